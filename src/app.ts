@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import type { Env } from "./env";
+import { renderError } from "./http/errors";
+import { healthRoutes } from "./http/health";
+
+export interface AppVariables {
+  requestId: string;
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+/** Builds the Hono app: request ids, the one error shape, and every route group. */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
+    await next();
+  });
+  app.onError(renderError);
+  app.notFound((c) =>
+    c.json({ error: { code: "not_found", message: "没有这个地址", requestId: c.get("requestId") } }, 404),
+  );
+  app.route("/", healthRoutes);
+  return app;
+}
+
+export const app = createApp();

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { Env } from "./env";
+
+const serviceAccountSchema = z.object({
+  client_email: z.string().min(1),
+  private_key: z.string().includes("PRIVATE KEY"),
+  private_key_id: z.string().optional(),
+  token_uri: z.string().url().optional(),
+});
+
+export type ServiceAccount = z.infer<typeof serviceAccountSchema>;
+
+const configSchema = z.object({
+  environment: z.enum(["production", "development", "test"]),
+  sheetsApiBase: z.string().url(),
+  tokenUrl: z.string().url(),
+  spreadsheetId: z.string().min(1, "SPREADSHEET_ID is not set: `wrangler secret put SPREADSHEET_ID`"),
+  serviceAccount: serviceAccountSchema,
+  adminToken: z.string().optional(),
+  version: z.string(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function parseServiceAccount(raw: string | undefined): unknown {
+  if (!raw)
+    throw new ConfigError(
+      "GOOGLE_SERVICE_ACCOUNT is not set: `wrangler secret put GOOGLE_SERVICE_ACCOUNT < key.json`",
+    );
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ConfigError(
+      "GOOGLE_SERVICE_ACCOUNT is not valid JSON: paste the whole key file downloaded from Google Cloud",
+    );
+  }
+}
+
+/** Validates the environment once per invocation; throws ConfigError naming what to set. */
+export function loadConfig(env: Env): Config {
+  const result = configSchema.safeParse({
+    environment: env.ENVIRONMENT,
+    sheetsApiBase: env.SHEETS_API_BASE,
+    tokenUrl: env.GOOGLE_TOKEN_URL,
+    spreadsheetId: env.SPREADSHEET_ID ?? "",
+    serviceAccount: parseServiceAccount(env.GOOGLE_SERVICE_ACCOUNT),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    version: env.BUILD_VERSION ?? "dev",
+  });
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`invalid configuration: ${issues}`);
+  }
+  return result.data;
+}
