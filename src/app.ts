@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Env } from "./env";
+import { apiRoutes } from "./http/api-routes";
 import { renderError } from "./http/errors";
 import { healthRoutes } from "./http/health";
 
@@ -21,6 +22,7 @@ export function createApp() {
     c.json({ error: { code: "not_found", message: "没有这个地址", requestId: c.get("requestId") } }, 404),
   );
   app.route("/", healthRoutes);
+  app.route("/api", apiRoutes);
   return app;
 }
 

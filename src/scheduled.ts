@@ -1,12 +1,17 @@
 import { jobForCron } from "./cron";
+import { createDeps } from "./deps";
 import type { Env } from "./env";
+import { runSync } from "./jobs/sync/run-sync";
 
-/** Cron entry point: maps the trigger to its job. Jobs arrive with their issues (sync, notices). */
-export async function scheduled(controller: ScheduledController, _env: Env, _ctx: ExecutionContext) {
+/** Cron entry point: maps the trigger to its job and logs the job's summary. */
+export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
   const job = jobForCron(controller.cron);
   if (!job) {
     console.warn(JSON.stringify({ level: "warn", message: `no job for cron ${controller.cron}` }));
     return;
   }
-  console.log(JSON.stringify({ level: "info", message: `cron ${controller.cron}: ${job}` }));
+  if (job === "sync") {
+    const result = await runSync(createDeps(env), "cron", controller.scheduledTime);
+    console.log(JSON.stringify({ level: result.outcome === "failed" ? "error" : "info", job, ...result }));
+  }
 }

@@ -1,0 +1,43 @@
+import { type Config, loadConfig } from "./config";
+import type { Env } from "./env";
+import { createSheetsClient, type SheetsClient } from "./sheets/client";
+import type { RetryPolicy } from "./sheets/retry";
+import { createTokenSource } from "./sheets/token";
+import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
+import { createLease, type Lease } from "./store/lease";
+import { createSnapshotStore, type SnapshotStore } from "./store/snapshots";
+import { createSyncRunLog, type SyncRunLog } from "./store/sync-runs";
+
+/** The adapters one invocation works with, built once from validated config and passed to jobs. */
+export interface Deps {
+  config: Config;
+  sheets: SheetsClient;
+  lease: Lease;
+  ids: IdAllocator;
+  snapshots: SnapshotStore;
+  runs: SyncRunLog;
+}
+
+export interface DepsOptions {
+  /** Health checks want no retries; jobs keep the default budget. */
+  retry?: RetryPolicy;
+}
+
+export function createDeps(env: Env, options: DepsOptions = {}): Deps {
+  const config = loadConfig(env);
+  const auth = createTokenSource({ serviceAccount: config.serviceAccount, tokenUrl: config.tokenUrl });
+  const sheets = createSheetsClient({
+    baseUrl: config.sheetsApiBase,
+    spreadsheetId: config.spreadsheetId,
+    auth,
+    retry: options.retry,
+  });
+  return {
+    config,
+    sheets,
+    lease: createLease(env.DB),
+    ids: createIdAllocator(env.DB),
+    snapshots: createSnapshotStore(env.DB),
+    runs: createSyncRunLog(env.DB),
+  };
+}

@@ -1,0 +1,108 @@
+import type { Problem } from "../problems";
+import { cellText } from "./row-identity";
+
+export type CellMap = Record<string, string | number | boolean>;
+
+/** A suggestion as last seen in the sheet (kept in D1). */
+export interface Snapshot {
+  id: string;
+  staffValues: CellMap;
+  systemValues: CellMap;
+  rowNumber: number | null;
+  removedAt: string | null;
+}
+
+export interface FieldChange {
+  suggestionId: string;
+  column: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface HistoryRow {
+  id: string;
+  rowNumber: number;
+  staffValues: CellMap;
+  systemValues: CellMap;
+}
+
+export interface HistoryPlan {
+  upserts: HistoryRow[];
+  seen: { id: string; rowNumber: number }[];
+  audits: FieldChange[];
+  removedIds: string[];
+}
+
+/** The non-empty cells of some columns, by header. */
+export function cellsByHeader(
+  raw: readonly unknown[],
+  columns: readonly { header: string; index: number }[],
+): CellMap {
+  const out: CellMap = {};
+  for (const c of columns) {
+    const v = raw[c.index];
+    if ((typeof v === "string" && v !== "") || typeof v === "number" || typeof v === "boolean")
+      out[c.header] = v;
+  }
+  return out;
+}
+
+const text = (v: CellMap[string] | undefined) => (v === undefined ? null : String(v));
+
+function changes(id: string, before: CellMap, after: CellMap): FieldChange[] {
+  const list: FieldChange[] = [];
+  for (const column of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[column] !== after[column]) {
+      list.push({ suggestionId: id, column, oldValue: text(before[column]), newValue: text(after[column]) });
+    }
+  }
+  return list;
+}
+
+/**
+ * Compares the rows seen now with the snapshots: new and changed rows are upserted with a
+ * field-level audit trail, unchanged ones only marked seen, and snapshots whose 编号 is gone
+ * from the sheet are marked removed (they can be restored from the snapshot).
+ */
+export function planHistory(
+  rows: readonly HistoryRow[],
+  snapshots: ReadonlyMap<string, Snapshot>,
+): HistoryPlan {
+  const plan: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [] };
+  const present = new Set<string>();
+  for (const row of rows) {
+    present.add(row.id);
+    const before = snapshots.get(row.id);
+    if (!before) {
+      plan.upserts.push(row);
+      continue;
+    }
+    const audits = changes(row.id, before.staffValues, row.staffValues);
+    const systemChanged = changes(row.id, before.systemValues, row.systemValues).length > 0;
+    if (audits.length > 0 || systemChanged || before.removedAt) {
+      plan.upserts.push(row);
+      plan.audits.push(...audits);
+    } else if (before.rowNumber !== row.rowNumber) {
+      plan.seen.push({ id: row.id, rowNumber: row.rowNumber });
+    }
+  }
+  for (const [id, snapshot] of snapshots) {
+    if (!present.has(id) && !snapshot.removedAt) plan.removedIds.push(id);
+  }
+  return plan;
+}
+
+/** One 提醒 per suggestion that vanished from the sheet, naming how to bring it back. */
+export function removedRowProblems(snapshots: readonly Snapshot[], ledgerTab: string): Problem[] {
+  return snapshots.map((s) => {
+    const title = cellText(s.staffValues.标题);
+    return {
+      tab: ledgerTab,
+      row: null,
+      column: null,
+      level: "错误",
+      id: s.id,
+      message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：如系误删，请在看板该建议页面点“恢复”（或 POST /api/suggestions/${s.id}/restore），系统会按最后一次记录补回该行`,
+    };
+  });
+}

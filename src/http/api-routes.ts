@@ -1,0 +1,7 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app";
+import { requireStaff } from "./auth";
+import { syncRoutes } from "./sync-routes";
+
+/** /api/*: staff only. */
+export const apiRoutes = new Hono<AppEnv>().use(requireStaff).route("/", syncRoutes);

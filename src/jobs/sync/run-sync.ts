@@ -1,0 +1,135 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-ledger";
+import type { RangeWrite } from "../../domain/sync/group-writes";
+import type { SheetsClient } from "../../sheets/client";
+import type { IdAllocator } from "../../store/id-allocator";
+import type { Lease } from "../../store/lease";
+import type { SnapshotStore } from "../../store/snapshots";
+import type { SyncRunLog } from "../../store/sync-runs";
+import { localDate } from "../local-time";
+import { allocateNewIds } from "./allocate-ids";
+import { planSyncWrites, type SyncWritePlan } from "./plan-sync";
+import { readTabs } from "./read-sheet";
+import { SYNC_TABS } from "./tabs";
+import { writeWithRemap } from "./write-sheet";
+
+export interface SyncDeps {
+  sheets: SheetsClient;
+  lease: Lease;
+  ids: IdAllocator;
+  snapshots: SnapshotStore;
+  runs: SyncRunLog;
+}
+
+export interface SyncResult {
+  outcome: "ok" | "skipped" | "failed";
+  runId: number;
+  message: string;
+  rows: number;
+  cellsWritten: number;
+  sheetsCalls: number;
+  problems: number;
+  assignedIds: string[];
+  heldWrites: number;
+  skippedTabs: { tab: string; reason: string }[];
+  retryable: boolean;
+}
+
+const LEASE_NAME = "sync";
+/** Longer than any sync takes; a run that dies frees the lease by itself after this. */
+const LEASE_TTL_MS = 5 * 60_000;
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/** Evaluates with today in 设置 时区, which is only known once the settings were read. */
+function evaluateToday(values: Record<string, unknown[][]>, nowMs: number): LedgerEvaluation {
+  const first = evaluateLedger({ tabs: values, today: localDate(nowMs, DEFAULT_TIME_ZONE) });
+  const today = localDate(nowMs, first.settings.timeZone || DEFAULT_TIME_ZONE);
+  return today === first.today ? first : evaluateLedger({ tabs: values, today });
+}
+
+/**
+ * One sync: read every tab (one batchGet), check and compute every row, give blank rows a 编号,
+ * write only changed system cells (re-mapped by 编号 onto the rows as they are just before the
+ * write), rewrite 校验问题 and 统计 when their content changed, and keep the history in D1.
+ */
+export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): Promise<SyncResult> {
+  const startedAt = new Date(nowMs).toISOString();
+  const runId = await deps.runs.start(trigger, startedAt);
+  const holder = `sync-${runId}`;
+  const callsBefore = deps.sheets.callCount;
+  const base = {
+    runId,
+    rows: 0,
+    cellsWritten: 0,
+    problems: 0,
+    assignedIds: [],
+    heldWrites: 0,
+    skippedTabs: [],
+  };
+  if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs))) {
+    const message = "另一次同步正在进行，本次跳过";
+    await deps.runs.finish(runId, new Date().toISOString(), {
+      ...base,
+      outcome: "skipped",
+      sheetsCalls: 0,
+      error: message,
+      summary: null,
+    });
+    return { ...base, outcome: "skipped", message, sheetsCalls: 0, retryable: false };
+  }
+  try {
+    const read = await readTabs(deps.sheets, SYNC_TABS);
+    const evaluation = evaluateToday(read.values, nowMs);
+    const ledgerReadable = evaluation.tabs[TAB_NAMES.ledger].readable;
+    const newIds = ledgerReadable
+      ? await allocateNewIds(evaluation, deps.ids)
+      : { byRow: new Map(), renamed: new Map() };
+    const snapshots = await deps.snapshots.loadAll();
+    const plan: SyncWritePlan = planSyncWrites({ evaluation, read, newIds, snapshots });
+    const written = await writeWithRemap(deps.sheets, plan, read);
+    await deps.snapshots.apply({
+      ...plan.history(written.assignedRows),
+      seenAt: startedAt,
+      syncId: runId,
+    });
+    const result = {
+      ...base,
+      rows: evaluation.rows.filter((r) => !r.blank).length,
+      cellsWritten: written.cellsWritten,
+      problems: plan.problemCount,
+      assignedIds: written.assignedIds,
+      heldWrites: written.held.length,
+      skippedTabs: plan.skippedTabs,
+      sheetsCalls: deps.sheets.callCount - callsBefore,
+    };
+    const summary = {
+      today: evaluation.today,
+      held: written.held.slice(0, 50),
+      skippedTabs: plan.skippedTabs,
+    };
+    await deps.runs.finish(runId, new Date().toISOString(), {
+      ...result,
+      outcome: "ok",
+      error: null,
+      summary,
+    });
+    return { ...result, outcome: "ok", message: "同步完成", retryable: false };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const retryable =
+      typeof error === "object" && error !== null && "retryable" in error && error.retryable === true;
+    const sheetsCalls = deps.sheets.callCount - callsBefore;
+    await deps.runs.finish(runId, new Date().toISOString(), {
+      ...base,
+      outcome: "failed",
+      sheetsCalls,
+      error: message,
+      summary: null,
+    });
+    return { ...base, outcome: "failed", message, sheetsCalls, retryable };
+  } finally {
+    await deps.lease.release(LEASE_NAME, holder);
+  }
+}
+
+export type { RangeWrite };

@@ -1,0 +1,27 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { problemsTab } from "../../../sheets-schema/tabs";
+import type { Problem } from "../../domain/problems";
+import { problemTabRows } from "../../domain/problems";
+
+/** The tabs one sync reads (通知记录 belongs to the notices job). */
+export const SYNC_TABS = [
+  TAB_NAMES.ledger,
+  TAB_NAMES.units,
+  TAB_NAMES.deputies,
+  TAB_NAMES.templates,
+  TAB_NAMES.holidays,
+  TAB_NAMES.settings,
+  TAB_NAMES.problems,
+  TAB_NAMES.statistics,
+] as const;
+
+/** The 校验问题 tab's full content: header row, then one row per problem. */
+export function problemsTabValues(
+  problems: readonly Problem[],
+  renamed: ReadonlyMap<string, string>,
+): (string | number)[][] {
+  const relabelled = problems.map((p) =>
+    p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
+  );
+  return [problemsTab.columns.map((c) => c.header), ...problemTabRows(relabelled)];
+}

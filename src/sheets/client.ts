@@ -1,0 +1,153 @@
+import type { sheets_v4 } from "@googleapis/sheets";
+import { SheetsError, sheetsErrorFrom } from "./errors";
+import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from "./retry";
+import { type AccessTokenSource, clearTokenCache } from "./token";
+
+export type CellValue = string | number | boolean;
+export type ValueRender = "UNFORMATTED_VALUE" | "FORMATTED_VALUE" | "FORMULA";
+
+export interface ReadOptions {
+  valueRenderOption?: ValueRender;
+  dateTimeRenderOption?: "SERIAL_NUMBER" | "FORMATTED_STRING";
+}
+
+export interface ValueWrite {
+  range: string;
+  values: (CellValue | null)[][];
+}
+
+/**
+ * The Sheets calls the product makes, against one spreadsheet. Every method is one API request
+ * (one quota unit), retried on 429/5xx inside the retry budget. Writes default to RAW so that
+ * text staff or forms typed is never parsed as a formula.
+ */
+export interface SheetsClient {
+  readonly spreadsheetId: string;
+  /** How many HTTP requests this client has sent to the Sheets API (retries included). */
+  readonly callCount: number;
+  getSpreadsheet(params?: {
+    fields?: string;
+    ranges?: string[];
+    includeGridData?: boolean;
+  }): Promise<sheets_v4.Schema$Spreadsheet>;
+  batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
+  get(range: string, options?: ReadOptions): Promise<sheets_v4.Schema$ValueRange>;
+  batchGet(ranges: string[], options?: ReadOptions): Promise<sheets_v4.Schema$ValueRange[]>;
+  batchUpdateValues(
+    data: ValueWrite[],
+    valueInputOption?: "RAW" | "USER_ENTERED",
+  ): Promise<sheets_v4.Schema$BatchUpdateValuesResponse>;
+  append(
+    range: string,
+    values: (CellValue | null)[][],
+    options?: { insertDataOption?: "INSERT_ROWS" | "OVERWRITE"; valueInputOption?: "RAW" | "USER_ENTERED" },
+  ): Promise<sheets_v4.Schema$AppendValuesResponse>;
+  clear(range: string): Promise<sheets_v4.Schema$ClearValuesResponse>;
+  batchClear(ranges: string[]): Promise<sheets_v4.Schema$BatchClearValuesResponse>;
+}
+
+export interface SheetsClientOptions {
+  baseUrl: string;
+  spreadsheetId: string;
+  auth: AccessTokenSource;
+  fetch?: typeof fetch;
+  retry?: RetryPolicy;
+  retryHooks?: RetryHooks;
+}
+
+/** Plain-fetch Sheets v4 client: the same code talks to Google or to the local emulator. */
+export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
+  const doFetch = options.fetch ?? fetch;
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const base = `${options.baseUrl.replace(/\/+$/, "")}/v4/spreadsheets/${encodeURIComponent(options.spreadsheetId)}`;
+  let callCount = 0;
+
+  async function once<T>(
+    method: string,
+    path: string,
+    query: URLSearchParams | undefined,
+    body: unknown,
+    what: string,
+  ) {
+    const token = await options.auth.getToken();
+    const url = `${base}${path}${query && [...query].length > 0 ? `?${query}` : ""}`;
+    callCount++;
+    const response = await doFetch(url, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 401) clearTokenCache();
+    if (!response.ok) throw await sheetsErrorFrom(response, what);
+    return (await response.json()) as T;
+  }
+
+  function call<T>(
+    method: string,
+    path: string,
+    query: URLSearchParams | undefined,
+    body: unknown,
+    what: string,
+  ) {
+    return withRetry(() => once<T>(method, path, query, body, what), policy, options.retryHooks);
+  }
+
+  const readQuery = (o: ReadOptions = {}) =>
+    new URLSearchParams({
+      valueRenderOption: o.valueRenderOption ?? "UNFORMATTED_VALUE",
+      dateTimeRenderOption: o.dateTimeRenderOption ?? "SERIAL_NUMBER",
+    });
+
+  return {
+    spreadsheetId: options.spreadsheetId,
+    get callCount() {
+      return callCount;
+    },
+    getSpreadsheet(params = {}) {
+      const q = new URLSearchParams();
+      if (params.fields) q.set("fields", params.fields);
+      for (const r of params.ranges ?? []) q.append("ranges", r);
+      if (params.includeGridData) q.set("includeGridData", "true");
+      return call("GET", "", q, undefined, "spreadsheets.get");
+    },
+    batchUpdate(requests) {
+      return call("POST", ":batchUpdate", undefined, { requests }, "spreadsheets.batchUpdate");
+    },
+    get(range, o) {
+      return call("GET", `/values/${encodeURIComponent(range)}`, readQuery(o), undefined, "values.get");
+    },
+    async batchGet(ranges, o) {
+      const q = readQuery(o);
+      for (const r of ranges) q.append("ranges", r);
+      const res = await call<sheets_v4.Schema$BatchGetValuesResponse>(
+        "GET",
+        "/values:batchGet",
+        q,
+        undefined,
+        "values.batchGet",
+      );
+      return res.valueRanges ?? [];
+    },
+    batchUpdateValues(data, valueInputOption = "RAW") {
+      return call("POST", "/values:batchUpdate", undefined, { valueInputOption, data }, "values.batchUpdate");
+    },
+    append(range, values, o = {}) {
+      const q = new URLSearchParams({
+        valueInputOption: o.valueInputOption ?? "RAW",
+        insertDataOption: o.insertDataOption ?? "INSERT_ROWS",
+      });
+      return call("POST", `/values/${encodeURIComponent(range)}:append`, q, { values }, "values.append");
+    },
+    clear(range) {
+      return call("POST", `/values/${encodeURIComponent(range)}:clear`, undefined, {}, "values.clear");
+    },
+    batchClear(ranges) {
+      return call("POST", "/values:batchClear", undefined, { ranges }, "values.batchClear");
+    },
+  };
+}
+
+export { SheetsError };

@@ -1,0 +1,79 @@
+import { importPKCS8, SignJWT } from "jose";
+import type { ServiceAccount } from "../config";
+import { sheetsErrorFrom } from "./errors";
+
+export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
+/** Google's token audience is fixed, whatever URL the request goes to (the emulator accepts it too). */
+const GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
+/** Refresh this long before expiry so a token never dies mid-sync. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export interface AccessTokenSource {
+  getToken(): Promise<string>;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAtMs: number;
+}
+
+// Per isolate: tokens outlive one request, so a busy Worker mints one per hour, not one per call.
+const cache = new Map<string, CachedToken>();
+
+export interface TokenSourceOptions {
+  serviceAccount: ServiceAccount;
+  tokenUrl: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** Mints a service-account JWT (RS256, jose) and exchanges it for an access token, cached until near expiry. */
+export function createTokenSource(options: TokenSourceOptions): AccessTokenSource {
+  const { serviceAccount, tokenUrl } = options;
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const cacheKey = `${serviceAccount.client_email}|${tokenUrl}`;
+  let pending: Promise<string> | undefined;
+
+  async function mint(): Promise<string> {
+    const key = await importPKCS8(serviceAccount.private_key, "RS256");
+    const issuedAt = Math.floor(now() / 1000);
+    const assertion = await new SignJWT({ scope: SHEETS_SCOPE })
+      .setProtectedHeader({
+        alg: "RS256",
+        typ: "JWT",
+        ...(serviceAccount.private_key_id ? { kid: serviceAccount.private_key_id } : {}),
+      })
+      .setIssuer(serviceAccount.client_email)
+      .setAudience(GOOGLE_TOKEN_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + 3600)
+      .sign(key);
+    const response = await doFetch(tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
+    });
+    if (!response.ok) throw await sheetsErrorFrom(response, "token exchange");
+    const body = (await response.json()) as { access_token?: string; expires_in?: number };
+    if (!body.access_token) throw new Error("token exchange: response has no access_token");
+    cache.set(cacheKey, { token: body.access_token, expiresAtMs: now() + (body.expires_in ?? 3600) * 1000 });
+    return body.access_token;
+  }
+
+  return {
+    async getToken() {
+      const cached = cache.get(cacheKey);
+      if (cached && cached.expiresAtMs - REFRESH_MARGIN_MS > now()) return cached.token;
+      pending ??= mint().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+  };
+}
+
+/** Forgets cached tokens (after a 401, and in tests). */
+export function clearTokenCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,28 @@
+/** Hands out 编号 sequence numbers per year; a number once handed out is never handed out again. */
+export interface IdAllocator {
+  /**
+   * Reserves `count` consecutive numbers for `year`, all above `floor` (the highest number of
+   * that year already in the sheet), and returns them in order.
+   */
+  allocate(year: number, count: number, floor: number): Promise<number[]>;
+}
+
+export function createIdAllocator(db: D1Database): IdAllocator {
+  return {
+    async allocate(year, count, floor) {
+      if (count <= 0) return [];
+      // Single upsert: atomic across concurrent intake and sync.
+      const row = await db
+        .prepare(
+          `INSERT INTO id_sequences (year, last_seq) VALUES (?1, ?2 + ?3)
+           ON CONFLICT (year) DO UPDATE SET last_seq = max(id_sequences.last_seq, ?2) + ?3
+           RETURNING last_seq`,
+        )
+        .bind(year, floor, count)
+        .first<{ last_seq: number }>();
+      if (!row) throw new Error("id allocation returned nothing");
+      const first = row.last_seq - count + 1;
+      return Array.from({ length: count }, (_, i) => first + i);
+    },
+  };
+}

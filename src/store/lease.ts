@@ -1,0 +1,26 @@
+/** A named lease in D1: at most one holder at a time, expiring on its own if a run dies. */
+export interface Lease {
+  acquire(name: string, holder: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
+export function createLease(db: D1Database): Lease {
+  return {
+    async acquire(name, holder, ttlMs, nowMs) {
+      // One statement, so two racing runs cannot both see the lease as free.
+      const row = await db
+        .prepare(
+          `INSERT INTO leases (name, holder, expires_at) VALUES (?1, ?2, ?3)
+           ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+           WHERE leases.expires_at <= ?4
+           RETURNING holder`,
+        )
+        .bind(name, holder, nowMs + ttlMs, nowMs)
+        .first<{ holder: string }>();
+      return row?.holder === holder;
+    },
+    async release(name, holder) {
+      await db.prepare("DELETE FROM leases WHERE name = ?1 AND holder = ?2").bind(name, holder).run();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config";
+import { createSheetsClient, SheetsError } from "../../src/sheets/client";
+import { clearTokenCache, createTokenSource } from "../../src/sheets/token";
+import { emulator, emulatorUrl } from "../support/emulator-admin";
+
+const FAST_RETRY = { budgetMs: 5_000, baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 8 };
+
+function clientFor(spreadsheetId: string, now?: () => number) {
+  const config = loadConfig(env);
+  const auth = createTokenSource({ serviceAccount: config.serviceAccount, tokenUrl: config.tokenUrl, now });
+  return createSheetsClient({ baseUrl: config.sheetsApiBase, spreadsheetId, auth, retry: FAST_RETRY });
+}
+
+beforeEach(async () => {
+  clearTokenCache();
+  await emulator.resetQuota();
+});
+
+describe("Worker Sheets client against the emulator", () => {
+  it("mints a token from the service-account key and refreshes it shortly before expiry", async () => {
+    await emulator.createSpreadsheet("token-sheet", [{ title: "建议台账", rows: [["编号"]] }]);
+    // The first token is minted "56 minutes ago" (still valid for 4 more), so moving the clock to
+    // the real now puts it inside the five-minute refresh margin of its one-hour life.
+    let nowMs = Date.now() - 56 * 60_000;
+    const client = clientFor("token-sheet", () => nowMs);
+    const before = await emulator.requests();
+    const since = before.at(-1)?.seq ?? 0;
+
+    await client.get("'建议台账'!A1:A1");
+    await client.get("'建议台账'!A1:A1");
+    nowMs = Date.now();
+    const values = await client.get("'建议台账'!A1:A1");
+
+    expect(values.values).toEqual([["编号"]]);
+    const tokenCalls = (await emulator.requests(since)).filter((r) => r.kind === "auth");
+    expect(tokenCalls.map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it("backs off through a burst of 429s and lands the write exactly once", async () => {
+    await emulator.createSpreadsheet("quota-sheet", [{ title: "建议台账", rows: [["编号", "标题"]] }]);
+    const client = clientFor("quota-sheet");
+    await client.get("'建议台账'!A1:B1"); // token minted before the faults start
+    await emulator.addFault({ method: "POST", pathIncludes: "values:batchUpdate", status: 429, times: 4 });
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    await client.batchUpdateValues([
+      { range: "'建议台账'!A2:B2", values: [["2026-001", '=IMPORTXML("x")']] },
+    ]);
+
+    const writes = (await emulator.requests(since)).filter((r) => r.path.includes("values:batchUpdate"));
+    expect(writes.map((r) => r.status)).toEqual([429, 429, 429, 429, 200]);
+    const read = await client.get("'建议台账'!A1:B3", { valueRenderOption: "FORMULA" });
+    expect(read.values).toEqual([
+      ["编号", "标题"],
+      ["2026-001", '=IMPORTXML("x")'],
+    ]);
+  });
+
+  it("fails at once, with a clear permanent error, when the sheet is not shared (403)", async () => {
+    await emulator.createSpreadsheet("private-sheet", [{ title: "Sheet1" }]);
+    await emulator.setPrivate("private-sheet", true);
+    const client = clientFor("private-sheet");
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    const error = await client.get("Sheet1!A1").catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SheetsError);
+    expect(error).toMatchObject({ httpStatus: 403, status: "PERMISSION_DENIED", retryable: false });
+    expect((error as SheetsError).hint).toContain("共享给服务账号");
+    const calls = (await emulator.requests(since)).filter((r) => r.kind === "read");
+    expect(calls).toHaveLength(1);
+  });
+
+  it("fails at once on a spreadsheet id that does not exist (404)", async () => {
+    const client = clientFor("no-such-sheet");
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    const error = await client.get("Sheet1!A1").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ httpStatus: 404, status: "NOT_FOUND", retryable: false });
+    expect((await emulator.requests(since)).filter((r) => r.kind === "read")).toHaveLength(1);
+  });
+
+  it("reports a bad token-endpoint answer as an authentication error, not a retry loop", async () => {
+    const config = loadConfig(env);
+    const wrongKey = { ...config.serviceAccount, client_email: "unknown@example.iam.gserviceaccount.com" };
+    const auth = createTokenSource({ serviceAccount: wrongKey, tokenUrl: `${emulatorUrl()}/token` });
+    const client = createSheetsClient({
+      baseUrl: emulatorUrl(),
+      spreadsheetId: "x",
+      auth,
+      retry: FAST_RETRY,
+    });
+
+    const error = await client.get("Sheet1!A1").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ httpStatus: 400, status: "invalid_grant", retryable: false });
+  });
+});

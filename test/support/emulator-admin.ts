@@ -1,0 +1,51 @@
+import { inject } from "vitest";
+
+/** Talks to the Sheets emulator's admin API (/__emulator/*) from inside workerd tests. */
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  kind: "read" | "write" | "auth" | "admin";
+  spreadsheetId?: string;
+  cellsWritten: number;
+}
+
+export function emulatorUrl(): string {
+  return inject("emulatorUrl");
+}
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${emulatorUrl()}/__emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`emulator admin ${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+export const emulator = {
+  createSpreadsheet: (spreadsheetId: string, sheets: { title: string; rows?: unknown[][] }[]) =>
+    admin("POST", "/spreadsheets", { spreadsheetId, title: spreadsheetId, sheets }),
+  deleteSpreadsheet: (spreadsheetId: string) =>
+    admin("DELETE", `/spreadsheets/${encodeURIComponent(spreadsheetId)}`),
+  setPrivate: (spreadsheetId: string, isPrivate: boolean) =>
+    admin("POST", `/spreadsheets/${encodeURIComponent(spreadsheetId)}/private`, { private: isPrivate }),
+  requests: async (since = 0) =>
+    (await admin<{ requests: LoggedRequest[] }>("GET", `/requests?since=${since}`)).requests,
+  clearRequests: () => admin("DELETE", "/requests"),
+  setQuota: (quota: { readsPerMinute?: number; writesPerMinute?: number }) => admin("PUT", "/quota", quota),
+  resetQuota: () => admin("POST", "/quota/reset"),
+  addFault: (fault: { method?: string; pathIncludes?: string; status: number; times: number }) =>
+    admin("POST", "/faults", fault),
+  addHook: (hook: {
+    method?: string;
+    pathIncludes?: string;
+    skip?: number;
+    times?: number;
+    actions: unknown[];
+  }) => admin("POST", "/hooks", hook),
+};

@@ -1,0 +1,30 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+// Worker code runs inside workerd (the real runtime, D1 and Queues from miniflare); the Sheets
+// emulator runs in Node (globalSetup) and the Worker reaches it on loopback.
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async ({ inject }) => ({
+      main: "./src/index.ts",
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          ENVIRONMENT: "test",
+          SHEETS_API_BASE: inject("emulatorUrl"),
+          GOOGLE_TOKEN_URL: `${inject("emulatorUrl")}/token`,
+          GOOGLE_SERVICE_ACCOUNT: inject("serviceAccountJson"),
+          SPREADSHEET_ID: "test-sheet",
+          ADMIN_TOKEN: "test-admin-token",
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+        },
+      },
+    })),
+  ],
+  test: {
+    include: ["test/integration/**/*.test.ts"],
+    globalSetup: ["./test/support/emulator-global-setup.ts"],
+    setupFiles: ["./test/support/apply-migrations.ts"],
+    testTimeout: 30_000,
+  },
+});
