@@ -29,7 +29,11 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
 
 export const emulator = {
   createSpreadsheet: (spreadsheetId: string, sheets: { title: string; rows?: unknown[][] }[]) =>
-    admin("POST", "/spreadsheets", { spreadsheetId, title: spreadsheetId, sheets }),
+    admin<{ sheets: { properties: { sheetId: number; title: string } }[] }>("POST", "/spreadsheets", {
+      spreadsheetId,
+      title: spreadsheetId,
+      sheets,
+    }),
   deleteSpreadsheet: (spreadsheetId: string) =>
     admin("DELETE", `/spreadsheets/${encodeURIComponent(spreadsheetId)}`),
   setPrivate: (spreadsheetId: string, isPrivate: boolean) =>
@@ -41,6 +45,17 @@ export const emulator = {
   resetQuota: () => admin("POST", "/quota/reset"),
   addFault: (fault: { method?: string; pathIncludes?: string; status: number; times: number }) =>
     admin("POST", "/faults", fault),
+  getValues: async (
+    spreadsheetId: string,
+    range: string,
+    render: "FORMULA" | "UNFORMATTED_VALUE" | "FORMATTED_VALUE" = "UNFORMATTED_VALUE",
+  ) =>
+    (
+      await admin<{ values: unknown[][] }>(
+        "GET",
+        `/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${encodeURIComponent(range)}?valueRenderOption=${render}`,
+      )
+    ).values ?? [],
   addHook: (hook: {
     method?: string;
     pathIncludes?: string;

@@ -1,0 +1,141 @@
+import { exports } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { emulator } from "../support/emulator-admin";
+import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { depsFor, resetDatabase } from "../support/sync-helpers";
+
+// The HTTP routes work on the Worker's configured spreadsheet (SPREADSHEET_ID=test-sheet).
+const SHEET = "test-sheet";
+const LEDGER = `'${TAB_NAMES.ledger}'`;
+const headers = ledgerTab.columns.map((c) => c.header);
+const col = (h: string) => headers.indexOf(h);
+const STAFF = ledgerTab.columns.filter((c) => c.owner === "staff").map((c) => col(c.header));
+const auth = { authorization: "Bearer test-admin-token" };
+
+async function seed(tabs = buildFixture(40)) {
+  await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
+  return emulator.createSpreadsheet(SHEET, fixtureSheets(tabs));
+}
+
+const api = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(
+    new Request(`http://jianyi.test${path}`, { ...init, headers: { ...auth, ...init.headers } }),
+  );
+
+beforeEach(resetDatabase);
+
+describe("history and restore", () => {
+  it("reports a row that vanished and restores it with every staff value", async () => {
+    const sheet = await seed();
+    const sheetId =
+      sheet.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const original = (await emulator.getValues(SHEET, LEDGER, "FORMULA"))[8] ?? [];
+    const id = String(original[col("编号")]);
+    await depsFor(SHEET).sheets.batchUpdate([
+      { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 9 } } },
+    ]);
+
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    const vanished = problems.find((p) => p[2] === id);
+    expect(vanished?.[5]).toContain("已从本表消失");
+
+    const restored = await api(`/api/suggestions/${id}/restore`, { method: "POST" });
+    expect(restored.status).toBe(201);
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const rows = await emulator.getValues(SHEET, LEDGER, "FORMULA");
+    const back = rows.find((r) => r[col("编号")] === id) ?? [];
+    for (const c of STAFF) expect(back[c] ?? "", headers[c]).toEqual(original[c] ?? "");
+    expect(back[col("台账状态")]).toBe(original[col("台账状态")]);
+    const problemsAfter = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    expect(problemsAfter.some((p) => p[2] === id)).toBe(false);
+  });
+
+  it("keeps a field-level audit trail of staff edits", async () => {
+    await seed();
+    const deps = depsFor(SHEET);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await deps.sheets.batchUpdateValues([
+      { range: `${LEDGER}!${String.fromCharCode(65 + col("标题"))}3`, values: [["关于修改后的标题的建议"]] },
+    ]);
+
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const history = await depsFor(SHEET).snapshots.history("2026-002");
+    expect(history).toEqual([
+      expect.objectContaining({
+        column: "标题",
+        oldValue: "关于改进第2号民生事项的建议",
+        newValue: "关于修改后的标题的建议",
+      }),
+    ]);
+  });
+
+  it("refuses to restore a suggestion that is still in the sheet, or unknown", async () => {
+    await seed();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const present = await api("/api/suggestions/2026-001/restore", { method: "POST" });
+    const unknown = await api("/api/suggestions/2099-999/restore", { method: "POST" });
+
+    expect(present.status).toBe(409);
+    expect(await present.json()).toMatchObject({ error: { code: "not_removed" } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("skips a tab whose headers cannot be matched, reports it, and still syncs the others", async () => {
+    const tabs = buildFixture(26);
+    tabs[TAB_NAMES.units] = [
+      ["名称", "电话"],
+      ["区教育局", "1"],
+    ];
+    await seed(tabs);
+
+    const result = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(result.outcome).toBe("ok");
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    expect(problems.some((p) => p[0] === TAB_NAMES.units && String(p[5]).includes("单位名称"))).toBe(true);
+    const ledger = await emulator.getValues(SHEET, LEDGER);
+    expect(ledger[1]?.[col("台账状态")]).toBe("待审查");
+    const units = await emulator.getValues(SHEET, `'${TAB_NAMES.units}'`);
+    expect(units).toEqual([
+      ["名称", "电话"],
+      ["区教育局", "1"],
+    ]);
+  });
+
+  it("serves the last sync run and runs a sync on POST /api/sync, for staff only", async () => {
+    await seed();
+
+    const unauthenticated = await exports.default.fetch(
+      new Request("http://jianyi.test/api/sync", { method: "POST" }),
+    );
+    const run = await api("/api/sync", { method: "POST" });
+    const last = await api("/api/sync/last");
+
+    expect(unauthenticated.status).toBe(401);
+    expect(await unauthenticated.json()).toMatchObject({ error: { code: "unauthenticated" } });
+    expect(run.status).toBe(200);
+    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 3 });
+  });
+
+  it("finishes on the next run what a run cut off before its write left undone", async () => {
+    await seed();
+    await emulator.addFault({ method: "POST", pathIncludes: "values:batchUpdate", status: 403, times: 1 });
+
+    const cut = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const next = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(cut.outcome).toBe("failed");
+    expect(next.outcome).toBe("ok");
+    const ledger = await emulator.getValues(SHEET, LEDGER);
+    expect(ledger.slice(1).every((r) => r[col("台账状态")])).toBe(true);
+  });
+});

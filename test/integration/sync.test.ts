@@ -1,0 +1,165 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { isoFromSerial } from "../../src/domain/civil-date";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { emulator } from "../support/emulator-admin";
+import {
+  buildFixture,
+  FIXTURE_NOW_MS,
+  FORMULA_LOOKING,
+  fixtureSheets,
+  SCENARIOS,
+} from "../support/ledger-fixture";
+import { depsFor, resetDatabase } from "../support/sync-helpers";
+
+const LEDGER = `'${TAB_NAMES.ledger}'`;
+const headers = ledgerTab.columns.map((c) => c.header);
+const col = (header: string) => headers.indexOf(header);
+const STAFF = ledgerTab.columns.filter((c) => c.owner === "staff").map((c) => headers.indexOf(c.header));
+
+/** 办理期限 each scenario must show on 2026-11-26, worked out by hand (民法典 201–203, 2026 calendar). */
+const EXPECTED_DUE: Record<number, string> = {
+  4: "2027-01-20", // 交办 2026-10-20 + 3 months (2027: no arrangement known, weekends only; a Wednesday)
+  5: "2026-12-01", // 交办 2026-09-01 + 3 months, a Tuesday
+  6: "2026-08-10", // 交办 2026-05-10 + 3 months, a Monday
+  7: "2026-06-02", // 交办 2026-03-02 + 3 months, a Tuesday
+  9: "2026-12-21", // 二次交办 2026-11-20 + 30 days = Sunday 12-20 → Monday
+  10: "2026-07-10", // 二次交办 2026-06-10 + 30 days, a Friday
+};
+
+async function seed(id: string, rows: number, withoutId = 0) {
+  await emulator.deleteSpreadsheet(id).catch(() => undefined);
+  return emulator.createSpreadsheet(id, fixtureSheets(buildFixture(rows, withoutId)));
+}
+
+const ledgerValues = (id: string, render: "FORMULA" | "UNFORMATTED_VALUE" = "UNFORMATTED_VALUE") =>
+  emulator.getValues(id, LEDGER, render);
+const lastSeq = async () => (await emulator.requests()).at(-1)?.seq ?? 0;
+const titleIndex = (title: unknown) => Number(/第(\d+)号/.exec(String(title))?.[1]) - 1;
+
+beforeEach(resetDatabase);
+
+describe("sync of a realistic ledger", () => {
+  it("writes every row's 办理期限 and 台账状态 and leaves every staff cell as it was", async () => {
+    await seed("sync-full", 312, 12);
+    const before = await ledgerValues("sync-full", "FORMULA");
+
+    const result = await runSync(depsFor("sync-full"), "test", FIXTURE_NOW_MS);
+
+    expect(result).toMatchObject({ outcome: "ok", rows: 312, heldWrites: 0 });
+    expect(result.sheetsCalls).toBe(3);
+    expect(result.assignedIds).toHaveLength(12);
+    const after = await ledgerValues("sync-full");
+    const afterFormula = await ledgerValues("sync-full", "FORMULA");
+    for (let r = 1; r < after.length; r++) {
+      const row = after[r] ?? [];
+      const scenario = (r - 1) % SCENARIOS.length;
+      expect(row[col("台账状态")], `row ${r + 1}`).toBe(SCENARIOS[scenario]?.status);
+      const due = row[col("办理期限")];
+      if (EXPECTED_DUE[scenario])
+        expect(isoFromSerial(due as number), `row ${r + 1}`).toBe(EXPECTED_DUE[scenario]);
+      for (const c of STAFF) {
+        if (c === col("编号") && r > 300) continue; // the 12 rows without 编号 received one
+        expect(afterFormula[r]?.[c] ?? "", `row ${r + 1} ${headers[c]}`).toEqual(before[r]?.[c] ?? "");
+      }
+    }
+    const newIds = after.slice(301).map((row) => row[col("编号")]);
+    expect(newIds).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${301 + i}`));
+  });
+
+  it("writes nothing at all when nothing changed since the last sync", async () => {
+    await seed("sync-idle", 300, 5);
+    await runSync(depsFor("sync-idle"), "test", FIXTURE_NOW_MS);
+    const since = await lastSeq();
+
+    const second = await runSync(depsFor("sync-idle"), "test", FIXTURE_NOW_MS);
+
+    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 1 });
+    const requests = await emulator.requests(since);
+    expect(requests.filter((r) => r.kind === "write")).toEqual([]);
+    expect(requests.reduce((n, r) => n + r.cellsWritten, 0)).toBe(0);
+  });
+
+  it("keeps every value in its own suggestion's row when staff sort the sheet between read and write", async () => {
+    const sheet = await seed("sync-sorted", 300, 6);
+    const sheetId =
+      sheet.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+    await emulator.addHook({
+      method: "GET",
+      pathIncludes: `/values/${LEDGER}`,
+      actions: [
+        {
+          op: "batchUpdate",
+          spreadsheetId: "sync-sorted",
+          body: {
+            requests: [
+              {
+                sortRange: {
+                  range: {
+                    sheetId,
+                    startRowIndex: 1,
+                    endRowIndex: 301,
+                    startColumnIndex: 0,
+                    endColumnIndex: headers.length,
+                  },
+                  sortSpecs: [{ dimensionIndex: col("内容摘要"), sortOrder: "DESCENDING" }],
+                },
+              },
+            ],
+          },
+        },
+      ],
+    });
+
+    const result = await runSync(depsFor("sync-sorted"), "test", FIXTURE_NOW_MS);
+
+    expect(result.outcome).toBe("ok");
+    const after = await ledgerValues("sync-sorted");
+    expect(titleIndex(after[1]?.[col("标题")])).not.toBe(0); // the sort really happened
+    for (const row of after.slice(1)) {
+      const i = titleIndex(row[col("标题")]);
+      expect(row[col("台账状态")], `suggestion ${i + 1}`).toBe(SCENARIOS[i % SCENARIOS.length]?.status);
+    }
+    const numbered = after.slice(1).filter((row) => titleIndex(row[col("标题")]) >= 294);
+    expect(numbered.map((row) => row[col("编号")]).every((id) => /^2026-\d{3}$/.test(String(id)))).toBe(true);
+  });
+
+  it("keeps text that looks like a formula as text through every write", async () => {
+    await seed("sync-formula", 60, 3);
+
+    await runSync(depsFor("sync-formula"), "test", FIXTURE_NOW_MS);
+    await runSync(depsFor("sync-formula"), "test", FIXTURE_NOW_MS);
+
+    const after = await ledgerValues("sync-formula");
+    const summaries = after.slice(1).map((row) => row[col("内容摘要")]);
+    for (const text of FORMULA_LOOKING.slice(0, 3)) expect(summaries).toContain(text);
+  });
+
+  it("absorbs a burst of 429s from the quota without losing a write", async () => {
+    await seed("sync-429", 300, 4);
+    await emulator.addFault({ method: "POST", pathIncludes: "values:batchUpdate", status: 429, times: 3 });
+    await emulator.addFault({ method: "GET", pathIncludes: "values:batchGet", status: 429, times: 2 });
+
+    const result = await runSync(depsFor("sync-429"), "test", FIXTURE_NOW_MS);
+
+    expect(result.outcome).toBe("ok");
+    const after = await ledgerValues("sync-429");
+    for (let r = 1; r < after.length; r++) {
+      expect(after[r]?.[col("台账状态")]).toBe(SCENARIOS[(r - 1) % SCENARIOS.length]?.status);
+    }
+    expect(after.slice(-4).every((row) => /^2026-\d{3}$/.test(String(row[col("编号")])))).toBe(true);
+  });
+
+  it("runs one of two overlapping syncs and lets the other exit, saying so", async () => {
+    await seed("sync-overlap", 100);
+
+    const [a, b] = await Promise.all([
+      runSync(depsFor("sync-overlap"), "test", FIXTURE_NOW_MS),
+      runSync(depsFor("sync-overlap"), "test", FIXTURE_NOW_MS),
+    ]);
+
+    expect([a.outcome, b.outcome].sort()).toEqual(["ok", "skipped"]);
+    expect([a, b].find((r) => r.outcome === "skipped")?.message).toContain("另一次同步正在进行");
+  });
+});
