@@ -1,0 +1,134 @@
+import type { RequestHandler } from "./batch-types";
+import type { CallContext } from "./context";
+import { ApiError, badRequest } from "./errors";
+import { CELL_HANDLERS } from "./requests-cells";
+import { DIMENSION_HANDLERS } from "./requests-dimensions";
+import { PROTECTION_HANDLERS } from "./requests-protection";
+import { SHEET_HANDLERS } from "./requests-sheets";
+import { spreadsheetJson } from "./spreadsheet-json";
+import type { Json, JsonObject, SpreadsheetModel } from "./types";
+import { isJsonObject } from "./types";
+import { unknownField } from "./value-range-body";
+
+const HANDLERS: Record<string, RequestHandler> = {
+  ...SHEET_HANDLERS,
+  ...CELL_HANDLERS,
+  ...DIMENSION_HANDLERS,
+  ...PROTECTION_HANDLERS,
+};
+
+/** Request kinds Google knows (DISC `Request`) that the emulator does not implement: 501, not silence. */
+const KNOWN_KINDS = new Set([
+  "updateNamedRange",
+  "addNamedRange",
+  "deleteNamedRange",
+  "autoFill",
+  "cutPaste",
+  "copyPaste",
+  "addFilterView",
+  "appendCells",
+  "clearBasicFilter",
+  "deleteEmbeddedObject",
+  "deleteFilterView",
+  "duplicateFilterView",
+  "duplicateSheet",
+  "findReplace",
+  "insertRange",
+  "moveDimension",
+  "updateEmbeddedObjectPosition",
+  "pasteData",
+  "textToColumns",
+  "updateFilterView",
+  "deleteRange",
+  "updateConditionalFormatRule",
+  "setBasicFilter",
+  "updateProtectedRange",
+  "addChart",
+  "updateChartSpec",
+  "updateBanding",
+  "addBanding",
+  "deleteBanding",
+  "createDeveloperMetadata",
+  "updateDeveloperMetadata",
+  "deleteDeveloperMetadata",
+  "randomizeRange",
+  "addDimensionGroup",
+  "deleteDimensionGroup",
+  "updateDimensionGroup",
+  "trimWhitespace",
+  "deleteDuplicates",
+  "updateEmbeddedObjectBorder",
+  "addSlicer",
+  "updateSlicerSpec",
+  "addDataSource",
+  "updateDataSource",
+  "deleteDataSource",
+  "refreshDataSource",
+  "cancelDataSourceRefresh",
+  "addTable",
+  "updateTable",
+  "deleteTable",
+]);
+
+const BODY_KEYS = ["requests", "includeSpreadsheetInResponse", "responseRanges", "responseIncludeGridData"];
+
+export interface BatchUpdateResult {
+  spreadsheet: SpreadsheetModel;
+  response: JsonObject;
+}
+
+/**
+ * spreadsheets.batchUpdate: every request is applied in order to a private copy; if any is invalid
+ * the whole call fails with "Invalid requests[i].<kind>: <reason>" and the stored spreadsheet is
+ * untouched (atomic, as DISC describes). The caller swaps in the copy on success.
+ */
+export function batchUpdate(ss: SpreadsheetModel, body: unknown, ctx: CallContext): BatchUpdateResult {
+  if (!isJsonObject(body)) throw badRequest("Invalid JSON payload received. Expected an object.");
+  for (const key of Object.keys(body)) if (!BODY_KEYS.includes(key)) throw unknownField(key);
+  const requests: Json = body.requests ?? [];
+  if (!Array.isArray(requests)) throw badRequest("Invalid value at 'requests'");
+  const working = structuredClone(ss);
+  const replies: JsonObject[] = requests.map((request, i) => {
+    if (!isJsonObject(request)) throw badRequest(`Invalid value at 'requests[${i}]'`);
+    const kinds = Object.keys(request).filter((k) => request[k] !== null);
+    if (kinds.length !== 1) {
+      throw badRequest(
+        kinds.length === 0
+          ? `Invalid requests[${i}]: No request set.`
+          : `Invalid value at 'requests[${i}]' (oneof), oneof field 'kind' is already set. Cannot set '${kinds[1]}'`,
+      );
+    }
+    const kind = kinds[0] as string;
+    const handler = HANDLERS[kind];
+    if (!handler) {
+      if (KNOWN_KINDS.has(kind)) {
+        throw new ApiError(501, `The Sheets emulator does not implement requests[${i}].${kind}.`);
+      }
+      throw unknownField(kind, `requests[${i}]`);
+    }
+    const payload = request[kind];
+    if (!isJsonObject(payload)) throw badRequest(`Invalid requests[${i}].${kind}: expected an object`);
+    try {
+      return handler(payload, { ss: working, ctx }) ?? {};
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 400) throw e.withPrefix(`Invalid requests[${i}].${kind}: `);
+      throw e;
+    }
+  });
+  // proto3 JSON leaves out an empty repeated field.
+  const response: JsonObject = { spreadsheetId: ss.spreadsheetId };
+  if (replies.length > 0) response.replies = replies;
+  if (body.includeSpreadsheetInResponse === true) {
+    const ranges = Array.isArray(body.responseRanges)
+      ? body.responseRanges.filter((r): r is string => typeof r === "string")
+      : [];
+    response.updatedSpreadsheet = spreadsheetJson(working, {
+      includeGridData: body.responseIncludeGridData === true,
+      ranges,
+      user: ctx.user,
+      isOwner: ctx.isOwner,
+      nowMs: ctx.nowMs,
+    });
+  }
+  return { spreadsheet: working, response };
+}

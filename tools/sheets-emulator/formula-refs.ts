@@ -1,0 +1,99 @@
+import { columnIndex, columnLetters } from "./a1";
+import { FormulaParseError, tokenize } from "./formula-parser";
+import type { ShiftDimension } from "./protection";
+import { findSheetByTitle } from "./ranges";
+import type { SheetModel, SpreadsheetModel } from "./types";
+
+interface Endpoint {
+  colAbs: string;
+  col?: number;
+  rowAbs: string;
+  row?: number;
+}
+
+const ENDPOINT = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/;
+
+function parseEndpoint(text: string): Endpoint | undefined {
+  const m = ENDPOINT.exec(text);
+  if (!m) return undefined;
+  const endpoint: Endpoint = { colAbs: m[1] ?? "", rowAbs: m[3] ?? "" };
+  if (m[2] !== undefined) endpoint.col = columnIndex(m[2]);
+  if (m[4] !== undefined) endpoint.row = Number(m[4]) - 1;
+  return endpoint;
+}
+
+function printEndpoint(e: Endpoint): string {
+  const col = e.col !== undefined ? `${e.colAbs}${columnLetters(e.col)}` : "";
+  const row = e.row !== undefined ? `${e.rowAbs}${e.row + 1}` : "";
+  return col + row;
+}
+
+/** Shifts one reference's text; undefined when the cells it names were deleted (#REF!). */
+function shiftRefText(
+  text: string,
+  dimension: ShiftDimension,
+  at: number,
+  count: number,
+): string | undefined {
+  const parts = text.split(":").map(parseEndpoint);
+  if (parts.some((p) => p === undefined)) return text;
+  const endpoints = parts as Endpoint[];
+  const key = dimension === "ROWS" ? "row" : "col";
+  const first = endpoints[0];
+  const last = endpoints[endpoints.length - 1];
+  if (!first || !last) return text;
+  const start = first[key];
+  const end = last[key];
+  if (start === undefined || end === undefined) return text;
+  if (count > 0) {
+    if (start >= at) first[key] = start + count;
+    if (end >= at && last !== first) last[key] = end + count;
+    return endpoints.map(printEndpoint).join(":");
+  }
+  const removed = -count;
+  const gone = (i: number) => i >= at && i < at + removed;
+  if (endpoints.length === 1) {
+    if (gone(start)) return undefined;
+    if (start >= at + removed) first[key] = start - removed;
+    return printEndpoint(first);
+  }
+  const newStart = start < at ? start : gone(start) ? at : start - removed;
+  const newEnd = end < at ? end : gone(end) ? at - 1 : end - removed;
+  if (newEnd < newStart) return undefined;
+  first[key] = newStart;
+  last[key] = newEnd;
+  return endpoints.map(printEndpoint).join(":");
+}
+
+/**
+ * Rewrites a formula after rows/columns of `target` were inserted or deleted, so =A5 still names the
+ * same data (Sheets does this for every formula that points at the changed sheet).
+ */
+export function shiftFormula(
+  formula: string,
+  ss: SpreadsheetModel,
+  home: SheetModel,
+  target: SheetModel,
+  dimension: ShiftDimension,
+  at: number,
+  count: number,
+): string {
+  let tokens: ReturnType<typeof tokenize>;
+  try {
+    tokens = tokenize(formula.slice(1));
+  } catch (e) {
+    if (e instanceof FormulaParseError) return formula;
+    throw e;
+  }
+  let out = formula;
+  // Rewrite from the end so earlier positions stay valid.
+  for (const token of [...tokens].reverse()) {
+    if (token.t !== "ref") continue;
+    const sheet = token.sheet === undefined ? home : findSheetByTitle(ss, token.sheet);
+    if (sheet !== target) continue;
+    const shifted = shiftRefText(token.text, dimension, at, count);
+    const [from, to] = shifted === undefined ? [token.pos, token.end] : [token.cellPos, token.end];
+    out = `${out.slice(0, from + 1)}${shifted ?? "#REF!"}${out.slice(to + 1)}`;
+  }
+  return out;
+}
