@@ -3,6 +3,7 @@ import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import { renderError } from "./http/errors";
 import { healthRoutes } from "./http/health";
+import { hooksRoutes } from "./http/hooks-routes";
 
 export interface AppVariables {
   requestId: string;
@@ -23,6 +24,7 @@ export function createApp() {
   );
   app.route("/", healthRoutes);
   app.route("/api", apiRoutes);
+  app.route("/hooks", hooksRoutes);
   return app;
 }
 

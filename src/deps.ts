@@ -4,7 +4,9 @@ import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
 import { createTokenSource } from "./sheets/token";
 import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
+import { createInbox, type Inbox } from "./store/inbox";
 import { createLease, type Lease } from "./store/lease";
+import { createMetaStore, type MetaStore } from "./store/meta";
 import { createSnapshotStore, type SnapshotStore } from "./store/snapshots";
 import { createSyncRunLog, type SyncRunLog } from "./store/sync-runs";
 
@@ -16,6 +18,10 @@ export interface Deps {
   ids: IdAllocator;
   snapshots: SnapshotStore;
   runs: SyncRunLog;
+  inbox: Inbox;
+  meta: MetaStore;
+  intakeQueue: Queue<unknown>;
+  noticesQueue: Queue<unknown>;
 }
 
 export interface DepsOptions {
@@ -39,5 +45,9 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     ids: createIdAllocator(env.DB),
     snapshots: createSnapshotStore(env.DB),
     runs: createSyncRunLog(env.DB),
+    inbox: createInbox(env.DB),
+    meta: createMetaStore(env.DB),
+    intakeQueue: env.INTAKE_QUEUE,
+    noticesQueue: env.NOTICES_QUEUE,
   };
 }

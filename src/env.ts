@@ -10,5 +10,9 @@ export interface Env {
   /** The service account's JSON key file, as one string. */
   GOOGLE_SERVICE_ACCOUNT?: string;
   ADMIN_TOKEN?: string;
+  /** Per-form HMAC secrets of the intake webhooks. */
+  FORM_SECRET_SUGGESTION?: string;
+  FORM_SECRET_REPLY?: string;
+  FORM_SECRET_RATING?: string;
   BUILD_VERSION?: string;
 }

@@ -15,6 +15,11 @@ export const LOCAL = {
   staticToken: "local-dev-token",
   spreadsheetId: "demo",
   adminToken: "local-admin-token",
+  formSecrets: {
+    suggestion: "local-suggestion-secret",
+    reply: "local-reply-secret",
+    rating: "local-rating-secret",
+  },
   serviceAccountEmail: "jianyi-local@jianyi-local.iam.gserviceaccount.com",
 } as const;
 

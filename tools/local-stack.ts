@@ -48,6 +48,9 @@ function writeDevVars(keyFile: ServiceAccountKeyFile) {
     SPREADSHEET_ID: LOCAL.spreadsheetId,
     GOOGLE_SERVICE_ACCOUNT: JSON.stringify(keyFile),
     ADMIN_TOKEN: LOCAL.adminToken,
+    FORM_SECRET_SUGGESTION: LOCAL.formSecrets.suggestion,
+    FORM_SECRET_REPLY: LOCAL.formSecrets.reply,
+    FORM_SECRET_RATING: LOCAL.formSecrets.rating,
   };
   const text = Object.entries(vars)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)

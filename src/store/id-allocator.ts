@@ -5,6 +5,8 @@ export interface IdAllocator {
    * that year already in the sheet), and returns them in order.
    */
   allocate(year: number, count: number, floor: number): Promise<number[]>;
+  /** Makes sure later numbers of `year` come after `floor` (numbers staff typed into the sheet). */
+  raiseFloor(year: number, floor: number): Promise<void>;
 }
 
 export function createIdAllocator(db: D1Database): IdAllocator {
@@ -23,6 +25,15 @@ export function createIdAllocator(db: D1Database): IdAllocator {
       if (!row) throw new Error("id allocation returned nothing");
       const first = row.last_seq - count + 1;
       return Array.from({ length: count }, (_, i) => first + i);
+    },
+    async raiseFloor(year, floor) {
+      await db
+        .prepare(
+          `INSERT INTO id_sequences (year, last_seq) VALUES (?1, ?2)
+           ON CONFLICT (year) DO UPDATE SET last_seq = max(id_sequences.last_seq, ?2)`,
+        )
+        .bind(year, floor)
+        .run();
     },
   };
 }

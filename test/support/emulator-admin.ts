@@ -56,6 +56,7 @@ export const emulator = {
         `/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${encodeURIComponent(range)}?valueRenderOption=${render}`,
       )
     ).values ?? [],
+  deleteFaults: () => admin("DELETE", "/faults"),
   addHook: (hook: {
     method?: string;
     pathIncludes?: string;

@@ -4,6 +4,8 @@ import type { IdAllocator } from "../../store/id-allocator";
 /**
  * Turns the domain's proposed 编号 (computed from the sheet alone) into numbers reserved in D1,
  * so a number is never handed out twice even after its row was deleted or a sync failed.
+ * Also raises each year's sequence above the numbers staff typed, so form intake (which does not
+ * read the sheet) never hands out a number already in it.
  * Returns row number → final 编号, and proposed → final for relabelling problems.
  */
 export async function allocateNewIds(
@@ -30,6 +32,7 @@ export async function allocateNewIds(
   const byRow = new Map<number, string>();
   const renamed = new Map<string, string>();
   const proposed = new Map(evaluation.rows.map((r) => [r.rowNumber, r.newId]));
+  for (const [year, floor] of floors) if (!wanted.has(year)) await allocator.raiseFloor(year, floor);
   for (const [year, rows] of wanted) {
     const seqs = await allocator.allocate(year, rows.length, floors.get(year) ?? 0);
     rows.forEach((rowNumber, i) => {

@@ -1,5 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { LedgerEvaluation } from "../../domain/evaluate-ledger";
+import type { Problem } from "../../domain/problems";
 import {
   cellsByHeader,
   type HistoryPlan,
@@ -29,6 +30,8 @@ export interface PlanInput {
   read: SheetRead;
   newIds: { byRow: ReadonlyMap<number, string>; renamed: ReadonlyMap<string, string> };
   snapshots: ReadonlyMap<string, Snapshot>;
+  /** Problems found outside the sheet (e.g. form submissions that could not be placed). */
+  extraProblems: readonly Problem[];
 }
 
 const EMPTY_HISTORY: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [] };
@@ -72,7 +75,11 @@ export function planSyncWrites(input: PlanInput): SyncWritePlan {
     evaluation.rows.filter((r) => !r.blank && !r.newId && r.id).map((r) => r.id as string),
   );
   const removed = columns ? [...snapshots.values()].filter((s) => !presentIds.has(s.id)) : [];
-  const problems = [...evaluation.problems, ...removedRowProblems(removed, TAB_NAMES.ledger)];
+  const problems = [
+    ...evaluation.problems,
+    ...removedRowProblems(removed, TAB_NAMES.ledger),
+    ...input.extraProblems,
+  ];
   const tabRewrites = [
     systemTabRewrite(input, TAB_NAMES.problems, problemsTabValues(problems, newIds.renamed), skippedTabs),
     systemTabRewrite(input, TAB_NAMES.statistics, evaluation.statistics.tabValues, skippedTabs),

@@ -3,11 +3,14 @@ import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-led
 import type { RangeWrite } from "../../domain/sync/group-writes";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
+import type { Inbox } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
+import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SyncRunLog } from "../../store/sync-runs";
 import { localDate } from "../local-time";
 import { allocateNewIds } from "./allocate-ids";
+import { inboxProblems, requeueOutstanding } from "./inbox-followup";
 import { planSyncWrites, type SyncWritePlan } from "./plan-sync";
 import { readTabs } from "./read-sheet";
 import { SYNC_TABS } from "./tabs";
@@ -19,6 +22,9 @@ export interface SyncDeps {
   ids: IdAllocator;
   snapshots: SnapshotStore;
   runs: SyncRunLog;
+  inbox: Inbox;
+  meta: MetaStore;
+  intakeQueue: Queue<unknown>;
 }
 
 export interface SyncResult {
@@ -85,13 +91,17 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       ? await allocateNewIds(evaluation, deps.ids)
       : { byRow: new Map(), renamed: new Map() };
     const snapshots = await deps.snapshots.loadAll();
-    const plan: SyncWritePlan = planSyncWrites({ evaluation, read, newIds, snapshots });
+    const outstanding = await deps.inbox.outstanding(1000);
+    const extraProblems = inboxProblems(outstanding);
+    const plan: SyncWritePlan = planSyncWrites({ evaluation, read, newIds, snapshots, extraProblems });
     const written = await writeWithRemap(deps.sheets, plan, read);
     await deps.snapshots.apply({
       ...plan.history(written.assignedRows),
       seenAt: startedAt,
       syncId: runId,
     });
+    await deps.meta.set(META_ID_FORMAT, evaluation.idFormat.source, startedAt);
+    const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
     const result = {
       ...base,
       rows: evaluation.rows.filter((r) => !r.blank).length,
@@ -106,6 +116,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       today: evaluation.today,
       held: written.held.slice(0, 50),
       skippedTabs: plan.skippedTabs,
+      requeuedSubmissions: requeued,
     };
     await deps.runs.finish(runId, new Date().toISOString(), {
       ...result,

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import {
+  daysInMonth,
+  isoFromSerial,
+  isoFromYmd,
+  isValidYmd,
+  serialFromYmd,
+  ymdFromSerial,
+} from "../../src/domain/civil-date";
+import { type CellType, describeRaw, toHalfWidth, wrongShapeMessage } from "./cell-type";
+
+/** Dates outside these years are typing slips (a serial 12, a year 0226), not ledger dates. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+const MIN_SERIAL = serialFromYmd(MIN_YEAR, 1, 1);
+const MAX_SERIAL = serialFromYmd(MAX_YEAR, 12, 31);
+
+const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
+const DATE_FORMS = "2026-03-02、2026/3/2、2026.3.2 或 2026年3月2日";
+
+type DateOutcome = { ok: true; iso: string } | { ok: false; message: string };
+
+function fromYmd(year: number, month: number, day: number, shown: string): DateOutcome {
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return { ok: false, message: `日期${shown}的年份不在 ${MIN_YEAR}–${MAX_YEAR} 年之间：请核对年份` };
+  }
+  if (!isValidYmd(year, month, day)) {
+    const detail =
+      month >= 1 && month <= 12
+        ? `${year} 年 ${month} 月只有 ${daysInMonth(year, month)} 天`
+        : "月份应为 1–12";
+    return { ok: false, message: `日期${shown}不存在（${detail}）：请核对` };
+  }
+  return { ok: true, iso: isoFromYmd(year, month, day) };
+}
+
+/**
+ * Reads a date cell: a sheet serial number (days since 1899-12-30; a fraction is a time of day and
+ * is dropped) or one of the four text forms. Full-width digits are read as ASCII digits.
+ */
+export function parseDateValue(raw: unknown): DateOutcome {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { ok: false, message: "不是日期：请填写日期，如 2026-03-02" };
+    const serial = Math.floor(raw);
+    if (serial < MIN_SERIAL || serial > MAX_SERIAL) {
+      return {
+        ok: false,
+        message: `数字${describeRaw(raw)}不是日期：请把单元格设为日期格式后填写，如 2026-03-02`,
+      };
+    }
+    return { ok: true, iso: isoFromSerial(serial) };
+  }
+  if (typeof raw !== "string")
+    return { ok: false, message: wrongShapeMessage(raw, `日期，如 ${DATE_FORMS}`) };
+  const text = toHalfWidth(raw.trim());
+  const shown = describeRaw(raw.trim());
+  const separated = SEPARATED.exec(text);
+  if (separated) return fromYmd(Number(separated[1]), Number(separated[3]), Number(separated[4]), shown);
+  const chinese = CHINESE.exec(text);
+  if (chinese) return fromYmd(Number(chinese[1]), Number(chinese[2]), Number(chinese[3]), shown);
+  return { ok: false, message: `${shown}不是可识别的日期：请写成 ${DATE_FORMS}（须含年份）` };
+}
+
+/** A date cell; the parsed value is an ISO local date "YYYY-MM-DD". */
+export function dateCell(): CellType<string, null> {
+  const schema = z.unknown().transform((raw, ctx) => {
+    const outcome = parseDateValue(raw);
+    if (outcome.ok) return outcome.iso;
+    ctx.addIssue({ code: "custom", message: outcome.message });
+    return z.NEVER;
+  });
+  const fast = (raw: unknown) =>
+    typeof raw === "number" && raw >= MIN_SERIAL && raw < MAX_SERIAL + 1
+      ? isoFromSerial(Math.floor(raw))
+      : undefined;
+  return { kind: "date", schema, blank: null, numberFormat: "yyyy-mm-dd", fast };
+}
+
+const MINUTES_PER_DAY = 1440;
+
+/**
+ * A date and time written by the system (通知记录 时间): a serial with a fraction, or text kept as
+ * typed. Parsed to "YYYY-MM-DD HH:mm".
+ */
+export function dateTimeCell(): CellType<string, null> {
+  const schema = z.unknown().transform((raw, ctx) => {
+    if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL + 1) {
+      const day = Math.floor(raw);
+      const minutes = Math.round((raw - day) * MINUTES_PER_DAY);
+      const { year, month, day: dd } = ymdFromSerial(day + Math.floor(minutes / MINUTES_PER_DAY));
+      const m = minutes % MINUTES_PER_DAY;
+      const hhmm = `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+      return `${isoFromYmd(year, month, dd)} ${hhmm}`;
+    }
+    if (typeof raw === "string") return raw.trim();
+    ctx.addIssue({ code: "custom", message: wrongShapeMessage(raw, "日期时间") });
+    return z.NEVER;
+  });
+  return { kind: "dateTime", schema, blank: null, numberFormat: "yyyy-mm-dd hh:mm" };
+}

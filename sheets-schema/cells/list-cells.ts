@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { CHANNEL_ALIASES, CHANNELS, type Channel } from "../enums";
+import { type CellType, describeRaw, toHalfWidth, wrongShapeMessage } from "./cell-type";
+
+/** Blank lists are shared between records, so they are frozen: records are read-only. */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/** 、，,;； and line breaks separate list items (names never contain them). */
+const LIST_SEPARATORS = /[、，,;；\r\n]+/;
+const LIST_ITEM_MAX = 100;
+
+/** Stands in for a value no sheet cell can hold (an array), so the list schema rejects it. */
+const NOT_A_CELL = Symbol("not a cell value");
+
+/** Splits list text into trimmed, non-empty items; a lone number is a one-item list. */
+export function splitList(raw: unknown): unknown {
+  if (typeof raw === "number" && Number.isFinite(raw)) return [String(raw)];
+  if (typeof raw !== "string") return Array.isArray(raw) ? NOT_A_CELL : raw;
+  const items: string[] = [];
+  for (const part of raw.split(LIST_SEPARATORS)) {
+    const item = part.trim();
+    if (item !== "") items.push(item);
+  }
+  return items;
+}
+
+/** A list of names or words (附议代表, 协办单位, 类别). */
+export function listCell(itemMax = LIST_ITEM_MAX): CellType<string[], string[]> {
+  const schema = z.preprocess(
+    splitList,
+    z.array(
+      z
+        .string()
+        .max(itemMax, { error: (issue) => `${describeRaw(issue.input)}过长（超过 ${itemMax} 个字符）` }),
+      { error: (issue) => wrongShapeMessage(issue.input, "以顿号或逗号分隔的清单") },
+    ),
+  );
+  const fast = (raw: unknown) => {
+    if (typeof raw !== "string") return undefined;
+    const items = splitList(raw) as string[];
+    return items.every((item) => item.length <= itemMax) ? items : undefined;
+  };
+  return { kind: "list", schema, blank: EMPTY, maxLength: itemMax, fast };
+}
+
+function channelOf(item: string): string {
+  const lower = item.toLowerCase();
+  return CHANNEL_ALIASES[item] ?? lower;
+}
+
+/**
+ * 通知渠道: one or more channel codes; 邮件 / 企业微信 / 钉钉 / 飞书 are read as their codes.
+ * Duplicates are dropped.
+ */
+export function channelsCell(): CellType<Channel[], Channel[]> {
+  const allowed = CHANNELS.join("、");
+  const schema = z.preprocess(
+    (raw) => {
+      const items = splitList(raw);
+      return Array.isArray(items) ? [...new Set((items as string[]).map(channelOf))] : items;
+    },
+    z.array(
+      z.enum(CHANNELS, {
+        error: (issue) =>
+          `通知渠道${describeRaw(issue.input)}无法识别：可填 ${allowed}（也可写 邮件、企业微信、钉钉、飞书）`,
+      }),
+      { error: (issue) => wrongShapeMessage(issue.input, "通知渠道") },
+    ),
+  );
+  return { kind: "channels", schema, blank: EMPTY, values: CHANNELS };
+}
+
+const INTEGER_TEXT = /^[+-]?\d+$/;
+
+/** Reads "15", "１５" or 15 as a number; anything else goes to zod unchanged (and fails). */
+export function integerOf(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  const text = toHalfWidth(raw.trim());
+  return INTEGER_TEXT.test(text) ? Number(text) : raw;
+}
+
+function integerSchema(min: number, max: number) {
+  const range = `请填写 ${min}–${max} 之间的整数`;
+  return z
+    .int({ error: (issue) => `${describeRaw(issue.input)}不是整数：${range}` })
+    .min(min, { error: (issue) => `${describeRaw(issue.input)}小于 ${min}：${range}` })
+    .max(max, { error: (issue) => `${describeRaw(issue.input)}大于 ${max}：${range}` });
+}
+
+/** A whole number within bounds (settings day counts). */
+export function integerCell(min: number, max: number): CellType<number, null> {
+  return { kind: "integer", schema: z.preprocess(integerOf, integerSchema(min, max)), blank: null };
+}
+
+/** A list of whole numbers ("15,7,3"), each within bounds. */
+export function integerListCell(min: number, max: number): CellType<number[], number[]> {
+  const schema = z.preprocess(
+    (raw) => {
+      const items = splitList(raw);
+      return Array.isArray(items) ? items.map(integerOf) : items;
+    },
+    z.array(integerSchema(min, max), {
+      error: (issue) => wrongShapeMessage(issue.input, "以逗号分隔的整数"),
+    }),
+  );
+  return { kind: "integerList", schema, blank: EMPTY };
+}

@@ -1,0 +1,59 @@
+import { ledgerStaffColumns } from "../tabs/ledger";
+
+/**
+ * Question titles seen on suggestion forms (Google Forms, 问卷星, 金数据) and the 建议台账 header each
+ * one fills. Titles equal to a header need no entry. Keys are compared after `normaliseQuestion`.
+ */
+export const QUESTION_ALIASES: Readonly<Record<string, string>> = {
+  建议标题: "标题",
+  建议题目: "标题",
+  题目: "标题",
+  案由: "标题",
+  代表姓名: "领衔代表",
+  领衔代表姓名: "领衔代表",
+  领衔人: "领衔代表",
+  提出代表: "领衔代表",
+  提出人: "领衔代表",
+  姓名: "领衔代表",
+  您的姓名: "领衔代表",
+  附议代表姓名: "附议代表",
+  附议人: "附议代表",
+  联名代表: "附议代表",
+  联名人: "附议代表",
+  建议内容: "内容摘要",
+  主要内容: "内容摘要",
+  内容: "内容摘要",
+  建议摘要: "内容摘要",
+  具体建议: "内容摘要",
+  建议类别: "类别",
+  分类: "类别",
+  所属类别: "类别",
+  建议分类: "类别",
+  提出时间: "提出日期",
+  提交日期: "提出日期",
+  提交时间: "提出日期",
+  日期: "提出日期",
+  届别: "届次",
+  会议届次: "届次",
+  其他说明: "备注",
+  补充说明: "备注",
+};
+
+const LEDGER_HEADERS: ReadonlySet<string> = new Set(ledgerStaffColumns.map((col) => col.header));
+
+const DECORATION = /[\s*＊:：?？]+|[（(]\s*(必填|选填|可选|多个以顿号分隔)\s*[)）]/g;
+
+/** Strips what forms add around a title: spaces, required-marks, colons, “（必填）”. */
+export function normaliseQuestion(title: string): string {
+  return title.replace(DECORATION, "");
+}
+
+/**
+ * The 建议台账 header a form question fills, or null when the question has no column (the intake
+ * job then keeps the answer in 备注 or drops it, its choice).
+ */
+export function headerForQuestion(title: string): string | null {
+  const key = normaliseQuestion(title);
+  if (LEDGER_HEADERS.has(key)) return key;
+  return QUESTION_ALIASES[key] ?? null;
+}

@@ -1,0 +1,102 @@
+import type { ColumnDef, TabDef } from "./columns";
+import type { ProblemLevel } from "./enums";
+
+/** A problem with a tab's header row; `column` is the header text concerned. */
+export interface HeaderProblem {
+  readonly column: string | null;
+  readonly level: ProblemLevel;
+  readonly message: string;
+}
+
+/** Where each known column sits in the sheet (0-based), plus the columns staff added. */
+export interface ColumnMap<K extends string = string> {
+  /** Known columns that are present, in sheet order. */
+  readonly present: readonly { readonly column: ColumnDef<K>; readonly index: number }[];
+  readonly indexOf: Readonly<Partial<Record<K, number>>>;
+  readonly extra: readonly { readonly header: string; readonly index: number }[];
+}
+
+export type HeaderMatch<K extends string = string> =
+  | { readonly ok: true; readonly columns: ColumnMap<K>; readonly problems: readonly HeaderProblem[] }
+  | { readonly ok: false; readonly problems: readonly HeaderProblem[] };
+
+/** "A", "B", … "Z", "AA" for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function headerText(cell: unknown): string {
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  return "";
+}
+
+/**
+ * Matches a header row against a tab's columns by text: any order, extra columns allowed,
+ * surrounding whitespace ignored. `ok` is false when a required header is missing or a known
+ * header appears twice: the caller must then neither read nor write the tab.
+ */
+export function matchHeaders<Cols extends readonly ColumnDef[]>(
+  tab: TabDef<string, Cols>,
+  headerRow: unknown,
+): HeaderMatch<Cols[number]["key"]> {
+  type K = Cols[number]["key"];
+  const cells = Array.isArray(headerRow) ? headerRow : [];
+  const positions = new Map<string, number[]>();
+  cells.forEach((cell, index) => {
+    const text = headerText(cell);
+    if (text === "") return;
+    const list = positions.get(text);
+    if (list) list.push(index);
+    else positions.set(text, [index]);
+  });
+  if (positions.size === 0) {
+    const message = `第 1 行没有表头：请在第 1 行写上表头（${tab.columns.map((c) => c.header).join("、")}），写好之前本表不会同步`;
+    return { ok: false, problems: [{ column: null, level: "错误", message }] };
+  }
+  const problems: HeaderProblem[] = [];
+  const known = new Set<string>(tab.columns.map((c) => c.header));
+  let ok = true;
+  const present: { column: ColumnDef<K>; index: number }[] = [];
+  const indexOf: Partial<Record<K, number>> = {};
+  for (const column of tab.columns as readonly ColumnDef<K>[]) {
+    const found = positions.get(column.header);
+    if (!found) {
+      if (column.headerRequired) {
+        ok = false;
+        const message = `缺少表头“${column.header}”：请在第 1 行补上这一列（列的顺序不限），补好之前本表不会同步`;
+        problems.push({ column: column.header, level: "错误", message });
+      } else {
+        const message = `缺少表头“${column.header}”：这一列按空白处理；需要时请在第 1 行补上`;
+        problems.push({ column: column.header, level: "提醒", message });
+      }
+      continue;
+    }
+    if (found.length > 1) {
+      ok = false;
+      const letters = found.map(columnLetter).join("、");
+      const message = `表头“${column.header}”出现了 ${found.length} 次（第 ${letters} 列）：请删除或改名多余的列，改好之前本表不会同步`;
+      problems.push({ column: column.header, level: "错误", message });
+      continue;
+    }
+    present.push({ column, index: found[0] as number });
+    indexOf[column.key] = found[0] as number;
+  }
+  const extra: { header: string; index: number }[] = [];
+  for (const [header, found] of positions) {
+    if (known.has(header)) continue;
+    for (const index of found) extra.push({ header, index });
+    if (found.length > 1) {
+      const message = `自加的表头“${header}”出现了 ${found.length} 次：系统不读这一列，但重复的表头容易填错，建议改名`;
+      problems.push({ column: header, level: "提醒", message });
+    }
+  }
+  if (!ok) return { ok: false, problems };
+  present.sort((a, b) => a.index - b.index);
+  extra.sort((a, b) => a.index - b.index);
+  return { ok: true, columns: { present, indexOf, extra }, problems };
+}

@@ -1,0 +1,15 @@
+/** Tab names exactly as in the spec; staff tabs first, then the system-owned ones. */
+export const TAB_NAMES = {
+  ledger: "建议台账",
+  units: "承办单位",
+  deputies: "代表",
+  templates: "通知模板",
+  holidays: "节假日",
+  settings: "设置",
+  noticeLog: "通知记录",
+  problems: "校验问题",
+  statistics: "统计",
+} as const;
+
+export type TabKey = keyof typeof TAB_NAMES;
+export type TabName = (typeof TAB_NAMES)[TabKey];

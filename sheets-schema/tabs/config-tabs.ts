@@ -1,0 +1,148 @@
+import { z } from "zod";
+import {
+  type CellType,
+  dateCell,
+  enumCell,
+  longTextCell,
+  textCell,
+  wrongShapeMessage,
+  yesNoCell,
+} from "../cells";
+import { type ColumnDef, column, type RecordOf, tab } from "../columns";
+import { CHANNELS, HOLIDAY_KINDS, NOTICE_TYPES } from "../enums";
+import { TAB_NAMES } from "../tab-names";
+
+const staff = "staff" as const;
+
+export const templateColumns = [
+  column({
+    key: "type",
+    header: "模板",
+    owner: staff,
+    cell: enumCell(NOTICE_TYPES),
+    required: true,
+    width: 110,
+    note: "通知类型",
+  }),
+  column({
+    key: "channel",
+    header: "渠道",
+    owner: staff,
+    cell: enumCell(CHANNELS),
+    headerRequired: false,
+    rules: ["留空表示所有渠道"],
+    note: "只用于该渠道的模板",
+  }),
+  column({
+    key: "title",
+    header: "标题",
+    owner: staff,
+    cell: textCell(),
+    width: 220,
+    note: "通知标题，可用 {{列名}} 占位符",
+  }),
+  column({
+    key: "body",
+    header: "正文",
+    owner: staff,
+    cell: longTextCell(),
+    width: 420,
+    note: "通知正文，可用 {{列名}} 及 {{剩余天数}} {{逾期天数}} {{测评链接}} {{异议期限}} {{接收方}}",
+  }),
+  column({
+    key: "enabled",
+    header: "启用",
+    owner: staff,
+    cell: yesNoCell(true),
+    headerRequired: false,
+    rules: ["留空视为 是", "否 表示不发送这一类通知"],
+    note: "是否启用",
+  }),
+] as const satisfies readonly ColumnDef[];
+
+export const holidayColumns = [
+  column({
+    key: "date",
+    header: "日期",
+    owner: staff,
+    cell: dateCell(),
+    required: true,
+    rules: ["每个日期只写一行"],
+    note: "日期",
+  }),
+  column({
+    key: "kind",
+    header: "类型",
+    owner: staff,
+    cell: enumCell(HOLIDAY_KINDS),
+    required: true,
+    note: "休 = 放假休息；班 = 调休上班",
+  }),
+  column({
+    key: "note",
+    header: "说明",
+    owner: staff,
+    cell: textCell(),
+    headerRequired: false,
+    width: 200,
+    note: "如 2027 年春节",
+  }),
+] as const satisfies readonly ColumnDef[];
+
+/** 值 of 设置 is kept as the raw scalar and parsed per 项目 (a checkbox is fine for 仅工作日发送). */
+const settingValueCell: CellType<string | number | boolean, ""> = {
+  kind: "text",
+  schema: z.union([z.string(), z.number(), z.boolean()], {
+    error: (issue) => wrongShapeMessage(issue.input, "设置值"),
+  }),
+  blank: "",
+};
+
+/**
+ * 设置 is a key/value tab; 值 is parsed per 项目 (see settings.ts), so its cell type here is only
+ * the raw text for provisioning.
+ */
+export const settingColumns = [
+  column({
+    key: "item",
+    header: "项目",
+    owner: staff,
+    cell: textCell(50),
+    required: true,
+    width: 140,
+    note: "设置项目",
+  }),
+  column({ key: "value", header: "值", owner: staff, cell: settingValueCell, width: 320, note: "设置值" }),
+  column({
+    key: "note",
+    header: "说明",
+    owner: staff,
+    cell: longTextCell(),
+    headerRequired: false,
+    width: 360,
+    note: "说明",
+  }),
+] as const satisfies readonly ColumnDef[];
+
+export const templatesTab = tab({
+  name: TAB_NAMES.templates,
+  owner: staff,
+  columns: templateColumns,
+  note: "通知模板，可由工作人员修改",
+});
+export const holidaysTab = tab({
+  name: TAB_NAMES.holidays,
+  owner: staff,
+  columns: holidayColumns,
+  note: "节假日与调休上班日，优先于内置日历",
+});
+export const settingsTab = tab({
+  name: TAB_NAMES.settings,
+  owner: staff,
+  columns: settingColumns,
+  note: "系统设置：项目 · 值 · 说明",
+});
+
+export type TemplateRecord = RecordOf<typeof templateColumns>;
+export type HolidayRecord = RecordOf<typeof holidayColumns>;
+export type SettingRecord = RecordOf<typeof settingColumns>;

@@ -1,0 +1,320 @@
+import {
+  dateCell,
+  enumCell,
+  idCell,
+  listCell,
+  longTextCell,
+  replyClassNormaliser,
+  textCell,
+  yesNoCell,
+} from "../cells";
+import { type ColumnDef, column, type RecordOf, tab } from "../columns";
+import {
+  HANDLING_PERIODS,
+  IMPLEMENTATION_STATES,
+  LEDGER_STATUSES,
+  RATINGS,
+  REPLY_CLASSES,
+  REVIEW_RESULTS,
+} from "../enums";
+import { TAB_NAMES } from "../tab-names";
+
+/** 标题 is limited by the spec to 200 characters. */
+export const TITLE_MAX = 200;
+const NAME_MAX = 50;
+const staff = "staff" as const;
+const system = "system" as const;
+const deputyDropdown = { source: "column", tab: TAB_NAMES.deputies, header: "姓名" } as const;
+const unitDropdown = { source: "column", tab: TAB_NAMES.units, header: "单位名称" } as const;
+
+/** Staff-owned columns of 建议台账, in the default layout order. */
+export const ledgerStaffColumns = [
+  column({
+    key: "id",
+    header: "编号",
+    owner: staff,
+    cell: idCell(),
+    width: 90,
+    rules: ["唯一", "留空时系统按设置中的编号格式自动编号"],
+    note: "建议编号",
+  }),
+  column({
+    key: "session",
+    header: "届次",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    headerRequired: false,
+    note: "如 十一届四次会议",
+  }),
+  column({
+    key: "title",
+    header: "标题",
+    owner: staff,
+    cell: textCell(TITLE_MAX),
+    required: true,
+    width: 260,
+    note: `建议标题，不超过 ${TITLE_MAX} 字`,
+  }),
+  column({
+    key: "summary",
+    header: "内容摘要",
+    owner: staff,
+    cell: longTextCell(),
+    headerRequired: false,
+    width: 260,
+    note: "建议内容摘要",
+  }),
+  column({
+    key: "leadDeputy",
+    header: "领衔代表",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    required: true,
+    dropdown: deputyDropdown,
+    rules: ["须与『代表』表的姓名一致"],
+    note: "领衔提出建议的代表",
+  }),
+  column({
+    key: "coSigners",
+    header: "附议代表",
+    owner: staff,
+    cell: listCell(NAME_MAX),
+    rules: ["以顿号、逗号、分号或换行分隔", "每人须在『代表』表中", "不能是领衔代表本人"],
+    note: "附议代表",
+  }),
+  column({
+    key: "category",
+    header: "类别",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    dropdown: { source: "setting", item: "类别" },
+    rules: ["须是『设置』中的类别之一", "立案后必填"],
+    note: "建议类别",
+  }),
+  column({
+    key: "submittedOn",
+    header: "提出日期",
+    owner: staff,
+    cell: dateCell(),
+    required: true,
+    rules: ["不能晚于今天"],
+    note: "代表提出建议的日期",
+  }),
+  column({
+    key: "review",
+    header: "审查结果",
+    owner: staff,
+    cell: enumCell(REVIEW_RESULTS),
+    rules: ["留空表示尚未审查"],
+    note: "立案 / 不予立案 / 并案",
+  }),
+  column({
+    key: "mergedInto",
+    header: "并入编号",
+    owner: staff,
+    cell: idCell(),
+    rules: ["审查结果为并案时必填", "须是台账中另一条建议的编号"],
+    note: "并案时并入的建议编号",
+  }),
+  column({
+    key: "isKey",
+    header: "重点建议",
+    owner: staff,
+    cell: yesNoCell(false),
+    rules: ["留空视为 否"],
+    note: "是否重点督办建议",
+  }),
+  column({
+    key: "supervisor",
+    header: "督办领导",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    rules: ["重点建议为 是 时应填写"],
+    note: "牵头督办的常委会领导",
+  }),
+  column({
+    key: "leadUnit",
+    header: "主办单位",
+    owner: staff,
+    cell: textCell(NAME_MAX * 2),
+    dropdown: unitDropdown,
+    rules: ["须与『承办单位』表的单位名称一致"],
+    note: "主办单位",
+  }),
+  column({
+    key: "coUnits",
+    header: "协办单位",
+    owner: staff,
+    cell: listCell(NAME_MAX * 2),
+    rules: ["每个单位须在『承办单位』表中"],
+    note: "协办单位",
+  }),
+  column({
+    key: "assignedOn",
+    header: "交办日期",
+    owner: staff,
+    cell: dateCell(),
+    rules: ["不能早于提出日期"],
+    note: "交办日期，办理期限从次日起算",
+  }),
+  column({
+    key: "period",
+    header: "办理时限",
+    owner: staff,
+    cell: enumCell(HANDLING_PERIODS),
+    rules: ["留空视为 三个月"],
+    note: "三个月；涉及面广、处理难度大的六个月",
+  }),
+  column({
+    key: "repliedOn",
+    header: "答复日期",
+    owner: staff,
+    cell: dateCell(),
+    rules: ["不能早于交办日期", "不能晚于今天"],
+    note: "承办单位答复代表的日期",
+  }),
+  column({
+    key: "replyClass",
+    header: "答复类别",
+    owner: staff,
+    cell: enumCell(REPLY_CLASSES, replyClassNormaliser),
+    rules: ["填写答复日期后必填"],
+    note: "A 已解决或采纳 / B 正在解决或列入计划 / C 因条件限制暂时无法解决 / D 留作参考",
+  }),
+  column({
+    key: "replyContent",
+    header: "答复内容",
+    owner: staff,
+    cell: longTextCell(),
+    rules: ["答复类别为 C 时必填（说明原因）"],
+    width: 260,
+    note: "答复要点",
+  }),
+  column({
+    key: "rating",
+    header: "满意度",
+    owner: staff,
+    cell: enumCell(RATINGS),
+    rules: ["有答复后才能填写"],
+    note: "代表测评意见",
+  }),
+  column({
+    key: "ratedOn",
+    header: "测评日期",
+    owner: staff,
+    cell: dateCell(),
+    rules: ["不能早于答复日期"],
+    note: "代表测评的日期",
+  }),
+  column({
+    key: "reassignedOn",
+    header: "二次交办日期",
+    owner: staff,
+    cell: dateCell(),
+    rules: ["仅在满意度为 不满意 时填写"],
+    note: "不满意时二次交办的日期",
+  }),
+  column({
+    key: "secondRepliedOn",
+    header: "二次答复日期",
+    owner: staff,
+    cell: dateCell(),
+    rules: ["不能早于二次交办日期"],
+    note: "二次交办后再次答复的日期",
+  }),
+  column({
+    key: "secondRating",
+    header: "二次满意度",
+    owner: staff,
+    cell: enumCell(RATINGS),
+    rules: ["有二次答复后才能填写"],
+    note: "代表对二次答复的测评",
+  }),
+  column({
+    key: "implementation",
+    header: "落实情况",
+    owner: staff,
+    cell: enumCell(IMPLEMENTATION_STATES),
+    rules: ["用于 B 类答复"],
+    note: "B 类答复的落实进展",
+  }),
+  column({
+    key: "crossYear",
+    header: "跨年督办",
+    owner: staff,
+    cell: yesNoCell(false),
+    rules: ["留空视为 否"],
+    note: "是否列入跨年督办",
+  }),
+  column({
+    key: "followUp",
+    header: "回访",
+    owner: staff,
+    cell: yesNoCell(false),
+    rules: ["抽取回访样本时系统填 是"],
+    note: "是否抽中回访",
+  }),
+  column({
+    key: "followUpNotes",
+    header: "回访意见",
+    owner: staff,
+    cell: longTextCell(),
+    headerRequired: false,
+    note: "回访记录",
+  }),
+  column({
+    key: "notes",
+    header: "备注",
+    owner: staff,
+    cell: longTextCell(),
+    headerRequired: false,
+    note: "备注",
+  }),
+] as const satisfies readonly ColumnDef[];
+
+/** System-owned columns: recomputed on every sync, grey, protected with a warning. */
+export const ledgerSystemColumns = [
+  column({
+    key: "dueDate",
+    header: "办理期限",
+    owner: system,
+    cell: dateCell(),
+    note: "当前办理轮次的期限（节假日顺延）",
+  }),
+  column({
+    key: "status",
+    header: "台账状态",
+    owner: system,
+    cell: enumCell(LEDGER_STATUSES),
+    width: 90,
+    note: "系统计算的台账状态",
+  }),
+  column({
+    key: "problems",
+    header: "校验问题",
+    owner: system,
+    cell: longTextCell(),
+    width: 320,
+    note: "本行的问题，每行一条；没有问题时为空",
+  }),
+  column({
+    key: "lastNotice",
+    header: "最近通知",
+    owner: system,
+    cell: textCell(),
+    width: 220,
+    note: "最近一次发出的通知，如 2026-03-02 到期提醒 → 区教育局",
+  }),
+] as const satisfies readonly ColumnDef[];
+
+export const ledgerTab = tab({
+  name: TAB_NAMES.ledger,
+  owner: staff,
+  columns: [...ledgerStaffColumns, ...ledgerSystemColumns] as const,
+  note: "每条代表建议一行：提 → 交 → 办 → 督 → 评",
+});
+
+/** A parsed 建议台账 row (staff columns). */
+export type LedgerRecord = RecordOf<typeof ledgerStaffColumns>;
+export type LedgerKey = keyof LedgerRecord;
+export type LedgerSystemKey = (typeof ledgerSystemColumns)[number]["key"];

@@ -1,0 +1,111 @@
+import type { LedgerKey, LedgerRecord } from "../../sheets-schema/tabs/ledger";
+import type { ParsedRow } from "./read-tab";
+
+type Row = ParsedRow<LedgerRecord>;
+
+/** A rule "date A must not be before date B". */
+interface OrderRule {
+  readonly later: LedgerKey;
+  readonly laterHeader: string;
+  readonly earlier: LedgerKey;
+  readonly earlierHeader: string;
+}
+
+const ORDER_RULES: readonly OrderRule[] = [
+  { later: "assignedOn", laterHeader: "交办日期", earlier: "submittedOn", earlierHeader: "提出日期" },
+  { later: "repliedOn", laterHeader: "答复日期", earlier: "assignedOn", earlierHeader: "交办日期" },
+  { later: "ratedOn", laterHeader: "测评日期", earlier: "repliedOn", earlierHeader: "答复日期" },
+  { later: "reassignedOn", laterHeader: "二次交办日期", earlier: "repliedOn", earlierHeader: "答复日期" },
+  {
+    later: "secondRepliedOn",
+    laterHeader: "二次答复日期",
+    earlier: "reassignedOn",
+    earlierHeader: "二次交办日期",
+  },
+];
+
+/** Dates that record something that already happened. */
+const NOT_AFTER_TODAY: readonly [LedgerKey, string][] = [
+  ["submittedOn", "提出日期"],
+  ["repliedOn", "答复日期"],
+  ["ratedOn", "测评日期"],
+  ["secondRepliedOn", "二次答复日期"],
+];
+
+function dateOf(record: LedgerRecord, key: LedgerKey): string | null {
+  const value = record[key];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+function checkDates(row: Row, today: string): void {
+  for (const [key, header] of NOT_AFTER_TODAY) {
+    const date = dateOf(row.record, key);
+    if (date && date > today) row.problems.error(header, `${header} ${date} 晚于今天（${today}）：请核对`);
+  }
+  for (const rule of ORDER_RULES) {
+    const later = dateOf(row.record, rule.later);
+    const earlier = dateOf(row.record, rule.earlier);
+    if (later && earlier && later < earlier) {
+      row.problems.error(
+        rule.laterHeader,
+        `${rule.laterHeader} ${later} 早于${rule.earlierHeader} ${earlier}：请核对`,
+      );
+    }
+  }
+}
+
+/** `key` holds a value, or held garbage (already reported): either way "missing" would mislead. */
+function present(row: Row, key: LedgerKey): boolean {
+  const value = row.record[key];
+  return row.failed.has(key) || (value !== null && value !== "");
+}
+
+function checkSteps(row: Row): void {
+  const r = row.record;
+  const p = (key: LedgerKey) => present(row, key);
+  if (r.review !== "立案" && (r.assignedOn || r.leadUnit)) {
+    row.problems.warn("审查结果", `审查结果为“${r.review ?? "空白"}”，交办信息暂不起作用：立案后再交办`);
+  }
+  if (r.review === "立案" && r.assignedOn && !p("leadUnit")) {
+    row.problems.warn("主办单位", "已有交办日期，但没有主办单位：请填写主办单位");
+  }
+  if (r.repliedOn && !p("assignedOn"))
+    row.problems.error("交办日期", "已有答复日期，但没有交办日期：请补上交办日期");
+  if (r.repliedOn && !p("replyClass"))
+    row.problems.error("答复类别", "已有答复日期，答复类别必填：请填写 A、B、C 或 D");
+  if (r.replyClass && !p("repliedOn"))
+    row.problems.warn("答复日期", "填写了答复类别，但没有答复日期：请补上答复日期");
+  if (r.replyClass === "C" && !p("replyContent")) {
+    row.problems.error("答复内容", "答复类别为 C（因条件限制暂时无法解决），答复内容必填：请写明原因");
+  }
+  if (r.rating && !p("repliedOn"))
+    row.problems.error("满意度", "还没有答复，不能填写满意度：请先填写答复日期，或清空满意度");
+  if (r.ratedOn && !p("rating")) row.problems.warn("满意度", "填写了测评日期，但没有满意度：请补上满意度");
+  if (r.reassignedOn && r.rating !== "不满意" && !row.failed.has("rating")) {
+    row.problems.error(
+      "二次交办日期",
+      "二次交办日期只在满意度为“不满意”时填写：请核对满意度，或清空二次交办日期",
+    );
+  }
+  if (r.secondRepliedOn && !p("reassignedOn")) {
+    row.problems.error("二次交办日期", "已有二次答复日期，但没有二次交办日期：请补上二次交办日期");
+  }
+  if (r.secondRating && !p("secondRepliedOn")) {
+    row.problems.error("二次满意度", "还没有二次答复，不能填写二次满意度：请先填写二次答复日期");
+  }
+  if (r.implementation && r.replyClass !== "B" && !row.failed.has("replyClass")) {
+    row.problems.warn(
+      "落实情况",
+      `落实情况只用于 B 类答复，本条答复类别为“${r.replyClass ?? "空白"}”：请核对`,
+    );
+  }
+}
+
+/**
+ * Lifecycle rules of a 建议台账 row: date order, dates not after today, and the fields each step
+ * requires or forbids (答复类别 after a reply, C needs 答复内容, 满意度 only after a reply, …).
+ */
+export function checkLedgerLifecycle(row: Row, today: string): void {
+  checkDates(row, today);
+  checkSteps(row);
+}

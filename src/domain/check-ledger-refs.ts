@@ -1,0 +1,131 @@
+import type { DeputyRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
+import { type Directory, nameKey } from "./directory";
+import type { ParsedRow } from "./read-tab";
+
+/** Lookups built once per sync, shared by every row check. */
+export interface LedgerRefs {
+  readonly deputies: Directory<DeputyRecord>;
+  readonly units: Directory<UnitRecord>;
+  /** 设置 类别. */
+  readonly categories: readonly string[];
+  readonly categorySet: ReadonlySet<string>;
+  /** Every 编号 typed in the ledger → the rows holding it. */
+  readonly idRows: ReadonlyMap<string, readonly number[]>;
+  /** 编号 → its record (first row), for 并入编号. */
+  readonly byId: ReadonlyMap<string, LedgerRecord>;
+}
+
+type Row = ParsedRow<LedgerRecord>;
+
+function checkDeputy(row: Row, column: string, name: string, refs: LedgerRefs): void {
+  if (!refs.deputies.available || refs.deputies.find(name)) return;
+  const namesakes = refs.deputies.namesakes(name);
+  if (namesakes.length > 0) {
+    row.problems.error(
+      column,
+      `${column}“${name}”在『代表』表中有同名的 ${namesakes.join("、")}：请写明是哪一位`,
+    );
+  } else {
+    row.problems.error(
+      column,
+      `${column}“${name}”不在『代表』表中：请核对姓名，或先在『代表』表中添加该代表`,
+    );
+  }
+}
+
+function checkUnit(row: Row, column: string, name: string, refs: LedgerRefs): void {
+  if (!refs.units.available || refs.units.find(name)) return;
+  row.problems.error(
+    column,
+    `${column}“${name}”不在『承办单位』表中：请核对名称（须与单位名称一致），或先在『承办单位』表中添加该单位`,
+  );
+}
+
+function checkPeople(row: Row, refs: LedgerRefs): void {
+  const { leadDeputy, coSigners } = row.record;
+  if (leadDeputy) checkDeputy(row, "领衔代表", leadDeputy, refs);
+  const leadKey = leadDeputy ? nameKey(leadDeputy) : null;
+  const seen = new Set<string>();
+  for (const name of coSigners) {
+    const key = nameKey(name);
+    if (key === leadKey) {
+      row.problems.error("附议代表", `附议代表中有领衔代表“${name}”本人：请从附议代表中删去`);
+      continue;
+    }
+    if (seen.has(key)) {
+      row.problems.warn("附议代表", `附议代表“${name}”写了不止一次：请删去重复的`);
+      continue;
+    }
+    seen.add(key);
+    checkDeputy(row, "附议代表", name, refs);
+  }
+}
+
+function checkUnits(row: Row, refs: LedgerRefs): void {
+  const { leadUnit, coUnits } = row.record;
+  if (leadUnit) checkUnit(row, "主办单位", leadUnit, refs);
+  const leadKey = leadUnit ? nameKey(leadUnit) : null;
+  for (const name of coUnits) {
+    if (nameKey(name) === leadKey) {
+      row.problems.warn("协办单位", `协办单位中有主办单位“${name}”本身：请从协办单位中删去`);
+      continue;
+    }
+    checkUnit(row, "协办单位", name, refs);
+  }
+}
+
+function checkCategory(row: Row, refs: LedgerRefs): void {
+  const { category, review } = row.record;
+  const choices = refs.categories.join("、");
+  if (category && !refs.categorySet.has(category)) {
+    row.problems.error(
+      "类别",
+      `类别“${category}”不在『设置』的类别中：请从 ${choices} 中选择，或先在『设置』的类别中添加`,
+    );
+  } else if (!category && review === "立案" && !row.failed.has("category")) {
+    row.problems.error("类别", `审查结果为立案，类别必填：请从 ${choices} 中选择`);
+  }
+}
+
+function checkIds(row: Row, ownId: string, refs: LedgerRefs): void {
+  const { review, mergedInto } = row.record;
+  const rows = ownId ? refs.idRows.get(ownId) : undefined;
+  if (rows && rows.length > 1) {
+    const others = rows.filter((n) => n !== row.rowNumber).join("、");
+    row.problems.error(
+      "编号",
+      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一，请改正其中一行（清空后系统会重新编号）`,
+    );
+  }
+  if (row.failed.has("mergedInto")) return;
+  if (review === "并案" && !mergedInto) {
+    row.problems.error("并入编号", "审查结果为并案，并入编号必填：请填写所并入建议的编号");
+  } else if (mergedInto && review !== "并案") {
+    row.problems.warn("并入编号", "审查结果不是并案，并入编号不起作用：请清空并入编号，或把审查结果改为并案");
+  }
+  if (!mergedInto) return;
+  if (mergedInto === ownId) {
+    row.problems.error("并入编号", "并入编号不能是本条建议自己的编号：请填写所并入的另一条建议的编号");
+    return;
+  }
+  const target = refs.byId.get(mergedInto);
+  if (!target) {
+    row.problems.error("并入编号", `并入编号“${mergedInto}”在台账中找不到：请核对编号`);
+  } else if (target.review === "并案") {
+    row.problems.warn("并入编号", `并入的建议“${mergedInto}”本身也已并案：请直接填写最终并入的编号`);
+  }
+}
+
+/**
+ * Reference rules of a 建议台账 row: deputies, units, category, duplicate 编号 and 并入编号, plus
+ * 督办领导 for key suggestions. Problems are added to the row.
+ */
+export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs): void {
+  checkPeople(row, refs);
+  checkUnits(row, refs);
+  checkCategory(row, refs);
+  checkIds(row, ownId, refs);
+  if (row.record.isKey && !row.record.supervisor) {
+    row.problems.warn("督办领导", "重点建议应有督办领导：请填写督办领导");
+  }
+}

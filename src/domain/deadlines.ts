@@ -1,0 +1,123 @@
+import { type HandlingPeriod, PERIOD_MONTHS } from "../../sheets-schema/enums";
+import type { Calendar, DayInfo } from "./calendar";
+import {
+  daysInMonth,
+  isoFromSerial,
+  isoFromYmd,
+  serialFromIso,
+  weekdayName,
+  ymdFromSerial,
+} from "./civil-date";
+
+/** A computed 办理期限 with the reasoning shown on the dashboard. */
+export interface Deadline {
+  /** The last day of the period after rolling past rest days (ISO). */
+  readonly due: string;
+  /** The last day by plain counting, before rolling (ISO). */
+  readonly nominal: string;
+  readonly rolled: boolean;
+  readonly explanation: string;
+  /** Years whose holiday arrangement was unknown while rolling (weekends-only fallback). */
+  readonly unknownYears: readonly number[];
+}
+
+const MONTH_WORDS: Record<number, string> = { 3: "三个月", 6: "六个月" };
+
+/**
+ * Adds calendar months (民法典 Art. 202): the period ends on the same-numbered day of the due month,
+ * or on that month's last day when there is none (Nov 30 + 3 months = Feb 28/29).
+ */
+export function addMonths(date: string, months: number): { date: string; clamped: boolean } {
+  const { year, month, day } = ymdFromSerial(serialFromIso(date));
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const last = daysInMonth(targetYear, targetMonth);
+  return { date: isoFromYmd(targetYear, targetMonth, Math.min(day, last)), clamped: day > last };
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later); NaN for a bad date. */
+export function daysBetween(from: string, to: string): number {
+  return serialFromIso(to) - serialFromIso(from);
+}
+
+/** The n-th working day after `date`, the start day not counted (异议期限工作日). */
+export function workingDaysAfter(date: string, n: number, calendar: Calendar): string {
+  return calendar.addWorkingDays(date, n);
+}
+
+function dayLabel(date: string): string {
+  return `${date}（${weekdayName(date)}）`;
+}
+
+function whyRest(info: DayInfo): string {
+  switch (info.reason) {
+    case "holiday":
+      return `落在${info.name}假期`;
+    case "overrideRest":
+      return `『节假日』表列为休息日${info.name ? `（${info.name}）` : ""}`;
+    default:
+      return "是周末";
+  }
+}
+
+function whyWorking(info: DayInfo): string {
+  switch (info.reason) {
+    case "adjustedWorkday":
+      return `是${info.name}调休上班日`;
+    case "overrideWork":
+      return `『节假日』表列为工作日${info.name ? `（${info.name}）` : ""}`;
+    default:
+      return "是工作日";
+  }
+}
+
+/**
+ * Rolls a nominal last day forward past rest days (民法典 Art. 203) and words the result.
+ * `lead` says how the nominal day was reached, e.g. "交办日期 2026-03-02 起算三个月为".
+ */
+export function rollDeadline(nominal: string, lead: string, calendar: Calendar): Deadline {
+  const info = calendar.describe(nominal);
+  const unknown = new Set<number>();
+  const due = calendar.rollForward(nominal);
+  for (let s = serialFromIso(nominal); s <= serialFromIso(due); s += 1) {
+    const year = ymdFromSerial(s).year;
+    if (!calendar.isYearKnown(year)) unknown.add(year);
+  }
+  const rolled = due !== nominal;
+  let explanation = rolled
+    ? `${lead} ${dayLabel(nominal)}，${whyRest(info)}，顺延至 ${dayLabel(due)}`
+    : `${lead} ${dayLabel(nominal)}，${whyWorking(info)}，即为期限`;
+  const unknownYears = [...unknown].sort((a, b) => a - b);
+  if (unknownYears.length > 0) {
+    explanation += `（${unknownYears.join("、")} 年放假安排尚未录入，暂只按周末计算）`;
+  }
+  return { due, nominal, rolled, explanation, unknownYears };
+}
+
+/**
+ * Round 1: 交办日期 + three months (六个月: six), the start day not counted, rolled past rest days.
+ * A blank 办理时限 means 三个月.
+ */
+export function firstRoundDeadline(
+  assignedOn: string,
+  period: HandlingPeriod | null,
+  calendar: Calendar,
+): Deadline {
+  const months = PERIOD_MONTHS[period ?? "三个月"];
+  const end = addMonths(assignedOn, months);
+  const words = MONTH_WORDS[months] ?? `${months} 个月`;
+  let lead = `交办日期 ${assignedOn} 起算${words}为`;
+  if (end.clamped) {
+    const { year, month } = ymdFromSerial(serialFromIso(end.date));
+    const day = Number(assignedOn.slice(8, 10));
+    lead = `交办日期 ${assignedOn} 起算${words}，${year} 年 ${month} 月没有 ${day} 日，取该月最后一日`;
+  }
+  return rollDeadline(end.date, lead, calendar);
+}
+
+/** Round 2: 二次交办日期 + 二次办理时限天数 days, the start day not counted, rolled past rest days. */
+export function secondRoundDeadline(reassignedOn: string, days: number, calendar: Calendar): Deadline {
+  const nominal = isoFromSerial(serialFromIso(reassignedOn) + days);
+  return rollDeadline(nominal, `二次交办日期 ${reassignedOn} 起算 ${days} 天为`, calendar);
+}

@@ -1,0 +1,131 @@
+import type { Channel } from "../../sheets-schema/enums";
+import type { DeputyRecord, UnitRecord } from "../../sheets-schema/tabs/directory";
+import type { TabRead } from "./read-tab";
+
+/** A unit or deputy with the channels notices can actually use. */
+export interface DirectoryEntry<R> {
+  readonly name: string;
+  readonly rowNumber: number;
+  readonly record: R;
+  /** 通知渠道 as written, or inferred from 邮箱 / 机器人地址 when blank; only usable ones. */
+  readonly channels: readonly Channel[];
+}
+
+/** Units or deputies looked up by name. */
+export interface Directory<R> {
+  /** False when the tab could not be read: reference checks are then skipped, not failed. */
+  readonly available: boolean;
+  readonly entries: readonly DirectoryEntry<R>[];
+  find(name: string): DirectoryEntry<R> | undefined;
+  /** Entries written apart from this one, e.g. 王伟(北关) and 王伟(文峰) for 王伟. */
+  namesakes(name: string): string[];
+}
+
+const SPACES = /[\s\u3000]+/g;
+const FULL_PARENS = /[（）]/g;
+const NEEDS_NORMALISING = /[\s\u3000（）]/;
+
+/**
+ * The matching key of a name: spaces dropped (official documents pad two-character names, 王　伟)
+ * and full-width parentheses read as ASCII, so 王伟（北关） matches 王伟(北关).
+ */
+export function nameKey(name: string): string {
+  // Most names need nothing; testing first avoids two string copies per lookup.
+  if (!NEEDS_NORMALISING.test(name)) return name;
+  return name.replace(SPACES, "").replace(FULL_PARENS, (ch) => (ch === "（" ? "(" : ")"));
+}
+
+function baseKey(key: string): string {
+  const paren = key.indexOf("(");
+  return paren > 0 ? key.slice(0, paren) : key;
+}
+
+const BOT_HOSTS: readonly [RegExp, Channel][] = [
+  [/(^|\.)qyapi\.weixin\.qq\.com$/, "wecom"],
+  [/(^|\.)dingtalk\.com$/, "dingtalk"],
+  [/(^|\.)(feishu\.cn|larksuite\.com)$/, "feishu"],
+];
+
+/** The bot channel an address belongs to, by host; any other address is a plain webhook. */
+export function botChannelOf(url: string): Channel {
+  let host = "";
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return "webhook";
+  }
+  for (const [pattern, channel] of BOT_HOSTS) if (pattern.test(host)) return channel;
+  return "webhook";
+}
+
+type Contact = Pick<UnitRecord & DeputyRecord, "email" | "botUrl" | "channels">;
+
+/** Channels that can reach a contact: listed ones that have an address, or inferred ones. */
+export function usableChannels(contact: Contact): Channel[] {
+  if (contact.channels.length === 0) {
+    const inferred: Channel[] = [];
+    if (contact.email) inferred.push("email");
+    if (contact.botUrl) inferred.push(botChannelOf(contact.botUrl));
+    return inferred;
+  }
+  return contact.channels.filter((channel) =>
+    channel === "email" ? contact.email !== "" : contact.botUrl !== "",
+  );
+}
+
+/**
+ * Builds the lookup for 承办单位 or 代表 and checks the tab: duplicate names, and channels listed
+ * without the address they need. Problems go onto the rows.
+ */
+export function buildDirectory<R extends Contact & { name: string }>(
+  read: TabRead<R>,
+  what: "单位" | "代表",
+): Directory<R> {
+  const nameHeader = what === "单位" ? "单位名称" : "姓名";
+  const byKey = new Map<string, DirectoryEntry<R>>();
+  const byBase = new Map<string, string[]>();
+  const entries: DirectoryEntry<R>[] = [];
+  for (const row of read.rows) {
+    if (row.blank || !row.record.name) continue;
+    const { record } = row;
+    const key = nameKey(record.name);
+    const earlier = byKey.get(key);
+    if (earlier) {
+      row.problems.error(
+        nameHeader,
+        `${nameHeader}“${record.name}”与第 ${earlier.rowNumber} 行重复：名称必须唯一，同名${what === "代表" ? "代表请写明区别，如 王伟(北关)" : "单位请写全称"}`,
+      );
+      continue;
+    }
+    if (!row.failed.has("channels")) {
+      if (record.channels.includes("email") && !record.email && !row.failed.has("email")) {
+        row.problems.error("邮箱", "通知渠道含 email，但没有填写邮箱：请补上邮箱，或从通知渠道中删去 email");
+      }
+      const bots = record.channels.filter((c) => c !== "email");
+      if (bots.length > 0 && !record.botUrl && !row.failed.has("botUrl")) {
+        row.problems.error(
+          "机器人地址",
+          `通知渠道含 ${bots.join("、")}，但没有填写机器人地址：请补上地址，或从通知渠道中删去`,
+        );
+      }
+    }
+    const entry: DirectoryEntry<R> = {
+      name: record.name,
+      rowNumber: row.rowNumber,
+      record,
+      channels: usableChannels(record),
+    };
+    entries.push(entry);
+    byKey.set(key, entry);
+    const base = baseKey(key);
+    const list = byBase.get(base);
+    if (list) list.push(record.name);
+    else byBase.set(base, [record.name]);
+  }
+  return {
+    available: read.readable,
+    entries,
+    find: (name) => byKey.get(nameKey(name)),
+    namesakes: (name) => byBase.get(baseKey(nameKey(name))) ?? [],
+  };
+}

@@ -1,0 +1,161 @@
+import type { LedgerStatus } from "../../sheets-schema/enums";
+import type { LedgerRecord, LedgerSystemKey } from "../../sheets-schema/tabs/ledger";
+import type { Calendar } from "./calendar";
+import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
+import { checkLedgerRefs, type LedgerRefs } from "./check-ledger-refs";
+import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadlines";
+import { createIdAllocator, type IdFormat } from "./numbering";
+import { formatRowProblems, type Problem } from "./problems";
+import type { ParsedRow, TabRead } from "./read-tab";
+import { computeStatus } from "./status";
+
+/** One 建议台账 row after checking and computing. */
+export interface LedgerRowEvaluation {
+  readonly rowNumber: number;
+  readonly raw: readonly unknown[];
+  readonly record: LedgerRecord;
+  /** No staff cell filled: not a suggestion; its system cells should be cleared. */
+  readonly blank: boolean;
+  /** 编号 as typed, or the newly assigned one. */
+  readonly id: string | null;
+  /** A 编号 the sync must write because the cell was blank. */
+  readonly newId: string | null;
+  readonly firstDeadline: Deadline | null;
+  readonly secondDeadline: Deadline | null;
+  /** The system cells to write, by column key: 办理期限 (ISO or ""), 台账状态, 校验问题. */
+  readonly computed: {
+    readonly dueDate: string;
+    readonly status: LedgerStatus | "";
+    readonly problems: string;
+  };
+  /** What the system cells hold now (raw), so the sync can skip unchanged writes. */
+  readonly current: Readonly<Record<LedgerSystemKey, unknown>>;
+  readonly problems: readonly Problem[];
+}
+
+export interface RowPassContext {
+  readonly today: string;
+  readonly calendar: Calendar;
+  readonly idFormat: IdFormat;
+  readonly secondRoundDays: number;
+  readonly dueSoonDays: number;
+  readonly refs: LedgerRefs;
+  readonly issuedIds: readonly string[];
+}
+
+/** Indexes typed 编号 (first pass), so duplicates and 并入编号 can be checked in one more pass. */
+export function indexIds(rows: readonly ParsedRow<LedgerRecord>[]): {
+  idRows: Map<string, number[]>;
+  byId: Map<string, LedgerRecord>;
+} {
+  const idRows = new Map<string, number[]>();
+  const byId = new Map<string, LedgerRecord>();
+  for (const row of rows) {
+    const id = row.record.id;
+    if (row.blank || !id) continue;
+    const list = idRows.get(id);
+    if (list) list.push(row.rowNumber);
+    else {
+      idRows.set(id, [row.rowNumber]);
+      byId.set(id, row.record);
+    }
+  }
+  return { idRows, byId };
+}
+
+function yearOfRow(record: LedgerRecord, today: string): number {
+  return Number((record.submittedOn ?? today).slice(0, 4));
+}
+
+function unknownYearWarning(row: ParsedRow<LedgerRecord>, deadline: Deadline | null): void {
+  if (!deadline || deadline.unknownYears.length === 0) return;
+  const years = deadline.unknownYears.join("、");
+  row.problems.warn(
+    "办理期限",
+    `${years} 年的放假和调休安排尚未录入，办理期限暂只按周末顺延：请在『节假日』表中录入 ${years} 年的安排（类型 休 或 班）`,
+  );
+}
+
+/**
+ * Deadlines depend only on the start date and the period, and suggestions are assigned in batches
+ * (交办会), so one evaluation computes each distinct deadline once and shares the (immutable) result.
+ */
+function deadlineCache(ctx: RowPassContext) {
+  const first = new Map<string, Deadline>();
+  const second = new Map<string, Deadline>();
+  return {
+    first(assignedOn: string, period: LedgerRecord["period"]): Deadline {
+      const key = `${assignedOn}|${period ?? ""}`;
+      let deadline = first.get(key);
+      if (!deadline) {
+        deadline = firstRoundDeadline(assignedOn, period, ctx.calendar);
+        first.set(key, deadline);
+      }
+      return deadline;
+    },
+    second(reassignedOn: string): Deadline {
+      let deadline = second.get(reassignedOn);
+      if (!deadline) {
+        deadline = secondRoundDeadline(reassignedOn, ctx.secondRoundDays, ctx.calendar);
+        second.set(reassignedOn, deadline);
+      }
+      return deadline;
+    },
+  };
+}
+
+/** Checks every row and computes 编号, deadlines, status and the 校验问题 text. */
+export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassContext): LedgerRowEvaluation[] {
+  const allocator = createIdAllocator(ctx.idFormat, [...ctx.refs.idRows.keys(), ...ctx.issuedIds]);
+  const systemIndex = read.columns?.indexOf ?? {};
+  const deadlines = deadlineCache(ctx);
+  const out: LedgerRowEvaluation[] = [];
+  for (const row of read.rows) {
+    const { record } = row;
+    const current = {
+      dueDate: row.raw[systemIndex.dueDate ?? -1],
+      status: row.raw[systemIndex.status ?? -1],
+      problems: row.raw[systemIndex.problems ?? -1],
+      lastNotice: row.raw[systemIndex.lastNotice ?? -1],
+    };
+    if (row.blank) {
+      const computed = { dueDate: "", status: "", problems: "" } as const;
+      const base = { rowNumber: row.rowNumber, raw: row.raw, record, blank: true, id: null, newId: null };
+      out.push({ ...base, firstDeadline: null, secondDeadline: null, computed, current, problems: [] });
+      continue;
+    }
+    const newId = !record.id && !row.failed.has("id") ? allocator.next(yearOfRow(record, ctx.today)) : null;
+    const id = record.id || newId;
+    checkLedgerRefs(row, record.id, ctx.refs);
+    checkLedgerLifecycle(row, ctx.today);
+    const accepted = record.review === "立案";
+    const firstDeadline =
+      accepted && record.assignedOn ? deadlines.first(record.assignedOn, record.period) : null;
+    const secondDeadline = accepted && record.reassignedOn ? deadlines.second(record.reassignedOn) : null;
+    unknownYearWarning(row, secondDeadline ?? firstDeadline);
+    const status = computeStatus(record, {
+      today: ctx.today,
+      dueSoonDays: ctx.dueSoonDays,
+      firstDue: firstDeadline?.due ?? null,
+      secondDue: secondDeadline?.due ?? null,
+    });
+    row.problems.setId(id || null);
+    const problems = row.problems.list;
+    const dueDate = (secondDeadline ?? firstDeadline)?.due ?? "";
+    const computed = { dueDate, status, problems: formatRowProblems(problems) };
+    out.push({
+      rowNumber: row.rowNumber,
+      raw: row.raw,
+      record,
+      blank: false,
+      id: id || null,
+      newId,
+      firstDeadline,
+      secondDeadline,
+      computed,
+      current,
+      problems,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+import type { TabDef } from "../../sheets-schema/columns";
+import { type ColumnMap, matchHeaders } from "../../sheets-schema/header-map";
+import type { Settings } from "../../sheets-schema/settings";
+import { TAB_NAMES, type TabName } from "../../sheets-schema/tab-names";
+import {
+  type DeputyRecord,
+  deputiesTab,
+  holidaysTab,
+  type LedgerRecord,
+  ledgerTab,
+  noticeLogTab,
+  problemsTab,
+  settingsTab,
+  statisticsTab,
+  templatesTab,
+  type UnitRecord,
+  unitsTab,
+} from "../../sheets-schema/tabs";
+import { buildCalendar, type Calendar, type HolidayOverride } from "./calendar";
+import { isIsoDate } from "./civil-date";
+import { buildDirectory, type Directory } from "./directory";
+import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
+import type { IdFormat } from "./numbering";
+import { type Problem, ProblemSink } from "./problems";
+import { readHolidays } from "./read-holidays";
+import { readSettings } from "./read-settings";
+import { readTab, type TabRead } from "./read-tab";
+import { type ResolvedTemplate, readTemplates } from "./read-templates";
+import { computeStatistics, type StatisticsResult } from "./statistics";
+
+export type { LedgerRowEvaluation } from "./evaluate-ledger-rows";
+
+export interface LedgerInput {
+  /** Raw values per tab name from values.batchGet (UNFORMATTED_VALUE + SERIAL_NUMBER), header row first. */
+  readonly tabs: Readonly<Partial<Record<string, unknown>>>;
+  /** Local date in 设置 时区 (ISO "YYYY-MM-DD"). */
+  readonly today: string;
+  /** 编号 handed out before (e.g. remembered in D1) that must never be handed out again. */
+  readonly issuedIds?: readonly string[];
+}
+
+/** Whether a tab could be read; nothing may be written into a tab that is not readable. */
+export interface TabStatus {
+  readonly readable: boolean;
+  readonly reason: string | null;
+  readonly columns: ColumnMap | null;
+}
+
+export interface LedgerEvaluation {
+  readonly today: string;
+  readonly todayIsWorkingDay: boolean;
+  readonly tabs: Readonly<Record<TabName, TabStatus>>;
+  readonly settings: Settings;
+  readonly idFormat: IdFormat;
+  readonly units: Directory<UnitRecord>;
+  readonly deputies: Directory<DeputyRecord>;
+  readonly templates: readonly ResolvedTemplate[];
+  readonly holidays: readonly HolidayOverride[];
+  readonly calendar: Calendar;
+  /** Years needed (deadlines, today) whose arrangement is unknown: weekends-only fallback used. */
+  readonly unknownYears: readonly number[];
+  readonly rows: readonly LedgerRowEvaluation[];
+  readonly statistics: StatisticsResult;
+  /** Every problem, tab by tab in sheet order: the 校验问题 tab. */
+  readonly problems: readonly Problem[];
+}
+
+function statusOf(read: TabRead<unknown>): TabStatus {
+  return { readable: read.readable, reason: read.reason, columns: read.columns };
+}
+
+function allProblems(read: TabRead<unknown>): Problem[] {
+  const list = [...read.problems];
+  for (const row of read.rows) list.push(...row.problems.list);
+  return list;
+}
+
+/** System tabs are only written: their header rows are matched (when the caller read them), rows are not parsed. */
+function systemTabStatus(input: LedgerInput, tab: TabDef): { status: TabStatus; problems: Problem[] } {
+  if (!(tab.name in input.tabs))
+    return { status: { readable: false, reason: "未读取", columns: null }, problems: [] };
+  const values = input.tabs[tab.name];
+  const match = matchHeaders(tab, Array.isArray(values) ? values[0] : undefined);
+  const problems = match.problems.map((p) => ({
+    tab: tab.name,
+    row: 1,
+    column: p.column,
+    level: p.level,
+    message: p.message,
+    id: null,
+  }));
+  if (match.ok) return { status: { readable: true, reason: null, columns: match.columns }, problems };
+  const reason = problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
+  return { status: { readable: false, reason, columns: null }, problems };
+}
+
+/**
+ * The sync's one call: reads every tab, checks every rule, computes 编号, 办理期限, 台账状态 and
+ * 校验问题 for each 建议台账 row, and the statistics. Never throws on sheet content; only a `today`
+ * that is not an ISO date (a caller bug) is rejected.
+ */
+export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
+  const { today } = input;
+  if (!isIsoDate(today))
+    throw new RangeError(`evaluateLedger: today must be YYYY-MM-DD, got ${String(today)}`);
+  const settingsRead = readTab(settingsTab, input.tabs[TAB_NAMES.settings]);
+  const { settings, idFormat } = readSettings(settingsRead);
+  const holidaysRead = readTab(holidaysTab, input.tabs[TAB_NAMES.holidays]);
+  const holidays = readHolidays(holidaysRead);
+  const calendar = buildCalendar(holidays);
+  const unitsRead = readTab(unitsTab, input.tabs[TAB_NAMES.units]);
+  const units = buildDirectory(unitsRead, "单位");
+  const deputiesRead = readTab(deputiesTab, input.tabs[TAB_NAMES.deputies]);
+  const deputies = buildDirectory(deputiesRead, "代表");
+  const templatesRead = readTab(templatesTab, input.tabs[TAB_NAMES.templates]);
+  const templates = readTemplates(templatesRead);
+  const ledgerRead: TabRead<LedgerRecord> = readTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
+  const { idRows, byId } = indexIds(ledgerRead.rows);
+  const refs = {
+    deputies,
+    units,
+    categories: settings.categories,
+    categorySet: new Set(settings.categories),
+    idRows,
+    byId,
+  };
+  const rows = evaluateLedgerRows(ledgerRead, {
+    today,
+    calendar,
+    idFormat,
+    secondRoundDays: settings.secondRoundDays,
+    dueSoonDays: settings.dueSoonDays,
+    refs,
+    issuedIds: input.issuedIds ?? [],
+  });
+  const todayIsWorkingDay = calendar.isWorkingDay(today);
+  const unknownYears = calendar.unknownYearsUsed();
+  const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
+  if (unknownYears.length > 0) {
+    const years = unknownYears.join("、");
+    calendarProblems.warn(
+      null,
+      `${years} 年的放假和调休安排尚未录入，相关办理期限暂只按周末计算：国务院办公厅公布安排后，请在本表逐日录入（类型 休 或 班）`,
+    );
+  }
+  const statistics = computeStatistics(
+    rows.filter((r) => !r.blank).map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
+    { today, units: units.entries.map((e) => e.name), categories: settings.categories },
+  );
+  const system = [noticeLogTab, problemsTab, statisticsTab].map((tab) => systemTabStatus(input, tab));
+  const problems: Problem[] = [
+    ...allProblems(ledgerRead),
+    ...allProblems(unitsRead),
+    ...allProblems(deputiesRead),
+    ...allProblems(templatesRead),
+    ...allProblems(holidaysRead),
+    ...calendarProblems.list,
+    ...allProblems(settingsRead),
+    ...system.flatMap((s) => s.problems),
+  ];
+  const tabs: Record<TabName, TabStatus> = {
+    [TAB_NAMES.ledger]: statusOf(ledgerRead),
+    [TAB_NAMES.units]: statusOf(unitsRead),
+    [TAB_NAMES.deputies]: statusOf(deputiesRead),
+    [TAB_NAMES.templates]: statusOf(templatesRead),
+    [TAB_NAMES.holidays]: statusOf(holidaysRead),
+    [TAB_NAMES.settings]: statusOf(settingsRead),
+    [TAB_NAMES.noticeLog]: (system[0] as { status: TabStatus }).status,
+    [TAB_NAMES.problems]: (system[1] as { status: TabStatus }).status,
+    [TAB_NAMES.statistics]: (system[2] as { status: TabStatus }).status,
+  };
+  return {
+    today,
+    todayIsWorkingDay,
+    tabs,
+    settings,
+    idFormat,
+    units,
+    deputies,
+    templates,
+    holidays,
+    calendar,
+    unknownYears,
+    rows,
+    statistics,
+    problems,
+  };
+}

@@ -1,0 +1,70 @@
+import type { ProblemLevel } from "../../sheets-schema/enums";
+
+/**
+ * A problem staff can fix, shown in 校验问题 (tab and row column) and on the dashboard. `row` is the
+ * 1-based sheet row (null = the whole tab); `column` the header text (null = the whole row or tab).
+ */
+export interface Problem {
+  readonly tab: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly level: ProblemLevel;
+  readonly message: string;
+  readonly id: string | null;
+}
+
+/** Collects problems for one tab (and optionally one row) without repeating tab, row and id. */
+export class ProblemSink {
+  readonly list: Problem[] = [];
+
+  constructor(
+    readonly tab: string,
+    private readonly row: number | null = null,
+    private id: string | null = null,
+  ) {}
+
+  /** Sets the 编号 once it is known (after numbering). */
+  setId(id: string | null): void {
+    this.id = id;
+    for (let i = 0; i < this.list.length; i += 1) {
+      const problem = this.list[i] as Problem;
+      this.list[i] = { ...problem, id };
+    }
+  }
+
+  error(column: string | null, message: string): void {
+    this.list.push({ tab: this.tab, row: this.row, column, level: "错误", message, id: this.id });
+  }
+
+  warn(column: string | null, message: string): void {
+    this.list.push({ tab: this.tab, row: this.row, column, level: "提醒", message, id: this.id });
+  }
+
+  add(level: ProblemLevel, column: string | null, message: string): void {
+    this.list.push({ tab: this.tab, row: this.row, column, level, message, id: this.id });
+  }
+}
+
+/**
+ * The 校验问题 cell of a row: one line per problem, errors first, each "[错误] 列：说明" (the column
+ * is left out when the message already starts with it, so lines stay short).
+ */
+export function formatRowProblems(problems: readonly Problem[]): string {
+  if (problems.length === 0) return "";
+  const lines: string[] = [];
+  for (const level of ["错误", "提醒"] as const) {
+    for (const problem of problems) {
+      if (problem.level !== level) continue;
+      const column = problem.column;
+      const text =
+        column && !problem.message.startsWith(column) ? `${column}：${problem.message}` : problem.message;
+      lines.push(`[${level}] ${text}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Rows of the 校验问题 tab (工作表 · 行号 · 编号 · 列 · 级别 · 问题). */
+export function problemTabRows(problems: readonly Problem[]): (string | number)[][] {
+  return problems.map((p) => [p.tab, p.row ?? "", p.id ?? "", p.column ?? "", p.level, p.message]);
+}

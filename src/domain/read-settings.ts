@@ -1,0 +1,89 @@
+import { type CellType, parseCell } from "../../sheets-schema/cells/cell-type";
+import { defaultSettings, type SettingKey, type Settings, settingDefs } from "../../sheets-schema/settings";
+import type { SettingRecord } from "../../sheets-schema/tabs/config-tabs";
+import { nameKey } from "./directory";
+import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "./numbering";
+import type { ParsedRow, TabRead } from "./read-tab";
+
+export interface SettingsRead {
+  readonly settings: Settings;
+  readonly idFormat: IdFormat;
+  /** Sheet row each setting came from; absent = default. */
+  readonly rowOf: Partial<Record<SettingKey, number>>;
+}
+
+const defsByItem = new Map(settingDefs.map((def) => [nameKey(def.item), def]));
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const HTTP_URL = /^https?:\/\/\S+$/;
+
+/** True for an IANA time zone the runtime knows (Workers and Node ship full ICU). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A further check of a parsed value; returns the problem message, or null when fine. */
+function extraCheck(key: SettingKey, value: unknown): string | null {
+  if (key === "timeZone" && typeof value === "string" && !isValidTimeZone(value)) {
+    return `时区“${value}”无法识别：请填写 IANA 时区名，如 Asia/Shanghai`;
+  }
+  if (key === "idFormat" && typeof value === "string") {
+    const compiled = compileIdFormat(value);
+    return compiled.ok ? null : compiled.message;
+  }
+  if (key === "categories" && Array.isArray(value) && value.length === 0) return "类别不能为空";
+  if (key === "digestRecipients" && Array.isArray(value)) {
+    const bad = value.filter((v) => typeof v === "string" && !EMAIL.test(v) && !HTTP_URL.test(v));
+    if (bad.length > 0) return `周报接收人“${bad.join("、")}”既不是邮箱也不是网址：请改正`;
+  }
+  return null;
+}
+
+function shownDefault(key: SettingKey): string {
+  return settingDefs.find((def) => def.key === key)?.defaultText || "（空）";
+}
+
+/**
+ * Reads 设置: each known 项目 overrides its default; a blank 值 keeps the default. Unknown 项目 and
+ * repeated 项目 are 提醒 (ignored); a bad 值 is an 错误 and the default is used, so one typo never
+ * stops the sync.
+ */
+export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
+  const settings = defaultSettings() as Record<SettingKey, unknown>;
+  const rowOf: Partial<Record<SettingKey, number>> = {};
+  const rows: readonly ParsedRow<SettingRecord>[] = read.rows;
+  const valueIndex = read.columns?.indexOf.value;
+  for (const row of rows) {
+    if (row.blank || !row.record.item) continue;
+    const def = defsByItem.get(nameKey(row.record.item));
+    if (!def) {
+      const known = settingDefs.map((d) => d.item).join("、");
+      row.problems.warn("项目", `项目“${row.record.item}”无法识别，本行被忽略：可用的项目有 ${known}`);
+      continue;
+    }
+    const earlier = rowOf[def.key];
+    if (earlier !== undefined) {
+      row.problems.warn("项目", `项目“${def.item}”在第 ${earlier} 行已经设置，本行被忽略：请删除重复的一行`);
+      continue;
+    }
+    rowOf[def.key] = row.rowNumber;
+    const cell: CellType<unknown, unknown> = def.cell;
+    const result = parseCell(cell, valueIndex === undefined ? undefined : row.raw[valueIndex]);
+    if (result.blank) continue;
+    const message = result.error ?? extraCheck(def.key, result.value);
+    if (message) {
+      row.problems.error("值", `${def.item}：${message}；暂用默认值 ${shownDefault(def.key)}`);
+      continue;
+    }
+    settings[def.key] = result.value;
+  }
+  const typed = settings as Settings;
+  const compiled = compileIdFormat(typed.idFormat);
+  const fallback = compileIdFormat(DEFAULT_ID_FORMAT);
+  const idFormat = compiled.ok ? compiled.format : (fallback as { ok: true; format: IdFormat }).format;
+  return { settings: typed, idFormat, rowOf };
+}

@@ -1,0 +1,159 @@
+import { REPLY_CLASSES, type ReplyClass } from "../../sheets-schema/enums";
+import type { LedgerRecord } from "../../sheets-schema/tabs/ledger";
+import { STATISTICS_HEADERS } from "../../sheets-schema/tabs/system-tabs";
+import { daysBetween } from "./deadlines";
+import { nameKey } from "./directory";
+
+/** What statistics need of one suggestion. */
+export interface StatisticsItem {
+  readonly record: Pick<
+    LedgerRecord,
+    "review" | "leadUnit" | "category" | "assignedOn" | "repliedOn" | "replyClass" | "rating" | "secondRating"
+  >;
+  /** Round-1 办理期限 (ISO), null without 交办日期. */
+  readonly firstDue: string | null;
+}
+
+/** One line of figures; rates are text ("87.5%" or "—"), as the 统计 tab shows them. */
+export interface StatisticsRow {
+  readonly label: string;
+  readonly assigned: number;
+  readonly replied: number;
+  readonly onTimeRate: string;
+  readonly overdueUnreplied: number;
+  readonly satisfactionRate: string;
+  readonly classes: Readonly<Record<ReplyClass, number>>;
+  /** Mean calendar days from 交办日期 to round-1 答复日期, one decimal; "—" without replies. */
+  readonly averageReplyDays: number | "—";
+}
+
+export interface StatisticsResult {
+  readonly byUnit: StatisticsRow[];
+  readonly total: StatisticsRow;
+  readonly byCategory: StatisticsRow[];
+  /** The 统计 tab: header row, one row per unit, then 合计. */
+  readonly tabValues: (string | number)[][];
+}
+
+/** The dash for a rate whose denominator is zero: never 0% or 100%. */
+export const NO_RATE = "—";
+
+/** A percentage with one decimal ("66.7%"), or "—" for a zero denominator. */
+export function formatRate(numerator: number, denominator: number): string {
+  if (denominator === 0) return NO_RATE;
+  return `${(Math.round((numerator * 1000) / denominator) / 10).toFixed(1)}%`;
+}
+
+class Tally {
+  assigned = 0;
+  replied = 0;
+  onTime = 0;
+  overdue = 0;
+  rated = 0;
+  satisfied = 0;
+  replyDays = 0;
+  replyDaysCount = 0;
+  readonly classes: Record<ReplyClass, number> = { A: 0, B: 0, C: 0, D: 0 };
+
+  add(item: StatisticsItem, today: string): void {
+    const { record, firstDue } = item;
+    this.assigned += 1;
+    if (record.repliedOn) {
+      this.replied += 1;
+      if (firstDue && record.repliedOn <= firstDue) this.onTime += 1;
+      if (record.replyClass) this.classes[record.replyClass] += 1;
+      if (record.assignedOn) {
+        this.replyDays += daysBetween(record.assignedOn, record.repliedOn);
+        this.replyDaysCount += 1;
+      }
+    } else if (firstDue && today > firstDue) {
+      this.overdue += 1;
+    }
+    // The latest round's rating: a second rating replaces the first once it exists.
+    const latest = record.secondRating ?? record.rating;
+    if (latest) {
+      this.rated += 1;
+      if (latest !== "不满意") this.satisfied += 1;
+    }
+  }
+
+  row(label: string): StatisticsRow {
+    const average =
+      this.replyDaysCount === 0 ? NO_RATE : Math.round((this.replyDays / this.replyDaysCount) * 10) / 10;
+    return {
+      label,
+      assigned: this.assigned,
+      replied: this.replied,
+      onTimeRate: formatRate(this.onTime, this.replied + this.overdue),
+      overdueUnreplied: this.overdue,
+      satisfactionRate: formatRate(this.satisfied, this.rated),
+      classes: { ...this.classes },
+      averageReplyDays: average,
+    };
+  }
+}
+
+/** A statistics row as 统计 tab cells, in STATISTICS_HEADERS order. */
+export function statisticsCells(row: StatisticsRow): (string | number)[] {
+  return [
+    row.label,
+    row.assigned,
+    row.replied,
+    row.onTimeRate,
+    row.overdueUnreplied,
+    row.satisfactionRate,
+    ...REPLY_CLASSES.map((c) => row.classes[c]),
+    row.averageReplyDays,
+  ];
+}
+
+function group(
+  keys: readonly string[],
+  keyOf: (label: string) => string,
+): Map<string, { label: string; tally: Tally }> {
+  const groups = new Map<string, { label: string; tally: Tally }>();
+  for (const label of keys)
+    if (!groups.has(keyOf(label))) groups.set(keyOf(label), { label, tally: new Tally() });
+  return groups;
+}
+
+/**
+ * The spec's statistics over 立案 suggestions that have a 主办单位: per lead unit (every unit of
+ * 承办单位 in tab order, then unknown names as typed), office-wide, and per category.
+ */
+export function computeStatistics(
+  items: readonly StatisticsItem[],
+  options: { today: string; units?: readonly string[]; categories?: readonly string[] },
+): StatisticsResult {
+  const { today } = options;
+  const byUnit = group(options.units ?? [], nameKey);
+  const byCategory = group(options.categories ?? [], (label) => label);
+  const total = new Tally();
+  for (const item of items) {
+    const { review, leadUnit, category } = item.record;
+    if (review !== "立案" || !leadUnit) continue;
+    const unitKey = nameKey(leadUnit);
+    let unit = byUnit.get(unitKey);
+    if (!unit) {
+      unit = { label: leadUnit, tally: new Tally() };
+      byUnit.set(unitKey, unit);
+    }
+    const categoryLabel = category || "未分类";
+    let cat = byCategory.get(categoryLabel);
+    if (!cat) {
+      cat = { label: categoryLabel, tally: new Tally() };
+      byCategory.set(categoryLabel, cat);
+    }
+    unit.tally.add(item, today);
+    cat.tally.add(item, today);
+    total.add(item, today);
+  }
+  const unitRows = [...byUnit.values()].map((g) => g.tally.row(g.label));
+  const totalRow = total.row("合计");
+  return {
+    byUnit: unitRows,
+    total: totalRow,
+    byCategory: [...byCategory.values()].map((g) => g.tally.row(g.label)),
+    tabValues: [[...STATISTICS_HEADERS], ...unitRows.map(statisticsCells), statisticsCells(totalRow)],
+  };
+}

@@ -1,0 +1,66 @@
+import type { LedgerStatus } from "../../sheets-schema/enums";
+import type { LedgerRecord } from "../../sheets-schema/tabs/ledger";
+import { daysBetween } from "./deadlines";
+
+/** The ledger fields the status depends on. */
+export type StatusFields = Pick<
+  LedgerRecord,
+  | "review"
+  | "leadUnit"
+  | "assignedOn"
+  | "repliedOn"
+  | "rating"
+  | "reassignedOn"
+  | "secondRepliedOn"
+  | "secondRating"
+  | "replyClass"
+  | "implementation"
+  | "crossYear"
+>;
+
+export interface StatusContext {
+  /** Local date in 设置 时区 (ISO). */
+  readonly today: string;
+  /** 设置 即将到期天数. */
+  readonly dueSoonDays: number;
+  /** Round-1 办理期限 (ISO), or null when it cannot be computed. */
+  readonly firstDue: string | null;
+  /** Round-2 办理期限 (ISO), or null when there is no second assignment. */
+  readonly secondDue: string | null;
+}
+
+/** Rule 5 for a round: overdue, due soon, or in progress. */
+function handlingStatus(due: string | null, ctx: StatusContext): LedgerStatus {
+  if (!due) return "办理中";
+  const left = daysBetween(ctx.today, due);
+  if (left < 0) return "已逾期";
+  if (left <= ctx.dueSoonDays) return "即将到期";
+  return "办理中";
+}
+
+/**
+ * 台账状态 by the spec's rules, first match wins. A second assignment (二次交办日期) opens round 2,
+ * which runs through rules 5–6 again with its own due date, reply and rating; rules 8–10 then look
+ * at the latest round's rating. Total: inconsistent rows (flagged by the row checks) still get a
+ * status, and no input makes it throw.
+ */
+export function computeStatus(row: StatusFields, ctx: StatusContext): LedgerStatus {
+  if (row.review === "不予立案") return "不予立案";
+  if (row.review === "并案") return "已并案";
+  if (row.review !== "立案") return "待审查";
+  if (!row.leadUnit || !row.assignedOn) return "待交办";
+  // Round 1 (rules 5–7).
+  if (!row.repliedOn) return handlingStatus(ctx.firstDue, ctx);
+  if (!row.rating) return "待测评";
+  if (row.rating === "不满意" && !row.reassignedOn) return "待二次交办";
+  // Round 2 runs through rules 5–6 with its own dates.
+  if (row.reassignedOn) {
+    if (!row.secondRepliedOn) return handlingStatus(ctx.secondDue, ctx);
+    if (!row.secondRating) return "待测评";
+  }
+  if (row.secondRating === "不满意") return "跨年督办";
+  if (row.crossYear === true) return "跨年督办";
+  // Rule 10: here the latest rating is 满意 or 基本满意 (a 不满意 returned above).
+  if (row.replyClass === "B" && row.implementation !== "已落实") return "跟踪落实";
+  return "已办结";
+}

@@ -1,0 +1,53 @@
+/** Signed webhooks: HMAC-SHA256 over `timestamp + "." + raw body`, hex, in `X-Jianyi-Signature: sha256=<hex>`. */
+export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
+const encoder = new TextEncoder();
+
+async function hmacKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    usage,
+  ]);
+}
+
+function toHex(bytes: ArrayBuffer): string {
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function fromHex(hex: string): Uint8Array | null {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) return null;
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** Signs a body the way senders must (used by the local tools, tests and the notice webhook channel). */
+export async function signBody(secret: string, timestamp: string, body: string): Promise<string> {
+  const key = await hmacKey(secret, "sign");
+  return `sha256=${toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${body}`)))}`;
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Checks a signature and its timestamp window. `crypto.subtle.verify` compares in constant time,
+ * so a forger learns nothing from how long a rejection takes.
+ */
+export async function verifySignature(
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  body: string,
+  nowSeconds: number,
+): Promise<SignatureCheck> {
+  if (!timestamp || !signature)
+    return { ok: false, reason: "缺少 X-Jianyi-Timestamp 或 X-Jianyi-Signature 请求头" };
+  if (!/^\d{9,11}$/.test(timestamp)) return { ok: false, reason: "X-Jianyi-Timestamp 应为 Unix 秒数" };
+  if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
+    return { ok: false, reason: "时间戳已过期（超过 5 分钟）：请重新签名后发送" };
+  }
+  const bytes = fromHex(signature.startsWith("sha256=") ? signature.slice(7) : "");
+  if (!bytes) return { ok: false, reason: "X-Jianyi-Signature 格式应为 sha256=<64 位十六进制>" };
+  const key = await hmacKey(secret, "verify");
+  const valid = await crypto.subtle.verify("HMAC", key, bytes, encoder.encode(`${timestamp}.${body}`));
+  return valid ? { ok: true } : { ok: false, reason: "签名不正确" };
+}

@@ -1,0 +1,90 @@
+import { isoFromSerial } from "../../domain/civil-date";
+import { type FormKind, mapAnswers } from "../../domain/intake/map-answers";
+import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/numbering";
+import type { Submission } from "../../intake/body";
+import type { IdAllocator } from "../../store/id-allocator";
+import type { Inbox, InboxEntry } from "../../store/inbox";
+import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
+import { localDate } from "../local-time";
+
+export interface IntakeDeps {
+  inbox: Inbox;
+  ids: IdAllocator;
+  meta: MetaStore;
+  queue: Queue<unknown>;
+}
+
+export interface IntakeMessage {
+  form: FormKind;
+  submissionId: string;
+}
+
+export type AcceptResult =
+  | { kind: "accepted"; entry: InboxEntry }
+  | { kind: "repeated"; entry: InboxEntry }
+  | { kind: "invalid"; field: string; message: string };
+
+/** Submissions are dated in the office's zone; 设置 时区 is not known without reading the sheet. */
+const INTAKE_TIME_ZONE = "Asia/Shanghai";
+
+/** The 编号格式 the last sync read from 设置, or the default when none was read or it is broken. */
+function idFormat(source: string | null): IdFormat {
+  const compiled = compileIdFormat(source ?? DEFAULT_ID_FORMAT);
+  if (compiled.ok) return compiled.format;
+  const fallback = compileIdFormat(DEFAULT_ID_FORMAT);
+  if (!fallback.ok) throw new Error("the default 编号格式 does not compile");
+  return fallback.format;
+}
+
+async function newSuggestionId(deps: IntakeDeps, submittedOn: unknown, fallbackDay: string): Promise<string> {
+  const format = idFormat(await deps.meta.get(META_ID_FORMAT));
+  const day = typeof submittedOn === "number" ? isoFromSerial(submittedOn) : fallbackDay;
+  const year = Number(day.slice(0, 4));
+  const [seq] = await deps.ids.allocate(format.hasYear ? year : 0, 1, 0);
+  return format.format(year, seq as number);
+}
+
+/**
+ * Stores a signed, well-formed submission in the D1 inbox before the sender is answered, then
+ * queues it for the sheet. A repeated submissionId returns what was stored the first time.
+ * Domain problems (unknown deputy, odd dates, unknown 编号) are not refused: the sync reports them.
+ */
+export async function acceptSubmission(
+  deps: IntakeDeps,
+  form: FormKind,
+  submission: Submission,
+  nowMs: number,
+): Promise<AcceptResult> {
+  const existing = await deps.inbox.find(form, submission.submissionId);
+  if (existing) return { kind: "repeated", entry: existing };
+  const submittedOn = localDate(Date.parse(submission.submittedAt), INTAKE_TIME_ZONE);
+  const { cells } = mapAnswers(form, submission.answers, submittedOn);
+  let suggestionId: string;
+  if (form === "suggestion") {
+    suggestionId = await newSuggestionId(deps, cells.提出日期, submittedOn);
+    cells.编号 = suggestionId;
+  } else {
+    suggestionId = String(cells.编号 ?? "").trim();
+    if (!suggestionId)
+      return { kind: "invalid", field: "answers.编号", message: "答复和测评须填写建议编号（编号）" };
+  }
+  const { entry, created } = await deps.inbox.insert({
+    form,
+    submissionId: submission.submissionId,
+    suggestionId,
+    cells,
+    raw: submission.answers,
+    submittedAt: submission.submittedAt,
+    receivedAt: new Date(nowMs).toISOString(),
+  });
+  if (!created) return { kind: "repeated", entry };
+  try {
+    await deps.queue.send({ form, submissionId: submission.submissionId } satisfies IntakeMessage);
+  } catch (error) {
+    // Already durable in D1: the next sync re-queues whatever is not in the sheet yet.
+    console.warn(
+      JSON.stringify({ level: "warn", message: "intake queue send failed", error: String(error) }),
+    );
+  }
+  return { kind: "accepted", entry };
+}

@@ -1,0 +1,41 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { Problem } from "../../domain/problems";
+import type { InboxEntry } from "../../store/inbox";
+import type { IntakeMessage } from "../intake/accept-submission";
+
+/** Entries younger than this are still the queue's business; older ones are queued again. */
+const REQUEUE_AFTER_MS = 2 * 60_000;
+const FORM_NAME = { suggestion: "建议", reply: "答复", rating: "测评" } as const;
+
+/** Form submissions that could not be placed, shown in 校验问题 so staff can act. */
+export function inboxProblems(outstanding: readonly InboxEntry[]): Problem[] {
+  return outstanding
+    .filter((e) => e.status === "unmatched" || e.status === "failed")
+    .map((e) => ({
+      tab: TAB_NAMES.ledger,
+      row: null,
+      column: e.status === "unmatched" ? "编号" : null,
+      level: "错误",
+      id: e.suggestionId,
+      message:
+        e.status === "unmatched"
+          ? `表单提交的${FORM_NAME[e.form]}（提交号 ${e.submissionId}）所填编号 ${e.suggestionId} 不在台账中：请核对编号，台账中出现该编号后系统会自动补写`
+          : `表单提交的${FORM_NAME[e.form]}（提交号 ${e.submissionId}）尚未写入表格：${e.lastError ?? "写入失败"}；系统会继续重试`,
+    }));
+}
+
+/** Queues again what is stored but not in the sheet yet, so nothing accepted is ever lost. */
+export async function requeueOutstanding(
+  queue: Queue<unknown>,
+  outstanding: readonly InboxEntry[],
+  nowMs: number,
+): Promise<number> {
+  const due = outstanding.filter((e) => nowMs - Date.parse(e.receivedAt) >= REQUEUE_AFTER_MS);
+  for (let i = 0; i < due.length; i += 100) {
+    const chunk = due.slice(i, i + 100);
+    await queue.sendBatch(
+      chunk.map((e) => ({ body: { form: e.form, submissionId: e.submissionId } satisfies IntakeMessage })),
+    );
+  }
+  return due.length;
+}

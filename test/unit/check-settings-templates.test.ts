@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { defaultSettings } from "../../sheets-schema/settings";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { pickTemplate } from "../../src/domain/read-templates";
+import { evaluateRows } from "./helpers/evaluate";
+
+const SETTINGS_HEADER = ["项目", "值", "说明"];
+const TEMPLATE_HEADER = ["模板", "渠道", "标题", "正文", "启用"];
+
+function tabProblems(tab: string, extra: Partial<Record<string, unknown[][]>>) {
+  return evaluateRows([{}], extra)
+    .problems.filter((p) => p.tab === tab)
+    .map(({ row, column, level, message }) => ({ row, column, level, message }));
+}
+
+function problem(row: number | null, column: string | null, level: "错误" | "提醒", text: string) {
+  return { row, column, level, message: expect.stringContaining(text) };
+}
+
+describe("设置", () => {
+  it("uses the defaults when the tab is empty", () => {
+    expect(evaluateRows([{}]).settings).toEqual(defaultSettings());
+  });
+
+  it("reads the values staff set, checkboxes and full-width digits included", () => {
+    const settings = [
+      SETTINGS_HEADER,
+      ["即将到期天数", "１０"],
+      ["仅工作日发送", false],
+      ["到期提醒天数", "10、5"],
+      ["时区", "Asia/Urumqi"],
+    ];
+    const evaluation = evaluateRows([{}], { [TAB_NAMES.settings]: settings });
+    expect(evaluation.settings).toMatchObject({
+      dueSoonDays: 10,
+      workingDaysOnly: false,
+      reminderDays: [10, 5],
+      timeZone: "Asia/Urumqi",
+    });
+    expect(evaluation.problems).toEqual([]);
+  });
+
+  it("ignores an unknown 项目 with a 提醒 and a repeated 项目 with another", () => {
+    const settings = [SETTINGS_HEADER, ["提醒天数", "3"], ["即将到期天数", "10"], ["即将到期天数", "20"]];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: settings })).toEqual([
+      problem(2, "项目", "提醒", "项目“提醒天数”无法识别"),
+      problem(4, "项目", "提醒", "在第 3 行已经设置"),
+    ]);
+  });
+
+  it("reports bad numbers, a bad time zone and a bad 编号格式, and keeps the defaults", () => {
+    const settings = [
+      SETTINGS_HEADER,
+      ["即将到期天数", "半个月"],
+      ["二次办理时限天数", -5],
+      ["时区", "Beijing"],
+      ["编号格式", "{年}-{号}"],
+    ];
+    const evaluation = evaluateRows([{}], { [TAB_NAMES.settings]: settings });
+    expect(evaluation.settings).toMatchObject({
+      dueSoonDays: 15,
+      secondRoundDays: 30,
+      timeZone: "Asia/Shanghai",
+      idFormat: "{年}-{序号:3}",
+    });
+    const problems = tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: settings });
+    expect(problems).toEqual([
+      problem(2, "值", "错误", "即将到期天数：“半个月”不是整数"),
+      problem(3, "值", "错误", "小于 1"),
+      problem(4, "值", "错误", "时区“Beijing”无法识别"),
+      problem(5, "值", "错误", "“{号}”无法识别"),
+    ]);
+  });
+
+  it("reports a 周报接收人 that is neither an e-mail nor an address", () => {
+    const settings = [SETTINGS_HEADER, ["周报接收人", "office@example.gov.cn, 主任"]];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: settings })).toEqual([
+      problem(2, "值", "错误", "周报接收人“主任”"),
+    ]);
+  });
+
+  it("uses 即将到期天数 for the status", () => {
+    const settings = [SETTINGS_HEADER, ["即将到期天数", 30]];
+    const row = { 主办单位: "区教育局", 交办日期: "2026-03-02" };
+    expect(evaluateRows([row]).rows[0]?.computed.status).toBe("办理中");
+    expect(evaluateRows([row], { [TAB_NAMES.settings]: settings }).rows[0]?.computed.status).toBe("即将到期");
+  });
+});
+
+describe("通知模板", () => {
+  it("provides the built-in template of every type when the tab is empty", () => {
+    const { templates } = evaluateRows([{}]);
+    expect(templates.every((t) => t.source === "default" && t.enabled)).toBe(true);
+    expect(templates).toHaveLength(9);
+  });
+
+  it("reports an unknown 模板 type and a 启用 that is not 是/否", () => {
+    const tab = [
+      TEMPLATE_HEADER,
+      ["催办通知", "", "标题", "正文", "是"],
+      ["到期提醒", "", "{{编号}} 到期", "还剩 {{剩余天数}} 天", "开"],
+    ];
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: tab })).toEqual([
+      problem(2, "模板", "错误", "“催办通知”不是可选的值"),
+      problem(3, "启用", "错误", "是 或 否"),
+    ]);
+  });
+
+  it("falls back to the built-in template when a placeholder is unknown, with a 提醒", () => {
+    const tab = [TEMPLATE_HEADER, ["逾期催办", "", "{{编号}} 逾期", "已逾期 {{逾期天速}} 天", "是"]];
+    const evaluation = evaluateRows([{}], { [TAB_NAMES.templates]: tab });
+    const chosen = pickTemplate(evaluation.templates, "逾期催办", "email");
+    expect(chosen).toMatchObject({ source: "default", enabled: true, rowNumber: 2 });
+    expect(chosen.body).toContain("{{逾期天数}}");
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: tab })).toEqual([
+      problem(2, "正文", "提醒", "{{逾期天速}} 无法识别"),
+    ]);
+  });
+
+  it("reports an unclosed placeholder", () => {
+    const tab = [TEMPLATE_HEADER, ["答复告知", "", "答复", "请测评 {{测评链接", "是"]];
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: tab })).toEqual([
+      problem(2, "正文", "提醒", "未闭合的 {{"),
+    ]);
+  });
+
+  it("uses a channel's own template first, then the all-channel row, and honours 启用 = 否", () => {
+    const tab = [
+      TEMPLATE_HEADER,
+      ["到期提醒", "wecom", "【提醒】{{编号}}", "还剩 {{剩余天数}} 天", "是"],
+      ["到期提醒", "", "{{编号}} 即将到期", "请于 {{办理期限}} 前答复", ""],
+      ["督办周报", "", "周报", "{{接收方}}：本周情况", "否"],
+    ];
+    const { templates } = evaluateRows([{}], { [TAB_NAMES.templates]: tab });
+    expect(pickTemplate(templates, "到期提醒", "wecom").title).toBe("【提醒】{{编号}}");
+    expect(pickTemplate(templates, "到期提醒", "email")).toMatchObject({
+      title: "{{编号}} 即将到期",
+      enabled: true,
+      source: "sheet",
+    });
+    expect(pickTemplate(templates, "督办周报", null).enabled).toBe(false);
+  });
+
+  it("ignores a repeated template row with a 提醒", () => {
+    const tab = [TEMPLATE_HEADER, ["受理回执", "", "a", "b", "是"], ["受理回执", "", "c", "d", "是"]];
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: tab })).toEqual([
+      problem(3, "模板", "提醒", "在第 2 行已有"),
+    ]);
+  });
+});
