@@ -9,6 +9,7 @@ import { createLease, type Lease } from "./store/lease";
 import { createMetaStore, type MetaStore } from "./store/meta";
 import { createSnapshotStore, type SnapshotStore } from "./store/snapshots";
 import { createSyncRunLog, type SyncRunLog } from "./store/sync-runs";
+import { createTabCache, type TabCache } from "./store/tab-cache";
 
 /** The adapters one invocation works with, built once from validated config and passed to jobs. */
 export interface Deps {
@@ -22,6 +23,7 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
+  tabCache: TabCache;
 }
 
 export interface DepsOptions {
@@ -49,5 +51,6 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     meta: createMetaStore(env.DB),
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
+    tabCache: createTabCache(env.DB),
   };
 }

@@ -2,6 +2,7 @@ import { exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
@@ -55,6 +56,19 @@ describe("history and restore", () => {
     expect(back[col("台账状态")]).toBe(original[col("台账状态")]);
     const problemsAfter = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     expect(problemsAfter.some((p) => p[2] === id)).toBe(false);
+  });
+
+  it("rebuilds the ledger from D1 with the same statuses the sheet shows", async () => {
+    await seed(buildFixture(52, 2));
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const view = await loadLedgerView(depsFor(SHEET), "2026-11-26");
+
+    const sheet = await emulator.getValues(SHEET, LEDGER);
+    const fromSheet = sheet.slice(1).map((r) => [r[col("编号")], r[col("台账状态")]]);
+    const fromView = view.evaluation.rows.map((r) => [r.id, r.computed.status]);
+    expect(fromView).toEqual(fromSheet);
+    expect(view.evaluation.units.entries.length).toBeGreaterThan(10);
   });
 
   it("keeps a field-level audit trail of staff edits", async () => {

@@ -8,6 +8,8 @@ import type { Lease } from "../../store/lease";
 import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SyncRunLog } from "../../store/sync-runs";
+import type { TabCache } from "../../store/tab-cache";
+import { CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
 import { allocateNewIds } from "./allocate-ids";
 import { inboxProblems, requeueOutstanding } from "./inbox-followup";
@@ -25,6 +27,7 @@ export interface SyncDeps {
   inbox: Inbox;
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
+  tabCache: TabCache;
 }
 
 export interface SyncResult {
@@ -101,6 +104,11 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       syncId: runId,
     });
     await deps.meta.set(META_ID_FORMAT, evaluation.idFormat.source, startedAt);
+    const cached = CACHED_TABS.filter((t) => read.values[t] !== undefined).map((t) => [
+      t,
+      read.values[t] ?? [],
+    ]);
+    await deps.tabCache.save(Object.fromEntries(cached), startedAt);
     const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
     const result = {
       ...base,

@@ -1,0 +1,26 @@
+/** Raw values of the small staff tabs as last read by the sync (the ledger lives in snapshots). */
+export interface TabCache {
+  save(tabs: Record<string, unknown[][]>, seenAt: string): Promise<void>;
+  loadAll(): Promise<Record<string, unknown[][]>>;
+}
+
+export function createTabCache(db: D1Database): TabCache {
+  return {
+    async save(tabs, seenAt) {
+      const upsert = db.prepare(
+        `INSERT INTO tab_cache (name, rows, seen_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (name) DO UPDATE SET rows = excluded.rows, seen_at = excluded.seen_at
+         WHERE tab_cache.rows != excluded.rows`,
+      );
+      const entries = Object.entries(tabs);
+      if (entries.length > 0)
+        await db.batch(entries.map(([name, rows]) => upsert.bind(name, JSON.stringify(rows), seenAt)));
+    },
+    async loadAll() {
+      const { results } = await db
+        .prepare("SELECT name, rows FROM tab_cache")
+        .all<{ name: string; rows: string }>();
+      return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
+    },
+  };
+}
