@@ -13,7 +13,7 @@ export function depsFor(spreadsheetId: string): Deps {
 export async function resetDatabase(): Promise<void> {
   clearTokenCache();
   await env.DB.batch(
-    ["leases", "id_sequences", "suggestions", "audit_trail", "sync_runs", "inbox", "tab_cache", "meta"].map(
+    ["leases", "id_sequences", "suggestions", "audit_trail", "sync_runs", "inbox", "tab_cache", "meta", "notices", "notice_attempts"].map(
       (t) => env.DB.prepare(`DELETE FROM ${t}`),
     ),
   );
