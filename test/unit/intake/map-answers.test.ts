@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { mapAnswers } from "../../../src/domain/intake/map-answers";
+
+describe("mapAnswers", () => {
+  it("maps known question titles onto ledger headers and keeps unknown answers in 备注", () => {
+    const { cells } = mapAnswers(
+      "suggestion",
+      {
+        "建议标题（必填）": " 关于增设公交站点的建议 ",
+        代表姓名: "王伟(北关)",
+        附议代表: ["李四", "张三"],
+        联系电话: "13800000000",
+      },
+      "2026-11-26",
+    );
+
+    expect(cells).toEqual({
+      标题: "关于增设公交站点的建议",
+      领衔代表: "王伟(北关)",
+      附议代表: "李四、张三",
+      备注: "联系电话：13800000000",
+      提出日期: 46352,
+    });
+  });
+
+  it("turns a recognised date into a sheet date and keeps unparseable date text as typed", () => {
+    const good = mapAnswers("reply", { 编号: "2026-001", 答复日期: "2026年3月2日" }, "2026-11-26");
+    const bad = mapAnswers("reply", { 编号: "2026-001", 答复日期: "三月二日" }, "2026-11-26");
+
+    expect(good.cells.答复日期).toBe(46083);
+    expect(bad.cells.答复日期).toBe("三月二日");
+  });
+
+  it("lets a reply form fill only the reply's columns", () => {
+    const { cells, extras } = mapAnswers(
+      "reply",
+      { 编号: "2026-001", 答复类别: "A", 标题: "改标题" },
+      "2026-11-26",
+    );
+
+    expect(cells).toEqual({ 编号: "2026-001", 答复类别: "A", 答复日期: 46352 });
+    expect(extras).toEqual(["标题：改标题"]);
+  });
+});
