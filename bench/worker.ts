@@ -1,0 +1,101 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import { PROJECT_ROOT } from "../tools/local-paths";
+import type { BenchEmulator } from "./emulator-process";
+
+export const BENCH_ADMIN_TOKEN = "bench-admin-token";
+export const BENCH_FORM_SECRET = "bench-suggestion-secret";
+
+const QUIET = {
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  XDG_CONFIG_HOME: path.join(PROJECT_ROOT, ".local/xdg"),
+};
+
+/** Bundles the Worker exactly as `wrangler deploy` would (into dist/). */
+export function buildWorker(): void {
+  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", "dist"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...QUIET },
+    stdio: "ignore",
+  });
+  if (result.status !== 0) throw new Error("wrangler deploy --dry-run failed");
+}
+
+export interface BenchWorker {
+  mf: Miniflare;
+  fetch(pathname: string, init?: RequestInit): Promise<Response>;
+  /** CPU seconds the workerd process (the Worker and its local D1) has used so far. */
+  cpuMs(): number;
+  dispose(): Promise<void>;
+}
+
+function workerdPid(): number {
+  const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(process.pid)]).toString();
+  const line = out.split("\n").find((l) => l.includes("workerd"));
+  if (!line) throw new Error("workerd process not found");
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** The built Worker in workerd (Node-side Miniflare) with D1, queues and the bench emulator's key. */
+export async function startBenchWorker(em: BenchEmulator, spreadsheetId: string): Promise<BenchWorker> {
+  const mf = new Miniflare({
+    modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "dist/index.js") }],
+    modulesRoot: path.join(PROJECT_ROOT, "dist"),
+    compatibilityDate: "2026-04-20",
+    compatibilityFlags: ["nodejs_compat"],
+    d1Databases: { DB: "bench-db" },
+    queueProducers: { INTAKE_QUEUE: "jianyi-intake", NOTICES_QUEUE: "jianyi-notices" },
+    queueConsumers: {
+      "jianyi-intake": {
+        maxBatchSize: 50,
+        maxBatchTimeout: 2,
+        maxRetries: 10,
+        deadLetterQueue: "jianyi-intake-dlq",
+      },
+    },
+    bindings: {
+      ENVIRONMENT: "test",
+      SHEETS_API_BASE: em.url,
+      GOOGLE_TOKEN_URL: `${em.url}/token`,
+      GOOGLE_SERVICE_ACCOUNT: JSON.stringify(em.keyFile),
+      SPREADSHEET_ID: spreadsheetId,
+      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
+    },
+    cf: false,
+  });
+  await mf.ready;
+  const db = await mf.getD1Database("DB");
+  const dir = path.join(PROJECT_ROOT, "migrations");
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    const sql = readFileSync(path.join(dir, file), "utf8")
+      .split("\n")
+      .map((l) => l.replace(/--.*$/, "")) // migrations hold no "--" inside string literals
+      .join("\n");
+    for (const statement of sql
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.prepare(statement).run();
+  }
+  const pid = workerdPid();
+  return {
+    mf,
+    fetch: (pathname, init) =>
+      mf.dispatchFetch(`http://jianyi.bench${pathname}`, init as never) as unknown as Promise<Response>,
+    cpuMs: () => processCpuMs(pid),
+    dispose: () => mf.dispose(),
+  };
+}

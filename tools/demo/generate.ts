@@ -1,0 +1,91 @@
+import {
+  defaultSettingRows,
+  defaultTemplateRows,
+  deputyColumns,
+  type LedgerStatus,
+  settingColumns,
+  TAB_NAMES,
+  templateColumns,
+  unitColumns,
+} from "../../sheets-schema";
+import { DEMO_TODAY, DemoDates } from "./dates";
+import { makeDeputies } from "./deputies";
+import { makeSuggestions } from "./ledger";
+import { type PlantedMistake, plantMistakes } from "./mistakes";
+import { NameMaker } from "./names";
+import { Prng } from "./prng";
+import { type Cell, LEDGER_HEADERS, suggestionCells } from "./suggestion";
+import { makeUnits } from "./units";
+
+export { DEMO_TODAY } from "./dates";
+export type { PlantedMistake } from "./mistakes";
+export type { Cell } from "./suggestion";
+
+export const DEMO_SEED = 20260107;
+
+/** Rows of one tab: the headers they are written under, and the cells in that order. */
+export interface TabRows {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export interface DemoData {
+  /** The day the demo is meant to be looked at; statuses below hold on this day. */
+  readonly today: string;
+  readonly ledger: TabRows;
+  readonly units: TabRows;
+  readonly deputies: TabRows;
+  /** For each ledger row, the 台账状态 it was written to reach (checked against src/domain). */
+  readonly intended: readonly LedgerStatus[];
+  readonly mistakes: readonly PlantedMistake[];
+}
+
+function rowsOf<R>(headers: readonly string[], records: readonly R[]): Cell[][] {
+  return records.map((record) => headers.map((h) => (record as Record<string, Cell | undefined>)[h] ?? ""));
+}
+
+/**
+ * The demo year of a district office, as plain rows per tab: 承办单位, 代表 and 建议台账 (staff
+ * columns only; the sync fills 办理期限, 台账状态, 校验问题 and 最近通知). Pure and deterministic:
+ * the same seed gives the same rows on every machine.
+ */
+export function generateDemo(seed = DEMO_SEED): DemoData {
+  const prng = new Prng(seed);
+  const names = new NameMaker(prng, ["王伟", "张建君", "张建军"]);
+  const units = makeUnits(prng, names);
+  const deputies = makeDeputies(prng, names);
+  const suggestions = makeSuggestions(prng, new DemoDates(prng), deputies);
+  const mistakes = plantMistakes(suggestions);
+  const unitHeaders = unitColumns.map((c) => c.header);
+  const deputyHeaders = deputyColumns.map((c) => c.header);
+  return {
+    today: DEMO_TODAY,
+    units: { headers: unitHeaders, rows: rowsOf(unitHeaders, units) },
+    deputies: { headers: deputyHeaders, rows: rowsOf(deputyHeaders, deputies) },
+    ledger: {
+      headers: LEDGER_HEADERS,
+      rows: rowsOf(
+        LEDGER_HEADERS,
+        suggestions.map((s) => suggestionCells(s, prng)),
+      ),
+    },
+    intended: suggestions.map((s) => s.intended),
+    mistakes,
+  };
+}
+
+/**
+ * The whole workbook as the sync reads it (header row first, per tab name), with the default
+ * 设置 and 通知模板 rows provisioning writes: what evaluateLedger sees right after `demo:seed`.
+ */
+export function demoWorkbook(data: DemoData): Record<string, Cell[][]> {
+  const tab = (t: TabRows): Cell[][] => [[...t.headers], ...t.rows.map((r) => [...r])];
+  return {
+    [TAB_NAMES.ledger]: tab(data.ledger),
+    [TAB_NAMES.units]: tab(data.units),
+    [TAB_NAMES.deputies]: tab(data.deputies),
+    [TAB_NAMES.settings]: [settingColumns.map((c) => c.header), ...defaultSettingRows()],
+    [TAB_NAMES.templates]: [templateColumns.map((c) => c.header), ...defaultTemplateRows()],
+    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+  };
+}

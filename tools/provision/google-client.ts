@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { sheets, type sheets_v4 } from "@googleapis/sheets";
+import { JWT } from "google-auth-library";
+import { type Connection, GOOGLE_TOKEN_URL } from "./connection";
+
+const SCOPE = "https://www.googleapis.com/auth/spreadsheets";
+
+/** API calls made through a session, by kind, for reports and tests. */
+export interface RequestCounts {
+  reads: number;
+  writes: number;
+  tokens: number;
+}
+
+export interface SheetsSession {
+  readonly api: sheets_v4.Sheets;
+  readonly email: string;
+  readonly counts: RequestCounts;
+}
+
+interface KeyFile {
+  client_email: string;
+  private_key: string;
+}
+
+/** Reads a service-account key file; the message says what to do when it is missing. */
+export function loadKeyFile(path: string, local: boolean): KeyFile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    const hint = local
+      ? "先运行 npm start 生成本地密钥，或设置 GOOGLE_APPLICATION_CREDENTIALS (run npm start first, or set GOOGLE_APPLICATION_CREDENTIALS)"
+      : "请检查 GOOGLE_APPLICATION_CREDENTIALS (check GOOGLE_APPLICATION_CREDENTIALS)";
+    throw new Error(`找不到服务账号密钥文件 ${path}：${hint}`);
+  }
+  const json = JSON.parse(text) as Partial<KeyFile>;
+  if (typeof json.client_email !== "string" || typeof json.private_key !== "string") {
+    throw new Error(`${path} 不是服务账号密钥文件（缺少 client_email 或 private_key）`);
+  }
+  return { client_email: json.client_email, private_key: json.private_key };
+}
+
+/**
+ * A Sheets client authorised as the service account. google-auth-library's JWT asks gtoken for
+ * tokens, and gtoken always posts to Google's token URL; a request interceptor on the JWT's own
+ * transporter (which gtoken is handed) sends that POST to `tokenUrl` instead, so the same code
+ * works against the local emulator. The interceptor also counts every request.
+ */
+export function createSheetsSession(connection: Connection): SheetsSession {
+  const key = loadKeyFile(connection.keyFile, connection.local);
+  const jwt = new JWT({ email: key.client_email, key: key.private_key, scopes: [SCOPE] });
+  const counts: RequestCounts = { reads: 0, writes: 0, tokens: 0 };
+  const tokenUrl = new URL(connection.tokenUrl);
+  jwt.transporter.interceptors.request.add({
+    resolved: async (options) => {
+      if (options.url.href === GOOGLE_TOKEN_URL) {
+        options.url = tokenUrl;
+        counts.tokens += 1;
+      } else if ((options.method ?? "GET").toUpperCase() === "GET") counts.reads += 1;
+      else counts.writes += 1;
+      return options;
+    },
+  });
+  const api = sheets({
+    version: "v4",
+    auth: jwt,
+    rootUrl: connection.apiBase,
+    // 429 means nothing was applied, so even a batchUpdate may be sent again after a pause.
+    retryConfig: { retry: 4, statusCodesToRetry: [[429, 429]], httpMethodsToRetry: ["GET", "POST", "PUT"] },
+  });
+  return { api, email: key.client_email, counts };
+}
+
+/** A short Chinese/English message for a failed API call, with what to do for the usual causes. */
+export function describeApiError(error: unknown, spreadsheetId: string, email: string): string {
+  const status = (error as { status?: number; response?: { status?: number } })?.response?.status;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 404) return `找不到表格 ${spreadsheetId} (spreadsheet not found): 请核对表格 ID`;
+  if (status === 403) {
+    return `无权访问表格 ${spreadsheetId} (permission denied): 请把表格以“编辑者”身份共享给 ${email}`;
+  }
+  if (status === 401) return `服务账号认证失败 (authentication failed): ${message}`;
+  return status
+    ? `Sheets API 错误 ${status}: ${message}`
+    : `无法连接 Sheets API (request failed): ${message}`;
+}

@@ -1,0 +1,42 @@
+import type { sheets_v4 } from "@googleapis/sheets";
+import { applyChanges } from "./apply";
+import { describeChange, type Plan } from "./change";
+import { planProvisioning } from "./plan";
+import { readSnapshot } from "./read-snapshot";
+
+export interface ProvisionResult {
+  readonly plan: Plan;
+  /** True when the changes were written (false for --check or when nothing differed). */
+  readonly applied: boolean;
+  /** batchUpdate sub-requests sent (0 when nothing was written). */
+  readonly requestCount: number;
+}
+
+/** Reads the spreadsheet (three reads), plans, and unless `check` applies the plan (one write). */
+export async function provisionSpreadsheet(
+  api: sheets_v4.Sheets,
+  spreadsheetId: string,
+  options: { check?: boolean } = {},
+): Promise<ProvisionResult> {
+  const snapshot = await readSnapshot(api, spreadsheetId);
+  const plan = planProvisioning(snapshot);
+  if (options.check || plan.changes.length === 0) return { plan, applied: false, requestCount: 0 };
+  const requestCount = await applyChanges(api, spreadsheetId, plan.changes);
+  return { plan, applied: true, requestCount };
+}
+
+/** The report lines for a run: each change (or “no changes”), then the notes. */
+export function reportLines(result: ProvisionResult, check: boolean): string[] {
+  const { changes, notes } = result.plan;
+  const lines: string[] = [];
+  if (changes.length === 0) {
+    lines.push("表格与模板一致，无需更改 (no changes: the sheet matches the schema)");
+  } else {
+    const head = check
+      ? `表格与模板有 ${changes.length} 处不同 (${changes.length} differences from the schema):`
+      : `已完成 ${changes.length} 项更改 (applied ${changes.length} changes):`;
+    lines.push(head, ...changes.map((c) => `  ${describeChange(c)}`));
+  }
+  if (notes.length > 0) lines.push("请人工处理 (needs a person):", ...notes.map((n) => `  ${n}`));
+  return lines;
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run sheet:init -- --spreadsheet <id> [--check]`: creates or upgrades the tabs, headers,
+ * formats, dropdowns, protections and default rows of the shared spreadsheet from sheets-schema/.
+ * Idempotent; --check only reports the differences and exits 1 when there are any.
+ */
+import { CONNECTION_HELP, parseCli } from "./provision/cli-args";
+import { createSheetsSession, describeApiError } from "./provision/google-client";
+import { provisionSpreadsheet, reportLines } from "./provision/provision";
+
+const HELP = `用法: npm run sheet:init -- --spreadsheet <id> [--check]
+
+按 sheets-schema/ 建立或升级表格：补齐工作表和表头、冻结加粗表头、下拉选项、系统列保护、
+条件格式、日期格式、默认设置和通知模板。不会删除、改名或移动任何工作表和工作人员的数据。
+
+  --check             只报告与模板的差异，不做修改；有差异时退出码为 1
+${CONNECTION_HELP}`;
+
+async function main(): Promise<number> {
+  const options = parseCli(process.argv.slice(2), process.env);
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const session = createSheetsSession(options.connection);
+  const where = `${options.connection.apiBase} 表格 ${options.spreadsheetId}`;
+  console.log(`${options.check ? "检查" : "初始化"} ${where}（服务账号 ${session.email}）`);
+  try {
+    const result = await provisionSpreadsheet(session.api, options.spreadsheetId, { check: options.check });
+    for (const line of reportLines(result, options.check)) console.log(line);
+    const { reads, writes } = session.counts;
+    const batch = result.applied ? `，batchUpdate 含 ${result.requestCount} 个子请求` : "";
+    console.log(`API 调用：读取 ${reads} 次，写入 ${writes} 次${batch} (${reads} reads, ${writes} writes)`);
+    return options.check && result.plan.changes.length > 0 ? 1 : 0;
+  } catch (error) {
+    console.error(describeApiError(error, options.spreadsheetId, session.email));
+    return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);
