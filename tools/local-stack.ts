@@ -3,20 +3,21 @@
  * Starts the Sheets emulator (state in .local/), creates the `demo` spreadsheet on first start,
  * writes .dev.vars for the Worker, applies D1 migrations and runs `wrangler dev`. Ctrl-C stops both.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createPublicKey } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { prepareDemoSpreadsheet } from "./demo-spreadsheet";
 import {
   DEV_VARS_FILE,
   EMULATOR_STATE_FILE,
   EMULATOR_URL,
   LOCAL,
   LOCAL_DIR,
+  NOTICE_SINK_URL,
   PROJECT_ROOT,
   SERVICE_ACCOUNT_FILE,
   WORKER_URL,
 } from "./local-paths";
+import { startNoticeSink } from "./notice-sink";
 import { startEmulator } from "./sheets-emulator/server";
 import { generateServiceAccount, type ServiceAccountKeyFile } from "./sheets-emulator/service-account";
 
@@ -51,15 +52,51 @@ function writeDevVars(keyFile: ServiceAccountKeyFile) {
     FORM_SECRET_SUGGESTION: LOCAL.formSecrets.suggestion,
     FORM_SECRET_REPLY: LOCAL.formSecrets.reply,
     FORM_SECRET_RATING: LOCAL.formSecrets.rating,
+    // Notices go to the local sink (robots, webhooks and e-mail alike): nothing leaves the machine.
+    NOTICE_SINK_URL,
   };
   const text = Object.entries(vars)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    // Single quotes: .dev.vars (dotenv) keeps such a value verbatim, so the key's JSON stays valid.
+    .map(([k, v]) => `${k}='${v}'`)
     .join("\n");
   writeFileSync(DEV_VARS_FILE, `# written by npm start; local only, git-ignored\n${text}\n`, { mode: 0o600 });
 }
 
+function applyMigrations(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRANGLER_BIN, ["d1", "migrations", "apply", "DB", "--local"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...QUIET_WRANGLER_ENV, CI: "true" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error("applying D1 migrations failed"))));
+  });
+}
+
+/** Once the Worker answers, one sync fills 办理期限, 台账状态 and D1, so the dashboard has data at once. */
+async function firstSync(): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    try {
+      const response = await fetch(`${WORKER_URL}/api/sync`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${LOCAL.adminToken}` },
+      });
+      const body = (await response.json()) as { rows?: number; cellsWritten?: number };
+      console.log(
+        `first sync: ${response.status}, ${body.rows ?? 0} rows, ${body.cellsWritten ?? 0} cells written`,
+      );
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+// The local binary directly: npx would spend a second resolving it.
+const WRANGLER_BIN = `${PROJECT_ROOT}/node_modules/.bin/wrangler`;
+
 function wrangler(args: string[], stdio: "inherit" | "pipe" = "inherit") {
-  return spawn("npx", ["wrangler", ...args], {
+  return spawn(WRANGLER_BIN, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...QUIET_WRANGLER_ENV },
     stdio,
@@ -71,23 +108,9 @@ async function main() {
   const keyFile = await ensureServiceAccount();
   writeDevVars(keyFile);
 
-  const emulator = await startEmulator({
-    port: LOCAL.emulatorPort,
-    host: LOCAL.host,
-    staticToken: LOCAL.staticToken,
-    stateFile: EMULATOR_STATE_FILE,
-    serviceAccounts: [{ client_email: keyFile.client_email, public_key_pem: publicKeyPem(keyFile) }],
-  });
-  console.log(`Sheets emulator: ${emulator.url} (static bearer token: ${LOCAL.staticToken})`);
-  await prepareDemoSpreadsheet(emulator.emulator);
-
-  const migrate = spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...QUIET_WRANGLER_ENV, CI: "true" },
-    stdio: "inherit",
-  });
-  if (migrate.status !== 0) throw new Error("applying D1 migrations failed");
-
+  // wrangler takes longest to boot, so it starts first; the emulator, the demo and the D1
+  // migrations come up beside it (migrating a local database under a running `wrangler dev` is
+  // the documented workflow). The first sync waits for all of them.
   const worker: ChildProcess = wrangler([
     "dev",
     "--ip",
@@ -97,6 +120,23 @@ async function main() {
     "--test-scheduled",
     "--show-interactive-dev-session=false",
   ]);
+  const migrating = applyMigrations();
+  const emulator = await startEmulator({
+    port: LOCAL.emulatorPort,
+    host: LOCAL.host,
+    staticToken: LOCAL.staticToken,
+    stateFile: EMULATOR_STATE_FILE,
+    serviceAccounts: [{ client_email: keyFile.client_email, public_key_pem: publicKeyPem(keyFile) }],
+  });
+  console.log(`Sheets emulator: ${emulator.url} (static bearer token: ${LOCAL.staticToken})`);
+  const sink = await startNoticeSink({ port: LOCAL.noticeSinkPort, host: LOCAL.host });
+  console.log(`Notice sink: ${sink.url}/messages (every notice the Worker sends lands here)`);
+  // Loaded only when needed: the provisioning client libraries take a while to import.
+  const { prepareDemoSpreadsheet } = await import("./demo-spreadsheet");
+  const seeding = prepareDemoSpreadsheet(emulator.emulator);
+  void Promise.all([seeding, migrating]).then(firstSync, (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+  });
   console.log(`Worker: ${WORKER_URL}  (health: ${WORKER_URL}/healthz)`);
   console.log(`Sign in: ${WORKER_URL}/?token=${LOCAL.adminToken}`);
 
@@ -106,6 +146,7 @@ async function main() {
     stopping = true;
     worker.kill("SIGINT");
     await emulator.close();
+    await sink.close();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
