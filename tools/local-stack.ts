@@ -3,7 +3,7 @@
  * Starts the Sheets emulator (state in .local/), creates the `demo` spreadsheet on first start,
  * writes .dev.vars for the Worker, applies D1 migrations and runs `wrangler dev`. Ctrl-C stops both.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createPublicKey } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
@@ -37,6 +37,15 @@ async function ensureServiceAccount(): Promise<ServiceAccountKeyFile> {
   return keyFile;
 }
 
+/** package version and commit, e.g. 0.1.0+4f7b1c8 (a clone without git shows just the version). */
+function buildVersion(): string {
+  const { version } = JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, "utf8")) as { version: string };
+  const sha = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT })
+    .stdout?.toString()
+    .trim();
+  return sha ? `${version}+${sha}` : version;
+}
+
 function publicKeyPem(keyFile: ServiceAccountKeyFile): string {
   return createPublicKey(keyFile.private_key).export({ type: "spki", format: "pem" }).toString();
 }
@@ -49,6 +58,7 @@ function writeDevVars(keyFile: ServiceAccountKeyFile) {
     SPREADSHEET_ID: LOCAL.spreadsheetId,
     GOOGLE_SERVICE_ACCOUNT: JSON.stringify(keyFile),
     ADMIN_TOKEN: LOCAL.adminToken,
+    BUILD_VERSION: buildVersion(),
     FORM_SECRET_SUGGESTION: LOCAL.formSecrets.suggestion,
     FORM_SECRET_REPLY: LOCAL.formSecrets.reply,
     FORM_SECRET_RATING: LOCAL.formSecrets.rating,
