@@ -1,4 +1,4 @@
-import { columnLetter } from "../../../sheets-schema/header-map";
+import { columnLetter, quoteSheet } from "../a1";
 import type { PlacedWrite } from "./remap";
 
 export interface RangeWrite {
@@ -11,7 +11,7 @@ export interface RangeWrite {
  * change: neighbouring cells of one row become one range (system columns usually sit together).
  */
 export function groupRowWrites(tab: string, placed: readonly PlacedWrite[]): RangeWrite[] {
-  const quoted = `'${tab.replaceAll("'", "''")}'`;
+  const quoted = quoteSheet(tab);
   const sorted = [...placed].sort((a, b) => a.row - b.row || a.column - b.column);
   const out: RangeWrite[] = [];
   let i = 0;

@@ -1,4 +1,4 @@
-import { columnLetter } from "../../../sheets-schema/header-map";
+import { columnLetter, quoteSheet } from "../a1";
 import { cellText } from "./row-identity";
 
 export type TabCell = string | number;
@@ -14,7 +14,7 @@ export interface TabRewrite {
 
 /** A1 range of the top-left block of a tab, quoted as Google's own clients quote. */
 export function blockRange(tab: string, columns: number, rows: number): string {
-  return `'${tab.replaceAll("'", "''")}'!A1:${columnLetter(Math.max(columns, 1) - 1)}${Math.max(rows, 1)}`;
+  return `${quoteSheet(tab)}!A1:${columnLetter(Math.max(columns, 1) - 1)}${Math.max(rows, 1)}`;
 }
 
 function same(current: unknown, desired: TabCell | undefined): boolean {
