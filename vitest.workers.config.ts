@@ -19,6 +19,8 @@ export default defineConfig({
           FORM_SECRET_SUGGESTION: "test-suggestion-secret",
           FORM_SECRET_REPLY: "test-reply-secret",
           FORM_SECRET_RATING: "test-rating-secret",
+          // Every notice goes to the stand-in robot server (paths kept, so signatures still check out).
+          NOTICE_SINK_URL: inject("robotUrl"),
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
         },
       },
@@ -26,8 +28,11 @@ export default defineConfig({
   ],
   test: {
     include: ["test/integration/**/*.test.ts"],
-    globalSetup: ["./test/support/emulator-global-setup.ts"],
+    globalSetup: ["./test/support/emulator-global-setup.ts", "./test/support/robot-global-setup.ts"],
     setupFiles: ["./test/support/apply-migrations.ts"],
     testTimeout: 30_000,
+    // The files share one emulator (its faults, hooks and spreadsheets) and the spreadsheet the
+    // Worker is configured with: one file at a time keeps them from stepping on each other.
+    fileParallelism: false,
   },
 });

@@ -1,12 +1,22 @@
 import { Hono } from "hono";
 import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
-import { renderError } from "./http/errors";
+import type { StaffIdentity } from "./http/auth";
+import { isPagePath, renderPageError } from "./http/dashboard/error-page";
+import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
+import { signInLink, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
+import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
+import { HttpError, renderError } from "./http/errors";
+import { exportsRoutes } from "./http/exports-routes";
 import { healthRoutes } from "./http/health";
 import { hooksRoutes } from "./http/hooks-routes";
+import { samplingRoutes } from "./http/sampling-routes";
+import { sameOriginForms, securityHeaders } from "./http/security-headers";
 
 export interface AppVariables {
   requestId: string;
+  /** Set by the sign-in check (requireStaff). */
+  staff?: StaffIdentity;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };
@@ -18,13 +28,27 @@ export function createApp() {
     c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
     await next();
   });
-  app.onError(renderError);
-  app.notFound((c) =>
-    c.json({ error: { code: "not_found", message: "没有这个地址", requestId: c.get("requestId") } }, 404),
-  );
+  app.use(securityHeaders);
+  // Pages get the error as a Chinese page; the API, exports and hooks get the JSON shape.
+  app.onError((err, c) => (isPagePath(c.req.path) ? renderPageError(err, c) : renderError(err, c)));
+  app.notFound((c) => {
+    if (isPagePath(c.req.path)) return renderPageError(new HttpError(404, "not_found", "没有这个页面"), c);
+    return c.json(
+      { error: { code: "not_found", message: "没有这个地址", requestId: c.get("requestId") } },
+      404,
+    );
+  });
   app.route("/", healthRoutes);
-  app.route("/api", apiRoutes);
   app.route("/hooks", hooksRoutes);
+  app.route("/", assetRoutes);
+  // Everything else needs a signed-in user (Access JWT or admin token); ?token= signs in once.
+  app.use(signInLink, staffGate, sameOriginForms);
+  app.route("/api", apiRoutes);
+  app.route("/exports", exportsRoutes);
+  app.route("/", signOutRoutes);
+  app.route("/", pagesRoutes);
+  app.route("/", suggestionRoutes);
+  app.route("/", samplingRoutes);
   return app;
 }
 

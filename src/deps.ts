@@ -1,3 +1,5 @@
+import { channelsFromEnv } from "./channels/from-env";
+import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
@@ -7,6 +9,10 @@ import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
 import { createInbox, type Inbox } from "./store/inbox";
 import { createLease, type Lease } from "./store/lease";
 import { createMetaStore, type MetaStore } from "./store/meta";
+import { createNoticeArrivals, type NoticeArrivals } from "./store/notice-arrivals";
+import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-outbox-view";
+import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
+import { createSampleStore, type SampleStore } from "./store/samples";
 import { createSnapshotStore, type SnapshotStore } from "./store/snapshots";
 import { createSyncRunLog, type SyncRunLog } from "./store/sync-runs";
 import { createTabCache, type TabCache } from "./store/tab-cache";
@@ -24,6 +30,14 @@ export interface Deps {
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
   tabCache: TabCache;
+  /** The notices outbox (read and written by the notice jobs). */
+  noticeOutbox: NoticeOutbox;
+  noticeArrivals: NoticeArrivals;
+  channels: ChannelSet;
+  /** Follow-up samples (dashboard). */
+  samples: SampleStore;
+  /** The notices outbox, read-only (dashboard). */
+  outboxView: NoticeOutboxView;
 }
 
 export interface DepsOptions {
@@ -52,5 +66,10 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
     tabCache: createTabCache(env.DB),
+    noticeOutbox: createNoticeOutbox(env.DB),
+    noticeArrivals: createNoticeArrivals(env.DB),
+    channels: channelsFromEnv(env, config.environment),
+    samples: createSampleStore(env.DB),
+    outboxView: createNoticeOutboxView(env.DB),
   };
 }

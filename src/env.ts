@@ -15,4 +15,16 @@ export interface Env {
   FORM_SECRET_REPLY?: string;
   FORM_SECRET_RATING?: string;
   BUILD_VERSION?: string;
+  /** Cloudflare Access team, e.g. `my-office` (of my-office.cloudflareaccess.com); unset = Access off. */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** The Access application's Audience (AUD) tag. */
+  ACCESS_AUD?: string;
+  /** send_email binding for the e-mail notice channel (wrangler.toml [[send_email]]). */
+  EMAIL?: SendEmail;
+  /** Sender address of notice e-mails, on a domain with Cloudflare Email Routing. */
+  NOTICE_EMAIL_FROM?: string;
+  /** Signs generic webhook notices whose 机器人地址 has no `#secret`. */
+  NOTICE_WEBHOOK_SECRET?: string;
+  /** Development and tests only: send every notice to this local sink instead (tools/notice-sink.ts). */
+  NOTICE_SINK_URL?: string;
 }

@@ -2,6 +2,7 @@ import { createDeps } from "./deps";
 import type { Env } from "./env";
 import type { IntakeMessage } from "./jobs/intake/accept-submission";
 import { applyInbox } from "./jobs/intake/apply-inbox";
+import { consumeNoticeDeadLetters, consumeNotices } from "./jobs/notices/consume";
 
 /** Backoff for a retried message: 10 s, 20 s, 40 s … capped at 5 minutes. */
 export function retryDelaySeconds(attempts: number): number {
@@ -49,6 +50,9 @@ async function consumeIntakeDeadLetters(batch: MessageBatch<unknown>, env: Env) 
 export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext) {
   if (batch.queue.endsWith("intake")) return consumeIntake(batch, env);
   if (batch.queue.endsWith("intake-dlq")) return consumeIntakeDeadLetters(batch, env);
+  if (batch.queue.endsWith("notices")) return void (await consumeNotices(batch, createDeps(env)));
+  if (batch.queue.endsWith("notices-dlq"))
+    return void (await consumeNoticeDeadLetters(batch, createDeps(env)));
   console.warn(JSON.stringify({ level: "warn", message: `no consumer yet for ${batch.queue}` }));
   batch.retryAll({ delaySeconds: 60 });
 }

@@ -1,6 +1,7 @@
 import { jobForCron } from "./cron";
 import { createDeps } from "./deps";
 import type { Env } from "./env";
+import { runNoticesTick } from "./jobs/notices/tick";
 import { runSync } from "./jobs/sync/run-sync";
 
 /** Cron entry point: maps the trigger to its job and logs the job's summary. */
@@ -13,5 +14,10 @@ export async function scheduled(controller: ScheduledController, env: Env, _ctx:
   if (job === "sync") {
     const result = await runSync(createDeps(env), "cron", controller.scheduledTime);
     console.log(JSON.stringify({ level: result.outcome === "failed" ? "error" : "info", job, ...result }));
+  }
+  if (job === "notices") {
+    const result = await runNoticesTick(createDeps(env), controller.scheduledTime);
+    const level = result.daily.outcome === "failed" || result.log.outcome === "failed" ? "error" : "info";
+    console.log(JSON.stringify({ level, job, ...result }));
   }
 }

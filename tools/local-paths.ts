@@ -11,6 +11,8 @@ export const DEV_VARS_FILE = path.join(PROJECT_ROOT, ".dev.vars");
 export const LOCAL = {
   emulatorPort: 8790,
   workerPort: 8787,
+  /** tools/notice-sink.ts: stands in for every robot, webhook and mailbox. */
+  noticeSinkPort: 8791,
   host: "127.0.0.1",
   staticToken: "local-dev-token",
   spreadsheetId: "demo",
@@ -25,3 +27,4 @@ export const LOCAL = {
 
 export const EMULATOR_URL = `http://${LOCAL.host}:${LOCAL.emulatorPort}`;
 export const WORKER_URL = `http://${LOCAL.host}:${LOCAL.workerPort}`;
+export const NOTICE_SINK_URL = `http://${LOCAL.host}:${LOCAL.noticeSinkPort}`;

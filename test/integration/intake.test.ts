@@ -183,7 +183,7 @@ describe("form webhooks: into the ledger", () => {
           .status,
       ).toBe(202);
     }
-    await emulator.addFault({ method: "POST", pathIncludes: ":append", status: 503, times: 40 });
+    await emulator.addFault({ method: "POST", pathIncludes: "test-sheet/values/", status: 503, times: 40 });
 
     const failed = await applyAll();
     // A crash right after a successful append: the inbox still says pending.

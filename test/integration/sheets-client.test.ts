@@ -42,7 +42,12 @@ describe("Worker Sheets client against the emulator", () => {
     await emulator.createSpreadsheet("quota-sheet", [{ title: "建议台账", rows: [["编号", "标题"]] }]);
     const client = clientFor("quota-sheet");
     await client.get("'建议台账'!A1:B1"); // token minted before the faults start
-    await emulator.addFault({ method: "POST", pathIncludes: "values:batchUpdate", status: 429, times: 4 });
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "quota-sheet/values:batchUpdate",
+      status: 429,
+      times: 4,
+    });
     const since = (await emulator.requests()).at(-1)?.seq ?? 0;
 
     await client.batchUpdateValues([

@@ -71,6 +71,17 @@ describe("history and restore", () => {
     expect(view.evaluation.units.entries.length).toBeGreaterThan(10);
   });
 
+  it("reports in 校验问题 a deputy whom no notice could reach", async () => {
+    await seed();
+
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    const unreachable = problems.filter((p) => p[0] === TAB_NAMES.deputies && p[3] === "通知渠道");
+    expect(unreachable.length).toBeGreaterThan(0);
+    expect(String(unreachable[0]?.[5])).toContain("没有可用的通知渠道");
+  });
+
   it("keeps a field-level audit trail of staff edits", async () => {
     await seed();
     const deps = depsFor(SHEET);
@@ -142,7 +153,12 @@ describe("history and restore", () => {
 
   it("finishes on the next run what a run cut off before its write left undone", async () => {
     await seed();
-    await emulator.addFault({ method: "POST", pathIncludes: "values:batchUpdate", status: 403, times: 1 });
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "test-sheet/values:batchUpdate",
+      status: 403,
+      times: 1,
+    });
 
     const cut = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
     const next = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);

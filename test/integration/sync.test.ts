@@ -138,8 +138,18 @@ describe("sync of a realistic ledger", () => {
 
   it("absorbs a burst of 429s from the quota without losing a write", async () => {
     await seed("sync-429", 300, 4);
-    await emulator.addFault({ method: "POST", pathIncludes: "values:batchUpdate", status: 429, times: 3 });
-    await emulator.addFault({ method: "GET", pathIncludes: "values:batchGet", status: 429, times: 2 });
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "sync-429/values:batchUpdate",
+      status: 429,
+      times: 3,
+    });
+    await emulator.addFault({
+      method: "GET",
+      pathIncludes: "sync-429/values:batchGet",
+      status: 429,
+      times: 2,
+    });
 
     const result = await runSync(depsFor("sync-429"), "test", FIXTURE_NOW_MS);
 

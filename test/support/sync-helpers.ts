@@ -13,8 +13,17 @@ export function depsFor(spreadsheetId: string): Deps {
 export async function resetDatabase(): Promise<void> {
   clearTokenCache();
   await env.DB.batch(
-    ["leases", "id_sequences", "suggestions", "audit_trail", "sync_runs", "inbox", "tab_cache", "meta", "notices", "notice_attempts"].map(
-      (t) => env.DB.prepare(`DELETE FROM ${t}`),
-    ),
+    [
+      "leases",
+      "id_sequences",
+      "suggestions",
+      "audit_trail",
+      "sync_runs",
+      "inbox",
+      "tab_cache",
+      "meta",
+      "notices",
+      "notice_attempts",
+    ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
 }

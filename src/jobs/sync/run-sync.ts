@@ -1,5 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-ledger";
+import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import type { RangeWrite } from "../../domain/sync/group-writes";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -95,7 +96,9 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       : { byRow: new Map(), renamed: new Map() };
     const snapshots = await deps.snapshots.loadAll();
     const outstanding = await deps.inbox.outstanding(1000);
-    const extraProblems = inboxProblems(outstanding);
+    // Problems found outside the rows: submissions that could not be placed, and recipients that
+    // no notice could reach (so a statutory reminder is never dropped silently).
+    const extraProblems = [...inboxProblems(outstanding), ...noticeRecipientProblems(evaluation)];
     const plan: SyncWritePlan = planSyncWrites({ evaluation, read, newIds, snapshots, extraProblems });
     const written = await writeWithRemap(deps.sheets, plan, read);
     await deps.snapshots.apply({

@@ -1,0 +1,47 @@
+import { buildMime } from "./mime";
+import { delivered, failed, type NoticeChannel } from "./types";
+
+/** Hands a finished MIME message to something that sends it (the send_email binding, or the local sink). */
+export interface EmailSender {
+  send(from: string, to: string, raw: string): Promise<void>;
+}
+
+export interface EmailChannelOptions {
+  readonly sender: EmailSender | null;
+  /** The sending address (NOTICE_EMAIL_FROM), on a domain with Cloudflare Email Routing. */
+  readonly from: string | null;
+  readonly fromName: string;
+  readonly now: () => number;
+}
+
+/** Failures that will not go away by waiting: a refused or unverified address, a malformed message. */
+const PERMANENT = /not verified|not allowed|unverified|invalid|no such|destination address|malformed/i;
+
+/** E-mail through Cloudflare's send_email binding; the MIME message is built here. */
+export function createEmailChannel(options: EmailChannelOptions): NoticeChannel {
+  return {
+    async send(notice) {
+      const { sender, from } = options;
+      if (!sender || !from) {
+        return failed(false, "邮件通道未配置：需要 send_email 绑定 EMAIL 和发件地址 NOTICE_EMAIL_FROM");
+      }
+      const domain = from.slice(from.indexOf("@") + 1) || "jianyi.invalid";
+      const raw = buildMime({
+        from,
+        fromName: options.fromName,
+        to: notice.address,
+        subject: notice.title,
+        text: notice.body,
+        messageId: `notice-${notice.id}@${domain}`,
+        date: new Date(options.now()),
+      });
+      try {
+        await sender.send(from, notice.address, raw);
+        return delivered(null);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return failed(!PERMANENT.test(message), `邮件发送失败：${message}`);
+      }
+    },
+  };
+}

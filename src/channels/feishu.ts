@@ -1,0 +1,50 @@
+import { base64, hmacSha256, truncateUtf8 } from "./hmac";
+import { type FetchLike, isReply, jsonCode, jsonText, postJson, statusFailure } from "./http-post";
+import { parseRobotAddress } from "./robot-address";
+import { delivered, failed, type NoticeChannel } from "./types";
+
+/** 飞书 caps a request body at 20 KB; leave room for the JSON around the text. */
+const MAX_BYTES = 18_000;
+/** 11232 frequency limited (100 a minute, 5 a second per robot). */
+const RETRYABLE_CODES = new Set([11232]);
+
+/**
+ * 飞书 签名校验 (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot): the key is
+ * timestamp + "\n" + secret, the HMAC-SHA256 message is empty, the result is base64. `timestamp`
+ * (seconds) and `sign` go into the JSON body; the robot refuses a timestamp more than an hour off.
+ */
+export async function feishuSign(secret: string, timestampSeconds: number): Promise<string> {
+  return base64(await hmacSha256(`${timestampSeconds}\n${secret}`, ""));
+}
+
+/** 飞书 rich text (`post`): the title plus one paragraph per line, so line breaks survive. */
+function postContent(title: string, body: string) {
+  const lines = truncateUtf8(body, MAX_BYTES).split("\n");
+  return { post: { zh_cn: { title, content: lines.map((line) => [{ tag: "text", text: line }]) } } };
+}
+
+/** 飞书 自定义机器人: signed when a secret follows `#` in 机器人地址. */
+export function createFeishuChannel(fetchFn: FetchLike, now: () => number): NoticeChannel {
+  return {
+    async send(notice) {
+      const { url, secret } = parseRobotAddress(notice.address);
+      const message = { msg_type: "post", content: postContent(notice.title, notice.body) };
+      let payload: Record<string, unknown> = message;
+      if (secret) {
+        const timestamp = Math.floor(now() / 1000);
+        payload = { timestamp: String(timestamp), sign: await feishuSign(secret, timestamp), ...message };
+      }
+      const reply = await postJson(fetchFn, url, payload);
+      if (!isReply(reply)) return reply;
+      const byStatus = statusFailure(reply);
+      if (byStatus) return byStatus;
+      // Newer robots answer {"code":0,"msg":"success"}; older ones {"StatusCode":0,"StatusMessage":"success"}.
+      const code = jsonCode(reply.json, "code") ?? jsonCode(reply.json, "StatusCode");
+      if (code === 0) return delivered(reply.status);
+      if (code === null)
+        return failed(true, `飞书机器人的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
+      const text = jsonText(reply.json, "msg") || jsonText(reply.json, "StatusMessage");
+      return failed(RETRYABLE_CODES.has(code), `飞书机器人返回错误 ${code}：${text}`, reply.status);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { type DeliveryResult, failed } from "./types";
+
+/** A robot that has not answered after this long is treated as a network failure (retried). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpReply {
+  readonly status: number;
+  readonly text: string;
+  /** The body parsed as JSON, or null when it is not JSON. */
+  readonly json: unknown;
+  readonly retryAfterSeconds?: number;
+}
+
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/** POSTs a body; a network error or timeout comes back as a retryable failure, never thrown. */
+export async function post(
+  fetchFn: FetchLike,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<HttpReply | DeliveryResult> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      method: "POST",
+      headers,
+      body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failed(true, `网络错误：${message}`);
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: response.status, text, json, retryAfterSeconds: retryAfter(response) };
+}
+
+export function postJson(
+  fetchFn: FetchLike,
+  url: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+) {
+  return post(fetchFn, url, JSON.stringify(payload), { "content-type": "application/json", ...headers });
+}
+
+export function isReply(value: HttpReply | DeliveryResult): value is HttpReply {
+  return "text" in value;
+}
+
+/**
+ * The HTTP status alone: 2xx passes (null), 408/425/429 and 5xx are worth retrying, any other 4xx
+ * (wrong address, refused) will fail the same way again.
+ */
+export function statusFailure(reply: HttpReply): DeliveryResult | null {
+  if (reply.status >= 200 && reply.status < 300) return null;
+  const retryable =
+    reply.status === 408 || reply.status === 425 || reply.status === 429 || reply.status >= 500;
+  const snippet = reply.text.slice(0, 200);
+  return failed(
+    retryable,
+    `HTTP ${reply.status}${snippet ? `：${snippet}` : ""}`,
+    reply.status,
+    reply.retryAfterSeconds,
+  );
+}
+
+/** The numeric error code a robot put in its JSON reply under `field`, or null. */
+export function jsonCode(json: unknown, field: string): number | null {
+  if (typeof json !== "object" || json === null || !(field in json)) return null;
+  const value = (json as Record<string, unknown>)[field];
+  return typeof value === "number" ? value : null;
+}
+
+export function jsonText(json: unknown, field: string): string {
+  if (typeof json !== "object" || json === null) return "";
+  const value = (json as Record<string, unknown>)[field];
+  return typeof value === "string" ? value : "";
+}

@@ -1,0 +1,43 @@
+import { truncateUtf8 } from "./hmac";
+import { type FetchLike, isReply, jsonCode, jsonText, postJson, statusFailure } from "./http-post";
+import { parseRobotAddress } from "./robot-address";
+import { delivered, failed, type NoticeChannel } from "./types";
+
+/** Published limits of the 企业微信 group robot: text 2048 bytes, markdown 4096 bytes. */
+const TEXT_MAX_BYTES = 2048;
+const MARKDOWN_MAX_BYTES = 4096;
+/** -1 系统繁忙, 45009 接口调用超过限制 (20 messages a minute per robot), 45033 并发超限. */
+const RETRYABLE_CODES = new Set([-1, 45009, 45033]);
+
+/**
+ * 企业微信 群机器人: POST to the webhook URL (the key in its query is the only credential; the robot
+ * has no signing scheme). Notices go as `text`; the weekly digest as `markdown`, which keeps its list
+ * readable. The reply is `{"errcode":0,"errmsg":"ok"}` on success, even when HTTP says 200 otherwise.
+ */
+export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
+  return {
+    async send(notice) {
+      const { url } = parseRobotAddress(notice.address);
+      const payload =
+        notice.type === "督办周报"
+          ? {
+              msgtype: "markdown",
+              markdown: { content: truncateUtf8(`**${notice.title}**\n${notice.body}`, MARKDOWN_MAX_BYTES) },
+            }
+          : {
+              msgtype: "text",
+              text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, TEXT_MAX_BYTES) },
+            };
+      const reply = await postJson(fetchFn, url, payload);
+      if (!isReply(reply)) return reply;
+      const byStatus = statusFailure(reply);
+      if (byStatus) return byStatus;
+      const code = jsonCode(reply.json, "errcode");
+      if (code === 0) return delivered(reply.status);
+      if (code === null)
+        return failed(true, `企业微信机器人的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
+      const message = `企业微信机器人返回错误 ${code}：${jsonText(reply.json, "errmsg")}`;
+      return failed(RETRYABLE_CODES.has(code), message, reply.status);
+    },
+  };
+}

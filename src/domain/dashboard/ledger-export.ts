@@ -1,0 +1,44 @@
+import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
+import { daysBetween } from "../deadlines";
+import type { LedgerEvaluation } from "../evaluate-ledger";
+import { fieldTexts } from "./cell-text";
+
+/** Computed columns after the staff columns. */
+export const LEDGER_EXPORT_EXTRA = [
+  "办理期限",
+  "台账状态",
+  "剩余天数",
+  "首轮办理期限",
+  "首轮期限说明",
+  "二次办理期限",
+  "二次期限说明",
+  "校验问题",
+] as const;
+
+const OPEN: ReadonlySet<string> = new Set(["办理中", "即将到期", "已逾期"]);
+
+/**
+ * The ledger as a table: every staff column as staff see it, then the computed columns (due dates
+ * with how they were reached, status, days left while a reply is awaited, the row's problems).
+ */
+export function ledgerExportTable(evaluation: LedgerEvaluation): (string | number)[][] {
+  const header = [...ledgerStaffColumns.map((c) => c.header), ...LEDGER_EXPORT_EXTRA];
+  const rows = evaluation.rows
+    .filter((r) => !r.blank)
+    .map((row) => {
+      const due = row.computed.dueDate;
+      const daysLeft = due && OPEN.has(row.computed.status) ? daysBetween(evaluation.today, due) : "";
+      return [
+        ...fieldTexts(evaluation, row).map((f) => f.text),
+        due,
+        row.computed.status,
+        daysLeft,
+        row.firstDeadline?.due ?? "",
+        row.firstDeadline?.explanation ?? "",
+        row.secondDeadline?.due ?? "",
+        row.secondDeadline?.explanation ?? "",
+        row.computed.problems,
+      ];
+    });
+  return [header, ...rows];
+}

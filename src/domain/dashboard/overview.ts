@@ -1,0 +1,102 @@
+import {
+  LEDGER_STATUSES,
+  type LedgerStatus,
+  REPLY_CLASSES,
+  type ReplyClass,
+} from "../../../sheets-schema/enums";
+import type { LedgerEvaluation } from "../evaluate-ledger";
+import { formatRate, type StatisticsRow } from "../statistics";
+import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
+
+export interface OverdueGroup {
+  readonly unit: string;
+  readonly items: readonly SuggestionRef[];
+}
+
+export interface OverviewFigures {
+  readonly today: string;
+  /** Suggestions in the ledger (rows with a 编号). */
+  readonly suggestions: number;
+  readonly statusCounts: readonly { readonly status: LedgerStatus; readonly count: number }[];
+  /** Office-wide statistics (立案 suggestions with a lead unit), as the 统计 tab's 合计 row. */
+  readonly totals: StatisticsRow;
+  /** Round-1 reply classes and their share of classified replies ("—" before any reply). */
+  readonly classShares: readonly {
+    readonly replyClass: ReplyClass;
+    readonly count: number;
+    readonly share: string;
+  }[];
+  /** 已逾期 suggestions by lead unit, the unit with most first; longest overdue first inside. */
+  readonly overdueByUnit: readonly OverdueGroup[];
+  /** 即将到期: due within 设置 即将到期天数, soonest first. */
+  readonly dueSoon: readonly SuggestionRef[];
+  readonly dueSoonDays: number;
+  /** 重点建议 = 是, with their 督办领导. */
+  readonly keySuggestions: readonly SuggestionRef[];
+  /** Units with the lowest 按期答复率 (those with a rate), lowest first: who to urge. */
+  readonly slowUnits: readonly StatisticsRow[];
+  readonly problems: { readonly errors: number; readonly warnings: number };
+}
+
+/** How many units the overview names as slowest. */
+export const SLOW_UNITS_SHOWN = 5;
+
+/** A rate text ("87.5%") as a number; null for "—". */
+export function rateNumber(rate: string): number | null {
+  const n = Number.parseFloat(rate);
+  return Number.isFinite(n) ? n : null;
+}
+
+function slowestUnits(rows: readonly StatisticsRow[]): StatisticsRow[] {
+  return rows
+    .filter((r) => rateNumber(r.onTimeRate) !== null)
+    .sort(
+      (a, b) =>
+        (rateNumber(a.onTimeRate) ?? 0) - (rateNumber(b.onTimeRate) ?? 0) ||
+        b.overdueUnreplied - a.overdueUnreplied ||
+        (a.label < b.label ? -1 : 1),
+    )
+    .slice(0, SLOW_UNITS_SHOWN);
+}
+
+/** The overview page's figures, from one evaluation of the ledger. */
+export function computeOverview(evaluation: LedgerEvaluation): OverviewFigures {
+  const refs = suggestionRows(evaluation).map((r) => suggestionRef(r, evaluation.today));
+  const counts = new Map<string, number>();
+  for (const ref of refs) counts.set(ref.status, (counts.get(ref.status) ?? 0) + 1);
+  const totals = evaluation.statistics.total;
+  const classified = REPLY_CLASSES.reduce((s, c) => s + totals.classes[c], 0);
+  const overdue = new Map<string, SuggestionRef[]>();
+  for (const ref of refs) {
+    if (ref.status !== "已逾期") continue;
+    const unit = ref.leadUnit || "（未填主办单位）";
+    overdue.set(unit, [...(overdue.get(unit) ?? []), ref]);
+  }
+  const overdueByUnit = [...overdue.entries()]
+    .map(([unit, items]) => ({
+      unit,
+      items: items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b)),
+    }))
+    .sort((a, b) => b.items.length - a.items.length || (a.unit < b.unit ? -1 : 1));
+  const dueSoon = refs
+    .filter((r) => r.status === "即将到期")
+    .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b));
+  const errors = evaluation.problems.filter((p) => p.level === "错误").length;
+  return {
+    today: evaluation.today,
+    suggestions: refs.length,
+    statusCounts: LEDGER_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    totals,
+    classShares: REPLY_CLASSES.map((replyClass) => ({
+      replyClass,
+      count: totals.classes[replyClass],
+      share: formatRate(totals.classes[replyClass], classified),
+    })),
+    overdueByUnit,
+    dueSoon,
+    dueSoonDays: evaluation.settings.dueSoonDays,
+    keySuggestions: refs.filter((r) => r.isKey).sort(byId),
+    slowUnits: slowestUnits(evaluation.statistics.byUnit),
+    problems: { errors, warnings: evaluation.problems.length - errors },
+  };
+}

@@ -1,0 +1,22 @@
+import type { LedgerEvaluation } from "../evaluate-ledger";
+import type { SampleCandidate } from "./sampling";
+import { yearOfRow } from "./year-report";
+
+/**
+ * Suggestions that may be drawn for a follow-up visit: 立案, with a lead unit and a round-1 reply
+ * (答复日期), optionally only those submitted in `year`. Ones already visited (回访 = 是) stay in the
+ * population, so the same seed always redraws the same sample.
+ */
+export function sampleCandidates(evaluation: LedgerEvaluation, year: number | null): SampleCandidate[] {
+  return evaluation.rows
+    .filter(
+      (r) =>
+        !r.blank &&
+        r.id &&
+        r.record.review === "立案" &&
+        r.record.leadUnit &&
+        r.record.repliedOn &&
+        (year === null || yearOfRow(r) === year),
+    )
+    .map((r) => ({ id: r.id as string, unit: r.record.leadUnit }));
+}

@@ -1,0 +1,87 @@
+import type { SampleSize } from "./sampling";
+
+/** A validated request to draw a follow-up sample. */
+export interface SampleRequest {
+  readonly size: SampleSize;
+  /** Null: the caller makes up a seed (and shows and stores it). */
+  readonly seed: string | null;
+  /** Only suggestions submitted in this year (年 of 提出日期); null = every year. */
+  readonly year: number | null;
+}
+
+export type Invalid = {
+  readonly ok: false;
+  readonly code: string;
+  readonly field: string;
+  readonly message: string;
+};
+export type Parsed<T> = { readonly ok: true; readonly value: T } | Invalid;
+
+const MAX_SEED_CHARS = 64;
+const MAX_COUNT = 100_000;
+
+const invalid = (code: string, field: string, message: string): Invalid => ({
+  ok: false,
+  code,
+  field,
+  message,
+});
+const shown = (text: string) => `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
+
+/** A year parameter: blank or 全部 = every year; otherwise four digits. */
+export function parseYear(raw: string | undefined): Parsed<number | null> {
+  const text = (raw ?? "").trim();
+  if (text === "" || text === "全部") return { ok: true, value: null };
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) {
+    return invalid("invalid_year", "year", `年度须为四位数字（如 2026），收到${shown(text)}`);
+  }
+  return { ok: true, value: Number(text) };
+}
+
+function parseSize(mode: string, amount: string): Parsed<SampleSize> {
+  if (mode === "count") {
+    if (!/^\d+$/.test(amount) || Number(amount) < 1 || Number(amount) > MAX_COUNT) {
+      return invalid("invalid_count", "amount", `抽样数量须为正整数（件），收到${shown(amount)}`);
+    }
+    return { ok: true, value: { kind: "count", count: Number(amount) } };
+  }
+  if (mode === "share") {
+    const number = amount.replace(/[%％]$/, "").trim();
+    const percent = Number(number);
+    if (!/^\d+(\.\d+)?$/.test(number) || !(percent > 0) || percent > 100) {
+      return invalid("invalid_share", "amount", `抽样比例须大于 0% 且不超过 100%，收到${shown(amount)}`);
+    }
+    return { ok: true, value: { kind: "share", percent } };
+  }
+  return invalid(
+    "invalid_mode",
+    "mode",
+    `抽样方式须为 count（按件数）或 share（按比例），收到${shown(mode)}`,
+  );
+}
+
+/** Reads the sampling form (or the same fields as JSON): mode, amount, seed, year. */
+export function parseSampleRequest(fields: Readonly<Record<string, unknown>>): Parsed<SampleRequest> {
+  const text = (key: string) => {
+    const v = fields[key];
+    return typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
+  };
+  const size = parseSize(text("mode") || "share", text("amount"));
+  if (!size.ok) return size;
+  const seed = text("seed");
+  if (seed.length > MAX_SEED_CHARS || [...seed].some((ch) => ch.charCodeAt(0) < 32)) {
+    return invalid("invalid_seed", "seed", `随机种子最多 ${MAX_SEED_CHARS} 个字符，且不能含控制字符`);
+  }
+  const year = parseYear(text("year"));
+  if (!year.ok) return year;
+  return { ok: true, value: { size: size.value, seed: seed || null, year: year.value } };
+}
+
+/** A count larger than the population is refused rather than silently cut down. */
+export function checkSampleSize(size: SampleSize, population: number): Invalid | null {
+  if (population === 0) return invalid("nothing_to_sample", "year", "没有可抽样的已答复建议");
+  if (size.kind === "count" && size.count > population) {
+    return invalid("invalid_count", "amount", `抽样数量 ${size.count} 件超过可抽样的 ${population} 件`);
+  }
+  return null;
+}

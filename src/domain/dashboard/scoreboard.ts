@@ -1,0 +1,56 @@
+import { REPLY_CLASSES } from "../../../sheets-schema/enums";
+import type { UnitRecord } from "../../../sheets-schema/tabs/directory";
+import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
+import type { DirectoryEntry } from "../directory";
+import { nameKey } from "../directory";
+import type { LedgerEvaluation } from "../evaluate-ledger";
+import { type StatisticsRow, statisticsCells } from "../statistics";
+import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
+
+export interface Scoreboard {
+  /** One row per unit: every unit of 承办单位 in tab order, then lead units not listed there. */
+  readonly units: readonly StatisticsRow[];
+  readonly total: StatisticsRow;
+}
+
+export interface UnitDetail {
+  readonly name: string;
+  readonly figures: StatisticsRow;
+  /** The 承办单位 entry, or null for a lead unit that is not listed there (a 校验问题). */
+  readonly entry: DirectoryEntry<UnitRecord> | null;
+  readonly lead: readonly SuggestionRef[];
+  readonly co: readonly SuggestionRef[];
+}
+
+/** The unit scoreboard: the spec's statistics per lead unit, exactly as the 统计 tab has them. */
+export function unitScoreboard(evaluation: LedgerEvaluation): Scoreboard {
+  return { units: evaluation.statistics.byUnit, total: evaluation.statistics.total };
+}
+
+/** The scoreboard as a table (header row first, 合计 last), for the CSV export. */
+export function scoreboardTable(board: Scoreboard): (string | number)[][] {
+  return [[...STATISTICS_HEADERS], ...board.units.map(statisticsCells), statisticsCells(board.total)];
+}
+
+/** One unit's figures and suggestions (as lead and as co-unit); null when no such unit is known. */
+export function unitDetail(evaluation: LedgerEvaluation, name: string): UnitDetail | null {
+  const key = nameKey(name.trim());
+  const figures = evaluation.statistics.byUnit.find((row) => nameKey(row.label) === key);
+  if (!figures) return null;
+  const refs = suggestionRows(evaluation);
+  const lead = refs.filter((r) => nameKey(r.record.leadUnit) === key);
+  const co = refs.filter((r) => r.record.coUnits.some((u) => nameKey(u) === key));
+  const today = evaluation.today;
+  return {
+    name: figures.label,
+    figures,
+    entry: evaluation.units.find(figures.label) ?? null,
+    lead: lead.map((r) => suggestionRef(r, today)).sort(byId),
+    co: co.map((r) => suggestionRef(r, today)).sort(byId),
+  };
+}
+
+/** Share of each reply class among a row's classified round-1 replies, for the stacked bar. */
+export function classCounts(row: StatisticsRow): { label: string; count: number }[] {
+  return REPLY_CLASSES.map((c) => ({ label: c, count: row.classes[c] }));
+}

@@ -1,0 +1,51 @@
+import type { LedgerStatus } from "../../../sheets-schema/enums";
+import { daysBetween } from "../deadlines";
+import type { LedgerEvaluation, LedgerRowEvaluation } from "../evaluate-ledger";
+
+/** What a list on the dashboard shows of one suggestion. */
+export interface SuggestionRef {
+  readonly id: string;
+  readonly title: string;
+  readonly leadDeputy: string;
+  readonly leadUnit: string;
+  readonly category: string;
+  readonly status: LedgerStatus | "";
+  /** 办理期限 of the current round (ISO) or "". */
+  readonly due: string;
+  /** Days from today to `due` (negative when overdue) while a reply is awaited; null otherwise. */
+  readonly daysLeft: number | null;
+  readonly isKey: boolean;
+  readonly supervisor: string;
+  readonly problemCount: number;
+}
+
+/** Rows that are suggestions with a 编号 (a row without one cannot be linked to yet). */
+export function suggestionRows(evaluation: LedgerEvaluation): LedgerRowEvaluation[] {
+  return evaluation.rows.filter((r) => !r.blank && r.id);
+}
+
+/** Statuses that wait for a reply: only then do days left (or overdue) mean anything. */
+const AWAITING_REPLY: ReadonlySet<string> = new Set(["办理中", "即将到期", "已逾期"]);
+
+export function suggestionRef(row: LedgerRowEvaluation, today: string): SuggestionRef {
+  const { record, computed } = row;
+  const due = computed.dueDate;
+  return {
+    id: row.id ?? "",
+    title: record.title,
+    leadDeputy: record.leadDeputy,
+    leadUnit: record.leadUnit,
+    category: record.category,
+    status: computed.status,
+    due,
+    daysLeft: due && AWAITING_REPLY.has(computed.status) ? daysBetween(today, due) : null,
+    isKey: record.isKey === true,
+    supervisor: record.supervisor,
+    problemCount: row.problems.length,
+  };
+}
+
+/** Suggestions in 编号 order (code points: 2026-009 before 2026-010 for a fixed-width format). */
+export function byId(a: SuggestionRef, b: SuggestionRef): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,96 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import type { LedgerRowEvaluation } from "../evaluate-ledger";
+import type { FieldChange } from "../sync/plan-history";
+import { LEDGER_DATE_HEADERS, rawText } from "./cell-text";
+
+/** A notice of the outbox, as the dashboard shows it. */
+export interface NoticeEntry {
+  readonly id: number;
+  readonly type: string;
+  readonly suggestionId: string | null;
+  readonly recipient: string;
+  readonly channel: string;
+  readonly title: string;
+  readonly dueOn: string;
+  readonly plannedAt: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly sentAt: string | null;
+  readonly lastError: string | null;
+}
+
+export interface Milestone {
+  readonly date: string;
+  readonly label: string;
+}
+
+export interface TimelineEvent {
+  /** ISO timestamp (UTC) the change was seen or the notice sent / planned. */
+  readonly at: string;
+  readonly kind: "change" | "notice";
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+const MILESTONES: readonly [keyof LedgerRecord, string][] = [
+  ["submittedOn", "提出"],
+  ["assignedOn", "交办"],
+  ["repliedOn", "答复"],
+  ["ratedOn", "测评"],
+  ["reassignedOn", "二次交办"],
+  ["secondRepliedOn", "二次答复"],
+];
+
+/** The lifecycle dates of a suggestion (提 → 交 → 办 → 评), with its due dates, in date order. */
+export function milestones(row: LedgerRowEvaluation): Milestone[] {
+  const record = row.record as unknown as Record<string, unknown>;
+  const list: Milestone[] = [];
+  for (const [key, label] of MILESTONES) {
+    const date = record[key];
+    if (typeof date === "string" && date) list.push({ date, label });
+  }
+  if (row.firstDeadline) list.push({ date: row.firstDeadline.due, label: "首轮办理期限" });
+  if (row.secondDeadline) list.push({ date: row.secondDeadline.due, label: "二次办理期限" });
+  return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function shownValue(column: string, value: string | null): string {
+  if (value === null || value === "") return "（空）";
+  const number = Number(value);
+  if (LEDGER_DATE_HEADERS.has(column) && /^\d+$/.test(value)) return rawText(number, true);
+  return value;
+}
+
+/**
+ * The history of a suggestion: staff edits the sync saw (one event per sync, field by field, from
+ * the audit trail) and the notices sent or planned for it, oldest first.
+ */
+export function buildTimeline(
+  changes: readonly (FieldChange & { seenAt: string })[],
+  notices: readonly NoticeEntry[],
+): TimelineEvent[] {
+  const bySync = new Map<string, string[]>();
+  for (const change of changes) {
+    const line = `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`;
+    bySync.set(change.seenAt, [...(bySync.get(change.seenAt) ?? []), line]);
+  }
+  const events: TimelineEvent[] = [...bySync.entries()].map(([at, lines]) => ({
+    at,
+    kind: "change",
+    title: "台账修改",
+    lines,
+  }));
+  for (const n of notices) {
+    const state = n.status === "失败" && n.lastError ? `失败：${n.lastError}` : n.status;
+    events.push({
+      at: n.sentAt ?? n.plannedAt,
+      kind: "notice",
+      title: `${n.type} → ${n.recipient}`,
+      lines: [
+        `${n.title}`,
+        `渠道 ${n.channel}，${state}${n.attempts > 1 ? `（已尝试 ${n.attempts} 次）` : ""}`,
+      ],
+    });
+  }
+  return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}

@@ -1,0 +1,106 @@
+import { addDaysIso } from "../civil-date";
+import { daysBetween } from "../deadlines";
+import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { RecipientRef } from "./recipients";
+import {
+  type NoticeSeries,
+  type Occurrence,
+  type Round,
+  roundsOf,
+  roundView,
+  type SeriesContext,
+} from "./series";
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names.filter((n) => n !== ""))];
+}
+
+/** 到期提醒 occurrences: each 到期提醒天数 before 办理期限, none on or before the assignment day. */
+function reminderOccurrences(round: Round, days: readonly number[]): Occurrence[] {
+  if (!round.due) return [];
+  const due = round.due;
+  const seen = new Set<string>();
+  const out: Occurrence[] = [];
+  for (const offset of [...days].sort((a, b) => b - a)) {
+    const dueOn = addDaysIso(due, -offset);
+    if (dueOn <= round.start || seen.has(dueOn)) continue;
+    seen.add(dueOn);
+    out.push({ occurrence: `d${offset}`, dueOn });
+  }
+  return out;
+}
+
+/**
+ * The latest 逾期催办 due by today: the first working day after 办理期限, then every
+ * 逾期催办间隔天数 after that. Earlier ones are superseded, so only the latest is returned.
+ */
+function overdueOccurrence(round: Round, today: string, ctx: SeriesContext): Occurrence[] {
+  if (!round.due || today <= round.due) return [];
+  const first = ctx.calendar.nextWorkingDay(round.due);
+  if (today < first) return [];
+  const interval = ctx.settings.overdueIntervalDays;
+  const n = Math.floor(daysBetween(first, today) / interval) + 1;
+  return [{ occurrence: `n${n}`, dueOn: addDaysIso(first, (n - 1) * interval) }];
+}
+
+/**
+ * 交办通知, 二次交办通知, 到期提醒 and 逾期催办 of one suggestion: everything that goes to the
+ * handling units while a round waits for its reply.
+ */
+export function handlingSeries(row: LedgerRowEvaluation, ctx: SeriesContext): NoticeSeries[] {
+  const { record } = row;
+  const id = row.id;
+  const rounds = roundsOf(row);
+  const current = rounds[rounds.length - 1];
+  if (!id || !current) return [];
+  const out: NoticeSeries[] = [];
+  const first = rounds[0] as Round;
+  const lead: RecipientRef = { kind: "unit", name: record.leadUnit };
+  if (!first.repliedOn) {
+    const units = unique([record.leadUnit, ...record.coUnits]);
+    out.push({
+      type: "交办通知",
+      suggestionId: id,
+      round: 1,
+      // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
+      occurrences: [{ occurrence: first.start, dueOn: first.start }],
+      lastDay: null,
+      recipients: units.map((name) => ({ kind: "unit", name })),
+      view: roundView(row, first, ctx),
+    });
+  }
+  if (current.repliedOn) return out;
+  if (current.round === 2) {
+    out.push({
+      type: "二次交办通知",
+      suggestionId: id,
+      round: 2,
+      occurrences: [{ occurrence: "-", dueOn: current.start }],
+      lastDay: null,
+      recipients: [lead],
+      view: roundView(row, current, ctx),
+    });
+  }
+  const view = roundView(row, current, ctx);
+  out.push({
+    type: "到期提醒",
+    suggestionId: id,
+    round: current.round,
+    occurrences: reminderOccurrences(current, ctx.settings.reminderDays),
+    lastDay: current.due,
+    recipients: [lead],
+    view,
+  });
+  const escalate: RecipientRef[] =
+    record.isKey && record.supervisor ? [lead, { kind: "leader", name: record.supervisor }] : [lead];
+  out.push({
+    type: "逾期催办",
+    suggestionId: id,
+    round: current.round,
+    occurrences: overdueOccurrence(current, ctx.today, ctx),
+    lastDay: null,
+    recipients: escalate,
+    view,
+  });
+  return out;
+}

@@ -1,0 +1,85 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
+import type { Calendar } from "../calendar";
+import { daysBetween } from "../deadlines";
+import { displayDate, displayRaw, displayValue } from "./format";
+
+/** What the computed placeholders need besides the row. */
+export interface ViewContext {
+  readonly today: string;
+  /** 设置 测评链接, `{{编号}}` not yet filled in. */
+  readonly ratingLink: string;
+  readonly objectionWorkingDays: number;
+  readonly calendar: Pick<Calendar, "addWorkingDays">;
+}
+
+/** The handling round a notice is about: its start (交办日期 or 二次交办日期) and 办理期限. */
+export interface RoundFacts {
+  readonly start: string | null;
+  readonly due: string | null;
+}
+
+export type View = Record<string, string>;
+
+const ID_IN_LINK = /\{\{\s*编号\s*\}\}/g;
+
+/** 设置 测评链接 with the 编号 filled in (URL-encoded); blank when no link is set. */
+export function ratingLinkFor(link: string, id: string): string {
+  return link ? link.replace(ID_IN_LINK, encodeURIComponent(id)) : "";
+}
+
+function computedValues(id: string, round: RoundFacts, recipient: string, ctx: ViewContext): View {
+  const { due, start } = round;
+  return {
+    剩余天数: due ? String(Math.max(0, daysBetween(ctx.today, due))) : "",
+    逾期天数: due ? String(Math.max(0, daysBetween(due, ctx.today))) : "",
+    测评链接: ratingLinkFor(ctx.ratingLink, id),
+    // 异议期限工作日 working days after the assignment, the start day not counted.
+    异议期限: start ? displayDate(ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays)) : "",
+    接收方: recipient,
+  };
+}
+
+/**
+ * Placeholder values of a ledger row: every 建议台账 header (dates as 2026年3月2日, lists joined
+ * with 、) plus the computed ones. 办理期限 is the due date of the round the notice is about.
+ */
+export function rowView(
+  row: { readonly record: LedgerRecord; readonly id: string; readonly status: string },
+  round: RoundFacts,
+  recipient: string,
+  ctx: ViewContext,
+): View {
+  const view: View = {};
+  const record = row.record as unknown as Record<string, unknown>;
+  for (const col of ledgerTab.columns) {
+    if (col.owner === "staff") view[col.header] = displayValue(col.header, col.cell.kind, record[col.key]);
+  }
+  view.编号 = row.id;
+  view.办理期限 = round.due ? displayDate(round.due) : "";
+  view.台账状态 = row.status;
+  view.校验问题 = "";
+  view.最近通知 = "";
+  return { ...view, ...computedValues(row.id, round, recipient, ctx) };
+}
+
+/** Placeholder values of a form submission not yet in the ledger view (raw cells by header). */
+export function cellsView(
+  cells: Readonly<Record<string, unknown>>,
+  id: string,
+  recipient: string,
+  ctx: ViewContext,
+): View {
+  const view: View = {};
+  for (const col of ledgerTab.columns)
+    view[col.header] = displayRaw(col.header, col.cell.kind, cells[col.header]);
+  view.编号 = id;
+  return { ...view, ...computedValues(id, { start: null, due: null }, recipient, ctx) };
+}
+
+/** Placeholder values of a notice about no single suggestion (督办周报): only 接收方. */
+export function blankView(recipient: string): View {
+  const view: View = {};
+  for (const col of ledgerTab.columns) view[col.header] = "";
+  return { ...view, 剩余天数: "", 逾期天数: "", 测评链接: "", 异议期限: "", 接收方: recipient };
+}

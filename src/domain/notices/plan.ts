@@ -1,0 +1,119 @@
+import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { Problem } from "../problems";
+import { dueOccurrence } from "./catch-up";
+import { digestSeries } from "./digest";
+import { handlingSeries } from "./handling-series";
+import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey } from "./keys";
+import { type FormArrival, receiptSeries } from "./receipt-series";
+import { type RecipientBook, resolveRecipient } from "./recipients";
+import { renderNotice } from "./render";
+import { replySeries } from "./reply-series";
+import type { NoticeSeries, SeriesContext } from "./series";
+import type { NoticeEvaluation, NoticePlan, PlannedNotice, UnreachableNotice } from "./types";
+
+export interface PlanNoticesInput {
+  /** Local date in 设置 时区. */
+  readonly today: string;
+  readonly evaluation: NoticeEvaluation;
+  /** Idempotency keys already in the outbox (at least those due within the catch-up horizon). */
+  readonly existingKeys: Iterable<string>;
+  /** Suggestions that arrived by form (for 受理回执). */
+  readonly arrivals: readonly FormArrival[];
+}
+
+/** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
+function noticeRows(rows: readonly LedgerRowEvaluation[]): LedgerRowEvaluation[] {
+  const count = new Map<string, number>();
+  for (const r of rows) if (!r.blank && r.id && !r.newId) count.set(r.id, (count.get(r.id) ?? 0) + 1);
+  return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1);
+}
+
+function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] {
+  const ev = input.evaluation;
+  const rows = noticeRows(ev.rows);
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  return [
+    ...receiptSeries(input.arrivals, byId, ctx),
+    ...rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]),
+    ...digestSeries(rows, ev.statistics.total, {
+      today: input.today,
+      calendar: ev.calendar,
+      digestRecipients: ev.settings.digestRecipients,
+    }),
+  ];
+}
+
+/**
+ * The notices due today that are not in the outbox yet, rendered and keyed. Pure: the same ledger,
+ * day and outbox always give the same plan, so running twice plans nothing new the second time.
+ * On a rest day with 仅工作日发送 = 是 nothing is planned; the next working day catches up.
+ */
+export function planNotices(input: PlanNoticesInput): NoticePlan {
+  const { today, evaluation: ev } = input;
+  const notices: PlannedNotice[] = [];
+  const unreachable: UnreachableNotice[] = [];
+  const problems = new Map<string, Problem>();
+  let disabled = 0;
+  if (ev.settings.workingDaysOnly && ev.calendar.isRestDay(today)) {
+    return { restDay: true, notices, unreachable, disabled, problems: [] };
+  }
+  const done = new Set<string>();
+  for (const key of input.existingKeys) done.add(baseKeyOf(key));
+  const ctx: SeriesContext = {
+    today,
+    ratingLink: ev.settings.ratingLink,
+    objectionWorkingDays: ev.settings.objectionWorkingDays,
+    calendar: ev.calendar,
+    settings: ev.settings,
+  };
+  const book: RecipientBook = {
+    units: ev.units,
+    deputies: ev.deputies,
+    digestRecipients: ev.settings.digestRecipients,
+  };
+  for (const series of allSeries(input, ctx)) {
+    const due = dueOccurrence(series, today);
+    if (!due) continue;
+    for (const ref of series.recipients) {
+      const resolved = resolveRecipient(ref, book);
+      const { type, suggestionId, round } = series;
+      if (!resolved.ok) {
+        unreachable.push({ type, suggestionId, recipient: resolved.name, reason: resolved.reason });
+        continue;
+      }
+      const parts: NoticeKeyParts = {
+        type,
+        suggestionId,
+        round,
+        occurrence: due.occurrence,
+        recipient: resolved.keyName,
+      };
+      const base = noticeBaseKey(parts);
+      if (done.has(base)) continue;
+      done.add(base);
+      const view = series.view(resolved.name);
+      for (const target of resolved.targets) {
+        const rendered = renderNotice(ev.templates, type, target.channel, view);
+        if (!rendered.enabled) {
+          disabled += 1;
+          continue;
+        }
+        if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);
+        notices.push({
+          key: noticeKey(parts, target.channel),
+          type,
+          suggestionId,
+          round,
+          occurrence: due.occurrence,
+          recipient: resolved.name,
+          channel: target.channel,
+          address: target.address,
+          title: rendered.title,
+          body: series.appendix ? `${rendered.body}\n\n${series.appendix}` : rendered.body,
+          dueOn: due.dueOn,
+        });
+      }
+    }
+  }
+  return { restDay: false, notices, unreachable, disabled, problems: [...problems.values()] };
+}

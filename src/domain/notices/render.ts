@@ -1,0 +1,68 @@
+import Mustache from "mustache";
+import type { Channel, NoticeType } from "../../../sheets-schema/enums";
+import { defaultTemplateFor } from "../../../sheets-schema/notice-templates";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { Problem } from "../problems";
+import { pickTemplate, type ResolvedTemplate } from "../read-templates";
+import type { View } from "./placeholders";
+
+/**
+ * Renders a logic-less template (mustache: no eval, so it runs in Workers) with HTML escaping off:
+ * notices are plain text, and a name like 王伟(北关) or “A&B” must read exactly as typed.
+ */
+export function renderText(template: string, view: View): string {
+  return Mustache.render(template, view, {}, { escape: (value: string) => value });
+}
+
+export type RenderedNotice =
+  | {
+      readonly enabled: true;
+      readonly title: string;
+      readonly body: string;
+      readonly problem: Problem | null;
+    }
+  | { readonly enabled: false };
+
+function templateProblem(template: ResolvedTemplate, type: NoticeType, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    tab: TAB_NAMES.templates,
+    row: template.rowNumber,
+    column: "正文",
+    level: "提醒",
+    id: null,
+    message: `模板无法解析（${reason}），“${type}”通知暂用内置默认模板：请检查 {{#…}} 与 {{/…}} 是否成对`,
+  };
+}
+
+/**
+ * The title and body of one notice: the 通知模板 row for its type and channel (else the all-channel
+ * row, else the built-in text). A sheet template that still fails to render (an unclosed section,
+ * which the placeholder check cannot see) falls back to the built-in text and says so, so a typo
+ * never silences a statutory reminder. 启用 = 否 turns the notice off.
+ */
+export function renderNotice(
+  templates: readonly ResolvedTemplate[],
+  type: NoticeType,
+  channel: Channel,
+  view: View,
+): RenderedNotice {
+  const template = pickTemplate(templates, type, channel);
+  if (!template.enabled) return { enabled: false };
+  try {
+    return {
+      enabled: true,
+      title: renderText(template.title, view),
+      body: renderText(template.body, view),
+      problem: null,
+    };
+  } catch (error) {
+    const builtIn = defaultTemplateFor(type);
+    return {
+      enabled: true,
+      title: renderText(builtIn.title, view),
+      body: renderText(builtIn.body, view),
+      problem: templateProblem(template, type, error),
+    };
+  }
+}

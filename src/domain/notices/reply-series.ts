@@ -1,0 +1,70 @@
+import { addDaysIso } from "../civil-date";
+import { daysBetween } from "../deadlines";
+import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
+
+/**
+ * The latest 跟踪提醒 due by today: every 跟踪提醒间隔天数 after the latest reply, while the
+ * suggestion is 跟踪落实 (B class, satisfied, not 已落实).
+ */
+function followUpSeries(
+  row: LedgerRowEvaluation,
+  rounds: readonly Round[],
+  ctx: SeriesContext,
+): NoticeSeries[] {
+  if (row.computed.status !== "跟踪落实" || !row.id) return [];
+  const latest = [...rounds].reverse().find((r) => r.repliedOn);
+  if (!latest?.repliedOn) return [];
+  const interval = ctx.settings.followUpIntervalDays;
+  const n = Math.floor(daysBetween(latest.repliedOn, ctx.today) / interval);
+  if (n < 1) return [];
+  return [
+    {
+      type: "跟踪提醒",
+      suggestionId: row.id,
+      round: latest.round,
+      occurrences: [{ occurrence: `n${n}`, dueOn: addDaysIso(latest.repliedOn, n * interval) }],
+      lastDay: null,
+      recipients: [{ kind: "unit", name: row.record.leadUnit }],
+      view: roundView(row, latest, ctx),
+    },
+  ];
+}
+
+/**
+ * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
+ * round, 测评期限天数 after the reply while unrated) and 跟踪提醒 of one suggestion.
+ */
+export function replySeries(row: LedgerRowEvaluation, ctx: SeriesContext): NoticeSeries[] {
+  const id = row.id;
+  const deputy = row.record.leadDeputy;
+  const rounds = roundsOf(row);
+  if (!id) return [];
+  const out: NoticeSeries[] = [];
+  for (const round of rounds) {
+    if (!round.repliedOn || !deputy) continue;
+    const view = roundView(row, round, ctx);
+    const recipients = [{ kind: "deputy", name: deputy }] as const;
+    out.push({
+      type: "答复告知",
+      suggestionId: id,
+      round: round.round,
+      occurrences: [{ occurrence: "-", dueOn: round.repliedOn }],
+      lastDay: null,
+      recipients,
+      view,
+    });
+    if (!round.rating) {
+      out.push({
+        type: "测评提醒",
+        suggestionId: id,
+        round: round.round,
+        occurrences: [{ occurrence: "-", dueOn: addDaysIso(round.repliedOn, ctx.settings.ratingDays) }],
+        lastDay: null,
+        recipients,
+        view,
+      });
+    }
+  }
+  return [...out, ...followUpSeries(row, rounds, ctx)];
+}

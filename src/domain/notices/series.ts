@@ -1,0 +1,83 @@
+import type { NoticeType, Rating } from "../../../sheets-schema/enums";
+import type { Settings } from "../../../sheets-schema/settings";
+import type { Calendar } from "../calendar";
+import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import { rowView, type View, type ViewContext } from "./placeholders";
+import type { RecipientRef } from "./recipients";
+
+/** One day a notice of a series falls due, and what tells it apart from the others. */
+export interface Occurrence {
+  readonly occurrence: string;
+  readonly dueOn: string;
+}
+
+/**
+ * The notices of one kind about one suggestion and round (e.g. the 到期提醒 of 2026-007 round 1).
+ * Only the latest due occurrence of a series is ever sent, so a run that missed several sends one.
+ */
+export interface NoticeSeries {
+  readonly type: NoticeType;
+  readonly suggestionId: string | null;
+  readonly round: number;
+  /** Ascending by dueOn. */
+  readonly occurrences: readonly Occurrence[];
+  /** After this day nothing of the series goes out (到期提醒 once 办理期限 has passed). */
+  readonly lastDay: string | null;
+  readonly recipients: readonly RecipientRef[];
+  view(recipient: string): View;
+  /** Text appended after the rendered body (the digest's lists). */
+  readonly appendix?: string;
+}
+
+export interface SeriesContext extends ViewContext {
+  readonly settings: Pick<
+    Settings,
+    "reminderDays" | "overdueIntervalDays" | "ratingDays" | "followUpIntervalDays" | "digestRecipients"
+  >;
+  readonly calendar: Calendar;
+}
+
+/** A handling round of an assigned suggestion: round 2 is the 二次交办. */
+export interface Round {
+  readonly round: 1 | 2;
+  readonly start: string;
+  readonly due: string | null;
+  readonly repliedOn: string | null;
+  readonly rating: Rating | null;
+}
+
+/** The rounds of an accepted, assigned suggestion (none otherwise). */
+export function roundsOf(row: LedgerRowEvaluation): Round[] {
+  const { record } = row;
+  if (record.review !== "立案" || !record.leadUnit || !record.assignedOn) return [];
+  const rounds: Round[] = [
+    {
+      round: 1,
+      start: record.assignedOn,
+      due: row.firstDeadline?.due ?? null,
+      repliedOn: record.repliedOn,
+      rating: record.rating,
+    },
+  ];
+  if (record.reassignedOn) {
+    rounds.push({
+      round: 2,
+      start: record.reassignedOn,
+      due: row.secondDeadline?.due ?? null,
+      repliedOn: record.secondRepliedOn,
+      rating: record.secondRating,
+    });
+  }
+  return rounds;
+}
+
+/** Placeholder values of a row for notices about one round (办理期限 and 异议期限 of that round). */
+export function roundView(
+  row: LedgerRowEvaluation,
+  round: Round,
+  ctx: SeriesContext,
+): (recipient: string) => View {
+  const facts = { start: round.start, due: round.due };
+  return (recipient) =>
+    rowView({ record: row.record, id: row.id ?? "", status: row.computed.status }, facts, recipient, ctx);
+}

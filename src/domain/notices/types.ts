@@ -1,0 +1,45 @@
+import type { Channel, NoticeType } from "../../../sheets-schema/enums";
+import type { LedgerEvaluation } from "../evaluate-ledger";
+import type { Problem } from "../problems";
+
+/** What planning needs of the evaluated ledger. */
+export type NoticeEvaluation = Pick<
+  LedgerEvaluation,
+  "settings" | "calendar" | "rows" | "units" | "deputies" | "templates" | "statistics"
+>;
+
+/** A notice due today, rendered, for one recipient over one channel: one outbox row. */
+export interface PlannedNotice {
+  readonly key: string;
+  readonly type: NoticeType;
+  readonly suggestionId: string | null;
+  readonly round: number;
+  readonly occurrence: string;
+  /** Unit or deputy name, or the digest address. */
+  readonly recipient: string;
+  readonly channel: Channel;
+  readonly address: string;
+  readonly title: string;
+  readonly body: string;
+  /** The day it fell due (earlier than today when it catches up). */
+  readonly dueOn: string;
+}
+
+/** A notice due today that cannot go: its recipient has no usable channel. */
+export interface UnreachableNotice {
+  readonly type: NoticeType;
+  readonly suggestionId: string | null;
+  readonly recipient: string;
+  readonly reason: string;
+}
+
+export interface NoticePlan {
+  /** Today is a rest day and 仅工作日发送 = 是: nothing planned, it all waits for the next working day. */
+  readonly restDay: boolean;
+  readonly notices: PlannedNotice[];
+  readonly unreachable: UnreachableNotice[];
+  /** Notices not planned because their template has 启用 = 否. */
+  readonly disabled: number;
+  /** Templates that failed to render and fell back to the built-in text. */
+  readonly problems: Problem[];
+}

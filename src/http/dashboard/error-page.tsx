@@ -1,0 +1,67 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HttpError } from "../errors";
+import { Layout, sendPage } from "./layout";
+
+/** Machine clients (the API, exports, hooks, health, assets) get JSON errors; everything else is a page. */
+export function isPagePath(path: string): boolean {
+  return !/^\/(api|exports|hooks|assets)(\/|$)/.test(path) && path !== "/healthz";
+}
+
+const TITLES: Partial<Record<number, string>> = {
+  400: "请求参数有误",
+  401: "需要登录",
+  403: "无权进行此操作",
+  404: "找不到该页面或数据",
+  409: "暂时无法完成",
+  410: "该建议已不在台账中",
+};
+
+interface Shown {
+  status: ContentfulStatusCode;
+  code: string;
+  message: string;
+}
+
+function shown(err: Error, requestId: string): Shown {
+  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message };
+  if (err instanceof HTTPException) return { status: err.status, code: "http_error", message: err.message };
+  console.error(JSON.stringify({ level: "error", requestId, message: err.message, stack: err.stack }));
+  return { status: 500, code: "internal", message: "服务器内部错误，请稍后重试" };
+}
+
+const SignInHelp = () => (
+  <div class="alert info">
+    <p>
+      正式环境：请通过本单位的 Cloudflare Access 登录页登录后再打开本页。
+      <br />
+      本地或应急：请使用管理员提供的登录链接（形如 <code>/?token=管理令牌</code>
+      ），打开一次即可，之后浏览器会记住登录状态。
+    </p>
+  </div>
+);
+
+/** The Chinese error page: the same code, message and request id as the JSON error shape. */
+export function renderPageError(err: Error, c: Context): Promise<Response> {
+  const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
+  const e = shown(err, requestId);
+  const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
+  return sendPage(
+    c,
+    <Layout title={title} nav="none">
+      <div class="error-page">
+        <h1>{title}</h1>
+        <p>{e.message}</p>
+        {e.status === 401 ? <SignInHelp /> : null}
+        <p class="code">
+          错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}
+        </p>
+        <p>
+          <a href="/">返回概览</a>
+        </p>
+      </div>
+    </Layout>,
+    e.status,
+  );
+}

@@ -1,0 +1,51 @@
+import type { FC } from "hono/jsx";
+import { REPLY_CLASSES } from "../../../sheets-schema/enums";
+import type { StatisticsRow } from "../../domain/statistics";
+
+/**
+ * The scoreboard columns of the spec (承办件数 … 平均答复天数) for a list of rows and a 合计 row.
+ * `link` turns a row's label into a link (units link to their page; categories do not).
+ */
+export const FiguresTable: FC<{
+  first: string;
+  rows: readonly StatisticsRow[];
+  total?: StatisticsRow;
+  link?: (label: string) => string;
+}> = ({ first, rows, total, link }) => {
+  const line = (row: StatisticsRow, isTotal: boolean) => (
+    <tr class={isTotal ? "total" : ""}>
+      <td class="nowrap">{link && !isTotal ? <a href={link(row.label)}>{row.label}</a> : row.label}</td>
+      <td class="num">{row.assigned}</td>
+      <td class="num">{row.replied}</td>
+      <td class="num">{row.onTimeRate}</td>
+      <td class="num">{row.overdueUnreplied}</td>
+      <td class="num">{row.satisfactionRate}</td>
+      {REPLY_CLASSES.map((c) => (
+        <td class="num">{row.classes[c]}</td>
+      ))}
+      <td class="num">{row.averageReplyDays}</td>
+    </tr>
+  );
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{first}</th>
+          <th class="num">承办件数</th>
+          <th class="num">已答复</th>
+          <th class="num">按期答复率</th>
+          <th class="num">逾期未答复</th>
+          <th class="num">满意率</th>
+          {REPLY_CLASSES.map((c) => (
+            <th class="num">{c}</th>
+          ))}
+          <th class="num">平均答复天数</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => line(row, false))}
+        {total ? line(total, true) : null}
+      </tbody>
+    </table>
+  );
+};

@@ -1,0 +1,53 @@
+/** A UTC ISO timestamp as local "YYYY-MM-DD HH:mm" in 设置 时区 (Intl does the zone arithmetic). */
+export function localDateTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
+export type Tone = "danger" | "warn" | "info" | "ok" | "teal" | "violet" | "gray";
+
+const STATUS_TONES: Record<string, Tone> = {
+  已逾期: "danger",
+  即将到期: "warn",
+  待二次交办: "violet",
+  跨年督办: "violet",
+  办理中: "info",
+  待测评: "info",
+  跟踪落实: "teal",
+  已办结: "ok",
+};
+
+/** The colour of a 台账状态 (and of notice states) on badges and bars. */
+export function statusTone(status: string): Tone {
+  if (status === "失败") return "danger";
+  if (status === "已发送" || status === "已确认") return "ok";
+  if (status === "待发送" || status === "待确认") return "warn";
+  return STATUS_TONES[status] ?? "gray";
+}
+
+/** "剩 12 天" / "今天到期" / "逾期 5 天". */
+export function daysLeftText(days: number | null): string {
+  if (days === null) return "";
+  if (days === 0) return "今天到期";
+  return days > 0 ? `剩 ${days} 天` : `逾期 ${-days} 天`;
+}
+
+/** Link targets with names and 编号 in the path. */
+export const href = {
+  unit: (name: string) => `/units/${encodeURIComponent(name)}`,
+  deputy: (name: string) => `/deputies/${encodeURIComponent(name)}`,
+  suggestion: (id: string) => `/suggestions/${encodeURIComponent(id)}`,
+  status: (status: string) => `/suggestions?status=${encodeURIComponent(status)}`,
+};

@@ -1,0 +1,113 @@
+import type { Context } from "hono";
+import type { Child, FC } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { SyncRunRecord } from "../../store/sync-runs";
+import type { StaffIdentity } from "../auth";
+import { localDateTime } from "./format";
+
+export type NavKey =
+  | "overview"
+  | "suggestions"
+  | "units"
+  | "deputies"
+  | "problems"
+  | "notices"
+  | "sampling"
+  | "report"
+  | "none";
+
+const NAV: readonly [NavKey, string, string][] = [
+  ["overview", "/", "概览"],
+  ["suggestions", "/suggestions", "建议"],
+  ["units", "/units", "承办单位"],
+  ["deputies", "/deputies", "代表履职"],
+  ["problems", "/problems", "校验问题"],
+  ["notices", "/notices", "通知"],
+  ["sampling", "/sampling", "抽样回访"],
+  ["report", "/report", "年度报告"],
+];
+
+/** What every signed-in page shows around its content. */
+export interface PageFrame {
+  readonly staff?: StaffIdentity;
+  readonly lastSync: SyncRunRecord | null;
+  readonly timeZone: string;
+  readonly today: string;
+}
+
+const Who: FC<{ staff?: StaffIdentity }> = ({ staff }) => {
+  if (!staff) return null;
+  if (staff.via === "access") {
+    return (
+      <div class="who">
+        <span>{staff.email ?? "已登录"}</span>
+        <a href="/cdn-cgi/access/logout">退出</a>
+      </div>
+    );
+  }
+  return (
+    <div class="who">
+      <span>管理令牌登录</span>
+      <form class="inline" method="post" action="/sign-out">
+        <button type="submit">退出</button>
+      </form>
+    </div>
+  );
+};
+
+const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
+  const run = frame.lastSync;
+  if (!run) return <div class="sync">尚未同步：数据在第一次同步后出现（每 10 分钟自动同步一次）。</div>;
+  const when = localDateTime(run.finishedAt ?? run.startedAt, frame.timeZone);
+  return (
+    <div class="sync">
+      今天 {frame.today} · 数据截至最近一次同步 {when}
+      {run.outcome === "failed" ? (
+        <span class="failed">（该次同步失败：{run.error ?? "原因未知"}）</span>
+      ) : null}
+    </div>
+  );
+};
+
+export const Layout: FC<{ title: string; nav: NavKey; frame?: PageFrame; children: Child }> = (p) => (
+  <html lang="zh-CN">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${p.title} · 代表建议督办`}</title>
+      <link rel="stylesheet" href="/assets/app.css" />
+    </head>
+    <body>
+      <header class="top">
+        <div class="bar">
+          <a class="brand" href="/">
+            代表建议督办
+          </a>
+          <nav class="main">
+            {NAV.map(([key, path, label]) => (
+              <a href={path} class={key === p.nav ? "on" : ""}>
+                {label}
+              </a>
+            ))}
+          </nav>
+          <Who staff={p.frame?.staff} />
+        </div>
+      </header>
+      <main>
+        {p.frame ? <SyncLine frame={p.frame} /> : null}
+        {p.children}
+      </main>
+      <footer>数据来自共享表格“建议台账”，按最近一次同步计算；页面不读取表格，不占用表格配额。</footer>
+    </body>
+  </html>
+);
+
+/** Sends a page as HTML5 with a status. */
+export async function sendPage(
+  c: Context,
+  node: Child,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  const body = await node;
+  return c.html(`<!DOCTYPE html>${String(body)}`, status);
+}

@@ -1,0 +1,147 @@
+import type { FC } from "hono/jsx";
+import { type OverviewFigures, rateNumber } from "../../domain/dashboard/overview";
+import { BarChart, StackedBar } from "./charts";
+import { daysLeftText, href, statusTone } from "./format";
+import { Layout, type PageFrame } from "./layout";
+import { Card, Empty, Kpi, SuggestionTable } from "./ui";
+
+const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
+  if (figures.overdueByUnit.length === 0) return <Empty>没有逾期未答复的建议。</Empty>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>主办单位</th>
+          <th class="num">件数</th>
+          <th>逾期建议</th>
+        </tr>
+      </thead>
+      <tbody>
+        {figures.overdueByUnit.map((group) => (
+          <tr>
+            <td class="nowrap">
+              <a href={href.unit(group.unit)}>{group.unit}</a>
+            </td>
+            <td class="num">{group.items.length}</td>
+            <td>
+              {group.items.map((ref) => (
+                <div>
+                  <a href={href.suggestion(ref.id)}>{ref.id}</a> {ref.title}{" "}
+                  <span class="badge danger">{daysLeftText(ref.daysLeft)}</span>
+                </div>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = ({ figures, frame }) => {
+  const t = figures.totals;
+  const overdue = figures.statusCounts.find((s) => s.status === "已逾期")?.count ?? 0;
+  const problems = figures.problems.errors + figures.problems.warnings;
+  // The sync's count is what the sheet's 校验问题 tab holds (rows D1 cannot key, e.g. a duplicated 编号, included).
+  const syncProblems = frame.lastSync?.outcome === "ok" ? frame.lastSync.problems : null;
+  return (
+    <Layout title="督办概览" nav="overview" frame={frame}>
+      <h1>督办概览</h1>
+      <p class="sub">
+        按期答复率、满意率按代表建议办理统计口径计算（立案且已确定主办单位的建议）；分母为零时显示“—”。
+      </p>
+      <div class="kpis">
+        <Kpi label="建议总数" value={figures.suggestions} note={`立案并交办 ${t.assigned} 件`} />
+        <Kpi label="按期答复率" value={t.onTimeRate} note={`已答复 ${t.replied} 件`} tone="ok" />
+        <Kpi label="满意率" value={t.satisfactionRate} note="含基本满意，按最近一轮测评" tone="ok" />
+        <Kpi
+          label="已逾期"
+          value={overdue}
+          note={`其中首轮逾期未答复 ${t.overdueUnreplied} 件`}
+          tone="danger"
+        />
+        <Kpi
+          label="即将到期"
+          value={figures.dueSoon.length}
+          note={`${figures.dueSoonDays} 天内到期`}
+          tone="warn"
+        />
+        <Kpi
+          label="校验问题"
+          value={syncProblems ?? problems}
+          note={syncProblems === null ? "尚未同步" : "最近一次同步发现，见『校验问题』表"}
+          tone={(syncProblems ?? problems) > 0 ? "danger" : undefined}
+        />
+      </div>
+      <div class="grid cols-2">
+        <Card title="台账状态">
+          <BarChart
+            title="各台账状态的建议件数"
+            items={figures.statusCounts.map((s) => ({
+              label: s.status,
+              value: s.count,
+              display: `${s.count} 件`,
+              tone: statusTone(s.status),
+              href: href.status(s.status),
+            }))}
+          />
+        </Card>
+        <Card title="答复类别（首轮答复）">
+          <StackedBar
+            title="A/B/C/D 类答复占比"
+            segments={figures.classShares.map((s) => ({
+              label: s.replyClass,
+              count: s.count,
+              share: s.share,
+              fill: s.replyClass.toLowerCase(),
+            }))}
+          />
+          <p class="small muted">
+            A 已解决或采纳 · B 正在解决或列入计划 · C 因条件限制暂时无法解决 · D 留作参考
+          </p>
+          <h2>按期答复率较低的单位</h2>
+          {figures.slowUnits.length === 0 ? (
+            <Empty>还没有单位答复或逾期。</Empty>
+          ) : (
+            <BarChart
+              title="按期答复率最低的承办单位"
+              max={100}
+              items={figures.slowUnits.map((u) => ({
+                label: u.label,
+                value: rateNumber(u.onTimeRate),
+                display: u.onTimeRate,
+                tone: u.overdueUnreplied > 0 ? "danger" : "info",
+                href: href.unit(u.label),
+              }))}
+            />
+          )}
+          <p class="actions">
+            <a class="button light" href="/units">
+              全部单位
+            </a>
+            <a class="button light" href="/exports/ledger.csv">
+              导出台账（CSV）
+            </a>
+          </p>
+        </Card>
+      </div>
+      <Card title={`逾期未答复（按主办单位）`}>
+        <OverdueByUnit figures={figures} />
+      </Card>
+      <Card title={`即将到期（${figures.dueSoonDays} 天内）`}>
+        <SuggestionTable
+          refs={figures.dueSoon}
+          columns={["unit", "due", "days"]}
+          empty={`${figures.dueSoonDays} 天内没有到期的建议。`}
+        />
+      </Card>
+      <Card title="重点建议与督办领导">
+        <SuggestionTable
+          refs={figures.keySuggestions}
+          columns={["supervisor", "unit", "status", "due"]}
+          empty="台账中没有标为重点建议的建议。"
+        />
+      </Card>
+    </Layout>
+  );
+};

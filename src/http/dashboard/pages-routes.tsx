@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app";
+import { deputyDetail, deputyRecords } from "../../domain/dashboard/deputy-records";
+import { computeOverview } from "../../domain/dashboard/overview";
+import { parseYear } from "../../domain/dashboard/sample-request";
+import { unitDetail, unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { reportYears, yearReport } from "../../domain/dashboard/year-report";
+import { HttpError } from "../errors";
+import { DeputiesPage, DeputyPage } from "./deputies-page";
+import { sendPage } from "./layout";
+import { loadDashboard } from "./load-view";
+import { OverviewPage } from "./overview-page";
+import { ReportPage } from "./report-page";
+import { APP_CSS } from "./styles";
+import { UnitPage, UnitsPage } from "./units-page";
+
+/** The stylesheet is public (the sign-in error page needs it) and cached for an hour. */
+export const assetRoutes = new Hono<AppEnv>().get("/assets/app.css", (c) =>
+  c.body(APP_CSS, 200, {
+    "content-type": "text/css; charset=utf-8",
+    "cache-control": "public, max-age=3600",
+  }),
+);
+
+/** Overview, unit scoreboard, deputies' records and the year report: read D1, compute, render. */
+export const pagesRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const d = await loadDashboard(c);
+    return sendPage(c, <OverviewPage figures={computeOverview(d.evaluation)} frame={d.frame} />);
+  })
+  .get("/units", async (c) => {
+    const d = await loadDashboard(c);
+    return sendPage(c, <UnitsPage board={unitScoreboard(d.evaluation)} frame={d.frame} />);
+  })
+  .get("/units/:name", async (c) => {
+    const d = await loadDashboard(c);
+    const name = c.req.param("name");
+    const detail = unitDetail(d.evaluation, name);
+    if (!detail) throw new HttpError(404, "unknown_unit", `没有承办单位“${name}”：请从承办单位列表中选择`);
+    return sendPage(c, <UnitPage detail={detail} frame={d.frame} />);
+  })
+  .get("/deputies", async (c) => {
+    const d = await loadDashboard(c);
+    return sendPage(c, <DeputiesPage rows={deputyRecords(d.evaluation)} frame={d.frame} />);
+  })
+  .get("/deputies/:name", async (c) => {
+    const d = await loadDashboard(c);
+    const name = c.req.param("name");
+    const detail = deputyDetail(d.evaluation, name);
+    if (!detail) throw new HttpError(404, "unknown_deputy", `没有代表“${name}”：请从代表列表中选择`);
+    return sendPage(c, <DeputyPage detail={detail} frame={d.frame} />);
+  })
+  .get("/report", async (c) => {
+    const year = parseYear(c.req.query("year"));
+    if (!year.ok) throw new HttpError(400, year.code, year.message);
+    const d = await loadDashboard(c);
+    const years = reportYears(d.evaluation);
+    const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
+    const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
+    return sendPage(
+      c,
+      <ReportPage report={yearReport(d.evaluation, chosen)} years={shown} frame={d.frame} />,
+    );
+  });

@@ -1,0 +1,84 @@
+import { sampleCandidates } from "../../domain/dashboard/sample-candidates";
+import { checkSampleSize, type SampleRequest } from "../../domain/dashboard/sample-request";
+import { drawSample } from "../../domain/dashboard/sampling";
+import { suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
+import type { StoredSample } from "../../store/samples";
+import { HttpError } from "../errors";
+import { writeFollowUps } from "./follow-up-writer";
+import type { Dashboard } from "./load-view";
+import type { DrawnRow } from "./sampling-page";
+
+/** A seed people can read out and type again: eight random digits. */
+export function newSeed(): string {
+  const [n] = crypto.getRandomValues(new Uint32Array(1));
+  return String((n ?? 0) % 100_000_000).padStart(8, "0");
+}
+
+/** Draws a sample from the replied suggestions and stores it (待确认) with its seed. */
+export async function drawAndStore(d: Dashboard, request: SampleRequest): Promise<StoredSample> {
+  const candidates = sampleCandidates(d.evaluation, request.year);
+  const refused = checkSampleSize(request.size, candidates.length);
+  if (refused)
+    throw new HttpError(refused.code === "nothing_to_sample" ? 409 : 400, refused.code, refused.message);
+  const draw = drawSample(candidates, request.size, request.seed ?? newSeed());
+  const fields = {
+    seed: draw.seed,
+    year: request.year,
+    mode: request.size.kind,
+    amount: request.size.kind === "count" ? request.size.count : request.size.percent,
+    population: draw.population,
+    size: draw.size,
+    strata: draw.strata,
+    drawnAt: new Date(d.nowMs).toISOString(),
+    drawnOn: d.frame.today,
+    drawnBy: d.frame.staff?.email ?? null,
+  };
+  const id = await d.deps.samples.create(fields);
+  return { ...fields, id, status: "待确认", confirmedAt: null, written: 0, held: [] };
+}
+
+/** A stored sample by the id in the path; 400 for a malformed id, 404 for an unknown one. */
+export async function findSample(d: Pick<Dashboard, "deps">, raw: string): Promise<StoredSample> {
+  if (!/^\d{1,9}$/.test(raw)) throw new HttpError(400, "invalid_sample_id", `抽样序号须为数字，收到“${raw}”`);
+  const sample = await d.deps.samples.get(Number(raw));
+  if (!sample) throw new HttpError(404, "unknown_sample", `没有第 ${raw} 次抽样`);
+  return sample;
+}
+
+/** Confirms a draft: 回访 = 是 in the sheet for every drawn suggestion, then the record. */
+export async function confirmSample(d: Dashboard, sample: StoredSample): Promise<StoredSample> {
+  if (sample.status === "已确认") {
+    throw new HttpError(409, "already_confirmed", `第 ${sample.id} 次抽样已于 ${sample.confirmedAt} 确认`);
+  }
+  const ids = sample.strata.flatMap((s) => s.drawn);
+  const result = await writeFollowUps(d.deps.sheets, ids);
+  const at = new Date(d.nowMs).toISOString();
+  await d.deps.samples.confirm(sample.id, at, result.marked, result.held);
+  return { ...sample, status: "已确认", confirmedAt: at, written: result.marked, held: result.held };
+}
+
+/** The drawn suggestions as they are now, and whether the same seed still gives the same sample. */
+export function sampleView(d: Dashboard, sample: StoredSample): { drawn: DrawnRow[]; reproducible: boolean } {
+  const rows = new Map(suggestionRows(d.evaluation).map((r) => [r.id as string, r]));
+  const held = new Set(sample.held.map((h) => h.id));
+  const drawn = sample.strata.flatMap((s) =>
+    s.drawn.map((id) => {
+      const row = rows.get(id);
+      const written = sample.status === "已确认" && !held.has(id);
+      return {
+        id,
+        unit: s.unit,
+        ref: row ? suggestionRef(row, d.frame.today) : null,
+        followedUp: written || row?.record.followUp === true,
+      };
+    }),
+  );
+  const size =
+    sample.mode === "count"
+      ? ({ kind: "count", count: sample.amount } as const)
+      : ({ kind: "share", percent: sample.amount } as const);
+  const again = drawSample(sampleCandidates(d.evaluation, sample.year), size, sample.seed);
+  const before = sample.strata.flatMap((s) => s.drawn);
+  const reproducible = again.ids.length === before.length && again.ids.every((id, i) => id === before[i]);
+  return { drawn, reproducible };
+}

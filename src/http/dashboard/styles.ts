@@ -1,0 +1,77 @@
+/** The dashboard's one stylesheet, served from /assets/app.css (the CSP allows no inline style). */
+export const APP_CSS = `
+:root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--bg:#f5f7fa;--card:#fff;--brand:#a61b1b;
+--danger:#c62828;--warn:#e07b00;--info:#1f6fb2;--ok:#2e7d32;--teal:#00796b;--violet:#6a3d9a;--gray:#8a97a6}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.6 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--info);text-decoration:none}a:hover{text-decoration:underline}
+header.top{background:var(--brand);color:#fff}
+header.top .bar{max-width:1240px;margin:0 auto;padding:10px 20px;display:flex;align-items:center;gap:24px;flex-wrap:wrap}
+header.top .brand{font-size:18px;font-weight:600;color:#fff;letter-spacing:1px}
+nav.main{display:flex;gap:4px;flex-wrap:wrap}
+nav.main a{color:#fde8e8;padding:4px 10px;border-radius:4px}
+nav.main a.on,nav.main a:hover{background:rgba(255,255,255,.18);color:#fff;text-decoration:none}
+header.top .who{margin-left:auto;font-size:12px;color:#fde8e8;display:flex;gap:8px;align-items:center}
+header.top .who button{background:none;border:1px solid #f3c4c4;color:#fff;border-radius:4px;padding:1px 8px;cursor:pointer;font:inherit}
+main{max-width:1240px;margin:0 auto;padding:16px 20px 40px}
+h1{font-size:22px;margin:8px 0 4px}h2{font-size:16px;margin:0 0 10px}
+.sub{color:var(--muted);margin:0 0 16px;font-size:13px}
+.sync{font-size:13px;color:var(--muted);margin-bottom:14px}
+.sync .failed{color:var(--danger);font-weight:600}
+.grid{display:grid;gap:16px}
+.cols-2{grid-template-columns:repeat(auto-fit,minmax(420px,1fr))}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin-bottom:16px;overflow-x:auto}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(132px,1fr));gap:12px;margin-bottom:16px}
+.kpi{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.kpi .label{color:var(--muted);font-size:12px}.kpi .value{font-size:24px;font-weight:600}
+.kpi .note{color:var(--muted);font-size:12px}
+.kpi.danger .value{color:var(--danger)}.kpi.warn .value{color:var(--warn)}.kpi.ok .value{color:var(--ok)}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#eef2f7;font-weight:600;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.total td{font-weight:600;background:#fafbfc}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;line-height:20px;white-space:nowrap;background:#e4e7eb;color:var(--ink)}
+.badge.danger{background:#fde0e0;color:var(--danger)}.badge.warn{background:#fff0d9;color:#a35a00}
+.badge.info{background:#e0efff;color:var(--info)}.badge.ok{background:#e3f4e4;color:var(--ok)}
+.badge.teal{background:#dff3f0;color:var(--teal)}.badge.violet{background:#eee5f7;color:var(--violet)}
+.badge.gray{background:#eceff2;color:var(--muted)}
+.muted{color:var(--muted)}.small{font-size:12px}.nowrap{white-space:nowrap}
+.empty{color:var(--muted);padding:8px 0}
+.alert{border-radius:6px;padding:10px 14px;margin-bottom:16px;border:1px solid}
+.alert.danger{background:#fdecec;border-color:#f5b5b5;color:#7f1d1d}
+.alert.warn{background:#fff6e5;border-color:#f3d19b;color:#7a4a00}
+.alert.ok{background:#eaf6eb;border-color:#b6dfb9;color:#1b5e20}
+.alert.info{background:#e8f2fd;border-color:#b3d4f5;color:#0d3c6e}
+.alert p{margin:0}
+dl.fields{display:grid;grid-template-columns:140px 1fr;margin:0}
+dl.fields dt{color:var(--muted);padding:5px 0;border-bottom:1px solid var(--line)}
+dl.fields dd{margin:0;padding:5px 0;border-bottom:1px solid var(--line);white-space:pre-wrap;word-break:break-word}
+dd.unreadable{color:var(--danger)}
+ol.timeline{list-style:none;margin:0;padding:0 0 0 14px;border-left:2px solid var(--line)}
+ol.timeline li{position:relative;padding:0 0 12px 12px}
+ol.timeline li::before{content:"";position:absolute;left:-21px;top:6px;width:10px;height:10px;border-radius:50%;background:var(--info)}
+ol.timeline li.notice::before{background:var(--warn)}ol.timeline li.milestone::before{background:var(--ok)}
+ol.timeline .when{color:var(--muted);font-size:12px}
+form.inline{display:inline}
+form.panel{display:grid;grid-template-columns:120px minmax(0,360px);gap:10px 12px;align-items:center}
+form.panel .full{grid-column:1/-1}
+input[type=text],input[type=number],select{font:inherit;padding:5px 8px;border:1px solid #b8c4d0;border-radius:4px;width:100%}
+button,.button{font:inherit;background:var(--info);color:#fff;border:0;border-radius:4px;padding:6px 14px;cursor:pointer;display:inline-block}
+button.danger{background:var(--danger)}button.small{padding:2px 10px;font-size:12px}
+.button.light{background:#eef2f7;color:var(--ink)}
+.actions{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0;align-items:center}
+.actions select{width:auto;min-width:160px}
+svg.chart{display:block;max-width:100%;height:auto}
+svg.chart text{font-size:12px;fill:var(--ink);font-family:inherit}
+svg.chart text.value{fill:var(--muted)}
+svg.chart .track{fill:#eef2f7}
+.fill-danger{fill:var(--danger)}.fill-warn{fill:var(--warn)}.fill-info{fill:var(--info)}.fill-ok{fill:var(--ok)}
+.fill-teal{fill:var(--teal)}.fill-violet{fill:var(--violet)}.fill-gray{fill:var(--gray)}
+.fill-a{fill:#2e7d32}.fill-b{fill:#1f6fb2}.fill-c{fill:#e07b00}.fill-d{fill:#8a97a6}
+.legend{display:flex;gap:14px;flex-wrap:wrap;font-size:12px;color:var(--muted);margin-top:6px}
+.legend svg{vertical-align:middle;margin-right:4px}
+footer{max-width:1240px;margin:0 auto;padding:0 20px 30px;color:var(--muted);font-size:12px}
+.error-page{max-width:640px;margin:60px auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:24px 28px}
+.error-page .code{color:var(--muted);font-size:12px}
+`;

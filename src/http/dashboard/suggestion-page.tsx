@@ -1,0 +1,148 @@
+import type { FC } from "hono/jsx";
+import type { FieldText } from "../../domain/dashboard/cell-text";
+import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboard/timeline";
+import type { Deadline } from "../../domain/deadlines";
+import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger";
+import { daysLeftText, localDateTime } from "./format";
+import { Layout, type PageFrame } from "./layout";
+import { Badge, Card, Empty, StatusBadge } from "./ui";
+
+export interface SuggestionView {
+  readonly row: LedgerRowEvaluation;
+  /** Where the row is in the sheet as of the last sync. */
+  readonly sheetRow: number;
+  readonly fields: readonly FieldText[];
+  readonly daysLeft: number | null;
+  readonly milestones: readonly Milestone[];
+  readonly timeline: readonly TimelineEvent[];
+  readonly notices: readonly NoticeEntry[];
+}
+
+const DeadlineBlock: FC<{ label: string; deadline: Deadline | null }> = ({ label, deadline }) =>
+  deadline ? (
+    <p>
+      <strong>{label}：</strong>
+      {deadline.due}
+      <br />
+      <span class="muted">{deadline.explanation}</span>
+    </p>
+  ) : null;
+
+const Timeline: FC<{ events: readonly TimelineEvent[]; timeZone: string }> = ({ events, timeZone }) =>
+  events.length === 0 ? (
+    <Empty>第一次同步之后，台账中的修改和发出的通知会按时间列在这里。</Empty>
+  ) : (
+    <ol class="timeline">
+      {events.map((e) => (
+        <li class={e.kind}>
+          <div class="when">{localDateTime(e.at, timeZone)}</div>
+          <strong>{e.title}</strong>
+          {e.lines.map((line) => (
+            <div>{line}</div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+
+export const SuggestionPage: FC<{ view: SuggestionView; frame: PageFrame }> = ({ view, frame }) => {
+  const { row } = view;
+  const open = ["办理中", "即将到期", "已逾期"].includes(row.computed.status);
+  return (
+    <Layout title={`${row.id} ${row.record.title}`} nav="suggestions" frame={frame}>
+      <h1>
+        {row.id} {row.record.title}
+      </h1>
+      <p class="sub">
+        <StatusBadge status={row.computed.status} />{" "}
+        {row.record.isKey ? <Badge tone="violet">重点建议</Badge> : null} 台账第 {view.sheetRow} 行
+      </p>
+      {row.problems.length > 0 ? (
+        <div class="alert warn">
+          <strong>本行有 {row.problems.length} 个校验问题：</strong>
+          {row.problems.map((p) => (
+            <div>
+              [{p.level}] {p.column ? `${p.column}：` : ""}
+              {p.message}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <div class="grid cols-2">
+        <div>
+          <Card title="办理期限">
+            {row.computed.dueDate ? (
+              <p>
+                当前办理期限 <strong>{row.computed.dueDate}</strong>
+                {open ? ` · ${daysLeftText(view.daysLeft)}` : ""}
+              </p>
+            ) : (
+              <Empty>尚未交办，没有办理期限。</Empty>
+            )}
+            <DeadlineBlock label="首轮办理期限" deadline={row.firstDeadline} />
+            <DeadlineBlock label="二次办理期限" deadline={row.secondDeadline} />
+          </Card>
+          <Card title="办理进程">
+            {view.milestones.length === 0 ? (
+              <Empty>还没有日期记录。</Empty>
+            ) : (
+              <ol class="timeline">
+                {view.milestones.map((m) => (
+                  <li class="milestone">
+                    <div class="when">{m.date}</div>
+                    {m.label}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+          <Card title="变更与通知记录">
+            <Timeline events={view.timeline} timeZone={frame.timeZone} />
+          </Card>
+        </div>
+        <Card title="台账内容">
+          <dl class="fields">
+            {view.fields.map((f) => (
+              <>
+                <dt>{f.header}</dt>
+                <dd class={f.unreadable ? "unreadable" : ""}>{f.text || <span class="muted">—</span>}</dd>
+              </>
+            ))}
+          </dl>
+        </Card>
+      </div>
+      <Card title={`通知（${view.notices.length} 条）`}>
+        {view.notices.length === 0 ? (
+          <Empty>尚未为这条建议发出通知。</Empty>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>时间</th>
+                <th>类型</th>
+                <th>接收方</th>
+                <th>渠道</th>
+                <th>状态</th>
+                <th>标题</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.notices.map((n) => (
+                <tr>
+                  <td class="nowrap">{localDateTime(n.sentAt ?? n.plannedAt, frame.timeZone)}</td>
+                  <td>{n.type}</td>
+                  <td>{n.recipient}</td>
+                  <td>{n.channel}</td>
+                  <td>
+                    <StatusBadge status={n.status} />
+                  </td>
+                  <td>{n.title}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </Layout>
+  );
+};

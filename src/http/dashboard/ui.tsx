@@ -1,0 +1,97 @@
+import type { Child, FC } from "hono/jsx";
+import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { daysLeftText, href, statusTone, type Tone } from "./format";
+
+export const Badge: FC<{ tone: Tone; children: Child }> = ({ tone, children }) => (
+  <span class={`badge ${tone}`}>{children}</span>
+);
+
+export const StatusBadge: FC<{ status: string }> = ({ status }) =>
+  status ? <Badge tone={statusTone(status)}>{status}</Badge> : <span class="muted">—</span>;
+
+export const Kpi: FC<{ label: string; value: string | number; note?: string; tone?: Tone }> = (p) => (
+  <div class={`kpi ${p.tone ?? ""}`}>
+    <div class="label">{p.label}</div>
+    <div class="value">{p.value}</div>
+    {p.note ? <div class="note">{p.note}</div> : null}
+  </div>
+);
+
+export const Card: FC<{ title?: string; children: Child }> = ({ title, children }) => (
+  <section class="card">
+    {title ? <h2>{title}</h2> : null}
+    {children}
+  </section>
+);
+
+export const Empty: FC<{ children: Child }> = ({ children }) => <p class="empty">{children}</p>;
+
+export type RefColumn = "unit" | "deputy" | "status" | "due" | "days" | "supervisor" | "category";
+
+const REF_HEADERS: Record<RefColumn, string> = {
+  unit: "主办单位",
+  deputy: "领衔代表",
+  status: "台账状态",
+  due: "办理期限",
+  days: "剩余",
+  supervisor: "督办领导",
+  category: "类别",
+};
+
+function refCell(ref: SuggestionRef, column: RefColumn) {
+  switch (column) {
+    case "unit":
+      return ref.leadUnit ? (
+        <a href={href.unit(ref.leadUnit)}>{ref.leadUnit}</a>
+      ) : (
+        <span class="muted">—</span>
+      );
+    case "deputy":
+      return ref.leadDeputy ? <a href={href.deputy(ref.leadDeputy)}>{ref.leadDeputy}</a> : "";
+    case "status":
+      return <StatusBadge status={ref.status} />;
+    case "due":
+      return <span class="nowrap">{ref.due}</span>;
+    case "days":
+      return <span class="nowrap">{daysLeftText(ref.daysLeft)}</span>;
+    case "supervisor":
+      return ref.supervisor || <span class="muted">（未填）</span>;
+    case "category":
+      return ref.category;
+  }
+}
+
+/** A table of suggestions: 编号 and 标题 (linked), then the chosen columns. */
+export const SuggestionTable: FC<{ refs: readonly SuggestionRef[]; columns: RefColumn[]; empty: string }> = ({
+  refs,
+  columns,
+  empty,
+}) => {
+  if (refs.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>编号</th>
+          <th>标题</th>
+          {columns.map((c) => (
+            <th>{REF_HEADERS[c]}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {refs.map((ref) => (
+          <tr>
+            <td class="nowrap">
+              <a href={href.suggestion(ref.id)}>{ref.id}</a>
+            </td>
+            <td>{ref.title}</td>
+            {columns.map((c) => (
+              <td>{refCell(ref, c)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};

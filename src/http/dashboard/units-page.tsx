@@ -1,0 +1,97 @@
+import type { FC } from "hono/jsx";
+import { rateNumber } from "../../domain/dashboard/overview";
+import { classCounts, type Scoreboard, type UnitDetail } from "../../domain/dashboard/scoreboard";
+import { formatRate } from "../../domain/statistics";
+import { BarChart, StackedBar } from "./charts";
+import { FiguresTable } from "./figures-table";
+import { href } from "./format";
+import { Layout, type PageFrame } from "./layout";
+import { Card, Kpi, SuggestionTable } from "./ui";
+
+export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, frame }) => (
+  <Layout title="承办单位" nav="units" frame={frame}>
+    <h1>承办单位办理情况</h1>
+    <p class="sub">
+      按主办单位统计立案建议：按期答复率 = 期限内答复 ÷（已答复 + 逾期未答复）；满意率按最近一轮测评（满意 +
+      基本满意）。可用于年终办理工作评议。
+    </p>
+    <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
+      <BarChart
+        title="各承办单位按期答复率"
+        max={100}
+        items={[...board.units]
+          .filter((u) => u.assigned > 0)
+          .sort((a, b) => (rateNumber(a.onTimeRate) ?? 101) - (rateNumber(b.onTimeRate) ?? 101))
+          .map((u) => ({
+            label: u.label,
+            value: rateNumber(u.onTimeRate),
+            display: u.onTimeRate,
+            tone: u.overdueUnreplied > 0 ? "danger" : "info",
+            href: href.unit(u.label),
+          }))}
+      />
+    </Card>
+    <Card title="办理情况一览">
+      <FiguresTable first="单位" rows={board.units} total={board.total} link={href.unit} />
+      <p>
+        <a class="button light" href="/exports/units.csv">
+          导出（CSV）
+        </a>
+      </p>
+    </Card>
+  </Layout>
+);
+
+export const UnitPage: FC<{ detail: UnitDetail; frame: PageFrame }> = ({ detail, frame }) => {
+  const f = detail.figures;
+  const classes = classCounts(f);
+  const classified = classes.reduce((s, c) => s + c.count, 0);
+  const contact = detail.entry?.record;
+  return (
+    <Layout title={detail.name} nav="units" frame={frame}>
+      <h1>{detail.name}</h1>
+      <p class="sub">
+        {contact
+          ? `联系人 ${contact.contact || "—"} · 手机 ${contact.phone || "—"} · 邮箱 ${contact.email || "—"} · 通知渠道 ${detail.entry?.channels.join("、") || "无可用渠道"}`
+          : "该单位不在『承办单位』表中：请在表中补上，或改正台账中的主办单位名称。"}
+      </p>
+      <div class="kpis">
+        <Kpi label="承办件数" value={f.assigned} />
+        <Kpi label="已答复" value={f.replied} />
+        <Kpi label="按期答复率" value={f.onTimeRate} tone="ok" />
+        <Kpi
+          label="逾期未答复"
+          value={f.overdueUnreplied}
+          tone={f.overdueUnreplied > 0 ? "danger" : undefined}
+        />
+        <Kpi label="满意率" value={f.satisfactionRate} tone="ok" />
+        <Kpi label="平均答复天数" value={f.averageReplyDays} />
+      </div>
+      <Card title="答复类别">
+        <StackedBar
+          title={`${detail.name} 的答复类别`}
+          segments={classes.map((c) => ({
+            label: c.label,
+            count: c.count,
+            share: formatRate(c.count, classified),
+            fill: c.label.toLowerCase(),
+          }))}
+        />
+      </Card>
+      <Card title={`主办的建议（${detail.lead.length} 件）`}>
+        <SuggestionTable
+          refs={detail.lead}
+          columns={["deputy", "status", "due", "days"]}
+          empty="没有由该单位主办的建议。"
+        />
+      </Card>
+      <Card title={`协办的建议（${detail.co.length} 件）`}>
+        <SuggestionTable
+          refs={detail.co}
+          columns={["unit", "status", "due"]}
+          empty="没有由该单位协办的建议。"
+        />
+      </Card>
+    </Layout>
+  );
+};

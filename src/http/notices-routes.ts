@@ -1,0 +1,74 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { NOTICE_STATES, NOTICE_TYPES } from "../../sheets-schema/enums";
+import type { AppEnv } from "../app";
+import { maskSecret } from "../channels/robot-address";
+import { createDeps } from "../deps";
+import { noticeRecipientProblems } from "../domain/notices/recipient-problems";
+import { loadLedgerView } from "../jobs/ledger-view";
+import { officeClock } from "../jobs/notices/office-clock";
+import { retryNotice } from "../jobs/notices/retry-notice";
+import { runDailyNotices } from "../jobs/notices/run-daily";
+import type { StoredNotice } from "../store/outbox";
+import { HttpError } from "./errors";
+
+const listQuery = z.object({
+  status: z.enum(NOTICE_STATES).optional(),
+  type: z.enum(NOTICE_TYPES).optional(),
+  unit: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const idParam = z.coerce.number().int().positive();
+
+function parsed<T>(result: z.ZodSafeParseResult<T>, what: string): T {
+  if (result.success) return result.data;
+  const details = result.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+  throw new HttpError(400, "invalid_request", `${what}不正确`, details);
+}
+
+/** What staff see of a notice: the robot secret after `#` never leaves the Worker. */
+function publicNotice(notice: StoredNotice) {
+  const { address, ...rest } = notice;
+  return { ...rest, address: maskSecret(address) };
+}
+
+/** Staff routes of the notices: the outbox, one notice with its attempts, retry, recipient problems. */
+export const noticesRoutes = new Hono<AppEnv>()
+  .get("/notices", async (c) => {
+    const query = parsed(listQuery.safeParse(c.req.query()), "查询条件");
+    const notices = await createDeps(c.env).noticeOutbox.list(query);
+    return c.json({ notices: notices.map(publicNotice) });
+  })
+  .get("/notices/problems", async (c) => {
+    const deps = createDeps(c.env);
+    const { today } = await officeClock(deps.tabCache, Date.now());
+    const { evaluation } = await loadLedgerView(deps, today);
+    return c.json({ problems: noticeRecipientProblems(evaluation) });
+  })
+  .get("/notices/:id", async (c) => {
+    const id = parsed(idParam.safeParse(c.req.param("id")), "通知编号");
+    const deps = createDeps(c.env);
+    const notice = await deps.noticeOutbox.get(id);
+    if (!notice) throw new HttpError(404, "not_found", `没有编号为 ${id} 的通知`);
+    return c.json({ notice: publicNotice(notice), attempts: await deps.noticeOutbox.attempts(id) });
+  })
+  .post("/notices/:id/retry", async (c) => {
+    const id = parsed(idParam.safeParse(c.req.param("id")), "通知编号");
+    const result = await retryNotice(createDeps(c.env), id, Date.now());
+    if (!result.ok) throw new HttpError(result.code === "not_found" ? 404 : 409, result.code, result.message);
+    return c.json({ notice: publicNotice(result.notice) }, 202);
+  })
+  .post("/notices/run", async (c) => {
+    const deps = createDeps(c.env);
+    // Development and tests only: jump to any instant to demo or test a day's notices.
+    if (deps.config.environment === "production") throw new HttpError(404, "not_found", "没有这个地址");
+    const now = c.req.query("now");
+    const nowMs = now === undefined ? Date.now() : Date.parse(now);
+    if (Number.isNaN(nowMs))
+      throw new HttpError(400, "invalid_request", "now 应为 ISO 时间，如 2026-03-02T09:00:00+08:00");
+    const result = await runDailyNotices(deps, nowMs, { force: true });
+    if (result.outcome === "failed")
+      throw new HttpError(503, "notices_failed", `通知任务失败：${result.message}`);
+    return c.json(result, result.outcome === "skipped" ? 409 : 200);
+  });

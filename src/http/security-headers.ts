@@ -1,0 +1,53 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../app";
+import { HttpError } from "./errors";
+
+/**
+ * No script at all (pages work without JavaScript), styles only from /assets, images only inline
+ * (SVG charts are inline markup), forms only back to this Worker, and no framing.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+/** Security headers on every response, errors included. */
+export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const h = c.res.headers;
+  h.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  h.set("X-Content-Type-Options", "nosniff");
+  h.set("X-Frame-Options", "DENY");
+  // The one-time sign-in link carries the token in its query: never pass a URL on to another site.
+  h.set("Referrer-Policy", "no-referrer");
+  h.set("Cross-Origin-Opener-Policy", "same-origin");
+  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // Pages show who is overdue: nothing is kept by shared proxies or the browser's back button.
+  if (!h.has("Cache-Control")) h.set("Cache-Control", "no-store");
+});
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
+
+/**
+ * Cross-site form posts are refused: a form (the only kind of request another site can make a
+ * browser send with our cookie) must come from a page of this Worker. Bearer-token and JSON clients
+ * and the signed form hooks are not affected.
+ */
+export const sameOriginForms = createMiddleware<AppEnv>(async (c, next) => {
+  const method = c.req.method;
+  const type = c.req.header("content-type") ?? "text/plain";
+  // A bearer token is never attached by a browser on its own, so such a request cannot be forged.
+  const bearer = c.req.header("authorization") !== undefined;
+  const unsafe = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+  if (unsafe && !bearer && FORM_TYPES.test(type) && !c.req.path.startsWith("/hooks/")) {
+    const site = c.req.header("sec-fetch-site");
+    const origin = c.req.header("origin");
+    const sameOrigin = site === "same-origin" || origin === new URL(c.req.url).origin;
+    if (!sameOrigin) throw new HttpError(403, "cross_site_form", "只能从本系统的页面提交表单");
+  }
+  await next();
+});

@@ -1,0 +1,64 @@
+import { type DeliveryResult, failed, type OutgoingNotice } from "../../channels/types";
+import type { StoredNotice } from "../../store/outbox";
+import type { NoticeDeps } from "./notice-deps";
+
+export type DeliverOutcome =
+  | { kind: "sent" }
+  | { kind: "failed"; error: string }
+  | { kind: "retry"; delaySeconds: number; error: string }
+  | { kind: "skipped"; reason: string };
+
+/** How long one consumer holds a notice: longer than a send with its timeout. */
+const CLAIM_TTL_MS = 60_000;
+
+/**
+ * Backoff between attempts: 1, 2, 4, 8 minutes, then every 15. Robots limit a sender to about 20
+ * messages a minute, so the first retry waits a full minute.
+ */
+export function noticeRetryDelaySeconds(attempts: number): number {
+  return Math.min(900, 60 * 2 ** Math.max(0, attempts - 1));
+}
+
+function outgoing(notice: StoredNotice): OutgoingNotice {
+  return {
+    id: notice.id,
+    key: notice.key,
+    type: notice.type,
+    suggestionId: notice.suggestionId,
+    recipient: notice.recipient,
+    address: notice.address,
+    title: notice.title,
+    body: notice.body,
+  };
+}
+
+/**
+ * One delivery attempt of one outbox row: claim it (so a duplicate message cannot send it twice),
+ * send it over its channel, log the attempt and its outcome. A notice already 已发送 or 失败 is not
+ * sent again.
+ */
+export async function deliverNotice(
+  deps: Pick<NoticeDeps, "noticeOutbox" | "channels">,
+  id: number,
+  attempts: number,
+  now: () => number = Date.now,
+): Promise<DeliverOutcome> {
+  const claim = await deps.noticeOutbox.claim(id, now(), CLAIM_TTL_MS);
+  if (claim.kind === "missing") return { kind: "skipped", reason: "outbox row not found" };
+  if (claim.kind === "finished") return { kind: "skipped", reason: `already ${claim.status}` };
+  if (claim.kind === "busy")
+    return { kind: "retry", delaySeconds: CLAIM_TTL_MS / 1000, error: "another delivery holds this notice" };
+  const notice = claim.notice;
+  let result: DeliveryResult;
+  try {
+    result = await deps.channels[notice.channel].send(outgoing(notice));
+  } catch (error) {
+    // Channels return failures as values; anything thrown is unexpected and worth another try.
+    result = failed(true, error instanceof Error ? error.message : String(error));
+  }
+  await deps.noticeOutbox.recordAttempt(id, new Date(now()).toISOString(), result);
+  if (result.ok) return { kind: "sent" };
+  if (!result.retryable) return { kind: "failed", error: result.error };
+  const delaySeconds = Math.max(noticeRetryDelaySeconds(attempts), Math.ceil(result.retryAfterSeconds ?? 0));
+  return { kind: "retry", delaySeconds, error: result.error };
+}

@@ -1,0 +1,96 @@
+import { matchHeaders } from "../../../sheets-schema/header-map";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { noticeLogTab } from "../../../sheets-schema/tabs";
+import { noticeLogRows } from "../../domain/notices/log-rows";
+import { quoteSheet } from "../../sheets/a1";
+import type { StoredNotice } from "../../store/outbox";
+import type { NoticeDeps } from "./notice-deps";
+import { localDateTime, officeClock } from "./office-clock";
+import { writeLastNotices } from "./write-last-notice";
+
+export type FlushResult =
+  | { outcome: "ok"; logged: number; lastNotices: number; held: number; sheetsCalls: number }
+  | { outcome: "busy" }
+  | { outcome: "failed"; message: string };
+
+const LEASE_NAME = "notice-log";
+const LEASE_TTL_MS = 2 * 60_000;
+/** Outcomes written per flush; more wait for the next one. */
+const FLUSH_LIMIT = 500;
+
+function outcomeRows(
+  outcomes: readonly StoredNotice[],
+  timeZone: string,
+  columns: Parameters<typeof noticeLogRows>[1],
+) {
+  return noticeLogRows(
+    outcomes.map((n) => ({
+      localTime: localDateTime(Date.parse(n.finishedAt ?? n.plannedAt), timeZone),
+      suggestionId: n.suggestionId,
+      type: n.type,
+      recipient: n.recipient,
+      channel: n.channel,
+      state: n.status,
+      title: n.title,
+      error: n.lastError && n.status === "失败" ? n.lastError : null,
+    })),
+    columns,
+  );
+}
+
+/**
+ * Writes finished notices to the sheet with a fixed number of calls however many there are: one
+ * values.batchGet (通知记录's header and the ledger), one values.batchUpdate for 最近通知 (re-mapped
+ * by 编号 onto the rows as they are now), one values.append for every new 通知记录 row. One flush at
+ * a time (lease), so two consumers never log the same outcome twice.
+ */
+export async function flushNoticeLog(
+  deps: Pick<NoticeDeps, "lease" | "noticeOutbox" | "sheets" | "tabCache">,
+  nowMs: number,
+): Promise<FlushResult> {
+  const holder = `notice-log-${crypto.randomUUID()}`;
+  if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs))) return { outcome: "busy" };
+  const callsBefore = deps.sheets.callCount;
+  try {
+    const outcomes = await deps.noticeOutbox.unlogged(FLUSH_LIMIT);
+    if (outcomes.length === 0) return { outcome: "ok", logged: 0, lastNotices: 0, held: 0, sheetsCalls: 0 };
+    const { timeZone } = await officeClock(deps.tabCache, nowMs);
+    const logTab = quoteSheet(TAB_NAMES.noticeLog);
+    const [head, ledger] = await deps.sheets.batchGet([`${logTab}!1:1`, quoteSheet(TAB_NAMES.ledger)]);
+    const header = (head?.values?.[0] ?? []) as unknown[];
+    const sentIds = [
+      ...new Set(
+        outcomes.filter((n) => n.status === "已发送" && n.suggestionId).map((n) => n.suggestionId as string),
+      ),
+    ];
+    const last = await writeLastNotices(deps, sentIds, (ledger?.values ?? []) as unknown[][], timeZone);
+    const emptyTab = header.every((cell) => cell === "" || cell === null || cell === undefined);
+    const match = matchHeaders(noticeLogTab, emptyTab ? noticeLogTab.columns.map((c) => c.header) : header);
+    if (!match.ok) {
+      const reasons = match.problems.map((p) => p.message).join("；");
+      return {
+        outcome: "failed",
+        message: `『${TAB_NAMES.noticeLog}』表头无法识别，通知结果暂未写入：${reasons}`,
+      };
+    }
+    const rows = outcomeRows(outcomes, timeZone, match.columns);
+    // A tab left without its header gets it back with the first rows.
+    const values = emptyTab ? [noticeLogTab.columns.map((c) => c.header), ...rows] : rows;
+    await deps.sheets.append(`${logTab}!A1`, values, {
+      insertDataOption: "INSERT_ROWS",
+      valueInputOption: "RAW",
+    });
+    await deps.noticeOutbox.markLogged(outcomes.map((n) => n.id));
+    return {
+      outcome: "ok",
+      logged: outcomes.length,
+      lastNotices: last.written,
+      held: last.held,
+      sheetsCalls: deps.sheets.callCount - callsBefore,
+    };
+  } catch (error) {
+    return { outcome: "failed", message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await deps.lease.release(LEASE_NAME, holder);
+  }
+}

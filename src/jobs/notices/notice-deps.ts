@@ -1,0 +1,24 @@
+import type { ChannelSet } from "../../channels/types";
+import type { SheetsClient } from "../../sheets/client";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import type { NoticeArrivals } from "../../store/notice-arrivals";
+import type { NoticeOutbox } from "../../store/outbox";
+import type { SnapshotStore } from "../../store/snapshots";
+import type { TabCache } from "../../store/tab-cache";
+
+/** The adapters the notice jobs use (a subset of Deps, so tests can swap one). */
+export interface NoticeDeps {
+  lease: Lease;
+  meta: MetaStore;
+  snapshots: SnapshotStore;
+  tabCache: TabCache;
+  sheets: SheetsClient;
+  noticeOutbox: NoticeOutbox;
+  noticeArrivals: NoticeArrivals;
+  noticesQueue: Queue<unknown>;
+  channels: ChannelSet;
+}
+
+/** meta key: the local date of the last completed daily run. */
+export const META_NOTICES_LAST_RUN = "notices_last_run";

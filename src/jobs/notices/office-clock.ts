@@ -1,0 +1,37 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { settingsTab } from "../../../sheets-schema/tabs";
+import { readSettings } from "../../domain/read-settings";
+import { readTab } from "../../domain/read-tab";
+import type { TabCache } from "../../store/tab-cache";
+import { localDate, localHour } from "../local-time";
+
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/** The office's local day and hour (设置 时区 as the last sync read it). */
+export interface OfficeClock {
+  readonly timeZone: string;
+  readonly today: string;
+  readonly hour: number;
+}
+
+export async function officeClock(tabCache: TabCache, nowMs: number): Promise<OfficeClock> {
+  const tabs = await tabCache.loadAll();
+  const { settings } = readSettings(readTab(settingsTab, tabs[TAB_NAMES.settings]));
+  const timeZone = settings.timeZone || DEFAULT_TIME_ZONE;
+  return { timeZone, today: localDate(nowMs, timeZone), hour: localHour(nowMs, timeZone) };
+}
+
+/** "YYYY-MM-DD HH:mm" local time of an instant (the 时间 of 通知记录). */
+export function localDateTime(nowMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(nowMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}

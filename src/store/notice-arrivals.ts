@@ -1,0 +1,26 @@
+import type { FormArrival } from "../domain/notices/receipt-series";
+
+/** Suggestions that arrived through the form (the intake inbox), for 受理回执. */
+export interface NoticeArrivals {
+  /** Form suggestions received at or after `sinceIso`; `localDate` turns an instant into the office's date. */
+  since(sinceIso: string, localDate: (iso: string) => string): Promise<FormArrival[]>;
+}
+
+export function createNoticeArrivals(db: D1Database): NoticeArrivals {
+  return {
+    async since(sinceIso, localDate) {
+      const { results } = await db
+        .prepare(
+          `SELECT suggestion_id, received_at, answers FROM inbox
+           WHERE form = 'suggestion' AND received_at >= ?1 ORDER BY received_at`,
+        )
+        .bind(sinceIso)
+        .all<{ suggestion_id: string; received_at: string; answers: string }>();
+      return results.map((r) => ({
+        suggestionId: r.suggestion_id,
+        receivedOn: localDate(r.received_at),
+        cells: JSON.parse(r.answers) as Record<string, unknown>,
+      }));
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import type { NoticeState } from "../../sheets-schema/enums";
+import type { DeliveryResult } from "../channels/types";
+import type { PlannedNotice } from "../domain/notices/types";
+import { type OutboxQueries, outboxQueries } from "./outbox-queries";
+import { type NoticeRow, type StoredNotice, toStoredNotice } from "./outbox-rows";
+
+export type { NoticeAttempt, NoticeFilter, OutboxQueries } from "./outbox-queries";
+export type { StoredNotice } from "./outbox-rows";
+
+export type ClaimResult =
+  | { kind: "claimed"; notice: StoredNotice }
+  | { kind: "finished"; status: NoticeState }
+  | { kind: "busy" }
+  | { kind: "missing" };
+
+/** The notices outbox in D1: one row per notice, unique by idempotency key, every attempt logged. */
+export interface NoticeOutbox extends OutboxQueries {
+  /** Inserts what is not there yet (ON CONFLICT DO NOTHING); returns the ids inserted by this call. */
+  insert(notices: readonly PlannedNotice[], plannedAt: string): Promise<number[]>;
+  markEnqueued(ids: readonly number[], at: string): Promise<void>;
+  /** 待发送 notices planned before `plannedBefore` and never enqueued, or last enqueued before `enqueuedBefore`. */
+  stranded(plannedBefore: string, enqueuedBefore: string, limit: number): Promise<number[]>;
+  /** Takes the notice for one delivery until `nowMs + ttlMs`; only a 待发送 notice nobody holds. */
+  claim(id: number, nowMs: number, ttlMs: number): Promise<ClaimResult>;
+  /** Logs an attempt and applies its outcome; a retryable failure leaves the notice 待发送. */
+  recordAttempt(id: number, at: string, result: DeliveryResult): Promise<void>;
+  /** Marks 失败 whatever of these is still 待发送 (the dead-letter queue's verdict). */
+  markFailed(ids: readonly number[], at: string, reason: string): Promise<number>;
+  /** Puts a 失败 notice back to 待发送; false when it is not 失败. */
+  resetForRetry(id: number): Promise<boolean>;
+  markLogged(ids: readonly number[]): Promise<void>;
+}
+
+/** D1 caps statements per batch; inserts go in chunks of this size. */
+const CHUNK = 100;
+
+export function createNoticeOutbox(db: D1Database): NoticeOutbox {
+  const byIds = (sql: string, ids: readonly number[], ...binds: unknown[]) =>
+    db
+      .prepare(sql)
+      .bind(JSON.stringify(ids), ...binds)
+      .run();
+  return {
+    ...outboxQueries(db),
+    async insert(notices, plannedAt) {
+      const insert = db.prepare(
+        `INSERT INTO notices (idempotency_key, type, suggestion_id, round, occurrence, recipient, channel,
+           address, title, body, due_on, planned_at, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '待发送')
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      );
+      const ids: number[] = [];
+      for (let i = 0; i < notices.length; i += CHUNK) {
+        const chunk = notices.slice(i, i + CHUNK);
+        const results = await db.batch<{ id: number }>(
+          chunk.map((n) =>
+            insert.bind(
+              n.key,
+              n.type,
+              n.suggestionId,
+              n.round,
+              n.occurrence,
+              n.recipient,
+              n.channel,
+              n.address,
+              n.title,
+              n.body,
+              n.dueOn,
+              plannedAt,
+            ),
+          ),
+        );
+        for (const result of results) for (const row of result.results) ids.push(row.id);
+      }
+      return ids;
+    },
+    async markEnqueued(ids, at) {
+      if (ids.length > 0)
+        await byIds(
+          "UPDATE notices SET enqueued_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))",
+          ids,
+          at,
+        );
+    },
+    async stranded(plannedBefore, enqueuedBefore, limit) {
+      const { results } = await db
+        .prepare(
+          `SELECT id FROM notices WHERE status = '待发送'
+             AND ((enqueued_at IS NULL AND planned_at < ?1) OR enqueued_at < ?2)
+           ORDER BY id LIMIT ?3`,
+        )
+        .bind(plannedBefore, enqueuedBefore, limit)
+        .all<{ id: number }>();
+      return results.map((r) => r.id);
+    },
+    async claim(id, nowMs, ttlMs) {
+      // One statement, so two consumers holding messages for the same notice cannot both win.
+      const row = await db
+        .prepare(
+          `UPDATE notices SET claimed_until = ?2
+           WHERE id = ?1 AND status = '待发送' AND claimed_until <= ?3 RETURNING *`,
+        )
+        .bind(id, nowMs + ttlMs, nowMs)
+        .first<NoticeRow>();
+      if (row) return { kind: "claimed", notice: toStoredNotice(row) };
+      const current = await db
+        .prepare("SELECT status FROM notices WHERE id = ?1")
+        .bind(id)
+        .first<{ status: NoticeState }>();
+      if (!current) return { kind: "missing" };
+      return current.status === "待发送" ? { kind: "busy" } : { kind: "finished", status: current.status };
+    },
+    async recordAttempt(id, at, result) {
+      const error = result.ok ? null : result.error;
+      const status: NoticeState = result.ok ? "已发送" : result.retryable ? "待发送" : "失败";
+      await db.batch([
+        db
+          .prepare(
+            "INSERT INTO notice_attempts (notice_id, attempted_at, ok, http_status, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+          )
+          .bind(id, at, result.ok ? 1 : 0, result.status, error),
+        db
+          .prepare(
+            `UPDATE notices SET attempts = attempts + 1, last_error = ?3, status = ?2, claimed_until = 0,
+               sent_at = CASE WHEN ?2 = '已发送' THEN ?4 ELSE sent_at END,
+               finished_at = CASE WHEN ?2 = '待发送' THEN finished_at ELSE ?4 END,
+               logged_to_sheet = CASE WHEN ?2 = '待发送' THEN logged_to_sheet ELSE 0 END
+             WHERE id = ?1`,
+          )
+          .bind(id, status, error, at),
+      ]);
+    },
+    async markFailed(ids, at, reason) {
+      if (ids.length === 0) return 0;
+      const result = await byIds(
+        `UPDATE notices SET status = '失败', finished_at = ?2, claimed_until = 0, logged_to_sheet = 0,
+           last_error = COALESCE(last_error || '；', '') || ?3
+         WHERE id IN (SELECT value FROM json_each(?1)) AND status = '待发送'`,
+        ids,
+        at,
+        reason,
+      );
+      return result.meta.changes;
+    },
+    async resetForRetry(id) {
+      const result = await db
+        .prepare(
+          `UPDATE notices SET status = '待发送', finished_at = NULL, claimed_until = 0, enqueued_at = NULL
+           WHERE id = ?1 AND status = '失败'`,
+        )
+        .bind(id)
+        .run();
+      return result.meta.changes === 1;
+    },
+    async markLogged(ids) {
+      if (ids.length > 0)
+        await byIds(
+          "UPDATE notices SET logged_to_sheet = 1 WHERE id IN (SELECT value FROM json_each(?1))",
+          ids,
+        );
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The local stack for the end-to-end test, on free ports so it never collides with a developer's
+ * `npm start`: the Sheets emulator with the demo spreadsheet (provisioned and seeded over HTTP like
+ * `npm start` does), and the Worker built by wrangler and served by Node-side Miniflare with a fresh
+ * in-memory D1.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import { demoSpreadsheetSeed } from "../../tools/demo/emulator-spreadsheet";
+import { seedDemo } from "../../tools/demo/seed";
+import { PROJECT_ROOT } from "../../tools/local-paths";
+import { createSheetsSession } from "../../tools/provision/google-client";
+import { type RunningEmulator, startEmulator } from "../../tools/sheets-emulator/server";
+import { generateServiceAccount } from "../../tools/sheets-emulator/service-account";
+
+export const E2E_ADMIN_TOKEN = "e2e-admin-token";
+export const E2E_SPREADSHEET = "demo";
+
+export interface LocalStack {
+  readonly workerUrl: string;
+  readonly emulator: RunningEmulator;
+  /** Calls the Worker as staff with the admin token. */
+  api(pathname: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+const QUIET = {
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
+
+/** Bundles the Worker exactly as a deploy would (nothing is uploaded with --dry-run). */
+function buildWorker(outdir: string): string {
+  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...QUIET, XDG_CONFIG_HOME: path.join(outdir, "xdg") },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`wrangler build failed:\n${result.stdout}\n${result.stderr}`);
+  return path.join(outdir, "index.js");
+}
+
+/** Every migration, statement by statement (D1's exec cannot take multi-line statements). */
+async function migrate(db: D1Database): Promise<void> {
+  const dir = path.join(PROJECT_ROOT, "migrations");
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    const sql = readFileSync(path.join(dir, file), "utf8")
+      .split("\n")
+      .map((line) => line.replace(/--.*$/, ""))
+      .join("\n");
+    for (const statement of sql.split(";").map((s) => s.trim())) {
+      if (statement) await db.prepare(statement).run();
+    }
+  }
+}
+
+export async function startLocalStack(): Promise<LocalStack> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "jianyi-e2e-"));
+  const account = generateServiceAccount("jianyi-e2e@jianyi-e2e.iam.gserviceaccount.com");
+  const keyFile = path.join(scratch, "service-account.json");
+  writeFileSync(keyFile, JSON.stringify(account.keyFile));
+  const emulator = await startEmulator({
+    port: 0,
+    serviceAccounts: [{ client_email: account.keyFile.client_email, public_key_pem: account.public_key_pem }],
+  });
+  let mf: Miniflare | undefined;
+  try {
+    emulator.emulator.createSpreadsheet(demoSpreadsheetSeed(E2E_SPREADSHEET));
+    const session = createSheetsSession({
+      apiBase: `${emulator.url}/`,
+      tokenUrl: `${emulator.url}/token`,
+      keyFile,
+      local: true,
+      spreadsheetId: E2E_SPREADSHEET,
+    });
+    await seedDemo(session.api, E2E_SPREADSHEET);
+
+    const script = buildWorker(path.join(scratch, "dist"));
+    mf = new Miniflare({
+      modules: [{ type: "ESModule", path: script }],
+      modulesRoot: path.dirname(script),
+      compatibilityDate: "2026-04-20",
+      compatibilityFlags: ["nodejs_compat"],
+      d1Databases: { DB: "jianyi-e2e" },
+      queueProducers: { INTAKE_QUEUE: "jianyi-intake", NOTICES_QUEUE: "jianyi-notices" },
+      bindings: {
+        ENVIRONMENT: "development",
+        SHEETS_API_BASE: emulator.url,
+        GOOGLE_TOKEN_URL: `${emulator.url}/token`,
+        SPREADSHEET_ID: E2E_SPREADSHEET,
+        GOOGLE_SERVICE_ACCOUNT: JSON.stringify(account.keyFile),
+        ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      },
+      host: "127.0.0.1",
+      port: 0,
+      cf: false,
+    });
+    const url = await mf.ready;
+    await migrate((await mf.getD1Database("DB")) as unknown as D1Database);
+    const workerUrl = url.origin;
+    const running = mf;
+    return {
+      workerUrl,
+      emulator,
+      api: (pathname, init = {}) =>
+        fetch(`${workerUrl}${pathname}`, {
+          ...init,
+          headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, ...init.headers },
+        }),
+      async stop() {
+        await running.dispose();
+        await emulator.close();
+        rmSync(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await mf?.dispose();
+    await emulator.close();
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,215 @@
+import { exports } from "cloudflare:workers";
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setAccessJwksFetch } from "../../src/http/access";
+import { anonymous, BASE, call, seedAndSync, worker } from "./dashboard-helpers";
+
+/** Every route of the dashboard: pages, exports and its /api routes, with a method. */
+const ROUTES: [string, string][] = [
+  ["GET", "/"],
+  ["GET", "/suggestions"],
+  ["GET", "/suggestions/2026-001"],
+  ["GET", `/units/${encodeURIComponent("区教育局")}`],
+  ["GET", "/units"],
+  ["GET", "/deputies"],
+  ["GET", `/deputies/${encodeURIComponent("王建0")}`],
+  ["GET", "/problems"],
+  ["GET", "/notices"],
+  ["GET", "/sampling"],
+  ["GET", "/sampling/1"],
+  ["GET", "/report"],
+  ["GET", "/exports/ledger.csv"],
+  ["GET", "/exports/units.csv"],
+  ["GET", "/exports/report.csv"],
+  ["GET", "/exports/report.json"],
+  ["GET", "/api/samples"],
+  ["GET", "/api/samples/1"],
+  ["GET", "/api/sync/last"],
+  ["POST", "/sampling"],
+  ["POST", "/sampling/1/confirm"],
+  ["POST", "/api/samples"],
+  ["POST", "/api/samples/1/confirm"],
+  ["POST", "/notices/1/retry"],
+  ["POST", "/sign-out"],
+];
+const isPage = (path: string) => !/^\/(api|exports)\//.test(path);
+
+// Access in front of the Worker: team "jianyi-test", audience "aud-test"; the keys are served by
+// an injected fetch instead of https://jianyi-test.cloudflareaccess.com/cdn-cgi/access/certs.
+const ACCESS = { ACCESS_TEAM_DOMAIN: "jianyi-test", ACCESS_AUD: "aud-test" };
+const ISSUER = "https://jianyi-test.cloudflareaccess.com";
+let signingKey: CryptoKey;
+let forgerKey: CryptoKey;
+
+async function accessJwt(key: CryptoKey, claims: { aud?: string; exp?: number } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ email: "leader@example.gov.cn" })
+    .setProtectedHeader({ alg: "RS256", kid: "team-key" })
+    .setIssuer(ISSUER)
+    .setAudience(claims.aud ?? "aud-test")
+    .setSubject("leader")
+    .setIssuedAt(now - 60)
+    .setExpirationTime(claims.exp ?? now + 600)
+    .sign(key);
+}
+
+/** The Worker behind Access (the same fetch handler, with the Access variables set). */
+function behindAccess(method: string, path: string, jwt?: string): Promise<Response> {
+  const headers: HeadersInit = jwt ? { "cf-access-jwt-assertion": jwt } : {};
+  return worker(new Request(`${BASE}${path}`, { method, redirect: "manual", headers }), ACCESS);
+}
+
+beforeAll(async () => {
+  await seedAndSync();
+  const team = await generateKeyPair("RS256");
+  signingKey = team.privateKey;
+  forgerKey = (await generateKeyPair("RS256")).privateKey;
+  const jwk: JWK = { ...(await exportJWK(team.publicKey)), kid: "team-key", alg: "RS256" };
+  setAccessJwksFetch(async (url) => {
+    if (url !== `${ISSUER}/cdn-cgi/access/certs`) return new Response("not found", { status: 404 });
+    return Response.json({ keys: [jwk] });
+  });
+  // A sample to look at and confirm.
+  const drawn = await call("/api/samples", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ mode: "count", amount: 3, seed: "auth" }),
+  });
+  expect(drawn.status).toBe(201);
+});
+afterAll(() => setAccessJwksFetch(undefined));
+
+async function expectUnauthenticated(response: Response, path: string, code: string): Promise<void> {
+  expect(response.status, path).toBe(401);
+  if (isPage(path)) {
+    expect(response.headers.get("content-type")).toContain("text/html");
+    const html = await response.text();
+    expect(html).toContain(`错误代码 ${code}`);
+    expect(html).toContain("Cloudflare Access");
+  } else {
+    const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toMatch(/登录/);
+    expect(body.error.requestId).toBeTruthy();
+  }
+}
+
+describe("sign-in on every dashboard route", () => {
+  for (const [method, path] of ROUTES) {
+    it(`${method} ${path}: refused signed out, with a forged Access JWT, and a forged token`, async () => {
+      await expectUnauthenticated(await anonymous(path, { method }), path, "unauthenticated");
+      const forgedJwt = await accessJwt(forgerKey);
+      await expectUnauthenticated(await behindAccess(method, path, forgedJwt), path, "access_denied");
+      // Without Access configured, an Access header proves nothing and is ignored.
+      const ignored = await anonymous(path, { method, headers: { "cf-access-jwt-assertion": forgedJwt } });
+      await expectUnauthenticated(ignored, path, "unauthenticated");
+      const wrongToken = await anonymous(path, { method, headers: { authorization: "Bearer guess" } });
+      expect(wrongToken.status).toBe(401);
+    });
+  }
+
+  for (const [, path] of ROUTES.filter(([m]) => m === "GET")) {
+    it(`GET ${path}: served to a user signed in through Access, and with the admin token`, async () => {
+      const viaAccess = await behindAccess("GET", path, await accessJwt(signingKey));
+      expect(viaAccess.status, path).toBe(200);
+      expect((await call(path)).status, path).toBe(200);
+    });
+  }
+
+  it("refuses an Access JWT for another application or one that has expired", async () => {
+    const other = await behindAccess("GET", "/", await accessJwt(signingKey, { aud: "other-app" }));
+    const expired = await behindAccess(
+      "GET",
+      "/",
+      await accessJwt(signingKey, { exp: Math.floor(Date.now() / 1000) - 60 }),
+    );
+    expect([other.status, expired.status]).toEqual([401, 401]);
+  });
+
+  it("shows who signed in through Access", async () => {
+    const html = await (await behindAccess("GET", "/", await accessJwt(signingKey))).text();
+    expect(html).toContain("leader@example.gov.cn");
+    expect(html).toContain('href="/cdn-cgi/access/logout"');
+  });
+
+  it("gates the deployed entry point (exports.default.fetch) the same way", async () => {
+    const page = (headers: HeadersInit = {}) =>
+      exports.default.fetch(new Request(`${BASE}/units`, { headers, redirect: "manual" }));
+    expect((await page()).status).toBe(401);
+    expect((await page({ authorization: "Bearer test-admin-token" })).status).toBe(200);
+  });
+
+  it("leaves /healthz, /hooks/* and the stylesheet open", async () => {
+    expect((await anonymous("/healthz")).status).toBe(200);
+    expect((await anonymous("/assets/app.css")).headers.get("content-type")).toContain("text/css");
+    const hook = await anonymous("/hooks/forms/nope", { method: "POST" });
+    expect(hook.status).toBe(404);
+    expect(await hook.json()).toMatchObject({ error: { code: "unknown_form" } });
+  });
+});
+
+describe("the sign-in link", () => {
+  it("sets an HttpOnly SameSite=Strict cookie once and redirects to the clean URL", async () => {
+    const response = await anonymous(`/units?token=test-admin-token&x=1`);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/units?x=1");
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^jianyi_session=test-admin-token;/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toContain("Path=/");
+    const followed = await anonymous("/units?x=1", {
+      headers: { cookie: "jianyi_session=test-admin-token" },
+    });
+    expect(followed.status).toBe(200);
+  });
+
+  it("refuses a wrong token with a Chinese page and sets no cookie", async () => {
+    const response = await anonymous("/?token=guess");
+    expect(response.status).toBe(401);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.text()).toContain("错误代码 invalid_token");
+  });
+
+  it("signs out by forgetting the cookie", async () => {
+    const response = await call("/sign-out", {
+      method: "POST",
+      headers: {
+        cookie: "jianyi_session=test-admin-token",
+        origin: BASE,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toMatch(/jianyi_session=;.*Max-Age=0/);
+  });
+});
+
+describe("security headers", () => {
+  it("sends a CSP without inline script, nosniff and no framing on pages, JSON and errors", async () => {
+    for (const response of [await call("/"), await call("/api/sync/last"), await anonymous("/units")]) {
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(csp).not.toContain("script-src");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+  });
+
+  it("refuses a form posted from another site, even with the session cookie", async () => {
+    const response = await anonymous("/sampling", {
+      method: "POST",
+      headers: {
+        cookie: "jianyi_session=test-admin-token",
+        origin: "https://evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "mode=count&amount=1",
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("错误代码 cross_site_form");
+  });
+});

@@ -1,0 +1,137 @@
+import { env } from "cloudflare:workers";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
+import { call, FIXTURE_NOW_MS, insertNotice, postForm, seedAndSync } from "./dashboard-helpers";
+
+// Pages compute "today" at request time; the fixture's statuses hold on 2026-11-26. The clock is
+// only moved after the sync: the emulator checks token times against its own (real) clock.
+beforeAll(async () => {
+  // Two rows share 2026-002 (sheet rows 3 and 4: D1 keeps neither), and sheet row 30 has a title
+  // that is too long, so the rows of the ledger rebuilt from D1 are two short of the sheet's.
+  const tabs = buildFixture(40);
+  const ledger = tabs[TAB_NAMES.ledger] as (string | number)[][];
+  (ledger[3] as (string | number)[])[col("编号")] = "2026-002";
+  (ledger[29] as (string | number)[])[col("标题")] = "长".repeat(210);
+  await seedAndSync(tabs);
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(FIXTURE_NOW_MS);
+});
+afterAll(() => vi.useRealTimers());
+
+const col = (header: string) => ledgerTab.columns.findIndex((c) => c.header === header);
+
+async function page(path: string, status = 200): Promise<string> {
+  const response = await call(path);
+  const body = await response.text();
+  expect(response.status, `${path}: ${body.slice(0, 300)}`).toBe(status);
+  expect(response.headers.get("content-type")).toContain("text/html");
+  // Nothing the CSP would block: no script at all, no inline style attributes.
+  expect(body).not.toMatch(/<script|\sstyle=/i);
+  return body;
+}
+
+describe("dashboard pages, signed in", () => {
+  it("shows the overview: status counts, rates, overdue by unit, due soon and the last sync", async () => {
+    const html = await page("/");
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain("督办概览");
+    expect(html).toContain("今天 2026-11-26");
+    expect(html).toContain("<svg");
+    expect(html).toContain('href="/suggestions?status=%E5%B7%B2%E9%80%BE%E6%9C%9F"');
+    expect(html).toContain("逾期未答复（按主办单位）");
+    expect(html).toContain("2026-007"); // the first 已逾期 scenario
+    expect(html).toContain("即将到期（15 天内）");
+  });
+
+  it("shows the unit scoreboard and one unit's page", async () => {
+    const list = await page("/units");
+    expect(list).toContain("按期答复率");
+    expect(list).toContain(`href="/units/${encodeURIComponent("区教育局")}"`);
+    const unit = await page(`/units/${encodeURIComponent("区教育局")}`);
+    expect(unit).toContain("主办的建议");
+    expect(unit).toContain("平均答复天数");
+  });
+
+  it("shows deputies' records and one deputy's led and co-signed suggestions", async () => {
+    const list = await page("/deputies");
+    expect(list).toContain(DEPUTIES[0]);
+    const one = await page(`/deputies/${encodeURIComponent(DEPUTIES[0] as string)}`);
+    expect(one).toContain("领衔的建议");
+    expect(one).toContain("附议的建议");
+  });
+
+  it("shows a suggestion with every field, how its due date was computed, history and notices", async () => {
+    await insertNotice({ id: "2026-007", status: "已发送" });
+    const html = await page("/suggestions/2026-007");
+    expect(html).toContain("已逾期");
+    expect(html).toContain("交办日期 2026-05-10 起算");
+    for (const header of ["编号", "标题", "领衔代表", "附议代表", "主办单位", "回访", "备注"]) {
+      expect(html).toContain(`<dt>${header}</dt>`);
+    }
+    expect(html).toContain("逾期催办 → 区教育局");
+  });
+
+  it("lists suggestions by status, the problems and the notices outbox with a retry button", async () => {
+    const list = await page(`/suggestions?status=${encodeURIComponent("已办结")}`);
+    expect(list).toContain("2026-013");
+    const problems = await page("/problems");
+    // The sheet's row numbers, not the rebuilt ledger's: 2026-029 is on sheet row 30 (28th rebuilt).
+    expect(problems).toMatch(/<td class="num">30<\/td><td class="nowrap"><a href="\/suggestions\/2026-029">/);
+    expect(problems).toContain("最近一次同步在表格『校验问题』表中共写入");
+    expect(await page("/suggestions/2026-029")).toContain("台账第 30 行");
+    const failed = await insertNotice({
+      id: "2026-008",
+      status: "失败",
+      type: "到期提醒",
+      error: "SMTP 550",
+    });
+    const notices = await page("/notices");
+    expect(notices).toContain(`action="/notices/${failed}/retry"`);
+    expect(notices).toContain("SMTP 550");
+  });
+
+  it("retries a failed notice from its button and says so", async () => {
+    const failed = await insertNotice({ id: "2026-009", status: "失败", type: "交办通知", error: "timeout" });
+    const response = await postForm(`/notices/${failed}/retry`, {});
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/notices?retried=${failed}`);
+    const row = await env.DB.prepare("SELECT status FROM notices WHERE id = ?1").bind(failed).first();
+    expect(row).toEqual({ status: "待发送" });
+    expect(await page(`/notices?retried=${failed}`)).toContain(`第 ${failed} 条通知已重新排队发送`);
+    const again = await postForm(`/notices/${failed}/retry`, {});
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("错误代码 pending");
+  });
+
+  it("shows the sampling form and the year report", async () => {
+    expect(await page("/sampling")).toContain("目前共有 18 件已答复建议可供抽取");
+    const report = await page("/report?year=2026");
+    expect(report).toContain("2026 年代表建议办理情况");
+    expect(report).toContain('href="/exports/report.csv?year=2026"');
+  });
+});
+
+describe("bad parameters on pages", () => {
+  const cases: [string, number, string][] = [
+    [`/units/${encodeURIComponent("区财政局")}`, 404, "unknown_unit"],
+    [`/deputies/${encodeURIComponent("无名氏")}`, 404, "unknown_deputy"],
+    ["/suggestions/2099-999", 404, "unknown_suggestion"],
+    [`/suggestions?status=${encodeURIComponent("已完成")}`, 400, "invalid_status"],
+    [`/problems?level=${encodeURIComponent("严重")}`, 400, "invalid_level"],
+    [`/notices?status=${encodeURIComponent("已读")}`, 400, "invalid_status"],
+    ["/report?year=abc", 400, "invalid_year"],
+    ["/sampling/abc", 400, "invalid_sample_id"],
+    ["/sampling/999", 404, "unknown_sample"],
+    ["/report?year=1850", 400, "invalid_year"],
+    ["/no-such-page", 404, "not_found"],
+  ];
+  for (const [path, status, code] of cases) {
+    it(`answers ${path} with a Chinese error page, ${status} ${code}`, async () => {
+      const html = await page(path, status);
+      expect(html).toContain(`错误代码 ${code}`);
+      expect(html).toMatch(/请求编号 [\w-]+/);
+    });
+  }
+});

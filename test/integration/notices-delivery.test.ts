@@ -1,0 +1,194 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { localDate } from "../../src/jobs/local-time";
+import { consumeNoticeDeadLetters, consumeNotices } from "../../src/jobs/notices/consume";
+import { runDailyNotices } from "../../src/jobs/notices/run-daily";
+import { resetDatabase } from "../support/sync-helpers";
+import {
+  deliverBatch,
+  freshOffice,
+  ledgerCol,
+  ledgerValues,
+  logCol,
+  MONDAY_10_MS,
+  noticeDeps,
+  noticeLog,
+  officeUnits,
+  registerRobot,
+  robotMessages,
+  seedOffice,
+} from "./notices-setup";
+
+const office = `notices-${crypto.randomUUID().slice(0, 8)}`;
+beforeAll(async () => {
+  await resetDatabase();
+  await seedOffice(office);
+});
+beforeEach(() => freshOffice(office));
+
+async function plannedDay() {
+  const units = officeUnits(office);
+  const { deps, queued } = await noticeDeps(office);
+  const run = await runDailyNotices(deps, MONDAY_10_MS);
+  expect(run).toMatchObject({ outcome: "ok", today: "2026-03-02", inserted: 5, enqueued: 5 });
+  const notices = await deps.noticeOutbox.list({ limit: 10 });
+  const idOf = (recipient: string) => notices.find((n) => n.recipient === recipient)?.id as number;
+  return { units, deps, queued, idOf };
+}
+
+describe("notice delivery to each channel", () => {
+  it("delivers 交办通知 over 企业微信, 钉钉, 飞书, a webhook and e-mail, each signature checked by the robot", async () => {
+    const { units, deps, queued } = await plannedDay();
+    const result = await deliverBatch(
+      "jianyi-notices",
+      queued.map((body, i) => ({ id: `m${i}`, body })),
+      (batch) => consumeNotices(batch, deps),
+    );
+
+    expect(result.explicitAcks.sort()).toEqual(["m0", "m1", "m2", "m3", "m4"]);
+    expect(result.retryMessages).toEqual([]);
+    for (const unit of Object.values(units)) {
+      const received = await robotMessages(unit.token);
+      expect(received, unit.channel).toHaveLength(1);
+      expect(received[0], unit.channel).toMatchObject({ kind: unit.channel, verified: true, accepted: true });
+    }
+    const [mail] = await robotMessages(units.区交通运输局.token);
+    expect(mail?.mail?.subject).toBe("代表建议交办通知：2026-005 关于第5件民生实事的建议");
+    expect(mail?.mail?.text).toContain("区交通运输局：现将张明代表领衔提出的建议《关于第5件民生实事的建议》");
+    const [wecom] = await robotMessages(units.区教育局.token);
+    expect(wecom?.body).toMatchObject({
+      msgtype: "text",
+      text: { content: expect.stringContaining("区教育局：现将") },
+    });
+  });
+
+  it("writes every outcome to 通知记录 in one append, and 最近通知 on each row", async () => {
+    const { deps, queued } = await plannedDay();
+    await deliverBatch(
+      "jianyi-notices",
+      queued.map((body, i) => ({ id: `m${i}`, body })),
+      (b) => consumeNotices(b, deps),
+    );
+
+    const log = await noticeLog(office);
+    expect(
+      log.slice(1).map((r) => [r[logCol("编号")], r[logCol("接收方")], r[logCol("渠道")], r[logCol("状态")]]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["2026-001", "区教育局", "wecom", "已发送"],
+        ["2026-002", "区住建局", "dingtalk", "已发送"],
+        ["2026-003", "区卫健委", "feishu", "已发送"],
+        ["2026-004", "区民政局", "webhook", "已发送"],
+        ["2026-005", "区交通运输局", "email", "已发送"],
+      ]),
+    );
+    expect(log).toHaveLength(6);
+    // 最近通知 carries the day the notice really went out (the plan above ran "as of" 2026-03-02).
+    const sentOn = localDate(Date.now(), "Asia/Shanghai");
+    const ledger = await ledgerValues(office);
+    expect(ledger[1]?.[ledgerCol("最近通知")]).toBe(`${sentOn} 交办通知 → 区教育局`);
+    expect(ledger[5]?.[ledgerCol("最近通知")]).toBe(`${sentOn} 交办通知 → 区交通运输局`);
+  });
+
+  it("delivers once when a channel fails three times and then succeeds", async () => {
+    const { units, deps, queued, idOf } = await plannedDay();
+    await registerRobot({ kind: "wecom", token: units.区教育局.token, failTimes: 3 });
+    const body = queued.find((m) => m.noticeId === idOf("区教育局"));
+    if (!body) throw new Error("no message for 区教育局");
+
+    const delays: number[] = [];
+    for (let attempts = 1; attempts <= 3; attempts += 1) {
+      const result = await deliverBatch("jianyi-notices", [{ id: "m", body, attempts }], (b) =>
+        consumeNotices(b, deps),
+      );
+      expect(result.explicitAcks).toEqual([]);
+      delays.push(...result.summary.delays.map((d) => d.delaySeconds));
+    }
+    const last = await deliverBatch("jianyi-notices", [{ id: "m", body, attempts: 4 }], (b) =>
+      consumeNotices(b, deps),
+    );
+    // The queue hands the message over once more (at-least-once delivery): nothing is sent again.
+    const again = await deliverBatch("jianyi-notices", [{ id: "m", body, attempts: 5 }], (b) =>
+      consumeNotices(b, deps),
+    );
+
+    expect(delays).toEqual([60, 120, 240]);
+    expect(last.explicitAcks).toEqual(["m"]);
+    expect(again.explicitAcks).toEqual(["m"]);
+    const received = await robotMessages(units.区教育局.token);
+    expect(received.map((m) => m.accepted)).toEqual([false, false, false, true]);
+    const notice = await deps.noticeOutbox.get(idOf("区教育局"));
+    expect(notice).toMatchObject({ status: "已发送", attempts: 4 });
+    expect((await deps.noticeOutbox.attempts(idOf("区教育局"))).map((a) => a.ok)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    const sent = (await noticeLog(office)).filter((r) => r[logCol("编号")] === "2026-001");
+    expect(sent.map((r) => r[logCol("状态")])).toEqual(["已发送"]);
+  });
+
+  it("ends a notice whose channel always fails in the dead-letter queue, shown 失败 in 通知记录", async () => {
+    const { units, deps, queued, idOf } = await plannedDay();
+    await registerRobot({
+      kind: "webhook",
+      token: units.区民政局.token,
+      secret: units.区民政局.secret,
+      alwaysFail: true,
+    });
+    const body = queued.find((m) => m.noticeId === idOf("区民政局"));
+    if (!body) throw new Error("no message for 区民政局");
+
+    // max_retries = 8 in wrangler.toml: nine deliveries, every one retried, then the dead-letter queue.
+    for (let attempts = 1; attempts <= 9; attempts += 1) {
+      const result = await deliverBatch("jianyi-notices", [{ id: "m", body, attempts }], (b) =>
+        consumeNotices(b, deps),
+      );
+      expect(result.retryMessages.map((m) => m.msgId)).toEqual(["m"]);
+    }
+    expect((await deps.noticeOutbox.get(idOf("区民政局")))?.status).toBe("待发送");
+    const dead = await deliverBatch("jianyi-notices-dlq", [{ id: "m", body }], (b) =>
+      consumeNoticeDeadLetters(b, deps),
+    );
+
+    expect(dead.ackAll).toBe(true);
+    const notice = await deps.noticeOutbox.get(idOf("区民政局"));
+    expect(notice).toMatchObject({ status: "失败", attempts: 9 });
+    expect(notice?.lastError).toContain("死信队列");
+    const row = (await noticeLog(office)).find((r) => r[logCol("编号")] === "2026-004");
+    expect(row?.[logCol("状态")]).toBe("失败");
+    expect(String(row?.[logCol("错误")])).toContain("HTTP 503");
+    expect((await ledgerValues(office))[4]?.[ledgerCol("最近通知")] ?? "").toBe("");
+  });
+
+  it("fails at once, without retrying, when a robot refuses the signature", async () => {
+    const { units, deps, queued, idOf } = await plannedDay();
+    await registerRobot({ kind: "dingtalk", token: units.区住建局.token, secret: "SECsomething-else" });
+    const body = queued.find((m) => m.noticeId === idOf("区住建局"));
+    if (!body) throw new Error("no message for 区住建局");
+
+    const result = await deliverBatch("jianyi-notices", [{ id: "m", body }], (b) => consumeNotices(b, deps));
+
+    expect(result.explicitAcks).toEqual(["m"]);
+    expect(await deps.noticeOutbox.get(idOf("区住建局"))).toMatchObject({
+      status: "失败",
+      lastError: expect.stringContaining("310000"),
+    });
+  });
+
+  it("sends once when two consumers get the same notice at the same time", async () => {
+    const { units, deps, queued, idOf } = await plannedDay();
+    const body = queued.find((m) => m.noticeId === idOf("区卫健委"));
+    if (!body) throw new Error("no message for 区卫健委");
+
+    await Promise.all([
+      deliverBatch("jianyi-notices", [{ id: "a", body }], (b) => consumeNotices(b, deps)),
+      deliverBatch("jianyi-notices", [{ id: "b", body }], (b) => consumeNotices(b, deps)),
+    ]);
+
+    expect(await robotMessages(units.区卫健委.token)).toHaveLength(1);
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM notice_attempts").first<{ n: number }>();
+    expect(count?.n).toBe(1);
+  });
+});

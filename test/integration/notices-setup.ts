@@ -1,0 +1,265 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { inject } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import {
+  deputiesTab,
+  ledgerTab,
+  noticeLogTab,
+  problemsTab,
+  statisticsTab,
+  unitsTab,
+} from "../../sheets-schema/tabs";
+import { createDeps, type Deps } from "../../src/deps";
+import { serialFromIso } from "../../src/domain/civil-date";
+import type { NoticeMessage } from "../../src/jobs/notices/enqueue";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { emulator, emulatorUrl } from "../support/emulator-admin";
+import type { ReceivedMessage, RobotConfig } from "../support/robot-server";
+
+const FAST_RETRY = { budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 100, maxAttempts: 10 };
+
+function pem(label: string, der: ArrayBuffer): string {
+  const b64 = btoa(String.fromCharCode(...new Uint8Array(der)));
+  return `-----BEGIN ${label}-----\n${b64.match(/.{1,64}/g)?.join("\n")}\n-----END ${label}-----\n`;
+}
+
+const accounts = new Map<string, string>();
+
+/**
+ * A service account of this office's own, registered with the emulator: Sheets read quota is per
+ * user, and every integration test file shares the emulator, so the notice tests spend their own.
+ */
+async function officeAccount(office: string): Promise<string> {
+  const known = accounts.get(office);
+  if (known) return known;
+  const pair = (await crypto.subtle.generateKey(
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    true,
+    ["sign", "verify"],
+  )) as CryptoKeyPair;
+  const clientEmail = `${office}@jianyi-test.iam.gserviceaccount.com`;
+  const publicPem = pem("PUBLIC KEY", (await crypto.subtle.exportKey("spki", pair.publicKey)) as ArrayBuffer);
+  const privatePem = pem(
+    "PRIVATE KEY",
+    (await crypto.subtle.exportKey("pkcs8", pair.privateKey)) as ArrayBuffer,
+  );
+  const res = await fetch(`${emulatorUrl()}/__emulator/service-accounts`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_email: clientEmail, public_key_pem: publicPem }),
+  });
+  if (!res.ok) throw new Error(`emulator refused the service account: ${res.status}`);
+  const json = JSON.stringify({
+    type: "service_account",
+    client_email: clientEmail,
+    private_key: privatePem,
+  });
+  accounts.set(office, json);
+  return json;
+}
+
+/** Deps for an office's spreadsheet, signed in as the office's own service account. */
+export async function officeDeps(office: string): Promise<Deps> {
+  const account = await officeAccount(office);
+  return createDeps(
+    { ...env, SPREADSHEET_ID: office, GOOGLE_SERVICE_ACCOUNT: account },
+    { retry: FAST_RETRY },
+  );
+}
+
+/** 10:00 in Asia/Shanghai on Monday 2026-03-02, the 交办会 day of these tests. */
+export const MONDAY_10_MS = Date.parse("2026-03-02T02:00:00Z");
+
+export const robotUrl = () => inject("robotUrl");
+
+export async function registerRobot(config: RobotConfig): Promise<void> {
+  const res = await fetch(`${robotUrl()}/__robots`, { method: "POST", body: JSON.stringify(config) });
+  if (!res.ok) throw new Error(`robot server: ${res.status}`);
+}
+
+export async function robotMessages(token: string): Promise<ReceivedMessage[]> {
+  return (await (
+    await fetch(`${robotUrl()}/__messages?token=${encodeURIComponent(token)}`)
+  ).json()) as ReceivedMessage[];
+}
+
+/** One unit per channel kind, with tokens unique to this office so parallel test files never mix. */
+export function officeUnits(office: string) {
+  const robot = robotUrl();
+  return {
+    区教育局: {
+      channel: "wecom",
+      address: `${robot}/cgi-bin/webhook/send?key=${office}-jyj`,
+      token: `${office}-jyj`,
+      secret: undefined,
+    },
+    区住建局: {
+      channel: "dingtalk",
+      address: `${robot}/robot/send?access_token=${office}-zjj#SEC${office}`,
+      token: `${office}-zjj`,
+      secret: `SEC${office}`,
+    },
+    区卫健委: {
+      channel: "feishu",
+      address: `${robot}/open-apis/bot/v2/hook/${office}-wjw#fs-${office}`,
+      token: `${office}-wjw`,
+      secret: `fs-${office}`,
+    },
+    区民政局: {
+      channel: "webhook",
+      address: `${robot}/webhook/${office}-mzj#wh-${office}`,
+      token: `${office}-mzj`,
+      secret: `wh-${office}`,
+    },
+    区交通运输局: {
+      channel: "email",
+      address: `jtj-${office}@example.gov.cn`,
+      token: `jtj-${office}@example.gov.cn`,
+      secret: undefined,
+    },
+  } as const;
+}
+
+export type UnitName = keyof ReturnType<typeof officeUnits>;
+export const UNIT_NAMES = [
+  "区教育局",
+  "区住建局",
+  "区卫健委",
+  "区民政局",
+  "区交通运输局",
+] as const satisfies UnitName[];
+
+const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
+
+function row(tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) {
+  return header(tab).map((h) => cells[h] ?? "");
+}
+
+/**
+ * A spreadsheet with one suggestion per unit, all assigned on 2026-03-02, every unit reached by
+ * a different channel through the robot server; robots registered afresh with their secrets.
+ * Uses only the emulator's admin API, which costs no Sheets quota.
+ */
+export async function buildOfficeSheet(office: string) {
+  const units = officeUnits(office);
+  for (const name of UNIT_NAMES) {
+    const unit = units[name];
+    const kind = unit.channel === "email" ? "email" : unit.channel;
+    await registerRobot({ kind, token: unit.token, secret: unit.secret });
+  }
+  const ledger = UNIT_NAMES.map((unit, i) =>
+    row(ledgerTab, {
+      编号: `2026-${String(i + 1).padStart(3, "0")}`,
+      标题: `关于第${i + 1}件民生实事的建议`,
+      领衔代表: "张明",
+      类别: "社会事业",
+      提出日期: serialFromIso("2026-01-13"),
+      审查结果: "立案",
+      主办单位: unit,
+      交办日期: serialFromIso("2026-03-02"),
+    }),
+  );
+  const tabs: Record<string, unknown[][]> = {
+    [TAB_NAMES.ledger]: [header(ledgerTab), ...ledger],
+    [TAB_NAMES.units]: [
+      header(unitsTab),
+      ...UNIT_NAMES.map((name) => {
+        const unit = units[name];
+        return row(unitsTab, {
+          单位名称: name,
+          通知渠道: unit.channel,
+          邮箱: unit.channel === "email" ? unit.address : "",
+          机器人地址: unit.channel === "email" ? "" : unit.address,
+        });
+      }),
+    ],
+    [TAB_NAMES.deputies]: [
+      header(deputiesTab),
+      row(deputiesTab, { 姓名: "张明", 邮箱: `zm-${office}@example.cn` }),
+    ],
+    [TAB_NAMES.settings]: [["项目", "值", "说明"]],
+    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
+    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    [TAB_NAMES.noticeLog]: [header(noticeLogTab)],
+    [TAB_NAMES.problems]: [header(problemsTab)],
+    [TAB_NAMES.statistics]: [header(statisticsTab)],
+  };
+  await emulator.deleteSpreadsheet(office).catch(() => undefined);
+  await emulator.createSpreadsheet(
+    office,
+    Object.entries(tabs).map(([title, rows]) => ({ title, rows })),
+  );
+  return units;
+}
+
+/**
+ * The office sheet, synced into D1 once per test file: the emulator's read quota is shared by
+ * every test file, so the tests of a file reuse one sync (the sheet they recreate is identical).
+ */
+export async function seedOffice(office: string) {
+  const units = await buildOfficeSheet(office);
+  const synced = await runSync(await officeDeps(office), "test", MONDAY_10_MS);
+  if (synced.outcome !== "ok") throw new Error(`sync failed: ${synced.message}`);
+  return units;
+}
+
+/** Before each test: no notices, no leases, no last-run mark, a fresh sheet and fresh robots. */
+export async function freshOffice(office: string) {
+  await env.DB.batch(
+    ["DELETE FROM notices", "DELETE FROM notice_attempts", "DELETE FROM leases", "DELETE FROM meta"].map(
+      (sql) => env.DB.prepare(sql),
+    ),
+  );
+  return buildOfficeSheet(office);
+}
+
+/** Deps for an office whose notice queue only records what is sent to it, so tests drive delivery. */
+export async function noticeDeps(office: string): Promise<{ deps: Deps; queued: NoticeMessage[] }> {
+  const queued: NoticeMessage[] = [];
+  const metadata = { metrics: { backlogCount: 0, backlogBytes: 0 } };
+  const queue: Queue<unknown> = {
+    metrics: async () => ({ backlogCount: 0, backlogBytes: 0 }),
+    send: async (body) => {
+      queued.push(body as NoticeMessage);
+      return { metadata };
+    },
+    sendBatch: async (messages) => {
+      for (const m of messages) queued.push(m.body as NoticeMessage);
+      return { metadata };
+    },
+  };
+  return { deps: { ...(await officeDeps(office)), noticesQueue: queue }, queued };
+}
+
+/** What the queue made of a batch, and the consumer's own summary. */
+export interface BatchOutcome<T> {
+  ackAll: boolean;
+  explicitAcks: string[];
+  retryMessages: { msgId: string }[];
+  summary: T;
+}
+
+/** Hands messages to a consumer as the queue would (with their attempt count) and reports acks and retries. */
+export async function deliverBatch<T>(
+  queue: "jianyi-notices" | "jianyi-notices-dlq",
+  messages: { id: string; body: NoticeMessage; attempts?: number }[],
+  consume: (batch: MessageBatch<unknown>) => Promise<T>,
+): Promise<BatchOutcome<T>> {
+  const batch = createMessageBatch<unknown>(
+    queue,
+    messages.map((m) => ({ id: m.id, timestamp: new Date(), attempts: m.attempts ?? 1, body: m.body })),
+  );
+  const summary = await consume(batch);
+  return { ...(await getQueueResult(batch, createExecutionContext())), summary };
+}
+
+export const noticeLog = (office: string) => emulator.getValues(office, `'${TAB_NAMES.noticeLog}'`);
+export const ledgerValues = (office: string) => emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
+export const ledgerCol = (h: string) => header(ledgerTab).indexOf(h);
+export const logCol = (h: string) => header(noticeLogTab).indexOf(h);

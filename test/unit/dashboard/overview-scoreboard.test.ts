@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { computeOverview } from "../../../src/domain/dashboard/overview";
+import { scoreboardTable, unitDetail, unitScoreboard } from "../../../src/domain/dashboard/scoreboard";
+import { fixtureEvaluation } from "./fixture";
+
+const evaluation = fixtureEvaluation();
+
+describe("overview figures", () => {
+  const overview = computeOverview(evaluation);
+
+  it("counts every suggestion once by its 台账状态", () => {
+    const counts = Object.fromEntries(overview.statusCounts.map((s) => [s.status, s.count]));
+    expect(overview.suggestions).toBe(10);
+    expect(counts).toEqual({
+      待审查: 1,
+      不予立案: 1,
+      已并案: 0,
+      待交办: 1,
+      办理中: 1,
+      即将到期: 1,
+      已逾期: 1,
+      待测评: 1,
+      待二次交办: 1,
+      跨年督办: 0,
+      跟踪落实: 1,
+      已办结: 1,
+    });
+  });
+
+  it("computes the office-wide rates by hand: 3 of 5 on time, 2 of 3 satisfied", () => {
+    // Replied 001, 003 (late), 005, 2025-001; overdue 002 → on time 3 / (4 + 1).
+    expect(overview.totals.onTimeRate).toBe("60.0%");
+    // Rated 001 满意, 005 不满意, 2025-001 基本满意 → 2 / 3.
+    expect(overview.totals.satisfactionRate).toBe("66.7%");
+    // Classified replies A 1, B 2, C 1, D 0 of 4.
+    expect(overview.classShares.map((s) => [s.replyClass, s.count, s.share])).toEqual([
+      ["A", 1, "25.0%"],
+      ["B", 2, "50.0%"],
+      ["C", 1, "25.0%"],
+      ["D", 0, "0.0%"],
+    ]);
+  });
+
+  it("groups overdue suggestions by unit and lists those due soon", () => {
+    expect(overview.overdueByUnit.map((g) => [g.unit, g.items.map((r) => [r.id, r.daysLeft])])).toEqual([
+      ["区教育局", [["2026-002", -13]]],
+    ]);
+    expect(overview.dueSoon.map((r) => [r.id, r.due, r.daysLeft])).toEqual([["2026-004", "2026-06-16", 1]]);
+    expect(overview.dueSoonDays).toBe(15);
+  });
+
+  it("lists key suggestions with their supervising leaders and counts problems", () => {
+    expect(overview.keySuggestions.map((r) => [r.id, r.supervisor])).toEqual([
+      ["2026-004", "刘主任"],
+      ["2026-009", ""],
+    ]);
+    // The only problem: 2026-009 is a key suggestion without a 督办领导 (a 提醒).
+    expect(overview.problems).toEqual({ errors: 0, warnings: 1 });
+  });
+
+  it("shows dashes, not 0% or 100%, for an empty ledger", () => {
+    const empty = computeOverview(fixtureEvaluation([]));
+    expect([empty.totals.onTimeRate, empty.totals.satisfactionRate, empty.classShares[0]?.share]).toEqual([
+      "—",
+      "—",
+      "—",
+    ]);
+  });
+});
+
+describe("unit scoreboard", () => {
+  it("gives each unit's 承办件数 … 平均答复天数, worked out by hand", () => {
+    expect(scoreboardTable(unitScoreboard(evaluation))).toEqual([
+      [
+        "单位",
+        "承办件数",
+        "已答复",
+        "按期答复率",
+        "逾期未答复",
+        "满意率",
+        "A",
+        "B",
+        "C",
+        "D",
+        "平均答复天数",
+      ],
+      // 001, 002, 003, 2025-001: replied 3 (001, 2025-001 on time; 003 late) + 002 overdue → 2/4;
+      // rated 001 满意 and 2025-001 基本满意 → 2/2; days (79 + 94 + 87) / 3 = 86.67.
+      ["区教育局", 4, 3, "50.0%", 1, "100.0%", 1, 2, 0, 0, 86.7],
+      // 004 (not yet due), 005 replied on time in 30 days, rated 不满意.
+      ["区住建局", 2, 1, "100.0%", 0, "0.0%", 0, 0, 1, 0, 30],
+      ["区卫健委", 1, 0, "—", 0, "—", 0, 0, 0, 0, "—"],
+      ["区交通运输局", 0, 0, "—", 0, "—", 0, 0, 0, 0, "—"],
+      // (79 + 94 + 87 + 30) / 4 = 72.5.
+      ["合计", 7, 4, "60.0%", 1, "66.7%", 1, 2, 1, 0, 72.5],
+    ]);
+  });
+
+  it("finds a unit by name (spaces and full-width parentheses ignored) with its lead and co suggestions", () => {
+    const withCo = fixtureEvaluation([
+      { 编号: "2026-001", 主办单位: "区住建局", 协办单位: "区教育局", 交办日期: 46083 },
+    ]);
+    expect(unitDetail(withCo, "区教育局")?.co.map((r) => r.id)).toEqual(["2026-001"]);
+    const detail = unitDetail(evaluation, " 区 教育局 ");
+    expect(detail?.name).toBe("区教育局");
+    expect(detail?.lead.map((r) => r.id)).toEqual(["2025-001", "2026-001", "2026-002", "2026-003"]);
+    expect(detail?.entry?.record.email).toBe("unit0@example.gov.cn");
+    expect(unitDetail(evaluation, "区财政局")).toBeNull();
+  });
+});

@@ -1,0 +1,261 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createChannels } from "../../../src/channels/create-channels";
+import type { EmailSender } from "../../../src/channels/email";
+import type { FetchLike } from "../../../src/channels/http-post";
+import { maskSecret, parseRobotAddress } from "../../../src/channels/robot-address";
+import { sinkFetch } from "../../../src/channels/sink";
+import type { OutgoingNotice } from "../../../src/channels/types";
+
+const NOW_MS = Date.parse("2026-03-02T01:00:00Z");
+
+interface Captured {
+  url: string;
+  headers: Headers;
+  body: string;
+}
+
+/** A fetch that records the request and answers with `reply`. */
+function fakeFetch(reply: () => Response) {
+  const requests: Captured[] = [];
+  const fn: FetchLike = async (url, init) => {
+    requests.push({ url, headers: new Headers(init.headers), body: String(init.body) });
+    return reply();
+  };
+  return { fn, requests };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+function notice(address: string, overrides: Partial<OutgoingNotice> = {}): OutgoingNotice {
+  return {
+    id: 42,
+    key: "到期提醒|2026-001|r1|d7|区教育局|wecom",
+    type: "到期提醒",
+    suggestionId: "2026-001",
+    recipient: "区教育局",
+    address,
+    title: "建议办理到期提醒：2026-001 还剩 7 天",
+    body: "区教育局：请抓紧办理。",
+    ...overrides,
+  };
+}
+
+function channels(fetchFn: FetchLike, email: EmailSender | null = null) {
+  return createChannels({
+    fetch: fetchFn,
+    now: () => NOW_MS,
+    email,
+    emailFrom: "notices@rd.example.gov.cn",
+    webhookSecret: null,
+  });
+}
+
+describe("robot addresses", () => {
+  it("takes the signing secret from after # and keeps it out of logs", () => {
+    expect(parseRobotAddress("https://oapi.dingtalk.com/robot/send?access_token=t#SECabc")).toEqual({
+      url: "https://oapi.dingtalk.com/robot/send?access_token=t",
+      secret: "SECabc",
+    });
+    expect(parseRobotAddress("https://x.example/hook")).toEqual({
+      url: "https://x.example/hook",
+      secret: null,
+    });
+    expect(maskSecret("https://x.example/hook#s3cret")).toBe("https://x.example/hook#***");
+  });
+});
+
+describe("the local sink (development)", () => {
+  it("receives a robot's request with its path, query and signature intact, and the original address", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    const redirected = createChannels({
+      fetch: sinkFetch("http://127.0.0.1:8791", http.fn),
+      now: () => NOW_MS,
+      email: null,
+      emailFrom: null,
+      webhookSecret: null,
+    });
+    await redirected.dingtalk.send(notice("https://oapi.dingtalk.com/robot/send?access_token=tok#SECs"));
+    const url = new URL(http.requests[0]?.url ?? "");
+    expect(url.origin).toBe("http://127.0.0.1:8791");
+    expect(url.pathname).toBe("/robot/send");
+    expect(url.searchParams.get("access_token")).toBe("tok");
+    expect(url.searchParams.has("sign")).toBe(true);
+    expect(http.requests[0]?.headers.get("x-jianyi-original-url")).toBe(
+      "https://oapi.dingtalk.com/robot/send",
+    );
+  });
+});
+
+describe("企业微信 group robot", () => {
+  it("posts a text message and reads errcode 0 as delivered", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    const result = await channels(http.fn).wecom.send(
+      notice("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1"),
+    );
+    expect(result).toEqual({ ok: true, status: 200 });
+    expect(http.requests[0]?.url).toBe("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1");
+    expect(JSON.parse(http.requests[0]?.body ?? "")).toEqual({
+      msgtype: "text",
+      text: { content: "建议办理到期提醒：2026-001 还剩 7 天\n区教育局：请抓紧办理。" },
+    });
+  });
+
+  it("sends the weekly digest as markdown", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    await channels(http.fn).wecom.send(notice("https://qyapi.weixin.qq.com/x?key=k", { type: "督办周报" }));
+    expect(JSON.parse(http.requests[0]?.body ?? "").msgtype).toBe("markdown");
+  });
+
+  it("retries its rate limit (45009) and gives up on a wrong key (93000)", async () => {
+    const limited = await channels(
+      fakeFetch(() => json({ errcode: 45009, errmsg: "api freq out of limit" })).fn,
+    ).wecom.send(notice("https://qyapi.weixin.qq.com/x?key=k"));
+    const wrong = await channels(
+      fakeFetch(() => json({ errcode: 93000, errmsg: "invalid webhook url" })).fn,
+    ).wecom.send(notice("https://qyapi.weixin.qq.com/x?key=k"));
+    expect(limited).toMatchObject({ ok: false, retryable: true });
+    expect(wrong).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("93000") });
+  });
+});
+
+describe("钉钉 robot", () => {
+  it("signs the URL as timestamp + \\n + secret, HMAC-SHA256, base64, url-encoded", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    await channels(http.fn).dingtalk.send(
+      notice("https://oapi.dingtalk.com/robot/send?access_token=tok#SECsecret"),
+    );
+    const url = new URL(http.requests[0]?.url ?? "");
+    const expected = createHmac("sha256", "SECsecret").update(`${NOW_MS}\nSECsecret`).digest("base64");
+    expect(url.searchParams.get("access_token")).toBe("tok");
+    expect(url.searchParams.get("timestamp")).toBe(String(NOW_MS));
+    expect(url.searchParams.get("sign")).toBe(expected);
+    expect(http.requests[0]?.url).toContain(`sign=${encodeURIComponent(expected)}`);
+    expect(JSON.parse(http.requests[0]?.body ?? "")).toMatchObject({ msgtype: "text" });
+  });
+
+  it("sends unsigned when no secret is given, and retries 'send too fast' (130101)", async () => {
+    const http = fakeFetch(() => json({ errcode: 130101, errmsg: "send too fast" }));
+    const result = await channels(http.fn).dingtalk.send(
+      notice("https://oapi.dingtalk.com/robot/send?access_token=tok"),
+    );
+    expect(http.requests[0]?.url).toBe("https://oapi.dingtalk.com/robot/send?access_token=tok");
+    expect(result).toMatchObject({ ok: false, retryable: true });
+  });
+
+  it("does not retry a refused signature (310000)", async () => {
+    const http = fakeFetch(() => json({ errcode: 310000, errmsg: "sign not match" }));
+    expect(
+      await channels(http.fn).dingtalk.send(notice("https://oapi.dingtalk.com/robot/send?access_token=t#s")),
+    ).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
+  });
+});
+
+describe("飞书 robot", () => {
+  it("signs with timestamp + \\n + secret as the HMAC key over an empty message, in the body", async () => {
+    const http = fakeFetch(() => json({ code: 0, msg: "success", data: {} }));
+    const result = await channels(http.fn).feishu.send(
+      notice("https://open.feishu.cn/open-apis/bot/v2/hook/abc#fsec"),
+    );
+    const body = JSON.parse(http.requests[0]?.body ?? "");
+    const timestamp = String(Math.floor(NOW_MS / 1000));
+    const expected = createHmac("sha256", `${timestamp}\nfsec`).update("").digest("base64");
+    expect(result.ok).toBe(true);
+    expect(http.requests[0]?.url).toBe("https://open.feishu.cn/open-apis/bot/v2/hook/abc");
+    expect(body).toMatchObject({ timestamp, sign: expected, msg_type: "post" });
+    expect(body.content.post.zh_cn.title).toBe("建议办理到期提醒：2026-001 还剩 7 天");
+  });
+
+  it("retries its frequency limit (11232) and not a bad signature (19021)", async () => {
+    const limited = await channels(
+      fakeFetch(() => json({ code: 11232, msg: "frequency limited" })).fn,
+    ).feishu.send(notice("https://open.feishu.cn/open-apis/bot/v2/hook/abc"));
+    const badSign = await channels(
+      fakeFetch(() => json({ code: 19021, msg: "sign match fail" })).fn,
+    ).feishu.send(notice("https://open.feishu.cn/open-apis/bot/v2/hook/abc#x"));
+    expect(limited).toMatchObject({ ok: false, retryable: true });
+    expect(badSign).toMatchObject({ ok: false, retryable: false });
+  });
+});
+
+describe("generic webhook", () => {
+  it("signs like the intake hooks: HMAC-SHA256 over timestamp.body, hex, sha256= prefix", async () => {
+    const http = fakeFetch(() => new Response(null, { status: 204 }));
+    const result = await channels(http.fn).webhook.send(notice("https://hooks.example.gov.cn/in#whsec"));
+    const request = http.requests[0] as Captured;
+    const timestamp = request.headers.get("x-jianyi-timestamp") ?? "";
+    const expected = createHmac("sha256", "whsec").update(`${timestamp}.${request.body}`).digest("hex");
+    expect(result).toEqual({ ok: true, status: 204 });
+    expect(timestamp).toBe(String(Math.floor(NOW_MS / 1000)));
+    expect(request.headers.get("x-jianyi-signature")).toBe(`sha256=${expected}`);
+    expect(request.headers.get("idempotency-key")).toBe("notice-42");
+    expect(JSON.parse(request.body)).toMatchObject({
+      type: "到期提醒",
+      suggestionId: "2026-001",
+      recipient: "区教育局",
+    });
+  });
+
+  it("classifies HTTP answers: 429 and 5xx retried (Retry-After kept), other 4xx permanent", async () => {
+    const answer = (status: number, headers: Record<string, string> = {}) =>
+      channels(fakeFetch(() => new Response("no", { status, headers })).fn).webhook.send(
+        notice("https://h.example/x"),
+      );
+    expect(await answer(429, { "retry-after": "120" })).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 120,
+    });
+    expect(await answer(503)).toMatchObject({ retryable: true, status: 503 });
+    expect(await answer(404)).toMatchObject({ retryable: false, status: 404 });
+  });
+
+  it("treats a network error as retryable", async () => {
+    const failing: FetchLike = async () => {
+      throw new TypeError("fetch failed");
+    };
+    expect(await channels(failing).webhook.send(notice("https://h.example/x"))).toMatchObject({
+      ok: false,
+      retryable: true,
+      error: expect.stringContaining("网络错误"),
+    });
+  });
+});
+
+describe("e-mail", () => {
+  it("hands a MIME message to the sender, addressed to the recipient", async () => {
+    const sent: { from: string; to: string; raw: string }[] = [];
+    const sender: EmailSender = { send: async (from, to, raw) => void sent.push({ from, to, raw }) };
+    const result = await channels(fakeFetch(() => json({})).fn, sender).email.send(
+      notice("jyj@example.gov.cn"),
+    );
+    expect(result.ok).toBe(true);
+    expect(sent[0]).toMatchObject({ from: "notices@rd.example.gov.cn", to: "jyj@example.gov.cn" });
+    expect(sent[0]?.raw).toContain("Message-ID: <notice-42@rd.example.gov.cn>");
+  });
+
+  it("fails permanently without a binding, and retries a sender's passing error", async () => {
+    expect(await channels(fakeFetch(() => json({})).fn).email.send(notice("a@b.cn"))).toMatchObject({
+      retryable: false,
+    });
+    const flaky: EmailSender = {
+      send: async () => {
+        throw new Error("internal error");
+      },
+    };
+    const refused: EmailSender = {
+      send: async () => {
+        throw new Error("destination address not verified");
+      },
+    };
+    expect(await channels(fakeFetch(() => json({})).fn, flaky).email.send(notice("a@b.cn"))).toMatchObject({
+      retryable: true,
+    });
+    expect(await channels(fakeFetch(() => json({})).fn, refused).email.send(notice("a@b.cn"))).toMatchObject({
+      retryable: false,
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { buildCalendar } from "../../../src/domain/calendar";
+import { DIGEST_LIST_MAX, firstWorkingDayOfWeek } from "../../../src/domain/notices/digest";
+import type { LedgerCells } from "../helpers/make-row";
+import { planAt } from "./helpers";
+
+const calendar = buildCalendar();
+const SETTINGS = [["周报接收人", "dbc@example.gov.cn"]] as const;
+
+const row = (n: number, cells: LedgerCells): LedgerCells => ({
+  编号: `2026-${String(n).padStart(3, "0")}`,
+  标题: `第${n}号建议`,
+  领衔代表: "张明",
+  主办单位: "区教育局",
+  ...cells,
+});
+
+describe("督办周报", () => {
+  it("falls on Monday, or on the first working day of a week that starts with holidays", () => {
+    expect(firstWorkingDayOfWeek("2026-03-05", calendar)).toBe("2026-03-02");
+    expect(firstWorkingDayOfWeek("2026-02-26", calendar)).toBe("2026-02-24");
+    expect(firstWorkingDayOfWeek("2026-05-07", calendar)).toBe("2026-05-06");
+    expect(firstWorkingDayOfWeek("2026-10-07", calendar)).toBe("2026-10-08");
+  });
+
+  it("gives the overview figures, then the overdue, due-soon and unrated lists", () => {
+    const rows = [
+      row(1, { 交办日期: "2026-02-10" }), // due 2026-05-11: overdue on 2026-06-01
+      row(2, { 交办日期: "2026-03-05" }), // due 2026-06-05: due soon
+      row(3, { 交办日期: "2026-03-05", 答复日期: "2026-05-20", 答复类别: "A" }), // unrated
+      row(4, {
+        交办日期: "2026-03-05",
+        答复日期: "2026-04-20",
+        答复类别: "A",
+        满意度: "满意",
+        测评日期: "2026-04-25",
+      }),
+    ];
+    const digest = planAt(rows, "2026-06-01", { settings: SETTINGS }).notices.find(
+      (n) => n.type === "督办周报",
+    );
+    expect(digest?.title).toBe("代表建议办理督办周报");
+    expect(digest?.body).toBe(
+      [
+        "各位领导：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",
+        "",
+        "截至 2026年6月1日：承办 4 件，已答复 2 件，按期答复率 66.7%，逾期未答复 1 件，满意率 100.0%。",
+        "台账状态：即将到期 1 件，已逾期 1 件，待测评 1 件，已办结 1 件。",
+        "",
+        "已逾期（1 件）：",
+        "1. 2026-001《第1号建议》主办：区教育局，办理期限 2026年5月11日，已逾期 21 天",
+        "",
+        "即将到期（1 件）：",
+        "1. 2026-002《第2号建议》主办：区教育局，办理期限 2026年6月5日，还剩 4 天",
+        "",
+        "待测评（1 件）：",
+        "1. 2026-003《第3号建议》主办：区教育局，答复日期 2026年5月20日",
+      ].join("\n"),
+    );
+  });
+
+  it("cuts long lists and points to the dashboard", () => {
+    const rows = Array.from({ length: DIGEST_LIST_MAX + 5 }, (_, i) =>
+      row(i + 1, { 交办日期: "2026-02-10" }),
+    );
+    const digest = planAt(rows, "2026-06-01", { settings: SETTINGS }).notices.find(
+      (n) => n.type === "督办周报",
+    );
+    expect(digest?.body).toContain(`已逾期（${DIGEST_LIST_MAX + 5} 件）`);
+    expect(digest?.body).toContain("……另有 5 件，详见督办看板");
+  });
+
+  it("is not planned without 周报接收人", () => {
+    expect(planAt([], "2026-06-01").notices).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { deputiesTab, unitsTab } from "../../../sheets-schema/tabs";
+import { evaluateLedger, type LedgerEvaluation } from "../../../src/domain/evaluate-ledger";
+import { planNotices } from "../../../src/domain/notices/plan";
+import type { FormArrival } from "../../../src/domain/notices/receipt-series";
+import type { NoticePlan } from "../../../src/domain/notices/types";
+import { LEDGER_HEADERS, type LedgerCells, makeRow } from "../helpers/make-row";
+
+/** Units with one channel each (and one with two), as 承办单位 rows. */
+export const NOTICE_UNITS: readonly (readonly [string, string, string, string])[] = [
+  ["区教育局", "jyj@example.gov.cn", "email", ""],
+  ["区住建局", "", "wecom", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=zjj"],
+  ["区卫健委", "", "dingtalk", "https://oapi.dingtalk.com/robot/send?access_token=wjw#SECwjw"],
+  ["区交通运输局", "", "feishu", "https://open.feishu.cn/open-apis/bot/v2/hook/jtj#fs-secret"],
+  ["区民政局", "mzj@example.gov.cn", "email、webhook", "https://hooks.example.gov.cn/mzj"],
+  ["区水利局", "", "", ""],
+];
+
+/** Deputies: all reachable by e-mail except 赵敏, who has no channel. */
+export const NOTICE_DEPUTIES: readonly (readonly [string, string])[] = [
+  ["张明", "zhangming@example.cn"],
+  ["李华", "lihua@example.cn"],
+  ["王伟(北关)", "wangwei@example.cn"],
+  ["刘主任", "liu@example.gov.cn"],
+  ["赵敏", ""],
+];
+
+export function unitRows(units = NOTICE_UNITS): unknown[][] {
+  const headers = unitsTab.columns.map((c) => c.header);
+  const at = (h: string) => headers.indexOf(h);
+  return [
+    headers,
+    ...units.map(([name, email, channels, bot]) => {
+      const row: unknown[] = headers.map(() => "");
+      row[at("单位名称")] = name;
+      row[at("邮箱")] = email;
+      row[at("通知渠道")] = channels;
+      row[at("机器人地址")] = bot;
+      return row;
+    }),
+  ];
+}
+
+export function deputyRows(deputies = NOTICE_DEPUTIES): unknown[][] {
+  const headers = deputiesTab.columns.map((c) => c.header);
+  const at = (h: string) => headers.indexOf(h);
+  return [
+    headers,
+    ...deputies.map(([name, email]) => {
+      const row: unknown[] = headers.map(() => "");
+      row[at("姓名")] = name;
+      row[at("邮箱")] = email;
+      return row;
+    }),
+  ];
+}
+
+export type SettingsRows = readonly (readonly [string, string])[];
+
+/** The tabs of a small office: the given ledger rows, the units and deputies above, 设置 overrides. */
+export function noticeTabs(
+  rows: readonly LedgerCells[],
+  settings: SettingsRows = [],
+  templates: unknown[][] = [],
+) {
+  return {
+    [TAB_NAMES.ledger]: [LEDGER_HEADERS, ...rows.map((cells) => makeRow(cells))],
+    [TAB_NAMES.units]: unitRows(),
+    [TAB_NAMES.deputies]: deputyRows(),
+    [TAB_NAMES.settings]: [["项目", "值", "说明"], ...settings.map(([k, v]) => [k, v])],
+    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"], ...templates],
+  };
+}
+
+export function evaluateAt(
+  rows: readonly LedgerCells[],
+  today: string,
+  settings: SettingsRows = [],
+  templates: unknown[][] = [],
+): LedgerEvaluation {
+  return evaluateLedger({ tabs: noticeTabs(rows, settings, templates), today });
+}
+
+export interface PlanOptions {
+  settings?: SettingsRows;
+  templates?: unknown[][];
+  existingKeys?: Iterable<string>;
+  arrivals?: FormArrival[];
+}
+
+export function planAt(rows: readonly LedgerCells[], today: string, options: PlanOptions = {}): NoticePlan {
+  return planNotices({
+    today,
+    evaluation: evaluateAt(rows, today, options.settings, options.templates),
+    existingKeys: options.existingKeys ?? [],
+    arrivals: options.arrivals ?? [],
+  });
+}
+
+/** "type 编号 → recipient (channel)" lines, for readable expectations. */
+export function summary(plan: NoticePlan): string[] {
+  return plan.notices.map((n) => `${n.type} ${n.suggestionId ?? "-"} → ${n.recipient} (${n.channel})`);
+}
+
+/** Every day from `from` to `to`, inclusive (ISO). */
+export function daysBetweenInclusive(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d.setUTCDate(d.getUTCDate() + 1)
+  )
+    out.push(d.toISOString().slice(0, 10));
+  return out;
+}
+
+/**
+ * Daily runs from `from` to `to` over a fixed ledger, the outbox carried over from day to day:
+ * "day type 编号 → recipient occurrence" for every notice planned. `skip` days have no run.
+ */
+export function runDaily(
+  rows: readonly LedgerCells[],
+  from: string,
+  to: string,
+  options: PlanOptions & { skip?: readonly string[] } = {},
+): string[] {
+  const outbox = new Set<string>(options.existingKeys ?? []);
+  const lines: string[] = [];
+  for (const day of daysBetweenInclusive(from, to)) {
+    if (options.skip?.includes(day)) continue;
+    const plan = planAt(rows, day, { ...options, existingKeys: outbox });
+    for (const n of plan.notices) {
+      outbox.add(n.key);
+      lines.push(`${day} ${n.type} ${n.suggestionId ?? "-"} → ${n.recipient} ${n.occurrence}`);
+    }
+  }
+  return lines;
+}

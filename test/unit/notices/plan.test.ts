@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerCells } from "../helpers/make-row";
+import { planAt, runDaily, summary } from "./helpers";
+
+/** Assigned Monday 2026-03-02, three months: 办理期限 2026-06-02 (a Tuesday, a working day). */
+const ASSIGNED: LedgerCells = {
+  编号: "2026-001",
+  标题: "关于加快推进柏庄镇卫生院建设的建议",
+  领衔代表: "张明",
+  主办单位: "区教育局",
+  协办单位: "区住建局、区卫健委",
+  交办日期: "2026-03-02",
+};
+const REPLIED: LedgerCells = { ...ASSIGNED, 答复日期: "2026-05-20", 答复类别: "B" };
+const SATISFIED_B: LedgerCells = { ...REPLIED, 满意度: "满意", 测评日期: "2026-05-25", 落实情况: "推进中" };
+
+describe("planning notices: the day each one is due", () => {
+  it("sends 交办通知 to the lead unit and each co-unit on the assignment day, over each unit's channel", () => {
+    expect(summary(planAt([ASSIGNED], "2026-03-02"))).toEqual([
+      "交办通知 2026-001 → 区教育局 (email)",
+      "交办通知 2026-001 → 区住建局 (wecom)",
+      "交办通知 2026-001 → 区卫健委 (dingtalk)",
+    ]);
+  });
+
+  it("keys a notice by type, 编号, round, occurrence, recipient and channel", () => {
+    const [first] = planAt([ASSIGNED], "2026-03-02").notices;
+    expect(first?.key).toBe("交办通知|2026-001|r1|2026-03-02|区教育局|email");
+  });
+
+  it("sends 到期提醒 15, 7 and 3 days before 办理期限 and 逾期催办 from the first working day after it", () => {
+    expect(runDaily([ASSIGNED], "2026-05-01", "2026-06-24")).toEqual([
+      "2026-05-18 到期提醒 2026-001 → 区教育局 d15",
+      "2026-05-26 到期提醒 2026-001 → 区教育局 d7",
+      // 2026-05-30 is a Saturday: the 3-day reminder waits for Monday.
+      "2026-06-01 到期提醒 2026-001 → 区教育局 d3",
+      "2026-06-03 逾期催办 2026-001 → 区教育局 n1",
+      "2026-06-10 逾期催办 2026-001 → 区教育局 n2",
+      "2026-06-17 逾期催办 2026-001 → 区教育局 n3",
+      "2026-06-24 逾期催办 2026-001 → 区教育局 n4",
+    ]);
+  });
+
+  it("stops reminders once a reply is entered, and tells the deputy instead", () => {
+    expect(runDaily([REPLIED], "2026-05-19", "2026-06-10")).toEqual([
+      "2026-05-20 答复告知 2026-001 → 张明 -",
+    ]);
+  });
+
+  it("tells the 督办领导 of a key suggestion too, as the 代表 of that name", () => {
+    const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "刘主任" };
+    expect(summary(planAt([key], "2026-06-03"))).toEqual([
+      "逾期催办 2026-001 → 区教育局 (email)",
+      "逾期催办 2026-001 → 刘主任 (email)",
+    ]);
+  });
+
+  it("reaches a 督办领导 who is no 代表 through the 周报接收人", () => {
+    const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "孙副主任" };
+    const plan = planAt([key], "2026-06-03", { settings: [["周报接收人", "dbc@example.gov.cn"]] });
+    expect(summary(plan)).toContain("逾期催办 2026-001 → 孙副主任 (email)");
+    expect(plan.notices.find((n) => n.recipient === "孙副主任")?.address).toBe("dbc@example.gov.cn");
+  });
+
+  it("sends 测评提醒 30 days after an unrated reply, a holiday's on the next working day", () => {
+    // 2026-06-19 is 端午: the reminder due that day waits for Monday 2026-06-22.
+    expect(
+      runDaily([REPLIED], "2026-06-01", "2026-06-30", {
+        existingKeys: ["答复告知|2026-001|r1|-|张明|email"],
+      }),
+    ).toEqual(["2026-06-22 测评提醒 2026-001 → 张明 -"]);
+    const told = { existingKeys: ["答复告知|2026-001|r1|-|张明|email"] };
+    expect(runDaily([SATISFIED_B], "2026-06-01", "2026-06-30", told)).toEqual([]);
+  });
+
+  it("sends 二次交办通知 to the lead unit when 二次交办日期 appears, then round-2 reminders", () => {
+    const second = {
+      ...REPLIED,
+      答复类别: "C",
+      答复内容: "受财力所限",
+      满意度: "不满意",
+      测评日期: "2026-05-25",
+      二次交办日期: "2026-06-01",
+    };
+    // Round 2 ends 30 days later, 2026-07-01.
+    expect(
+      runDaily([second], "2026-06-01", "2026-07-02", { existingKeys: ["答复告知|2026-001|r1|-|张明|email"] }),
+    ).toEqual([
+      "2026-06-01 二次交办通知 2026-001 → 区教育局 -",
+      "2026-06-16 到期提醒 2026-001 → 区教育局 d15",
+      "2026-06-24 到期提醒 2026-001 → 区教育局 d7",
+      "2026-06-29 到期提醒 2026-001 → 区教育局 d3",
+      "2026-07-02 逾期催办 2026-001 → 区教育局 n1",
+    ]);
+    expect(planAt([second], "2026-06-16").notices.find((n) => n.type === "到期提醒")?.key).toBe(
+      "到期提醒|2026-001|r2|d15|区教育局|email",
+    );
+  });
+
+  it("sends 跟踪提醒 every 90 days after a B-class reply the deputy was satisfied with, until 已落实", () => {
+    const sent = ["答复告知|2026-001|r1|-|张明|email"];
+    expect(runDaily([SATISFIED_B], "2026-05-21", "2026-12-31", { existingKeys: sent })).toEqual([
+      "2026-08-18 跟踪提醒 2026-001 → 区教育局 n1",
+      "2026-11-16 跟踪提醒 2026-001 → 区教育局 n2",
+    ]);
+    expect(
+      runDaily([{ ...SATISFIED_B, 落实情况: "已落实" }], "2026-05-21", "2026-12-31", { existingKeys: sent }),
+    ).toEqual([]);
+  });
+
+  it("sends the 督办周报 on the first working day of each week to every 周报接收人", () => {
+    const settings = [
+      ["周报接收人", "dbc@example.gov.cn,https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ld"],
+    ] as const;
+    const lines = runDaily([], "2026-02-09", "2026-03-08", { settings });
+    expect(lines).toEqual([
+      "2026-02-09 督办周报 - → dbc@example.gov.cn w2026-02-09",
+      "2026-02-09 督办周报 - → https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ld w2026-02-09",
+      // 春节 covers the whole week of 2026-02-16; the next week starts on Tuesday 2026-02-24.
+      "2026-02-24 督办周报 - → dbc@example.gov.cn w2026-02-24",
+      "2026-02-24 督办周报 - → https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ld w2026-02-24",
+      "2026-03-02 督办周报 - → dbc@example.gov.cn w2026-03-02",
+      "2026-03-02 督办周报 - → https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ld w2026-03-02",
+    ]);
+    expect(planAt([], "2026-02-24", { settings }).notices[1]?.channel).toBe("wecom");
+  });
+
+  it("sends a 受理回执 to the lead deputy of a suggestion that arrived by form", () => {
+    const arrivals = [
+      {
+        suggestionId: "2026-009",
+        receivedOn: "2026-03-03",
+        cells: { 领衔代表: "李华", 标题: "关于增设公交站点的建议" },
+      },
+    ];
+    const plan = planAt([], "2026-03-03", { arrivals });
+    expect(summary(plan)).toEqual(["受理回执 2026-009 → 李华 (email)"]);
+    expect(plan.notices[0]?.body).toContain("《关于增设公交站点的建议》已收到，编号 2026-009");
+  });
+});
+
+describe("planning notices: exactly once", () => {
+  it("plans nothing already in the outbox, whatever channel it went by", () => {
+    const first = planAt([ASSIGNED], "2026-03-02");
+    expect(
+      planAt([ASSIGNED], "2026-03-02", { existingKeys: first.notices.map((n) => n.key) }).notices,
+    ).toEqual([]);
+    // 区教育局 was told by e-mail; its 通知渠道 changed since: it is not told again.
+    const plan = planAt([ASSIGNED], "2026-03-03", {
+      existingKeys: ["交办通知|2026-001|r1|2026-03-02|区教育局|feishu"],
+    });
+    expect(summary(plan)).toEqual([
+      "交办通知 2026-001 → 区住建局 (wecom)",
+      "交办通知 2026-001 → 区卫健委 (dingtalk)",
+    ]);
+  });
+
+  it("plans nothing on a rest day when 仅工作日发送 = 是, and everything when it is 否", () => {
+    const saturday = { ...ASSIGNED, 交办日期: "2026-03-07" };
+    expect(planAt([saturday], "2026-03-07")).toMatchObject({ restDay: true, notices: [] });
+    expect(planAt([saturday], "2026-03-07", { settings: [["仅工作日发送", "否"]] }).notices).toHaveLength(3);
+    expect(runDaily([saturday], "2026-03-07", "2026-03-10").map((l) => l.slice(0, 10))).toEqual([
+      "2026-03-09",
+      "2026-03-09",
+      "2026-03-09",
+    ]);
+  });
+
+  it("catches up missed runs once, sending only the latest of several passed offsets", () => {
+    const skip = [
+      "2026-05-18",
+      "2026-05-19",
+      "2026-05-20",
+      "2026-05-21",
+      "2026-05-22",
+      "2026-05-25",
+      "2026-05-26",
+    ];
+    expect(runDaily([ASSIGNED], "2026-05-01", "2026-06-02", { skip })).toEqual([
+      "2026-05-27 到期提醒 2026-001 → 区教育局 d7",
+      "2026-06-01 到期提醒 2026-001 → 区教育局 d3",
+    ]);
+  });
+
+  it("does not flood units on the first run over an old ledger: nothing older than 30 days", () => {
+    const old = { ...ASSIGNED, 交办日期: "2026-01-05" };
+    expect(planAt([old], "2026-02-05").notices).toEqual([]);
+    expect(planAt([old], "2026-02-04").notices.map((n) => n.type)).toEqual([
+      "交办通知",
+      "交办通知",
+      "交办通知",
+    ]);
+    // Months overdue on the first run: one 逾期催办 (the current one), not one per week missed.
+    expect(runDaily([old], "2026-06-01", "2026-06-02")).toEqual([
+      "2026-06-01 逾期催办 2026-001 → 区教育局 n8",
+    ]);
+  });
+
+  it("moves the reminders when 到期提醒天数 changes", () => {
+    const reminders = (setting: string) =>
+      runDaily([ASSIGNED], "2026-05-01", "2026-06-02", { settings: [["到期提醒天数", setting]] });
+    expect(reminders("10,1")).toEqual([
+      // 2026-05-23 is a Saturday.
+      "2026-05-25 到期提醒 2026-001 → 区教育局 d10",
+      "2026-06-01 到期提醒 2026-001 → 区教育局 d1",
+    ]);
+    expect(reminders("20")).toEqual(["2026-05-13 到期提醒 2026-001 → 区教育局 d20"]);
+  });
+});
+
+describe("planning notices: recipients that cannot be reached", () => {
+  it("reports a unit without a channel instead of dropping its notice silently", () => {
+    const plan = planAt([{ ...ASSIGNED, 主办单位: "区水利局", 协办单位: "" }], "2026-03-02");
+    expect(plan.notices).toEqual([]);
+    expect(plan.unreachable).toEqual([
+      {
+        type: "交办通知",
+        suggestionId: "2026-001",
+        recipient: "区水利局",
+        reason: "在『承办单位』表中没有可用的通知渠道",
+      },
+    ]);
+  });
+
+  it("sends over every channel a unit lists", () => {
+    const plan = planAt([{ ...ASSIGNED, 主办单位: "区民政局", 协办单位: "" }], "2026-03-02");
+    expect(summary(plan)).toEqual([
+      "交办通知 2026-001 → 区民政局 (email)",
+      "交办通知 2026-001 → 区民政局 (webhook)",
+    ]);
+  });
+
+  it("skips a notice type whose template has 启用 = 否", () => {
+    const templates = [["交办通知", "", "标题", "正文", "否"]];
+    expect(planAt([ASSIGNED], "2026-03-02", { templates })).toMatchObject({ notices: [], disabled: 3 });
+  });
+});
