@@ -16,3 +16,18 @@ export function localHour(nowMs: number, timeZone: string): number {
   );
   return Number(hour);
 }
+
+/** "YYYY-MM-DD HH:mm", local time of an instant in a time zone (通知记录 时间, dashboard times). */
+export function localDateTime(nowMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(nowMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}

@@ -1,19 +1,10 @@
-/** A UTC ISO timestamp as local "YYYY-MM-DD HH:mm" in 设置 时区 (Intl does the zone arithmetic). */
+import { localDateTime as localDateTimeAt } from "../../jobs/local-time";
+
+/** A UTC ISO timestamp as local "YYYY-MM-DD HH:mm" in 设置 时区; an unreadable one as it is. */
 export function localDateTime(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : localDateTimeAt(ms, timeZone);
 }
 
 export type Tone = "danger" | "warn" | "info" | "ok" | "teal" | "violet" | "gray";

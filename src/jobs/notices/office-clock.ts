@@ -3,7 +3,7 @@ import { settingsTab } from "../../../sheets-schema/tabs";
 import { readSettings } from "../../domain/read-settings";
 import { readTab } from "../../domain/read-tab";
 import type { TabCache } from "../../store/tab-cache";
-import { localDate, localHour } from "../local-time";
+import { localDate, localDateTime, localHour } from "../local-time";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
@@ -21,17 +21,4 @@ export async function officeClock(tabCache: TabCache, nowMs: number): Promise<Of
   return { timeZone, today: localDate(nowMs, timeZone), hour: localHour(nowMs, timeZone) };
 }
 
-/** "YYYY-MM-DD HH:mm" local time of an instant (the 时间 of 通知记录). */
-export function localDateTime(nowMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(nowMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
-}
+export { localDateTime };
