@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** The kinds of cell the ledger knows; provisioning and the docs switch on these. */
 export type CellKind =

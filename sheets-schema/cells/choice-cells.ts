@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type CellType, describeRaw, textOf, toHalfWidth } from "./cell-type";
 
 /** Turns a raw cell into the text an enum is matched against. */

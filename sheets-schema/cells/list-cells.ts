@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CHANNEL_ALIASES, CHANNELS, type Channel } from "../enums";
 import { type CellType, describeRaw, toHalfWidth, wrongShapeMessage } from "./cell-type";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type CellType, describeRaw, textOf, toHalfWidth, wrongShapeMessage } from "./cell-type";
 
 /** Short free text (titles, names) unless a column says otherwise. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type CellType, describeRaw, textOf, wrongShapeMessage } from "./cell-type";
 
 const URL_MAX = 2000;

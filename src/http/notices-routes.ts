@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { NOTICE_STATES, NOTICE_TYPES } from "../../sheets-schema/enums";
 import type { AppEnv } from "../app";
 import { maskSecret } from "../channels/robot-address";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
