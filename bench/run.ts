@@ -15,4 +15,6 @@ printIntake(await benchIntake());
 
 // benchSync built dist/ exactly as `wrangler deploy` bundles the Worker.
 const bundle = readFileSync(new URL("../dist/index.js", import.meta.url));
-console.log(`\nWorker bundle: ${(bundle.length / 1024).toFixed(0)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(0)} KiB gzip`);
+console.log(
+  `\nWorker bundle: ${(bundle.length / 1024).toFixed(0)} KiB, ${(gzipSync(bundle).length / 1024).toFixed(0)} KiB gzip`,
+);
