@@ -161,6 +161,26 @@ describe("sync of a realistic ledger", () => {
     expect(after.slice(-4).every((row) => /^2026-\d{3}$/.test(String(row[col("编号")])))).toBe(true);
   });
 
+  it("backs off through a real exhaustion of the emulator's per-minute quota and completes", async () => {
+    await seed("sync-quota", 120, 3);
+    const since = await lastSeq();
+    // One read and one write per 400 ms "minute": the re-read right after the batchGet is refused.
+    await emulator.setQuota({ readsPerMinute: 1, writesPerMinute: 1, windowMs: 400 });
+    try {
+      const result = await runSync(depsFor("sync-quota"), "test", FIXTURE_NOW_MS);
+
+      expect(result.outcome).toBe("ok");
+      const statuses = (await emulator.requests(since)).filter((r) => r.kind !== "admin").map((r) => r.status);
+      expect(statuses).toContain(429);
+      const after = await ledgerValues("sync-quota");
+      for (let r = 1; r < after.length; r++) {
+        expect(after[r]?.[col("台账状态")]).toBe(SCENARIOS[(r - 1) % SCENARIOS.length]?.status);
+      }
+    } finally {
+      await emulator.setQuota({ readsPerMinute: 1_000_000, writesPerMinute: 1_000_000, windowMs: 60_000 });
+    }
+  });
+
   it("runs one of two overlapping syncs and lets the other exit, saying so", async () => {
     await seed("sync-overlap", 100);
 

@@ -12,6 +12,7 @@ export interface AdminResult {
 const quotaSchema = z.object({
   readsPerMinute: z.number().int().min(0).optional(),
   writesPerMinute: z.number().int().min(0).optional(),
+  windowMs: z.number().int().min(1).max(60_000).optional(),
 });
 const spreadsheetSchema = z.object({
   spreadsheetId: z.string().min(1).optional(),

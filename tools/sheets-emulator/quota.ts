@@ -5,6 +5,11 @@ const WINDOW_MS = 60_000;
 export interface QuotaLimits {
   readsPerMinute: number;
   writesPerMinute: number;
+  /**
+   * Length of the "minute" in milliseconds (Google: 60,000). Tests shorten it so that backing off
+   * through a real quota exhaustion takes milliseconds instead of a minute.
+   */
+  windowMs?: number;
 }
 
 /**
@@ -22,7 +27,7 @@ export class QuotaTracker {
   /** Counts the request, or throws Google's 429 if the user's window is full. */
   consume(user: string, kind: QuotaKind, nowMs: number): void {
     const key = `${kind}:${user}`;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > nowMs - WINDOW_MS);
+    const recent = (this.hits.get(key) ?? []).filter((t) => t > nowMs - (this.limits.windowMs ?? WINDOW_MS));
     const limit = kind === "read" ? this.limits.readsPerMinute : this.limits.writesPerMinute;
     if (recent.length >= limit) {
       this.hits.set(key, recent);

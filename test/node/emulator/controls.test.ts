@@ -89,6 +89,17 @@ describe("test controls: quota, faults, hooks, the request log and the admin API
     expect((await readA1()).status).toBe(200);
   });
 
+  it("refills the quota when its window has passed (a window tests may shorten)", async () => {
+    await admin(emu, "PUT", "/quota", { readsPerMinute: 1, windowMs: 300 });
+
+    const first = await readA1();
+    const refused = await readA1();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const refilled = await readA1();
+
+    expect([first.status, refused.status, refilled.status]).toEqual([200, 429, 200]);
+  });
+
   it("fails the next matching requests with an injected fault, then recovers", async () => {
     await admin(emu, "POST", "/faults", { method: "GET", pathIncludes: "/values/", status: 503, times: 2 });
     await admin(emu, "POST", "/faults", { pathIncludes: ":batchUpdate", status: 429 });
