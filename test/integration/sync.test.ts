@@ -170,7 +170,9 @@ describe("sync of a realistic ledger", () => {
       const result = await runSync(depsFor("sync-quota"), "test", FIXTURE_NOW_MS);
 
       expect(result.outcome).toBe("ok");
-      const statuses = (await emulator.requests(since)).filter((r) => r.kind !== "admin").map((r) => r.status);
+      const statuses = (await emulator.requests(since))
+        .filter((r) => r.kind !== "admin")
+        .map((r) => r.status);
       expect(statuses).toContain(429);
       const after = await ledgerValues("sync-quota");
       for (let r = 1; r < after.length; r++) {

@@ -41,7 +41,8 @@ export const emulator = {
   requests: async (since = 0) =>
     (await admin<{ requests: LoggedRequest[] }>("GET", `/requests?since=${since}`)).requests,
   clearRequests: () => admin("DELETE", "/requests"),
-  setQuota: (quota: { readsPerMinute?: number; writesPerMinute?: number; windowMs?: number }) => admin("PUT", "/quota", quota),
+  setQuota: (quota: { readsPerMinute?: number; writesPerMinute?: number; windowMs?: number }) =>
+    admin("PUT", "/quota", quota),
   resetQuota: () => admin("POST", "/quota/reset"),
   addFault: (fault: { method?: string; pathIncludes?: string; status: number; times: number }) =>
     admin("POST", "/faults", fault),
