@@ -26,8 +26,13 @@ async function consumeIntake(batch: MessageBatch<unknown>, env: Env) {
     return;
   }
   console.warn(JSON.stringify({ level: "warn", queue: batch.queue, ...result }));
-  // Busy or failing: retry with backoff; after max_retries the dead-letter queue keeps them,
-  // and the inbox row stays outstanding so the next sync queues it again.
+  if (result.outcome === "failed" && !result.retryable) {
+    // Recorded in the inbox (shown in 校验问题); the sync queues it again once staff fixed the cause.
+    for (const m of messages) m.ack();
+    return;
+  }
+  // Busy or failing for now: retry with backoff; after max_retries the dead-letter queue keeps
+  // them, and the inbox row stays outstanding so the next sync queues it again.
   for (const m of messages) m.retry({ delaySeconds: retryDelaySeconds(m.attempts) });
 }
 

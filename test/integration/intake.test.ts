@@ -1,7 +1,9 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import worker from "../../src/index";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
@@ -174,6 +176,53 @@ describe("form webhooks: into the ledger", () => {
     expect(applied).toMatchObject({ outcome: "ok", unmatched: 1 });
     const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     expect(problems.some((p) => p[2] === "2026-999" && String(p[5]).includes("reply-2"))).toBe(true);
+  });
+
+  it("has the intake queue consumer ack what it applied and retry what it could not apply yet", async () => {
+    await postForm("suggestion", suggestion("q-1", { 标题: "关于增设路灯的建议", 领衔代表: "王建国0" }));
+    await postForm("suggestion", suggestion("q-2", { 标题: "关于修缮桥梁的建议", 领衔代表: "王建国0" }));
+    const deliver = async (id: string, attempts: number) => {
+      const batch = createMessageBatch<unknown>("jianyi-intake", [
+        { id, timestamp: new Date(), attempts, body: { form: "suggestion", submissionId: id } },
+      ]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, env, ctx);
+      return getQueueResult(batch, ctx);
+    };
+    // Another consumer is applying a batch right now (it holds the lease).
+    await env.DB.prepare("INSERT INTO leases (name, holder, expires_at) VALUES ('intake', 'other', ?1)")
+      .bind(Date.now() + 60_000)
+      .run();
+
+    const busy = await deliver("q-1", 3);
+    await env.DB.prepare("DELETE FROM leases WHERE name = 'intake'").run();
+    const applied = await deliver("q-2", 1);
+
+    expect(busy.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["q-1"]);
+    expect(busy.explicitAcks).toEqual([]);
+    expect(applied.explicitAcks).toEqual(["q-2"]);
+    const titles = (await emulator.getValues(SHEET, LEDGER)).map((r) => r[col("标题")]);
+    expect(titles).toContain("关于修缮桥梁的建议");
+  });
+
+  it("records a permanent failure for staff and completes after the next sync once it is fixed", async () => {
+    await postForm(
+      "suggestion",
+      suggestion("perm-1", { 标题: "关于修缮村文化广场的建议", 领衔代表: "王建国0" }),
+    );
+    await emulator.addFault({ method: "POST", pathIncludes: "test-sheet/values/", status: 403, times: 1 });
+
+    const refused = await applyAll();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    await applyAll();
+
+    expect(refused).toMatchObject({ outcome: "failed", retryable: false });
+    expect(
+      problems.some((p) => String(p[5]).includes("perm-1") && String(p[5]).includes("共享给服务账号")),
+    ).toBe(true);
+    const titles = (await emulator.getValues(SHEET, LEDGER)).map((r) => r[col("标题")]);
+    expect(titles.filter((t) => t === "关于修缮村文化广场的建议")).toHaveLength(1);
   });
 
   it("gets every accepted submission into the sheet exactly once although writes fail for a while", async () => {

@@ -4,7 +4,8 @@ import { ledgerTab } from "../../../sheets-schema/tabs";
 import { groupRowWrites } from "../../domain/sync/group-writes";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
-import type { Inbox } from "../../store/inbox";
+import { SheetsError } from "../../sheets/client";
+import type { Inbox, InboxEntry } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import type { IntakeMessage } from "./accept-submission";
 import { planApply } from "./plan-apply";
@@ -28,6 +29,10 @@ export type ApplyResult =
   | { outcome: "failed"; retryable: boolean; message: string };
 
 const LEASE_NAME = "intake";
+
+function describeFailure(error: unknown, message: string): string {
+  return error instanceof SheetsError ? `${error.hint}（${message}）` : message;
+}
 const LEASE_TTL_MS = 2 * 60_000;
 
 /**
@@ -44,8 +49,9 @@ export async function applyInbox(
   if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs))) return { outcome: "busy" };
   const callsBefore = deps.sheets.callCount;
   const at = new Date(nowMs).toISOString();
+  let entries: InboxEntry[] = [];
   try {
-    const entries = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
+    entries = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
     if (entries.length === 0)
       return { outcome: "ok", appended: 0, updated: 0, unmatched: 0, alreadyThere: 0, sheetsCalls: 0 };
     const ledger = ((await deps.sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
@@ -78,6 +84,9 @@ export async function applyInbox(
     const message = error instanceof Error ? error.message : String(error);
     const retryable =
       typeof error === "object" && error !== null && "retryable" in error && error.retryable === true;
+    // A permanent failure (the sheet unshared, a header gone) is recorded for staff to see; the
+    // entries stay outstanding, so the sync after the fix queues them again.
+    if (!retryable) await deps.inbox.mark(entries, "failed", at, describeFailure(error, message));
     return { outcome: "failed", retryable, message };
   } finally {
     await deps.lease.release(LEASE_NAME, holder);
