@@ -1,7 +1,7 @@
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
-import { type FetchLike, isReply, jsonCode, jsonText, postJson, statusFailure } from "./http-post";
+import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
-import { delivered, failed, type NoticeChannel } from "./types";
+import type { NoticeChannel } from "./types";
 
 /** 钉钉 limits a message to about 20000 bytes; stay well under. */
 const MAX_BYTES = 18_000;
@@ -42,16 +42,12 @@ export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): No
               msgtype: "text",
               text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, MAX_BYTES) },
             };
-      const reply = await postJson(fetchFn, target, payload);
-      if (!isReply(reply)) return reply;
-      const byStatus = statusFailure(reply);
-      if (byStatus) return byStatus;
-      const code = jsonCode(reply.json, "errcode");
-      if (code === 0) return delivered(reply.status);
-      if (code === null)
-        return failed(true, `钉钉机器人的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
-      const message = `钉钉机器人返回错误 ${code}：${jsonText(reply.json, "errmsg")}`;
-      return failed(RETRYABLE_CODES.has(code), message, reply.status);
+      return robotOutcome(await postJson(fetchFn, target, payload), {
+        robot: "钉钉机器人",
+        codeFields: ["errcode"],
+        messageFields: ["errmsg"],
+        retryableCodes: RETRYABLE_CODES,
+      });
     },
   };
 }

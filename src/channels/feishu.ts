@@ -1,7 +1,7 @@
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
-import { type FetchLike, isReply, jsonCode, jsonText, postJson, statusFailure } from "./http-post";
+import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
-import { delivered, failed, type NoticeChannel } from "./types";
+import type { NoticeChannel } from "./types";
 
 /** 飞书 caps a request body at 20 KB; leave room for the JSON around the text. */
 const MAX_BYTES = 18_000;
@@ -34,17 +34,12 @@ export function createFeishuChannel(fetchFn: FetchLike, now: () => number): Noti
         const timestamp = Math.floor(now() / 1000);
         payload = { timestamp: String(timestamp), sign: await feishuSign(secret, timestamp), ...message };
       }
-      const reply = await postJson(fetchFn, url, payload);
-      if (!isReply(reply)) return reply;
-      const byStatus = statusFailure(reply);
-      if (byStatus) return byStatus;
-      // Newer robots answer {"code":0,"msg":"success"}; older ones {"StatusCode":0,"StatusMessage":"success"}.
-      const code = jsonCode(reply.json, "code") ?? jsonCode(reply.json, "StatusCode");
-      if (code === 0) return delivered(reply.status);
-      if (code === null)
-        return failed(true, `飞书机器人的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
-      const text = jsonText(reply.json, "msg") || jsonText(reply.json, "StatusMessage");
-      return failed(RETRYABLE_CODES.has(code), `飞书机器人返回错误 ${code}：${text}`, reply.status);
+      return robotOutcome(await postJson(fetchFn, url, payload), {
+        robot: "飞书机器人",
+        codeFields: ["code", "StatusCode"],
+        messageFields: ["msg", "StatusMessage"],
+        retryableCodes: RETRYABLE_CODES,
+      });
     },
   };
 }

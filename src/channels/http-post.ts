@@ -1,4 +1,4 @@
-import { type DeliveryResult, failed } from "./types";
+import { type DeliveryResult, delivered, failed } from "./types";
 
 /** A robot that has not answered after this long is treated as a network failure (retried). */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -90,4 +90,29 @@ export function jsonText(json: unknown, field: string): string {
   if (typeof json !== "object" || json === null) return "";
   const value = (json as Record<string, unknown>)[field];
   return typeof value === "string" ? value : "";
+}
+
+/** Where a robot puts its result in the JSON reply (the first field present wins). */
+export interface RobotReplyShape {
+  readonly robot: string;
+  readonly codeFields: readonly string[];
+  readonly messageFields: readonly string[];
+  readonly retryableCodes: ReadonlySet<number>;
+}
+
+/**
+ * Reads a group robot's answer: the HTTP status first, then its own JSON code (0 = delivered).
+ * A reply that cannot be read is retried; a refusal is retried only for the robot's rate limits.
+ */
+export function robotOutcome(reply: HttpReply | DeliveryResult, shape: RobotReplyShape): DeliveryResult {
+  if (!isReply(reply)) return reply;
+  const byStatus = statusFailure(reply);
+  if (byStatus) return byStatus;
+  let code: number | null = null;
+  for (const field of shape.codeFields) code ??= jsonCode(reply.json, field);
+  if (code === 0) return delivered(reply.status);
+  if (code === null)
+    return failed(true, `${shape.robot}的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
+  const text = shape.messageFields.map((f) => jsonText(reply.json, f)).find(Boolean) ?? "";
+  return failed(shape.retryableCodes.has(code), `${shape.robot}返回错误 ${code}：${text}`, reply.status);
 }

@@ -1,7 +1,7 @@
 import { truncateUtf8 } from "./hmac";
-import { type FetchLike, isReply, jsonCode, jsonText, postJson, statusFailure } from "./http-post";
+import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
-import { delivered, failed, type NoticeChannel } from "./types";
+import type { NoticeChannel } from "./types";
 
 /** Published limits of the 企业微信 group robot: text 2048 bytes, markdown 4096 bytes. */
 const TEXT_MAX_BYTES = 2048;
@@ -28,16 +28,12 @@ export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
               msgtype: "text",
               text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, TEXT_MAX_BYTES) },
             };
-      const reply = await postJson(fetchFn, url, payload);
-      if (!isReply(reply)) return reply;
-      const byStatus = statusFailure(reply);
-      if (byStatus) return byStatus;
-      const code = jsonCode(reply.json, "errcode");
-      if (code === 0) return delivered(reply.status);
-      if (code === null)
-        return failed(true, `企业微信机器人的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
-      const message = `企业微信机器人返回错误 ${code}：${jsonText(reply.json, "errmsg")}`;
-      return failed(RETRYABLE_CODES.has(code), message, reply.status);
+      return robotOutcome(await postJson(fetchFn, url, payload), {
+        robot: "企业微信机器人",
+        codeFields: ["errcode"],
+        messageFields: ["errmsg"],
+        retryableCodes: RETRYABLE_CODES,
+      });
     },
   };
 }
