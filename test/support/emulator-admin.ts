@@ -44,7 +44,13 @@ export const emulator = {
   setQuota: (quota: { readsPerMinute?: number; writesPerMinute?: number; windowMs?: number }) =>
     admin("PUT", "/quota", quota),
   resetQuota: () => admin("POST", "/quota/reset"),
-  addFault: (fault: { method?: string; pathIncludes?: string; status: number; times: number }) =>
+  addFault: (fault: {
+    method?: string;
+    pathIncludes?: string;
+    status: number;
+    times: number;
+    when?: "before" | "after";
+  }) =>
     admin("POST", "/faults", fault),
   getValues: async (
     spreadsheetId: string,

@@ -56,11 +56,11 @@ export function handleApiRequest(em: Emulator, request: ApiRequest): ApiResponse
   try {
     route = resolveRoute(request.method, request.rawPath);
     const fault = em.interceptors.takeFault(request.method, path, request.rawPath);
-    if (fault) {
-      throw fault.spec.status === 429
-        ? em.quota.exceeded(route.kind)
-        : errorWithCode(fault.spec.status, fault.spec.message ?? defaultMessage(fault.spec.status));
-    }
+    const failWith = (spec: NonNullable<typeof fault>["spec"]) =>
+      spec.status === 429
+        ? em.quota.exceeded((route as Route).kind)
+        : errorWithCode(spec.status, spec.message ?? defaultMessage(spec.status));
+    if (fault && fault.spec.when === "before") throw failWith(fault.spec);
     const token = request.bearer ?? request.query.get("access_token") ?? request.query.get("oauth_token");
     const caller = em.auth.authenticate(token ?? undefined, nowMs);
     ctx.user = caller.user;
@@ -75,6 +75,12 @@ export function handleApiRequest(em: Emulator, request: ApiRequest): ApiResponse
       status: 200,
       body: runApiCall(em.store, { route, query: request.query, body: request.body, ctx }),
     };
+    if (fault?.spec.when === "after") {
+      // The change is kept (and logged as written); only the answer is lost.
+      if (route.kind === "write") em.changed();
+      const lost = failWith(fault.spec);
+      response = { status: lost.code, body: lost.toBody() };
+    }
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     ctx.stats.cellsWritten = 0;

@@ -3,6 +3,7 @@ import type { CallContext } from "./context";
 import { ApiError, badRequest } from "./errors";
 import { CELL_HANDLERS } from "./requests-cells";
 import { DIMENSION_HANDLERS } from "./requests-dimensions";
+import { PASTE_HANDLERS } from "./requests-paste";
 import { PROTECTION_HANDLERS } from "./requests-protection";
 import { SHEET_HANDLERS } from "./requests-sheets";
 import { spreadsheetJson } from "./spreadsheet-json";
@@ -15,6 +16,7 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...CELL_HANDLERS,
   ...DIMENSION_HANDLERS,
   ...PROTECTION_HANDLERS,
+  ...PASTE_HANDLERS,
 };
 
 /** Request kinds Google knows (DISC `Request`) that the emulator does not implement: 501, not silence. */
@@ -24,7 +26,6 @@ const KNOWN_KINDS = new Set([
   "deleteNamedRange",
   "autoFill",
   "cutPaste",
-  "copyPaste",
   "addFilterView",
   "appendCells",
   "clearBasicFilter",

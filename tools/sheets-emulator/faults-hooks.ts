@@ -10,6 +10,12 @@ export const faultSchema = z.object({
   status: z.number().int().min(400).max(599),
   times: z.number().int().min(1).default(1),
   message: z.string().optional(),
+  /**
+   * "before" (default): the request fails and changes nothing. "after": the method runs and its
+   * changes stay, then the caller gets the error anyway, as when Google applied a write but the
+   * answer was lost (a 503 or a dropped connection after the write).
+   */
+  when: z.enum(["before", "after"]).default("before"),
 });
 export type FaultSpec = z.input<typeof faultSchema>;
 
