@@ -5,6 +5,7 @@
 export * from "./cells";
 export * from "./columns";
 export * from "./enums";
+export * from "./formats";
 export * from "./forms/question-aliases";
 export * from "./header-map";
 export * from "./notice-templates";

@@ -13,3 +13,11 @@ export const TAB_NAMES = {
 
 export type TabKey = keyof typeof TAB_NAMES;
 export type TabName = (typeof TAB_NAMES)[TabKey];
+
+/**
+ * A hidden, system-owned tab the Worker uses as scratch space: each write to 建议台账 copies the rows
+ * it is about to change there in the same atomic call, so the Worker can check afterwards that every
+ * value landed on the suggestion it was meant for (and put back anything a sort or an insert at that
+ * instant made it overwrite). Staff never need to open it.
+ */
+export const SCRATCH_TAB = "系统暂存";

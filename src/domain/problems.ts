@@ -11,6 +11,8 @@ export interface Problem {
   readonly level: ProblemLevel;
   readonly message: string;
   readonly id: string | null;
+  /** A fix the dashboard offers as a button (e.g. 恢复 for a vanished suggestion). */
+  readonly action?: "restore";
 }
 
 /** Collects problems for one tab (and optionally one row) without repeating tab, row and id. */

@@ -4,6 +4,7 @@ import { createDeps } from "../deps";
 import { restoreSuggestion } from "../jobs/sync/restore";
 import { runSync } from "../jobs/sync/run-sync";
 import { HttpError } from "./errors";
+import { staffLabel } from "./staff-label";
 
 /** Staff routes of the sync: run it now, see the last run, restore a vanished suggestion. */
 export const syncRoutes = new Hono<AppEnv>()
@@ -24,7 +25,10 @@ export const syncRoutes = new Hono<AppEnv>()
   })
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id");
-    const result = await restoreSuggestion(createDeps(c.env), id, Date.now());
-    if (!result.ok) throw new HttpError(result.code === "not_found" ? 404 : 409, result.code, result.message);
+    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), staffLabel(c.get("staff")));
+    if (!result.ok) {
+      const status = result.code === "not_found" ? 404 : result.code === "busy" ? 503 : 409;
+      throw new HttpError(status, result.code, result.message, { row: result.row ?? null });
+    }
     return c.json(result, 201);
   });

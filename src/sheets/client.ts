@@ -11,6 +11,15 @@ export interface ReadOptions {
   dateTimeRenderOption?: "SERIAL_NUMBER" | "FORMATTED_STRING";
 }
 
+/**
+ * A write that must not simply be sent again after an unclear failure: a 5xx or a lost connection
+ * may come after Google applied it (an append would then add its rows twice). Only a 429, which
+ * Google answers before doing anything, is retried; the caller checks the sheet for the rest.
+ */
+export interface WriteOptions {
+  notIdempotent?: boolean;
+}
+
 export interface ValueWrite {
   range: string;
   values: (CellValue | null)[][];
@@ -30,13 +39,17 @@ export interface SheetsClient {
     ranges?: string[];
     includeGridData?: boolean;
   }): Promise<sheets_v4.Schema$Spreadsheet>;
-  batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
+  batchUpdate(
+    requests: sheets_v4.Schema$Request[],
+    options?: WriteOptions,
+  ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
   get(range: string, options?: ReadOptions): Promise<sheets_v4.Schema$ValueRange>;
   batchGet(ranges: string[], options?: ReadOptions): Promise<sheets_v4.Schema$ValueRange[]>;
   batchUpdateValues(
     data: ValueWrite[],
     valueInputOption?: "RAW" | "USER_ENTERED",
   ): Promise<sheets_v4.Schema$BatchUpdateValuesResponse>;
+  /** Not retried after a 5xx (see WriteOptions): the caller checks whether the rows landed. */
   append(
     range: string,
     values: (CellValue | null)[][],
@@ -53,6 +66,11 @@ export interface SheetsClientOptions {
   fetch?: typeof fetch;
   retry?: RetryPolicy;
   retryHooks?: RetryHooks;
+}
+
+/** Google refuses over quota before doing anything, so a 429 is always safe to send again. */
+function isQuotaRefusal(error: SheetsError): boolean {
+  return error.httpStatus === 429 || error.status === "RESOURCE_EXHAUSTED";
 }
 
 /** Plain-fetch Sheets v4 client: the same code talks to Google or to the local emulator. */
@@ -91,8 +109,10 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     query: URLSearchParams | undefined,
     body: unknown,
     what: string,
+    write: WriteOptions = {},
   ) {
-    return withRetry(() => once<T>(method, path, query, body, what), policy, options.retryHooks);
+    const mayRetry = write.notIdempotent ? isQuotaRefusal : undefined;
+    return withRetry(() => once<T>(method, path, query, body, what), policy, options.retryHooks, mayRetry);
   }
 
   const readQuery = (o: ReadOptions = {}) =>
@@ -113,8 +133,8 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
       if (params.includeGridData) q.set("includeGridData", "true");
       return call("GET", "", q, undefined, "spreadsheets.get");
     },
-    batchUpdate(requests) {
-      return call("POST", ":batchUpdate", undefined, { requests }, "spreadsheets.batchUpdate");
+    batchUpdate(requests, write) {
+      return call("POST", ":batchUpdate", undefined, { requests }, "spreadsheets.batchUpdate", write);
     },
     get(range, o) {
       return call("GET", `/values/${encodeURIComponent(range)}`, readQuery(o), undefined, "values.get");
@@ -139,7 +159,9 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         valueInputOption: o.valueInputOption ?? "RAW",
         insertDataOption: o.insertDataOption ?? "INSERT_ROWS",
       });
-      return call("POST", `/values/${encodeURIComponent(range)}:append`, q, { values }, "values.append");
+      return call("POST", `/values/${encodeURIComponent(range)}:append`, q, { values }, "values.append", {
+        notIdempotent: true,
+      });
     },
     clear(range) {
       return call("POST", `/values/${encodeURIComponent(range)}:clear`, undefined, {}, "values.clear");

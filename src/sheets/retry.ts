@@ -29,6 +29,7 @@ export async function withRetry<T>(
   fn: () => Promise<T>,
   policy: RetryPolicy,
   hooks: RetryHooks = {},
+  mayRetry: (error: SheetsError) => boolean = (error) => error.retryable,
 ): Promise<T> {
   const sleep = hooks.sleep ?? defaultSleep;
   const random = hooks.random ?? Math.random;
@@ -37,7 +38,7 @@ export async function withRetry<T>(
     try {
       return await fn();
     } catch (error) {
-      if (!(error instanceof SheetsError) || !error.retryable || attempt >= policy.maxAttempts) throw error;
+      if (!(error instanceof SheetsError) || !mayRetry(error) || attempt >= policy.maxAttempts) throw error;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const delayMs = Math.round(ceiling / 2 + random() * (ceiling / 2));
       if (waitedMs + delayMs > policy.budgetMs) throw error;

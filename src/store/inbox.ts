@@ -82,8 +82,10 @@ export function createInbox(db: D1Database): Inbox {
       return { entry: stored, created: result.meta.changes === 1 };
     },
     async load(keys) {
-      if (keys.length === 0) return [];
-      const statements = keys.map((k) =>
+      // A submission named by two messages (two syncs queued it again) is one entry.
+      const unique = [...new Map(keys.map((k) => [`${k.form}|${k.submissionId}`, k])).values()];
+      if (unique.length === 0) return [];
+      const statements = unique.map((k) =>
         db.prepare("SELECT * FROM inbox WHERE form = ?1 AND submission_id = ?2").bind(k.form, k.submissionId),
       );
       const results = await db.batch<InboxRow>(statements);

@@ -1,4 +1,4 @@
-import type { CellMap, FieldChange, HistoryPlan, Snapshot } from "../domain/sync/plan-history";
+import type { CellMap, ExtraRow, FieldChange, HistoryPlan, Snapshot } from "../domain/sync/plan-history";
 import { runInChunks } from "./d1-batch";
 
 export interface SnapshotChanges extends HistoryPlan {
@@ -6,12 +6,27 @@ export interface SnapshotChanges extends HistoryPlan {
   syncId: number | null;
 }
 
+export type RestoreClaim =
+  | { ok: true }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "not_removed" }
+  | { ok: false; reason: "claimed"; row: number | null; at: string };
+
 /** Every suggestion as last seen in the sheet, and its audit trail. */
 export interface SnapshotStore {
   loadAll(): Promise<Map<string, Snapshot>>;
   load(id: string): Promise<Snapshot | null>;
   apply(changes: SnapshotChanges): Promise<void>;
-  markRestored(id: string, seenAt: string): Promise<void>;
+  /** Rows of the sheet without a snapshot of their own (a 编号 typed twice, or none yet). */
+  extraRows(): Promise<ExtraRow[]>;
+  /** Changes made outside a sync's view of the sheet: forms, the dashboard, the system's own repairs. */
+  record(changes: readonly FieldChange[], at: string): Promise<void>;
+  /** Claims a vanished suggestion for one restore; a second claim of the same removal is refused. */
+  claimRestore(id: string, at: string, by: string | null): Promise<RestoreClaim>;
+  /** The claimed restore is in the sheet at this row (the next sync takes it from there). */
+  restored(id: string, row: number): Promise<void>;
+  /** The claimed restore failed: free the claim so it can be tried again. */
+  releaseRestore(id: string): Promise<void>;
   history(id: string): Promise<(FieldChange & { seenAt: string })[]>;
 }
 
@@ -21,6 +36,16 @@ interface SnapshotRow {
   system_values: string;
   row_number: number | null;
   removed_at: string | null;
+  restore_claimed_at: string | null;
+  restored_row: number | null;
+}
+
+const COLUMNS = "id, staff_values, system_values, row_number, removed_at, restore_claimed_at, restored_row";
+
+/** A restore claimed after the row vanished is still in force (a later removal can be restored again). */
+function restoreOf(r: SnapshotRow): Snapshot["restore"] {
+  if (!r.removed_at || !r.restore_claimed_at || r.restore_claimed_at < r.removed_at) return null;
+  return { at: r.restore_claimed_at, row: r.restored_row };
 }
 
 const toSnapshot = (r: SnapshotRow): Snapshot => ({
@@ -29,21 +54,21 @@ const toSnapshot = (r: SnapshotRow): Snapshot => ({
   systemValues: JSON.parse(r.system_values) as CellMap,
   rowNumber: r.row_number,
   removedAt: r.removed_at,
+  restore: restoreOf(r),
 });
+
+/** Stale claims (a Worker died mid-restore) expire, so the restore can be tried again. */
+const CLAIM_TTL_MS = 2 * 60_000;
 
 export function createSnapshotStore(db: D1Database): SnapshotStore {
   return {
     async loadAll() {
-      const { results } = await db
-        .prepare("SELECT id, staff_values, system_values, row_number, removed_at FROM suggestions")
-        .all<SnapshotRow>();
+      const { results } = await db.prepare(`SELECT ${COLUMNS} FROM suggestions`).all<SnapshotRow>();
       return new Map(results.map((r) => [r.id, toSnapshot(r)]));
     },
     async load(id) {
       const row = await db
-        .prepare(
-          "SELECT id, staff_values, system_values, row_number, removed_at FROM suggestions WHERE id = ?1",
-        )
+        .prepare(`SELECT ${COLUMNS} FROM suggestions WHERE id = ?1`)
         .bind(id)
         .first<SnapshotRow>();
       return row ? toSnapshot(row) : null;
@@ -56,10 +81,7 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
            row_number = excluded.row_number, last_seen_at = excluded.last_seen_at, removed_at = NULL`,
       );
       const seen = db.prepare("UPDATE suggestions SET row_number = ?2, last_seen_at = ?3 WHERE id = ?1");
-      const audit = db.prepare(
-        `INSERT INTO audit_trail (suggestion_id, column_name, old_value, new_value, seen_at, sync_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
-      );
+      const audit = auditStatement(db);
       const removed = db.prepare(
         "UPDATE suggestions SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL",
       );
@@ -74,23 +96,66 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
           ),
         ),
         ...c.seen.map((s) => seen.bind(s.id, s.rowNumber, c.seenAt)),
-        ...c.audits.map((a) =>
-          audit.bind(a.suggestionId, a.column, a.oldValue, a.newValue, c.seenAt, c.syncId),
-        ),
+        ...c.audits.map((a) => bindAudit(audit, a, c.seenAt, c.syncId)),
         ...c.removedIds.map((id) => removed.bind(id, c.seenAt)),
+        ...(c.extraRows ? replaceExtraRows(db, c.extraRows) : []),
       ]);
     },
-    async markRestored(id, seenAt) {
+    async extraRows() {
+      const { results } = await db
+        .prepare("SELECT row_key, row_number, id, staff_values FROM extra_rows ORDER BY row_number")
+        .all<{ row_key: string; row_number: number; id: string | null; staff_values: string }>();
+      return results.map((r) => ({
+        rowKey: r.row_key,
+        rowNumber: r.row_number,
+        id: r.id,
+        staffValues: JSON.parse(r.staff_values) as CellMap,
+      }));
+    },
+    async record(changes, at) {
+      if (changes.length === 0) return;
+      const audit = auditStatement(db);
+      await runInChunks(
+        db,
+        changes.map((a) => bindAudit(audit, a, at, null)),
+      );
+    },
+    async claimRestore(id, at, by) {
+      // One statement: of parallel restores exactly one sees the suggestion unclaimed.
+      const stale = new Date(Date.parse(at) - CLAIM_TTL_MS).toISOString();
+      const won = await db
+        .prepare(
+          `UPDATE suggestions SET restore_claimed_at = ?2, restore_claimed_by = ?3, restored_row = NULL
+           WHERE id = ?1 AND removed_at IS NOT NULL
+             AND (restore_claimed_at IS NULL OR restore_claimed_at < removed_at
+                  OR (restored_row IS NULL AND restore_claimed_at < ?4))
+           RETURNING id`,
+        )
+        .bind(id, at, by, stale)
+        .first<{ id: string }>();
+      if (won) return { ok: true };
+      const row = await db
+        .prepare(`SELECT ${COLUMNS} FROM suggestions WHERE id = ?1`)
+        .bind(id)
+        .first<SnapshotRow>();
+      if (!row) return { ok: false, reason: "not_found" };
+      if (!row.removed_at) return { ok: false, reason: "not_removed" };
+      return { ok: false, reason: "claimed", row: row.restored_row, at: row.restore_claimed_at ?? at };
+    },
+    async restored(id, row) {
+      await db.prepare("UPDATE suggestions SET restored_row = ?2 WHERE id = ?1").bind(id, row).run();
+    },
+    async releaseRestore(id) {
       await db
-        .prepare("UPDATE suggestions SET removed_at = NULL, last_seen_at = ?2 WHERE id = ?1")
-        .bind(id, seenAt)
+        .prepare("UPDATE suggestions SET restore_claimed_at = NULL, restore_claimed_by = NULL WHERE id = ?1")
+        .bind(id)
         .run();
     },
     async history(id) {
       const { results } = await db
         .prepare(
-          `SELECT suggestion_id, column_name, old_value, new_value, seen_at FROM audit_trail
-           WHERE suggestion_id = ?1 ORDER BY seq`,
+          `SELECT suggestion_id, column_name, old_value, new_value, seen_at, source, actor, note
+           FROM audit_trail WHERE suggestion_id = ?1 ORDER BY seq`,
         )
         .bind(id)
         .all<{
@@ -99,6 +164,9 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
           old_value: string | null;
           new_value: string | null;
           seen_at: string;
+          source: FieldChange["source"];
+          actor: string | null;
+          note: string | null;
         }>();
       return results.map((r) => ({
         suggestionId: r.suggestion_id,
@@ -106,7 +174,50 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         oldValue: r.old_value,
         newValue: r.new_value,
         seenAt: r.seen_at,
+        source: r.source ?? "sheet",
+        actor: r.actor,
+        note: r.note,
       }));
     },
   };
+}
+
+/**
+ * A change the sync sees in the sheet that a form, the dashboard or the system already recorded
+ * (it wrote that very value last) is not recorded again as a staff edit: the history keeps who
+ * really made it.
+ */
+function auditStatement(db: D1Database): D1PreparedStatement {
+  return db.prepare(
+    `INSERT INTO audit_trail (suggestion_id, column_name, old_value, new_value, seen_at, sync_id, source, actor, note)
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+     WHERE ?7 != 'sheet' OR NOT EXISTS (
+       SELECT 1 FROM audit_trail a
+       WHERE a.suggestion_id = ?1 AND a.column_name = ?2 AND a.source != 'sheet' AND a.new_value IS ?4
+         AND a.seq = (SELECT MAX(b.seq) FROM audit_trail b WHERE b.suggestion_id = ?1 AND b.column_name = ?2))`,
+  );
+}
+
+function bindAudit(statement: D1PreparedStatement, a: FieldChange, at: string, syncId: number | null) {
+  return statement.bind(
+    a.suggestionId,
+    a.column,
+    a.oldValue,
+    a.newValue,
+    at,
+    syncId,
+    a.source ?? "sheet",
+    a.actor ?? null,
+    a.note ?? null,
+  );
+}
+
+function replaceExtraRows(db: D1Database, rows: readonly ExtraRow[]): D1PreparedStatement[] {
+  const insert = db.prepare(
+    "INSERT INTO extra_rows (row_key, row_number, id, staff_values) VALUES (?1, ?2, ?3, ?4)",
+  );
+  return [
+    db.prepare("DELETE FROM extra_rows"),
+    ...rows.map((r) => insert.bind(r.rowKey, r.rowNumber, r.id, JSON.stringify(r.staffValues))),
+  ];
 }

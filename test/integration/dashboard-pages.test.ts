@@ -2,8 +2,9 @@ import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { emulator } from "../support/emulator-admin";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, insertNotice, postForm, seedAndSync } from "./dashboard-helpers";
+import { call, FIXTURE_NOW_MS, insertNotice, postForm, SHEET, seedAndSync } from "./dashboard-helpers";
 
 // Pages compute "today" at request time; the fixture's statuses hold on 2026-11-26. The clock is
 // only moved after the sync: the emulator checks token times against its own (real) clock.
@@ -77,9 +78,12 @@ describe("dashboard pages, signed in", () => {
     const list = await page(`/suggestions?status=${encodeURIComponent("已办结")}`);
     expect(list).toContain("2026-013");
     const problems = await page("/problems");
-    // The sheet's row numbers, not the rebuilt ledger's: 2026-029 is on sheet row 30 (28th rebuilt).
+    // The sheet's row numbers: 2026-029 is on sheet row 30.
     expect(problems).toMatch(/<td class="num">30<\/td><td class="nowrap"><a href="\/suggestions\/2026-029">/);
-    expect(problems).toContain("最近一次同步在表格『校验问题』表中共写入");
+    // Every problem of the 校验问题 tab is on the page, none hidden.
+    const tab = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    expect(problems).toContain(`最近一次同步共 ${tab.length - 1}`);
+    expect(problems.match(/<td class="num">/g)).toHaveLength(tab.length - 1);
     expect(await page("/suggestions/2026-029")).toContain("台账第 30 行");
     const failed = await insertNotice({
       id: "2026-008",

@@ -210,7 +210,12 @@ describe("form webhooks: into the ledger", () => {
       "suggestion",
       suggestion("perm-1", { 标题: "关于修缮村文化广场的建议", 领衔代表: "王建国0" }),
     );
-    await emulator.addFault({ method: "POST", pathIncludes: "test-sheet/values/", status: 403, times: 1 });
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "test-sheet:batchUpdate",
+      status: 403,
+      times: 1,
+    });
 
     const refused = await applyAll();
     await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
@@ -232,7 +237,12 @@ describe("form webhooks: into the ledger", () => {
           .status,
       ).toBe(202);
     }
-    await emulator.addFault({ method: "POST", pathIncludes: "test-sheet/values/", status: 503, times: 40 });
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "test-sheet:batchUpdate",
+      status: 503,
+      times: 40,
+    });
 
     const failed = await applyAll();
     // A crash right after a successful append: the inbox still says pending.

@@ -148,14 +148,15 @@ describe("history and restore", () => {
     expect(unauthenticated.status).toBe(401);
     expect(await unauthenticated.json()).toMatchObject({ error: { code: "unauthenticated" } });
     expect(run.status).toBe(200);
-    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 3 });
+    // Read, learn the tabs' sheetIds (first sync only), write, check the write.
+    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 4 });
   });
 
   it("finishes on the next run what a run cut off before its write left undone", async () => {
     await seed();
     await emulator.addFault({
       method: "POST",
-      pathIncludes: "test-sheet/values:batchUpdate",
+      pathIncludes: "test-sheet:batchUpdate",
       status: 403,
       times: 1,
     });

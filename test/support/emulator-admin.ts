@@ -50,8 +50,7 @@ export const emulator = {
     status: number;
     times: number;
     when?: "before" | "after";
-  }) =>
-    admin("POST", "/faults", fault),
+  }) => admin("POST", "/faults", fault),
   getValues: async (
     spreadsheetId: string,
     range: string,
@@ -64,6 +63,14 @@ export const emulator = {
       )
     ).values ?? [],
   deleteFaults: () => admin("DELETE", "/faults"),
+  /** The spreadsheet resource with grid data (formats included), as spreadsheets.get returns it. */
+  spreadsheet: (spreadsheetId: string) =>
+    admin<{
+      sheets: {
+        properties: { sheetId: number; title: string; hidden?: boolean };
+        data?: { rowData?: { values?: { userEnteredFormat?: Record<string, unknown> }[] }[] }[];
+      }[];
+    }>("GET", `/spreadsheets/${encodeURIComponent(spreadsheetId)}`),
   addHook: (hook: {
     method?: string;
     pathIncludes?: string;

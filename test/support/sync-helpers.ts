@@ -24,6 +24,8 @@ export async function resetDatabase(): Promise<void> {
       "meta",
       "notices",
       "notice_attempts",
+      "extra_rows",
+      "samples",
     ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
 }

@@ -9,6 +9,8 @@ import {
 } from "../../sheets-schema";
 import { quoteTitle } from "./requests";
 
+export { dateFormat, isSystemColumn } from "../../sheets-schema";
+
 /** Where a referenced column ended up: tab title and 0-based column index after this run. */
 export type ColumnLocator = (tab: string, header: string) => number | undefined;
 
@@ -40,11 +42,6 @@ export function wantsValidation(tab: TabDef, col: ColumnDef): boolean {
     col.owner === "staff" &&
     (dropdownOf(tab, col) !== undefined || isDateColumn(col))
   );
-}
-
-/** Grey and warning-only protection per column: system columns of staff tabs (system tabs are protected whole). */
-export function isSystemColumn(tab: TabDef, col: ColumnDef): boolean {
-  return tab.owner === "staff" && col.owner === "system";
 }
 
 /** The help text Sheets shows when a validated cell is selected: the column's note and rules. */
@@ -91,13 +88,6 @@ export function validationRule(
   const formula = `=${quoteTitle(dropdown.tab)}!$${letter}$2:$${letter}`;
   const condition = { type: "ONE_OF_RANGE", values: [{ userEnteredValue: formula }] };
   return { condition, inputMessage, strict: col.cell.kind !== "list", showCustomUi: true };
-}
-
-/** Number format of a date column (yyyy-mm-dd; yyyy-mm-dd hh:mm for a date-time). */
-export function dateFormat(col: ColumnDef): { type: string; pattern: string } | null {
-  if (!isDateColumn(col)) return null;
-  const pattern = col.cell.numberFormat ?? "yyyy-mm-dd";
-  return { type: col.cell.kind === "dateTime" ? "DATE_TIME" : "DATE", pattern };
 }
 
 function normalised(rule: sheets_v4.Schema$DataValidationRule | null) {

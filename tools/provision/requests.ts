@@ -3,8 +3,7 @@ import type { Rgb } from "./snapshot";
 
 type Request = sheets_v4.Schema$Request;
 
-/** Grey of system-owned columns: the colour of Sheets' "light grey 2". */
-export const SYSTEM_GREY: Rgb = { red: 0.9372549, green: 0.9372549, blue: 0.9372549 };
+export { SYSTEM_GREY } from "../../sheets-schema";
 /** 已逾期: "light red 2"; 即将到期: "light yellow 2" (amber). */
 export const OVERDUE_RED: Rgb = { red: 0.95686275, green: 0.8, blue: 0.8 };
 export const DUE_SOON_AMBER: Rgb = { red: 1, green: 0.8980392, blue: 0.6 };

@@ -10,13 +10,32 @@ export interface Snapshot {
   systemValues: CellMap;
   rowNumber: number | null;
   removedAt: string | null;
+  /** A restore claimed since it vanished: when, and the row it was put back on (once known). */
+  restore: { at: string; row: number | null } | null;
 }
+
+/** Where a change came from, as the suggestion's history tells it. */
+export type ChangeSource = "sheet" | "form" | "dashboard" | "system";
 
 export interface FieldChange {
   suggestionId: string;
   column: string;
   oldValue: string | null;
   newValue: string | null;
+  /** Absent: a staff edit in the sheet, as the sync saw it. */
+  source?: ChangeSource;
+  /** Who: the signed-in person (dashboard) or the submission id (form). */
+  actor?: string | null;
+  /** Why, for a change the system made (e.g. a value put back after a sort). */
+  note?: string | null;
+}
+
+/** A sheet row with no snapshot of its own: its 编号 is typed on more than one row, or it has none. */
+export interface ExtraRow {
+  rowKey: string;
+  rowNumber: number;
+  id: string | null;
+  staffValues: CellMap;
 }
 
 export interface HistoryRow {
@@ -31,6 +50,8 @@ export interface HistoryPlan {
   seen: { id: string; rowNumber: number }[];
   audits: FieldChange[];
   removedIds: string[];
+  /** Every row without a snapshot of its own, or null when they are as last stored. */
+  extraRows: ExtraRow[] | null;
 }
 
 /** The non-empty cells of some columns, by header. */
@@ -67,9 +88,11 @@ function changes(id: string, before: CellMap, after: CellMap): FieldChange[] {
 export function planHistory(
   rows: readonly HistoryRow[],
   snapshots: ReadonlyMap<string, Snapshot>,
+  /** Every 编号 in the sheet, a duplicated one included: not vanished while a row holds it. */
+  idsInSheet: ReadonlySet<string>,
 ): HistoryPlan {
-  const plan: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [] };
-  const present = new Set<string>();
+  const plan: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [], extraRows: null };
+  const present = new Set<string>(idsInSheet);
   for (const row of rows) {
     present.add(row.id);
     const before = snapshots.get(row.id);
@@ -102,7 +125,8 @@ export function removedRowProblems(snapshots: readonly Snapshot[], ledgerTab: st
       column: null,
       level: "错误",
       id: s.id,
-      message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：如系误删，请在看板该建议页面点“恢复”（或 POST /api/suggestions/${s.id}/restore），系统会按最后一次记录补回该行`,
+      action: "restore",
+      message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：如系误删，请在看板“校验问题”页或该建议页面点“恢复”，系统会按最后一次记录补回该行`,
     };
   });
 }

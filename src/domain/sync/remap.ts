@@ -3,10 +3,17 @@ import { cellText, fingerprint, type RawRow, type RowKey, rowKeyString } from ".
 /** A write planned against the sheet as first read: a row by identity, a column by header. */
 export interface PlannedWrite {
   key: RowKey;
+  /** Tried when `key` does not find exactly one row (e.g. a 编号 typed twice meanwhile). */
+  fallbackKey?: RowKey;
   header: string;
-  value: string | number;
+  /** The value, or with `appendLine` the line to add under what the cell holds. */
+  value: CellScalar;
   /** The 编号 write of a blank row must find the cell still blank, or it is dropped. */
   onlyIfBlank?: boolean;
+  /** Add `value` as a new line of the cell (备注), once: a cell already holding it is left alone. */
+  appendLine?: boolean;
+  /** With appendLine: the text to add the line to, instead of what the cell holds (a repair knows better). */
+  base?: string;
   /** The row as first read (for the caller's bookkeeping; never used to place the write). */
   sourceRow: number;
 }
@@ -15,12 +22,22 @@ export interface PlacedWrite {
   row: number; // 1-based sheet row
   column: number; // 0-based column index
   header: string;
-  value: string | number;
+  /** What goes into the cell. */
+  value: CellScalar;
   sourceRow: number;
+  /** The identity the value is meant for, so the write can be checked after it landed. */
+  key: RowKey;
+  onlyIfBlank?: boolean;
+  /** The cell's text the value was computed from (appendLine): a different text at write time is a person's edit. */
+  expect?: string;
+  /** The write as planned, to place again if it has to be repaired. */
+  planned: PlannedWrite;
 }
 
 export interface RemapResult {
   placed: PlacedWrite[];
+  /** Writes whose cell already holds the value: nothing to send. */
+  unchanged: PlannedWrite[];
   held: { write: PlannedWrite; reason: string }[];
 }
 
@@ -30,10 +47,18 @@ export interface LayoutOptions {
   staffHeaders: readonly string[];
 }
 
+/** A cell's value as the values API reads and writes it (a checkbox is a boolean). */
+export type CellScalar = string | number | boolean;
+
+function sameCell(current: unknown, value: CellScalar): boolean {
+  return typeof value === "string" ? cellText(current) === value : current === value;
+}
+
 /**
- * Places planned writes onto the sheet as it is *now* (re-read just before writing): rows found by
- * 编号 or content, columns by header. Whatever cannot be placed for certain is held for the next
- * sync, so a value never lands in another suggestion's row even when staff sorted or inserted rows.
+ * Places planned writes onto the sheet as given (a read made just before): rows found by 编号 or
+ * content, columns by header. Whatever cannot be placed for certain is held for the next run, so a
+ * value never lands in another suggestion's row on purpose; the write itself is then checked
+ * (writeLedgerCells) for what changed between that read and the write.
  */
 export function remapWrites(
   writes: readonly PlannedWrite[],
@@ -61,32 +86,66 @@ export function remapWrites(
     if (list) list.push(row);
     else rowsByKey.set(k, [row]);
   };
+  // Content fingerprints cost a string per row: only built when some write needs one.
+  const byContent = writes.some((w) => w.key.kind === "content" || w.fallbackKey?.kind === "content");
   for (let i = 1; i < current.length; i++) {
     const row = current[i] ?? [];
     const id = idColumn === undefined ? "" : cellText(row[idColumn]);
     if (id) add(rowKeyString({ kind: "id", id }), i + 1);
-    add(rowKeyString({ kind: "content", fingerprint: fingerprint(row, staffColumns) }), i + 1);
+    if (byContent) add(rowKeyString({ kind: "content", fingerprint: fingerprint(row, staffColumns) }), i + 1);
   }
 
-  const placed: PlacedWrite[] = [];
-  const held: RemapResult["held"] = [];
+  const result: RemapResult = { placed: [], unchanged: [], held: [] };
   for (const write of writes) {
     const column = columnOf.get(write.header);
     if (column === undefined || duplicateHeaders.has(write.header)) {
-      held.push({ write, reason: `表头“${write.header}”已不在原处或重复` });
+      result.held.push({ write, reason: `表头“${write.header}”已不在原处或重复` });
       continue;
     }
-    const rows = rowsByKey.get(rowKeyString(write.key));
+    let key = write.key;
+    let rows = rowsByKey.get(rowKeyString(key));
+    if (rows?.length !== 1 && write.fallbackKey) {
+      key = write.fallbackKey;
+      rows = rowsByKey.get(rowKeyString(key));
+    }
     if (rows?.length !== 1) {
-      held.push({ write, reason: rows ? "该行无法唯一确定" : "该行已移走或被改动" });
+      result.held.push({ write, reason: rows ? "该行无法唯一确定" : "该行已移走或被改动" });
       continue;
     }
-    const row = rows[0]!;
-    if (write.onlyIfBlank && cellText(current[row - 1]?.[column]) !== "") {
-      held.push({ write, reason: "该单元格已有内容" });
+    const row = rows[0] as number;
+    const cell = current[row - 1]?.[column];
+    if (write.onlyIfBlank && cellText(cell) !== "") {
+      result.held.push({ write, reason: "该单元格已有内容" });
       continue;
     }
-    placed.push({ row, column, header: write.header, value: write.value, sourceRow: write.sourceRow });
+    let value = write.value;
+    let expect: string | undefined;
+    if (write.appendLine) {
+      expect = cellText(cell);
+      const base = write.base ?? expect;
+      const line = String(write.value);
+      if (base.split("\n").includes(line)) {
+        if (base === expect) {
+          result.unchanged.push(write);
+          continue;
+        }
+        value = base;
+      } else value = base ? `${base}\n${line}` : line;
+    } else if (sameCell(cell, value)) {
+      result.unchanged.push(write);
+      continue;
+    }
+    result.placed.push({
+      row,
+      column,
+      header: write.header,
+      value,
+      sourceRow: write.sourceRow,
+      key,
+      ...(write.onlyIfBlank ? { onlyIfBlank: true } : {}),
+      ...(expect !== undefined ? { expect } : {}),
+      planned: write,
+    });
   }
-  return { placed, held };
+  return result;
 }

@@ -1,10 +1,13 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
-import { groupRowWrites } from "../../domain/sync/group-writes";
-import { type PlannedWrite, remapWrites } from "../../domain/sync/remap";
-import { cellText } from "../../domain/sync/row-identity";
+import type { FieldChange } from "../../domain/sync/plan-history";
+import type { PlannedWrite } from "../../domain/sync/remap";
+import { restoredChanges } from "../../jobs/sheet-writes/restored-changes";
+import { writeLedgerCells } from "../../jobs/sheet-writes/write-ledger-cells";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import type { SnapshotStore } from "../../store/snapshots";
 
 const FOLLOW_UP = "回访";
 const YES = "是";
@@ -18,31 +21,47 @@ export interface FollowUpResult {
   held: { id: string; reason: string }[];
 }
 
+export interface FollowUpDeps {
+  sheets: SheetsClient;
+  lease: Lease;
+  meta: MetaStore;
+  snapshots: Pick<SnapshotStore, "record">;
+}
+
 /**
- * Writes 回访 = 是 for the given 编号 with one read of the ledger and at most one values.batchUpdate
- * (RAW), whatever the number: each write is placed by 编号 on the ledger as it is right now (the
- * sync's remap), so a sort or an inserted row never sends 是 into another suggestion's row.
+ * Writes 回访 = 是 for the given 编号 with one read of the ledger and one checked write, whatever
+ * the number: each value is placed by 编号 and checked against a copy taken in the same atomic call,
+ * so a sort or an inserted row never sends 是 into another suggestion's row. The history records
+ * who confirmed the sample.
  */
-export async function writeFollowUps(sheets: SheetsClient, ids: readonly string[]): Promise<FollowUpResult> {
+export async function writeFollowUps(
+  deps: FollowUpDeps,
+  ids: readonly string[],
+  by: string,
+  at: string,
+): Promise<FollowUpResult> {
   if (ids.length === 0) return { marked: 0, cellsWritten: 0, held: [] };
-  const current = ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+  const current = ((await deps.sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
   const writes: PlannedWrite[] = ids.map((id) => ({
     key: { kind: "id", id },
     header: FOLLOW_UP,
     value: YES,
     sourceRow: 0,
   }));
-  const { placed, held } = remapWrites(writes, current, {
-    idHeader: "编号",
-    staffHeaders: ledgerStaffColumns.map((c) => c.header),
-  });
-  const changed = placed.filter((p) => cellText(current[p.row - 1]?.[p.column]) !== YES);
-  if (changed.length > 0) {
-    await sheets.batchUpdateValues(groupRowWrites(TAB_NAMES.ledger, changed), "RAW");
-  }
-  return {
-    marked: placed.length,
-    cellsWritten: changed.length,
-    held: held.map((h) => ({ id: h.write.key.kind === "id" ? h.write.key.id : "", reason: h.reason })),
-  };
+  const result = await writeLedgerCells(deps, writes, current);
+  const changes: FieldChange[] = result.confirmed.map((p) => ({
+    suggestionId: p.key.kind === "id" ? p.key.id : "",
+    column: FOLLOW_UP,
+    oldValue: null,
+    newValue: YES,
+    source: "dashboard",
+    actor: by,
+    note: "确认回访抽样",
+  }));
+  await deps.snapshots.record([...changes, ...restoredChanges(result.restored)], at);
+  const held = result.held.map((h) => ({
+    id: h.write.key.kind === "id" ? h.write.key.id : "",
+    reason: h.reason,
+  }));
+  return { marked: ids.length - held.length, cellsWritten: result.cellsWritten, held };
 }

@@ -1,74 +1,100 @@
 import type { FC } from "hono/jsx";
+import { PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import type { Problem } from "../../domain/problems";
 import { href } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty } from "./ui";
 
-/** GET /problems: every problem staff can fix, as in the 校验问题 tab, errors first per tab. */
+/** Problems by level (errors first), then by tab in the order they first appear. */
+function grouped(problems: readonly Problem[]): { level: string; tab: string; list: Problem[] }[] {
+  const groups: { level: string; tab: string; list: Problem[] }[] = [];
+  for (const level of PROBLEM_LEVELS) {
+    for (const p of problems) {
+      if (p.level !== level) continue;
+      let group = groups.find((g) => g.level === level && g.tab === p.tab);
+      if (!group) {
+        group = { level, tab: p.tab, list: [] };
+        groups.push(group);
+      }
+      group.list.push(p);
+    }
+  }
+  return groups;
+}
+
+const Action: FC<{ problem: Problem }> = ({ problem }) =>
+  problem.action === "restore" && problem.id ? (
+    <a class="button small" href={`${href.suggestion(problem.id)}/restore`}>
+      恢复
+    </a>
+  ) : null;
+
+/** GET /problems: exactly what the 校验问题 tab holds after the last sync, grouped by level and tab. */
 export const ProblemsPage: FC<{
   problems: readonly Problem[];
-  /** All problems of the page's view, whatever the level filter. */
-  shown: number;
+  /** All problems of the last sync, whatever the level filter. */
+  total: number;
   level: string | null;
+  restored: { id: string; row: number | null } | null;
   frame: PageFrame;
-}> = ({ problems, shown, level, frame }) => {
-  const synced = frame.lastSync?.outcome === "ok" ? frame.lastSync.problems : null;
-  return (
-    <Layout title="校验问题" nav="problems" frame={frame}>
-      <h1>校验问题</h1>
-      <p class="sub">
-        与表格中『校验问题』表相同：每条说明工作表、行、列和改正方法。在表格中改正后，下一次同步（最多 10
-        分钟）即从此处消失。
-      </p>
-      {synced !== null && synced > shown ? (
-        <div class="alert info">
-          最近一次同步在表格『校验问题』表中共写入 {synced} 条；另有 {synced - shown}{" "}
-          条涉及无法按编号识别的行（如编号重复、新行尚未编号），只能在表格的『校验问题』表中查看。
-        </div>
-      ) : null}
-      <div class="actions">
-        <a class={`button ${level === null ? "" : "light"}`} href="/problems">
-          全部
-        </a>
-        <a class={`button ${level === "错误" ? "" : "light"}`} href="/problems?level=错误">
-          错误
-        </a>
-        <a class={`button ${level === "提醒" ? "" : "light"}`} href="/problems?level=提醒">
-          提醒
-        </a>
+}> = ({ problems, total, level, restored, frame }) => (
+  <Layout title="校验问题" nav="problems" frame={frame}>
+    <h1>校验问题</h1>
+    <p class="sub">
+      与表格中『校验问题』表相同（最近一次同步共 {total}{" "}
+      条）：每条说明工作表、行、列和改正方法。在表格中改正后，下一次同步（最多 10 分钟）即从此处消失。
+    </p>
+    {restored ? (
+      <div class="alert ok">
+        已恢复编号 {restored.id}
+        {restored.row ? `到『建议台账』第 ${restored.row} 行` : ""}；下一次同步后该条问题即消失。
       </div>
-      <Card title={`${problems.length} 条`}>
-        {problems.length === 0 ? (
-          <Empty>没有问题。</Empty>
-        ) : (
+    ) : null}
+    <div class="actions">
+      <a class={`button ${level === null ? "" : "light"}`} href="/problems">
+        全部
+      </a>
+      {PROBLEM_LEVELS.map((l) => (
+        <a class={`button ${level === l ? "" : "light"}`} href={`/problems?level=${l}`}>
+          {l}
+        </a>
+      ))}
+    </div>
+    {problems.length === 0 ? (
+      <Card title="0 条">
+        <Empty>没有问题。</Empty>
+      </Card>
+    ) : (
+      grouped(problems).map((g) => (
+        <Card title={`${g.level} · ${g.tab}（${g.list.length} 条）`}>
           <table>
             <thead>
               <tr>
-                <th>工作表</th>
                 <th class="num">行号</th>
                 <th>编号</th>
                 <th>列</th>
-                <th>级别</th>
                 <th>问题</th>
+                <th />
               </tr>
             </thead>
             <tbody>
-              {problems.map((p) => (
+              {g.list.map((p) => (
                 <tr>
-                  <td class="nowrap">{p.tab}</td>
                   <td class="num">{p.row ?? ""}</td>
                   <td class="nowrap">{p.id ? <a href={href.suggestion(p.id)}>{p.id}</a> : ""}</td>
                   <td class="nowrap">{p.column ?? ""}</td>
                   <td>
-                    <Badge tone={p.level === "错误" ? "danger" : "warn"}>{p.level}</Badge>
+                    <Badge tone={p.level === "错误" ? "danger" : "warn"}>{p.level}</Badge> {p.message}
                   </td>
-                  <td>{p.message}</td>
+                  <td>
+                    <Action problem={p} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        )}
-      </Card>
-    </Layout>
-  );
-};
+        </Card>
+      ))
+    )}
+  </Layout>
+);

@@ -4,6 +4,7 @@ import { drawSample } from "../../domain/dashboard/sampling";
 import { suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
 import { HttpError } from "../errors";
+import { staffLabel } from "../staff-label";
 import { writeFollowUps } from "./follow-up-writer";
 import type { Dashboard } from "./load-view";
 import type { DrawnRow } from "./sampling-page";
@@ -51,8 +52,8 @@ export async function confirmSample(d: Dashboard, sample: StoredSample): Promise
     throw new HttpError(409, "already_confirmed", `第 ${sample.id} 次抽样已于 ${sample.confirmedAt} 确认`);
   }
   const ids = sample.strata.flatMap((s) => s.drawn);
-  const result = await writeFollowUps(d.deps.sheets, ids);
   const at = new Date(d.nowMs).toISOString();
+  const result = await writeFollowUps(d.deps, ids, staffLabel(d.frame.staff), at);
   await d.deps.samples.confirm(sample.id, at, result.marked, result.held);
   return { ...sample, status: "已确认", confirmedAt: at, written: result.marked, held: result.held };
 }

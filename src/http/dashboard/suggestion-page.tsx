@@ -14,8 +14,6 @@ export interface SuggestionView {
   readonly fields: readonly FieldText[];
   readonly daysLeft: number | null;
   readonly milestones: readonly Milestone[];
-  readonly timeline: readonly TimelineEvent[];
-  readonly notices: readonly NoticeEntry[];
 }
 
 const DeadlineBlock: FC<{ label: string; deadline: Deadline | null }> = ({ label, deadline }) =>
@@ -45,9 +43,82 @@ const Timeline: FC<{ events: readonly TimelineEvent[]; timeZone: string }> = ({ 
     </ol>
   );
 
-export const SuggestionPage: FC<{ view: SuggestionView; frame: PageFrame }> = ({ view, frame }) => {
+/** The cards of one sheet row: due dates, milestones and every field. */
+const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
   const { row } = view;
   const open = ["办理中", "即将到期", "已逾期"].includes(row.computed.status);
+  return (
+    <div class="grid cols-2">
+      <div>
+        <Card title="办理期限">
+          {row.computed.dueDate ? (
+            <p>
+              当前办理期限 <strong>{row.computed.dueDate}</strong>
+              {open ? ` · ${daysLeftText(view.daysLeft)}` : ""}
+            </p>
+          ) : (
+            <Empty>尚未交办，没有办理期限。</Empty>
+          )}
+          <DeadlineBlock label="首轮办理期限" deadline={row.firstDeadline} />
+          <DeadlineBlock label="二次办理期限" deadline={row.secondDeadline} />
+        </Card>
+        <Card title="办理进程">
+          {view.milestones.length === 0 ? (
+            <Empty>还没有日期记录。</Empty>
+          ) : (
+            <ol class="timeline">
+              {view.milestones.map((m) => (
+                <li class="milestone">
+                  <div class="when">{m.date}</div>
+                  {m.label}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+      <Card title="台账内容">
+        <dl class="fields">
+          {view.fields.map((f) => (
+            <>
+              <dt>{f.header}</dt>
+              <dd class={f.unreadable ? "unreadable" : ""}>{f.text || <span class="muted">—</span>}</dd>
+            </>
+          ))}
+        </dl>
+      </Card>
+    </div>
+  );
+};
+
+const RowProblems: FC<{ view: SuggestionView }> = ({ view }) =>
+  view.row.problems.length > 0 ? (
+    <div class="alert warn">
+      <strong>
+        第 {view.sheetRow} 行有 {view.row.problems.length} 个校验问题：
+      </strong>
+      {view.row.problems.map((p) => (
+        <div>
+          [{p.level}] {p.column ? `${p.column}：` : ""}
+          {p.message}
+        </div>
+      ))}
+    </div>
+  ) : null;
+
+/**
+ * One suggestion: every row of the sheet holding its 编号 (normally one; a 编号 typed twice shows
+ * both rows, each with its row number and problems, until staff fix it), its history and notices.
+ */
+export const SuggestionPage: FC<{
+  views: readonly SuggestionView[];
+  timeline: readonly TimelineEvent[];
+  notices: readonly NoticeEntry[];
+  frame: PageFrame;
+}> = ({ views, timeline, notices, frame }) => {
+  const first = views[0] as SuggestionView;
+  const { row } = first;
+  const twice = views.length > 1;
   return (
     <Layout title={`${row.id} ${row.record.title}`} nav="suggestions" frame={frame}>
       <h1>
@@ -55,64 +126,34 @@ export const SuggestionPage: FC<{ view: SuggestionView; frame: PageFrame }> = ({
       </h1>
       <p class="sub">
         <StatusBadge status={row.computed.status} />{" "}
-        {row.record.isKey ? <Badge tone="violet">重点建议</Badge> : null} 台账第 {view.sheetRow} 行
+        {row.record.isKey ? <Badge tone="violet">重点建议</Badge> : null} 台账第{" "}
+        {views.map((v) => v.sheetRow).join("、")} 行
       </p>
-      {row.problems.length > 0 ? (
-        <div class="alert warn">
-          <strong>本行有 {row.problems.length} 个校验问题：</strong>
-          {row.problems.map((p) => (
-            <div>
-              [{p.level}] {p.column ? `${p.column}：` : ""}
-              {p.message}
-            </div>
-          ))}
+      {twice ? (
+        <div class="alert danger">
+          <strong>
+            编号 {row.id} 在『建议台账』中出现 {views.length} 次（第 {views.map((v) => v.sheetRow).join("、")}{" "}
+            行）：
+          </strong>
+          请在表格中为其中一行改正编号（或清空，系统会重新编号）。改正前两行都会计入统计，也都会收到通知。
         </div>
       ) : null}
-      <div class="grid cols-2">
-        <div>
-          <Card title="办理期限">
-            {row.computed.dueDate ? (
-              <p>
-                当前办理期限 <strong>{row.computed.dueDate}</strong>
-                {open ? ` · ${daysLeftText(view.daysLeft)}` : ""}
-              </p>
-            ) : (
-              <Empty>尚未交办，没有办理期限。</Empty>
-            )}
-            <DeadlineBlock label="首轮办理期限" deadline={row.firstDeadline} />
-            <DeadlineBlock label="二次办理期限" deadline={row.secondDeadline} />
-          </Card>
-          <Card title="办理进程">
-            {view.milestones.length === 0 ? (
-              <Empty>还没有日期记录。</Empty>
-            ) : (
-              <ol class="timeline">
-                {view.milestones.map((m) => (
-                  <li class="milestone">
-                    <div class="when">{m.date}</div>
-                    {m.label}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Card>
-          <Card title="变更与通知记录">
-            <Timeline events={view.timeline} timeZone={frame.timeZone} />
-          </Card>
-        </div>
-        <Card title="台账内容">
-          <dl class="fields">
-            {view.fields.map((f) => (
-              <>
-                <dt>{f.header}</dt>
-                <dd class={f.unreadable ? "unreadable" : ""}>{f.text || <span class="muted">—</span>}</dd>
-              </>
-            ))}
-          </dl>
-        </Card>
-      </div>
-      <Card title={`通知（${view.notices.length} 条）`}>
-        {view.notices.length === 0 ? (
+      {views.map((view) => (
+        <section>
+          {twice ? (
+            <h2>
+              第 {view.sheetRow} 行：{view.row.record.title} <StatusBadge status={view.row.computed.status} />
+            </h2>
+          ) : null}
+          <RowProblems view={view} />
+          <RowDetails view={view} />
+        </section>
+      ))}
+      <Card title="变更与通知记录">
+        <Timeline events={timeline} timeZone={frame.timeZone} />
+      </Card>
+      <Card title={`通知（${notices.length} 条）`}>
+        {notices.length === 0 ? (
           <Empty>尚未为这条建议发出通知。</Empty>
         ) : (
           <table>
@@ -127,7 +168,7 @@ export const SuggestionPage: FC<{ view: SuggestionView; frame: PageFrame }> = ({
               </tr>
             </thead>
             <tbody>
-              {view.notices.map((n) => (
+              {notices.map((n) => (
                 <tr>
                   <td class="nowrap">{localDateTime(n.sentAt ?? n.plannedAt, frame.timeZone)}</td>
                   <td>{n.type}</td>

@@ -1,29 +1,23 @@
 import { Hono } from "hono";
 import { LEDGER_STATUSES, NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-schema/enums";
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { byId, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import type { Problem } from "../../domain/problems";
-import { removedRowProblems } from "../../domain/sync/plan-history";
 import { retryNotice } from "../../jobs/notices/retry-notice";
+import { restoreSuggestion } from "../../jobs/sync/restore";
+import { META_SYNC_PROBLEMS } from "../../store/meta";
 import { HttpError } from "../errors";
+import { staffLabel } from "../staff-label";
 import { sendPage } from "./layout";
-import { type Dashboard, loadDashboard } from "./load-view";
+import { loadDashboard } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
+import { RemovedPage } from "./removed-page";
 import { SuggestionPage } from "./suggestion-page";
 import { SuggestionsPage } from "./suggestions-page";
-
-/**
- * The sheet row of a row of the ledger rebuilt from D1: rows D1 cannot key (a duplicated 编号) are
- * not in the rebuild, so its positions can run short of the sheet's; the snapshot keeps the real row.
- */
-function sheetRow(d: Dashboard, rebuiltRow: number): number {
-  return d.view.snapshotOfRow.get(rebuiltRow)?.rowNumber ?? rebuiltRow;
-}
 
 /** A query value that must be one of a list ("" or absent = no filter). */
 function oneOf(
@@ -53,44 +47,59 @@ export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();
     const d = await loadDashboard(c);
-    const row = suggestionRows(d.evaluation).find((r) => r.id === id);
-    if (!row) {
-      if (d.view.removed.some((s) => s.id === id)) {
-        throw new HttpError(
-          410,
-          "suggestion_removed",
-          `建议 ${id} 已从台账中消失：可用“恢复”补回（POST /api/suggestions/${id}/restore）`,
-        );
-      }
+    const rows = suggestionRows(d.evaluation).filter((r) => r.id === id);
+    if (rows.length === 0) {
+      const removed = d.view.removed.find((s) => s.id === id);
+      if (removed) return sendPage(c, <RemovedPage snapshot={removed} frame={d.frame} />, 410);
       throw new HttpError(404, "unknown_suggestion", `台账中没有编号为“${id}”的建议`);
     }
     const [history, notices] = await Promise.all([
       d.deps.snapshots.history(id),
       d.deps.outboxView.list({ suggestionId: id, limit: 500 }),
     ]);
-    const ref = suggestionRef(row, d.frame.today);
-    const view = {
+    const views = rows.map((row) => ({
       row,
-      sheetRow: sheetRow(d, row.rowNumber),
+      sheetRow: row.rowNumber,
       fields: fieldTexts(d.evaluation, row),
-      daysLeft: ref.daysLeft,
+      daysLeft: suggestionRef(row, d.frame.today).daysLeft,
       milestones: milestones(row),
-      timeline: buildTimeline(history, notices),
-      notices,
-    };
-    return sendPage(c, <SuggestionPage view={view} frame={d.frame} />);
+    }));
+    const timeline = buildTimeline(history, notices);
+    return sendPage(
+      c,
+      <SuggestionPage views={views} timeline={timeline} notices={notices} frame={d.frame} />,
+    );
+  })
+  // 恢复 sits behind a confirmation page, so a stray click never adds a row to the sheet.
+  .get("/suggestions/:id/restore", async (c) => {
+    const id = c.req.param("id").trim();
+    const snapshot = await createDeps(c.env).snapshots.load(id);
+    if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
+    const d = await loadDashboard(c);
+    return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm />);
+  })
+  .post("/suggestions/:id/restore", async (c) => {
+    const id = c.req.param("id").trim();
+    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), staffLabel(c.get("staff")));
+    if (!result.ok) {
+      const status = result.code === "not_found" ? 404 : result.code === "busy" ? 503 : 409;
+      throw new HttpError(status, result.code, result.message);
+    }
+    return c.redirect(`/problems?restored=${encodeURIComponent(id)}&row=${result.row}`, 303);
   })
   .get("/problems", async (c) => {
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");
+    const deps = createDeps(c.env);
     const d = await loadDashboard(c);
-    const ledgerRows = (p: Problem): Problem =>
-      p.tab === TAB_NAMES.ledger && p.row !== null && p.row > 1 ? { ...p, row: sheetRow(d, p.row) } : p;
-    const all = [
-      ...d.evaluation.problems.map(ledgerRows),
-      ...removedRowProblems(d.view.removed, TAB_NAMES.ledger),
-    ];
+    const stored = await deps.meta.get(META_SYNC_PROBLEMS);
+    const all = stored ? (JSON.parse(stored) as Problem[]) : [];
     const problems = all.filter((p) => level === null || p.level === level);
-    return sendPage(c, <ProblemsPage problems={problems} shown={all.length} level={level} frame={d.frame} />);
+    const restored = c.req.query("restored");
+    const notice = restored ? { id: restored, row: Number(c.req.query("row")) || null } : null;
+    return sendPage(
+      c,
+      <ProblemsPage problems={problems} total={all.length} level={level} restored={notice} frame={d.frame} />,
+    );
   })
   .get("/notices", async (c) => {
     const status = oneOf(c.req.query("status"), NOTICE_STATES, "invalid_status", "通知状态");

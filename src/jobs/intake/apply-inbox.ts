@@ -1,12 +1,18 @@
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
-import { groupRowWrites } from "../../domain/sync/group-writes";
+import type { PlannedWrite } from "../../domain/sync/remap";
+import { rowKeyString } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
 import { SheetsError } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import type { SnapshotStore } from "../../store/snapshots";
+import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
+import { restoredChanges } from "../sheet-writes/restored-changes";
+import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { IntakeMessage } from "./accept-submission";
 import { planApply } from "./plan-apply";
 
@@ -14,6 +20,8 @@ export interface ApplyDeps {
   sheets: SheetsClient;
   inbox: Inbox;
   lease: Lease;
+  meta: MetaStore;
+  snapshots: Pick<SnapshotStore, "record">;
 }
 
 export type ApplyResult =
@@ -29,16 +37,23 @@ export type ApplyResult =
   | { outcome: "failed"; retryable: boolean; message: string };
 
 const LEASE_NAME = "intake";
+const LEASE_TTL_MS = 2 * 60_000;
 
 function describeFailure(error: unknown, message: string): string {
   return error instanceof SheetsError ? `${error.hint}（${message}）` : message;
 }
-const LEASE_TTL_MS = 2 * 60_000;
+
+const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
+
+async function readLedger(sheets: SheetsClient): Promise<unknown[][]> {
+  return ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+}
 
 /**
  * Applies a batch of inbox entries to the ledger with a constant number of Sheets calls: one read,
- * one values.append (INSERT_ROWS) for all new suggestions, one values.batchUpdate for all replies
- * and ratings, all RAW. One batch at a time (lease), so two consumers never append the same entry.
+ * one atomic insert of every new suggestion (exactly once, formatted like the rows around it), and
+ * one checked write of every reply and rating, each placed on the row holding its 编号. One batch
+ * at a time (lease), so two consumers never add the same entry.
  */
 export async function applyInbox(
   deps: ApplyDeps,
@@ -54,7 +69,7 @@ export async function applyInbox(
     entries = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
     if (entries.length === 0)
       return { outcome: "ok", appended: 0, updated: 0, unmatched: 0, alreadyThere: 0, sheetsCalls: 0 };
-    const ledger = ((await deps.sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+    let ledger = await readLedger(deps.sheets);
     const match = matchHeaders(ledgerTab, ledger[0]);
     if (!match.ok) {
       const message = `『${TAB_NAMES.ledger}』表头无法识别：${match.problems.map((p) => p.message).join("；")}`;
@@ -62,20 +77,40 @@ export async function applyInbox(
       return { outcome: "failed", retryable: true, message };
     }
     const plan = planApply(entries, ledger, match.columns);
-    if (plan.appendRows.length > 0) {
-      await deps.sheets.append(`${quoteSheet(TAB_NAMES.ledger)}!A1`, plan.appendRows, {
-        insertDataOption: "INSERT_ROWS",
-        valueInputOption: "RAW",
-      });
+    if (plan.newRows.length > 0) {
+      const inserted = await insertLedgerRows(deps, plan.newRows);
+      if (inserted.outcome === "busy") return { outcome: "busy" };
+      await deps.inbox.mark(plan.appended, "applied", at, null);
+      // The writes below are placed on a read that shows the rows just added.
+      if (plan.writes.length > 0) ledger = await readLedger(deps.sheets);
     }
-    if (plan.writes.length > 0)
-      await deps.sheets.batchUpdateValues(groupRowWrites(TAB_NAMES.ledger, plan.writes), "RAW");
-    await deps.inbox.mark([...plan.appended, ...plan.updated, ...plan.alreadyThere], "applied", at, null);
-    await deps.inbox.mark(plan.unmatched, "unmatched", at, "编号不在台账中");
+    await deps.inbox.mark(plan.alreadyThere, "applied", at, null);
+    const written = await writeLedgerCells(deps, plan.writes, ledger);
+    await deps.snapshots.record(restoredChanges(written.restored), at);
+    const held = new Map(written.held.map((h) => [writeKey(h.write), h.reason]));
+    const updated: InboxEntry[] = [];
+    const waiting: InboxEntry[] = [];
+    for (const [entry, writes] of plan.writesOf) {
+      const reasons = writes.map((w) => held.get(writeKey(w))).filter((r) => r !== undefined);
+      if (reasons.length === 0) updated.push(entry);
+      else {
+        waiting.push(entry);
+        await deps.inbox.mark([entry], "pending", at, `暂未写入：${reasons.join("；")}`);
+      }
+    }
+    await deps.inbox.mark(updated, "applied", at, null);
+    for (const { entry, reason } of plan.unmatched) await deps.inbox.mark([entry], "unmatched", at, reason);
+    if (waiting.length > 0) {
+      return {
+        outcome: "failed",
+        retryable: true,
+        message: `${waiting.length} 条答复或测评暂未写入，稍后重试`,
+      };
+    }
     return {
       outcome: "ok",
       appended: plan.appended.length,
-      updated: plan.updated.length,
+      updated: updated.length,
       unmatched: plan.unmatched.length,
       alreadyThere: plan.alreadyThere.length,
       sheetsCalls: deps.sheets.callCount - callsBefore,

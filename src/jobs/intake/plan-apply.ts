@@ -1,78 +1,78 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
-import type { PlacedWrite } from "../../domain/sync/remap";
+import type { CellScalar, PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
+import type { NewLedgerRow } from "../sheet-writes/insert-ledger-rows";
 
 export interface ApplyPlan {
-  /** New suggestions to append, as rows under the current header. */
-  appendRows: (string | number)[][];
+  /** New suggestions, one row each (a submission repeated in the batch counts once). */
+  newRows: NewLedgerRow[];
   appended: InboxEntry[];
-  /** Reply and rating cells, placed on the row that holds their 编号. */
-  writes: PlacedWrite[];
-  updated: InboxEntry[];
+  /** Reply and rating cells, each for the row holding its 编号 (placed and checked by the writer). */
+  writes: PlannedWrite[];
+  /** The writes of each reply or rating entry, by submission. */
+  writesOf: Map<InboxEntry, PlannedWrite[]>;
   /** Already in the sheet (an earlier attempt wrote them): nothing to do. */
   alreadyThere: InboxEntry[];
-  unmatched: InboxEntry[];
+  unmatched: { entry: InboxEntry; reason: string }[];
 }
 
-/** Round-2 replies and ratings go to the 二次 columns; the reply's text is kept in 备注. */
-function cellsFor(
-  entry: InboxEntry,
-  row: readonly unknown[],
-  columns: ColumnMap,
-): Record<string, string | number> {
+/** Round-2 replies and ratings go to the 二次 columns; the reply's text is added to 备注. */
+function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap) {
   const { 编号: _id, ...cells } = entry.cells;
   const secondRound =
     columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
-  if (!secondRound) return cells;
-  if (entry.form === "rating") return cells.满意度 === undefined ? {} : { 二次满意度: cells.满意度 };
-  const out: Record<string, string | number> = {};
-  if (cells.答复日期 !== undefined) out.二次答复日期 = cells.答复日期;
+  const writes: { header: string; value: CellScalar; appendLine?: boolean }[] = [];
+  if (!secondRound) {
+    for (const [header, value] of Object.entries(cells)) writes.push({ header, value });
+    return writes;
+  }
+  if (entry.form === "rating") {
+    if (cells.满意度 !== undefined) writes.push({ header: "二次满意度", value: cells.满意度 });
+    return writes;
+  }
+  if (cells.答复日期 !== undefined) writes.push({ header: "二次答复日期", value: cells.答复日期 });
   const note = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
     .filter(Boolean)
     .join("：");
-  if (note) {
-    const notes = columns.indexOf.notes === undefined ? "" : cellText(row[columns.indexOf.notes]);
-    const line = `二次答复（${entry.submissionId}）${note}`;
-    if (!notes.includes(line)) out.备注 = notes ? `${notes}\n${line}` : line;
-  }
-  return out;
+  if (note)
+    writes.push({ header: "备注", value: `二次答复（${entry.submissionId}）${note}`, appendLine: true });
+  return writes;
 }
 
 /**
- * Decides what a batch of inbox entries writes, from the ledger as it is now: each suggestion
- * is appended once (an entry whose 编号 is already in the sheet is done), each reply or rating
- * lands on the row of its 编号, or waits as unmatched when no row has it.
+ * Decides what a batch of inbox entries writes, from the ledger as just read: each suggestion is
+ * added once (an entry whose 编号 and 标题 are already in the sheet is done), each reply or rating
+ * is meant for the row holding its 编号, or waits as unmatched when no single row holds it.
  */
 export function planApply(
   entries: readonly InboxEntry[],
   ledger: readonly (readonly unknown[])[],
   columns: ColumnMap,
 ): ApplyPlan {
-  const header = (ledger[0] ?? []).map((h) => cellText(h));
-  const columnOf = new Map(header.map((h, i) => [h, i]));
   const idColumn = columns.indexOf.id;
   const titleColumn = columns.indexOf.title;
-  const rowOf = new Map<string, number>();
+  const rowsOf = new Map<string, number[]>();
   const titlesOf = new Map<string, Set<string>>();
   for (let i = 1; i < ledger.length; i++) {
     const id = idColumn === undefined ? "" : cellText(ledger[i]?.[idColumn]);
     if (!id) continue;
-    if (!rowOf.has(id)) rowOf.set(id, i + 1);
+    rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 1]);
     const titles = titlesOf.get(id) ?? new Set<string>();
     titles.add(titleColumn === undefined ? "" : cellText(ledger[i]?.[titleColumn]));
     titlesOf.set(id, titles);
   }
   const plan: ApplyPlan = {
-    appendRows: [],
+    newRows: [],
     appended: [],
     writes: [],
-    updated: [],
+    writesOf: new Map(),
     alreadyThere: [],
     unmatched: [],
   };
+  const newIds = new Set<string>();
   // Two answers for one cell in a batch: the later submission wins, written once.
-  const writes = new Map<string, PlacedWrite>();
+  const writes = new Map<string, PlannedWrite>();
   for (const entry of entries) {
     if (entry.form === "suggestion") {
       // Done only if this very suggestion is there: a number staff typed meanwhile must not
@@ -81,22 +81,36 @@ export function planApply(
         plan.alreadyThere.push(entry);
         continue;
       }
-      plan.appendRows.push(header.map((h) => entry.cells[h] ?? ""));
+      if (!newIds.has(entry.suggestionId)) {
+        newIds.add(entry.suggestionId);
+        plan.newRows.push({
+          id: entry.suggestionId,
+          title: cellText(entry.cells.标题),
+          cells: entry.cells,
+        });
+      }
       plan.appended.push(entry);
-      rowOf.set(entry.suggestionId, -1);
       continue;
     }
-    const row = rowOf.get(entry.suggestionId);
-    if (row === undefined || row < 0) {
-      plan.unmatched.push(entry);
+    const rows = rowsOf.get(entry.suggestionId) ?? [];
+    if (rows.length !== 1) {
+      const reason =
+        rows.length === 0
+          ? "编号不在台账中"
+          : `编号在台账中出现 ${rows.length} 次（第 ${rows.join("、")} 行）`;
+      plan.unmatched.push({ entry, reason });
       continue;
     }
-    for (const [h, value] of Object.entries(cellsFor(entry, ledger[row - 1] ?? [], columns))) {
-      const column = columnOf.get(h);
-      if (column !== undefined)
-        writes.set(`${row}:${column}`, { row, column, header: h, value, sourceRow: row });
-    }
-    plan.updated.push(entry);
+    const row = rows[0] as number;
+    const own: PlannedWrite[] = cellsFor(entry, ledger[row - 1] ?? [], columns).map((c) => ({
+      key: { kind: "id", id: entry.suggestionId },
+      header: c.header,
+      value: c.value,
+      sourceRow: row,
+      ...(c.appendLine ? { appendLine: true } : {}),
+    }));
+    for (const w of own) writes.set(`${entry.suggestionId}|${w.header}|${w.appendLine ? w.value : ""}`, w);
+    plan.writesOf.set(entry, own);
   }
   plan.writes = [...writes.values()];
   return plan;

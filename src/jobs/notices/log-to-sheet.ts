@@ -4,6 +4,7 @@ import { noticeLogTab } from "../../../sheets-schema/tabs";
 import { noticeLogRows } from "../../domain/notices/log-rows";
 import { quoteSheet } from "../../sheets/a1";
 import type { StoredNotice } from "../../store/outbox";
+import { appendRowsOnce } from "../sheet-writes/append-rows-once";
 import type { NoticeDeps } from "./notice-deps";
 import { localDateTime, officeClock } from "./office-clock";
 import { writeLastNotices } from "./write-last-notice";
@@ -45,7 +46,7 @@ function outcomeRows(
  * a time (lease), so two consumers never log the same outcome twice.
  */
 export async function flushNoticeLog(
-  deps: Pick<NoticeDeps, "lease" | "noticeOutbox" | "sheets" | "tabCache">,
+  deps: Pick<NoticeDeps, "lease" | "meta" | "noticeOutbox" | "sheets" | "tabCache">,
   nowMs: number,
 ): Promise<FlushResult> {
   const holder = `notice-log-${crypto.randomUUID()}`;
@@ -76,10 +77,7 @@ export async function flushNoticeLog(
     const rows = outcomeRows(outcomes, timeZone, match.columns);
     // A tab left without its header gets it back with the first rows.
     const values = emptyTab ? [noticeLogTab.columns.map((c) => c.header), ...rows] : rows;
-    await deps.sheets.append(`${logTab}!A1`, values, {
-      insertDataOption: "INSERT_ROWS",
-      valueInputOption: "RAW",
-    });
+    await appendRowsOnce(deps.sheets, TAB_NAMES.noticeLog, values);
     await deps.noticeOutbox.markLogged(outcomes.map((n) => n.id));
     return {
       outcome: "ok",

@@ -1,23 +1,24 @@
 import { matchHeaders } from "../../../sheets-schema/header-map";
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
 import { lastNoticeTexts } from "../../domain/notices/last-notice";
-import { groupRowWrites } from "../../domain/sync/group-writes";
-import { type PlannedWrite, remapWrites } from "../../domain/sync/remap";
-import { cellText } from "../../domain/sync/row-identity";
+import type { PlannedWrite } from "../../domain/sync/remap";
 import type { SheetsClient } from "../../sheets/client";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
 import type { NoticeOutbox } from "../../store/outbox";
 import { localDate } from "../local-time";
+import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 
 const HEADER = "最近通知";
 
 /**
- * Writes 最近通知 for these 编号, recomputed from every notice sent about them. Rows are found by
- * 编号 in the ledger as just read (remapWrites), so a sort never sends a value to another row; a
- * 编号 held by two rows is skipped (the sync reports it). Unchanged cells are not written.
+ * Writes 最近通知 for these 编号, recomputed from every notice sent about them. Each value is placed
+ * by 编号 on the ledger as just read and checked after it landed (writeLedgerCells), so a sort never
+ * leaves it on another row; a 编号 held by two rows is skipped (the sync reports it). Unchanged
+ * cells are not written.
  */
 export async function writeLastNotices(
-  deps: { noticeOutbox: NoticeOutbox; sheets: SheetsClient },
+  deps: { noticeOutbox: NoticeOutbox; sheets: SheetsClient; lease: Lease; meta: MetaStore },
   suggestionIds: readonly string[],
   ledger: readonly unknown[][],
   timeZone: string,
@@ -26,7 +27,6 @@ export async function writeLastNotices(
   const match = matchHeaders(ledgerTab, ledger[0]);
   if (!match.ok || match.columns.indexOf.lastNotice === undefined)
     return { written: 0, held: suggestionIds.length };
-  const column = match.columns.indexOf.lastNotice;
   const sent = await deps.noticeOutbox.sentAbout(suggestionIds);
   const texts = lastNoticeTexts(
     sent.map((n) => ({
@@ -43,9 +43,6 @@ export async function writeLastNotices(
     value,
     sourceRow: 0,
   }));
-  const { placed, held } = remapWrites(writes, ledger, { idHeader: "编号", staffHeaders: [] });
-  const changed = placed.filter((p) => cellText(ledger[p.row - 1]?.[column]) !== p.value);
-  if (changed.length > 0)
-    await deps.sheets.batchUpdateValues(groupRowWrites(TAB_NAMES.ledger, changed), "RAW");
-  return { written: changed.length, held: held.length };
+  const result = await writeLedgerCells(deps, writes, ledger);
+  return { written: result.cellsWritten, held: result.held.length };
 }

@@ -3,6 +3,7 @@ import type { LedgerEvaluation } from "../../domain/evaluate-ledger";
 import type { Problem } from "../../domain/problems";
 import {
   cellsByHeader,
+  type ExtraRow,
   type HistoryPlan,
   type HistoryRow,
   planHistory,
@@ -13,7 +14,7 @@ import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger"
 import { planTabRewrite, type TabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { LayoutOptions, PlannedWrite } from "../../domain/sync/remap";
 import type { SheetRead } from "./read-sheet";
-import { problemsTabValues } from "./tabs";
+import { problemsTabValues, relabelProblems } from "./tabs";
 
 export interface SyncWritePlan {
   ledgerWrites: PlannedWrite[];
@@ -21,6 +22,8 @@ export interface SyncWritePlan {
   tabRewrites: TabRewrite[];
   skippedTabs: { tab: string; reason: string }[];
   problemCount: number;
+  /** Every problem, as the 校验问题 tab holds them after this sync. */
+  problems: Problem[];
   /** The history to keep, given which new-编号 rows really received their number. */
   history(assignedRows: ReadonlySet<number>): HistoryPlan;
 }
@@ -32,9 +35,14 @@ export interface PlanInput {
   snapshots: ReadonlyMap<string, Snapshot>;
   /** Problems found outside the sheet (e.g. form submissions that could not be placed). */
   extraProblems: readonly Problem[];
+  /** The rows without a snapshot of their own, as last stored. */
+  storedExtraRows: readonly ExtraRow[];
 }
 
-const EMPTY_HISTORY: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [] };
+const EMPTY_HISTORY: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [], extraRows: null };
+
+const sameExtraRows = (a: readonly ExtraRow[], b: readonly ExtraRow[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** A system tab is rewritten when it exists and is empty or has the expected headers. */
 function systemTabRewrite(
@@ -75,13 +83,12 @@ export function planSyncWrites(input: PlanInput): SyncWritePlan {
     evaluation.rows.filter((r) => !r.blank && !r.newId && r.id).map((r) => r.id as string),
   );
   const removed = columns ? [...snapshots.values()].filter((s) => !presentIds.has(s.id)) : [];
-  const problems = [
-    ...evaluation.problems,
-    ...removedRowProblems(removed, TAB_NAMES.ledger),
-    ...input.extraProblems,
-  ];
+  const problems = relabelProblems(
+    [...evaluation.problems, ...removedRowProblems(removed, TAB_NAMES.ledger), ...input.extraProblems],
+    newIds.renamed,
+  );
   const tabRewrites = [
-    systemTabRewrite(input, TAB_NAMES.problems, problemsTabValues(problems, newIds.renamed), skippedTabs),
+    systemTabRewrite(input, TAB_NAMES.problems, problemsTabValues(problems), skippedTabs),
     systemTabRewrite(input, TAB_NAMES.statistics, evaluation.statistics.tabValues, skippedTabs),
   ].filter((r): r is TabRewrite => r !== null);
 
@@ -95,16 +102,27 @@ export function planSyncWrites(input: PlanInput): SyncWritePlan {
     tabRewrites,
     skippedTabs,
     problemCount: problems.length,
+    problems,
     history(assignedRows) {
       if (!columns) return EMPTY_HISTORY;
       const rows: HistoryRow[] = [];
+      const extraRows: ExtraRow[] = [];
+      const idsInSheet = new Set<string>();
+      const seenTwice = new Map<string, number>();
       for (const r of evaluation.rows) {
         if (r.blank) continue;
         const assigned = assignedRows.has(r.rowNumber) ? newIds.byRow.get(r.rowNumber) : undefined;
         const id = assigned ?? (r.newId ? undefined : r.id);
-        if (!id || (!assigned && idCount.get(id) !== 1)) continue;
         const staffValues = cellsByHeader(r.raw, staffColumns);
         if (assigned) staffValues.编号 = assigned;
+        if (id) idsInSheet.add(id);
+        if (!id || (!assigned && idCount.get(id) !== 1)) {
+          const n = id ? (seenTwice.get(id) ?? 0) + 1 : 0;
+          if (id) seenTwice.set(id, n);
+          const rowKey = id ? `dup:${id}:${n}` : `row:${r.rowNumber}`;
+          extraRows.push({ rowKey, rowNumber: r.rowNumber, id: id ?? null, staffValues });
+          continue;
+        }
         const systemValues = {
           办理期限: r.computed.dueDate,
           台账状态: r.computed.status,
@@ -112,7 +130,9 @@ export function planSyncWrites(input: PlanInput): SyncWritePlan {
         };
         rows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
       }
-      return planHistory(rows, snapshots);
+      const plan = planHistory(rows, snapshots, idsInSheet);
+      plan.extraRows = sameExtraRows(extraRows, input.storedExtraRows) ? null : extraRows;
+      return plan;
     },
   };
 }

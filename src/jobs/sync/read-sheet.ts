@@ -1,25 +1,12 @@
 import { quoteSheet } from "../../sheets/a1";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
-
-export interface GridSize {
-  rows: number;
-  columns: number;
-}
+import { type GridSize, gridFromRange } from "../../sheets/grid-size";
 
 export interface SheetRead {
   /** Raw values per tab (UNFORMATTED_VALUE, SERIAL_NUMBER), header row first; absent for missing tabs. */
   values: Record<string, unknown[][]>;
   grid: Record<string, GridSize>;
   missingTabs: string[];
-}
-
-/** Letters and row of the end of a returned range such as 'x'!A1:AH1000 → { columns: 34, rows: 1000 }. */
-export function gridFromRange(range: string | null | undefined): GridSize | null {
-  const m = /!?([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range ?? "");
-  if (!m) return null;
-  let columns = 0;
-  for (const ch of m[3] ?? "") columns = columns * 26 + (ch.charCodeAt(0) - 64);
-  return { rows: Number(m[4]), columns };
 }
 
 async function batchGetTabs(sheets: SheetsClient, tabs: readonly string[]): Promise<SheetRead> {

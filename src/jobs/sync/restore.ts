@@ -2,33 +2,102 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
+import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 
 export type RestoreResult =
-  | { ok: true; id: string; range: string }
-  | { ok: false; code: "not_found" | "not_removed"; message: string };
+  | { ok: true; id: string; row: number }
+  | {
+      ok: false;
+      code: "not_found" | "not_removed" | "in_sheet" | "already_restored" | "busy";
+      message: string;
+      row?: number | null;
+    };
+
+export interface RestoreDeps {
+  sheets: SheetsClient;
+  snapshots: SnapshotStore;
+  lease: Lease;
+  meta: MetaStore;
+}
+
+/** Rows of the ledger holding this 编号 now. */
+async function rowsHolding(sheets: SheetsClient, id: string): Promise<number[]> {
+  const ledger = ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+  const idColumn = (ledger[0] ?? []).map((h) => cellText(h)).indexOf("编号");
+  const rows: number[] = [];
+  for (let i = 1; i < ledger.length; i++) if (cellText(ledger[i]?.[idColumn]) === id) rows.push(i + 1);
+  return rows;
+}
 
 /**
- * Puts a suggestion that vanished from the sheet back, from its last snapshot: one row appended
- * under the current headers (staff columns only, RAW), so the next sync recomputes the rest.
+ * Puts a suggestion that vanished from the sheet back, from its last snapshot: one row added
+ * exactly once under the current headers (staff columns only), so the next sync recomputes the
+ * rest. The restore is claimed in D1 first: parallel or repeated clicks add one row at most, and a
+ * 编号 still (or again) in the sheet is never added twice.
  */
 export async function restoreSuggestion(
-  deps: { sheets: SheetsClient; snapshots: SnapshotStore },
+  deps: RestoreDeps,
   id: string,
   nowMs: number,
+  by: string | null,
 ): Promise<RestoreResult> {
-  const snapshot = await deps.snapshots.load(id);
-  if (!snapshot) return { ok: false, code: "not_found", message: `没有编号为 ${id} 的建议记录` };
-  if (!snapshot.removedAt)
-    return { ok: false, code: "not_removed", message: `编号 ${id} 仍在『建议台账』中，无需恢复` };
-  const header = await deps.sheets.get(`${quoteSheet(TAB_NAMES.ledger)}!1:1`);
-  const headers = (header.values?.[0] ?? []).map((h) => cellText(h));
-  const row = headers.map((h) => snapshot.staffValues[h] ?? "");
-  while (row.length > 0 && row[row.length - 1] === "") row.pop();
-  const appended = await deps.sheets.append(`${quoteSheet(TAB_NAMES.ledger)}!A1`, [row], {
-    insertDataOption: "INSERT_ROWS",
-    valueInputOption: "RAW",
-  });
-  await deps.snapshots.markRestored(id, new Date(nowMs).toISOString());
-  return { ok: true, id, range: appended.updates?.updatedRange ?? "" };
+  const at = new Date(nowMs).toISOString();
+  const claim = await deps.snapshots.claimRestore(id, at, by);
+  if (!claim.ok) {
+    if (claim.reason === "not_found")
+      return { ok: false, code: "not_found", message: `没有编号为 ${id} 的建议记录` };
+    if (claim.reason === "not_removed")
+      return { ok: false, code: "not_removed", message: `编号 ${id} 仍在『建议台账』中，无需恢复` };
+    const where = claim.row ? `第 ${claim.row} 行` : "表格";
+    return {
+      ok: false,
+      code: "already_restored",
+      message: `编号 ${id} 已在恢复中或已恢复到${where}，无需再次恢复`,
+      row: claim.row,
+    };
+  }
+  try {
+    const holding = await rowsHolding(deps.sheets, id);
+    if (holding.length > 0) {
+      await deps.snapshots.restored(id, holding[0] as number);
+      return {
+        ok: false,
+        code: "in_sheet",
+        message: `编号 ${id} 已在『建议台账』第 ${holding.join("、")} 行，无需恢复（下次同步后不再显示为消失）`,
+        row: holding[0] as number,
+      };
+    }
+    const snapshot = await deps.snapshots.load(id);
+    if (!snapshot) throw new Error(`没有编号为 ${id} 的建议记录`);
+    const result = await insertLedgerRows(deps, [
+      { id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues },
+    ]);
+    if (result.outcome === "busy") {
+      await deps.snapshots.releaseRestore(id);
+      return { ok: false, code: "busy", message: "表格正在写入，请稍后再点“恢复”" };
+    }
+    const row = result.inserted.get(id) ?? result.alreadyThere.get(id) ?? 0;
+    await deps.snapshots.restored(id, row);
+    await deps.snapshots.record(
+      [
+        {
+          suggestionId: id,
+          column: "编号",
+          oldValue: null,
+          newValue: id,
+          source: "dashboard",
+          actor: by,
+          note: `从最后一次记录恢复到第 ${row} 行`,
+        },
+      ],
+      at,
+    );
+    return { ok: true, id, row };
+  } catch (error) {
+    await deps.snapshots.releaseRestore(id);
+    throw error;
+  }
 }

@@ -1,23 +1,23 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-ledger";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
-import type { RangeWrite } from "../../domain/sync/group-writes";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
-import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
+import { META_ID_FORMAT, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
 import { CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
+import { restoredChanges } from "../sheet-writes/restored-changes";
 import { allocateNewIds } from "./allocate-ids";
 import { inboxProblems, requeueOutstanding } from "./inbox-followup";
 import { planSyncWrites, type SyncWritePlan } from "./plan-sync";
 import { readTabs } from "./read-sheet";
 import { SYNC_TABS } from "./tabs";
-import { writeWithRemap } from "./write-sheet";
+import { writeSyncPlan } from "./write-sheet";
 
 export interface SyncDeps {
   sheets: SheetsClient;
@@ -41,6 +41,8 @@ export interface SyncResult {
   problems: number;
   assignedIds: string[];
   heldWrites: number;
+  /** Staff cells a misplaced write overwrote and the sync put back (each in the audit trail). */
+  repairedCells: number;
   skippedTabs: { tab: string; reason: string }[];
   retryable: boolean;
 }
@@ -74,6 +76,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
     problems: 0,
     assignedIds: [],
     heldWrites: 0,
+    repairedCells: 0,
     skippedTabs: [],
   };
   if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs))) {
@@ -94,19 +97,34 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
     const newIds = ledgerReadable
       ? await allocateNewIds(evaluation, deps.ids)
       : { byRow: new Map(), renamed: new Map() };
-    const snapshots = await deps.snapshots.loadAll();
-    const outstanding = await deps.inbox.outstanding(1000);
+    const [snapshots, storedExtraRows, outstanding] = await Promise.all([
+      deps.snapshots.loadAll(),
+      deps.snapshots.extraRows(),
+      deps.inbox.outstanding(1000),
+    ]);
     // Problems found outside the rows: submissions that could not be placed, and recipients that
     // no notice could reach (so a statutory reminder is never dropped silently).
     const extraProblems = [...inboxProblems(outstanding), ...noticeRecipientProblems(evaluation)];
-    const plan: SyncWritePlan = planSyncWrites({ evaluation, read, newIds, snapshots, extraProblems });
-    const written = await writeWithRemap(deps.sheets, plan, read);
+    const plan: SyncWritePlan = planSyncWrites({
+      evaluation,
+      read,
+      newIds,
+      snapshots,
+      extraProblems,
+      storedExtraRows,
+    });
+    const written = await writeSyncPlan(deps, plan, read, read.values[TAB_NAMES.ledger] ?? []);
+    const history = plan.history(written.assignedRows);
     await deps.snapshots.apply({
-      ...plan.history(written.assignedRows),
+      ...history,
+      audits: [...history.audits, ...restoredChanges(written.restored)],
       seenAt: startedAt,
       syncId: runId,
     });
     await deps.meta.set(META_ID_FORMAT, evaluation.idFormat.source, startedAt);
+    const problems = JSON.stringify(plan.problems);
+    if ((await deps.meta.get(META_SYNC_PROBLEMS)) !== problems)
+      await deps.meta.set(META_SYNC_PROBLEMS, problems, startedAt);
     const cached = CACHED_TABS.filter((t) => read.values[t] !== undefined).map((t) => [
       t,
       read.values[t] ?? [],
@@ -120,6 +138,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       problems: plan.problemCount,
       assignedIds: written.assignedIds,
       heldWrites: written.held.length,
+      repairedCells: written.restored.length,
       skippedTabs: plan.skippedTabs,
       sheetsCalls: deps.sheets.callCount - callsBefore,
     };
@@ -128,6 +147,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       held: written.held.slice(0, 50),
       skippedTabs: plan.skippedTabs,
       requeuedSubmissions: requeued,
+      repairedCells: written.restored.length,
     };
     await deps.runs.finish(runId, new Date().toISOString(), {
       ...result,
@@ -153,5 +173,3 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
     await deps.lease.release(LEASE_NAME, holder);
   }
 }
-
-export type { RangeWrite };

@@ -15,13 +15,15 @@ export const SYNC_TABS = [
   TAB_NAMES.statistics,
 ] as const;
 
-/** The 校验问题 tab's full content: header row, then one row per problem. */
-export function problemsTabValues(
+/** Problems with the 编号 a row received in this sync instead of the one first proposed. */
+export function relabelProblems(
   problems: readonly Problem[],
   renamed: ReadonlyMap<string, string>,
-): (string | number)[][] {
-  const relabelled = problems.map((p) =>
-    p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
-  );
-  return [problemsTab.columns.map((c) => c.header), ...problemTabRows(relabelled)];
+): Problem[] {
+  return problems.map((p) => (p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p));
+}
+
+/** The 校验问题 tab's full content: header row, then one row per problem. */
+export function problemsTabValues(problems: readonly Problem[]): (string | number)[][] {
+  return [problemsTab.columns.map((c) => c.header), ...problemTabRows(problems)];
 }

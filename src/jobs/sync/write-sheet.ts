@@ -1,66 +1,75 @@
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { groupRowWrites, type RangeWrite } from "../../domain/sync/group-writes";
-import { type PlacedWrite, type RemapResult, remapWrites } from "../../domain/sync/remap";
-import { quoteSheet } from "../../sheets/a1";
+import type { sheets_v4 } from "@googleapis/sheets";
+import type { PlannedWrite } from "../../domain/sync/remap";
+import type { RestoredCell } from "../../domain/sync/verify-capture";
+import { enteredValue } from "../../sheets/capture-requests";
 import type { SheetsClient } from "../../sheets/client";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { SyncWritePlan } from "./plan-sync";
 import type { SheetRead } from "./read-sheet";
 
 export interface WriteOutcome {
   cellsWritten: number;
-  held: RemapResult["held"];
+  held: { write: PlannedWrite; reason: string }[];
+  restored: RestoredCell[];
   assignedIds: string[];
   assignedRows: Set<number>;
 }
 
-/** Grows a system tab's grid when its new content is longer (values writes never grow a grid). */
-async function growGrids(sheets: SheetsClient, plan: SyncWritePlan, read: SheetRead): Promise<void> {
-  const short = plan.tabRewrites.filter(
-    (r) => r.rowsNeeded > (read.grid[r.tab]?.rows ?? Number.POSITIVE_INFINITY),
-  );
-  if (short.length === 0) return;
-  const spreadsheet = await sheets.getSpreadsheet({
-    fields: "sheets.properties(sheetId,title,gridProperties)",
-  });
-  const requests = short.flatMap((r) => {
-    const props = spreadsheet.sheets?.find((s) => s.properties?.title === r.tab)?.properties;
-    const have = props?.gridProperties?.rowCount ?? 0;
-    if (props?.sheetId === undefined || props.sheetId === null || have >= r.rowsNeeded) return [];
-    // Some headroom, so a growing problem list does not cost an extra call on every sync.
-    const length = r.rowsNeeded - have + 500;
-    return [{ appendDimension: { sheetId: props.sheetId, dimension: "ROWS", length } }];
-  });
-  if (requests.length > 0) await sheets.batchUpdate(requests);
+type WriterDeps = { sheets: SheetsClient; lease: Lease; meta: MetaStore };
+
+/** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
+const GRID_HEADROOM = 500;
+
+/** The system tabs' new content as requests: grow the grid where it is too short, then write the block. */
+function tabRewriteRequests(plan: SyncWritePlan, read: SheetRead, ids: Record<string, number>) {
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const r of plan.tabRewrites) {
+    const sheetId = ids[r.tab] as number;
+    const have = read.grid[r.tab]?.rows ?? Number.POSITIVE_INFINITY;
+    if (r.rowsNeeded > have) {
+      requests.push({
+        appendDimension: { sheetId, dimension: "ROWS", length: r.rowsNeeded - have + GRID_HEADROOM },
+      });
+    }
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: r.values.map((row) => ({ values: row.map((v) => ({ userEnteredValue: enteredValue(v) })) })),
+        fields: "userEnteredValue",
+      },
+    });
+  }
+  return requests;
 }
 
 /**
- * Writes the plan in one values.batchUpdate (RAW: nothing staff typed is ever parsed as a formula).
- * Ledger writes are first placed onto the rows as they are right now (one re-read), so a sort or an
- * inserted row between the read and the write never sends a value to another suggestion's row.
+ * Writes one sync's plan in one atomic batch: the ledger cells (placed by 编号 on the rows as read,
+ * checked against a copy taken in the same batch and repaired when a sort or an insert sent a value
+ * elsewhere) and the system tabs 校验问题 and 统计 when their content changed.
  */
-export async function writeWithRemap(
-  sheets: SheetsClient,
+export async function writeSyncPlan(
+  deps: WriterDeps,
   plan: SyncWritePlan,
   read: SheetRead,
+  ledger: readonly (readonly unknown[])[],
 ): Promise<WriteOutcome> {
-  let placed: PlacedWrite[] = [];
-  let held: RemapResult["held"] = [];
-  if (plan.ledgerWrites.length > 0) {
-    const current = await sheets.get(quoteSheet(TAB_NAMES.ledger));
-    ({ placed, held } = remapWrites(plan.ledgerWrites, (current.values ?? []) as unknown[][], plan.layout));
-  }
-  const data: RangeWrite[] = [
-    ...groupRowWrites(TAB_NAMES.ledger, placed),
-    ...plan.tabRewrites.map((r) => ({ range: r.range, values: r.values })),
-  ];
-  if (data.length > 0) {
-    await growGrids(sheets, plan, read);
-    await sheets.batchUpdateValues(data, "RAW");
-  }
-  const assigned = placed.filter((p) => p.header === "编号");
+  const alongside =
+    plan.tabRewrites.length > 0
+      ? {
+          tabs: plan.tabRewrites.map((r) => r.tab),
+          requests: (ids: Record<string, number>) => tabRewriteRequests(plan, read, ids),
+        }
+      : undefined;
+  const written = await writeLedgerCells(deps, plan.ledgerWrites, ledger, alongside);
+  const tabCells = plan.tabRewrites.reduce((n, r) => n + r.values.reduce((m, row) => m + row.length, 0), 0);
+  // Only the numbering writes: a 编号 put back after a misplaced write is not a new number.
+  const assigned = written.confirmed.filter((p) => p.header === "编号" && p.onlyIfBlank);
   return {
-    cellsWritten: data.reduce((n, d) => n + d.values.reduce((m, row) => m + row.length, 0), 0),
-    held,
+    cellsWritten: written.cellsWritten + tabCells,
+    held: written.held,
+    restored: written.restored,
     assignedIds: assigned.map((p) => String(p.value)),
     assignedRows: new Set(assigned.map((p) => p.sourceRow)),
   };

@@ -12,6 +12,10 @@ const statusWrite = (id: string, value: string): PlannedWrite => ({
   sourceRow: 2,
 });
 
+/** Where each value goes: the row, column and value, without the bookkeeping the writer carries along. */
+const where = (placed: ReturnType<typeof remapWrites>["placed"]) =>
+  placed.map(({ row, column, header, value, sourceRow }) => ({ row, column, header, value, sourceRow }));
+
 describe("remapWrites", () => {
   it("writes each value into the row that now holds its 编号 after staff sorted the sheet", () => {
     const sorted = [header, ["2026-002", "路灯", "李四"], ["2026-001", "学校", "张三"]];
@@ -23,7 +27,7 @@ describe("remapWrites", () => {
     );
 
     expect(held).toEqual([]);
-    expect(placed).toEqual([
+    expect(where(placed)).toEqual([
       { row: 3, column: 3, header: "台账状态", value: "办理中", sourceRow: 2 },
       { row: 2, column: 3, header: "台账状态", value: "已逾期", sourceRow: 2 },
     ]);
@@ -37,7 +41,7 @@ describe("remapWrites", () => {
 
     const { placed } = remapWrites([statusWrite("2026-001", "办理中")], moved, layout);
 
-    expect(placed).toEqual([{ row: 2, column: 0, header: "台账状态", value: "办理中", sourceRow: 2 }]);
+    expect(where(placed)).toEqual([{ row: 2, column: 0, header: "台账状态", value: "办理中", sourceRow: 2 }]);
   });
 
   it("holds a write whose row was deleted, rather than guessing", () => {
@@ -69,7 +73,9 @@ describe("remapWrites", () => {
       layout,
     );
 
-    expect(moved.placed).toEqual([{ row: 3, column: 0, header: "编号", value: "2026-003", sourceRow: 2 }]);
+    expect(where(moved.placed)).toEqual([
+      { row: 3, column: 0, header: "编号", value: "2026-003", sourceRow: 2 },
+    ]);
     expect(typedMeanwhile.placed).toEqual([]);
     expect(typedMeanwhile.held).toHaveLength(1);
   });
@@ -101,5 +107,59 @@ describe("remapWrites", () => {
     );
 
     expect(held).toHaveLength(1);
+  });
+
+  it("sends nothing for a cell that already holds the value", () => {
+    const { placed, unchanged } = remapWrites(
+      [statusWrite("2026-001", "办理中")],
+      [header, ["2026-001", "学校", "张三", "办理中"]],
+      layout,
+    );
+
+    expect(placed).toEqual([]);
+    expect(unchanged).toHaveLength(1);
+  });
+
+  it("adds a line under what 备注 holds now, once, remembering the text it was added to", () => {
+    const notes = ["编号", "标题", "备注"];
+    const line: PlannedWrite = {
+      key: { kind: "id", id: "2026-001" },
+      header: "备注",
+      value: "二次答复（s-1）已解决",
+      appendLine: true,
+      sourceRow: 2,
+    };
+
+    const first = remapWrites([line], [notes, ["2026-001", "学校", "代表电话 123"]], layout);
+    const again = remapWrites(
+      [line],
+      [notes, ["2026-001", "学校", "代表电话 123\n二次答复（s-1）已解决"]],
+      layout,
+    );
+
+    expect(first.placed[0]?.value).toBe("代表电话 123\n二次答复（s-1）已解决");
+    expect(first.placed[0]?.expect).toBe("代表电话 123");
+    expect(again.placed).toEqual([]);
+    expect(again.unchanged).toEqual([line]);
+  });
+
+  it("falls back to a row's content when its 编号 is now on two rows", () => {
+    const staffColumns = [
+      { header: "编号", index: 0 },
+      { header: "标题", index: 1 },
+      { header: "领衔代表", index: 2 },
+    ];
+    const write: PlannedWrite = {
+      ...statusWrite("2026-001", "办理中"),
+      fallbackKey: { kind: "content", fingerprint: fingerprint(["2026-001", "学校", "张三"], staffColumns) },
+    };
+
+    const { placed } = remapWrites(
+      [write],
+      [header, ["2026-001", "路灯", "李四"], ["2026-001", "学校", "张三"]],
+      layout,
+    );
+
+    expect(where(placed)).toEqual([{ row: 3, column: 3, header: "台账状态", value: "办理中", sourceRow: 2 }]);
   });
 });

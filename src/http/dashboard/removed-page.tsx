@@ -1,0 +1,70 @@
+import type { FC } from "hono/jsx";
+import type { Snapshot } from "../../domain/sync/plan-history";
+import { cellText } from "../../domain/sync/row-identity";
+import { href, localDateTime } from "./format";
+import { Layout, type PageFrame } from "./layout";
+import { Card } from "./ui";
+
+const SHOWN = ["标题", "领衔代表", "主办单位", "交办日期", "答复日期", "满意度"];
+
+/**
+ * A suggestion that vanished from the sheet: what D1 last saw, and 恢复 behind a confirmation
+ * (`confirm` shows the form that really restores it).
+ */
+export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: boolean }> = ({
+  snapshot,
+  frame,
+  confirm,
+}) => {
+  const title = cellText(snapshot.staffValues.标题);
+  const restore = snapshot.restore;
+  return (
+    <Layout title={`${snapshot.id} 已从台账中消失`} nav="problems" frame={frame}>
+      <h1>
+        {snapshot.id} {title}
+      </h1>
+      {!snapshot.removedAt ? (
+        <div class="alert ok">
+          这条建议仍在『建议台账』中（第 {snapshot.rowNumber ?? "?"} 行），无需恢复。
+        </div>
+      ) : restore ? (
+        <div class="alert ok">
+          已于 {localDateTime(restore.at, frame.timeZone)} 恢复
+          {restore.row ? `到『建议台账』第 ${restore.row} 行` : ""}；下一次同步（最多 10
+          分钟）后这里不再显示为消失。
+        </div>
+      ) : (
+        <div class="alert danger">
+          这条建议于 {localDateTime(snapshot.removedAt, frame.timeZone)} 前后从『建议台账』中消失（最后见于第{" "}
+          {snapshot.rowNumber ?? "?"} 行）。如系误删，可按系统最后一次记录的内容补回一行。
+        </div>
+      )}
+      <Card title="最后一次记录的内容">
+        <dl class="fields">
+          {SHOWN.map((h) => (
+            <>
+              <dt>{h}</dt>
+              <dd>{cellText(snapshot.staffValues[h]) || <span class="muted">—</span>}</dd>
+            </>
+          ))}
+        </dl>
+      </Card>
+      {snapshot.removedAt && !restore ? (
+        confirm ? (
+          <form method="post" action={`${href.suggestion(snapshot.id)}/restore`} class="actions">
+            <p>
+              确认后，系统在『建议台账』末尾补回这一行（只含工作人员填写的列，系统列由下一次同步重新计算）。
+            </p>
+            <button type="submit">确认恢复</button> <a href="/problems">取消</a>
+          </form>
+        ) : (
+          <p class="actions">
+            <a class="button" href={`${href.suggestion(snapshot.id)}/restore`}>
+              恢复
+            </a>
+          </p>
+        )
+      ) : null}
+    </Layout>
+  );
+};

@@ -1,0 +1,97 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { cellText } from "../../domain/sync/row-identity";
+import { quoteSheet } from "../../sheets/a1";
+import { type CellValue, type SheetsClient, SheetsError } from "../../sheets/client";
+import { gridFromRange } from "../../sheets/grid-size";
+import { newRowsRequests } from "../../sheets/new-rows-requests";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import { createSheetIds } from "./sheet-ids";
+import { takeWriteLock } from "./write-lock";
+
+export interface NewLedgerRow {
+  /** 编号: with 标题, how the row is recognised once it is in the sheet. */
+  id: string;
+  title: string;
+  cells: Record<string, CellValue>;
+}
+
+export type InsertResult =
+  | {
+      outcome: "ok";
+      /** 1-based sheet row of each row inserted now, by 编号. */
+      inserted: Map<string, number>;
+      /** Rows an earlier attempt had already put in the sheet (row number as found). */
+      alreadyThere: Map<string, number>;
+    }
+  | { outcome: "busy" };
+
+const LOCK_WAIT_MS = 15_000;
+/** An unclear failure is followed by a read and at most this many more tries. */
+const MAX_TRIES = 3;
+
+/** Where each 编号 + 标题 pair sits in the ledger now. */
+function rowsByIdentity(ledger: readonly (readonly unknown[])[]): Map<string, number> {
+  const header = (ledger[0] ?? []).map((h) => cellText(h));
+  const idColumn = header.indexOf("编号");
+  const titleColumn = header.indexOf("标题");
+  const at = new Map<string, number>();
+  for (let i = 1; i < ledger.length; i++) {
+    const row = ledger[i] ?? [];
+    const id = cellText(row[idColumn]);
+    if (id) at.set(`${id}\u0001${cellText(row[titleColumn])}`, i + 1);
+  }
+  return at;
+}
+
+/**
+ * Adds new rows to 建议台账 exactly once. One atomic batch inserts them right after the last row
+ * with data, formatted like the rows `sheet:init` laid out (date formats, grey system columns, the
+ * dropdowns of the row above) and filled with their values. A failure whose outcome is unclear (a
+ * 5xx may arrive after the batch was applied) is followed by a read: only rows not in the sheet
+ * are sent again, so a retry never doubles a suggestion.
+ */
+export async function insertLedgerRows(
+  deps: { sheets: SheetsClient; lease: Lease; meta: MetaStore },
+  rows: readonly NewLedgerRow[],
+): Promise<InsertResult> {
+  const inserted = new Map<string, number>();
+  const alreadyThere = new Map<string, number>();
+  if (rows.length === 0) return { outcome: "ok", inserted, alreadyThere };
+  const lock = await takeWriteLock(deps.lease, LOCK_WAIT_MS);
+  if (!lock) return { outcome: "busy" };
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const read = await deps.sheets.get(quoteSheet(TAB_NAMES.ledger));
+      const ledger = (read.values ?? []) as unknown[][];
+      const present = rowsByIdentity(ledger);
+      const missing = rows.filter((r) => {
+        const row = present.get(`${r.id}\u0001${cellText(r.title)}`);
+        if (row !== undefined && !inserted.has(r.id)) alreadyThere.set(r.id, row);
+        return row === undefined;
+      });
+      if (missing.length === 0) return { outcome: "ok", inserted, alreadyThere };
+      const header = (ledger[0] ?? []).map((h) => cellText(h));
+      const resolved = await createSheetIds(deps.sheets, deps.meta).resolve([TAB_NAMES.ledger]);
+      const at = Math.max(ledger.length, 1);
+      const gridRows = gridFromRange(read.range)?.rows ?? at;
+      const requests = newRowsRequests({
+        sheetId: resolved.ids[TAB_NAMES.ledger] as number,
+        header,
+        at,
+        gridRows,
+        rows: missing.map((r) => header.map((h) => r.cells[h] ?? "")),
+      });
+      try {
+        await deps.sheets.batchUpdate([...resolved.create, ...requests], { notIdempotent: true });
+        await resolved.keep();
+        for (const [i, r] of missing.entries()) inserted.set(r.id, at + i + 1);
+        return { outcome: "ok", inserted, alreadyThere };
+      } catch (error) {
+        if (!(error instanceof SheetsError) || !error.retryable || attempt >= MAX_TRIES) throw error;
+      }
+    }
+  } finally {
+    await lock.release();
+  }
+}

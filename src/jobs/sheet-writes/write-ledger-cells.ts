@@ -1,0 +1,181 @@
+import type { sheets_v4 } from "@googleapis/sheets";
+import { SCRATCH_TAB, TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
+import { type PlacedWrite, type PlannedWrite, remapWrites } from "../../domain/sync/remap";
+import { type CaptureCheck, type RestoredCell, verifyCapture } from "../../domain/sync/verify-capture";
+import { columnLetter, quoteSheet } from "../../sheets/a1";
+import { captureAndWrite } from "../../sheets/capture-requests";
+import { type SheetsClient, SheetsError } from "../../sheets/client";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import { BusyError } from "./busy-error";
+import { createSheetIds } from "./sheet-ids";
+import { takeWriteLock } from "./write-lock";
+
+export interface LedgerWriteDeps {
+  sheets: SheetsClient;
+  lease: Lease;
+  meta: MetaStore;
+}
+
+/** Requests to send in the same batch as the first write (e.g. the sync's system tabs). */
+export interface Alongside {
+  tabs: readonly string[];
+  requests(ids: Record<string, number>): sheets_v4.Schema$Request[];
+}
+
+export interface LedgerWriteResult {
+  /** Values that landed on the suggestion they were meant for. */
+  confirmed: PlacedWrite[];
+  /** Values not written: their row could not be found for certain (kept for the next run). */
+  held: { write: PlannedWrite; reason: string }[];
+  /** Staff cells a misplaced value had overwritten, and what was put back. */
+  restored: RestoredCell[];
+  /** Cells written, the repairs included. */
+  cellsWritten: number;
+}
+
+const ID_HEADER = "编号";
+const STAFF_HEADERS = ledgerStaffColumns.map((c) => c.header);
+const STAFF_OWNED: ReadonlySet<string> = new Set(STAFF_HEADERS);
+const LAYOUT = { idHeader: ID_HEADER, staffHeaders: STAFF_HEADERS };
+/** A first try and at most two repairs: more means staff are reshaping the sheet right now. */
+const MAX_ROUNDS = 3;
+const GAVE_UP = "表格正在被大幅调整，本次未能写入";
+const LOCK_WAIT_MS = 15_000;
+/** A write interrupted between landing and being checked is finished by the next writer. */
+export const META_PENDING_WRITE = "ledger_write_pending";
+
+interface PendingWrite {
+  placed: PlacedWrite[];
+  rows: number[];
+  scratchWidth: number;
+  nonce: string;
+}
+
+/**
+ * Writes cells of 建议台账, each onto the row that holds its identity (编号, or the row's content).
+ * The rows are placed on `basis` (a read of the ledger), written in one atomic batch that first
+ * copies each target row into the scratch tab, then checked against that copy: a value that a sort,
+ * an inserted or deleted row, a moved column or a person's typing sent to the wrong place is put
+ * back and written again where it belongs. A 编号 typed into a cell at that moment is never lost.
+ */
+export async function writeLedgerCells(
+  deps: LedgerWriteDeps,
+  writes: readonly PlannedWrite[],
+  basis: readonly (readonly unknown[])[],
+  alongside?: Alongside,
+): Promise<LedgerWriteResult> {
+  const result: LedgerWriteResult = { confirmed: [], held: [], restored: [], cellsWritten: 0 };
+  if (writes.length === 0 && !alongside) return result;
+  const lock = await takeWriteLock(deps.lease, LOCK_WAIT_MS);
+  if (!lock) throw new BusyError("另一项表格写入正在进行，稍后再写");
+  try {
+    await finishPendingWrite(deps, result);
+    let pending: readonly PlannedWrite[] = writes;
+    let current = basis;
+    let extra = alongside;
+    for (let round = 1; pending.length > 0 || extra; round++) {
+      if (round > 1) current = await readLedger(deps.sheets);
+      const { placed, held } = remapWrites(pending, current, LAYOUT);
+      if (round > MAX_ROUNDS) {
+        result.held.push(...held, ...placed.map((p) => ({ write: p.planned, reason: GAVE_UP })));
+        break;
+      }
+      const check = await captureRound(deps, placed, headerWidth(current), extra);
+      extra = undefined;
+      result.confirmed.push(...check.confirmed);
+      result.restored.push(...check.restored);
+      result.cellsWritten += placed.length;
+      // What could not be placed gets another try when a repair round follows anyway, or when this
+      // round was a repair (putting a row back may make it findable again).
+      const again = check.next.length > 0 || (round > 1 && placed.length > 0 && held.length > 0);
+      if (!again) result.held.push(...held);
+      pending = again ? [...check.next, ...held.map((h) => h.write)] : [];
+    }
+    return result;
+  } finally {
+    await lock.release();
+  }
+}
+
+function headerWidth(rows: readonly (readonly unknown[])[]): number {
+  return (rows[0] ?? []).length;
+}
+
+async function readLedger(sheets: SheetsClient): Promise<unknown[][]> {
+  return ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+}
+
+const NOTHING: CaptureCheck = { landed: true, confirmed: [], next: [], restored: [] };
+
+/** One capture-and-write batch (with whatever goes alongside it) and its check. */
+async function captureRound(
+  deps: LedgerWriteDeps,
+  placed: PlacedWrite[],
+  width: number,
+  alongside: Alongside | undefined,
+  retried = false,
+): Promise<CaptureCheck> {
+  const sheetIds = createSheetIds(deps.sheets, deps.meta);
+  const resolved = await sheetIds.resolve([TAB_NAMES.ledger, ...(alongside?.tabs ?? [])]);
+  const extra = alongside?.requests(resolved.ids) ?? [];
+  const nonce = crypto.randomUUID();
+  const plan = captureAndWrite(placed, {
+    ledgerSheetId: resolved.ids[TAB_NAMES.ledger] as number,
+    scratchSheetId: resolved.ids[SCRATCH_TAB] as number,
+    width,
+    nonce,
+  });
+  const pending: PendingWrite = { placed, rows: plan.rows, scratchWidth: plan.scratchWidth, nonce };
+  const requests = [...resolved.create, ...(placed.length > 0 ? plan.requests : []), ...extra];
+  if (requests.length === 0) return NOTHING;
+  if (placed.length > 0) await setPending(deps.meta, pending);
+  try {
+    await deps.sheets.batchUpdate(requests, { notIdempotent: true });
+    await resolved.keep();
+  } catch (error) {
+    if (error instanceof SheetsError && error.httpStatus === 400 && !retried) {
+      // A tab was deleted and made again (new sheetId) since the ids were cached: ask once more.
+      await setPending(deps.meta, null);
+      await sheetIds.forget();
+      return captureRound(deps, placed, width, alongside, true);
+    }
+    // A 5xx may come after Google applied the batch: the scratch tab tells (checked below).
+    if (!(error instanceof SheetsError) || !error.retryable || placed.length === 0) {
+      await setPending(deps.meta, null);
+      throw error;
+    }
+  }
+  return placed.length > 0 ? checkPending(deps, pending) : NOTHING;
+}
+
+async function setPending(meta: MetaStore, pending: PendingWrite | null): Promise<void> {
+  await meta.set(META_PENDING_WRITE, pending ? JSON.stringify(pending) : "", new Date().toISOString());
+}
+
+async function checkPending(deps: LedgerWriteDeps, pending: PendingWrite): Promise<CaptureCheck> {
+  const range = `${quoteSheet(SCRATCH_TAB)}!A1:${columnLetter(pending.scratchWidth - 1)}${pending.rows.length + 1}`;
+  const scratch = ((await deps.sheets.get(range)).values ?? []) as unknown[][];
+  const check = verifyCapture(pending.placed, pending.rows, scratch, pending.nonce, LAYOUT, STAFF_OWNED);
+  await setPending(deps.meta, null);
+  return check;
+}
+
+/**
+ * A Worker that died between a write and its check left the capture in the scratch tab (nobody
+ * else writes there while a write is pending): check it now and put back what was misplaced.
+ */
+async function finishPendingWrite(deps: LedgerWriteDeps, result: LedgerWriteResult): Promise<void> {
+  const raw = await deps.meta.get(META_PENDING_WRITE);
+  if (!raw) return;
+  const check = await checkPending(deps, JSON.parse(raw) as PendingWrite);
+  result.restored.push(...check.restored);
+  if (!check.landed || check.next.length === 0) return;
+  const current = await readLedger(deps.sheets);
+  const { placed, held } = remapWrites(check.next, current, LAYOUT);
+  result.held.push(...held);
+  const again = await captureRound(deps, placed, headerWidth(current), undefined);
+  result.restored.push(...again.restored);
+  result.held.push(...again.next.map((write) => ({ write, reason: GAVE_UP })));
+}

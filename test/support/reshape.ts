@@ -1,0 +1,72 @@
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { emulator } from "./emulator-admin";
+
+const headers = ledgerTab.columns.map((c) => c.header);
+const col = (h: string) => headers.indexOf(h);
+
+/** What a person does to 建议台账 in the instant before the product's write arrives. */
+export type Reshape = "sort" | "insert above" | "delete a row" | "type a 编号";
+
+export const RESHAPES: readonly Reshape[] = ["sort", "insert above", "delete a row", "type a 编号"];
+
+/** The batchUpdate requests of a person's edit (the emulator applies them as a person, unlogged). */
+function requestsFor(reshape: Reshape, sheetId: number, rows: number, blankIdRow: number): unknown[] {
+  switch (reshape) {
+    case "sort":
+      return [
+        {
+          sortRange: {
+            range: {
+              sheetId,
+              startRowIndex: 1,
+              endRowIndex: rows,
+              startColumnIndex: 0,
+              endColumnIndex: headers.length,
+            },
+            sortSpecs: [{ dimensionIndex: col("内容摘要"), sortOrder: "DESCENDING" }],
+          },
+        },
+      ];
+    case "insert above":
+      return [{ insertDimension: { range: { sheetId, dimension: "ROWS", startIndex: 1, endIndex: 2 } } }];
+    case "delete a row":
+      return [{ deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 3, endIndex: 4 } } }];
+    case "type a 编号":
+      return [
+        {
+          updateCells: {
+            start: { sheetId, rowIndex: blankIdRow - 1, columnIndex: col("编号") },
+            rows: [{ values: [{ userEnteredValue: { stringValue: "人工-001" } }] }],
+            fields: "userEnteredValue",
+          },
+        },
+      ];
+  }
+}
+
+/**
+ * Makes the emulator apply a person's edit right before the next spreadsheets.batchUpdate of this
+ * spreadsheet: the instant between the product's read and its write. `blankIdRow` is the sheet row
+ * a person numbers in the "type a 编号" case.
+ */
+export async function reshapeBeforeNextWrite(
+  spreadsheetId: string,
+  reshape: Reshape,
+  rows: number,
+  blankIdRow = 2,
+): Promise<void> {
+  const ss = await emulator.spreadsheet(spreadsheetId);
+  const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+  await emulator.addHook({
+    method: "POST",
+    pathIncludes: `${spreadsheetId}:batchUpdate`,
+    actions: [
+      {
+        op: "batchUpdate",
+        spreadsheetId,
+        body: { requests: requestsFor(reshape, sheetId, rows, blankIdRow) },
+      },
+    ],
+  });
+}
