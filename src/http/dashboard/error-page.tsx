@@ -16,16 +16,21 @@ const TITLES: Partial<Record<number, string>> = {
   404: "找不到该页面或数据",
   409: "暂时无法完成",
   410: "该建议已不在台账中",
+  413: "提交内容过大",
+  429: "尝试次数过多",
+  503: "系统尚未就绪",
 };
 
 interface Shown {
   status: ContentfulStatusCode;
   code: string;
   message: string;
+  headers?: Readonly<Record<string, string>>;
 }
 
 function shown(err: Error, requestId: string): Shown {
-  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message };
+  if (err instanceof HttpError)
+    return { status: err.status, code: err.code, message: err.message, headers: err.headers };
   if (err instanceof HTTPException) return { status: err.status, code: "http_error", message: err.message };
   console.error(JSON.stringify({ level: "error", requestId, message: err.message, stack: err.stack }));
   return { status: 500, code: "internal", message: "服务器内部错误，请稍后重试" };
