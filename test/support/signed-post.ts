@@ -15,13 +15,16 @@ export interface SignedPostOptions {
   signedText?: string;
 }
 
-/** POSTs a form submission to the Worker, signed the way the Apps Script and curl examples sign. */
+/**
+ * POSTs a form submission to the Worker, signed the way the Apps Script and curl examples sign.
+ * Bytes are sent and signed as they are (a body with a BOM); anything else as JSON text.
+ */
 export async function postForm(
   form: keyof typeof FORM_SECRETS,
   body: unknown,
   options: SignedPostOptions = {},
 ) {
-  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const text = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = await signBody(
     options.secret ?? FORM_SECRETS[form],

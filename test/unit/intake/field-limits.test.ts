@@ -13,7 +13,9 @@ describe("fitText", () => {
     const cut = fitText("字".repeat(6_000), 5_000);
     expect(cut).toHaveLength(5_000);
     expect(cut.startsWith("字".repeat(4_900))).toBe(true);
-    expect(cut).toMatch(/……（原文共 6000 字，超出台账 5000 字上限，以下从略；完整原文保存在系统的表单收件记录中）$/);
+    expect(cut).toMatch(
+      /……（原文共 6000 字，超出台账 5000 字上限，以下从略；完整原文保存在系统的表单收件记录中）$/,
+    );
   });
 
   it("never cuts an emoji in half", () => {
@@ -80,7 +82,8 @@ describe("mapAnswers within the ledger's limits", () => {
           if (typeof cell !== "string") continue;
           expect(cell.length).toBeLessThanOrEqual(SHEETS_CELL_MAX);
           const type = limits.get(header);
-          if (type && type.kind !== "list" && type.maxLength) expect(cell.length).toBeLessThanOrEqual(type.maxLength);
+          if (type && type.kind !== "list" && type.maxLength)
+            expect(cell.length).toBeLessThanOrEqual(type.maxLength);
         }
       }),
       { numRuns: 200 },
@@ -117,7 +120,11 @@ describe("answerProblems", () => {
       附议代表: ["李四", "附".repeat(51)],
       类别: "教育",
     });
-    expect(problems.map((p) => p.field)).toEqual(["answers.建议标题", "answers.代表姓名", "answers.附议代表"]);
+    expect(problems.map((p) => p.field)).toEqual([
+      "answers.建议标题",
+      "answers.代表姓名",
+      "answers.附议代表",
+    ]);
     expect(problems[0]?.message).toBe("标题有 201 个字，超过台账 200 字的上限：请精简后重新提交");
     expect(answerProblems("reply", { 编号: "x".repeat(51) })[0]?.field).toBe("answers.编号");
     expect(answerProblems("suggestion", { 标题: "题".repeat(200), 领衔代表: "名".repeat(50) })).toEqual([]);

@@ -42,7 +42,9 @@ describe("signatures over the raw bytes", () => {
       .replace(/^.*= /, "")
       .trim();
 
-    expect(await verifySignature("s3cret", String(now), `sha256=${openssl}`, bytes, now)).toEqual({ ok: true });
+    expect(await verifySignature("s3cret", String(now), `sha256=${openssl}`, bytes, now)).toEqual({
+      ok: true,
+    });
     // The same signature does not hold for the text without its BOM: nothing is silently dropped.
     expect((await verifySignature("s3cret", String(now), `sha256=${openssl}`, text, now)).ok).toBe(false);
   });
