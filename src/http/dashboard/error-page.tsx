@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../errors";
+import { safeRedirectTarget } from "../redirect-target";
 import { Layout, sendPage } from "./layout";
 
 /** Machine clients (the API, exports, hooks, health, assets) get JSON errors; everything else is a page. */
@@ -36,14 +37,22 @@ function shown(err: Error, requestId: string): Shown {
   return { status: 500, code: "internal", message: "服务器内部错误，请稍后重试" };
 }
 
-const SignInHelp = () => (
+/** The 需要登录 page: how to sign in, and a form for the admin token that comes back to this page. */
+const SignInHelp = ({ next }: { next: string }) => (
   <div class="alert info">
     <p>
       正式环境：请通过本单位的 Cloudflare Access 登录页登录后再打开本页。
       <br />
-      本地或应急：请使用管理员提供的登录链接（形如 <code>/?token=管理令牌</code>
-      ），打开一次即可，之后浏览器会记住登录状态。
+      本地或应急：输入管理令牌登录，或使用管理员提供的登录链接（形如 <code>/?token=管理令牌</code>
+      ），打开一次即可；登录保持 12 小时，点“退出”即在服务器上注销。
     </p>
+    <form class="sign-in" method="post" action="/sign-in">
+      <input type="hidden" name="next" value={next} />
+      <label>
+        管理令牌 <input type="password" name="token" autocomplete="current-password" required />
+      </label>
+      <button type="submit">登录</button>
+    </form>
   </div>
 );
 
@@ -51,6 +60,12 @@ const SignInHelp = () => (
 export function renderPageError(err: Error, c: Context): Promise<Response> {
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
   const e = shown(err, requestId);
+  for (const [name, value] of Object.entries(e.headers ?? {})) c.header(name, value);
+  // Back to the page that asked for sign-in; after a failed form sign-in, to the overview.
+  const next =
+    c.req.method === "GET"
+      ? safeRedirectTarget(new URL(c.req.url).pathname + new URL(c.req.url).search)
+      : "/";
   const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
   return sendPage(
     c,
@@ -58,7 +73,7 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
       <div class="error-page">
         <h1>{title}</h1>
         <p>{e.message}</p>
-        {e.status === 401 ? <SignInHelp /> : null}
+        {e.status === 401 ? <SignInHelp next={next} /> : null}
         <p class="code">
           错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}
         </p>

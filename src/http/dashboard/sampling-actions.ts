@@ -3,6 +3,7 @@ import { checkSampleSize, type SampleRequest } from "../../domain/dashboard/samp
 import { drawSample } from "../../domain/dashboard/sampling";
 import { suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
+import { actorFromIdentity } from "../actor";
 import { HttpError } from "../errors";
 import { writeFollowUps } from "./follow-up-writer";
 import type { Dashboard } from "./load-view";
@@ -31,7 +32,8 @@ export async function drawAndStore(d: Dashboard, request: SampleRequest): Promis
     strata: draw.strata,
     drawnAt: new Date(d.nowMs).toISOString(),
     drawnOn: d.frame.today,
-    drawnBy: d.frame.staff?.email ?? null,
+    // The Access e-mail, or 管理令牌: who drew it, as the audit trail names authors.
+    drawnBy: d.frame.staff ? actorFromIdentity(d.frame.staff).label : null,
   };
   const id = await d.deps.samples.create(fields);
   return { ...fields, id, status: "待确认", confirmedAt: null, written: 0, held: [] };
