@@ -34,9 +34,9 @@ export interface StaffIdentity {
 const SIGNED_OUT = "请先登录：通过单位的 Cloudflare Access 登录，或使用管理令牌（ADMIN_TOKEN）登录";
 
 /**
- * Checks a presented admin token under the per-client guess limit: a client with 10 wrong guesses
- * in the current minute gets 429 (with Retry-After) without its guess being checked; a wrong guess
- * is counted in D1 and answered `code`.
+ * Checks a presented admin token under the per-client guess limit: every attempt is recorded in D1
+ * in one atomic statement; a client that already made 10 wrong guesses this minute gets 429 (with
+ * Retry-After) whatever it sent; otherwise a wrong token is answered with `refusal` (401).
  */
 export async function checkAdminToken(
   c: Context<AppEnv>,
@@ -46,16 +46,16 @@ export async function checkAdminToken(
   const { signInFailures } = createAuthDeps(c.env);
   const client = clientKey(c.req.header("cf-connecting-ip"));
   const nowS = Math.floor(Date.now() / 1000);
-  const wait = retryAfterSeconds(await signInFailures.get(client), nowS);
+  const expected = c.env.ADMIN_TOKEN;
+  const wrong = !expected || !timingSafeEqualText(presented, expected);
+  const state = await signInFailures.attempt(client, nowS, wrong);
+  const wait = retryAfterSeconds(state, wrong, nowS);
   if (wait > 0) {
     throw new HttpError(429, "too_many_attempts", `管理令牌错误次数过多：请 ${wait} 秒后再试`, undefined, {
       "Retry-After": String(wait),
     });
   }
-  const expected = c.env.ADMIN_TOKEN;
-  if (expected && timingSafeEqualText(presented, expected)) return;
-  await signInFailures.record(client, nowS);
-  throw new HttpError(401, refusal.code, refusal.message);
+  if (wrong) throw new HttpError(401, refusal.code, refusal.message);
 }
 
 /** Opens a session for a browser that just proved it holds the admin token; sets its cookie. */

@@ -5,13 +5,14 @@ export const SIGN_IN_MAX_FAILURES = 10;
 export { SIGN_IN_WINDOW_S };
 
 /**
- * Seconds the client must wait before its next guess is even checked, or 0. Ten wrong guesses in a
- * window block the rest of that window (right guesses too, so a blocked guesser learns nothing).
+ * Seconds the client must wait, or 0 when this attempt may be answered. `state` is the window
+ * including this attempt (`wrong` says whether it added a failure). A client that already held 10
+ * wrong guesses in the window is refused, a right token too: a blocked guesser learns nothing.
  */
-export function retryAfterSeconds(state: SignInLimitState | null, nowS: number): number {
-  if (!state || state.failures < SIGN_IN_MAX_FAILURES) return 0;
-  const left = state.windowStart + SIGN_IN_WINDOW_S - nowS;
-  return Math.max(0, left);
+export function retryAfterSeconds(state: SignInLimitState, wrong: boolean, nowS: number): number {
+  const before = state.failures - (wrong ? 1 : 0);
+  if (before < SIGN_IN_MAX_FAILURES) return 0;
+  return Math.max(1, state.windowStart + SIGN_IN_WINDOW_S - nowS);
 }
 
 /**

@@ -9,35 +9,32 @@ export interface SignInLimitState {
 
 /** Wrong admin-token guesses per client, kept in D1 so every isolate sees the same count. */
 export interface SignInFailures {
-  get(client: string): Promise<SignInLimitState | null>;
-  /** Counts one more wrong guess in the client's current window; returns the window as it is now. */
-  record(client: string, nowS: number): Promise<SignInLimitState>;
+  /**
+   * Records one admin-token attempt in the client's current window (a window that has run out
+   * starts over) and returns the window with it: `wrong` adds one failure, a right token adds none.
+   */
+  attempt(client: string, nowS: number, wrong: boolean): Promise<SignInLimitState>;
 }
 
 export function createSignInFailures(db: D1Database): SignInFailures {
   return {
-    async get(client) {
-      return db
-        .prepare("SELECT window_start AS windowStart, failures FROM sign_in_failures WHERE client = ?1")
-        .bind(client)
-        .first<SignInLimitState>();
-    },
-    async record(client, nowS) {
-      // One statement, so parallel guesses from many isolates all count; a window that has run out
-      // starts over at 1. SET expressions read the row as it was before the update.
+    async attempt(client, nowS, wrong) {
+      // One statement for right and wrong tokens alike (same cost, so timing tells nothing), and
+      // atomic, so parallel guesses from any number of isolates are all counted in order. SET
+      // expressions read the row as it was before the update.
       const [, counted] = await db.batch<SignInLimitState>([
         db.prepare("DELETE FROM sign_in_failures WHERE window_start < ?1").bind(nowS - 3600),
         db
           .prepare(
-            `INSERT INTO sign_in_failures (client, window_start, failures) VALUES (?1, ?2, 1)
+            `INSERT INTO sign_in_failures (client, window_start, failures) VALUES (?1, ?2, ?4)
              ON CONFLICT (client) DO UPDATE SET
-               failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END,
+               failures = CASE WHEN window_start <= ?2 - ?3 THEN ?4 ELSE failures + ?4 END,
                window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END
              RETURNING window_start AS windowStart, failures`,
           )
-          .bind(client, nowS, SIGN_IN_WINDOW_S),
+          .bind(client, nowS, SIGN_IN_WINDOW_S, wrong ? 1 : 0),
       ]);
-      return counted?.results[0] ?? { windowStart: nowS, failures: 1 };
+      return counted?.results[0] ?? { windowStart: nowS, failures: wrong ? 1 : 0 };
     },
   };
 }

@@ -44,11 +44,15 @@ describe("safeRedirectTarget", () => {
 describe("the sign-in guess limit", () => {
   const now = 1_767_225_600;
 
-  it("lets a client guess until it holds 10 wrong guesses in the window, then waits out the window", () => {
-    expect(retryAfterSeconds(null, now)).toBe(0);
-    expect(retryAfterSeconds({ windowStart: now - 10, failures: SIGN_IN_MAX_FAILURES - 1 }, now)).toBe(0);
-    expect(retryAfterSeconds({ windowStart: now - 10, failures: SIGN_IN_MAX_FAILURES }, now)).toBe(50);
-    expect(retryAfterSeconds({ windowStart: now - 60, failures: 500 }, now)).toBe(0);
+  it("answers a client until it already holds 10 wrong guesses in the window, then makes it wait", () => {
+    const window = (failures: number) => ({ windowStart: now - 10, failures });
+    // The state includes this attempt: the 10th wrong guess is still answered, the 11th is not.
+    expect(retryAfterSeconds(window(SIGN_IN_MAX_FAILURES), true, now)).toBe(0);
+    expect(retryAfterSeconds(window(SIGN_IN_MAX_FAILURES + 1), true, now)).toBe(50);
+    // A right token after 10 wrong guesses is refused as well, so a blocked guesser learns nothing.
+    expect(retryAfterSeconds(window(SIGN_IN_MAX_FAILURES - 1), false, now)).toBe(0);
+    expect(retryAfterSeconds(window(SIGN_IN_MAX_FAILURES), false, now)).toBe(50);
+    expect(retryAfterSeconds({ windowStart: now - 59, failures: 500 }, false, now)).toBe(1);
   });
 
   it("tells clients apart by CF-Connecting-IP, an IPv6 client by its /64", () => {
