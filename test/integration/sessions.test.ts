@@ -109,6 +109,15 @@ describe("sessions", () => {
     expect(count?.n).toBe(0);
   });
 
+  it("shows the sign-in form at /sign-in, keeping only a same-site page to return to", async () => {
+    const page = await anonymous("/sign-in?next=%2Funits");
+    const offSite = await anonymous("/sign-in?next=%2F%2Fevil.example");
+
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('name="next" value="/units"');
+    expect(await offSite.text()).toContain('name="next" value="/"');
+  });
+
   it("signs in with the form on the 需要登录 page and goes back to the page asked for", async () => {
     const response = await signInForm({ token: TOKEN, next: "/units?x=1" });
 

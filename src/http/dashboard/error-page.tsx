@@ -38,7 +38,7 @@ function shown(err: Error, requestId: string): Shown {
 }
 
 /** The 需要登录 page: how to sign in, and a form for the admin token that comes back to this page. */
-const SignInHelp = ({ next }: { next: string }) => (
+export const SignInHelp = ({ next }: { next: string }) => (
   <div class="alert info">
     <p>
       正式环境：请通过本单位的 Cloudflare Access 登录页登录后再打开本页。

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../app";
 import { checkAdminToken, closeSession, openSession, requireStaff } from "../auth";
 import { safeRedirectTarget } from "../redirect-target";
 import { sameOriginForms } from "../security-headers";
+import { SignInHelp } from "./error-page";
 import { Layout, sendPage } from "./layout";
 
 /** Paths anyone may reach: the health check, the signed form hooks, the stylesheet and sign-in. */
@@ -45,13 +46,25 @@ export const staffGate = createMiddleware<AppEnv>(async (c, next) => {
  * back to, which must be a path of this site. POST /sign-out ends the session in D1 (an Access
  * session ends at /cdn-cgi/access/logout).
  */
-export const signInRoutes = new Hono<AppEnv>().post("/sign-in", sameOriginForms, async (c) => {
-  const form = await c.req.parseBody();
-  const token = typeof form.token === "string" ? form.token : "";
-  await checkAdminToken(c, token, WRONG_TOKEN);
-  await openSession(c);
-  return c.redirect(safeRedirectTarget(typeof form.next === "string" ? form.next : "/"), 303);
-});
+export const signInRoutes = new Hono<AppEnv>()
+  .get("/sign-in", (c) =>
+    sendPage(
+      c,
+      <Layout title="登录" nav="none">
+        <div class="error-page">
+          <h1>登录</h1>
+          <SignInHelp next={safeRedirectTarget(c.req.query("next"))} />
+        </div>
+      </Layout>,
+    ),
+  )
+  .post("/sign-in", sameOriginForms, async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === "string" ? form.token : "";
+    await checkAdminToken(c, token, WRONG_TOKEN);
+    await openSession(c);
+    return c.redirect(safeRedirectTarget(typeof form.next === "string" ? form.next : "/"), 303);
+  });
 
 export const signOutRoutes = new Hono<AppEnv>().post("/sign-out", async (c) => {
   await closeSession(c);
