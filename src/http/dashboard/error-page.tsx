@@ -62,10 +62,8 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
   const e = shown(err, requestId);
   for (const [name, value] of Object.entries(e.headers ?? {})) c.header(name, value);
   // Back to the page that asked for sign-in; after a failed form sign-in, to the overview.
-  const next =
-    c.req.method === "GET"
-      ? safeRedirectTarget(new URL(c.req.url).pathname + new URL(c.req.url).search)
-      : "/";
+  const url = new URL(c.req.url);
+  const next = c.req.method === "GET" ? safeRedirectTarget(`${url.pathname}${url.search}`) : "/";
   const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
   return sendPage(
     c,
