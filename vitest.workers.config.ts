@@ -9,6 +9,8 @@ export default defineConfig({
       main: "./src/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
+        // A second, empty database: test/integration/readiness.test.ts migrates it step by step.
+        d1Databases: { BARE_DB: "jianyi-bare" },
         bindings: {
           ENVIRONMENT: "test",
           SHEETS_API_BASE: inject("emulatorUrl"),

@@ -4,12 +4,13 @@ import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
 import { isPagePath, renderPageError } from "./http/dashboard/error-page";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
-import { signInLink, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
+import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
 import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
 import { HttpError, renderError } from "./http/errors";
 import { exportsRoutes } from "./http/exports-routes";
 import { healthRoutes } from "./http/health";
 import { hooksRoutes } from "./http/hooks-routes";
+import { requireMigrations } from "./http/readiness";
 import { samplingRoutes } from "./http/sampling-routes";
 import { sameOriginForms, securityHeaders } from "./http/security-headers";
 
@@ -38,10 +39,14 @@ export function createApp() {
       404,
     );
   });
+  // Until D1 holds every migration, everything but /healthz answers 503 (never a 500).
+  app.use(requireMigrations);
   app.route("/", healthRoutes);
   app.route("/hooks", hooksRoutes);
   app.route("/", assetRoutes);
-  // Everything else needs a signed-in user (Access JWT or admin token); ?token= signs in once.
+  app.route("/", signInRoutes);
+  // Everything else needs a signed-in user (Access JWT, admin-token session, or bearer token);
+  // ?token= and POST /sign-in open a session.
   app.use(signInLink, staffGate, sameOriginForms);
   app.route("/api", apiRoutes);
   app.route("/exports", exportsRoutes);

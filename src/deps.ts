@@ -13,6 +13,8 @@ import { createNoticeArrivals, type NoticeArrivals } from "./store/notice-arriva
 import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-outbox-view";
 import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
 import { createSampleStore, type SampleStore } from "./store/samples";
+import { createSessionStore, type SessionStore } from "./store/sessions";
+import { createSignInFailures, type SignInFailures } from "./store/sign-in-failures";
 import { createSnapshotStore, type SnapshotStore } from "./store/snapshots";
 import { createSyncRunLog, type SyncRunLog } from "./store/sync-runs";
 import { createTabCache, type TabCache } from "./store/tab-cache";
@@ -72,4 +74,14 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     samples: createSampleStore(env.DB),
     outboxView: createNoticeOutboxView(env.DB),
   };
+}
+
+/** What signing in needs: D1 only, so the dashboard's sign-in works even while a secret is missing. */
+export interface AuthDeps {
+  sessions: SessionStore;
+  signInFailures: SignInFailures;
+}
+
+export function createAuthDeps(env: Pick<Env, "DB">): AuthDeps {
+  return { sessions: createSessionStore(env.DB), signInFailures: createSignInFailures(env.DB) };
 }

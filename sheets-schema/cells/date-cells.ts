@@ -19,11 +19,16 @@ const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
 const DATE_FORMS = "2026-03-02、2026/3/2、2026.3.2 或 2026年3月2日";
 
-type DateOutcome = { ok: true; iso: string } | { ok: false; message: string };
+/** A refused date says why; `yearOutOfRange` marks a date whose form is right but whose year is not. */
+type DateOutcome = { ok: true; iso: string } | { ok: false; message: string; yearOutOfRange?: true };
 
 function fromYmd(year: number, month: number, day: number, shown: string): DateOutcome {
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { ok: false, message: `日期${shown}的年份不在 ${MIN_YEAR}–${MAX_YEAR} 年之间：请核对年份` };
+    return {
+      ok: false,
+      message: `日期${shown}的年份不在 ${MIN_YEAR}–${MAX_YEAR} 年之间：请核对年份`,
+      yearOutOfRange: true,
+    };
   }
   if (!isValidYmd(year, month, day)) {
     const detail =

@@ -5,6 +5,8 @@ import { type CellType, describeRaw, textOf, toHalfWidth, wrongShapeMessage } fr
 export const SHORT_TEXT_MAX = 200;
 /** Long free text (summaries, replies, notes): generous, but far below Sheets' 50,000-character cell. */
 export const LONG_TEXT_MAX = 5000;
+/** Google refuses a cell over 50,000 characters, and with it the whole write call it came in. */
+export const SHEETS_CELL_MAX = 50_000;
 
 const FORMULA_TEXT = /^=\s*[A-Za-z_][\w.]*\s*\(/;
 

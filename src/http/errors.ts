@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After on a 429 or 503. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -26,7 +28,7 @@ export function renderError(err: Error, c: Context): Response {
     const body: ErrorBody = {
       error: { code: err.code, message: err.message, requestId, details: err.details },
     };
-    return c.json(body, err.status);
+    return c.json(body, err.status, err.headers);
   }
   if (err instanceof HTTPException) {
     const body: ErrorBody = { error: { code: "http_error", message: err.message, requestId } };

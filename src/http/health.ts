@@ -1,22 +1,58 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
+import { SheetsError } from "../sheets/errors";
+import { type MissingItem, missingMigrationItems, missingSecrets } from "./readiness";
 
 const NO_RETRY = { budgetMs: 0, baseDelayMs: 0, maxDelayMs: 0, maxAttempts: 1 };
 
-/** GET /healthz: always 200 while the Worker runs; says whether the shared sheet answers. */
-export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
-  const version = c.env.BUILD_VERSION ?? "dev";
+type SheetState =
+  | { reachable: true; title: string | null }
+  | { reachable: false; error: string; hint: string }
+  | { reachable: null; error: string };
+
+async function sheetState(c: { env: AppEnv["Bindings"] }): Promise<SheetState> {
   try {
     const { sheets } = createDeps(c.env, { retry: NO_RETRY });
     const spreadsheet = await sheets.getSpreadsheet({ fields: "spreadsheetId,properties.title" });
-    return c.json({
-      ok: true,
-      version,
-      sheet: { reachable: true, title: spreadsheet.properties?.title ?? null },
-    });
+    return { reachable: true, title: spreadsheet.properties?.title ?? null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return c.json({ ok: true, version, sheet: { reachable: false, error: message } });
+    const hint =
+      error instanceof SheetsError ? error.hint : "无法连接 Google 表格：请检查网络与 SHEETS_API_BASE";
+    return { reachable: false, error: message, hint };
   }
+}
+
+const WHAT: Record<MissingItem["what"], string> = { migration: "数据库迁移", secret: "密钥", sheet: "表格" };
+
+/**
+ * GET /healthz: 200 only once the Worker can serve everything (every D1 migration applied, every
+ * required secret set, the shared sheet reachable); else 503 with what is missing and how to fix
+ * it, in production too. Nothing is cached: it answers for this moment.
+ */
+export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
+  const version = c.env.BUILD_VERSION ?? "dev";
+  const missing: MissingItem[] = [];
+  try {
+    missing.push(...(await missingMigrationItems(c.env)));
+  } catch (error) {
+    missing.push({ what: "migration", name: "(D1)", fix: `数据库无法访问：${String(error)}` });
+  }
+  const secrets = missingSecrets(c.env);
+  missing.push(...secrets);
+  const sheetSecretsSet = !secrets.some(
+    (s) => s.name === "SPREADSHEET_ID" || s.name === "GOOGLE_SERVICE_ACCOUNT",
+  );
+  const sheet: SheetState = sheetSecretsSet
+    ? await sheetState(c)
+    : { reachable: null, error: "未检查：SPREADSHEET_ID 或 GOOGLE_SERVICE_ACCOUNT 未设置" };
+  if (sheet.reachable === false) {
+    missing.push({ what: "sheet", name: c.env.SPREADSHEET_ID ?? "", fix: sheet.hint });
+  }
+  const ok = missing.length === 0;
+  const message = ok
+    ? "就绪"
+    : `尚未就绪：${missing.map((m) => `${WHAT[m.what]} ${m.name}（${m.fix}）`).join("；")}`;
+  return c.json({ ok, version, message, missing, sheet }, ok ? 200 : 503);
 });

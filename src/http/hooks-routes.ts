@@ -1,9 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
+import { answerProblems } from "../domain/intake/answer-limits";
 import { FORM_KINDS, type FormKind } from "../domain/intake/map-answers";
 import type { Env } from "../env";
 import { fieldErrors, MAX_BODY_BYTES, submissionSchema } from "../intake/body";
+import { isJsonContentType } from "../intake/content-type";
+import { decodeUtf8, readCappedBody } from "../intake/read-body";
 import { verifySignature } from "../intake/signature";
 import { acceptSubmission } from "../jobs/intake/accept-submission";
 import { HttpError } from "./errors";
@@ -14,43 +17,66 @@ const SECRET_OF: Record<FormKind, keyof Env> = {
   rating: "FORM_SECRET_RATING",
 };
 
+const TOO_LARGE = "提交内容超过 64 KiB：请删减附加内容后重新提交";
+
 function formOf(name: string): FormKind {
   if ((FORM_KINDS as readonly string[]).includes(name)) return name as FormKind;
   throw new HttpError(404, "unknown_form", `没有表单“${name}”：可用 suggestion、reply、rating`);
 }
 
+/**
+ * The body's raw bytes, never more than the cap: a declared Content-Length over it is refused
+ * unread, and a body without one (chunked) is cancelled as soon as it passes the cap.
+ */
+async function rawBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) {
+    await request.body?.cancel().catch(() => undefined);
+    throw new HttpError(413, "too_large", TOO_LARGE);
+  }
+  const read = await readCappedBody(request.body, MAX_BODY_BYTES);
+  if (!read.ok) throw new HttpError(413, "too_large", TOO_LARGE);
+  return read.bytes;
+}
+
 /** POST /hooks/forms/:form — signed form submissions; answered only once the submission is stored. */
 export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => {
   const form = formOf(c.req.param("form"));
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, "too_large", "提交内容超过 64 KiB");
-  const raw = await c.req.text();
-  if (new TextEncoder().encode(raw).byteLength > MAX_BODY_BYTES)
-    throw new HttpError(413, "too_large", "提交内容超过 64 KiB");
+  if (!isJsonContentType(c.req.header("content-type"))) {
+    throw new HttpError(
+      415,
+      "unsupported_media_type",
+      "请以 Content-Type: application/json（可带 charset=utf-8）发送 UTF-8 编码的 JSON",
+    );
+  }
   const secret = c.env[SECRET_OF[form]];
   if (typeof secret !== "string" || secret === "") {
     throw new HttpError(503, "form_not_configured", `表单密钥 ${SECRET_OF[form]} 未设置`);
   }
+  const bytes = await rawBody(c.req.raw);
   const check = await verifySignature(
     secret,
     c.req.header("x-jianyi-timestamp"),
     c.req.header("x-jianyi-signature"),
-    raw,
+    bytes,
     Math.floor(Date.now() / 1000),
   );
   if (!check.ok) throw new HttpError(401, "bad_signature", check.reason);
-  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
-    throw new HttpError(415, "unsupported_media_type", "请以 Content-Type: application/json 发送");
-  }
+  const text = decodeUtf8(bytes);
+  if (text === null) throw new HttpError(400, "invalid_encoding", "请求体不是 UTF-8 编码的文本");
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "请求体不是合法的 JSON");
   }
   const parsed = submissionSchema.safeParse(json);
   if (!parsed.success)
     throw new HttpError(400, "invalid_body", "提交内容格式不对", fieldErrors(parsed.error));
+  const problems = answerProblems(form, parsed.data.answers);
+  if (problems.length > 0) {
+    throw new HttpError(400, "invalid_body", problems.map((p) => p.message).join("；"), problems);
+  }
   const deps = createDeps(c.env);
   const result = await acceptSubmission({ ...deps, queue: deps.intakeQueue }, form, parsed.data, Date.now());
   if (result.kind === "invalid") {

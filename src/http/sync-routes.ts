@@ -3,8 +3,8 @@ import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { restoreSuggestion } from "../jobs/sync/restore";
 import { runSync } from "../jobs/sync/run-sync";
+import { actorOf } from "./actor";
 import { HttpError } from "./errors";
-import { staffLabel } from "./staff-label";
 
 /** Staff routes of the sync: run it now, see the last run, restore a vanished suggestion. */
 export const syncRoutes = new Hono<AppEnv>()
@@ -25,7 +25,7 @@ export const syncRoutes = new Hono<AppEnv>()
   })
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id");
-    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), staffLabel(c.get("staff")));
+    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), actorOf(c).label);
     if (!result.ok) {
       const status = result.code === "not_found" ? 404 : result.code === "busy" ? 503 : 409;
       throw new HttpError(status, result.code, result.message, { row: result.row ?? null });

@@ -20,23 +20,40 @@ function fromHex(hex: string): Uint8Array | null {
   return out;
 }
 
+/**
+ * The signed message: `timestamp + "." + body`, the body as the bytes sent. Text is encoded as UTF-8;
+ * bytes are taken as they are, so a body that starts with a BOM is checked over the BOM too.
+ */
+function signedMessage(timestamp: string, body: string | Uint8Array): Uint8Array {
+  const prefix = encoder.encode(`${timestamp}.`);
+  const bytes = typeof body === "string" ? encoder.encode(body) : body;
+  const message = new Uint8Array(prefix.byteLength + bytes.byteLength);
+  message.set(prefix, 0);
+  message.set(bytes, prefix.byteLength);
+  return message;
+}
+
 /** Signs a body the way senders must (used by the local tools, tests and the notice webhook channel). */
-export async function signBody(secret: string, timestamp: string, body: string): Promise<string> {
+export async function signBody(
+  secret: string,
+  timestamp: string,
+  body: string | Uint8Array,
+): Promise<string> {
   const key = await hmacKey(secret, "sign");
-  return `sha256=${toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${body}`)))}`;
+  return `sha256=${toHex(await crypto.subtle.sign("HMAC", key, signedMessage(timestamp, body)))}`;
 }
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 /**
- * Checks a signature and its timestamp window. `crypto.subtle.verify` compares in constant time,
+ * Checks a signature and its timestamp window over the body's raw bytes (before any decoding). `crypto.subtle.verify` compares in constant time,
  * so a forger learns nothing from how long a rejection takes.
  */
 export async function verifySignature(
   secret: string,
   timestamp: string | undefined,
   signature: string | undefined,
-  body: string,
+  body: string | Uint8Array,
   nowSeconds: number,
 ): Promise<SignatureCheck> {
   if (!timestamp || !signature)
@@ -48,6 +65,6 @@ export async function verifySignature(
   const bytes = fromHex(signature.startsWith("sha256=") ? signature.slice(7) : "");
   if (!bytes) return { ok: false, reason: "X-Jianyi-Signature 格式应为 sha256=<64 位十六进制>" };
   const key = await hmacKey(secret, "verify");
-  const valid = await crypto.subtle.verify("HMAC", key, bytes, encoder.encode(`${timestamp}.${body}`));
+  const valid = await crypto.subtle.verify("HMAC", key, bytes, signedMessage(timestamp, body));
   return valid ? { ok: true } : { ok: false, reason: "签名不正确" };
 }

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { PlacedWrite } from "../domain/sync/remap";
+import { fitText } from "./cell-limit";
 import type { CellValue } from "./client";
 
 type Request = sheets_v4.Schema$Request;
@@ -21,12 +22,15 @@ export interface CapturePlan {
   requests: Request[];
 }
 
-/** RAW semantics through updateCells: text stays text (a leading = is not a formula), "" clears. */
+/**
+ * RAW semantics through updateCells: text stays text (a leading = is not a formula), "" clears,
+ * and text is cut to Google's 50,000 characters a cell (or the whole batch would be refused).
+ */
 export function enteredValue(value: CellValue | null): sheets_v4.Schema$ExtendedValue | undefined {
   if (value === null || value === "") return undefined;
   if (typeof value === "number") return { numberValue: value };
   if (typeof value === "boolean") return { boolValue: value };
-  return { stringValue: value };
+  return { stringValue: fitText(value) };
 }
 
 /** Consecutive numbers as [first, last] runs: 3,4,5,9 → [3,5],[9,9]. */

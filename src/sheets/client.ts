@@ -1,4 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
+import { fitRowsForSheets } from "./cell-limit";
 import { SheetsError, sheetsErrorFrom } from "./errors";
 import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from "./retry";
 import { type AccessTokenSource, clearTokenCache } from "./token";
@@ -115,6 +116,14 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     return withRetry(() => once<T>(method, path, query, body, what), policy, options.retryHooks, mayRetry);
   }
 
+  /** Over-long text would fail the whole call at Google: cut it here, and say so in the log. */
+  function fitCells<T extends CellValue | null>(rows: T[][], what: string): T[][] {
+    const { rows: fitted, cut } = fitRowsForSheets(rows);
+    if (cut > 0)
+      console.warn(JSON.stringify({ level: "warn", message: "cells cut to 50,000 characters", what, cut }));
+    return fitted;
+  }
+
   const readQuery = (o: ReadOptions = {}) =>
     new URLSearchParams({
       valueRenderOption: o.valueRenderOption ?? "UNFORMATTED_VALUE",
@@ -152,14 +161,22 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
       return res.valueRanges ?? [];
     },
     batchUpdateValues(data, valueInputOption = "RAW") {
-      return call("POST", "/values:batchUpdate", undefined, { valueInputOption, data }, "values.batchUpdate");
+      const fitted = data.map((d) => ({ ...d, values: fitCells(d.values, "values.batchUpdate") }));
+      return call(
+        "POST",
+        "/values:batchUpdate",
+        undefined,
+        { valueInputOption, data: fitted },
+        "values.batchUpdate",
+      );
     },
     append(range, values, o = {}) {
       const q = new URLSearchParams({
         valueInputOption: o.valueInputOption ?? "RAW",
         insertDataOption: o.insertDataOption ?? "INSERT_ROWS",
       });
-      return call("POST", `/values/${encodeURIComponent(range)}:append`, q, { values }, "values.append", {
+      const body = { values: fitCells(values, "values.append") };
+      return call("POST", `/values/${encodeURIComponent(range)}:append`, q, body, "values.append", {
         notIdempotent: true,
       });
     },

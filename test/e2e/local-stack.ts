@@ -5,10 +5,11 @@
  * in-memory D1.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Miniflare } from "miniflare";
+import { applyMigrations, type D1Like } from "../../tools/d1-migrations";
 import { demoSpreadsheetSeed } from "../../tools/demo/emulator-spreadsheet";
 import { seedDemo } from "../../tools/demo/seed";
 import { PROJECT_ROOT } from "../../tools/local-paths";
@@ -42,22 +43,6 @@ function buildWorker(outdir: string): string {
   });
   if (result.status !== 0) throw new Error(`wrangler build failed:\n${result.stdout}\n${result.stderr}`);
   return path.join(outdir, "index.js");
-}
-
-/** Every migration, statement by statement (D1's exec cannot take multi-line statements). */
-async function migrate(db: D1Database): Promise<void> {
-  const dir = path.join(PROJECT_ROOT, "migrations");
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()) {
-    const sql = readFileSync(path.join(dir, file), "utf8")
-      .split("\n")
-      .map((line) => line.replace(/--.*$/, ""))
-      .join("\n");
-    for (const statement of sql.split(";").map((s) => s.trim())) {
-      if (statement) await db.prepare(statement).run();
-    }
-  }
 }
 
 export async function startLocalStack(): Promise<LocalStack> {
@@ -102,7 +87,8 @@ export async function startLocalStack(): Promise<LocalStack> {
       cf: false,
     });
     const url = await mf.ready;
-    await migrate((await mf.getD1Database("DB")) as unknown as D1Database);
+    // Recorded in d1_migrations as wrangler does: the Worker answers 503 until they are all there.
+    await applyMigrations((await mf.getD1Database("DB")) as unknown as D1Like);
     const workerUrl = url.origin;
     const running = mf;
     return {

@@ -1,8 +1,8 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAccessJwksFetch } from "../../src/http/access";
-import { anonymous, BASE, call, seedAndSync, worker } from "./dashboard-helpers";
+import { anonymous, BASE, call, seedAndSync, signIn, worker } from "./dashboard-helpers";
 
 /** Every route of the dashboard: pages, exports and its /api routes, with a method. */
 const ROUTES: [string, string][] = [
@@ -95,7 +95,7 @@ async function expectUnauthenticated(response: Response, path: string, code: str
 }
 
 describe("sign-in on every dashboard route", () => {
-  for (const [method, path] of ROUTES) {
+  for (const [index, [method, path]] of ROUTES.entries()) {
     it(`${method} ${path}: refused signed out, with a forged Access JWT, and a forged token`, async () => {
       await expectUnauthenticated(await anonymous(path, { method }), path, "unauthenticated");
       const forgedJwt = await accessJwt(forgerKey);
@@ -103,7 +103,11 @@ describe("sign-in on every dashboard route", () => {
       // Without Access configured, an Access header proves nothing and is ignored.
       const ignored = await anonymous(path, { method, headers: { "cf-access-jwt-assertion": forgedJwt } });
       await expectUnauthenticated(ignored, path, "unauthenticated");
-      const wrongToken = await anonymous(path, { method, headers: { authorization: "Bearer guess" } });
+      // Each route's guess from its own client: one client's eleventh guess in a minute gets 429.
+      const wrongToken = await anonymous(path, {
+        method,
+        headers: { authorization: "Bearer guess", "cf-connecting-ip": `198.51.100.${index + 1}` },
+      });
       expect(wrongToken.status).toBe(401);
     });
   }
@@ -132,6 +136,30 @@ describe("sign-in on every dashboard route", () => {
     expect(html).toContain('href="/cdn-cgi/access/logout"');
   });
 
+  it("records who drew a sample: the Access e-mail, or 管理令牌 for the admin token", async () => {
+    const draw = async (credentials: HeadersInit) => {
+      const response = await worker(
+        new Request(`${BASE}/api/samples`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...credentials },
+          body: JSON.stringify({ mode: "count", amount: 1 }),
+        }),
+        ACCESS,
+      );
+      expect(response.status).toBe(201);
+      const { sample } = (await response.json()) as { sample: { id: number } };
+      const row = await env.DB.prepare("SELECT drawn_by FROM samples WHERE id = ?1")
+        .bind(sample.id)
+        .first<{ drawn_by: string | null }>();
+      return row?.drawn_by;
+    };
+
+    expect(await draw({ "cf-access-jwt-assertion": await accessJwt(signingKey) })).toBe(
+      "leader@example.gov.cn",
+    );
+    expect(await draw({ authorization: "Bearer test-admin-token" })).toBe("管理令牌");
+  });
+
   it("gates the deployed entry point (exports.default.fetch) the same way", async () => {
     const page = (headers: HeadersInit = {}) =>
       exports.default.fetch(new Request(`${BASE}/units`, { headers, redirect: "manual" }));
@@ -149,18 +177,18 @@ describe("sign-in on every dashboard route", () => {
 });
 
 describe("the sign-in link", () => {
-  it("sets an HttpOnly SameSite=Strict cookie once and redirects to the clean URL", async () => {
+  it("opens a session in an HttpOnly SameSite=Strict cookie and redirects to the clean URL", async () => {
     const response = await anonymous(`/units?token=test-admin-token&x=1`);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/units?x=1");
     const cookie = response.headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/^jianyi_session=test-admin-token;/);
+    expect(cookie).toMatch(/^jianyi_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).not.toContain("test-admin-token");
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Strict");
     expect(cookie).toContain("Path=/");
-    const followed = await anonymous("/units?x=1", {
-      headers: { cookie: "jianyi_session=test-admin-token" },
-    });
+    expect(cookie).toContain("Max-Age=43200");
+    const followed = await anonymous("/units?x=1", { headers: { cookie: cookie.split(";")[0] ?? "" } });
     expect(followed.status).toBe(200);
   });
 
@@ -175,7 +203,7 @@ describe("the sign-in link", () => {
     const response = await call("/sign-out", {
       method: "POST",
       headers: {
-        cookie: "jianyi_session=test-admin-token",
+        cookie: await signIn(),
         origin: BASE,
         "content-type": "application/x-www-form-urlencoded",
       },
@@ -203,7 +231,7 @@ describe("security headers", () => {
     const response = await anonymous("/sampling", {
       method: "POST",
       headers: {
-        cookie: "jianyi_session=test-admin-token",
+        cookie: await signIn(),
         origin: "https://evil.example",
         "content-type": "application/x-www-form-urlencoded",
       },

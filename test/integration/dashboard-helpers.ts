@@ -76,12 +76,25 @@ export function anonymous(path: string, init: RequestInit = {}): Promise<Respons
   return worker(new Request(`${BASE}${path}`, { ...init, redirect: "manual" }));
 }
 
-/** A form POST from one of the dashboard's own pages (same origin, cookie sign-in). */
-export function postForm(
+/** Signs in with the admin-token link, as a browser does; returns the `name=value` cookie it got. */
+export async function signIn(path = "/"): Promise<string> {
+  const sep = path.includes("?") ? "&" : "?";
+  const response = await anonymous(`${path}${sep}token=test-admin-token`);
+  if (response.status !== 303) throw new Error(`sign-in answered ${response.status}`);
+  const cookie = /^(jianyi_session=[^;]*)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error("sign-in set no session cookie");
+  return cookie;
+}
+
+let session: string | undefined;
+
+/** A form POST from one of the dashboard's own pages (same origin, session cookie). */
+export async function postForm(
   path: string,
   fields: Record<string, string>,
   headers: HeadersInit = {},
 ): Promise<Response> {
+  session ??= await signIn();
   return worker(
     new Request(`${BASE}${path}`, {
       method: "POST",
@@ -89,7 +102,7 @@ export function postForm(
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         origin: BASE,
-        cookie: "jianyi_session=test-admin-token",
+        cookie: session,
         ...headers,
       },
       body: new URLSearchParams(fields).toString(),

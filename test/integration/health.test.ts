@@ -1,36 +1,80 @@
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { app } from "../../src/app";
+import type { Env } from "../../src/env";
 import { emulator } from "../support/emulator-admin";
 
-const health = async () => {
-  const response = await exports.default.fetch(new Request("http://jianyi.test/healthz"));
-  return {
-    status: response.status,
-    body: (await response.json()) as { version: string; sheet: { reachable: boolean; error?: string } },
-  };
+interface Health {
+  ok: boolean;
+  version: string;
+  message: string;
+  missing: { what: string; name: string; fix: string }[];
+  sheet: { reachable: boolean | null; error?: string; hint?: string };
+}
+
+const health = async (overrides?: Partial<Env>) => {
+  const request = new Request("http://jianyi.test/healthz");
+  let response: Response;
+  if (overrides) {
+    const ctx = createExecutionContext();
+    response = await app.fetch(request, { ...env, ...overrides }, ctx);
+    await waitOnExecutionContext(ctx);
+  } else {
+    response = await exports.default.fetch(request);
+  }
+  return { status: response.status, body: (await response.json()) as Health };
 };
 
+async function freshSheet(): Promise<void> {
+  await emulator.deleteSpreadsheet("test-sheet").catch(() => undefined);
+  await emulator.createSpreadsheet("test-sheet", [{ title: "建议台账" }]);
+}
+
 describe("GET /healthz", () => {
-  it("answers 200 without sign-in and says the sheet is reachable", async () => {
-    await emulator.deleteSpreadsheet("test-sheet").catch(() => undefined);
-    await emulator.createSpreadsheet("test-sheet", [{ title: "建议台账" }]);
+  it("answers 200 without sign-in once migrations, secrets and the sheet are all there", async () => {
+    await freshSheet();
 
     const { status, body } = await health();
 
     expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, missing: [], message: "就绪" });
     expect(body.sheet).toMatchObject({ reachable: true });
     expect(typeof body.version).toBe("string");
   });
 
-  it("still answers 200 and says why when the sheet is not shared with the service account", async () => {
-    await emulator.deleteSpreadsheet("test-sheet").catch(() => undefined);
-    await emulator.createSpreadsheet("test-sheet", [{ title: "建议台账" }]);
+  it("answers 503 with Google's error and the Chinese hint when the sheet is not shared with the service account", async () => {
+    await freshSheet();
     await emulator.setPrivate("test-sheet", true);
 
     const { status, body } = await health();
 
-    expect(status).toBe(200);
+    expect(status).toBe(503);
+    expect(body.ok).toBe(false);
     expect(body.sheet.reachable).toBe(false);
     expect(body.sheet.error).toContain("403");
+    expect(body.missing).toEqual([
+      { what: "sheet", name: "test-sheet", fix: "服务账号无权访问该表格：请把表格共享给服务账号（编辑者）" },
+    ]);
+    expect(body.message).toContain("服务账号无权访问该表格");
+  });
+
+  it("answers 503 naming each required secret that is missing, and a service account that is not a key", async () => {
+    await freshSheet();
+
+    const { status, body } = await health({
+      ADMIN_TOKEN: "",
+      FORM_SECRET_RATING: undefined,
+      GOOGLE_SERVICE_ACCOUNT: "not json",
+    });
+
+    expect(status).toBe(503);
+    expect(body.missing.map((m) => [m.what, m.name])).toEqual([
+      ["secret", "GOOGLE_SERVICE_ACCOUNT"],
+      ["secret", "ADMIN_TOKEN"],
+      ["secret", "FORM_SECRET_RATING"],
+    ]);
+    expect(body.missing[1]?.fix).toBe("运行 npx wrangler secret put ADMIN_TOKEN");
+    expect(body.sheet.reachable).toBeNull();
   });
 });

@@ -15,30 +15,40 @@ export interface SignedPostOptions {
   signedText?: string;
 }
 
-/** POSTs a form submission to the Worker, signed the way the Apps Script and curl examples sign. */
+/**
+ * POSTs a form submission to the Worker, signed the way the Apps Script and curl examples sign.
+ * Bytes are sent and signed as they are (a body with a BOM); anything else as JSON text.
+ */
 export async function postForm(
   form: keyof typeof FORM_SECRETS,
   body: unknown,
   options: SignedPostOptions = {},
 ) {
-  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return exports.default.fetch(await signedFormRequest(form, body, options));
+}
+
+/** The signed request postForm sends, for tests that hand it to the app with an env of their own. */
+export async function signedFormRequest(
+  form: keyof typeof FORM_SECRETS,
+  body: unknown,
+  options: SignedPostOptions = {},
+): Promise<Request> {
+  const text = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = await signBody(
     options.secret ?? FORM_SECRETS[form],
     timestamp,
     options.signedText ?? text,
   );
-  return exports.default.fetch(
-    new Request(`http://jianyi.test/hooks/forms/${form}`, {
-      method: "POST",
-      headers: {
-        "content-type": options.contentType ?? "application/json",
-        "x-jianyi-timestamp": timestamp,
-        "x-jianyi-signature": signature,
-      },
-      body: text,
-    }),
-  );
+  return new Request(`http://jianyi.test/hooks/forms/${form}`, {
+    method: "POST",
+    headers: {
+      "content-type": options.contentType ?? "application/json",
+      "x-jianyi-timestamp": timestamp,
+      "x-jianyi-signature": signature,
+    },
+    body: text,
+  });
 }
 
 export function suggestion(submissionId: string, answers: Record<string, unknown>) {

@@ -1,6 +1,8 @@
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
+import { SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
 import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases";
 import { serialFromIso } from "../civil-date";
+import { fieldLimit, fitText, SHEETS_CELL_MAX } from "./field-limits";
 
 export const FORM_KINDS = ["suggestion", "reply", "rating"] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
@@ -15,7 +17,7 @@ export const FORM_COLUMNS: Record<FormKind, readonly string[]> = {
   rating: ["编号", "满意度", "测评日期"],
 };
 
-const DATE_HEADERS = new Set(["提出日期", "答复日期", "测评日期"]);
+export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期"]);
 /** The date a form fills by itself when the sender left it out: the day of submission. */
 const DEFAULT_DATE: Partial<Record<FormKind, string>> = {
   suggestion: "提出日期",
@@ -29,7 +31,8 @@ export interface MappedAnswers {
   extras: string[];
 }
 
-function answerText(value: AnswerValue): string {
+/** An answer as cell text: trimmed; a checkbox answer's choices joined with 、. */
+export function answerText(value: AnswerValue): string {
   if (value === null) return "";
   if (Array.isArray(value))
     return value
@@ -39,36 +42,52 @@ function answerText(value: AnswerValue): string {
   return String(value).trim();
 }
 
+/** The column of this form a question fills (by ledger header or known alias), or null. */
+export function formColumnFor(form: FormKind, question: string): string | null {
+  const allowed = FORM_COLUMNS[form];
+  const header = headerForQuestion(question) ?? question.trim();
+  return allowed.includes(header) ? header : null;
+}
+
 /** A date the sheet can show as a date (serial number), or the text as typed when it is not one. */
 function dateCell(text: string): CellWrite {
   const parsed = parseDateValue(text);
-  return parsed.ok ? serialFromIso(parsed.iso) : text;
+  return parsed.ok ? serialFromIso(parsed.iso) : fitText(text, SHORT_TEXT_MAX);
+}
+
+/** Text within its column's limit. Callers refuse over-long short fields first (answerProblems). */
+function textCell(header: string, text: string): string {
+  const limit = fieldLimit(header);
+  // A list's names are checked one by one; the cell as a whole only has to fit Google's limit.
+  return fitText(text, limit.kind === "list" ? SHEETS_CELL_MAX : limit.max);
 }
 
 /**
  * Maps a form's answers (keyed by ledger header or a known question title) onto the columns that
- * form may fill. Nothing is dropped: unknown questions go to `extras`. Values stay text (written
- * RAW later), except recognised dates, which become serial numbers.
+ * form may fill. Nothing is dropped: unknown questions go to `extras` (for a suggestion, into 备注).
+ * Values stay text (written RAW later), except recognised dates, which become serial numbers. Every
+ * cell fits its 建议台账 limit: long text and 备注 are cut with a marker (the D1 inbox keeps the
+ * body verbatim).
  */
 export function mapAnswers(
   form: FormKind,
   answers: Readonly<Record<string, AnswerValue>>,
   submittedOn: string,
 ): MappedAnswers {
-  const allowed = new Set(FORM_COLUMNS[form]);
   const cells: Record<string, CellWrite> = {};
   const extras: string[] = [];
   for (const [question, value] of Object.entries(answers)) {
     const text = answerText(value);
     if (!text) continue;
-    const header = headerForQuestion(question) ?? (allowed.has(question.trim()) ? question.trim() : null);
-    if (header && allowed.has(header)) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : text;
+    const header = formColumnFor(form, question);
+    if (header) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : textCell(header, text);
     else extras.push(`${question.trim()}：${text}`);
   }
   const dateHeader = DEFAULT_DATE[form];
   if (dateHeader && cells[dateHeader] === undefined) cells[dateHeader] = serialFromIso(submittedOn);
   if (form === "suggestion" && extras.length > 0) {
-    cells.备注 = [cells.备注, ...extras].filter(Boolean).join("\n");
+    const notes = [cells.备注, ...extras].filter(Boolean).join("\n");
+    cells.备注 = textCell("备注", notes);
     return { cells, extras: [] };
   }
   return { cells, extras };

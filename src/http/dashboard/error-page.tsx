@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../errors";
+import { safeRedirectTarget } from "../redirect-target";
 import { Layout, sendPage } from "./layout";
 
 /** Machine clients (the API, exports, hooks, health, assets) get JSON errors; everything else is a page. */
@@ -16,29 +17,42 @@ const TITLES: Partial<Record<number, string>> = {
   404: "找不到该页面或数据",
   409: "暂时无法完成",
   410: "该建议已不在台账中",
+  413: "提交内容过大",
+  429: "尝试次数过多",
+  503: "系统尚未就绪",
 };
 
 interface Shown {
   status: ContentfulStatusCode;
   code: string;
   message: string;
+  headers?: Readonly<Record<string, string>>;
 }
 
 function shown(err: Error, requestId: string): Shown {
-  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message };
+  if (err instanceof HttpError)
+    return { status: err.status, code: err.code, message: err.message, headers: err.headers };
   if (err instanceof HTTPException) return { status: err.status, code: "http_error", message: err.message };
   console.error(JSON.stringify({ level: "error", requestId, message: err.message, stack: err.stack }));
   return { status: 500, code: "internal", message: "服务器内部错误，请稍后重试" };
 }
 
-const SignInHelp = () => (
+/** The 需要登录 page: how to sign in, and a form for the admin token that comes back to this page. */
+export const SignInHelp = ({ next }: { next: string }) => (
   <div class="alert info">
     <p>
       正式环境：请通过本单位的 Cloudflare Access 登录页登录后再打开本页。
       <br />
-      本地或应急：请使用管理员提供的登录链接（形如 <code>/?token=管理令牌</code>
-      ），打开一次即可，之后浏览器会记住登录状态。
+      本地或应急：输入管理令牌登录，或使用管理员提供的登录链接（形如 <code>/?token=管理令牌</code>
+      ），打开一次即可；登录保持 12 小时，点“退出”即在服务器上注销。
     </p>
+    <form class="sign-in" method="post" action="/sign-in">
+      <input type="hidden" name="next" value={next} />
+      <label>
+        管理令牌 <input type="password" name="token" autocomplete="current-password" required />
+      </label>
+      <button type="submit">登录</button>
+    </form>
   </div>
 );
 
@@ -46,6 +60,10 @@ const SignInHelp = () => (
 export function renderPageError(err: Error, c: Context): Promise<Response> {
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
   const e = shown(err, requestId);
+  for (const [name, value] of Object.entries(e.headers ?? {})) c.header(name, value);
+  // Back to the page that asked for sign-in; after a failed form sign-in, to the overview.
+  const url = new URL(c.req.url);
+  const next = c.req.method === "GET" ? safeRedirectTarget(`${url.pathname}${url.search}`) : "/";
   const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
   return sendPage(
     c,
@@ -53,7 +71,7 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
       <div class="error-page">
         <h1>{title}</h1>
         <p>{e.message}</p>
-        {e.status === 401 ? <SignInHelp /> : null}
+        {e.status === 401 ? <SignInHelp next={next} /> : null}
         <p class="code">
           错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}
         </p>

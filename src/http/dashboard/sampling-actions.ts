@@ -3,8 +3,9 @@ import { checkSampleSize, type SampleRequest } from "../../domain/dashboard/samp
 import { drawSample } from "../../domain/dashboard/sampling";
 import { suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
+import { ADMIN_TOKEN_LABEL, actorFromIdentity } from "../actor";
 import { HttpError } from "../errors";
-import { staffLabel } from "../staff-label";
+
 import { writeFollowUps } from "./follow-up-writer";
 import type { Dashboard } from "./load-view";
 import type { DrawnRow } from "./sampling-page";
@@ -32,7 +33,8 @@ export async function drawAndStore(d: Dashboard, request: SampleRequest): Promis
     strata: draw.strata,
     drawnAt: new Date(d.nowMs).toISOString(),
     drawnOn: d.frame.today,
-    drawnBy: d.frame.staff?.email ?? null,
+    // The Access e-mail, or 管理令牌: who drew it, as the audit trail names authors.
+    drawnBy: d.frame.staff ? actorFromIdentity(d.frame.staff).label : null,
   };
   const id = await d.deps.samples.create(fields);
   return { ...fields, id, status: "待确认", confirmedAt: null, written: 0, held: [] };
@@ -53,7 +55,12 @@ export async function confirmSample(d: Dashboard, sample: StoredSample): Promise
   }
   const ids = sample.strata.flatMap((s) => s.drawn);
   const at = new Date(d.nowMs).toISOString();
-  const result = await writeFollowUps(d.deps, ids, staffLabel(d.frame.staff), at);
+  const result = await writeFollowUps(
+    d.deps,
+    ids,
+    d.frame.staff ? actorFromIdentity(d.frame.staff).label : ADMIN_TOKEN_LABEL,
+    at,
+  );
   await d.deps.samples.confirm(sample.id, at, result.marked, result.held);
   return { ...sample, status: "已确认", confirmedAt: at, written: result.marked, held: result.held };
 }

@@ -1,41 +1,38 @@
 import { Hono } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../app";
-import { requireStaff, SESSION_COOKIE, timingSafeEqualText } from "../auth";
-import { HttpError } from "../errors";
+import { checkAdminToken, closeSession, openSession, requireStaff } from "../auth";
+import { safeRedirectTarget } from "../redirect-target";
+import { sameOriginForms } from "../security-headers";
+import { SignInHelp } from "./error-page";
 import { Layout, sendPage } from "./layout";
 
-/** A token sign-in lasts a working day; then the link is opened again. */
-export const SESSION_MAX_AGE_S = 12 * 60 * 60;
-
-/** Paths anyone may reach: the health check, the signed form hooks and the stylesheet. */
+/** Paths anyone may reach: the health check, the signed form hooks, the stylesheet and sign-in. */
 export function isPublicPath(path: string): boolean {
-  return path === "/healthz" || path.startsWith("/hooks/") || path.startsWith("/assets/");
+  return (
+    path === "/healthz" || path === "/sign-in" || path.startsWith("/hooks/") || path.startsWith("/assets/")
+  );
 }
 
+const WRONG_LINK = {
+  code: "invalid_token",
+  message: "登录链接中的令牌不正确：请向管理员索取正确的登录地址",
+};
+const WRONG_TOKEN = { code: "invalid_token", message: "管理令牌不正确：请核对后重新输入" };
+
 /**
- * `GET …?token=ADMIN_TOKEN` (the link `npm start` prints) signs in once: the token goes into an
- * HttpOnly SameSite=Strict cookie and the browser is sent to the same URL without it, so the token
- * does not stay in the address bar, history or bookmarks.
+ * `GET …?token=ADMIN_TOKEN` (the link `npm start` prints) signs in once: a session is opened, its id
+ * (never the token) goes into an HttpOnly SameSite=Strict cookie, and the browser is sent to the same
+ * path without the token, so it stays out of the address bar, history and bookmarks. Only a path of
+ * this site is a target: `//evil.example/?token=…` lands on `/`.
  */
 export const signInLink = createMiddleware<AppEnv>(async (c, next) => {
   const url = new URL(c.req.url);
   const token = url.searchParams.get("token");
   if (token === null || c.req.method !== "GET" || isPublicPath(url.pathname)) return next();
-  const expected = c.env.ADMIN_TOKEN;
-  if (!expected || !timingSafeEqualText(token, expected)) {
-    throw new HttpError(401, "invalid_token", "登录链接中的令牌不正确：请向管理员索取正确的登录地址");
-  }
-  setCookie(c, SESSION_COOKIE, expected, {
-    httpOnly: true,
-    sameSite: "Strict",
-    secure: url.protocol === "https:",
-    path: "/",
-    maxAge: SESSION_MAX_AGE_S,
-  });
-  url.searchParams.delete("token");
-  return c.redirect(`${url.pathname}${url.search}`, 303);
+  await checkAdminToken(c, token, WRONG_LINK);
+  await openSession(c);
+  return c.redirect(safeRedirectTarget(`${url.pathname}${url.search}`), 303);
 });
 
 /** Every page and /api route needs a signed-in user; only the public paths are exempt. */
@@ -44,15 +41,42 @@ export const staffGate = createMiddleware<AppEnv>(async (c, next) => {
   return requireStaff(c, next);
 });
 
-/** POST /sign-out: forgets the token cookie (an Access session ends at /cdn-cgi/access/logout). */
-export const signOutRoutes = new Hono<AppEnv>().post("/sign-out", (c) => {
-  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+/**
+ * POST /sign-in (the form on the 需要登录 page): the admin token typed in, and `next`, the page to go
+ * back to, which must be a path of this site. POST /sign-out ends the session in D1 (an Access
+ * session ends at /cdn-cgi/access/logout).
+ */
+export const signInRoutes = new Hono<AppEnv>()
+  .get("/sign-in", (c) =>
+    sendPage(
+      c,
+      <Layout title="登录" nav="none">
+        <div class="error-page">
+          <h1>登录</h1>
+          <SignInHelp next={safeRedirectTarget(c.req.query("next"))} />
+        </div>
+      </Layout>,
+    ),
+  )
+  .post("/sign-in", sameOriginForms, async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === "string" ? form.token : "";
+    await checkAdminToken(c, token, WRONG_TOKEN);
+    await openSession(c);
+    return c.redirect(safeRedirectTarget(typeof form.next === "string" ? form.next : "/"), 303);
+  });
+
+export const signOutRoutes = new Hono<AppEnv>().post("/sign-out", async (c) => {
+  await closeSession(c);
   return sendPage(
     c,
     <Layout title="已退出" nav="none">
       <div class="error-page">
         <h1>已退出</h1>
-        <p>本浏览器已不再保存管理令牌。再次使用请打开管理员提供的登录链接。</p>
+        <p>本次登录已在服务器上注销，本浏览器的登录凭证已作废。再次使用请重新登录。</p>
+        <p>
+          <a href="/">重新登录</a>
+        </p>
       </div>
     </Layout>,
   );

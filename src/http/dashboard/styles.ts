@@ -56,7 +56,9 @@ ol.timeline .when{color:var(--muted);font-size:12px}
 form.inline{display:inline}
 form.panel{display:grid;grid-template-columns:120px minmax(0,360px);gap:10px 12px;align-items:center}
 form.panel .full{grid-column:1/-1}
-input[type=text],input[type=number],select{font:inherit;padding:5px 8px;border:1px solid #b8c4d0;border-radius:4px;width:100%}
+form.sign-in{display:flex;gap:8px;align-items:center;margin-top:10px;flex-wrap:wrap}
+form.sign-in input{width:220px}
+input[type=text],input[type=number],input[type=password],select{font:inherit;padding:5px 8px;border:1px solid #b8c4d0;border-radius:4px;width:100%}
 button,.button{font:inherit;background:var(--info);color:#fff;border:0;border-radius:4px;padding:6px 14px;cursor:pointer;display:inline-block}
 button.danger{background:var(--danger)}button.small{padding:2px 10px;font-size:12px}
 .button.light{background:#eef2f7;color:var(--ink)}

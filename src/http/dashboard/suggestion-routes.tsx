@@ -9,8 +9,8 @@ import type { Problem } from "../../domain/problems";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
+import { actorOf } from "../actor";
 import { HttpError } from "../errors";
-import { staffLabel } from "../staff-label";
 import { sendPage } from "./layout";
 import { loadDashboard } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
@@ -80,7 +80,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id").trim();
-    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), staffLabel(c.get("staff")));
+    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), actorOf(c).label);
     if (!result.ok) {
       const status = result.code === "not_found" ? 404 : result.code === "busy" ? 503 : 409;
       throw new HttpError(status, result.code, result.message);

@@ -28,3 +28,24 @@ describe("webhook signatures", () => {
     expect((await verifySignature("s3cret", undefined, sig, body, now)).ok).toBe(false);
   });
 });
+
+describe("signatures over the raw bytes", () => {
+  it("verify a body that starts with a UTF-8 BOM over the bytes as sent, BOM included", async () => {
+    const now = 1767225600;
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const text = new TextEncoder().encode(body);
+    const bytes = new Uint8Array([...bom, ...text]);
+    const openssl = execFileSync("openssl", ["dgst", "-sha256", "-hmac", "s3cret", "-hex"], {
+      input: Buffer.concat([Buffer.from(`${now}.`), Buffer.from(bytes)]),
+    })
+      .toString()
+      .replace(/^.*= /, "")
+      .trim();
+
+    expect(await verifySignature("s3cret", String(now), `sha256=${openssl}`, bytes, now)).toEqual({
+      ok: true,
+    });
+    // The same signature does not hold for the text without its BOM: nothing is silently dropped.
+    expect((await verifySignature("s3cret", String(now), `sha256=${openssl}`, text, now)).ok).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Every file of migrations/, in order: what a Worker of this build needs in D1. `wrangler d1
+ * migrations apply` (and vitest-pool-workers' applyD1Migrations) record each applied file by this
+ * name in the `d1_migrations` table. test/node/migration-names.test.ts keeps the list equal to the
+ * folder, so a new migration cannot be forgotten here.
+ */
+export const MIGRATION_NAMES: readonly string[] = [
+  "0001_init.sql",
+  "0002_sync.sql",
+  "0003_intake.sql",
+  "0004_tab_cache.sql",
+  "0005_notices.sql",
+  "0006_notice_delivery.sql",
+  "0007_samples.sql",
+  "0008_sessions.sql",
+  "0009_identity.sql",
+];
+
+/** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */
+export const MIGRATIONS_TABLE = "d1_migrations";
+
+/** The migrations of this build that D1 has not recorded as applied, in order. */
+export async function missingMigrations(db: D1Database): Promise<string[]> {
+  let applied: Set<string>;
+  try {
+    const { results } = await db.prepare(`SELECT name FROM ${MIGRATIONS_TABLE}`).all<{ name: string }>();
+    applied = new Set(results.map((r) => r.name));
+  } catch (error) {
+    // No table yet: nothing was ever applied to this database.
+    if (/no such table/i.test(String(error))) return [...MIGRATION_NAMES];
+    throw error;
+  }
+  return MIGRATION_NAMES.filter((name) => !applied.has(name));
+}
