@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../tools/local-paths";
@@ -9,7 +9,8 @@ export interface BenchEmulator {
   url: string;
   keyFile: ServiceAccountKeyFile;
   admin<T>(method: string, path: string, body?: unknown): Promise<T>;
-  stop(): void;
+  /** Stops the emulator process and resolves once it has exited. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -24,16 +25,38 @@ export async function startBenchEmulator(
   const dir = mkdtempSync(path.join(tmpdir(), "jianyi-bench-"));
   const keyPath = path.join(dir, "key.json");
   writeFileSync(keyPath, JSON.stringify(keyFile));
-  const args = ["tsx", "tools/sheets-emulator/cli.ts", "--port", String(port), "--service-account", keyPath];
+  const args = [
+    "--import",
+    "tsx",
+    "tools/sheets-emulator/cli.ts",
+    "--port",
+    String(port),
+    "--service-account",
+    keyPath,
+  ];
   if (quota.reads) args.push("--reads-per-minute", String(quota.reads));
   if (quota.writes) args.push("--writes-per-minute", String(quota.writes));
-  const child: ChildProcess = spawn("npx", args, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  // Node itself with tsx's loader, not `npx tsx`: a signal to npx's wrapper never reached the
+  // emulator, which then kept the benchmark's stdout pipe (and the benchmark) alive.
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A benchmark that throws or is interrupted still takes its emulator down with it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("listening")) resolve();
     });
-    child.on("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });
+  // From here the emulator never keeps the benchmark alive: a run that forgets stop() or throws
+  // still ends, and the exit hook above takes the emulator with it.
+  child.unref();
+  child.stdout?.removeAllListeners("data");
+  (child.stdout as { unref?: () => void } | null)?.unref?.();
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -48,7 +71,12 @@ export async function startBenchEmulator(
       const text = await res.text();
       return (text ? JSON.parse(text) : {}) as T;
     },
-    stop: () => child.kill("SIGTERM"),
+    async stop() {
+      process.removeListener("exit", killOnExit);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -54,6 +54,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     baseUrl: config.sheetsApiBase,
     spreadsheetId: config.spreadsheetId,
     auth,
+    serviceAccountEmail: config.serviceAccount.client_email,
     retry: options.retry,
   });
   return {

@@ -10,7 +10,10 @@ import type { Emulator } from "./sheets-emulator/server";
  * whatever staff changed. If seeding fails the half-made spreadsheet is removed, so the next start
  * tries again instead of leaving an empty sheet behind.
  */
-export async function prepareDemoSpreadsheet(emulator: Emulator): Promise<void> {
+export async function prepareDemoSpreadsheet(
+  emulator: Emulator,
+  keyFile: string = SERVICE_ACCOUNT_FILE,
+): Promise<void> {
   const id = LOCAL.spreadsheetId;
   if (emulator.listSpreadsheets().some((s) => s.spreadsheetId === id)) return;
   emulator.createSpreadsheet(demoSpreadsheetSeed(id));
@@ -18,7 +21,7 @@ export async function prepareDemoSpreadsheet(emulator: Emulator): Promise<void> 
     const session = createSheetsSession({
       apiBase: `${emulator.url}/`,
       tokenUrl: `${emulator.url}/token`,
-      keyFile: SERVICE_ACCOUNT_FILE,
+      keyFile,
       local: true,
       spreadsheetId: id,
     });

@@ -1,24 +1,21 @@
 /**
  * `npm start`: the whole product on this machine with no Google account and no outside network.
- * Starts the Sheets emulator (state in .local/), creates the `demo` spreadsheet on first start,
- * writes .dev.vars for the Worker, applies D1 migrations and runs `wrangler dev`. Ctrl-C stops both.
+ * Checks its three ports first, starts the Sheets emulator (state in .local/) and the notice sink,
+ * creates the `demo` spreadsheet on first start, writes .dev.vars for the Worker, applies D1
+ * migrations and runs `wrangler dev`. Prints `就绪 ready` once /healthz answers 200 and the first
+ * sync is done. Any failure, or Ctrl-C, stops everything it started (whole process groups).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createPublicKey } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import {
-  DEV_VARS_FILE,
-  EMULATOR_STATE_FILE,
-  EMULATOR_URL,
-  LOCAL,
-  LOCAL_DIR,
-  NOTICE_SINK_URL,
-  PROJECT_ROOT,
-  SERVICE_ACCOUNT_FILE,
-  WORKER_URL,
-} from "./local-paths";
-import { startNoticeSink } from "./notice-sink";
-import { startEmulator } from "./sheets-emulator/server";
+import path from "node:path";
+import { LOCAL, LOCAL_DIR, PROJECT_ROOT } from "./local-paths";
+import { Children } from "./local-stack/children";
+import { parseStackArgs, STACK_HELP, type StackOptions, stackUrls } from "./local-stack/options";
+import { busyPortMessage, busyPorts, isAddressInUse, type PortUse, suggestPort } from "./local-stack/ports";
+import { runFirstSync, waitForHealthy, waitForWorker } from "./local-stack/readiness";
+import { type RunningSink, startNoticeSink } from "./notice-sink";
+import { type RunningEmulator, startEmulator } from "./sheets-emulator/server";
 import { generateServiceAccount, type ServiceAccountKeyFile } from "./sheets-emulator/service-account";
 
 // Wrangler would otherwise phone home (update check, telemetry, Request.cf).
@@ -28,12 +25,19 @@ const QUIET_WRANGLER_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   XDG_CONFIG_HOME: `${LOCAL_DIR}/xdg`,
 };
+// The local binary directly: npx would spend a second resolving it, and add a wrapper process.
+const WRANGLER_BIN = `${PROJECT_ROOT}/node_modules/.bin/wrangler`;
+/** wrangler dev boots in seconds; a first boot on a loaded 2-core machine can take a minute. */
+const BOOT_TIMEOUT_MS = 180_000;
+/** Once migrations and the demo sheet are in place, how long a 503 from /healthz may last. */
+const HEALTHY_TIMEOUT_MS = 20_000;
 
-async function ensureServiceAccount(): Promise<ServiceAccountKeyFile> {
-  if (existsSync(SERVICE_ACCOUNT_FILE)) return JSON.parse(readFileSync(SERVICE_ACCOUNT_FILE, "utf8"));
+async function ensureServiceAccount(file: string): Promise<ServiceAccountKeyFile> {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
   const { keyFile } = await generateServiceAccount(LOCAL.serviceAccountEmail);
-  writeFileSync(SERVICE_ACCOUNT_FILE, JSON.stringify(keyFile, null, 2), { mode: 0o600 });
-  console.log(`generated a local service-account key: ${SERVICE_ACCOUNT_FILE} (git-ignored)`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(keyFile, null, 2), { mode: 0o600 });
+  console.log(`generated a local service-account key: ${file} (git-ignored)`);
   return keyFile;
 }
 
@@ -50,11 +54,12 @@ function publicKeyPem(keyFile: ServiceAccountKeyFile): string {
   return createPublicKey(keyFile.private_key).export({ type: "spki", format: "pem" }).toString();
 }
 
-function writeDevVars(keyFile: ServiceAccountKeyFile) {
+function writeDevVars(options: StackOptions, keyFile: ServiceAccountKeyFile) {
+  const urls = stackUrls(options);
   const vars: Record<string, string> = {
     ENVIRONMENT: "development",
-    SHEETS_API_BASE: EMULATOR_URL,
-    GOOGLE_TOKEN_URL: `${EMULATOR_URL}/token`,
+    SHEETS_API_BASE: urls.emulator,
+    GOOGLE_TOKEN_URL: `${urls.emulator}/token`,
     SPREADSHEET_ID: LOCAL.spreadsheetId,
     GOOGLE_SERVICE_ACCOUNT: JSON.stringify(keyFile),
     ADMIN_TOKEN: LOCAL.adminToken,
@@ -63,108 +68,190 @@ function writeDevVars(keyFile: ServiceAccountKeyFile) {
     FORM_SECRET_REPLY: LOCAL.formSecrets.reply,
     FORM_SECRET_RATING: LOCAL.formSecrets.rating,
     // Notices go to the local sink (robots, webhooks and e-mail alike): nothing leaves the machine.
-    NOTICE_SINK_URL,
+    NOTICE_SINK_URL: urls.sink,
   };
   const text = Object.entries(vars)
     // Single quotes: .dev.vars (dotenv) keeps such a value verbatim, so the key's JSON stays valid.
     .map(([k, v]) => `${k}='${v}'`)
     .join("\n");
-  writeFileSync(DEV_VARS_FILE, `# written by npm start; local only, git-ignored\n${text}\n`, { mode: 0o600 });
+  const file = options.paths.devVarsFile;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `# written by npm start; local only, git-ignored\n${text}\n`, { mode: 0o600 });
 }
 
-function applyMigrations(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRANGLER_BIN, ["d1", "migrations", "apply", "DB", "--local"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...QUIET_WRANGLER_ENV, CI: "true" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error("applying D1 migrations failed"))));
-  });
+function portUses(options: StackOptions): PortUse[] {
+  return [
+    { port: options.workerPort, what: "Worker", whatEn: "Worker", flag: "--port" },
+    { port: options.emulatorPort, what: "Sheets 模拟器", whatEn: "Sheets emulator", flag: "--emulator-port" },
+    { port: options.sinkPort, what: "通知收件箱", whatEn: "notice sink", flag: "--sink-port" },
+  ];
 }
 
-/** Once the Worker answers, one sync fills 办理期限, 台账状态 and D1, so the dashboard has data at once. */
-async function firstSync(): Promise<void> {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    try {
-      const response = await fetch(`${WORKER_URL}/api/sync`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${LOCAL.adminToken}` },
-      });
-      const body = (await response.json()) as { rows?: number; cellsWritten?: number };
-      console.log(
-        `first sync: ${response.status}, ${body.rows ?? 0} rows, ${body.cellsWritten ?? 0} cells written`,
+/** Everything one run started, stopped in one place whatever went wrong. */
+class Stack {
+  readonly children = new Children();
+  emulator: RunningEmulator | undefined;
+  sink: RunningSink | undefined;
+  stopping = false;
+
+  constructor(readonly options: StackOptions) {}
+
+  private wranglerArgs(): string[] {
+    const { paths } = this.options;
+    return paths.wranglerState ? ["--persist-to", paths.wranglerState] : [];
+  }
+
+  startWorker() {
+    const { paths, host, workerPort } = this.options;
+    const envFile = paths.wranglerState ? ["--env-file", paths.devVarsFile] : [];
+    return this.children.spawn(
+      WRANGLER_BIN,
+      [
+        "dev",
+        "--ip",
+        host,
+        "--port",
+        String(workerPort),
+        "--test-scheduled",
+        "--show-interactive-dev-session=false",
+        ...envFile,
+        ...this.wranglerArgs(),
+      ],
+      { cwd: PROJECT_ROOT, env: { ...process.env, ...QUIET_WRANGLER_ENV }, stdio: "inherit" },
+    );
+  }
+
+  applyMigrations(): Promise<void> {
+    const child = this.children.spawn(
+      WRANGLER_BIN,
+      ["d1", "migrations", "apply", "DB", "--local", ...this.wranglerArgs()],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...QUIET_WRANGLER_ENV, CI: "true" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    return new Promise((resolve, reject) => {
+      child.once("exit", (code) =>
+        code === 0
+          ? resolve()
+          : reject(
+              new Error(`应用 D1 迁移失败，退出码 ${code} (applying D1 migrations failed): 见上面的输出`),
+            ),
       );
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.children.stopAll();
+    await this.emulator?.close();
+    await this.sink?.close();
   }
 }
 
-// The local binary directly: npx would spend a second resolving it.
-const WRANGLER_BIN = `${PROJECT_ROOT}/node_modules/.bin/wrangler`;
-
-function wrangler(args: string[], stdio: "inherit" | "pipe" = "inherit") {
-  return spawn(WRANGLER_BIN, args, {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...QUIET_WRANGLER_ENV },
-    stdio,
-  });
+/** A listen() that lost the race for a port after the check: the same message as the check's. */
+async function explainListen(error: unknown, use: PortUse, host: string): Promise<never> {
+  if (isAddressInUse(error)) throw new Error(busyPortMessage(use, await suggestPort(host, use.port, [])));
+  throw error;
 }
 
-async function main() {
+async function start(stack: Stack): Promise<void> {
+  const { options } = stack;
+  const urls = stackUrls(options);
+  const uses = portUses(options);
+  const busy = await busyPorts(options.host, uses);
+  if (busy.length > 0) throw new Error(busy.join("\n"));
+
   mkdirSync(LOCAL_DIR, { recursive: true });
-  const keyFile = await ensureServiceAccount();
-  writeDevVars(keyFile);
+  const keyFile = await ensureServiceAccount(options.paths.serviceAccountFile);
+  writeDevVars(options, keyFile);
 
-  // wrangler takes longest to boot, so it starts first; the emulator, the demo and the D1
-  // migrations come up beside it (migrating a local database under a running `wrangler dev` is
-  // the documented workflow). The first sync waits for all of them.
-  const worker: ChildProcess = wrangler([
-    "dev",
-    "--ip",
-    LOCAL.host,
-    "--port",
-    String(LOCAL.workerPort),
-    "--test-scheduled",
-    "--show-interactive-dev-session=false",
-  ]);
-  const migrating = applyMigrations();
-  const emulator = await startEmulator({
-    port: LOCAL.emulatorPort,
-    host: LOCAL.host,
+  // The in-process servers first: they fail fast, before anything else is started.
+  stack.emulator = await startEmulator({
+    port: options.emulatorPort,
+    host: options.host,
     staticToken: LOCAL.staticToken,
-    stateFile: EMULATOR_STATE_FILE,
+    stateFile: options.paths.emulatorStateFile,
     serviceAccounts: [{ client_email: keyFile.client_email, public_key_pem: publicKeyPem(keyFile) }],
-  });
-  console.log(`Sheets emulator: ${emulator.url} (static bearer token: ${LOCAL.staticToken})`);
-  const sink = await startNoticeSink({ port: LOCAL.noticeSinkPort, host: LOCAL.host });
-  console.log(`Notice sink: ${sink.url}/messages (every notice the Worker sends lands here)`);
-  // Loaded only when needed: the provisioning client libraries take a while to import.
-  const { prepareDemoSpreadsheet } = await import("./demo-spreadsheet");
-  const seeding = prepareDemoSpreadsheet(emulator.emulator);
-  void Promise.all([seeding, migrating]).then(firstSync, (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-  });
-  console.log(`Worker: ${WORKER_URL}  (health: ${WORKER_URL}/healthz)`);
-  console.log(`Sign in: ${WORKER_URL}/?token=${LOCAL.adminToken}`);
+  }).catch((error: unknown) => explainListen(error, uses[1] as PortUse, options.host));
+  stack.sink = await startNoticeSink({ port: options.sinkPort, host: options.host }).catch((error: unknown) =>
+    explainListen(error, uses[2] as PortUse, options.host),
+  );
 
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    worker.kill("SIGINT");
-    await emulator.close();
-    await sink.close();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  worker.on("exit", (code) => void stop(code ?? 0));
+  // wrangler takes longest to boot; the demo and the D1 migrations come up beside it (migrating a
+  // local database under a running `wrangler dev` is the documented workflow).
+  const worker = stack.startWorker();
+  const workerDied = new Promise<never>((_, reject) => {
+    worker.once("exit", (code, signal) => {
+      if (!stack.stopping) {
+        reject(
+          new Error(
+            `wrangler dev 意外退出（${signal ?? `退出码 ${code}`}）：请查看上面的输出 (wrangler dev exited)`,
+          ),
+        );
+      }
+    });
+  });
+  workerDied.catch(() => undefined);
+  const { prepareDemoSpreadsheet } = await import("./demo-spreadsheet");
+  const preparing = Promise.all([
+    prepareDemoSpreadsheet(stack.emulator.emulator, options.paths.serviceAccountFile),
+    stack.applyMigrations(),
+  ]);
+  preparing.catch(() => undefined);
+
+  const stopped = () => stack.stopping;
+  await Promise.race([
+    Promise.all([preparing, waitForWorker(urls.worker, BOOT_TIMEOUT_MS, stopped)]),
+    workerDied,
+  ]);
+  await Promise.race([waitForHealthy(urls.worker, HEALTHY_TIMEOUT_MS, stopped), workerDied]);
+  const sync = await Promise.race([runFirstSync(urls.worker, LOCAL.adminToken), workerDied]);
+  console.log(
+    `首次同步 first sync: ${sync.rows} 行 rows, ${sync.cellsWritten} 个单元格 cells written, ${sync.problems} 个校验问题 problems`,
+  );
+  console.log(`Sheets 模拟器 emulator: ${urls.emulator} (static bearer token: ${LOCAL.staticToken})`);
+  console.log(`表格 sheet: ${urls.emulator}/`);
+  console.log(`通知 notices: ${urls.sink}/messages`);
+  console.log(`Worker: ${urls.worker} (health: ${urls.worker}/healthz)`);
+  console.log(`就绪 ready: ${urls.worker}/?token=${LOCAL.adminToken}`);
+  // From now on the Worker stopping by itself is a failure too.
+  await workerDied;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+async function main(): Promise<number> {
+  let options: StackOptions;
+  try {
+    options = parseStackArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 2;
+  }
+  if (options.help) {
+    console.log(STACK_HELP);
+    return 0;
+  }
+  const stack = new Stack(options);
+  let interrupted = false;
+  const interrupt = () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.log("\n正在停止 stopping…");
+    stack.stop().then(() => process.exit(0));
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+  try {
+    await start(stack);
+    return 0;
+  } catch (error) {
+    if (interrupted) return 0;
+    console.error(`\n启动失败 start failed:\n${error instanceof Error ? error.message : error}`);
+    await stack.stop();
+    console.error("已停止本次启动的全部进程 (stopped everything this run started)");
+    return 1;
+  }
+}
+
+main().then((code) => process.exit(code));

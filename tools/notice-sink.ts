@@ -161,7 +161,10 @@ export async function startNoticeSink(options: { port: number; host?: string }):
     });
   });
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve) => server.listen(options.port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {

@@ -64,6 +64,8 @@ export interface SheetsClientOptions {
   baseUrl: string;
   spreadsheetId: string;
   auth: AccessTokenSource;
+  /** Named in the hint of a 403 (share the sheet with this address as 编辑者). */
+  serviceAccountEmail?: string;
   fetch?: typeof fetch;
   retry?: RetryPolicy;
   retryHooks?: RetryHooks;
@@ -100,7 +102,7 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 401) clearTokenCache();
-    if (!response.ok) throw await sheetsErrorFrom(response, what);
+    if (!response.ok) throw await sheetsErrorFrom(response, what, options.serviceAccountEmail);
     return (await response.json()) as T;
   }
 

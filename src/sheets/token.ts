@@ -1,6 +1,6 @@
 import { importPKCS8, SignJWT } from "jose";
 import type { ServiceAccount } from "../config";
-import { sheetsErrorFrom } from "./errors";
+import { sheetsErrorFrom, TOKEN_CALL } from "./errors";
 
 export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 /** Google's token audience is fixed, whatever URL the request goes to (the emulator accepts it too). */
@@ -54,7 +54,7 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
     });
-    if (!response.ok) throw await sheetsErrorFrom(response, "token exchange");
+    if (!response.ok) throw await sheetsErrorFrom(response, TOKEN_CALL, serviceAccount.client_email);
     const body = (await response.json()) as { access_token?: string; expires_in?: number };
     if (!body.access_token) throw new Error("token exchange: response has no access_token");
     cache.set(cacheKey, { token: body.access_token, expiresAtMs: now() + (body.expires_in ?? 3600) * 1000 });

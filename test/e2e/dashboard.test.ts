@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
+import { type Browser, distinctGlyphs, launchChromium, SCREENSHOTS } from "./browser";
 import { E2E_ADMIN_TOKEN, E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack";
 
 let stack: LocalStack;
@@ -46,6 +46,11 @@ describe("the dashboard in Chromium", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("督办概览");
     await expect(page.locator(".kpi").count()).resolves.toBeGreaterThan(4);
     await shot("01-overview");
+  });
+
+  it("draws the Chinese of the pages in real glyphs, not empty boxes, whichever browser runs", async () => {
+    // Eight different characters give eight different pictures only when a CJK font is in use.
+    await expect(distinctGlyphs(page, "督办概览建议台账")).resolves.toBe(8);
   });
 
   it("follows a unit from the scoreboard, then one of its suggestions", async () => {

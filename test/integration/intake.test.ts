@@ -224,7 +224,7 @@ describe("form webhooks: into the ledger", () => {
 
     expect(refused).toMatchObject({ outcome: "failed", retryable: false });
     expect(
-      problems.some((p) => String(p[5]).includes("perm-1") && String(p[5]).includes("共享给服务账号")),
+      problems.some((p) => String(p[5]).includes("perm-1") && String(p[5]).includes("把它添加为编辑者")),
     ).toBe(true);
     const titles = (await emulator.getValues(SHEET, LEDGER)).map((r) => r[col("标题")]);
     expect(titles.filter((t) => t === "关于修缮村文化广场的建议")).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
+import { createDeps } from "../../src/deps";
 import { createSheetsClient, SheetsError } from "../../src/sheets/client";
 import { clearTokenCache, createTokenSource } from "../../src/sheets/token";
 import { emulator, emulatorUrl } from "../support/emulator-admin";
@@ -66,14 +67,25 @@ describe("Worker Sheets client against the emulator", () => {
   it("fails at once, with a clear permanent error, when the sheet is not shared (403)", async () => {
     await emulator.createSpreadsheet("private-sheet", [{ title: "Sheet1" }]);
     await emulator.setPrivate("private-sheet", true);
-    const client = clientFor("private-sheet");
+    // Built the way every job builds it, so the hint knows the service account's e-mail.
+    const { sheets: client, config } = createDeps(
+      { ...env, SPREADSHEET_ID: "private-sheet" },
+      { retry: FAST_RETRY },
+    );
     const since = (await emulator.requests()).at(-1)?.seq ?? 0;
 
     const error = await client.get("Sheet1!A1").catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SheetsError);
     expect(error).toMatchObject({ httpStatus: 403, status: "PERMISSION_DENIED", retryable: false });
-    expect((error as SheetsError).hint).toContain("共享给服务账号");
+    const email = config.serviceAccount.client_email;
+    expect((error as SheetsError).hint).toBe(
+      `服务账号 ${email} 无权访问该表格：请在 Google 表格中点“共享”，把它添加为编辑者`,
+    );
+    // What /healthz and the sync's run log show: the hint first, Google's words kept in brackets.
+    expect((error as SheetsError).message).toMatch(
+      /^服务账号 .+添加为编辑者（values\.get: 403 PERMISSION_DENIED /,
+    );
     const calls = (await emulator.requests(since)).filter((r) => r.kind === "read");
     expect(calls).toHaveLength(1);
   });

@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../../sheets-schema";
+import { serialFromYmd } from "../../../src/domain/civil-date";
+import { planImport } from "../../../tools/import/plan";
+import { readWorkbook } from "../../../tools/import/workbook";
+import { writeImport } from "../../../tools/import/write";
+import { provisionSpreadsheet } from "../../../tools/provision/provision";
+import { headerRow, runCli, startTestSheets, type TestSheets } from "../provision/helpers";
+import { writeLedgerXlsx } from "./ledger-xlsx";
+
+const LEDGER = TAB_NAMES.ledger;
+const CLI_TIMEOUT_MS = 60_000;
+let sheets: TestSheets;
+let dir: string;
+let file: string;
+
+/** The ledger's rows as the sync reads them, by header. */
+function ledgerRows(id: string): Record<string, unknown>[] {
+  const [header = [], ...rows] = sheets.values(id, `'${LEDGER}'`);
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? ""])));
+}
+
+async function laidOutSheet(id: string): Promise<void> {
+  sheets.emulator.createSpreadsheet({ spreadsheetId: id });
+  const session = sheets.session();
+  await provisionSpreadsheet(session.api, id);
+  // Two rows staff already have: the import must leave them as they are.
+  const header = headerRow(sheets, id, LEDGER);
+  const row = (values: Record<string, string>) => header.map((h) => values[h] ?? "");
+  await session.api.spreadsheets.values.append({
+    spreadsheetId: id,
+    range: `'${LEDGER}'!A1`,
+    valueInputOption: "RAW",
+    requestBody: {
+      values: [
+        row({ 编号: "2025-001", 标题: "去年已录入的建议", 领衔代表: "王建国" }),
+        row({ 编号: "2025-002", 标题: "另一条已有的建议", 领衔代表: "李秀英" }),
+      ],
+    },
+  });
+}
+
+beforeAll(async () => {
+  sheets = await startTestSheets();
+  dir = mkdtempSync(path.join(tmpdir(), "jianyi-import-"));
+  file = path.join(dir, "台账.xlsx");
+  await writeLedgerXlsx(file);
+});
+afterAll(async () => {
+  await sheets.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("sheet:import of an Excel 台账 made by exceljs", () => {
+  it("finds the two-row header under a merged title, maps office names onto the contract and keeps the extra columns", async () => {
+    const sheetsInFile = await readWorkbook(file);
+    const plan = planImport(sheetsInFile[1] as (typeof sheetsInFile)[number]);
+    if ("error" in plan) throw new Error(plan.error);
+    expect(plan.headerRow).toBe(3);
+    expect(plan.columns.map((c) => [c.header, c.target])).toEqual([
+      ["序号", null],
+      ["建议编号", "编号"],
+      ["案由", "标题"],
+      ["领衔人", "领衔代表"],
+      ["提出时间", "提出日期"],
+      ["承办单位", "主办单位"],
+      ["交办时间", "交办日期"],
+      ["办理情况-答复时间", "答复日期"],
+      ["办理情况-答复类别（A/B/C/D）", "答复类别"],
+      ["办理情况-满意度", "满意度"],
+      ["联系方式-联系人", null],
+      ["联系方式-电话", null],
+    ]);
+    expect(plan.rows.map((r) => r.sourceRow)).toEqual([4, 5, 6, 8]);
+  });
+
+  it(
+    "appends every row after the existing ones with one append, converts dates, keeps text RAW and reports the bad row",
+    async () => {
+      await laidOutSheet("imp");
+      const session = sheets.session();
+      const sheetsInFile = await readWorkbook(file);
+      const plan = planImport(sheetsInFile[1] as (typeof sheetsInFile)[number]);
+      if ("error" in plan) throw new Error(plan.error);
+
+      const outcome = await writeImport(session.api, "imp", plan);
+
+      expect(outcome.appended).toBe(3);
+      expect(outcome.alreadyThere).toEqual([{ sourceRow: 8, why: "编号 2025-001 已在建议台账中" }]);
+      expect(outcome.newColumns).toEqual(["序号", "联系方式-联系人", "联系方式-电话"]);
+      expect(session.counts).toMatchObject({ reads: 2, writes: 2 });
+
+      const rows = ledgerRows("imp");
+      expect(rows.map((r) => r.编号)).toEqual(["2025-001", "2025-002", "2026-001", "2026-002", ""]);
+      expect(rows[0]?.标题).toBe("去年已录入的建议");
+      const [first, second, bad] = rows.slice(2);
+      expect(first).toMatchObject({
+        标题: "关于加强校园周边交通安全的建议",
+        领衔代表: "王建国",
+        提出日期: serialFromYmd(2026, 1, 15),
+        主办单位: "区教育局",
+        交办日期: serialFromYmd(2026, 1, 20),
+        答复日期: serialFromYmd(2026, 4, 10),
+        答复类别: "A",
+        满意度: "满意",
+        序号: 1,
+        "联系方式-联系人": "张三",
+        "联系方式-电话": "13800000000",
+      });
+      expect(second).toMatchObject({
+        标题: '=HYPERLINK("http://x")关于老旧小区加装电梯的建议',
+        提出日期: serialFromYmd(2026, 3, 2),
+        交办日期: serialFromYmd(2026, 3, 5),
+      });
+      expect(bad).toMatchObject({
+        标题: "关于修缮村道的建议",
+        提出日期: "三月初",
+        交办日期: "2026.13.1",
+        答复类别: "E",
+      });
+      expect(plan.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+        [6, "提出时间", "三月初"],
+        [6, "交办时间", "2026.13.1"],
+        [6, "办理情况-答复类别（A/B/C/D）", "E"],
+      ]);
+      expect(plan.problems[0]?.why).toContain("不是可识别的日期");
+      expect(plan.problems[1]?.why).toContain("不存在");
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "imports nothing twice when run again, and writes nothing",
+    async () => {
+      const session = sheets.session();
+      const sheetsInFile = await readWorkbook(file);
+      const plan = planImport(sheetsInFile[1] as (typeof sheetsInFile)[number]);
+      if ("error" in plan) throw new Error(plan.error);
+      const outcome = await writeImport(session.api, "imp", plan);
+      expect(outcome.appended).toBe(0);
+      expect(outcome.alreadyThere.map((a) => a.sourceRow)).toEqual([4, 5, 6, 8]);
+      expect(session.counts.writes).toBe(0);
+      expect(ledgerRows("imp")).toHaveLength(5);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "the CLI reports in Chinese; --dry-run reads only the file",
+    async () => {
+      await laidOutSheet("cli-import");
+      const mark = sheets.mark();
+      const dry = await runCli(
+        "tools/sheet-import.ts",
+        [file, "--spreadsheet", "cli-import", "--dry-run"],
+        sheets,
+      );
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain("工作表“2026年台账”，表头在第 3 行，数据 4 行");
+      expect(dry.stdout).toContain("案由 → 标题（同义表头）");
+      expect(dry.stdout).toContain("第 6 行 “提出时间” 值“三月初”：");
+      expect(sheets.emulator.requests(mark)).toEqual([]);
+
+      const run = await runCli("tools/sheet-import.ts", [file, "--spreadsheet", "cli-import"], sheets);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("第 8 行未重复导入：编号 2025-001 已在建议台账中");
+      expect(run.stdout).toContain("已追加 3 行到建议台账");
+      expect(run.stdout).toContain("API 调用：读取 2 次，写入 2 次");
+
+      const missing = await runCli("tools/sheet-import.ts", [path.join(dir, "nope.xls")], sheets);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain("这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入");
+    },
+    CLI_TIMEOUT_MS,
+  );
+});

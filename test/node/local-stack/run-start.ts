@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import path from "node:path";
+import { isPortFree } from "../../../tools/local-stack/ports";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
+
+/** `npm start` as an operator runs it (the same entry, node with tsx's loader), output collected. */
+export interface StartRun {
+  readonly child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>;
+  /** Resolves once the output contains `text`; rejects if the process ends first. */
+  waitFor(text: string): Promise<void>;
+}
+
+export function runStart(args: string[]): StartRun {
+  const child = spawn(process.execPath, ["--import", "tsx", "tools/local-stack.ts", ...args], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      WRANGLER_HIDE_BANNER: "true",
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  const waiters: { text: string; resolve: () => void; reject: (e: Error) => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) {
+      if (text.includes(w.text)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+    check();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+    check();
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("close", (code) => {
+      for (const w of waiters.splice(0)) w.reject(new Error(`npm start ended before “${w.text}”:\n${text}`));
+      resolve(code);
+    }),
+  );
+  return {
+    child,
+    output: () => text,
+    exited,
+    waitFor: (wanted) =>
+      new Promise<void>((resolve, reject) => {
+        waiters.push({ text: wanted, resolve, reject });
+        check();
+      }),
+  };
+}
+
+/** Three ports nothing listens on right now. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  const ports: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    if (typeof address === "object" && address) ports.push(address.port);
+    servers.push(server);
+  }
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+/** Occupies a port the way another program would. */
+export async function occupy(port: number): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
+
+/** Processes whose command line mentions `needle` (e.g. a run's private state folder). */
+export function processesMentioning(needle: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    const file = `/proc/${pid}/cmdline`;
+    try {
+      if (!existsSync(file)) continue;
+      const cmd = readFileSync(file, "utf8").replaceAll("\0", " ");
+      if (cmd.includes(needle)) found.push(`${pid} ${cmd.slice(0, 200)}`);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+export async function allFree(ports: number[]): Promise<boolean[]> {
+  return Promise.all(ports.map((p) => isPortFree("127.0.0.1", p)));
+}

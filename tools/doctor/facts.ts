@@ -1,0 +1,51 @@
+/** What the doctor found out about a deployment, as plain data; the verdicts are pure functions of it. */
+
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
+
+export interface ConfigFacts {
+  /** wrangler.toml's [[d1_databases]] DB database_id (null when missing). */
+  readonly databaseId: string | null;
+  /** [vars] names and values from wrangler.toml. */
+  readonly vars: Readonly<Record<string, string>>;
+  readonly crons: readonly string[];
+  readonly queues: readonly string[];
+}
+
+export interface SheetFacts {
+  readonly spreadsheetId: string;
+  readonly apiBase: string;
+  readonly serviceAccount: string;
+  /** sheet:init --check: differences from the schema (empty: laid out), and notes for a person. */
+  readonly layout: Outcome<{ readonly changes: readonly string[]; readonly notes: readonly string[] }>;
+}
+
+export interface RobotFacts {
+  /** scheme://host of a 机器人地址 (the secret after # is never kept). */
+  readonly origin: string;
+  /** Not a URL at all (no https://): the address as typed, without its secret. */
+  readonly invalid?: boolean;
+  /** Who uses it: 承办单位 or 代表 names. */
+  readonly usedBy: readonly string[];
+  /** An HTTP status means the host answered; an error says why it did not. */
+  readonly reach: Outcome<number>;
+  /** The error is a name that does not resolve (a typing slip), not a slow network. */
+  readonly unknownHost: boolean;
+}
+
+export interface Facts {
+  readonly mode: "local" | "remote";
+  readonly config: Outcome<ConfigFacts>;
+  /** Secret names (remote: `wrangler secret list`; local: .dev.vars). */
+  readonly secrets: Outcome<readonly string[]>;
+  /** Migrations D1 has not applied yet (`wrangler d1 migrations list DB`). */
+  readonly migrations: Outcome<readonly string[]>;
+  /** null: not checked, with the reason. */
+  readonly sheet: SheetFacts | { readonly skipped: string };
+  readonly robots: readonly RobotFacts[] | { readonly skipped: string };
+  /** Local mode: the notice sink the Worker sends every notice to. */
+  readonly sink?: { readonly url: string; readonly reach: Outcome<number> };
+  /** GET /healthz of the Worker, when an address was given (or the local one). */
+  readonly health?: { readonly url: string; readonly reach: Outcome<{ status: number; message: string }> };
+}

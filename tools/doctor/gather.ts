@@ -1,0 +1,256 @@
+/**
+ * The doctor's thin gatherer: reads wrangler.toml and .dev.vars, asks wrangler (secret list,
+ * d1 migrations list), checks the sheet as `sheet:init --check` does, and knocks on the robots'
+ * hosts. Everything it learns goes into Facts; it judges nothing.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseEnv, stripVTControlCharacters } from "node:util";
+import { parse as parseToml } from "smol-toml";
+import { LOCAL_DIR, PROJECT_ROOT } from "../local-paths";
+import { describeChange } from "../provision/change";
+import { type Connection, resolveConnection } from "../provision/connection";
+import { createSheetsSession, describeApiError } from "../provision/google-client";
+import { provisionSpreadsheet } from "../provision/provision";
+import type { ConfigFacts, Facts, Outcome, RobotFacts, SheetFacts } from "./facts";
+import { robotOrigins } from "./robots";
+
+const WRANGLER_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
+const QUIET = {
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  CI: "true",
+};
+const REACH_TIMEOUT_MS = 5_000;
+
+export interface DoctorOptions {
+  readonly local: boolean;
+  readonly projectRoot: string;
+  readonly spreadsheet?: string;
+  readonly key?: string;
+  readonly url?: string;
+  readonly workerUrl?: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+function fail<T>(error: unknown): Outcome<T> {
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
+
+export function readConfig(file: string): Outcome<ConfigFacts> {
+  try {
+    const toml = parseToml(readFileSync(file, "utf8")) as {
+      vars?: Record<string, unknown>;
+      triggers?: { crons?: string[] };
+      d1_databases?: { binding?: string; database_id?: string }[];
+      queues?: { producers?: { queue?: string }[] };
+    };
+    const db = toml.d1_databases?.find((d) => d.binding === "DB");
+    return {
+      ok: true,
+      value: {
+        databaseId: db?.database_id ?? null,
+        vars: Object.fromEntries(Object.entries(toml.vars ?? {}).map(([k, val]) => [k, String(val)])),
+        crons: toml.triggers?.crons ?? [],
+        queues: (toml.queues?.producers ?? []).map((p) => p.queue ?? ""),
+      },
+    };
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/**
+ * Runs the project's wrangler. Locally its config folder is the project's own (.local/xdg, as npm
+ * start uses); for a real deployment it is the operator's, where `wrangler login` left its token.
+ */
+function wrangler(
+  args: string[],
+  options: DoctorOptions,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const { env } = options;
+  const xdg = options.local ? { XDG_CONFIG_HOME: env.XDG_CONFIG_HOME ?? path.join(LOCAL_DIR, "xdg") } : {};
+  return new Promise((resolve) => {
+    const child = spawn(WRANGLER_BIN, args, {
+      cwd: options.projectRoot,
+      env: { ...env, ...QUIET, ...xdg },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
+  });
+}
+
+/** The first sentence of wrangler's error line, without colours and log-file notes. */
+export function wranglerError(text: string): string {
+  const plain = stripVTControlCharacters(text);
+  const line = plain.split("\n").find((l) => /ERROR|✘/.test(l)) ?? plain.trim().split("\n")[0] ?? "";
+  const message = line.replace(/^.*?\[ERROR\]\s*/, "").trim();
+  const sentence = /^(.+?[.。])(\s|$)/.exec(message)?.[1] ?? message;
+  return sentence.slice(0, 300) || "wrangler 失败";
+}
+
+/** Migration file names `wrangler d1 migrations list` says are still to apply. */
+export function pendingMigrations(output: string): string[] {
+  if (/No migrations to apply/i.test(output)) return [];
+  return [...output.matchAll(/\b(\d{4}_[\w-]+\.sql)\b/g)].map((m) => m[1] as string);
+}
+
+async function migrations(options: DoctorOptions): Promise<Outcome<readonly string[]>> {
+  const where = options.local ? "--local" : "--remote";
+  const run = await wrangler(["d1", "migrations", "list", "DB", where], options);
+  if (run.code !== 0) return { ok: false, error: wranglerError(run.err || run.out) };
+  return { ok: true, value: pendingMigrations(run.out) };
+}
+
+async function remoteSecrets(options: DoctorOptions): Promise<Outcome<readonly string[]>> {
+  const run = await wrangler(["secret", "list", "--format", "json"], options);
+  if (run.code !== 0) return { ok: false, error: wranglerError(run.err || run.out) };
+  try {
+    const list = JSON.parse(run.out.slice(run.out.indexOf("["))) as { name: string }[];
+    return { ok: true, value: list.map((s) => s.name) };
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+async function checkSheet(connection: Connection, spreadsheetId: string): Promise<SheetFacts> {
+  const session = createSheetsSession(connection);
+  const base = { spreadsheetId, apiBase: connection.apiBase, serviceAccount: session.email };
+  try {
+    const result = await provisionSpreadsheet(session.api, spreadsheetId, { check: true });
+    const changes = result.plan.changes.map(describeChange);
+    return { ...base, layout: { ok: true, value: { changes, notes: result.plan.notes } } };
+  } catch (error) {
+    return { ...base, layout: { ok: false, error: describeApiError(error, spreadsheetId, session.email) } };
+  }
+}
+
+async function knock(url: string): Promise<{ reach: Outcome<number>; unknownHost: boolean }> {
+  try {
+    const response = await fetch(url, {
+      method: "HEAD",
+      redirect: "manual",
+      signal: AbortSignal.timeout(REACH_TIMEOUT_MS),
+    });
+    return { reach: { ok: true, value: response.status }, unknownHost: false };
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    const why = code ?? (error instanceof Error ? error.name : String(error));
+    return {
+      reach: { ok: false, error: why === "TimeoutError" ? "超时" : why },
+      unknownHost: code === "ENOTFOUND",
+    };
+  }
+}
+
+async function checkRobots(connection: Connection, spreadsheetId: string): Promise<RobotFacts[]> {
+  const session = createSheetsSession(connection);
+  const origins = await robotOrigins(session.api, spreadsheetId);
+  return Promise.all(
+    origins.map(async (o) =>
+      o.invalid
+        ? { ...o, reach: { ok: false as const, error: "不是网址" }, unknownHost: false }
+        : { ...o, ...(await knock(o.origin)) },
+    ),
+  );
+}
+
+async function health(url: string): Promise<NonNullable<Facts["health"]>> {
+  const target = `${url.replace(/\/+$/, "")}/healthz`;
+  try {
+    const response = await fetch(target, { signal: AbortSignal.timeout(REACH_TIMEOUT_MS) });
+    const text = await response.text();
+    let message = text.slice(0, 300);
+    try {
+      const body = JSON.parse(text) as { message?: unknown; sheet?: { error?: unknown } };
+      message = String(body.message ?? body.sheet?.error ?? message);
+    } catch {
+      // Not JSON: the text is kept.
+    }
+    return { url: target, reach: { ok: true, value: { status: response.status, message } } };
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return { url: target, reach: { ok: false, error: code ?? String(error) } };
+  }
+}
+
+/** Local mode: .dev.vars stands for the secrets, its emulator for Google. */
+async function gatherLocal(
+  options: DoctorOptions,
+  base: Pick<Facts, "config" | "migrations">,
+): Promise<Facts> {
+  const devVars = path.join(options.projectRoot, ".dev.vars");
+  if (!existsSync(devVars)) {
+    const missing = { ok: false as const, error: `${devVars} 不存在` };
+    return {
+      mode: "local",
+      ...base,
+      secrets: missing,
+      sheet: { skipped: "没有 .dev.vars：先运行 npm start" },
+      robots: { skipped: "本地模式" },
+    };
+  }
+  const vars = parseEnv(readFileSync(devVars, "utf8"));
+  const scratch = mkdtempSync(path.join(tmpdir(), "jianyi-doctor-"));
+  try {
+    const keyFile = path.join(scratch, "key.json");
+    writeFileSync(keyFile, vars.GOOGLE_SERVICE_ACCOUNT ?? "{}", { mode: 0o600 });
+    const connection = resolveConnection(
+      { SHEETS_API_BASE: vars.SHEETS_API_BASE, GOOGLE_TOKEN_URL: vars.GOOGLE_TOKEN_URL },
+      { key: keyFile, spreadsheet: vars.SPREADSHEET_ID },
+    );
+    const id = connection.spreadsheetId ?? "";
+    const sink = vars.NOTICE_SINK_URL;
+    return {
+      mode: "local",
+      ...base,
+      secrets: { ok: true, value: Object.keys(vars) },
+      sheet: id ? await checkSheet(connection, id) : { skipped: ".dev.vars 里没有 SPREADSHEET_ID" },
+      robots: { skipped: "本地模式：所有通知都发到本地通知收件箱，不检查真实的机器人地址" },
+      ...(sink ? { sink: { url: sink, reach: (await knock(`${sink}/messages`)).reach } } : {}),
+      health: await health(options.workerUrl ?? "http://127.0.0.1:8787"),
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export async function gatherFacts(options: DoctorOptions): Promise<Facts> {
+  const config = readConfig(path.join(options.projectRoot, "wrangler.toml"));
+  const base = { config, migrations: await migrations(options) };
+  if (options.local) return gatherLocal(options, base);
+  const connection = resolveConnection(options.env, {
+    key: options.key,
+    spreadsheet: options.spreadsheet,
+    url: options.url,
+  });
+  const id = connection.spreadsheetId;
+  const noKey =
+    "Cloudflare 不会读回已设置的密钥，所以要检查表格，请在本机提供服务账号密钥：GOOGLE_APPLICATION_CREDENTIALS=key.json npm run doctor -- --spreadsheet <id>";
+  const canReadSheet = !connection.local && id;
+  return {
+    mode: "remote",
+    ...base,
+    secrets: await remoteSecrets(options),
+    sheet: canReadSheet ? await checkSheet(connection, id) : { skipped: noKey },
+    robots: canReadSheet
+      ? await checkRobots(connection, id).catch(() => [])
+      : { skipped: "要读承办单位和代表的机器人地址，同样需要服务账号密钥和 --spreadsheet" },
+    ...(options.workerUrl ? { health: await health(options.workerUrl) } : {}),
+  };
+}

@@ -1,0 +1,62 @@
+/** Turns one Excel cell into what the ledger cell gets, and says when it could not be read. */
+import { type ColumnDef, parseDateValue } from "../../sheets-schema";
+import { serialFromYmd } from "../../src/domain/civil-date";
+import type { SourceValue } from "./workbook";
+
+export type LedgerValue = string | number;
+
+export interface Converted {
+  readonly value: LedgerValue;
+  /** Why the value could not be read as this column expects; the value is kept all the same. */
+  readonly problem?: string;
+}
+
+/** Excel stores a date as a day count; exceljs hands it over as that day at 00:00 UTC. */
+function serialOfDate(date: Date): number {
+  return serialFromYmd(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+function isoOfDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** How the value reads in the report. */
+export function shown(value: SourceValue): string {
+  if (value === null) return "";
+  if (value instanceof Date) return isoOfDate(value);
+  if (typeof value === "object") return value.error;
+  return String(value);
+}
+
+function asText(value: Exclude<SourceValue, { error: string }>, column: ColumnDef | null): LedgerValue {
+  if (value === null) return "";
+  if (value instanceof Date) return isoOfDate(value);
+  if (typeof value === "boolean")
+    return column?.cell.kind === "yesNo" ? (value ? "是" : "否") : String(value);
+  // A number in a text column stays text (编号 2026001), as the ledger rules read it anyway.
+  if (typeof value === "number") return column ? String(value) : value;
+  return value;
+}
+
+/** Dates become sheet serials (shown by the column's date format); anything else stays as typed. */
+export function convertCell(value: SourceValue, column: ColumnDef | null): Converted {
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return { value: "", problem: `单元格是公式错误 ${value.error}，已留空：请在 Excel 中修正后补填` };
+  }
+  if (typeof value === "string" && value.trim() === "") return { value: "" };
+  if (column?.cell.kind === "date" && value !== null) {
+    if (value instanceof Date) return { value: serialOfDate(value) };
+    const outcome = parseDateValue(value);
+    if (outcome.ok) {
+      const [y, m, d] = outcome.iso.split("-").map(Number) as [number, number, number];
+      return { value: serialFromYmd(y, m, d) };
+    }
+    return { value: asText(value, column), problem: `${outcome.message}；已按原样写入` };
+  }
+  const converted = asText(value, column);
+  if (!column || converted === "") return { value: converted };
+  const checked = column.cell.schema.safeParse(converted);
+  if (checked.success) return { value: converted };
+  const why = checked.error.issues[0]?.message ?? "不符合该列的要求";
+  return { value: converted, problem: `${why}；已按原样写入，同步后会列入校验问题` };
+}

@@ -1,0 +1,42 @@
+/** The import's report, in Chinese: where each column went, what could not be read, what was written. */
+import type { ImportPlan } from "./plan";
+import type { WriteOutcome } from "./write";
+
+/** At most this many problems are listed one by one; the rest are counted. */
+const LISTED_PROBLEMS = 200;
+
+export function planLines(plan: ImportPlan): string[] {
+  const lines = [`工作表“${plan.sheetName}”，表头在第 ${plan.headerRow} 行，数据 ${plan.rows.length} 行`];
+  lines.push("列的对应：");
+  for (const column of plan.columns) {
+    lines.push(
+      column.target
+        ? `  ${column.header} → ${column.target}${column.header === column.target ? "" : "（同义表头）"}`
+        : `  ${column.header} → 附加列“${column.header}”（追加在台账表头之后，原样保留）`,
+    );
+  }
+  for (const skipped of plan.skippedColumns) lines.push(`  ${skipped.header}：${skipped.why}`);
+  if (plan.problems.length === 0) {
+    lines.push("所有单元格都已读懂。");
+  } else {
+    lines.push(`有 ${plan.problems.length} 处没能按该列要求读懂（所在行照常导入，值按原样写入或留空）：`);
+    for (const p of plan.problems.slice(0, LISTED_PROBLEMS)) {
+      lines.push(`  第 ${p.row} 行 “${p.column}” 值“${p.value}”：${p.why}`);
+    }
+    if (plan.problems.length > LISTED_PROBLEMS)
+      lines.push(`  ……另有 ${plan.problems.length - LISTED_PROBLEMS} 处未列出`);
+  }
+  return lines;
+}
+
+export function writeLines(outcome: WriteOutcome): string[] {
+  const lines: string[] = [];
+  for (const a of outcome.alreadyThere) lines.push(`  第 ${a.sourceRow} 行未重复导入：${a.why}`);
+  if (outcome.newColumns.length > 0) lines.push(`新增附加列：${outcome.newColumns.join("、")}`);
+  lines.push(
+    outcome.appended > 0
+      ? `已追加 ${outcome.appended} 行到建议台账（${outcome.updatedRange ?? ""}），原有各行未改动。下次同步时系统会补编号、算办理期限和台账状态。`
+      : "没有需要追加的行。",
+  );
+  return lines;
+}

@@ -1,0 +1,61 @@
+/** Reads an .xlsx file (exceljs) into a plain grid, one value per cell, merged cells resolved. */
+import ExcelJS from "exceljs";
+
+/** A cell as the import sees it: a formula's cached result, rich text as its text. */
+export type SourceValue = string | number | boolean | Date | null | { readonly error: string };
+
+export interface SourceCell {
+  readonly value: SourceValue;
+  /** Part of a merged range (its value is the range's, as Excel shows it). */
+  readonly merged: boolean;
+}
+
+export interface SourceSheet {
+  readonly name: string;
+  /** rows[r][c], 0-based; row r is Excel row r + 1. */
+  readonly rows: readonly (readonly SourceCell[])[];
+}
+
+function plain(value: ExcelJS.CellValue): SourceValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return { error: String(value.error) };
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined ? null : plain(result);
+  }
+  if ("hyperlink" in value) return String((value as { text?: unknown }).text ?? value.hyperlink);
+  return null;
+}
+
+function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
+  const rows: SourceCell[][] = [];
+  const width = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: SourceCell[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push({ value: plain(cell.value), merged: cell.isMerged });
+    }
+    rows.push(cells);
+  }
+  return { name: sheet.name, rows };
+}
+
+/** Every worksheet of the workbook, in tab order. */
+export async function readWorkbook(file: string): Promise<SourceSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const hint = /\.xls$/i.test(file)
+      ? "这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"
+      : "请确认它是 Excel 的 .xlsx 文件（WPS 请另存为 .xlsx）";
+    throw new Error(`无法读取 ${file}：${hint}（${why}）`);
+  }
+  return workbook.worksheets.map(readSheet);
+}

@@ -1,0 +1,141 @@
+/**
+ * Writes an import plan into the shared sheet's 建议台账 with a constant number of calls, whatever
+ * the number of rows: two reads (the tab's grid size; its values), at most one batchUpdate (new
+ * extra-column headers, and columns to hold them), one values.append (RAW, INSERT_ROWS) for every
+ * row. Rows are only ever appended after the table, never over an existing row; a row whose 编号
+ * (or, without 编号, whose 标题 + 领衔代表 + 提出日期) is already in the ledger is not imported again.
+ */
+import type { sheets_v4 } from "@googleapis/sheets";
+import { columnLetter, ledgerTab, matchHeaders, TAB_NAMES } from "../../sheets-schema";
+import { quoteTitle } from "../provision/requests";
+import type { LedgerValue } from "./cells";
+import type { ImportPlan, PlannedRow } from "./plan";
+
+export interface AlreadyThere {
+  readonly sourceRow: number;
+  readonly why: string;
+}
+
+export interface WriteOutcome {
+  readonly appended: number;
+  /** The A1 range the rows landed in, as Google reports it. */
+  readonly updatedRange: string | null;
+  readonly newColumns: readonly string[];
+  readonly alreadyThere: readonly AlreadyThere[];
+}
+
+const LEDGER = TAB_NAMES.ledger;
+
+function keyOf(values: ReadonlyMap<string, unknown>): string | null {
+  const parts = ["标题", "领衔代表", "提出日期"].map((h) => String(values.get(h) ?? "").trim());
+  return parts[0] ? parts.join("|") : null;
+}
+
+function rowMap(header: readonly string[], row: readonly unknown[]): Map<string, unknown> {
+  return new Map(header.map((h, i) => [h, row[i] ?? ""]));
+}
+
+/** What of `plan` is already in the ledger (`rows` includes the header row). */
+export function findAlreadyThere(plan: ImportPlan, rows: readonly (readonly unknown[])[]): AlreadyThere[] {
+  const header = (rows[0] ?? []).map((h) => String(h ?? "").trim());
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  for (const row of rows.slice(1)) {
+    const values = rowMap(header, row);
+    const id = String(values.get("编号") ?? "").trim();
+    if (id) ids.add(id);
+    const key = keyOf(values);
+    if (key) keys.add(key);
+  }
+  const found: AlreadyThere[] = [];
+  for (const row of plan.rows) {
+    const id = String(row.values.get("编号") ?? "").trim();
+    if (id && ids.has(id)) found.push({ sourceRow: row.sourceRow, why: `编号 ${id} 已在建议台账中` });
+    else if (!id && keys.has(keyOf(row.values) ?? "\u0000")) {
+      found.push({ sourceRow: row.sourceRow, why: "建议台账中已有标题、领衔代表和提出日期都相同的一行" });
+    }
+  }
+  return found;
+}
+
+function line(row: PlannedRow, positions: ReadonlyMap<string, number>, width: number): LedgerValue[] {
+  const cells: LedgerValue[] = Array.from({ length: width }, () => "");
+  for (const [header, value] of row.values) {
+    const at = positions.get(header);
+    if (at !== undefined) cells[at] = value;
+  }
+  return cells;
+}
+
+export async function writeImport(
+  api: sheets_v4.Sheets,
+  spreadsheetId: string,
+  plan: ImportPlan,
+): Promise<WriteOutcome> {
+  const meta = await api.spreadsheets.get({
+    spreadsheetId,
+    fields: "sheets(properties(sheetId,title,gridProperties(columnCount)))",
+  });
+  const tab = meta.data.sheets?.find((s) => s.properties?.title === LEDGER)?.properties;
+  if (!tab)
+    throw new Error(
+      `表格里没有“${LEDGER}”工作表：请先运行 npm run sheet:init -- --spreadsheet ${spreadsheetId}`,
+    );
+  const read = await api.spreadsheets.values.get({
+    spreadsheetId,
+    range: quoteTitle(LEDGER),
+    valueRenderOption: "UNFORMATTED_VALUE",
+    dateTimeRenderOption: "SERIAL_NUMBER",
+  });
+  const rows = (read.data.values ?? []) as unknown[][];
+  const match = matchHeaders(ledgerTab, rows[0] ?? []);
+  if (!match.ok) {
+    const why = match.problems.map((p) => p.message).join("；");
+    throw new Error(
+      `“${LEDGER}”的表头不完整（${why}）：请先运行 npm run sheet:init -- --spreadsheet ${spreadsheetId}`,
+    );
+  }
+  const header = (rows[0] ?? []).map((h) => String(h ?? "").trim());
+  const positions = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h && !positions.has(h)) positions.set(h, i);
+  });
+  const extras = plan.columns.filter((c) => c.target === null).map((c) => c.header);
+  const newColumns = extras.filter((h) => !positions.has(h));
+  const lastHeader = header.reduce((last, h, i) => (h ? i : last), -1);
+  for (const [i, h] of newColumns.entries()) positions.set(h, lastHeader + 1 + i);
+  const width = Math.max(lastHeader + 1 + newColumns.length, header.length);
+
+  const alreadyThere = findAlreadyThere(plan, rows);
+  const skip = new Set(alreadyThere.map((a) => a.sourceRow));
+  const lines = plan.rows.filter((r) => !skip.has(r.sourceRow)).map((r) => line(r, positions, width));
+
+  if (newColumns.length > 0 && lines.length > 0) {
+    const sheetId = tab.sheetId ?? 0;
+    const missing = width - (tab.gridProperties?.columnCount ?? 0);
+    const requests: sheets_v4.Schema$Request[] = [];
+    if (missing > 0) requests.push({ appendDimension: { sheetId, dimension: "COLUMNS", length: missing } });
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: lastHeader + 1 },
+        rows: [{ values: newColumns.map((h) => ({ userEnteredValue: { stringValue: h } })) }],
+        fields: "userEnteredValue",
+      },
+    });
+    await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
+  }
+  if (lines.length === 0) return { appended: 0, updatedRange: null, newColumns: [], alreadyThere };
+  const appended = await api.spreadsheets.values.append({
+    spreadsheetId,
+    range: `${quoteTitle(LEDGER)}!A1:${columnLetter(width - 1)}1`,
+    valueInputOption: "RAW",
+    insertDataOption: "INSERT_ROWS",
+    requestBody: { values: lines },
+  });
+  return {
+    appended: lines.length,
+    updatedRange: appended.data.updates?.updatedRange ?? null,
+    newColumns,
+    alreadyThere,
+  };
+}

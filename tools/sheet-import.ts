@@ -1,0 +1,110 @@
+/**
+ * `npm run sheet:import -- ledger.xlsx [--spreadsheet <id>] [--sheet <name>] [--dry-run]`: brings an
+ * office's existing Excel 台账 into the shared sheet's 建议台账 (appended after the rows already
+ * there, RAW, a constant number of API calls). --dry-run only reads the file and reports.
+ */
+import { parseArgs } from "node:util";
+import { type ImportPlan, planImport } from "./import/plan";
+import { planLines, writeLines } from "./import/report";
+import { readWorkbook } from "./import/workbook";
+import { writeImport } from "./import/write";
+import { CONNECTION_HELP } from "./provision/cli-args";
+import { resolveConnection } from "./provision/connection";
+import { createSheetsSession, describeApiError } from "./provision/google-client";
+
+const HELP = `用法: npm run sheet:import -- <台账.xlsx> [--spreadsheet <id>] [--sheet <工作表名>] [--dry-run]
+
+把现有的 Excel 建议台账导入共享表格的“建议台账”：按表头对应到模板的列（认得常见的同义表头，
+如 建议编号→编号、案由→标题、领衔人→领衔代表、承办单位→主办单位、交办时间→交办日期），
+日期转换为表格日期，其它列作为附加列原样保留；读不懂的单元格逐一报告（行、列、值、原因），
+所在行照常导入。只在已有各行之后追加，不改动任何已有的行；已在台账中的编号不会重复导入。
+
+  --sheet <name>      要导入的工作表（默认：第一个能认出表头的工作表）
+  --dry-run           只读取文件并报告对应关系和问题，不连接表格、不写入
+${CONNECTION_HELP}`;
+
+const FLAGS = {
+  spreadsheet: { type: "string" },
+  sheet: { type: "string" },
+  url: { type: "string" },
+  key: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+async function planFor(file: string, sheetName: string | undefined): Promise<ImportPlan> {
+  const sheets = await readWorkbook(file);
+  const candidates = sheetName ? sheets.filter((s) => s.name === sheetName) : sheets;
+  if (candidates.length === 0) {
+    throw new Error(`文件里没有名为“${sheetName}”的工作表；有：${sheets.map((s) => s.name).join("、")}`);
+  }
+  let firstError = "";
+  for (const sheet of candidates) {
+    const plan = planImport(sheet);
+    if (!("error" in plan)) return plan;
+    firstError ||= plan.error;
+  }
+  throw new Error(firstError || "文件里没有工作表");
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: FLAGS,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    console.error("请给出一个 .xlsx 文件，例如 npm run sheet:import -- 台账.xlsx (one .xlsx file expected)");
+    return 2;
+  }
+  const plan = await planFor(file, values.sheet);
+  for (const line of planLines(plan)) console.log(line);
+  if (values["dry-run"]) {
+    console.log(
+      `试运行（--dry-run）：没有连接表格，没有写入。文件中有 ${plan.rows.length} 行数据；正式导入时，已在台账中的编号不会重复导入。`,
+    );
+    return 0;
+  }
+  const connection = resolveConnection(process.env, {
+    url: values.url,
+    key: values.key,
+    spreadsheet: values.spreadsheet,
+  });
+  const spreadsheetId = connection.spreadsheetId;
+  if (!spreadsheetId) {
+    console.error("请用 --spreadsheet <id> 指定表格，或设置 SPREADSHEET_ID (missing --spreadsheet <id>)");
+    return 2;
+  }
+  const session = createSheetsSession(connection);
+  console.log(`写入 ${connection.apiBase} 表格 ${spreadsheetId}（服务账号 ${session.email}）`);
+  try {
+    const outcome = await writeImport(session.api, spreadsheetId, plan);
+    for (const line of writeLines(outcome)) console.log(line);
+    const { reads, writes } = session.counts;
+    console.log(`API 调用：读取 ${reads} 次，写入 ${writes} 次 (${reads} reads, ${writes} writes)`);
+    return 0;
+  } catch (error) {
+    const status = (error as { response?: { status?: number } })?.response?.status;
+    console.error(
+      status
+        ? describeApiError(error, spreadsheetId, session.email)
+        : String((error as Error).message ?? error),
+    );
+    return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);
