@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
+import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import type { BenchEmulator } from "./emulator-process";
 
@@ -76,20 +77,7 @@ export async function startBenchWorker(em: BenchEmulator, spreadsheetId: string)
   });
   await mf.ready;
   const db = await mf.getD1Database("DB");
-  const dir = path.join(PROJECT_ROOT, "migrations");
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()) {
-    const sql = readFileSync(path.join(dir, file), "utf8")
-      .split("\n")
-      .map((l) => l.replace(/--.*$/, "")) // migrations hold no "--" inside string literals
-      .join("\n");
-    for (const statement of sql
-      .split(";")
-      .map((s) => s.trim())
-      .filter(Boolean))
-      await db.prepare(statement).run();
-  }
+  await applyMigrations(db as never);
   const pid = workerdPid();
   return {
     mf,

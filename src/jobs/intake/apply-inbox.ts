@@ -5,7 +5,6 @@ import type { PlannedWrite } from "../../domain/sync/remap";
 import { rowKeyString } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
-import { SheetsError } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
@@ -38,10 +37,6 @@ export type ApplyResult =
 
 const LEASE_NAME = "intake";
 const LEASE_TTL_MS = 2 * 60_000;
-
-function describeFailure(error: unknown, message: string): string {
-  return error instanceof SheetsError ? `${error.hint}（${message}）` : message;
-}
 
 const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
 
@@ -121,7 +116,7 @@ export async function applyInbox(
       typeof error === "object" && error !== null && "retryable" in error && error.retryable === true;
     // A permanent failure (the sheet unshared, a header gone) is recorded for staff to see; the
     // entries stay outstanding, so the sync after the fix queues them again.
-    if (!retryable) await deps.inbox.mark(entries, "failed", at, describeFailure(error, message));
+    if (!retryable) await deps.inbox.mark(entries, "failed", at, message);
     return { outcome: "failed", retryable, message };
   } finally {
     await deps.lease.release(LEASE_NAME, holder);
