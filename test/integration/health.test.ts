@@ -53,10 +53,10 @@ describe("GET /healthz", () => {
     expect(body.ok).toBe(false);
     expect(body.sheet.reachable).toBe(false);
     expect(body.sheet.error).toContain("403");
-    expect(body.missing).toEqual([
-      { what: "sheet", name: "test-sheet", fix: "服务账号无权访问该表格：请把表格共享给服务账号（编辑者）" },
-    ]);
-    expect(body.message).toContain("服务账号无权访问该表格");
+    const share =
+      "服务账号 jianyi-test@jianyi-test.iam.gserviceaccount.com 无权访问该表格：请在 Google 表格中点“共享”，把它添加为编辑者";
+    expect(body.missing).toEqual([{ what: "sheet", name: "test-sheet", fix: share }]);
+    expect(body.message).toContain(share);
   });
 
   it("answers 503 naming each required secret that is missing, and a service account that is not a key", async () => {

@@ -260,4 +260,58 @@ describe("form webhooks: into the ledger", () => {
     expect(new Set(ids).size).toBe(30);
     expect(ids).toHaveLength(30);
   });
+
+  it("adds 5 submissions as 5 rows after a failed write and two back-to-back syncs queued them all again", async () => {
+    for (let i = 0; i < 5; i++) {
+      await postForm(
+        "suggestion",
+        suggestion(`twice-${i}`, { 标题: `重复排队的建议${i}`, 领衔代表: "王建国0" }),
+      );
+    }
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "test-sheet:batchUpdate",
+      status: 503,
+      times: 3,
+    });
+    expect(await applyAll()).toMatchObject({ outcome: "failed", retryable: true });
+    await emulator.deleteFaults();
+    // Two syncs, both after the requeue delay, each queue the 5 outstanding submissions again; the
+    // consumer then gets all 10 messages in one batch.
+    const later = Date.now() + 3 * 60_000;
+    await runSync(depsFor(SHEET), "test", later);
+    await runSync(depsFor(SHEET), "test", later);
+    const messages = Array.from({ length: 10 }, (_, i) => ({
+      id: `m-${i}`,
+      timestamp: new Date(),
+      attempts: 1,
+      body: { form: "suggestion", submissionId: `twice-${i % 5}` },
+    }));
+    const batch = createMessageBatch<unknown>("jianyi-intake", messages);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    await getQueueResult(batch, ctx);
+
+    const titles = (await emulator.getValues(SHEET, LEDGER)).map((r) => String(r[col("标题")]));
+    expect(titles.filter((t) => t.startsWith("重复排队的建议")).sort()).toEqual(
+      Array.from({ length: 5 }, (_, i) => `重复排队的建议${i}`),
+    );
+  });
+
+  it("adds a row once when Google applied the write but the answer was lost (503 after the write)", async () => {
+    await postForm("suggestion", suggestion("lost-1", { 标题: "关于答复丢失的建议", 领衔代表: "王建国0" }));
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: "test-sheet:batchUpdate",
+      status: 503,
+      times: 1,
+      when: "after",
+    });
+
+    const applied = await applyAll();
+
+    expect(applied).toMatchObject({ outcome: "ok" });
+    const titles = (await emulator.getValues(SHEET, LEDGER)).map((r) => r[col("标题")]);
+    expect(titles.filter((t) => t === "关于答复丢失的建议")).toHaveLength(1);
+  });
 });

@@ -58,6 +58,60 @@ describe("history and restore", () => {
     expect(problemsAfter.some((p) => p[2] === id)).toBe(false);
   });
 
+  it("puts a vanished row back once however many restores run at the same time; later ones say where it is", async () => {
+    const sheet = await seed();
+    const sheetId =
+      sheet.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    await depsFor(SHEET).sheets.batchUpdate([
+      { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 9 } } },
+    ]);
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api("/api/suggestions/2026-008/restore", { method: "POST" })),
+    );
+    const later = await api("/api/suggestions/2026-008/restore", { method: "POST" });
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const afterSync = await api("/api/suggestions/2026-008/restore", { method: "POST" });
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(19);
+    expect(later.status).toBe(409);
+    const body = (await later.json()) as { error: { message: string; details: { row: number } } };
+    expect(body.error.details.row).toBe(41);
+    expect(body.error.message).toContain("第 41 行");
+    expect(afterSync.status).toBe(409);
+    const rows = await emulator.getValues(SHEET, LEDGER);
+    expect(rows.filter((r) => r[col("编号")] === "2026-008")).toHaveLength(1);
+  });
+
+  it("gives a restored row the date format and grey system columns of the rows around it", async () => {
+    const sheet = await seed();
+    const sheetId =
+      sheet.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    await depsFor(SHEET).sheets.batchUpdate([
+      { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 9 } } },
+    ]);
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    await api("/api/suggestions/2026-008/restore", { method: "POST" });
+
+    const shown = await emulator.getValues(SHEET, LEDGER, "FORMATTED_VALUE");
+    const back = shown.find((r) => r[col("编号")] === "2026-008") ?? [];
+    expect(back[col("提出日期")]).toBe("2026-01-10");
+    const ss = await emulator.spreadsheet(SHEET);
+    const rowData = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.data?.[0]?.rowData ?? [];
+    const cells = rowData[shown.indexOf(back)]?.values ?? [];
+    expect(cells[col("台账状态")]?.userEnteredFormat).toMatchObject({
+      backgroundColor: { red: 0.9372549, green: 0.9372549, blue: 0.9372549 },
+    });
+    expect(cells[col("交办日期")]?.userEnteredFormat).toMatchObject({
+      numberFormat: { type: "DATE", pattern: "yyyy-mm-dd" },
+    });
+  });
+
   it("rebuilds the ledger from D1 with the same statuses the sheet shows", async () => {
     await seed(buildFixture(52, 2));
     await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);

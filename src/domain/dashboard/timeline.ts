@@ -61,23 +61,44 @@ function shownValue(column: string, value: string | null): string {
   return value;
 }
 
+const SOURCE_TITLES: Record<NonNullable<FieldChange["source"]>, string> = {
+  sheet: "表格中修改",
+  form: "表单提交",
+  dashboard: "看板操作",
+  system: "系统修复",
+};
+
+/** Who made a change, as the history says it: a staff edit in the sheet, a form, a person on the dashboard, the system. */
+function changeTitle(change: FieldChange): string {
+  const source = change.source ?? "sheet";
+  const who = change.actor ? `（${source === "form" ? `提交号 ${change.actor}` : change.actor}）` : "";
+  return `${SOURCE_TITLES[source]}${who}`;
+}
+
 /**
- * The history of a suggestion: staff edits the sync saw (one event per sync, field by field, from
- * the audit trail) and the notices sent or planned for it, oldest first.
+ * The history of a suggestion: every change the audit trail holds, one event per moment and
+ * source (staff edits the sync saw, form submissions, dashboard actions with who did them, the
+ * system's own repairs with why), and the notices sent or planned for it, oldest first.
  */
 export function buildTimeline(
   changes: readonly (FieldChange & { seenAt: string })[],
   notices: readonly NoticeEntry[],
 ): TimelineEvent[] {
-  const bySync = new Map<string, string[]>();
+  const grouped = new Map<string, { at: string; title: string; lines: string[] }>();
   for (const change of changes) {
-    const line = `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`;
-    bySync.set(change.seenAt, [...(bySync.get(change.seenAt) ?? []), line]);
+    const title = changeTitle(change);
+    const key = `${change.seenAt}|${title}`;
+    const event = grouped.get(key) ?? { at: change.seenAt, title, lines: [] };
+    event.lines.push(
+      `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`,
+    );
+    if (change.note && !event.lines.includes(change.note)) event.lines.push(change.note);
+    grouped.set(key, event);
   }
-  const events: TimelineEvent[] = [...bySync.entries()].map(([at, lines]) => ({
+  const events: TimelineEvent[] = [...grouped.values()].map(({ at, title, lines }) => ({
     at,
     kind: "change",
-    title: "台账修改",
+    title,
     lines,
   }));
   for (const n of notices) {

@@ -32,6 +32,8 @@ export interface PlacedWrite {
   expect?: string;
   /** The write as planned, to place again if it has to be repaired. */
   planned: PlannedWrite;
+  /** Once confirmed: what the cell held just before the write (for the history). */
+  was?: string;
 }
 
 export interface RemapResult {

@@ -85,7 +85,7 @@ export function verifyCapture(
       const blankKept = old === "" || !w.onlyIfBlank;
       const asComputed = w.expect === undefined || old === w.expect;
       if (belongs && hit === w.header && blankKept && asComputed) {
-        confirmed.push(w);
+        confirmed.push({ ...w, was: old });
         continue;
       }
       if (old !== cellText(w.value) && hit) {

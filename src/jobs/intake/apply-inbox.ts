@@ -1,7 +1,8 @@
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
-import type { PlannedWrite } from "../../domain/sync/remap";
+import type { FieldChange } from "../../domain/sync/plan-history";
+import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
 import { rowKeyString } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
@@ -13,7 +14,7 @@ import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { IntakeMessage } from "./accept-submission";
-import { planApply } from "./plan-apply";
+import { type ApplyPlan, planApply } from "./plan-apply";
 
 export interface ApplyDeps {
   sheets: SheetsClient;
@@ -37,6 +38,31 @@ export type ApplyResult =
 
 const LEASE_NAME = "intake";
 const LEASE_TTL_MS = 2 * 60_000;
+
+/** The history of what the forms wrote: a new suggestion, or each cell a reply or rating filled in. */
+function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldChange[] {
+  const created: FieldChange[] = plan.appended.map((e) => ({
+    suggestionId: e.suggestionId,
+    column: "编号",
+    oldValue: null,
+    newValue: e.suggestionId,
+    source: "form",
+    actor: e.submissionId,
+    note: "表单提交的新建议",
+  }));
+  const submissionOf = new Map<PlannedWrite, string>();
+  for (const [entry, writes] of plan.writesOf)
+    for (const w of writes) submissionOf.set(w, entry.submissionId);
+  const filled: FieldChange[] = confirmed.map((p) => ({
+    suggestionId: p.key.kind === "id" ? p.key.id : "",
+    column: p.header,
+    oldValue: p.was || null,
+    newValue: String(p.value),
+    source: "form",
+    actor: submissionOf.get(p.planned) ?? null,
+  }));
+  return [...created, ...filled];
+}
 
 const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
 
@@ -81,7 +107,10 @@ export async function applyInbox(
     }
     await deps.inbox.mark(plan.alreadyThere, "applied", at, null);
     const written = await writeLedgerCells(deps, plan.writes, ledger);
-    await deps.snapshots.record(restoredChanges(written.restored), at);
+    await deps.snapshots.record(
+      [...formChanges(plan, written.confirmed), ...restoredChanges(written.restored)],
+      at,
+    );
     const held = new Map(written.held.map((h) => [writeKey(h.write), h.reason]));
     const updated: InboxEntry[] = [];
     const waiting: InboxEntry[] = [];

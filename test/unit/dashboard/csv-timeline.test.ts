@@ -75,13 +75,55 @@ describe("suggestion timeline", () => {
       [notice],
     );
     expect(events.map((e) => [e.kind, e.title, e.lines])).toEqual([
-      ["change", "台账修改", ["答复日期：（空） → 2026-04-01", "答复类别：（空） → C"]],
+      ["change", "表格中修改", ["答复日期：（空） → 2026-04-01", "答复类别：（空） → C"]],
       [
         "notice",
         "到期提醒 → 区住建局",
         ["建议 2026-005 还有 15 天到期", "渠道 email，失败：SMTP 550（已尝试 3 次）"],
       ],
-      ["change", "台账修改", ["满意度：（空） → 不满意"]],
+      ["change", "表格中修改", ["满意度：（空） → 不满意"]],
+    ]);
+  });
+
+  it("says where each change came from: a form with its submission, a person on the dashboard, the system's repair and why", () => {
+    const at = "2026-04-01T02:00:00.000Z";
+    const events = buildTimeline(
+      [
+        {
+          suggestionId: "2026-005",
+          column: "答复日期",
+          oldValue: null,
+          newValue: "46113",
+          seenAt: at,
+          source: "form",
+          actor: "r-77",
+        },
+        {
+          suggestionId: "2026-005",
+          column: "回访",
+          oldValue: null,
+          newValue: "是",
+          seenAt: at,
+          source: "dashboard",
+          actor: "wang@office.gov.cn",
+        },
+        {
+          suggestionId: "2026-005",
+          column: "编号",
+          oldValue: "2026-031",
+          newValue: "2026-005",
+          seenAt: at,
+          source: "system",
+          note: "误写到本行的值已按写入瞬间的原值恢复",
+        },
+      ],
+      [],
+    );
+
+    expect(events.map((e) => [e.title, e.lines])).toEqual([
+      ["表单提交（提交号 r-77）", ["答复日期：（空） → 2026-04-01"]],
+      ["看板操作（wang@office.gov.cn）", ["回访：（空） → 是"]],
+      ["系统修复", ["编号：2026-031 → 2026-005", "误写到本行的值已按写入瞬间的原值恢复"]],
     ]);
   });
 });
