@@ -11,13 +11,37 @@ type SheetState =
   | { reachable: false; error: string; hint: string }
   | { reachable: null; error: string };
 
+/**
+ * How long one answer from Google stands for /healthz in this isolate. A monitor or `npm start`
+ * polling /healthz every few hundred ms must not eat the 60 reads a minute the sync needs.
+ */
+const SHEET_CHECK_TTL_MS = 10_000;
+const lastChecks = new Map<string, { state: SheetState; at: number }>();
+
+/** Forget cached sheet checks (tests that change the sheet's sharing between two requests). */
+export function clearSheetChecks(): void {
+  lastChecks.clear();
+}
+
 async function sheetState(c: { env: AppEnv["Bindings"] }): Promise<SheetState> {
+  const key = `${c.env.SHEETS_API_BASE}|${c.env.SPREADSHEET_ID}|${c.env.GOOGLE_SERVICE_ACCOUNT?.length ?? 0}`;
+  const last = lastChecks.get(key);
+  if (last && Date.now() - last.at < SHEET_CHECK_TTL_MS) return last.state;
+  const state = await checkSheet(c);
+  lastChecks.set(key, { state, at: Date.now() });
+  return state;
+}
+
+async function checkSheet(c: { env: AppEnv["Bindings"] }): Promise<SheetState> {
   try {
     const { sheets } = createDeps(c.env, { retry: NO_RETRY });
     const spreadsheet = await sheets.getSpreadsheet({ fields: "spreadsheetId,properties.title" });
     return { reachable: true, title: spreadsheet.properties?.title ?? null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // Over quota says nothing about the sheet: the jobs back off and go on, so it is not "missing".
+    if (error instanceof SheetsError && error.httpStatus === 429)
+      return { reachable: null, error: error.hint };
     const hint =
       error instanceof SheetsError ? error.hint : "无法连接 Google 表格：请检查网络与 SHEETS_API_BASE";
     return { reachable: false, error: message, hint };
@@ -29,7 +53,7 @@ const WHAT: Record<MissingItem["what"], string> = { migration: "数据库迁移"
 /**
  * GET /healthz: 200 only once the Worker can serve everything (every D1 migration applied, every
  * required secret set, the shared sheet reachable); else 503 with what is missing and how to fix
- * it, in production too. Nothing is cached: it answers for this moment.
+ * it, in production too. The sheet's answer is reused for 10 s in an isolate (quota); the rest is live.
  */
 export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   const version = c.env.BUILD_VERSION ?? "dev";

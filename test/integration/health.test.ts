@@ -3,6 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/app";
 import type { Env } from "../../src/env";
+import { clearSheetChecks } from "../../src/http/health";
 import { emulator } from "../support/emulator-admin";
 
 interface Health {
@@ -27,6 +28,7 @@ const health = async (overrides?: Partial<Env>) => {
 };
 
 async function freshSheet(): Promise<void> {
+  clearSheetChecks();
   await emulator.deleteSpreadsheet("test-sheet").catch(() => undefined);
   await emulator.createSpreadsheet("test-sheet", [{ title: "建议台账" }]);
 }
@@ -76,5 +78,15 @@ describe("GET /healthz", () => {
     ]);
     expect(body.missing[1]?.fix).toBe("运行 npx wrangler secret put ADMIN_TOKEN");
     expect(body.sheet.reachable).toBeNull();
+  });
+
+  it("asks Google at most once every 10 s however often it is polled, leaving the quota to the jobs", async () => {
+    await freshSheet();
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    for (let i = 0; i < 30; i++) expect((await health()).status).toBe(200);
+
+    const reads = (await emulator.requests(since)).filter((r) => r.kind === "read");
+    expect(reads).toHaveLength(1);
   });
 });
