@@ -4,6 +4,7 @@ import { errorWithCode } from "./errors";
 import type { FaultSpec, HookAction, HookSpec } from "./faults-hooks";
 import { Interceptors } from "./faults-hooks";
 import { Evaluator } from "./formula-eval";
+import { upgradeSheet } from "./grid";
 import { applyHumanEdits } from "./human-edits";
 import { type QuotaLimits, QuotaTracker } from "./quota";
 import { clampToGrid, resolveRange } from "./ranges";
@@ -205,7 +206,11 @@ export class Emulator {
 
   restore(state: PersistedState): void {
     this.store.clear();
-    for (const ss of state.spreadsheets) this.store.replace(ss);
+    for (const ss of state.spreadsheets) {
+      ss.namedRanges ??= [];
+      ss.sheets.forEach(upgradeSheet);
+      this.store.replace(ss);
+    }
     for (const [token, grant] of state.tokens) this.auth.tokens.set(token, grant);
     for (const account of state.serviceAccounts) this.auth.addServiceAccount(account);
   }

@@ -1,5 +1,6 @@
 import { cellsA1 } from "./a1";
 import { objectField, type RequestHandler, withoutNulls } from "./batch-types";
+import { canonicalFormat, formatMaskWithTwins } from "./colors";
 import { badRequest } from "./errors";
 import { type MaskTree, parseMaskOrThrow } from "./field-mask";
 import { updateCell } from "./grid";
@@ -56,9 +57,13 @@ export function applyCellMask(cell: CellModel, source: JsonObject, tree: MaskTre
   }
   const format = all ? true : tree.get("userEnteredFormat");
   if (format !== undefined) {
-    const sourceFormat = isJsonObject(source.userEnteredFormat) ? source.userEnteredFormat : {};
+    const sourceFormat = canonicalFormat(
+      isJsonObject(source.userEnteredFormat) ? source.userEnteredFormat : {},
+    );
     const merged =
-      format === true ? sourceFormat : mergeMasked(cell.userEnteredFormat ?? {}, sourceFormat, format);
+      format === true
+        ? sourceFormat
+        : mergeMasked(cell.userEnteredFormat ?? {}, sourceFormat, formatMaskWithTwins(format));
     if (Object.keys(merged).length > 0) cell.userEnteredFormat = merged;
     else delete cell.userEnteredFormat;
   }

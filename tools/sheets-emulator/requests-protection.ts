@@ -1,4 +1,5 @@
 import { intField, objectField, type RequestHandler, randomId, withoutNulls } from "./batch-types";
+import { canonicalRule } from "./colors";
 import { badRequest } from "./errors";
 import { findSheetById, gridRangeFromJson, gridRangeJson, gridRangeToRect } from "./ranges";
 import type { JsonObject, ProtectedRangeModel, SpreadsheetModel } from "./types";
@@ -89,7 +90,7 @@ const addConditionalFormatRule: RequestHandler = (body, { ss }) => {
   if (!sheet) throw badRequest(`No grid with id: ${first.sheetId}`);
   const index = intField(body, "index", 0);
   if (index > sheet.conditionalFormats.length) throw badRequest(`Invalid index: ${index}`);
-  sheet.conditionalFormats.splice(index, 0, { ...rule, ranges: ranges.map(gridRangeJson) });
+  sheet.conditionalFormats.splice(index, 0, canonicalRule({ ...rule, ranges: ranges.map(gridRangeJson) }));
   return undefined;
 };
 

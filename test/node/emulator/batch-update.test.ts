@@ -211,8 +211,13 @@ describe("spreadsheets.batchUpdate", () => {
     );
     const rows = (got.body as { sheets: { data: { rowData: { values: unknown[] }[] }[] }[] }).sheets[0]
       ?.data[0]?.rowData;
+    // Google mirrors the colour into its style twin (recorded: gspread WorksheetTest.test_format).
     expect(rows?.[0]?.values[0]).toEqual({
-      userEnteredFormat: { backgroundColor: { red: 0.9 }, textFormat: { bold: true } },
+      userEnteredFormat: {
+        backgroundColor: { red: 0.9 },
+        textFormat: { bold: true },
+        backgroundColorStyle: { rgbColor: { red: 0.9 } },
+      },
     });
     expect(rows?.[5]?.values[0]).toEqual({ note: "added by staff" });
   });
