@@ -2,7 +2,9 @@ import type { RequestHandler } from "./batch-types";
 import type { CallContext } from "./context";
 import { ApiError, badRequest } from "./errors";
 import { CELL_HANDLERS } from "./requests-cells";
+import { DIMENSION_PROPERTY_HANDLERS } from "./requests-dimension-props";
 import { DIMENSION_HANDLERS } from "./requests-dimensions";
+import { MERGE_HANDLERS } from "./requests-merges";
 import { PROTECTION_HANDLERS } from "./requests-protection";
 import { SHEET_HANDLERS } from "./requests-sheets";
 import { spreadsheetJson } from "./spreadsheet-json";
@@ -14,6 +16,8 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...SHEET_HANDLERS,
   ...CELL_HANDLERS,
   ...DIMENSION_HANDLERS,
+  ...DIMENSION_PROPERTY_HANDLERS,
+  ...MERGE_HANDLERS,
   ...PROTECTION_HANDLERS,
 };
 
