@@ -21,21 +21,18 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...PROTECTION_HANDLERS,
 };
 
-/** Request kinds Google knows (DISC `Request`) that the emulator does not implement: 501, not silence. */
+/**
+ * Request kinds Google knows (DISC `Request`) that the emulator does not implement: a 400 naming
+ * them, not silence, and not a 5xx that well-behaved clients would retry for ever.
+ */
 const KNOWN_KINDS = new Set([
-  "updateNamedRange",
-  "addNamedRange",
-  "deleteNamedRange",
   "autoFill",
-  "cutPaste",
   "copyPaste",
   "addFilterView",
   "appendCells",
-  "clearBasicFilter",
   "deleteEmbeddedObject",
   "deleteFilterView",
   "duplicateFilterView",
-  "duplicateSheet",
   "findReplace",
   "insertRange",
   "moveDimension",
@@ -45,7 +42,6 @@ const KNOWN_KINDS = new Set([
   "updateFilterView",
   "deleteRange",
   "updateConditionalFormatRule",
-  "setBasicFilter",
   "updateProtectedRange",
   "addChart",
   "updateChartSpec",
@@ -56,9 +52,6 @@ const KNOWN_KINDS = new Set([
   "updateDeveloperMetadata",
   "deleteDeveloperMetadata",
   "randomizeRange",
-  "addDimensionGroup",
-  "deleteDimensionGroup",
-  "updateDimensionGroup",
   "trimWhitespace",
   "deleteDuplicates",
   "updateEmbeddedObjectBorder",
@@ -106,7 +99,7 @@ export function batchUpdate(ss: SpreadsheetModel, body: unknown, ctx: CallContex
     const handler = HANDLERS[kind];
     if (!handler) {
       if (KNOWN_KINDS.has(kind)) {
-        throw new ApiError(501, `The Sheets emulator does not implement requests[${i}].${kind}.`);
+        throw badRequest(`Invalid requests[${i}].${kind}: The Sheets emulator does not implement ${kind}.`);
       }
       throw unknownField(kind, `requests[${i}]`);
     }

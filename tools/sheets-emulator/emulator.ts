@@ -1,5 +1,6 @@
 import { type ApiRequest, type ApiResponse, handleApiRequest } from "./api-pipeline";
 import { AuthRegistry, type ServiceAccountKey, type TokenGrant } from "./auth";
+import { OWNER_EMAIL } from "./context";
 import { errorWithCode } from "./errors";
 import type { FaultSpec, HookAction, HookSpec } from "./faults-hooks";
 import { Interceptors } from "./faults-hooks";
@@ -180,7 +181,7 @@ export class Emulator {
     return spreadsheetJson(this.mustGet(spreadsheetId), {
       includeGridData: options.includeGridData ?? false,
       ranges: options.ranges ?? [],
-      user: "owner",
+      user: OWNER_EMAIL,
       isOwner: true,
       nowMs: this.now(),
     });

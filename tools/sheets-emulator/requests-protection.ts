@@ -40,10 +40,8 @@ const addProtectedRange: RequestHandler = (body, { ss, ctx }) => {
   const model: ProtectedRangeModel = {
     protectedRangeId,
     range,
-    users:
-      ctx.user.includes("@") && !requestedUsers.includes(ctx.user)
-        ? [...requestedUsers, ctx.user]
-        : requestedUsers,
+    // The creator is listed whatever the token (static token included), as Google shows.
+    users: requestedUsers.includes(ctx.user) ? requestedUsers : [...requestedUsers, ctx.user],
     groups: strings(editors.groups),
   };
   if (typeof input.description === "string" && input.description !== "")

@@ -1,4 +1,4 @@
-import { ApiError, notFound, unableToParseRange } from "./errors";
+import { type ApiError, badRequest, notFound, unableToParseRange } from "./errors";
 
 /** The Sheets v4 methods the emulator answers, plus ones it knows but does not implement. */
 export type MethodName =
@@ -43,8 +43,9 @@ function decode(raw: string, asRange: boolean): string {
   }
 }
 
+/** A 400, not a 501: clients retry 5xx answers, and retrying cannot make this one succeed. */
 function unimplemented(method: string, path: string): ApiError {
-  return new ApiError(501, `The Sheets emulator does not implement ${method} ${path}.`);
+  return badRequest(`The Sheets emulator does not implement ${method} ${path}.`);
 }
 
 /** Splits a trailing ":verb" (literal or %3A-encoded) off the raw path. */
