@@ -4,7 +4,9 @@ import { ApiError, badRequest } from "./errors";
 import { CELL_HANDLERS } from "./requests-cells";
 import { DIMENSION_PROPERTY_HANDLERS } from "./requests-dimension-props";
 import { DIMENSION_HANDLERS } from "./requests-dimensions";
+import { FILTER_GROUP_HANDLERS } from "./requests-filter-groups";
 import { MERGE_HANDLERS } from "./requests-merges";
+import { NAMED_RANGE_HANDLERS } from "./requests-named-ranges";
 import { PROTECTION_HANDLERS } from "./requests-protection";
 import { SHEET_HANDLERS } from "./requests-sheets";
 import { spreadsheetJson } from "./spreadsheet-json";
@@ -18,6 +20,8 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...DIMENSION_HANDLERS,
   ...DIMENSION_PROPERTY_HANDLERS,
   ...MERGE_HANDLERS,
+  ...NAMED_RANGE_HANDLERS,
+  ...FILTER_GROUP_HANDLERS,
   ...PROTECTION_HANDLERS,
 };
 
