@@ -1,7 +1,9 @@
 import type { RequestHandler } from "./batch-types";
 import type { CallContext } from "./context";
+import { COPY_SHEET_HANDLERS } from "./copy-sheet";
 import { ApiError, badRequest } from "./errors";
 import { CELL_HANDLERS } from "./requests-cells";
+import { CUT_PASTE_HANDLERS } from "./requests-cut-paste";
 import { DIMENSION_PROPERTY_HANDLERS } from "./requests-dimension-props";
 import { DIMENSION_HANDLERS } from "./requests-dimensions";
 import { FILTER_GROUP_HANDLERS } from "./requests-filter-groups";
@@ -22,6 +24,8 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...MERGE_HANDLERS,
   ...NAMED_RANGE_HANDLERS,
   ...FILTER_GROUP_HANDLERS,
+  ...CUT_PASTE_HANDLERS,
+  ...COPY_SHEET_HANDLERS,
   ...PROTECTION_HANDLERS,
 };
 

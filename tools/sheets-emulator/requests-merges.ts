@@ -31,7 +31,7 @@ export function intersects(a: GridRangeModel, rect: Rect): boolean {
   return b.r0 < rect.r1 && rect.r0 < b.r1 && b.c0 < rect.c1 && rect.c0 < b.c1;
 }
 
-function contains(rect: Rect, range: GridRangeModel): boolean {
+export function contains(rect: Rect, range: GridRangeModel): boolean {
   const b = bounds(range);
   return rect.r0 <= b.r0 && b.r1 <= rect.r1 && rect.c0 <= b.c0 && b.c1 <= rect.c1;
 }

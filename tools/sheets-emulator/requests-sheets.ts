@@ -30,7 +30,7 @@ function setTabColor(extra: JsonObject, key: string, value: Json | undefined): v
 const GRID_NUMBERS = ["rowCount", "columnCount", "frozenRowCount", "frozenColumnCount"] as const;
 const GRID_FLAGS = ["hideGridlines", "rowGroupControlAfter", "columnGroupControlAfter"] as const;
 
-function assertTitleFree(ss: SpreadsheetModel, title: string, except?: SheetModel): void {
+export function assertTitleFree(ss: SpreadsheetModel, title: string, except?: SheetModel): void {
   if (title.trim() === "") throw badRequest("Sheet names cannot be empty.");
   const other = findSheetByTitle(ss, title);
   if (other && other !== except && other.title.toLowerCase() === title.toLowerCase()) {

@@ -11,13 +11,15 @@ export type MethodName =
   | "values.batchUpdate"
   | "values.append"
   | "values.clear"
-  | "values.batchClear";
+  | "values.batchClear"
+  | "sheets.copyTo";
 
 export interface Route {
   name: MethodName;
   kind: "read" | "write";
   spreadsheetId?: string;
   range?: string;
+  sheetId?: number;
 }
 
 const PREFIX = "/v4/spreadsheets";
@@ -32,7 +34,6 @@ const UNIMPLEMENTED = [
   "batchClearByDataFilter",
   "getByDataFilter",
   "developerMetadata",
-  "copyTo",
 ];
 
 function decode(raw: string, asRange: boolean): string {
@@ -109,7 +110,13 @@ export function resolveRoute(method: string, rawPath: string): Route {
     }
     throw notFound();
   }
-  if (tail.startsWith("/developerMetadata") || tail.startsWith("/sheets/"))
-    throw unimplemented(upper, rawPath);
+  if (tail.startsWith("/sheets/")) {
+    const { base, verb } = splitVerb(tail.slice("/sheets/".length));
+    if (verb === "copyTo" && upper === "POST" && /^\d+$/.test(base)) {
+      return { name: "sheets.copyTo", kind: "write", spreadsheetId, sheetId: Number(base) };
+    }
+    throw notFound();
+  }
+  if (tail.startsWith("/developerMetadata")) throw unimplemented(upper, rawPath);
   throw notFound();
 }
