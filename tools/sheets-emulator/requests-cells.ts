@@ -4,6 +4,7 @@ import { canonicalFormat, formatMaskWithTwins } from "./colors";
 import { badRequest } from "./errors";
 import { type MaskTree, parseMaskOrThrow } from "./field-mask";
 import { updateCell } from "./grid";
+import { assertCellLength } from "./input-parse";
 import { assertEditable } from "./protection";
 import { exceedsGridLimits, findSheetById, gridRangeFromJson, gridRangeToRect } from "./ranges";
 import type { CellModel, ExtendedValue, Json, JsonObject, Rect } from "./types";
@@ -19,6 +20,7 @@ function extendedValue(value: Json | undefined): ExtendedValue | undefined {
   if (key === undefined) return undefined;
   if (key === "errorValue") throw badRequest("errorValue cannot be set.");
   const v = value[key];
+  if (typeof v === "string") assertCellLength(v);
   if (key === "numberValue" && typeof v === "number") return { numberValue: v };
   if (key === "stringValue" && typeof v === "string") return v === "" ? undefined : { stringValue: v };
   if (key === "boolValue" && typeof v === "boolean") return { boolValue: v };
