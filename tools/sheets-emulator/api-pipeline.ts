@@ -92,6 +92,9 @@ export function handleApiRequest(em: Emulator, request: ApiRequest): ApiResponse
       (typeof response.body.spreadsheetId === "string" ? response.body.spreadsheetId : null),
     cellsWritten: ctx.stats.cellsWritten,
   });
-  if (route?.kind === "write" && response.status === 200) em.changed();
+  // copyTo changes another spreadsheet than the one in its path.
+  if (route?.kind === "write" && response.status === 200) {
+    em.changed(route.name === "sheets.copyTo" ? undefined : route.spreadsheetId);
+  }
   return response;
 }

@@ -22,7 +22,7 @@ const PASTE_TYPES = [
 type PasteType = (typeof PASTE_TYPES)[number];
 
 /** The computed value of a cell as a plain entry (what PASTE_VALUES leaves behind). */
-function valueOf(ev: Evaluator, rect: Rect, r: number, c: number): ExtendedValue | undefined {
+function computedValue(ev: Evaluator, rect: Rect, r: number, c: number): ExtendedValue | undefined {
   const value = ev.cellValue(rect.sheet, r, c);
   if (value === null || value instanceof FormulaError) return undefined;
   if (typeof value === "number") return { numberValue: value };
@@ -76,16 +76,15 @@ function pasted(
 function followMovedCells(ss: SpreadsheetModel, move: BlockMove): void {
   const { from } = move;
   for (const home of ss.sheets) {
-    home.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
+    for (const [r, row] of home.rows.entries()) {
+      for (const [c, cell] of (row ?? []).entries()) {
         const formula = cell?.userEnteredValue?.formulaValue;
-        if (!cell || formula === undefined) return;
+        if (!cell || formula === undefined) continue;
         const inside = home === from.sheet && r >= from.r0 && r < from.r1 && c >= from.c0 && c < from.c1;
-        cell.userEnteredValue = {
-          formulaValue: moveFormulaRefs(formula, ss, home, inside ? move.to.sheet : home, move),
-        };
-      }),
-    );
+        const finalHome = inside ? move.to.sheet : home;
+        cell.userEnteredValue = { formulaValue: moveFormulaRefs(formula, ss, home, finalHome, move) };
+      }
+    }
   }
 }
 
@@ -114,7 +113,7 @@ const cutPaste: RequestHandler = (body, { ss, ctx }) => {
   assertEditable(dest, ctx);
   const ev = new Evaluator(ss, ctx.nowMs);
   const computed = Array.from({ length: height }, (_, i) =>
-    Array.from({ length: width }, (_, j) => valueOf(ev, source, source.r0 + i, source.c0 + j)),
+    Array.from({ length: width }, (_, j) => computedValue(ev, source, source.r0 + i, source.c0 + j)),
   );
   if (type === "PASTE_NORMAL" || type === "PASTE_NO_BORDERS" || type === "PASTE_FORMULA") {
     followMovedCells(ss, { from: source, to: { sheet: target, r0, c0 } });
@@ -132,15 +131,13 @@ const cutPaste: RequestHandler = (body, { ss, ctx }) => {
       setCell(source.sheet, r, c, undefined);
     }
   }
-  cut.forEach((row, i) =>
-    row.forEach(({ cell, computed }, j) => {
-      const r = r0 + i;
-      const c = c0 + j;
-      const next = pasted(type, cell, computed, { ...(getCell(target, r, c) ?? {}) });
+  for (const [i, row] of cut.entries()) {
+    for (const [j, { cell, computed }] of row.entries()) {
+      const next = pasted(type, cell, computed, { ...(getCell(target, r0 + i, c0 + j) ?? {}) });
       if (next.userEnteredValue) ctx.stats.cellsWritten += 1;
-      setCell(target, r, c, next);
-    }),
-  );
+      setCell(target, r0 + i, c0 + j, next);
+    }
+  }
   if (type === "PASTE_NORMAL" || type === "PASTE_NO_BORDERS") {
     source.sheet.merges = source.sheet.merges.filter((m) => !movedMerges.includes(m));
     target.merges = target.merges.filter((m) => !intersects(m, dest));

@@ -169,8 +169,8 @@ describe("moving and copying cells and sheets", () => {
     expect(copy?.merges).toEqual([
       { sheetId: id, startRowIndex: 5, endRowIndex: 6, startColumnIndex: 0, endColumnIndex: 2 },
     ]);
-    const [originalRange] = original?.protectedRanges as { protectedRangeId: number }[];
-    const [copiedRange] = copy?.protectedRanges as { protectedRangeId: number; range: unknown }[];
+    const [originalRange] = (original?.protectedRanges ?? []) as { protectedRangeId: number }[];
+    const [copiedRange] = (copy?.protectedRanges ?? []) as { protectedRangeId: number; range: unknown }[];
     expect(copiedRange?.range).toEqual({ sheetId: id, startColumnIndex: 1, endColumnIndex: 2 });
     expect(copiedRange?.protectedRangeId).not.toBe(originalRange?.protectedRangeId);
 
