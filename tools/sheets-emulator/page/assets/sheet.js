@@ -504,7 +504,6 @@
 
   gridEl.addEventListener("mousedown", (e) => {
     if (e.button !== 0) return;
-    const dd = e.target.closest(".dd");
     const hit = cellFromEvent(e);
     if (state.editing === "cell" && (!hit || hit.r !== state.r || hit.c !== state.c)) {
       commit(editor.value, 0, 0);
@@ -514,7 +513,6 @@
       select(hit.r, hit.c, e.shiftKey);
       state.dragging = !e.shiftKey;
       editor.focus();
-      if (dd) openDropdown(hit.r, hit.c);
       return;
     }
     const th = e.target.closest("th");
@@ -552,6 +550,9 @@
       state.allRows = true;
       refresh();
     }
+    // The dropdown opens on click, after the mousedown that selected its cell.
+    const hit = e.target.closest(".dd") ? cellFromEvent(e) : null;
+    if (hit) openDropdown(hit.r, hit.c);
   });
 
   // Notes and rule hints appear on hover, like Sheets' note popovers.
