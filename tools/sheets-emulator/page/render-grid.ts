@@ -1,7 +1,7 @@
 import { columnLetters } from "../a1";
 import { Evaluator } from "../formula-eval";
 import { FormulaError } from "../formula-values";
-import { dataRowExtent, getCell } from "../grid";
+import { getCell } from "../grid";
 import { isDateFormat, numberFormatOf } from "../number-format";
 import { formattedValue } from "../render";
 import { DEFAULT_COLUMN_PIXELS, DEFAULT_ROW_PIXELS } from "../spreadsheet-defaults";
@@ -13,6 +13,14 @@ import { type PageRule, RuleBook, satisfies } from "./validation";
 
 /** Empty rows shown below the data, so there is room to type (Google shows the whole grid). */
 const SPARE_ROWS = 100;
+
+/** The last row holding a value, + 1 (formats and dropdowns often run down to the end of the grid). */
+function valueRowExtent(sheet: SheetModel): number {
+  for (let r = sheet.rows.length - 1; r >= 0; r--) {
+    if (sheet.rows[r]?.some((cell) => cell?.userEnteredValue !== undefined)) return r + 1;
+  }
+  return 0;
+}
 export const HEADER_PX = 24;
 export const ROW_HEADER_PX = 46;
 
@@ -87,7 +95,7 @@ export function renderGrid(
   const { rowCount, columnCount, frozenRowCount = 0, frozenColumnCount = 0 } = sheet.gridProperties;
   const renderedRows = allRows
     ? rowCount
-    : Math.min(rowCount, Math.max(dataRowExtent(sheet), frozenRowCount) + SPARE_ROWS);
+    : Math.min(rowCount, Math.max(valueRowExtent(sheet), frozenRowCount) + SPARE_ROWS);
   const widths = Array.from(
     { length: columnCount },
     (_, c) => sheet.columnProps[c]?.pixelSize ?? DEFAULT_COLUMN_PIXELS,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import type { Emulator } from "../emulator";
 import { findSheetById, firstVisibleSheet } from "../ranges";
 import { applyPageEdit, PageEditError } from "./edits";
@@ -17,16 +18,20 @@ const assetCache = new Map<string, string>();
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
+/** A grid is a lot of repetitive HTML; gzip makes a refresh a small fraction of it. */
+function send(res: ServerResponse, status: number, type: string, body: string, req?: IncomingMessage): void {
+  const gzip = /\bgzip\b/.test(String(req?.headers["accept-encoding"] ?? "")) && body.length > 1024;
+  const payload = gzip ? gzipSync(body) : Buffer.from(body);
   res.writeHead(status, {
     "Content-Type": type,
-    "Content-Length": Buffer.byteLength(body),
+    "Content-Length": payload.length,
+    ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}),
     "Cache-Control": "no-store",
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
   });
-  res.end(body);
+  res.end(payload);
 }
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) =>
@@ -70,7 +75,7 @@ export function handlePage(
 ): boolean {
   const method = (req.method ?? "GET").toUpperCase();
   if (method === "GET" && ASSETS[rawPath]) {
-    send(res, 200, ASSETS[rawPath].type, asset(rawPath));
+    send(res, 200, ASSETS[rawPath].type, asset(rawPath), req);
     return true;
   }
   if (method === "GET" && rawPath === "/") {
@@ -115,9 +120,15 @@ export function handlePage(
   const sheet = (Number.isInteger(gid) ? findSheetById(ss, gid) : undefined) ?? firstVisibleSheet(ss);
   const grid = renderGrid(ss, sheet, em.now(), em.revision, query.get("rows") === "all");
   if (part === "grid") {
-    sendJson(res, 200, { html: grid.html, tabs: renderTabs(ss, sheet), title: ss.title, meta: grid.meta });
+    const json = JSON.stringify({
+      html: grid.html,
+      tabs: renderTabs(ss, sheet),
+      title: ss.title,
+      meta: grid.meta,
+    });
+    send(res, 200, "application/json; charset=utf-8", json, req);
   } else {
-    send(res, 200, "text/html; charset=utf-8", renderSpreadsheetPage(ss, sheet, grid));
+    send(res, 200, "text/html; charset=utf-8", renderSpreadsheetPage(ss, sheet, grid), req);
   }
   return true;
 }
