@@ -278,6 +278,23 @@
         : a1(state.r, state.c);
     if (state.editing !== "formula") formula.value = editTextOf(active);
     placeEditor();
+    showHelp(active);
+  }
+
+  // A validated cell's input message shows under it while it is selected, as in Sheets.
+  let help = null;
+  function showHelp(td) {
+    help?.remove();
+    help = null;
+    const rule = td?.dataset.v !== undefined ? meta.rules[Number(td.dataset.v)] : null;
+    if (!rule?.help) return;
+    help = document.createElement("div");
+    help.className = "tip help";
+    help.textContent = rule.help;
+    const box = td.getBoundingClientRect();
+    help.style.left = `${Math.min(box.left, window.innerWidth - 330)}px`;
+    help.style.top = `${box.bottom + 4}px`;
+    document.body.append(help);
   }
 
   function placeEditor() {
@@ -739,6 +756,8 @@
 
   wrap.addEventListener("scroll", () => {
     if (state.editing !== "cell") placeEditor();
+    help?.remove();
+    help = null;
   });
   window.addEventListener("resize", placeEditor);
 
