@@ -1,15 +1,17 @@
 import { batchUpdate } from "./batch-update";
 import type { CallContext } from "./context";
-import { badRequest } from "./errors";
+import { copySheet } from "./copy-sheet";
+import { badRequest, notFound } from "./errors";
 import { applyFieldMask, maskSelects, parseMaskOrThrow, validateFieldMask } from "./field-mask";
 import { VALUE_INPUT_OPTIONS, type ValueInputOption } from "./input-parse";
+import { findSheetById } from "./ranges";
 import type { Route } from "./routes";
 import { SPREADSHEET_SCHEMA } from "./spreadsheet-defaults";
-import { spreadsheetJson } from "./spreadsheet-json";
+import { sheetPropertiesJson, spreadsheetJson } from "./spreadsheet-json";
 import { createFromResource, type Store } from "./store";
-import type { Json, JsonObject } from "./types";
+import type { Json, JsonObject, SpreadsheetModel } from "./types";
 import { isJsonObject } from "./types";
-import { parseEnum, queryBool, readValueRange } from "./value-range-body";
+import { parseEnum, queryBool, readValueRange, unknownField } from "./value-range-body";
 import { appendValues, type InsertDataOption } from "./values-append";
 import { batchGetValues, getValues, type ReadOptions, readOptions } from "./values-read";
 import { clearValues, prefixed, updateValues } from "./values-write";
@@ -128,8 +130,38 @@ export function runApiCall(store: Store, call: ApiCall): JsonObject {
     case "values.batchClear":
       result = valuesBatchClear(store, ss.spreadsheetId, body, ctx);
       break;
+    case "sheets.copyTo":
+      result = copyTo(store, ss, route.sheetId ?? 0, body, ctx);
+      break;
   }
   return mask ? applyFieldMask(result, mask) : result;
+}
+
+/**
+ * sheets.copyTo: copies one sheet into another spreadsheet the caller can edit (or the same one) and
+ * answers the new sheet's SheetProperties (DISC). The copy is named "Copy of …" and goes last.
+ */
+function copyTo(
+  store: Store,
+  ss: SpreadsheetModel,
+  sheetId: number,
+  body: unknown,
+  ctx: CallContext,
+): JsonObject {
+  const request = isJsonObject(body) ? body : {};
+  for (const key of Object.keys(request)) if (key !== "destinationSpreadsheetId") throw unknownField(key);
+  const destinationId = request.destinationSpreadsheetId;
+  if (typeof destinationId !== "string" || destinationId === "") {
+    throw badRequest("destinationSpreadsheetId is required");
+  }
+  const sheet = findSheetById(ss, sheetId);
+  if (!sheet) throw notFound();
+  const destination = structuredClone(store.get(destinationId));
+  const copy = copySheet(sheet, destination, { keepProtection: destinationId === ss.spreadsheetId });
+  for (const row of copy.rows)
+    for (const cell of row ?? []) if (cell?.userEnteredValue) ctx.stats.cellsWritten += 1;
+  store.replace(destination);
+  return sheetPropertiesJson(destination, copy);
 }
 
 function valuesBatchUpdate(store: Store, spreadsheetId: string, body: unknown, ctx: CallContext): JsonObject {

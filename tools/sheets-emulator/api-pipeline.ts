@@ -77,7 +77,7 @@ export function handleApiRequest(em: Emulator, request: ApiRequest): ApiResponse
     };
     if (fault?.spec.when === "after") {
       // The change is kept (and logged as written); only the answer is lost.
-      if (route.kind === "write") em.changed();
+      if (route.kind === "write") em.changed(route.spreadsheetId);
       const lost = failWith(fault.spec);
       response = { status: lost.code, body: lost.toBody() };
     }
@@ -98,6 +98,9 @@ export function handleApiRequest(em: Emulator, request: ApiRequest): ApiResponse
       (typeof response.body.spreadsheetId === "string" ? response.body.spreadsheetId : null),
     cellsWritten: ctx.stats.cellsWritten,
   });
-  if (route?.kind === "write" && response.status === 200) em.changed();
+  // copyTo changes another spreadsheet than the one in its path.
+  if (route?.kind === "write" && response.status === 200) {
+    em.changed(route.name === "sheets.copyTo" ? undefined : route.spreadsheetId);
+  }
   return response;
 }

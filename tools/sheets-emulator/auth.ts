@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { compactVerify, decodeJwt, decodeProtectedHeader, importSPKI, type JWTPayload } from "jose";
+import { OWNER_EMAIL } from "./context";
 import { insufficientScopes, OAuthError, unauthenticated } from "./errors";
 import type { JsonObject } from "./types";
 
@@ -113,7 +114,7 @@ export class AuthRegistry {
   authenticate(token: string | undefined, nowMs: number): Caller {
     if (!token) throw unauthenticated();
     if (this.options.staticToken !== undefined && token === this.options.staticToken) {
-      return { user: "static", scopes: "all", isOwner: true };
+      return { user: OWNER_EMAIL, scopes: "all", isOwner: true };
     }
     const grant = this.tokens.get(token);
     if (!grant) throw unauthenticated();

@@ -1,8 +1,14 @@
 import type { RequestHandler } from "./batch-types";
 import type { CallContext } from "./context";
+import { COPY_SHEET_HANDLERS } from "./copy-sheet";
 import { ApiError, badRequest } from "./errors";
 import { CELL_HANDLERS } from "./requests-cells";
+import { CUT_PASTE_HANDLERS } from "./requests-cut-paste";
+import { DIMENSION_PROPERTY_HANDLERS } from "./requests-dimension-props";
 import { DIMENSION_HANDLERS } from "./requests-dimensions";
+import { FILTER_GROUP_HANDLERS } from "./requests-filter-groups";
+import { MERGE_HANDLERS } from "./requests-merges";
+import { NAMED_RANGE_HANDLERS } from "./requests-named-ranges";
 import { PASTE_HANDLERS } from "./requests-paste";
 import { PROTECTION_HANDLERS } from "./requests-protection";
 import { SHEET_HANDLERS } from "./requests-sheets";
@@ -15,24 +21,27 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...SHEET_HANDLERS,
   ...CELL_HANDLERS,
   ...DIMENSION_HANDLERS,
+  ...DIMENSION_PROPERTY_HANDLERS,
+  ...MERGE_HANDLERS,
+  ...NAMED_RANGE_HANDLERS,
+  ...FILTER_GROUP_HANDLERS,
+  ...CUT_PASTE_HANDLERS,
+  ...COPY_SHEET_HANDLERS,
   ...PROTECTION_HANDLERS,
   ...PASTE_HANDLERS,
 };
 
-/** Request kinds Google knows (DISC `Request`) that the emulator does not implement: 501, not silence. */
+/**
+ * Request kinds Google knows (DISC `Request`) that the emulator does not implement: a 400 naming
+ * them, not silence, and not a 5xx that well-behaved clients would retry for ever.
+ */
 const KNOWN_KINDS = new Set([
-  "updateNamedRange",
-  "addNamedRange",
-  "deleteNamedRange",
   "autoFill",
-  "cutPaste",
   "addFilterView",
   "appendCells",
-  "clearBasicFilter",
   "deleteEmbeddedObject",
   "deleteFilterView",
   "duplicateFilterView",
-  "duplicateSheet",
   "findReplace",
   "insertRange",
   "moveDimension",
@@ -42,7 +51,6 @@ const KNOWN_KINDS = new Set([
   "updateFilterView",
   "deleteRange",
   "updateConditionalFormatRule",
-  "setBasicFilter",
   "updateProtectedRange",
   "addChart",
   "updateChartSpec",
@@ -53,9 +61,6 @@ const KNOWN_KINDS = new Set([
   "updateDeveloperMetadata",
   "deleteDeveloperMetadata",
   "randomizeRange",
-  "addDimensionGroup",
-  "deleteDimensionGroup",
-  "updateDimensionGroup",
   "trimWhitespace",
   "deleteDuplicates",
   "updateEmbeddedObjectBorder",
@@ -103,7 +108,7 @@ export function batchUpdate(ss: SpreadsheetModel, body: unknown, ctx: CallContex
     const handler = HANDLERS[kind];
     if (!handler) {
       if (KNOWN_KINDS.has(kind)) {
-        throw new ApiError(501, `The Sheets emulator does not implement requests[${i}].${kind}.`);
+        throw badRequest(`Invalid requests[${i}].${kind}: The Sheets emulator does not implement ${kind}.`);
       }
       throw unknownField(kind, `requests[${i}]`);
     }

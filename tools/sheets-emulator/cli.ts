@@ -50,6 +50,7 @@ const running = await startEmulator({
 });
 
 console.log(`Sheets emulator listening on ${running.url}`);
+console.log(`  spreadsheet page: ${running.url}/`);
 for (const account of serviceAccounts) console.log(`  service account: ${account.client_email}`);
 if (values.state) console.log(`  state file: ${values.state}`);
 

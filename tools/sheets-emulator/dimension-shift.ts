@@ -23,10 +23,35 @@ function shiftJsonRange(
   return shifted ? { ...value, ...shifted } : undefined;
 }
 
+/** A merge must still cover two cells or more; one shrunk to a single cell is gone. */
+function stillMerged(range: GridRangeModel): boolean {
+  const rows = (range.endRowIndex ?? 0) - (range.startRowIndex ?? 0);
+  const cols = (range.endColumnIndex ?? 0) - (range.startColumnIndex ?? 0);
+  return rows * cols > 1;
+}
+
+/** Shifts one group's range along its own dimension (groups of the other dimension stay put). */
+function shiftGroups(sheet: SheetModel, dimension: ShiftDimension, at: number, count: number): void {
+  const key = dimension === "ROWS" ? "startRowIndex" : "startColumnIndex";
+  const endKey = dimension === "ROWS" ? "endRowIndex" : "endColumnIndex";
+  sheet.groups = sheet.groups.flatMap((group) => {
+    if (group.dimension !== dimension) return [group];
+    const shifted = shiftGridRange(
+      { sheetId: 0, [key]: group.start, [endKey]: group.end },
+      dimension,
+      at,
+      count,
+    );
+    if (!shifted) return [];
+    return [{ ...group, start: shifted[key] ?? 0, end: shifted[endKey] ?? 0 }];
+  });
+}
+
 /**
  * Keeps everything that points into `sheet` aligned after rows/columns were inserted (count > 0)
- * or deleted (count < 0) at `at`: protected ranges, conditional-format ranges and formula references
- * anywhere in the spreadsheet. Cell contents themselves are moved by the grid functions.
+ * or deleted (count < 0) at `at`: protected ranges, conditional-format ranges, merges, named ranges,
+ * the basic filter, groups and formula references anywhere in the spreadsheet. Cell contents and
+ * pixel sizes themselves are moved by the grid functions.
  */
 export function shiftForDimensionChange(
   ss: SpreadsheetModel,
@@ -47,6 +72,21 @@ export function shiftForDimensionChange(
     });
     return kept.length > 0 ? [{ ...rule, ranges: kept }] : [];
   });
+  sheet.merges = sheet.merges.flatMap((range) => {
+    const shifted = shiftGridRange(range, dimension, at, count);
+    return shifted && stillMerged(shifted) ? [shifted] : [];
+  });
+  ss.namedRanges = ss.namedRanges.flatMap((named) => {
+    if (named.range.sheetId !== sheet.sheetId) return [named];
+    const range = shiftGridRange(named.range, dimension, at, count);
+    return range ? [{ ...named, range }] : [];
+  });
+  if (sheet.basicFilter) {
+    const range = shiftGridRange(sheet.basicFilter.range, dimension, at, count);
+    if (range) sheet.basicFilter = { ...sheet.basicFilter, range };
+    else delete sheet.basicFilter;
+  }
+  shiftGroups(sheet, dimension, at, count);
   for (const home of ss.sheets) {
     for (const row of home.rows) {
       for (const cell of row ?? []) {

@@ -1,9 +1,11 @@
 import { type ApiRequest, type ApiResponse, handleApiRequest } from "./api-pipeline";
 import { AuthRegistry, type ServiceAccountKey, type TokenGrant } from "./auth";
-import { errorWithCode } from "./errors";
+import { OWNER_EMAIL } from "./context";
+import { ApiError, errorWithCode } from "./errors";
 import type { FaultSpec, HookAction, HookSpec } from "./faults-hooks";
 import { Interceptors } from "./faults-hooks";
 import { Evaluator } from "./formula-eval";
+import { upgradeSheet } from "./grid";
 import { applyHumanEdits } from "./human-edits";
 import { type QuotaLimits, QuotaTracker } from "./quota";
 import { clampToGrid, resolveRange } from "./ranges";
@@ -14,6 +16,9 @@ import type { Json, JsonObject, SpreadsheetModel } from "./types";
 import { type ReadOptions, rectValues } from "./values-read";
 
 export type { ApiRequest, ApiResponse } from "./api-pipeline";
+
+/** What a change touched: a spreadsheet id, any spreadsheet (undefined), or only credentials (null). */
+export type ChangeScope = string | undefined | null;
 
 export interface EmulatorOptions {
   staticToken?: string;
@@ -45,7 +50,9 @@ export class Emulator {
   url = "";
   private readonly defaultLimits: QuotaLimits;
   private readonly clock: () => number;
-  private changeListeners: (() => void)[] = [];
+  private changeListeners: ((scope: ChangeScope) => void)[] = [];
+  /** Counts changes to spreadsheet contents, so a page can tell whether it is behind. */
+  revision = 0;
 
   constructor(options: EmulatorOptions = {}) {
     this.clock = options.now ?? Date.now;
@@ -65,12 +72,20 @@ export class Emulator {
     return this.clock();
   }
 
-  onChange(listener: () => void): void {
+  onChange(listener: (scope: ChangeScope) => void): () => void {
     this.changeListeners.push(listener);
+    return () => {
+      this.changeListeners = this.changeListeners.filter((l) => l !== listener);
+    };
   }
 
-  changed(): void {
-    for (const listener of this.changeListeners) listener();
+  /**
+   * Something changed: one spreadsheet (its id), possibly any of them (undefined), or only the
+   * credentials (null: saved with the state, but no spreadsheet looks different).
+   */
+  changed(scope: ChangeScope = undefined): void {
+    if (scope !== null) this.revision += 1;
+    for (const listener of this.changeListeners) listener(scope);
   }
 
   /** Handles one /v4 request: route, faults, auth, scopes, quota, hooks, the method, the log. */
@@ -82,6 +97,32 @@ export class Emulator {
   applyEdits(actions: HookAction[]): void {
     applyHumanEdits(this.store, actions, this.now());
     this.changed();
+  }
+
+  /**
+   * A person's edit from the spreadsheet page: applied like applyEdits (no quota, owner's rights)
+   * and logged as kind "human", so tests can tell it from the Worker's API calls.
+   */
+  applyPersonEdit(spreadsheetId: string, actions: HookAction[], detail: string): number {
+    const time = new Date(this.now()).toISOString();
+    const entry = {
+      time,
+      method: "POST",
+      path: `/spreadsheets/d/${spreadsheetId}/edits`,
+      query: {},
+      kind: "human" as const,
+      spreadsheetId,
+      detail,
+    };
+    try {
+      const cells = applyHumanEdits(this.store, actions, this.now());
+      this.log.add({ ...entry, status: 200, cellsWritten: cells });
+      this.changed(spreadsheetId);
+      return cells;
+    } catch (e) {
+      this.log.add({ ...entry, status: e instanceof ApiError ? e.code : 500, cellsWritten: 0 });
+      throw e;
+    }
   }
 
   // ---- controls shared with the admin API ----
@@ -143,12 +184,12 @@ export class Emulator {
     const ss = this.store.spreadsheets.get(spreadsheetId);
     if (!ss) throw errorWithCode(404);
     ss.private = isPrivate;
-    this.changed();
+    this.changed(spreadsheetId);
   }
 
   addServiceAccount(account: ServiceAccountKey): void {
     this.auth.addServiceAccount(account);
-    this.changed();
+    this.changed(null);
   }
 
   /** Mints an access token without the JWT exchange (for tools and tests that do not test auth). */
@@ -158,7 +199,7 @@ export class Emulator {
     lifetimeSeconds?: number,
   ) {
     const token = this.auth.issueToken(user, scopes, this.now(), lifetimeSeconds);
-    this.changed();
+    this.changed(null);
     return token;
   }
 
@@ -179,7 +220,7 @@ export class Emulator {
     return spreadsheetJson(this.mustGet(spreadsheetId), {
       includeGridData: options.includeGridData ?? false,
       ranges: options.ranges ?? [],
-      user: "owner",
+      user: OWNER_EMAIL,
       isOwner: true,
       nowMs: this.now(),
     });
@@ -205,7 +246,11 @@ export class Emulator {
 
   restore(state: PersistedState): void {
     this.store.clear();
-    for (const ss of state.spreadsheets) this.store.replace(ss);
+    for (const ss of state.spreadsheets) {
+      ss.namedRanges ??= [];
+      ss.sheets.forEach(upgradeSheet);
+      this.store.replace(ss);
+    }
     for (const [token, grant] of state.tokens) this.auth.tokens.set(token, grant);
     for (const account of state.serviceAccounts) this.auth.addServiceAccount(account);
   }

@@ -12,7 +12,7 @@ import {
 } from "./formula-values";
 import { dataColumnExtent, dataRowExtent, getCell } from "./grid";
 import { type NumberFormat, numberFormatOf } from "./number-format";
-import { findSheetByTitle } from "./ranges";
+import { findNamedRange, findSheetByTitle, namedRangeRef } from "./ranges";
 import type { SheetModel, SpreadsheetModel } from "./types";
 
 const PARSE_CACHE_LIMIT = 5000;
@@ -115,6 +115,14 @@ export class Evaluator {
         return new FormulaError(node.v, node.v === "#NAME?" ? "Unknown range name." : node.v);
       case "ref":
         return this.reference(node, sheet);
+      case "name": {
+        const named = findNamedRange(this.ss, node.v);
+        const bound = named ? namedRangeRef(this.ss, named) : undefined;
+        if (!bound) return new FormulaError("#NAME?", `Unknown range name: '${node.v.toUpperCase()}'.`);
+        const { ref } = bound;
+        const single = ref.endRow === (ref.startRow ?? 0) + 1 && ref.endCol === (ref.startCol ?? 0) + 1;
+        return this.reference({ k: "ref", sheet: bound.sheet.title, ref, single }, sheet);
+      }
       case "unary": {
         const n = toNumber(this.evaluate(node.a, sheet));
         return n instanceof FormulaError || node.op === "+" ? n : -n;

@@ -28,7 +28,8 @@ export type Node =
   | { k: "unary"; op: string; a: Node }
   | { k: "pct"; a: Node }
   | { k: "bin"; op: string; a: Node; b: Node }
-  | { k: "call"; name: string; args: Node[] };
+  | { k: "call"; name: string; args: Node[] }
+  | { k: "name"; v: string };
 
 export class FormulaParseError extends Error {}
 
@@ -36,7 +37,7 @@ const SHEET_PREFIX = /^(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u
 const CELL_REF =
   /^(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}(?:\$?\d+)?)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![A-Za-z0-9_(!])/;
 const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*/;
+const IDENT = /^[\p{L}_][\p{L}\p{N}_.]*/u;
 const ERROR_LITERAL = /^(#DIV\/0!|#N\/A|#NAME\?|#NULL!|#NUM!|#REF!|#VALUE!|#ERROR!)/;
 const OPERATORS = ["<>", "<=", ">=", "+", "-", "*", "/", "^", "&", "=", "<", ">", "%", "(", ")", ",", ";"];
 
@@ -176,8 +177,8 @@ export function parseFormula(text: string): Node {
         }
         const upper = t.v.toUpperCase();
         if (upper === "TRUE" || upper === "FALSE") return { k: "bool", v: upper === "TRUE" };
-        // A bare name would be a named range; the emulator has none.
-        return { k: "errlit", v: "#NAME?" };
+        // A bare name stands for a named range, resolved when the formula is evaluated.
+        return { k: "name", v: t.v };
       }
       case "op":
         if (t.v === "(") {

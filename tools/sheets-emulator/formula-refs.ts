@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from "./a1";
+import { columnIndex, columnLetters, quoteTitle } from "./a1";
 import { FormulaParseError, tokenize } from "./formula-parser";
 import type { ShiftDimension } from "./protection";
 import { findSheetByTitle } from "./ranges";
@@ -94,6 +94,66 @@ export function shiftFormula(
     const shifted = shiftRefText(token.text, dimension, at, count);
     const [from, to] = shifted === undefined ? [token.pos, token.end] : [token.cellPos, token.end];
     out = `${out.slice(0, from + 1)}${shifted ?? "#REF!"}${out.slice(to + 1)}`;
+  }
+  return out;
+}
+
+/** Where a cut block goes: cells of `from` land with their top-left at (r0, c0) of `sheet`. */
+export interface BlockMove {
+  from: { sheet: SheetModel; r0: number; r1: number; c0: number; c1: number };
+  to: { sheet: SheetModel; r0: number; c0: number };
+}
+
+/** Moves one bounded reference that lies wholly inside the cut block; undefined when it does not. */
+function movedRefText(text: string, move: BlockMove): string | undefined {
+  const endpoints = text.split(":").map(parseEndpoint);
+  if (endpoints.some((e) => e === undefined || e.row === undefined || e.col === undefined)) return undefined;
+  const points = endpoints as Required<Endpoint>[];
+  const { from, to } = move;
+  const inside = points.every(
+    (p) => p.row >= from.r0 && p.row < from.r1 && p.col >= from.c0 && p.col < from.c1,
+  );
+  if (!inside) return undefined;
+  return points
+    .map((p) => printEndpoint({ ...p, row: p.row - from.r0 + to.r0, col: p.col - from.c0 + to.c0 }))
+    .join(":");
+}
+
+/**
+ * Rewrites a formula for a cut and paste, as Sheets does: references to cells inside the cut block
+ * follow them to where they were pasted (another sheet included), and a formula that itself moves
+ * to another sheet keeps pointing at its old sheet for everything else. `finalHome` is the sheet the
+ * formula's cell lives on after the move.
+ */
+export function moveFormulaRefs(
+  formula: string,
+  ss: SpreadsheetModel,
+  home: SheetModel,
+  finalHome: SheetModel,
+  move: BlockMove,
+): string {
+  let tokens: ReturnType<typeof tokenize>;
+  try {
+    tokens = tokenize(formula.slice(1));
+  } catch (e) {
+    if (e instanceof FormulaParseError) return formula;
+    throw e;
+  }
+  let out = formula;
+  for (const token of [...tokens].reverse()) {
+    if (token.t !== "ref") continue;
+    const sheet = token.sheet === undefined ? home : findSheetByTitle(ss, token.sheet);
+    const moved = sheet === move.from.sheet ? movedRefText(token.text, move) : undefined;
+    let replacement: string | undefined;
+    if (moved !== undefined) {
+      const prefix =
+        move.to.sheet === finalHome && token.sheet === undefined ? "" : `${quoteTitle(move.to.sheet.title)}!`;
+      replacement = `${prefix}${moved}`;
+    } else if (token.sheet === undefined && finalHome !== home) {
+      replacement = `${quoteTitle(home.title)}!${token.text}`;
+    }
+    if (replacement !== undefined)
+      out = `${out.slice(0, token.pos + 1)}${replacement}${out.slice(token.end + 1)}`;
   }
   return out;
 }

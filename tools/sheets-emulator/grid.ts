@@ -1,4 +1,11 @@
-import type { CellModel, GridPropertiesModel, JsonObject, RowModel, SheetModel } from "./types";
+import type {
+  CellModel,
+  DimensionPropsModel,
+  GridPropertiesModel,
+  JsonObject,
+  RowModel,
+  SheetModel,
+} from "./types";
 
 export const DEFAULT_ROW_COUNT = 1000;
 export const DEFAULT_COLUMN_COUNT = 26;
@@ -21,7 +28,37 @@ export function newSheet(
     rows: [],
     protectedRanges: [],
     conditionalFormats: [],
+    merges: [],
+    rowProps: [],
+    columnProps: [],
+    groups: [],
   };
+}
+
+/** Fills in what sheets saved by an older emulator lack (the state file keeps version 1). */
+export function upgradeSheet(sheet: SheetModel): SheetModel {
+  sheet.merges ??= [];
+  sheet.rowProps ??= [];
+  sheet.columnProps ??= [];
+  sheet.groups ??= [];
+  return sheet;
+}
+
+type Props = (DimensionPropsModel | null)[];
+
+function spliceProps(
+  props: Props,
+  at: number,
+  removed: number,
+  added: number,
+  template?: DimensionPropsModel,
+) {
+  if (at >= props.length && template === undefined) return;
+  while (props.length < at) props.push(null);
+  const fresh = new Array<DimensionPropsModel | null>(added)
+    .fill(null)
+    .map(() => (template ? { ...template } : null));
+  props.splice(at, removed, ...fresh);
 }
 
 export function getCell(sheet: SheetModel, r: number, c: number): CellModel | undefined {
@@ -89,20 +126,63 @@ export function dataColumnExtent(sheet: SheetModel): number {
   return max;
 }
 
-export function insertRows(sheet: SheetModel, at: number, count: number): void {
-  if (at < sheet.rows.length) sheet.rows.splice(at, 0, ...new Array<RowModel | null>(count).fill(null));
+/** The pixel size a new row/column takes from its neighbour (visibility is not inherited). */
+function sizeOf(props: Props, index: number): DimensionPropsModel | undefined {
+  const size = props[index]?.pixelSize;
+  return size === undefined ? undefined : { pixelSize: size };
+}
+
+/**
+ * Inserts empty rows at `at`. `inheritFrom` names the row (index before the insertion) whose
+ * formats and pixel size the new rows take, as Sheets does for inserted rows; undefined for none.
+ */
+export function insertRows(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
+  const source = inheritFrom === undefined ? undefined : sheet.rows[inheritFrom];
+  const formats = source?.map((cell) => (cell?.userEnteredFormat ? cell.userEnteredFormat : undefined));
+  if (at < sheet.rows.length || formats?.some((f) => f)) {
+    while (sheet.rows.length < at) sheet.rows.push(null);
+    const fresh = Array.from({ length: count }, (): RowModel | null =>
+      formats?.some((f) => f)
+        ? formats.map((f) => (f ? { userEnteredFormat: structuredClone(f) } : null))
+        : null,
+    );
+    sheet.rows.splice(at, 0, ...fresh);
+  }
+  spliceProps(
+    sheet.rowProps,
+    at,
+    0,
+    count,
+    inheritFrom === undefined ? undefined : sizeOf(sheet.rowProps, inheritFrom),
+  );
   sheet.gridProperties.rowCount += count;
 }
 
 export function deleteRows(sheet: SheetModel, at: number, count: number): void {
   if (at < sheet.rows.length) sheet.rows.splice(at, count);
+  spliceProps(sheet.rowProps, at, count, 0);
   sheet.gridProperties.rowCount -= count;
 }
 
-export function insertColumns(sheet: SheetModel, at: number, count: number): void {
+/** Inserts empty columns at `at`; `inheritFrom` as for insertRows. */
+export function insertColumns(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
   for (const row of sheet.rows) {
-    if (row && at < row.length) row.splice(at, 0, ...new Array<CellModel | null>(count).fill(null));
+    if (!row) continue;
+    const format = inheritFrom === undefined ? undefined : row[inheritFrom]?.userEnteredFormat;
+    if (at >= row.length && !format) continue;
+    while (row.length < at) row.push(null);
+    const fresh = Array.from({ length: count }, (): CellModel | null =>
+      format ? { userEnteredFormat: structuredClone(format) } : null,
+    );
+    row.splice(at, 0, ...fresh);
   }
+  spliceProps(
+    sheet.columnProps,
+    at,
+    0,
+    count,
+    inheritFrom === undefined ? undefined : sizeOf(sheet.columnProps, inheritFrom),
+  );
   sheet.gridProperties.columnCount += count;
 }
 
@@ -110,6 +190,7 @@ export function deleteColumns(sheet: SheetModel, at: number, count: number): voi
   for (const row of sheet.rows) {
     if (row && at < row.length) row.splice(at, count);
   }
+  spliceProps(sheet.columnProps, at, count, 0);
   sheet.gridProperties.columnCount -= count;
 }
 
@@ -119,6 +200,8 @@ export function resizeGrid(sheet: SheetModel, rowCount: number, columnCount: num
   for (const row of sheet.rows) {
     if (row && row.length > columnCount) row.length = columnCount;
   }
+  if (sheet.rowProps.length > rowCount) sheet.rowProps.length = rowCount;
+  if (sheet.columnProps.length > columnCount) sheet.columnProps.length = columnCount;
   sheet.gridProperties.rowCount = rowCount;
   sheet.gridProperties.columnCount = columnCount;
 }

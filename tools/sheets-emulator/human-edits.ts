@@ -8,9 +8,11 @@ import { clearValues, updateValues } from "./values-write";
 
 /**
  * Applies edits as a person in the Sheets UI would make them: typed input is USER_ENTERED by
- * default, protection does not stop the owner, and nothing is counted or logged as an API call.
+ * default, protection does not stop the owner, and nothing is counted as an API call. Returns how
+ * many cells' values were set or cleared.
  */
-export function applyHumanEdits(store: Store, actions: HookAction[], nowMs: number): void {
+export function applyHumanEdits(store: Store, actions: HookAction[], nowMs: number): number {
+  let cells = 0;
   for (const action of actions) {
     const ctx = ownerContext(nowMs);
     // The person editing owns the spreadsheet, so "not shared with the API caller" does not apply.
@@ -26,5 +28,7 @@ export function applyHumanEdits(store: Store, actions: HookAction[], nowMs: numb
       if (action.op === "valuesUpdate") updateValues(ss, action.range, input, option, ctx);
       else appendValues(ss, action.range, input, option, "OVERWRITE", ctx);
     }
+    cells += ctx.stats.cellsWritten;
   }
+  return cells;
 }

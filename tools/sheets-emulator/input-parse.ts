@@ -1,4 +1,5 @@
 import { parseUserDate } from "./dates";
+import { badRequest } from "./errors";
 import { parseCached } from "./formula-eval";
 import { FormulaError } from "./formula-values";
 import type { CellModel, ExtendedValue, Json } from "./types";
@@ -11,6 +12,18 @@ export interface ParsedInput {
   value?: ExtendedValue;
   /** The format Sheets remembers for typed dates, percentages, grouped numbers… */
   numberFormat?: { type: string; pattern: string };
+}
+
+/** Google's per-cell limit (Drive "Files you can store": 50,000 characters in a single cell). */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+/** Google's answer to a longer entry, whichever method wrote it. */
+export function assertCellLength(text: string): void {
+  if (text.length > MAX_CELL_CHARACTERS) {
+    throw badRequest(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+    );
+  }
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -65,6 +78,7 @@ export function parseInput(raw: Json, option: ValueInputOption): ParsedInput | "
   if (typeof raw === "number") return { value: { numberValue: raw } };
   if (typeof raw !== "string") throw new TypeError("values must be strings, numbers, booleans or null");
   if (raw === "") return {};
+  assertCellLength(raw);
   if (option === "RAW") return { value: { stringValue: raw } };
   if (raw.startsWith("'")) {
     const rest = raw.slice(1);

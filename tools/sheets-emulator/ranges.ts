@@ -1,6 +1,13 @@
 import { cellsA1, openA1, parseA1, quoteTitle, type RangeRef } from "./a1";
 import { type ApiError, badRequest, unableToParseRange } from "./errors";
-import type { GridRangeModel, JsonObject, Rect, SheetModel, SpreadsheetModel } from "./types";
+import type {
+  GridRangeModel,
+  JsonObject,
+  NamedRangeModel,
+  Rect,
+  SheetModel,
+  SpreadsheetModel,
+} from "./types";
 import { isJsonObject } from "./types";
 
 /** A parsed range bound to one sheet of a spreadsheet (sides may still be open). */
@@ -27,12 +34,37 @@ export function firstVisibleSheet(ss: SpreadsheetModel): SheetModel {
   return sheet;
 }
 
+/** Names match case-insensitively, as in Sheets. */
+export function findNamedRange(ss: SpreadsheetModel, name: string): NamedRangeModel | undefined {
+  const lower = name.toLowerCase();
+  return ss.namedRanges.find((n) => n.name.toLowerCase() === lower);
+}
+
+/** The A1 reference a named range stands for (its sheet found by id). */
+export function namedRangeRef(ss: SpreadsheetModel, named: NamedRangeModel): BoundRange | undefined {
+  const sheet = findSheetById(ss, named.range.sheetId);
+  if (!sheet) return undefined;
+  const ref: RangeRef = {};
+  if (named.range.startRowIndex !== undefined) ref.startRow = named.range.startRowIndex;
+  if (named.range.endRowIndex !== undefined) ref.endRow = named.range.endRowIndex;
+  if (named.range.startColumnIndex !== undefined) ref.startCol = named.range.startColumnIndex;
+  if (named.range.endColumnIndex !== undefined) ref.endCol = named.range.endColumnIndex;
+  return { sheet, ref };
+}
+
+/**
+ * Binds A1 text to a sheet. A bare word that names no sheet may name a named range ("A1 notation
+ * or a named range", DISC ValueRange.range); a sheet of the same name wins.
+ */
 export function resolveRange(ss: SpreadsheetModel, text: string): BoundRange {
   const ref = parseA1(text);
   if (ref.sheetTitle === undefined) return { sheet: firstVisibleSheet(ss), ref };
   const sheet = findSheetByTitle(ss, ref.sheetTitle);
-  if (!sheet) throw unableToParseRange(text);
-  return { sheet, ref };
+  if (sheet) return { sheet, ref };
+  const named = text.startsWith("'") || text.includes("!") ? undefined : findNamedRange(ss, text);
+  const bound = named ? namedRangeRef(ss, named) : undefined;
+  if (!bound) throw unableToParseRange(text);
+  return bound;
 }
 
 export function exceedsGridLimits(sheet: SheetModel, a1: string): ApiError {

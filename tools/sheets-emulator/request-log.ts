@@ -1,4 +1,5 @@
-export type RequestKind = "read" | "write" | "auth" | "admin";
+/** "human": an edit a person made on the spreadsheet page (no quota, like typing in Google Sheets). */
+export type RequestKind = "read" | "write" | "auth" | "admin" | "human";
 
 export interface LoggedRequest {
   seq: number;
@@ -12,6 +13,8 @@ export interface LoggedRequest {
   spreadsheetId: string | null;
   /** Cells whose value the call set or cleared. */
   cellsWritten: number;
+  /** For a person's edit: what was done, e.g. "set '建议台账'!F5". */
+  detail?: string;
 }
 
 /** Every API, token and admin-mutation request, in order, for tests to assert on. */

@@ -1,8 +1,10 @@
 import { cellsA1 } from "./a1";
 import { objectField, type RequestHandler, withoutNulls } from "./batch-types";
+import { canonicalFormat, formatMaskWithTwins } from "./colors";
 import { badRequest } from "./errors";
 import { type MaskTree, parseMaskOrThrow } from "./field-mask";
 import { updateCell } from "./grid";
+import { assertCellLength } from "./input-parse";
 import { assertEditable } from "./protection";
 import { exceedsGridLimits, findSheetById, gridRangeFromJson, gridRangeToRect } from "./ranges";
 import type { CellModel, ExtendedValue, Json, JsonObject, Rect } from "./types";
@@ -18,6 +20,7 @@ function extendedValue(value: Json | undefined): ExtendedValue | undefined {
   if (key === undefined) return undefined;
   if (key === "errorValue") throw badRequest("errorValue cannot be set.");
   const v = value[key];
+  if (typeof v === "string") assertCellLength(v);
   if (key === "numberValue" && typeof v === "number") return { numberValue: v };
   if (key === "stringValue" && typeof v === "string") return v === "" ? undefined : { stringValue: v };
   if (key === "boolValue" && typeof v === "boolean") return { boolValue: v };
@@ -56,9 +59,13 @@ export function applyCellMask(cell: CellModel, source: JsonObject, tree: MaskTre
   }
   const format = all ? true : tree.get("userEnteredFormat");
   if (format !== undefined) {
-    const sourceFormat = isJsonObject(source.userEnteredFormat) ? source.userEnteredFormat : {};
+    const sourceFormat = canonicalFormat(
+      isJsonObject(source.userEnteredFormat) ? source.userEnteredFormat : {},
+    );
     const merged =
-      format === true ? sourceFormat : mergeMasked(cell.userEnteredFormat ?? {}, sourceFormat, format);
+      format === true
+        ? sourceFormat
+        : mergeMasked(cell.userEnteredFormat ?? {}, sourceFormat, formatMaskWithTwins(format));
     if (Object.keys(merged).length > 0) cell.userEnteredFormat = merged;
     else delete cell.userEnteredFormat;
   }

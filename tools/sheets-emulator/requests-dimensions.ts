@@ -9,7 +9,7 @@ import { findSheetById, gridRangeFromJson, gridRangeToRect } from "./ranges";
 import type { CellModel, Dimension, JsonObject, SheetModel, SpreadsheetModel } from "./types";
 import { isJsonObject } from "./types";
 
-interface DimensionRange {
+export interface DimensionRange {
   sheet: SheetModel;
   dimension: Dimension;
   start: number;
@@ -21,8 +21,8 @@ function dimensionOf(value: unknown): Dimension {
   throw badRequest("dimension must be ROWS or COLUMNS");
 }
 
-function readDimensionRange(ss: SpreadsheetModel, body: JsonObject): DimensionRange {
-  const range = objectField(body, "range") ?? {};
+export function readDimensionRange(ss: SpreadsheetModel, body: JsonObject, key = "range"): DimensionRange {
+  const range = objectField(body, key) ?? {};
   const sheetId = intField(range, "sheetId", 0);
   const sheet = findSheetById(ss, sheetId);
   if (!sheet) throw badRequest(`No grid with id: ${sheetId}`);
@@ -44,8 +44,10 @@ const insertDimension: RequestHandler = (body, { ss }) => {
   if (body.inheritFromBefore === true && start === 0) {
     throw badRequest("Cannot inherit from before when inserting at the start of the sheet.");
   }
-  if (dimension === "ROWS") insertRows(sheet, start, end - start);
-  else insertColumns(sheet, start, end - start);
+  // New rows/columns take the formats and size of their neighbour: before, or (default) after.
+  const inheritFrom = body.inheritFromBefore === true ? start - 1 : start < size ? start : undefined;
+  if (dimension === "ROWS") insertRows(sheet, start, end - start, inheritFrom);
+  else insertColumns(sheet, start, end - start, inheritFrom);
   shiftForDimensionChange(ss, sheet, dimension, start, end - start);
   return undefined;
 };
@@ -137,13 +139,9 @@ const sortRange: RequestHandler = (body, { ss, ctx }) => {
   return undefined;
 };
 
-/** Purely visual requests: accepted after checking their sheet, with no effect on what the API returns. */
+/** Borders are drawn, not stored here: accepted after checking the sheet, with no effect on responses. */
 const visualOnly: RequestHandler = (body, { ss }) => {
-  const range = isJsonObject(body.range)
-    ? body.range
-    : isJsonObject(body.dimensions)
-      ? body.dimensions
-      : undefined;
+  const range = isJsonObject(body.range) ? body.range : undefined;
   if (range) {
     const sheetId = intField(range, "sheetId", 0);
     if (!findSheetById(ss, sheetId)) throw badRequest(`No grid with id: ${sheetId}`);
@@ -156,9 +154,5 @@ export const DIMENSION_HANDLERS: Record<string, RequestHandler> = {
   deleteDimension,
   appendDimension,
   sortRange,
-  updateDimensionProperties: visualOnly,
-  autoResizeDimensions: visualOnly,
   updateBorders: visualOnly,
-  mergeCells: visualOnly,
-  unmergeCells: visualOnly,
 };

@@ -1,4 +1,5 @@
 import { intField, objectField, type RequestHandler, randomId, withoutNulls } from "./batch-types";
+import { canonicalRule } from "./colors";
 import { badRequest } from "./errors";
 import { findSheetById, gridRangeFromJson, gridRangeJson, gridRangeToRect } from "./ranges";
 import type { JsonObject, ProtectedRangeModel, SpreadsheetModel } from "./types";
@@ -39,10 +40,8 @@ const addProtectedRange: RequestHandler = (body, { ss, ctx }) => {
   const model: ProtectedRangeModel = {
     protectedRangeId,
     range,
-    users:
-      ctx.user.includes("@") && !requestedUsers.includes(ctx.user)
-        ? [...requestedUsers, ctx.user]
-        : requestedUsers,
+    // The creator is listed whatever the token (static token included), as Google shows.
+    users: requestedUsers.includes(ctx.user) ? requestedUsers : [...requestedUsers, ctx.user],
     groups: strings(editors.groups),
   };
   if (typeof input.description === "string" && input.description !== "")
@@ -89,7 +88,7 @@ const addConditionalFormatRule: RequestHandler = (body, { ss }) => {
   if (!sheet) throw badRequest(`No grid with id: ${first.sheetId}`);
   const index = intField(body, "index", 0);
   if (index > sheet.conditionalFormats.length) throw badRequest(`Invalid index: ${index}`);
-  sheet.conditionalFormats.splice(index, 0, { ...rule, ranges: ranges.map(gridRangeJson) });
+  sheet.conditionalFormats.splice(index, 0, canonicalRule({ ...rule, ranges: ranges.map(gridRangeJson) }));
   return undefined;
 };
 

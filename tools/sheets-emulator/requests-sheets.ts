@@ -6,6 +6,7 @@ import {
   randomId,
   withoutNulls,
 } from "./batch-types";
+import { mirrorPair, quantizeColor } from "./colors";
 import { badRequest } from "./errors";
 import { newSheet, resizeGrid } from "./grid";
 import { findSheetById, findSheetByTitle } from "./ranges";
@@ -14,10 +15,22 @@ import type { GridPropertiesModel, Json, JsonObject, SheetModel, SpreadsheetMode
 import { isJsonObject } from "./types";
 
 const EXTRA_PROPERTIES = ["hidden", "tabColor", "tabColorStyle", "rightToLeft"] as const;
+const TAB_COLOR_KEYS = ["tabColor", "tabColorStyle"];
+
+/** Sets (or, with no value, clears) the tab colour in both twins, quantised as Sheets stores it. */
+function setTabColor(extra: JsonObject, key: string, value: Json | undefined): void {
+  const given: JsonObject = {};
+  if (value !== undefined) given[key] = value;
+  mirrorPair(given, "tabColor", "tabColorStyle", quantizeColor);
+  delete extra.tabColor;
+  delete extra.tabColorStyle;
+  if (given.tabColor !== undefined) extra.tabColor = given.tabColor;
+  if (given.tabColorStyle !== undefined) extra.tabColorStyle = given.tabColorStyle;
+}
 const GRID_NUMBERS = ["rowCount", "columnCount", "frozenRowCount", "frozenColumnCount"] as const;
 const GRID_FLAGS = ["hideGridlines", "rowGroupControlAfter", "columnGroupControlAfter"] as const;
 
-function assertTitleFree(ss: SpreadsheetModel, title: string, except?: SheetModel): void {
+export function assertTitleFree(ss: SpreadsheetModel, title: string, except?: SheetModel): void {
   if (title.trim() === "") throw badRequest("Sheet names cannot be empty.");
   const other = findSheetByTitle(ss, title);
   if (other && other !== except && other.title.toLowerCase() === title.toLowerCase()) {
@@ -77,8 +90,11 @@ const addSheet: RequestHandler = (body, { ss }) => {
   const extra: JsonObject = {};
   for (const key of EXTRA_PROPERTIES) {
     const value = properties[key];
-    if (value !== undefined && value !== false) extra[key] = value;
+    if (value !== undefined && value !== false && !TAB_COLOR_KEYS.includes(key)) extra[key] = value;
   }
+  // The style takes precedence when both are given (DISC SheetProperties.tabColorStyle).
+  if (properties.tabColor !== undefined) setTabColor(extra, "tabColor", properties.tabColor);
+  if (properties.tabColorStyle !== undefined) setTabColor(extra, "tabColorStyle", properties.tabColorStyle);
   const sheet = newSheet(sheetId, title, grid, extra);
   checkFrozen(sheet);
   const index = properties.index === undefined ? ss.sheets.length : intField(properties, "index");
@@ -94,6 +110,7 @@ const deleteSheet: RequestHandler = (body, { ss }) => {
   if (!sheet) throw badRequest(`No sheet with id: ${sheetId}`);
   if (ss.sheets.length === 1) throw badRequest("You can't remove all the sheets in a document.");
   ss.sheets.splice(ss.sheets.indexOf(sheet), 1);
+  ss.namedRanges = ss.namedRanges.filter((named) => named.range.sheetId !== sheetId);
   if (ss.sheets.every((s) => s.extra.hidden === true))
     throw badRequest("You can't hide all the sheets in a document.");
   return undefined;
@@ -156,6 +173,8 @@ function applySheetField(
     } else {
       throw badRequest(`Invalid field mask path: gridProperties.${sub ?? ""}`);
     }
+  } else if (head !== undefined && TAB_COLOR_KEYS.includes(head)) {
+    setTabColor(sheet.extra, head, valueAt(properties, [head]));
   } else if ((EXTRA_PROPERTIES as readonly string[]).includes(head ?? "")) {
     if (value === undefined || value === false) delete sheet.extra[head as string];
     else sheet.extra[head as string] = value;
@@ -167,7 +186,11 @@ function applySheetField(
 const updateSheetProperties: RequestHandler = (body, { ss }) => {
   const properties = withoutNulls(objectField(body, "properties") ?? {});
   const sheet = sheetFor(ss, properties);
-  for (const path of fieldPaths(body.fields)) applySheetField(ss, sheet, properties, path);
+  // With both twins named, the style is applied last and so wins, as Sheets documents.
+  const paths = fieldPaths(body.fields).sort(
+    (a, b) => Number(a[0] === "tabColorStyle") - Number(b[0] === "tabColorStyle"),
+  );
+  for (const path of paths) applySheetField(ss, sheet, properties, path);
   checkFrozen(sheet);
   if (ss.sheets.every((s) => s.extra.hidden === true))
     throw badRequest("You can't hide all the sheets in a document.");

@@ -1,4 +1,4 @@
-import { ApiError, notFound, unableToParseRange } from "./errors";
+import { type ApiError, badRequest, notFound, unableToParseRange } from "./errors";
 
 /** The Sheets v4 methods the emulator answers, plus ones it knows but does not implement. */
 export type MethodName =
@@ -11,13 +11,15 @@ export type MethodName =
   | "values.batchUpdate"
   | "values.append"
   | "values.clear"
-  | "values.batchClear";
+  | "values.batchClear"
+  | "sheets.copyTo";
 
 export interface Route {
   name: MethodName;
   kind: "read" | "write";
   spreadsheetId?: string;
   range?: string;
+  sheetId?: number;
 }
 
 const PREFIX = "/v4/spreadsheets";
@@ -32,7 +34,6 @@ const UNIMPLEMENTED = [
   "batchClearByDataFilter",
   "getByDataFilter",
   "developerMetadata",
-  "copyTo",
 ];
 
 function decode(raw: string, asRange: boolean): string {
@@ -43,8 +44,9 @@ function decode(raw: string, asRange: boolean): string {
   }
 }
 
+/** A 400, not a 501: clients retry 5xx answers, and retrying cannot make this one succeed. */
 function unimplemented(method: string, path: string): ApiError {
-  return new ApiError(501, `The Sheets emulator does not implement ${method} ${path}.`);
+  return badRequest(`The Sheets emulator does not implement ${method} ${path}.`);
 }
 
 /** Splits a trailing ":verb" (literal or %3A-encoded) off the raw path. */
@@ -108,7 +110,13 @@ export function resolveRoute(method: string, rawPath: string): Route {
     }
     throw notFound();
   }
-  if (tail.startsWith("/developerMetadata") || tail.startsWith("/sheets/"))
-    throw unimplemented(upper, rawPath);
+  if (tail.startsWith("/sheets/")) {
+    const { base, verb } = splitVerb(tail.slice("/sheets/".length));
+    if (verb === "copyTo" && upper === "POST" && /^\d+$/.test(base)) {
+      return { name: "sheets.copyTo", kind: "write", spreadsheetId, sheetId: Number(base) };
+    }
+    throw notFound();
+  }
+  if (tail.startsWith("/developerMetadata")) throw unimplemented(upper, rawPath);
   throw notFound();
 }

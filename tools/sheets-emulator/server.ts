@@ -5,6 +5,8 @@ import { GOOGLE_TOKEN_URL } from "./auth";
 import { Emulator, type EmulatorOptions } from "./emulator";
 import { ApiError, OAuthError } from "./errors";
 import { bearerToken, readBody, sendJson, splitUrl } from "./http-util";
+import { PageEvents } from "./page/events";
+import { handlePage } from "./page/routes";
 import { StateFile } from "./persistence";
 import { queryRecord } from "./request-log";
 import type { JsonObject } from "./types";
@@ -37,7 +39,12 @@ function parseJsonBody(text: string): { body: unknown; error?: ApiError } {
   }
 }
 
-async function handle(em: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  em: Emulator,
+  events: PageEvents,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
   const { rawPath, query } = splitUrl(req.url ?? "/");
   const text = await readBody(req);
@@ -85,6 +92,7 @@ async function handle(em: Emulator, req: IncomingMessage, res: ServerResponse): 
     sendJson(res, result.status, result.body);
     return;
   }
+  if (handlePage(em, events, req, res, rawPath, query, text)) return;
   sendJson(res, 404, new ApiError(404, "Requested entity was not found.").toBody());
 }
 
@@ -116,7 +124,7 @@ async function handleToken(
       [...TOKEN_PATHS].map((p) => `${base}${p}`),
     );
     body = await em.auth.exchange(tokenForm(text), nowMs, [...own, GOOGLE_TOKEN_URL]);
-    em.changed();
+    em.changed(null);
   } catch (e) {
     if (!(e instanceof OAuthError)) throw e;
     status = e.httpStatus;
@@ -141,8 +149,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const stateFile = options.stateFile ? new StateFile(options.stateFile, emulator) : undefined;
   stateFile?.load();
   if (stateFile) emulator.onChange(() => stateFile.schedule());
+  const events = new PageEvents(emulator);
   const server = createServer((req, res) => {
-    handle(emulator, req, res).catch((e: unknown) => {
+    handle(emulator, events, req, res).catch((e: unknown) => {
       console.error("[sheets-emulator] internal error", e);
       if (!res.headersSent) sendJson(res, 500, new ApiError(500, "Internal error encountered.").toBody());
       else res.end();
@@ -161,6 +170,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     emulator,
     close: async () => {
       stateFile?.save();
+      events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -9,9 +9,13 @@ import {
   DEFAULT_THEME,
 } from "./spreadsheet-defaults";
 import type {
+  BasicFilterModel,
+  Dimension,
+  DimensionPropsModel,
   EffectiveValue,
   Json,
   JsonObject,
+  NamedRangeModel,
   ProtectedRangeModel,
   Rect,
   SheetModel,
@@ -104,11 +108,46 @@ export function gridDataJson(ev: Evaluator, rect: Rect): JsonObject {
   if (rect.r0 > 0) json.startRow = rect.r0;
   if (rect.c0 > 0) json.startColumn = rect.c0;
   if (rowData.length > 0) json.rowData = rowData;
-  json.rowMetadata = Array.from({ length: rect.r1 - rect.r0 }, () => ({ pixelSize: DEFAULT_ROW_PIXELS }));
-  json.columnMetadata = Array.from({ length: rect.c1 - rect.c0 }, () => ({
-    pixelSize: DEFAULT_COLUMN_PIXELS,
-  }));
+  json.rowMetadata = Array.from({ length: rect.r1 - rect.r0 }, (_, i) =>
+    dimensionJson(sheet.rowProps[rect.r0 + i], DEFAULT_ROW_PIXELS),
+  );
+  json.columnMetadata = Array.from({ length: rect.c1 - rect.c0 }, (_, i) =>
+    dimensionJson(sheet.columnProps[rect.c0 + i], DEFAULT_COLUMN_PIXELS),
+  );
   return json;
+}
+
+/** DimensionProperties in proto order: hiddenByUser (only when true), then pixelSize. */
+function dimensionJson(props: DimensionPropsModel | null | undefined, fallback: number): JsonObject {
+  const json: JsonObject = {};
+  if (props?.hiddenByUser) json.hiddenByUser = true;
+  json.pixelSize = props?.pixelSize ?? fallback;
+  return json;
+}
+
+/** DimensionGroups as listed under rowGroups/columnGroups (recorded: sheetId 0 and collapsed:false left out). */
+export function groupsJson(sheet: SheetModel, dimension: Dimension): JsonObject[] {
+  return sheet.groups
+    .filter((g) => g.dimension === dimension)
+    .sort((a, b) => a.start - b.start || a.depth - b.depth)
+    .map((g) => {
+      const range: JsonObject = {};
+      if (sheet.sheetId !== 0) range.sheetId = sheet.sheetId;
+      range.dimension = g.dimension;
+      range.startIndex = g.start;
+      range.endIndex = g.end;
+      const json: JsonObject = { range, depth: g.depth };
+      if (g.collapsed) json.collapsed = true;
+      return json;
+    });
+}
+
+export function namedRangeJson(named: NamedRangeModel): JsonObject {
+  return { namedRangeId: named.namedRangeId, name: named.name, range: gridRangeJson(named.range) };
+}
+
+export function basicFilterJson(filter: BasicFilterModel): JsonObject {
+  return { range: gridRangeJson(filter.range), ...filter.extra };
 }
 
 export interface SpreadsheetJsonOptions {
@@ -140,15 +179,21 @@ export function spreadsheetJson(ss: SpreadsheetModel, options: SpreadsheetJsonOp
         ];
         json.data = rects.map((rect) => gridDataJson(ev, rect));
       }
+      if (sheet.merges.length > 0) json.merges = sheet.merges.map(gridRangeJson);
+      if (sheet.conditionalFormats.length > 0) json.conditionalFormats = sheet.conditionalFormats;
       if (sheet.protectedRanges.length > 0) {
         json.protectedRanges = sheet.protectedRanges.map((pr) =>
           protectedRangeJson(pr, options.user, options.isOwner),
         );
       }
-      if (sheet.conditionalFormats.length > 0) json.conditionalFormats = sheet.conditionalFormats;
+      if (sheet.basicFilter) json.basicFilter = basicFilterJson(sheet.basicFilter);
+      const rowGroups = groupsJson(sheet, "ROWS");
+      if (rowGroups.length > 0) json.rowGroups = rowGroups;
+      const columnGroups = groupsJson(sheet, "COLUMNS");
+      if (columnGroups.length > 0) json.columnGroups = columnGroups;
       return json;
     });
-  return {
+  const json: JsonObject = {
     spreadsheetId: ss.spreadsheetId,
     properties: {
       title: ss.title,
@@ -159,6 +204,8 @@ export function spreadsheetJson(ss: SpreadsheetModel, options: SpreadsheetJsonOp
       spreadsheetTheme: DEFAULT_THEME,
     },
     sheets,
-    spreadsheetUrl: spreadsheetUrl(ss.spreadsheetId),
   };
+  if (ss.namedRanges.length > 0) json.namedRanges = ss.namedRanges.map(namedRangeJson);
+  json.spreadsheetUrl = spreadsheetUrl(ss.spreadsheetId);
+  return json;
 }

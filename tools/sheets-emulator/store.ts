@@ -69,6 +69,7 @@ export class Store {
       timeZone: seed.timeZone ?? "Etc/GMT",
       autoRecalc: "ON_CHANGE",
       sheets: [],
+      namedRanges: [],
       private: false,
     };
     const seeds = seed.sheets && seed.sheets.length > 0 ? seed.sheets : [{ title: "Sheet1" }];

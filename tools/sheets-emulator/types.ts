@@ -64,6 +64,34 @@ export interface GridPropertiesModel {
   columnGroupControlAfter?: boolean;
 }
 
+/** DimensionProperties a row or column can carry; absent keys mean Sheets' defaults (21 / 100 px, shown). */
+export interface DimensionPropsModel {
+  pixelSize?: number;
+  hiddenByUser?: boolean;
+}
+
+/** One row or column group: what spreadsheets.get lists under rowGroups / columnGroups. */
+export interface DimensionGroupModel {
+  dimension: Dimension;
+  start: number;
+  end: number;
+  depth: number;
+  collapsed?: boolean;
+}
+
+export interface BasicFilterModel {
+  range: GridRangeModel;
+  /** sortSpecs, filterSpecs, criteria: stored and returned as set. */
+  extra: JsonObject;
+}
+
+export interface NamedRangeModel {
+  /** Google's ids are numeric strings, e.g. "1505157600" (recorded). */
+  namedRangeId: string;
+  name: string;
+  range: GridRangeModel;
+}
+
 export interface SheetModel {
   sheetId: number;
   title: string;
@@ -73,6 +101,12 @@ export interface SheetModel {
   rows: (RowModel | null)[];
   protectedRanges: ProtectedRangeModel[];
   conditionalFormats: JsonObject[];
+  merges: GridRangeModel[];
+  /** Index-aligned with the grid's rows/columns, stored densely up to the last set one (null = defaults). */
+  rowProps: (DimensionPropsModel | null)[];
+  columnProps: (DimensionPropsModel | null)[];
+  groups: DimensionGroupModel[];
+  basicFilter?: BasicFilterModel;
 }
 
 export interface SpreadsheetModel {
@@ -82,6 +116,7 @@ export interface SpreadsheetModel {
   timeZone: string;
   autoRecalc: string;
   sheets: SheetModel[];
+  namedRanges: NamedRangeModel[];
   /** Marked "not shared with the caller": every API call on it answers 403. */
   private: boolean;
 }

@@ -90,7 +90,8 @@ export function appendValues(
   const r0 = table ? table.r1 : search.r0;
   const c0 = table ? table.c0 : search.c0;
   if (insertDataOption === "INSERT_ROWS" && height > 0 && r0 < sheet.gridProperties.rowCount) {
-    insertRows(sheet, r0, height);
+    // Inserted rows take the formats of the row above, as Sheets does for appended rows (see README).
+    insertRows(sheet, r0, height, r0 > 0 ? r0 - 1 : undefined);
     shiftForDimensionChange(ss, sheet, "ROWS", r0, height);
   }
   // Appending past the end of the sheet adds the rows/columns needed, even with OVERWRITE.

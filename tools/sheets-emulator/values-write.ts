@@ -36,16 +36,20 @@ export function writeBlock(
   const touchedRows = new Set<number>();
   const touchedColumns = new Set<number>();
   let cells = 0;
-  rows.forEach((row, i) => {
-    row.forEach((raw, j) => {
-      if (raw === undefined) return;
-      let parsed: ReturnType<typeof parseInput>;
+  // Every value is parsed (and checked) before any is written, so a bad one leaves the sheet as it was.
+  const parsedRows = rows.map((row, i) =>
+    row.map((raw, j) => {
+      if (raw === undefined) return "skip";
       try {
-        parsed = parseInput(raw, option);
+        return parseInput(raw, option);
       } catch (e) {
         if (e instanceof TypeError) throw badRequest(`Invalid values[${i}][${j}]: ${JSON.stringify(raw)}`);
         throw e;
       }
+    }),
+  );
+  parsedRows.forEach((row, i) => {
+    row.forEach((parsed, j) => {
       if (parsed === "skip") return;
       updateCell(sheet, r0 + i, c0 + j, (cell) => applyInput(cell, parsed));
       touchedRows.add(r0 + i);

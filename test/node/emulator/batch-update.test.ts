@@ -211,8 +211,13 @@ describe("spreadsheets.batchUpdate", () => {
     );
     const rows = (got.body as { sheets: { data: { rowData: { values: unknown[] }[] }[] }[] }).sheets[0]
       ?.data[0]?.rowData;
+    // Google mirrors the colour into its style twin (recorded: gspread WorksheetTest.test_format).
     expect(rows?.[0]?.values[0]).toEqual({
-      userEnteredFormat: { backgroundColor: { red: 0.9 }, textFormat: { bold: true } },
+      userEnteredFormat: {
+        backgroundColor: { red: 0.9 },
+        textFormat: { bold: true },
+        backgroundColorStyle: { rgbColor: { red: 0.9 } },
+      },
     });
     expect(rows?.[5]?.values[0]).toEqual({ note: "added by staff" });
   });
@@ -305,9 +310,40 @@ describe("spreadsheets.batchUpdate", () => {
     expect(warned.status).toBe(200);
   });
 
-  it("answers 501 for a known request the emulator does not implement and 400 for an unknown one", async () => {
+  it("lists the creator of a protected range among its editors, with the static token too", async () => {
+    const { access_token: token } = emu.emulator.issueToken("sync@example.iam.gserviceaccount.com");
+    const range = (c: number) => ({ range: { sheetId: 0, startColumnIndex: c, endColumnIndex: c + 1 } });
+    await batch({ addProtectedRange: { protectedRange: range(0) } });
+    await emu.call(
+      "POST",
+      BU,
+      { requests: [{ addProtectedRange: { protectedRange: { ...range(1), warningOnly: true } } }] },
+      token,
+    );
+    const got = await emu.call("GET", "/v4/spreadsheets/ss?fields=sheets.protectedRanges.editors");
+    expect(got.body).toEqual({
+      sheets: [
+        {
+          protectedRanges: [
+            { editors: { users: ["owner@sheets-emulator.local"] } },
+            { editors: { users: ["sync@example.iam.gserviceaccount.com"] } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it("answers a known request the emulator does not implement with a 400 naming it, so clients do not retry", async () => {
     const known = await batch({ createDeveloperMetadata: { developerMetadata: {} } });
-    expect(known.status).toBe(501);
+    expect(known.status).toBe(400);
+    expect(known.body).toEqual({
+      error: {
+        code: 400,
+        message:
+          "Invalid requests[0].createDeveloperMetadata: The Sheets emulator does not implement createDeveloperMetadata.",
+        status: "INVALID_ARGUMENT",
+      },
+    });
     const unknown = await batch({ frobnicate: {} });
     expect(unknown.status).toBe(400);
     expect((unknown.body as { error: { message: string } }).error.message).toBe(

@@ -49,6 +49,44 @@ describe("persistence to a state file", () => {
     });
   });
 
+  it("loads a state file written before merges, sizes, groups and named ranges were kept", async () => {
+    const stateFile = path.join(mkdtempSync(path.join(tmpdir(), "emu-state-")), "state.json");
+    const sheet = {
+      sheetId: 0,
+      title: "建议台账",
+      gridProperties: { rowCount: 10, columnCount: 3 },
+      extra: {},
+      rows: [[{ userEnteredValue: { stringValue: "编号" } }]],
+      protectedRanges: [],
+      conditionalFormats: [],
+    };
+    const spreadsheet = { spreadsheetId: "old", title: "旧", locale: "zh_CN", timeZone: "Asia/Shanghai" };
+    const state = {
+      version: 1,
+      spreadsheets: [{ ...spreadsheet, autoRecalc: "ON_CHANGE", sheets: [sheet], private: false }],
+      tokens: [],
+      serviceAccounts: [],
+    };
+    writeFileSync(stateFile, JSON.stringify(state));
+    running = await startTestEmulator({ stateFile });
+    const merged = await running.call("POST", "/v4/spreadsheets/old:batchUpdate", {
+      requests: [
+        {
+          mergeCells: {
+            range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 2 },
+          },
+        },
+        {
+          addNamedRange: {
+            namedRange: { name: "表头", range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 } },
+          },
+        },
+      ],
+    });
+    expect(merged.status).toBe(200);
+    expect(running.emulator.getValues("old", "表头")).toEqual([["编号"]]);
+  });
+
   it("saves shortly after a change without waiting for close", async () => {
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), "emu-state-")), "state.json");
     running = await startTestEmulator({ stateFile });

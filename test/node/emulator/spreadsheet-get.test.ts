@@ -148,6 +148,17 @@ describe("spreadsheets.get and spreadsheets.create", () => {
   it("answers 404 for an unknown spreadsheet and for an unknown method path", async () => {
     expect((await emu.call("GET", "/v4/spreadsheets/missing")).status).toBe(404);
     expect((await emu.call("GET", "/v4/spreadsheets/ss/nothing")).status).toBe(404);
-    expect((await emu.call("POST", "/v4/spreadsheets/ss/developerMetadata:search", {})).status).toBe(501);
+  });
+
+  it("answers a method it does not implement with a 400 naming it (a 5xx would be retried for ever)", async () => {
+    const res = await emu.call("POST", "/v4/spreadsheets/ss/developerMetadata:search", {});
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: {
+        code: 400,
+        message: "The Sheets emulator does not implement POST /v4/spreadsheets/ss/developerMetadata:search.",
+        status: "INVALID_ARGUMENT",
+      },
+    });
   });
 });
