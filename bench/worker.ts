@@ -5,6 +5,7 @@ import { Miniflare } from "miniflare";
 import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import type { BenchEmulator } from "./emulator-process";
+import { IsolateProfiler } from "./isolate-cpu";
 
 export const BENCH_ADMIN_TOKEN = "bench-admin-token";
 export const BENCH_FORM_SECRET = "bench-suggestion-secret";
@@ -28,6 +29,8 @@ export function buildWorker(): void {
 
 export interface BenchWorker {
   mf: Miniflare;
+  /** The Worker's isolate under V8's profiler: CPU of one invocation as Cloudflare counts it. */
+  profiler: IsolateProfiler;
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
   /** CPU seconds the workerd process (the Worker and its local D1) has used so far. */
   cpuMs(): number;
@@ -48,8 +51,17 @@ function processCpuMs(pid: number): number {
 }
 
 /** The built Worker in workerd (Node-side Miniflare) with D1, queues and the bench emulator's key. */
-export async function startBenchWorker(em: BenchEmulator, spreadsheetId: string): Promise<BenchWorker> {
+/** The Worker's name in Miniflare (its inspector target is core:user:<name>). */
+const WORKER_NAME = "jianyi";
+
+export async function startBenchWorker(
+  em: BenchEmulator,
+  spreadsheetId: string,
+  inspectorPort = 9331,
+): Promise<BenchWorker> {
   const mf = new Miniflare({
+    name: WORKER_NAME,
+    inspectorPort,
     modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "dist/index.js") }],
     modulesRoot: path.join(PROJECT_ROOT, "dist"),
     compatibilityDate: "2026-04-20",
@@ -79,11 +91,16 @@ export async function startBenchWorker(em: BenchEmulator, spreadsheetId: string)
   const db = await mf.getD1Database("DB");
   await applyMigrations(db as never);
   const pid = workerdPid();
+  const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
   return {
     mf,
+    profiler,
     fetch: (pathname, init) =>
       mf.dispatchFetch(`http://jianyi.bench${pathname}`, init as never) as unknown as Promise<Response>,
     cpuMs: () => processCpuMs(pid),
-    dispose: () => mf.dispose(),
+    dispose: async () => {
+      profiler.close();
+      await mf.dispose();
+    },
   };
 }

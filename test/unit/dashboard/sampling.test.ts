@@ -7,7 +7,7 @@ import {
   type SampleCandidate,
   sampleSizeOf,
 } from "../../../src/domain/dashboard/sampling";
-import { fixtureEvaluation } from "./fixture";
+import { FIXTURE_ROWS, fixtureEvaluation } from "./fixture";
 
 /** 123 replied suggestions in three units, like 新蔡县's 2024 session. */
 const UNITS = ["区教育局", "区住建局", "区卫健委"];
@@ -123,6 +123,17 @@ describe("sampling request", () => {
       ["2026-001", "区教育局"],
       ["2026-003", "区教育局"],
       ["2026-005", "区住建局"],
+    ]);
+  });
+
+  it("leaves out a 编号 typed on two rows until staff fix it, since 回访 could not be written to one of them", () => {
+    const twice = FIXTURE_ROWS.map((cells) =>
+      cells.编号 === "2026-005" ? { ...cells, 编号: "2026-003" } : cells,
+    );
+
+    expect(sampleCandidates(fixtureEvaluation(twice), null).map((c) => c.id)).toEqual([
+      "2026-001",
+      "2025-001",
     ]);
   });
 });
