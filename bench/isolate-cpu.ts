@@ -10,7 +10,8 @@ import WebSocket from "ws";
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string };
+  callFrame: { functionName: string; url?: string; lineNumber?: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -23,6 +24,10 @@ export interface CpuSample {
   jsMs: number;
   /** Everything V8 saw the isolate busy with, native "(program)" time included, ms. */
   busyMs: number;
+  /** Functions by their own (self) time, the heaviest first: where the time goes. */
+  top: { fn: string; ms: number }[];
+  /** Functions by inclusive time (with what they call). */
+  inclusive: { fn: string; ms: number }[];
 }
 
 /** Sampling interval of the profiler, µs: fine enough for a 10 ms budget. */
@@ -78,6 +83,10 @@ export class IsolateProfiler {
 
 function cpuOf(profile: Profile): CpuSample {
   const kind = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  const where = new Map(
+    profile.nodes.map((n) => [n.id, `${n.callFrame.functionName || "(anonymous)"}:${n.callFrame.lineNumber ?? ""}`]),
+  );
+  const self = new Map<string, number>();
   let jsUs = 0;
   let busyUs = 0;
   // A sample stands for the time until the next one.
@@ -87,6 +96,31 @@ function cpuOf(profile: Profile): CpuSample {
     if (name === "(idle)") return;
     busyUs += us;
     if (name !== "(program)") jsUs += us;
+    const fn = where.get(node) ?? "?";
+    self.set(fn, (self.get(fn) ?? 0) + us);
   });
-  return { jsMs: jsUs / 1000, busyMs: busyUs / 1000 };
+  // Inclusive: a sample counts for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map<string, number>();
+  profile.samples.forEach((node, i) => {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    if (kind.get(node) === "(idle)") return;
+    const seen = new Set<string>();
+    for (let at: number | undefined = node; at !== undefined; at = parent.get(at)) {
+      const fn = where.get(at) ?? "?";
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      incl.set(fn, (incl.get(fn) ?? 0) + us);
+    }
+  });
+  const inclusive = [...incl.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([fn, us]) => ({ fn, ms: Math.round(us / 10) / 100 }));
+  const top = [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([fn, us]) => ({ fn, ms: Math.round(us / 10) / 100 }));
+  return { jsMs: jsUs / 1000, busyMs: busyUs / 1000, top, inclusive };
 }
