@@ -4,28 +4,22 @@ import type { Settings } from "../../sheets-schema/settings";
 import { TAB_NAMES, type TabName } from "../../sheets-schema/tab-names";
 import {
   type DeputyRecord,
-  deputiesTab,
-  holidaysTab,
   type LedgerRecord,
   ledgerTab,
   noticeLogTab,
   problemsTab,
-  settingsTab,
   statisticsTab,
-  templatesTab,
   type UnitRecord,
-  unitsTab,
 } from "../../sheets-schema/tabs";
-import { buildCalendar, type Calendar, type HolidayOverride } from "./calendar";
+import type { Calendar, HolidayOverride } from "./calendar";
 import { isIsoDate } from "./civil-date";
-import { buildDirectory, type Directory } from "./directory";
+import type { Directory } from "./directory";
 import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
+import { buildLedgerContext, tabProblems } from "./ledger-context";
 import type { IdFormat } from "./numbering";
 import { type Problem, ProblemSink } from "./problems";
-import { readHolidays } from "./read-holidays";
-import { readSettings } from "./read-settings";
 import { readTab, type TabRead } from "./read-tab";
-import { type ResolvedTemplate, readTemplates } from "./read-templates";
+import type { ResolvedTemplate } from "./read-templates";
 import { computeStatistics, type StatisticsResult } from "./statistics";
 
 export type { LedgerRowEvaluation } from "./evaluate-ledger-rows";
@@ -69,11 +63,7 @@ function statusOf(read: TabRead<unknown>): TabStatus {
   return { readable: read.readable, reason: read.reason, columns: read.columns };
 }
 
-function allProblems(read: TabRead<unknown>): Problem[] {
-  const list = [...read.problems];
-  for (const row of read.rows) list.push(...row.problems.list);
-  return list;
-}
+const allProblems = tabProblems;
 
 /** System tabs are only written: their header rows are matched (when the caller read them), rows are not parsed. */
 function systemTabStatus(input: LedgerInput, tab: TabDef): { status: TabStatus; problems: Problem[] } {
@@ -103,17 +93,15 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const { today } = input;
   if (!isIsoDate(today))
     throw new RangeError(`evaluateLedger: today must be YYYY-MM-DD, got ${String(today)}`);
-  const settingsRead = readTab(settingsTab, input.tabs[TAB_NAMES.settings]);
-  const { settings, idFormat } = readSettings(settingsRead);
-  const holidaysRead = readTab(holidaysTab, input.tabs[TAB_NAMES.holidays]);
-  const holidays = readHolidays(holidaysRead);
-  const calendar = buildCalendar(holidays);
-  const unitsRead = readTab(unitsTab, input.tabs[TAB_NAMES.units]);
-  const units = buildDirectory(unitsRead, "单位");
-  const deputiesRead = readTab(deputiesTab, input.tabs[TAB_NAMES.deputies]);
-  const deputies = buildDirectory(deputiesRead, "代表");
-  const templatesRead = readTab(templatesTab, input.tabs[TAB_NAMES.templates]);
-  const templates = readTemplates(templatesRead);
+  const context = buildLedgerContext(input.tabs);
+  const { settings, idFormat, holidays, calendar, units, deputies, templates } = context;
+  const {
+    settings: settingsRead,
+    holidays: holidaysRead,
+    units: unitsRead,
+    deputies: deputiesRead,
+    templates: templatesRead,
+  } = context.reads;
   const ledgerRead: TabRead<LedgerRecord> = readTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
   const { idRows, byId } = indexIds(ledgerRead.rows);
   const refs = {

@@ -1,7 +1,6 @@
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
 import { isoFromSerial } from "../civil-date";
-import type { LedgerEvaluation, LedgerRowEvaluation } from "../evaluate-ledger";
+import type { EvaluatedRow } from "../summary/evaluated";
 
 /** A parsed cell value as staff would write it: 是/否, lists joined with 、, dates as YYYY-MM-DD. */
 export function displayValue(value: unknown): string {
@@ -30,16 +29,14 @@ export interface FieldText {
  * Every staff-owned field of a row, in contract order. A cell that failed to parse shows what is in
  * the sheet (marked), so a leader sees the same thing staff typed rather than a blank.
  */
-export function fieldTexts(evaluation: LedgerEvaluation, row: LedgerRowEvaluation): FieldText[] {
-  const indexOf = evaluation.tabs[TAB_NAMES.ledger].columns?.indexOf ?? {};
+export function fieldTexts(
+  row: EvaluatedRow & { readonly unreadable?: Readonly<Record<string, string>> },
+): FieldText[] {
   const record = row.record as unknown as Record<string, unknown>;
   return ledgerStaffColumns.map((column) => {
-    const parsed = displayValue(record[column.key]);
-    const at = (indexOf as Record<string, number | undefined>)[column.key];
-    const isDate = column.cell.kind === "date";
-    const raw = at === undefined ? "" : rawText(row.raw[at], isDate);
-    const unreadable = raw !== "" && parsed === "" && column.cell.kind !== "yesNo";
-    return { header: column.header, text: unreadable ? raw : parsed, unreadable };
+    const typed = row.unreadable?.[column.header];
+    if (typed !== undefined) return { header: column.header, text: typed, unreadable: true };
+    return { header: column.header, text: displayValue(record[column.key]), unreadable: false };
   });
 }
 

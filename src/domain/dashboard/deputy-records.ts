@@ -1,6 +1,6 @@
 import type { DeputyRecord } from "../../../sheets-schema/tabs/directory";
 import { type DirectoryEntry, nameKey } from "../directory";
-import type { LedgerEvaluation, LedgerRowEvaluation } from "../evaluate-ledger";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 /** One line of the deputies' records (代表履职档案). */
@@ -29,11 +29,11 @@ export interface DeputyDetail {
 
 interface Tally {
   name: string;
-  led: LedgerRowEvaluation[];
-  co: LedgerRowEvaluation[];
+  led: EvaluatedRow[];
+  co: EvaluatedRow[];
 }
 
-function tallies(evaluation: LedgerEvaluation): Map<string, Tally> {
+function tallies(evaluation: EvaluatedLedger): Map<string, Tally> {
   const map = new Map<string, Tally>();
   for (const entry of evaluation.deputies.entries)
     map.set(nameKey(entry.name), { name: entry.name, led: [], co: [] });
@@ -61,7 +61,7 @@ function tallies(evaluation: LedgerEvaluation): Map<string, Tally> {
   return map;
 }
 
-function recordRow(evaluation: LedgerEvaluation, tally: Tally): DeputyRecordRow {
+function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
   const entry = evaluation.deputies.find(tally.name);
   return {
     name: tally.name,
@@ -76,12 +76,12 @@ function recordRow(evaluation: LedgerEvaluation, tally: Tally): DeputyRecordRow 
 }
 
 /** Every deputy of the 代表 tab in tab order, then names found only in the ledger. */
-export function deputyRecords(evaluation: LedgerEvaluation): DeputyRecordRow[] {
+export function deputyRecords(evaluation: EvaluatedLedger): DeputyRecordRow[] {
   return [...tallies(evaluation).values()].map((t) => recordRow(evaluation, t));
 }
 
 /** One deputy's record: suggestions led and co-signed. Null when the name is nowhere. */
-export function deputyDetail(evaluation: LedgerEvaluation, name: string): DeputyDetail | null {
+export function deputyDetail(evaluation: EvaluatedLedger, name: string): DeputyDetail | null {
   const tally = tallies(evaluation).get(nameKey(name.trim()));
   if (!tally) return null;
   const today = evaluation.today;

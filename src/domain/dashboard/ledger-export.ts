@@ -1,6 +1,6 @@
 import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
 import { daysBetween } from "../deadlines";
-import type { LedgerEvaluation } from "../evaluate-ledger";
+import type { EvaluatedLedger } from "../summary/evaluated";
 import { fieldTexts } from "./cell-text";
 
 /** Computed columns after the staff columns. */
@@ -21,7 +21,7 @@ const OPEN: ReadonlySet<string> = new Set(["办理中", "即将到期", "已逾�
  * The ledger as a table: every staff column as staff see it, then the computed columns (due dates
  * with how they were reached, status, days left while a reply is awaited, the row's problems).
  */
-export function ledgerExportTable(evaluation: LedgerEvaluation): (string | number)[][] {
+export function ledgerExportTable(evaluation: EvaluatedLedger): (string | number)[][] {
   const header = [...ledgerStaffColumns.map((c) => c.header), ...LEDGER_EXPORT_EXTRA];
   const rows = evaluation.rows
     .filter((r) => !r.blank)
@@ -29,7 +29,7 @@ export function ledgerExportTable(evaluation: LedgerEvaluation): (string | numbe
       const due = row.computed.dueDate;
       const daysLeft = due && OPEN.has(row.computed.status) ? daysBetween(evaluation.today, due) : "";
       return [
-        ...fieldTexts(evaluation, row).map((f) => f.text),
+        ...fieldTexts(row).map((f) => f.text),
         due,
         row.computed.status,
         daysLeft,

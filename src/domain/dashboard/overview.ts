@@ -4,8 +4,8 @@ import {
   REPLY_CLASSES,
   type ReplyClass,
 } from "../../../sheets-schema/enums";
-import type { LedgerEvaluation } from "../evaluate-ledger";
 import { formatRate, type StatisticsRow } from "../statistics";
+import type { EvaluatedLedger } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 export interface OverdueGroup {
@@ -60,7 +60,7 @@ function slowestUnits(rows: readonly StatisticsRow[]): StatisticsRow[] {
 }
 
 /** The overview page's figures, from one evaluation of the ledger. */
-export function computeOverview(evaluation: LedgerEvaluation): OverviewFigures {
+export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
   const refs = suggestionRows(evaluation).map((r) => suggestionRef(r, evaluation.today));
   const counts = new Map<string, number>();
   for (const ref of refs) counts.set(ref.status, (counts.get(ref.status) ?? 0) + 1);

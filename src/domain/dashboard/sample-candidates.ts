@@ -1,4 +1,4 @@
-import type { LedgerEvaluation } from "../evaluate-ledger";
+import type { EvaluatedLedger } from "../summary/evaluated";
 import type { SampleCandidate } from "./sampling";
 import { yearOfRow } from "./year-report";
 
@@ -8,7 +8,7 @@ import { yearOfRow } from "./year-report";
  * population, so the same seed always redraws the same sample. A 编号 typed on two rows is left out
  * until staff fix it: 回访 = 是 could not be written to one suggestion by it.
  */
-export function sampleCandidates(evaluation: LedgerEvaluation, year: number | null): SampleCandidate[] {
+export function sampleCandidates(evaluation: EvaluatedLedger, year: number | null): SampleCandidate[] {
   const seen = new Map<string, number>();
   for (const r of evaluation.rows) if (!r.blank && r.id) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
   return evaluation.rows

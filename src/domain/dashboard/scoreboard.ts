@@ -3,8 +3,8 @@ import type { UnitRecord } from "../../../sheets-schema/tabs/directory";
 import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
 import type { DirectoryEntry } from "../directory";
 import { nameKey } from "../directory";
-import type { LedgerEvaluation } from "../evaluate-ledger";
 import { type StatisticsRow, statisticsCells } from "../statistics";
+import type { EvaluatedLedger } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 export interface Scoreboard {
@@ -23,7 +23,7 @@ export interface UnitDetail {
 }
 
 /** The unit scoreboard: the spec's statistics per lead unit, exactly as the 统计 tab has them. */
-export function unitScoreboard(evaluation: LedgerEvaluation): Scoreboard {
+export function unitScoreboard(evaluation: EvaluatedLedger): Scoreboard {
   return { units: evaluation.statistics.byUnit, total: evaluation.statistics.total };
 }
 
@@ -33,7 +33,7 @@ export function scoreboardTable(board: Scoreboard): (string | number)[][] {
 }
 
 /** One unit's figures and suggestions (as lead and as co-unit); null when no such unit is known. */
-export function unitDetail(evaluation: LedgerEvaluation, name: string): UnitDetail | null {
+export function unitDetail(evaluation: EvaluatedLedger, name: string): UnitDetail | null {
   const key = nameKey(name.trim());
   const figures = evaluation.statistics.byUnit.find((row) => nameKey(row.label) === key);
   if (!figures) return null;

@@ -1,6 +1,6 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
 import { daysBetween } from "../deadlines";
-import type { LedgerEvaluation, LedgerRowEvaluation } from "../evaluate-ledger";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /** What a list on the dashboard shows of one suggestion. */
 export interface SuggestionRef {
@@ -20,14 +20,14 @@ export interface SuggestionRef {
 }
 
 /** Rows that are suggestions with a 编号 (a row without one cannot be linked to yet). */
-export function suggestionRows(evaluation: LedgerEvaluation): LedgerRowEvaluation[] {
+export function suggestionRows(evaluation: EvaluatedLedger): EvaluatedRow[] {
   return evaluation.rows.filter((r) => !r.blank && r.id);
 }
 
 /** Statuses that wait for a reply: only then do days left (or overdue) mean anything. */
 const AWAITING_REPLY: ReadonlySet<string> = new Set(["办理中", "即将到期", "已逾期"]);
 
-export function suggestionRef(row: LedgerRowEvaluation, today: string): SuggestionRef {
+export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
   const { record, computed } = row;
   const due = computed.dueDate;
   return {

@@ -1,5 +1,5 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
-import type { LedgerRowEvaluation } from "../evaluate-ledger";
+import type { EvaluatedRow } from "../summary/evaluated";
 import type { FieldChange } from "../sync/plan-history";
 import { LEDGER_DATE_HEADERS, rawText } from "./cell-text";
 
@@ -42,7 +42,7 @@ const MILESTONES: readonly [keyof LedgerRecord, string][] = [
 ];
 
 /** The lifecycle dates of a suggestion (提 → 交 → 办 → 评), with its due dates, in date order. */
-export function milestones(row: LedgerRowEvaluation): Milestone[] {
+export function milestones(row: EvaluatedRow): Milestone[] {
   const record = row.record as unknown as Record<string, unknown>;
   const list: Milestone[] = [];
   for (const [key, label] of MILESTONES) {

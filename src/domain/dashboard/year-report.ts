@@ -1,7 +1,7 @@
 import { REPLY_CLASSES } from "../../../sheets-schema/enums";
 import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
-import type { LedgerEvaluation, LedgerRowEvaluation } from "../evaluate-ledger";
 import { computeStatistics, type StatisticsRow, statisticsCells } from "../statistics";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /** Counts of the year's suggestions before the handling statistics. */
 export interface YearTotals {
@@ -39,12 +39,12 @@ const TOTAL_LABELS: readonly [keyof YearTotals, string][] = [
 ];
 
 /** Year of a suggestion: 年 of 提出日期 (as for 编号); rows without a readable date belong to no year. */
-export function yearOfRow(row: LedgerRowEvaluation): number | null {
+export function yearOfRow(row: EvaluatedRow): number | null {
   return row.record.submittedOn ? Number(row.record.submittedOn.slice(0, 4)) : null;
 }
 
 /** Years that have suggestions, latest first. */
-export function reportYears(evaluation: LedgerEvaluation): number[] {
+export function reportYears(evaluation: EvaluatedLedger): number[] {
   const years = new Set<number>();
   for (const row of evaluation.rows) {
     const year = row.blank ? null : yearOfRow(row);
@@ -54,9 +54,9 @@ export function reportYears(evaluation: LedgerEvaluation): number[] {
 }
 
 /** The figures of the standing committee's annual report for suggestions submitted in `year`. */
-export function yearReport(evaluation: LedgerEvaluation, year: number): YearReport {
+export function yearReport(evaluation: EvaluatedLedger, year: number): YearReport {
   const rows = evaluation.rows.filter((r) => !r.blank && yearOfRow(r) === year);
-  const count = (test: (r: LedgerRowEvaluation) => boolean) => rows.filter(test).length;
+  const count = (test: (r: EvaluatedRow) => boolean) => rows.filter(test).length;
   const statistics = computeStatistics(
     rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
     {

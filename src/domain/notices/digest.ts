@@ -2,8 +2,8 @@ import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import type { Calendar } from "../calendar";
 import { isoFromSerial, serialFromIso, weekdayOf } from "../civil-date";
 import { daysBetween } from "../deadlines";
-import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
 import type { StatisticsRow } from "../statistics";
+import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
 import { blankView } from "./placeholders";
 import type { NoticeSeries, Occurrence } from "./series";
@@ -24,7 +24,7 @@ export function firstWorkingDayOfWeek(date: string, calendar: Pick<Calendar, "is
   return null;
 }
 
-type Row = Pick<LedgerRowEvaluation, "id" | "record" | "computed" | "blank">;
+type Row = Pick<EvaluatedRow, "id" | "record" | "computed" | "blank">;
 
 function list(title: string, rows: readonly Row[], line: (row: Row) => string): string[] {
   if (rows.length === 0) return [];

@@ -1,6 +1,6 @@
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
-import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { EvaluatedRow } from "../summary/evaluated";
 import type { RecipientRef } from "./recipients";
 import {
   type NoticeSeries,
@@ -47,7 +47,7 @@ function overdueOccurrence(round: Round, today: string, ctx: SeriesContext): Occ
  * 交办通知, 二次交办通知, 到期提醒 and 逾期催办 of one suggestion: everything that goes to the
  * handling units while a round waits for its reply.
  */
-export function handlingSeries(row: LedgerRowEvaluation, ctx: SeriesContext): NoticeSeries[] {
+export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const { record } = row;
   const id = row.id;
   const rounds = roundsOf(row);

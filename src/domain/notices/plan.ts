@@ -1,5 +1,5 @@
-import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
 import type { Problem } from "../problems";
+import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
 import { digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
@@ -22,7 +22,7 @@ export interface PlanNoticesInput {
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
-function noticeRows(rows: readonly LedgerRowEvaluation[]): LedgerRowEvaluation[] {
+function noticeRows(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
   const count = new Map<string, number>();
   for (const r of rows) if (!r.blank && r.id && !r.newId) count.set(r.id, (count.get(r.id) ?? 0) + 1);
   return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1);

@@ -1,4 +1,4 @@
-import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { EvaluatedRow } from "../summary/evaluated";
 import { cellsView, rowView, type ViewContext } from "./placeholders";
 import type { NoticeSeries } from "./series";
 
@@ -21,7 +21,7 @@ function text(value: unknown): string {
  */
 export function receiptSeries(
   arrivals: readonly FormArrival[],
-  rowsById: ReadonlyMap<string, LedgerRowEvaluation>,
+  rowsById: ReadonlyMap<string, EvaluatedRow>,
   ctx: ViewContext,
 ): NoticeSeries[] {
   const out: NoticeSeries[] = [];

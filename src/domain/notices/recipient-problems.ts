@@ -1,6 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import type { LedgerEvaluation } from "../evaluate-ledger";
 import type { Problem } from "../problems";
+import type { EvaluatedLedger } from "../summary/evaluated";
 
 const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中选择 email、wecom、dingtalk、feishu 或 webhook";
 
@@ -12,7 +12,7 @@ const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中�
  * these to the 校验问题 tab; the dashboard shows them.
  */
 export function noticeRecipientProblems(
-  evaluation: Pick<LedgerEvaluation, "rows" | "units" | "deputies" | "settings">,
+  evaluation: Pick<EvaluatedLedger, "rows" | "units" | "deputies" | "settings">,
 ): Problem[] {
   const units = new Set<string>();
   const deputies = new Set<string>();

@@ -1,17 +1,13 @@
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
-import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { EvaluatedRow } from "../summary/evaluated";
 import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
 
 /**
  * The latest 跟踪提醒 due by today: every 跟踪提醒间隔天数 after the latest reply, while the
  * suggestion is 跟踪落实 (B class, satisfied, not 已落实).
  */
-function followUpSeries(
-  row: LedgerRowEvaluation,
-  rounds: readonly Round[],
-  ctx: SeriesContext,
-): NoticeSeries[] {
+function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: SeriesContext): NoticeSeries[] {
   if (row.computed.status !== "跟踪落实" || !row.id) return [];
   const latest = [...rounds].reverse().find((r) => r.repliedOn);
   if (!latest?.repliedOn) return [];
@@ -35,7 +31,7 @@ function followUpSeries(
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
  * round, 测评期限天数 after the reply while unrated) and 跟踪提醒 of one suggestion.
  */
-export function replySeries(row: LedgerRowEvaluation, ctx: SeriesContext): NoticeSeries[] {
+export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;
   const deputy = row.record.leadDeputy;
   const rounds = roundsOf(row);

@@ -1,7 +1,7 @@
 import type { NoticeType, Rating } from "../../../sheets-schema/enums";
 import type { Settings } from "../../../sheets-schema/settings";
 import type { Calendar } from "../calendar";
-import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { EvaluatedRow } from "../summary/evaluated";
 import { rowView, type View, type ViewContext } from "./placeholders";
 import type { RecipientRef } from "./recipients";
 
@@ -47,7 +47,7 @@ export interface Round {
 }
 
 /** The rounds of an accepted, assigned suggestion (none otherwise). */
-export function roundsOf(row: LedgerRowEvaluation): Round[] {
+export function roundsOf(row: EvaluatedRow): Round[] {
   const { record } = row;
   if (record.review !== "立案" || !record.leadUnit || !record.assignedOn) return [];
   const rounds: Round[] = [
@@ -72,11 +72,7 @@ export function roundsOf(row: LedgerRowEvaluation): Round[] {
 }
 
 /** Placeholder values of a row for notices about one round (办理期限 and 异议期限 of that round). */
-export function roundView(
-  row: LedgerRowEvaluation,
-  round: Round,
-  ctx: SeriesContext,
-): (recipient: string) => View {
+export function roundView(row: EvaluatedRow, round: Round, ctx: SeriesContext): (recipient: string) => View {
   const facts = { start: round.start, due: round.due };
   return (recipient) =>
     rowView({ record: row.record, id: row.id ?? "", status: row.computed.status }, facts, recipient, ctx);

@@ -1,10 +1,10 @@
 import type { Channel, NoticeType } from "../../../sheets-schema/enums";
-import type { LedgerEvaluation } from "../evaluate-ledger";
 import type { Problem } from "../problems";
+import type { EvaluatedLedger } from "../summary/evaluated";
 
 /** What planning needs of the evaluated ledger. */
 export type NoticeEvaluation = Pick<
-  LedgerEvaluation,
+  EvaluatedLedger,
   "settings" | "calendar" | "rows" | "units" | "deputies" | "templates" | "statistics"
 >;
 

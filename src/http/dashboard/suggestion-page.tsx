@@ -2,13 +2,13 @@ import type { FC } from "hono/jsx";
 import type { FieldText } from "../../domain/dashboard/cell-text";
 import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboard/timeline";
 import type { Deadline } from "../../domain/deadlines";
-import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { daysLeftText, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty, StatusBadge } from "./ui";
 
 export interface SuggestionView {
-  readonly row: LedgerRowEvaluation;
+  readonly row: EvaluatedRow;
   /** Where the row is in the sheet as of the last sync. */
   readonly sheetRow: number;
   readonly fields: readonly FieldText[];
@@ -16,7 +16,10 @@ export interface SuggestionView {
   readonly milestones: readonly Milestone[];
 }
 
-const DeadlineBlock: FC<{ label: string; deadline: Deadline | null }> = ({ label, deadline }) =>
+const DeadlineBlock: FC<{ label: string; deadline: Pick<Deadline, "due" | "explanation"> | null }> = ({
+  label,
+  deadline,
+}) =>
   deadline ? (
     <p>
       <strong>{label}：</strong>

@@ -60,7 +60,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const views = rows.map((row) => ({
       row,
       sheetRow: row.rowNumber,
-      fields: fieldTexts(d.evaluation, row),
+      fields: fieldTexts(row),
       daysLeft: suggestionRef(row, d.frame.today).daysLeft,
       milestones: milestones(row),
     }));

@@ -1,0 +1,76 @@
+import type { Settings } from "../../sheets-schema/settings";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import {
+  type DeputyRecord,
+  deputiesTab,
+  holidaysTab,
+  settingsTab,
+  templatesTab,
+  type UnitRecord,
+  unitsTab,
+} from "../../sheets-schema/tabs";
+import { buildCalendar, type Calendar, type HolidayOverride } from "./calendar";
+import { buildDirectory, type Directory } from "./directory";
+import type { IdFormat } from "./numbering";
+import type { Problem } from "./problems";
+import { readHolidays } from "./read-holidays";
+import { readSettings } from "./read-settings";
+import { readTab, type TabRead } from "./read-tab";
+import { type ResolvedTemplate, readTemplates } from "./read-templates";
+
+/** The small staff tabs the ledger is checked against, read and built once per evaluation. */
+export interface LedgerContext {
+  readonly settings: Settings;
+  readonly idFormat: IdFormat;
+  readonly holidays: readonly HolidayOverride[];
+  readonly calendar: Calendar;
+  readonly units: Directory<UnitRecord>;
+  readonly deputies: Directory<DeputyRecord>;
+  readonly templates: readonly ResolvedTemplate[];
+  /** How each small tab read (readability, header map, its problems). */
+  readonly reads: {
+    readonly settings: TabRead<unknown>;
+    readonly holidays: TabRead<unknown>;
+    readonly units: TabRead<unknown>;
+    readonly deputies: TabRead<unknown>;
+    readonly templates: TabRead<unknown>;
+  };
+}
+
+/**
+ * Reads 设置, 节假日, 承办单位, 代表 and 通知模板 (raw values, header row first) into the context every
+ * ledger row is checked with. A few hundred rows at most: cheap enough to do in every invocation
+ * that needs it (each sync chunk, each dashboard page) from the copy the sync keeps in D1.
+ */
+export function buildLedgerContext(tabs: Readonly<Partial<Record<string, unknown>>>): LedgerContext {
+  const settingsRead = readTab(settingsTab, tabs[TAB_NAMES.settings]);
+  const { settings, idFormat } = readSettings(settingsRead);
+  const holidaysRead = readTab(holidaysTab, tabs[TAB_NAMES.holidays]);
+  const holidays = readHolidays(holidaysRead);
+  const unitsRead = readTab(unitsTab, tabs[TAB_NAMES.units]);
+  const deputiesRead = readTab(deputiesTab, tabs[TAB_NAMES.deputies]);
+  const templatesRead = readTab(templatesTab, tabs[TAB_NAMES.templates]);
+  return {
+    settings,
+    idFormat,
+    holidays,
+    calendar: buildCalendar(holidays),
+    units: buildDirectory(unitsRead, "单位"),
+    deputies: buildDirectory(deputiesRead, "代表"),
+    templates: readTemplates(templatesRead),
+    reads: {
+      settings: settingsRead,
+      holidays: holidaysRead,
+      units: unitsRead,
+      deputies: deputiesRead,
+      templates: templatesRead,
+    },
+  };
+}
+
+/** A tab's own problems and its rows' problems, in sheet order. */
+export function tabProblems(read: TabRead<unknown>): Problem[] {
+  const list = [...read.problems];
+  for (const row of read.rows) list.push(...row.problems.list);
+  return list;
+}

@@ -1,0 +1,118 @@
+import type { LedgerStatus } from "../../../sheets-schema/enums";
+import { type LedgerRecord, ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
+import { rawText } from "../dashboard/cell-text";
+import type { Deadline } from "../deadlines";
+import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import type { Problem } from "../problems";
+
+/**
+ * One ledger row as the sync last evaluated it, with what the dashboard, the exports and notice
+ * planning read of it: the parsed record, the computed status and due dates, the row's problems,
+ * and the text of cells the rules could not read. A structural subset of LedgerRowEvaluation, so
+ * the same dashboard code works on a fresh evaluation and on rows loaded from D1.
+ */
+export interface SummaryRow {
+  readonly rowNumber: number;
+  readonly id: string | null;
+  readonly blank: false;
+  readonly record: LedgerRecord;
+  readonly computed: {
+    readonly status: LedgerStatus | "";
+    readonly dueDate: string;
+    readonly problems: string;
+  };
+  readonly firstDeadline: Pick<Deadline, "due" | "explanation"> | null;
+  readonly secondDeadline: Pick<Deadline, "due" | "explanation"> | null;
+  readonly problems: readonly Problem[];
+  /** Header → the cell as typed, for cells that held something unusable. */
+  readonly unreadable: Readonly<Record<string, string>>;
+}
+
+/** The stored form: short keys, blank fields left out (a summary of 2,000 rows stays small). */
+export interface StoredSummaryRow {
+  n: number;
+  i?: string;
+  r: Partial<Record<string, unknown>>;
+  s?: string;
+  d?: string;
+  p?: string;
+  f?: [string, string];
+  g?: [string, string];
+  q?: Problem[];
+  u?: Record<string, string>;
+}
+
+const BLANK_RECORD: Readonly<Record<string, unknown>> = Object.fromEntries(
+  ledgerStaffColumns.map((c) => [c.key, c.cell.blank]),
+);
+const DATE_KEYS: ReadonlySet<string> = new Set(
+  ledgerStaffColumns.filter((c) => c.cell.kind === "date").map((c) => c.key),
+);
+
+function isBlankValue(value: unknown, blank: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return value === blank;
+}
+
+/** Cells that failed to parse, as staff typed them (the column header as key). */
+function unreadableCells(
+  row: LedgerRowEvaluation,
+  indexOf: Partial<Record<string, number>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const column of ledgerStaffColumns) {
+    const at = indexOf[column.key];
+    if (
+      at === undefined ||
+      !isBlankValue((row.record as Record<string, unknown>)[column.key], column.cell.blank)
+    )
+      continue;
+    const text = rawText(row.raw[at], DATE_KEYS.has(column.key));
+    if (text !== "" && column.cell.kind !== "yesNo") out[column.header] = text;
+  }
+  return out;
+}
+
+/** The stored form of an evaluated (non-blank) row. */
+export function storeRow(
+  row: LedgerRowEvaluation,
+  indexOf: Partial<Record<string, number>>,
+): StoredSummaryRow {
+  const r: Record<string, unknown> = {};
+  const record = row.record as unknown as Record<string, unknown>;
+  for (const [key, blank] of Object.entries(BLANK_RECORD)) {
+    const value = record[key];
+    if (!isBlankValue(value, blank)) r[key] = value;
+  }
+  const stored: StoredSummaryRow = { n: row.rowNumber, r };
+  if (row.id) stored.i = row.id;
+  if (row.computed.status) stored.s = row.computed.status;
+  if (row.computed.dueDate) stored.d = row.computed.dueDate;
+  if (row.computed.problems) stored.p = row.computed.problems;
+  if (row.firstDeadline) stored.f = [row.firstDeadline.due, row.firstDeadline.explanation];
+  if (row.secondDeadline) stored.g = [row.secondDeadline.due, row.secondDeadline.explanation];
+  if (row.problems.length > 0) stored.q = [...row.problems];
+  const unreadable = unreadableCells(row, indexOf);
+  if (Object.keys(unreadable).length > 0) stored.u = unreadable;
+  return stored;
+}
+
+/** A stored row back as a SummaryRow. */
+export function loadRow(stored: StoredSummaryRow): SummaryRow {
+  const deadline = (d: [string, string] | undefined) => (d ? { due: d[0], explanation: d[1] } : null);
+  return {
+    rowNumber: stored.n,
+    id: stored.i ?? null,
+    blank: false,
+    record: { ...BLANK_RECORD, ...stored.r } as unknown as LedgerRecord,
+    computed: {
+      status: (stored.s ?? "") as LedgerStatus | "",
+      dueDate: stored.d ?? "",
+      problems: stored.p ?? "",
+    },
+    firstDeadline: deadline(stored.f),
+    secondDeadline: deadline(stored.g),
+    problems: stored.q ?? [],
+    unreadable: stored.u ?? {},
+  };
+}
