@@ -16,6 +16,7 @@ import { createSampleStore, type SampleStore } from "./store/samples";
 import { createSessionStore, type SessionStore } from "./store/sessions";
 import { createSignInFailures, type SignInFailures } from "./store/sign-in-failures";
 import { createSnapshotStore, type SnapshotStore } from "./store/snapshots";
+import { createSummaryStore, type SummaryStore } from "./store/summary-store";
 import { createSyncRunLog, type SyncRunLog } from "./store/sync-runs";
 import { createTabCache, type TabCache } from "./store/tab-cache";
 
@@ -40,6 +41,8 @@ export interface Deps {
   samples: SampleStore;
   /** The notices outbox, read-only (dashboard). */
   outboxView: NoticeOutboxView;
+  /** The ledger as the last sync evaluated it (dashboard, notices). */
+  summaries: SummaryStore;
 }
 
 export interface DepsOptions {
@@ -74,6 +77,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     channels: channelsFromEnv(env, config.environment),
     samples: createSampleStore(env.DB),
     outboxView: createNoticeOutboxView(env.DB),
+    summaries: createSummaryStore(env.DB),
   };
 }
 

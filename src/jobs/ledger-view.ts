@@ -1,8 +1,12 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { ledgerTab } from "../../sheets-schema/tabs";
-import { evaluateLedger, type LedgerEvaluation } from "../domain/evaluate-ledger";
+import type { Problem } from "../domain/problems";
+import type { EvaluatedLedger } from "../domain/summary/evaluated";
+import { ledgerFromSummary } from "../domain/summary/ledger-summary";
+import type { SummaryRow } from "../domain/summary/summary-row";
 import type { Snapshot } from "../domain/sync/plan-history";
+import { META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../store/meta";
 import type { SnapshotStore } from "../store/snapshots";
+import type { SummaryStore } from "../store/summary-store";
 import type { TabCache } from "../store/tab-cache";
 
 /** The tabs the sync keeps in D1 besides the ledger itself. */
@@ -15,42 +19,37 @@ export const CACHED_TABS = [
 ];
 
 export interface LedgerView {
-  /** The ledger as the last sync saw it, each row at its sheet row number. */
-  evaluation: LedgerEvaluation;
+  /** The ledger as the last sync evaluated it: every row the sheet held, duplicates included. */
+  evaluation: EvaluatedLedger & { rows: readonly SummaryRow[] };
   /** Suggestions that vanished from the sheet (restorable). */
   removed: Snapshot[];
+  /** When the sync that stored it ran (ISO), null before the first sync. */
+  syncedAt: string | null;
 }
 
 /**
- * Rebuilds the ledger from D1 (suggestions as last seen, and the rows that have no snapshot of
- * their own: a 编号 typed twice, or none yet), each at its sheet row, plus the cached small tabs,
- * and evaluates it for `today`. Dashboard pages and notice planning use this instead of reading
- * the sheet, so a leader refreshing a page never spends Sheets quota; it is as fresh as the last
- * sync, and it shows every row the sheet holds, duplicates included.
+ * The ledger as the last sync evaluated it, from D1 (the stored rows and the cached small tabs).
+ * Dashboard pages and notice planning use this instead of reading the sheet or checking every row
+ * again: a leader refreshing a page spends no Sheets quota and a small part of an evaluation's CPU.
+ * It is as fresh as the last sync; `fallbackToday` serves before the first one.
  */
 export async function loadLedgerView(
-  deps: { snapshots: SnapshotStore; tabCache: TabCache },
-  today: string,
+  deps: { snapshots: SnapshotStore; tabCache: TabCache; summaries: SummaryStore; meta: MetaStore },
+  fallbackToday: string,
 ): Promise<LedgerView> {
-  const [all, extra, tabs] = await Promise.all([
-    deps.snapshots.loadAll(),
-    deps.snapshots.extraRows(),
+  const [rows, tabs, removed, summary, problems] = await Promise.all([
+    deps.summaries.loadAll(),
     deps.tabCache.loadAll(),
+    deps.snapshots.removed(),
+    deps.meta.get(META_SUMMARY),
+    deps.meta.get(META_SYNC_PROBLEMS),
   ]);
-  const headers = ledgerTab.columns.map((c) => c.header);
-  const duplicated = new Set(extra.map((r) => r.id));
-  const rows: unknown[][] = [headers];
-  const late: unknown[][] = [];
-  const place = (rowNumber: number | null, values: Record<string, unknown>) => {
-    // System columns stay blank: evaluateLedger recomputes them for `today`.
-    const cells = headers.map((h) => values[h] ?? "");
-    if (rowNumber === null || rowNumber < 2 || rows[rowNumber - 1] !== undefined) late.push(cells);
-    else rows[rowNumber - 1] = cells;
-  };
-  for (const s of all.values()) if (!s.removedAt && !duplicated.has(s.id)) place(s.rowNumber, s.staffValues);
-  for (const r of extra) place(r.rowNumber, r.staffValues);
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  rows.push(...late);
-  const evaluation = evaluateLedger({ tabs: { ...tabs, [TAB_NAMES.ledger]: rows }, today });
-  return { evaluation, removed: [...all.values()].filter((s) => s.removedAt) };
+  const stamp = summary ? (JSON.parse(summary) as { today: string; at: string }) : null;
+  const evaluation = ledgerFromSummary({
+    rows,
+    tabs,
+    today: stamp?.today ?? fallbackToday,
+    problems: problems ? (JSON.parse(problems) as Problem[]) : [],
+  });
+  return { evaluation, removed, syncedAt: stamp?.at ?? null };
 }

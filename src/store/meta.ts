@@ -28,3 +28,5 @@ export function createMetaStore(db: D1Database): MetaStore {
 export const META_ID_FORMAT = "id_format";
 /** The problems the last sync wrote to 校验问题 (JSON Problem[]), for the dashboard's /problems. */
 export const META_SYNC_PROBLEMS = "sync_problems";
+/** The local date (设置 时区) the stored summary was evaluated for, and when (JSON { today, at }). */
+export const META_SUMMARY = "summary";

@@ -14,6 +14,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0007_samples.sql",
   "0008_sessions.sql",
   "0009_identity.sql",
+  "0010_summary.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

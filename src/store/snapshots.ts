@@ -1,4 +1,4 @@
-import type { CellMap, ExtraRow, FieldChange, HistoryPlan, Snapshot } from "../domain/sync/plan-history";
+import type { CellMap, FieldChange, HistoryPlan, Snapshot } from "../domain/sync/plan-history";
 import { runInChunks } from "./d1-batch";
 
 export interface SnapshotChanges extends HistoryPlan {
@@ -16,9 +16,9 @@ export type RestoreClaim =
 export interface SnapshotStore {
   loadAll(): Promise<Map<string, Snapshot>>;
   load(id: string): Promise<Snapshot | null>;
+  /** Snapshots of suggestions that vanished from the sheet (restorable), newest removal first. */
+  removed(): Promise<Snapshot[]>;
   apply(changes: SnapshotChanges): Promise<void>;
-  /** Rows of the sheet without a snapshot of their own (a 编号 typed twice, or none yet). */
-  extraRows(): Promise<ExtraRow[]>;
   /** Changes made outside a sync's view of the sheet: forms, the dashboard, the system's own repairs. */
   record(changes: readonly FieldChange[], at: string): Promise<void>;
   /** Claims a vanished suggestion for one restore; a second claim of the same removal is refused. */
@@ -66,6 +66,12 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
       const { results } = await db.prepare(`SELECT ${COLUMNS} FROM suggestions`).all<SnapshotRow>();
       return new Map(results.map((r) => [r.id, toSnapshot(r)]));
     },
+    async removed() {
+      const { results } = await db
+        .prepare(`SELECT ${COLUMNS} FROM suggestions WHERE removed_at IS NOT NULL ORDER BY removed_at DESC`)
+        .all<SnapshotRow>();
+      return results.map(toSnapshot);
+    },
     async load(id) {
       const row = await db
         .prepare(`SELECT ${COLUMNS} FROM suggestions WHERE id = ?1`)
@@ -98,19 +104,7 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         ...c.seen.map((s) => seen.bind(s.id, s.rowNumber, c.seenAt)),
         ...c.audits.map((a) => bindAudit(audit, a, c.seenAt, c.syncId)),
         ...c.removedIds.map((id) => removed.bind(id, c.seenAt)),
-        ...(c.extraRows ? replaceExtraRows(db, c.extraRows) : []),
       ]);
-    },
-    async extraRows() {
-      const { results } = await db
-        .prepare("SELECT row_key, row_number, id, staff_values FROM extra_rows ORDER BY row_number")
-        .all<{ row_key: string; row_number: number; id: string | null; staff_values: string }>();
-      return results.map((r) => ({
-        rowKey: r.row_key,
-        rowNumber: r.row_number,
-        id: r.id,
-        staffValues: JSON.parse(r.staff_values) as CellMap,
-      }));
     },
     async record(changes, at) {
       if (changes.length === 0) return;
@@ -210,14 +204,4 @@ function bindAudit(statement: D1PreparedStatement, a: FieldChange, at: string, s
     a.actor ?? null,
     a.note ?? null,
   );
-}
-
-function replaceExtraRows(db: D1Database, rows: readonly ExtraRow[]): D1PreparedStatement[] {
-  const insert = db.prepare(
-    "INSERT INTO extra_rows (row_key, row_number, id, staff_values) VALUES (?1, ?2, ?3, ?4)",
-  );
-  return [
-    db.prepare("DELETE FROM extra_rows"),
-    ...rows.map((r) => insert.bind(r.rowKey, r.rowNumber, r.id, JSON.stringify(r.staffValues))),
-  ];
 }

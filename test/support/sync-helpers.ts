@@ -24,7 +24,8 @@ export async function resetDatabase(): Promise<void> {
       "meta",
       "notices",
       "notice_attempts",
-      "extra_rows",
+      "summary_parts",
+      "sync_chunks",
       "samples",
     ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );

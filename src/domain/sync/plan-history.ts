@@ -30,14 +30,6 @@ export interface FieldChange {
   note?: string | null;
 }
 
-/** A sheet row with no snapshot of its own: its 编号 is typed on more than one row, or it has none. */
-export interface ExtraRow {
-  rowKey: string;
-  rowNumber: number;
-  id: string | null;
-  staffValues: CellMap;
-}
-
 export interface HistoryRow {
   id: string;
   rowNumber: number;
@@ -50,8 +42,6 @@ export interface HistoryPlan {
   seen: { id: string; rowNumber: number }[];
   audits: FieldChange[];
   removedIds: string[];
-  /** Every row without a snapshot of its own, or null when they are as last stored. */
-  extraRows: ExtraRow[] | null;
 }
 
 /** The non-empty cells of some columns, by header. */
@@ -91,7 +81,7 @@ export function planHistory(
   /** Every 编号 in the sheet, a duplicated one included: not vanished while a row holds it. */
   idsInSheet: ReadonlySet<string>,
 ): HistoryPlan {
-  const plan: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [], extraRows: null };
+  const plan: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [] };
   const present = new Set<string>(idsInSheet);
   for (const row of rows) {
     present.add(row.id);

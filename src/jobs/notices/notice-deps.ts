@@ -5,6 +5,7 @@ import type { MetaStore } from "../../store/meta";
 import type { NoticeArrivals } from "../../store/notice-arrivals";
 import type { NoticeOutbox } from "../../store/outbox";
 import type { SnapshotStore } from "../../store/snapshots";
+import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 
 /** The adapters the notice jobs use (a subset of Deps, so tests can swap one). */
@@ -12,6 +13,7 @@ export interface NoticeDeps {
   lease: Lease;
   meta: MetaStore;
   snapshots: SnapshotStore;
+  summaries: SummaryStore;
   tabCache: TabCache;
   sheets: SheetsClient;
   noticeOutbox: NoticeOutbox;

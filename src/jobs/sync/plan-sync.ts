@@ -3,7 +3,6 @@ import type { LedgerEvaluation } from "../../domain/evaluate-ledger";
 import type { Problem } from "../../domain/problems";
 import {
   cellsByHeader,
-  type ExtraRow,
   type HistoryPlan,
   type HistoryRow,
   planHistory,
@@ -35,14 +34,9 @@ export interface PlanInput {
   snapshots: ReadonlyMap<string, Snapshot>;
   /** Problems found outside the sheet (e.g. form submissions that could not be placed). */
   extraProblems: readonly Problem[];
-  /** The rows without a snapshot of their own, as last stored. */
-  storedExtraRows: readonly ExtraRow[];
 }
 
-const EMPTY_HISTORY: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [], extraRows: null };
-
-const sameExtraRows = (a: readonly ExtraRow[], b: readonly ExtraRow[]) =>
-  JSON.stringify(a) === JSON.stringify(b);
+const EMPTY_HISTORY: HistoryPlan = { upserts: [], seen: [], audits: [], removedIds: [] };
 
 /** A system tab is rewritten when it exists and is empty or has the expected headers. */
 function systemTabRewrite(
@@ -106,23 +100,16 @@ export function planSyncWrites(input: PlanInput): SyncWritePlan {
     history(assignedRows) {
       if (!columns) return EMPTY_HISTORY;
       const rows: HistoryRow[] = [];
-      const extraRows: ExtraRow[] = [];
       const idsInSheet = new Set<string>();
-      const seenTwice = new Map<string, number>();
       for (const r of evaluation.rows) {
         if (r.blank) continue;
         const assigned = assignedRows.has(r.rowNumber) ? newIds.byRow.get(r.rowNumber) : undefined;
         const id = assigned ?? (r.newId ? undefined : r.id);
+        if (id) idsInSheet.add(id);
+        // A 编号 typed on two rows has no snapshot of its own until staff fix it (the summary shows both).
+        if (!id || (!assigned && idCount.get(id) !== 1)) continue;
         const staffValues = cellsByHeader(r.raw, staffColumns);
         if (assigned) staffValues.编号 = assigned;
-        if (id) idsInSheet.add(id);
-        if (!id || (!assigned && idCount.get(id) !== 1)) {
-          const n = id ? (seenTwice.get(id) ?? 0) + 1 : 0;
-          if (id) seenTwice.set(id, n);
-          const rowKey = id ? `dup:${id}:${n}` : `row:${r.rowNumber}`;
-          extraRows.push({ rowKey, rowNumber: r.rowNumber, id: id ?? null, staffValues });
-          continue;
-        }
         const systemValues = {
           办理期限: r.computed.dueDate,
           台账状态: r.computed.status,
@@ -130,9 +117,7 @@ export function planSyncWrites(input: PlanInput): SyncWritePlan {
         };
         rows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
       }
-      const plan = planHistory(rows, snapshots, idsInSheet);
-      plan.extraRows = sameExtraRows(extraRows, input.storedExtraRows) ? null : extraRows;
-      return plan;
+      return planHistory(rows, snapshots, idsInSheet);
     },
   };
 }

@@ -1,12 +1,14 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-ledger";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
+import { storeRow } from "../../domain/summary/summary-row";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
-import { META_ID_FORMAT, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
+import { META_ID_FORMAT, META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
+import type { SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
 import { CACHED_TABS } from "../ledger-view";
@@ -19,6 +21,40 @@ import { readTabs } from "./read-sheet";
 import { SYNC_TABS } from "./tabs";
 import { writeSyncPlan } from "./write-sheet";
 
+/** Rows per stored summary part (and per sync chunk): a part is parsed whole by every page. */
+export const PART_ROWS = 400;
+
+/**
+ * Stores the rows as evaluated, for the dashboard and notice planning: a row numbered by this sync
+ * carries its new 编号 only once the write of it was confirmed.
+ */
+async function saveSummary(
+  deps: Pick<SyncDeps, "summaries" | "meta">,
+  evaluation: LedgerEvaluation,
+  assignedRows: ReadonlySet<number>,
+  newIds: ReadonlyMap<number, string>,
+  at: string,
+): Promise<void> {
+  if (!evaluation.tabs[TAB_NAMES.ledger].readable) return;
+  const indexOf = evaluation.tabs[TAB_NAMES.ledger].columns?.indexOf ?? {};
+  const rows = evaluation.rows
+    .filter((r) => !r.blank)
+    .map((r) => {
+      const stored = storeRow(r, indexOf);
+      if (r.newId) {
+        const assigned = assignedRows.has(r.rowNumber) ? newIds.get(r.rowNumber) : undefined;
+        if (assigned) stored.i = assigned;
+        else delete stored.i;
+      }
+      return stored;
+    });
+  const parts = new Map<number, string>();
+  for (let i = 0; i * PART_ROWS < rows.length; i++)
+    parts.set(i, JSON.stringify(rows.slice(i * PART_ROWS, (i + 1) * PART_ROWS)));
+  await deps.summaries.save(parts, parts.size, at);
+  await deps.meta.set(META_SUMMARY, JSON.stringify({ today: evaluation.today, at }), at);
+}
+
 export interface SyncDeps {
   sheets: SheetsClient;
   lease: Lease;
@@ -29,6 +65,7 @@ export interface SyncDeps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   tabCache: TabCache;
+  summaries: SummaryStore;
 }
 
 export interface SyncResult {
@@ -97,9 +134,8 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
     const newIds = ledgerReadable
       ? await allocateNewIds(evaluation, deps.ids)
       : { byRow: new Map(), renamed: new Map() };
-    const [snapshots, storedExtraRows, outstanding] = await Promise.all([
+    const [snapshots, outstanding] = await Promise.all([
       deps.snapshots.loadAll(),
-      deps.snapshots.extraRows(),
       deps.inbox.outstanding(1000),
     ]);
     // Problems found outside the rows: submissions that could not be placed, and recipients that
@@ -111,7 +147,6 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       newIds,
       snapshots,
       extraProblems,
-      storedExtraRows,
     });
     const written = await writeSyncPlan(deps, plan, read, read.values[TAB_NAMES.ledger] ?? []);
     const history = plan.history(written.assignedRows);
@@ -121,6 +156,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       seenAt: startedAt,
       syncId: runId,
     });
+    await saveSummary(deps, evaluation, written.assignedRows, newIds.byRow, startedAt);
     await deps.meta.set(META_ID_FORMAT, evaluation.idFormat.source, startedAt);
     const problems = JSON.stringify(plan.problems);
     if ((await deps.meta.get(META_SYNC_PROBLEMS)) !== problems)

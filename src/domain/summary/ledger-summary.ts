@@ -1,0 +1,58 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { LedgerEvaluation } from "../evaluate-ledger";
+import { buildLedgerContext } from "../ledger-context";
+import type { Problem } from "../problems";
+import { computeStatistics } from "../statistics";
+import type { EvaluatedLedger } from "./evaluated";
+import { loadRow, type StoredSummaryRow, type SummaryRow, storeRow } from "./summary-row";
+
+/** The stored rows of an evaluation (non-blank rows, in sheet order). */
+export function storedRows(evaluation: LedgerEvaluation): StoredSummaryRow[] {
+  const indexOf = evaluation.tabs[TAB_NAMES.ledger].columns?.indexOf ?? {};
+  return evaluation.rows.filter((r) => !r.blank).map((r) => storeRow(r, indexOf));
+}
+
+export interface SummaryInput {
+  /** The rows as the sync stored them. */
+  readonly rows: readonly StoredSummaryRow[];
+  /** The small tabs' raw values (the sync's copy in D1). */
+  readonly tabs: Readonly<Partial<Record<string, unknown>>>;
+  /** The local date the sync evaluated the rows for. */
+  readonly today: string;
+  /** The problems the sync wrote to 校验问题. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * The ledger as the last sync evaluated it, rebuilt from what it stored: no row is checked again
+ * (that is the sync's work), only the small tabs are read and the statistics summed, so a page or
+ * a notice run costs a fraction of an evaluation.
+ */
+export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows: readonly SummaryRow[] } {
+  const context = buildLedgerContext(input.tabs);
+  const rows = input.rows.map(loadRow);
+  const statistics = computeStatistics(
+    rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
+    {
+      today: input.today,
+      units: context.units.entries.map((e) => e.name),
+      categories: context.settings.categories,
+    },
+  );
+  return {
+    today: input.today,
+    settings: context.settings,
+    calendar: context.calendar,
+    units: context.units,
+    deputies: context.deputies,
+    templates: context.templates,
+    rows,
+    statistics,
+    problems: input.problems,
+  };
+}
+
+/** A fresh evaluation as the dashboard sees a stored one (tests, and the sync's own use). */
+export function summaryOf(evaluation: LedgerEvaluation): EvaluatedLedger & { rows: readonly SummaryRow[] } {
+  return { ...evaluation, rows: storedRows(evaluation).map(loadRow) };
+}
