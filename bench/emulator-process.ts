@@ -73,6 +73,8 @@ export async function startBenchEmulator(
     },
     async stop() {
       process.removeListener("exit", killOnExit);
+      // Keep the benchmark alive until the emulator has really gone (it was unref'd above).
+      child.ref();
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
       rmSync(dir, { recursive: true, force: true });
