@@ -16,6 +16,7 @@ const sync = async () => { await (await worker.fetch("/api/sync", { method: "POS
 await sync();
 await sync();
 const run = what === "sync" ? sync : async () => { await (await worker.fetch(what, { headers: auth })).arrayBuffer(); };
+for (let i = 0; i < 3; i++) await run();
 const r = await worker.profiler.measure(run);
 console.log(what, r.workerMs.toFixed(1), r.busyMs.toFixed(1));
 console.log(callTree(r.profile, 0.8).join("\n"));

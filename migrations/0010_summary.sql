@@ -2,10 +2,12 @@
 -- again (a Free-plan invocation has 10 ms of CPU), and a large ledger is synced in parts.
 
 -- The ledger's rows as the last sync evaluated them, in parts of a few hundred rows (one part per
--- sync chunk): JSON arrays of stored summary rows (src/domain/summary/summary-row.ts).
+-- sync chunk): JSON arrays of stored summary rows (src/domain/summary/summary-row.ts), whole
+-- (suggestion pages, exports, notices) and cut to the facts the dashboard's lists and figures read.
 CREATE TABLE IF NOT EXISTS summary_parts (
   part INTEGER PRIMARY KEY,
   rows TEXT NOT NULL,
+  facts TEXT NOT NULL,
   hash TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

@@ -16,14 +16,22 @@ const defsByItem = new Map(settingDefs.map((def) => [nameKey(def.item), def]));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HTTP_URL = /^https?:\/\/\S+$/;
 
+/** Zones already asked about: making a DateTimeFormat to find out costs about a millisecond. */
+const zoneValidity = new Map<string, boolean>();
+
 /** True for an IANA time zone the runtime knows (Workers and Node ship full ICU). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
   }
+  return valid;
 }
 
 /** A further check of a parsed value; returns the problem message, or null when fine. */

@@ -34,7 +34,7 @@ async function reportFor(c: Context<AppEnv>) {
  */
 export const exportsRoutes = new Hono<AppEnv>()
   .get("/ledger.csv", async (c) => {
-    const d = await loadDashboard(c);
+    const d = await loadDashboard(c, { detail: "whole" });
     const today = d.frame.today;
     return csv(c, toCsv(ledgerExportTable(d.evaluation)), `ledger-${today}.csv`, `建议台账-${today}.csv`);
   })

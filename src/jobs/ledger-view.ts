@@ -36,9 +36,11 @@ export interface LedgerView {
 export async function loadLedgerView(
   deps: { snapshots: SnapshotStore; tabCache: TabCache; summaries: SummaryStore; meta: MetaStore },
   fallbackToday: string,
+  /** "facts" (lists and figures: a third of the bytes) or "whole" (every field, the long texts too). */
+  detail: "facts" | "whole" = "facts",
 ): Promise<LedgerView> {
   const [rows, tabs, removed, summary, problems] = await Promise.all([
-    deps.summaries.loadAll(),
+    detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
     deps.tabCache.loadAll(),
     deps.snapshots.removed(),
     deps.meta.get(META_SUMMARY),

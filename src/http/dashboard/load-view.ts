@@ -5,35 +5,53 @@ import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
+import { META_SUMMARY } from "../../store/meta";
 import type { PageFrame } from "./layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
-export interface Dashboard {
+/** What every page has: the adapters, the frame (who, last sync, today in 设置 时区) and the time. */
+export interface PageBase {
   readonly deps: Deps;
-  readonly view: LedgerView;
-  readonly evaluation: EvaluatedLedger & { rows: readonly SummaryRow[] };
   readonly frame: PageFrame;
   readonly nowMs: number;
+}
+
+export interface Dashboard extends PageBase {
+  readonly view: LedgerView;
+  readonly evaluation: EvaluatedLedger & { rows: readonly SummaryRow[] };
+}
+
+/** The stamp the sync leaves with its summary: the day it evaluated for, and the office's zone. */
+async function summaryStamp(deps: Deps): Promise<{ today?: string; timeZone?: string }> {
+  const raw = await deps.meta.get(META_SUMMARY);
+  return raw ? (JSON.parse(raw) as { today?: string; timeZone?: string }) : {};
+}
+
+/** A page's frame without the ledger (the notices outbox, the problems list): no row is loaded. */
+export async function loadFrame(c: Context<AppEnv>, nowMs = Date.now()): Promise<PageBase> {
+  const deps = createDeps(c.env);
+  const [stamp, lastSync] = await Promise.all([summaryStamp(deps), deps.runs.last()]);
+  const timeZone = stamp.timeZone || DEFAULT_TIME_ZONE;
+  return {
+    deps,
+    frame: { staff: c.get("staff"), lastSync, timeZone, today: localDate(nowMs, timeZone) },
+    nowMs,
+  };
 }
 
 /**
  * The ledger as the last sync evaluated it (from D1: no Sheets quota, no row checked again). Its
  * statuses and days left are as of that sync's day; `frame.today` is today in 设置 时区 for the page.
+ * Lists and figures need only the rows' facts; a suggestion's page and the ledger export read them
+ * whole.
  */
-export async function loadDashboard(c: Context<AppEnv>, nowMs = Date.now()): Promise<Dashboard> {
-  const deps = createDeps(c.env);
-  const [view, lastSync] = await Promise.all([
-    loadLedgerView(deps, localDate(nowMs, DEFAULT_TIME_ZONE)),
-    deps.runs.last(),
-  ]);
-  const timeZone = view.evaluation.settings.timeZone || DEFAULT_TIME_ZONE;
-  const today = localDate(nowMs, timeZone);
-  return {
-    deps,
-    view,
-    evaluation: view.evaluation,
-    frame: { staff: c.get("staff"), lastSync, timeZone, today },
-    nowMs,
-  };
+export async function loadDashboard(
+  c: Context<AppEnv>,
+  options: { detail?: "facts" | "whole"; nowMs?: number } = {},
+): Promise<Dashboard> {
+  const nowMs = options.nowMs ?? Date.now();
+  const base = await loadFrame(c, nowMs);
+  const view = await loadLedgerView(base.deps, base.frame.today, options.detail ?? "facts");
+  return { ...base, view, evaluation: view.evaluation };
 }

@@ -12,7 +12,7 @@ import { META_SYNC_PROBLEMS } from "../../store/meta";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
-import { loadDashboard } from "./load-view";
+import { loadDashboard, loadFrame } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
@@ -46,7 +46,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();
-    const d = await loadDashboard(c);
+    const d = await loadDashboard(c, { detail: "whole" });
     const rows = suggestionRows(d.evaluation).filter((r) => r.id === id);
     if (rows.length === 0) {
       const removed = d.view.removed.find((s) => s.id === id);
@@ -75,7 +75,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const id = c.req.param("id").trim();
     const snapshot = await createDeps(c.env).snapshots.load(id);
     if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
-    const d = await loadDashboard(c);
+    const d = await loadFrame(c);
     return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm />);
   })
   .post("/suggestions/:id/restore", async (c) => {
@@ -89,9 +89,8 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/problems", async (c) => {
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");
-    const deps = createDeps(c.env);
-    const d = await loadDashboard(c);
-    const stored = await deps.meta.get(META_SYNC_PROBLEMS);
+    const d = await loadFrame(c);
+    const stored = await d.deps.meta.get(META_SYNC_PROBLEMS);
     const all = stored ? (JSON.parse(stored) as Problem[]) : [];
     const problems = all.filter((p) => level === null || p.level === level);
     const restored = c.req.query("restored");
@@ -104,7 +103,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
   .get("/notices", async (c) => {
     const status = oneOf(c.req.query("status"), NOTICE_STATES, "invalid_status", "通知状态");
     const retried = /^\d{1,9}$/.test(c.req.query("retried") ?? "") ? Number(c.req.query("retried")) : null;
-    const d = await loadDashboard(c);
+    const d = await loadFrame(c);
     const [notices, counts] = await Promise.all([
       d.deps.outboxView.list({ status: status ?? undefined, limit: NOTICES_PAGE_SIZE }),
       d.deps.outboxView.counts(),

@@ -1,14 +1,14 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-ledger";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
-import { storeRow } from "../../domain/summary/summary-row";
+import { factsOf, storeRow } from "../../domain/summary/summary-row";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import { META_ID_FORMAT, META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
-import type { SummaryStore } from "../../store/summary-store";
+import type { SummaryPart, SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
 import { CACHED_TABS } from "../ledger-view";
@@ -48,11 +48,14 @@ async function saveSummary(
       }
       return stored;
     });
-  const parts = new Map<number, string>();
-  for (let i = 0; i * PART_ROWS < rows.length; i++)
-    parts.set(i, JSON.stringify(rows.slice(i * PART_ROWS, (i + 1) * PART_ROWS)));
+  const parts = new Map<number, SummaryPart>();
+  for (let i = 0; i * PART_ROWS < rows.length; i++) {
+    const slice = rows.slice(i * PART_ROWS, (i + 1) * PART_ROWS);
+    parts.set(i, { rows: JSON.stringify(slice), facts: JSON.stringify(slice.map(factsOf)) });
+  }
   await deps.summaries.save(parts, parts.size, at);
-  await deps.meta.set(META_SUMMARY, JSON.stringify({ today: evaluation.today, at }), at);
+  const stamp = { today: evaluation.today, at, timeZone: evaluation.settings.timeZone };
+  await deps.meta.set(META_SUMMARY, JSON.stringify(stamp), at);
 }
 
 export interface SyncDeps {
