@@ -52,7 +52,7 @@ async function measure(
     "CPU ms (Worker)": round(median(js)),
     "CPU ms (busy)": round(b),
     "Sheets calls": calls,
-    "fits 10 ms": b <= FREE_CPU_MS ? "yes" : "NO",
+    "fits 10 ms": median(js) <= FREE_CPU_MS ? "yes" : "NO",
   };
 }
 

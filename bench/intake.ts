@@ -55,7 +55,7 @@ export async function benchIntake(): Promise<IntakeFigures> {
       title: "bench",
       sheets: fixtureSheets(buildFixture(50)),
     });
-    await worker.fetch("/api/sync", {
+    await worker.fetch("/api/sync?wait=1", {
       method: "POST",
       headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
     });

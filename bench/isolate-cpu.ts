@@ -96,7 +96,10 @@ export class IsolateProfiler {
 function cpuOf(profile: Profile): CpuSample {
   const name = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
   const where = new Map(
-    profile.nodes.map((n) => [n.id, `${n.callFrame.functionName || "(anonymous)"}:${n.callFrame.lineNumber ?? ""}`]),
+    profile.nodes.map((n) => [
+      n.id,
+      `${n.callFrame.functionName || "(anonymous)"}:${n.callFrame.lineNumber ?? ""}`,
+    ]),
   );
   const parentOf = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
@@ -151,7 +154,9 @@ export function callTree(profile: Profile, minMs = 1): string[] {
     const t = (total.get(id) ?? 0) / 1000;
     if (t < minMs) return;
     const f = byId.get(id)?.callFrame;
-    lines.push(`${"  ".repeat(depth)}${t.toFixed(1)} ${f?.functionName || "(anonymous)"}:${f?.lineNumber ?? ""}`);
+    lines.push(
+      `${"  ".repeat(depth)}${t.toFixed(1)} ${f?.functionName || "(anonymous)"}:${f?.lineNumber ?? ""}`,
+    );
     for (const c of byId.get(id)?.children ?? []) walk(c, depth + 1);
   };
   walk(root, 0);

@@ -37,7 +37,7 @@ export async function benchSync(): Promise<SyncFigures[]> {
     const measure = async (run: string) => {
       const cpuBefore = worker.cpuMs();
       const started = performance.now();
-      const response = await worker.fetch("/api/sync", {
+      const response = await worker.fetch("/api/sync?wait=1", {
         method: "POST",
         headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
       });

@@ -67,7 +67,11 @@ export async function startBenchWorker(
     compatibilityDate: "2026-04-20",
     compatibilityFlags: ["nodejs_compat"],
     d1Databases: { DB: "bench-db" },
-    queueProducers: { INTAKE_QUEUE: "jianyi-intake", NOTICES_QUEUE: "jianyi-notices" },
+    queueProducers: {
+      INTAKE_QUEUE: "jianyi-intake",
+      NOTICES_QUEUE: "jianyi-notices",
+      SYNC_QUEUE: "jianyi-sync",
+    },
     queueConsumers: {
       "jianyi-intake": {
         maxBatchSize: 50,

@@ -2,6 +2,7 @@ import { channelsFromEnv } from "./channels/from-env";
 import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
+import type { SyncStep } from "./jobs/sync/run-sync";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
 import { createTokenSource } from "./sheets/token";
@@ -32,6 +33,7 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
+  syncQueue: Queue<SyncStep>;
   tabCache: TabCache;
   /** The notices outbox (read and written by the notice jobs). */
   noticeOutbox: NoticeOutbox;
@@ -71,6 +73,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     meta: createMetaStore(env.DB),
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
+    syncQueue: env.SYNC_QUEUE as Queue<SyncStep>,
     tabCache: createTabCache(env.DB),
     noticeOutbox: createNoticeOutbox(env.DB),
     noticeArrivals: createNoticeArrivals(env.DB),

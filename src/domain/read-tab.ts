@@ -39,6 +39,8 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   tab: TabDef<string, Cols>,
   values: unknown,
   owner: "staff" | "system" = "staff",
+  /** Sheet row of `values[1]`: 2 for a whole tab, later for a part of one (a sync chunk). */
+  firstDataRow = 2,
 ): TabRead<RecordOf<Cols>> {
   const sink = new ProblemSink(tab.name);
   if (values === undefined || values === null) {
@@ -72,7 +74,8 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   for (let i = 1; i < matrix.length; i += 1) {
     const rawRow = matrix[i];
     const raw: readonly unknown[] = Array.isArray(rawRow) ? rawRow : [];
-    const problems = new ProblemSink(tab.name, i + 1);
+    const rowNumber = firstDataRow + i - 1;
+    const problems = new ProblemSink(tab.name, rowNumber);
     const record: Record<string, unknown> = { ...template };
     let failed: Set<string> | undefined;
     let blank = true;
@@ -95,7 +98,7 @@ export function readTab<Cols extends readonly ColumnDef[]>(
     // A blank row is not a record: its "required" problems would only be noise.
     if (blank) problems.list.length = 0;
     const typed = record as RecordOf<Cols>;
-    rows.push({ rowNumber: i + 1, raw, record: typed, blank, failed: failed ?? NONE_FAILED, problems });
+    rows.push({ rowNumber, raw, record: typed, blank, failed: failed ?? NONE_FAILED, problems });
   }
   return { tab: tab.name, readable: true, reason: null, columns: match.columns, rows, problems: sink.list };
 }

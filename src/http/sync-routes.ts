@@ -2,15 +2,23 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { restoreSuggestion } from "../jobs/sync/restore";
-import { runSync } from "../jobs/sync/run-sync";
+import { runSync, startSync } from "../jobs/sync/run-sync";
 import { actorOf } from "./actor";
 import { HttpError } from "./errors";
 
-/** Staff routes of the sync: run it now, see the last run, restore a vanished suggestion. */
+/**
+ * Staff routes of the sync: run it now, see the last run, restore a vanished suggestion.
+ * POST /api/sync starts a run as the cron does (a chunk of rows per invocation, through the sync
+ * queue) and answers 202; with ?wait=1 the whole run happens in this request and its result is the
+ * answer (tools and tests; on the Free plan only for a ledger of one chunk).
+ */
 export const syncRoutes = new Hono<AppEnv>()
   .post("/sync", async (c) => {
-    const result = await runSync(createDeps(c.env), "api", Date.now());
+    const deps = createDeps(c.env);
+    const wait = c.req.query("wait") === "1";
+    const result = wait ? await runSync(deps, "api", Date.now()) : await startSync(deps, "api", Date.now());
     if (result.outcome === "skipped") return c.json(result, 409);
+    if (result.outcome === "started") return c.json(result, 202);
     if (result.outcome === "failed") {
       throw new HttpError(result.retryable ? 503 : 502, "sync_failed", `同步失败：${result.message}`, {
         runId: result.runId,

@@ -2,6 +2,8 @@
 export interface Lease {
   acquire(name: string, holder: string, ttlMs: number, nowMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+  /** Extends a lease this holder still has; false when it expired and someone else took it. */
+  renew(name: string, holder: string, ttlMs: number, nowMs: number): Promise<boolean>;
 }
 
 export function createLease(db: D1Database): Lease {
@@ -16,6 +18,13 @@ export function createLease(db: D1Database): Lease {
            RETURNING holder`,
         )
         .bind(name, holder, nowMs + ttlMs, nowMs)
+        .first<{ holder: string }>();
+      return row?.holder === holder;
+    },
+    async renew(name, holder, ttlMs, nowMs) {
+      const row = await db
+        .prepare("UPDATE leases SET expires_at = ?3 WHERE name = ?1 AND holder = ?2 RETURNING holder")
+        .bind(name, holder, nowMs + ttlMs)
         .first<{ holder: string }>();
       return row?.holder === holder;
     },

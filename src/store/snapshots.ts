@@ -15,6 +15,10 @@ export type RestoreClaim =
 /** Every suggestion as last seen in the sheet, and its audit trail. */
 export interface SnapshotStore {
   loadAll(): Promise<Map<string, Snapshot>>;
+  /** The snapshots of these 编号 (those that have one). */
+  loadMany(ids: readonly string[]): Promise<Map<string, Snapshot>>;
+  /** Every 编号 with a snapshot that has not vanished (the sync's finish compares them with the sheet). */
+  presentIds(): Promise<string[]>;
   load(id: string): Promise<Snapshot | null>;
   /** Snapshots of suggestions that vanished from the sheet (restorable), newest removal first. */
   removed(): Promise<Snapshot[]>;
@@ -65,6 +69,20 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
     async loadAll() {
       const { results } = await db.prepare(`SELECT ${COLUMNS} FROM suggestions`).all<SnapshotRow>();
       return new Map(results.map((r) => [r.id, toSnapshot(r)]));
+    },
+    async loadMany(ids) {
+      if (ids.length === 0) return new Map();
+      const { results } = await db
+        .prepare(`SELECT ${COLUMNS} FROM suggestions WHERE id IN (SELECT value FROM json_each(?1))`)
+        .bind(JSON.stringify(ids))
+        .all<SnapshotRow>();
+      return new Map(results.map((r) => [r.id, toSnapshot(r)]));
+    },
+    async presentIds() {
+      const { results } = await db
+        .prepare("SELECT id FROM suggestions WHERE removed_at IS NULL")
+        .all<{ id: string }>();
+      return results.map((r) => r.id);
     },
     async removed() {
       const { results } = await db

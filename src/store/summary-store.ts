@@ -1,4 +1,4 @@
-import type { StoredSummaryRow } from "../domain/summary/summary-row";
+import type { FactTuple, StoredSummaryRow } from "../domain/summary/summary-row";
 
 /** One part of the summary: its rows whole, and cut to the dashboard's facts (both JSON arrays). */
 export interface SummaryPart {
@@ -13,7 +13,7 @@ export interface SummaryStore {
   /** Every stored row, whole, in part order. */
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
-  loadFacts(): Promise<StoredSummaryRow[]>;
+  loadFacts(): Promise<FactTuple[]>;
 }
 
 /** A short, stable digest of a part, so an unchanged part is not written again (D1 writes are counted). */
@@ -22,12 +22,12 @@ async function digest(part: SummaryPart): Promise<string> {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function loadColumn(db: D1Database, column: "rows" | "facts"): Promise<StoredSummaryRow[]> {
+async function loadColumn<T>(db: D1Database, column: "rows" | "facts"): Promise<T[]> {
   const { results } = await db
     .prepare(`SELECT ${column} AS body FROM summary_parts ORDER BY part`)
     .all<{ body: string }>();
-  const rows: StoredSummaryRow[] = [];
-  for (const r of results) for (const row of JSON.parse(r.body) as StoredSummaryRow[]) rows.push(row);
+  const rows: T[] = [];
+  for (const r of results) for (const row of JSON.parse(r.body) as T[]) rows.push(row);
   return rows;
 }
 
@@ -53,7 +53,7 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       if (statements.length > 0) await db.batch(statements);
       return statements.length;
     },
-    loadAll: () => loadColumn(db, "rows"),
-    loadFacts: () => loadColumn(db, "facts"),
+    loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
+    loadFacts: () => loadColumn<FactTuple>(db, "facts"),
   };
 }

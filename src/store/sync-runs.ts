@@ -27,6 +27,19 @@ export interface SyncRunLog {
   start(trigger: string, startedAt: string): Promise<number>;
   finish(id: number, finishedAt: string, result: SyncRunFinish): Promise<void>;
   last(): Promise<SyncRunRecord | null>;
+  /** The run's plan, carried from its first invocation to its chunks (JSON). */
+  setContext(id: number, context: string): Promise<void>;
+  context(id: number): Promise<{ outcome: string; context: string | null } | null>;
+  /** One chunk's results, once (a chunk delivered twice finds its results there). */
+  saveChunk(id: number, chunk: number, result: string): Promise<void>;
+  chunkResults(id: number): Promise<{ chunk: number; result: string }[]>;
+  hasChunk(id: number, chunk: number): Promise<boolean>;
+  /** Drops a finished run's chunk results and plan (they are only needed while it runs). */
+  forgetWork(id: number): Promise<void>;
+  /** Claims a step of a run for one queue message; returns the message that holds the claim. */
+  claimStep(id: number, step: string, message: string): Promise<string>;
+  /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
+  abandonOthers(id: number, finishedAt: string, error: string): Promise<number>;
 }
 
 interface SyncRunRow {
@@ -74,9 +87,74 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         )
         .run();
     },
+    async setContext(id, context) {
+      await db.prepare("UPDATE sync_runs SET context = ?2 WHERE id = ?1").bind(id, context).run();
+    },
+    async context(id) {
+      return db
+        .prepare("SELECT outcome, context FROM sync_runs WHERE id = ?1")
+        .bind(id)
+        .first<{ outcome: string; context: string | null }>();
+    },
+    async saveChunk(id, chunk, result) {
+      await db
+        .prepare(
+          "INSERT INTO sync_chunks (run_id, chunk, result) VALUES (?1, ?2, ?3) ON CONFLICT (run_id, chunk) DO NOTHING",
+        )
+        .bind(id, chunk, result)
+        .run();
+    },
+    async chunkResults(id) {
+      const { results } = await db
+        .prepare("SELECT chunk, result FROM sync_chunks WHERE run_id = ?1 ORDER BY chunk")
+        .bind(id)
+        .all<{ chunk: number; result: string }>();
+      return results;
+    },
+    async hasChunk(id, chunk) {
+      const row = await db
+        .prepare("SELECT 1 AS found FROM sync_chunks WHERE run_id = ?1 AND chunk = ?2")
+        .bind(id, chunk)
+        .first<{ found: number }>();
+      return row !== null;
+    },
+    async forgetWork(id) {
+      await db.batch([
+        db.prepare("DELETE FROM sync_chunks WHERE run_id = ?1").bind(id),
+        db.prepare("DELETE FROM sync_claims WHERE run_id = ?1").bind(id),
+        db.prepare("UPDATE sync_runs SET context = NULL WHERE id = ?1").bind(id),
+      ]);
+    },
+    async claimStep(id, step, message) {
+      const row = await db
+        .prepare(
+          `INSERT INTO sync_claims (run_id, step, message) VALUES (?1, ?2, ?3)
+           ON CONFLICT (run_id, step) DO UPDATE SET message = sync_claims.message
+           RETURNING message`,
+        )
+        .bind(id, step, message)
+        .first<{ message: string }>();
+      return row?.message ?? message;
+    },
+    async abandonOthers(id, finishedAt, error) {
+      const [abandoned] = await db.batch([
+        db
+          .prepare(
+            `UPDATE sync_runs SET outcome = 'failed', finished_at = ?2, error = ?3, context = NULL
+             WHERE outcome = 'running' AND id <> ?1`,
+          )
+          .bind(id, finishedAt, error),
+        db.prepare("DELETE FROM sync_chunks WHERE run_id <> ?1").bind(id),
+        db.prepare("DELETE FROM sync_claims WHERE run_id <> ?1").bind(id),
+      ]);
+      return abandoned?.meta.changes ?? 0;
+    },
     async last() {
       const r = await db
-        .prepare("SELECT * FROM sync_runs WHERE outcome != 'skipped' ORDER BY id DESC LIMIT 1")
+        .prepare(
+          `SELECT id, trigger, started_at, finished_at, outcome, rows, cells_written, sheets_calls, problems, error,
+             summary FROM sync_runs WHERE outcome NOT IN ('skipped', 'running') ORDER BY id DESC LIMIT 1`,
+        )
         .first<SyncRunRow>();
       if (!r) return null;
       return {

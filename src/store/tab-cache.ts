@@ -1,6 +1,7 @@
 /** Raw values of the small staff tabs as last read by the sync (the ledger lives in snapshots). */
 export interface TabCache {
-  save(tabs: Record<string, unknown[][]>, seenAt: string): Promise<void>;
+  /** Stores the tabs; returns how many changed. */
+  save(tabs: Record<string, unknown[][]>, seenAt: string): Promise<number>;
   loadAll(): Promise<Record<string, unknown[][]>>;
 }
 
@@ -13,8 +14,11 @@ export function createTabCache(db: D1Database): TabCache {
          WHERE tab_cache.rows != excluded.rows`,
       );
       const entries = Object.entries(tabs);
-      if (entries.length > 0)
-        await db.batch(entries.map(([name, rows]) => upsert.bind(name, JSON.stringify(rows), seenAt)));
+      if (entries.length === 0) return 0;
+      const results = await db.batch(
+        entries.map(([name, rows]) => upsert.bind(name, JSON.stringify(rows), seenAt)),
+      );
+      return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
     },
     async loadAll() {
       const { results } = await db

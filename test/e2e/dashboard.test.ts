@@ -28,7 +28,7 @@ async function followUps(): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  const sync = await stack.api("/api/sync", { method: "POST" });
+  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
   expect(sync.status).toBe(200);
   browser = await launchChromium();
   page = await browser.context.newPage();

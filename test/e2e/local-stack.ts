@@ -73,7 +73,11 @@ export async function startLocalStack(): Promise<LocalStack> {
       compatibilityDate: "2026-04-20",
       compatibilityFlags: ["nodejs_compat"],
       d1Databases: { DB: "jianyi-e2e" },
-      queueProducers: { INTAKE_QUEUE: "jianyi-intake", NOTICES_QUEUE: "jianyi-notices" },
+      queueProducers: {
+        INTAKE_QUEUE: "jianyi-intake",
+        NOTICES_QUEUE: "jianyi-notices",
+        SYNC_QUEUE: "jianyi-sync",
+      },
       bindings: {
         ENVIRONMENT: "development",
         SHEETS_API_BASE: emulator.url,

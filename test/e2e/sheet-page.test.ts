@@ -27,7 +27,7 @@ const shown = (row: number, header: string) => cell(row, header).evaluate((td) =
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  const first = await stack.api("/api/sync", { method: "POST" });
+  const first = await stack.api("/api/sync?wait=1", { method: "POST" });
   expect(first.status).toBe(200);
   browser = await launchChromium();
   page = await browser.context.newPage();
@@ -96,7 +96,7 @@ describe("the spreadsheet page in Chromium", () => {
   });
 
   it("shows 办理期限 and 台账状态 once the Worker syncs, without a reload", async () => {
-    const sync = await stack.api("/api/sync", { method: "POST" });
+    const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
     expect(sync.status).toBe(200);
     await expect.poll(() => shown(row, "办理期限"), { timeout: 15_000 }).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await shown(row, "办理期限")) > "2026-11-26").toBe(true);

@@ -196,14 +196,15 @@ describe("history and restore", () => {
     const unauthenticated = await exports.default.fetch(
       new Request("http://jianyi.test/api/sync", { method: "POST" }),
     );
-    const run = await api("/api/sync", { method: "POST" });
+    const run = await api("/api/sync?wait=1", { method: "POST" });
     const last = await api("/api/sync/last");
 
     expect(unauthenticated.status).toBe(401);
     expect(await unauthenticated.json()).toMatchObject({ error: { code: "unauthenticated" } });
     expect(run.status).toBe(200);
-    // Read, learn the tabs' sheetIds (first sync only), write, check the write.
-    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 4 });
+    // Plan (two reads on a first sync), the chunk's read, the tabs' sheetIds (first sync only),
+    // write, check the write, then 校验问题 and 统计.
+    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 7 });
   });
 
   it("finishes on the next run what a run cut off before its write left undone", async () => {

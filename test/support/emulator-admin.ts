@@ -6,6 +6,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** The query string as the emulator parsed it (ranges of a batchGet are an array). */
+  query: Record<string, string | string[]>;
   kind: "read" | "write" | "auth" | "admin";
   spreadsheetId?: string;
   cellsWritten: number;

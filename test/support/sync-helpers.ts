@@ -26,6 +26,7 @@ export async function resetDatabase(): Promise<void> {
       "notice_attempts",
       "summary_parts",
       "sync_chunks",
+      "sync_claims",
       "samples",
     ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );

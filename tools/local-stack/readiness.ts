@@ -88,7 +88,7 @@ export interface FirstSync {
 /** One sync right away, so the dashboard has data at once; a failed sync is an error that says why. */
 export async function runFirstSync(workerUrl: string, adminToken: string): Promise<FirstSync> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const response = await fetch(`${workerUrl}/api/sync`, {
+    const response = await fetch(`${workerUrl}/api/sync?wait=1`, {
       method: "POST",
       headers: { authorization: `Bearer ${adminToken}` },
     });

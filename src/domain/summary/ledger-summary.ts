@@ -4,7 +4,14 @@ import { buildLedgerContext } from "../ledger-context";
 import type { Problem } from "../problems";
 import { computeStatistics } from "../statistics";
 import type { EvaluatedLedger } from "./evaluated";
-import { loadRow, type StoredSummaryRow, type SummaryRow, storeRow } from "./summary-row";
+import {
+  type FactTuple,
+  loadFacts,
+  loadRow,
+  type StoredSummaryRow,
+  type SummaryRow,
+  storeRow,
+} from "./summary-row";
 
 /** The stored rows of an evaluation (non-blank rows, in sheet order). */
 export function storedRows(evaluation: LedgerEvaluation): StoredSummaryRow[] {
@@ -13,8 +20,8 @@ export function storedRows(evaluation: LedgerEvaluation): StoredSummaryRow[] {
 }
 
 export interface SummaryInput {
-  /** The rows as the sync stored them. */
-  readonly rows: readonly StoredSummaryRow[];
+  /** The rows as the sync stored them, whole or as facts. */
+  readonly rows: readonly StoredSummaryRow[] | readonly FactTuple[];
   /** The small tabs' raw values (the sync's copy in D1). */
   readonly tabs: Readonly<Partial<Record<string, unknown>>>;
   /** The local date the sync evaluated the rows for. */
@@ -30,7 +37,7 @@ export interface SummaryInput {
  */
 export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows: readonly SummaryRow[] } {
   const context = buildLedgerContext(input.tabs);
-  const rows = input.rows.map(loadRow);
+  const rows = input.rows.map((r) => (Array.isArray(r) ? loadFacts(r) : loadRow(r as StoredSummaryRow)));
   const statistics = computeStatistics(
     rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
     {

@@ -46,17 +46,20 @@ export function planLedgerWrites(
   rows: readonly LedgerRowEvaluation[],
   columns: ColumnMap,
   newIds: ReadonlyMap<number, string>,
+  /** How many rows of the whole ledger hold a 编号 (a chunk sees only its own rows). */
+  rowsHolding?: (id: string) => number,
 ): LedgerPlan {
   const staffColumns = staffColumnsOf(columns);
   const idCount = new Map<string, number>();
   for (const row of rows) if (row.id && !row.newId) idCount.set(row.id, (idCount.get(row.id) ?? 0) + 1);
+  const holding = rowsHolding ?? ((id: string) => idCount.get(id) ?? 0);
 
   const writes: PlannedWrite[] = [];
   const assigned: LedgerPlan["assigned"] = [];
   for (const row of rows) {
     const typedId = row.newId ? null : row.id;
     const key: RowKey =
-      typedId && idCount.get(typedId) === 1
+      typedId && holding(typedId) === 1
         ? { kind: "id", id: typedId }
         : { kind: "content", fingerprint: fingerprint(row.raw, staffColumns) };
     const newId = row.blank ? undefined : newIds.get(row.rowNumber);

@@ -1,62 +1,16 @@
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { evaluateLedger, type LedgerEvaluation } from "../../domain/evaluate-ledger";
-import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
-import { factsOf, storeRow } from "../../domain/summary/summary-row";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
-import { META_ID_FORMAT, META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
+import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
-import type { SummaryPart, SummaryStore } from "../../store/summary-store";
+import type { SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
-import { CACHED_TABS } from "../ledger-view";
-import { localDate } from "../local-time";
-import { restoredChanges } from "../sheet-writes/restored-changes";
-import { allocateNewIds } from "./allocate-ids";
-import { inboxProblems, requeueOutstanding } from "./inbox-followup";
-import { planSyncWrites, type SyncWritePlan } from "./plan-sync";
-import { readTabs } from "./read-sheet";
-import { SYNC_TABS } from "./tabs";
-import { writeSyncPlan } from "./write-sheet";
-
-/** Rows per stored summary part (and per sync chunk): a part is parsed whole by every page. */
-export const PART_ROWS = 400;
-
-/**
- * Stores the rows as evaluated, for the dashboard and notice planning: a row numbered by this sync
- * carries its new 编号 only once the write of it was confirmed.
- */
-async function saveSummary(
-  deps: Pick<SyncDeps, "summaries" | "meta">,
-  evaluation: LedgerEvaluation,
-  assignedRows: ReadonlySet<number>,
-  newIds: ReadonlyMap<number, string>,
-  at: string,
-): Promise<void> {
-  if (!evaluation.tabs[TAB_NAMES.ledger].readable) return;
-  const indexOf = evaluation.tabs[TAB_NAMES.ledger].columns?.indexOf ?? {};
-  const rows = evaluation.rows
-    .filter((r) => !r.blank)
-    .map((r) => {
-      const stored = storeRow(r, indexOf);
-      if (r.newId) {
-        const assigned = assignedRows.has(r.rowNumber) ? newIds.get(r.rowNumber) : undefined;
-        if (assigned) stored.i = assigned;
-        else delete stored.i;
-      }
-      return stored;
-    });
-  const parts = new Map<number, SummaryPart>();
-  for (let i = 0; i * PART_ROWS < rows.length; i++) {
-    const slice = rows.slice(i * PART_ROWS, (i + 1) * PART_ROWS);
-    parts.set(i, { rows: JSON.stringify(slice), facts: JSON.stringify(slice.map(factsOf)) });
-  }
-  await deps.summaries.save(parts, parts.size, at);
-  const stamp = { today: evaluation.today, at, timeZone: evaluation.settings.timeZone };
-  await deps.meta.set(META_SUMMARY, JSON.stringify(stamp), at);
-}
+import { finishRun } from "./finish-run";
+import { planRun } from "./plan-run";
+import { runChunk } from "./run-chunk";
+import type { ChunkResult, SyncContext } from "./sync-context";
 
 export interface SyncDeps {
   sheets: SheetsClient;
@@ -72,7 +26,7 @@ export interface SyncDeps {
 }
 
 export interface SyncResult {
-  outcome: "ok" | "skipped" | "failed";
+  outcome: "ok" | "skipped" | "failed" | "started";
   runId: number;
   message: string;
   rows: number;
@@ -87,128 +41,236 @@ export interface SyncResult {
   retryable: boolean;
 }
 
-const LEASE_NAME = "sync";
-/** Longer than any sync takes; a run that dies frees the lease by itself after this. */
-const LEASE_TTL_MS = 5 * 60_000;
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+/** A step of a run that goes on in another invocation (the sync queue's message). */
+export type SyncStep = { runId: number; step: "chunk"; chunk: number } | { runId: number; step: "finish" };
 
-/** Evaluates with today in 设置 时区, which is only known once the settings were read. */
-function evaluateToday(values: Record<string, unknown[][]>, nowMs: number): LedgerEvaluation {
-  const first = evaluateLedger({ tabs: values, today: localDate(nowMs, DEFAULT_TIME_ZONE) });
-  const today = localDate(nowMs, first.settings.timeZone || DEFAULT_TIME_ZONE);
-  return today === first.today ? first : evaluateLedger({ tabs: values, today });
+const LEASE_NAME = "sync";
+/**
+ * Longer than a step waits in the queue's backoff (15 s … 4 min, see consume.ts) plus the step
+ * itself; a run whose steps all died frees the lease by itself after this, before the cron after next.
+ */
+const LEASE_TTL_MS = 12 * 60_000;
+
+/** The lease went to a newer run while this one waited (its steps retried past the lease). */
+class SupersededError extends Error {
+  readonly retryable = false;
+  constructor() {
+    super("同步的租约已过期，另一次同步已接手：本次停止");
+  }
 }
 
-/**
- * One sync: read every tab (one batchGet), check and compute every row, give blank rows a 编号,
- * write only changed system cells (re-mapped by 编号 onto the rows as they are just before the
- * write), rewrite 校验问题 and 统计 when their content changed, and keep the history in D1.
- */
-export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): Promise<SyncResult> {
-  const startedAt = new Date(nowMs).toISOString();
-  const runId = await deps.runs.start(trigger, startedAt);
-  const holder = `sync-${runId}`;
-  const callsBefore = deps.sheets.callCount;
-  const base = {
+const holderOf = (runId: number) => `sync-${runId}`;
+
+function emptyResult(runId: number): SyncResult {
+  return {
+    outcome: "ok",
     runId,
+    message: "",
     rows: 0,
     cellsWritten: 0,
+    sheetsCalls: 0,
     problems: 0,
     assignedIds: [],
     heldWrites: 0,
     repairedCells: 0,
     skippedTabs: [],
+    retryable: false,
   };
-  if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs))) {
+}
+
+function failure(error: unknown): { message: string; retryable: boolean } {
+  const message = error instanceof Error ? error.message : String(error);
+  const retryable =
+    typeof error === "object" && error !== null && "retryable" in error && error.retryable === true;
+  return { message, retryable };
+}
+
+/**
+ * Starts a run: one at a time (D1 lease), its plan stored for its chunks. Returns the run's id and
+ * plan, or the result of a run that could not start (another one is going; the sheet is unreachable).
+ */
+async function startRun(
+  deps: SyncDeps,
+  trigger: string,
+  nowMs: number,
+): Promise<{ runId: number; context: SyncContext } | SyncResult> {
+  const startedAt = new Date(nowMs).toISOString();
+  const runId = await deps.runs.start(trigger, startedAt);
+  const base = emptyResult(runId);
+  if (!(await deps.lease.acquire(LEASE_NAME, holderOf(runId), LEASE_TTL_MS, nowMs))) {
     const message = "另一次同步正在进行，本次跳过";
     await deps.runs.finish(runId, new Date().toISOString(), {
       ...base,
       outcome: "skipped",
-      sheetsCalls: 0,
       error: message,
       summary: null,
     });
-    return { ...base, outcome: "skipped", message, sheetsCalls: 0, retryable: false };
+    return { ...base, outcome: "skipped", message };
   }
+  await deps.runs.abandonOthers(
+    runId,
+    startedAt,
+    "同步未完成（其后续步骤未能继续，租约过期）：已由下一次同步接替",
+  );
+  const callsBefore = deps.sheets.callCount;
   try {
-    const read = await readTabs(deps.sheets, SYNC_TABS);
-    const evaluation = evaluateToday(read.values, nowMs);
-    const ledgerReadable = evaluation.tabs[TAB_NAMES.ledger].readable;
-    const newIds = ledgerReadable
-      ? await allocateNewIds(evaluation, deps.ids)
-      : { byRow: new Map(), renamed: new Map() };
-    const [snapshots, outstanding] = await Promise.all([
-      deps.snapshots.loadAll(),
-      deps.inbox.outstanding(1000),
-    ]);
-    // Problems found outside the rows: submissions that could not be placed, and recipients that
-    // no notice could reach (so a statutory reminder is never dropped silently).
-    const extraProblems = [...inboxProblems(outstanding), ...noticeRecipientProblems(evaluation)];
-    const plan: SyncWritePlan = planSyncWrites({
-      evaluation,
-      read,
-      newIds,
-      snapshots,
-      extraProblems,
-    });
-    const written = await writeSyncPlan(deps, plan, read, read.values[TAB_NAMES.ledger] ?? []);
-    const history = plan.history(written.assignedRows);
-    await deps.snapshots.apply({
-      ...history,
-      audits: [...history.audits, ...restoredChanges(written.restored)],
-      seenAt: startedAt,
-      syncId: runId,
-    });
-    await saveSummary(deps, evaluation, written.assignedRows, newIds.byRow, startedAt);
-    await deps.meta.set(META_ID_FORMAT, evaluation.idFormat.source, startedAt);
-    const problems = JSON.stringify(plan.problems);
-    if ((await deps.meta.get(META_SYNC_PROBLEMS)) !== problems)
-      await deps.meta.set(META_SYNC_PROBLEMS, problems, startedAt);
-    const cached = CACHED_TABS.filter((t) => read.values[t] !== undefined).map((t) => [
-      t,
-      read.values[t] ?? [],
-    ]);
-    await deps.tabCache.save(Object.fromEntries(cached), startedAt);
-    const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
-    const result = {
-      ...base,
-      rows: evaluation.rows.filter((r) => !r.blank).length,
-      cellsWritten: written.cellsWritten,
-      problems: plan.problemCount,
-      assignedIds: written.assignedIds,
-      heldWrites: written.held.length,
-      repairedCells: written.restored.length,
-      skippedTabs: plan.skippedTabs,
-      sheetsCalls: deps.sheets.callCount - callsBefore,
-    };
-    const summary = {
-      today: evaluation.today,
-      held: written.held.slice(0, 50),
-      skippedTabs: plan.skippedTabs,
-      requeuedSubmissions: requeued,
-      repairedCells: written.restored.length,
-    };
-    await deps.runs.finish(runId, new Date().toISOString(), {
-      ...result,
-      outcome: "ok",
-      error: null,
-      summary,
-    });
-    return { ...result, outcome: "ok", message: "同步完成", retryable: false };
+    const planned = await planRun(deps, trigger, nowMs);
+    const context: SyncContext = { ...planned, planCalls: deps.sheets.callCount - callsBefore };
+    await deps.runs.setContext(runId, JSON.stringify(context));
+    return { runId, context };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const retryable =
-      typeof error === "object" && error !== null && "retryable" in error && error.retryable === true;
-    const sheetsCalls = deps.sheets.callCount - callsBefore;
-    await deps.runs.finish(runId, new Date().toISOString(), {
-      ...base,
-      outcome: "failed",
-      sheetsCalls,
-      error: message,
-      summary: null,
-    });
-    return { ...base, outcome: "failed", message, sheetsCalls, retryable };
-  } finally {
-    await deps.lease.release(LEASE_NAME, holder);
+    return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
+  }
+}
+
+async function failRun(
+  deps: SyncDeps,
+  runId: number,
+  error: unknown,
+  sheetsCalls: number,
+): Promise<SyncResult> {
+  const { message, retryable } = failure(error);
+  const base = emptyResult(runId);
+  await deps.runs.finish(runId, new Date().toISOString(), {
+    ...base,
+    outcome: "failed",
+    sheetsCalls,
+    error: message,
+    summary: null,
+  });
+  await deps.runs.forgetWork(runId);
+  await deps.lease.release(LEASE_NAME, holderOf(runId));
+  return { ...base, outcome: "failed", message, sheetsCalls, retryable };
+}
+
+/** The chunk's results, run now or found from an earlier delivery of the same step. */
+async function chunkOnce(deps: SyncDeps, runId: number, context: SyncContext, chunk: number, nowMs: number) {
+  if (await deps.runs.hasChunk(runId, chunk)) return;
+  if (!(await deps.lease.renew(LEASE_NAME, holderOf(runId), LEASE_TTL_MS, nowMs)))
+    throw new SupersededError();
+  const result = await runChunk(deps, context, chunk, nowMs);
+  await deps.runs.saveChunk(runId, chunk, JSON.stringify(result));
+}
+
+async function finishOnce(
+  deps: SyncDeps,
+  runId: number,
+  context: SyncContext,
+  nowMs: number,
+  callsBefore: number,
+) {
+  const results = (await deps.runs.chunkResults(runId)).map((r) => JSON.parse(r.result) as ChunkResult);
+  const outcome = await finishRun(deps, context, results, nowMs);
+  const base = emptyResult(runId);
+  const result: SyncResult = {
+    ...base,
+    outcome: "ok",
+    message: outcome.incomplete ? "同步完成（同步期间表格行被移动，部分统计以下次同步为准）" : "同步完成",
+    rows: outcome.rows,
+    cellsWritten: outcome.cellsWritten + results.reduce((n, r) => n + r.cellsWritten, 0),
+    sheetsCalls:
+      context.planCalls +
+      results.reduce((n, r) => n + r.sheetsCalls, 0) +
+      deps.sheets.callCount -
+      callsBefore,
+    problems: outcome.problems,
+    assignedIds: results.flatMap((r) => r.assignedIds),
+    heldWrites: results.reduce((n, r) => n + r.held, 0),
+    repairedCells: results.reduce((n, r) => n + r.repairedCells, 0),
+    skippedTabs: context.skippedTabs,
+  };
+  const summary = {
+    today: context.today,
+    chunks: context.chunkStarts.length,
+    held: results.flatMap((r) => r.heldSample).slice(0, 50),
+    skippedTabs: context.skippedTabs,
+    requeuedSubmissions: outcome.requeued,
+    repairedCells: result.repairedCells,
+    incomplete: outcome.incomplete,
+  };
+  await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });
+  await deps.runs.forgetWork(runId);
+  await deps.lease.release(LEASE_NAME, holderOf(runId));
+  return result;
+}
+
+/**
+ * A whole sync in this invocation: the plan, every chunk, the finish. Tests, tools and small
+ * ledgers use it; the cron runs a large ledger a chunk per invocation (startSync, continueSync).
+ * Sheets calls: the plan reads twice (once when the ledger is missing); each chunk reads its rows
+ * and, when something changed, writes them once and reads the check; the finish writes the system
+ * tabs once when they changed.
+ */
+export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): Promise<SyncResult> {
+  const callsBefore = deps.sheets.callCount;
+  const started = await startRun(deps, trigger, nowMs);
+  if ("outcome" in started) return started;
+  const { runId, context } = started;
+  try {
+    for (let chunk = 0; chunk < context.chunkStarts.length; chunk++)
+      await chunkOnce(deps, runId, context, chunk, nowMs);
+    return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount);
+  } catch (error) {
+    return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
+  }
+}
+
+/**
+ * The cron's sync: plans the run and hands its chunks to the sync queue, one invocation each, so
+ * no invocation goes past the Free plan's CPU. A ledger that fits one chunk is finished at once.
+ */
+export async function startSync(
+  deps: SyncDeps & { syncQueue: Queue<SyncStep> },
+  trigger: string,
+  nowMs: number,
+): Promise<SyncResult> {
+  const started = await startRun(deps, trigger, nowMs);
+  if ("outcome" in started) return started;
+  const { runId, context } = started;
+  const first: SyncStep =
+    context.chunkStarts.length > 0 ? { runId, step: "chunk", chunk: 0 } : { runId, step: "finish" };
+  await deps.syncQueue.send(first);
+  return {
+    ...emptyResult(runId),
+    outcome: "started",
+    message: `同步已开始（${context.chunkStarts.length} 段）`,
+  };
+}
+
+const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk}` : "finish");
+
+/**
+ * One queued step of a run: a chunk (then the next step is queued) or the finish. The first
+ * message to reach a step claims it: a second message for the same step (the queue delivers at
+ * least once) does nothing, while the claiming message's own retries redo what is not yet done.
+ * A failure the queue should retry is thrown as retryable.
+ */
+export async function continueSync(
+  deps: SyncDeps & { syncQueue: Queue<SyncStep> },
+  step: SyncStep,
+  nowMs: number,
+  messageId: string,
+): Promise<SyncResult | null> {
+  const stored = await deps.runs.context(step.runId);
+  if (!stored?.context || stored.outcome !== "running") return null;
+  if ((await deps.runs.claimStep(step.runId, stepKey(step), messageId)) !== messageId) return null;
+  const context = JSON.parse(stored.context) as SyncContext;
+  const callsBefore = deps.sheets.callCount;
+  try {
+    if (step.step === "chunk") {
+      await chunkOnce(deps, step.runId, context, step.chunk, nowMs);
+      const next = step.chunk + 1;
+      await deps.syncQueue.send(
+        next < context.chunkStarts.length
+          ? { runId: step.runId, step: "chunk", chunk: next }
+          : { runId: step.runId, step: "finish" },
+      );
+      return null;
+    }
+    return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
+  } catch (error) {
+    const { retryable } = failure(error);
+    if (retryable) throw error;
+    return failRun(deps, step.runId, error, deps.sheets.callCount - callsBefore);
   }
 }

@@ -1,19 +1,6 @@
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { problemsTab } from "../../../sheets-schema/tabs";
 import type { Problem } from "../../domain/problems";
 import { problemTabRows } from "../../domain/problems";
-
-/** The tabs one sync reads (通知记录 belongs to the notices job). */
-export const SYNC_TABS = [
-  TAB_NAMES.ledger,
-  TAB_NAMES.units,
-  TAB_NAMES.deputies,
-  TAB_NAMES.templates,
-  TAB_NAMES.holidays,
-  TAB_NAMES.settings,
-  TAB_NAMES.problems,
-  TAB_NAMES.statistics,
-] as const;
 
 /** Problems with the 编号 a row received in this sync instead of the one first proposed. */
 export function relabelProblems(

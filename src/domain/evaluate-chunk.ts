@@ -1,0 +1,103 @@
+import { parseCell } from "../../sheets-schema/cells/cell-type";
+import type { ColumnMap } from "../../sheets-schema/header-map";
+import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
+import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
+import type { LedgerContext } from "./ledger-context";
+import type { Problem } from "./problems";
+import { readTab } from "./read-tab";
+
+/**
+ * Every 编号 typed in the ledger with the rows holding it and its 审查结果: what a part of the
+ * ledger needs to know of the rest (a 编号 typed twice, a 并入编号 that must exist). Plain JSON,
+ * so a sync split across invocations can carry it from its plan to each chunk.
+ */
+export type IdIndex = Readonly<Record<string, { readonly rows: readonly number[]; readonly review: string }>>;
+
+export interface ChunkInput {
+  readonly context: LedgerContext;
+  /** The ledger's header row as read. */
+  readonly header: readonly unknown[];
+  /** Raw rows of the part, `firstRow` being the sheet row of the first. */
+  readonly rows: readonly (readonly unknown[])[];
+  readonly firstRow: number;
+  readonly today: string;
+  readonly ids: IdIndex;
+  /** 编号 handed out before that must never be proposed again. */
+  readonly issuedIds?: readonly string[];
+}
+
+export interface ChunkEvaluation {
+  /** False when the header cannot be matched: nothing may be written. */
+  readonly readable: boolean;
+  readonly reason: string | null;
+  readonly columns: ColumnMap | null;
+  readonly rows: readonly LedgerRowEvaluation[];
+  /** The header's problems (first chunk only matters) and every row's problems, in sheet order. */
+  readonly headerProblems: readonly Problem[];
+  readonly rowProblems: readonly Problem[];
+  /** Years whose holiday arrangement was needed and is unknown. */
+  readonly unknownYears: readonly number[];
+}
+
+const ID_CELL = ledgerTab.columns.find((c) => c.key === "id")?.cell;
+const REVIEW_CELL = ledgerTab.columns.find((c) => c.key === "review")?.cell;
+
+/**
+ * Builds the 编号 index from the ledger's 编号 and 审查结果 columns as read (header first), each
+ * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
+ */
+export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: readonly unknown[]): IdIndex {
+  const index: Record<string, { rows: number[]; review: string }> = {};
+  if (!ID_CELL || !REVIEW_CELL) return index;
+  for (let i = 1; i < idColumn.length; i++) {
+    const id = parseCell(ID_CELL, idColumn[i]).value as string;
+    if (!id) continue;
+    const entry = index[id];
+    if (entry) entry.rows.push(i + 1);
+    else index[id] = { rows: [i + 1], review: String(parseCell(REVIEW_CELL, reviewColumn[i]).value ?? "") };
+  }
+  return index;
+}
+
+/**
+ * Checks and computes the rows of one part of the ledger, exactly as evaluateLedger would within
+ * the whole: references to other rows (duplicates, 并入编号) go through the index of the whole.
+ */
+export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
+  const { context } = input;
+  const read = readTab(ledgerTab, [input.header, ...input.rows], "staff", input.firstRow);
+  const idRows = new Map<string, number[]>();
+  const byId = new Map<string, LedgerRecord>();
+  for (const [id, entry] of Object.entries(input.ids)) {
+    idRows.set(id, [...entry.rows]);
+    // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).
+    byId.set(id, { review: entry.review } as unknown as LedgerRecord);
+  }
+  const rows = read.readable
+    ? evaluateLedgerRows(read, {
+        today: input.today,
+        calendar: context.calendar,
+        idFormat: context.idFormat,
+        secondRoundDays: context.settings.secondRoundDays,
+        dueSoonDays: context.settings.dueSoonDays,
+        refs: {
+          deputies: context.deputies,
+          units: context.units,
+          categories: context.settings.categories,
+          categorySet: new Set(context.settings.categories),
+          idRows,
+          byId,
+        },
+        issuedIds: input.issuedIds ?? [],
+      })
+    : [];
+  return {
+    readable: read.readable,
+    reason: read.reason,
+    columns: read.columns,
+    rows,
+    headerProblems: read.problems,
+    rowProblems: rows.flatMap((r) => r.problems),
+    unknownYears: context.calendar.unknownYearsUsed(),
+  };
+}

@@ -1,0 +1,195 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
+import { type Problem, ProblemSink } from "../../domain/problems";
+import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import { removedRowProblems } from "../../domain/sync/plan-history";
+import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
+import type { SheetsClient } from "../../sheets/client";
+import type { Inbox } from "../../store/inbox";
+import { META_ID_FORMAT, META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
+import type { SnapshotStore } from "../../store/snapshots";
+import type { SummaryStore } from "../../store/summary-store";
+import type { TabCache } from "../../store/tab-cache";
+import { inboxProblems, requeueOutstanding } from "./inbox-followup";
+import type { ChunkResult, SyncContext } from "./sync-context";
+import { problemsTabValues } from "./tabs";
+
+export interface FinishDeps {
+  sheets: SheetsClient;
+  meta: MetaStore;
+  snapshots: SnapshotStore;
+  summaries: SummaryStore;
+  tabCache: TabCache;
+  inbox: Inbox;
+  intakeQueue: Queue<unknown>;
+}
+
+export interface FinishOutcome {
+  rows: number;
+  problems: number;
+  cellsWritten: number;
+  /** Rows moved while the chunks ran (a chunk saw one twice or not at all): vanishings not trusted this time. */
+  incomplete: boolean;
+  requeued: number;
+}
+
+/** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
+const GRID_HEADROOM = 500;
+const META_TAB_WRITTEN = "system_tab_written:";
+
+/** Every 编号 the plan saw is in some chunk's rows, once: no row moved past a chunk boundary meanwhile. */
+function complete(context: SyncContext, results: readonly ChunkResult[]): boolean {
+  const seen = new Map<string, number>();
+  for (const r of results) for (const id of r.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return Object.entries(context.ids).every(([id, entry]) => seen.get(id) === entry.rows.length);
+}
+
+function calendarProblems(results: readonly ChunkResult[]): Problem[] {
+  const years = [...new Set(results.flatMap((r) => r.unknownYears))].sort((a, b) => a - b);
+  if (years.length === 0) return [];
+  const sink = new ProblemSink(TAB_NAMES.holidays);
+  sink.warn(
+    null,
+    `${years.join("、")} 年的放假和调休安排尚未录入，相关办理期限暂只按周末计算：国务院办公厅公布安排后，请在本表逐日录入（类型 休 或 班）`,
+  );
+  return sink.list;
+}
+
+/**
+ * A system tab's new content, written only when it differs from what the last sync wrote there or
+ * from the number of rows the tab holds now (a person cleared or added rows): one block from A1
+ * that also blanks rows left over from a longer earlier content.
+ */
+async function rewrite(
+  deps: FinishDeps,
+  context: SyncContext,
+  tab: string,
+  desired: (string | number)[][],
+  at: string,
+): Promise<{ range: string; values: (string | number)[][] } | null> {
+  if (context.skippedTabs.some((s) => s.tab === tab)) return null;
+  const digest = JSON.stringify(desired);
+  const last = await deps.meta.get(`${META_TAB_WRITTEN}${tab}`);
+  const held = context.systemRows[tab] ?? 0;
+  if (last === digest && held === desired.length) return null;
+  const padded = planTabRewrite(
+    tab,
+    Array.from({ length: held }, () => ["x"]),
+    desired,
+  );
+  if (!padded) return null;
+  await deps.meta.set(`${META_TAB_WRITTEN}${tab}`, digest, at);
+  return {
+    range: blockRange(tab, padded.values[0]?.length ?? 1, padded.values.length),
+    values: padded.values,
+  };
+}
+
+/**
+ * The end of a sync run (its own invocation): the statistics and the problems of the whole ledger
+ * from what the chunks stored, 校验问题 and 统计 rewritten when they changed (one values.batchUpdate,
+ * the grids grown first when too short), vanished suggestions marked, the dashboard's data
+ * stamped with a new version when anything changed, and stored submissions not yet in the sheet
+ * queued again.
+ */
+export async function finishRun(
+  deps: FinishDeps,
+  context: SyncContext,
+  results: readonly ChunkResult[],
+  nowMs: number,
+): Promise<FinishOutcome> {
+  const at = new Date(nowMs).toISOString();
+  await deps.summaries.save(new Map(), context.chunkStarts.length, at);
+  const [facts, tabs, outstanding] = await Promise.all([
+    deps.summaries.loadFacts(),
+    deps.tabCache.loadAll(),
+    deps.inbox.outstanding(1000),
+  ]);
+  const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
+  const incomplete = context.ledgerSkipped === null && !complete(context, results);
+  if (context.ledgerSkipped === null && !incomplete) {
+    const inSheet = new Set([...Object.keys(context.ids), ...results.flatMap((r) => r.assignedIds)]);
+    const vanished = (await deps.snapshots.presentIds()).filter((id) => !inSheet.has(id));
+    if (vanished.length > 0)
+      await deps.snapshots.apply({
+        upserts: [],
+        seen: [],
+        audits: [],
+        removedIds: vanished,
+        seenAt: at,
+        syncId: null,
+      });
+  }
+  const removed = context.ledgerSkipped === null ? await deps.snapshots.removed() : [];
+  const { planProblems } = context;
+  const problems: Problem[] = [
+    ...planProblems.ledgerHeader,
+    ...results.flatMap((r) => r.problems),
+    ...planProblems.smallTabs,
+    ...calendarProblems(results),
+    ...planProblems.settings,
+    ...planProblems.systemTabs,
+    ...removedRowProblems(removed, TAB_NAMES.ledger),
+    ...inboxProblems(outstanding),
+    ...noticeRecipientProblems(view),
+  ];
+  const writes = (
+    await Promise.all([
+      rewrite(deps, context, TAB_NAMES.problems, problemsTabValues(problems), at),
+      rewrite(deps, context, TAB_NAMES.statistics, view.statistics.tabValues, at),
+    ])
+  ).filter((w): w is { range: string; values: (string | number)[][] } => w !== null);
+  let cellsWritten = 0;
+  if (writes.length > 0) {
+    await growGrids(deps.sheets, context, writes);
+    await deps.sheets.batchUpdateValues(writes, "RAW");
+    cellsWritten = writes.reduce((n, w) => n + w.values.reduce((m, row) => m + row.length, 0), 0);
+  }
+  const problemsJson = JSON.stringify(problems);
+  const problemsChanged = (await deps.meta.get(META_SYNC_PROBLEMS)) !== problemsJson;
+  if (problemsChanged) await deps.meta.set(META_SYNC_PROBLEMS, problemsJson, at);
+  await stampSummary(deps.meta, context, results.some((r) => r.partChanged) || problemsChanged, at);
+  await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
+  const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
+  return {
+    rows: results.reduce((n, r) => n + r.rows, 0),
+    problems: problems.length,
+    cellsWritten,
+    incomplete,
+    requeued,
+  };
+}
+
+/** Appends rows to a system tab whose grid is shorter than its new content (values writes never grow a grid). */
+async function growGrids(
+  sheets: SheetsClient,
+  context: SyncContext,
+  writes: readonly { range: string; values: unknown[][] }[],
+): Promise<void> {
+  const short = writes.flatMap((w) => {
+    const tab = w.range.slice(1, w.range.indexOf("'!")).replaceAll("''", "'");
+    const have = context.systemGrid[tab] ?? Number.POSITIVE_INFINITY;
+    return w.values.length > have ? [{ tab, length: w.values.length - have + GRID_HEADROOM }] : [];
+  });
+  if (short.length === 0) return;
+  const spreadsheet = await sheets.getSpreadsheet({ fields: "sheets.properties(sheetId,title)" });
+  const requests = short.flatMap(({ tab, length }) => {
+    const sheetId = spreadsheet.sheets?.find((s) => s.properties?.title === tab)?.properties?.sheetId;
+    return typeof sheetId === "number" ? [{ appendDimension: { sheetId, dimension: "ROWS", length } }] : [];
+  });
+  if (requests.length > 0) await sheets.batchUpdate(requests);
+}
+
+/**
+ * The stamp pages read first: the day and zone the rows were evaluated for, and a version that
+ * changes only when something they show changed (so an isolate may keep what it parsed).
+ */
+async function stampSummary(meta: MetaStore, context: SyncContext, changed: boolean, at: string) {
+  const raw = await meta.get(META_SUMMARY);
+  const last = raw ? (JSON.parse(raw) as { today?: string; timeZone?: string; version?: string }) : {};
+  const same =
+    !changed && !context.tabsChanged && last.today === context.today && last.timeZone === context.timeZone;
+  if (same && last.version) return;
+  const stamp = { today: context.today, timeZone: context.timeZone, at, version: at };
+  await meta.set(META_SUMMARY, JSON.stringify(stamp), at);
+}

@@ -1,0 +1,175 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { columnLetter } from "../../domain/a1";
+import { evaluateChunk } from "../../domain/evaluate-chunk";
+import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
+import { buildLedgerContext } from "../../domain/ledger-context";
+import type { IdFormat } from "../../domain/numbering";
+import { factsOf, storeRow } from "../../domain/summary/summary-row";
+import { cellsByHeader, type HistoryRow, planHistory } from "../../domain/sync/plan-history";
+import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
+import type { SheetsClient } from "../../sheets/client";
+import type { IdAllocator } from "../../store/id-allocator";
+import type { Lease } from "../../store/lease";
+import type { MetaStore } from "../../store/meta";
+import type { SnapshotStore } from "../../store/snapshots";
+import type { SummaryStore } from "../../store/summary-store";
+import type { TabCache } from "../../store/tab-cache";
+import { restoredChanges } from "../sheet-writes/restored-changes";
+import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
+import { readRanges } from "./read-sheet";
+import type { ChunkResult, SyncContext } from "./sync-context";
+
+export interface ChunkDeps {
+  sheets: SheetsClient;
+  lease: Lease;
+  meta: MetaStore;
+  ids: IdAllocator;
+  snapshots: SnapshotStore;
+  tabCache: TabCache;
+  summaries: SummaryStore;
+}
+
+/** The sheet rows a chunk covers: its start to the row before the next chunk's (the last to lastRow). */
+export function chunkRange(context: SyncContext, index: number): { first: number; last: number } {
+  const first = context.chunkStarts[index] ?? 2;
+  const next = context.chunkStarts[index + 1];
+  return { first, last: next === undefined ? context.lastRow : next - 1 };
+}
+
+/** Numbers for the rows of this chunk that have none, from D1 (never handed out twice), in sheet order. */
+async function allocate(
+  rows: readonly LedgerRowEvaluation[],
+  format: IdFormat,
+  allocator: IdAllocator,
+): Promise<Map<number, string>> {
+  const byYear = new Map<number, number[]>();
+  for (const row of rows) {
+    if (row.blank || !row.newId) continue;
+    const year = format.hasYear ? (format.parse(row.newId)?.year ?? 0) : 0;
+    byYear.set(year, [...(byYear.get(year) ?? []), row.rowNumber]);
+  }
+  const out = new Map<number, string>();
+  for (const [year, rowNumbers] of byYear) {
+    const seqs = await allocator.allocate(year, rowNumbers.length, 0);
+    for (const [i, rowNumber] of rowNumbers.entries())
+      out.set(rowNumber, format.format(year, seqs[i] as number));
+  }
+  return out;
+}
+
+/**
+ * One chunk of a sync run (a few hundred rows, one invocation): read those rows, check and compute
+ * them against the whole ledger's 编号 index, number the rows without 编号, write the system cells
+ * that changed (placed by identity and checked, see writeLedgerCells), keep the history in D1, and
+ * store the rows as evaluated for the dashboard and notices.
+ */
+export async function runChunk(
+  deps: ChunkDeps,
+  context: SyncContext,
+  index: number,
+  nowMs: number,
+): Promise<ChunkResult> {
+  const callsBefore = deps.sheets.callCount;
+  const { first, last } = chunkRange(context, index);
+  const width = Math.max(1, context.header?.length ?? 1);
+  const read = await readRanges(deps.sheets, [
+    { key: "header", tab: TAB_NAMES.ledger, a1: "1:1" },
+    { key: "rows", tab: TAB_NAMES.ledger, a1: `A${first}:${columnLetter(width - 1)}${last}` },
+  ]);
+  const header = read.values.header?.[0] ?? [];
+  const raw = read.values.rows ?? [];
+  const ledgerContext = buildLedgerContext(await deps.tabCache.loadAll());
+  const evaluation = evaluateChunk({
+    context: ledgerContext,
+    header,
+    rows: raw,
+    firstRow: first,
+    today: context.today,
+    ids: context.ids,
+  });
+  const empty: ChunkResult = {
+    rows: 0,
+    ids: [],
+    problems: [],
+    cellsWritten: 0,
+    held: 0,
+    heldSample: [],
+    repairedCells: 0,
+    assignedIds: [],
+    partChanged: false,
+    unknownYears: [],
+    sheetsCalls: deps.sheets.callCount - callsBefore,
+  };
+  if (!evaluation.readable || !evaluation.columns) return empty;
+  const columns = evaluation.columns;
+  const rowsHolding = (id: string) => context.ids[id]?.rows.length ?? 0;
+  const newIds = await allocate(evaluation.rows, ledgerContext.idFormat, deps.ids);
+  const plan = planLedgerWrites(evaluation.rows, columns, newIds, rowsHolding);
+  // The rows as read, at their sheet positions: where the writes are placed first.
+  const basis: unknown[][] = [header];
+  raw.forEach((row, i) => {
+    basis[first - 1 + i] = row as unknown[];
+  });
+  const written = await writeLedgerCells(deps, plan.writes, basis);
+  const assigned = new Map<number, string>();
+  for (const p of written.confirmed)
+    if (p.header === "编号" && p.onlyIfBlank) assigned.set(p.sourceRow, String(p.value));
+
+  const at = new Date(nowMs).toISOString();
+  const staffColumns = staffColumnsOf(columns);
+  const historyRows: HistoryRow[] = [];
+  const ids: string[] = [];
+  const stored = [];
+  for (const r of evaluation.rows) {
+    if (r.blank) continue;
+    const id = assigned.get(r.rowNumber) ?? (r.newId ? undefined : (r.id ?? undefined));
+    const row = storeRow(r, columns.indexOf);
+    if (id) {
+      ids.push(id);
+      row.i = id;
+    } else delete row.i;
+    stored.push(row);
+    // A 编号 typed on two rows has no snapshot of its own until staff fix it (the summary shows both).
+    if (!id || (!assigned.has(r.rowNumber) && rowsHolding(id) !== 1)) continue;
+    const staffValues = cellsByHeader(r.raw, staffColumns);
+    if (assigned.has(r.rowNumber)) staffValues.编号 = id;
+    const systemValues = {
+      办理期限: r.computed.dueDate,
+      台账状态: r.computed.status,
+      校验问题: r.computed.problems,
+    };
+    historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
+  }
+  const snapshots = await deps.snapshots.loadMany(historyRows.map((h) => h.id));
+  const history = planHistory(historyRows, snapshots, new Set(ids));
+  await deps.snapshots.apply({
+    ...history,
+    removedIds: [],
+    audits: [...history.audits, ...restoredChanges(written.restored)],
+    seenAt: at,
+    syncId: null,
+  });
+  const part = { rows: JSON.stringify(stored), facts: JSON.stringify(stored.map(factsOf)) };
+  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at);
+  const renamed = new Map<string, string>();
+  for (const r of evaluation.rows) {
+    const id = assigned.get(r.rowNumber);
+    if (r.newId && id) renamed.set(r.newId, id);
+  }
+  return {
+    rows: stored.length,
+    ids,
+    // The header's problems are the plan's; a chunk reports its rows'.
+    problems: evaluation.rowProblems.map((p) =>
+      p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
+    ),
+    cellsWritten: written.cellsWritten,
+    held: written.held.length,
+    heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),
+    repairedCells: written.restored.length,
+    assignedIds: [...assigned.values()],
+    partChanged: changedParts > 0,
+    unknownYears: [...evaluation.unknownYears],
+    sheetsCalls: deps.sheets.callCount - callsBefore,
+  };
+}

@@ -1,0 +1,61 @@
+import type { IdIndex } from "../../domain/evaluate-chunk";
+import type { Problem } from "../../domain/problems";
+
+/**
+ * What a sync run's plan learnt, carried (as JSON in sync_runs.context) to each of its chunks and
+ * its finish, which may run in other invocations: the Workers Free plan gives each 10 ms of CPU, so
+ * a large ledger is synced a few hundred rows at a time.
+ */
+export interface SyncContext {
+  readonly trigger: string;
+  /** When the run started (epoch ms) and its local day in 设置 时区. */
+  readonly startedMs: number;
+  readonly today: string;
+  /** The ledger's header row as read; null when the tab is missing or unreadable. */
+  readonly header: string[] | null;
+  /** Why the ledger cannot be synced (missing tab, headers not matched), else null. */
+  readonly ledgerSkipped: string | null;
+  /** Sheet rows 2..lastRow hold the ledger's data (as far as its required columns show). */
+  readonly lastRow: number;
+  /** First sheet row of each chunk; a chunk runs to the next one's start (the last to lastRow). */
+  readonly chunkStarts: number[];
+  readonly ids: IdIndex;
+  /** Problems found by the plan, by where the 校验问题 tab lists them (the ledger's rows come from the chunks). */
+  readonly planProblems: {
+    readonly ledgerHeader: Problem[];
+    /** 承办单位, 代表, 通知模板, 节假日, in that order. */
+    readonly smallTabs: Problem[];
+    readonly settings: Problem[];
+    readonly systemTabs: Problem[];
+  };
+  /** Rows the system tabs' grids have (from the plan's read), to grow one before writing past it. */
+  readonly systemGrid: Readonly<Record<string, number>>;
+  /** System tabs that cannot be written, and why. */
+  readonly skippedTabs: { tab: string; reason: string }[];
+  /** Rows of content the system tabs hold now (their first column's length), to blank what is left over. */
+  readonly systemRows: Readonly<Record<string, number>>;
+  /** The small tabs changed since the last sync (the dashboard's data then has a new version). */
+  readonly tabsChanged: boolean;
+  /** 设置 时区 and 编号格式 as read. */
+  readonly timeZone: string;
+  readonly idFormat: string;
+  /** Sheets calls the plan spent (the run's total adds each chunk's and the finish's). */
+  readonly planCalls: number;
+}
+
+/** One chunk's outcome, kept until the run finishes (sync_chunks.result). */
+export interface ChunkResult {
+  /** Non-blank rows the chunk evaluated, and the 编号 they carry now (new ones included). */
+  readonly rows: number;
+  readonly ids: string[];
+  readonly problems: Problem[];
+  readonly cellsWritten: number;
+  readonly held: number;
+  readonly heldSample: { header: string; reason: string }[];
+  readonly repairedCells: number;
+  readonly assignedIds: string[];
+  /** The summary part this chunk stored changed (pages then see a new version). */
+  readonly partChanged: boolean;
+  readonly unknownYears: number[];
+  readonly sheetsCalls: number;
+}

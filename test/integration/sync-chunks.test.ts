@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { loadLedgerView } from "../../src/jobs/ledger-view";
+import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
+import { continueSync, type SyncStep, startSync } from "../../src/jobs/sync/run-sync";
+import { emulator } from "../support/emulator-admin";
+import {
+  buildFixture,
+  FIXTURE_NOW_MS,
+  FIXTURE_TODAY,
+  fixtureSheets,
+  SCENARIOS,
+} from "../support/ledger-fixture";
+import { depsFor, resetDatabase } from "../support/sync-helpers";
+
+const headers = ledgerTab.columns.map((c) => c.header);
+const col = (header: string) => headers.indexOf(header);
+const ROWS = 2 * CHUNK_ROWS + 100;
+
+/** Deps whose sync queue keeps what it is sent (each message with an id), for the test to deliver. */
+function queuedDeps(spreadsheetId: string) {
+  const sent: { id: string; body: SyncStep }[] = [];
+  const deps = {
+    ...depsFor(spreadsheetId),
+    syncQueue: {
+      send: async (body: SyncStep) => {
+        sent.push({ id: `message-${sent.length}`, body });
+      },
+    } as unknown as Queue<SyncStep>,
+  };
+  return { deps, sent };
+}
+
+async function seed(id: string) {
+  await emulator.deleteSpreadsheet(id).catch(() => undefined);
+  await emulator.createSpreadsheet(id, fixtureSheets(buildFixture(ROWS, 6)));
+}
+
+const writesSince = async (spreadsheetId: string, seq: number) =>
+  (await emulator.requests(seq)).filter((r) => r.kind === "write" && r.spreadsheetId === spreadsheetId)
+    .length;
+
+beforeEach(resetDatabase);
+
+describe("a sync run split across queue messages", () => {
+  it("syncs every row in chunks and a finish, each step's work done once however often it arrives", async () => {
+    await seed("sync-chunks");
+    const { deps, sent } = queuedDeps("sync-chunks");
+
+    const started = await startSync(deps, "cron", FIXTURE_NOW_MS);
+    expect(started).toMatchObject({ outcome: "started", message: "同步已开始（3 段）" });
+
+    // Every message is delivered twice (a retry of the same message, as after a crash): the retry
+    // passes the run on again, and that second copy of the next step finds the step claimed.
+    const results = [];
+    for (let i = 0; i < sent.length; i++) {
+      const { id, body } = sent[i] as (typeof sent)[number];
+      for (const _delivery of [1, 2]) {
+        const result = await continueSync(deps, body, FIXTURE_NOW_MS, id);
+        if (result) results.push(result);
+      }
+    }
+
+    const rowReads = (await emulator.requests())
+      .filter((r) => r.spreadsheetId === "sync-chunks")
+      .flatMap((r) => r.query.ranges ?? [])
+      .filter((range) => /^'建议台账'!A\d+:/.test(range));
+    expect(rowReads).toEqual([
+      `'建议台账'!A2:AG${CHUNK_ROWS + 1}`,
+      `'建议台账'!A${CHUNK_ROWS + 2}:AG${2 * CHUNK_ROWS + 1}`,
+      `'建议台账'!A${2 * CHUNK_ROWS + 2}:AG${ROWS + 1}`,
+    ]);
+    const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
+    expect(steps).toEqual([0, 1, 1, 2, 2, "finish", "finish"]);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ outcome: "ok", rows: ROWS, message: "同步完成" });
+    expect(results[0]?.assignedIds).toHaveLength(6);
+    expect(new Set(results[0]?.assignedIds).size).toBe(6);
+    const ledger = await emulator.getValues("sync-chunks", `'${TAB_NAMES.ledger}'`);
+    expect(ledger).toHaveLength(ROWS + 1);
+    for (let r = 1; r < ledger.length; r++)
+      expect(ledger[r]?.[col("台账状态")], `row ${r + 1}`).toBe(
+        SCENARIOS[(r - 1) % SCENARIOS.length]?.status,
+      );
+    expect(await deps.runs.last()).toMatchObject({ id: started.runId, outcome: "ok", rows: ROWS });
+    // Pages read the rows every chunk stored.
+    const view = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    expect(view.evaluation.rows).toHaveLength(ROWS);
+    expect(view.evaluation.rows.filter((r) => r.computed.status === "待审查").length).toBeGreaterThan(0);
+  });
+
+  it("stops a run whose lease a newer run took while its step waited, writing nothing", async () => {
+    await seed("sync-late");
+    const old = queuedDeps("sync-late");
+    const first = await startSync(old.deps, "cron", FIXTURE_NOW_MS);
+    const waiting = old.sent[0]?.body as SyncStep;
+
+    // Thirteen minutes later its first step still has not run: the lease is free again.
+    const later = FIXTURE_NOW_MS + 13 * 60_000;
+    const fresh = queuedDeps("sync-late");
+    const second = await startSync(fresh.deps, "cron", later);
+    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const lateResult = await continueSync(old.deps, waiting, later, "old-step");
+
+    expect(second.outcome).toBe("started");
+    expect(lateResult).toBeNull();
+    expect(await writesSince("sync-late", seq)).toBe(0);
+    const runs = await old.deps.runs.context(first.runId);
+    expect(runs).toMatchObject({ outcome: "failed", context: null });
+    const lastRow = await fresh.deps.runs.context(second.runId);
+    expect(lastRow?.outcome).toBe("running");
+  });
+});
