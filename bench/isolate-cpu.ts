@@ -84,7 +84,10 @@ export class IsolateProfiler {
 function cpuOf(profile: Profile): CpuSample {
   const kind = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
   const where = new Map(
-    profile.nodes.map((n) => [n.id, `${n.callFrame.functionName || "(anonymous)"}:${n.callFrame.lineNumber ?? ""}`]),
+    profile.nodes.map((n) => [
+      n.id,
+      `${n.callFrame.functionName || "(anonymous)"}:${n.callFrame.lineNumber ?? ""}`,
+    ]),
   );
   const self = new Map<string, number>();
   let jsUs = 0;
