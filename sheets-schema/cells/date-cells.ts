@@ -77,9 +77,25 @@ export function dateCell(): CellType<string, null> {
   });
   const fast = (raw: unknown) =>
     typeof raw === "number" && raw >= MIN_SERIAL && raw < MAX_SERIAL + 1
-      ? isoFromSerial(Math.floor(raw))
+      ? isoOfSerial(Math.floor(raw))
       : undefined;
   return { kind: "date", schema, blank: null, numberFormat: "yyyy-mm-dd", fast };
+}
+
+/**
+ * ISO text of an in-range serial, built once per day. A ledger of 10,000 rows holds some 40,000
+ * dates but only a few hundred distinct days; sharing one string per day also makes the later
+ * comparisons and Map lookups on dates cheap (the hash is computed once).
+ */
+const isoBySerial = new Map<number, string>();
+
+function isoOfSerial(serial: number): string {
+  let iso = isoBySerial.get(serial);
+  if (iso === undefined) {
+    iso = isoFromSerial(serial);
+    isoBySerial.set(serial, iso);
+  }
+  return iso;
 }
 
 const MINUTES_PER_DAY = 1440;
