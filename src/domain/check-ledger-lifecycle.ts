@@ -62,35 +62,35 @@ function present(row: Row, key: LedgerKey): boolean {
 
 function checkSteps(row: Row): void {
   const r = row.record;
-  const p = (key: LedgerKey) => present(row, key);
   if (r.review !== "立案" && (r.assignedOn || r.leadUnit)) {
     row.problems.warn("审查结果", `审查结果为“${r.review ?? "空白"}”，交办信息暂不起作用：立案后再交办`);
   }
-  if (r.review === "立案" && r.assignedOn && !p("leadUnit")) {
+  if (r.review === "立案" && r.assignedOn && !present(row, "leadUnit")) {
     row.problems.warn("主办单位", "已有交办日期，但没有主办单位：请填写主办单位");
   }
-  if (r.repliedOn && !p("assignedOn"))
+  if (r.repliedOn && !present(row, "assignedOn"))
     row.problems.error("交办日期", "已有答复日期，但没有交办日期：请补上交办日期");
-  if (r.repliedOn && !p("replyClass"))
+  if (r.repliedOn && !present(row, "replyClass"))
     row.problems.error("答复类别", "已有答复日期，答复类别必填：请填写 A、B、C 或 D");
-  if (r.replyClass && !p("repliedOn"))
+  if (r.replyClass && !present(row, "repliedOn"))
     row.problems.warn("答复日期", "填写了答复类别，但没有答复日期：请补上答复日期");
-  if (r.replyClass === "C" && !p("replyContent")) {
+  if (r.replyClass === "C" && !present(row, "replyContent")) {
     row.problems.error("答复内容", "答复类别为 C（因条件限制暂时无法解决），答复内容必填：请写明原因");
   }
-  if (r.rating && !p("repliedOn"))
+  if (r.rating && !present(row, "repliedOn"))
     row.problems.error("满意度", "还没有答复，不能填写满意度：请先填写答复日期，或清空满意度");
-  if (r.ratedOn && !p("rating")) row.problems.warn("满意度", "填写了测评日期，但没有满意度：请补上满意度");
+  if (r.ratedOn && !present(row, "rating"))
+    row.problems.warn("满意度", "填写了测评日期，但没有满意度：请补上满意度");
   if (r.reassignedOn && r.rating !== "不满意" && !row.failed.has("rating")) {
     row.problems.error(
       "二次交办日期",
       "二次交办日期只在满意度为“不满意”时填写：请核对满意度，或清空二次交办日期",
     );
   }
-  if (r.secondRepliedOn && !p("reassignedOn")) {
+  if (r.secondRepliedOn && !present(row, "reassignedOn")) {
     row.problems.error("二次交办日期", "已有二次答复日期，但没有二次交办日期：请补上二次交办日期");
   }
-  if (r.secondRating && !p("secondRepliedOn")) {
+  if (r.secondRating && !present(row, "secondRepliedOn")) {
     row.problems.error("二次满意度", "还没有二次答复，不能填写二次满意度：请先填写二次答复日期");
   }
   if (r.implementation && r.replyClass !== "B" && !row.failed.has("replyClass")) {
