@@ -31,18 +31,25 @@ const NOT_A_CELL = Symbol("not a cell value");
 export function splitList(raw: unknown): unknown {
   if (typeof raw === "number" && Number.isFinite(raw)) return [String(raw)];
   if (typeof raw !== "string") return Array.isArray(raw) ? NOT_A_CELL : raw;
-  const items: string[] = [];
+  let count = 0;
   let start = 0;
   for (let i = 0; i <= raw.length; i += 1) {
     if (i < raw.length && !isListSeparator(raw.charCodeAt(i))) continue;
     if (i > start) {
       const item = raw.slice(start, i).trim();
-      if (item !== "") items.push(item);
+      if (item !== "") scratch[count++] = item;
     }
     start = i + 1;
   }
+  // An exact-size copy: an array grown by push keeps room for 17 items, and these lists live as
+  // long as the sync (two per ledger row).
+  const items = scratch.slice(0, count);
+  scratch.length = 0;
   return items;
 }
+
+/** Reused by splitList while it scans (never holds anything between calls). */
+const scratch: string[] = [];
 
 function allWithin(items: readonly string[], max: number): boolean {
   for (const item of items) if (item.length > max) return false;

@@ -46,19 +46,20 @@ function checkPeople(row: Row, refs: LedgerRefs): void {
   if (leadDeputy) checkDeputy(row, "领衔代表", leadDeputy, refs);
   if (coSigners.length === 0) return;
   const leadKey = leadDeputy ? nameKey(leadDeputy) : null;
-  // A handful of names per row: an array is cheaper than a Set allocated for every row.
-  const seen: string[] = [];
-  for (const name of coSigners) {
-    const key = nameKey(name);
+  // A handful of names per row: one exact-size array of keys instead of a Set for every row. A name
+  // repeats an earlier one when its key first occurs earlier in the list.
+  const keys = coSigners.map(nameKey);
+  for (let i = 0; i < coSigners.length; i += 1) {
+    const name = coSigners[i] as string;
+    const key = keys[i] as string;
     if (key === leadKey) {
       row.problems.error("附议代表", `附议代表中有领衔代表“${name}”本人：请从附议代表中删去`);
       continue;
     }
-    if (seen.includes(key)) {
+    if (keys.indexOf(key) < i) {
       row.problems.warn("附议代表", `附议代表“${name}”写了不止一次：请删去重复的`);
       continue;
     }
-    seen.push(key);
     checkDeputy(row, "附议代表", name, refs);
   }
 }
