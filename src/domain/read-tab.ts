@@ -1,4 +1,4 @@
-import { isBlankCell, parseCell } from "../../sheets-schema/cells/cell-type";
+import { type AnyCellType, isBlankCell, parseCell } from "../../sheets-schema/cells/cell-type";
 import type { ColumnDef, RecordOf, TabDef } from "../../sheets-schema/columns";
 import { type ColumnMap, matchHeaders } from "../../sheets-schema/header-map";
 import { type Problem, ProblemSink } from "./problems";
@@ -47,6 +47,40 @@ function recordTemplate(columns: readonly ColumnDef[]): Record<string, unknown> 
 }
 
 /**
+ * What the row loop needs of one present column. Column definitions and cell types come in many
+ * object shapes (optional dropdown, width, values, warn…), so reading their fields in the loop was
+ * a megamorphic property load per cell; these all share one shape.
+ */
+interface CellReader {
+  readonly index: number;
+  readonly key: string;
+  readonly header: string;
+  readonly required: boolean;
+  readonly cell: AnyCellType;
+  readonly fast: ((raw: unknown) => unknown) | null;
+  readonly warn: ((value: unknown) => string | null) | null;
+}
+
+function cellReaders(present: ColumnMap["present"], owner: "staff" | "system"): CellReader[] {
+  const readers: CellReader[] = [];
+  for (const { column, index } of present) {
+    if (column.owner !== owner) continue;
+    const { cell } = column;
+    const reader: CellReader = {
+      index,
+      key: column.key,
+      header: column.header,
+      required: column.required,
+      cell,
+      fast: cell.fast ?? null,
+      warn: cell.warn ?? null,
+    };
+    readers.push(reader);
+  }
+  return readers;
+}
+
+/**
  * Reads a tab's raw values (header row first) into typed records. Only columns of `owner` are
  * parsed (the ledger's system columns are outputs). Cell problems and blank required cells are
  * recorded per row; cross-field rules are the caller's.
@@ -79,7 +113,7 @@ export function readTab<Cols extends readonly ColumnDef[]>(
     return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: sink.list };
   }
   const parsed = tab.columns.filter((col) => col.owner === owner);
-  const present = match.columns.present.filter((p) => p.column.owner === owner);
+  const readers = cellReaders(match.columns.present, owner);
   const template = recordTemplate(parsed);
   const rows: ParsedRow<RecordOf<Cols>>[] = [];
   for (let i = 1; i < matrix.length; i += 1) {
@@ -89,31 +123,30 @@ export function readTab<Cols extends readonly ColumnDef[]>(
     const record: Record<string, unknown> = { ...template };
     let failed: Set<string> | undefined;
     let blank = true;
-    for (const { column, index } of present) {
-      const value = raw[index];
+    for (const reader of readers) {
+      const value = raw[reader.index];
       // The everyday cells (blank, or a value the cell type's shortcut reads) are handled here
       // without parseCell's result object: 29 of those per row were most of the run's garbage.
       if (isBlankCell(value)) {
-        if (column.required) problems.error(column.header, `${column.header}未填写：这是必填项，请补上`);
+        if (reader.required) problems.error(reader.header, `${reader.header}未填写：这是必填项，请补上`);
         continue;
       }
       blank = false;
-      const { cell } = column;
-      const fast = cell.fast === undefined ? undefined : cell.fast(value);
+      const fast = reader.fast === null ? undefined : reader.fast(value);
       if (fast !== undefined) {
-        record[column.key] = fast;
-        const warning = cell.warn === undefined ? null : cell.warn(fast);
-        if (warning) problems.warn(column.header, warning);
+        record[reader.key] = fast;
+        const warning = reader.warn === null ? null : reader.warn(fast);
+        if (warning) problems.warn(reader.header, warning);
         continue;
       }
-      const result = parseCell(cell, value);
-      record[column.key] = result.value;
+      const result = parseCell(reader.cell, value);
+      record[reader.key] = result.value;
       if (result.error) {
         failed ??= new Set<string>();
-        failed.add(column.key);
-        problems.error(column.header, result.error);
+        failed.add(reader.key);
+        problems.error(reader.header, result.error);
       } else if (result.warning) {
-        problems.warn(column.header, result.warning);
+        problems.warn(reader.header, result.warning);
       }
     }
     // A blank row is not a record: its "required" problems would only be noise.
