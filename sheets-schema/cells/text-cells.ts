@@ -9,10 +9,12 @@ export const LONG_TEXT_MAX = 5000;
 export const SHEETS_CELL_MAX = 50_000;
 
 const FORMULA_TEXT = /^=\s*[A-Za-z_][\w.]*\s*\(/;
+const EQUALS_SIGN = 0x3d;
 
 /** Text that was pasted from a formula (=IMPORTXML(...)) is kept but flagged. */
 function formulaWarning(value: string): string | null {
-  return FORMULA_TEXT.test(value)
+  // Asked of every text cell: only text starting with "=" can match, so others skip the regex.
+  return value.charCodeAt(0) === EQUALS_SIGN && FORMULA_TEXT.test(value)
     ? `内容${describeRaw(value)}像是公式文本：请确认是否误粘贴，需要时删除开头的“=”`
     : null;
 }
