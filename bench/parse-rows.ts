@@ -3,8 +3,8 @@
  * Builds realistic 建议台账 rows as values.batchGet returns them (UNFORMATTED_VALUE + SERIAL_NUMBER:
  * dates as serial numbers, some typed as text), serialises the batchGet payload, and times
  * JSON.parse of it against evaluateLedger on the parsed tabs, for 10,000 rows (issue 11's goal:
- * within 5× JSON.parse) and for a 2,000-row office (the Workers Free plan case). Prints medians,
- * CPU ms per 1,000 rows and the ratio.
+ * within 5× JSON.parse) and for a 2,000-row office (the Workers Free plan case). Prints medians of
+ * wall time in this process (not workerd CPU: see bench/isolate-cpu.ts), ms per 1,000 rows and the ratio.
  *
  * Run: npx tsx bench/parse-rows.ts
  */
