@@ -8,7 +8,7 @@ import { benchIntake, printIntake } from "./intake";
 import { benchParseRows } from "./parse-rows";
 import { benchSync, printSync } from "./sync";
 
-console.log("Parse, check and compute 10,000 ledger rows vs JSON.parse of their batchGet payload");
+console.log("Parse, check and compute ledger rows vs JSON.parse of their batchGet payload");
 await benchParseRows();
 printSync(await benchSync());
 printIntake(await benchIntake());

@@ -31,11 +31,15 @@ export interface CellType<T, B> {
   /** Sheets number format for date cells, so provisioning can set it. */
   readonly numberFormat?: string;
   readonly maxLength?: number;
-  /** A 提醒 for a value that parsed but looks like a mistake (formula text pasted into a title). */
+  /**
+   * A 提醒 for a value that parsed but looks like a mistake (formula text pasted into a title).
+   * A plain function: readers call it on its own, without the cell as `this`.
+   */
   warn?(value: T): string | null;
   /**
    * The schema's result for the everyday valid inputs (a listed enum value, a serial date), or
    * undefined to let the schema decide. Only a shortcut: a test checks it agrees with the schema.
+   * A plain function: readers call it on its own, without the cell as `this`.
    */
   fast?(raw: unknown): T | undefined;
 }

@@ -104,7 +104,8 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
       const year = ymdFromSerial(serial).year;
       if (!years.has(year)) unknownUsed.add(year);
       const weekday = WEEKDAY_NAMES[weekdayOf(serial)] ?? "";
-      return { date, weekday, yearKnown: years.has(year), ...infoOf(serial) };
+      const { rest, reason, name } = infoOf(serial);
+      return { date, weekday, yearKnown: years.has(year), rest, reason, name };
     },
     nextWorkingDay: (date) => isoFromSerial(nextWorkingSerial(parse(date))),
     rollForward(date) {

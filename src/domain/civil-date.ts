@@ -72,6 +72,28 @@ export function isoFromYmd(year: number, month: number, day: number): string {
  */
 export function serialFromIso(iso: string): number {
   if (typeof iso !== "string" || iso.length !== 10 || iso[4] !== "-" || iso[7] !== "-") return Number.NaN;
+  // Every row's deadlines, status and statistics come here: plain digits are read by arithmetic,
+  // without the three substrings; anything else ("+202", " 7") takes Number()'s reading as before.
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  if (year >= 0 && month >= 0 && day >= 0)
+    return isValidYmd(year, month, day) ? serialFromYmd(year, month, day) : Number.NaN;
+  return serialFromIsoText(iso);
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1 when any is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function serialFromIsoText(iso: string): number {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));

@@ -78,21 +78,27 @@ function whyWorking(info: DayInfo): string {
  */
 export function rollDeadline(nominal: string, lead: string, calendar: Calendar): Deadline {
   const info = calendar.describe(nominal);
-  const unknown = new Set<number>();
   const due = calendar.rollForward(nominal);
-  for (let s = serialFromIso(nominal); s <= serialFromIso(due); s += 1) {
-    const year = ymdFromSerial(s).year;
-    if (!calendar.isYearKnown(year)) unknown.add(year);
-  }
+  const unknownYears = unknownYearsBetween(serialFromIso(nominal), serialFromIso(due), calendar);
   const rolled = due !== nominal;
+  const nominalLabel = `${nominal}（${info.weekday}）`;
   let explanation = rolled
-    ? `${lead} ${dayLabel(nominal)}，${whyRest(info)}，顺延至 ${dayLabel(due)}`
-    : `${lead} ${dayLabel(nominal)}，${whyWorking(info)}，即为期限`;
-  const unknownYears = [...unknown].sort((a, b) => a - b);
+    ? `${lead} ${nominalLabel}，${whyRest(info)}，顺延至 ${dayLabel(due)}`
+    : `${lead} ${nominalLabel}，${whyWorking(info)}，即为期限`;
   if (unknownYears.length > 0) {
     explanation += `（${unknownYears.join("、")} 年放假安排尚未录入，暂只按周末计算）`;
   }
   return { due, nominal, rolled, explanation, unknownYears };
+}
+
+/** Years from `first` to `last` (day serials) whose arrangement the calendar lacks, ascending. */
+function unknownYearsBetween(first: number, last: number, calendar: Calendar): number[] {
+  const years: number[] = [];
+  for (let s = first; s <= last; s += 1) {
+    const year = ymdFromSerial(s).year;
+    if (!calendar.isYearKnown(year) && !years.includes(year)) years.push(year);
+  }
+  return years;
 }
 
 /**

@@ -125,7 +125,9 @@ export function buildDirectory<R extends Contact & { name: string }>(
   return {
     available: read.readable,
     entries,
-    find: (name) => byKey.get(nameKey(name)),
+    // Every ledger row looks names up here. A name found as it is was already a key (keys hold no
+    // spaces or full-width parentheses), so normalising it would change nothing: only a miss pays.
+    find: (name) => byKey.get(name) ?? byKey.get(nameKey(name)),
     namesakes: (name) => byBase.get(baseKey(nameKey(name))) ?? [],
   };
 }

@@ -81,15 +81,20 @@ function unknownYearWarning(row: ParsedRow<LedgerRecord>, deadline: Deadline | n
  * (交办会), so one evaluation computes each distinct deadline once and shares the (immutable) result.
  */
 function deadlineCache(ctx: RowPassContext) {
-  const first = new Map<string, Deadline>();
+  // Keyed by period, then date: a joined "date|period" key cost a new string per row.
+  const first = new Map<LedgerRecord["period"], Map<string, Deadline>>();
   const second = new Map<string, Deadline>();
   return {
     first(assignedOn: string, period: LedgerRecord["period"]): Deadline {
-      const key = `${assignedOn}|${period ?? ""}`;
-      let deadline = first.get(key);
+      let byDate = first.get(period);
+      if (!byDate) {
+        byDate = new Map();
+        first.set(period, byDate);
+      }
+      let deadline = byDate.get(assignedOn);
       if (!deadline) {
         deadline = firstRoundDeadline(assignedOn, period, ctx.calendar);
-        first.set(key, deadline);
+        byDate.set(assignedOn, deadline);
       }
       return deadline;
     },

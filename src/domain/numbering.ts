@@ -112,18 +112,27 @@ export function createIdAllocator(
   format: IdFormat,
   existing: Iterable<string>,
 ): { next(year: number): string } {
-  const taken = new Set<string>();
-  const maxSeq = new Map<number | null, number>();
-  for (const id of existing) {
-    const trimmed = id.trim();
-    taken.add(trimmed);
-    const parsed = format.parse(trimmed);
-    if (!parsed) continue;
-    const key = format.hasYear ? parsed.year : null;
-    maxSeq.set(key, Math.max(maxSeq.get(key) ?? 0, parsed.seq));
+  // Most syncs number no row at all (every 编号 was written by an earlier sync), so the existing
+  // ids are only parsed when a first number is asked for; until then they are merely kept.
+  const pending = Array.from(existing);
+  let state: { taken: Set<string>; maxSeq: Map<number | null, number> } | null = null;
+  function scan(): { taken: Set<string>; maxSeq: Map<number | null, number> } {
+    const taken = new Set<string>();
+    const maxSeq = new Map<number | null, number>();
+    for (const id of pending) {
+      const trimmed = id.trim();
+      taken.add(trimmed);
+      const parsed = format.parse(trimmed);
+      if (!parsed) continue;
+      const key = format.hasYear ? parsed.year : null;
+      maxSeq.set(key, Math.max(maxSeq.get(key) ?? 0, parsed.seq));
+    }
+    return { taken, maxSeq };
   }
   return {
     next(year) {
+      state ??= scan();
+      const { taken, maxSeq } = state;
       const key = format.hasYear ? year : null;
       let seq = (maxSeq.get(key) ?? 0) + 1;
       let id = format.format(year, seq);

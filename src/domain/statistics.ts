@@ -44,6 +44,43 @@ export function formatRate(numerator: number, denominator: number): string {
   return `${(Math.round((numerator * 1000) / denominator) / 10).toFixed(1)}%`;
 }
 
+/**
+ * What one suggestion adds to a tally. Each suggestion is added to three tallies (its unit, its
+ * category and the total), so this is worked out once per suggestion, not once per tally.
+ */
+interface ItemFacts {
+  readonly replied: boolean;
+  readonly onTime: boolean;
+  readonly overdue: boolean;
+  readonly replyClass: ReplyClass | null;
+  /** Calendar days from 交办日期 to 答复日期, or null when either is missing. */
+  readonly replyDays: number | null;
+  /** The latest round's rating: a second rating replaces the first once it exists. */
+  readonly rated: boolean;
+  readonly satisfied: boolean;
+}
+
+function factsOf(item: StatisticsItem, today: string): ItemFacts {
+  const { record, firstDue } = item;
+  const { repliedOn, assignedOn } = record;
+  const latest = record.secondRating ?? record.rating;
+  const rated = Boolean(latest);
+  const satisfied = rated && latest !== "不满意";
+  if (!repliedOn) {
+    const overdue = Boolean(firstDue && today > firstDue);
+    return { replied: false, onTime: false, overdue, replyClass: null, replyDays: null, rated, satisfied };
+  }
+  return {
+    replied: true,
+    onTime: Boolean(firstDue && repliedOn <= firstDue),
+    overdue: false,
+    replyClass: record.replyClass,
+    replyDays: assignedOn ? daysBetween(assignedOn, repliedOn) : null,
+    rated,
+    satisfied,
+  };
+}
+
 class Tally {
   assigned = 0;
   replied = 0;
@@ -55,26 +92,18 @@ class Tally {
   replyDaysCount = 0;
   readonly classes: Record<ReplyClass, number> = { A: 0, B: 0, C: 0, D: 0 };
 
-  add(item: StatisticsItem, today: string): void {
-    const { record, firstDue } = item;
+  add(facts: ItemFacts): void {
     this.assigned += 1;
-    if (record.repliedOn) {
-      this.replied += 1;
-      if (firstDue && record.repliedOn <= firstDue) this.onTime += 1;
-      if (record.replyClass) this.classes[record.replyClass] += 1;
-      if (record.assignedOn) {
-        this.replyDays += daysBetween(record.assignedOn, record.repliedOn);
-        this.replyDaysCount += 1;
-      }
-    } else if (firstDue && today > firstDue) {
-      this.overdue += 1;
+    if (facts.replied) this.replied += 1;
+    if (facts.onTime) this.onTime += 1;
+    if (facts.replyClass) this.classes[facts.replyClass] += 1;
+    if (facts.replyDays !== null) {
+      this.replyDays += facts.replyDays;
+      this.replyDaysCount += 1;
     }
-    // The latest round's rating: a second rating replaces the first once it exists.
-    const latest = record.secondRating ?? record.rating;
-    if (latest) {
-      this.rated += 1;
-      if (latest !== "不满意") this.satisfied += 1;
-    }
+    if (facts.overdue) this.overdue += 1;
+    if (facts.rated) this.rated += 1;
+    if (facts.satisfied) this.satisfied += 1;
   }
 
   row(label: string): StatisticsRow {
@@ -144,9 +173,10 @@ export function computeStatistics(
       cat = { label: categoryLabel, tally: new Tally() };
       byCategory.set(categoryLabel, cat);
     }
-    unit.tally.add(item, today);
-    cat.tally.add(item, today);
-    total.add(item, today);
+    const facts = factsOf(item, today);
+    unit.tally.add(facts);
+    cat.tally.add(facts);
+    total.add(facts);
   }
   const unitRows = [...byUnit.values()].map((g) => g.tally.row(g.label));
   const totalRow = total.row("合计");
