@@ -9,6 +9,7 @@ import { noticeLogTab } from "../sheets-schema/tabs";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree } from "./isolate-cpu";
+import { raisePriority } from "./priority";
 import { BENCH_ADMIN_TOKEN, type BenchWorker, buildWorker, startBenchWorker } from "./worker";
 
 export const OFFICE_ROWS = 2_000;
@@ -61,14 +62,34 @@ async function measure(
   };
 }
 
-/** The running sync's plan, as the cron's invocation stored it for its chunks. */
-async function runningPlan(worker: BenchWorker): Promise<{ runId: number; chunks: number }> {
+interface RunState {
+  runId: number;
+  chunks: number;
+  /** Chunks with a result so far, and how many of them were reused. */
+  done: number;
+  reused: number;
+  running: boolean;
+}
+
+/** Where the last sync run stands, from D1 (what the queue's next message would do). */
+async function runState(worker: BenchWorker): Promise<RunState> {
   const db = await worker.mf.getD1Database("DB");
-  const row = await db
-    .prepare("SELECT id, context FROM sync_runs WHERE outcome = 'running' ORDER BY id DESC LIMIT 1")
-    .first<{ id: number; context: string }>();
-  if (!row) throw new Error("no sync run is running after POST /api/sync");
-  return { runId: row.id, chunks: (JSON.parse(row.context) as { chunkStarts: number[] }).chunkStarts.length };
+  const run = await db
+    .prepare("SELECT id, outcome, context, summary FROM sync_runs ORDER BY id DESC LIMIT 1")
+    .first<{ id: number; outcome: string; context: string | null; summary: string | null }>();
+  if (!run) throw new Error("no sync run after POST /api/sync");
+  if (run.outcome !== "running") {
+    const summary = JSON.parse(run.summary ?? "{}") as { chunks?: number; reusedChunks?: number };
+    const chunks = summary.chunks ?? 0;
+    return { runId: run.id, chunks, done: chunks, reused: summary.reusedChunks ?? 0, running: false };
+  }
+  const { results } = await db
+    .prepare("SELECT result FROM sync_chunks WHERE run_id = ?1")
+    .bind(run.id)
+    .all<{ result: string }>();
+  const chunks = (JSON.parse(run.context ?? "{}") as { chunkStarts?: number[] }).chunkStarts?.length ?? 0;
+  const reused = results.filter((r) => (JSON.parse(r.result) as { reused?: boolean }).reused).length;
+  return { runId: run.id, chunks, done: results.length, reused, running: true };
 }
 
 let messageSeq = 0;
@@ -85,7 +106,9 @@ async function deliverStep(worker: BenchWorker, body: unknown): Promise<void> {
 
 /**
  * One sync run, as the cron runs it: the plan (POST /api/sync queues the first step, like the
- * cron), each chunk and the finish, each its own invocation. Returns one row per invocation.
+ * cron), then each queued step its own invocation, delivered here in the order the queue would
+ * (the next chunk without a result, then the finish). Returns one row per invocation, named by
+ * what it did.
  */
 async function measureSyncRun(
   worker: BenchWorker,
@@ -93,25 +116,34 @@ async function measureSyncRun(
   label: string,
   repeats: number,
 ): Promise<InvocationFigures[]> {
-  const steps: { what: string; runs: InvocationFigures[] }[] = [];
-  const record = (i: number, what: string, figures: InvocationFigures) => {
-    steps[i] ??= { what, runs: [] };
-    steps[i].runs.push(figures);
-  };
+  const steps = new Map<string, InvocationFigures[]>();
+  const record = (what: string, figures: InvocationFigures) =>
+    steps.set(what, [...(steps.get(what) ?? []), figures]);
   for (let r = 0; r < repeats; r++) {
     const plan = `sync ${label}: plan`;
-    record(0, plan, await measure(worker, em, plan, () => syncStart(worker), 1));
-    const { runId, chunks } = await runningPlan(worker);
-    for (let chunk = 0; chunk < chunks; chunk++) {
-      const body = { runId, step: "chunk", chunk };
-      const what = `sync ${label}: chunk ${chunk + 1}/${chunks}`;
-      record(1 + chunk, what, await measure(worker, em, what, () => deliverStep(worker, body), 1));
+    record(plan, await measure(worker, em, plan, () => syncStart(worker), 1));
+    for (let state = await runState(worker); state.running; ) {
+      const body =
+        state.done < state.chunks
+          ? { runId: state.runId, step: "chunk", chunk: state.done }
+          : { runId: state.runId, step: "finish" };
+      const before = state;
+      const tree = `sync ${label}: ${body.step} ${before.done + 1}`;
+      const figures = await measure(worker, em, tree, () => deliverStep(worker, body), 1);
+      state = await runState(worker);
+      const checked = state.done - before.done - (state.reused - before.reused);
+      const parts = [
+        checked > 0 ? `${checked} chunk checked` : "",
+        state.reused > before.reused ? `${state.reused - before.reused} chunks reused` : "",
+        !state.running ? "finish" : "",
+      ].filter(Boolean);
+      record(
+        `sync ${label}: ${parts.join(" + ") || body.step} (${before.done + 1}/${before.chunks})`,
+        figures,
+      );
     }
-    const finish = `sync ${label}: finish`;
-    const body = { runId, step: "finish" };
-    record(1 + chunks, finish, await measure(worker, em, finish, () => deliverStep(worker, body), 1));
   }
-  return steps.map(({ what, runs }) => {
+  return [...steps].map(([what, runs]) => {
     const ms = median(runs.map((f) => f["CPU ms (Worker)"]));
     return {
       what,
@@ -152,6 +184,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     });
     const figures: InvocationFigures[] = [];
     figures.push(...(await measureSyncRun(worker, em, "first (every system cell, 20 new 编号)", 1)));
+    figures.push(...(await measureSyncRun(worker, em, "steady (checks all, writes nothing)", 1)));
     figures.push(...(await measureSyncRun(worker, em, "nothing changed", 3)));
     for (const path of [
       "/",
@@ -196,4 +229,7 @@ export function printFreePlan(figures: InvocationFigures[]): void {
   console.table(figures);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) printFreePlan(await benchFreePlan());
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  console.log(raisePriority());
+  printFreePlan(await benchFreePlan());
+}

@@ -34,6 +34,8 @@ export interface Deps {
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
   syncQueue: Queue<SyncStep>;
+  /** This build of the Worker: stored evaluations of another build are not reused (the rules may differ). */
+  buildId: string;
   tabCache: TabCache;
   /** The notices outbox (read and written by the notice jobs). */
   noticeOutbox: NoticeOutbox;
@@ -81,6 +83,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     samples: createSampleStore(env.DB),
     outboxView: createNoticeOutboxView(env.DB),
     summaries: createSummaryStore(env.DB),
+    buildId: env.CF_VERSION_METADATA?.id ?? config.version,
   };
 }
 

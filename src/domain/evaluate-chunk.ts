@@ -42,6 +42,11 @@ export interface ChunkEvaluation {
 const ID_CELL = ledgerTab.columns.find((c) => c.key === "id")?.cell;
 const REVIEW_CELL = ledgerTab.columns.find((c) => c.key === "review")?.cell;
 
+/** A 编号 (or 并入编号) cell as the ledger reads it: "" when blank or unreadable. */
+export function idOfCell(raw: unknown): string {
+  return ID_CELL ? (parseCell(ID_CELL, raw).value as string) : "";
+}
+
 /**
  * Builds the 编号 index from the ledger's 编号 and 审查结果 columns as read (header first), each
  * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
@@ -50,7 +55,7 @@ export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: reado
   const index: Record<string, { rows: number[]; review: string }> = {};
   if (!ID_CELL || !REVIEW_CELL) return index;
   for (let i = 1; i < idColumn.length; i++) {
-    const id = parseCell(ID_CELL, idColumn[i]).value as string;
+    const id = idOfCell(idColumn[i]);
     if (!id) continue;
     const entry = index[id];
     if (entry) entry.rows.push(i + 1);

@@ -13,6 +13,7 @@ import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
 import { CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
+import { digestOf } from "./chunk-input";
 import { type RangeRequest, readRanges } from "./read-sheet";
 import type { SyncContext } from "./sync-context";
 
@@ -99,6 +100,7 @@ export async function planRun(
     CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
   const tabsChanged = (await deps.tabCache.save(tabs, new Date(nowMs).toISOString())) > 0;
+  const tabsDigest = await digestOf(JSON.stringify(tabs));
   const context = buildLedgerContext(tabs);
   const today = localDate(nowMs, context.settings.timeZone || DEFAULT_TIME_ZONE);
   const planProblems = {
@@ -143,6 +145,7 @@ export async function planRun(
     systemRows,
     skippedTabs,
     tabsChanged,
+    tabsDigest,
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,
   };

@@ -16,11 +16,13 @@ import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
+import { chunkInput, digestOf } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import type { ChunkResult, SyncContext } from "./sync-context";
 
 export interface ChunkDeps {
   sheets: SheetsClient;
+  buildId: string;
   lease: Lease;
   meta: MetaStore;
   ids: IdAllocator;
@@ -68,7 +70,9 @@ export async function runChunk(
   context: SyncContext,
   index: number,
   nowMs: number,
-): Promise<ChunkResult> {
+  /** Only reuse a steady result: a chunk that must be checked is left for an invocation of its own. */
+  reuseOnly = false,
+): Promise<ChunkResult | "must-check"> {
   const callsBefore = deps.sheets.callCount;
   const { first, last } = chunkRange(context, index);
   const width = Math.max(1, context.header?.length ?? 1);
@@ -78,6 +82,13 @@ export async function runChunk(
   ]);
   const header = read.values.header?.[0] ?? [];
   const raw = read.values.rows ?? [];
+  const input = await digestOf(chunkInput(context, deps.buildId, header, first, raw));
+  const steady = await deps.summaries.steady(index);
+  if (steady?.input === input) {
+    const stored = JSON.parse(steady.result) as ChunkResult;
+    return { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore };
+  }
+  if (reuseOnly) return "must-check";
   const ledgerContext = buildLedgerContext(await deps.tabCache.loadAll());
   const evaluation = evaluateChunk({
     context: ledgerContext,
@@ -99,6 +110,7 @@ export async function runChunk(
     partChanged: false,
     unknownYears: [],
     sheetsCalls: deps.sheets.callCount - callsBefore,
+    reused: false,
   };
   if (!evaluation.readable || !evaluation.columns) return empty;
   const columns = evaluation.columns;
@@ -149,14 +161,12 @@ export async function runChunk(
     seenAt: at,
     syncId: null,
   });
-  const part = { rows: JSON.stringify(stored), facts: JSON.stringify(stored.map(factsOf)) };
-  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at);
   const renamed = new Map<string, string>();
   for (const r of evaluation.rows) {
     const id = assigned.get(r.rowNumber);
     if (r.newId && id) renamed.set(r.newId, id);
   }
-  return {
+  const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
     rows: stored.length,
     ids,
     // The header's problems are the plan's; a chunk reports its rows'.
@@ -168,8 +178,23 @@ export async function runChunk(
     heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),
     repairedCells: written.restored.length,
     assignedIds: [...assigned.values()],
-    partChanged: changedParts > 0,
     unknownYears: [...evaluation.unknownYears],
-    sheetsCalls: deps.sheets.callCount - callsBefore,
+    reused: false,
   };
+  // Steady: the sheet already shows what this evaluation wants there (nothing written, held or put
+  // back), so the same input next time needs no check. Otherwise the next sync reads the rows again.
+  const isSteady =
+    written.cellsWritten === 0 &&
+    written.held.length === 0 &&
+    written.restored.length === 0 &&
+    assigned.size === 0;
+  const part = {
+    rows: JSON.stringify(stored),
+    facts: JSON.stringify(stored.map(factsOf)),
+    steady: isSteady
+      ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
+      : null,
+  };
+  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at);
+  return { ...result, partChanged: changedParts > 0, sheetsCalls: deps.sheets.callCount - callsBefore };
 }
