@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import type { SummaryRow } from "../../src/domain/summary/summary-row";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
 import { continueSync, runSync, type SyncStep, startSync } from "../../src/jobs/sync/run-sync";
@@ -194,6 +195,26 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");
     expect(view.evaluation.rows.find((r) => r.rowNumber === last)?.record.title).toBe("改过的标题");
+  });
+
+  it("lets pages reuse the rows they parsed until a sync changes what they show", async () => {
+    await seed("sync-memo");
+    const { deps } = queuedDeps("sync-memo");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const first = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const unchanged = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    const row = 30;
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${String.fromCharCode(65 + col("标题"))}${row}`, values: [["新标题"]] },
+    ]);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const changed = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+
+    expect(unchanged.evaluation).toBe(first.evaluation);
+    expect(changed.evaluation).not.toBe(first.evaluation);
+    expect(changed.evaluation.rows.find((r) => r.rowNumber === row)?.record.title).toBe("新标题");
+    expect(() => (changed.evaluation.rows as SummaryRow[]).sort()).toThrow(TypeError);
   });
 
   it("checks every row again on a new day (statuses move with the date)", async () => {

@@ -268,7 +268,7 @@ async function stampSummary(
     today: context.today,
     timeZone: context.timeZone,
     at,
-    version: at,
+    version: crypto.randomUUID(),
     problems: now.problems,
   };
   await meta.set(META_SUMMARY, JSON.stringify(stamp), at);

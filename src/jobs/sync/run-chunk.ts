@@ -139,6 +139,8 @@ export async function runChunk(
     if (id) {
       ids.push(id);
       row.i = id;
+      // A number just handed out is the record's 编号 too (pages read it there), first as when read.
+      row.r = { id, ...row.r };
     } else delete row.i;
     stored.push(row);
     // A 编号 typed on two rows has no snapshot of its own until staff fix it (the summary shows both).
