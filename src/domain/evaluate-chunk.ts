@@ -65,6 +65,25 @@ export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: reado
 }
 
 /**
+ * Years without a known arrangement that this part's due dates (or today) needed. Taken from the
+ * rows, not from the calendar's record of what it was asked: the calendar may serve many chunks.
+ */
+function unknownYearsOf(
+  rows: readonly LedgerRowEvaluation[],
+  context: LedgerContext,
+  today: string,
+): number[] {
+  const years = new Set<number>();
+  const todayYear = Number(today.slice(0, 4));
+  if (!context.calendar.isYearKnown(todayYear)) years.add(todayYear);
+  for (const row of rows) {
+    for (const year of row.firstDeadline?.unknownYears ?? []) years.add(year);
+    for (const year of row.secondDeadline?.unknownYears ?? []) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
  * Checks and computes the rows of one part of the ledger, exactly as evaluateLedger would within
  * the whole: references to other rows (duplicates, 并入编号) go through the index of the whole.
  */
@@ -103,6 +122,6 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     rows,
     headerProblems: read.problems,
     rowProblems: rows.flatMap((r) => r.problems),
-    unknownYears: context.calendar.unknownYearsUsed(),
+    unknownYears: unknownYearsOf(rows, context, input.today),
   };
 }

@@ -2,7 +2,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
-import { buildLedgerContext } from "../../domain/ledger-context";
+import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
 import { factsOf, storeRow } from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow, planHistory } from "../../domain/sync/plan-history";
@@ -29,6 +29,19 @@ export interface ChunkDeps {
   snapshots: SnapshotStore;
   tabCache: TabCache;
   summaries: SummaryStore;
+}
+
+/**
+ * The small tabs' context, built once per isolate for the tabs a run's plan read (its digest):
+ * the chunks of a run usually land on the same isolate, and reading five tabs costs a millisecond.
+ */
+let lastContext: { digest: string; context: LedgerContext } | null = null;
+
+async function contextFor(tabCache: TabCache, digest: string): Promise<LedgerContext> {
+  if (lastContext?.digest === digest) return lastContext.context;
+  const context = buildLedgerContext(await tabCache.loadAll());
+  lastContext = { digest, context };
+  return context;
 }
 
 /** The sheet rows a chunk covers: its start to the row before the next chunk's (the last to lastRow). */
@@ -89,7 +102,7 @@ export async function runChunk(
     return { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore };
   }
   if (reuseOnly) return "must-check";
-  const ledgerContext = buildLedgerContext(await deps.tabCache.loadAll());
+  const ledgerContext = await contextFor(deps.tabCache, context.tabsDigest);
   const evaluation = evaluateChunk({
     context: ledgerContext,
     header,
