@@ -70,7 +70,7 @@ export async function startBenchWorker(
     queueProducers: {
       INTAKE_QUEUE: "jianyi-intake",
       NOTICES_QUEUE: "jianyi-notices",
-      SYNC_QUEUE: "jianyi-sync",
+      JOBS_QUEUE: "jianyi-jobs",
     },
     queueConsumers: {
       "jianyi-intake": {

@@ -2,6 +2,7 @@ import { channelsFromEnv } from "./channels/from-env";
 import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
+import type { NoticesStep } from "./jobs/notices/run-daily";
 import type { SyncStep } from "./jobs/sync/run-sync";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
@@ -33,7 +34,7 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
-  syncQueue: Queue<SyncStep>;
+  jobsQueue: Queue<SyncStep | NoticesStep>;
   /** This build of the Worker: stored evaluations of another build are not reused (the rules may differ). */
   buildId: string;
   tabCache: TabCache;
@@ -75,7 +76,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     meta: createMetaStore(env.DB),
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
-    syncQueue: env.SYNC_QUEUE as Queue<SyncStep>,
+    jobsQueue: env.JOBS_QUEUE as Queue<SyncStep | NoticesStep>,
     tabCache: createTabCache(env.DB),
     noticeOutbox: createNoticeOutbox(env.DB),
     noticeArrivals: createNoticeArrivals(env.DB),

@@ -3,8 +3,8 @@ export interface Env {
   DB: D1Database;
   INTAKE_QUEUE: Queue<unknown>;
   NOTICES_QUEUE: Queue<unknown>;
-  /** Steps of a sync run split across invocations. */
-  SYNC_QUEUE: Queue<unknown>;
+  /** Steps of long jobs (a sync run, a daily notices run), one invocation each. */
+  JOBS_QUEUE: Queue<unknown>;
   ENVIRONMENT: string;
   SHEETS_API_BASE: string;
   GOOGLE_TOKEN_URL: string;

@@ -19,6 +19,8 @@ export interface SummaryStore {
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
   loadFacts(): Promise<FactTuple[]>;
+  /** The rows of one part, whole. */
+  loadPart(part: number): Promise<StoredSummaryRow[]>;
   /** The part's steady input digest and the result stored with it, if any. */
   steady(part: number): Promise<{ input: string; result: string } | null>;
   /** How many parts are stored. */
@@ -27,7 +29,8 @@ export interface SummaryStore {
 
 /** A short, stable digest of a part, so an unchanged part is not written again (D1 writes are counted). */
 async function digest(part: SummaryPart): Promise<string> {
-  const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(part.rows));
+  // Facts too: a new build may cut the same rows to other facts.
+  const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(`${part.rows}\n${part.facts}`));
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
@@ -75,6 +78,13 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       }
       if (statements.length > 0) await db.batch(statements);
       return changed;
+    },
+    async loadPart(part) {
+      const row = await db
+        .prepare("SELECT rows FROM summary_parts WHERE part = ?1")
+        .bind(part)
+        .first<{ rows: string }>();
+      return row ? (JSON.parse(row.rows) as StoredSummaryRow[]) : [];
     },
     async steady(part) {
       const row = await db

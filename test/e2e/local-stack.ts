@@ -76,7 +76,7 @@ export async function startLocalStack(): Promise<LocalStack> {
       queueProducers: {
         INTAKE_QUEUE: "jianyi-intake",
         NOTICES_QUEUE: "jianyi-notices",
-        SYNC_QUEUE: "jianyi-sync",
+        JOBS_QUEUE: "jianyi-jobs",
       },
       bindings: {
         ENVIRONMENT: "development",

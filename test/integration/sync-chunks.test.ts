@@ -24,7 +24,7 @@ function queuedDeps(spreadsheetId: string) {
   const sent: { id: string; body: SyncStep }[] = [];
   const deps = {
     ...depsFor(spreadsheetId),
-    syncQueue: {
+    jobsQueue: {
       send: async (body: SyncStep) => {
         sent.push({ id: `message-${sent.length}`, body });
       },

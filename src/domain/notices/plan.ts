@@ -19,28 +19,39 @@ export interface PlanNoticesInput {
   readonly existingKeys: Iterable<string>;
   /** Suggestions that arrived by form (for 受理回执). */
   readonly arrivals: readonly FormArrival[];
+  /**
+   * Which notices besides the receipts of `arrivals`: those about the rows (handling, replies), the
+   * weekly digest, or both (absent). A large ledger is planned a part at a time, the digest once.
+   */
+  readonly scope?: "rows" | "digest";
+  /** 编号 more than one row holds, rows outside `evaluation` counted (a part sees only its own). */
+  readonly duplicateIds?: ReadonlySet<string>;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
-function noticeRows(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
+function noticeRows(rows: readonly EvaluatedRow[], duplicateIds: ReadonlySet<string>): EvaluatedRow[] {
   const count = new Map<string, number>();
   for (const r of rows) if (!r.blank && r.id && !r.newId) count.set(r.id, (count.get(r.id) ?? 0) + 1);
-  return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1);
+  return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1 && !duplicateIds.has(r.id));
 }
 
 function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] {
   const ev = input.evaluation;
-  const rows = noticeRows(ev.rows);
+  const rows = noticeRows(ev.rows, input.duplicateIds ?? new Set());
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  return [
-    ...receiptSeries(input.arrivals, byId, ctx),
-    ...rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]),
-    ...digestSeries(rows, ev.statistics.total, {
-      today: input.today,
-      calendar: ev.calendar,
-      digestRecipients: ev.settings.digestRecipients,
-    }),
-  ];
+  const aboutRows =
+    input.scope === "digest"
+      ? []
+      : rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]);
+  const digest =
+    input.scope === "rows"
+      ? []
+      : digestSeries(rows, ev.statistics.total, {
+          today: input.today,
+          calendar: ev.calendar,
+          digestRecipients: ev.settings.digestRecipients,
+        });
+  return [...receiptSeries(input.arrivals, byId, ctx), ...aboutRows, ...digest];
 }
 
 /**

@@ -6,7 +6,13 @@ import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox } from "../../store/inbox";
-import { META_ID_FORMAT, META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
+import {
+  META_DUPLICATE_IDS,
+  META_ID_FORMAT,
+  META_SUMMARY,
+  META_SYNC_PROBLEMS,
+  type MetaStore,
+} from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
@@ -216,6 +222,11 @@ export async function finishRun(
   const changed = results.some((r) => r.partChanged) || problemsChanged;
   await stampSummary(deps.meta, context, stamp, { changed, problems: problems.length }, at);
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
+  const duplicates = JSON.stringify(
+    Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1),
+  );
+  if ((await deps.meta.get(META_DUPLICATE_IDS)) !== duplicates)
+    await deps.meta.set(META_DUPLICATE_IDS, duplicates, at);
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
   return {
     rows: results.reduce((n, r) => n + r.rows, 0),

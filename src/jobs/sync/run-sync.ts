@@ -242,7 +242,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
  * no invocation goes past the Free plan's CPU. A ledger that fits one chunk is finished at once.
  */
 export async function startSync(
-  deps: SyncDeps & { syncQueue: Queue<SyncStep> },
+  deps: SyncDeps & { jobsQueue: Queue<SyncStep> },
   trigger: string,
   nowMs: number,
 ): Promise<SyncResult> {
@@ -251,7 +251,7 @@ export async function startSync(
   const { runId, context } = started;
   const first: SyncStep =
     context.chunkStarts.length > 0 ? { runId, step: "chunk", chunk: 0 } : { runId, step: "finish" };
-  await deps.syncQueue.send(first);
+  await deps.jobsQueue.send(first);
   return {
     ...emptyResult(runId),
     outcome: "started",
@@ -268,7 +268,7 @@ const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk
  * A failure the queue should retry is thrown as retryable.
  */
 export async function continueSync(
-  deps: SyncDeps & { syncQueue: Queue<SyncStep> },
+  deps: SyncDeps & { jobsQueue: Queue<SyncStep> },
   step: SyncStep,
   nowMs: number,
   messageId: string,
@@ -288,7 +288,7 @@ export async function continueSync(
       if (result === "must-check") {
         const own: SyncStep = { runId, step: "chunk", chunk };
         await deps.runs.releaseClaim(runId, stepKey(own), messageId);
-        await deps.syncQueue.send(own);
+        await deps.jobsQueue.send(own);
         return null;
       }
       const next: SyncStep =
@@ -297,7 +297,7 @@ export async function continueSync(
           : { runId, step: "finish" };
       // Go on here only after a reused chunk, with the next step claimed for this message.
       if (result?.reused !== true || ++reused > REUSED_PER_INVOCATION) {
-        await deps.syncQueue.send(next);
+        await deps.jobsQueue.send(next);
         return null;
       }
       // Another message holds the next step (a retry of an earlier step passed the run on): it goes on.
