@@ -4,3 +4,6 @@
 -- input: digest of what the evaluation depended on; result: the chunk's result then (JSON).
 ALTER TABLE summary_parts ADD COLUMN input TEXT;
 ALTER TABLE summary_parts ADD COLUMN result TEXT;
+-- The part's rows as lines of the ledger export (CSV), so /exports/ledger.csv joins stored text
+-- instead of turning 2,000 rows into CSV on every download.
+ALTER TABLE summary_parts ADD COLUMN csv TEXT;

@@ -4,6 +4,8 @@ import type { FactTuple, StoredSummaryRow } from "../domain/summary/summary-row"
 export interface SummaryPart {
   rows: string;
   facts: string;
+  /** The rows as lines of the ledger export (CSV, no header). */
+  csv: string;
   /**
    * What the evaluation depended on (a digest) and the chunk's result, kept only when the chunk
    * left nothing to write: the next sync that reads the same input reuses the result.
@@ -19,6 +21,8 @@ export interface SummaryStore {
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
   loadFacts(): Promise<FactTuple[]>;
+  /** The ledger export's lines of every part, in order (CSV text, no header). */
+  loadCsv(): Promise<string>;
   /** The rows of one part, whole. */
   loadPart(part: number): Promise<StoredSummaryRow[]>;
   /** The part's steady input digest and the result stored with it, if any. */
@@ -29,8 +33,9 @@ export interface SummaryStore {
 
 /** A short, stable digest of a part, so an unchanged part is not written again (D1 writes are counted). */
 async function digest(part: SummaryPart): Promise<string> {
-  // Facts too: a new build may cut the same rows to other facts.
-  const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(`${part.rows}\n${part.facts}`));
+  // Facts and CSV too: a new build may cut the same rows otherwise, a new day counts other days left.
+  const text = `${part.rows}\n${part.facts}\n${part.csv}`;
+  const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
@@ -53,9 +58,10 @@ export function createSummaryStore(db: D1Database): SummaryStore {
         .all<{ part: number; hash: string; input: string | null }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
-           updated_at = excluded.updated_at, input = excluded.input, result = excluded.result`,
+           updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv`,
       );
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
       let changed = 0;
@@ -65,7 +71,7 @@ export function createSummaryStore(db: D1Database): SummaryStore {
         const result = part.steady?.result ?? null;
         if (before?.hash !== hashes[i]) {
           changed++;
-          return [upsert.bind(index, part.rows, part.facts, hashes[i], at, input, result)];
+          return [upsert.bind(index, part.rows, part.facts, hashes[i], at, input, result, part.csv)];
         }
         // The same rows: only whether (and for what input) they are steady may have changed.
         return before?.input === input ? [] : [markSteady.bind(index, input, result)];
@@ -78,6 +84,12 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       }
       if (statements.length > 0) await db.batch(statements);
       return changed;
+    },
+    async loadCsv() {
+      const { results } = await db
+        .prepare("SELECT csv FROM summary_parts ORDER BY part")
+        .all<{ csv: string | null }>();
+      return results.map((r) => r.csv ?? "").join("");
     },
     async loadPart(part) {
       const row = await db

@@ -1,10 +1,12 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
+import { csvLines } from "../../domain/dashboard/csv";
+import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
-import { factsOf, storeRow } from "../../domain/summary/summary-row";
+import { factsOf, loadRow, storeRow } from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow, planHistory } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import type { SheetsClient } from "../../sheets/client";
@@ -206,6 +208,8 @@ export async function runChunk(
   const part = {
     rows: JSON.stringify(stored),
     facts: JSON.stringify(stored.map(factsOf)),
+    // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
+    csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
     steady: isSteady
       ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
       : null,
