@@ -1,6 +1,7 @@
 import type { LedgerStatus } from "../../sheets-schema/enums";
 import type { LedgerRecord, LedgerSystemKey } from "../../sheets-schema/tabs/ledger";
 import type { Calendar } from "./calendar";
+import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
 import { checkLedgerRefs, type LedgerRefs } from "./check-ledger-refs";
 import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadlines";
@@ -67,13 +68,17 @@ function yearOfRow(record: LedgerRecord, today: string): number {
   return Number((record.submittedOn ?? today).slice(0, 4));
 }
 
+/** The row's 提醒 text per deadline (deadlines are shared by the rows of one 交办日期). */
+const arrangementWarnings = new WeakMap<readonly number[], string>();
+
 function unknownYearWarning(row: ParsedRow<LedgerRecord>, deadline: Deadline | null): void {
   if (!deadline || deadline.unknownYears.length === 0) return;
-  const years = deadline.unknownYears.join("、");
-  row.problems.warn(
-    "办理期限",
-    `${years} 年的放假和调休安排尚未录入，办理期限暂只按周末顺延：请在『节假日』表中录入 ${years} 年的安排（类型 休 或 班）`,
-  );
+  let message = arrangementWarnings.get(deadline.unknownYears);
+  if (message === undefined) {
+    message = rowArrangementMissingMessage(deadline.unknownYears);
+    arrangementWarnings.set(deadline.unknownYears, message);
+  }
+  row.problems.warn("办理期限", message);
 }
 
 /**
