@@ -88,6 +88,21 @@ describe("设置", () => {
     ]);
   });
 
+  it("空的周报接收人是一条提醒：有这一行时记在该行，没有这一行时记在『设置』表", () => {
+    const blankRow = [SETTINGS_HEADER, ["即将到期天数", "10"], ["周报接收人", ""]];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: blankRow })).toEqual([
+      problem(3, "值", "提醒", "周报接收人为空：督办周报不会发送"),
+    ]);
+    expect(tabProblems(TAB_NAMES.settings, {})).toEqual([
+      problem(null, null, "提醒", "周报接收人为空：督办周报不会发送"),
+    ]);
+    const filled = [
+      SETTINGS_HEADER,
+      ["周报接收人", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x"],
+    ];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: filled })).toEqual([]);
+  });
+
   it("uses 即将到期天数 for the status", () => {
     const settings = [SETTINGS_HEADER, ["即将到期天数", 30]];
     const row = { 主办单位: "区教育局", 交办日期: "2026-03-02" };
