@@ -11,3 +11,9 @@ export function getSolarDateFromLunar(lunarDate: Date): { date: string; leapMont
  * west of UTC it comes out one day early (see calendar-fallback.ts).
  */
 export function getSolarTermDate(year: number, month: number, term: "pure_brightness"): string;
+
+/** Days (29 or 30) of ordinary month `month` of lunar year `year`. */
+export function monthDays(year: number, month: number): number;
+
+/** The leap month of lunar year `year` (undefined when none) and its days (0 when none). */
+export function getYearLeapMonth(year: number): { leapMonth: number | undefined; days: number };

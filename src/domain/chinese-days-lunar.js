@@ -4,5 +4,5 @@
 // add about 4.5 KiB (measured with `wrangler deploy --dry-run`). This file is plain JavaScript so
 // that TypeScript reads the types beside it (chinese-days-lunar.d.ts) instead of checking the
 // package's source against this project's stricter settings.
-export { getSolarDateFromLunar } from "chinese-days/src/solar_lunar/index";
+export { getSolarDateFromLunar, getYearLeapMonth, monthDays } from "chinese-days/src/solar_lunar/index";
 export { getSolarTermDate } from "chinese-days/src/solar_terms/index";

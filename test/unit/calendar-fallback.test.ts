@@ -1,4 +1,4 @@
-import { getLunarDate, getSolarTerms } from "chinese-days";
+import { getLunarDate, getSolarDateFromLunar, getSolarTerms, getYearLeapMonth } from "chinese-days";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCalendar, type HolidayOverride } from "../../src/domain/calendar";
@@ -43,6 +43,29 @@ describe("chinese-days 的农历和节气日期与官方日历一致", () => {
     expect(days?.get(serialFromIso("2028-05-28"))?.name).toBe("端午节");
     expect(days?.get(serialFromIso("2028-04-04"))?.name).toBe("清明节");
     expect(restDays(2028)).toContain("2028-10-05 中秋节补");
+  });
+
+  it("每一年（1901–2100）的春节、端午、中秋都与 chinese-days 的农历换算一致，闰月在前的年份也一样", () => {
+    const solar = (year: number, month: number, day: number) =>
+      serialFromIso(getSolarDateFromLunar(new Date(year, month - 1, day)).date);
+    const nationalDay = (year: number) => [1, 2, 3].map((d) => serialFromIso(`${year}-10-0${d}`));
+    let leapBefore = 0;
+    for (let year = 1901; year <= 2100; year += 1) {
+      const { days, springFestival } = statutoryRestDays(year);
+      expect(serialFromIso(springFestival[1] as string), `${year} 正月初一`).toBe(solar(year, 1, 1));
+      for (const [month, day, name] of [
+        [5, 5, "端午节"],
+        [8, 15, "中秋节"],
+      ] as const) {
+        const serial = solar(year, month, day);
+        expect(days.has(serial), `${year} ${name}`).toBe(true);
+        if (!nationalDay(year).includes(serial)) expect(days.get(serial)?.name, `${year} ${name}`).toBe(name);
+      }
+      const leap = getYearLeapMonth(year).leapMonth;
+      if (leap !== undefined && leap < 8) leapBefore += 1;
+    }
+    // Enough years with a leap month before 八月 that a wrong leap rule would show.
+    expect(leapBefore).toBeGreaterThan(50);
   });
 
   it("在 UTC 以西的时区算出的日期也相同", () => {
