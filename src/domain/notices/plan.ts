@@ -9,6 +9,7 @@ import { type RecipientBook, resolveRecipient } from "./recipients";
 import { renderNotice } from "./render";
 import { replySeries } from "./reply-series";
 import type { NoticeSeries, SeriesContext } from "./series";
+import { markSecondRound } from "./tidy";
 import type { NoticeEvaluation, NoticePlan, PlannedNotice, UnreachableNotice } from "./types";
 
 export interface PlanNoticesInput {
@@ -104,11 +105,12 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
       done.add(base);
       const view = series.view(resolved.name);
       for (const target of resolved.targets) {
-        const rendered = renderNotice(ev.templates, type, target.channel, view);
+        const rendered = renderNotice(ev.templates, series.template ?? type, target.channel, view);
         if (!rendered.enabled) {
           disabled += 1;
           continue;
         }
+        const { title, body } = markSecondRound(rendered, round);
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);
         notices.push({
           key: noticeKey(parts, target.channel),
@@ -119,8 +121,8 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           recipient: resolved.name,
           channel: target.channel,
           address: target.address,
-          title: rendered.title,
-          body: series.appendix ? `${rendered.body}\n\n${series.appendix}` : rendered.body,
+          title,
+          body: series.appendix ? `${body}\n\n${series.appendix}` : body,
           dueOn: due.dueOn,
         });
       }

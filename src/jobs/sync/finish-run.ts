@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
@@ -110,10 +111,7 @@ function calendarProblems(results: readonly ChunkResult[]): Problem[] {
   const years = [...new Set(results.flatMap((r) => r.unknownYears))].sort((a, b) => a - b);
   if (years.length === 0) return [];
   const sink = new ProblemSink(TAB_NAMES.holidays);
-  sink.warn(
-    null,
-    `${years.join("、")} 年的放假和调休安排尚未录入，相关办理期限暂只按周末计算：国务院办公厅公布安排后，请在本表逐日录入（类型 休 或 班）`,
-  );
+  sink.warn(null, arrangementMissingMessage(years));
   return sink.list;
 }
 
