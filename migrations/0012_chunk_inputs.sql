@@ -7,3 +7,6 @@ ALTER TABLE summary_parts ADD COLUMN result TEXT;
 -- The part's rows as lines of the ledger export (CSV), so /exports/ledger.csv joins stored text
 -- instead of turning 2,000 rows into CSV on every download.
 ALTER TABLE summary_parts ADD COLUMN csv TEXT;
+-- A digest of each snapshot's staff and system values: a chunk loads whole snapshots only for the
+-- rows whose values differ from it (a quiet day's rows are compared by 16 characters, not by JSON).
+ALTER TABLE suggestions ADD COLUMN values_hash TEXT;

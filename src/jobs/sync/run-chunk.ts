@@ -7,7 +7,7 @@ import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
 import { factsOf, loadRow, storeRow } from "../../domain/summary/summary-row";
-import { cellsByHeader, type HistoryRow, planHistory } from "../../domain/sync/plan-history";
+import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -18,6 +18,7 @@ import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
+import { keepHistory } from "./chunk-history";
 import { chunkInput, digestOf } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import type { ChunkResult, SyncContext } from "./sync-context";
@@ -169,15 +170,7 @@ export async function runChunk(
     };
     historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
   }
-  const snapshots = await deps.snapshots.loadMany(historyRows.map((h) => h.id));
-  const history = planHistory(historyRows, snapshots, new Set(ids));
-  await deps.snapshots.apply({
-    ...history,
-    removedIds: [],
-    audits: [...history.audits, ...restoredChanges(written.restored)],
-    seenAt: at,
-    syncId: null,
-  });
+  await keepHistory(deps.snapshots, historyRows, ids, restoredChanges(written.restored), at);
   const renamed = new Map<string, string>();
   for (const r of evaluation.rows) {
     const id = assigned.get(r.rowNumber);
