@@ -13,6 +13,7 @@ import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
 import { CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
+import { lastLedgerHeader, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
 import { digestOf } from "./chunk-input";
 import { type RangeRequest, readRanges } from "./read-sheet";
 import type { SyncContext } from "./sync-context";
@@ -30,9 +31,6 @@ export interface PlanDeps {
   tabCache: TabCache;
   meta: MetaStore;
 }
-
-/** The ledger's header row as the last plan read it (JSON string[]): where to find the index columns. */
-const META_LEDGER_HEADER = "ledger_header";
 
 function headerProblems(
   tab: string,
@@ -75,13 +73,6 @@ function firstRequests(lastHeader: readonly string[] | null): RangeRequest[] {
 
 const sameIndexColumns = (a: readonly string[], b: readonly string[]) =>
   INDEX_HEADERS.every((h) => a.indexOf(h) === b.indexOf(h));
-
-async function lastLedgerHeader(meta: MetaStore): Promise<string[] | null> {
-  const stored = await meta.get(META_LEDGER_HEADER);
-  if (!stored) return null;
-  const parsed: unknown = JSON.parse(stored);
-  return Array.isArray(parsed) ? parsed.map(String) : null;
-}
 
 /**
  * A sync run's plan, from two reads whatever the ledger's size: the small tabs and every header
