@@ -6,11 +6,18 @@
 import { pathToFileURL } from "node:url";
 import { TAB_NAMES } from "../sheets-schema/tab-names";
 import { noticeLogTab } from "../sheets-schema/tabs";
+import { signBody } from "../src/intake/signature";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree } from "./isolate-cpu";
 import { raisePriority } from "./priority";
-import { BENCH_ADMIN_TOKEN, type BenchWorker, buildWorker, startBenchWorker } from "./worker";
+import {
+  BENCH_ADMIN_TOKEN,
+  BENCH_FORM_SECRET,
+  type BenchWorker,
+  buildWorker,
+  startBenchWorker,
+} from "./worker";
 
 export const OFFICE_ROWS = 2_000;
 export const FREE_CPU_MS = 10;
@@ -212,6 +219,84 @@ async function measureNoticesRun(
   return figures;
 }
 
+async function postSigned(worker: BenchWorker, form: "suggestion" | "reply", answers: object, id: string) {
+  const body = JSON.stringify({ submissionId: id, submittedAt: "2026-11-26T10:00:00+08:00", answers });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await worker.fetch(`/hooks/forms/${form}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-jianyi-timestamp": timestamp,
+      "x-jianyi-signature": await signBody(BENCH_FORM_SECRET, timestamp, body),
+    },
+    body,
+  });
+  await response.arrayBuffer();
+  if (response.status !== 202) throw new Error(`POST /hooks/forms/${form}: ${response.status}`);
+}
+
+/**
+ * Form intake on the 2,000-row office: a webhook accepting one submission (one invocation), then
+ * the intake consumer applying a batch of 20 new suggestions and one of 20 replies (the bench
+ * delivers each batch itself, as the queue would).
+ */
+async function measureIntake(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+): Promise<InvocationFigures[]> {
+  const fetcher = await worker.mf.getWorker();
+  const figures: InvocationFigures[] = [];
+  const batch = async (form: "suggestion" | "reply", ids: string[]) => {
+    const result = await fetcher.queue(
+      "jianyi-intake",
+      ids.map((submissionId) => ({
+        id: submissionId,
+        timestamp: new Date(),
+        attempts: 1,
+        body: { form, submissionId },
+      })),
+    );
+    if (result.retryMessages.length > 0) throw new Error(`intake batch of ${form}: retried`);
+  };
+  const suggestions = Array.from({ length: 20 }, (_, i) => `bench-s${i}`);
+  figures.push(
+    await measure(
+      worker,
+      em,
+      "webhook: accept one suggestion",
+      () =>
+        postSigned(
+          worker,
+          "suggestion",
+          { 标题: "压测建议第0号", 领衔代表: "王建国0" },
+          suggestions[0] as string,
+        ),
+      1,
+    ),
+  );
+  for (const [i, id] of suggestions.entries())
+    if (i > 0) await postSigned(worker, "suggestion", { 标题: `压测建议第${i}号`, 领衔代表: "王建国0" }, id);
+  figures.push(
+    await measure(
+      worker,
+      em,
+      "intake: batch of 20 new suggestions",
+      () => batch("suggestion", suggestions),
+      1,
+    ),
+  );
+  const replies = Array.from({ length: 20 }, (_, i) => `bench-r${i}`);
+  for (const [i, id] of replies.entries())
+    await postSigned(
+      worker,
+      "reply",
+      { 编号: `2026-${String(100 + i * 50).padStart(3, "0")}`, 答复类别: "B", 答复内容: "已列入明年计划" },
+      id,
+    );
+  figures.push(await measure(worker, em, "intake: batch of 20 replies", () => batch("reply", replies), 1));
+  return figures;
+}
+
 async function syncStart(worker: BenchWorker): Promise<void> {
   const response = await worker.fetch("/api/sync", {
     method: "POST",
@@ -241,7 +326,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
   // CPU is measured here, not quota: runs follow each other faster than a cron would (bench/sync.ts
   // keeps Google's 60 reads and 60 writes a minute).
   const em = await startBenchEmulator(PORT, { reads: 100_000, writes: 100_000 });
-  const worker = await startBenchWorker(em, SHEET);
+  const worker = await startBenchWorker(em, SHEET, 9331, false);
   try {
     const tabs = buildFixture(OFFICE_ROWS, 20);
     tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
@@ -274,6 +359,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       figures.push(await measure(worker, em, `${name} (again)`, () => page(worker, path)));
     }
     figures.push(...(await measureNoticesRun(worker, em)));
+    figures.push(...(await measureIntake(worker, em)));
     return figures;
   } finally {
     await worker.dispose();

@@ -58,6 +58,8 @@ export async function startBenchWorker(
   em: BenchEmulator,
   spreadsheetId: string,
   inspectorPort = 9331,
+  /** false: no intake consumer runs by itself (the bench delivers each batch, to measure it alone). */
+  intakeConsumer = true,
 ): Promise<BenchWorker> {
   const mf = new Miniflare({
     name: WORKER_NAME,
@@ -72,14 +74,16 @@ export async function startBenchWorker(
       NOTICES_QUEUE: "jianyi-notices",
       JOBS_QUEUE: "jianyi-jobs",
     },
-    queueConsumers: {
-      "jianyi-intake": {
-        maxBatchSize: 50,
-        maxBatchTimeout: 2,
-        maxRetries: 10,
-        deadLetterQueue: "jianyi-intake-dlq",
-      },
-    },
+    queueConsumers: intakeConsumer
+      ? {
+          "jianyi-intake": {
+            maxBatchSize: 50,
+            maxBatchTimeout: 2,
+            maxRetries: 10,
+            deadLetterQueue: "jianyi-intake-dlq",
+          },
+        }
+      : {},
     bindings: {
       ENVIRONMENT: "test",
       SHEETS_API_BASE: em.url,
@@ -88,6 +92,7 @@ export async function startBenchWorker(
       SPREADSHEET_ID: spreadsheetId,
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
+      FORM_SECRET_REPLY: BENCH_FORM_SECRET,
     },
     cf: false,
   });
