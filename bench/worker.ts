@@ -93,6 +93,7 @@ export async function startBenchWorker(
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
       FORM_SECRET_REPLY: BENCH_FORM_SECRET,
+      D1_METER: "1",
     },
     cf: false,
   });

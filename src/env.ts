@@ -29,6 +29,8 @@ export interface Env {
   NOTICE_EMAIL_FROM?: string;
   /** Signs generic webhook notices whose 机器人地址 has no `#secret`. */
   NOTICE_WEBHOOK_SECRET?: string;
+  /** Benchmarks only: count D1's rows read and written (src/d1-meter.ts). */
+  D1_METER?: string;
   /** Development and tests only: send every notice to this local sink instead (tools/notice-sink.ts). */
   NOTICE_SINK_URL?: string;
 }
