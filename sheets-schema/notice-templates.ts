@@ -1,11 +1,19 @@
 import type { NoticeType } from "./enums";
+import { PRACTICE_NOTICE_TEMPLATES, PRACTICE_PLACEHOLDERS } from "./practice-notice-templates";
 import { ledgerTab } from "./tabs/ledger";
 
 /**
  * Placeholders computed per notice rather than read from a ledger column. 接收方 is the unit or
  * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期.
  */
-export const COMPUTED_PLACEHOLDERS = ["剩余天数", "逾期天数", "测评链接", "异议期限", "接收方"] as const;
+export const COMPUTED_PLACEHOLDERS = [
+  "剩余天数",
+  "逾期天数",
+  "测评链接",
+  "异议期限",
+  "接收方",
+  ...PRACTICE_PLACEHOLDERS,
+] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
 export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
@@ -73,6 +81,7 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     title: "代表建议办理督办周报",
     body: "{{接收方}}：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",
   },
+  ...PRACTICE_NOTICE_TEMPLATES,
 ];
 
 /** The built-in template of a notice type. */

@@ -4,6 +4,7 @@ import type { Settings } from "../../sheets-schema/settings";
 import { TAB_NAMES, type TabName } from "../../sheets-schema/tab-names";
 import {
   type DeputyRecord,
+  type LeaderRecord,
   type LedgerRecord,
   ledgerTab,
   noticeLogTab,
@@ -17,6 +18,9 @@ import type { Directory } from "./directory";
 import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import { buildLedgerContext, tabProblems } from "./ledger-context";
 import type { IdFormat } from "./numbering";
+import { checkPracticeRows } from "./practice/check-practice-rows";
+import type { PracticeIndex } from "./practice/practice-index";
+import { orderPracticeProblems } from "./practice/practice-problems";
 import { type Problem, ProblemSink } from "./problems";
 import { readTab, type TabRead } from "./read-tab";
 import type { ResolvedTemplate } from "./read-templates";
@@ -48,7 +52,10 @@ export interface LedgerEvaluation {
   readonly idFormat: IdFormat;
   readonly units: Directory<UnitRecord>;
   readonly deputies: Directory<DeputyRecord>;
+  readonly leaders: Directory<LeaderRecord>;
   readonly templates: readonly ResolvedTemplate[];
+  /** 沟通记录, 延期申请 and 协办意见 by 编号. */
+  practice(): PracticeIndex;
   readonly holidays: readonly HolidayOverride[];
   readonly calendar: Calendar;
   /** Years needed (deadlines, today) whose arrangement is unknown: weekends-only fallback used. */
@@ -94,19 +101,22 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   if (!isIsoDate(today))
     throw new RangeError(`evaluateLedger: today must be YYYY-MM-DD, got ${String(today)}`);
   const context = buildLedgerContext(input.tabs);
-  const { settings, idFormat, holidays, calendar, units, deputies, templates } = context;
+  const { settings, idFormat, holidays, calendar, units, deputies, leaders, templates } = context;
   const {
     settings: settingsRead,
     holidays: holidaysRead,
     units: unitsRead,
     deputies: deputiesRead,
+    leaders: leadersRead,
     templates: templatesRead,
   } = context.reads;
+  const practice = context.practice();
   const ledgerRead: TabRead<LedgerRecord> = readTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
   const { idRows, byId } = indexIds(ledgerRead.rows);
   const refs = {
     deputies,
     units,
+    leaders,
     categories: settings.categories,
     categorySet: new Set(settings.categories),
     idRows,
@@ -116,11 +126,21 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     today,
     calendar,
     idFormat,
-    secondRoundDays: settings.secondRoundDays,
+    secondRoundPeriod: settings.secondRoundPeriod,
     dueSoonDays: settings.dueSoonDays,
     refs,
     issuedIds: input.issuedIds ?? [],
+    practice,
   });
+  const practiceProblems = orderPracticeProblems(
+    checkPracticeRows(practice, {
+      today,
+      calendar,
+      extensionReviewDays: settings.extensionReviewDays,
+      knownId: ledgerRead.readable ? (id) => idRows.has(id) : null,
+    }),
+    rows.flatMap((r) => r.relatedProblems),
+  );
   const todayIsWorkingDay = calendar.isWorkingDay(today);
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
@@ -132,7 +152,9 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     );
   }
   const statistics = computeStatistics(
-    rows.filter((r) => !r.blank).map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
+    rows
+      .filter((r) => !r.blank)
+      .map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
     { today, units: units.entries.map((e) => e.name), categories: settings.categories },
   );
   const system = [noticeLogTab, problemsTab, statisticsTab].map((tab) => systemTabStatus(input, tab));
@@ -140,6 +162,8 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     ...allProblems(ledgerRead),
     ...allProblems(unitsRead),
     ...allProblems(deputiesRead),
+    ...allProblems(leadersRead),
+    ...practiceProblems,
     ...allProblems(templatesRead),
     ...allProblems(holidaysRead),
     ...calendarProblems.list,
@@ -150,6 +174,10 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     [TAB_NAMES.ledger]: statusOf(ledgerRead),
     [TAB_NAMES.units]: statusOf(unitsRead),
     [TAB_NAMES.deputies]: statusOf(deputiesRead),
+    [TAB_NAMES.leaders]: statusOf(leadersRead),
+    [TAB_NAMES.contacts]: statusOf(practice.contacts.read),
+    [TAB_NAMES.extensions]: statusOf(practice.extensions.read),
+    [TAB_NAMES.coOpinions]: statusOf(practice.coOpinions.read),
     [TAB_NAMES.templates]: statusOf(templatesRead),
     [TAB_NAMES.holidays]: statusOf(holidaysRead),
     [TAB_NAMES.settings]: statusOf(settingsRead),
@@ -165,7 +193,9 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     idFormat,
     units,
     deputies,
+    leaders,
     templates,
+    practice: () => practice,
     holidays,
     calendar,
     unknownYears,

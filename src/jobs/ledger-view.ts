@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { ledgerFromSummary } from "../domain/summary/ledger-summary";
@@ -9,14 +10,21 @@ import type { SnapshotStore } from "../store/snapshots";
 import type { SummaryStore } from "../store/summary-store";
 import type { TabCache } from "../store/tab-cache";
 
-/** The tabs the sync keeps in D1 besides the ledger itself. */
-export const CACHED_TABS = [
+/** The small tabs every page and job reads (from D1). */
+export const BASE_CACHED_TABS = [
   TAB_NAMES.units,
   TAB_NAMES.deputies,
+  TAB_NAMES.leaders,
   TAB_NAMES.settings,
   TAB_NAMES.templates,
   TAB_NAMES.holidays,
 ];
+
+/**
+ * The tabs the sync keeps in D1 besides the ledger itself: the small tabs, and 沟通记录, 延期申请
+ * and 协办意见 (a row per event: larger, so only the jobs and pages that show them load them).
+ */
+export const CACHED_TABS = [...BASE_CACHED_TABS, ...PRACTICE_RECORD_TABS];
 
 export interface LedgerView {
   /** The ledger as the last sync evaluated it: every row the sheet held, duplicates included. */
@@ -38,10 +46,12 @@ export async function loadLedgerView(
   fallbackToday: string,
   /** "facts" (lists and figures: a third of the bytes) or "whole" (every field, the long texts too). */
   detail: "facts" | "whole" = "facts",
+  /** Also load 沟通记录, 延期申请 and 协办意见 (a suggestion's page, notice planning). */
+  options: { practice?: boolean } = {},
 ): Promise<LedgerView> {
   const [rows, tabs, removed, summary, problems] = await Promise.all([
     detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
-    deps.tabCache.loadAll(),
+    deps.tabCache.load(options.practice ? CACHED_TABS : BASE_CACHED_TABS),
     deps.snapshots.removed(),
     deps.meta.get(META_SUMMARY),
     deps.meta.get(META_SYNC_PROBLEMS),

@@ -3,6 +3,8 @@ export interface TabCache {
   /** Stores the tabs; returns how many changed. */
   save(tabs: Record<string, unknown[][]>, seenAt: string): Promise<number>;
   loadAll(): Promise<Record<string, unknown[][]>>;
+  /** Only the named tabs (a page that needs no 沟通记录 does not parse it). */
+  load(names: readonly string[]): Promise<Record<string, unknown[][]>>;
 }
 
 export function createTabCache(db: D1Database): TabCache {
@@ -23,6 +25,15 @@ export function createTabCache(db: D1Database): TabCache {
     async loadAll() {
       const { results } = await db
         .prepare("SELECT name, rows FROM tab_cache")
+        .all<{ name: string; rows: string }>();
+      return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
+    },
+    async load(names) {
+      if (names.length === 0) return {};
+      const marks = names.map((_, i) => `?${i + 1}`).join(", ");
+      const { results } = await db
+        .prepare(`SELECT name, rows FROM tab_cache WHERE name IN (${marks})`)
+        .bind(...names)
         .all<{ name: string; rows: string }>();
       return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
     },

@@ -63,7 +63,7 @@ export async function runDailyNotices(
     // A run that overlapped this one may have finished while this one waited for the lease.
     if (!options.force && (await alreadyRan(deps, today)))
       return { outcome: "skipped", today, reason: "already-ran" };
-    const view = await loadLedgerView(deps, today, "whole");
+    const view = await loadLedgerView(deps, today, "whole", { practice: true });
     const since = addDaysIso(today, -CATCH_UP_DAYS);
     const [existingKeys, arrivals] = await Promise.all([
       deps.noticeOutbox.keysDueSince(since),

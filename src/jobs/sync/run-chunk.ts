@@ -91,6 +91,7 @@ export async function runChunk(
     rows: 0,
     ids: [],
     problems: [],
+    relatedProblems: [],
     cellsWritten: 0,
     held: 0,
     heldSample: [],
@@ -163,6 +164,7 @@ export async function runChunk(
     problems: evaluation.rowProblems.map((p) =>
       p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
     ),
+    relatedProblems: [...evaluation.relatedProblems],
     cellsWritten: written.cellsWritten,
     held: written.held.length,
     heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),
