@@ -158,8 +158,10 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
     checkLedgerLifecycle(row, ctx.today, lifecycleColumns);
     // Practice rows name a suggestion by the 编号 typed in the sheet; the first row holding it
     // reports their problems (a 编号 typed twice would report them twice).
+    // A row still without 编号 has no practice rows yet (none can name it), but its own rules
+    // (a reply with no 办前 contact) hold from this sync on, not only from the next.
     const practice =
-      ctx.practice && record.id
+      ctx.practice && (record.id || newId)
         ? checkSuggestionPractice({
             row,
             id: record.id,
