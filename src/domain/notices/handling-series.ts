@@ -56,6 +56,10 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   const out: NoticeSeries[] = [];
   const first = rounds[0] as Round;
   const lead: RecipientRef = { kind: "unit", name: record.leadUnit };
+  // practice.md: the 领办领导 gets the 交办通知 and the 逾期催办 of the suggestions he or she leads.
+  const leading: { kind: "leader"; name: string }[] = record.handlingLeader
+    ? [{ kind: "leader", name: record.handlingLeader }]
+    : [];
   if (!first.repliedOn) {
     const units = unique([record.leadUnit, ...record.coUnits]);
     out.push({
@@ -65,7 +69,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
       // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
       occurrences: [{ occurrence: first.start, dueOn: first.start }],
       lastDay: null,
-      recipients: units.map((name) => ({ kind: "unit", name })),
+      recipients: [...units.map((name): RecipientRef => ({ kind: "unit", name })), ...leading],
       view: roundView(row, first, ctx),
     });
   }
@@ -93,6 +97,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   });
   const escalate: RecipientRef[] =
     record.isKey && record.supervisor ? [lead, { kind: "leader", name: record.supervisor }] : [lead];
+  for (const leader of leading) if (leader.name !== record.supervisor || !record.isKey) escalate.push(leader);
   out.push({
     type: "逾期催办",
     suggestionId: id,

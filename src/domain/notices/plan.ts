@@ -4,6 +4,7 @@ import { dueOccurrence } from "./catch-up";
 import { digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
 import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey } from "./keys";
+import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
 import { type RecipientBook, resolveRecipient } from "./recipients";
 import { renderNotice } from "./render";
@@ -32,9 +33,14 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   const ev = input.evaluation;
   const rows = noticeRows(ev.rows);
   const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const practice = ev.practice();
   return [
     ...receiptSeries(input.arrivals, byId, ctx),
-    ...rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]),
+    ...rows.flatMap((row) => [
+      ...handlingSeries(row, ctx),
+      ...replySeries(row, ctx),
+      ...practiceSeries(row, practice, ctx),
+    ]),
     ...digestSeries(rows, ev.statistics.total, {
       today: input.today,
       calendar: ev.calendar,
@@ -69,6 +75,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   const book: RecipientBook = {
     units: ev.units,
     deputies: ev.deputies,
+    leaders: ev.leaders,
     digestRecipients: ev.settings.digestRecipients,
   };
   for (const series of allSeries(input, ctx)) {
