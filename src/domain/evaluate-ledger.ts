@@ -55,7 +55,7 @@ export interface LedgerEvaluation {
   readonly leaders: Directory<LeaderRecord>;
   readonly templates: readonly ResolvedTemplate[];
   /** 沟通记录, 延期申请 and 协办意见 by 编号. */
-  practice(): PracticeIndex;
+  practice(only?: ReadonlySet<string>): PracticeIndex;
   readonly holidays: readonly HolidayOverride[];
   readonly calendar: Calendar;
   /** Years needed (deadlines, today) whose arrangement is unknown: weekends-only fallback used. */
@@ -195,7 +195,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     deputies,
     leaders,
     templates,
-    practice: () => practice,
+    practice: (only) => (only ? context.practice(only) : practice),
     holidays,
     calendar,
     unknownYears,

@@ -39,8 +39,11 @@ export interface LedgerContext {
   readonly templates: readonly ResolvedTemplate[];
   /** Raw values of 沟通记录, 延期申请 and 协办意见 as given (left out when the caller did not load them). */
   readonly practiceTabs: PracticeTabs;
-  /** Those tabs indexed by 编号, every row parsed on first use (pages that never ask pay nothing). */
-  practice(): PracticeIndex;
+  /**
+   * Those tabs indexed by 编号, every row parsed on first use (pages that never ask pay nothing);
+   * with `only`, just the rows of those 编号 (a suggestion's page).
+   */
+  practice(only?: ReadonlySet<string>): PracticeIndex;
   /** How each small tab read (readability, header map, its problems). */
   readonly reads: {
     readonly settings: TabRead<unknown>;
@@ -81,7 +84,8 @@ export function buildLedgerContext(tabs: Readonly<Partial<Record<string, unknown
     leaders: buildDirectory(leadersRead, "领导"),
     templates: readTemplates(templatesRead),
     practiceTabs,
-    practice() {
+    practice(only) {
+      if (only) return buildPracticeIndex(practiceTabs, only);
       practice ??= buildPracticeIndex(practiceTabs);
       return practice;
     },

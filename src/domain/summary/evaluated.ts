@@ -46,7 +46,7 @@ export interface EvaluatedLedger {
    * 沟通记录, 延期申请 and 协办意见 by 编号, parsed on first use; unavailable when the caller
    * did not load those tabs (lists and figures use the rows' `practice` flags instead).
    */
-  practice(): PracticeIndex;
+  practice(only?: ReadonlySet<string>): PracticeIndex;
   readonly rows: readonly EvaluatedRow[];
   readonly statistics: StatisticsResult;
   /** Every problem of the 校验问题 tab. */

@@ -54,7 +54,7 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     deputies: context.deputies,
     leaders: context.leaders,
     templates: context.templates,
-    practice: () => context.practice(),
+    practice: (only) => context.practice(only),
     rows,
     statistics,
     problems: input.problems,
