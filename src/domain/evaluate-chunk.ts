@@ -3,6 +3,7 @@ import type { ColumnMap } from "../../sheets-schema/header-map";
 import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import type { LedgerContext } from "./ledger-context";
+import { checkPracticeRows } from "./practice/check-practice-rows";
 import { buildPracticeIndex } from "./practice/practice-index";
 import type { Problem } from "./problems";
 import { readTab } from "./read-tab";
@@ -80,6 +81,12 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   const partIds = new Set<string>();
   for (const row of read.rows) if (!row.blank && row.record.id) partIds.add(row.record.id);
   const practice = buildPracticeIndex(context.practiceTabs, partIds);
+  checkPracticeRows(practice, {
+    today: input.today,
+    calendar: context.calendar,
+    extensionReviewDays: context.settings.extensionReviewDays,
+    knownId: null,
+  });
   const rows = read.readable
     ? evaluateLedgerRows(read, {
         today: input.today,

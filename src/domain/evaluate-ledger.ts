@@ -18,7 +18,7 @@ import type { Directory } from "./directory";
 import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import { buildLedgerContext, tabProblems } from "./ledger-context";
 import type { IdFormat } from "./numbering";
-import { checkPracticeRows } from "./practice/check-practice-rows";
+import { checkPracticeRows, unownedPracticeProblems } from "./practice/check-practice-rows";
 import type { PracticeIndex } from "./practice/practice-index";
 import { orderPracticeProblems } from "./practice/practice-problems";
 import { type Problem, ProblemSink } from "./problems";
@@ -122,6 +122,12 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     idRows,
     byId,
   };
+  checkPracticeRows(practice, {
+    today,
+    calendar,
+    extensionReviewDays: settings.extensionReviewDays,
+    knownId: ledgerRead.readable ? (id) => idRows.has(id) : null,
+  });
   const rows = evaluateLedgerRows(ledgerRead, {
     today,
     calendar,
@@ -132,13 +138,9 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     issuedIds: input.issuedIds ?? [],
     practice,
   });
+  // A practice row is reported with its suggestion, as the sync's chunks do; the rest here.
   const practiceProblems = orderPracticeProblems(
-    checkPracticeRows(practice, {
-      today,
-      calendar,
-      extensionReviewDays: settings.extensionReviewDays,
-      knownId: ledgerRead.readable ? (id) => idRows.has(id) : null,
-    }),
+    unownedPracticeProblems(practice, (id) => ledgerRead.readable && idRows.has(id)),
     rows.flatMap((r) => r.relatedProblems),
   );
   const todayIsWorkingDay = calendar.isWorkingDay(today);

@@ -17,6 +17,7 @@ import type { IdFormat } from "./numbering";
 import {
   buildPracticeIndex,
   PRACTICE_RECORD_TABS,
+  type PracticeFilter,
   type PracticeIndex,
   type PracticeTabs,
 } from "./practice/practice-index";
@@ -43,7 +44,7 @@ export interface LedgerContext {
    * Those tabs indexed by 编号, every row parsed on first use (pages that never ask pay nothing);
    * with `only`, just the rows of those 编号 (a suggestion's page).
    */
-  practice(only?: ReadonlySet<string>): PracticeIndex;
+  practice(only?: PracticeFilter): PracticeIndex;
   /** How each small tab read (readability, header map, its problems). */
   readonly reads: {
     readonly settings: TabRead<unknown>;

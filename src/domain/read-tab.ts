@@ -98,10 +98,10 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   /** Sheet row of `values[1]`: 2 for a whole tab, later for a part of one (a sync chunk). */
   firstDataRow = 2,
   /**
-   * Only the rows whose cell under `key` (as text) is one of `values` are parsed and returned: a
-   * sync chunk reads the 沟通记录 of its own suggestions, not every contact of the office.
+   * Only the rows whose cell under `key` (as trimmed text) `keep` accepts are parsed and returned:
+   * a sync chunk reads the 沟通记录 of its own suggestions, not every contact of the office.
    */
-  pick?: { readonly key: Cols[number]["key"]; readonly values: ReadonlySet<string> },
+  pick?: { readonly key: Cols[number]["key"]; readonly keep: (text: string) => boolean },
 ): TabRead<RecordOf<Cols>> {
   const sink = new ProblemSink(tab.name);
   if (values === undefined || values === null) {
@@ -133,7 +133,7 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   for (let i = 1; i < matrix.length; i += 1) {
     const rawRow = matrix[i];
     const raw: readonly unknown[] = Array.isArray(rawRow) ? rawRow : [];
-    if (pick && !pick.values.has(keyText(pickAt === undefined ? undefined : raw[pickAt]))) continue;
+    if (pick && !pick.keep(keyText(pickAt === undefined ? undefined : raw[pickAt]))) continue;
     const rowNumber = firstDataRow + i - 1;
     const problems = new ProblemSink(tab.name, rowNumber);
     const record: Record<string, unknown> = { ...template };

@@ -1,5 +1,4 @@
 import type { Calendar } from "../calendar";
-import { tabProblems } from "../ledger-context";
 import type { Problem } from "../problems";
 import type { PracticeIndex } from "./practice-index";
 
@@ -12,19 +11,13 @@ export interface PracticeRowsContext {
   readonly knownId: ((id: string) => boolean) | null;
 }
 
-function notAfterToday(
-  row: { problems: { error(column: string, message: string): void } },
-  header: string,
-  date: string | null,
-  today: string,
-): void {
+type Sink = { problems: { error(column: string, message: string): void } };
+
+function notAfterToday(row: Sink, header: string, date: string | null, today: string): void {
   if (date && date > today) row.problems.error(header, `${header} ${date} 晚于今天（${today}）：请核对`);
 }
 
-function checkId(
-  row: { record: { id: string }; problems: { error(column: string, message: string): void } },
-  ctx: PracticeRowsContext,
-): void {
+function checkId(row: Sink & { record: { id: string } }, ctx: PracticeRowsContext): void {
   const { id } = row.record;
   if (id && ctx.knownId && !ctx.knownId(id))
     row.problems.error("编号", `编号“${id}”在『建议台账』中找不到：请核对编号`);
@@ -33,11 +26,10 @@ function checkId(
 /**
  * The rules of 沟通记录, 延期申请 and 协办意见 that need no more of the ledger than its 编号:
  * the 编号 must exist, dates are not after today, an approval has its date, and a request that has
- * waited longer than 延期审批提醒天数 working days is a 提醒. Problems go onto the rows; the rules
- * that compare a row with its suggestion run with that suggestion (checkSuggestionPractice).
- * Returns every problem of the three tabs (their cells' too), tab by tab in sheet order.
+ * waited longer than 延期审批提醒天数 working days is a 提醒. Problems go onto the parsed rows; the
+ * rules that compare a row with its suggestion run with that suggestion (checkSuggestionPractice).
  */
-export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext): Problem[] {
+export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext): void {
   for (const row of index.contacts.read.rows) {
     if (row.blank) continue;
     checkId(row, ctx);
@@ -69,9 +61,22 @@ export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext
     checkId(row, ctx);
     notAfterToday(row, "送达日期", row.record.deliveredOn, ctx.today);
   }
-  return [
-    ...tabProblems(index.contacts.read),
-    ...tabProblems(index.extensions.read),
-    ...tabProblems(index.coOpinions.read),
-  ];
+}
+
+/**
+ * The problems of the three tabs that no suggestion reports: their header rows, and the rows whose
+ * 编号 names no suggestion (`owned` false: unknown, blank or unreadable). A row of a suggestion is
+ * reported with it (checkSuggestionPractice), by the sync chunk that holds that suggestion.
+ */
+export function unownedPracticeProblems(index: PracticeIndex, owned: (id: string) => boolean): Problem[] {
+  const out: Problem[] = [];
+  for (const tab of [index.contacts, index.extensions, index.coOpinions]) {
+    out.push(...tab.read.problems);
+    for (const row of tab.read.rows) {
+      const id = (row.record as { id?: unknown }).id;
+      if (typeof id === "string" && id !== "" && owned(id)) continue;
+      out.push(...row.problems.list);
+    }
+  }
+  return out;
 }

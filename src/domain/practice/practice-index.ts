@@ -33,17 +33,22 @@ export interface PracticeIndex {
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Which rows of the practice tabs to parse, by their 编号 as typed: a set, or a test. */
+export type PracticeFilter = ReadonlySet<string> | ((id: string) => boolean);
+
 function indexTab<Cols extends readonly ColumnDef[]>(
   tab: TabDef<string, Cols>,
   values: unknown,
-  only: ReadonlySet<string> | undefined,
+  only: PracticeFilter | undefined,
 ): PracticeTab<RecordOf<Cols>> {
+  const keep =
+    only === undefined ? undefined : typeof only === "function" ? only : (id: string) => only.has(id);
   // A practice tab an older sheet lacks is not an error of the ledger: its rules simply do not
   // apply (the plan says once that `sheet:init` adds it).
   const read: TabRead<RecordOf<Cols>> =
     values === undefined || values === null
       ? { tab: tab.name, readable: false, reason: "未读取", columns: null, rows: [], problems: [] }
-      : readTab(tab, values, "staff", 2, only ? { key: "id", values: only } : undefined);
+      : readTab(tab, values, "staff", 2, keep ? { key: "id", keep } : undefined);
   const byId = new Map<string, ParsedRow<RecordOf<Cols>>[]>();
   for (const row of read.rows) {
     const id = (row.record as { id?: unknown }).id;
@@ -58,9 +63,9 @@ function indexTab<Cols extends readonly ColumnDef[]>(
 /**
  * Reads 沟通记录, 延期申请 and 协办意见 and indexes their rows by 编号, once per invocation, so the
  * rules and notices of a suggestion look its rows up in O(1). With `only`, just the rows of those
- * 编号 are parsed (a sync chunk's own suggestions).
+ * 编号 are parsed (a sync chunk's own suggestions; the plan's rows of no suggestion).
  */
-export function buildPracticeIndex(tabs: PracticeTabs, only?: ReadonlySet<string>): PracticeIndex {
+export function buildPracticeIndex(tabs: PracticeTabs, only?: PracticeFilter): PracticeIndex {
   return {
     contacts: indexTab(contactsTab, tabs[TAB_NAMES.contacts], only),
     extensions: indexTab(extensionsTab, tabs[TAB_NAMES.extensions], only),

@@ -211,6 +211,12 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
  */
 export function checkSuggestionPractice(input: SuggestionPracticeInput): SuggestionPractice {
   const problems: Problem[] = [];
+  if (input.reportsRelated) {
+    // The rows' own problems (cells, dates, approvals) first, then each against the suggestion.
+    const { contacts, extensions, coOpinions } = input.index;
+    for (const tab of [contacts, extensions, coOpinions] as const)
+      for (const row of tab.of(input.id)) problems.push(...row.problems.list);
+  }
   const report: Report = (tab, row, level, column, message) => {
     if (input.reportsRelated)
       problems.push({ tab, row: row.rowNumber, column, level, message, id: input.id });

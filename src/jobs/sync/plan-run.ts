@@ -5,7 +5,7 @@ import { ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/ta
 import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
-import { checkPracticeRows } from "../../domain/practice/check-practice-rows";
+import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { missingPracticeTabs } from "../../domain/practice/practice-problems";
 import type { Problem } from "../../domain/problems";
@@ -152,16 +152,18 @@ export async function planRun(
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,
   };
-  // 沟通记录, 延期申请 and 协办意见 alone; each row against its suggestion is checked in the chunks.
-  const checkPractice = (knownId: ((id: string) => boolean) | null) =>
-    planProblems.practiceTabs.push(
-      ...checkPracticeRows(context.practice(), {
-        today,
-        calendar: context.calendar,
-        extensionReviewDays: context.settings.extensionReviewDays,
-        knownId,
-      }),
-    );
+  // 沟通记录, 延期申请 and 协办意见: a row of a suggestion is checked by the chunk holding that
+  // suggestion; the plan parses and reports only the rows of none (and the header rows).
+  const checkPractice = (knownId: ((id: string) => boolean) | null) => {
+    const unowned = context.practice(knownId ? (id) => !knownId(id) : undefined);
+    checkPracticeRows(unowned, {
+      today,
+      calendar: context.calendar,
+      extensionReviewDays: context.settings.extensionReviewDays,
+      knownId,
+    });
+    planProblems.practiceTabs.push(...unownedPracticeProblems(unowned, () => false));
+  };
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {
     checkPractice(null);
