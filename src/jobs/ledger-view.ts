@@ -26,6 +26,19 @@ export const BASE_CACHED_TABS = [
  */
 export const CACHED_TABS = [...BASE_CACHED_TABS, ...PRACTICE_RECORD_TABS];
 
+async function loadTabs(
+  cache: TabCache,
+  practice: boolean | { readonly ids: readonly string[] } | undefined,
+): Promise<Record<string, unknown[][]>> {
+  if (!practice) return cache.load(BASE_CACHED_TABS);
+  if (practice === true) return cache.load(CACHED_TABS);
+  const [small, rows] = await Promise.all([
+    cache.load(BASE_CACHED_TABS),
+    cache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", practice.ids),
+  ]);
+  return { ...small, ...rows };
+}
+
 export interface LedgerView {
   /** The ledger as the last sync evaluated it: every row the sheet held, duplicates included. */
   evaluation: EvaluatedLedger & { rows: readonly SummaryRow[] };
@@ -46,12 +59,15 @@ export async function loadLedgerView(
   fallbackToday: string,
   /** "facts" (lists and figures: a third of the bytes) or "whole" (every field, the long texts too). */
   detail: "facts" | "whole" = "facts",
-  /** Also load 沟通记录, 延期申请 and 协办意见 (a suggestion's page, notice planning). */
-  options: { practice?: boolean } = {},
+  /**
+   * Also load 沟通记录, 延期申请 and 协办意见: all of them (notice planning), or only the rows of
+   * some 编号 (a suggestion's page; D1 picks them).
+   */
+  options: { practice?: boolean | { readonly ids: readonly string[] } } = {},
 ): Promise<LedgerView> {
   const [rows, tabs, removed, summary, problems] = await Promise.all([
     detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
-    deps.tabCache.load(options.practice ? CACHED_TABS : BASE_CACHED_TABS),
+    loadTabs(deps.tabCache, options.practice),
     deps.snapshots.removed(),
     deps.meta.get(META_SUMMARY),
     deps.meta.get(META_SYNC_PROBLEMS),

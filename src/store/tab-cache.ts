@@ -5,7 +5,32 @@ export interface TabCache {
   loadAll(): Promise<Record<string, unknown[][]>>;
   /** Only the named tabs (a page that needs no 沟通记录 does not parse it). */
   load(names: readonly string[]): Promise<Record<string, unknown[][]>>;
+  /**
+   * The header row and the rows whose `header` cell (as trimmed text) is one of `values`, of each
+   * named tab, at their places (a sparse matrix: row i of the sheet is index i - 1). D1 picks the
+   * rows, so a sync chunk or a suggestion's page parses only its own suggestions' 沟通记录.
+   */
+  loadRowsOf(
+    names: readonly string[],
+    header: string,
+    values: readonly string[],
+  ): Promise<Record<string, unknown[][]>>;
 }
+
+/**
+ * Each tab's header row, the index of `header` in it, and the rows whose cell there is one of the
+ * values (?2, a JSON array). SQLite's JSON functions do the picking inside D1.
+ */
+const ROWS_OF = `
+  WITH tabs AS (
+    SELECT name, rows,
+      (SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?1) AS at
+    FROM tab_cache WHERE name IN (SELECT value FROM json_each(?3))
+  )
+  SELECT tabs.name AS name, r.key AS i, r.value AS row
+  FROM tabs, json_each(tabs.rows) AS r
+  WHERE r.key = 0
+    OR trim(CAST(json_extract(r.value, '$[' || tabs.at || ']') AS TEXT)) IN (SELECT value FROM json_each(?2))`;
 
 export function createTabCache(db: D1Database): TabCache {
   return {
@@ -27,6 +52,19 @@ export function createTabCache(db: D1Database): TabCache {
         .prepare("SELECT name, rows FROM tab_cache")
         .all<{ name: string; rows: string }>();
       return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
+    },
+    async loadRowsOf(names, header, values) {
+      const out: Record<string, unknown[][]> = {};
+      if (names.length === 0) return out;
+      const { results } = await db
+        .prepare(ROWS_OF)
+        .bind(header, JSON.stringify(values), JSON.stringify(names))
+        .all<{ name: string; i: number; row: string }>();
+      for (const r of results) {
+        const matrix = (out[r.name] ??= []);
+        matrix[r.i] = JSON.parse(r.row) as unknown[];
+      }
+      return out;
     },
     async load(names) {
       if (names.length === 0) return {};

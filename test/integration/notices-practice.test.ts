@@ -99,3 +99,43 @@ describe("协办提醒 over a simulated month", () => {
     expect(ledger).toHaveLength(2);
   });
 });
+
+describe("延期审批结果 and 延期告知 from the daily run", () => {
+  it("审批结果录入后的下一次每日运行告知申请单位结果、告知领衔代表新的办理期限，即使建议已经答复", async () => {
+    const other = `${office}-ext`;
+    await emulator.deleteSpreadsheet(other).catch(() => undefined);
+    const replied = { ...LEDGER[0], 编号: "2026-002", 协办单位: "", 答复日期: "2026-06-18", 答复类别: "A" };
+    await emulator.createSpreadsheet(
+      other,
+      practiceSheet({
+        ledger: [replied as Cells],
+        units: UNITS,
+        deputies: [{ 姓名: "张明", 邮箱: `zm-${other}@example.cn` }],
+        extensions: [
+          {
+            编号: "2026-002",
+            申请日期: "2026-06-08",
+            申请单位: "区教育局",
+            理由: "需协调市级部门统筹资金",
+            审批结果: "同意",
+            审批日期: "2026-06-15",
+          },
+        ],
+      }),
+    );
+    const { deps } = await noticeDeps(other);
+    // Staff typed the approval of 06-15 only after the reply of 06-18 (06-19 is 端午): it still goes out.
+    const at = Date.parse("2026-06-22T02:00:00Z");
+    expect((await runSync(deps, "test", at)).outcome).toBe("ok");
+    const run = await runDailyNotices(deps, at);
+    expect(run).toMatchObject({ outcome: "ok" });
+    const { results } = await env.DB.prepare(
+      "SELECT type, recipient, body FROM notices WHERE suggestion_id = '2026-002' AND type LIKE '延期%' ORDER BY type",
+    ).all<{ type: string; recipient: string; body: string }>();
+    expect(results.map((r) => `${r.type} → ${r.recipient}`)).toEqual([
+      "延期告知 → 张明",
+      "延期审批结果 → 区教育局",
+    ]);
+    expect(results[0]?.body).toContain("办理期限延至 2026年9月2日");
+  });
+});

@@ -1,3 +1,4 @@
+import type { PracticeIndex } from "../practice/practice-index";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
@@ -20,6 +21,11 @@ export interface PlanNoticesInput {
   readonly existingKeys: Iterable<string>;
   /** Suggestions that arrived by form (for 受理回执). */
   readonly arrivals: readonly FormArrival[];
+  /**
+   * 沟通记录, 延期申请 and 协办意见 of the suggestions practice notices may concern (see
+   * practiceNoticeIds); the evaluation's own index when left out.
+   */
+  readonly practice?: PracticeIndex;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
@@ -33,7 +39,7 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   const ev = input.evaluation;
   const rows = noticeRows(ev.rows);
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const practice = ev.practice();
+  const practice = input.practice ?? ev.practice();
   return [
     ...receiptSeries(input.arrivals, byId, ctx),
     ...rows.flatMap((row) => [

@@ -2,6 +2,7 @@ import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
+import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -120,6 +121,21 @@ function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: Serie
       });
   }
   return out;
+}
+
+/**
+ * The suggestions a practice notice may concern, from the rows' stored facts: round 1 still
+ * awaiting its reply (沟通提醒, 协办提醒), or a decided extension request (延期审批结果, 延期告知).
+ * Notice planning reads only their practice rows.
+ */
+export function practiceNoticeIds(rows: readonly EvaluatedRow[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    if (!row.id) continue;
+    const awaiting = row.record.review === "立案" && row.record.assignedOn && !row.record.repliedOn;
+    if (awaiting || hasFact(row.practice, "extensionDecided")) ids.push(row.id);
+  }
+  return ids;
 }
 
 /**

@@ -10,6 +10,8 @@ export const PRACTICE_FACTS = {
   contactsKept: 2,
   /** An approved 延期申请 of the lead unit (延期件数). */
   extended: 4,
+  /** A decided 延期申请 of the lead unit (a 延期审批结果 may be due): notice planning reads its rows. */
+  extensionDecided: 8,
 } as const;
 
 export function hasFact(flags: number | undefined, fact: keyof typeof PRACTICE_FACTS): boolean {

@@ -43,15 +43,23 @@ type Report = (
 const sameName = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
 const listed = (names: readonly string[]) => (names.length > 0 ? names.join("、") : "无");
 
-/** The approved requests that count: by the lead unit, 同意. The first one extends round 1. */
-function checkExtensions(input: SuggestionPracticeInput, report: Report): boolean {
+/**
+ * The approved requests that count: by the lead unit, 同意. The first one extends round 1. Returns
+ * whether one did, and whether the lead unit has a decided request at all.
+ */
+function checkExtensions(
+  input: SuggestionPracticeInput,
+  report: Report,
+): { extended: boolean; decided: boolean } {
   const r = input.row.record;
   const rows = input.index.extensions.of(input.id);
   let approved: ParsedRow<ExtensionRecord> | null = null;
+  let decided = false;
   for (const ext of rows) {
     if (ext.blank) continue;
     const e = ext.record;
     const byLead = sameName(e.unit, r.leadUnit);
+    if (byLead && e.result) decided = true;
     if (e.unit && !byLead && !ext.failed.has("unit")) {
       report(
         TAB_NAMES.extensions,
@@ -106,7 +114,7 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): boolea
     }
     approved ??= ext;
   }
-  return approved !== null;
+  return { extended: approved !== null, decided };
 }
 
 /** 沟通记录 of the suggestion against it; returns whether the lead unit contacted the deputy before replying. */
@@ -221,8 +229,10 @@ export function checkSuggestionPractice(input: SuggestionPracticeInput): Suggest
     if (input.reportsRelated)
       problems.push({ tab, row: row.rowNumber, column, level, message, id: input.id });
   };
-  const extended = checkExtensions(input, report);
+  const { extended, decided } = checkExtensions(input, report);
   const contactFacts = checkContacts(input, report);
   checkCoOpinions(input, report);
-  return { extended, facts: contactFacts | (extended ? PRACTICE_FACTS.extended : 0), problems };
+  const facts =
+    contactFacts | (extended ? PRACTICE_FACTS.extended : 0) | (decided ? PRACTICE_FACTS.extensionDecided : 0);
+  return { extended, facts, problems };
 }

@@ -48,7 +48,11 @@ export async function loadFrame(c: Context<AppEnv>, nowMs = Date.now()): Promise
  */
 export async function loadDashboard(
   c: Context<AppEnv>,
-  options: { detail?: "facts" | "whole"; nowMs?: number; practice?: boolean } = {},
+  options: {
+    detail?: "facts" | "whole";
+    nowMs?: number;
+    practice?: boolean | { readonly ids: readonly string[] };
+  } = {},
 ): Promise<Dashboard> {
   const nowMs = options.nowMs ?? Date.now();
   const base = await loadFrame(c, nowMs);

@@ -47,7 +47,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();
-    const d = await loadDashboard(c, { detail: "whole", practice: true });
+    const d = await loadDashboard(c, { detail: "whole", practice: { ids: [id] } });
     const rows = suggestionRows(d.evaluation).filter((r) => r.id === id);
     if (rows.length === 0) {
       const removed = d.view.removed.find((s) => s.id === id);

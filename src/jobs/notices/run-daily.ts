@@ -1,8 +1,10 @@
 import { addDaysIso } from "../../domain/civil-date";
 import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
 import { planNotices } from "../../domain/notices/plan";
+import { practiceNoticeIds } from "../../domain/notices/practice-series";
 import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
 import type { UnreachableNotice } from "../../domain/notices/types";
+import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import { loadLedgerView } from "../ledger-view";
 import { localDate } from "../local-time";
@@ -63,13 +65,17 @@ export async function runDailyNotices(
     // A run that overlapped this one may have finished while this one waited for the lease.
     if (!options.force && (await alreadyRan(deps, today)))
       return { outcome: "skipped", today, reason: "already-ran" };
-    const view = await loadLedgerView(deps, today, "whole", { practice: true });
+    const view = await loadLedgerView(deps, today, "whole");
     const since = addDaysIso(today, -CATCH_UP_DAYS);
-    const [existingKeys, arrivals] = await Promise.all([
+    // Only the practice rows of suggestions a practice notice may concern (D1 picks them).
+    const practiceIds = practiceNoticeIds(view.evaluation.rows);
+    const [existingKeys, arrivals, practiceRows] = await Promise.all([
       deps.noticeOutbox.keysDueSince(since),
       deps.noticeArrivals.since(since, (iso) => localDate(Date.parse(iso), clock.timeZone)),
+      deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", practiceIds),
     ]);
-    const plan = planNotices({ today, evaluation: view.evaluation, existingKeys, arrivals });
+    const practice = buildPracticeIndex(practiceRows);
+    const plan = planNotices({ today, evaluation: view.evaluation, existingKeys, arrivals, practice });
     const plannedAt = new Date(nowMs).toISOString();
     const inserted = await deps.noticeOutbox.insert(plan.notices, plannedAt);
     const enqueued = await enqueueNotices(deps, inserted, nowMs);

@@ -4,9 +4,11 @@ import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { buildLedgerContext } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
+import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { factsOf, storeRow } from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow, planHistory } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
+import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Lease } from "../../store/lease";
@@ -14,6 +16,7 @@ import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
+import { BASE_CACHED_TABS } from "../ledger-view";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { readRanges } from "./read-sheet";
@@ -34,6 +37,18 @@ export function chunkRange(context: SyncContext, index: number): { first: number
   const first = context.chunkStarts[index] ?? 2;
   const next = context.chunkStarts[index + 1];
   return { first, last: next === undefined ? context.lastRow : next - 1 };
+}
+
+/** The 编号 typed in these rows (trimmed text, as practice rows are matched by). */
+function idsOf(header: readonly unknown[], rows: readonly (readonly unknown[])[]): string[] {
+  const at = header.findIndex((cell) => cellText(cell) === "编号");
+  if (at < 0) return [];
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const id = cellText(row[at]);
+    if (id) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** Numbers for the rows of this chunk that have none, from D1 (never handed out twice), in sheet order. */
@@ -78,7 +93,13 @@ export async function runChunk(
   ]);
   const header = read.values.header?.[0] ?? [];
   const raw = read.values.rows ?? [];
-  const ledgerContext = buildLedgerContext(await deps.tabCache.loadAll());
+  // The small tabs whole, and of 沟通记录, 延期申请 and 协办意见 only this part's suggestions' rows
+  // (D1 picks them by 编号), so a chunk parses its share of the practice rows, not all of them.
+  const [small, practice] = await Promise.all([
+    deps.tabCache.load(BASE_CACHED_TABS),
+    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", idsOf(header, raw)),
+  ]);
+  const ledgerContext = buildLedgerContext({ ...small, ...practice });
   const evaluation = evaluateChunk({
     context: ledgerContext,
     header,
