@@ -61,7 +61,8 @@ export function createTabCache(db: D1Database): TabCache {
         .bind(header, JSON.stringify(values), JSON.stringify(names))
         .all<{ name: string; i: number; row: string }>();
       for (const r of results) {
-        const matrix = (out[r.name] ??= []);
+        const matrix = out[r.name] ?? [];
+        out[r.name] = matrix;
         matrix[r.i] = JSON.parse(r.row) as unknown[];
       }
       return out;
