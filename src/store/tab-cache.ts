@@ -19,10 +19,12 @@ export interface TabCache {
 
 /**
  * Each tab's header row, the index of `header` in it, and the rows whose cell there is one of the
- * values (?2, a JSON array). SQLite's JSON functions do the picking inside D1.
+ * values (?2, a JSON array). SQLite's JSON functions do the picking inside D1. MATERIALIZED makes
+ * SQLite find the column once per tab: inlined, it parsed the whole tab's JSON again for every row
+ * (measured: 650 ms instead of 10 ms for 2,900 rows).
  */
 const ROWS_OF = `
-  WITH tabs AS (
+  WITH tabs AS MATERIALIZED (
     SELECT name, rows,
       (SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?1) AS at
     FROM tab_cache WHERE name IN (SELECT value FROM json_each(?3))
