@@ -24,6 +24,11 @@ export interface ColumnDef<K extends string = string, C extends AnyCellType = An
    * deleted by staff; the sync then treats them as blank and says so in a 提醒.
    */
   readonly headerRequired: boolean;
+  /**
+   * A column added after offices had their sheets (practice.md): a sheet without it works as
+   * before, so its absence is not worth a 提醒 on every sync; `sheet:init` offers it.
+   */
+  readonly quietWhenMissing?: boolean;
   readonly dropdown?: Dropdown;
   /** Column width in pixels for provisioning. */
   readonly width?: number;

@@ -3,7 +3,8 @@
  * (/work/shared/spec/ledger.md). Dropdowns, parsers, status and statistics all read these.
  */
 
-export const REVIEW_RESULTS = ["立案", "不予立案", "并案"] as const;
+/** 审查结果; 退回修改 (returned to the deputy to revise) and 撤回 (withdrawn) come from practice.md. */
+export const REVIEW_RESULTS = ["立案", "不予立案", "并案", "退回修改", "撤回"] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
 
 export const HANDLING_PERIODS = ["三个月", "六个月"] as const;
@@ -48,7 +49,8 @@ export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
 export const HOLIDAY_KINDS = ["休", "班"] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
-export const NOTICE_TYPES = [
+/** The notices of ledger.md. */
+export const LEDGER_NOTICE_TYPES = [
   "受理回执",
   "交办通知",
   "到期提醒",
@@ -59,6 +61,9 @@ export const NOTICE_TYPES = [
   "跟踪提醒",
   "督办周报",
 ] as const;
+/** The notices of practice.md (contacts, co-units' opinions, extensions). */
+export const PRACTICE_NOTICE_TYPES = ["沟通提醒", "协办提醒", "延期审批结果", "延期告知"] as const;
+export const NOTICE_TYPES = [...LEDGER_NOTICE_TYPES, ...PRACTICE_NOTICE_TYPES] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 
 /**
@@ -85,6 +90,8 @@ export type ProblemLevel = (typeof PROBLEM_LEVELS)[number];
 /** 台账状态, in the order of the spec's Status section. */
 export const LEDGER_STATUSES = [
   "待审查",
+  "退回修改",
+  "已撤回",
   "不予立案",
   "已并案",
   "待交办",
@@ -98,3 +105,21 @@ export const LEDGER_STATUSES = [
   "已办结",
 ] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
+
+/** 来源 of a suggestion (practice.md); blank is read by 设置 会议期间. */
+export const SOURCES = ["大会期间", "闭会期间", "联络站民意"] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** 领导 类型: a congress leader who supervises (督办) or a government leader who leads handling (领办). */
+export const LEADER_KINDS = ["督办", "领办"] as const;
+
+/** 三沟通: 办前联系, 办中沟通, 办后回访. */
+export const CONTACT_STAGES = ["办前", "办中", "办后"] as const;
+export type ContactStage = (typeof CONTACT_STAGES)[number];
+
+export const CONTACT_METHODS = ["面商", "座谈", "实地察看", "电话", "书面", "其他"] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+/** 延期申请 审批结果; blank = 待审批. */
+export const APPROVAL_RESULTS = ["同意", "不同意"] as const;
+export type ApprovalResult = (typeof APPROVAL_RESULTS)[number];

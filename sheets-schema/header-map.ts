@@ -70,7 +70,7 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
         ok = false;
         const message = `缺少表头“${column.header}”：请在第 1 行补上这一列（列的顺序不限），补好之前本表不会同步`;
         problems.push({ column: column.header, level: "错误", message });
-      } else {
+      } else if (!column.quietWhenMissing) {
         const message = `缺少表头“${column.header}”：这一列按空白处理；需要时请在第 1 行补上`;
         problems.push({ column: column.header, level: "提醒", message });
       }

@@ -1,4 +1,5 @@
 import { CO_UNIT_TEMPLATE, type TemplateName } from "./enums";
+import { PRACTICE_NOTICE_TEMPLATES, PRACTICE_PLACEHOLDERS } from "./practice-notice-templates";
 import { ledgerTab } from "./tabs/ledger";
 
 /**
@@ -13,6 +14,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "异议期限",
   "接收方",
   "协办意见期限",
+  ...PRACTICE_PLACEHOLDERS,
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -92,6 +94,7 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     title: "代表建议办理督办周报",
     body: "{{接收方}}：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",
   },
+  ...PRACTICE_NOTICE_TEMPLATES,
 ];
 
 /** The built-in template of a notice type (or of the co-units' 交办通知). */

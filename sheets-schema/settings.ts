@@ -1,4 +1,16 @@
-import { type CellType, integerCell, integerListCell, listCell, textCell, urlCell, yesNoCell } from "./cells";
+import {
+  type CellType,
+  dateRangesCell,
+  gradesCell,
+  integerCell,
+  integerListCell,
+  listCell,
+  periodCell,
+  textCell,
+  urlCell,
+  weightsCell,
+  yesNoCell,
+} from "./cells";
 
 /** One row of 设置: 项目, its parser, its default and the 说明 provisioning writes. */
 export interface SettingDef<K extends string, T> {
@@ -9,6 +21,11 @@ export interface SettingDef<K extends string, T> {
   /** The default as staff see it in the 值 cell. */
   readonly defaultText: string;
   readonly note: string;
+  /**
+   * A row an older sheet may still hold, read for compatibility but no longer offered by
+   * `sheet:init` (二次办理时限天数, replaced by 二次办理时限).
+   */
+  readonly legacy?: boolean;
 }
 
 function setting<const K extends string, T>(
@@ -85,7 +102,8 @@ export const settingDefs = [
     cell: integerCell(1, 365),
     defaultValue: 30,
     defaultText: "30",
-    note: "二次交办的办理时限（天）",
+    note: "二次交办的办理时限（天）；已由“二次办理时限”取代",
+    legacy: true,
   }),
   setting({
     key: "ratingDays",
@@ -135,7 +153,70 @@ export const settingDefs = [
     defaultText: "",
     note: "代表测评表的网址，{{编号}} 会替换为建议编号",
   }),
+  setting({
+    key: "sessionPeriods",
+    item: "会议期间",
+    cell: dateRangesCell(),
+    defaultValue: [],
+    defaultText: "",
+    note: "人代会会期，如 2026-01-08~2026-01-11，多个以逗号分隔；来源留空的建议按提出日期是否在会期内推定为 大会期间 或 闭会期间",
+  }),
+  setting({
+    key: "preContactDays",
+    item: "办前沟通提醒天数",
+    cell: integerCell(1, 365),
+    defaultValue: 15,
+    defaultText: "15",
+    note: "交办后这么多天仍没有办前联系记录的，提醒主办单位与代表联系",
+  }),
+  setting({
+    key: "coOpinionDays",
+    item: "协办意见期限天数",
+    cell: integerCell(1, 365),
+    defaultValue: 30,
+    defaultText: "30",
+    note: "交办后这么多天协办单位仍未送达协办意见的，提醒该协办单位",
+  }),
+  setting({
+    key: "extensionReviewDays",
+    item: "延期审批提醒天数",
+    cell: integerCell(1, 60),
+    defaultValue: 5,
+    defaultText: "5",
+    note: "延期申请等待审批超过这么多个工作日的，在校验问题中提醒",
+  }),
+  setting({
+    key: "secondRoundPeriod",
+    item: "二次办理时限",
+    cell: periodCell(),
+    defaultValue: { amount: 30, unit: "天" },
+    defaultText: "30天",
+    note: "二次交办的办理时限：N天 或 N个月（按民法典期间规则计算）",
+  }),
+  setting({
+    key: "assessmentWeights",
+    item: "测评权重",
+    cell: weightsCell(),
+    defaultValue: { 按期答复率: 30, 满意率: 40, 沟通率: 15, 落实率: 15 },
+    defaultText: "按期答复率:30,满意率:40,沟通率:15,落实率:15",
+    note: "单位测评各项指标的权重，合计须为 100；可加 常委会测评:N",
+  }),
+  setting({
+    key: "assessmentGrades",
+    item: "测评等次",
+    cell: gradesCell(),
+    defaultValue: [
+      ["好", 90],
+      ["较好", 80],
+      ["一般", 60],
+    ],
+    defaultText: "好:90,较好:80,一般:60",
+    note: "各等次的最低综合得分，从高到低；低于最后一档为 差",
+  }),
 ] as const;
+
+/** The 设置 items `sheet:init` offers (a legacy item is read but never added). */
+export const offeredSettingDefs = settingDefs.filter((def) => !("legacy" in def && def.legacy));
 
 type SettingDefs = typeof settingDefs;
 
@@ -147,12 +228,17 @@ export type SettingKey = keyof Settings;
 export function defaultSettings(): Settings {
   const settings = {} as Record<string, unknown>;
   for (const def of settingDefs) {
-    settings[def.key] = Array.isArray(def.defaultValue) ? [...def.defaultValue] : def.defaultValue;
+    const value: unknown = def.defaultValue;
+    settings[def.key] = Array.isArray(value)
+      ? [...value]
+      : value !== null && typeof value === "object"
+        ? { ...value }
+        : value;
   }
   return settings as Settings;
 }
 
 /** 设置 rows (项目 · 值 · 说明) for a new spreadsheet. */
 export function defaultSettingRows(): string[][] {
-  return settingDefs.map((def) => [def.item, def.defaultText, def.note]);
+  return offeredSettingDefs.map((def) => [def.item, def.defaultText, def.note]);
 }

@@ -1,5 +1,6 @@
-import { channelsCell, emailCell, longTextCell, phoneCell, textCell, urlCell } from "../cells";
+import { channelsCell, emailCell, enumCell, longTextCell, phoneCell, textCell, urlCell } from "../cells";
 import { type ColumnDef, column, type RecordOf, tab } from "../columns";
+import { LEADER_KINDS } from "../enums";
 import { TAB_NAMES } from "../tab-names";
 
 const NAME_MAX = 100;
@@ -106,6 +107,37 @@ export const deputyColumns = [
   ...contactColumns,
 ] as const satisfies readonly ColumnDef[];
 
+/** 领导 (practice.md): the congress leaders who supervise and the government leaders who lead handling. */
+export const leaderColumns = [
+  column({
+    key: "name",
+    header: "姓名",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    required: true,
+    rules: ["唯一", "台账中的督办领导、领办领导须与此一致"],
+    note: "领导姓名（可带职务，如 刘振华主任）",
+  }),
+  column({
+    key: "title",
+    header: "职务",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    headerRequired: false,
+    note: "如 区人大常委会副主任、副区长",
+  }),
+  column({
+    key: "kind",
+    header: "类型",
+    owner: staff,
+    cell: enumCell(LEADER_KINDS),
+    headerRequired: false,
+    rules: ["督办 = 督办建议的人大常委会领导；领办 = 领办建议的政府领导"],
+    note: "督办 / 领办",
+  }),
+  ...contactColumns,
+] as const satisfies readonly ColumnDef[];
+
 export const unitsTab = tab({
   name: TAB_NAMES.units,
   owner: staff,
@@ -119,5 +151,13 @@ export const deputiesTab = tab({
   note: "代表名录",
 });
 
+export const leadersTab = tab({
+  name: TAB_NAMES.leaders,
+  owner: staff,
+  columns: leaderColumns,
+  note: "督办领导与领办领导名录",
+});
+
 export type UnitRecord = RecordOf<typeof unitColumns>;
+export type LeaderRecord = RecordOf<typeof leaderColumns>;
 export type DeputyRecord = RecordOf<typeof deputyColumns>;

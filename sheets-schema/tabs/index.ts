@@ -1,12 +1,14 @@
 import type { ColumnDef, TabDef } from "../columns";
 import { holidaysTab, settingsTab, templatesTab } from "./config-tabs";
-import { deputiesTab, unitsTab } from "./directory";
+import { deputiesTab, leadersTab, unitsTab } from "./directory";
 import { ledgerTab } from "./ledger";
+import { contactsTab, coOpinionsTab, extensionsTab } from "./practice-tabs";
 import { noticeLogTab, problemsTab, statisticsTab } from "./system-tabs";
 
 export * from "./config-tabs";
 export * from "./directory";
 export * from "./ledger";
+export * from "./practice-tabs";
 export * from "./system-tabs";
 
 /** Every tab of the spreadsheet in provisioning order: staff tabs, then system tabs. */
@@ -14,6 +16,10 @@ export const ALL_TABS: readonly TabDef<string, readonly ColumnDef[]>[] = [
   ledgerTab,
   unitsTab,
   deputiesTab,
+  leadersTab,
+  contactsTab,
+  extensionsTab,
+  coOpinionsTab,
   templatesTab,
   holidaysTab,
   settingsTab,

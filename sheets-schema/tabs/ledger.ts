@@ -6,6 +6,7 @@ import {
   longTextCell,
   replyClassNormaliser,
   textCell,
+  urlCell,
   yesNoCell,
 } from "../cells";
 import { type ColumnDef, column, type RecordOf, tab } from "../columns";
@@ -16,6 +17,7 @@ import {
   RATINGS,
   REPLY_CLASSES,
   REVIEW_RESULTS,
+  SOURCES,
 } from "../enums";
 import { TAB_NAMES } from "../tab-names";
 
@@ -26,6 +28,9 @@ const staff = "staff" as const;
 const system = "system" as const;
 const deputyDropdown = { source: "column", tab: TAB_NAMES.deputies, header: "姓名" } as const;
 const unitDropdown = { source: "column", tab: TAB_NAMES.units, header: "单位名称" } as const;
+const leaderDropdown = { source: "column", tab: TAB_NAMES.leaders, header: "姓名" } as const;
+/** Columns of practice.md: optional, and silent when a sheet predates them (sheet:init adds them). */
+const practice = { headerRequired: false, quietWhenMissing: true } as const;
 
 /** Staff-owned columns of 建议台账, in the default layout order. */
 export const ledgerStaffColumns = [
@@ -101,12 +106,30 @@ export const ledgerStaffColumns = [
     note: "代表提出建议的日期",
   }),
   column({
+    key: "source",
+    header: "来源",
+    owner: staff,
+    cell: enumCell(SOURCES),
+    ...practice,
+    rules: ["留空时：提出日期在『设置』会议期间之内的为 大会期间，否则为 闭会期间"],
+    note: "大会期间 / 闭会期间 / 联络站民意",
+  }),
+  column({
     key: "review",
     header: "审查结果",
     owner: staff,
     cell: enumCell(REVIEW_RESULTS),
-    rules: ["留空表示尚未审查"],
-    note: "立案 / 不予立案 / 并案",
+    rules: ["留空表示尚未审查", "退回修改：退回代表修改，修改后重新审查，编号不变", "撤回：代表撤回"],
+    note: "立案 / 不予立案 / 并案 / 退回修改 / 撤回",
+  }),
+  column({
+    key: "preReview",
+    header: "预审意见",
+    owner: staff,
+    cell: longTextCell(),
+    ...practice,
+    width: 220,
+    note: "专业小组、街道或代表工委的预审意见",
   }),
   column({
     key: "mergedInto",
@@ -129,8 +152,18 @@ export const ledgerStaffColumns = [
     header: "督办领导",
     owner: staff,
     cell: textCell(NAME_MAX),
-    rules: ["重点建议为 是 时应填写"],
+    rules: ["重点建议为 是 时应填写", "先在『领导』表中查找，再在『代表』表中查找"],
     note: "牵头督办的常委会领导",
+  }),
+  column({
+    key: "handlingLeader",
+    header: "领办领导",
+    owner: staff,
+    cell: textCell(NAME_MAX),
+    ...practice,
+    dropdown: leaderDropdown,
+    rules: ["须与『领导』表的姓名一致"],
+    note: "领衔包办或领办这条建议的政府领导",
   }),
   column({
     key: "leadUnit",
@@ -191,6 +224,16 @@ export const ledgerStaffColumns = [
     note: "答复要点",
   }),
   column({
+    key: "replyLetter",
+    header: "答复函",
+    owner: staff,
+    cell: urlCell(),
+    ...practice,
+    width: 200,
+    rules: ["以 https:// 或 http:// 开头的网址，或留空"],
+    note: "正式答复函的链接",
+  }),
+  column({
     key: "rating",
     header: "满意度",
     owner: staff,
@@ -221,6 +264,15 @@ export const ledgerStaffColumns = [
     cell: dateCell(),
     rules: ["不能早于二次交办日期"],
     note: "二次交办后再次答复的日期",
+  }),
+  column({
+    key: "secondReplyClass",
+    header: "二次答复类别",
+    owner: staff,
+    cell: enumCell(REPLY_CLASSES, replyClassNormaliser),
+    ...practice,
+    rules: ["填写二次答复日期后必填"],
+    note: "二次答复的类别：A / B / C / D",
   }),
   column({
     key: "secondRating",
@@ -261,6 +313,15 @@ export const ledgerStaffColumns = [
     cell: longTextCell(),
     headerRequired: false,
     note: "回访记录",
+  }),
+  column({
+    key: "excellent",
+    header: "优秀建议",
+    owner: staff,
+    cell: yesNoCell(false),
+    ...practice,
+    rules: ["留空视为 否"],
+    note: "是否评为本年度优秀建议",
   }),
   column({
     key: "notes",
@@ -313,6 +374,16 @@ export const ledgerTab = tab({
   columns: [...ledgerStaffColumns, ...ledgerSystemColumns] as const,
   note: "每条代表建议一行：提 → 交 → 办 → 督 → 评",
 });
+
+/** The ledger columns practice.md added: optional, and `sheet:init` adds them to an existing sheet. */
+export const PRACTICE_LEDGER_KEYS = [
+  "source",
+  "preReview",
+  "handlingLeader",
+  "replyLetter",
+  "secondReplyClass",
+  "excellent",
+] as const;
 
 /** A parsed 建议台账 row (staff columns). */
 export type LedgerRecord = RecordOf<typeof ledgerStaffColumns>;

@@ -90,11 +90,23 @@ export const STATISTICS_HEADERS = [
   "C",
   "D",
   "平均答复天数",
+  "沟通率",
+  "延期件数",
 ] as const;
 export type StatisticsHeader = (typeof STATISTICS_HEADERS)[number];
 
+/** 统计 columns of practice.md: an older 统计 tab without them is still written (the sync rewrites its header). */
+const PRACTICE_STATISTICS: ReadonlySet<string> = new Set(["沟通率", "延期件数"]);
+
 const statisticsColumns = STATISTICS_HEADERS.map((header) =>
-  column({ key: header, header, owner: system, cell: textCell(), note: header }),
+  column({
+    key: header,
+    header,
+    owner: system,
+    cell: textCell(),
+    note: header,
+    ...(PRACTICE_STATISTICS.has(header) ? { headerRequired: false, quietWhenMissing: true } : {}),
+  }),
 );
 
 export const noticeLogTab = tab({

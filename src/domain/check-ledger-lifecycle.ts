@@ -42,7 +42,7 @@ function present(row: Row, key: LedgerKey): boolean {
   return row.failed.has(key) || (value !== null && value !== "");
 }
 
-function checkSteps(row: Row): void {
+function checkSteps(row: Row, columns: LifecycleColumns): void {
   const r = row.record;
   if (r.review !== "立案" && (r.assignedOn || r.leadUnit)) {
     row.problems.warn("审查结果", `审查结果为“${r.review ?? "空白"}”，交办信息暂不起作用：立案后再交办`);
@@ -72,6 +72,11 @@ function checkSteps(row: Row): void {
   if (r.secondRepliedOn && !present(row, "reassignedOn")) {
     row.problems.error("二次交办日期", "已有二次答复日期，但没有二次交办日期：请补上二次交办日期");
   }
+  // 二次答复类别 is new (practice.md): a sheet without the column is not asked for it.
+  if (columns.secondReplyClass && r.secondRepliedOn && !present(row, "secondReplyClass"))
+    row.problems.error("二次答复类别", "已有二次答复日期，二次答复类别必填：请填写 A、B、C 或 D");
+  if (r.secondReplyClass && !present(row, "secondRepliedOn"))
+    row.problems.warn("二次答复日期", "填写了二次答复类别，但没有二次答复日期：请补上二次答复日期");
   if (r.secondRating && !present(row, "secondRepliedOn")) {
     row.problems.error("二次满意度", "还没有二次答复，不能填写二次满意度：请先填写二次答复日期");
   }
@@ -108,8 +113,15 @@ function checkUnreadableReplies(row: Row): void {
  * Lifecycle rules of a 建议台账 row: date order, dates not after today, and the fields each step
  * requires or forbids (答复类别 after a reply, C needs 答复内容, 满意度 only after a reply, …).
  */
-export function checkLedgerLifecycle(row: Row, today: string): void {
+export function checkLedgerLifecycle(row: Row, today: string, columns: LifecycleColumns = ALL_COLUMNS): void {
   checkDates(row, today);
-  checkSteps(row);
+  checkSteps(row, columns);
   checkUnreadableReplies(row);
 }
+
+/** Optional columns whose rules apply only where the sheet has them. */
+export interface LifecycleColumns {
+  readonly secondReplyClass: boolean;
+}
+
+const ALL_COLUMNS: LifecycleColumns = { secondReplyClass: true };

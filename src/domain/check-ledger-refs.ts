@@ -1,4 +1,4 @@
-import type { DeputyRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
+import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
 import { type Directory, nameKey } from "./directory";
 import type { ParsedRow } from "./read-tab";
 
@@ -6,6 +6,8 @@ import type { ParsedRow } from "./read-tab";
 export interface LedgerRefs {
   readonly deputies: Directory<DeputyRecord>;
   readonly units: Directory<UnitRecord>;
+  /** 领导 (empty on a sheet without the tab). */
+  readonly leaders?: Directory<LeaderRecord>;
   /** 设置 类别. */
   readonly categories: readonly string[];
   readonly categorySet: ReadonlySet<string>;
@@ -129,6 +131,13 @@ export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs): void
   checkUnits(row, refs);
   checkCategory(row, refs);
   checkIds(row, ownId, refs);
+  const { handlingLeader } = row.record;
+  if (handlingLeader && refs.leaders?.available && !refs.leaders.find(handlingLeader)) {
+    row.problems.error(
+      "领办领导",
+      `领办领导“${handlingLeader}”不在『领导』表中：请核对姓名，或先在『领导』表中添加（类型 领办）`,
+    );
+  }
   if (row.record.isKey && !row.record.supervisor) {
     row.problems.warn("督办领导", "重点建议应有督办领导：请填写督办领导");
   }

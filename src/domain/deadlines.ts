@@ -1,3 +1,4 @@
+import type { Period } from "../../sheets-schema/cells/setting-cells";
 import { type HandlingPeriod, PERIOD_MONTHS } from "../../sheets-schema/enums";
 import type { Calendar, DayInfo } from "./calendar";
 import {
@@ -108,29 +109,62 @@ function unknownYearsBetween(first: number, last: number, calendar: Calendar): n
   return years;
 }
 
+/** The longest round-1 period 代表法 Art. 51 allows, an approved extension included. */
+export const MAX_PERIOD_MONTHS = 6;
+
+/** "<label> <start> 起算<words>为", or, when the month has no such day, that it took the last day. */
+function monthsLead(
+  label: string,
+  start: string,
+  months: number,
+  words: string,
+): { end: string; lead: string } {
+  const end = addMonths(start, months);
+  if (!end.clamped) return { end: end.date, lead: `${label} ${start} 起算${words}为` };
+  const { year, month } = ymdFromSerial(serialFromIso(end.date));
+  const day = Number(start.slice(8, 10));
+  return {
+    end: end.date,
+    lead: `${label} ${start} 起算${words}，${year} 年 ${month} 月没有 ${day} 日，取该月最后一日`,
+  };
+}
+
 /**
  * Round 1: 交办日期 + three months (六个月: six), the start day not counted, rolled past rest days.
- * A blank 办理时限 means 三个月.
+ * A blank 办理时限 means 三个月. An approved 延期申请 (`extended`) makes it six months, never more
+ * (代表法 Art. 51), and the explanation says 经批准延期.
  */
 export function firstRoundDeadline(
   assignedOn: string,
   period: HandlingPeriod | null,
   calendar: Calendar,
+  extended = false,
 ): Deadline {
-  const months = PERIOD_MONTHS[period ?? "三个月"];
-  const end = addMonths(assignedOn, months);
-  const words = MONTH_WORDS[months] ?? `${months} 个月`;
-  let lead = `交办日期 ${assignedOn} 起算${words}为`;
-  if (end.clamped) {
-    const { year, month } = ymdFromSerial(serialFromIso(end.date));
-    const day = Number(assignedOn.slice(8, 10));
-    lead = `交办日期 ${assignedOn} 起算${words}，${year} 年 ${month} 月没有 ${day} 日，取该月最后一日`;
-  }
-  return rollDeadline(end.date, lead, calendar);
+  const own = PERIOD_MONTHS[period ?? "三个月"];
+  const months = extended ? MAX_PERIOD_MONTHS : own;
+  const byExtension = extended && own < MAX_PERIOD_MONTHS;
+  const words = `${MONTH_WORDS[months] ?? `${months} 个月`}${byExtension ? "（经批准延期）" : ""}`;
+  const { end, lead } = monthsLead("交办日期", assignedOn, months, words);
+  return rollDeadline(end, lead, calendar);
 }
 
-/** Round 2: 二次交办日期 + 二次办理时限天数 days, the start day not counted, rolled past rest days. */
-export function secondRoundDeadline(reassignedOn: string, days: number, calendar: Calendar): Deadline {
-  const nominal = isoFromSerial(serialFromIso(reassignedOn) + days);
-  return rollDeadline(nominal, `二次交办日期 ${reassignedOn} 起算 ${days} 天为`, calendar);
+const CHINESE_COUNTS = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/**
+ * Round 2: 二次交办日期 + 二次办理时限 (N天, or N个月 by the month rule of Art. 202), the start
+ * day not counted, rolled past rest days. A number is read as days (二次办理时限天数 of older sheets).
+ */
+export function secondRoundDeadline(
+  reassignedOn: string,
+  period: Period | number,
+  calendar: Calendar,
+): Deadline {
+  const { amount, unit } = typeof period === "number" ? { amount: period, unit: "天" as const } : period;
+  if (unit === "个月") {
+    const words = `${CHINESE_COUNTS[amount] ?? amount}个月`;
+    const { end, lead } = monthsLead("二次交办日期", reassignedOn, amount, words);
+    return rollDeadline(end, lead, calendar);
+  }
+  const nominal = isoFromSerial(serialFromIso(reassignedOn) + amount);
+  return rollDeadline(nominal, `二次交办日期 ${reassignedOn} 起算 ${amount} 天为`, calendar);
 }

@@ -79,7 +79,7 @@ export function usableChannels(contact: Contact): Channel[] {
  */
 export function buildDirectory<R extends Contact & { name: string }>(
   read: TabRead<R>,
-  what: "单位" | "代表",
+  what: "单位" | "代表" | "领导",
 ): Directory<R> {
   const nameHeader = what === "单位" ? "单位名称" : "姓名";
   const byKey = new Map<string, DirectoryEntry<R>>();
@@ -93,7 +93,7 @@ export function buildDirectory<R extends Contact & { name: string }>(
     if (earlier) {
       row.problems.error(
         nameHeader,
-        `${nameHeader}“${record.name}”与第 ${earlier.rowNumber} 行重复：名称必须唯一，同名${what === "代表" ? "代表请写明区别，如 王伟(北关)" : "单位请写全称"}`,
+        `${nameHeader}“${record.name}”与第 ${earlier.rowNumber} 行重复：名称必须唯一，同名${what === "单位" ? "单位请写全称" : `${what}请写明区别，如 王伟(北关)`}`,
       );
       continue;
     }

@@ -3,6 +3,8 @@ import type { ColumnMap } from "../../sheets-schema/header-map";
 import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import type { LedgerContext } from "./ledger-context";
+import { checkPracticeRows } from "./practice/check-practice-rows";
+import { buildPracticeIndex } from "./practice/practice-index";
 import type { Problem } from "./problems";
 import { readTab } from "./read-tab";
 
@@ -35,6 +37,8 @@ export interface ChunkEvaluation {
   /** The header's problems (first chunk only matters) and every row's problems, in sheet order. */
   readonly headerProblems: readonly Problem[];
   readonly rowProblems: readonly Problem[];
+  /** Problems of the 沟通记录, 延期申请 and 协办意见 rows of this part's suggestions. */
+  readonly relatedProblems: readonly Problem[];
   /** Years whose holiday arrangement was needed and is unknown. */
   readonly unknownYears: readonly number[];
 }
@@ -97,16 +101,28 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).
     byId.set(id, { review: entry.review } as unknown as LedgerRecord);
   }
+  // The practice rows of this part's suggestions only, indexed once: a Map lookup per row.
+  const partIds = new Set<string>();
+  for (const row of read.rows) if (!row.blank && row.record.id) partIds.add(row.record.id);
+  const practice = buildPracticeIndex(context.practiceTabs, partIds);
+  checkPracticeRows(practice, {
+    today: input.today,
+    calendar: context.calendar,
+    extensionReviewDays: context.settings.extensionReviewDays,
+    knownId: null,
+  });
   const rows = read.readable
     ? evaluateLedgerRows(read, {
         today: input.today,
         calendar: context.calendar,
         idFormat: context.idFormat,
-        secondRoundDays: context.settings.secondRoundDays,
+        secondRoundPeriod: context.settings.secondRoundPeriod,
         dueSoonDays: context.settings.dueSoonDays,
+        practice,
         refs: {
           deputies: context.deputies,
           units: context.units,
+          leaders: context.leaders,
           categories: context.settings.categories,
           categorySet: new Set(context.settings.categories),
           idRows,
@@ -122,6 +138,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     rows,
     headerProblems: read.problems,
     rowProblems: rows.flatMap((r) => r.problems),
+    relatedProblems: rows.flatMap((r) => r.relatedProblems),
     unknownYears: unknownYearsOf(rows, context, input.today),
   };
 }

@@ -1,3 +1,4 @@
+import type { Period } from "../../sheets-schema/cells/setting-cells";
 import type { LedgerStatus } from "../../sheets-schema/enums";
 import { type LedgerRecord, type LedgerSystemKey, ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
 import type { Calendar } from "./calendar";
@@ -7,6 +8,8 @@ import { checkLedgerRefs, type LedgerRefs } from "./check-ledger-refs";
 import { rawText } from "./dashboard/cell-text";
 import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadlines";
 import { createIdAllocator, type IdFormat } from "./numbering";
+import type { PracticeIndex } from "./practice/practice-index";
+import { checkSuggestionPractice } from "./practice/suggestion-practice";
 import { formatRowProblems, type Problem } from "./problems";
 import type { ParsedRow, TabRead } from "./read-tab";
 import { computeStatus } from "./status";
@@ -35,16 +38,23 @@ export interface LedgerRowEvaluation {
   readonly problems: readonly Problem[];
   /** Header → the cell as typed, for cells that held something unusable (as a stored row has). */
   readonly unreadable: Readonly<Record<string, string>>;
+  /** PRACTICE_FACTS flags (contacts, an approved extension), for the figures. */
+  readonly practice: number;
+  /** Problems on this suggestion's 沟通记录, 延期申请 and 协办意见 rows. */
+  readonly relatedProblems: readonly Problem[];
 }
 
 export interface RowPassContext {
   readonly today: string;
   readonly calendar: Calendar;
   readonly idFormat: IdFormat;
-  readonly secondRoundDays: number;
+  /** 设置 二次办理时限 (N天 or N个月). */
+  readonly secondRoundPeriod: Period;
   readonly dueSoonDays: number;
   readonly refs: LedgerRefs;
   readonly issuedIds: readonly string[];
+  /** 沟通记录, 延期申请 and 协办意见 by 编号 (at least those of these rows); null: none read. */
+  readonly practice: PracticeIndex | null;
 }
 
 /** Indexes typed 编号 (first pass), so duplicates and 并入编号 can be checked in one more pass. */
@@ -105,18 +115,20 @@ function unknownYearWarning(row: ParsedRow<LedgerRecord>, deadline: Deadline | n
  */
 function deadlineCache(ctx: RowPassContext) {
   // Keyed by period, then date: a joined "date|period" key cost a new string per row.
-  const first = new Map<LedgerRecord["period"], Map<string, Deadline>>();
+  const first = new Map<LedgerRecord["period"] | "延期", Map<string, Deadline>>();
   const second = new Map<string, Deadline>();
   return {
-    first(assignedOn: string, period: LedgerRecord["period"]): Deadline {
-      let byDate = first.get(period);
+    first(assignedOn: string, period: LedgerRecord["period"], extended = false): Deadline {
+      // An approved extension gives six months with its own wording: a key of its own.
+      const slot = extended ? "延期" : period;
+      let byDate = first.get(slot);
       if (!byDate) {
         byDate = new Map();
-        first.set(period, byDate);
+        first.set(slot, byDate);
       }
       let deadline = byDate.get(assignedOn);
       if (!deadline) {
-        deadline = firstRoundDeadline(assignedOn, period, ctx.calendar);
+        deadline = firstRoundDeadline(assignedOn, period, ctx.calendar, extended);
         byDate.set(assignedOn, deadline);
       }
       return deadline;
@@ -124,7 +136,7 @@ function deadlineCache(ctx: RowPassContext) {
     second(reassignedOn: string): Deadline {
       let deadline = second.get(reassignedOn);
       if (!deadline) {
-        deadline = secondRoundDeadline(reassignedOn, ctx.secondRoundDays, ctx.calendar);
+        deadline = secondRoundDeadline(reassignedOn, ctx.secondRoundPeriod, ctx.calendar);
         second.set(reassignedOn, deadline);
       }
       return deadline;
@@ -137,6 +149,8 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
   const allocator = createIdAllocator(ctx.idFormat, [...ctx.refs.idRows.keys(), ...ctx.issuedIds]);
   const systemIndex = read.columns?.indexOf ?? {};
   const deadlines = deadlineCache(ctx);
+  const threeMonthDue = (assignedOn: string) => deadlines.first(assignedOn, "三个月").due;
+  const lifecycleColumns = { secondReplyClass: systemIndex.secondReplyClass !== undefined };
   const out: LedgerRowEvaluation[] = [];
   for (const row of read.rows) {
     const { record } = row;
@@ -149,17 +163,40 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
     if (row.blank) {
       const computed = { dueDate: "", status: "", problems: "" } as const;
       const base = { rowNumber: row.rowNumber, raw: row.raw, record, blank: true, id: null, newId: null };
-      const rest = { computed, current, problems: [], unreadable: NONE_UNREADABLE };
+      const rest = {
+        computed,
+        current,
+        problems: [],
+        unreadable: NONE_UNREADABLE,
+        practice: 0,
+        relatedProblems: [],
+      };
       out.push({ ...base, firstDeadline: null, secondDeadline: null, ...rest });
       continue;
     }
     const newId = !record.id && !row.failed.has("id") ? allocator.next(yearOfRow(record, ctx.today)) : null;
     const id = record.id || newId;
     checkLedgerRefs(row, record.id, ctx.refs);
-    checkLedgerLifecycle(row, ctx.today);
+    checkLedgerLifecycle(row, ctx.today, lifecycleColumns);
+    // Practice rows name a suggestion by the 编号 typed in the sheet; the first row holding it
+    // reports their problems (a 编号 typed twice would report them twice).
+    // A row still without 编号 has no practice rows yet (none can name it), but its own rules
+    // (a reply with no 办前 contact) hold from this sync on, not only from the next.
+    const practice =
+      ctx.practice && (record.id || newId)
+        ? checkSuggestionPractice({
+            row,
+            id: record.id,
+            index: ctx.practice,
+            reportsRelated: ctx.refs.idRows.get(record.id)?.[0] === row.rowNumber,
+            threeMonthDue,
+          })
+        : null;
     const accepted = record.review === "立案";
     const firstDeadline =
-      accepted && record.assignedOn ? deadlines.first(record.assignedOn, record.period) : null;
+      accepted && record.assignedOn
+        ? deadlines.first(record.assignedOn, record.period, practice?.extended ?? false)
+        : null;
     const secondDeadline = accepted && record.reassignedOn ? deadlines.second(record.reassignedOn) : null;
     unknownYearWarning(row, secondDeadline ?? firstDeadline);
     const status = computeStatus(record, {
@@ -185,6 +222,8 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
       current,
       problems,
       unreadable: unreadableOf(row, systemIndex),
+      practice: practice?.facts ?? 0,
+      relatedProblems: practice?.problems ?? [],
     });
   }
   return out;

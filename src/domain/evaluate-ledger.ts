@@ -4,6 +4,7 @@ import type { Settings } from "../../sheets-schema/settings";
 import { TAB_NAMES, type TabName } from "../../sheets-schema/tab-names";
 import {
   type DeputyRecord,
+  type LeaderRecord,
   type LedgerRecord,
   ledgerTab,
   noticeLogTab,
@@ -18,6 +19,9 @@ import type { Directory } from "./directory";
 import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import { buildLedgerContext, tabProblems } from "./ledger-context";
 import type { IdFormat } from "./numbering";
+import { checkPracticeRows, unownedPracticeProblems } from "./practice/check-practice-rows";
+import type { PracticeIndex } from "./practice/practice-index";
+import { orderPracticeProblems } from "./practice/practice-problems";
 import { type Problem, ProblemSink } from "./problems";
 import { readTab, type TabRead } from "./read-tab";
 import type { ResolvedTemplate } from "./read-templates";
@@ -49,7 +53,10 @@ export interface LedgerEvaluation {
   readonly idFormat: IdFormat;
   readonly units: Directory<UnitRecord>;
   readonly deputies: Directory<DeputyRecord>;
+  readonly leaders: Directory<LeaderRecord>;
   readonly templates: readonly ResolvedTemplate[];
+  /** 沟通记录, 延期申请 and 协办意见 by 编号. */
+  practice(only?: ReadonlySet<string>): PracticeIndex;
   readonly holidays: readonly HolidayOverride[];
   readonly calendar: Calendar;
   /** Years needed (deadlines, today) whose arrangement is unknown: weekends-only fallback used. */
@@ -95,39 +102,56 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   if (!isIsoDate(today))
     throw new RangeError(`evaluateLedger: today must be YYYY-MM-DD, got ${String(today)}`);
   const context = buildLedgerContext(input.tabs);
-  const { settings, idFormat, holidays, calendar, units, deputies, templates } = context;
+  const { settings, idFormat, holidays, calendar, units, deputies, leaders, templates } = context;
   const {
     settings: settingsRead,
     holidays: holidaysRead,
     units: unitsRead,
     deputies: deputiesRead,
+    leaders: leadersRead,
     templates: templatesRead,
   } = context.reads;
+  const practice = context.practice();
   const ledgerRead: TabRead<LedgerRecord> = readTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
   const { idRows, byId } = indexIds(ledgerRead.rows);
   const refs = {
     deputies,
     units,
+    leaders,
     categories: settings.categories,
     categorySet: new Set(settings.categories),
     idRows,
     byId,
   };
+  checkPracticeRows(practice, {
+    today,
+    calendar,
+    extensionReviewDays: settings.extensionReviewDays,
+    knownId: ledgerRead.readable ? (id) => idRows.has(id) : null,
+  });
   const rows = evaluateLedgerRows(ledgerRead, {
     today,
     calendar,
     idFormat,
-    secondRoundDays: settings.secondRoundDays,
+    secondRoundPeriod: settings.secondRoundPeriod,
     dueSoonDays: settings.dueSoonDays,
     refs,
     issuedIds: input.issuedIds ?? [],
+    practice,
   });
+  // A practice row is reported with its suggestion, as the sync's chunks do; the rest here.
+  const practiceProblems = orderPracticeProblems(
+    unownedPracticeProblems(practice, (id) => ledgerRead.readable && idRows.has(id)),
+    rows.flatMap((r) => r.relatedProblems),
+  );
   const todayIsWorkingDay = calendar.isWorkingDay(today);
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
   if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
   const statistics = computeStatistics(
-    rows.filter((r) => !r.blank).map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
+    rows
+      .filter((r) => !r.blank)
+      .map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
     { today, units: units.entries.map((e) => e.name), categories: settings.categories },
   );
   const system = [noticeLogTab, problemsTab, statisticsTab].map((tab) => systemTabStatus(input, tab));
@@ -135,6 +159,8 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     ...allProblems(ledgerRead),
     ...allProblems(unitsRead),
     ...allProblems(deputiesRead),
+    ...allProblems(leadersRead),
+    ...practiceProblems,
     ...allProblems(templatesRead),
     ...allProblems(holidaysRead),
     ...calendarProblems.list,
@@ -145,6 +171,10 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     [TAB_NAMES.ledger]: statusOf(ledgerRead),
     [TAB_NAMES.units]: statusOf(unitsRead),
     [TAB_NAMES.deputies]: statusOf(deputiesRead),
+    [TAB_NAMES.leaders]: statusOf(leadersRead),
+    [TAB_NAMES.contacts]: statusOf(practice.contacts.read),
+    [TAB_NAMES.extensions]: statusOf(practice.extensions.read),
+    [TAB_NAMES.coOpinions]: statusOf(practice.coOpinions.read),
     [TAB_NAMES.templates]: statusOf(templatesRead),
     [TAB_NAMES.holidays]: statusOf(holidaysRead),
     [TAB_NAMES.settings]: statusOf(settingsRead),
@@ -160,7 +190,9 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     idFormat,
     units,
     deputies,
+    leaders,
     templates,
+    practice: (only) => (only ? context.practice(only) : practice),
     holidays,
     calendar,
     unknownYears,

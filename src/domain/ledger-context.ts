@@ -4,6 +4,8 @@ import {
   type DeputyRecord,
   deputiesTab,
   holidaysTab,
+  type LeaderRecord,
+  leadersTab,
   settingsTab,
   templatesTab,
   type UnitRecord,
@@ -12,6 +14,13 @@ import {
 import { buildCalendar, type Calendar, type HolidayOverride } from "./calendar";
 import { buildDirectory, type Directory } from "./directory";
 import type { IdFormat } from "./numbering";
+import {
+  buildPracticeIndex,
+  PRACTICE_RECORD_TABS,
+  type PracticeFilter,
+  type PracticeIndex,
+  type PracticeTabs,
+} from "./practice/practice-index";
 import type { Problem } from "./problems";
 import { readHolidays } from "./read-holidays";
 import { readSettings } from "./read-settings";
@@ -26,19 +35,29 @@ export interface LedgerContext {
   readonly calendar: Calendar;
   readonly units: Directory<UnitRecord>;
   readonly deputies: Directory<DeputyRecord>;
+  /** 领导: 督办领导 and 领办领导 are looked up here first (an older sheet has no such tab: empty). */
+  readonly leaders: Directory<LeaderRecord>;
   readonly templates: readonly ResolvedTemplate[];
+  /** Raw values of 沟通记录, 延期申请 and 协办意见 as given (left out when the caller did not load them). */
+  readonly practiceTabs: PracticeTabs;
+  /**
+   * Those tabs indexed by 编号, every row parsed on first use (pages that never ask pay nothing);
+   * with `only`, just the rows of those 编号 (a suggestion's page).
+   */
+  practice(only?: PracticeFilter): PracticeIndex;
   /** How each small tab read (readability, header map, its problems). */
   readonly reads: {
     readonly settings: TabRead<unknown>;
     readonly holidays: TabRead<unknown>;
     readonly units: TabRead<unknown>;
     readonly deputies: TabRead<unknown>;
+    readonly leaders: TabRead<unknown>;
     readonly templates: TabRead<unknown>;
   };
 }
 
 /**
- * Reads 设置, 节假日, 承办单位, 代表 and 通知模板 (raw values, header row first) into the context every
+ * Reads 设置, 节假日, 承办单位, 代表, 领导 and 通知模板 (raw values, header row first) into the context every
  * ledger row is checked with. A few hundred rows at most: cheap enough to do in every invocation
  * that needs it (each sync chunk, each dashboard page) from the copy the sync keeps in D1.
  */
@@ -50,6 +69,12 @@ export function buildLedgerContext(tabs: Readonly<Partial<Record<string, unknown
   const unitsRead = readTab(unitsTab, tabs[TAB_NAMES.units]);
   const deputiesRead = readTab(deputiesTab, tabs[TAB_NAMES.deputies]);
   const templatesRead = readTab(templatesTab, tabs[TAB_NAMES.templates]);
+  // 领导 is new (practice.md): a sheet without it reads as an empty list, not a missing tab.
+  const leaderValues = tabs[TAB_NAMES.leaders] ?? [leadersTab.columns.map((c) => c.header)];
+  const leadersRead = readTab(leadersTab, leaderValues);
+  const practiceTabs: Record<string, unknown> = {};
+  for (const name of PRACTICE_RECORD_TABS) if (tabs[name] !== undefined) practiceTabs[name] = tabs[name];
+  let practice: PracticeIndex | null = null;
   return {
     settings,
     idFormat,
@@ -57,13 +82,43 @@ export function buildLedgerContext(tabs: Readonly<Partial<Record<string, unknown
     calendar: buildCalendar(holidays),
     units: buildDirectory(unitsRead, "单位"),
     deputies: buildDirectory(deputiesRead, "代表"),
+    leaders: buildDirectory(leadersRead, "领导"),
     templates: readTemplates(templatesRead),
+    practiceTabs,
+    practice(only) {
+      if (only) return buildPracticeIndex(practiceTabs, only);
+      practice ??= buildPracticeIndex(practiceTabs);
+      return practice;
+    },
     reads: {
       settings: settingsRead,
       holidays: holidaysRead,
       units: unitsRead,
       deputies: deputiesRead,
+      leaders: leadersRead,
       templates: templatesRead,
+    },
+  };
+}
+
+/**
+ * The same small-tab context with other rows of 沟通记录, 延期申请 and 协办意见 (a sync chunk's
+ * own suggestions' rows): the calendar, directories and templates are shared, not read again.
+ */
+export function withPracticeTabs(
+  base: LedgerContext,
+  tabs: Readonly<Partial<Record<string, unknown>>>,
+): LedgerContext {
+  const practiceTabs: Record<string, unknown> = {};
+  for (const name of PRACTICE_RECORD_TABS) if (tabs[name] !== undefined) practiceTabs[name] = tabs[name];
+  let practice: PracticeIndex | null = null;
+  return {
+    ...base,
+    practiceTabs,
+    practice(only) {
+      if (only) return buildPracticeIndex(practiceTabs, only);
+      practice ??= buildPracticeIndex(practiceTabs);
+      return practice;
     },
   };
 }

@@ -93,6 +93,7 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
   const settings = defaultSettings() as Record<SettingKey, unknown>;
   const rowOf: Partial<Record<SettingKey, number>> = {};
   const rows: readonly ParsedRow<SettingRecord>[] = read.rows;
+  let legacyRow: ParsedRow<SettingRecord> | null = null;
   const valueIndex = read.columns?.indexOf.value;
   for (const row of rows) {
     if (row.blank || !row.record.item) continue;
@@ -108,6 +109,7 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
       continue;
     }
     rowOf[def.key] = row.rowNumber;
+    if (def.key === "secondRoundDays") legacyRow = row;
     const cell: CellType<unknown, unknown> = def.cell;
     const result = parseCell(cell, valueIndex === undefined ? undefined : row.raw[valueIndex]);
     if (result.blank) continue;
@@ -120,8 +122,29 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
   }
   const typed = settings as Settings;
   digestRecipientsCheck(read, typed, rowOf);
+  resolveSecondRound(typed, rowOf, legacyRow);
   const compiled = compileIdFormat(typed.idFormat);
   const fallback = compileIdFormat(DEFAULT_ID_FORMAT);
   const idFormat = compiled.ok ? compiled.format : (fallback as { ok: true; format: IdFormat }).format;
   return { settings: typed, idFormat, rowOf };
+}
+
+/**
+ * 二次办理时限 (N天 or N个月) replaced 二次办理时限天数: a sheet with only the old row keeps its
+ * number as days; a sheet with both uses the new row and says so on the old one.
+ */
+function resolveSecondRound(
+  settings: Settings,
+  rowOf: Partial<Record<SettingKey, number>>,
+  legacyRow: ParsedRow<SettingRecord> | null,
+): void {
+  if (rowOf.secondRoundDays === undefined) return;
+  if (rowOf.secondRoundPeriod === undefined) {
+    settings.secondRoundPeriod = { amount: settings.secondRoundDays, unit: "天" };
+    return;
+  }
+  legacyRow?.problems.warn(
+    "项目",
+    `“二次办理时限天数”已由第 ${rowOf.secondRoundPeriod} 行的“二次办理时限”取代，本行被忽略：请删除这一行`,
+  );
 }

@@ -80,6 +80,12 @@ function cellReaders(present: ColumnMap["present"], owner: "staff" | "system"): 
   return readers;
 }
 
+/** A key cell as the text it is matched by (a 编号 typed as a number included). */
+function keyText(raw: unknown): string {
+  if (typeof raw === "string") return raw.trim();
+  return typeof raw === "number" && Number.isFinite(raw) ? String(raw) : "";
+}
+
 /**
  * Reads a tab's raw values (header row first) into typed records. Only columns of `owner` are
  * parsed (the ledger's system columns are outputs). Cell problems and blank required cells are
@@ -91,6 +97,11 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   owner: "staff" | "system" = "staff",
   /** Sheet row of `values[1]`: 2 for a whole tab, later for a part of one (a sync chunk). */
   firstDataRow = 2,
+  /**
+   * Only the rows whose cell under `key` (as trimmed text) `keep` accepts are parsed and returned:
+   * a sync chunk reads the 沟通记录 of its own suggestions, not every contact of the office.
+   */
+  pick?: { readonly key: Cols[number]["key"]; readonly keep: (text: string) => boolean },
 ): TabRead<RecordOf<Cols>> {
   const sink = new ProblemSink(tab.name);
   if (values === undefined || values === null) {
@@ -118,9 +129,11 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   const readers = cellReaders(match.columns.present, owner);
   const template = recordTemplate(parsed);
   const rows: ParsedRow<RecordOf<Cols>>[] = [];
+  const pickAt = pick ? (match.columns.indexOf as Partial<Record<string, number>>)[pick.key] : undefined;
   for (let i = 1; i < matrix.length; i += 1) {
     const rawRow = matrix[i];
     const raw: readonly unknown[] = Array.isArray(rawRow) ? rawRow : [];
+    if (pick && !pick.keep(keyText(pickAt === undefined ? undefined : raw[pickAt]))) continue;
     const rowNumber = firstDataRow + i - 1;
     const problems = new ProblemSink(tab.name, rowNumber);
     const record: Record<string, unknown> = { ...template };

@@ -3,6 +3,7 @@ import type { LedgerRecord } from "../../sheets-schema/tabs/ledger";
 import { STATISTICS_HEADERS } from "../../sheets-schema/tabs/system-tabs";
 import { daysBetween } from "./deadlines";
 import { nameKey } from "./directory";
+import { hasFact } from "./practice/practice-facts";
 
 /** What statistics need of one suggestion. */
 export interface StatisticsItem {
@@ -12,6 +13,8 @@ export interface StatisticsItem {
   >;
   /** Round-1 办理期限 (ISO), null without 交办日期. */
   readonly firstDue: string | null;
+  /** PRACTICE_FACTS flags the sync worked out (contacts, an approved extension); 0 or absent = none. */
+  readonly practice?: number;
 }
 
 /** One line of figures; rates are text ("87.5%" or "—"), as the 统计 tab shows them. */
@@ -25,6 +28,10 @@ export interface StatisticsRow {
   readonly classes: Readonly<Record<ReplyClass, number>>;
   /** Mean calendar days from 交办日期 to round-1 答复日期, one decimal; "—" without replies. */
   readonly averageReplyDays: number | "—";
+  /** Round-1 replies after a 办前 contact by the lead unit ÷ round-1 replies (沟通记录 kept). */
+  readonly contactRate: string;
+  /** Suggestions whose 延期申请 was approved (延期件数). */
+  readonly extensions: number;
 }
 
 export interface StatisticsResult {
@@ -58,6 +65,10 @@ interface ItemFacts {
   /** The latest round's rating: a second rating replaces the first once it exists. */
   readonly rated: boolean;
   readonly satisfied: boolean;
+  /** A round-1 reply counted for 沟通率 (沟通记录 kept), and whether a 办前 contact came first. */
+  readonly contactCounted: boolean;
+  readonly contacted: boolean;
+  readonly extended: boolean;
 }
 
 function factsOf(item: StatisticsItem, today: string): ItemFacts {
@@ -66,11 +77,26 @@ function factsOf(item: StatisticsItem, today: string): ItemFacts {
   const latest = record.secondRating ?? record.rating;
   const rated = Boolean(latest);
   const satisfied = rated && latest !== "不满意";
+  const extended = hasFact(item.practice, "extended");
   if (!repliedOn) {
     const overdue = Boolean(firstDue && today > firstDue);
-    return { replied: false, onTime: false, overdue, replyClass: null, replyDays: null, rated, satisfied };
+    return {
+      replied: false,
+      onTime: false,
+      overdue,
+      replyClass: null,
+      replyDays: null,
+      rated,
+      satisfied,
+      contactCounted: false,
+      contacted: false,
+      extended,
+    };
   }
   return {
+    contactCounted: hasFact(item.practice, "contactsKept"),
+    contacted: hasFact(item.practice, "contacted"),
+    extended,
     replied: true,
     onTime: Boolean(firstDue && repliedOn <= firstDue),
     overdue: false,
@@ -90,6 +116,9 @@ class Tally {
   satisfied = 0;
   replyDays = 0;
   replyDaysCount = 0;
+  contactCounted = 0;
+  contacted = 0;
+  extended = 0;
   readonly classes: Record<ReplyClass, number> = { A: 0, B: 0, C: 0, D: 0 };
 
   add(facts: ItemFacts): void {
@@ -104,6 +133,9 @@ class Tally {
     if (facts.overdue) this.overdue += 1;
     if (facts.rated) this.rated += 1;
     if (facts.satisfied) this.satisfied += 1;
+    if (facts.contactCounted) this.contactCounted += 1;
+    if (facts.contacted) this.contacted += 1;
+    if (facts.extended) this.extended += 1;
   }
 
   row(label: string): StatisticsRow {
@@ -118,6 +150,8 @@ class Tally {
       satisfactionRate: formatRate(this.satisfied, this.rated),
       classes: { ...this.classes },
       averageReplyDays: average,
+      contactRate: formatRate(this.contacted, this.contactCounted),
+      extensions: this.extended,
     };
   }
 }
@@ -133,6 +167,8 @@ export function statisticsCells(row: StatisticsRow): (string | number)[] {
     row.satisfactionRate,
     ...REPLY_CLASSES.map((c) => row.classes[c]),
     row.averageReplyDays,
+    row.contactRate,
+    row.extensions,
   ];
 }
 

@@ -39,12 +39,15 @@ function handlingStatus(due: string | null, ctx: StatusContext): LedgerStatus {
 }
 
 /**
- * 台账状态 by the spec's rules, first match wins. A second assignment (二次交办日期) opens round 2,
+ * 台账状态 by the spec's rules, first match wins (退回修改 and 撤回 of practice.md first). A second assignment (二次交办日期) opens round 2,
  * which runs through rules 5–6 again with its own due date, reply and rating; rules 8–10 then look
  * at the latest round's rating. Total: inconsistent rows (flagged by the row checks) still get a
  * status, and no input makes it throw.
  */
 export function computeStatus(row: StatusFields, ctx: StatusContext): LedgerStatus {
+  // practice.md: both come before rule 1 of ledger.md.
+  if (row.review === "退回修改") return "退回修改";
+  if (row.review === "撤回") return "已撤回";
   if (row.review === "不予立案") return "不予立案";
   if (row.review === "并案") return "已并案";
   if (row.review !== "立案") return "待审查";

@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { ledgerFromSummary } from "../domain/summary/ledger-summary";
@@ -9,14 +10,34 @@ import type { SnapshotStore } from "../store/snapshots";
 import type { SummaryStore } from "../store/summary-store";
 import type { TabCache } from "../store/tab-cache";
 
-/** The tabs the sync keeps in D1 besides the ledger itself. */
-export const CACHED_TABS = [
+/** The small tabs every page and job reads (from D1). */
+export const BASE_CACHED_TABS = [
   TAB_NAMES.units,
   TAB_NAMES.deputies,
+  TAB_NAMES.leaders,
   TAB_NAMES.settings,
   TAB_NAMES.templates,
   TAB_NAMES.holidays,
 ];
+
+/**
+ * The tabs the sync keeps in D1 besides the ledger itself: the small tabs, and 沟通记录, 延期申请
+ * and 协办意见 (a row per event: larger, so only the jobs and pages that show them load them).
+ */
+export const CACHED_TABS = [...BASE_CACHED_TABS, ...PRACTICE_RECORD_TABS];
+
+async function loadTabs(
+  cache: TabCache,
+  practice: boolean | { readonly ids: readonly string[] } | undefined,
+): Promise<Record<string, unknown[][]>> {
+  if (!practice) return cache.load(BASE_CACHED_TABS);
+  if (practice === true) return cache.load(CACHED_TABS);
+  const [small, rows] = await Promise.all([
+    cache.load(BASE_CACHED_TABS),
+    cache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", practice.ids),
+  ]);
+  return { ...small, ...rows };
+}
 
 export interface LedgerView {
   /** The ledger as the last sync evaluated it: every row the sheet held, duplicates included. */
@@ -35,7 +56,7 @@ type Evaluated = EvaluatedLedger & { rows: readonly SummaryRow[] };
  * then parse the rows once, not on every page (each page has 10 ms of CPU on the Free plan).
  * The rows are frozen: a page that sorted them in place would reorder every later page.
  */
-const memo = new Map<"facts" | "whole", { version: string; evaluation: Evaluated }>();
+const memo = new Map<string, { version: string; evaluation: Evaluated }>();
 
 interface Stamp {
   today: string;
@@ -54,15 +75,22 @@ export async function loadLedgerView(
   fallbackToday: string,
   /** "facts" (lists and figures: a third of the bytes) or "whole" (every field, the long texts too). */
   detail: "facts" | "whole" = "facts",
+  /**
+   * Also load 沟通记录, 延期申请 and 协办意见: all of them (notice planning), or only the rows of
+   * some 编号 (a suggestion's page; D1 picks them).
+   */
+  options: { practice?: boolean | { readonly ids: readonly string[] } } = {},
 ): Promise<LedgerView> {
   const [summary, removed] = await Promise.all([deps.meta.get(META_SUMMARY), deps.snapshots.removed()]);
   const stamp = summary ? (JSON.parse(summary) as Stamp) : null;
-  const cached = memo.get(detail);
+  // A suggestion's page loads only its own practice rows: not worth keeping.
+  const key = typeof options.practice === "object" ? null : `${detail}${options.practice ? "+practice" : ""}`;
+  const cached = key === null ? undefined : memo.get(key);
   if (stamp?.version && cached?.version === stamp.version)
     return { evaluation: cached.evaluation, removed, syncedAt: stamp.at };
   const [rows, tabs, problems] = await Promise.all([
     detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
-    deps.tabCache.loadAll(),
+    loadTabs(deps.tabCache, options.practice),
     deps.meta.get(META_SYNC_PROBLEMS),
   ]);
   const built = ledgerFromSummary({
@@ -72,6 +100,6 @@ export async function loadLedgerView(
     problems: problems ? (JSON.parse(problems) as Problem[]) : [],
   });
   const evaluation: Evaluated = { ...built, rows: Object.freeze(built.rows) };
-  if (stamp?.version) memo.set(detail, { version: stamp.version, evaluation });
+  if (stamp?.version && key !== null) memo.set(key, { version: stamp.version, evaluation });
   return { evaluation, removed, syncedAt: stamp?.at ?? null };
 }

@@ -3,7 +3,36 @@ export interface TabCache {
   /** Stores the tabs; returns how many changed. */
   save(tabs: Record<string, unknown[][]>, seenAt: string): Promise<number>;
   loadAll(): Promise<Record<string, unknown[][]>>;
+  /** Only the named tabs (a page that needs no 沟通记录 does not parse it). */
+  load(names: readonly string[]): Promise<Record<string, unknown[][]>>;
+  /**
+   * The header row and the rows whose `header` cell (as trimmed text) is one of `values`, of each
+   * named tab, at their places (a sparse matrix: row i of the sheet is index i - 1). D1 picks the
+   * rows, so a sync chunk or a suggestion's page parses only its own suggestions' 沟通记录.
+   */
+  loadRowsOf(
+    names: readonly string[],
+    header: string,
+    values: readonly string[],
+  ): Promise<Record<string, unknown[][]>>;
 }
+
+/**
+ * Each tab's header row, the index of `header` in it, and the rows whose cell there is one of the
+ * values (?2, a JSON array). SQLite's JSON functions do the picking inside D1. MATERIALIZED makes
+ * SQLite find the column once per tab: inlined, it parsed the whole tab's JSON again for every row
+ * (measured: 650 ms instead of 10 ms for 2,900 rows).
+ */
+const ROWS_OF = `
+  WITH tabs AS MATERIALIZED (
+    SELECT name, rows,
+      (SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?1) AS at
+    FROM tab_cache WHERE name IN (SELECT value FROM json_each(?3))
+  )
+  SELECT tabs.name AS name, r.key AS i, r.value AS row
+  FROM tabs, json_each(tabs.rows) AS r
+  WHERE r.key = 0
+    OR trim(CAST(json_extract(r.value, '$[' || tabs.at || ']') AS TEXT)) IN (SELECT value FROM json_each(?2))`;
 
 export function createTabCache(db: D1Database): TabCache {
   return {
@@ -23,6 +52,29 @@ export function createTabCache(db: D1Database): TabCache {
     async loadAll() {
       const { results } = await db
         .prepare("SELECT name, rows FROM tab_cache")
+        .all<{ name: string; rows: string }>();
+      return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
+    },
+    async loadRowsOf(names, header, values) {
+      const out: Record<string, unknown[][]> = {};
+      if (names.length === 0) return out;
+      const { results } = await db
+        .prepare(ROWS_OF)
+        .bind(header, JSON.stringify(values), JSON.stringify(names))
+        .all<{ name: string; i: number; row: string }>();
+      for (const r of results) {
+        const matrix = out[r.name] ?? [];
+        out[r.name] = matrix;
+        matrix[r.i] = JSON.parse(r.row) as unknown[];
+      }
+      return out;
+    },
+    async load(names) {
+      if (names.length === 0) return {};
+      const marks = names.map((_, i) => `?${i + 1}`).join(", ");
+      const { results } = await db
+        .prepare(`SELECT name, rows FROM tab_cache WHERE name IN (${marks})`)
+        .bind(...names)
         .all<{ name: string; rows: string }>();
       return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
     },

@@ -57,6 +57,8 @@ describe("exports", () => {
       "C",
       "D",
       "平均答复天数",
+      "沟通率",
+      "延期件数",
     ]);
     expect(rows.at(-1)?.[0]).toBe("合计");
     expect(rows.at(-1)?.[1]).toBe("27"); // 立案 with a unit: scenarios 4–12 of each 13 → 9 + 9 + 9

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { columnLetter } from "../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import type { SummaryRow } from "../../src/domain/summary/summary-row";
@@ -67,10 +68,12 @@ describe("a sync run split across queue messages", () => {
       .filter((r) => r.spreadsheetId === "sync-chunks")
       .flatMap((r) => r.query.ranges ?? [])
       .filter((range) => /^'建议台账'!A\d+:/.test(range));
+    // Every column of the ledger, whatever its width (the fixture has the whole schema).
+    const last = columnLetter(ledgerTab.columns.length - 1);
     expect(rowReads).toEqual([
-      `'建议台账'!A2:AG${CHUNK_ROWS + 1}`,
-      `'建议台账'!A${CHUNK_ROWS + 2}:AG${2 * CHUNK_ROWS + 1}`,
-      `'建议台账'!A${2 * CHUNK_ROWS + 2}:AG${ROWS + 1}`,
+      `'建议台账'!A2:${last}${CHUNK_ROWS + 1}`,
+      `'建议台账'!A${CHUNK_ROWS + 2}:${last}${2 * CHUNK_ROWS + 1}`,
+      `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
     expect(steps).toEqual([0, 1, 1, 2, 2, "finish", "finish"]);

@@ -1,13 +1,17 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import {
+  contactsTab,
+  coOpinionsTab,
   deputiesTab,
+  extensionsTab,
+  leadersTab,
   ledgerTab,
   problemsTab,
   settingsTab,
   statisticsTab,
   unitsTab,
 } from "../../sheets-schema/tabs";
-import { serialFromIso } from "../../src/domain/civil-date";
+import { addDaysIso, isoFromSerial, serialFromIso } from "../../src/domain/civil-date";
 
 /** The date the fixture is written for: every scenario below has its status on this day. */
 export const FIXTURE_TODAY = "2026-11-26";
@@ -88,6 +92,7 @@ export const SCENARIOS: { status: string; cells: Cells }[] = [
       测评日期: d("2026-06-01"),
       二次交办日期: d("2026-06-10"),
       二次答复日期: d("2026-07-01"),
+      二次答复类别: "C",
       二次满意度: "不满意",
     },
   },
@@ -133,16 +138,65 @@ function ledgerRow(i: number, scenario: (typeof SCENARIOS)[number], withId: bool
     类别: "城乡建设",
     提出日期: d("2026-01-10"),
     主办单位: scenario.cells.交办日期 ? UNITS[i % UNITS.length] : "",
+    协办单位: scenario.cells.交办日期 && i % 3 === 0 ? UNITS[(i + 5) % UNITS.length] : "",
     ...scenario.cells,
   };
   return ledgerTab.columns.map((c) => cells[c.header] ?? "");
 }
 
+type Row = (string | number)[];
+
+/**
+ * What an office following practice.md keeps of one suggestion: the lead unit's 办前 contact a
+ * week after 交办 (and an 办后 visit after the reply), the co-unit's opinion two weeks after 交办,
+ * and now and then an extension (approved, on a suggestion replied long ago, or still pending on
+ * one due soon), all consistent with the ledger so they add no 校验问题.
+ */
+function practiceRows(i: number, ledger: Row, header: readonly string[]) {
+  const cell = (h: string) => ledger[header.indexOf(h)] ?? "";
+  const id = cell("编号") as string;
+  const assigned = cell("交办日期");
+  const out = { contacts: [] as Row[], extensions: [] as Row[], coOpinions: [] as Row[] };
+  if (!id || typeof assigned !== "number") return out;
+  const lead = cell("主办单位") as string;
+  const day = (offset: number) => d(addDaysIso(isoFromSerial(assigned), offset));
+  out.contacts.push([
+    id,
+    day(7),
+    "办前",
+    i % 4 === 0 ? "面商" : "电话",
+    lead,
+    "是",
+    "",
+    "了解代表的具体诉求",
+    "",
+  ]);
+  const replied = cell("答复日期");
+  if (typeof replied === "number")
+    out.contacts.push([id, replied + 10, "办后", "书面", lead, "否", "", "征求代表对答复的意见", "满意"]);
+  const co = cell("协办单位") as string;
+  if (co) out.coOpinions.push([id, co, day(14), "同意主办单位的办理方案，配合做好相关工作"]);
+  const scenario = (i % SCENARIOS.length) as number;
+  if (scenario === 12 && i % 26 === 12)
+    out.extensions.push([id, day(40), lead, "涉及多个部门，需统筹资金", "同意", day(42), "常委会副主任"]);
+  if (scenario === 5 && i % 26 === 5)
+    out.extensions.push([id, d(FIXTURE_TODAY) - 6, lead, "需等待上级批复", "", "", ""]);
+  return out;
+}
+
 /** A realistic ledger of `rows` suggestions; the last `withoutId` rows have no 编号 yet. */
 export function buildFixture(rows: number, withoutId = 0): Record<string, (string | number)[][]> {
-  const ledger: (string | number)[][] = [ledgerTab.columns.map((c) => c.header)];
-  for (let i = 0; i < rows; i++)
-    ledger.push(ledgerRow(i, SCENARIOS[i % SCENARIOS.length]!, i < rows - withoutId));
+  const header = ledgerTab.columns.map((c) => c.header);
+  const ledger: (string | number)[][] = [header];
+  const practice = { contacts: [] as Row[], extensions: [] as Row[], coOpinions: [] as Row[] };
+  for (let i = 0; i < rows; i++) {
+    const row = ledgerRow(i, SCENARIOS[i % SCENARIOS.length]!, i < rows - withoutId);
+    ledger.push(row);
+    const kept = practiceRows(i, row, header);
+    practice.contacts.push(...kept.contacts);
+    practice.extensions.push(...kept.extensions);
+    practice.coOpinions.push(...kept.coOpinions);
+  }
   return {
     [TAB_NAMES.ledger]: ledger,
     [TAB_NAMES.units]: [
@@ -153,6 +207,10 @@ export function buildFixture(rows: number, withoutId = 0): Record<string, (strin
       deputiesTab.columns.map((c) => c.header),
       ...DEPUTIES.map((n) => [n, "城关代表团"]),
     ],
+    [TAB_NAMES.leaders]: [leadersTab.columns.map((c) => c.header)],
+    [TAB_NAMES.contacts]: [contactsTab.columns.map((c) => c.header), ...practice.contacts],
+    [TAB_NAMES.extensions]: [extensionsTab.columns.map((c) => c.header), ...practice.extensions],
+    [TAB_NAMES.coOpinions]: [coOpinionsTab.columns.map((c) => c.header), ...practice.coOpinions],
     [TAB_NAMES.settings]: [settingsTab.columns.map((c) => c.header)],
     [TAB_NAMES.problems]: [problemsTab.columns.map((c) => c.header)],
     [TAB_NAMES.statistics]: [statisticsTab.columns.map((c) => c.header)],

@@ -131,7 +131,9 @@ describe("choice cells", () => {
 
   it("accepts the listed values only and lists them in the message", () => {
     expect(parseCell(review, " 立案 ").value).toBe("立案");
-    expect(parseCell(review, "同意").error).toBe("“同意”不是可选的值：请从 立案 / 不予立案 / 并案 中选择");
+    expect(parseCell(review, "同意").error).toBe(
+      "“同意”不是可选的值：请从 立案 / 不予立案 / 并案 / 退回修改 / 撤回 中选择",
+    );
   });
 
   it("reads reply classes typed as a, Ａ or B类", () => {

@@ -104,7 +104,7 @@ describe("evaluateLedger", () => {
 
 const LONG = "长".repeat(10_000);
 const FORMULA = '=IMPORTXML("https://example.com","//title")';
-const YES_NO_HEADERS = new Set(["重点建议", "跨年督办", "回访"]);
+const YES_NO_HEADERS = new Set(["重点建议", "跨年督办", "回访", "优秀建议"]);
 const DATE_HEADERS = ledgerStaffColumns.filter((c) => c.cell.kind === "date").map((c) => c.header);
 
 describe("garbage in cells", () => {

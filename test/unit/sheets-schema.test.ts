@@ -18,6 +18,10 @@ describe("the tabs", () => {
       "建议台账",
       "承办单位",
       "代表",
+      "领导",
+      "沟通记录",
+      "延期申请",
+      "协办意见",
       "通知模板",
       "节假日",
       "设置",
@@ -34,10 +38,13 @@ describe("the tabs", () => {
       "附议代表",
       "类别",
       "提出日期",
+      "来源",
       "审查结果",
+      "预审意见",
       "并入编号",
       "重点建议",
       "督办领导",
+      "领办领导",
       "主办单位",
       "协办单位",
       "交办日期",
@@ -45,15 +52,18 @@ describe("the tabs", () => {
       "答复日期",
       "答复类别",
       "答复内容",
+      "答复函",
       "满意度",
       "测评日期",
       "二次交办日期",
       "二次答复日期",
+      "二次答复类别",
       "二次满意度",
       "落实情况",
       "跨年督办",
       "回访",
       "回访意见",
+      "优秀建议",
       "备注",
       "办理期限",
       "台账状态",
@@ -79,6 +89,37 @@ describe("the tabs", () => {
       "机器人地址",
       "备注",
     ]);
+    expect(headersOf("领导")).toEqual([
+      "姓名",
+      "职务",
+      "类型",
+      "手机",
+      "邮箱",
+      "通知渠道",
+      "机器人地址",
+      "备注",
+    ]);
+    expect(headersOf("沟通记录")).toEqual([
+      "编号",
+      "日期",
+      "阶段",
+      "方式",
+      "承办单位",
+      "代表参加",
+      "参加人员",
+      "内容",
+      "代表意见",
+    ]);
+    expect(headersOf("延期申请")).toEqual([
+      "编号",
+      "申请日期",
+      "申请单位",
+      "理由",
+      "审批结果",
+      "审批日期",
+      "审批人",
+    ]);
+    expect(headersOf("协办意见")).toEqual(["编号", "协办单位", "送达日期", "内容摘要"]);
     expect(headersOf("通知模板")).toEqual(["模板", "渠道", "标题", "正文", "启用"]);
     expect(headersOf("节假日")).toEqual(["日期", "类型", "说明"]);
     expect(headersOf("设置")).toEqual(["项目", "值", "说明"]);
@@ -105,6 +146,8 @@ describe("the tabs", () => {
       "C",
       "D",
       "平均答复天数",
+      "沟通率",
+      "延期件数",
     ]);
   });
 
@@ -117,7 +160,15 @@ describe("the tabs", () => {
 
   it("tell provisioning which columns get dropdowns and date formats", () => {
     const col = (header: string) => ledgerTab.columns.find((c) => c.header === header);
-    expect(col("审查结果")?.dropdown).toEqual({ source: "values", values: ["立案", "不予立案", "并案"] });
+    expect(col("审查结果")?.dropdown).toEqual({
+      source: "values",
+      values: ["立案", "不予立案", "并案", "退回修改", "撤回"],
+    });
+    expect(col("领办领导")?.dropdown).toEqual({ source: "column", tab: "领导", header: "姓名" });
+    expect(col("来源")?.dropdown).toEqual({
+      source: "values",
+      values: ["大会期间", "闭会期间", "联络站民意"],
+    });
     expect(col("主办单位")?.dropdown).toEqual({ source: "column", tab: "承办单位", header: "单位名称" });
     expect(col("领衔代表")?.dropdown).toEqual({ source: "column", tab: "代表", header: "姓名" });
     expect(col("类别")?.dropdown).toEqual({ source: "setting", item: "类别" });
@@ -142,7 +193,9 @@ describe("the tabs", () => {
   it("derive the record type from the column cell types", () => {
     expectTypeOf<LedgerRecord["assignedOn"]>().toEqualTypeOf<string | null>();
     expectTypeOf<LedgerRecord["coSigners"]>().toEqualTypeOf<string[]>();
-    expectTypeOf<LedgerRecord["review"]>().toEqualTypeOf<"立案" | "不予立案" | "并案" | null>();
+    expectTypeOf<LedgerRecord["review"]>().toEqualTypeOf<
+      "立案" | "不予立案" | "并案" | "退回修改" | "撤回" | null
+    >();
     expectTypeOf<LedgerRecord["isKey"]>().toEqualTypeOf<boolean>();
   });
 });
@@ -156,13 +209,19 @@ describe("default settings", () => {
       ["即将到期天数", "15"],
       ["到期提醒天数", "15,7,3"],
       ["逾期催办间隔天数", "7"],
-      ["二次办理时限天数", "30"],
       ["测评期限天数", "30"],
       ["异议期限工作日", "7"],
       ["跟踪提醒间隔天数", "90"],
       ["仅工作日发送", "是"],
       ["周报接收人", ""],
       ["测评链接", ""],
+      ["会议期间", ""],
+      ["办前沟通提醒天数", "15"],
+      ["协办意见期限天数", "30"],
+      ["延期审批提醒天数", "5"],
+      ["二次办理时限", "30天"],
+      ["测评权重", "按期答复率:30,满意率:40,沟通率:15,落实率:15"],
+      ["测评等次", "好:90,较好:80,一般:60"],
     ]);
     expect(defaultSettingRows().every((row) => (row[2] ?? "").length > 0)).toBe(true);
   });

@@ -13,6 +13,7 @@ import { makeDeputies } from "./deputies";
 import { makeSuggestions } from "./ledger";
 import { type PlantedMistake, plantMistakes } from "./mistakes";
 import { NameMaker } from "./names";
+import { DEMO_SESSIONS, makeLeaders, makePracticeRows, PRACTICE_HEADERS } from "./practice";
 import { Prng } from "./prng";
 import { type Cell, LEDGER_HEADERS, suggestionCells } from "./suggestion";
 import { makeUnits } from "./units";
@@ -35,6 +36,13 @@ export interface DemoData {
   readonly ledger: TabRows;
   readonly units: TabRows;
   readonly deputies: TabRows;
+  /** practice.md's tabs: 领导, 沟通记录, 延期申请, 协办意见. */
+  readonly leaders: TabRows;
+  readonly contacts: TabRows;
+  readonly extensions: TabRows;
+  readonly coOpinions: TabRows;
+  /** 设置 值 the demo sets (the rest keep their defaults). */
+  readonly settings: Readonly<Record<string, string>>;
   /** For each ledger row, the 台账状态 it was written to reach (checked against src/domain). */
   readonly intended: readonly LedgerStatus[];
   readonly mistakes: readonly PlantedMistake[];
@@ -54,8 +62,11 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
   const names = new NameMaker(prng, ["王伟", "张建君", "张建军"]);
   const units = makeUnits(prng, names);
   const deputies = makeDeputies(prng, names);
-  const suggestions = makeSuggestions(prng, new DemoDates(prng), deputies);
+  const dates = new DemoDates(prng);
+  const suggestions = makeSuggestions(prng, dates, deputies);
   const mistakes = plantMistakes(suggestions);
+  // Its own stream, so the practice rows never change the ledger a seed gives.
+  const practice = makePracticeRows(suggestions, new DemoDates(new Prng(seed + 1)), new Prng(seed + 2));
   const unitHeaders = unitColumns.map((c) => c.header);
   const deputyHeaders = deputyColumns.map((c) => c.header);
   return {
@@ -69,6 +80,20 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
         suggestions.map((s) => suggestionCells(s, prng)),
       ),
     },
+    leaders: { headers: PRACTICE_HEADERS.leaders, rows: rowsOf(PRACTICE_HEADERS.leaders, makeLeaders()) },
+    contacts: {
+      headers: PRACTICE_HEADERS.contacts,
+      rows: rowsOf(PRACTICE_HEADERS.contacts, practice.contacts),
+    },
+    extensions: {
+      headers: PRACTICE_HEADERS.extensions,
+      rows: rowsOf(PRACTICE_HEADERS.extensions, practice.extensions),
+    },
+    coOpinions: {
+      headers: PRACTICE_HEADERS.coOpinions,
+      rows: rowsOf(PRACTICE_HEADERS.coOpinions, practice.coOpinions),
+    },
+    settings: { 会议期间: DEMO_SESSIONS },
     intended: suggestions.map((s) => s.intended),
     mistakes,
   };
@@ -84,7 +109,18 @@ export function demoWorkbook(data: DemoData): Record<string, Cell[][]> {
     [TAB_NAMES.ledger]: tab(data.ledger),
     [TAB_NAMES.units]: tab(data.units),
     [TAB_NAMES.deputies]: tab(data.deputies),
-    [TAB_NAMES.settings]: [settingColumns.map((c) => c.header), ...defaultSettingRows()],
+    [TAB_NAMES.leaders]: tab(data.leaders),
+    [TAB_NAMES.contacts]: tab(data.contacts),
+    [TAB_NAMES.extensions]: tab(data.extensions),
+    [TAB_NAMES.coOpinions]: tab(data.coOpinions),
+    [TAB_NAMES.settings]: [
+      settingColumns.map((c) => c.header),
+      ...defaultSettingRows().map(([item, value, note]) => [
+        item ?? "",
+        data.settings[item ?? ""] ?? value ?? "",
+        note ?? "",
+      ]),
+    ],
     [TAB_NAMES.templates]: [templateColumns.map((c) => c.header), ...defaultTemplateRows()],
     [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
   };

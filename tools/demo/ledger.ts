@@ -2,6 +2,7 @@ import type { DemoDates } from "./dates";
 import type { DemoDeputy } from "./deputies";
 import { liveThrough, SCENARIOS, type Scenario } from "./lifecycle";
 import { markKeySuggestions, pickPeople, placeNamesakes } from "./people";
+import { GOVERNMENT_LEADERS } from "./practice";
 import type { Prng } from "./prng";
 import { FOLLOW_UP_NOTES, STAFF_NOTES } from "./replies";
 import type { Suggestion } from "./suggestion";
@@ -144,5 +145,44 @@ export function makeSuggestions(prng: Prng, dates: DemoDates, deputies: readonly
     if (i < 8) s.followUpNotes = FOLLOW_UP_NOTES[i % FOLLOW_UP_NOTES.length];
   });
   for (const s of sorted) if (!s.notes && prng.chance(0.25)) s.notes = prng.pick(STAFF_NOTES);
+  practiceColumns(sorted, prng);
   return sorted;
+}
+
+/**
+ * practice.md's columns as the office fills them: 来源 typed for some suggestions made between
+ * sessions (the congress ones are left blank: 设置 会议期间 says where they came from), three from
+ * liaison stations, 预审意见 for many, 领办领导 for key suggestions and a few others, 答复函 links,
+ * 优秀建议 for the best handled, and an extension still waiting for approval.
+ */
+function practiceColumns(sorted: Suggestion[], prng: Prng): void {
+  const closedAccepted = sorted.filter((s) => s.session === "闭会期间" && s.review === "立案");
+  for (const s of closedAccepted) if (prng.chance(0.5)) s.source = "闭会期间";
+  for (const s of prng.sample(closedAccepted, 3)) {
+    s.source = "联络站民意";
+    s.preReview = `由${s.lead}代表在联络站接待选民时收集，经整理形成建议`;
+  }
+  for (const s of sorted) {
+    if (s.preReview) continue;
+    if (s.review === "不予立案")
+      s.preReview = "经预审，所提事项不属于本级国家机关职权范围，建议作为来信转有关部门处理";
+    else if (s.review === "立案" && prng.chance(0.4))
+      s.preReview = `经专业小组预审，建议立案${s.leadUnit ? `，交${s.leadUnit}主办` : ""}`;
+  }
+  const keys = sorted.filter((s) => s.isKey);
+  const others = sorted.filter((s) => !s.isKey && s.intended === "跟踪落实");
+  [...keys.slice(0, 4), ...prng.sample(others, 3)].forEach((s, i) => {
+    s.handlingLeader = GOVERNMENT_LEADERS[i % GOVERNMENT_LEADERS.length];
+  });
+  for (const s of sorted)
+    if (s.repliedOn && prng.chance(0.7)) s.replyLetter = `https://www.beicheng.example/dbjy/2026/${s.id}.pdf`;
+  const best = sorted.filter((s) => s.intended === "已办结" && s.replyClass === "A" && s.rating === "满意");
+  for (const s of prng.sample(best, 6)) s.excellent = true;
+  const waiting = sorted.find((s) => s.intended === "即将到期" && !s.reassignedOn && !s.extension);
+  if (waiting)
+    waiting.extension = {
+      appliedOn: "2026-11-23",
+      reason: "需待市级部门批复后实施，申请延长办理期限",
+      result: null,
+    };
 }

@@ -1,4 +1,5 @@
 import type { LedgerStatus, Rating, ReplyClass } from "../../sheets-schema";
+import { addDaysIso } from "../../src/domain";
 import { ASSIGNMENT_DAYS, CONGRESS_DAYS, type DemoDates } from "./dates";
 import type { Prng } from "./prng";
 import { replyText, SECOND_REPLY_NOTE } from "./replies";
@@ -23,6 +24,12 @@ export const SCENARIOS = {
   tracking: { count: 20, status: "跟踪落实" },
   done: { count: 70, status: "已办结" },
   doneRound2: { count: 2, status: "已办结" },
+  // practice.md: a suggestion returned for revision, one withdrawn, and extensions.
+  returned: { count: 1, status: "退回修改" },
+  withdrawn: { count: 1, status: "已撤回" },
+  extendedDone: { count: 2, status: "已办结" },
+  extendedOpen: { count: 1, status: "办理中" },
+  extensionRefused: { count: 1, status: "已逾期" },
 } as const satisfies Record<string, { count: number; status: LedgerStatus }>;
 
 export type Scenario = keyof typeof SCENARIOS;
@@ -33,7 +40,15 @@ export const CLOSED_SESSION: ReadonlySet<Scenario> = new Set([
   "toAssign",
   "inProgress",
   "dueSoon",
+  "returned",
+  "extendedOpen",
 ]);
+
+const EXTENSION_REASONS = [
+  "涉及多个部门和上级审批，需统筹资金和用地指标，三个月内难以办结",
+  "项目须经规划调整和公开招标，办理周期较长",
+  "需会同市级部门联合调研论证，申请延长办理期限",
+];
 
 type Step = (s: Suggestion, d: DemoDates, prng: Prng) => void;
 
@@ -127,6 +142,7 @@ const STEPS: Record<Scenario, Step> = {
     reply(s, d, prng, "C");
     secondRound(s, d, d.between("2026-08-31", "2026-09-10"));
     s.secondRepliedOn = d.after(s.reassignedOn ?? "", 10, 25);
+    s.secondReplyClass = "B";
   },
   awaitingReassign: (s, d, prng) => {
     congress(s, prng, true);
@@ -139,6 +155,7 @@ const STEPS: Record<Scenario, Step> = {
     reply(s, d, prng, "C");
     secondRound(s, d, d.between("2026-06-08", "2026-06-19"));
     s.secondRepliedOn = d.after(s.reassignedOn ?? "", 10, 25);
+    s.secondReplyClass = "C";
     s.secondRating = "不满意";
     s.crossYear = true;
     s.notes = "二次测评仍不满意，列入跨年督办台账";
@@ -168,8 +185,59 @@ const STEPS: Record<Scenario, Step> = {
     reply(s, d, prng, "D");
     secondRound(s, d, d.between("2026-06-08", "2026-06-19"));
     s.secondRepliedOn = d.after(s.reassignedOn ?? "", 10, 25);
+    s.secondReplyClass = "A";
     s.secondRating = "满意";
     s.notes = SECOND_REPLY_NOTE;
+  },
+  returned: (s, d) => {
+    closed(s, d, ["2026-11-02", "2026-11-13"]);
+    s.review = "退回修改";
+    s.preReview = "建议内容较笼统，缺少具体地点和问题表现，已退回代表补充完善后重新提交";
+  },
+  withdrawn: (s, _d, prng) => {
+    congress(s, prng);
+    Object.assign(s, { review: "撤回", assignedOn: undefined, period: undefined });
+    s.notes = "代表来函说明所反映问题已由街道解决，申请撤回";
+  },
+  extendedDone: (s, d, prng) => {
+    congress(s, prng);
+    s.period = null;
+    const assigned = s.assignedOn ?? "";
+    const threeMonths = d.due(assigned, null);
+    const appliedOn = d.between(addDaysIso(threeMonths, -25), addDaysIso(threeMonths, -10));
+    const decidedOn = d.after(appliedOn, 1, 3);
+    s.extension = { appliedOn, reason: prng.pick(EXTENSION_REASONS), result: "同意", decidedOn };
+    // Replied after three months, within the six the approval gave: on time.
+    s.repliedOn = d.between(addDaysIso(threeMonths, 20), addDaysIso(threeMonths, 60));
+    s.replyClass = prng.pick(["A", "B"]);
+    s.replyContent = replyText(s.replyClass, s.title, prng);
+    if (s.replyClass === "B") s.implementation = "已落实";
+    rate(s, d, satisfied(prng));
+  },
+  extendedOpen: (s, d, prng) => {
+    // Three months passed in September; the approved six run into mid-December.
+    closed(s, d, ["2026-05-11", "2026-06-05"], d.between("2026-06-15", "2026-06-26"));
+    const threeMonths = d.due(s.assignedOn ?? "", null);
+    const appliedOn = d.between(addDaysIso(threeMonths, -30), addDaysIso(threeMonths, -12));
+    s.extension = {
+      appliedOn,
+      reason: prng.pick(EXTENSION_REASONS),
+      result: "同意",
+      decidedOn: d.after(appliedOn, 1, 4),
+    };
+  },
+  extensionRefused: (s, d, prng) => {
+    congress(s, prng);
+    s.period = null;
+    const threeMonths = d.due(s.assignedOn ?? "", null);
+    const appliedOn = d.between(addDaysIso(threeMonths, -20), addDaysIso(threeMonths, -8));
+    s.extension = {
+      appliedOn,
+      reason: "工作量大，人手不足",
+      result: "不同意",
+      decidedOn: d.after(appliedOn, 1, 3),
+    };
+    s.notes = "延期申请理由不充分，未予批准，已督促尽快答复";
   },
 };
 

@@ -49,10 +49,24 @@ function missingEntries(tab: TabRows, values: Values): readonly (readonly Cell[]
   return tab.rows.filter((row) => !present.has(String(row[0])));
 }
 
+/** 设置 值 the demo sets, each only where the 值 cell is blank (staff's own values are kept). */
+function settingUpdates(settings: Values, wanted: Readonly<Record<string, string>>) {
+  const header = (settings[0] ?? []).map((cell) => String(cell ?? "").trim());
+  const item = header.indexOf("项目");
+  const value = header.indexOf("值");
+  if (item < 0 || value < 0) return [];
+  return settings.flatMap((row, r) => {
+    const text = wanted[String(row[item] ?? "").trim()];
+    if (r === 0 || text === undefined || isFilled(row[value])) return [];
+    return [{ range: `${quoteTitle(TAB_NAMES.settings)}!${columnLetter(value)}${r + 1}`, values: [[text]] }];
+  });
+}
+
 /**
  * Provisions the sheet (the same code as sheet:init), then writes the demo year with RAW values:
- * only into an empty 建议台账, unless `force`, which first clears 建议台账, 承办单位 and 代表.
- * Dates go in as serial numbers (or the text staff type), into date-formatted columns.
+ * only into an empty 建议台账, unless `force`, which first clears 建议台账, the directories and
+ * the practice tabs. Dates go in as serial numbers (or the text staff type), into date-formatted
+ * columns. 设置 会议期间 is filled in where blank.
  */
 export async function seedDemo(
   api: sheets_v4.Sheets,
@@ -61,17 +75,23 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   const provision = await provisionSpreadsheet(api, spreadsheetId);
   const data = options.data ?? generateDemo();
+  // Directories first (existing entries kept), then the ledger and the tabs that follow it.
   const tabs = [
-    { name: TAB_NAMES.units, rows: data.units },
-    { name: TAB_NAMES.deputies, rows: data.deputies },
-    { name: TAB_NAMES.ledger, rows: data.ledger },
+    { name: TAB_NAMES.units, rows: data.units, directory: true },
+    { name: TAB_NAMES.deputies, rows: data.deputies, directory: true },
+    { name: TAB_NAMES.leaders, rows: data.leaders, directory: true },
+    { name: TAB_NAMES.ledger, rows: data.ledger, directory: false },
+    { name: TAB_NAMES.contacts, rows: data.contacts, directory: false },
+    { name: TAB_NAMES.extensions, rows: data.extensions, directory: false },
+    { name: TAB_NAMES.coOpinions, rows: data.coOpinions, directory: false },
   ];
   const read = await api.spreadsheets.values.batchGet({
     spreadsheetId,
-    ranges: tabs.map((t) => quoteTitle(t.name)),
+    ranges: [...tabs.map((t) => quoteTitle(t.name)), quoteTitle(TAB_NAMES.settings)],
   });
   const current = tabs.map((_, i) => (read.data.valueRanges?.[i]?.values ?? []) as Values);
-  const ledgerRows = dataRows(current[2] ?? []);
+  const settings = (read.data.valueRanges?.[tabs.length]?.values ?? []) as Values;
+  const ledgerRows = dataRows(current[3] ?? []);
   if (ledgerRows > 0 && !options.force) {
     const message = `建议台账已有 ${ledgerRows} 行数据，未写入演示数据；如需清空重写请加 --force (ledger not empty: nothing written)`;
     return { provision, seeded: false, written: {}, message };
@@ -88,16 +108,18 @@ export async function seedDemo(
   const written: Record<string, number> = {};
   const updates = tabs.map((t, i) => {
     const values = options.force ? (current[i] ?? []).slice(0, 1) : (current[i] ?? []);
-    const isLedger = t.name === TAB_NAMES.ledger;
-    const rows = isLedger ? t.rows.rows : missingEntries(t.rows, values);
+    const rows = t.directory ? missingEntries(t.rows, values) : t.rows.rows;
     written[t.name] = rows.length;
-    // The ledger is empty by now; directories get the new entries below their last row.
-    const startRow = isLedger ? 2 : Math.max(2, values.length + 1);
+    // The ledger is empty by now; every other tab gets the new rows below its last row.
+    const startRow = t.name === TAB_NAMES.ledger ? 2 : Math.max(2, values.length + 1);
     return { range: `${quoteTitle(t.name)}!A${startRow}`, values: arrange(t.rows, values[0] ?? [], rows) };
   });
   await api.spreadsheets.values.batchUpdate({
     spreadsheetId,
-    requestBody: { valueInputOption: "RAW", data: updates.filter((u) => u.values.length > 0) },
+    requestBody: {
+      valueInputOption: "RAW",
+      data: [...updates.filter((u) => u.values.length > 0), ...settingUpdates(settings, data.settings)],
+    },
   });
   const summary = tabs.map((t) => `${t.name} ${written[t.name] ?? 0} 行`).join("、");
   return { provision, seeded: true, written, message: `已写入演示数据：${summary} (demo data written)` };

@@ -1,4 +1,12 @@
-import type { HandlingPeriod, LedgerStatus, Rating, ReplyClass, ReviewResult } from "../../sheets-schema";
+import type {
+  ApprovalResult,
+  HandlingPeriod,
+  LedgerStatus,
+  Rating,
+  ReplyClass,
+  ReviewResult,
+  Source,
+} from "../../sheets-schema";
 import { type ledgerStaffColumns, ledgerTab } from "../../sheets-schema";
 import { serialFromIso } from "../../src/domain";
 import type { Prng } from "./prng";
@@ -42,6 +50,15 @@ export interface Suggestion {
   followUp?: boolean;
   followUpNotes?: string;
   notes?: string;
+  /** practice.md's columns. */
+  source?: Source;
+  preReview?: string;
+  handlingLeader?: string;
+  replyLetter?: string;
+  secondReplyClass?: ReplyClass;
+  excellent?: boolean;
+  /** The lead unit's extension request (延期申请), if the year had one. */
+  extension?: { appliedOn: string; reason: string; result: ApprovalResult | null; decidedOn?: string };
   /** Cells written exactly as given (the planted staff mistakes). */
   overrides: Partial<Record<LedgerHeader, Cell>>;
 }
@@ -75,10 +92,13 @@ export function suggestionCells(s: Suggestion, prng: Prng): Partial<Record<Ledge
     附议代表: s.coSigners.join("、"),
     类别: s.category,
     提出日期: s.submittedOn,
+    来源: s.source ?? "",
     审查结果: s.review ?? "",
+    预审意见: s.preReview ?? "",
     并入编号: s.mergedInto ?? "",
     重点建议: yesNo(s.isKey, prng.chance(0.7)),
     督办领导: s.supervisor ?? "",
+    领办领导: s.handlingLeader ?? "",
     主办单位: s.leadUnit ?? "",
     协办单位: s.coUnits.join("、"),
     交办日期: s.assignedOn ?? "",
@@ -86,15 +106,18 @@ export function suggestionCells(s: Suggestion, prng: Prng): Partial<Record<Ledge
     答复日期: s.repliedOn ?? "",
     答复类别: s.replyClass ?? "",
     答复内容: s.replyContent ?? "",
+    答复函: s.replyLetter ?? "",
     满意度: s.rating ?? "",
     测评日期: s.ratedOn ?? "",
     二次交办日期: s.reassignedOn ?? "",
     二次答复日期: s.secondRepliedOn ?? "",
+    二次答复类别: s.secondReplyClass ?? "",
     二次满意度: s.secondRating ?? "",
     落实情况: s.implementation ?? "",
     跨年督办: s.crossYear ? "是" : "",
     回访: s.followUp ? "是" : "",
     回访意见: s.followUpNotes ?? "",
+    优秀建议: s.excellent ? "是" : "",
     备注: s.notes ?? "",
   };
   for (const header of DATE_HEADERS) {

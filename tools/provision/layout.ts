@@ -87,7 +87,9 @@ export function validationRule(
   const letter = columnLetter(index);
   const formula = `=${quoteTitle(dropdown.tab)}!$${letter}$2:$${letter}`;
   const condition = { type: "ONE_OF_RANGE", values: [{ userEnteredValue: formula }] };
-  return { condition, inputMessage, strict: col.cell.kind !== "list", showCustomUi: true };
+  // A list holds several names, and a 编号 may be typed before its ledger row: those only warn.
+  const strict = col.cell.kind !== "list" && col.cell.kind !== "id";
+  return { condition, inputMessage, strict, showCustomUi: true };
 }
 
 function normalised(rule: sheets_v4.Schema$DataValidationRule | null) {

@@ -1,7 +1,8 @@
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_NOTICE_TEMPLATES,
-  settingDefs,
+  type NoticeTemplateText,
+  offeredSettingDefs,
   splitList,
   TAB_NAMES,
 } from "../../sheets-schema";
@@ -46,10 +47,24 @@ function appendRows(layout: TabLayout, rows: readonly Cells[]): ReturnType<typeo
   return requests;
 }
 
-/** 设置 rows for every 项目 of the spec that the tab does not list yet. */
-export function planDefaultSettings(layout: TabLayout): Change[] {
+/** The rows `sheet:init` offers: 设置 items and notice templates (the schema's, unless told otherwise). */
+export interface DefaultRows {
+  readonly settings: readonly { item: string; defaultText: string; note: string }[];
+  readonly templates: readonly NoticeTemplateText[];
+}
+
+export const SCHEMA_DEFAULTS: DefaultRows = {
+  settings: offeredSettingDefs,
+  templates: DEFAULT_NOTICE_TEMPLATES,
+};
+
+/**
+ * 设置 rows for every 项目 of the spec that the tab does not list yet. A legacy item
+ * (二次办理时限天数) is never offered; a sheet that still has it gets 二次办理时限 added.
+ */
+export function planDefaultSettings(layout: TabLayout, defaults: DefaultRows = SCHEMA_DEFAULTS): Change[] {
   const present = new Set(columnTexts(layout, "项目"));
-  const missing = settingDefs.filter((def) => !present.has(def.item));
+  const missing = defaults.settings.filter((def) => !present.has(def.item));
   if (missing.length === 0) return [];
   const rows = missing.map((def) => ({ 项目: def.item, 值: def.defaultText, 说明: def.note }));
   const zh = `补充设置项目：${missing.map((def) => def.item).join("、")}`;
@@ -57,9 +72,9 @@ export function planDefaultSettings(layout: TabLayout): Change[] {
 }
 
 /** 通知模板 rows for every notice type no row names yet (a channel-specific row counts). */
-export function planDefaultTemplates(layout: TabLayout): Change[] {
+export function planDefaultTemplates(layout: TabLayout, defaults: DefaultRows = SCHEMA_DEFAULTS): Change[] {
   const present = new Set(columnTexts(layout, "模板"));
-  const missing = DEFAULT_NOTICE_TEMPLATES.filter((t) => !present.has(t.type));
+  const missing = defaults.templates.filter((t) => !present.has(t.type));
   if (missing.length === 0) return [];
   const rows = missing.map((t) => ({ 模板: t.type, 渠道: "", 标题: t.title, 正文: t.body, 启用: "是" }));
   const zh = `补充通知模板：${missing.map((t) => t.type).join("、")}`;

@@ -1,7 +1,13 @@
 import { ALL_TABS, TAB_NAMES, type TabDef } from "../../sheets-schema";
 import type { Change, Plan, TabLayout } from "./change";
 import type { ValidationContext } from "./layout";
-import { currentCategories, planDefaultSettings, planDefaultTemplates } from "./plan-defaults";
+import {
+  currentCategories,
+  type DefaultRows,
+  planDefaultSettings,
+  planDefaultTemplates,
+  SCHEMA_DEFAULTS,
+} from "./plan-defaults";
 import { planDateFormats, planHeaderStyle, planSystemGrey } from "./plan-format";
 import { planHeaders } from "./plan-headers";
 import { planProtection } from "./plan-protection";
@@ -21,7 +27,11 @@ function newSheetIds(snapshot: SpreadsheetSnapshot, count: number): number[] {
  * gives the same plan. Nothing here deletes or renames a tab, moves a column or touches staff cells:
  * tabs are added, headers appended, formats, dropdowns and protections set, default rows appended.
  */
-export function planProvisioning(snapshot: SpreadsheetSnapshot, tabs: readonly TabDef[] = ALL_TABS): Plan {
+export function planProvisioning(
+  snapshot: SpreadsheetSnapshot,
+  tabs: readonly TabDef[] = ALL_TABS,
+  defaults: DefaultRows = SCHEMA_DEFAULTS,
+): Plan {
   const ids = newSheetIds(snapshot, tabs.length);
   const structure: Change[] = [];
   const notes: string[] = [];
@@ -46,8 +56,8 @@ export function planProvisioning(snapshot: SpreadsheetSnapshot, tabs: readonly T
       ...planValidation(layout, ctx),
       ...planProtection(layout),
     );
-    if (layout.tab.name === TAB_NAMES.settings) content.push(...planDefaultSettings(layout));
-    if (layout.tab.name === TAB_NAMES.templates) content.push(...planDefaultTemplates(layout));
+    if (layout.tab.name === TAB_NAMES.settings) content.push(...planDefaultSettings(layout, defaults));
+    if (layout.tab.name === TAB_NAMES.templates) content.push(...planDefaultTemplates(layout, defaults));
   }
   return { changes: [...structure, ...content], notes };
 }

@@ -1,7 +1,9 @@
 import type { sheets_v4 } from "@googleapis/sheets";
+import type { TabDef } from "../../sheets-schema";
 import { applyChanges } from "./apply";
 import { describeChange, type Plan } from "./change";
 import { planProvisioning } from "./plan";
+import type { DefaultRows } from "./plan-defaults";
 import { readSnapshot } from "./read-snapshot";
 
 export interface ProvisionResult {
@@ -16,10 +18,14 @@ export interface ProvisionResult {
 export async function provisionSpreadsheet(
   api: sheets_v4.Sheets,
   spreadsheetId: string,
-  options: { check?: boolean } = {},
+  options: {
+    check?: boolean;
+    /** Another layout than the schema's (tests lay out a sheet as an older release did). */
+    schema?: { tabs: readonly TabDef[]; defaults: DefaultRows };
+  } = {},
 ): Promise<ProvisionResult> {
   const snapshot = await readSnapshot(api, spreadsheetId);
-  const plan = planProvisioning(snapshot);
+  const plan = planProvisioning(snapshot, options.schema?.tabs, options.schema?.defaults);
   if (options.check || plan.changes.length === 0) return { plan, applied: false, requestCount: 0 };
   const requestCount = await applyChanges(api, spreadsheetId, plan.changes);
   return { plan, applied: true, requestCount };

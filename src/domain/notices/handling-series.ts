@@ -60,12 +60,16 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   const out: NoticeSeries[] = [];
   const first = rounds[0] as Round;
   const lead: RecipientRef = { kind: "unit", name: record.leadUnit };
+  // practice.md: the 领办领导 gets the 交办通知 and the 逾期催办 of the suggestions he or she leads.
+  const leading: { kind: "leader"; name: string }[] = record.handlingLeader
+    ? [{ kind: "leader", name: record.handlingLeader }]
+    : [];
   if (!replyPresent(first)) {
     const occurrences = [{ occurrence: first.start, dueOn: first.start }];
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
     const base = { type: "交办通知", suggestionId: id, round: 1, occurrences, lastDay: null, view } as const;
-    out.push({ ...base, recipients: [lead] });
+    out.push({ ...base, recipients: [lead, ...leading] });
     const coUnits = unique(record.coUnits.filter((name) => name !== record.leadUnit));
     // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）).
     if (coUnits.length > 0)
@@ -99,6 +103,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   });
   const escalate: RecipientRef[] =
     record.isKey && record.supervisor ? [lead, { kind: "leader", name: record.supervisor }] : [lead];
+  for (const leader of leading) if (leader.name !== record.supervisor || !record.isKey) escalate.push(leader);
   out.push({
     type: "逾期催办",
     suggestionId: id,

@@ -1,9 +1,11 @@
+import type { PracticeIndex } from "../practice/practice-index";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
 import { digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
 import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey } from "./keys";
+import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
 import { type RecipientBook, resolveRecipient } from "./recipients";
 import { renderNotice } from "./render";
@@ -21,12 +23,18 @@ export interface PlanNoticesInput {
   /** Suggestions that arrived by form (for 受理回执). */
   readonly arrivals: readonly FormArrival[];
   /**
-   * Which notices besides the receipts of `arrivals`: those about the rows (handling, replies), the
-   * weekly digest, or both (absent). A large ledger is planned a part at a time, the digest once.
+   * Which notices besides the receipts of `arrivals`: those about the rows (handling, replies,
+   * practice), the weekly digest, or both (absent). A large ledger is planned a part at a time, the
+   * digest once.
    */
   readonly scope?: "rows" | "digest";
   /** 编号 more than one row holds, rows outside `evaluation` counted (a part sees only its own). */
   readonly duplicateIds?: ReadonlySet<string>;
+  /**
+   * 沟通记录, 延期申请 and 协办意见 of the suggestions practice notices may concern (see
+   * practiceNoticeIds); the evaluation's own index when left out.
+   */
+  readonly practice?: PracticeIndex;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
@@ -40,10 +48,14 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   const ev = input.evaluation;
   const rows = noticeRows(ev.rows, input.duplicateIds ?? new Set());
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const aboutRows =
-    input.scope === "digest"
-      ? []
-      : rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]);
+  const aboutRows = () => {
+    const practice = input.practice ?? ev.practice();
+    return rows.flatMap((row) => [
+      ...handlingSeries(row, ctx),
+      ...replySeries(row, ctx),
+      ...practiceSeries(row, practice, ctx),
+    ]);
+  };
   const digest =
     input.scope === "rows"
       ? []
@@ -52,7 +64,11 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
           calendar: ev.calendar,
           digestRecipients: ev.settings.digestRecipients,
         });
-  return [...receiptSeries(input.arrivals, byId, ctx), ...aboutRows, ...digest];
+  return [
+    ...receiptSeries(input.arrivals, byId, ctx),
+    ...(input.scope === "digest" ? [] : aboutRows()),
+    ...digest,
+  ];
 }
 
 /**
@@ -81,6 +97,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   const book: RecipientBook = {
     units: ev.units,
     deputies: ev.deputies,
+    leaders: ev.leaders,
     digestRecipients: ev.settings.digestRecipients,
   };
   for (const series of allSeries(input, ctx)) {

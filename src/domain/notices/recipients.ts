@@ -1,5 +1,5 @@
 import type { Channel } from "../../../sheets-schema/enums";
-import type { DeputyRecord, UnitRecord } from "../../../sheets-schema/tabs/directory";
+import type { DeputyRecord, LeaderRecord, UnitRecord } from "../../../sheets-schema/tabs/directory";
 import { botChannelOf, type Directory, type DirectoryEntry } from "../directory";
 
 /** Who a notice is for, before looking up how to reach them. */
@@ -21,6 +21,8 @@ export type Resolved =
 export interface RecipientBook {
   readonly units: Directory<UnitRecord>;
   readonly deputies: Directory<DeputyRecord>;
+  /** 领导 (practice.md): 督办领导 and 领办领导 are looked up here first. */
+  readonly leaders?: Directory<LeaderRecord>;
   /** 设置 周报接收人: e-mail addresses or bot URLs. */
   readonly digestRecipients: readonly string[];
 }
@@ -57,9 +59,10 @@ function fromDirectory(name: string, entry: ContactEntry | undefined, tab: strin
 }
 
 /**
- * How to reach a recipient. A 督办领导 is reached as a 代表 of that name (leaders of the standing
- * committee are deputies); failing that, through the 周报接收人, who receive the supervision digest
- * anyway; failing both, the notice cannot go and the caller reports it.
+ * How to reach a recipient. A 督办领导 or 领办领导 is reached through 领导 (practice.md), then as a
+ * 代表 of that name (leaders of the standing committee are deputies); failing that, through the
+ * 周报接收人, who receive the supervision digest anyway; failing all, the notice cannot go and the
+ * caller reports it.
  */
 export function resolveRecipient(ref: RecipientRef, book: RecipientBook): Resolved {
   switch (ref.kind) {
@@ -68,8 +71,12 @@ export function resolveRecipient(ref: RecipientRef, book: RecipientBook): Resolv
     case "deputy":
       return fromDirectory(ref.name, book.deputies.find(ref.name), "代表");
     case "leader": {
+      const listed = book.leaders?.find(ref.name);
+      const asLeader = fromDirectory(ref.name, listed, "领导");
+      if (asLeader.ok) return asLeader;
       const asDeputy = fromDirectory(ref.name, book.deputies.find(ref.name), "代表");
-      if (asDeputy.ok || book.digestRecipients.length === 0) return asDeputy;
+      if (asDeputy.ok) return asDeputy;
+      if (book.digestRecipients.length === 0) return listed ? asLeader : asDeputy;
       return {
         ok: true,
         name: ref.name,

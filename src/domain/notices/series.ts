@@ -34,7 +34,13 @@ export interface NoticeSeries {
 export interface SeriesContext extends ViewContext {
   readonly settings: Pick<
     Settings,
-    "reminderDays" | "overdueIntervalDays" | "ratingDays" | "followUpIntervalDays" | "digestRecipients"
+    | "reminderDays"
+    | "overdueIntervalDays"
+    | "ratingDays"
+    | "followUpIntervalDays"
+    | "digestRecipients"
+    | "preContactDays"
+    | "coOpinionDays"
   >;
   readonly calendar: Calendar;
 }

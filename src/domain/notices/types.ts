@@ -5,7 +5,15 @@ import type { EvaluatedLedger } from "../summary/evaluated";
 /** What planning needs of the evaluated ledger. */
 export type NoticeEvaluation = Pick<
   EvaluatedLedger,
-  "settings" | "calendar" | "rows" | "units" | "deputies" | "templates" | "statistics"
+  | "settings"
+  | "calendar"
+  | "rows"
+  | "units"
+  | "deputies"
+  | "leaders"
+  | "templates"
+  | "statistics"
+  | "practice"
 >;
 
 /** A notice due today, rendered, for one recipient over one channel: one outbox row. */

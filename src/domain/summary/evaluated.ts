@@ -1,9 +1,10 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
 import type { Settings } from "../../../sheets-schema/settings";
-import type { DeputyRecord, LedgerRecord, UnitRecord } from "../../../sheets-schema/tabs";
+import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../../sheets-schema/tabs";
 import type { Calendar } from "../calendar";
 import type { Deadline } from "../deadlines";
 import type { Directory } from "../directory";
+import type { PracticeIndex } from "../practice/practice-index";
 import type { Problem } from "../problems";
 import type { ResolvedTemplate } from "../read-templates";
 import type { StatisticsResult } from "../statistics";
@@ -30,6 +31,8 @@ export interface EvaluatedRow {
   readonly problems: readonly Problem[];
   /** Header → the cell as typed, for cells that held something unusable (absent: none known). */
   readonly unreadable?: Readonly<Record<string, string>>;
+  /** PRACTICE_FACTS flags (contacts, an approved extension); absent on rows stored before them. */
+  readonly practice?: number;
 }
 
 /** The evaluated ledger as the dashboard and notices see it (LedgerEvaluation has this shape too). */
@@ -39,7 +42,13 @@ export interface EvaluatedLedger {
   readonly calendar: Calendar;
   readonly units: Directory<UnitRecord>;
   readonly deputies: Directory<DeputyRecord>;
+  readonly leaders: Directory<LeaderRecord>;
   readonly templates: readonly ResolvedTemplate[];
+  /**
+   * 沟通记录, 延期申请 and 协办意见 by 编号, parsed on first use; unavailable when the caller
+   * did not load those tabs (lists and figures use the rows' `practice` flags instead).
+   */
+  practice(only?: ReadonlySet<string>): PracticeIndex;
   readonly rows: readonly EvaluatedRow[];
   readonly statistics: StatisticsResult;
   /** Every problem of the 校验问题 tab. */

@@ -39,7 +39,7 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
   const context = buildLedgerContext(input.tabs);
   const rows = input.rows.map((r) => (Array.isArray(r) ? loadFacts(r) : loadRow(r as StoredSummaryRow)));
   const statistics = computeStatistics(
-    rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
+    rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
     {
       today: input.today,
       units: context.units.entries.map((e) => e.name),
@@ -52,7 +52,9 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     calendar: context.calendar,
     units: context.units,
     deputies: context.deputies,
+    leaders: context.leaders,
     templates: context.templates,
+    practice: (only) => context.practice(only),
     rows,
     statistics,
     problems: input.problems,

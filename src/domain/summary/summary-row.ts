@@ -26,6 +26,8 @@ export interface SummaryRow {
   readonly problems: readonly Problem[];
   /** Header → the cell as typed, for cells that held something unusable. */
   readonly unreadable: Readonly<Record<string, string>>;
+  /** PRACTICE_FACTS flags the sync worked out from 沟通记录 and 延期申请 (0 = none). */
+  readonly practice: number;
 }
 
 /** The stored form: short keys, blank fields left out (a summary of 2,000 rows stays small). */
@@ -40,6 +42,8 @@ export interface StoredSummaryRow {
   g?: [string, string];
   q?: Problem[];
   u?: Record<string, string>;
+  /** PRACTICE_FACTS flags, left out when 0. */
+  x?: number;
 }
 
 /**
@@ -123,12 +127,14 @@ export function storeRow(
   if (row.problems.length > 0) stored.q = [...row.problems];
   const unreadable = unreadableCells(row, indexOf);
   if (Object.keys(unreadable).length > 0) stored.u = unreadable;
+  if (row.practice) stored.x = row.practice;
   return stored;
 }
 
 /**
  * A row's facts as a flat array (no key repeated per row: half the bytes of an object, and a page
- * parses every row): [row number, 编号, status, due, round-1 due, problem count, ...FACT_KEYS values].
+ * parses every row): [row number, 编号, status, due, round-1 due, problem count, ...FACT_KEYS values,
+ * practice flags]. The flags come last, so facts stored before them read as 0.
  */
 export type FactTuple = [number, string | null, string, string, string, number, ...unknown[]];
 
@@ -145,6 +151,7 @@ export function factsOf(stored: StoredSummaryRow): FactTuple {
     stored.q?.length ?? 0,
   ];
   for (const key of FACT_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
+  tuple.push(stored.x ?? 0);
   return tuple;
 }
 
@@ -169,6 +176,7 @@ export function loadFacts(tuple: readonly unknown[]): SummaryRow {
     secondDeadline: null,
     problems: new Array<Problem>(tuple[5] as number).fill(COUNTED),
     unreadable: {},
+    practice: (tuple[FACT_HEAD + FACT_KEYS.length] as number | undefined) ?? 0,
   };
 }
 
@@ -190,5 +198,6 @@ export function loadRow(stored: StoredSummaryRow): SummaryRow {
     secondDeadline: deadline(stored.g),
     problems: stored.q ?? [],
     unreadable: stored.u ?? {},
+    practice: stored.x ?? 0,
   };
 }

@@ -24,6 +24,8 @@ export const FiguresTable: FC<{
         <td class="num">{row.classes[c]}</td>
       ))}
       <td class="num">{row.averageReplyDays}</td>
+      <td class="num">{row.contactRate}</td>
+      <td class="num">{row.extensions}</td>
     </tr>
   );
   return (
@@ -40,6 +42,8 @@ export const FiguresTable: FC<{
             <th class="num">{c}</th>
           ))}
           <th class="num">平均答复天数</th>
+          <th class="num">沟通率</th>
+          <th class="num">延期件数</th>
         </tr>
       </thead>
       <tbody>

@@ -48,10 +48,16 @@ export async function loadFrame(c: Context<AppEnv>, nowMs = Date.now()): Promise
  */
 export async function loadDashboard(
   c: Context<AppEnv>,
-  options: { detail?: "facts" | "whole"; nowMs?: number } = {},
+  options: {
+    detail?: "facts" | "whole";
+    nowMs?: number;
+    practice?: boolean | { readonly ids: readonly string[] };
+  } = {},
 ): Promise<Dashboard> {
   const nowMs = options.nowMs ?? Date.now();
   const base = await loadFrame(c, nowMs);
-  const view = await loadLedgerView(base.deps, base.frame.today, options.detail ?? "facts");
+  const view = await loadLedgerView(base.deps, base.frame.today, options.detail ?? "facts", {
+    practice: options.practice,
+  });
   return { ...base, view, evaluation: view.evaluation };
 }

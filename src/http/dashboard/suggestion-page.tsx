@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { FieldText } from "../../domain/dashboard/cell-text";
+import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboard/timeline";
 import type { Deadline } from "../../domain/deadlines";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
@@ -14,7 +15,33 @@ export interface SuggestionView {
   readonly fields: readonly FieldText[];
   readonly daysLeft: number | null;
   readonly milestones: readonly Milestone[];
+  /** Review, 沟通记录, 延期申请 and 协办意见 of the suggestion (practice.md). */
+  readonly practice: readonly PracticeEntry[];
 }
+
+const PRACTICE_EMPTY =
+  "还没有沟通记录、延期申请或协办意见。三沟通、延期申请和协办意见记在表格的同名工作表中，按编号对应。";
+
+/** The handling as recorded around the ledger: review, 三沟通, extensions, co-units' opinions. */
+const PracticeCard: FC<{ entries: readonly PracticeEntry[] }> = ({ entries }) => (
+  <Card title="审查与办理记录（三沟通、延期、协办意见）">
+    {entries.length === 0 ? (
+      <Empty>{PRACTICE_EMPTY}</Empty>
+    ) : (
+      <ol class="timeline">
+        {entries.map((e) => (
+          <li class={`milestone ${e.kind}`}>
+            <div class="when">{e.date ?? "审查"}</div>
+            <strong>{e.title}</strong>
+            {e.lines.map((line) => (
+              <div>{line}</div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    )}
+  </Card>
+);
 
 const DeadlineBlock: FC<{ label: string; deadline: Pick<Deadline, "due" | "explanation"> | null }> = ({
   label,
@@ -79,6 +106,7 @@ const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
             </ol>
           )}
         </Card>
+        <PracticeCard entries={view.practice} />
       </div>
       <Card title="台账内容">
         <dl class="fields">

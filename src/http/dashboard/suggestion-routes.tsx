@@ -3,6 +3,7 @@ import { LEDGER_STATUSES, NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-
 import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
+import { practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { rowsById, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import type { Problem } from "../../domain/problems";
@@ -75,7 +76,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();
-    const d = await loadDashboard(c, { detail: "whole" });
+    const d = await loadDashboard(c, { detail: "whole", practice: { ids: [id] } });
     const rows = suggestionRows(d.evaluation).filter((r) => r.id === id);
     if (rows.length === 0) {
       const removed = d.view.removed.find((s) => s.id === id);
@@ -86,7 +87,11 @@ export const suggestionRoutes = new Hono<AppEnv>()
       d.deps.snapshots.history(id),
       d.deps.outboxView.list({ suggestionId: id, limit: 500 }),
     ]);
+    // Only this suggestion's rows of 沟通记录, 延期申请 and 协办意见 are parsed.
+    const practice = d.evaluation.practice(new Set([id]));
+    const sessions = d.evaluation.settings.sessionPeriods;
     const views = rows.map((row) => ({
+      practice: practiceEntries(row, practice, sessions),
       row,
       sheetRow: row.rowNumber,
       fields: fieldTexts(row),

@@ -13,7 +13,8 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
     <h1>承办单位办理情况</h1>
     <p class="sub">
       按主办单位统计立案建议：按期答复率 = 期限内答复 ÷（已答复 + 逾期未答复）；满意率按最近一轮测评（满意 +
-      基本满意）。可用于年终办理工作评议。
+      基本满意）；沟通率 = 答复前有主办单位办前联系的件数 ÷
+      已答复；延期件数为延期申请获批准的件数。可用于年终办理工作评议。
     </p>
     <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
       <BarChart
@@ -66,6 +67,8 @@ export const UnitPage: FC<{ detail: UnitDetail; frame: PageFrame }> = ({ detail,
         />
         <Kpi label="满意率" value={f.satisfactionRate} tone="ok" />
         <Kpi label="平均答复天数" value={f.averageReplyDays} />
+        <Kpi label="沟通率" value={f.contactRate} note="答复前有办前联系 ÷ 已答复" />
+        <Kpi label="延期件数" value={f.extensions} note="延期申请获批准的件数" />
       </div>
       <Card title="答复类别">
         <StackedBar

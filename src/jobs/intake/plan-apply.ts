@@ -17,7 +17,7 @@ export interface ApplyPlan {
   unmatched: { entry: InboxEntry; reason: string }[];
 }
 
-/** Round-2 replies and ratings go to the 二次 columns; the reply's text is added to 备注. */
+/** Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别); the reply's text is added to 备注. */
 function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap) {
   const { 编号: _id, ...cells } = entry.cells;
   const secondRound =
@@ -32,6 +32,9 @@ function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap
     return writes;
   }
   if (cells.答复日期 !== undefined) writes.push({ header: "二次答复日期", value: cells.答复日期 });
+  // 二次答复类别 (practice.md) is required with 二次答复日期: the form's class goes there too.
+  if (cells.答复类别 !== undefined && columns.indexOf.secondReplyClass !== undefined)
+    writes.push({ header: "二次答复类别", value: cells.答复类别 });
   const note = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
     .filter(Boolean)
     .join("：");

@@ -15,7 +15,7 @@ export interface OfficeClock {
 }
 
 export async function officeClock(tabCache: TabCache, nowMs: number): Promise<OfficeClock> {
-  const tabs = await tabCache.loadAll();
+  const tabs = await tabCache.load([TAB_NAMES.settings]);
   const { settings } = readSettings(readTab(settingsTab, tabs[TAB_NAMES.settings]));
   const timeZone = settings.timeZone || DEFAULT_TIME_ZONE;
   return { timeZone, today: localDate(nowMs, timeZone), hour: localHour(nowMs, timeZone) };

@@ -1,11 +1,13 @@
 import { addDaysIso } from "../../domain/civil-date";
 import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
+import { practiceNoticeIds } from "../../domain/notices/practice-series";
 import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
+import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
-import { loadLedgerView } from "../ledger-view";
+import { BASE_CACHED_TABS, loadLedgerView } from "../ledger-view";
 import { localDate } from "../local-time";
 import { enqueueNotices } from "./enqueue";
 import type { NoticeDeps } from "./notice-deps";
@@ -88,7 +90,7 @@ function arrivalsSince(deps: NoticeDeps, run: DailyRun) {
 export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): Promise<StepOutcome> {
   const [rows, tabs, stamp, duplicates, arrivals] = await Promise.all([
     deps.summaries.loadPart(part),
-    deps.tabCache.loadAll(),
+    deps.tabCache.load(BASE_CACHED_TABS),
     deps.meta.get(META_SUMMARY),
     duplicateIds(deps),
     arrivalsSince(deps, run),
@@ -102,10 +104,16 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   const ids = evaluation.rows.flatMap((r) => (r.id ? [r.id] : []));
   const here = new Set(ids);
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
+  // Only the practice rows of suggestions a practice notice may concern (D1 picks them).
+  const [existingKeys, practiceRows] = await Promise.all([
+    deps.noticeOutbox.keysDueSinceAbout(since, ids),
+    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", practiceNoticeIds(evaluation.rows)),
+  ]);
   const input: PlanNoticesInput = {
     today: run.today,
     evaluation,
-    existingKeys: await deps.noticeOutbox.keysDueSinceAbout(since, ids),
+    existingKeys,
+    practice: buildPracticeIndex(practiceRows),
     arrivals: arrivals.filter((a) => here.has(a.suggestionId)),
     scope: "rows",
     duplicateIds: duplicates,

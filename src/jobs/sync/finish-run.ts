@@ -1,6 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
+import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { removedRowProblems } from "../../domain/sync/plan-history";
@@ -17,6 +18,7 @@ import {
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
+import { BASE_CACHED_TABS } from "../ledger-view";
 import { digestOf } from "./chunk-input";
 import { inboxProblems, requeueOutstanding } from "./inbox-followup";
 import type { ChunkResult, SyncContext } from "./sync-context";
@@ -171,7 +173,7 @@ export async function finishRun(
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
   const [facts, tabs, outstanding] = await Promise.all([
     deps.summaries.loadFacts(),
-    deps.tabCache.loadAll(),
+    deps.tabCache.load(BASE_CACHED_TABS),
     deps.inbox.outstanding(1000),
   ]);
   const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
@@ -195,6 +197,12 @@ export async function finishRun(
     ...planProblems.ledgerHeader,
     ...results.flatMap((r) => r.problems),
     ...planProblems.smallTabs,
+    // A run planned before practice.md's tabs has none of these (its context is older).
+    ...orderPracticeProblems(
+      planProblems.practiceTabs ?? [],
+      results.flatMap((r) => r.relatedProblems ?? []),
+    ),
+    ...(planProblems.configTabs ?? []),
     ...calendarProblems(results),
     ...planProblems.settings,
     ...planProblems.systemTabs,

@@ -5,6 +5,9 @@ import { ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/ta
 import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
+import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
+import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
+import { missingPracticeTabs } from "../../domain/practice/practice-problems";
 import type { Problem } from "../../domain/problems";
 import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
@@ -24,6 +27,7 @@ const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 /** The ledger columns the plan reads whole: what a part needs to know of the rest, and where data ends. */
 const INDEX_HEADERS = ["编号", "审查结果", "标题", "领衔代表", "提出日期"] as const;
 const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics] as const;
+const OPTIONAL_TABS: ReadonlySet<string> = new Set([TAB_NAMES.leaders, ...PRACTICE_RECORD_TABS]);
 
 export interface PlanDeps {
   sheets: SheetsClient;
@@ -99,16 +103,18 @@ export async function planRun(
     smallTabs: [
       ...tabProblems(context.reads.units),
       ...tabProblems(context.reads.deputies),
-      ...tabProblems(context.reads.templates),
-      ...tabProblems(context.reads.holidays),
+      ...tabProblems(context.reads.leaders),
+      ...missingPracticeTabs(first.missingTabs),
     ],
+    practiceTabs: [] as Problem[],
+    configTabs: [...tabProblems(context.reads.templates), ...tabProblems(context.reads.holidays)],
     settings: tabProblems(context.reads.settings),
     systemTabs: [] as Problem[],
   };
-  const skippedTabs: SyncContext["skippedTabs"] = first.missingTabs.map((tab) => ({
-    tab,
-    reason: `缺少工作表『${tab}』：请运行 npm run sheet:init 补齐`,
-  }));
+  // 领导 and the practice tabs are optional (an older sheet works without them): not "skipped".
+  const skippedTabs: SyncContext["skippedTabs"] = first.missingTabs
+    .filter((tab) => !OPTIONAL_TABS.has(tab))
+    .map((tab) => ({ tab, reason: `缺少工作表『${tab}』：请运行 npm run sheet:init 补齐` }));
   const systemGrid: Record<string, number> = {};
   const systemRows: Record<string, number> = {};
   const systemTabs: readonly TabDef[] = [problemsTab, statisticsTab];
@@ -140,8 +146,21 @@ export async function planRun(
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,
   };
+  // 沟通记录, 延期申请 and 协办意见: a row of a suggestion is checked by the chunk holding that
+  // suggestion; the plan parses and reports only the rows of none (and the header rows).
+  const checkPractice = (knownId: ((id: string) => boolean) | null) => {
+    const unowned = context.practice(knownId ? (id) => !knownId(id) : undefined);
+    checkPracticeRows(unowned, {
+      today,
+      calendar: context.calendar,
+      extensionReviewDays: context.settings.extensionReviewDays,
+      knownId,
+    });
+    planProblems.practiceTabs.push(...unownedPracticeProblems(unowned, () => false));
+  };
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {
+    checkPractice(null);
     return {
       ...base,
       header: null,
@@ -157,6 +176,7 @@ export async function planRun(
   if (!match.ok) {
     const reason = match.problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
     skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
+    checkPractice(null);
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
   }
   const moved = !lastHeader || !sameIndexColumns(lastHeader, header);
@@ -167,6 +187,7 @@ export async function planRun(
   const lastRow = Math.max(1, ...INDEX_HEADERS.map((h) => column(h).length));
   const ids = indexIdColumns(column("编号"), column("审查结果"));
   await raiseFloors(deps.ids, context.idFormat, Object.keys(ids));
+  checkPractice((id) => Object.hasOwn(ids, id));
   const chunkStarts: number[] = [];
   for (let row = 2; row <= lastRow; row += CHUNK_ROWS) chunkStarts.push(row);
   return { ...base, header, ledgerSkipped: null, lastRow, chunkStarts, ids };

@@ -4,11 +4,13 @@ import { csvLines } from "../../domain/dashboard/csv";
 import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
-import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
+import { buildLedgerContext, type LedgerContext, withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
+import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { factsOf, loadRow, storeRow } from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
+import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Lease } from "../../store/lease";
@@ -16,6 +18,7 @@ import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
+import { BASE_CACHED_TABS } from "../ledger-view";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
@@ -42,7 +45,7 @@ let lastContext: { digest: string; context: LedgerContext } | null = null;
 
 async function contextFor(tabCache: TabCache, digest: string): Promise<LedgerContext> {
   if (lastContext?.digest === digest) return lastContext.context;
-  const context = buildLedgerContext(await tabCache.loadAll());
+  const context = buildLedgerContext(await tabCache.load(BASE_CACHED_TABS));
   lastContext = { digest, context };
   return context;
 }
@@ -52,6 +55,18 @@ export function chunkRange(context: SyncContext, index: number): { first: number
   const first = context.chunkStarts[index] ?? 2;
   const next = context.chunkStarts[index + 1];
   return { first, last: next === undefined ? context.lastRow : next - 1 };
+}
+
+/** The 编号 typed in these rows (trimmed text, as practice rows are matched by). */
+function idsOf(header: readonly unknown[], rows: readonly (readonly unknown[])[]): string[] {
+  const at = header.findIndex((cell) => cellText(cell) === "编号");
+  if (at < 0) return [];
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const id = cellText(row[at]);
+    if (id) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** Numbers for the rows of this chunk that have none, from D1 (never handed out twice), in sheet order. */
@@ -98,6 +113,7 @@ export async function runChunk(
   ]);
   const header = read.values.header?.[0] ?? [];
   const raw = read.values.rows ?? [];
+  // The plan's digest of the small tabs covers the practice tabs too: any change there checks again.
   const input = await digestOf(chunkInput(context, deps.buildId, header, first, raw));
   const steady = await deps.summaries.steady(index);
   if (steady?.input === input) {
@@ -105,7 +121,13 @@ export async function runChunk(
     return { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore };
   }
   if (reuseOnly) return "must-check";
-  const ledgerContext = await contextFor(deps.tabCache, context.tabsDigest);
+  // The small tabs (built once per isolate), and of 沟通记录, 延期申请 and 协办意见 only this part's
+  // suggestions' rows (D1 picks them by 编号), so a chunk parses its share of the practice rows.
+  const [base, practice] = await Promise.all([
+    contextFor(deps.tabCache, context.tabsDigest),
+    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", idsOf(header, raw)),
+  ]);
+  const ledgerContext = withPracticeTabs(base, practice);
   const evaluation = evaluateChunk({
     context: ledgerContext,
     header,
@@ -118,6 +140,7 @@ export async function runChunk(
     rows: 0,
     ids: [],
     problems: [],
+    relatedProblems: [],
     cellsWritten: 0,
     held: 0,
     heldSample: [],
@@ -183,6 +206,7 @@ export async function runChunk(
     problems: evaluation.rowProblems.map((p) =>
       p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
     ),
+    relatedProblems: [...evaluation.relatedProblems],
     cellsWritten: written.cellsWritten,
     held: written.held.length,
     heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),

@@ -23,8 +23,12 @@ export interface SyncContext {
   /** Problems found by the plan, by where the 校验问题 tab lists them (the ledger's rows come from the chunks). */
   readonly planProblems: {
     readonly ledgerHeader: Problem[];
-    /** 承办单位, 代表, 通知模板, 节假日, in that order. */
+    /** 承办单位, 代表, 领导 (and a note on practice tabs the sheet lacks), in that order. */
     readonly smallTabs: Problem[];
+    /** 沟通记录, 延期申请, 协办意见: their rows alone (each against its suggestion comes from the chunks). */
+    readonly practiceTabs?: Problem[];
+    /** 通知模板, 节假日. */
+    readonly configTabs?: Problem[];
     readonly settings: Problem[];
     readonly systemTabs: Problem[];
   };
@@ -51,6 +55,8 @@ export interface ChunkResult {
   readonly rows: number;
   readonly ids: string[];
   readonly problems: Problem[];
+  /** Problems of the 沟通记录, 延期申请 and 协办意见 rows of this chunk's suggestions. */
+  readonly relatedProblems?: Problem[];
   readonly cellsWritten: number;
   readonly held: number;
   readonly heldSample: { header: string; reason: string }[];

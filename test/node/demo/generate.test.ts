@@ -69,6 +69,45 @@ describe("the demo year (generateDemo)", () => {
     expect(cells("跨年督办")).toContain("是");
   });
 
+  it("uses practice.md as the two counties do: 三沟通, extensions, co-units' opinions, leaders, pre-review", () => {
+    const practice = (
+      tab: { headers: readonly string[]; rows: readonly (readonly unknown[])[] },
+      h: string,
+    ) => tab.rows.map((row) => row[tab.headers.indexOf(h)]);
+    // 领导: the 人大 leaders who supervise and the government leaders who lead handling.
+    expect(new Set(practice(data.leaders, "类型"))).toEqual(new Set(["督办", "领办"]));
+    for (const supervisor of cells("督办领导").filter(Boolean))
+      expect(practice(data.leaders, "姓名")).toContain(supervisor);
+    expect(cells("领办领导").filter(Boolean).length).toBeGreaterThanOrEqual(5);
+    // Contacts in every stage, face to face and on site among them.
+    expect(new Set(practice(data.contacts, "阶段"))).toEqual(new Set(["办前", "办中", "办后"]));
+    expect(practice(data.contacts, "方式")).toEqual(expect.arrayContaining(["面商", "实地察看", "电话"]));
+    expect(data.contacts.rows.length).toBeGreaterThan(150);
+    // Extensions: approved, refused and one still waiting.
+    expect(practice(data.extensions, "审批结果").sort()).toEqual(["", "不同意", "同意", "同意", "同意"]);
+    expect(data.coOpinions.rows.length).toBeGreaterThan(50);
+    // Columns and review results of practice.md.
+    expect(cells("审查结果")).toEqual(expect.arrayContaining(["退回修改", "撤回"]));
+    expect(cells("来源")).toEqual(expect.arrayContaining(["闭会期间", "联络站民意", ""]));
+    expect(cells("预审意见").filter(Boolean).length).toBeGreaterThan(30);
+    expect(cells("答复函").filter(Boolean).length).toBeGreaterThan(50);
+    expect(cells("优秀建议").filter((v) => v === "是")).toHaveLength(6);
+    expect(data.settings).toEqual({ 会议期间: "2026-01-07~2026-01-09" });
+  });
+
+  it("reads its practice rows without an 错误 and shows what a year leaves undone as 提醒", () => {
+    const practiceTabs = new Set(["领导", "沟通记录", "延期申请", "协办意见"]);
+    expect(evaluation.problems.filter((p) => practiceTabs.has(p.tab))).toEqual([]);
+    const warnings = evaluation.problems.filter((p) => p.level === "提醒").map((p) => p.message);
+    expect(warnings.some((m) => m.startsWith("答复前未记录办前联系"))).toBe(true);
+    expect(warnings.some((m) => m.includes("在答复前没有送达协办意见"))).toBe(true);
+    // Three suggestions run six months by an approved extension; 延期件数 counts them.
+    const extended = rows.filter((r) => r.firstDeadline?.explanation.includes("经批准延期"));
+    expect(extended.map((r) => r.computed.status).sort()).toEqual(["办理中", "已办结", "已办结"]);
+    expect(evaluation.statistics.total.extensions).toBe(3);
+    expect(evaluation.statistics.total.contactRate).not.toBe("—");
+  });
+
   it("is deterministic, and a different seed gives a different year", () => {
     expect(generateDemo()).toEqual(data);
     expect(generateDemo(7).ledger.rows).not.toEqual(data.ledger.rows);

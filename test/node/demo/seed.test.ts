@@ -31,13 +31,21 @@ describe("demo:seed", () => {
     expect(result.written).toEqual({
       [TAB_NAMES.units]: data.units.rows.length,
       [TAB_NAMES.deputies]: data.deputies.rows.length,
+      [TAB_NAMES.leaders]: data.leaders.rows.length,
       [TAB_NAMES.ledger]: data.ledger.rows.length,
+      [TAB_NAMES.contacts]: data.contacts.rows.length,
+      [TAB_NAMES.extensions]: data.extensions.rows.length,
+      [TAB_NAMES.coOpinions]: data.coOpinions.rows.length,
     });
     const evaluation = evaluateLedger({ tabs: readWorkbook(sheets, ID), today: data.today });
     const statuses = evaluation.rows.filter((r) => !r.blank).map((r) => r.computed.status);
     expect(statuses).toEqual(data.intended);
     for (const status of LEDGER_STATUSES) expect(statuses).toContain(status);
     expect(evaluation.tabs[TAB_NAMES.ledger].readable).toBe(true);
+    // 设置 会议期间 was filled in, so blank 来源 reads as the session it fell in.
+    expect(evaluation.settings.sessionPeriods).toEqual([{ from: "2026-01-07", to: "2026-01-09" }]);
+    const extended = evaluation.rows.filter((r) => r.firstDeadline?.explanation.includes("经批准延期"));
+    expect(extended.length).toBeGreaterThanOrEqual(3);
   });
 
   it("writes dates as serial numbers into yyyy-mm-dd columns, and leaves the system columns blank", () => {

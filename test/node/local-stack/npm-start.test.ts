@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoSpreadsheetSeed } from "../../../tools/demo/emulator-spreadsheet";
+import { generateDemo } from "../../../tools/demo/generate";
 import { LOCAL } from "../../../tools/local-paths";
 import { Emulator } from "../../../tools/sheets-emulator/emulator";
 import { generateServiceAccount } from "../../../tools/sheets-emulator/service-account";
@@ -83,7 +84,8 @@ describe("npm start", () => {
       const out = run.output();
       expect(health.status).toBe(200);
       expect(last.status).toBe(200);
-      expect(out.indexOf("首次同步 first sync: 130 行 rows")).toBeGreaterThan(-1);
+      const rows = generateDemo().ledger.rows.length;
+      expect(out.indexOf(`首次同步 first sync: ${rows} 行 rows`)).toBeGreaterThan(-1);
       expect(out.indexOf("首次同步")).toBeLessThan(out.indexOf("就绪 ready"));
       expect(out).toContain(`表格 sheet: http://127.0.0.1:${emulator}/\n`);
       expect(out).toContain(`就绪 ready: http://127.0.0.1:${worker}/?token=${LOCAL.adminToken}\n`);

@@ -1,6 +1,6 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ledgerTab, settingDefs, TAB_NAMES } from "../../../sheets-schema";
+import { ledgerTab, offeredSettingDefs, TAB_NAMES } from "../../../sheets-schema";
 import { provisionSpreadsheet } from "../../../tools/provision/provision";
 import { headerRow, startTestSheets, type TestSheets } from "./helpers";
 
@@ -90,7 +90,7 @@ describe("sheet:init on a spreadsheet staff already use", () => {
     expect(items).toEqual([
       "类别",
       "时区",
-      ...settingDefs.map((d) => d.item).filter((i) => i !== "类别" && i !== "时区"),
+      ...offeredSettingDefs.map((d) => d.item).filter((i) => i !== "类别" && i !== "时区"),
     ]);
     const dueSoon = rows.find((row) => row[1] === "即将到期天数");
     expect(dueSoon?.[0]).toBe("15");

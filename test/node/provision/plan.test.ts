@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TABS, TAB_NAMES } from "../../../sheets-schema";
+import { ALL_TABS, columnLetter, TAB_NAMES } from "../../../sheets-schema";
 import { batchRequests } from "../../../tools/provision/apply";
 import { resolveConnection } from "../../../tools/provision/connection";
 import { planProvisioning } from "../../../tools/provision/plan";
@@ -63,7 +63,8 @@ describe("planProvisioning (pure)", () => {
   it("reports a header written twice instead of changing it, and uses the first one", () => {
     const ledger = tab(TAB_NAMES.ledger, [...ledgerHeaders, "标题"]);
     const plan = planProvisioning({ tabs: [ledger] });
-    expect(plan.notes.join("\n")).toContain("表头“标题”在第 C 列和第 AH 列各有一个");
+    const twice = columnLetter(ledgerHeaders.length);
+    expect(plan.notes.join("\n")).toContain(`表头“标题”在第 C 列和第 ${twice} 列各有一个`);
     expect(plan.changes.filter((c) => c.tab === TAB_NAMES.ledger && c.zh.startsWith("缺少表头"))).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import {
   ALL_TABS,
   columnLetter,
   DEFAULT_NOTICE_TEMPLATES,
-  settingDefs,
+  offeredSettingDefs,
   TAB_NAMES,
 } from "../../../sheets-schema";
 import { provisionSpreadsheet } from "../../../tools/provision/provision";
@@ -73,6 +73,8 @@ describe("sheet:init on a new spreadsheet", () => {
       "立案",
       "不予立案",
       "并案",
+      "退回修改",
+      "撤回",
     ]);
     expect(rule("审查结果")?.strict).toBe(true);
     expect(rule("主办单位")?.condition).toEqual({
@@ -135,7 +137,7 @@ describe("sheet:init on a new spreadsheet", () => {
 
   it("writes the default 设置 rows and one 通知模板 row per notice type", () => {
     const settings = sheets.values(ID, `'${TAB_NAMES.settings}'`);
-    expect(settings.slice(1).map((row) => row[0])).toEqual(settingDefs.map((d) => d.item));
+    expect(settings.slice(1).map((row) => row[0])).toEqual(offeredSettingDefs.map((d) => d.item));
     expect(settings.find((row) => row[0] === "即将到期天数")?.[1]).toBe("15");
     const templates = sheets.values(ID, `'${TAB_NAMES.templates}'`);
     expect(templates.slice(1).map((row) => row[0])).toEqual(DEFAULT_NOTICE_TEMPLATES.map((t) => t.type));

@@ -1,0 +1,85 @@
+import type { DateRange } from "../../../sheets-schema/cells/setting-cells";
+import type { PracticeIndex } from "../practice/practice-index";
+import { sourceOf } from "../practice/source";
+import type { EvaluatedRow } from "../summary/evaluated";
+
+/** One dated step of a suggestion's handling as the office recorded it around the ledger. */
+export interface PracticeEntry {
+  /** ISO date; null when the record has none (the review: the ledger keeps no date for it). */
+  readonly date: string | null;
+  readonly kind: "review" | "contact" | "extension" | "coOpinion";
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+const yesNo = (value: boolean) => (value ? "是" : "否");
+const nonBlank = (lines: (string | false | null | undefined)[]) => lines.filter((l): l is string => !!l);
+
+/** 审查: the result, the pre-review notes and where the suggestion came from. */
+function reviewEntry(row: EvaluatedRow, sessions: readonly DateRange[]): PracticeEntry | null {
+  const { review, preReview } = row.record;
+  const source = sourceOf(row.record, sessions);
+  if (!review && !preReview && !source.source) return null;
+  return {
+    date: null,
+    kind: "review",
+    title: `审查结果：${review ?? "尚未审查"}`,
+    lines: nonBlank([
+      preReview && `预审意见：${preReview}`,
+      source.source &&
+        `来源：${source.source}${source.inferred ? "（来源未填，按提出日期与设置中的会议期间推定）" : ""}`,
+    ]),
+  };
+}
+
+/**
+ * What a suggestion's page lists besides the ledger's own dates: its review, its 沟通记录 (三沟通),
+ * its 延期申请 with their decisions, and the co-units' 协办意见, dated entries in date order.
+ */
+export function practiceEntries(
+  row: EvaluatedRow,
+  practice: PracticeIndex,
+  sessions: readonly DateRange[],
+): PracticeEntry[] {
+  const id = row.id ?? "";
+  const entries: PracticeEntry[] = [];
+  for (const c of practice.contacts.of(id)) {
+    if (c.blank) continue;
+    const r = c.record;
+    entries.push({
+      date: r.date,
+      kind: "contact",
+      title: `${r.stage ?? ""}${r.stage === "办前" ? "联系" : r.stage === "办后" ? "回访" : "沟通"}（${r.method ?? "方式未填"}）· ${r.unit}`,
+      lines: nonBlank([
+        `代表参加：${yesNo(r.deputyJoined)}${r.people ? `；参加人员：${r.people}` : ""}`,
+        r.content && `内容：${r.content}`,
+        r.opinion && `代表意见：${r.opinion}`,
+      ]),
+    });
+  }
+  for (const e of practice.extensions.of(id)) {
+    if (e.blank) continue;
+    const r = e.record;
+    const decision = r.result
+      ? `审批结果：${r.result}${r.decidedOn ? `（${r.decidedOn}）` : ""}${r.approver ? `，审批人 ${r.approver}` : ""}`
+      : "待审批";
+    entries.push({
+      date: r.appliedOn,
+      kind: "extension",
+      title: `延期申请 · ${r.unit}`,
+      lines: nonBlank([r.reason && `理由：${r.reason}`, decision]),
+    });
+  }
+  for (const o of practice.coOpinions.of(id)) {
+    if (o.blank) continue;
+    entries.push({
+      date: o.record.deliveredOn,
+      kind: "coOpinion",
+      title: `协办意见 · ${o.record.unit}`,
+      lines: nonBlank([o.record.summary && `内容摘要：${o.record.summary}`]),
+    });
+  }
+  entries.sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? -1 : (a.date ?? "") > (b.date ?? "") ? 1 : 0));
+  const review = reviewEntry(row, sessions);
+  return review ? [review, ...entries] : entries;
+}

@@ -1,0 +1,155 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
+import { addDaysIso } from "../civil-date";
+import { nameKey } from "../directory";
+import { hasFact } from "../practice/practice-facts";
+import type { PracticeIndex } from "../practice/practice-index";
+import type { ParsedRow } from "../read-tab";
+import type { EvaluatedRow } from "../summary/evaluated";
+import { displayDate } from "./format";
+import type { View } from "./placeholders";
+import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
+
+const same = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
+
+/** Round 1 waits for its reply: 沟通提醒 and 协办提醒 are about the handling, not after it. */
+function awaitingFirstReply(row: EvaluatedRow): Round | null {
+  const first = roundsOf(row)[0];
+  return first && !first.repliedOn ? first : null;
+}
+
+/**
+ * 沟通提醒: 办前沟通提醒天数 after 交办 with no 办前 contact by the lead unit, to the lead unit,
+ * once per suggestion and 交办日期.
+ */
+function contactReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
+  const first = awaitingFirstReply(row);
+  const { record } = row;
+  if (!first || !row.id || !practice.contacts.available) return [];
+  const contacted = practice.contacts
+    .of(row.id)
+    .some((c) => !c.blank && c.record.stage === "办前" && same(c.record.unit, record.leadUnit));
+  if (contacted) return [];
+  return [
+    {
+      type: "沟通提醒",
+      suggestionId: row.id,
+      round: 1,
+      occurrences: [{ occurrence: first.start, dueOn: addDaysIso(first.start, ctx.settings.preContactDays) }],
+      lastDay: null,
+      recipients: [{ kind: "unit", name: record.leadUnit }],
+      view: roundView(row, first, ctx),
+    },
+  ];
+}
+
+/** 协办提醒: 协办意见期限天数 after 交办, to each co-unit with no 协办意见 row yet, once. */
+function coOpinionReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
+  const first = awaitingFirstReply(row);
+  const { record } = row;
+  if (!first || !row.id || !practice.coOpinions.available) return [];
+  const sent = practice.coOpinions.of(row.id).filter((o) => !o.blank);
+  const silent = record.coUnits.filter(
+    (unit) => !same(unit, record.leadUnit) && !sent.some((o) => same(o.record.unit, unit)),
+  );
+  if (silent.length === 0) return [];
+  return [
+    {
+      type: "协办提醒",
+      suggestionId: row.id,
+      round: 1,
+      occurrences: [{ occurrence: "-", dueOn: addDaysIso(first.start, ctx.settings.coOpinionDays) }],
+      lastDay: null,
+      recipients: [...new Set(silent)].map((name) => ({ kind: "unit", name })),
+      view: roundView(row, first, ctx),
+    },
+  ];
+}
+
+/** The placeholders of an extension notice: the request, and 办理期限 as it stands after it. */
+function extensionView(row: EvaluatedRow, first: Round, ext: ExtensionRecord, ctx: SeriesContext) {
+  const base = roundView(row, first, ctx);
+  return (recipient: string): View => ({
+    ...base(recipient),
+    申请日期: ext.appliedOn ? displayDate(ext.appliedOn) : "",
+    审批结果: ext.result ?? "",
+    延期理由: ext.reason,
+  });
+}
+
+/** The lead unit's decided requests, and the one that extended round 1 (the first approval). */
+function decidedRequests(record: LedgerRecord, rows: readonly ParsedRow<ExtensionRecord>[]) {
+  const decided = rows.filter(
+    (e) => !e.blank && e.record.result && e.record.appliedOn && same(e.record.unit, record.leadUnit),
+  );
+  const approved = decided.find((e) => e.record.result === "同意");
+  return { decided, extending: record.period === "六个月" ? undefined : approved };
+}
+
+/**
+ * 延期审批结果 (to the unit, once per request, when 审批结果 is filled) and 延期告知 (to the lead
+ * deputy, once, for the approval that moved 办理期限: the new due date and the reason).
+ */
+function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
+  const first = roundsOf(row)[0];
+  const { record } = row;
+  if (!first || !row.id || !practice.extensions.available) return [];
+  const { decided, extending } = decidedRequests(record, practice.extensions.of(row.id));
+  const out: NoticeSeries[] = [];
+  for (const ext of decided) {
+    const { appliedOn, decidedOn } = ext.record;
+    const occurrence = { occurrence: appliedOn as string, dueOn: decidedOn ?? (appliedOn as string) };
+    const view = extensionView(row, first, ext.record, ctx);
+    out.push({
+      type: "延期审批结果",
+      suggestionId: row.id,
+      round: 1,
+      occurrences: [occurrence],
+      lastDay: null,
+      recipients: [{ kind: "unit", name: record.leadUnit }],
+      view,
+    });
+    if (ext === extending && record.leadDeputy)
+      out.push({
+        type: "延期告知",
+        suggestionId: row.id,
+        round: 1,
+        occurrences: [occurrence],
+        lastDay: null,
+        recipients: [{ kind: "deputy", name: record.leadDeputy }],
+        view,
+      });
+  }
+  return out;
+}
+
+/**
+ * The suggestions a practice notice may concern, from the rows' stored facts: round 1 still
+ * awaiting its reply (沟通提醒, 协办提醒), or a decided extension request (延期审批结果, 延期告知).
+ * Notice planning reads only their practice rows.
+ */
+export function practiceNoticeIds(rows: readonly EvaluatedRow[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    if (!row.id) continue;
+    const awaiting = row.record.review === "立案" && row.record.assignedOn && !row.record.repliedOn;
+    if (awaiting || hasFact(row.practice, "extensionDecided")) ids.push(row.id);
+  }
+  return ids;
+}
+
+/**
+ * The notices of practice.md about one suggestion. Each needs its tab (沟通记录, 协办意见,
+ * 延期申请): an office that does not keep one gets none of its notices.
+ */
+export function practiceSeries(
+  row: EvaluatedRow,
+  practice: PracticeIndex,
+  ctx: SeriesContext,
+): NoticeSeries[] {
+  return [
+    ...contactReminder(row, practice, ctx),
+    ...coOpinionReminder(row, practice, ctx),
+    ...extensionNotices(row, practice, ctx),
+  ];
+}

@@ -1,0 +1,19 @@
+/**
+ * What the figures need to know of a suggestion's practice rows, worked out by the sync (which
+ * reads 沟通记录 and 延期申请) and stored with the row as one small number, so the scoreboard and
+ * the unit pages count 沟通率 and 延期件数 without reading those tabs.
+ */
+export const PRACTICE_FACTS = {
+  /** Round 1 replied after a 办前 contact by the lead unit (沟通率's numerator). */
+  contacted: 1,
+  /** 沟通记录 was kept when the row was evaluated (a sheet without the tab has no 沟通率). */
+  contactsKept: 2,
+  /** An approved 延期申请 of the lead unit (延期件数). */
+  extended: 4,
+  /** A decided 延期申请 of the lead unit (a 延期审批结果 may be due): notice planning reads its rows. */
+  extensionDecided: 8,
+} as const;
+
+export function hasFact(flags: number | undefined, fact: keyof typeof PRACTICE_FACTS): boolean {
+  return ((flags ?? 0) & PRACTICE_FACTS[fact]) !== 0;
+}

@@ -1,0 +1,74 @@
+import type { ColumnDef, RecordOf, TabDef } from "../../../sheets-schema/columns";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import {
+  type ContactRecord,
+  type CoOpinionRecord,
+  contactsTab,
+  coOpinionsTab,
+  type ExtensionRecord,
+  extensionsTab,
+} from "../../../sheets-schema/tabs/practice-tabs";
+import { type ParsedRow, readTab, type TabRead } from "../read-tab";
+
+/** The tabs practice.md keeps per suggestion (one row per event, tied by 编号). */
+export const PRACTICE_RECORD_TABS = [TAB_NAMES.contacts, TAB_NAMES.extensions, TAB_NAMES.coOpinions] as const;
+
+/** Raw values of those tabs (header row first), as read or cached; a tab left out was not loaded. */
+export type PracticeTabs = Readonly<Partial<Record<string, unknown>>>;
+
+/** One practice tab: whether it could be read, its rows, and its rows of one suggestion. */
+export interface PracticeTab<R> {
+  /** The tab was loaded and its headers matched: its rules and notices apply. */
+  readonly available: boolean;
+  readonly read: TabRead<R>;
+  /** Rows of a 编号, in sheet order (a Map lookup). */
+  of(id: string): readonly ParsedRow<R>[];
+}
+
+export interface PracticeIndex {
+  readonly contacts: PracticeTab<ContactRecord>;
+  readonly extensions: PracticeTab<ExtensionRecord>;
+  readonly coOpinions: PracticeTab<CoOpinionRecord>;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Which rows of the practice tabs to parse, by their 编号 as typed: a set, or a test. */
+export type PracticeFilter = ReadonlySet<string> | ((id: string) => boolean);
+
+function indexTab<Cols extends readonly ColumnDef[]>(
+  tab: TabDef<string, Cols>,
+  values: unknown,
+  only: PracticeFilter | undefined,
+): PracticeTab<RecordOf<Cols>> {
+  const keep =
+    only === undefined ? undefined : typeof only === "function" ? only : (id: string) => only.has(id);
+  // A practice tab an older sheet lacks is not an error of the ledger: its rules simply do not
+  // apply (the plan says once that `sheet:init` adds it).
+  const read: TabRead<RecordOf<Cols>> =
+    values === undefined || values === null
+      ? { tab: tab.name, readable: false, reason: "未读取", columns: null, rows: [], problems: [] }
+      : readTab(tab, values, "staff", 2, keep ? { key: "id", keep } : undefined);
+  const byId = new Map<string, ParsedRow<RecordOf<Cols>>[]>();
+  for (const row of read.rows) {
+    const id = (row.record as { id?: unknown }).id;
+    if (row.blank || typeof id !== "string" || id === "") continue;
+    const list = byId.get(id);
+    if (list) list.push(row);
+    else byId.set(id, [row]);
+  }
+  return { available: read.readable, read, of: (id) => byId.get(id) ?? NONE };
+}
+
+/**
+ * Reads 沟通记录, 延期申请 and 协办意见 and indexes their rows by 编号, once per invocation, so the
+ * rules and notices of a suggestion look its rows up in O(1). With `only`, just the rows of those
+ * 编号 are parsed (a sync chunk's own suggestions; the plan's rows of no suggestion).
+ */
+export function buildPracticeIndex(tabs: PracticeTabs, only?: PracticeFilter): PracticeIndex {
+  return {
+    contacts: indexTab(contactsTab, tabs[TAB_NAMES.contacts], only),
+    extensions: indexTab(extensionsTab, tabs[TAB_NAMES.extensions], only),
+    coOpinions: indexTab(coOpinionsTab, tabs[TAB_NAMES.coOpinions], only),
+  };
+}

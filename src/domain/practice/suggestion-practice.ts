@@ -1,0 +1,238 @@
+import type { ProblemLevel } from "../../../sheets-schema/enums";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
+import { nameKey } from "../directory";
+import type { Problem } from "../problems";
+import type { ParsedRow } from "../read-tab";
+import { PRACTICE_FACTS } from "./practice-facts";
+import type { PracticeIndex } from "./practice-index";
+
+export interface SuggestionPracticeInput {
+  /** The ledger row: its own 提醒 (答复前未记录办前联系, …) are added to it. */
+  readonly row: ParsedRow<LedgerRecord>;
+  /** 编号 as typed (practice rows name a suggestion by the 编号 in the sheet). */
+  readonly id: string;
+  readonly index: PracticeIndex;
+  /**
+   * This row is the first holding the 编号: it reports the problems of the suggestion's practice
+   * rows (a 编号 typed twice would report them twice).
+   */
+  readonly reportsRelated: boolean;
+  /** The round-1 due date by three months (逾期后申请 is judged against it). */
+  threeMonthDue(assignedOn: string): string;
+}
+
+export interface SuggestionPractice {
+  /** An approved 延期申请 of the lead unit: round 1 runs six months. */
+  readonly extended: boolean;
+  /** PRACTICE_FACTS flags for the figures. */
+  readonly facts: number;
+  /** Problems on 沟通记录, 延期申请 and 协办意见 rows of this suggestion. */
+  readonly problems: readonly Problem[];
+}
+
+type Report = (
+  tab: string,
+  row: ParsedRow<unknown>,
+  level: ProblemLevel,
+  column: string,
+  message: string,
+) => void;
+
+const sameName = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
+const listed = (names: readonly string[]) => (names.length > 0 ? names.join("、") : "无");
+
+/**
+ * The approved requests that count: by the lead unit, 同意. The first one extends round 1. Returns
+ * whether one did, and whether the lead unit has a decided request at all.
+ */
+function checkExtensions(
+  input: SuggestionPracticeInput,
+  report: Report,
+): { extended: boolean; decided: boolean } {
+  const r = input.row.record;
+  const rows = input.index.extensions.of(input.id);
+  let approved: ParsedRow<ExtensionRecord> | null = null;
+  let decided = false;
+  for (const ext of rows) {
+    if (ext.blank) continue;
+    const e = ext.record;
+    const byLead = sameName(e.unit, r.leadUnit);
+    if (byLead && e.result) decided = true;
+    if (e.unit && !byLead && !ext.failed.has("unit")) {
+      report(
+        TAB_NAMES.extensions,
+        ext,
+        "错误",
+        "申请单位",
+        `只有主办单位可以申请延期：本条建议的主办单位是“${r.leadUnit || "（未填写）"}”，本申请不计入办理期限`,
+      );
+    }
+    if (e.appliedOn && !r.assignedOn) {
+      report(
+        TAB_NAMES.extensions,
+        ext,
+        "错误",
+        "申请日期",
+        "这条建议还没有交办日期，不能申请延期：请核对编号",
+      );
+    } else if (e.appliedOn && r.assignedOn && e.appliedOn <= r.assignedOn) {
+      report(
+        TAB_NAMES.extensions,
+        ext,
+        "错误",
+        "申请日期",
+        `申请日期 ${e.appliedOn} 应晚于交办日期 ${r.assignedOn}：请核对`,
+      );
+    } else if (e.appliedOn && r.assignedOn && e.appliedOn > input.threeMonthDue(r.assignedOn)) {
+      report(
+        TAB_NAMES.extensions,
+        ext,
+        "提醒",
+        "申请日期",
+        `逾期后申请：申请日期 ${e.appliedOn} 已过三个月的办理期限 ${input.threeMonthDue(r.assignedOn)}`,
+      );
+    }
+    if (e.result !== "同意" || !byLead) continue;
+    if (approved) {
+      report(
+        TAB_NAMES.extensions,
+        ext,
+        "提醒",
+        "审批结果",
+        `本条建议已在第 ${approved.rowNumber} 行获准延期，再次批准不再延长：代表法第五十一条规定办理期限最长六个月`,
+      );
+    } else if (r.period === "六个月") {
+      report(
+        TAB_NAMES.extensions,
+        ext,
+        "提醒",
+        "审批结果",
+        "台账中办理时限已是六个月，批准延期不再延长：代表法第五十一条规定办理期限最长六个月",
+      );
+    }
+    approved ??= ext;
+  }
+  return { extended: approved !== null, decided };
+}
+
+/** 沟通记录 of the suggestion against it; returns whether the lead unit contacted the deputy before replying. */
+function checkContacts(input: SuggestionPracticeInput, report: Report): number {
+  const r = input.row.record;
+  const tab = input.index.contacts;
+  if (!tab.available) return 0;
+  let contacted = false;
+  let faceToFace = false;
+  for (const c of tab.of(input.id)) {
+    if (c.blank) continue;
+    const { unit, date, stage, method } = c.record;
+    const ofSuggestion = sameName(unit, r.leadUnit) || r.coUnits.some((u) => sameName(unit, u));
+    if (unit && !ofSuggestion && !c.failed.has("unit"))
+      report(
+        TAB_NAMES.contacts,
+        c,
+        "错误",
+        "承办单位",
+        `承办单位“${unit}”不是这条建议的主办或协办单位（主办：${r.leadUnit || "未填写"}；协办：${listed(r.coUnits)}）：请核对`,
+      );
+    if (date && !r.assignedOn)
+      report(
+        TAB_NAMES.contacts,
+        c,
+        "提醒",
+        "日期",
+        "这条建议还没有交办日期：请核对编号，或先在台账中填写交办日期",
+      );
+    else if (date && r.assignedOn && date < r.assignedOn)
+      report(TAB_NAMES.contacts, c, "错误", "日期", `日期 ${date} 早于交办日期 ${r.assignedOn}：请核对`);
+    if (stage === "办前" && date && r.repliedOn && date > r.repliedOn)
+      report(
+        TAB_NAMES.contacts,
+        c,
+        "提醒",
+        "阶段",
+        `阶段为办前，但日期 ${date} 晚于答复日期 ${r.repliedOn}：答复之后的联系不是办前联系，请改为办中或办后`,
+      );
+    const beforeReply = !r.repliedOn || !date || date <= r.repliedOn;
+    if (stage === "办前" && beforeReply && sameName(unit, r.leadUnit) && date) contacted = true;
+    if ((method === "面商" || method === "实地察看") && beforeReply) faceToFace = true;
+  }
+  if (r.review === "立案" && r.repliedOn) {
+    if (!contacted)
+      input.row.problems.warn(
+        "答复日期",
+        `答复前未记录办前联系：主办单位在答复（${r.repliedOn}）之前，『沟通记录』中没有阶段为办前的联系；请补录办前联系（面商、座谈、电话等）`,
+      );
+    if (r.isKey && !faceToFace)
+      input.row.problems.warn(
+        "重点建议",
+        "重点建议答复前没有面商或实地察看：『沟通记录』中没有方式为面商或实地察看的联系，请核对并补录",
+      );
+  }
+  return PRACTICE_FACTS.contactsKept | (r.repliedOn && contacted ? PRACTICE_FACTS.contacted : 0);
+}
+
+/** 协办意见 of the suggestion against its co-units; a reply while a co-unit sent nothing is a 提醒. */
+function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
+  const r = input.row.record;
+  const tab = input.index.coOpinions;
+  if (!tab.available) return;
+  const sent = new Set<string>();
+  for (const o of tab.of(input.id)) {
+    if (o.blank) continue;
+    const { unit, deliveredOn } = o.record;
+    const coUnit = r.coUnits.find((u) => sameName(unit, u));
+    if (unit && !coUnit && !o.failed.has("unit")) {
+      const lead = sameName(unit, r.leadUnit) ? `“${unit}”是主办单位，协办意见由协办单位送达主办单位` : "";
+      report(
+        TAB_NAMES.coOpinions,
+        o,
+        "错误",
+        "协办单位",
+        lead || `“${unit}”不是这条建议的协办单位（协办：${listed(r.coUnits)}）：请核对编号或单位名称`,
+      );
+    }
+    if (deliveredOn && r.assignedOn && deliveredOn < r.assignedOn)
+      report(
+        TAB_NAMES.coOpinions,
+        o,
+        "提醒",
+        "送达日期",
+        `送达日期 ${deliveredOn} 早于交办日期 ${r.assignedOn}：请核对`,
+      );
+    if (coUnit && (!r.repliedOn || !deliveredOn || deliveredOn <= r.repliedOn)) sent.add(nameKey(coUnit));
+  }
+  if (r.review !== "立案" || !r.repliedOn) return;
+  const silent = r.coUnits.filter((u) => !sameName(u, r.leadUnit) && !sent.has(nameKey(u)));
+  if (silent.length > 0)
+    input.row.problems.warn(
+      "协办单位",
+      `协办单位 ${silent.join("、")} 在答复前没有送达协办意见（『协办意见』表）：请督促其送达书面意见，并记入协办意见表`,
+    );
+}
+
+/**
+ * The rules practice.md ties to a suggestion across tabs: its 沟通记录, 延期申请 and 协办意见 rows
+ * against it (unit, dates), and its own 提醒 from them. Looks up only this 编号's rows in the index,
+ * so each ledger row costs O(its rows there). A tab the sheet lacks adds no rule.
+ */
+export function checkSuggestionPractice(input: SuggestionPracticeInput): SuggestionPractice {
+  const problems: Problem[] = [];
+  if (input.reportsRelated) {
+    // The rows' own problems (cells, dates, approvals) first, then each against the suggestion.
+    const { contacts, extensions, coOpinions } = input.index;
+    for (const tab of [contacts, extensions, coOpinions] as const)
+      for (const row of tab.of(input.id)) problems.push(...row.problems.list);
+  }
+  const report: Report = (tab, row, level, column, message) => {
+    if (input.reportsRelated)
+      problems.push({ tab, row: row.rowNumber, column, level, message, id: input.id });
+  };
+  const { extended, decided } = checkExtensions(input, report);
+  const contactFacts = checkContacts(input, report);
+  checkCoOpinions(input, report);
+  const facts =
+    contactFacts | (extended ? PRACTICE_FACTS.extended : 0) | (decided ? PRACTICE_FACTS.extensionDecided : 0);
+  return { extended, facts, problems };
+}

@@ -1,0 +1,164 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs";
+import { isoFromSerial } from "../../src/domain/civil-date";
+import { loadLedgerView } from "../../src/jobs/ledger-view";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { emulator } from "../support/emulator-admin";
+import { FIXTURE_NOW_MS, FIXTURE_TODAY } from "../support/ledger-fixture";
+import { type Cells, practiceSheet } from "../support/practice-sheet";
+import { depsFor, resetDatabase } from "../support/sync-helpers";
+
+const headers = ledgerTab.columns.map((c) => c.header);
+const col = (header: string) => headers.indexOf(header);
+const UNITS = [
+  { 单位名称: "区教育局", 邮箱: "jyj@example.gov.cn" },
+  { 单位名称: "区住建局", 邮箱: "zjj@example.gov.cn" },
+];
+const DEPUTIES = [{ 姓名: "张明", 邮箱: "zm@example.cn" }];
+const base: Cells = {
+  标题: "关于改善城区学校周边交通秩序的建议",
+  领衔代表: "张明",
+  类别: "教育医疗",
+  提出日期: "2026-01-08",
+  审查结果: "立案",
+  主办单位: "区教育局",
+};
+
+async function synced(id: string, sheet: Parameters<typeof practiceSheet>[0]) {
+  await emulator.deleteSpreadsheet(id).catch(() => undefined);
+  await emulator.createSpreadsheet(id, practiceSheet({ units: UNITS, deputies: DEPUTIES, ...sheet }));
+  const result = await runSync(depsFor(id), "test", FIXTURE_NOW_MS);
+  expect(result).toMatchObject({ outcome: "ok" });
+  const ledger = await emulator.getValues(id, `'${TAB_NAMES.ledger}'`);
+  return { result, ledger, row: (n: number) => ledger[n - 1] ?? [] };
+}
+
+beforeEach(resetDatabase);
+
+describe("同步：practice.md 的跨表规则", () => {
+  it("一条同意的延期申请使同步后的办理期限为交办日期起算六个月，说明写明经批准延期", async () => {
+    const { row } = await synced("practice-extension", {
+      ledger: [
+        { ...base, 编号: "2026-001", 交办日期: "2026-06-01" },
+        { ...base, 编号: "2026-002", 交办日期: "2026-06-01" },
+      ],
+      extensions: [
+        {
+          编号: "2026-001",
+          申请日期: "2026-07-15",
+          申请单位: "区教育局",
+          理由: "需协调市级部门统筹资金",
+          审批结果: "同意",
+          审批日期: "2026-07-17",
+          审批人: "刘振华主任",
+        },
+      ],
+    });
+    // 2026-06-01 + 6 months = Tuesday 2026-12-01; without the extension 2026-09-01 has passed.
+    expect(isoFromSerial(row(2)[col("办理期限")] as number)).toBe("2026-12-01");
+    expect(row(2)[col("台账状态")]).toBe("即将到期");
+    expect(isoFromSerial(row(3)[col("办理期限")] as number)).toBe("2026-09-01");
+    expect(row(3)[col("台账状态")]).toBe("已逾期");
+    const view = await loadLedgerView(depsFor("practice-extension"), FIXTURE_TODAY, "whole");
+    const extended = view.evaluation.rows.find((r) => r.id === "2026-001");
+    expect(extended?.firstDeadline?.explanation).toBe(
+      "交办日期 2026-06-01 起算六个月（经批准延期）为 2026-12-01（星期二），是工作日，即为期限",
+    );
+    // 延期件数 of the unit, as the 统计 tab shows it.
+    const statistics = await emulator.getValues("practice-extension", `'${TAB_NAMES.statistics}'`);
+    const unit = statistics.find((r) => r[0] === "区教育局");
+    expect(unit?.[(statistics[0] ?? []).indexOf("延期件数")]).toBe(1);
+  });
+
+  it("首轮答复前没有办前联系的，同步后台账的校验问题和『校验问题』表都有提醒", async () => {
+    const replied = { ...base, 交办日期: "2026-03-02", 答复日期: "2026-05-20", 答复类别: "A" };
+    const { row } = await synced("practice-contact", {
+      ledger: [
+        { ...replied, 编号: "2026-001" },
+        { ...replied, 编号: "2026-002" },
+      ],
+      contacts: [{ 编号: "2026-002", 日期: "2026-03-10", 阶段: "办前", 方式: "面商", 承办单位: "区教育局" }],
+    });
+    expect(String(row(2)[col("校验问题")])).toContain("[提醒] 答复日期：答复前未记录办前联系");
+    expect(row(3)[col("校验问题")] ?? "").toBe("");
+    const problems = await emulator.getValues("practice-contact", `'${TAB_NAMES.problems}'`);
+    expect(problems).toContainEqual([
+      "建议台账",
+      2,
+      "2026-001",
+      "答复日期",
+      "提醒",
+      expect.stringContaining("答复前未记录办前联系"),
+    ]);
+    // 沟通率 of the unit: one of two replies had a 办前 contact.
+    const statistics = await emulator.getValues("practice-contact", `'${TAB_NAMES.statistics}'`);
+    const unit = statistics.find((r) => r[0] === "区教育局");
+    expect(unit?.[(statistics[0] ?? []).indexOf("沟通率")]).toBe("50.0%");
+  });
+
+  it("设置 二次办理时限 = 1个月 时，同步按民法典的月计算二次办理期限", async () => {
+    const { row } = await synced("practice-month", {
+      settings: [["二次办理时限", "1个月", ""]],
+      ledger: [
+        {
+          ...base,
+          编号: "2026-001",
+          交办日期: "2025-10-09",
+          答复日期: "2026-01-05",
+          答复类别: "C",
+          答复内容: "受财力所限暂缓实施",
+          满意度: "不满意",
+          测评日期: "2026-01-20",
+          二次交办日期: "2026-01-31",
+        },
+      ],
+    });
+    // 2026-01-31 + one month: February has no 31st, so its last day, a Saturday worked for 春节.
+    expect(isoFromSerial(row(2)[col("办理期限")] as number)).toBe("2026-02-28");
+    const view = await loadLedgerView(depsFor("practice-month"), FIXTURE_TODAY, "whole");
+    expect(view.evaluation.rows[0]?.secondDeadline?.explanation).toContain("起算一个月");
+  });
+
+  it("问题写进『沟通记录』等表所在的行，同步两次不再写任何东西", async () => {
+    const id = "practice-idle";
+    const { result } = await synced(id, {
+      ledger: [{ ...base, 编号: "2026-001", 交办日期: "2026-03-02", 协办单位: "区住建局" }],
+      contacts: [{ 编号: "2026-001", 日期: "2026-03-10", 阶段: "办前", 方式: "电话", 承办单位: "区财政局" }],
+      coOpinions: [{ 编号: "2026-009", 协办单位: "区住建局", 送达日期: "2026-03-20" }],
+    });
+    expect(result.skippedTabs).toEqual([]);
+    const problems = await emulator.getValues(id, `'${TAB_NAMES.problems}'`);
+    expect(problems.filter((p) => p[0] === "沟通记录")).toEqual([
+      ["沟通记录", 2, "2026-001", "承办单位", "错误", expect.stringContaining("区财政局")],
+    ]);
+    expect(problems.filter((p) => p[0] === "协办意见")).toEqual([
+      ["协办意见", 2, "", "编号", "错误", "编号“2026-009”在『建议台账』中找不到：请核对编号"],
+    ]);
+    const second = await runSync(depsFor(id), "test", FIXTURE_NOW_MS);
+    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 2 });
+  });
+
+  it("没有新表的旧表格照常同步：一条提醒说明可用 sheet:init 补齐", async () => {
+    const id = "practice-old";
+    await emulator.deleteSpreadsheet(id).catch(() => undefined);
+    const sheets = practiceSheet({
+      units: UNITS,
+      deputies: DEPUTIES,
+      ledger: [{ ...base, 编号: "2026-001" }],
+    });
+    const practiceTabs = new Set(["领导", "沟通记录", "延期申请", "协办意见"]);
+    await emulator.createSpreadsheet(
+      id,
+      sheets.filter((s) => !practiceTabs.has(s.title)),
+    );
+    const result = await runSync(depsFor(id), "test", FIXTURE_NOW_MS);
+    expect(result).toMatchObject({ outcome: "ok", skippedTabs: [] });
+    const problems = await emulator.getValues(id, `'${TAB_NAMES.problems}'`);
+    expect(problems.filter((p) => String(p[5]).includes("sheet:init"))).toEqual([
+      ["领导", "", "", "", "提醒", expect.stringContaining("『领导』『沟通记录』『延期申请』『协办意见』")],
+    ]);
+    const ledger = await emulator.getValues(id, `'${TAB_NAMES.ledger}'`);
+    expect(ledger[1]?.[col("台账状态")]).toBe("待交办");
+  });
+});

@@ -1,0 +1,38 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createTabCache } from "../../src/store/tab-cache";
+import { resetDatabase } from "../support/sync-helpers";
+
+beforeEach(resetDatabase);
+
+describe("tab_cache: the rows of some 编号, picked by D1", () => {
+  it("returns each tab's header and the rows of those 编号 at their places, wherever 编号 is", async () => {
+    const cache = createTabCache(env.DB);
+    await cache.save(
+      {
+        沟通记录: [
+          ["日期", "编号", "阶段"],
+          [46100, "2026-001", "办前"],
+          [46101, " 2026-002 ", "办中"],
+          [46102, "2026-003", "办后"],
+          [46103, 7, "办前"],
+        ],
+        协办意见: [
+          ["编号", "协办单位"],
+          ["2026-003", "区住建局"],
+        ],
+        承办单位: [["单位名称"], ["2026-001"]],
+      },
+      "2026-11-26T02:00:00Z",
+    );
+    const picked = await cache.loadRowsOf(["沟通记录", "协办意见"], "编号", ["2026-002", "7", "2026-009"]);
+    const contacts = picked.沟通记录 ?? [];
+    expect(contacts).toHaveLength(5);
+    expect(contacts[0]).toEqual(["日期", "编号", "阶段"]);
+    expect(contacts[2]).toEqual([46101, " 2026-002 ", "办中"]);
+    expect(contacts[4]).toEqual([46103, 7, "办前"]);
+    expect([1, 3].map((i) => contacts[i])).toEqual([undefined, undefined]);
+    expect(picked.协办意见).toEqual([["编号", "协办单位"]]);
+    expect(Object.keys(picked).sort()).toEqual(["协办意见", "沟通记录"]);
+  });
+});

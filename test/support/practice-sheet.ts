@@ -1,0 +1,67 @@
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import {
+  contactsTab,
+  coOpinionsTab,
+  deputiesTab,
+  extensionsTab,
+  leadersTab,
+  ledgerTab,
+  noticeLogTab,
+  problemsTab,
+  statisticsTab,
+  unitsTab,
+} from "../../sheets-schema/tabs";
+import { serialFromIso } from "../../src/domain/civil-date";
+
+type Tab = { columns: readonly { header: string; cell: { kind: string } }[] };
+export type Cells = Partial<Record<string, string | number>>;
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A row of a tab by header; ISO dates in date columns become serials, as the sheet stores them. */
+export function rowOf(tab: Tab, cells: Cells): (string | number)[] {
+  return tab.columns.map((c) => {
+    const value = cells[c.header] ?? "";
+    return c.cell.kind === "date" && typeof value === "string" && ISO.test(value)
+      ? serialFromIso(value)
+      : value;
+  });
+}
+
+const headerOf = (tab: Tab) => tab.columns.map((c) => c.header);
+
+export interface PracticeSheet {
+  ledger: Cells[];
+  units?: Cells[];
+  deputies?: Cells[];
+  leaders?: Cells[];
+  contacts?: Cells[];
+  extensions?: Cells[];
+  coOpinions?: Cells[];
+  settings?: (string | number)[][];
+}
+
+/** Every tab of a provisioned sheet, with the given rows (the emulator admin API's sheet list). */
+export function practiceSheet(sheet: PracticeSheet): { title: string; rows: unknown[][] }[] {
+  const tabs: [string, Tab, Cells[]][] = [
+    [TAB_NAMES.ledger, ledgerTab, sheet.ledger],
+    [TAB_NAMES.units, unitsTab, sheet.units ?? []],
+    [TAB_NAMES.deputies, deputiesTab, sheet.deputies ?? []],
+    [TAB_NAMES.leaders, leadersTab, sheet.leaders ?? []],
+    [TAB_NAMES.contacts, contactsTab, sheet.contacts ?? []],
+    [TAB_NAMES.extensions, extensionsTab, sheet.extensions ?? []],
+    [TAB_NAMES.coOpinions, coOpinionsTab, sheet.coOpinions ?? []],
+  ];
+  return [
+    ...tabs.map(([title, tab, rows]) => ({
+      title,
+      rows: [headerOf(tab), ...rows.map((r) => rowOf(tab, r))],
+    })),
+    { title: TAB_NAMES.settings, rows: [["项目", "值", "说明"], ...(sheet.settings ?? [])] },
+    { title: TAB_NAMES.templates, rows: [["模板", "渠道", "标题", "正文", "启用"]] },
+    { title: TAB_NAMES.holidays, rows: [["日期", "类型", "说明"]] },
+    { title: TAB_NAMES.noticeLog, rows: [headerOf(noticeLogTab)] },
+    { title: TAB_NAMES.problems, rows: [headerOf(problemsTab)] },
+    { title: TAB_NAMES.statistics, rows: [headerOf(statisticsTab)] },
+  ];
+}

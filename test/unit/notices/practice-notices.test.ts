@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
+import { planNotices } from "../../../src/domain/notices/plan";
+import type { NoticePlan } from "../../../src/domain/notices/types";
+import type { LedgerCells } from "../helpers/make-row";
+import { practiceTabs } from "../practice/helpers";
+import { daysBetweenInclusive, noticeTabs } from "./helpers";
+
+/** Assigned Monday 2026-03-02 to 区教育局 with co-units 区住建局 and 区卫健委 (three months: 2026-06-02). */
+const ASSIGNED: LedgerCells = {
+  编号: "2026-001",
+  标题: "关于加快推进柏庄镇卫生院建设的建议",
+  领衔代表: "张明",
+  主办单位: "区教育局",
+  协办单位: "区住建局、区卫健委",
+  交办日期: "2026-03-02",
+};
+const LEADERS = [
+  { 姓名: "王建国副区长", 类型: "领办", 邮箱: "wjg@example.gov.cn" },
+  { 姓名: "刘振华主任", 类型: "督办", 邮箱: "lzh@example.gov.cn" },
+];
+type Practice = Parameters<typeof practiceTabs>[0];
+
+function plan(
+  rows: LedgerCells[],
+  today: string,
+  practice: Practice = {},
+  existingKeys: string[] = [],
+): NoticePlan {
+  const tabs = { ...noticeTabs(rows), ...practiceTabs({ leaders: LEADERS, ...practice }) };
+  return planNotices({ today, evaluation: evaluateLedger({ tabs, today }), existingKeys, arrivals: [] });
+}
+
+/** Daily runs over a fixed ledger, the outbox kept: "day type → recipient" per notice (and channel). */
+function month(rows: LedgerCells[], from: string, to: string, practice: Practice = {}, types?: string[]) {
+  const outbox: string[] = [];
+  const lines: string[] = [];
+  for (const day of daysBetweenInclusive(from, to)) {
+    for (const n of plan(rows, day, practice, outbox).notices) {
+      outbox.push(n.key);
+      if (!types || types.includes(n.type)) lines.push(`${day} ${n.type} → ${n.recipient}`);
+    }
+  }
+  return lines;
+}
+
+describe("沟通提醒", () => {
+  it("交办后 办前沟通提醒天数（15 天）仍没有办前联系的，提醒主办单位一次", () => {
+    expect(month([ASSIGNED], "2026-03-02", "2026-04-30", {}, ["沟通提醒"])).toEqual([
+      // 2026-03-17 is a Tuesday, a working day.
+      "2026-03-17 沟通提醒 → 区教育局",
+    ]);
+  });
+
+  it("已有主办单位的办前联系的不提醒；协办单位的联系不算", () => {
+    const contact = {
+      编号: "2026-001",
+      日期: "2026-03-05",
+      阶段: "办前",
+      方式: "电话",
+      承办单位: "区教育局",
+    };
+    expect(month([ASSIGNED], "2026-03-02", "2026-04-30", { contacts: [contact] }, ["沟通提醒"])).toEqual([]);
+    const byCoUnit = { ...contact, 承办单位: "区住建局" };
+    expect(month([ASSIGNED], "2026-03-02", "2026-04-30", { contacts: [byCoUnit] }, ["沟通提醒"])).toEqual([
+      "2026-03-17 沟通提醒 → 区教育局",
+    ]);
+  });
+
+  it("设置 办前沟通提醒天数 改为 10 天后按 10 天提醒；没有『沟通记录』表的办公室不发", () => {
+    const tabs = {
+      ...noticeTabs([ASSIGNED], [["办前沟通提醒天数", "10"]]),
+      ...practiceTabs({}),
+    };
+    const ten = planNotices({
+      today: "2026-03-12",
+      evaluation: evaluateLedger({ tabs, today: "2026-03-12" }),
+      existingKeys: [],
+      arrivals: [],
+    });
+    expect(ten.notices.map((n) => n.type)).toContain("沟通提醒");
+    const noTab = planNotices({
+      today: "2026-03-17",
+      evaluation: evaluateLedger({ tabs: noticeTabs([ASSIGNED]), today: "2026-03-17" }),
+      existingKeys: [],
+      arrivals: [],
+    });
+    expect(noTab.notices.map((n) => n.type)).not.toContain("沟通提醒");
+  });
+
+  it("正文说明交办日期和办理期限，没有未填的占位符", () => {
+    const notice = plan([ASSIGNED], "2026-03-17").notices.find((n) => n.type === "沟通提醒");
+    expect(notice?.body).toContain("于 2026年3月2日 交你单位办理，至今没有办前联系记录");
+    expect(notice?.body).toContain("办理期限为 2026年6月2日");
+    expect(notice?.body).not.toMatch(/\{\{|：。|（）/);
+  });
+});
+
+describe("协办提醒", () => {
+  it("交办后 协办意见期限天数（30 天）仍未送达意见的协办单位各提醒一次，已送达的不提醒", () => {
+    const opinion = { 编号: "2026-001", 协办单位: "区住建局", 送达日期: "2026-03-20" };
+    expect(month([ASSIGNED], "2026-03-02", "2026-05-31", { coOpinions: [opinion] }, ["协办提醒"])).toEqual([
+      // 2026-04-01 is a Wednesday.
+      "2026-04-01 协办提醒 → 区卫健委",
+    ]);
+  });
+
+  it("正文请协办单位把书面意见送达主办单位", () => {
+    const notice = plan([ASSIGNED], "2026-04-01").notices.find(
+      (n) => n.recipient === "区卫健委" && n.type === "协办提醒",
+    );
+    expect(notice?.body).toContain("由区教育局主办、你单位协办");
+    expect(notice?.body).toContain("请尽快送达区教育局");
+  });
+});
+
+describe("延期审批结果与延期告知", () => {
+  const request = {
+    编号: "2026-001",
+    申请日期: "2026-04-08",
+    申请单位: "区教育局",
+    理由: "需协调市级部门统筹资金",
+    审批结果: "同意",
+    审批日期: "2026-04-10",
+  };
+
+  it("审批后告知申请单位结果，告知领衔代表新的办理期限和延期理由，各一次", () => {
+    expect(
+      month([ASSIGNED], "2026-04-06", "2026-05-10", { extensions: [request] }, ["延期审批结果", "延期告知"]),
+    ).toEqual(["2026-04-10 延期审批结果 → 区教育局", "2026-04-10 延期告知 → 张明"]);
+    const notices = plan([ASSIGNED], "2026-04-10", { extensions: [request] }).notices;
+    const told = notices.find((n) => n.type === "延期告知");
+    expect(told?.body).toContain("以“需协调市级部门统筹资金”为由申请延期，经批准，办理期限延至 2026年9月2日");
+    const result = notices.find((n) => n.type === "延期审批结果");
+    expect(result?.title).toBe("延期申请审批结果：2026-001 同意");
+    expect(result?.body).toContain("你单位 2026年4月8日 提出");
+  });
+
+  it("不同意的申请只告知申请单位；待审批的不发", () => {
+    const refused = { ...request, 审批结果: "不同意" };
+    expect(
+      month([ASSIGNED], "2026-04-06", "2026-05-10", { extensions: [refused] }, ["延期审批结果", "延期告知"]),
+    ).toEqual(["2026-04-10 延期审批结果 → 区教育局"]);
+    const pending = { ...request, 审批结果: "", 审批日期: "" };
+    expect(
+      month([ASSIGNED], "2026-04-06", "2026-05-10", { extensions: [pending] }, ["延期审批结果"]),
+    ).toEqual([]);
+  });
+});
+
+describe("领办领导与督办领导经『领导』表送达", () => {
+  it("领办领导收到其领办建议的交办通知和逾期催办", () => {
+    const led = { ...ASSIGNED, 领办领导: "王建国副区长" };
+    const lines = month([led], "2026-03-02", "2026-06-03", {}, ["交办通知", "逾期催办"]);
+    expect(lines).toContain("2026-03-02 交办通知 → 王建国副区长");
+    expect(lines).toContain("2026-06-03 逾期催办 → 王建国副区长");
+  });
+
+  it("重点建议的逾期催办经『领导』表送达督办领导", () => {
+    const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "刘振华主任" };
+    const overdue = plan([key], "2026-06-03").notices.filter((n) => n.type === "逾期催办");
+    expect(overdue.map((n) => [n.recipient, n.address])).toContainEqual(["刘振华主任", "lzh@example.gov.cn"]);
+  });
+});
