@@ -3,16 +3,19 @@ import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
 import type { SyncStep } from "./jobs/sync/run-sync";
+import { type LinkSettings, linkSettingsFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
 import { createTokenSource } from "./sheets/token";
 import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
 import { createInbox, type Inbox } from "./store/inbox";
 import { createLease, type Lease } from "./store/lease";
+import { createLetterStore, type LetterStore } from "./store/letters";
 import { createMetaStore, type MetaStore } from "./store/meta";
 import { createNoticeArrivals, type NoticeArrivals } from "./store/notice-arrivals";
 import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-outbox-view";
 import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
+import { createPersonalLinks, type PersonalLinks } from "./store/personal-links";
 import { createSampleStore, type SampleStore } from "./store/samples";
 import { createSessionStore, type SessionStore } from "./store/sessions";
 import { createSignInFailures, type SignInFailures } from "./store/sign-in-failures";
@@ -45,6 +48,12 @@ export interface Deps {
   outboxView: NoticeOutboxView;
   /** The ledger as the last sync evaluated it (dashboard, notices). */
   summaries: SummaryStore;
+  /** Personal links signed for units, deputies and leaders (D1). */
+  personalLinks: PersonalLinks;
+  /** The key and address of personal links; null while LINK_SECRET or PUBLIC_URL is unusable. */
+  linkSettings: LinkSettings | null;
+  /** 答复函 files (R2); null when the Worker has no LETTERS bucket. */
+  letters: LetterStore | null;
 }
 
 export interface DepsOptions {
@@ -81,6 +90,9 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     samples: createSampleStore(env.DB),
     outboxView: createNoticeOutboxView(env.DB),
     summaries: createSummaryStore(env.DB),
+    personalLinks: createPersonalLinks(env.DB),
+    linkSettings: linkSettingsFrom(env),
+    letters: env.LETTERS ? createLetterStore(env.LETTERS) : null,
   };
 }
 
