@@ -6,6 +6,7 @@ import {
   longTextCell,
   replyClassNormaliser,
   textCell,
+  urlCell,
   yesNoCell,
 } from "../cells";
 import { type ColumnDef, column, type RecordOf, tab } from "../columns";
@@ -189,6 +190,16 @@ export const ledgerStaffColumns = [
     rules: ["答复类别为 C 时必填（说明原因）"],
     width: 260,
     note: "答复要点",
+  }),
+  column({
+    key: "replyLetter",
+    header: "答复函",
+    owner: staff,
+    cell: urlCell(),
+    headerRequired: false,
+    width: 200,
+    rules: ["以 http:// 或 https:// 开头的网址，或留空"],
+    note: "正式答复函的链接；承办单位在专属页面上传答复函后由系统填写",
   }),
   column({
     key: "rating",

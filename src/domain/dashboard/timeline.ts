@@ -64,11 +64,16 @@ function shownValue(column: string, value: string | null): string {
 const SOURCE_TITLES: Record<NonNullable<FieldChange["source"]>, string> = {
   sheet: "表格中修改",
   form: "表单提交",
+  link: "个人链接",
   dashboard: "看板操作",
   system: "系统修复",
 };
 
-/** Who made a change, as the history says it: a staff edit in the sheet, a form, a person on the dashboard, the system. */
+/**
+ * Who made a change, as the history says it: a staff edit in the sheet, a form, a unit, deputy or
+ * leader through their personal link (`个人链接（承办单位 区教育局 · 链接 Ab3dE9Kq）`), a person on
+ * the dashboard, the system.
+ */
 function changeTitle(change: FieldChange): string {
   const source = change.source ?? "sheet";
   const who = change.actor ? `（${source === "form" ? `提交号 ${change.actor}` : change.actor}）` : "";

@@ -60,7 +60,7 @@ export function shortLinkId(id: string): string {
   return id.slice(0, 8);
 }
 
-/** Who acted, as the suggestion's history names it: `承办单位 区教育局（个人链接 Ab3dE9Kq）`. */
+/** Who acted, as the suggestion's history names it: `承办单位 区教育局 · 链接 Ab3dE9Kq`. */
 export function actorLabel(link: Pick<Capability, "kind" | "recipient" | "id">): string {
-  return `${KIND_LABELS[link.kind]} ${link.recipient}（个人链接 ${shortLinkId(link.id)}）`;
+  return `${KIND_LABELS[link.kind]} ${link.recipient} · 链接 ${shortLinkId(link.id)}`;
 }

@@ -63,7 +63,7 @@ describe("planProvisioning (pure)", () => {
   it("reports a header written twice instead of changing it, and uses the first one", () => {
     const ledger = tab(TAB_NAMES.ledger, [...ledgerHeaders, "标题"]);
     const plan = planProvisioning({ tabs: [ledger] });
-    expect(plan.notes.join("\n")).toContain("表头“标题”在第 C 列和第 AH 列各有一个");
+    expect(plan.notes.join("\n")).toContain("表头“标题”在第 C 列和第 AI 列各有一个");
     expect(plan.changes.filter((c) => c.tab === TAB_NAMES.ledger && c.zh.startsWith("缺少表头"))).toEqual([]);
   });
 

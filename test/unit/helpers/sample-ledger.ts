@@ -39,6 +39,11 @@ const ODD_CELLS: unknown[] = [
   ...["2027-01-01", "2026-06-16", 46188, 45300.25],
 ];
 
+/** Optional 建议台账 columns added after evaluate-ledger-sample's expectations were written. */
+const ADDED_AFTER_PIN: ReadonlySet<string> = new Set(["答复函"]);
+/** Their record keys: always blank here (the sample has no such column), left out of the pinned hash. */
+export const RECORD_KEYS_ADDED_AFTER_PIN: readonly string[] = ["replyLetter"];
+
 /**
  * A 建议台账 of `rowCount` rows as values.batchGet returns them (dates mostly serials, some typed
  * as text), with about one cell in sixteen replaced by something odd, some blank and short rows,
@@ -49,7 +54,9 @@ export function sampleLedgerTabs(rowCount: number, seed: number): Record<string,
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const deputies = Array.from({ length: 40 }, (_, i) => `${pick(SURNAMES)}${pick(GIVEN)}${i}`);
-  const headers = ledgerTab.columns.map((c) => c.header);
+  // Columns added after the expectations were pinned (evaluate-ledger-sample.test.ts) are left out,
+  // so the same seed still draws the same cells for the columns it covers.
+  const headers = ledgerTab.columns.map((c) => c.header).filter((h) => !ADDED_AFTER_PIN.has(h));
   const start = serialFromIso("2025-01-06");
   const end = serialFromIso("2026-06-15");
   const ledger: unknown[][] = [headers];
