@@ -3,9 +3,17 @@ import { ledgerTab } from "./tabs/ledger";
 
 /**
  * Placeholders computed per notice rather than read from a ledger column. 接收方 is the unit or
- * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期.
+ * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期; 个人链接 is the
+ * recipient's own page (a signed link; every notice to a unit, deputy or leader ends with it anyway).
  */
-export const COMPUTED_PLACEHOLDERS = ["剩余天数", "逾期天数", "测评链接", "异议期限", "接收方"] as const;
+export const COMPUTED_PLACEHOLDERS = [
+  "剩余天数",
+  "逾期天数",
+  "测评链接",
+  "异议期限",
+  "接收方",
+  "个人链接",
+] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
 export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
@@ -67,6 +75,11 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     type: "跟踪提醒",
     title: "建议落实情况跟踪：{{编号}} {{标题}}",
     body: `{{接收方}}：${RECEIPT}答复为 B 类（正在解决或列入计划），目前落实情况：{{落实情况}}。请报送最新落实进展；已落实的，请告知我委。`,
+  },
+  {
+    type: "领导催办",
+    title: "领导催办：{{编号}} {{标题}}",
+    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，目前尚未答复代表，请抓紧办理、按期答复。`,
   },
   {
     type: "督办周报",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NOTICE_TYPES } from "../../sheets-schema/enums";
 import { defaultSettings } from "../../sheets-schema/settings";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { pickTemplate } from "../../src/domain/read-templates";
@@ -91,7 +92,8 @@ describe("通知模板", () => {
   it("provides the built-in template of every type when the tab is empty", () => {
     const { templates } = evaluateRows([{}]);
     expect(templates.every((t) => t.source === "default" && t.enabled)).toBe(true);
-    expect(templates).toHaveLength(9);
+    expect(templates).toHaveLength(NOTICE_TYPES.length);
+    expect(templates.map((t) => t.type)).toEqual([...NOTICE_TYPES]);
   });
 
   it("reports an unknown 模板 type and a 启用 that is not 是/否", () => {

@@ -64,3 +64,9 @@ export function shortLinkId(id: string): string {
 export function actorLabel(link: Pick<Capability, "kind" | "recipient" | "id">): string {
   return `${KIND_LABELS[link.kind]} ${link.recipient} · 链接 ${shortLinkId(link.id)}`;
 }
+
+/** The page a link opens: the recipient's own page, or one of their suggestions on it. */
+export function personalUrl(publicUrl: string, token: string, suggestionId: string | null = null): string {
+  const page = `${publicUrl}/l/${token}`;
+  return suggestionId ? `${page}/s/${encodeURIComponent(suggestionId)}` : page;
+}

@@ -2,6 +2,7 @@ import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
 import { daysBetween } from "../deadlines";
+import { PERSONAL_LINK_SLOT } from "../links/notice-link";
 import { displayDate, displayRaw, displayValue } from "./format";
 
 /** What the computed placeholders need besides the row. */
@@ -33,7 +34,9 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
   return {
     剩余天数: due ? String(Math.max(0, daysBetween(ctx.today, due))) : "",
     逾期天数: due ? String(Math.max(0, daysBetween(due, ctx.today))) : "",
-    测评链接: ratingLinkFor(ctx.ratingLink, id),
+    // Without a 测评链接 in 设置, the deputy rates on the personal page (the notice job signs it).
+    测评链接: ratingLinkFor(ctx.ratingLink, id) || PERSONAL_LINK_SLOT,
+    个人链接: PERSONAL_LINK_SLOT,
     // 异议期限工作日 working days after the assignment, the start day not counted.
     异议期限: start ? displayDate(ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays)) : "",
     接收方: recipient,
@@ -81,5 +84,5 @@ export function cellsView(
 export function blankView(recipient: string): View {
   const view: View = {};
   for (const col of ledgerTab.columns) view[col.header] = "";
-  return { ...view, 剩余天数: "", 逾期天数: "", 测评链接: "", 异议期限: "", 接收方: recipient };
+  return { ...view, 剩余天数: "", 逾期天数: "", 测评链接: "", 异议期限: "", 接收方: recipient, 个人链接: "" };
 }

@@ -5,6 +5,7 @@ import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/sche
 import type { UnreachableNotice } from "../../domain/notices/types";
 import type { Problem } from "../../domain/problems";
 import { loadLedgerView } from "../ledger-view";
+import { attachPersonalLinks } from "../links/attach-links";
 import { localDate } from "../local-time";
 import { enqueueNotices } from "./enqueue";
 import { META_NOTICES_LAST_RUN, type NoticeDeps } from "./notice-deps";
@@ -71,7 +72,8 @@ export async function runDailyNotices(
     ]);
     const plan = planNotices({ today, evaluation: view.evaluation, existingKeys, arrivals });
     const plannedAt = new Date(nowMs).toISOString();
-    const inserted = await deps.noticeOutbox.insert(plan.notices, plannedAt);
+    const notices = await attachPersonalLinks(deps, plan.notices, nowMs, clock.timeZone);
+    const inserted = await deps.noticeOutbox.insert(notices, plannedAt);
     const enqueued = await enqueueNotices(deps, inserted, nowMs);
     // A forced (demo) run may be for another day: it must not stop the real daily run.
     if (!options.force) await deps.meta.set(META_NOTICES_LAST_RUN, today, plannedAt);
