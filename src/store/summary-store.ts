@@ -14,6 +14,8 @@ export interface SummaryStore {
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
   loadFacts(): Promise<FactTuple[]>;
+  /** The stored rows of one part, whole (one suggestion's page reads the part holding its row). */
+  loadPart(part: number): Promise<StoredSummaryRow[]>;
 }
 
 /** A short, stable digest of a part, so an unchanged part is not written again (D1 writes are counted). */
@@ -55,5 +57,12 @@ export function createSummaryStore(db: D1Database): SummaryStore {
     },
     loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
     loadFacts: () => loadColumn<FactTuple>(db, "facts"),
+    async loadPart(part) {
+      const row = await db
+        .prepare("SELECT rows FROM summary_parts WHERE part = ?1")
+        .bind(part)
+        .first<{ rows: string }>();
+      return row ? (JSON.parse(row.rows) as StoredSummaryRow[]) : [];
+    },
   };
 }

@@ -67,9 +67,9 @@ describe("a sync run split across queue messages", () => {
       .flatMap((r) => r.query.ranges ?? [])
       .filter((range) => /^'建议台账'!A\d+:/.test(range));
     expect(rowReads).toEqual([
-      `'建议台账'!A2:AG${CHUNK_ROWS + 1}`,
-      `'建议台账'!A${CHUNK_ROWS + 2}:AG${2 * CHUNK_ROWS + 1}`,
-      `'建议台账'!A${2 * CHUNK_ROWS + 2}:AG${ROWS + 1}`,
+      `'建议台账'!A2:AH${CHUNK_ROWS + 1}`,
+      `'建议台账'!A${CHUNK_ROWS + 2}:AH${2 * CHUNK_ROWS + 1}`,
+      `'建议台账'!A${2 * CHUNK_ROWS + 2}:AH${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
     expect(steps).toEqual([0, 1, 1, 2, 2, "finish", "finish"]);
