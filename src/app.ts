@@ -13,6 +13,7 @@ import { filesRoutes } from "./http/files-routes";
 import { healthRoutes } from "./http/health";
 import { hooksRoutes } from "./http/hooks-routes";
 import { linkRoutes } from "./http/links/link-routes";
+import { linksRoutes } from "./http/links-routes";
 import { requireMigrations } from "./http/readiness";
 import { samplingRoutes } from "./http/sampling-routes";
 import { sameOriginForms, securityHeaders } from "./http/security-headers";
@@ -64,6 +65,7 @@ export function createApp() {
   app.route("/", pagesRoutes);
   app.route("/", suggestionRoutes);
   app.route("/", samplingRoutes);
+  app.route("/", linksRoutes);
   return app;
 }
 

@@ -358,3 +358,62 @@ describe("guessing links", () => {
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 });
+
+describe("the staff's 个人链接 page", () => {
+  const ADMIN = { authorization: "Bearer test-admin-token" };
+
+  it("lists the links notices carried, revokes one, and the link is refused from then on", async () => {
+    const list = await (await browse("/links", { headers: ADMIN })).text();
+    expect(list).toContain("承办单位 区教育局");
+    expect(list).toContain("交办通知");
+    const link = await makeLink("unit", "区住建局");
+    const revoke = await browse(`/links/${link.id}/revoke`, { method: "POST", headers: ADMIN });
+    expect(revoke.status).toBe(303);
+    expect(revoke.headers.get("location")).toBe(`/links?revoked=${link.id}`);
+    expect((await browse(link.path)).status).toBe(403);
+    const row = await env.DB.prepare("SELECT revoked_by FROM personal_links WHERE id = ?1")
+      .bind(link.id)
+      .first<{ revoked_by: string }>();
+    expect(row?.revoked_by).toBe("管理令牌");
+  });
+
+  it("issues a link for a unit of 承办单位 (shown once) and refuses a name that is in no tab", async () => {
+    const unknown = await postForm(
+      "/links/issue",
+      { kind: "unit", recipient: "区不存在局", scope: "act" },
+      undefined,
+    );
+    expect(unknown.status).toBe(401);
+    const refused = await browse("/links/issue", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "unit", recipient: "区不存在局", scope: "act" }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("“区不存在局”不在『承办单位』表中");
+    const issued = await browse("/links/issue", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "unit", recipient: "区卫健委", scope: "read" }),
+    });
+    const html = await issued.text();
+    expect(issued.status).toBe(200);
+    const path = linkPathIn(html);
+    const page = await (await browse(path)).text();
+    expect(page).toContain("本链接只能查看");
+    expect(page).toContain("2026-003");
+  });
+
+  it("revokes every live link of a recipient at once", async () => {
+    const a = await makeLink("deputy", "李华");
+    const b = await makeLink("deputy", "李华");
+    const response = await browse("/links/revoke-all", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "deputy", recipient: "李华" }),
+    });
+    expect(response.status).toBe(303);
+    expect((await browse(a.path)).status).toBe(403);
+    expect((await browse(b.path)).status).toBe(403);
+  });
+});

@@ -61,6 +61,9 @@ function shownValue(column: string, value: string | null): string {
   return value;
 }
 
+/** The audit trail's column for a leader's 催办 (src/jobs/links/urge.ts). */
+export const URGED = "催办";
+
 const SOURCE_TITLES: Record<NonNullable<FieldChange["source"]>, string> = {
   sheet: "表格中修改",
   form: "表单提交",
@@ -94,8 +97,11 @@ export function buildTimeline(
     const title = changeTitle(change);
     const key = `${change.seenAt}|${title}`;
     const event = grouped.get(key) ?? { at: change.seenAt, title, lines: [] };
+    // A leader's 催办 press is an event, not a cell: it says whom the reminder went to.
     event.lines.push(
-      `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`,
+      change.column === URGED
+        ? `催办 → ${change.newValue ?? ""}`
+        : `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`,
     );
     if (change.note && !event.lines.includes(change.note)) event.lines.push(change.note);
     grouped.set(key, event);

@@ -1,3 +1,4 @@
+import { URGED } from "../../domain/dashboard/timeline";
 import { actorLabel, type Capability } from "../../domain/links/capability";
 import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
 import { rowView } from "../../domain/notices/placeholders";
@@ -96,7 +97,7 @@ export async function urgeFromLink(
       [
         {
           suggestionId: id,
-          column: "催办",
+          column: URGED,
           oldValue: null,
           newValue: resolved.name,
           source: "link",
