@@ -68,7 +68,9 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
   const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
   if (url.pathname.startsWith("/l/")) {
     // A unit or deputy on a personal link: no staff navigation, no sign-in form, the way back.
-    const home = url.pathname.split("/").slice(0, 3).join("/");
+    const parts = url.pathname.split("/");
+    const onSuggestion = parts[3] === "s" && parts[4];
+    const back = onSuggestion ? parts.slice(0, 5).join("/") : parts.slice(0, 3).join("/");
     return sendPage(
       c,
       <LinkLayout title={title} frame={null}>
@@ -80,7 +82,7 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
           </p>
           {!e.code.startsWith("link_") && e.status !== 429 ? (
             <p>
-              <a href={home}>返回本人（本单位）的建议</a>
+              <a href={back}>{onSuggestion ? "返回该建议" : "返回本人（本单位）的建议"}</a>
             </p>
           ) : null}
         </div>

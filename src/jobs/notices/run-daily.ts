@@ -14,6 +14,8 @@ import { officeClock } from "./office-clock";
 export interface DailyRunOptions {
   /** Development and tests (`POST /api/notices/run?now=`): skip the 09:00 and once-a-day gates. */
   force?: boolean;
+  /** When the personal links are signed (their 180 days count from it); `nowMs` when absent. */
+  linksIssuedAtMs?: number;
 }
 
 export type DailyRunResult =
@@ -72,7 +74,8 @@ export async function runDailyNotices(
     ]);
     const plan = planNotices({ today, evaluation: view.evaluation, existingKeys, arrivals });
     const plannedAt = new Date(nowMs).toISOString();
-    const notices = await attachPersonalLinks(deps, plan.notices, nowMs, clock.timeZone);
+    const issuedAt = options.linksIssuedAtMs ?? nowMs;
+    const notices = await attachPersonalLinks(deps, plan.notices, issuedAt, clock.timeZone);
     const inserted = await deps.noticeOutbox.insert(notices, plannedAt);
     const enqueued = await enqueueNotices(deps, inserted, nowMs);
     // A forced (demo) run may be for another day: it must not stop the real daily run.
