@@ -9,6 +9,7 @@ import { noticeLogTab } from "../sheets-schema/tabs";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree } from "./isolate-cpu";
+import { benchLinks, HOURLY_AT_NINE, makeEveryoneReachable, postReply } from "./link-pages";
 import { BENCH_ADMIN_TOKEN, type BenchWorker, buildWorker, startBenchWorker } from "./worker";
 
 export const OFFICE_ROWS = 2_000;
@@ -167,6 +168,17 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     ]) {
       figures.push(await measure(worker, em, `page ${decodeURIComponent(path)}`, () => page(worker, path)));
     }
+    const links = await benchLinks(worker);
+    for (const [what, path] of [
+      ["page /l/… 承办单位 (its suggestions)", links.unit],
+      ["page /l/…/s/… 承办单位 (one suggestion, reply form)", `${links.unit}/s/${links.unitSuggestion}`],
+      ["page /l/… 代表 (suggestions, record)", links.deputy],
+      ["page /l/…/s/… 代表 (one suggestion, rating)", `${links.deputy}/s/${links.deputySuggestion}`],
+      ["page /l/…/suggest 代表 (new suggestion form)", `${links.deputy}/suggest`],
+      ["page /l/… 督办领导", links.leader],
+    ] as const) {
+      figures.push(await measure(worker, em, what, () => page(worker, path)));
+    }
     const scheduled = await worker.mf.getWorker();
     figures.push(
       await measure(
@@ -182,6 +194,42 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
         1,
       ),
     );
+    await makeEveryoneReachable(worker);
+    figures.push(
+      await measure(
+        worker,
+        em,
+        "notices: hourly run, everyone reachable (a signed link in every notice)",
+        async () => {
+          await scheduled.scheduled({ cron: "0 * * * *", scheduledTime: HOURLY_AT_NINE });
+        },
+        1,
+      ),
+    );
+    const db = await worker.mf.getD1Database("DB");
+    const planned = await db.prepare("SELECT COUNT(*) AS n FROM notices").first<{ n: number }>();
+    console.log(`notices planned with links in that run: ${planned?.n ?? 0}`);
+    // Replies last: the intake consumer writes each to the sheet a few seconds later, in an
+    // invocation of its own, so each measured post waits for the previous one to be applied.
+    const reply = `${links.unit}/s/${links.unitSuggestion}/reply`;
+    for (const [what, bytes] of [
+      ["POST reply with a 1 MB 答复函 (R2)", 1024 * 1024],
+      ["POST reply with a 10 MB 答复函 (R2)", 10 * 1024 * 1024],
+    ] as const) {
+      const runs: InvocationFigures[] = [];
+      for (let i = 0; i < 3; i++) {
+        runs.push(await measure(worker, em, what, () => postReply(worker, reply, bytes), 1));
+        await new Promise((r) => setTimeout(r, 4000));
+      }
+      const ms = median(runs.map((f) => f["CPU ms (Worker)"]));
+      figures.push({
+        what,
+        "CPU ms (Worker)": ms,
+        "CPU ms (busy)": median(runs.map((f) => f["CPU ms (busy)"])),
+        "Sheets calls": median(runs.map((f) => f["Sheets calls"])),
+        "fits 10 ms": ms <= FREE_CPU_MS ? "yes" : "NO",
+      });
+    }
     return figures;
   } finally {
     await worker.dispose();

@@ -9,6 +9,8 @@ import { IsolateProfiler } from "./isolate-cpu";
 
 export const BENCH_ADMIN_TOKEN = "bench-admin-token";
 export const BENCH_FORM_SECRET = "bench-suggestion-secret";
+export const BENCH_LINK_SECRET = "bench-link-secret-of-at-least-32-characters";
+export const BENCH_PUBLIC_URL = "http://jianyi.bench";
 
 const QUIET = {
   WRANGLER_SEND_METRICS: "false",
@@ -67,6 +69,7 @@ export async function startBenchWorker(
     compatibilityDate: "2026-04-20",
     compatibilityFlags: ["nodejs_compat"],
     d1Databases: { DB: "bench-db" },
+    r2Buckets: { LETTERS: "bench-letters" },
     queueProducers: {
       INTAKE_QUEUE: "jianyi-intake",
       NOTICES_QUEUE: "jianyi-notices",
@@ -88,6 +91,8 @@ export async function startBenchWorker(
       SPREADSHEET_ID: spreadsheetId,
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
+      LINK_SECRET: BENCH_LINK_SECRET,
+      PUBLIC_URL: BENCH_PUBLIC_URL,
     },
     cf: false,
   });
@@ -100,7 +105,7 @@ export async function startBenchWorker(
     mf,
     profiler,
     fetch: (pathname, init) =>
-      mf.dispatchFetch(`http://jianyi.bench${pathname}`, init as never) as unknown as Promise<Response>,
+      mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
     cpuMs: () => processCpuMs(pid),
     dispose: async () => {
       profiler.close();

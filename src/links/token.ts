@@ -15,8 +15,22 @@ export const LINK_SECRET_MIN_LENGTH = 32;
 const TOKEN_MAX_LENGTH = 1024;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-function keyOf(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+/** One imported key per secret for the isolate's life: importing costs more than the HMAC itself. */
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 function base64url(bytes: Uint8Array): string {
@@ -38,7 +52,7 @@ export async function signLink(secret: string, link: Capability, nowMs: number):
     .setJti(link.id)
     .setIssuedAt(Math.floor(nowMs / 1000))
     .setExpirationTime(link.expiresAt)
-    .sign(keyOf(secret));
+    .sign(await keyOf(secret));
 }
 
 export type VerifiedLink =
@@ -53,7 +67,7 @@ export type VerifiedLink =
 export async function verifyLink(secret: string, token: string, nowMs: number): Promise<VerifiedLink> {
   if (token.length > TOKEN_MAX_LENGTH || !TOKEN_SHAPE.test(token)) return { ok: false, reason: "malformed" };
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+    const { payload } = await jwtVerify(token, await keyOf(secret), {
       algorithms: ["HS256"],
       requiredClaims: ["sub", "jti", "exp"],
       currentDate: new Date(nowMs),
