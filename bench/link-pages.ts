@@ -6,7 +6,7 @@
  */
 import type { LinkKind } from "../src/domain/links/capability";
 import { issueLink } from "../src/jobs/links/issue-link";
-import { DEPUTIES, FIXTURE_NOW_MS, SCENARIOS, UNITS } from "../test/support/ledger-fixture";
+import { DEPUTIES, SCENARIOS, UNITS } from "../test/support/ledger-fixture";
 import { BENCH_LINK_SECRET, BENCH_PUBLIC_URL, type BenchWorker } from "./worker";
 
 export interface BenchLinks {
@@ -99,5 +99,3 @@ export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> 
     db.prepare("DELETE FROM notices"),
   ]);
 }
-
-export const HOURLY_AT_NINE = new Date(FIXTURE_NOW_MS - 60 * 60_000);

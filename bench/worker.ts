@@ -60,6 +60,8 @@ export async function startBenchWorker(
   em: BenchEmulator,
   spreadsheetId: string,
   inspectorPort = 9331,
+  /** false: no intake consumer runs by itself (the bench delivers each batch, to measure it alone). */
+  intakeConsumer = true,
 ): Promise<BenchWorker> {
   const mf = new Miniflare({
     name: WORKER_NAME,
@@ -73,16 +75,18 @@ export async function startBenchWorker(
     queueProducers: {
       INTAKE_QUEUE: "jianyi-intake",
       NOTICES_QUEUE: "jianyi-notices",
-      SYNC_QUEUE: "jianyi-sync",
+      JOBS_QUEUE: "jianyi-jobs",
     },
-    queueConsumers: {
-      "jianyi-intake": {
-        maxBatchSize: 50,
-        maxBatchTimeout: 2,
-        maxRetries: 10,
-        deadLetterQueue: "jianyi-intake-dlq",
-      },
-    },
+    queueConsumers: intakeConsumer
+      ? {
+          "jianyi-intake": {
+            maxBatchSize: 50,
+            maxBatchTimeout: 2,
+            maxRetries: 10,
+            deadLetterQueue: "jianyi-intake-dlq",
+          },
+        }
+      : {},
     bindings: {
       ENVIRONMENT: "test",
       SHEETS_API_BASE: em.url,
@@ -91,6 +95,7 @@ export async function startBenchWorker(
       SPREADSHEET_ID: spreadsheetId,
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
+      FORM_SECRET_REPLY: BENCH_FORM_SECRET,
       LINK_SECRET: BENCH_LINK_SECRET,
       PUBLIC_URL: BENCH_PUBLIC_URL,
     },

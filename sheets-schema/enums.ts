@@ -63,6 +63,21 @@ export const NOTICE_TYPES = [
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 
+/**
+ * The text a co-unit (协办单位) gets for its 交办通知: a template of its own in 通知模板 (the notice
+ * type stays 交办通知 in the outbox and 通知记录), since a co-unit sends its opinion to the lead unit
+ * rather than replying to the deputy.
+ */
+export const CO_UNIT_TEMPLATE = "交办通知（协办单位）";
+export type TemplateName = NoticeType | typeof CO_UNIT_TEMPLATE;
+/** 模板 values of 通知模板: every notice type, the co-units' 交办通知 right after the lead's. */
+export const TEMPLATE_NAMES: readonly [TemplateName, ...TemplateName[]] = [
+  NOTICE_TYPES[0],
+  ...NOTICE_TYPES.slice(1).flatMap((type): TemplateName[] =>
+    type === "交办通知" ? [type, CO_UNIT_TEMPLATE] : [type],
+  ),
+];
+
 export const NOTICE_STATES = ["待发送", "已发送", "失败"] as const;
 export type NoticeState = (typeof NOTICE_STATES)[number];
 

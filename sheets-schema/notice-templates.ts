@@ -1,10 +1,11 @@
-import type { NoticeType } from "./enums";
+import { CO_UNIT_TEMPLATE, type TemplateName } from "./enums";
 import { ledgerTab } from "./tabs/ledger";
 
 /**
  * Placeholders computed per notice rather than read from a ledger column. 接收方 is the unit or
- * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期; 个人链接 is the
- * recipient's own page (a signed link; every notice to a unit, deputy or leader ends with it anyway).
+ * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期; 协办意见期限 the
+ * day a co-unit's written opinion is due at the lead unit; 个人链接 is the recipient's own page (a
+ * signed link; every notice to a unit, deputy or leader ends with it anyway).
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -12,6 +13,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "测评链接",
   "异议期限",
   "接收方",
+  "协办意见期限",
   "个人链接",
 ] as const;
 
@@ -22,17 +24,23 @@ export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 export interface NoticeTemplateText {
-  readonly type: NoticeType;
+  readonly type: TemplateName;
   readonly title: string;
   readonly body: string;
 }
 
 const RECEIPT = "{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}）";
 
+/** Marks a round-2 notice: 二次交办日期 is blank in notices about round 1 (placeholders.ts). */
+const ROUND2 = "{{#二次交办日期}}（二次交办）{{/二次交办日期}}";
+const RATE =
+  "{{#测评链接}}请通过以下链接对办理情况进行测评：{{测评链接}}{{/测评链接}}{{^测评链接}}请对办理情况进行测评。{{/测评链接}}";
+
 /**
- * Built-in templates, one per notice type. They are written into 通知模板 for new sheets and are the
- * fallback whenever a staff template is disabled by a typo. The renderer must not HTML-escape
- * (Mustache triple braces or `escape: (s) => s`), since names like “王伟(北关)” are plain text.
+ * Built-in templates, one per notice type (and the co-units' 交办通知). They are written into
+ * 通知模板 for new sheets and are the fallback whenever a staff template is disabled by a typo. The
+ * renderer must not HTML-escape, since names like “王伟(北关)” are plain text. A value that may be
+ * blank sits in a section ({{#落实情况}}…{{/落实情况}}), so no label is left without its value.
  * 督办周报 has no ledger row; the notice job appends the list of suggestions after the body.
  */
 export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
@@ -44,27 +52,32 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "交办通知",
     title: "代表建议交办通知：{{编号}} {{标题}}",
-    body: `{{接收方}}：现将${RECEIPT}交你单位办理。主办单位：{{主办单位}}；协办单位：{{协办单位}}。交办日期 {{交办日期}}，请于 {{办理期限}} 前书面答复代表。如对交办有异议，请于 {{异议期限}} 前提出。`,
+    body: `{{接收方}}：现将${RECEIPT}交你单位主办。主办单位：{{主办单位}}；协办单位：{{协办单位}}。交办日期 {{交办日期}}，请于 {{办理期限}} 前书面答复代表。如对交办有异议，请于 {{异议期限}} 前提出。`,
+  },
+  {
+    type: CO_UNIT_TEMPLATE,
+    title: "代表建议协办通知：{{编号}} {{标题}}",
+    body: `{{接收方}}：现将${RECEIPT}交你单位协办，主办单位为{{主办单位}}。请主动与主办单位沟通，于 {{协办意见期限}} 前将书面协办意见送{{主办单位}}，由主办单位统一答复代表。如对交办有异议，请于 {{异议期限}} 前提出。`,
   },
   {
     type: "到期提醒",
-    title: "建议办理到期提醒：{{编号}} 还剩 {{剩余天数}} 天",
-    body: `{{接收方}}：${RECEIPT}办理期限为 {{办理期限}}，还剩 {{剩余天数}} 天，目前尚未答复。请抓紧办理，按期答复代表。`,
+    title: `建议办理到期提醒${ROUND2}：{{编号}} 还剩 {{剩余天数}} 天`,
+    body: `{{接收方}}：${RECEIPT}{{#二次交办日期}}已于 {{二次交办日期}} 二次交办，{{/二次交办日期}}办理期限为 {{办理期限}}，还剩 {{剩余天数}} 天，目前尚未答复。请抓紧办理，按期答复代表。`,
   },
   {
     type: "逾期催办",
-    title: "建议办理逾期催办：{{编号}} 已逾期 {{逾期天数}} 天",
-    body: `{{接收方}}：${RECEIPT}办理期限 {{办理期限}} 已过，已逾期 {{逾期天数}} 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。`,
+    title: `建议办理逾期催办${ROUND2}：{{编号}} 已逾期 {{逾期天数}} 天`,
+    body: `{{接收方}}：${RECEIPT}{{#二次交办日期}}已于 {{二次交办日期}} 二次交办，{{/二次交办日期}}办理期限 {{办理期限}} 已过，已逾期 {{逾期天数}} 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。`,
   },
   {
     type: "答复告知",
-    title: "您的建议已有答复：{{标题}}",
-    body: "{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}）已由{{主办单位}}作出答复。请对办理情况进行测评：{{测评链接}}",
+    title: `您的建议已有答复${ROUND2}：{{标题}}`,
+    body: `{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}）{{#二次交办日期}}经二次交办，{{/二次交办日期}}已由{{主办单位}}作出答复。${RATE}`,
   },
   {
     type: "测评提醒",
-    title: "请对建议办理情况进行测评：{{标题}}",
-    body: "{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}）已由{{主办单位}}答复，尚未收到您的测评意见。请通过以下链接测评：{{测评链接}}",
+    title: `请对建议办理情况进行测评${ROUND2}：{{标题}}`,
+    body: "{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}）{{#二次交办日期}}经二次交办，{{/二次交办日期}}已由{{主办单位}}答复，尚未收到您的测评意见。{{#测评链接}}请通过以下链接测评：{{测评链接}}{{/测评链接}}{{^测评链接}}请尽快测评。{{/测评链接}}",
   },
   {
     type: "二次交办通知",
@@ -73,8 +86,8 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   },
   {
     type: "跟踪提醒",
-    title: "建议落实情况跟踪：{{编号}} {{标题}}",
-    body: `{{接收方}}：${RECEIPT}答复为 B 类（正在解决或列入计划），目前落实情况：{{落实情况}}。请报送最新落实进展；已落实的，请告知我委。`,
+    title: `建议落实情况跟踪${ROUND2}：{{编号}} {{标题}}`,
+    body: `{{接收方}}：${RECEIPT}{{#二次交办日期}}经二次交办，{{/二次交办日期}}答复为 B 类（正在解决或列入计划）{{#落实情况}}，目前落实情况：{{落实情况}}{{/落实情况}}。请报送最新落实进展；已落实的，请告知我委。`,
   },
   {
     type: "领导催办",
@@ -88,8 +101,8 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   },
 ];
 
-/** The built-in template of a notice type. */
-export function defaultTemplateFor(type: NoticeType): NoticeTemplateText {
+/** The built-in template of a notice type (or of the co-units' 交办通知). */
+export function defaultTemplateFor(type: TemplateName): NoticeTemplateText {
   const found = DEFAULT_NOTICE_TEMPLATES.find((template) => template.type === type);
   if (!found) throw new Error(`no default template for ${type}`);
   return found;

@@ -2,6 +2,7 @@ import { channelsFromEnv } from "./channels/from-env";
 import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
+import type { NoticesStep } from "./jobs/notices/run-daily";
 import type { SyncStep } from "./jobs/sync/run-sync";
 import { type LinkSettings, linkSettingsFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
@@ -36,7 +37,9 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
-  syncQueue: Queue<SyncStep>;
+  jobsQueue: Queue<SyncStep | NoticesStep>;
+  /** This build of the Worker: stored evaluations of another build are not reused (the rules may differ). */
+  buildId: string;
   tabCache: TabCache;
   /** The notices outbox (read and written by the notice jobs). */
   noticeOutbox: NoticeOutbox;
@@ -82,7 +85,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     meta: createMetaStore(env.DB),
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
-    syncQueue: env.SYNC_QUEUE as Queue<SyncStep>,
+    jobsQueue: env.JOBS_QUEUE as Queue<SyncStep | NoticesStep>,
     tabCache: createTabCache(env.DB),
     noticeOutbox: createNoticeOutbox(env.DB),
     noticeArrivals: createNoticeArrivals(env.DB),
@@ -90,6 +93,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     samples: createSampleStore(env.DB),
     outboxView: createNoticeOutboxView(env.DB),
     summaries: createSummaryStore(env.DB),
+    buildId: env.CF_VERSION_METADATA?.id ?? config.version,
     personalLinks: createPersonalLinks(env.DB),
     linkSettings: linkSettingsFrom(env),
     letters: env.LETTERS ? createLetterStore(env.LETTERS) : null,

@@ -3,8 +3,8 @@ export interface Env {
   DB: D1Database;
   INTAKE_QUEUE: Queue<unknown>;
   NOTICES_QUEUE: Queue<unknown>;
-  /** Steps of a sync run split across invocations. */
-  SYNC_QUEUE: Queue<unknown>;
+  /** Steps of long jobs (a sync run, a daily notices run), one invocation each. */
+  JOBS_QUEUE: Queue<unknown>;
   ENVIRONMENT: string;
   SHEETS_API_BASE: string;
   GOOGLE_TOKEN_URL: string;
@@ -17,6 +17,8 @@ export interface Env {
   FORM_SECRET_REPLY?: string;
   FORM_SECRET_RATING?: string;
   BUILD_VERSION?: string;
+  /** The deployed version (wrangler.toml [version_metadata]): a new deploy re-evaluates every row once. */
+  CF_VERSION_METADATA?: WorkerVersionMetadata;
   /** Cloudflare Access team, e.g. `my-office` (of my-office.cloudflareaccess.com); unset = Access off. */
   ACCESS_TEAM_DOMAIN?: string;
   /** The Access application's Audience (AUD) tag. */

@@ -1,9 +1,9 @@
 import { createDeps } from "./deps";
 import type { Env } from "./env";
+import { consumeJobDeadLetters, consumeJobs } from "./jobs/consume-jobs";
 import type { IntakeMessage } from "./jobs/intake/accept-submission";
 import { applyInbox } from "./jobs/intake/apply-inbox";
 import { consumeNoticeDeadLetters, consumeNotices } from "./jobs/notices/consume";
-import { consumeSync, consumeSyncDeadLetters } from "./jobs/sync/consume";
 
 /** Backoff for a retried message: 10 s, 20 s, 40 s … capped at 5 minutes. */
 export function retryDelaySeconds(attempts: number): number {
@@ -54,8 +54,8 @@ async function consumeIntakeDeadLetters(batch: MessageBatch<unknown>, env: Env) 
 
 /** Queue entry point: routes a batch to its consumer by queue name. */
 export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext) {
-  if (batch.queue.endsWith("sync")) return consumeSync(batch, createDeps(env));
-  if (batch.queue.endsWith("sync-dlq")) return consumeSyncDeadLetters(batch, createDeps(env));
+  if (batch.queue.endsWith("jobs")) return consumeJobs(batch, createDeps(env));
+  if (batch.queue.endsWith("jobs-dlq")) return consumeJobDeadLetters(batch, createDeps(env));
   if (batch.queue.endsWith("intake")) return consumeIntake(batch, env);
   if (batch.queue.endsWith("intake-dlq")) return consumeIntakeDeadLetters(batch, env);
   if (batch.queue.endsWith("notices")) return void (await consumeNotices(batch, createDeps(env)));

@@ -18,16 +18,6 @@ export async function scheduled(controller: ScheduledController, env: Env, _ctx:
   if (job === "notices") {
     const result = await runNoticesTick(createDeps(env), controller.scheduledTime);
     const level = result.daily.outcome === "failed" || result.log.outcome === "failed" ? "error" : "info";
-    // A county can have hundreds of notices without a channel: the log says how many and shows a few
-    // (the dashboard's /notices lists them all).
-    const daily =
-      result.daily.outcome === "ok"
-        ? {
-            ...result.daily,
-            unreachable: result.daily.unreachable.length,
-            unreachableSample: result.daily.unreachable.slice(0, 5),
-          }
-        : result.daily;
-    console.log(JSON.stringify({ level, job, ...result, daily }));
+    console.log(JSON.stringify({ level, job, ...result }));
   }
 }

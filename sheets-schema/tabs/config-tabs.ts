@@ -9,7 +9,7 @@ import {
   yesNoCell,
 } from "../cells";
 import { type ColumnDef, column, type RecordOf, tab } from "../columns";
-import { CHANNELS, HOLIDAY_KINDS, NOTICE_TYPES } from "../enums";
+import { CHANNELS, HOLIDAY_KINDS, TEMPLATE_NAMES } from "../enums";
 import { TAB_NAMES } from "../tab-names";
 
 const staff = "staff" as const;
@@ -19,7 +19,7 @@ export const templateColumns = [
     key: "type",
     header: "模板",
     owner: staff,
-    cell: enumCell(NOTICE_TYPES),
+    cell: enumCell(TEMPLATE_NAMES),
     required: true,
     width: 110,
     note: "通知类型",

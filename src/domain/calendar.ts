@@ -1,4 +1,5 @@
 import { builtInCalendar } from "./calendar-data";
+import { fallbackYear } from "./calendar-fallback";
 import { isoFromSerial, serialFromIso, WEEKDAY_NAMES, weekdayOf, ymdFromSerial } from "./civil-date";
 
 /** A row of 节假日: it overrides the built-in calendar for that date. */
@@ -15,7 +16,11 @@ export type DayReason =
   | "holiday"
   | "adjustedWorkday"
   | "overrideRest"
-  | "overrideWork";
+  | "overrideWork"
+  /** A festival day of 《全国年节及纪念日放假办法》 in a year whose arrangement is not entered. */
+  | "statutoryHoliday"
+  /** Its 补休 day (the festival fell on a weekend or on another festival). */
+  | "statutoryMakeUp";
 
 export interface DayInfo {
   readonly date: string;
@@ -24,7 +29,10 @@ export interface DayInfo {
   /** Holiday name (春节) or the 节假日 说明; "" for ordinary days. */
   readonly name: string;
   readonly weekday: string;
-  /** False when neither chinese-days nor 节假日 knows the year's arrangement (weekends only). */
+  /**
+   * False when neither chinese-days nor 节假日 knows the year's arrangement: its rest days are then
+   * the weekends and the statutory festivals (calendar-fallback.ts), and deadlines are provisional.
+   */
   readonly yearKnown: boolean;
 }
 
@@ -48,22 +56,37 @@ export interface Calendar {
 const MAX_SCAN_DAYS = 400;
 
 /**
+ * True when 节假日 lists every statutory 春节 day of the year (除夕 to 初三) as 休: staff have
+ * entered the State Council's arrangement, which always starts with 元旦 and 春节. A single row
+ * (a local holiday, the first day typed) does not make the year known.
+ */
+function springFestivalEntered(year: number, overrideDays: ReadonlyMap<number, HolidayOverride>): boolean {
+  const days = fallbackYear(year)?.springFestival;
+  return days?.every((date) => overrideDays.get(serialFromIso(date))?.rest === true) ?? false;
+}
+
+/**
  * Builds the calendar from the built-in data and the 节假日 rows (which win). A year is known when
- * either source has an entry for it; for other years only weekends are rest days.
+ * chinese-days has its arrangement or 节假日 holds its 春节 block; an unknown year's rest days are
+ * the weekends and the statutory festivals with their 补休 (calendar-fallback.ts), 节假日 rows
+ * still winning; a known year's are exactly the arrangement's (its 节假日 rows, or chinese-days).
  */
 export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calendar {
   const builtIn = builtInCalendar();
   const overrideDays = new Map<number, HolidayOverride>();
   const years = new Set(builtIn.years);
+  const overrideYears = new Set<number>();
   for (const override of overrides) {
     const serial = serialFromIso(override.date);
     if (Number.isNaN(serial)) continue;
     overrideDays.set(serial, override);
-    years.add(ymdFromSerial(serial).year);
+    overrideYears.add(ymdFromSerial(serial).year);
   }
+  for (const year of overrideYears)
+    if (!years.has(year) && springFestivalEntered(year, overrideDays)) years.add(year);
   const unknownUsed = new Set<number>();
 
-  function infoOf(serial: number): Omit<DayInfo, "date" | "weekday" | "yearKnown"> {
+  function infoOf(serial: number, year: number): Omit<DayInfo, "date" | "weekday" | "yearKnown"> {
     const override = overrideDays.get(serial);
     if (override)
       return {
@@ -73,6 +96,15 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
       };
     const day = builtIn.days.get(serial);
     if (day) return { rest: day.rest, reason: day.rest ? "holiday" : "adjustedWorkday", name: day.name };
+    if (!years.has(year)) {
+      const statutory = fallbackYear(year)?.days.get(serial);
+      if (statutory)
+        return {
+          rest: true,
+          reason: statutory.makeUp ? "statutoryMakeUp" : "statutoryHoliday",
+          name: statutory.name,
+        };
+    }
     const weekday = weekdayOf(serial);
     return weekday === 0 || weekday === 6
       ? { rest: true, reason: "weekend", name: "" }
@@ -82,7 +114,7 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
   function restSerial(serial: number): boolean {
     const year = ymdFromSerial(serial).year;
     if (!years.has(year)) unknownUsed.add(year);
-    return infoOf(serial).rest;
+    return infoOf(serial, year).rest;
   }
 
   function parse(date: string): number {
@@ -104,7 +136,7 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
       const year = ymdFromSerial(serial).year;
       if (!years.has(year)) unknownUsed.add(year);
       const weekday = WEEKDAY_NAMES[weekdayOf(serial)] ?? "";
-      const { rest, reason, name } = infoOf(serial);
+      const { rest, reason, name } = infoOf(serial, year);
       return { date, weekday, yearKnown: years.has(year), rest, reason, name };
     },
     nextWorkingDay: (date) => isoFromSerial(nextWorkingSerial(parse(date))),

@@ -83,6 +83,27 @@ function checkSteps(row: Row): void {
   }
 }
 
+const HELD = "在改正之前，系统无法判断是否已答复，到期提醒和逾期催办暂停发送";
+
+/** The 错误 of a reply date cell that cannot be read also says the unit's reminders wait for it. */
+function holdReminders(row: Row, header: string): void {
+  const list = row.problems.list;
+  const at = list.findIndex((p) => p.column === header && p.level === "错误");
+  const problem = list[at];
+  if (problem) list[at] = { ...problem, message: `${problem.message}；${HELD}` };
+  else row.problems.error(header, `${header}无法识别：${HELD}`);
+}
+
+/**
+ * A reply date typed but unreadable (5月20日, 2026.5.200): the unit may well have replied, so its
+ * reminders stop (notices/series.ts) and staff are told to fix the date instead.
+ */
+function checkUnreadableReplies(row: Row): void {
+  if (row.failed.size === 0 || row.record.review !== "立案") return;
+  if (row.failed.has("repliedOn") && row.record.assignedOn) holdReminders(row, "答复日期");
+  if (row.failed.has("secondRepliedOn") && row.record.reassignedOn) holdReminders(row, "二次答复日期");
+}
+
 /**
  * Lifecycle rules of a 建议台账 row: date order, dates not after today, and the fields each step
  * requires or forbids (答复类别 after a reply, C needs 答复内容, 满意度 only after a reply, …).
@@ -90,4 +111,5 @@ function checkSteps(row: Row): void {
 export function checkLedgerLifecycle(row: Row, today: string): void {
   checkDates(row, today);
   checkSteps(row);
+  checkUnreadableReplies(row);
 }

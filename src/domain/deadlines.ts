@@ -56,6 +56,10 @@ function whyRest(info: DayInfo): string {
       return `落在${info.name}假期`;
     case "overrideRest":
       return `『节假日』表列为休息日${info.name ? `（${info.name}）` : ""}`;
+    case "statutoryHoliday":
+      return `落在${info.name}法定假日`;
+    case "statutoryMakeUp":
+      return `是${info.name}适逢周末（或与其他节日同日）的补休日`;
     default:
       return "是周末";
   }
@@ -85,10 +89,13 @@ export function rollDeadline(nominal: string, lead: string, calendar: Calendar):
   let explanation = rolled
     ? `${lead} ${nominalLabel}，${whyRest(info)}，顺延至 ${dayLabel(due)}`
     : `${lead} ${nominalLabel}，${whyWorking(info)}，即为期限`;
-  if (unknownYears.length > 0) {
-    explanation += `（${unknownYears.join("、")} 年放假安排尚未录入，暂只按周末计算）`;
-  }
+  if (unknownYears.length > 0) explanation += provisionalNote(unknownYears);
   return { due, nominal, rolled, explanation, unknownYears };
+}
+
+/** Why a deadline in a year with no arrangement may still move: shown after its explanation. */
+function provisionalNote(years: readonly number[]): string {
+  return `（暂定：${years.join("、")} 年放假安排尚未录入，暂按周末和《全国年节及纪念日放假办法》规定的节日及补休推算，未含调休，录入安排后重新计算）`;
 }
 
 /** Years from `first` to `last` (day serials) whose arrangement the calendar lacks, ascending. */

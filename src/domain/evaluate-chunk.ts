@@ -42,6 +42,11 @@ export interface ChunkEvaluation {
 const ID_CELL = ledgerTab.columns.find((c) => c.key === "id")?.cell;
 const REVIEW_CELL = ledgerTab.columns.find((c) => c.key === "review")?.cell;
 
+/** A 编号 (or 并入编号) cell as the ledger reads it: "" when blank or unreadable. */
+export function idOfCell(raw: unknown): string {
+  return ID_CELL ? (parseCell(ID_CELL, raw).value as string) : "";
+}
+
 /**
  * Builds the 编号 index from the ledger's 编号 and 审查结果 columns as read (header first), each
  * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
@@ -50,13 +55,32 @@ export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: reado
   const index: Record<string, { rows: number[]; review: string }> = {};
   if (!ID_CELL || !REVIEW_CELL) return index;
   for (let i = 1; i < idColumn.length; i++) {
-    const id = parseCell(ID_CELL, idColumn[i]).value as string;
+    const id = idOfCell(idColumn[i]);
     if (!id) continue;
     const entry = index[id];
     if (entry) entry.rows.push(i + 1);
     else index[id] = { rows: [i + 1], review: String(parseCell(REVIEW_CELL, reviewColumn[i]).value ?? "") };
   }
   return index;
+}
+
+/**
+ * Years without a known arrangement that this part's due dates (or today) needed. Taken from the
+ * rows, not from the calendar's record of what it was asked: the calendar may serve many chunks.
+ */
+function unknownYearsOf(
+  rows: readonly LedgerRowEvaluation[],
+  context: LedgerContext,
+  today: string,
+): number[] {
+  const years = new Set<number>();
+  const todayYear = Number(today.slice(0, 4));
+  if (!context.calendar.isYearKnown(todayYear)) years.add(todayYear);
+  for (const row of rows) {
+    for (const year of row.firstDeadline?.unknownYears ?? []) years.add(year);
+    for (const year of row.secondDeadline?.unknownYears ?? []) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
 }
 
 /**
@@ -98,6 +122,6 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     rows,
     headerProblems: read.problems,
     rowProblems: rows.flatMap((r) => r.problems),
-    unknownYears: context.calendar.unknownYearsUsed(),
+    unknownYears: unknownYearsOf(rows, context, input.today),
   };
 }

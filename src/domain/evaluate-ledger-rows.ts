@@ -1,8 +1,10 @@
 import type { LedgerStatus } from "../../sheets-schema/enums";
-import type { LedgerRecord, LedgerSystemKey } from "../../sheets-schema/tabs/ledger";
+import { type LedgerRecord, type LedgerSystemKey, ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
 import type { Calendar } from "./calendar";
+import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
 import { checkLedgerRefs, type LedgerRefs } from "./check-ledger-refs";
+import { rawText } from "./dashboard/cell-text";
 import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadlines";
 import { createIdAllocator, type IdFormat } from "./numbering";
 import { formatRowProblems, type Problem } from "./problems";
@@ -31,6 +33,8 @@ export interface LedgerRowEvaluation {
   /** What the system cells hold now (raw), so the sync can skip unchanged writes. */
   readonly current: Readonly<Record<LedgerSystemKey, unknown>>;
   readonly problems: readonly Problem[];
+  /** Header → the cell as typed, for cells that held something unusable (as a stored row has). */
+  readonly unreadable: Readonly<Record<string, string>>;
 }
 
 export interface RowPassContext {
@@ -67,13 +71,32 @@ function yearOfRow(record: LedgerRecord, today: string): number {
   return Number((record.submittedOn ?? today).slice(0, 4));
 }
 
+const NONE_UNREADABLE: Readonly<Record<string, string>> = Object.freeze({});
+const COLUMN_OF = new Map(ledgerStaffColumns.map((c) => [c.key as string, c]));
+
+/** The cells of a row that failed to parse, as typed; the shared empty object for most rows. */
+function unreadableOf(row: ParsedRow<LedgerRecord>, indexOf: Partial<Record<string, number>>) {
+  if (row.failed.size === 0) return NONE_UNREADABLE;
+  const out: Record<string, string> = {};
+  for (const key of row.failed) {
+    const column = COLUMN_OF.get(key);
+    const at = indexOf[key];
+    if (column && at !== undefined) out[column.header] = rawText(row.raw[at], column.cell.kind === "date");
+  }
+  return out;
+}
+
+/** The row's 提醒 text per deadline (deadlines are shared by the rows of one 交办日期). */
+const arrangementWarnings = new WeakMap<readonly number[], string>();
+
 function unknownYearWarning(row: ParsedRow<LedgerRecord>, deadline: Deadline | null): void {
   if (!deadline || deadline.unknownYears.length === 0) return;
-  const years = deadline.unknownYears.join("、");
-  row.problems.warn(
-    "办理期限",
-    `${years} 年的放假和调休安排尚未录入，办理期限暂只按周末顺延：请在『节假日』表中录入 ${years} 年的安排（类型 休 或 班）`,
-  );
+  let message = arrangementWarnings.get(deadline.unknownYears);
+  if (message === undefined) {
+    message = rowArrangementMissingMessage(deadline.unknownYears);
+    arrangementWarnings.set(deadline.unknownYears, message);
+  }
+  row.problems.warn("办理期限", message);
 }
 
 /**
@@ -126,7 +149,8 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
     if (row.blank) {
       const computed = { dueDate: "", status: "", problems: "" } as const;
       const base = { rowNumber: row.rowNumber, raw: row.raw, record, blank: true, id: null, newId: null };
-      out.push({ ...base, firstDeadline: null, secondDeadline: null, computed, current, problems: [] });
+      const rest = { computed, current, problems: [], unreadable: NONE_UNREADABLE };
+      out.push({ ...base, firstDeadline: null, secondDeadline: null, ...rest });
       continue;
     }
     const newId = !record.id && !row.failed.has("id") ? allocator.next(yearOfRow(record, ctx.today)) : null;
@@ -160,6 +184,7 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
       computed,
       current,
       problems,
+      unreadable: unreadableOf(row, systemIndex),
     });
   }
   return out;

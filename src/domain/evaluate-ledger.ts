@@ -12,6 +12,7 @@ import {
   type UnitRecord,
 } from "../../sheets-schema/tabs";
 import type { Calendar, HolidayOverride } from "./calendar";
+import { arrangementMissingMessage } from "./calendar-fallback";
 import { isIsoDate } from "./civil-date";
 import type { Directory } from "./directory";
 import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
@@ -124,13 +125,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const todayIsWorkingDay = calendar.isWorkingDay(today);
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
-  if (unknownYears.length > 0) {
-    const years = unknownYears.join("、");
-    calendarProblems.warn(
-      null,
-      `${years} 年的放假和调休安排尚未录入，相关办理期限暂只按周末计算：国务院办公厅公布安排后，请在本表逐日录入（类型 休 或 班）`,
-    );
-  }
+  if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
   const statistics = computeStatistics(
     rows.filter((r) => !r.blank).map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
     { today, units: units.entries.map((e) => e.name), categories: settings.categories },

@@ -55,6 +55,35 @@ function shownDefault(key: SettingKey): string {
   return settingDefs.find((def) => def.key === key)?.defaultText || "（空）";
 }
 
+export const NO_DIGEST_MESSAGE =
+  "周报接收人为空：督办周报不会发送，不在『代表』表中的督办领导也收不到逾期催办。请填写领导或代表工委的邮箱或机器人地址，多个用逗号分隔";
+
+/**
+ * An empty 周报接收人 is a 提醒 (on its row, or on the tab when the row is missing): nobody gets the
+ * weekly digest. A 值 that was refused already has its 错误.
+ */
+function digestRecipientsCheck(
+  read: TabRead<SettingRecord>,
+  settings: Settings,
+  rowOf: Partial<Record<SettingKey, number>>,
+): void {
+  if (settings.digestRecipients.length > 0 || !read.readable) return;
+  const rowNumber = rowOf.digestRecipients;
+  const row = rowNumber === undefined ? undefined : read.rows.find((r) => r.rowNumber === rowNumber);
+  if (!row) {
+    read.problems.push({
+      tab: read.tab,
+      row: null,
+      column: null,
+      level: "提醒",
+      message: NO_DIGEST_MESSAGE,
+      id: null,
+    });
+    return;
+  }
+  if (!row.problems.list.some((p) => p.level === "错误")) row.problems.warn("值", NO_DIGEST_MESSAGE);
+}
+
 /**
  * Reads 设置: each known 项目 overrides its default; a blank 值 keeps the default. Unknown 项目 and
  * repeated 项目 are 提醒 (ignored); a bad 值 is an 错误 and the default is used, so one typo never
@@ -90,6 +119,7 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
     settings[def.key] = result.value;
   }
   const typed = settings as Settings;
+  digestRecipientsCheck(read, typed, rowOf);
   const compiled = compileIdFormat(typed.idFormat);
   const fallback = compileIdFormat(DEFAULT_ID_FORMAT);
   const idFormat = compiled.ok ? compiled.format : (fallback as { ok: true; format: IdFormat }).format;

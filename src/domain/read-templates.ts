@@ -1,28 +1,33 @@
-import { type Channel, NOTICE_TYPES, type NoticeType } from "../../sheets-schema/enums";
+import { type Channel, TEMPLATE_NAMES, type TemplateName } from "../../sheets-schema/enums";
 import {
   COMPUTED_PLACEHOLDERS,
   defaultTemplateFor,
   unknownPlaceholders,
 } from "../../sheets-schema/notice-templates";
+import { isLegacyDefaultTemplate } from "../../sheets-schema/notice-templates-legacy";
 import type { TemplateRecord } from "../../sheets-schema/tabs/config-tabs";
 import type { TabRead } from "./read-tab";
 
 /** The template a notice of one type (and channel) is rendered with. */
 export interface ResolvedTemplate {
-  readonly type: NoticeType;
+  /** A notice type, or the co-units' 交办通知. */
+  readonly type: TemplateName;
   /** null = every channel. */
   readonly channel: Channel | null;
   readonly title: string;
   readonly body: string;
   /** 启用 = 否 turns this notice off (for this channel); a typo never does. */
   readonly enabled: boolean;
-  /** "default" when the built-in text is used (no row, blank text or an unknown placeholder). */
+  /**
+   * "default" when the built-in text is used (no row, blank text, an unknown placeholder, or the
+   * old built-in text left unedited).
+   */
   readonly source: "sheet" | "default";
   readonly rowNumber: number | null;
 }
 
 function builtIn(
-  type: NoticeType,
+  type: TemplateName,
   channel: Channel | null,
   enabled: boolean,
   rowNumber: number | null,
@@ -36,7 +41,8 @@ const COMPUTED_LIST = COMPUTED_PLACEHOLDERS.map((name) => `{{${name}}}`).join(" 
 /**
  * Reads 通知模板 into one template per (type, channel) present, plus the built-in template of every
  * type that has no all-channel row. A row with an unknown placeholder or blank text falls back to
- * the built-in text with a 提醒: a typo must never silence a statutory reminder.
+ * the built-in text with a 提醒: a typo must never silence a statutory reminder. A row that still
+ * holds an earlier built-in text, as provisioned, follows today's built-in text.
  */
 export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[] {
   const chosen = new Map<string, ResolvedTemplate>();
@@ -59,6 +65,10 @@ export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[]
       chosen.set(slot, builtIn(type, channel, enabled, row.rowNumber));
       continue;
     }
+    if (isLegacyDefaultTemplate(type, title, body)) {
+      chosen.set(slot, builtIn(type, channel, enabled, row.rowNumber));
+      continue;
+    }
     const unknown = [...unknownPlaceholders(title), ...unknownPlaceholders(body)];
     if (unknown.length > 0) {
       const column = unknownPlaceholders(body).length > 0 ? "正文" : "标题";
@@ -71,7 +81,7 @@ export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[]
     }
     chosen.set(slot, { type, channel, title, body, enabled, source: "sheet", rowNumber: row.rowNumber });
   }
-  for (const type of NOTICE_TYPES) {
+  for (const type of TEMPLATE_NAMES) {
     if (!chosen.has(`${type}|`)) chosen.set(`${type}|`, builtIn(type, null, true, null));
   }
   return [...chosen.values()];
@@ -80,7 +90,7 @@ export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[]
 /** The template for a notice: the channel's own row, else the all-channel row, else built-in. */
 export function pickTemplate(
   templates: readonly ResolvedTemplate[],
-  type: NoticeType,
+  type: TemplateName,
   channel: Channel | null,
 ): ResolvedTemplate {
   return (

@@ -1,11 +1,11 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { toCsv } from "../domain/dashboard/csv";
-import { ledgerExportTable } from "../domain/dashboard/ledger-export";
+import { LEDGER_EXPORT_HEADER } from "../domain/dashboard/ledger-export";
 import { parseYear } from "../domain/dashboard/sample-request";
 import { scoreboardTable, unitScoreboard } from "../domain/dashboard/scoreboard";
 import { reportYears, yearReport, yearReportJson, yearReportTable } from "../domain/dashboard/year-report";
-import { loadDashboard } from "./dashboard/load-view";
+import { loadDashboard, loadFrame } from "./dashboard/load-view";
 import { HttpError } from "./errors";
 
 /** An attachment with an ASCII fallback name and the Chinese name (RFC 6266 / 5987). */
@@ -33,10 +33,12 @@ async function reportFor(c: Context<AppEnv>) {
  * computed columns and of the unit scoreboard; the year report as CSV and JSON. Errors are JSON.
  */
 export const exportsRoutes = new Hono<AppEnv>()
+  // The rows' lines were written by the sync with each part (days left as of its day): joined here.
   .get("/ledger.csv", async (c) => {
-    const d = await loadDashboard(c, { detail: "whole" });
+    const d = await loadFrame(c);
     const today = d.frame.today;
-    return csv(c, toCsv(ledgerExportTable(d.evaluation)), `ledger-${today}.csv`, `建议台账-${today}.csv`);
+    const text = `${toCsv([LEDGER_EXPORT_HEADER])}${await d.deps.summaries.loadCsv()}`;
+    return csv(c, text, `ledger-${today}.csv`, `建议台账-${today}.csv`);
   })
   .get("/units.csv", async (c) => {
     const d = await loadDashboard(c);

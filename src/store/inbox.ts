@@ -122,7 +122,9 @@ export function createInbox(db: D1Database): Inbox {
     },
     async outstanding(limit) {
       const { results } = await db
-        .prepare("SELECT * FROM inbox WHERE status != 'applied' ORDER BY received_at LIMIT ?1")
+        .prepare(
+          "SELECT * FROM inbox WHERE status IN ('pending', 'unmatched', 'failed') ORDER BY received_at LIMIT ?1",
+        )
         .bind(limit)
         .all<InboxRow>();
       return results.map(toEntry);

@@ -30,3 +30,5 @@ export const META_ID_FORMAT = "id_format";
 export const META_SYNC_PROBLEMS = "sync_problems";
 /** The local date (设置 时区) the stored summary was evaluated for, and when (JSON { today, at }). */
 export const META_SUMMARY = "summary";
+/** 编号 that more than one ledger row holds (JSON string[]), as the last sync found them. */
+export const META_DUPLICATE_IDS = "duplicate_ids";

@@ -16,6 +16,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0009_identity.sql",
   "0010_summary.sql",
   "0011_sync_steps.sql",
+  "0012_chunk_inputs.sql",
   "0013_personal_links.sql",
 ];
 

@@ -21,6 +21,12 @@ export interface NoticeFilter {
 export interface OutboxQueries {
   /** Keys of notices due on or after `day` (what planning must not plan again). */
   keysDueSince(day: string): Promise<string[]>;
+  /** The same, of notices about some suggestions only (a part of the ledger), and `unnamed` ones (the digest). */
+  keysDueSinceAbout(
+    day: string,
+    suggestionIds: readonly string[],
+    options?: { unnamed?: boolean },
+  ): Promise<string[]>;
   get(id: number): Promise<StoredNotice | null>;
   attempts(id: number): Promise<NoticeAttempt[]>;
   list(filter: NoticeFilter): Promise<StoredNotice[]>;
@@ -36,6 +42,16 @@ export function outboxQueries(db: D1Database): OutboxQueries {
       const { results } = await db
         .prepare("SELECT idempotency_key AS key FROM notices WHERE due_on >= ?1")
         .bind(day)
+        .all<{ key: string }>();
+      return results.map((r) => r.key);
+    },
+    async keysDueSinceAbout(day, suggestionIds, options = {}) {
+      const { results } = await db
+        .prepare(
+          `SELECT idempotency_key AS key FROM notices
+           WHERE due_on >= ?1 AND (suggestion_id IN (SELECT value FROM json_each(?2)) OR (?3 AND suggestion_id IS NULL))`,
+        )
+        .bind(day, JSON.stringify(suggestionIds), options.unnamed ? 1 : 0)
         .all<{ key: string }>();
       return results.map((r) => r.key);
     },

@@ -1,9 +1,25 @@
-import type { CellMap, FieldChange, HistoryPlan, Snapshot } from "../domain/sync/plan-history";
+import {
+  type CellMap,
+  type FieldChange,
+  type HistoryPlan,
+  type Snapshot,
+  valuesHash,
+} from "../domain/sync/plan-history";
 import { runInChunks } from "./d1-batch";
 
 export interface SnapshotChanges extends HistoryPlan {
   seenAt: string;
   syncId: number | null;
+  /** Snapshots kept before values were digested, given their digest (their values are unchanged). */
+  rehashed?: { id: string; hash: string }[];
+}
+
+/** What a sync needs to know of a snapshot before loading it whole. */
+export interface SnapshotBrief {
+  /** valuesHash of its values; null for a snapshot kept before digests were. */
+  hash: string | null;
+  rowNumber: number | null;
+  removed: boolean;
 }
 
 export type RestoreClaim =
@@ -17,6 +33,8 @@ export interface SnapshotStore {
   loadAll(): Promise<Map<string, Snapshot>>;
   /** The snapshots of these 编号 (those that have one). */
   loadMany(ids: readonly string[]): Promise<Map<string, Snapshot>>;
+  /** The digests of these 编号's snapshots (those that have one), without their values. */
+  briefs(ids: readonly string[]): Promise<Map<string, SnapshotBrief>>;
   /** Every 编号 with a snapshot that has not vanished (the sync's finish compares them with the sheet). */
   presentIds(): Promise<string[]>;
   load(id: string): Promise<Snapshot | null>;
@@ -78,6 +96,27 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .all<SnapshotRow>();
       return new Map(results.map((r) => [r.id, toSnapshot(r)]));
     },
+    async briefs(ids) {
+      if (ids.length === 0) return new Map();
+      const { results } = await db
+        .prepare(
+          `SELECT id, values_hash, row_number, removed_at FROM suggestions
+           WHERE id IN (SELECT value FROM json_each(?1))`,
+        )
+        .bind(JSON.stringify(ids))
+        .all<{
+          id: string;
+          values_hash: string | null;
+          row_number: number | null;
+          removed_at: string | null;
+        }>();
+      return new Map(
+        results.map((r) => [
+          r.id,
+          { hash: r.values_hash, rowNumber: r.row_number, removed: r.removed_at !== null },
+        ]),
+      );
+    },
     async presentIds() {
       const { results } = await db
         .prepare("SELECT id FROM suggestions WHERE removed_at IS NULL")
@@ -99,11 +138,13 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
     },
     async apply(c) {
       const upsert = db.prepare(
-        `INSERT INTO suggestions (id, staff_values, system_values, row_number, first_seen_at, last_seen_at, removed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5, NULL)
+        `INSERT INTO suggestions (id, staff_values, system_values, row_number, first_seen_at, last_seen_at, removed_at, values_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, NULL, ?6)
          ON CONFLICT (id) DO UPDATE SET staff_values = excluded.staff_values, system_values = excluded.system_values,
-           row_number = excluded.row_number, last_seen_at = excluded.last_seen_at, removed_at = NULL`,
+           row_number = excluded.row_number, last_seen_at = excluded.last_seen_at, removed_at = NULL,
+           values_hash = excluded.values_hash`,
       );
+      const rehash = db.prepare("UPDATE suggestions SET values_hash = ?2 WHERE id = ?1");
       const seen = db.prepare("UPDATE suggestions SET row_number = ?2, last_seen_at = ?3 WHERE id = ?1");
       const audit = auditStatement(db);
       const removed = db.prepare(
@@ -117,8 +158,10 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
             JSON.stringify(u.systemValues),
             u.rowNumber,
             c.seenAt,
+            valuesHash(u),
           ),
         ),
+        ...(c.rehashed ?? []).map((r) => rehash.bind(r.id, r.hash)),
         ...c.seen.map((s) => seen.bind(s.id, s.rowNumber, c.seenAt)),
         ...c.audits.map((a) => bindAudit(audit, a, c.seenAt, c.syncId)),
         ...c.removedIds.map((id) => removed.bind(id, c.seenAt)),

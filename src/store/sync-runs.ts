@@ -38,6 +38,8 @@ export interface SyncRunLog {
   forgetWork(id: number): Promise<void>;
   /** Claims a step of a run for one queue message; returns the message that holds the claim. */
   claimStep(id: number, step: string, message: string): Promise<string>;
+  /** Gives a claimed step back (the message hands it to a message of its own). */
+  releaseClaim(id: number, step: string, message: string): Promise<void>;
   /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
   abandonOthers(id: number, finishedAt: string, error: string): Promise<number>;
 }
@@ -135,6 +137,12 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         .bind(id, step, message)
         .first<{ message: string }>();
       return row?.message ?? message;
+    },
+    async releaseClaim(id, step, message) {
+      await db
+        .prepare("DELETE FROM sync_claims WHERE run_id = ?1 AND step = ?2 AND message = ?3")
+        .bind(id, step, message)
+        .run();
     },
     async abandonOthers(id, finishedAt, error) {
       const [abandoned] = await db.batch([

@@ -110,7 +110,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       queueProducers: {
         INTAKE_QUEUE: "jianyi-intake",
         NOTICES_QUEUE: "jianyi-notices",
-        SYNC_QUEUE: "jianyi-sync",
+        JOBS_QUEUE: "jianyi-jobs",
       },
       ...(options.consumers ? { queueConsumers: CONSUMERS } : {}),
       bindings: {

@@ -16,8 +16,11 @@ import { E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack
  */
 
 const PHONE = { width: 390, height: 844 };
-/** Kept in the repository as what a unit and a deputy see (docs/). */
-const DOCS = path.join(PROJECT_ROOT, "docs");
+/**
+ * What a unit and a deputy see, kept in the repository (docs/): written there only when asked
+ * (E2E_UPDATE_DOCS=1), so an ordinary test run leaves the worktree as it was.
+ */
+const DOCS = process.env.E2E_UPDATE_DOCS === "1" ? path.join(PROJECT_ROOT, "docs") : null;
 
 let stack: LocalStack;
 let browser: Browser;
@@ -69,7 +72,7 @@ async function sinkMessage(title: string, recipientHint: (m: SinkMessage) => boo
 
 async function shot(name: string, keep = false): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  if (keep) await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true });
+  if (keep && DOCS) await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true });
 }
 
 let chosen: { id: string; unit: string; deputy: string; assigned: string };

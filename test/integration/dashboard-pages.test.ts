@@ -44,6 +44,10 @@ describe("dashboard pages, signed in", () => {
     expect(html).toContain("逾期未答复（按主办单位）");
     expect(html).toContain("2026-007"); // the first 已逾期 scenario
     expect(html).toContain("即将到期（15 天内）");
+    // The fixture's 设置 has no 周报接收人: said on the overview, and in 校验问题 by the sync.
+    expect(html).toContain("『设置』中的周报接收人为空：督办周报不会发送");
+    const tab = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    expect(tab).toContainEqual(["设置", "", "", "", "提醒", expect.stringContaining("周报接收人为空")]);
   });
 
   it("shows the unit scoreboard and one unit's page", async () => {

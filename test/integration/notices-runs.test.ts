@@ -8,6 +8,7 @@ import { runNoticesTick } from "../../src/jobs/notices/tick";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   deliverBatch,
+  drainJobs,
   freshOffice,
   MONDAY_10_MS,
   noticeDeps,
@@ -65,18 +66,25 @@ describe("the daily notices run", () => {
     expect(queuedIds).toEqual(rows.map((r) => r.id));
   });
 
-  it("runs from the hourly cron once a local day, at 09:00 or later", async () => {
-    const { deps, queued } = await noticeDeps(office);
+  it("runs from the hourly cron once a local day, at 09:00 or later, a part of the ledger per step", async () => {
+    const { deps, queued, jobs } = await noticeDeps(office);
     const at = (hour: number) => Date.parse(`2026-03-02T${String(hour).padStart(2, "0")}:00:00+08:00`);
 
     const early = await runNoticesTick(deps, at(8));
     const nine = await runNoticesTick(deps, at(9));
+    const busy = await runNoticesTick(deps, at(9) + 60_000);
+    const steps = await drainJobs(deps, jobs);
     const ten = await runNoticesTick(deps, at(10));
 
     expect(early.daily).toMatchObject({ outcome: "skipped", reason: "before-hour" });
-    expect(nine.daily).toMatchObject({ outcome: "ok", today: "2026-03-02", inserted: 5 });
+    expect(nine.daily).toMatchObject({ outcome: "started", today: "2026-03-02", parts: 1 });
+    // While its steps are queued, the run holds its lease: a second tick starts nothing.
+    expect(busy.daily).toMatchObject({ outcome: "skipped", reason: "busy" });
+    // One stored part, then the digest.
+    expect(steps.map((s) => s.inserted)).toEqual([5, 0]);
     expect(ten.daily).toMatchObject({ outcome: "skipped", reason: "already-ran" });
     expect(queued).toHaveLength(5);
+    expect(jobs).toEqual([]);
   });
 
   it("sends nothing on a rest day and catches up on the next working day", async () => {

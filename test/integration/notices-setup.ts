@@ -13,6 +13,8 @@ import {
 import { createDeps, type Deps } from "../../src/deps";
 import { serialFromIso } from "../../src/domain/civil-date";
 import type { NoticeMessage } from "../../src/jobs/notices/enqueue";
+import type { StepOutcome } from "../../src/jobs/notices/plan-steps";
+import { continueDailyNotices, type NoticesStep } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator, emulatorUrl } from "../support/emulator-admin";
 import type { ReceivedMessage, RobotConfig } from "../support/robot-server";
@@ -220,8 +222,14 @@ export async function freshOffice(office: string) {
 }
 
 /** Deps for an office whose notice queue only records what is sent to it, so tests drive delivery. */
-export async function noticeDeps(office: string): Promise<{ deps: Deps; queued: NoticeMessage[] }> {
+export async function noticeDeps(
+  office: string,
+): Promise<{ deps: Deps; queued: NoticeMessage[]; jobs: NoticesStep[] }> {
   const queued: NoticeMessage[] = [];
+  const jobs: NoticesStep[] = [];
+  const jobsQueue = {
+    send: async (body: NoticesStep) => void jobs.push(body),
+  } as unknown as Deps["jobsQueue"];
   const metadata = { metrics: { backlogCount: 0, backlogBytes: 0 } };
   const queue: Queue<unknown> = {
     metrics: async () => ({ backlogCount: 0, backlogBytes: 0 }),
@@ -234,7 +242,14 @@ export async function noticeDeps(office: string): Promise<{ deps: Deps; queued: 
       return { metadata };
     },
   };
-  return { deps: { ...(await officeDeps(office)), noticesQueue: queue }, queued };
+  return { deps: { ...(await officeDeps(office)), noticesQueue: queue, jobsQueue }, queued, jobs };
+}
+
+/** Runs the queued steps of daily notices runs, in order, as the job queue would; returns their outcomes. */
+export async function drainJobs(deps: Deps, jobs: NoticesStep[]): Promise<StepOutcome[]> {
+  const outcomes: StepOutcome[] = [];
+  while (jobs.length > 0) outcomes.push(await continueDailyNotices(deps, jobs.shift() as NoticesStep));
+  return outcomes;
 }
 
 /** What the queue made of a batch, and the consumer's own summary. */

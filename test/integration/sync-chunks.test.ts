@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import type { SummaryRow } from "../../src/domain/summary/summary-row";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
-import { continueSync, type SyncStep, startSync } from "../../src/jobs/sync/run-sync";
+import { continueSync, runSync, type SyncStep, startSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import {
   buildFixture,
@@ -23,7 +24,7 @@ function queuedDeps(spreadsheetId: string) {
   const sent: { id: string; body: SyncStep }[] = [];
   const deps = {
     ...depsFor(spreadsheetId),
-    syncQueue: {
+    jobsQueue: {
       send: async (body: SyncStep) => {
         sent.push({ id: `message-${sent.length}`, body });
       },
@@ -110,5 +111,120 @@ describe("a sync run split across queue messages", () => {
     expect(runs).toMatchObject({ outcome: "failed", context: null });
     const lastRow = await fresh.deps.runs.context(second.runId);
     expect(lastRow?.outcome).toBe("running");
+  });
+});
+
+/** Delivers every queued step once, in order; returns the run's end and how many messages it took. */
+async function deliverAll(
+  deps: ReturnType<typeof queuedDeps>["deps"],
+  sent: ReturnType<typeof queuedDeps>["sent"],
+  nowMs: number,
+) {
+  let end = null;
+  for (let i = 0; i < sent.length; i++) {
+    const { id, body } = sent[i] as (typeof sent)[number];
+    end = (await continueSync(deps, body, nowMs, id)) ?? end;
+  }
+  return { end, messages: sent.length };
+}
+
+const runSummary = async (deps: ReturnType<typeof queuedDeps>["deps"]) =>
+  (await deps.runs.last())?.summary as { reusedChunks: number; chunks: number };
+
+describe("a quiet sync reuses what a steady run checked", () => {
+  it("checks nothing again when nothing changed: one queued step, no write, the same problems", async () => {
+    await seed("sync-quiet");
+    const { deps, sent } = queuedDeps("sync-quiet");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const steady = await runSync(deps, "test", FIXTURE_NOW_MS);
+    expect(steady).toMatchObject({ outcome: "ok", cellsWritten: 0 });
+    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
+
+    expect(messages).toBe(1);
+    expect(end).toMatchObject({ outcome: "ok", rows: ROWS, cellsWritten: 0, problems: steady.problems });
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 3 });
+    expect(await writesSince("sync-quiet", seq)).toBe(0);
+    const view = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    expect(view.evaluation.rows).toHaveLength(ROWS);
+  });
+
+  it("checks again the chunk of an edited row, and the chunk of a row whose 编号 the edit repeats", async () => {
+    await seed("sync-edit");
+    const { deps } = queuedDeps("sync-edit");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const ledger = await emulator.getValues("sync-edit", `'${TAB_NAMES.ledger}'`);
+    const early = 5; // sheet row in the first chunk
+    const late = 2 * CHUNK_ROWS + 10; // sheet row in the third chunk
+    const repeated = String(ledger[early - 1]?.[col("编号")]);
+    await deps.sheets.batchUpdateValues([{ range: `'${TAB_NAMES.ledger}'!A${late}`, values: [[repeated]] }]);
+
+    const result = await runSync(deps, "test", FIXTURE_NOW_MS);
+
+    expect(result.outcome).toBe("ok");
+    // The second chunk holds neither row: it is the only one reused.
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 1 });
+    const after = await emulator.getValues("sync-edit", `'${TAB_NAMES.ledger}'`);
+    for (const row of [early, late])
+      expect(String(after[row - 1]?.[col("校验问题")]), `row ${row}`).toContain(`编号“${repeated}”`);
+  });
+
+  it("hands a changed chunk met after reused ones to a message of its own", async () => {
+    await seed("sync-handoff");
+    const { deps, sent } = queuedDeps("sync-handoff");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const last = 2 * CHUNK_ROWS + 20; // a row of the third chunk
+    await deps.sheets.batchUpdateValues([
+      {
+        range: `'${TAB_NAMES.ledger}'!${String.fromCharCode(65 + col("标题"))}${last}`,
+        values: [["改过的标题"]],
+      },
+    ]);
+
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
+
+    // The first message reuses chunks 1 and 2 and gives chunk 3 back; chunk 3; the finish.
+    expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([0, 2, "finish"]);
+    expect(messages).toBe(3);
+    expect(end).toMatchObject({ outcome: "ok", rows: ROWS });
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
+    const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");
+    expect(view.evaluation.rows.find((r) => r.rowNumber === last)?.record.title).toBe("改过的标题");
+  });
+
+  it("lets pages reuse the rows they parsed until a sync changes what they show", async () => {
+    await seed("sync-memo");
+    const { deps } = queuedDeps("sync-memo");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const first = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const unchanged = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    const row = 30;
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${String.fromCharCode(65 + col("标题"))}${row}`, values: [["新标题"]] },
+    ]);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const changed = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+
+    expect(unchanged.evaluation).toBe(first.evaluation);
+    expect(changed.evaluation).not.toBe(first.evaluation);
+    expect(changed.evaluation.rows.find((r) => r.rowNumber === row)?.record.title).toBe("新标题");
+    expect(() => (changed.evaluation.rows as SummaryRow[]).sort()).toThrow(TypeError);
+  });
+
+  it("checks every row again on a new day (statuses move with the date)", async () => {
+    await seed("sync-day");
+    const { deps } = queuedDeps("sync-day");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+
+    await runSync(deps, "test", FIXTURE_NOW_MS + 24 * 60 * 60_000);
+
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 0 });
   });
 });

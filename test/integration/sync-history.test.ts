@@ -1,4 +1,4 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
@@ -154,6 +154,28 @@ describe("history and restore", () => {
         newValue: "关于修改后的标题的建议",
       }),
     ]);
+  });
+
+  it("keeps the audit trail of snapshots kept before values were digested, and digests them", async () => {
+    await seed();
+    const deps = depsFor(SHEET);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await env.DB.prepare("UPDATE suggestions SET values_hash = NULL").run();
+    await deps.sheets.batchUpdateValues([
+      { range: `${LEDGER}!${String.fromCharCode(65 + col("标题"))}4`, values: [["又一个新标题"]] },
+    ]);
+
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(await deps.snapshots.history("2026-003")).toEqual([
+      expect.objectContaining({ column: "标题", newValue: "又一个新标题" }),
+    ]);
+    expect(await deps.snapshots.history("2026-004")).toEqual([]);
+    const undigested = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM suggestions WHERE values_hash IS NULL",
+    ).first();
+    expect(undigested).toEqual({ n: 0 });
   });
 
   it("refuses to restore a suggestion that is still in the sheet, or unknown", async () => {

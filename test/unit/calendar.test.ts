@@ -48,12 +48,18 @@ describe("the built-in calendar", () => {
 });
 
 describe("a year with no known arrangement", () => {
-  it("falls back to weekends only and reports the year", () => {
+  it("falls back to weekends and the statutory festivals, and reports the year", () => {
     expect(Object.keys(data.holidays).some((d) => d.startsWith("2027"))).toBe(false);
     const calendar = buildCalendar();
     expect(calendar.isYearKnown(2027)).toBe(false);
-    expect(calendar.isRestDay("2027-01-01")).toBe(false); // a Friday: unknown 元旦 is not guessed
+    expect(calendar.describe("2027-01-01")).toMatchObject({
+      rest: true,
+      reason: "statutoryHoliday",
+      name: "元旦",
+      yearKnown: false,
+    });
     expect(calendar.isRestDay("2027-01-02")).toBe(true);
+    expect(calendar.isWorkingDay("2027-01-04")).toBe(true);
     expect(calendar.unknownYearsUsed()).toEqual([2027]);
   });
 
@@ -81,7 +87,14 @@ describe("节假日 overrides", () => {
   });
 
   it("makes a year known once staff enter its arrangement", () => {
-    const calendar = buildCalendar([{ date: "2027-01-01", rest: true, note: "元旦" }]);
+    const calendar = buildCalendar([
+      { date: "2027-01-01", rest: true, note: "元旦" },
+      ...["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"].map((date) => ({
+        date,
+        rest: true,
+        note: "春节",
+      })),
+    ]);
     expect(calendar.isYearKnown(2027)).toBe(true);
     expect(calendar.isRestDay("2027-01-01")).toBe(true);
     expect(calendar.unknownYearsUsed()).toEqual([]);

@@ -56,6 +56,37 @@ describe("节假日", () => {
   });
 });
 
+describe("节假日 提醒 for a year with no arrangement", () => {
+  // 交办 2026-11-05 + 3 months = 2027-02-05, 除夕 of 2027.
+  const row = { 主办单位: "区教育局", 交办日期: "2026-11-05", 提出日期: "2026-10-20" };
+  const holidayNote = (rows: unknown[][]) =>
+    evaluateRows([row], { [TAB_NAMES.holidays]: [HOLIDAY_HEADER, ...rows] }, "2026-11-20").problems.filter(
+      (p) => p.tab === TAB_NAMES.holidays && p.row === null,
+    );
+
+  it("推算期限并提醒录入：说明要录入哪几天的春节才算录入", () => {
+    const evaluation = evaluateRows([row], {}, "2026-11-20");
+    expect(evaluation.rows[0]?.computed.dueDate).toBe("2027-02-11");
+    expect(evaluation.rows[0]?.firstDeadline?.explanation).toContain("暂定");
+    expect(holidayNote([])).toEqual([
+      expect.objectContaining({
+        level: "提醒",
+        message: expect.stringContaining("录入2027 年春节 2027-02-05 至 2027-02-08各日为 休 后，本提醒消除"),
+      }),
+    ]);
+  });
+
+  it("录入一行（元旦）后提醒仍在，录入春节除夕至初三后提醒消除", () => {
+    expect(holidayNote([["2027-01-01", "休", "元旦"]])).toHaveLength(1);
+    const spring = ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"].map((d) => [d, "休", "春节"]);
+    expect(holidayNote(spring.slice(1))).toHaveLength(1);
+    expect(holidayNote(spring)).toEqual([]);
+    const entered = evaluateRows([row], { [TAB_NAMES.holidays]: [HOLIDAY_HEADER, ...spring] }, "2026-11-20");
+    expect(entered.rows[0]?.computed.dueDate).toBe("2027-02-09");
+    expect(entered.rows[0]?.computed.problems).not.toContain("放假和调休安排尚未录入");
+  });
+});
+
 describe("承办单位 and 代表", () => {
   it("reports duplicate and blank names", () => {
     const units = [

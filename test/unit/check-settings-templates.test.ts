@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOTICE_TYPES } from "../../sheets-schema/enums";
+import { TEMPLATE_NAMES } from "../../sheets-schema/enums";
 import { defaultSettings } from "../../sheets-schema/settings";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { pickTemplate } from "../../src/domain/read-templates";
@@ -30,6 +30,7 @@ describe("设置", () => {
       ["仅工作日发送", false],
       ["到期提醒天数", "10、5"],
       ["时区", "Asia/Urumqi"],
+      ["周报接收人", "dbc@example.gov.cn"],
     ];
     const evaluation = evaluateRows([{}], { [TAB_NAMES.settings]: settings });
     expect(evaluation.settings).toMatchObject({
@@ -42,7 +43,13 @@ describe("设置", () => {
   });
 
   it("ignores an unknown 项目 with a 提醒 and a repeated 项目 with another", () => {
-    const settings = [SETTINGS_HEADER, ["提醒天数", "3"], ["即将到期天数", "10"], ["即将到期天数", "20"]];
+    const settings = [
+      SETTINGS_HEADER,
+      ["提醒天数", "3"],
+      ["即将到期天数", "10"],
+      ["即将到期天数", "20"],
+      ["周报接收人", "dbc@example.gov.cn"],
+    ];
     expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: settings })).toEqual([
       problem(2, "项目", "提醒", "项目“提醒天数”无法识别"),
       problem(4, "项目", "提醒", "在第 3 行已经设置"),
@@ -56,6 +63,7 @@ describe("设置", () => {
       ["二次办理时限天数", -5],
       ["时区", "Beijing"],
       ["编号格式", "{年}-{号}"],
+      ["周报接收人", "dbc@example.gov.cn"],
     ];
     const evaluation = evaluateRows([{}], { [TAB_NAMES.settings]: settings });
     expect(evaluation.settings).toMatchObject({
@@ -80,6 +88,21 @@ describe("设置", () => {
     ]);
   });
 
+  it("空的周报接收人是一条提醒：有这一行时记在该行，没有这一行时记在『设置』表", () => {
+    const blankRow = [SETTINGS_HEADER, ["即将到期天数", "10"], ["周报接收人", ""]];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: blankRow })).toEqual([
+      problem(3, "值", "提醒", "周报接收人为空：督办周报不会发送"),
+    ]);
+    expect(tabProblems(TAB_NAMES.settings, {})).toEqual([
+      problem(null, null, "提醒", "周报接收人为空：督办周报不会发送"),
+    ]);
+    const filled = [
+      SETTINGS_HEADER,
+      ["周报接收人", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x"],
+    ];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: filled })).toEqual([]);
+  });
+
   it("uses 即将到期天数 for the status", () => {
     const settings = [SETTINGS_HEADER, ["即将到期天数", 30]];
     const row = { 主办单位: "区教育局", 交办日期: "2026-03-02" };
@@ -92,8 +115,7 @@ describe("通知模板", () => {
   it("provides the built-in template of every type when the tab is empty", () => {
     const { templates } = evaluateRows([{}]);
     expect(templates.every((t) => t.source === "default" && t.enabled)).toBe(true);
-    expect(templates).toHaveLength(NOTICE_TYPES.length);
-    expect(templates.map((t) => t.type)).toEqual([...NOTICE_TYPES]);
+    expect(templates.map((t) => t.type)).toEqual([...TEMPLATE_NAMES]);
   });
 
   it("reports an unknown 模板 type and a 启用 that is not 是/否", () => {

@@ -83,11 +83,11 @@ describe("the round-1 deadline", () => {
     expect(firstRoundDeadline("2025-06-28", "三个月", calendar).due).toBe("2025-09-28");
   });
 
-  it("falls back to weekends for 2027 and says the arrangement is missing", () => {
+  it("falls back to weekends and statutory festivals for 2027 and says the deadline is provisional", () => {
     const fresh = buildCalendar();
     const deadline = firstRoundDeadline("2026-10-02", "三个月", fresh);
     expect(deadline).toMatchObject({ nominal: "2027-01-02", due: "2027-01-04", unknownYears: [2027] });
-    expect(deadline.explanation).toContain("2027 年放假安排尚未录入");
+    expect(deadline.explanation).toContain("（暂定：2027 年放假安排尚未录入");
   });
 
   it("follows 节假日 rows: a 休 row moves the deadline, a 班 row keeps it", () => {

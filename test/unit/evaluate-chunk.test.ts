@@ -47,6 +47,7 @@ describe("evaluateChunk", () => {
     const context = buildLedgerContext(tabs);
 
     const parts: LedgerRowEvaluation[] = [];
+    const unknownYears = new Set<number>();
     for (let first = 2; first <= ledger.length; first += 25) {
       const part = evaluateChunk({
         context,
@@ -58,6 +59,7 @@ describe("evaluateChunk", () => {
       });
       expect(part.readable).toBe(true);
       parts.push(...part.rows);
+      for (const year of part.unknownYears) unknownYears.add(year);
     }
 
     // Rows without 编号 are numbered from D1 by the sync, not by the evaluation: compare the rest.
@@ -66,6 +68,9 @@ describe("evaluateChunk", () => {
     expect(parts.filter((r) => r.newId).map((r) => r.rowNumber)).toEqual(
       whole.rows.filter((r) => r.newId).map((r) => r.rowNumber),
     );
+    // The years the 提醒 asks staff to enter, from the parts as from the whole (2027 is unknown).
+    expect([...unknownYears].sort()).toEqual(whole.unknownYears);
+    expect(whole.unknownYears).toContain(2027);
     // The cross-references really were found across parts.
     const problemsOf = (row: number) => seen(parts.find((r) => r.rowNumber === row) as LedgerRowEvaluation);
     expect(problemsOf(80).problems.join("\n")).toMatch(/编号.*重复|重复.*编号/);

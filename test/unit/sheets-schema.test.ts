@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { isDateColumn } from "../../sheets-schema/columns";
-import { NOTICE_TYPES } from "../../sheets-schema/enums";
+import { NOTICE_TYPES, TEMPLATE_NAMES } from "../../sheets-schema/enums";
 import { headerForQuestion } from "../../sheets-schema/forms/question-aliases";
 import {
   DEFAULT_NOTICE_TEMPLATES,
@@ -179,8 +179,12 @@ describe("default settings", () => {
 });
 
 describe("default notice templates", () => {
-  it("cover every notice type once", () => {
-    expect(DEFAULT_NOTICE_TEMPLATES.map((t) => t.type)).toEqual([...NOTICE_TYPES]);
+  it("cover every notice type once, and the co-units' 交办通知 right after the lead unit's", () => {
+    expect(DEFAULT_NOTICE_TEMPLATES.map((t) => t.type)).toEqual([...TEMPLATE_NAMES]);
+    expect(TEMPLATE_NAMES.filter((name) => !(NOTICE_TYPES as readonly string[]).includes(name))).toEqual([
+      "交办通知（协办单位）",
+    ]);
+    expect(TEMPLATE_NAMES.slice(1, 3)).toEqual(["交办通知", "交办通知（协办单位）"]);
     expect(defaultTemplateRows()[0]).toEqual([
       "受理回执",
       "",

@@ -17,8 +17,14 @@ function csvCell(cell: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** CSV lines (RFC 4180: each ends in CRLF, quoted where needed), no BOM: a part of a file. */
+export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
+  let text = "";
+  for (const row of rows) text += `${row.map(csvCell).join(",")}\r\n`;
+  return text;
+}
+
 /** A CSV file (RFC 4180: CRLF lines, quoted where needed) with the UTF-8 BOM. */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  const lines = rows.map((row) => row.map(csvCell).join(","));
-  return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${csvLines(rows)}`;
 }

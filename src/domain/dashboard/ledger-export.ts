@@ -1,6 +1,6 @@
 import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
 import { daysBetween } from "../deadlines";
-import type { EvaluatedLedger } from "../summary/evaluated";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { fieldTexts } from "./cell-text";
 
 /** Computed columns after the staff columns. */
@@ -17,28 +17,33 @@ export const LEDGER_EXPORT_EXTRA = [
 
 const OPEN: ReadonlySet<string> = new Set(["办理中", "即将到期", "已逾期"]);
 
+export const LEDGER_EXPORT_HEADER: readonly string[] = [
+  ...ledgerStaffColumns.map((c) => c.header),
+  ...LEDGER_EXPORT_EXTRA,
+];
+
 /**
- * The ledger as a table: every staff column as staff see it, then the computed columns (due dates
- * with how they were reached, status, days left while a reply is awaited, the row's problems).
+ * One row of the export: every staff column as staff see it, then the computed columns (due dates
+ * with how they were reached, status, days left on `today` while a reply is awaited, the problems).
  */
+export function ledgerExportRow(row: EvaluatedRow, today: string): (string | number)[] {
+  const due = row.computed.dueDate;
+  const daysLeft = due && OPEN.has(row.computed.status) ? daysBetween(today, due) : "";
+  return [
+    ...fieldTexts(row).map((f) => f.text),
+    due,
+    row.computed.status,
+    daysLeft,
+    row.firstDeadline?.due ?? "",
+    row.firstDeadline?.explanation ?? "",
+    row.secondDeadline?.due ?? "",
+    row.secondDeadline?.explanation ?? "",
+    row.computed.problems,
+  ];
+}
+
+/** The ledger as a table: the header, then each non-blank row as of the evaluation's day. */
 export function ledgerExportTable(evaluation: EvaluatedLedger): (string | number)[][] {
-  const header = [...ledgerStaffColumns.map((c) => c.header), ...LEDGER_EXPORT_EXTRA];
-  const rows = evaluation.rows
-    .filter((r) => !r.blank)
-    .map((row) => {
-      const due = row.computed.dueDate;
-      const daysLeft = due && OPEN.has(row.computed.status) ? daysBetween(evaluation.today, due) : "";
-      return [
-        ...fieldTexts(row).map((f) => f.text),
-        due,
-        row.computed.status,
-        daysLeft,
-        row.firstDeadline?.due ?? "",
-        row.firstDeadline?.explanation ?? "",
-        row.secondDeadline?.due ?? "",
-        row.secondDeadline?.explanation ?? "",
-        row.computed.problems,
-      ];
-    });
-  return [header, ...rows];
+  const rows = evaluation.rows.filter((r) => !r.blank).map((row) => ledgerExportRow(row, evaluation.today));
+  return [[...LEDGER_EXPORT_HEADER], ...rows];
 }

@@ -36,6 +36,8 @@ export interface OverviewFigures {
   /** Units with the lowest 按期答复率 (those with a rate), lowest first: who to urge. */
   readonly slowUnits: readonly StatisticsRow[];
   readonly problems: { readonly errors: number; readonly warnings: number };
+  /** 设置 has no 周报接收人: nobody gets the weekly digest (also a 提醒 in 校验问题). */
+  readonly digestMissing: boolean;
 }
 
 /** How many units the overview names as slowest. */
@@ -98,5 +100,6 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
     keySuggestions: refs.filter((r) => r.isKey).sort(byId),
     slowUnits: slowestUnits(evaluation.statistics.byUnit),
     problems: { errors, warnings: evaluation.problems.length - errors },
+    digestMissing: evaluation.settings.digestRecipients.length === 0,
   };
 }

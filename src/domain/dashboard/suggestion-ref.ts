@@ -49,3 +49,10 @@ export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
 export function byId(a: SuggestionRef, b: SuggestionRef): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** Rows in 编号 order, as byId orders their refs. */
+export function rowsById(a: EvaluatedRow, b: EvaluatedRow): number {
+  const x = a.id ?? "";
+  const y = b.id ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -2,10 +2,11 @@ import { displayDate } from "../notices/format";
 import type { LinkKind } from "./capability";
 
 /**
- * Where a notice's personal link goes. Templates may place it with {{个人链接}} (and {{测评链接}}
- * falls back to it when 设置 测评链接 is empty); planning is pure and cannot sign, so it leaves this
- * slot, and the notice job puts the signed link there. A notice with no slot gets the link as a
- * last line. Nobody types these brackets, so the slot never collides with a staff text.
+ * Where a notice's personal link goes. Templates may place it with {{个人链接}}; planning is pure and
+ * cannot sign, so it leaves this slot, and the notice job puts the signed link there. A notice with
+ * no slot gets the link as a last line (without 设置 测评链接, the deputy rates there: the built-in
+ * texts then say 请对办理情况进行测评。 and the line below offers the page). Nobody types these
+ * brackets, so the slot never collides with a staff text.
  */
 export const PERSONAL_LINK_SLOT = "⟦个人链接⟧";
 

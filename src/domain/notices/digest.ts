@@ -59,7 +59,7 @@ export function digestText(rows: readonly Row[], total: StatisticsRow, today: st
     }),
     ...list("即将到期", status("即将到期"), (r) => {
       const left = daysBetween(today, r.computed.dueDate);
-      return `${name(r)}，办理期限 ${displayDate(r.computed.dueDate)}，还剩 ${left} 天`;
+      return `${name(r)}，办理期限 ${displayDate(r.computed.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
     ...list("待测评", status("待测评"), (r) => {
       const replied = r.record.secondRepliedOn ?? r.record.repliedOn;

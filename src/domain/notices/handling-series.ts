@@ -1,3 +1,4 @@
+import { CO_UNIT_TEMPLATE } from "../../../sheets-schema/enums";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -6,6 +7,7 @@ import {
   type NoticeSeries,
   type Occurrence,
   type Round,
+  replyPresent,
   roundsOf,
   roundView,
   type SeriesContext,
@@ -45,7 +47,9 @@ function overdueOccurrence(round: Round, today: string, ctx: SeriesContext): Occ
 
 /**
  * 交办通知, 二次交办通知, 到期提醒 and 逾期催办 of one suggestion: everything that goes to the
- * handling units while a round waits for its reply.
+ * handling units while a round waits for its reply. A reply date typed but unreadable counts as a
+ * reply here: telling a unit it has not replied when it has is worse than a late reminder, and
+ * staff have an 错误 on the cell to fix.
  */
 export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const { record } = row;
@@ -56,20 +60,22 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   const out: NoticeSeries[] = [];
   const first = rounds[0] as Round;
   const lead: RecipientRef = { kind: "unit", name: record.leadUnit };
-  if (!first.repliedOn) {
-    const units = unique([record.leadUnit, ...record.coUnits]);
-    out.push({
-      type: "交办通知",
-      suggestionId: id,
-      round: 1,
-      // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
-      occurrences: [{ occurrence: first.start, dueOn: first.start }],
-      lastDay: null,
-      recipients: units.map((name) => ({ kind: "unit", name })),
-      view: roundView(row, first, ctx),
-    });
+  if (!replyPresent(first)) {
+    const occurrences = [{ occurrence: first.start, dueOn: first.start }];
+    const view = roundView(row, first, ctx);
+    // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
+    const base = { type: "交办通知", suggestionId: id, round: 1, occurrences, lastDay: null, view } as const;
+    out.push({ ...base, recipients: [lead] });
+    const coUnits = unique(record.coUnits.filter((name) => name !== record.leadUnit));
+    // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）).
+    if (coUnits.length > 0)
+      out.push({
+        ...base,
+        template: CO_UNIT_TEMPLATE,
+        recipients: coUnits.map((name) => ({ kind: "unit", name })),
+      });
   }
-  if (current.repliedOn) return out;
+  if (replyPresent(current)) return out;
   if (current.round === 2) {
     out.push({
       type: "二次交办通知",

@@ -1,6 +1,7 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
+import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import { PERSONAL_LINK_SLOT } from "../links/notice-link";
 import { displayDate, displayRaw, displayValue } from "./format";
@@ -11,14 +12,25 @@ export interface ViewContext {
   /** 设置 测评链接, `{{编号}}` not yet filled in. */
   readonly ratingLink: string;
   readonly objectionWorkingDays: number;
-  readonly calendar: Pick<Calendar, "addWorkingDays">;
+  readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward">;
 }
 
 /** The handling round a notice is about: its start (交办日期 or 二次交办日期) and 办理期限. */
 export interface RoundFacts {
   readonly start: string | null;
   readonly due: string | null;
+  /** 1: the round-2 columns read blank, as they did then (a late notice must not say 二次交办). */
+  readonly round?: 1 | 2;
 }
+
+/**
+ * Days after 交办日期 by which a co-unit sends its written opinion to the lead unit: practice.md's
+ * 协办意见期限天数 default. The day is rolled forward past rest days, as any period (民法典 Art. 203).
+ */
+export const CO_UNIT_OPINION_DAYS = 30;
+
+/** The second round's own columns, blank in notices about round 1. */
+const ROUND_TWO_HEADERS = ["二次交办日期", "二次答复日期", "二次满意度"] as const;
 
 export type View = Record<string, string>;
 
@@ -34,12 +46,12 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
   return {
     剩余天数: due ? String(Math.max(0, daysBetween(ctx.today, due))) : "",
     逾期天数: due ? String(Math.max(0, daysBetween(due, ctx.today))) : "",
-    // Without a 测评链接 in 设置, the deputy rates on the personal page (the notice job signs it).
-    测评链接: ratingLinkFor(ctx.ratingLink, id) || PERSONAL_LINK_SLOT,
+    测评链接: ratingLinkFor(ctx.ratingLink, id),
     个人链接: PERSONAL_LINK_SLOT,
     // 异议期限工作日 working days after the assignment, the start day not counted.
     异议期限: start ? displayDate(ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays)) : "",
     接收方: recipient,
+    协办意见期限: start ? displayDate(ctx.calendar.rollForward(addDaysIso(start, CO_UNIT_OPINION_DAYS))) : "",
   };
 }
 
@@ -63,6 +75,7 @@ export function rowView(
   view.台账状态 = row.status;
   view.校验问题 = "";
   view.最近通知 = "";
+  if (round.round === 1) for (const header of ROUND_TWO_HEADERS) view[header] = "";
   return { ...view, ...computedValues(row.id, round, recipient, ctx) };
 }
 
@@ -84,5 +97,14 @@ export function cellsView(
 export function blankView(recipient: string): View {
   const view: View = {};
   for (const col of ledgerTab.columns) view[col.header] = "";
-  return { ...view, 剩余天数: "", 逾期天数: "", 测评链接: "", 异议期限: "", 接收方: recipient, 个人链接: "" };
+  return {
+    ...view,
+    剩余天数: "",
+    逾期天数: "",
+    测评链接: "",
+    异议期限: "",
+    接收方: recipient,
+    协办意见期限: "",
+    个人链接: "",
+  };
 }

@@ -9,6 +9,7 @@ import { type RecipientBook, resolveRecipient } from "./recipients";
 import { renderNotice } from "./render";
 import { replySeries } from "./reply-series";
 import type { NoticeSeries, SeriesContext } from "./series";
+import { markSecondRound } from "./tidy";
 import type { NoticeEvaluation, NoticePlan, PlannedNotice, UnreachableNotice } from "./types";
 
 export interface PlanNoticesInput {
@@ -19,28 +20,39 @@ export interface PlanNoticesInput {
   readonly existingKeys: Iterable<string>;
   /** Suggestions that arrived by form (for 受理回执). */
   readonly arrivals: readonly FormArrival[];
+  /**
+   * Which notices besides the receipts of `arrivals`: those about the rows (handling, replies), the
+   * weekly digest, or both (absent). A large ledger is planned a part at a time, the digest once.
+   */
+  readonly scope?: "rows" | "digest";
+  /** 编号 more than one row holds, rows outside `evaluation` counted (a part sees only its own). */
+  readonly duplicateIds?: ReadonlySet<string>;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
-function noticeRows(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
+function noticeRows(rows: readonly EvaluatedRow[], duplicateIds: ReadonlySet<string>): EvaluatedRow[] {
   const count = new Map<string, number>();
   for (const r of rows) if (!r.blank && r.id && !r.newId) count.set(r.id, (count.get(r.id) ?? 0) + 1);
-  return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1);
+  return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1 && !duplicateIds.has(r.id));
 }
 
 function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] {
   const ev = input.evaluation;
-  const rows = noticeRows(ev.rows);
+  const rows = noticeRows(ev.rows, input.duplicateIds ?? new Set());
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  return [
-    ...receiptSeries(input.arrivals, byId, ctx),
-    ...rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]),
-    ...digestSeries(rows, ev.statistics.total, {
-      today: input.today,
-      calendar: ev.calendar,
-      digestRecipients: ev.settings.digestRecipients,
-    }),
-  ];
+  const aboutRows =
+    input.scope === "digest"
+      ? []
+      : rows.flatMap((row) => [...handlingSeries(row, ctx), ...replySeries(row, ctx)]);
+  const digest =
+    input.scope === "rows"
+      ? []
+      : digestSeries(rows, ev.statistics.total, {
+          today: input.today,
+          calendar: ev.calendar,
+          digestRecipients: ev.settings.digestRecipients,
+        });
+  return [...receiptSeries(input.arrivals, byId, ctx), ...aboutRows, ...digest];
 }
 
 /**
@@ -93,11 +105,12 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
       done.add(base);
       const view = series.view(resolved.name);
       for (const target of resolved.targets) {
-        const rendered = renderNotice(ev.templates, type, target.channel, view);
+        const rendered = renderNotice(ev.templates, series.template ?? type, target.channel, view);
         if (!rendered.enabled) {
           disabled += 1;
           continue;
         }
+        const { title, body } = markSecondRound(rendered, round);
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);
         notices.push({
           key: noticeKey(parts, target.channel),
@@ -109,8 +122,8 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           recipientKind: ref.kind,
           channel: target.channel,
           address: target.address,
-          title: rendered.title,
-          body: series.appendix ? `${rendered.body}\n\n${series.appendix}` : rendered.body,
+          title,
+          body: series.appendix ? `${body}\n\n${series.appendix}` : body,
           dueOn: due.dueOn,
         });
       }

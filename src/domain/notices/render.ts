@@ -1,17 +1,20 @@
 import Mustache from "mustache";
-import type { Channel, NoticeType } from "../../../sheets-schema/enums";
+import { type Channel, CO_UNIT_TEMPLATE, type TemplateName } from "../../../sheets-schema/enums";
 import { defaultTemplateFor } from "../../../sheets-schema/notice-templates";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import { pickTemplate, type ResolvedTemplate } from "../read-templates";
 import type { View } from "./placeholders";
+import { BLANK_MARK, tidyNoticeText } from "./tidy";
 
 /**
  * Renders a logic-less template (mustache: no eval, so it runs in Workers) with HTML escaping off:
- * notices are plain text, and a name like 王伟(北关) or “A&B” must read exactly as typed.
+ * notices are plain text, and a name like 王伟(北关) or “A&B” must read exactly as typed. A blank
+ * value is marked while rendering, so that a label left without its value can be dropped.
  */
 export function renderText(template: string, view: View): string {
-  return Mustache.render(template, view, {}, { escape: (value: string) => value });
+  const rendered = Mustache.render(template, view, {}, { escape: (value: string) => value || BLANK_MARK });
+  return tidyNoticeText(rendered);
 }
 
 export type RenderedNotice =
@@ -23,7 +26,7 @@ export type RenderedNotice =
     }
   | { readonly enabled: false };
 
-function templateProblem(template: ResolvedTemplate, type: NoticeType, error: unknown): Problem {
+function templateProblem(template: ResolvedTemplate, type: TemplateName, error: unknown): Problem {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     tab: TAB_NAMES.templates,
@@ -39,16 +42,19 @@ function templateProblem(template: ResolvedTemplate, type: NoticeType, error: un
  * The title and body of one notice: the 通知模板 row for its type and channel (else the all-channel
  * row, else the built-in text). A sheet template that still fails to render (an unclosed section,
  * which the placeholder check cannot see) falls back to the built-in text and says so, so a typo
- * never silences a statutory reminder. 启用 = 否 turns the notice off.
+ * never silences a statutory reminder. 启用 = 否 turns the notice off; for a co-unit, 启用 = 否 on
+ * 交办通知 does too, as it did before co-units had a text of their own.
  */
 export function renderNotice(
   templates: readonly ResolvedTemplate[],
-  type: NoticeType,
+  type: TemplateName,
   channel: Channel,
   view: View,
 ): RenderedNotice {
   const template = pickTemplate(templates, type, channel);
   if (!template.enabled) return { enabled: false };
+  if (type === CO_UNIT_TEMPLATE && !pickTemplate(templates, "交办通知", channel).enabled)
+    return { enabled: false };
   try {
     return {
       enabled: true,

@@ -1,4 +1,4 @@
-import type { NoticeType, Rating } from "../../../sheets-schema/enums";
+import type { NoticeType, Rating, TemplateName } from "../../../sheets-schema/enums";
 import type { Settings } from "../../../sheets-schema/settings";
 import type { Calendar } from "../calendar";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -17,6 +17,8 @@ export interface Occurrence {
  */
 export interface NoticeSeries {
   readonly type: NoticeType;
+  /** The 通知模板 text to render, when not the type's own (co-units' 交办通知). */
+  readonly template?: TemplateName;
   readonly suggestionId: string | null;
   readonly round: number;
   /** Ascending by dueOn. */
@@ -43,7 +45,17 @@ export interface Round {
   readonly start: string;
   readonly due: string | null;
   readonly repliedOn: string | null;
+  /**
+   * The reply date cell holds something that is not a date: a reply may well be in, so the unit
+   * is not told it has not replied (staff get an 错误 on the cell instead).
+   */
+  readonly replyUnreadable: boolean;
   readonly rating: Rating | null;
+}
+
+/** A reply is in, or its date was typed but cannot be read. */
+export function replyPresent(round: Round): boolean {
+  return round.repliedOn !== null || round.replyUnreadable;
 }
 
 /** The rounds of an accepted, assigned suggestion (none otherwise). */
@@ -56,6 +68,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       start: record.assignedOn,
       due: row.firstDeadline?.due ?? null,
       repliedOn: record.repliedOn,
+      replyUnreadable: row.unreadable?.答复日期 !== undefined,
       rating: record.rating,
     },
   ];
@@ -65,6 +78,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       start: record.reassignedOn,
       due: row.secondDeadline?.due ?? null,
       repliedOn: record.secondRepliedOn,
+      replyUnreadable: row.unreadable?.二次答复日期 !== undefined,
       rating: record.secondRating,
     });
   }
@@ -73,7 +87,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
 
 /** Placeholder values of a row for notices about one round (办理期限 and 异议期限 of that round). */
 export function roundView(row: EvaluatedRow, round: Round, ctx: SeriesContext): (recipient: string) => View {
-  const facts = { start: round.start, due: round.due };
+  const facts = { start: round.start, due: round.due, round: round.round };
   return (recipient) =>
     rowView({ record: row.record, id: row.id ?? "", status: row.computed.status }, facts, recipient, ctx);
 }

@@ -28,6 +28,8 @@ export interface EvaluatedRow {
   readonly firstDeadline: Pick<Deadline, "due" | "explanation"> | null;
   readonly secondDeadline: Pick<Deadline, "due" | "explanation"> | null;
   readonly problems: readonly Problem[];
+  /** Header → the cell as typed, for cells that held something unusable (absent: none known). */
+  readonly unreadable?: Readonly<Record<string, string>>;
 }
 
 /** The evaluated ledger as the dashboard and notices see it (LedgerEvaluation has this shape too). */

@@ -68,6 +68,7 @@ export const FACT_KEYS = [
   "submittedOn",
   "assignedOn",
   "repliedOn",
+  "secondRepliedOn",
   "replyClass",
   "rating",
   "secondRating",

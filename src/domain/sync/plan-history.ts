@@ -1,3 +1,4 @@
+import { hash53 } from "../hash";
 import type { Problem } from "../problems";
 import { cellText } from "./row-identity";
 
@@ -42,6 +43,11 @@ export interface HistoryPlan {
   seen: { id: string; rowNumber: number }[];
   audits: FieldChange[];
   removedIds: string[];
+}
+
+/** A short digest of a row's staff and system values, as its snapshot keeps them. */
+export function valuesHash(row: Pick<HistoryRow, "staffValues" | "systemValues">): string {
+  return hash53(JSON.stringify([row.staffValues, row.systemValues]));
 }
 
 /** The non-empty cells of some columns, by header. */

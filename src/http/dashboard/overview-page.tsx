@@ -50,6 +50,13 @@ export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = 
       <p class="sub">
         按期答复率、满意率按代表建议办理统计口径计算（立案且已确定主办单位的建议）；分母为零时显示“—”。
       </p>
+      {figures.digestMissing ? (
+        <div class="alert warn">
+          <p>
+            『设置』中的周报接收人为空：督办周报不会发送，不在『代表』表中的督办领导也收不到逾期催办。请在『设置』表填写领导或代表工委的邮箱或机器人地址（多个用逗号分隔）。
+          </p>
+        </div>
+      ) : null}
       <div class="kpis">
         <Kpi label="建议总数" value={figures.suggestions} note={`立案并交办 ${t.assigned} 件`} />
         <Kpi label="按期答复率" value={t.onTimeRate} note={`已答复 ${t.replied} 件`} tone="ok" />

@@ -3,9 +3,10 @@ import { LEDGER_STATUSES, NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-
 import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
-import { byId, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
+import { rowsById, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import type { Problem } from "../../domain/problems";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
@@ -17,7 +18,7 @@ import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
 import { SuggestionPage } from "./suggestion-page";
-import { SuggestionsPage } from "./suggestions-page";
+import { SUGGESTIONS_PAGE_SIZE, SuggestionsPage } from "./suggestions-page";
 
 /** A query value that must be one of a list ("" or absent = no filter). */
 function oneOf(
@@ -33,16 +34,44 @@ function oneOf(
   return value;
 }
 
+/** `?page=`: 1 when absent; a positive whole number otherwise. */
+function pageNumber(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 1;
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, "invalid_page", `页码须为正整数，收到“${raw}”`);
+  return Number(raw);
+}
+
+/** The 搜索 box: 编号, 标题, 领衔代表 or 主办单位 containing the text. */
+function matchesText(row: EvaluatedRow, text: string): boolean {
+  if (!text) return true;
+  const { record } = row;
+  return [row.id ?? "", record.title, record.leadDeputy, record.leadUnit].some((v) => v.includes(text));
+}
+
 /** Suggestions (list and one), problems and the notices outbox. */
 export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions", async (c) => {
     const status = oneOf(c.req.query("status"), LEDGER_STATUSES, "invalid_status", "台账状态");
+    const text = (c.req.query("q") ?? "").trim().slice(0, 50);
+    const page = pageNumber(c.req.query("page"));
     const d = await loadDashboard(c);
-    const refs = suggestionRows(d.evaluation)
-      .map((r) => suggestionRef(r, d.frame.today))
-      .filter((r) => status === null || r.status === status)
-      .sort(byId);
-    return sendPage(c, <SuggestionsPage refs={refs} status={status} frame={d.frame} />);
+    const found = suggestionRows(d.evaluation)
+      .filter((r) => (status === null || r.computed.status === status) && matchesText(r, text))
+      .sort(rowsById);
+    const pages = Math.max(1, Math.ceil(found.length / SUGGESTIONS_PAGE_SIZE));
+    const shown = Math.min(page, pages);
+    const refs = found
+      .slice((shown - 1) * SUGGESTIONS_PAGE_SIZE, shown * SUGGESTIONS_PAGE_SIZE)
+      .map((r) => suggestionRef(r, d.frame.today));
+    return sendPage(
+      c,
+      <SuggestionsPage
+        refs={refs}
+        filter={{ status, text }}
+        paging={{ page: shown, pages, total: found.length }}
+        frame={d.frame}
+      />,
+    );
   })
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();

@@ -4,31 +4,72 @@ import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { Layout, type PageFrame } from "./layout";
 import { Card, SuggestionTable } from "./ui";
 
-/** GET /suggestions: every suggestion, or those of one 台账状态. */
+/**
+ * Rows per page of /suggestions: a county's year is 1–2 thousand suggestions, and one page of all
+ * of them would be a megabyte of HTML (and most of the 10 ms of CPU a page has). The CSV export
+ * (/exports/ledger.csv) gives all of them at once.
+ */
+export const SUGGESTIONS_PAGE_SIZE = 100;
+
+export interface SuggestionsFilter {
+  status: string | null;
+  text: string;
+}
+
+function pageHref(filter: SuggestionsFilter, page: number): string {
+  const query = new URLSearchParams();
+  if (filter.status) query.set("status", filter.status);
+  if (filter.text) query.set("q", filter.text);
+  if (page > 1) query.set("page", String(page));
+  const q = query.toString();
+  return q ? `/suggestions?${q}` : "/suggestions";
+}
+
+const Paging: FC<{ filter: SuggestionsFilter; page: number; pages: number }> = ({ filter, page, pages }) =>
+  pages <= 1 ? null : (
+    <nav class="actions" aria-label="翻页">
+      {page > 1 ? <a href={pageHref(filter, page - 1)}>上一页</a> : null}
+      <span>
+        第 {page} / {pages} 页
+      </span>
+      {page < pages ? <a href={pageHref(filter, page + 1)}>下一页</a> : null}
+    </nav>
+  );
+
+/** GET /suggestions: the suggestions of a 台账状态 and a search, a page at a time in 编号 order. */
 export const SuggestionsPage: FC<{
   refs: readonly SuggestionRef[];
-  status: string | null;
+  filter: SuggestionsFilter;
+  paging: { page: number; pages: number; total: number };
   frame: PageFrame;
-}> = ({ refs, status, frame }) => (
+}> = ({ refs, filter, paging, frame }) => (
   <Layout title="建议" nav="suggestions" frame={frame}>
-    <h1>{status ? `建议 · ${status}` : "全部建议"}</h1>
+    <h1>{filter.status ? `建议 · ${filter.status}` : "全部建议"}</h1>
     <form class="actions" method="get" action="/suggestions">
       <select name="status" aria-label="台账状态">
         <option value="">全部状态</option>
         {LEDGER_STATUSES.map((s) => (
-          <option value={s} selected={s === status}>
+          <option value={s} selected={s === filter.status}>
             {s}
           </option>
         ))}
       </select>
+      <input
+        type="search"
+        name="q"
+        value={filter.text}
+        placeholder="编号、标题、代表或单位"
+        aria-label="搜索"
+      />
       <button type="submit">筛选</button>
     </form>
-    <Card title={`${refs.length} 件`}>
+    <Card title={`${paging.total} 件`}>
       <SuggestionTable
         refs={refs}
         columns={["deputy", "unit", "status", "due", "days"]}
         empty="没有符合条件的建议。"
       />
+      <Paging filter={filter} page={paging.page} pages={paging.pages} />
     </Card>
   </Layout>
 );

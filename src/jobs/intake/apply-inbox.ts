@@ -4,14 +4,14 @@ import { ledgerTab } from "../../../sheets-schema/tabs";
 import { actorLabel } from "../../domain/links/capability";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
-import { rowKeyString } from "../../domain/sync/row-identity";
-import { quoteSheet } from "../../sheets/a1";
+import { cellText, rowKeyString } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
+import { type LedgerColumns, readLedgerColumns, readWholeRows } from "../sheet-writes/ledger-columns";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { IntakeMessage } from "./accept-submission";
@@ -74,8 +74,24 @@ function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldC
 
 const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
 
-async function readLedger(sheets: SheetsClient): Promise<unknown[][]> {
-  return ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+/** The columns planning reads: who a row is, and whether its suggestion is in its second round. */
+const PLAN_HEADERS = ["编号", "标题", "二次交办日期"];
+
+/**
+ * The ledger as the writes need it: the planning columns of every row, and the rows the writes go
+ * to whole (the cells they fill, the 备注 they add a line to). Two reads of a few columns and rows,
+ * not the whole tab: a batch of replies costs the same for a ledger of 200 rows or 2,000.
+ */
+async function readForWrites(deps: ApplyDeps, ids: readonly string[]): Promise<LedgerColumns> {
+  const copy = await readLedgerColumns(deps, PLAN_HEADERS);
+  const idColumn = copy.header.indexOf("编号");
+  const wanted = new Set(ids);
+  const targets: number[] = [];
+  copy.rows.forEach((row, i) => {
+    if (i > 0 && idColumn >= 0 && wanted.has(cellText(row[idColumn]))) targets.push(i + 1);
+  });
+  await readWholeRows(deps.sheets, copy, targets);
+  return copy;
 }
 
 /**
@@ -98,7 +114,9 @@ export async function applyInbox(
     entries = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
     if (entries.length === 0)
       return { outcome: "ok", appended: 0, updated: 0, unmatched: 0, alreadyThere: 0, sheetsCalls: 0 };
-    let ledger = await readLedger(deps.sheets);
+    const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
+    const read = await readForWrites(deps, ids);
+    let ledger = read.rows;
     const match = matchHeaders(ledgerTab, ledger[0]);
     if (!match.ok) {
       const message = `『${TAB_NAMES.ledger}』表头无法识别：${match.problems.map((p) => p.message).join("；")}`;
@@ -107,11 +125,11 @@ export async function applyInbox(
     }
     const plan = planApply(entries, ledger, match.columns);
     if (plan.newRows.length > 0) {
-      const inserted = await insertLedgerRows(deps, plan.newRows);
+      const inserted = await insertLedgerRows(deps, plan.newRows, read);
       if (inserted.outcome === "busy") return { outcome: "busy" };
       await deps.inbox.mark(plan.appended, "applied", at, null);
       // The writes below are placed on a read that shows the rows just added.
-      if (plan.writes.length > 0) ledger = await readLedger(deps.sheets);
+      if (plan.writes.length > 0) ledger = (await readForWrites(deps, ids)).rows;
     }
     await deps.inbox.mark(plan.alreadyThere, "applied", at, null);
     const written = await writeLedgerCells(deps, plan.writes, ledger);

@@ -1,20 +1,21 @@
-import { addDaysIso } from "../../domain/civil-date";
-import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
-import { planNotices } from "../../domain/notices/plan";
 import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
 import type { UnreachableNotice } from "../../domain/notices/types";
 import type { Problem } from "../../domain/problems";
-import { loadLedgerView } from "../ledger-view";
-import { attachPersonalLinks } from "../links/attach-links";
-import { localDate } from "../local-time";
-import { enqueueNotices } from "./enqueue";
 import { META_NOTICES_LAST_RUN, type NoticeDeps } from "./notice-deps";
 import { officeClock } from "./office-clock";
+import {
+  addOutcomes,
+  type DailyRun,
+  EMPTY_OUTCOME,
+  planDigest,
+  planPart,
+  type StepOutcome,
+} from "./plan-steps";
 
 export interface DailyRunOptions {
   /** Development and tests (`POST /api/notices/run?now=`): skip the 09:00 and once-a-day gates. */
   force?: boolean;
-  /** When the personal links are signed (their 180 days count from it); `nowMs` when absent. */
+  /** When the personal links are signed (their 180 days count from it); the run's instant when absent. */
   linksIssuedAtMs?: number;
 }
 
@@ -34,24 +35,32 @@ export type DailyRunResult =
   | { outcome: "failed"; today: string; retryable: boolean; message: string };
 
 const LEASE_NAME = "notices";
-const LEASE_TTL_MS = 5 * 60_000;
+/** Longer than a run's steps take through the queue; a run whose steps died frees it by itself. */
+const LEASE_TTL_MS = 30 * 60_000;
 
 async function alreadyRan(deps: NoticeDeps, today: string): Promise<boolean> {
   const last = await deps.meta.get(META_NOTICES_LAST_RUN);
   return last !== null && last >= today;
 }
 
-/**
- * The daily notices run: plans what is due today from the ledger as D1 last saw it (no Sheets
- * quota spent), inserts each notice once into the outbox (unique key) and queues only the rows this
- * run inserted. One run at a time (lease); a second run the same day, or an overlapping one, finds
- * every key taken and sends nothing twice.
- */
-export async function runDailyNotices(
+/** A step of a daily run that goes on in another invocation (a message of the job queue). */
+export type NoticesStep = {
+  job: "notices";
+  run: DailyRun;
+  /** The lease holder, released by the last step. */
+  holder: string;
+} & ({ step: "part"; part: number } | { step: "digest" });
+
+export function isNoticesStep(body: unknown): body is NoticesStep {
+  return typeof body === "object" && body !== null && (body as NoticesStep).job === "notices";
+}
+
+/** Whether the run is due (09:00 or later, once a local day) and who runs it; else why not. */
+async function begin(
   deps: NoticeDeps,
   nowMs: number,
-  options: DailyRunOptions = {},
-): Promise<DailyRunResult> {
+  options: DailyRunOptions,
+): Promise<{ run: DailyRun; holder: string } | Extract<DailyRunResult, { outcome: "skipped" }>> {
   const clock = await officeClock(deps.tabCache, nowMs);
   const { today } = clock;
   if (!options.force) {
@@ -62,39 +71,101 @@ export async function runDailyNotices(
   const holder = `notices-${crypto.randomUUID()}`;
   if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs)))
     return { outcome: "skipped", today, reason: "busy" };
-  try {
-    // A run that overlapped this one may have finished while this one waited for the lease.
-    if (!options.force && (await alreadyRan(deps, today)))
-      return { outcome: "skipped", today, reason: "already-ran" };
-    const view = await loadLedgerView(deps, today, "whole");
-    const since = addDaysIso(today, -CATCH_UP_DAYS);
-    const [existingKeys, arrivals] = await Promise.all([
-      deps.noticeOutbox.keysDueSince(since),
-      deps.noticeArrivals.since(since, (iso) => localDate(Date.parse(iso), clock.timeZone)),
-    ]);
-    const plan = planNotices({ today, evaluation: view.evaluation, existingKeys, arrivals });
-    const plannedAt = new Date(nowMs).toISOString();
-    const issuedAt = options.linksIssuedAtMs ?? nowMs;
-    const notices = await attachPersonalLinks(deps, plan.notices, issuedAt, clock.timeZone);
-    const inserted = await deps.noticeOutbox.insert(notices, plannedAt);
-    const enqueued = await enqueueNotices(deps, inserted, nowMs);
-    // A forced (demo) run may be for another day: it must not stop the real daily run.
-    if (!options.force) await deps.meta.set(META_NOTICES_LAST_RUN, today, plannedAt);
-    return {
-      outcome: "ok",
-      today,
-      restDay: plan.restDay,
-      planned: plan.notices.length,
-      inserted: inserted.length,
-      enqueued,
-      disabled: plan.disabled,
-      unreachable: plan.unreachable,
-      templateProblems: plan.problems,
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { outcome: "failed", today, retryable: true, message };
-  } finally {
+  // A run that overlapped this one may have finished while this one waited for the lease.
+  if (!options.force && (await alreadyRan(deps, today))) {
     await deps.lease.release(LEASE_NAME, holder);
+    return { outcome: "skipped", today, reason: "already-ran" };
   }
+  const links = options.linksIssuedAtMs === undefined ? {} : { linksIssuedMs: options.linksIssuedAtMs };
+  return { run: { today, timeZone: clock.timeZone, startedMs: nowMs, ...links }, holder };
+}
+
+async function end(deps: NoticeDeps, run: DailyRun, holder: string, force: boolean): Promise<void> {
+  // A forced (demo) run may be for another day: it must not stop the real daily run.
+  if (!force) await deps.meta.set(META_NOTICES_LAST_RUN, run.today, new Date(run.startedMs).toISOString());
+  await deps.lease.release(LEASE_NAME, holder);
+}
+
+const failed = (today: string, error: unknown): DailyRunResult => ({
+  outcome: "failed",
+  today,
+  retryable: true,
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/**
+ * The daily notices run in one invocation (tests, `POST /api/notices/run`, small offices): plans
+ * what is due today from the ledger as D1 last saw it (no Sheets quota spent), a stored part at a
+ * time and the digest last, inserts each notice once into the outbox (unique key) and queues only
+ * the rows this run inserted. One run at a time (lease); a second run the same day, or an
+ * overlapping one, finds every key taken and sends nothing twice.
+ */
+export async function runDailyNotices(
+  deps: NoticeDeps,
+  nowMs: number,
+  options: DailyRunOptions = {},
+): Promise<DailyRunResult> {
+  const begun = await begin(deps, nowMs, options);
+  if ("outcome" in begun) return begun;
+  const { run, holder } = begun;
+  try {
+    const parts = await deps.summaries.count();
+    let outcome = EMPTY_OUTCOME;
+    for (let part = 0; part < parts; part++) outcome = addOutcomes(outcome, await planPart(deps, run, part));
+    outcome = addOutcomes(outcome, await planDigest(deps, run));
+    await end(deps, run, holder, options.force === true);
+    return { outcome: "ok", today: run.today, ...outcome };
+  } catch (error) {
+    await deps.lease.release(LEASE_NAME, holder);
+    return failed(run.today, error);
+  }
+}
+
+/**
+ * The hourly cron's daily run: each stored part of the ledger is planned in an invocation of its
+ * own (the job queue), then the digest, so a county's whole year fits the Free plan's CPU.
+ */
+export async function startDailyNotices(
+  deps: NoticeDeps & { jobsQueue: Queue<unknown> },
+  nowMs: number,
+): Promise<DailyRunResult | { outcome: "started"; today: string; parts: number }> {
+  const begun = await begin(deps, nowMs, {});
+  if ("outcome" in begun) return begun;
+  const { run, holder } = begun;
+  try {
+    const parts = await deps.summaries.count();
+    const first: NoticesStep =
+      parts > 0
+        ? { job: "notices", run, holder, step: "part", part: 0 }
+        : { job: "notices", run, holder, step: "digest" };
+    await deps.jobsQueue.send(first);
+    return { outcome: "started", today: run.today, parts };
+  } catch (error) {
+    await deps.lease.release(LEASE_NAME, holder);
+    return failed(run.today, error);
+  }
+}
+
+/**
+ * One queued step: a part (then the next step is queued) or the digest (then the run is marked
+ * done). A step delivered twice plans again and inserts nothing new (the outbox keys are unique).
+ */
+export async function continueDailyNotices(
+  deps: NoticeDeps & { jobsQueue: Queue<unknown> },
+  step: NoticesStep,
+): Promise<StepOutcome> {
+  const { run, holder } = step;
+  if (step.step === "digest") {
+    const outcome = await planDigest(deps, run);
+    await end(deps, run, holder, false);
+    return outcome;
+  }
+  const outcome = await planPart(deps, run, step.part);
+  const parts = await deps.summaries.count();
+  const next: NoticesStep =
+    step.part + 1 < parts
+      ? { job: "notices", run, holder, step: "part", part: step.part + 1 }
+      : { job: "notices", run, holder, step: "digest" };
+  await deps.jobsQueue.send(next);
+  return outcome;
 }

@@ -1,11 +1,10 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { cellText } from "../../domain/sync/row-identity";
-import { quoteSheet } from "../../sheets/a1";
 import { type CellValue, type SheetsClient, SheetsError } from "../../sheets/client";
-import { gridFromRange } from "../../sheets/grid-size";
 import { newRowsRequests } from "../../sheets/new-rows-requests";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
+import { type LedgerColumns, readLedgerColumns } from "./ledger-columns";
 import { createSheetIds } from "./sheet-ids";
 import { takeWriteLock } from "./write-lock";
 
@@ -45,8 +44,8 @@ function rowsByIdentity(ledger: readonly (readonly unknown[])[]): Map<string, nu
 }
 
 /**
- * Adds new rows to 建议台账 exactly once. One atomic batch inserts them right after the last row
- * with data, formatted like the rows `sheet:init` laid out (date formats, grey system columns, the
+ * Adds new rows to 建议台账 exactly once, from a read of its 编号 and 标题 columns (not the whole
+ * tab). One atomic batch inserts them right after the last row with data, formatted like the rows `sheet:init` laid out (date formats, grey system columns, the
  * dropdowns of the row above) and filled with their values. A failure whose outcome is unclear (a
  * 5xx may arrive after the batch was applied) is followed by a read: only rows not in the sheet
  * are sent again, so a retry never doubles a suggestion.
@@ -54,6 +53,8 @@ function rowsByIdentity(ledger: readonly (readonly unknown[])[]): Map<string, nu
 export async function insertLedgerRows(
   deps: { sheets: SheetsClient; lease: Lease; meta: MetaStore },
   rows: readonly NewLedgerRow[],
+  /** A read of 编号 and 标题 the caller just made, used for the first attempt. */
+  justRead?: LedgerColumns,
 ): Promise<InsertResult> {
   const inserted = new Map<string, number>();
   const alreadyThere = new Map<string, number>();
@@ -62,8 +63,8 @@ export async function insertLedgerRows(
   if (!lock) return { outcome: "busy" };
   try {
     for (let attempt = 1; ; attempt++) {
-      const read = await deps.sheets.get(quoteSheet(TAB_NAMES.ledger));
-      const ledger = (read.values ?? []) as unknown[][];
+      const read = attempt === 1 && justRead ? justRead : await readLedgerColumns(deps, ["编号", "标题"]);
+      const ledger = read.rows;
       const present = rowsByIdentity(ledger);
       const missing = rows.filter((r) => {
         const row = present.get(`${r.id}\u0001${cellText(r.title)}`);
@@ -71,10 +72,10 @@ export async function insertLedgerRows(
         return row === undefined;
       });
       if (missing.length === 0) return { outcome: "ok", inserted, alreadyThere };
-      const header = (ledger[0] ?? []).map((h) => cellText(h));
+      const header = read.header;
       const resolved = await createSheetIds(deps.sheets, deps.meta).resolve([TAB_NAMES.ledger]);
-      const at = Math.max(ledger.length, 1);
-      const gridRows = gridFromRange(read.range)?.rows ?? at;
+      const at = Math.max(read.lastRow, 1);
+      const gridRows = read.gridRows ?? at;
       const requests = newRowsRequests({
         sheetId: resolved.ids[TAB_NAMES.ledger] as number,
         header,

@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
@@ -6,10 +7,17 @@ import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox } from "../../store/inbox";
-import { META_ID_FORMAT, META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
+import {
+  META_DUPLICATE_IDS,
+  META_ID_FORMAT,
+  META_SUMMARY,
+  META_SYNC_PROBLEMS,
+  type MetaStore,
+} from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
+import { digestOf } from "./chunk-input";
 import { inboxProblems, requeueOutstanding } from "./inbox-followup";
 import type { ChunkResult, SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
@@ -36,6 +44,61 @@ export interface FinishOutcome {
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
 const GRID_HEADROOM = 500;
 const META_TAB_WRITTEN = "system_tab_written:";
+const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics] as const;
+
+/** What the last sync wrote to a system tab: how many rows, and a digest of them. */
+interface TabWritten {
+  rows: number;
+  digest: string;
+}
+
+async function lastWritten(meta: MetaStore, tab: string): Promise<TabWritten | null> {
+  const raw = await meta.get(`${META_TAB_WRITTEN}${tab}`);
+  if (!raw?.startsWith("{")) return null;
+  return JSON.parse(raw) as TabWritten;
+}
+
+/** The stamp of the stored summary (META_SUMMARY). */
+interface SummaryStamp {
+  today?: string;
+  timeZone?: string;
+  at?: string;
+  version?: string;
+  /** Problems the last finish listed in 校验问题. */
+  problems?: number;
+}
+
+async function readStamp(meta: MetaStore): Promise<SummaryStamp> {
+  const raw = await meta.get(META_SUMMARY);
+  return raw ? (JSON.parse(raw) as SummaryStamp) : {};
+}
+
+/**
+ * Nothing the finish works out can differ from the last run's: every chunk reused its steady
+ * result, the small tabs and the day are the same, no part was dropped, no submission waits, and
+ * the system tabs still hold the rows the last run wrote. Most syncs of a day are like this.
+ */
+async function unchangedSinceLastRun(
+  deps: FinishDeps,
+  context: SyncContext,
+  results: readonly ChunkResult[],
+  stamp: SummaryStamp,
+): Promise<boolean> {
+  if (context.ledgerSkipped !== null || context.tabsChanged) return false;
+  if (results.length !== context.chunkStarts.length || !results.every((r) => r.reused)) return false;
+  if (stamp.today !== context.today || stamp.timeZone !== context.timeZone || stamp.problems === undefined)
+    return false;
+  const [parts, outstanding, ...written] = await Promise.all([
+    deps.summaries.count(),
+    deps.inbox.outstanding(1),
+    ...SYSTEM_TABS.map((tab) => lastWritten(deps.meta, tab)),
+  ]);
+  if (parts !== context.chunkStarts.length || outstanding.length > 0) return false;
+  return SYSTEM_TABS.every(
+    (tab, i) =>
+      context.skippedTabs.some((s) => s.tab === tab) || written[i]?.rows === (context.systemRows[tab] ?? 0),
+  );
+}
 
 /** Every 编号 the plan saw is in some chunk's rows, once: no row moved past a chunk boundary meanwhile. */
 function complete(context: SyncContext, results: readonly ChunkResult[]): boolean {
@@ -48,10 +111,7 @@ function calendarProblems(results: readonly ChunkResult[]): Problem[] {
   const years = [...new Set(results.flatMap((r) => r.unknownYears))].sort((a, b) => a - b);
   if (years.length === 0) return [];
   const sink = new ProblemSink(TAB_NAMES.holidays);
-  sink.warn(
-    null,
-    `${years.join("、")} 年的放假和调休安排尚未录入，相关办理期限暂只按周末计算：国务院办公厅公布安排后，请在本表逐日录入（类型 休 或 班）`,
-  );
+  sink.warn(null, arrangementMissingMessage(years));
   return sink.list;
 }
 
@@ -68,17 +128,17 @@ async function rewrite(
   at: string,
 ): Promise<{ range: string; values: (string | number)[][] } | null> {
   if (context.skippedTabs.some((s) => s.tab === tab)) return null;
-  const digest = JSON.stringify(desired);
-  const last = await deps.meta.get(`${META_TAB_WRITTEN}${tab}`);
+  const written: TabWritten = { rows: desired.length, digest: await digestOf(JSON.stringify(desired)) };
+  const last = await lastWritten(deps.meta, tab);
   const held = context.systemRows[tab] ?? 0;
-  if (last === digest && held === desired.length) return null;
+  if (last?.digest === written.digest && held === desired.length) return null;
   const padded = planTabRewrite(
     tab,
     Array.from({ length: held }, () => ["x"]),
     desired,
   );
   if (!padded) return null;
-  await deps.meta.set(`${META_TAB_WRITTEN}${tab}`, digest, at);
+  await deps.meta.set(`${META_TAB_WRITTEN}${tab}`, JSON.stringify(written), at);
   return {
     range: blockRange(tab, padded.values[0]?.length ?? 1, padded.values.length),
     values: padded.values,
@@ -99,6 +159,15 @@ export async function finishRun(
   nowMs: number,
 ): Promise<FinishOutcome> {
   const at = new Date(nowMs).toISOString();
+  const stamp = await readStamp(deps.meta);
+  if (await unchangedSinceLastRun(deps, context, results, stamp))
+    return {
+      rows: results.reduce((n, r) => n + r.rows, 0),
+      problems: stamp.problems ?? 0,
+      cellsWritten: 0,
+      incomplete: false,
+      requeued: 0,
+    };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
   const [facts, tabs, outstanding] = await Promise.all([
     deps.summaries.loadFacts(),
@@ -148,8 +217,14 @@ export async function finishRun(
   const problemsJson = JSON.stringify(problems);
   const problemsChanged = (await deps.meta.get(META_SYNC_PROBLEMS)) !== problemsJson;
   if (problemsChanged) await deps.meta.set(META_SYNC_PROBLEMS, problemsJson, at);
-  await stampSummary(deps.meta, context, results.some((r) => r.partChanged) || problemsChanged, at);
+  const changed = results.some((r) => r.partChanged) || problemsChanged;
+  await stampSummary(deps.meta, context, stamp, { changed, problems: problems.length }, at);
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
+  const duplicates = JSON.stringify(
+    Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1),
+  );
+  if ((await deps.meta.get(META_DUPLICATE_IDS)) !== duplicates)
+    await deps.meta.set(META_DUPLICATE_IDS, duplicates, at);
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
   return {
     rows: results.reduce((n, r) => n + r.rows, 0),
@@ -184,12 +259,26 @@ async function growGrids(
  * The stamp pages read first: the day and zone the rows were evaluated for, and a version that
  * changes only when something they show changed (so an isolate may keep what it parsed).
  */
-async function stampSummary(meta: MetaStore, context: SyncContext, changed: boolean, at: string) {
-  const raw = await meta.get(META_SUMMARY);
-  const last = raw ? (JSON.parse(raw) as { today?: string; timeZone?: string; version?: string }) : {};
+async function stampSummary(
+  meta: MetaStore,
+  context: SyncContext,
+  last: SummaryStamp,
+  now: { changed: boolean; problems: number },
+  at: string,
+) {
   const same =
-    !changed && !context.tabsChanged && last.today === context.today && last.timeZone === context.timeZone;
+    !now.changed &&
+    !context.tabsChanged &&
+    last.today === context.today &&
+    last.timeZone === context.timeZone &&
+    last.problems === now.problems;
   if (same && last.version) return;
-  const stamp = { today: context.today, timeZone: context.timeZone, at, version: at };
+  const stamp: SummaryStamp = {
+    today: context.today,
+    timeZone: context.timeZone,
+    at,
+    version: crypto.randomUUID(),
+    problems: now.problems,
+  };
   await meta.set(META_SUMMARY, JSON.stringify(stamp), at);
 }

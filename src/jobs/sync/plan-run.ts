@@ -13,11 +13,13 @@ import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
 import { CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
+import { lastLedgerHeader, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
+import { digestOf } from "./chunk-input";
 import { type RangeRequest, readRanges } from "./read-sheet";
 import type { SyncContext } from "./sync-context";
 
 /** Rows per sync chunk: each chunk is one invocation with 10 ms of CPU on the Free plan (bench). */
-export const CHUNK_ROWS = 400;
+export const CHUNK_ROWS = 200;
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 /** The ledger columns the plan reads whole: what a part needs to know of the rest, and where data ends. */
 const INDEX_HEADERS = ["编号", "审查结果", "标题", "领衔代表", "提出日期"] as const;
@@ -29,9 +31,6 @@ export interface PlanDeps {
   tabCache: TabCache;
   meta: MetaStore;
 }
-
-/** The ledger's header row as the last plan read it (JSON string[]): where to find the index columns. */
-const META_LEDGER_HEADER = "ledger_header";
 
 function headerProblems(
   tab: string,
@@ -75,13 +74,6 @@ function firstRequests(lastHeader: readonly string[] | null): RangeRequest[] {
 const sameIndexColumns = (a: readonly string[], b: readonly string[]) =>
   INDEX_HEADERS.every((h) => a.indexOf(h) === b.indexOf(h));
 
-async function lastLedgerHeader(meta: MetaStore): Promise<string[] | null> {
-  const stored = await meta.get(META_LEDGER_HEADER);
-  if (!stored) return null;
-  const parsed: unknown = JSON.parse(stored);
-  return Array.isArray(parsed) ? parsed.map(String) : null;
-}
-
 /**
  * A sync run's plan, from two reads whatever the ledger's size: the small tabs and every header
  * row, then the ledger's 编号, 审查结果 and required columns whole (a few short cells a row). From
@@ -99,6 +91,7 @@ export async function planRun(
     CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
   const tabsChanged = (await deps.tabCache.save(tabs, new Date(nowMs).toISOString())) > 0;
+  const tabsDigest = await digestOf(JSON.stringify(tabs));
   const context = buildLedgerContext(tabs);
   const today = localDate(nowMs, context.settings.timeZone || DEFAULT_TIME_ZONE);
   const planProblems = {
@@ -143,6 +136,7 @@ export async function planRun(
     systemRows,
     skippedTabs,
     tabsChanged,
+    tabsDigest,
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,
   };

@@ -1,11 +1,13 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
+import { csvLines } from "../../domain/dashboard/csv";
+import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
-import { buildLedgerContext } from "../../domain/ledger-context";
+import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
-import { factsOf, storeRow } from "../../domain/summary/summary-row";
-import { cellsByHeader, type HistoryRow, planHistory } from "../../domain/sync/plan-history";
+import { factsOf, loadRow, storeRow } from "../../domain/summary/summary-row";
+import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -16,17 +18,33 @@ import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
+import { keepHistory } from "./chunk-history";
+import { chunkInput, digestOf } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import type { ChunkResult, SyncContext } from "./sync-context";
 
 export interface ChunkDeps {
   sheets: SheetsClient;
+  buildId: string;
   lease: Lease;
   meta: MetaStore;
   ids: IdAllocator;
   snapshots: SnapshotStore;
   tabCache: TabCache;
   summaries: SummaryStore;
+}
+
+/**
+ * The small tabs' context, built once per isolate for the tabs a run's plan read (its digest):
+ * the chunks of a run usually land on the same isolate, and reading five tabs costs a millisecond.
+ */
+let lastContext: { digest: string; context: LedgerContext } | null = null;
+
+async function contextFor(tabCache: TabCache, digest: string): Promise<LedgerContext> {
+  if (lastContext?.digest === digest) return lastContext.context;
+  const context = buildLedgerContext(await tabCache.loadAll());
+  lastContext = { digest, context };
+  return context;
 }
 
 /** The sheet rows a chunk covers: its start to the row before the next chunk's (the last to lastRow). */
@@ -68,7 +86,9 @@ export async function runChunk(
   context: SyncContext,
   index: number,
   nowMs: number,
-): Promise<ChunkResult> {
+  /** Only reuse a steady result: a chunk that must be checked is left for an invocation of its own. */
+  reuseOnly = false,
+): Promise<ChunkResult | "must-check"> {
   const callsBefore = deps.sheets.callCount;
   const { first, last } = chunkRange(context, index);
   const width = Math.max(1, context.header?.length ?? 1);
@@ -78,7 +98,14 @@ export async function runChunk(
   ]);
   const header = read.values.header?.[0] ?? [];
   const raw = read.values.rows ?? [];
-  const ledgerContext = buildLedgerContext(await deps.tabCache.loadAll());
+  const input = await digestOf(chunkInput(context, deps.buildId, header, first, raw));
+  const steady = await deps.summaries.steady(index);
+  if (steady?.input === input) {
+    const stored = JSON.parse(steady.result) as ChunkResult;
+    return { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore };
+  }
+  if (reuseOnly) return "must-check";
+  const ledgerContext = await contextFor(deps.tabCache, context.tabsDigest);
   const evaluation = evaluateChunk({
     context: ledgerContext,
     header,
@@ -99,6 +126,7 @@ export async function runChunk(
     partChanged: false,
     unknownYears: [],
     sheetsCalls: deps.sheets.callCount - callsBefore,
+    reused: false,
   };
   if (!evaluation.readable || !evaluation.columns) return empty;
   const columns = evaluation.columns;
@@ -127,6 +155,8 @@ export async function runChunk(
     if (id) {
       ids.push(id);
       row.i = id;
+      // A number just handed out is the record's 编号 too (pages read it there), first as when read.
+      row.r = { id, ...row.r };
     } else delete row.i;
     stored.push(row);
     // A 编号 typed on two rows has no snapshot of its own until staff fix it (the summary shows both).
@@ -140,23 +170,13 @@ export async function runChunk(
     };
     historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
   }
-  const snapshots = await deps.snapshots.loadMany(historyRows.map((h) => h.id));
-  const history = planHistory(historyRows, snapshots, new Set(ids));
-  await deps.snapshots.apply({
-    ...history,
-    removedIds: [],
-    audits: [...history.audits, ...restoredChanges(written.restored)],
-    seenAt: at,
-    syncId: null,
-  });
-  const part = { rows: JSON.stringify(stored), facts: JSON.stringify(stored.map(factsOf)) };
-  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at);
+  await keepHistory(deps.snapshots, historyRows, ids, restoredChanges(written.restored), at);
   const renamed = new Map<string, string>();
   for (const r of evaluation.rows) {
     const id = assigned.get(r.rowNumber);
     if (r.newId && id) renamed.set(r.newId, id);
   }
-  return {
+  const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
     rows: stored.length,
     ids,
     // The header's problems are the plan's; a chunk reports its rows'.
@@ -168,8 +188,25 @@ export async function runChunk(
     heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),
     repairedCells: written.restored.length,
     assignedIds: [...assigned.values()],
-    partChanged: changedParts > 0,
     unknownYears: [...evaluation.unknownYears],
-    sheetsCalls: deps.sheets.callCount - callsBefore,
+    reused: false,
   };
+  // Steady: the sheet already shows what this evaluation wants there (nothing written, held or put
+  // back), so the same input next time needs no check. Otherwise the next sync reads the rows again.
+  const isSteady =
+    written.cellsWritten === 0 &&
+    written.held.length === 0 &&
+    written.restored.length === 0 &&
+    assigned.size === 0;
+  const part = {
+    rows: JSON.stringify(stored),
+    facts: JSON.stringify(stored.map(factsOf)),
+    // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
+    csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
+    steady: isSteady
+      ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
+      : null,
+  };
+  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at);
+  return { ...result, partChanged: changedParts > 0, sheetsCalls: deps.sheets.callCount - callsBefore };
 }

@@ -23,6 +23,7 @@ export interface SyncDeps {
   intakeQueue: Queue<unknown>;
   tabCache: TabCache;
   summaries: SummaryStore;
+  buildId: string;
 }
 
 export interface SyncResult {
@@ -144,13 +145,32 @@ async function failRun(
 }
 
 /** The chunk's results, run now or found from an earlier delivery of the same step. */
-async function chunkOnce(deps: SyncDeps, runId: number, context: SyncContext, chunk: number, nowMs: number) {
-  if (await deps.runs.hasChunk(runId, chunk)) return;
+/**
+ * The chunk's result when this call ran it; null when an earlier delivery already had; "must-check"
+ * when only a reused result was wanted and the chunk's rows changed.
+ */
+async function chunkOnce(
+  deps: SyncDeps,
+  runId: number,
+  context: SyncContext,
+  chunk: number,
+  nowMs: number,
+  reuseOnly = false,
+): Promise<ChunkResult | "must-check" | null> {
+  if (await deps.runs.hasChunk(runId, chunk)) return null;
   if (!(await deps.lease.renew(LEASE_NAME, holderOf(runId), LEASE_TTL_MS, nowMs)))
     throw new SupersededError();
-  const result = await runChunk(deps, context, chunk, nowMs);
-  await deps.runs.saveChunk(runId, chunk, JSON.stringify(result));
+  const result = await runChunk(deps, context, chunk, nowMs, reuseOnly);
+  if (result !== "must-check") await deps.runs.saveChunk(runId, chunk, JSON.stringify(result));
+  return result;
 }
+
+/**
+ * Chunks one invocation may go through while each reuses its steady result (a read and a digest,
+ * about a millisecond of CPU each: bench/free-plan.ts): a quiet sync of 2,000 rows is then one
+ * queued step. A chunk that is checked again ends the invocation (it needs the CPU).
+ */
+const REUSED_PER_INVOCATION = 6;
 
 async function finishOnce(
   deps: SyncDeps,
@@ -182,6 +202,8 @@ async function finishOnce(
   const summary = {
     today: context.today,
     chunks: context.chunkStarts.length,
+    /** Chunks whose rows were as a steady earlier run left them: not checked again. */
+    reusedChunks: results.filter((r) => r.reused).length,
     held: results.flatMap((r) => r.heldSample).slice(0, 50),
     skippedTabs: context.skippedTabs,
     requeuedSubmissions: outcome.requeued,
@@ -220,7 +242,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
  * no invocation goes past the Free plan's CPU. A ledger that fits one chunk is finished at once.
  */
 export async function startSync(
-  deps: SyncDeps & { syncQueue: Queue<SyncStep> },
+  deps: SyncDeps & { jobsQueue: Queue<SyncStep> },
   trigger: string,
   nowMs: number,
 ): Promise<SyncResult> {
@@ -229,7 +251,7 @@ export async function startSync(
   const { runId, context } = started;
   const first: SyncStep =
     context.chunkStarts.length > 0 ? { runId, step: "chunk", chunk: 0 } : { runId, step: "finish" };
-  await deps.syncQueue.send(first);
+  await deps.jobsQueue.send(first);
   return {
     ...emptyResult(runId),
     outcome: "started",
@@ -246,7 +268,7 @@ const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk
  * A failure the queue should retry is thrown as retryable.
  */
 export async function continueSync(
-  deps: SyncDeps & { syncQueue: Queue<SyncStep> },
+  deps: SyncDeps & { jobsQueue: Queue<SyncStep> },
   step: SyncStep,
   nowMs: number,
   messageId: string,
@@ -257,17 +279,32 @@ export async function continueSync(
   const context = JSON.parse(stored.context) as SyncContext;
   const callsBefore = deps.sheets.callCount;
   try {
-    if (step.step === "chunk") {
-      await chunkOnce(deps, step.runId, context, step.chunk, nowMs);
-      const next = step.chunk + 1;
-      await deps.syncQueue.send(
-        next < context.chunkStarts.length
-          ? { runId: step.runId, step: "chunk", chunk: next }
-          : { runId: step.runId, step: "finish" },
-      );
-      return null;
+    if (step.step === "finish") return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
+    const { runId } = step;
+    let chunk = step.chunk;
+    for (let reused = 0; ; ) {
+      // After the first chunk of the invocation, go on only through chunks whose result is reused.
+      const result = await chunkOnce(deps, runId, context, chunk, nowMs, reused > 0);
+      if (result === "must-check") {
+        const own: SyncStep = { runId, step: "chunk", chunk };
+        await deps.runs.releaseClaim(runId, stepKey(own), messageId);
+        await deps.jobsQueue.send(own);
+        return null;
+      }
+      const next: SyncStep =
+        chunk + 1 < context.chunkStarts.length
+          ? { runId, step: "chunk", chunk: chunk + 1 }
+          : { runId, step: "finish" };
+      // Go on here only after a reused chunk, with the next step claimed for this message.
+      if (result?.reused !== true || ++reused > REUSED_PER_INVOCATION) {
+        await deps.jobsQueue.send(next);
+        return null;
+      }
+      // Another message holds the next step (a retry of an earlier step passed the run on): it goes on.
+      if ((await deps.runs.claimStep(runId, stepKey(next), messageId)) !== messageId) return null;
+      if (next.step === "finish") return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount);
+      chunk = next.chunk;
     }
-    return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
   } catch (error) {
     const { retryable } = failure(error);
     if (retryable) throw error;

@@ -39,6 +39,8 @@ export interface SyncContext {
   /** 设置 时区 and 编号格式 as read. */
   readonly timeZone: string;
   readonly idFormat: string;
+  /** Digest of the small tabs as read (a chunk's stored evaluation holds only for the same tabs). */
+  readonly tabsDigest: string;
   /** Sheets calls the plan spent (the run's total adds each chunk's and the finish's). */
   readonly planCalls: number;
 }
@@ -58,4 +60,6 @@ export interface ChunkResult {
   readonly partChanged: boolean;
   readonly unknownYears: number[];
   readonly sheetsCalls: number;
+  /** The chunk's input was as a steady earlier run left it: its stored result was reused, nothing checked. */
+  readonly reused: boolean;
 }

@@ -219,7 +219,7 @@ describe("reading what wrangler says", () => {
       value: {
         databaseId: "00000000-0000-0000-0000-000000000000",
         crons: ["*/10 * * * *", "0 * * * *"],
-        queues: ["jianyi-intake", "jianyi-notices", "jianyi-sync"],
+        queues: ["jianyi-intake", "jianyi-notices", "jianyi-jobs"],
       },
     });
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { computeOverview } from "../../../src/domain/dashboard/overview";
 import { scoreboardTable, unitDetail, unitScoreboard } from "../../../src/domain/dashboard/scoreboard";
-import { fixtureEvaluation } from "./fixture";
+import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
+import { makeRow, makeTabs } from "../helpers/make-row";
+import { fixtureEvaluation, TODAY } from "./fixture";
 
 const evaluation = fixtureEvaluation();
 
@@ -54,8 +57,21 @@ describe("overview figures", () => {
       ["2026-004", "刘主任"],
       ["2026-009", ""],
     ]);
-    // The only problem: 2026-009 is a key suggestion without a 督办领导 (a 提醒).
-    expect(overview.problems).toEqual({ errors: 0, warnings: 1 });
+    // Two 提醒: 2026-009 is a key suggestion without a 督办领导, and 设置 has no 周报接收人.
+    expect(overview.problems).toEqual({ errors: 0, warnings: 2 });
+  });
+
+  it("周报接收人为空时，概览提示督办周报不会发送；填写后不再提示", () => {
+    expect(overview.digestMissing).toBe(true);
+    const settings = [
+      ["项目", "值", "说明"],
+      ["周报接收人", "dbc@example.gov.cn"],
+    ];
+    const filled = evaluateLedger({
+      tabs: makeTabs([makeRow({ 标题: "一条建议" })], { [TAB_NAMES.settings]: settings }),
+      today: TODAY,
+    });
+    expect(computeOverview(filled).digestMissing).toBe(false);
   });
 
   it("shows dashes, not 0% or 100%, for an empty ledger", () => {

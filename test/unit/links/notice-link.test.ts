@@ -22,7 +22,7 @@ describe("a notice's personal link", () => {
     );
   });
 
-  it("goes where a template put {{个人链接}} or a blank {{测评链接}}, then only the terms follow", () => {
+  it("goes where a template put {{个人链接}}, then only the terms follow", () => {
     const { body } = withPersonalLink("答复告知", `请测评：${PERSONAL_LINK_SLOT}`, {
       ...link,
       kind: "deputy",

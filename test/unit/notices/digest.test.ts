@@ -59,6 +59,15 @@ describe("督办周报", () => {
     );
   });
 
+  it("lists a suggestion due that very day as 今天到期", () => {
+    // 交办 2026-03-01 + 3 months = Monday 2026-06-01, the digest's day.
+    const digest = planAt([row(1, { 交办日期: "2026-03-01" })], "2026-06-01", {
+      settings: SETTINGS,
+    }).notices.find((n) => n.type === "督办周报");
+    expect(digest?.body).toContain("1. 2026-001《第1号建议》主办：区教育局，办理期限 2026年6月1日，今天到期");
+    expect(digest?.body).not.toContain("还剩 0 天");
+  });
+
   it("cuts long lists and points to the dashboard", () => {
     const rows = Array.from({ length: DIGEST_LIST_MAX + 5 }, (_, i) =>
       row(i + 1, { 交办日期: "2026-02-10" }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LedgerCells } from "../helpers/make-row";
-import { planAt, runDaily, summary } from "./helpers";
+import { evaluateAt, planAt, runDaily, summary } from "./helpers";
 
 /** Assigned Monday 2026-03-02, three months: 办理期限 2026-06-02 (a Tuesday, a working day). */
 const ASSIGNED: LedgerCells = {
@@ -94,6 +94,41 @@ describe("planning notices: the day each one is due", () => {
     ]);
     expect(planAt([second], "2026-06-16").notices.find((n) => n.type === "到期提醒")?.key).toBe(
       "到期提醒|2026-001|r2|d15|区教育局|email",
+    );
+  });
+
+  it("答复日期填了但无法识别时，不再发到期提醒和逾期催办，改为给工作人员一条错误", () => {
+    const mistyped = { ...ASSIGNED, 答复日期: "5月20日", 答复类别: "A" };
+    // With no reply at all, the unit gets these in the same span (a first run catches up d15).
+    expect(runDaily([ASSIGNED], "2026-05-21", "2026-06-24").map((line) => line.slice(11, 15))).toEqual([
+      ...["到期提醒", "到期提醒", "到期提醒"],
+      ...["逾期催办", "逾期催办", "逾期催办", "逾期催办"],
+    ]);
+    expect(runDaily([mistyped], "2026-05-21", "2026-06-24")).toEqual([]);
+    const evaluation = evaluateAt([mistyped], "2026-06-03");
+    expect(evaluation.rows[0]?.computed.problems).toBe(
+      "[错误] 答复日期：“5月20日”不是可识别的日期：请写成 2026-03-02、2026/3/2、2026.3.2 或 2026年3月2日（须含年份）；在改正之前，系统无法判断是否已答复，到期提醒和逾期催办暂停发送",
+    );
+    // Fixed, it is a reply like any other: the deputy is told, within the catch-up horizon.
+    expect(runDaily([{ ...mistyped, 答复日期: "2026-05-20" }], "2026-06-03", "2026-06-03")).toEqual([
+      "2026-06-03 答复告知 2026-001 → 张明 -",
+    ]);
+  });
+
+  it("二次答复日期无法识别时，第二轮的提醒同样暂停", () => {
+    const second = {
+      ...REPLIED,
+      答复类别: "C",
+      答复内容: "受财力所限",
+      满意度: "不满意",
+      测评日期: "2026-05-25",
+      二次交办日期: "2026-06-01",
+      二次答复日期: "6月20号",
+    };
+    const sent = ["答复告知|2026-001|r1|-|张明|email", "二次交办通知|2026-001|r2|-|区教育局|email"];
+    expect(runDaily([second], "2026-06-02", "2026-07-10", { existingKeys: sent })).toEqual([]);
+    expect(evaluateAt([second], "2026-07-02").rows[0]?.computed.problems).toContain(
+      "[错误] 二次答复日期：“6月20号”不是可识别的日期",
     );
   });
 

@@ -36,7 +36,7 @@ describe("notice templates", () => {
     const [notice] = planAt([{ ...ROW, 协办单位: "", 交办日期: "2026-09-24" }], "2026-09-24").notices;
     // 中秋 (09-25…27) and 国庆 (10-01…07) are rest days; Saturday 10-10 is a 调休 working day.
     expect(notice?.body).toBe(
-      "区教育局：现将王伟(北关)代表领衔提出的建议《关于整治<老旧>小区 & 停车难的建议》（编号 2026-007）交你单位办理。主办单位：区教育局；协办单位：无。交办日期 2026年9月24日，请于 2026年12月24日 前书面答复代表。如对交办有异议，请于 2026年10月12日 前提出。",
+      "区教育局：现将王伟(北关)代表领衔提出的建议《关于整治<老旧>小区 & 停车难的建议》（编号 2026-007）交你单位主办。主办单位：区教育局；协办单位：无。交办日期 2026年9月24日，请于 2026年12月24日 前书面答复代表。如对交办有异议，请于 2026年10月12日 前提出。",
     );
   });
 
@@ -53,7 +53,7 @@ describe("notice templates", () => {
   it("falls back to the built-in template when a section is never closed, and reports it", () => {
     const templates = [["交办通知", "", "交办 {{编号}}", "{{#协办单位}}协办：{{协办单位}}", "是"]];
     const plan = planAt([ROW], "2026-03-02", { templates });
-    expect(plan.notices[0]?.body).toContain("交你单位办理");
+    expect(plan.notices[0]?.body).toContain("交你单位主办");
     expect(plan.problems).toEqual([
       expect.objectContaining({
         tab: TAB_NAMES.templates,
@@ -65,11 +65,86 @@ describe("notice templates", () => {
 
   it("uses a channel's own template over the all-channel one", () => {
     const templates = [
-      ["交办通知", "wecom", "企业微信：{{编号}}", "{{接收方}}请查收", "是"],
+      ["交办通知", "email", "邮件：{{编号}}", "{{接收方}}请查收", "是"],
       ["交办通知", "", "通用：{{编号}}", "{{接收方}}请办理", "是"],
+      ["交办通知（协办单位）", "wecom", "企业微信协办：{{编号}}", "{{接收方}}请协办", "是"],
     ];
     const titles = planAt([ROW], "2026-03-02", { templates }).notices.map((n) => `${n.channel} ${n.title}`);
-    expect(titles).toEqual(["email 通用：2026-007", "wecom 企业微信：2026-007", "dingtalk 通用：2026-007"]);
+    expect(titles).toEqual([
+      "email 邮件：2026-007",
+      "wecom 企业微信协办：2026-007",
+      // A co-unit never gets the lead unit's text: without a row of its own, the built-in one.
+      "dingtalk 代表建议协办通知：2026-007 关于整治<老旧>小区 & 停车难的建议",
+    ]);
+  });
+
+  it("follows today's built-in text where 通知模板 still holds an earlier built-in text, unedited", () => {
+    const old = (type: string, title: string, body: string) => [type, "", title, body, "是"];
+    const templates = [
+      old(
+        "跟踪提醒",
+        "建议落实情况跟踪：{{编号}} {{标题}}",
+        "{{接收方}}：{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}）答复为 B 类（正在解决或列入计划），目前落实情况：{{落实情况}}。请报送最新落实进展；已落实的，请告知我委。",
+      ),
+    ];
+    const evaluation = evaluateAt([ROW], "2026-03-02", [], templates);
+    expect(evaluation.templates.find((t) => t.type === "跟踪提醒")).toMatchObject({
+      source: "default",
+      rowNumber: 2,
+      body: expect.stringContaining("{{#落实情况}}"),
+    });
+    expect(evaluation.problems.filter((p) => p.tab === TAB_NAMES.templates)).toEqual([]);
+  });
+
+  it("drops a label whose value is blank from a staff template: the clause, or the sentence it was", () => {
+    const view = { 接收方: "区教育局", 落实情况: "", 测评链接: "", 主办单位: "区教育局", 协办单位: "" };
+    expect(renderText("{{接收方}}：答复为 B 类，目前落实情况：{{落实情况}}。请报送进展。", view)).toBe(
+      "区教育局：答复为 B 类。请报送进展。",
+    );
+    expect(renderText("已作出答复。请对办理情况进行测评：{{测评链接}}", view)).toBe("已作出答复。");
+    expect(renderText("主办单位：{{主办单位}}；协办单位：{{协办单位}}。请办理。", view)).toBe(
+      "主办单位：区教育局。请办理。",
+    );
+    expect(renderText("目前落实情况：{{落实情况}}，请报送。", view)).toBe("请报送。");
+  });
+
+  it("writes 今天到期 rather than 还剩 0 天, whatever the template", () => {
+    const templates = [
+      ["到期提醒", "", "{{编号}} 还剩{{剩余天数}}天", "期限 {{办理期限}}，还剩 {{剩余天数}} 天。", "是"],
+    ];
+    // Due Monday 2026-06-01: the reminder one day before falls on a Sunday and goes out that Monday.
+    const due = { ...ROW, 交办日期: "2026-03-01" };
+    const [notice] = planAt([due], "2026-06-01", { templates, settings: [["到期提醒天数", "1"]] }).notices;
+    expect(notice).toMatchObject({ title: "2026-007 今天到期", body: "期限 2026年6月1日，今天到期。" });
+  });
+
+  it("marks a round-2 notice 二次交办 when its template does not say so", () => {
+    const second = {
+      ...ROW,
+      答复日期: "2026-05-20",
+      答复类别: "D",
+      满意度: "不满意",
+      测评日期: "2026-05-25",
+      二次交办日期: "2026-06-01",
+    };
+    const templates = [["到期提醒", "", "{{编号}} 到期提醒", "期限 {{办理期限}}", "是"]];
+    const reminder = (plan: ReturnType<typeof planAt>) => plan.notices.find((n) => n.type === "到期提醒");
+    expect(reminder(planAt([second], "2026-06-16", { templates }))).toMatchObject({
+      round: 2,
+      title: "【二次交办】2026-007 到期提醒",
+    });
+    const builtIn = reminder(planAt([second], "2026-06-16"));
+    expect(builtIn?.title).toBe("建议办理到期提醒（二次交办）：2026-007 还剩 15 天");
+    expect(builtIn?.body).toContain("已于 2026年6月1日 二次交办，办理期限为 2026年7月1日");
+  });
+
+  it("turns co-units' 交办通知 off with 交办通知 启用 = 否, or with their own row", () => {
+    const off = [["交办通知", "", "标题", "正文", "否"]];
+    expect(planAt([ROW], "2026-03-02", { templates: off }).notices).toEqual([]);
+    const coOff = [["交办通知（协办单位）", "", "标题", "正文", "否"]];
+    expect(planAt([ROW], "2026-03-02", { templates: coOff }).notices.map((n) => n.recipient)).toEqual([
+      "区教育局",
+    ]);
   });
 
   it("leaves text staff typed as it is, braces of other kinds included", () => {

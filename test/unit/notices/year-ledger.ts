@@ -19,6 +19,8 @@ export interface Story {
   period: "三个月" | "六个月";
   supervisor: string | null;
   repliedOn: string | null;
+  /** For this many days from 答复日期 the cell held a date without its year (5月20日), then staff fixed it. */
+  replyTypoDays: number;
   replyClass: "A" | "B" | "C" | "D" | null;
   ratedOn: string | null;
   rating: "满意" | "基本满意" | "不满意" | null;
@@ -27,6 +29,8 @@ export interface Story {
   secondRatedOn: string | null;
   secondRating: "满意" | "基本满意" | "不满意" | null;
   implementedOn: string | null;
+  /** 落实情况 is left blank until 已落实 (staff often do not type 推进中). */
+  implementationBlank: boolean;
 }
 
 export const YEAR_UNITS = ["区教育局", "区住建局", "区卫健委", "区交通运输局", "区民政局"];
@@ -91,6 +95,7 @@ export function yearStories(seed = 2026): Story[] {
       period: r.chance(0.15) ? "六个月" : "三个月",
       supervisor: r.chance(0.12) ? r.pick(["刘主任", "孙副主任"]) : null,
       repliedOn: null,
+      replyTypoDays: 0,
       replyClass: null,
       ratedOn: null,
       rating: null,
@@ -99,6 +104,8 @@ export function yearStories(seed = 2026): Story[] {
       secondRatedOn: null,
       secondRating: null,
       implementedOn: null,
+      // Set by the index, not the generator: the stories drawn stay those of earlier versions.
+      implementationBlank: i % 3 === 1,
     };
     if (r.chance(0.3)) story.coUnits = [YEAR_UNITS.find((u) => u !== story.leadUnit) as string];
     if (story.assignedOn && !r.chance(0.12)) {
@@ -123,6 +130,7 @@ export function yearStories(seed = 2026): Story[] {
     }
     if (story.replyClass === "B" && story.ratedOn && r.chance(0.4))
       story.implementedOn = within(addDaysIso(story.repliedOn as string, r.int(100, 250)));
+    if (story.repliedOn && i % 5 === 2) story.replyTypoDays = 9;
     stories.push(story);
   }
   return stories;
@@ -153,8 +161,13 @@ export function cellsAsOf(s: Story, today: string): LedgerCells | null {
     督办领导: s.supervisor ?? "",
   });
   if (!seen(s.repliedOn, today)) return cells;
-  Object.assign(cells, { 答复日期: s.repliedOn, 答复类别: s.replyClass, 答复内容: "已研究办理" });
-  if (s.replyClass === "B") cells.落实情况 = seen(s.implementedOn, today) ? "已落实" : "推进中";
+  const typo = today < addDaysIso(s.repliedOn as string, s.replyTypoDays);
+  const replied = typo
+    ? `${Number(s.repliedOn?.slice(5, 7))}月${Number(s.repliedOn?.slice(8))}日`
+    : s.repliedOn;
+  Object.assign(cells, { 答复日期: replied, 答复类别: s.replyClass, 答复内容: "已研究办理" });
+  if (s.replyClass === "B")
+    cells.落实情况 = seen(s.implementedOn, today) ? "已落实" : s.implementationBlank ? "" : "推进中";
   if (seen(s.ratedOn, today)) Object.assign(cells, { 满意度: s.rating, 测评日期: s.ratedOn });
   if (seen(s.reassignedOn, today)) cells.二次交办日期 = s.reassignedOn;
   if (seen(s.secondRepliedOn, today)) cells.二次答复日期 = s.secondRepliedOn;

@@ -91,13 +91,15 @@ function replyRound(
   rated: string | null,
   o: OracleOptions,
 ) {
+  // A reply date typed without its year is no date: the deputy is told once staff fix it.
+  const readableFrom = round === 1 ? addDaysIso(replied, s.replyTypoDays) : replied;
   series(
     out,
     o,
     () => `答复告知 ${s.id} r${round} -`,
     [s.deputy],
     [{ occ: "-", due: replied }],
-    () => true,
+    (day) => day >= readableFrom,
   );
   const rate = [{ occ: "-", due: addDaysIso(replied, 30) }];
   series(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { NOTICE_TYPES } from "../../../sheets-schema/enums";
 import { buildCalendar } from "../../../src/domain/calendar";
+import { addDaysIso } from "../../../src/domain/civil-date";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
+import { displayDate } from "../../../src/domain/notices/format";
 import { baseKeyOf } from "../../../src/domain/notices/keys";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { FormArrival } from "../../../src/domain/notices/receipt-series";
@@ -22,12 +24,14 @@ interface Sent {
 }
 
 /** Runs the daily job on every day of 2026 (except missed ones) over the ledger as it stood that day. */
-function simulate(settings: SettingsRows): Sent[] {
+function simulate(settings: SettingsRows, options: { ratingLink?: boolean } = {}): Sent[] {
   const outbox = new Set<string>();
   const sent: Sent[] = [];
   const allSettings: SettingsRows = [
     ["周报接收人", DIGEST_TO.join(",")],
-    ["测评链接", "https://rate.example.gov.cn/?id={{编号}}"],
+    ...(options.ratingLink === false
+      ? []
+      : ([["测评链接", "https://rate.example.gov.cn/?id={{编号}}"]] as const)),
     ...settings,
   ];
   for (const day of YEAR) {
@@ -57,6 +61,18 @@ function lines(sent: readonly Sent[]): string[] {
     out.add(`${day} ${n.type} ${n.suggestionId ?? "-"} r${n.round} ${n.occurrence} → ${n.recipient}`);
   return [...out].sort();
 }
+
+/** Each year simulated once for the whole file (each takes a second or two). */
+function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+const closerReminders = memo(() => simulate([["到期提醒天数", "10,5,1"]]));
+const everyDay = memo(() => simulate([["仅工作日发送", "否"]]));
+const noRatingLink = memo(() => simulate([], { ratingLink: false }));
 
 function runDays(workingDaysOnly: boolean): Set<string> {
   return new Set(YEAR.filter((d) => !MISSED.has(d) && (!workingDaysOnly || calendar.isWorkingDay(d))));
@@ -101,7 +117,7 @@ describe("a year of daily runs (2026, with its holidays and 调休)", () => {
   });
 
   it("moves the 到期提醒 when 到期提醒天数 changes", () => {
-    const changed = simulate([["到期提醒天数", "10,5,1"]]);
+    const changed = closerReminders();
     const reminders = (list: Sent[]) => lines(list.filter((s) => s.notice.type === "到期提醒"));
     expect(reminders(changed)).not.toEqual(reminders(sent));
     expect(changed.some((s) => s.notice.occurrence === "d5")).toBe(true);
@@ -111,10 +127,141 @@ describe("a year of daily runs (2026, with its holidays and 调休)", () => {
   });
 
   it("sends on rest days too when 仅工作日发送 = 否", () => {
-    const everyDay = simulate([["仅工作日发送", "否"]]);
-    expect(everyDay.some((s) => calendar.isRestDay(s.day))).toBe(true);
-    expect(lines(everyDay)).toEqual(
+    const all = everyDay();
+    expect(all.some((s) => calendar.isRestDay(s.day))).toBe(true);
+    expect(lines(all)).toEqual(
       expectedNotices(stories, { runDays: runDays(false), reminderDays: [15, 7, 3] }),
+    );
+  });
+});
+
+/** What a staff member would flag in a notice, each with the pattern that finds it. */
+const WORDING_PROBLEMS: readonly (readonly [string, RegExp])[] = [
+  ["未填的占位符", /\{\{|\}\}/],
+  ["标签后没有内容", /：[ \t]*(?=[。；，！？、）]|$)/],
+  // A colon before a line break only introduces the digest's numbered lists.
+  ["标签后直接换行", /：[ \t]*\n(?!1\. )/],
+  ["到期当天写成还剩 0 天", /还剩\s*0\s*天/],
+  ["空的括号或书名号", /（\s*）|《\s*》|\(\s*\)/],
+  ["标点前有空格或标点重复", /[ \t][，。；！？]|[，；][，。；]|。。/],
+  ["程序内部的值", /undefined|null|NaN|\[object|\uE000/],
+];
+
+function wordingProblems(list: readonly Sent[]): string[] {
+  const found: string[] = [];
+  for (const { day, notice: n } of list)
+    for (const [what, pattern] of WORDING_PROBLEMS)
+      for (const [part, text] of [
+        ["标题", n.title],
+        ["正文", n.body],
+      ] as const)
+        if (pattern.test(text))
+          found.push(`${day} ${n.type} ${n.suggestionId ?? "-"} ${part}：${what}：${text}`);
+  return found;
+}
+
+const storyOf = new Map(stories.map((s) => [s.id, s]));
+
+describe("the wording of every notice of the year", () => {
+  const sent = simulate([]);
+  const years = () => [sent, closerReminders(), everyDay(), noRatingLink()];
+
+  it("has no label left without its value and no unfilled placeholder, in any run of the year", () => {
+    for (const list of years()) {
+      expect(list.length).toBeGreaterThan(500);
+      expect(wordingProblems(list)).toEqual([]);
+    }
+  });
+
+  it("drops the 落实情况 clause of a 跟踪提醒 when 落实情况 is blank", () => {
+    const followUps = sent.filter((s) => s.notice.type === "跟踪提醒");
+    const blank = followUps.filter((s) => storyOf.get(s.notice.suggestionId ?? "")?.implementationBlank);
+    expect(blank.length).toBeGreaterThan(0);
+    for (const { notice } of blank) {
+      expect(notice.body).not.toContain("落实情况");
+      expect(notice.body).toContain("答复为 B 类（正在解决或列入计划）。请报送最新落实进展");
+    }
+    expect(followUps.some((s) => s.notice.body.includes("目前落实情况：推进中。"))).toBe(true);
+  });
+
+  it("asks the deputy to rate without a dangling link when 测评链接 is not set", () => {
+    const replies = noRatingLink().filter((s) => s.notice.type === "答复告知");
+    expect(replies.length).toBeGreaterThan(0);
+    for (const { notice } of replies) expect(notice.body.endsWith("请对办理情况进行测评。")).toBe(true);
+    const reminders = noRatingLink().filter((s) => s.notice.type === "测评提醒");
+    for (const { notice } of reminders) expect(notice.body.endsWith("请尽快测评。")).toBe(true);
+    const linked = sent.find((s) => s.notice.type === "答复告知")?.notice.body ?? "";
+    expect(linked).toMatch(
+      /请通过以下链接对办理情况进行测评：https:\/\/rate\.example\.gov\.cn\/\?id=2026-\d{3}$/,
+    );
+  });
+
+  it("says 今天到期 in a 到期提醒 that goes out on the due day itself", () => {
+    const onDueDay = closerReminders().filter(
+      (s) => s.notice.type === "到期提醒" && s.notice.body.includes(`办理期限为 ${displayDate(s.day)}`),
+    );
+    expect(onDueDay.length).toBeGreaterThan(0);
+    for (const { notice } of onDueDay) {
+      expect(notice.title).toMatch(/今天到期$/);
+      expect(notice.body).toContain("，今天到期，目前尚未答复");
+    }
+  });
+
+  it("says 二次交办 in every notice about the second round, and never in one about the first", () => {
+    const [second, first] = [2, 1].map((round) =>
+      sent.filter((s) => s.notice.round === round && s.notice.type !== "督办周报"),
+    ) as [Sent[], Sent[]];
+    expect(new Set(second.map((s) => s.notice.type))).toEqual(
+      new Set(["二次交办通知", "到期提醒", "逾期催办", "答复告知", "测评提醒"]),
+    );
+    for (const { notice } of second) expect(`${notice.title}${notice.body}`).toContain("二次交办");
+    for (const { notice } of first) expect(`${notice.title}${notice.body}`).not.toContain("二次交办");
+  });
+
+  it("gives co-units their own 交办通知: send the written 协办意见 to the lead unit by a date", () => {
+    const assignments = sent.filter((s) => s.notice.type === "交办通知");
+    const toCoUnit = assignments.filter(
+      (s) => s.notice.recipient !== storyOf.get(s.notice.suggestionId ?? "")?.leadUnit,
+    );
+    expect(toCoUnit.length).toBeGreaterThan(5);
+    for (const { notice } of toCoUnit) {
+      const story = storyOf.get(notice.suggestionId ?? "") as Story;
+      const due = displayDate(calendar.rollForward(addDaysIso(story.assignedOn as string, 30)));
+      expect(notice.title).toBe(`代表建议协办通知：${story.id} ${story.title}`);
+      expect(notice.body).toContain(`交你单位协办，主办单位为${story.leadUnit}。`);
+      expect(notice.body).toContain(`于 ${due} 前将书面协办意见送${story.leadUnit}`);
+      expect(notice.body).not.toContain("书面答复代表");
+    }
+    const toLead = assignments.filter((s) => !toCoUnit.includes(s));
+    for (const { notice } of toLead) expect(notice.body).toContain("交你单位主办");
+  });
+
+  it("does not tell a unit it has not replied while its 答复日期 is mistyped; staff get an 错误 instead", () => {
+    const typos = stories.filter((s) => s.replyTypoDays > 0 && s.repliedOn);
+    expect(typos.length).toBeGreaterThan(3);
+    for (const story of typos) {
+      const replied = story.repliedOn as string;
+      const nagged = sent.filter(
+        (s) =>
+          s.notice.suggestionId === story.id &&
+          s.notice.round === 1 &&
+          ["到期提醒", "逾期催办"].includes(s.notice.type) &&
+          s.day >= replied,
+      );
+      expect(nagged, story.id).toEqual([]);
+    }
+    const story = typos[0] as Story;
+    const day = story.repliedOn as string;
+    const rows = stories.map((s) => cellsAsOf(s, day)).filter((c) => c !== null);
+    const evaluation = evaluateLedger({ tabs: noticeTabs(rows), today: day });
+    const row = evaluation.rows.find((r) => r.id === story.id);
+    expect(row?.computed.problems).toContain("到期提醒和逾期催办暂停发送");
+    expect(row?.problems).toContainEqual(
+      expect.objectContaining({
+        column: "答复日期",
+        level: "错误",
+        message: expect.stringContaining("不是可识别的日期"),
+      }),
     );
   });
 });

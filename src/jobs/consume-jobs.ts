@@ -1,0 +1,85 @@
+import type { Deps } from "../deps";
+import { compactOutcome } from "./notices/plan-steps";
+import { continueDailyNotices, isNoticesStep, type NoticesStep } from "./notices/run-daily";
+import { continueSync, type SyncStep } from "./sync/run-sync";
+
+/** Backoff for a retried step: 15 s, 30 s, 60 s … capped at 5 minutes (a 429 needs a minute). */
+function retryDelaySeconds(attempts: number): number {
+  return Math.min(300, 15 * 2 ** Math.max(0, attempts - 1));
+}
+
+function isSyncStep(body: unknown): body is SyncStep {
+  return typeof body === "object" && body !== null && "runId" in body && "step" in body;
+}
+
+async function runStep(deps: Deps, body: SyncStep | NoticesStep, messageId: string): Promise<void> {
+  if (isNoticesStep(body)) {
+    const outcome = await continueDailyNotices(deps, body);
+    console.log(
+      JSON.stringify({ level: "info", job: "notices", step: body.step, ...compactOutcome(outcome) }),
+    );
+    return;
+  }
+  const result = await continueSync(deps, body, Date.now(), messageId);
+  if (result)
+    console.log(
+      JSON.stringify({ level: result.outcome === "failed" ? "error" : "info", job: "sync", ...result }),
+    );
+}
+
+/**
+ * The job queue's consumer: each message is one step of a long job, one per invocation so each
+ * has the Free plan's CPU to itself: a sync run's chunk or finish, a daily notices run's part or
+ * digest. A retryable failure (quota, Google unavailable) is retried with backoff; a step does its
+ * work once however often it is delivered.
+ */
+export async function consumeJobs(batch: MessageBatch<unknown>, deps: Deps): Promise<void> {
+  for (const message of batch.messages) {
+    const body = message.body;
+    if (!isSyncStep(body) && !isNoticesStep(body)) {
+      message.ack();
+      continue;
+    }
+    try {
+      await runStep(deps, body, message.id);
+      message.ack();
+    } catch (error) {
+      console.warn(
+        JSON.stringify({ level: "warn", queue: batch.queue, step: message.body, error: String(error) }),
+      );
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    }
+  }
+}
+
+/**
+ * Steps that kept failing: a sync run ends as failed (the lease freed), so the next cron starts
+ * afresh; a notices run's lease is freed, so the next hourly tick plans again (what was planned
+ * already is not planned twice: the outbox keys are unique).
+ */
+export async function consumeJobDeadLetters(batch: MessageBatch<unknown>, deps: Deps): Promise<void> {
+  for (const step of batch.messages.map((m) => m.body).filter(isNoticesStep))
+    await deps.lease.release("notices", step.holder);
+  const runIds = new Set(
+    batch.messages
+      .map((m) => m.body)
+      .filter(isSyncStep)
+      .map((s) => s.runId),
+  );
+  for (const runId of runIds) {
+    if ((await deps.runs.context(runId))?.outcome !== "running") continue;
+    await deps.runs.finish(runId, new Date().toISOString(), {
+      outcome: "failed",
+      rows: 0,
+      cellsWritten: 0,
+      sheetsCalls: 0,
+      problems: 0,
+      error: "同步的一段多次失败，已转入死信队列；下次定时同步会重新开始",
+      summary: null,
+    });
+    await deps.runs.forgetWork(runId);
+    await deps.lease.release("sync", `sync-${runId}`);
+  }
+  console.error(JSON.stringify({ level: "error", queue: batch.queue, failedSyncRuns: [...runIds] }));
+  batch.ackAll();
+}

@@ -1,0 +1,163 @@
+import { addDaysIso } from "../../domain/civil-date";
+import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
+import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
+import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
+import type { Problem } from "../../domain/problems";
+import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
+import { loadLedgerView } from "../ledger-view";
+import { attachPersonalLinks } from "../links/attach-links";
+import { localDate } from "../local-time";
+import { enqueueNotices } from "./enqueue";
+import type { NoticeDeps } from "./notice-deps";
+
+/** One daily run as its steps see it (carried in their queue messages). */
+export interface DailyRun {
+  /** The office's local date the run plans for, and its zone. */
+  readonly today: string;
+  readonly timeZone: string;
+  /** When the run started (epoch ms): the notices' planned_at. */
+  readonly startedMs: number;
+  /** When its personal links are signed, if not then (a forced run as of another day signs them now). */
+  readonly linksIssuedMs?: number;
+}
+
+/** What one step planned and did. */
+export interface StepOutcome {
+  restDay: boolean;
+  planned: number;
+  inserted: number;
+  enqueued: number;
+  disabled: number;
+  unreachable: UnreachableNotice[];
+  templateProblems: Problem[];
+}
+
+export const EMPTY_OUTCOME: StepOutcome = {
+  restDay: false,
+  planned: 0,
+  inserted: 0,
+  enqueued: 0,
+  disabled: 0,
+  unreachable: [],
+  templateProblems: [],
+};
+
+export function addOutcomes(a: StepOutcome, b: StepOutcome): StepOutcome {
+  const problems = new Map(
+    [...a.templateProblems, ...b.templateProblems].map((p) => [`${p.row}|${p.message}`, p]),
+  );
+  return {
+    restDay: a.restDay || b.restDay,
+    planned: a.planned + b.planned,
+    inserted: a.inserted + b.inserted,
+    enqueued: a.enqueued + b.enqueued,
+    disabled: a.disabled + b.disabled,
+    unreachable: [...a.unreachable, ...b.unreachable],
+    templateProblems: [...problems.values()],
+  };
+}
+
+async function duplicateIds(deps: NoticeDeps): Promise<ReadonlySet<string>> {
+  const raw = await deps.meta.get(META_DUPLICATE_IDS);
+  return new Set(raw ? (JSON.parse(raw) as string[]) : []);
+}
+
+/**
+ * Inserts what the plan holds (once: unique keys), each notice to a unit, deputy or leader with the
+ * recipient's personal link, and queues only what this call inserted.
+ */
+async function keep(deps: NoticeDeps, run: DailyRun, plan: NoticePlan): Promise<StepOutcome> {
+  const notices = await attachPersonalLinks(
+    deps,
+    plan.notices,
+    run.linksIssuedMs ?? run.startedMs,
+    run.timeZone,
+  );
+  const inserted = await deps.noticeOutbox.insert(notices, new Date(run.startedMs).toISOString());
+  const enqueued = await enqueueNotices(deps, inserted, run.startedMs);
+  return {
+    restDay: plan.restDay,
+    planned: plan.notices.length,
+    inserted: inserted.length,
+    enqueued,
+    disabled: plan.disabled,
+    unreachable: plan.unreachable,
+    templateProblems: plan.problems,
+  };
+}
+
+function arrivalsSince(deps: NoticeDeps, run: DailyRun) {
+  const since = addDaysIso(run.today, -CATCH_UP_DAYS);
+  return deps.noticeArrivals.since(since, (iso) => localDate(Date.parse(iso), run.timeZone));
+}
+
+/**
+ * The notices about the rows of one stored part of the ledger (a sync chunk's rows): handling,
+ * replies, and the receipts of form suggestions in this part. One D1 row of summary, the outbox
+ * keys of these suggestions only: a part costs the same however long the ledger.
+ */
+export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): Promise<StepOutcome> {
+  const [rows, tabs, stamp, duplicates, arrivals] = await Promise.all([
+    deps.summaries.loadPart(part),
+    deps.tabCache.loadAll(),
+    deps.meta.get(META_SUMMARY),
+    duplicateIds(deps),
+    arrivalsSince(deps, run),
+  ]);
+  const evaluation = ledgerFromSummary({
+    rows,
+    tabs,
+    today: stamp ? (JSON.parse(stamp) as { today: string }).today : run.today,
+    problems: [],
+  });
+  const ids = evaluation.rows.flatMap((r) => (r.id ? [r.id] : []));
+  const here = new Set(ids);
+  const since = addDaysIso(run.today, -CATCH_UP_DAYS);
+  const input: PlanNoticesInput = {
+    today: run.today,
+    evaluation,
+    existingKeys: await deps.noticeOutbox.keysDueSinceAbout(since, ids),
+    arrivals: arrivals.filter((a) => here.has(a.suggestionId)),
+    scope: "rows",
+    duplicateIds: duplicates,
+  };
+  return keep(deps, run, planNotices(input));
+}
+
+/**
+ * The run's last step: the weekly digest (from the rows' facts) and the receipts of form
+ * suggestions no row holds yet (the form's own answers then fill the receipt).
+ */
+export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepOutcome> {
+  const [view, duplicates, arrivals] = await Promise.all([
+    loadLedgerView(deps, run.today, "facts"),
+    duplicateIds(deps),
+    arrivalsSince(deps, run),
+  ]);
+  const inLedger = new Set(view.evaluation.rows.flatMap((r) => (r.id ? [r.id] : [])));
+  const outside = arrivals.filter((a) => !inLedger.has(a.suggestionId));
+  const since = addDaysIso(run.today, -CATCH_UP_DAYS);
+  const input: PlanNoticesInput = {
+    today: run.today,
+    evaluation: view.evaluation,
+    existingKeys: await deps.noticeOutbox.keysDueSinceAbout(
+      since,
+      outside.map((a) => a.suggestionId),
+      { unnamed: true },
+    ),
+    arrivals: outside,
+    scope: "digest",
+    duplicateIds: duplicates,
+  };
+  return keep(deps, run, planNotices(input));
+}
+
+/** A step's outcome for the log: hundreds of unreachable notices are counted, a few shown (/notices lists all). */
+export function compactOutcome(outcome: StepOutcome) {
+  return {
+    ...outcome,
+    unreachable: outcome.unreachable.length,
+    unreachableSample: outcome.unreachable.slice(0, 5),
+  };
+}

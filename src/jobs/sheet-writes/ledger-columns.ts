@@ -1,0 +1,99 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { columnLetter } from "../../domain/a1";
+import { cellText } from "../../domain/sync/row-identity";
+import { quoteSheet } from "../../sheets/a1";
+import type { SheetsClient } from "../../sheets/client";
+import { gridFromRange } from "../../sheets/grid-size";
+import type { MetaStore } from "../../store/meta";
+
+/** The ledger's header row as last read (JSON string[]): where to find columns without reading it first. */
+export const META_LEDGER_HEADER = "ledger_header";
+
+/** Columns every row with data fills in: the longest of them is where the data ends. */
+export const EXTENT_HEADERS = ["编号", "标题", "领衔代表", "提出日期"] as const;
+
+/**
+ * Some columns of 建议台账, whole: a sparse copy of the sheet (row 1 the full header, then only the
+ * asked columns filled), the last row with data, and the grid's height. A job that needs a few
+ * columns of 2,000 rows parses a tenth of the payload of the whole tab.
+ */
+export interface LedgerColumns {
+  rows: unknown[][];
+  header: string[];
+  /** Sheet rows 2..lastRow hold data (as far as the extent columns show). */
+  lastRow: number;
+  /** Rows of the tab's grid (a values write past it fails). */
+  gridRows: number | null;
+}
+
+export async function lastLedgerHeader(meta: MetaStore): Promise<string[] | null> {
+  const stored = await meta.get(META_LEDGER_HEADER);
+  if (!stored) return null;
+  const parsed: unknown = JSON.parse(stored);
+  return Array.isArray(parsed) ? parsed.map(String) : null;
+}
+
+const ledger = quoteSheet(TAB_NAMES.ledger);
+const wholeColumn = (c: number) => `${ledger}!${columnLetter(c)}:${columnLetter(c)}`;
+
+/**
+ * Reads the header and the named columns in one values.batchGet, at the places the last read
+ * found them; only when staff moved one of them since is a second read needed.
+ */
+export async function readLedgerColumns(
+  deps: { sheets: SheetsClient; meta: MetaStore },
+  wanted: readonly string[],
+): Promise<LedgerColumns> {
+  const names = [...new Set([...EXTENT_HEADERS, ...wanted])];
+  const guess = await lastLedgerHeader(deps.meta);
+  const guessed = guess ? names.map((h) => guess.indexOf(h)) : [];
+  const first = await deps.sheets.batchGet([
+    `${ledger}!1:1`,
+    ...guessed.filter((c) => c >= 0).map(wholeColumn),
+  ]);
+  const header = ((first[0]?.values?.[0] ?? []) as unknown[]).map((c) => cellText(c));
+  const columns = names.map((h) => header.indexOf(h));
+  const same = guess !== null && columns.every((c, i) => guessed[i] === c);
+  const ranges = same
+    ? first.slice(1)
+    : await deps.sheets.batchGet(columns.filter((c) => c >= 0).map(wholeColumn));
+  if (!same || guess?.join("\t") !== header.join("\t"))
+    await deps.meta.set(META_LEDGER_HEADER, JSON.stringify(header), new Date().toISOString());
+  const rows: unknown[][] = [header];
+  let lastRow = 1;
+  let gridRows: number | null = null;
+  columns
+    .filter((c) => c >= 0)
+    .forEach((column, i) => {
+      const range = ranges[i];
+      const values = (range?.values ?? []) as unknown[][];
+      gridRows ??= gridFromRange(range?.range)?.rows ?? null;
+      const extent = EXTENT_HEADERS.includes(header[column] as (typeof EXTENT_HEADERS)[number]);
+      for (let r = 1; r < values.length; r++) {
+        const value = values[r]?.[0];
+        if (value === undefined || value === "") continue;
+        const row = rows[r] ?? [];
+        rows[r] = row;
+        row[column] = value;
+        if (extent) lastRow = Math.max(lastRow, r + 1);
+      }
+    });
+  for (let r = 1; r < lastRow; r++) rows[r] ??= [];
+  rows.length = lastRow;
+  return { rows, header, lastRow, gridRows };
+}
+
+/** Fills in whole rows of a sparse copy (the rows a write goes to), in one values.batchGet. */
+export async function readWholeRows(
+  sheets: SheetsClient,
+  copy: LedgerColumns,
+  rowNumbers: readonly number[],
+): Promise<void> {
+  const wanted = [...new Set(rowNumbers)].filter((r) => r >= 2).sort((a, b) => a - b);
+  if (wanted.length === 0) return;
+  const last = columnLetter(Math.max(copy.header.length, 1) - 1);
+  const ranges = await sheets.batchGet(wanted.map((r) => `${ledger}!A${r}:${last}${r}`));
+  wanted.forEach((r, i) => {
+    copy.rows[r - 1] = [...((ranges[i]?.values?.[0] ?? []) as unknown[])];
+  });
+}

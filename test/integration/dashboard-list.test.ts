@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildFixture } from "../support/ledger-fixture";
+import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+
+// 250 suggestions: three pages of the list.
+beforeAll(async () => {
+  await seedAndSync(buildFixture(250));
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(FIXTURE_NOW_MS);
+});
+afterAll(() => vi.useRealTimers());
+
+async function list(query: string, status = 200): Promise<string> {
+  const response = await call(`/suggestions${query}`);
+  const body = await response.text();
+  expect(response.status, body.slice(0, 300)).toBe(status);
+  return body;
+}
+
+const linkedIds = (html: string) =>
+  [...html.matchAll(/<a href="\/suggestions\/(\d{4}-\d+)">/g)].map((m) => m[1]);
+
+describe("the suggestions list, a page at a time", () => {
+  it("shows the first hundred in 编号 order, the count and a link to the next page", async () => {
+    const html = await list("");
+    expect(html).toContain("250 件");
+    expect(html).toContain("第 1 / 3 页");
+    expect(html).toContain('href="/suggestions?page=2"');
+    expect(html).not.toContain("上一页");
+    const ids = linkedIds(html);
+    expect(ids).toHaveLength(100);
+    expect(ids[0]).toBe("2026-001");
+    expect(ids.at(-1)).toBe("2026-100");
+  });
+
+  it("shows the last page's rest, and the last page for a page past the end", async () => {
+    const last = await list("?page=3");
+    expect(linkedIds(last)).toHaveLength(50);
+    expect(last).toContain('href="/suggestions?page=2"');
+    expect(last).not.toContain("下一页");
+    expect(linkedIds(await list("?page=9"))).toEqual(linkedIds(last));
+  });
+
+  it("keeps the status and the search in the page links, and finds by title, 编号, deputy or unit", async () => {
+    const found = await list(`?q=${encodeURIComponent("第123号")}`);
+    expect(linkedIds(found)).toEqual(["2026-123"]);
+    expect(found).toContain("1 件");
+    const wide = await list(`?q=${encodeURIComponent("建议")}`);
+    expect(wide).toContain("250 件");
+    expect(wide).toContain(`href="/suggestions?q=${encodeURIComponent("建议")}&amp;page=2"`);
+    const closed = await list(`?status=${encodeURIComponent("已办结")}&q=${encodeURIComponent("区")}`);
+    expect(closed).toContain(`<h1>建议 · 已办结</h1>`);
+    expect(linkedIds(closed).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a page that is not a positive whole number, saying so", async () => {
+    const body = await list("?page=0", 400);
+    expect(body).toContain("页码须为正整数");
+  });
+});

@@ -1,0 +1,65 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { addDaysIso } from "../../src/domain/civil-date";
+import { CATCH_UP_DAYS } from "../../src/domain/notices/catch-up";
+import { planNotices } from "../../src/domain/notices/plan";
+import { loadLedgerView } from "../../src/jobs/ledger-view";
+import { runDailyNotices } from "../../src/jobs/notices/run-daily";
+import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { emulator } from "../support/emulator-admin";
+import { buildFixture, FIXTURE_NOW_MS, FIXTURE_TODAY, fixtureSheets } from "../support/ledger-fixture";
+import { depsFor, resetDatabase } from "../support/sync-helpers";
+
+const SHEET = "notices-parts";
+const ROWS = 2 * CHUNK_ROWS + 60;
+
+beforeAll(async () => {
+  await resetDatabase();
+  await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
+  // Every unit reachable by e-mail, and a weekly digest to send: notices of every kind are planned.
+  const tabs = buildFixture(ROWS);
+  const units = tabs[TAB_NAMES.units] as (string | number)[][];
+  units.forEach((row, i) => {
+    if (i > 0) row[3] = `unit${i}@example.gov.cn`;
+  });
+  (tabs[TAB_NAMES.settings] as (string | number)[][]).push(["周报接收人", "leader@example.gov.cn", ""]);
+  await emulator.createSpreadsheet(SHEET, fixtureSheets(tabs));
+  const synced = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+  if (synced.outcome !== "ok") throw new Error(synced.message);
+});
+
+describe("the daily notices run, a stored part at a time", () => {
+  it("plans exactly the notices a plan over the whole ledger gives, each once", async () => {
+    const deps = { ...depsFor(SHEET), noticesQueue: { sendBatch: async () => undefined } as never };
+    const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");
+    const whole = planNotices({
+      today: FIXTURE_TODAY,
+      evaluation: view.evaluation,
+      existingKeys: [],
+      arrivals: await deps.noticeArrivals.since(addDaysIso(FIXTURE_TODAY, -CATCH_UP_DAYS), (iso) =>
+        iso.slice(0, 10),
+      ),
+    });
+
+    const run = await runDailyNotices(deps, FIXTURE_NOW_MS, { force: true });
+
+    expect(await deps.summaries.count()).toBe(3);
+    expect(run).toMatchObject({
+      outcome: "ok",
+      planned: whole.notices.length,
+      inserted: whole.notices.length,
+    });
+    const { results } = await env.DB.prepare("SELECT idempotency_key AS key FROM notices ORDER BY key").all<{
+      key: string;
+    }>();
+    expect(results.map((r) => r.key)).toEqual(whole.notices.map((n) => n.key).sort());
+    expect(whole.notices.length).toBeGreaterThan(ROWS / 10);
+    expect(whole.notices.some((n) => n.type === "督办周报")).toBe(true);
+    if (run.outcome !== "ok") return;
+    const named = (list: { type: string; suggestionId: string | null; recipient: string }[]) =>
+      list.map((u) => `${u.type} ${u.suggestionId} ${u.recipient}`).sort();
+    expect(named(run.unreachable)).toEqual(named(whole.unreachable));
+  });
+});
