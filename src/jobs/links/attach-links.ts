@@ -26,9 +26,9 @@ function originOf(notices: readonly PlannedNotice[]): { noticeType: string; sugg
 
 /**
  * Gives every notice to a unit, deputy or leader that recipient's personal link, deep-linked to the
- * suggestion the notice is about. One link per recipient and run (all of a run's notices to 区教育局
- * carry the same token): signing and storing one per notice would cost a first run over a large
- * ledger hundreds of signatures. Links are stored in D1 before the notices go into the outbox, so
+ * suggestion the notice is about. One link per recipient and call (all the notices of one step of
+ * the run to 区教育局 carry the same token): signing and storing one per notice would cost a first
+ * run over a large ledger hundreds of signatures. Links are stored in D1 before the notices go into the outbox, so
  * no link is ever sent that the Worker does not know. Notices to the digest's addresses get none;
  * without LINK_SECRET / PUBLIC_URL (reported by /healthz) notices go without.
  */
