@@ -8,6 +8,7 @@ import { TAB_NAMES } from "../sheets-schema/tab-names";
 import { noticeLogTab } from "../sheets-schema/tabs";
 import { signBody } from "../src/intake/signature";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
+import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree } from "./isolate-cpu";
 import { benchLinks, makeEveryoneReachable, postReply } from "./link-pages";
@@ -33,7 +34,22 @@ export interface InvocationFigures {
   /** Median: everything V8 saw the isolate busy with. */
   "CPU ms (busy)": number;
   "Sheets calls": number;
+  /** D1 rows read and written, as Cloudflare bills them (the last repeat). */
+  "D1 rows read": number;
+  "D1 rows written": number;
   "fits 10 ms": string;
+}
+
+interface D1Counts {
+  rowsRead: number;
+  rowsWritten: number;
+  queries: number;
+}
+
+/** D1's counts since the last call (src/d1-meter.ts; the bench Worker runs with D1_METER). */
+async function takeD1(worker: BenchWorker): Promise<D1Counts> {
+  const response = await worker.fetch("/__d1-meter");
+  return (await response.json()) as D1Counts;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -49,9 +65,12 @@ async function measure(
   const js: number[] = [];
   const busy: number[] = [];
   let calls = 0;
+  let d1: D1Counts = { rowsRead: 0, rowsWritten: 0, queries: 0 };
   for (let i = 0; i < repeats; i++) {
     const since = (await callsSince(em, 0)).lastSeq;
+    await takeD1(worker);
     const cpu = await worker.profiler.measure(invoke);
+    d1 = await takeD1(worker);
     calls = (await callsSince(em, since)).calls;
     js.push(cpu.workerMs);
     busy.push(cpu.busyMs);
@@ -66,6 +85,8 @@ async function measure(
     "CPU ms (Worker)": round(median(js)),
     "CPU ms (busy)": round(b),
     "Sheets calls": calls,
+    "D1 rows read": d1.rowsRead,
+    "D1 rows written": d1.rowsWritten,
     "fits 10 ms": median(js) <= FREE_CPU_MS ? "yes" : "NO",
   };
 }
@@ -158,6 +179,8 @@ async function measureSyncRun(
       "CPU ms (Worker)": ms,
       "CPU ms (busy)": median(runs.map((f) => f["CPU ms (busy)"])),
       "Sheets calls": median(runs.map((f) => f["Sheets calls"])),
+      "D1 rows read": median(runs.map((f) => f["D1 rows read"])),
+      "D1 rows written": median(runs.map((f) => f["D1 rows written"])),
       "fits 10 ms": ms <= FREE_CPU_MS ? "yes" : "NO",
     };
   });
@@ -216,6 +239,8 @@ async function measureNoticesRun(
     "CPU ms (Worker)": median(ms),
     "CPU ms (busy)": median(perPart.map((f) => f["CPU ms (busy)"])),
     "Sheets calls": 0,
+    "D1 rows read": median(perPart.map((f) => f["D1 rows read"])),
+    "D1 rows written": median(perPart.map((f) => f["D1 rows written"])),
     "fits 10 ms": worst <= FREE_CPU_MS ? "yes" : "NO",
   });
   return figures;
@@ -419,5 +444,7 @@ export function printFreePlan(figures: InvocationFigures[]): void {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(raisePriority());
-  printFreePlan(await benchFreePlan());
+  const figures = await benchFreePlan();
+  printFreePlan(figures);
+  printDailyUse(dailyUse(figures));
 }

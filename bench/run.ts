@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { dailyUse, printDailyUse } from "./daily-use";
 import { benchFreePlan, FREE_CPU_MS, OFFICE_ROWS, printFreePlan } from "./free-plan";
 import { benchIntake, printIntake } from "./intake";
 import { benchParseRows } from "./parse-rows";
@@ -26,6 +27,8 @@ const intake = await benchIntake();
 printIntake(intake);
 const freePlan = await benchFreePlan();
 printFreePlan(freePlan);
+const day = dailyUse(freePlan);
+printDailyUse(day);
 
 // The benchmarks built dist/ exactly as `wrangler deploy` bundles the Worker.
 const bundle = readFileSync(new URL("../dist/index.js", import.meta.url));
@@ -51,6 +54,7 @@ if (json) {
       allFit: invocations.every((i) => i.fits),
       invocations,
     },
+    dailyUse: day,
     evaluation: parseRows,
     sync10k: sync,
     intake1000: intake,

@@ -98,6 +98,7 @@ export async function startBenchWorker(
       FORM_SECRET_REPLY: BENCH_FORM_SECRET,
       LINK_SECRET: BENCH_LINK_SECRET,
       PUBLIC_URL: BENCH_PUBLIC_URL,
+      D1_METER: "1",
     },
     cf: false,
   });

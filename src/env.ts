@@ -38,6 +38,8 @@ export interface Env {
   PUBLIC_URL?: string;
   /** Private R2 bucket of the 答复函 letters units upload (wrangler.toml [[r2_buckets]]). */
   LETTERS?: R2Bucket;
+  /** Benchmarks only: count D1's rows read and written (src/d1-meter.ts). */
+  D1_METER?: string;
   /** Development and tests only: send every notice to this local sink instead (tools/notice-sink.ts). */
   NOTICE_SINK_URL?: string;
 }

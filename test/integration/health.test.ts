@@ -104,3 +104,11 @@ describe("GET /healthz", () => {
     expect(reads).toHaveLength(1);
   });
 });
+
+describe("the benchmarks' D1 meter", () => {
+  it("is no route of a deployed Worker: without D1_METER it is the sign-in page like any unknown path", async () => {
+    const response = await exports.default.fetch(new Request("http://jianyi.test/__d1-meter"));
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain("需要登录");
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * A county office's day on the Workers Free plan, from the measured invocations of
+ * bench/free-plan.ts and stated assumptions about the day: Workers requests, Queues operations,
+ * D1 rows read and written, against the plan's daily limits.
+ */
+import type { InvocationFigures } from "./free-plan";
+
+/** The Free plan's daily limits (developers.cloudflare.com: Workers, D1 and Queues limits pages). */
+export const FREE_DAILY = {
+  requests: 100_000,
+  d1RowsRead: 5_000_000,
+  d1RowsWritten: 100_000,
+  queueOperations: 10_000,
+} as const;
+
+/** What a day holds besides the crons (an office's busy day). */
+export const DAY = {
+  syncsPerDay: 144, // every 10 minutes; the first of a new day checks every row again
+  noticeTicks: 24,
+  pageViews: 300,
+  submissions: 60, // new suggestions, replies and ratings by form
+  intakeBatches: 10,
+  noticesSent: 40,
+} as const;
+
+/** Each message is written, read and deleted: 3 operations (per 64 KB). */
+const OPS_PER_MESSAGE = 3;
+
+export interface DailyUseRow {
+  resource: string;
+  "per day": number;
+  "Free plan limit": number;
+  "share of limit": string;
+}
+
+function sum(rows: readonly InvocationFigures[], pick: (f: InvocationFigures) => number): number {
+  return rows.reduce((n, f) => n + pick(f), 0);
+}
+
+export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
+  const starting = (prefix: string) => figures.filter((f) => f.what.startsWith(prefix));
+  const quiet = starting("sync nothing changed");
+  const full = starting("sync steady");
+  const pages = starting("page ");
+  const cold = pages.filter((f) => f.what.includes("first after"));
+  const warm = pages.filter((f) => f.what.includes("(again)"));
+  const tick = starting("notices: hourly cron");
+  const part = starting("notices: one part");
+  const digest = starting("notices: digest");
+  const accept = starting("webhook:");
+  const batches = starting("intake:");
+  const parts = Number(/median of (\d+)/.exec(part[0]?.what ?? "")?.[1] ?? 0);
+  const avg = (rows: readonly InvocationFigures[], pick: (f: InvocationFigures) => number) =>
+    rows.length === 0 ? 0 : sum(rows, pick) / rows.length;
+
+  // A page view is cold when a sync changed the ledger since the isolate last parsed it: say one in five.
+  const pageUse = (pick: (f: InvocationFigures) => number) =>
+    DAY.pageViews * (0.2 * avg(cold, pick) + 0.8 * avg(warm, pick));
+  const use = (pick: (f: InvocationFigures) => number) =>
+    (DAY.syncsPerDay - 1) * sum(quiet, pick) +
+    sum(full, pick) +
+    DAY.noticeTicks * sum(tick, pick) +
+    parts * sum(part, pick) +
+    sum(digest, pick) +
+    pageUse(pick) +
+    DAY.submissions * avg(accept, pick) +
+    DAY.intakeBatches * avg(batches, pick);
+
+  const requests =
+    (DAY.syncsPerDay - 1) * quiet.length +
+    full.length +
+    DAY.noticeTicks +
+    parts +
+    1 +
+    DAY.pageViews +
+    DAY.submissions +
+    DAY.intakeBatches +
+    DAY.noticesSent;
+  // Queue messages: every step of a sync but its plan (the cron), every step of the notices run,
+  // each submission, each notice sent.
+  const messages =
+    (DAY.syncsPerDay - 1) * (quiet.length - 1) +
+    (full.length - 1) +
+    parts +
+    1 +
+    DAY.submissions +
+    DAY.noticesSent;
+  const rows: [string, number, number][] = [
+    ["Workers requests (every invocation)", requests, FREE_DAILY.requests],
+    ["Queues operations (3 a message)", messages * OPS_PER_MESSAGE, FREE_DAILY.queueOperations],
+    ["D1 rows read", use((f) => f["D1 rows read"]), FREE_DAILY.d1RowsRead],
+    ["D1 rows written", use((f) => f["D1 rows written"]), FREE_DAILY.d1RowsWritten],
+  ];
+  return rows.map(([resource, perDay, limit]) => ({
+    resource,
+    "per day": Math.round(perDay),
+    "Free plan limit": limit,
+    "share of limit": `${((100 * perDay) / limit).toFixed(1)}%`,
+  }));
+}
+
+export function printDailyUse(rows: readonly DailyUseRow[]): void {
+  console.log(
+    `\nA day of a 2,000-row office (sync every 10 min, notices hourly, ${DAY.pageViews} page views, ${DAY.submissions} form submissions, ${DAY.noticesSent} notices sent)`,
+  );
+  console.table(rows);
+}

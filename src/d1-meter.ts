@@ -1,0 +1,74 @@
+/**
+ * Benchmarks only (env D1_METER = "1", never set in wrangler.toml): counts the rows D1 reports
+ * read and written, as Cloudflare bills them, so the bench can state a day's use against the
+ * Free plan's daily limits. GET /__d1-meter returns the counts since the last call and resets them.
+ */
+const counts = { rowsRead: 0, rowsWritten: 0, queries: 0 };
+
+function add(meta: { rows_read?: number; rows_written?: number } | undefined): void {
+  counts.queries += 1;
+  counts.rowsRead += meta?.rows_read ?? 0;
+  counts.rowsWritten += meta?.rows_written ?? 0;
+}
+
+export function takeD1Counts(): typeof counts {
+  const taken = { ...counts };
+  counts.rowsRead = 0;
+  counts.rowsWritten = 0;
+  counts.queries = 0;
+  return taken;
+}
+
+const REAL = Symbol("real statement");
+type Metered = D1PreparedStatement & { [REAL]: D1PreparedStatement };
+
+function meterStatement(statement: D1PreparedStatement): D1PreparedStatement {
+  const metered: Metered = Object.assign(Object.create(null), {
+    [REAL]: statement,
+    bind: (...values: unknown[]) => meterStatement(statement.bind(...values)),
+    async first(column?: string) {
+      const result = await statement.all();
+      add(result.meta);
+      const row = result.results[0] as Record<string, unknown> | undefined;
+      return row === undefined ? null : column ? row[column] : row;
+    },
+    async run() {
+      const result = await statement.run();
+      add(result.meta);
+      return result;
+    },
+    async all() {
+      const result = await statement.all();
+      add(result.meta);
+      return result;
+    },
+    async raw(options?: { columnNames?: boolean }) {
+      counts.queries += 1;
+      return statement.raw(options as { columnNames: true });
+    },
+  });
+  return metered;
+}
+
+const proxies = new WeakMap<D1Database, D1Database>();
+
+/** The counted D1 (one per binding object, so per-database caches keyed by it keep working). */
+export function meterD1(db: D1Database): D1Database {
+  const known = proxies.get(db);
+  if (known) return known;
+  const proxy = new Proxy(db, {
+    get(target, property) {
+      if (property === "prepare") return (sql: string) => meterStatement(target.prepare(sql));
+      if (property === "batch")
+        return async (statements: D1PreparedStatement[]) => {
+          const results = await target.batch(statements.map((s) => (s as Metered)[REAL] ?? s));
+          for (const r of results) add(r.meta);
+          return results;
+        };
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  proxies.set(db, proxy);
+  return proxy;
+}
