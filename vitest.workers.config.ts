@@ -21,6 +21,8 @@ export default defineConfig({
           FORM_SECRET_SUGGESTION: "test-suggestion-secret",
           FORM_SECRET_REPLY: "test-reply-secret",
           FORM_SECRET_RATING: "test-rating-secret",
+          LINK_SECRET: "test-link-secret-of-at-least-32-characters",
+          PUBLIC_URL: "https://jianyi.test",
           // Every notice goes to the stand-in robot server (paths kept, so signatures still check out).
           NOTICE_SINK_URL: inject("robotUrl"),
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),

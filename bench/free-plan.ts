@@ -11,6 +11,7 @@ import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/led
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree } from "./isolate-cpu";
+import { benchLinks, makeEveryoneReachable, postReply } from "./link-pages";
 import { raisePriority } from "./priority";
 import {
   BENCH_ADMIN_TOKEN,
@@ -192,6 +193,7 @@ async function measureSyncRun(
 async function measureNoticesRun(
   worker: BenchWorker,
   em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  label = "notices",
 ): Promise<InvocationFigures[]> {
   const fetcher = await worker.mf.getWorker();
   const startedMs = FIXTURE_NOW_MS - 60 * 60_000;
@@ -199,7 +201,7 @@ async function measureNoticesRun(
     await measure(
       worker,
       em,
-      "notices: hourly cron (starts the daily run)",
+      `${label}: hourly cron (starts the daily run)`,
       async () => {
         await fetcher.scheduled({ cron: "0 * * * *", scheduledTime: new Date(startedMs) });
       },
@@ -225,7 +227,7 @@ async function measureNoticesRun(
   ];
   const perPart: InvocationFigures[] = [];
   for (const step of steps) {
-    const what = step.step === "part" ? "notices: one part of the ledger" : "notices: digest";
+    const what = step.step === "part" ? `${label}: one part of the ledger` : `${label}: digest`;
     const one = await measure(worker, em, what, () => deliverStep(worker, step), 1);
     if (step.step === "part") perPart.push(one);
     else figures.push(one);
@@ -233,7 +235,7 @@ async function measureNoticesRun(
   const ms = perPart.map((f) => f["CPU ms (Worker)"]);
   const worst = Math.max(...ms);
   figures.splice(1, 0, {
-    what: `notices: one part of the ledger (median of ${perPart.length}; worst ${worst})`,
+    what: `${label}: one part of the ledger (median of ${perPart.length}; worst ${worst})`,
     "CPU ms (Worker)": median(ms),
     "CPU ms (busy)": median(perPart.map((f) => f["CPU ms (busy)"])),
     "Sheets calls": 0,
@@ -322,6 +324,46 @@ async function measureIntake(
   return figures;
 }
 
+/**
+ * The personal-link pages (each cold after a sync, then warm), a notices run in which every unit and
+ * deputy is reachable (so each notice is signed a link), and replies with a 1 MB and a 10 MB 答复函.
+ */
+async function measureLinks(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+): Promise<InvocationFigures[]> {
+  const figures: InvocationFigures[] = [];
+  const links = await benchLinks(worker);
+  for (const [what, path] of [
+    ["page /l/… 承办单位 (its suggestions)", links.unit],
+    ["page /l/…/s/… 承办单位 (one suggestion, reply form)", `${links.unit}/s/${links.unitSuggestion}`],
+    ["page /l/… 代表 (suggestions, record)", links.deputy],
+    ["page /l/…/s/… 代表 (one suggestion, rating)", `${links.deputy}/s/${links.deputySuggestion}`],
+    ["page /l/…/suggest 代表 (new suggestion form)", `${links.deputy}/suggest`],
+    ["page /l/… 督办领导", links.leader],
+  ] as const) {
+    await forgetParsedRows(worker);
+    figures.push(await measure(worker, em, `${what} (first after a sync)`, () => page(worker, path), 1));
+    figures.push(await measure(worker, em, `${what} (again)`, () => page(worker, path)));
+  }
+  const db = await worker.mf.getD1Database("DB");
+  const count = async (table: string) =>
+    (await db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? 0;
+  await makeEveryoneReachable(worker);
+  const linksBefore = await count("personal_links");
+  figures.push(...(await measureNoticesRun(worker, em, "notices, everyone reachable (a link in each)")));
+  const signed = (await count("personal_links")) - linksBefore;
+  console.log(`that run planned ${await count("notices")} notices and signed ${signed} links`);
+  const reply = `${links.unit}/s/${links.unitSuggestion}/reply`;
+  for (const [what, bytes] of [
+    ["POST reply with a 1 MB 答复函 (R2)", 1024 * 1024],
+    ["POST reply with a 10 MB 答复函 (R2)", 10 * 1024 * 1024],
+  ] as const) {
+    figures.push(await measure(worker, em, what, () => postReply(worker, reply, bytes), 3));
+  }
+  return figures;
+}
+
 async function syncStart(worker: BenchWorker): Promise<void> {
   const response = await worker.fetch("/api/sync", {
     method: "POST",
@@ -385,6 +427,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     }
     figures.push(...(await measureNoticesRun(worker, em)));
     figures.push(...(await measureIntake(worker, em)));
+    figures.push(...(await measureLinks(worker, em)));
     return figures;
   } finally {
     await worker.dispose();

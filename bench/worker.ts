@@ -9,6 +9,8 @@ import { IsolateProfiler } from "./isolate-cpu";
 
 export const BENCH_ADMIN_TOKEN = "bench-admin-token";
 export const BENCH_FORM_SECRET = "bench-suggestion-secret";
+export const BENCH_LINK_SECRET = "bench-link-secret-of-at-least-32-characters";
+export const BENCH_PUBLIC_URL = "http://jianyi.bench";
 
 const QUIET = {
   WRANGLER_SEND_METRICS: "false",
@@ -69,6 +71,7 @@ export async function startBenchWorker(
     compatibilityDate: "2026-04-20",
     compatibilityFlags: ["nodejs_compat"],
     d1Databases: { DB: "bench-db" },
+    r2Buckets: { LETTERS: "bench-letters" },
     queueProducers: {
       INTAKE_QUEUE: "jianyi-intake",
       NOTICES_QUEUE: "jianyi-notices",
@@ -93,6 +96,8 @@ export async function startBenchWorker(
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
       FORM_SECRET_REPLY: BENCH_FORM_SECRET,
+      LINK_SECRET: BENCH_LINK_SECRET,
+      PUBLIC_URL: BENCH_PUBLIC_URL,
       D1_METER: "1",
     },
     cf: false,
@@ -106,7 +111,7 @@ export async function startBenchWorker(
     mf,
     profiler,
     fetch: (pathname, init) =>
-      mf.dispatchFetch(`http://jianyi.bench${pathname}`, init as never) as unknown as Promise<Response>,
+      mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
     cpuMs: () => processCpuMs(pid),
     dispose: async () => {
       profiler.close();

@@ -59,6 +59,8 @@ export const LEDGER_NOTICE_TYPES = [
   "测评提醒",
   "二次交办通知",
   "跟踪提醒",
+  // Sent when a supervising leader presses 催办 on the leader's page (one per press).
+  "领导催办",
   "督办周报",
 ] as const;
 /** The notices of practice.md (contacts, co-units' opinions, extensions). */

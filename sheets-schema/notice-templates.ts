@@ -5,7 +5,8 @@ import { ledgerTab } from "./tabs/ledger";
 /**
  * Placeholders computed per notice rather than read from a ledger column. 接收方 is the unit or
  * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期; 协办意见期限 the
- * day a co-unit's written opinion is due at the lead unit.
+ * day a co-unit's written opinion is due at the lead unit; 个人链接 is the recipient's own page (a
+ * signed link; every notice to a unit, deputy or leader ends with it anyway).
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -15,6 +16,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "接收方",
   "协办意见期限",
   ...PRACTICE_PLACEHOLDERS,
+  "个人链接",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -88,6 +90,11 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     type: "跟踪提醒",
     title: `建议落实情况跟踪${ROUND2}：{{编号}} {{标题}}`,
     body: `{{接收方}}：${RECEIPT}{{#二次交办日期}}经二次交办，{{/二次交办日期}}答复为 B 类（正在解决或列入计划）{{#落实情况}}，目前落实情况：{{落实情况}}{{/落实情况}}。请报送最新落实进展；已落实的，请告知我委。`,
+  },
+  {
+    type: "领导催办",
+    title: "领导催办：{{编号}} {{标题}}",
+    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，目前尚未答复代表，请抓紧办理、按期答复。`,
   },
   {
     type: "督办周报",

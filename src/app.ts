@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Capability } from "./domain/links/capability";
 import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
@@ -8,8 +9,11 @@ import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashb
 import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
 import { HttpError, renderError } from "./http/errors";
 import { exportsRoutes } from "./http/exports-routes";
+import { filesRoutes } from "./http/files-routes";
 import { healthRoutes } from "./http/health";
 import { hooksRoutes } from "./http/hooks-routes";
+import { linkRoutes } from "./http/links/link-routes";
+import { linksRoutes } from "./http/links-routes";
 import { requireMigrations } from "./http/readiness";
 import { samplingRoutes } from "./http/sampling-routes";
 import { sameOriginForms, securityHeaders } from "./http/security-headers";
@@ -18,6 +22,10 @@ export interface AppVariables {
   requestId: string;
   /** Set by the sign-in check (requireStaff). */
   staff?: StaffIdentity;
+  /** Set by the personal-link check (src/http/links/link-gate.ts): the link's capability. */
+  link?: Capability;
+  /** The path prefix of the link's pages, `/l/<token>`. */
+  linkBase?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };
@@ -46,14 +54,18 @@ export function createApp() {
   app.route("/", assetRoutes);
   app.route("/", signInRoutes);
   // Everything else needs a signed-in user (Access JWT, admin-token session, or bearer token);
-  // ?token= and POST /sign-in open a session.
+  // ?token= and POST /sign-in open a session. Personal links (/l/…) carry their own key instead,
+  // and their forms pass the same-origin check like the dashboard's.
   app.use(signInLink, staffGate, sameOriginForms);
+  app.route("/", linkRoutes);
+  app.route("/", filesRoutes);
   app.route("/api", apiRoutes);
   app.route("/exports", exportsRoutes);
   app.route("/", signOutRoutes);
   app.route("/", pagesRoutes);
   app.route("/", suggestionRoutes);
   app.route("/", samplingRoutes);
+  app.route("/", linksRoutes);
   return app;
 }
 

@@ -4,16 +4,19 @@ import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
 import type { NoticesStep } from "./jobs/notices/run-daily";
 import type { SyncStep } from "./jobs/sync/run-sync";
+import { type LinkSettings, linkSettingsFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
 import { createTokenSource } from "./sheets/token";
 import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
 import { createInbox, type Inbox } from "./store/inbox";
 import { createLease, type Lease } from "./store/lease";
+import { createLetterStore, type LetterStore } from "./store/letters";
 import { createMetaStore, type MetaStore } from "./store/meta";
 import { createNoticeArrivals, type NoticeArrivals } from "./store/notice-arrivals";
 import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-outbox-view";
 import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
+import { createPersonalLinks, type PersonalLinks } from "./store/personal-links";
 import { createSampleStore, type SampleStore } from "./store/samples";
 import { createSessionStore, type SessionStore } from "./store/sessions";
 import { createSignInFailures, type SignInFailures } from "./store/sign-in-failures";
@@ -48,6 +51,12 @@ export interface Deps {
   outboxView: NoticeOutboxView;
   /** The ledger as the last sync evaluated it (dashboard, notices). */
   summaries: SummaryStore;
+  /** Personal links signed for units, deputies and leaders (D1). */
+  personalLinks: PersonalLinks;
+  /** The key and address of personal links; null while LINK_SECRET or PUBLIC_URL is unusable. */
+  linkSettings: LinkSettings | null;
+  /** 答复函 files (R2); null when the Worker has no LETTERS bucket. */
+  letters: LetterStore | null;
 }
 
 export interface DepsOptions {
@@ -85,6 +94,9 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     outboxView: createNoticeOutboxView(env.DB),
     summaries: createSummaryStore(env.DB),
     buildId: env.CF_VERSION_METADATA?.id ?? config.version,
+    personalLinks: createPersonalLinks(env.DB),
+    linkSettings: linkSettingsFrom(env),
+    letters: env.LETTERS ? createLetterStore(env.LETTERS) : null,
   };
 }
 

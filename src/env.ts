@@ -29,6 +29,15 @@ export interface Env {
   NOTICE_EMAIL_FROM?: string;
   /** Signs generic webhook notices whose 机器人地址 has no `#secret`. */
   NOTICE_WEBHOOK_SECRET?: string;
+  /**
+   * Signs personal links (the HS256 key, at least 32 characters): `wrangler secret put LINK_SECRET`.
+   * Changing it ends every link already sent.
+   */
+  LINK_SECRET?: string;
+  /** The Worker's public address, e.g. `https://jianyi.my-office.workers.dev`: personal links start with it. */
+  PUBLIC_URL?: string;
+  /** Private R2 bucket of the 答复函 letters units upload (wrangler.toml [[r2_buckets]]). */
+  LETTERS?: R2Bucket;
   /** Benchmarks only: count D1's rows read and written (src/d1-meter.ts). */
   D1_METER?: string;
   /** Development and tests only: send every notice to this local sink instead (tools/notice-sink.ts). */

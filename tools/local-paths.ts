@@ -23,6 +23,8 @@ export const LOCAL = {
     rating: "local-rating-secret",
   },
   serviceAccountEmail: "jianyi-local@jianyi-local.iam.gserviceaccount.com",
+  /** Signs personal links on this machine only: production refuses any secret starting with `local-`. */
+  linkSecret: "local-link-secret-for-npm-start-only-do-not-deploy",
 } as const;
 
 export const EMULATOR_URL = `http://${LOCAL.host}:${LOCAL.emulatorPort}`;

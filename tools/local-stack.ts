@@ -69,6 +69,9 @@ function writeDevVars(options: StackOptions, keyFile: ServiceAccountKeyFile) {
     FORM_SECRET_RATING: LOCAL.formSecrets.rating,
     // Notices go to the local sink (robots, webhooks and e-mail alike): nothing leaves the machine.
     NOTICE_SINK_URL: urls.sink,
+    // Personal links in those notices open this Worker (R2 for 答复函 is local under wrangler dev).
+    LINK_SECRET: LOCAL.linkSecret,
+    PUBLIC_URL: urls.worker,
   };
   const text = Object.entries(vars)
     // Single quotes: .dev.vars (dotenv) keeps such a value verbatim, so the key's JSON stays valid.

@@ -231,7 +231,7 @@ export const ledgerStaffColumns = [
     ...practice,
     width: 200,
     rules: ["以 https:// 或 http:// 开头的网址，或留空"],
-    note: "正式答复函的链接",
+    note: "正式答复函的链接；承办单位在专属页面上传答复函后由系统填写",
   }),
   column({
     key: "rating",

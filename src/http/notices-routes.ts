@@ -67,7 +67,8 @@ export const noticesRoutes = new Hono<AppEnv>()
     const nowMs = now === undefined ? Date.now() : Date.parse(now);
     if (Number.isNaN(nowMs))
       throw new HttpError(400, "invalid_request", "now 应为 ISO 时间，如 2026-03-02T09:00:00+08:00");
-    const result = await runDailyNotices(deps, nowMs, { force: true });
+    // The links those notices carry are signed now, whatever day is played: they must open today.
+    const result = await runDailyNotices(deps, nowMs, { force: true, linksIssuedAtMs: Date.now() });
     if (result.outcome === "failed")
       throw new HttpError(503, "notices_failed", `通知任务失败：${result.message}`);
     return c.json(result, result.outcome === "skipped" ? 409 : 200);

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app";
 import type { Env } from "../env";
+import { linkSettingProblems } from "../links/link-settings";
 import { missingMigrations } from "../store/migrations";
 import { HttpError } from "./errors";
 
@@ -29,7 +30,7 @@ function isServiceAccountJson(raw: string): boolean {
   }
 }
 
-/** Required secrets that are unset, blank, or (the service account) not a key file. */
+/** Required secrets that are unset, blank, or unusable (the service account not a key file, a short LINK_SECRET). */
 export function missingSecrets(env: Env): MissingItem[] {
   const missing: MissingItem[] = [];
   for (const name of REQUIRED_SECRETS) {
@@ -45,6 +46,8 @@ export function missingSecrets(env: Env): MissingItem[] {
       });
     }
   }
+  // Personal links need their key and the Worker's address (every notice to a unit or deputy carries one).
+  for (const p of linkSettingProblems(env)) missing.push({ what: "secret", name: p.name, fix: p.fix });
   return missing;
 }
 

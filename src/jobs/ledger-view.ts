@@ -99,7 +99,10 @@ export async function loadLedgerView(
     today: stamp?.today ?? fallbackToday,
     problems: problems ? (JSON.parse(problems) as Problem[]) : [],
   });
-  const evaluation: Evaluated = { ...built, rows: Object.freeze(built.rows) };
+  // Frozen in place, not spread into a copy: a copy would read the statistics, which are summed only
+  // when a page asks for them.
+  Object.freeze(built.rows);
+  const evaluation: Evaluated = built;
   if (stamp?.version && key !== null) memo.set(key, { version: stamp.version, evaluation });
   return { evaluation, removed, syncedAt: stamp?.at ?? null };
 }

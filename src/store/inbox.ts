@@ -1,6 +1,15 @@
 import type { FormKind } from "../domain/intake/map-answers";
+import type { LinkKind } from "../domain/links/capability";
 
 export type InboxStatus = "pending" | "applied" | "unmatched" | "failed";
+
+/** Who sent a submission through a personal link (null for the signed form webhooks). */
+export interface LinkActor {
+  kind: LinkKind;
+  name: string;
+  /** The link's id (its token's jti). */
+  linkId: string;
+}
 
 export interface InboxEntry {
   form: FormKind;
@@ -12,6 +21,7 @@ export interface InboxEntry {
   status: InboxStatus;
   attempts: number;
   lastError: string | null;
+  actor: LinkActor | null;
 }
 
 /** Every accepted form submission, stored before the sender hears 202; applied to the sheet later. */
@@ -19,12 +29,20 @@ export interface Inbox {
   find(form: FormKind, submissionId: string): Promise<InboxEntry | null>;
   /** Inserts unless the submission is already there; returns the stored entry either way. */
   insert(
-    entry: Omit<InboxEntry, "status" | "attempts" | "lastError"> & { raw: unknown },
+    entry: Omit<InboxEntry, "status" | "attempts" | "lastError" | "actor"> & {
+      raw: unknown;
+      actor?: LinkActor | null;
+    },
   ): Promise<{ entry: InboxEntry; created: boolean }>;
   load(keys: readonly { form: FormKind; submissionId: string }[]): Promise<InboxEntry[]>;
   /** Entries not yet in the sheet (pending, unmatched or failed), oldest first. */
   outstanding(limit: number): Promise<InboxEntry[]>;
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
+  /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
+  byActor(
+    actor: Pick<LinkActor, "kind" | "name">,
+    options: { suggestionId?: string; limit: number },
+  ): Promise<InboxEntry[]>;
 }
 
 interface InboxRow {
@@ -37,6 +55,9 @@ interface InboxRow {
   status: InboxStatus;
   attempts: number;
   last_error: string | null;
+  actor_kind: LinkKind | null;
+  actor_name: string | null;
+  link_id: string | null;
 }
 
 const toEntry = (r: InboxRow): InboxEntry => ({
@@ -49,6 +70,10 @@ const toEntry = (r: InboxRow): InboxEntry => ({
   status: r.status,
   attempts: r.attempts,
   lastError: r.last_error,
+  actor:
+    r.actor_kind && r.actor_name && r.link_id
+      ? { kind: r.actor_kind, name: r.actor_name, linkId: r.link_id }
+      : null,
 });
 
 export function createInbox(db: D1Database): Inbox {
@@ -64,8 +89,9 @@ export function createInbox(db: D1Database): Inbox {
     async insert(e) {
       const result = await db
         .prepare(
-          `INSERT INTO inbox (submission_id, form, suggestion_id, answers, raw, submitted_at, received_at, status)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending') ON CONFLICT (form, submission_id) DO NOTHING`,
+          `INSERT INTO inbox (submission_id, form, suggestion_id, answers, raw, submitted_at, received_at, status,
+             actor_kind, actor_name, link_id)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9, ?10) ON CONFLICT (form, submission_id) DO NOTHING`,
         )
         .bind(
           e.submissionId,
@@ -75,6 +101,9 @@ export function createInbox(db: D1Database): Inbox {
           JSON.stringify(e.raw),
           e.submittedAt,
           e.receivedAt,
+          e.actor?.kind ?? null,
+          e.actor?.name ?? null,
+          e.actor?.linkId ?? null,
         )
         .run();
       const stored = await find(e.form, e.submissionId);
@@ -108,6 +137,16 @@ export function createInbox(db: D1Database): Inbox {
          WHERE form = ?1 AND submission_id = ?2`,
       );
       await db.batch(entries.map((e) => update.bind(e.form, e.submissionId, status, error, at)));
+    },
+    async byActor(actor, options) {
+      const { results } = await db
+        .prepare(
+          `SELECT * FROM inbox WHERE actor_kind = ?1 AND actor_name = ?2 AND (?3 IS NULL OR suggestion_id = ?3)
+           ORDER BY received_at DESC LIMIT ?4`,
+        )
+        .bind(actor.kind, actor.name, options.suggestionId ?? null, options.limit)
+        .all<InboxRow>();
+      return results.map(toEntry);
     },
   };
 }

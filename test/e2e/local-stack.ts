@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Miniflare } from "miniflare";
@@ -13,16 +14,27 @@ import { applyMigrations, type D1Like } from "../../tools/d1-migrations";
 import { demoSpreadsheetSeed } from "../../tools/demo/emulator-spreadsheet";
 import { seedDemo } from "../../tools/demo/seed";
 import { PROJECT_ROOT } from "../../tools/local-paths";
+import { type RunningSink, startNoticeSink } from "../../tools/notice-sink";
 import { createSheetsSession } from "../../tools/provision/google-client";
 import { type RunningEmulator, startEmulator } from "../../tools/sheets-emulator/server";
 import { generateServiceAccount } from "../../tools/sheets-emulator/service-account";
 
 export const E2E_ADMIN_TOKEN = "e2e-admin-token";
 export const E2E_SPREADSHEET = "demo";
+const E2E_LINK_SECRET = "e2e-link-secret-of-at-least-32-characters";
+
+export interface StackOptions {
+  /** Start the notice sink and send every notice there, as `npm start` does. */
+  readonly sink?: boolean;
+  /** Run the intake and notices queue consumers (form submissions reach the sheet by themselves). */
+  readonly consumers?: boolean;
+}
 
 export interface LocalStack {
   readonly workerUrl: string;
   readonly emulator: RunningEmulator;
+  /** The notice sink, when asked for. */
+  readonly sink: RunningSink | null;
   /** Calls the Worker as staff with the admin token. */
   api(pathname: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
@@ -45,7 +57,25 @@ function buildWorker(outdir: string): string {
   return path.join(outdir, "index.js");
 }
 
-export async function startLocalStack(): Promise<LocalStack> {
+/** A port free right now on loopback: the Worker's address must be known before it starts (PUBLIC_URL). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const CONSUMERS = {
+  "jianyi-intake": { maxBatchSize: 50, maxBatchTimeout: 1, maxRetries: 10 },
+  "jianyi-notices": { maxBatchSize: 20, maxBatchTimeout: 1, maxRetries: 8 },
+};
+
+export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
   const scratch = mkdtempSync(path.join(tmpdir(), "jianyi-e2e-"));
   const account = generateServiceAccount("jianyi-e2e@jianyi-e2e.iam.gserviceaccount.com");
   const keyFile = path.join(scratch, "service-account.json");
@@ -55,7 +85,10 @@ export async function startLocalStack(): Promise<LocalStack> {
     serviceAccounts: [{ client_email: account.keyFile.client_email, public_key_pem: account.public_key_pem }],
   });
   let mf: Miniflare | undefined;
+  let sink: RunningSink | null = null;
   try {
+    if (options.sink) sink = await startNoticeSink({ port: 0, host: "127.0.0.1" });
+    const port = await freePort();
     emulator.emulator.createSpreadsheet(demoSpreadsheetSeed(E2E_SPREADSHEET));
     const session = createSheetsSession({
       apiBase: `${emulator.url}/`,
@@ -73,11 +106,13 @@ export async function startLocalStack(): Promise<LocalStack> {
       compatibilityDate: "2026-04-20",
       compatibilityFlags: ["nodejs_compat"],
       d1Databases: { DB: "jianyi-e2e" },
+      r2Buckets: { LETTERS: "jianyi-letters" },
       queueProducers: {
         INTAKE_QUEUE: "jianyi-intake",
         NOTICES_QUEUE: "jianyi-notices",
         JOBS_QUEUE: "jianyi-jobs",
       },
+      ...(options.consumers ? { queueConsumers: CONSUMERS } : {}),
       bindings: {
         ENVIRONMENT: "development",
         SHEETS_API_BASE: emulator.url,
@@ -85,9 +120,12 @@ export async function startLocalStack(): Promise<LocalStack> {
         SPREADSHEET_ID: E2E_SPREADSHEET,
         GOOGLE_SERVICE_ACCOUNT: JSON.stringify(account.keyFile),
         ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+        LINK_SECRET: E2E_LINK_SECRET,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        ...(sink ? { NOTICE_SINK_URL: sink.url } : {}),
       },
       host: "127.0.0.1",
-      port: 0,
+      port,
       cf: false,
     });
     const url = await mf.ready;
@@ -98,6 +136,7 @@ export async function startLocalStack(): Promise<LocalStack> {
     return {
       workerUrl,
       emulator,
+      sink,
       api: (pathname, init = {}) =>
         fetch(`${workerUrl}${pathname}`, {
           ...init,
@@ -106,12 +145,14 @@ export async function startLocalStack(): Promise<LocalStack> {
       async stop() {
         await running.dispose();
         await emulator.close();
+        await sink?.close();
         rmSync(scratch, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await mf?.dispose();
     await emulator.close();
+    await sink?.close();
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }

@@ -35,8 +35,15 @@ async function untarBrotli(archive: string, into: string): Promise<void> {
   mkdirSync(into, { recursive: true });
   const tar = spawn("tar", ["-x", "-C", into], { stdio: ["pipe", "ignore", "inherit"] });
   const exited = new Promise<number | null>((resolve) => tar.on("close", resolve));
-  await pipeline(createReadStream(archive), createBrotliDecompress(), tar.stdin);
+  // tar stops reading at the end-of-archive blocks and may close its stdin before the zero padding
+  // after them is written (a premature close, or EPIPE): no error when tar itself succeeded. A
+  // broken archive makes tar fail, and that is reported below.
+  const piped = await pipeline(createReadStream(archive), createBrotliDecompress(), tar.stdin).then(
+    () => null,
+    (error: unknown) => error,
+  );
   const code = await exited;
+  if (piped && code === 0) console.warn(`tar finished before the end of ${archive}: ${String(piped)}`);
   if (code !== 0) throw new Error(`解压 ${archive} 失败（tar 退出码 ${code}）`);
 }
 

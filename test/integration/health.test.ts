@@ -80,6 +80,20 @@ describe("GET /healthz", () => {
     expect(body.sheet.reachable).toBeNull();
   });
 
+  it("answers 503 until personal links have their key (32+ characters) and the Worker's address", async () => {
+    await freshSheet();
+
+    const { status, body } = await health({ LINK_SECRET: "too-short", PUBLIC_URL: undefined });
+
+    expect(status).toBe(503);
+    expect(body.missing.map((m) => [m.what, m.name])).toEqual([
+      ["secret", "LINK_SECRET"],
+      ["secret", "PUBLIC_URL"],
+    ]);
+    expect(body.missing[0]?.fix).toContain("LINK_SECRET 太短（9 个字符）");
+    expect(body.missing[1]?.fix).toContain("npx wrangler secret put PUBLIC_URL");
+  });
+
   it("asks Google at most once every 10 s however often it is polled, leaving the quota to the jobs", async () => {
     await freshSheet();
     const since = (await emulator.requests()).at(-1)?.seq ?? 0;

@@ -28,6 +28,7 @@ export async function resetDatabase(): Promise<void> {
       "sync_chunks",
       "sync_claims",
       "samples",
+      "personal_links",
     ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
 }

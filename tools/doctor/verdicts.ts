@@ -12,6 +12,8 @@ export interface Verdict {
 export const PLACEHOLDER_DATABASE_ID = "00000000-0000-0000-0000-000000000000";
 export const REQUIRED_SECRETS = ["SPREADSHEET_ID", "GOOGLE_SERVICE_ACCOUNT"] as const;
 export const FORM_SECRETS = ["FORM_SECRET_SUGGESTION", "FORM_SECRET_REPLY", "FORM_SECRET_RATING"] as const;
+/** Personal links: the signing key and the Worker's address (every notice to a unit or deputy carries one). */
+export const LINK_SECRETS = ["LINK_SECRET", "PUBLIC_URL"] as const;
 const WRANGLER_LOGIN = "请先运行 npx wrangler login（或设置 CLOUDFLARE_API_TOKEN）后再检查";
 
 function v(level: Level, topic: string, message: string): Verdict {
@@ -80,6 +82,17 @@ function secretVerdicts(facts: Facts): Verdict[] {
   } else {
     out.push(v("ok", "表单", "三个表单密钥都已设置"));
   }
+  const links = LINK_SECRETS.filter((n) => !has(n));
+  for (const name of links) {
+    const todo =
+      facts.mode === "local"
+        ? ".dev.vars 里没有它，重新运行 npm start 会写好"
+        : name === "LINK_SECRET"
+          ? "npx wrangler secret put LINK_SECRET（至少 32 个字符的随机串，如 openssl rand -base64 32）"
+          : "npx wrangler secret put PUBLIC_URL（本系统的访问地址，如 https://jianyi.<子域>.workers.dev）";
+    out.push(v("fix", "个人链接", `缺少 ${name}：通知里的个人链接发不出去；${todo}`));
+  }
+  if (links.length === 0) out.push(v("ok", "个人链接", `${LINK_SECRETS.join("、")} 已设置`));
   if (facts.mode === "remote" && !has("NOTICE_EMAIL_FROM")) {
     out.push(v("warn", "邮件", "没有设置 NOTICE_EMAIL_FROM：邮件通知发不出去（只用机器人时可以不管）"));
   }

@@ -61,14 +61,22 @@ function shownValue(column: string, value: string | null): string {
   return value;
 }
 
+/** The audit trail's column for a leader's 催办 (src/jobs/links/urge.ts). */
+export const URGED = "催办";
+
 const SOURCE_TITLES: Record<NonNullable<FieldChange["source"]>, string> = {
   sheet: "表格中修改",
   form: "表单提交",
+  link: "个人链接",
   dashboard: "看板操作",
   system: "系统修复",
 };
 
-/** Who made a change, as the history says it: a staff edit in the sheet, a form, a person on the dashboard, the system. */
+/**
+ * Who made a change, as the history says it: a staff edit in the sheet, a form, a unit, deputy or
+ * leader through their personal link (`个人链接（承办单位 区教育局 · 链接 Ab3dE9Kq）`), a person on
+ * the dashboard, the system.
+ */
 function changeTitle(change: FieldChange): string {
   const source = change.source ?? "sheet";
   const who = change.actor ? `（${source === "form" ? `提交号 ${change.actor}` : change.actor}）` : "";
@@ -89,8 +97,11 @@ export function buildTimeline(
     const title = changeTitle(change);
     const key = `${change.seenAt}|${title}`;
     const event = grouped.get(key) ?? { at: change.seenAt, title, lines: [] };
+    // A leader's 催办 press is an event, not a cell: it says whom the reminder went to.
     event.lines.push(
-      `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`,
+      change.column === URGED
+        ? `催办 → ${change.newValue ?? ""}`
+        : `${change.column}：${shownValue(change.column, change.oldValue)} → ${shownValue(change.column, change.newValue)}`,
     );
     if (change.note && !event.lines.includes(change.note)) event.lines.push(change.note);
     grouped.set(key, event);

@@ -22,8 +22,12 @@ const LIMITS: ReadonlyMap<string, FieldLimit> = new Map(
   }),
 );
 
+/** A rating's comment (测评意见) goes into 备注 as one line: long text, but a share of 备注's room. */
+export const RATING_COMMENT_MAX = 1000;
+
 /** The limit of a 建议台账 column; a column the schema does not know is short text. */
 export function fieldLimit(header: string): FieldLimit {
+  if (header === "测评意见") return { kind: "long", max: RATING_COMMENT_MAX };
   return LIMITS.get(header) ?? { kind: "whole", max: SHORT_TEXT_MAX };
 }
 

@@ -10,12 +10,18 @@ export type FormKind = (typeof FORM_KINDS)[number];
 export type AnswerValue = string | number | boolean | null | readonly string[];
 export type CellWrite = string | number;
 
-/** The 建议台账 columns each form may fill; anything else a form sends is kept in 备注. */
+/**
+ * The 建议台账 columns each form may fill; anything else a form sends is kept in 备注. 测评意见 (a
+ * deputy's comment with the rating) has no column of its own: it is added to 备注 as a line.
+ */
 export const FORM_COLUMNS: Record<FormKind, readonly string[]> = {
   suggestion: ["届次", "标题", "内容摘要", "领衔代表", "附议代表", "类别", "提出日期", "备注"],
-  reply: ["编号", "答复日期", "答复类别", "答复内容", "落实情况"],
-  rating: ["编号", "满意度", "测评日期"],
+  reply: ["编号", "答复日期", "答复类别", "答复内容", "落实情况", "答复函"],
+  rating: ["编号", "满意度", "测评日期", "测评意见"],
 };
+
+/** A rating's comment: not a ledger column, written into 备注 as `测评意见（…）：…`. */
+export const RATING_COMMENT = "测评意见";
 
 export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期"]);
 /** The date a form fills by itself when the sender left it out: the day of submission. */

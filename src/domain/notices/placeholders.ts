@@ -3,6 +3,7 @@ import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
+import { PERSONAL_LINK_SLOT } from "../links/notice-link";
 import { displayDate, displayRaw, displayValue } from "./format";
 
 /** What the computed placeholders need besides the row. */
@@ -46,6 +47,7 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     剩余天数: due ? String(Math.max(0, daysBetween(ctx.today, due))) : "",
     逾期天数: due ? String(Math.max(0, daysBetween(due, ctx.today))) : "",
     测评链接: ratingLinkFor(ctx.ratingLink, id),
+    个人链接: PERSONAL_LINK_SLOT,
     // 异议期限工作日 working days after the assignment, the start day not counted.
     异议期限: start ? displayDate(ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays)) : "",
     接收方: recipient,
@@ -103,5 +105,6 @@ export function blankView(recipient: string): View {
     异议期限: "",
     接收方: recipient,
     协办意见期限: "",
+    个人链接: "",
   };
 }

@@ -136,6 +136,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           round,
           occurrence: due.occurrence,
           recipient: resolved.name,
+          recipientKind: ref.kind,
           channel: target.channel,
           address: target.address,
           title,

@@ -1,6 +1,7 @@
 import type { Channel, NoticeType } from "../../../sheets-schema/enums";
 import type { Problem } from "../problems";
 import type { EvaluatedLedger } from "../summary/evaluated";
+import type { RecipientRef } from "./recipients";
 
 /** What planning needs of the evaluated ledger. */
 export type NoticeEvaluation = Pick<
@@ -25,6 +26,8 @@ export interface PlannedNotice {
   readonly occurrence: string;
   /** Unit or deputy name, or the digest address. */
   readonly recipient: string;
+  /** Who the recipient is: a unit, deputy or leader gets a personal link in the notice. */
+  readonly recipientKind: RecipientRef["kind"];
   readonly channel: Channel;
   readonly address: string;
   readonly title: string;

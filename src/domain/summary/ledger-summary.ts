@@ -2,7 +2,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { LedgerEvaluation } from "../evaluate-ledger";
 import { buildLedgerContext } from "../ledger-context";
 import type { Problem } from "../problems";
-import { computeStatistics } from "../statistics";
+import { computeStatistics, type StatisticsResult } from "../statistics";
 import type { EvaluatedLedger } from "./evaluated";
 import {
   type FactTuple,
@@ -32,20 +32,13 @@ export interface SummaryInput {
 
 /**
  * The ledger as the last sync evaluated it, rebuilt from what it stored: no row is checked again
- * (that is the sync's work), only the small tabs are read and the statistics summed, so a page or
+ * (that is the sync's work), only the small tabs are read (and the statistics summed when asked for), so a page or
  * a notice run costs a fraction of an evaluation.
  */
 export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows: readonly SummaryRow[] } {
   const context = buildLedgerContext(input.tabs);
   const rows = input.rows.map((r) => (Array.isArray(r) ? loadFacts(r) : loadRow(r as StoredSummaryRow)));
-  const statistics = computeStatistics(
-    rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
-    {
-      today: input.today,
-      units: context.units.entries.map((e) => e.name),
-      categories: context.settings.categories,
-    },
-  );
+  let statistics: StatisticsResult | undefined;
   return {
     today: input.today,
     settings: context.settings,
@@ -56,7 +49,18 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     templates: context.templates,
     practice: (only) => context.practice(only),
     rows,
-    statistics,
+    // Summed on first use: a page that shows no figure (a personal link's list) never pays for it.
+    get statistics() {
+      statistics ??= computeStatistics(
+        rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
+        {
+          today: input.today,
+          units: context.units.entries.map((e) => e.name),
+          categories: context.settings.categories,
+        },
+      );
+      return statistics;
+    },
     problems: input.problems,
   };
 }

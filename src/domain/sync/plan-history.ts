@@ -16,7 +16,7 @@ export interface Snapshot {
 }
 
 /** Where a change came from, as the suggestion's history tells it. */
-export type ChangeSource = "sheet" | "form" | "dashboard" | "system";
+export type ChangeSource = "sheet" | "form" | "link" | "dashboard" | "system";
 
 export interface FieldChange {
   suggestionId: string;
@@ -25,7 +25,7 @@ export interface FieldChange {
   newValue: string | null;
   /** Absent: a staff edit in the sheet, as the sync saw it. */
   source?: ChangeSource;
-  /** Who: the signed-in person (dashboard) or the submission id (form). */
+  /** Who: the signed-in person (dashboard), the submission id (form), or the link's recipient and id (link). */
   actor?: string | null;
   /** Why, for a change the system made (e.g. a value put back after a sort). */
   note?: string | null;

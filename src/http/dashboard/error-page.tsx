@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../errors";
+import { LinkLayout } from "../links/link-layout";
 import { safeRedirectTarget } from "../redirect-target";
 import { Layout, sendPage } from "./layout";
 
@@ -65,6 +66,30 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
   const url = new URL(c.req.url);
   const next = c.req.method === "GET" ? safeRedirectTarget(`${url.pathname}${url.search}`) : "/";
   const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
+  if (url.pathname.startsWith("/l/")) {
+    // A unit or deputy on a personal link: no staff navigation, no sign-in form, the way back.
+    const parts = url.pathname.split("/");
+    const onSuggestion = parts[3] === "s" && parts[4];
+    const back = onSuggestion ? parts.slice(0, 5).join("/") : parts.slice(0, 3).join("/");
+    return sendPage(
+      c,
+      <LinkLayout title={title} frame={null}>
+        <div class="error-page">
+          <h1>{title}</h1>
+          <p>{e.message}</p>
+          <p class="code">
+            错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}
+          </p>
+          {!e.code.startsWith("link_") && e.status !== 429 ? (
+            <p>
+              <a href={back}>{onSuggestion ? "返回该建议" : "返回本人（本单位）的建议"}</a>
+            </p>
+          ) : null}
+        </div>
+      </LinkLayout>,
+      e.status,
+    );
+  }
   return sendPage(
     c,
     <Layout title={title} nav="none">

@@ -14,6 +14,7 @@ export type NavKey =
   | "notices"
   | "sampling"
   | "report"
+  | "links"
   | "none";
 
 const NAV: readonly [NavKey, string, string][] = [
@@ -25,6 +26,7 @@ const NAV: readonly [NavKey, string, string][] = [
   ["notices", "/notices", "通知"],
   ["sampling", "/sampling", "抽样回访"],
   ["report", "/report", "年度报告"],
+  ["links", "/links", "个人链接"],
 ];
 
 /** What every signed-in page shows around its content. */

@@ -7,10 +7,17 @@ import { sameOriginForms } from "../security-headers";
 import { SignInHelp } from "./error-page";
 import { Layout, sendPage } from "./layout";
 
-/** Paths anyone may reach: the health check, the signed form hooks, the stylesheet and sign-in. */
+/**
+ * Paths without staff sign-in: the health check, the signed form hooks, the stylesheet, sign-in, and
+ * the personal-link pages (/l/<token>/…), whose signed token is the key.
+ */
 export function isPublicPath(path: string): boolean {
   return (
-    path === "/healthz" || path === "/sign-in" || path.startsWith("/hooks/") || path.startsWith("/assets/")
+    path === "/healthz" ||
+    path === "/sign-in" ||
+    path.startsWith("/hooks/") ||
+    path.startsWith("/assets/") ||
+    path.startsWith("/l/")
   );
 }
 

@@ -76,4 +76,35 @@ svg.chart .track{fill:#eef2f7}
 footer{max-width:1240px;margin:0 auto;padding:0 20px 30px;color:var(--muted);font-size:12px}
 .error-page{max-width:640px;margin:60px auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:24px 28px}
 .error-page .code{color:var(--muted);font-size:12px}
+body.lk{font-size:16px;background:var(--bg)}
+.lk-top{background:var(--brand);color:#fff;padding:12px 16px}
+.lk-brand{color:#fff;font-weight:600;font-size:17px}
+.lk-main{max-width:720px;margin:0 auto;padding:12px 12px 32px}
+.lk-banner{background:#fff8e6;border:1px solid #f3d19b;color:#5c3b00;border-radius:8px;padding:10px 12px;font-size:14px;margin:0 0 12px}
+.lk-foot{max-width:720px;margin:0 auto;padding:0 12px 24px;color:var(--muted);font-size:13px}
+.lk h1{font-size:20px;margin:4px 0 8px}.lk h2{font-size:17px;margin:18px 0 8px}
+.lk-list{list-style:none;margin:0;padding:0}
+.lk-item{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px}
+.lk-item a.lk-title{display:block;font-weight:600;color:var(--ink);margin:2px 0 4px}
+.lk-meta{color:var(--muted);font-size:13px;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
+.lk-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(96px,1fr));gap:8px;margin:8px 0 12px}
+.lk-counts .kpi .value{font-size:22px}
+.lk dl.fields{grid-template-columns:96px 1fr;font-size:15px}
+.lk-form{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;margin:12px 0}
+.lk-form label.field,.lk-form legend.field{display:block;margin:12px 0 4px;font-weight:600;padding:0}
+.lk-form fieldset{border:0;margin:0;padding:0;min-width:0}
+.lk-form .hint{color:var(--muted);font-size:13px;margin:2px 0 6px;font-weight:400}
+.lk-form textarea,.lk-form input[type=text],.lk-form input[type=date],.lk-form select{font:inherit;font-size:16px;width:100%;padding:8px;border:1px solid #b8c4d0;border-radius:6px;background:#fff}
+.lk-form textarea{min-height:120px}
+.lk-form select[multiple]{min-height:160px}
+.lk-form input[type=file]{font-size:15px;width:100%}
+.lk-choices{display:grid;gap:6px}
+.lk-choices label{display:flex;gap:8px;align-items:flex-start;padding:8px;border:1px solid var(--line);border-radius:6px;background:#fafbfc}
+.lk-choices input{margin-top:4px}
+.lk-form button,.lk-button{display:block;width:100%;font-size:17px;padding:11px 14px;margin-top:14px;border-radius:6px;text-align:center}
+.lk-button{background:var(--info);color:#fff}
+.lk-back{display:inline-block;margin:4px 0 8px}
+.lk-error{color:var(--danger);font-weight:600}
+.pre{white-space:pre-wrap;word-break:break-word;margin:0}
+@media (min-width:720px){.lk-main{padding:20px}}
 `;

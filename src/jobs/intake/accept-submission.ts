@@ -3,7 +3,7 @@ import { type FormKind, mapAnswers } from "../../domain/intake/map-answers";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/numbering";
 import type { Submission } from "../../intake/body";
 import type { IdAllocator } from "../../store/id-allocator";
-import type { Inbox, InboxEntry } from "../../store/inbox";
+import type { Inbox, InboxEntry, LinkActor } from "../../store/inbox";
 import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
 import { localDate } from "../local-time";
 
@@ -48,12 +48,14 @@ async function newSuggestionId(deps: IntakeDeps, submittedOn: unknown, fallbackD
  * Stores a signed, well-formed submission in the D1 inbox before the sender is answered, then
  * queues it for the sheet. A repeated submissionId returns what was stored the first time.
  * Domain problems (unknown deputy, odd dates, unknown 编号) are not refused: the sync reports them.
+ * A submission made through a personal link names its `actor` (kept with it, and in the history).
  */
 export async function acceptSubmission(
   deps: IntakeDeps,
   form: FormKind,
   submission: Submission,
   nowMs: number,
+  actor: LinkActor | null = null,
 ): Promise<AcceptResult> {
   const existing = await deps.inbox.find(form, submission.submissionId);
   if (existing) return { kind: "repeated", entry: existing };
@@ -76,6 +78,7 @@ export async function acceptSubmission(
     raw: submission.answers,
     submittedAt: submission.submittedAt,
     receivedAt: new Date(nowMs).toISOString(),
+    actor,
   });
   if (!created) return { kind: "repeated", entry };
   try {

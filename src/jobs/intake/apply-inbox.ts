@@ -1,6 +1,7 @@
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
+import { actorLabel } from "../../domain/links/capability";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
 import { cellText, rowKeyString } from "../../domain/sync/row-identity";
@@ -39,28 +40,35 @@ export type ApplyResult =
 const LEASE_NAME = "intake";
 const LEASE_TTL_MS = 2 * 60_000;
 
-/** The history of what the forms wrote: a new suggestion, or each cell a reply or rating filled in. */
+/** Where an entry came from, as the history tells it: a form (its submission id) or a personal link. */
+function sourceOf(entry: InboxEntry): Pick<FieldChange, "source" | "actor"> {
+  if (!entry.actor) return { source: "form", actor: entry.submissionId };
+  const { kind, name, linkId } = entry.actor;
+  return { source: "link", actor: actorLabel({ kind, recipient: name, id: linkId }) };
+}
+
+/** The history of what the forms and links wrote: a new suggestion, or each cell a reply or rating filled in. */
 function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldChange[] {
   const created: FieldChange[] = plan.appended.map((e) => ({
     suggestionId: e.suggestionId,
     column: "编号",
     oldValue: null,
     newValue: e.suggestionId,
-    source: "form",
-    actor: e.submissionId,
-    note: "表单提交的新建议",
+    ...sourceOf(e),
+    note: e.actor ? "通过个人链接提出的新建议" : "表单提交的新建议",
   }));
-  const submissionOf = new Map<PlannedWrite, string>();
-  for (const [entry, writes] of plan.writesOf)
-    for (const w of writes) submissionOf.set(w, entry.submissionId);
-  const filled: FieldChange[] = confirmed.map((p) => ({
-    suggestionId: p.key.kind === "id" ? p.key.id : "",
-    column: p.header,
-    oldValue: p.was || null,
-    newValue: String(p.value),
-    source: "form",
-    actor: submissionOf.get(p.planned) ?? null,
-  }));
+  const entryOf = new Map<PlannedWrite, InboxEntry>();
+  for (const [entry, writes] of plan.writesOf) for (const w of writes) entryOf.set(w, entry);
+  const filled: FieldChange[] = confirmed.map((p) => {
+    const entry = entryOf.get(p.planned);
+    return {
+      suggestionId: p.key.kind === "id" ? p.key.id : "",
+      column: p.header,
+      oldValue: p.was || null,
+      newValue: String(p.value),
+      ...(entry ? sourceOf(entry) : { source: "form" as const, actor: null }),
+    };
+  });
   return [...created, ...filled];
 }
 

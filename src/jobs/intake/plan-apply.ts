@@ -1,4 +1,5 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
+import { RATING_COMMENT } from "../../domain/intake/map-answers";
 import type { CellScalar, PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -17,14 +18,35 @@ export interface ApplyPlan {
   unmatched: { entry: InboxEntry; reason: string }[];
 }
 
-/** Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别); the reply's text is added to 备注. */
-function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap) {
-  const { 编号: _id, ...cells } = entry.cells;
+type CellWrite = { header: string; value: CellScalar; appendLine?: boolean };
+
+/** Who sent an entry, as a 备注 line names them: the link's recipient, or the form's submission. */
+function senderOf(entry: InboxEntry): string {
+  return entry.actor ? entry.actor.name : `提交号 ${entry.submissionId}`;
+}
+
+/**
+ * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别); the reply's text is added to 备注. A 答复函
+ * goes to its column, or (a sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line.
+ * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
+ * text stays in the D1 inbox.
+ */
+function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): CellWrite[] {
+  const { 编号: _id, 答复函: letter, [RATING_COMMENT]: comment, ...cells } = entry.cells;
+  const hasNotes = columns.indexOf.notes !== undefined;
+  const note = (text: string): CellWrite[] =>
+    hasNotes ? [{ header: "备注", value: text, appendLine: true }] : [];
   const secondRound =
     columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
-  const writes: { header: string; value: CellScalar; appendLine?: boolean }[] = [];
+  const writes: CellWrite[] = [];
+  if (comment !== undefined && comment !== "")
+    writes.push(...note(`${RATING_COMMENT}（${senderOf(entry)}）：${comment}`));
   if (!secondRound) {
     for (const [header, value] of Object.entries(cells)) writes.push({ header, value });
+    if (letter !== undefined && letter !== "") {
+      if (columns.indexOf.replyLetter !== undefined) writes.push({ header: "答复函", value: letter });
+      else writes.push(...note(`答复函（${senderOf(entry)}）：${letter}`));
+    }
     return writes;
   }
   if (entry.form === "rating") {
@@ -35,11 +57,11 @@ function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap
   // 二次答复类别 (practice.md) is required with 二次答复日期: the form's class goes there too.
   if (cells.答复类别 !== undefined && columns.indexOf.secondReplyClass !== undefined)
     writes.push({ header: "二次答复类别", value: cells.答复类别 });
-  const note = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
+  const said = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
     .filter(Boolean)
     .join("：");
-  if (note)
-    writes.push({ header: "备注", value: `二次答复（${entry.submissionId}）${note}`, appendLine: true });
+  const text = [said, letter ? `答复函 ${letter}` : ""].filter(Boolean).join("；");
+  if (text) writes.push(...note(`二次答复（${entry.submissionId}）${text}`));
   return writes;
 }
 

@@ -1,9 +1,11 @@
 import type { ChannelSet } from "../../channels/types";
+import type { LinkSettings } from "../../links/link-settings";
 import type { SheetsClient } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { NoticeArrivals } from "../../store/notice-arrivals";
 import type { NoticeOutbox } from "../../store/outbox";
+import type { PersonalLinks } from "../../store/personal-links";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
@@ -20,6 +22,8 @@ export interface NoticeDeps {
   noticeArrivals: NoticeArrivals;
   noticesQueue: Queue<unknown>;
   channels: ChannelSet;
+  personalLinks: PersonalLinks;
+  linkSettings: LinkSettings | null;
 }
 
 /** meta key: the local date of the last completed daily run. */

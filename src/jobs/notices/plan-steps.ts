@@ -8,6 +8,7 @@ import type { Problem } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
 import { BASE_CACHED_TABS, loadLedgerView } from "../ledger-view";
+import { attachPersonalLinks } from "../links/attach-links";
 import { localDate } from "../local-time";
 import { enqueueNotices } from "./enqueue";
 import type { NoticeDeps } from "./notice-deps";
@@ -19,6 +20,8 @@ export interface DailyRun {
   readonly timeZone: string;
   /** When the run started (epoch ms): the notices' planned_at. */
   readonly startedMs: number;
+  /** When its personal links are signed, if not then (a forced run as of another day signs them now). */
+  readonly linksIssuedMs?: number;
 }
 
 /** What one step planned and did. */
@@ -62,9 +65,18 @@ async function duplicateIds(deps: NoticeDeps): Promise<ReadonlySet<string>> {
   return new Set(raw ? (JSON.parse(raw) as string[]) : []);
 }
 
-/** Inserts what the plan holds (once: unique keys) and queues only what this call inserted. */
+/**
+ * Inserts what the plan holds (once: unique keys), each notice to a unit, deputy or leader with the
+ * recipient's personal link, and queues only what this call inserted.
+ */
 async function keep(deps: NoticeDeps, run: DailyRun, plan: NoticePlan): Promise<StepOutcome> {
-  const inserted = await deps.noticeOutbox.insert(plan.notices, new Date(run.startedMs).toISOString());
+  const notices = await attachPersonalLinks(
+    deps,
+    plan.notices,
+    run.linksIssuedMs ?? run.startedMs,
+    run.timeZone,
+  );
+  const inserted = await deps.noticeOutbox.insert(notices, new Date(run.startedMs).toISOString());
   const enqueued = await enqueueNotices(deps, inserted, run.startedMs);
   return {
     restDay: plan.restDay,

@@ -15,6 +15,8 @@ import {
 export interface DailyRunOptions {
   /** Development and tests (`POST /api/notices/run?now=`): skip the 09:00 and once-a-day gates. */
   force?: boolean;
+  /** When the personal links are signed (their 180 days count from it); the run's instant when absent. */
+  linksIssuedAtMs?: number;
 }
 
 export type DailyRunResult =
@@ -74,7 +76,8 @@ async function begin(
     await deps.lease.release(LEASE_NAME, holder);
     return { outcome: "skipped", today, reason: "already-ran" };
   }
-  return { run: { today, timeZone: clock.timeZone, startedMs: nowMs }, holder };
+  const links = options.linksIssuedAtMs === undefined ? {} : { linksIssuedMs: options.linksIssuedAtMs };
+  return { run: { today, timeZone: clock.timeZone, startedMs: nowMs, ...links }, holder };
 }
 
 async function end(deps: NoticeDeps, run: DailyRun, holder: string, force: boolean): Promise<void> {

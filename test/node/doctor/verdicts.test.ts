@@ -11,6 +11,8 @@ const ALL_SECRETS = [
   "FORM_SECRET_SUGGESTION",
   "FORM_SECRET_REPLY",
   "FORM_SECRET_RATING",
+  "LINK_SECRET",
+  "PUBLIC_URL",
   "NOTICE_EMAIL_FROM",
   "ACCESS_TEAM_DOMAIN",
   "ACCESS_AUD",
@@ -78,7 +80,11 @@ describe("npm run doctor verdicts", () => {
       "! 表单：缺少 FORM_SECRET_SUGGESTION、FORM_SECRET_RATING：对应表单的提交会被拒绝（401）；用到该表单时请设置",
     );
     expect(out.some((l) => l.startsWith("! 登录：没有配置 Cloudflare Access"))).toBe(true);
-    expect(out.at(-1)).toBe("结论：有 2 项必须修正（✘），3 项建议处理（!）");
+    expect(out).toContain(
+      "✘ 个人链接：缺少 LINK_SECRET：通知里的个人链接发不出去；npx wrangler secret put LINK_SECRET（至少 32 个字符的随机串，如 openssl rand -base64 32）",
+    );
+    expect(out.some((l) => l.startsWith("✘ 个人链接：缺少 PUBLIC_URL"))).toBe(true);
+    expect(out.at(-1)).toBe("结论：有 4 项必须修正（✘），3 项建议处理（!）");
   });
 
   it("counts Access vars from wrangler.toml and refuses a dashboard nobody can sign in to", () => {

@@ -14,6 +14,7 @@ const reply: InboxEntry = {
   status: "pending",
   attempts: 0,
   lastError: null,
+  actor: null,
 };
 
 function ledger(headers: readonly string[]) {

@@ -94,12 +94,15 @@ describe("a year of daily runs (2026, with its holidays and 调休)", () => {
     expect(new Set(sent.map((s) => baseKeyOf(s.notice.key))).size).toBe(new Set(bases).size);
   });
 
-  it("covers every notice type many times over the year", () => {
+  it("covers every planned notice type many times over the year", () => {
+    // 领导催办 is sent when a leader presses 催办 on the personal page, never by the daily run.
+    const planned = LEDGER_NOTICE_TYPES.filter((t) => t !== "领导催办");
     const counts = Object.fromEntries(
-      LEDGER_NOTICE_TYPES.map((t) => [t, sent.filter((s) => s.notice.type === t).length]),
+      planned.map((t) => [t, sent.filter((s) => s.notice.type === t).length]),
     );
     // practice.md's notices need its tabs, which this office does not keep (notices-practice.test.ts).
-    for (const type of LEDGER_NOTICE_TYPES) expect(counts[type], type).toBeGreaterThanOrEqual(3);
+    for (const type of planned) expect(counts[type], type).toBeGreaterThanOrEqual(3);
+    expect(sent.filter((s) => s.notice.type === "领导催办")).toEqual([]);
   });
 
   it("sends nothing on a rest day when 仅工作日发送 = 是, 调休 Saturdays included as working days", () => {

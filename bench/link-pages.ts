@@ -1,0 +1,101 @@
+/**
+ * The personal-link pages in the Free-plan benchmark: links for a unit, a deputy and a leader of the
+ * 2,000-row office (signed as a notice signs them, stored in the bench Worker's D1), the pages they
+ * open, a reply with a 1 MB and a 10 MB 答复函, and a notices run in which every unit and deputy is
+ * reachable, so each notice carries a freshly signed link.
+ */
+import type { LinkKind } from "../src/domain/links/capability";
+import { issueLink } from "../src/jobs/links/issue-link";
+import { DEPUTIES, SCENARIOS, UNITS } from "../test/support/ledger-fixture";
+import { BENCH_LINK_SECRET, BENCH_PUBLIC_URL, type BenchWorker } from "./worker";
+
+export interface BenchLinks {
+  unit: string;
+  deputy: string;
+  leader: string;
+  /** A suggestion of the unit still waiting for its reply, and one the deputy leads. */
+  unitSuggestion: string;
+  deputySuggestion: string;
+}
+
+const settings = { secret: BENCH_LINK_SECRET, publicUrl: BENCH_PUBLIC_URL };
+
+async function link(worker: BenchWorker, kind: LinkKind, name: string): Promise<string> {
+  const issued = await issueLink(settings, { kind, name }, "act", { noticeType: "交办通知" }, Date.now());
+  const r = issued.record;
+  const db = await worker.mf.getD1Database("DB");
+  await db
+    .prepare(
+      `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+    )
+    .bind(r.id, r.kind, r.recipient, r.scope, r.issuedAt, r.expiresAt, r.noticeType)
+    .run();
+  return `/l/${issued.token}`;
+}
+
+/** The fixture's first row of this unit in the 办理中 scenario (waiting for its first reply). */
+function waitingRow(unit: number): string {
+  const scenario = SCENARIOS.findIndex((s) => s.status === "办理中");
+  for (let i = 0; i < 2000; i++)
+    if (i % UNITS.length === unit && i % SCENARIOS.length === scenario)
+      return `2026-${String(i + 1).padStart(3, "0")}`;
+  throw new Error("no waiting row");
+}
+
+export async function benchLinks(worker: BenchWorker): Promise<BenchLinks> {
+  return {
+    unit: await link(worker, "unit", UNITS[0] as string),
+    deputy: await link(worker, "deputy", DEPUTIES[0] as string),
+    leader: await link(worker, "leader", DEPUTIES[1] as string),
+    unitSuggestion: waitingRow(0),
+    deputySuggestion: "2026-001",
+  };
+}
+
+/** A reply form as a phone's browser posts it: multipart with the 答复函, same origin. */
+export async function postReply(worker: BenchWorker, path: string, letterBytes: number): Promise<void> {
+  const pdf = new Uint8Array(letterBytes).fill(0x20);
+  pdf.set(new TextEncoder().encode("%PDF-1.4\n"));
+  const form = new FormData();
+  form.append("nonce", crypto.randomUUID());
+  form.append("答复类别", "B");
+  form.append("答复内容", "已列入明年计划。");
+  form.append("答复函", new File([pdf], "答复函.pdf", { type: "application/pdf" }));
+  const encoded = new Response(form);
+  const body = await encoded.arrayBuffer();
+  const response = await worker.fetch(path, {
+    method: "POST",
+    body,
+    headers: {
+      origin: BENCH_PUBLIC_URL,
+      "content-type": encoded.headers.get("content-type") ?? "",
+      "content-length": String(body.byteLength),
+    },
+    redirect: "manual",
+  });
+  await response.arrayBuffer();
+  if (response.status !== 303) throw new Error(`${path}: ${response.status}`);
+}
+
+/**
+ * Gives every unit and deputy of the cached small tabs an e-mail channel and forgets the day's
+ * notices run, so the next hourly run plans (and links) every notice due.
+ */
+export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> {
+  const db = await worker.mf.getD1Database("DB");
+  const units = [
+    ["单位名称", "联系人", "手机", "邮箱", "通知渠道"],
+    ...UNITS.map((u, i) => [u, "联系人", "", `u${i}@example.gov.cn`, "email"]),
+  ];
+  const deputies = [
+    ["姓名", "代表团", "专业小组", "手机", "邮箱", "通知渠道"],
+    ...DEPUTIES.map((d, i) => [d, "城关代表团", "", "", `d${i}@example.cn`, "email"]),
+  ];
+  await db.batch([
+    db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '承办单位'").bind(JSON.stringify(units)),
+    db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '代表'").bind(JSON.stringify(deputies)),
+    db.prepare("DELETE FROM meta WHERE key = 'notices_last_run'"),
+    db.prepare("DELETE FROM notices"),
+  ]);
+}

@@ -1,0 +1,133 @@
+import { IMPLEMENTATION_STATES, RATINGS, REPLY_CLASSES } from "../../../sheets-schema/enums";
+import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
+import { isIsoDate } from "../civil-date";
+import { nameKey } from "../directory";
+import { RATING_COMMENT_MAX } from "../intake/field-limits";
+
+/**
+ * The forms of the link pages, checked before anything is stored: each problem is said in Chinese,
+ * naming the field, so the page can show the form again with what was typed. Pure: `today` is an
+ * argument; the caller maps the answers onto an inbox submission.
+ */
+
+export type FormFields = Readonly<Record<string, string | readonly string[]>>;
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** A reply's body of text: long enough for a real reply, short enough for one sheet cell with room. */
+export const REPLY_TEXT_MAX = 5000;
+export const SUGGESTION_TEXT_MAX = 5000;
+const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function one(fields: FormFields, name: string): string {
+  const value = fields[name];
+  const text = Array.isArray(value) ? (value[0] ?? "") : ((value as string | undefined) ?? "");
+  return text.replace(/\r\n/g, "\n").trim();
+}
+
+function many(fields: FormFields, name: string): string[] {
+  const value = fields[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value as string];
+  return list.map((v) => v.trim()).filter(Boolean);
+}
+
+/** The form's one-time id (a page renders a new one): the same id posted twice is one submission. */
+export function formNonce(fields: FormFields): string | null {
+  const nonce = one(fields, "nonce");
+  return NONCE.test(nonce) ? nonce : null;
+}
+
+export interface ReplyAnswers {
+  答复类别: string;
+  答复内容: string;
+  答复日期: string;
+  落实情况?: string;
+}
+
+/** 答复类别 A–D, 答复内容 (required for C), 答复日期 (not after today, not before 交办日期), 落实情况 for B. */
+export function checkReplyForm(
+  fields: FormFields,
+  today: string,
+  assignedOn: string | null,
+): FormResult<ReplyAnswers> {
+  const errors: string[] = [];
+  const replyClass = one(fields, "答复类别");
+  const text = one(fields, "答复内容");
+  const date = one(fields, "答复日期") || today;
+  const implementation = one(fields, "落实情况");
+  if (!(REPLY_CLASSES as readonly string[]).includes(replyClass))
+    errors.push("请选择答复类别（A、B、C 或 D）");
+  if (replyClass === "C" && !text)
+    errors.push("答复类别为 C（因条件限制暂时无法解决）时，请在答复内容中说明原因");
+  if (text.length > REPLY_TEXT_MAX)
+    errors.push(`答复内容有 ${text.length} 字，超过 ${REPLY_TEXT_MAX} 字：请精简，完整内容请见答复函`);
+  if (!isIsoDate(date)) errors.push("答复日期格式不对：请选择日期");
+  else if (date > today) errors.push("答复日期不能晚于今天");
+  else if (assignedOn && date < assignedOn) errors.push(`答复日期不能早于交办日期 ${assignedOn}`);
+  if (implementation && !(IMPLEMENTATION_STATES as readonly string[]).includes(implementation))
+    errors.push("落实情况请选择 已落实 或 推进中");
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      答复类别: replyClass,
+      答复内容: text,
+      答复日期: date,
+      ...(replyClass === "B" && implementation ? { 落实情况: implementation } : {}),
+    },
+  };
+}
+
+export interface RatingAnswers {
+  满意度: string;
+  测评意见: string;
+}
+
+export function checkRatingForm(fields: FormFields): FormResult<RatingAnswers> {
+  const errors: string[] = [];
+  const rating = one(fields, "满意度");
+  const comment = one(fields, "测评意见");
+  if (!(RATINGS as readonly string[]).includes(rating)) errors.push("请选择满意度：满意、基本满意或不满意");
+  if (rating === "不满意" && !comment) errors.push("选择“不满意”时，请写明意见，以便二次交办时承办单位改进");
+  if (comment.length > RATING_COMMENT_MAX)
+    errors.push(`测评意见有 ${comment.length} 字，超过 ${RATING_COMMENT_MAX} 字：请精简`);
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { 满意度: rating, 测评意见: comment } };
+}
+
+export interface SuggestionAnswers {
+  标题: string;
+  内容摘要: string;
+  类别: string;
+  附议代表: string[];
+}
+
+/**
+ * A new suggestion: 标题 (≤ 200), 内容 (required), 类别 (one of 设置 类别, optional), 附议代表 (each a
+ * 姓名 of 代表, not the deputy who leads it).
+ */
+export function checkSuggestionForm(
+  fields: FormFields,
+  lead: string,
+  categories: readonly string[],
+  deputies: readonly string[],
+): FormResult<SuggestionAnswers> {
+  const errors: string[] = [];
+  const title = one(fields, "标题");
+  const content = one(fields, "内容");
+  const category = one(fields, "类别");
+  const coSigners = [...new Set(many(fields, "附议代表"))];
+  if (!title) errors.push("请填写建议标题");
+  else if (title.length > TITLE_MAX) errors.push(`标题有 ${title.length} 字，超过 ${TITLE_MAX} 字：请精简`);
+  if (!content) errors.push("请填写建议内容");
+  else if (content.length > SUGGESTION_TEXT_MAX)
+    errors.push(`建议内容有 ${content.length} 字，超过 ${SUGGESTION_TEXT_MAX} 字：请精简`);
+  if (category && !categories.includes(category)) errors.push(`类别“${category}”不在可选类别中`);
+  const known = new Set(deputies.map(nameKey));
+  const unknown = coSigners.filter((n) => !known.has(nameKey(n)));
+  if (unknown.length > 0) errors.push(`附议代表 ${unknown.join("、")} 不在代表名单中`);
+  if (coSigners.some((n) => nameKey(n) === nameKey(lead))) errors.push("附议代表不能是领衔代表本人");
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { 标题: title, 内容摘要: content, 类别: category, 附议代表: coSigners } };
+}

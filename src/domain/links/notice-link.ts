@@ -1,0 +1,80 @@
+import { displayDate } from "../notices/format";
+import type { LinkKind } from "./capability";
+
+/**
+ * Where a notice's personal link goes. Templates may place it with {{个人链接}}; planning is pure and
+ * cannot sign, so it leaves this slot, and the notice job puts the signed link there. A notice with
+ * no slot gets the link as a last line (without 设置 测评链接, the deputy rates there: the built-in
+ * texts then say 请对办理情况进行测评。 and the line below offers the page). Nobody types these
+ * brackets, so the slot never collides with a staff text.
+ */
+export const PERSONAL_LINK_SLOT = "⟦个人链接⟧";
+
+/**
+ * Robot messages are short (企业微信 text: 2,048 bytes); the link must survive the channel's cut,
+ * so title, body and link line together stay under this many UTF-8 bytes.
+ */
+export const NOTICE_BYTES_WITH_LINK = 2000;
+
+const WHAT_THE_PAGE_DOES: Record<LinkKind, string> = {
+  unit: "查看本单位承办的建议并在线答复",
+  deputy: "查看办理进展和答复、测评、提出新建议",
+  leader: "查看督办建议的办理情况、一键催办",
+};
+
+export interface NoticeLink {
+  readonly kind: LinkKind;
+  readonly recipient: string;
+  readonly url: string;
+  /** Local date (设置 时区) of the last day the link works all day long. */
+  readonly lastDay: string;
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** The text cut (on a character boundary, with …… ) so that it takes at most `bytes` UTF-8 bytes. */
+function cutToBytes(text: string, bytes: number): string {
+  if (utf8Length(text) <= bytes) return text;
+  const chars = [...text];
+  let used = utf8Length("……");
+  let out = "";
+  for (const ch of chars) {
+    const size = utf8Length(ch);
+    if (used + size > bytes) break;
+    used += size;
+    out += ch;
+  }
+  return `${out}……`;
+}
+
+/** The line that carries (or, when the body already holds it, explains) the link. */
+export function linkLine(link: NoticeLink, inBody: boolean): string {
+  const terms = `仅供${link.recipient}使用，请勿转发，有效期至${displayDate(link.lastDay)}`;
+  if (inBody) return `（上述链接${terms}）`;
+  return `专属页面（${WHAT_THE_PAGE_DOES[link.kind]}；${terms}）：${link.url}`;
+}
+
+/**
+ * A notice's title and body with its personal link: the slots filled, and a last line naming the
+ * link's holder and its last day. When a long staff template would push the link past what a robot
+ * shows, the body is cut (……) rather than the link.
+ */
+export function withPersonalLink(
+  title: string,
+  body: string,
+  link: NoticeLink | null,
+): { title: string; body: string } {
+  const filledTitle = title.replaceAll(PERSONAL_LINK_SLOT, link?.url ?? "");
+  if (!link) return { title: filledTitle, body: body.replaceAll(PERSONAL_LINK_SLOT, "") };
+  const inBody = body.includes(PERSONAL_LINK_SLOT);
+  const filled = body.replaceAll(PERSONAL_LINK_SLOT, link.url);
+  const withNote = `${filled}\n\n${linkLine(link, inBody)}`;
+  if (utf8Length(`${filledTitle}\n${withNote}`) <= NOTICE_BYTES_WITH_LINK)
+    return { title: filledTitle, body: withNote };
+  const line = linkLine(link, false);
+  const room = NOTICE_BYTES_WITH_LINK - utf8Length(`${filledTitle}\n\n\n${line}`);
+  const rest = cutToBytes(body.replaceAll(PERSONAL_LINK_SLOT, ""), Math.max(0, room));
+  return { title: filledTitle, body: `${rest}\n\n${line}` };
+}

@@ -1,0 +1,45 @@
+import type { EvaluatedRow } from "../summary/evaluated";
+import type { Relation } from "./recipient-rows";
+
+/** Whether an action is open on a suggestion now, and if not, why (told to the recipient). */
+export type ActionCheck = { ok: true; correcting: boolean } | { ok: false; reason: string };
+
+/** Statuses that wait for the unit's reply (either round). */
+export const AWAITING_REPLY: ReadonlySet<string> = new Set(["办理中", "即将到期", "已逾期"]);
+
+const no = (reason: string): ActionCheck => ({ ok: false, reason });
+
+/**
+ * A unit replies as 主办单位 while a reply is awaited; it may correct its reply until the deputy has
+ * rated it (the ledger keeps one reply per round; the history keeps both).
+ */
+export function replyCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+  if (relation !== "lead") return no("只有主办单位可以答复；协办单位请把协办意见送交主办单位");
+  if (row.record.review !== "立案" || !row.record.assignedOn) return no("该建议尚未立案交办，暂不能答复");
+  const status = row.computed.status;
+  if (AWAITING_REPLY.has(status)) return { ok: true, correcting: false };
+  if (status === "待测评") return { ok: true, correcting: true };
+  return no(
+    `该建议目前的状态是“${status || "未知"}”，代表已测评，不能再在线修改答复；如需更正，请联系代表工委`,
+  );
+}
+
+/** The lead deputy rates the reply of the current round, once it is in the ledger and not yet rated. */
+export function ratingCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+  if (relation !== "lead") return no("只有领衔代表可以测评；附议代表可以查看办理情况");
+  const status = row.computed.status;
+  if (status === "待测评") return { ok: true, correcting: false };
+  if (AWAITING_REPLY.has(status)) return no("承办单位尚未答复；答复后即可在这里测评");
+  if (row.record.rating || row.record.secondRating)
+    return no("您已测评过该建议的本轮答复；如需修改，请联系代表工委");
+  return no(`该建议目前的状态是“${status || "未知"}”，暂不能测评`);
+}
+
+/** A supervising leader urges the lead unit while its reply is awaited. */
+export function urgeCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+  if (relation !== "supervisor") return no("只有该建议的督办领导可以催办");
+  if (!row.record.leadUnit) return no("该建议尚未确定主办单位");
+  if (!AWAITING_REPLY.has(row.computed.status))
+    return no(`该建议目前的状态是“${row.computed.status || "未知"}”，不在等待答复，无需催办`);
+  return { ok: true, correcting: false };
+}

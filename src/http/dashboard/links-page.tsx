@@ -1,0 +1,170 @@
+import type { FC } from "hono/jsx";
+import { KIND_LABELS, LINK_KINDS, type LinkKind, shortLinkId } from "../../domain/links/capability";
+import type { LinkRecord } from "../../store/personal-links";
+import { href, localDateTime } from "./format";
+import { Layout, type PageFrame } from "./layout";
+import { Badge, Card, Empty } from "./ui";
+
+/** How many links the page lists (newest first). */
+export const LINKS_PAGE_SIZE = 200;
+
+function state(link: LinkRecord, nowIso: string): { text: string; tone: "ok" | "gray" | "danger" } {
+  if (link.revokedAt) return { text: "已撤销", tone: "danger" };
+  if (link.expiresAt <= nowIso) return { text: "已过期", tone: "gray" };
+  return { text: "有效", tone: "ok" };
+}
+
+/** What the page says after an action. */
+export type LinksNotice =
+  | { kind: "revoked"; id: string }
+  | { kind: "revokedAll"; recipient: string; count: number }
+  | { kind: "issued"; recipient: string; url: string };
+
+const Issued: FC<{ notice: LinksNotice | null }> = ({ notice }) => {
+  if (!notice) return null;
+  if (notice.kind === "revoked")
+    return <div class="alert ok">链接 {shortLinkId(notice.id)} 已撤销，再打开会被拒绝。</div>;
+  if (notice.kind === "revokedAll")
+    return (
+      <div class="alert ok">
+        已撤销{notice.recipient}的 {notice.count} 条有效链接；之后的通知会带上新链接。
+      </div>
+    );
+  return (
+    <div class="alert info">
+      <p>已为{notice.recipient}签发新链接（只显示这一次，请复制后通过可靠途径发送；有效期 180 天）：</p>
+      <p>
+        <code class="pre">{notice.url}</code>
+      </p>
+    </div>
+  );
+};
+
+/**
+ * /links: every personal link the Worker signed (by notices, or here), who it is for, where it went,
+ * whether it was used, and 撤销 — one link, or all of a recipient's (e.g. a lost phone).
+ */
+export const LinksPage: FC<{
+  links: readonly LinkRecord[];
+  filter: { kind: LinkKind | null; recipient: string | null };
+  notice: LinksNotice | null;
+  nowIso: string;
+  frame: PageFrame;
+}> = ({ links, filter, notice, nowIso, frame }) => (
+  <Layout title="个人链接" nav="links" frame={frame}>
+    <h1>个人链接</h1>
+    <p class="sub">
+      每条发给承办单位、代表和督办领导的通知都带有对方的专属链接（凭链接查看和办理，无需登录，180
+      天有效）。链接泄露或对方换人时，可在此撤销；撤销立即生效。
+    </p>
+    <Issued notice={notice} />
+    <Card title="签发新链接">
+      <form class="panel" method="post" action="/links/issue">
+        <label for="issue-kind">对象类型</label>
+        <select id="issue-kind" name="kind">
+          {LINK_KINDS.map((k) => (
+            <option value={k}>{KIND_LABELS[k]}</option>
+          ))}
+        </select>
+        <label for="issue-name">名称</label>
+        <input
+          id="issue-name"
+          type="text"
+          name="recipient"
+          required
+          placeholder="单位名称或姓名，与表格一致"
+        />
+        <label for="issue-scope">权限</label>
+        <select id="issue-scope" name="scope">
+          <option value="act">查看并办理</option>
+          <option value="read">只能查看</option>
+        </select>
+        <div class="full">
+          <button type="submit">签发</button>
+        </div>
+      </form>
+    </Card>
+    {filter.kind && filter.recipient ? (
+      <form class="actions" method="post" action="/links/revoke-all">
+        <input type="hidden" name="kind" value={filter.kind} />
+        <input type="hidden" name="recipient" value={filter.recipient} />
+        <span>
+          {KIND_LABELS[filter.kind]} {filter.recipient} 的链接
+        </span>
+        <button class="danger" type="submit">
+          撤销其全部有效链接
+        </button>
+        <a class="button light" href="/links">
+          显示全部
+        </a>
+      </form>
+    ) : null}
+    <Card title={`最近 ${links.length} 条`}>
+      {links.length === 0 ? (
+        <Empty>还没有签发链接：每日通知发出后这里会列出。</Empty>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>链接</th>
+              <th>对象</th>
+              <th>随通知</th>
+              <th>签发</th>
+              <th>有效期至</th>
+              <th>最近使用</th>
+              <th class="num">次数</th>
+              <th>状态</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => {
+              const s = state(l, nowIso);
+              return (
+                <tr>
+                  <td class="nowrap">
+                    <code>{shortLinkId(l.id)}</code>
+                    {l.scope === "read" ? <div class="small muted">只读</div> : null}
+                  </td>
+                  <td>
+                    <a href={`/links?kind=${l.kind}&recipient=${encodeURIComponent(l.recipient)}`}>
+                      {KIND_LABELS[l.kind]} {l.recipient}
+                    </a>
+                  </td>
+                  <td>
+                    {l.noticeType ?? `看板签发（${l.issuedBy ?? ""}）`}
+                    {l.suggestionId ? (
+                      <>
+                        {" "}
+                        <a href={href.suggestion(l.suggestionId)}>{l.suggestionId}</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td class="nowrap">{localDateTime(l.issuedAt, frame.timeZone)}</td>
+                  <td class="nowrap">{localDateTime(l.expiresAt, frame.timeZone)}</td>
+                  <td class="nowrap">
+                    {l.lastUsedAt ? localDateTime(l.lastUsedAt, frame.timeZone) : "未使用"}
+                  </td>
+                  <td class="num">{l.uses}</td>
+                  <td>
+                    <Badge tone={s.tone}>{s.text}</Badge>
+                    {l.revokedBy ? <div class="small muted">{l.revokedBy}</div> : null}
+                  </td>
+                  <td>
+                    {s.text === "有效" ? (
+                      <form class="inline" method="post" action={`/links/${l.id}/revoke`}>
+                        <button class="small danger" type="submit">
+                          撤销
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  </Layout>
+);

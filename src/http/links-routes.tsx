@@ -1,0 +1,122 @@
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../app";
+import { createDeps } from "../deps";
+import { nameKey } from "../domain/directory";
+import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
+import type { EvaluatedLedger } from "../domain/summary/evaluated";
+import { issueLink } from "../jobs/links/issue-link";
+import { actorOf } from "./actor";
+import { sendPage } from "./dashboard/layout";
+import { LINKS_PAGE_SIZE, type LinksNotice, LinksPage } from "./dashboard/links-page";
+import { loadDashboard, loadFrame } from "./dashboard/load-view";
+import { HttpError } from "./errors";
+
+const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
+
+function field(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/** The name as the sheet writes it, when the recipient is known: a unit or deputy of its tab, a 督办领导 of the ledger. */
+function knownName(ev: EvaluatedLedger, kind: LinkKind, name: string): string | null {
+  if (kind === "unit") return ev.units.find(name)?.name ?? null;
+  const deputy = ev.deputies.find(name)?.name ?? null;
+  if (kind === "deputy" || deputy) return deputy;
+  const key = nameKey(name);
+  return (
+    ev.rows.find((r) => r.record.supervisor && nameKey(r.record.supervisor) === key)?.record.supervisor ??
+    null
+  );
+}
+
+async function renderLinks(
+  c: Context<AppEnv>,
+  filter: { kind: LinkKind | null; recipient: string | null },
+  notice: LinksNotice | null,
+) {
+  const d = await loadFrame(c);
+  const links = await d.deps.personalLinks.list({
+    kind: filter.kind ?? undefined,
+    recipient: filter.recipient ?? undefined,
+    limit: LINKS_PAGE_SIZE,
+  });
+  return sendPage(
+    c,
+    <LinksPage
+      links={links}
+      filter={filter}
+      notice={notice}
+      nowIso={new Date(d.nowMs).toISOString()}
+      frame={d.frame}
+    />,
+  );
+}
+
+/** /links: staff see, issue and revoke personal links (behind the dashboard's sign-in). */
+export const linksRoutes = new Hono<AppEnv>()
+  .get("/links", async (c) => {
+    const kind = c.req.query("kind");
+    const recipient = c.req.query("recipient")?.trim() || null;
+    const revoked = c.req.query("revoked");
+    const count = Number(c.req.query("count"));
+    const notice: LinksNotice | null =
+      revoked && LINK_ID.test(revoked)
+        ? { kind: "revoked", id: revoked }
+        : recipient && Number.isInteger(count) && c.req.query("all") === "1"
+          ? { kind: "revokedAll", recipient, count }
+          : null;
+    return renderLinks(c, { kind: isLinkKind(kind) ? kind : null, recipient }, notice);
+  })
+  .post("/links/:id/revoke", async (c) => {
+    const id = c.req.param("id");
+    if (!LINK_ID.test(id)) throw new HttpError(400, "invalid_link_id", `链接编号“${id}”不对`);
+    const done = await createDeps(c.env).personalLinks.revoke(id, new Date().toISOString(), actorOf(c).label);
+    if (!done) throw new HttpError(409, "not_revocable", "该链接不存在或已撤销");
+    return c.redirect(`/links?revoked=${id}`, 303);
+  })
+  .post("/links/revoke-all", async (c) => {
+    const form = await c.req.parseBody();
+    const kind = field(form, "kind");
+    const recipient = field(form, "recipient");
+    if (!isLinkKind(kind) || !recipient)
+      throw new HttpError(400, "invalid_recipient", "请指定对象类型和名称");
+    const count = await createDeps(c.env).personalLinks.revokeAll(
+      kind,
+      recipient,
+      new Date().toISOString(),
+      actorOf(c).label,
+    );
+    const query = `kind=${kind}&recipient=${encodeURIComponent(recipient)}&all=1&count=${count}`;
+    return c.redirect(`/links?${query}`, 303);
+  })
+  .post("/links/issue", async (c) => {
+    const form = await c.req.parseBody();
+    const kind = field(form, "kind");
+    const scope = field(form, "scope") || "act";
+    const typed = field(form, "recipient");
+    if (!isLinkKind(kind) || !isLinkScope(scope) || !typed)
+      throw new HttpError(400, "invalid_recipient", "请选择对象类型并填写名称");
+    const d = await loadDashboard(c);
+    const name = knownName(d.evaluation, kind, typed);
+    if (!name) {
+      const where =
+        kind === "unit" ? "『承办单位』表" : kind === "deputy" ? "『代表』表" : "『代表』表或台账的督办领导";
+      throw new HttpError(
+        400,
+        "unknown_recipient",
+        `${KIND_LABELS[kind]}“${typed}”不在${where}中：请核对名称`,
+      );
+    }
+    const settings = d.deps.linkSettings;
+    if (!settings)
+      throw new HttpError(503, "links_not_configured", "LINK_SECRET 或 PUBLIC_URL 未设置：见 /healthz");
+    const issued = await issueLink(settings, { kind, name }, scope, { issuedBy: actorOf(c).label }, d.nowMs);
+    await d.deps.personalLinks.issue([issued.record]);
+    const notice: LinksNotice = {
+      kind: "issued",
+      recipient: name,
+      url: personalUrl(settings.publicUrl, issued.token),
+    };
+    return renderLinks(c, { kind, recipient: name }, notice);
+  });

@@ -1,0 +1,127 @@
+import type { FC } from "hono/jsx";
+import type { DeputyDetail } from "../../domain/dashboard/deputy-records";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { AWAITING_REPLY } from "../../domain/links/row-actions";
+import type { InboxEntry } from "../../store/inbox";
+import { Kpi } from "../dashboard/ui";
+import { type LinkFrame, LinkLayout, Note } from "./link-layout";
+import { byDue, SuggestionList } from "./link-ui";
+
+interface HomeProps {
+  readonly frame: LinkFrame;
+  readonly base: string;
+  readonly today: string;
+  readonly mine: readonly RecipientRow[];
+  /** What the page says after an action (?done=…). */
+  readonly done: string | null;
+}
+
+const awaiting = (m: RecipientRow) => AWAITING_REPLY.has(m.row.computed.status);
+
+/** A unit's page: what it must answer (nearest due first), what it answered, what it helps with. */
+export const UnitHome: FC<HomeProps> = (p) => {
+  const lead = p.mine.filter((m) => m.relation === "lead");
+  const open = lead.filter(awaiting).sort(byDue);
+  const answered = lead.filter((m) => !awaiting(m));
+  const co = p.mine.filter((m) => m.relation === "co");
+  const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
+  return (
+    <LinkLayout title="本单位承办的建议" frame={p.frame}>
+      {p.done ? <Note tone="ok">{p.done}</Note> : null}
+      <h1>{p.frame.who}承办的代表建议</h1>
+      <div class="lk-counts">
+        <Kpi label="待答复" value={open.length} tone={open.length > 0 ? "warn" : undefined} />
+        <Kpi label="已逾期" value={overdue} tone={overdue > 0 ? "danger" : undefined} />
+        <Kpi label="已答复" value={answered.length} />
+        <Kpi label="协办" value={co.length} />
+      </div>
+      <h2>待答复（主办）</h2>
+      <SuggestionList
+        items={open}
+        kind="unit"
+        base={p.base}
+        today={p.today}
+        empty="目前没有等待本单位答复的建议。"
+      />
+      <h2>已答复（主办）</h2>
+      <SuggestionList items={answered} kind="unit" base={p.base} today={p.today} empty="暂无。" />
+      <h2>协办的建议</h2>
+      <SuggestionList items={co} kind="unit" base={p.base} today={p.today} empty="暂无。" />
+    </LinkLayout>
+  );
+};
+
+/** A deputy's page: submit, the suggestions led and co-signed, the record (代表履职档案). */
+export const DeputyHome: FC<
+  HomeProps & { record: DeputyDetail | null; waiting: readonly InboxEntry[]; canSubmit: boolean }
+> = (p) => {
+  const led = p.mine.filter((m) => m.relation === "lead");
+  const co = p.mine.filter((m) => m.relation === "co");
+  const row = p.record?.row;
+  return (
+    <LinkLayout title="我的建议" frame={p.frame}>
+      {p.done ? <Note tone="ok">{p.done}</Note> : null}
+      <h1>{p.frame.who}的建议</h1>
+      {p.canSubmit ? (
+        <a class="lk-button" href={`${p.base}/suggest`}>
+          提出新建议
+        </a>
+      ) : null}
+      <h2>履职档案</h2>
+      <div class="lk-counts">
+        <Kpi label="领衔" value={row?.led ?? 0} />
+        <Kpi label="其中立案" value={row?.ledAccepted ?? 0} />
+        <Kpi label="已办结" value={row?.ledClosed ?? 0} />
+        <Kpi label="附议" value={row?.coSigned ?? 0} />
+      </div>
+      {p.waiting.length > 0 ? (
+        <>
+          <h2>已提交、待写入台账</h2>
+          <ul class="lk-list">
+            {p.waiting.map((e) => (
+              <li class="lk-item">
+                <div class="lk-meta">
+                  <span>{e.suggestionId}</span>
+                  <span>{e.status === "applied" ? "已送代表工委，待审查" : "正在写入台账"}</span>
+                </div>
+                <span class="lk-title">{String(e.cells.标题 ?? "")}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>我领衔的建议</h2>
+      <SuggestionList items={led} kind="deputy" base={p.base} today={p.today} empty="暂无。" />
+      <h2>我附议的建议</h2>
+      <SuggestionList items={co} kind="deputy" base={p.base} today={p.today} empty="暂无。" />
+    </LinkLayout>
+  );
+};
+
+/** A supervising leader's page: the suggestions supervised, those awaiting a reply first. */
+export const LeaderHome: FC<HomeProps> = (p) => {
+  const open = p.mine.filter(awaiting).sort(byDue);
+  const rest = p.mine.filter((m) => !awaiting(m));
+  const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
+  return (
+    <LinkLayout title="督办的建议" frame={p.frame}>
+      {p.done ? <Note tone="ok">{p.done}</Note> : null}
+      <h1>{p.frame.who}督办的建议</h1>
+      <div class="lk-counts">
+        <Kpi label="督办件数" value={p.mine.length} />
+        <Kpi label="待答复" value={open.length} tone={open.length > 0 ? "warn" : undefined} />
+        <Kpi label="已逾期" value={overdue} tone={overdue > 0 ? "danger" : undefined} />
+      </div>
+      <h2>等待答复</h2>
+      <SuggestionList
+        items={open}
+        kind="leader"
+        base={p.base}
+        today={p.today}
+        empty="没有等待答复的督办建议。"
+      />
+      <h2>其他督办建议</h2>
+      <SuggestionList items={rest} kind="leader" base={p.base} today={p.today} empty="暂无。" />
+    </LinkLayout>
+  );
+};

@@ -1,0 +1,100 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../app";
+import { createDeps, type Deps } from "../../deps";
+import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
+import { type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
+import { type LedgerView, loadLedgerView } from "../../jobs/ledger-view";
+import { localDate, localDateTime } from "../../jobs/local-time";
+import { META_SUMMARY } from "../../store/meta";
+import { HttpError } from "../errors";
+import type { LinkFrame } from "./link-layout";
+
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+const DAY_MS = 86_400_000;
+
+/** Everything a link page has: the link, the office's today, and the recipient's suggestions. */
+export interface LinkContext {
+  readonly deps: Deps;
+  readonly link: Capability;
+  /** `/l/<token>`: every page and form of this link starts with it. */
+  readonly base: string;
+  readonly nowMs: number;
+  readonly today: string;
+  readonly timeZone: string;
+  readonly view: LedgerView;
+  /** The recipient's suggestions (the only ones this link may see). */
+  readonly mine: readonly RecipientRow[];
+  readonly frame: LinkFrame;
+}
+
+const PURPOSES: Record<Capability["kind"], string> = {
+  unit: "查看本单位主办、协办的代表建议，在线答复并上传答复函",
+  deputy: "提出建议、查看办理进展和答复、对答复进行测评",
+  leader: "查看督办建议的办理情况并一键催办",
+};
+
+/** How the page names its holder: 区教育局 · 王伟(北关)代表 · 张三同志. */
+export function holderName(link: Capability): string {
+  if (link.kind === "deputy") return `${link.recipient}代表`;
+  if (link.kind === "leader") return `${link.recipient}同志`;
+  return link.recipient;
+}
+
+/** The verified link of this request (set by linkGate), refused (403) unless it allows `action`. */
+export function linkOf(c: Context<AppEnv>, action: LinkAction): { link: Capability; base: string } {
+  const link = c.get("link");
+  const base = c.get("linkBase");
+  if (!link || !base) throw new HttpError(403, "link_invalid", "链接无效：请使用通知中的链接");
+  if (!allows(link, action)) {
+    throw new HttpError(403, "not_allowed", "本链接不能进行此操作：请使用通知中的链接，或联系代表工委");
+  }
+  return { link, base };
+}
+
+/**
+ * The stored ledger as the last sync left it (facts only: no sheet read, no evaluation), cut to the
+ * recipient's own suggestions.
+ */
+export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "view"): Promise<LinkContext> {
+  const { link, base } = linkOf(c, action);
+  const deps = createDeps(c.env);
+  const nowMs = Date.now();
+  const stampText = await deps.meta.get(META_SUMMARY);
+  const stamp = stampText ? (JSON.parse(stampText) as { timeZone?: string }) : {};
+  const timeZone = stamp.timeZone || DEFAULT_TIME_ZONE;
+  const today = localDate(nowMs, timeZone);
+  const view = await loadLedgerView(deps, today, "facts");
+  const mine = recipientRows(view.evaluation.rows, link.kind, link.recipient);
+  const frame: LinkFrame = {
+    who: holderName(link),
+    purpose: PURPOSES[link.kind],
+    lastDay: localDate(link.expiresAt * 1000 - DAY_MS, timeZone),
+    asOf: view.syncedAt ? localDateTime(Date.parse(view.syncedAt), timeZone) : null,
+    home: base,
+    readOnly: link.scope === "read",
+  };
+  return { deps, link, base, nowMs, today, timeZone, view, mine, frame };
+}
+
+/**
+ * The recipient's suggestion with this 编号. Another recipient's suggestion and a 编号 that does
+ * not exist get the same 403, so a link cannot be used to learn which suggestions exist.
+ */
+export function mineById(ctx: LinkContext, id: string): RecipientRow {
+  const found = ctx.mine.filter((m) => m.row.id === id);
+  if (found.length === 0) {
+    throw new HttpError(
+      403,
+      "not_yours",
+      `编号 ${id} 的建议不在${ctx.frame.who}的办理范围内，无法查看或办理`,
+    );
+  }
+  if (found.length > 1) {
+    throw new HttpError(
+      409,
+      "duplicate_id",
+      `台账中有 ${found.length} 条建议使用编号 ${id}：请联系代表工委更正后再办理`,
+    );
+  }
+  return found[0] as RecipientRow;
+}

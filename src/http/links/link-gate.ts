@@ -1,0 +1,87 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../../app";
+import { createAuthDeps } from "../../deps";
+import type { Capability } from "../../domain/links/capability";
+import { linkSettingsFrom } from "../../links/link-settings";
+import { verifyLink } from "../../links/token";
+import { createPersonalLinks } from "../../store/personal-links";
+import { HttpError } from "../errors";
+import { clientKey, retryAfterSeconds } from "../sign-in-limit";
+
+/** Requests one link may make per window: a person clicking around never gets near it. */
+export const LINK_REQUESTS_PER_WINDOW = 60;
+export const LINK_WINDOW_S = 60;
+
+const ASK_OFFICE = "如有疑问，请联系代表工委";
+
+const REFUSALS = {
+  malformed: ["link_invalid", `链接不完整或有误：请从通知中完整复制链接后再打开。${ASK_OFFICE}`],
+  invalid: ["link_invalid", `链接无效：请使用通知中的链接。${ASK_OFFICE}`],
+  unknown: ["link_invalid", `链接已失效：请使用最近一次通知中的链接。${ASK_OFFICE}`],
+  revoked: ["link_revoked", `该链接已被代表工委撤销：请使用最近一次通知中的新链接。${ASK_OFFICE}`],
+} as const;
+
+function refuse(kind: keyof typeof REFUSALS): never {
+  const [code, message] = REFUSALS[kind];
+  throw new HttpError(403, code, message);
+}
+
+/**
+ * A wrong token counts against its client (CF-Connecting-IP) like a wrong admin token: after 10 in a
+ * minute the client is told to wait (429), so links cannot be guessed at speed (they are 128-bit and
+ * signed anyway).
+ */
+async function countWrongToken(env: AppEnv["Bindings"], connectingIp: string | undefined, nowMs: number) {
+  const nowS = Math.floor(nowMs / 1000);
+  const state = await createAuthDeps(env).signInFailures.attempt(
+    `link:${clientKey(connectingIp)}`,
+    nowS,
+    true,
+  );
+  const wait = retryAfterSeconds(state, true, nowS);
+  if (wait > 0) {
+    throw new HttpError(429, "too_many_attempts", `无效链接尝试次数过多：请 ${wait} 秒后再试`, undefined, {
+      "Retry-After": String(wait),
+    });
+  }
+}
+
+/**
+ * Every `/l/<token>/…` request: the token's signature and expiry (jose, constant-time HMAC), then
+ * its D1 row (it must exist, not be revoked, and say what the token says), counted against the
+ * link's own rate limit. Sets `link` and `linkBase` for the pages; never a cookie.
+ */
+export const linkGate = createMiddleware<AppEnv>(async (c, next) => {
+  const settings = linkSettingsFrom(c.env);
+  if (!settings) throw new HttpError(503, "links_not_configured", `个人链接尚未启用。${ASK_OFFICE}`);
+  const token = c.req.param("token") ?? "";
+  const nowMs = Date.now();
+  const verified = await verifyLink(settings.secret, token, nowMs);
+  if (!verified.ok) {
+    if (verified.reason === "expired") {
+      throw new HttpError(
+        403,
+        "link_expired",
+        `链接已过期：请使用最近一次通知中的链接，或请代表工委重新发送。${ASK_OFFICE}`,
+      );
+    }
+    await countWrongToken(c.env, c.req.header("cf-connecting-ip"), nowMs);
+    refuse(verified.reason);
+  }
+  const link: Capability = verified.link;
+  const use = await createPersonalLinks(c.env.DB).use(link.id, nowMs, LINK_WINDOW_S);
+  if (!use) refuse("unknown");
+  const { record } = use;
+  if (record.kind !== link.kind || record.recipient !== link.recipient || record.scope !== link.scope)
+    refuse("invalid");
+  if (record.revokedAt) refuse("revoked");
+  if (use.windowHits > LINK_REQUESTS_PER_WINDOW) {
+    const wait = Math.max(1, use.windowStart + LINK_WINDOW_S - Math.floor(nowMs / 1000));
+    throw new HttpError(429, "too_many_requests", `操作过于频繁：请 ${wait} 秒后再试`, undefined, {
+      "Retry-After": String(wait),
+    });
+  }
+  c.set("link", link);
+  c.set("linkBase", `/l/${token}`);
+  await next();
+});

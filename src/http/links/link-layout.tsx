@@ -1,0 +1,65 @@
+import type { Child, FC } from "hono/jsx";
+import { displayDate } from "../../domain/notices/format";
+
+/** Who a page is for, as its banner says it. */
+export interface LinkFrame {
+  /** e.g. 区教育局, 王伟(北关) 代表, 张三 同志. */
+  readonly who: string;
+  /** What the holder may do here, in a few words. */
+  readonly purpose: string;
+  /** Last local day the link works (YYYY-MM-DD). */
+  readonly lastDay: string;
+  /** Local date and time of the data shown (the last sync), or null before the first sync. */
+  readonly asOf: string | null;
+  readonly home: string;
+  readonly readOnly: boolean;
+}
+
+/**
+ * The pages a unit, deputy or leader opens from a notice: phone first, no staff navigation, and a
+ * banner that says whose page this is, that the link is the key, and until when it works.
+ */
+export const LinkLayout: FC<{ title: string; frame: LinkFrame | null; children: Child }> = (p) => (
+  <html lang="zh-CN">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex, nofollow" />
+      <title>{`${p.title} · 代表建议办理`}</title>
+      <link rel="stylesheet" href="/assets/app.css" />
+    </head>
+    <body class="lk">
+      <header class="lk-top">
+        {p.frame ? (
+          <a class="lk-brand" href={p.frame.home}>
+            {p.frame.who} · 代表建议办理
+          </a>
+        ) : (
+          <span class="lk-brand">代表建议办理</span>
+        )}
+      </header>
+      <main class="lk-main">
+        {p.frame ? (
+          <p class="lk-banner">
+            本页是代表工委发给<strong>{p.frame.who}</strong>的专属页面，可{p.frame.purpose}
+            {p.frame.readOnly ? "（本链接只能查看）" : ""}
+            。凭通知中的链接进入，无需登录；请勿转发。链接有效期至
+            {displayDate(p.frame.lastDay)}。
+          </p>
+        ) : null}
+        {p.children}
+      </main>
+      <footer class="lk-foot">
+        {p.frame?.asOf ? `办理状态截至 ${p.frame.asOf}（台账每 10 分钟同步一次）。` : ""}
+        如有疑问，请联系人大常委会代表工作委员会。
+      </footer>
+    </body>
+  </html>
+);
+
+/** A short notice at the top of a page (after an action, or why something is closed). */
+export const Note: FC<{ tone: "ok" | "warn" | "danger" | "info"; children: Child }> = (p) => (
+  <div class={`alert ${p.tone}`}>
+    <p>{p.children}</p>
+  </div>
+);

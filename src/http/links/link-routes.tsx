@@ -1,0 +1,330 @@
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../../app";
+import { deputyDetail } from "../../domain/dashboard/deputy-records";
+import { allows, type LinkKind } from "../../domain/links/capability";
+import {
+  checkRatingForm,
+  checkReplyForm,
+  checkSuggestionForm,
+  type FormFields,
+  formNonce,
+} from "../../domain/links/forms";
+import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { type ActionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
+import { submitFromLink } from "../../jobs/links/submit";
+import { urgeFromLink } from "../../jobs/links/urge";
+import { loadWholeRow } from "../../jobs/whole-row";
+import { sendPage } from "../dashboard/layout";
+import { HttpError } from "../errors";
+import { type FormState, freshForm } from "./action-forms";
+import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
+import { letterResponse } from "./letter-response";
+import { type LinkContext, loadLinkContext, mineById } from "./link-context";
+import { linkGate } from "./link-gate";
+import { suggestionPath } from "./link-ui";
+import { SuggestPage } from "./suggest-page";
+import { type LetterLink, SuggestionView } from "./suggestion-view";
+import { checkLetter, readForm, readReplyForm } from "./upload";
+
+const DONE: Record<string, string> = {
+  reply: "答复已提交，正在写入台账；代表工委和领衔代表会收到通知。",
+  rating: "测评已提交，谢谢您！",
+  urge: "催办通知已发出。",
+  "urge-again": "这次催办已经发出过，没有重复发送。",
+};
+
+/** Each kind of link has one action on a suggestion's page. */
+const ACTION_OF: Record<LinkKind, { name: "reply" | "rate" | "urge"; path: string }> = {
+  unit: { name: "reply", path: "reply" },
+  deputy: { name: "rate", path: "rating" },
+  leader: { name: "urge", path: "urge" },
+};
+
+function checkFor(kind: LinkKind, item: RecipientRow): ActionCheck {
+  if (kind === "unit") return replyCheck(item.row, item.relation);
+  if (kind === "deputy") return ratingCheck(item.row, item.relation);
+  return urgeCheck(item.row, item.relation);
+}
+
+/** 答复函 of this suggestion the page can offer: the column's, any in 备注 (round 2), the unit's pending ones. */
+function lettersOf(
+  ctx: LinkContext,
+  item: RecipientRow,
+  notes: string,
+  column: string,
+  sent: string[],
+): LetterLink[] {
+  const urls = [column, ...(notes.match(/https?:\/\/\S+\/files\/letters\/\S+/g) ?? []), ...sent].filter(
+    Boolean,
+  );
+  const links: LetterLink[] = [];
+  const seen = new Set<string>();
+  for (const url of urls) {
+    const key = letterKeyOfUrl(url);
+    if (key && letterKeySuggestion(key) !== item.row.id) continue;
+    const href = key ? `${ctx.base}/files/${key}` : url;
+    if (seen.has(href)) continue;
+    seen.add(href);
+    const kind = key ? key.slice(key.lastIndexOf(".") + 1).toUpperCase() : "外部链接";
+    links.push({ href, label: `答复函 ${links.length + 1}（${kind}）` });
+  }
+  return links;
+}
+
+async function renderSuggestion(
+  c: Context<AppEnv>,
+  ctx: LinkContext,
+  item: RecipientRow,
+  options: { state?: FormState; status?: ContentfulStatusCode; done?: string | null } = {},
+): Promise<Response> {
+  const id = item.row.id ?? "";
+  const [whole, sent] = await Promise.all([
+    loadWholeRow(ctx.deps.summaries, item.row),
+    ctx.deps.inbox.byActor({ kind: ctx.link.kind, name: ctx.link.recipient }, { suggestionId: id, limit: 5 }),
+  ]);
+  const record = (whole ?? item.row).record;
+  const pendingLetters = sent
+    .filter((e) => e.status !== "applied" && typeof e.cells.答复函 === "string")
+    .map((e) => String(e.cells.答复函));
+  const action = ACTION_OF[ctx.link.kind];
+  const open = allows(ctx.link, action.name);
+  return sendPage(
+    c,
+    <SuggestionView
+      frame={ctx.frame}
+      kind={ctx.link.kind}
+      base={ctx.base}
+      today={ctx.today}
+      timeZone={ctx.timeZone}
+      item={item}
+      whole={whole}
+      letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
+      action={
+        open
+          ? {
+              check: checkFor(ctx.link.kind, whole ? { ...item, row: whole } : item),
+              path: `${suggestionPath(ctx.base, id)}/${action.path}`,
+              state: options.state ?? freshForm(),
+            }
+          : null
+      }
+      sent={sent}
+      done={options.done ?? null}
+    />,
+    options.status ?? 200,
+  );
+}
+
+/** The form's one-time id, or 400: a form without one was not made by this page. */
+function nonceOf(fields: FormFields): string {
+  const nonce = formNonce(fields);
+  if (!nonce) throw new HttpError(400, "invalid_form", "表单已失效：请刷新页面后重新提交");
+  return nonce;
+}
+
+function textValues(fields: FormFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = Array.isArray(v) ? (v[0] ?? "") : (v as string);
+  return out;
+}
+
+/** The action must be open on this suggestion: refused with why (403 not theirs to do, 409 not now). */
+function requireOpen(check: ActionCheck, relationOk: boolean): void {
+  if (check.ok) return;
+  throw new HttpError(relationOk ? 409 : 403, relationOk ? "not_now" : "not_allowed", check.reason);
+}
+
+function doneMessage(c: Context<AppEnv>): string | null {
+  const done = c.req.query("done");
+  if (done === "suggest")
+    return `建议已提交，编号 ${c.req.query("id") ?? ""}。代表工委审查后将交有关单位办理，进展会通过通知告诉您。`;
+  return done ? (DONE[done] ?? null) : null;
+}
+
+/** The pages and forms a personal link opens (`/l/<token>/…`); linkGate checks every request. */
+export const linkRoutes = new Hono<AppEnv>()
+  .use("/l/:token", linkGate)
+  .use("/l/:token/*", linkGate)
+  .get("/l/:token", async (c) => {
+    const ctx = await loadLinkContext(c);
+    const props = {
+      frame: ctx.frame,
+      base: ctx.base,
+      today: ctx.today,
+      mine: ctx.mine,
+      done: doneMessage(c),
+    };
+    if (ctx.link.kind === "unit") return sendPage(c, <UnitHome {...props} />);
+    if (ctx.link.kind === "leader") return sendPage(c, <LeaderHome {...props} />);
+    const sent = await ctx.deps.inbox.byActor({ kind: "deputy", name: ctx.link.recipient }, { limit: 20 });
+    const inLedger = new Set(ctx.mine.map((m) => m.row.id));
+    const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
+    return sendPage(
+      c,
+      <DeputyHome
+        {...props}
+        record={deputyDetail(ctx.view.evaluation, ctx.link.recipient)}
+        waiting={waiting}
+        canSubmit={allows(ctx.link, "submit")}
+      />,
+    );
+  })
+  .get("/l/:token/s/:id", async (c) => {
+    const ctx = await loadLinkContext(c);
+    return renderSuggestion(c, ctx, mineById(ctx, c.req.param("id")), { done: doneMessage(c) });
+  })
+  .post("/l/:token/s/:id/reply", async (c) => {
+    const ctx = await loadLinkContext(c, "reply");
+    const id = c.req.param("id");
+    const item = mineById(ctx, id);
+    requireOpen(replyCheck(item.row, item.relation), item.relation === "lead");
+    const { fields, file } = await readReplyForm(c.req.raw, "答复函");
+    const nonce = nonceOf(fields);
+    const form = checkReplyForm(fields, ctx.today, item.row.record.assignedOn || null);
+    const letter = file ? await checkLetter(file) : null;
+    const errors = [...(form.ok ? [] : form.errors), ...(letter && !letter.ok ? [letter.message] : [])];
+    if (!form.ok || (letter && !letter.ok)) {
+      const status = letter && !letter.ok ? letter.status : 400;
+      const state = { nonce, values: textValues(fields), errors };
+      return renderSuggestion(c, ctx, item, { state, status });
+    }
+    const result = await submitFromLink(
+      { ...ctx.deps, queue: ctx.deps.intakeQueue },
+      ctx.link,
+      "reply",
+      nonce,
+      { 编号: id, ...form.value },
+      ctx.nowMs,
+      letter?.ok ? { kind: letter.kind, body: letter.body } : null,
+    );
+    if (result.kind === "invalid" || result.kind === "unavailable") {
+      const state = { nonce, values: textValues(fields), errors: [result.message] };
+      return renderSuggestion(c, ctx, item, { state, status: result.kind === "invalid" ? 400 : 503 });
+    }
+    return c.redirect(`${suggestionPath(ctx.base, id)}?done=reply`, 303);
+  })
+  .post("/l/:token/s/:id/rating", async (c) => {
+    const ctx = await loadLinkContext(c, "rate");
+    const id = c.req.param("id");
+    const item = mineById(ctx, id);
+    requireOpen(ratingCheck(item.row, item.relation), item.relation === "lead");
+    const fields = await readForm(c.req.raw);
+    const nonce = nonceOf(fields);
+    const form = checkRatingForm(fields);
+    if (!form.ok) {
+      const state = { nonce, values: textValues(fields), errors: form.errors };
+      return renderSuggestion(c, ctx, item, { state, status: 400 });
+    }
+    const result = await submitFromLink(
+      { ...ctx.deps, queue: ctx.deps.intakeQueue },
+      ctx.link,
+      "rating",
+      nonce,
+      { 编号: id, 满意度: form.value.满意度, 测评日期: ctx.today, 测评意见: form.value.测评意见 },
+      ctx.nowMs,
+    );
+    if (result.kind === "invalid" || result.kind === "unavailable") {
+      const state = { nonce, values: textValues(fields), errors: [result.message] };
+      return renderSuggestion(c, ctx, item, { state, status: 400 });
+    }
+    return c.redirect(`${suggestionPath(ctx.base, id)}?done=rating`, 303);
+  })
+  .post("/l/:token/s/:id/urge", async (c) => {
+    const ctx = await loadLinkContext(c, "urge");
+    const id = c.req.param("id");
+    const item = mineById(ctx, id);
+    requireOpen(urgeCheck(item.row, item.relation), item.relation === "supervisor");
+    const nonce = nonceOf(await readForm(c.req.raw));
+    const whole = await loadWholeRow(ctx.deps.summaries, item.row);
+    const result = await urgeFromLink(ctx.deps, {
+      link: ctx.link,
+      row: whole ?? item.row,
+      evaluation: ctx.view.evaluation,
+      nonce,
+      today: ctx.today,
+      timeZone: ctx.timeZone,
+      nowMs: ctx.nowMs,
+    });
+    if (!result.ok) throw new HttpError(409, "urge_failed", result.message);
+    return c.redirect(`${suggestionPath(ctx.base, id)}?done=${result.repeated ? "urge-again" : "urge"}`, 303);
+  })
+  .get("/l/:token/suggest", async (c) => {
+    const ctx = await loadLinkContext(c, "submit");
+    return renderSuggest(c, ctx, freshForm(), [], 200);
+  })
+  .post("/l/:token/suggest", async (c) => {
+    const ctx = await loadLinkContext(c, "submit");
+    const fields = await readForm(c.req.raw);
+    const nonce = nonceOf(fields);
+    const ev = ctx.view.evaluation;
+    const names = ev.deputies.entries.map((e) => e.name);
+    const form = checkSuggestionForm(fields, ctx.link.recipient, ev.settings.categories, names);
+    const picked = Array.isArray(fields.附议代表)
+      ? [...fields.附议代表]
+      : fields.附议代表
+        ? [String(fields.附议代表)]
+        : [];
+    if (!form.ok)
+      return renderSuggest(c, ctx, { nonce, values: textValues(fields), errors: form.errors }, picked, 400);
+    const result = await submitFromLink(
+      { ...ctx.deps, queue: ctx.deps.intakeQueue },
+      ctx.link,
+      "suggestion",
+      nonce,
+      {
+        标题: form.value.标题,
+        内容摘要: form.value.内容摘要,
+        领衔代表: ctx.link.recipient,
+        附议代表: form.value.附议代表,
+        ...(form.value.类别 ? { 类别: form.value.类别 } : {}),
+        提出日期: ctx.today,
+      },
+      ctx.nowMs,
+    );
+    if (result.kind === "invalid" || result.kind === "unavailable") {
+      return renderSuggest(
+        c,
+        ctx,
+        { nonce, values: textValues(fields), errors: [result.message] },
+        picked,
+        400,
+      );
+    }
+    return c.redirect(`${ctx.base}?done=suggest&id=${encodeURIComponent(result.entry.suggestionId)}`, 303);
+  })
+  .get("/l/:token/files/*", async (c) => {
+    const ctx = await loadLinkContext(c);
+    // The key as stored (its 编号 percent-encoded), from the path exactly as sent.
+    const key = new URL(c.req.url).pathname.slice(`${ctx.base}/files/`.length);
+    const id = letterKeySuggestion(key);
+    if (!id) throw new HttpError(404, "no_letter", "没有这个答复函");
+    mineById(ctx, id);
+    return letterResponse(ctx.deps.letters, key, id);
+  });
+
+function renderSuggest(
+  c: Context<AppEnv>,
+  ctx: LinkContext,
+  state: FormState,
+  coSigners: readonly string[],
+  status: ContentfulStatusCode,
+): Promise<Response> {
+  const ev = ctx.view.evaluation;
+  const deputies = ev.deputies.entries
+    .filter((e) => e.name !== ctx.link.recipient)
+    .map((e) => ({ name: e.name, delegation: e.record.delegation }));
+  return sendPage(
+    c,
+    <SuggestPage
+      frame={ctx.frame}
+      base={ctx.base}
+      state={state}
+      categories={ev.settings.categories}
+      deputies={deputies}
+      coSigners={coSigners}
+    />,
+    status,
+  );
+}

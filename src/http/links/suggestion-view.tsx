@@ -1,0 +1,166 @@
+import type { FC } from "hono/jsx";
+import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/enums";
+import { displayValue } from "../../domain/dashboard/cell-text";
+import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import type { LinkKind } from "../../domain/links/capability";
+import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
+import type { ActionCheck } from "../../domain/links/row-actions";
+import type { SummaryRow } from "../../domain/summary/summary-row";
+import type { InboxEntry } from "../../store/inbox";
+import { daysLeftText, localDateTime } from "../dashboard/format";
+import { StatusBadge } from "../dashboard/ui";
+import { type FormState, RatingForm, ReplyForm, UrgeForm } from "./action-forms";
+import { type LinkFrame, LinkLayout, Note } from "./link-layout";
+
+/** Where the 答复函 opens for this link: the link's own file route, or an address staff typed. */
+export interface LetterLink {
+  readonly href: string;
+  readonly label: string;
+}
+
+export interface SuggestionViewProps {
+  readonly frame: LinkFrame;
+  readonly kind: LinkKind;
+  readonly base: string;
+  readonly today: string;
+  readonly timeZone: string;
+  readonly item: RecipientRow;
+  /** The row whole (long texts, 答复函, round 2); null when only its facts could be read. */
+  readonly whole: SummaryRow | null;
+  readonly letters: readonly LetterLink[];
+  /** The action of this kind of link (reply, rate, urge) and whether it is open; null for a read-only link. */
+  readonly action: { readonly check: ActionCheck; readonly path: string; readonly state: FormState } | null;
+  /** What this recipient sent about this suggestion through links, newest first. */
+  readonly sent: readonly InboxEntry[];
+  readonly done: string | null;
+}
+
+const Field: FC<{ label: string; value: string | null | undefined }> = ({ label, value }) =>
+  value ? (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  ) : null;
+
+const FORM_NAMES = { reply: "答复", rating: "测评", suggestion: "建议" } as const;
+
+/** The recipient's own submissions about this suggestion, and whether they are in the ledger yet. */
+const Sent: FC<{ sent: readonly InboxEntry[]; timeZone: string }> = ({ sent, timeZone }) =>
+  sent.length === 0 ? null : (
+    <ul class="lk-list">
+      {sent.map((e) => (
+        <li class="lk-item small">
+          {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：
+          {e.status === "applied"
+            ? "已写入台账"
+            : e.status === "pending"
+              ? "已收到，正在写入台账"
+              : `已收到，暂未写入台账（${e.lastError ?? "代表工委会处理"}）`}
+        </li>
+      ))}
+    </ul>
+  );
+
+function classText(value: string): string {
+  const meaning = REPLY_CLASS_MEANINGS[value as ReplyClass];
+  return meaning ? `${value} 类（${meaning}）` : value;
+}
+
+/** One suggestion as its unit, deputy or leader sees it, with the action open to them. */
+export const SuggestionView: FC<SuggestionViewProps> = (p) => {
+  const row = p.whole ?? p.item.row;
+  const r = row.record;
+  const ref = suggestionRef(row, p.today);
+  const role = RELATION_LABELS[p.kind][p.item.relation];
+  const check = p.action?.check;
+  return (
+    <LinkLayout title={`${ref.id} ${ref.title}`} frame={p.frame}>
+      <a class="lk-back" href={p.base}>
+        ← 返回全部建议
+      </a>
+      {p.done ? <Note tone="ok">{p.done}</Note> : null}
+      <h1>
+        {ref.id} {ref.title}
+      </h1>
+      <div class="lk-meta">
+        <StatusBadge status={ref.status} />
+        {role ? (
+          <span>
+            本{p.kind === "unit" ? "单位" : "人"}：{role}
+          </span>
+        ) : null}
+        {ref.daysLeft !== null ? <span>{daysLeftText(ref.daysLeft)}</span> : null}
+      </div>
+      <section class="card">
+        <dl class="fields">
+          <Field label="领衔代表" value={r.leadDeputy} />
+          <Field label="附议代表" value={displayValue(r.coSigners)} />
+          <Field label="类别" value={r.category} />
+          <Field label="提出日期" value={r.submittedOn} />
+          <Field label="主办单位" value={r.leadUnit} />
+          <Field label="协办单位" value={displayValue(r.coUnits)} />
+          <Field label="督办领导" value={r.supervisor} />
+          <Field label="交办日期" value={r.assignedOn} />
+          <Field label="办理期限" value={ref.due} />
+          <Field
+            label="期限说明"
+            value={p.whole?.secondDeadline?.explanation || p.whole?.firstDeadline?.explanation}
+          />
+        </dl>
+      </section>
+      {r.summary ? (
+        <section class="card">
+          <h2>建议内容</h2>
+          <p class="pre">{r.summary}</p>
+        </section>
+      ) : null}
+      {r.repliedOn || r.replyClass ? (
+        <section class="card">
+          <h2>答复</h2>
+          <dl class="fields">
+            <Field label="答复日期" value={r.repliedOn} />
+            <Field label="答复类别" value={r.replyClass ? classText(r.replyClass) : ""} />
+            <Field label="答复内容" value={r.replyContent} />
+            <Field label="落实情况" value={r.implementation} />
+            <Field label="满意度" value={r.rating} />
+            <Field label="测评日期" value={r.ratedOn} />
+            <Field label="二次交办" value={r.reassignedOn} />
+            <Field label="二次答复" value={r.secondRepliedOn} />
+            <Field label="二次满意度" value={r.secondRating} />
+          </dl>
+        </section>
+      ) : null}
+      {p.letters.length > 0 ? (
+        <section class="card">
+          <h2>答复函</h2>
+          <ul>
+            {p.letters.map((l) => (
+              <li>
+                <a href={l.href} rel="noreferrer">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Sent sent={p.sent} timeZone={p.timeZone} />
+      {check && !check.ok ? <Note tone="info">{check.reason}</Note> : null}
+      {p.action && check?.ok && p.kind === "unit" ? (
+        <ReplyForm
+          action={p.action.path}
+          state={p.action.state}
+          today={p.today}
+          correcting={check.correcting}
+        />
+      ) : null}
+      {p.action && check?.ok && p.kind === "deputy" ? (
+        <RatingForm action={p.action.path} state={p.action.state} />
+      ) : null}
+      {p.action && check?.ok && p.kind === "leader" ? (
+        <UrgeForm action={p.action.path} nonce={p.action.state.nonce} unit={r.leadUnit} />
+      ) : null}
+    </LinkLayout>
+  );
+};

@@ -1,0 +1,77 @@
+import { nameKey } from "../../domain/directory";
+import { isLinkKind, type LinkKind, personalUrl } from "../../domain/links/capability";
+import { withPersonalLink } from "../../domain/links/notice-link";
+import type { PlannedNotice } from "../../domain/notices/types";
+import type { LinkSettings } from "../../links/link-settings";
+import type { NewLinkRecord, PersonalLinks } from "../../store/personal-links";
+import { localDate } from "../local-time";
+import { issueLink } from "./issue-link";
+
+const DAY_MS = 86_400_000;
+
+export interface LinkDeps {
+  personalLinks: PersonalLinks;
+  linkSettings: LinkSettings | null;
+}
+
+/** What one run sends one recipient: the link's row says which notice (or that there were several). */
+function originOf(notices: readonly PlannedNotice[]): { noticeType: string; suggestionId: string | null } {
+  const types = new Set(notices.map((n) => n.type));
+  const ids = new Set(notices.map((n) => n.suggestionId));
+  return {
+    noticeType: types.size === 1 ? (notices[0]?.type ?? "") : `${[...types].join("、")}`,
+    suggestionId: ids.size === 1 ? (notices[0]?.suggestionId ?? null) : null,
+  };
+}
+
+/**
+ * Gives every notice to a unit, deputy or leader that recipient's personal link, deep-linked to the
+ * suggestion the notice is about. One link per recipient and call (all the notices of one step of
+ * the run to 区教育局 carry the same token): signing and storing one per notice would cost a first
+ * run over a large ledger hundreds of signatures. Links are stored in D1 before the notices go into the outbox, so
+ * no link is ever sent that the Worker does not know. Notices to the digest's addresses get none;
+ * without LINK_SECRET / PUBLIC_URL (reported by /healthz) notices go without.
+ */
+export async function attachPersonalLinks(
+  deps: LinkDeps,
+  notices: readonly PlannedNotice[],
+  nowMs: number,
+  timeZone: string,
+): Promise<PlannedNotice[]> {
+  const settings = deps.linkSettings;
+  const groups = new Map<string, { kind: LinkKind; name: string; notices: PlannedNotice[] }>();
+  for (const notice of notices) {
+    const kind = notice.recipientKind;
+    if (!settings || !isLinkKind(kind)) continue;
+    const key = `${kind}|${nameKey(notice.recipient)}`;
+    const group = groups.get(key) ?? { kind, name: notice.recipient, notices: [] };
+    group.notices.push(notice);
+    groups.set(key, group);
+  }
+  const links = new Map<
+    PlannedNotice,
+    { kind: LinkKind; recipient: string; token: string; lastDay: string }
+  >();
+  const records: NewLinkRecord[] = [];
+  for (const group of groups.values()) {
+    if (!settings) break;
+    const { link, token, record } = await issueLink(
+      settings,
+      { kind: group.kind, name: group.name },
+      "act",
+      originOf(group.notices),
+      nowMs,
+    );
+    records.push(record);
+    // The link runs out during the next day: the whole day before is the last one to quote.
+    const lastDay = localDate(link.expiresAt * 1000 - DAY_MS, timeZone);
+    for (const n of group.notices) links.set(n, { kind: group.kind, recipient: n.recipient, token, lastDay });
+  }
+  await deps.personalLinks.issue(records);
+  return notices.map((notice) => {
+    const link = links.get(notice);
+    if (!link || !settings) return { ...notice, ...withPersonalLink(notice.title, notice.body, null) };
+    const url = personalUrl(settings.publicUrl, link.token, notice.suggestionId);
+    return { ...notice, ...withPersonalLink(notice.title, notice.body, { ...link, url }) };
+  });
+}

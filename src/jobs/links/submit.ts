@@ -1,0 +1,80 @@
+import { answerProblems } from "../../domain/intake/answer-limits";
+import type { FormKind } from "../../domain/intake/map-answers";
+import { actorLabel, type Capability } from "../../domain/links/capability";
+import { type LetterKind, letterKey, letterUrl } from "../../domain/links/letters";
+import type { Submission } from "../../intake/body";
+import type { LinkSettings } from "../../links/link-settings";
+import type { InboxEntry } from "../../store/inbox";
+import type { LetterStore } from "../../store/letters";
+import { acceptSubmission, type IntakeDeps } from "../intake/accept-submission";
+
+export interface LinkSubmitDeps extends IntakeDeps {
+  letters: LetterStore | null;
+  linkSettings: LinkSettings | null;
+}
+
+export type LinkSubmitResult =
+  | { kind: "accepted" | "repeated"; entry: InboxEntry }
+  | { kind: "invalid"; message: string }
+  | { kind: "unavailable"; message: string };
+
+/** A page's one-time form id as an inbox submission id: the same form posted twice is one entry. */
+export function linkSubmissionId(nonce: string): string {
+  return `link-${nonce}`;
+}
+
+/** A 答复函 the page received, already checked (size, magic bytes). */
+export interface CheckedLetter {
+  readonly kind: LetterKind;
+  readonly body: Blob;
+}
+
+/**
+ * A submission from a personal-link page, through the same D1 inbox and queue as the signed form
+ * webhooks (so it reaches the sheet exactly once, placed by 编号), remembering the link that sent it.
+ * A form posted again (a double tap, a reload) finds its first entry and stores nothing new: the
+ * 答复函 is stored only for a first submission, under a key of its own.
+ */
+export async function submitFromLink(
+  deps: LinkSubmitDeps,
+  link: Capability,
+  form: FormKind,
+  nonce: string,
+  answers: Submission["answers"],
+  nowMs: number,
+  letter: CheckedLetter | null = null,
+): Promise<LinkSubmitResult> {
+  const submissionId = linkSubmissionId(nonce);
+  const existing = await deps.inbox.find(form, submissionId);
+  if (existing) {
+    // Another recipient cannot reuse a form id to see or overwrite someone else's entry.
+    if (existing.actor?.name !== link.recipient || existing.actor.kind !== link.kind)
+      return { kind: "invalid", message: "表单已失效：请刷新页面后重新提交" };
+    return { kind: "repeated", entry: existing };
+  }
+  const problems = answerProblems(form, answers);
+  if (problems.length > 0) return { kind: "invalid", message: problems.map((p) => p.message).join("；") };
+  const cells = { ...answers };
+  if (letter) {
+    if (!deps.letters || !deps.linkSettings)
+      return { kind: "unavailable", message: "答复函上传暂不可用：请稍后重试，或把答复函交代表工委" };
+    const suggestionId = String(answers.编号 ?? "");
+    const key = letterKey(suggestionId, submissionId, letter.kind.ext);
+    await deps.letters.put(key, letter.body, {
+      contentType: letter.kind.contentType,
+      suggestionId,
+      uploadedBy: actorLabel(link),
+      submissionId,
+    });
+    cells.答复函 = letterUrl(deps.linkSettings.publicUrl, key);
+  }
+  const result = await acceptSubmission(
+    deps,
+    form,
+    { submissionId, submittedAt: new Date(nowMs).toISOString(), answers: cells },
+    nowMs,
+    { kind: link.kind, name: link.recipient, linkId: link.id },
+  );
+  if (result.kind === "invalid") return { kind: "invalid", message: result.message };
+  return result;
+}

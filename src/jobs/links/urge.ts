@@ -1,0 +1,117 @@
+import { URGED } from "../../domain/dashboard/timeline";
+import { actorLabel, type Capability } from "../../domain/links/capability";
+import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
+import { rowView } from "../../domain/notices/placeholders";
+import { resolveRecipient } from "../../domain/notices/recipients";
+import { renderNotice } from "../../domain/notices/render";
+import type { PlannedNotice } from "../../domain/notices/types";
+import type { EvaluatedLedger, EvaluatedRow } from "../../domain/summary/evaluated";
+import type { NoticeOutbox } from "../../store/outbox";
+import type { SnapshotStore } from "../../store/snapshots";
+import { attachPersonalLinks, type LinkDeps } from "../links/attach-links";
+import { enqueueNotices } from "../notices/enqueue";
+
+export interface UrgeDeps extends LinkDeps {
+  noticeOutbox: NoticeOutbox;
+  noticesQueue: Queue<unknown>;
+  snapshots: Pick<SnapshotStore, "record">;
+}
+
+export type UrgeResult =
+  | { ok: true; unit: string; channels: string[]; repeated: boolean }
+  | { ok: false; message: string };
+
+/**
+ * 催办 from a leader's page: one 领导催办 notice to the lead unit (each channel it lists), through
+ * the notices outbox like every notice. The press's one-time id is in the idempotency key, so a
+ * double tap or a resent form is one notice, and every new press is a new one. The suggestion's
+ * history records the press and the link it came through.
+ */
+export async function urgeFromLink(
+  deps: UrgeDeps,
+  input: {
+    link: Capability;
+    row: EvaluatedRow;
+    evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "settings" | "calendar" | "templates">;
+    nonce: string;
+    today: string;
+    timeZone: string;
+    nowMs: number;
+  },
+): Promise<UrgeResult> {
+  const { row, evaluation: ev, link } = input;
+  const id = row.id ?? "";
+  const resolved = resolveRecipient(
+    { kind: "unit", name: row.record.leadUnit },
+    { units: ev.units, deputies: ev.deputies, digestRecipients: ev.settings.digestRecipients },
+  );
+  if (!resolved.ok)
+    return { ok: false, message: `主办单位${resolved.name}${resolved.reason}，催办无法送达：请联系代表工委` };
+  const round = row.record.reassignedOn ? 2 : 1;
+  const start = round === 2 ? row.record.reassignedOn : row.record.assignedOn;
+  const view = rowView(
+    { record: row.record, id, status: row.computed.status },
+    { start: start || null, due: row.computed.dueDate || null },
+    resolved.name,
+    {
+      today: input.today,
+      ratingLink: ev.settings.ratingLink,
+      objectionWorkingDays: ev.settings.objectionWorkingDays,
+      calendar: ev.calendar,
+    },
+  );
+  const parts: NoticeKeyParts = {
+    type: "领导催办",
+    suggestionId: id,
+    round,
+    occurrence: `c${input.nonce}`,
+    recipient: resolved.keyName,
+  };
+  const notices: PlannedNotice[] = [];
+  for (const target of resolved.targets) {
+    const rendered = renderNotice(ev.templates, "领导催办", target.channel, view);
+    if (!rendered.enabled) continue;
+    notices.push({
+      key: noticeKey(parts, target.channel),
+      type: "领导催办",
+      suggestionId: id,
+      round,
+      occurrence: parts.occurrence,
+      recipient: resolved.name,
+      recipientKind: "unit",
+      channel: target.channel,
+      address: target.address,
+      title: rendered.title,
+      body: rendered.body,
+      dueOn: input.today,
+    });
+  }
+  if (notices.length === 0)
+    return { ok: false, message: "通知模板中“领导催办”已停用（启用 = 否）：请联系代表工委" };
+  const withLinks = await attachPersonalLinks(deps, notices, input.nowMs, input.timeZone);
+  const at = new Date(input.nowMs).toISOString();
+  const inserted = await deps.noticeOutbox.insert(withLinks, at);
+  if (inserted.length > 0) {
+    await enqueueNotices(deps, inserted, input.nowMs);
+    await deps.snapshots.record(
+      [
+        {
+          suggestionId: id,
+          column: URGED,
+          oldValue: null,
+          newValue: resolved.name,
+          source: "link",
+          actor: actorLabel(link),
+          note: `督办领导${link.recipient}在专属页面催办`,
+        },
+      ],
+      at,
+    );
+  }
+  return {
+    ok: true,
+    unit: resolved.name,
+    channels: notices.map((n) => n.channel),
+    repeated: inserted.length === 0,
+  };
+}

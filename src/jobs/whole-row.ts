@@ -1,0 +1,19 @@
+import { loadRow, type SummaryRow } from "../domain/summary/summary-row";
+import type { SummaryStore } from "../store/summary-store";
+import { CHUNK_ROWS } from "./sync/plan-run";
+
+/**
+ * One row whole (its long texts, 答复函, every date), read from the one stored part that holds its
+ * sheet row (the sync stores a part per chunk of CHUNK_ROWS rows), not from the whole summary.
+ * Null when that part does not hold it (the ledger moved meanwhile): the caller shows the facts.
+ */
+export async function loadWholeRow(
+  summaries: SummaryStore,
+  row: Pick<SummaryRow, "rowNumber" | "id">,
+): Promise<SummaryRow | null> {
+  const part = Math.floor((row.rowNumber - 2) / CHUNK_ROWS);
+  const stored = (await summaries.loadPart(part)).find(
+    (r) => r.n === row.rowNumber && (r.i ?? null) === row.id,
+  );
+  return stored ? loadRow(stored) : null;
+}

@@ -1,0 +1,83 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import { type Capability, isLinkKind, isLinkScope } from "../domain/links/capability";
+
+/**
+ * Personal-link tokens: compact HS256 JWTs signed with LINK_SECRET (jose over Web Crypto, whose
+ * HMAC verify compares in constant time). Claims: `sub` the recipient, `knd` unit/deputy/leader,
+ * `scp` act/read, `jti` 128 random bits, `exp`. Nothing else is trusted from the token: the D1 row
+ * named by `jti` must exist and not be revoked (checked by the caller).
+ */
+
+/** A secret shorter than this is refused (an HS256 key should carry at least 256 bits). */
+export const LINK_SECRET_MIN_LENGTH = 32;
+
+/** A token longer than this is not one of ours; refused before any crypto. */
+const TOKEN_MAX_LENGTH = 1024;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** One imported key per secret for the isolate's life: importing costs more than the HMAC itself. */
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** A new link id from the platform's CSPRNG: 128 bits as 22 base64url characters. */
+export function newLinkId(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** Signs a capability into a token for the link's URL. */
+export async function signLink(secret: string, link: Capability, nowMs: number): Promise<string> {
+  return new SignJWT({ knd: link.kind, scp: link.scope })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(link.recipient)
+    .setJti(link.id)
+    .setIssuedAt(Math.floor(nowMs / 1000))
+    .setExpirationTime(link.expiresAt)
+    .sign(await keyOf(secret));
+}
+
+export type VerifiedLink =
+  | { ok: true; link: Capability }
+  | { ok: false; reason: "malformed" | "invalid" | "expired" };
+
+/**
+ * Checks a token's signature (constant-time), algorithm and expiry at `nowMs`, and reads its claims.
+ * A token whose signature is wrong, whose claims are not ours, or that uses another algorithm is
+ * `invalid`; an expired one (whose signature is right) is `expired`.
+ */
+export async function verifyLink(secret: string, token: string, nowMs: number): Promise<VerifiedLink> {
+  if (token.length > TOKEN_MAX_LENGTH || !TOKEN_SHAPE.test(token)) return { ok: false, reason: "malformed" };
+  try {
+    const { payload } = await jwtVerify(token, await keyOf(secret), {
+      algorithms: ["HS256"],
+      requiredClaims: ["sub", "jti", "exp"],
+      currentDate: new Date(nowMs),
+    });
+    const { sub, jti, exp, knd, scp } = payload;
+    if (!sub || !jti || typeof exp !== "number" || !isLinkKind(knd) || !isLinkScope(scp))
+      return { ok: false, reason: "invalid" };
+    return { ok: true, link: { id: jti, kind: knd, recipient: sub, scope: scp, expiresAt: exp } };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: "expired" };
+    return { ok: false, reason: "invalid" };
+  }
+}

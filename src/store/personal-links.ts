@@ -1,0 +1,164 @@
+import type { LinkKind, LinkScope } from "../domain/links/capability";
+
+/** A personal link as D1 keeps it (migrations/0013_personal_links.sql); never the token itself. */
+export interface LinkRecord {
+  id: string;
+  kind: LinkKind;
+  recipient: string;
+  scope: LinkScope;
+  issuedAt: string;
+  expiresAt: string;
+  noticeType: string | null;
+  suggestionId: string | null;
+  issuedBy: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  lastUsedAt: string | null;
+  uses: number;
+}
+
+export type NewLinkRecord = Omit<LinkRecord, "revokedAt" | "revokedBy" | "lastUsedAt" | "uses">;
+
+/** One use of a link: its record, and the requests it made in the current window (this one included). */
+export interface LinkUse {
+  record: LinkRecord;
+  windowHits: number;
+  /** Unix seconds the window began. */
+  windowStart: number;
+}
+
+export interface LinkFilter {
+  kind?: LinkKind;
+  recipient?: string;
+  limit: number;
+}
+
+/** The links the Worker signed: issue, use (counted, rate-limited), list and revoke. */
+export interface PersonalLinks {
+  issue(records: readonly NewLinkRecord[]): Promise<void>;
+  /**
+   * Counts one request through the link (one atomic statement, so parallel requests from any
+   * isolate are all counted) and returns its record; null when D1 has no such link.
+   */
+  use(id: string, nowMs: number, windowS: number): Promise<LinkUse | null>;
+  list(filter: LinkFilter): Promise<LinkRecord[]>;
+  /** Revokes one link; false when it does not exist or was already revoked. */
+  revoke(id: string, at: string, by: string): Promise<boolean>;
+  /** Revokes every live link of a recipient; returns how many. */
+  revokeAll(kind: LinkKind, recipient: string, at: string, by: string): Promise<number>;
+}
+
+interface LinkRow {
+  id: string;
+  kind: LinkKind;
+  recipient: string;
+  scope: LinkScope;
+  issued_at: string;
+  expires_at: string;
+  notice_type: string | null;
+  suggestion_id: string | null;
+  issued_by: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+  uses: number;
+}
+
+const COLUMNS =
+  "id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by, revoked_at, revoked_by, last_used_at, uses";
+
+const toRecord = (r: LinkRow): LinkRecord => ({
+  id: r.id,
+  kind: r.kind,
+  recipient: r.recipient,
+  scope: r.scope,
+  issuedAt: r.issued_at,
+  expiresAt: r.expires_at,
+  noticeType: r.notice_type,
+  suggestionId: r.suggestion_id,
+  issuedBy: r.issued_by,
+  revokedAt: r.revoked_at,
+  revokedBy: r.revoked_by,
+  lastUsedAt: r.last_used_at,
+  uses: r.uses,
+});
+
+/** D1 caps the statements of one batch; issues go in chunks. */
+const CHUNK = 100;
+
+export function createPersonalLinks(db: D1Database): PersonalLinks {
+  return {
+    async issue(records) {
+      const insert = db.prepare(
+        `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+      );
+      for (let i = 0; i < records.length; i += CHUNK) {
+        await db.batch(
+          records
+            .slice(i, i + CHUNK)
+            .map((r) =>
+              insert.bind(
+                r.id,
+                r.kind,
+                r.recipient,
+                r.scope,
+                r.issuedAt,
+                r.expiresAt,
+                r.noticeType,
+                r.suggestionId,
+                r.issuedBy,
+              ),
+            ),
+        );
+      }
+    },
+    async use(id, nowMs, windowS) {
+      const nowS = Math.floor(nowMs / 1000);
+      // SET expressions read the row as it was before the update: a window that ran out starts over.
+      const row = await db
+        .prepare(
+          `UPDATE personal_links SET
+             window_hits = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE window_hits + 1 END,
+             window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END,
+             uses = uses + 1, last_used_at = ?4
+           WHERE id = ?1
+           RETURNING ${COLUMNS}, window_hits, window_start`,
+        )
+        .bind(id, nowS, windowS, new Date(nowMs).toISOString())
+        .first<LinkRow & { window_hits: number; window_start: number }>();
+      if (!row) return null;
+      return { record: toRecord(row), windowHits: row.window_hits, windowStart: row.window_start };
+    },
+    async list(filter) {
+      const { results } = await db
+        .prepare(
+          `SELECT ${COLUMNS} FROM personal_links
+           WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR recipient = ?2)
+           ORDER BY issued_at DESC, id LIMIT ?3`,
+        )
+        .bind(filter.kind ?? null, filter.recipient ?? null, filter.limit)
+        .all<LinkRow>();
+      return results.map(toRecord);
+    },
+    async revoke(id, at, by) {
+      const result = await db
+        .prepare(
+          "UPDATE personal_links SET revoked_at = ?2, revoked_by = ?3 WHERE id = ?1 AND revoked_at IS NULL",
+        )
+        .bind(id, at, by)
+        .run();
+      return result.meta.changes === 1;
+    },
+    async revokeAll(kind, recipient, at, by) {
+      const result = await db
+        .prepare(
+          `UPDATE personal_links SET revoked_at = ?3, revoked_by = ?4
+           WHERE kind = ?1 AND recipient = ?2 AND revoked_at IS NULL AND expires_at > ?3`,
+        )
+        .bind(kind, recipient, at, by)
+        .run();
+      return result.meta.changes;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { PROJECT_ROOT } from "../../tools/local-paths";
+import type { SinkMessage } from "../../tools/notice-sink";
+import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
+import { E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack";
+
+/**
+ * A unit and a deputy act in the browser of a phone, from the links in their notices: the unit
+ * opens its 交办通知's link in the local sink and replies with a PDF; the sheet gets the reply
+ * (placed by 编号) and the 答复函 link; the deputy opens the 答复告知's link and rates; the sheet
+ * gets 满意度. Everything runs locally: the emulator, the Worker with local D1, Queues and R2.
+ */
+
+const PHONE = { width: 390, height: 844 };
+/**
+ * What a unit and a deputy see, kept in the repository (docs/): written there only when asked
+ * (E2E_UPDATE_DOCS=1), so an ordinary test run leaves the worktree as it was.
+ */
+const DOCS = process.env.E2E_UPDATE_DOCS === "1" ? path.join(PROJECT_ROOT, "docs") : null;
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let scratchPdf = "";
+let bigPdf = "";
+
+type Row = Record<string, string>;
+
+async function tab(name: string): Promise<Row[]> {
+  const range = encodeURIComponent(`'${name}'`);
+  const response = await fetch(
+    `${stack.emulator.url}/__emulator/spreadsheets/${E2E_SPREADSHEET}/values/${range}?valueRenderOption=FORMATTED_VALUE`,
+  );
+  const { values } = (await response.json()) as { values: unknown[][] };
+  const header = (values[0] ?? []).map(String);
+  return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i] ?? "")])));
+}
+
+async function ledgerRow(id: string): Promise<Row> {
+  const row = (await tab(TAB_NAMES.ledger)).find((r) => r.编号 === id);
+  if (!row) throw new Error(`${id} is not in the sheet`);
+  return row;
+}
+
+/** Waits until the emulated sheet shows what the queue consumer wrote. */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function linkIn(message: SinkMessage): string {
+  const match = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_.-]+(?:\/s\/[^\s）]+)?)/.exec(message.text);
+  if (!match?.[1]) throw new Error(`no personal link in the notice:\n${message.text}`);
+  return match[1];
+}
+
+async function sinkMessage(title: string, recipientHint: (m: SinkMessage) => boolean): Promise<SinkMessage> {
+  let found: SinkMessage | undefined;
+  await until(`a notice “${title}” in the sink`, async () => {
+    found = stack.sink?.messages.find((m) => m.title.includes(title) && recipientHint(m));
+    return found !== undefined;
+  });
+  return found as SinkMessage;
+}
+
+async function shot(name: string, keep = false): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (keep && DOCS) await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true });
+}
+
+let chosen: { id: string; unit: string; deputy: string; assigned: string };
+
+beforeAll(async () => {
+  stack = await startLocalStack({ sink: true, consumers: true });
+  expect((await stack.api("/api/sync?wait=1", { method: "POST" })).status).toBe(200);
+  // A suggestion waiting for its first reply (its 交办通知 is due), whose lead deputy can be reached.
+  const deputies = new Map((await tab(TAB_NAMES.deputies)).map((d) => [d.姓名, d]));
+  const reachable = (name: string) => {
+    const d = deputies.get(name);
+    return Boolean(d && (d.邮箱 || d.机器人地址));
+  };
+  const row = (await tab(TAB_NAMES.ledger)).find(
+    (r) =>
+      ["办理中", "即将到期", "已逾期"].includes(r.台账状态 ?? "") &&
+      !r.答复日期 &&
+      !r.二次交办日期 &&
+      r.主办单位 &&
+      reachable(r.领衔代表 ?? ""),
+  );
+  if (!row) throw new Error("the demo has no suggestion waiting for a reply");
+  chosen = {
+    id: row.编号 ?? "",
+    unit: row.主办单位 ?? "",
+    deputy: row.领衔代表 ?? "",
+    assigned: row.交办日期 ?? "",
+  };
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  scratchPdf = path.join(SCREENSHOTS, "答复函.pdf");
+  writeFileSync(scratchPdf, "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+  bigPdf = path.join(SCREENSHOTS, "scan-11mb.pdf");
+  writeFileSync(bigPdf, Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024, 0x20)]));
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize(PHONE);
+});
+
+afterAll(async () => {
+  if (bigPdf) rmSync(bigPdf, { force: true });
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("personal links on a phone", () => {
+  let unitLink = "";
+
+  it("a unit opens the link of its 交办通知 from the sink and sees the suggestion, and whose page it is", async () => {
+    // The day after the 交办会: the 交办通知 of every suggestion still waiting goes out, with links.
+    const day = new Date(Date.parse(`${chosen.assigned}T09:00:00+08:00`) + 86_400_000).toISOString();
+    const run = await stack.api(`/api/notices/run?now=${encodeURIComponent(day)}`, { method: "POST" });
+    expect(run.status).toBe(200);
+    const notice = await sinkMessage(`交办通知：${chosen.id} `, (m) => m.text.startsWith(`${chosen.unit}：`));
+    unitLink = linkIn(notice);
+    expect(unitLink.endsWith(`/s/${chosen.id}`)).toBe(true);
+    expect(notice.text).toContain(`仅供${chosen.unit}使用，请勿转发`);
+
+    await page.goto(unitLink);
+    await expect(page.locator(".lk-banner").textContent()).resolves.toContain(chosen.unit);
+    await expect(page.locator("h1").textContent()).resolves.toContain(chosen.id);
+    await shot("links-unit-phone", true);
+  });
+
+  it("refuses an 11 MB letter in the browser with a Chinese message, before anything is stored", async () => {
+    await page.check("input[name=答复类别][value=B]");
+    await page.setInputFiles("input[name=答复函]", bigPdf);
+    await page.click("button:has-text('提交答复')");
+    await expect(page.locator(".error-page").textContent()).resolves.toContain("超过 10 MB 的上限");
+    await expect(page.locator(".error-page a").textContent()).resolves.toBe("返回该建议");
+    await shot("links-unit-too-large");
+  });
+
+  it("replies with a PDF; the sheet shows the reply on that 编号 and the 答复函 link", async () => {
+    await page.goto(unitLink);
+    await page.check("input[name=答复类别][value=A]");
+    await page.fill("textarea[name=答复内容]", "已按建议完成改造，详见答复函。");
+    await page.setInputFiles("input[name=答复函]", scratchPdf);
+    await page.click("button:has-text('提交答复')");
+    await expect(page.locator(".alert.ok").textContent()).resolves.toContain("答复已提交");
+    await shot("links-unit-replied");
+
+    await until("the reply in the sheet", async () => (await ledgerRow(chosen.id)).答复类别 === "A");
+    const row = await ledgerRow(chosen.id);
+    expect(row.答复内容).toBe("已按建议完成改造，详见答复函。");
+    expect(row.答复函).toMatch(
+      new RegExp(`^${stack.workerUrl}/files/letters/${chosen.id}/link-[0-9a-f-]+\\.pdf$`),
+    );
+    const letter = await page.request.get(row.答复函 ?? "");
+    expect(letter.status()).toBe(401); // the sheet's address is for signed-in staff only
+  });
+
+  it("the deputy opens the link of the 答复告知, sees the reply and its letter, and rates; the sheet shows 满意度", async () => {
+    expect((await stack.api("/api/sync?wait=1", { method: "POST" })).status).toBe(200);
+    expect((await stack.api("/api/notices/run", { method: "POST" })).status).toBe(200);
+    const notice = await sinkMessage("您的建议已有答复", (m) => m.text.includes(`（编号 ${chosen.id}）`));
+    const deputyLink = linkIn(notice);
+
+    await page.goto(deputyLink);
+    await expect(page.locator(".lk-banner").textContent()).resolves.toContain(`${chosen.deputy}代表`);
+    await expect(page.locator("section.card").allTextContents()).resolves.toContainEqual(
+      expect.stringContaining("已按建议完成改造"),
+    );
+    const letterHref = await page.locator("a:has-text('答复函 1（PDF）')").getAttribute("href");
+    const letter = await page.request.get(new URL(letterHref ?? "", deputyLink).href);
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()["content-type"]).toBe("application/pdf");
+    expect((await letter.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    await page.check("input[name=满意度][value=满意]");
+    await page.fill("textarea[name=测评意见]", "办理及时，感谢。");
+    await shot("links-deputy-phone", true);
+    await page.click("button:has-text('提交测评')");
+    await expect(page.locator(".alert.ok").textContent()).resolves.toContain("测评已提交");
+
+    await until("满意度 in the sheet", async () => (await ledgerRow(chosen.id)).满意度 === "满意");
+    expect((await ledgerRow(chosen.id)).备注).toContain(`测评意见（${chosen.deputy}）：办理及时，感谢。`);
+  });
+});

@@ -1,0 +1,171 @@
+import { env, exports } from "cloudflare:workers";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import {
+  deputiesTab,
+  ledgerTab,
+  noticeLogTab,
+  problemsTab,
+  statisticsTab,
+  unitsTab,
+} from "../../sheets-schema/tabs";
+import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
+import type { LinkKind, LinkScope } from "../../src/domain/links/capability";
+import { issueLink } from "../../src/jobs/links/issue-link";
+import { localDate } from "../../src/jobs/local-time";
+import { runSync } from "../../src/jobs/sync/run-sync";
+import { linkSettingsFrom } from "../../src/links/link-settings";
+import { createPersonalLinks } from "../../src/store/personal-links";
+import { emulator } from "../support/emulator-admin";
+import { officeDeps, officeUnits, registerRobot, UNIT_NAMES } from "./notices-setup";
+
+/**
+ * An office for the personal-link tests, dated from the real today (links expire by the real
+ * clock): 2026-001 led by 区教育局 with 区住建局 helping, deputy 张明 leading with 李华 co-signing,
+ * supervised by 王书记 (a deputy, as leaders of the standing committee are); 2026-002 led by
+ * 区住建局; 2026-003 led by 区卫健委. Notices go out every day (仅工作日发送 = 否).
+ */
+export const PUBLIC_URL = "https://jianyi.test";
+export const NOW_MS = Date.now();
+export const TODAY = localDate(NOW_MS, "Asia/Shanghai");
+export const ASSIGNED = addDaysIso(TODAY, -10);
+
+const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
+const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
+  header(tab).map((h) => cells[h] ?? "");
+
+export async function buildLinkOffice(office: string) {
+  const units = officeUnits(office);
+  for (const name of UNIT_NAMES) {
+    const unit = units[name];
+    await registerRobot({
+      kind: unit.channel === "email" ? "email" : unit.channel,
+      token: unit.token,
+      secret: unit.secret,
+    });
+  }
+  const suggestion = (id: string, lead: string, extra: Record<string, string | number> = {}) =>
+    row(ledgerTab, {
+      编号: id,
+      标题: `建议${id}：关于改善通学道路的建议`,
+      内容摘要: "学校门口道路狭窄，上下学时段拥堵。建议拓宽道路并设置接送区。",
+      领衔代表: "张明",
+      类别: "社会事业",
+      提出日期: serialFromIso(addDaysIso(TODAY, -40)),
+      审查结果: "立案",
+      主办单位: lead,
+      交办日期: serialFromIso(ASSIGNED),
+      ...extra,
+    });
+  const tabs: Record<string, unknown[][]> = {
+    [TAB_NAMES.ledger]: [
+      header(ledgerTab),
+      suggestion("2026-001", "区教育局", {
+        协办单位: "区住建局",
+        附议代表: "李华",
+        重点建议: "是",
+        督办领导: "王书记",
+      }),
+      suggestion("2026-002", "区住建局", { 重点建议: "是", 督办领导: "王书记" }),
+      suggestion("2026-003", "区卫健委", { 领衔代表: "李华" }),
+    ],
+    [TAB_NAMES.units]: [
+      header(unitsTab),
+      ...UNIT_NAMES.map((name) => {
+        const unit = units[name];
+        return row(unitsTab, {
+          单位名称: name,
+          通知渠道: unit.channel,
+          邮箱: unit.channel === "email" ? unit.address : "",
+          机器人地址: unit.channel === "email" ? "" : unit.address,
+        });
+      }),
+    ],
+    [TAB_NAMES.deputies]: [
+      header(deputiesTab),
+      row(deputiesTab, { 姓名: "张明", 代表团: "北关街道", 邮箱: `zm-${office}@example.cn` }),
+      row(deputiesTab, { 姓名: "李华", 代表团: "东关街道", 邮箱: `lh-${office}@example.cn` }),
+      row(deputiesTab, { 姓名: "王书记", 代表团: "北关街道", 邮箱: `wsj-${office}@example.cn` }),
+    ],
+    [TAB_NAMES.settings]: [
+      ["项目", "值", "说明"],
+      ["仅工作日发送", "否", ""],
+    ],
+    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
+    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    [TAB_NAMES.noticeLog]: [header(noticeLogTab)],
+    [TAB_NAMES.problems]: [header(problemsTab)],
+    [TAB_NAMES.statistics]: [header(statisticsTab)],
+  };
+  await emulator.deleteSpreadsheet(office).catch(() => undefined);
+  await emulator.createSpreadsheet(
+    office,
+    Object.entries(tabs).map(([title, rows]) => ({ title, rows })),
+  );
+}
+
+export async function syncOffice(office: string, nowMs = NOW_MS): Promise<void> {
+  const synced = await runSync(await officeDeps(office), "test", nowMs);
+  if (synced.outcome !== "ok") throw new Error(`sync failed: ${synced.message}`);
+}
+
+/** A link issued the way a notice issues one (or staff on the dashboard), at `nowMs`. */
+export async function makeLink(
+  kind: LinkKind,
+  name: string,
+  options: { scope?: LinkScope; nowMs?: number } = {},
+): Promise<{ id: string; path: string }> {
+  const settings = linkSettingsFrom(env);
+  if (!settings) throw new Error("LINK_SECRET / PUBLIC_URL missing from the test bindings");
+  const issued = await issueLink(
+    settings,
+    { kind, name },
+    options.scope ?? "act",
+    {},
+    options.nowMs ?? NOW_MS,
+  );
+  await createPersonalLinks(env.DB).issue([issued.record]);
+  return { id: issued.link.id, path: `/l/${issued.token}` };
+}
+
+/** The path of a personal link in a notice body (its origin is PUBLIC_URL). */
+export function linkPathIn(body: string): string {
+  const match = new RegExp(`${PUBLIC_URL.replace(/\./g, "\\.")}(/l/[A-Za-z0-9_.-]+(?:/s/[^\\s）]+)?)`).exec(
+    body,
+  );
+  if (!match?.[1]) throw new Error(`no personal link in:\n${body}`);
+  return match[1];
+}
+
+/** A browser's request to the Worker: same origin as PUBLIC_URL, as a form on its pages would send. */
+export function browse(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (init.method === "POST" && !headers.has("origin")) headers.set("origin", PUBLIC_URL);
+  return exports.default.fetch(new Request(`${PUBLIC_URL}${path}`, { ...init, headers, redirect: "manual" }));
+}
+
+export function postForm(path: string, fields: Record<string, string | string[]>, origin?: string) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields))
+    for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return browse(path, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(origin ? { origin } : {}) },
+  });
+}
+
+/** A multipart post as a browser sends it (Content-Length included). */
+export async function postMultipart(path: string, form: FormData): Promise<Response> {
+  const encoded = new Response(form);
+  const bytes = await encoded.arrayBuffer();
+  return browse(path, {
+    method: "POST",
+    body: bytes,
+    headers: {
+      "content-type": encoded.headers.get("content-type") ?? "",
+      "content-length": String(bytes.byteLength),
+    },
+  });
+}
+
+export const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");

@@ -1,0 +1,419 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { applyInbox } from "../../src/jobs/intake/apply-inbox";
+import { runDailyNotices } from "../../src/jobs/notices/run-daily";
+import { createPersonalLinks } from "../../src/store/personal-links";
+import { emulator } from "../support/emulator-admin";
+import { resetDatabase } from "../support/sync-helpers";
+import {
+  browse,
+  buildLinkOffice,
+  linkPathIn,
+  makeLink,
+  NOW_MS,
+  PDF,
+  postForm,
+  postMultipart,
+  syncOffice,
+  TODAY,
+} from "./links-setup";
+import { noticeDeps, officeDeps } from "./notices-setup";
+
+const office = `links-${crypto.randomUUID().slice(0, 8)}`;
+
+/** Each notice's body by type and recipient, as the outbox holds it. */
+async function noticeBody(type: string, recipient: string, suggestionId: string): Promise<string> {
+  const row = await env.DB.prepare(
+    "SELECT body FROM notices WHERE type = ?1 AND recipient = ?2 AND suggestion_id = ?3 ORDER BY id DESC LIMIT 1",
+  )
+    .bind(type, recipient, suggestionId)
+    .first<{ body: string }>();
+  if (!row) throw new Error(`no ${type} to ${recipient} about ${suggestionId}`);
+  return row.body;
+}
+
+const nonceOf = (html: string, action: string) => {
+  const form = html.slice(html.indexOf(`action="${action}"`));
+  const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(form);
+  if (!match?.[1]) throw new Error(`no form ${action}`);
+  return match[1];
+};
+
+async function ledgerRow(id: string): Promise<Record<string, unknown>> {
+  const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
+  const header = (values[0] ?? []).map(String);
+  const row = values.find((r) => r[header.indexOf("编号")] === id) ?? [];
+  return Object.fromEntries(header.map((h, i) => [h, row[i] ?? ""]));
+}
+
+let unitPath = "";
+let coUnitPath = "";
+let otherUnitPath = "";
+
+beforeAll(async () => {
+  await resetDatabase();
+  await buildLinkOffice(office);
+  await syncOffice(office);
+  const { deps } = await noticeDeps(office);
+  const run = await runDailyNotices(deps, NOW_MS, { force: true });
+  expect(run).toMatchObject({ outcome: "ok" });
+  unitPath = linkPathIn(await noticeBody("交办通知", "区教育局", "2026-001"));
+  coUnitPath = linkPathIn(await noticeBody("交办通知", "区住建局", "2026-001"));
+  otherUnitPath = linkPathIn(await noticeBody("交办通知", "区卫健委", "2026-003"));
+});
+
+describe("personal links in notices", () => {
+  it("end every 交办通知 with the unit's own link to that suggestion, and say for whom and until when", async () => {
+    const body = await noticeBody("交办通知", "区教育局", "2026-001");
+    expect(unitPath).toMatch(/^\/l\/[\w-]+\.[\w-]+\.[\w-]+\/s\/2026-001$/);
+    expect(body).toContain("仅供区教育局使用，请勿转发，有效期至");
+    const { results } = await env.DB.prepare(
+      "SELECT kind, recipient, scope, notice_type, suggestion_id FROM personal_links ORDER BY recipient",
+    ).all();
+    expect(results).toContainEqual({
+      kind: "unit",
+      recipient: "区教育局",
+      scope: "act",
+      notice_type: "交办通知",
+      suggestion_id: "2026-001",
+    });
+  });
+
+  it("open the unit's page, saying whose page it is, with its suggestions as lead and as co-unit", async () => {
+    const home = await browse(unitPath.replace(/\/s\/.*$/, ""));
+    const html = await home.text();
+    expect(home.status).toBe(200);
+    expect(html).toContain("本页是代表工委发给<strong>区教育局</strong>的专属页面");
+    expect(html).toContain("建议2026-001：关于改善通学道路的建议");
+    expect(html).not.toContain("2026-002");
+    const co = await (await browse(coUnitPath.replace(/\/s\/.*$/, ""))).text();
+    expect(co).toContain("2026-001");
+    expect(co).toContain("2026-002");
+  });
+
+  it("show the lead unit a reply form, a co-unit none, and another unit's link gets 403 on read and on act", async () => {
+    const lead = await (await browse(unitPath)).text();
+    expect(lead).toContain('enctype="multipart/form-data"');
+    const co = await browse(coUnitPath.replace("2026-002", "2026-001"));
+    const coHtml = await co.text();
+    expect(co.status).toBe(200);
+    expect(coHtml).toContain("只有主办单位可以答复");
+    expect(coHtml).not.toContain('name="答复类别"');
+
+    const otherBase = otherUnitPath.replace(/\/s\/.*$/, "");
+    const read = await browse(`${otherBase}/s/2026-001`);
+    expect(read.status).toBe(403);
+    expect(await read.text()).toContain("不在区卫健委的办理范围内");
+    const form = new FormData();
+    form.append("nonce", crypto.randomUUID());
+    form.append("答复类别", "A");
+    const act = await postMultipart(`${otherBase}/s/2026-001/reply`, form);
+    expect(act.status).toBe(403);
+    const missing = await browse(`${otherBase}/s/2099-999`);
+    expect(missing.status).toBe(403);
+  });
+});
+
+describe("a link that is not good", () => {
+  it("is refused when tampered with, expired, or revoked from the dashboard", async () => {
+    const [, , token = ""] = unitPath.split("/");
+    const [h, claims = "", sig] = token.split(".");
+    const flipped = `${claims.slice(0, 10)}${claims[10] === "A" ? "B" : "A"}${claims.slice(11)}`;
+    const tampered = await browse(`/l/${h}.${flipped}.${sig}`);
+    expect(tampered.status).toBe(403);
+    expect(await tampered.text()).toContain("链接无效");
+
+    const old = await makeLink("unit", "区教育局", { nowMs: NOW_MS - 181 * 86_400_000 });
+    const expired = await browse(old.path);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toContain("链接已过期");
+
+    const fresh = await makeLink("unit", "区教育局");
+    expect((await browse(fresh.path)).status).toBe(200);
+    await createPersonalLinks(env.DB).revoke(fresh.id, new Date().toISOString(), "test");
+    const revoked = await browse(fresh.path);
+    expect(revoked.status).toBe(403);
+    expect(await revoked.text()).toContain("已被代表工委撤销");
+  });
+
+  it("refuses a form posted from another site", async () => {
+    const page = await (await browse(unitPath)).text();
+    const response = await postForm(
+      `${unitPath}/reply`,
+      { nonce: nonceOf(page, `${unitPath}/reply`), 答复类别: "A" },
+      "https://evil.example",
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it("a read-only link shows the suggestion and no form, and cannot act", async () => {
+    const read = await makeLink("unit", "区教育局", { scope: "read" });
+    const html = await (await browse(`${read.path}/s/2026-001`)).text();
+    expect(html).toContain("本链接只能查看");
+    expect(html).not.toContain('name="答复类别"');
+    const form = new FormData();
+    form.append("nonce", crypto.randomUUID());
+    expect((await postMultipart(`${read.path}/s/2026-001/reply`, form)).status).toBe(403);
+  });
+});
+
+describe("a unit's reply with its 答复函", () => {
+  it("refuses an upload that is not a PDF or image, by its content, in Chinese", async () => {
+    const page = await (await browse(unitPath)).text();
+    const form = new FormData();
+    form.append("nonce", nonceOf(page, `${unitPath}/reply`));
+    form.append("答复类别", "A");
+    form.append("答复内容", "已拓宽");
+    form.append("答复函", new File([new TextEncoder().encode("MZ\x90\x00 a program")], "答复函.pdf"));
+    const response = await postMultipart(`${unitPath}/reply`, form);
+    const html = await response.text();
+    expect(response.status).toBe(415);
+    expect(html).toContain("不是 PDF 文件或 JPG、PNG 图片");
+    expect(html).toContain("已拓宽");
+  });
+
+  it("refuses a letter over 10 MB with a clear message, whether declared up front or found in the form", async () => {
+    const page = await (await browse(unitPath)).text();
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(PDF);
+    const form = new FormData();
+    form.append("nonce", nonceOf(page, `${unitPath}/reply`));
+    form.append("答复类别", "A");
+    form.append("答复函", new File([big], "scan.pdf", { type: "application/pdf" }));
+    const inForm = await postMultipart(`${unitPath}/reply`, form);
+    expect(inForm.status).toBe(413);
+    expect(await inForm.text()).toContain("超过 10 MB 的上限");
+
+    const declared = await browse(`${unitPath}/reply`, {
+      method: "POST",
+      body: new Uint8Array(11 * 1024 * 1024),
+      headers: {
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(11 * 1024 * 1024),
+      },
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.text()).toContain("答复函文件约 11.0 MB，超过 10 MB 的上限");
+  });
+
+  it("lands once when the same reply is posted twice, placed by 编号 with the 答复函 link, and the history names the link", async () => {
+    const page = await (await browse(unitPath)).text();
+    const nonce = nonceOf(page, `${unitPath}/reply`);
+    const post = () => {
+      const form = new FormData();
+      form.append("nonce", nonce);
+      form.append("答复类别", "A");
+      form.append("答复内容", "已拓宽道路，设置接送区。");
+      form.append("答复日期", TODAY);
+      form.append("答复函", new File([PDF], "答复函.pdf", { type: "application/pdf" }));
+      return postMultipart(`${unitPath}/reply`, form);
+    };
+    const [first, second] = [await post(), await post()];
+    expect(first.status).toBe(303);
+    expect(second.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`${unitPath}?done=reply`);
+
+    const { results } = await env.DB.prepare(
+      "SELECT submission_id, actor_kind, actor_name FROM inbox WHERE form = 'reply'",
+    ).all();
+    expect(results).toEqual([{ submission_id: `link-${nonce}`, actor_kind: "unit", actor_name: "区教育局" }]);
+    const bucket = env.LETTERS;
+    if (!bucket) throw new Error("the LETTERS bucket is missing from wrangler.toml");
+    const listed = await bucket.list({ prefix: "letters/2026-001/" });
+    expect(listed.objects.map((o) => o.key)).toEqual([`letters/2026-001/link-${nonce}.pdf`]);
+
+    const applied = await applyInbox(
+      await officeDeps(office),
+      [{ form: "reply", submissionId: `link-${nonce}` }],
+      Date.now(),
+    );
+    expect(applied).toMatchObject({ outcome: "ok", updated: 1 });
+    const row = await ledgerRow("2026-001");
+    expect(row.答复类别).toBe("A");
+    expect(row.答复内容).toBe("已拓宽道路，设置接送区。");
+    expect(row.答复函).toBe(`https://jianyi.test/files/letters/2026-001/link-${nonce}.pdf`);
+    const history = await env.DB.prepare(
+      "SELECT column_name, source, actor FROM audit_trail WHERE suggestion_id = '2026-001' AND column_name = '答复函'",
+    ).first<{ source: string; actor: string }>();
+    expect(history?.source).toBe("link");
+    expect(history?.actor).toMatch(/^承办单位 区教育局 · 链接 [\w-]{8}$/);
+
+    const letter = await browse(
+      `${unitPath.replace(/\/s\/.*$/, "")}/files/letters/2026-001/link-${nonce}.pdf`,
+    );
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get("content-type")).toBe("application/pdf");
+    expect(new Uint8Array(await letter.arrayBuffer())).toEqual(PDF);
+    const otherBase = otherUnitPath.replace(/\/s\/.*$/, "");
+    expect((await browse(`${otherBase}/files/letters/2026-001/link-${nonce}.pdf`)).status).toBe(403);
+  });
+});
+
+describe("a deputy's page", () => {
+  it("gets the 答复告知 link, shows the reply and its letter, and a rating lands as 满意度 with the comment in 备注", async () => {
+    await syncOffice(office);
+    const { deps } = await noticeDeps(office);
+    expect(await runDailyNotices(deps, Date.now(), { force: true })).toMatchObject({ outcome: "ok" });
+    const path = linkPathIn(await noticeBody("答复告知", "张明", "2026-001"));
+    const page = await (await browse(path)).text();
+    expect(page).toContain("已拓宽道路，设置接送区。");
+    expect(page).toContain("答复函 1（PDF）");
+    expect(page).toContain('name="满意度"');
+
+    const response = await postForm(`${path}/rating`, {
+      nonce: nonceOf(page, `${path}/rating`),
+      满意度: "基本满意",
+      测评意见: "希望尽快完工",
+    });
+    expect(response.status).toBe(303);
+    const { results } = await env.DB.prepare("SELECT submission_id FROM inbox WHERE form = 'rating'").all<{
+      submission_id: string;
+    }>();
+    const keys = results.map((r) => ({ form: "rating" as const, submissionId: r.submission_id }));
+    expect(await applyInbox(await officeDeps(office), keys, Date.now())).toMatchObject({ outcome: "ok" });
+    const row = await ledgerRow("2026-001");
+    expect(row.满意度).toBe("基本满意");
+    expect(String(row.备注)).toContain("测评意见（张明）：希望尽快完工");
+  });
+
+  it("lets a co-signer read but not rate, and submits a new suggestion with co-signers from 代表", async () => {
+    const co = await makeLink("deputy", "李华");
+    const view = await (await browse(`${co.path}/s/2026-001`)).text();
+    expect(view).toContain("只有领衔代表可以测评");
+
+    const lead = await makeLink("deputy", "张明");
+    const form = await (await browse(`${lead.path}/suggest`)).text();
+    expect(form).toContain('<option value="李华"');
+    const refused = await postForm(`${lead.path}/suggest`, {
+      nonce: nonceOf(form, `${lead.path}/suggest`),
+      标题: "",
+      内容: "内容",
+      附议代表: ["不存在的人"],
+    });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("请填写建议标题");
+    expect(refusedHtml).toContain("附议代表 不存在的人 不在代表名单中");
+
+    const sent = await postForm(`${lead.path}/suggest`, {
+      nonce: nonceOf(form, `${lead.path}/suggest`),
+      标题: "关于增设社区食堂的建议",
+      内容: "老年人就餐难。",
+      附议代表: ["李华", "王书记"],
+    });
+    expect(sent.status).toBe(303);
+    const entry = await env.DB.prepare(
+      "SELECT suggestion_id, answers, actor_name FROM inbox WHERE form = 'suggestion'",
+    ).first<{ suggestion_id: string; answers: string; actor_name: string }>();
+    expect(entry?.actor_name).toBe("张明");
+    expect(JSON.parse(entry?.answers ?? "{}")).toMatchObject({
+      标题: "关于增设社区食堂的建议",
+      内容摘要: "老年人就餐难。",
+      领衔代表: "张明",
+      附议代表: "李华、王书记",
+    });
+    expect(sent.headers.get("location")).toBe(`${lead.path}?done=suggest&id=${entry?.suggestion_id}`);
+  });
+});
+
+describe("a leader's page", () => {
+  it("lists the supervised suggestions read-only, and one 催办 press sends the unit one reminder", async () => {
+    const leader = await makeLink("leader", "王书记");
+    const home = await (await browse(leader.path)).text();
+    expect(home).toContain("王书记同志督办的建议");
+    expect(home).toContain("2026-002");
+    const page = await (await browse(`${leader.path}/s/2026-002`)).text();
+    expect(page).not.toContain('name="答复类别"');
+    const nonce = nonceOf(page, `${leader.path}/s/2026-002/urge`);
+    const first = await postForm(`${leader.path}/s/2026-002/urge`, { nonce });
+    const again = await postForm(`${leader.path}/s/2026-002/urge`, { nonce });
+    expect(first.headers.get("location")).toBe(`${leader.path}/s/2026-002?done=urge`);
+    expect(again.headers.get("location")).toBe(`${leader.path}/s/2026-002?done=urge-again`);
+    const { results } = await env.DB.prepare(
+      "SELECT recipient, body FROM notices WHERE type = '领导催办'",
+    ).all<{ recipient: string; body: string }>();
+    expect(results.map((r) => r.recipient)).toEqual(["区住建局"]);
+    expect(results[0]?.body).toContain("王书记同志督办");
+    expect(linkPathIn(results[0]?.body ?? "")).toMatch(/\/s\/2026-002$/);
+
+    const second = nonceOf(
+      await (await browse(`${leader.path}/s/2026-002`)).text(),
+      `${leader.path}/s/2026-002/urge`,
+    );
+    await postForm(`${leader.path}/s/2026-002/urge`, { nonce: second });
+    const count = await env.DB.prepare("SELECT COUNT(*) AS n FROM notices WHERE type = '领导催办'").first<{
+      n: number;
+    }>();
+    expect(count?.n).toBe(2);
+  });
+});
+
+describe("guessing links", () => {
+  it("tells a client with 10 wrong links in a minute to wait", async () => {
+    const headers = { "cf-connecting-ip": "203.0.113.77" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await browse(`/l/not.a.link${i}`, { headers })).status);
+    expect(statuses.slice(0, 10)).toEqual(new Array(10).fill(403));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe("the staff's 个人链接 page", () => {
+  const ADMIN = { authorization: "Bearer test-admin-token" };
+
+  it("lists the links notices carried, revokes one, and the link is refused from then on", async () => {
+    const list = await (await browse("/links", { headers: ADMIN })).text();
+    expect(list).toContain("承办单位 区教育局");
+    expect(list).toContain("交办通知");
+    const link = await makeLink("unit", "区住建局");
+    const revoke = await browse(`/links/${link.id}/revoke`, { method: "POST", headers: ADMIN });
+    expect(revoke.status).toBe(303);
+    expect(revoke.headers.get("location")).toBe(`/links?revoked=${link.id}`);
+    expect((await browse(link.path)).status).toBe(403);
+    const row = await env.DB.prepare("SELECT revoked_by FROM personal_links WHERE id = ?1")
+      .bind(link.id)
+      .first<{ revoked_by: string }>();
+    expect(row?.revoked_by).toBe("管理令牌");
+  });
+
+  it("issues a link for a unit of 承办单位 (shown once) and refuses a name that is in no tab", async () => {
+    const unknown = await postForm(
+      "/links/issue",
+      { kind: "unit", recipient: "区不存在局", scope: "act" },
+      undefined,
+    );
+    expect(unknown.status).toBe(401);
+    const refused = await browse("/links/issue", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "unit", recipient: "区不存在局", scope: "act" }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("“区不存在局”不在『承办单位』表中");
+    const issued = await browse("/links/issue", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "unit", recipient: "区卫健委", scope: "read" }),
+    });
+    const html = await issued.text();
+    expect(issued.status).toBe(200);
+    const path = linkPathIn(html);
+    const page = await (await browse(path)).text();
+    expect(page).toContain("本链接只能查看");
+    expect(page).toContain("2026-003");
+  });
+
+  it("revokes every live link of a recipient at once", async () => {
+    const a = await makeLink("deputy", "李华");
+    const b = await makeLink("deputy", "李华");
+    const response = await browse("/links/revoke-all", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ kind: "deputy", recipient: "李华" }),
+    });
+    expect(response.status).toBe(303);
+    expect((await browse(a.path)).status).toBe(403);
+    expect((await browse(b.path)).status).toBe(403);
+  });
+});

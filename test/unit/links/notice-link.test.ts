@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import {
+  NOTICE_BYTES_WITH_LINK,
+  PERSONAL_LINK_SLOT,
+  withPersonalLink,
+} from "../../../src/domain/links/notice-link";
+
+const link = {
+  kind: "unit" as const,
+  recipient: "区教育局",
+  url: "https://jianyi.example/l/eyJhbGciOiJIUzI1NiJ9.x.y/s/2026-007",
+  lastDay: "2027-05-28",
+};
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+describe("a notice's personal link", () => {
+  it("ends the notice with the link, who may use it and until when", () => {
+    const { title, body } = withPersonalLink("交办通知", "区教育局：现将建议交你单位办理。", link);
+    expect(title).toBe("交办通知");
+    expect(body).toBe(
+      `区教育局：现将建议交你单位办理。\n\n专属页面（查看本单位承办的建议并在线答复；仅供区教育局使用，请勿转发，有效期至2027年5月28日）：${link.url}`,
+    );
+  });
+
+  it("goes where a template put {{个人链接}}, then only the terms follow", () => {
+    const { body } = withPersonalLink("答复告知", `请测评：${PERSONAL_LINK_SLOT}`, {
+      ...link,
+      kind: "deputy",
+    });
+    expect(body).toBe(`请测评：${link.url}\n\n（上述链接仅供区教育局使用，请勿转发，有效期至2027年5月28日）`);
+  });
+
+  it("cuts a long body, never the link, so a robot's 2,048-byte message still carries it whole", () => {
+    const long = "很长的正文".repeat(400);
+    const { title, body } = withPersonalLink("到期提醒", long, link);
+    expect(bytes(`${title}\n${body}`)).toBeLessThanOrEqual(NOTICE_BYTES_WITH_LINK);
+    expect(body.endsWith(link.url)).toBe(true);
+    expect(body).toContain("……");
+  });
+
+  it("leaves no slot behind when there is no link (the digest, or links not configured)", () => {
+    const { title, body } = withPersonalLink(
+      `周报 ${PERSONAL_LINK_SLOT}`,
+      `见 ${PERSONAL_LINK_SLOT}。`,
+      null,
+    );
+    expect(`${title}${body}`).not.toContain(PERSONAL_LINK_SLOT);
+    expect(body).toBe("见 。");
+  });
+});
