@@ -51,8 +51,9 @@ export function run(text: string, style: RunStyle): string {
 
 export interface ParagraphStyle {
   readonly align?: "left" | "center" | "right" | "both";
-  /** First-line indent in characters (公文: two). */
+  /** First-line indent in characters (公文: two) of `indentSize` half-points. */
   readonly indentChars?: number;
+  readonly indentSize?: number;
   /** Exact line height in twentieths of a point (28 pt = 560); omitted: single. */
   readonly lineExact?: number;
   readonly before?: number;
@@ -68,7 +69,10 @@ function paragraphProperties(p: ParagraphStyle, extra = ""): string {
     `<w:spacing w:before="${p.before ?? 0}" w:after="${p.after ?? 0}"${
       p.lineExact ? ` w:line="${p.lineExact}" w:lineRule="exact"` : ' w:line="240" w:lineRule="auto"'
     }/>`,
-    p.indentChars ? `<w:ind w:firstLineChars="${p.indentChars * 100}"/>` : "",
+    // Word and WPS read the indent in characters; LibreOffice only the twips beside it.
+    p.indentChars
+      ? `<w:ind w:firstLineChars="${p.indentChars * 100}" w:firstLine="${p.indentChars * (p.indentSize ?? 32) * 10}"/>`
+      : "",
     p.align ? `<w:jc w:val="${p.align}"/>` : "",
     extra,
   ];
@@ -124,10 +128,17 @@ export interface TableSpec {
   readonly boldRows?: ReadonlySet<number>;
 }
 
-/** Column widths proportional to each column's longest text (2 to 24 characters). */
+/** Width of a text in Chinese characters: Latin letters and figures take half. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return width;
+}
+
+/** Column widths proportional to each column's longest text (2 to 24 characters; a header may wrap). */
 function columnWidths(spec: TableSpec): number[] {
   const weights = spec.header.map((h, c) => {
-    const longest = Math.max(h.length / 2, ...spec.rows.map((r) => String(r[c] ?? "").length));
+    const longest = Math.max(textWidth(h) / 2, ...spec.rows.map((r) => textWidth(String(r[c] ?? ""))));
     return Math.min(24, Math.max(2, longest));
   });
   const sum = weights.reduce((a, b) => a + b, 0);
