@@ -16,11 +16,12 @@ import { BASE_CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
 import { lastLedgerHeader, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
 import { digestOf } from "./chunk-input";
+import { CHUNK_ROWS } from "./chunk-rows";
 import { type RangeRequest, readRanges } from "./read-sheet";
 import type { SyncContext } from "./sync-context";
 
-/** Rows per sync chunk: each chunk is one invocation with 10 ms of CPU on the Free plan (bench). */
-export const CHUNK_ROWS = 200;
+export { CHUNK_ROWS };
+
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 /** The ledger columns the plan reads whole: what a part needs to know of the rest, and where data ends. */
 const INDEX_HEADERS = ["编号", "审查结果", "标题", "领衔代表", "提出日期"] as const;
