@@ -78,6 +78,20 @@ export const FACT_KEYS = [
   "secondRating",
   "followUp",
 ] as const;
+
+/**
+ * Facts the year report reads (届次, 来源, 落实情况, the second round's class, 跨年督办, 优秀建议),
+ * stored after the practice flags so that facts stored by an older build read them as blank instead
+ * of misreading the flags; left out when blank at the end of a tuple (most rows have none of them).
+ */
+export const REPORT_FACT_KEYS = [
+  "session",
+  "source",
+  "implementation",
+  "secondReplyClass",
+  "crossYear",
+  "excellent",
+] as const;
 const DATE_KEYS: ReadonlySet<string> = new Set(
   ledgerStaffColumns.filter((c) => c.cell.kind === "date").map((c) => c.key),
 );
@@ -134,7 +148,8 @@ export function storeRow(
 /**
  * A row's facts as a flat array (no key repeated per row: half the bytes of an object, and a page
  * parses every row): [row number, 编号, status, due, round-1 due, problem count, ...FACT_KEYS values,
- * practice flags]. The flags come last, so facts stored before them read as 0.
+ * practice flags, ...REPORT_FACT_KEYS values up to the last one filled]. Later additions come after
+ * the earlier ones, so facts stored before them read as 0 or blank.
  */
 export type FactTuple = [number, string | null, string, string, string, number, ...unknown[]];
 
@@ -152,6 +167,9 @@ export function factsOf(stored: StoredSummaryRow): FactTuple {
   ];
   for (const key of FACT_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
   tuple.push(stored.x ?? 0);
+  const report = REPORT_FACT_KEYS.map((key) => (key in stored.r ? stored.r[key] : null));
+  while (report.length > 0 && report[report.length - 1] === null) report.pop();
+  tuple.push(...report);
   return tuple;
 }
 
@@ -165,6 +183,11 @@ export function loadFacts(tuple: readonly unknown[]): SummaryRow {
     const value = tuple[FACT_HEAD + k];
     if (value !== null && value !== undefined) record[key] = value;
   });
+  const reportAt = FACT_HEAD + FACT_KEYS.length + 1;
+  for (let k = 0; reportAt + k < tuple.length && k < REPORT_FACT_KEYS.length; k++) {
+    const value = tuple[reportAt + k];
+    if (value !== null && value !== undefined) record[REPORT_FACT_KEYS[k] as string] = value;
+  }
   const firstDue = tuple[4] as string;
   return {
     rowNumber: tuple[0] as number,
