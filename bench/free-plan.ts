@@ -436,6 +436,8 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       "/notices",
       "/report?year=2026",
       "/exports/ledger.csv",
+      "/exports/units.csv",
+      "/exports/report.docx?year=2026",
     ]) {
       const name = `page ${decodeURIComponent(path)}`;
       // Cold: the first request after a sync changed the ledger (the isolate parses the stored rows).
