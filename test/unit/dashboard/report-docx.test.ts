@@ -13,8 +13,8 @@ function unpack(bytes: Uint8Array): [string, string][] {
 }
 
 /** The document's text as Word shows it: every <w:t>, unescaped, one string per paragraph. */
-export function paragraphsOf(documentXml: string): string[] {
-  const unescape = (t: string) =>
+function paragraphsOf(documentXml: string): string[] {
+  const unescapeXml = (t: string) =>
     t
       .replace(/&lt;/g, "<")
       .replace(/&gt;/g, ">")
@@ -22,7 +22,7 @@ export function paragraphsOf(documentXml: string): string[] {
       .replace(/&amp;/g, "&");
   return [...documentXml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((p) =>
     [...(p[1] ?? "").matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)]
-      .map((t) => unescape(t[1] ?? ""))
+      .map((t) => unescapeXml(t[1] ?? ""))
       .join(""),
   );
 }
