@@ -1,6 +1,7 @@
 import { REPLY_CLASSES } from "../../../sheets-schema/enums";
 import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
 import { computeStatistics, type StatisticsRow, statisticsCells } from "../statistics";
+import { statisticsItemOf } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /** Counts of the year's suggestions before the handling statistics. */
@@ -58,7 +59,7 @@ export function yearReport(evaluation: EvaluatedLedger, year: number): YearRepor
   const rows = evaluation.rows.filter((r) => !r.blank && yearOfRow(r) === year);
   const count = (test: (r: EvaluatedRow) => boolean) => rows.filter(test).length;
   const statistics = computeStatistics(
-    rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null })),
+    rows.map(statisticsItemOf),
     {
       today: evaluation.today,
       units: evaluation.units.entries.map((e) => e.name),

@@ -88,8 +88,44 @@ describe("year report", () => {
       ["统计日期", "2026-06-15"],
       ["建议总数", 9],
     ]);
-    expect(table).toContainEqual(["合计", "合计", 6, 3, "50.0%", 1, "50.0%", 1, 1, 1, 0, 67.7, "—", 0]);
-    expect(table).toContainEqual(["单位", "区教育局", 3, 2, "33.3%", 1, "100.0%", 1, 1, 0, 0, 86.5, "—", 0]);
+    expect(table).toContainEqual([
+      "合计",
+      "合计",
+      6,
+      3,
+      "50.0%",
+      1,
+      "50.0%",
+      1,
+      1,
+      1,
+      0,
+      67.7,
+      "—",
+      0,
+      0,
+      0,
+      0,
+    ]);
+    expect(table).toContainEqual([
+      "单位",
+      "区教育局",
+      3,
+      2,
+      "33.3%",
+      1,
+      "100.0%",
+      1,
+      1,
+      0,
+      0,
+      86.5,
+      "—",
+      0,
+      0,
+      0,
+      0,
+    ]);
     const json = yearReportJson(report);
     expect(json.overall).toEqual({
       name: "合计",
