@@ -128,11 +128,14 @@ const YEAR_TEXT = /^(\d{4})\s*年?(度)?$/;
 
 /** A year: 2026, "2026" or "2026年度" (as a committee's minutes write it), within bounds. */
 export function yearCell(min: number, max: number): CellType<number, null> {
-  const schema = z.preprocess((raw) => {
-    if (typeof raw !== "string") return raw;
-    const match = YEAR_TEXT.exec(toHalfWidth(raw.trim()));
-    return match ? Number(match[1]) : raw;
-  }, integerSchema(min, max));
+  const schema = z.preprocess(
+    (raw) => {
+      if (typeof raw !== "string") return raw;
+      const match = YEAR_TEXT.exec(toHalfWidth(raw.trim()));
+      return match ? Number(match[1]) : raw;
+    },
+    integerSchema(min, max),
+  );
   return { kind: "integer", schema, blank: null };
 }
 

@@ -167,10 +167,11 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
   if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
-  const statistics = computeStatistics(
-    rows.filter((r) => !r.blank).map(statisticsItemOf),
-    { today, units: units.entries.map((e) => e.name), categories: settings.categories },
-  );
+  const statistics = computeStatistics(rows.filter((r) => !r.blank).map(statisticsItemOf), {
+    today,
+    units: units.entries.map((e) => e.name),
+    categories: settings.categories,
+  });
   const system = [noticeLogTab, problemsTab, statisticsTab, assessmentTab].map((tab) =>
     systemTabStatus(input, tab),
   );

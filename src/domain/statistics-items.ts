@@ -1,5 +1,5 @@
-import type { Problem } from "./problems";
 import { hasFact } from "./practice/practice-facts";
+import type { Problem } from "./problems";
 import type { StatisticsItem } from "./statistics";
 import type { EvaluatedRow } from "./summary/evaluated";
 
@@ -26,7 +26,8 @@ export const COUNTED_HEADERS: ReadonlySet<string> = new Set([
 
 /** The row has an 错误 in a counted column. */
 export function hasCountedError(problems: readonly Problem[]): boolean {
-  for (const p of problems) if (p.level === "错误" && p.column !== null && COUNTED_HEADERS.has(p.column)) return true;
+  for (const p of problems)
+    if (p.level === "错误" && p.column !== null && COUNTED_HEADERS.has(p.column)) return true;
   return false;
 }
 

@@ -58,14 +58,11 @@ export function reportYears(evaluation: EvaluatedLedger): number[] {
 export function yearReport(evaluation: EvaluatedLedger, year: number): YearReport {
   const rows = evaluation.rows.filter((r) => !r.blank && yearOfRow(r) === year);
   const count = (test: (r: EvaluatedRow) => boolean) => rows.filter(test).length;
-  const statistics = computeStatistics(
-    rows.map(statisticsItemOf),
-    {
-      today: evaluation.today,
-      units: evaluation.units.entries.map((e) => e.name),
-      categories: evaluation.settings.categories,
-    },
-  );
+  const statistics = computeStatistics(rows.map(statisticsItemOf), {
+    today: evaluation.today,
+    units: evaluation.units.entries.map((e) => e.name),
+    categories: evaluation.settings.categories,
+  });
   return {
     year,
     today: evaluation.today,

@@ -138,3 +138,30 @@ export function evaluationProblems(reads: EvaluationReads): Problem[] {
   }
   return out;
 }
+
+/** Reads and checks 民意 and 常委会测评 (the sync's practice step and the whole evaluation): their 校验问题. */
+export function checkEvaluationTabs(
+  tabs: Readonly<Partial<Record<string, unknown>>>,
+  ctx: EvaluationCheckContext,
+): Problem[] {
+  const reads = readEvaluationTabs(tabs);
+  checkOpinions(reads.opinions, ctx);
+  checkCommittee(reads.committee, ctx);
+  return evaluationProblems(reads);
+}
+
+/** One 提醒 naming the evaluation tabs a sheet does not have yet (民意, 常委会测评, 单位测评). */
+export function missingEvaluationTabs(missing: readonly string[]): Problem[] {
+  const absent = [...EVALUATION_TABS, TAB_NAMES.assessment].filter((tab) => missing.includes(tab));
+  if (absent.length === 0) return [];
+  return [
+    {
+      tab: absent[0] as string,
+      row: null,
+      column: null,
+      level: "提醒",
+      id: null,
+      message: `表格中还没有工作表${absent.map((t) => `『${t}』`).join("")}（联络站民意、常委会测评、单位测评）：台账照常同步，单位测评暂不写入表格；请运行 npm run sheet:init 补齐`,
+    },
+  ];
+}

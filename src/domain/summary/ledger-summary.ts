@@ -52,14 +52,11 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     rows,
     // Summed on first use: a page that shows no figure (a personal link's list) never pays for it.
     get statistics() {
-      statistics ??= computeStatistics(
-        rows.map(statisticsItemOf),
-        {
-          today: input.today,
-          units: context.units.entries.map((e) => e.name),
-          categories: context.settings.categories,
-        },
-      );
+      statistics ??= computeStatistics(rows.map(statisticsItemOf), {
+        today: input.today,
+        units: context.units.entries.map((e) => e.name),
+        categories: context.settings.categories,
+      });
       return statistics;
     },
     problems: input.problems,

@@ -82,6 +82,7 @@ export const FACT_KEYS = [
   // The unit assessment (单位测评) and the commendations: the second round, B-class 落实情况, the
   // suggestions carried over (跨年督办) and those marked 优秀建议.
   "reassignedOn",
+  "secondReplyClass",
   "implementation",
   "crossYear",
   "excellent",
