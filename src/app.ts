@@ -3,6 +3,7 @@ import type { Capability } from "./domain/links/capability";
 import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
+import { assessmentRoutes } from "./http/dashboard/assessment-routes";
 import { isPagePath, renderPageError } from "./http/dashboard/error-page";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
@@ -63,6 +64,7 @@ export function createApp() {
   app.route("/exports", exportsRoutes);
   app.route("/", signOutRoutes);
   app.route("/", pagesRoutes);
+  app.route("/", assessmentRoutes);
   app.route("/", suggestionRoutes);
   app.route("/", samplingRoutes);
   app.route("/", linksRoutes);

@@ -5,6 +5,8 @@ import { LEDGER_EXPORT_HEADER } from "../domain/dashboard/ledger-export";
 import { parseYear } from "../domain/dashboard/sample-request";
 import { scoreboardTable, unitScoreboard } from "../domain/dashboard/scoreboard";
 import { reportYears, yearReport, yearReportJson, yearReportTable } from "../domain/dashboard/year-report";
+import { assessmentTable } from "../domain/evaluation/assessment-view";
+import { loadAssessment } from "./dashboard/load-assessment";
 import { loadDashboard, loadFrame } from "./dashboard/load-view";
 import { HttpError } from "./errors";
 
@@ -45,6 +47,11 @@ export const exportsRoutes = new Hono<AppEnv>()
     const today = d.frame.today;
     const table = scoreboardTable(unitScoreboard(d.evaluation));
     return csv(c, toCsv(table), `units-${today}.csv`, `承办单位办理情况-${today}.csv`);
+  })
+  .get("/assessment.csv", async (c) => {
+    const { d, assessment } = await loadAssessment(c);
+    const name = `${assessment.year}年度承办单位测评-${d.frame.today}.csv`;
+    return csv(c, toCsv(assessmentTable([assessment])), `assessment-${assessment.year}.csv`, name);
   })
   .get("/report.csv", async (c) => {
     const report = await reportFor(c);
