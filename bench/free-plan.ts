@@ -435,6 +435,10 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       "/problems",
       "/notices",
       "/report?year=2026",
+      "/assessment?year=2026",
+      "/assessment/commendations?year=2026",
+      "/exports/assessment.csv?year=2026",
+      "/opinions",
       "/exports/ledger.csv",
     ]) {
       const name = `page ${decodeURIComponent(path)}`;

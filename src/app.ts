@@ -5,6 +5,7 @@ import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
 import { assessmentRoutes } from "./http/dashboard/assessment-routes";
 import { isPagePath, renderPageError } from "./http/dashboard/error-page";
+import { opinionsRoutes } from "./http/dashboard/opinions-routes";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
 import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
@@ -65,6 +66,7 @@ export function createApp() {
   app.route("/", signOutRoutes);
   app.route("/", pagesRoutes);
   app.route("/", assessmentRoutes);
+  app.route("/", opinionsRoutes);
   app.route("/", suggestionRoutes);
   app.route("/", samplingRoutes);
   app.route("/", linksRoutes);
