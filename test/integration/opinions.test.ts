@@ -132,6 +132,12 @@ describe("民意：表单、看板和转化为建议", () => {
     expect(third.headers.get("location")).toContain("already=1");
   });
 
+  it("代表履职档案列出该代表在联络站接待的选民意见", async () => {
+    const html = await (await call(`/deputies/${encodeURIComponent(DEPUTY)}`)).text();
+    expect(html).toContain("接待的选民意见（2 条）");
+    expect(html).toContain("菜市场周边停车难");
+  });
+
   it("页面之后民意被改动时，转化说明原因而不新增建议", async () => {
     const refused = await postForm("/opinions/convert", { key: "0123456789abcdef", row: "2" });
     expect(refused.status).toBe(409);

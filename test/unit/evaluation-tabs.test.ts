@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { committeeTab, opinionsTab } from "../../sheets-schema/tabs";
+import { committeeTab, type OpinionRecord, opinionsTab } from "../../sheets-schema/tabs";
 import { committeeScores } from "../../src/domain/evaluation/assessment-view";
 import {
   opinionKey,
@@ -150,6 +150,6 @@ describe("民意的汇总和转化", () => {
       [...(values[1] as unknown[]).slice(0, 5), "", "", "改了备注"],
     ]);
     expect(a?.key).toBe(b?.key);
-    expect(a?.key).not.toBe(opinionKey({ ...(a?.record as never), content: "别的内容" }));
+    expect(a?.key).not.toBe(opinionKey({ ...(a?.record as OpinionRecord), content: "别的内容" }));
   });
 });
