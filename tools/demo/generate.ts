@@ -10,6 +10,7 @@ import {
 } from "../../sheets-schema";
 import { DEMO_TODAY, DemoDates } from "./dates";
 import { makeDeputies } from "./deputies";
+import { EVALUATION_HEADERS, makeCommittee, makeOpinions } from "./evaluation";
 import { makeSuggestions } from "./ledger";
 import { type PlantedMistake, plantMistakes } from "./mistakes";
 import { NameMaker } from "./names";
@@ -41,6 +42,9 @@ export interface DemoData {
   readonly contacts: TabRows;
   readonly extensions: TabRows;
   readonly coOpinions: TabRows;
+  /** 民意 (liaison-station opinions) and 常委会测评 (issue 14). */
+  readonly opinions: TabRows;
+  readonly committee: TabRows;
   /** 设置 值 the demo sets (the rest keep their defaults). */
   readonly settings: Readonly<Record<string, string>>;
   /** For each ledger row, the 台账状态 it was written to reach (checked against src/domain). */
@@ -93,7 +97,19 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
       headers: PRACTICE_HEADERS.coOpinions,
       rows: rowsOf(PRACTICE_HEADERS.coOpinions, practice.coOpinions),
     },
-    settings: { 会议期间: DEMO_SESSIONS },
+    opinions: {
+      headers: EVALUATION_HEADERS.opinions,
+      rows: rowsOf(EVALUATION_HEADERS.opinions, makeOpinions(suggestions, new Prng(seed + 3))),
+    },
+    committee: {
+      headers: EVALUATION_HEADERS.committee,
+      rows: rowsOf(EVALUATION_HEADERS.committee, makeCommittee(suggestions, new Prng(seed + 4))),
+    },
+    // The committee's scores count in 单位测评 (weights still sum to 100).
+    settings: {
+      会议期间: DEMO_SESSIONS,
+      测评权重: "按期答复率:30,满意率:30,沟通率:10,落实率:10,常委会测评:20",
+    },
     intended: suggestions.map((s) => s.intended),
     mistakes,
   };
@@ -113,6 +129,8 @@ export function demoWorkbook(data: DemoData): Record<string, Cell[][]> {
     [TAB_NAMES.contacts]: tab(data.contacts),
     [TAB_NAMES.extensions]: tab(data.extensions),
     [TAB_NAMES.coOpinions]: tab(data.coOpinions),
+    [TAB_NAMES.opinions]: tab(data.opinions),
+    [TAB_NAMES.committee]: tab(data.committee),
     [TAB_NAMES.settings]: [
       settingColumns.map((c) => c.header),
       ...defaultSettingRows().map(([item, value, note]) => [
