@@ -109,5 +109,5 @@ body.lk{font-size:16px;background:var(--bg)}
 @media (min-width:720px){.lk-main{padding:20px}}
 .footnote{margin:6px 0 10px}
 details.breakdown{border-bottom:1px solid var(--line);padding:6px 0}details.breakdown summary{cursor:pointer}
-@media print{header,nav,.no-print,.sync{display:none!important}.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}}
+@media print{body{background:#fff}header,nav,.no-print,.sync{display:none!important}.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}}
 `;
