@@ -21,6 +21,7 @@ export default defineConfig({
           FORM_SECRET_SUGGESTION: "test-suggestion-secret",
           FORM_SECRET_REPLY: "test-reply-secret",
           FORM_SECRET_RATING: "test-rating-secret",
+          FORM_SECRET_OPINION: "test-opinion-secret",
           LINK_SECRET: "test-link-secret-of-at-least-32-characters",
           PUBLIC_URL: "https://jianyi.test",
           // Every notice goes to the stand-in robot server (paths kept, so signatures still check out).

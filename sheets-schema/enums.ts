@@ -125,3 +125,12 @@ export type ContactMethod = (typeof CONTACT_METHODS)[number];
 /** 延期申请 审批结果; blank = 待审批. */
 export const APPROVAL_RESULTS = ["同意", "不同意"] as const;
 export type ApprovalResult = (typeof APPROVAL_RESULTS)[number];
+
+/** 民意 处理方式: how a voter's opinion received at a liaison station was dealt with. */
+export const OPINION_HANDLING = ["转化为建议", "转交部门", "当场答复", "其他"] as const;
+export type OpinionHandling = (typeof OPINION_HANDLING)[number];
+/** The 处理方式 under which an opinion becomes a suggestion (its 建议编号 names it). */
+export const CONVERTED: OpinionHandling = "转化为建议";
+
+/** 常委会测评 表决结果: the standing committee's vote on a unit's handling. */
+export const VOTE_RESULTS = ["满意", "基本满意", "不满意"] as const;

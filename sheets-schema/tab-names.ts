@@ -7,12 +7,15 @@ export const TAB_NAMES = {
   contacts: "沟通记录",
   extensions: "延期申请",
   coOpinions: "协办意见",
+  opinions: "民意",
+  committee: "常委会测评",
   templates: "通知模板",
   holidays: "节假日",
   settings: "设置",
   noticeLog: "通知记录",
   problems: "校验问题",
   statistics: "统计",
+  assessment: "单位测评",
 } as const;
 
 export type TabKey = keyof typeof TAB_NAMES;

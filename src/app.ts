@@ -3,7 +3,9 @@ import type { Capability } from "./domain/links/capability";
 import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
+import { assessmentRoutes } from "./http/dashboard/assessment-routes";
 import { isPagePath, renderPageError } from "./http/dashboard/error-page";
+import { opinionsRoutes } from "./http/dashboard/opinions-routes";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
 import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
@@ -63,6 +65,8 @@ export function createApp() {
   app.route("/exports", exportsRoutes);
   app.route("/", signOutRoutes);
   app.route("/", pagesRoutes);
+  app.route("/", assessmentRoutes);
+  app.route("/", opinionsRoutes);
   app.route("/", suggestionRoutes);
   app.route("/", samplingRoutes);
   app.route("/", linksRoutes);

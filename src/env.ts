@@ -16,6 +16,8 @@ export interface Env {
   FORM_SECRET_SUGGESTION?: string;
   FORM_SECRET_REPLY?: string;
   FORM_SECRET_RATING?: string;
+  /** The 民意 form (issue 14): optional; /hooks/forms/opinion answers 503 until it is set. */
+  FORM_SECRET_OPINION?: string;
   BUILD_VERSION?: string;
   /** The deployed version (wrangler.toml [version_metadata]): a new deploy re-evaluates every row once. */
   CF_VERSION_METADATA?: WorkerVersionMetadata;

@@ -21,6 +21,7 @@ export const LOCAL = {
     suggestion: "local-suggestion-secret",
     reply: "local-reply-secret",
     rating: "local-rating-secret",
+    opinion: "local-opinion-secret",
   },
   serviceAccountEmail: "jianyi-local@jianyi-local.iam.gserviceaccount.com",
   /** Signs personal links on this machine only: production refuses any secret starting with `local-`. */

@@ -67,6 +67,7 @@ function writeDevVars(options: StackOptions, keyFile: ServiceAccountKeyFile) {
     FORM_SECRET_SUGGESTION: LOCAL.formSecrets.suggestion,
     FORM_SECRET_REPLY: LOCAL.formSecrets.reply,
     FORM_SECRET_RATING: LOCAL.formSecrets.rating,
+    FORM_SECRET_OPINION: LOCAL.formSecrets.opinion,
     // Notices go to the local sink (robots, webhooks and e-mail alike): nothing leaves the machine.
     NOTICE_SINK_URL: urls.sink,
     // Personal links in those notices open this Worker (R2 for 答复函 is local under wrangler dev).

@@ -15,6 +15,7 @@ export type CellKind =
   | "email"
   | "phone"
   | "integer"
+  | "number"
   | "integerList";
 
 /**

@@ -124,6 +124,40 @@ export function integerCell(min: number, max: number): CellType<number, null> {
   return { kind: "integer", schema: z.preprocess(integerOf, integerSchema(min, max)), blank: null };
 }
 
+const YEAR_TEXT = /^(\d{4})\s*年?(度)?$/;
+
+/** A year: 2026, "2026" or "2026年度" (as a committee's minutes write it), within bounds. */
+export function yearCell(min: number, max: number): CellType<number, null> {
+  const schema = z.preprocess(
+    (raw) => {
+      if (typeof raw !== "string") return raw;
+      const match = YEAR_TEXT.exec(toHalfWidth(raw.trim()));
+      return match ? Number(match[1]) : raw;
+    },
+    integerSchema(min, max),
+  );
+  return { kind: "integer", schema, blank: null };
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A number within bounds, decimals allowed (a score such as 92.5; "９２．５" reads too). */
+export function numberCell(min: number, max: number): CellType<number, null> {
+  const range = `请填写 ${min}–${max} 之间的数`;
+  const schema = z.preprocess(
+    (raw) => {
+      if (typeof raw !== "string") return raw;
+      const text = toHalfWidth(raw.trim());
+      return NUMBER_TEXT.test(text) ? Number(text) : raw;
+    },
+    z
+      .number({ error: (issue) => `${describeRaw(issue.input)}不是数字：${range}` })
+      .min(min, { error: (issue) => `${describeRaw(issue.input)}小于 ${min}：${range}` })
+      .max(max, { error: (issue) => `${describeRaw(issue.input)}大于 ${max}：${range}` }),
+  );
+  return { kind: "number", schema, blank: null };
+}
+
 /** A list of whole numbers ("15,7,3"), each within bounds. */
 export function integerListCell(min: number, max: number): CellType<number[], number[]> {
   const schema = z.preprocess(

@@ -1,11 +1,11 @@
 /**
  * jianyi — Google Form → signed webhook (Apps Script, installable onFormSubmit trigger).
  *
- * Install (once per form: 建议表 / 答复表 / 测评表):
+ * Install (once per form: 建议表 / 答复表 / 测评表 / 民意登记表):
  *  1. Open the form → ⋮ → Script editor (脚本编辑器). Paste this file.
  *  2. Project Settings → Script properties: add
- *       JIANYI_URL     https://<your worker>/hooks/forms/suggestion   (or /reply, /rating)
- *       JIANYI_SECRET  the form's secret (FORM_SECRET_SUGGESTION / _REPLY / _RATING of the Worker)
+ *       JIANYI_URL     https://<your worker>/hooks/forms/suggestion   (or /reply, /rating, /opinion)
+ *       JIANYI_SECRET  the form's secret (FORM_SECRET_SUGGESTION / _REPLY / _RATING / _OPINION of the Worker)
  *  3. Run `install` once from the editor and grant the permissions it asks for.
  * Question titles may be the ledger's headers (标题, 领衔代表, 编号, 答复类别, 满意度, …) or a known
  * alias (建议标题, 代表姓名, 建议内容, …; see question-aliases.ts). Other questions are kept in 备注.

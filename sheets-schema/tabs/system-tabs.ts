@@ -92,11 +92,23 @@ export const STATISTICS_HEADERS = [
   "平均答复天数",
   "沟通率",
   "延期件数",
+  "二次交办",
+  "二次已答复",
+  "二次逾期未答复",
 ] as const;
 export type StatisticsHeader = (typeof STATISTICS_HEADERS)[number];
 
-/** 统计 columns of practice.md: an older 统计 tab without them is still written (the sync rewrites its header). */
-const PRACTICE_STATISTICS: ReadonlySet<string> = new Set(["沟通率", "延期件数"]);
+/**
+ * 统计 columns added after ledger.md (practice.md's, and issue 14's second round): an older 统计 tab
+ * without them is still written (the sync rewrites its header).
+ */
+const PRACTICE_STATISTICS: ReadonlySet<string> = new Set([
+  "沟通率",
+  "延期件数",
+  "二次交办",
+  "二次已答复",
+  "二次逾期未答复",
+]);
 
 const statisticsColumns = STATISTICS_HEADERS.map((header) =>
   column({
@@ -107,6 +119,30 @@ const statisticsColumns = STATISTICS_HEADERS.map((header) =>
     note: header,
     ...(PRACTICE_STATISTICS.has(header) ? { headerRequired: false, quietWhenMissing: true } : {}),
   }),
+);
+
+/**
+ * 单位测评 headers (practice.md, Assessment of units): one row per 年度 and lead unit, ranked;
+ * rates as text like 统计 ("87.5%" or "—"), scores as numbers.
+ */
+export const ASSESSMENT_HEADERS = [
+  "年度",
+  "单位",
+  "承办件数",
+  "按期答复率",
+  "满意率",
+  "沟通率",
+  "落实率",
+  "常委会测评",
+  "综合得分",
+  "等次",
+  "排名",
+  "延期件数",
+  "先进单位",
+] as const;
+
+const assessmentColumns = ASSESSMENT_HEADERS.map((header) =>
+  column({ key: header, header, owner: system, cell: textCell(), note: header }),
 );
 
 export const noticeLogTab = tab({
@@ -126,6 +162,13 @@ export const statisticsTab = tab({
   owner: system,
   columns: statisticsColumns,
   note: "按主办单位统计",
+});
+
+export const assessmentTab = tab({
+  name: TAB_NAMES.assessment,
+  owner: system,
+  columns: assessmentColumns,
+  note: "承办单位年度测评：各项指标、综合得分、等次和排名",
 });
 
 export type NoticeLogRecord = RecordOf<typeof noticeLogColumns>;

@@ -3,6 +3,7 @@ import { type ColumnMap, matchHeaders } from "../../sheets-schema/header-map";
 import type { Settings } from "../../sheets-schema/settings";
 import { TAB_NAMES, type TabName } from "../../sheets-schema/tab-names";
 import {
+  assessmentTab,
   type DeputyRecord,
   type LeaderRecord,
   type LedgerRecord,
@@ -17,6 +18,12 @@ import { arrangementMissingMessage } from "./calendar-fallback";
 import { isIsoDate } from "./civil-date";
 import type { Directory } from "./directory";
 import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
+import {
+  checkCommittee,
+  checkOpinions,
+  evaluationProblems,
+  readEvaluationTabs,
+} from "./evaluation/evaluation-tabs";
 import { buildLedgerContext, tabProblems } from "./ledger-context";
 import type { IdFormat } from "./numbering";
 import { checkPracticeRows, unownedPracticeProblems } from "./practice/check-practice-rows";
@@ -26,6 +33,7 @@ import { type Problem, ProblemSink } from "./problems";
 import { readTab, type TabRead } from "./read-tab";
 import type { ResolvedTemplate } from "./read-templates";
 import { computeStatistics, type StatisticsResult } from "./statistics";
+import { statisticsItemOf } from "./statistics-items";
 
 export type { LedgerRowEvaluation } from "./evaluate-ledger-rows";
 
@@ -144,23 +152,36 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     unownedPracticeProblems(practice, (id) => ledgerRead.readable && idRows.has(id)),
     rows.flatMap((r) => r.relatedProblems),
   );
+  // 民意 and 常委会测评 (practice.md's evaluation), checked as the sync's plan checks them.
+  const evaluationReads = readEvaluationTabs(input.tabs);
+  const evaluationContext = {
+    today,
+    deputies,
+    units,
+    knownId: ledgerRead.readable ? (id: string) => idRows.has(id) : null,
+    weights: settings.assessmentWeights,
+  };
+  checkOpinions(evaluationReads.opinions, evaluationContext);
+  checkCommittee(evaluationReads.committee, evaluationContext);
   const todayIsWorkingDay = calendar.isWorkingDay(today);
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
   if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
-  const statistics = computeStatistics(
-    rows
-      .filter((r) => !r.blank)
-      .map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
-    { today, units: units.entries.map((e) => e.name), categories: settings.categories },
+  const statistics = computeStatistics(rows.filter((r) => !r.blank).map(statisticsItemOf), {
+    today,
+    units: units.entries.map((e) => e.name),
+    categories: settings.categories,
+  });
+  const system = [noticeLogTab, problemsTab, statisticsTab, assessmentTab].map((tab) =>
+    systemTabStatus(input, tab),
   );
-  const system = [noticeLogTab, problemsTab, statisticsTab].map((tab) => systemTabStatus(input, tab));
   const problems: Problem[] = [
     ...allProblems(ledgerRead),
     ...allProblems(unitsRead),
     ...allProblems(deputiesRead),
     ...allProblems(leadersRead),
     ...practiceProblems,
+    ...evaluationProblems(evaluationReads),
     ...allProblems(templatesRead),
     ...allProblems(holidaysRead),
     ...calendarProblems.list,
@@ -175,12 +196,15 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     [TAB_NAMES.contacts]: statusOf(practice.contacts.read),
     [TAB_NAMES.extensions]: statusOf(practice.extensions.read),
     [TAB_NAMES.coOpinions]: statusOf(practice.coOpinions.read),
+    [TAB_NAMES.opinions]: statusOf(evaluationReads.opinions),
+    [TAB_NAMES.committee]: statusOf(evaluationReads.committee),
     [TAB_NAMES.templates]: statusOf(templatesRead),
     [TAB_NAMES.holidays]: statusOf(holidaysRead),
     [TAB_NAMES.settings]: statusOf(settingsRead),
     [TAB_NAMES.noticeLog]: (system[0] as { status: TabStatus }).status,
     [TAB_NAMES.problems]: (system[1] as { status: TabStatus }).status,
     [TAB_NAMES.statistics]: (system[2] as { status: TabStatus }).status,
+    [TAB_NAMES.assessment]: (system[3] as { status: TabStatus }).status,
   };
   return {
     today,

@@ -10,19 +10,33 @@ export interface StatisticsItem {
   readonly record: Pick<
     LedgerRecord,
     "review" | "leadUnit" | "category" | "assignedOn" | "repliedOn" | "replyClass" | "rating" | "secondRating"
-  >;
+  > &
+    Partial<Pick<LedgerRecord, "reassignedOn" | "secondRepliedOn">>;
   /** Round-1 办理期限 (ISO), null without 交办日期. */
   readonly firstDue: string | null;
+  /** Round-2 办理期限 (ISO), null (or absent) without 二次交办日期. */
+  readonly secondDue?: string | null;
   /** PRACTICE_FACTS flags the sync worked out (contacts, an approved extension); 0 or absent = none. */
   readonly practice?: number;
+  /**
+   * The row has an 错误 in a field the figures read (a reply dated before 交办, an unreadable date):
+   * it is left out of every figure and counted in the footnote instead.
+   */
+  readonly excluded?: boolean;
 }
 
 /** One line of figures; rates are text ("87.5%" or "—"), as the 统计 tab shows them. */
 export interface StatisticsRow {
   readonly label: string;
   readonly assigned: number;
+  /** Round-1 replies (已答复). */
   readonly replied: number;
+  /**
+   * Replies on time ÷ replies due, both rounds counted (issue 14): a round is due once replied or
+   * past its limit, so a second round past its limit with no reply lowers the rate.
+   */
   readonly onTimeRate: string;
+  /** Suggestions whose current round (1, or 2 once it runs) is past its limit with no reply. */
   readonly overdueUnreplied: number;
   readonly satisfactionRate: string;
   readonly classes: Readonly<Record<ReplyClass, number>>;
@@ -32,6 +46,12 @@ export interface StatisticsRow {
   readonly contactRate: string;
   /** Suggestions whose 延期申请 was approved (延期件数). */
   readonly extensions: number;
+  /** Second rounds: suggestions with a 二次交办日期, those with a 二次答复日期, and those past the round-2 limit unreplied. */
+  readonly reassigned: number;
+  readonly secondReplied: number;
+  readonly secondOverdue: number;
+  /** Suggestions left out of every figure above for an 错误 in a counted field (the footnote). */
+  readonly excluded: number;
 }
 
 export interface StatisticsResult {
@@ -40,6 +60,11 @@ export interface StatisticsResult {
   readonly byCategory: StatisticsRow[];
   /** The 统计 tab: header row, one row per unit, then 合计. */
   readonly tabValues: (string | number)[][];
+}
+
+/** The footnote under figures that left rows out; "" when none were. */
+export function excludedNote(excluded: number): string {
+  return excluded > 0 ? `另有 ${excluded} 条因填写错误未计入` : "";
 }
 
 /** The dash for a rate whose denominator is zero: never 0% or 100%. */
@@ -55,9 +80,12 @@ export function formatRate(numerator: number, denominator: number): string {
  * What one suggestion adds to a tally. Each suggestion is added to three tallies (its unit, its
  * category and the total), so this is worked out once per suggestion, not once per tally.
  */
-interface ItemFacts {
+export interface ItemFacts {
   readonly replied: boolean;
-  readonly onTime: boolean;
+  /** Replies on time, and replies due (replied, or past the limit unreplied), over both rounds. */
+  readonly onTime: number;
+  readonly due: number;
+  /** The current round is past its limit with no reply (round 1, or round 2 once it runs). */
   readonly overdue: boolean;
   readonly replyClass: ReplyClass | null;
   /** Calendar days from 交办日期 to 答复日期, or null when either is missing. */
@@ -69,41 +97,49 @@ interface ItemFacts {
   readonly contactCounted: boolean;
   readonly contacted: boolean;
   readonly extended: boolean;
+  readonly reassigned: boolean;
+  readonly secondReplied: boolean;
+  readonly secondOverdue: boolean;
 }
 
-function factsOf(item: StatisticsItem, today: string): ItemFacts {
+/** One round: [on time, due, overdue]. A reply on the due day is on time. */
+function round(
+  replied: string | null | undefined,
+  due: string | null,
+  today: string,
+): [number, number, boolean] {
+  if (!due) return [0, replied ? 1 : 0, false];
+  if (replied) return [replied <= due ? 1 : 0, 1, false];
+  return today > due ? [0, 1, true] : [0, 0, false];
+}
+
+/** What one suggestion adds to a tally (the rates and counts of both rounds). */
+export function itemFacts(item: StatisticsItem, today: string): ItemFacts {
   const { record, firstDue } = item;
   const { repliedOn, assignedOn } = record;
   const latest = record.secondRating ?? record.rating;
   const rated = Boolean(latest);
-  const satisfied = rated && latest !== "不满意";
-  const extended = hasFact(item.practice, "extended");
-  if (!repliedOn) {
-    const overdue = Boolean(firstDue && today > firstDue);
-    return {
-      replied: false,
-      onTime: false,
-      overdue,
-      replyClass: null,
-      replyDays: null,
-      rated,
-      satisfied,
-      contactCounted: false,
-      contacted: false,
-      extended,
-    };
-  }
+  const replied = Boolean(repliedOn);
+  const [onTime1, due1, overdue1] = round(repliedOn, firstDue, today);
+  const reassigned = Boolean(record.reassignedOn);
+  const [onTime2, due2, overdue2] = reassigned
+    ? round(record.secondRepliedOn, item.secondDue ?? null, today)
+    : [0, 0, false];
   return {
-    contactCounted: hasFact(item.practice, "contactsKept"),
-    contacted: hasFact(item.practice, "contacted"),
-    extended,
-    replied: true,
-    onTime: Boolean(firstDue && repliedOn <= firstDue),
-    overdue: false,
-    replyClass: record.replyClass,
-    replyDays: assignedOn ? daysBetween(assignedOn, repliedOn) : null,
+    replied,
+    onTime: onTime1 + onTime2,
+    due: due1 + due2,
+    overdue: overdue1 || overdue2,
+    replyClass: replied ? record.replyClass : null,
+    replyDays: replied && assignedOn ? daysBetween(assignedOn, repliedOn as string) : null,
     rated,
-    satisfied,
+    satisfied: rated && latest !== "不满意",
+    contactCounted: replied && hasFact(item.practice, "contactsKept"),
+    contacted: replied && hasFact(item.practice, "contacted"),
+    extended: hasFact(item.practice, "extended"),
+    reassigned,
+    secondReplied: reassigned && Boolean(record.secondRepliedOn),
+    secondOverdue: overdue2,
   };
 }
 
@@ -119,12 +155,18 @@ class Tally {
   contactCounted = 0;
   contacted = 0;
   extended = 0;
+  due = 0;
+  reassigned = 0;
+  secondReplied = 0;
+  secondOverdue = 0;
+  excluded = 0;
   readonly classes: Record<ReplyClass, number> = { A: 0, B: 0, C: 0, D: 0 };
 
   add(facts: ItemFacts): void {
     this.assigned += 1;
     if (facts.replied) this.replied += 1;
-    if (facts.onTime) this.onTime += 1;
+    this.onTime += facts.onTime;
+    this.due += facts.due;
     if (facts.replyClass) this.classes[facts.replyClass] += 1;
     if (facts.replyDays !== null) {
       this.replyDays += facts.replyDays;
@@ -136,6 +178,9 @@ class Tally {
     if (facts.contactCounted) this.contactCounted += 1;
     if (facts.contacted) this.contacted += 1;
     if (facts.extended) this.extended += 1;
+    if (facts.reassigned) this.reassigned += 1;
+    if (facts.secondReplied) this.secondReplied += 1;
+    if (facts.secondOverdue) this.secondOverdue += 1;
   }
 
   row(label: string): StatisticsRow {
@@ -145,15 +190,24 @@ class Tally {
       label,
       assigned: this.assigned,
       replied: this.replied,
-      onTimeRate: formatRate(this.onTime, this.replied + this.overdue),
+      onTimeRate: formatRate(this.onTime, this.due),
       overdueUnreplied: this.overdue,
       satisfactionRate: formatRate(this.satisfied, this.rated),
       classes: { ...this.classes },
       averageReplyDays: average,
       contactRate: formatRate(this.contacted, this.contactCounted),
       extensions: this.extended,
+      reassigned: this.reassigned,
+      secondReplied: this.secondReplied,
+      secondOverdue: this.secondOverdue,
+      excluded: this.excluded,
     };
   }
+}
+
+/** The footnote as a row of the 统计 tab (and the exports): none when nothing was left out. */
+export function footnoteRows(excluded: number): string[][] {
+  return excluded > 0 ? [[`${excludedNote(excluded)}（见『校验问题』）`]] : [];
 }
 
 /** A statistics row as 统计 tab cells, in STATISTICS_HEADERS order. */
@@ -169,6 +223,9 @@ export function statisticsCells(row: StatisticsRow): (string | number)[] {
     row.averageReplyDays,
     row.contactRate,
     row.extensions,
+    row.reassigned,
+    row.secondReplied,
+    row.secondOverdue,
   ];
 }
 
@@ -184,7 +241,9 @@ function group(
 
 /**
  * The spec's statistics over 立案 suggestions that have a 主办单位: per lead unit (every unit of
- * 承办单位 in tab order, then unknown names as typed), office-wide, and per category.
+ * 承办单位 in tab order, then unknown names as typed), office-wide, and per category. A second
+ * round counts like the first in 按期答复率 and 逾期未答复; a row with an 错误 in a counted field
+ * is left out and counted in `excluded` (and a footnote row of the 统计 tab).
  */
 export function computeStatistics(
   items: readonly StatisticsItem[],
@@ -209,7 +268,13 @@ export function computeStatistics(
       cat = { label: categoryLabel, tally: new Tally() };
       byCategory.set(categoryLabel, cat);
     }
-    const facts = factsOf(item, today);
+    if (item.excluded) {
+      unit.tally.excluded += 1;
+      cat.tally.excluded += 1;
+      total.excluded += 1;
+      continue;
+    }
+    const facts = itemFacts(item, today);
     unit.tally.add(facts);
     cat.tally.add(facts);
     total.add(facts);
@@ -220,6 +285,11 @@ export function computeStatistics(
     byUnit: unitRows,
     total: totalRow,
     byCategory: [...byCategory.values()].map((g) => g.tally.row(g.label)),
-    tabValues: [[...STATISTICS_HEADERS], ...unitRows.map(statisticsCells), statisticsCells(totalRow)],
+    tabValues: [
+      [...STATISTICS_HEADERS],
+      ...unitRows.map(statisticsCells),
+      statisticsCells(totalRow),
+      ...footnoteRows(totalRow.excluded),
+    ],
   };
 }

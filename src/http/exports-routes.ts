@@ -5,6 +5,8 @@ import { LEDGER_EXPORT_HEADER } from "../domain/dashboard/ledger-export";
 import { reportDocx } from "../domain/dashboard/report-docx";
 import { scoreboardTable, unitScoreboard } from "../domain/dashboard/scoreboard";
 import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
+import { assessmentTable } from "../domain/evaluation/assessment-view";
+import { loadAssessment } from "./dashboard/load-assessment";
 import { loadYearReport } from "./dashboard/load-report";
 import { loadDashboard, loadFrame } from "./dashboard/load-view";
 
@@ -42,6 +44,11 @@ export const exportsRoutes = new Hono<AppEnv>()
     const today = d.frame.today;
     const table = scoreboardTable(unitScoreboard(d.evaluation));
     return csv(c, toCsv(table), `units-${today}.csv`, `承办单位办理情况-${today}.csv`);
+  })
+  .get("/assessment.csv", async (c) => {
+    const { d, assessment } = await loadAssessment(c);
+    const name = `${assessment.year}年度承办单位测评-${d.frame.today}.csv`;
+    return csv(c, toCsv(assessmentTable([assessment])), `assessment-${assessment.year}.csv`, name);
   })
   .get("/report.csv", async (c) => {
     const report = await reportFor(c);

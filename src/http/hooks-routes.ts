@@ -15,13 +15,14 @@ const SECRET_OF: Record<FormKind, keyof Env> = {
   suggestion: "FORM_SECRET_SUGGESTION",
   reply: "FORM_SECRET_REPLY",
   rating: "FORM_SECRET_RATING",
+  opinion: "FORM_SECRET_OPINION",
 };
 
 const TOO_LARGE = "提交内容超过 64 KiB：请删减附加内容后重新提交";
 
 function formOf(name: string): FormKind {
   if ((FORM_KINDS as readonly string[]).includes(name)) return name as FormKind;
-  throw new HttpError(404, "unknown_form", `没有表单“${name}”：可用 suggestion、reply、rating`);
+  throw new HttpError(404, "unknown_form", `没有表单“${name}”：可用 suggestion、reply、rating、opinion`);
 }
 
 /**

@@ -62,6 +62,9 @@ describe("exports", () => {
       "平均答复天数",
       "沟通率",
       "延期件数",
+      "二次交办",
+      "二次已答复",
+      "二次逾期未答复",
     ]);
     expect(rows.at(-1)?.[0]).toBe("合计");
     expect(rows.at(-1)?.[1]).toBe("27"); // 立案 with a unit: scenarios 4–12 of each 13 → 9 + 9 + 9

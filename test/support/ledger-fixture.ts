@@ -1,11 +1,14 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import {
+  assessmentTab,
+  committeeTab,
   contactsTab,
   coOpinionsTab,
   deputiesTab,
   extensionsTab,
   leadersTab,
   ledgerTab,
+  opinionsTab,
   problemsTab,
   settingsTab,
   statisticsTab,
@@ -211,9 +214,12 @@ export function buildFixture(rows: number, withoutId = 0): Record<string, (strin
     [TAB_NAMES.contacts]: [contactsTab.columns.map((c) => c.header), ...practice.contacts],
     [TAB_NAMES.extensions]: [extensionsTab.columns.map((c) => c.header), ...practice.extensions],
     [TAB_NAMES.coOpinions]: [coOpinionsTab.columns.map((c) => c.header), ...practice.coOpinions],
+    [TAB_NAMES.opinions]: [opinionsTab.columns.map((c) => c.header)],
+    [TAB_NAMES.committee]: [committeeTab.columns.map((c) => c.header)],
     [TAB_NAMES.settings]: [settingsTab.columns.map((c) => c.header)],
     [TAB_NAMES.problems]: [problemsTab.columns.map((c) => c.header)],
     [TAB_NAMES.statistics]: [statisticsTab.columns.map((c) => c.header)],
+    [TAB_NAMES.assessment]: [assessmentTab.columns.map((c) => c.header)],
     [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
     [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
   };

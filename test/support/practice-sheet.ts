@@ -1,5 +1,7 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import {
+  assessmentTab,
+  committeeTab,
   contactsTab,
   coOpinionsTab,
   deputiesTab,
@@ -7,6 +9,7 @@ import {
   leadersTab,
   ledgerTab,
   noticeLogTab,
+  opinionsTab,
   problemsTab,
   statisticsTab,
   unitsTab,
@@ -38,6 +41,8 @@ export interface PracticeSheet {
   contacts?: Cells[];
   extensions?: Cells[];
   coOpinions?: Cells[];
+  opinions?: Cells[];
+  committee?: Cells[];
   settings?: (string | number)[][];
 }
 
@@ -51,6 +56,8 @@ export function practiceSheet(sheet: PracticeSheet): { title: string; rows: unkn
     [TAB_NAMES.contacts, contactsTab, sheet.contacts ?? []],
     [TAB_NAMES.extensions, extensionsTab, sheet.extensions ?? []],
     [TAB_NAMES.coOpinions, coOpinionsTab, sheet.coOpinions ?? []],
+    [TAB_NAMES.opinions, opinionsTab, sheet.opinions ?? []],
+    [TAB_NAMES.committee, committeeTab, sheet.committee ?? []],
   ];
   return [
     ...tabs.map(([title, tab, rows]) => ({
@@ -63,5 +70,6 @@ export function practiceSheet(sheet: PracticeSheet): { title: string; rows: unkn
     { title: TAB_NAMES.noticeLog, rows: [headerOf(noticeLogTab)] },
     { title: TAB_NAMES.problems, rows: [headerOf(problemsTab)] },
     { title: TAB_NAMES.statistics, rows: [headerOf(statisticsTab)] },
+    { title: TAB_NAMES.assessment, rows: [headerOf(assessmentTab)] },
   ];
 }

@@ -5,6 +5,7 @@ export const FORM_SECRETS = {
   suggestion: "test-suggestion-secret",
   reply: "test-reply-secret",
   rating: "test-rating-secret",
+  opinion: "test-opinion-secret",
 } as const;
 
 export interface SignedPostOptions {

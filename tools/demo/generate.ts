@@ -11,6 +11,7 @@ import {
 import { carriedOverSuggestions } from "./carried-over";
 import { DEMO_TODAY, DemoDates } from "./dates";
 import { makeDeputies } from "./deputies";
+import { EVALUATION_HEADERS, makeCommittee, makeOpinions } from "./evaluation";
 import { makeSuggestions } from "./ledger";
 import { type PlantedMistake, plantMistakes } from "./mistakes";
 import { NameMaker } from "./names";
@@ -42,6 +43,9 @@ export interface DemoData {
   readonly contacts: TabRows;
   readonly extensions: TabRows;
   readonly coOpinions: TabRows;
+  /** 民意 (liaison-station opinions) and 常委会测评 (issue 14). */
+  readonly opinions: TabRows;
+  readonly committee: TabRows;
   /** 设置 值 the demo sets (the rest keep their defaults). */
   readonly settings: Readonly<Record<string, string>>;
   /** For each ledger row, the 台账状态 it was written to reach (checked against src/domain). */
@@ -104,7 +108,19 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
       headers: PRACTICE_HEADERS.coOpinions,
       rows: rowsOf(PRACTICE_HEADERS.coOpinions, practice.coOpinions),
     },
-    settings: { 会议期间: DEMO_SESSIONS },
+    opinions: {
+      headers: EVALUATION_HEADERS.opinions,
+      rows: rowsOf(EVALUATION_HEADERS.opinions, makeOpinions(suggestions, new Prng(seed + 3))),
+    },
+    committee: {
+      headers: EVALUATION_HEADERS.committee,
+      rows: rowsOf(EVALUATION_HEADERS.committee, makeCommittee(suggestions, new Prng(seed + 4))),
+    },
+    // The committee's scores count in 单位测评 (weights still sum to 100).
+    settings: {
+      会议期间: DEMO_SESSIONS,
+      测评权重: "按期答复率:30,满意率:30,沟通率:10,落实率:10,常委会测评:20",
+    },
     intended: ledger.map((s) => s.intended),
     mistakes,
   };
@@ -124,6 +140,8 @@ export function demoWorkbook(data: DemoData): Record<string, Cell[][]> {
     [TAB_NAMES.contacts]: tab(data.contacts),
     [TAB_NAMES.extensions]: tab(data.extensions),
     [TAB_NAMES.coOpinions]: tab(data.coOpinions),
+    [TAB_NAMES.opinions]: tab(data.opinions),
+    [TAB_NAMES.committee]: tab(data.committee),
     [TAB_NAMES.settings]: [
       settingColumns.map((c) => c.header),
       ...defaultSettingRows().map(([item, value, note]) => [

@@ -1,5 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
-import { columnLetter, TAB_NAMES } from "../../sheets-schema";
+import { columnLetter, defaultSettingRows, TAB_NAMES } from "../../sheets-schema";
 import { type ProvisionResult, provisionSpreadsheet } from "../provision/provision";
 import { quoteTitle } from "../provision/requests";
 import { type Cell, type DemoData, generateDemo, type TabRows } from "./generate";
@@ -49,7 +49,12 @@ function missingEntries(tab: TabRows, values: Values): readonly (readonly Cell[]
   return tab.rows.filter((row) => !present.has(String(row[0])));
 }
 
-/** 设置 值 the demo sets, each only where the 值 cell is blank (staff's own values are kept). */
+const DEFAULT_SETTINGS = new Map(defaultSettingRows().map(([item, value]) => [item ?? "", value ?? ""]));
+
+/**
+ * 设置 值 the demo sets, each only where the 值 cell is blank or still the provisioned default
+ * (staff's own values are kept): the demo's 测评权重 weighs 常委会测评.
+ */
 function settingUpdates(settings: Values, wanted: Readonly<Record<string, string>>) {
   const header = (settings[0] ?? []).map((cell) => String(cell ?? "").trim());
   const item = header.indexOf("项目");
@@ -57,7 +62,10 @@ function settingUpdates(settings: Values, wanted: Readonly<Record<string, string
   if (item < 0 || value < 0) return [];
   return settings.flatMap((row, r) => {
     const text = wanted[String(row[item] ?? "").trim()];
-    if (r === 0 || text === undefined || isFilled(row[value])) return [];
+    const current = String(row[value] ?? "").trim();
+    const untouched =
+      !isFilled(row[value]) || current === DEFAULT_SETTINGS.get(String(row[item] ?? "").trim());
+    if (r === 0 || text === undefined || !untouched) return [];
     return [{ range: `${quoteTitle(TAB_NAMES.settings)}!${columnLetter(value)}${r + 1}`, values: [[text]] }];
   });
 }
@@ -84,6 +92,8 @@ export async function seedDemo(
     { name: TAB_NAMES.contacts, rows: data.contacts, directory: false },
     { name: TAB_NAMES.extensions, rows: data.extensions, directory: false },
     { name: TAB_NAMES.coOpinions, rows: data.coOpinions, directory: false },
+    { name: TAB_NAMES.opinions, rows: data.opinions, directory: false },
+    { name: TAB_NAMES.committee, rows: data.committee, directory: false },
   ];
   const read = await api.spreadsheets.values.batchGet({
     spreadsheetId,

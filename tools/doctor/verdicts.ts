@@ -11,7 +11,12 @@ export interface Verdict {
 
 export const PLACEHOLDER_DATABASE_ID = "00000000-0000-0000-0000-000000000000";
 export const REQUIRED_SECRETS = ["SPREADSHEET_ID", "GOOGLE_SERVICE_ACCOUNT"] as const;
-export const FORM_SECRETS = ["FORM_SECRET_SUGGESTION", "FORM_SECRET_REPLY", "FORM_SECRET_RATING"] as const;
+export const FORM_SECRETS = [
+  "FORM_SECRET_SUGGESTION",
+  "FORM_SECRET_REPLY",
+  "FORM_SECRET_RATING",
+  "FORM_SECRET_OPINION",
+] as const;
 /** Personal links: the signing key and the Worker's address (every notice to a unit or deputy carries one). */
 export const LINK_SECRETS = ["LINK_SECRET", "PUBLIC_URL"] as const;
 const WRANGLER_LOGIN = "请先运行 npx wrangler login（或设置 CLOUDFLARE_API_TOKEN）后再检查";
@@ -80,7 +85,7 @@ function secretVerdicts(facts: Facts): Verdict[] {
       v("warn", "表单", `缺少 ${forms.join("、")}：对应表单的提交会被拒绝（401）；用到该表单时请设置`),
     );
   } else {
-    out.push(v("ok", "表单", "三个表单密钥都已设置"));
+    out.push(v("ok", "表单", "四个表单密钥都已设置"));
   }
   const links = LINK_SECRETS.filter((n) => !has(n));
   for (const name of links) {

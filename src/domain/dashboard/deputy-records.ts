@@ -16,6 +16,10 @@ export interface DeputyRecordRow {
   readonly ledAccepted: number;
   /** Led suggestions finished (已办结). */
   readonly ledClosed: number;
+  /** Led suggestions marked 优秀建议 = 是 (practice.md, Deputy records). */
+  readonly excellent: number;
+  /** Ratings this deputy gave on led suggestions (满意度 and 二次满意度 each count). */
+  readonly ratingsGiven: number;
   /** Not in the 代表 tab (a name typed in the ledger only; also a 校验问题). */
   readonly unlisted: boolean;
 }
@@ -25,6 +29,8 @@ export interface DeputyDetail {
   readonly entry: DirectoryEntry<DeputyRecord> | null;
   readonly led: readonly SuggestionRef[];
   readonly coSigned: readonly SuggestionRef[];
+  /** Led suggestions marked 优秀建议. */
+  readonly excellent: readonly SuggestionRef[];
 }
 
 interface Tally {
@@ -71,6 +77,11 @@ function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
     coSigned: tally.co.length,
     ledAccepted: tally.led.filter((r) => r.record.review === "立案").length,
     ledClosed: tally.led.filter((r) => r.computed.status === "已办结").length,
+    excellent: tally.led.filter((r) => r.record.excellent === true).length,
+    ratingsGiven: tally.led.reduce(
+      (n, r) => n + (r.record.rating ? 1 : 0) + (r.record.secondRating ? 1 : 0),
+      0,
+    ),
     unlisted: !entry,
   };
 }
@@ -90,5 +101,22 @@ export function deputyDetail(evaluation: EvaluatedLedger, name: string): DeputyD
     entry: evaluation.deputies.find(tally.name) ?? null,
     led: tally.led.map((r) => suggestionRef(r, today)).sort(byId),
     coSigned: tally.co.map((r) => suggestionRef(r, today)).sort(byId),
+    excellent: tally.led
+      .filter((r) => r.record.excellent === true)
+      .map((r) => suggestionRef(r, today))
+      .sort(byId),
   };
+}
+
+/**
+ * What a deputy's record shows from the practice tabs: contacts on led suggestions the deputy took
+ * part in (代表参加 = 是), given the 沟通记录 rows of those suggestions.
+ */
+export function contactsJoined(
+  contacts: { of(id: string): readonly { record: { deputyJoined: boolean | null } }[] },
+  ledIds: readonly string[],
+): number {
+  let n = 0;
+  for (const id of ledIds) for (const c of contacts.of(id)) if (c.record.deputyJoined === true) n += 1;
+  return n;
 }

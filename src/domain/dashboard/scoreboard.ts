@@ -3,7 +3,7 @@ import type { UnitRecord } from "../../../sheets-schema/tabs/directory";
 import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
 import type { DirectoryEntry } from "../directory";
 import { nameKey } from "../directory";
-import { type StatisticsRow, statisticsCells } from "../statistics";
+import { footnoteRows, type StatisticsRow, statisticsCells } from "../statistics";
 import type { EvaluatedLedger } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
@@ -27,9 +27,14 @@ export function unitScoreboard(evaluation: EvaluatedLedger): Scoreboard {
   return { units: evaluation.statistics.byUnit, total: evaluation.statistics.total };
 }
 
-/** The scoreboard as a table (header row first, 合计 last), for the CSV export. */
+/** The scoreboard as a table (header row first, then 合计 and the footnote of rows left out), for the CSV export. */
 export function scoreboardTable(board: Scoreboard): (string | number)[][] {
-  return [[...STATISTICS_HEADERS], ...board.units.map(statisticsCells), statisticsCells(board.total)];
+  return [
+    [...STATISTICS_HEADERS],
+    ...board.units.map(statisticsCells),
+    statisticsCells(board.total),
+    ...footnoteRows(board.total.excluded),
+  ];
 }
 
 /** One unit's figures and suggestions (as lead and as co-unit); null when no such unit is known. */

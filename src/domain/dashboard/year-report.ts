@@ -1,5 +1,6 @@
 import { nameKey } from "../directory";
-import { computeStatistics, type StatisticsItem } from "../statistics";
+import { computeStatistics } from "../statistics";
+import { statisticsItemOf } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type CarriedOver, carriedOverInto, isCrossYear } from "./carried-over";
 import {
@@ -103,14 +104,12 @@ export function rowsOfYear(evaluation: EvaluatedLedger, year: number): Evaluated
   return evaluation.rows.filter((r) => !r.blank && yearOfRow(r) === year);
 }
 
-const item = (r: EvaluatedRow): StatisticsItem => ({
-  record: r.record,
-  firstDue: r.firstDeadline?.due ?? null,
-  practice: r.practice,
-});
-
-/** Counted in the figures, as computeStatistics counts: 立案 with a 主办单位. */
-const counted = (r: EvaluatedRow) => r.record.review === "立案" && Boolean(r.record.leadUnit);
+/**
+ * Counted in the figures, as computeStatistics counts: 立案 with a 主办单位, and no 错误 in a
+ * counted field (such a row is in the footnote instead).
+ */
+const counted = (r: EvaluatedRow) =>
+  r.record.review === "立案" && Boolean(r.record.leadUnit) && !statisticsItemOf(r).excluded;
 
 /** Per 届次 (statistics and figures of each), only when the year's rows have some 届次. */
 function bySession(rows: readonly EvaluatedRow[], today: string): ReportLine[] {
@@ -125,7 +124,7 @@ function bySession(rows: readonly EvaluatedRow[], today: string): ReportLine[] {
   return [...groups].map(([label, members]) => {
     const ratings = new RatingGroups();
     for (const r of members) if (counted(r)) ratings.of(label).add(r.record);
-    const total = computeStatistics(members.map(item), { today }).total;
+    const total = computeStatistics(members.map(statisticsItemOf), { today }).total;
     return ratings.line({ ...total, label }, label);
   });
 }
@@ -142,7 +141,7 @@ export function yearReport(
 ): YearReport {
   const rows = rowsOfYear(evaluation, year);
   const count = (test: (r: EvaluatedRow) => boolean) => rows.filter(test).length;
-  const statistics = computeStatistics(rows.map(item), {
+  const statistics = computeStatistics(rows.map(statisticsItemOf), {
     today: evaluation.today,
     units: evaluation.units.entries.map((e) => e.name),
     categories: evaluation.settings.categories,
@@ -190,6 +189,6 @@ export function yearReport(
     opinions: opinionCounts(sources.opinions, year),
     commendedUnits: commendedUnits(sources.committee, year),
     assessment: sources.assessment ?? null,
-    excludedForErrors: sources.excludedForErrors ?? null,
+    excludedForErrors: sources.excludedForErrors ?? statistics.total.excluded,
   };
 }

@@ -1,4 +1,5 @@
 import { LONG_TEXT_MAX, SHEETS_CELL_MAX, SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
+import { opinionColumns } from "../../../sheets-schema/tabs/evaluation-tabs";
 import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
 
 export { SHEETS_CELL_MAX };
@@ -13,9 +14,10 @@ export type FieldLimit =
   | { kind: "list"; itemMax: number }
   | { kind: "whole"; max: number };
 
+// 民意's columns (the opinion form) first: a header both tabs have (备注) keeps the ledger's limit.
 const LIMITS: ReadonlyMap<string, FieldLimit> = new Map(
-  ledgerStaffColumns.map((col): [string, FieldLimit] => {
-    const max = col.cell.maxLength;
+  [...opinionColumns, ...ledgerStaffColumns].map((col): [string, FieldLimit] => {
+    const max = "maxLength" in col.cell ? col.cell.maxLength : undefined;
     if (col.cell.kind === "longText") return [col.header, { kind: "long", max: max ?? LONG_TEXT_MAX }];
     if (col.cell.kind === "list") return [col.header, { kind: "list", itemMax: max ?? SHORT_TEXT_MAX }];
     return [col.header, { kind: "whole", max: max ?? SHORT_TEXT_MAX }];

@@ -4,7 +4,7 @@ import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases
 import { serialFromIso } from "../civil-date";
 import { fieldLimit, fitText, SHEETS_CELL_MAX } from "./field-limits";
 
-export const FORM_KINDS = ["suggestion", "reply", "rating"] as const;
+export const FORM_KINDS = ["suggestion", "reply", "rating", "opinion"] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 export type AnswerValue = string | number | boolean | null | readonly string[];
@@ -15,20 +15,23 @@ export type CellWrite = string | number;
  * deputy's comment with the rating) has no column of its own: it is added to 备注 as a line.
  */
 export const FORM_COLUMNS: Record<FormKind, readonly string[]> = {
-  suggestion: ["届次", "标题", "内容摘要", "领衔代表", "附议代表", "类别", "提出日期", "备注"],
+  suggestion: ["届次", "标题", "内容摘要", "领衔代表", "附议代表", "类别", "提出日期", "来源", "备注"],
   reply: ["编号", "答复日期", "答复类别", "答复内容", "落实情况", "答复函"],
   rating: ["编号", "满意度", "测评日期", "测评意见"],
+  // A voter's opinion received at a liaison station: a row of 民意, not of 建议台账.
+  opinion: ["日期", "联络站", "反映人", "内容", "接待代表", "处理方式", "建议编号", "备注"],
 };
 
 /** A rating's comment: not a ledger column, written into 备注 as `测评意见（…）：…`. */
 export const RATING_COMMENT = "测评意见";
 
-export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期"]);
+export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期", "日期"]);
 /** The date a form fills by itself when the sender left it out: the day of submission. */
 const DEFAULT_DATE: Partial<Record<FormKind, string>> = {
   suggestion: "提出日期",
   reply: "答复日期",
   rating: "测评日期",
+  opinion: "日期",
 };
 
 export interface MappedAnswers {
@@ -51,6 +54,8 @@ export function answerText(value: AnswerValue): string {
 /** The column of this form a question fills (by ledger header or known alias), or null. */
 export function formColumnFor(form: FormKind, question: string): string | null {
   const allowed = FORM_COLUMNS[form];
+  // A header of the form's own tab first: 民意's 内容 is its own column, not an alias of 内容摘要.
+  if (allowed.includes(question.trim())) return question.trim();
   const header = headerForQuestion(question) ?? question.trim();
   return allowed.includes(header) ? header : null;
 }
@@ -91,7 +96,7 @@ export function mapAnswers(
   }
   const dateHeader = DEFAULT_DATE[form];
   if (dateHeader && cells[dateHeader] === undefined) cells[dateHeader] = serialFromIso(submittedOn);
-  if (form === "suggestion" && extras.length > 0) {
+  if ((form === "suggestion" || form === "opinion") && extras.length > 0) {
     const notes = [cells.备注, ...extras].filter(Boolean).join("\n");
     cells.备注 = textCell("备注", notes);
     return { cells, extras: [] };

@@ -12,6 +12,11 @@ export const PRACTICE_FACTS = {
   extended: 4,
   /** A decided 延期申请 of the lead unit (a 延期审批结果 may be due): notice planning reads its rows. */
   extensionDecided: 8,
+  /**
+   * Not a practice fact but kept with them: the row has an 错误 in a column the figures read
+   * (statistics-items.ts), so every figure leaves it out. Stored facts carry no problem messages.
+   */
+  countedError: 16,
 } as const;
 
 export function hasFact(flags: number | undefined, fact: keyof typeof PRACTICE_FACTS): boolean {

@@ -3,6 +3,7 @@ import type { LedgerEvaluation } from "../evaluate-ledger";
 import { buildLedgerContext } from "../ledger-context";
 import type { Problem } from "../problems";
 import { computeStatistics, type StatisticsResult } from "../statistics";
+import { statisticsItemOf } from "../statistics-items";
 import type { EvaluatedLedger } from "./evaluated";
 import {
   type FactTuple,
@@ -51,14 +52,11 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     rows,
     // Summed on first use: a page that shows no figure (a personal link's list) never pays for it.
     get statistics() {
-      statistics ??= computeStatistics(
-        rows.map((r) => ({ record: r.record, firstDue: r.firstDeadline?.due ?? null, practice: r.practice })),
-        {
-          today: input.today,
-          units: context.units.entries.map((e) => e.name),
-          categories: context.settings.categories,
-        },
-      );
+      statistics ??= computeStatistics(rows.map(statisticsItemOf), {
+        today: input.today,
+        units: context.units.entries.map((e) => e.name),
+        categories: context.settings.categories,
+      });
       return statistics;
     },
     problems: input.problems,

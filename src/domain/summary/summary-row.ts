@@ -3,7 +3,9 @@ import { type LedgerRecord, ledgerStaffColumns } from "../../../sheets-schema/ta
 import { rawText } from "../dashboard/cell-text";
 import type { Deadline } from "../deadlines";
 import type { LedgerRowEvaluation } from "../evaluate-ledger-rows";
+import { PRACTICE_FACTS } from "../practice/practice-facts";
 import type { Problem } from "../problems";
+import { hasCountedError } from "../statistics-items";
 
 /**
  * One ledger row as the sync last evaluated it, with what the dashboard, the exports and notice
@@ -77,6 +79,13 @@ export const FACT_KEYS = [
   "rating",
   "secondRating",
   "followUp",
+  // The unit assessment (单位测评) and the commendations: the second round, B-class 落实情况, the
+  // suggestions carried over (跨年督办) and those marked 优秀建议.
+  "reassignedOn",
+  "secondReplyClass",
+  "implementation",
+  "crossYear",
+  "excellent",
 ] as const;
 
 /**
@@ -141,7 +150,8 @@ export function storeRow(
   if (row.problems.length > 0) stored.q = [...row.problems];
   const unreadable = unreadableCells(row, indexOf);
   if (Object.keys(unreadable).length > 0) stored.u = unreadable;
-  if (row.practice) stored.x = row.practice;
+  const flags = (row.practice ?? 0) | (hasCountedError(row.problems) ? PRACTICE_FACTS.countedError : 0);
+  if (flags) stored.x = flags;
   return stored;
 }
 

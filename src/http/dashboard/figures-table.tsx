@@ -1,6 +1,14 @@
 import type { FC } from "hono/jsx";
 import { REPLY_CLASSES } from "../../../sheets-schema/enums";
-import type { StatisticsRow } from "../../domain/statistics";
+import { excludedNote, type StatisticsRow } from "../../domain/statistics";
+
+/** The footnote under figures that left rows out for an 错误 in a counted field; nothing when none were. */
+export const ExcludedNote: FC<{ excluded: number }> = ({ excluded }) =>
+  excluded > 0 ? (
+    <p class="muted small footnote">
+      {excludedNote(excluded)}（见 <a href="/problems">校验问题</a>，改正后下次同步计入）
+    </p>
+  ) : null;
 
 /**
  * The scoreboard columns of the spec (承办件数 … 平均答复天数) for a list of rows and a 合计 row.
@@ -26,30 +34,38 @@ export const FiguresTable: FC<{
       <td class="num">{row.averageReplyDays}</td>
       <td class="num">{row.contactRate}</td>
       <td class="num">{row.extensions}</td>
+      <td class="num">{row.reassigned}</td>
+      <td class="num">{row.secondOverdue}</td>
     </tr>
   );
+  const excluded = total ? total.excluded : rows.reduce((n, r) => n + r.excluded, 0);
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>{first}</th>
-          <th class="num">承办件数</th>
-          <th class="num">已答复</th>
-          <th class="num">按期答复率</th>
-          <th class="num">逾期未答复</th>
-          <th class="num">满意率</th>
-          {REPLY_CLASSES.map((c) => (
-            <th class="num">{c}</th>
-          ))}
-          <th class="num">平均答复天数</th>
-          <th class="num">沟通率</th>
-          <th class="num">延期件数</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => line(row, false))}
-        {total ? line(total, true) : null}
-      </tbody>
-    </table>
+    <>
+      <table>
+        <thead>
+          <tr>
+            <th>{first}</th>
+            <th class="num">承办件数</th>
+            <th class="num">已答复</th>
+            <th class="num">按期答复率</th>
+            <th class="num">逾期未答复</th>
+            <th class="num">满意率</th>
+            {REPLY_CLASSES.map((c) => (
+              <th class="num">{c}</th>
+            ))}
+            <th class="num">平均答复天数</th>
+            <th class="num">沟通率</th>
+            <th class="num">延期件数</th>
+            <th class="num">二次交办</th>
+            <th class="num">二次逾期未答复</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => line(row, false))}
+          {total ? line(total, true) : null}
+        </tbody>
+      </table>
+      <ExcludedNote excluded={excluded} />
+    </>
   );
 };

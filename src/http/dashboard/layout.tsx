@@ -14,6 +14,8 @@ export type NavKey =
   | "notices"
   | "sampling"
   | "report"
+  | "assessment"
+  | "opinions"
   | "links"
   | "none";
 
@@ -26,6 +28,8 @@ const NAV: readonly [NavKey, string, string][] = [
   ["notices", "/notices", "通知"],
   ["sampling", "/sampling", "抽样回访"],
   ["report", "/report", "年度报告"],
+  ["assessment", "/assessment", "单位测评"],
+  ["opinions", "/opinions", "民意"],
   ["links", "/links", "个人链接"],
 ];
 

@@ -3,7 +3,15 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { COMMITTEE_TAB, OPINIONS_TAB } from "../../domain/dashboard/report-practice";
 import { parseYear } from "../../domain/dashboard/sample-request";
-import { reportYears, rowsOfYear, type YearReport, yearReport } from "../../domain/dashboard/year-report";
+import {
+  type AssessmentLine,
+  reportYears,
+  rowsOfYear,
+  type YearReport,
+  yearReport,
+} from "../../domain/dashboard/year-report";
+import type { Assessment } from "../../domain/evaluation/assessment";
+import { assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
 import { HttpError } from "../errors";
 import { type Dashboard, loadDashboard } from "./load-view";
 
@@ -40,11 +48,18 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
       })) ?? null,
     opinions: tabs[OPINIONS_TAB],
     committee: tabs[COMMITTEE_TAB],
-    // Issue 14 part A: the 单位测评 ranking of the year and the count of rows the statistics leave
-    // out for an 错误 go here; the page, the exports and the .docx show them when they are given.
-    assessment: null,
-    excludedForErrors: null,
+    assessment: rankingOf(assessYear(d.evaluation, chosen, committeeScores(tabs[COMMITTEE_TAB]))),
   });
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
   return { report, years: shown, dashboard: d };
+}
+
+/** The report's 单位测评 lines: the ranked units (those with a score), null when none has one. */
+function rankingOf(assessment: Assessment): AssessmentLine[] | null {
+  const lines = assessment.rows.flatMap((r) =>
+    r.rank === null || r.score === null
+      ? []
+      : [{ rank: r.rank, unit: r.unit, score: r.score.toFixed(1), grade: r.grade }],
+  );
+  return lines.length > 0 ? lines : null;
 }

@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import { type OverviewFigures, rateNumber } from "../../domain/dashboard/overview";
 import { BarChart, StackedBar } from "./charts";
+import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Empty, Kpi, SuggestionTable } from "./ui";
@@ -72,6 +73,7 @@ export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = 
           </p>
         </div>
       ) : null}
+      <ExcludedNote excluded={t.excluded} />
       <div class="kpis">
         <Kpi label="建议总数" value={figures.suggestions} note={`立案并交办 ${t.assigned} 件`} />
         <Kpi label="按期答复率" value={t.onTimeRate} note={`已答复 ${t.replied} 件`} tone="ok" />
@@ -79,7 +81,7 @@ export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = 
         <Kpi
           label="已逾期"
           value={overdue}
-          note={`其中首轮逾期未答复 ${t.overdueUnreplied} 件`}
+          note={`其中逾期未答复 ${t.overdueUnreplied} 件（含二次交办）`}
           tone="danger"
         />
         <Kpi

@@ -1,8 +1,12 @@
 import { Hono } from "hono";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
-import { deputyDetail, deputyRecords } from "../../domain/dashboard/deputy-records";
+import { contactsJoined, deputyDetail, deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview } from "../../domain/dashboard/overview";
 import { unitDetail, unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { nameKey } from "../../domain/directory";
+import { opinionRows } from "../../domain/evaluation/opinions";
+import { buildPracticeIndex } from "../../domain/practice/practice-index";
 import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
@@ -53,7 +57,18 @@ export const pagesRoutes = new Hono<AppEnv>()
     const name = c.req.param("name");
     const detail = deputyDetail(d.evaluation, name);
     if (!detail) throw new HttpError(404, "unknown_deputy", `没有代表“${name}”：请从代表列表中选择`);
-    return sendPage(c, <DeputyPage detail={detail} frame={d.frame} />);
+    // 民意 (small) whole, and only the 沟通记录 rows of the deputy's led suggestions.
+    const ledIds = detail.led.map((r) => r.id);
+    const [opinionsTab, contactsTab] = await Promise.all([
+      d.deps.tabCache.load([TAB_NAMES.opinions]),
+      d.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], "编号", ledIds),
+    ]);
+    const key = nameKey(detail.row.name);
+    const practice = {
+      opinions: opinionRows(opinionsTab[TAB_NAMES.opinions]).filter((o) => nameKey(o.record.deputy) === key),
+      contactsJoined: contactsJoined(buildPracticeIndex(contactsTab, new Set(ledIds)).contacts, ledIds),
+    };
+    return sendPage(c, <DeputyPage detail={detail} practice={practice} frame={d.frame} />);
   })
   .get("/report", async (c) => {
     const { report, years, dashboard } = await loadYearReport(c);

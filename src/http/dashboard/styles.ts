@@ -107,4 +107,7 @@ body.lk{font-size:16px;background:var(--bg)}
 .lk-error{color:var(--danger);font-weight:600}
 .pre{white-space:pre-wrap;word-break:break-word;margin:0}
 @media (min-width:720px){.lk-main{padding:20px}}
+.footnote{margin:6px 0 10px}
+details.breakdown{border-bottom:1px solid var(--line);padding:6px 0}details.breakdown summary{cursor:pointer}
+@media print{body{background:#fff}header,nav,.no-print,.sync{display:none!important}.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}}
 `;

@@ -3,7 +3,7 @@ import { rateNumber } from "../../domain/dashboard/overview";
 import { classCounts, type Scoreboard, type UnitDetail } from "../../domain/dashboard/scoreboard";
 import { formatRate } from "../../domain/statistics";
 import { BarChart, StackedBar } from "./charts";
-import { FiguresTable } from "./figures-table";
+import { ExcludedNote, FiguresTable } from "./figures-table";
 import { href } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Kpi, SuggestionTable } from "./ui";
@@ -12,8 +12,9 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
   <Layout title="承办单位" nav="units" frame={frame}>
     <h1>承办单位办理情况</h1>
     <p class="sub">
-      按主办单位统计立案建议：按期答复率 = 期限内答复 ÷（已答复 + 逾期未答复）；满意率按最近一轮测评（满意 +
-      基本满意）；沟通率 = 答复前有主办单位办前联系的件数 ÷
+      按主办单位统计立案建议：按期答复率 = 期限内答复 ÷
+      应答复（两轮都计：已答复，或过了期限仍未答复；二次交办逾期未答复的计入逾期未答复）；满意率按最近一轮测评（满意
+      + 基本满意）；沟通率 = 答复前有主办单位办前联系的件数 ÷
       已答复；延期件数为延期申请获批准的件数。可用于年终办理工作评议。
     </p>
     <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
@@ -69,7 +70,14 @@ export const UnitPage: FC<{ detail: UnitDetail; frame: PageFrame }> = ({ detail,
         <Kpi label="平均答复天数" value={f.averageReplyDays} />
         <Kpi label="沟通率" value={f.contactRate} note="答复前有办前联系 ÷ 已答复" />
         <Kpi label="延期件数" value={f.extensions} note="延期申请获批准的件数" />
+        <Kpi
+          label="二次交办"
+          value={f.reassigned}
+          note={`已答复 ${f.secondReplied} 件，逾期未答复 ${f.secondOverdue} 件`}
+          tone={f.secondOverdue > 0 ? "danger" : undefined}
+        />
       </div>
+      <ExcludedNote excluded={f.excluded} />
       <Card title="答复类别">
         <StackedBar
           title={`${detail.name} 的答复类别`}

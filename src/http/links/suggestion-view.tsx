@@ -43,7 +43,7 @@ const Field: FC<{ label: string; value: string | null | undefined }> = ({ label,
     </>
   ) : null;
 
-const FORM_NAMES = { reply: "答复", rating: "测评", suggestion: "建议" } as const;
+const FORM_NAMES = { reply: "答复", rating: "测评", suggestion: "建议", opinion: "民意" } as const;
 
 /** The recipient's own submissions about this suggestion, and whether they are in the ledger yet. */
 const Sent: FC<{ sent: readonly InboxEntry[]; timeZone: string }> = ({ sent, timeZone }) =>

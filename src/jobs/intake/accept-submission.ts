@@ -65,6 +65,9 @@ export async function acceptSubmission(
   if (form === "suggestion") {
     suggestionId = await newSuggestionId(deps, cells.提出日期, submittedOn);
     cells.编号 = suggestionId;
+  } else if (form === "opinion") {
+    // A row of 民意, not of the ledger: it names a suggestion only once converted (建议编号).
+    suggestionId = String(cells.建议编号 ?? "").trim();
   } else {
     suggestionId = String(cells.编号 ?? "").trim();
     if (!suggestionId)

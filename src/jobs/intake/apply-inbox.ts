@@ -15,6 +15,7 @@ import { type LedgerColumns, readLedgerColumns, readWholeRows } from "../sheet-w
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { IntakeMessage } from "./accept-submission";
+import { applyOpinions } from "./apply-opinions";
 import { type ApplyPlan, planApply } from "./plan-apply";
 
 export interface ApplyDeps {
@@ -111,9 +112,25 @@ export async function applyInbox(
   const at = new Date(nowMs).toISOString();
   let entries: InboxEntry[] = [];
   try {
-    entries = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
+    const loaded = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
+    entries = loaded;
+    // Opinions (民意) are rows of their own tab: added first, in two calls, then the ledger's entries.
+    const opinions = await applyOpinions(
+      deps,
+      loaded.filter((e) => e.form === "opinion"),
+      at,
+    );
+    if (opinions.outcome === "failed" && opinions.retryable) return opinions;
+    entries = loaded.filter((e) => e.form !== "opinion");
     if (entries.length === 0)
-      return { outcome: "ok", appended: 0, updated: 0, unmatched: 0, alreadyThere: 0, sheetsCalls: 0 };
+      return {
+        outcome: "ok",
+        appended: opinions.outcome === "ok" ? opinions.appended : 0,
+        updated: 0,
+        unmatched: 0,
+        alreadyThere: opinions.outcome === "ok" ? opinions.alreadyThere : 0,
+        sheetsCalls: deps.sheets.callCount - callsBefore,
+      };
     const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
     const read = await readForWrites(deps, ids);
     let ledger = read.rows;

@@ -1,5 +1,11 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
+import {
+  assessmentTable,
+  assessmentYears,
+  assessYear,
+  committeeScores,
+} from "../../domain/evaluation/assessment-view";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
@@ -46,7 +52,7 @@ export interface FinishOutcome {
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
 const GRID_HEADROOM = 500;
 const META_TAB_WRITTEN = "system_tab_written:";
-const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics] as const;
+const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
 
 /** What the last sync wrote to a system tab: how many rows, and a digest of them. */
 interface TabWritten {
@@ -98,7 +104,9 @@ async function unchangedSinceLastRun(
   if (parts !== context.chunkStarts.length || outstanding.length > 0) return false;
   return SYSTEM_TABS.every(
     (tab, i) =>
-      context.skippedTabs.some((s) => s.tab === tab) || written[i]?.rows === (context.systemRows[tab] ?? 0),
+      context.skippedTabs.some((s) => s.tab === tab) ||
+      context.missingTabs.includes(tab) ||
+      written[i]?.rows === (context.systemRows[tab] ?? 0),
   );
 }
 
@@ -129,7 +137,7 @@ async function rewrite(
   desired: (string | number)[][],
   at: string,
 ): Promise<{ range: string; values: (string | number)[][] } | null> {
-  if (context.skippedTabs.some((s) => s.tab === tab)) return null;
+  if (context.skippedTabs.some((s) => s.tab === tab) || context.missingTabs.includes(tab)) return null;
   const written: TabWritten = { rows: desired.length, digest: await digestOf(JSON.stringify(desired)) };
   const last = await lastWritten(deps.meta, tab);
   const held = context.systemRows[tab] ?? 0;
@@ -149,7 +157,7 @@ async function rewrite(
 
 /**
  * The end of a sync run (its own invocation): the statistics and the problems of the whole ledger
- * from what the chunks stored, 校验问题 and 统计 rewritten when they changed (one values.batchUpdate,
+ * from what the chunks stored, 校验问题, 统计 and 单位测评 rewritten when they changed (one values.batchUpdate,
  * the grids grown first when too short), vanished suggestions marked, the dashboard's data
  * stamped with a new version when anything changed, and stored submissions not yet in the sheet
  * queued again.
@@ -173,7 +181,7 @@ export async function finishRun(
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
   const [facts, tabs, outstanding] = await Promise.all([
     deps.summaries.loadFacts(),
-    deps.tabCache.load(BASE_CACHED_TABS),
+    deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
   ]);
   const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
@@ -202,6 +210,7 @@ export async function finishRun(
       planProblems.practiceTabs ?? [],
       results.flatMap((r) => r.relatedProblems ?? []),
     ),
+    ...(planProblems.evaluationTabs ?? []),
     ...(planProblems.configTabs ?? []),
     ...calendarProblems(results),
     ...planProblems.settings,
@@ -214,6 +223,7 @@ export async function finishRun(
     await Promise.all([
       rewrite(deps, context, TAB_NAMES.problems, problemsTabValues(problems), at),
       rewrite(deps, context, TAB_NAMES.statistics, view.statistics.tabValues, at),
+      rewrite(deps, context, TAB_NAMES.assessment, assessmentValues(view, tabs[TAB_NAMES.committee]), at),
     ])
   ).filter((w): w is { range: string; values: (string | number)[][] } => w !== null);
   let cellsWritten = 0;
@@ -241,6 +251,12 @@ export async function finishRun(
     incomplete,
     requeued,
   };
+}
+
+/** 单位测评 for every year that has suggestions (latest first), 常委会测评 folded in. */
+function assessmentValues(view: ReturnType<typeof ledgerFromSummary>, committee: unknown[][] | undefined) {
+  const scores = committeeScores(committee);
+  return assessmentTable(assessmentYears(view).map((year) => assessYear(view, year, scores)));
 }
 
 /** Appends rows to a system tab whose grid is shorter than its new content (values writes never grow a grid). */

@@ -5,14 +5,14 @@ import type { IntakeMessage } from "../intake/accept-submission";
 
 /** Entries younger than this are still the queue's business; older ones are queued again. */
 const REQUEUE_AFTER_MS = 2 * 60_000;
-const FORM_NAME = { suggestion: "建议", reply: "答复", rating: "测评" } as const;
+const FORM_NAME = { suggestion: "建议", reply: "答复", rating: "测评", opinion: "民意" } as const;
 
 /** Form submissions that could not be placed, shown in 校验问题 so staff can act. */
 export function inboxProblems(outstanding: readonly InboxEntry[]): Problem[] {
   return outstanding
     .filter((e) => e.status === "unmatched" || e.status === "failed")
     .map((e) => ({
-      tab: TAB_NAMES.ledger,
+      tab: e.form === "opinion" ? TAB_NAMES.opinions : TAB_NAMES.ledger,
       row: null,
       column: e.status === "unmatched" ? "编号" : null,
       level: "错误",

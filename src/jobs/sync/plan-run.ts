@@ -1,7 +1,7 @@
 import type { TabDef } from "../../../sheets-schema/columns";
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
+import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
 import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
@@ -25,8 +25,13 @@ export { CHUNK_ROWS };
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 /** The ledger columns the plan reads whole: what a part needs to know of the rest, and where data ends. */
 const INDEX_HEADERS = ["编号", "审查结果", "标题", "领衔代表", "提出日期"] as const;
-const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics] as const;
-const OPTIONAL_TABS: ReadonlySet<string> = new Set([TAB_NAMES.leaders, ...PRACTICE_RECORD_TABS]);
+const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
+/** Tabs a sheet may lack (added by later issues; `sheet:init` adds them): the sync works without them. */
+const OPTIONAL_TABS: ReadonlySet<string> = new Set([
+  TAB_NAMES.leaders,
+  ...PRACTICE_RECORD_TABS,
+  TAB_NAMES.assessment,
+]);
 
 export interface PlanDeps {
   sheets: SheetsClient;
@@ -115,7 +120,7 @@ export async function planRun(
     .map((tab) => ({ tab, reason: `缺少工作表『${tab}』：请运行 npm run sheet:init 补齐` }));
   const systemGrid: Record<string, number> = {};
   const systemRows: Record<string, number> = {};
-  const systemTabs: readonly TabDef[] = [problemsTab, statisticsTab];
+  const systemTabs: readonly TabDef[] = [problemsTab, statisticsTab, assessmentTab];
   for (const systemTab of systemTabs) {
     const header = first.values[`${systemTab.name}-header`];
     if (!header) continue;

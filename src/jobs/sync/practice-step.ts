@@ -1,3 +1,8 @@
+import {
+  checkEvaluationTabs,
+  EVALUATION_TABS,
+  missingEvaluationTabs,
+} from "../../domain/evaluation/evaluation-tabs";
 import { buildLedgerContext, withPracticeTabs } from "../../domain/ledger-context";
 import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -13,20 +18,20 @@ import type { SyncContext } from "./sync-context";
  * county's December), read whole, kept in D1 for the chunks and pages, and folded into the run's
  * digest of the small tabs (a changed contact checks its suggestion's chunk again). Their rows of
  * a suggestion are checked by the chunk holding it; this step reports only the rows of none.
- * Its own invocation: parsing and storing them costs as much as the whole plan.
+ * Its own invocation: parsing and storing them costs as much as the whole plan. 民意 and 常委会测评
+ * (issue 14) are read, cached and checked here too: the finish folds 常委会测评 into 单位测评.
  */
 export async function readPracticeTabs(
   deps: PlanDeps,
   context: Omit<SyncContext, "planCalls">,
   nowMs: number,
 ): Promise<Omit<SyncContext, "planCalls">> {
+  const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
   const read = await readRanges(
     deps.sheets,
-    PRACTICE_RECORD_TABS.map((tab) => ({ key: tab, tab, a1: "" })),
+    names.map((tab) => ({ key: tab, tab, a1: "" })),
   );
-  const tabs = Object.fromEntries(
-    PRACTICE_RECORD_TABS.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]),
-  );
+  const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
   const changed = (await deps.tabCache.save(tabs, new Date(nowMs).toISOString())) > 0;
   const small = buildLedgerContext(await deps.tabCache.load(BASE_CACHED_TABS));
   const ledger = withPracticeTabs(small, tabs);
@@ -39,6 +44,14 @@ export async function readPracticeTabs(
     extensionReviewDays: ledger.settings.extensionReviewDays,
     knownId,
   });
+  const evaluationTabs = checkEvaluationTabs(tabs, {
+    today: context.today,
+    deputies: ledger.deputies,
+    units: ledger.units,
+    knownId,
+    weights: ledger.settings.assessmentWeights,
+  });
+  const missing = [...context.missingTabs, ...read.missingTabs];
   return {
     ...context,
     tabsDigest: await digestOf(`${context.tabsDigest}\n${JSON.stringify(tabs)}`),
@@ -47,10 +60,13 @@ export async function readPracticeTabs(
       ...context.planProblems,
       smallTabs: [
         ...context.planProblems.smallTabs,
-        ...missingPracticeTabs([...context.missingTabs, ...read.missingTabs]),
+        ...missingPracticeTabs(missing),
+        ...missingEvaluationTabs(missing),
       ],
       practiceTabs: unownedPracticeProblems(unowned, () => false),
+      evaluationTabs,
     },
+    missingTabs: [...new Set(missing)],
     practiceRead: true,
   };
 }

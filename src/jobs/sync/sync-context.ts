@@ -27,6 +27,8 @@ export interface SyncContext {
     readonly smallTabs: Problem[];
     /** 沟通记录, 延期申请, 协办意见: their rows alone (each against its suggestion comes from the chunks). */
     readonly practiceTabs?: Problem[];
+    /** 民意 and 常委会测评 (absent in a run planned before them). */
+    readonly evaluationTabs?: Problem[];
     /** 通知模板, 节假日. */
     readonly configTabs?: Problem[];
     readonly settings: Problem[];

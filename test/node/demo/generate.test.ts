@@ -93,7 +93,28 @@ describe("the demo year (generateDemo)", () => {
     expect(cells("预审意见").filter(Boolean).length).toBeGreaterThan(30);
     expect(cells("答复函").filter(Boolean).length).toBeGreaterThan(50);
     expect(cells("优秀建议").filter((v) => v === "是")).toHaveLength(6);
-    expect(data.settings).toEqual({ 会议期间: "2026-01-07~2026-01-09" });
+    expect(data.settings).toEqual({
+      会议期间: "2026-01-07~2026-01-09",
+      测评权重: "按期答复率:30,满意率:30,沟通率:10,落实率:10,常委会测评:20",
+    });
+  });
+
+  it("有联络站民意（转化的填了编号，其余待处理或已转交）和常委会测评，均无错误", () => {
+    const converted = data.opinions.rows.filter(
+      (r) => r[data.opinions.headers.indexOf("处理方式")] === "转化为建议",
+    );
+    const ids = converted.map((r) => r[data.opinions.headers.indexOf("建议编号")]);
+    // Each suggestion from a liaison station has its opinion, and only those.
+    expect(ids.sort()).toEqual(
+      data.ledger.rows
+        .filter((r) => r[data.ledger.headers.indexOf("来源")] === "联络站民意")
+        .map((r) => r[data.ledger.headers.indexOf("编号")])
+        .sort(),
+    );
+    expect(data.opinions.rows.length).toBeGreaterThan(converted.length + 5);
+    expect(data.committee.rows.length).toBe(8);
+    const tabs = new Set(["民意", "常委会测评"]);
+    expect(evaluation.problems.filter((p) => tabs.has(p.tab) && p.level === "错误")).toEqual([]);
   });
 
   it("reads its practice rows without an 错误 and shows what a year leaves undone as 提醒", () => {

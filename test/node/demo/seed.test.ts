@@ -36,6 +36,8 @@ describe("demo:seed", () => {
       [TAB_NAMES.contacts]: data.contacts.rows.length,
       [TAB_NAMES.extensions]: data.extensions.rows.length,
       [TAB_NAMES.coOpinions]: data.coOpinions.rows.length,
+      [TAB_NAMES.opinions]: data.opinions.rows.length,
+      [TAB_NAMES.committee]: data.committee.rows.length,
     });
     const evaluation = evaluateLedger({ tabs: readWorkbook(sheets, ID), today: data.today });
     const statuses = evaluation.rows.filter((r) => !r.blank).map((r) => r.computed.status);
@@ -44,6 +46,8 @@ describe("demo:seed", () => {
     expect(evaluation.tabs[TAB_NAMES.ledger].readable).toBe(true);
     // 设置 会议期间 was filled in, so blank 来源 reads as the session it fell in.
     expect(evaluation.settings.sessionPeriods).toEqual([{ from: "2026-01-07", to: "2026-01-09" }]);
+    // 测评权重 was still the default, so the demo's (weighing 常委会测评) replaced it.
+    expect(evaluation.settings.assessmentWeights).toMatchObject({ 常委会测评: 20 });
     const extended = evaluation.rows.filter((r) => r.firstDeadline?.explanation.includes("经批准延期"));
     expect(extended.length).toBeGreaterThanOrEqual(3);
   });

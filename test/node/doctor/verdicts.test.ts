@@ -11,6 +11,7 @@ const ALL_SECRETS = [
   "FORM_SECRET_SUGGESTION",
   "FORM_SECRET_REPLY",
   "FORM_SECRET_RATING",
+  "FORM_SECRET_OPINION",
   "LINK_SECRET",
   "PUBLIC_URL",
   "NOTICE_EMAIL_FROM",
@@ -77,7 +78,7 @@ describe("npm run doctor verdicts", () => {
       "✘ 密钥：缺少 GOOGLE_SERVICE_ACCOUNT：npx wrangler secret put GOOGLE_SERVICE_ACCOUNT",
     );
     expect(out).toContain(
-      "! 表单：缺少 FORM_SECRET_SUGGESTION、FORM_SECRET_RATING：对应表单的提交会被拒绝（401）；用到该表单时请设置",
+      "! 表单：缺少 FORM_SECRET_SUGGESTION、FORM_SECRET_RATING、FORM_SECRET_OPINION：对应表单的提交会被拒绝（401）；用到该表单时请设置",
     );
     expect(out.some((l) => l.startsWith("! 登录：没有配置 Cloudflare Access"))).toBe(true);
     expect(out).toContain(

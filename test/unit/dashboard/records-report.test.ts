@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { deputyDetail, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
+import { contactsJoined, deputyDetail, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_EXTRA, ledgerExportTable } from "../../../src/domain/dashboard/ledger-export";
 import { reportYears, yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
-import { fixtureEvaluation } from "./fixture";
+import { FIXTURE_ROWS, fixtureEvaluation } from "./fixture";
 
 const evaluation = fixtureEvaluation();
 
@@ -26,6 +26,31 @@ describe("deputies' records (代表履职档案)", () => {
       ["王伟(北关)", 1, 0, 1, 0],
       ["王伟(文峰)", 1, 0, 1, 0],
     ]);
+  });
+
+  it("优秀建议和代表作出的测评计入履职档案", () => {
+    const marked = fixtureEvaluation(
+      FIXTURE_ROWS.map((r) => (r.编号 === "2026-001" ? { ...r, 优秀建议: "是" } : r)),
+    );
+    const rows = deputyRecords(marked).map((r) => [r.name, r.excellent, r.ratingsGiven]);
+    // Ratings on led suggestions: 张明 001 (满意), 李华 2025-001 (基本满意), 王伟(北关) 005 (不满意).
+    expect(rows).toEqual([
+      ["张明", 1, 1],
+      ["李华", 0, 1],
+      ["赵敏", 0, 0],
+      ["王伟(北关)", 0, 1],
+      ["王伟(文峰)", 0, 0],
+    ]);
+    expect(deputyDetail(marked, "张明")?.excellent.map((r) => r.id)).toEqual(["2026-001"]);
+  });
+
+  it("代表参加的沟通只计领衔建议中代表参加 = 是的记录", () => {
+    const contacts = new Map([
+      ["2026-001", [{ record: { deputyJoined: true } }, { record: { deputyJoined: null } }]],
+      ["2026-002", [{ record: { deputyJoined: true } }]],
+    ]);
+    const index = { of: (id: string) => contacts.get(id) ?? [] };
+    expect(contactsJoined(index, ["2026-001", "2026-004"])).toBe(1);
   });
 
   it("lists one deputy's led and co-signed suggestions", () => {
@@ -89,10 +114,12 @@ describe("year report", () => {
     // …then 满意 · 基本满意 · 不满意 · 解决率: 001 满意 (A, solved), 005 不满意; 003 (B) is not rated.
     expect(table).toContainEqual([
       ...["合计", "合计", 6, 3, "50.0%", 1, "50.0%", 1, 1, 1, 0, 67.7, "—", 0],
+      ...[0, 0, 0], // 二次交办 · 二次已答复 · 二次逾期未答复: none in this fixture
       ...[1, 0, 1, "33.3%"],
     ]);
     expect(table).toContainEqual([
       ...["单位", "区教育局", 3, 2, "33.3%", 1, "100.0%", 1, 1, 0, 0, 86.5, "—", 0],
+      ...[0, 0, 0],
       ...[1, 0, 0, "50.0%"],
     ]);
     const json = yearReportJson(report);

@@ -74,7 +74,7 @@ describe("年度报告的 Word 初稿（.docx）", () => {
     expect(text[1]).toBe("（初稿　数据统计至2026-06-15）");
     const all = text.join("\n");
     expect(all).toContain("2026年，共收到代表建议8件。经审查，立案7件，不予立案1件，并案0件。");
-    expect(all).toContain("按期答复率85.7%");
+    expect(all).toContain("按期答复率88.9%（含二次办理）");
     expect(all).toContain("其中满意3件（60.0%）、基本满意1件（20.0%）、不满意1件，满意率80.0%。");
     expect(all).toContain("解决率50.0%");
     expect(all).toContain("各代表联络站收集群众意见4条，转化为建议2条。");

@@ -1,0 +1,248 @@
+import type { AssessmentFigure } from "../../../sheets-schema/cells/setting-cells";
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import { nameKey } from "../directory";
+import { formatRate, itemFacts, NO_RATE, type StatisticsItem } from "../statistics";
+
+/**
+ * 单位测评 (practice.md, Assessment of units): per 年度 and lead unit, the figures, their weighted
+ * 综合得分, the 等次 and the rank. Pure: the sync's finish step writes it to the tab, the dashboard
+ * shows it, both from the stored rows.
+ */
+
+/** What the assessment reads of one suggestion: the statistics' item plus 落实情况 and the latest class. */
+export interface AssessmentItem extends StatisticsItem {
+  readonly record: StatisticsItem["record"] &
+    Partial<Pick<LedgerRecord, "implementation" | "secondReplyClass">>;
+}
+
+/** One 常委会测评 row that counts (an 错误 row is left out by the caller). */
+export interface CommitteeScore {
+  readonly year: number;
+  readonly unit: string;
+  readonly score: number | null;
+  readonly advanced: boolean;
+}
+
+export interface AssessmentOptions {
+  readonly today: string;
+  /** 承办单位 in tab order: ties in 综合得分 keep this order on the page. */
+  readonly units: readonly string[];
+  readonly weights: Partial<Record<AssessmentFigure, number>>;
+  /** 测评等次: [grade, lowest 综合得分], highest first; below the last is 差. */
+  readonly grades: readonly (readonly [string, number])[];
+  readonly committee: readonly CommitteeScore[];
+}
+
+/** A figure as a percentage (0–100) with what it was worked out from; value null = zero denominator. */
+export interface Figure {
+  readonly value: number | null;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface AssessmentRow {
+  readonly year: number;
+  readonly unit: string;
+  /** 承办件数: counted suggestions (those with an 错误 in a counted field are left out). */
+  readonly assigned: number;
+  readonly figures: Readonly<Record<AssessmentFigure, Figure>>;
+  /** Each figure's weight as used, after the weights of dropped figures were shared out (sums to 100). */
+  readonly usedWeights: Readonly<Partial<Record<AssessmentFigure, number>>>;
+  /** 综合得分 to one decimal, null when no weighted figure has a denominator. */
+  readonly score: number | null;
+  readonly grade: string;
+  /** 1-based; ties share a rank (1, 1, 3); null without a score. */
+  readonly rank: number | null;
+  readonly extensions: number;
+  /** 先进单位 as 常委会测评 records it. */
+  readonly advanced: boolean;
+  /** Suggestions of this unit left out for an 错误 in a counted field. */
+  readonly excluded: number;
+}
+
+export interface Assessment {
+  readonly year: number;
+  /** Ranked: by 综合得分 (highest first), then units without a score, each in 承办单位 order. */
+  readonly rows: readonly AssessmentRow[];
+  readonly excluded: number;
+}
+
+const LOWEST_GRADE = "差";
+
+class UnitTally {
+  assigned = 0;
+  onTime = 0;
+  due = 0;
+  rated = 0;
+  satisfied = 0;
+  replied = 0;
+  contacted = 0;
+  contactsKept = false;
+  classB = 0;
+  implemented = 0;
+  extensions = 0;
+  excluded = 0;
+  constructor(readonly label: string) {}
+
+  add(item: AssessmentItem, today: string): void {
+    const facts = itemFacts(item, today);
+    this.assigned += 1;
+    this.onTime += facts.onTime;
+    this.due += facts.due;
+    if (facts.rated) this.rated += 1;
+    if (facts.satisfied) this.satisfied += 1;
+    if (facts.replied) this.replied += 1;
+    if (facts.contactCounted) this.contactsKept = true;
+    if (facts.contacted) this.contacted += 1;
+    if (facts.extended) this.extensions += 1;
+    // The class of the latest reply: a second round's reply replaces the first's.
+    const replyClass = item.record.secondReplyClass ?? item.record.replyClass;
+    if (facts.replied && replyClass === "B") {
+      this.classB += 1;
+      if (item.record.implementation === "已落实") this.implemented += 1;
+    }
+  }
+}
+
+function figure(numerator: number, denominator: number): Figure {
+  return {
+    value: denominator > 0 ? (numerator * 100) / denominator : null,
+    numerator,
+    denominator,
+  };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The weighted sum over figures that have a value; the weights of the others are shared out pro rata. */
+export function weightedScore(
+  figures: Readonly<Record<AssessmentFigure, Figure>>,
+  weights: Partial<Record<AssessmentFigure, number>>,
+): { score: number | null; used: Partial<Record<AssessmentFigure, number>> } {
+  let weightSum = 0;
+  let sum = 0;
+  const present: [AssessmentFigure, number][] = [];
+  for (const [name, weight] of Object.entries(weights) as [AssessmentFigure, number][]) {
+    const value = figures[name].value;
+    if (value === null || weight <= 0) continue;
+    weightSum += weight;
+    sum += weight * value;
+    present.push([name, weight]);
+  }
+  if (weightSum === 0) return { score: null, used: {} };
+  const used = Object.fromEntries(present.map(([name, w]) => [name, round1((w * 100) / weightSum)]));
+  return { score: round1(sum / weightSum), used };
+}
+
+/** The grade of a score: the first whose lowest score it reaches; below the last is 差. */
+export function gradeOf(score: number | null, grades: AssessmentOptions["grades"]): string {
+  if (score === null) return NO_RATE;
+  for (const [grade, lowest] of grades) if (score >= lowest) return grade;
+  return LOWEST_GRADE;
+}
+
+/** One year's assessment over the suggestions counted in it (see assessmentItems). */
+export function assessUnits(
+  year: number,
+  items: readonly AssessmentItem[],
+  options: AssessmentOptions,
+): Assessment {
+  const tallies = new Map<string, UnitTally>();
+  for (const name of options.units) tallies.set(nameKey(name), new UnitTally(name));
+  let excluded = 0;
+  for (const item of items) {
+    const { review, leadUnit } = item.record;
+    if (review !== "立案" || !leadUnit) continue;
+    const key = nameKey(leadUnit);
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = new UnitTally(leadUnit);
+      tallies.set(key, tally);
+    }
+    if (item.excluded) {
+      tally.excluded += 1;
+      excluded += 1;
+      continue;
+    }
+    tally.add(item, options.today);
+  }
+  const committee = new Map<string, CommitteeScore>();
+  for (const c of options.committee) if (c.year === year) committee.set(nameKey(c.unit), c);
+
+  const unranked: AssessmentRow[] = [];
+  for (const [key, t] of tallies) {
+    const board = committee.get(key);
+    // A unit with no suggestion this year is not assessed (a listed unit that handled nothing).
+    if (t.assigned === 0 && t.excluded === 0) continue;
+    const figures: Record<AssessmentFigure, Figure> = {
+      按期答复率: figure(t.onTime, t.due),
+      满意率: figure(t.satisfied, t.rated),
+      // Without 沟通记录 kept, no unit has a 沟通率: it drops out rather than reading 0%.
+      沟通率: t.contactsKept ? figure(t.contacted, t.replied) : figure(0, 0),
+      落实率: figure(t.implemented, t.classB),
+      常委会测评:
+        board?.score != null
+          ? { value: board.score, numerator: board.score, denominator: 100 }
+          : figure(0, 0),
+    };
+    const { score, used } = weightedScore(figures, options.weights);
+    unranked.push({
+      year,
+      unit: t.label,
+      assigned: t.assigned,
+      figures,
+      usedWeights: used,
+      score,
+      grade: gradeOf(score, options.grades),
+      rank: null,
+      extensions: t.extensions,
+      advanced: board?.advanced ?? false,
+      excluded: t.excluded,
+    });
+  }
+  return { year, rows: rank(unranked), excluded };
+}
+
+/** Sorted by score (stable: 承办单位 order among equals), ranks shared by equal scores (1, 1, 3). */
+function rank(rows: AssessmentRow[]): AssessmentRow[] {
+  const order = rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => (b.row.score ?? -1) - (a.row.score ?? -1) || a.i - b.i);
+  let lastScore: number | null = null;
+  let lastRank = 0;
+  return order.map(({ row }, position) => {
+    if (row.score === null) return row;
+    if (row.score !== lastScore) {
+      lastRank = position + 1;
+      lastScore = row.score;
+    }
+    return { ...row, rank: lastRank };
+  });
+}
+
+/** A figure as the 单位测评 tab and the page show it: "87.5%", or the score, or "—". */
+export function figureText(name: AssessmentFigure, f: Figure): string {
+  if (f.value === null) return NO_RATE;
+  return name === "常委会测评" ? String(round1(f.value)) : formatRate(f.numerator, f.denominator);
+}
+
+/** The suggestion's year (提出日期), null without one. */
+export function yearOf(record: Pick<LedgerRecord, "submittedOn">): number | null {
+  return record.submittedOn ? Number(record.submittedOn.slice(0, 4)) : null;
+}
+
+/**
+ * Whether a suggestion counts in `year`'s assessment: submitted that year, or carried over from an
+ * earlier one (跨年督办 = 是) and still being handled in `year` (no reply yet, or its latest reply
+ * dated in `year` or later). A carried-over suggestion answered long ago is not counted again.
+ */
+export function countsInYear(
+  record: Pick<LedgerRecord, "submittedOn" | "crossYear" | "repliedOn" | "secondRepliedOn">,
+  year: number,
+): boolean {
+  const own = yearOf(record);
+  if (own === year) return true;
+  if (own === null || own > year || !record.crossYear) return false;
+  const latest = record.secondRepliedOn ?? record.repliedOn;
+  return latest === null || latest >= `${year}-01-01`;
+}

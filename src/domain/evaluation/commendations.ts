@@ -1,0 +1,36 @@
+import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "../dashboard/suggestion-ref";
+import type { EvaluatedLedger } from "../summary/evaluated";
+import type { Assessment, AssessmentRow } from "./assessment";
+import { yearOf } from "./assessment";
+
+/** The draft lists for the 主任会议 (practice.md): 先进承办单位 and 优秀建议 of one year. */
+export interface Commendations {
+  readonly year: number;
+  readonly top: number;
+  /**
+   * The units ranked within the top N of 单位测评 (a tie at the N-th place brings all who share
+   * it), then units 常委会测评 marked 先进单位 outside it, flagged.
+   */
+  readonly units: readonly { readonly row: AssessmentRow; readonly inTop: boolean }[];
+  /** Suggestions of the year marked 优秀建议 = 是, in 编号 order. */
+  readonly suggestions: readonly SuggestionRef[];
+}
+
+/** The default N of 先进承办单位 when the query gives none. */
+export const DEFAULT_TOP = 5;
+
+export function commendations(
+  evaluation: EvaluatedLedger,
+  assessment: Assessment,
+  top: number,
+): Commendations {
+  const units = assessment.rows.flatMap((row) => {
+    const inTop = row.rank !== null && row.rank <= top;
+    return inTop || row.advanced ? [{ row, inTop }] : [];
+  });
+  const suggestions = suggestionRows(evaluation)
+    .filter((r) => r.record.excellent === true && yearOf(r.record) === assessment.year)
+    .map((r) => suggestionRef(r, evaluation.today))
+    .sort(byId);
+  return { year: assessment.year, top, units, suggestions };
+}

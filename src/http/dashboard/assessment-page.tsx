@@ -1,0 +1,224 @@
+import type { FC } from "hono/jsx";
+import { ASSESSMENT_FIGURES } from "../../../sheets-schema/cells/setting-cells";
+import type { Assessment, AssessmentRow } from "../../domain/evaluation/assessment";
+import { figureText } from "../../domain/evaluation/assessment";
+import type { Commendations } from "../../domain/evaluation/commendations";
+import { BarChart } from "./charts";
+import { ExcludedNote } from "./figures-table";
+import { href, type Tone } from "./format";
+import { Layout, type PageFrame } from "./layout";
+import { Card, Empty, SuggestionTable } from "./ui";
+
+export interface AssessmentPageData {
+  readonly assessment: Assessment;
+  readonly years: readonly number[];
+  readonly weights: Readonly<Record<string, number>>;
+  readonly grades: readonly (readonly [string, number])[];
+}
+
+const gradeTone = (grade: string, grades: AssessmentPageData["grades"]): Tone => {
+  const at = grades.findIndex(([g]) => g === grade);
+  if (at === 0) return "ok";
+  if (at > 0) return "info";
+  return grade === "差" ? "danger" : "info";
+};
+
+const YearForm: FC<{ action: string; year: number; years: readonly number[]; children?: unknown }> = (p) => (
+  <form class="actions" method="get" action={p.action}>
+    <select name="year" aria-label="年度">
+      {p.years.map((y) => (
+        <option value={String(y)} selected={y === p.year}>
+          {y} 年度
+        </option>
+      ))}
+    </select>
+    {p.children as never}
+    <button type="submit">查看</button>
+  </form>
+);
+
+/** One unit's breakdown: each figure's bar, with what it was worked out from and the weight used. */
+const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
+  <details class="breakdown">
+    <summary>
+      {row.rank ?? "—"}. {row.unit}：综合得分 {row.score ?? "—"}（{row.grade}）
+    </summary>
+    <BarChart
+      title={`${row.unit} 的各项指标`}
+      max={100}
+      items={ASSESSMENT_FIGURES.map((name) => {
+        const f = row.figures[name];
+        const weight = row.usedWeights[name];
+        const basis =
+          f.value === null
+            ? "无可计件数，不计"
+            : name === "常委会测评"
+              ? "常委会测评得分"
+              : `${f.numerator}/${f.denominator}`;
+        return {
+          label: name,
+          value: f.value,
+          display: `${figureText(name, f)}（${basis}${weight === undefined ? "" : `，权重 ${weight}`}）`,
+          tone: f.value === null ? "info" : "ok",
+        };
+      })}
+    />
+  </details>
+);
+
+export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame }> = ({ data, frame }) => {
+  const { assessment: a, grades } = data;
+  const weights = Object.entries(data.weights)
+    .map(([name, w]) => `${name} ${w}`)
+    .join("、");
+  const scored = a.rows.filter((r) => r.score !== null);
+  return (
+    <Layout title={`${a.year} 年度单位测评`} nav="assessment" frame={frame}>
+      <h1>{a.year} 年度承办单位测评</h1>
+      <p class="sub">
+        按 {a.year} 年提出的立案建议和跨年督办到本年的建议计算。权重（『设置』测评权重）：{weights}
+        ；某项没有可计件数时不计，其余权重按比例放大。等次：
+        {grades.map(([g, s]) => `${g} ≥ ${s}`).join("、")}，以下为 差。得分相同的并列同一名次。
+      </p>
+      <YearForm action="/assessment" year={a.year} years={data.years} />
+      <p class="actions">
+        <a class="button light" href={`/exports/assessment.csv?year=${a.year}`}>
+          导出（CSV）
+        </a>
+        <a class="button light" href={`/assessment/commendations?year=${a.year}`}>
+          表彰建议名单（主任会议）
+        </a>
+      </p>
+      <ExcludedNote excluded={a.excluded} />
+      {a.rows.length === 0 ? (
+        <Empty>{a.year} 年度没有立案并交办的建议。</Empty>
+      ) : (
+        <>
+          <Card title="综合得分排名">
+            <BarChart
+              title={`${a.year} 年度各承办单位综合得分`}
+              max={100}
+              items={scored.map((r) => ({
+                label: `${r.rank}. ${r.unit}`,
+                value: r.score,
+                display: `${r.score}（${r.grade}）`,
+                tone: gradeTone(r.grade, grades),
+                href: href.unit(r.unit),
+              }))}
+            />
+          </Card>
+          <Card title="测评结果">
+            <table>
+              <thead>
+                <tr>
+                  <th class="num">排名</th>
+                  <th>单位</th>
+                  <th class="num">承办件数</th>
+                  {ASSESSMENT_FIGURES.map((name) => (
+                    <th class="num">{name}</th>
+                  ))}
+                  <th class="num">综合得分</th>
+                  <th>等次</th>
+                  <th class="num">延期件数</th>
+                  <th>先进单位</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.rows.map((r) => (
+                  <tr>
+                    <td class="num">{r.rank ?? "—"}</td>
+                    <td class="nowrap">
+                      <a href={href.unit(r.unit)}>{r.unit}</a>
+                    </td>
+                    <td class="num">{r.assigned}</td>
+                    {ASSESSMENT_FIGURES.map((name) => (
+                      <td class="num">{figureText(name, r.figures[name])}</td>
+                    ))}
+                    <td class="num">{r.score ?? "—"}</td>
+                    <td>{r.grade}</td>
+                    <td class="num">{r.extensions}</td>
+                    <td>{r.advanced ? "是" : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <Card title="各单位得分构成">
+            {a.rows.map((r) => (
+              <Breakdown row={r} />
+            ))}
+          </Card>
+        </>
+      )}
+    </Layout>
+  );
+};
+
+/** The printable draft for the 主任会议: 先进承办单位 (top N) and 优秀建议. */
+export const CommendationsPage: FC<{
+  data: Commendations;
+  years: readonly number[];
+  frame: PageFrame;
+}> = ({ data, years, frame }) => (
+  <Layout title={`${data.year} 年度表彰建议名单`} nav="assessment" frame={frame}>
+    <div class="no-print">
+      <YearForm action="/assessment/commendations" year={data.year} years={years}>
+        <label>
+          先进单位取前{" "}
+          <input type="number" name="top" min="1" max="50" value={String(data.top)} aria-label="名次" /> 名
+        </label>
+      </YearForm>
+      <p class="actions">
+        <button type="button" onclick="window.print()">
+          打印
+        </button>
+        <a class="button light" href={`/assessment?year=${data.year}`}>
+          返回单位测评
+        </a>
+      </p>
+    </div>
+    <article class="print-sheet">
+      <h1>{data.year} 年度代表建议办理表彰建议名单（草案）</h1>
+      <p class="sub">供主任会议研究。先进承办单位按单位测评综合得分取前 {data.top} 名（并列的一并列入）。</p>
+      <h2>一、先进承办单位</h2>
+      {data.units.length === 0 ? (
+        <Empty>本年度尚无可排名的承办单位。</Empty>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th class="num">排名</th>
+              <th>单位</th>
+              <th class="num">承办件数</th>
+              <th class="num">综合得分</th>
+              <th>等次</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.units.map(({ row, inTop }) => (
+              <tr>
+                <td class="num">{row.rank ?? "—"}</td>
+                <td>{row.unit}</td>
+                <td class="num">{row.assigned}</td>
+                <td class="num">{row.score ?? "—"}</td>
+                <td>{row.grade}</td>
+                <td>
+                  {[inTop ? "" : `不在前 ${data.top} 名`, row.advanced ? "常委会测评评为先进单位" : ""]
+                    .filter(Boolean)
+                    .join("；")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>二、优秀建议</h2>
+      <SuggestionTable
+        refs={data.suggestions}
+        columns={["deputy", "unit", "category", "status"]}
+        empty="台账中本年度还没有标记为优秀建议（优秀建议 = 是）的建议。"
+      />
+    </article>
+  </Layout>
+);

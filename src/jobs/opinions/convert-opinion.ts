@@ -1,0 +1,78 @@
+import { CONVERTED } from "../../../sheets-schema/enums";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { columnLetter } from "../../domain/a1";
+import { opinionRows, suggestionFromOpinion } from "../../domain/evaluation/opinions";
+import { cellText } from "../../domain/sync/row-identity";
+import { quoteSheet } from "../../sheets/a1";
+import { type SheetsClient, SheetsError } from "../../sheets/client";
+import { acceptSubmission, type IntakeDeps } from "../intake/accept-submission";
+
+export type ConvertResult =
+  | { kind: "converted"; id: string; row: number }
+  | { kind: "already"; id: string }
+  | { kind: "gone"; message: string };
+
+/** The inbox submission of a conversion: one per opinion, so a second click finds the first. */
+export function conversionSubmissionId(key: string): string {
+  return `opinion-${key}`;
+}
+
+/**
+ * “转化为建议” (practice.md, 民意): the opinion is found again in 民意 by what it says (rows may have
+ * moved since the page was drawn), a new suggestion is stored in the D1 inbox under a submission
+ * named by the opinion (a second click, or two staff at once, get the same 编号; the intake queue
+ * then adds the ledger row exactly once, placed like any form's suggestion), and the opinion's
+ * 建议编号 and 处理方式 are filled on the row just found. Two Sheets calls (one read, one write),
+ * whatever the tab's size.
+ */
+export async function convertOpinion(
+  deps: IntakeDeps & { sheets: SheetsClient },
+  input: { key: string; row: number },
+  today: string,
+  nowMs: number,
+): Promise<ConvertResult> {
+  let values: unknown[][];
+  try {
+    values = ((await deps.sheets.get(quoteSheet(TAB_NAMES.opinions))).values ?? []) as unknown[][];
+  } catch (error) {
+    if (error instanceof SheetsError && error.httpStatus === 400)
+      return {
+        kind: "gone",
+        message: `表格中没有工作表『${TAB_NAMES.opinions}』：请运行 npm run sheet:init 补齐`,
+      };
+    throw error;
+  }
+  const rows = opinionRows(values).filter((r) => r.key === input.key);
+  // The row the page showed, or (moved meanwhile) the one row that says the same.
+  const found = rows.find((r) => r.rowNumber === input.row) ?? (rows.length === 1 ? rows[0] : undefined);
+  if (!found)
+    return {
+      kind: "gone",
+      message:
+        rows.length > 1
+          ? "『民意』中有多行内容完全相同：请先删去重复的行，再转化"
+          : "这条民意在表格中已被修改、移动或删除：请刷新页面，核对后再转化",
+    };
+  if (found.record.suggestionId) return { kind: "already", id: found.record.suggestionId };
+  const cells = suggestionFromOpinion(found.record, today);
+  const accepted = await acceptSubmission(
+    deps,
+    "suggestion",
+    {
+      submissionId: conversionSubmissionId(input.key),
+      submittedAt: new Date(nowMs).toISOString(),
+      answers: cells,
+    },
+    nowMs,
+  );
+  if (accepted.kind === "invalid") return { kind: "gone", message: accepted.message };
+  const id = accepted.entry.suggestionId;
+  const header = (values[0] ?? []).map((c) => cellText(c));
+  const at = (h: string) =>
+    `${quoteSheet(TAB_NAMES.opinions)}!${columnLetter(header.indexOf(h))}${found.rowNumber}`;
+  const writes = [{ range: at("建议编号"), values: [[id]] }];
+  if (header.includes("处理方式") && found.record.handling !== CONVERTED)
+    writes.push({ range: at("处理方式"), values: [[CONVERTED]] });
+  await deps.sheets.batchUpdateValues(writes, "RAW");
+  return { kind: "converted", id, row: found.rowNumber };
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { committeeTab } from "../../sheets-schema/tabs";
+import { serialFromIso } from "../../src/domain/civil-date";
+import { buildFixture, UNITS } from "../support/ledger-fixture";
+import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+
+// The fixture ledger, one row more whose reply is dated before its 交办 (an 错误 on 答复日期: left
+// out of every figure), and the committee's score of the first unit.
+const tabs = buildFixture(40);
+const ledger = tabs[TAB_NAMES.ledger] as (string | number)[][];
+const header = ledger[0] as string[];
+const bad = [...(ledger[8] as (string | number)[])];
+bad[header.indexOf("编号")] = "2026-099";
+bad[header.indexOf("答复日期")] = serialFromIso("2026-02-01");
+ledger.push(bad);
+const FIRST = UNITS[0] as string;
+tabs[TAB_NAMES.committee] = [
+  committeeTab.columns.map((c) => c.header),
+  [2026, FIRST, 88.5, "满意", "是", ""],
+];
+
+beforeAll(async () => {
+  await seedAndSync(tabs);
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(FIXTURE_NOW_MS);
+});
+afterAll(() => vi.useRealTimers());
+
+async function text(path: string): Promise<string> {
+  const response = await call(path);
+  const body = await response.text();
+  expect(response.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
+  return body;
+}
+
+function csvRows(csv: string): string[][] {
+  return csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .map((line) => line.split(","));
+}
+
+describe("看板：单位测评", () => {
+  it("测评页有排名图、测评结果表和各单位得分构成，脚注写明因填写错误未计入的条数", async () => {
+    const html = await text("/assessment");
+    expect(html).toContain("2026 年度承办单位测评");
+    expect(html).toContain('aria-label="2026 年度各承办单位综合得分"');
+    expect(html).toContain(`aria-label="${FIRST} 的各项指标"`);
+    expect(html).toContain("另有 1 条因填写错误未计入");
+    // The committee's score is shown with the figures of the unit.
+    expect(html).toContain(">88.5<");
+  });
+
+  it("导出的 CSV 与测评页一致：表头、按得分排名、常委会测评和先进单位", async () => {
+    const rows = csvRows(await text("/exports/assessment.csv?year=2026"));
+    expect(rows[0]).toEqual([
+      "年度",
+      "单位",
+      "承办件数",
+      "按期答复率",
+      "满意率",
+      "沟通率",
+      "落实率",
+      "常委会测评",
+      "综合得分",
+      "等次",
+      "排名",
+      "延期件数",
+      "先进单位",
+    ]);
+    const body = rows.slice(1, -1);
+    const scores = body.map((r) => Number(r[8]));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const first = body.find((r) => r[1] === FIRST);
+    expect(first?.[7]).toBe("88.5");
+    expect(first?.[12]).toBe("是");
+    expect(rows.at(-1)).toEqual(["2026 年度另有 1 条因填写错误未计入（见『校验问题』）"]);
+  });
+
+  it("表彰建议名单按名次取前 N 名，常委会评为先进的单位也列出；名次不合法时说明原因", async () => {
+    const html = await text("/assessment/commendations?year=2026&top=1");
+    expect(html).toContain("2026 年度代表建议办理表彰建议名单（草案）");
+    expect(html).toContain("先进承办单位按单位测评综合得分取前 1 名");
+    expect(html).toContain("常委会测评评为先进单位");
+    const refused = await call("/assessment/commendations?top=0");
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("先进单位名次须为 1–50 的整数");
+  });
+
+  it("承办单位页的统计表也有脚注，并多出第二轮的列", async () => {
+    const html = await text("/units");
+    expect(html).toContain("另有 1 条因填写错误未计入");
+    expect(html).toContain('<th class="num">二次逾期未答复</th>');
+  });
+});
