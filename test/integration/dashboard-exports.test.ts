@@ -110,7 +110,7 @@ describe("exports", () => {
     expect(empty.overall.onTimeRate).toBe("—");
   });
 
-  it("counts the year's 沟通记录 in D1 and leaves out 民意 and 先进单位 while the sheet keeps neither", async () => {
+  it("counts the year's 沟通记录 in D1 and leaves out 民意 and 先进单位 while the sheet keeps nothing in either tab", async () => {
     const json = (await (await call("/exports/report.json?year=2026")).json()) as {
       contacts: { total: number; deputyJoined: number; byStage: unknown[]; byMethod: unknown[] } | null;
       opinions: unknown;

@@ -75,16 +75,22 @@ export interface OpinionCounts {
 const text = (cell: unknown) => (cell === null || cell === undefined ? "" : String(cell).trim());
 
 /** Rows of a tab as header → cell, or null when the tab or one of `needed` headers is missing. */
+/**
+ * The needed columns of a tab and its rows; null when the tab is missing, lacks a column, or has no
+ * row at all: `sheet:init` adds 民意 and 常委会测评 to every sheet, and an office that does not keep
+ * them should not read "收集群众意见0条" in its report.
+ */
 function columnsOf(values: readonly (readonly unknown[])[] | undefined, needed: readonly string[]) {
   const header = (values?.[0] ?? []).map(text);
   const at = needed.map((h) => header.indexOf(h));
   if (!values || at.some((i) => i < 0)) return null;
-  return { at, rows: values.slice(1) };
+  const rows = values.slice(1).filter((row) => row.some((cell) => text(cell) !== ""));
+  return rows.length > 0 ? { at, rows } : null;
 }
 
 /**
- * The year's liaison-station opinions from the raw 民意 tab; null when the sheet has no such tab
- * (the report then leaves the section out). A row without a readable 日期 belongs to no year.
+ * The year's liaison-station opinions from the raw 民意 tab; null when the sheet has no such tab or
+ * keeps nothing in it (the report then leaves the section out). A row without a readable 日期 belongs to no year.
  */
 export function opinionCounts(values: readonly (readonly unknown[])[] | undefined, year: number) {
   const cols = columnsOf(values, ["日期", "处理方式"]);

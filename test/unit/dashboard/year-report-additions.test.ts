@@ -135,6 +135,19 @@ describe("年度报告的新增内容（手算样例）", () => {
     expect(report.commendedUnits).toEqual(["区教育局"]);
   });
 
+  it("民意、常委会测评只有表头（sheet:init 建好但未使用）时，同样不出现", () => {
+    const empty = yearReport(evaluation, 2026, {
+      opinions: [OPINIONS[0] as unknown[], ["", "", "", "", "", "", "", ""]],
+      committee: [COMMITTEE[0] as unknown[]],
+    });
+    expect([empty.opinions, empty.commendedUnits]).toEqual([null, null]);
+    const withOne = yearReport(evaluation, 2026, {
+      opinions: [OPINIONS[0] as unknown[], ["2025-03-01", "柏庄镇联络站", "", "x", "", "", "", ""]],
+    });
+    // A tab in use with nothing this year says so: 0 received in 2026.
+    expect(withOne.opinions?.received).toBe(0);
+  });
+
   it("表格里没有民意、常委会测评、沟通记录时，这几部分不出现", () => {
     const bare = yearReport(evaluation, 2026);
     expect([bare.contacts, bare.opinions, bare.commendedUnits, bare.assessment]).toEqual([
