@@ -78,6 +78,11 @@ export const FACT_KEYS = [
   "secondRating",
   "followUp",
 ] as const;
+/**
+ * Facts added after the practice flags (so tuples stored before them still read right): 领办领导,
+ * for the leader's page (a list of the suggestions a leader leads).
+ */
+export const FACT_TAIL_KEYS = ["handlingLeader"] as const;
 const DATE_KEYS: ReadonlySet<string> = new Set(
   ledgerStaffColumns.filter((c) => c.cell.kind === "date").map((c) => c.key),
 );
@@ -134,7 +139,8 @@ export function storeRow(
 /**
  * A row's facts as a flat array (no key repeated per row: half the bytes of an object, and a page
  * parses every row): [row number, 编号, status, due, round-1 due, problem count, ...FACT_KEYS values,
- * practice flags]. The flags come last, so facts stored before them read as 0.
+ * practice flags, ...FACT_TAIL_KEYS values]. Later fields come last, so facts stored before them
+ * read blank (a new build recomputes every part at its first sync anyway).
  */
 export type FactTuple = [number, string | null, string, string, string, number, ...unknown[]];
 
@@ -152,6 +158,7 @@ export function factsOf(stored: StoredSummaryRow): FactTuple {
   ];
   for (const key of FACT_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
   tuple.push(stored.x ?? 0);
+  for (const key of FACT_TAIL_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
   return tuple;
 }
 
@@ -163,6 +170,11 @@ export function loadFacts(tuple: readonly unknown[]): SummaryRow {
   const record: Record<string, unknown> = Object.create(BLANK_RECORD);
   FACT_KEYS.forEach((key, k) => {
     const value = tuple[FACT_HEAD + k];
+    if (value !== null && value !== undefined) record[key] = value;
+  });
+  const tail = FACT_HEAD + FACT_KEYS.length + 1;
+  FACT_TAIL_KEYS.forEach((key, k) => {
+    const value = tuple[tail + k];
     if (value !== null && value !== undefined) record[key] = value;
   });
   const firstDue = tuple[4] as string;
