@@ -2,6 +2,7 @@ import type { FC } from "hono/jsx";
 import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/enums";
 import { displayValue } from "../../domain/dashboard/cell-text";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { FORM_NAMES } from "../../domain/intake/inbox-forms";
 import type { LinkKind } from "../../domain/links/capability";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import type { ActionCheck } from "../../domain/links/row-actions";
@@ -42,8 +43,6 @@ const Field: FC<{ label: string; value: string | null | undefined }> = ({ label,
       <dd>{value}</dd>
     </>
   ) : null;
-
-const FORM_NAMES = { reply: "答复", rating: "测评", suggestion: "建议" } as const;
 
 /** The recipient's own submissions about this suggestion, and whether they are in the ledger yet. */
 const Sent: FC<{ sent: readonly InboxEntry[]; timeZone: string }> = ({ sent, timeZone }) =>

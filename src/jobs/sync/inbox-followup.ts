@@ -1,26 +1,33 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { FORM_NAMES, isPracticeForm } from "../../domain/intake/inbox-forms";
+import { KIND_LABELS } from "../../domain/links/capability";
+import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import type { Problem } from "../../domain/problems";
 import type { InboxEntry } from "../../store/inbox";
 import type { IntakeMessage } from "../intake/accept-submission";
 
 /** Entries younger than this are still the queue's business; older ones are queued again. */
 const REQUEUE_AFTER_MS = 2 * 60_000;
-const FORM_NAME = { suggestion: "建议", reply: "答复", rating: "测评" } as const;
 
-/** Form submissions that could not be placed, shown in 校验问题 so staff can act. */
+/** Who sent an entry, as 校验问题 says it: a form, or a unit, deputy or leader through a link. */
+function sender(e: InboxEntry): string {
+  return e.actor ? `${KIND_LABELS[e.actor.kind]}${e.actor.name}通过个人链接提交的` : "表单提交的";
+}
+
+/** Form and link submissions that could not be placed, shown in 校验问题 so staff can act. */
 export function inboxProblems(outstanding: readonly InboxEntry[]): Problem[] {
   return outstanding
     .filter((e) => e.status === "unmatched" || e.status === "failed")
     .map((e) => ({
-      tab: TAB_NAMES.ledger,
+      tab: isPracticeForm(e.form) ? PRACTICE_TAB_OF[e.form].name : TAB_NAMES.ledger,
       row: null,
       column: e.status === "unmatched" ? "编号" : null,
       level: "错误",
       id: e.suggestionId,
       message:
         e.status === "unmatched"
-          ? `表单提交的${FORM_NAME[e.form]}（提交号 ${e.submissionId}）所填编号 ${e.suggestionId} 不在台账中：请核对编号，台账中出现该编号后系统会自动补写`
-          : `表单提交的${FORM_NAME[e.form]}（提交号 ${e.submissionId}）尚未写入表格：${e.lastError ?? "写入失败"}；系统会继续重试`,
+          ? `${sender(e)}${FORM_NAMES[e.form]}（提交号 ${e.submissionId}）所填编号 ${e.suggestionId} 不在台账中：请核对编号，台账中出现该编号后系统会自动补写`
+          : `${sender(e)}${FORM_NAMES[e.form]}（提交号 ${e.submissionId}）尚未写入表格：${e.lastError ?? "写入失败"}；系统会继续重试`,
     }));
 }
 
