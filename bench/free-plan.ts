@@ -98,6 +98,8 @@ interface RunState {
   done: number;
   reused: number;
   running: boolean;
+  /** The run's practice step (沟通记录, 延期申请, 协办意见) is done. */
+  practiceRead: boolean;
 }
 
 /** Where the last sync run stands, from D1 (what the queue's next message would do). */
@@ -110,15 +112,30 @@ async function runState(worker: BenchWorker): Promise<RunState> {
   if (run.outcome !== "running") {
     const summary = JSON.parse(run.summary ?? "{}") as { chunks?: number; reusedChunks?: number };
     const chunks = summary.chunks ?? 0;
-    return { runId: run.id, chunks, done: chunks, reused: summary.reusedChunks ?? 0, running: false };
+    return {
+      runId: run.id,
+      chunks,
+      done: chunks,
+      reused: summary.reusedChunks ?? 0,
+      running: false,
+      practiceRead: true,
+    };
   }
   const { results } = await db
     .prepare("SELECT result FROM sync_chunks WHERE run_id = ?1")
     .bind(run.id)
     .all<{ result: string }>();
-  const chunks = (JSON.parse(run.context ?? "{}") as { chunkStarts?: number[] }).chunkStarts?.length ?? 0;
+  const context = JSON.parse(run.context ?? "{}") as { chunkStarts?: number[]; practiceRead?: boolean };
+  const chunks = context.chunkStarts?.length ?? 0;
   const reused = results.filter((r) => (JSON.parse(r.result) as { reused?: boolean }).reused).length;
-  return { runId: run.id, chunks, done: results.length, reused, running: true };
+  return {
+    runId: run.id,
+    chunks,
+    done: results.length,
+    reused,
+    running: true,
+    practiceRead: context.practiceRead === true,
+  };
 }
 
 let messageSeq = 0;
@@ -152,8 +169,9 @@ async function measureSyncRun(
     const plan = `sync ${label}: plan`;
     record(plan, await measure(worker, em, plan, () => syncStart(worker), 1));
     for (let state = await runState(worker); state.running; ) {
-      const body =
-        state.done < state.chunks
+      const body = !state.practiceRead
+        ? { runId: state.runId, step: "practice" }
+        : state.done < state.chunks
           ? { runId: state.runId, step: "chunk", chunk: state.done }
           : { runId: state.runId, step: "finish" };
       const before = state;
@@ -162,6 +180,7 @@ async function measureSyncRun(
       state = await runState(worker);
       const checked = state.done - before.done - (state.reused - before.reused);
       const parts = [
+        body.step === "practice" ? "practice tabs" : "",
         checked > 0 ? `${checked} chunk checked` : "",
         state.reused > before.reused ? `${state.reused - before.reused} chunks reused` : "",
         !state.running ? "finish" : "",

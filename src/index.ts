@@ -3,6 +3,7 @@ import { meterD1, takeD1Counts } from "./d1-meter";
 import type { Env } from "./env";
 import { queue } from "./queue";
 import { scheduled } from "./scheduled";
+import "./warm-up";
 
 /** With D1_METER (benchmarks only), every handler's D1 is counted (src/d1-meter.ts). */
 const metered = (env: Env): Env => (env.D1_METER === "1" ? { ...env, DB: meterD1(env.DB) } : env);

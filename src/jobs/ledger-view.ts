@@ -3,12 +3,13 @@ import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { ledgerFromSummary } from "../domain/summary/ledger-summary";
-import type { SummaryRow } from "../domain/summary/summary-row";
+import { loadRow, type SummaryRow } from "../domain/summary/summary-row";
 import type { Snapshot } from "../domain/sync/plan-history";
 import { META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../store/meta";
 import type { SnapshotStore } from "../store/snapshots";
 import type { SummaryStore } from "../store/summary-store";
 import type { TabCache } from "../store/tab-cache";
+import { CHUNK_ROWS } from "./sync/chunk-rows";
 
 /** The small tabs every page and job reads (from D1). */
 export const BASE_CACHED_TABS = [
@@ -105,4 +106,25 @@ export async function loadLedgerView(
   const evaluation: Evaluated = built;
   if (stamp?.version && key !== null) memo.set(key, { version: stamp.version, evaluation });
   return { evaluation, removed, syncedAt: stamp?.at ?? null };
+}
+
+/** The stored part holding a sheet row (parts are the sync's chunks: CHUNK_ROWS rows from row 2). */
+export function partOfRow(rowNumber: number): number {
+  return Math.floor((rowNumber - 2) / CHUNK_ROWS);
+}
+
+/**
+ * Some rows whole (every field, long texts too), loading only the parts that hold them: a
+ * suggestion's page parses its own 200 rows, not the 2,000 of the ledger.
+ */
+export async function loadWholeRows(
+  summaries: SummaryStore,
+  rowNumbers: readonly number[],
+): Promise<SummaryRow[]> {
+  const wanted = new Set(rowNumbers);
+  const parts = await Promise.all([...new Set(rowNumbers.map(partOfRow))].map((p) => summaries.loadPart(p)));
+  return parts
+    .flat()
+    .filter((row) => wanted.has(row.n))
+    .map(loadRow);
 }

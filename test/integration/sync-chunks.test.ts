@@ -76,7 +76,7 @@ describe("a sync run split across queue messages", () => {
       `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
-    expect(steps).toEqual([0, 1, 1, 2, 2, "finish", "finish"]);
+    expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish"]);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ outcome: "ok", rows: ROWS, message: "同步完成" });
     expect(results[0]?.assignedIds).toHaveLength(6);
@@ -135,7 +135,7 @@ const runSummary = async (deps: ReturnType<typeof queuedDeps>["deps"]) =>
   (await deps.runs.last())?.summary as { reusedChunks: number; chunks: number };
 
 describe("a quiet sync reuses what a steady run checked", () => {
-  it("checks nothing again when nothing changed: one queued step, no write, the same problems", async () => {
+  it("checks nothing again when nothing changed: the practice tabs, then one step for every chunk; no write", async () => {
     await seed("sync-quiet");
     const { deps, sent } = queuedDeps("sync-quiet");
     await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -146,7 +146,8 @@ describe("a quiet sync reuses what a steady run checked", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
-    expect(messages).toBe(1);
+    // The practice tabs' step, then one step through every chunk and the finish.
+    expect(messages).toBe(2);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS, cellsWritten: 0, problems: steady.problems });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 3 });
     expect(await writesSince("sync-quiet", seq)).toBe(0);
@@ -191,9 +192,14 @@ describe("a quiet sync reuses what a steady run checked", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
-    // The first message reuses chunks 1 and 2 and gives chunk 3 back; chunk 3; the finish.
-    expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([0, 2, "finish"]);
-    expect(messages).toBe(3);
+    // The practice tabs; a message that reuses chunks 1 and 2 and gives chunk 3 back; chunk 3; the finish.
+    expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
+      "practice",
+      0,
+      2,
+      "finish",
+    ]);
+    expect(messages).toBe(4);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");

@@ -136,7 +136,8 @@ describe("同步：practice.md 的跨表规则", () => {
       ["协办意见", 2, "", "编号", "错误", "编号“2026-009”在『建议台账』中找不到：请核对编号"],
     ]);
     const second = await runSync(depsFor(id), "test", FIXTURE_NOW_MS);
-    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 2 });
+    // The plan's read, the practice tabs' read, the one chunk's rows: nothing written.
+    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 3 });
   });
 
   it("没有新表的旧表格照常同步：一条提醒说明可用 sheet:init 补齐", async () => {

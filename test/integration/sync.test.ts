@@ -47,10 +47,10 @@ describe("sync of a realistic ledger", () => {
     const result = await runSync(depsFor("sync-full"), "test", FIXTURE_NOW_MS);
 
     expect(result).toMatchObject({ outcome: "ok", rows: 312, heldWrites: 0 });
-    // The plan's two reads (the index columns' places are not known yet); for each of the two
-    // chunks of 200 rows a read, one atomic write and one read of its check (and, once, the tabs'
-    // sheetIds); then 校验问题 and 统计 in one write.
-    expect(result.sheetsCalls).toBe(10);
+    // The plan's two reads (the index columns' places are not known yet), the practice tabs' read;
+    // for each of the two chunks of 200 rows a read, one atomic write and one read of its check
+    // (and, once, the tabs' sheetIds); then 校验问题 and 统计 in one write.
+    expect(result.sheetsCalls).toBe(11);
     expect(result.assignedIds).toHaveLength(12);
     const after = await ledgerValues("sync-full");
     const afterFormula = await ledgerValues("sync-full", "FORMULA");
@@ -77,8 +77,9 @@ describe("sync of a realistic ledger", () => {
 
     const second = await runSync(depsFor("sync-idle"), "test", FIXTURE_NOW_MS);
 
-    // The plan's one read (small tabs, headers, index columns) and each of the two chunks' rows.
-    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 3 });
+    // The plan's one read (small tabs, headers, index columns), the practice tabs' read and each
+    // of the two chunks' rows.
+    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 4 });
     const requests = await emulator.requests(since);
     expect(requests.filter((r) => r.kind === "write")).toEqual([]);
     expect(requests.reduce((n, r) => n + r.cellsWritten, 0)).toBe(0);

@@ -6,8 +6,10 @@ import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { rowsById, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
+import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import { loadWholeRows } from "../../jobs/ledger-view";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
@@ -76,19 +78,24 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();
-    const d = await loadDashboard(c, { detail: "whole", practice: { ids: [id] } });
-    const rows = suggestionRows(d.evaluation).filter((r) => r.id === id);
-    if (rows.length === 0) {
+    const d = await loadDashboard(c);
+    const found = suggestionRows(d.evaluation).filter((r) => r.id === id);
+    if (found.length === 0) {
       const removed = d.view.removed.find((s) => s.id === id);
       if (removed) return sendPage(c, <RemovedPage snapshot={removed} frame={d.frame} />, 410);
       throw new HttpError(404, "unknown_suggestion", `台账中没有编号为“${id}”的建议`);
     }
-    const [history, notices] = await Promise.all([
+    // Its rows whole from the part(s) holding them, and only its rows of 沟通记录, 延期申请 and 协办意见.
+    const [rows, practiceTabs, history, notices] = await Promise.all([
+      loadWholeRows(
+        d.deps.summaries,
+        found.map((r) => r.rowNumber),
+      ),
+      d.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", [id]),
       d.deps.snapshots.history(id),
       d.deps.outboxView.list({ suggestionId: id, limit: 500 }),
     ]);
-    // Only this suggestion's rows of 沟通记录, 延期申请 and 协办意见 are parsed.
-    const practice = d.evaluation.practice(new Set([id]));
+    const practice = buildPracticeIndex(practiceTabs, new Set([id]));
     const sessions = d.evaluation.settings.sessionPeriods;
     const views = rows.map((row) => ({
       practice: practiceEntries(row, practice, sessions),

@@ -5,24 +5,23 @@ import { ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/ta
 import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
-import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
-import { missingPracticeTabs } from "../../domain/practice/practice-problems";
 import type { Problem } from "../../domain/problems";
 import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
-import { CACHED_TABS } from "../ledger-view";
+import { BASE_CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
 import { lastLedgerHeader, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
 import { digestOf } from "./chunk-input";
+import { CHUNK_ROWS } from "./chunk-rows";
 import { type RangeRequest, readRanges } from "./read-sheet";
 import type { SyncContext } from "./sync-context";
 
-/** Rows per sync chunk: each chunk is one invocation with 10 ms of CPU on the Free plan (bench). */
-export const CHUNK_ROWS = 200;
+export { CHUNK_ROWS };
+
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 /** The ledger columns the plan reads whole: what a part needs to know of the rest, and where data ends. */
 const INDEX_HEADERS = ["编号", "审查结果", "标题", "领衔代表", "提出日期"] as const;
@@ -65,7 +64,7 @@ function indexRequests(header: readonly string[]): RangeRequest[] {
  */
 function firstRequests(lastHeader: readonly string[] | null): RangeRequest[] {
   return [
-    ...CACHED_TABS.map((tab) => ({ key: tab, tab, a1: "" })),
+    ...BASE_CACHED_TABS.map((tab) => ({ key: tab, tab, a1: "" })),
     { key: "ledger-header", tab: TAB_NAMES.ledger, a1: "1:1" },
     ...SYSTEM_TABS.flatMap((tab) => [
       { key: `${tab}-header`, tab, a1: "1:1" },
@@ -92,7 +91,7 @@ export async function planRun(
   const lastHeader = await lastLedgerHeader(deps.meta);
   const first = await readRanges(deps.sheets, firstRequests(lastHeader));
   const tabs = Object.fromEntries(
-    CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
+    BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
   const tabsChanged = (await deps.tabCache.save(tabs, new Date(nowMs).toISOString())) > 0;
   const tabsDigest = await digestOf(JSON.stringify(tabs));
@@ -104,7 +103,6 @@ export async function planRun(
       ...tabProblems(context.reads.units),
       ...tabProblems(context.reads.deputies),
       ...tabProblems(context.reads.leaders),
-      ...missingPracticeTabs(first.missingTabs),
     ],
     practiceTabs: [] as Problem[],
     configTabs: [...tabProblems(context.reads.templates), ...tabProblems(context.reads.holidays)],
@@ -143,24 +141,12 @@ export async function planRun(
     skippedTabs,
     tabsChanged,
     tabsDigest,
+    missingTabs: first.missingTabs.filter((tab) => OPTIONAL_TABS.has(tab)),
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,
   };
-  // 沟通记录, 延期申请 and 协办意见: a row of a suggestion is checked by the chunk holding that
-  // suggestion; the plan parses and reports only the rows of none (and the header rows).
-  const checkPractice = (knownId: ((id: string) => boolean) | null) => {
-    const unowned = context.practice(knownId ? (id) => !knownId(id) : undefined);
-    checkPracticeRows(unowned, {
-      today,
-      calendar: context.calendar,
-      extensionReviewDays: context.settings.extensionReviewDays,
-      knownId,
-    });
-    planProblems.practiceTabs.push(...unownedPracticeProblems(unowned, () => false));
-  };
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {
-    checkPractice(null);
     return {
       ...base,
       header: null,
@@ -176,7 +162,6 @@ export async function planRun(
   if (!match.ok) {
     const reason = match.problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
     skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
-    checkPractice(null);
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
   }
   const moved = !lastHeader || !sameIndexColumns(lastHeader, header);
@@ -187,7 +172,6 @@ export async function planRun(
   const lastRow = Math.max(1, ...INDEX_HEADERS.map((h) => column(h).length));
   const ids = indexIdColumns(column("编号"), column("审查结果"));
   await raiseFloors(deps.ids, context.idFormat, Object.keys(ids));
-  checkPractice((id) => Object.hasOwn(ids, id));
   const chunkStarts: number[] = [];
   for (let row = 2; row <= lastRow; row += CHUNK_ROWS) chunkStarts.push(row);
   return { ...base, header, ledgerSkipped: null, lastRow, chunkStarts, ids };

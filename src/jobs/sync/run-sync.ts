@@ -9,6 +9,7 @@ import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
 import { finishRun } from "./finish-run";
 import { planRun } from "./plan-run";
+import { readPracticeTabs } from "./practice-step";
 import { runChunk } from "./run-chunk";
 import type { ChunkResult, SyncContext } from "./sync-context";
 
@@ -42,8 +43,11 @@ export interface SyncResult {
   retryable: boolean;
 }
 
-/** A step of a run that goes on in another invocation (the sync queue's message). */
-export type SyncStep = { runId: number; step: "chunk"; chunk: number } | { runId: number; step: "finish" };
+/** A step of a run that goes on in another invocation (the job queue's message). */
+export type SyncStep =
+  | { runId: number; step: "practice" }
+  | { runId: number; step: "chunk"; chunk: number }
+  | { runId: number; step: "finish" };
 
 const LEASE_NAME = "sync";
 /**
@@ -227,8 +231,9 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
   const callsBefore = deps.sheets.callCount;
   const started = await startRun(deps, trigger, nowMs);
   if ("outcome" in started) return started;
-  const { runId, context } = started;
+  const { runId } = started;
   try {
+    const context = await practiceOnce(deps, runId, started.context, nowMs);
     for (let chunk = 0; chunk < context.chunkStarts.length; chunk++)
       await chunkOnce(deps, runId, context, chunk, nowMs);
     return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount);
@@ -249,9 +254,7 @@ export async function startSync(
   const started = await startRun(deps, trigger, nowMs);
   if ("outcome" in started) return started;
   const { runId, context } = started;
-  const first: SyncStep =
-    context.chunkStarts.length > 0 ? { runId, step: "chunk", chunk: 0 } : { runId, step: "finish" };
-  await deps.jobsQueue.send(first);
+  await deps.jobsQueue.send({ runId, step: "practice" });
   return {
     ...emptyResult(runId),
     outcome: "started",
@@ -259,7 +262,26 @@ export async function startSync(
   };
 }
 
-const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk}` : "finish");
+const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk}` : step.step);
+
+/** The first chunk's step, or the finish of a run without rows. */
+const firstChunk = (runId: number, context: SyncContext): SyncStep =>
+  context.chunkStarts.length > 0 ? { runId, step: "chunk", chunk: 0 } : { runId, step: "finish" };
+
+/** The practice tabs read into D1 and the run's plan (once: a second delivery finds it done). */
+async function practiceOnce(
+  deps: SyncDeps,
+  runId: number,
+  context: SyncContext,
+  nowMs: number,
+): Promise<SyncContext> {
+  if (context.practiceRead) return context;
+  const callsBefore = deps.sheets.callCount;
+  const read = await readPracticeTabs(deps, context, nowMs);
+  const next: SyncContext = { ...read, planCalls: context.planCalls + deps.sheets.callCount - callsBefore };
+  await deps.runs.setContext(runId, JSON.stringify(next));
+  return next;
+}
 
 /**
  * One queued step of a run: a chunk (then the next step is queued) or the finish. The first
@@ -280,6 +302,11 @@ export async function continueSync(
   const callsBefore = deps.sheets.callCount;
   try {
     if (step.step === "finish") return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
+    if (step.step === "practice") {
+      const read = await practiceOnce(deps, step.runId, context, nowMs);
+      await deps.jobsQueue.send(firstChunk(step.runId, read));
+      return null;
+    }
     const { runId } = step;
     let chunk = step.chunk;
     for (let reused = 0; ; ) {

@@ -45,6 +45,10 @@ export interface SyncContext {
   readonly idFormat: string;
   /** Digest of the small tabs as read (a chunk's stored evaluation holds only for the same tabs). */
   readonly tabsDigest: string;
+  /** Optional tabs the plan found missing (领导), named with the practice tabs' in one 提醒. */
+  readonly missingTabs: string[];
+  /** The practice step has read 沟通记录, 延期申请 and 协办意见 into D1 and the digest. */
+  readonly practiceRead?: boolean;
   /** Sheets calls the plan spent (the run's total adds each chunk's and the finish's). */
   readonly planCalls: number;
 }
