@@ -235,12 +235,16 @@ export const linkRoutes = new Hono<AppEnv>()
     const ctx = await loadLinkContext(c, "urge");
     const id = c.req.param("id");
     const item = mineById(ctx, id);
-    requireOpen(urgeCheck(item.row, item.relation), item.relation === "supervisor");
+    requireOpen(
+      urgeCheck(item.row, item.relation),
+      item.relation === "supervisor" || item.relation === "handling",
+    );
     const nonce = nonceOf(await readForm(c.req.raw));
     const whole = await loadWholeRow(ctx.deps.summaries, item.row);
     const result = await urgeFromLink(ctx.deps, {
       link: ctx.link,
       row: whole ?? item.row,
+      relation: item.relation,
       evaluation: ctx.view.evaluation,
       nonce,
       today: ctx.today,
