@@ -14,7 +14,7 @@ const no = (reason: string): ActionCheck => ({ ok: false, reason });
 const yes: ActionCheck = { ok: true, correcting: false };
 
 function assigned(row: EvaluatedRow): boolean {
-  return row.record.review === "立案" && row.record.assignedOn !== "";
+  return row.record.review === "立案" && !!row.record.assignedOn;
 }
 
 /** What the office already holds about the suggestion's extensions (its 延期申请 rows and inbox). */
@@ -86,4 +86,38 @@ export function objectionCheck(
       `异议期限已于 ${input.deadline} 届满（交办日期后的工作日天数见交办通知），不能再在线提出异议；确有特殊情况，请联系代表工委`,
     );
   return yes;
+}
+
+/** A 延期申请 as the tab holds it, or as a unit sent it (not in the tab yet). */
+export interface ExtensionRequest {
+  readonly unit: string;
+  readonly appliedOn: string;
+  readonly reason: string;
+  /** 审批结果 (blank = 待审批); a request not in the tab yet is blank. */
+  readonly result: string;
+}
+
+/**
+ * The lead unit's extension requests as one state: approved (the sync's fact), or waiting since the
+ * earliest undecided one; a request the unit sent is waiting until the tab holds it (same day and
+ * 理由) with a decision.
+ */
+export function extensionState(
+  lead: string,
+  approved: boolean,
+  inTab: readonly ExtensionRequest[],
+  sent: readonly ExtensionRequest[],
+): ExtensionState {
+  const mine = (r: ExtensionRequest) => nameKey(r.unit) === nameKey(lead);
+  const tabRows = inTab.filter(mine);
+  const waiting = [
+    ...tabRows.filter((r) => !r.result),
+    ...sent
+      .filter(mine)
+      .filter(
+        (s) => !tabRows.some((t) => t.appliedOn === s.appliedOn && t.reason.trim() === s.reason.trim()),
+      ),
+  ].map((r) => r.appliedOn);
+  const pendingSince = waiting.length > 0 ? (waiting.sort()[0] ?? null) : null;
+  return { approved, pendingSince };
 }
