@@ -12,6 +12,8 @@ export const PRACTICE_FACTS = {
   extended: 4,
   /** A decided 延期申请 of the lead unit (a 延期审批结果 may be due): notice planning reads its rows. */
   extensionDecided: 8,
+  /** A 延期申请 of the lead unit without 审批结果: staff see it on the dashboard's 待决定 list. */
+  extensionPending: 16,
 } as const;
 
 export function hasFact(flags: number | undefined, fact: keyof typeof PRACTICE_FACTS): boolean {

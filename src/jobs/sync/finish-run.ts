@@ -15,12 +15,13 @@ import {
   META_SYNC_PROBLEMS,
   type MetaStore,
 } from "../../store/meta";
+import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
 import { digestOf } from "./chunk-input";
-import { inboxProblems, requeueOutstanding } from "./inbox-followup";
+import { inboxProblems, objectionProblems, requeueOutstanding } from "./inbox-followup";
 import type { ChunkResult, SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
 
@@ -32,6 +33,8 @@ export interface FinishDeps {
   tabCache: TabCache;
   inbox: Inbox;
   intakeQueue: Queue<unknown>;
+  /** Units' open objections, listed in 校验问题 (deps built before objections existed have none). */
+  objections?: Pick<Objections, "open">;
 }
 
 export interface FinishOutcome {
@@ -171,10 +174,11 @@ export async function finishRun(
       requeued: 0,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [facts, tabs, outstanding] = await Promise.all([
+  const [facts, tabs, outstanding, objections] = await Promise.all([
     deps.summaries.loadFacts(),
     deps.tabCache.load(BASE_CACHED_TABS),
     deps.inbox.outstanding(1000),
+    deps.objections?.open() ?? [],
   ]);
   const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
   const incomplete = context.ledgerSkipped === null && !complete(context, results);
@@ -208,6 +212,7 @@ export async function finishRun(
     ...planProblems.systemTabs,
     ...removedRowProblems(removed, TAB_NAMES.ledger),
     ...inboxProblems(outstanding),
+    ...objectionProblems(objections),
     ...noticeRecipientProblems(view),
   ];
   const writes = (

@@ -4,7 +4,23 @@ import { KIND_LABELS } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import type { Problem } from "../../domain/problems";
 import type { InboxEntry } from "../../store/inbox";
+import type { Objection } from "../../store/objections";
 import type { IntakeMessage } from "../intake/accept-submission";
+
+/**
+ * Units' objections to their assignments staff have not decided (ledger.md 异议期限工作日): a 提醒 on
+ * the suggestion until staff decide on the dashboard's overview (维持交办 or 已改交).
+ */
+export function objectionProblems(open: readonly Objection[]): Problem[] {
+  return open.map((o) => ({
+    tab: TAB_NAMES.ledger,
+    row: null,
+    column: o.relation === "lead" ? "主办单位" : "协办单位",
+    level: "提醒",
+    id: o.suggestionId,
+    message: `${o.unit}（${o.relation === "lead" ? "主办" : "协办"}）于 ${o.objectedOn} 对交办提出异议：${o.reason}${o.proposal ? `；建议改由${o.proposal}承办` : ""}。请在督办看板“待代表工委决定”中决定维持交办或改交`,
+  }));
+}
 
 /** Entries younger than this are still the queue's business; older ones are queued again. */
 const REQUEUE_AFTER_MS = 2 * 60_000;
