@@ -34,6 +34,8 @@ export interface InvocationFigures {
   /** Median: everything V8 saw the isolate busy with. */
   "CPU ms (busy)": number;
   "Sheets calls": number;
+  /** Sheet cells the invocation wrote (Google's count: values and copied cells). */
+  "cells written": number;
   /** D1 rows read and written, as Cloudflare bills them (the last repeat). */
   "D1 rows read": number;
   "D1 rows written": number;
@@ -65,13 +67,14 @@ async function measure(
   const js: number[] = [];
   const busy: number[] = [];
   let calls = 0;
+  let cells = 0;
   let d1: D1Counts = { rowsRead: 0, rowsWritten: 0, queries: 0 };
   for (let i = 0; i < repeats; i++) {
     const since = (await callsSince(em, 0)).lastSeq;
     await takeD1(worker);
     const cpu = await worker.profiler.measure(invoke);
     d1 = await takeD1(worker);
-    calls = (await callsSince(em, since)).calls;
+    ({ calls, cellsWritten: cells } = await callsSince(em, since));
     js.push(cpu.workerMs);
     busy.push(cpu.busyMs);
     // BENCH_TREE=<part of a row's name> prints where that invocation's time went.
@@ -85,6 +88,7 @@ async function measure(
     "CPU ms (Worker)": round(median(js)),
     "CPU ms (busy)": round(b),
     "Sheets calls": calls,
+    "cells written": cells,
     "D1 rows read": d1.rowsRead,
     "D1 rows written": d1.rowsWritten,
     "fits 10 ms": median(js) <= FREE_CPU_MS ? "yes" : "NO",
@@ -198,6 +202,7 @@ async function measureSyncRun(
       "CPU ms (Worker)": ms,
       "CPU ms (busy)": median(runs.map((f) => f["CPU ms (busy)"])),
       "Sheets calls": median(runs.map((f) => f["Sheets calls"])),
+      "cells written": median(runs.map((f) => f["cells written"])),
       "D1 rows read": median(runs.map((f) => f["D1 rows read"])),
       "D1 rows written": median(runs.map((f) => f["D1 rows written"])),
       "fits 10 ms": ms <= FREE_CPU_MS ? "yes" : "NO",
@@ -258,6 +263,7 @@ async function measureNoticesRun(
     "CPU ms (Worker)": median(ms),
     "CPU ms (busy)": median(perPart.map((f) => f["CPU ms (busy)"])),
     "Sheets calls": 0,
+    "cells written": 0,
     "D1 rows read": median(perPart.map((f) => f["D1 rows read"])),
     "D1 rows written": median(perPart.map((f) => f["D1 rows written"])),
     "fits 10 ms": worst <= FREE_CPU_MS ? "yes" : "NO",
@@ -436,6 +442,8 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       "/notices",
       "/report?year=2026",
       "/exports/ledger.csv",
+      "/exports/units.csv",
+      "/exports/report.docx?year=2026",
     ]) {
       const name = `page ${decodeURIComponent(path)}`;
       // Cold: the first request after a sync changed the ledger (the isolate parses the stored rows).

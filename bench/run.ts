@@ -43,7 +43,37 @@ if (json) {
     cpuMs: f["CPU ms (Worker)"],
     cpuMsBusy: f["CPU ms (busy)"],
     sheetsCalls: f["Sheets calls"],
+    cellsWritten: f["cells written"],
+    d1RowsRead: f["D1 rows read"],
+    d1RowsWritten: f["D1 rows written"],
     fits: f["fits 10 ms"] === "yes",
+  }));
+  // A whole job (every step of a sync run or notices run, one page view) per 1,000 ledger rows.
+  const jobOf = (what: string) =>
+    what.startsWith("sync ") || what.startsWith("notices") ? what.slice(0, what.indexOf(":")) : what;
+  const jobs = new Map<
+    string,
+    { cpuMs: number; invocations: number; sheetsCalls: number; cellsWritten: number }
+  >();
+  for (const f of freePlan) {
+    const job = jobs.get(jobOf(f.what)) ?? { cpuMs: 0, invocations: 0, sheetsCalls: 0, cellsWritten: 0 };
+    job.cpuMs += f["CPU ms (Worker)"];
+    job.invocations += 1;
+    job.sheetsCalls += f["Sheets calls"];
+    job.cellsWritten += f["cells written"];
+    jobs.set(jobOf(f.what), job);
+  }
+  // JSON.parse of the same office's batchGet payload (the 2,000-row size of the parse benchmark).
+  const office = parseRows.find((f) => f.rows === OFFICE_ROWS) ?? parseRows.at(-1);
+  const jsonParsePer1000 = office ? (office.jsonParseMs / office.rows) * 1000 : 0;
+  const perJob = [...jobs].map(([what, j]) => ({
+    what,
+    invocations: j.invocations,
+    cpuMsPer1000Rows: Math.round((j.cpuMs / OFFICE_ROWS) * 1000 * 10) / 10,
+    ratioToJsonParse:
+      jsonParsePer1000 > 0 ? Math.round(((j.cpuMs / OFFICE_ROWS) * 1000 * 10) / jsonParsePer1000) / 10 : null,
+    sheetsCalls: j.sheetsCalls,
+    cellsWritten: j.cellsWritten,
   }));
   const report = {
     measuredOn: new Date().toISOString(),
@@ -53,6 +83,7 @@ if (json) {
       cpuLimitMs: FREE_CPU_MS,
       allFit: invocations.every((i) => i.fits),
       invocations,
+      jobs: perJob,
     },
     dailyUse: day,
     evaluation: parseRows,

@@ -2,11 +2,11 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { toCsv } from "../domain/dashboard/csv";
 import { LEDGER_EXPORT_HEADER } from "../domain/dashboard/ledger-export";
-import { parseYear } from "../domain/dashboard/sample-request";
+import { reportDocx } from "../domain/dashboard/report-docx";
 import { scoreboardTable, unitScoreboard } from "../domain/dashboard/scoreboard";
-import { reportYears, yearReport, yearReportJson, yearReportTable } from "../domain/dashboard/year-report";
+import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
+import { loadYearReport } from "./dashboard/load-report";
 import { loadDashboard, loadFrame } from "./dashboard/load-view";
-import { HttpError } from "./errors";
 
 /** An attachment with an ASCII fallback name and the Chinese name (RFC 6266 / 5987). */
 function attachment(ascii: string, chinese: string): string {
@@ -21,16 +21,13 @@ function csv(c: Context<AppEnv>, text: string, ascii: string, chinese: string): 
 }
 
 async function reportFor(c: Context<AppEnv>) {
-  const year = parseYear(c.req.query("year"));
-  if (!year.ok) throw new HttpError(400, year.code, year.message);
-  const d = await loadDashboard(c);
-  const chosen = year.value ?? reportYears(d.evaluation)[0] ?? Number(d.frame.today.slice(0, 4));
-  return yearReport(d.evaluation, chosen);
+  return (await loadYearReport(c)).report;
 }
 
 /**
  * /exports: CSV (UTF-8 with BOM, so Excel and WPS open Chinese correctly) of the ledger with its
- * computed columns and of the unit scoreboard; the year report as CSV and JSON. Errors are JSON.
+ * computed columns and of the unit scoreboard; the year report as CSV, JSON and a Word draft (.docx).
+ * Errors are JSON.
  */
 export const exportsRoutes = new Hono<AppEnv>()
   // The rows' lines were written by the sync with each part (days left as of its day): joined here.
@@ -51,4 +48,16 @@ export const exportsRoutes = new Hono<AppEnv>()
     const name = `${report.year}年代表建议办理情况-${report.today}.csv`;
     return csv(c, toCsv(yearReportTable(report)), `report-${report.year}.csv`, name);
   })
-  .get("/report.json", async (c) => c.json(yearReportJson(await reportFor(c))));
+  .get("/report.json", async (c) => c.json(yearReportJson(await reportFor(c))))
+  // The Word draft of the 代表建议办理情况报告: the same figures, laid out as an official document.
+  .get("/report.docx", async (c) => {
+    const report = await reportFor(c);
+    const bytes = reportDocx(report, new Date());
+    return c.body(bytes, 200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "content-disposition": attachment(
+        `report-${report.year}.docx`,
+        `关于${report.year}年代表建议办理情况的报告（初稿）.docx`,
+      ),
+    });
+  });

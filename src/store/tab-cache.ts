@@ -15,6 +15,17 @@ export interface TabCache {
     header: string,
     values: readonly string[],
   ): Promise<Record<string, unknown[][]>>;
+  /**
+   * How many rows of tab `name` whose `key` cell is one of `keys` hold each combination of the
+   * `groups` cells (trimmed text; "" for a blank cell or a missing header), counted by D1 so the
+   * Worker parses a few groups instead of the tab. null when the tab is not cached.
+   */
+  countRowsOf(
+    name: string,
+    key: string,
+    keys: readonly string[],
+    groups: readonly string[],
+  ): Promise<{ values: string[]; count: number }[] | null>;
 }
 
 /**
@@ -33,6 +44,27 @@ const ROWS_OF = `
   FROM tabs, json_each(tabs.rows) AS r
   WHERE r.key = 0
     OR trim(CAST(json_extract(r.value, '$[' || tabs.at || ']') AS TEXT)) IN (SELECT value FROM json_each(?2))`;
+
+/** Column index of header ?n in the tab's header row (NULL when missing). */
+const columnOf = (n: number) =>
+  `(SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?${n})`;
+const cellOf = (column: string) => `trim(CAST(json_extract(r.value, '$[' || t.${column} || ']') AS TEXT))`;
+
+/** ?1 tab, ?2 key header, ?3 keys (JSON array), ?4… group headers. MATERIALIZED as in ROWS_OF. */
+function countRowsSql(groups: number): string {
+  const picks = Array.from({ length: groups }, (_, i) => `${columnOf(i + 4)} AS g${i}`);
+  const cells = Array.from({ length: groups }, (_, i) => `coalesce(${cellOf(`g${i}`)}, '') AS v${i}`);
+  const by = Array.from({ length: groups }, (_, i) => `v${i}`).join(", ");
+  return `
+  WITH t AS MATERIALIZED (
+    SELECT rows, ${columnOf(2)} AS k${picks.map((p) => `, ${p}`).join("")}
+    FROM tab_cache WHERE name = ?1
+  )
+  SELECT ${cells.join(", ")}, COUNT(*) AS n
+  FROM t, json_each(t.rows) AS r
+  WHERE r.key > 0 AND ${cellOf("k")} IN (SELECT value FROM json_each(?3))
+  GROUP BY ${by}`;
+}
 
 export function createTabCache(db: D1Database): TabCache {
   return {
@@ -68,6 +100,17 @@ export function createTabCache(db: D1Database): TabCache {
         matrix[r.i] = JSON.parse(r.row) as unknown[];
       }
       return out;
+    },
+    async countRowsOf(name, key, keys, groups) {
+      const [present, counts] = await db.batch<Record<string, string | number>>([
+        db.prepare("SELECT 1 AS n FROM tab_cache WHERE name = ?1").bind(name),
+        db.prepare(countRowsSql(groups.length)).bind(name, key, JSON.stringify(keys), ...groups),
+      ]);
+      if (!present?.results.length) return null;
+      return (counts?.results ?? []).map((row) => ({
+        values: groups.map((_, i) => String(row[`v${i}`] ?? "")),
+        count: Number(row.n),
+      }));
     },
     async load(names) {
       if (names.length === 0) return {};

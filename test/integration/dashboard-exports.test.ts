@@ -1,6 +1,9 @@
+import { env } from "cloudflare:workers";
+import { XMLValidator } from "fast-xml-parser";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
-import { call, seedAndSync } from "./dashboard-helpers";
+import { call, dashboardDeps, seedAndSync } from "./dashboard-helpers";
 
 const BOM = "\uFEFF";
 
@@ -102,5 +105,88 @@ describe("exports", () => {
     };
     expect(empty.totals.submitted).toBe(0);
     expect(empty.overall.onTimeRate).toBe("—");
+  });
+
+  it("counts the year's 沟通记录 in D1 and leaves out 民意 and 先进单位 while the sheet keeps neither", async () => {
+    const json = (await (await call("/exports/report.json?year=2026")).json()) as {
+      contacts: { total: number; deputyJoined: number; byStage: unknown[]; byMethod: unknown[] } | null;
+      opinions: unknown;
+      commendedUnits: unknown;
+      overall: { ratings: { satisfied: number; basicallySatisfied: number }; solveRate: string };
+    };
+    // The fixture: a 办前 contact (面商 every fourth, else 电话; 代表参加) per assigned suggestion, an 办后
+    // one (书面) per reply.
+    expect(json.contacts).toEqual({
+      total: 45,
+      deputyJoined: 27,
+      byStage: [
+        { label: "办前", count: 27 },
+        { label: "办中", count: 0 },
+        { label: "办后", count: 18 },
+      ],
+      byMethod: [
+        { label: "面商", count: 7 },
+        { label: "座谈", count: 0 },
+        { label: "实地察看", count: 0 },
+        { label: "电话", count: 20 },
+        { label: "书面", count: 18 },
+        { label: "其他", count: 0 },
+      ],
+    });
+    expect(json.opinions).toBeNull();
+    expect(json.commendedUnits).toBeNull();
+    expect(json.overall.solveRate).toMatch(/%$/);
+  });
+
+  it("reads 民意 and 常委会测评 once the sync keeps them", async () => {
+    const deps = await dashboardDeps();
+    await deps.tabCache.save(
+      {
+        民意: [
+          ["日期", "联络站", "反映人", "内容", "接待代表", "处理方式", "建议编号", "备注"],
+          ["2026-03-01", "北关街道联络站", "王某", "路灯不亮", "", "转化为建议", "2026-004", ""],
+          ["2026-04-02", "北关街道联络站", "李某", "噪声扰民", "", "转交部门", "", ""],
+        ],
+        常委会测评: [
+          ["年度", "单位名称", "测评得分", "表决结果", "先进单位", "备注"],
+          [2026, "区教育局", 95, "满意", "是", ""],
+        ],
+      },
+      "2026-11-26T09:00:00Z",
+    );
+    try {
+      const json = (await (await call("/exports/report.json?year=2026")).json()) as {
+        opinions: { received: number; converted: number };
+        commendedUnits: string[];
+      };
+      expect(json.opinions).toMatchObject({ received: 2, converted: 1 });
+      expect(json.commendedUnits).toEqual(["区教育局"]);
+    } finally {
+      await env.DB.prepare("DELETE FROM tab_cache WHERE name IN ('民意', '常委会测评')").run();
+    }
+  });
+
+  it("downloads the Word draft of the report: a .docx whose document holds the year's figures", async () => {
+    const response = await call("/exports/report.docx?year=2026");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(response.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent("关于2026年代表建议办理情况的报告（初稿）.docx")}`,
+    );
+    const parts = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const document = strFromU8(parts["word/document.xml"] ?? new Uint8Array());
+    expect(XMLValidator.validate(document)).toBe(true);
+    const json = (await (await call("/exports/report.json?year=2026")).json()) as {
+      totals: { submitted: number; accepted: number };
+      overall: { onTimeRate: string };
+    };
+    expect(document).toContain(
+      `共收到代表建议${json.totals.submitted}件。经审查，立案${json.totals.accepted}件`,
+    );
+    expect(document).toContain(`按期答复率${json.overall.onTimeRate}`);
+    const bad = await call("/exports/report.docx?year=x");
+    expect(bad.status).toBe(400);
   });
 });

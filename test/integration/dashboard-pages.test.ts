@@ -4,7 +4,15 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, insertNotice, postForm, SHEET, seedAndSync } from "./dashboard-helpers";
+import {
+  anonymous,
+  call,
+  FIXTURE_NOW_MS,
+  insertNotice,
+  postForm,
+  SHEET,
+  seedAndSync,
+} from "./dashboard-helpers";
 
 // Pages compute "today" at request time; the fixture's statuses hold on 2026-11-26. The clock is
 // only moved after the sync: the emulator checks token times against its own (real) clock.
@@ -118,6 +126,17 @@ describe("dashboard pages, signed in", () => {
     const report = await page("/report?year=2026");
     expect(report).toContain("2026 年代表建议办理情况");
     expect(report).toContain('href="/exports/report.csv?year=2026"');
+    expect(report).toContain('href="/exports/report.docx?year=2026"');
+    expect(report).toContain('<link rel="stylesheet" href="/assets/report.css"/>');
+    expect(report).toContain("关于2026年代表建议办理情况的报告");
+    expect(report).toContain("附表1　各承办单位办理情况");
+    // The fixture's 沟通记录 (45 contacts of 2026's suggestions: 27 办前, 18 办后), counted by D1.
+    expect(report).toContain("承办单位与代表沟通联系45次（办前27次、办后18次）");
+    const css = await anonymous("/assets/report.css");
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    const text = await css.text();
+    expect(text).toContain("@page{size:A4 portrait;margin:37mm 26mm 35mm 28mm}");
+    expect(text).toContain('"仿宋_GB2312"');
   });
 });
 

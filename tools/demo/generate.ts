@@ -8,6 +8,7 @@ import {
   templateColumns,
   unitColumns,
 } from "../../sheets-schema";
+import { carriedOverSuggestions } from "./carried-over";
 import { DEMO_TODAY, DemoDates } from "./dates";
 import { makeDeputies } from "./deputies";
 import { makeSuggestions } from "./ledger";
@@ -66,7 +67,17 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
   const suggestions = makeSuggestions(prng, dates, deputies);
   const mistakes = plantMistakes(suggestions);
   // Its own stream, so the practice rows never change the ledger a seed gives.
-  const practice = makePracticeRows(suggestions, new DemoDates(new Prng(seed + 1)), new Prng(seed + 2));
+  const thisYear = makePracticeRows(suggestions, new DemoDates(new Prng(seed + 1)), new Prng(seed + 2));
+  // Last year's, at the foot of the ledger (with their own practice rows, from streams of their own):
+  // the rows above stay as the seed gives them.
+  const carried = carriedOverSuggestions(deputies);
+  const lastYear = makePracticeRows(carried, new DemoDates(new Prng(seed + 3)), new Prng(seed + 4));
+  const ledger = [...suggestions, ...carried];
+  const practice = {
+    contacts: [...thisYear.contacts, ...lastYear.contacts],
+    extensions: [...thisYear.extensions, ...lastYear.extensions],
+    coOpinions: [...thisYear.coOpinions, ...lastYear.coOpinions],
+  };
   const unitHeaders = unitColumns.map((c) => c.header);
   const deputyHeaders = deputyColumns.map((c) => c.header);
   return {
@@ -77,7 +88,7 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
       headers: LEDGER_HEADERS,
       rows: rowsOf(
         LEDGER_HEADERS,
-        suggestions.map((s) => suggestionCells(s, prng)),
+        ledger.map((s) => suggestionCells(s, prng)),
       ),
     },
     leaders: { headers: PRACTICE_HEADERS.leaders, rows: rowsOf(PRACTICE_HEADERS.leaders, makeLeaders()) },
@@ -94,7 +105,7 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
       rows: rowsOf(PRACTICE_HEADERS.coOpinions, practice.coOpinions),
     },
     settings: { 会议期间: DEMO_SESSIONS },
-    intended: suggestions.map((s) => s.intended),
+    intended: ledger.map((s) => s.intended),
     mistakes,
   };
 }

@@ -79,7 +79,9 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
   for (const ref of refs) {
     if (ref.status !== "已逾期") continue;
     const unit = ref.leadUnit || "（未填主办单位）";
-    overdue.set(unit, [...(overdue.get(unit) ?? []), ref]);
+    const items = overdue.get(unit);
+    if (items) items.push(ref);
+    else overdue.set(unit, [ref]);
   }
   const overdueByUnit = [...overdue.entries()]
     .map(([unit, items]) => ({

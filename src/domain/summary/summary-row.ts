@@ -78,11 +78,27 @@ export const FACT_KEYS = [
   "secondRating",
   "followUp",
 ] as const;
+
 /**
- * Facts added after the practice flags (so tuples stored before them still read right): 领办领导,
- * for the leader's page (a list of the suggestions a leader leads).
+ * Facts the year report reads (届次, 来源, 落实情况, the second round's class, 跨年督办, 优秀建议),
+ * stored after the practice flags so that facts stored by an older build read them as blank instead
+ * of misreading the flags; left out when blank at the end of a tuple (most rows have none of them).
  */
-export const FACT_TAIL_KEYS = ["handlingLeader"] as const;
+export const REPORT_FACT_KEYS = [
+  "session",
+  "source",
+  "implementation",
+  "secondReplyClass",
+  "crossYear",
+  "excellent",
+] as const;
+
+/**
+ * Every fact after the practice flags: the report's, then 领办领导 for the leader's page (a list of
+ * the suggestions a leader leads). Blank ones at the end of a tuple are left out.
+ */
+export const TAIL_FACT_KEYS = [...REPORT_FACT_KEYS, "handlingLeader"] as const;
+
 const DATE_KEYS: ReadonlySet<string> = new Set(
   ledgerStaffColumns.filter((c) => c.cell.kind === "date").map((c) => c.key),
 );
@@ -139,8 +155,8 @@ export function storeRow(
 /**
  * A row's facts as a flat array (no key repeated per row: half the bytes of an object, and a page
  * parses every row): [row number, 编号, status, due, round-1 due, problem count, ...FACT_KEYS values,
- * practice flags, ...FACT_TAIL_KEYS values]. Later fields come last, so facts stored before them
- * read blank (a new build recomputes every part at its first sync anyway).
+ * practice flags, ...TAIL_FACT_KEYS values up to the last one filled]. Later additions come after
+ * the earlier ones, so facts stored before them read as 0 or blank.
  */
 export type FactTuple = [number, string | null, string, string, string, number, ...unknown[]];
 
@@ -158,7 +174,9 @@ export function factsOf(stored: StoredSummaryRow): FactTuple {
   ];
   for (const key of FACT_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
   tuple.push(stored.x ?? 0);
-  for (const key of FACT_TAIL_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
+  const tail = TAIL_FACT_KEYS.map((key) => (key in stored.r ? stored.r[key] : null));
+  while (tail.length > 0 && tail[tail.length - 1] === null) tail.pop();
+  tuple.push(...tail);
   return tuple;
 }
 
@@ -172,11 +190,11 @@ export function loadFacts(tuple: readonly unknown[]): SummaryRow {
     const value = tuple[FACT_HEAD + k];
     if (value !== null && value !== undefined) record[key] = value;
   });
-  const tail = FACT_HEAD + FACT_KEYS.length + 1;
-  FACT_TAIL_KEYS.forEach((key, k) => {
-    const value = tuple[tail + k];
-    if (value !== null && value !== undefined) record[key] = value;
-  });
+  const tailAt = FACT_HEAD + FACT_KEYS.length + 1;
+  for (let k = 0; tailAt + k < tuple.length && k < TAIL_FACT_KEYS.length; k++) {
+    const value = tuple[tailAt + k];
+    if (value !== null && value !== undefined) record[TAIL_FACT_KEYS[k] as string] = value;
+  }
   const firstDue = tuple[4] as string;
   return {
     rowNumber: tuple[0] as number,

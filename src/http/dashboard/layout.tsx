@@ -71,13 +71,21 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
   );
 };
 
-export const Layout: FC<{ title: string; nav: NavKey; frame?: PageFrame; children: Child }> = (p) => (
+export const Layout: FC<{
+  title: string;
+  nav: NavKey;
+  frame?: PageFrame;
+  /** A page's own stylesheet after the common one (the report's print layout). */
+  stylesheet?: string;
+  children: Child;
+}> = (p) => (
   <html lang="zh-CN">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${p.title} · 代表建议督办`}</title>
       <link rel="stylesheet" href="/assets/app.css" />
+      {p.stylesheet ? <link rel="stylesheet" href={p.stylesheet} /> : null}
     </head>
     <body>
       <header class="top">

@@ -7,6 +7,14 @@ import { daysLeftText, href, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Empty, Kpi, SuggestionTable } from "./ui";
 
+/**
+ * The overview is what a leader reads first: the most pressing few of each list, each list whole one
+ * click away (a unit's page, the list filtered by status). Rendering every overdue suggestion of a
+ * large office made the page long to read and to build.
+ */
+export const OVERDUE_SHOWN_PER_UNIT = 5;
+export const DUE_SOON_SHOWN = 20;
+
 const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
   if (figures.overdueByUnit.length === 0) return <Empty>没有逾期未答复的建议。</Empty>;
   return (
@@ -26,12 +34,19 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
             </td>
             <td class="num">{group.items.length}</td>
             <td>
-              {group.items.map((ref) => (
+              {group.items.slice(0, OVERDUE_SHOWN_PER_UNIT).map((ref) => (
                 <div>
                   <a href={href.suggestion(ref.id)}>{ref.id}</a> {ref.title}{" "}
                   <span class="badge danger">{daysLeftText(ref.daysLeft)}</span>
                 </div>
               ))}
+              {group.items.length > OVERDUE_SHOWN_PER_UNIT ? (
+                <div class="small">
+                  <a href={href.unit(group.unit)}>
+                    另有 {group.items.length - OVERDUE_SHOWN_PER_UNIT} 件，见单位页
+                  </a>
+                </div>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -154,10 +169,17 @@ export const OverviewPage: FC<{
       </Card>
       <Card title={`即将到期（${figures.dueSoonDays} 天内）`}>
         <SuggestionTable
-          refs={figures.dueSoon}
+          refs={figures.dueSoon.slice(0, DUE_SOON_SHOWN)}
           columns={["unit", "due", "days"]}
           empty={`${figures.dueSoonDays} 天内没有到期的建议。`}
         />
+        {figures.dueSoon.length > DUE_SOON_SHOWN ? (
+          <p class="small">
+            <a href={href.status("即将到期")}>
+              最急的 {DUE_SOON_SHOWN} 件见上；全部 {figures.dueSoon.length} 件
+            </a>
+          </p>
+        ) : null}
       </Card>
       <Card title="重点建议与督办领导">
         <SuggestionTable

@@ -2,25 +2,30 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../app";
 import { deputyDetail, deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview } from "../../domain/dashboard/overview";
-import { parseYear } from "../../domain/dashboard/sample-request";
 import { unitDetail, unitScoreboard } from "../../domain/dashboard/scoreboard";
-import { reportYears, yearReport } from "../../domain/dashboard/year-report";
 import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
+import { loadYearReport } from "./load-report";
 import { loadDashboard } from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
+import { REPORT_CSS } from "./report-styles";
 import { APP_CSS } from "./styles";
 import { UnitPage, UnitsPage } from "./units-page";
 
-/** The stylesheet is public (the sign-in error page needs it) and cached for an hour. */
-export const assetRoutes = new Hono<AppEnv>().get("/assets/app.css", (c) =>
-  c.body(APP_CSS, 200, {
-    "content-type": "text/css; charset=utf-8",
-    "cache-control": "public, max-age=3600",
-  }),
-);
+const CSS_HEADERS = {
+  "content-type": "text/css; charset=utf-8",
+  "cache-control": "public, max-age=3600",
+};
+
+/**
+ * The stylesheets are public (the sign-in error page needs one) and cached for an hour; the report's
+ * own (its print layout) is loaded by the report page only.
+ */
+export const assetRoutes = new Hono<AppEnv>()
+  .get("/assets/app.css", (c) => c.body(APP_CSS, 200, CSS_HEADERS))
+  .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS));
 
 const DECIDED = {
   upheld: "已决定维持交办，该单位在其专属页面可以看到。",
@@ -66,14 +71,6 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <DeputyPage detail={detail} frame={d.frame} />);
   })
   .get("/report", async (c) => {
-    const year = parseYear(c.req.query("year"));
-    if (!year.ok) throw new HttpError(400, year.code, year.message);
-    const d = await loadDashboard(c);
-    const years = reportYears(d.evaluation);
-    const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
-    const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
-    return sendPage(
-      c,
-      <ReportPage report={yearReport(d.evaluation, chosen)} years={shown} frame={d.frame} />,
-    );
+    const { report, years, dashboard } = await loadYearReport(c);
+    return sendPage(c, <ReportPage report={report} years={years} frame={dashboard.frame} />);
   });

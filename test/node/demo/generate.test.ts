@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LEDGER_STATUSES } from "../../../sheets-schema";
 import { evaluateLedger } from "../../../src/domain";
+import { yearReport } from "../../../src/domain/dashboard/year-report";
 import { demoWorkbook, generateDemo } from "../../../tools/demo/generate";
 
 const data = generateDemo();
@@ -106,6 +107,27 @@ describe("the demo year (generateDemo)", () => {
     expect(extended.map((r) => r.computed.status).sort()).toEqual(["办理中", "已办结", "已办结"]);
     expect(evaluation.statistics.total.extensions).toBe(3);
     expect(evaluation.statistics.total.contactRate).not.toBe("—");
+  });
+
+  it("fills the year report: last year's carried-over suggestions, 跨年督办, 满意/基本满意, 解决率, 届次", () => {
+    const report = yearReport(evaluation, 2026);
+    expect(report.carriedOver.items.map((i) => [i.id, i.open])).toEqual([
+      ["2025-031", true],
+      ["2025-047", false],
+      ["2025-058", true],
+    ]);
+    expect(report.totals.crossYear).toBe(4);
+    const o = report.overall;
+    expect(o.satisfied + o.basicallySatisfied + o.unsatisfied).toBe(o.rated);
+    expect(o.basicallySatisfied).toBeGreaterThan(0);
+    expect(o.solved).toBeGreaterThan(0);
+    expect(o.solveRate).not.toBe("—");
+    expect(report.excellent).toHaveLength(6);
+    expect(report.totals.fromLiaisonStations).toBe(3);
+    expect(report.bySession.map((s) => s.label)).toEqual(expect.arrayContaining(["十一届五次会议"]));
+    // Last year's stay out of this year's figures and make a year of their own.
+    expect(report.totals.submitted).toBe(136);
+    expect(yearReport(evaluation, 2025).totals.submitted).toBe(3);
   });
 
   it("is deterministic, and a different seed gives a different year", () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { deputyDetail, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_EXTRA, ledgerExportTable } from "../../../src/domain/dashboard/ledger-export";
-import {
-  reportYears,
-  yearReport,
-  yearReportJson,
-  yearReportTable,
-} from "../../../src/domain/dashboard/year-report";
+import { reportYears, yearReport } from "../../../src/domain/dashboard/year-report";
+import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
 import { fixtureEvaluation } from "./fixture";
 
 const evaluation = fixtureEvaluation();
@@ -56,6 +52,8 @@ describe("year report", () => {
       crossYear: 0,
       followedUp: 1, // 001 has 回访 = 是
       closed: 1,
+      excellent: 0,
+      fromLiaisonStations: 0,
     });
   });
 
@@ -88,8 +86,15 @@ describe("year report", () => {
       ["统计日期", "2026-06-15"],
       ["建议总数", 9],
     ]);
-    expect(table).toContainEqual(["合计", "合计", 6, 3, "50.0%", 1, "50.0%", 1, 1, 1, 0, 67.7, "—", 0]);
-    expect(table).toContainEqual(["单位", "区教育局", 3, 2, "33.3%", 1, "100.0%", 1, 1, 0, 0, 86.5, "—", 0]);
+    // …then 满意 · 基本满意 · 不满意 · 解决率: 001 满意 (A, solved), 005 不满意; 003 (B) is not rated.
+    expect(table).toContainEqual([
+      ...["合计", "合计", 6, 3, "50.0%", 1, "50.0%", 1, 1, 1, 0, 67.7, "—", 0],
+      ...[1, 0, 1, "33.3%"],
+    ]);
+    expect(table).toContainEqual([
+      ...["单位", "区教育局", 3, 2, "33.3%", 1, "100.0%", 1, 1, 0, 0, 86.5, "—", 0],
+      ...[1, 0, 0, "50.0%"],
+    ]);
     const json = yearReportJson(report);
     expect(json.overall).toEqual({
       name: "合计",
@@ -100,6 +105,18 @@ describe("year report", () => {
       satisfactionRate: "50.0%",
       classes: { A: 1, B: 1, C: 1, D: 0 },
       averageReplyDays: 67.7,
+      contactRate: "—",
+      extensions: 0,
+      ratings: {
+        rated: 2,
+        satisfied: 1,
+        basicallySatisfied: 0,
+        unsatisfied: 1,
+        satisfiedShare: "50.0%",
+        basicallySatisfiedShare: "0.0%",
+      },
+      solved: 1,
+      solveRate: "33.3%",
     });
   });
 });

@@ -1,0 +1,81 @@
+import type { LedgerStatus } from "../../../sheets-schema/enums";
+import type { EvaluatedRow } from "../summary/evaluated";
+
+/** A suggestion of an earlier year under cross-year supervision, as the year report lists it. */
+export interface CarriedOverItem {
+  readonly id: string;
+  readonly year: number;
+  readonly title: string;
+  readonly leadDeputy: string;
+  readonly leadUnit: string;
+  readonly status: LedgerStatus | "";
+  /** The latest round's reply class, or "". */
+  readonly replyClass: string;
+  readonly implementation: string;
+  /** Not finished yet (see `finished`). */
+  readonly open: boolean;
+}
+
+export interface CarriedOver {
+  /** Last year's and, still open, earlier years' suggestions under 跨年督办, oldest first. */
+  readonly items: readonly CarriedOverItem[];
+  readonly open: number;
+  readonly finished: number;
+}
+
+/**
+ * In cross-year supervision, by the ledger's own definition: marked 跨年督办 = 是, or still 不满意
+ * after the second round (status rules 8 and 9 of ledger.md), whatever its status shows today (a
+ * marked suggestion whose new reply awaits its rating shows 待测评, and it is still carried over).
+ */
+export function isCrossYear(row: EvaluatedRow): boolean {
+  return row.record.crossYear === true || row.record.secondRating === "不满意";
+}
+
+/**
+ * Finished: the latest rating is 满意 or 基本满意 and the latest reply is not a B still short of 已落实.
+ * The status cannot tell (a suggestion marked 跨年督办 = 是 keeps that status once rated).
+ */
+export function finished(row: EvaluatedRow): boolean {
+  const r = row.record;
+  const rating = r.secondRating ?? r.rating;
+  if (rating !== "满意" && rating !== "基本满意") return false;
+  const replyClass = r.secondRepliedOn && r.secondReplyClass ? r.secondReplyClass : r.replyClass;
+  return replyClass !== "B" || r.implementation === "已落实";
+}
+
+/**
+ * The suggestions carried over into `year`: 立案 suggestions of earlier years in cross-year
+ * supervision, all of last year's (finished ones too: the report says how many were finished) and
+ * those of earlier years still open (a suggestion finished long ago is no longer carried). The
+ * ledger keeps no date of finishing, so "finished" is as of today, not as of the year's end.
+ */
+export function carriedOverInto(
+  rows: readonly EvaluatedRow[],
+  year: number,
+  yearOf: (row: EvaluatedRow) => number | null,
+): CarriedOver {
+  const items: CarriedOverItem[] = [];
+  for (const row of rows) {
+    if (row.blank || row.record.review !== "立案" || !isCrossYear(row)) continue;
+    const from = yearOf(row);
+    if (from === null || from >= year) continue;
+    const open = !finished(row);
+    if (from < year - 1 && !open) continue;
+    const r = row.record;
+    items.push({
+      id: row.id ?? "",
+      year: from,
+      title: r.title,
+      leadDeputy: r.leadDeputy,
+      leadUnit: r.leadUnit,
+      status: row.computed.status,
+      replyClass: (r.secondRepliedOn && r.secondReplyClass) || r.replyClass || "",
+      implementation: r.implementation ?? "",
+      open,
+    });
+  }
+  items.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const open = items.filter((i) => i.open).length;
+  return { items, open, finished: items.length - open };
+}

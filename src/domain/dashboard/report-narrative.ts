@@ -1,0 +1,119 @@
+import type { Count } from "./report-practice";
+import type { YearReport } from "./year-report";
+import { footnoteText } from "./year-report-export";
+
+/** One numbered part of the report's text (一、基本情况 …). */
+export interface NarrativeSection {
+  readonly heading: string;
+  readonly paragraphs: readonly string[];
+}
+
+export interface Narrative {
+  readonly title: string;
+  readonly sections: readonly NarrativeSection[];
+  /** Notes under the text (the footnote of rows left out), possibly none. */
+  readonly notes: readonly string[];
+}
+
+/** Where staff write what no figure can say. */
+export const STAFF_WRITES = "（此处由代表工委根据本年度工作实际填写。）";
+
+const list = (counts: readonly Count[], unit: string) =>
+  counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${c.label}${c.count}${unit}`)
+    .join("、");
+
+function basics(r: YearReport): string[] {
+  const t = r.totals;
+  const units = r.byUnit.filter((u) => u.assigned > 0).length;
+  const review = [
+    `立案${t.accepted}件`,
+    `不予立案${t.rejected}件`,
+    `并案${t.merged}件`,
+    ...(t.unreviewed > 0 ? [`待审查${t.unreviewed}件`] : []),
+  ].join("，");
+  const first = [
+    `${r.year}年，共收到代表建议${t.submitted}件。经审查，${review}。`,
+    t.key > 0 ? `确定重点建议${t.key}件，由常委会领导督办。` : "",
+    t.fromLiaisonStations > 0 ? `来源于代表联络站收集的群众意见的建议${t.fromLiaisonStations}件。` : "",
+    `立案建议交由${units}个承办单位办理。`,
+  ].join("");
+  const out = [first];
+  if (r.bySession.length > 0)
+    out.push(`按届次：${r.bySession.map((s) => `${s.label}${s.assigned}件`).join("、")}（立案并已交办）。`);
+  return out;
+}
+
+function handling(r: YearReport): string[] {
+  const o = r.overall;
+  const avg = o.averageReplyDays === "—" ? "" : `，平均答复用时${o.averageReplyDays}天`;
+  const out = [
+    `截至${r.today}，已答复${o.replied}件，逾期未答复${o.overdueUnreplied}件，按期答复率${o.onTimeRate}。` +
+      `答复中，A类（已解决或采纳）${o.classes.A}件、B类（正在解决或列入计划）${o.classes.B}件、` +
+      `C类（因条件限制暂时无法解决）${o.classes.C}件、D类（留作参考）${o.classes.D}件${avg}。`,
+    `代表对办理情况测评${o.rated}件，其中满意${o.satisfied}件（${o.satisfiedShare}）、` +
+      `基本满意${o.basicallySatisfied}件（${o.basicallySatisfiedShare}）、不满意${o.unsatisfied}件，` +
+      `满意率${o.satisfactionRate}。已解决（A类及已落实的B类）${o.solved}件，解决率${o.solveRate}。`,
+  ];
+  if (o.extensions > 0) out.push(`经批准延期办理的建议${o.extensions}件。`);
+  const k = r.contacts;
+  if (k)
+    out.push(
+      k.total === 0
+        ? "本年度建议尚无承办单位与代表沟通联系的记录。"
+        : `承办单位与代表沟通联系${k.total}次（${list(k.byStage, "次")}），方式为${list(k.byMethod, "次")}，` +
+            `代表本人参加${k.deputyJoined}次；首轮答复前开展办前联系的比例（沟通率）为${o.contactRate}。`,
+    );
+  const p = r.opinions;
+  if (p) out.push(`各代表联络站收集群众意见${p.received}条，转化为建议${p.converted}条。`);
+  return out;
+}
+
+function crossYear(r: YearReport): string[] {
+  const c = r.carriedOver;
+  const carried =
+    c.items.length === 0
+      ? "往年没有转入本年度的跨年督办建议。"
+      : `往年转入的跨年督办建议${c.items.length}件，已办结${c.finished}件，仍在办理${c.open}件（见附表）。`;
+  return [carried, `本年度建议中列入跨年督办的${r.totals.crossYear}件。`];
+}
+
+function commendation(r: YearReport): string[] {
+  const out = [
+    r.excellent.length === 0
+      ? "本年度尚未评选优秀建议。"
+      : `评选优秀建议${r.excellent.length}件：${r.excellent.map((e) => `${e.leadDeputy}代表领衔的《${e.title}》`).join("；")}。`,
+  ];
+  if (r.commendedUnits && r.commendedUnits.length > 0)
+    out.push(`经常委会测评，${r.commendedUnits.join("、")}被评为先进承办单位。`);
+  if (r.assessment && r.assessment.length > 0)
+    out.push(
+      `承办单位测评前列：${r.assessment
+        .slice(0, 5)
+        .map((a) => `${a.unit}（${a.score}分，${a.grade}）`)
+        .join("、")}。`,
+    );
+  return out;
+}
+
+/**
+ * The text of the 代表建议办理情况报告 drafted from the figures, as the page prints it and the .docx
+ * carries it: staff edit the draft (the last part is theirs to write).
+ */
+export function reportNarrative(r: YearReport): Narrative {
+  return {
+    title: `关于${r.year}年代表建议办理情况的报告`,
+    sections: [
+      { heading: "一、基本情况", paragraphs: basics(r) },
+      { heading: "二、办理情况", paragraphs: handling(r) },
+      { heading: "三、跨年督办", paragraphs: crossYear(r) },
+      { heading: "四、优秀建议和先进承办单位", paragraphs: commendation(r) },
+      { heading: "五、存在的问题和下一步工作", paragraphs: [STAFF_WRITES] },
+    ],
+    notes:
+      r.excludedForErrors !== null && r.excludedForErrors > 0
+        ? [`注：${footnoteText(r.excludedForErrors)}。`]
+        : [],
+  };
+}

@@ -1,0 +1,83 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import { formatRate, type StatisticsRow } from "../statistics";
+
+/** What the year report adds to a line of the statistics (practice.md, Year-end report). */
+export interface RatingFigures {
+  /** Suggestions with a rating in their latest round (满意率's denominator). */
+  readonly rated: number;
+  readonly satisfied: number;
+  readonly basicallySatisfied: number;
+  readonly unsatisfied: number;
+  /** 满意 ÷ rated and 基本满意 ÷ rated: the two halves of 满意率, shown apart. */
+  readonly satisfiedShare: string;
+  readonly basicallySatisfiedShare: string;
+  /** Replies of class A, or B now 已落实 (the latest round's class). */
+  readonly solved: number;
+  /** 解决率 = solved ÷ 已答复 (round-1 replies, as the statistics count them). */
+  readonly solveRate: string;
+}
+
+/** A line of the report: the statistics of ledger.md plus the report's own figures. */
+export type ReportLine = StatisticsRow & RatingFigures;
+
+type RatingFields = Pick<
+  LedgerRecord,
+  "repliedOn" | "replyClass" | "secondRepliedOn" | "secondReplyClass" | "rating" | "secondRating"
+> &
+  Partial<Pick<LedgerRecord, "implementation">>;
+
+/** Sums the report's figures of one group; `add` each counted suggestion (立案 with a 主办单位). */
+export class RatingTally {
+  private rated = 0;
+  private satisfied = 0;
+  private basic = 0;
+  private unsatisfied = 0;
+  private replied = 0;
+  private solved = 0;
+
+  add(record: RatingFields): void {
+    // The latest round's rating and class, as 满意率 reads the rating: a second round replaces the first.
+    const rating = record.secondRating ?? record.rating;
+    if (rating) this.rated += 1;
+    if (rating === "满意") this.satisfied += 1;
+    else if (rating === "基本满意") this.basic += 1;
+    else if (rating === "不满意") this.unsatisfied += 1;
+    if (!record.repliedOn) return;
+    this.replied += 1;
+    const replyClass =
+      record.secondRepliedOn && record.secondReplyClass ? record.secondReplyClass : record.replyClass;
+    if (replyClass === "A" || (replyClass === "B" && record.implementation === "已落实")) this.solved += 1;
+  }
+
+  figures(): RatingFigures {
+    return {
+      rated: this.rated,
+      satisfied: this.satisfied,
+      basicallySatisfied: this.basic,
+      unsatisfied: this.unsatisfied,
+      satisfiedShare: formatRate(this.satisfied, this.rated),
+      basicallySatisfiedShare: formatRate(this.basic, this.rated),
+      solved: this.solved,
+      solveRate: formatRate(this.solved, this.replied),
+    };
+  }
+}
+
+/** Groups of tallies by a key, each made on first use. */
+export class RatingGroups {
+  private readonly groups = new Map<string, RatingTally>();
+
+  of(key: string): RatingTally {
+    let tally = this.groups.get(key);
+    if (!tally) {
+      tally = new RatingTally();
+      this.groups.set(key, tally);
+    }
+    return tally;
+  }
+
+  /** A statistics line joined with its group's figures (zeros when the group counted nothing). */
+  line(row: StatisticsRow, key: string): ReportLine {
+    return { ...row, ...(this.groups.get(key) ?? new RatingTally()).figures() };
+  }
+}
