@@ -186,7 +186,7 @@ describe("a unit's actions besides the reply", () => {
     expect(after).not.toContain(`action="${edu}/s/2026-001/extension"`);
   });
 
-  it("another unit's link gets 403 on each action", async () => {
+  it("another unit's link gets 403 on each action, and a form from another site is 403", async () => {
     for (const action of ["extension", "contact", "co-opinion", "objection"]) {
       const response = await postForm(`${health}/s/2026-001/${action}`, {
         nonce: crypto.randomUUID(),
@@ -197,6 +197,20 @@ describe("a unit's actions besides the reply", () => {
       expect(response.status, action).toBe(403);
       expect(await response.text()).toContain("不在区卫健委的办理范围内");
     }
+    // The unit's own form, posted from another site, is refused too (the same-origin check).
+    const html = await page(`${edu}/s/2026-001`);
+    const forged = await postForm(
+      `${edu}/s/2026-001/contact`,
+      {
+        nonce: nonceOf(html, `${edu}/s/2026-001/contact`),
+        日期: TODAY,
+        阶段: "办中",
+        方式: "电话",
+        内容: "x",
+      },
+      "https://evil.example",
+    );
+    expect(forged.status).toBe(403);
   });
 
   it("refuses a co-unit opinion from the lead unit's link with a clear Chinese message", async () => {
