@@ -17,7 +17,7 @@ import { letterResponse } from "./letter-response";
 import { type LinkContext, loadLinkContext, mineById } from "./link-context";
 import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
-import { practiceAction } from "./practice-routes";
+import { PRACTICE_DONE, practiceAction } from "./practice-routes";
 import { SuggestPage } from "./suggest-page";
 import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
 import { checkLetter, readForm, readReplyForm } from "./upload";
@@ -27,6 +27,7 @@ const DONE: Record<string, string> = {
   rating: "测评已提交，谢谢您！",
   urge: "催办通知已发出。",
   "urge-again": "这次催办已经发出过，没有重复发送。",
+  ...PRACTICE_DONE,
 };
 
 function doneMessage(c: Context<AppEnv>): string | null {

@@ -15,8 +15,9 @@ import type { ObjectionCells } from "../../jobs/intake/apply-objections";
 import { linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { loadLinkContext, mineById } from "./link-context";
+import { suggestionPath } from "./link-ui";
 import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
-import { loadUnitExtras, type UnitAction } from "./unit-actions";
+import { loadUnitExtras, UNIT_ACTIONS, type UnitAction } from "./unit-actions";
 import { readForm } from "./upload";
 
 /** The capability each of the unit's actions needs. */
@@ -35,18 +36,17 @@ const ROLE_OK: Record<UnitAction, (relation: Relation) => boolean> = {
   objection: (r) => r === "lead" || r === "co",
 };
 
-function doneText(action: UnitAction, lead: string): string {
-  switch (action) {
-    case "extension":
-      return "延期申请已提交，将写入『延期申请』表，由代表工委审批；审批结果会通知本单位。";
-    case "contact":
-      return "沟通记录已保存，将写入『沟通记录』表。";
-    case "co-opinion":
-      return `协办意见已送达，将写入『协办意见』表；主办单位${lead}可在其专属页面查看。`;
-    case "objection":
-      return "异议已提交代表工委，将列入校验问题和督办看板，由代表工委决定改交或维持交办；决定之前，请照常办理。";
-  }
-}
+/** What the suggestion's page says after each action (`?done=<action>`, `?done=<action>-again`). */
+export const PRACTICE_DONE: Record<string, string> = {
+  extension: "延期申请已提交，将写入『延期申请』表，由代表工委审批；审批结果会通知本单位。",
+  contact: "沟通记录已保存，将写入『沟通记录』表。",
+  "co-opinion": "协办意见已送达，将写入『协办意见』表；主办单位可在其专属页面查看。",
+  objection:
+    "异议已提交代表工委，将列入校验问题和督办看板，由代表工委决定改交或维持交办；决定之前，请照常办理。",
+  ...Object.fromEntries(
+    UNIT_ACTIONS.map((a) => [`${a}-again`, `这份${FORM_NAMES[a]}已经提交过，没有重复提交。`]),
+  ),
+};
 
 /**
  * A unit's 延期申请, 沟通记录, 协办意见 or 异议 from its suggestion's page: the link must offer the
@@ -61,8 +61,9 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
   const fields = await readForm(c.req.raw);
   const nonce = nonceOf(fields);
   const repeated = await ctx.deps.inbox.find(action, linkSubmissionId(nonce));
+  const page = suggestionPath(ctx.base, id);
   if (repeated?.actor?.name === ctx.link.recipient && repeated.actor.kind === ctx.link.kind)
-    return renderSuggestion(c, ctx, item, { done: `这份${FORM_NAMES[action]}已经提交过，没有重复提交。` });
+    return c.redirect(`${page}?done=${action}-again`, 303);
   const [whole, sent] = await Promise.all([
     loadWholeRow(ctx.deps.summaries, item.row),
     ctx.deps.inbox.byActor(
@@ -113,5 +114,7 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
     ctx.nowMs,
   );
   if (result.kind === "invalid" || result.kind === "unavailable") return back([result.message]);
-  return renderSuggestion(c, ctx, item, { done: doneText(action, record.leadUnit), warnings });
+  // Sent: back to the page (a reload does not post again), unless the unit must read a 提醒 first.
+  if (warnings.length === 0) return c.redirect(`${page}?done=${action}`, 303);
+  return renderSuggestion(c, ctx, item, { done: PRACTICE_DONE[action] ?? null, warnings });
 }
