@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { contactsTab, coOpinionsTab, extensionsTab, leadersTab } from "../../sheets-schema/tabs";
+import { columnLetter } from "../../src/domain/a1";
 import { addDaysIso, isoFromSerial, serialFromIso } from "../../src/domain/civil-date";
 import type { InboxForm } from "../../src/domain/intake/inbox-forms";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
@@ -65,7 +66,10 @@ beforeAll(async () => {
       "2026-001": { 交办日期: serialFromIso(addDaysIso(TODAY, -30)) },
       "2026-003": { 领办领导: "刘区长" },
     },
-    more: [["2026-004", "区卫健委", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }]],
+    more: [
+      ["2026-004", "区卫健委", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }],
+      ["2026-005", "区住建局", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }],
+    ],
     tabs: {
       [TAB_NAMES.leaders]: [
         header(leadersTab),
@@ -282,6 +286,44 @@ describe("what staff see and decide", () => {
     expect(unit).toContain("代表工委决定维持交办");
     expect(unit).toContain("属卫健部门职责");
     expect(await (await browse("/", { headers: ADMIN })).text()).toContain("待代表工委决定（1）");
+  });
+
+  it("an objection the ledger settles (staff changed the 主办单位) is closed by the next sync as 已改交", async () => {
+    const html = await page(`${housing}/s/2026-005`);
+    const sent = await postForm(`${housing}/s/2026-005/objection`, {
+      nonce: nonceOf(html, `${housing}/s/2026-005/objection`),
+      理由: "医疗机构建设不属于本单位职责",
+      建议承办单位: "区卫健委",
+    });
+    expect(sent.status).toBe(303);
+    await applyAll();
+    await syncOffice(office);
+    expect(await (await browse("/", { headers: ADMIN })).text()).toContain("医疗机构建设不属于本单位职责");
+
+    // Staff reassign it in the sheet: 主办单位 becomes 区卫健委.
+    const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
+    const head = (values[0] ?? []).map(String);
+    const rowNumber = values.findIndex((r) => r[head.indexOf("编号")] === "2026-005") + 1;
+    const deps = await officeDeps(office);
+    await deps.sheets.batchUpdateValues([
+      {
+        range: `'${TAB_NAMES.ledger}'!${columnLetter(head.indexOf("主办单位"))}${rowNumber}`,
+        values: [["区卫健委"]],
+      },
+    ]);
+    await syncOffice(office);
+    const row = await env.DB.prepare(
+      "SELECT decision, decided_by FROM objections WHERE suggestion_id = '2026-005'",
+    ).first();
+    expect(row).toEqual({ decision: "reassigned", decided_by: "同步（台账已改交）" });
+    expect(await (await browse("/", { headers: ADMIN })).text()).not.toContain(
+      "医疗机构建设不属于本单位职责",
+    );
+    const problems = await emulator.getValues(office, `'${TAB_NAMES.problems}'`);
+    expect(problems.some((r) => r.map(String).join(" ").includes("医疗机构建设不属于本单位职责"))).toBe(
+      false,
+    );
+    expect((await browse(`${housing}/s/2026-005`)).status).toBe(403);
   });
 });
 

@@ -21,7 +21,7 @@ import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
 import { digestOf } from "./chunk-input";
-import { inboxProblems, objectionProblems, requeueOutstanding } from "./inbox-followup";
+import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import type { ChunkResult, SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
 
@@ -34,7 +34,7 @@ export interface FinishDeps {
   inbox: Inbox;
   intakeQueue: Queue<unknown>;
   /** Units' open objections, listed in 校验问题 (deps built before objections existed have none). */
-  objections?: Pick<Objections, "open">;
+  objections?: Pick<Objections, "open" | "decide">;
 }
 
 export interface FinishOutcome {
@@ -174,7 +174,7 @@ export async function finishRun(
       requeued: 0,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [facts, tabs, outstanding, objections] = await Promise.all([
+  const [facts, tabs, outstanding, openObjections] = await Promise.all([
     deps.summaries.loadFacts(),
     deps.tabCache.load(BASE_CACHED_TABS),
     deps.inbox.outstanding(1000),
@@ -182,6 +182,16 @@ export async function finishRun(
   ]);
   const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
   const incomplete = context.ledgerSkipped === null && !complete(context, results);
+  // Only a run that saw the whole ledger may conclude a unit was reassigned.
+  const objections =
+    deps.objections && context.ledgerSkipped === null && !incomplete
+      ? await settleReassigned(
+          { objections: deps.objections, snapshots: deps.snapshots },
+          openObjections,
+          view.rows,
+          at,
+        )
+      : openObjections;
   if (context.ledgerSkipped === null && !incomplete) {
     const inSheet = new Set([...Object.keys(context.ids), ...results.flatMap((r) => r.assignedIds)]);
     const vanished = (await deps.snapshots.presentIds()).filter((id) => !inSheet.has(id));

@@ -4,7 +4,12 @@ import { KIND_LABELS } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import type { Problem } from "../../domain/problems";
 import type { InboxEntry } from "../../store/inbox";
-import type { Objection } from "../../store/objections";
+import { relationOf } from "../../domain/links/recipient-rows";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import type { FieldChange } from "../../domain/sync/plan-history";
+import type { Objection, Objections } from "../../store/objections";
+import type { SnapshotStore } from "../../store/snapshots";
+import { OBJECTED } from "../intake/apply-objections";
 import type { IntakeMessage } from "../intake/accept-submission";
 
 /**
@@ -20,6 +25,49 @@ export function objectionProblems(open: readonly Objection[]): Problem[] {
     id: o.suggestionId,
     message: `${o.unit}（${o.relation === "lead" ? "主办" : "协办"}）于 ${o.objectedOn} 对交办提出异议：${o.reason}${o.proposal ? `；建议改由${o.proposal}承办` : ""}。请在督办看板“待代表工委决定”中决定维持交办或改交`,
   }));
+}
+
+/** Who decides an objection the ledger already settled, as the history and the unit's page say it. */
+export const SYNC_DECIDER = "同步（台账已改交）";
+
+/**
+ * Open objections the ledger has settled: staff changed the assignment (the unit is no longer 主办
+ * or 协办 of the suggestion, or its 交办日期 changed), so the objection is decided as 已改交 by the
+ * sync and leaves 校验问题. A suggestion gone from the ledger leaves its objection to staff. Returns
+ * the objections still open.
+ */
+export async function settleReassigned(
+  deps: { objections: Pick<Objections, "decide">; snapshots: Pick<SnapshotStore, "record"> },
+  open: readonly Objection[],
+  rows: readonly EvaluatedRow[],
+  at: string,
+): Promise<Objection[]> {
+  if (open.length === 0) return [];
+  const wanted = new Set(open.map((o) => o.suggestionId));
+  const byId = new Map<string, EvaluatedRow>();
+  for (const row of rows) if (row.id && wanted.has(row.id)) byId.set(row.id, row);
+  const still: Objection[] = [];
+  const changes: FieldChange[] = [];
+  for (const o of open) {
+    const row = byId.get(o.suggestionId);
+    const settled =
+      row !== undefined &&
+      (relationOf(row, "unit", o.unit) === null || (row.record.assignedOn ?? "") !== o.assignedOn);
+    if (!settled || !(await deps.objections.decide(o.submissionId, "reassigned", at, SYNC_DECIDER, null))) {
+      still.push(o);
+      continue;
+    }
+    changes.push({
+      suggestionId: o.suggestionId,
+      column: OBJECTED,
+      oldValue: null,
+      newValue: `台账已改交，${o.unit}的异议随之了结`,
+      source: "system",
+      actor: null,
+    });
+  }
+  if (changes.length > 0) await deps.snapshots.record(changes, at);
+  return still;
 }
 
 /** Entries younger than this are still the queue's business; older ones are queued again. */
