@@ -30,10 +30,10 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
     <td>
       <form method="post" action={`/objections/${encodeURIComponent(o.submissionId)}/decide`}>
         <input type="text" name="说明" maxlength={200} placeholder="说明（选填）" aria-label="说明" />
-        <button type="submit" name="decision" value="upheld" class="light">
+        <button type="submit" name="decision" value="upheld" class="small">
           维持交办
         </button>
-        <button type="submit" name="decision" value="reassigned" class="light">
+        <button type="submit" name="decision" value="reassigned" class="small">
           已改交
         </button>
       </form>
