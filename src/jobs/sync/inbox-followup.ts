@@ -2,15 +2,15 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { FORM_NAMES, isPracticeForm } from "../../domain/intake/inbox-forms";
 import { KIND_LABELS } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
-import type { Problem } from "../../domain/problems";
-import type { InboxEntry } from "../../store/inbox";
 import { relationOf } from "../../domain/links/recipient-rows";
+import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import type { FieldChange } from "../../domain/sync/plan-history";
+import type { InboxEntry } from "../../store/inbox";
 import type { Objection, Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
-import { OBJECTED } from "../intake/apply-objections";
 import type { IntakeMessage } from "../intake/accept-submission";
+import { OBJECTED } from "../intake/apply-objections";
 
 /**
  * Units' objections to their assignments staff have not decided (ledger.md 异议期限工作日): a 提醒 on
