@@ -6,12 +6,13 @@
 import { pathToFileURL } from "node:url";
 import { TAB_NAMES } from "../sheets-schema/tab-names";
 import { noticeLogTab } from "../sheets-schema/tabs";
+import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree } from "./isolate-cpu";
-import { benchLinks, makeEveryoneReachable, postReply } from "./link-pages";
+import { benchLinks, contactFields, makeEveryoneReachable, postReply, postUnitForm } from "./link-pages";
 import { raisePriority } from "./priority";
 import {
   BENCH_ADMIN_TOKEN,
@@ -298,7 +299,7 @@ async function measureIntake(
 ): Promise<InvocationFigures[]> {
   const fetcher = await worker.mf.getWorker();
   const figures: InvocationFigures[] = [];
-  const batch = async (form: "suggestion" | "reply", ids: string[]) => {
+  const batch = async (form: InboxForm, ids: string[]) => {
     const result = await fetcher.queue(
       "jianyi-intake",
       ids.map((submissionId) => ({
@@ -386,6 +387,66 @@ async function measureLinks(
   ] as const) {
     figures.push(await measure(worker, em, what, () => postReply(worker, reply, bytes), 3));
   }
+  figures.push(...(await measureUnitForms(worker, em, links)));
+  return figures;
+}
+
+/**
+ * A unit's other forms on its link (a 沟通记录, a 延期申请; each checks the suggestion's cached
+ * practice rows and objections), the overview (it reads the open objections too), and the intake appending 20
+ * link 沟通记录 to their tab in one batch (one read, one append).
+ */
+async function measureUnitForms(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  links: Awaited<ReturnType<typeof benchLinks>>,
+): Promise<InvocationFigures[]> {
+  const figures: InvocationFigures[] = [];
+  const base = `${links.unit}/s/${links.unitSuggestion}`;
+  const today = new Date().toISOString().slice(0, 10);
+  const contacts: string[] = [];
+  const contact = async () => {
+    contacts.push(await postUnitForm(worker, `${base}/contact`, contactFields(today)));
+  };
+  figures.push(await measure(worker, em, "POST 沟通记录 on a unit's link", contact, 3));
+  figures.push(
+    await measure(
+      worker,
+      em,
+      "POST 延期申请 on a unit's link",
+      async () => {
+        await postUnitForm(worker, `${base}/extension`, { 理由: "需协调市级部门统筹资金" });
+      },
+      1,
+    ),
+  );
+  while (contacts.length < 20) await contact();
+  const fetcher = await worker.mf.getWorker();
+  figures.push(
+    await measure(
+      worker,
+      em,
+      "intake: batch of 20 沟通记录 from links",
+      async () => {
+        const result = await fetcher.queue(
+          "jianyi-intake",
+          contacts.map((submissionId) => ({
+            id: submissionId,
+            timestamp: new Date(),
+            attempts: 1,
+            body: { form: "contact", submissionId },
+          })),
+        );
+        if (result.retryMessages.length > 0) throw new Error("intake batch of 沟通记录: retried");
+      },
+      1,
+    ),
+  );
+  figures.push(
+    await measure(worker, em, "page / after units used link forms (open objections from D1)", () =>
+      page(worker, "/"),
+    ),
+  );
   return figures;
 }
 

@@ -99,3 +99,29 @@ export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> 
     db.prepare("DELETE FROM notices"),
   ]);
 }
+
+/**
+ * One of a unit's other forms (沟通记录, 延期申请) as a phone's browser posts it: urlencoded, same
+ * origin, a fresh one-time id. Returns the inbox submission id it makes.
+ */
+export async function postUnitForm(
+  worker: BenchWorker,
+  path: string,
+  fields: Record<string, string>,
+): Promise<string> {
+  const nonce = crypto.randomUUID();
+  const response = await worker.fetch(path, {
+    method: "POST",
+    body: new URLSearchParams({ nonce, ...fields }),
+    headers: { origin: BENCH_PUBLIC_URL, "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  const html = await response.text();
+  if (response.status !== 303) throw new Error(`${path}: ${response.status} ${html.slice(0, 300)}`);
+  return `link-${nonce}`;
+}
+
+/** A 沟通记录 of today by phone, as the unit's form sends it. */
+export function contactFields(today: string): Record<string, string> {
+  return { 日期: today, 阶段: "办中", 方式: "电话", 代表参加: "否", 内容: "电话告知代表办理进展。" };
+}

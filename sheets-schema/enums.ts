@@ -74,12 +74,19 @@ export type NoticeType = (typeof NOTICE_TYPES)[number];
  * rather than replying to the deputy.
  */
 export const CO_UNIT_TEMPLATE = "交办通知（协办单位）";
-export type TemplateName = NoticeType | typeof CO_UNIT_TEMPLATE;
-/** 模板 values of 通知模板: every notice type, the co-units' 交办通知 right after the lead's. */
+/**
+ * The text a 领办领导 (practice.md) gets for the 交办通知 of a suggestion he or she leads: not the
+ * units' "交你单位主办", but who handles it and by when, for the leader to see it done.
+ */
+export const HANDLING_LEADER_TEMPLATE = "交办通知（领办领导）";
+/** The 交办通知 texts of those who are not the lead unit (each turned off with 交办通知 too). */
+export const ASSIGNMENT_VARIANTS = [CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE] as const;
+export type TemplateName = NoticeType | (typeof ASSIGNMENT_VARIANTS)[number];
+/** 模板 values of 通知模板: every notice type, the co-units' and the 领办领导's 交办通知 right after the lead's. */
 export const TEMPLATE_NAMES: readonly [TemplateName, ...TemplateName[]] = [
   NOTICE_TYPES[0],
   ...NOTICE_TYPES.slice(1).flatMap((type): TemplateName[] =>
-    type === "交办通知" ? [type, CO_UNIT_TEMPLATE] : [type],
+    type === "交办通知" ? [type, ...ASSIGNMENT_VARIANTS] : [type],
   ),
 ];
 

@@ -1,4 +1,4 @@
-import { CO_UNIT_TEMPLATE, type TemplateName } from "./enums";
+import { CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE, type TemplateName } from "./enums";
 import { PRACTICE_NOTICE_TEMPLATES, PRACTICE_PLACEHOLDERS } from "./practice-notice-templates";
 import { ledgerTab } from "./tabs/ledger";
 
@@ -39,7 +39,7 @@ const RATE =
   "{{#测评链接}}请通过以下链接对办理情况进行测评：{{测评链接}}{{/测评链接}}{{^测评链接}}请对办理情况进行测评。{{/测评链接}}";
 
 /**
- * Built-in templates, one per notice type (and the co-units' 交办通知). They are written into
+ * Built-in templates, one per notice type (and the 交办通知 of co-units and of the 领办领导). They are written into
  * 通知模板 for new sheets and are the fallback whenever a staff template is disabled by a typo. The
  * renderer must not HTML-escape, since names like “王伟(北关)” are plain text. A value that may be
  * blank sits in a section ({{#落实情况}}…{{/落实情况}}), so no label is left without its value.
@@ -60,6 +60,11 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     type: CO_UNIT_TEMPLATE,
     title: "代表建议协办通知：{{编号}} {{标题}}",
     body: `{{接收方}}：现将${RECEIPT}交你单位协办，主办单位为{{主办单位}}。请主动与主办单位沟通，于 {{协办意见期限}} 前将书面协办意见送{{主办单位}}，由主办单位统一答复代表。如对交办有异议，请于 {{异议期限}} 前提出。`,
+  },
+  {
+    type: HANDLING_LEADER_TEMPLATE,
+    title: "代表建议领办通知：{{编号}} {{标题}}",
+    body: `{{接收方}}同志：${RECEIPT}已于 {{交办日期}} 交{{主办单位}}主办（协办单位：{{协办单位}}），由您领办。办理期限为 {{办理期限}}，请督促承办单位与代表沟通、按期书面答复代表。`,
   },
   {
     type: "到期提醒",
@@ -104,7 +109,7 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   ...PRACTICE_NOTICE_TEMPLATES,
 ];
 
-/** The built-in template of a notice type (or of the co-units' 交办通知). */
+/** The built-in template of a notice type (or of the co-units' or the 领办领导's 交办通知). */
 export function defaultTemplateFor(type: TemplateName): NoticeTemplateText {
   const found = DEFAULT_NOTICE_TEMPLATES.find((template) => template.type === type);
   if (!found) throw new Error(`no default template for ${type}`);

@@ -16,6 +16,7 @@ import { healthRoutes } from "./http/health";
 import { hooksRoutes } from "./http/hooks-routes";
 import { linkRoutes } from "./http/links/link-routes";
 import { linksRoutes } from "./http/links-routes";
+import { objectionRoutes } from "./http/objection-routes";
 import { requireMigrations } from "./http/readiness";
 import { samplingRoutes } from "./http/sampling-routes";
 import { sameOriginForms, securityHeaders } from "./http/security-headers";
@@ -70,6 +71,7 @@ export function createApp() {
   app.route("/", suggestionRoutes);
   app.route("/", samplingRoutes);
   app.route("/", linksRoutes);
+  app.route("/", objectionRoutes);
   return app;
 }
 

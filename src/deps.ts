@@ -15,6 +15,7 @@ import { createLetterStore, type LetterStore } from "./store/letters";
 import { createMetaStore, type MetaStore } from "./store/meta";
 import { createNoticeArrivals, type NoticeArrivals } from "./store/notice-arrivals";
 import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-outbox-view";
+import { createObjections, type Objections } from "./store/objections";
 import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
 import { createPersonalLinks, type PersonalLinks } from "./store/personal-links";
 import { createSampleStore, type SampleStore } from "./store/samples";
@@ -57,6 +58,8 @@ export interface Deps {
   linkSettings: LinkSettings | null;
   /** 答复函 files (R2); null when the Worker has no LETTERS bucket. */
   letters: LetterStore | null;
+  /** Units' objections to their assignments (D1), for staff to decide. */
+  objections: Objections;
 }
 
 export interface DepsOptions {
@@ -97,6 +100,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     personalLinks: createPersonalLinks(env.DB),
     linkSettings: linkSettingsFrom(env),
     letters: env.LETTERS ? createLetterStore(env.LETTERS) : null,
+    objections: createObjections(env.DB),
   };
 }
 

@@ -18,16 +18,20 @@ function field(form: Record<string, unknown>, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-/** The name as the sheet writes it, when the recipient is known: a unit or deputy of its tab, a 督办领导 of the ledger. */
+/**
+ * The name as the sheet writes it, when the recipient is known: a unit or deputy of its tab, a
+ * leader of 领导 or a 督办领导/领办领导 of the ledger.
+ */
 function knownName(ev: EvaluatedLedger, kind: LinkKind, name: string): string | null {
   if (kind === "unit") return ev.units.find(name)?.name ?? null;
   const deputy = ev.deputies.find(name)?.name ?? null;
   if (kind === "deputy" || deputy) return deputy;
+  const leader = ev.leaders.find(name)?.name ?? null;
+  if (leader) return leader;
   const key = nameKey(name);
-  return (
-    ev.rows.find((r) => r.record.supervisor && nameKey(r.record.supervisor) === key)?.record.supervisor ??
-    null
-  );
+  const named = (n: string | undefined) => !!n && nameKey(n) === key;
+  const row = ev.rows.find((r) => named(r.record.supervisor) || named(r.record.handlingLeader));
+  return (named(row?.record.supervisor) ? row?.record.supervisor : row?.record.handlingLeader) ?? null;
 }
 
 async function renderLinks(
@@ -101,7 +105,11 @@ export const linksRoutes = new Hono<AppEnv>()
     const name = knownName(d.evaluation, kind, typed);
     if (!name) {
       const where =
-        kind === "unit" ? "『承办单位』表" : kind === "deputy" ? "『代表』表" : "『代表』表或台账的督办领导";
+        kind === "unit"
+          ? "『承办单位』表"
+          : kind === "deputy"
+            ? "『代表』表"
+            : "『领导』表、『代表』表或台账的督办领导、领办领导";
       throw new HttpError(
         400,
         "unknown_recipient",

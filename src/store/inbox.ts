@@ -1,4 +1,4 @@
-import type { FormKind } from "../domain/intake/map-answers";
+import type { InboxForm } from "../domain/intake/inbox-forms";
 import type { LinkKind } from "../domain/links/capability";
 
 export type InboxStatus = "pending" | "applied" | "unmatched" | "failed";
@@ -12,7 +12,7 @@ export interface LinkActor {
 }
 
 export interface InboxEntry {
-  form: FormKind;
+  form: InboxForm;
   submissionId: string;
   suggestionId: string;
   cells: Record<string, string | number>;
@@ -22,22 +22,26 @@ export interface InboxEntry {
   attempts: number;
   lastError: string | null;
   actor: LinkActor | null;
+  /** When a row of this entry was last sent to its practice tab (a later try checks the tab first). */
+  sentAt: string | null;
 }
 
 /** Every accepted form submission, stored before the sender hears 202; applied to the sheet later. */
 export interface Inbox {
-  find(form: FormKind, submissionId: string): Promise<InboxEntry | null>;
+  find(form: InboxForm, submissionId: string): Promise<InboxEntry | null>;
   /** Inserts unless the submission is already there; returns the stored entry either way. */
   insert(
-    entry: Omit<InboxEntry, "status" | "attempts" | "lastError" | "actor"> & {
+    entry: Omit<InboxEntry, "status" | "attempts" | "lastError" | "actor" | "sentAt"> & {
       raw: unknown;
       actor?: LinkActor | null;
     },
   ): Promise<{ entry: InboxEntry; created: boolean }>;
-  load(keys: readonly { form: FormKind; submissionId: string }[]): Promise<InboxEntry[]>;
+  load(keys: readonly { form: InboxForm; submissionId: string }[]): Promise<InboxEntry[]>;
   /** Entries not yet in the sheet (pending, unmatched or failed), oldest first. */
   outstanding(limit: number): Promise<InboxEntry[]>;
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
+  /** Notes that the entries' rows are about to be sent to their tab (before the append). */
+  markSent(entries: readonly InboxEntry[], at: string): Promise<void>;
   /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
   byActor(
     actor: Pick<LinkActor, "kind" | "name">,
@@ -46,7 +50,7 @@ export interface Inbox {
 }
 
 interface InboxRow {
-  form: FormKind;
+  form: InboxForm;
   submission_id: string;
   suggestion_id: string;
   answers: string;
@@ -58,6 +62,7 @@ interface InboxRow {
   actor_kind: LinkKind | null;
   actor_name: string | null;
   link_id: string | null;
+  sent_at: string | null;
 }
 
 const toEntry = (r: InboxRow): InboxEntry => ({
@@ -74,10 +79,11 @@ const toEntry = (r: InboxRow): InboxEntry => ({
     r.actor_kind && r.actor_name && r.link_id
       ? { kind: r.actor_kind, name: r.actor_name, linkId: r.link_id }
       : null,
+  sentAt: r.sent_at ?? null,
 });
 
 export function createInbox(db: D1Database): Inbox {
-  const find = async (form: FormKind, submissionId: string) => {
+  const find = async (form: InboxForm, submissionId: string) => {
     const row = await db
       .prepare("SELECT * FROM inbox WHERE form = ?1 AND submission_id = ?2")
       .bind(form, submissionId)
@@ -137,6 +143,11 @@ export function createInbox(db: D1Database): Inbox {
          WHERE form = ?1 AND submission_id = ?2`,
       );
       await db.batch(entries.map((e) => update.bind(e.form, e.submissionId, status, error, at)));
+    },
+    async markSent(entries, at) {
+      if (entries.length === 0) return;
+      const update = db.prepare("UPDATE inbox SET sent_at = ?3 WHERE form = ?1 AND submission_id = ?2");
+      await db.batch(entries.map((e) => update.bind(e.form, e.submissionId, at)));
     },
     async byActor(actor, options) {
       const { results } = await db

@@ -33,7 +33,17 @@ const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.
 const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
   header(tab).map((h) => cells[h] ?? "");
 
-export async function buildLinkOffice(office: string) {
+/** Changes to the standard office for a test file: cells of its suggestions, more of them, more tabs. */
+export interface OfficeOptions {
+  /** Cells changed on a suggestion, by 编号 (2026-001 … 2026-003). */
+  readonly changes?: Readonly<Record<string, Record<string, string | number>>>;
+  /** More suggestions: [编号, 主办单位, cells]. */
+  readonly more?: readonly (readonly [string, string, Record<string, string | number>])[];
+  /** Tabs added as given (header row first), e.g. 领导, 沟通记录, 延期申请, 协办意见. */
+  readonly tabs?: Readonly<Record<string, unknown[][]>>;
+}
+
+export async function buildLinkOffice(office: string, options: OfficeOptions = {}) {
   const units = officeUnits(office);
   for (const name of UNIT_NAMES) {
     const unit = units[name];
@@ -55,6 +65,7 @@ export async function buildLinkOffice(office: string) {
       主办单位: lead,
       交办日期: serialFromIso(ASSIGNED),
       ...extra,
+      ...options.changes?.[id],
     });
   const tabs: Record<string, unknown[][]> = {
     [TAB_NAMES.ledger]: [
@@ -67,6 +78,7 @@ export async function buildLinkOffice(office: string) {
       }),
       suggestion("2026-002", "区住建局", { 重点建议: "是", 督办领导: "王书记" }),
       suggestion("2026-003", "区卫健委", { 领衔代表: "李华" }),
+      ...(options.more ?? []).map(([id, lead, cells]) => suggestion(id, lead, cells)),
     ],
     [TAB_NAMES.units]: [
       header(unitsTab),
@@ -95,6 +107,7 @@ export async function buildLinkOffice(office: string) {
     [TAB_NAMES.noticeLog]: [header(noticeLogTab)],
     [TAB_NAMES.problems]: [header(problemsTab)],
     [TAB_NAMES.statistics]: [header(statisticsTab)],
+    ...options.tabs,
   };
   await emulator.deleteSpreadsheet(office).catch(() => undefined);
   await emulator.createSpreadsheet(

@@ -4,6 +4,7 @@ import {
   REPLY_CLASSES,
   type ReplyClass,
 } from "../../../sheets-schema/enums";
+import { hasFact } from "../practice/practice-facts";
 import { formatRate, type StatisticsRow } from "../statistics";
 import type { EvaluatedLedger } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
@@ -36,6 +37,11 @@ export interface OverviewFigures {
   /** Units with the lowest 按期答复率 (those with a rate), lowest first: who to urge. */
   readonly slowUnits: readonly StatisticsRow[];
   readonly problems: { readonly errors: number; readonly warnings: number };
+  /**
+   * The lead units' 延期申请 without 审批结果 (sent through a unit's link or typed into the tab), as
+   * the sync marked them: staff decide them (审批结果 in 『延期申请』).
+   */
+  readonly pendingExtensions: readonly SuggestionRef[];
   /** 设置 has no 周报接收人: nobody gets the weekly digest (also a 提醒 in 校验问题). */
   readonly digestMissing: boolean;
 }
@@ -63,7 +69,8 @@ function slowestUnits(rows: readonly StatisticsRow[]): StatisticsRow[] {
 
 /** The overview page's figures, from one evaluation of the ledger. */
 export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
-  const refs = suggestionRows(evaluation).map((r) => suggestionRef(r, evaluation.today));
+  const rows = suggestionRows(evaluation);
+  const refs = rows.map((r) => suggestionRef(r, evaluation.today));
   const counts = new Map<string, number>();
   for (const ref of refs) counts.set(ref.status, (counts.get(ref.status) ?? 0) + 1);
   const totals = evaluation.statistics.total;
@@ -102,6 +109,7 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
     keySuggestions: refs.filter((r) => r.isKey).sort(byId),
     slowUnits: slowestUnits(evaluation.statistics.byUnit),
     problems: { errors, warnings: evaluation.problems.length - errors },
+    pendingExtensions: refs.filter((_, i) => hasFact(rows[i]?.practice, "extensionPending")),
     digestMissing: evaluation.settings.digestRecipients.length === 0,
   };
 }

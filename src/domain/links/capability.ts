@@ -11,11 +11,23 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 export const LINK_SCOPES = ["act", "read"] as const;
 export type LinkScope = (typeof LINK_SCOPES)[number];
 
-/** Everything a link page can do. Later actions (延期申请, 沟通记录, 协办意见, 异议) join the unit's list. */
-export type LinkAction = "view" | "reply" | "submit" | "rate" | "urge";
+/**
+ * Everything a link page can do. A unit replies, requests an extension (延期申请), records a contact
+ * with the deputy (沟通记录), sends its co-unit opinion (协办意见) and objects to an assignment (异议).
+ */
+export type LinkAction =
+  | "view"
+  | "reply"
+  | "submit"
+  | "rate"
+  | "urge"
+  | "extend"
+  | "contact"
+  | "co-opinion"
+  | "object";
 
 const ACTIONS: Record<LinkKind, readonly LinkAction[]> = {
-  unit: ["view", "reply"],
+  unit: ["view", "reply", "extend", "contact", "co-opinion", "object"],
   deputy: ["view", "submit", "rate"],
   leader: ["view", "urge"],
 };
@@ -38,7 +50,7 @@ export const LINK_LIFETIME_DAYS = 180;
 export const KIND_LABELS: Record<LinkKind, string> = {
   unit: "承办单位",
   deputy: "代表",
-  leader: "督办领导",
+  leader: "领导",
 };
 
 export function isLinkKind(value: unknown): value is LinkKind {

@@ -19,7 +19,8 @@ export const REPLY_TEXT_MAX = 5000;
 export const SUGGESTION_TEXT_MAX = 5000;
 const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function one(fields: FormFields, name: string): string {
+/** A field's text as typed (first value, trimmed, newlines as \n). */
+export function one(fields: FormFields, name: string): string {
   const value = fields[name];
   const text = Array.isArray(value) ? (value[0] ?? "") : ((value as string | undefined) ?? "");
   return text.replace(/\r\n/g, "\n").trim();

@@ -4,10 +4,10 @@ import type { LinkKind } from "./capability";
 
 /**
  * How a suggestion concerns a link's recipient: a unit as 主办 (lead) or 协办 (co), a deputy as
- * 领衔 (lead) or 附议 (co), a leader as 督办领导 (supervisor). Names match as the ledger's checks do
- * (spaces and full-width parentheses ignored).
+ * 领衔 (lead) or 附议 (co), a leader as 督办领导 (supervisor) or 领办领导 (handling; practice.md).
+ * Names match as the ledger's checks do (spaces and full-width parentheses ignored).
  */
-export type Relation = "lead" | "co" | "supervisor";
+export type Relation = "lead" | "co" | "supervisor" | "handling";
 
 export interface RecipientRow {
   readonly row: EvaluatedRow;
@@ -17,7 +17,7 @@ export interface RecipientRow {
 export const RELATION_LABELS: Record<LinkKind, Partial<Record<Relation, string>>> = {
   unit: { lead: "主办", co: "协办" },
   deputy: { lead: "领衔", co: "附议" },
-  leader: { supervisor: "督办" },
+  leader: { supervisor: "督办", handling: "领办" },
 };
 
 function listed(names: readonly string[], key: string): boolean {
@@ -36,7 +36,9 @@ export function relationOf(row: EvaluatedRow, kind: LinkKind, recipient: string)
       if (record.leadDeputy && nameKey(record.leadDeputy) === key) return "lead";
       return listed(record.coSigners, key) ? "co" : null;
     case "leader":
-      return record.supervisor && nameKey(record.supervisor) === key ? "supervisor" : null;
+      // A leader who both supervises and leads one suggestion sees it once, as its 督办领导 (who may 催办).
+      if (record.supervisor && nameKey(record.supervisor) === key) return "supervisor";
+      return record.handlingLeader && nameKey(record.handlingLeader) === key ? "handling" : null;
   }
 }
 

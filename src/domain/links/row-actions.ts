@@ -35,9 +35,13 @@ export function ratingCheck(row: EvaluatedRow, relation: Relation): ActionCheck 
   return no(`该建议目前的状态是“${status || "未知"}”，暂不能测评`);
 }
 
-/** A supervising leader urges the lead unit while its reply is awaited. */
+/**
+ * A leader urges the lead unit while its reply is awaited: the 督办领导, and the 领办领导 who leads
+ * the handling (practice.md sends both the 逾期催办 of their suggestions).
+ */
 export function urgeCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
-  if (relation !== "supervisor") return no("只有该建议的督办领导可以催办");
+  if (relation !== "supervisor" && relation !== "handling")
+    return no("只有该建议的督办领导或领办领导可以催办");
   if (!row.record.leadUnit) return no("该建议尚未确定主办单位");
   if (!AWAITING_REPLY.has(row.computed.status))
     return no(`该建议目前的状态是“${row.computed.status || "未知"}”，不在等待答复，无需催办`);

@@ -1,4 +1,4 @@
-import { CO_UNIT_TEMPLATE } from "../../../sheets-schema/enums";
+import { CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE } from "../../../sheets-schema/enums";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -69,7 +69,9 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
     const base = { type: "交办通知", suggestionId: id, round: 1, occurrences, lastDay: null, view } as const;
-    out.push({ ...base, recipients: [lead, ...leading] });
+    out.push({ ...base, recipients: [lead] });
+    // The 领办领导 sees it handled rather than handles it: a text of its own (模板 交办通知（领办领导）).
+    if (leading.length > 0) out.push({ ...base, template: HANDLING_LEADER_TEMPLATE, recipients: leading });
     const coUnits = unique(record.coUnits.filter((name) => name !== record.leadUnit));
     // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）).
     if (coUnits.length > 0)

@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import { type Channel, CO_UNIT_TEMPLATE, type TemplateName } from "../../../sheets-schema/enums";
+import { ASSIGNMENT_VARIANTS, type Channel, type TemplateName } from "../../../sheets-schema/enums";
 import { defaultTemplateFor } from "../../../sheets-schema/notice-templates";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
@@ -42,8 +42,8 @@ function templateProblem(template: ResolvedTemplate, type: TemplateName, error: 
  * The title and body of one notice: the 通知模板 row for its type and channel (else the all-channel
  * row, else the built-in text). A sheet template that still fails to render (an unclosed section,
  * which the placeholder check cannot see) falls back to the built-in text and says so, so a typo
- * never silences a statutory reminder. 启用 = 否 turns the notice off; for a co-unit, 启用 = 否 on
- * 交办通知 does too, as it did before co-units had a text of their own.
+ * never silences a statutory reminder. 启用 = 否 turns the notice off; for a co-unit or a 领办领导,
+ * 启用 = 否 on 交办通知 does too, as it did before they had a text of their own.
  */
 export function renderNotice(
   templates: readonly ResolvedTemplate[],
@@ -53,8 +53,8 @@ export function renderNotice(
 ): RenderedNotice {
   const template = pickTemplate(templates, type, channel);
   if (!template.enabled) return { enabled: false };
-  if (type === CO_UNIT_TEMPLATE && !pickTemplate(templates, "交办通知", channel).enabled)
-    return { enabled: false };
+  const variant = (ASSIGNMENT_VARIANTS as readonly string[]).includes(type);
+  if (variant && !pickTemplate(templates, "交办通知", channel).enabled) return { enabled: false };
   try {
     return {
       enabled: true,

@@ -50,16 +50,18 @@ const listed = (names: readonly string[]) => (names.length > 0 ? names.join("、
 function checkExtensions(
   input: SuggestionPracticeInput,
   report: Report,
-): { extended: boolean; decided: boolean } {
+): { extended: boolean; decided: boolean; pending: boolean } {
   const r = input.row.record;
   const rows = input.index.extensions.of(input.id);
   let approved: ParsedRow<ExtensionRecord> | null = null;
   let decided = false;
+  let pending = false;
   for (const ext of rows) {
     if (ext.blank) continue;
     const e = ext.record;
     const byLead = sameName(e.unit, r.leadUnit);
     if (byLead && e.result) decided = true;
+    if (byLead && !e.result && e.appliedOn) pending = true;
     if (e.unit && !byLead && !ext.failed.has("unit")) {
       report(
         TAB_NAMES.extensions,
@@ -114,7 +116,7 @@ function checkExtensions(
     }
     approved ??= ext;
   }
-  return { extended: approved !== null, decided };
+  return { extended: approved !== null, decided, pending };
 }
 
 /** 沟通记录 of the suggestion against it; returns whether the lead unit contacted the deputy before replying. */
@@ -229,10 +231,13 @@ export function checkSuggestionPractice(input: SuggestionPracticeInput): Suggest
     if (input.reportsRelated)
       problems.push({ tab, row: row.rowNumber, column, level, message, id: input.id });
   };
-  const { extended, decided } = checkExtensions(input, report);
+  const { extended, decided, pending } = checkExtensions(input, report);
   const contactFacts = checkContacts(input, report);
   checkCoOpinions(input, report);
   const facts =
-    contactFacts | (extended ? PRACTICE_FACTS.extended : 0) | (decided ? PRACTICE_FACTS.extensionDecided : 0);
+    contactFacts |
+    (extended ? PRACTICE_FACTS.extended : 0) |
+    (decided ? PRACTICE_FACTS.extensionDecided : 0) |
+    (pending ? PRACTICE_FACTS.extensionPending : 0);
   return { extended, facts, problems };
 }

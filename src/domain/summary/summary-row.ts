@@ -101,6 +101,13 @@ export const REPORT_FACT_KEYS = [
   "crossYear",
   "excellent",
 ] as const;
+
+/**
+ * Every fact after the practice flags: the report's, then 领办领导 for the leader's page (a list of
+ * the suggestions a leader leads). Blank ones at the end of a tuple are left out.
+ */
+export const TAIL_FACT_KEYS = [...REPORT_FACT_KEYS, "handlingLeader"] as const;
+
 const DATE_KEYS: ReadonlySet<string> = new Set(
   ledgerStaffColumns.filter((c) => c.cell.kind === "date").map((c) => c.key),
 );
@@ -158,7 +165,7 @@ export function storeRow(
 /**
  * A row's facts as a flat array (no key repeated per row: half the bytes of an object, and a page
  * parses every row): [row number, 编号, status, due, round-1 due, problem count, ...FACT_KEYS values,
- * practice flags, ...REPORT_FACT_KEYS values up to the last one filled]. Later additions come after
+ * practice flags, ...TAIL_FACT_KEYS values up to the last one filled]. Later additions come after
  * the earlier ones, so facts stored before them read as 0 or blank.
  */
 export type FactTuple = [number, string | null, string, string, string, number, ...unknown[]];
@@ -177,9 +184,9 @@ export function factsOf(stored: StoredSummaryRow): FactTuple {
   ];
   for (const key of FACT_KEYS) tuple.push(key in stored.r ? stored.r[key] : null);
   tuple.push(stored.x ?? 0);
-  const report = REPORT_FACT_KEYS.map((key) => (key in stored.r ? stored.r[key] : null));
-  while (report.length > 0 && report[report.length - 1] === null) report.pop();
-  tuple.push(...report);
+  const tail = TAIL_FACT_KEYS.map((key) => (key in stored.r ? stored.r[key] : null));
+  while (tail.length > 0 && tail[tail.length - 1] === null) tail.pop();
+  tuple.push(...tail);
   return tuple;
 }
 
@@ -193,10 +200,10 @@ export function loadFacts(tuple: readonly unknown[]): SummaryRow {
     const value = tuple[FACT_HEAD + k];
     if (value !== null && value !== undefined) record[key] = value;
   });
-  const reportAt = FACT_HEAD + FACT_KEYS.length + 1;
-  for (let k = 0; reportAt + k < tuple.length && k < REPORT_FACT_KEYS.length; k++) {
-    const value = tuple[reportAt + k];
-    if (value !== null && value !== undefined) record[REPORT_FACT_KEYS[k] as string] = value;
+  const tailAt = FACT_HEAD + FACT_KEYS.length + 1;
+  for (let k = 0; tailAt + k < tuple.length && k < TAIL_FACT_KEYS.length; k++) {
+    const value = tuple[tailAt + k];
+    if (value !== null && value !== undefined) record[TAIL_FACT_KEYS[k] as string] = value;
   }
   const firstDue = tuple[4] as string;
   return {

@@ -1,6 +1,8 @@
 import type { FC } from "hono/jsx";
 import { type OverviewFigures, rateNumber } from "../../domain/dashboard/overview";
+import type { Objection } from "../../store/objections";
 import { BarChart, StackedBar } from "./charts";
+import { DecisionsCard } from "./decisions-card";
 import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -54,7 +56,14 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
   );
 };
 
-export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = ({ figures, frame }) => {
+export const OverviewPage: FC<{
+  figures: OverviewFigures;
+  frame: PageFrame;
+  /** Units' objections staff have not decided (D1). */
+  objections?: readonly Objection[];
+  /** What the page says after staff decided an objection. */
+  done?: string | null;
+}> = ({ figures, frame, objections = [], done = null }) => {
   const t = figures.totals;
   const overdue = figures.statusCounts.find((s) => s.status === "已逾期")?.count ?? 0;
   const problems = figures.problems.errors + figures.problems.warnings;
@@ -63,6 +72,11 @@ export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = 
   return (
     <Layout title="督办概览" nav="overview" frame={frame}>
       <h1>督办概览</h1>
+      {done ? (
+        <div class="alert ok" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
       <p class="sub">
         按期答复率、满意率按代表建议办理统计口径计算（立案且已确定主办单位的建议）；分母为零时显示“—”。
       </p>
@@ -97,6 +111,9 @@ export const OverviewPage: FC<{ figures: OverviewFigures; frame: PageFrame }> = 
           tone={(syncProblems ?? problems) > 0 ? "danger" : undefined}
         />
       </div>
+      {figures.pendingExtensions.length + objections.length > 0 ? (
+        <DecisionsCard extensions={figures.pendingExtensions} objections={objections} />
+      ) : null}
       <div class="grid cols-2">
         <Card title="台账状态">
           <BarChart

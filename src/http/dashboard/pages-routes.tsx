@@ -31,11 +31,26 @@ export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/app.css", (c) => c.body(APP_CSS, 200, CSS_HEADERS))
   .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS));
 
+const DECIDED = {
+  upheld: "已决定维持交办，该单位在其专属页面可以看到。",
+  reassigned: "已记为改交，该单位在其专属页面可以看到。",
+} as const;
+
 /** Overview, unit scoreboard, deputies' records and the year report: read D1, compute, render. */
 export const pagesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const d = await loadDashboard(c);
-    return sendPage(c, <OverviewPage figures={computeOverview(d.evaluation)} frame={d.frame} />);
+    const objections = await d.deps.objections.open();
+    const decided = c.req.query("decided");
+    return sendPage(
+      c,
+      <OverviewPage
+        figures={computeOverview(d.evaluation)}
+        frame={d.frame}
+        objections={objections}
+        done={decided === "upheld" || decided === "reassigned" ? DECIDED[decided] : null}
+      />,
+    );
   })
   .get("/units", async (c) => {
     const d = await loadDashboard(c);

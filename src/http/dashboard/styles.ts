@@ -105,6 +105,11 @@ body.lk{font-size:16px;background:var(--bg)}
 .lk-button{background:var(--info);color:#fff}
 .lk-back{display:inline-block;margin:4px 0 8px}
 .lk-error{color:var(--danger);font-weight:600}
+.lk-more{background:#fff;border:1px solid var(--line);border-radius:8px;margin:10px 0}
+.lk-more>summary{cursor:pointer;padding:12px;font-weight:600;font-size:16px;list-style-position:inside}
+.lk-more[open]>summary{border-bottom:1px solid var(--line)}
+.lk-more .lk-form{border:0;margin:0}
+.lk-form .row2{display:grid;grid-template-columns:1fr 1fr;gap:0 10px}
 .pre{white-space:pre-wrap;word-break:break-word;margin:0}
 @media (min-width:720px){.lk-main{padding:20px}}
 .footnote{margin:6px 0 10px}

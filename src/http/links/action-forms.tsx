@@ -19,7 +19,8 @@ export function freshForm(): FormState {
   return { nonce: crypto.randomUUID(), values: {}, errors: [] };
 }
 
-const Errors: FC<{ errors: readonly string[] }> = ({ errors }) =>
+/** What to fix, above a form that came back. */
+export const FormErrors: FC<{ errors: readonly string[] }> = ({ errors }) =>
   errors.length === 0 ? null : (
     <div class="alert danger" role="alert">
       {errors.map((e) => (
@@ -41,7 +42,7 @@ export const ReplyForm: FC<{ action: string; state: FormState; today: string; co
       {p.correcting ? (
         <p class="hint">本建议已答复、代表尚未测评：再次提交将更正答复，原答复保留在办理记录中。</p>
       ) : null}
-      <Errors errors={p.state.errors} />
+      <FormErrors errors={p.state.errors} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <fieldset class="lk-choices">
         <legend class="field">答复类别</legend>
@@ -104,7 +105,7 @@ export const ReplyForm: FC<{ action: string; state: FormState; today: string; co
 export const RatingForm: FC<{ action: string; state: FormState }> = (p) => (
   <form class="lk-form" method="post" action={p.action}>
     <h2>测评</h2>
-    <Errors errors={p.state.errors} />
+    <FormErrors errors={p.state.errors} />
     <input type="hidden" name="nonce" value={p.state.nonce} />
     <fieldset class="lk-choices">
       <legend class="field">满意度</legend>

@@ -98,17 +98,32 @@ export const DeputyHome: FC<
   );
 };
 
-/** A supervising leader's page: the suggestions supervised, those awaiting a reply first. */
+/** What a leader does with the listed suggestions: 督办, 领办 (practice.md 领导 类型), or both. */
+function leaderRole(mine: readonly RecipientRow[]): string {
+  const supervises = mine.some((m) => m.relation === "supervisor");
+  const leads = mine.some((m) => m.relation === "handling");
+  if (supervises && leads) return "督办、领办";
+  return leads ? "领办" : "督办";
+}
+
+/**
+ * A leader's page (督办领导 or 领办领导): the suggestions supervised or led, read-only, those
+ * awaiting a reply first; each lists as 督办 or 领办 and offers 催办 while a reply is awaited.
+ */
 export const LeaderHome: FC<HomeProps> = (p) => {
   const open = p.mine.filter(awaiting).sort(byDue);
   const rest = p.mine.filter((m) => !awaiting(m));
   const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
+  const role = leaderRole(p.mine);
   return (
-    <LinkLayout title="督办的建议" frame={p.frame}>
+    <LinkLayout title={`${role}的建议`} frame={p.frame}>
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
-      <h1>{p.frame.who}督办的建议</h1>
+      <h1>
+        {p.frame.who}
+        {role}的建议
+      </h1>
       <div class="lk-counts">
-        <Kpi label="督办件数" value={p.mine.length} />
+        <Kpi label={`${role}件数`} value={p.mine.length} />
         <Kpi label="待答复" value={open.length} tone={open.length > 0 ? "warn" : undefined} />
         <Kpi label="已逾期" value={overdue} tone={overdue > 0 ? "danger" : undefined} />
       </div>
@@ -118,9 +133,9 @@ export const LeaderHome: FC<HomeProps> = (p) => {
         kind="leader"
         base={p.base}
         today={p.today}
-        empty="没有等待答复的督办建议。"
+        empty={`没有等待答复的${role}建议。`}
       />
-      <h2>其他督办建议</h2>
+      <h2>其他{role}建议</h2>
       <SuggestionList items={rest} kind="leader" base={p.base} today={p.today} empty="暂无。" />
     </LinkLayout>
   );

@@ -2,17 +2,10 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app";
 import { deputyDetail } from "../../domain/dashboard/deputy-records";
-import { allows, type LinkKind } from "../../domain/links/capability";
-import {
-  checkRatingForm,
-  checkReplyForm,
-  checkSuggestionForm,
-  type FormFields,
-  formNonce,
-} from "../../domain/links/forms";
-import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
-import type { RecipientRow } from "../../domain/links/recipient-rows";
-import { type ActionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
+import { allows } from "../../domain/links/capability";
+import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
+import { letterKeySuggestion } from "../../domain/links/letters";
+import { ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
 import { submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
 import { loadWholeRow } from "../../jobs/whole-row";
@@ -24,8 +17,9 @@ import { letterResponse } from "./letter-response";
 import { type LinkContext, loadLinkContext, mineById } from "./link-context";
 import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
+import { PRACTICE_DONE, practiceAction } from "./practice-routes";
 import { SuggestPage } from "./suggest-page";
-import { type LetterLink, SuggestionView } from "./suggestion-view";
+import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
 import { checkLetter, readForm, readReplyForm } from "./upload";
 
 const DONE: Record<string, string> = {
@@ -33,108 +27,8 @@ const DONE: Record<string, string> = {
   rating: "测评已提交，谢谢您！",
   urge: "催办通知已发出。",
   "urge-again": "这次催办已经发出过，没有重复发送。",
+  ...PRACTICE_DONE,
 };
-
-/** Each kind of link has one action on a suggestion's page. */
-const ACTION_OF: Record<LinkKind, { name: "reply" | "rate" | "urge"; path: string }> = {
-  unit: { name: "reply", path: "reply" },
-  deputy: { name: "rate", path: "rating" },
-  leader: { name: "urge", path: "urge" },
-};
-
-function checkFor(kind: LinkKind, item: RecipientRow): ActionCheck {
-  if (kind === "unit") return replyCheck(item.row, item.relation);
-  if (kind === "deputy") return ratingCheck(item.row, item.relation);
-  return urgeCheck(item.row, item.relation);
-}
-
-/** 答复函 of this suggestion the page can offer: the column's, any in 备注 (round 2), the unit's pending ones. */
-function lettersOf(
-  ctx: LinkContext,
-  item: RecipientRow,
-  notes: string,
-  column: string,
-  sent: string[],
-): LetterLink[] {
-  const urls = [column, ...(notes.match(/https?:\/\/\S+\/files\/letters\/\S+/g) ?? []), ...sent].filter(
-    Boolean,
-  );
-  const links: LetterLink[] = [];
-  const seen = new Set<string>();
-  for (const url of urls) {
-    const key = letterKeyOfUrl(url);
-    if (key && letterKeySuggestion(key) !== item.row.id) continue;
-    const href = key ? `${ctx.base}/files/${key}` : url;
-    if (seen.has(href)) continue;
-    seen.add(href);
-    const kind = key ? key.slice(key.lastIndexOf(".") + 1).toUpperCase() : "外部链接";
-    links.push({ href, label: `答复函 ${links.length + 1}（${kind}）` });
-  }
-  return links;
-}
-
-async function renderSuggestion(
-  c: Context<AppEnv>,
-  ctx: LinkContext,
-  item: RecipientRow,
-  options: { state?: FormState; status?: ContentfulStatusCode; done?: string | null } = {},
-): Promise<Response> {
-  const id = item.row.id ?? "";
-  const [whole, sent] = await Promise.all([
-    loadWholeRow(ctx.deps.summaries, item.row),
-    ctx.deps.inbox.byActor({ kind: ctx.link.kind, name: ctx.link.recipient }, { suggestionId: id, limit: 5 }),
-  ]);
-  const record = (whole ?? item.row).record;
-  const pendingLetters = sent
-    .filter((e) => e.status !== "applied" && typeof e.cells.答复函 === "string")
-    .map((e) => String(e.cells.答复函));
-  const action = ACTION_OF[ctx.link.kind];
-  const open = allows(ctx.link, action.name);
-  return sendPage(
-    c,
-    <SuggestionView
-      frame={ctx.frame}
-      kind={ctx.link.kind}
-      base={ctx.base}
-      today={ctx.today}
-      timeZone={ctx.timeZone}
-      item={item}
-      whole={whole}
-      letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
-      action={
-        open
-          ? {
-              check: checkFor(ctx.link.kind, whole ? { ...item, row: whole } : item),
-              path: `${suggestionPath(ctx.base, id)}/${action.path}`,
-              state: options.state ?? freshForm(),
-            }
-          : null
-      }
-      sent={sent}
-      done={options.done ?? null}
-    />,
-    options.status ?? 200,
-  );
-}
-
-/** The form's one-time id, or 400: a form without one was not made by this page. */
-function nonceOf(fields: FormFields): string {
-  const nonce = formNonce(fields);
-  if (!nonce) throw new HttpError(400, "invalid_form", "表单已失效：请刷新页面后重新提交");
-  return nonce;
-}
-
-function textValues(fields: FormFields): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = Array.isArray(v) ? (v[0] ?? "") : (v as string);
-  return out;
-}
-
-/** The action must be open on this suggestion: refused with why (403 not theirs to do, 409 not now). */
-function requireOpen(check: ActionCheck, relationOk: boolean): void {
-  if (check.ok) return;
-  throw new HttpError(relationOk ? 409 : 403, relationOk ? "not_now" : "not_allowed", check.reason);
-}
 
 function doneMessage(c: Context<AppEnv>): string | null {
   const done = c.req.query("done");
@@ -235,12 +129,16 @@ export const linkRoutes = new Hono<AppEnv>()
     const ctx = await loadLinkContext(c, "urge");
     const id = c.req.param("id");
     const item = mineById(ctx, id);
-    requireOpen(urgeCheck(item.row, item.relation), item.relation === "supervisor");
+    requireOpen(
+      urgeCheck(item.row, item.relation),
+      item.relation === "supervisor" || item.relation === "handling",
+    );
     const nonce = nonceOf(await readForm(c.req.raw));
     const whole = await loadWholeRow(ctx.deps.summaries, item.row);
     const result = await urgeFromLink(ctx.deps, {
       link: ctx.link,
       row: whole ?? item.row,
+      relation: item.relation,
       evaluation: ctx.view.evaluation,
       nonce,
       today: ctx.today,
@@ -250,6 +148,10 @@ export const linkRoutes = new Hono<AppEnv>()
     if (!result.ok) throw new HttpError(409, "urge_failed", result.message);
     return c.redirect(`${suggestionPath(ctx.base, id)}?done=${result.repeated ? "urge-again" : "urge"}`, 303);
   })
+  .post("/l/:token/s/:id/extension", (c) => practiceAction(c, "extension"))
+  .post("/l/:token/s/:id/contact", (c) => practiceAction(c, "contact"))
+  .post("/l/:token/s/:id/co-opinion", (c) => practiceAction(c, "co-opinion"))
+  .post("/l/:token/s/:id/objection", (c) => practiceAction(c, "objection"))
   .get("/l/:token/suggest", async (c) => {
     const ctx = await loadLinkContext(c, "submit");
     return renderSuggest(c, ctx, freshForm(), [], 200);

@@ -2,7 +2,9 @@ import type { FC } from "hono/jsx";
 import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/enums";
 import { displayValue } from "../../domain/dashboard/cell-text";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
 import type { LinkKind } from "../../domain/links/capability";
+import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import type { ActionCheck } from "../../domain/links/row-actions";
 import type { SummaryRow } from "../../domain/summary/summary-row";
@@ -11,6 +13,7 @@ import { daysLeftText, localDateTime } from "../dashboard/format";
 import { StatusBadge } from "../dashboard/ui";
 import { type FormState, RatingForm, ReplyForm, UrgeForm } from "./action-forms";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
+import { UnitSection, type UnitSectionProps } from "./unit-section";
 
 /** Where the 答复函 opens for this link: the link's own file route, or an address staff typed. */
 export interface LetterLink {
@@ -33,6 +36,10 @@ export interface SuggestionViewProps {
   /** What this recipient sent about this suggestion through links, newest first. */
   readonly sent: readonly InboxEntry[];
   readonly done: string | null;
+  /** The sync's 提醒 about what the unit just sent (逾期后申请 …), told with `done`. */
+  readonly warnings?: readonly string[];
+  /** A unit's records and its other forms (延期申请, 沟通记录, 协办意见, 异议). */
+  readonly unitSection?: UnitSectionProps | null;
 }
 
 const Field: FC<{ label: string; value: string | null | undefined }> = ({ label, value }) =>
@@ -43,23 +50,34 @@ const Field: FC<{ label: string; value: string | null | undefined }> = ({ label,
     </>
   ) : null;
 
-const FORM_NAMES = { reply: "答复", rating: "测评", suggestion: "建议", opinion: "民意" } as const;
+/** Where a submission goes: the ledger, a practice tab, or (an objection) the office. */
+function destination(form: InboxForm): string {
+  if (isPracticeForm(form)) return `『${PRACTICE_TAB_OF[form].name}』表`;
+  return "台账";
+}
 
-/** The recipient's own submissions about this suggestion, and whether they are in the ledger yet. */
+function sentState(e: InboxEntry): string {
+  if (e.form === "objection")
+    return e.status === "applied" ? "已送代表工委，等待决定" : "已收到，正在转送代表工委";
+  const to = destination(e.form);
+  if (e.status === "applied") return `已写入${to}`;
+  if (e.status === "pending") return `已收到，正在写入${to}`;
+  return `已收到，暂未写入${to}（${e.lastError ?? "代表工委会处理"}）`;
+}
+
+/** The recipient's own submissions about this suggestion, and whether they are in the sheet yet. */
 const Sent: FC<{ sent: readonly InboxEntry[]; timeZone: string }> = ({ sent, timeZone }) =>
   sent.length === 0 ? null : (
-    <ul class="lk-list">
-      {sent.map((e) => (
-        <li class="lk-item small">
-          {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：
-          {e.status === "applied"
-            ? "已写入台账"
-            : e.status === "pending"
-              ? "已收到，正在写入台账"
-              : `已收到，暂未写入台账（${e.lastError ?? "代表工委会处理"}）`}
-        </li>
-      ))}
-    </ul>
+    <>
+      <h2>已提交</h2>
+      <ul class="lk-list">
+        {sent.map((e) => (
+          <li class="lk-item small">
+            {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：{sentState(e)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 
 function classText(value: string): string {
@@ -80,6 +98,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         ← 返回全部建议
       </a>
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
+      {(p.warnings ?? []).map((w) => (
+        <Note tone="warn">提醒：{w}</Note>
+      ))}
       <h1>
         {ref.id} {ref.title}
       </h1>
@@ -101,6 +122,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <Field label="主办单位" value={r.leadUnit} />
           <Field label="协办单位" value={displayValue(r.coUnits)} />
           <Field label="督办领导" value={r.supervisor} />
+          <Field label="领办领导" value={r.handlingLeader} />
           <Field label="交办日期" value={r.assignedOn} />
           <Field label="办理期限" value={ref.due} />
           <Field
@@ -155,6 +177,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           correcting={check.correcting}
         />
       ) : null}
+      {p.unitSection ? <UnitSection {...p.unitSection} /> : null}
       {p.action && check?.ok && p.kind === "deputy" ? (
         <RatingForm action={p.action.path} state={p.action.state} />
       ) : null}

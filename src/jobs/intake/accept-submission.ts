@@ -1,5 +1,6 @@
 import { isoFromSerial } from "../../domain/civil-date";
-import { type FormKind, mapAnswers } from "../../domain/intake/map-answers";
+import { type InboxForm, isLedgerForm } from "../../domain/intake/inbox-forms";
+import { type CellWrite, mapAnswers } from "../../domain/intake/map-answers";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/numbering";
 import type { Submission } from "../../intake/body";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -15,7 +16,7 @@ export interface IntakeDeps {
 }
 
 export interface IntakeMessage {
-  form: FormKind;
+  form: InboxForm;
   submissionId: string;
 }
 
@@ -44,6 +45,13 @@ async function newSuggestionId(deps: IntakeDeps, submittedOn: unknown, fallbackD
   return format.format(year, seq as number);
 }
 
+function linkCells(answers: Submission["answers"]): Record<string, CellWrite> {
+  const cells: Record<string, CellWrite> = {};
+  for (const [header, value] of Object.entries(answers))
+    if (typeof value === "string" || typeof value === "number") cells[header] = value;
+  return cells;
+}
+
 /**
  * Stores a signed, well-formed submission in the D1 inbox before the sender is answered, then
  * queues it for the sheet. A repeated submissionId returns what was stored the first time.
@@ -52,7 +60,7 @@ async function newSuggestionId(deps: IntakeDeps, submittedOn: unknown, fallbackD
  */
 export async function acceptSubmission(
   deps: IntakeDeps,
-  form: FormKind,
+  form: InboxForm,
   submission: Submission,
   nowMs: number,
   actor: LinkActor | null = null,
@@ -60,7 +68,10 @@ export async function acceptSubmission(
   const existing = await deps.inbox.find(form, submission.submissionId);
   if (existing) return { kind: "repeated", entry: existing };
   const submittedOn = localDate(Date.parse(submission.submittedAt), INTAKE_TIME_ZONE);
-  const { cells } = mapAnswers(form, submission.answers, submittedOn);
+  // A link's own forms send their tab's cells, already checked by the tab's rules (links/practice-forms).
+  const cells = isLedgerForm(form)
+    ? mapAnswers(form, submission.answers, submittedOn).cells
+    : linkCells(submission.answers);
   let suggestionId: string;
   if (form === "suggestion") {
     suggestionId = await newSuggestionId(deps, cells.提出日期, submittedOn);

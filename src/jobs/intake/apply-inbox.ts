@@ -1,6 +1,7 @@
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
+import { isLedgerForm } from "../../domain/intake/inbox-forms";
 import { actorLabel } from "../../domain/links/capability";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
@@ -9,13 +10,16 @@ import type { SheetsClient } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
+import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { type LedgerColumns, readLedgerColumns, readWholeRows } from "../sheet-writes/ledger-columns";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { IntakeMessage } from "./accept-submission";
+import { applyObjections } from "./apply-objections";
 import { applyOpinions } from "./apply-opinions";
+import { applyPracticeEntries } from "./apply-practice";
 import { type ApplyPlan, planApply } from "./plan-apply";
 
 export interface ApplyDeps {
@@ -24,6 +28,7 @@ export interface ApplyDeps {
   lease: Lease;
   meta: MetaStore;
   snapshots: Pick<SnapshotStore, "record">;
+  objections: Objections;
 }
 
 export type ApplyResult =
@@ -33,6 +38,9 @@ export type ApplyResult =
       updated: number;
       unmatched: number;
       alreadyThere: number;
+      /** Rows added to 沟通记录, 延期申请 and 协办意见; objections recorded for staff. */
+      practiceRows: number;
+      objections: number;
       sheetsCalls: number;
     }
   | { outcome: "busy" }
@@ -96,10 +104,11 @@ async function readForWrites(deps: ApplyDeps, ids: readonly string[]): Promise<L
 }
 
 /**
- * Applies a batch of inbox entries to the ledger with a constant number of Sheets calls: one read,
+ * Applies a batch of inbox entries with a constant number of Sheets calls. To the ledger: one read,
  * one atomic insert of every new suggestion (exactly once, formatted like the rows around it), and
- * one checked write of every reply and rating, each placed on the row holding its 编号. One batch
- * at a time (lease), so two consumers never add the same entry.
+ * one checked write of every reply and rating, each placed on the row holding its 编号. To
+ * practice.md's tabs: one read and one append per tab (apply-practice). Objections go to D1 only.
+ * One batch at a time (lease), so two consumers never add the same entry.
  */
 export async function applyInbox(
   deps: ApplyDeps,
@@ -113,24 +122,36 @@ export async function applyInbox(
   let entries: InboxEntry[] = [];
   try {
     const loaded = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
-    entries = loaded;
-    // Opinions (民意) are rows of their own tab: added first, in two calls, then the ledger's entries.
+    // Rows of other tabs first (民意; 沟通记录, 延期申请, 协办意见; objections kept in D1), a constant
+    // number of calls each, then the ledger's own entries.
     const opinions = await applyOpinions(
       deps,
       loaded.filter((e) => e.form === "opinion"),
       at,
     );
     if (opinions.outcome === "failed" && opinions.retryable) return opinions;
-    entries = loaded.filter((e) => e.form !== "opinion");
-    if (entries.length === 0)
+    const objections = await applyObjections(deps, loaded, at);
+    const practice = await applyPracticeEntries(deps, loaded, at);
+    const extra = {
+      practiceRows: practice.applied.length,
+      objections: objections.length,
+    };
+    const practiceFailure = practice.failed.find((f) => f.retryable);
+    entries = loaded.filter((e) => e.form !== "opinion" && isLedgerForm(e.form));
+    if (entries.length === 0) {
+      if (practiceFailure) return { outcome: "failed", retryable: true, message: practiceFailure.message };
+      const sheetsCalls = deps.sheets.callCount - callsBefore;
+      const fromOpinions = opinions.outcome === "ok" ? opinions : { appended: 0, alreadyThere: 0 };
       return {
         outcome: "ok",
-        appended: opinions.outcome === "ok" ? opinions.appended : 0,
+        appended: fromOpinions.appended,
         updated: 0,
         unmatched: 0,
-        alreadyThere: opinions.outcome === "ok" ? opinions.alreadyThere : 0,
-        sheetsCalls: deps.sheets.callCount - callsBefore,
+        alreadyThere: fromOpinions.alreadyThere,
+        ...extra,
+        sheetsCalls,
       };
+    }
     const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
     const read = await readForWrites(deps, ids);
     let ledger = read.rows;
@@ -174,12 +195,14 @@ export async function applyInbox(
         message: `${waiting.length} 条答复或测评暂未写入，稍后重试`,
       };
     }
+    if (practiceFailure) return { outcome: "failed", retryable: true, message: practiceFailure.message };
     return {
       outcome: "ok",
       appended: plan.appended.length,
       updated: updated.length,
       unmatched: plan.unmatched.length,
       alreadyThere: plan.alreadyThere.length,
+      ...extra,
       sheetsCalls: deps.sheets.callCount - callsBefore,
     };
   } catch (error) {

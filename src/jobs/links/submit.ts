@@ -1,5 +1,5 @@
 import { answerProblems } from "../../domain/intake/answer-limits";
-import type { FormKind } from "../../domain/intake/map-answers";
+import { type InboxForm, isLedgerForm } from "../../domain/intake/inbox-forms";
 import { actorLabel, type Capability } from "../../domain/links/capability";
 import { type LetterKind, letterKey, letterUrl } from "../../domain/links/letters";
 import type { Submission } from "../../intake/body";
@@ -38,7 +38,7 @@ export interface CheckedLetter {
 export async function submitFromLink(
   deps: LinkSubmitDeps,
   link: Capability,
-  form: FormKind,
+  form: InboxForm,
   nonce: string,
   answers: Submission["answers"],
   nowMs: number,
@@ -52,7 +52,8 @@ export async function submitFromLink(
       return { kind: "invalid", message: "表单已失效：请刷新页面后重新提交" };
     return { kind: "repeated", entry: existing };
   }
-  const problems = answerProblems(form, answers);
+  // The link's own forms were checked by their tab's rules already (links/practice-forms).
+  const problems = isLedgerForm(form) ? answerProblems(form, answers) : [];
   if (problems.length > 0) return { kind: "invalid", message: problems.map((p) => p.message).join("；") };
   const cells = { ...answers };
   if (letter) {

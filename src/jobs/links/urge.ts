@@ -1,5 +1,6 @@
 import { URGED } from "../../domain/dashboard/timeline";
 import { actorLabel, type Capability } from "../../domain/links/capability";
+import type { Relation } from "../../domain/links/recipient-rows";
 import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
 import { rowView } from "../../domain/notices/placeholders";
 import { resolveRecipient } from "../../domain/notices/recipients";
@@ -32,6 +33,8 @@ export async function urgeFromLink(
   input: {
     link: Capability;
     row: EvaluatedRow;
+    /** How the leader concerns the suggestion (督办 or 领办), as the history says it. */
+    relation?: Relation;
     evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "settings" | "calendar" | "templates">;
     nonce: string;
     today: string;
@@ -102,7 +105,7 @@ export async function urgeFromLink(
           newValue: resolved.name,
           source: "link",
           actor: actorLabel(link),
-          note: `督办领导${link.recipient}在专属页面催办`,
+          note: `${input.relation === "handling" ? "领办领导" : "督办领导"}${link.recipient}在专属页面催办`,
         },
       ],
       at,

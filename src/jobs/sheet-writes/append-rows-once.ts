@@ -12,13 +12,18 @@ function rowText(row: readonly unknown[]): string {
 }
 
 /**
- * Appends rows to a system tab (通知记录) exactly once. A 5xx can arrive after Google added the rows,
- * so instead of sending them again blindly, the tab is read and only rows not in it yet are sent.
+ * Appends rows to a tab (通知记录; 沟通记录, 延期申请, 协办意见) exactly once. A 5xx can arrive after
+ * Google added the rows, so instead of sending them again blindly, the tab is read and only rows not
+ * in it yet are sent. Rows are inserted (INSERT_ROWS: nothing below the table is ever overwritten,
+ * and a new row takes the formats of the row above); `overwrite` fills the tab's first empty rows
+ * instead, for a tab that holds only its header (an inserted row would take the header's bold and
+ * lose the date format `sheet:init` gave the rows below).
  */
 export async function appendRowsOnce(
   sheets: SheetsClient,
   tab: string,
   rows: readonly (readonly CellValue[])[],
+  options: { overwrite?: boolean } = {},
 ): Promise<void> {
   let missing = rows;
   for (let attempt = 1; missing.length > 0; attempt++) {
@@ -27,7 +32,7 @@ export async function appendRowsOnce(
         `${quoteSheet(tab)}!A1`,
         missing.map((r) => [...r]),
         {
-          insertDataOption: "INSERT_ROWS",
+          insertDataOption: options.overwrite ? "OVERWRITE" : "INSERT_ROWS",
           valueInputOption: "RAW",
         },
       );

@@ -21,12 +21,13 @@ import {
   META_SYNC_PROBLEMS,
   type MetaStore,
 } from "../../store/meta";
+import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
 import { digestOf } from "./chunk-input";
-import { inboxProblems, requeueOutstanding } from "./inbox-followup";
+import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import type { ChunkResult, SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
 
@@ -38,6 +39,8 @@ export interface FinishDeps {
   tabCache: TabCache;
   inbox: Inbox;
   intakeQueue: Queue<unknown>;
+  /** Units' open objections, listed in 校验问题 (deps built before objections existed have none). */
+  objections?: Pick<Objections, "open" | "decide">;
 }
 
 export interface FinishOutcome {
@@ -179,13 +182,24 @@ export async function finishRun(
       requeued: 0,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [facts, tabs, outstanding] = await Promise.all([
+  const [facts, tabs, outstanding, openObjections] = await Promise.all([
     deps.summaries.loadFacts(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
+    deps.objections?.open() ?? [],
   ]);
   const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
   const incomplete = context.ledgerSkipped === null && !complete(context, results);
+  // Only a run that saw the whole ledger may conclude a unit was reassigned.
+  const objections =
+    deps.objections && context.ledgerSkipped === null && !incomplete
+      ? await settleReassigned(
+          { objections: deps.objections, snapshots: deps.snapshots },
+          openObjections,
+          view.rows,
+          at,
+        )
+      : openObjections;
   if (context.ledgerSkipped === null && !incomplete) {
     const inSheet = new Set([...Object.keys(context.ids), ...results.flatMap((r) => r.assignedIds)]);
     const vanished = (await deps.snapshots.presentIds()).filter((id) => !inSheet.has(id));
@@ -217,6 +231,7 @@ export async function finishRun(
     ...planProblems.systemTabs,
     ...removedRowProblems(removed, TAB_NAMES.ledger),
     ...inboxProblems(outstanding),
+    ...objectionProblems(objections),
     ...noticeRecipientProblems(view),
   ];
   const writes = (

@@ -1,26 +1,102 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { FORM_NAMES, isPracticeForm } from "../../domain/intake/inbox-forms";
+import { KIND_LABELS } from "../../domain/links/capability";
+import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
+import { relationOf } from "../../domain/links/recipient-rows";
 import type { Problem } from "../../domain/problems";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import type { FieldChange } from "../../domain/sync/plan-history";
 import type { InboxEntry } from "../../store/inbox";
+import type { Objection, Objections } from "../../store/objections";
+import type { SnapshotStore } from "../../store/snapshots";
 import type { IntakeMessage } from "../intake/accept-submission";
+import { OBJECTED } from "../intake/apply-objections";
+
+/**
+ * Units' objections to their assignments staff have not decided (ledger.md 异议期限工作日): a 提醒 on
+ * the suggestion until staff decide on the dashboard's overview (维持交办 or 已改交).
+ */
+export function objectionProblems(open: readonly Objection[]): Problem[] {
+  return open.map((o) => ({
+    tab: TAB_NAMES.ledger,
+    row: null,
+    column: o.relation === "lead" ? "主办单位" : "协办单位",
+    level: "提醒",
+    id: o.suggestionId,
+    message: `${o.unit}（${o.relation === "lead" ? "主办" : "协办"}）于 ${o.objectedOn} 对交办提出异议：${o.reason}${o.proposal ? `；建议改由${o.proposal}承办` : ""}。请在督办看板“待代表工委决定”中决定维持交办或改交`,
+  }));
+}
+
+/** Who decides an objection the ledger already settled, as the history and the unit's page say it. */
+export const SYNC_DECIDER = "同步（台账已改交）";
+
+/**
+ * Open objections the ledger has settled: staff changed the assignment (the unit is no longer 主办
+ * or 协办 of the suggestion, or its 交办日期 changed), so the objection is decided as 已改交 by the
+ * sync and leaves 校验问题. A suggestion gone from the ledger leaves its objection to staff. Returns
+ * the objections still open.
+ */
+export async function settleReassigned(
+  deps: { objections: Pick<Objections, "decide">; snapshots: Pick<SnapshotStore, "record"> },
+  open: readonly Objection[],
+  rows: readonly EvaluatedRow[],
+  at: string,
+): Promise<Objection[]> {
+  if (open.length === 0) return [];
+  const wanted = new Set(open.map((o) => o.suggestionId));
+  const byId = new Map<string, EvaluatedRow>();
+  for (const row of rows) if (row.id && wanted.has(row.id)) byId.set(row.id, row);
+  const still: Objection[] = [];
+  const changes: FieldChange[] = [];
+  for (const o of open) {
+    const row = byId.get(o.suggestionId);
+    const settled =
+      row !== undefined &&
+      (relationOf(row, "unit", o.unit) === null || (row.record.assignedOn ?? "") !== o.assignedOn);
+    if (!settled || !(await deps.objections.decide(o.submissionId, "reassigned", at, SYNC_DECIDER, null))) {
+      still.push(o);
+      continue;
+    }
+    changes.push({
+      suggestionId: o.suggestionId,
+      column: OBJECTED,
+      oldValue: null,
+      newValue: `台账已改交，${o.unit}的异议随之了结`,
+      source: "system",
+      actor: null,
+    });
+  }
+  if (changes.length > 0) await deps.snapshots.record(changes, at);
+  return still;
+}
 
 /** Entries younger than this are still the queue's business; older ones are queued again. */
 const REQUEUE_AFTER_MS = 2 * 60_000;
-const FORM_NAME = { suggestion: "建议", reply: "答复", rating: "测评", opinion: "民意" } as const;
 
-/** Form submissions that could not be placed, shown in 校验问题 so staff can act. */
+/** Who sent an entry, as 校验问题 says it: a form, or a unit, deputy or leader through a link. */
+function sender(e: InboxEntry): string {
+  return e.actor ? `${KIND_LABELS[e.actor.kind]}${e.actor.name}通过个人链接提交的` : "表单提交的";
+}
+
+/** Form and link submissions that could not be placed, shown in 校验问题 so staff can act. */
 export function inboxProblems(outstanding: readonly InboxEntry[]): Problem[] {
   return outstanding
     .filter((e) => e.status === "unmatched" || e.status === "failed")
     .map((e) => ({
-      tab: e.form === "opinion" ? TAB_NAMES.opinions : TAB_NAMES.ledger,
+      tab:
+        e.form === "opinion"
+          ? TAB_NAMES.opinions
+          : isPracticeForm(e.form)
+            ? PRACTICE_TAB_OF[e.form].name
+            : TAB_NAMES.ledger,
       row: null,
       column: e.status === "unmatched" ? "编号" : null,
       level: "错误",
       id: e.suggestionId,
       message:
         e.status === "unmatched"
-          ? `表单提交的${FORM_NAME[e.form]}（提交号 ${e.submissionId}）所填编号 ${e.suggestionId} 不在台账中：请核对编号，台账中出现该编号后系统会自动补写`
-          : `表单提交的${FORM_NAME[e.form]}（提交号 ${e.submissionId}）尚未写入表格：${e.lastError ?? "写入失败"}；系统会继续重试`,
+          ? `${sender(e)}${FORM_NAMES[e.form]}（提交号 ${e.submissionId}）所填编号 ${e.suggestionId} 不在台账中：请核对编号，台账中出现该编号后系统会自动补写`
+          : `${sender(e)}${FORM_NAMES[e.form]}（提交号 ${e.submissionId}）尚未写入表格：${e.lastError ?? "写入失败"}；系统会继续重试`,
     }));
 }
 

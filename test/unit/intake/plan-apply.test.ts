@@ -22,6 +22,7 @@ function entry(form: InboxEntry["form"], cells: InboxEntry["cells"], actor = tru
     attempts: 0,
     lastError: null,
     actor: actor ? { kind: form === "rating" ? "deputy" : "unit", name: "王伟(北关)", linkId: "L1" } : null,
+    sentAt: null,
   };
 }
 

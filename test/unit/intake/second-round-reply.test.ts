@@ -15,6 +15,7 @@ const reply: InboxEntry = {
   attempts: 0,
   lastError: null,
   actor: null,
+  sentAt: null,
 };
 
 function ledger(headers: readonly string[]) {

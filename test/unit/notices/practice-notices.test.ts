@@ -156,6 +156,28 @@ describe("领办领导与督办领导经『领导』表送达", () => {
     expect(lines).toContain("2026-06-03 逾期催办 → 王建国副区长");
   });
 
+  it("领办领导的交办通知用其本人的文字（不是“交你单位主办”），交办通知停用时也一并停用", () => {
+    const led = { ...ASSIGNED, 领办领导: "王建国副区长" };
+    const notice = plan([led], "2026-03-02").notices.find(
+      (n) => n.type === "交办通知" && n.recipient === "王建国副区长",
+    );
+    expect(notice?.title).toBe("代表建议领办通知：2026-001 关于加快推进柏庄镇卫生院建设的建议");
+    expect(notice?.body).toBe(
+      "王建国副区长同志：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已于 2026年3月2日 交区教育局主办（协办单位：区住建局、区卫健委），由您领办。办理期限为 2026年6月2日，请督促承办单位与代表沟通、按期书面答复代表。",
+    );
+    const lead = plan([led], "2026-03-02").notices.find((n) => n.recipient === "区教育局");
+    expect(lead?.body).toContain("交你单位主办");
+    const off = [["交办通知", "", "标题", "正文", "否"]];
+    const tabs = { ...noticeTabs([led], [], off), ...practiceTabs({ leaders: LEADERS }) };
+    const silent = planNotices({
+      today: "2026-03-02",
+      evaluation: evaluateLedger({ tabs, today: "2026-03-02" }),
+      existingKeys: [],
+      arrivals: [],
+    });
+    expect(silent.notices.filter((n) => n.type === "交办通知")).toEqual([]);
+  });
+
   it("重点建议的逾期催办经『领导』表送达督办领导", () => {
     const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "刘振华主任" };
     const overdue = plan([key], "2026-06-03").notices.filter((n) => n.type === "逾期催办");

@@ -104,4 +104,18 @@ describe("延期申请", () => {
     expect(unit?.extensions).toBe(1);
     expect(evaluation.statistics.tabValues[0]).toContain("延期件数");
   });
+
+  it("主办单位尚未审批的申请记为待审批（看板“待代表工委决定”列出），有审批结果或他单位的申请不算", () => {
+    const evaluation = evaluateWith(
+      [ASSIGNED, { ...ASSIGNED, 编号: "2026-002" }, { ...ASSIGNED, 编号: "2026-003" }],
+      {
+        extensions: [
+          request({ 审批结果: "", 审批日期: "", 审批人: "" }),
+          request({ 编号: "2026-002" }),
+          request({ 编号: "2026-003", 申请单位: "区住建局", 审批结果: "", 审批日期: "", 审批人: "" }),
+        ],
+      },
+    );
+    expect(evaluation.rows.map((r) => hasFact(r.practice, "extensionPending"))).toEqual([true, false, false]);
+  });
 });

@@ -1,0 +1,123 @@
+import { nameKey } from "../directory";
+import type { EvaluatedRow } from "../summary/evaluated";
+import type { Relation } from "./recipient-rows";
+import { type ActionCheck, AWAITING_REPLY } from "./row-actions";
+
+/**
+ * Whether a unit may, on one suggestion and now, request an extension (延期申请), record a contact
+ * (沟通记录), send its co-unit opinion (协办意见) or object to its assignment (异议), and if not, why
+ * (told to the unit). The relation decides who may (another unit's link never gets this far: 403);
+ * the rest is practice.md and ledger.md. Pure: `today` and what the office recorded are arguments.
+ */
+
+const no = (reason: string): ActionCheck => ({ ok: false, reason });
+const yes: ActionCheck = { ok: true, correcting: false };
+
+function assigned(row: EvaluatedRow): boolean {
+  return row.record.review === "立案" && !!row.record.assignedOn;
+}
+
+/** What the office already holds about the suggestion's extensions (its 延期申请 rows and inbox). */
+export interface ExtensionState {
+  /** An approved request of the lead unit (round 1 already runs six months). */
+  readonly approved: boolean;
+  /** A request of the lead unit waiting for a decision (in the tab, or sent and not in it yet). */
+  readonly pendingSince: string | null;
+}
+
+/** practice.md: only the lead unit applies, while round 1 waits for its reply, and not twice at once. */
+export function extensionCheck(row: EvaluatedRow, relation: Relation, state: ExtensionState): ActionCheck {
+  if (relation !== "lead") return no("只有主办单位可以申请延期；协办单位如有困难，请与主办单位沟通");
+  if (!assigned(row)) return no("该建议尚未立案交办，不能申请延期");
+  if (row.record.reassignedOn) return no("二次交办的建议不能申请延期，请在二次办理时限内答复");
+  if (!AWAITING_REPLY.has(row.computed.status)) return no("该建议已答复，不需要延期");
+  if (state.approved || row.record.period === "六个月")
+    return no("该建议的办理期限已是六个月：代表法第五十一条规定最长六个月，不能再延期");
+  if (state.pendingSince)
+    return no(`本单位已于 ${state.pendingSince} 提出延期申请，正在等待代表工委审批，请勿重复申请`);
+  return yes;
+}
+
+/** 沟通记录: the lead unit or a co-unit, from the assignment on (办前, 办中 and 办后 alike). */
+export function contactCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+  if (relation !== "lead" && relation !== "co") return no("只有该建议的承办单位可以记录沟通情况");
+  if (!assigned(row)) return no("该建议尚未立案交办，暂不能记录沟通情况");
+  return yes;
+}
+
+/** 协办意见: a co-unit sends its written opinion to the lead unit, from the assignment on. */
+export function coOpinionCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+  if (relation !== "co") return no("协办意见由协办单位送交主办单位；主办单位请直接答复代表");
+  if (!assigned(row)) return no("该建议尚未立案交办，暂不能送达协办意见");
+  return yes;
+}
+
+/** An objection a unit already made to this assignment (open or decided). */
+export interface ObjectionOnRecord {
+  readonly unit: string;
+  readonly assignedOn: string;
+  readonly objectedOn: string;
+  readonly decision: "upheld" | "reassigned" | null;
+}
+
+/**
+ * 异议: a unit assigned (主办 or 协办) objects within 异议期限工作日 working days after 交办日期
+ * (ledger.md; the 交办通知 quotes the day), before any reply, once per assignment.
+ */
+export function objectionCheck(
+  row: EvaluatedRow,
+  relation: Relation,
+  input: { today: string; deadline: string | null; unit: string; onRecord: readonly ObjectionOnRecord[] },
+): ActionCheck {
+  if (relation !== "lead" && relation !== "co") return no("只有交办的承办单位可以对交办提出异议");
+  if (!assigned(row) || !input.deadline) return no("该建议尚未交办");
+  if (row.record.repliedOn || row.record.reassignedOn) return no("该建议已答复，不能再对交办提出异议");
+  const mine = input.onRecord.find(
+    (o) => nameKey(o.unit) === nameKey(input.unit) && o.assignedOn === row.record.assignedOn,
+  );
+  if (mine)
+    return no(
+      mine.decision === "upheld"
+        ? `本单位已于 ${mine.objectedOn} 提出异议，代表工委决定维持交办，请按期办理`
+        : `本单位已于 ${mine.objectedOn} 提出异议，正在等待代表工委决定；决定前请照常办理`,
+    );
+  if (input.today > input.deadline)
+    return no(
+      `异议期限已于 ${input.deadline} 届满（交办日期后的工作日天数见交办通知），不能再在线提出异议；确有特殊情况，请联系代表工委`,
+    );
+  return yes;
+}
+
+/** A 延期申请 as the tab holds it, or as a unit sent it (not in the tab yet). */
+export interface ExtensionRequest {
+  readonly unit: string;
+  readonly appliedOn: string;
+  readonly reason: string;
+  /** 审批结果 (blank = 待审批); a request not in the tab yet is blank. */
+  readonly result: string;
+}
+
+/**
+ * The lead unit's extension requests as one state: approved (the sync's fact), or waiting since the
+ * earliest undecided one; a request the unit sent is waiting until the tab holds it (same day and
+ * 理由) with a decision.
+ */
+export function extensionState(
+  lead: string,
+  approved: boolean,
+  inTab: readonly ExtensionRequest[],
+  sent: readonly ExtensionRequest[],
+): ExtensionState {
+  const mine = (r: ExtensionRequest) => nameKey(r.unit) === nameKey(lead);
+  const tabRows = inTab.filter(mine);
+  const waiting = [
+    ...tabRows.filter((r) => !r.result),
+    ...sent
+      .filter(mine)
+      .filter(
+        (s) => !tabRows.some((t) => t.appliedOn === s.appliedOn && t.reason.trim() === s.reason.trim()),
+      ),
+  ].map((r) => r.appliedOn);
+  const pendingSince = waiting.length > 0 ? (waiting.sort()[0] ?? null) : null;
+  return { approved, pendingSince };
+}

@@ -1,0 +1,81 @@
+import type { FC } from "hono/jsx";
+import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import type { Objection } from "../../store/objections";
+import { href } from "./format";
+import { Card, Empty, SuggestionTable } from "./ui";
+
+export interface DecisionsProps {
+  /** 延期申请 of lead units without 审批结果 (the sync's stored facts). */
+  readonly extensions: readonly SuggestionRef[];
+  /** Units' objections to their assignments staff have not decided (D1), oldest first. */
+  readonly objections: readonly Objection[];
+}
+
+/** One open objection with the two decisions staff can take (same-origin forms, no script). */
+const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
+  <tr>
+    <td class="nowrap">
+      <a href={href.suggestion(o.suggestionId)}>{o.suggestionId}</a>
+    </td>
+    <td class="nowrap">
+      {o.unit}（{o.relation === "lead" ? "主办" : "协办"}）
+    </td>
+    <td>
+      {o.reason}
+      {o.proposal ? <div class="small muted">建议改由：{o.proposal}</div> : null}
+      <div class="small muted">
+        {o.objectedOn} 提出（异议期限 {o.deadline}），{o.actor}
+      </div>
+    </td>
+    <td>
+      <form method="post" action={`/objections/${encodeURIComponent(o.submissionId)}/decide`}>
+        <input type="text" name="说明" maxlength={200} placeholder="说明（选填）" aria-label="说明" />
+        <button type="submit" name="decision" value="upheld" class="small">
+          维持交办
+        </button>
+        <button type="submit" name="decision" value="reassigned" class="small">
+          已改交
+        </button>
+      </form>
+    </td>
+  </tr>
+);
+
+/**
+ * 待代表工委决定: what units asked through their links and only staff can decide. An extension is
+ * decided in the sheet (审批结果); an objection here, after changing 主办单位/协办单位 if reassigned.
+ */
+export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections }) => (
+  <Card title={`待代表工委决定（${extensions.length + objections.length}）`}>
+    <h3>延期申请待审批</h3>
+    <SuggestionTable refs={extensions} columns={["unit", "due", "status"]} empty="没有待审批的延期申请。" />
+    {extensions.length > 0 ? (
+      <p class="small muted">
+        在『延期申请』表填写审批结果、审批日期和审批人，下次同步后生效并通知主办单位。
+      </p>
+    ) : null}
+    <h3>交办异议</h3>
+    {objections.length === 0 ? (
+      <Empty>没有待决定的交办异议。</Empty>
+    ) : (
+      <>
+        <table>
+          <thead>
+            <tr>
+              <th>编号</th>
+              <th>提出单位</th>
+              <th>理由</th>
+              <th>决定</th>
+            </tr>
+          </thead>
+          <tbody>
+            {objections.map((o) => (
+              <ObjectionRow o={o} />
+            ))}
+          </tbody>
+        </table>
+        <p class="small muted">决定改交的，请先在台账中改主办单位或协办单位和交办日期，再点“已改交”。</p>
+      </>
+    )}
+  </Card>
+);

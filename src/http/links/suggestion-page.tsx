@@ -1,0 +1,152 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../../app";
+import { allows, type LinkKind } from "../../domain/links/capability";
+import { type FormFields, formNonce } from "../../domain/links/forms";
+import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { type ActionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
+import { loadWholeRow } from "../../jobs/whole-row";
+import { sendPage } from "../dashboard/layout";
+import { HttpError } from "../errors";
+import { type FormState, freshForm } from "./action-forms";
+import type { LinkContext } from "./link-context";
+import { suggestionPath } from "./link-ui";
+import { type LetterLink, SuggestionView } from "./suggestion-view";
+import { loadUnitExtras, UNIT_ACTIONS, type UnitAction } from "./unit-actions";
+
+/**
+ * One suggestion's page on a personal link: the suggestion, its reply and letters, what the
+ * recipient sent about it, and the forms open to the recipient now (a unit: the reply and its
+ * other actions; a deputy: the rating; a leader: 催办).
+ */
+
+/** Each kind of link has one action on a suggestion's page. */
+export const ACTION_OF: Record<LinkKind, { name: "reply" | "rate" | "urge"; path: string }> = {
+  unit: { name: "reply", path: "reply" },
+  deputy: { name: "rate", path: "rating" },
+  leader: { name: "urge", path: "urge" },
+};
+
+function checkFor(kind: LinkKind, item: RecipientRow): ActionCheck {
+  if (kind === "unit") return replyCheck(item.row, item.relation);
+  if (kind === "deputy") return ratingCheck(item.row, item.relation);
+  return urgeCheck(item.row, item.relation);
+}
+
+/** 答复函 of this suggestion the page can offer: the column's, any in 备注 (round 2), the unit's pending ones. */
+function lettersOf(
+  ctx: LinkContext,
+  item: RecipientRow,
+  notes: string,
+  column: string,
+  sent: string[],
+): LetterLink[] {
+  const urls = [column, ...(notes.match(/https?:\/\/\S+\/files\/letters\/\S+/g) ?? []), ...sent].filter(
+    Boolean,
+  );
+  const links: LetterLink[] = [];
+  const seen = new Set<string>();
+  for (const url of urls) {
+    const key = letterKeyOfUrl(url);
+    if (key && letterKeySuggestion(key) !== item.row.id) continue;
+    const href = key ? `${ctx.base}/files/${key}` : url;
+    if (seen.has(href)) continue;
+    seen.add(href);
+    const kind = key ? key.slice(key.lastIndexOf(".") + 1).toUpperCase() : "外部链接";
+    links.push({ href, label: `答复函 ${links.length + 1}（${kind}）` });
+  }
+  return links;
+}
+
+export async function renderSuggestion(
+  c: Context<AppEnv>,
+  ctx: LinkContext,
+  item: RecipientRow,
+  options: {
+    state?: FormState;
+    status?: ContentfulStatusCode;
+    done?: string | null;
+    warnings?: readonly string[];
+    /** A unit's form that came back with something to fix. */
+    unitStates?: Partial<Record<UnitAction, FormState>>;
+  } = {},
+): Promise<Response> {
+  const id = item.row.id ?? "";
+  const [whole, sent] = await Promise.all([
+    loadWholeRow(ctx.deps.summaries, item.row),
+    ctx.deps.inbox.byActor(
+      { kind: ctx.link.kind, name: ctx.link.recipient },
+      { suggestionId: id, limit: 10 },
+    ),
+  ]);
+  const record = (whole ?? item.row).record;
+  const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
+  const extras = unit ? await loadUnitExtras(ctx, item, record, sent) : null;
+  const base = suggestionPath(ctx.base, id);
+  const pendingLetters = sent
+    .filter((e) => e.status !== "applied" && typeof e.cells.答复函 === "string")
+    .map((e) => String(e.cells.答复函));
+  const action = ACTION_OF[ctx.link.kind];
+  const open = allows(ctx.link, action.name);
+  return sendPage(
+    c,
+    <SuggestionView
+      frame={ctx.frame}
+      kind={ctx.link.kind}
+      base={ctx.base}
+      today={ctx.today}
+      timeZone={ctx.timeZone}
+      item={item}
+      whole={whole}
+      letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
+      action={
+        open
+          ? {
+              check: checkFor(ctx.link.kind, whole ? { ...item, row: whole } : item),
+              path: `${suggestionPath(ctx.base, id)}/${action.path}`,
+              state: options.state ?? freshForm(),
+            }
+          : null
+      }
+      sent={sent}
+      done={options.done ?? null}
+      warnings={options.warnings ?? []}
+      unitSection={
+        extras
+          ? {
+              extras,
+              paths: Object.fromEntries(UNIT_ACTIONS.map((a) => [a, `${base}/${a}`])) as Record<
+                UnitAction,
+                string
+              >,
+              states: options.unitStates ?? {},
+              today: ctx.today,
+              due: whole?.computed.dueDate || item.row.computed.dueDate,
+              units: ctx.view.evaluation.units.entries.map((e) => e.name),
+            }
+          : null
+      }
+    />,
+    options.status ?? 200,
+  );
+}
+
+/** The form's one-time id, or 400: a form without one was not made by this page. */
+export function nonceOf(fields: FormFields): string {
+  const nonce = formNonce(fields);
+  if (!nonce) throw new HttpError(400, "invalid_form", "表单已失效：请刷新页面后重新提交");
+  return nonce;
+}
+
+export function textValues(fields: FormFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = Array.isArray(v) ? (v[0] ?? "") : (v as string);
+  return out;
+}
+
+/** The action must be open on this suggestion: refused with why (403 not theirs to do, 409 not now). */
+export function requireOpen(check: ActionCheck, relationOk: boolean): void {
+  if (check.ok) return;
+  throw new HttpError(relationOk ? 409 : 403, relationOk ? "not_now" : "not_allowed", check.reason);
+}

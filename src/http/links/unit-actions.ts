@@ -1,0 +1,141 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import { isoFromSerial } from "../../domain/civil-date";
+import { type PracticeEntry, practiceEntries } from "../../domain/dashboard/practice-timeline";
+import { firstRoundDeadline } from "../../domain/deadlines";
+import {
+  contactCheck,
+  coOpinionCheck,
+  type ExtensionRequest,
+  extensionCheck,
+  extensionState,
+  objectionCheck,
+} from "../../domain/links/practice-actions";
+import type { PracticeForm, PracticeFormContext } from "../../domain/links/practice-forms";
+import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
+import type { ActionCheck } from "../../domain/links/row-actions";
+import { hasFact } from "../../domain/practice/practice-facts";
+import {
+  buildPracticeIndex,
+  PRACTICE_RECORD_TABS,
+  type PracticeIndex,
+} from "../../domain/practice/practice-index";
+import type { InboxEntry } from "../../store/inbox";
+import type { Objection } from "../../store/objections";
+import type { LinkContext } from "./link-context";
+
+/** The unit's actions on a suggestion besides the reply, each with its own form and path. */
+export const UNIT_ACTIONS = ["extension", "contact", "co-opinion", "objection"] as const;
+export type UnitAction = (typeof UNIT_ACTIONS)[number];
+
+/** What a unit's page of one suggestion shows and offers besides the reply. */
+export interface UnitExtras {
+  /** The suggestion's 沟通记录, 延期申请 and 协办意见 as the last sync cached them, by date. */
+  readonly records: readonly PracticeEntry[];
+  /** Objections to this suggestion's assignment (every unit's: staff decide them in the open). */
+  readonly objections: readonly Objection[];
+  readonly checks: Readonly<Record<UnitAction, ActionCheck>>;
+  /** 异议期限 of the current assignment (交办日期 + 异议期限工作日 working days). */
+  readonly objectionDeadline: string | null;
+  /** What the form checks need: the suggestion whole, the office's calendar and settings. */
+  readonly formContext: PracticeFormContext;
+  /** Why an action this unit took is closed now (a request waiting, an objection made). */
+  readonly notes: readonly string[];
+}
+
+const no = (reason: string): ActionCheck => ({ ok: false, reason });
+
+function tabMissing(form: PracticeForm): ActionCheck {
+  return no(`代表工委的表格中还没有『${PRACTICE_TAB_OF[form].name}』表，暂不能在线提交：请联系代表工委`);
+}
+
+/** The lead unit's 延期申请 the unit sent through links (not all in the tab yet). */
+function sentRequests(sent: readonly InboxEntry[]): ExtensionRequest[] {
+  return sent
+    .filter((e) => e.form === "extension")
+    .map((e) => ({
+      unit: String(e.cells.申请单位 ?? ""),
+      appliedOn:
+        typeof e.cells.申请日期 === "number" ? isoFromSerial(e.cells.申请日期) : String(e.cells.申请日期),
+      reason: String(e.cells.理由 ?? ""),
+      result: "",
+    }));
+}
+
+function tabRequests(index: PracticeIndex, id: string): ExtensionRequest[] {
+  return index.extensions.of(id).map((r) => ({
+    unit: r.record.unit,
+    appliedOn: r.record.appliedOn ?? "",
+    reason: r.record.reason,
+    result: r.record.result ?? "",
+  }));
+}
+
+/**
+ * Loads what the unit's page needs for its other actions: the suggestion's rows of 沟通记录, 延期申请
+ * and 协办意见 (D1 picks them from the cached tabs), its objections, and whether each action is
+ * open now. Pages never read the sheet.
+ */
+export async function loadUnitExtras(
+  ctx: LinkContext,
+  item: RecipientRow,
+  record: LedgerRecord,
+  sent: readonly InboxEntry[],
+): Promise<UnitExtras> {
+  const id = item.row.id ?? "";
+  const ev = ctx.view.evaluation;
+  const [tabs, objections] = await Promise.all([
+    ctx.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", [id]),
+    ctx.deps.objections.ofSuggestion(id),
+  ]);
+  const index = buildPracticeIndex(tabs, new Set([id]));
+  const row = { ...item.row, record };
+  const deadline = record.assignedOn
+    ? ev.calendar.addWorkingDays(record.assignedOn, ev.settings.objectionWorkingDays)
+    : null;
+  const state = extensionState(
+    record.leadUnit,
+    hasFact(item.row.practice, "extended"),
+    tabRequests(index, id),
+    sentRequests(sent),
+  );
+  const available = (form: PracticeForm) =>
+    (form === "contact" ? index.contacts : form === "extension" ? index.extensions : index.coOpinions)
+      .available;
+  const guard = (form: PracticeForm, check: ActionCheck) =>
+    check.ok && !available(form) ? tabMissing(form) : check;
+  const checks: Record<UnitAction, ActionCheck> = {
+    extension: guard("extension", extensionCheck(row, item.relation, state)),
+    contact: guard("contact", contactCheck(row, item.relation)),
+    "co-opinion": guard("co-opinion", coOpinionCheck(row, item.relation)),
+    objection: objectionCheck(row, item.relation, {
+      today: ctx.today,
+      deadline,
+      unit: ctx.link.recipient,
+      onRecord: objections,
+    }),
+  };
+  const records = practiceEntries(row, index, []).filter((e) => e.kind !== "review");
+  const notes: string[] = [];
+  const told = (check: ActionCheck) => {
+    if (!check.ok) notes.push(check.reason);
+  };
+  if (item.relation === "lead" && (state.pendingSince || state.approved)) told(checks.extension);
+  if (objections.some((o) => o.unit === ctx.link.recipient)) told(checks.objection);
+  return {
+    records,
+    objections,
+    checks,
+    notes,
+    objectionDeadline: deadline,
+    formContext: {
+      unit: ctx.link.recipient,
+      id,
+      record,
+      today: ctx.today,
+      calendar: ev.calendar,
+      extensionReviewDays: ev.settings.extensionReviewDays,
+      threeMonthDue: (assignedOn) => firstRoundDeadline(assignedOn, "三个月", ev.calendar, false).due,
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { FC } from "hono/jsx";
+import type { Objection } from "../../store/objections";
+import { type FormState, freshForm } from "./action-forms";
+import { Note } from "./link-layout";
+import { ContactForm, CoOpinionForm, ExtensionForm, ObjectionForm } from "./practice-action-forms";
+import type { UnitAction, UnitExtras } from "./unit-actions";
+
+export interface UnitSectionProps {
+  readonly extras: UnitExtras;
+  /** Where each form posts (`…/s/<编号>/extension` …). */
+  readonly paths: Readonly<Record<UnitAction, string>>;
+  /** A form that came back (values typed and what to fix); the others start fresh. */
+  readonly states: Partial<Record<UnitAction, FormState>>;
+  readonly today: string;
+  readonly due: string;
+  /** 承办单位 names, offered for 建议承办单位 of an objection. */
+  readonly units: readonly string[];
+}
+
+const DECISIONS: Record<NonNullable<Objection["decision"]>, string> = {
+  upheld: "代表工委决定维持交办",
+  reassigned: "已改交",
+};
+
+function objectionStatus(o: Objection): string {
+  if (!o.decision) return "等待代表工委决定";
+  const when = o.decidedAt ? o.decidedAt.slice(0, 10) : "";
+  return `${DECISIONS[o.decision]}${when ? `（${when}）` : ""}${o.note ? `：${o.note}` : ""}`;
+}
+
+/**
+ * A unit's part of a suggestion's page besides the reply: the suggestion's 办理记录 (contacts,
+ * extensions, co-units' opinions, objections) and the forms open to this unit now.
+ */
+export const UnitSection: FC<UnitSectionProps> = (p) => {
+  const { extras } = p;
+  const state = (action: UnitAction) => p.states[action] ?? freshForm();
+  const record = extras.formContext.record;
+  return (
+    <>
+      {extras.records.length > 0 || extras.objections.length > 0 ? (
+        <section class="card">
+          <h2>办理记录</h2>
+          <ul class="lk-list">
+            {extras.records.map((e) => (
+              <li class="lk-item small">
+                <div class="lk-meta">
+                  <span>{e.date ?? ""}</span>
+                  <span>{e.title}</span>
+                </div>
+                {e.lines.map((line) => (
+                  <p class="pre">{line}</p>
+                ))}
+              </li>
+            ))}
+            {extras.objections.map((o) => (
+              <li class="lk-item small">
+                <div class="lk-meta">
+                  <span>{o.objectedOn}</span>
+                  <span>
+                    交办异议 · {o.unit}（{o.relation === "lead" ? "主办" : "协办"}）
+                  </span>
+                </div>
+                <p class="pre">理由：{o.reason}</p>
+                {o.proposal ? <p>建议改由：{o.proposal}</p> : null}
+                <p>处理：{objectionStatus(o)}</p>
+              </li>
+            ))}
+          </ul>
+          <p class="hint">表格中的记录每 10 分钟同步一次；刚提交的内容见下方“已提交”。</p>
+        </section>
+      ) : null}
+      {extras.notes.map((n) => (
+        <Note tone="info">{n}</Note>
+      ))}
+      {extras.checks.extension.ok ? (
+        <ExtensionForm action={p.paths.extension} state={state("extension")} due={p.due} />
+      ) : null}
+      {extras.checks.contact.ok ? (
+        <ContactForm
+          action={p.paths.contact}
+          state={state("contact")}
+          today={p.today}
+          assignedOn={record.assignedOn ?? ""}
+        />
+      ) : null}
+      {extras.checks["co-opinion"].ok ? (
+        <CoOpinionForm action={p.paths["co-opinion"]} state={state("co-opinion")} lead={record.leadUnit} />
+      ) : null}
+      {extras.checks.objection.ok && extras.objectionDeadline ? (
+        <ObjectionForm
+          action={p.paths.objection}
+          state={state("objection")}
+          deadline={extras.objectionDeadline}
+          units={p.units.filter((u) => u !== extras.formContext.unit)}
+        />
+      ) : null}
+    </>
+  );
+};
