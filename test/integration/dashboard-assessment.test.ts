@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { committeeTab } from "../../sheets-schema/tabs";
+import { ASSESSMENT_HEADERS } from "../../sheets-schema/tabs/system-tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { buildFixture, UNITS } from "../support/ledger-fixture";
 import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
@@ -55,21 +56,7 @@ describe("看板：单位测评", () => {
 
   it("导出的 CSV 与测评页一致：表头、按得分排名、常委会测评和先进单位", async () => {
     const rows = csvRows(await text("/exports/assessment.csv?year=2026"));
-    expect(rows[0]).toEqual([
-      "年度",
-      "单位",
-      "承办件数",
-      "按期答复率",
-      "满意率",
-      "沟通率",
-      "落实率",
-      "常委会测评",
-      "综合得分",
-      "等次",
-      "排名",
-      "延期件数",
-      "先进单位",
-    ]);
+    expect(rows[0]).toEqual([...ASSESSMENT_HEADERS]);
     const body = rows.slice(1, -1);
     const scores = body.map((r) => Number(r[8]));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

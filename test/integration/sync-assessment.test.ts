@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ASSESSMENT_HEADERS } from "../../sheets-schema/tabs/system-tabs";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
@@ -72,21 +73,7 @@ describe("同步写入『单位测评』", () => {
     //   (30×50 + 30×100 + 10×0 + 10×100 + 20×85) / 100 = 72.0 → 一般.
     // 区住建局: 按期 1/1, 满意 1/1, 沟通 0/1, no B class, no committee row: (30×100 + 30×100 + 10×0) / 70 = 85.7 → 较好.
     expect(tab).toEqual([
-      [
-        "年度",
-        "单位",
-        "承办件数",
-        "按期答复率",
-        "满意率",
-        "沟通率",
-        "落实率",
-        "常委会测评",
-        "综合得分",
-        "等次",
-        "排名",
-        "延期件数",
-        "先进单位",
-      ],
+      [...ASSESSMENT_HEADERS],
       [2026, "区住建局", 1, "100.0%", "100.0%", "0.0%", "—", "—", 85.7, "较好", 1, 0, "否"],
       [2026, "区教育局", 2, "50.0%", "100.0%", "0.0%", "100.0%", 85, 72, "一般", 2, 0, "是"],
     ]);

@@ -13,10 +13,9 @@ import {
 import type { Relation } from "../../domain/links/recipient-rows";
 import type { ObjectionCells } from "../../jobs/intake/apply-objections";
 import { linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
-import { loadWholeRow } from "../../jobs/whole-row";
 import { loadLinkContext, mineById } from "./link-context";
 import { suggestionPath } from "./link-ui";
-import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
+import { loadOwnView, nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
 import { loadUnitExtras, UNIT_ACTIONS, type UnitAction } from "./unit-actions";
 import { readForm } from "./upload";
 
@@ -64,14 +63,7 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
   const page = suggestionPath(ctx.base, id);
   if (repeated?.actor?.name === ctx.link.recipient && repeated.actor.kind === ctx.link.kind)
     return c.redirect(`${page}?done=${action}-again`, 303);
-  const [whole, sent] = await Promise.all([
-    loadWholeRow(ctx.deps.summaries, item.row),
-    ctx.deps.inbox.byActor(
-      { kind: ctx.link.kind, name: ctx.link.recipient },
-      { suggestionId: id, limit: 10 },
-    ),
-  ]);
-  const record = (whole ?? item.row).record;
+  const { record, sent } = await loadOwnView(ctx, item);
   const extras = await loadUnitExtras(ctx, item, record, sent);
   requireOpen(extras.checks[action], ROLE_OK[action](item.relation));
   const back = (errors: readonly string[]) =>

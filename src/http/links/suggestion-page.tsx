@@ -73,14 +73,7 @@ export async function renderSuggestion(
   } = {},
 ): Promise<Response> {
   const id = item.row.id ?? "";
-  const [whole, sent] = await Promise.all([
-    loadWholeRow(ctx.deps.summaries, item.row),
-    ctx.deps.inbox.byActor(
-      { kind: ctx.link.kind, name: ctx.link.recipient },
-      { suggestionId: id, limit: 10 },
-    ),
-  ]);
-  const record = (whole ?? item.row).record;
+  const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
   const extras = unit ? await loadUnitExtras(ctx, item, record, sent) : null;
   const base = suggestionPath(ctx.base, id);
@@ -133,6 +126,21 @@ export async function renderSuggestion(
 }
 
 /** The form's one-time id, or 400: a form without one was not made by this page. */
+/**
+ * What a recipient's page about one suggestion reads besides the facts: the row whole (from the one
+ * stored part holding it) and the recipient's own last submissions about it.
+ */
+export async function loadOwnView(ctx: LinkContext, item: RecipientRow) {
+  const [whole, sent] = await Promise.all([
+    loadWholeRow(ctx.deps.summaries, item.row),
+    ctx.deps.inbox.byActor(
+      { kind: ctx.link.kind, name: ctx.link.recipient },
+      { suggestionId: item.row.id ?? "", limit: 10 },
+    ),
+  ]);
+  return { whole, record: (whole ?? item.row).record, sent };
+}
+
 export function nonceOf(fields: FormFields): string {
   const nonce = formNonce(fields);
   if (!nonce) throw new HttpError(400, "invalid_form", "表单已失效：请刷新页面后重新提交");
