@@ -138,6 +138,53 @@ describe("民意：表单、看板和转化为建议", () => {
     expect(html).toContain("菜市场周边停车难");
   });
 
+  it("写回编号前工作人员在民意中插入一行：编号仍写到这条民意上，新插入的行不被改动", async () => {
+    const html = await (await call("/opinions")).text();
+    const form = /name="key" value="([0-9a-f]{16})"[^>]*>\s*<input type="hidden" name="row" value="3"/.exec(
+      html,
+    );
+    expect(form).not.toBeNull();
+    const ss = await emulator.spreadsheet(SHEET);
+    const sheetId = ss.sheets.find((t) => t.properties.title === TAB_NAMES.opinions)?.properties.sheetId ?? 0;
+    const typed = [
+      serialFromIso("2026-11-21"),
+      "西关联络站",
+      "张先生",
+      "公交站台没有遮雨棚",
+      DEPUTY,
+      "",
+      "",
+      "",
+    ];
+    // The moment the 编号 is written back, a person inserts a row where the opinion was and types another.
+    await emulator.addHook({
+      method: "POST",
+      pathIncludes: `${SHEET}/values:batchUpdate`,
+      actions: [
+        {
+          op: "batchUpdate",
+          spreadsheetId: SHEET,
+          body: {
+            requests: [
+              { insertDimension: { range: { sheetId, dimension: "ROWS", startIndex: 2, endIndex: 3 } } },
+            ],
+          },
+        },
+        { op: "valuesUpdate", spreadsheetId: SHEET, range: `${OPINIONS}!A3:H3`, values: [typed] },
+      ],
+    });
+    const converted = await postForm("/opinions/convert", { key: form?.[1] as string, row: "3" });
+    expect(converted.status).toBe(303);
+    const id = new URL(converted.headers.get("location") ?? "", "http://x").searchParams.get("converted");
+    expect(id).toMatch(/^2026-\d{3}$/);
+    const rows = await emulator.getValues(SHEET, OPINIONS);
+    const at = (r: unknown[] | undefined, h: string) => (r ?? [])[opinionHeaders.indexOf(h)] ?? "";
+    expect(at(rows[2], "内容")).toBe("公交站台没有遮雨棚");
+    expect([at(rows[2], "建议编号"), at(rows[2], "处理方式")]).toEqual(["", ""]);
+    expect(at(rows[3], "内容")).toBe("菜市场周边停车难");
+    expect([at(rows[3], "建议编号"), at(rows[3], "处理方式")]).toEqual([id, "转化为建议"]);
+  });
+
   it("页面之后民意被改动时，转化说明原因而不新增建议", async () => {
     const refused = await postForm("/opinions/convert", { key: "0123456789abcdef", row: "2" });
     expect(refused.status).toBe(409);

@@ -1,11 +1,9 @@
-import { CONVERTED } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { columnLetter } from "../../domain/a1";
 import { opinionRows, suggestionFromOpinion } from "../../domain/evaluation/opinions";
-import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
 import { acceptSubmission, type IntakeDeps } from "../intake/accept-submission";
+import { placeConversion } from "./place-conversion";
 
 export type ConvertResult =
   | { kind: "converted"; id: string; row: number }
@@ -22,8 +20,8 @@ export function conversionSubmissionId(key: string): string {
  * moved since the page was drawn), a new suggestion is stored in the D1 inbox under a submission
  * named by the opinion (a second click, or two staff at once, get the same 编号; the intake queue
  * then adds the ledger row exactly once, placed like any form's suggestion), and the opinion's
- * 建议编号 and 处理方式 are filled on the row just found. Two Sheets calls (one read, one write),
- * whatever the tab's size.
+ * 建议编号 and 处理方式 are filled on the row that says the opinion, checked by reading the tab back
+ * (place-conversion.ts). Three Sheets calls when nothing moves, whatever the tab's size.
  */
 export async function convertOpinion(
   deps: IntakeDeps & { sheets: SheetsClient },
@@ -67,12 +65,11 @@ export async function convertOpinion(
   );
   if (accepted.kind === "invalid") return { kind: "gone", message: accepted.message };
   const id = accepted.entry.suggestionId;
-  const header = (values[0] ?? []).map((c) => cellText(c));
-  const at = (h: string) =>
-    `${quoteSheet(TAB_NAMES.opinions)}!${columnLetter(header.indexOf(h))}${found.rowNumber}`;
-  const writes = [{ range: at("建议编号"), values: [[id]] }];
-  if (header.includes("处理方式") && found.record.handling !== CONVERTED)
-    writes.push({ range: at("处理方式"), values: [[CONVERTED]] });
-  await deps.sheets.batchUpdateValues(writes, "RAW");
-  return { kind: "converted", id, row: found.rowNumber };
+  const placed = await placeConversion(deps.sheets, values, input.key, id);
+  if (!placed.placed)
+    return {
+      kind: "gone",
+      message: `建议 ${id} 已登记，但『民意』正在被调整，未能写回建议编号：请稍后刷新页面再点一次转化（不会重复登记）`,
+    };
+  return { kind: "converted", id, row: placed.row };
 }
