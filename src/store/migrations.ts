@@ -18,7 +18,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0011_sync_steps.sql",
   "0012_chunk_inputs.sql",
   "0013_personal_links.sql",
-  "0016_link_actions.sql",
+  "0014_link_actions.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */
