@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { applyMigrations } from "../tools/d1-migrations";
@@ -36,6 +36,8 @@ export interface BenchWorker {
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
   /** CPU seconds the workerd process (the Worker and its local D1) has used so far. */
   cpuMs(): number;
+  /** CPU time of every workerd thread so far, ns (schedstat: the scheduler's count, not 10 ms ticks). */
+  threadCpuNs(): number;
   dispose(): Promise<void>;
 }
 
@@ -50,6 +52,18 @@ function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+function threadCpuNs(pid: number): number {
+  let total = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return total;
 }
 
 /** The built Worker in workerd (Node-side Miniflare) with D1, queues and the bench emulator's key. */
@@ -113,6 +127,7 @@ export async function startBenchWorker(
     fetch: (pathname, init) =>
       mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
     cpuMs: () => processCpuMs(pid),
+    threadCpuNs: () => threadCpuNs(pid),
     dispose: async () => {
       profiler.close();
       await mf.dispose();
