@@ -1,6 +1,4 @@
 import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
-import type { UnreachableNotice } from "../../domain/notices/types";
-import type { Problem } from "../../domain/problems";
 import { META_NOTICES_LAST_RUN, type NoticeDeps } from "./notice-deps";
 import { officeClock } from "./office-clock";
 import {
@@ -20,17 +18,7 @@ export interface DailyRunOptions {
 }
 
 export type DailyRunResult =
-  | {
-      outcome: "ok";
-      today: string;
-      restDay: boolean;
-      planned: number;
-      inserted: number;
-      enqueued: number;
-      disabled: number;
-      unreachable: UnreachableNotice[];
-      templateProblems: Problem[];
-    }
+  | ({ outcome: "ok"; today: string } & StepOutcome)
   | { outcome: "skipped"; today: string; reason: Exclude<DailyRunDecision, { run: true }>["reason"] | "busy" }
   | { outcome: "failed"; today: string; retryable: boolean; message: string };
 
