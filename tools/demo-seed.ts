@@ -9,6 +9,7 @@ import { CONNECTION_HELP, parseCli } from "./provision/cli-args";
 import { GOOGLE_API_BASE } from "./provision/connection";
 import { createSheetsSession, describeApiError } from "./provision/google-client";
 import { reportLines } from "./provision/provision";
+import { runCli } from "./run-cli";
 
 const HELP = `用法: npm run demo:seed [-- --spreadsheet <id>] [--force]
 
@@ -43,12 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

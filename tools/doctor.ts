@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { gatherFacts } from "./doctor/gather";
 import { report, verdicts } from "./doctor/verdicts";
 import { PROJECT_ROOT } from "./local-paths";
+import { runCli } from "./run-cli";
 
 const HELP = `用法: npm run doctor [-- --local] [--spreadsheet <id>] [--worker-url <地址>]
 
@@ -54,12 +55,4 @@ async function main(): Promise<number> {
   return exitCode;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

@@ -11,6 +11,7 @@ import { writeImport } from "./import/write";
 import { CONNECTION_HELP } from "./provision/cli-args";
 import { resolveConnection } from "./provision/connection";
 import { createSheetsSession, describeApiError } from "./provision/google-client";
+import { runCli } from "./run-cli";
 
 const HELP = `用法: npm run sheet:import -- <台账.xlsx> [--spreadsheet <id>] [--sheet <工作表名>] [--dry-run]
 
@@ -99,12 +100,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

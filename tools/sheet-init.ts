@@ -6,6 +6,7 @@
 import { CONNECTION_HELP, parseCli } from "./provision/cli-args";
 import { createSheetsSession, describeApiError } from "./provision/google-client";
 import { provisionSpreadsheet, reportLines } from "./provision/provision";
+import { runCli } from "./run-cli";
 
 const HELP = `用法: npm run sheet:init -- --spreadsheet <id> [--check]
 
@@ -37,12 +38,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);
