@@ -32,6 +32,11 @@ export function isPracticeForm(form: InboxForm): form is PracticeForm {
  * A form of the webhooks (and of the reply, rating and suggestion pages) whose answers mapAnswers
  * reads: cells of 建议台账, or of 民意 for an opinion.
  */
-export function isLedgerForm(form: InboxForm): form is FormKind {
+export function isWebhookForm(form: InboxForm): form is FormKind {
   return !(LINK_ONLY_FORMS as readonly string[]).includes(form);
+}
+
+/** A form whose entry fills cells of 建议台账 (a new suggestion, a reply, a rating). */
+export function isLedgerForm(form: InboxForm): form is Exclude<FormKind, "opinion"> {
+  return isWebhookForm(form) && form !== "opinion";
 }

@@ -1,5 +1,5 @@
 import { isoFromSerial } from "../../domain/civil-date";
-import { type InboxForm, isLedgerForm } from "../../domain/intake/inbox-forms";
+import { type InboxForm, isWebhookForm } from "../../domain/intake/inbox-forms";
 import { type CellWrite, mapAnswers } from "../../domain/intake/map-answers";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/numbering";
 import type { Submission } from "../../intake/body";
@@ -69,7 +69,7 @@ export async function acceptSubmission(
   if (existing) return { kind: "repeated", entry: existing };
   const submittedOn = localDate(Date.parse(submission.submittedAt), INTAKE_TIME_ZONE);
   // A link's own forms send their tab's cells, already checked by the tab's rules (links/practice-forms).
-  const cells = isLedgerForm(form)
+  const cells = isWebhookForm(form)
     ? mapAnswers(form, submission.answers, submittedOn).cells
     : linkCells(submission.answers);
   let suggestionId: string;

@@ -137,7 +137,7 @@ export async function applyInbox(
       objections: objections.length,
     };
     const practiceFailure = practice.failed.find((f) => f.retryable);
-    entries = loaded.filter((e) => e.form !== "opinion" && isLedgerForm(e.form));
+    entries = loaded.filter((e) => isLedgerForm(e.form));
     if (entries.length === 0) {
       if (practiceFailure) return { outcome: "failed", retryable: true, message: practiceFailure.message };
       const sheetsCalls = deps.sheets.callCount - callsBefore;

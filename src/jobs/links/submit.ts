@@ -1,5 +1,5 @@
 import { answerProblems } from "../../domain/intake/answer-limits";
-import { type InboxForm, isLedgerForm } from "../../domain/intake/inbox-forms";
+import { type InboxForm, isWebhookForm } from "../../domain/intake/inbox-forms";
 import { actorLabel, type Capability } from "../../domain/links/capability";
 import { type LetterKind, letterKey, letterUrl } from "../../domain/links/letters";
 import type { Submission } from "../../intake/body";
@@ -53,7 +53,7 @@ export async function submitFromLink(
     return { kind: "repeated", entry: existing };
   }
   // The link's own forms were checked by their tab's rules already (links/practice-forms).
-  const problems = isLedgerForm(form) ? answerProblems(form, answers) : [];
+  const problems = isWebhookForm(form) ? answerProblems(form, answers) : [];
   if (problems.length > 0) return { kind: "invalid", message: problems.map((p) => p.message).join("；") };
   const cells = { ...answers };
   if (letter) {
