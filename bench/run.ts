@@ -41,7 +41,8 @@ if (json) {
   const invocations = freePlan.map((f) => ({
     what: f.what,
     cpuMs: f["CPU ms (Worker)"],
-    cpuMsBusy: f["CPU ms (busy)"],
+    cpuMsProfiler: f["CPU ms (profiler)"],
+    cpuMsThread: f["CPU ms (thread)"],
     sheetsCalls: f["Sheets calls"],
     cellsWritten: f["cells written"],
     d1RowsRead: f["D1 rows read"],
