@@ -45,6 +45,8 @@ export interface InvocationFigures {
   /** D1 rows read and written, as Cloudflare bills them (the last repeat). */
   "D1 rows read": number;
   "D1 rows written": number;
+  /** D1 round trips the invocation made (a batch of statements is one). */
+  "D1 trips": number;
   "fits 10 ms": string;
 }
 
@@ -52,6 +54,7 @@ interface D1Counts {
   rowsRead: number;
   rowsWritten: number;
   queries: number;
+  roundTrips: number;
 }
 
 /** D1's counts since the last call (src/d1-meter.ts; the bench Worker runs with D1_METER). */
@@ -97,7 +100,7 @@ async function measure(
   const thread: number[] = [];
   let calls = 0;
   let cells = 0;
-  let d1: D1Counts = { rowsRead: 0, rowsWritten: 0, queries: 0 };
+  let d1: D1Counts = { rowsRead: 0, rowsWritten: 0, queries: 0, roundTrips: 0 };
   for (let i = 0; i < repeats; i++) {
     const since = (await callsSince(em, 0)).lastSeq;
     await takeD1(worker);
@@ -121,6 +124,7 @@ async function measure(
     "cells written": cells,
     "D1 rows read": d1.rowsRead,
     "D1 rows written": d1.rowsWritten,
+    "D1 trips": d1.roundTrips,
     "fits 10 ms": median(bound) <= FREE_CPU_MS ? "yes" : "NO",
   };
 }
@@ -236,6 +240,7 @@ async function measureSyncRun(
       "cells written": median(runs.map((f) => f["cells written"])),
       "D1 rows read": median(runs.map((f) => f["D1 rows read"])),
       "D1 rows written": median(runs.map((f) => f["D1 rows written"])),
+      "D1 trips": median(runs.map((f) => f["D1 trips"])),
       "fits 10 ms": ms <= FREE_CPU_MS ? "yes" : "NO",
     };
   });
@@ -298,6 +303,7 @@ async function measureNoticesRun(
     "cells written": 0,
     "D1 rows read": median(perPart.map((f) => f["D1 rows read"])),
     "D1 rows written": median(perPart.map((f) => f["D1 rows written"])),
+    "D1 trips": median(perPart.map((f) => f["D1 trips"])),
     "fits 10 ms": worst <= FREE_CPU_MS ? "yes" : "NO",
   });
   return figures;

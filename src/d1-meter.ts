@@ -3,10 +3,11 @@
  * read and written, as Cloudflare bills them, so the bench can state a day's use against the
  * Free plan's daily limits. GET /__d1-meter returns the counts since the last call and resets them.
  */
-const counts = { rowsRead: 0, rowsWritten: 0, queries: 0 };
+const counts = { rowsRead: 0, rowsWritten: 0, queries: 0, roundTrips: 0 };
 
-function add(meta: { rows_read?: number; rows_written?: number } | undefined): void {
+function add(meta: { rows_read?: number; rows_written?: number } | undefined, trip = true): void {
   counts.queries += 1;
+  if (trip) counts.roundTrips += 1;
   counts.rowsRead += meta?.rows_read ?? 0;
   counts.rowsWritten += meta?.rows_written ?? 0;
 }
@@ -16,6 +17,7 @@ export function takeD1Counts(): typeof counts {
   counts.rowsRead = 0;
   counts.rowsWritten = 0;
   counts.queries = 0;
+  counts.roundTrips = 0;
   return taken;
 }
 
@@ -46,6 +48,7 @@ class MeteredStatement {
   }
   raw(options?: { columnNames?: boolean }): Promise<unknown[]> {
     counts.queries += 1;
+    counts.roundTrips += 1;
     return this.real.raw(options as { columnNames: true });
   }
 }
@@ -65,7 +68,8 @@ export function meterD1(db: D1Database): D1Database {
       if (property === "batch")
         return async (statements: D1PreparedStatement[]) => {
           const results = await target.batch(statements.map(realOf));
-          for (const r of results) add(r.meta);
+          counts.roundTrips += 1;
+          for (const r of results) add(r.meta, false);
           return results;
         };
       const value = Reflect.get(target, property);

@@ -32,13 +32,21 @@ export interface SuggestionPractice {
   readonly problems: readonly Problem[];
 }
 
-type Report = (
-  tab: string,
-  row: ParsedRow<unknown>,
-  level: ProblemLevel,
-  column: string,
-  message: string,
-) => void;
+/**
+ * Where a suggestion's practice rules put a problem on a related row. A class, not a closure made
+ * per suggestion: the bundler wraps every closure it creates at run time in a naming call.
+ */
+class Report {
+  constructor(
+    private readonly input: SuggestionPracticeInput,
+    private readonly problems: Problem[],
+  ) {}
+
+  add(tab: string, row: ParsedRow<unknown>, level: ProblemLevel, column: string, message: string): void {
+    if (this.input.reportsRelated)
+      this.problems.push({ tab, row: row.rowNumber, column, level, message, id: this.input.id });
+  }
+}
 
 const sameName = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
 const listed = (names: readonly string[]) => (names.length > 0 ? names.join("、") : "无");
@@ -63,7 +71,7 @@ function checkExtensions(
     if (byLead && e.result) decided = true;
     if (byLead && !e.result && e.appliedOn) pending = true;
     if (e.unit && !byLead && !ext.failed.has("unit")) {
-      report(
+      report.add(
         TAB_NAMES.extensions,
         ext,
         "错误",
@@ -72,7 +80,7 @@ function checkExtensions(
       );
     }
     if (e.appliedOn && !r.assignedOn) {
-      report(
+      report.add(
         TAB_NAMES.extensions,
         ext,
         "错误",
@@ -80,7 +88,7 @@ function checkExtensions(
         "这条建议还没有交办日期，不能申请延期：请核对编号",
       );
     } else if (e.appliedOn && r.assignedOn && e.appliedOn <= r.assignedOn) {
-      report(
+      report.add(
         TAB_NAMES.extensions,
         ext,
         "错误",
@@ -88,7 +96,7 @@ function checkExtensions(
         `申请日期 ${e.appliedOn} 应晚于交办日期 ${r.assignedOn}：请核对`,
       );
     } else if (e.appliedOn && r.assignedOn && e.appliedOn > input.threeMonthDue(r.assignedOn)) {
-      report(
+      report.add(
         TAB_NAMES.extensions,
         ext,
         "提醒",
@@ -98,7 +106,7 @@ function checkExtensions(
     }
     if (e.result !== "同意" || !byLead) continue;
     if (approved) {
-      report(
+      report.add(
         TAB_NAMES.extensions,
         ext,
         "提醒",
@@ -106,7 +114,7 @@ function checkExtensions(
         `本条建议已在第 ${approved.rowNumber} 行获准延期，再次批准不再延长：代表法第五十一条规定办理期限最长六个月`,
       );
     } else if (r.period === "六个月") {
-      report(
+      report.add(
         TAB_NAMES.extensions,
         ext,
         "提醒",
@@ -131,7 +139,7 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
     const { unit, date, stage, method } = c.record;
     const ofSuggestion = sameName(unit, r.leadUnit) || r.coUnits.some((u) => sameName(unit, u));
     if (unit && !ofSuggestion && !c.failed.has("unit"))
-      report(
+      report.add(
         TAB_NAMES.contacts,
         c,
         "错误",
@@ -139,7 +147,7 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
         `承办单位“${unit}”不是这条建议的主办或协办单位（主办：${r.leadUnit || "未填写"}；协办：${listed(r.coUnits)}）：请核对`,
       );
     if (date && !r.assignedOn)
-      report(
+      report.add(
         TAB_NAMES.contacts,
         c,
         "提醒",
@@ -147,9 +155,9 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
         "这条建议还没有交办日期：请核对编号，或先在台账中填写交办日期",
       );
     else if (date && r.assignedOn && date < r.assignedOn)
-      report(TAB_NAMES.contacts, c, "错误", "日期", `日期 ${date} 早于交办日期 ${r.assignedOn}：请核对`);
+      report.add(TAB_NAMES.contacts, c, "错误", "日期", `日期 ${date} 早于交办日期 ${r.assignedOn}：请核对`);
     if (stage === "办前" && date && r.repliedOn && date > r.repliedOn)
-      report(
+      report.add(
         TAB_NAMES.contacts,
         c,
         "提醒",
@@ -187,7 +195,7 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
     const coUnit = r.coUnits.find((u) => sameName(unit, u));
     if (unit && !coUnit && !o.failed.has("unit")) {
       const lead = sameName(unit, r.leadUnit) ? `“${unit}”是主办单位，协办意见由协办单位送达主办单位` : "";
-      report(
+      report.add(
         TAB_NAMES.coOpinions,
         o,
         "错误",
@@ -196,7 +204,7 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
       );
     }
     if (deliveredOn && r.assignedOn && deliveredOn < r.assignedOn)
-      report(
+      report.add(
         TAB_NAMES.coOpinions,
         o,
         "提醒",
@@ -227,10 +235,7 @@ export function checkSuggestionPractice(input: SuggestionPracticeInput): Suggest
     for (const tab of [contacts, extensions, coOpinions] as const)
       for (const row of tab.of(input.id)) problems.push(...row.problems.list);
   }
-  const report: Report = (tab, row, level, column, message) => {
-    if (input.reportsRelated)
-      problems.push({ tab, row: row.rowNumber, column, level, message, id: input.id });
-  };
+  const report = new Report(input, problems);
   const { extended, decided, pending } = checkExtensions(input, report);
   const contactFacts = checkContacts(input, report);
   checkCoOpinions(input, report);

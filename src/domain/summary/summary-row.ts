@@ -117,24 +117,32 @@ function isBlankValue(value: unknown, blank: unknown): boolean {
   return value === blank;
 }
 
+/**
+ * What unreadableCells needs of each staff column, worked out once: the sync stores 200 rows a
+ * chunk, and each row looked these up column by column.
+ */
+const UNREADABLE_COLUMNS = ledgerStaffColumns
+  .filter((c) => c.cell.kind !== "yesNo")
+  .map((c) => ({ key: c.key, header: c.header, blank: c.cell.blank, isDate: DATE_KEYS.has(c.key) }));
+
 /** Cells that failed to parse, as staff typed them (the column header as key). */
 function unreadableCells(
   row: LedgerRowEvaluation,
   indexOf: Partial<Record<string, number>>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const column of ledgerStaffColumns) {
+): Record<string, string> | null {
+  let out: Record<string, string> | null = null;
+  const record = row.record as unknown as Record<string, unknown>;
+  for (const column of UNREADABLE_COLUMNS) {
     const at = indexOf[column.key];
-    if (
-      at === undefined ||
-      !isBlankValue((row.record as Record<string, unknown>)[column.key], column.cell.blank)
-    )
-      continue;
-    const text = rawText(row.raw[at], DATE_KEYS.has(column.key));
-    if (text !== "" && column.cell.kind !== "yesNo") out[column.header] = text;
+    if (at === undefined || !isBlankValue(record[column.key], column.blank)) continue;
+    const text = rawText(row.raw[at], column.isDate);
+    if (text !== "") (out ??= {})[column.header] = text;
   }
   return out;
 }
+
+/** BLANK_RECORD's entries, listed once (not once per stored row). */
+const BLANK_ENTRIES = Object.entries(BLANK_RECORD);
 
 /** The stored form of an evaluated (non-blank) row. */
 export function storeRow(
@@ -143,7 +151,7 @@ export function storeRow(
 ): StoredSummaryRow {
   const r: Record<string, unknown> = {};
   const record = row.record as unknown as Record<string, unknown>;
-  for (const [key, blank] of Object.entries(BLANK_RECORD)) {
+  for (const [key, blank] of BLANK_ENTRIES) {
     const value = record[key];
     if (!isBlankValue(value, blank)) r[key] = value;
   }
@@ -156,7 +164,7 @@ export function storeRow(
   if (row.secondDeadline) stored.g = [row.secondDeadline.due, row.secondDeadline.explanation];
   if (row.problems.length > 0) stored.q = [...row.problems];
   const unreadable = unreadableCells(row, indexOf);
-  if (Object.keys(unreadable).length > 0) stored.u = unreadable;
+  if (unreadable) stored.u = unreadable;
   const flags = (row.practice ?? 0) | (hasCountedError(row.problems) ? PRACTICE_FACTS.countedError : 0);
   if (flags) stored.x = flags;
   return stored;
