@@ -136,7 +136,9 @@ function unreadableCells(
     const at = indexOf[column.key];
     if (at === undefined || !isBlankValue(record[column.key], column.blank)) continue;
     const text = rawText(row.raw[at], column.isDate);
-    if (text !== "") (out ??= {})[column.header] = text;
+    if (text === "") continue;
+    out ??= {};
+    out[column.header] = text;
   }
   return out;
 }
