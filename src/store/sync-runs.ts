@@ -38,6 +38,12 @@ export interface SyncRunLog {
   forgetWork(id: number): Promise<void>;
   /** Claims a step of a run for one queue message; returns the message that holds the claim. */
   claimStep(id: number, step: string, message: string): Promise<string>;
+  /**
+   * A queued step's start in one round trip: the run's context, and the step claimed for `message`
+   * while the run is still running (null when it is not, or holds no context). `claimedBy` is the
+   * message that holds the step.
+   */
+  openStep(id: number, step: string, message: string): Promise<{ context: string; claimedBy: string } | null>;
   /** Gives a claimed step back (the message hands it to a message of its own). */
   releaseClaim(id: number, step: string, message: string): Promise<void>;
   /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
@@ -137,6 +143,26 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         .bind(id, step, message)
         .first<{ message: string }>();
       return row?.message ?? message;
+    },
+    async openStep(id, step, message) {
+      // One batch (one transaction): a run that finished meanwhile gets no claim row.
+      const [claim, run] = await db.batch<{ message?: string; outcome?: string; context?: string | null }>([
+        db
+          .prepare(
+            `INSERT INTO sync_claims (run_id, step, message)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (
+               SELECT 1 FROM sync_runs WHERE id = ?1 AND outcome = 'running' AND context IS NOT NULL
+             )
+             ON CONFLICT (run_id, step) DO UPDATE SET message = sync_claims.message
+             RETURNING message`,
+          )
+          .bind(id, step, message),
+        db.prepare("SELECT outcome, context FROM sync_runs WHERE id = ?1").bind(id),
+      ]);
+      const stored = run?.results[0];
+      const claimedBy = claim?.results[0]?.message;
+      if (stored?.outcome !== "running" || !stored.context || claimedBy === undefined) return null;
+      return { context: stored.context, claimedBy };
     },
     async releaseClaim(id, step, message) {
       await db

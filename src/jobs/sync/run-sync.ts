@@ -307,10 +307,9 @@ export async function continueSync(
   nowMs: number,
   messageId: string,
 ): Promise<SyncResult | null> {
-  const stored = await deps.runs.context(step.runId);
-  if (!stored?.context || stored.outcome !== "running") return null;
-  if ((await deps.runs.claimStep(step.runId, stepKey(step), messageId)) !== messageId) return null;
-  const context = contextOf(stored.context);
+  const opened = await deps.runs.openStep(step.runId, stepKey(step), messageId);
+  if (opened?.claimedBy !== messageId) return null;
+  const context = contextOf(opened.context);
   const callsBefore = deps.sheets.callCount;
   try {
     if (step.step === "finish") return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
