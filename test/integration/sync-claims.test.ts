@@ -1,0 +1,45 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createSyncRunLog } from "../../src/store/sync-runs";
+import { resetDatabase } from "../support/sync-helpers";
+
+beforeEach(resetDatabase);
+
+const claimRows = async (runId: number) =>
+  (
+    await env.DB.prepare("SELECT step, message FROM sync_claims WHERE run_id = ?1")
+      .bind(runId)
+      .all<{ step: string; message: string }>()
+  ).results;
+
+describe("sync_runs.openStep: a queued step's context and claim in one round trip", () => {
+  it("gives the step to the first message and names it to every later one", async () => {
+    const runs = createSyncRunLog(env.DB);
+    const runId = await runs.start("cron", "2026-11-30T02:00:00Z");
+    await runs.setContext(runId, '{"chunkStarts":[2]}');
+
+    expect(await runs.openStep(runId, "chunk:0", "message-a")).toEqual({
+      context: '{"chunkStarts":[2]}',
+      claimedBy: "message-a",
+    });
+    // The same step delivered again, by another message and by the first one's retry.
+    expect((await runs.openStep(runId, "chunk:0", "message-b"))?.claimedBy).toBe("message-a");
+    expect((await runs.openStep(runId, "chunk:0", "message-a"))?.claimedBy).toBe("message-a");
+    expect(await claimRows(runId)).toEqual([{ step: "chunk:0", message: "message-a" }]);
+  });
+
+  it("opens nothing and claims nothing for a run that is no longer running or has no plan yet", async () => {
+    const runs = createSyncRunLog(env.DB);
+    const planless = await runs.start("cron", "2026-11-30T02:00:00Z");
+    expect(await runs.openStep(planless, "finish", "message-a")).toBeNull();
+    expect(await claimRows(planless)).toEqual([]);
+
+    const finished = await runs.start("cron", "2026-11-30T02:10:00Z");
+    await runs.setContext(finished, "{}");
+    await runs.abandonOthers(planless, "2026-11-30T02:20:00Z", "superseded");
+    expect(await runs.openStep(finished, "finish", "message-a")).toBeNull();
+    expect(await claimRows(finished)).toEqual([]);
+    // A run id that never existed.
+    expect(await runs.openStep(9999, "finish", "message-a")).toBeNull();
+  });
+});
