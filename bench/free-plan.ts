@@ -508,11 +508,16 @@ async function syncStart(worker: BenchWorker): Promise<void> {
   if (response.status !== 202) throw new Error(`POST /api/sync: ${response.status}`);
 }
 
-/** A new summary version, as a sync that changed something stamps: pages parse the rows again. */
+/**
+ * A new summary version, as a sync that changed something stamps it, with the page figures its
+ * finish stores for that version: pages parse what they read again.
+ */
 async function forgetParsedRows(worker: BenchWorker): Promise<void> {
   const db = await worker.mf.getD1Database("DB");
   await db
-    .prepare("UPDATE meta SET value = json_set(value, '$.version', ?1) WHERE key = 'summary'")
+    .prepare(
+      "UPDATE meta SET value = json_set(value, '$.version', ?1) WHERE key IN ('summary', 'page_figures')",
+    )
     .bind(crypto.randomUUID())
     .run();
 }

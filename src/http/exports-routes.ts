@@ -3,12 +3,12 @@ import type { AppEnv } from "../app";
 import { toCsv } from "../domain/dashboard/csv";
 import { LEDGER_EXPORT_HEADER } from "../domain/dashboard/ledger-export";
 import { reportDocx } from "../domain/dashboard/report-docx";
-import { scoreboardTable, unitScoreboard } from "../domain/dashboard/scoreboard";
+import { scoreboardTable } from "../domain/dashboard/scoreboard";
 import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
 import { assessmentTable } from "../domain/evaluation/assessment-view";
 import { loadAssessment } from "./dashboard/load-assessment";
 import { loadYearReport } from "./dashboard/load-report";
-import { loadDashboard, loadFrame } from "./dashboard/load-view";
+import { loadFrame, loadScoreboard } from "./dashboard/load-view";
 
 /** An attachment with an ASCII fallback name and the Chinese name (RFC 6266 / 5987). */
 function attachment(ascii: string, chinese: string): string {
@@ -40,9 +40,9 @@ export const exportsRoutes = new Hono<AppEnv>()
     return csv(c, text, `ledger-${today}.csv`, `建议台账-${today}.csv`);
   })
   .get("/units.csv", async (c) => {
-    const d = await loadDashboard(c);
-    const today = d.frame.today;
-    const table = scoreboardTable(unitScoreboard(d.evaluation));
+    const base = await loadFrame(c);
+    const today = base.frame.today;
+    const table = scoreboardTable(await loadScoreboard(c, base));
     return csv(c, toCsv(table), `units-${today}.csv`, `承办单位办理情况-${today}.csv`);
   })
   .get("/assessment.csv", async (c) => {

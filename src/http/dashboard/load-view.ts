@@ -1,11 +1,14 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
+import { computeOverview, type OverviewFigures } from "../../domain/dashboard/overview";
+import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
+import { loadPageFigures } from "../../store/page-figures";
 import type { PageFrame } from "./layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -15,6 +18,8 @@ export interface PageBase {
   readonly deps: Deps;
   readonly frame: PageFrame;
   readonly nowMs: number;
+  /** The stored summary's version (undefined before the first sync): what page figures are checked against. */
+  readonly summaryVersion: string | undefined;
 }
 
 export interface Dashboard extends PageBase {
@@ -23,9 +28,9 @@ export interface Dashboard extends PageBase {
 }
 
 /** The stamp the sync leaves with its summary: the day it evaluated for, and the office's zone. */
-async function summaryStamp(deps: Deps): Promise<{ today?: string; timeZone?: string }> {
+async function summaryStamp(deps: Deps): Promise<{ today?: string; timeZone?: string; version?: string }> {
   const raw = await deps.meta.get(META_SUMMARY);
-  return raw ? (JSON.parse(raw) as { today?: string; timeZone?: string }) : {};
+  return raw ? (JSON.parse(raw) as { today?: string; timeZone?: string; version?: string }) : {};
 }
 
 /** A page's frame without the ledger (the notices outbox, the problems list): no row is loaded. */
@@ -37,6 +42,7 @@ export async function loadFrame(c: Context<AppEnv>, nowMs = Date.now()): Promise
     deps,
     frame: { staff: c.get("staff"), lastSync, timeZone, today: localDate(nowMs, timeZone) },
     nowMs,
+    summaryVersion: stamp.version,
   };
 }
 
@@ -52,12 +58,28 @@ export async function loadDashboard(
     detail?: "facts" | "whole";
     nowMs?: number;
     practice?: boolean | { readonly ids: readonly string[] };
+    /** The frame when the page has loaded it already. */
+    base?: PageBase;
   } = {},
 ): Promise<Dashboard> {
-  const nowMs = options.nowMs ?? Date.now();
-  const base = await loadFrame(c, nowMs);
+  const base = options.base ?? (await loadFrame(c, options.nowMs ?? Date.now()));
   const view = await loadLedgerView(base.deps, base.frame.today, options.detail ?? "facts", {
     practice: options.practice,
   });
   return { ...base, view, evaluation: view.evaluation };
+}
+
+/**
+ * The overview's figures as the last sync's finish worked them out, or from the stored rows when
+ * the figures stored are of another summary version (a build before them, a sync still finishing).
+ */
+export async function loadOverview(c: Context<AppEnv>, base: PageBase): Promise<OverviewFigures> {
+  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  return stored?.overview ?? computeOverview((await loadDashboard(c, { base })).evaluation);
+}
+
+/** The unit scoreboard, the same way: from the finish's figures when they are current. */
+export async function loadScoreboard(c: Context<AppEnv>, base: PageBase): Promise<Scoreboard> {
+  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  return stored?.units ?? unitScoreboard((await loadDashboard(c, { base })).evaluation);
 }

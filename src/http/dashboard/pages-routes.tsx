@@ -2,8 +2,7 @@ import { Hono } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { contactsJoined, deputyDetail, deputyRecords } from "../../domain/dashboard/deputy-records";
-import { computeOverview } from "../../domain/dashboard/overview";
-import { unitDetail, unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { unitDetail } from "../../domain/dashboard/scoreboard";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
 import { buildPracticeIndex } from "../../domain/practice/practice-index";
@@ -11,7 +10,7 @@ import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
-import { loadDashboard } from "./load-view";
+import { loadDashboard, loadFrame, loadOverview, loadScoreboard } from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -39,22 +38,22 @@ const DECIDED = {
 /** Overview, unit scoreboard, deputies' records and the year report: read D1, compute, render. */
 export const pagesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const d = await loadDashboard(c);
-    const objections = await d.deps.objections.open();
+    const base = await loadFrame(c);
+    const [figures, objections] = await Promise.all([loadOverview(c, base), base.deps.objections.open()]);
     const decided = c.req.query("decided");
     return sendPage(
       c,
       <OverviewPage
-        figures={computeOverview(d.evaluation)}
-        frame={d.frame}
+        figures={figures}
+        frame={base.frame}
         objections={objections}
         done={decided === "upheld" || decided === "reassigned" ? DECIDED[decided] : null}
       />,
     );
   })
   .get("/units", async (c) => {
-    const d = await loadDashboard(c);
-    return sendPage(c, <UnitsPage board={unitScoreboard(d.evaluation)} frame={d.frame} />);
+    const base = await loadFrame(c);
+    return sendPage(c, <UnitsPage board={await loadScoreboard(c, base)} frame={base.frame} />);
   })
   .get("/units/:name", async (c) => {
     const d = await loadDashboard(c);

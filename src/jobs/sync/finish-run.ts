@@ -1,5 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
+import { computeOverview } from "../../domain/dashboard/overview";
+import { unitScoreboard } from "../../domain/dashboard/scoreboard";
 import {
   assessmentTable,
   assessmentYears,
@@ -22,6 +24,7 @@ import {
   type MetaStore,
 } from "../../store/meta";
 import type { Objections } from "../../store/objections";
+import { figuresAreOf, META_PAGE_FIGURES, savePageFigures } from "../../store/page-figures";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
@@ -99,12 +102,15 @@ async function unchangedSinceLastRun(
   if (results.length !== context.chunkStarts.length || !results.every((r) => r.reused)) return false;
   if (stamp.today !== context.today || stamp.timeZone !== context.timeZone || stamp.problems === undefined)
     return false;
-  const [parts, outstanding, ...written] = await Promise.all([
+  const [parts, outstanding, figures, ...written] = await Promise.all([
     deps.summaries.count(),
     deps.inbox.outstanding(1),
+    deps.meta.get(META_PAGE_FIGURES),
     ...SYSTEM_TABS.map((tab) => lastWritten(deps.meta, tab)),
   ]);
   if (parts !== context.chunkStarts.length || outstanding.length > 0) return false;
+  // Figures of the summary the pages show (a build before them stored none).
+  if (!figuresAreOf(figures, stamp.version)) return false;
   return SYSTEM_TABS.every(
     (tab, i) =>
       context.skippedTabs.some((s) => s.tab === tab) ||
@@ -251,7 +257,15 @@ export async function finishRun(
   const problemsChanged = (await deps.meta.get(META_SYNC_PROBLEMS)) !== problemsJson;
   if (problemsChanged) await deps.meta.set(META_SYNC_PROBLEMS, problemsJson, at);
   const changed = results.some((r) => r.partChanged) || problemsChanged;
-  await stampSummary(deps.meta, context, stamp, { changed, problems: problems.length }, at);
+  const version = await stampSummary(deps.meta, context, stamp, { changed, problems: problems.length }, at);
+  // The overview's and the scoreboard's figures, worked out once here rather than by each isolate
+  // that serves one of those pages after this sync (pages read the problems as stored above).
+  const pageView = { ...view, problems };
+  await savePageFigures(
+    deps.meta,
+    { version, overview: computeOverview(pageView), units: unitScoreboard(pageView) },
+    at,
+  );
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
   const duplicates = JSON.stringify(
     Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1),
@@ -304,14 +318,14 @@ async function stampSummary(
   last: SummaryStamp,
   now: { changed: boolean; problems: number },
   at: string,
-) {
+): Promise<string> {
   const same =
     !now.changed &&
     !context.tabsChanged &&
     last.today === context.today &&
     last.timeZone === context.timeZone &&
     last.problems === now.problems;
-  if (same && last.version) return;
+  if (same && last.version) return last.version;
   const stamp: SummaryStamp = {
     today: context.today,
     timeZone: context.timeZone,
@@ -320,4 +334,5 @@ async function stampSummary(
     problems: now.problems,
   };
   await meta.set(META_SUMMARY, JSON.stringify(stamp), at);
+  return stamp.version as string;
 }

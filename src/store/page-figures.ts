@@ -1,0 +1,52 @@
+import type { OverviewFigures } from "../domain/dashboard/overview";
+import type { Scoreboard } from "../domain/dashboard/scoreboard";
+import type { MetaStore } from "./meta";
+
+/** The figures the sync's finish works out once for the pages that show only figures and short lists. */
+export interface PageFigures {
+  /** The summary version (META_SUMMARY) they were worked out from. */
+  readonly version: string;
+  readonly overview: OverviewFigures;
+  readonly units: Scoreboard;
+}
+
+/** The last finish's PageFigures (JSON, `version` first). */
+export const META_PAGE_FIGURES = "page_figures";
+
+/** How a stored value starts when it is of this version: read without parsing the rest. */
+const prefixOf = (version: string) => `{"version":${JSON.stringify(version)},`;
+
+/** The stored figures are of this summary version. */
+export function figuresAreOf(stored: string | null, version: string | undefined): boolean {
+  return version !== undefined && stored?.startsWith(prefixOf(version)) === true;
+}
+
+/** Stores the figures unless those of the same version are there already; true when it wrote. */
+export async function savePageFigures(meta: MetaStore, figures: PageFigures, at: string): Promise<boolean> {
+  if (figuresAreOf(await meta.get(META_PAGE_FIGURES), figures.version)) return false;
+  const { version, overview, units } = figures;
+  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, overview, units }), at);
+  return true;
+}
+
+/**
+ * The figures this isolate last parsed, by version: a leader clicking between the overview and the
+ * scoreboard parses them once per sync that changed something.
+ */
+let parsed: PageFigures | null = null;
+
+/**
+ * The stored figures when they are of `version` (the summary the page shows), else null: the page
+ * then works them out from the stored rows, as before the first finish of this build.
+ */
+export async function loadPageFigures(
+  meta: MetaStore,
+  version: string | undefined,
+): Promise<PageFigures | null> {
+  if (version === undefined) return null;
+  if (parsed?.version === version) return parsed;
+  const stored = await meta.get(META_PAGE_FIGURES);
+  if (!figuresAreOf(stored, version) || stored === null) return null;
+  parsed = JSON.parse(stored) as PageFigures;
+  return parsed;
+}
