@@ -46,8 +46,8 @@ export const exportsRoutes = new Hono<AppEnv>()
     return csv(c, toCsv(table), `units-${today}.csv`, `承办单位办理情况-${today}.csv`);
   })
   .get("/assessment.csv", async (c) => {
-    const { d, assessment } = await loadAssessment(c);
-    const name = `${assessment.year}年度承办单位测评-${d.frame.today}.csv`;
+    const { base, assessment } = await loadAssessment(c);
+    const name = `${assessment.year}年度承办单位测评-${base.frame.today}.csv`;
     return csv(c, toCsv(assessmentTable([assessment])), `assessment-${assessment.year}.csv`, name);
   })
   .get("/report.csv", async (c) => {

@@ -1,5 +1,7 @@
+import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
 import type { Scoreboard } from "../domain/dashboard/scoreboard";
+import type { Assessment } from "../domain/evaluation/assessment";
 import type { MetaStore } from "./meta";
 
 /** The figures the sync's finish works out once for the pages that show only figures and short lists. */
@@ -8,6 +10,14 @@ export interface PageFigures {
   readonly version: string;
   readonly overview: OverviewFigures;
   readonly units: Scoreboard;
+  readonly deputies: readonly DeputyRecordRow[];
+  /** 单位测评 of every year with suggestions, latest first (as the 单位测评 tab has them). */
+  readonly assessments: readonly Assessment[];
+  /** 设置 测评权重 and 测评等次, which the assessment page states. */
+  readonly assessmentSettings: {
+    readonly weights: Readonly<Record<string, number>>;
+    readonly grades: readonly (readonly [string, number])[];
+  };
 }
 
 /** The last finish's PageFigures (JSON, `version` first). */
@@ -24,8 +34,9 @@ export function figuresAreOf(stored: string | null, version: string | undefined)
 /** Stores the figures unless those of the same version are there already; true when it wrote. */
 export async function savePageFigures(meta: MetaStore, figures: PageFigures, at: string): Promise<boolean> {
   if (figuresAreOf(await meta.get(META_PAGE_FIGURES), figures.version)) return false;
-  const { version, overview, units } = figures;
-  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, overview, units }), at);
+  // `version` first: figuresAreOf reads it from the start of the text.
+  const { version, ...rest } = figures;
+  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...rest }), at);
   return true;
 }
 

@@ -8,7 +8,8 @@ import type { PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
 
-// The overview, the unit scoreboard and its CSV read the figures the sync's finish worked out
+// The overview, the unit scoreboard, the deputies' records and the 单位测评 pages and CSVs read the
+// figures the sync's finish worked out
 // (issue 11: no page of a 2,000-row office should parse every row); these tests hold them to what
 // the pages showed when each isolate worked them out from the stored rows.
 
@@ -19,7 +20,16 @@ beforeAll(async () => {
 });
 afterAll(() => vi.useRealTimers());
 
-const PAGES = ["/", "/units", "/exports/units.csv"];
+const PAGES = [
+  "/",
+  "/units",
+  "/exports/units.csv",
+  "/deputies",
+  "/assessment",
+  "/assessment?year=2026",
+  "/assessment/commendations",
+  "/exports/assessment.csv?year=2026",
+];
 
 async function bodies(): Promise<string[]> {
   return Promise.all(
@@ -76,6 +86,8 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     expect(version).toBeDefined();
     expect(figures?.version).toBe(version);
     expect(figures?.units.units.length).toBeGreaterThan(0);
+    expect(figures?.deputies.length).toBeGreaterThan(0);
+    expect(figures?.assessments.map((a) => a.year)).toContain(2026);
     expect(await bodies()).toEqual(await bodiesFromRows());
   });
 

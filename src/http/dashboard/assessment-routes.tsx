@@ -5,6 +5,7 @@ import { HttpError } from "../errors";
 import { AssessmentPage, CommendationsPage } from "./assessment-page";
 import { sendPage } from "./layout";
 import { loadAssessment } from "./load-assessment";
+import { loadDashboard } from "./load-view";
 
 /** `?top=` of the commendations draft: 1–50, DEFAULT_TOP when absent. */
 function parseTop(raw: string | undefined): number {
@@ -18,26 +19,20 @@ function parseTop(raw: string | undefined): number {
 /** 单位测评 (ranking and breakdowns) and the draft commendations for the 主任会议. */
 export const assessmentRoutes = new Hono<AppEnv>()
   .get("/assessment", async (c) => {
-    const { d, assessment, years } = await loadAssessment(c);
-    const settings = d.evaluation.settings;
-    return sendPage(
-      c,
-      <AssessmentPage
-        data={{
-          assessment,
-          years,
-          weights: settings.assessmentWeights,
-          grades: settings.assessmentGrades,
-        }}
-        frame={d.frame}
-      />,
-    );
+    const { base, assessment, years, settings } = await loadAssessment(c);
+    return sendPage(c, <AssessmentPage data={{ assessment, years, ...settings }} frame={base.frame} />);
   })
   .get("/assessment/commendations", async (c) => {
     const top = parseTop(c.req.query("top"));
-    const { d, assessment, years } = await loadAssessment(c);
+    const { base, assessment, years } = await loadAssessment(c);
+    // The draft lists suggestions (优秀建议, the units' best replies): it reads the stored rows.
+    const { evaluation } = await loadDashboard(c, { base });
     return sendPage(
       c,
-      <CommendationsPage data={commendations(d.evaluation, assessment, top)} years={years} frame={d.frame} />,
+      <CommendationsPage
+        data={commendations(evaluation, assessment, top)}
+        years={years}
+        frame={base.frame}
+      />,
     );
   });

@@ -4,28 +4,42 @@ import type { AppEnv } from "../../app";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import type { Assessment } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
+import { loadPageFigures, type PageFigures } from "../../store/page-figures";
 import { HttpError } from "../errors";
-import { type Dashboard, loadDashboard } from "./load-view";
+import { loadDashboard, loadFrame, type PageBase } from "./load-view";
 
 export interface AssessmentView {
-  readonly d: Dashboard;
+  readonly base: PageBase;
   readonly assessment: Assessment;
   /** Years to choose from (latest first), the shown one included. */
   readonly years: readonly number[];
+  /** 设置 测评权重 and 测评等次, as the page states them. */
+  readonly settings: PageFigures["assessmentSettings"];
 }
 
 /**
- * One year's 单位测评 for a page or an export, from the stored rows and the cached 常委会测评
- * (one small D1 read): never the sheet. `?year=` picks the year; the latest with suggestions otherwise.
+ * One year's 单位测评 for a page or an export: as the last sync's finish worked it out (the 单位测评
+ * tab's), or from the stored rows and the cached 常委会测评 for a year it did not (one with no
+ * suggestions) or before its figures are current. Never the sheet. `?year=` picks the year; the
+ * latest with suggestions otherwise.
  */
 export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView> {
   const year = parseYear(c.req.query("year"));
   if (!year.ok) throw new HttpError(400, year.code, year.message);
-  const d = await loadDashboard(c);
+  const base = await loadFrame(c);
+  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  if (stored) {
+    const years = stored.assessments.map((a) => a.year);
+    const chosen = year.value ?? years[0];
+    const assessment = stored.assessments.find((a) => a.year === chosen);
+    if (assessment) return { base, assessment, years, settings: stored.assessmentSettings };
+  }
+  const d = await loadDashboard(c, { base });
   const cached = await d.deps.tabCache.load([TAB_NAMES.committee]);
   const years = assessmentYears(d.evaluation);
   const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
   const assessment = assessYear(d.evaluation, chosen, committeeScores(cached[TAB_NAMES.committee]));
-  return { d, assessment, years: shown };
+  const { assessmentWeights: weights, assessmentGrades: grades } = d.evaluation.settings;
+  return { base, assessment, years: shown, settings: { weights, grades } };
 }

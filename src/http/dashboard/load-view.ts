@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
+import { type DeputyRecordRow, deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview, type OverviewFigures } from "../../domain/dashboard/overview";
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
@@ -76,6 +77,15 @@ export async function loadDashboard(
 export async function loadOverview(c: Context<AppEnv>, base: PageBase): Promise<OverviewFigures> {
   const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
   return stored?.overview ?? computeOverview((await loadDashboard(c, { base })).evaluation);
+}
+
+/** The deputies' records, the same way. */
+export async function loadDeputyRecords(
+  c: Context<AppEnv>,
+  base: PageBase,
+): Promise<readonly DeputyRecordRow[]> {
+  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  return stored?.deputies ?? deputyRecords((await loadDashboard(c, { base })).evaluation);
 }
 
 /** The unit scoreboard, the same way: from the finish's figures when they are current. */

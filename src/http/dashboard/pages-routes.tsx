@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
-import { contactsJoined, deputyDetail, deputyRecords } from "../../domain/dashboard/deputy-records";
+import { contactsJoined, deputyDetail } from "../../domain/dashboard/deputy-records";
 import { unitDetail } from "../../domain/dashboard/scoreboard";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
@@ -10,7 +10,7 @@ import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
-import { loadDashboard, loadFrame, loadOverview, loadScoreboard } from "./load-view";
+import { loadDashboard, loadDeputyRecords, loadFrame, loadOverview, loadScoreboard } from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -63,8 +63,8 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <UnitPage detail={detail} frame={d.frame} />);
   })
   .get("/deputies", async (c) => {
-    const d = await loadDashboard(c);
-    return sendPage(c, <DeputiesPage rows={deputyRecords(d.evaluation)} frame={d.frame} />);
+    const base = await loadFrame(c);
+    return sendPage(c, <DeputiesPage rows={await loadDeputyRecords(c, base)} frame={base.frame} />);
   })
   .get("/deputies/:name", async (c) => {
     const d = await loadDashboard(c);

@@ -1,5 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
+import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview } from "../../domain/dashboard/overview";
 import { unitScoreboard } from "../../domain/dashboard/scoreboard";
 import {
@@ -240,11 +241,12 @@ export async function finishRun(
     ...objectionProblems(objections),
     ...noticeRecipientProblems(view),
   ];
+  const assessments = assessmentsOf(view, tabs[TAB_NAMES.committee]);
   const writes = (
     await Promise.all([
       rewrite(deps, context, TAB_NAMES.problems, problemsTabValues(problems), at),
       rewrite(deps, context, TAB_NAMES.statistics, view.statistics.tabValues, at),
-      rewrite(deps, context, TAB_NAMES.assessment, assessmentValues(view, tabs[TAB_NAMES.committee]), at),
+      rewrite(deps, context, TAB_NAMES.assessment, assessmentTable(assessments), at),
     ])
   ).filter((w): w is { range: string; values: (string | number)[][] } => w !== null);
   let cellsWritten = 0;
@@ -263,7 +265,17 @@ export async function finishRun(
   const pageView = { ...view, problems };
   await savePageFigures(
     deps.meta,
-    { version, overview: computeOverview(pageView), units: unitScoreboard(pageView) },
+    {
+      version,
+      overview: computeOverview(pageView),
+      units: unitScoreboard(pageView),
+      deputies: deputyRecords(pageView),
+      assessments,
+      assessmentSettings: {
+        weights: view.settings.assessmentWeights,
+        grades: view.settings.assessmentGrades,
+      },
+    },
     at,
   );
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
@@ -282,10 +294,10 @@ export async function finishRun(
   };
 }
 
-/** 单位测评 for every year that has suggestions (latest first), 常委会测评 folded in. */
-function assessmentValues(view: ReturnType<typeof ledgerFromSummary>, committee: unknown[][] | undefined) {
+/** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in. */
+function assessmentsOf(view: ReturnType<typeof ledgerFromSummary>, committee: unknown[][] | undefined) {
   const scores = committeeScores(committee);
-  return assessmentTable(assessmentYears(view).map((year) => assessYear(view, year, scores)));
+  return assessmentYears(view).map((year) => assessYear(view, year, scores));
 }
 
 /** Appends rows to a system tab whose grid is shorter than its new content (values writes never grow a grid). */
