@@ -2,7 +2,12 @@
 export interface MetaStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, at: string): Promise<void>;
+  /** Several keys in one D1 batch (one round trip). */
+  setMany(entries: readonly (readonly [string, string])[], at: string): Promise<void>;
 }
+
+const UPSERT = `INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
 
 export function createMetaStore(db: D1Database): MetaStore {
   return {
@@ -14,13 +19,12 @@ export function createMetaStore(db: D1Database): MetaStore {
       return row?.value ?? null;
     },
     async set(key, value, at) {
-      await db
-        .prepare(
-          `INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        )
-        .bind(key, value, at)
-        .run();
+      await db.prepare(UPSERT).bind(key, value, at).run();
+    },
+    async setMany(entries, at) {
+      if (entries.length === 0) return;
+      const upsert = db.prepare(UPSERT);
+      await db.batch(entries.map(([key, value]) => upsert.bind(key, value, at)));
     },
   };
 }

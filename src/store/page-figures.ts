@@ -1,6 +1,7 @@
 import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
-import type { Scoreboard } from "../domain/dashboard/scoreboard";
+import type { Scoreboard, UnitDetail } from "../domain/dashboard/scoreboard";
+import { nameKey } from "../domain/directory";
 import type { Assessment } from "../domain/evaluation/assessment";
 import type { MetaStore } from "./meta";
 
@@ -31,13 +32,45 @@ export function figuresAreOf(stored: string | null, version: string | undefined)
   return version !== undefined && stored?.startsWith(prefixOf(version)) === true;
 }
 
-/** Stores the figures unless those of the same version are there already; true when it wrote. */
-export async function savePageFigures(meta: MetaStore, figures: PageFigures, at: string): Promise<boolean> {
-  if (figuresAreOf(await meta.get(META_PAGE_FIGURES), figures.version)) return false;
+/** Where one unit's detail (its figures and suggestions) is stored, by the unit's name key. */
+const unitDetailKey = (name: string) => `${META_PAGE_FIGURES}:unit:${nameKey(name)}`;
+
+/**
+ * Stores what `work` works out for `version`, unless figures of that version are there already
+ * (then `work` is not called); true when it wrote. Each unit's detail goes first, one D1 batch, and
+ * the page figures last: their version marks the details of that version as complete, so a finish
+ * stopped between the two writes them again next time.
+ */
+export async function savePageFigures(
+  meta: MetaStore,
+  version: string,
+  work: () => { figures: Omit<PageFigures, "version">; unitDetails: readonly UnitDetail[] },
+  at: string,
+): Promise<boolean> {
+  if (figuresAreOf(await meta.get(META_PAGE_FIGURES), version)) return false;
+  const { figures, unitDetails } = work();
+  await meta.setMany(
+    unitDetails.map((detail) => [unitDetailKey(detail.name), JSON.stringify({ version, detail })] as const),
+    at,
+  );
   // `version` first: figuresAreOf reads it from the start of the text.
-  const { version, ...rest } = figures;
-  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...rest }), at);
+  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...figures }), at);
   return true;
+}
+
+/**
+ * One unit's detail as the finish of `version` stored it; null when there is none of that version
+ * (the page then works it out from the stored rows, and says so when no such unit exists).
+ */
+export async function loadUnitDetail(
+  meta: MetaStore,
+  version: string | undefined,
+  name: string,
+): Promise<UnitDetail | null> {
+  if (version === undefined) return null;
+  const stored = await meta.get(unitDetailKey(name.trim()));
+  if (!figuresAreOf(stored, version) || stored === null) return null;
+  return (JSON.parse(stored) as { detail: UnitDetail }).detail;
 }
 
 /**

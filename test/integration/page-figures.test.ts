@@ -8,10 +8,10 @@ import type { PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
 
-// The overview, the unit scoreboard, the deputies' records and the 单位测评 pages and CSVs read the
-// figures the sync's finish worked out
-// (issue 11: no page of a 2,000-row office should parse every row); these tests hold them to what
-// the pages showed when each isolate worked them out from the stored rows.
+// The overview, the unit scoreboard and each unit's page, the deputies' records and the 单位测评 pages
+// and CSVs read the figures the sync's finish worked out (issue 11: no page of a 2,000-row office
+// should parse every row); these tests hold them to what the pages showed when each isolate worked
+// them out from the stored rows.
 
 beforeAll(async () => {
   await seedAndSync();
@@ -23,6 +23,7 @@ afterAll(() => vi.useRealTimers());
 const PAGES = [
   "/",
   "/units",
+  `/units/${encodeURIComponent("区教育局")}`,
   "/exports/units.csv",
   "/deputies",
   "/assessment",
@@ -88,6 +89,10 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     expect(figures?.units.units.length).toBeGreaterThan(0);
     expect(figures?.deputies.length).toBeGreaterThan(0);
     expect(figures?.assessments.map((a) => a.year)).toContain(2026);
+    const unit = await env.DB.prepare("SELECT value FROM meta WHERE key = ?1")
+      .bind("page_figures:unit:区教育局")
+      .first<{ value: string }>();
+    expect(unit?.value.startsWith(`{"version":"${version}",`)).toBe(true);
     expect(await bodies()).toEqual(await bodiesFromRows());
   });
 

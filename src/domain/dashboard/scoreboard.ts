@@ -4,7 +4,7 @@ import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
 import type { DirectoryEntry } from "../directory";
 import { nameKey } from "../directory";
 import { footnoteRows, type StatisticsRow, statisticsCells } from "../statistics";
-import type { EvaluatedLedger } from "../summary/evaluated";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 export interface Scoreboard {
@@ -45,6 +45,40 @@ export function unitDetail(evaluation: EvaluatedLedger, name: string): UnitDetai
   const refs = suggestionRows(evaluation);
   const lead = refs.filter((r) => nameKey(r.record.leadUnit) === key);
   const co = refs.filter((r) => r.record.coUnits.some((u) => nameKey(u) === key));
+  return detailOf(evaluation, figures, lead, co);
+}
+
+/**
+ * Every unit's detail at once (the sync's finish stores them for the units' pages): one pass over
+ * the rows instead of one per unit.
+ */
+export function unitDetails(evaluation: EvaluatedLedger): UnitDetail[] {
+  const lead = new Map<string, EvaluatedRow[]>();
+  const co = new Map<string, EvaluatedRow[]>();
+  const add = (map: Map<string, EvaluatedRow[]>, key: string, row: EvaluatedRow) => {
+    const rows = map.get(key);
+    if (rows) rows.push(row);
+    else map.set(key, [row]);
+  };
+  for (const row of suggestionRows(evaluation)) {
+    add(lead, nameKey(row.record.leadUnit), row);
+    for (const key of new Set(row.record.coUnits.map(nameKey))) add(co, key, row);
+  }
+  const seen = new Set<string>();
+  return evaluation.statistics.byUnit.flatMap((figures) => {
+    const key = nameKey(figures.label);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [detailOf(evaluation, figures, lead.get(key) ?? [], co.get(key) ?? [])];
+  });
+}
+
+function detailOf(
+  evaluation: EvaluatedLedger,
+  figures: StatisticsRow,
+  lead: readonly EvaluatedRow[],
+  co: readonly EvaluatedRow[],
+): UnitDetail {
   const today = evaluation.today;
   return {
     name: figures.label,

@@ -6,6 +6,7 @@ import { unitDetail } from "../../domain/dashboard/scoreboard";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
 import { buildPracticeIndex } from "../../domain/practice/practice-index";
+import { loadUnitDetail } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
@@ -56,11 +57,13 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <UnitsPage board={await loadScoreboard(c, base)} frame={base.frame} />);
   })
   .get("/units/:name", async (c) => {
-    const d = await loadDashboard(c);
+    const base = await loadFrame(c);
     const name = c.req.param("name");
-    const detail = unitDetail(d.evaluation, name);
+    const detail =
+      (await loadUnitDetail(base.deps.meta, base.summaryVersion, name)) ??
+      unitDetail((await loadDashboard(c, { base })).evaluation, name);
     if (!detail) throw new HttpError(404, "unknown_unit", `没有承办单位“${name}”：请从承办单位列表中选择`);
-    return sendPage(c, <UnitPage detail={detail} frame={d.frame} />);
+    return sendPage(c, <UnitPage detail={detail} frame={base.frame} />);
   })
   .get("/deputies", async (c) => {
     const base = await loadFrame(c);

@@ -2,7 +2,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview } from "../../domain/dashboard/overview";
-import { unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import {
   assessmentTable,
   assessmentYears,
@@ -265,17 +265,20 @@ export async function finishRun(
   const pageView = { ...view, problems };
   await savePageFigures(
     deps.meta,
-    {
-      version,
-      overview: computeOverview(pageView),
-      units: unitScoreboard(pageView),
-      deputies: deputyRecords(pageView),
-      assessments,
-      assessmentSettings: {
-        weights: view.settings.assessmentWeights,
-        grades: view.settings.assessmentGrades,
+    version,
+    () => ({
+      figures: {
+        overview: computeOverview(pageView),
+        units: unitScoreboard(pageView),
+        deputies: deputyRecords(pageView),
+        assessments,
+        assessmentSettings: {
+          weights: view.settings.assessmentWeights,
+          grades: view.settings.assessmentGrades,
+        },
       },
-    },
+      unitDetails: unitDetails(pageView),
+    }),
     at,
   );
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { computeOverview } from "../../../src/domain/dashboard/overview";
-import { scoreboardTable, unitDetail, unitScoreboard } from "../../../src/domain/dashboard/scoreboard";
+import {
+  scoreboardTable,
+  unitDetail,
+  unitDetails,
+  unitScoreboard,
+} from "../../../src/domain/dashboard/scoreboard";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { makeRow, makeTabs } from "../helpers/make-row";
 import { fixtureEvaluation, TODAY } from "./fixture";
@@ -130,5 +135,22 @@ describe("unit scoreboard", () => {
     expect(detail?.lead.map((r) => r.id)).toEqual(["2025-001", "2026-001", "2026-002", "2026-003"]);
     expect(detail?.entry?.record.email).toBe("unit0@example.gov.cn");
     expect(unitDetail(evaluation, "区财政局")).toBeNull();
+  });
+
+  it("works out every unit's detail at once as it does one by one (the finish stores them for the units' pages)", () => {
+    const withCo = fixtureEvaluation([
+      { 编号: "2026-001", 主办单位: "区住建局", 协办单位: "区教育局、区 教育局、区卫健委", 交办日期: 46083 },
+    ]);
+    for (const office of [evaluation, withCo]) {
+      const all = unitDetails(office);
+      expect(all.map((d) => d.name)).toEqual(office.statistics.byUnit.map((row) => row.label));
+      for (const detail of all) expect(detail).toEqual(unitDetail(office, detail.name));
+    }
+    // A unit named twice in 协办单位 lists the suggestion once.
+    expect(
+      unitDetails(withCo)
+        .find((d) => d.name === "区教育局")
+        ?.co.map((r) => r.id),
+    ).toEqual(["2026-001"]);
   });
 });
