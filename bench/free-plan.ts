@@ -509,14 +509,14 @@ async function syncStart(worker: BenchWorker): Promise<void> {
 }
 
 /**
- * A new summary version, as a sync that changed something stamps it, with the page figures its
- * finish stores for that version: pages parse what they read again.
+ * A new summary version, as a sync that changed something stamps it, with the page figures and
+ * units' details its finish stores for that version: pages parse what they read again.
  */
 async function forgetParsedRows(worker: BenchWorker): Promise<void> {
   const db = await worker.mf.getD1Database("DB");
   await db
     .prepare(
-      "UPDATE meta SET value = json_set(value, '$.version', ?1) WHERE key IN ('summary', 'page_figures')",
+      "UPDATE meta SET value = json_set(value, '$.version', ?1) WHERE key = 'summary' OR key LIKE 'page_figures%'",
     )
     .bind(crypto.randomUUID())
     .run();
