@@ -1,13 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import {
-  deputiesTab,
-  ledgerTab,
-  noticeLogTab,
-  problemsTab,
-  statisticsTab,
-  unitsTab,
-} from "../../sheets-schema/tabs";
+import { deputiesTab, ledgerTab, noticeLogTab, problemsTab, statisticsTab } from "../../sheets-schema/tabs";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import type { LinkKind, LinkScope } from "../../src/domain/links/capability";
 import { issueLink } from "../../src/jobs/links/issue-link";
@@ -16,7 +9,7 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { linkSettingsFrom } from "../../src/links/link-settings";
 import { createPersonalLinks } from "../../src/store/personal-links";
 import { emulator } from "../support/emulator-admin";
-import { officeDeps, officeUnits, registerRobot, UNIT_NAMES } from "./notices-setup";
+import { officeDeps, officeUnits, registerRobot, UNIT_NAMES, unitsTabRows } from "./notices-setup";
 
 /**
  * An office for the personal-link tests, dated from the real today (links expire by the real
@@ -80,18 +73,7 @@ export async function buildLinkOffice(office: string, options: OfficeOptions = {
       suggestion("2026-003", "区卫健委", { 领衔代表: "李华" }),
       ...(options.more ?? []).map(([id, lead, cells]) => suggestion(id, lead, cells)),
     ],
-    [TAB_NAMES.units]: [
-      header(unitsTab),
-      ...UNIT_NAMES.map((name) => {
-        const unit = units[name];
-        return row(unitsTab, {
-          单位名称: name,
-          通知渠道: unit.channel,
-          邮箱: unit.channel === "email" ? unit.address : "",
-          机器人地址: unit.channel === "email" ? "" : unit.address,
-        });
-      }),
-    ],
+    [TAB_NAMES.units]: [...unitsTabRows(units)],
     [TAB_NAMES.deputies]: [
       header(deputiesTab),
       row(deputiesTab, { 姓名: "张明", 代表团: "北关街道", 邮箱: `zm-${office}@example.cn` }),

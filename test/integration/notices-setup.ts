@@ -129,6 +129,22 @@ export function officeUnits(office: string) {
 }
 
 export type UnitName = keyof ReturnType<typeof officeUnits>;
+
+/** The 承办单位 tab of an office's units (header row first), each reachable by its channel. */
+export function unitsTabRows(units: ReturnType<typeof officeUnits>): unknown[][] {
+  return [
+    header(unitsTab),
+    ...UNIT_NAMES.map((name) => {
+      const unit = units[name];
+      return row(unitsTab, {
+        单位名称: name,
+        通知渠道: unit.channel,
+        邮箱: unit.channel === "email" ? unit.address : "",
+        机器人地址: unit.channel === "email" ? "" : unit.address,
+      });
+    }),
+  ];
+}
 export const UNIT_NAMES = [
   "区教育局",
   "区住建局",
@@ -169,18 +185,7 @@ export async function buildOfficeSheet(office: string) {
   );
   const tabs: Record<string, unknown[][]> = {
     [TAB_NAMES.ledger]: [header(ledgerTab), ...ledger],
-    [TAB_NAMES.units]: [
-      header(unitsTab),
-      ...UNIT_NAMES.map((name) => {
-        const unit = units[name];
-        return row(unitsTab, {
-          单位名称: name,
-          通知渠道: unit.channel,
-          邮箱: unit.channel === "email" ? unit.address : "",
-          机器人地址: unit.channel === "email" ? "" : unit.address,
-        });
-      }),
-    ],
+    [TAB_NAMES.units]: [...unitsTabRows(units)],
     [TAB_NAMES.deputies]: [
       header(deputiesTab),
       row(deputiesTab, { 姓名: "张明", 邮箱: `zm-${office}@example.cn` }),
