@@ -408,18 +408,7 @@ async function measureLinks(
     ["page /l/…/suggest 代表 (new suggestion form)", `${links.deputy}/suggest`],
     ["page /l/… 督办领导", links.leader],
   ] as const) {
-    const first = `${what} (first after a sync)`;
-    figures.push(
-      await measure(
-        worker,
-        em,
-        first,
-        () => page(worker, path),
-        3,
-        () => forgetParsedRows(worker),
-      ),
-    );
-    figures.push(await measure(worker, em, `${what} (again)`, () => page(worker, path)));
+    figures.push(...(await measurePage(worker, em, what, path)));
   }
   const db = await worker.mf.getD1Database("DB");
   const count = async (table: string) =>
@@ -522,6 +511,24 @@ async function forgetParsedRows(worker: BenchWorker): Promise<void> {
     .run();
 }
 
+/**
+ * A page twice over: cold, the first request after a sync changed the ledger (the isolate parses
+ * what it reads again), three times (a new version before each, outside the clocks) for a median;
+ * then warm, the same isolate again (a leader clicking through).
+ */
+async function measurePage(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  what: string,
+  path: string,
+): Promise<InvocationFigures[]> {
+  const open = () => page(worker, path);
+  return [
+    await measure(worker, em, `${what} (first after a sync)`, open, 3, () => forgetParsedRows(worker)),
+    await measure(worker, em, `${what} (again)`, open),
+  ];
+}
+
 async function page(worker: BenchWorker, path: string): Promise<void> {
   const response = await worker.fetch(path, { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } });
   await response.arrayBuffer();
@@ -564,22 +571,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       "/exports/units.csv",
       "/exports/report.docx?year=2026",
     ]) {
-      const name = `page ${decodeURIComponent(path)}`;
-      // Cold: the first request after a sync changed the ledger (the isolate parses the stored rows),
-      // three times over (a new version before each), for a median.
-      const first = `${name} (first after a sync)`;
-      figures.push(
-        await measure(
-          worker,
-          em,
-          first,
-          () => page(worker, path),
-          3,
-          () => forgetParsedRows(worker),
-        ),
-      );
-      // Warm: the same isolate again, the rows already parsed (a leader clicking through).
-      figures.push(await measure(worker, em, `${name} (again)`, () => page(worker, path)));
+      figures.push(...(await measurePage(worker, em, `page ${decodeURIComponent(path)}`, path)));
     }
     figures.push(...(await measureNoticesRun(worker, em)));
     figures.push(...(await measureIntake(worker, em)));
