@@ -67,10 +67,8 @@ export async function loadUnitDetail(
   version: string | undefined,
   name: string,
 ): Promise<UnitDetail | null> {
-  if (version === undefined) return null;
-  const stored = await meta.get(unitDetailKey(name.trim()));
-  if (!figuresAreOf(stored, version) || stored === null) return null;
-  return (JSON.parse(stored) as { detail: UnitDetail }).detail;
+  const stored = await readOfVersion(meta, unitDetailKey(name.trim()), version);
+  return stored === null ? null : (JSON.parse(stored) as { detail: UnitDetail }).detail;
 }
 
 /**
@@ -87,10 +85,20 @@ export async function loadPageFigures(
   meta: MetaStore,
   version: string | undefined,
 ): Promise<PageFigures | null> {
-  if (version === undefined) return null;
-  if (parsed?.version === version) return parsed;
-  const stored = await meta.get(META_PAGE_FIGURES);
-  if (!figuresAreOf(stored, version) || stored === null) return null;
+  if (version !== undefined && parsed?.version === version) return parsed;
+  const stored = await readOfVersion(meta, META_PAGE_FIGURES, version);
+  if (stored === null) return null;
   parsed = JSON.parse(stored) as PageFigures;
   return parsed;
+}
+
+/** The text stored under `key` when it is of `version`, else null (nothing parsed). */
+async function readOfVersion(
+  meta: MetaStore,
+  key: string,
+  version: string | undefined,
+): Promise<string | null> {
+  if (version === undefined) return null;
+  const stored = await meta.get(key);
+  return stored !== null && figuresAreOf(stored, version) ? stored : null;
 }
