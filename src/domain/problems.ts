@@ -48,6 +48,31 @@ export class ProblemSink {
 }
 
 /**
+ * One 提醒 naming the tabs of `known` the sheet does not have yet (`missing`), on the first of them:
+ * 表格中还没有工作表『…』（what they hold）：what that means now. None when all are there.
+ */
+export function missingTabsNotice(
+  known: readonly string[],
+  missing: readonly string[],
+  holds: string,
+  meanwhile: string,
+): Problem[] {
+  const absent = known.filter((tab) => missing.includes(tab));
+  if (absent.length === 0) return [];
+  const names = absent.map((tab) => `『${tab}』`).join("");
+  return [
+    {
+      tab: absent[0] as string,
+      row: null,
+      column: null,
+      level: "提醒",
+      id: null,
+      message: `表格中还没有工作表${names}（${holds}）：${meanwhile}`,
+    },
+  ];
+}
+
+/**
  * The 校验问题 cell of a row: one line per problem, errors first, each "[错误] 列：说明" (the column
  * is left out when the message already starts with it, so lines stay short).
  */

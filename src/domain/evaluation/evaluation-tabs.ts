@@ -9,7 +9,7 @@ import {
   opinionsTab,
 } from "../../../sheets-schema/tabs/evaluation-tabs";
 import { type Directory, nameKey } from "../directory";
-import type { Problem } from "../problems";
+import { missingTabsNotice, type Problem } from "../problems";
 import { readTab, type TabRead } from "../read-tab";
 
 /** The tabs of practice.md's evaluation: 民意 and 常委会测评 (both optional: an older sheet lacks them). */
@@ -152,16 +152,10 @@ export function checkEvaluationTabs(
 
 /** One 提醒 naming the evaluation tabs a sheet does not have yet (民意, 常委会测评, 单位测评). */
 export function missingEvaluationTabs(missing: readonly string[]): Problem[] {
-  const absent = [...EVALUATION_TABS, TAB_NAMES.assessment].filter((tab) => missing.includes(tab));
-  if (absent.length === 0) return [];
-  return [
-    {
-      tab: absent[0] as string,
-      row: null,
-      column: null,
-      level: "提醒",
-      id: null,
-      message: `表格中还没有工作表${absent.map((t) => `『${t}』`).join("")}（联络站民意、常委会测评、单位测评）：台账照常同步，单位测评暂不写入表格；请运行 npm run sheet:init 补齐`,
-    },
-  ];
+  return missingTabsNotice(
+    [...EVALUATION_TABS, TAB_NAMES.assessment],
+    missing,
+    "联络站民意、常委会测评、单位测评",
+    "台账照常同步，单位测评暂不写入表格；请运行 npm run sheet:init 补齐",
+  );
 }

@@ -1,5 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import type { Problem } from "../problems";
+import { missingTabsNotice, type Problem } from "../problems";
 import { PRACTICE_RECORD_TABS } from "./practice-index";
 
 const ORDER: ReadonlyMap<string, number> = new Map(PRACTICE_RECORD_TABS.map((tab, i) => [tab, i]));
@@ -29,17 +29,10 @@ const NEW_TABS = [TAB_NAMES.leaders, ...PRACTICE_RECORD_TABS] as const;
  * them, and `sheet:init` adds them (until then each sync spends two more reads finding out).
  */
 export function missingPracticeTabs(missing: readonly string[]): Problem[] {
-  const absent = NEW_TABS.filter((tab) => missing.includes(tab));
-  if (absent.length === 0) return [];
-  const names = absent.map((tab) => `『${tab}』`).join("");
-  return [
-    {
-      tab: absent[0] as string,
-      row: null,
-      column: null,
-      level: "提醒",
-      id: null,
-      message: `表格中还没有工作表${names}（领导名录、三沟通记录、延期申请、协办意见）：台账照常同步，这些表的规则暂不适用；请运行 npm run sheet:init 补齐，补齐前每次同步要多读取两次表格`,
-    },
-  ];
+  return missingTabsNotice(
+    NEW_TABS,
+    missing,
+    "领导名录、三沟通记录、延期申请、协办意见",
+    "台账照常同步，这些表的规则暂不适用；请运行 npm run sheet:init 补齐，补齐前每次同步要多读取两次表格",
+  );
 }
