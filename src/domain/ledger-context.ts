@@ -61,6 +61,11 @@ export interface LedgerContext {
  * ledger row is checked with. A few hundred rows at most: cheap enough to do in every invocation
  * that needs it (each sync chunk, each dashboard page) from the copy the sync keeps in D1.
  */
+/** Only the 设置 tab's settings (a page that needs nothing else of the small tabs). */
+export function settingsOf(tabs: Readonly<Partial<Record<string, unknown>>>): Settings {
+  return readSettings(readTab(settingsTab, tabs[TAB_NAMES.settings])).settings;
+}
+
 export function buildLedgerContext(tabs: Readonly<Partial<Record<string, unknown>>>): LedgerContext {
   const settingsRead = readTab(settingsTab, tabs[TAB_NAMES.settings]);
   const { settings, idFormat } = readSettings(settingsRead);

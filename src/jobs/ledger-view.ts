@@ -3,13 +3,12 @@ import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { ledgerFromSummary } from "../domain/summary/ledger-summary";
-import { loadRow, type SummaryRow } from "../domain/summary/summary-row";
+import type { SummaryRow } from "../domain/summary/summary-row";
 import type { Snapshot } from "../domain/sync/plan-history";
 import { META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../store/meta";
 import type { SnapshotStore } from "../store/snapshots";
 import type { SummaryStore } from "../store/summary-store";
 import type { TabCache } from "../store/tab-cache";
-import { CHUNK_ROWS } from "./sync/chunk-rows";
 
 /** The small tabs every page and job reads (from D1). */
 export const BASE_CACHED_TABS = [
@@ -108,23 +107,30 @@ export async function loadLedgerView(
   return { evaluation, removed, syncedAt: stamp?.at ?? null };
 }
 
-/** The stored part holding a sheet row (parts are the sync's chunks: CHUNK_ROWS rows from row 2). */
-export function partOfRow(rowNumber: number): number {
-  return Math.floor((rowNumber - 2) / CHUNK_ROWS);
-}
+/** The ledger as a personal link sees it: the rows that mention its recipient, and the small tabs. */
+export type RecipientView = Pick<LedgerView, "evaluation" | "syncedAt">;
 
 /**
- * Some rows whole (every field, long texts too), loading only the parts that hold them: a
- * suggestion's page parses its own 200 rows, not the 2,000 of the ledger.
+ * The ledger cut to the rows that mention one recipient (a mentionKey), for a personal link's
+ * page: D1 picks them from each part's index, so the page parses a unit's hundred rows or a
+ * deputy's few instead of the facts of all 2,000. Everything else a link page reads (settings,
+ * calendar, directories, a deputy's record) comes from the small tabs or from those rows. The
+ * sync's problems are not loaded (no link page shows them). Before a sync has indexed every part
+ * (a build before the index), it cuts the full view instead.
  */
-export async function loadWholeRows(
-  summaries: SummaryStore,
-  rowNumbers: readonly number[],
-): Promise<SummaryRow[]> {
-  const wanted = new Set(rowNumbers);
-  const parts = await Promise.all([...new Set(rowNumbers.map(partOfRow))].map((p) => summaries.loadPart(p)));
-  return parts
-    .flat()
-    .filter((row) => wanted.has(row.n))
-    .map(loadRow);
+export async function loadRecipientView(
+  deps: { tabCache: TabCache; summaries: SummaryStore },
+  stampText: string | null,
+  fallbackToday: string,
+  key: string,
+): Promise<RecipientView | null> {
+  const [rows, tabs] = await Promise.all([
+    deps.summaries.loadFactsMentioning(key),
+    deps.tabCache.load(BASE_CACHED_TABS),
+  ]);
+  if (!rows) return null;
+  const stamp = stampText ? (JSON.parse(stampText) as Stamp) : null;
+  const evaluation = ledgerFromSummary({ rows, tabs, today: stamp?.today ?? fallbackToday, problems: [] });
+  Object.freeze(evaluation.rows);
+  return { evaluation, syncedAt: stamp?.at ?? null };
 }

@@ -3,8 +3,9 @@ import type { SummaryStore } from "../store/summary-store";
 import { CHUNK_ROWS } from "./sync/plan-run";
 
 /**
- * One row whole (its long texts, 答复函, every date), read from the one stored part that holds its
- * sheet row (the sync stores a part per chunk of CHUNK_ROWS rows), not from the whole summary.
+ * One row whole (its long texts, 答复函, every date), picked by D1 from the one stored part that
+ * holds its sheet row (the sync stores a part per chunk of CHUNK_ROWS rows): the page parses one
+ * row, not the part's 200.
  * Null when that part does not hold it (the ledger moved meanwhile): the caller shows the facts.
  */
 export async function loadWholeRow(
@@ -12,8 +13,6 @@ export async function loadWholeRow(
   row: Pick<SummaryRow, "rowNumber" | "id">,
 ): Promise<SummaryRow | null> {
   const part = Math.floor((row.rowNumber - 2) / CHUNK_ROWS);
-  const stored = (await summaries.loadPart(part)).find(
-    (r) => r.n === row.rowNumber && (r.i ?? null) === row.id,
-  );
-  return stored ? loadRow(stored) : null;
+  const stored = await summaries.loadPartRow(part, row.rowNumber);
+  return stored && (stored.i ?? null) === row.id ? loadRow(stored) : null;
 }

@@ -6,6 +6,8 @@ export interface SummaryPart {
   facts: string;
   /** The rows as lines of the ledger export (CSV, no header). */
   csv: string;
+  /** Which rows mention each unit, deputy and leader (mentionIndex, JSON): a link page's rows. */
+  mentions: string;
   /**
    * What the evaluation depended on (a digest) and the chunk's result, kept only when the chunk
    * left nothing to write: the next sync that reads the same input reuses the result.
@@ -23,6 +25,16 @@ export interface SummaryStore {
   loadFacts(): Promise<FactTuple[]>;
   /** The ledger export's lines of every part, in order (CSV text, no header). */
   loadCsv(): Promise<string>;
+  /**
+   * The facts of the rows that mention a recipient (mentionKey), in part order, picked by D1: a
+   * personal link's page parses its own rows, not 2,000. Null while a part stored by an older
+   * build has no index (the caller reads every row's facts then).
+   */
+  loadFactsMentioning(key: string): Promise<FactTuple[] | null>;
+  /** The stored rows, whole, whose 编号 is `id` (duplicates too), in sheet order; picked by D1. */
+  loadRowsWithId(id: string): Promise<StoredSummaryRow[]>;
+  /** The row of sheet row `rowNumber` in part `part`, whole, picked by D1; null when not there. */
+  loadPartRow(part: number, rowNumber: number): Promise<StoredSummaryRow | null>;
   /** The rows of one part, whole. */
   loadPart(part: number): Promise<StoredSummaryRow[]>;
   /** The part's steady input digest and the result stored with it, if any. */
@@ -39,6 +51,13 @@ async function digest(part: SummaryPart): Promise<string> {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** ?1 a mentionKey: the facts of the rows its entry in each part's index lists, in part order. */
+const FACTS_MENTIONING = `
+  SELECT f.value AS row
+  FROM summary_parts AS p, json_each(p.mentions) AS m, json_each(p.facts) AS f
+  WHERE m.key = ?1 AND f.key IN (SELECT value FROM json_each(m.value))
+  ORDER BY p.part, f.key`;
+
 async function loadColumn<T>(db: D1Database, column: "rows" | "facts"): Promise<T[]> {
   const { results } = await db
     .prepare(`SELECT ${column} AS body FROM summary_parts ORDER BY part`)
@@ -54,16 +73,19 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       const entries = [...parts];
       const hashes = await Promise.all(entries.map(([, part]) => digest(part)));
       const { results } = await db
-        .prepare("SELECT part, hash, input FROM summary_parts")
-        .all<{ part: number; hash: string; input: string | null }>();
+        .prepare("SELECT part, hash, input, mentions IS NULL AS unindexed FROM summary_parts")
+        .all<{ part: number; hash: string; input: string | null; unindexed: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, mentions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
-           updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv`,
+           updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
+           mentions = excluded.mentions`,
       );
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
+      // A part an older build stored has no index yet: its rows are the same, so it is not counted.
+      const addIndex = db.prepare("UPDATE summary_parts SET mentions = ?2 WHERE part = ?1");
       let changed = 0;
       const statements = entries.flatMap(([index, part], i) => {
         const before = stored.get(index);
@@ -71,10 +93,15 @@ export function createSummaryStore(db: D1Database): SummaryStore {
         const result = part.steady?.result ?? null;
         if (before?.hash !== hashes[i]) {
           changed++;
-          return [upsert.bind(index, part.rows, part.facts, hashes[i], at, input, result, part.csv)];
+          return [
+            upsert.bind(index, part.rows, part.facts, hashes[i], at, input, result, part.csv, part.mentions),
+          ];
         }
         // The same rows: only whether (and for what input) they are steady may have changed.
-        return before?.input === input ? [] : [markSteady.bind(index, input, result)];
+        return [
+          ...(before?.input === input ? [] : [markSteady.bind(index, input, result)]),
+          ...(before?.unindexed ? [addIndex.bind(index, part.mentions)] : []),
+        ];
       });
       if (count !== null) {
         const dropped = results.filter((r) => r.part >= count).length;
@@ -91,6 +118,34 @@ export function createSummaryStore(db: D1Database): SummaryStore {
         .all<{ csv: string | null }>();
       return results.map((r) => r.csv ?? "").join("");
     },
+    async loadFactsMentioning(key) {
+      const [unindexed, picked] = await db.batch<{ n?: number; row?: string }>([
+        db.prepare("SELECT COUNT(*) AS n FROM summary_parts WHERE mentions IS NULL"),
+        db.prepare(FACTS_MENTIONING).bind(key),
+      ]);
+      if (Number(unindexed?.results[0]?.n ?? 0) > 0) return null;
+      return (picked?.results ?? []).map((r) => JSON.parse(r.row ?? "[]") as FactTuple);
+    },
+    async loadRowsWithId(id) {
+      const { results } = await db
+        .prepare(
+          `SELECT r.value AS row FROM summary_parts AS p, json_each(p.rows) AS r
+           WHERE json_extract(r.value, '$.i') = ?1 ORDER BY p.part, r.key`,
+        )
+        .bind(id)
+        .all<{ row: string }>();
+      return results.map((r) => JSON.parse(r.row) as StoredSummaryRow);
+    },
+    async loadPartRow(part, rowNumber) {
+      const found = await db
+        .prepare(
+          `SELECT r.value AS row FROM summary_parts AS p, json_each(p.rows) AS r
+           WHERE p.part = ?1 AND json_extract(r.value, '$.n') = ?2`,
+        )
+        .bind(part, rowNumber)
+        .first<{ row: string }>();
+      return found ? (JSON.parse(found.row) as StoredSummaryRow) : null;
+    },
     async loadPart(part) {
       const row = await db
         .prepare("SELECT rows FROM summary_parts WHERE part = ?1")
@@ -100,7 +155,8 @@ export function createSummaryStore(db: D1Database): SummaryStore {
     },
     async steady(part) {
       const row = await db
-        .prepare("SELECT input, result FROM summary_parts WHERE part = ?1")
+        // A part without the index (stored by an older build) is checked once more, which stores it.
+        .prepare("SELECT input, result FROM summary_parts WHERE part = ?1 AND mentions IS NOT NULL")
         .bind(part)
         .first<{ input: string | null; result: string | null }>();
       return row?.input && row.result ? { input: row.input, result: row.result } : null;

@@ -4,6 +4,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { createPersonalLinks } from "../../src/store/personal-links";
+import { createSummaryStore } from "../../src/store/summary-store";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
 import {
@@ -346,6 +347,46 @@ describe("a leader's page", () => {
       n: number;
     }>();
     expect(count?.n).toBe(2);
+  });
+});
+
+describe("a link page reads only its recipient's rows", () => {
+  /** A page's HTML with each form's one-time id blanked (a new one is drawn for every view). */
+  const pageText = async (path: string) =>
+    (await (await browse(path)).text()).replace(/name="nonce" value="[0-9a-f-]{36}"/g, 'name="nonce"');
+
+  it("D1 gives each recipient the rows that mention them, and the pages match those built from every row", async () => {
+    const summaries = createSummaryStore(env.DB);
+    const ids = async (key: string) => ((await summaries.loadFactsMentioning(key)) ?? []).map((f) => f[1]);
+    expect(await ids("unit:区住建局")).toEqual(["2026-001", "2026-002"]);
+    expect(await ids("deputy:李华")).toEqual(["2026-001", "2026-003"]);
+    expect(await ids("leader:王书记")).toEqual(["2026-001", "2026-002"]);
+    expect(await ids("unit:区民政局")).toEqual([]);
+
+    const paths = [
+      (await makeLink("unit", "区住建局")).path,
+      (await makeLink("deputy", "李华")).path,
+      (await makeLink("leader", "王书记")).path,
+    ];
+    paths.push(`${paths[0]}/s/2026-001`, `${paths[1]}/s/2026-003`);
+    const indexed = await Promise.all(paths.map(pageText));
+    expect(indexed[0]).toContain("2026-002");
+    expect(indexed[0]).not.toContain("2026-003");
+    // A part stored by a build before the index: the pages cut every row's facts instead.
+    const saved = await env.DB.prepare("SELECT part, mentions FROM summary_parts").all<{
+      part: number;
+      mentions: string;
+    }>();
+    await env.DB.prepare("UPDATE summary_parts SET mentions = NULL").run();
+    try {
+      expect(await summaries.loadFactsMentioning("unit:区住建局")).toBeNull();
+      expect(await Promise.all(paths.map(pageText))).toEqual(indexed);
+    } finally {
+      for (const r of saved.results)
+        await env.DB.prepare("UPDATE summary_parts SET mentions = ?2 WHERE part = ?1")
+          .bind(r.part, r.mentions)
+          .run();
+    }
   });
 });
 

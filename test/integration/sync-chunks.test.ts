@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { columnLetter } from "../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
@@ -224,6 +225,23 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(changed.evaluation).not.toBe(first.evaluation);
     expect(changed.evaluation.rows.find((r) => r.rowNumber === row)?.record.title).toBe("新标题");
     expect(() => (changed.evaluation.rows as SummaryRow[]).sort()).toThrow(TypeError);
+  });
+
+  it("checks once more the parts an older build stored without the index of who each row concerns", async () => {
+    await seed("sync-upgrade");
+    const { deps } = queuedDeps("sync-upgrade");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await env.DB.prepare("UPDATE summary_parts SET mentions = NULL WHERE part = 1").run();
+
+    const upgraded = await runSync(deps, "test", FIXTURE_NOW_MS);
+
+    expect(upgraded).toMatchObject({ outcome: "ok", cellsWritten: 0 });
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
+    const unindexed = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM summary_parts WHERE mentions IS NULL",
+    ).first<{ n: number }>();
+    expect(unindexed?.n).toBe(0);
   });
 
   it("checks every row again on a new day (statuses move with the date)", async () => {

@@ -45,6 +45,10 @@ describe("history and restore", () => {
     const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     const vanished = problems.find((p) => p[2] === id);
     expect(vanished?.[5]).toContain("已从本表消失");
+    const page = await api(`/suggestions/${id}`);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain(`${id} 已从台账中消失`);
+    expect((await api("/suggestions/2099-999")).status).toBe(404);
 
     const restored = await api(`/api/suggestions/${id}/restore`, { method: "POST" });
     expect(restored.status).toBe(201);

@@ -1,3 +1,4 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { LinkKind } from "./capability";
@@ -19,6 +20,45 @@ export const RELATION_LABELS: Record<LinkKind, Partial<Record<Relation, string>>
   deputy: { lead: "领衔", co: "附议" },
   leader: { supervisor: "督办", handling: "领办" },
 };
+
+/** How a part's index names a recipient: its kind and its name as the checks match it. */
+export function mentionKey(kind: LinkKind, name: string): string {
+  return `${kind}:${nameKey(name.trim())}`;
+}
+
+/**
+ * Every recipient whose link may list this row (a superset of those relationOf relates to it),
+ * as mentionKey: its units, deputies and leaders.
+ */
+function mentionsOf(record: LedgerRecord): string[] {
+  const keys: string[] = [];
+  const add = (kind: LinkKind, name: string) => {
+    if (name) keys.push(mentionKey(kind, name));
+  };
+  add("unit", record.leadUnit);
+  for (const unit of record.coUnits) add("unit", unit);
+  add("deputy", record.leadDeputy);
+  for (const deputy of record.coSigners) add("deputy", deputy);
+  add("leader", record.supervisor);
+  add("leader", record.handlingLeader);
+  return keys;
+}
+
+/**
+ * A stored part's index: each recipient (mentionKey) → the places of the part's rows that mention
+ * it. D1 uses it to give a personal link's page its own rows only.
+ */
+export function mentionIndex(records: readonly LedgerRecord[]): Record<string, number[]> {
+  const index = new Map<string, number[]>();
+  records.forEach((record, place) => {
+    for (const key of new Set(mentionsOf(record))) {
+      const places = index.get(key);
+      if (places) places.push(place);
+      else index.set(key, [place]);
+    }
+  });
+  return Object.fromEntries(index);
+}
 
 function listed(names: readonly string[], key: string): boolean {
   return names.some((n) => nameKey(n) === key);

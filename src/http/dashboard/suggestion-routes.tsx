@@ -1,15 +1,17 @@
 import { Hono } from "hono";
 import { LEDGER_STATUSES, NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-schema/enums";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { rowsById, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
+import { settingsOf } from "../../domain/ledger-context";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
-import { loadWholeRows } from "../../jobs/ledger-view";
+import { loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
@@ -78,37 +80,37 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/suggestions/:id", async (c) => {
     const id = c.req.param("id").trim();
-    const d = await loadDashboard(c);
-    const found = suggestionRows(d.evaluation).filter((r) => r.id === id);
-    if (found.length === 0) {
-      const removed = d.view.removed.find((s) => s.id === id);
-      if (removed) return sendPage(c, <RemovedPage snapshot={removed} frame={d.frame} />, 410);
+    const base = await loadFrame(c);
+    const { deps } = base;
+    // Its rows whole (D1 picks them by 编号), only its rows of 沟通记录, 延期申请 and 协办意见, and
+    // only the 设置 tab: the page parses this suggestion, not the ledger.
+    const [stored, settingsTab, practiceTabs, history, notices] = await Promise.all([
+      deps.summaries.loadRowsWithId(id),
+      deps.tabCache.load([TAB_NAMES.settings]),
+      deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", [id]),
+      deps.snapshots.history(id),
+      deps.outboxView.list({ suggestionId: id, limit: 500 }),
+    ]);
+    if (stored.length === 0) {
+      const removed = (await deps.snapshots.removed()).find((s) => s.id === id);
+      if (removed) return sendPage(c, <RemovedPage snapshot={removed} frame={base.frame} />, 410);
       throw new HttpError(404, "unknown_suggestion", `台账中没有编号为“${id}”的建议`);
     }
-    // Its rows whole from the part(s) holding them, and only its rows of 沟通记录, 延期申请 and 协办意见.
-    const [rows, practiceTabs, history, notices] = await Promise.all([
-      loadWholeRows(
-        d.deps.summaries,
-        found.map((r) => r.rowNumber),
-      ),
-      d.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", [id]),
-      d.deps.snapshots.history(id),
-      d.deps.outboxView.list({ suggestionId: id, limit: 500 }),
-    ]);
+    const rows = stored.map(loadRow);
     const practice = buildPracticeIndex(practiceTabs, new Set([id]));
-    const sessions = d.evaluation.settings.sessionPeriods;
+    const sessions = settingsOf(settingsTab).sessionPeriods;
     const views = rows.map((row) => ({
       practice: practiceEntries(row, practice, sessions),
       row,
       sheetRow: row.rowNumber,
       fields: fieldTexts(row),
-      daysLeft: suggestionRef(row, d.frame.today).daysLeft,
+      daysLeft: suggestionRef(row, base.frame.today).daysLeft,
       milestones: milestones(row),
     }));
     const timeline = buildTimeline(history, notices);
     return sendPage(
       c,
-      <SuggestionPage views={views} timeline={timeline} notices={notices} frame={d.frame} />,
+      <SuggestionPage views={views} timeline={timeline} notices={notices} frame={base.frame} />,
     );
   })
   // 恢复 sits behind a confirmation page, so a stray click never adds a row to the sheet.

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
-import { type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
-import { type LedgerView, loadLedgerView } from "../../jobs/ledger-view";
+import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
+import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { HttpError } from "../errors";
@@ -21,7 +21,8 @@ export interface LinkContext {
   readonly nowMs: number;
   readonly today: string;
   readonly timeZone: string;
-  readonly view: LedgerView;
+  /** The ledger cut to the rows that mention the recipient (loadRecipientView). */
+  readonly view: RecipientView;
   /** The recipient's suggestions (the only ones this link may see). */
   readonly mine: readonly RecipientRow[];
   readonly frame: LinkFrame;
@@ -53,7 +54,7 @@ export function linkOf(c: Context<AppEnv>, action: LinkAction): { link: Capabili
 
 /**
  * The stored ledger as the last sync left it (facts only: no sheet read, no evaluation), cut to the
- * recipient's own suggestions.
+ * recipient's own suggestions (D1 picks the rows that mention the recipient).
  */
 export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "view"): Promise<LinkContext> {
   const { link, base } = linkOf(c, action);
@@ -63,7 +64,9 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const stamp = stampText ? (JSON.parse(stampText) as { timeZone?: string }) : {};
   const timeZone = stamp.timeZone || DEFAULT_TIME_ZONE;
   const today = localDate(nowMs, timeZone);
-  const view = await loadLedgerView(deps, today, "facts");
+  const view =
+    (await loadRecipientView(deps, stampText, today, mentionKey(link.kind, link.recipient))) ??
+    (await loadLedgerView(deps, today, "facts"));
   const mine = recipientRows(view.evaluation.rows, link.kind, link.recipient);
   const frame: LinkFrame = {
     who: holderName(link),
