@@ -1,4 +1,14 @@
-import type { FactTuple, StoredSummaryRow } from "../domain/summary/summary-row";
+import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
+
+/** A page of the suggestions list: which rows, and how many match in all. */
+export interface FactsQuery {
+  /** Only rows of this 台账状态 (null: any). */
+  readonly status: string | null;
+  /** Only rows whose 编号, 标题, 领衔代表 or 主办单位 contains this text ("" : any). */
+  readonly text: string;
+  readonly offset: number;
+  readonly limit: number;
+}
 
 /** One part of the summary: its rows whole, and cut to the dashboard's facts (both JSON arrays). */
 export interface SummaryPart {
@@ -31,6 +41,12 @@ export interface SummaryStore {
    * build has no index (the caller reads every row's facts then).
    */
   loadFactsMentioning(key: string): Promise<FactTuple[] | null>;
+  /**
+   * The facts of the rows with a 编号 that match the query, in 编号 order (sheet order among equal
+   * ones), one page of them, and how many match: D1 filters, sorts and counts, so the list page
+   * parses a hundred rows instead of 2,000.
+   */
+  listFacts(query: FactsQuery): Promise<{ total: number; rows: FactTuple[] }>;
   /** The stored rows, whole, whose 编号 is `id` (duplicates too), in sheet order; picked by D1. */
   loadRowsWithId(id: string): Promise<StoredSummaryRow[]>;
   /** The row of sheet row `rowNumber` in part `part`, whole, picked by D1; null when not there. */
@@ -57,6 +73,17 @@ const FACTS_MENTIONING = `
   FROM summary_parts AS p, json_each(p.mentions) AS m, json_each(p.facts) AS f
   WHERE m.key = ?1 AND f.key IN (SELECT value FROM json_each(m.value))
   ORDER BY p.part, f.key`;
+
+const fact = (place: number) => `json_extract(f.value, '$[${place}]')`;
+
+/** ?1 status or NULL, ?2 text or "": the rows with a 编号 that the suggestions list shows. */
+const LISTED = `
+  FROM summary_parts AS p, json_each(p.facts) AS f
+  WHERE coalesce(${fact(FACT_PLACES.id)}, '') <> ''
+    AND (?1 IS NULL OR ${fact(FACT_PLACES.status)} = ?1)
+    AND (?2 = '' OR ${[FACT_PLACES.id, FACT_PLACES.title, FACT_PLACES.leadDeputy, FACT_PLACES.leadUnit]
+      .map((place) => `instr(${fact(place)}, ?2) > 0`)
+      .join(" OR ")})`;
 
 async function loadColumn<T>(db: D1Database, column: "rows" | "facts"): Promise<T[]> {
   const { results } = await db
@@ -125,6 +152,20 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       ]);
       if (Number(unindexed?.results[0]?.n ?? 0) > 0) return null;
       return (picked?.results ?? []).map((r) => JSON.parse(r.row ?? "[]") as FactTuple);
+    },
+    async listFacts(query) {
+      const [count, page] = await db.batch<{ n?: number; row?: string }>([
+        db.prepare(`SELECT COUNT(*) AS n ${LISTED}`).bind(query.status, query.text),
+        db
+          .prepare(
+            `SELECT f.value AS row ${LISTED} ORDER BY ${fact(FACT_PLACES.id)}, p.part, f.key LIMIT ?3 OFFSET ?4`,
+          )
+          .bind(query.status, query.text, query.limit, query.offset),
+      ]);
+      return {
+        total: Number(count?.results[0]?.n ?? 0),
+        rows: (page?.results ?? []).map((r) => JSON.parse(r.row ?? "[]") as FactTuple),
+      };
     },
     async loadRowsWithId(id) {
       const { results } = await db

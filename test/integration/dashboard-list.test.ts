@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { buildFixture } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+import { call, dashboardDeps, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
 
 // 250 suggestions: three pages of the list.
 beforeAll(async () => {
@@ -51,6 +52,35 @@ describe("the suggestions list, a page at a time", () => {
     const closed = await list(`?status=${encodeURIComponent("已办结")}&q=${encodeURIComponent("区")}`);
     expect(closed).toContain(`<h1>建议 · 已办结</h1>`);
     expect(linkedIds(closed).length).toBeGreaterThan(0);
+  });
+
+  it("lists what the stored rows hold for each status and search, whatever D1 picks", async () => {
+    const { evaluation } = await loadLedgerView(await dashboardDeps(), "2026-01-01", "facts");
+    const rows = evaluation.rows.filter((r) => r.id);
+    const expected = (status: string, text: string) =>
+      rows
+        .filter((r) => !status || r.computed.status === status)
+        .filter((r) =>
+          [r.id ?? "", r.record.title, r.record.leadDeputy, r.record.leadUnit].some((v) => v.includes(text)),
+        )
+        .map((r) => r.id ?? "")
+        .sort()
+        .slice(0, 100);
+    const deputy = rows[7]?.record.leadDeputy ?? "";
+    const unit = rows[3]?.record.leadUnit ?? "";
+    const cases: [string, string][] = [
+      ["已逾期", ""],
+      ["办理中", unit],
+      ["", deputy],
+      ["", "-01"],
+      ["", "不存在的字"],
+    ];
+    for (const [status, text] of cases) {
+      const html = await list(`?status=${encodeURIComponent(status)}&q=${encodeURIComponent(text)}`);
+      expect(linkedIds(html), `${status} ${text}`).toEqual(expected(status, text));
+    }
+    expect(expected("", deputy).length).toBeGreaterThan(1);
+    expect(expected("已逾期", "").length).toBeGreaterThan(0);
   });
 
   it("refuses a page that is not a positive whole number, saying so", async () => {

@@ -246,6 +246,18 @@ for (const [key, indices] of FACT_INDICES) {
   });
 }
 
+/**
+ * Where a fact sits in a stored tuple (for D1 queries that pick rows by it): 编号 and 台账状态 in
+ * the head, a record field at its place among FACT_KEYS.
+ */
+export const FACT_PLACES = {
+  id: 1,
+  status: 2,
+  title: FACT_HEAD + FACT_KEYS.indexOf("title"),
+  leadDeputy: FACT_HEAD + FACT_KEYS.indexOf("leadDeputy"),
+  leadUnit: FACT_HEAD + FACT_KEYS.indexOf("leadUnit"),
+} as const;
+
 /** A row's facts back as a SummaryRow (the fields outside FACT_KEYS read blank). */
 export function loadFacts(tuple: readonly unknown[]): SummaryRow {
   const firstDue = tuple[4] as string;

@@ -5,20 +5,19 @@ import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
-import { rowsById, suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
+import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import { settingsOf } from "../../domain/ledger-context";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
-import type { EvaluatedRow } from "../../domain/summary/evaluated";
-import { loadRow } from "../../domain/summary/summary-row";
+import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
-import { loadDashboard, loadFrame } from "./load-view";
+import { loadFrame } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
@@ -46,35 +45,31 @@ function pageNumber(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** The 搜索 box: 编号, 标题, 领衔代表 or 主办单位 containing the text. */
-function matchesText(row: EvaluatedRow, text: string): boolean {
-  if (!text) return true;
-  const { record } = row;
-  return [row.id ?? "", record.title, record.leadDeputy, record.leadUnit].some((v) => v.includes(text));
-}
-
 /** Suggestions (list and one), problems and the notices outbox. */
 export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions", async (c) => {
     const status = oneOf(c.req.query("status"), LEDGER_STATUSES, "invalid_status", "台账状态");
     const text = (c.req.query("q") ?? "").trim().slice(0, 50);
     const page = pageNumber(c.req.query("page"));
-    const d = await loadDashboard(c);
-    const found = suggestionRows(d.evaluation)
-      .filter((r) => (status === null || r.computed.status === status) && matchesText(r, text))
-      .sort(rowsById);
-    const pages = Math.max(1, Math.ceil(found.length / SUGGESTIONS_PAGE_SIZE));
+    const base = await loadFrame(c);
+    const query = { status, text, limit: SUGGESTIONS_PAGE_SIZE };
+    let listed = await base.deps.summaries.listFacts({
+      ...query,
+      offset: (page - 1) * SUGGESTIONS_PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
-    const refs = found
-      .slice((shown - 1) * SUGGESTIONS_PAGE_SIZE, shown * SUGGESTIONS_PAGE_SIZE)
-      .map((r) => suggestionRef(r, d.frame.today));
+    // A page past the end (the list got shorter since the link was made) shows the last one.
+    if (shown !== page)
+      listed = await base.deps.summaries.listFacts({ ...query, offset: (shown - 1) * SUGGESTIONS_PAGE_SIZE });
+    const refs = listed.rows.map((tuple) => suggestionRef(loadFacts(tuple), base.frame.today));
     return sendPage(
       c,
       <SuggestionsPage
         refs={refs}
         filter={{ status, text }}
-        paging={{ page: shown, pages, total: found.length }}
-        frame={d.frame}
+        paging={{ page: shown, pages, total: listed.total }}
+        frame={base.frame}
       />,
     );
   })
