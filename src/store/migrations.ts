@@ -19,7 +19,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0012_chunk_inputs.sql",
   "0013_personal_links.sql",
   "0014_link_actions.sql",
-  "0015_part_mentions.sql",
+  "0015_part_row_index.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

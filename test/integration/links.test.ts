@@ -373,18 +373,18 @@ describe("a link page reads only its recipient's rows", () => {
     expect(indexed[0]).toContain("2026-002");
     expect(indexed[0]).not.toContain("2026-003");
     // A part stored by a build before the index: the pages cut every row's facts instead.
-    const saved = await env.DB.prepare("SELECT part, mentions FROM summary_parts").all<{
+    const saved = await env.DB.prepare("SELECT part, row_index FROM summary_parts").all<{
       part: number;
-      mentions: string;
+      row_index: string;
     }>();
-    await env.DB.prepare("UPDATE summary_parts SET mentions = NULL").run();
+    await env.DB.prepare("UPDATE summary_parts SET row_index = NULL").run();
     try {
       expect(await summaries.loadFactsMentioning("unit:区住建局")).toBeNull();
       expect(await Promise.all(paths.map(pageText))).toEqual(indexed);
     } finally {
       for (const r of saved.results)
-        await env.DB.prepare("UPDATE summary_parts SET mentions = ?2 WHERE part = ?1")
-          .bind(r.part, r.mentions)
+        await env.DB.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1")
+          .bind(r.part, r.row_index)
           .run();
     }
   });

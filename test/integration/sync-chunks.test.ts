@@ -232,14 +232,14 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const { deps } = queuedDeps("sync-upgrade");
     await runSync(deps, "test", FIXTURE_NOW_MS);
     await runSync(deps, "test", FIXTURE_NOW_MS);
-    await env.DB.prepare("UPDATE summary_parts SET mentions = NULL WHERE part = 1").run();
+    await env.DB.prepare("UPDATE summary_parts SET row_index = NULL WHERE part = 1").run();
 
     const upgraded = await runSync(deps, "test", FIXTURE_NOW_MS);
 
     expect(upgraded).toMatchObject({ outcome: "ok", cellsWritten: 0 });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const unindexed = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM summary_parts WHERE mentions IS NULL",
+      "SELECT COUNT(*) AS n FROM summary_parts WHERE row_index IS NULL",
     ).first<{ n: number }>();
     expect(unindexed?.n).toBe(0);
   });

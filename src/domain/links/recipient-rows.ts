@@ -30,7 +30,7 @@ export function mentionKey(kind: LinkKind, name: string): string {
  * Every recipient whose link may list this row (a superset of those relationOf relates to it),
  * as mentionKey: its units, deputies and leaders.
  */
-function mentionsOf(record: LedgerRecord): string[] {
+export function mentionsOf(record: LedgerRecord): string[] {
   const keys: string[] = [];
   const add = (kind: LinkKind, name: string) => {
     if (name) keys.push(mentionKey(kind, name));
@@ -42,22 +42,6 @@ function mentionsOf(record: LedgerRecord): string[] {
   add("leader", record.supervisor);
   add("leader", record.handlingLeader);
   return keys;
-}
-
-/**
- * A stored part's index: each recipient (mentionKey) → the places of the part's rows that mention
- * it. D1 uses it to give a personal link's page its own rows only.
- */
-export function mentionIndex(records: readonly LedgerRecord[]): Record<string, number[]> {
-  const index = new Map<string, number[]>();
-  records.forEach((record, place) => {
-    for (const key of new Set(mentionsOf(record))) {
-      const places = index.get(key);
-      if (places) places.push(place);
-      else index.set(key, [place]);
-    }
-  });
-  return Object.fromEntries(index);
 }
 
 function listed(names: readonly string[], key: string): boolean {

@@ -5,9 +5,9 @@ import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { buildLedgerContext, type LedgerContext, withPracticeTabs } from "../../domain/ledger-context";
-import { mentionIndex } from "../../domain/links/recipient-rows";
 import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
+import { rowIndex } from "../../domain/summary/row-index";
 import { factsOf, loadFacts, loadRow, storeRow } from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
@@ -227,7 +227,7 @@ export async function runChunk(
   const part = {
     rows: JSON.stringify(stored),
     facts: JSON.stringify(facts),
-    mentions: JSON.stringify(mentionIndex(facts.map((tuple) => loadFacts(tuple).record))),
+    rowIndex: JSON.stringify(rowIndex(facts.map(loadFacts))),
     // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
     csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
     steady: isSteady

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { LinkKind } from "../../../src/domain/links/capability";
-import { mentionIndex, mentionKey, relationOf } from "../../../src/domain/links/recipient-rows";
-import { storedRows } from "../../../src/domain/summary/ledger-summary";
-import { factsOf, loadFacts } from "../../../src/domain/summary/summary-row";
-import { evaluateRows } from "../helpers/evaluate";
+import type { LinkKind } from "../../src/domain/links/capability";
+import { mentionKey, relationOf } from "../../src/domain/links/recipient-rows";
+import { storedRows } from "../../src/domain/summary/ledger-summary";
+import { idKey, indexPath, rowIndex } from "../../src/domain/summary/row-index";
+import { factsOf, loadFacts } from "../../src/domain/summary/summary-row";
+import { evaluateRows } from "./helpers/evaluate";
 
 const base = { 审查结果: "立案", 交办日期: "2026-01-12" };
 
@@ -28,6 +29,7 @@ const rows = evaluateRows([
     领办领导: "刘强",
   },
   { 编号: "2026-004", 标题: "未交办" },
+  { ...base, 编号: "2026-002", 标题: "编号重复的一行", 主办单位: "区卫健委" },
 ]);
 const records = storedRows(rows).map((row) => loadFacts(factsOf(row)));
 
@@ -42,8 +44,8 @@ const recipients: [LinkKind, string][] = [
   ["leader", "刘强"],
 ];
 
-describe("a part's index of who each row concerns", () => {
-  const index = mentionIndex(records.map((r) => r.record));
+describe("a part's index of each 编号 and of who each row concerns", () => {
+  const index = rowIndex(records);
 
   it("lists every row a link's recipient is related to, matched as the checks match names", () => {
     for (const [kind, name] of recipients) {
@@ -57,5 +59,16 @@ describe("a part's index of who each row concerns", () => {
     expect(mentionKey("deputy", " 王伟（北关）")).toBe(mentionKey("deputy", "王伟(北关)"));
     expect(index[mentionKey("deputy", "王伟（北关）")]).toEqual([0, 2]);
     expect(index[mentionKey("unit", "区民政局")]).toBeUndefined();
+  });
+
+  it("lists each 编号's rows, a repeated one twice", () => {
+    expect(index[idKey("2026-001")]).toEqual([0]);
+    expect(index[idKey("2026-002")]).toEqual([1, 4]);
+    expect(index[idKey("2026-004")]).toEqual([3]);
+  });
+
+  it("gives SQLite a quoted path, and none for a key it cannot quote", () => {
+    expect(indexPath("unit:区教育局")).toBe('$."unit:区教育局"');
+    expect(indexPath('id:2026-"1"')).toBeNull();
   });
 });
