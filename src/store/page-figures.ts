@@ -1,6 +1,7 @@
 import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
 import type { Scoreboard, UnitDetail } from "../domain/dashboard/scoreboard";
+import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import { nameKey } from "../domain/directory";
 import type { Assessment } from "../domain/evaluation/assessment";
 import type { MetaStore } from "./meta";
@@ -14,6 +15,11 @@ export interface PageFigures {
   readonly deputies: readonly DeputyRecordRow[];
   /** 单位测评 of every year with suggestions, latest first (as the 单位测评 tab has them). */
   readonly assessments: readonly Assessment[];
+  /**
+   * Each of those years' 优秀建议 (the commendations draft lists them), by year. Absent from figures
+   * an older build stored (the page then reads the stored rows).
+   */
+  readonly excellent?: Readonly<Record<string, readonly SuggestionRef[]>>;
   /** 设置 测评权重 and 测评等次, which the assessment page states. */
   readonly assessmentSettings: {
     readonly weights: Readonly<Record<string, number>>;

@@ -6,6 +6,7 @@ import { columnLetter } from "../../src/domain/a1";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import type { PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
+import { buildFixture } from "../support/ledger-fixture";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
 
 // The overview, the unit scoreboard and each unit's page, the deputies' records and the 单位测评 pages
@@ -13,8 +14,17 @@ import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashb
 // should parse every row); these tests hold them to what the pages showed when each isolate worked
 // them out from the stored rows.
 
+/** The fixture with two suggestions marked 优秀建议 (the commendations draft lists them). */
+function withExcellent() {
+  const tabs = buildFixture(40);
+  const ledger = tabs[TAB_NAMES.ledger] as unknown[][];
+  const column = (ledger[0] ?? []).indexOf("优秀建议");
+  for (const row of [ledger[3], ledger[6]]) if (row) row[column] = "是";
+  return tabs;
+}
+
 beforeAll(async () => {
-  await seedAndSync();
+  await seedAndSync(withExcellent());
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(FIXTURE_NOW_MS);
 });
@@ -89,6 +99,7 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     expect(figures?.units.units.length).toBeGreaterThan(0);
     expect(figures?.deputies.length).toBeGreaterThan(0);
     expect(figures?.assessments.map((a) => a.year)).toContain(2026);
+    expect(figures?.excellent?.["2026"]?.length).toBeGreaterThan(0);
     const unit = await env.DB.prepare("SELECT value FROM meta WHERE key = ?1")
       .bind("page_figures:unit:区教育局")
       .first<{ value: string }>();

@@ -20,17 +20,22 @@ export interface Commendations {
 export const DEFAULT_TOP = 5;
 
 export function commendations(
-  evaluation: EvaluatedLedger,
   assessment: Assessment,
   top: number,
+  /** The year's 优秀建议 (excellentSuggestions). */
+  suggestions: readonly SuggestionRef[],
 ): Commendations {
   const units = assessment.rows.flatMap((row) => {
     const inTop = row.rank !== null && row.rank <= top;
     return inTop || row.advanced ? [{ row, inTop }] : [];
   });
-  const suggestions = suggestionRows(evaluation)
-    .filter((r) => r.record.excellent === true && yearOf(r.record) === assessment.year)
+  return { year: assessment.year, top, units, suggestions };
+}
+
+/** Suggestions of `year` marked 优秀建议 = 是, in 编号 order. */
+export function excellentSuggestions(evaluation: EvaluatedLedger, year: number): SuggestionRef[] {
+  return suggestionRows(evaluation)
+    .filter((r) => r.record.excellent === true && yearOf(r.record) === year)
     .map((r) => suggestionRef(r, evaluation.today))
     .sort(byId);
-  return { year: assessment.year, top, units, suggestions };
 }

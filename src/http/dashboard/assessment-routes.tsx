@@ -5,7 +5,6 @@ import { HttpError } from "../errors";
 import { AssessmentPage, CommendationsPage } from "./assessment-page";
 import { sendPage } from "./layout";
 import { loadAssessment } from "./load-assessment";
-import { loadDashboard } from "./load-view";
 
 /** `?top=` of the commendations draft: 1–50, DEFAULT_TOP when absent. */
 function parseTop(raw: string | undefined): number {
@@ -24,15 +23,9 @@ export const assessmentRoutes = new Hono<AppEnv>()
   })
   .get("/assessment/commendations", async (c) => {
     const top = parseTop(c.req.query("top"));
-    const { base, assessment, years } = await loadAssessment(c);
-    // The draft lists suggestions (优秀建议, the units' best replies): it reads the stored rows.
-    const { evaluation } = await loadDashboard(c, { base });
+    const { base, assessment, years, excellent } = await loadAssessment(c);
     return sendPage(
       c,
-      <CommendationsPage
-        data={commendations(evaluation, assessment, top)}
-        years={years}
-        frame={base.frame}
-      />,
+      <CommendationsPage data={commendations(assessment, top, excellent)} years={years} frame={base.frame} />,
     );
   });

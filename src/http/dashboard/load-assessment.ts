@@ -2,8 +2,10 @@ import type { Context } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { parseYear } from "../../domain/dashboard/sample-request";
+import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { Assessment } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
+import { excellentSuggestions } from "../../domain/evaluation/commendations";
 import { loadPageFigures, type PageFigures } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { loadDashboard, loadFrame, type PageBase } from "./load-view";
@@ -15,6 +17,8 @@ export interface AssessmentView {
   readonly years: readonly number[];
   /** 设置 测评权重 and 测评等次, as the page states them. */
   readonly settings: PageFigures["assessmentSettings"];
+  /** The year's 优秀建议 (the commendations draft lists them). */
+  readonly excellent: readonly SuggestionRef[];
 }
 
 /**
@@ -32,7 +36,9 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
     const years = stored.assessments.map((a) => a.year);
     const chosen = year.value ?? years[0];
     const assessment = stored.assessments.find((a) => a.year === chosen);
-    if (assessment) return { base, assessment, years, settings: stored.assessmentSettings };
+    const excellent = stored.excellent?.[String(chosen)];
+    if (assessment && excellent)
+      return { base, assessment, years, settings: stored.assessmentSettings, excellent };
   }
   const d = await loadDashboard(c, { base });
   const cached = await d.deps.tabCache.load([TAB_NAMES.committee]);
@@ -41,5 +47,11 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
   const assessment = assessYear(d.evaluation, chosen, committeeScores(cached[TAB_NAMES.committee]));
   const { assessmentWeights: weights, assessmentGrades: grades } = d.evaluation.settings;
-  return { base, assessment, years: shown, settings: { weights, grades } };
+  return {
+    base,
+    assessment,
+    years: shown,
+    settings: { weights, grades },
+    excellent: excellentSuggestions(d.evaluation, chosen),
+  };
 }

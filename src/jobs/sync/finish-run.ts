@@ -9,6 +9,7 @@ import {
   assessYear,
   committeeScores,
 } from "../../domain/evaluation/assessment-view";
+import { excellentSuggestions } from "../../domain/evaluation/commendations";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
@@ -272,6 +273,9 @@ export async function finishRun(
         units: unitScoreboard(pageView),
         deputies: deputyRecords(pageView),
         assessments,
+        excellent: Object.fromEntries(
+          assessments.map((a) => [a.year, excellentSuggestions(pageView, a.year)]),
+        ),
         assessmentSettings: {
           weights: view.settings.assessmentWeights,
           grades: view.settings.assessmentGrades,
