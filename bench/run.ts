@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { benchClockFloor, printClockFloor } from "./clock-floor";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { benchFreePlan, FREE_CPU_MS, OFFICE_ROWS, printFreePlan } from "./free-plan";
 import { benchIntake, printIntake } from "./intake";
@@ -25,6 +26,8 @@ const sync = await benchSync();
 printSync(sync);
 const intake = await benchIntake();
 printIntake(intake);
+const clockFloor = await benchClockFloor();
+printClockFloor(clockFloor);
 const freePlan = await benchFreePlan();
 printFreePlan(freePlan);
 const day = dailyUse(freePlan);
@@ -86,6 +89,7 @@ if (json) {
       allFit: invocations.every((i) => i.fits),
       invocations,
       jobs: perJob,
+      clockFloor,
     },
     dailyUse: day,
     evaluation: parseRows,

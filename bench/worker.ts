@@ -41,7 +41,8 @@ export interface BenchWorker {
   dispose(): Promise<void>;
 }
 
-function workerdPid(): number {
+/** The workerd process this process started (Miniflare's), for its threads' CPU. */
+export function workerdPid(): number {
   const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(process.pid)]).toString();
   const line = out.split("\n").find((l) => l.includes("workerd"));
   if (!line) throw new Error("workerd process not found");
@@ -54,7 +55,8 @@ function processCpuMs(pid: number): number {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-function threadCpuNs(pid: number): number {
+/** CPU time of every thread of process `pid` so far, ns (schedstat). */
+export function threadCpuNs(pid: number): number {
   let total = 0;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
