@@ -2,6 +2,7 @@ import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
 import type { Scoreboard, UnitDetail } from "../domain/dashboard/scoreboard";
 import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
+import type { YearReport } from "../domain/dashboard/year-report";
 import { nameKey } from "../domain/directory";
 import type { Assessment } from "../domain/evaluation/assessment";
 import type { MetaStore } from "./meta";
@@ -50,18 +51,47 @@ const unitDetailKey = (name: string) => `${META_PAGE_FIGURES}:unit:${nameKey(nam
 export async function savePageFigures(
   meta: MetaStore,
   version: string,
-  work: () => { figures: Omit<PageFigures, "version">; unitDetails: readonly UnitDetail[] },
+  work: () => Promise<{
+    figures: Omit<PageFigures, "version">;
+    unitDetails: readonly UnitDetail[];
+    /** Each year's report, latest first. */
+    reports: readonly YearReport[];
+  }>,
   at: string,
 ): Promise<boolean> {
   if (figuresAreOf(await meta.get(META_PAGE_FIGURES), version)) return false;
-  const { figures, unitDetails } = work();
+  const { figures, unitDetails, reports } = await work();
+  const years = reports.map((r) => r.year);
+  const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
   await meta.setMany(
-    unitDetails.map((detail) => [unitDetailKey(detail.name), JSON.stringify({ version, detail })] as const),
+    [
+      ...unitDetails.map(
+        (detail) => [unitDetailKey(detail.name), JSON.stringify({ version, detail })] as const,
+      ),
+      ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
+      ...(reports[0] ? [[reportKey(null), reportEntry(reports[0])] as const] : []),
+    ],
     at,
   );
   // `version` first: figuresAreOf reads it from the start of the text.
   await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...figures }), at);
   return true;
+}
+
+/** Where a year's report is stored (null: the latest year's, for a page that names no year). */
+const reportKey = (year: number | null) => `${META_PAGE_FIGURES}:report:${year ?? "latest"}`;
+
+/**
+ * A year's report as the finish of `version` stored it (the latest year's for null), with the years
+ * that have one (the page's year picker); null when there is none of that version.
+ */
+export async function loadStoredReport(
+  meta: MetaStore,
+  version: string | undefined,
+  year: number | null,
+): Promise<{ years: readonly number[]; report: YearReport } | null> {
+  const stored = await readOfVersion(meta, reportKey(year), version);
+  return stored === null ? null : (JSON.parse(stored) as { years: number[]; report: YearReport });
 }
 
 /**

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
-import { call, dashboardDeps, seedAndSync } from "./dashboard-helpers";
+import { buildFixture } from "../support/ledger-fixture";
+import { call, seedAndSync } from "./dashboard-helpers";
 
 const BOM = "\uFEFF";
 
@@ -142,21 +142,17 @@ describe("exports", () => {
   });
 
   it("reads 民意 and 常委会测评 once the sync keeps them", async () => {
-    const deps = await dashboardDeps();
-    await deps.tabCache.save(
-      {
-        民意: [
-          ["日期", "联络站", "反映人", "内容", "接待代表", "处理方式", "建议编号", "备注"],
-          ["2026-03-01", "北关街道联络站", "王某", "路灯不亮", "", "转化为建议", "2026-004", ""],
-          ["2026-04-02", "北关街道联络站", "李某", "噪声扰民", "", "转交部门", "", ""],
-        ],
-        常委会测评: [
-          ["年度", "单位名称", "测评得分", "表决结果", "先进单位", "备注"],
-          [2026, "区教育局", 95, "满意", "是", ""],
-        ],
-      },
-      "2026-11-26T09:00:00Z",
-    );
+    const tabs = buildFixture(40);
+    tabs.民意 = [
+      ["日期", "联络站", "反映人", "内容", "接待代表", "处理方式", "建议编号", "备注"],
+      ["2026-03-01", "北关街道联络站", "王某", "路灯不亮", "", "转化为建议", "2026-004", ""],
+      ["2026-04-02", "北关街道联络站", "李某", "噪声扰民", "", "转交部门", "", ""],
+    ];
+    tabs.常委会测评 = [
+      ["年度", "单位名称", "测评得分", "表决结果", "先进单位", "备注"],
+      [2026, "区教育局", 95, "满意", "是", ""],
+    ];
+    await seedAndSync(tabs);
     try {
       const json = (await (await call("/exports/report.json?year=2026")).json()) as {
         opinions: { received: number; converted: number };
@@ -165,7 +161,7 @@ describe("exports", () => {
       expect(json.opinions).toMatchObject({ received: 2, converted: 1 });
       expect(json.commendedUnits).toEqual(["区教育局"]);
     } finally {
-      await env.DB.prepare("DELETE FROM tab_cache WHERE name IN ('民意', '常委会测评')").run();
+      await seedAndSync();
     }
   });
 

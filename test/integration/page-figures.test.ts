@@ -9,8 +9,8 @@ import { emulator } from "../support/emulator-admin";
 import { buildFixture } from "../support/ledger-fixture";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
 
-// The overview, the unit scoreboard and each unit's page, the deputies' records and the 单位测评 pages
-// and CSVs read the figures the sync's finish worked out (issue 11: no page of a 2,000-row office
+// The overview, the unit scoreboard and each unit's page, the deputies' records, the 单位测评 pages
+// and CSVs, the commendations draft and the year report read the figures the sync's finish worked out (issue 11: no page of a 2,000-row office
 // should parse every row); these tests hold them to what the pages showed when each isolate worked
 // them out from the stored rows.
 
@@ -40,6 +40,10 @@ const PAGES = [
   "/assessment?year=2026",
   "/assessment/commendations",
   "/exports/assessment.csv?year=2026",
+  "/report",
+  "/report?year=2026",
+  "/exports/report.json?year=2026",
+  "/exports/report.csv",
 ];
 
 async function bodies(): Promise<string[]> {
@@ -100,6 +104,13 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     expect(figures?.deputies.length).toBeGreaterThan(0);
     expect(figures?.assessments.map((a) => a.year)).toContain(2026);
     expect(figures?.excellent?.["2026"]?.length).toBeGreaterThan(0);
+    const report = await env.DB.prepare(
+      "SELECT value FROM meta WHERE key = 'page_figures:report:latest'",
+    ).first<{
+      value: string;
+    }>();
+    expect(report?.value.startsWith(`{"version":"${version}",`)).toBe(true);
+    expect(report?.value).toContain('"year":2026');
     const unit = await env.DB.prepare("SELECT value FROM meta WHERE key = ?1")
       .bind("page_figures:unit:区教育局")
       .first<{ value: string }>();

@@ -1,65 +1,34 @@
 import type { Context } from "hono";
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
-import { COMMITTEE_TAB, OPINIONS_TAB } from "../../domain/dashboard/report-practice";
 import { parseYear } from "../../domain/dashboard/sample-request";
-import {
-  type AssessmentLine,
-  reportYears,
-  rowsOfYear,
-  type YearReport,
-  yearReport,
-} from "../../domain/dashboard/year-report";
-import type { Assessment } from "../../domain/evaluation/assessment";
-import { assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
+import { reportYears, type YearReport } from "../../domain/dashboard/year-report";
+import { workOutYearReport } from "../../jobs/year-report";
+import { loadStoredReport } from "../../store/page-figures";
 import { HttpError } from "../errors";
-import { type Dashboard, loadDashboard } from "./load-view";
+import { loadDashboard, loadFrame, type PageBase } from "./load-view";
 
 export interface LoadedReport {
   readonly report: YearReport;
   /** Years with suggestions, and the chosen one, latest first (the page's year picker). */
   readonly years: readonly number[];
-  readonly dashboard: Dashboard;
+  readonly base: PageBase;
 }
 
 /**
- * The year report of `?year=` (the latest year with suggestions when absent) from what the sync
- * stored: the rows' facts, D1's counts of the year's 沟通记录 (the Worker never parses that tab
- * here), and the 民意 and 常委会测评 tabs when the sheet keeps them. No evaluation, no Sheets call.
+ * The year report of `?year=` (the latest year with suggestions when absent): as the last sync's
+ * finish worked it out, or from the stored rows (workOutYearReport) for a year it did not (one
+ * with no suggestions) or before its reports are current. No evaluation, no Sheets call.
  */
 export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> {
   const year = parseYear(c.req.query("year"));
   if (!year.ok) throw new HttpError(400, year.code, year.message);
-  const d = await loadDashboard(c);
+  const base = await loadFrame(c);
+  const stored = await loadStoredReport(base.deps.meta, base.summaryVersion, year.value ?? null);
+  if (stored) return { report: stored.report, years: stored.years, base };
+  const d = await loadDashboard(c, { base });
   const years = reportYears(d.evaluation);
   const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
-  const ids = rowsOfYear(d.evaluation, chosen).flatMap((r) => (r.id ? [r.id] : []));
-  const [groups, tabs] = await Promise.all([
-    d.deps.tabCache.countRowsOf(TAB_NAMES.contacts, "编号", ids, ["阶段", "方式", "代表参加"]),
-    d.deps.tabCache.load([OPINIONS_TAB, COMMITTEE_TAB]),
-  ]);
-  const report = yearReport(d.evaluation, chosen, {
-    contactGroups:
-      groups?.map((g) => ({
-        stage: g.values[0] ?? "",
-        method: g.values[1] ?? "",
-        joined: g.values[2] ?? "",
-        count: g.count,
-      })) ?? null,
-    opinions: tabs[OPINIONS_TAB],
-    committee: tabs[COMMITTEE_TAB],
-    assessment: rankingOf(assessYear(d.evaluation, chosen, committeeScores(tabs[COMMITTEE_TAB]))),
-  });
+  const report = await workOutYearReport(d.deps.tabCache, d.evaluation, chosen);
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
-  return { report, years: shown, dashboard: d };
-}
-
-/** The report's 单位测评 lines: the ranked units (those with a score), null when none has one. */
-function rankingOf(assessment: Assessment): AssessmentLine[] | null {
-  const lines = assessment.rows.flatMap((r) =>
-    r.rank === null || r.score === null
-      ? []
-      : [{ rank: r.rank, unit: r.unit, score: r.score.toFixed(1), grade: r.grade }],
-  );
-  return lines.length > 0 ? lines : null;
+  return { report, years: shown, base };
 }

@@ -88,6 +88,6 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <DeputyPage detail={detail} practice={practice} frame={d.frame} />);
   })
   .get("/report", async (c) => {
-    const { report, years, dashboard } = await loadYearReport(c);
-    return sendPage(c, <ReportPage report={report} years={years} frame={dashboard.frame} />);
+    const { report, years, base } = await loadYearReport(c);
+    return sendPage(c, <ReportPage report={report} years={years} frame={base.frame} />);
   });

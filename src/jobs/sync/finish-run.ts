@@ -3,6 +3,7 @@ import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview } from "../../domain/dashboard/overview";
 import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { reportYears } from "../../domain/dashboard/year-report";
 import {
   assessmentTable,
   assessmentYears,
@@ -31,6 +32,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
+import { workOutYearReport } from "../year-report";
 import { digestOf } from "./chunk-input";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import type { ChunkResult, SyncContext } from "./sync-context";
@@ -267,7 +269,7 @@ export async function finishRun(
   await savePageFigures(
     deps.meta,
     version,
-    () => ({
+    async () => ({
       figures: {
         overview: computeOverview(pageView),
         units: unitScoreboard(pageView),
@@ -282,6 +284,9 @@ export async function finishRun(
         },
       },
       unitDetails: unitDetails(pageView),
+      reports: await Promise.all(
+        reportYears(pageView).map((year) => workOutYearReport(deps.tabCache, pageView, year)),
+      ),
     }),
     at,
   );
