@@ -5,6 +5,7 @@ import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import type { YearReport } from "../domain/dashboard/year-report";
 import { nameKey } from "../domain/directory";
 import type { Assessment } from "../domain/evaluation/assessment";
+import type { FactTuple } from "../domain/summary/summary-row";
 import type { MetaStore } from "./meta";
 
 /** The figures the sync's finish works out once for the pages that show only figures and short lists. */
@@ -56,11 +57,13 @@ export async function savePageFigures(
     unitDetails: readonly UnitDetail[];
     /** Each year's report, latest first. */
     reports: readonly YearReport[];
+    /** The suggestions list without status or search, page by page (listPages). */
+    listPages: readonly (readonly FactTuple[])[];
   }>,
   at: string,
 ): Promise<boolean> {
   if (figuresAreOf(await meta.get(META_PAGE_FIGURES), version)) return false;
-  const { figures, unitDetails, reports } = await work();
+  const { figures, unitDetails, reports, listPages } = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
   await meta.setMany(
@@ -70,12 +73,41 @@ export async function savePageFigures(
       ),
       ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
       ...(reports[0] ? [[reportKey(null), reportEntry(reports[0])] as const] : []),
+      ...listPages.map(
+        (rows, i) =>
+          [
+            listPageKey(i + 1),
+            JSON.stringify({
+              version,
+              total: listPages.reduce((n, p) => n + p.length, 0),
+              pages: listPages.length,
+              rows,
+            }),
+          ] as const,
+      ),
     ],
     at,
   );
   // `version` first: figuresAreOf reads it from the start of the text.
   await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...figures }), at);
   return true;
+}
+
+/** Where a page of the suggestions list (no status, no search) is stored, from 1. */
+const listPageKey = (page: number) => `${META_PAGE_FIGURES}:list:${page}`;
+
+/**
+ * A page of the suggestions list (no status, no search) as the finish of `version` stored it: its
+ * rows' facts, how many suggestions and pages the list has. Null when there is none of that version
+ * (a page past the end, an empty list, or figures not current): the page asks D1 instead.
+ */
+export async function loadListPage(
+  meta: MetaStore,
+  version: string | undefined,
+  page: number,
+): Promise<{ total: number; pages: number; rows: FactTuple[] } | null> {
+  const stored = await readOfVersion(meta, listPageKey(page), version);
+  return stored === null ? null : (JSON.parse(stored) as { total: number; pages: number; rows: FactTuple[] });
 }
 
 /** Where a year's report is stored (null: the latest year's, for a page that names no year). */

@@ -69,6 +69,7 @@ describe("the suggestions list, a page at a time", () => {
     const deputy = rows[7]?.record.leadDeputy ?? "";
     const unit = rows[3]?.record.leadUnit ?? "";
     const cases: [string, string][] = [
+      ["", ""],
       ["已逾期", ""],
       ["办理中", unit],
       ["", deputy],

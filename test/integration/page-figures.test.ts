@@ -10,7 +10,8 @@ import { buildFixture } from "../support/ledger-fixture";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
 
 // The overview, the unit scoreboard and each unit's page, the deputies' records, the 单位测评 pages
-// and CSVs, the commendations draft and the year report read the figures the sync's finish worked out (issue 11: no page of a 2,000-row office
+// and CSVs, the commendations draft, the year report and the suggestions list (no status, no search)
+// read the figures the sync's finish worked out (issue 11: no page of a 2,000-row office
 // should parse every row); these tests hold them to what the pages showed when each isolate worked
 // them out from the stored rows.
 
@@ -40,6 +41,8 @@ const PAGES = [
   "/assessment?year=2026",
   "/assessment/commendations",
   "/exports/assessment.csv?year=2026",
+  "/suggestions",
+  "/suggestions?page=3",
   "/report",
   "/report?year=2026",
   "/exports/report.json?year=2026",
@@ -111,6 +114,10 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     }>();
     expect(report?.value.startsWith(`{"version":"${version}",`)).toBe(true);
     expect(report?.value).toContain('"year":2026');
+    const list = await env.DB.prepare("SELECT value FROM meta WHERE key = 'page_figures:list:1'").first<{
+      value: string;
+    }>();
+    expect(list?.value.startsWith(`{"version":"${version}","total":40,"pages":1,`)).toBe(true);
     const unit = await env.DB.prepare("SELECT value FROM meta WHERE key = ?1")
       .bind("page_figures:unit:区教育局")
       .first<{ value: string }>();

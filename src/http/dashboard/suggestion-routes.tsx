@@ -5,24 +5,26 @@ import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
+import { SUGGESTIONS_PAGE_SIZE } from "../../domain/dashboard/suggestion-list";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import { settingsOf } from "../../domain/ledger-context";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
-import { loadFacts, loadRow } from "../../domain/summary/summary-row";
+import { type FactTuple, loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
+import { loadListPage } from "../../store/page-figures";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
-import { loadFrame } from "./load-view";
+import { loadFrame, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
 import { SuggestionPage } from "./suggestion-page";
-import { SUGGESTIONS_PAGE_SIZE, SuggestionsPage } from "./suggestions-page";
+import { SuggestionsPage } from "./suggestions-page";
 
 /** A query value that must be one of a list ("" or absent = no filter). */
 function oneOf(
@@ -45,6 +47,30 @@ function pageNumber(raw: string | undefined): number {
   return Number(raw);
 }
 
+/**
+ * A page of the suggestions list, and how many match: the whole list's pages as the sync's finish
+ * stored them, else (a status or a search, or figures not current) D1 filters, sorts and counts.
+ * A page past the end (the list got shorter since the link was made) shows the last one.
+ */
+async function listSuggestions(
+  base: PageBase,
+  filter: { status: string | null; text: string },
+  page: number,
+): Promise<{ total: number; rows: FactTuple[] }> {
+  const { meta, summaries } = base.deps;
+  if (filter.status === null && filter.text === "") {
+    const stored = await loadListPage(meta, base.summaryVersion, page);
+    if (stored) return stored;
+    const last = page > 1 ? await loadListPage(meta, base.summaryVersion, 1) : null;
+    if (last && page > last.pages) return (await loadListPage(meta, base.summaryVersion, last.pages)) ?? last;
+  }
+  const query = { ...filter, limit: SUGGESTIONS_PAGE_SIZE };
+  const listed = await summaries.listFacts({ ...query, offset: (page - 1) * SUGGESTIONS_PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
+  if (page <= pages) return listed;
+  return summaries.listFacts({ ...query, offset: (pages - 1) * SUGGESTIONS_PAGE_SIZE });
+}
+
 /** Suggestions (list and one), problems and the notices outbox. */
 export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions", async (c) => {
@@ -52,16 +78,9 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const text = (c.req.query("q") ?? "").trim().slice(0, 50);
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
-    const query = { status, text, limit: SUGGESTIONS_PAGE_SIZE };
-    let listed = await base.deps.summaries.listFacts({
-      ...query,
-      offset: (page - 1) * SUGGESTIONS_PAGE_SIZE,
-    });
+    const listed = await listSuggestions(base, { status, text }, page);
     const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
-    // A page past the end (the list got shorter since the link was made) shows the last one.
-    if (shown !== page)
-      listed = await base.deps.summaries.listFacts({ ...query, offset: (shown - 1) * SUGGESTIONS_PAGE_SIZE });
     const refs = listed.rows.map((tuple) => suggestionRef(loadFacts(tuple), base.frame.today));
     return sendPage(
       c,

@@ -9,7 +9,6 @@ import { Card, SuggestionTable } from "./ui";
  * of them would be a megabyte of HTML (and most of the 10 ms of CPU a page has). The CSV export
  * (/exports/ledger.csv) gives all of them at once.
  */
-export const SUGGESTIONS_PAGE_SIZE = 100;
 
 export interface SuggestionsFilter {
   status: string | null;

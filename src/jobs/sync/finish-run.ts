@@ -3,6 +3,7 @@ import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview } from "../../domain/dashboard/overview";
 import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { listPages } from "../../domain/dashboard/suggestion-list";
 import { reportYears } from "../../domain/dashboard/year-report";
 import {
   assessmentTable,
@@ -284,6 +285,7 @@ export async function finishRun(
         },
       },
       unitDetails: unitDetails(pageView),
+      listPages: listPages(facts),
       reports: await Promise.all(
         reportYears(pageView).map((year) => workOutYearReport(deps.tabCache, pageView, year)),
       ),
