@@ -78,6 +78,24 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * The Worker's CPU is at most the lower of the two, which is what the bench reports (both readings
  * are in the table and in --json).
  */
+/**
+ * An invocation still running after this long is stuck (seen twice in about twenty runs: workerd
+ * spinning during a 答复函 upload). The bench then stops with an error naming it, instead of hanging;
+ * its finally blocks stop workerd and the emulator.
+ */
+const INVOCATION_TIMEOUT_MS = 120_000;
+
+function within(what: string, work: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what}: no answer within ${INVOCATION_TIMEOUT_MS / 1000} s; the bench stops`)),
+      INVOCATION_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([work, stuck]).finally(() => clearTimeout(timer));
+}
+
 async function bothClocks(worker: BenchWorker, invoke: () => Promise<void>) {
   let threadNs = 0;
   const sample = await worker.profiler.measure(async () => {
@@ -107,7 +125,7 @@ async function measure(
     await prepare?.();
     const since = (await callsSince(em, 0)).lastSeq;
     await takeD1(worker);
-    const cpu = await bothClocks(worker, invoke);
+    const cpu = await bothClocks(worker, () => within(what, invoke()));
     d1 = await takeD1(worker);
     ({ calls, cellsWritten: cells } = await callsSince(em, since));
     bound.push(Math.min(cpu.workerMs, cpu.threadMs));
