@@ -66,6 +66,7 @@ export async function savePageFigures(
   const { figures, unitDetails, reports, listPages } = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
+  const listed = listPages.reduce((n, page) => n + page.length, 0);
   await meta.setMany(
     [
       ...unitDetails.map(
@@ -77,12 +78,7 @@ export async function savePageFigures(
         (rows, i) =>
           [
             listPageKey(i + 1),
-            JSON.stringify({
-              version,
-              total: listPages.reduce((n, p) => n + p.length, 0),
-              pages: listPages.length,
-              rows,
-            }),
+            JSON.stringify({ version, total: listed, pages: listPages.length, rows }),
           ] as const,
       ),
     ],

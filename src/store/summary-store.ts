@@ -77,6 +77,9 @@ const INDEXED = (column: "facts" | "rows") => `
   FROM summary_parts AS p, json_each(p.row_index, ?1) AS i
   ORDER BY p.part, i.value`;
 
+/** How many stored parts have no index yet (stored by a build before it). */
+const UNINDEXED_PARTS = "SELECT COUNT(*) AS n FROM summary_parts WHERE row_index IS NULL";
+
 /** ?1 a 编号: the whole rows with it, found by reading every stored row (no index). */
 const ROWS_WITH_ID = `
   SELECT r.value AS row FROM summary_parts AS p, json_each(p.rows) AS r
@@ -157,7 +160,7 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       const path = indexPath(key);
       if (path === null) return null;
       const [unindexed, picked] = await db.batch<{ n?: number; row?: string }>([
-        db.prepare("SELECT COUNT(*) AS n FROM summary_parts WHERE row_index IS NULL"),
+        db.prepare(UNINDEXED_PARTS),
         db.prepare(INDEXED("facts")).bind(path),
       ]);
       if (Number(unindexed?.results[0]?.n ?? 0) > 0) return null;
@@ -182,7 +185,7 @@ export function createSummaryStore(db: D1Database): SummaryStore {
     async loadRowsWithId(id) {
       const path = indexPath(idKey(id));
       const [unindexed, picked] = await db.batch<{ n?: number; row?: string }>([
-        db.prepare("SELECT COUNT(*) AS n FROM summary_parts WHERE row_index IS NULL"),
+        db.prepare(UNINDEXED_PARTS),
         path === null ? db.prepare(ROWS_WITH_ID).bind(id) : db.prepare(INDEXED("rows")).bind(path),
       ]);
       const rows = (picked?.results ?? []).map((r) => JSON.parse(r.row ?? "{}") as StoredSummaryRow);

@@ -1,4 +1,5 @@
 import type { FactTuple } from "../summary/summary-row";
+import { compareIds } from "./suggestion-ref";
 
 /** Suggestions a page of the list shows. */
 export const SUGGESTIONS_PAGE_SIZE = 100;
@@ -12,11 +13,7 @@ export function listPages(facts: readonly FactTuple[]): FactTuple[][] {
   const listed = facts
     .filter((tuple) => typeof tuple[1] === "string" && tuple[1] !== "")
     // Stable: equal 编号 keep their sheet order.
-    .sort((a, b) => {
-      const x = a[1] as string;
-      const y = b[1] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    .sort((a, b) => compareIds(a[1] as string, b[1] as string));
   const pages: FactTuple[][] = [];
   for (let at = 0; at < listed.length; at += SUGGESTIONS_PAGE_SIZE)
     pages.push(listed.slice(at, at + SUGGESTIONS_PAGE_SIZE));

@@ -45,14 +45,12 @@ export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
   };
 }
 
-/** Suggestions in 编号 order (code points: 2026-009 before 2026-010 for a fixed-width format). */
-export function byId(a: SuggestionRef, b: SuggestionRef): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Two 编号 in order (UTF-16 code units: 2026-009 before 2026-010 for a fixed-width format). */
+export function compareIds(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Rows in 编号 order, as byId orders their refs. */
-export function rowsById(a: EvaluatedRow, b: EvaluatedRow): number {
-  const x = a.id ?? "";
-  const y = b.id ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Suggestions in 编号 order. */
+export function byId(a: SuggestionRef, b: SuggestionRef): number {
+  return compareIds(a.id, b.id);
 }

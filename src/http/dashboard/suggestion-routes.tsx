@@ -59,10 +59,9 @@ async function listSuggestions(
 ): Promise<{ total: number; rows: FactTuple[] }> {
   const { meta, summaries } = base.deps;
   if (filter.status === null && filter.text === "") {
+    // None for a page past the end: D1 below finds the last one.
     const stored = await loadListPage(meta, base.summaryVersion, page);
     if (stored) return stored;
-    const last = page > 1 ? await loadListPage(meta, base.summaryVersion, 1) : null;
-    if (last && page > last.pages) return (await loadListPage(meta, base.summaryVersion, last.pages)) ?? last;
   }
   const query = { ...filter, limit: SUGGESTIONS_PAGE_SIZE };
   const listed = await summaries.listFacts({ ...query, offset: (page - 1) * SUGGESTIONS_PAGE_SIZE });
