@@ -8,6 +8,7 @@ import { type LinkSettings, linkSettingsFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
 import { createTokenSource } from "./sheets/token";
+import { createExportFiles } from "./store/export-files";
 import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
 import { createInbox, type Inbox } from "./store/inbox";
 import { createLease, type Lease } from "./store/lease";
@@ -95,7 +96,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     channels: channelsFromEnv(env, config.environment),
     samples: createSampleStore(env.DB),
     outboxView: createNoticeOutboxView(env.DB),
-    summaries: createSummaryStore(env.DB),
+    summaries: createSummaryStore(env.DB, env.LETTERS ? createExportFiles(env.LETTERS) : null),
     buildId: env.CF_VERSION_METADATA?.id ?? config.version,
     personalLinks: createPersonalLinks(env.DB),
     linkSettings: linkSettingsFrom(env),

@@ -1,5 +1,7 @@
 import { idKey, indexPath } from "../domain/summary/row-index";
 import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
+import type { ExportFiles } from "./export-files";
+import { type ByteSource, joinByteStreams } from "./join-streams";
 
 /** A page of the suggestions list: which rows, and how many match in all. */
 export interface FactsQuery {
@@ -34,8 +36,11 @@ export interface SummaryStore {
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
   loadFacts(): Promise<FactTuple[]>;
-  /** The ledger export's lines of every part, in order (CSV text, no header). */
-  loadCsv(): Promise<string>;
+  /**
+   * The ledger export's lines of every part, in order, as UTF-8 (CSV, after `head`): each part's
+   * copy in R2 when it is of the stored version, else its lines from D1.
+   */
+  streamCsv(head: string): Promise<ReadableStream<Uint8Array>>;
   /**
    * The facts of the rows that concern a recipient (mentionKey), in sheet order, picked by D1
    * through each part's index: a personal link's page parses its own rows, not 2,000. Null while
@@ -105,7 +110,21 @@ async function loadColumn<T>(db: D1Database, column: "rows" | "facts"): Promise<
   return rows;
 }
 
-export function createSummaryStore(db: D1Database): SummaryStore {
+/**
+ * Copies the changed parts' export lines to R2. A copy that fails is only logged: the sync's
+ * outcome does not hang on a cache, and the download reads that part from D1 until the next copy.
+ */
+async function copyCsv(files: ExportFiles, parts: Array<{ index: number; hash: string; csv: string }>) {
+  const failed = await Promise.allSettled(parts.map((p) => files.putPart(p.index, p.hash, p.csv)));
+  const reasons = failed.flatMap((f) => (f.status === "rejected" ? [String(f.reason)] : []));
+  if (reasons.length > 0)
+    console.warn(
+      JSON.stringify({ level: "warn", message: "台账导出副本未写入 R2（下载时改读 D1）", reasons }),
+    );
+}
+
+/** `exportFiles`: R2 copies of the export lines (null without an R2 bucket: downloads read D1). */
+export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | null = null): SummaryStore {
   return {
     async save(parts, count, at) {
       const entries = [...parts];
@@ -125,12 +144,14 @@ export function createSummaryStore(db: D1Database): SummaryStore {
       // A part an older build stored has no index yet: its rows are the same, so it is not counted.
       const addIndex = db.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1");
       let changed = 0;
+      const copies: Array<{ index: number; hash: string; csv: string }> = [];
       const statements = entries.flatMap(([index, part], i) => {
         const before = stored.get(index);
         const input = part.steady?.input ?? null;
         const result = part.steady?.result ?? null;
         if (before?.hash !== hashes[i]) {
           changed++;
+          copies.push({ index, hash: hashes[i] ?? "", csv: part.csv });
           return [
             upsert.bind(index, part.rows, part.facts, hashes[i], at, input, result, part.csv, part.rowIndex),
           ];
@@ -141,20 +162,37 @@ export function createSummaryStore(db: D1Database): SummaryStore {
           ...(before?.unindexed ? [addIndex.bind(index, part.rowIndex)] : []),
         ];
       });
-      if (count !== null) {
-        const dropped = results.filter((r) => r.part >= count).length;
-        changed += dropped;
-        if (dropped > 0)
-          statements.push(db.prepare("DELETE FROM summary_parts WHERE part >= ?1").bind(count));
+      const dropped = count === null ? [] : results.filter((r) => r.part >= count).map((r) => r.part);
+      if (count !== null && dropped.length > 0) {
+        changed += dropped.length;
+        statements.push(db.prepare("DELETE FROM summary_parts WHERE part >= ?1").bind(count));
       }
+      // The copies first: a copy newer than D1's part (the batch failed) is of another version, unread.
+      if (exportFiles && copies.length > 0) await copyCsv(exportFiles, copies);
       if (statements.length > 0) await db.batch(statements);
+      if (exportFiles && count !== null && dropped.length > 0)
+        await exportFiles.dropParts(count, Math.max(...dropped) + 1).catch(() => undefined);
       return changed;
     },
-    async loadCsv() {
-      const { results } = await db
-        .prepare("SELECT csv FROM summary_parts ORDER BY part")
-        .all<{ csv: string | null }>();
-      return results.map((r) => r.csv ?? "").join("");
+    async streamCsv(head) {
+      const { results: parts } = await db
+        .prepare("SELECT part, hash FROM summary_parts ORDER BY part")
+        .all<{ part: number; hash: string }>();
+      const fromD1 = db.prepare("SELECT csv FROM summary_parts WHERE part = ?1");
+      const encoder = new TextEncoder();
+      // Every copy asked for at once (their bodies flow only when piped, in order): one wait, not
+      // ten. A copy R2 cannot give is read from D1.
+      const copies = parts.map(({ part, hash }) =>
+        exportFiles ? exportFiles.openPart(part, hash).catch(() => null) : Promise.resolve(null),
+      );
+      async function* sources(): AsyncGenerator<ByteSource> {
+        yield encoder.encode(head);
+        for (const [i, { part }] of parts.entries()) {
+          const copy = await copies[i];
+          yield copy ?? encoder.encode((await fromD1.bind(part).first<{ csv: string | null }>())?.csv ?? "");
+        }
+      }
+      return joinByteStreams(sources());
     },
     async loadFactsMentioning(key) {
       const path = indexPath(key);

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +45,43 @@ describe("exports", () => {
     expect(rows.find((r) => r[0] === "2026-001")?.[header.indexOf("内容摘要")]).toBe(
       `"'=IMPORTXML(""http://x""`,
     );
+  });
+
+  it("serves each part's lines from its R2 copy of the stored version, and from D1 when the copy is missing or of another version", async () => {
+    const bucket = env.LETTERS;
+    if (!bucket) throw new Error("wrangler.toml binds the LETTERS bucket");
+    const parts = (
+      await env.DB.prepare("SELECT part, hash, csv FROM summary_parts ORDER BY part").all<{
+        part: number;
+        hash: string;
+        csv: string;
+      }>()
+    ).results;
+    expect(parts.length).toBeGreaterThan(0);
+    const first = parts[0];
+    if (!first) throw new Error("no stored part");
+    const key = `exports/ledger/part-${first.part}.csv`;
+    // The sync left a copy of every part, tagged with the part's digest.
+    for (const p of parts) {
+      const copy = await bucket.get(`exports/ledger/part-${p.part}.csv`);
+      expect(copy?.customMetadata?.hash).toBe(p.hash);
+      expect(await copy?.text()).toBe(p.csv);
+    }
+    const whole = await (await call("/exports/ledger.csv")).text();
+    expect(whole).toContain(first.csv);
+    try {
+      // A copy of the stored version is what the download serves …
+      const marked = first.csv.replace("2026-001", "2026-R2X");
+      await bucket.put(key, marked, { customMetadata: { hash: first.hash } });
+      expect(await (await call("/exports/ledger.csv")).text()).toBe(whole.replace(first.csv, marked));
+      // … one of another version never is, and without a copy D1's lines are.
+      await bucket.put(key, "2026-STALE,stale\r\n", { customMetadata: { hash: "another version" } });
+      expect(await (await call("/exports/ledger.csv")).text()).toBe(whole);
+      await bucket.delete(key);
+      expect(await (await call("/exports/ledger.csv")).text()).toBe(whole);
+    } finally {
+      await bucket.put(key, first.csv, { customMetadata: { hash: first.hash } });
+    }
   });
 
   it("exports the unit scoreboard with the 统计 headers and a 合计 row", async () => {
