@@ -79,8 +79,8 @@ export async function postReply(worker: BenchWorker, path: string, letterBytes: 
 }
 
 /**
- * Gives every unit and deputy of the cached small tabs an e-mail channel and forgets the day's
- * notices run, so the next hourly run plans (and links) every notice due.
+ * Gives every unit and deputy of the cached small tabs an e-mail channel, names a 周报接收人 and
+ * forgets the day's notices run, so the next hourly run plans (and links) every notice due.
  */
 export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> {
   const db = await worker.mf.getD1Database("DB");
@@ -92,7 +92,13 @@ export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> 
     ["姓名", "代表团", "专业小组", "手机", "邮箱", "通知渠道"],
     ...DEPUTIES.map((d, i) => [d, "城关代表团", "", "", `d${i}@example.cn`, "email"]),
   ];
+  const settings = await db
+    .prepare("SELECT rows FROM tab_cache WHERE name = '设置'")
+    .first<{ rows: string }>();
+  const settingRows = (JSON.parse(settings?.rows ?? "[]") as string[][]).filter((r) => r[0] !== "周报接收人");
+  settingRows.push(["周报接收人", "leaders@example.gov.cn", ""]);
   await db.batch([
+    db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '设置'").bind(JSON.stringify(settingRows)),
     db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '承办单位'").bind(JSON.stringify(units)),
     db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '代表'").bind(JSON.stringify(deputies)),
     db.prepare("DELETE FROM meta WHERE key = 'notices_last_run'"),

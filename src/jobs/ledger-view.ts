@@ -79,19 +79,30 @@ export async function loadLedgerView(
    * Also load 沟通记录, 延期申请 and 协办意见: all of them (notice planning), or only the rows of
    * some 编号 (a suggestion's page; D1 picks them).
    */
-  options: { practice?: boolean | { readonly ids: readonly string[] } } = {},
+  options: {
+    practice?: boolean | { readonly ids: readonly string[] };
+    /**
+     * Also load the sync's problems (default true). Notice planning does not show them, and their
+     * JSON (a few hundred problems, 100 KB and more) is a large part of a load's CPU.
+     */
+    problems?: boolean;
+  } = {},
 ): Promise<LedgerView> {
   const [summary, removed] = await Promise.all([deps.meta.get(META_SUMMARY), deps.snapshots.removed()]);
   const stamp = summary ? (JSON.parse(summary) as Stamp) : null;
   // A suggestion's page loads only its own practice rows: not worth keeping.
-  const key = typeof options.practice === "object" ? null : `${detail}${options.practice ? "+practice" : ""}`;
+  const withProblems = options.problems !== false;
+  const key =
+    typeof options.practice === "object"
+      ? null
+      : `${detail}${options.practice ? "+practice" : ""}${withProblems ? "" : "-problems"}`;
   const cached = key === null ? undefined : memo.get(key);
   if (stamp?.version && cached?.version === stamp.version)
     return { evaluation: cached.evaluation, removed, syncedAt: stamp.at };
   const [rows, tabs, problems] = await Promise.all([
     detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
     loadTabs(deps.tabCache, options.practice),
-    deps.meta.get(META_SYNC_PROBLEMS),
+    withProblems ? deps.meta.get(META_SYNC_PROBLEMS) : null,
   ]);
   const built = ledgerFromSummary({
     rows,

@@ -138,27 +138,44 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
  * suggestions no row holds yet (the form's own answers then fill the receipt).
  */
 export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepOutcome> {
-  const [view, duplicates, arrivals] = await Promise.all([
-    loadLedgerView(deps, run.today, "facts"),
+  const since = addDaysIso(run.today, -CATCH_UP_DAYS);
+  const [tabs, stamp, duplicates, arrivals] = await Promise.all([
+    deps.tabCache.load(BASE_CACHED_TABS),
+    deps.meta.get(META_SUMMARY),
     duplicateIds(deps),
     arrivalsSince(deps, run),
   ]);
+  const plan = async (evaluation: PlanNoticesInput["evaluation"], outside: PlanNoticesInput["arrivals"]) =>
+    planNotices({
+      today: run.today,
+      evaluation,
+      existingKeys: await deps.noticeOutbox.keysDueSinceAbout(
+        since,
+        outside.map((a) => a.suggestionId),
+        { unnamed: true },
+      ),
+      arrivals: outside,
+      scope: "digest",
+      duplicateIds: duplicates,
+    });
+  if (arrivals.length === 0) {
+    // Which digests are due and not sent yet depends on the small tabs (周报接收人, the calendar)
+    // and the outbox, not on the rows: most days none is, and the 2,000 rows' facts (only the
+    // digest's text needs them) are not loaded at all.
+    const today = stamp ? (JSON.parse(stamp) as { today: string }).today : run.today;
+    const withoutRows = await plan(ledgerFromSummary({ rows: [], tabs, today, problems: [] }), []);
+    if (withoutRows.notices.length === 0) return keep(deps, run, withoutRows);
+  }
+  const view = await loadLedgerView(deps, run.today, "facts", { problems: false });
   const inLedger = new Set(view.evaluation.rows.flatMap((r) => (r.id ? [r.id] : [])));
-  const outside = arrivals.filter((a) => !inLedger.has(a.suggestionId));
-  const since = addDaysIso(run.today, -CATCH_UP_DAYS);
-  const input: PlanNoticesInput = {
-    today: run.today,
-    evaluation: view.evaluation,
-    existingKeys: await deps.noticeOutbox.keysDueSinceAbout(
-      since,
-      outside.map((a) => a.suggestionId),
-      { unnamed: true },
+  return keep(
+    deps,
+    run,
+    await plan(
+      view.evaluation,
+      arrivals.filter((a) => !inLedger.has(a.suggestionId)),
     ),
-    arrivals: outside,
-    scope: "digest",
-    duplicateIds: duplicates,
-  };
-  return keep(deps, run, planNotices(input));
+  );
 }
 
 /** A step's outcome for the log: hundreds of unreachable notices are counted, a few shown (/notices lists all). */
