@@ -241,7 +241,7 @@ async function measureSyncRun(
       const parts = [
         body.step === "practice" ? "practice tabs" : "",
         checked > 0 ? `${checked} chunk checked` : "",
-        state.reused > before.reused ? `${state.reused - before.reused} chunks reused` : "",
+        state.reused > before.reused ? `${state.reused - before.reused} chunk reused` : "",
         !state.running ? "finish" : "",
       ].filter(Boolean);
       record(

@@ -36,16 +36,12 @@ export interface SyncRunLog {
   hasChunk(id: number, chunk: number): Promise<boolean>;
   /** Drops a finished run's chunk results and plan (they are only needed while it runs). */
   forgetWork(id: number): Promise<void>;
-  /** Claims a step of a run for one queue message; returns the message that holds the claim. */
-  claimStep(id: number, step: string, message: string): Promise<string>;
   /**
    * A queued step's start in one round trip: the run's context, and the step claimed for `message`
    * while the run is still running (null when it is not, or holds no context). `claimedBy` is the
    * message that holds the step.
    */
   openStep(id: number, step: string, message: string): Promise<{ context: string; claimedBy: string } | null>;
-  /** Gives a claimed step back (the message hands it to a message of its own). */
-  releaseClaim(id: number, step: string, message: string): Promise<void>;
   /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
   abandonOthers(id: number, finishedAt: string, error: string): Promise<number>;
 }
@@ -133,17 +129,6 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         db.prepare("UPDATE sync_runs SET context = NULL WHERE id = ?1").bind(id),
       ]);
     },
-    async claimStep(id, step, message) {
-      const row = await db
-        .prepare(
-          `INSERT INTO sync_claims (run_id, step, message) VALUES (?1, ?2, ?3)
-           ON CONFLICT (run_id, step) DO UPDATE SET message = sync_claims.message
-           RETURNING message`,
-        )
-        .bind(id, step, message)
-        .first<{ message: string }>();
-      return row?.message ?? message;
-    },
     async openStep(id, step, message) {
       // One batch (one transaction): a run that finished meanwhile gets no claim row.
       const [claim, run] = await db.batch<{ message?: string; outcome?: string; context?: string | null }>([
@@ -163,12 +148,6 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
       const claimedBy = claim?.results[0]?.message;
       if (stored?.outcome !== "running" || !stored.context || claimedBy === undefined) return null;
       return { context: stored.context, claimedBy };
-    },
-    async releaseClaim(id, step, message) {
-      await db
-        .prepare("DELETE FROM sync_claims WHERE run_id = ?1 AND step = ?2 AND message = ?3")
-        .bind(id, step, message)
-        .run();
     },
     async abandonOthers(id, finishedAt, error) {
       const [abandoned] = await db.batch([

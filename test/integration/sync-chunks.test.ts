@@ -136,7 +136,7 @@ const runSummary = async (deps: ReturnType<typeof queuedDeps>["deps"]) =>
   (await deps.runs.last())?.summary as { reusedChunks: number; chunks: number };
 
 describe("a quiet sync reuses what a steady run checked", () => {
-  it("checks nothing again when nothing changed: the practice tabs, then one step for every chunk; no write", async () => {
+  it("checks nothing again when nothing changed: the practice tabs, a step for each chunk, the finish; no write", async () => {
     await seed("sync-quiet");
     const { deps, sent } = queuedDeps("sync-quiet");
     await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -147,8 +147,15 @@ describe("a quiet sync reuses what a steady run checked", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
-    // The practice tabs' step, then one step through every chunk and the finish.
-    expect(messages).toBe(2);
+    // The practice tabs' step, one step for each chunk (reused), the finish: each within the Free plan's CPU.
+    expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
+      "practice",
+      0,
+      1,
+      2,
+      "finish",
+    ]);
+    expect(messages).toBe(5);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS, cellsWritten: 0, problems: steady.problems });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 3 });
     expect(await writesSince("sync-quiet", seq)).toBe(0);
@@ -177,7 +184,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
       expect(String(after[row - 1]?.[col("校验问题")]), `row ${row}`).toContain(`编号“${repeated}”`);
   });
 
-  it("hands a changed chunk met after reused ones to a message of its own", async () => {
+  it("checks a changed chunk met after reused ones in its own step", async () => {
     await seed("sync-handoff");
     const { deps, sent } = queuedDeps("sync-handoff");
     await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -193,14 +200,15 @@ describe("a quiet sync reuses what a steady run checked", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
-    // The practice tabs; a message that reuses chunks 1 and 2 and gives chunk 3 back; chunk 3; the finish.
+    // The practice tabs; chunks 1 and 2 reused, chunk 3 checked, each its own step; the finish.
     expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
       "practice",
       0,
+      1,
       2,
       "finish",
     ]);
-    expect(messages).toBe(4);
+    expect(messages).toBe(5);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");

@@ -102,9 +102,7 @@ export async function runChunk(
   context: SyncContext,
   index: number,
   nowMs: number,
-  /** Only reuse a steady result: a chunk that must be checked is left for an invocation of its own. */
-  reuseOnly = false,
-): Promise<ChunkResult | "must-check"> {
+): Promise<ChunkResult> {
   const callsBefore = deps.sheets.callCount;
   const { first, last } = chunkRange(context, index);
   const width = Math.max(1, context.header?.length ?? 1);
@@ -121,7 +119,6 @@ export async function runChunk(
     const stored = JSON.parse(steady.result) as ChunkResult;
     return { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore };
   }
-  if (reuseOnly) return "must-check";
   // The small tabs (built once per isolate), and of 沟通记录, 延期申请 and 协办意见 only this part's
   // suggestions' rows (D1 picks them by 编号), so a chunk parses its share of the practice rows.
   const [base, practice] = await Promise.all([
