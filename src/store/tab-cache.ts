@@ -1,7 +1,7 @@
 /** Raw values of the small staff tabs as last read by the sync (the ledger lives in snapshots). */
 export interface TabCache {
-  /** Stores the tabs; returns how many changed. */
-  save(tabs: Record<string, unknown[][]>, seenAt: string): Promise<number>;
+  /** Stores the tabs, each as its rows' JSON text (tabTexts); returns how many changed. */
+  save(texts: Readonly<Record<string, string>>, seenAt: string): Promise<number>;
   loadAll(): Promise<Record<string, unknown[][]>>;
   /** Only the named tabs (a page that needs no 沟通记录 does not parse it). */
   load(names: readonly string[]): Promise<Record<string, unknown[][]>>;
@@ -68,17 +68,15 @@ function countRowsSql(groups: number): string {
 
 export function createTabCache(db: D1Database): TabCache {
   return {
-    async save(tabs, seenAt) {
+    async save(texts, seenAt) {
       const upsert = db.prepare(
         `INSERT INTO tab_cache (name, rows, seen_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO UPDATE SET rows = excluded.rows, seen_at = excluded.seen_at
          WHERE tab_cache.rows != excluded.rows`,
       );
-      const entries = Object.entries(tabs);
+      const entries = Object.entries(texts);
       if (entries.length === 0) return 0;
-      const results = await db.batch(
-        entries.map(([name, rows]) => upsert.bind(name, JSON.stringify(rows), seenAt)),
-      );
+      const results = await db.batch(entries.map(([name, text]) => upsert.bind(name, text, seenAt)));
       return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
     },
     async loadAll() {

@@ -5,11 +5,14 @@ import { resetDatabase } from "../support/sync-helpers";
 
 beforeEach(resetDatabase);
 
+const textsOf = (tabs: Record<string, unknown[][]>) =>
+  Object.fromEntries(Object.entries(tabs).map(([name, rows]) => [name, JSON.stringify(rows)]));
+
 describe("tab_cache: the rows of some 编号, picked by D1", () => {
   it("returns each tab's header and the rows of those 编号 at their places, wherever 编号 is", async () => {
     const cache = createTabCache(env.DB);
     await cache.save(
-      {
+      textsOf({
         沟通记录: [
           ["日期", "编号", "阶段"],
           [46100, "2026-001", "办前"],
@@ -22,7 +25,7 @@ describe("tab_cache: the rows of some 编号, picked by D1", () => {
           ["2026-003", "区住建局"],
         ],
         承办单位: [["单位名称"], ["2026-001"]],
-      },
+      }),
       "2026-11-26T02:00:00Z",
     );
     const picked = await cache.loadRowsOf(["沟通记录", "协办意见"], "编号", ["2026-002", "7", "2026-009"]);

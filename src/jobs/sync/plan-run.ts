@@ -15,9 +15,9 @@ import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
 import { lastLedgerHeader, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
-import { digestOf } from "./chunk-input";
 import { CHUNK_ROWS } from "./chunk-rows";
 import { type RangeRequest, readRanges } from "./read-sheet";
+import { rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
@@ -98,9 +98,10 @@ export async function planRun(
   const tabs = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
-  const tabsChanged = (await deps.tabCache.save(tabs, new Date(nowMs).toISOString())) > 0;
-  const tabsDigest = await digestOf(JSON.stringify(tabs));
+  const { texts, digest: tabsDigest } = await tabTexts(tabs);
+  const tabsChanged = (await deps.tabCache.save(texts, new Date(nowMs).toISOString())) > 0;
   const context = buildLedgerContext(tabs);
+  rememberSmallTabs(tabsDigest, context);
   const today = localDate(nowMs, context.settings.timeZone || DEFAULT_TIME_ZONE);
   const planProblems = {
     ledgerHeader: [] as Problem[],
@@ -146,6 +147,7 @@ export async function planRun(
     skippedTabs,
     tabsChanged,
     tabsDigest,
+    smallTabsDigest: tabsDigest,
     missingTabs: first.missingTabs.filter((tab) => OPTIONAL_TABS.has(tab)),
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,

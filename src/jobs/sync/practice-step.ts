@@ -3,14 +3,13 @@ import {
   EVALUATION_TABS,
   missingEvaluationTabs,
 } from "../../domain/evaluation/evaluation-tabs";
-import { buildLedgerContext, withPracticeTabs } from "../../domain/ledger-context";
+import { withPracticeTabs } from "../../domain/ledger-context";
 import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { missingPracticeTabs } from "../../domain/practice/practice-problems";
-import { BASE_CACHED_TABS } from "../ledger-view";
-import { digestOf } from "./chunk-input";
 import type { PlanDeps } from "./plan-run";
 import { readRanges } from "./read-sheet";
+import { smallTabsContext, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 /**
@@ -32,8 +31,9 @@ export async function readPracticeTabs(
     names.map((tab) => ({ key: tab, tab, a1: "" })),
   );
   const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
-  const changed = (await deps.tabCache.save(tabs, new Date(nowMs).toISOString())) > 0;
-  const small = buildLedgerContext(await deps.tabCache.load(BASE_CACHED_TABS));
+  const { texts, digest: tabsDigest } = await tabTexts(tabs, context.tabsDigest);
+  const changed = (await deps.tabCache.save(texts, new Date(nowMs).toISOString())) > 0;
+  const small = await smallTabsContext(deps.tabCache, context.smallTabsDigest);
   const ledger = withPracticeTabs(small, tabs);
   const ids = context.ledgerSkipped === null ? context.ids : null;
   const knownId = ids ? (id: string) => Object.hasOwn(ids, id) : null;
@@ -54,7 +54,7 @@ export async function readPracticeTabs(
   const missing = [...context.missingTabs, ...read.missingTabs];
   return {
     ...context,
-    tabsDigest: await digestOf(`${context.tabsDigest}\n${JSON.stringify(tabs)}`),
+    tabsDigest,
     tabsChanged: context.tabsChanged || changed,
     planProblems: {
       ...context.planProblems,

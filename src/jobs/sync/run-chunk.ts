@@ -4,7 +4,7 @@ import { csvLines } from "../../domain/dashboard/csv";
 import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
-import { buildLedgerContext, type LedgerContext, withPracticeTabs } from "../../domain/ledger-context";
+import { withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { rowIndex } from "../../domain/summary/row-index";
@@ -19,12 +19,12 @@ import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
-import { BASE_CACHED_TABS } from "../ledger-view";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
 import { chunkInput, digestOf } from "./chunk-input";
 import { readRanges } from "./read-sheet";
+import { smallTabsContext } from "./small-tabs";
 import type { ChunkResult, SyncContext } from "./sync-context";
 
 export interface ChunkDeps {
@@ -36,19 +36,6 @@ export interface ChunkDeps {
   snapshots: SnapshotStore;
   tabCache: TabCache;
   summaries: SummaryStore;
-}
-
-/**
- * The small tabs' context, built once per isolate for the tabs a run's plan read (its digest):
- * the chunks of a run usually land on the same isolate, and reading five tabs costs a millisecond.
- */
-let lastContext: { digest: string; context: LedgerContext } | null = null;
-
-async function contextFor(tabCache: TabCache, digest: string): Promise<LedgerContext> {
-  if (lastContext?.digest === digest) return lastContext.context;
-  const context = buildLedgerContext(await tabCache.load(BASE_CACHED_TABS));
-  lastContext = { digest, context };
-  return context;
 }
 
 /** The sheet rows a chunk covers: its start to the row before the next chunk's (the last to lastRow). */
@@ -122,7 +109,8 @@ export async function runChunk(
   // The small tabs (built once per isolate), and of 沟通记录, 延期申请 and 协办意见 only this part's
   // suggestions' rows (D1 picks them by 编号), so a chunk parses its share of the practice rows.
   const [base, practice] = await Promise.all([
-    contextFor(deps.tabCache, context.tabsDigest),
+    // A run planned by an older build has no small-tabs digest: its tabs' context is built anew.
+    smallTabsContext(deps.tabCache, context.smallTabsDigest),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", idsOf(header, raw)),
   ]);
   const ledgerContext = withPracticeTabs(base, practice);

@@ -45,8 +45,13 @@ export interface SyncContext {
   /** 设置 时区 and 编号格式 as read. */
   readonly timeZone: string;
   readonly idFormat: string;
-  /** Digest of the small tabs as read (a chunk's stored evaluation holds only for the same tabs). */
+  /**
+   * Digest of the small tabs as read, and after the practice step of the practice tabs too (a
+   * chunk's stored evaluation holds only for the same tabs).
+   */
   readonly tabsDigest: string;
+  /** Digest of the small tabs alone (their context is built once per isolate: smallTabsContext). */
+  readonly smallTabsDigest?: string;
   /** Optional tabs the plan found missing (领导), named with the practice tabs' in one 提醒. */
   readonly missingTabs: string[];
   /** The practice step has read 沟通记录, 延期申请 and 协办意见 into D1 and the digest. */

@@ -1,0 +1,43 @@
+import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
+import type { TabCache } from "../../store/tab-cache";
+import { BASE_CACHED_TABS } from "../ledger-view";
+import { digestOf } from "./chunk-input";
+
+/**
+ * Tabs as read, each turned into JSON once: D1 stores that text and the run's digest is taken of
+ * it (a county's 沟通记录 and the rest are hundreds of kilobytes; stringifying them twice was a
+ * millisecond or two of the practice step's CPU).
+ */
+export async function tabTexts(
+  tabs: Readonly<Record<string, unknown[][]>>,
+  digestBefore = "",
+): Promise<{ texts: Record<string, string>; digest: string }> {
+  const texts: Record<string, string> = {};
+  for (const [name, rows] of Object.entries(tabs)) texts[name] = JSON.stringify(rows);
+  const entries = Object.entries(texts).map(([name, text]) => `${JSON.stringify(name)}:${text}`);
+  // The same text as JSON.stringify(tabs), after the digest it extends.
+  const json = `{${entries.join(",")}}`;
+  return { texts, digest: await digestOf(digestBefore ? `${digestBefore}\n${json}` : json) };
+}
+
+/**
+ * The small tabs' context, built once per isolate for the tabs a run's plan read (their digest):
+ * a run's steps usually land on the same isolate one after another, and reading and checking five
+ * tabs again costs a millisecond or two.
+ */
+let last: { digest: string; context: LedgerContext } | null = null;
+
+/** Keeps the context the plan built from the tabs it read. */
+export function rememberSmallTabs(digest: string, context: LedgerContext): void {
+  last = { digest, context };
+}
+
+export async function smallTabsContext(
+  tabCache: TabCache,
+  digest: string | undefined,
+): Promise<LedgerContext> {
+  if (digest !== undefined && last?.digest === digest) return last.context;
+  const context = buildLedgerContext(await tabCache.load(BASE_CACHED_TABS));
+  if (digest !== undefined) last = { digest, context };
+  return context;
+}
