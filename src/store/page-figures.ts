@@ -40,6 +40,11 @@ export function figuresAreOf(stored: string | null, version: string | undefined)
   return version !== undefined && stored?.startsWith(prefixOf(version)) === true;
 }
 
+/** Figures of this summary version are stored (D1 compares the start: the figures are not read). */
+export async function figuresStoredFor(meta: MetaStore, version: string | undefined): Promise<boolean> {
+  return version !== undefined && (await meta.startsWith(META_PAGE_FIGURES, prefixOf(version)));
+}
+
 /** Where one unit's detail (its figures and suggestions) is stored, by the unit's name key. */
 const unitDetailKey = (name: string) => `${META_PAGE_FIGURES}:unit:${nameKey(name)}`;
 
@@ -62,7 +67,7 @@ export async function savePageFigures(
   }>,
   at: string,
 ): Promise<boolean> {
-  if (figuresAreOf(await meta.get(META_PAGE_FIGURES), version)) return false;
+  if (await figuresStoredFor(meta, version)) return false;
   const { figures, unitDetails, reports, listPages } = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });

@@ -28,7 +28,7 @@ import {
   type MetaStore,
 } from "../../store/meta";
 import type { Objections } from "../../store/objections";
-import { figuresAreOf, META_PAGE_FIGURES, savePageFigures } from "../../store/page-figures";
+import { figuresStoredFor, savePageFigures } from "../../store/page-figures";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
@@ -110,12 +110,12 @@ async function unchangedSinceLastRun(
   const [parts, outstanding, figures, ...written] = await Promise.all([
     deps.summaries.count(),
     deps.inbox.outstanding(1),
-    deps.meta.get(META_PAGE_FIGURES),
+    figuresStoredFor(deps.meta, stamp.version),
     ...SYSTEM_TABS.map((tab) => lastWritten(deps.meta, tab)),
   ]);
   if (parts !== context.chunkStarts.length || outstanding.length > 0) return false;
   // Figures of the summary the pages show (a build before them stored none).
-  if (!figuresAreOf(figures, stamp.version)) return false;
+  if (!figures) return false;
   return SYSTEM_TABS.every(
     (tab, i) =>
       context.skippedTabs.some((s) => s.tab === tab) ||

@@ -1,0 +1,31 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createMetaStore } from "../../src/store/meta";
+import { figuresStoredFor, META_PAGE_FIGURES } from "../../src/store/page-figures";
+import { resetDatabase } from "../support/sync-helpers";
+
+beforeEach(resetDatabase);
+
+describe("meta.startsWith: a version at the start of a long value, compared in D1", () => {
+  it("answers for the value's start only, in characters, and false for a missing key", async () => {
+    const meta = createMetaStore(env.DB);
+    await meta.set(
+      "k",
+      `{"version":"v-建议-1","figures":"${"很长".repeat(50_000)}"}`,
+      "2026-11-26T01:00:00Z",
+    );
+    expect(await meta.startsWith("k", '{"version":"v-建议-1",')).toBe(true);
+    expect(await meta.startsWith("k", '{"version":"v-建议-2",')).toBe(false);
+    expect(await meta.startsWith("missing", "{")).toBe(false);
+    await meta.set("short", "ab", "2026-11-26T01:00:00Z");
+    expect(await meta.startsWith("short", "abc")).toBe(false);
+  });
+
+  it("tells whether page figures of a summary version are stored", async () => {
+    const meta = createMetaStore(env.DB);
+    await meta.set(META_PAGE_FIGURES, '{"version":"abc","overview":{}}', "2026-11-26T01:00:00Z");
+    expect(await figuresStoredFor(meta, "abc")).toBe(true);
+    expect(await figuresStoredFor(meta, "ab")).toBe(false);
+    expect(await figuresStoredFor(meta, undefined)).toBe(false);
+  });
+});
