@@ -4,11 +4,15 @@ const LONG_TEXT = "建议".repeat(50_000);
 
 const CASES = {
   nothing: async () => {},
-  trips: async (db) => {
-    for (let i = 0; i < 10; i++) await db.prepare("SELECT ?1 AS n").bind(i).first();
+  trips: async (env) => {
+    for (let i = 0; i < 10; i++) await env.DB.prepare("SELECT ?1 AS n").bind(i).first();
   },
-  "long-reads": async (db) => {
-    for (let i = 0; i < 10; i++) await db.prepare("SELECT v FROM long_text WHERE k = 1").first();
+  "long-reads": async (env) => {
+    for (let i = 0; i < 10; i++) await env.DB.prepare("SELECT v FROM long_text WHERE k = 1").first();
+  },
+  // Five subrequests to a server that answers each after 50 ms (as the Sheets emulator, slower).
+  "fetch-waits": async (env) => {
+    for (let i = 0; i < 5; i++) await (await fetch(env.SLOW_URL)).text();
   },
   loop: async () => {
     let sum = 0;
@@ -27,7 +31,7 @@ export default {
     }
     const run = CASES[url.searchParams.get("case") ?? ""];
     if (!run) return new Response("unknown case", { status: 404 });
-    await run(env.DB);
+    await run(env);
     return new Response("ok");
   },
 };

@@ -1,19 +1,27 @@
 /**
  * What the bench's two clocks charge an invocation that does no work of its own: the floor under
  * every figure of bench/free-plan.ts. A tiny Worker (bench/clock-floor-worker.js) in workerd waits
- * for D1 round trips, reads a long D1 value, or spins a fixed loop; each case runs fifteen times
- * and the median is reported. V8's profiler charges part of the waiting to the isolate (samples
- * taken while it waits land in `(program)`); the thread clock counts local D1's SQLite as well.
+ * for D1 round trips, reads a long D1 value, waits for slow subrequests, or spins a fixed loop;
+ * each case runs fifteen times and the median is reported. V8's profiler charges part of the
+ * waiting to the isolate (samples taken while it waits land in `(program)` or on the frame that ran
+ * last); the thread clock counts local D1's SQLite as well; the profiler's samples taken while the
+ * isolate's thread was running (bench/thread-state.ts) leave out waiting on anything outside the
+ * process, not waiting on local D1 (the same thread runs SQLite).
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import { IsolateProfiler } from "./isolate-cpu";
+import { ThreadStateReader } from "./thread-state";
 import { threadCpuNs, workerdPid } from "./worker";
 
 export interface ClockFloor {
   what: string;
   profilerMs: number;
+  /** The profiler's samples, counted only while the isolate's thread may have been running. */
+  runningMs: number;
   threadMs: number;
 }
 
@@ -21,6 +29,7 @@ const CASES: [string, string][] = [
   ["nothing", "an invocation that does nothing"],
   ["trips", "10 D1 round trips (SELECT ?1), nothing else"],
   ["long-reads", "10 D1 reads of one 100,000-character value"],
+  ["fetch-waits", "5 subrequests answered after 50 ms each, nothing else"],
   ["loop", "a fixed loop of pure JavaScript (no I/O)"],
 ];
 
@@ -29,12 +38,17 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function benchClockFloor(): Promise<ClockFloor[]> {
+  const slow = createServer((_, response) => {
+    setTimeout(() => response.end("ok"), 50);
+  });
+  await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
   const mf = new Miniflare({
     name: "clock-floor",
     inspectorPort: 9338,
     modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/clock-floor-worker.js") }],
     compatibilityDate: "2026-04-20",
     d1Databases: { DB: "clock-floor-db" },
+    bindings: { SLOW_URL: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/` },
     cf: false,
   });
   try {
@@ -42,9 +56,11 @@ export async function benchClockFloor(): Promise<ClockFloor[]> {
     await (await mf.dispatchFetch("http://floor/setup")).text();
     const pid = workerdPid();
     const profiler = await IsolateProfiler.connect(9338, "clock-floor");
+    const reader = new ThreadStateReader(pid);
     const floors: ClockFloor[] = [];
     for (const [name, what] of CASES) {
       const profiled: number[] = [];
+      const running: number[] = [];
       const thread: number[] = [];
       for (let i = 0; i < REPEATS; i++) {
         let ns = 0;
@@ -52,16 +68,24 @@ export async function benchClockFloor(): Promise<ClockFloor[]> {
           const before = threadCpuNs(pid);
           await (await mf.dispatchFetch(`http://floor/?case=${name}`)).text();
           ns = threadCpuNs(pid) - before;
-        });
+        }, reader);
         profiled.push(sample.workerMs);
+        running.push(sample.runningMs ?? sample.workerMs);
         thread.push(ns / 1e6);
       }
-      floors.push({ what, profilerMs: round(median(profiled)), threadMs: round(median(thread)) });
+      floors.push({
+        what,
+        profilerMs: round(median(profiled)),
+        runningMs: round(median(running)),
+        threadMs: round(median(thread)),
+      });
     }
     profiler.close();
+    await reader.close();
     return floors;
   } finally {
     await mf.dispose();
+    slow.close();
   }
 }
 

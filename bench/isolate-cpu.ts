@@ -19,8 +19,16 @@
  * client's `requestOnce` (a few lines that build a URL and await the answer) count as waiting too;
  * parsing the answer (`json`) and building the request (`stringify`) are frames of their own and
  * still count.
+ *
+ * A third reading weighs each sample by how long workerd's main thread (the isolate's) was actually
+ * running during it (bench/thread-state.ts): V8 also charges samples to whatever frame ran last
+ * while the thread sleeps in the event loop (waiting for the emulator: a three-line function was
+ * charged 10–18 ms in a sync's plan), and a thread that sleeps runs nothing. What the thread ran
+ * for other isolates on it (local D1, Miniflare's plumbing) still counts, so this is an upper bound
+ * too, the tightest of the three.
  */
 import WebSocket from "ws";
+import { runningShare, type ThreadStateReader, type ThreadStates } from "./thread-state";
 
 interface ProfileNode {
   id: number;
@@ -29,6 +37,8 @@ interface ProfileNode {
 }
 export interface Profile {
   nodes: ProfileNode[];
+  /** µs of the monotonic clock (CLOCK_MONOTONIC on Linux, as Node's process.hrtime). */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -36,6 +46,12 @@ export interface Profile {
 export interface CpuSample {
   /** The Worker's own CPU: JavaScript, GC and native work, binding I/O left out, ms. */
   workerMs: number;
+  /**
+   * The same samples, each weighed by the share of its time the isolate's thread was running
+   * (bench/thread-state.ts): samples V8 put on a frame while the thread slept are left out. Still
+   * an upper bound: the isolate cannot run longer than its thread. Null without the thread's states.
+   */
+  runningMs: number | null;
   /** Everything V8 saw the Worker's isolate busy with, local D1 and queue work included (upper bound), ms. */
   busyMs: number;
   /** Functions by their own (self) time, the heaviest first: where the time goes. */
@@ -94,12 +110,20 @@ export class IsolateProfiler {
     });
   }
 
-  /** Runs `work` (which makes the Worker do one invocation) under the profiler. */
-  async measure(work: () => Promise<unknown>): Promise<CpuSample> {
+  /**
+   * Runs `work` (which makes the Worker do one invocation) under the profiler, and with `thread`
+   * reads the isolate's thread's state meanwhile.
+   */
+  async measure(work: () => Promise<unknown>, thread?: ThreadStateReader): Promise<CpuSample> {
     await this.send("Profiler.start");
-    await work();
+    let states: ThreadStates | null = null;
+    if (thread)
+      states = await thread.during(async () => {
+        await work();
+      });
+    else await work();
     const { profile } = (await this.send("Profiler.stop")) as { profile: Profile };
-    return cpuOf(profile);
+    return cpuOf(profile, states);
   }
 
   close(): void {
@@ -107,7 +131,7 @@ export class IsolateProfiler {
   }
 }
 
-function cpuOf(profile: Profile): CpuSample {
+function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample {
   const name = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
   const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const where = new Map(
@@ -129,9 +153,21 @@ function cpuOf(profile: Profile): CpuSample {
   };
   const self = new Map<string, number>();
   let ownUs = 0;
+  let runningUs = 0;
   let busyUs = 0;
+  let at = profile.startTime;
+  if (states && states.count > 0) {
+    // Both clocks are the machine's monotonic clock: a profile outside the reads would mean they
+    // are not, and the third clock would be meaningless.
+    const first = profile.startTime + (profile.timeDeltas[0] ?? 0);
+    const from = states.times[0] ?? 0;
+    const to = states.times[states.count - 1] ?? 0;
+    if (first < from - 1_000_000 || first > to + 1_000_000)
+      throw new Error("the profiler's clock and the thread reads' clock differ");
+  }
   profile.samples.forEach((node, i) => {
     // A sample stands for the time until the next one.
+    at += profile.timeDeltas[i] ?? 0;
     const us = profile.timeDeltas[i + 1] ?? 0;
     if (name.get(node) === "(idle)") return;
     busyUs += us;
@@ -139,6 +175,9 @@ function cpuOf(profile: Profile): CpuSample {
     const frame = frameOf.get(node);
     if (frame && waitsOnSubrequest(frame)) return;
     ownUs += us;
+    // Weighed by how much of its time the isolate's thread was running: a sample V8 took while the
+    // thread slept (waiting for the emulator) is the waiting, charged to the last frame that ran.
+    if (states) runningUs += us * runningShare(states, at, at + us);
     const fn = where.get(node) ?? "?";
     self.set(fn, (self.get(fn) ?? 0) + us);
   });
@@ -146,7 +185,13 @@ function cpuOf(profile: Profile): CpuSample {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
     .map(([fn, us]) => ({ fn, ms: Math.round(us / 10) / 100 }));
-  return { workerMs: ownUs / 1000, busyMs: busyUs / 1000, top, profile };
+  return {
+    workerMs: ownUs / 1000,
+    runningMs: states ? runningUs / 1000 : null,
+    busyMs: busyUs / 1000,
+    top,
+    profile,
+  };
 }
 
 /** The call tree of a profile as indented lines (inclusive ms), nodes above `minMs` only: for reading by eye. */

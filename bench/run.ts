@@ -45,6 +45,7 @@ if (json) {
     what: f.what,
     cpuMs: f["CPU ms (Worker)"],
     cpuMsProfiler: f["CPU ms (profiler)"],
+    cpuMsRunning: f["CPU ms (profiler, running)"],
     cpuMsThread: f["CPU ms (thread)"],
     sheetsCalls: f["Sheets calls"],
     cellsWritten: f["cells written"],

@@ -6,6 +6,7 @@ import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import type { BenchEmulator } from "./emulator-process";
 import { IsolateProfiler } from "./isolate-cpu";
+import { ThreadStateReader } from "./thread-state";
 
 export const BENCH_ADMIN_TOKEN = "bench-admin-token";
 export const BENCH_FORM_SECRET = "bench-suggestion-secret";
@@ -33,6 +34,8 @@ export interface BenchWorker {
   mf: Miniflare;
   /** The Worker's isolate under V8's profiler: CPU of one invocation as Cloudflare counts it. */
   profiler: IsolateProfiler;
+  /** Whether workerd's main thread (the isolate's) is running, read while an invocation is measured. */
+  thread: ThreadStateReader;
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
   /** CPU seconds the workerd process (the Worker and its local D1) has used so far. */
   cpuMs(): number;
@@ -123,15 +126,18 @@ export async function startBenchWorker(
   await applyMigrations(db as never);
   const pid = workerdPid();
   const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
+  const thread = new ThreadStateReader(pid);
   return {
     mf,
     profiler,
+    thread,
     fetch: (pathname, init) =>
       mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
     cpuMs: () => processCpuMs(pid),
     threadCpuNs: () => threadCpuNs(pid),
     dispose: async () => {
       profiler.close();
+      await thread.close();
       await mf.dispose();
     },
   };

@@ -1,0 +1,62 @@
+/**
+ * The sync's steps, many times over, for comparing two builds (`npx tsx bench/sync-steps.ts [runs]`,
+ * default 6): on a 2,000-row office, `runs` syncs that check every chunk again (each run's steady
+ * inputs cleared first, so nothing is reused and nothing written), then `runs` quiet syncs that
+ * reuse every chunk; prints the median CPU of each kind of step (the bench's reading, and V8's
+ * profiler alone). A single run of bench/free-plan.ts swings up to 2× on this VM; the median of 60
+ * chunk steps moves by about a millisecond.
+ */
+import { TAB_NAMES } from "../sheets-schema/tab-names";
+import { noticeLogTab } from "../sheets-schema/tabs";
+import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
+import { startBenchEmulator } from "./emulator-process";
+import { measureSyncRun, OFFICE_ROWS } from "./free-plan";
+import { raisePriority } from "./priority";
+import { buildWorker, startBenchWorker } from "./worker";
+
+const SHEET = "sync-steps";
+const runs = Number(process.argv[2] ?? 6);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+console.log(raisePriority());
+buildWorker();
+const em = await startBenchEmulator(8797, { reads: 100_000, writes: 100_000 });
+const worker = await startBenchWorker(em, SHEET, 9331, false);
+try {
+  const tabs = buildFixture(OFFICE_ROWS, 20);
+  tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
+  await em.admin("POST", "/spreadsheets", {
+    spreadsheetId: SHEET,
+    title: SHEET,
+    sheets: fixtureSheets(tabs),
+  });
+  await measureSyncRun(worker, em, "first", 1);
+  const db = await worker.mf.getD1Database("DB");
+  const readings = new Map<string, { bench: number[]; profiler: number[] }>();
+  for (const [label, checkAgain] of [
+    ["every chunk checked", true],
+    ["quiet", false],
+  ] as const) {
+    for (let r = 0; r < runs; r++) {
+      if (checkAgain) await db.prepare("UPDATE summary_parts SET input = NULL, result = NULL").run();
+      for (const f of await measureSyncRun(worker, em, label, 1)) {
+        const step = f.what.replace(/ \(\d+\/\d+\)$/, "");
+        const seen = readings.get(step) ?? { bench: [], profiler: [] };
+        seen.bench.push(f["CPU ms (Worker)"]);
+        seen.profiler.push(f["CPU ms (profiler)"]);
+        readings.set(step, seen);
+      }
+    }
+  }
+  console.table(
+    [...readings].map(([step, r]) => ({
+      step,
+      steps: r.bench.length,
+      "CPU ms (median)": median(r.bench),
+      "profiler alone (median)": median(r.profiler),
+    })),
+  );
+} finally {
+  await worker.dispose();
+  await em.stop();
+}
