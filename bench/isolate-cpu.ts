@@ -54,7 +54,7 @@ export interface CpuSample {
   runningMs: number | null;
   /** Everything V8 saw the Worker's isolate busy with, local D1 and queue work included (upper bound), ms. */
   busyMs: number;
-  /** Functions by their own (self) time, the heaviest first: where the time goes. */
+  /** Functions by their own (self) time, the heaviest first (weighed as runningMs when it is known). */
   top: { fn: string; ms: number }[];
   /** The whole call tree, for a closer look (callTree). */
   profile: Profile;
@@ -177,9 +177,11 @@ function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample {
     ownUs += us;
     // Weighed by how much of its time the isolate's thread was running: a sample V8 took while the
     // thread slept (waiting for the emulator) is the waiting, charged to the last frame that ran.
-    if (states) runningUs += us * runningShare(states, at, at + us);
+    const running = states ? us * runningShare(states, at, at + us) : us;
+    runningUs += running;
+    // Where the time goes, by the tightest reading there is.
     const fn = where.get(node) ?? "?";
-    self.set(fn, (self.get(fn) ?? 0) + us);
+    self.set(fn, (self.get(fn) ?? 0) + running);
   });
   const top = [...self.entries()]
     .sort((a, b) => b[1] - a[1])
