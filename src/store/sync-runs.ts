@@ -29,6 +29,12 @@ export interface SyncRunLog {
   last(): Promise<SyncRunRecord | null>;
   /** The run's plan, carried from its first invocation to its chunks (JSON). */
   setContext(id: number, context: string): Promise<void>;
+  /**
+   * Merges `patch` (a JSON object, RFC 7396: objects merged key by key, anything else replaced, null
+   * removes) into the stored context in D1: a step that changes a few fields does not send back the
+   * run's 80 KB context (every 编号 of the ledger).
+   */
+  patchContext(id: number, patch: string): Promise<void>;
   context(id: number): Promise<{ outcome: string; context: string | null } | null>;
   /** One chunk's results, once (a chunk delivered twice finds its results there). */
   saveChunk(id: number, chunk: number, result: string): Promise<void>;
@@ -93,6 +99,12 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
     },
     async setContext(id, context) {
       await db.prepare("UPDATE sync_runs SET context = ?2 WHERE id = ?1").bind(id, context).run();
+    },
+    async patchContext(id, patch) {
+      await db
+        .prepare("UPDATE sync_runs SET context = json_patch(context, ?2) WHERE id = ?1")
+        .bind(id, patch)
+        .run();
     },
     async context(id) {
       return db

@@ -43,3 +43,39 @@ describe("sync_runs.openStep: a queued step's context and claim in one round tri
     expect(await runs.openStep(9999, "finish", "message-a")).toBeNull();
   });
 });
+
+describe("sync_runs.patchContext: the practice step's changes merged in D1", () => {
+  it("replaces the fields it names, keeps every other, and keeps the nulls inside its problems", async () => {
+    const runs = createSyncRunLog(env.DB);
+    const runId = await runs.start("cron", "2026-11-30T02:00:00Z");
+    const ids = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`2026-${i}`, i + 2]));
+    const before = {
+      ids,
+      tabsDigest: "small",
+      missingTabs: ["领导"],
+      planProblems: { smallTabs: [], settings: [], systemTabs: [] },
+      planCalls: 1,
+    };
+    await runs.setContext(runId, JSON.stringify(before));
+    const problem = {
+      tab: "沟通记录",
+      row: 3,
+      column: null,
+      level: "提醒",
+      message: "编号不在台账中",
+      id: null,
+    };
+    const changes = {
+      tabsDigest: "small+practice",
+      missingTabs: [],
+      planProblems: { ...before.planProblems, practiceTabs: [problem] },
+      practiceRead: true,
+      planCalls: 2,
+    };
+
+    await runs.patchContext(runId, JSON.stringify(changes));
+
+    const stored = JSON.parse((await runs.context(runId))?.context ?? "{}");
+    expect(stored).toEqual({ ...before, ...changes });
+  });
+});

@@ -20,11 +20,17 @@ import type { SyncContext } from "./sync-context";
  * Its own invocation: parsing and storing them costs as much as the whole plan. 民意 and 常委会测评
  * (issue 14) are read, cached and checked here too: the finish folds 常委会测评 into 单位测评.
  */
+/** What the practice step changes in a run's context. */
+export type PracticeRead = Pick<
+  SyncContext,
+  "tabsDigest" | "tabsChanged" | "planProblems" | "missingTabs" | "practiceRead"
+>;
+
 export async function readPracticeTabs(
   deps: PlanDeps,
   context: Omit<SyncContext, "planCalls">,
   nowMs: number,
-): Promise<Omit<SyncContext, "planCalls">> {
+): Promise<PracticeRead> {
   const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
   const read = await readRanges(
     deps.sheets,
@@ -53,7 +59,6 @@ export async function readPracticeTabs(
   });
   const missing = [...context.missingTabs, ...read.missingTabs];
   return {
-    ...context,
     tabsDigest,
     tabsChanged: context.tabsChanged || changed,
     planProblems: {

@@ -266,9 +266,9 @@ async function practiceOnce(
   if (context.practiceRead) return context;
   const callsBefore = deps.sheets.callCount;
   const read = await readPracticeTabs(deps, context, nowMs);
-  const next: SyncContext = { ...read, planCalls: context.planCalls + deps.sheets.callCount - callsBefore };
-  await deps.runs.setContext(runId, JSON.stringify(next));
-  return next;
+  const changes = { ...read, planCalls: context.planCalls + deps.sheets.callCount - callsBefore };
+  await deps.runs.patchContext(runId, JSON.stringify(changes));
+  return { ...context, ...changes };
 }
 
 /**
