@@ -1,5 +1,5 @@
 /**
- * What the bench's two clocks charge an invocation that does no work of its own: the floor under
+ * What the bench's clocks charge an invocation that does no work of its own: the floor under
  * every figure of bench/free-plan.ts. A tiny Worker (bench/clock-floor-worker.js) in workerd waits
  * for D1 round trips, reads a long D1 value, waits for slow subrequests, or spins a fixed loop;
  * each case runs fifteen times and the median is reported. V8's profiler charges part of the

@@ -69,16 +69,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Each invocation is measured by two clocks at once, and each is an upper bound of the Worker's CPU
- * for its own reason:
+ * Each invocation is measured by three clocks at once, and each is an upper bound of the Worker's
+ * CPU for its own reason:
  * - V8's sampling profiler in workerd (bench/isolate-cpu.ts) leaves binding calls out, but it has
- *   no notion of the isolate waiting: a probe Worker that awaits five 50 ms fetches was charged
- *   0.4, 52 and 212 ms in three repeats, in `(program)` and in the awaiting function's frame.
+ *   no notion of the isolate waiting: samples taken while workerd's thread sleeps land on the frame
+ *   that ran last (a probe Worker that awaits five 50 ms fetches was charged 0.2 to 212 ms).
+ * - Those samples weighed by how much of each the isolate's thread was running
+ *   (bench/thread-state.ts): the waiting drops out; what the thread runs for local D1 stays in.
  * - The workerd process's thread CPU (the kernel's schedstat, ns) counts no waiting at all, but it
  *   counts what runs beside the Worker in that process: the local D1 (SQLite), the queues,
  *   Miniflare's plumbing and the profiler's own sampling.
- * The Worker's CPU is at most the lower of the two, which is what the bench reports (both readings
- * are in the table and in --json).
+ * The Worker's CPU is at most the lowest of the three, which is what the bench reports (each
+ * reading is in the table and in --json).
  */
 /**
  * An invocation still running after this long is stuck (seen twice in about twenty runs: workerd
