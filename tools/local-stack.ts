@@ -183,8 +183,13 @@ async function start(stack: Stack): Promise<void> {
     explainListen(error, uses[2] as PortUse, options.host),
   );
 
-  // wrangler takes longest to boot; the demo and the D1 migrations come up beside it (migrating a
-  // local database under a running `wrangler dev` is the documented workflow).
+  // The demo comes up beside everything else. The D1 migrations go first: `wrangler dev` and the
+  // migration run open the same local SQLite file, and workerd stops at boot when it finds it
+  // locked ("database is locked: SQLITE_BUSY", seen in CI).
+  const { prepareDemoSpreadsheet } = await import("./demo-spreadsheet");
+  const demo = prepareDemoSpreadsheet(stack.emulator.emulator, options.paths.serviceAccountFile);
+  demo.catch(() => undefined);
+  await stack.applyMigrations();
   const worker = stack.startWorker();
   const workerDied = new Promise<never>((_, reject) => {
     worker.once("exit", (code, signal) => {
@@ -198,18 +203,9 @@ async function start(stack: Stack): Promise<void> {
     });
   });
   workerDied.catch(() => undefined);
-  const { prepareDemoSpreadsheet } = await import("./demo-spreadsheet");
-  const preparing = Promise.all([
-    prepareDemoSpreadsheet(stack.emulator.emulator, options.paths.serviceAccountFile),
-    stack.applyMigrations(),
-  ]);
-  preparing.catch(() => undefined);
 
   const stopped = () => stack.stopping;
-  await Promise.race([
-    Promise.all([preparing, waitForWorker(urls.worker, BOOT_TIMEOUT_MS, stopped)]),
-    workerDied,
-  ]);
+  await Promise.race([Promise.all([demo, waitForWorker(urls.worker, BOOT_TIMEOUT_MS, stopped)]), workerDied]);
   await Promise.race([waitForHealthy(urls.worker, HEALTHY_TIMEOUT_MS, stopped), workerDied]);
   const sync = await Promise.race([runFirstSync(urls.worker, LOCAL.adminToken), workerDied]);
   console.log(
