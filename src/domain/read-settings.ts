@@ -4,6 +4,7 @@ import type { SettingRecord } from "../../sheets-schema/tabs/config-tabs";
 import { nameKey } from "./directory";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "./numbering";
 import type { ParsedRow, TabRead } from "./read-tab";
+import { isFixedOffsetZone } from "./time-zones";
 
 export interface SettingsRead {
   readonly settings: Settings;
@@ -19,8 +20,12 @@ const HTTP_URL = /^https?:\/\/\S+$/;
 /** Zones already asked about: making a DateTimeFormat to find out costs about a millisecond. */
 const zoneValidity = new Map<string, boolean>();
 
-/** True for an IANA time zone the runtime knows (Workers and Node ship full ICU). */
+/**
+ * True for an IANA time zone the runtime knows (Workers and Node ship full ICU). The zones of
+ * China's offices are known without asking Intl (src/jobs/local-time.ts says why).
+ */
 export function isValidTimeZone(zone: string): boolean {
+  if (isFixedOffsetZone(zone)) return true;
   let valid = zoneValidity.get(zone);
   if (valid === undefined) {
     try {
