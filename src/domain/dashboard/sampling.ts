@@ -1,3 +1,4 @@
+import { byCodePoint } from "../compare-text";
 import { nameKey } from "../directory";
 import { randomIndex, seededRandom } from "./prng";
 
@@ -28,8 +29,6 @@ export interface SampleDraw {
   /** Every drawn 编号, stratum by stratum. */
   readonly ids: readonly string[];
 }
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The sample size for a population: a share is rounded half up, and never rounds a non-empty draw to 0. */
 export function sampleSizeOf(size: SampleSize, population: number): number {

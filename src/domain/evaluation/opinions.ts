@@ -1,5 +1,6 @@
 import { CONVERTED, OPINION_HANDLING } from "../../../sheets-schema/enums";
 import { type OpinionRecord, opinionsTab } from "../../../sheets-schema/tabs/evaluation-tabs";
+import { byCodePoint } from "../compare-text";
 import { nameKey } from "../directory";
 import { readTab } from "../read-tab";
 
@@ -44,7 +45,7 @@ export function opinionRows(values: unknown[][] | undefined): OpinionRow[] {
   return read.rows
     .filter((row) => !row.blank)
     .map((row) => ({ rowNumber: row.rowNumber, record: row.record, key: opinionKey(row.record) }))
-    .sort((x, y) => (y.record.date ?? "").localeCompare(x.record.date ?? "") || y.rowNumber - x.rowNumber);
+    .sort((x, y) => byCodePoint(y.record.date ?? "", x.record.date ?? "") || y.rowNumber - x.rowNumber);
 }
 
 export function summarizeOpinions(rows: readonly OpinionRow[], year: number | null): OpinionsSummary {

@@ -1,6 +1,7 @@
 import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import type { Calendar } from "../calendar";
 import { isoFromSerial, serialFromIso, weekdayOf } from "../civil-date";
+import { byCodePoint } from "../compare-text";
 import { daysBetween } from "../deadlines";
 import type { StatisticsRow } from "../statistics";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -35,7 +36,7 @@ function list(title: string, rows: readonly Row[], line: (row: Row) => string): 
 
 function byDue(rows: Row[]): Row[] {
   return rows.sort(
-    (a, b) => a.computed.dueDate.localeCompare(b.computed.dueDate) || (a.id ?? "").localeCompare(b.id ?? ""),
+    (a, b) => byCodePoint(a.computed.dueDate, b.computed.dueDate) || byCodePoint(a.id ?? "", b.id ?? ""),
   );
 }
 
