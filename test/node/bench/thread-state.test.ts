@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { describe, expect, it } from "vitest";
+import { runningShare, ThreadStateReader, type ThreadStates } from "../../../bench/thread-state";
+
+function states(reads: [number, 0 | 1][]): ThreadStates {
+  return {
+    times: Float64Array.from(reads.map(([t]) => t)),
+    running: Uint8Array.from(reads.map(([, r]) => r)),
+    count: reads.length,
+  };
+}
+
+describe("the bench's third clock: how much of a moment a thread was running", () => {
+  it("is the share of reads inside the moment that saw the thread running", () => {
+    const s = states([
+      [100, 1],
+      [110, 1],
+      [120, 0],
+      [130, 0],
+      [140, 1],
+      [200, 0],
+      [400, 0],
+    ]);
+    expect(runningShare(s, 100, 120)).toBeCloseTo(2 / 3);
+    expect(runningShare(s, 120, 130)).toBe(0);
+    expect(runningShare(s, 100, 110)).toBe(1);
+    // No read inside: the reads on either side decide (asleep on both: 0; running on one: 1).
+    expect(runningShare(s, 250, 300)).toBe(0);
+    expect(runningShare(s, 141, 150)).toBe(1);
+    // Before the first read or after the last nothing is known, and the moment counts.
+    expect(runningShare(s, 10, 20)).toBe(1);
+    expect(runningShare(s, 500, 600)).toBe(1);
+  });
+
+  it("sees a real process running while it computes and asleep while it waits", async () => {
+    // The child waits for "go", spins for 300 ms, then sleeps; it prints the monotonic clock (µs) at
+    // each change, the clock the reads are stamped with.
+    const child = spawn(process.execPath, [
+      "-e",
+      `const now = () => Number(process.hrtime.bigint() / 1000n);
+       process.stdin.once("data", () => {
+         console.log("busy " + now());
+         const end = Date.now() + 300;
+         while (Date.now() < end) {}
+         console.log("idle " + now());
+         setTimeout(() => process.exit(0), 1000);
+       });`,
+    ]);
+    const lines = createInterface({ input: child.stdout });
+    const marks = new Map<string, number>();
+    lines.on("line", (line) => {
+      const [what, at] = line.split(" ");
+      if (what && at) marks.set(what, Number(at));
+    });
+    const reader = new ThreadStateReader(child.pid as number);
+    try {
+      const read = await reader.during(async () => {
+        child.stdin.write("go\n");
+        while (!marks.has("idle")) await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      const busy = marks.get("busy") ?? 0;
+      const idle = marks.get("idle") ?? 0;
+      expect(read.count).toBeGreaterThan(100);
+      expect(runningShare(read, busy + 50_000, idle - 50_000)).toBeGreaterThan(0.9);
+      expect(runningShare(read, idle + 50_000, idle + 250_000)).toBeLessThan(0.1);
+    } finally {
+      await reader.close();
+      child.kill();
+      await once(child, "exit").catch(() => undefined);
+    }
+  });
+});
