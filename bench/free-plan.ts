@@ -563,20 +563,39 @@ async function page(worker: BenchWorker, path: string): Promise<void> {
   if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
 }
 
-export async function benchFreePlan(): Promise<InvocationFigures[]> {
+/**
+ * The bench's office: the Worker built as `wrangler deploy` bundles it, running in workerd against
+ * the Sheets emulator, with a spreadsheet `spreadsheetId` of OFFICE_ROWS rows (the 20 units and 13
+ * scenarios of the fixture, and an empty 通知记录). `stop` stops workerd and the emulator.
+ */
+export async function startBenchOffice(spreadsheetId: string) {
   buildWorker();
   // CPU is measured here, not quota: runs follow each other faster than a cron would (bench/sync.ts
   // keeps Google's 60 reads and 60 writes a minute).
   const em = await startBenchEmulator(PORT, { reads: 100_000, writes: 100_000 });
-  const worker = await startBenchWorker(em, SHEET, 9331, false);
+  const worker = await startBenchWorker(em, spreadsheetId, 9331, false);
+  const stop = async () => {
+    await worker.dispose();
+    await em.stop();
+  };
   try {
     const tabs = buildFixture(OFFICE_ROWS, 20);
     tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
     await em.admin("POST", "/spreadsheets", {
-      spreadsheetId: SHEET,
-      title: SHEET,
+      spreadsheetId,
+      title: spreadsheetId,
       sheets: fixtureSheets(tabs),
     });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { em, worker, stop };
+}
+
+export async function benchFreePlan(): Promise<InvocationFigures[]> {
+  const { em, worker, stop } = await startBenchOffice(SHEET);
+  try {
     const figures: InvocationFigures[] = [];
     figures.push(...(await measureSyncRun(worker, em, "first (every system cell, 20 new 编号)", 1)));
     figures.push(...(await measureSyncRun(worker, em, "steady (checks all, writes nothing)", 1)));
@@ -606,8 +625,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     figures.push(...(await measureLinks(worker, em)));
     return figures;
   } finally {
-    await worker.dispose();
-    await em.stop();
+    await stop();
   }
 }
 

@@ -6,30 +6,16 @@
  * profiler alone). A single run of bench/free-plan.ts swings up to 2× on this VM; the median of 60
  * chunk steps moves by about a millisecond.
  */
-import { TAB_NAMES } from "../sheets-schema/tab-names";
-import { noticeLogTab } from "../sheets-schema/tabs";
-import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
-import { startBenchEmulator } from "./emulator-process";
-import { measureSyncRun, OFFICE_ROWS } from "./free-plan";
+import { measureSyncRun, startBenchOffice } from "./free-plan";
 import { raisePriority } from "./priority";
-import { buildWorker, startBenchWorker } from "./worker";
 
 const SHEET = "sync-steps";
 const runs = Number(process.argv[2] ?? 6);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 console.log(raisePriority());
-buildWorker();
-const em = await startBenchEmulator(8797, { reads: 100_000, writes: 100_000 });
-const worker = await startBenchWorker(em, SHEET, 9331, false);
+const { em, worker, stop } = await startBenchOffice(SHEET);
 try {
-  const tabs = buildFixture(OFFICE_ROWS, 20);
-  tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
-  await em.admin("POST", "/spreadsheets", {
-    spreadsheetId: SHEET,
-    title: SHEET,
-    sheets: fixtureSheets(tabs),
-  });
   await measureSyncRun(worker, em, "first", 1);
   const db = await worker.mf.getD1Database("DB");
   const readings = new Map<string, { bench: number[]; profiler: number[] }>();
@@ -57,6 +43,5 @@ try {
     })),
   );
 } finally {
-  await worker.dispose();
-  await em.stop();
+  await stop();
 }
