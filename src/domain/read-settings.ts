@@ -22,7 +22,7 @@ const zoneValidity = new Map<string, boolean>();
 
 /**
  * True for an IANA time zone the runtime knows (Workers and Node ship full ICU). The zones of
- * China's offices are known without asking Intl (src/jobs/local-time.ts says why).
+ * China's offices are known without asking Intl (src/domain/time-zones.ts says why).
  */
 export function isValidTimeZone(zone: string): boolean {
   if (isFixedOffsetZone(zone)) return true;

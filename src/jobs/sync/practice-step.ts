@@ -12,6 +12,12 @@ import { readRanges } from "./read-sheet";
 import { smallTabsContext, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
+/** What the practice step changes in a run's context. */
+export type PracticeRead = Pick<
+  SyncContext,
+  "tabsDigest" | "tabsChanged" | "planProblems" | "missingTabs" | "practiceRead"
+>;
+
 /**
  * A run's second step: 沟通记录, 延期申请 and 协办意见, a row per event all year (thousands in a
  * county's December), read whole, kept in D1 for the chunks and pages, and folded into the run's
@@ -20,12 +26,6 @@ import type { SyncContext } from "./sync-context";
  * Its own invocation: parsing and storing them costs as much as the whole plan. 民意 and 常委会测评
  * (issue 14) are read, cached and checked here too: the finish folds 常委会测评 into 单位测评.
  */
-/** What the practice step changes in a run's context. */
-export type PracticeRead = Pick<
-  SyncContext,
-  "tabsDigest" | "tabsChanged" | "planProblems" | "missingTabs" | "practiceRead"
->;
-
 export async function readPracticeTabs(
   deps: PlanDeps,
   context: Omit<SyncContext, "planCalls">,
