@@ -110,6 +110,28 @@ async function bothClocks(worker: BenchWorker, invoke: () => Promise<void>) {
   return { ...sample, threadMs: threadNs / 1e6 };
 }
 
+/**
+ * BENCH_TOP=<part of a row's name>: the own times of every invocation it names, summed (one
+ * invocation's profile holds only a hundred or so samples; many of them show where time goes).
+ */
+export const ownTimes = {
+  invocations: 0,
+  byFunction: new Map<string, number>(),
+  add(top: readonly { fn: string; ms: number }[]) {
+    this.invocations++;
+    for (const { fn, ms } of top) this.byFunction.set(fn, (this.byFunction.get(fn) ?? 0) + ms);
+  },
+  print() {
+    if (this.invocations === 0) return;
+    const rows = [...this.byFunction]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([fn, ms]) => ({ fn, "ms per invocation": round(ms / this.invocations) }));
+    console.log(`\nOwn times over ${this.invocations} invocations (${process.env.BENCH_TOP})`);
+    console.table(rows);
+  },
+};
+
 async function measure(
   worker: BenchWorker,
   em: Awaited<ReturnType<typeof startBenchEmulator>>,
@@ -142,6 +164,8 @@ async function measure(
     const tree = process.env.BENCH_TREE;
     if (tree && what.includes(tree))
       console.log(`\n${what}\n${callTree(cpu.profile, 0.3).join("\n")}\n${JSON.stringify(cpu.top)}`);
+    const summed = process.env.BENCH_TOP;
+    if (summed && what.includes(summed)) ownTimes.add(cpu.top);
   }
   return {
     what,

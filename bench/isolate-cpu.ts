@@ -185,7 +185,7 @@ function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample {
   });
   const top = [...self.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
+    .slice(0, 60)
     .map(([fn, us]) => ({ fn, ms: Math.round(us / 10) / 100 }));
   return {
     workerMs: ownUs / 1000,

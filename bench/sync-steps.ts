@@ -6,7 +6,7 @@
  * profiler alone). A single run of bench/free-plan.ts swings up to 2× on this VM; the median of 60
  * chunk steps moves by about a millisecond.
  */
-import { measureSyncRun, startBenchOffice } from "./free-plan";
+import { measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
 import { raisePriority } from "./priority";
 
 const SHEET = "sync-steps";
@@ -42,6 +42,7 @@ try {
       "profiler alone (median)": median(r.profiler),
     })),
   );
+  ownTimes.print();
 } finally {
   await stop();
 }

@@ -2,6 +2,15 @@ import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../..
 import { type Directory, nameKey } from "./directory";
 import type { ParsedRow } from "./read-tab";
 
+/**
+ * The ledger's 编号 as a row check asks for them: a Map built from the rows read, or a view over
+ * a split sync's index of the whole ledger (nothing copied per part).
+ */
+export interface IdLookup<T> {
+  get(id: string): T | undefined;
+  keys(): Iterable<string>;
+}
+
 /** Lookups built once per sync, shared by every row check. */
 export interface LedgerRefs {
   readonly deputies: Directory<DeputyRecord>;
@@ -12,9 +21,9 @@ export interface LedgerRefs {
   readonly categories: readonly string[];
   readonly categorySet: ReadonlySet<string>;
   /** Every 编号 typed in the ledger → the rows holding it. */
-  readonly idRows: ReadonlyMap<string, readonly number[]>;
+  readonly idRows: IdLookup<readonly number[]>;
   /** 编号 → its record (first row), for 并入编号. */
-  readonly byId: ReadonlyMap<string, LedgerRecord>;
+  readonly byId: IdLookup<Pick<LedgerRecord, "review">>;
 }
 
 type Row = ParsedRow<LedgerRecord>;

@@ -94,13 +94,13 @@ function unknownYearsOf(
 export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   const { context } = input;
   const read = readTab(ledgerTab, [input.header, ...input.rows], "staff", input.firstRow);
-  const idRows = new Map<string, number[]>();
-  const byId = new Map<string, LedgerRecord>();
-  for (const [id, entry] of Object.entries(input.ids)) {
-    idRows.set(id, [...entry.rows]);
-    // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).
-    byId.set(id, { review: entry.review } as unknown as LedgerRecord);
-  }
+  // Views over the whole ledger's index, not copies of it: a part asks for its own rows' 编号.
+  const { ids } = input;
+  const entryOf = (id: string) => (Object.hasOwn(ids, id) ? ids[id] : undefined);
+  const keys = () => Object.keys(ids);
+  const idRows = { get: (id: string) => entryOf(id)?.rows, keys };
+  // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).
+  const byId = { get: (id: string) => entryOf(id) as Pick<LedgerRecord, "review"> | undefined, keys };
   // The practice rows of this part's suggestions only, indexed once: a Map lookup per row.
   const partIds = new Set<string>();
   for (const row of read.rows) if (!row.blank && row.record.id) partIds.add(row.record.id);

@@ -146,7 +146,7 @@ function deadlineCache(ctx: RowPassContext) {
 
 /** Checks every row and computes 编号, deadlines, status and the 校验问题 text. */
 export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassContext): LedgerRowEvaluation[] {
-  const allocator = createIdAllocator(ctx.idFormat, [...ctx.refs.idRows.keys(), ...ctx.issuedIds]);
+  const allocator = createIdAllocator(ctx.idFormat, () => [...ctx.refs.idRows.keys(), ...ctx.issuedIds]);
   const systemIndex = read.columns?.indexOf ?? {};
   const deadlines = deadlineCache(ctx);
   const threeMonthDue = (assignedOn: string) => deadlines.first(assignedOn, "三个月").due;

@@ -110,16 +110,15 @@ export function parseId(format: IdFormat, id: string): { year: number | null; se
  */
 export function createIdAllocator(
   format: IdFormat,
-  existing: Iterable<string>,
+  existing: Iterable<string> | (() => Iterable<string>),
 ): { next(year: number): string } {
   // Most syncs number no row at all (every 编号 was written by an earlier sync), so the existing
-  // ids are only parsed when a first number is asked for; until then they are merely kept.
-  const pending = Array.from(existing);
+  // ids are only listed and parsed when a first number is asked for.
   let state: { taken: Set<string>; maxSeq: Map<number | null, number> } | null = null;
   function scan(): { taken: Set<string>; maxSeq: Map<number | null, number> } {
     const taken = new Set<string>();
     const maxSeq = new Map<number | null, number>();
-    for (const id of pending) {
+    for (const id of typeof existing === "function" ? existing() : existing) {
       const trimmed = id.trim();
       taken.add(trimmed);
       const parsed = format.parse(trimmed);

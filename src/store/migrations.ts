@@ -20,6 +20,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0013_personal_links.sql",
   "0014_link_actions.sql",
   "0015_part_row_index.sql",
+  "0016_sync_context_rev.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -27,14 +27,14 @@ export interface SyncRunLog {
   start(trigger: string, startedAt: string): Promise<number>;
   finish(id: number, finishedAt: string, result: SyncRunFinish): Promise<void>;
   last(): Promise<SyncRunRecord | null>;
-  /** The run's plan, carried from its first invocation to its chunks (JSON). */
-  setContext(id: number, context: string): Promise<void>;
+  /** The run's plan, carried from its first invocation to its chunks (JSON); returns its revision. */
+  setContext(id: number, context: string): Promise<number>;
   /**
    * Merges `patch` (a JSON object, RFC 7396: objects merged key by key, anything else replaced, null
    * removes) into the stored context in D1: a step that changes a few fields does not send back the
-   * run's 80 KB context (every 编号 of the ledger).
+   * run's 80 KB context (every 编号 of the ledger). Returns the context's new revision.
    */
-  patchContext(id: number, patch: string): Promise<void>;
+  patchContext(id: number, patch: string): Promise<number>;
   context(id: number): Promise<{ outcome: string; context: string | null } | null>;
   /** One chunk's results, once (a chunk delivered twice finds its results there). */
   saveChunk(id: number, chunk: number, result: string): Promise<void>;
@@ -43,11 +43,17 @@ export interface SyncRunLog {
   /** Drops a finished run's chunk results and plan (they are only needed while it runs). */
   forgetWork(id: number): Promise<void>;
   /**
-   * A queued step's start in one round trip: the run's context, and the step claimed for `message`
-   * while the run is still running (null when it is not, or holds no context). `claimedBy` is the
-   * message that holds the step.
+   * A queued step's start in one round trip: the run's context and its revision, and the step
+   * claimed for `message` while the run is still running (null when it is not, or holds no
+   * context). `claimedBy` is the message that holds the step. With `knownRev`, the revision the
+   * caller has parsed, the context's text is sent only when D1 holds another one (else null).
    */
-  openStep(id: number, step: string, message: string): Promise<{ context: string; claimedBy: string } | null>;
+  openStep(
+    id: number,
+    step: string,
+    message: string,
+    knownRev?: number | null,
+  ): Promise<{ context: string | null; rev: number; claimedBy: string } | null>;
   /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
   abandonOthers(id: number, finishedAt: string, error: string): Promise<number>;
 }
@@ -98,13 +104,23 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         .run();
     },
     async setContext(id, context) {
-      await db.prepare("UPDATE sync_runs SET context = ?2 WHERE id = ?1").bind(id, context).run();
+      const row = await db
+        .prepare(
+          "UPDATE sync_runs SET context = ?2, context_rev = context_rev + 1 WHERE id = ?1 RETURNING context_rev AS rev",
+        )
+        .bind(id, context)
+        .first<{ rev: number }>();
+      return row?.rev ?? 0;
     },
     async patchContext(id, patch) {
-      await db
-        .prepare("UPDATE sync_runs SET context = json_patch(context, ?2) WHERE id = ?1")
+      const row = await db
+        .prepare(
+          `UPDATE sync_runs SET context = json_patch(context, ?2), context_rev = context_rev + 1
+           WHERE id = ?1 RETURNING context_rev AS rev`,
+        )
         .bind(id, patch)
-        .run();
+        .first<{ rev: number }>();
+      return row?.rev ?? 0;
     },
     async context(id) {
       return db
@@ -141,9 +157,15 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         db.prepare("UPDATE sync_runs SET context = NULL WHERE id = ?1").bind(id),
       ]);
     },
-    async openStep(id, step, message) {
+    async openStep(id, step, message, knownRev = null) {
       // One batch (one transaction): a run that finished meanwhile gets no claim row.
-      const [claim, run] = await db.batch<{ message?: string; outcome?: string; context?: string | null }>([
+      const [claim, run] = await db.batch<{
+        message?: string;
+        outcome?: string;
+        context?: string | null;
+        held?: number;
+        rev?: number;
+      }>([
         db
           .prepare(
             `INSERT INTO sync_claims (run_id, step, message)
@@ -154,12 +176,18 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
              RETURNING message`,
           )
           .bind(id, step, message),
-        db.prepare("SELECT outcome, context FROM sync_runs WHERE id = ?1").bind(id),
+        db
+          .prepare(
+            `SELECT outcome, context_rev AS rev, context IS NOT NULL AS held,
+               CASE WHEN context_rev IS ?2 THEN NULL ELSE context END AS context
+             FROM sync_runs WHERE id = ?1`,
+          )
+          .bind(id, knownRev),
       ]);
       const stored = run?.results[0];
       const claimedBy = claim?.results[0]?.message;
-      if (stored?.outcome !== "running" || !stored.context || claimedBy === undefined) return null;
-      return { context: stored.context, claimedBy };
+      if (stored?.outcome !== "running" || !stored.held || claimedBy === undefined) return null;
+      return { context: stored.context ?? null, rev: stored.rev ?? 0, claimedBy };
     },
     async abandonOthers(id, finishedAt, error) {
       const [abandoned] = await db.batch([

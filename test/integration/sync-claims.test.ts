@@ -16,10 +16,11 @@ describe("sync_runs.openStep: a queued step's context and claim in one round tri
   it("gives the step to the first message and names it to every later one", async () => {
     const runs = createSyncRunLog(env.DB);
     const runId = await runs.start("cron", "2026-11-30T02:00:00Z");
-    await runs.setContext(runId, '{"chunkStarts":[2]}');
+    const rev = await runs.setContext(runId, '{"chunkStarts":[2]}');
 
     expect(await runs.openStep(runId, "chunk:0", "message-a")).toEqual({
       context: '{"chunkStarts":[2]}',
+      rev,
       claimedBy: "message-a",
     });
     // The same step delivered again, by another message and by the first one's retry.
@@ -41,6 +42,33 @@ describe("sync_runs.openStep: a queued step's context and claim in one round tri
     expect(await claimRows(finished)).toEqual([]);
     // A run id that never existed.
     expect(await runs.openStep(9999, "finish", "message-a")).toBeNull();
+  });
+});
+
+describe("sync_runs context revisions: a step that has parsed the context is not sent it again", () => {
+  it("sends the text only to a step naming another revision, and a patch makes a new one", async () => {
+    const runs = createSyncRunLog(env.DB);
+    const runId = await runs.start("cron", "2026-11-30T02:00:00Z");
+    const planned = await runs.setContext(runId, '{"chunkStarts":[2],"practiceRead":false}');
+
+    expect(await runs.openStep(runId, "practice", "message-a", planned)).toEqual({
+      context: null,
+      rev: planned,
+      claimedBy: "message-a",
+    });
+    const patched = await runs.patchContext(runId, '{"practiceRead":true}');
+    expect(patched).toBeGreaterThan(planned);
+    // An isolate still holding the plan's revision gets the patched text; one with the patch, none.
+    expect(await runs.openStep(runId, "chunk:0", "message-b", planned)).toEqual({
+      context: '{"chunkStarts":[2],"practiceRead":true}',
+      rev: patched,
+      claimedBy: "message-b",
+    });
+    expect((await runs.openStep(runId, "chunk:1", "message-c", patched))?.context).toBeNull();
+    // A step that names no revision (a fresh isolate) always gets the text.
+    expect((await runs.openStep(runId, "chunk:2", "message-d"))?.context).toBe(
+      '{"chunkStarts":[2],"practiceRead":true}',
+    );
   });
 });
 
