@@ -11,7 +11,7 @@ import { signBody } from "../src/intake/signature";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
-import { callTree } from "./isolate-cpu";
+import { callTree, inclusiveTimes } from "./isolate-cpu";
 import { benchLinks, contactFields, makeEveryoneReachable, postReply, postUnitForm } from "./link-pages";
 import { raisePriority } from "./priority";
 import {
@@ -117,18 +117,23 @@ async function bothClocks(worker: BenchWorker, invoke: () => Promise<void>) {
 export const ownTimes = {
   invocations: 0,
   byFunction: new Map<string, number>(),
-  add(top: readonly { fn: string; ms: number }[]) {
+  inclusive: new Map<string, number>(),
+  add(top: readonly { fn: string; ms: number }[], inclusiveUs: ReadonlyMap<string, number>) {
     this.invocations++;
     for (const { fn, ms } of top) this.byFunction.set(fn, (this.byFunction.get(fn) ?? 0) + ms);
+    for (const [fn, us] of inclusiveUs) this.inclusive.set(fn, (this.inclusive.get(fn) ?? 0) + us / 1000);
   },
   print() {
     if (this.invocations === 0) return;
-    const rows = [...this.byFunction]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 40)
-      .map(([fn, ms]) => ({ fn, "ms per invocation": round(ms / this.invocations) }));
+    const table = (times: Map<string, number>) =>
+      [...times]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 40)
+        .map(([fn, ms]) => ({ fn, "ms per invocation": round(ms / this.invocations) }));
     console.log(`\nOwn times over ${this.invocations} invocations (${process.env.BENCH_TOP})`);
-    console.table(rows);
+    console.table(table(this.byFunction));
+    console.log("Inclusive times (the profiler's samples, each function once per sample)");
+    console.table(table(this.inclusive));
   },
 };
 
@@ -165,7 +170,7 @@ async function measure(
     if (tree && what.includes(tree))
       console.log(`\n${what}\n${callTree(cpu.profile, 0.3).join("\n")}\n${JSON.stringify(cpu.top)}`);
     const summed = process.env.BENCH_TOP;
-    if (summed && what.includes(summed)) ownTimes.add(cpu.top);
+    if (summed && what.includes(summed)) ownTimes.add(cpu.top, inclusiveTimes(cpu.profile));
   }
   return {
     what,
@@ -259,17 +264,23 @@ export async function measureSyncRun(
   for (let r = 0; r < repeats; r++) {
     const plan = `sync ${label}: plan`;
     record(plan, await measure(worker, em, plan, () => syncStart(worker), 1));
+    // As the queue would carry it: a step after one that checked a chunk (or found this one
+    // changed) expects a check, and reads only its chunk's rows.
+    let expectsCheck = false;
     for (let state = await runState(worker); state.running; ) {
       const body = !state.practiceRead
         ? { runId: state.runId, step: "practice" }
         : state.done < state.chunks
-          ? { runId: state.runId, step: "chunk", chunk: state.done }
+          ? { runId: state.runId, step: "chunk", chunk: state.done, expectsCheck }
           : { runId: state.runId, step: "finish" };
       const before = state;
       const tree = `sync ${label}: ${body.step} ${before.done + 1}`;
       const figures = await measure(worker, em, tree, () => deliverStep(worker, body), 1);
       state = await runState(worker);
       const checked = state.done - before.done - (state.reused - before.reused);
+      // Checked one, or stopped short of two because the next must be checked.
+      const handled = state.done - before.done;
+      expectsCheck = checked > 0 || (handled > 0 && handled < Math.min(2, before.chunks - before.done));
       const parts = [
         body.step === "practice" ? "practice tabs" : "",
         checked > 0 ? `${checked} chunk checked` : "",

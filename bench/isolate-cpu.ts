@@ -226,3 +226,27 @@ export function callTree(profile: Profile, minMs = 1): string[] {
   walk(root, 0);
   return lines;
 }
+
+/**
+ * Inclusive time of each function (by name) over a profile's samples, µs: a sample counts once for
+ * every distinct function on its stack. Samples inside a binding call (waiting on D1 or a queue) and
+ * idle ones are left out, as in the Worker's CPU. After an `await` the stack starts at the
+ * continuation, so an async function's figure holds only its synchronous stretches.
+ */
+export function inclusiveTimes(profile: Profile): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const out = new Map<string, number>();
+  profile.samples.forEach((node, i) => {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    const names = new Set<string>();
+    for (let at: number | undefined = node; at !== undefined; at = parentOf.get(at)) {
+      const name = byId.get(at)?.callFrame.functionName ?? "";
+      if (name === "(idle)" || BINDING_CALLS.has(name)) return;
+      if (name && name !== "(root)") names.add(name);
+    }
+    for (const name of names) out.set(name, (out.get(name) ?? 0) + us);
+  });
+  return out;
+}

@@ -71,13 +71,20 @@ describe("a sync run split across queue messages", () => {
       .filter((range) => /^'建议台账'!A\d+:/.test(range));
     // Every column of the ledger, whatever its width (the fixture has the whole schema).
     const last = columnLetter(ledgerTab.columns.length - 1);
+    // The first step reads two chunks at once (a quiet sync reuses both); it checked its chunk, so
+    // the next steps read one each. A retry reads nothing: its chunk is done.
     expect(rowReads).toEqual([
       `'建议台账'!A2:${last}${CHUNK_ROWS + 1}`,
+      `'建议台账'!A${CHUNK_ROWS + 2}:${last}${2 * CHUNK_ROWS + 1}`,
       `'建议台账'!A${CHUNK_ROWS + 2}:${last}${2 * CHUNK_ROWS + 1}`,
       `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
     expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish"]);
+    // The steps after a checked chunk are told to expect a check (a retry's copy is not: it finds
+    // the step claimed).
+    const told = sent.flatMap((s) => (s.body.step === "chunk" && s.body.expectsCheck ? [s.body.chunk] : []));
+    expect(told).toEqual([1, 2]);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ outcome: "ok", rows: ROWS, message: "同步完成" });
     expect(results[0]?.assignedIds).toHaveLength(6);
@@ -136,7 +143,7 @@ const runSummary = async (deps: ReturnType<typeof queuedDeps>["deps"]) =>
   (await deps.runs.last())?.summary as { reusedChunks: number; chunks: number };
 
 describe("a quiet sync reuses what a steady run checked", () => {
-  it("checks nothing again when nothing changed: the practice tabs, a step for each chunk, the finish; no write", async () => {
+  it("checks nothing again when nothing changed: the practice tabs, a step for each two chunks, the finish; no write", async () => {
     await seed("sync-quiet");
     const { deps, sent } = queuedDeps("sync-quiet");
     await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -147,15 +154,15 @@ describe("a quiet sync reuses what a steady run checked", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
-    // The practice tabs' step, one step for each chunk (reused), the finish: each within the Free plan's CPU.
+    // The practice tabs' step, a step for each two chunks (reused), the finish: each within the
+    // Free plan's CPU.
     expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
       "practice",
       0,
-      1,
       2,
       "finish",
     ]);
-    expect(messages).toBe(5);
+    expect(messages).toBe(4);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS, cellsWritten: 0, problems: steady.problems });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 3 });
     expect(await writesSince("sync-quiet", seq)).toBe(0);
@@ -184,12 +191,13 @@ describe("a quiet sync reuses what a steady run checked", () => {
       expect(String(after[row - 1]?.[col("校验问题")]), `row ${row}`).toContain(`编号“${repeated}”`);
   });
 
-  it("checks a changed chunk met after reused ones in its own step", async () => {
+  it("checks a changed chunk met after a reused one in its own step", async () => {
     await seed("sync-handoff");
     const { deps, sent } = queuedDeps("sync-handoff");
     await runSync(deps, "test", FIXTURE_NOW_MS);
     await runSync(deps, "test", FIXTURE_NOW_MS);
-    const last = 2 * CHUNK_ROWS + 20; // a row of the third chunk
+    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const last = CHUNK_ROWS + 20; // a row of the second chunk
     await deps.sheets.batchUpdateValues([
       {
         range: `'${TAB_NAMES.ledger}'!${String.fromCharCode(65 + col("标题"))}${last}`,
@@ -200,7 +208,8 @@ describe("a quiet sync reuses what a steady run checked", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
-    // The practice tabs; chunks 1 and 2 reused, chunk 3 checked, each its own step; the finish.
+    // The practice tabs; chunk 1 reused, its step finds chunk 2 changed and leaves it to a step of
+    // its own (checking it is a step's worth of CPU), chunk 3 reused alone; the finish.
     expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
       "practice",
       0,
@@ -209,6 +218,14 @@ describe("a quiet sync reuses what a steady run checked", () => {
       "finish",
     ]);
     expect(messages).toBe(5);
+    // One read of chunks 1 and 2 together; chunk 2's again by the step that checks it, told so;
+    // chunk 3's alone, after that check.
+    const rowReads = (await emulator.requests(seq))
+      .filter((r) => r.spreadsheetId === "sync-handoff" && r.kind === "read")
+      .map((r) => [r.query.ranges ?? []].flat().filter((range) => /^'建议台账'!A\d+:/.test(range)))
+      .filter((ranges) => ranges.length > 0)
+      .map((ranges) => ranges.map((range) => Number(/!A(\d+):/.exec(range)?.[1])));
+    expect(rowReads).toEqual([[2, CHUNK_ROWS + 2], [CHUNK_ROWS + 2], [2 * CHUNK_ROWS + 2]]);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");

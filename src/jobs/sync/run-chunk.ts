@@ -78,34 +78,103 @@ async function allocate(
   return out;
 }
 
+/** The ledger's header and one chunk's rows, as read. */
+export interface ChunkRows {
+  header: unknown[];
+  rows: unknown[][];
+}
+
+/** Gives a chunk's rows (by chunk index); see chunkReader. */
+export type ChunkRowsOf = (index: number) => Promise<ChunkRows>;
+
 /**
- * One chunk of a sync run (a few hundred rows, one invocation): read those rows, check and compute
+ * A step's reader of chunk rows: the first chunk asked for reads chunks `from` … `to - 1` (and
+ * the header) in one values.batchGet, so a step that goes through two reused chunks spends one
+ * read; a chunk outside them is read alone. Nothing is read until a chunk is asked for.
+ */
+export function chunkReader(
+  sheets: SheetsClient,
+  context: SyncContext,
+  from: number,
+  to: number,
+): ChunkRowsOf {
+  const width = Math.max(1, context.header?.length ?? 1);
+  const read = async (indexes: readonly number[]) => {
+    const ranges = indexes.map((index) => {
+      const { first, last } = chunkRange(context, index);
+      return {
+        key: `rows${index}`,
+        tab: TAB_NAMES.ledger,
+        a1: `A${first}:${columnLetter(width - 1)}${last}`,
+      };
+    });
+    const got = await readRanges(sheets, [{ key: "header", tab: TAB_NAMES.ledger, a1: "1:1" }, ...ranges]);
+    const header = got.values.header?.[0] ?? [];
+    return new Map(indexes.map((index) => [index, { header, rows: got.values[`rows${index}`] ?? [] }]));
+  };
+  let together: Promise<Map<number, ChunkRows>> | null = null;
+  return async (index) => {
+    if (index < from || index >= to) return (await read([index])).get(index) as ChunkRows;
+    together ??= read(Array.from({ length: to - from }, (_, i) => from + i));
+    return (await together).get(index) as ChunkRows;
+  };
+}
+
+type Probe =
+  | { reused: ChunkResult }
+  | { reused: null; input: string; header: unknown[]; raw: unknown[][]; first: number };
+
+/** Reads a chunk's rows and digests what its evaluation depends on: its steady result when the same. */
+async function probeChunk(
+  deps: ChunkDeps,
+  context: SyncContext,
+  index: number,
+  rowsOf: ChunkRowsOf,
+  callsBefore: number,
+): Promise<Probe> {
+  const { first } = chunkRange(context, index);
+  const { header, rows: raw } = await rowsOf(index);
+  // The plan's digest of the small tabs covers the practice tabs too: any change there checks again.
+  const input = await digestOf(chunkInput(context, deps.buildId, header, first, raw));
+  const steady = await deps.summaries.steady(index);
+  if (steady?.input === input) {
+    const stored = JSON.parse(steady.result) as ChunkResult;
+    return { reused: { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore } };
+  }
+  return { reused: null, input, header, raw, first };
+}
+
+/**
+ * A chunk's steady result when its rows (read by `rowsOf`) can be reused as they are; else null,
+ * nothing done: the caller leaves the chunk to a step that checks it (runChunk).
+ */
+export async function reuseChunk(
+  deps: ChunkDeps,
+  context: SyncContext,
+  index: number,
+  rowsOf: ChunkRowsOf,
+): Promise<ChunkResult | null> {
+  return (await probeChunk(deps, context, index, rowsOf, deps.sheets.callCount)).reused;
+}
+
+/**
+ * One chunk of a sync run (a hundred rows, one invocation): read those rows, check and compute
  * them against the whole ledger's 编号 index, number the rows without 编号, write the system cells
  * that changed (placed by identity and checked, see writeLedgerCells), keep the history in D1, and
- * store the rows as evaluated for the dashboard and notices.
+ * store the rows as evaluated for the dashboard and notices. A chunk whose input is the same as a
+ * steady run's reuses that run's result.
  */
 export async function runChunk(
   deps: ChunkDeps,
   context: SyncContext,
   index: number,
   nowMs: number,
+  rowsOf: ChunkRowsOf = chunkReader(deps.sheets, context, index, index + 1),
 ): Promise<ChunkResult> {
   const callsBefore = deps.sheets.callCount;
-  const { first, last } = chunkRange(context, index);
-  const width = Math.max(1, context.header?.length ?? 1);
-  const read = await readRanges(deps.sheets, [
-    { key: "header", tab: TAB_NAMES.ledger, a1: "1:1" },
-    { key: "rows", tab: TAB_NAMES.ledger, a1: `A${first}:${columnLetter(width - 1)}${last}` },
-  ]);
-  const header = read.values.header?.[0] ?? [];
-  const raw = read.values.rows ?? [];
-  // The plan's digest of the small tabs covers the practice tabs too: any change there checks again.
-  const input = await digestOf(chunkInput(context, deps.buildId, header, first, raw));
-  const steady = await deps.summaries.steady(index);
-  if (steady?.input === input) {
-    const stored = JSON.parse(steady.result) as ChunkResult;
-    return { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore };
-  }
+  const probe = await probeChunk(deps, context, index, rowsOf, callsBefore);
+  if (probe.reused) return probe.reused;
+  const { input, header, raw, first } = probe;
   // The small tabs (built once per isolate), and of 沟通记录, 延期申请 and 协办意见 only this part's
   // suggestions' rows (D1 picks them by 编号), so a chunk parses its share of the practice rows.
   const [base, practice] = await Promise.all([
