@@ -676,4 +676,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const figures = await benchFreePlan();
   printFreePlan(figures);
   printDailyUse(dailyUse(figures));
+  ownTimes.print();
 }

@@ -1,3 +1,4 @@
+import { hash53 } from "../domain/hash";
 import { idKey, indexPath } from "../domain/summary/row-index";
 import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
 import type { ExportFiles } from "./export-files";
@@ -26,6 +27,11 @@ export interface SummaryPart {
    * left nothing to write: the next sync that reads the same input reuses the result.
    */
   steady?: { input: string; result: string } | null;
+  /**
+   * What `facts` and `csv` depend on besides `rows` (the build that cut them, the day the export's
+   * days left count from): with it, the part's digest hashes only that and the rows.
+   */
+  derivedFor?: string;
 }
 
 /** The ledger's evaluated rows, stored by the sync in parts (one per sync chunk). */
@@ -67,6 +73,9 @@ export interface SummaryStore {
 
 /** A short, stable digest of a part, so an unchanged part is not written again (D1 writes are counted). */
 async function digest(part: SummaryPart): Promise<string> {
+  // Facts and export lines follow from the rows, the build and the day: hashing the rows with
+  // those is enough, and hash53 needs no UTF-8 copy of a few hundred KB.
+  if (part.derivedFor !== undefined) return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
   // Facts and CSV too: a new build may cut the same rows otherwise, a new day counts other days left.
   const text = `${part.rows}\n${part.facts}\n${part.csv}`;
   const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));

@@ -42,7 +42,7 @@ export function chunkInput(
   ]);
 }
 
-/** A short digest of a chunk's input (SHA-1 is plenty: this guards against change, not attack). */
+/** A short digest of a text (the small tabs, a system tab's rows): SHA-1 is plenty, this guards against change, not attack. */
 export async function digestOf(text: string): Promise<string> {
   const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -4,6 +4,7 @@ import { csvLines } from "../../domain/dashboard/csv";
 import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
+import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -22,7 +23,7 @@ import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
-import { chunkInput, digestOf } from "./chunk-input";
+import { chunkInput } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import { smallTabsContext } from "./small-tabs";
 import type { ChunkResult, SyncContext } from "./sync-context";
@@ -135,7 +136,8 @@ async function probeChunk(
   const { first } = chunkRange(context, index);
   const { header, rows: raw } = await rowsOf(index);
   // The plan's digest of the small tabs covers the practice tabs too: any change there checks again.
-  const input = await digestOf(chunkInput(context, deps.buildId, header, first, raw));
+  // hash53 reads the input string as it is (SHA-1 would need a UTF-8 copy of it first).
+  const input = `h${hash53(chunkInput(context, deps.buildId, header, first, raw))}`;
   const steady = await deps.summaries.steady(index);
   if (steady?.input === input) {
     const stored = JSON.parse(steady.result) as ChunkResult;
@@ -279,6 +281,7 @@ export async function runChunk(
     assigned.size === 0;
   const facts = stored.map(factsOf);
   const part = {
+    derivedFor: `${deps.buildId}\n${context.today}`,
     rows: JSON.stringify(stored),
     facts: JSON.stringify(facts),
     rowIndex: JSON.stringify(rowIndex(facts.map(loadFacts))),
