@@ -256,9 +256,9 @@ async function finishOnce(
 /**
  * A whole sync in this invocation: the plan, every chunk, the finish. Tests, tools and small
  * ledgers use it; the cron runs a large ledger a chunk per invocation (startSync, continueSync).
- * Sheets calls: the plan reads twice (once when the ledger is missing); each chunk reads its rows
- * and, when something changed, writes them once and reads the check; the finish writes the system
- * tabs once when they changed.
+ * Sheets calls: the plan reads twice (once when the ledger is missing); each two chunks' rows are
+ * read at once, as a quiet step reads them; a chunk that changed writes once and reads the check;
+ * the finish writes the system tabs once when they changed.
  */
 export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): Promise<SyncResult> {
   const callsBefore = deps.sheets.callCount;
@@ -267,8 +267,12 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
   const { runId } = started;
   try {
     const context = await practiceOnce(deps, runId, started.context, nowMs);
-    for (let chunk = 0; chunk < context.chunkStarts.length; chunk++)
-      await chunkOnce(deps, runId, context, chunk, nowMs);
+    const chunks = context.chunkStarts.length;
+    for (let from = 0; from < chunks; from += REUSED_PER_STEP) {
+      const to = Math.min(chunks, from + REUSED_PER_STEP);
+      const rowsOf = chunkReader(deps.sheets, context, from, to);
+      for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
+    }
     return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount);
   } catch (error) {
     return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
