@@ -5,7 +5,7 @@ import { CHUNK_ROWS } from "./sync/plan-run";
 /**
  * One row whole (its long texts, 答复函, every date), picked by D1 from the one stored part that
  * holds its sheet row (the sync stores a part per chunk of CHUNK_ROWS rows): the page parses one
- * row, not the part's 200.
+ * row, not the part's hundred.
  * Null when that part does not hold it (the ledger moved meanwhile): the caller shows the facts.
  */
 export async function loadWholeRow(

@@ -170,6 +170,37 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(view.evaluation.rows).toHaveLength(ROWS);
   });
 
+  it("reuses each chunk once and finishes once when every message of a quiet sync arrives twice", async () => {
+    await seed("sync-quiet-twice");
+    const { deps, sent } = queuedDeps("sync-quiet-twice");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    const results = [];
+    for (let i = 0; i < sent.length; i++) {
+      const { id, body } = sent[i] as (typeof sent)[number];
+      for (const _delivery of [1, 2]) {
+        const result = await continueSync(deps, body, FIXTURE_NOW_MS, id);
+        if (result) results.push(result);
+      }
+    }
+
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ outcome: "ok", rows: ROWS, cellsWritten: 0 });
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 3 });
+    // The first step read chunks 1 and 2 at once and reused both; its retry, finding chunk 1 done,
+    // hands chunk 2 on to a step that finds it done too. Nothing was read twice.
+    const rowReads = (await emulator.requests(seq))
+      .filter((r) => r.spreadsheetId === "sync-quiet-twice" && r.kind === "read")
+      .map((r) => [r.query.ranges ?? []].flat().filter((range) => /^'建议台账'!A\d+:/.test(range)))
+      .filter((ranges) => ranges.length > 0)
+      .map((ranges) => ranges.map((range) => Number(/!A(\d+):/.exec(range)?.[1])));
+    expect(rowReads).toEqual([[2, CHUNK_ROWS + 2], [2 * CHUNK_ROWS + 2]]);
+    expect(await writesSince("sync-quiet-twice", seq)).toBe(0);
+  });
+
   it("checks again the chunk of an edited row, and the chunk of a row whose 编号 the edit repeats", async () => {
     await seed("sync-edit");
     const { deps } = queuedDeps("sync-edit");
