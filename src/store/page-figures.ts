@@ -5,6 +5,7 @@ import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import type { YearReport } from "../domain/dashboard/year-report";
 import { nameKey } from "../domain/directory";
 import type { Assessment } from "../domain/evaluation/assessment";
+import type { DigestFigures } from "../domain/notices/digest";
 import type { FactTuple } from "../domain/summary/summary-row";
 import type { MetaStore } from "./meta";
 
@@ -64,11 +65,13 @@ export async function savePageFigures(
     reports: readonly YearReport[];
     /** The suggestions list without status or search, page by page (listPages). */
     listPages: readonly (readonly FactTuple[])[];
+    /** What the 督办周报 says of the ledger (absent: the digest step reads the rows). */
+    digest?: DigestFigures;
   }>,
   at: string,
 ): Promise<boolean> {
   if (await figuresStoredFor(meta, version)) return false;
-  const { figures, unitDetails, reports, listPages } = await work();
+  const { figures, unitDetails, reports, listPages, digest } = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
   const listed = listPages.reduce((n, page) => n + page.length, 0);
@@ -79,6 +82,7 @@ export async function savePageFigures(
       ),
       ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
       ...(reports[0] ? [[reportKey(null), reportEntry(reports[0])] as const] : []),
+      ...(digest ? [[DIGEST_KEY, JSON.stringify({ version, digest })] as const] : []),
       ...listPages.map(
         (rows, i) =>
           [
@@ -92,6 +96,21 @@ export async function savePageFigures(
   // `version` first: figuresAreOf reads it from the start of the text.
   await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...figures }), at);
   return true;
+}
+
+/** Where the 督办周报's figures are stored. */
+const DIGEST_KEY = `${META_PAGE_FIGURES}:digest`;
+
+/**
+ * The 督办周报's figures as the finish of `version` stored them; null when there are none of that
+ * version (the digest step then reads every row's facts).
+ */
+export async function loadDigestFigures(
+  meta: MetaStore,
+  version: string | undefined,
+): Promise<DigestFigures | null> {
+  const stored = await readOfVersion(meta, DIGEST_KEY, version);
+  return stored === null ? null : (JSON.parse(stored) as { digest: DigestFigures }).digest;
 }
 
 /** Where a page of the suggestions list (no status, no search) is stored, from 1. */

@@ -5,6 +5,7 @@ import { addDaysIso } from "../../src/domain/civil-date";
 import { CATCH_UP_DAYS } from "../../src/domain/notices/catch-up";
 import { planNotices } from "../../src/domain/notices/plan";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
+import { planDigest } from "../../src/jobs/notices/plan-steps";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
 import { runSync } from "../../src/jobs/sync/run-sync";
@@ -67,5 +68,30 @@ describe("the daily notices run, a stored part at a time", () => {
     const named = (list: { type: string; suggestionId: string | null; recipient: string }[]) =>
       list.map((u) => `${u.type} ${u.suggestionId} ${u.recipient}`).sort();
     expect(named(run.unreachable)).toEqual(named(whole.unreachable));
+  });
+
+  it("writes the 督办周报 from the figures the sync's finish stored, and from the rows without them", async () => {
+    const deps = { ...depsFor(SHEET), noticesQueue: { sendBatch: async () => undefined } as never };
+    const sent = await env.DB.prepare("SELECT body FROM notices WHERE type = '督办周报'").first<{
+      body: string;
+    }>();
+    expect(sent?.body).toContain("承办 180 件");
+    const run = { today: FIXTURE_TODAY, timeZone: "Asia/Shanghai", startedMs: FIXTURE_NOW_MS };
+    const digestBody = async () => {
+      await env.DB.prepare("DELETE FROM notices WHERE type = '督办周报'").run();
+      await planDigest(deps, run);
+      return (
+        await env.DB.prepare("SELECT body FROM notices WHERE type = '督办周报'").first<{ body: string }>()
+      )?.body;
+    };
+
+    // The step says what the stored figures say (altered here, so no reading of the rows could).
+    await env.DB.prepare(
+      `UPDATE meta SET value = replace(value, '"assigned":180', '"assigned":999') WHERE key = 'page_figures:digest'`,
+    ).run();
+    expect(await digestBody()).toBe(sent?.body.replace("承办 180 件", "承办 999 件"));
+    // Without figures of this summary (a finish of an older build), it reads the rows: the same text.
+    await env.DB.prepare("DELETE FROM meta WHERE key = 'page_figures:digest'").run();
+    expect(await digestBody()).toBe(sent?.body);
   });
 });

@@ -27,11 +27,36 @@ export function firstWorkingDayOfWeek(date: string, calendar: Pick<Calendar, "is
 
 type Row = Pick<EvaluatedRow, "id" | "record" | "computed" | "blank">;
 
-function list(title: string, rows: readonly Row[], line: (row: Row) => string): string[] {
-  if (rows.length === 0) return [];
-  const shown = rows.slice(0, DIGEST_LIST_MAX).map((row, i) => `${i + 1}. ${line(row)}`);
-  if (rows.length > DIGEST_LIST_MAX) shown.push(`……另有 ${rows.length - DIGEST_LIST_MAX} 件，详见督办看板`);
-  return ["", `${title}（${rows.length} 件）：`, ...shown];
+/** One suggestion of a digest's list, with what its line says. */
+export interface DigestItem {
+  readonly id: string;
+  readonly title: string;
+  readonly leadUnit: string;
+  readonly dueDate: string;
+  /** 答复日期 (the second round's when there is one). */
+  readonly repliedOn: string | null;
+}
+
+/** A digest's list: its first DIGEST_LIST_MAX suggestions by due date, and how many it has. */
+export interface DigestList {
+  readonly count: number;
+  readonly shown: readonly DigestItem[];
+}
+
+/**
+ * What the 督办周报 says of the ledger, worked out from its rows: the totals of 统计, the count per
+ * 台账状态, and the overdue, due-soon and unrated suggestions. The sync's finish stores it with the
+ * page figures, so the digest step need not read every row again.
+ */
+export interface DigestFigures {
+  readonly total: Pick<
+    StatisticsRow,
+    "assigned" | "replied" | "onTimeRate" | "overdueUnreplied" | "satisfactionRate"
+  >;
+  readonly counts: readonly (readonly [string, number])[];
+  readonly overdue: DigestList;
+  readonly dueSoon: DigestList;
+  readonly unrated: DigestList;
 }
 
 function byDue(rows: Row[]): Row[] {
@@ -40,34 +65,73 @@ function byDue(rows: Row[]): Row[] {
   );
 }
 
-/**
- * The digest's figures and lists as of `today`: office-wide totals (as in 统计), the count per
- * 台账状态, then the overdue, due-soon and unrated suggestions.
- */
-export function digestText(rows: readonly Row[], total: StatisticsRow, today: string): string {
+function digestList(rows: Row[]): DigestList {
+  const shown = byDue(rows)
+    .slice(0, DIGEST_LIST_MAX)
+    .map((r) => ({
+      id: r.id ?? "",
+      title: r.record.title,
+      leadUnit: r.record.leadUnit,
+      dueDate: r.computed.dueDate,
+      repliedOn: r.record.secondRepliedOn ?? r.record.repliedOn ?? null,
+    }));
+  return { count: rows.length, shown };
+}
+
+/** The digest's figures of `rows` (the rows a notice may name) with 统计's office-wide `total`. */
+export function digestFigures(rows: readonly Row[], total: StatisticsRow): DigestFigures {
   const live = rows.filter((r) => !r.blank && r.id);
-  const counts = LEDGER_STATUSES.map((s) => [s, live.filter((r) => r.computed.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${s} ${n} 件`);
-  const name = (r: Row) => `${r.id}《${r.record.title}》主办：${r.record.leadUnit || "未定"}`;
-  const status = (s: string) => byDue(live.filter((r) => r.computed.status === s));
+  const counts = LEDGER_STATUSES.map(
+    (s) => [s, live.filter((r) => r.computed.status === s).length] as const,
+  ).filter(([, n]) => n > 0);
+  const status = (s: string) => digestList(live.filter((r) => r.computed.status === s));
+  const { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate } = total;
+  return {
+    total: { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate },
+    counts,
+    overdue: status("已逾期"),
+    dueSoon: status("即将到期"),
+    unrated: status("待测评"),
+  };
+}
+
+function list(title: string, { count, shown }: DigestList, line: (item: DigestItem) => string): string[] {
+  if (count === 0) return [];
+  const lines = shown.map((item, i) => `${i + 1}. ${line(item)}`);
+  if (count > shown.length) lines.push(`……另有 ${count - shown.length} 件，详见督办看板`);
+  return ["", `${title}（${count} 件）：`, ...lines];
+}
+
+/**
+ * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
+ * overdue, due-soon and unrated suggestions.
+ */
+export function digestTextOf(figures: DigestFigures, today: string): string {
+  const { total } = figures;
+  const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
   const lines = [
     `截至 ${displayDate(today)}：承办 ${total.assigned} 件，已答复 ${total.replied} 件，按期答复率 ${total.onTimeRate}，逾期未答复 ${total.overdueUnreplied} 件，满意率 ${total.satisfactionRate}。`,
-    counts.length > 0 ? `台账状态：${counts.join("，")}。` : "台账中暂无建议。",
-    ...list("已逾期", status("已逾期"), (r) => {
-      const late = daysBetween(r.computed.dueDate, today);
-      return `${name(r)}，办理期限 ${displayDate(r.computed.dueDate)}，已逾期 ${late} 天`;
+    figures.counts.length > 0
+      ? `台账状态：${figures.counts.map(([s, n]) => `${s} ${n} 件`).join("，")}。`
+      : "台账中暂无建议。",
+    ...list("已逾期", figures.overdue, (item) => {
+      const late = daysBetween(item.dueDate, today);
+      return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
     }),
-    ...list("即将到期", status("即将到期"), (r) => {
-      const left = daysBetween(today, r.computed.dueDate);
-      return `${name(r)}，办理期限 ${displayDate(r.computed.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
+    ...list("即将到期", figures.dueSoon, (item) => {
+      const left = daysBetween(today, item.dueDate);
+      return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
-    ...list("待测评", status("待测评"), (r) => {
-      const replied = r.record.secondRepliedOn ?? r.record.repliedOn;
-      return `${name(r)}${replied ? `，答复日期 ${displayDate(replied)}` : ""}`;
+    ...list("待测评", figures.unrated, (item) => {
+      return `${name(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
     }),
   ];
   return lines.join("\n");
+}
+
+/** The digest's text of `rows` as of `today` (digestFigures, then digestTextOf). */
+export function digestText(rows: readonly Row[], total: StatisticsRow, today: string): string {
+  return digestTextOf(digestFigures(rows, total), today);
 }
 
 /**
@@ -75,8 +139,7 @@ export function digestText(rows: readonly Row[], total: StatisticsRow, today: st
  * too, so a week whose first working day had no run still gets it at the next run.
  */
 export function digestSeries(
-  rows: readonly Row[],
-  total: StatisticsRow,
+  figures: () => DigestFigures,
   ctx: { today: string; calendar: Calendar; digestRecipients: readonly string[] },
 ): NoticeSeries[] {
   if (ctx.digestRecipients.length === 0) return [];
@@ -97,7 +160,7 @@ export function digestSeries(
       lastDay: null,
       recipients: ctx.digestRecipients.map((address) => ({ kind: "digest", address })),
       view: () => blankView(DIGEST_ADDRESSEE),
-      appendix: digestText(rows, total, ctx.today),
+      appendix: digestTextOf(figures(), ctx.today),
     },
   ];
 }

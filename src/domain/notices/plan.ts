@@ -2,7 +2,7 @@ import type { PracticeIndex } from "../practice/practice-index";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
-import { digestSeries } from "./digest";
+import { type DigestFigures, digestFigures, digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
 import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey } from "./keys";
 import { practiceSeries } from "./practice-series";
@@ -35,10 +35,15 @@ export interface PlanNoticesInput {
    * practiceNoticeIds); the evaluation's own index when left out.
    */
   readonly practice?: PracticeIndex;
+  /**
+   * The digest's figures as the sync's finish stored them for today; worked out from the rows of
+   * `evaluation` when left out.
+   */
+  readonly digest?: DigestFigures;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
-function noticeRows(rows: readonly EvaluatedRow[], duplicateIds: ReadonlySet<string>): EvaluatedRow[] {
+export function noticeRows(rows: readonly EvaluatedRow[], duplicateIds: ReadonlySet<string>): EvaluatedRow[] {
   const count = new Map<string, number>();
   for (const r of rows) if (!r.blank && r.id && !r.newId) count.set(r.id, (count.get(r.id) ?? 0) + 1);
   return rows.filter((r) => !r.blank && r.id && !r.newId && count.get(r.id) === 1 && !duplicateIds.has(r.id));
@@ -59,7 +64,7 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   const digest =
     input.scope === "rows"
       ? []
-      : digestSeries(rows, ev.statistics.total, {
+      : digestSeries(() => input.digest ?? digestFigures(rows, ev.statistics.total), {
           today: input.today,
           calendar: ev.calendar,
           digestRecipients: ev.settings.digestRecipients,

@@ -1,5 +1,6 @@
 import { addDaysIso } from "../../domain/civil-date";
 import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
+import type { DigestFigures } from "../../domain/notices/digest";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
 import { practiceNoticeIds } from "../../domain/notices/practice-series";
 import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
@@ -7,6 +8,7 @@ import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/
 import type { Problem } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
+import { loadDigestFigures } from "../../store/page-figures";
 import { BASE_CACHED_TABS, loadLedgerView } from "../ledger-view";
 import { attachPersonalLinks } from "../links/attach-links";
 import { localDate } from "../local-time";
@@ -145,37 +147,45 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
     duplicateIds(deps),
     arrivalsSince(deps, run),
   ]);
-  const plan = async (evaluation: PlanNoticesInput["evaluation"], outside: PlanNoticesInput["arrivals"]) =>
+  const keysAbout = (outside: PlanNoticesInput["arrivals"]) =>
+    deps.noticeOutbox.keysDueSinceAbout(
+      since,
+      outside.map((a) => a.suggestionId),
+      { unnamed: true },
+    );
+  const plan = (
+    evaluation: PlanNoticesInput["evaluation"],
+    outside: PlanNoticesInput["arrivals"],
+    existingKeys: Iterable<string>,
+    digest?: DigestFigures,
+  ) =>
     planNotices({
       today: run.today,
       evaluation,
-      existingKeys: await deps.noticeOutbox.keysDueSinceAbout(
-        since,
-        outside.map((a) => a.suggestionId),
-        { unnamed: true },
-      ),
+      existingKeys,
       arrivals: outside,
       scope: "digest",
       duplicateIds: duplicates,
+      digest,
     });
   if (arrivals.length === 0) {
     // Which digests are due and not sent yet depends on the small tabs (周报接收人, the calendar)
     // and the outbox, not on the rows: most days none is, and the 2,000 rows' facts (only the
     // digest's text needs them) are not loaded at all.
-    const today = stamp ? (JSON.parse(stamp) as { today: string }).today : run.today;
-    const withoutRows = await plan(ledgerFromSummary({ rows: [], tabs, today, problems: [] }), []);
+    const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
+    const noRows = ledgerFromSummary({ rows: [], tabs, today: stored?.today ?? run.today, problems: [] });
+    const keys = await keysAbout([]);
+    const withoutRows = plan(noRows, [], keys);
     if (withoutRows.notices.length === 0) return keep(deps, run, withoutRows);
+    // A digest is due: the sync's finish stored what it says of today's rows, unless the rows are
+    // of another day (no sync since midnight) or of a build before those figures.
+    const figures = stored?.today === run.today ? await loadDigestFigures(deps.meta, stored.version) : null;
+    if (figures) return keep(deps, run, plan(noRows, [], keys, figures));
   }
   const view = await loadLedgerView(deps, run.today, "facts", { problems: false });
   const inLedger = new Set(view.evaluation.rows.flatMap((r) => (r.id ? [r.id] : [])));
-  return keep(
-    deps,
-    run,
-    await plan(
-      view.evaluation,
-      arrivals.filter((a) => !inLedger.has(a.suggestionId)),
-    ),
-  );
+  const outside = arrivals.filter((a) => !inLedger.has(a.suggestionId));
+  return keep(deps, run, plan(view.evaluation, outside, await keysAbout(outside)));
 }
 
 /** A step's outcome for the log: hundreds of unreachable notices are counted, a few shown (/notices lists all). */

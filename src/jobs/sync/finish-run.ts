@@ -12,6 +12,8 @@ import {
   committeeScores,
 } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
+import { digestFigures } from "../../domain/notices/digest";
+import { noticeRows } from "../../domain/notices/plan";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
@@ -267,6 +269,7 @@ export async function finishRun(
   // The overview's and the scoreboard's figures, worked out once here rather than by each isolate
   // that serves one of those pages after this sync (pages read the problems as stored above).
   const pageView = { ...view, problems };
+  const duplicateIds = Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
   await savePageFigures(
     deps.meta,
     version,
@@ -286,6 +289,8 @@ export async function finishRun(
       },
       unitDetails: unitDetails(pageView),
       listPages: listPages(facts),
+      // The rows a notice may name, as the notices run picks them (a 编号 on two rows is left out).
+      digest: digestFigures(noticeRows(pageView.rows, new Set(duplicateIds)), view.statistics.total),
       reports: await Promise.all(
         reportYears(pageView).map((year) => workOutYearReport(deps.tabCache, pageView, year)),
       ),
@@ -293,9 +298,7 @@ export async function finishRun(
     at,
   );
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
-  const duplicates = JSON.stringify(
-    Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1),
-  );
+  const duplicates = JSON.stringify(duplicateIds);
   if ((await deps.meta.get(META_DUPLICATE_IDS)) !== duplicates)
     await deps.meta.set(META_DUPLICATE_IDS, duplicates, at);
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
