@@ -61,6 +61,11 @@ export interface SummaryStore {
   listFacts(query: FactsQuery): Promise<{ total: number; rows: FactTuple[] }>;
   /** The stored rows, whole, whose 编号 is `id` (duplicates too), in sheet order; picked by D1. */
   loadRowsWithId(id: string): Promise<StoredSummaryRow[]>;
+  /**
+   * Which of `ids` some stored row holds, asked of the parts' indexes in one round trip: no row is
+   * read. Null while a part stored by an older build has no index (or an id has a quote in it).
+   */
+  idsHeld(ids: readonly string[]): Promise<Set<string> | null>;
   /** The row of sheet row `rowNumber` in part `part`, whole, picked by D1; null when not there. */
   loadPartRow(part: number, rowNumber: number): Promise<StoredSummaryRow | null>;
   /** The rows of one part, whole. */
@@ -240,6 +245,22 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       // A part of an older build has no index yet: every part's rows are searched.
       const { results } = await db.prepare(ROWS_WITH_ID).bind(id).all<{ row: string }>();
       return results.map((r) => JSON.parse(r.row) as StoredSummaryRow);
+    },
+    async idsHeld(ids) {
+      if (ids.length === 0) return new Set();
+      if (ids.some((id) => indexPath(idKey(id)) === null)) return null;
+      const [unindexed, held] = await db.batch<{ n?: number; id?: string }>([
+        db.prepare(UNINDEXED_PARTS),
+        db
+          .prepare(
+            `SELECT DISTINCT w.value AS id FROM json_each(?1) AS w
+             WHERE EXISTS (SELECT 1 FROM summary_parts AS p
+                           WHERE json_type(p.row_index, '$."' || ?2 || w.value || '"') IS NOT NULL)`,
+          )
+          .bind(JSON.stringify(ids), idKey("")),
+      ]);
+      if (Number(unindexed?.results[0]?.n ?? 0) > 0) return null;
+      return new Set((held?.results ?? []).map((r) => String(r.id)));
     },
     async loadPartRow(part, rowNumber) {
       const found = await db

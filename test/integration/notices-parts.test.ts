@@ -94,4 +94,47 @@ describe("the daily notices run, a stored part at a time", () => {
     await env.DB.prepare("DELETE FROM meta WHERE key = 'page_figures:digest'").run();
     expect(await digestBody()).toBe(sent?.body);
   });
+
+  it("finds which form suggestions no row holds yet by D1's index, as the rows would tell", async () => {
+    const deps = { ...depsFor(SHEET), noticesQueue: { sendBatch: async () => undefined } as never };
+    const inSheet = String((await deps.summaries.loadPart(0))[0]?.i);
+    expect(await deps.summaries.idsHeld([inSheet, "2026-900"])).toEqual(new Set([inSheet]));
+    // A form suggestion the sync has put in the sheet, and one it has not yet: only the latter's
+    // 受理回执 is the digest step's (a part's step sends the other).
+    const arrive = env.DB.prepare(
+      `INSERT INTO inbox (submission_id, form, suggestion_id, answers, raw, submitted_at, received_at, status)
+       VALUES (?1, 'suggestion', ?2, ?3, '{}', ?4, ?4, 'applied')`,
+    );
+    const answers = JSON.stringify({ 标题: "关于增设公交站点的建议", 领衔代表: "代表1" });
+    const at = new Date(FIXTURE_NOW_MS - 60 * 60_000).toISOString();
+    await env.DB.batch([arrive.bind("s1", inSheet, answers, at), arrive.bind("s2", "2026-900", answers, at)]);
+    const run = { today: FIXTURE_TODAY, timeZone: "Asia/Shanghai", startedMs: FIXTURE_NOW_MS };
+    const outcome = async () => {
+      await env.DB.prepare("DELETE FROM notices WHERE type IN ('督办周报', '受理回执')").run();
+      const planned = await planDigest(deps, run);
+      const { results } = await env.DB.prepare(
+        "SELECT type, suggestion_id AS id, body FROM notices WHERE type IN ('督办周报', '受理回执') ORDER BY type, id",
+      ).all();
+      return { planned, results };
+    };
+
+    // A finish that works the figures out again (the test before removed the digest's).
+    await env.DB.prepare("DELETE FROM meta WHERE key = 'page_figures'").run();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const digestKey = "SELECT COUNT(*) AS n FROM meta WHERE key = 'page_figures:digest'";
+    expect(await env.DB.prepare(digestKey).first("n")).toBe(1);
+    const fromFigures = await outcome();
+    await env.DB.prepare("DELETE FROM meta WHERE key = 'page_figures:digest'").run();
+    const fromRows = await outcome();
+
+    expect(fromFigures).toEqual(fromRows);
+    const receipts = [...fromRows.planned.unreachable, ...fromRows.results].filter(
+      (n) => (n as { type: string }).type === "受理回执",
+    );
+    expect(
+      receipts.map(
+        (n) => (n as { suggestionId?: string; id?: string }).suggestionId ?? (n as { id?: string }).id,
+      ),
+    ).toEqual(["2026-900"]);
+  });
 });

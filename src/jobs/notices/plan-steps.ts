@@ -136,8 +136,9 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
 }
 
 /**
- * The run's last step: the weekly digest (from the rows' facts) and the receipts of form
- * suggestions no row holds yet (the form's own answers then fill the receipt).
+ * The run's last step: the weekly digest (from the figures the sync's finish stored, else from the
+ * rows' facts) and the receipts of form suggestions no row holds yet (the form's own answers then
+ * fill the receipt).
  */
 export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepOutcome> {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
@@ -168,19 +169,25 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
       duplicateIds: duplicates,
       digest,
     });
+  const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
+  const noRows = ledgerFromSummary({ rows: [], tabs, today: stored?.today ?? run.today, problems: [] });
+  let keysWithoutArrivals: Iterable<string> | null = null;
   if (arrivals.length === 0) {
     // Which digests are due and not sent yet depends on the small tabs (周报接收人, the calendar)
-    // and the outbox, not on the rows: most days none is, and the 2,000 rows' facts (only the
-    // digest's text needs them) are not loaded at all.
-    const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
-    const noRows = ledgerFromSummary({ rows: [], tabs, today: stored?.today ?? run.today, problems: [] });
-    const keys = await keysAbout([]);
-    const withoutRows = plan(noRows, [], keys);
+    // and the outbox, not on the rows: most days none is, and the rows are not read at all.
+    keysWithoutArrivals = await keysAbout([]);
+    const withoutRows = plan(noRows, [], keysWithoutArrivals);
     if (withoutRows.notices.length === 0) return keep(deps, run, withoutRows);
-    // A digest is due: the sync's finish stored what it says of today's rows, unless the rows are
-    // of another day (no sync since midnight) or of a build before those figures.
-    const figures = stored?.today === run.today ? await loadDigestFigures(deps.meta, stored.version) : null;
-    if (figures) return keep(deps, run, plan(noRows, [], keys, figures));
+  }
+  // The digest's figures as the sync's finish stored them for today's rows (none when no sync ran
+  // since midnight, or the finish was of an older build), and which arrivals no row holds yet,
+  // asked of D1's index: the 2,000 rows' facts are not read.
+  const figures = stored?.today === run.today ? await loadDigestFigures(deps.meta, stored.version) : null;
+  const held = figures ? await deps.summaries.idsHeld(arrivals.map((a) => a.suggestionId)) : null;
+  if (figures && held) {
+    const outside = arrivals.filter((a) => !held.has(a.suggestionId));
+    const keys = outside.length === 0 && keysWithoutArrivals ? keysWithoutArrivals : await keysAbout(outside);
+    return keep(deps, run, plan(noRows, outside, keys, figures));
   }
   const view = await loadLedgerView(deps, run.today, "facts", { problems: false });
   const inLedger = new Set(view.evaluation.rows.flatMap((r) => (r.id ? [r.id] : [])));
