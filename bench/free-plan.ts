@@ -8,7 +8,7 @@ import { TAB_NAMES } from "../sheets-schema/tab-names";
 import { noticeLogTab } from "../sheets-schema/tabs";
 import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
-import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../test/support/ledger-fixture";
+import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree, inclusiveTimes } from "./isolate-cpu";
@@ -321,7 +321,12 @@ async function measureNoticesRun(
   label = "notices",
 ): Promise<InvocationFigures[]> {
   const fetcher = await worker.mf.getWorker();
-  const startedMs = FIXTURE_NOW_MS - 60 * 60_000;
+  const db = await worker.mf.getD1Database("DB");
+  // The day the last sync evaluated the rows for (the bench syncs at the real time): the run is that
+  // day's 09:00 in Asia/Shanghai, as in production, where the morning's syncs and notices share a day.
+  const stamp = await db.prepare("SELECT value FROM meta WHERE key = 'summary'").first<{ value: string }>();
+  const today = stamp ? (JSON.parse(stamp.value) as { today: string }).today : "2026-11-26";
+  const startedMs = Date.parse(`${today}T09:00:00+08:00`);
   const figures = [
     await measure(
       worker,
@@ -333,13 +338,12 @@ async function measureNoticesRun(
       1,
     ),
   ];
-  const db = await worker.mf.getD1Database("DB");
   const lease = await db
     .prepare("SELECT holder FROM leases WHERE name = 'notices'")
     .first<{ holder: string }>();
   const parts = (await db.prepare("SELECT COUNT(*) AS n FROM summary_parts").first<{ n: number }>())?.n ?? 0;
   if (!lease) throw new Error("the hourly cron did not start a daily notices run");
-  const run = { today: "2026-11-26", timeZone: "Asia/Shanghai", startedMs };
+  const run = { today, timeZone: "Asia/Shanghai", startedMs };
   const steps = [
     ...Array.from({ length: parts }, (_, part) => ({
       job: "notices",
