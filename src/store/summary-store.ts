@@ -29,9 +29,9 @@ export interface SummaryPart {
   steady?: { input: string; result: string } | null;
   /**
    * What `facts` and `csv` depend on besides `rows` (the build that cut them, the day the export's
-   * days left count from): with it, the part's digest hashes only that and the rows.
+   * days left count from): the part's digest hashes only that and the rows.
    */
-  derivedFor?: string;
+  derivedFor: string;
 }
 
 /** The ledger's evaluated rows, stored by the sync in parts (one per sync chunk). */
@@ -76,15 +76,13 @@ export interface SummaryStore {
   count(): Promise<number>;
 }
 
-/** A short, stable digest of a part, so an unchanged part is not written again (D1 writes are counted). */
-async function digest(part: SummaryPart): Promise<string> {
-  // Facts and export lines follow from the rows, the build and the day: hashing the rows with
-  // those is enough, and hash53 needs no UTF-8 copy of a few hundred KB.
-  if (part.derivedFor !== undefined) return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
-  // Facts and CSV too: a new build may cut the same rows otherwise, a new day counts other days left.
-  const text = `${part.rows}\n${part.facts}\n${part.csv}`;
-  const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/**
+ * A short, stable digest of a part, so an unchanged part is not written again (D1 writes are
+ * counted). Facts and export lines follow from the rows, the build and the day: hashing the rows
+ * with those is enough, and hash53 reads the string as it is (no UTF-8 copy of a few hundred KB).
+ */
+function digest(part: SummaryPart): string {
+  return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
 }
 
 /**
@@ -142,7 +140,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
   return {
     async save(parts, count, at) {
       const entries = [...parts];
-      const hashes = await Promise.all(entries.map(([, part]) => digest(part)));
+      const hashes = entries.map(([, part]) => digest(part));
       const { results } = await db
         .prepare("SELECT part, hash, input, row_index IS NULL AS unindexed FROM summary_parts")
         .all<{ part: number; hash: string; input: string | null; unindexed: number }>();

@@ -7,7 +7,13 @@ import { resetDatabase } from "../support/sync-helpers";
 const AT = "2026-11-26T01:00:00.000Z";
 
 function part(csv: string): SummaryPart {
-  return { rows: `[${JSON.stringify(csv)}]`, facts: "[]", csv, rowIndex: "{}" };
+  return {
+    rows: `[${JSON.stringify(csv)}]`,
+    facts: "[]",
+    csv,
+    rowIndex: "{}",
+    derivedFor: "build\n2026-11-26",
+  };
 }
 
 function bucket(): R2Bucket {

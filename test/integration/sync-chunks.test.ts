@@ -56,14 +56,7 @@ describe("a sync run split across queue messages", () => {
 
     // Every message is delivered twice (a retry of the same message, as after a crash): the retry
     // passes the run on again, and that second copy of the next step finds the step claimed.
-    const results = [];
-    for (let i = 0; i < sent.length; i++) {
-      const { id, body } = sent[i] as (typeof sent)[number];
-      for (const _delivery of [1, 2]) {
-        const result = await continueSync(deps, body, FIXTURE_NOW_MS, id);
-        if (result) results.push(result);
-      }
-    }
+    const results = await deliverEachTwice(deps, sent, FIXTURE_NOW_MS);
 
     const rowReads = (await emulator.requests())
       .filter((r) => r.spreadsheetId === "sync-chunks")
@@ -125,6 +118,35 @@ describe("a sync run split across queue messages", () => {
   });
 });
 
+/**
+ * Delivers every queued step twice, in order (a retry of the same message, as after a crash);
+ * returns the results of the calls that ended the run.
+ */
+async function deliverEachTwice(
+  deps: ReturnType<typeof queuedDeps>["deps"],
+  sent: ReturnType<typeof queuedDeps>["sent"],
+  nowMs: number,
+) {
+  const results = [];
+  for (let i = 0; i < sent.length; i++) {
+    const { id, body } = sent[i] as (typeof sent)[number];
+    for (const _delivery of [1, 2]) {
+      const result = await continueSync(deps, body, nowMs, id);
+      if (result) results.push(result);
+    }
+  }
+  return results;
+}
+
+/** For each Sheets read since `seq` that read ledger rows, the first sheet row of each range it read. */
+async function ledgerReadStarts(spreadsheetId: string, seq: number): Promise<number[][]> {
+  return (await emulator.requests(seq))
+    .filter((r) => r.spreadsheetId === spreadsheetId && r.kind === "read")
+    .map((r) => [r.query.ranges ?? []].flat().filter((range) => /^'建议台账'!A\d+:/.test(range)))
+    .filter((ranges) => ranges.length > 0)
+    .map((ranges) => ranges.map((range) => Number(/!A(\d+):/.exec(range)?.[1])));
+}
+
 /** Delivers every queued step once, in order; returns the run's end and how many messages it took. */
 async function deliverAll(
   deps: ReturnType<typeof queuedDeps>["deps"],
@@ -178,26 +200,17 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
 
     await startSync(deps, "cron", FIXTURE_NOW_MS);
-    const results = [];
-    for (let i = 0; i < sent.length; i++) {
-      const { id, body } = sent[i] as (typeof sent)[number];
-      for (const _delivery of [1, 2]) {
-        const result = await continueSync(deps, body, FIXTURE_NOW_MS, id);
-        if (result) results.push(result);
-      }
-    }
+    const results = await deliverEachTwice(deps, sent, FIXTURE_NOW_MS);
 
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ outcome: "ok", rows: ROWS, cellsWritten: 0 });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 3 });
     // The first step read chunks 1 and 2 at once and reused both; its retry, finding chunk 1 done,
     // hands chunk 2 on to a step that finds it done too. Nothing was read twice.
-    const rowReads = (await emulator.requests(seq))
-      .filter((r) => r.spreadsheetId === "sync-quiet-twice" && r.kind === "read")
-      .map((r) => [r.query.ranges ?? []].flat().filter((range) => /^'建议台账'!A\d+:/.test(range)))
-      .filter((ranges) => ranges.length > 0)
-      .map((ranges) => ranges.map((range) => Number(/!A(\d+):/.exec(range)?.[1])));
-    expect(rowReads).toEqual([[2, CHUNK_ROWS + 2], [2 * CHUNK_ROWS + 2]]);
+    expect(await ledgerReadStarts("sync-quiet-twice", seq)).toEqual([
+      [2, CHUNK_ROWS + 2],
+      [2 * CHUNK_ROWS + 2],
+    ]);
     expect(await writesSince("sync-quiet-twice", seq)).toBe(0);
   });
 
@@ -251,12 +264,11 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(messages).toBe(5);
     // One read of chunks 1 and 2 together; chunk 2's again by the step that checks it, told so;
     // chunk 3's alone, after that check.
-    const rowReads = (await emulator.requests(seq))
-      .filter((r) => r.spreadsheetId === "sync-handoff" && r.kind === "read")
-      .map((r) => [r.query.ranges ?? []].flat().filter((range) => /^'建议台账'!A\d+:/.test(range)))
-      .filter((ranges) => ranges.length > 0)
-      .map((ranges) => ranges.map((range) => Number(/!A(\d+):/.exec(range)?.[1])));
-    expect(rowReads).toEqual([[2, CHUNK_ROWS + 2], [CHUNK_ROWS + 2], [2 * CHUNK_ROWS + 2]]);
+    expect(await ledgerReadStarts("sync-handoff", seq)).toEqual([
+      [2, CHUNK_ROWS + 2],
+      [CHUNK_ROWS + 2],
+      [2 * CHUNK_ROWS + 2],
+    ]);
     expect(end).toMatchObject({ outcome: "ok", rows: ROWS });
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");

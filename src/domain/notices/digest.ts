@@ -129,11 +129,6 @@ export function digestTextOf(figures: DigestFigures, today: string): string {
   return lines.join("\n");
 }
 
-/** The digest's text of `rows` as of `today` (digestFigures, then digestTextOf). */
-export function digestText(rows: readonly Row[], total: StatisticsRow, today: string): string {
-  return digestTextOf(digestFigures(rows, total), today);
-}
-
 /**
  * 督办周报: due on the first working day of each week, to every 周报接收人. Last week's is offered
  * too, so a week whose first working day had no run still gets it at the next run.

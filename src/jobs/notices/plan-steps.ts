@@ -171,11 +171,10 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
     });
   const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
   const noRows = ledgerFromSummary({ rows: [], tabs, today: stored?.today ?? run.today, problems: [] });
-  let keysWithoutArrivals: Iterable<string> | null = null;
-  if (arrivals.length === 0) {
-    // Which digests are due and not sent yet depends on the small tabs (周报接收人, the calendar)
-    // and the outbox, not on the rows: most days none is, and the rows are not read at all.
-    keysWithoutArrivals = await keysAbout([]);
+  // Which digests are due and not sent yet depends on the small tabs (周报接收人, the calendar) and
+  // the outbox, not on the rows: most days none is, and without arrivals the rows are not read.
+  const keysWithoutArrivals = arrivals.length === 0 ? await keysAbout([]) : null;
+  if (keysWithoutArrivals) {
     const withoutRows = plan(noRows, [], keysWithoutArrivals);
     if (withoutRows.notices.length === 0) return keep(deps, run, withoutRows);
   }

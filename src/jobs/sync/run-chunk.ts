@@ -171,7 +171,7 @@ export async function runChunk(
   context: SyncContext,
   index: number,
   nowMs: number,
-  rowsOf: ChunkRowsOf = chunkReader(deps.sheets, context, index, index + 1),
+  rowsOf: ChunkRowsOf,
 ): Promise<ChunkResult> {
   const callsBefore = deps.sheets.callCount;
   const probe = await probeChunk(deps, context, index, rowsOf, callsBefore);

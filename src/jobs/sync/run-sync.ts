@@ -116,10 +116,9 @@ async function openStep(deps: SyncDeps, step: SyncStep, messageId: string): Prom
   const known = parsedContext?.runId === step.runId ? parsedContext : null;
   const opened = await deps.runs.openStep(step.runId, stepKey(step), messageId, known?.rev ?? null);
   if (opened?.claimedBy !== messageId) return null;
-  if (opened.context === null && known?.rev === opened.rev) return known.context;
-  const text = opened.context ?? (await deps.runs.context(step.runId))?.context;
-  if (!text) return null;
-  const context = JSON.parse(text) as SyncContext;
+  // No text: D1 holds the revision this isolate named, the one it has.
+  if (opened.context === null) return known?.context ?? null;
+  const context = JSON.parse(opened.context) as SyncContext;
   parsedContext = { runId: step.runId, rev: opened.rev, context };
   return context;
 }
@@ -194,16 +193,15 @@ async function chunkOnce(
   context: SyncContext,
   chunk: number,
   nowMs: number,
-  rowsOf?: ChunkRowsOf,
+  rowsOf: ChunkRowsOf,
   reuseOnly = false,
 ): Promise<ChunkResult | "done before" | "check"> {
   if (await deps.runs.hasChunk(runId, chunk)) return "done before";
   if (!(await deps.lease.renew(LEASE_NAME, holderOf(runId), LEASE_TTL_MS, nowMs)))
     throw new SupersededError();
-  const reader = rowsOf ?? chunkReader(deps.sheets, context, chunk, chunk + 1);
   const result = reuseOnly
-    ? await reuseChunk(deps, context, chunk, reader)
-    : await runChunk(deps, context, chunk, nowMs, reader);
+    ? await reuseChunk(deps, context, chunk, rowsOf)
+    : await runChunk(deps, context, chunk, nowMs, rowsOf);
   if (result === null) return "check";
   await deps.runs.saveChunk(runId, chunk, JSON.stringify(result));
   return result;
