@@ -5,8 +5,11 @@ export interface IdAllocator {
    * that year already in the sheet), and returns them in order.
    */
   allocate(year: number, count: number, floor: number): Promise<number[]>;
-  /** Makes sure later numbers of `year` come after `floor` (numbers staff typed into the sheet). */
-  raiseFloor(year: number, floor: number): Promise<void>;
+  /**
+   * Makes sure later numbers of each year come after its floor (numbers staff typed into the
+   * sheet): one D1 round trip for all the years.
+   */
+  raiseFloors(floors: ReadonlyMap<number, number>): Promise<void>;
 }
 
 export function createIdAllocator(db: D1Database): IdAllocator {
@@ -26,14 +29,13 @@ export function createIdAllocator(db: D1Database): IdAllocator {
       const first = row.last_seq - count + 1;
       return Array.from({ length: count }, (_, i) => first + i);
     },
-    async raiseFloor(year, floor) {
-      await db
-        .prepare(
-          `INSERT INTO id_sequences (year, last_seq) VALUES (?1, ?2)
-           ON CONFLICT (year) DO UPDATE SET last_seq = max(id_sequences.last_seq, ?2)`,
-        )
-        .bind(year, floor)
-        .run();
+    async raiseFloors(floors) {
+      if (floors.size === 0) return;
+      const raise = db.prepare(
+        `INSERT INTO id_sequences (year, last_seq) VALUES (?1, ?2)
+         ON CONFLICT (year) DO UPDATE SET last_seq = max(id_sequences.last_seq, ?2)`,
+      );
+      await db.batch([...floors].map(([year, floor]) => raise.bind(year, floor)));
     },
   };
 }

@@ -29,3 +29,23 @@ describe("meta.startsWith: a version at the start of a long value, compared in D
     expect(await figuresStoredFor(meta, undefined)).toBe(false);
   });
 });
+
+describe("meta.getMany", () => {
+  it("gives the stored keys' values in one query and leaves out keys never stored", async () => {
+    const meta = createMetaStore(env.DB);
+    await meta.setMany(
+      [
+        ["a", "一"],
+        ["b", '["编号","标题"]'],
+      ],
+      "2026-11-26T01:00:00Z",
+    );
+    expect(await meta.getMany(["a", "b", "missing"])).toEqual(
+      new Map([
+        ["a", "一"],
+        ["b", '["编号","标题"]'],
+      ]),
+    );
+    expect(await meta.getMany([])).toEqual(new Map());
+  });
+});

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { columnLetter } from "../../src/domain/a1";
 import { isoFromSerial } from "../../src/domain/civil-date";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
 import { runSync } from "../../src/jobs/sync/run-sync";
@@ -89,6 +90,43 @@ describe("sync of a realistic ledger", () => {
     const requests = await emulator.requests(since);
     expect(requests.filter((r) => r.kind === "write")).toEqual([]);
     expect(requests.reduce((n, r) => n + r.cellsWritten, 0)).toBe(0);
+  });
+
+  it("numbers a row typed without 编号 at the end, also after staff deleted the ledger's last hundred rows", async () => {
+    await seed("sync-tail", 200);
+    const deps = depsFor("sync-tail");
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const typed = (row: number, title: string) => {
+      const values = headers.map((h) =>
+        h === "标题" ? title : h === "领衔代表" ? "王五" : h === "提出日期" ? "2026-11-20" : "",
+      );
+      return { range: `${LEDGER}!A${row}`, values: [values] };
+    };
+    // Appended at the end: the plan reads the title columns from just above the last 编号.
+    await deps.sheets.batchUpdateValues([typed(202, "新增一行")], "RAW");
+    const appended = await runSync(deps, "test", FIXTURE_NOW_MS);
+    expect(appended).toMatchObject({ outcome: "ok", rows: 201, assignedIds: ["2026-201"] });
+
+    // Rows 102–202 deleted, one typed at 102: the 编号 column now ends far above where the plan
+    // starts the title columns, so it reads them again from there.
+    const ss = await emulator.spreadsheet("sync-tail");
+    const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId;
+    await deps.sheets.batchUpdate([
+      { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 101, endIndex: 202 } } },
+    ]);
+    await deps.sheets.batchUpdateValues([typed(102, "删除后新增")], "RAW");
+    const since = await lastSeq();
+    const afterDelete = await runSync(deps, "test", FIXTURE_NOW_MS);
+
+    expect(afterDelete).toMatchObject({ outcome: "ok", rows: 101, assignedIds: ["2026-202"] });
+    const row102 = (await ledgerValues("sync-tail"))[101] ?? [];
+    expect([row102[col("编号")], row102[col("标题")]]).toEqual(["2026-202", "删除后新增"]);
+    const reads = (await emulator.requests(since)).filter((r) => r.kind === "read");
+    const title = columnLetter(col("标题"));
+    const tailReads = reads.filter((r) =>
+      [r.query.ranges ?? []].flat().some((a) => a.endsWith(`!${title}102:${title}`)),
+    );
+    expect(tailReads).toHaveLength(1);
   });
 
   it("keeps text that looks like a formula as text through every write", async () => {

@@ -27,7 +27,11 @@ export interface LedgerColumns {
 }
 
 export async function lastLedgerHeader(meta: MetaStore): Promise<string[] | null> {
-  const stored = await meta.get(META_LEDGER_HEADER);
+  return ledgerHeaderOf(await meta.get(META_LEDGER_HEADER));
+}
+
+/** The header stored under META_LEDGER_HEADER, from its text. */
+export function ledgerHeaderOf(stored: string | null | undefined): string[] | null {
   if (!stored) return null;
   const parsed: unknown = JSON.parse(stored);
   return Array.isArray(parsed) ? parsed.map(String) : null;

@@ -14,17 +14,28 @@ import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
-import { lastLedgerHeader, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
+import { ledgerHeaderOf, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
 import { CHUNK_ROWS } from "./chunk-rows";
-import { type RangeRequest, readRanges } from "./read-sheet";
+import { type RangeRequest, type RangesRead, readRanges } from "./read-sheet";
 import { rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
-/** The ledger columns the plan reads whole: what a part needs to know of the rest, and where data ends. */
-const INDEX_HEADERS = ["编号", "审查结果", "标题", "领衔代表", "提出日期"] as const;
+/** The ledger columns the plan reads whole: what a part needs to know of the rest. */
+const ID_HEADERS = ["编号", "审查结果"] as const;
+/**
+ * The other columns every row with data fills in (EXTENT_HEADERS): only a row past the end of the
+ * 编号 column can lengthen the data with them, so the plan reads them from a little above where that
+ * column ended last time. Titles are half the plan's payload (95 KB of 2,000 rows), parsed for nothing.
+ */
+const TAIL_HEADERS = ["标题", "领衔代表", "提出日期"] as const;
+const INDEX_HEADERS = [...ID_HEADERS, ...TAIL_HEADERS] as const;
+/** Rows above the last 编号 the tails start at: a few rows deleted at the end cost no second read. */
+const TAIL_MARGIN = 50;
+/** The last row of the 编号 and 审查结果 columns, as the last plan read them. */
+const META_ID_END = "ledger_id_end";
 const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
 /** Tabs a sheet may lack (added by later issues; `sheet:init` adds them): the sync works without them. */
 const OPTIONAL_TABS: ReadonlySet<string> = new Set([
@@ -54,20 +65,30 @@ function headerProblems(
   }));
 }
 
-/** The index columns' whole-column ranges, where `header` has them (keys are the headers). */
-function indexRequests(header: readonly string[]): RangeRequest[] {
-  return INDEX_HEADERS.flatMap((h) => {
+/** Ranges of the named columns, where `header` has them (keys are the headers), from row `from` down. */
+function columnRequests(header: readonly string[], names: readonly string[], from: number): RangeRequest[] {
+  return names.flatMap((h) => {
     const c = header.indexOf(h);
-    return c < 0 ? [] : [{ key: h, tab: TAB_NAMES.ledger, a1: `${columnLetter(c)}:${columnLetter(c)}` }];
+    if (c < 0) return [];
+    const letter = columnLetter(c);
+    return [
+      { key: h, tab: TAB_NAMES.ledger, a1: from > 1 ? `${letter}${from}:${letter}` : `${letter}:${letter}` },
+    ];
   });
 }
+
+/** The 编号 and 审查结果 columns whole, the tails from row `tailFrom` (1: whole). */
+const indexRequests = (header: readonly string[], tailFrom: number): RangeRequest[] => [
+  ...columnRequests(header, ID_HEADERS, 1),
+  ...columnRequests(header, TAIL_HEADERS, tailFrom),
+];
 
 /**
  * The first read: the small tabs whole, the header rows, the system tabs' first column (their
  * length), and the index columns where the last plan found them; only when staff moved one of
  * those since does the plan need a second read.
  */
-function firstRequests(lastHeader: readonly string[] | null): RangeRequest[] {
+function firstRequests(lastHeader: readonly string[] | null, tailFrom: number): RangeRequest[] {
   return [
     ...BASE_CACHED_TABS.map((tab) => ({ key: tab, tab, a1: "" })),
     { key: "ledger-header", tab: TAB_NAMES.ledger, a1: "1:1" },
@@ -75,7 +96,7 @@ function firstRequests(lastHeader: readonly string[] | null): RangeRequest[] {
       { key: `${tab}-header`, tab, a1: "1:1" },
       { key: `${tab}-column`, tab, a1: "A:A" },
     ]),
-    ...(lastHeader ? indexRequests(lastHeader) : []),
+    ...(lastHeader ? indexRequests(lastHeader, tailFrom) : []),
   ];
 }
 
@@ -83,8 +104,9 @@ const sameIndexColumns = (a: readonly string[], b: readonly string[]) =>
   INDEX_HEADERS.every((h) => a.indexOf(h) === b.indexOf(h));
 
 /**
- * A sync run's plan, from two reads whatever the ledger's size: the small tabs and every header
- * row, then the ledger's 编号, 审查结果 and required columns whole (a few short cells a row). From
+ * A sync run's plan, from one read whatever the ledger's size: the small tabs and every header
+ * row, the ledger's 编号 and 审查结果 whole (a few short cells a row) and the tails of its other
+ * required columns (a second read when staff moved those columns since the last plan). From
  * them: today in 设置 时区, the 编号 index every chunk checks its rows against, where the data ends
  * and how it splits into chunks, and each year's 编号 sequence raised above the numbers staff typed.
  */
@@ -93,8 +115,11 @@ export async function planRun(
   trigger: string,
   nowMs: number,
 ): Promise<Omit<SyncContext, "planCalls">> {
-  const lastHeader = await lastLedgerHeader(deps.meta);
-  const first = await readRanges(deps.sheets, firstRequests(lastHeader));
+  const stored = await deps.meta.getMany([META_LEDGER_HEADER, META_ID_END]);
+  const lastHeader = ledgerHeaderOf(stored.get(META_LEDGER_HEADER));
+  const lastIdEnd = Number(stored.get(META_ID_END) ?? 0) || 0;
+  const tailFrom = lastIdEnd > 0 ? Math.max(2, lastIdEnd + 1 - TAIL_MARGIN) : 1;
+  const first = await readRanges(deps.sheets, firstRequests(lastHeader, tailFrom));
   const tabs = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
@@ -172,16 +197,41 @@ export async function planRun(
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
   }
   const moved = !lastHeader || !sameIndexColumns(lastHeader, header);
-  const index = moved ? await readRanges(deps.sheets, indexRequests(header)) : first;
-  if (moved || lastHeader.join("\t") !== header.join("\t"))
-    await deps.meta.set(META_LEDGER_HEADER, JSON.stringify(header), new Date(nowMs).toISOString());
+  const index = moved ? await readRanges(deps.sheets, indexRequests(header, 1)) : first;
   const column = (h: string) => (index.values[h] ?? []).map((row) => row[0]);
-  const lastRow = Math.max(1, ...INDEX_HEADERS.map((h) => column(h).length));
+  const idEnd = Math.max(...ID_HEADERS.map((h) => column(h).length));
+  const lastRow = Math.max(1, idEnd, await tailsEnd(deps.sheets, header, index, moved ? 1 : tailFrom, idEnd));
+  const metaChanges: [string, string][] = [];
+  if (moved || lastHeader.join("\t") !== header.join("\t"))
+    metaChanges.push([META_LEDGER_HEADER, JSON.stringify(header)]);
+  if (idEnd !== lastIdEnd) metaChanges.push([META_ID_END, String(idEnd)]);
+  await deps.meta.setMany(metaChanges, new Date(nowMs).toISOString());
   const ids = indexIdColumns(column("编号"), column("审查结果"));
   await raiseFloors(deps.ids, context.idFormat, Object.keys(ids));
   const chunkStarts: number[] = [];
   for (let row = 2; row <= lastRow; row += CHUNK_ROWS) chunkStarts.push(row);
   return { ...base, header, ledgerSkipped: null, lastRow, chunkStarts, ids };
+}
+
+/**
+ * The last row the tail columns hold data in (0: none) past the 编号 column's end, `idEnd`. They
+ * were read from row `from`: when the 编号 column now ends above it (staff deleted more than
+ * TAIL_MARGIN rows at the end), the rows between are read again (one more call, rarely).
+ */
+async function tailsEnd(
+  sheets: SheetsClient,
+  header: readonly string[],
+  read: RangesRead,
+  from: number,
+  idEnd: number,
+): Promise<number> {
+  const start = Math.min(from, idEnd + 1);
+  const tails = start < from ? await readRanges(sheets, columnRequests(header, TAIL_HEADERS, start)) : read;
+  const ends = TAIL_HEADERS.map((h) => {
+    const rows = tails.values[h]?.length ?? 0;
+    return rows > 0 ? start + rows - 1 : 0;
+  });
+  return Math.max(0, ...ends);
 }
 
 /** Raises each year's sequence above the numbers staff typed, so no number is handed out twice. */
@@ -197,5 +247,5 @@ async function raiseFloors(
     const year = format.hasYear ? (parsed.year ?? 0) : 0;
     floors.set(year, Math.max(floors.get(year) ?? 0, parsed.seq));
   }
-  for (const [year, floor] of floors) await allocator.raiseFloor(year, floor);
+  await allocator.raiseFloors(floors);
 }
