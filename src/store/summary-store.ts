@@ -63,7 +63,7 @@ export interface SummaryStore {
   loadRowsWithId(id: string): Promise<StoredSummaryRow[]>;
   /**
    * Which of `ids` some stored row holds, asked of the parts' indexes in one round trip: no row is
-   * read. Null while a part stored by an older build has no index (or an id has a quote in it).
+   * read. Null while a part stored by an older build has no index.
    */
   idsHeld(ids: readonly string[]): Promise<Set<string> | null>;
   /** The row of sheet row `rowNumber` in part `part`, whole, picked by D1; null when not there. */
@@ -246,14 +246,15 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     },
     async idsHeld(ids) {
       if (ids.length === 0) return new Set();
-      if (ids.some((id) => indexPath(idKey(id)) === null)) return null;
+      // Each part's index is parsed once and its keys looked up among the asked ones (a path
+      // looked up per id and part parsed every index once per id: 30 ms of local SQLite for 500).
       const [unindexed, held] = await db.batch<{ n?: number; id?: string }>([
         db.prepare(UNINDEXED_PARTS),
         db
           .prepare(
-            `SELECT DISTINCT w.value AS id FROM json_each(?1) AS w
-             WHERE EXISTS (SELECT 1 FROM summary_parts AS p
-                           WHERE json_type(p.row_index, '$."' || ?2 || w.value || '"') IS NOT NULL)`,
+            `SELECT DISTINCT substr(k.key, length(?2) + 1) AS id
+             FROM summary_parts AS p, json_each(p.row_index) AS k
+             WHERE k.key IN (SELECT ?2 || w.value FROM json_each(?1) AS w)`,
           )
           .bind(JSON.stringify(ids), idKey("")),
       ]);
