@@ -40,8 +40,25 @@ function parseServiceAccount(raw: string | undefined): unknown {
   }
 }
 
-/** Validates the environment once per invocation; throws ConfigError naming what to set. */
+/**
+ * The last configuration validated, by the values it was read from: an isolate serves many
+ * invocations with the same environment, and validating it again (the URLs, the key file's JSON)
+ * cost each page about 1.4 ms of its CPU.
+ */
+let lastValid: { from: string; config: Config } | null = null;
+
+/** Validates the environment (once per isolate while it stays the same); throws ConfigError naming what to set. */
 export function loadConfig(env: Env): Config {
+  const from = JSON.stringify([
+    env.ENVIRONMENT,
+    env.SHEETS_API_BASE,
+    env.GOOGLE_TOKEN_URL,
+    env.SPREADSHEET_ID,
+    env.GOOGLE_SERVICE_ACCOUNT,
+    env.ADMIN_TOKEN,
+    env.BUILD_VERSION,
+  ]);
+  if (lastValid?.from === from) return lastValid.config;
   const result = configSchema.safeParse({
     environment: env.ENVIRONMENT,
     sheetsApiBase: env.SHEETS_API_BASE,
@@ -55,5 +72,6 @@ export function loadConfig(env: Env): Config {
     const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`invalid configuration: ${issues}`);
   }
+  lastValid = { from, config: result.data };
   return result.data;
 }
