@@ -39,7 +39,6 @@ export interface SyncRunLog {
   /** One chunk's results, once (a chunk delivered twice finds its results there). */
   saveChunk(id: number, chunk: number, result: string): Promise<void>;
   chunkResults(id: number): Promise<{ chunk: number; result: string }[]>;
-  hasChunk(id: number, chunk: number): Promise<boolean>;
   /** Drops a finished run's chunk results and plan (they are only needed while it runs). */
   forgetWork(id: number): Promise<void>;
   /**
@@ -47,13 +46,14 @@ export interface SyncRunLog {
    * claimed for `message` while the run is still running (null when it is not, or holds no
    * context). `claimedBy` is the message that holds the step. With `knownRev`, the revision the
    * caller has parsed, the context's text is sent only when D1 holds another one (else null).
+   * `doneChunks`: the chunks whose results are stored, so a step skips them without asking again.
    */
   openStep(
     id: number,
     step: string,
     message: string,
     knownRev?: number | null,
-  ): Promise<{ context: string | null; rev: number; claimedBy: string } | null>;
+  ): Promise<{ context: string | null; rev: number; claimedBy: string; doneChunks: number[] } | null>;
   /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
   abandonOthers(id: number, finishedAt: string, error: string): Promise<number>;
 }
@@ -143,13 +143,6 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         .all<{ chunk: number; result: string }>();
       return results;
     },
-    async hasChunk(id, chunk) {
-      const row = await db
-        .prepare("SELECT 1 AS found FROM sync_chunks WHERE run_id = ?1 AND chunk = ?2")
-        .bind(id, chunk)
-        .first<{ found: number }>();
-      return row !== null;
-    },
     async forgetWork(id) {
       await db.batch([
         db.prepare("DELETE FROM sync_chunks WHERE run_id = ?1").bind(id),
@@ -165,6 +158,7 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         context?: string | null;
         held?: number;
         rev?: number;
+        done?: string;
       }>([
         db
           .prepare(
@@ -179,7 +173,8 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         db
           .prepare(
             `SELECT outcome, context_rev AS rev, context IS NOT NULL AS held,
-               CASE WHEN context_rev IS ?2 THEN NULL ELSE context END AS context
+               CASE WHEN context_rev IS ?2 THEN NULL ELSE context END AS context,
+               (SELECT json_group_array(chunk) FROM sync_chunks WHERE run_id = ?1) AS done
              FROM sync_runs WHERE id = ?1`,
           )
           .bind(id, knownRev),
@@ -187,7 +182,8 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
       const stored = run?.results[0];
       const claimedBy = claim?.results[0]?.message;
       if (stored?.outcome !== "running" || !stored.held || claimedBy === undefined) return null;
-      return { context: stored.context ?? null, rev: stored.rev ?? 0, claimedBy };
+      const doneChunks = (JSON.parse(stored.done ?? "[]") as number[]).sort((a, b) => a - b);
+      return { context: stored.context ?? null, rev: stored.rev ?? 0, claimedBy, doneChunks };
     },
     async abandonOthers(id, finishedAt, error) {
       const [abandoned] = await db.batch([

@@ -22,11 +22,22 @@ describe("sync_runs.openStep: a queued step's context and claim in one round tri
       context: '{"chunkStarts":[2]}',
       rev,
       claimedBy: "message-a",
+      doneChunks: [],
     });
     // The same step delivered again, by another message and by the first one's retry.
     expect((await runs.openStep(runId, "chunk:0", "message-b"))?.claimedBy).toBe("message-a");
     expect((await runs.openStep(runId, "chunk:0", "message-a"))?.claimedBy).toBe("message-a");
     expect(await claimRows(runId)).toEqual([{ step: "chunk:0", message: "message-a" }]);
+  });
+
+  it("names the chunks whose results are stored, in order, so a step skips them without asking again", async () => {
+    const runs = createSyncRunLog(env.DB);
+    const runId = await runs.start("cron", "2026-11-30T02:00:00Z");
+    await runs.setContext(runId, '{"chunkStarts":[2,102,202]}');
+    await runs.saveChunk(runId, 2, "{}");
+    await runs.saveChunk(runId, 0, "{}");
+
+    expect((await runs.openStep(runId, "chunk:1", "message-a"))?.doneChunks).toEqual([0, 2]);
   });
 
   it("opens nothing and claims nothing for a run that is no longer running or has no plan yet", async () => {
@@ -55,6 +66,7 @@ describe("sync_runs context revisions: a step that has parsed the context is not
       context: null,
       rev: planned,
       claimedBy: "message-a",
+      doneChunks: [],
     });
     const patched = await runs.patchContext(runId, '{"practiceRead":true}');
     expect(patched).toBeGreaterThan(planned);
@@ -63,6 +75,7 @@ describe("sync_runs context revisions: a step that has parsed the context is not
       context: '{"chunkStarts":[2],"practiceRead":true}',
       rev: patched,
       claimedBy: "message-b",
+      doneChunks: [],
     });
     expect((await runs.openStep(runId, "chunk:1", "message-c", patched))?.context).toBeNull();
     // A step that names no revision (a fresh isolate) always gets the text.

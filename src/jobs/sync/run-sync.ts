@@ -111,16 +111,24 @@ let parsedContext: { runId: number; rev: number; context: SyncContext } | null =
 /** How a step is named in its claim. */
 const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk}` : step.step);
 
-/** Claims the step and gives the run's context: the isolate's own when D1 holds that revision. */
-async function openStep(deps: SyncDeps, step: SyncStep, messageId: string): Promise<SyncContext | null> {
+/**
+ * Claims the step and gives the run's context (the isolate's own when D1 holds that revision) and
+ * the chunks whose results are stored.
+ */
+async function openStep(
+  deps: SyncDeps,
+  step: SyncStep,
+  messageId: string,
+): Promise<{ context: SyncContext; done: ReadonlySet<number> } | null> {
   const known = parsedContext?.runId === step.runId ? parsedContext : null;
   const opened = await deps.runs.openStep(step.runId, stepKey(step), messageId, known?.rev ?? null);
   if (opened?.claimedBy !== messageId) return null;
+  const done = new Set(opened.doneChunks);
   // No text: D1 holds the revision this isolate named, the one it has.
-  if (opened.context === null) return known?.context ?? null;
+  if (opened.context === null) return known ? { context: known.context, done } : null;
   const context = JSON.parse(opened.context) as SyncContext;
   parsedContext = { runId: step.runId, rev: opened.rev, context };
-  return context;
+  return { context, done };
 }
 
 /**
@@ -183,9 +191,15 @@ async function failRun(
   return { ...base, outcome: "failed", message, sheetsCalls, retryable };
 }
 
+/** Renews the run's lease for the work that follows: a run whose lease went to a newer one stops. */
+async function holdLease(deps: SyncDeps, runId: number, nowMs: number): Promise<void> {
+  if (!(await deps.lease.renew(LEASE_NAME, holderOf(runId), LEASE_TTL_MS, nowMs)))
+    throw new SupersededError();
+}
+
 /**
- * A chunk of the run, once: "done before" when an earlier delivery of its step already ran it;
- * with `reuseOnly`, "check" (nothing done) when its rows cannot be reused as they are.
+ * A chunk of the run, reused or checked, its result stored once (a second store of it does
+ * nothing); with `reuseOnly`, "check" (nothing done) when its rows cannot be reused as they are.
  */
 async function chunkOnce(
   deps: SyncDeps,
@@ -195,10 +209,7 @@ async function chunkOnce(
   nowMs: number,
   rowsOf: ChunkRowsOf,
   reuseOnly = false,
-): Promise<ChunkResult | "done before" | "check"> {
-  if (await deps.runs.hasChunk(runId, chunk)) return "done before";
-  if (!(await deps.lease.renew(LEASE_NAME, holderOf(runId), LEASE_TTL_MS, nowMs)))
-    throw new SupersededError();
+): Promise<ChunkResult | "check"> {
   const result = reuseOnly
     ? await reuseChunk(deps, context, chunk, rowsOf)
     : await runChunk(deps, context, chunk, nowMs, rowsOf);
@@ -269,6 +280,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
     for (let from = 0; from < chunks; from += REUSED_PER_STEP) {
       const to = Math.min(chunks, from + REUSED_PER_STEP);
       const rowsOf = chunkReader(deps.sheets, context, from, to);
+      await holdLease(deps, runId, nowMs);
       for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
     }
     return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount);
@@ -339,20 +351,23 @@ async function chunksOfStep(
   deps: SyncDeps,
   runId: number,
   context: SyncContext,
-  first: number,
-  expectsCheck: boolean,
+  step: { first: number; expectsCheck: boolean; done: ReadonlySet<number> },
   nowMs: number,
 ): Promise<{ next: number; expectsCheck: boolean }> {
+  const { first, done } = step;
   const end = Math.min(context.chunkStarts.length, first + REUSED_PER_STEP);
-  const rowsOf = chunkReader(deps.sheets, context, first, expectsCheck ? first + 1 : end);
+  const rowsOf = chunkReader(deps.sheets, context, first, step.expectsCheck ? first + 1 : end);
+  // Once for the step's chunks (the lease outlasts a step many times over).
+  await holdLease(deps, runId, nowMs);
   let chunk = first;
   while (chunk < end) {
+    // One an earlier delivery ran (this is a retry) ends the step: whether it was reused is not
+    // known, and the next step redoes nothing done.
+    if (done.has(chunk)) return { next: chunk + 1, expectsCheck: false };
     const outcome = await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf, chunk > first);
     if (outcome === "check") return { next: chunk, expectsCheck: true };
     chunk++;
-    // One an earlier delivery ran (this is a retry) ends the step: whether it was reused is not
-    // known, and the next step redoes nothing done. A checked chunk takes the whole step.
-    if (outcome === "done before") break;
+    // A checked chunk takes the whole step.
     if (!outcome.reused) return { next: chunk, expectsCheck: true };
   }
   return { next: chunk, expectsCheck: false };
@@ -370,8 +385,9 @@ export async function continueSync(
   nowMs: number,
   messageId: string,
 ): Promise<SyncResult | null> {
-  const context = await openStep(deps, step, messageId);
-  if (!context) return null;
+  const opened = await openStep(deps, step, messageId);
+  if (!opened) return null;
+  const { context } = opened;
   const callsBefore = deps.sheets.callCount;
   try {
     if (step.step === "finish") return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
@@ -384,8 +400,7 @@ export async function continueSync(
       deps,
       step.runId,
       context,
-      step.chunk,
-      step.expectsCheck === true,
+      { first: step.chunk, expectsCheck: step.expectsCheck === true, done: opened.done },
       nowMs,
     );
     await deps.jobsQueue.send(
