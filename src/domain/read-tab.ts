@@ -132,6 +132,10 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   const pickAt = pick ? (match.columns.indexOf as Partial<Record<string, number>>)[pick.key] : undefined;
   for (let i = 1; i < matrix.length; i += 1) {
     const rawRow = matrix[i];
+    // A sparse copy (D1 picked a few suggestions' rows) holds nothing between them: those are not
+    // rows that were read, and making each a blank record cost a notices part a millisecond or so.
+    // A blank row of the sheet itself arrives as [].
+    if (rawRow === undefined) continue;
     const raw: readonly unknown[] = Array.isArray(rawRow) ? rawRow : [];
     if (pick && !pick.keep(keyText(pickAt === undefined ? undefined : raw[pickAt]))) continue;
     const rowNumber = firstDataRow + i - 1;
