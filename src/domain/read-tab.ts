@@ -133,7 +133,7 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   for (let i = 1; i < matrix.length; i += 1) {
     const rawRow = matrix[i];
     // A sparse copy (D1 picked a few suggestions' rows) holds nothing between them: those are not
-    // rows that were read, and making each a blank record cost a notices part a millisecond or so.
+    // rows that were read, and making each a blank record cost a notices part a few milliseconds.
     // A blank row of the sheet itself arrives as [].
     if (rawRow === undefined) continue;
     const raw: readonly unknown[] = Array.isArray(rawRow) ? rawRow : [];
