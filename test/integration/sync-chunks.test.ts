@@ -40,6 +40,21 @@ async function seed(id: string) {
   await emulator.createSpreadsheet(id, fixtureSheets(buildFixture(ROWS, 6)));
 }
 
+/** The last request the emulator logged: what a test counts from. */
+const lastSeq = async () => (await emulator.requests()).at(-1)?.seq ?? 0;
+
+/**
+ * A seeded office synced twice (the first run writes the system cells, the second finds nothing to
+ * write, so every chunk is steady), with queued deps and the second run's result.
+ */
+async function steadyOffice(spreadsheetId: string) {
+  await seed(spreadsheetId);
+  const queued = queuedDeps(spreadsheetId);
+  await runSync(queued.deps, "test", FIXTURE_NOW_MS);
+  const steady = await runSync(queued.deps, "test", FIXTURE_NOW_MS);
+  return { ...queued, steady };
+}
+
 const writesSince = async (spreadsheetId: string, seq: number) =>
   (await emulator.requests(seq)).filter((r) => r.kind === "write" && r.spreadsheetId === spreadsheetId)
     .length;
@@ -105,7 +120,7 @@ describe("a sync run split across queue messages", () => {
     const later = FIXTURE_NOW_MS + 13 * 60_000;
     const fresh = queuedDeps("sync-late");
     const second = await startSync(fresh.deps, "cron", later);
-    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const seq = await lastSeq();
     const lateResult = await continueSync(old.deps, waiting, later, "old-step");
 
     expect(second.outcome).toBe("started");
@@ -166,12 +181,9 @@ const runSummary = async (deps: ReturnType<typeof queuedDeps>["deps"]) =>
 
 describe("a quiet sync reuses what a steady run checked", () => {
   it("checks nothing again when nothing changed: the practice tabs, a step for each two chunks, the finish; no write", async () => {
-    await seed("sync-quiet");
-    const { deps, sent } = queuedDeps("sync-quiet");
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    const steady = await runSync(deps, "test", FIXTURE_NOW_MS);
+    const { deps, sent, steady } = await steadyOffice("sync-quiet");
     expect(steady).toMatchObject({ outcome: "ok", cellsWritten: 0 });
-    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const seq = await lastSeq();
 
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
@@ -193,11 +205,8 @@ describe("a quiet sync reuses what a steady run checked", () => {
   });
 
   it("reuses each chunk once and finishes once when every message of a quiet sync arrives twice", async () => {
-    await seed("sync-quiet-twice");
-    const { deps, sent } = queuedDeps("sync-quiet-twice");
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const { deps, sent } = await steadyOffice("sync-quiet-twice");
+    const seq = await lastSeq();
 
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const results = await deliverEachTwice(deps, sent, FIXTURE_NOW_MS);
@@ -215,10 +224,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
   });
 
   it("checks again the chunk of an edited row, and the chunk of a row whose 编号 the edit repeats", async () => {
-    await seed("sync-edit");
-    const { deps } = queuedDeps("sync-edit");
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const { deps } = await steadyOffice("sync-edit");
     const ledger = await emulator.getValues("sync-edit", `'${TAB_NAMES.ledger}'`);
     const early = 5; // sheet row in the first chunk
     const late = 2 * CHUNK_ROWS + 10; // sheet row in the third chunk
@@ -236,11 +242,8 @@ describe("a quiet sync reuses what a steady run checked", () => {
   });
 
   it("checks a changed chunk met after a reused one in its own step", async () => {
-    await seed("sync-handoff");
-    const { deps, sent } = queuedDeps("sync-handoff");
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const { deps, sent } = await steadyOffice("sync-handoff");
+    const seq = await lastSeq();
     const last = CHUNK_ROWS + 20; // a row of the second chunk
     await deps.sheets.batchUpdateValues([
       {
@@ -296,10 +299,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
   });
 
   it("checks once more the parts an older build stored without the index of who each row concerns", async () => {
-    await seed("sync-upgrade");
-    const { deps } = queuedDeps("sync-upgrade");
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const { deps } = await steadyOffice("sync-upgrade");
     await env.DB.prepare("UPDATE summary_parts SET row_index = NULL WHERE part = 1").run();
 
     const upgraded = await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -313,10 +313,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
   });
 
   it("checks every row again on a new day (statuses move with the date)", async () => {
-    await seed("sync-day");
-    const { deps } = queuedDeps("sync-day");
-    await runSync(deps, "test", FIXTURE_NOW_MS);
-    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const { deps } = await steadyOffice("sync-day");
 
     await runSync(deps, "test", FIXTURE_NOW_MS + 24 * 60 * 60_000);
 

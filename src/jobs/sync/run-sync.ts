@@ -265,9 +265,9 @@ async function finishOnce(
 /**
  * A whole sync in this invocation: the plan, every chunk, the finish. Tests, tools and small
  * ledgers use it; the cron runs a large ledger a chunk per invocation (startSync, continueSync).
- * Sheets calls: the plan reads twice (once when the ledger is missing); each two chunks' rows are
- * read at once, as a quiet step reads them; a chunk that changed writes once and reads the check;
- * the finish writes the system tabs once when they changed.
+ * Sheets calls: the plan reads once (twice on a first run or after staff moved its columns; see
+ * planRun); each two chunks' rows are read at once, as a quiet step reads them; a chunk that changed
+ * writes once and reads the check; the finish writes the system tabs once when they changed.
  */
 export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): Promise<SyncResult> {
   const callsBefore = deps.sheets.callCount;
