@@ -30,20 +30,45 @@ export interface PageFigures {
   };
 }
 
-/** The last finish's PageFigures (JSON, `version` first). */
+/**
+ * The mark of the last finish's figures: `{"version":…}` alone, written after every group, so its
+ * version says the groups of that version are all stored.
+ */
 export const META_PAGE_FIGURES = "page_figures";
 
+/**
+ * The groups PageFigures is stored in, one meta value each, so a page reads and parses only what it
+ * shows (the overview's few figures, not every deputy's record: about 3 ms of a page's CPU per
+ * 100,000 characters read from D1, bench/clock-floor.ts).
+ */
+export const FIGURE_GROUPS = {
+  overview: ["overview"],
+  units: ["units"],
+  deputies: ["deputies"],
+  assessments: ["assessments", "excellent", "assessmentSettings"],
+} as const satisfies Record<string, readonly (keyof Omit<PageFigures, "version">)[]>;
+
+export type FigureGroup = keyof typeof FIGURE_GROUPS;
+
+/** One group's figures: the fields of PageFigures it holds. */
+export type GroupFigures<G extends FigureGroup> = Pick<PageFigures, (typeof FIGURE_GROUPS)[G][number]>;
+
+const groupKey = (group: FigureGroup) => `${META_PAGE_FIGURES}:${group}`;
+
 /** How a stored value starts when it is of this version: read without parsing the rest. */
-const prefixOf = (version: string) => `{"version":${JSON.stringify(version)},`;
+const prefixOf = (version: string) => `{"version":${JSON.stringify(version)}`;
 
 /** The stored figures are of this summary version. */
 export function figuresAreOf(stored: string | null, version: string | undefined): boolean {
-  return version !== undefined && stored?.startsWith(prefixOf(version)) === true;
+  if (version === undefined || stored === null) return false;
+  const prefix = prefixOf(version);
+  // The version is followed by the value's other fields, or ends the mark.
+  return stored.startsWith(prefix) && (stored[prefix.length] === "," || stored[prefix.length] === "}");
 }
 
-/** Figures of this summary version are stored (D1 compares the start: the figures are not read). */
+/** Figures of this summary version are stored (D1 compares the start: nothing else is read). */
 export async function figuresStoredFor(meta: MetaStore, version: string | undefined): Promise<boolean> {
-  return version !== undefined && (await meta.startsWith(META_PAGE_FIGURES, prefixOf(version)));
+  return version !== undefined && (await meta.startsWith(META_PAGE_FIGURES, `${prefixOf(version)}}`));
 }
 
 /** Where one unit's detail (its figures and suggestions) is stored, by the unit's name key. */
@@ -77,6 +102,16 @@ export async function savePageFigures(
   const listed = listPages.reduce((n, page) => n + page.length, 0);
   await meta.setMany(
     [
+      ...(Object.keys(FIGURE_GROUPS) as FigureGroup[]).map(
+        (group) =>
+          [
+            groupKey(group),
+            JSON.stringify({
+              version,
+              ...Object.fromEntries(FIGURE_GROUPS[group].map((field) => [field, figures[field]])),
+            }),
+          ] as const,
+      ),
       ...unitDetails.map(
         (detail) => [unitDetailKey(detail.name), JSON.stringify({ version, detail })] as const,
       ),
@@ -93,8 +128,8 @@ export async function savePageFigures(
     ],
     at,
   );
-  // `version` first: figuresAreOf reads it from the start of the text.
-  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version, ...figures }), at);
+  // `version` first: figuresAreOf reads it from the start of the text. The mark goes last.
+  await meta.set(META_PAGE_FIGURES, JSON.stringify({ version }), at);
   return true;
 }
 
@@ -160,24 +195,28 @@ export async function loadUnitDetail(
 }
 
 /**
- * The figures this isolate last parsed, by version: a leader clicking between the overview and the
- * scoreboard parses them once per sync that changed something.
+ * The groups this isolate last parsed, each with its version: a leader clicking between the
+ * overview and the scoreboard parses each once per sync that changed something.
  */
-let parsed: PageFigures | null = null;
+const parsed = new Map<FigureGroup, { version: string; figures: unknown }>();
 
 /**
- * The stored figures when they are of `version` (the summary the page shows), else null: the page
- * then works them out from the stored rows, as before the first finish of this build.
+ * One group of the stored figures when they are of `version` (the summary the page shows), else
+ * null: the page then works them out from the stored rows, as before the first finish of this build.
  */
-export async function loadPageFigures(
+export async function loadFigures<G extends FigureGroup>(
   meta: MetaStore,
   version: string | undefined,
-): Promise<PageFigures | null> {
-  if (version !== undefined && parsed?.version === version) return parsed;
-  const stored = await readOfVersion(meta, META_PAGE_FIGURES, version);
+  group: G,
+): Promise<GroupFigures<G> | null> {
+  if (version === undefined) return null;
+  const known = parsed.get(group);
+  if (known?.version === version) return known.figures as GroupFigures<G>;
+  const stored = await readOfVersion(meta, groupKey(group), version);
   if (stored === null) return null;
-  parsed = JSON.parse(stored) as PageFigures;
-  return parsed;
+  const figures = JSON.parse(stored) as GroupFigures<G>;
+  parsed.set(group, { version, figures });
+  return figures;
 }
 
 /** The text stored under `key` when it is of `version`, else null (nothing parsed). */

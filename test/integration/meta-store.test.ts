@@ -23,10 +23,13 @@ describe("meta.startsWith: a version at the start of a long value, compared in D
 
   it("tells whether page figures of a summary version are stored", async () => {
     const meta = createMetaStore(env.DB);
-    await meta.set(META_PAGE_FIGURES, '{"version":"abc","overview":{}}', "2026-11-26T01:00:00Z");
+    await meta.set(META_PAGE_FIGURES, '{"version":"abc"}', "2026-11-26T01:00:00Z");
     expect(await figuresStoredFor(meta, "abc")).toBe(true);
     expect(await figuresStoredFor(meta, "ab")).toBe(false);
     expect(await figuresStoredFor(meta, undefined)).toBe(false);
+    // The figures of an older build (one value, every group in it) are worked out again.
+    await meta.set(META_PAGE_FIGURES, '{"version":"abc","overview":{}}', "2026-11-26T01:00:00Z");
+    expect(await figuresStoredFor(meta, "abc")).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { columnLetter } from "../../src/domain/a1";
 import { runSync } from "../../src/jobs/sync/run-sync";
-import type { PageFigures } from "../../src/store/page-figures";
+import { FIGURE_GROUPS, type PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture } from "../support/ledger-fixture";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
@@ -59,18 +59,25 @@ async function bodies(): Promise<string[]> {
   );
 }
 
+/** The stored figures, their groups put together (each must be of the mark's version), and the summary's version. */
 async function stored(): Promise<{ figures: PageFigures | null; version: string | undefined }> {
   const rows = await env.DB.prepare(
-    "SELECT key, value FROM meta WHERE key IN ('page_figures', 'summary')",
-  ).all<{
-    key: string;
-    value: string;
-  }>();
+    "SELECT key, value FROM meta WHERE key = 'page_figures' OR key = 'summary' OR key IN (SELECT 'page_figures:' || value FROM json_each(?1))",
+  )
+    .bind(JSON.stringify(Object.keys(FIGURE_GROUPS)))
+    .all<{ key: string; value: string }>();
   const value = (key: string) => rows.results.find((r) => r.key === key)?.value;
-  const figures = value("page_figures");
+  const mark = value("page_figures");
   const summary = value("summary");
+  const version = mark ? (JSON.parse(mark) as { version: string }).version : undefined;
+  const groups = Object.keys(FIGURE_GROUPS).map((group) => {
+    const text = value(`page_figures:${group}`);
+    const parsed = text ? (JSON.parse(text) as { version: string }) : null;
+    expect(parsed?.version, group).toBe(version);
+    return parsed;
+  });
   return {
-    figures: figures ? (JSON.parse(figures) as PageFigures) : null,
+    figures: mark ? (Object.assign({}, ...groups, { version }) as PageFigures) : null,
     version: summary ? (JSON.parse(summary) as { version?: string }).version : undefined,
   };
 }

@@ -11,6 +11,8 @@ import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./sugge
 
 export interface OverdueGroup {
   readonly unit: string;
+  /** The unit's overdue suggestions, all of them (items may be only the first few: overviewAsShown). */
+  readonly count: number;
   readonly items: readonly SuggestionRef[];
 }
 
@@ -31,6 +33,8 @@ export interface OverviewFigures {
   readonly overdueByUnit: readonly OverdueGroup[];
   /** 即将到期: due within 设置 即将到期天数, soonest first. */
   readonly dueSoon: readonly SuggestionRef[];
+  /** How many are 即将到期 (dueSoon may be only the first few: overviewAsShown). */
+  readonly dueSoonCount: number;
   readonly dueSoonDays: number;
   /** 重点建议 = 是, with their 督办领导. */
   readonly keySuggestions: readonly SuggestionRef[];
@@ -44,6 +48,29 @@ export interface OverviewFigures {
   readonly pendingExtensions: readonly SuggestionRef[];
   /** 设置 has no 周报接收人: nobody gets the weekly digest (also a 提醒 in 校验问题). */
   readonly digestMissing: boolean;
+}
+
+/**
+ * The overview is what a leader reads first: the most pressing few of each list, each list whole one
+ * click away (a unit's page, the list filtered by status). Rendering every overdue suggestion of a
+ * large office made the page long to read and to build.
+ */
+export const OVERDUE_SHOWN_PER_UNIT = 5;
+export const DUE_SOON_SHOWN = 20;
+
+/**
+ * The figures cut to what the overview shows (the counts stay whole): what the sync's finish stores,
+ * so the page reads a few kilobytes instead of every overdue suggestion of the office.
+ */
+export function overviewAsShown(figures: OverviewFigures): OverviewFigures {
+  return {
+    ...figures,
+    overdueByUnit: figures.overdueByUnit.map((g) => ({
+      ...g,
+      items: g.items.slice(0, OVERDUE_SHOWN_PER_UNIT),
+    })),
+    dueSoon: figures.dueSoon.slice(0, DUE_SOON_SHOWN),
+  };
 }
 
 /** How many units the overview names as slowest. */
@@ -86,6 +113,7 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
   const overdueByUnit = [...overdue.entries()]
     .map(([unit, items]) => ({
       unit,
+      count: items.length,
       items: items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b)),
     }))
     .sort((a, b) => b.items.length - a.items.length || (a.unit < b.unit ? -1 : 1));
@@ -105,6 +133,7 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
     })),
     overdueByUnit,
     dueSoon,
+    dueSoonCount: dueSoon.length,
     dueSoonDays: evaluation.settings.dueSoonDays,
     keySuggestions: refs.filter((r) => r.isKey).sort(byId),
     slowUnits: slowestUnits(evaluation.statistics.byUnit),

@@ -6,7 +6,7 @@ import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { Assessment } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
-import { loadPageFigures, type PageFigures } from "../../store/page-figures";
+import { loadFigures, type PageFigures } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { loadDashboard, loadFrame, type PageBase } from "./load-view";
 
@@ -31,7 +31,7 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const year = parseYear(c.req.query("year"));
   if (!year.ok) throw new HttpError(400, year.code, year.message);
   const base = await loadFrame(c);
-  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "assessments");
   if (stored) {
     const years = stored.assessments.map((a) => a.year);
     const chosen = year.value ?? years[0];

@@ -9,7 +9,7 @@ import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
-import { loadPageFigures } from "../../store/page-figures";
+import { loadFigures } from "../../store/page-figures";
 import type { PageFrame } from "./layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -75,7 +75,7 @@ export async function loadDashboard(
  * the figures stored are of another summary version (a build before them, a sync still finishing).
  */
 export async function loadOverview(c: Context<AppEnv>, base: PageBase): Promise<OverviewFigures> {
-  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "overview");
   return stored?.overview ?? computeOverview((await loadDashboard(c, { base })).evaluation);
 }
 
@@ -84,12 +84,12 @@ export async function loadDeputyRecords(
   c: Context<AppEnv>,
   base: PageBase,
 ): Promise<readonly DeputyRecordRow[]> {
-  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "deputies");
   return stored?.deputies ?? deputyRecords((await loadDashboard(c, { base })).evaluation);
 }
 
 /** The unit scoreboard, the same way: from the finish's figures when they are current. */
 export async function loadScoreboard(c: Context<AppEnv>, base: PageBase): Promise<Scoreboard> {
-  const stored = await loadPageFigures(base.deps.meta, base.summaryVersion);
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "units");
   return stored?.units ?? unitScoreboard((await loadDashboard(c, { base })).evaluation);
 }

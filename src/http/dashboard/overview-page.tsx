@@ -1,5 +1,10 @@
 import type { FC } from "hono/jsx";
-import { type OverviewFigures, rateNumber } from "../../domain/dashboard/overview";
+import {
+  DUE_SOON_SHOWN,
+  OVERDUE_SHOWN_PER_UNIT,
+  type OverviewFigures,
+  rateNumber,
+} from "../../domain/dashboard/overview";
 import type { Objection } from "../../store/objections";
 import { BarChart, StackedBar } from "./charts";
 import { DecisionsCard } from "./decisions-card";
@@ -7,14 +12,6 @@ import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Empty, Kpi, SuggestionTable } from "./ui";
-
-/**
- * The overview is what a leader reads first: the most pressing few of each list, each list whole one
- * click away (a unit's page, the list filtered by status). Rendering every overdue suggestion of a
- * large office made the page long to read and to build.
- */
-export const OVERDUE_SHOWN_PER_UNIT = 5;
-export const DUE_SOON_SHOWN = 20;
 
 const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
   if (figures.overdueByUnit.length === 0) return <Empty>没有逾期未答复的建议。</Empty>;
@@ -33,7 +30,7 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
             <td class="nowrap">
               <a href={href.unit(group.unit)}>{group.unit}</a>
             </td>
-            <td class="num">{group.items.length}</td>
+            <td class="num">{group.count}</td>
             <td>
               {group.items.slice(0, OVERDUE_SHOWN_PER_UNIT).map((ref) => (
                 <div>
@@ -41,11 +38,9 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
                   <span class="badge danger">{daysLeftText(ref.daysLeft)}</span>
                 </div>
               ))}
-              {group.items.length > OVERDUE_SHOWN_PER_UNIT ? (
+              {group.count > OVERDUE_SHOWN_PER_UNIT ? (
                 <div class="small">
-                  <a href={href.unit(group.unit)}>
-                    另有 {group.items.length - OVERDUE_SHOWN_PER_UNIT} 件，见单位页
-                  </a>
+                  <a href={href.unit(group.unit)}>另有 {group.count - OVERDUE_SHOWN_PER_UNIT} 件，见单位页</a>
                 </div>
               ) : null}
             </td>
@@ -100,7 +95,7 @@ export const OverviewPage: FC<{
         />
         <Kpi
           label="即将到期"
-          value={figures.dueSoon.length}
+          value={figures.dueSoonCount}
           note={`${figures.dueSoonDays} 天内到期`}
           tone="warn"
         />
@@ -175,10 +170,10 @@ export const OverviewPage: FC<{
           columns={["unit", "due", "days"]}
           empty={`${figures.dueSoonDays} 天内没有到期的建议。`}
         />
-        {figures.dueSoon.length > DUE_SOON_SHOWN ? (
+        {figures.dueSoonCount > DUE_SOON_SHOWN ? (
           <p class="small">
             <a href={href.status("即将到期")}>
-              最急的 {DUE_SOON_SHOWN} 件见上；全部 {figures.dueSoon.length} 件
+              最急的 {DUE_SOON_SHOWN} 件见上；全部 {figures.dueSoonCount} 件
             </a>
           </p>
         ) : null}

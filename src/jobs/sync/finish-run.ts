@@ -1,7 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
-import { computeOverview } from "../../domain/dashboard/overview";
+import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
 import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import { listPages } from "../../domain/dashboard/suggestion-list";
 import { reportYears } from "../../domain/dashboard/year-report";
@@ -275,7 +275,7 @@ export async function finishRun(
     version,
     async () => ({
       figures: {
-        overview: computeOverview(pageView),
+        overview: overviewAsShown(computeOverview(pageView)),
         units: unitScoreboard(pageView),
         deputies: deputyRecords(pageView),
         assessments,

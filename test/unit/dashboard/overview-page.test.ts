@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { OverviewFigures } from "../../../src/domain/dashboard/overview";
-import { computeOverview } from "../../../src/domain/dashboard/overview";
-import type { SuggestionRef } from "../../../src/domain/dashboard/suggestion-ref";
 import {
+  computeOverview,
   DUE_SOON_SHOWN,
   OVERDUE_SHOWN_PER_UNIT,
-  OverviewPage,
-} from "../../../src/http/dashboard/overview-page";
+  type OverviewFigures,
+  overviewAsShown,
+} from "../../../src/domain/dashboard/overview";
+import type { SuggestionRef } from "../../../src/domain/dashboard/suggestion-ref";
+import { OverviewPage } from "../../../src/http/dashboard/overview-page";
 import { fixtureEvaluation, TODAY } from "./fixture";
 
 const base = computeOverview(fixtureEvaluation());
@@ -38,7 +39,11 @@ async function render(figures: OverviewFigures): Promise<string> {
 describe("督办概览 shows the most pressing few of each list, the rest one click away", () => {
   it("一个单位逾期 8 件：列出最久的 5 件，另 3 件链接到单位页", async () => {
     const items = Array.from({ length: 8 }, (_, i) => ref(i + 1, "已逾期", -20 + i));
-    const html = await render({ ...base, overdueByUnit: [{ unit: "区教育局", items }] });
+    const figures = { ...base, overdueByUnit: [{ unit: "区教育局", count: items.length, items }] };
+    const html = await render(figures);
+    // The figures as the sync's finish stores them (cut to what is shown) give the same page.
+    expect(overviewAsShown(figures).overdueByUnit[0]?.items).toHaveLength(OVERDUE_SHOWN_PER_UNIT);
+    expect(await render(overviewAsShown(figures))).toBe(html);
     for (const shown of items.slice(0, OVERDUE_SHOWN_PER_UNIT)) expect(html).toContain(`>${shown.id}</a>`);
     for (const hidden of items.slice(OVERDUE_SHOWN_PER_UNIT)) expect(html).not.toContain(`>${hidden.id}</a>`);
     expect(html).toContain(`<a href="/units/${encodeURIComponent("区教育局")}">另有 3 件，见单位页</a>`);
@@ -46,7 +51,10 @@ describe("督办概览 shows the most pressing few of each list, the rest one cl
 
   it("即将到期 25 件：表中 20 件，并链接到全部即将到期的建议", async () => {
     const dueSoon = Array.from({ length: 25 }, (_, i) => ref(100 + i, "即将到期", 1 + i));
-    const html = await render({ ...base, dueSoon });
+    const figures = { ...base, dueSoon, dueSoonCount: dueSoon.length };
+    const html = await render(figures);
+    expect(overviewAsShown(figures).dueSoon).toHaveLength(DUE_SOON_SHOWN);
+    expect(await render(overviewAsShown(figures))).toBe(html);
     expect(html.match(/<a href="\/suggestions\/2026-1\d\d">/g)).toHaveLength(DUE_SOON_SHOWN);
     expect(html).toContain(`全部 25 件`);
     expect(html).toContain(`href="/suggestions?status=${encodeURIComponent("即将到期")}"`);
