@@ -4,8 +4,9 @@
  * against the Workers Free plan's 10 ms. Run: npx tsx bench/free-plan.ts
  */
 import { pathToFileURL } from "node:url";
+import { columnLetter } from "../sheets-schema/header-map";
 import { TAB_NAMES } from "../sheets-schema/tab-names";
-import { noticeLogTab } from "../sheets-schema/tabs";
+import { ledgerTab, noticeLogTab } from "../sheets-schema/tabs";
 import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
 import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
@@ -632,6 +633,35 @@ export async function startBenchOffice(spreadsheetId: string) {
   return { em, worker, stop };
 }
 
+/** A ledger row of the fixture awaiting a reply (办理中, first round) in the bench's office. */
+const EDITED_ROW = 1_007;
+
+/**
+ * Types a reply (答复日期, 答复类别 A) into sheet row `row` as staff would, through the Sheets API
+ * with a token the emulator hands out for the bench's service account.
+ */
+async function typeReply(em: Awaited<ReturnType<typeof startBenchEmulator>>, row: number): Promise<void> {
+  const { access_token: token } = await em.admin<{ access_token: string }>("POST", "/tokens", {
+    email: em.keyFile.client_email,
+    scopes: ["https://www.googleapis.com/auth/spreadsheets"],
+  });
+  const headers = ledgerTab.columns.map((c) => c.header);
+  const cell = (header: string) => `'${TAB_NAMES.ledger}'!${columnLetter(headers.indexOf(header))}${row}`;
+  const response = await fetch(`${em.url}/v4/spreadsheets/${SHEET}/values:batchUpdate`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      valueInputOption: "RAW",
+      data: [
+        { range: cell("答复日期"), values: [["2026-11-20"]] },
+        { range: cell("答复类别"), values: [["A"]] },
+      ],
+    }),
+  });
+  if (!response.ok)
+    throw new Error(`typing a reply into row ${row}: ${response.status} ${await response.text()}`);
+}
+
 export async function benchFreePlan(): Promise<InvocationFigures[]> {
   const { em, worker, stop } = await startBenchOffice(SHEET);
   try {
@@ -639,6 +669,11 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     figures.push(...(await measureSyncRun(worker, em, "first (every system cell, 20 new 编号)", 1)));
     figures.push(...(await measureSyncRun(worker, em, "steady (checks all, writes nothing)", 1)));
     figures.push(...(await measureSyncRun(worker, em, "nothing changed", 3)));
+    // A unit's reply typed by staff: its chunk is checked and writes, and the finish works every
+    // figure out again; the next sync checks that chunk once more and finds it as stored.
+    await typeReply(em, EDITED_ROW);
+    figures.push(...(await measureSyncRun(worker, em, "after a reply typed in one row", 1)));
+    figures.push(...(await measureSyncRun(worker, em, "the sync after that (its chunk checked again)", 1)));
     for (const path of [
       "/",
       "/suggestions",

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { columnLetter } from "../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
@@ -276,6 +276,48 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");
     expect(view.evaluation.rows.find((r) => r.rowNumber === last)?.record.title).toBe("改过的标题");
+  });
+
+  it("after a staff edit, the next sync checks that chunk once more and, finding it as stored, does not work the whole ledger out again", async () => {
+    const { deps } = await steadyOffice("sync-settled");
+    const ledger = await emulator.getValues("sync-settled", `'${TAB_NAMES.ledger}'`);
+    // A row of the second chunk that awaits a reply: a reply typed there changes its system cells.
+    const row =
+      ledger.findIndex(
+        (cells, i) => i >= CHUNK_ROWS + 1 && i < 2 * CHUNK_ROWS && cells[col("台账状态")] === "办理中",
+      ) + 1;
+    expect(row).toBeGreaterThan(CHUNK_ROWS + 1);
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("答复日期"))}${row}`, values: [["2026-11-20"]] },
+      { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("答复类别"))}${row}`, values: [["A"]] },
+    ]);
+    const loadFacts = vi.spyOn(deps.summaries, "loadFacts");
+    const stamp = async () =>
+      (
+        JSON.parse(
+          String(await env.DB.prepare("SELECT value FROM meta WHERE key = 'summary'").first("value")),
+        ) as {
+          version: string;
+        }
+      ).version;
+
+    const edited = await runSync(deps, "test", FIXTURE_NOW_MS);
+    const afterEdit = await stamp();
+    expect(edited.cellsWritten).toBeGreaterThan(0);
+    // The run that wrote the new status works every figure out from the stored rows.
+    expect(loadFacts).toHaveBeenCalledTimes(1);
+
+    const settled = await runSync(deps, "test", FIXTURE_NOW_MS);
+
+    expect(settled).toMatchObject({ outcome: "ok", cellsWritten: 0, problems: edited.problems });
+    // The edited chunk was checked again (its run wrote cells), the other two reused.
+    expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
+    expect(loadFacts).toHaveBeenCalledTimes(1);
+    // Pages keep what they parsed: nothing they show changed.
+    expect(await stamp()).toBe(afterEdit);
+    const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");
+    const shown = view.evaluation.rows.find((r) => r.rowNumber === row);
+    expect([shown?.record.repliedOn, shown?.record.replyClass]).toEqual(["2026-11-20", "A"]);
   });
 
   it("lets pages reuse the rows they parsed until a sync changes what they show", async () => {

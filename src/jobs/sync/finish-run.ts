@@ -95,9 +95,26 @@ async function readStamp(meta: MetaStore): Promise<SummaryStamp> {
 }
 
 /**
- * Nothing the finish works out can differ from the last run's: every chunk reused its steady
- * result, the small tabs and the day are the same, no part was dropped, no submission waits, and
- * the system tabs still hold the rows the last run wrote. Most syncs of a day are like this.
+ * A chunk whose stored part is the one the last finish worked from: reused, or checked and found
+ * with nothing to write, hold or put back, no 编号 to hand out, and a part equal to the stored one.
+ * The sync after a staff edit is like this: it checks the edited chunk once more (the run before
+ * wrote its system cells) and finds it settled.
+ */
+function asStored(result: ChunkResult): boolean {
+  return (
+    result.reused ||
+    (!result.partChanged &&
+      result.cellsWritten === 0 &&
+      result.held === 0 &&
+      result.repairedCells === 0 &&
+      result.assignedIds.length === 0)
+  );
+}
+
+/**
+ * Nothing the finish works out can differ from the last run's: every chunk's part is as stored
+ * (asStored), the small tabs and the day are the same, no part was dropped, no submission waits,
+ * and the system tabs still hold the rows the last run wrote. Most syncs of a day are like this.
  */
 async function unchangedSinceLastRun(
   deps: FinishDeps,
@@ -106,7 +123,7 @@ async function unchangedSinceLastRun(
   stamp: SummaryStamp,
 ): Promise<boolean> {
   if (context.ledgerSkipped !== null || context.tabsChanged) return false;
-  if (results.length !== context.chunkStarts.length || !results.every((r) => r.reused)) return false;
+  if (results.length !== context.chunkStarts.length || !results.every(asStored)) return false;
   if (stamp.today !== context.today || stamp.timeZone !== context.timeZone || stamp.problems === undefined)
     return false;
   const [parts, outstanding, figures, ...written] = await Promise.all([

@@ -203,7 +203,8 @@ export async function runChunk(
     heldSample: [],
     repairedCells: 0,
     assignedIds: [],
-    partChanged: false,
+    // Nothing stored for rows that could not be read: the finish must not take the part as it was.
+    partChanged: true,
     unknownYears: [],
     sheetsCalls: deps.sheets.callCount - callsBefore,
     reused: false,
