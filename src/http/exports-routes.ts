@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { toCsv } from "../domain/dashboard/csv";
-import { LEDGER_EXPORT_HEADER } from "../domain/dashboard/ledger-export";
+import { LEDGER_EXPORT_HEAD } from "../domain/dashboard/ledger-export";
 import { reportDocx } from "../domain/dashboard/report-docx";
 import { scoreboardTable } from "../domain/dashboard/scoreboard";
 import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
@@ -33,11 +33,12 @@ async function reportFor(c: Context<AppEnv>) {
  */
 export const exportsRoutes = new Hono<AppEnv>()
   // The rows' lines were written by the sync with each part (days left as of its day): streamed
-  // here from R2 (or D1), so a megabyte of ledger costs the Worker no strings.
+  // here from R2 (the whole file the finish joined, or each part's copy) or D1, so a megabyte of
+  // ledger costs the Worker no strings.
   .get("/ledger.csv", async (c) => {
     const d = await loadFrame(c);
     const today = d.frame.today;
-    const body = await d.deps.summaries.streamCsv(toCsv([LEDGER_EXPORT_HEADER]));
+    const body = await d.deps.summaries.streamCsv(LEDGER_EXPORT_HEAD);
     return csv(c, body, `ledger-${today}.csv`, `建议台账-${today}.csv`);
   })
   .get("/units.csv", async (c) => {

@@ -48,6 +48,12 @@ export interface SummaryStore {
    */
   streamCsv(head: string): Promise<ReadableStream<Uint8Array>>;
   /**
+   * Joins `head` and every part's R2 copy into the whole file streamCsv serves first (the sync's
+   * finish, after a change). False when there is no bucket, a copy is missing or of another
+   * version, or R2 fails: downloads then join the parts themselves, as before.
+   */
+  saveWholeCsv(head: string): Promise<boolean>;
+  /**
    * The facts of the rows that concern a recipient (mentionKey), in sheet order, picked by D1
    * through each part's index: a personal link's page parses its own rows, not 2,000. Null while
    * a part stored by an older build has no index (the caller reads every row's facts then).
@@ -135,6 +141,11 @@ async function copyCsv(files: ExportFiles, parts: Array<{ index: number; hash: s
     );
 }
 
+/** Names the whole export file of these parts (their versions, in order) after `head`. */
+function wholeDigest(head: string, parts: readonly { part: number; hash: string }[]): string {
+  return `w${hash53(`${head}\n${parts.map((p) => `${p.part}:${p.hash}`).join(",")}`)}`;
+}
+
 /** `exportFiles`: R2 copies of the export lines (null without an R2 bucket: downloads read D1). */
 export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | null = null): SummaryStore {
   return {
@@ -190,6 +201,10 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const { results: parts } = await db
         .prepare("SELECT part, hash FROM summary_parts ORDER BY part")
         .all<{ part: number; hash: string }>();
+      const whole = exportFiles
+        ? await exportFiles.openWhole(wholeDigest(head, parts)).catch(() => null)
+        : null;
+      if (whole) return whole;
       const fromD1 = db.prepare("SELECT csv FROM summary_parts WHERE part = ?1");
       const encoder = new TextEncoder();
       // Every copy asked for at once (their bodies flow only when piped, in order): one wait, not
@@ -205,6 +220,24 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         }
       }
       return joinByteStreams(sources());
+    },
+    async saveWholeCsv(head) {
+      if (!exportFiles) return false;
+      try {
+        const { results: parts } = await db
+          .prepare("SELECT part, hash FROM summary_parts ORDER BY part")
+          .all<{ part: number; hash: string }>();
+        return await exportFiles.putWhole(wholeDigest(head, parts), new TextEncoder().encode(head), parts);
+      } catch (error) {
+        console.warn(
+          JSON.stringify({
+            level: "warn",
+            message: "台账导出整份副本未写入 R2（下载时逐段拼接）",
+            reason: String(error),
+          }),
+        );
+        return false;
+      }
     },
     async loadFactsMentioning(key) {
       const path = indexPath(key);

@@ -7,6 +7,7 @@ import { buildFixture } from "../support/ledger-fixture";
 import { call, seedAndSync } from "./dashboard-helpers";
 
 const BOM = "\uFEFF";
+const WHOLE_KEY = "exports/ledger/whole.csv";
 
 beforeAll(() => seedAndSync());
 
@@ -69,6 +70,10 @@ describe("exports", () => {
     }
     const whole = await (await call("/exports/ledger.csv")).text();
     expect(whole).toContain(first.csv);
+    // Without the whole file the finish stored, the download joins the parts' copies.
+    const stored = await bucket.get(WHOLE_KEY);
+    const storedWhole = { text: await stored?.text(), metadata: stored?.customMetadata };
+    await bucket.delete(WHOLE_KEY);
     try {
       // A copy of the stored version is what the download serves …
       const marked = first.csv.replace("2026-001", "2026-R2X");
@@ -81,6 +86,32 @@ describe("exports", () => {
       expect(await (await call("/exports/ledger.csv")).text()).toBe(whole);
     } finally {
       await bucket.put(key, first.csv, { customMetadata: { hash: first.hash } });
+      await bucket.put(WHOLE_KEY, storedWhole.text ?? "", { customMetadata: storedWhole.metadata });
+    }
+  });
+
+  it("serves the whole file the sync's finish joined from the parts' copies, and never one of other parts", async () => {
+    const bucket = env.LETTERS;
+    if (!bucket) throw new Error("wrangler.toml binds the LETTERS bucket");
+    const stored = await bucket.get(WHOLE_KEY);
+    const text = (await stored?.text()) ?? "";
+    const digest = stored?.customMetadata?.digest ?? "";
+    expect(digest).not.toBe("");
+    const { results: parts } = await env.DB.prepare("SELECT csv FROM summary_parts ORDER BY part").all<{
+      csv: string;
+    }>();
+    // The header line with its BOM, then every part's lines in order: what the download gives.
+    expect(text.slice(text.indexOf("\r\n") + 2)).toBe(parts.map((p) => p.csv).join(""));
+    expect(await (await call("/exports/ledger.csv")).text()).toBe(text.replace(/^\uFEFF/, ""));
+    try {
+      const marked = text.replace("2026-001", "2026-WHOLE");
+      await bucket.put(WHOLE_KEY, marked, { customMetadata: { digest } });
+      expect(await (await call("/exports/ledger.csv")).text()).toBe(marked.replace(/^\uFEFF/, ""));
+      // A whole file of other parts (a sync changed one since) is left unread.
+      await bucket.put(WHOLE_KEY, marked, { customMetadata: { digest: "other parts" } });
+      expect(await (await call("/exports/ledger.csv")).text()).toBe(text.replace(/^\uFEFF/, ""));
+    } finally {
+      await bucket.put(WHOLE_KEY, text, { customMetadata: { digest } });
     }
   });
 

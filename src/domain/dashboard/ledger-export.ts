@@ -2,6 +2,7 @@ import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { fieldTexts } from "./cell-text";
+import { toCsv } from "./csv";
 
 /** Computed columns after the staff columns. */
 export const LEDGER_EXPORT_EXTRA = [
@@ -21,6 +22,9 @@ export const LEDGER_EXPORT_HEADER: readonly string[] = [
   ...ledgerStaffColumns.map((c) => c.header),
   ...LEDGER_EXPORT_EXTRA,
 ];
+
+/** The export's first bytes: the BOM and the header line (the rows' lines follow, from each part). */
+export const LEDGER_EXPORT_HEAD = toCsv([LEDGER_EXPORT_HEADER]);
 
 /**
  * One row of the export: every staff column as staff see it, then the computed columns (due dates

@@ -1,6 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
+import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
 import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
 import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import { listPages } from "../../domain/dashboard/suggestion-list";
@@ -314,6 +315,8 @@ export async function finishRun(
     }),
     at,
   );
+  // The export as one R2 object, so a download does no work of its own (skipped when unchanged).
+  await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
   const duplicates = JSON.stringify(duplicateIds);
   if ((await deps.meta.get(META_DUPLICATE_IDS)) !== duplicates)
