@@ -16,6 +16,8 @@ export const FREE_DAILY = {
 /** What a day holds besides the crons (an office's busy day). */
 export const DAY = {
   syncsPerDay: 144, // every 10 minutes; the first of a new day checks every row again
+  /** Syncs after staff typed into the ledger (each also makes the next sync check that chunk again). */
+  editedSyncs: 10,
   noticeTicks: 24,
   pageViews: 300,
   submissions: 60, // new suggestions, replies and ratings by form
@@ -40,7 +42,12 @@ function sum(rows: readonly InvocationFigures[], pick: (f: InvocationFigures) =>
 export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   const starting = (prefix: string) => figures.filter((f) => f.what.startsWith(prefix));
   const quiet = starting("sync nothing changed");
-  const full = starting("sync steady");
+  // The day's first sync checks every chunk (as the steady run) and its finish works everything out
+  // again, as after an edit (the new day moves every row's days left).
+  const edited = starting("sync after a reply typed");
+  const settled = starting("sync the sync after that");
+  const fullFinish = edited.filter((f) => f.what.includes(": finish"));
+  const full = [...starting("sync steady").filter((f) => !f.what.includes(": finish")), ...fullFinish];
   const pages = starting("page ");
   const cold = pages.filter((f) => f.what.includes("first after"));
   const warm = pages.filter((f) => f.what.includes("(again)"));
@@ -56,8 +63,10 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   // A page view is cold when a sync changed the ledger since the isolate last parsed it: say one in five.
   const pageUse = (pick: (f: InvocationFigures) => number) =>
     DAY.pageViews * (0.2 * avg(cold, pick) + 0.8 * avg(warm, pick));
+  const quietSyncs = DAY.syncsPerDay - 1 - 2 * DAY.editedSyncs;
   const use = (pick: (f: InvocationFigures) => number) =>
-    (DAY.syncsPerDay - 1) * sum(quiet, pick) +
+    quietSyncs * sum(quiet, pick) +
+    DAY.editedSyncs * (sum(edited, pick) + sum(settled, pick)) +
     sum(full, pick) +
     DAY.noticeTicks * sum(tick, pick) +
     parts * sum(part, pick) +
@@ -67,7 +76,8 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
     DAY.intakeBatches * avg(batches, pick);
 
   const requests =
-    (DAY.syncsPerDay - 1) * quiet.length +
+    quietSyncs * quiet.length +
+    DAY.editedSyncs * (edited.length + settled.length) +
     full.length +
     DAY.noticeTicks +
     parts +
@@ -79,7 +89,8 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   // Queue messages: every step of a sync but its plan (the cron), every step of the notices run,
   // each submission, each notice sent.
   const messages =
-    (DAY.syncsPerDay - 1) * (quiet.length - 1) +
+    quietSyncs * (quiet.length - 1) +
+    DAY.editedSyncs * (edited.length - 1 + settled.length - 1) +
     (full.length - 1) +
     parts +
     1 +
@@ -101,7 +112,7 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
 
 export function printDailyUse(rows: readonly DailyUseRow[]): void {
   console.log(
-    `\nA day of a 2,000-row office (sync every 10 min, notices hourly, ${DAY.pageViews} page views, ${DAY.submissions} form submissions, ${DAY.noticesSent} notices sent)`,
+    `\nA day of a 2,000-row office (sync every 10 min, ${DAY.editedSyncs} of them after a staff edit, notices hourly, ${DAY.pageViews} page views, ${DAY.submissions} form submissions, ${DAY.noticesSent} notices sent)`,
   );
   console.table(rows);
 }
