@@ -141,6 +141,14 @@ async function copyCsv(files: ExportFiles, parts: Array<{ index: number; hash: s
     );
 }
 
+/** Each stored part and its version (digest), in order. */
+async function partVersions(db: D1Database): Promise<{ part: number; hash: string }[]> {
+  const { results } = await db
+    .prepare("SELECT part, hash FROM summary_parts ORDER BY part")
+    .all<{ part: number; hash: string }>();
+  return results;
+}
+
 /** Names the whole export file of these parts (their versions, in order) after `head`. */
 function wholeDigest(head: string, parts: readonly { part: number; hash: string }[]): string {
   return `w${hash53(`${head}\n${parts.map((p) => `${p.part}:${p.hash}`).join(",")}`)}`;
@@ -198,9 +206,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       return changed;
     },
     async streamCsv(head) {
-      const { results: parts } = await db
-        .prepare("SELECT part, hash FROM summary_parts ORDER BY part")
-        .all<{ part: number; hash: string }>();
+      const parts = await partVersions(db);
       const whole = exportFiles
         ? await exportFiles.openWhole(wholeDigest(head, parts)).catch(() => null)
         : null;
@@ -224,9 +230,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     async saveWholeCsv(head) {
       if (!exportFiles) return false;
       try {
-        const { results: parts } = await db
-          .prepare("SELECT part, hash FROM summary_parts ORDER BY part")
-          .all<{ part: number; hash: string }>();
+        const parts = await partVersions(db);
         return await exportFiles.putWhole(wholeDigest(head, parts), new TextEncoder().encode(head), parts);
       } catch (error) {
         console.warn(

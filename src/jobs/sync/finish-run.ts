@@ -39,7 +39,7 @@ import { BASE_CACHED_TABS } from "../ledger-view";
 import { workOutYearReport } from "../year-report";
 import { digestOf } from "./chunk-input";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
-import type { ChunkResult, SyncContext } from "./sync-context";
+import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
 
 export interface FinishDeps {
@@ -102,14 +102,7 @@ async function readStamp(meta: MetaStore): Promise<SummaryStamp> {
  * wrote its system cells) and finds it settled.
  */
 function asStored(result: ChunkResult): boolean {
-  return (
-    result.reused ||
-    (!result.partChanged &&
-      result.cellsWritten === 0 &&
-      result.held === 0 &&
-      result.repairedCells === 0 &&
-      result.assignedIds.length === 0)
-  );
+  return result.reused || (!result.partChanged && leftSheetAsIs(result));
 }
 
 /**

@@ -26,7 +26,7 @@ import { keepHistory } from "./chunk-history";
 import { chunkInput } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import { smallTabsContext } from "./small-tabs";
-import type { ChunkResult, SyncContext } from "./sync-context";
+import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 
 export interface ChunkDeps {
   sheets: SheetsClient;
@@ -273,13 +273,8 @@ export async function runChunk(
     unknownYears: [...evaluation.unknownYears],
     reused: false,
   };
-  // Steady: the sheet already shows what this evaluation wants there (nothing written, held or put
-  // back), so the same input next time needs no check. Otherwise the next sync reads the rows again.
-  const isSteady =
-    written.cellsWritten === 0 &&
-    written.held.length === 0 &&
-    written.restored.length === 0 &&
-    assigned.size === 0;
+  // Steady: the same input next time needs no check. Otherwise the next sync reads the rows again.
+  const isSteady = leftSheetAsIs(result);
   const facts = stored.map(factsOf);
   const part = {
     derivedFor: `${deps.buildId}\n${context.today}`,

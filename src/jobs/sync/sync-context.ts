@@ -80,3 +80,19 @@ export interface ChunkResult {
   /** The chunk's input was as a steady earlier run left it: its stored result was reused, nothing checked. */
   readonly reused: boolean;
 }
+
+/**
+ * The chunk found the sheet already showing what its evaluation wants there: nothing written, held
+ * or put back, no 编号 handed out. Its input is then steady (the next sync may reuse the result),
+ * and with its part unchanged the finish may take it as stored.
+ */
+export function leftSheetAsIs(
+  result: Pick<ChunkResult, "cellsWritten" | "held" | "repairedCells" | "assignedIds">,
+): boolean {
+  return (
+    result.cellsWritten === 0 &&
+    result.held === 0 &&
+    result.repairedCells === 0 &&
+    result.assignedIds.length === 0
+  );
+}
