@@ -10,7 +10,7 @@ import { ledgerTab, noticeLogTab } from "../sheets-schema/tabs";
 import { CRON } from "../src/cron";
 import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
-import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
+import { buildFixture, DEPUTIES, fixtureSheets } from "../test/support/ledger-fixture";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree, inclusiveTimes } from "./isolate-cpu";
@@ -683,6 +683,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       "/units",
       `/units/${encodeURIComponent("区教育局")}`,
       "/deputies",
+      `/deputies/${encodeURIComponent(DEPUTIES[0] ?? "")}`,
       "/problems",
       "/notices",
       "/report?year=2026",
@@ -693,6 +694,10 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
       "/exports/ledger.csv",
       "/exports/units.csv",
       "/exports/report.docx?year=2026",
+      "/exports/report.csv?year=2026",
+      "/sampling",
+      "/api/samples",
+      "/links",
     ]) {
       figures.push(...(await measurePage(worker, em, `page ${decodeURIComponent(path)}`, path)));
     }

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
-import { sampleCandidates } from "../domain/dashboard/sample-candidates";
+import { createDeps } from "../deps";
+import { candidatesIn } from "../domain/dashboard/sample-candidates";
 import { parseSampleRequest, type SampleRequest } from "../domain/dashboard/sample-request";
-import { reportYears } from "../domain/dashboard/year-report";
 import { sendPage } from "./dashboard/layout";
-import { loadDashboard } from "./dashboard/load-view";
+import { loadDashboard, loadFrame, loadSamplingCounts } from "./dashboard/load-view";
 import { confirmSample, drawAndStore, findSample, sampleView } from "./dashboard/sampling-actions";
 import { SamplePage, SamplingPage } from "./dashboard/sampling-page";
 import { HttpError } from "./errors";
@@ -21,20 +21,21 @@ function requestFrom(fields: Record<string, unknown>): SampleRequest {
 /** /sampling: the form, a draw (POST, then 303 to the sample), a sample, and its confirmation. */
 export const samplingRoutes = new Hono<AppEnv>()
   .get("/sampling", async (c) => {
-    const d = await loadDashboard(c);
-    const years = reportYears(d.evaluation);
-    const thisYear = Number(d.frame.today.slice(0, 4));
-    const defaultYear = years.includes(thisYear) ? thisYear : (years[0] ?? null);
-    const samples = await d.deps.samples.list(RECENT_SAMPLES);
-    const candidates = sampleCandidates(d.evaluation, defaultYear).length;
+    const base = await loadFrame(c);
+    const [counts, samples] = await Promise.all([
+      loadSamplingCounts(c, base),
+      base.deps.samples.list(RECENT_SAMPLES),
+    ]);
+    const thisYear = Number(base.frame.today.slice(0, 4));
+    const defaultYear = counts.years.includes(thisYear) ? thisYear : (counts.years[0] ?? null);
     return sendPage(
       c,
       <SamplingPage
-        years={years}
+        years={counts.years}
         defaultYear={defaultYear}
-        candidates={candidates}
+        candidates={candidatesIn(counts, defaultYear)}
         samples={samples}
-        frame={d.frame}
+        frame={base.frame}
       />,
     );
   })
@@ -72,10 +73,8 @@ async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<Recor
 
 /** /api/samples: the same as JSON, for scripts. */
 export const samplingApiRoutes = new Hono<AppEnv>()
-  .get("/samples", async (c) => {
-    const d = await loadDashboard(c);
-    return c.json({ samples: await d.deps.samples.list(RECENT_SAMPLES) });
-  })
+  // The list reads the samples only: no row of the ledger.
+  .get("/samples", async (c) => c.json({ samples: await createDeps(c.env).samples.list(RECENT_SAMPLES) }))
   .post("/samples", async (c) => {
     const request = requestFrom(await jsonBody(c));
     const sample = await drawAndStore(await loadDashboard(c), request);

@@ -131,7 +131,8 @@ export type RecipientView = Pick<LedgerView, "evaluation" | "syncedAt">;
  */
 export async function loadRecipientView(
   deps: { tabCache: TabCache; summaries: SummaryStore },
-  stampText: string | null,
+  /** The summary's stamp (META_SUMMARY), parsed; null before the first sync. */
+  stamp: Partial<Stamp> | null,
   fallbackToday: string,
   key: string,
 ): Promise<RecipientView | null> {
@@ -140,7 +141,6 @@ export async function loadRecipientView(
     deps.tabCache.load(BASE_CACHED_TABS),
   ]);
   if (!rows) return null;
-  const stamp = stampText ? (JSON.parse(stampText) as Stamp) : null;
   const evaluation = ledgerFromSummary({ rows, tabs, today: stamp?.today ?? fallbackToday, problems: [] });
   Object.freeze(evaluation.rows);
   return { evaluation, syncedAt: stamp?.at ?? null };

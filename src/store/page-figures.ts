@@ -1,5 +1,6 @@
 import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
+import type { SamplingCounts } from "../domain/dashboard/sample-candidates";
 import type { Scoreboard, UnitDetail } from "../domain/dashboard/scoreboard";
 import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import type { YearReport } from "../domain/dashboard/year-report";
@@ -23,6 +24,11 @@ export interface PageFigures {
    * an older build stored (the page then reads the stored rows).
    */
   readonly excellent?: Readonly<Record<string, readonly SuggestionRef[]>>;
+  /**
+   * The sampling form's years and how many suggestions may be drawn in each. Absent from figures an
+   * older build stored (the form then reads the stored rows).
+   */
+  readonly sampling?: SamplingCounts;
   /** 设置 测评权重 and 测评等次, which the assessment page states. */
   readonly assessmentSettings: {
     readonly weights: Readonly<Record<string, number>>;
@@ -46,6 +52,7 @@ export const FIGURE_GROUPS = {
   units: ["units"],
   deputies: ["deputies"],
   assessments: ["assessments", "excellent", "assessmentSettings"],
+  sampling: ["sampling"],
 } as const satisfies Record<string, readonly (keyof Omit<PageFigures, "version">)[]>;
 
 export type FigureGroup = keyof typeof FIGURE_GROUPS;

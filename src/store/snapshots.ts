@@ -35,8 +35,12 @@ export interface SnapshotStore {
   loadMany(ids: readonly string[]): Promise<Map<string, Snapshot>>;
   /** The digests of these 编号's snapshots (those that have one), without their values. */
   briefs(ids: readonly string[]): Promise<Map<string, SnapshotBrief>>;
-  /** Every 编号 with a snapshot that has not vanished (the sync's finish compares them with the sheet). */
-  presentIds(): Promise<string[]>;
+  /**
+   * The 编号 with a snapshot that has not vanished and are not among `held` (the 编号 the sheet
+   * holds): the suggestions that vanished since. D1 compares, so the sync's finish sends the sheet's
+   * 编号 once and reads back only the few that went, not every snapshot's 编号.
+   */
+  presentIdsNotIn(held: readonly string[]): Promise<string[]>;
   load(id: string): Promise<Snapshot | null>;
   /** Snapshots of suggestions that vanished from the sheet (restorable), newest removal first. */
   removed(): Promise<Snapshot[]>;
@@ -117,9 +121,12 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         ]),
       );
     },
-    async presentIds() {
+    async presentIdsNotIn(held) {
       const { results } = await db
-        .prepare("SELECT id FROM suggestions WHERE removed_at IS NULL")
+        .prepare(
+          "SELECT id FROM suggestions WHERE removed_at IS NULL AND id NOT IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(JSON.stringify(held))
         .all<{ id: string }>();
       return results.map((r) => r.id);
     },

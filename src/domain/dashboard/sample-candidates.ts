@@ -1,6 +1,6 @@
 import type { EvaluatedLedger } from "../summary/evaluated";
 import type { SampleCandidate } from "./sampling";
-import { yearOfRow } from "./year-report";
+import { reportYears, yearOfRow } from "./year-report";
 
 /**
  * Suggestions that may be drawn for a follow-up visit: 立案, with a lead unit and a round-1 reply
@@ -23,4 +23,25 @@ export function sampleCandidates(evaluation: EvaluatedLedger, year: number | nul
         (year === null || yearOfRow(r) === year),
     )
     .map((r) => ({ id: r.id as string, unit: r.record.leadUnit }));
+}
+
+/** What the sampling form states: the years with suggestions, and how many may be drawn in each and in all. */
+export interface SamplingCounts {
+  /** reportYears: latest first. */
+  readonly years: readonly number[];
+  /** By year ("2026") and "all". */
+  readonly candidates: Readonly<Record<string, number>>;
+}
+
+/** The sampling form's figures (the sync's finish stores them, so the form parses no row). */
+export function samplingCounts(evaluation: EvaluatedLedger): SamplingCounts {
+  const years = reportYears(evaluation);
+  const candidates: Record<string, number> = { all: sampleCandidates(evaluation, null).length };
+  for (const year of years) candidates[String(year)] = sampleCandidates(evaluation, year).length;
+  return { years, candidates };
+}
+
+/** How many may be drawn in `year` (null: in any year). */
+export function candidatesIn(counts: SamplingCounts, year: number | null): number {
+  return counts.candidates[year === null ? "all" : String(year)] ?? 0;
 }

@@ -3,10 +3,11 @@ import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { type DeputyRecordRow, deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview, type OverviewFigures } from "../../domain/dashboard/overview";
+import { type SamplingCounts, samplingCounts } from "../../domain/dashboard/sample-candidates";
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import type { SummaryRow } from "../../domain/summary/summary-row";
-import { type LedgerView, loadLedgerView } from "../../jobs/ledger-view";
+import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { loadFigures } from "../../store/page-figures";
@@ -21,6 +22,8 @@ export interface PageBase {
   readonly nowMs: number;
   /** The stored summary's version (undefined before the first sync): what page figures are checked against. */
   readonly summaryVersion: string | undefined;
+  /** The day the stored summary was evaluated for (undefined before the first sync). */
+  readonly summaryToday: string | undefined;
 }
 
 export interface Dashboard extends PageBase {
@@ -44,6 +47,7 @@ export async function loadFrame(c: Context<AppEnv>, nowMs = Date.now()): Promise
     frame: { staff: c.get("staff"), lastSync, timeZone, today: localDate(nowMs, timeZone) },
     nowMs,
     summaryVersion: stamp.version,
+    summaryToday: stamp.today,
   };
 }
 
@@ -92,4 +96,24 @@ export async function loadDeputyRecords(
 export async function loadScoreboard(c: Context<AppEnv>, base: PageBase): Promise<Scoreboard> {
   const stored = await loadFigures(base.deps.meta, base.summaryVersion, "units");
   return stored?.units ?? unitScoreboard((await loadDashboard(c, { base })).evaluation);
+}
+
+/** The sampling form's years and counts, the same way. */
+export async function loadSamplingCounts(c: Context<AppEnv>, base: PageBase): Promise<SamplingCounts> {
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
+  return stored?.sampling ?? samplingCounts((await loadDashboard(c, { base })).evaluation);
+}
+
+/**
+ * The stored ledger cut to the rows that mention one unit or deputy (a mentionKey), for that unit's
+ * or deputy's page: D1 picks them by each part's index, so the page parses their rows, not every
+ * row of the office. The whole ledger while a part stored by an older build has no index.
+ */
+export async function loadMentioning(
+  c: Context<AppEnv>,
+  base: PageBase,
+  key: string,
+): Promise<EvaluatedLedger & { rows: readonly SummaryRow[] }> {
+  const cut = await loadRecipientView(base.deps, { today: base.summaryToday }, base.frame.today, key);
+  return cut?.evaluation ?? (await loadDashboard(c, { base })).evaluation;
 }

@@ -5,13 +5,21 @@ import { contactsJoined, deputyDetail } from "../../domain/dashboard/deputy-reco
 import { unitDetail } from "../../domain/dashboard/scoreboard";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
+import { mentionKey } from "../../domain/links/recipient-rows";
 import { buildPracticeIndex } from "../../domain/practice/practice-index";
 import { loadUnitDetail } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
-import { loadDashboard, loadDeputyRecords, loadFrame, loadOverview, loadScoreboard } from "./load-view";
+import {
+  loadDashboard,
+  loadDeputyRecords,
+  loadFrame,
+  loadMentioning,
+  loadOverview,
+  loadScoreboard,
+} from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -70,9 +78,10 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <DeputiesPage rows={await loadDeputyRecords(c, base)} frame={base.frame} />);
   })
   .get("/deputies/:name", async (c) => {
-    const d = await loadDashboard(c);
+    const d = await loadFrame(c);
     const name = c.req.param("name");
-    const detail = deputyDetail(d.evaluation, name);
+    // The deputy's own rows (led and co-signed) are all the record counts.
+    const detail = deputyDetail(await loadMentioning(c, d, mentionKey("deputy", name)), name);
     if (!detail) throw new HttpError(404, "unknown_deputy", `没有代表“${name}”：请从代表列表中选择`);
     // 民意 (small) whole, and only the 沟通记录 rows of the deputy's led suggestions.
     const ledIds = detail.led.map((r) => r.id);

@@ -61,11 +61,13 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const deps = createDeps(c.env);
   const nowMs = Date.now();
   const stampText = await deps.meta.get(META_SUMMARY);
-  const stamp = stampText ? (JSON.parse(stampText) as { timeZone?: string }) : {};
-  const timeZone = stamp.timeZone || DEFAULT_TIME_ZONE;
+  const stamp = stampText
+    ? (JSON.parse(stampText) as { timeZone?: string; today?: string; at?: string })
+    : null;
+  const timeZone = stamp?.timeZone || DEFAULT_TIME_ZONE;
   const today = localDate(nowMs, timeZone);
   const view =
-    (await loadRecipientView(deps, stampText, today, mentionKey(link.kind, link.recipient))) ??
+    (await loadRecipientView(deps, stamp, today, mentionKey(link.kind, link.recipient))) ??
     (await loadLedgerView(deps, today, "facts"));
   const mine = recipientRows(view.evaluation.rows, link.kind, link.recipient);
   const frame: LinkFrame = {

@@ -3,6 +3,7 @@ import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
 import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
+import { samplingCounts } from "../../domain/dashboard/sample-candidates";
 import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import { listPages } from "../../domain/dashboard/suggestion-list";
 import { reportYears } from "../../domain/dashboard/year-report";
@@ -225,8 +226,8 @@ export async function finishRun(
         )
       : openObjections;
   if (context.ledgerSkipped === null && !incomplete) {
-    const inSheet = new Set([...Object.keys(context.ids), ...results.flatMap((r) => r.assignedIds)]);
-    const vanished = (await deps.snapshots.presentIds()).filter((id) => !inSheet.has(id));
+    const inSheet = [...Object.keys(context.ids), ...results.flatMap((r) => r.assignedIds)];
+    const vanished = await deps.snapshots.presentIdsNotIn(inSheet);
     if (vanished.length > 0)
       await deps.snapshots.apply({
         upserts: [],
@@ -293,6 +294,7 @@ export async function finishRun(
         excellent: Object.fromEntries(
           assessments.map((a) => [a.year, excellentSuggestions(pageView, a.year)]),
         ),
+        sampling: samplingCounts(pageView),
         assessmentSettings: {
           weights: view.settings.assessmentWeights,
           grades: view.settings.assessmentGrades,
