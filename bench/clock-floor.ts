@@ -30,6 +30,8 @@ const CASES: [string, string][] = [
   ["trips", "10 D1 round trips (SELECT ?1), nothing else"],
   ["long-reads", "10 D1 reads of one 100,000-character value"],
   ["fetch-waits", "5 subrequests answered after 50 ms each, nothing else"],
+  ["row-statements", "a D1 batch of 100 one-row INSERTs"],
+  ["json-rows", "one D1 INSERT of the same 100 rows, read from a JSON parameter"],
   ["loop", "a fixed loop of pure JavaScript (no I/O)"],
 ];
 

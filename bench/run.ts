@@ -52,6 +52,7 @@ if (json) {
     d1RowsRead: f["D1 rows read"],
     d1RowsWritten: f["D1 rows written"],
     d1RoundTrips: f["D1 trips"],
+    d1Queries: f["D1 queries"],
     fits: f["fits 10 ms"] === "yes",
   }));
   // A whole job (every step of a sync run or notices run, one page view) per 1,000 ledger rows.

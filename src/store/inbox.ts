@@ -1,5 +1,6 @@
 import type { InboxForm } from "../domain/intake/inbox-forms";
 import type { LinkKind } from "../domain/links/capability";
+import { jsonCell } from "./d1-batch";
 
 export type InboxStatus = "pending" | "applied" | "unmatched" | "failed";
 
@@ -82,6 +83,10 @@ const toEntry = (r: InboxRow): InboxEntry => ({
   sentAt: r.sent_at ?? null,
 });
 
+/** Submissions named by form and id, as one JSON parameter: one statement for all of them, not one each. */
+const keyRows = (keys: readonly { form: string; submissionId: string }[]) =>
+  JSON.stringify(keys.map((k) => [k.form, k.submissionId]));
+
 export function createInbox(db: D1Database): Inbox {
   const find = async (form: InboxForm, submissionId: string) => {
     const row = await db
@@ -120,11 +125,15 @@ export function createInbox(db: D1Database): Inbox {
       // A submission named by two messages (two syncs queued it again) is one entry.
       const unique = [...new Map(keys.map((k) => [`${k.form}|${k.submissionId}`, k])).values()];
       if (unique.length === 0) return [];
-      const statements = unique.map((k) =>
-        db.prepare("SELECT * FROM inbox WHERE form = ?1 AND submission_id = ?2").bind(k.form, k.submissionId),
-      );
-      const results = await db.batch<InboxRow>(statements);
-      return results.flatMap((r) => r.results.map(toEntry));
+      const { results } = await db
+        .prepare(
+          `SELECT inbox.* FROM json_each(?1) AS e
+           JOIN inbox ON inbox.form = ${jsonCell(0)} AND inbox.submission_id = ${jsonCell(1)}
+           ORDER BY e.key`,
+        )
+        .bind(keyRows(unique))
+        .all<InboxRow>();
+      return results.map(toEntry);
     },
     async outstanding(limit) {
       const { results } = await db
@@ -137,17 +146,24 @@ export function createInbox(db: D1Database): Inbox {
     },
     async mark(entries, status, at, error) {
       if (entries.length === 0) return;
-      const update = db.prepare(
-        `UPDATE inbox SET status = ?3, attempts = attempts + 1, last_error = ?4,
-           applied_at = CASE WHEN ?3 = 'applied' THEN ?5 ELSE applied_at END
-         WHERE form = ?1 AND submission_id = ?2`,
-      );
-      await db.batch(entries.map((e) => update.bind(e.form, e.submissionId, status, error, at)));
+      await db
+        .prepare(
+          `UPDATE inbox SET status = ?2, attempts = attempts + 1, last_error = ?3,
+             applied_at = CASE WHEN ?2 = 'applied' THEN ?4 ELSE applied_at END
+           WHERE (form, submission_id) IN (SELECT ${jsonCell(0)}, ${jsonCell(1)} FROM json_each(?1) AS e)`,
+        )
+        .bind(keyRows(entries), status, error, at)
+        .run();
     },
     async markSent(entries, at) {
       if (entries.length === 0) return;
-      const update = db.prepare("UPDATE inbox SET sent_at = ?3 WHERE form = ?1 AND submission_id = ?2");
-      await db.batch(entries.map((e) => update.bind(e.form, e.submissionId, at)));
+      await db
+        .prepare(
+          `UPDATE inbox SET sent_at = ?2
+           WHERE (form, submission_id) IN (SELECT ${jsonCell(0)}, ${jsonCell(1)} FROM json_each(?1) AS e)`,
+        )
+        .bind(keyRows(entries), at)
+        .run();
     },
     async byActor(actor, options) {
       const { results } = await db

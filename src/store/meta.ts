@@ -1,3 +1,4 @@
+import { jsonCell, jsonRowSlices } from "./d1-batch";
 /** Small facts kept between runs (e.g. the 编号格式 last read from 设置, for intake). */
 export interface MetaStore {
   get(key: string): Promise<string | null>;
@@ -9,7 +10,7 @@ export interface MetaStore {
    */
   startsWith(key: string, prefix: string): Promise<boolean>;
   set(key: string, value: string, at: string): Promise<void>;
-  /** Several keys in one D1 batch (one round trip). */
+  /** Several keys in one D1 batch (one round trip, one transaction; a statement per slice of them). */
   setMany(entries: readonly (readonly [string, string])[], at: string): Promise<void>;
 }
 
@@ -17,6 +18,12 @@ const UPSERT = `INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
 
 export function createMetaStore(db: D1Database): MetaStore {
+  // The entries of one jsonRowSlices slice (?1), stored at ?2.
+  const upsertMany = db.prepare(
+    `INSERT INTO meta (key, value, updated_at)
+     SELECT ${jsonCell(0)}, ${jsonCell(1)}, ?2 FROM json_each(?1) AS e WHERE true ORDER BY e.key
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
   return {
     async get(key) {
       const row = await db
@@ -45,8 +52,7 @@ export function createMetaStore(db: D1Database): MetaStore {
     },
     async setMany(entries, at) {
       if (entries.length === 0) return;
-      const upsert = db.prepare(UPSERT);
-      await db.batch(entries.map(([key, value]) => upsert.bind(key, value, at)));
+      await db.batch(jsonRowSlices(entries).map((rows) => upsertMany.bind(rows, at)));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { NoticeState } from "../../sheets-schema/enums";
 import type { DeliveryResult } from "../channels/types";
 import type { PlannedNotice } from "../domain/notices/types";
+import { jsonCell, jsonRowSlices } from "./d1-batch";
 import { type OutboxQueries, outboxQueries } from "./outbox-queries";
 import { type NoticeRow, type StoredNotice, toStoredNotice } from "./outbox-rows";
 
@@ -31,48 +32,43 @@ export interface NoticeOutbox extends OutboxQueries {
   markLogged(ids: readonly number[]): Promise<void>;
 }
 
-/** D1 caps statements per batch; inserts go in chunks of this size. */
-const CHUNK = 100;
-
 export function createNoticeOutbox(db: D1Database): NoticeOutbox {
   const byIds = (sql: string, ids: readonly number[], ...binds: unknown[]) =>
     db
       .prepare(sql)
       .bind(JSON.stringify(ids), ...binds)
       .run();
+  // The notices of one jsonRowSlices slice (?1), planned at ?2; a key already there is skipped.
+  const insertMany = db.prepare(
+    `INSERT INTO notices (idempotency_key, type, suggestion_id, round, occurrence, recipient, channel,
+       address, title, body, due_on, planned_at, status)
+     SELECT ${Array.from({ length: 11 }, (_, i) => jsonCell(i)).join(", ")}, ?2, '待发送'
+     FROM json_each(?1) AS e WHERE true ORDER BY e.key
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+  );
   return {
     ...outboxQueries(db),
     async insert(notices, plannedAt) {
-      const insert = db.prepare(
-        `INSERT INTO notices (idempotency_key, type, suggestion_id, round, occurrence, recipient, channel,
-           address, title, body, due_on, planned_at, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '待发送')
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      );
+      const rows = notices.map((n) => [
+        n.key,
+        n.type,
+        n.suggestionId,
+        n.round,
+        n.occurrence,
+        n.recipient,
+        n.channel,
+        n.address,
+        n.title,
+        n.body,
+        n.dueOn,
+      ]);
       const ids: number[] = [];
-      for (let i = 0; i < notices.length; i += CHUNK) {
-        const chunk = notices.slice(i, i + CHUNK);
-        const results = await db.batch<{ id: number }>(
-          chunk.map((n) =>
-            insert.bind(
-              n.key,
-              n.type,
-              n.suggestionId,
-              n.round,
-              n.occurrence,
-              n.recipient,
-              n.channel,
-              n.address,
-              n.title,
-              n.body,
-              n.dueOn,
-              plannedAt,
-            ),
-          ),
-        );
-        for (const result of results) for (const row of result.results) ids.push(row.id);
+      for (const slice of jsonRowSlices(rows)) {
+        const { results } = await insertMany.bind(slice, plannedAt).all<{ id: number }>();
+        for (const row of results) ids.push(row.id);
       }
-      return ids;
+      // RETURNING gives the rows in no set order.
+      return ids.sort((x, y) => x - y);
     },
     async markEnqueued(ids, at) {
       if (ids.length > 0)

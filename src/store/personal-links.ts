@@ -1,4 +1,5 @@
 import type { LinkKind, LinkScope } from "../domain/links/capability";
+import { jsonCell, jsonRowSlices } from "./d1-batch";
 
 /** A personal link as D1 keeps it (migrations/0013_personal_links.sql); never the token itself. */
 export interface LinkRecord {
@@ -83,35 +84,26 @@ const toRecord = (r: LinkRow): LinkRecord => ({
   uses: r.uses,
 });
 
-/** D1 caps the statements of one batch; issues go in chunks. */
-const CHUNK = 100;
-
 export function createPersonalLinks(db: D1Database): PersonalLinks {
+  // The links of one jsonRowSlices slice (?1).
+  const issueMany = db.prepare(
+    `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by)
+     SELECT ${Array.from({ length: 9 }, (_, i) => jsonCell(i)).join(", ")} FROM json_each(?1) AS e ORDER BY e.key`,
+  );
   return {
     async issue(records) {
-      const insert = db.prepare(
-        `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
-      );
-      for (let i = 0; i < records.length; i += CHUNK) {
-        await db.batch(
-          records
-            .slice(i, i + CHUNK)
-            .map((r) =>
-              insert.bind(
-                r.id,
-                r.kind,
-                r.recipient,
-                r.scope,
-                r.issuedAt,
-                r.expiresAt,
-                r.noticeType,
-                r.suggestionId,
-                r.issuedBy,
-              ),
-            ),
-        );
-      }
+      const rows = records.map((r) => [
+        r.id,
+        r.kind,
+        r.recipient,
+        r.scope,
+        r.issuedAt,
+        r.expiresAt,
+        r.noticeType,
+        r.suggestionId,
+        r.issuedBy,
+      ]);
+      for (const slice of jsonRowSlices(rows)) await issueMany.bind(slice).run();
     },
     async use(id, nowMs, windowS) {
       const nowS = Math.floor(nowMs / 1000);

@@ -5,7 +5,7 @@ import {
   type Snapshot,
   valuesHash,
 } from "../domain/sync/plan-history";
-import { runInChunks } from "./d1-batch";
+import { jsonCell, jsonRowSlices, runInChunks } from "./d1-batch";
 
 export interface SnapshotChanges extends HistoryPlan {
   seenAt: string;
@@ -87,6 +87,29 @@ const toSnapshot = (r: SnapshotRow): Snapshot => ({
 const CLAIM_TTL_MS = 2 * 60_000;
 
 export function createSnapshotStore(db: D1Database): SnapshotStore {
+  // Each statement writes the rows of one jsonRowSlices slice (?1); ?2 is when they were seen.
+  const upsertMany = db.prepare(
+    `INSERT INTO suggestions (id, staff_values, system_values, row_number, first_seen_at, last_seen_at, removed_at, values_hash)
+     SELECT ${jsonCell(0)}, ${jsonCell(1)}, ${jsonCell(2)}, ${jsonCell(3)}, ?2, ?2, NULL, ${jsonCell(4)}
+     FROM json_each(?1) AS e WHERE true ORDER BY e.key
+     ON CONFLICT (id) DO UPDATE SET staff_values = excluded.staff_values, system_values = excluded.system_values,
+       row_number = excluded.row_number, last_seen_at = excluded.last_seen_at, removed_at = NULL,
+       values_hash = excluded.values_hash`,
+  );
+  const rehashMany = db.prepare(
+    `UPDATE suggestions SET values_hash = j.hash
+     FROM (SELECT ${jsonCell(0)} AS id, ${jsonCell(1)} AS hash FROM json_each(?1) AS e) AS j
+     WHERE suggestions.id = j.id`,
+  );
+  const seenMany = db.prepare(
+    `UPDATE suggestions SET row_number = j.row_number, last_seen_at = ?2
+     FROM (SELECT ${jsonCell(0)} AS id, ${jsonCell(1)} AS row_number FROM json_each(?1) AS e) AS j
+     WHERE suggestions.id = j.id`,
+  );
+  const removedMany = db.prepare(
+    `UPDATE suggestions SET removed_at = ?2
+     WHERE id IN (SELECT ${jsonCell(0)} FROM json_each(?1) AS e) AND removed_at IS NULL`,
+  );
   return {
     async loadAll() {
       const { results } = await db.prepare(`SELECT ${COLUMNS} FROM suggestions`).all<SnapshotRow>();
@@ -144,43 +167,24 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
       return row ? toSnapshot(row) : null;
     },
     async apply(c) {
-      const upsert = db.prepare(
-        `INSERT INTO suggestions (id, staff_values, system_values, row_number, first_seen_at, last_seen_at, removed_at, values_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5, NULL, ?6)
-         ON CONFLICT (id) DO UPDATE SET staff_values = excluded.staff_values, system_values = excluded.system_values,
-           row_number = excluded.row_number, last_seen_at = excluded.last_seen_at, removed_at = NULL,
-           values_hash = excluded.values_hash`,
-      );
-      const rehash = db.prepare("UPDATE suggestions SET values_hash = ?2 WHERE id = ?1");
-      const seen = db.prepare("UPDATE suggestions SET row_number = ?2, last_seen_at = ?3 WHERE id = ?1");
-      const audit = auditStatement(db);
-      const removed = db.prepare(
-        "UPDATE suggestions SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL",
-      );
+      const upserts = c.upserts.map((u) => [
+        u.id,
+        JSON.stringify(u.staffValues),
+        JSON.stringify(u.systemValues),
+        u.rowNumber,
+        valuesHash(u),
+      ]);
       await runInChunks(db, [
-        ...c.upserts.map((u) =>
-          upsert.bind(
-            u.id,
-            JSON.stringify(u.staffValues),
-            JSON.stringify(u.systemValues),
-            u.rowNumber,
-            c.seenAt,
-            valuesHash(u),
-          ),
-        ),
-        ...(c.rehashed ?? []).map((r) => rehash.bind(r.id, r.hash)),
-        ...c.seen.map((s) => seen.bind(s.id, s.rowNumber, c.seenAt)),
-        ...c.audits.map((a) => bindAudit(audit, a, c.seenAt, c.syncId)),
-        ...c.removedIds.map((id) => removed.bind(id, c.seenAt)),
+        ...jsonRowSlices(upserts).map((rows) => upsertMany.bind(rows, c.seenAt)),
+        ...jsonRowSlices((c.rehashed ?? []).map((r) => [r.id, r.hash])).map((rows) => rehashMany.bind(rows)),
+        ...jsonRowSlices(c.seen.map((s) => [s.id, s.rowNumber])).map((rows) => seenMany.bind(rows, c.seenAt)),
+        ...auditStatements(db, c.audits, c.seenAt, c.syncId),
+        ...jsonRowSlices(c.removedIds.map((id) => [id])).map((rows) => removedMany.bind(rows, c.seenAt)),
       ]);
     },
     async record(changes, at) {
       if (changes.length === 0) return;
-      const audit = auditStatement(db);
-      await runInChunks(
-        db,
-        changes.map((a) => bindAudit(audit, a, at, null)),
-      );
+      await runInChunks(db, auditStatements(db, changes, at, null));
     },
     async claimRestore(id, at, by) {
       // One statement: of parallel restores exactly one sees the suggestion unclaimed.
@@ -245,31 +249,38 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
 }
 
 /**
- * A change the sync sees in the sheet that a form, the dashboard or the system already recorded
- * (it wrote that very value last) is not recorded again as a staff edit: the history keeps who
- * really made it.
+ * The audit rows of `changes`, in order, a statement per slice of consecutive changes of the same
+ * kind (seen in the sheet, or made by a form, the dashboard or the system). A change the sync sees in
+ * the sheet that a form, the dashboard or the system already recorded (it wrote that very value last)
+ * is not recorded again as a staff edit: the history keeps who really made it. One statement reads
+ * the trail as it was before it ran, so the changes it is checked against (the other kinds) are
+ * written by the statements before it.
  */
-function auditStatement(db: D1Database): D1PreparedStatement {
-  return db.prepare(
+function auditStatements(
+  db: D1Database,
+  changes: readonly FieldChange[],
+  at: string,
+  syncId: number | null,
+): D1PreparedStatement[] {
+  const statement = db.prepare(
     `INSERT INTO audit_trail (suggestion_id, column_name, old_value, new_value, seen_at, sync_id, source, actor, note)
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
-     WHERE ?7 != 'sheet' OR NOT EXISTS (
+     SELECT ${jsonCell(0)}, ${jsonCell(1)}, ${jsonCell(2)}, ${jsonCell(3)}, ?2, ?3, ${jsonCell(4)}, ${jsonCell(5)}, ${jsonCell(6)}
+     FROM json_each(?1) AS e
+     WHERE ${jsonCell(4)} != 'sheet' OR NOT EXISTS (
        SELECT 1 FROM audit_trail a
-       WHERE a.suggestion_id = ?1 AND a.column_name = ?2 AND a.source != 'sheet' AND a.new_value IS ?4
-         AND a.seq = (SELECT MAX(b.seq) FROM audit_trail b WHERE b.suggestion_id = ?1 AND b.column_name = ?2))`,
+       WHERE a.suggestion_id = ${jsonCell(0)} AND a.column_name = ${jsonCell(1)} AND a.source != 'sheet'
+         AND a.new_value IS ${jsonCell(3)}
+         AND a.seq = (SELECT MAX(b.seq) FROM audit_trail b WHERE b.suggestion_id = ${jsonCell(0)} AND b.column_name = ${jsonCell(1)}))
+     ORDER BY e.key`,
   );
-}
-
-function bindAudit(statement: D1PreparedStatement, a: FieldChange, at: string, syncId: number | null) {
-  return statement.bind(
-    a.suggestionId,
-    a.column,
-    a.oldValue,
-    a.newValue,
-    at,
-    syncId,
-    a.source ?? "sheet",
-    a.actor ?? null,
-    a.note ?? null,
-  );
+  const runs: unknown[][][] = [];
+  let lastSheet: boolean | null = null;
+  for (const a of changes) {
+    const source = a.source ?? "sheet";
+    const row = [a.suggestionId, a.column, a.oldValue, a.newValue, source, a.actor ?? null, a.note ?? null];
+    if (lastSheet === (source === "sheet")) runs.at(-1)?.push(row);
+    else runs.push([row]);
+    lastSheet = source === "sheet";
+  }
+  return runs.flatMap((rows) => jsonRowSlices(rows).map((slice) => statement.bind(slice, at, syncId)));
 }

@@ -1,0 +1,176 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { PlannedNotice } from "../../src/domain/notices/types";
+import { jsonRowSlices } from "../../src/store/d1-batch";
+import { createInbox } from "../../src/store/inbox";
+import { createNoticeOutbox } from "../../src/store/outbox";
+import { createSnapshotStore } from "../../src/store/snapshots";
+import { resetDatabase } from "../support/sync-helpers";
+
+// The stores write many rows in one statement (the rows as one JSON parameter): these hold them to
+// what the statements per row did.
+
+beforeEach(resetDatabase);
+
+const AT = "2026-11-26T02:00:00.000Z";
+
+describe("rows as one JSON parameter", () => {
+  it("cuts long rows into slices, in order, none longer than D1 takes", () => {
+    const cell = "建".repeat(100_000);
+    const rows = Array.from({ length: 12 }, (_, i) => [i, cell]);
+    const slices = jsonRowSlices(rows);
+    expect(slices.length).toBeGreaterThan(1);
+    for (const slice of slices) expect(slice.length).toBeLessThan(1_000_000);
+    expect(slices.flatMap((s) => (JSON.parse(s) as unknown[][]).map((r) => r[0]))).toEqual(
+      rows.map((r) => r[0]),
+    );
+    expect(jsonRowSlices([])).toEqual([]);
+  });
+});
+
+describe("the audit trail, written a statement per run of changes", () => {
+  it("keeps every change in order and skips a sheet change a form already recorded", async () => {
+    const snapshots = createSnapshotStore(env.DB);
+    await snapshots.record(
+      [
+        {
+          suggestionId: "2026-001",
+          column: "答复日期",
+          oldValue: null,
+          newValue: "2026-11-20",
+          source: "form",
+        },
+      ],
+      AT,
+    );
+    await snapshots.apply({
+      upserts: [],
+      seen: [],
+      removedIds: [],
+      seenAt: AT,
+      syncId: 7,
+      audits: [
+        // The form wrote this value last: not a staff edit.
+        { suggestionId: "2026-001", column: "答复日期", oldValue: null, newValue: "2026-11-20" },
+        { suggestionId: "2026-001", column: "标题", oldValue: "旧标题", newValue: "新标题" },
+        // Put back by the system, then seen in the sheet with that value in the same call.
+        {
+          suggestionId: "2026-002",
+          column: "办理情况",
+          oldValue: "x",
+          newValue: "y",
+          source: "system",
+          note: "放回",
+        },
+        { suggestionId: "2026-002", column: "办理情况", oldValue: "x", newValue: "y" },
+        { suggestionId: "2026-002", column: "承办人", oldValue: null, newValue: "张三" },
+      ],
+    });
+    const first = await snapshots.history("2026-001");
+    expect(first.map((h) => [h.column, h.newValue, h.source])).toEqual([
+      ["答复日期", "2026-11-20", "form"],
+      ["标题", "新标题", "sheet"],
+    ]);
+    const second = await snapshots.history("2026-002");
+    expect(second.map((h) => [h.column, h.newValue, h.source, h.note])).toEqual([
+      ["办理情况", "y", "system", "放回"],
+      ["承办人", "张三", "sheet", null],
+    ]);
+    const sync = await env.DB.prepare(
+      "SELECT DISTINCT sync_id FROM audit_trail WHERE source = 'sheet'",
+    ).all();
+    expect(sync.results).toEqual([{ sync_id: 7 }]);
+  });
+
+  it("upserts snapshots, notes where rows moved and marks the vanished, in one call", async () => {
+    const snapshots = createSnapshotStore(env.DB);
+    const row = (id: string, rowNumber: number, title: string) => ({
+      id,
+      rowNumber,
+      staffValues: { 编号: id, 标题: title },
+      systemValues: { 办理期限: "2027-02-20", 台账状态: "办理中", 校验问题: "" },
+    });
+    await snapshots.apply({
+      upserts: [row("2026-001", 2, "甲"), row("2026-002", 3, "乙"), row("2026-003", 4, "丙")],
+      seen: [],
+      audits: [],
+      removedIds: [],
+      seenAt: AT,
+      syncId: null,
+    });
+    const later = "2026-11-27T02:00:00.000Z";
+    await snapshots.apply({
+      upserts: [row("2026-001", 2, "甲改")],
+      seen: [{ id: "2026-002", rowNumber: 9 }],
+      audits: [],
+      removedIds: ["2026-003"],
+      seenAt: later,
+      syncId: null,
+    });
+    const all = await snapshots.loadAll();
+    expect(all.get("2026-001")?.staffValues.标题).toBe("甲改");
+    const briefs = await snapshots.briefs(["2026-001", "2026-002", "2026-003"]);
+    expect(briefs.get("2026-002")).toMatchObject({ rowNumber: 9, removed: false });
+    expect(briefs.get("2026-003")?.removed).toBe(true);
+    expect(await snapshots.presentIdsNotIn(["2026-001"])).toEqual(["2026-002"]);
+  });
+});
+
+describe("the notices outbox and the inbox, many rows a statement", () => {
+  it("inserts each notice once, giving the ids of those it inserted", async () => {
+    const outbox = createNoticeOutbox(env.DB);
+    const notice = (key: string): PlannedNotice => ({
+      key,
+      type: "到期提醒",
+      suggestionId: "2026-001",
+      round: 1,
+      occurrence: "2026-11-26",
+      recipient: "区教育局",
+      recipientKind: "unit",
+      channel: "email",
+      address: "unit@example.gov.cn",
+      title: "提醒",
+      body: "请按期答复",
+      dueOn: "2026-12-01",
+    });
+    const first = await outbox.insert([notice("a"), notice("b")], AT);
+    expect(first).toHaveLength(2);
+    const again = await outbox.insert([notice("b"), notice("c")], AT);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toBeGreaterThan(Math.max(...first));
+    const stored = await env.DB.prepare(
+      "SELECT idempotency_key AS k, round, due_on, status FROM notices ORDER BY id",
+    ).all();
+    expect(stored.results).toEqual([
+      { k: "a", round: 1, due_on: "2026-12-01", status: "待发送" },
+      { k: "b", round: 1, due_on: "2026-12-01", status: "待发送" },
+      { k: "c", round: 1, due_on: "2026-12-01", status: "待发送" },
+    ]);
+  });
+
+  it("loads and marks submissions by form and id, in the order asked, a submission named twice once", async () => {
+    const inbox = createInbox(env.DB);
+    for (const id of ["s1", "s2", "s3"])
+      await inbox.insert({
+        submissionId: id,
+        form: "reply",
+        suggestionId: "2026-001",
+        cells: { 答复日期: "2026-11-20" },
+        raw: {},
+        submittedAt: AT,
+        receivedAt: AT,
+      });
+    const keys = ["s3", "s1", "s3", "s9"].map((submissionId) => ({ form: "reply" as const, submissionId }));
+    const loaded = await inbox.load(keys);
+    expect(loaded.map((e) => e.submissionId)).toEqual(["s3", "s1"]);
+    await inbox.mark(loaded, "applied", AT, null);
+    const rows = await env.DB.prepare(
+      "SELECT submission_id AS id, status, attempts FROM inbox ORDER BY submission_id",
+    ).all();
+    expect(rows.results).toEqual([
+      { id: "s1", status: "applied", attempts: 1 },
+      { id: "s2", status: "pending", attempts: 0 },
+      { id: "s3", status: "applied", attempts: 1 },
+    ]);
+  });
+});
