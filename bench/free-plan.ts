@@ -26,6 +26,8 @@ import {
 
 export const OFFICE_ROWS = 2_000;
 export const FREE_CPU_MS = 10;
+/** D1 queries one invocation may make on Workers Free (D1's limits page). */
+export const FREE_D1_QUERIES = 50;
 const PORT = 8797;
 const SHEET = "bench-office";
 const REPEATS = 5;

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { benchClockFloor, printClockFloor } from "./clock-floor";
 import { dailyUse, printDailyUse } from "./daily-use";
-import { benchFreePlan, FREE_CPU_MS, OFFICE_ROWS, printFreePlan } from "./free-plan";
+import { benchFreePlan, FREE_CPU_MS, FREE_D1_QUERIES, OFFICE_ROWS, printFreePlan } from "./free-plan";
 import { benchIntake, printIntake } from "./intake";
 import { benchParseRows } from "./parse-rows";
 import { raisePriority } from "./priority";
@@ -89,6 +89,9 @@ if (json) {
       officeRows: OFFICE_ROWS,
       cpuLimitMs: FREE_CPU_MS,
       allFit: invocations.every((i) => i.fits),
+      // D1 allows 50 queries per invocation on Workers Free (each statement of a batch counted here).
+      d1QueryLimit: FREE_D1_QUERIES,
+      maxD1Queries: Math.max(...invocations.map((i) => i.d1Queries)),
       invocations,
       jobs: perJob,
       clockFloor,
