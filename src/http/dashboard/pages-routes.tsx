@@ -78,23 +78,23 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <DeputiesPage rows={await loadDeputyRecords(c, base)} frame={base.frame} />);
   })
   .get("/deputies/:name", async (c) => {
-    const d = await loadFrame(c);
+    const base = await loadFrame(c);
     const name = c.req.param("name");
     // The deputy's own rows (led and co-signed) are all the record counts.
-    const detail = deputyDetail(await loadMentioning(c, d, mentionKey("deputy", name)), name);
+    const detail = deputyDetail(await loadMentioning(c, base, mentionKey("deputy", name)), name);
     if (!detail) throw new HttpError(404, "unknown_deputy", `没有代表“${name}”：请从代表列表中选择`);
     // 民意 (small) whole, and only the 沟通记录 rows of the deputy's led suggestions.
     const ledIds = detail.led.map((r) => r.id);
     const [opinionsTab, contactsTab] = await Promise.all([
-      d.deps.tabCache.load([TAB_NAMES.opinions]),
-      d.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], "编号", ledIds),
+      base.deps.tabCache.load([TAB_NAMES.opinions]),
+      base.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], "编号", ledIds),
     ]);
     const key = nameKey(detail.row.name);
     const practice = {
       opinions: opinionRows(opinionsTab[TAB_NAMES.opinions]).filter((o) => nameKey(o.record.deputy) === key),
       contactsJoined: contactsJoined(buildPracticeIndex(contactsTab, new Set(ledIds)).contacts, ledIds),
     };
-    return sendPage(c, <DeputyPage detail={detail} practice={practice} frame={d.frame} />);
+    return sendPage(c, <DeputyPage detail={detail} practice={practice} frame={base.frame} />);
   })
   .get("/report", async (c) => {
     const { report, years, base } = await loadYearReport(c);
