@@ -3,12 +3,13 @@ import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { nameKey } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
+import { mentionKey } from "../domain/links/recipient-rows";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { issueLink } from "../jobs/links/issue-link";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
 import { LINKS_PAGE_SIZE, type LinksNotice, LinksPage } from "./dashboard/links-page";
-import { loadDashboard, loadFrame } from "./dashboard/load-view";
+import { loadFrame, loadMentioning } from "./dashboard/load-view";
 import { HttpError } from "./errors";
 
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -101,8 +102,10 @@ export const linksRoutes = new Hono<AppEnv>()
     const typed = field(form, "recipient");
     if (!isLinkKind(kind) || !isLinkScope(scope) || !typed)
       throw new HttpError(400, "invalid_recipient", "请选择对象类型并填写名称");
-    const d = await loadDashboard(c);
-    const name = knownName(d.evaluation, kind, typed);
+    const base = await loadFrame(c);
+    // The directories answer for a unit or a deputy; a leader may be named only in the ledger (督办领导,
+    // 领办领导), and the rows that name one are all that can (D1 picks them by each part's index).
+    const name = knownName(await loadMentioning(c, base, mentionKey(kind, typed)), kind, typed);
     if (!name) {
       const where =
         kind === "unit"
@@ -116,11 +119,17 @@ export const linksRoutes = new Hono<AppEnv>()
         `${KIND_LABELS[kind]}“${typed}”不在${where}中：请核对名称`,
       );
     }
-    const settings = d.deps.linkSettings;
+    const settings = base.deps.linkSettings;
     if (!settings)
       throw new HttpError(503, "links_not_configured", "LINK_SECRET 或 PUBLIC_URL 未设置：见 /healthz");
-    const issued = await issueLink(settings, { kind, name }, scope, { issuedBy: actorOf(c).label }, d.nowMs);
-    await d.deps.personalLinks.issue([issued.record]);
+    const issued = await issueLink(
+      settings,
+      { kind, name },
+      scope,
+      { issuedBy: actorOf(c).label },
+      base.nowMs,
+    );
+    await base.deps.personalLinks.issue([issued.record]);
     const notice: LinksNotice = {
       kind: "issued",
       recipient: name,

@@ -458,3 +458,28 @@ describe("the staff's 个人链接 page", () => {
     expect((await browse(b.path)).status).toBe(403);
   });
 });
+
+// Last in the file: it syncs the office again with a 领办领导 named in the ledger only.
+describe("issuing a link to a leader named only in the ledger", () => {
+  it("finds the name in the rows that name that leader, and refuses a name nowhere", async () => {
+    await buildLinkOffice(office, { changes: { "2026-003": { 领办领导: "赵主任" } } });
+    await syncOffice(office);
+    const issue = (recipient: string) =>
+      browse("/links/issue", {
+        method: "POST",
+        headers: {
+          authorization: "Bearer test-admin-token",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ kind: "leader", recipient, scope: "read" }),
+      });
+    const refused = await issue("钱主任");
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("“钱主任”不在『领导』表、『代表』表或台账的督办领导、领办领导中");
+    const issued = await issue("赵主任");
+    expect(issued.status).toBe(200);
+    const page = await (await browse(linkPathIn(await issued.text()))).text();
+    expect(page).toContain("2026-003");
+    expect(page).not.toContain("2026-001");
+  });
+});
