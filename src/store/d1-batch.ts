@@ -14,11 +14,11 @@ export async function runInChunks(db: D1Database, statements: D1PreparedStatemen
 const SLICE_CHARS = 500_000;
 
 /**
- * Rows as JSON arrays of arrays, each bound to one statement that reads them with `fromJsonRows`:
- * a hundred rows are one statement, not a hundred. Every statement of a batch carries its SQL text
- * and its parameters through the D1 binding (serialised, sent and answered by the isolate's
- * JavaScript), and that cost per statement, not SQLite's work, was most of what writing an audit
- * trail cost a Worker. Rows are cut into slices of about SLICE_CHARS, in order.
+ * Rows as JSON arrays of arrays, each bound to one statement that reads them with `json_each` and
+ * `jsonCell`: a hundred rows are one statement, not a hundred. D1 allows 50 queries per invocation on
+ * Workers Free (whether a batch's statements count one by one is not stated), and each statement is
+ * D1's work besides (bench/clock-floor.ts: a batch of 100 one-row INSERTs against one INSERT of the
+ * same rows). Rows are cut into slices of about SLICE_CHARS, in order.
  */
 export function jsonRowSlices(rows: readonly (readonly unknown[])[]): string[] {
   const slices: string[] = [];
@@ -45,4 +45,9 @@ export function jsonRowSlices(rows: readonly (readonly unknown[])[]): string[] {
  */
 export function jsonCell(i: number): string {
   return `json_extract(e.value, '$[${i}]')`;
+}
+
+/** Cells 0 … width − 1 of a jsonRowSlices row, as a SELECT list (see jsonCell). */
+export function jsonCells(width: number): string {
+  return Array.from({ length: width }, (_, i) => jsonCell(i)).join(", ");
 }

@@ -1,7 +1,7 @@
 import type { NoticeState } from "../../sheets-schema/enums";
 import type { DeliveryResult } from "../channels/types";
 import type { PlannedNotice } from "../domain/notices/types";
-import { jsonCell, jsonRowSlices } from "./d1-batch";
+import { jsonCells, jsonRowSlices } from "./d1-batch";
 import { type OutboxQueries, outboxQueries } from "./outbox-queries";
 import { type NoticeRow, type StoredNotice, toStoredNotice } from "./outbox-rows";
 
@@ -42,7 +42,7 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
   const insertMany = db.prepare(
     `INSERT INTO notices (idempotency_key, type, suggestion_id, round, occurrence, recipient, channel,
        address, title, body, due_on, planned_at, status)
-     SELECT ${Array.from({ length: 11 }, (_, i) => jsonCell(i)).join(", ")}, ?2, '待发送'
+     SELECT ${jsonCells(11)}, ?2, '待发送'
      FROM json_each(?1) AS e WHERE true ORDER BY e.key
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
   );

@@ -1,5 +1,5 @@
 import type { LinkKind, LinkScope } from "../domain/links/capability";
-import { jsonCell, jsonRowSlices } from "./d1-batch";
+import { jsonCells, jsonRowSlices } from "./d1-batch";
 
 /** A personal link as D1 keeps it (migrations/0013_personal_links.sql); never the token itself. */
 export interface LinkRecord {
@@ -88,7 +88,7 @@ export function createPersonalLinks(db: D1Database): PersonalLinks {
   // The links of one jsonRowSlices slice (?1).
   const issueMany = db.prepare(
     `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by)
-     SELECT ${Array.from({ length: 9 }, (_, i) => jsonCell(i)).join(", ")} FROM json_each(?1) AS e ORDER BY e.key`,
+     SELECT ${jsonCells(9)} FROM json_each(?1) AS e ORDER BY e.key`,
   );
   return {
     async issue(records) {

@@ -6,7 +6,7 @@ import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { createPersonalLinks } from "../../src/store/personal-links";
 import { createSummaryStore } from "../../src/store/summary-store";
 import { emulator } from "../support/emulator-admin";
-import { resetDatabase } from "../support/sync-helpers";
+import { resetDatabase, withoutPartIndexes } from "../support/sync-helpers";
 import {
   browse,
   buildLinkOffice,
@@ -373,20 +373,10 @@ describe("a link page reads only its recipient's rows", () => {
     expect(indexed[0]).toContain("2026-002");
     expect(indexed[0]).not.toContain("2026-003");
     // A part stored by a build before the index: the pages cut every row's facts instead.
-    const saved = await env.DB.prepare("SELECT part, row_index FROM summary_parts").all<{
-      part: number;
-      row_index: string;
-    }>();
-    await env.DB.prepare("UPDATE summary_parts SET row_index = NULL").run();
-    try {
+    await withoutPartIndexes(async () => {
       expect(await summaries.loadFactsMentioning("unit:区住建局")).toBeNull();
       expect(await Promise.all(paths.map(pageText))).toEqual(indexed);
-    } finally {
-      for (const r of saved.results)
-        await env.DB.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1")
-          .bind(r.part, r.row_index)
-          .run();
-    }
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { FIGURE_GROUPS, type PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
+import { withoutPartIndexes } from "../support/sync-helpers";
 import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
 
 // The overview, the unit scoreboard and each unit's page, the deputies' records, the 单位测评 pages
@@ -175,19 +176,6 @@ describe("a deputy's page, from the rows that mention the deputy", () => {
     const cut = await pages();
     expect(cut.map((p) => p.slice(0, 3))).toEqual(["200", "200", "200", "404"]);
     // Parts without an index (stored by an older build): the pages read every row's facts.
-    const indexes = await env.DB.prepare("SELECT part, row_index FROM summary_parts").all<{
-      part: number;
-      row_index: string;
-    }>();
-    await env.DB.prepare("UPDATE summary_parts SET row_index = NULL").run();
-    try {
-      expect(await pages()).toEqual(cut);
-    } finally {
-      await env.DB.batch(
-        indexes.results.map((r) =>
-          env.DB.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1").bind(r.part, r.row_index),
-        ),
-      );
-    }
+    expect(await withoutPartIndexes(pages)).toEqual(cut);
   });
 });

@@ -32,3 +32,25 @@ export async function resetDatabase(): Promise<void> {
     ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
 }
+
+/**
+ * Runs `work` with every stored part's index removed, as parts stored by a build before the index
+ * are (pages then cut every row's facts), and puts the indexes back afterwards.
+ */
+export async function withoutPartIndexes<T>(work: () => Promise<T>): Promise<T> {
+  const saved = await env.DB.prepare("SELECT part, row_index FROM summary_parts").all<{
+    part: number;
+    row_index: string;
+  }>();
+  await env.DB.prepare("UPDATE summary_parts SET row_index = NULL").run();
+  try {
+    return await work();
+  } finally {
+    if (saved.results.length > 0)
+      await env.DB.batch(
+        saved.results.map((r) =>
+          env.DB.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1").bind(r.part, r.row_index),
+        ),
+      );
+  }
+}

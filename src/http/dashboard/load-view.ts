@@ -10,7 +10,7 @@ import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
-import { loadFigures } from "../../store/page-figures";
+import { type FigureGroup, type GroupFigures, loadFigures } from "../../store/page-figures";
 import type { PageFrame } from "./layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -75,34 +75,37 @@ export async function loadDashboard(
 }
 
 /**
- * The overview's figures as the last sync's finish worked them out, or from the stored rows when
- * the figures stored are of another summary version (a build before them, a sync still finishing).
+ * One group's figures as the last sync's finish worked them out, or worked out by `work` from the
+ * stored rows when those stored are of another summary version (a build before them, a sync still
+ * finishing) or lack the field (an older build's group).
  */
-export async function loadOverview(c: Context<AppEnv>, base: PageBase): Promise<OverviewFigures> {
-  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "overview");
-  return stored?.overview ?? computeOverview((await loadDashboard(c, { base })).evaluation);
-}
-
-/** The deputies' records, the same way. */
-export async function loadDeputyRecords(
+async function storedOrWorkedOut<G extends FigureGroup, T>(
   c: Context<AppEnv>,
   base: PageBase,
-): Promise<readonly DeputyRecordRow[]> {
-  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "deputies");
-  return stored?.deputies ?? deputyRecords((await loadDashboard(c, { base })).evaluation);
+  group: G,
+  pick: (figures: GroupFigures<G>) => T | undefined,
+  work: (evaluation: Dashboard["evaluation"]) => T,
+): Promise<T> {
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, group);
+  const figures = stored ? pick(stored) : undefined;
+  return figures ?? work((await loadDashboard(c, { base })).evaluation);
 }
 
-/** The unit scoreboard, the same way: from the finish's figures when they are current. */
-export async function loadScoreboard(c: Context<AppEnv>, base: PageBase): Promise<Scoreboard> {
-  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "units");
-  return stored?.units ?? unitScoreboard((await loadDashboard(c, { base })).evaluation);
-}
+/** The overview's figures. */
+export const loadOverview = (c: Context<AppEnv>, base: PageBase): Promise<OverviewFigures> =>
+  storedOrWorkedOut(c, base, "overview", (f) => f.overview, computeOverview);
 
-/** The sampling form's years and counts, the same way. */
-export async function loadSamplingCounts(c: Context<AppEnv>, base: PageBase): Promise<SamplingCounts> {
-  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
-  return stored?.sampling ?? samplingCounts((await loadDashboard(c, { base })).evaluation);
-}
+/** The deputies' records. */
+export const loadDeputyRecords = (c: Context<AppEnv>, base: PageBase): Promise<readonly DeputyRecordRow[]> =>
+  storedOrWorkedOut(c, base, "deputies", (f) => f.deputies, deputyRecords);
+
+/** The unit scoreboard. */
+export const loadScoreboard = (c: Context<AppEnv>, base: PageBase): Promise<Scoreboard> =>
+  storedOrWorkedOut(c, base, "units", (f) => f.units, unitScoreboard);
+
+/** The sampling form's years and counts. */
+export const loadSamplingCounts = (c: Context<AppEnv>, base: PageBase): Promise<SamplingCounts> =>
+  storedOrWorkedOut(c, base, "sampling", (f) => f.sampling, samplingCounts);
 
 /**
  * The stored ledger cut to the rows that mention one unit or deputy (a mentionKey), for that unit's
