@@ -143,7 +143,31 @@ export function itemFacts(item: StatisticsItem, today: string): ItemFacts {
   };
 }
 
-class Tally {
+/** A Tally's count fields, in the order `Tally.counts` lists them. */
+const TALLY_FIELDS = [
+  "assigned",
+  "replied",
+  "onTime",
+  "overdue",
+  "rated",
+  "satisfied",
+  "replyDays",
+  "replyDaysCount",
+  "contactCounted",
+  "contacted",
+  "extended",
+  "due",
+  "reassigned",
+  "secondReplied",
+  "secondOverdue",
+  "excluded",
+] as const;
+
+/** A Tally's counts as a part's figures store them: TALLY_FIELDS, then the reply classes (plain JSON, short). */
+export type TallyCounts = readonly number[];
+
+/** The counts behind one line of figures; two tallies of disjoint rows add up field by field. */
+export class Tally {
   assigned = 0;
   replied = 0;
   onTime = 0;
@@ -181,6 +205,20 @@ class Tally {
     if (facts.reassigned) this.reassigned += 1;
     if (facts.secondReplied) this.secondReplied += 1;
     if (facts.secondOverdue) this.secondOverdue += 1;
+  }
+
+  counts(): TallyCounts {
+    return [...TALLY_FIELDS.map((field) => this[field]), ...REPLY_CLASSES.map((c) => this.classes[c])];
+  }
+
+  /** Adds another tally's counts (another part's rows): the same as adding its items one by one. */
+  addCounts(counts: TallyCounts): void {
+    TALLY_FIELDS.forEach((field, i) => {
+      this[field] += counts[i] ?? 0;
+    });
+    REPLY_CLASSES.forEach((c, i) => {
+      this.classes[c] += counts[TALLY_FIELDS.length + i] ?? 0;
+    });
   }
 
   row(label: string): StatisticsRow {
@@ -229,14 +267,73 @@ export function statisticsCells(row: StatisticsRow): (string | number)[] {
   ];
 }
 
-function group(
-  keys: readonly string[],
-  keyOf: (label: string) => string,
-): Map<string, { label: string; tally: Tally }> {
-  const groups = new Map<string, { label: string; tally: Tally }>();
+/** Tallies by name key, each with the label it is shown under (a directory's, else the first typed). */
+export type LabelledTallies = Map<string, { label: string; tally: Tally }>;
+
+/** The tallies behind the statistics: per lead unit (by nameKey), per category, and office-wide. */
+export interface StatisticsTallies {
+  readonly byUnit: LabelledTallies;
+  readonly byCategory: LabelledTallies;
+  readonly total: Tally;
+}
+
+/** Empty tallies, one per label in order (a directory's units, 设置's categories), keyed by `keyOf`. */
+export function seededTallies(keys: readonly string[], keyOf: (label: string) => string): LabelledTallies {
+  const groups: LabelledTallies = new Map();
   for (const label of keys)
     if (!groups.has(keyOf(label))) groups.set(keyOf(label), { label, tally: new Tally() });
   return groups;
+}
+
+/** The group of `key`, added under `label` when there is none yet (a name not in the directory). */
+export function tallyAt(groups: LabelledTallies, key: string, label: string): Tally {
+  let group = groups.get(key);
+  if (!group) {
+    group = { label, tally: new Tally() };
+    groups.set(key, group);
+  }
+  return group.tally;
+}
+
+/**
+ * Adds items to the tallies: 立案 suggestions that have a 主办单位, to their unit, their category
+ * and the total; a row with an 错误 in a counted field only to the `excluded` counts.
+ */
+export function addItems(tallies: StatisticsTallies, items: readonly StatisticsItem[], today: string): void {
+  for (const item of items) {
+    const { review, leadUnit, category } = item.record;
+    if (review !== "立案" || !leadUnit) continue;
+    const unit = tallyAt(tallies.byUnit, nameKey(leadUnit), leadUnit);
+    const categoryLabel = category || "未分类";
+    const cat = tallyAt(tallies.byCategory, categoryLabel, categoryLabel);
+    if (item.excluded) {
+      unit.excluded += 1;
+      cat.excluded += 1;
+      tallies.total.excluded += 1;
+      continue;
+    }
+    const facts = itemFacts(item, today);
+    unit.add(facts);
+    cat.add(facts);
+    tallies.total.add(facts);
+  }
+}
+
+/** The figures of summed tallies, and the 统计 tab's values. */
+export function statisticsOf(tallies: StatisticsTallies): StatisticsResult {
+  const unitRows = [...tallies.byUnit.values()].map((g) => g.tally.row(g.label));
+  const totalRow = tallies.total.row("合计");
+  return {
+    byUnit: unitRows,
+    total: totalRow,
+    byCategory: [...tallies.byCategory.values()].map((g) => g.tally.row(g.label)),
+    tabValues: [
+      [...STATISTICS_HEADERS],
+      ...unitRows.map(statisticsCells),
+      statisticsCells(totalRow),
+      ...footnoteRows(totalRow.excluded),
+    ],
+  };
 }
 
 /**
@@ -249,47 +346,11 @@ export function computeStatistics(
   items: readonly StatisticsItem[],
   options: { today: string; units?: readonly string[]; categories?: readonly string[] },
 ): StatisticsResult {
-  const { today } = options;
-  const byUnit = group(options.units ?? [], nameKey);
-  const byCategory = group(options.categories ?? [], (label) => label);
-  const total = new Tally();
-  for (const item of items) {
-    const { review, leadUnit, category } = item.record;
-    if (review !== "立案" || !leadUnit) continue;
-    const unitKey = nameKey(leadUnit);
-    let unit = byUnit.get(unitKey);
-    if (!unit) {
-      unit = { label: leadUnit, tally: new Tally() };
-      byUnit.set(unitKey, unit);
-    }
-    const categoryLabel = category || "未分类";
-    let cat = byCategory.get(categoryLabel);
-    if (!cat) {
-      cat = { label: categoryLabel, tally: new Tally() };
-      byCategory.set(categoryLabel, cat);
-    }
-    if (item.excluded) {
-      unit.tally.excluded += 1;
-      cat.tally.excluded += 1;
-      total.excluded += 1;
-      continue;
-    }
-    const facts = itemFacts(item, today);
-    unit.tally.add(facts);
-    cat.tally.add(facts);
-    total.add(facts);
-  }
-  const unitRows = [...byUnit.values()].map((g) => g.tally.row(g.label));
-  const totalRow = total.row("合计");
-  return {
-    byUnit: unitRows,
-    total: totalRow,
-    byCategory: [...byCategory.values()].map((g) => g.tally.row(g.label)),
-    tabValues: [
-      [...STATISTICS_HEADERS],
-      ...unitRows.map(statisticsCells),
-      statisticsCells(totalRow),
-      ...footnoteRows(totalRow.excluded),
-    ],
+  const tallies: StatisticsTallies = {
+    byUnit: seededTallies(options.units ?? [], nameKey),
+    byCategory: seededTallies(options.categories ?? [], (label) => label),
+    total: new Tally(),
   };
+  addItems(tallies, items, options.today);
+  return statisticsOf(tallies);
 }

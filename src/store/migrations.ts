@@ -21,6 +21,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0014_link_actions.sql",
   "0015_part_row_index.sql",
   "0016_sync_context_rev.sql",
+  "0017_part_figures.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -22,6 +22,8 @@ export interface SummaryPart {
   csv: string;
   /** Which rows hold each 编号 and concern each unit, deputy and leader (rowIndex, JSON). */
   rowIndex: string;
+  /** The part's share of the dashboard's figures (PartFigures, JSON): the finish adds them up. */
+  figures: string;
   /**
    * What the evaluation depended on (a digest) and the chunk's result, kept only when the chunk
    * left nothing to write: the next sync that reads the same input reuses the result.
@@ -42,6 +44,11 @@ export interface SummaryStore {
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
   loadFacts(): Promise<FactTuple[]>;
+  /**
+   * Every part's share of the figures (JSON text), in part order; null while a part stored by an
+   * older build has none (the finish then works the figures out from the rows).
+   */
+  loadFigures(): Promise<string[] | null>;
   /**
    * The ledger export's lines of every part, in order, as UTF-8 (CSV, after `head`): each part's
    * copy in R2 when it is of the stored version, else its lines from D1.
@@ -88,7 +95,8 @@ export interface SummaryStore {
  * with those is enough, and hash53 reads the string as it is (no UTF-8 copy of a few hundred KB).
  */
 function digest(part: SummaryPart): string {
-  return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
+  // The figures also hang on which 编号 other parts hold too (a duplicate is left out of some).
+  return `r${hash53(`${part.derivedFor}\n${part.figures}\n${part.rows}`)}`;
 }
 
 /**
@@ -161,19 +169,21 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const entries = [...parts];
       const hashes = entries.map(([, part]) => digest(part));
       const { results } = await db
-        .prepare("SELECT part, hash, input, row_index IS NULL AS unindexed FROM summary_parts")
-        .all<{ part: number; hash: string; input: string | null; unindexed: number }>();
+        .prepare(
+          "SELECT part, hash, input, row_index IS NULL OR figures IS NULL AS lacking FROM summary_parts",
+        )
+        .all<{ part: number; hash: string; input: string | null; lacking: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
            updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
-           row_index = excluded.row_index`,
+           row_index = excluded.row_index, figures = excluded.figures`,
       );
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
-      // A part an older build stored has no index yet: its rows are the same, so it is not counted.
-      const addIndex = db.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1");
+      // A part an older build stored has no index or figures yet: its rows are the same, so it is not counted.
+      const addDerived = db.prepare("UPDATE summary_parts SET row_index = ?2, figures = ?3 WHERE part = ?1");
       let changed = 0;
       const copies: Array<{ index: number; hash: string; csv: string }> = [];
       const statements = entries.flatMap(([index, part], i) => {
@@ -184,13 +194,24 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
           changed++;
           copies.push({ index, hash: hashes[i] ?? "", csv: part.csv });
           return [
-            upsert.bind(index, part.rows, part.facts, hashes[i], at, input, result, part.csv, part.rowIndex),
+            upsert.bind(
+              index,
+              part.rows,
+              part.facts,
+              hashes[i],
+              at,
+              input,
+              result,
+              part.csv,
+              part.rowIndex,
+              part.figures,
+            ),
           ];
         }
         // The same rows: only whether (and for what input) they are steady may have changed.
         return [
           ...(before?.input === input ? [] : [markSteady.bind(index, input, result)]),
-          ...(before?.unindexed ? [addIndex.bind(index, part.rowIndex)] : []),
+          ...(before?.lacking ? [addDerived.bind(index, part.rowIndex, part.figures)] : []),
         ];
       });
       const dropped = count === null ? [] : results.filter((r) => r.part >= count).map((r) => r.part);
@@ -317,8 +338,10 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     },
     async steady(part) {
       const row = await db
-        // A part without the index (stored by an older build) is checked once more, which stores it.
-        .prepare("SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL")
+        // A part without the index or figures (stored by an older build) is checked once more, which stores them.
+        .prepare(
+          "SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL AND figures IS NOT NULL",
+        )
         .bind(part)
         .first<{ input: string | null; result: string | null }>();
       return row?.input && row.result ? { input: row.input, result: row.result } : null;
@@ -329,5 +352,12 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     },
     loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
     loadFacts: () => loadColumn<FactTuple>(db, "facts"),
+    async loadFigures() {
+      const { results } = await db
+        .prepare("SELECT figures FROM summary_parts ORDER BY part")
+        .all<{ figures: string | null }>();
+      const figures = results.map((r) => r.figures);
+      return figures.every((f): f is string => f !== null) ? figures : null;
+    },
   };
 }

@@ -17,8 +17,8 @@ import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashb
 // them out from the stored rows.
 
 /** The fixture with two suggestions marked 优秀建议 (the commendations draft lists them). */
-function withExcellent() {
-  const tabs = buildFixture(40);
+function withExcellent(rows = 40) {
+  const tabs = buildFixture(rows);
   const ledger = tabs[TAB_NAMES.ledger] as unknown[][];
   const column = (ledger[0] ?? []).indexOf("优秀建议");
   for (const row of [ledger[3], ledger[6]]) if (row) row[column] = "是";
@@ -159,6 +159,28 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
   });
 });
 
+/** Stored parts with no share of the figures, and all parts. */
+async function partsWithoutFigures(): Promise<{ without: number; all: number }> {
+  const row = await env.DB.prepare(
+    "SELECT SUM(figures IS NULL) AS without, COUNT(*) AS n FROM summary_parts",
+  ).first<{ without: number; n: number }>();
+  return { without: Number(row?.without ?? -1), all: Number(row?.n ?? 0) };
+}
+
+/** A staff edit (a reply typed for `id`) and the sync after it, which works the figures out again. */
+async function replyAndSync(id: string, on: string): Promise<void> {
+  const ids = await emulator.getValues(SHEET, `'${TAB_NAMES.ledger}'!A:A`);
+  const row = ids.findIndex((r) => r[0] === id) + 1;
+  const replied = columnLetter(ledgerTab.columns.findIndex((c) => c.header === "答复日期"));
+  const deps = await dashboardDeps();
+  await deps.sheets.batchUpdateValues([{ range: `'${TAB_NAMES.ledger}'!${replied}${row}`, values: [[on]] }]);
+  vi.useRealTimers();
+  const result = await runSync(await dashboardDeps(), "test", FIXTURE_NOW_MS);
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(FIXTURE_NOW_MS);
+  expect(result.outcome).toBe("ok");
+}
+
 describe("a deputy's page, from the rows that mention the deputy", () => {
   const paths = [DEPUTIES[0], DEPUTIES[7], DEPUTIES[39], "没有这个人"].map(
     (d) => `/deputies/${encodeURIComponent(d ?? "")}`,
@@ -177,5 +199,43 @@ describe("a deputy's page, from the rows that mention the deputy", () => {
     expect(cut.map((p) => p.slice(0, 3))).toEqual(["200", "200", "200", "404"]);
     // Parts without an index (stored by an older build): the pages read every row's facts.
     expect(await withoutPartIndexes(pages)).toEqual(cut);
+  });
+});
+
+describe("each part's share of the figures, added up by the finish", () => {
+  // 250 rows: three parts, so the shares of several parts are added up.
+  beforeAll(async () => {
+    vi.useRealTimers();
+    await seedAndSync(withExcellent(250));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(FIXTURE_NOW_MS);
+  });
+
+  it("is stored with every part, and the pages from the shares added up look as from the rows", async () => {
+    const { without, all } = await partsWithoutFigures();
+    expect(all).toBe(3);
+    expect(without).toBe(0);
+    expect(await bodies()).toEqual(await bodiesFromRows());
+  });
+
+  it("is not added up when of another format (an older build): the figures come from the rows", async () => {
+    // Shares an older build stored, and wrong besides: were they added up, 合计 would count 999 more.
+    await env.DB.prepare(
+      "UPDATE summary_parts SET figures = json_set(figures, '$.format', 0, '$.statistics.total', json('[999]'))",
+    ).run();
+    await replyAndSync("2026-008", "2026-11-21");
+    const statistics = await emulator.getValues(SHEET, `'${TAB_NAMES.statistics}'!A:B`);
+    expect(Number(statistics.find((r) => r[0] === "合计")?.[1])).toBeLessThan(999);
+    expect(await bodies()).toEqual(await bodiesFromRows());
+  });
+
+  it("is stored again by the next sync for parts that have none, without counting them as changed", async () => {
+    await env.DB.prepare("UPDATE summary_parts SET figures = NULL WHERE part = 0").run();
+    vi.useRealTimers();
+    const result = await runSync(await dashboardDeps(), "test", FIXTURE_NOW_MS);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(FIXTURE_NOW_MS);
+    expect(result.outcome).toBe("ok");
+    expect((await partsWithoutFigures()).without).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ function part(csv: string): SummaryPart {
     facts: "[]",
     csv,
     rowIndex: "{}",
+    figures: "{}",
     derivedFor: "build\n2026-11-26",
   };
 }

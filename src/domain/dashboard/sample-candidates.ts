@@ -1,27 +1,36 @@
-import type { EvaluatedLedger } from "../summary/evaluated";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import type { SampleCandidate } from "./sampling";
 import { reportYears, yearOfRow } from "./year-report";
 
 /**
- * Suggestions that may be drawn for a follow-up visit: 立案, with a lead unit and a round-1 reply
- * (答复日期), optionally only those submitted in `year`. Ones already visited (回访 = 是) stay in the
- * population, so the same seed always redraws the same sample. A 编号 typed on two rows is left out
- * until staff fix it: 回访 = 是 could not be written to one suggestion by it.
+ * Whether a row may be drawn for a follow-up visit: 立案, with a lead unit and a round-1 reply
+ * (答复日期). Ones already visited (回访 = 是) stay in the population, so the same seed always
+ * redraws the same sample. A 编号 typed on two rows (`duplicated`: held by more than one row of the
+ * ledger) is left out until staff fix it: 回访 = 是 could not be written to one suggestion by it.
  */
-export function sampleCandidates(evaluation: EvaluatedLedger, year: number | null): SampleCandidate[] {
+export function mayBeDrawn(row: EvaluatedRow, duplicated: ReadonlySet<string>): boolean {
+  return (
+    !row.blank &&
+    Boolean(row.id) &&
+    !duplicated.has(row.id as string) &&
+    row.record.review === "立案" &&
+    Boolean(row.record.leadUnit) &&
+    Boolean(row.record.repliedOn)
+  );
+}
+
+/** The 编号 held by more than one row of the ledger. */
+function duplicatedIds(evaluation: EvaluatedLedger): Set<string> {
   const seen = new Map<string, number>();
   for (const r of evaluation.rows) if (!r.blank && r.id) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
+}
+
+/** Suggestions that may be drawn (mayBeDrawn), optionally only those submitted in `year`. */
+export function sampleCandidates(evaluation: EvaluatedLedger, year: number | null): SampleCandidate[] {
+  const duplicated = duplicatedIds(evaluation);
   return evaluation.rows
-    .filter(
-      (r) =>
-        !r.blank &&
-        r.id &&
-        seen.get(r.id) === 1 &&
-        r.record.review === "立案" &&
-        r.record.leadUnit &&
-        r.record.repliedOn &&
-        (year === null || yearOfRow(r) === year),
-    )
+    .filter((r) => mayBeDrawn(r, duplicated) && (year === null || yearOfRow(r) === year))
     .map((r) => ({ id: r.id as string, unit: r.record.leadUnit }));
 }
 

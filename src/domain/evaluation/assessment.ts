@@ -69,7 +69,8 @@ export interface Assessment {
 
 const LOWEST_GRADE = "差";
 
-class UnitTally {
+/** One lead unit's counts in a year's assessment, added suggestion by suggestion. */
+export class UnitTally {
   assigned = 0;
   onTime = 0;
   due = 0;
@@ -141,6 +142,28 @@ export function gradeOf(score: number | null, grades: AssessmentOptions["grades"
   return LOWEST_GRADE;
 }
 
+/**
+ * Adds one suggestion counted in the year to its lead unit's tally (a unit first met gets a tally
+ * named as typed). Returns that tally, or null for a suggestion not assessed (not 立案, no lead unit).
+ */
+export function tallyItem(
+  tallies: Map<string, UnitTally>,
+  item: AssessmentItem,
+  today: string,
+): UnitTally | null {
+  const { review, leadUnit } = item.record;
+  if (review !== "立案" || !leadUnit) return null;
+  const key = nameKey(leadUnit);
+  let tally = tallies.get(key);
+  if (!tally) {
+    tally = new UnitTally(leadUnit);
+    tallies.set(key, tally);
+  }
+  if (item.excluded) tally.excluded += 1;
+  else tally.add(item, today);
+  return tally;
+}
+
 /** One year's assessment over the suggestions counted in it (see assessmentItems). */
 export function assessUnits(
   year: number,
@@ -149,23 +172,21 @@ export function assessUnits(
 ): Assessment {
   const tallies = new Map<string, UnitTally>();
   for (const name of options.units) tallies.set(nameKey(name), new UnitTally(name));
+  for (const item of items) tallyItem(tallies, item, options.today);
+  return assessTallies(year, tallies, options);
+}
+
+/**
+ * One year's assessment from its units' tallies (keyed by nameKey, in 承办单位 order then as first
+ * met): the sync's finish adds up each part's tallies instead of reading every row.
+ */
+export function assessTallies(
+  year: number,
+  tallies: ReadonlyMap<string, UnitTally>,
+  options: Pick<AssessmentOptions, "weights" | "grades" | "committee">,
+): Assessment {
   let excluded = 0;
-  for (const item of items) {
-    const { review, leadUnit } = item.record;
-    if (review !== "立案" || !leadUnit) continue;
-    const key = nameKey(leadUnit);
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = new UnitTally(leadUnit);
-      tallies.set(key, tally);
-    }
-    if (item.excluded) {
-      tally.excluded += 1;
-      excluded += 1;
-      continue;
-    }
-    tally.add(item, options.today);
-  }
+  for (const t of tallies.values()) excluded += t.excluded;
   const committee = new Map<string, CommitteeScore>();
   for (const c of options.committee) if (c.year === year) committee.set(nameKey(c.unit), c);
 

@@ -1,6 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { LedgerEvaluation } from "../evaluate-ledger";
-import { buildLedgerContext } from "../ledger-context";
+import { buildLedgerContext, type LedgerContext } from "../ledger-context";
 import type { Problem } from "../problems";
 import { computeStatistics, type StatisticsResult } from "../statistics";
 import { statisticsItemOf } from "../statistics-items";
@@ -29,6 +29,10 @@ export interface SummaryInput {
   readonly today: string;
   /** The problems the sync wrote to 校验问题. */
   readonly problems: readonly Problem[];
+  /** The small tabs as already read (buildLedgerContext of `tabs`), so they are not read twice. */
+  readonly context?: LedgerContext;
+  /** The statistics as already summed (the finish adds up the parts' shares), not summed again. */
+  readonly statistics?: StatisticsResult;
 }
 
 /**
@@ -37,9 +41,9 @@ export interface SummaryInput {
  * a notice run costs a fraction of an evaluation.
  */
 export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows: readonly SummaryRow[] } {
-  const context = buildLedgerContext(input.tabs);
+  const context = input.context ?? buildLedgerContext(input.tabs);
   const rows = input.rows.map((r) => (Array.isArray(r) ? loadFacts(r) : loadRow(r as StoredSummaryRow)));
-  let statistics: StatisticsResult | undefined;
+  let statistics = input.statistics;
   return {
     today: input.today,
     settings: context.settings,

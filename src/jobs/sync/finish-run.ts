@@ -7,6 +7,7 @@ import { samplingCounts } from "../../domain/dashboard/sample-candidates";
 import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import { listPages } from "../../domain/dashboard/suggestion-list";
 import { reportYears } from "../../domain/dashboard/year-report";
+import type { Assessment, CommitteeScore } from "../../domain/evaluation/assessment";
 import {
   assessmentTable,
   assessmentYears,
@@ -14,11 +15,14 @@ import {
   committeeScores,
 } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
+import { addUpFigures, type LedgerFigures } from "../../domain/figures/part-figures";
+import { buildLedgerContext } from "../../domain/ledger-context";
 import { digestFigures } from "../../domain/notices/digest";
 import { noticeRows } from "../../domain/notices/plan";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
+import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
@@ -207,13 +211,25 @@ export async function finishRun(
       requeued: 0,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [facts, tabs, outstanding, openObjections] = await Promise.all([
+  const [facts, figureTexts, tabs, outstanding, openObjections] = await Promise.all([
     deps.summaries.loadFacts(),
+    deps.summaries.loadFigures(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
     deps.objections?.open() ?? [],
   ]);
-  const view = ledgerFromSummary({ rows: facts, tabs, today: context.today, problems: [] });
+  const ledgerContext = buildLedgerContext(tabs);
+  // The parts' shares added up; worked out from the rows while a part stored by an older build has none.
+  const shares =
+    figureTexts?.length === context.chunkStarts.length ? addUpFigures(figureTexts, ledgerContext) : null;
+  const view = ledgerFromSummary({
+    rows: facts,
+    tabs,
+    today: context.today,
+    problems: [],
+    context: ledgerContext,
+    statistics: shares?.statistics,
+  });
   const incomplete = context.ledgerSkipped === null && !complete(context, results);
   // Only a run that saw the whole ledger may conclude a unit was reassigned.
   const objections =
@@ -259,7 +275,8 @@ export async function finishRun(
     ...objectionProblems(objections),
     ...noticeRecipientProblems(view),
   ];
-  const assessments = assessmentsOf(view, tabs[TAB_NAMES.committee]);
+  const committee = committeeScores(tabs[TAB_NAMES.committee]);
+  const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
   const writes = (
     await Promise.all([
       rewrite(deps, context, TAB_NAMES.problems, problemsTabValues(problems), at),
@@ -287,14 +304,9 @@ export async function finishRun(
     version,
     async () => ({
       figures: {
-        overview: overviewAsShown(computeOverview(pageView)),
+        ...sharedFigures(shares, pageView, assessments),
         units: unitScoreboard(pageView),
-        deputies: deputyRecords(pageView),
         assessments,
-        excellent: Object.fromEntries(
-          assessments.map((a) => [a.year, excellentSuggestions(pageView, a.year)]),
-        ),
-        sampling: samplingCounts(pageView),
         assessmentSettings: {
           weights: view.settings.assessmentWeights,
           grades: view.settings.assessmentGrades,
@@ -303,7 +315,9 @@ export async function finishRun(
       unitDetails: unitDetails(pageView),
       listPages: listPages(facts),
       // The rows a notice may name, as the notices run picks them (a 编号 on two rows is left out).
-      digest: digestFigures(noticeRows(pageView.rows, new Set(duplicateIds)), view.statistics.total),
+      digest:
+        shares?.digest() ??
+        digestFigures(noticeRows(pageView.rows, new Set(duplicateIds)), view.statistics.total),
       reports: await Promise.all(
         reportYears(pageView).map((year) => workOutYearReport(deps.tabCache, pageView, year)),
       ),
@@ -326,10 +340,34 @@ export async function finishRun(
   };
 }
 
-/** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in. */
-function assessmentsOf(view: ReturnType<typeof ledgerFromSummary>, committee: unknown[][] | undefined) {
-  const scores = committeeScores(committee);
-  return assessmentYears(view).map((year) => assessYear(view, year, scores));
+/** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in, from the rows. */
+function assessmentsOf(view: EvaluatedLedger, committee: readonly CommitteeScore[]): Assessment[] {
+  return assessmentYears(view).map((year) => assessYear(view, year, committee));
+}
+
+/**
+ * The page figures the parts' shares add up to; worked out from every row when a share is missing
+ * (a part stored by an older build). Both ways give the same figures (test/unit/figures).
+ */
+function sharedFigures(
+  shares: LedgerFigures | null,
+  view: EvaluatedLedger,
+  assessments: readonly Assessment[],
+) {
+  const years = assessments.map((a) => a.year);
+  if (shares)
+    return {
+      overview: shares.overview(view),
+      deputies: shares.deputies(),
+      excellent: shares.excellent(years),
+      sampling: shares.sampling(),
+    };
+  return {
+    overview: overviewAsShown(computeOverview(view)),
+    deputies: deputyRecords(view),
+    excellent: Object.fromEntries(years.map((year) => [year, excellentSuggestions(view, year)])),
+    sampling: samplingCounts(view),
+  };
 }
 
 /** Appends rows to a system tab whose grid is shorter than its new content (values writes never grow a grid). */

@@ -4,6 +4,7 @@ import { csvLines } from "../../domain/dashboard/csv";
 import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
+import { partFigures } from "../../domain/figures/part-figures";
 import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
@@ -18,7 +19,7 @@ import type { IdAllocator } from "../../store/id-allocator";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
-import type { SummaryStore } from "../../store/summary-store";
+import type { SummaryPart, SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
@@ -144,6 +145,11 @@ async function probeChunk(
     return { reused: { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore } };
   }
   return { reused: null, input, header, raw, first };
+}
+
+/** The 编号 of these that the plan saw on more than one row of the ledger (a duplicate to fix). */
+function duplicatedIn(context: SyncContext, ids: readonly string[]): Set<string> {
+  return new Set(ids.filter((id) => (context.ids[id]?.rows.length ?? 0) > 1));
 }
 
 /**
@@ -276,11 +282,14 @@ export async function runChunk(
   // Steady: the same input next time needs no check. Otherwise the next sync reads the rows again.
   const isSteady = leftSheetAsIs(result);
   const facts = stored.map(factsOf);
-  const part = {
+  const loaded = facts.map(loadFacts);
+  const part: SummaryPart = {
     derivedFor: `${deps.buildId}\n${context.today}`,
     rows: JSON.stringify(stored),
     facts: JSON.stringify(facts),
-    rowIndex: JSON.stringify(rowIndex(facts.map(loadFacts))),
+    rowIndex: JSON.stringify(rowIndex(loaded)),
+    // The part's share of the figures, from the rows as the finish and the pages load them.
+    figures: JSON.stringify(partFigures(loaded, context.today, duplicatedIn(context, ids))),
     // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
     csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
     steady: isSteady

@@ -1,0 +1,122 @@
+import type { DeputyRecordRow } from "../dashboard/deputy-records";
+import type { OverviewFigures } from "../dashboard/overview";
+import type { SamplingCounts } from "../dashboard/sample-candidates";
+import type { SuggestionRef } from "../dashboard/suggestion-ref";
+import type { Assessment, CommitteeScore } from "../evaluation/assessment";
+import type { DigestFigures } from "../notices/digest";
+import type { StatisticsResult } from "../statistics";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
+import { type AssessmentPart, assessmentPart, mergeAssessments } from "./assessment-part";
+import { type DeputiesPart, deputiesPart, mergeDeputies } from "./deputies-part";
+import { type DigestPart, digestPart, mergeDigest } from "./digest-part";
+import { type ExcellentPart, excellentPart, mergeExcellent } from "./excellent-part";
+import { mergeOverview, type OverviewPart, overviewPart } from "./overview-part";
+import { mergeSampling, type SamplingPart, samplingPart } from "./sampling-part";
+import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
+
+/**
+ * Bump when a share's shape changes: shares stored by an older build are then not added up (the
+ * finish works the figures out from the rows until every part is stored again; a new build checks
+ * every part again anyway, its build id being part of each chunk's input).
+ */
+export const PART_FIGURES_FORMAT = 1;
+
+/**
+ * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)
+ * and added up by the sync's finish (reduce), so that the finish need not go over every row of the
+ * ledger: counts per unit, deputy, year and status, and the few suggestions a figure lists.
+ */
+export interface PartFigures {
+  readonly format: number;
+  readonly statistics: StatisticsPart;
+  readonly overview: OverviewPart;
+  readonly digest: DigestPart;
+  readonly excellent: ExcellentPart;
+  readonly deputies: DeputiesPart;
+  readonly sampling: SamplingPart;
+  readonly assessment: AssessmentPart;
+}
+
+/**
+ * The part's share, from its rows as stored (sheet order) and the day they were evaluated for.
+ * `duplicated`: the 编号 of these rows that more than one row of the ledger holds (the digest and
+ * the sampling leave those suggestions out until staff fix them).
+ */
+export function partFigures(
+  rows: readonly EvaluatedRow[],
+  today: string,
+  duplicated: ReadonlySet<string>,
+): PartFigures {
+  return {
+    format: PART_FIGURES_FORMAT,
+    statistics: statisticsPart(rows, today),
+    overview: overviewPart(rows, today),
+    digest: digestPart(rows, duplicated),
+    excellent: excellentPart(rows, today),
+    deputies: deputiesPart(rows),
+    sampling: samplingPart(rows, duplicated),
+    assessment: assessmentPart(rows, today),
+  };
+}
+
+/** What adding up reads besides the shares: the small tabs' directories and settings. */
+export type FiguresContext = Pick<EvaluatedLedger, "settings" | "units" | "deputies">;
+
+/**
+ * The whole ledger's figures from the parts' shares: 统计 at once (the rest of the finish reads it),
+ * each other group when asked for, equal to the same figure worked out from every row.
+ */
+export interface LedgerFigures {
+  readonly statistics: StatisticsResult;
+  /** 单位测评 of every year, latest first (assessmentYears, assessYear). */
+  assessments(committee: readonly CommitteeScore[]): Assessment[];
+  /** `ledger`: the ledger without its rows, with these statistics and the problems of 校验问题. */
+  overview(ledger: Omit<EvaluatedLedger, "rows">): OverviewFigures;
+  digest(): DigestFigures;
+  excellent(years: readonly number[]): Record<number, SuggestionRef[]>;
+  deputies(): DeputyRecordRow[];
+  sampling(): SamplingCounts;
+}
+
+/**
+ * Adds up every part's share (JSON text, in part order); null when a share is of another format
+ * (stored by an older build).
+ */
+export function addUpFigures(texts: readonly string[], ledger: FiguresContext): LedgerFigures | null {
+  const parts = texts.map((text) => JSON.parse(text) as PartFigures);
+  if (parts.some((p) => p.format !== PART_FIGURES_FORMAT)) return null;
+  const statistics = mergeStatistics(
+    parts.map((p) => p.statistics),
+    ledger,
+  );
+  return {
+    statistics,
+    assessments: (committee) =>
+      mergeAssessments(
+        parts.map((p) => p.assessment),
+        ledger,
+        committee,
+      ),
+    overview: (whole) =>
+      mergeOverview(
+        parts.map((p) => p.overview),
+        whole,
+      ),
+    digest: () =>
+      mergeDigest(
+        parts.map((p) => p.digest),
+        statistics.total,
+      ),
+    excellent: (years) =>
+      mergeExcellent(
+        parts.map((p) => p.excellent),
+        years,
+      ),
+    deputies: () =>
+      mergeDeputies(
+        parts.map((p) => p.deputies),
+        ledger,
+      ),
+    sampling: () => mergeSampling(parts.map((p) => p.sampling)),
+  };
+}
