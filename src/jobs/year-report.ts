@@ -1,14 +1,8 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { COMMITTEE_TAB, OPINIONS_TAB } from "../domain/dashboard/report-practice";
-import {
-  type AssessmentLine,
-  rowsOfYear,
-  type YearReport,
-  yearReport,
-} from "../domain/dashboard/year-report";
+import type { AssessmentLine, ReportFigures, YearReport } from "../domain/dashboard/year-report";
 import type { Assessment } from "../domain/evaluation/assessment";
-import { assessYear, committeeScores } from "../domain/evaluation/assessment-view";
-import type { EvaluatedLedger } from "../domain/summary/evaluated";
+import { committeeScores } from "../domain/evaluation/assessment-view";
 import type { TabCache } from "../store/tab-cache";
 
 /** The report's 单位测评 lines: the ranked units (those with a score), null when none has one. */
@@ -22,21 +16,20 @@ function rankingOf(assessment: Assessment): AssessmentLine[] | null {
 }
 
 /**
- * One year's report from the ledger as the sync stored it: the rows' facts, D1's counts of the
+ * One year's report from the ledger as the sync stored it: the rows' figures, D1's counts of the
  * year's 沟通记录 (the Worker never parses that tab), and the 民意 and 常委会测评 tabs when the sheet
  * keeps them. No evaluation, no Sheets call.
  */
 export async function workOutYearReport(
   tabCache: TabCache,
-  evaluation: EvaluatedLedger,
+  figures: ReportFigures,
   year: number,
 ): Promise<YearReport> {
-  const ids = rowsOfYear(evaluation, year).flatMap((r) => (r.id ? [r.id] : []));
   const [groups, tabs] = await Promise.all([
-    tabCache.countRowsOf(TAB_NAMES.contacts, "编号", ids, ["阶段", "方式", "代表参加"]),
+    tabCache.countRowsOf(TAB_NAMES.contacts, "编号", figures.yearIds(year), ["阶段", "方式", "代表参加"]),
     tabCache.load([OPINIONS_TAB, COMMITTEE_TAB]),
   ]);
-  return yearReport(evaluation, year, {
+  return figures.report(year, {
     contactGroups:
       groups?.map((g) => ({
         stage: g.values[0] ?? "",
@@ -46,6 +39,6 @@ export async function workOutYearReport(
       })) ?? null,
     opinions: tabs[OPINIONS_TAB],
     committee: tabs[COMMITTEE_TAB],
-    assessment: rankingOf(assessYear(evaluation, year, committeeScores(tabs[COMMITTEE_TAB]))),
+    assessment: rankingOf(figures.assessment(year, committeeScores(tabs[COMMITTEE_TAB]))),
   });
 }

@@ -22,6 +22,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0015_part_row_index.sql",
   "0016_sync_context_rev.sql",
   "0017_part_figures.sql",
+  "0018_part_refs.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

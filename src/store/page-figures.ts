@@ -1,13 +1,11 @@
 import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
 import type { SamplingCounts } from "../domain/dashboard/sample-candidates";
-import type { Scoreboard, UnitDetail } from "../domain/dashboard/scoreboard";
+import type { Scoreboard } from "../domain/dashboard/scoreboard";
 import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import type { YearReport } from "../domain/dashboard/year-report";
-import { nameKey } from "../domain/directory";
 import type { Assessment } from "../domain/evaluation/assessment";
 import type { DigestFigures } from "../domain/notices/digest";
-import type { FactTuple } from "../domain/summary/summary-row";
 import type { MetaStore } from "./meta";
 
 /** The figures the sync's finish works out once for the pages that show only figures and short lists. */
@@ -78,35 +76,28 @@ export async function figuresStoredFor(meta: MetaStore, version: string | undefi
   return version !== undefined && (await meta.startsWith(META_PAGE_FIGURES, `${prefixOf(version)}}`));
 }
 
-/** Where one unit's detail (its figures and suggestions) is stored, by the unit's name key. */
-const unitDetailKey = (name: string) => `${META_PAGE_FIGURES}:unit:${nameKey(name)}`;
-
 /**
  * Stores what `work` works out for `version`, unless figures of that version are there already
- * (then `work` is not called); true when it wrote. Each unit's detail goes first, one D1 batch, and
- * the page figures last: their version marks the details of that version as complete, so a finish
- * stopped between the two writes them again next time.
+ * (then `work` is not called); true when it wrote. The groups, reports and digest go first, one
+ * D1 batch, and the mark last: its version says they are all of that version, so a finish stopped
+ * between the two writes them again next time.
  */
 export async function savePageFigures(
   meta: MetaStore,
   version: string,
   work: () => Promise<{
     figures: Omit<PageFigures, "version">;
-    unitDetails: readonly UnitDetail[];
     /** Each year's report, latest first. */
     reports: readonly YearReport[];
-    /** The suggestions list without status or search, page by page (listPages). */
-    listPages: readonly (readonly FactTuple[])[];
     /** What the 督办周报 says of the ledger (absent: the digest step reads the rows). */
     digest?: DigestFigures;
   }>,
   at: string,
 ): Promise<boolean> {
   if (await figuresStoredFor(meta, version)) return false;
-  const { figures, unitDetails, reports, listPages, digest } = await work();
+  const { figures, reports, digest } = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
-  const listed = listPages.reduce((n, page) => n + page.length, 0);
   await meta.setMany(
     [
       ...(Object.keys(FIGURE_GROUPS) as FigureGroup[]).map(
@@ -119,19 +110,9 @@ export async function savePageFigures(
             }),
           ] as const,
       ),
-      ...unitDetails.map(
-        (detail) => [unitDetailKey(detail.name), JSON.stringify({ version, detail })] as const,
-      ),
       ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
       ...(reports[0] ? [[reportKey(null), reportEntry(reports[0])] as const] : []),
       ...(digest ? [[DIGEST_KEY, JSON.stringify({ version, digest })] as const] : []),
-      ...listPages.map(
-        (rows, i) =>
-          [
-            listPageKey(i + 1),
-            JSON.stringify({ version, total: listed, pages: listPages.length, rows }),
-          ] as const,
-      ),
     ],
     at,
   );
@@ -155,23 +136,6 @@ export async function loadDigestFigures(
   return stored === null ? null : (JSON.parse(stored) as { digest: DigestFigures }).digest;
 }
 
-/** Where a page of the suggestions list (no status, no search) is stored, from 1. */
-const listPageKey = (page: number) => `${META_PAGE_FIGURES}:list:${page}`;
-
-/**
- * A page of the suggestions list (no status, no search) as the finish of `version` stored it: its
- * rows' facts, how many suggestions and pages the list has. Null when there is none of that version
- * (a page past the end, an empty list, or figures not current): the page asks D1 instead.
- */
-export async function loadListPage(
-  meta: MetaStore,
-  version: string | undefined,
-  page: number,
-): Promise<{ total: number; pages: number; rows: FactTuple[] } | null> {
-  const stored = await readOfVersion(meta, listPageKey(page), version);
-  return stored === null ? null : (JSON.parse(stored) as { total: number; pages: number; rows: FactTuple[] });
-}
-
 /** Where a year's report is stored (null: the latest year's, for a page that names no year). */
 const reportKey = (year: number | null) => `${META_PAGE_FIGURES}:report:${year ?? "latest"}`;
 
@@ -186,19 +150,6 @@ export async function loadStoredReport(
 ): Promise<{ years: readonly number[]; report: YearReport } | null> {
   const stored = await readOfVersion(meta, reportKey(year), version);
   return stored === null ? null : (JSON.parse(stored) as { years: number[]; report: YearReport });
-}
-
-/**
- * One unit's detail as the finish of `version` stored it; null when there is none of that version
- * (the page then works it out from the stored rows, and says so when no such unit exists).
- */
-export async function loadUnitDetail(
-  meta: MetaStore,
-  version: string | undefined,
-  name: string,
-): Promise<UnitDetail | null> {
-  const stored = await readOfVersion(meta, unitDetailKey(name.trim()), version);
-  return stored === null ? null : (JSON.parse(stored) as { detail: UnitDetail }).detail;
 }
 
 /**

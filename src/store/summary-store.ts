@@ -1,3 +1,4 @@
+import type { ListEntry, SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import { hash53 } from "../domain/hash";
 import { idKey, indexPath } from "../domain/summary/row-index";
 import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
@@ -14,24 +15,37 @@ export interface FactsQuery {
   readonly limit: number;
 }
 
-/** One part of the summary: its rows whole, and cut to the dashboard's facts (both JSON arrays). */
-export interface SummaryPart {
-  rows: string;
-  facts: string;
+/** What a part stores besides its rows and facts, all worked out from them (SummaryPart.derive). */
+export interface DerivedPart {
   /** The rows as lines of the ledger export (CSV, no header). */
   csv: string;
   /** Which rows hold each 编号 and concern each unit, deputy and leader (rowIndex, JSON). */
   rowIndex: string;
   /** The part's share of the dashboard's figures (PartFigures, JSON): the finish adds them up. */
   figures: string;
+  /** Each row's list entry (listEntry, JSON; null for a row without 编号), in the rows' order. */
+  refs: string;
+}
+
+/** One part of the summary: its rows whole, and cut to the dashboard's facts (both JSON arrays). */
+export interface SummaryPart {
+  rows: string;
+  facts: string;
+  /**
+   * The rest of what is stored with the rows, asked for only when the part is written (its digest
+   * changed, or a build before them stored it without): a chunk that finds its part as stored does
+   * not work it out.
+   */
+  derive(): DerivedPart;
   /**
    * What the evaluation depended on (a digest) and the chunk's result, kept only when the chunk
    * left nothing to write: the next sync that reads the same input reuses the result.
    */
   steady?: { input: string; result: string } | null;
   /**
-   * What `facts` and `csv` depend on besides `rows` (the build that cut them, the day the export's
-   * days left count from): the part's digest hashes only that and the rows.
+   * What the derived values depend on besides `rows` (the build that cut them, the day the export's
+   * days left and the figures count from, the part's 编号 that other rows hold too): the part's
+   * digest hashes only that and the rows.
    */
   derivedFor: string;
 }
@@ -67,6 +81,18 @@ export interface SummaryStore {
    */
   loadFactsMentioning(key: string): Promise<FactTuple[] | null>;
   /**
+   * The list entries of the rows that concern a recipient (mentionKey), in sheet order, picked by D1
+   * through each part's index: a unit's page reads its own suggestions' entries only. Null while a
+   * part stored by an older build has no index or entries (the caller reads every row's facts then).
+   */
+  loadEntriesMentioning(key: string): Promise<ListEntry[] | null>;
+  /**
+   * The list entries of the suggestions that match the query, in 编号 order (sheet order among
+   * equal ones), one page of them, and how many match: D1 filters, sorts and counts. Null while a
+   * part stored by an older build has no entries (listFacts then).
+   */
+  listEntries(query: FactsQuery): Promise<{ total: number; rows: ListEntry[] } | null>;
+  /**
    * The facts of the rows with a 编号 that match the query, in 编号 order (sheet order among equal
    * ones), one page of them, and how many match: D1 filters, sorts and counts, so the list page
    * parses a hundred rows instead of 2,000.
@@ -95,8 +121,7 @@ export interface SummaryStore {
  * with those is enough, and hash53 reads the string as it is (no UTF-8 copy of a few hundred KB).
  */
 function digest(part: SummaryPart): string {
-  // The figures also hang on which 编号 other parts hold too (a duplicate is left out of some).
-  return `r${hash53(`${part.derivedFor}\n${part.figures}\n${part.rows}`)}`;
+  return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
 }
 
 /**
@@ -110,6 +135,32 @@ const INDEXED = (column: "facts" | "rows") => `
 
 /** How many stored parts have no index yet (stored by a build before it). */
 const UNINDEXED_PARTS = "SELECT COUNT(*) AS n FROM summary_parts WHERE row_index IS NULL";
+
+/** How many stored parts have no index or no list entries yet (stored by a build before them). */
+const UNLISTED_PARTS = "SELECT COUNT(*) AS n FROM summary_parts WHERE row_index IS NULL OR refs IS NULL";
+
+const entryField = (field: keyof SuggestionRef) => `json_extract(l.entry, '$[0].${field}')`;
+
+/** ?1 status or NULL, ?2 text or "": the list entries the suggestions list shows (as LISTED). */
+const ENTRIES = `
+  FROM list_entries AS l
+  WHERE (?1 IS NULL OR l.status = ?1)
+    AND (?2 = '' OR ${(["id", "title", "leadDeputy", "leadUnit"] as const)
+      .map((field) => `instr(${entryField(field)}, ?2) > 0`)
+      .join(" OR ")})`;
+
+/** ?1 the JSON path of a key in the parts' index: the list entries of the rows it lists, in sheet order. */
+const ENTRIES_INDEXED = `
+  SELECT l.entry AS row
+  FROM summary_parts AS p, json_each(p.row_index, ?1) AS i
+  JOIN list_entries AS l ON l.part = p.part AND l.place = i.value
+  ORDER BY p.part, i.value`;
+
+/** ?1 a part, ?2 its list entries (JSON, one per row, null for a row without 编号): list_entries' rows. */
+const LIST_PART = `
+  INSERT INTO list_entries (part, place, id, status, entry)
+  SELECT ?1, e.key, json_extract(e.value, '$[0].id'), json_extract(e.value, '$[0].status'), e.value
+  FROM json_each(?2) AS e WHERE e.type = 'array'`;
 
 /** ?1 a 编号: the whole rows with it, found by reading every stored row (no index). */
 const ROWS_WITH_ID = `
@@ -170,20 +221,31 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const hashes = entries.map(([, part]) => digest(part));
       const { results } = await db
         .prepare(
-          "SELECT part, hash, input, row_index IS NULL OR figures IS NULL AS lacking FROM summary_parts",
+          "SELECT part, hash, input, row_index IS NULL OR figures IS NULL OR refs IS NULL AS lacking FROM summary_parts",
         )
         .all<{ part: number; hash: string; input: string | null; lacking: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, figures)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, figures, refs)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
            updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
-           row_index = excluded.row_index, figures = excluded.figures`,
+           row_index = excluded.row_index, figures = excluded.figures, refs = excluded.refs`,
       );
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
-      // A part an older build stored has no index or figures yet: its rows are the same, so it is not counted.
-      const addDerived = db.prepare("UPDATE summary_parts SET row_index = ?2, figures = ?3 WHERE part = ?1");
+      // The part's list entries again, as rows the list and a unit's page read by index.
+      const derivedAnew = (index: number, derived: DerivedPart) => [
+        addDerived.bind(index, derived.rowIndex, derived.figures, derived.refs),
+        ...listPart(index, derived.refs),
+      ];
+      const listPart = (index: number, refs: string) => [
+        db.prepare("DELETE FROM list_entries WHERE part = ?1").bind(index),
+        db.prepare(LIST_PART).bind(index, refs),
+      ];
+      // A part an older build stored lacks what later builds derive from its rows: the rows are the same, so it is not counted.
+      const addDerived = db.prepare(
+        "UPDATE summary_parts SET row_index = ?2, figures = ?3, refs = ?4 WHERE part = ?1",
+      );
       let changed = 0;
       const copies: Array<{ index: number; hash: string; csv: string }> = [];
       const statements = entries.flatMap(([index, part], i) => {
@@ -192,7 +254,8 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         const result = part.steady?.result ?? null;
         if (before?.hash !== hashes[i]) {
           changed++;
-          copies.push({ index, hash: hashes[i] ?? "", csv: part.csv });
+          const derived = part.derive();
+          copies.push({ index, hash: hashes[i] ?? "", csv: derived.csv });
           return [
             upsert.bind(
               index,
@@ -202,22 +265,27 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
               at,
               input,
               result,
-              part.csv,
-              part.rowIndex,
-              part.figures,
+              derived.csv,
+              derived.rowIndex,
+              derived.figures,
+              derived.refs,
             ),
+            ...listPart(index, derived.refs),
           ];
         }
         // The same rows: only whether (and for what input) they are steady may have changed.
         return [
           ...(before?.input === input ? [] : [markSteady.bind(index, input, result)]),
-          ...(before?.lacking ? [addDerived.bind(index, part.rowIndex, part.figures)] : []),
+          ...(before?.lacking ? derivedAnew(index, part.derive()) : []),
         ];
       });
       const dropped = count === null ? [] : results.filter((r) => r.part >= count).map((r) => r.part);
       if (count !== null && dropped.length > 0) {
         changed += dropped.length;
-        statements.push(db.prepare("DELETE FROM summary_parts WHERE part >= ?1").bind(count));
+        statements.push(
+          db.prepare("DELETE FROM summary_parts WHERE part >= ?1").bind(count),
+          db.prepare("DELETE FROM list_entries WHERE part >= ?1").bind(count),
+        );
       }
       // The copies first: a copy newer than D1's part (the batch failed) is of another version, unread.
       if (exportFiles && copies.length > 0) await copyCsv(exportFiles, copies);
@@ -273,6 +341,31 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       ]);
       if (Number(unindexed?.results[0]?.n ?? 0) > 0) return null;
       return (picked?.results ?? []).map((r) => JSON.parse(r.row ?? "[]") as FactTuple);
+    },
+    async loadEntriesMentioning(key) {
+      const path = indexPath(key);
+      if (path === null) return null;
+      const [unlisted, picked] = await db.batch<{ n?: number; row?: string }>([
+        db.prepare(UNLISTED_PARTS),
+        db.prepare(ENTRIES_INDEXED).bind(path),
+      ]);
+      if (Number(unlisted?.results[0]?.n ?? 0) > 0) return null;
+      return (picked?.results ?? []).map((r) => JSON.parse(r.row ?? "null") as ListEntry);
+    },
+    async listEntries(query) {
+      // As listFacts: the count and the page in one round trip.
+      const [unlisted, count, page] = await db.batch<{ n?: number; row?: string }>([
+        db.prepare(UNLISTED_PARTS),
+        db.prepare(`SELECT COUNT(*) AS n ${ENTRIES}`).bind(query.status, query.text),
+        db
+          .prepare(`SELECT l.entry AS row ${ENTRIES} ORDER BY l.id, l.part, l.place LIMIT ?3 OFFSET ?4`)
+          .bind(query.status, query.text, query.limit, query.offset),
+      ]);
+      if (Number(unlisted?.results[0]?.n ?? 0) > 0) return null;
+      return {
+        total: Number(count?.results[0]?.n ?? 0),
+        rows: (page?.results ?? []).map((r) => JSON.parse(r.row ?? "null") as ListEntry),
+      };
     },
     async listFacts(query) {
       // Two statements, one round trip: a window count in the page's query would sort every row
@@ -340,7 +433,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const row = await db
         // A part without the index or figures (stored by an older build) is checked once more, which stores them.
         .prepare(
-          "SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL AND figures IS NOT NULL",
+          "SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL AND figures IS NOT NULL AND refs IS NOT NULL",
         )
         .bind(part)
         .first<{ input: string | null; result: string | null }>();

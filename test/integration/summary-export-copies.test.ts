@@ -10,9 +10,12 @@ function part(csv: string): SummaryPart {
   return {
     rows: `[${JSON.stringify(csv)}]`,
     facts: "[]",
-    csv,
-    rowIndex: "{}",
-    figures: "{}",
+    derive: () => ({
+      csv,
+      rowIndex: "{}",
+      figures: "{}",
+      refs: "[]",
+    }),
     derivedFor: "build\n2026-11-26",
   };
 }

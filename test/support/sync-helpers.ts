@@ -25,6 +25,7 @@ export async function resetDatabase(): Promise<void> {
       "notices",
       "notice_attempts",
       "summary_parts",
+      "list_entries",
       "sync_chunks",
       "sync_claims",
       "samples",
@@ -34,23 +35,27 @@ export async function resetDatabase(): Promise<void> {
 }
 
 /**
- * Runs `work` with every stored part's index removed, as parts stored by a build before the index
- * are (pages then cut every row's facts), and puts the indexes back afterwards.
+ * Runs `work` with a column every stored part has removed, as parts stored by a build before it
+ * are (pages then read every row's facts), and puts the column back afterwards.
  */
-export async function withoutPartIndexes<T>(work: () => Promise<T>): Promise<T> {
-  const saved = await env.DB.prepare("SELECT part, row_index FROM summary_parts").all<{
+export async function withoutPartColumn<T>(column: "row_index" | "refs", work: () => Promise<T>): Promise<T> {
+  const saved = await env.DB.prepare(`SELECT part, ${column} AS value FROM summary_parts`).all<{
     part: number;
-    row_index: string;
+    value: string;
   }>();
-  await env.DB.prepare("UPDATE summary_parts SET row_index = NULL").run();
+  await env.DB.prepare(`UPDATE summary_parts SET ${column} = NULL`).run();
   try {
     return await work();
   } finally {
     if (saved.results.length > 0)
       await env.DB.batch(
         saved.results.map((r) =>
-          env.DB.prepare("UPDATE summary_parts SET row_index = ?2 WHERE part = ?1").bind(r.part, r.row_index),
+          env.DB.prepare(`UPDATE summary_parts SET ${column} = ?2 WHERE part = ?1`).bind(r.part, r.value),
         ),
       );
   }
 }
+
+/** Runs `work` with every stored part's index removed (see withoutPartColumn). */
+export const withoutPartIndexes = <T>(work: () => Promise<T>): Promise<T> =>
+  withoutPartColumn("row_index", work);

@@ -45,6 +45,42 @@ export function finished(row: EvaluatedRow): boolean {
 }
 
 /**
+ * The row as the year report would list it among the suggestions carried over into a later year: a
+ * 立案 suggestion of a known year in cross-year supervision; null for any other row.
+ */
+export function carriedOverItem(
+  row: EvaluatedRow,
+  yearOf: (row: EvaluatedRow) => number | null,
+): CarriedOverItem | null {
+  if (row.blank || row.record.review !== "立案" || !isCrossYear(row)) return null;
+  const from = yearOf(row);
+  if (from === null) return null;
+  const r = row.record;
+  return {
+    id: row.id ?? "",
+    year: from,
+    title: r.title,
+    leadDeputy: r.leadDeputy,
+    leadUnit: r.leadUnit,
+    status: row.computed.status,
+    replyClass: (r.secondRepliedOn && r.secondReplyClass) || r.replyClass || "",
+    implementation: r.implementation ?? "",
+    open: !finished(row),
+  };
+}
+
+/**
+ * Of the candidates (carriedOverItem of rows in sheet order), those carried into `year`: last year's
+ * all, earlier years' still open; oldest first, then by 编号.
+ */
+export function carriedOverOf(candidates: readonly CarriedOverItem[], year: number): CarriedOver {
+  const items = candidates.filter((i) => i.year < year && (i.year >= year - 1 || i.open));
+  items.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const open = items.filter((i) => i.open).length;
+  return { items, open, finished: items.length - open };
+}
+
+/**
  * The suggestions carried over into `year`: 立案 suggestions of earlier years in cross-year
  * supervision, all of last year's (finished ones too: the report says how many were finished) and
  * those of earlier years still open (a suggestion finished long ago is no longer carried). The
@@ -55,27 +91,10 @@ export function carriedOverInto(
   year: number,
   yearOf: (row: EvaluatedRow) => number | null,
 ): CarriedOver {
-  const items: CarriedOverItem[] = [];
+  const candidates: CarriedOverItem[] = [];
   for (const row of rows) {
-    if (row.blank || row.record.review !== "立案" || !isCrossYear(row)) continue;
-    const from = yearOf(row);
-    if (from === null || from >= year) continue;
-    const open = !finished(row);
-    if (from < year - 1 && !open) continue;
-    const r = row.record;
-    items.push({
-      id: row.id ?? "",
-      year: from,
-      title: r.title,
-      leadDeputy: r.leadDeputy,
-      leadUnit: r.leadUnit,
-      status: row.computed.status,
-      replyClass: (r.secondRepliedOn && r.secondReplyClass) || r.replyClass || "",
-      implementation: r.implementation ?? "",
-      open,
-    });
+    const item = carriedOverItem(row, yearOf);
+    if (item) candidates.push(item);
   }
-  items.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const open = items.filter((i) => i.open).length;
-  return { items, open, finished: items.length - open };
+  return carriedOverOf(candidates, year);
 }

@@ -26,6 +26,9 @@ type RatingFields = Pick<
 > &
   Partial<Pick<LedgerRecord, "implementation">>;
 
+/** A RatingTally's counts as a part's figures store them (plain JSON): see `counts`. */
+export type RatingCounts = readonly number[];
+
 /** Sums the report's figures of one group; `add` each counted suggestion (立案 with a 主办单位). */
 export class RatingTally {
   private rated = 0;
@@ -47,6 +50,22 @@ export class RatingTally {
     const replyClass =
       record.secondRepliedOn && record.secondReplyClass ? record.secondReplyClass : record.replyClass;
     if (replyClass === "A" || (replyClass === "B" && record.implementation === "已落实")) this.solved += 1;
+  }
+
+  /** rated, 满意, 基本满意, 不满意, replied, solved. */
+  counts(): RatingCounts {
+    return [this.rated, this.satisfied, this.basic, this.unsatisfied, this.replied, this.solved];
+  }
+
+  /** Adds another tally's counts (another part's rows): the same as adding its suggestions one by one. */
+  addCounts(counts: RatingCounts): void {
+    const [rated = 0, satisfied = 0, basic = 0, unsatisfied = 0, replied = 0, solved = 0] = counts;
+    this.rated += rated;
+    this.satisfied += satisfied;
+    this.basic += basic;
+    this.unsatisfied += unsatisfied;
+    this.replied += replied;
+    this.solved += solved;
   }
 
   figures(): RatingFigures {
@@ -74,6 +93,11 @@ export class RatingGroups {
       this.groups.set(key, tally);
     }
     return tally;
+  }
+
+  /** Each group's counts by key, in the order first used (a part's share). */
+  counts(): [key: string, counts: RatingCounts][] {
+    return [...this.groups].map(([key, tally]) => [key, tally.counts()]);
   }
 
   /** A statistics line joined with its group's figures (zeros when the group counted nothing). */

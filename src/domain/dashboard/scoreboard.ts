@@ -5,7 +5,7 @@ import type { DirectoryEntry } from "../directory";
 import { nameKey } from "../directory";
 import { footnoteRows, type StatisticsRow, statisticsCells } from "../statistics";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
-import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
+import { byId, type ListEntry, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 export interface Scoreboard {
   /** One row per unit: every unit of 承办单位 in tab order, then lead units not listed there. */
@@ -49,28 +49,23 @@ export function unitDetail(evaluation: EvaluatedLedger, name: string): UnitDetai
 }
 
 /**
- * Every unit's detail at once (the sync's finish stores them for the units' pages): one pass over
- * the rows instead of one per unit.
+ * One unit's detail from its line of figures, its 承办单位 entry and the list entries of the rows
+ * that mention it (lead or 协办, in sheet order: D1 picks them through the parts' index), as
+ * unitDetail gives it from every row.
  */
-export function unitDetails(evaluation: EvaluatedLedger): UnitDetail[] {
-  const lead = new Map<string, EvaluatedRow[]>();
-  const co = new Map<string, EvaluatedRow[]>();
-  const add = (map: Map<string, EvaluatedRow[]>, key: string, row: EvaluatedRow) => {
-    const rows = map.get(key);
-    if (rows) rows.push(row);
-    else map.set(key, [row]);
+export function unitDetailOf(
+  figures: StatisticsRow,
+  entry: DirectoryEntry<UnitRecord> | null,
+  entries: readonly ListEntry[],
+): UnitDetail {
+  const key = nameKey(figures.label);
+  return {
+    name: figures.label,
+    figures,
+    entry,
+    lead: entries.flatMap(([ref]) => (nameKey(ref.leadUnit) === key ? [ref] : [])).sort(byId),
+    co: entries.flatMap(([ref, co]) => (co.includes(key) ? [ref] : [])).sort(byId),
   };
-  for (const row of suggestionRows(evaluation)) {
-    add(lead, nameKey(row.record.leadUnit), row);
-    for (const key of new Set(row.record.coUnits.map(nameKey))) add(co, key, row);
-  }
-  const seen = new Set<string>();
-  return evaluation.statistics.byUnit.flatMap((figures) => {
-    const key = nameKey(figures.label);
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [detailOf(evaluation, figures, lead.get(key) ?? [], co.get(key) ?? [])];
-  });
 }
 
 function detailOf(

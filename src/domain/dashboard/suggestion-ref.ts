@@ -1,5 +1,6 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
 import { daysBetween } from "../deadlines";
+import { nameKey } from "../directory";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /** What a list on the dashboard shows of one suggestion. */
@@ -53,4 +54,21 @@ export function compareIds(x: string, y: string): number {
 /** Suggestions in 编号 order. */
 export function byId(a: SuggestionRef, b: SuggestionRef): number {
   return compareIds(a.id, b.id);
+}
+
+/**
+ * A stored row as a list shows it, kept with its part (the sync works it out once): its reference,
+ * and the name keys of its 协办单位 (a unit's page lists the suggestions it co-handles apart).
+ */
+export type ListEntry = readonly [ref: SuggestionRef, coUnits: readonly string[]];
+
+/** The row's list entry as of the sync's `today`; null for a row that is no suggestion to list yet. */
+export function listEntry(row: EvaluatedRow, today: string): ListEntry | null {
+  if (row.blank || !row.id) return null;
+  return [suggestionRef(row, today), [...new Set(row.record.coUnits.map(nameKey))]];
+}
+
+/** A stored reference with its days left counted from `today` (a page viewed after the sync's day). */
+export function refAsOf(ref: SuggestionRef, today: string): SuggestionRef {
+  return ref.daysLeft === null ? ref : { ...ref, daysLeft: daysBetween(today, ref.due) };
 }

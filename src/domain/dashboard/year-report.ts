@@ -1,5 +1,6 @@
 import { nameKey } from "../directory";
-import { computeStatistics } from "../statistics";
+import type { Assessment, CommitteeScore } from "../evaluation/assessment";
+import { computeStatistics, type StatisticsResult } from "../statistics";
 import { statisticsItemOf } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type CarriedOver, carriedOverInto, isCrossYear } from "./carried-over";
@@ -60,6 +61,16 @@ export interface ReportSources {
   readonly excludedForErrors?: number | null;
 }
 
+/** Where a year's report gets what comes from the rows: every row, or the parts' shares added up. */
+export interface ReportFigures {
+  /** 编号 of the year's rows (D1 counts their 沟通记录). */
+  yearIds(year: number): string[];
+  /** The year's 单位测评. */
+  assessment(year: number, committee: readonly CommitteeScore[]): Assessment;
+  /** The report, given what comes from elsewhere. */
+  report(year: number, sources: ReportSources): YearReport;
+}
+
 export interface YearReport {
   readonly year: number;
   readonly today: string;
@@ -108,15 +119,18 @@ export function rowsOfYear(evaluation: EvaluatedLedger, year: number): Evaluated
  * Counted in the figures, as computeStatistics counts: 立案 with a 主办单位, and no 错误 in a
  * counted field (such a row is in the footnote instead).
  */
-const counted = (r: EvaluatedRow) =>
+export const counted = (r: EvaluatedRow) =>
   r.record.review === "立案" && Boolean(r.record.leadUnit) && !statisticsItemOf(r).excluded;
+
+/** The row's group in the per-届次 table. */
+export const sessionOf = (r: EvaluatedRow): string => r.record.session || NO_SESSION;
 
 /** Per 届次 (statistics and figures of each), only when the year's rows have some 届次. */
 function bySession(rows: readonly EvaluatedRow[], today: string): ReportLine[] {
   if (!rows.some((r) => r.record.session)) return [];
   const groups = new Map<string, EvaluatedRow[]>();
   for (const r of rows) {
-    const label = r.record.session || NO_SESSION;
+    const label = sessionOf(r);
     const members = groups.get(label);
     if (members) members.push(r);
     else groups.set(label, [r]);
@@ -127,6 +141,91 @@ function bySession(rows: readonly EvaluatedRow[], today: string): ReportLine[] {
     const total = computeStatistics(members.map(statisticsItemOf), { today }).total;
     return ratings.line({ ...total, label }, label);
   });
+}
+
+/** The counts of the year's suggestions; `excellent`: how many of them the report names. */
+export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): YearTotals {
+  const count = (test: (r: EvaluatedRow) => boolean) => rows.filter(test).length;
+  return {
+    submitted: rows.length,
+    accepted: count((r) => r.record.review === "立案"),
+    rejected: count((r) => r.record.review === "不予立案"),
+    merged: count((r) => r.record.review === "并案"),
+    unreviewed: count((r) => r.record.review === null),
+    key: count((r) => r.record.isKey === true),
+    crossYear: count((r) => r.record.review === "立案" && isCrossYear(r)),
+    followedUp: count((r) => r.record.followUp === true),
+    closed: count((r) => r.computed.status === "已办结"),
+    excellent,
+    fromLiaisonStations: count((r) => r.record.source === "联络站民意"),
+  };
+}
+
+/** The report's own figures of the counted suggestions: per unit (name key), per category, office-wide (""). */
+export interface YearRatings {
+  readonly units: RatingGroups;
+  readonly categories: RatingGroups;
+  readonly overall: RatingGroups;
+}
+
+export function yearRatings(rows: readonly EvaluatedRow[]): YearRatings {
+  const ratings = { units: new RatingGroups(), categories: new RatingGroups(), overall: new RatingGroups() };
+  for (const r of rows) {
+    if (!counted(r)) continue;
+    ratings.units.of(nameKey(r.record.leadUnit)).add(r.record);
+    ratings.categories.of(r.record.category || "未分类").add(r.record);
+    ratings.overall.of("").add(r.record);
+  }
+  return ratings;
+}
+
+/** The year's suggestions marked 优秀建议 (those with a 编号), in sheet order. */
+export function excellentOf(rows: readonly EvaluatedRow[]): ReportSuggestion[] {
+  return rows
+    .filter((r) => r.record.excellent === true && r.id)
+    .map((r) => ({
+      id: r.id ?? "",
+      title: r.record.title,
+      leadDeputy: r.record.leadDeputy,
+      leadUnit: r.record.leadUnit,
+    }));
+}
+
+/** What the report works out from the ledger's rows, before the lines are joined and the sources added. */
+export interface YearFigures {
+  readonly totals: YearTotals;
+  /** computeStatistics of the year's rows, with the directory's units and 设置's categories. */
+  readonly statistics: StatisticsResult;
+  readonly ratings: YearRatings;
+  readonly bySession: readonly ReportLine[];
+  readonly carriedOver: CarriedOver;
+  readonly excellent: readonly ReportSuggestion[];
+}
+
+/** The report from the year's figures (from every row, or added up from parts) and the sources. */
+export function finishYearReport(
+  year: number,
+  today: string,
+  figures: YearFigures,
+  sources: ReportSources,
+): YearReport {
+  const { statistics, ratings } = figures;
+  return {
+    year,
+    today,
+    totals: figures.totals,
+    overall: ratings.overall.line(statistics.total, ""),
+    byUnit: statistics.byUnit.map((row) => ratings.units.line(row, nameKey(row.label))),
+    byCategory: statistics.byCategory.map((row) => ratings.categories.line(row, row.label)),
+    bySession: figures.bySession,
+    carriedOver: figures.carriedOver,
+    excellent: figures.excellent,
+    contacts: sources.contactGroups ? contactCounts(sources.contactGroups) : null,
+    opinions: opinionCounts(sources.opinions, year),
+    commendedUnits: commendedUnits(sources.committee, year),
+    assessment: sources.assessment ?? null,
+    excludedForErrors: sources.excludedForErrors ?? statistics.total.excluded,
+  };
 }
 
 /**
@@ -140,55 +239,18 @@ export function yearReport(
   sources: ReportSources = {},
 ): YearReport {
   const rows = rowsOfYear(evaluation, year);
-  const count = (test: (r: EvaluatedRow) => boolean) => rows.filter(test).length;
-  const statistics = computeStatistics(rows.map(statisticsItemOf), {
-    today: evaluation.today,
-    units: evaluation.units.entries.map((e) => e.name),
-    categories: evaluation.settings.categories,
-  });
-  const units = new RatingGroups();
-  const categories = new RatingGroups();
-  const overall = new RatingGroups();
-  for (const r of rows) {
-    if (!counted(r)) continue;
-    units.of(nameKey(r.record.leadUnit)).add(r.record);
-    categories.of(r.record.category || "未分类").add(r.record);
-    overall.of("").add(r.record);
-  }
-  const excellent = rows
-    .filter((r) => r.record.excellent === true && r.id)
-    .map((r) => ({
-      id: r.id ?? "",
-      title: r.record.title,
-      leadDeputy: r.record.leadDeputy,
-      leadUnit: r.record.leadUnit,
-    }));
-  return {
-    year,
-    today: evaluation.today,
-    totals: {
-      submitted: rows.length,
-      accepted: count((r) => r.record.review === "立案"),
-      rejected: count((r) => r.record.review === "不予立案"),
-      merged: count((r) => r.record.review === "并案"),
-      unreviewed: count((r) => r.record.review === null),
-      key: count((r) => r.record.isKey === true),
-      crossYear: count((r) => r.record.review === "立案" && isCrossYear(r)),
-      followedUp: count((r) => r.record.followUp === true),
-      closed: count((r) => r.computed.status === "已办结"),
-      excellent: excellent.length,
-      fromLiaisonStations: count((r) => r.record.source === "联络站民意"),
-    },
-    overall: overall.line(statistics.total, ""),
-    byUnit: statistics.byUnit.map((row) => units.line(row, nameKey(row.label))),
-    byCategory: statistics.byCategory.map((row) => categories.line(row, row.label)),
+  const excellent = excellentOf(rows);
+  const figures: YearFigures = {
+    totals: yearTotals(rows, excellent.length),
+    statistics: computeStatistics(rows.map(statisticsItemOf), {
+      today: evaluation.today,
+      units: evaluation.units.entries.map((e) => e.name),
+      categories: evaluation.settings.categories,
+    }),
+    ratings: yearRatings(rows),
     bySession: bySession(rows, evaluation.today),
     carriedOver: carriedOverInto(evaluation.rows, year, yearOfRow),
     excellent,
-    contacts: sources.contactGroups ? contactCounts(sources.contactGroups) : null,
-    opinions: opinionCounts(sources.opinions, year),
-    commendedUnits: commendedUnits(sources.committee, year),
-    assessment: sources.assessment ?? null,
-    excludedForErrors: sources.excludedForErrors ?? statistics.total.excluded,
   };
+  return finishYearReport(year, evaluation.today, figures, sources);
 }

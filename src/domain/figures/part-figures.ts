@@ -2,6 +2,7 @@ import type { DeputyRecordRow } from "../dashboard/deputy-records";
 import type { OverviewFigures } from "../dashboard/overview";
 import type { SamplingCounts } from "../dashboard/sample-candidates";
 import type { SuggestionRef } from "../dashboard/suggestion-ref";
+import type { ReportFigures } from "../dashboard/year-report";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
 import type { DigestFigures } from "../notices/digest";
 import type { StatisticsResult } from "../statistics";
@@ -13,13 +14,20 @@ import { type ExcellentPart, excellentPart, mergeExcellent } from "./excellent-p
 import { mergeOverview, type OverviewPart, overviewPart } from "./overview-part";
 import { mergeSampling, type SamplingPart, samplingPart } from "./sampling-part";
 import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
+import {
+  mergeReportYears,
+  mergeYearReport,
+  type YearReportPart,
+  yearIds,
+  yearReportPart,
+} from "./year-report-part";
 
 /**
  * Bump when a share's shape changes: shares stored by an older build are then not added up (the
  * finish works the figures out from the rows until every part is stored again; a new build checks
  * every part again anyway, its build id being part of each chunk's input).
  */
-export const PART_FIGURES_FORMAT = 1;
+export const PART_FIGURES_FORMAT = 2;
 
 /**
  * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)
@@ -35,6 +43,7 @@ export interface PartFigures {
   readonly deputies: DeputiesPart;
   readonly sampling: SamplingPart;
   readonly assessment: AssessmentPart;
+  readonly reports: YearReportPart;
 }
 
 /**
@@ -56,11 +65,12 @@ export function partFigures(
     deputies: deputiesPart(rows),
     sampling: samplingPart(rows, duplicated),
     assessment: assessmentPart(rows, today),
+    reports: yearReportPart(rows, today),
   };
 }
 
-/** What adding up reads besides the shares: the small tabs' directories and settings. */
-export type FiguresContext = Pick<EvaluatedLedger, "settings" | "units" | "deputies">;
+/** What adding up reads besides the shares: the small tabs' directories and settings, the day. */
+export type FiguresContext = Pick<EvaluatedLedger, "today" | "settings" | "units" | "deputies">;
 
 /**
  * The whole ledger's figures from the parts' shares: 统计 at once (the rest of the finish reads it),
@@ -76,6 +86,10 @@ export interface LedgerFigures {
   excellent(years: readonly number[]): Record<number, SuggestionRef[]>;
   deputies(): DeputyRecordRow[];
   sampling(): SamplingCounts;
+  /** Years that have suggestions, latest first (reportYears). */
+  reportYears(): number[];
+  /** A year's report figures (workOutYearReport adds what comes from elsewhere). */
+  reports: ReportFigures;
 }
 
 /**
@@ -118,5 +132,28 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
         ledger,
       ),
     sampling: () => mergeSampling(parts.map((p) => p.sampling)),
+    reportYears: () => mergeReportYears(parts.map((p) => p.reports)),
+    reports: {
+      yearIds: (year) =>
+        yearIds(
+          parts.map((p) => p.reports),
+          year,
+        ),
+      assessment: (year, committee) => {
+        const assessed = mergeAssessments(
+          parts.map((p) => p.assessment),
+          ledger,
+          committee,
+        ).find((a) => a.year === year);
+        return assessed ?? { year, rows: [], excluded: 0 };
+      },
+      report: (year, sources) =>
+        mergeYearReport(
+          parts.map((p) => p.reports),
+          ledger,
+          year,
+          sources,
+        ),
+    },
   };
 }

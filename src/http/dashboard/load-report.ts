@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app";
+import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import { reportYears, type YearReport } from "../../domain/dashboard/year-report";
 import { workOutYearReport } from "../../jobs/year-report";
@@ -28,7 +29,7 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
   const d = await loadDashboard(c, { base });
   const years = reportYears(d.evaluation);
   const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
-  const report = await workOutYearReport(d.deps.tabCache, d.evaluation, chosen);
+  const report = await workOutYearReport(d.deps.tabCache, reportFiguresOf(d.evaluation), chosen);
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
   return { report, years: shown, base };
 }

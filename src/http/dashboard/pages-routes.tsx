@@ -2,24 +2,16 @@ import { Hono } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { contactsJoined, deputyDetail } from "../../domain/dashboard/deputy-records";
-import { unitDetail } from "../../domain/dashboard/scoreboard";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
 import { mentionKey } from "../../domain/links/recipient-rows";
 import { buildPracticeIndex } from "../../domain/practice/practice-index";
-import { loadUnitDetail } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
-import {
-  loadDashboard,
-  loadDeputyRecords,
-  loadFrame,
-  loadMentioning,
-  loadOverview,
-  loadScoreboard,
-} from "./load-view";
+import { loadUnitDetail } from "./load-unit";
+import { loadDeputyRecords, loadFrame, loadMentioning, loadOverview, loadScoreboard } from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -67,9 +59,7 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get("/units/:name", async (c) => {
     const base = await loadFrame(c);
     const name = c.req.param("name");
-    const detail =
-      (await loadUnitDetail(base.deps.meta, base.summaryVersion, name)) ??
-      unitDetail((await loadDashboard(c, { base })).evaluation, name);
+    const detail = await loadUnitDetail(c, base, name);
     if (!detail) throw new HttpError(404, "unknown_unit", `没有承办单位“${name}”：请从承办单位列表中选择`);
     return sendPage(c, <UnitPage detail={detail} frame={base.frame} />);
   })

@@ -6,16 +6,16 @@ import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { SUGGESTIONS_PAGE_SIZE } from "../../domain/dashboard/suggestion-list";
-import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { refAsOf, type SuggestionRef, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import { settingsOf } from "../../domain/ledger-context";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
-import { type FactTuple, loadFacts, loadRow } from "../../domain/summary/summary-row";
+import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_SYNC_PROBLEMS } from "../../store/meta";
-import { loadListPage } from "../../store/page-figures";
+import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
@@ -48,26 +48,33 @@ function pageNumber(raw: string | undefined): number {
 }
 
 /**
- * A page of the suggestions list, and how many match: the whole list's pages as the sync's finish
- * stored them, else (a status or a search, or figures not current) D1 filters, sorts and counts.
- * A page past the end (the list got shorter since the link was made) shows the last one.
+ * A page of the suggestions list as of `today`, and how many match: D1 filters the parts' list
+ * entries, sorts and counts them (the rows' facts while a part stored by an older build has no
+ * entries). A page past the end (the list got shorter since the link was made) shows the last one.
  */
 async function listSuggestions(
   base: PageBase,
+  query: FactsQuery,
+): Promise<{ total: number; refs: SuggestionRef[] }> {
+  const { summaries } = base.deps;
+  const { today } = base.frame;
+  const entries = await summaries.listEntries(query);
+  if (entries) return { total: entries.total, refs: entries.rows.map(([ref]) => refAsOf(ref, today)) };
+  const facts = await summaries.listFacts(query);
+  return { total: facts.total, refs: facts.rows.map((tuple) => suggestionRef(loadFacts(tuple), today)) };
+}
+
+/** The page asked for, or the last one when it is past the end. */
+async function pageOfSuggestions(
+  base: PageBase,
   filter: { status: string | null; text: string },
   page: number,
-): Promise<{ total: number; rows: FactTuple[] }> {
-  const { meta, summaries } = base.deps;
-  if (filter.status === null && filter.text === "") {
-    // None for a page past the end: D1 below finds the last one.
-    const stored = await loadListPage(meta, base.summaryVersion, page);
-    if (stored) return stored;
-  }
+): Promise<{ total: number; refs: SuggestionRef[] }> {
   const query = { ...filter, limit: SUGGESTIONS_PAGE_SIZE };
-  const listed = await summaries.listFacts({ ...query, offset: (page - 1) * SUGGESTIONS_PAGE_SIZE });
+  const listed = await listSuggestions(base, { ...query, offset: (page - 1) * SUGGESTIONS_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
   if (page <= pages) return listed;
-  return summaries.listFacts({ ...query, offset: (pages - 1) * SUGGESTIONS_PAGE_SIZE });
+  return listSuggestions(base, { ...query, offset: (pages - 1) * SUGGESTIONS_PAGE_SIZE });
 }
 
 /** Suggestions (list and one), problems and the notices outbox. */
@@ -77,10 +84,10 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const text = (c.req.query("q") ?? "").trim().slice(0, 50);
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
-    const listed = await listSuggestions(base, { status, text }, page);
+    const listed = await pageOfSuggestions(base, { status, text }, page);
     const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
-    const refs = listed.rows.map((tuple) => suggestionRef(loadFacts(tuple), base.frame.today));
+    const { refs } = listed;
     return sendPage(
       c,
       <SuggestionsPage

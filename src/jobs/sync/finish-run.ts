@@ -3,10 +3,10 @@ import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
 import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
+import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { samplingCounts } from "../../domain/dashboard/sample-candidates";
-import { unitDetails, unitScoreboard } from "../../domain/dashboard/scoreboard";
-import { listPages } from "../../domain/dashboard/suggestion-list";
-import { reportYears } from "../../domain/dashboard/year-report";
+import { unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { type ReportFigures, reportYears } from "../../domain/dashboard/year-report";
 import type { Assessment, CommitteeScore } from "../../domain/evaluation/assessment";
 import {
   assessmentTable,
@@ -221,7 +221,9 @@ export async function finishRun(
   const ledgerContext = buildLedgerContext(tabs);
   // The parts' shares added up; worked out from the rows while a part stored by an older build has none.
   const shares =
-    figureTexts?.length === context.chunkStarts.length ? addUpFigures(figureTexts, ledgerContext) : null;
+    figureTexts?.length === context.chunkStarts.length
+      ? addUpFigures(figureTexts, { ...ledgerContext, today: context.today })
+      : null;
   const view = ledgerFromSummary({
     rows: facts,
     tabs,
@@ -312,14 +314,14 @@ export async function finishRun(
           grades: view.settings.assessmentGrades,
         },
       },
-      unitDetails: unitDetails(pageView),
-      listPages: listPages(facts),
       // The rows a notice may name, as the notices run picks them (a 编号 on two rows is left out).
       digest:
         shares?.digest() ??
         digestFigures(noticeRows(pageView.rows, new Set(duplicateIds)), view.statistics.total),
       reports: await Promise.all(
-        reportYears(pageView).map((year) => workOutYearReport(deps.tabCache, pageView, year)),
+        (shares?.reportYears() ?? reportYears(pageView)).map((year) =>
+          workOutYearReport(deps.tabCache, reportFigures(shares, pageView, assessments), year),
+        ),
       ),
     }),
     at,
@@ -343,6 +345,22 @@ export async function finishRun(
 /** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in, from the rows. */
 function assessmentsOf(view: EvaluatedLedger, committee: readonly CommitteeScore[]): Assessment[] {
   return assessmentYears(view).map((year) => assessYear(view, year, committee));
+}
+
+/**
+ * The year reports' figures: the parts' shares added up (the years' 单位测评 as worked out above),
+ * else every row.
+ */
+function reportFigures(
+  shares: LedgerFigures | null,
+  view: EvaluatedLedger,
+  assessments: readonly Assessment[],
+): ReportFigures {
+  if (!shares) return reportFiguresOf(view);
+  return {
+    ...shares.reports,
+    assessment: (year) => assessments.find((a) => a.year === year) ?? { year, rows: [], excluded: 0 },
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
 import { csvLines } from "../../domain/dashboard/csv";
 import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
+import { listEntry } from "../../domain/dashboard/suggestion-ref";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { partFigures } from "../../domain/figures/part-figures";
@@ -10,7 +11,13 @@ import { withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { rowIndex } from "../../domain/summary/row-index";
-import { factsOf, loadFacts, loadRow, storeRow } from "../../domain/summary/summary-row";
+import {
+  factsOf,
+  loadFacts,
+  loadRow,
+  type StoredSummaryRow,
+  storeRow,
+} from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
@@ -234,7 +241,7 @@ export async function runChunk(
   const staffColumns = staffColumnsOf(columns);
   const historyRows: HistoryRow[] = [];
   const ids: string[] = [];
-  const stored = [];
+  const stored: StoredSummaryRow[] = [];
   for (const r of evaluation.rows) {
     if (r.blank) continue;
     const id = assigned.get(r.rowNumber) ?? (r.newId ? undefined : (r.id ?? undefined));
@@ -282,16 +289,23 @@ export async function runChunk(
   // Steady: the same input next time needs no check. Otherwise the next sync reads the rows again.
   const isSteady = leftSheetAsIs(result);
   const facts = stored.map(factsOf);
-  const loaded = facts.map(loadFacts);
+  const duplicated = duplicatedIn(context, ids);
   const part: SummaryPart = {
-    derivedFor: `${deps.buildId}\n${context.today}`,
+    derivedFor: `${deps.buildId}\n${context.today}\n${[...duplicated].join(",")}`,
     rows: JSON.stringify(stored),
     facts: JSON.stringify(facts),
-    rowIndex: JSON.stringify(rowIndex(loaded)),
-    // The part's share of the figures, from the rows as the finish and the pages load them.
-    figures: JSON.stringify(partFigures(loaded, context.today, duplicatedIn(context, ids))),
-    // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
-    csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
+    derive() {
+      const loaded = facts.map(loadFacts);
+      return {
+        rowIndex: JSON.stringify(rowIndex(loaded)),
+        // The part's share of the figures and what the lists show of each row, from the rows as
+        // the finish and the pages load them.
+        figures: JSON.stringify(partFigures(loaded, context.today, duplicated)),
+        refs: JSON.stringify(loaded.map((row) => listEntry(row, context.today))),
+        // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
+        csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
+      };
+    },
     steady: isSteady
       ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
       : null,

@@ -4,14 +4,22 @@ import { computeOverview } from "../../../src/domain/dashboard/overview";
 import {
   scoreboardTable,
   unitDetail,
-  unitDetails,
+  unitDetailOf,
   unitScoreboard,
 } from "../../../src/domain/dashboard/scoreboard";
+import { type ListEntry, listEntry } from "../../../src/domain/dashboard/suggestion-ref";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
+import { mentionKey, mentionsOf } from "../../../src/domain/links/recipient-rows";
+import type { EvaluatedRow } from "../../../src/domain/summary/evaluated";
 import { makeRow, makeTabs } from "../helpers/make-row";
 import { fixtureEvaluation, TODAY } from "./fixture";
 
 const evaluation = fixtureEvaluation();
+
+/** The rows' list entries, as the sync stores them with each part. */
+function entriesOf(rows: readonly EvaluatedRow[], today: string): ListEntry[] {
+  return rows.map((row) => listEntry(row, today)).filter((e): e is ListEntry => e !== null);
+}
 
 describe("overview figures", () => {
   const overview = computeOverview(evaluation);
@@ -137,20 +145,23 @@ describe("unit scoreboard", () => {
     expect(unitDetail(evaluation, "区财政局")).toBeNull();
   });
 
-  it("works out every unit's detail at once as it does one by one (the finish stores them for the units' pages)", () => {
+  it("gives a unit's detail from the list entries of the rows that mention it, as from every row", () => {
     const withCo = fixtureEvaluation([
       { 编号: "2026-001", 主办单位: "区住建局", 协办单位: "区教育局、区 教育局、区卫健委", 交办日期: 46083 },
     ]);
-    for (const office of [evaluation, withCo]) {
-      const all = unitDetails(office);
-      expect(all.map((d) => d.name)).toEqual(office.statistics.byUnit.map((row) => row.label));
-      for (const detail of all) expect(detail).toEqual(unitDetail(office, detail.name));
-    }
+    for (const office of [evaluation, withCo])
+      for (const figures of office.statistics.byUnit) {
+        const mentioning = office.rows.filter((row) =>
+          mentionsOf(row.record).includes(mentionKey("unit", figures.label)),
+        );
+        const entries = entriesOf(mentioning, office.today);
+        const entry = office.units.find(figures.label) ?? null;
+        expect(unitDetailOf(figures, entry, entries)).toEqual(unitDetail(office, figures.label));
+      }
     // A unit named twice in 协办单位 lists the suggestion once.
-    expect(
-      unitDetails(withCo)
-        .find((d) => d.name === "区教育局")
-        ?.co.map((r) => r.id),
-    ).toEqual(["2026-001"]);
+    const figures = withCo.statistics.byUnit.find((row) => row.label === "区教育局");
+    if (!figures) throw new Error("区教育局 is in the fixture's 承办单位");
+    const entries = entriesOf(withCo.rows, withCo.today);
+    expect(unitDetailOf(figures, null, entries).co.map((r) => r.id)).toEqual(["2026-001"]);
   });
 });

@@ -1,0 +1,115 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { ListEntry, SuggestionRef } from "../../src/domain/dashboard/suggestion-ref";
+import { createSummaryStore, type SummaryPart } from "../../src/store/summary-store";
+import { resetDatabase } from "../support/sync-helpers";
+
+const AT = "2026-11-26T01:00:00.000Z";
+
+function entry(id: string, status: SuggestionRef["status"], leadUnit = "区教育局"): ListEntry {
+  const ref: SuggestionRef = {
+    id,
+    title: `关于${id}的建议`,
+    leadDeputy: "张明",
+    leadUnit,
+    category: "",
+    status,
+    due: "",
+    daysLeft: null,
+    isKey: false,
+    supervisor: "",
+    problemCount: 0,
+  };
+  return [ref, []];
+}
+
+/** A part whose rows are these entries (null: a row without 编号), indexed by lead unit. */
+function part(entries: readonly (ListEntry | null)[]): SummaryPart {
+  const index: Record<string, number[]> = {};
+  entries.forEach((e, place) => {
+    if (!e) return;
+    const key = `unit:${e[0].leadUnit}`;
+    index[key] = [...(index[key] ?? []), place];
+  });
+  return {
+    rows: JSON.stringify(entries.map((e) => e?.[0].id ?? null)),
+    facts: "[]",
+    derive: () => ({
+      csv: "",
+      rowIndex: JSON.stringify(index),
+      figures: "{}",
+      refs: JSON.stringify(entries),
+    }),
+    derivedFor: "build\n2026-11-26",
+  };
+}
+
+const ids = (listed: { rows: ListEntry[] } | ListEntry[] | null) =>
+  (Array.isArray(listed) ? listed : (listed?.rows ?? [])).map(([ref]) => ref.id);
+const ALL = { status: null, text: "", offset: 0, limit: 100 };
+
+beforeEach(resetDatabase);
+
+describe("the parts' list entries in D1", () => {
+  it("list in 编号 order (sheet order among equal ones), filtered and counted, a page at a time", async () => {
+    const store = createSummaryStore(env.DB);
+    await store.save(
+      new Map([
+        [0, part([entry("2026-003", "办理中"), null, entry("2026-001", "已逾期", "区住建局")])],
+        [1, part([entry("2026-002", "已逾期"), entry("2026-001", "办理中")])],
+      ]),
+      2,
+      AT,
+    );
+    const all = await store.listEntries(ALL);
+    expect(all?.total).toBe(4);
+    expect(all?.rows.map(([ref]) => [ref.id, ref.status])).toEqual([
+      ["2026-001", "已逾期"],
+      ["2026-001", "办理中"],
+      ["2026-002", "已逾期"],
+      ["2026-003", "办理中"],
+    ]);
+    expect(ids(await store.listEntries({ ...ALL, status: "已逾期" }))).toEqual(["2026-001", "2026-002"]);
+    expect(ids(await store.listEntries({ ...ALL, text: "住建" }))).toEqual(["2026-001"]);
+    expect(ids(await store.listEntries({ ...ALL, offset: 3, limit: 2 }))).toEqual(["2026-003"]);
+    expect(ids(await store.loadEntriesMentioning("unit:区教育局"))).toEqual([
+      "2026-003",
+      "2026-002",
+      "2026-001",
+    ]);
+  });
+
+  it("follow the parts: a part stored again replaces its entries, a part dropped takes them along", async () => {
+    const store = createSummaryStore(env.DB);
+    await store.save(
+      new Map([
+        [0, part([entry("2026-001", "办理中")])],
+        [1, part([entry("2026-002", "办理中")])],
+      ]),
+      2,
+      AT,
+    );
+    await store.save(new Map([[0, part([entry("2026-001", "已办结"), entry("2026-005", "办理中")])]]), 1, AT);
+    const listed = await store.listEntries(ALL);
+    expect(listed?.rows.map(([ref]) => [ref.id, ref.status])).toEqual([
+      ["2026-001", "已办结"],
+      ["2026-005", "办理中"],
+    ]);
+    expect(listed?.total).toBe(2);
+  });
+
+  it("are none while a part stored by an older build has no entries, and come with the next save of it", async () => {
+    const store = createSummaryStore(env.DB);
+    const same = part([entry("2026-001", "办理中")]);
+    await store.save(new Map([[0, same]]), 1, AT);
+    await env.DB.batch([
+      env.DB.prepare("UPDATE summary_parts SET refs = NULL"),
+      env.DB.prepare("DELETE FROM list_entries"),
+    ]);
+    expect(await store.listEntries(ALL)).toBeNull();
+    expect(await store.loadEntriesMentioning("unit:区教育局")).toBeNull();
+    // The same rows again: not counted as changed, but their entries are stored.
+    expect(await store.save(new Map([[0, same]]), 1, AT)).toBe(0);
+    expect(ids(await store.listEntries(ALL))).toEqual(["2026-001"]);
+  });
+});

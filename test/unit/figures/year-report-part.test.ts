@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ReportSources,
+  reportYears,
+  rowsOfYear,
+  yearReport,
+} from "../../../src/domain/dashboard/year-report";
+import {
+  mergeReportYears,
+  mergeYearReport,
+  yearIds,
+  yearReportPart,
+} from "../../../src/domain/figures/year-report-part";
+import { COMMITTEE, OPINIONS, REPORT_ROWS } from "../dashboard/report-fixture";
+import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row";
+import { sampleLedgerTabs } from "../helpers/sample-ledger";
+import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "./parts";
+
+const assigned = (year: string, more: LedgerCells = {}): LedgerCells => ({
+  提出日期: serial(`${year}-01-08`),
+  交办日期: serial(`${year}-03-02`),
+  ...more,
+});
+
+/**
+ * The year report's hand-worked fixture (2024–2026, see report-fixture.ts: 届次 on three 2026 rows,
+ * 联络站民意, 优秀建议, B replies with 落实情况, cross-year rows marked and by a second 不满意, last
+ * year's finished and open ones, an older open one), plus, in this sheet order:
+ *
+ * | 编号 | year | what |
+ * |---|---|---|
+ * | 2023-001 | 2023 | 跨年督办, never replied: open, carried into 2024, 2025, 2026 |
+ * | 2023-002 | 2023 | 跨年督办, A 满意: finished, carried into 2024 only |
+ * | 2025-020 | 2025 | 区文旅局 (not listed), 类别 新类别 (not in 设置), 届次 十一届四次会议 |
+ * | 2025-021 | 2025 | 区文旅局␣ (same unit, other spelling), 并案 |
+ * | 2026-101 | 2026 | 答复类别 E (an 错误 in a counted field): in the footnote, 届次 typed 未填届次 |
+ * | 2026-104 | 2026 | 区住建局, 优秀建议 |
+ * | 2026-102 | 2026 | 审查结果 blank (unreviewed), 回访 是, 重点建议 是, 来源 联络站民意 |
+ * | 2026-001 | 2026 | the 编号 of another row again, 十一届五次会议, 优秀建议 |
+ * | 2025-022 | 2025 | 跨年督办 也许 (an 错误): not carried, in the footnote |
+ * | 2026-103 | — | no 提出日期: in no year |
+ */
+const ROWS: LedgerCells[] = [
+  ...REPORT_ROWS,
+  { 编号: "2023-001", 主办单位: "区住建局", ...assigned("2023"), 跨年督办: "是" },
+  {
+    编号: "2023-002",
+    主办单位: "区教育局",
+    ...assigned("2023", { 答复日期: serial("2023-05-02"), 答复类别: "A", 满意度: "满意", 跨年督办: "是" }),
+  },
+  {
+    编号: "2025-020",
+    届次: "十一届四次会议",
+    主办单位: "区文旅局",
+    类别: "新类别",
+    ...assigned("2025", {
+      答复日期: serial("2025-04-01"),
+      答复类别: "B",
+      落实情况: "已落实",
+      满意度: "满意",
+    }),
+  },
+  {
+    编号: "2025-021",
+    主办单位: "区文旅局 ",
+    审查结果: "并案",
+    并入编号: "2025-020",
+    提出日期: serial("2025-02-03"),
+  },
+  {
+    编号: "2026-101",
+    届次: "未填届次",
+    主办单位: "区教育局",
+    ...assigned("2026", { 答复日期: serial("2026-04-01"), 答复类别: "E" }),
+  },
+  { 编号: "2026-104", 主办单位: "区住建局", ...assigned("2026"), 优秀建议: "是" },
+  { 编号: "2026-102", 审查结果: "", 回访: "是", 重点建议: "是", 来源: "联络站民意" },
+  {
+    编号: "2026-001",
+    届次: "十一届五次会议",
+    主办单位: "区卫健委",
+    ...assigned("2026", {
+      答复日期: serial("2026-04-20"),
+      答复类别: "A",
+      满意度: "基本满意",
+      优秀建议: "是",
+    }),
+  },
+  { 编号: "2025-022", 主办单位: "区卫健委", ...assigned("2025"), 跨年督办: "也许" },
+  { 编号: "2026-103", 提出日期: "", 主办单位: "区卫健委" },
+];
+
+const TABS = makeTabs(ROWS.map((cells) => makeRow(cells)));
+
+const SOURCES: ReportSources = {
+  contactGroups: [
+    { stage: "办前", method: "面商", joined: "是", count: 2 },
+    { stage: "", method: "走访", joined: "", count: 1 },
+  ],
+  opinions: OPINIONS,
+  committee: COMMITTEE,
+  assessment: [{ rank: 1, unit: "区教育局", score: "92.0", grade: "优秀" }],
+};
+
+/** Every year the report is asked for, and the year after the last (only carried-over suggestions). */
+const yearsAsked = (ledger: StoredLedger) => {
+  const years = reportYears(ledger.view);
+  return [...years, (years[0] ?? 2026) + 1];
+};
+
+/** Each year's report, merged from the parts' shares passed through JSON, against the original. */
+function expectMergedEqual(ledger: StoredLedger, sources: ReportSources) {
+  const { view } = ledger;
+  for (const size of PART_SIZES) {
+    const parts = ledger.parts(size).map((rows) => throughJson(yearReportPart(rows, view.today)));
+    expect(mergeReportYears(parts)).toEqual(reportYears(view));
+    for (const year of yearsAsked(ledger)) {
+      expect(mergeYearReport(parts, view, year, sources), `${year}, ${size} rows a part`).toEqual(
+        yearReport(view, year, sources),
+      );
+      expect(yearIds(parts, year)).toEqual(rowsOfYear(view, year).flatMap((r) => (r.id ? [r.id] : [])));
+    }
+  }
+}
+
+describe("年度报告：各部分合并与全部行算出的一致（手算样例）", () => {
+  for (const today of ["2026-06-15", "2027-01-04"]) {
+    const ledger = storedLedger(TABS, today);
+    it(`${today}，无其他来源`, () => expectMergedEqual(ledger, {}));
+    it(`${today}，有沟通记录、民意、常委会测评和单位测评`, () => expectMergedEqual(ledger, SOURCES));
+  }
+
+  const ledger = storedLedger(TABS, "2026-06-15");
+  const parts = ledger.parts(7).map((rows) => throughJson(yearReportPart(rows, "2026-06-15")));
+  const report = (year: number) => mergeYearReport(parts, ledger.view, year, SOURCES);
+
+  it("年度由近及远，没有提出日期的行不属于任何年度", () => {
+    expect(mergeReportYears(parts)).toEqual([2026, 2025, 2024, 2023]);
+    expect(yearIds(parts, 2026)).not.toContain("2026-103");
+    expect(yearIds(parts, 2026).filter((id) => id === "2026-001")).toHaveLength(2);
+  });
+
+  it("往年转入：上年的全部，更早的只列仍未办结的", () => {
+    const carried = (year: number) => report(year).carriedOver.items.map((i) => [i.id, i.open]);
+    expect(carried(2024)).toEqual([
+      ["2023-001", true],
+      ["2023-002", false],
+    ]);
+    expect(carried(2026)).toEqual([
+      ["2023-001", true],
+      ["2024-004", true],
+      ["2025-010", true],
+      ["2025-011", false],
+    ]);
+    // Into the year after the last: all of 2026's (003 and 008 marked, 005 by a second 不满意).
+    expect(carried(2027).map(([id]) => id)).toEqual([
+      ...["2023-001", "2024-004", "2025-010"],
+      ...["2026-003", "2026-005", "2026-008"],
+    ]);
+  });
+
+  it("届次只在当年有行填了届次时分组，填作“未填届次”的并入未填的一组", () => {
+    expect(report(2026).bySession.map((s) => [s.label, s.assigned, s.excluded])).toEqual([
+      ["十一届五次会议", 4, 0],
+      ["未填届次", 5, 1],
+    ]);
+    expect(report(2024).bySession).toEqual([]);
+    expect(report(2025).bySession.map((s) => s.label)).toEqual(["未填届次", "十一届四次会议"]);
+  });
+
+  it("未列入名录的单位和类别排在后面，写法以最先出现的为准；有错误的行计入脚注", () => {
+    const year = report(2025);
+    expect(year.byUnit.at(-1)).toMatchObject({ label: "区文旅局", assigned: 1, solved: 1, satisfied: 1 });
+    expect(year.byCategory.at(-1)).toMatchObject({ label: "新类别", assigned: 1 });
+    expect(year.totals).toMatchObject({ submitted: 6, merged: 1, crossYear: 2 });
+    expect(year.excludedForErrors).toBe(1);
+    expect(report(2026).excludedForErrors).toBe(1);
+    expect(mergeYearReport(parts, ledger.view, 2026, { excludedForErrors: 9 }).excludedForErrors).toBe(9);
+  });
+
+  it("优秀建议按表中顺序列出，联络站民意、回访、未审查照常计数，其他来源原样传入", () => {
+    const year = report(2026);
+    expect(year.excellent.map((e) => [e.id, e.leadUnit])).toEqual([
+      ["2026-001", "区教育局"],
+      ["2026-104", "区住建局"],
+      ["2026-001", "区卫健委"],
+    ]);
+    expect(year.totals).toMatchObject({
+      excellent: 3,
+      fromLiaisonStations: 2,
+      unreviewed: 1,
+      followedUp: 1,
+      key: 1,
+    });
+    expect(year.contacts?.total).toBe(3);
+    expect(year.commendedUnits).toEqual(["区教育局"]);
+    expect(year.assessment).toEqual(SOURCES.assessment);
+  });
+});
+
+describe("年度报告：随机台账", () => {
+  for (const [seed, today] of [
+    [1, "2026-06-15"],
+    [7, "2025-09-30"],
+    [2026, "2027-01-04"],
+  ] as const)
+    it(`种子 ${seed}，${today}`, () =>
+      expectMergedEqual(storedLedger(sampleLedgerTabs(600, seed), today), {}));
+
+  it("其他来源原样传入", () => {
+    expectMergedEqual(storedLedger(sampleLedgerTabs(600, 42), "2026-06-15"), SOURCES);
+  });
+
+  // Measured: at most 6.49 KB for these parts (seeds 1, 7, 42, 2026: 5.7–6.3 KB; 3.7–4.0 KB a part of the
+  // benchmark's 2,000-row ledger): each year's statistics (this sample types some twenty spellings of
+  // its units), the report's figures per unit and category, and the year's 编号 (about 1 KB).
+  it("100 行一部分的份额不超过 7 KB", () => {
+    const ledger = storedLedger(sampleLedgerTabs(600, 3), "2026-06-15");
+    const sizes = ledger.parts(100).map((p) => JSON.stringify(yearReportPart(p, "2026-06-15")).length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(7168);
+  });
+});
