@@ -46,7 +46,7 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   // again, as after an edit (the new day moves every row's days left).
   const edited = starting("sync after a reply typed");
   const settled = starting("sync the sync after that");
-  const fullFinish = edited.filter((f) => f.what.includes(": finish"));
+  const fullFinish = edited.filter((f) => f.what.includes(": finish") || f.what.includes(": export"));
   const full = [...starting("sync steady").filter((f) => !f.what.includes(": finish")), ...fullFinish];
   const pages = starting("page ");
   const cold = pages.filter((f) => f.what.includes("first after"));

@@ -201,6 +201,8 @@ async function measure(
 interface RunState {
   runId: number;
   chunks: number;
+  /** The run's finish queued the export's whole file as a step of its own. */
+  wholeFileQueued: boolean;
   /** Chunks with a result so far, and how many of them were reused. */
   done: number;
   reused: number;
@@ -217,11 +219,16 @@ async function runState(worker: BenchWorker): Promise<RunState> {
     .first<{ id: number; outcome: string; context: string | null; summary: string | null }>();
   if (!run) throw new Error("no sync run after POST /api/sync");
   if (run.outcome !== "running") {
-    const summary = JSON.parse(run.summary ?? "{}") as { chunks?: number; reusedChunks?: number };
+    const summary = JSON.parse(run.summary ?? "{}") as {
+      chunks?: number;
+      reusedChunks?: number;
+      wholeFileQueued?: boolean;
+    };
     const chunks = summary.chunks ?? 0;
     return {
       runId: run.id,
       chunks,
+      wholeFileQueued: summary.wholeFileQueued === true,
       done: chunks,
       reused: summary.reusedChunks ?? 0,
       running: false,
@@ -238,6 +245,7 @@ async function runState(worker: BenchWorker): Promise<RunState> {
   return {
     runId: run.id,
     chunks,
+    wholeFileQueued: false,
     done: results.length,
     reused,
     running: true,
@@ -302,6 +310,19 @@ export async function measureSyncRun(
         `sync ${label}: ${parts.join(" + ") || body.step} (${before.done + 1}/${before.chunks})`,
         figures,
       );
+      if (state.wholeFileQueued) {
+        const exported = `sync ${label}: export (the ledger's whole file)`;
+        record(
+          exported,
+          await measure(
+            worker,
+            em,
+            exported,
+            () => deliverStep(worker, { runId: state.runId, step: "export" }),
+            1,
+          ),
+        );
+      }
     }
   }
   return [...steps].map(([what, runs]) => {

@@ -88,7 +88,10 @@ describe("a sync run split across queue messages", () => {
       `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
-    expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish"]);
+    // After the finish, the export's whole file in a step of its own (unclaimed: joining it twice
+    // is harmless).
+    expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish", "export"]);
+    expect((await env.LETTERS?.head("exports/ledger/whole.csv"))?.size).toBeGreaterThan(1000);
     // The steps after a checked chunk are told to expect a check (a retry's copy is not: it finds
     // the step claimed).
     const told = sent.flatMap((s) => (s.body.step === "chunk" && s.body.expectsCheck ? [s.body.chunk] : []));
@@ -256,15 +259,17 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
     // The practice tabs; chunk 1 reused, its step finds chunk 2 changed and leaves it to a step of
-    // its own (checking it is a step's worth of CPU), chunk 3 reused alone; the finish.
+    // its own (checking it is a step's worth of CPU), chunk 3 reused alone; the finish, and the
+    // export's whole file joined again after the change.
     expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
       "practice",
       0,
       1,
       2,
       "finish",
+      "export",
     ]);
-    expect(messages).toBe(5);
+    expect(messages).toBe(6);
     // One read of chunks 1 and 2 together; chunk 2's again by the step that checks it, told so;
     // chunk 3's alone, after that check.
     expect(await ledgerReadStarts("sync-handoff", seq)).toEqual([
@@ -292,6 +297,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
       { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("答复类别"))}${row}`, values: [["A"]] },
     ]);
     const loadFacts = vi.spyOn(deps.summaries, "loadFacts");
+    const loadFigures = vi.spyOn(deps.summaries, "loadFigures");
     const stamp = async () =>
       (
         JSON.parse(
@@ -304,15 +310,18 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const edited = await runSync(deps, "test", FIXTURE_NOW_MS);
     const afterEdit = await stamp();
     expect(edited.cellsWritten).toBeGreaterThan(0);
-    // The run that wrote the new status works every figure out from the stored rows.
-    expect(loadFacts).toHaveBeenCalledTimes(1);
+    // The run that wrote the new status works every figure out again, from the parts' shares: no
+    // row's facts are read.
+    expect(loadFigures).toHaveBeenCalledTimes(1);
+    expect(loadFacts).not.toHaveBeenCalled();
 
     const settled = await runSync(deps, "test", FIXTURE_NOW_MS);
 
     expect(settled).toMatchObject({ outcome: "ok", cellsWritten: 0, problems: edited.problems });
     // The edited chunk was checked again (its run wrote cells), the other two reused.
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
-    expect(loadFacts).toHaveBeenCalledTimes(1);
+    expect(loadFigures).toHaveBeenCalledTimes(1);
+    expect(loadFacts).not.toHaveBeenCalled();
     // Pages keep what they parsed: nothing they show changed.
     expect(await stamp()).toBe(afterEdit);
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "whole");

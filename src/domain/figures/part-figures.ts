@@ -5,6 +5,13 @@ import type { SuggestionRef } from "../dashboard/suggestion-ref";
 import type { ReportFigures } from "../dashboard/year-report";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
 import type { DigestFigures } from "../notices/digest";
+import {
+  joinRecipients,
+  type Recipients,
+  recipientProblems,
+  recipientsOf,
+} from "../notices/recipient-problems";
+import type { Problem } from "../problems";
 import type { StatisticsResult } from "../statistics";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type AssessmentPart, assessmentPart, mergeAssessments } from "./assessment-part";
@@ -27,7 +34,7 @@ import {
  * finish works the figures out from the rows until every part is stored again; a new build checks
  * every part again anyway, its build id being part of each chunk's input).
  */
-export const PART_FIGURES_FORMAT = 2;
+export const PART_FIGURES_FORMAT = 3;
 
 /**
  * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)
@@ -44,6 +51,8 @@ export interface PartFigures {
   readonly sampling: SamplingPart;
   readonly assessment: AssessmentPart;
   readonly reports: YearReportPart;
+  /** Who the part's notices would go to (the finish checks they can be reached). */
+  readonly recipients: Recipients;
 }
 
 /**
@@ -66,6 +75,7 @@ export function partFigures(
     sampling: samplingPart(rows, duplicated),
     assessment: assessmentPart(rows, today),
     reports: yearReportPart(rows, today),
+    recipients: recipientsOf(rows),
   };
 }
 
@@ -90,6 +100,8 @@ export interface LedgerFigures {
   reportYears(): number[];
   /** A year's report figures (workOutYearReport adds what comes from elsewhere). */
   reports: ReportFigures;
+  /** 校验问题 of recipients notices cannot reach (noticeRecipientProblems). */
+  recipientProblems(ledger: Pick<EvaluatedLedger, "leaders">): Problem[];
 }
 
 /**
@@ -133,6 +145,11 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
       ),
     sampling: () => mergeSampling(parts.map((p) => p.sampling)),
     reportYears: () => mergeReportYears(parts.map((p) => p.reports)),
+    recipientProblems: (whole) =>
+      recipientProblems(joinRecipients(parts.map((p) => p.recipients)), {
+        ...ledger,
+        leaders: whole.leaders,
+      }),
     reports: {
       yearIds: (year) =>
         yearIds(

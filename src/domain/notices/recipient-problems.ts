@@ -1,8 +1,49 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
-import type { EvaluatedLedger } from "../summary/evaluated";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中选择 email、wecom、dingtalk、feishu 或 webhook";
+
+/** A 督办领导 or 领办领导 a notice would go to: the row, the column, the name, the notices at stake. */
+type LeaderMention = readonly [row: number, id: string | null, column: string, name: string, notices: string];
+
+/**
+ * Who the rows' notices would go to, as the recipient checks need them (a plain JSON value: each
+ * sync chunk keeps its part's, and the finish adds them up): 领衔代表 as typed, the 主办 and 协办
+ * units of 立案 rows, and the 督办领导 (of a 重点建议) and 领办领导 of 立案 rows, in sheet order.
+ */
+export interface Recipients {
+  readonly deputies: readonly string[];
+  readonly units: readonly string[];
+  readonly leaders: readonly LeaderMention[];
+}
+
+export function recipientsOf(rows: readonly EvaluatedRow[]): Recipients {
+  const units = new Set<string>();
+  const deputies = new Set<string>();
+  const leaders: LeaderMention[] = [];
+  for (const row of rows) {
+    if (row.blank) continue;
+    const { record } = row;
+    if (record.leadDeputy) deputies.add(record.leadDeputy);
+    if (record.review !== "立案") continue;
+    for (const unit of [record.leadUnit, ...record.coUnits]) if (unit) units.add(unit);
+    if (record.isKey && record.supervisor)
+      leaders.push([row.rowNumber, row.id, "督办领导", record.supervisor, "逾期催办"]);
+    if (record.handlingLeader)
+      leaders.push([row.rowNumber, row.id, "领办领导", record.handlingLeader, "交办通知和逾期催办"]);
+  }
+  return { deputies: [...deputies], units: [...units], leaders };
+}
+
+/** Several parts' recipients as one, in part order (a name once, where first met). */
+export function joinRecipients(parts: readonly Recipients[]): Recipients {
+  return {
+    deputies: [...new Set(parts.flatMap((p) => p.deputies))],
+    units: [...new Set(parts.flatMap((p) => p.units))],
+    leaders: parts.flatMap((p) => p.leaders),
+  };
+}
 
 /**
  * 校验问题 for recipients notices cannot reach, so nothing is dropped silently: a 承办单位 that
@@ -16,34 +57,30 @@ export function noticeRecipientProblems(
   evaluation: Pick<EvaluatedLedger, "rows" | "units" | "deputies" | "settings"> &
     Partial<Pick<EvaluatedLedger, "leaders">>,
 ): Problem[] {
-  const units = new Set<string>();
-  const deputies = new Set<string>();
+  return recipientProblems(recipientsOf(evaluation.rows), evaluation);
+}
+
+/** noticeRecipientProblems of the rows whose recipients these are. */
+export function recipientProblems(
+  recipients: Recipients,
+  evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "settings"> &
+    Partial<Pick<EvaluatedLedger, "leaders">>,
+): Problem[] {
   const problems: Problem[] = [];
-  const hasDigest = evaluation.settings.digestRecipients.length > 0;
-  for (const row of evaluation.rows) {
-    if (row.blank) continue;
-    const { record } = row;
-    if (record.leadDeputy) deputies.add(record.leadDeputy);
-    if (record.review !== "立案") continue;
-    for (const unit of [record.leadUnit, ...record.coUnits]) if (unit) units.add(unit);
-    if (hasDigest) continue;
-    const leaders: [string, string, string][] = [];
-    if (record.isKey && record.supervisor) leaders.push(["督办领导", record.supervisor, "逾期催办"]);
-    if (record.handlingLeader) leaders.push(["领办领导", record.handlingLeader, "交办通知和逾期催办"]);
-    for (const [column, name, notices] of leaders) {
+  if (evaluation.settings.digestRecipients.length === 0)
+    for (const [row, id, column, name, notices] of recipients.leaders) {
       if (reachable(evaluation, name)) continue;
       problems.push({
         tab: TAB_NAMES.ledger,
-        row: row.rowNumber,
+        row,
         column,
         level: "提醒",
-        id: row.id,
+        id,
         message: `${column}“${name}”在『领导』表和『代表』表中都没有可用的通知渠道，也没有设置周报接收人，${notices}无法告知${column}：请在『领导』表中为其填写邮箱或机器人地址，或在『设置』中填写周报接收人`,
       });
     }
-  }
   const seen = new Set<number>();
-  for (const name of units) {
+  for (const name of recipients.units) {
     const entry = evaluation.units.find(name);
     if (!entry || entry.channels.length > 0 || seen.has(entry.rowNumber)) continue;
     seen.add(entry.rowNumber);
@@ -57,7 +94,7 @@ export function noticeRecipientProblems(
     });
   }
   seen.clear();
-  for (const name of deputies) {
+  for (const name of recipients.deputies) {
     const entry = evaluation.deputies.find(name);
     if (!entry || entry.channels.length > 0 || seen.has(entry.rowNumber)) continue;
     seen.add(entry.rowNumber);

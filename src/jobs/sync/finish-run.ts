@@ -1,7 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
-import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
 import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { samplingCounts } from "../../domain/dashboard/sample-candidates";
@@ -24,6 +23,7 @@ import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import { loadFacts, type SummaryRow } from "../../domain/summary/summary-row";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
@@ -66,6 +66,11 @@ export interface FinishOutcome {
   /** Rows moved while the chunks ran (a chunk saw one twice or not at all): vanishings not trusted this time. */
   incomplete: boolean;
   requeued: number;
+  /**
+   * The export's whole file is to be joined again (the finish stored a new summary): its own step,
+   * the join of twenty R2 copies being about as much CPU as the rest of the finish.
+   */
+  wholeFileDue: boolean;
 }
 
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
@@ -192,7 +197,7 @@ async function rewrite(
  * from what the chunks stored, 校验问题, 统计 and 单位测评 rewritten when they changed (one values.batchUpdate,
  * the grids grown first when too short), vanished suggestions marked, the dashboard's data
  * stamped with a new version when anything changed, and stored submissions not yet in the sheet
- * queued again.
+ * queued again. The export's whole file is joined by a step of its own (wholeFileDue).
  */
 export async function finishRun(
   deps: FinishDeps,
@@ -209,10 +214,10 @@ export async function finishRun(
       cellsWritten: 0,
       incomplete: false,
       requeued: 0,
+      wholeFileDue: false,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [facts, figureTexts, tabs, outstanding, openObjections] = await Promise.all([
-    deps.summaries.loadFacts(),
+  const [figureTexts, tabs, outstanding, openObjections] = await Promise.all([
     deps.summaries.loadFigures(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
@@ -224,6 +229,8 @@ export async function finishRun(
     figureTexts?.length === context.chunkStarts.length
       ? addUpFigures(figureTexts, { ...ledgerContext, today: context.today })
       : null;
+  // Every row's facts only while a part has no share: the shares say all the figures need.
+  const facts = shares ? [] : await deps.summaries.loadFacts();
   const view = ledgerFromSummary({
     rows: facts,
     tabs,
@@ -239,7 +246,7 @@ export async function finishRun(
       ? await settleReassigned(
           { objections: deps.objections, snapshots: deps.snapshots },
           openObjections,
-          view.rows,
+          shares ? await objectedRows(deps.summaries, openObjections) : view.rows,
           at,
         )
       : openObjections;
@@ -275,7 +282,7 @@ export async function finishRun(
     ...removedRowProblems(removed, TAB_NAMES.ledger),
     ...inboxProblems(outstanding),
     ...objectionProblems(objections),
-    ...noticeRecipientProblems(view),
+    ...(shares?.recipientProblems(view) ?? noticeRecipientProblems(view)),
   ];
   const committee = committeeScores(tabs[TAB_NAMES.committee]);
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
@@ -326,8 +333,6 @@ export async function finishRun(
     }),
     at,
   );
-  // The export as one R2 object, so a download does no work of its own (skipped when unchanged).
-  await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
   await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
   const duplicates = JSON.stringify(duplicateIds);
   if ((await deps.meta.get(META_DUPLICATE_IDS)) !== duplicates)
@@ -339,7 +344,19 @@ export async function finishRun(
     cellsWritten,
     incomplete,
     requeued,
+    wholeFileDue: true,
   };
+}
+
+/** The rows of the suggestions units objected to (a few), picked through the parts' index. */
+async function objectedRows(
+  summaries: SummaryStore,
+  open: readonly { suggestionId: string }[],
+): Promise<SummaryRow[]> {
+  if (open.length === 0) return [];
+  const facts =
+    (await summaries.loadFactsWithIds(open.map((o) => o.suggestionId))) ?? (await summaries.loadFacts());
+  return facts.map(loadFacts);
 }
 
 /** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in, from the rows. */

@@ -1,3 +1,4 @@
+import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox } from "../../store/inbox";
@@ -56,7 +57,9 @@ export type SyncStep =
        */
       expectsCheck?: boolean;
     }
-  | { runId: number; step: "finish" };
+  | { runId: number; step: "finish" }
+  /** After a finish that stored a new summary: the ledger export's whole file joined again (saveWholeCsv). */
+  | { runId: number; step: "export" };
 
 const LEASE_NAME = "sync";
 /**
@@ -218,15 +221,21 @@ async function chunkOnce(
   return result;
 }
 
+/**
+ * The finish, once. `exportWholeFile` is how the export's whole file gets joined when the finish
+ * stored a new summary: here (a whole sync in one call), or as the run's next queued step.
+ */
 async function finishOnce(
   deps: SyncDeps,
   runId: number,
   context: SyncContext,
   nowMs: number,
   callsBefore: number,
+  exportWholeFile: () => Promise<unknown>,
 ) {
   const results = (await deps.runs.chunkResults(runId)).map((r) => JSON.parse(r.result) as ChunkResult);
   const outcome = await finishRun(deps, context, results, nowMs);
+  if (outcome.wholeFileDue) await exportWholeFile();
   const base = emptyResult(runId);
   const result: SyncResult = {
     ...base,
@@ -255,6 +264,7 @@ async function finishOnce(
     requeuedSubmissions: outcome.requeued,
     repairedCells: result.repairedCells,
     incomplete: outcome.incomplete,
+    wholeFileQueued: outcome.wholeFileDue,
   };
   await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });
   await deps.runs.forgetWork(runId);
@@ -283,7 +293,9 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       await holdLease(deps, runId, nowMs);
       for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
     }
-    return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount);
+    return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount, () =>
+      deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD),
+    );
   } catch (error) {
     return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
   }
@@ -385,12 +397,21 @@ export async function continueSync(
   nowMs: number,
   messageId: string,
 ): Promise<SyncResult | null> {
+  // Claimed by no one: joining the file again is harmless (it is skipped when already whole), and
+  // the run it follows has ended.
+  if (step.step === "export") {
+    await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
+    return null;
+  }
   const opened = await openStep(deps, step, messageId);
   if (!opened) return null;
   const { context } = opened;
   const callsBefore = deps.sheets.callCount;
   try {
-    if (step.step === "finish") return await finishOnce(deps, step.runId, context, nowMs, callsBefore);
+    if (step.step === "finish")
+      return await finishOnce(deps, step.runId, context, nowMs, callsBefore, () =>
+        deps.jobsQueue.send({ runId: step.runId, step: "export" }),
+      );
     if (step.step === "practice") {
       const read = await practiceOnce(deps, step.runId, context, nowMs);
       await deps.jobsQueue.send(firstChunk(step.runId, read));
