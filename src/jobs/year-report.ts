@@ -16,29 +16,37 @@ function rankingOf(assessment: Assessment): AssessmentLine[] | null {
 }
 
 /**
- * One year's report from the ledger as the sync stored it: the rows' figures, D1's counts of the
- * year's 沟通记录 (the Worker never parses that tab), and the 民意 and 常委会测评 tabs when the sheet
- * keeps them. No evaluation, no Sheets call.
+ * The years' reports from the ledger as the sync stored it: the rows' figures, D1's counts of each
+ * year's 沟通记录 (the Worker never parses that tab; D1 reads it once for all the years), and the
+ * 民意 and 常委会测评 tabs when the sheet keeps them. No evaluation, no Sheets call.
  */
-export async function workOutYearReport(
+export async function workOutYearReports(
   tabCache: TabCache,
   figures: ReportFigures,
-  year: number,
-): Promise<YearReport> {
-  const [groups, tabs] = await Promise.all([
-    tabCache.countRowsOf(TAB_NAMES.contacts, "编号", figures.yearIds(year), ["阶段", "方式", "代表参加"]),
+  years: readonly number[],
+): Promise<YearReport[]> {
+  const [counts, tabs] = await Promise.all([
+    tabCache.countRowsOf(
+      TAB_NAMES.contacts,
+      "编号",
+      years.map((year) => figures.yearIds(year)),
+      ["阶段", "方式", "代表参加"],
+    ),
     tabCache.load([OPINIONS_TAB, COMMITTEE_TAB]),
   ]);
-  return figures.report(year, {
-    contactGroups:
-      groups?.map((g) => ({
-        stage: g.values[0] ?? "",
-        method: g.values[1] ?? "",
-        joined: g.values[2] ?? "",
-        count: g.count,
-      })) ?? null,
-    opinions: tabs[OPINIONS_TAB],
-    committee: tabs[COMMITTEE_TAB],
-    assessment: rankingOf(figures.assessment(year, committeeScores(tabs[COMMITTEE_TAB]))),
-  });
+  const committee = committeeScores(tabs[COMMITTEE_TAB]);
+  return years.map((year, i) =>
+    figures.report(year, {
+      contactGroups:
+        counts?.[i]?.map((g) => ({
+          stage: g.values[0] ?? "",
+          method: g.values[1] ?? "",
+          joined: g.values[2] ?? "",
+          count: g.count,
+        })) ?? null,
+      opinions: tabs[OPINIONS_TAB],
+      committee: tabs[COMMITTEE_TAB],
+      assessment: rankingOf(figures.assessment(year, committee)),
+    }),
+  );
 }

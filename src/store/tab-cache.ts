@@ -16,16 +16,17 @@ export interface TabCache {
     values: readonly string[],
   ): Promise<Record<string, unknown[][]>>;
   /**
-   * How many rows of tab `name` whose `key` cell is one of `keys` hold each combination of the
-   * `groups` cells (trimmed text; "" for a blank cell or a missing header), counted by D1 so the
-   * Worker parses a few groups instead of the tab. null when the tab is not cached.
+   * For each set of keys, how many rows of tab `name` whose `key` cell is one of them hold each
+   * combination of the `groups` cells (trimmed text; "" for a blank cell or a missing header),
+   * counted by D1 so the Worker parses a few groups instead of the tab, and the tab once for all
+   * the sets (each year's report: one set of 编号 a year). null when the tab is not cached.
    */
   countRowsOf(
     name: string,
     key: string,
-    keys: readonly string[],
+    keySets: readonly (readonly string[])[],
     groups: readonly string[],
-  ): Promise<{ values: string[]; count: number }[] | null>;
+  ): Promise<{ values: string[]; count: number }[][] | null>;
 }
 
 /**
@@ -50,7 +51,10 @@ const columnOf = (n: number) =>
   `(SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?${n})`;
 const cellOf = (column: string) => `trim(CAST(json_extract(r.value, '$[' || t.${column} || ']') AS TEXT))`;
 
-/** ?1 tab, ?2 key header, ?3 keys (JSON array), ?4… group headers. MATERIALIZED as in ROWS_OF. */
+/**
+ * ?1 tab, ?2 key header, ?3 sets of keys (JSON array of arrays), ?4… group headers; the counts by
+ * set (`s`, its place in ?3) and groups. MATERIALIZED as in ROWS_OF.
+ */
 function countRowsSql(groups: number): string {
   const picks = Array.from({ length: groups }, (_, i) => `${columnOf(i + 4)} AS g${i}`);
   const cells = Array.from({ length: groups }, (_, i) => `coalesce(${cellOf(`g${i}`)}, '') AS v${i}`);
@@ -60,10 +64,13 @@ function countRowsSql(groups: number): string {
     SELECT rows, ${columnOf(2)} AS k${picks.map((p) => `, ${p}`).join("")}
     FROM tab_cache WHERE name = ?1
   )
-  SELECT ${cells.join(", ")}, COUNT(*) AS n
-  FROM t, json_each(t.rows) AS r
-  WHERE r.key > 0 AND ${cellOf("k")} IN (SELECT value FROM json_each(?3))
-  GROUP BY ${by}`;
+  , wanted AS MATERIALIZED (
+    SELECT s.key AS s, i.value AS id FROM json_each(?3) AS s, json_each(s.value) AS i
+  )
+  SELECT w.s AS s, ${cells.join(", ")}, COUNT(*) AS n
+  FROM t, json_each(t.rows) AS r JOIN wanted AS w ON w.id = ${cellOf("k")}
+  WHERE r.key > 0
+  GROUP BY w.s, ${by}`;
 }
 
 export function createTabCache(db: D1Database): TabCache {
@@ -99,16 +106,19 @@ export function createTabCache(db: D1Database): TabCache {
       }
       return out;
     },
-    async countRowsOf(name, key, keys, groups) {
+    async countRowsOf(name, key, keySets, groups) {
       const [present, counts] = await db.batch<Record<string, string | number>>([
         db.prepare("SELECT 1 AS n FROM tab_cache WHERE name = ?1").bind(name),
-        db.prepare(countRowsSql(groups.length)).bind(name, key, JSON.stringify(keys), ...groups),
+        db.prepare(countRowsSql(groups.length)).bind(name, key, JSON.stringify(keySets), ...groups),
       ]);
       if (!present?.results.length) return null;
-      return (counts?.results ?? []).map((row) => ({
-        values: groups.map((_, i) => String(row[`v${i}`] ?? "")),
-        count: Number(row.n),
-      }));
+      const bySet = keySets.map((): { values: string[]; count: number }[] => []);
+      for (const row of counts?.results ?? [])
+        bySet[Number(row.s)]?.push({
+          values: groups.map((_, i) => String(row[`v${i}`] ?? "")),
+          count: Number(row.n),
+        });
+      return bySet;
     },
     async load(names) {
       if (names.length === 0) return {};

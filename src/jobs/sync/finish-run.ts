@@ -41,7 +41,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
-import { workOutYearReport } from "../year-report";
+import { workOutYearReports } from "../year-report";
 import { digestOf } from "./chunk-input";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
@@ -325,10 +325,10 @@ export async function finishRun(
       digest:
         shares?.digest() ??
         digestFigures(noticeRows(pageView.rows, new Set(duplicateIds)), view.statistics.total),
-      reports: await Promise.all(
-        (shares?.reportYears() ?? reportYears(pageView)).map((year) =>
-          workOutYearReport(deps.tabCache, reportFigures(shares, pageView, assessments), year),
-        ),
+      reports: await workOutYearReports(
+        deps.tabCache,
+        reportFigures(shares, pageView, assessments),
+        shares?.reportYears() ?? reportYears(pageView),
       ),
     }),
     at,
