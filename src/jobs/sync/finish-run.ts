@@ -1,29 +1,16 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
-import { deputyRecords } from "../../domain/dashboard/deputy-records";
-import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
-import { reportFiguresOf } from "../../domain/dashboard/report-figures";
-import { samplingCounts } from "../../domain/dashboard/sample-candidates";
 import { unitScoreboard } from "../../domain/dashboard/scoreboard";
-import { type ReportFigures, reportYears } from "../../domain/dashboard/year-report";
-import type { Assessment, CommitteeScore } from "../../domain/evaluation/assessment";
-import {
-  assessmentTable,
-  assessmentYears,
-  assessYear,
-  committeeScores,
-} from "../../domain/evaluation/assessment-view";
-import { excellentSuggestions } from "../../domain/evaluation/commendations";
-import { addUpFigures, type LedgerFigures } from "../../domain/figures/part-figures";
+import { reportYears } from "../../domain/dashboard/year-report";
+import { assessmentTable, committeeScores } from "../../domain/evaluation/assessment-view";
+import { addUpFigures } from "../../domain/figures/part-figures";
 import { buildLedgerContext } from "../../domain/ledger-context";
 import { digestFigures } from "../../domain/notices/digest";
 import { noticeRows } from "../../domain/notices/plan";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
-import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
-import { loadFacts, type SummaryRow } from "../../domain/summary/summary-row";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
@@ -43,6 +30,7 @@ import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
 import { workOutYearReports } from "../year-report";
 import { digestOf } from "./chunk-input";
+import { assessmentsOf, objectedRows, reportFigures, sharedFigures } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
@@ -345,63 +333,6 @@ export async function finishRun(
     incomplete,
     requeued,
     wholeFileDue: true,
-  };
-}
-
-/** The rows of the suggestions units objected to (a few), picked through the parts' index. */
-async function objectedRows(
-  summaries: SummaryStore,
-  open: readonly { suggestionId: string }[],
-): Promise<SummaryRow[]> {
-  if (open.length === 0) return [];
-  const facts =
-    (await summaries.loadFactsWithIds(open.map((o) => o.suggestionId))) ?? (await summaries.loadFacts());
-  return facts.map(loadFacts);
-}
-
-/** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in, from the rows. */
-function assessmentsOf(view: EvaluatedLedger, committee: readonly CommitteeScore[]): Assessment[] {
-  return assessmentYears(view).map((year) => assessYear(view, year, committee));
-}
-
-/**
- * The year reports' figures: the parts' shares added up (the years' 单位测评 as worked out above),
- * else every row.
- */
-function reportFigures(
-  shares: LedgerFigures | null,
-  view: EvaluatedLedger,
-  assessments: readonly Assessment[],
-): ReportFigures {
-  if (!shares) return reportFiguresOf(view);
-  return {
-    ...shares.reports,
-    assessment: (year) => assessments.find((a) => a.year === year) ?? { year, rows: [], excluded: 0 },
-  };
-}
-
-/**
- * The page figures the parts' shares add up to; worked out from every row when a share is missing
- * (a part stored by an older build). Both ways give the same figures (test/unit/figures).
- */
-function sharedFigures(
-  shares: LedgerFigures | null,
-  view: EvaluatedLedger,
-  assessments: readonly Assessment[],
-) {
-  const years = assessments.map((a) => a.year);
-  if (shares)
-    return {
-      overview: shares.overview(view),
-      deputies: shares.deputies(),
-      excellent: shares.excellent(years),
-      sampling: shares.sampling(),
-    };
-  return {
-    overview: overviewAsShown(computeOverview(view)),
-    deputies: deputyRecords(view),
-    excellent: Object.fromEntries(years.map((year) => [year, excellentSuggestions(view, year)])),
-    sampling: samplingCounts(view),
   };
 }
 
