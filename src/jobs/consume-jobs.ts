@@ -53,6 +53,14 @@ export async function consumeJobs(batch: MessageBatch<unknown>, deps: Deps): Pro
 }
 
 /**
+ * What a sync run that lost a step says on /healthz and the dashboard. A step that fails every time
+ * on the Workers Free plan is usually one stopped for its CPU (error 1102), which no retry mends.
+ */
+export const SYNC_DEAD_LETTER =
+  "同步的一步多次失败，已转入死信队列；下次定时同步会重新开始。若每次都停在同一步：请在 Cloudflare 控制台 Workers & Pages → jianyi → Logs 查看原因，" +
+  "显示“超出 CPU 限制”（Exceeded CPU Limit，错误 1102）即免费套餐每次 10 毫秒 CPU 不够用，请改用 Workers Paid（见 docs/deploy.md）";
+
+/**
  * Steps that kept failing: a sync run ends as failed (the lease freed), so the next cron starts
  * afresh; a notices run's lease is freed, so the next hourly tick plans again (what was planned
  * already is not planned twice: the outbox keys are unique).
@@ -74,7 +82,7 @@ export async function consumeJobDeadLetters(batch: MessageBatch<unknown>, deps: 
       cellsWritten: 0,
       sheetsCalls: 0,
       problems: 0,
-      error: "同步的一段多次失败，已转入死信队列；下次定时同步会重新开始",
+      error: SYNC_DEAD_LETTER,
       summary: null,
     });
     await deps.runs.forgetWork(runId);
