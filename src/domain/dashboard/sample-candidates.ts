@@ -19,16 +19,16 @@ export function mayBeDrawn(row: EvaluatedRow, duplicated: ReadonlySet<string>): 
   );
 }
 
-/** The 编号 held by more than one row of the ledger. */
-function duplicatedIds(evaluation: EvaluatedLedger): Set<string> {
+/** The 编号 held by more than one of the rows (a 编号 to fix before a notice or a sample may name it). */
+export function duplicatedIds(rows: readonly EvaluatedRow[]): Set<string> {
   const seen = new Map<string, number>();
-  for (const r of evaluation.rows) if (!r.blank && r.id) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+  for (const r of rows) if (!r.blank && r.id) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
   return new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
 }
 
 /** Suggestions that may be drawn (mayBeDrawn), optionally only those submitted in `year`. */
 export function sampleCandidates(evaluation: EvaluatedLedger, year: number | null): SampleCandidate[] {
-  const duplicated = duplicatedIds(evaluation);
+  const duplicated = duplicatedIds(evaluation.rows);
   return evaluation.rows
     .filter((r) => mayBeDrawn(r, duplicated) && (year === null || yearOfRow(r) === year))
     .map((r) => ({ id: r.id as string, unit: r.record.leadUnit }));

@@ -98,8 +98,11 @@ export interface LedgerFigures {
   sampling(): SamplingCounts;
   /** Years that have suggestions, latest first (reportYears). */
   reportYears(): number[];
-  /** A year's report figures (workOutYearReport adds what comes from elsewhere). */
-  reports: ReportFigures;
+  /**
+   * A year's report figures but its 单位测评, which the finish has worked out already (assessments):
+   * workOutYearReports adds that and what comes from elsewhere.
+   */
+  reports: Omit<ReportFigures, "assessment">;
   /** 校验问题 of recipients notices cannot reach (noticeRecipientProblems). */
   recipientProblems(ledger: Pick<EvaluatedLedger, "leaders">): Problem[];
 }
@@ -156,14 +159,6 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
           parts.map((p) => p.reports),
           year,
         ),
-      assessment: (year, committee) => {
-        const assessed = mergeAssessments(
-          parts.map((p) => p.assessment),
-          ledger,
-          committee,
-        ).find((a) => a.year === year);
-        return assessed ?? { year, rows: [], excluded: 0 };
-      },
       report: (year, sources) =>
         mergeYearReport(
           parts.map((p) => p.reports),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { duplicatedIds } from "../../../src/domain/dashboard/sample-candidates";
 import { digestPart, mergeDigest } from "../../../src/domain/figures/digest-part";
 import { DIGEST_LIST_MAX, digestFigures } from "../../../src/domain/notices/digest";
 import { noticeRows } from "../../../src/domain/notices/plan";
-import type { SummaryRow } from "../../../src/domain/summary/summary-row";
 import { FIXTURE_ROWS, TODAY } from "../dashboard/fixture";
 import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row";
 import { sampleLedgerTabs } from "../helpers/sample-ledger";
@@ -38,13 +38,6 @@ const ROWS: LedgerCells[] = [
   // Without a 编号: the sync gives it one (2026-301), so it is named like any other.
   { 编号: "", 主办单位: "区水利局", 交办日期: serial("2026-02-16") },
 ];
-
-/** The 编号 held by more than one row anywhere in the ledger (what the finish knows before the chunks). */
-function duplicatedIds(rows: readonly SummaryRow[]): Set<string> {
-  const count = new Map<string, number>();
-  for (const r of rows) if (!r.blank && r.id) count.set(r.id, (count.get(r.id) ?? 0) + 1);
-  return new Set([...count].filter(([, n]) => n > 1).map(([id]) => id));
-}
 
 function expectMergedAsWhole({ view, parts }: StoredLedger) {
   const duplicated = duplicatedIds(view.rows);

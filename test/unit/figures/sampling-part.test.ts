@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { samplingCounts } from "../../../src/domain/dashboard/sample-candidates";
+import { duplicatedIds, samplingCounts } from "../../../src/domain/dashboard/sample-candidates";
 import { mergeSampling, samplingPart } from "../../../src/domain/figures/sampling-part";
-import type { EvaluatedRow } from "../../../src/domain/summary/evaluated";
 import { FIXTURE_ROWS, TODAY } from "../dashboard/fixture";
 import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row";
 import { sampleLedgerTabs } from "../helpers/sample-ledger";
 import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "./parts";
-
-/** The 编号 held by more than one row, as sampleCandidates counts them (the chunk gets them from the plan). */
-function duplicatedIds(rows: readonly EvaluatedRow[]): Set<string> {
-  const seen = new Map<string, number>();
-  for (const r of rows) if (!r.blank && r.id) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
-}
 
 function merged(ledger: StoredLedger, size: number) {
   const duplicated = duplicatedIds(ledger.view.rows);
