@@ -1,9 +1,12 @@
+import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { isoFromSerial } from "../../src/domain/civil-date";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { runSync } from "../../src/jobs/sync/run-sync";
+import { createMetaStore } from "../../src/store/meta";
+import { loadStoredReport } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { FIXTURE_NOW_MS, FIXTURE_TODAY } from "../support/ledger-fixture";
 import { type Cells, practiceSheet } from "../support/practice-sheet";
@@ -35,6 +38,14 @@ async function synced(id: string, sheet: Parameters<typeof practiceSheet>[0]) {
 }
 
 beforeEach(resetDatabase);
+
+/** The summary version the last sync stamped (the stored figures are of it). */
+async function storedVersion(): Promise<string | undefined> {
+  const stamp = await env.DB.prepare("SELECT value FROM meta WHERE key = 'summary'").first<{
+    value: string;
+  }>();
+  return stamp ? (JSON.parse(stamp.value) as { version?: string }).version : undefined;
+}
 
 describe("同步：practice.md 的跨表规则", () => {
   it("一条同意的延期申请使同步后的办理期限为交办日期起算六个月，说明写明经批准延期", async () => {
@@ -140,6 +151,44 @@ describe("同步：practice.md 的跨表规则", () => {
     expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 3 });
   });
 
+  it("只在『沟通记录』加了一条，下次同步后年度报告的沟通次数随之增加", async () => {
+    const id = "practice-contacts-report";
+    const replied = { ...base, 交办日期: "2026-03-02", 答复日期: "2026-05-20", 答复类别: "A" };
+    await synced(id, {
+      ledger: [
+        { ...replied, 编号: "2026-001" },
+        { ...replied, 编号: "2026-002" },
+      ],
+      contacts: [{ 编号: "2026-001", 日期: "2026-03-10", 阶段: "办前", 方式: "面商", 承办单位: "区教育局" }],
+    });
+    const contactsOf2026 = async () => {
+      const version = await storedVersion();
+      return (await loadStoredReport(createMetaStore(env.DB), version, 2026))?.report.contacts;
+    };
+    expect(await contactsOf2026()).toMatchObject({ total: 1 });
+    const header = (await emulator.getValues(id, `'${TAB_NAMES.contacts}'`))[0] ?? [];
+    const record: Record<string, string> = {
+      编号: " 2026-002 ",
+      日期: "2026-06-01",
+      阶段: "办后",
+      方式: "电话",
+      承办单位: "区教育局",
+    };
+    await depsFor(id).sheets.batchUpdateValues(
+      [{ range: `'${TAB_NAMES.contacts}'!A3`, values: [header.map((h) => record[String(h)] ?? "")] }],
+      "USER_ENTERED",
+    );
+    const second = await runSync(depsFor(id), "test", FIXTURE_NOW_MS);
+    expect(second).toMatchObject({ outcome: "ok" });
+    expect(await contactsOf2026()).toMatchObject({
+      total: 2,
+      byStage: expect.arrayContaining([
+        { label: "办前", count: 1 },
+        { label: "办后", count: 1 },
+      ]),
+    });
+  });
+
   it("没有新表的旧表格照常同步：一条提醒说明可用 sheet:init 补齐", async () => {
     const id = "practice-old";
     await emulator.deleteSpreadsheet(id).catch(() => undefined);
@@ -161,5 +210,9 @@ describe("同步：practice.md 的跨表规则", () => {
     ]);
     const ledger = await emulator.getValues(id, `'${TAB_NAMES.ledger}'`);
     expect(ledger[1]?.[col("台账状态")]).toBe("待交办");
+    // No 沟通记录 tab: the year report has no contacts line rather than “0 次”.
+    const report = await loadStoredReport(createMetaStore(env.DB), await storedVersion(), 2026);
+    expect(report?.report.year).toBe(2026);
+    expect(report?.report.contacts).toBeNull();
   });
 });

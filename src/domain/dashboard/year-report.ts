@@ -50,7 +50,7 @@ export interface AssessmentLine {
 
 /** What the report reads besides the stored rows: D1's counts and the tabs of other records. */
 export interface ReportSources {
-  /** 沟通记录 of the year's suggestions counted by D1; null when the sheet has no such tab. */
+  /** 沟通记录 of the year's suggestions by group (YearContacts); null when the sheet has no such tab. */
   readonly contactGroups?: readonly ContactGroup[] | null;
   /** The raw 民意 and 常委会测评 tabs (header row first), when the sheet has them. */
   readonly opinions?: readonly (readonly unknown[])[];
@@ -61,10 +61,17 @@ export interface ReportSources {
   readonly excludedForErrors?: number | null;
 }
 
+/**
+ * How a year's 沟通记录 are counted: by the sync's parts already (null: the sheet does not keep the
+ * tab), or by D1 from the 编号 of the year's rows.
+ */
+export type YearContacts =
+  | { readonly counted: readonly ContactGroup[] | null }
+  | { readonly ids: readonly string[] };
+
 /** Where a year's report gets what comes from the rows: every row, or the parts' shares added up. */
 export interface ReportFigures {
-  /** 编号 of the year's rows (D1 counts their 沟通记录). */
-  yearIds(year: number): string[];
+  contacts(year: number): YearContacts;
   /** The year's 单位测评. */
   assessment(year: number, committee: readonly CommitteeScore[]): Assessment;
   /** The report, given what comes from elsewhere. */

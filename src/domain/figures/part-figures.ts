@@ -15,6 +15,7 @@ import type { Problem } from "../problems";
 import type { StatisticsResult } from "../statistics";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type AssessmentPart, assessmentPart, mergeAssessments } from "./assessment-part";
+import type { ContactsById } from "./contacts-part";
 import { type DeputiesPart, deputiesPart, mergeDeputies } from "./deputies-part";
 import { type DigestPart, digestPart, mergeDigest } from "./digest-part";
 import { type ExcellentPart, excellentPart, mergeExcellent } from "./excellent-part";
@@ -22,10 +23,10 @@ import { mergeOverview, type OverviewPart, overviewPart } from "./overview-part"
 import { mergeSampling, type SamplingPart, samplingPart } from "./sampling-part";
 import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
 import {
+  mergeContacts,
   mergeReportYears,
   mergeYearReport,
   type YearReportPart,
-  yearIds,
   yearReportPart,
 } from "./year-report-part";
 
@@ -34,7 +35,7 @@ import {
  * finish works the figures out from the rows until every part is stored again; a new build checks
  * every part again anyway, its build id being part of each chunk's input).
  */
-export const PART_FIGURES_FORMAT = 3;
+export const PART_FIGURES_FORMAT = 4;
 
 /**
  * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)
@@ -58,12 +59,14 @@ export interface PartFigures {
 /**
  * The part's share, from its rows as stored (sheet order) and the day they were evaluated for.
  * `duplicated`: the 编号 of these rows that more than one row of the ledger holds (the digest and
- * the sampling leave those suggestions out until staff fix them).
+ * the sampling leave those suggestions out until staff fix them). `contacts`: the 沟通记录 of the
+ * rows' 编号 (contactsById; null when the sheet does not keep the tab).
  */
 export function partFigures(
   rows: readonly EvaluatedRow[],
   today: string,
   duplicated: ReadonlySet<string>,
+  contacts: ContactsById | null,
 ): PartFigures {
   return {
     format: PART_FIGURES_FORMAT,
@@ -74,7 +77,7 @@ export function partFigures(
     deputies: deputiesPart(rows),
     sampling: samplingPart(rows, duplicated),
     assessment: assessmentPart(rows, today),
-    reports: yearReportPart(rows, today),
+    reports: yearReportPart(rows, today, contacts),
     recipients: recipientsOf(rows),
   };
 }
@@ -154,11 +157,12 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
         leaders: whole.leaders,
       }),
     reports: {
-      yearIds: (year) =>
-        yearIds(
+      contacts: (year) => ({
+        counted: mergeContacts(
           parts.map((p) => p.reports),
           year,
         ),
+      }),
       report: (year, sources) =>
         mergeYearReport(
           parts.map((p) => p.reports),

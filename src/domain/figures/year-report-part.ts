@@ -1,4 +1,5 @@
 import { type CarriedOverItem, carriedOverItem, carriedOverOf } from "../dashboard/carried-over";
+import type { ContactGroup } from "../dashboard/report-practice";
 import { type RatingCounts, RatingGroups, RatingTally, type ReportLine } from "../dashboard/report-ratings";
 import {
   counted,
@@ -17,15 +18,16 @@ import {
 import { addItems, type LabelledTallies, Tally, type TallyCounts, tallyAt } from "../statistics";
 import { statisticsItemOf } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
+import { type ContactsById, ContactTally, contactsOf } from "./contacts-part";
 import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
 
 /**
  * The year report (yearReport) of every year worked out part by part: each sync chunk tallies its
  * own rows per year (提出日期), and the finish adds the parts' tallies of the year asked for. The
  * suggestions carried over into a later year (立案 under 跨年督办, few) travel apart as the report
- * lists them, for the finish to pick those of the year. What comes from elsewhere (D1's counts of
- * 沟通记录, the 民意 and 常委会测评 tabs, the 单位测评 ranking) is not in a share: the merge takes it
- * as yearReport does.
+ * lists them, for the finish to pick those of the year. The 沟通记录 of the part's suggestions are
+ * counted too (contacts-part.ts). What comes from elsewhere (the 民意 and 常委会测评 tabs, the
+ * 单位测评 ranking) is not in a share: the merge takes it as yearReport does.
  */
 
 /** RatingGroups' counts by key (RatingGroups.counts), in the order first used. */
@@ -34,8 +36,8 @@ type RatingShares = readonly (readonly [key: string, counts: RatingCounts])[];
 /** A part's share of one year: the year's rows of the part, tallied as yearReport tallies them. */
 export interface YearShare {
   readonly year: number;
-  /** 编号 of the year's rows, in sheet order (D1 counts their 沟通记录). */
-  readonly ids: readonly string[];
+  /** The 沟通记录 of the year's rows (by their 编号), by group; empty when the tab is not kept. */
+  readonly contacts: readonly ContactGroup[];
   /** yearTotals of the year's rows, in TOTAL_KEYS order. */
   readonly totals: readonly number[];
   readonly statistics: StatisticsPart;
@@ -55,6 +57,8 @@ export interface YearReportPart {
   readonly years: readonly YearShare[];
   /** The part's rows a later year's report may list as carried over (carriedOverItem), in sheet order. */
   readonly carried: readonly CarriedOverItem[];
+  /** Whether the part's 沟通记录 were read (the sheet keeps the tab): else the reports have none. */
+  readonly contactsKept: boolean;
 }
 
 /** YearTotals' fields in the order yearTotals lists them: a new total is stored without more ado. */
@@ -81,13 +85,19 @@ function sessionShares(rows: readonly EvaluatedRow[], today: string): YearShare[
   });
 }
 
-function yearShare(year: number, rows: readonly EvaluatedRow[], today: string): YearShare {
+function yearShare(
+  year: number,
+  rows: readonly EvaluatedRow[],
+  today: string,
+  contacts: ContactsById | null,
+): YearShare {
   const excellent = excellentOf(rows);
   const totals = yearTotals(rows, excellent.length);
   const ratings = yearRatings(rows);
+  const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
   return {
     year,
-    ids: rows.flatMap((r) => (r.id ? [r.id] : [])),
+    contacts: contacts ? contactsOf(ids, contacts) : [],
     totals: TOTAL_KEYS.map((key) => totals[key]),
     statistics: statisticsPart(rows, today),
     ratings: {
@@ -101,8 +111,15 @@ function yearShare(year: number, rows: readonly EvaluatedRow[], today: string): 
   };
 }
 
-/** The part's share of every year's report, from its rows as evaluated for `today` (sheet order). */
-export function yearReportPart(rows: readonly EvaluatedRow[], today: string): YearReportPart {
+/**
+ * The part's share of every year's report, from its rows as evaluated for `today` (sheet order)
+ * and the 沟通记录 of their 编号 (null: the sheet does not keep the tab).
+ */
+export function yearReportPart(
+  rows: readonly EvaluatedRow[],
+  today: string,
+  contacts: ContactsById | null,
+): YearReportPart {
   const byYear = new Map<number, EvaluatedRow[]>();
   const carried: CarriedOverItem[] = [];
   for (const row of rows) {
@@ -114,7 +131,11 @@ export function yearReportPart(rows: readonly EvaluatedRow[], today: string): Ye
     const item = carriedOverItem(row, yearOfRow);
     if (item) carried.push(item);
   }
-  return { years: [...byYear].map(([year, members]) => yearShare(year, members, today)), carried };
+  return {
+    years: [...byYear].map(([year, members]) => yearShare(year, members, today, contacts)),
+    carried,
+    contactsKept: contacts !== null,
+  };
 }
 
 /** The years that have suggestions, latest first (reportYears). */
@@ -126,9 +147,15 @@ export function mergeReportYears(parts: readonly YearReportPart[]): number[] {
 const sharesOf = (parts: readonly YearReportPart[], year: number): YearShare[] =>
   parts.flatMap((p) => p.years.filter((y) => y.year === year));
 
-/** The 编号 of the year's rows in sheet order (as rowsOfYear gives them), for D1's count of 沟通记录. */
-export function yearIds(parts: readonly YearReportPart[], year: number): string[] {
-  return sharesOf(parts, year).flatMap((s) => s.ids);
+/**
+ * The 沟通记录 of the year's suggestions by group, as D1 counts those of the year's 编号
+ * (countRowsOf); null when the sheet does not keep the tab.
+ */
+export function mergeContacts(parts: readonly YearReportPart[], year: number): ContactGroup[] | null {
+  if (!parts.every((p) => p.contactsKept)) return null;
+  const tally = new ContactTally();
+  for (const share of sharesOf(parts, year)) tally.add(share.contacts);
+  return tally.groups();
 }
 
 function addRatings(groups: RatingGroups, shares: RatingShares): void {

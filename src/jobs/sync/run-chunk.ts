@@ -5,6 +5,7 @@ import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { listEntry } from "../../domain/dashboard/suggestion-ref";
 import { evaluateChunk } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
+import { contactsById } from "../../domain/figures/contacts-part";
 import { partFigures } from "../../domain/figures/part-figures";
 import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
@@ -290,8 +291,11 @@ export async function runChunk(
   const isSteady = leftSheetAsIs(result);
   const facts = stored.map(factsOf);
   const duplicated = duplicatedIn(context, ids);
+  // The share counts these rows' 沟通记录: a change there (the rows unchanged) must store it again.
+  const contacts = contactsById(practice[TAB_NAMES.contacts]);
+  const contactsDigest = contacts ? hash53(JSON.stringify([...contacts])) : "none";
   const part: SummaryPart = {
-    derivedFor: `${deps.buildId}\n${context.today}\n${[...duplicated].join(",")}`,
+    derivedFor: `${deps.buildId}\n${context.today}\n${[...duplicated].join(",")}\n${contactsDigest}`,
     rows: JSON.stringify(stored),
     facts: JSON.stringify(facts),
     derive() {
@@ -300,7 +304,7 @@ export async function runChunk(
         rowIndex: JSON.stringify(rowIndex(loaded)),
         // The part's share of the figures and what the lists show of each row, from the rows as
         // the finish and the pages load them.
-        figures: JSON.stringify(partFigures(loaded, context.today, duplicated)),
+        figures: JSON.stringify(partFigures(loaded, context.today, duplicated, contacts)),
         refs: JSON.stringify(loaded.map((row) => listEntry(row, context.today))),
         // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
         csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { ContactGroup } from "../../../src/domain/dashboard/report-practice";
 import {
   type ReportSources,
   reportYears,
   rowsOfYear,
   yearReport,
 } from "../../../src/domain/dashboard/year-report";
+import { type ContactsById, contactsById } from "../../../src/domain/figures/contacts-part";
 import {
+  mergeContacts,
   mergeReportYears,
   mergeYearReport,
-  yearIds,
   yearReportPart,
 } from "../../../src/domain/figures/year-report-part";
 import { COMMITTEE, OPINIONS, REPORT_ROWS } from "../dashboard/report-fixture";
@@ -102,23 +105,121 @@ const SOURCES: ReportSources = {
   assessment: [{ rank: 1, unit: "区教育局", score: "92.0", grade: "优秀" }],
 };
 
+/**
+ * 沟通记录 of the fixture's suggestions as the tab cache gives a chunk its rows (header first, a
+ * sparse matrix): 2026-001 is on two ledger rows, " 2026-104 " and a 阶段 of "办前 " are typed with
+ * spaces, 2026-103 is in no year, 2099-001 in no ledger row, one row has no 编号.
+ */
+const CONTACTS: unknown[][] = [];
+CONTACTS[0] = ["编号", "日期", "阶段", "方式", "代表参加"];
+const contactRows: unknown[][] = [
+  ["2026-001", "2026-03-05", "办前", "面商", "是"],
+  ["2026-001", "2026-05-05", "办后", "电话", "否"],
+  [" 2026-104 ", "2026-03-06", "办前 ", "面商", "是"],
+  ["2026-104", "2026-03-07", "办中", "走访"],
+  ["2026-103", "2026-03-08", "办前", "面商", "是"],
+  ["2025-020", "2025-03-01", "", "座谈", ""],
+  ["2023-001", "2023-04-01", "办前", "面商", "是"],
+  ["2099-001", "2026-01-01", "办前", "面商", "是"],
+  ["", "2026-01-02", "办前", "面商", "是"],
+];
+contactRows.forEach((row, i) => {
+  CONTACTS[3 + 2 * i] = row;
+});
+
+/** The contacts a chunk would read of these rows' 编号 (all of them: the matrix is small). */
+const CONTACTS_BY_ID = contactsById(CONTACTS);
+
+/**
+ * D1's count (countRowsOf) written out plainly: the 沟通记录 rows whose trimmed 编号 is one of the
+ * year's (one per row of the year: a 编号 on two rows counts twice), by trimmed group cells.
+ */
+function countedByD1(
+  tab: readonly (readonly unknown[] | undefined)[],
+  ids: readonly string[],
+): ContactGroup[] {
+  const text = (cell: unknown) => (cell === null || cell === undefined ? "" : String(cell).trim());
+  const header = (tab[0] ?? []).map(text);
+  const at = (name: string) => header.indexOf(name);
+  const counts = new Map<string, number>();
+  for (const id of ids)
+    for (const row of tab.slice(1)) {
+      if (!row || at("编号") < 0 || text(row[at("编号")]) !== id) continue;
+      const key = JSON.stringify(
+        ["阶段", "方式", "代表参加"].map((h) => (at(h) < 0 ? "" : text(row[at(h)]))),
+      );
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  return [...counts].map(([key, count]) => {
+    const [stage, method, joined] = JSON.parse(key) as string[];
+    return { stage, method, joined, count } as ContactGroup;
+  });
+}
+
+/**
+ * A 沟通记录 tab for a sample ledger: up to three records for about half its 编号 (some typed with
+ * spaces), stages, methods and 代表参加 as typed (blank, spaced, mistyped), at scattered rows.
+ */
+function sampleContacts(tabs: Record<string, unknown[][]>, seed: number): unknown[][] {
+  let state = seed;
+  const rnd = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const ledger = tabs[TAB_NAMES.ledger] ?? [];
+  const at = (ledger[0] ?? []).indexOf("编号");
+  const out: unknown[][] = [];
+  out[0] = ["编号", "阶段", "方式", "代表参加"];
+  let row = 1;
+  for (const line of ledger.slice(1)) {
+    const id = line[at];
+    if (typeof id !== "string" || !id.trim() || rnd() < 0.5) continue;
+    const records = 1 + Math.floor(rnd() * 3);
+    for (let i = 0; i < records; i++) {
+      row += 1 + Math.floor(rnd() * 3);
+      out[row] = [
+        rnd() < 0.1 ? ` ${id} ` : id,
+        pick(["办前", "办中", "办后", "办前 ", "", "其他"]),
+        pick(["面商", "电话", "走访", "座谈", ""]),
+        pick(["是", "否", "", " 是"]),
+      ];
+    }
+  }
+  return out;
+}
+
+const sortedGroups = (groups: readonly ContactGroup[] | null) =>
+  groups === null ? null : [...groups].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
 /** Every year the report is asked for, and the year after the last (only carried-over suggestions). */
 const yearsAsked = (ledger: StoredLedger) => {
   const years = reportYears(ledger.view);
   return [...years, (years[0] ?? 2026) + 1];
 };
 
-/** Each year's report, merged from the parts' shares passed through JSON, against the original. */
-function expectMergedEqual(ledger: StoredLedger, sources: ReportSources) {
+/**
+ * Each year's report, merged from the parts' shares passed through JSON, against the original; and
+ * each year's 沟通记录 counted by the parts against D1's count of the year's 编号.
+ */
+function expectMergedEqual(
+  ledger: StoredLedger,
+  sources: ReportSources,
+  contacts: readonly (readonly unknown[] | undefined)[] = CONTACTS,
+) {
   const { view } = ledger;
+  const byId: ContactsById | null = contactsById(contacts);
   for (const size of PART_SIZES) {
-    const parts = ledger.parts(size).map((rows) => throughJson(yearReportPart(rows, view.today)));
+    const parts = ledger.parts(size).map((rows) => throughJson(yearReportPart(rows, view.today, byId)));
     expect(mergeReportYears(parts)).toEqual(reportYears(view));
     for (const year of yearsAsked(ledger)) {
       expect(mergeYearReport(parts, view, year, sources), `${year}, ${size} rows a part`).toEqual(
         yearReport(view, year, sources),
       );
-      expect(yearIds(parts, year)).toEqual(rowsOfYear(view, year).flatMap((r) => (r.id ? [r.id] : [])));
+      const ids = rowsOfYear(view, year).flatMap((r) => (r.id ? [r.id] : []));
+      expect(sortedGroups(mergeContacts(parts, year)), `${year}, ${size} rows a part`).toEqual(
+        sortedGroups(countedByD1(contacts, ids)),
+      );
     }
   }
 }
@@ -131,13 +232,41 @@ describe("年度报告：各部分合并与全部行算出的一致（手算样�
   }
 
   const ledger = storedLedger(TABS, "2026-06-15");
-  const parts = ledger.parts(7).map((rows) => throughJson(yearReportPart(rows, "2026-06-15")));
+  const parts = ledger
+    .parts(7)
+    .map((rows) => throughJson(yearReportPart(rows, "2026-06-15", CONTACTS_BY_ID)));
   const report = (year: number) => mergeYearReport(parts, ledger.view, year, SOURCES);
 
   it("年度由近及远，没有提出日期的行不属于任何年度", () => {
     expect(mergeReportYears(parts)).toEqual([2026, 2025, 2024, 2023]);
-    expect(yearIds(parts, 2026)).not.toContain("2026-103");
-    expect(yearIds(parts, 2026).filter((id) => id === "2026-001")).toHaveLength(2);
+  });
+
+  it("沟通记录按年度的建议计数：编号去空格，重号的两行各计一次，无年度和不在台账的不计", () => {
+    // 2026-001 (two rows) × 2 records, 2026-104 × 2 (one typed with spaces); 2026-103 has no year.
+    expect(mergeContacts(parts, 2026)).toEqual([
+      { stage: "办中", method: "走访", joined: "", count: 1 },
+      { stage: "办前", method: "面商", joined: "是", count: 3 },
+      { stage: "办后", method: "电话", joined: "否", count: 2 },
+    ]);
+    expect(mergeContacts(parts, 2025)).toEqual([{ stage: "", method: "座谈", joined: "", count: 1 }]);
+    expect(mergeContacts(parts, 2024)).toEqual([]);
+  });
+
+  it("表中没有沟通记录时为空（不是 0 次）；缺编号列时不计，缺阶段列时按未填计", () => {
+    const without = ledger.parts(7).map((rows) => yearReportPart(rows, "2026-06-15", null));
+    expect(mergeContacts(without, 2026)).toBeNull();
+    // One part stored without the tab is enough: the figure would be short.
+    expect(mergeContacts([...parts.slice(1), without[0] as (typeof without)[0]], 2026)).toBeNull();
+    const noKey = contactsById([
+      ["日期", "阶段"],
+      ["2026-03-05", "办前"],
+    ]);
+    expect(noKey?.size).toBe(0);
+    const noStage = contactsById([
+      ["编号", "方式"],
+      ["2026-104", "面商"],
+    ]);
+    expect(noStage?.get("2026-104")).toEqual([{ stage: "", method: "面商", joined: "", count: 1 }]);
   });
 
   it("往年转入：上年的全部，更早的只列仍未办结的", () => {
@@ -204,8 +333,10 @@ describe("年度报告：随机台账", () => {
     [7, "2025-09-30"],
     [2026, "2027-01-04"],
   ] as const)
-    it(`种子 ${seed}，${today}`, () =>
-      expectMergedEqual(storedLedger(sampleLedgerTabs(600, seed), today), {}));
+    it(`种子 ${seed}，${today}`, () => {
+      const tabs = sampleLedgerTabs(600, seed);
+      expectMergedEqual(storedLedger(tabs, today), {}, sampleContacts(tabs, seed));
+    });
 
   it("其他来源原样传入", () => {
     expectMergedEqual(storedLedger(sampleLedgerTabs(600, 42), "2026-06-15"), SOURCES);
@@ -216,7 +347,9 @@ describe("年度报告：随机台账", () => {
   // its units), the report's figures per unit and category, and the year's 编号 (about 1 KB).
   it("100 行一部分的份额不超过 7 KB", () => {
     const ledger = storedLedger(sampleLedgerTabs(600, 3), "2026-06-15");
-    const sizes = ledger.parts(100).map((p) => JSON.stringify(yearReportPart(p, "2026-06-15")).length);
+    const sizes = ledger
+      .parts(100)
+      .map((p) => JSON.stringify(yearReportPart(p, "2026-06-15", CONTACTS_BY_ID)).length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(7168);
   });
 });
