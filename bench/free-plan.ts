@@ -638,6 +638,64 @@ async function page(worker: BenchWorker, path: string): Promise<void> {
 }
 
 /**
+ * The staff actions of 抽样回访 that read every row's facts (the draw must see the whole
+ * population; a sample's page draws it again to show whether it is reproducible): a draw of 30 with
+ * a fixed seed, that sample's page, its confirmation. Each repeat draws a sample of its own; the
+ * first view after a sync is measured (the isolate has parsed no row of that version).
+ */
+async function measureSampling(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+): Promise<InvocationFigures[]> {
+  const staff = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
+  let last = "";
+  const draw = async () => {
+    const response = await worker.fetch("/sampling", {
+      method: "POST",
+      headers: { ...staff, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ mode: "count", amount: "30", year: "2026", seed: "bench" }).toString(),
+      redirect: "manual",
+    });
+    await response.arrayBuffer();
+    last = response.headers.get("location") ?? "";
+    if (response.status !== 303 || !last.startsWith("/sampling/"))
+      throw new Error(`POST /sampling: ${response.status} ${last}`);
+  };
+  const confirm = async () => {
+    const response = await worker.fetch(`${last}/confirm`, {
+      method: "POST",
+      headers: staff,
+      redirect: "manual",
+    });
+    await response.arrayBuffer();
+    if (response.status !== 303) throw new Error(`POST ${last}/confirm: ${response.status}`);
+  };
+  const forget = () => forgetParsedRows(worker);
+  return [
+    await measure(
+      worker,
+      em,
+      "抽样回访: draw 30 of 2026's replied suggestions (first after a sync)",
+      draw,
+      3,
+      forget,
+    ),
+    await measure(
+      worker,
+      em,
+      "抽样回访: the sample's page (first after a sync)",
+      () => page(worker, last),
+      3,
+      forget,
+    ),
+    await measure(worker, em, "抽样回访: confirm the sample (first after a sync)", confirm, 3, async () => {
+      await forget();
+      await draw();
+    }),
+  ];
+}
+
+/**
  * The bench's office: the Worker built as `wrangler deploy` bundles it, running in workerd against
  * the Sheets emulator, with a spreadsheet `spreadsheetId` of OFFICE_ROWS rows (the 20 units and 13
  * scenarios of the fixture, and an empty 通知记录). `stop` stops workerd and the emulator.
@@ -736,6 +794,8 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     figures.push(...(await measureNoticesRun(worker, em)));
     figures.push(...(await measureIntake(worker, em)));
     figures.push(...(await measureLinks(worker, em)));
+    // Last: a confirmed sample is part of what later pages and notices would read.
+    figures.push(...(await measureSampling(worker, em)));
     return figures;
   } finally {
     await stop();

@@ -1,15 +1,40 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { candidatesIn } from "../domain/dashboard/sample-candidates";
 import { parseSampleRequest, type SampleRequest } from "../domain/dashboard/sample-request";
+import type { StoredSample } from "../store/samples";
 import { sendPage } from "./dashboard/layout";
-import { loadDashboard, loadFrame, loadSamplingCounts } from "./dashboard/load-view";
+import {
+  loadDrawable,
+  loadFrame,
+  loadRowsWithIds,
+  loadSamplingCounts,
+  type PageBase,
+} from "./dashboard/load-view";
 import { confirmSample, drawAndStore, findSample, sampleView } from "./dashboard/sampling-actions";
 import { SamplePage, SamplingPage } from "./dashboard/sampling-page";
 import { HttpError } from "./errors";
 
 const RECENT_SAMPLES = 50;
+
+/** A draw from the suggestions that may be drawn, as the last sync stored them (no row is read). */
+async function draw(c: Context<AppEnv>, request: SampleRequest) {
+  const base = await loadFrame(c);
+  return drawAndStore(base, await loadDrawable(c, base), request);
+}
+
+/** A sample's drawn suggestions as they are now (their rows only), and whether it is reproducible. */
+async function viewOf(c: Context<AppEnv>, base: PageBase, sample: StoredSample) {
+  const [drawable, rows] = await Promise.all([
+    loadDrawable(c, base),
+    loadRowsWithIds(
+      base,
+      sample.strata.flatMap((s) => s.drawn),
+    ),
+  ]);
+  return sampleView(base, drawable, rows, sample);
+}
 
 function requestFrom(fields: Record<string, unknown>): SampleRequest {
   const parsed = parseSampleRequest(fields);
@@ -40,21 +65,21 @@ export const samplingRoutes = new Hono<AppEnv>()
     );
   })
   .post("/sampling", async (c) => {
-    const request = requestFrom(await c.req.parseBody());
-    const sample = await drawAndStore(await loadDashboard(c), request);
+    const sample = await draw(c, requestFrom(await c.req.parseBody()));
     return c.redirect(`/sampling/${sample.id}`, 303);
   })
   .get("/sampling/:id", async (c) => {
-    const d = await loadDashboard(c);
-    const sample = await findSample(d, c.req.param("id"));
-    const { drawn, reproducible } = sampleView(d, sample);
+    const base = await loadFrame(c);
+    const sample = await findSample(base, c.req.param("id"));
+    const { drawn, reproducible } = await viewOf(c, base, sample);
     return sendPage(
       c,
-      <SamplePage sample={sample} drawn={drawn} reproducible={reproducible} frame={d.frame} />,
+      <SamplePage sample={sample} drawn={drawn} reproducible={reproducible} frame={base.frame} />,
     );
   })
   .post("/sampling/:id/confirm", async (c) => {
-    const d = await loadDashboard(c);
+    // Confirming writes 回访 = 是 by 编号 in the sheet: no stored row is read.
+    const d = await loadFrame(c);
     const sample = await findSample(d, c.req.param("id"));
     // A second click on the button just shows the confirmed sample again.
     if (sample.status === "待确认") await confirmSample(d, sample);
@@ -76,17 +101,16 @@ export const samplingApiRoutes = new Hono<AppEnv>()
   // The list reads the samples only: no row of the ledger.
   .get("/samples", async (c) => c.json({ samples: await createDeps(c.env).samples.list(RECENT_SAMPLES) }))
   .post("/samples", async (c) => {
-    const request = requestFrom(await jsonBody(c));
-    const sample = await drawAndStore(await loadDashboard(c), request);
+    const sample = await draw(c, requestFrom(await jsonBody(c)));
     return c.json({ sample }, 201);
   })
   .get("/samples/:id", async (c) => {
-    const d = await loadDashboard(c);
-    const sample = await findSample(d, c.req.param("id"));
-    return c.json({ sample, ...sampleView(d, sample) });
+    const base = await loadFrame(c);
+    const sample = await findSample(base, c.req.param("id"));
+    return c.json({ sample, ...(await viewOf(c, base, sample)) });
   })
   .post("/samples/:id/confirm", async (c) => {
-    const d = await loadDashboard(c);
+    const d = await loadFrame(c);
     const sample = await confirmSample(d, await findSample(d, c.req.param("id")));
     return c.json({ sample });
   });

@@ -1,6 +1,6 @@
 import type { DeputyRecordRow } from "../domain/dashboard/deputy-records";
 import type { OverviewFigures } from "../domain/dashboard/overview";
-import type { SamplingCounts } from "../domain/dashboard/sample-candidates";
+import type { Drawable, SamplingCounts } from "../domain/dashboard/sample-candidates";
 import type { Scoreboard } from "../domain/dashboard/scoreboard";
 import type { SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import type { YearReport } from "../domain/dashboard/year-report";
@@ -27,6 +27,11 @@ export interface PageFigures {
    * older build stored (the form then reads the stored rows).
    */
   readonly sampling?: SamplingCounts;
+  /**
+   * The suggestions that may be drawn for 回访 (a draw and a sample's page read these, not the
+   * rows). Absent from figures an older build stored (those then read the stored rows).
+   */
+  readonly drawable?: readonly Drawable[];
   /** 设置 测评权重 and 测评等次, which the assessment page states. */
   readonly assessmentSettings: {
     readonly weights: Readonly<Record<string, number>>;
@@ -51,6 +56,7 @@ export const FIGURE_GROUPS = {
   deputies: ["deputies"],
   assessments: ["assessments", "excellent", "assessmentSettings"],
   sampling: ["sampling"],
+  draw: ["drawable"],
 } as const satisfies Record<string, readonly (keyof Omit<PageFigures, "version">)[]>;
 
 export type FigureGroup = keyof typeof FIGURE_GROUPS;

@@ -78,6 +78,36 @@ describe("follow-up sampling", () => {
     expect(again.id).toBe(2);
   });
 
+  it("draws from the candidates the sync stored with its figures, not from every row", async () => {
+    const expected = await drawJson({ mode: "count", amount: 5, seed: "stored", year: 2026 });
+    // Every stored row's facts emptied, under a new summary version (so no isolate keeps rows it
+    // parsed before; the stored figures moved along): a draw that parsed the rows would find none.
+    const parts = await env.DB.prepare("SELECT part, facts FROM summary_parts").all<{
+      part: number;
+      facts: string;
+    }>();
+    const newVersion = () =>
+      env.DB.prepare(
+        "UPDATE meta SET value = json_set(value, '$.version', ?1) WHERE key = 'summary' OR key LIKE 'page_figures%'",
+      ).bind(crypto.randomUUID());
+    await env.DB.batch([env.DB.prepare("UPDATE summary_parts SET facts = '[]'"), newVersion()]);
+    try {
+      const again = await drawJson({ mode: "count", amount: 5, seed: "stored", year: 2026 });
+      expect(again.strata).toEqual(expected.strata);
+    } finally {
+      // The facts back, under a version of their own again (rows parsed meanwhile are not kept).
+      await env.DB.batch([
+        ...parts.results.map((p) =>
+          env.DB.prepare("UPDATE summary_parts SET facts = ?1 WHERE part = ?2").bind(p.facts, p.part),
+        ),
+        newVersion(),
+      ]);
+    }
+    const page = await (await call(`/sampling/${expected.id}`)).text();
+    expect(page).toContain("从 18 件中抽出 <strong>5</strong> 件");
+    expect(page).toContain("结果与本次一致");
+  });
+
   it("makes up a seed when none is given, and shows it", async () => {
     const sample = await drawJson({ mode: "count", amount: 4 });
     expect(sample.seed).toMatch(/^\d{8}$/);

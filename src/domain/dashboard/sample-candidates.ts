@@ -26,12 +26,27 @@ export function duplicatedIds(rows: readonly EvaluatedRow[]): Set<string> {
   return new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
 }
 
+/** A suggestion that may be drawn, with the year it was submitted in (null: no 提出日期). */
+export type Drawable = readonly [id: string, unit: string, year: number | null];
+
+/**
+ * The rows that may be drawn (mayBeDrawn), in sheet order, with their years: what a draw and a
+ * sample's page need of the whole ledger (the sync's finish stores it, so they parse no row).
+ */
+export function drawableOf(rows: readonly EvaluatedRow[], duplicated: ReadonlySet<string>): Drawable[] {
+  return rows.flatMap((r) =>
+    mayBeDrawn(r, duplicated) ? [[r.id as string, r.record.leadUnit, yearOfRow(r)] as const] : [],
+  );
+}
+
+/** The candidates among `drawable`, optionally only those submitted in `year`. */
+export function candidatesOf(drawable: readonly Drawable[], year: number | null): SampleCandidate[] {
+  return drawable.flatMap(([id, unit, of]) => (year === null || of === year ? [{ id, unit }] : []));
+}
+
 /** Suggestions that may be drawn (mayBeDrawn), optionally only those submitted in `year`. */
 export function sampleCandidates(evaluation: EvaluatedLedger, year: number | null): SampleCandidate[] {
-  const duplicated = duplicatedIds(evaluation.rows);
-  return evaluation.rows
-    .filter((r) => mayBeDrawn(r, duplicated) && (year === null || yearOfRow(r) === year))
-    .map((r) => ({ id: r.id as string, unit: r.record.leadUnit }));
+  return candidatesOf(drawableOf(evaluation.rows, duplicatedIds(evaluation.rows)), year);
 }
 
 /** What the sampling form states: the years with suggestions, and how many may be drawn in each and in all. */

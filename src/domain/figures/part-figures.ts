@@ -1,6 +1,6 @@
 import type { DeputyRecordRow } from "../dashboard/deputy-records";
 import type { OverviewFigures } from "../dashboard/overview";
-import type { SamplingCounts } from "../dashboard/sample-candidates";
+import type { Drawable, SamplingCounts } from "../dashboard/sample-candidates";
 import type { SuggestionRef } from "../dashboard/suggestion-ref";
 import type { ReportFigures } from "../dashboard/year-report";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
@@ -20,7 +20,7 @@ import { type DeputiesPart, deputiesPart, mergeDeputies } from "./deputies-part"
 import { type DigestPart, digestPart, mergeDigest } from "./digest-part";
 import { type ExcellentPart, excellentPart, mergeExcellent } from "./excellent-part";
 import { mergeOverview, type OverviewPart, overviewPart } from "./overview-part";
-import { mergeSampling, type SamplingPart, samplingPart } from "./sampling-part";
+import { mergeDrawable, mergeSampling, type SamplingPart, samplingPart } from "./sampling-part";
 import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
 import {
   mergeContacts,
@@ -35,7 +35,7 @@ import {
  * finish works the figures out from the rows until every part is stored again; a new build checks
  * every part again anyway, its build id being part of each chunk's input).
  */
-export const PART_FIGURES_FORMAT = 4;
+export const PART_FIGURES_FORMAT = 5;
 
 /**
  * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)
@@ -99,6 +99,8 @@ export interface LedgerFigures {
   excellent(years: readonly number[]): Record<number, SuggestionRef[]>;
   deputies(): DeputyRecordRow[];
   sampling(): SamplingCounts;
+  /** The suggestions that may be drawn for 回访, in sheet order (drawableOf). */
+  drawable(): Drawable[];
   /** Years that have suggestions, latest first (reportYears). */
   reportYears(): number[];
   /**
@@ -150,6 +152,7 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
         ledger,
       ),
     sampling: () => mergeSampling(parts.map((p) => p.sampling)),
+    drawable: () => mergeDrawable(parts.map((p) => p.sampling)),
     reportYears: () => mergeReportYears(parts.map((p) => p.reports)),
     recipientProblems: (whole) =>
       recipientProblems(joinRecipients(parts.map((p) => p.recipients)), {

@@ -1,4 +1,4 @@
-import { mayBeDrawn, type SamplingCounts } from "../dashboard/sample-candidates";
+import { type Drawable, drawableOf, mayBeDrawn, type SamplingCounts } from "../dashboard/sample-candidates";
 import { yearOfRow } from "../dashboard/year-report";
 import type { EvaluatedRow } from "../summary/evaluated";
 
@@ -10,9 +10,10 @@ import type { EvaluatedRow } from "../summary/evaluated";
 /**
  * A part's share: its rows' years (latest first) and its candidates by year ("2026") and "all",
  * as samplingCounts would give for these rows alone, except that a 编号 is judged against the
- * whole ledger (one typed on two rows anywhere is no candidate).
+ * whole ledger (one typed on two rows anywhere is no candidate); and those candidates themselves
+ * (drawableOf), for a draw.
  */
-export type SamplingPart = SamplingCounts;
+export type SamplingPart = SamplingCounts & { readonly drawable: readonly Drawable[] };
 
 /** One part's years and candidates; `duplicated` holds the 编号 on more than one row of the ledger. */
 export function samplingPart(rows: readonly EvaluatedRow[], duplicated: ReadonlySet<string>): SamplingPart {
@@ -25,7 +26,12 @@ export function samplingPart(rows: readonly EvaluatedRow[], duplicated: Readonly
     candidates.all = (candidates.all ?? 0) + 1;
     if (year !== null) candidates[year] = (candidates[year] ?? 0) + 1;
   }
-  return { years: [...years].sort((a, b) => b - a), candidates };
+  return { years: [...years].sort((a, b) => b - a), candidates, drawable: drawableOf(rows, duplicated) };
+}
+
+/** Every part's candidates in part order: drawableOf the whole ledger. */
+export function mergeDrawable(parts: readonly SamplingPart[]): Drawable[] {
+  return parts.flatMap((p) => p.drawable);
 }
 
 /** The sampling form's counts from every part's share, as samplingCounts gives them. */

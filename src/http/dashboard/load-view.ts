@@ -3,10 +3,16 @@ import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { type DeputyRecordRow, deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview, type OverviewFigures } from "../../domain/dashboard/overview";
-import { type SamplingCounts, samplingCounts } from "../../domain/dashboard/sample-candidates";
+import {
+  type Drawable,
+  drawableOf,
+  duplicatedIds,
+  type SamplingCounts,
+  samplingCounts,
+} from "../../domain/dashboard/sample-candidates";
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
-import type { SummaryRow } from "../../domain/summary/summary-row";
+import { loadFacts, type SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
@@ -106,6 +112,28 @@ export const loadScoreboard = (c: Context<AppEnv>, base: PageBase): Promise<Scor
 /** The sampling form's years and counts. */
 export const loadSamplingCounts = (c: Context<AppEnv>, base: PageBase): Promise<SamplingCounts> =>
   storedOrWorkedOut(c, base, "sampling", (f) => f.sampling, samplingCounts);
+
+/** The suggestions that may be drawn for 回访 (a draw, a sample's page), as the last sync stored them. */
+export const loadDrawable = (c: Context<AppEnv>, base: PageBase): Promise<readonly Drawable[]> =>
+  storedOrWorkedOut(
+    c,
+    base,
+    "draw",
+    (f) => f.drawable,
+    (e) => drawableOf(e.rows, duplicatedIds(e.rows)),
+  );
+
+/**
+ * The stored rows that hold these 编号 (D1 picks them by each part's index; every row while a part
+ * stored by an older build has none), for a page about a few suggestions (a sample's).
+ */
+export async function loadRowsWithIds(base: PageBase, ids: readonly string[]): Promise<SummaryRow[]> {
+  const facts =
+    ids.length === 0
+      ? []
+      : ((await base.deps.summaries.loadFactsWithIds(ids)) ?? (await base.deps.summaries.loadFacts()));
+  return facts.map(loadFacts);
+}
 
 /**
  * The stored ledger cut to the rows that mention one unit or deputy (a mentionKey), for that unit's

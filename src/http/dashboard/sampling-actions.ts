@@ -1,13 +1,14 @@
-import { sampleCandidates } from "../../domain/dashboard/sample-candidates";
+import { candidatesOf, type Drawable } from "../../domain/dashboard/sample-candidates";
 import { checkSampleSize, type SampleRequest } from "../../domain/dashboard/sample-request";
 import { drawSample } from "../../domain/dashboard/sampling";
-import { suggestionRef, suggestionRows } from "../../domain/dashboard/suggestion-ref";
+import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import type { StoredSample } from "../../store/samples";
 import { ADMIN_TOKEN_LABEL, actorFromIdentity } from "../actor";
 import { HttpError } from "../errors";
 
 import { writeFollowUps } from "./follow-up-writer";
-import type { Dashboard } from "./load-view";
+import type { PageBase } from "./load-view";
 import type { DrawnRow } from "./sampling-page";
 
 /** A seed people can read out and type again: eight random digits. */
@@ -16,9 +17,16 @@ export function newSeed(): string {
   return String((n ?? 0) % 100_000_000).padStart(8, "0");
 }
 
-/** Draws a sample from the replied suggestions and stores it (待确认) with its seed. */
-export async function drawAndStore(d: Dashboard, request: SampleRequest): Promise<StoredSample> {
-  const candidates = sampleCandidates(d.evaluation, request.year);
+/**
+ * Draws a sample from the replied suggestions (`drawable`: those that may be drawn, as the last
+ * sync stored them) and stores it (待确认) with its seed.
+ */
+export async function drawAndStore(
+  d: PageBase,
+  drawable: readonly Drawable[],
+  request: SampleRequest,
+): Promise<StoredSample> {
+  const candidates = candidatesOf(drawable, request.year);
   const refused = checkSampleSize(request.size, candidates.length);
   if (refused)
     throw new HttpError(refused.code === "nothing_to_sample" ? 409 : 400, refused.code, refused.message);
@@ -41,7 +49,7 @@ export async function drawAndStore(d: Dashboard, request: SampleRequest): Promis
 }
 
 /** A stored sample by the id in the path; 400 for a malformed id, 404 for an unknown one. */
-export async function findSample(d: Pick<Dashboard, "deps">, raw: string): Promise<StoredSample> {
+export async function findSample(d: Pick<PageBase, "deps">, raw: string): Promise<StoredSample> {
   if (!/^\d{1,9}$/.test(raw)) throw new HttpError(400, "invalid_sample_id", `抽样序号须为数字，收到“${raw}”`);
   const sample = await d.deps.samples.get(Number(raw));
   if (!sample) throw new HttpError(404, "unknown_sample", `没有第 ${raw} 次抽样`);
@@ -49,7 +57,7 @@ export async function findSample(d: Pick<Dashboard, "deps">, raw: string): Promi
 }
 
 /** Confirms a draft: 回访 = 是 in the sheet for every drawn suggestion, then the record. */
-export async function confirmSample(d: Dashboard, sample: StoredSample): Promise<StoredSample> {
+export async function confirmSample(d: PageBase, sample: StoredSample): Promise<StoredSample> {
   if (sample.status === "已确认") {
     throw new HttpError(409, "already_confirmed", `第 ${sample.id} 次抽样已于 ${sample.confirmedAt} 确认`);
   }
@@ -65,13 +73,21 @@ export async function confirmSample(d: Dashboard, sample: StoredSample): Promise
   return { ...sample, status: "已确认", confirmedAt: at, written: result.marked, held: result.held };
 }
 
-/** The drawn suggestions as they are now, and whether the same seed still gives the same sample. */
-export function sampleView(d: Dashboard, sample: StoredSample): { drawn: DrawnRow[]; reproducible: boolean } {
-  const rows = new Map(suggestionRows(d.evaluation).map((r) => [r.id as string, r]));
+/**
+ * The drawn suggestions as they are now (`rows`: the stored rows that hold their 编号), and whether
+ * the same seed still gives the same sample from the suggestions that may be drawn now.
+ */
+export function sampleView(
+  d: PageBase,
+  drawable: readonly Drawable[],
+  rows: readonly EvaluatedRow[],
+  sample: StoredSample,
+): { drawn: DrawnRow[]; reproducible: boolean } {
+  const byId = new Map(rows.filter((r) => !r.blank && r.id).map((r) => [r.id as string, r]));
   const held = new Set(sample.held.map((h) => h.id));
   const drawn = sample.strata.flatMap((s) =>
     s.drawn.map((id) => {
-      const row = rows.get(id);
+      const row = byId.get(id);
       const written = sample.status === "已确认" && !held.has(id);
       return {
         id,
@@ -85,7 +101,7 @@ export function sampleView(d: Dashboard, sample: StoredSample): { drawn: DrawnRo
     sample.mode === "count"
       ? ({ kind: "count", count: sample.amount } as const)
       : ({ kind: "share", percent: sample.amount } as const);
-  const again = drawSample(sampleCandidates(d.evaluation, sample.year), size, sample.seed);
+  const again = drawSample(candidatesOf(drawable, sample.year), size, sample.seed);
   const before = sample.strata.flatMap((s) => s.drawn);
   const reproducible = again.ids.length === before.length && again.ids.every((id, i) => id === before[i]);
   return { drawn, reproducible };

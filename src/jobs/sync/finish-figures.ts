@@ -1,7 +1,7 @@
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
-import { samplingCounts } from "../../domain/dashboard/sample-candidates";
+import { drawableOf, duplicatedIds, samplingCounts } from "../../domain/dashboard/sample-candidates";
 import type { ReportFigures } from "../../domain/dashboard/year-report";
 import type { Assessment, CommitteeScore } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear } from "../../domain/evaluation/assessment-view";
@@ -64,11 +64,13 @@ export function sharedFigures(
       deputies: shares.deputies(),
       excellent: shares.excellent(years),
       sampling: shares.sampling(),
+      drawable: shares.drawable(),
     };
   return {
     overview: overviewAsShown(computeOverview(view)),
     deputies: deputyRecords(view),
     excellent: Object.fromEntries(years.map((year) => [year, excellentSuggestions(view, year)])),
     sampling: samplingCounts(view),
+    drawable: drawableOf(view.rows, duplicatedIds(view.rows)),
   };
 }

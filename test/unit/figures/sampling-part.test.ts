@@ -1,14 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { duplicatedIds, samplingCounts } from "../../../src/domain/dashboard/sample-candidates";
-import { mergeSampling, samplingPart } from "../../../src/domain/figures/sampling-part";
+import {
+  candidatesOf,
+  drawableOf,
+  duplicatedIds,
+  sampleCandidates,
+  samplingCounts,
+} from "../../../src/domain/dashboard/sample-candidates";
+import { mergeDrawable, mergeSampling, samplingPart } from "../../../src/domain/figures/sampling-part";
 import { FIXTURE_ROWS, TODAY } from "../dashboard/fixture";
 import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row";
 import { sampleLedgerTabs } from "../helpers/sample-ledger";
 import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "./parts";
 
-function merged(ledger: StoredLedger, size: number) {
+function shares(ledger: StoredLedger, size: number) {
   const duplicated = duplicatedIds(ledger.view.rows);
-  return mergeSampling(ledger.parts(size).map((p) => throughJson(samplingPart(p, duplicated))));
+  return ledger.parts(size).map((p) => throughJson(samplingPart(p, duplicated)));
+}
+
+const merged = (ledger: StoredLedger, size: number) => mergeSampling(shares(ledger, size));
+
+/**
+ * The suggestions a draw may pick, merged from the parts, against every row: the same list in the
+ * same order, so a draw with the same seed picks the same 编号 in every year and in all.
+ */
+function expectSameCandidates(ledger: StoredLedger, size: number) {
+  const drawable = mergeDrawable(shares(ledger, size));
+  expect(drawable).toEqual(drawableOf(ledger.view.rows, duplicatedIds(ledger.view.rows)));
+  for (const year of [null, ...samplingCounts(ledger.view).years])
+    expect(candidatesOf(drawable, year), `${year}, ${size} rows a part`).toEqual(
+      sampleCandidates(ledger.view, year),
+    );
 }
 
 const replied = (id: string, submitted: string, more: LedgerCells = {}): LedgerCells => ({
@@ -50,7 +71,23 @@ describe("抽样数：各部分合并与全部行算出的一致", () => {
   for (const size of PART_SIZES)
     it(`每部分 ${size} 行`, () => {
       expect(merged(ledger, size)).toEqual(samplingCounts(ledger.view));
+      expectSameCandidates(ledger, size);
     });
+
+  it("手算：可抽的建议按表中顺序，带主办单位和年度；重复编号的不在其中", () => {
+    const drawable = mergeDrawable(shares(ledger, 7));
+    expect(drawable.slice(-4)).toEqual([
+      ["2024-001", "区教育局", 2024],
+      ["2024-002", "区未列局", 2024],
+      ["2025-050", "区教育局", 2025],
+      ["2026-051", "区教育局", null],
+    ]);
+    expect(drawable.map(([id]) => id)).not.toContain("2026-050");
+    expect(candidatesOf(drawable, 2024)).toEqual([
+      { id: "2024-001", unit: "区教育局" },
+      { id: "2024-002", unit: "区未列局" },
+    ]);
+  });
 
   it("一个部分里的重复编号也按全表判断", () => {
     const duplicated = duplicatedIds(ledger.view.rows);
@@ -66,14 +103,18 @@ describe("抽样数：随机台账", () => {
       it(`种子 ${seed}，${today}`, () => {
         const ledger = storedLedger(sampleLedgerTabs(600, seed), today);
         const expected = samplingCounts(ledger.view);
-        for (const size of PART_SIZES) expect(merged(ledger, size)).toEqual(expected);
+        for (const size of PART_SIZES) {
+          expect(merged(ledger, size)).toEqual(expected);
+          expectSameCandidates(ledger, size);
+        }
       });
 
-  // Measured: at most 79 bytes: the years and a count per year.
-  it("100 行一部分的份额不超过 128 字节", () => {
+  // Measured: at most 1,611 bytes (1.2–1.6 KB): the years, a count per year, and each candidate's
+  // 编号, unit and year (about 30 bytes; some forty a part of this sample).
+  it("100 行一部分的份额不超过 2 KB", () => {
     const ledger = storedLedger(sampleLedgerTabs(600, 3), "2026-06-15");
     const duplicated = duplicatedIds(ledger.view.rows);
     const sizes = ledger.parts(100).map((p) => JSON.stringify(samplingPart(p, duplicated)).length);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(128);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2048);
   });
 });
