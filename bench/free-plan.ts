@@ -649,11 +649,20 @@ async function measureSampling(
 ): Promise<InvocationFigures[]> {
   const staff = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
   let last = "";
+  // A seed of its own for each draw, so each confirmation writes its 30 回访 (the same seed would
+  // redraw suggestions already marked, and the confirmation would have nothing to write).
+  let draws = 0;
   const draw = async () => {
+    draws += 1;
     const response = await worker.fetch("/sampling", {
       method: "POST",
       headers: { ...staff, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ mode: "count", amount: "30", year: "2026", seed: "bench" }).toString(),
+      body: new URLSearchParams({
+        mode: "count",
+        amount: "30",
+        year: "2026",
+        seed: `bench-${draws}`,
+      }).toString(),
       redirect: "manual",
     });
     await response.arrayBuffer();
