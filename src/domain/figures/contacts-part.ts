@@ -26,9 +26,9 @@ export function contactsById(
   const header = tab[0] ?? [];
   const columnOf = (name: string) => header.findIndex((cell) => text(cell) === name);
   const key = columnOf("编号");
-  const byId = new Map<string, ContactTally>();
   if (key < 0) return new Map();
   const columns = GROUP_HEADERS.map(columnOf);
+  const byId = new Map<string, ContactTally>();
   tab.forEach((row, i) => {
     if (i === 0 || !row) return;
     const id = text(row[key]);
