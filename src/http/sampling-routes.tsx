@@ -3,15 +3,10 @@ import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { candidatesIn } from "../domain/dashboard/sample-candidates";
 import { parseSampleRequest, type SampleRequest } from "../domain/dashboard/sample-request";
+import { rowsWithIds } from "../jobs/ledger-view";
 import type { StoredSample } from "../store/samples";
 import { sendPage } from "./dashboard/layout";
-import {
-  loadDrawable,
-  loadFrame,
-  loadRowsWithIds,
-  loadSamplingCounts,
-  type PageBase,
-} from "./dashboard/load-view";
+import { loadDrawable, loadFrame, loadSamplingCounts, type PageBase } from "./dashboard/load-view";
 import { confirmSample, drawAndStore, findSample, sampleView } from "./dashboard/sampling-actions";
 import { SamplePage, SamplingPage } from "./dashboard/sampling-page";
 import { HttpError } from "./errors";
@@ -28,8 +23,8 @@ async function draw(c: Context<AppEnv>, request: SampleRequest) {
 async function viewOf(c: Context<AppEnv>, base: PageBase, sample: StoredSample) {
   const [drawable, rows] = await Promise.all([
     loadDrawable(c, base),
-    loadRowsWithIds(
-      base,
+    rowsWithIds(
+      base.deps.summaries,
       sample.strata.flatMap((s) => s.drawn),
     ),
   ]);

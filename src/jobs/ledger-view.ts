@@ -3,7 +3,7 @@ import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { ledgerFromSummary } from "../domain/summary/ledger-summary";
-import type { SummaryRow } from "../domain/summary/summary-row";
+import { loadFacts, type SummaryRow } from "../domain/summary/summary-row";
 import type { Snapshot } from "../domain/sync/plan-history";
 import { META_SUMMARY, META_SYNC_PROBLEMS, type MetaStore } from "../store/meta";
 import type { SnapshotStore } from "../store/snapshots";
@@ -144,4 +144,14 @@ export async function loadRecipientView(
   const evaluation = ledgerFromSummary({ rows, tabs, today: stamp?.today ?? fallbackToday, problems: [] });
   Object.freeze(evaluation.rows);
   return { evaluation, syncedAt: stamp?.at ?? null };
+}
+
+/**
+ * The stored rows that hold these 编号, in sheet order: D1 picks them by each part's index (every
+ * row while a part stored by an older build has none). For a job or page about a few suggestions.
+ */
+export async function rowsWithIds(summaries: SummaryStore, ids: readonly string[]): Promise<SummaryRow[]> {
+  if (ids.length === 0) return [];
+  const facts = (await summaries.loadFactsWithIds(ids)) ?? (await summaries.loadFacts());
+  return facts.map(loadFacts);
 }

@@ -12,7 +12,7 @@ import {
 } from "../../domain/dashboard/sample-candidates";
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
-import { loadFacts, type SummaryRow } from "../../domain/summary/summary-row";
+import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
@@ -122,18 +122,6 @@ export const loadDrawable = (c: Context<AppEnv>, base: PageBase): Promise<readon
     (f) => f.drawable,
     (e) => drawableOf(e.rows, duplicatedIds(e.rows)),
   );
-
-/**
- * The stored rows that hold these 编号 (D1 picks them by each part's index; every row while a part
- * stored by an older build has none), for a page about a few suggestions (a sample's).
- */
-export async function loadRowsWithIds(base: PageBase, ids: readonly string[]): Promise<SummaryRow[]> {
-  const facts =
-    ids.length === 0
-      ? []
-      : ((await base.deps.summaries.loadFactsWithIds(ids)) ?? (await base.deps.summaries.loadFacts()));
-  return facts.map(loadFacts);
-}
 
 /**
  * The stored ledger cut to the rows that mention one unit or deputy (a mentionKey), for that unit's

@@ -8,24 +8,11 @@ import { assessmentYears, assessYear } from "../../domain/evaluation/assessment-
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
 import type { LedgerFigures } from "../../domain/figures/part-figures";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
-import { loadFacts, type SummaryRow } from "../../domain/summary/summary-row";
-import type { SummaryStore } from "../../store/summary-store";
 
 /*
  * The figures the sync's finish works out: from the parts' shares added up (LedgerFigures), or,
  * while a part stored by an older build has none, from every row's facts as before.
  */
-
-/** The rows of the suggestions units objected to (a few), picked through the parts' index. */
-export async function objectedRows(
-  summaries: SummaryStore,
-  open: readonly { suggestionId: string }[],
-): Promise<SummaryRow[]> {
-  if (open.length === 0) return [];
-  const facts =
-    (await summaries.loadFactsWithIds(open.map((o) => o.suggestionId))) ?? (await summaries.loadFacts());
-  return facts.map(loadFacts);
-}
 
 /** 单位测评 of every year that has suggestions (latest first), 常委会测评 folded in, from the rows. */
 export function assessmentsOf(view: EvaluatedLedger, committee: readonly CommitteeScore[]): Assessment[] {

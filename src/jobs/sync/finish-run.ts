@@ -27,10 +27,10 @@ import { figuresStoredFor, savePageFigures } from "../../store/page-figures";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
-import { BASE_CACHED_TABS } from "../ledger-view";
+import { BASE_CACHED_TABS, rowsWithIds } from "../ledger-view";
 import { workOutYearReports } from "../year-report";
 import { digestOf } from "./chunk-input";
-import { assessmentsOf, objectedRows, reportFigures, sharedFigures } from "./finish-figures";
+import { assessmentsOf, reportFigures, sharedFigures } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
@@ -234,7 +234,12 @@ export async function finishRun(
       ? await settleReassigned(
           { objections: deps.objections, snapshots: deps.snapshots },
           openObjections,
-          shares ? await objectedRows(deps.summaries, openObjections) : view.rows,
+          shares
+            ? await rowsWithIds(
+                deps.summaries,
+                openObjections.map((o) => o.suggestionId),
+              )
+            : view.rows,
           at,
         )
       : openObjections;
