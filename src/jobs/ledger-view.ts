@@ -34,7 +34,7 @@ async function loadTabs(
   if (practice === true) return cache.load(CACHED_TABS);
   const [small, rows] = await Promise.all([
     cache.load(BASE_CACHED_TABS),
-    cache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", practice.ids),
+    cache.loadRowsOf(PRACTICE_RECORD_TABS, practice.ids),
   ]);
   return { ...small, ...rows };
 }

@@ -6,15 +6,12 @@ export interface TabCache {
   /** Only the named tabs (a page that needs no 沟通记录 does not parse it). */
   load(names: readonly string[]): Promise<Record<string, unknown[][]>>;
   /**
-   * The header row and the rows whose `header` cell (as trimmed text) is one of `values`, of each
-   * named tab, at their places (a sparse matrix: row i of the sheet is index i - 1). D1 picks the
-   * rows, so a sync chunk or a suggestion's page parses only its own suggestions' 沟通记录.
+   * The header row and the rows whose 编号 cell (as trimmed text) is one of `ids`, of each named
+   * tab, at their places (a sparse matrix: row i of the sheet is index i - 1). D1 picks the rows
+   * through tab_rows' index, so a sync chunk or a suggestion's page reads only its own
+   * suggestions' 沟通记录, not the tab.
    */
-  loadRowsOf(
-    names: readonly string[],
-    header: string,
-    values: readonly string[],
-  ): Promise<Record<string, unknown[][]>>;
+  loadRowsOf(names: readonly string[], ids: readonly string[]): Promise<Record<string, unknown[][]>>;
   /**
    * For each set of keys, how many rows of tab `name` whose `key` cell is one of them hold each
    * combination of the `groups` cells (trimmed text; "" for a blank cell or a missing header),
@@ -29,22 +26,48 @@ export interface TabCache {
   ): Promise<{ values: string[]; count: number }[][] | null>;
 }
 
+/** The 编号 column's index in tab_cache's header row (NULL when the tab has none). */
+const ID_COLUMN = `(SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = '编号')`;
+
 /**
- * Each tab's header row, the index of `header` in it, and the rows whose cell there is one of the
- * values (?2, a JSON array). SQLite's JSON functions do the picking inside D1. MATERIALIZED makes
- * SQLite find the column once per tab: inlined, it parsed the whole tab's JSON again for every row
- * (measured: 650 ms instead of 10 ms for 2,900 rows).
+ * ?1 tab, ?2 the save's time: when that save changed the tab (its seen_at is then ?2), drops the
+ * rows of tab_rows past its end, and every row but the header when it has no 编号 column. An
+ * unchanged tab is not read.
  */
-const ROWS_OF = `
-  WITH tabs AS MATERIALIZED (
-    SELECT name, rows,
-      (SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?1) AS at
-    FROM tab_cache WHERE name IN (SELECT value FROM json_each(?3))
+const DROP_ROWS = `
+  WITH t AS MATERIALIZED (
+    SELECT json_array_length(rows) AS n, ${ID_COLUMN} AS at FROM tab_cache WHERE name = ?1 AND seen_at = ?2
   )
-  SELECT tabs.name AS name, r.key AS i, r.value AS row
-  FROM tabs, json_each(tabs.rows) AS r
-  WHERE r.key = 0
-    OR trim(CAST(json_extract(r.value, '$[' || tabs.at || ']') AS TEXT)) IN (SELECT value FROM json_each(?2))`;
+  DELETE FROM tab_rows
+  WHERE name = ?1 AND i >= (SELECT CASE WHEN at IS NULL THEN 1 ELSE n END FROM t)`;
+
+/**
+ * ?1 tab, ?2 the save's time: when that save changed the tab, writes each of its rows that differs
+ * from tab_rows' copy (a row appended to 沟通记录 writes one row, not the tab). MATERIALIZED makes
+ * SQLite find the 编号 column once per tab: inlined, it parsed the whole tab's JSON again for every
+ * row (measured: 650 ms instead of 10 ms for 2,900 rows).
+ */
+const WRITE_ROWS = `
+  WITH t AS MATERIALIZED (
+    SELECT rows, ${ID_COLUMN} AS at FROM tab_cache WHERE name = ?1 AND seen_at = ?2
+  )
+  INSERT INTO tab_rows (name, i, id, row)
+  SELECT ?1, r.key,
+    CASE WHEN r.key = 0 THEN NULL
+      ELSE trim(CAST(json_extract(r.value, '$[' || t.at || ']') AS TEXT)) END,
+    r.value
+  FROM t, json_each(t.rows) AS r
+  WHERE r.key = 0 OR t.at IS NOT NULL
+  ON CONFLICT (name, i) DO UPDATE SET id = excluded.id, row = excluded.row
+  WHERE tab_rows.row IS NOT excluded.row OR tab_rows.id IS NOT excluded.id`;
+
+/** ?1 the tabs (JSON array), ?2 the 编号 (JSON array): their header rows and the rows of those 编号. */
+const ROWS_OF = `
+  SELECT name, i, row FROM tab_rows
+  WHERE name IN (SELECT value FROM json_each(?1)) AND i = 0
+  UNION ALL
+  SELECT name, i, row FROM tab_rows
+  WHERE name IN (SELECT value FROM json_each(?1)) AND id IN (SELECT value FROM json_each(?2))`;
 
 /** Column index of header ?n in the tab's header row (NULL when missing). */
 const columnOf = (n: number) =>
@@ -53,7 +76,7 @@ const cellOf = (column: string) => `trim(CAST(json_extract(r.value, '$[' || t.${
 
 /**
  * ?1 tab, ?2 key header, ?3 sets of keys (JSON array of arrays), ?4… group headers; the counts by
- * set (`s`, its place in ?3) and groups. MATERIALIZED as in ROWS_OF.
+ * set (`s`, its place in ?3) and groups. MATERIALIZED as in WRITE_ROWS.
  */
 function countRowsSql(groups: number): string {
   const picks = Array.from({ length: groups }, (_, i) => `${columnOf(i + 4)} AS g${i}`);
@@ -81,10 +104,19 @@ export function createTabCache(db: D1Database): TabCache {
          ON CONFLICT (name) DO UPDATE SET rows = excluded.rows, seen_at = excluded.seen_at
          WHERE tab_cache.rows != excluded.rows`,
       );
+      const drop = db.prepare(DROP_ROWS);
+      const write = db.prepare(WRITE_ROWS);
       const entries = Object.entries(texts);
       if (entries.length === 0) return 0;
-      const results = await db.batch(entries.map(([name, text]) => upsert.bind(name, text, seenAt)));
-      return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+      // One batch (one transaction): tab_rows never holds rows of another version of the tab.
+      const results = await db.batch(
+        entries.flatMap(([name, text]) => [
+          upsert.bind(name, text, seenAt),
+          drop.bind(name, seenAt),
+          write.bind(name, seenAt),
+        ]),
+      );
+      return results.reduce((n, r, i) => n + (i % 3 === 0 ? (r.meta.changes ?? 0) : 0), 0);
     },
     async loadAll() {
       const { results } = await db
@@ -92,12 +124,12 @@ export function createTabCache(db: D1Database): TabCache {
         .all<{ name: string; rows: string }>();
       return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
     },
-    async loadRowsOf(names, header, values) {
+    async loadRowsOf(names, ids) {
       const out: Record<string, unknown[][]> = {};
       if (names.length === 0) return out;
       const { results } = await db
         .prepare(ROWS_OF)
-        .bind(header, JSON.stringify(values), JSON.stringify(names))
+        .bind(JSON.stringify(names), JSON.stringify(ids))
         .all<{ name: string; i: number; row: string }>();
       for (const r of results) {
         const matrix = out[r.name] ?? [];

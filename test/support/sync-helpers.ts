@@ -21,6 +21,7 @@ export async function resetDatabase(): Promise<void> {
       "sync_runs",
       "inbox",
       "tab_cache",
+      "tab_rows",
       "meta",
       "notices",
       "notice_attempts",

@@ -77,7 +77,7 @@ export const pagesRoutes = new Hono<AppEnv>()
     const ledIds = detail.led.map((r) => r.id);
     const [opinionsTab, contactsTab] = await Promise.all([
       base.deps.tabCache.load([TAB_NAMES.opinions]),
-      base.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], "编号", ledIds),
+      base.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], ledIds),
     ]);
     const key = nameKey(detail.row.name);
     const practice = {

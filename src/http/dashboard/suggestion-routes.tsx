@@ -107,7 +107,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const [stored, settingsTab, practiceTabs, history, notices] = await Promise.all([
       deps.summaries.loadRowsWithId(id),
       deps.tabCache.load([TAB_NAMES.settings]),
-      deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", [id]),
+      deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, [id]),
       deps.snapshots.history(id),
       deps.outboxView.list({ suggestionId: id, limit: 500 }),
     ]);

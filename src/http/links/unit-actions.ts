@@ -85,7 +85,7 @@ export async function loadUnitExtras(
   const id = item.row.id ?? "";
   const ev = ctx.view.evaluation;
   const [tabs, objections] = await Promise.all([
-    ctx.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", [id]),
+    ctx.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, [id]),
     ctx.deps.objections.ofSuggestion(id),
   ]);
   const index = buildPracticeIndex(tabs, new Set([id]));

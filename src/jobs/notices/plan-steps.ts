@@ -121,7 +121,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // Only the practice rows of suggestions a practice notice may concern (D1 picks them).
   const [existingKeys, practiceRows] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
-    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", practiceNoticeIds(evaluation.rows)),
+    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
   ]);
   const input: PlanNoticesInput = {
     today: run.today,

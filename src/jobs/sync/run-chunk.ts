@@ -196,7 +196,7 @@ export async function runChunk(
   const [base, practice] = await Promise.all([
     // A run planned by an older build has no small-tabs digest: its tabs' context is built anew.
     smallTabsContext(deps.tabCache, context.smallTabsDigest),
-    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, "编号", idsOf(header, raw)),
+    deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, idsOf(header, raw)),
   ]);
   const ledgerContext = withPracticeTabs(base, practice);
   const evaluation = evaluateChunk({
