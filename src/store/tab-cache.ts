@@ -61,12 +61,16 @@ const WRITE_ROWS = `
   ON CONFLICT (name, i) DO UPDATE SET id = excluded.id, row = excluded.row
   WHERE tab_rows.row IS NOT excluded.row OR tab_rows.id IS NOT excluded.id`;
 
-/** ?1 the tabs (JSON array), ?2 the 编号 (JSON array): their header rows and the rows of those 编号. */
+/**
+ * ?1 the tabs (JSON array), ?2 the 编号 (JSON array): their header rows and the rows of those 编号.
+ * INDEXED BY: left to itself SQLite walks the primary key (name, i), every row of the tab (3,014
+ * rows read for one 编号 of a 3,000-row 沟通记录, against 16 through the index).
+ */
 const ROWS_OF = `
   SELECT name, i, row FROM tab_rows
   WHERE name IN (SELECT value FROM json_each(?1)) AND i = 0
   UNION ALL
-  SELECT name, i, row FROM tab_rows
+  SELECT name, i, row FROM tab_rows INDEXED BY tab_rows_by_id
   WHERE name IN (SELECT value FROM json_each(?1)) AND id IN (SELECT value FROM json_each(?2))`;
 
 /** Column index of header ?n in the tab's header row (NULL when missing). */
