@@ -58,7 +58,13 @@ function rowsOfPlainly(tab: readonly unknown[][], ids: readonly string[]): unkno
 describe("tab_cache: a later save of a tab replaces the rows D1 picks from", () => {
   it("gives the rows of the tab as last saved: rows changed, added, removed, 编号 moved or gone", async () => {
     const cache = createTabCache(env.DB);
-    const save = (tab: unknown[][], at: string) => cache.save(textsOf({ 沟通记录: tab }), at);
+    // 协办意见 saved alongside, unchanged: one save's statements cover both tabs.
+    const coUnits = [
+      ["编号", "协办单位"],
+      ["2026-003", "区住建局"],
+    ];
+    const save = (tab: unknown[][], at: string) =>
+      cache.save(textsOf({ 沟通记录: tab, 协办意见: coUnits }), at);
     const ids = ["2026-001", "2026-002", "2026-003"];
     const versions: unknown[][][] = [
       [
@@ -99,9 +105,9 @@ describe("tab_cache: a later save of a tab replaces the rows D1 picks from", () 
       await save(tab, `2026-11-26T0${n}:00:00Z`);
       const picked = await cache.loadRowsOf(["沟通记录"], ids);
       expect(picked.沟通记录, `version ${n}`).toEqual(rowsOfPlainly(tab, ids));
-      expect((await cache.loadRowsOf(["沟通记录"], ["2026-003"])).沟通记录, `version ${n}`).toEqual(
-        rowsOfPlainly(tab, ["2026-003"]),
-      );
+      const both = await cache.loadRowsOf(["沟通记录", "协办意见"], ["2026-003"]);
+      expect(both.沟通记录, `version ${n}`).toEqual(rowsOfPlainly(tab, ["2026-003"]));
+      expect(both.协办意见, `version ${n}`).toEqual(coUnits);
     }
   });
 
