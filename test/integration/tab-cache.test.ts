@@ -136,6 +136,33 @@ describe("tab_cache: a later save of a tab replaces the rows D1 picks from", () 
     }
   });
 
+  it("indexes on the next save a tab that a build before it cached alone, or saved twice in one instant", async () => {
+    const cache = createTabCache(env.DB);
+    const first = [
+      ["日期", "编号"],
+      [46100, "2026-001"],
+    ];
+    await cache.save(textsOf({ 沟通记录: first }), "2026-11-26T02:00:00Z");
+    // An older build, still serving while the migration is applied, writes the cache alone.
+    const older = [...first, [46101, "2026-002"]];
+    await env.DB.prepare("UPDATE tab_cache SET rows = ?1, seen_at = ?2 WHERE name = '沟通记录'")
+      .bind(JSON.stringify(older), "2026-11-26T02:10:00Z")
+      .run();
+    // The next save finds the tab as the older build left it (no change to write) and indexes it.
+    await cache.save(textsOf({ 沟通记录: older }), "2026-11-26T02:20:00Z");
+    expect((await cache.loadRowsOf(["沟通记录"], ["2026-002"])).沟通记录).toEqual(
+      rowsOfPlainly(older, ["2026-002"]),
+    );
+    // Two different contents saved with the same time: the second is indexed too.
+    const again = [...older, [46102, "2026-002"]];
+    const same = [...again, [46103, "2026-002"]];
+    await cache.save(textsOf({ 沟通记录: again }), "2026-11-26T02:30:00Z");
+    await cache.save(textsOf({ 沟通记录: same }), "2026-11-26T02:30:00Z");
+    expect((await cache.loadRowsOf(["沟通记录"], ["2026-002"])).沟通记录).toEqual(
+      rowsOfPlainly(same, ["2026-002"]),
+    );
+  });
+
   it("is filled by its migration from the tabs cached before it", async () => {
     const tab = [
       ["日期", "编号"],
