@@ -39,6 +39,20 @@ export function drawableOf(rows: readonly EvaluatedRow[], duplicated: ReadonlySe
   );
 }
 
+/**
+ * How many of `drawable` were submitted in each of `years` ("2026") and in all ("all"); a year of
+ * `years` none of them was submitted in counts 0.
+ */
+export function candidateCounts(
+  drawable: readonly Drawable[],
+  years: readonly number[],
+): Record<string, number> {
+  const candidates: Record<string, number> = { all: drawable.length };
+  for (const year of years) candidates[String(year)] = 0;
+  for (const [, , year] of drawable) if (year !== null) candidates[year] = (candidates[year] ?? 0) + 1;
+  return candidates;
+}
+
 /** The candidates among `drawable`, optionally only those submitted in `year`. */
 export function candidatesOf(drawable: readonly Drawable[], year: number | null): SampleCandidate[] {
   return drawable.flatMap(([id, unit, of]) => (year === null || of === year ? [{ id, unit }] : []));
@@ -60,9 +74,8 @@ export interface SamplingCounts {
 /** The sampling form's figures (the sync's finish stores them, so the form parses no row). */
 export function samplingCounts(evaluation: EvaluatedLedger): SamplingCounts {
   const years = reportYears(evaluation);
-  const candidates: Record<string, number> = { all: sampleCandidates(evaluation, null).length };
-  for (const year of years) candidates[String(year)] = sampleCandidates(evaluation, year).length;
-  return { years, candidates };
+  const drawable = drawableOf(evaluation.rows, duplicatedIds(evaluation.rows));
+  return { years, candidates: candidateCounts(drawable, years) };
 }
 
 /** How many may be drawn in `year` (null: in any year). */

@@ -109,8 +109,13 @@ export function yearOfRow(row: EvaluatedRow): number | null {
 
 /** Years that have suggestions, latest first. */
 export function reportYears(evaluation: EvaluatedLedger): number[] {
+  return yearsOfRows(evaluation.rows);
+}
+
+/** The years these rows' suggestions were submitted in, latest first (reportYears of some rows). */
+export function yearsOfRows(rows: readonly EvaluatedRow[]): number[] {
   const years = new Set<number>();
-  for (const row of evaluation.rows) {
+  for (const row of rows) {
     const year = row.blank ? null : yearOfRow(row);
     if (year !== null) years.add(year);
   }

@@ -1,5 +1,10 @@
-import { type Drawable, drawableOf, mayBeDrawn, type SamplingCounts } from "../dashboard/sample-candidates";
-import { yearOfRow } from "../dashboard/year-report";
+import {
+  candidateCounts,
+  type Drawable,
+  drawableOf,
+  type SamplingCounts,
+} from "../dashboard/sample-candidates";
+import { yearsOfRows } from "../dashboard/year-report";
 import type { EvaluatedRow } from "../summary/evaluated";
 
 /**
@@ -17,16 +22,9 @@ export type SamplingPart = SamplingCounts & { readonly drawable: readonly Drawab
 
 /** One part's years and candidates; `duplicated` holds the 编号 on more than one row of the ledger. */
 export function samplingPart(rows: readonly EvaluatedRow[], duplicated: ReadonlySet<string>): SamplingPart {
-  const years = new Set<number>();
-  const candidates: Record<string, number> = { all: 0 };
-  for (const row of rows) {
-    const year = row.blank ? null : yearOfRow(row);
-    if (year !== null) years.add(year);
-    if (!mayBeDrawn(row, duplicated)) continue;
-    candidates.all = (candidates.all ?? 0) + 1;
-    if (year !== null) candidates[year] = (candidates[year] ?? 0) + 1;
-  }
-  return { years: [...years].sort((a, b) => b - a), candidates, drawable: drawableOf(rows, duplicated) };
+  const years = yearsOfRows(rows);
+  const drawable = drawableOf(rows, duplicated);
+  return { years, candidates: candidateCounts(drawable, years), drawable };
 }
 
 /** Every part's candidates in part order: drawableOf the whole ledger. */
