@@ -39,6 +39,35 @@ describe("Worker Sheets client against the emulator", () => {
     expect(tokenCalls.map((r) => r.status)).toEqual([200, 200]);
   });
 
+  it("batchGetIfChanged: one read each time, the values only when Google's answer changed", async () => {
+    await emulator.createSpreadsheet("digest-sheet", [
+      {
+        title: "沟通记录",
+        rows: [
+          ["编号", "承办单位"],
+          ["2026-001", "区教育局"],
+        ],
+      },
+    ]);
+    const client = clientFor("digest-sheet");
+    const ranges = ["'沟通记录'"];
+    const first = await client.batchGetIfChanged(ranges, undefined);
+    expect(first.valueRanges?.[0]?.values).toEqual([
+      ["编号", "承办单位"],
+      ["2026-001", "区教育局"],
+    ]);
+    expect(first.valueRanges).toEqual(await client.batchGet(ranges));
+    const calls = client.callCount;
+    const same = await client.batchGetIfChanged(ranges, first.digest);
+    expect(same).toEqual({ digest: first.digest, valueRanges: null });
+    await client.batchUpdateValues([{ range: "'沟通记录'!B2", values: [["区住建局"]] }]);
+    const changed = await client.batchGetIfChanged(ranges, first.digest);
+    expect(changed.digest).not.toBe(first.digest);
+    expect(changed.valueRanges?.[0]?.values?.[1]).toEqual(["2026-001", "区住建局"]);
+    // Two reads and the write between them: no call is spent on comparing.
+    expect(client.callCount - calls).toBe(3);
+  });
+
   it("backs off through a burst of 429s and lands the write exactly once", async () => {
     await emulator.createSpreadsheet("quota-sheet", [{ title: "建议台账", rows: [["编号", "标题"]] }]);
     const client = clientFor("quota-sheet");

@@ -216,3 +216,97 @@ describe("同步：practice.md 的跨表规则", () => {
     expect(report?.report.contacts).toBeNull();
   });
 });
+
+describe("同步：『沟通记录』等表与上次一字不差时，沿用上次的检查结果", () => {
+  const sheet = {
+    ledger: [{ ...base, 编号: "2026-001", 交办日期: "2026-03-02", 协办单位: "区住建局" }],
+    contacts: [{ 编号: "2026-001", 日期: "2026-03-10", 阶段: "办前", 方式: "电话", 承办单位: "区财政局" }],
+    coOpinions: [{ 编号: "2026-009", 协办单位: "区住建局", 送达日期: "2026-03-20" }],
+  };
+  /** The deps of a sync, counting how often the practice tabs are stored in D1 (a full read). */
+  function counted(id: string, failSave = false) {
+    const deps = depsFor(id);
+    const stored: string[][] = [];
+    const save = deps.tabCache.save.bind(deps.tabCache);
+    deps.tabCache.save = async (texts, at) => {
+      if (!("沟通记录" in texts)) return save(texts, at);
+      stored.push(Object.keys(texts));
+      const changed = await save(texts, at);
+      // The copy landed in D1; the invocation ends before anything after it.
+      if (failSave) throw new Error("invocation ended");
+      return changed;
+    };
+    return { deps, stored };
+  }
+  const practiceProblems = async (id: string) =>
+    (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
+      (p) => p[0] === "沟通记录" || p[0] === "协办意见",
+    );
+  const missingIdProblem = [
+    "协办意见",
+    2,
+    "",
+    "编号",
+    "错误",
+    "编号“2026-009”在『建议台账』中找不到：请核对编号",
+  ];
+
+  it("再次同步不再解析、存储这几张表，『校验问题』照旧", async () => {
+    const id = "practice-kept";
+    await synced(id, sheet);
+    const before = await practiceProblems(id);
+    expect(before).toEqual([
+      ["沟通记录", 2, "2026-001", "承办单位", "错误", expect.stringContaining("区财政局")],
+      missingIdProblem,
+    ]);
+    const { deps, stored } = counted(id);
+    expect(await runSync(deps, "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok", cellsWritten: 0 });
+    expect(stored).toEqual([]);
+    expect(await practiceProblems(id)).toEqual(before);
+  });
+
+  it("表里改了一格、台账多了那个编号、或到了第二天，就重新检查", async () => {
+    const id = "practice-kept-changes";
+    await synced(id, sheet);
+    // 沟通记录's 承办单位 corrected: its problem goes.
+    await depsFor(id).sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.contacts}'!E2`, values: [["区教育局"]] },
+    ]);
+    const edited = counted(id);
+    expect(await runSync(edited.deps, "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
+    expect(edited.stored).toHaveLength(1);
+    expect(await practiceProblems(id)).toEqual([missingIdProblem]);
+    // The ledger gains 2026-009: the 协办意见 row is no longer one of none.
+    const added: Cells = { ...base, 编号: "2026-009", 交办日期: "2026-03-02", 协办单位: "区住建局" };
+    const row = headers.map((h) => added[h] ?? "");
+    await depsFor(id).sheets.batchUpdateValues([{ range: `'${TAB_NAMES.ledger}'!A3`, values: [row] }]);
+    const grown = counted(id);
+    expect(await runSync(grown.deps, "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
+    expect(grown.stored).toHaveLength(1);
+    expect(await practiceProblems(id)).toEqual([]);
+    // Nothing changed, a day later: checked again (a 延期申请 may have come due for review).
+    const nextDay = counted(id);
+    expect(await runSync(nextDay.deps, "test", FIXTURE_NOW_MS + 86_400_000)).toMatchObject({ outcome: "ok" });
+    expect(nextDay.stored).toHaveLength(1);
+  });
+
+  it("存储中途断了、表格又改回原样：下次同步仍把表存进 D1，不沿用旧结果", async () => {
+    const id = "practice-kept-crash";
+    await synced(id, sheet);
+    const contactsRange = `'${TAB_NAMES.contacts}'!E2`;
+    await depsFor(id).sheets.batchUpdateValues([{ range: contactsRange, values: [["区教育局"]] }]);
+    const crashed = counted(id, true);
+    expect(await runSync(crashed.deps, "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "failed" });
+    // What D1 holds of 沟通记录 now is unknown (the save may have landed); staff undo the edit.
+    await depsFor(id).sheets.batchUpdateValues([{ range: contactsRange, values: [["区财政局"]] }]);
+    const after = counted(id);
+    expect(await runSync(after.deps, "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
+    expect(after.stored).toHaveLength(1);
+    const cached = await depsFor(id).tabCache.load([TAB_NAMES.contacts]);
+    expect(cached[TAB_NAMES.contacts]?.[1]?.[4]).toBe("区财政局");
+    expect(await practiceProblems(id)).toEqual([
+      ["沟通记录", 2, "2026-001", "承办单位", "错误", expect.stringContaining("区财政局")],
+      missingIdProblem,
+    ]);
+  });
+});

@@ -7,8 +7,10 @@ import { withPracticeTabs } from "../../domain/ledger-context";
 import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { missingPracticeTabs } from "../../domain/practice/practice-problems";
+import type { Problem } from "../../domain/problems";
+import { digestOf } from "./chunk-input";
 import type { PlanDeps } from "./plan-run";
-import { readRanges } from "./read-sheet";
+import { readRangesIfChanged } from "./read-sheet";
 import { smallTabsContext, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
@@ -18,6 +20,23 @@ export type PracticeRead = Pick<
   "tabsDigest" | "tabsChanged" | "planProblems" | "missingTabs" | "practiceRead"
 >;
 
+/** The step's own findings, kept with the answer they came from (meta PRACTICE_STEP_KEPT). */
+interface PracticeFindings {
+  tabsDigest: string;
+  missingTabs: string[];
+  practiceTabs: Problem[];
+  evaluationTabs: Problem[];
+}
+
+interface KeptFindings {
+  /** Google's answer (batchGetIfChanged's digest) and what else the findings depend on. */
+  answer: string;
+  inputs: string;
+  findings: PracticeFindings;
+}
+
+const PRACTICE_STEP_KEPT = "practice_step_kept";
+
 /**
  * A run's second step: 沟通记录, 延期申请 and 协办意见, a row per event all year (thousands in a
  * county's December), read whole, kept in D1 for the chunks and pages, and folded into the run's
@@ -25,23 +44,37 @@ export type PracticeRead = Pick<
  * a suggestion are checked by the chunk holding it; this step reports only the rows of none.
  * Its own invocation: parsing and storing them costs as much as the whole plan. 民意 and 常委会测评
  * (issue 14) are read, cached and checked here too: the finish folds 常委会测评 into 单位测评.
+ *
+ * Most runs (one every ten minutes) find these tabs as the last run did: when Google's answer is
+ * byte for byte the last one and the step's other inputs (the day, the small tabs, the ledger's
+ * 编号) are too, the last run's findings stand, and the answer is neither parsed, stored nor checked.
  */
 export async function readPracticeTabs(
-  deps: PlanDeps,
+  deps: PlanDeps & { buildId: string },
   context: Omit<SyncContext, "planCalls">,
   nowMs: number,
 ): Promise<PracticeRead> {
   const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
-  const read = await readRanges(
+  const ids = context.ledgerSkipped === null ? context.ids : null;
+  const [kept, inputs] = await Promise.all([keptFindings(deps), inputsDigest(deps.buildId, context, ids)]);
+  const last = kept?.inputs === inputs ? kept.answer : undefined;
+  const { digest: answer, read } = await readRangesIfChanged(
     deps.sheets,
     names.map((tab) => ({ key: tab, tab, a1: "" })),
+    last,
   );
-  const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
+  if (read === null && kept) return practiceRead(context, kept.findings, false);
+
+  const values = read?.values ?? {};
+  const tabs = Object.fromEntries(names.filter((t) => values[t]).map((t) => [t, values[t] ?? []]));
   const { texts, digest: tabsDigest } = await tabTexts(tabs, context.tabsDigest);
-  const changed = (await deps.tabCache.save(texts, new Date(nowMs).toISOString())) > 0;
+  const at = new Date(nowMs).toISOString();
+  // The kept findings go before D1's copy of the tabs changes: should this invocation end between
+  // the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
+  if (kept) await deps.meta.set(PRACTICE_STEP_KEPT, "", at);
+  const changed = (await deps.tabCache.save(texts, at)) > 0;
   const small = await smallTabsContext(deps.tabCache, context.smallTabsDigest);
   const ledger = withPracticeTabs(small, tabs);
-  const ids = context.ledgerSkipped === null ? context.ids : null;
   const knownId = ids ? (id: string) => Object.hasOwn(ids, id) : null;
   const unowned = ledger.practice(knownId ? (id) => !knownId(id) : undefined);
   checkPracticeRows(unowned, {
@@ -50,16 +83,62 @@ export async function readPracticeTabs(
     extensionReviewDays: ledger.settings.extensionReviewDays,
     knownId,
   });
-  const evaluationTabs = checkEvaluationTabs(tabs, {
-    today: context.today,
-    deputies: ledger.deputies,
-    units: ledger.units,
-    knownId,
-    weights: ledger.settings.assessmentWeights,
-  });
-  const missing = [...context.missingTabs, ...read.missingTabs];
-  return {
+  const findings: PracticeFindings = {
     tabsDigest,
+    missingTabs: read?.missingTabs ?? [],
+    practiceTabs: unownedPracticeProblems(unowned, () => false),
+    evaluationTabs: checkEvaluationTabs(tabs, {
+      today: context.today,
+      deputies: ledger.deputies,
+      units: ledger.units,
+      knownId,
+      weights: ledger.settings.assessmentWeights,
+    }),
+  };
+  // An answer read in two calls (a tab missing) has no digest to compare the next one with.
+  if (answer !== null)
+    await deps.meta.set(
+      PRACTICE_STEP_KEPT,
+      JSON.stringify({ answer, inputs, findings } satisfies KeptFindings),
+      at,
+    );
+  return practiceRead(context, findings, changed);
+}
+
+async function keptFindings(deps: PlanDeps): Promise<KeptFindings | null> {
+  const raw = await deps.meta.get(PRACTICE_STEP_KEPT);
+  return raw?.startsWith("{") ? (JSON.parse(raw) as KeptFindings) : null;
+}
+
+/**
+ * What the findings depend on besides the tabs: the build (its rules), the day (a 延期申请 due for
+ * review), the small tabs' digest (units, deputies, the calendar, 设置) and which 编号 the ledger
+ * holds (a row of none).
+ */
+function inputsDigest(
+  buildId: string,
+  context: Omit<SyncContext, "planCalls">,
+  ids: SyncContext["ids"] | null,
+): Promise<string> {
+  return digestOf(
+    JSON.stringify([
+      buildId,
+      context.today,
+      context.tabsDigest,
+      context.smallTabsDigest ?? null,
+      ids ? Object.keys(ids) : null,
+    ]),
+  );
+}
+
+function practiceRead(
+  context: Omit<SyncContext, "planCalls">,
+  findings: PracticeFindings,
+  changed: boolean,
+): PracticeRead {
+  const missing = [...context.missingTabs, ...findings.missingTabs];
+  return {
+    tabsDigest: findings.tabsDigest,
     tabsChanged: context.tabsChanged || changed,
     planProblems: {
       ...context.planProblems,
@@ -68,8 +147,8 @@ export async function readPracticeTabs(
         ...missingPracticeTabs(missing),
         ...missingEvaluationTabs(missing),
       ],
-      practiceTabs: unownedPracticeProblems(unowned, () => false),
-      evaluationTabs,
+      practiceTabs: findings.practiceTabs,
+      evaluationTabs: findings.evaluationTabs,
     },
     missingTabs: [...new Set(missing)],
     practiceRead: true,

@@ -17,9 +17,17 @@ export interface RangesRead {
   missingTabs: string[];
 }
 
+const a1Of = (requests: readonly RangeRequest[]) =>
+  requests.map((r) => (r.a1 ? `${quoteSheet(r.tab)}!${r.a1}` : quoteSheet(r.tab)));
+
 async function batchGetRanges(sheets: SheetsClient, requests: readonly RangeRequest[]): Promise<RangesRead> {
-  const a1 = requests.map((r) => (r.a1 ? `${quoteSheet(r.tab)}!${r.a1}` : quoteSheet(r.tab)));
-  const ranges = await sheets.batchGet(a1);
+  return rangesRead(requests, await sheets.batchGet(a1Of(requests)));
+}
+
+function rangesRead(
+  requests: readonly RangeRequest[],
+  ranges: Awaited<ReturnType<SheetsClient["batchGet"]>>,
+): RangesRead {
   const read: RangesRead = { values: {}, grid: {}, missingTabs: [] };
   requests.forEach((r, i) => {
     const range = ranges[i];
@@ -43,6 +51,11 @@ export async function readRanges(
   } catch (error) {
     if (!(error instanceof SheetsError) || error.httpStatus !== 400) throw error;
   }
+  return readPresentTabs(sheets, requests);
+}
+
+/** After Google failed a batch (a tab missing): the ranges of the tabs there, and which are not. */
+async function readPresentTabs(sheets: SheetsClient, requests: readonly RangeRequest[]): Promise<RangesRead> {
   const spreadsheet = await sheets.getSpreadsheet({ fields: "sheets.properties.title" });
   const existing = new Set((spreadsheet.sheets ?? []).map((s) => s.properties?.title ?? ""));
   const present = requests.filter((r) => existing.has(r.tab));
@@ -50,4 +63,26 @@ export async function readRanges(
     present.length > 0 ? await batchGetRanges(sheets, present) : { values: {}, grid: {}, missingTabs: [] };
   read.missingTabs = [...new Set(requests.filter((r) => !existing.has(r.tab)).map((r) => r.tab))];
   return read;
+}
+
+/**
+ * readRanges, unless Google's answer is the one digested `lastDigest` (`read` is then null): one
+ * values.batchGet either way. `digest` names this answer for the next call; it is null when a tab
+ * was missing and the ranges were read as readRanges reads them then (two reads, nothing to compare).
+ */
+export async function readRangesIfChanged(
+  sheets: SheetsClient,
+  requests: readonly RangeRequest[],
+  lastDigest: string | undefined,
+): Promise<{ digest: string | null; read: RangesRead | null }> {
+  try {
+    const answer = await sheets.batchGetIfChanged(a1Of(requests), lastDigest);
+    return {
+      digest: answer.digest,
+      read: answer.valueRanges ? rangesRead(requests, answer.valueRanges) : null,
+    };
+  } catch (error) {
+    if (!(error instanceof SheetsError) || error.httpStatus !== 400) throw error;
+  }
+  return { digest: null, read: await readPresentTabs(sheets, requests) };
 }
