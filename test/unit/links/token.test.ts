@@ -88,6 +88,12 @@ describe("link settings", () => {
       ENVIRONMENT: "production",
     };
     expect(linkSettingsFrom(ok)).toEqual({ secret: SECRET, publicUrl: "https://jianyi.example.workers.dev" });
+    // Worked out once per set of values: other values give their own answer, and back again.
+    expect(linkSettingsFrom({ ...ok, LINK_SECRET: "short" })).toBeNull();
+    expect(linkSettingsFrom({ ...ok, PUBLIC_URL: "https://other.example" })?.publicUrl).toBe(
+      "https://other.example",
+    );
+    expect(linkSettingsFrom(ok)?.publicUrl).toBe("https://jianyi.example.workers.dev");
     expect(linkSettingProblems({ ...ok, LINK_SECRET: "short" })[0]?.fix).toContain("太短");
     expect(linkSettingProblems({ ...ok, LINK_SECRET: undefined }).map((p) => p.name)).toEqual([
       "LINK_SECRET",
