@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
-import { type D1Host, startD1Host, workerdPidBesides } from "./d1-host";
 import type { BenchEmulator } from "./emulator-process";
 import { IsolateProfiler } from "./isolate-cpu";
 import { ThreadStateReader } from "./thread-state";
@@ -45,6 +44,14 @@ export interface BenchWorker {
   dispose(): Promise<void>;
 }
 
+/** The workerd process this process started (Miniflare's), for its threads' CPU. */
+export function workerdPid(): number {
+  const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(process.pid)]).toString();
+  const line = out.split("\n").find((l) => l.includes("workerd"));
+  if (!line) throw new Error("workerd process not found");
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
 function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
@@ -75,42 +82,6 @@ export async function startBenchWorker(
   /** false: no intake consumer runs by itself (the bench delivers each batch, to measure it alone). */
   intakeConsumer = true,
 ): Promise<BenchWorker> {
-  // D1 answers from a process of its own, as from D1's servers on Cloudflare (bench/d1-host.ts).
-  const d1Host = await startD1Host("bench-db");
-  let mf: Miniflare;
-  try {
-    mf = await startMiniflare(em, spreadsheetId, inspectorPort, intakeConsumer, d1Host);
-  } catch (error) {
-    await d1Host.dispose();
-    throw error;
-  }
-  const pid = workerdPidBesides([d1Host.pid]);
-  const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
-  const thread = new ThreadStateReader(pid);
-  return {
-    mf,
-    profiler,
-    thread,
-    fetch: (pathname, init) =>
-      mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
-    cpuMs: () => processCpuMs(pid),
-    threadCpuNs: () => threadCpuNs(pid),
-    dispose: async () => {
-      profiler.close();
-      await thread.close();
-      await mf.dispose();
-      await d1Host.dispose();
-    },
-  };
-}
-
-async function startMiniflare(
-  em: BenchEmulator,
-  spreadsheetId: string,
-  inspectorPort: number,
-  intakeConsumer: boolean,
-  d1Host: D1Host,
-): Promise<Miniflare> {
   const mf = new Miniflare({
     name: WORKER_NAME,
     inspectorPort,
@@ -118,7 +89,7 @@ async function startMiniflare(
     modulesRoot: path.join(PROJECT_ROOT, "dist"),
     compatibilityDate: "2026-04-20",
     compatibilityFlags: ["nodejs_compat"],
-    d1Databases: { DB: { id: "bench-db", remoteProxyConnectionString: d1Host.url } },
+    d1Databases: { DB: "bench-db" },
     r2Buckets: { LETTERS: "bench-letters" },
     queueProducers: {
       INTAKE_QUEUE: "jianyi-intake",
@@ -150,12 +121,24 @@ async function startMiniflare(
     },
     cf: false,
   });
-  try {
-    await mf.ready;
-    await applyMigrations((await mf.getD1Database("DB")) as never);
-    return mf;
-  } catch (error) {
-    await mf.dispose();
-    throw error;
-  }
+  await mf.ready;
+  const db = await mf.getD1Database("DB");
+  await applyMigrations(db as never);
+  const pid = workerdPid();
+  const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
+  const thread = new ThreadStateReader(pid);
+  return {
+    mf,
+    profiler,
+    thread,
+    fetch: (pathname, init) =>
+      mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
+    cpuMs: () => processCpuMs(pid),
+    threadCpuNs: () => threadCpuNs(pid),
+    dispose: async () => {
+      profiler.close();
+      await thread.close();
+      await mf.dispose();
+    },
+  };
 }
