@@ -3,11 +3,17 @@
  * read `/proc/<pid>/task/<tid>/stat` (about 4 µs a read): the third clock of the bench
  * (bench/isolate-cpu.ts). workerd runs the Worker's isolate on its main thread; while that thread
  * sleeps (state S: waiting for the Sheets emulator, a timer, the network) the isolate cannot be
- * running, whatever frame V8's profiler puts its samples on. A state of R (running, or ready to
- * run) counts as running, so a reading built on it stays an upper bound.
+ * running, whatever frame V8's profiler puts its samples on. A state of R means running or ready
+ * to run: on two cores the bench's own processes (this reader, the emulator, workerd) keep the
+ * thread waiting for a core about as long as it runs (measured: its run-queue wait over an
+ * invocation was as large as the CPU charged to it). So each read also takes the thread's
+ * run-queue wait so far (`schedstat`'s second field, which grows when a wait ends and the thread
+ * gets its core), and reads inside a wait count as not running (withoutRunQueueWaits). What is
+ * left is still an upper bound: a thread on a core may run other isolates than the Worker's.
  *
  * The reads run in a worker thread that sleeps (Atomics.wait) between invocations, so it takes a
- * core only while an invocation is measured.
+ * core only while an invocation is measured, and at the lowest priority, so that it is the one
+ * kept waiting when the two cores are short.
  */
 import { Worker } from "node:worker_threads";
 
@@ -19,6 +25,14 @@ export interface ThreadStates {
   readonly times: Float64Array;
   readonly running: Uint8Array;
   readonly count: number;
+}
+
+/**
+ * The reads as they were taken, with the thread's run-queue wait so far at each (ns): the reader
+ * fills them, withoutRunQueueWaits turns them into ThreadStates.
+ */
+export interface ThreadReads extends ThreadStates {
+  readonly waitedNs: Float64Array;
 }
 
 /**
@@ -36,9 +50,14 @@ const DONE = 4;
 const READER = `
 const { workerData } = require("node:worker_threads");
 const fs = require("node:fs");
-const { ctrl, times, running, path, capacity } = workerData;
+const os = require("node:os");
+const { ctrl, times, running, waited, path, schedstat, capacity } = workerData;
+// This thread only (Linux: priority 0 is the calling thread): the thread measured goes first.
+try { os.setPriority(0, 19); } catch {}
 const fd = fs.openSync(path, "r");
+const sfd = fs.openSync(schedstat, "r");
 const buf = Buffer.alloc(1024);
+const sbuf = Buffer.alloc(128);
 let window = 0;
 for (;;) {
   Atomics.wait(ctrl, ${WINDOW}, window);
@@ -48,6 +67,7 @@ for (;;) {
   let n = 0;
   while (Atomics.load(ctrl, ${READING}) === 1) {
     const len = fs.readSync(fd, buf, 0, 1024, 0);
+    const slen = fs.readSync(sfd, sbuf, 0, 128, 0);
     const at = Number(process.hrtime.bigint() / 1000n);
     // The state is the first field after the command name's closing parenthesis.
     let close = len - 1;
@@ -55,6 +75,8 @@ for (;;) {
     if (n < capacity) {
       times[n] = at;
       running[n] = buf[close + 2] === 0x52 ? 1 : 0; // "R"
+      // schedstat: "<ns on a core> <ns waiting on a run queue> <timeslices>".
+      waited[n] = Number(sbuf.toString("latin1", 0, slen).split(" ")[1]);
       n++;
     }
   }
@@ -62,6 +84,7 @@ for (;;) {
   Atomics.store(ctrl, ${DONE}, window);
 }
 fs.closeSync(fd);
+fs.closeSync(sfd);
 `;
 
 /** Until `ready()` holds, yielding to the event loop (the other thread answers within microseconds). */
@@ -73,6 +96,7 @@ export class ThreadStateReader {
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(5 * 4));
   private readonly times = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
   private readonly running = new Uint8Array(new SharedArrayBuffer(CAPACITY));
+  private readonly waited = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
   private readonly worker: Worker;
   private window = 0;
   /** Why the reader stopped, if it did (then `during` throws instead of waiting for it). */
@@ -85,7 +109,9 @@ export class ThreadStateReader {
         ctrl: this.ctrl,
         times: this.times,
         running: this.running,
+        waited: this.waited,
         path: `/proc/${pid}/task/${tid}/stat`,
+        schedstat: `/proc/${pid}/task/${tid}/schedstat`,
         capacity: CAPACITY,
       },
     });
@@ -122,13 +148,35 @@ export class ThreadStateReader {
     }
     await this.reached(DONE, window);
     const count = Atomics.load(this.ctrl, COUNT);
-    return { times: this.times.slice(0, count), running: this.running.slice(0, count), count };
+    return withoutRunQueueWaits({
+      times: this.times.slice(0, count),
+      running: this.running.slice(0, count),
+      waitedNs: this.waited.slice(0, count),
+      count,
+    });
   }
 
   async close(): Promise<void> {
     this.next(2);
     await this.worker.terminate();
   }
+}
+
+/**
+ * The reads with those taken while the thread waited for a core marked not running. The kernel
+ * adds a wait to the thread's total when the wait ends (the thread gets its core), so a total that
+ * grew by w between two reads means the thread waited, runnable, during the w before the later
+ * one: the reads in that stretch saw state R without the thread running.
+ */
+export function withoutRunQueueWaits(reads: ThreadReads): ThreadStates {
+  const running = reads.running.slice(0, reads.count);
+  for (let i = 1; i < reads.count; i++) {
+    const waitedUs = ((reads.waitedNs[i] ?? 0) - (reads.waitedNs[i - 1] ?? 0)) / 1000;
+    if (waitedUs <= 0) continue;
+    const from = (reads.times[i] ?? 0) - waitedUs;
+    for (let j = i - 1; j >= 0 && (reads.times[j] ?? 0) >= from; j--) running[j] = 0;
+  }
+  return { times: reads.times, running, count: reads.count };
 }
 
 /** The first read at or after `at` (binary search); `count` when there is none. */

@@ -2,7 +2,12 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { runningShare, ThreadStateReader, type ThreadStates } from "../../../bench/thread-state";
+import {
+  runningShare,
+  ThreadStateReader,
+  type ThreadStates,
+  withoutRunQueueWaits,
+} from "../../../bench/thread-state";
 
 function states(reads: [number, 0 | 1][]): ThreadStates {
   return {
@@ -32,6 +37,60 @@ describe("the bench's third clock: how much of a moment a thread was running", (
     // Before the first read or after the last nothing is known, and the moment counts.
     expect(runningShare(s, 10, 20)).toBe(1);
     expect(runningShare(s, 500, 600)).toBe(1);
+  });
+
+  it("counts reads taken while the thread waited for a core as not running", () => {
+    // Every read saw state R; the thread's run-queue total grew by 25 µs at the read at 60 µs and by
+    // 5 µs at the one at 90: it waited from 35 to 60 and from 85 to 90, runnable but not on a core.
+    const times = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    const waited = [0, 0, 0, 0, 0, 0, 25_000, 25_000, 25_000, 30_000, 30_000];
+    const states = withoutRunQueueWaits({
+      times: Float64Array.from(times),
+      running: new Uint8Array(times.length).fill(1),
+      waitedNs: Float64Array.from(waited),
+      count: times.length,
+    });
+    expect([...states.running]).toEqual([1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
+    expect(runningShare(states, 30, 60)).toBeCloseTo(2 / 4);
+    expect(runningShare(states, 60, 80)).toBe(1);
+  });
+
+  it("sees a process that shares its core with another run about half the time, not all of it", async () => {
+    // Two processes spin for 600 ms on CPU 0: each is runnable throughout (state R) and on the core
+    // about half of the time.
+    const spin = `const now = () => Number(process.hrtime.bigint() / 1000n);
+      process.stdin.once("data", () => {
+        console.log("busy " + now());
+        const end = Date.now() + 600;
+        while (Date.now() < end) {}
+        console.log("idle " + now());
+        setTimeout(() => process.exit(0), 200);
+      });`;
+    const spinners = [0, 1].map(() => spawn("taskset", ["-c", "0", process.execPath, "-e", spin]));
+    const measured = spinners[0] as (typeof spinners)[number];
+    const marks = new Map<string, number>();
+    createInterface({ input: measured.stdout }).on("line", (line) => {
+      const [what, at] = line.split(" ");
+      if (what && at) marks.set(what, Number(at));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // both started
+    const reader = new ThreadStateReader(measured.pid as number);
+    try {
+      const read = await reader.during(async () => {
+        for (const s of spinners) s.stdin.write("go\n");
+        while (!marks.has("idle")) await new Promise((resolve) => setTimeout(resolve, 10));
+      });
+      const busy = marks.get("busy") ?? 0;
+      const idle = marks.get("idle") ?? 0;
+      expect(read.count).toBeGreaterThan(100);
+      const share = runningShare(read, busy + 100_000, idle - 100_000);
+      expect(share).toBeGreaterThan(0.2);
+      expect(share).toBeLessThan(0.8);
+    } finally {
+      await reader.close();
+      for (const s of spinners) s.kill();
+      await Promise.all(spinners.map((s) => once(s, "exit").catch(() => undefined)));
+    }
   });
 
   it("sees a real process running while it computes and asleep while it waits", async () => {
