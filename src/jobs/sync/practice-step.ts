@@ -57,16 +57,19 @@ export async function readPracticeTabs(
   const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
   const ids = context.ledgerSkipped === null ? context.ids : null;
   const [kept, inputs] = await Promise.all([keptFindings(deps), inputsDigest(deps.buildId, context, ids)]);
-  const last = kept?.inputs === inputs ? kept.answer : undefined;
+  const same = kept?.inputs === inputs ? kept : null;
   const { digest: answer, read } = await readRangesIfChanged(
     deps.sheets,
     names.map((tab) => ({ key: tab, tab, a1: "" })),
-    last,
+    same?.answer,
   );
-  if (read === null && kept) return practiceRead(context, kept.findings, false);
+  if (read === null) {
+    // Only an answer equal to the kept one is left unparsed; without it, stop rather than store nothing.
+    if (!same) throw new Error("practice step: an unparsed answer without kept findings");
+    return practiceRead(context, same.findings, false);
+  }
 
-  const values = read?.values ?? {};
-  const tabs = Object.fromEntries(names.filter((t) => values[t]).map((t) => [t, values[t] ?? []]));
+  const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
   const { texts, digest: tabsDigest } = await tabTexts(tabs, context.tabsDigest);
   const at = new Date(nowMs).toISOString();
   // The kept findings go before D1's copy of the tabs changes: should this invocation end between
@@ -85,7 +88,7 @@ export async function readPracticeTabs(
   });
   const findings: PracticeFindings = {
     tabsDigest,
-    missingTabs: read?.missingTabs ?? [],
+    missingTabs: read.missingTabs,
     practiceTabs: unownedPracticeProblems(unowned, () => false),
     evaluationTabs: checkEvaluationTabs(tabs, {
       today: context.today,
