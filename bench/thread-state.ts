@@ -192,13 +192,23 @@ function firstAtOrAfter(states: ThreadStates, at: number): number {
 }
 
 /**
+ * Reads further apart than this leave the stretch between them unknown. The reader reads every 4
+ * to 8 µs while it has a core; at the lowest priority it may wait for one for milliseconds, and a
+ * thread seen asleep on both sides of such a gap may have run in it (seen: a chunk step the
+ * profiler charged 40 ms read as 0).
+ */
+const GAP_US = 1_000;
+
+/**
  * Whether the thread may have been running at `at` (µs): a read on either side of it saw it
- * running, or there is no read on one side (nothing known: it counts).
+ * running, or there is no read on one side or the reads around it are a gap apart (nothing known:
+ * it counts).
  */
 function runningAt(states: ThreadStates, at: number): boolean {
   const after = firstAtOrAfter(states, at);
   const before = after - 1;
   if (before < 0 || after >= states.count) return true;
+  if ((states.times[after] ?? 0) - (states.times[before] ?? 0) > GAP_US) return true;
   return states.running[before] === 1 || states.running[after] === 1;
 }
 

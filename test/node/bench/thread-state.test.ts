@@ -27,6 +27,7 @@ describe("the bench's third clock: how much of a moment a thread was running", (
       [140, 1],
       [200, 0],
       [400, 0],
+      [2_000, 0],
     ]);
     expect(runningShare(s, 100, 120)).toBeCloseTo(2 / 3);
     expect(runningShare(s, 120, 130)).toBe(0);
@@ -34,9 +35,11 @@ describe("the bench's third clock: how much of a moment a thread was running", (
     // No read inside: the reads on either side decide (asleep on both: 0; running on one: 1).
     expect(runningShare(s, 250, 300)).toBe(0);
     expect(runningShare(s, 141, 150)).toBe(1);
+    // Between reads a gap apart (the reader kept waiting for a core) nothing is known: it counts.
+    expect(runningShare(s, 1_000, 1_100)).toBe(1);
     // Before the first read or after the last nothing is known, and the moment counts.
     expect(runningShare(s, 10, 20)).toBe(1);
-    expect(runningShare(s, 500, 600)).toBe(1);
+    expect(runningShare(s, 2_100, 2_200)).toBe(1);
   });
 
   it("counts reads taken while the thread waited for a core as not running", () => {
