@@ -1,4 +1,6 @@
 /** Signed webhooks: HMAC-SHA256 over `timestamp + "." + raw body`, hex, in `X-Jianyi-Signature: sha256=<hex>`. */
+import { toHex } from "../hex";
+
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 const encoder = new TextEncoder();
@@ -7,10 +9,6 @@ async function hmacKey(secret: string, usage: "sign" | "verify"): Promise<Crypto
   return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     usage,
   ]);
-}
-
-function toHex(bytes: ArrayBuffer): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function fromHex(hex: string): Uint8Array | null {

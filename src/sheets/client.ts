@@ -1,4 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
+import { toHex } from "../hex";
 import { fitRowsForSheets } from "./cell-limit";
 import { SheetsError, sheetsErrorFrom } from "./errors";
 import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from "./retry";
@@ -84,9 +85,6 @@ export interface SheetsClientOptions {
 function isQuotaRefusal(error: SheetsError): boolean {
   return error.httpStatus === 429 || error.status === "RESOURCE_EXHAUSTED";
 }
-
-const hex = (bytes: ArrayBuffer) =>
-  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /** Plain-fetch Sheets v4 client: the same code talks to Google or to the local emulator. */
 export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
@@ -187,7 +185,7 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
       for (const r of ranges) q.append("ranges", r);
       return call("GET", "/values:batchGet", q, undefined, "values.batchGet", {}, async (response) => {
         const bytes = await response.arrayBuffer();
-        const digest = hex(await crypto.subtle.digest("SHA-1", bytes));
+        const digest = toHex(await crypto.subtle.digest("SHA-1", bytes));
         if (digest === lastDigest) return { digest, valueRanges: null };
         const answer = JSON.parse(new TextDecoder().decode(bytes)) as sheets_v4.Schema$BatchGetValuesResponse;
         return { digest, valueRanges: answer.valueRanges ?? [] };

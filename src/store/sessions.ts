@@ -1,3 +1,5 @@
+import { toHex } from "../hex";
+
 /** Dashboard sessions opened with the admin token (migrations/0008_sessions.sql). */
 export interface SessionStore {
   /** Opens a session; returns the id for the cookie (never stored as such). */
@@ -19,7 +21,7 @@ function base64url(bytes: Uint8Array): string {
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(digest);
 }
 
 /** A new session id from the platform's CSPRNG (256 bits). */

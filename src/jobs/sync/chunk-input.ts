@@ -1,4 +1,5 @@
 import { idOfCell } from "../../domain/evaluate-chunk";
+import { toHex } from "../../hex";
 import type { SyncContext } from "./sync-context";
 
 /**
@@ -45,5 +46,5 @@ export function chunkInput(
 /** A short digest of a text (the small tabs, a system tab's rows): SHA-1 is plenty, this guards against change, not attack. */
 export async function digestOf(text: string): Promise<string> {
   const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(bytes);
 }
