@@ -9,6 +9,33 @@ import {
   withoutRunQueueWaits,
 } from "../../../bench/thread-state";
 
+/**
+ * A process that waits for "go" on stdin, spins for `spinMs`, then sleeps `exitAfterMs` and exits;
+ * `marks` gets the monotonic clock (µs, the clock the reads are stamped with) at "busy" and "idle".
+ * `via` runs it under another command (taskset).
+ */
+function spinner(spinMs: number, exitAfterMs: number, via: string[] = []) {
+  const script = `const now = () => Number(process.hrtime.bigint() / 1000n);
+    process.stdin.once("data", () => {
+      console.log("busy " + now());
+      const end = Date.now() + ${spinMs};
+      while (Date.now() < end) {}
+      console.log("idle " + now());
+      setTimeout(() => process.exit(0), ${exitAfterMs});
+    });`;
+  const [command = process.execPath, ...args] = [...via, process.execPath, "-e", script];
+  const child = spawn(command, args);
+  const marks = new Map<string, number>();
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    const [what, at] = line.split(" ");
+    if (what && at) marks.set(what, Number(at));
+  });
+  const idle = async () => {
+    while (!marks.has("idle")) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  return { child, marks, idle };
+}
+
 function states(reads: [number, 0 | 1][]): ThreadStates {
   return {
     times: Float64Array.from(reads.map(([t]) => t)),
@@ -61,27 +88,15 @@ describe("the bench's third clock: how much of a moment a thread was running", (
   it("sees a process that shares its core with another run about half the time, not all of it", async () => {
     // Two processes spin for 600 ms on CPU 0: each is runnable throughout (state R) and on the core
     // about half of the time.
-    const spin = `const now = () => Number(process.hrtime.bigint() / 1000n);
-      process.stdin.once("data", () => {
-        console.log("busy " + now());
-        const end = Date.now() + 600;
-        while (Date.now() < end) {}
-        console.log("idle " + now());
-        setTimeout(() => process.exit(0), 200);
-      });`;
-    const spinners = [0, 1].map(() => spawn("taskset", ["-c", "0", process.execPath, "-e", spin]));
+    const spinners = [0, 1].map(() => spinner(600, 200, ["taskset", "-c", "0"]));
     const measured = spinners[0] as (typeof spinners)[number];
-    const marks = new Map<string, number>();
-    createInterface({ input: measured.stdout }).on("line", (line) => {
-      const [what, at] = line.split(" ");
-      if (what && at) marks.set(what, Number(at));
-    });
+    const { marks } = measured;
     await new Promise((resolve) => setTimeout(resolve, 300)); // both started
-    const reader = new ThreadStateReader(measured.pid as number);
+    const reader = new ThreadStateReader(measured.child.pid as number);
     try {
       const read = await reader.during(async () => {
-        for (const s of spinners) s.stdin.write("go\n");
-        while (!marks.has("idle")) await new Promise((resolve) => setTimeout(resolve, 10));
+        for (const s of spinners) s.child.stdin.write("go\n");
+        await measured.idle();
       });
       const busy = marks.get("busy") ?? 0;
       const idle = marks.get("idle") ?? 0;
@@ -91,36 +106,19 @@ describe("the bench's third clock: how much of a moment a thread was running", (
       expect(share).toBeLessThan(0.8);
     } finally {
       await reader.close();
-      for (const s of spinners) s.kill();
-      await Promise.all(spinners.map((s) => once(s, "exit").catch(() => undefined)));
+      for (const s of spinners) s.child.kill();
+      await Promise.all(spinners.map((s) => once(s.child, "exit").catch(() => undefined)));
     }
   });
 
   it("sees a real process running while it computes and asleep while it waits", async () => {
-    // The child waits for "go", spins for 300 ms, then sleeps; it prints the monotonic clock (µs) at
-    // each change, the clock the reads are stamped with.
-    const child = spawn(process.execPath, [
-      "-e",
-      `const now = () => Number(process.hrtime.bigint() / 1000n);
-       process.stdin.once("data", () => {
-         console.log("busy " + now());
-         const end = Date.now() + 300;
-         while (Date.now() < end) {}
-         console.log("idle " + now());
-         setTimeout(() => process.exit(0), 1000);
-       });`,
-    ]);
-    const lines = createInterface({ input: child.stdout });
-    const marks = new Map<string, number>();
-    lines.on("line", (line) => {
-      const [what, at] = line.split(" ");
-      if (what && at) marks.set(what, Number(at));
-    });
+    // The child waits for "go", spins for 300 ms, then sleeps.
+    const { child, marks, idle: spun } = spinner(300, 1000);
     const reader = new ThreadStateReader(child.pid as number);
     try {
       const read = await reader.during(async () => {
         child.stdin.write("go\n");
-        while (!marks.has("idle")) await new Promise((resolve) => setTimeout(resolve, 10));
+        await spun();
         await new Promise((resolve) => setTimeout(resolve, 300));
       });
       const busy = marks.get("busy") ?? 0;
