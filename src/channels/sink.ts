@@ -7,10 +7,10 @@ import type { FetchLike } from "./http-post";
  * original address in `x-jianyi-original-url`. Nothing leaves the machine during `npm start`.
  */
 export function sinkFetch(sinkUrl: string, fetchFn: FetchLike): FetchLike {
-  const sink = new URL(sinkUrl);
+  // Parsed when something is sent, not when the invocation's deps are built (most send nothing).
   return (input, init) => {
     const original = new URL(input);
-    const target = new URL(`${original.pathname}${original.search}`, sink.origin);
+    const target = new URL(`${original.pathname}${original.search}`, sinkUrl);
     const headers = new Headers(init.headers);
     headers.set("x-jianyi-original-url", `${original.origin}${original.pathname}`);
     return fetchFn(target.toString(), { ...init, headers });
@@ -19,10 +19,9 @@ export function sinkFetch(sinkUrl: string, fetchFn: FetchLike): FetchLike {
 
 /** Development and tests only: e-mail goes to the sink as the raw MIME message (POST /email). */
 export function sinkEmailSender(sinkUrl: string, fetchFn: FetchLike): EmailSender {
-  const url = new URL("/email", sinkUrl).toString();
   return {
     async send(from, to, raw) {
-      const response = await fetchFn(url, {
+      const response = await fetchFn(new URL("/email", sinkUrl).toString(), {
         method: "POST",
         headers: { "content-type": "message/rfc822", "x-mail-from": from, "x-mail-to": to },
         body: raw,

@@ -16,7 +16,15 @@ import { BASE_CACHED_TABS } from "../ledger-view";
 import { localDate } from "../local-time";
 import { ledgerHeaderOf, META_LEDGER_HEADER } from "../sheet-writes/ledger-columns";
 import { CHUNK_ROWS } from "./chunk-rows";
-import { type RangeRequest, type RangesRead, readRanges } from "./read-sheet";
+import {
+  contextText,
+  keptPlanFor,
+  keptPlanText,
+  META_PLAN_KEPT,
+  type PlanRest,
+  type RunFields,
+} from "./plan-kept";
+import { type RangeRequest, type RangesRead, readRanges, readRangesIfChanged } from "./read-sheet";
 import { rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
@@ -103,23 +111,78 @@ function firstRequests(lastHeader: readonly string[] | null, tailFrom: number): 
 const sameIndexColumns = (a: readonly string[], b: readonly string[]) =>
   INDEX_HEADERS.every((h) => a.indexOf(h) === b.indexOf(h));
 
+/** A run's context, and its JSON text as D1 stores it for the run's other steps. */
+export interface PlannedRun {
+  readonly context: SyncContext;
+  readonly text: string;
+}
+
 /**
  * A sync run's plan, from one read whatever the ledger's size: the small tabs and every header
  * row, the ledger's 编号 and 审查结果 whole (a few short cells a row) and the tails of its other
  * required columns (a second read when staff moved those columns since the last plan). From
  * them: today in 设置 时区, the 编号 index every chunk checks its rows against, where the data ends
  * and how it splits into chunks, and each year's 编号 sequence raised above the numbers staff typed.
+ *
+ * Most runs (one every ten minutes) get Google's answer byte for byte as the last plan did: the
+ * last plan then stands, kept in D1 with its context's text, and only the run's own fields (its
+ * start, its day) are new. Nothing is parsed, stored or checked.
  */
 export async function planRun(
-  deps: PlanDeps,
+  deps: PlanDeps & { buildId: string },
   trigger: string,
   nowMs: number,
-): Promise<Omit<SyncContext, "planCalls">> {
-  const stored = await deps.meta.getMany([META_LEDGER_HEADER, META_ID_END]);
+): Promise<PlannedRun> {
+  const callsBefore = deps.sheets.callCount;
+  const stored = await deps.meta.getMany([META_LEDGER_HEADER, META_ID_END, META_PLAN_KEPT]);
   const lastHeader = ledgerHeaderOf(stored.get(META_LEDGER_HEADER));
   const lastIdEnd = Number(stored.get(META_ID_END) ?? 0) || 0;
   const tailFrom = lastIdEnd > 0 ? Math.max(2, lastIdEnd + 1 - TAIL_MARGIN) : 1;
-  const first = await readRanges(deps.sheets, firstRequests(lastHeader, tailFrom));
+  const requests = firstRequests(lastHeader, tailFrom);
+  // What else the plan depends on: its rules (the build) and the ranges it asks for.
+  const inputs = JSON.stringify([deps.buildId, requests]);
+  const keptRaw = stored.get(META_PLAN_KEPT);
+  const kept = keptPlanFor(keptRaw, inputs);
+  const { digest: answer, read: first } = await readRangesIfChanged(deps.sheets, requests, kept?.answer);
+  const started = { trigger, startedMs: nowMs };
+  if (first === null) {
+    // Only an answer equal to the kept one is left unparsed; without it, stop rather than plan nothing.
+    if (!kept) throw new Error("sync plan: an unparsed answer without a kept plan");
+    const run: RunFields = {
+      ...started,
+      today: localDate(nowMs, kept.timeZone || DEFAULT_TIME_ZONE),
+      tabsChanged: false,
+      planCalls: deps.sheets.callCount - callsBefore,
+    };
+    return { context: { ...(JSON.parse(kept.rest) as PlanRest), ...run }, text: contextText(run, kept.rest) };
+  }
+  const at = new Date(nowMs).toISOString();
+  // The kept plan goes before D1's copy of the small tabs changes: should this invocation end
+  // between the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
+  if (keptRaw) await deps.meta.set(META_PLAN_KEPT, "", at);
+  const planned = await planFromRead(deps, first, { lastHeader, lastIdEnd, tailFrom }, nowMs);
+  const planCalls = deps.sheets.callCount - callsBefore;
+  const { today, tabsChanged, ...rest } = planned;
+  const restText = JSON.stringify(rest);
+  // A plan that read twice (staff moved its columns, a tab missing) depends on more than this answer.
+  if (answer !== null && planCalls === 1)
+    await deps.meta.set(
+      META_PLAN_KEPT,
+      keptPlanText({ answer, inputs, timeZone: rest.timeZone }, restText),
+      at,
+    );
+  const run: RunFields = { ...started, today, tabsChanged, planCalls };
+  return { context: { ...planned, ...run }, text: contextText(run, restText) };
+}
+
+/** The plan from its first read (a second one when staff moved the index columns). */
+async function planFromRead(
+  deps: PlanDeps,
+  first: RangesRead,
+  last: { lastHeader: string[] | null; lastIdEnd: number; tailFrom: number },
+  nowMs: number,
+): Promise<PlanRest & Pick<RunFields, "today" | "tabsChanged">> {
+  const { lastHeader, lastIdEnd, tailFrom } = last;
   const tabs = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
@@ -163,8 +226,6 @@ export async function planRun(
   }
 
   const base = {
-    trigger,
-    startedMs: nowMs,
     today,
     planProblems,
     systemGrid,

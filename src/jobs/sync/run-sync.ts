@@ -163,9 +163,8 @@ async function startRun(
   );
   const callsBefore = deps.sheets.callCount;
   try {
-    const planned = await planRun(deps, trigger, nowMs);
-    const context: SyncContext = { ...planned, planCalls: deps.sheets.callCount - callsBefore };
-    const rev = await deps.runs.setContext(runId, JSON.stringify(context));
+    const { context, text } = await planRun(deps, trigger, nowMs);
+    const rev = await deps.runs.setContext(runId, text);
     // The practice step usually runs next on this isolate: it need not parse what the plan built.
     parsedContext = { runId, rev, context };
     return { runId, context };
