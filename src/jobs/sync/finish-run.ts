@@ -139,7 +139,9 @@ async function unchangedSinceLastRun(
 function complete(context: SyncContext, results: readonly ChunkResult[]): boolean {
   const seen = new Map<string, number>();
   for (const r of results) for (const id of r.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
-  return Object.entries(context.ids).every(([id, entry]) => seen.get(id) === entry.rows.length);
+  // for…in rather than Object.entries: no pair allocated per 编号 (2,000 of them, once per finish).
+  for (const id in context.ids) if (seen.get(id) !== context.ids[id]?.rows.length) return false;
+  return true;
 }
 
 function calendarProblems(results: readonly ChunkResult[]): Problem[] {
