@@ -11,8 +11,19 @@ export interface KeptPlan {
   readonly answer: string;
   /** 设置 时区 as read, for the day of a run that reuses the plan. */
   readonly timeZone: string;
+  /** The chunks the plan splits the ledger into (the run's message says how many). */
+  readonly chunks: number;
   /** The context's JSON without its RunFields. */
   readonly rest: string;
+}
+
+/** The kept plan's first line. */
+interface KeptHead {
+  readonly answer: string;
+  /** The build and the ranges asked for: the plan stands only for the same. */
+  readonly inputs: string;
+  readonly timeZone: string;
+  readonly chunks: number;
 }
 
 export const META_PLAN_KEPT = "plan_kept";
@@ -25,16 +36,13 @@ export const META_PLAN_KEPT = "plan_kept";
 export function keptPlanFor(raw: string | undefined, inputs: string): KeptPlan | null {
   const newline = raw?.indexOf("\n") ?? -1;
   if (!raw || newline < 0) return null;
-  const head = JSON.parse(raw.slice(0, newline)) as { answer: string; inputs: string; timeZone: string };
+  const head = JSON.parse(raw.slice(0, newline)) as KeptHead;
   if (head.inputs !== inputs) return null;
-  return { answer: head.answer, timeZone: head.timeZone, rest: raw.slice(newline + 1) };
+  return { answer: head.answer, timeZone: head.timeZone, chunks: head.chunks, rest: raw.slice(newline + 1) };
 }
 
 /** The stored text of a kept plan (JSON.stringify never writes a raw newline, so the first one ends the head). */
-export function keptPlanText(
-  head: { answer: string; inputs: string; timeZone: string },
-  rest: string,
-): string {
+export function keptPlanText(head: KeptHead, rest: string): string {
   return `${JSON.stringify(head)}\n${rest}`;
 }
 

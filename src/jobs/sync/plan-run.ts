@@ -111,10 +111,11 @@ function firstRequests(lastHeader: readonly string[] | null, tailFrom: number): 
 const sameIndexColumns = (a: readonly string[], b: readonly string[]) =>
   INDEX_HEADERS.every((h) => a.indexOf(h) === b.indexOf(h));
 
-/** A run's context, and its JSON text as D1 stores it for the run's other steps. */
+/** A run's context (parsed when first asked for), its JSON text as D1 stores it, and its chunks. */
 export interface PlannedRun {
-  readonly context: SyncContext;
+  readonly context: () => SyncContext;
   readonly text: string;
+  readonly chunks: number;
 }
 
 /**
@@ -154,7 +155,16 @@ export async function planRun(
       tabsChanged: false,
       planCalls: deps.sheets.callCount - callsBefore,
     };
-    return { context: { ...(JSON.parse(kept.rest) as PlanRest), ...run }, text: contextText(run, kept.rest) };
+    // Parsed only by a step that needs it on this isolate (the practice step, when it runs here).
+    let context: SyncContext | null = null;
+    return {
+      context: () => {
+        context ??= { ...(JSON.parse(kept.rest) as PlanRest), ...run };
+        return context;
+      },
+      text: contextText(run, kept.rest),
+      chunks: kept.chunks,
+    };
   }
   const at = new Date(nowMs).toISOString();
   // The kept plan goes before D1's copy of the small tabs changes: should this invocation end
@@ -168,11 +178,12 @@ export async function planRun(
   if (answer !== null && planCalls === 1)
     await deps.meta.set(
       META_PLAN_KEPT,
-      keptPlanText({ answer, inputs, timeZone: rest.timeZone }, restText),
+      keptPlanText({ answer, inputs, timeZone: rest.timeZone, chunks: rest.chunkStarts.length }, restText),
       at,
     );
   const run: RunFields = { ...started, today, tabsChanged, planCalls };
-  return { context: { ...planned, ...run }, text: contextText(run, restText) };
+  const context: SyncContext = { ...planned, ...run };
+  return { context: () => context, text: contextText(run, restText), chunks: rest.chunkStarts.length };
 }
 
 /** The plan from its first read (a second one when staff moved the index columns). */

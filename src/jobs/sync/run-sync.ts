@@ -109,7 +109,7 @@ function failure(error: unknown): { message: string; retryable: boolean } {
  * for all its chunks: a step names the revision it has, and D1 sends the text only when it differs.
  * Replaced, never changed in place, so a step that took it keeps a consistent one.
  */
-let parsedContext: { runId: number; rev: number; context: SyncContext } | null = null;
+let parsedContext: { runId: number; rev: number; context: () => SyncContext } | null = null;
 
 /** How a step is named in its claim. */
 const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk}` : step.step);
@@ -128,9 +128,9 @@ async function openStep(
   if (opened?.claimedBy !== messageId) return null;
   const done = new Set(opened.doneChunks);
   // No text: D1 holds the revision this isolate named, the one it has.
-  if (opened.context === null) return known ? { context: known.context, done } : null;
+  if (opened.context === null) return known ? { context: known.context(), done } : null;
   const context = JSON.parse(opened.context) as SyncContext;
-  parsedContext = { runId: step.runId, rev: opened.rev, context };
+  parsedContext = { runId: step.runId, rev: opened.rev, context: () => context };
   return { context, done };
 }
 
@@ -142,7 +142,7 @@ async function startRun(
   deps: SyncDeps,
   trigger: string,
   nowMs: number,
-): Promise<{ runId: number; context: SyncContext } | SyncResult> {
+): Promise<{ runId: number; chunks: number; context: () => SyncContext } | SyncResult> {
   const startedAt = new Date(nowMs).toISOString();
   const runId = await deps.runs.start(trigger, startedAt);
   const base = emptyResult(runId);
@@ -163,11 +163,12 @@ async function startRun(
   );
   const callsBefore = deps.sheets.callCount;
   try {
-    const { context, text } = await planRun(deps, trigger, nowMs);
+    const { context, text, chunks } = await planRun(deps, trigger, nowMs);
     const rev = await deps.runs.setContext(runId, text);
-    // The practice step usually runs next on this isolate: it need not parse what the plan built.
+    // The practice step usually runs next on this isolate: it takes the context from here, not
+    // from D1 (a kept plan's text is parsed then, not by the plan).
     parsedContext = { runId, rev, context };
-    return { runId, context };
+    return { runId, chunks, context };
   } catch (error) {
     return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
   }
@@ -284,7 +285,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
   if ("outcome" in started) return started;
   const { runId } = started;
   try {
-    const context = await practiceOnce(deps, runId, started.context, nowMs);
+    const context = await practiceOnce(deps, runId, started.context(), nowMs);
     const chunks = context.chunkStarts.length;
     for (let from = 0; from < chunks; from += REUSED_PER_STEP) {
       const to = Math.min(chunks, from + REUSED_PER_STEP);
@@ -311,12 +312,12 @@ export async function startSync(
 ): Promise<SyncResult> {
   const started = await startRun(deps, trigger, nowMs);
   if ("outcome" in started) return started;
-  const { runId, context } = started;
+  const { runId, chunks } = started;
   await deps.jobsQueue.send({ runId, step: "practice" });
   return {
     ...emptyResult(runId),
     outcome: "started",
-    message: `同步已开始（${context.chunkStarts.length} 段）`,
+    message: `同步已开始（${chunks} 段）`,
   };
 }
 
@@ -339,7 +340,7 @@ async function practiceOnce(
   // What json_patch made of it in D1 (every changed field is replaced whole): the chunks that
   // follow on this isolate take it as it is.
   const patched = { ...context, ...changes };
-  parsedContext = { runId, rev, context: patched };
+  parsedContext = { runId, rev, context: () => patched };
   return patched;
 }
 

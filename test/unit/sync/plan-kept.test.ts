@@ -22,12 +22,13 @@ describe("保存的计划", () => {
 
   it("只在同样的读取下沿用；内容里的换行不影响取回", () => {
     const text = keptPlanText(
-      { answer: "abc", inputs: "build-1", timeZone: "Asia/Shanghai" },
+      { answer: "abc", inputs: "build-1", timeZone: "Asia/Shanghai", chunks: 20 },
       JSON.stringify(rest),
     );
     expect(keptPlanFor(text, "build-1")).toEqual({
       answer: "abc",
       timeZone: "Asia/Shanghai",
+      chunks: 20,
       rest: JSON.stringify(rest),
     });
     expect(keptPlanFor(text, "build-2")).toBeNull();
