@@ -37,7 +37,8 @@ export function keptPlanFor(raw: string | undefined, inputs: string): KeptPlan |
   const newline = raw?.indexOf("\n") ?? -1;
   if (!raw || newline < 0) return null;
   const head = JSON.parse(raw.slice(0, newline)) as KeptHead;
-  if (head.inputs !== inputs) return null;
+  // A head without its chunk count was kept by a build before it counted them: plan anew.
+  if (head.inputs !== inputs || typeof head.chunks !== "number") return null;
   return { answer: head.answer, timeZone: head.timeZone, chunks: head.chunks, rest: raw.slice(newline + 1) };
 }
 

@@ -32,6 +32,9 @@ describe("保存的计划", () => {
       rest: JSON.stringify(rest),
     });
     expect(keptPlanFor(text, "build-2")).toBeNull();
+    // Kept before the head carried the run's chunk count.
+    const older = `${JSON.stringify({ answer: "abc", inputs: "build-1", timeZone: "Asia/Shanghai" })}\n{}`;
+    expect(keptPlanFor(older, "build-1")).toBeNull();
     // Cleared (before D1's copy of the tabs changes) or never stored.
     expect(keptPlanFor("", "build-1")).toBeNull();
     expect(keptPlanFor(undefined, "build-1")).toBeNull();
