@@ -5,7 +5,7 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
 import { type Cells, practiceSheet } from "../support/practice-sheet";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { countingTabSaves, depsFor, resetDatabase } from "../support/sync-helpers";
 
 const DAY_MS = 86_400_000;
 const headers = ledgerTab.columns.map((c) => c.header);
@@ -35,21 +35,8 @@ async function created(id: string) {
 }
 
 /** The deps of a sync, counting how often the plan stores the small tabs in D1 (it parsed its read). */
-function counted(id: string, options: { failSave?: boolean; buildId?: string } = {}) {
-  const deps = depsFor(id);
-  if (options.buildId) deps.buildId = options.buildId;
-  const stored: string[][] = [];
-  const save = deps.tabCache.save.bind(deps.tabCache);
-  deps.tabCache.save = async (texts, at) => {
-    if (!(TAB_NAMES.units in texts)) return save(texts, at);
-    stored.push(Object.keys(texts));
-    const changed = await save(texts, at);
-    // The copy landed in D1; the invocation ends before anything after it.
-    if (options.failSave) throw new Error("invocation ended");
-    return changed;
-  };
-  return { deps, stored };
-}
+const counted = (id: string, options: { failSave?: boolean; buildId?: string } = {}) =>
+  countingTabSaves(id, TAB_NAMES.units, options);
 
 /**
  * Synced twice: the first sync fills 校验问题 and 统计, whose lengths the plan reads, so the

@@ -10,7 +10,7 @@ import { loadStoredReport } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { FIXTURE_NOW_MS, FIXTURE_TODAY } from "../support/ledger-fixture";
 import { type Cells, practiceSheet } from "../support/practice-sheet";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { countingTabSaves, depsFor, resetDatabase } from "../support/sync-helpers";
 
 const headers = ledgerTab.columns.map((c) => c.header);
 const col = (header: string) => headers.indexOf(header);
@@ -223,21 +223,7 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     contacts: [{ 编号: "2026-001", 日期: "2026-03-10", 阶段: "办前", 方式: "电话", 承办单位: "区财政局" }],
     coOpinions: [{ 编号: "2026-009", 协办单位: "区住建局", 送达日期: "2026-03-20" }],
   };
-  /** The deps of a sync, counting how often the practice tabs are stored in D1 (a full read). */
-  function counted(id: string, failSave = false) {
-    const deps = depsFor(id);
-    const stored: string[][] = [];
-    const save = deps.tabCache.save.bind(deps.tabCache);
-    deps.tabCache.save = async (texts, at) => {
-      if (!("沟通记录" in texts)) return save(texts, at);
-      stored.push(Object.keys(texts));
-      const changed = await save(texts, at);
-      // The copy landed in D1; the invocation ends before anything after it.
-      if (failSave) throw new Error("invocation ended");
-      return changed;
-    };
-    return { deps, stored };
-  }
+  const counted = (id: string, failSave = false) => countingTabSaves(id, TAB_NAMES.contacts, { failSave });
   const practiceProblems = async (id: string) =>
     (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
       (p) => p[0] === "沟通记录" || p[0] === "协办意见",

@@ -60,3 +60,27 @@ export async function withoutPartColumn<T>(column: "row_index" | "refs", work: (
 /** Runs `work` with every stored part's index removed (see withoutPartColumn). */
 export const withoutPartIndexes = <T>(work: () => Promise<T>): Promise<T> =>
   withoutPartColumn("row_index", work);
+
+/**
+ * The deps of a sync, counting how often the tabs that include `tab` are stored in D1 (the step
+ * parsed its read); with `failSave`, the invocation ends right after that save lands.
+ */
+export function countingTabSaves(
+  spreadsheetId: string,
+  tab: string,
+  options: { failSave?: boolean; buildId?: string } = {},
+): { deps: Deps; stored: string[][] } {
+  const deps = depsFor(spreadsheetId);
+  if (options.buildId) deps.buildId = options.buildId;
+  const stored: string[][] = [];
+  const save = deps.tabCache.save.bind(deps.tabCache);
+  deps.tabCache.save = async (texts, at) => {
+    if (!(tab in texts)) return save(texts, at);
+    stored.push(Object.keys(texts));
+    const changed = await save(texts, at);
+    // The copy landed in D1; the invocation ends before anything after it.
+    if (options.failSave) throw new Error("invocation ended");
+    return changed;
+  };
+  return { deps, stored };
+}

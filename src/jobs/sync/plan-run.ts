@@ -174,7 +174,9 @@ export async function planRun(
   const planCalls = deps.sheets.callCount - callsBefore;
   const { today, tabsChanged, ...rest } = planned;
   const restText = JSON.stringify(rest);
-  // A plan that read twice (staff moved its columns, a tab missing) depends on more than this answer.
+  // Kept last, after the header, the 编号 column's end and the 编号 floors it stands for are stored
+  // (a later run that reuses it raises no floor). A plan that read twice (staff moved its columns,
+  // a tab missing) depends on more than this answer.
   if (answer !== null && planCalls === 1)
     await deps.meta.set(
       META_PLAN_KEPT,
