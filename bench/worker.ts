@@ -6,6 +6,7 @@ import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import type { BenchEmulator } from "./emulator-process";
 import { IsolateProfiler } from "./isolate-cpu";
+import { startRemoteR2 } from "./r2-remote";
 import { ThreadStateReader } from "./thread-state";
 
 export const BENCH_ADMIN_TOKEN = "bench-admin-token";
@@ -45,9 +46,11 @@ export interface BenchWorker {
 }
 
 /** The workerd process this process started (Miniflare's), for its threads' CPU. */
-export function workerdPid(): number {
+export function workerdPid(other?: number): number {
   const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(process.pid)]).toString();
-  const line = out.split("\n").find((l) => l.includes("workerd"));
+  const line = out
+    .split("\n")
+    .find((l) => l.includes("workerd") && Number(l.trim().split(/\s+/)[0]) !== other);
   if (!line) throw new Error("workerd process not found");
   return Number(line.trim().split(/\s+/)[0]);
 }
@@ -82,49 +85,59 @@ export async function startBenchWorker(
   /** false: no intake consumer runs by itself (the bench delivers each batch, to measure it alone). */
   intakeConsumer = true,
 ): Promise<BenchWorker> {
+  // R2 in a process of its own, reached over HTTP as on Cloudflare (bench/r2-remote.ts); started
+  // first, so the Worker's workerd is the one started after it.
+  const r2 = await startRemoteR2("bench-letters");
+  const r2Pid = workerdPid();
+  const letters = r2.wrappedBinding("LETTERS");
   const mf = new Miniflare({
-    name: WORKER_NAME,
     inspectorPort,
-    modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "dist/index.js") }],
-    modulesRoot: path.join(PROJECT_ROOT, "dist"),
-    compatibilityDate: "2026-04-20",
-    compatibilityFlags: ["nodejs_compat"],
-    d1Databases: { DB: "bench-db" },
-    r2Buckets: { LETTERS: "bench-letters" },
-    queueProducers: {
-      INTAKE_QUEUE: "jianyi-intake",
-      NOTICES_QUEUE: "jianyi-notices",
-      JOBS_QUEUE: "jianyi-jobs",
-    },
-    queueConsumers: intakeConsumer
-      ? {
-          "jianyi-intake": {
-            maxBatchSize: 50,
-            maxBatchTimeout: 2,
-            maxRetries: 10,
-            deadLetterQueue: "jianyi-intake-dlq",
-          },
-        }
-      : {},
-    bindings: {
-      ENVIRONMENT: "test",
-      SHEETS_API_BASE: em.url,
-      GOOGLE_TOKEN_URL: `${em.url}/token`,
-      GOOGLE_SERVICE_ACCOUNT: JSON.stringify(em.keyFile),
-      SPREADSHEET_ID: spreadsheetId,
-      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-      FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
-      FORM_SECRET_REPLY: BENCH_FORM_SECRET,
-      LINK_SECRET: BENCH_LINK_SECRET,
-      PUBLIC_URL: BENCH_PUBLIC_URL,
-      D1_METER: "1",
-    },
+    workers: [
+      {
+        name: WORKER_NAME,
+        modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "dist/index.js") }],
+        modulesRoot: path.join(PROJECT_ROOT, "dist"),
+        compatibilityDate: "2026-04-20",
+        compatibilityFlags: ["nodejs_compat"],
+        d1Databases: { DB: "bench-db" },
+        wrappedBindings: letters.wrappedBindings,
+        queueProducers: {
+          INTAKE_QUEUE: "jianyi-intake",
+          NOTICES_QUEUE: "jianyi-notices",
+          JOBS_QUEUE: "jianyi-jobs",
+        },
+        queueConsumers: intakeConsumer
+          ? {
+              "jianyi-intake": {
+                maxBatchSize: 50,
+                maxBatchTimeout: 2,
+                maxRetries: 10,
+                deadLetterQueue: "jianyi-intake-dlq",
+              },
+            }
+          : {},
+        bindings: {
+          ENVIRONMENT: "test",
+          SHEETS_API_BASE: em.url,
+          GOOGLE_TOKEN_URL: `${em.url}/token`,
+          GOOGLE_SERVICE_ACCOUNT: JSON.stringify(em.keyFile),
+          SPREADSHEET_ID: spreadsheetId,
+          ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+          FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
+          FORM_SECRET_REPLY: BENCH_FORM_SECRET,
+          LINK_SECRET: BENCH_LINK_SECRET,
+          PUBLIC_URL: BENCH_PUBLIC_URL,
+          D1_METER: "1",
+        },
+      },
+      letters.clientWorker,
+    ],
     cf: false,
   });
   await mf.ready;
   const db = await mf.getD1Database("DB");
   await applyMigrations(db as never);
-  const pid = workerdPid();
+  const pid = workerdPid(r2Pid);
   const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
   const thread = new ThreadStateReader(pid);
   return {
@@ -139,6 +152,7 @@ export async function startBenchWorker(
       profiler.close();
       await thread.close();
       await mf.dispose();
+      await r2.dispose();
     },
   };
 }
