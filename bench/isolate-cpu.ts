@@ -58,6 +58,8 @@ export interface CpuSample {
   top: { fn: string; ms: number }[];
   /** The whole call tree, for a closer look (callTree). */
   profile: Profile;
+  /** How many samples V8 took while the isolate was not idle (its sampler thread may get no core). */
+  samples: number;
 }
 
 /** Sampling interval of the profiler, µs: fine enough for a 10 ms budget. */
@@ -155,6 +157,7 @@ function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample {
   let ownUs = 0;
   let runningUs = 0;
   let busyUs = 0;
+  let samples = 0;
   let at = profile.startTime;
   if (states && states.count > 0) {
     // Both clocks are the machine's monotonic clock: a profile outside the reads would mean they
@@ -170,6 +173,7 @@ function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample {
     at += profile.timeDeltas[i] ?? 0;
     const us = profile.timeDeltas[i + 1] ?? 0;
     if (name.get(node) === "(idle)") return;
+    samples++;
     busyUs += us;
     if (waiting(node)) return;
     const frame = frameOf.get(node);
@@ -193,6 +197,7 @@ function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample {
     busyMs: busyUs / 1000,
     top,
     profile,
+    samples,
   };
 }
 

@@ -53,6 +53,7 @@ if (json) {
     d1RowsWritten: f["D1 rows written"],
     d1RoundTrips: f["D1 trips"],
     d1Queries: f["D1 queries"],
+    starvedProfiles: f["starved profiles"],
     fits: f["fits 10 ms"] === "yes",
   }));
   // A whole job (every step of a sync run or notices run, one page view) per 1,000 ledger rows.

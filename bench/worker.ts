@@ -86,10 +86,11 @@ export async function startBenchWorker(
   intakeConsumer = true,
 ): Promise<BenchWorker> {
   // R2 in a process of its own, reached over HTTP as on Cloudflare (bench/r2-remote.ts); started
-  // first, so the Worker's workerd is the one started after it.
-  const r2 = await startRemoteR2("bench-letters");
-  const r2Pid = workerdPid();
-  const letters = r2.wrappedBinding("LETTERS");
+  // first, so the Worker's workerd is the one started after it. BENCH_R2=in-process binds
+  // Miniflare's own R2 instead, on the Worker's thread as before (for comparing the two).
+  const r2 = process.env.BENCH_R2 === "in-process" ? null : await startRemoteR2("bench-letters");
+  const r2Pid = r2 ? workerdPid() : undefined;
+  const letters = r2?.wrappedBinding("LETTERS");
   const mf = new Miniflare({
     inspectorPort,
     workers: [
@@ -100,7 +101,9 @@ export async function startBenchWorker(
         compatibilityDate: "2026-04-20",
         compatibilityFlags: ["nodejs_compat"],
         d1Databases: { DB: "bench-db" },
-        wrappedBindings: letters.wrappedBindings,
+        ...(letters
+          ? { wrappedBindings: letters.wrappedBindings }
+          : { r2Buckets: { LETTERS: "bench-letters" } }),
         queueProducers: {
           INTAKE_QUEUE: "jianyi-intake",
           NOTICES_QUEUE: "jianyi-notices",
@@ -130,7 +133,7 @@ export async function startBenchWorker(
           D1_METER: "1",
         },
       },
-      letters.clientWorker,
+      ...(letters ? [letters.clientWorker] : []),
     ],
     cf: false,
   });
@@ -152,7 +155,7 @@ export async function startBenchWorker(
       profiler.close();
       await thread.close();
       await mf.dispose();
-      await r2.dispose();
+      await r2?.dispose();
     },
   };
 }
