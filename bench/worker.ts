@@ -89,73 +89,79 @@ export async function startBenchWorker(
   // first, so the Worker's workerd is the one started after it. BENCH_R2=in-process binds
   // Miniflare's own R2 instead, on the Worker's thread as before (for comparing the two).
   const r2 = process.env.BENCH_R2 === "in-process" ? null : await startRemoteR2("bench-letters");
-  const r2Pid = r2 ? workerdPid() : undefined;
-  const letters = r2?.wrappedBinding("LETTERS");
-  const mf = new Miniflare({
-    inspectorPort,
-    workers: [
-      {
-        name: WORKER_NAME,
-        modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "dist/index.js") }],
-        modulesRoot: path.join(PROJECT_ROOT, "dist"),
-        compatibilityDate: "2026-04-20",
-        compatibilityFlags: ["nodejs_compat"],
-        d1Databases: { DB: "bench-db" },
-        ...(letters
-          ? { wrappedBindings: letters.wrappedBindings }
-          : { r2Buckets: { LETTERS: "bench-letters" } }),
-        queueProducers: {
-          INTAKE_QUEUE: "jianyi-intake",
-          NOTICES_QUEUE: "jianyi-notices",
-          JOBS_QUEUE: "jianyi-jobs",
+  // Nothing left running when the Worker does not start: the R2 process is stopped too.
+  try {
+    const r2Pid = r2 ? workerdPid() : undefined;
+    const letters = r2?.wrappedBinding("LETTERS");
+    const mf = new Miniflare({
+      inspectorPort,
+      workers: [
+        {
+          name: WORKER_NAME,
+          modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "dist/index.js") }],
+          modulesRoot: path.join(PROJECT_ROOT, "dist"),
+          compatibilityDate: "2026-04-20",
+          compatibilityFlags: ["nodejs_compat"],
+          d1Databases: { DB: "bench-db" },
+          ...(letters
+            ? { wrappedBindings: letters.wrappedBindings }
+            : { r2Buckets: { LETTERS: "bench-letters" } }),
+          queueProducers: {
+            INTAKE_QUEUE: "jianyi-intake",
+            NOTICES_QUEUE: "jianyi-notices",
+            JOBS_QUEUE: "jianyi-jobs",
+          },
+          queueConsumers: intakeConsumer
+            ? {
+                "jianyi-intake": {
+                  maxBatchSize: 50,
+                  maxBatchTimeout: 2,
+                  maxRetries: 10,
+                  deadLetterQueue: "jianyi-intake-dlq",
+                },
+              }
+            : {},
+          bindings: {
+            ENVIRONMENT: "test",
+            SHEETS_API_BASE: em.url,
+            GOOGLE_TOKEN_URL: `${em.url}/token`,
+            GOOGLE_SERVICE_ACCOUNT: JSON.stringify(em.keyFile),
+            SPREADSHEET_ID: spreadsheetId,
+            ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+            FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
+            FORM_SECRET_REPLY: BENCH_FORM_SECRET,
+            LINK_SECRET: BENCH_LINK_SECRET,
+            PUBLIC_URL: BENCH_PUBLIC_URL,
+            D1_METER: "1",
+          },
         },
-        queueConsumers: intakeConsumer
-          ? {
-              "jianyi-intake": {
-                maxBatchSize: 50,
-                maxBatchTimeout: 2,
-                maxRetries: 10,
-                deadLetterQueue: "jianyi-intake-dlq",
-              },
-            }
-          : {},
-        bindings: {
-          ENVIRONMENT: "test",
-          SHEETS_API_BASE: em.url,
-          GOOGLE_TOKEN_URL: `${em.url}/token`,
-          GOOGLE_SERVICE_ACCOUNT: JSON.stringify(em.keyFile),
-          SPREADSHEET_ID: spreadsheetId,
-          ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-          FORM_SECRET_SUGGESTION: BENCH_FORM_SECRET,
-          FORM_SECRET_REPLY: BENCH_FORM_SECRET,
-          LINK_SECRET: BENCH_LINK_SECRET,
-          PUBLIC_URL: BENCH_PUBLIC_URL,
-          D1_METER: "1",
-        },
+        ...(letters ? [letters.clientWorker] : []),
+      ],
+      cf: false,
+    });
+    await mf.ready;
+    const db = await mf.getD1Database("DB");
+    await applyMigrations(db as never);
+    const pid = workerdPid(r2Pid);
+    const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
+    const thread = new ThreadStateReader(pid);
+    return {
+      mf,
+      profiler,
+      thread,
+      fetch: (pathname, init) =>
+        mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
+      cpuMs: () => processCpuMs(pid),
+      threadCpuNs: () => threadCpuNs(pid),
+      dispose: async () => {
+        profiler.close();
+        await thread.close();
+        await mf.dispose();
+        await r2?.dispose();
       },
-      ...(letters ? [letters.clientWorker] : []),
-    ],
-    cf: false,
-  });
-  await mf.ready;
-  const db = await mf.getD1Database("DB");
-  await applyMigrations(db as never);
-  const pid = workerdPid(r2Pid);
-  const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
-  const thread = new ThreadStateReader(pid);
-  return {
-    mf,
-    profiler,
-    thread,
-    fetch: (pathname, init) =>
-      mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
-    cpuMs: () => processCpuMs(pid),
-    threadCpuNs: () => threadCpuNs(pid),
-    dispose: async () => {
-      profiler.close();
-      await thread.close();
-      await mf.dispose();
-      await r2?.dispose();
-    },
-  };
+    };
+  } catch (error) {
+    await r2?.dispose();
+    throw error;
+  }
 }
