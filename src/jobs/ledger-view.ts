@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { buildLedgerContext, type LedgerContext, withPracticeTabs } from "../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
@@ -10,7 +11,10 @@ import type { SnapshotStore } from "../store/snapshots";
 import type { SummaryStore } from "../store/summary-store";
 import type { TabCache } from "../store/tab-cache";
 
-/** The small tabs every page and job reads (from D1). */
+/**
+ * The small tabs every page and job reads (from D1). The sync keeps 沟通记录, 延期申请 and 协办意见
+ * there too (a row per event: larger, so only the jobs and pages that show them load them).
+ */
 export const BASE_CACHED_TABS = [
   TAB_NAMES.units,
   TAB_NAMES.deputies,
@@ -20,23 +24,38 @@ export const BASE_CACHED_TABS = [
   TAB_NAMES.holidays,
 ];
 
-/**
- * The tabs the sync keeps in D1 besides the ledger itself: the small tabs, and 沟通记录, 延期申请
- * and 协办意见 (a row per event: larger, so only the jobs and pages that show them load them).
- */
-export const CACHED_TABS = [...BASE_CACHED_TABS, ...PRACTICE_RECORD_TABS];
 
-async function loadTabs(
+/**
+ * The small tabs' context (设置, the calendar, the directories, the templates) as the sync stored
+ * them, built once per isolate while their versions stay the same (one D1 lookup of the versions,
+ * no rows): a notices run's twenty parts and a personal link's pages each read, parsed and built
+ * it again (about 2.5 ms of a profiled notices part), though a sync rarely changes these tabs.
+ */
+let lastBase: { version: string; context: LedgerContext } | null = null;
+
+export async function baseTabsContext(cache: TabCache): Promise<LedgerContext> {
+  const kept = lastBase;
+  if (kept && kept.version === (await cache.versionOf(BASE_CACHED_TABS))) return kept.context;
+  // The tabs with the key they are of (a save between two reads cannot pair them wrongly).
+  const { version, tabs } = await cache.loadWithVersion(BASE_CACHED_TABS);
+  const context = buildLedgerContext(tabs);
+  lastBase = { version, context };
+  return context;
+}
+
+/** The small tabs' context, with 沟通记录, 延期申请 and 协办意见 whole or of some 编号 when asked. */
+async function contextWith(
   cache: TabCache,
   practice: boolean | { readonly ids: readonly string[] } | undefined,
-): Promise<Record<string, unknown[][]>> {
-  if (!practice) return cache.load(BASE_CACHED_TABS);
-  if (practice === true) return cache.load(CACHED_TABS);
-  const [small, rows] = await Promise.all([
-    cache.load(BASE_CACHED_TABS),
-    cache.loadRowsOf(PRACTICE_RECORD_TABS, practice.ids),
+): Promise<LedgerContext> {
+  if (!practice) return baseTabsContext(cache);
+  const [base, rows] = await Promise.all([
+    baseTabsContext(cache),
+    practice === true
+      ? cache.load(PRACTICE_RECORD_TABS)
+      : cache.loadRowsOf(PRACTICE_RECORD_TABS, practice.ids),
   ]);
-  return { ...small, ...rows };
+  return withPracticeTabs(base, rows);
 }
 
 export interface LedgerView {
@@ -99,14 +118,15 @@ export async function loadLedgerView(
   const cached = key === null ? undefined : memo.get(key);
   if (stamp?.version && cached?.version === stamp.version)
     return { evaluation: cached.evaluation, removed, syncedAt: stamp.at };
-  const [rows, tabs, problems] = await Promise.all([
+  const [rows, context, problems] = await Promise.all([
     detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
-    loadTabs(deps.tabCache, options.practice),
+    contextWith(deps.tabCache, options.practice),
     withProblems ? deps.meta.get(META_SYNC_PROBLEMS) : null,
   ]);
   const built = ledgerFromSummary({
     rows,
-    tabs,
+    tabs: {},
+    context,
     today: stamp?.today ?? fallbackToday,
     problems: problems ? (JSON.parse(problems) as Problem[]) : [],
   });
@@ -136,12 +156,18 @@ export async function loadRecipientView(
   fallbackToday: string,
   key: string,
 ): Promise<RecipientView | null> {
-  const [rows, tabs] = await Promise.all([
+  const [rows, context] = await Promise.all([
     deps.summaries.loadFactsMentioning(key),
-    deps.tabCache.load(BASE_CACHED_TABS),
+    baseTabsContext(deps.tabCache),
   ]);
   if (!rows) return null;
-  const evaluation = ledgerFromSummary({ rows, tabs, today: stamp?.today ?? fallbackToday, problems: [] });
+  const evaluation = ledgerFromSummary({
+    rows,
+    tabs: {},
+    context,
+    today: stamp?.today ?? fallbackToday,
+    problems: [],
+  });
   Object.freeze(evaluation.rows);
   return { evaluation, syncedAt: stamp?.at ?? null };
 }

@@ -6,6 +6,14 @@ export interface TabCache {
   /** Only the named tabs (a page that needs no 沟通记录 does not parse it). */
   load(names: readonly string[]): Promise<Record<string, unknown[][]>>;
   /**
+   * A key that changes whenever the stored rows of one of the named tabs change (a save that
+   * changes a tab's rows moves its version; one that finds them the same does not), read without
+   * the rows: what an isolate built from the tabs stands while the key is the same.
+   */
+  versionOf(names: readonly string[]): Promise<string>;
+  /** The named tabs and their versionOf key, read together (one D1 batch: one snapshot). */
+  loadWithVersion(names: readonly string[]): Promise<{ version: string; tabs: Record<string, unknown[][]> }>;
+  /**
    * The header row and the rows whose 编号 cell (as trimmed text) is one of `ids`, of each named
    * tab, at their places (a sparse matrix: row i of the sheet is index i - 1). D1 picks the rows
    * through tab_rows' index, so a sync chunk or a suggestion's page reads only its own
@@ -29,7 +37,12 @@ export interface TabCache {
 /** The 编号 column's index in a tab_cache row's header (NULL when the tab has none). */
 const ID_COLUMN = `(SELECT h.key FROM json_each(c.rows, '$[0]') AS h WHERE trim(h.value) = '编号')`;
 
-/** Which version of a tab_cache row `c` is: a save that changes its rows counts rev up (and sets seen_at). */
+/**
+ * Which version of a tab_cache row `c` is: a save that changes its rows counts rev up (and sets
+ * seen_at). A tab's first rev is a random number, not 1, so a database made again from nothing (the
+ * tests, a restore) does not repeat an earlier one's versions, which an isolate may still hold
+ * (versionOf).
+ */
 const VERSION = `c.seen_at || '#' || coalesce(c.rev, 0)`;
 
 /**
@@ -117,11 +130,25 @@ function countRowsSql(groups: number): string {
   GROUP BY w.s, ${by}`;
 }
 
+const marksFor = (names: readonly string[]) => names.map((_, i) => `?${i + 1}`).join(", ");
+const versionKey = (rows: readonly { name: string; version: string }[]) =>
+  rows.map((r) => `${r.name}=${r.version}`).join("\n");
+const parsedTabs = (rows: readonly { name: string; rows: string }[]) =>
+  Object.fromEntries(rows.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
+
 export function createTabCache(db: D1Database): TabCache {
+  const versionsOf = (names: readonly string[]) =>
+    db
+      .prepare(
+        `SELECT c.name, ${VERSION} AS version FROM tab_cache AS c WHERE c.name IN (${marksFor(names)}) ORDER BY c.name`,
+      )
+      .bind(...names);
+  const rowsOf = (names: readonly string[]) =>
+    db.prepare(`SELECT name, rows FROM tab_cache WHERE name IN (${marksFor(names)})`).bind(...names);
   return {
     async save(texts, seenAt) {
       const upsert = db.prepare(
-        `INSERT INTO tab_cache (name, rows, seen_at, rev) VALUES (?1, ?2, ?3, 1)
+        `INSERT INTO tab_cache (name, rows, seen_at, rev) VALUES (?1, ?2, ?3, (random() & 2147483647) + 1)
          ON CONFLICT (name) DO UPDATE SET rows = excluded.rows, seen_at = excluded.seen_at,
            rev = coalesce(tab_cache.rev, 0) + 1
          WHERE tab_cache.rows != excluded.rows`,
@@ -171,14 +198,22 @@ export function createTabCache(db: D1Database): TabCache {
         });
       return bySet;
     },
+    async versionOf(names) {
+      if (names.length === 0) return "";
+      const { results } = await versionsOf(names).all<{ name: string; version: string }>();
+      return versionKey(results);
+    },
+    async loadWithVersion(names) {
+      if (names.length === 0) return { version: "", tabs: {} };
+      const [versions, loaded] = await db.batch<Record<string, string>>([versionsOf(names), rowsOf(names)]);
+      return {
+        version: versionKey((versions?.results ?? []) as { name: string; version: string }[]),
+        tabs: parsedTabs((loaded?.results ?? []) as { name: string; rows: string }[]),
+      };
+    },
     async load(names) {
       if (names.length === 0) return {};
-      const marks = names.map((_, i) => `?${i + 1}`).join(", ");
-      const { results } = await db
-        .prepare(`SELECT name, rows FROM tab_cache WHERE name IN (${marks})`)
-        .bind(...names)
-        .all<{ name: string; rows: string }>();
-      return Object.fromEntries(results.map((r) => [r.name, JSON.parse(r.rows) as unknown[][]]));
+      return parsedTabs((await rowsOf(names).all<{ name: string; rows: string }>()).results);
     },
   };
 }

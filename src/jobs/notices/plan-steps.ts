@@ -9,7 +9,7 @@ import type { Problem } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
 import { loadDigestFigures } from "../../store/page-figures";
-import { BASE_CACHED_TABS, loadLedgerView } from "../ledger-view";
+import { baseTabsContext, loadLedgerView } from "../ledger-view";
 import { attachPersonalLinks } from "../links/attach-links";
 import { localDate } from "../local-time";
 import { enqueueNotices } from "./enqueue";
@@ -102,16 +102,17 @@ function arrivalsSince(deps: NoticeDeps, run: DailyRun) {
  * keys of these suggestions only: a part costs the same however long the ledger.
  */
 export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): Promise<StepOutcome> {
-  const [rows, tabs, stamp, duplicates, arrivals] = await Promise.all([
+  const [rows, context, stamp, duplicates, arrivals] = await Promise.all([
     deps.summaries.loadPart(part),
-    deps.tabCache.load(BASE_CACHED_TABS),
+    baseTabsContext(deps.tabCache),
     deps.meta.get(META_SUMMARY),
     duplicateIds(deps),
     arrivalsSince(deps, run),
   ]);
   const evaluation = ledgerFromSummary({
     rows,
-    tabs,
+    tabs: {},
+    context,
     today: stamp ? (JSON.parse(stamp) as { today: string }).today : run.today,
     problems: [],
   });
@@ -142,8 +143,8 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
  */
 export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepOutcome> {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
-  const [tabs, stamp, duplicates, arrivals] = await Promise.all([
-    deps.tabCache.load(BASE_CACHED_TABS),
+  const [context, stamp, duplicates, arrivals] = await Promise.all([
+    baseTabsContext(deps.tabCache),
     deps.meta.get(META_SUMMARY),
     duplicateIds(deps),
     arrivalsSince(deps, run),
@@ -170,7 +171,13 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
       digest,
     });
   const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
-  const noRows = ledgerFromSummary({ rows: [], tabs, today: stored?.today ?? run.today, problems: [] });
+  const noRows = ledgerFromSummary({
+    rows: [],
+    tabs: {},
+    context,
+    today: stored?.today ?? run.today,
+    problems: [],
+  });
   // Which digests are due and not sent yet depends on the small tabs (周报接收人, the calendar) and
   // the outbox, not on the rows: most days none is, and without arrivals the rows are not read.
   const keysWithoutArrivals = arrivals.length === 0 ? await keysAbout([]) : null;
