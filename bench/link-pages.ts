@@ -6,6 +6,7 @@
  */
 import type { LinkKind } from "../src/domain/links/capability";
 import { issueLink } from "../src/jobs/links/issue-link";
+import { createTabCache } from "../src/store/tab-cache";
 import { DEPUTIES, SCENARIOS, UNITS } from "../test/support/ledger-fixture";
 import { BENCH_LINK_SECRET, BENCH_PUBLIC_URL, type BenchWorker } from "./worker";
 
@@ -97,10 +98,16 @@ export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> 
     .first<{ rows: string }>();
   const settingRows = (JSON.parse(settings?.rows ?? "[]") as string[][]).filter((r) => r[0] !== "周报接收人");
   settingRows.push(["周报接收人", "leaders@example.gov.cn", ""]);
+  // Stored as a sync stores edited tabs (their versions move: an isolate builds their context again).
+  await createTabCache(db as unknown as D1Database).save(
+    {
+      设置: JSON.stringify(settingRows),
+      承办单位: JSON.stringify(units),
+      代表: JSON.stringify(deputies),
+    },
+    new Date().toISOString(),
+  );
   await db.batch([
-    db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '设置'").bind(JSON.stringify(settingRows)),
-    db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '承办单位'").bind(JSON.stringify(units)),
-    db.prepare("UPDATE tab_cache SET rows = ?1 WHERE name = '代表'").bind(JSON.stringify(deputies)),
     db.prepare("DELETE FROM meta WHERE key = 'notices_last_run'"),
     db.prepare("DELETE FROM notices"),
   ]);
