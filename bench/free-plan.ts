@@ -547,6 +547,9 @@ async function measureLinks(
   figures.push(...(await measureNoticesRun(worker, em, "notices, everyone reachable (a link in each)")));
   const signed = (await count("personal_links")) - linksBefore;
   console.log(`that run planned ${await count("notices")} notices and signed ${signed} links`);
+  // A run that signed nothing measured nothing of what its rows claim (it happened once: the tabs
+  // were edited behind the versions an isolate keys their context by).
+  if (signed === 0) throw new Error("the notices run with everyone reachable signed no personal link");
   const reply = `${links.unit}/s/${links.unitSuggestion}/reply`;
   for (const [what, bytes] of [
     ["POST reply with a 1 MB 答复函 (R2)", 1024 * 1024],
