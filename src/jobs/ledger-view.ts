@@ -24,7 +24,6 @@ export const BASE_CACHED_TABS = [
   TAB_NAMES.holidays,
 ];
 
-
 /**
  * The small tabs' context (设置, the calendar, the directories, the templates) as the sync stored
  * them, built once per isolate while their versions stay the same (one D1 lookup of the versions,
