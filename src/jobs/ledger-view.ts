@@ -124,7 +124,6 @@ export async function loadLedgerView(
   ]);
   const built = ledgerFromSummary({
     rows,
-    tabs: {},
     context,
     today: stamp?.today ?? fallbackToday,
     problems: problems ? (JSON.parse(problems) as Problem[]) : [],
@@ -162,7 +161,6 @@ export async function loadRecipientView(
   if (!rows) return null;
   const evaluation = ledgerFromSummary({
     rows,
-    tabs: {},
     context,
     today: stamp?.today ?? fallbackToday,
     problems: [],

@@ -23,8 +23,8 @@ export function storedRows(evaluation: LedgerEvaluation): StoredSummaryRow[] {
 export interface SummaryInput {
   /** The rows as the sync stored them, whole or as facts. */
   readonly rows: readonly StoredSummaryRow[] | readonly FactTuple[];
-  /** The small tabs' raw values (the sync's copy in D1). */
-  readonly tabs: Readonly<Partial<Record<string, unknown>>>;
+  /** The small tabs' raw values (the sync's copy in D1), when no `context` is given. */
+  readonly tabs?: Readonly<Partial<Record<string, unknown>>>;
   /** The local date the sync evaluated the rows for. */
   readonly today: string;
   /** The problems the sync wrote to 校验问题. */
@@ -41,7 +41,7 @@ export interface SummaryInput {
  * a notice run costs a fraction of an evaluation.
  */
 export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows: readonly SummaryRow[] } {
-  const context = input.context ?? buildLedgerContext(input.tabs);
+  const context = input.context ?? buildLedgerContext(input.tabs ?? {});
   const rows = input.rows.map((r) => (Array.isArray(r) ? loadFacts(r) : loadRow(r as StoredSummaryRow)));
   let statistics = input.statistics;
   return {

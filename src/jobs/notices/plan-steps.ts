@@ -111,7 +111,6 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   ]);
   const evaluation = ledgerFromSummary({
     rows,
-    tabs: {},
     context,
     today: stamp ? (JSON.parse(stamp) as { today: string }).today : run.today,
     problems: [],
@@ -173,7 +172,6 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
   const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
   const noRows = ledgerFromSummary({
     rows: [],
-    tabs: {},
     context,
     today: stored?.today ?? run.today,
     problems: [],

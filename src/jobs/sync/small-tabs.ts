@@ -1,6 +1,6 @@
-import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
+import type { LedgerContext } from "../../domain/ledger-context";
 import type { TabCache } from "../../store/tab-cache";
-import { BASE_CACHED_TABS } from "../ledger-view";
+import { baseTabsContext } from "../ledger-view";
 import { digestOf } from "./chunk-input";
 
 /**
@@ -37,7 +37,8 @@ export async function smallTabsContext(
   digest: string | undefined,
 ): Promise<LedgerContext> {
   if (digest !== undefined && last?.digest === digest) return last.context;
-  const context = buildLedgerContext(await tabCache.load(BASE_CACHED_TABS));
+  // Another isolate planned the run: the tabs as D1 holds them, built once per isolate and version.
+  const context = await baseTabsContext(tabCache);
   if (digest !== undefined) last = { digest, context };
   return context;
 }
