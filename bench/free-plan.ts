@@ -14,7 +14,14 @@ import { buildFixture, DEPUTIES, fixtureSheets } from "../test/support/ledger-fi
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree, inclusiveTimes } from "./isolate-cpu";
-import { benchLinks, contactFields, makeEveryoneReachable, postReply, postUnitForm } from "./link-pages";
+import {
+  benchLinks,
+  contactFields,
+  makeEveryoneReachable,
+  postReply,
+  postUnitForm,
+  putLetter,
+} from "./link-pages";
 import { raisePriority } from "./priority";
 import {
   BENCH_ADMIN_TOKEN,
@@ -550,14 +557,57 @@ async function measureLinks(
   // A run that signed nothing measured nothing of what its rows claim (it happened once: the tabs
   // were edited behind the versions an isolate keys their context by).
   if (signed === 0) throw new Error("the notices run with everyone reachable signed no personal link");
-  const reply = `${links.unit}/s/${links.unitSuggestion}/reply`;
-  for (const [what, bytes] of [
-    ["POST reply with a 1 MB 答复函 (R2)", 1024 * 1024],
-    ["POST reply with a 10 MB 答复函 (R2)", 10 * 1024 * 1024],
-  ] as const) {
-    figures.push(await measure(worker, em, what, () => postReply(worker, reply, bytes), 3));
-  }
+  figures.push(...(await measureReplies(worker, em, `${links.unitForReplies}/s/${links.unitSuggestion}`)));
   figures.push(...(await measureUnitForms(worker, em, links)));
+  return figures;
+}
+
+/**
+ * A unit's reply with its 答复函, both ways a phone sends it: with JavaScript, the form's script
+ * PUTs the file by itself (piped into R2) and then posts the form with its key; without, the form
+ * goes as multipart with the file in it (the Worker parses it). Every repeat is a new form.
+ */
+async function measureReplies(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  suggestion: string,
+): Promise<InvocationFigures[]> {
+  const figures: InvocationFigures[] = [];
+  const MB = 1024 * 1024;
+  for (const [what, bytes] of [
+    ["PUT a 1 MB 答复函 by itself (the form's script; R2)", MB],
+    ["PUT a 10 MB 答复函 by itself (the form's script; R2)", 10 * MB],
+  ] as const) {
+    figures.push(
+      await measure(
+        worker,
+        em,
+        what,
+        () => putLetter(worker, suggestion, crypto.randomUUID(), bytes).then(() => {}),
+        3,
+      ),
+    );
+  }
+  let uploaded = { nonce: "", key: "" };
+  figures.push(
+    await measure(
+      worker,
+      em,
+      "POST reply after its 答复函 was uploaded",
+      () => postReply(worker, `${suggestion}/reply`, 0, uploaded),
+      3,
+      async () => {
+        const nonce = crypto.randomUUID();
+        uploaded = { nonce, key: await putLetter(worker, suggestion, nonce, MB) };
+      },
+    ),
+  );
+  for (const [what, bytes] of [
+    ["POST reply with a 1 MB 答复函 (R2)", MB],
+    ["POST reply with a 10 MB 答复函 (R2)", 10 * MB],
+  ] as const) {
+    figures.push(await measure(worker, em, what, () => postReply(worker, `${suggestion}/reply`, bytes), 3));
+  }
   return figures;
 }
 

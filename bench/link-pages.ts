@@ -12,6 +12,8 @@ import { BENCH_LINK_SECRET, BENCH_PUBLIC_URL, type BenchWorker } from "./worker"
 
 export interface BenchLinks {
   unit: string;
+  /** Another link of the same unit, for the replies (a link may make 60 requests a minute). */
+  unitForReplies: string;
   deputy: string;
   leader: string;
   /** A suggestion of the unit still waiting for its reply, and one the deputy leads. */
@@ -47,6 +49,7 @@ function waitingRow(unit: number): string {
 export async function benchLinks(worker: BenchWorker): Promise<BenchLinks> {
   return {
     unit: await link(worker, "unit", UNITS[0] as string),
+    unitForReplies: await link(worker, "unit", UNITS[0] as string),
     deputy: await link(worker, "deputy", DEPUTIES[0] as string),
     leader: await link(worker, "leader", DEPUTIES[1] as string),
     unitSuggestion: waitingRow(0),
@@ -54,15 +57,30 @@ export async function benchLinks(worker: BenchWorker): Promise<BenchLinks> {
   };
 }
 
-/** A reply form as a phone's browser posts it: multipart with the 答复函, same origin. */
-export async function postReply(worker: BenchWorker, path: string, letterBytes: number): Promise<void> {
-  const pdf = new Uint8Array(letterBytes).fill(0x20);
+/** A scanned 答复函 of `bytes` bytes (a PDF by its first bytes). */
+function scannedLetter(bytes: number): Uint8Array {
+  const pdf = new Uint8Array(bytes).fill(0x20);
   pdf.set(new TextEncoder().encode("%PDF-1.4\n"));
+  return pdf;
+}
+
+/**
+ * A reply form as a phone's browser posts it without JavaScript: multipart with the 答复函, same
+ * origin (or, given `uploaded`, as the form's script posts it: no file, the uploaded letter's key).
+ */
+export async function postReply(
+  worker: BenchWorker,
+  path: string,
+  letterBytes: number,
+  uploaded?: { nonce: string; key: string },
+): Promise<void> {
   const form = new FormData();
-  form.append("nonce", crypto.randomUUID());
+  form.append("nonce", uploaded?.nonce ?? crypto.randomUUID());
   form.append("答复类别", "B");
   form.append("答复内容", "已列入明年计划。");
-  form.append("答复函", new File([pdf], "答复函.pdf", { type: "application/pdf" }));
+  if (uploaded) form.append("答复函已上传", uploaded.key);
+  else
+    form.append("答复函", new File([scannedLetter(letterBytes)], "答复函.pdf", { type: "application/pdf" }));
   const encoded = new Response(form);
   const body = await encoded.arrayBuffer();
   const response = await worker.fetch(path, {
@@ -77,6 +95,28 @@ export async function postReply(worker: BenchWorker, path: string, letterBytes: 
   });
   await response.arrayBuffer();
   if (response.status !== 303) throw new Error(`${path}: ${response.status}`);
+}
+
+/**
+ * The reply form's script's upload: the 答复函 alone as the request body (PUT), for the form with
+ * one-time id `nonce`. Returns the key the Worker stored it under.
+ */
+export async function putLetter(
+  worker: BenchWorker,
+  suggestionPath: string,
+  nonce: string,
+  letterBytes: number,
+): Promise<string> {
+  const body = scannedLetter(letterBytes);
+  const response = await worker.fetch(`${suggestionPath}/letter?nonce=${nonce}&name=scan.pdf`, {
+    method: "PUT",
+    body,
+    headers: { "content-type": "application/octet-stream", "content-length": String(body.byteLength) },
+  });
+  const answer = (await response.json()) as { key?: string };
+  if (response.status !== 201 || !answer.key)
+    throw new Error(`PUT ${suggestionPath}/letter: ${response.status}`);
+  return answer.key;
 }
 
 /**

@@ -3,11 +3,14 @@ import type { AppEnv } from "../app";
 import { HttpError } from "./errors";
 
 /**
- * No script at all (pages work without JavaScript), styles only from /assets, images only inline
- * (SVG charts are inline markup), forms only back to this Worker, and no framing.
+ * Scripts and styles only from this Worker (/assets; no inline script: pages work without
+ * JavaScript, and the one script, the reply form's upload, only sends the 答复函 back here), images
+ * only inline (SVG charts are inline markup), forms only back to this Worker, and no framing.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "form-action 'self'",

@@ -17,6 +17,8 @@ export interface LetterMeta {
 export interface LetterStore {
   put(key: string, body: ReadableStream | ArrayBuffer | Blob, meta: LetterMeta): Promise<void>;
   get(key: string): Promise<StoredLetter | null>;
+  /** Whether a letter is stored under `key`, and its type and size, without its body. */
+  head(key: string): Promise<Omit<StoredLetter, "body"> | null>;
 }
 
 export function createLetterStore(bucket: R2Bucket): LetterStore {
@@ -36,6 +38,14 @@ export function createLetterStore(bucket: R2Bucket): LetterStore {
       if (!object) return null;
       return {
         body: object.body,
+        contentType: object.httpMetadata?.contentType ?? "application/octet-stream",
+        size: object.size,
+      };
+    },
+    async head(key) {
+      const object = await bucket.head(key);
+      if (!object) return null;
+      return {
         contentType: object.httpMetadata?.contentType ?? "application/octet-stream",
         size: object.size,
       };

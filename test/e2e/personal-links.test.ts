@@ -176,12 +176,17 @@ describe("personal links on a phone", () => {
     });
   });
 
-  it("refuses an 11 MB letter in the browser with a Chinese message, before anything is stored", async () => {
+  it("refuses an 11 MB letter in the form with a Chinese message, keeping what was typed", async () => {
     await page.check("input[name=答复类别][value=B]");
+    await page.fill("textarea[name=答复内容]", "已列入明年计划。");
     await page.setInputFiles("input[name=答复函]", bigPdf);
     await page.click("button:has-text('提交答复')");
-    await expect(page.locator(".error-page").textContent()).resolves.toContain("超过 10 MB 的上限");
-    await expect(page.locator(".error-page a").textContent()).resolves.toBe("返回该建议");
+    // The form's script sent the file by itself; the Worker refused it by its declared size.
+    const refusal = page.locator(".lk-upload-status.danger");
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain("答复函文件约 11.0 MB，超过 10 MB 的上限");
+    await expect(page.inputValue("textarea[name=答复内容]")).resolves.toBe("已列入明年计划。");
+    await expect(page.isEnabled("button:has-text('提交答复')")).resolves.toBe(true);
     await shot("links-unit-too-large");
   });
 
@@ -190,7 +195,12 @@ describe("personal links on a phone", () => {
     await page.check("input[name=答复类别][value=A]");
     await page.fill("textarea[name=答复内容]", "已按建议完成改造，详见答复函。");
     await page.setInputFiles("input[name=答复函]", scratchPdf);
+    const upload = page.waitForResponse(
+      (r) => r.request().method() === "PUT" && r.url().includes("/letter?"),
+    );
     await page.click("button:has-text('提交答复')");
+    expect((await upload).status()).toBe(201);
+    await page.waitForURL(/\?done=reply$/);
     await expect(page.locator(".alert.ok").textContent()).resolves.toContain("答复已提交");
     await shot("links-unit-replied");
 

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import type { ErrorBody } from "../../src/http/errors";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { createPersonalLinks } from "../../src/store/personal-links";
@@ -40,6 +41,31 @@ const nonceOf = (html: string, action: string) => {
   if (!match?.[1]) throw new Error(`no form ${action}`);
   return match[1];
 };
+
+/** The reply form's script's upload: the file alone as the body, with the form's one-time id. */
+function putLetter(path: string, nonce: string, bytes: Uint8Array, name = "答复函.pdf"): Promise<Response> {
+  return browse(`${path}/letter?nonce=${nonce}&name=${encodeURIComponent(name)}`, {
+    method: "PUT",
+    body: bytes,
+    headers: { "content-type": "application/octet-stream", "content-length": String(bytes.byteLength) },
+  });
+}
+
+/** The message of a JSON error answer (what the form's script shows). */
+async function errorOf(response: Response): Promise<string> {
+  return ((await response.json()) as ErrorBody).error.message;
+}
+
+/** The reply form as its script posts it after the upload: no file, the uploaded letter's key. */
+function replyForm(nonce: string, replyClass: string, text: string, key: string): FormData {
+  const form = new FormData();
+  form.append("nonce", nonce);
+  form.append("答复类别", replyClass);
+  form.append("答复内容", text);
+  form.append("答复日期", TODAY);
+  form.append("答复函已上传", key);
+  return form;
+}
 
 async function ledgerRow(id: string): Promise<Record<string, unknown>> {
   const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
@@ -248,6 +274,93 @@ describe("a unit's reply with its 答复函", () => {
     expect(new Uint8Array(await letter.arrayBuffer())).toEqual(PDF);
     const otherBase = otherUnitPath.replace(/\/s\/.*$/, "");
     expect((await browse(`${otherBase}/files/letters/2026-001/link-${nonce}.pdf`)).status).toBe(403);
+  });
+
+  it("takes a 答复函 uploaded by itself (the form's script), then the reply posted with its key lands with the letter link", async () => {
+    const page = await (await browse(otherUnitPath)).text();
+    expect(page).toContain(`data-letter-upload="${otherUnitPath}/letter"`);
+    expect(page).toContain('<script src="/assets/letter-upload.js" defer');
+    const nonce = nonceOf(page, `${otherUnitPath}/reply`);
+    const uploaded = await putLetter(otherUnitPath, nonce, PDF);
+    expect(uploaded.status).toBe(201);
+    const key = `letters/2026-003/link-${nonce}.pdf`;
+    expect(await uploaded.json()).toEqual({ key });
+    const stored = await env.LETTERS?.get(key);
+    expect(new Uint8Array((await stored?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(PDF);
+    expect(stored?.httpMetadata?.contentType).toBe("application/pdf");
+    expect(stored?.customMetadata?.uploadedBy).toMatch(/^承办单位 区卫健委 · 链接 [\w-]{8}$/);
+
+    // A C 类 without its reason comes back with the uploaded letter kept in the form.
+    const refused = await postMultipart(`${otherUnitPath}/reply`, replyForm(nonce, "C", "", key));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(`name="答复函已上传" value="${key}"`);
+
+    const posted = await postMultipart(
+      `${otherUnitPath}/reply`,
+      replyForm(nonce, "B", "列入明年计划，详见答复函。", key),
+    );
+    expect(posted.status).toBe(303);
+    const applied = await applyInbox(
+      await officeDeps(office),
+      [{ form: "reply", submissionId: `link-${nonce}` }],
+      Date.now(),
+    );
+    expect(applied).toMatchObject({ outcome: "ok", updated: 1 });
+    const row = await ledgerRow("2026-003");
+    expect(row.答复内容).toBe("列入明年计划，详见答复函。");
+    expect(row.答复函).toBe(`https://jianyi.test/files/${key}`);
+
+    // The form is in: its letter cannot be replaced any more.
+    const late = await putLetter(otherUnitPath, nonce, PDF);
+    expect(late.status).toBe(409);
+    expect(await errorOf(late)).toContain("这份答复已经提交");
+  });
+
+  it("refuses an upload that is not a PDF or image, over 10 MB, or not the lead unit's, as JSON in Chinese, and stores nothing", async () => {
+    const page = await (await browse(unitPath)).text();
+    const nonce = nonceOf(page, `${unitPath}/reply`);
+    const program = await putLetter(
+      unitPath,
+      nonce,
+      new TextEncoder().encode("MZ\x90\x00 a program"),
+      "setup.pdf",
+    );
+    expect(program.status).toBe(415);
+    expect(await errorOf(program)).toContain("文件“setup.pdf”不是 PDF 文件或 JPG、PNG 图片");
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(PDF);
+    const tooLarge = await putLetter(unitPath, nonce, big);
+    expect(tooLarge.status).toBe(413);
+    expect(await errorOf(tooLarge)).toContain("答复函文件约 10.0 MB，超过 10 MB 的上限");
+    // Only the lead unit's link may upload for its suggestion.
+    const coUnit = await putLetter(coUnitPath, nonce, PDF);
+    expect(coUnit.status).toBe(403);
+    expect(await errorOf(coUnit)).toContain("只有主办单位可以答复");
+    const otherUnit = await putLetter(otherUnitPath.replace(/\/s\/.*$/, "/s/2026-001"), nonce, PDF);
+    expect(otherUnit.status).toBe(403);
+    expect(await errorOf(otherUnit)).toContain("编号 2026-001 的建议不在区卫健委的办理范围内");
+    const listed = await env.LETTERS?.list({ prefix: "letters/2026-001/" });
+    expect(listed?.objects.map((o) => o.key).filter((k) => k.includes(nonce))).toEqual([]);
+  });
+
+  it("takes only the letter uploaded for this very form and suggestion", async () => {
+    const page = await (await browse(unitPath)).text();
+    const nonce = nonceOf(page, `${unitPath}/reply`);
+    const other = crypto.randomUUID();
+    expect((await putLetter(unitPath, other, PDF)).status).toBe(201);
+    for (const [key, message] of [
+      [`letters/2026-001/link-${other}.pdf`, "答复函与本次答复不符"],
+      [`letters/2026-003/link-${nonce}.pdf`, "答复函与本次答复不符"],
+      [`letters/2026-001/link-${nonce}.png`, "没有找到已上传的答复函"],
+    ] as const) {
+      const response = await postMultipart(`${unitPath}/reply`, replyForm(nonce, "A", "已办结。", key));
+      expect(response.status, key).toBe(400);
+      expect(await response.text()).toContain(message);
+    }
+    const { results } = await env.DB.prepare("SELECT 1 FROM inbox WHERE submission_id = ?1")
+      .bind(`link-${nonce}`)
+      .all();
+    expect(results).toEqual([]);
   });
 });
 

@@ -24,18 +24,17 @@ const KINDS: readonly (LetterKind & { readonly magic: readonly number[] })[] = [
   },
 ];
 
+function withoutMagic({ magic: _magic, ...kind }: (typeof KINDS)[number]): LetterKind {
+  return kind;
+}
+
 /** How many leading bytes `sniffLetter` needs. */
 export const SNIFF_BYTES = 8;
 
 /** The kind of a file by its magic bytes, or null when it is none of PDF, JPEG, PNG. */
 export function sniffLetter(head: Uint8Array): LetterKind | null {
-  for (const kind of KINDS) {
-    if (kind.magic.every((byte, i) => head[i] === byte)) {
-      const { magic: _magic, ...rest } = kind;
-      return rest;
-    }
-  }
-  return null;
+  const kind = KINDS.find((k) => k.magic.every((byte, i) => head[i] === byte));
+  return kind ? withoutMagic(kind) : null;
 }
 
 export const LETTER_TYPES_TEXT = "PDF 文件或 JPG、PNG 图片";
@@ -56,6 +55,13 @@ export function letterKeySuggestion(key: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The kind a letter's key says it is (by its extension), or null for a key that is not a letter's. */
+export function letterKindOfKey(key: string): LetterKind | null {
+  const ext = KEY_SHAPE.exec(key)?.[3];
+  const kind = KINDS.find((k) => k.ext === ext);
+  return kind ? withoutMagic(kind) : null;
 }
 
 /** The address staff open from the 答复函 column (behind the dashboard's sign-in). */

@@ -7,6 +7,7 @@ import { opinionRows } from "../../domain/evaluation/opinions";
 import { mentionKey } from "../../domain/links/recipient-rows";
 import { buildPracticeIndex } from "../../domain/practice/practice-index";
 import { HttpError } from "../errors";
+import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
@@ -24,12 +25,16 @@ const CSS_HEADERS = {
 };
 
 /**
- * The stylesheets are public (the sign-in error page needs one) and cached for an hour; the report's
- * own (its print layout) is loaded by the report page only.
+ * The stylesheets and the reply form's script are public (the sign-in error page needs a
+ * stylesheet) and cached for an hour; the report's own (its print layout) is loaded by the report
+ * page only.
  */
 export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/app.css", (c) => c.body(APP_CSS, 200, CSS_HEADERS))
-  .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS));
+  .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS))
+  .get("/assets/letter-upload.js", (c) =>
+    c.body(LETTER_UPLOAD_JS, 200, { ...CSS_HEADERS, "content-type": "text/javascript; charset=utf-8" }),
+  );
 
 const DECIDED = {
   upheld: "已决定维持交办，该单位在其专属页面可以看到。",

@@ -6,6 +6,7 @@ import {
   REPLY_CLASSES,
 } from "../../../sheets-schema/enums";
 import { LETTER_MAX_BYTES, LETTER_TYPES_TEXT } from "../../domain/links/letters";
+import { UPLOADED_LETTER_FIELD } from "./upload";
 
 /** What a form shows again after a refusal: the values typed and what to fix. */
 export interface FormState {
@@ -31,13 +32,24 @@ export const FormErrors: FC<{ errors: readonly string[] }> = ({ errors }) =>
 
 const LETTER_MB = LETTER_MAX_BYTES / 1024 / 1024;
 
-/** The unit's reply: class, text, date, and the 答复函 as a file (multipart, checked on the server). */
+/**
+ * The unit's reply: class, text, date, and the 答复函 as a file (checked on the server). Without
+ * JavaScript the file goes in the form (multipart); with it, the form's script uploads it first.
+ */
 export const ReplyForm: FC<{ action: string; state: FormState; today: string; correcting: boolean }> = (
   p,
 ) => {
   const v = p.state.values;
+  // A 答复函 the form's script uploaded before a refusal (a C 类 without its reason) is kept.
+  const uploaded = v[UPLOADED_LETTER_FIELD] ?? "";
   return (
-    <form class="lk-form" method="post" action={p.action} enctype="multipart/form-data">
+    <form
+      class="lk-form"
+      method="post"
+      action={p.action}
+      enctype="multipart/form-data"
+      data-letter-upload={p.action.replace(/\/reply$/, "/letter")}
+    >
       <h2>{p.correcting ? "更正答复" : "在线答复"}</h2>
       {p.correcting ? (
         <p class="hint">本建议已答复、代表尚未测评：再次提交将更正答复，原答复保留在办理记录中。</p>
@@ -96,7 +108,11 @@ export const ReplyForm: FC<{ action: string; state: FormState; today: string; co
         name="答复函"
         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
       />
+      <input type="hidden" name={UPLOADED_LETTER_FIELD} value={uploaded} />
+      {uploaded ? <p class="hint">已上传的答复函将随本次答复提交；如需更换，请重新选择文件。</p> : null}
+      <p class="lk-upload-status" role="status" hidden />
       <button type="submit">{p.correcting ? "提交更正" : "提交答复"}</button>
+      <script src="/assets/letter-upload.js" defer />
     </form>
   );
 };

@@ -3,7 +3,13 @@ import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
-import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
+import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import {
+  baseTabsContext,
+  loadLedgerView,
+  loadRecipientView,
+  type RecipientView,
+} from "../../jobs/ledger-view";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { HttpError } from "../errors";
@@ -52,6 +58,16 @@ export function linkOf(c: Context<AppEnv>, action: LinkAction): { link: Capabili
   return { link, base };
 }
 
+type Stamp = { timeZone?: string; today?: string; at?: string };
+
+/** The last sync's stamp, the office's time zone (设置 时区 as that sync read it) and its today. */
+async function officeDay(deps: Deps, nowMs: number) {
+  const stampText = await deps.meta.get(META_SUMMARY);
+  const stamp = stampText ? (JSON.parse(stampText) as Stamp) : null;
+  const timeZone = stamp?.timeZone || DEFAULT_TIME_ZONE;
+  return { stamp, timeZone, today: localDate(nowMs, timeZone) };
+}
+
 /**
  * The stored ledger as the last sync left it (facts only: no sheet read, no evaluation), cut to the
  * recipient's own suggestions (D1 picks the rows that mention the recipient).
@@ -60,12 +76,7 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const { link, base } = linkOf(c, action);
   const deps = createDeps(c.env);
   const nowMs = Date.now();
-  const stampText = await deps.meta.get(META_SUMMARY);
-  const stamp = stampText
-    ? (JSON.parse(stampText) as { timeZone?: string; today?: string; at?: string })
-    : null;
-  const timeZone = stamp?.timeZone || DEFAULT_TIME_ZONE;
-  const today = localDate(nowMs, timeZone);
+  const { stamp, timeZone, today } = await officeDay(deps, nowMs);
   const view =
     (await loadRecipientView(deps, stamp, today, mentionKey(link.kind, link.recipient))) ??
     (await loadLedgerView(deps, today, "facts"));
@@ -85,13 +96,13 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
  * The recipient's suggestion with this 编号. Another recipient's suggestion and a 编号 that does
  * not exist get the same 403, so a link cannot be used to learn which suggestions exist.
  */
-export function mineById(ctx: LinkContext, id: string): RecipientRow {
+export function mineById(ctx: Pick<LinkContext, "mine" | "link">, id: string): RecipientRow {
   const found = ctx.mine.filter((m) => m.row.id === id);
   if (found.length === 0) {
     throw new HttpError(
       403,
       "not_yours",
-      `编号 ${id} 的建议不在${ctx.frame.who}的办理范围内，无法查看或办理`,
+      `编号 ${id} 的建议不在${holderName(ctx.link)}的办理范围内，无法查看或办理`,
     );
   }
   if (found.length > 1) {
@@ -102,4 +113,28 @@ export function mineById(ctx: LinkContext, id: string): RecipientRow {
     );
   }
   return found[0] as RecipientRow;
+}
+
+/**
+ * One suggestion of the link's holder, by 编号, for an action that needs no page (a 答复函's upload):
+ * D1 picks that 编号's stored rows through the parts' index instead of every row that mentions the
+ * holder, and the same checks as mineById apply.
+ */
+export async function loadOwnSuggestion(
+  c: Context<AppEnv>,
+  action: LinkAction,
+  id: string,
+): Promise<{ deps: Deps; link: Capability; item: RecipientRow }> {
+  const { link } = linkOf(c, action);
+  const deps = createDeps(c.env);
+  const [{ today }, picked, context] = await Promise.all([
+    officeDay(deps, Date.now()),
+    deps.summaries.loadFactsWithIds([id]),
+    baseTabsContext(deps.tabCache),
+  ]);
+  // Every row while a part stored by an older build has no index (as rowsWithIds).
+  const rows = picked ?? (await deps.summaries.loadFacts());
+  const evaluation = ledgerFromSummary({ rows, context, today, problems: [] });
+  const mine = recipientRows(evaluation.rows, link.kind, link.recipient);
+  return { deps, link, item: mineById({ mine, link }, id) };
 }

@@ -4,9 +4,9 @@ import type { AppEnv } from "../../app";
 import { deputyDetail } from "../../domain/dashboard/deputy-records";
 import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
-import { letterKeySuggestion } from "../../domain/links/letters";
+import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
 import { ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
-import { submitFromLink } from "../../jobs/links/submit";
+import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
@@ -14,13 +14,14 @@ import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
 import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
-import { type LinkContext, loadLinkContext, mineById } from "./link-context";
+import { receiveLetter } from "./letter-upload";
+import { type LinkContext, loadLinkContext, loadOwnSuggestion, mineById } from "./link-context";
 import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
 import { PRACTICE_DONE, practiceAction } from "./practice-routes";
 import { SuggestPage } from "./suggest-page";
 import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
-import { checkLetter, readForm, readReplyForm } from "./upload";
+import { checkLetter, checkUploadedLetter, readForm, readReplyForm } from "./upload";
 
 const DONE: Record<string, string> = {
   reply: "答复已提交，正在写入台账；代表工委和领衔代表会收到通知。",
@@ -77,7 +78,7 @@ export const linkRoutes = new Hono<AppEnv>()
     const { fields, file } = await readReplyForm(c.req.raw, "答复函");
     const nonce = nonceOf(fields);
     const form = checkReplyForm(fields, ctx.today, item.row.record.assignedOn || null);
-    const letter = file ? await checkLetter(file) : null;
+    const letter = file ? await checkLetter(file) : await checkUploadedLetter(ctx.deps.letters, fields, id);
     const errors = [...(form.ok ? [] : form.errors), ...(letter && !letter.ok ? [letter.message] : [])];
     if (!form.ok || (letter && !letter.ok)) {
       const status = letter && !letter.ok ? letter.status : 400;
@@ -91,13 +92,31 @@ export const linkRoutes = new Hono<AppEnv>()
       nonce,
       { 编号: id, ...form.value },
       ctx.nowMs,
-      letter?.ok ? { kind: letter.kind, body: letter.body } : null,
+      letter?.ok ? letter : null,
     );
     if (result.kind === "invalid" || result.kind === "unavailable") {
       const state = { nonce, values: textValues(fields), errors: [result.message] };
       return renderSuggestion(c, ctx, item, { state, status: result.kind === "invalid" ? 400 : 503 });
     }
     return c.redirect(`${suggestionPath(ctx.base, id)}?done=reply`, 303);
+  })
+  // The reply form's script sends the 答复函 here by itself first (no multipart for the Worker to
+  // parse: the bytes are piped into R2), then posts the form with the key this answers.
+  .put("/l/:token/s/:id/letter", async (c) => {
+    const id = c.req.param("id");
+    const { deps, link, item } = await loadOwnSuggestion(c, "reply", id);
+    requireOpen(replyCheck(item.row, item.relation), item.relation === "lead");
+    const submissionId = linkSubmissionId(nonceOf({ nonce: c.req.query("nonce") ?? "" }));
+    const { letters } = deps;
+    if (!letters || !deps.linkSettings) throw new HttpError(503, "letters_unavailable", LETTERS_UNAVAILABLE);
+    if (await deps.inbox.find("reply", submissionId))
+      throw new HttpError(409, "already_submitted", "这份答复已经提交：请刷新页面查看");
+    let key = "";
+    await receiveLetter(c.req.raw, c.req.query("name") ?? "", async (kind, body) => {
+      key = letterKey(id, submissionId, kind.ext);
+      await letters.put(key, body, letterMeta(link, kind, id, submissionId));
+    });
+    return c.json({ key }, 201);
   })
   .post("/l/:token/s/:id/rating", async (c) => {
     const ctx = await loadLinkContext(c, "rate");

@@ -125,7 +125,6 @@ export async function renderSuggestion(
   );
 }
 
-/** The form's one-time id, or 400: a form without one was not made by this page. */
 /**
  * What a recipient's page about one suggestion reads besides the facts: the row whole (from the one
  * stored part holding it) and the recipient's own last submissions about it.
@@ -141,6 +140,7 @@ export async function loadOwnView(ctx: LinkContext, item: RecipientRow) {
   return { whole, record: (whole ?? item.row).record, sent };
 }
 
+/** The form's one-time id, or 400: a form without one was not made by this page. */
 export function nonceOf(fields: FormFields): string {
   const nonce = formNonce(fields);
   if (!nonce) throw new HttpError(400, "invalid_form", "表单已失效：请刷新页面后重新提交");

@@ -1,6 +1,15 @@
 import type { FormFields } from "../../domain/links/forms";
-import { LETTER_MAX_BYTES, type LetterKind, SNIFF_BYTES, sniffLetter } from "../../domain/links/letters";
+import {
+  LETTER_MAX_BYTES,
+  LETTER_TYPES_TEXT,
+  letterKeySuggestion,
+  letterKindOfKey,
+  SNIFF_BYTES,
+  sniffLetter,
+} from "../../domain/links/letters";
 import { readCappedBody } from "../../intake/read-body";
+import type { CheckedLetter } from "../../jobs/links/submit";
+import type { LetterStore } from "../../store/letters";
 import { HttpError } from "../errors";
 
 /** A reply form: the 答复函 and a few short fields. Anything larger is refused before it is read. */
@@ -17,7 +26,8 @@ export function tooLargeMessage(bytes: number): string {
   return `答复函文件约 ${megabytes(bytes)} MB，超过 ${LETTER_MAX_BYTES / 1024 / 1024} MB 的上限：请压缩后（如 WPS“PDF 压缩”、降低扫描分辨率）重新上传`;
 }
 
-async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+/** Reads a refused body to its end (up to DRAIN_MAX_BYTES), so the browser sees the answer. */
+export async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (!body) return;
   const reader = body.getReader();
   let read = 0;
@@ -91,9 +101,14 @@ export async function readForm(request: Request): Promise<FormFields> {
   return fields;
 }
 
+/** A file refused by its first bytes, in Chinese. */
+export function notALetterMessage(name: string): string {
+  return `文件“${name}”不是 ${LETTER_TYPES_TEXT}（按文件内容识别，改扩展名无效）：请把答复函扫描或导出为 PDF 后上传`;
+}
+
 export type LetterCheck =
-  | { ok: true; kind: LetterKind; body: File }
-  | { ok: false; status: 413 | 415; message: string };
+  | ({ ok: true } & CheckedLetter)
+  | { ok: false; status: 400 | 413 | 415; message: string };
 
 /**
  * A 答复函 is accepted by its first bytes (PDF, JPEG or PNG), never by its name or the type the
@@ -107,8 +122,32 @@ export async function checkLetter(file: File): Promise<LetterCheck> {
     return {
       ok: false,
       status: 415,
-      message: `文件“${file.name}”不是 PDF 文件或 JPG、PNG 图片（按文件内容识别，改扩展名无效）：请把答复函扫描或导出为 PDF 后上传`,
+      message: notALetterMessage(file.name),
     };
   }
   return { ok: true, kind, body: file };
+}
+
+/** What the reply form's script sends back with the reply once its 答复函 is stored (letter-upload). */
+export const UPLOADED_LETTER_FIELD = "答复函已上传";
+
+/**
+ * The 答复函 the reply form's script uploaded before posting the form: it must be a letter's key of
+ * this suggestion, and stored. (submitFromLink then takes it only if it is this form's own key.)
+ */
+export async function checkUploadedLetter(
+  letters: LetterStore | null,
+  fields: FormFields,
+  suggestionId: string,
+): Promise<LetterCheck | null> {
+  const held = fields[UPLOADED_LETTER_FIELD];
+  const key = (Array.isArray(held) ? held[0] : held) ?? "";
+  if (!key) return null;
+  const kind = letterKindOfKey(key);
+  const mismatch = { ok: false, status: 400, message: "答复函与本次答复不符：请重新选择文件上传" } as const;
+  if (!kind || letterKeySuggestion(key) !== suggestionId) return mismatch;
+  if (!(await letters?.head(key))) {
+    return { ok: false, status: 400, message: "没有找到已上传的答复函：请重新选择文件上传" };
+  }
+  return { ok: true, kind, storedKey: key };
 }

@@ -5,7 +5,7 @@ import { type LetterKind, letterKey, letterUrl } from "../../domain/links/letter
 import type { Submission } from "../../intake/body";
 import type { LinkSettings } from "../../links/link-settings";
 import type { InboxEntry } from "../../store/inbox";
-import type { LetterStore } from "../../store/letters";
+import type { LetterMeta, LetterStore } from "../../store/letters";
 import { acceptSubmission, type IntakeDeps } from "../intake/accept-submission";
 
 export interface LinkSubmitDeps extends IntakeDeps {
@@ -18,15 +18,30 @@ export type LinkSubmitResult =
   | { kind: "invalid"; message: string }
   | { kind: "unavailable"; message: string };
 
+export const LETTERS_UNAVAILABLE = "答复函上传暂不可用：请稍后重试，或把答复函交代表工委";
+
 /** A page's one-time form id as an inbox submission id: the same form posted twice is one entry. */
 export function linkSubmissionId(nonce: string): string {
   return `link-${nonce}`;
 }
 
-/** A 答复函 the page received, already checked (size, magic bytes). */
-export interface CheckedLetter {
-  readonly kind: LetterKind;
-  readonly body: Blob;
+/**
+ * A 答复函, already checked (size, magic bytes): received with the form (stored with the
+ * submission), or uploaded by itself just before (the reply form's script) under this
+ * submission's own key, which the page found stored.
+ */
+export type CheckedLetter =
+  | { readonly kind: LetterKind; readonly body: Blob }
+  | { readonly kind: LetterKind; readonly storedKey: string };
+
+/** What a stored 答复函 carries: its type, its suggestion, who sent it and in which submission. */
+export function letterMeta(
+  link: Capability,
+  kind: LetterKind,
+  suggestionId: string,
+  submissionId: string,
+): LetterMeta {
+  return { contentType: kind.contentType, suggestionId, uploadedBy: actorLabel(link), submissionId };
 }
 
 /**
@@ -57,16 +72,15 @@ export async function submitFromLink(
   if (problems.length > 0) return { kind: "invalid", message: problems.map((p) => p.message).join("；") };
   const cells = { ...answers };
   if (letter) {
-    if (!deps.letters || !deps.linkSettings)
-      return { kind: "unavailable", message: "答复函上传暂不可用：请稍后重试，或把答复函交代表工委" };
+    if (!deps.letters || !deps.linkSettings) return { kind: "unavailable", message: LETTERS_UNAVAILABLE };
     const suggestionId = String(answers.编号 ?? "");
     const key = letterKey(suggestionId, submissionId, letter.kind.ext);
-    await deps.letters.put(key, letter.body, {
-      contentType: letter.kind.contentType,
-      suggestionId,
-      uploadedBy: actorLabel(link),
-      submissionId,
-    });
+    if ("storedKey" in letter) {
+      // Only the letter uploaded for this very form (its suggestion, its one-time id) is taken.
+      if (letter.storedKey !== key) return { kind: "invalid", message: "答复函与本次答复不符：请重新上传" };
+    } else {
+      await deps.letters.put(key, letter.body, letterMeta(link, letter.kind, suggestionId, submissionId));
+    }
     cells.答复函 = letterUrl(deps.linkSettings.publicUrl, key);
   }
   const result = await acceptSubmission(
