@@ -163,6 +163,33 @@ describe("form webhooks: into the ledger", () => {
       expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
   });
 
+  it("writes a reply to a suggestion in its second round into the 二次 columns, seen from its own row", async () => {
+    // Staff assigned row 6's suggestion a second time (二次交办日期): the intake reads that from
+    // the row it writes to, which it reads whole, not from a column of every row.
+    const sheets = fixtureSheets(buildFixture(20));
+    const rows = sheets.find((t) => t.title === TAB_NAMES.ledger)?.rows ?? [];
+    const row = rows[5] ?? [];
+    row[col("二次交办日期")] = 46340;
+    const id = String(row[col("编号")]);
+    await emulator.deleteSpreadsheet(SHEET);
+    await emulator.createSpreadsheet(SHEET, sheets);
+    const before = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+
+    await postForm("reply", {
+      submissionId: "reply-2",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: id, 答复类别: "B", 答复内容: "已列入明年计划" },
+    });
+    expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
+
+    const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    expect(after[col("二次答复日期")]).toBe(46352);
+    expect(after[col("二次答复类别")]).toBe("B");
+    expect(String(after[col("备注")])).toContain("二次答复（reply-2）类别 B：已列入明年计划");
+    for (const h of ["答复类别", "答复内容", "答复日期"])
+      expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
+  });
+
   it("keeps a reply for an unknown 编号 and reports it in 校验问题", async () => {
     const response = await postForm("reply", {
       submissionId: "reply-2",

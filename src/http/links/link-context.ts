@@ -3,13 +3,7 @@ import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
-import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
-import {
-  baseTabsContext,
-  loadLedgerView,
-  loadRecipientView,
-  type RecipientView,
-} from "../../jobs/ledger-view";
+import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { HttpError } from "../errors";
@@ -113,28 +107,4 @@ export function mineById(ctx: Pick<LinkContext, "mine" | "link">, id: string): R
     );
   }
   return found[0] as RecipientRow;
-}
-
-/**
- * One suggestion of the link's holder, by 编号, for an action that needs no page (a 答复函's upload):
- * D1 picks that 编号's stored rows through the parts' index instead of every row that mentions the
- * holder, and the same checks as mineById apply.
- */
-export async function loadOwnSuggestion(
-  c: Context<AppEnv>,
-  action: LinkAction,
-  id: string,
-): Promise<{ deps: Deps; link: Capability; item: RecipientRow }> {
-  const { link } = linkOf(c, action);
-  const deps = createDeps(c.env);
-  const [{ today }, picked, context] = await Promise.all([
-    officeDay(deps, Date.now()),
-    deps.summaries.loadFactsWithIds([id]),
-    baseTabsContext(deps.tabCache),
-  ]);
-  // Every row while a part stored by an older build has no index (as rowsWithIds).
-  const rows = picked ?? (await deps.summaries.loadFacts());
-  const evaluation = ledgerFromSummary({ rows, context, today, problems: [] });
-  const mine = recipientRows(evaluation.rows, link.kind, link.recipient);
-  return { deps, link, item: mineById({ mine, link }, id) };
 }

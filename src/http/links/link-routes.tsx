@@ -15,7 +15,7 @@ import { type FormState, freshForm } from "./action-forms";
 import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
-import { type LinkContext, loadLinkContext, loadOwnSuggestion, mineById } from "./link-context";
+import { type LinkContext, loadLinkContext, mineById } from "./link-context";
 import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
 import { PRACTICE_DONE, practiceAction } from "./practice-routes";
@@ -103,8 +103,11 @@ export const linkRoutes = new Hono<AppEnv>()
   // The reply form's script sends the 答复函 here by itself first (no multipart for the Worker to
   // parse: the bytes are piped into R2), then posts the form with the key this answers.
   .put("/l/:token/s/:id/letter", async (c) => {
+    // The holder's rows as its pages read them (D1 picks them by the recipient's index, about 300
+    // for a unit; one 编号's rows through the parts' index would walk the whole index, 3,000).
+    const { deps, link, mine } = await loadLinkContext(c, "reply");
     const id = c.req.param("id");
-    const { deps, link, item } = await loadOwnSuggestion(c, "reply", id);
+    const item = mineById({ mine, link }, id);
     requireOpen(replyCheck(item.row, item.relation), item.relation === "lead");
     const submissionId = linkSubmissionId(nonceOf({ nonce: c.req.query("nonce") ?? "" }));
     const { letters } = deps;

@@ -83,13 +83,16 @@ function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldC
 
 const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
 
-/** The columns planning reads: who a row is, and whether its suggestion is in its second round. */
-const PLAN_HEADERS = ["编号", "标题", "二次交办日期"];
+/**
+ * The columns planning reads of every row: who a row is. (Whether a reply's suggestion is in its
+ * second round, 二次交办日期, is read from its row, which is read whole.)
+ */
+const PLAN_HEADERS = ["编号", "标题"];
 
 /**
  * The ledger as the writes need it: the planning columns of every row, and the rows the writes go
- * to whole (the cells they fill, the 备注 they add a line to). Two reads of a few columns and rows,
- * not the whole tab: a batch of replies costs the same for a ledger of 200 rows or 2,000.
+ * to whole (the cells they fill, the 备注 they add a line to, 二次交办日期). Two reads of a few
+ * columns and rows, not the whole tab: a batch of replies costs the same for 200 rows or 2,000.
  */
 async function readForWrites(deps: ApplyDeps, ids: readonly string[]): Promise<LedgerColumns> {
   const copy = await readLedgerColumns(deps, PLAN_HEADERS);

@@ -77,11 +77,13 @@ export function planApply(
 ): ApplyPlan {
   const idColumn = columns.indexOf.id;
   const titleColumn = columns.indexOf.title;
+  // Only the batch's own 编号 are looked up: a row of any other is passed over, not indexed.
+  const asked = new Set(entries.map((e) => e.suggestionId));
   const rowsOf = new Map<string, number[]>();
   const titlesOf = new Map<string, Set<string>>();
-  for (let i = 1; i < ledger.length; i++) {
-    const id = idColumn === undefined ? "" : cellText(ledger[i]?.[idColumn]);
-    if (!id) continue;
+  for (let i = 1; i < ledger.length && idColumn !== undefined; i++) {
+    const id = cellText(ledger[i]?.[idColumn]);
+    if (!asked.has(id)) continue;
     rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 1]);
     const titles = titlesOf.get(id) ?? new Set<string>();
     titles.add(titleColumn === undefined ? "" : cellText(ledger[i]?.[titleColumn]));

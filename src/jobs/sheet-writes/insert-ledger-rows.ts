@@ -29,16 +29,20 @@ const LOCK_WAIT_MS = 15_000;
 /** An unclear failure is followed by a read and at most this many more tries. */
 const MAX_TRIES = 3;
 
-/** Where each 编号 + 标题 pair sits in the ledger now. */
-function rowsByIdentity(ledger: readonly (readonly unknown[])[]): Map<string, number> {
+/** Where each 编号 + 标题 pair of these rows' 编号 sits in the ledger now. */
+function rowsByIdentity(
+  ledger: readonly (readonly unknown[])[],
+  rows: readonly NewLedgerRow[],
+): Map<string, number> {
   const header = (ledger[0] ?? []).map((h) => cellText(h));
   const idColumn = header.indexOf("编号");
   const titleColumn = header.indexOf("标题");
+  const asked = new Set(rows.map((r) => r.id));
   const at = new Map<string, number>();
   for (let i = 1; i < ledger.length; i++) {
     const row = ledger[i] ?? [];
     const id = cellText(row[idColumn]);
-    if (id) at.set(`${id}\u0001${cellText(row[titleColumn])}`, i + 1);
+    if (id && asked.has(id)) at.set(`${id}\u0001${cellText(row[titleColumn])}`, i + 1);
   }
   return at;
 }
@@ -65,7 +69,7 @@ export async function insertLedgerRows(
     for (let attempt = 1; ; attempt++) {
       const read = attempt === 1 && justRead ? justRead : await readLedgerColumns(deps, ["编号", "标题"]);
       const ledger = read.rows;
-      const present = rowsByIdentity(ledger);
+      const present = rowsByIdentity(ledger, rows);
       const missing = rows.filter((r) => {
         const row = present.get(`${r.id}\u0001${cellText(r.title)}`);
         if (row !== undefined && !inserted.has(r.id)) alreadyThere.set(r.id, row);
