@@ -2,19 +2,28 @@ import type { FormArrival } from "../domain/notices/receipt-series";
 
 /** Suggestions that arrived through the form (the intake inbox), for 受理回执. */
 export interface NoticeArrivals {
-  /** Form suggestions received at or after `sinceIso`; `localDate` turns an instant into the office's date. */
-  since(sinceIso: string, localDate: (iso: string) => string): Promise<FormArrival[]>;
+  /**
+   * Form suggestions received at or after `sinceIso` (only those with these 编号, when given: D1
+   * picks them); `localDate` turns an instant into the office's date.
+   */
+  since(
+    sinceIso: string,
+    localDate: (iso: string) => string,
+    ids?: readonly string[],
+  ): Promise<FormArrival[]>;
 }
 
 export function createNoticeArrivals(db: D1Database): NoticeArrivals {
   return {
-    async since(sinceIso, localDate) {
+    async since(sinceIso, localDate, ids) {
       const { results } = await db
         .prepare(
           `SELECT suggestion_id, received_at, answers FROM inbox
-           WHERE form = 'suggestion' AND received_at >= ?1 ORDER BY received_at`,
+           WHERE form = 'suggestion' AND received_at >= ?1
+             AND (?2 IS NULL OR suggestion_id IN (SELECT value FROM json_each(?2)))
+           ORDER BY received_at`,
         )
-        .bind(sinceIso)
+        .bind(sinceIso, ids ? JSON.stringify(ids) : null)
         .all<{ suggestion_id: string; received_at: string; answers: string }>();
       return results.map((r) => ({
         suggestionId: r.suggestion_id,

@@ -5,7 +5,7 @@ import { addDaysIso } from "../../src/domain/civil-date";
 import { CATCH_UP_DAYS } from "../../src/domain/notices/catch-up";
 import { planNotices } from "../../src/domain/notices/plan";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
-import { planDigest } from "../../src/jobs/notices/plan-steps";
+import { planDigest, planPart } from "../../src/jobs/notices/plan-steps";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
 import { runSync } from "../../src/jobs/sync/run-sync";
@@ -138,5 +138,31 @@ describe("the daily notices run, a stored part at a time", () => {
         (n) => (n as { suggestionId?: string; id?: string }).suggestionId ?? (n as { id?: string }).id,
       ),
     ).toEqual(["2026-900"]);
+  });
+
+  it("plans a form suggestion's 受理回执 in the part that holds its row, and in no other", async () => {
+    const deps = { ...depsFor(SHEET), noticesQueue: { sendBatch: async () => undefined } as never };
+    await env.DB.prepare("DELETE FROM inbox WHERE form = 'suggestion'").run();
+    const first = String((await deps.summaries.loadPart(0))[0]?.i);
+    const second = String((await deps.summaries.loadPart(1))[0]?.i);
+    const arrive = env.DB.prepare(
+      `INSERT INTO inbox (submission_id, form, suggestion_id, answers, raw, submitted_at, received_at, status)
+       VALUES (?1, 'suggestion', ?2, ?3, '{}', ?4, ?4, 'applied')`,
+    );
+    const answers = JSON.stringify({ 标题: "关于增设公交站点的建议", 领衔代表: "代表1" });
+    const at = new Date(FIXTURE_NOW_MS - 60 * 60_000).toISOString();
+    await env.DB.batch([arrive.bind("p0", first, answers, at), arrive.bind("p1", second, answers, at)]);
+    const run = { today: FIXTURE_TODAY, timeZone: "Asia/Shanghai", startedMs: FIXTURE_NOW_MS };
+    const receiptsOf = async (part: number) => {
+      await env.DB.prepare("DELETE FROM notices WHERE type = '受理回执'").run();
+      const planned = await planPart(deps, run, part);
+      const { results } = await env.DB.prepare(
+        "SELECT suggestion_id AS id FROM notices WHERE type = '受理回执' ORDER BY id",
+      ).all<{ id: string }>();
+      const unreachable = planned.unreachable.filter((n) => n.type === "受理回执").map((n) => n.suggestionId);
+      return [...results.map((r) => r.id), ...unreachable];
+    };
+    expect(await receiptsOf(0)).toEqual([first]);
+    expect(await receiptsOf(1)).toEqual([second]);
   });
 });

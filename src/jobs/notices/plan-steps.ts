@@ -91,9 +91,10 @@ async function keep(deps: NoticeDeps, run: DailyRun, plan: NoticePlan): Promise<
   };
 }
 
-function arrivalsSince(deps: NoticeDeps, run: DailyRun) {
+/** Form suggestions that arrived in the catch-up window (those with these 编号 only, when given). */
+function arrivalsSince(deps: NoticeDeps, run: DailyRun, ids?: readonly string[]) {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
-  return deps.noticeArrivals.since(since, (iso) => localDate(Date.parse(iso), run.timeZone));
+  return deps.noticeArrivals.since(since, (iso) => localDate(Date.parse(iso), run.timeZone), ids);
 }
 
 /**
@@ -102,12 +103,11 @@ function arrivalsSince(deps: NoticeDeps, run: DailyRun) {
  * keys of these suggestions only: a part costs the same however long the ledger.
  */
 export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): Promise<StepOutcome> {
-  const [rows, context, stamp, duplicates, arrivals] = await Promise.all([
+  const [rows, context, stamp, duplicates] = await Promise.all([
     deps.summaries.loadPart(part),
     baseTabsContext(deps.tabCache),
     deps.meta.get(META_SUMMARY),
     duplicateIds(deps),
-    arrivalsSince(deps, run),
   ]);
   const evaluation = ledgerFromSummary({
     rows,
@@ -116,19 +116,20 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     problems: [],
   });
   const ids = evaluation.rows.flatMap((r) => (r.id ? [r.id] : []));
-  const here = new Set(ids);
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
-  // Only the practice rows of suggestions a practice notice may concern (D1 picks them).
-  const [existingKeys, practiceRows] = await Promise.all([
+  // Only the practice rows of suggestions a practice notice may concern, and the form arrivals of
+  // this part's suggestions (D1 picks them: every part would parse every arrival's answers).
+  const [existingKeys, practiceRows, arrivals] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
+    arrivalsSince(deps, run, ids),
   ]);
   const input: PlanNoticesInput = {
     today: run.today,
     evaluation,
     existingKeys,
     practice: buildPracticeIndex(practiceRows),
-    arrivals: arrivals.filter((a) => here.has(a.suggestionId)),
+    arrivals,
     scope: "rows",
     duplicateIds: duplicates,
   };
