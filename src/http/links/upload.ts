@@ -8,7 +8,7 @@ import {
   sniffLetter,
 } from "../../domain/links/letters";
 import { readCappedBody } from "../../intake/read-body";
-import type { CheckedLetter } from "../../jobs/links/submit";
+import { type CheckedLetter, LETTER_MISMATCH } from "../../jobs/links/submit";
 import type { LetterStore } from "../../store/letters";
 import { HttpError } from "../errors";
 
@@ -144,7 +144,7 @@ export async function checkUploadedLetter(
   const key = (Array.isArray(held) ? held[0] : held) ?? "";
   if (!key) return null;
   const kind = letterKindOfKey(key);
-  const mismatch = { ok: false, status: 400, message: "答复函与本次答复不符：请重新选择文件上传" } as const;
+  const mismatch = { ok: false, status: 400, message: LETTER_MISMATCH } as const;
   if (!kind || letterKeySuggestion(key) !== suggestionId) return mismatch;
   if (!(await letters?.head(key))) {
     return { ok: false, status: 400, message: "没有找到已上传的答复函：请重新选择文件上传" };

@@ -19,6 +19,8 @@ export type LinkSubmitResult =
   | { kind: "unavailable"; message: string };
 
 export const LETTERS_UNAVAILABLE = "答复函上传暂不可用：请稍后重试，或把答复函交代表工委";
+/** A reply that names an uploaded 答复函 other than its own form's. */
+export const LETTER_MISMATCH = "答复函与本次答复不符：请重新选择文件上传";
 
 /** A page's one-time form id as an inbox submission id: the same form posted twice is one entry. */
 export function linkSubmissionId(nonce: string): string {
@@ -77,7 +79,7 @@ export async function submitFromLink(
     const key = letterKey(suggestionId, submissionId, letter.kind.ext);
     if ("storedKey" in letter) {
       // Only the letter uploaded for this very form (its suggestion, its one-time id) is taken.
-      if (letter.storedKey !== key) return { kind: "invalid", message: "答复函与本次答复不符：请重新上传" };
+      if (letter.storedKey !== key) return { kind: "invalid", message: LETTER_MISMATCH };
     } else {
       await deps.letters.put(key, letter.body, letterMeta(link, letter.kind, suggestionId, submissionId));
     }

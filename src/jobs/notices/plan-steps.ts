@@ -117,8 +117,8 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   });
   const ids = evaluation.rows.flatMap((r) => (r.id ? [r.id] : []));
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
-  // Only the practice rows of suggestions a practice notice may concern, and the form arrivals of
-  // this part's suggestions (D1 picks them: every part would parse every arrival's answers).
+  // Only the practice rows of suggestions a practice notice may concern (D1 picks them), and the
+  // form arrivals of this part's suggestions (the others' answers are not parsed).
   const [existingKeys, practiceRows, arrivals] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
