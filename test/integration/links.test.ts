@@ -67,6 +67,13 @@ function replyForm(nonce: string, replyClass: string, text: string, key: string)
   return form;
 }
 
+/** The intake consumer applying the reply a link's form `nonce` submitted. */
+function applyReply(nonce: string) {
+  return officeDeps(office).then((deps) =>
+    applyInbox(deps, [{ form: "reply", submissionId: `link-${nonce}` }], Date.now()),
+  );
+}
+
 async function ledgerRow(id: string): Promise<Record<string, unknown>> {
   const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
   const header = (values[0] ?? []).map(String);
@@ -250,12 +257,7 @@ describe("a unit's reply with its 答复函", () => {
     const listed = await bucket.list({ prefix: "letters/2026-001/" });
     expect(listed.objects.map((o) => o.key)).toEqual([`letters/2026-001/link-${nonce}.pdf`]);
 
-    const applied = await applyInbox(
-      await officeDeps(office),
-      [{ form: "reply", submissionId: `link-${nonce}` }],
-      Date.now(),
-    );
-    expect(applied).toMatchObject({ outcome: "ok", updated: 1 });
+    expect(await applyReply(nonce)).toMatchObject({ outcome: "ok", updated: 1 });
     const row = await ledgerRow("2026-001");
     expect(row.答复类别).toBe("A");
     expect(row.答复内容).toBe("已拓宽道路，设置接送区。");
@@ -300,12 +302,7 @@ describe("a unit's reply with its 答复函", () => {
       replyForm(nonce, "B", "列入明年计划，详见答复函。", key),
     );
     expect(posted.status).toBe(303);
-    const applied = await applyInbox(
-      await officeDeps(office),
-      [{ form: "reply", submissionId: `link-${nonce}` }],
-      Date.now(),
-    );
-    expect(applied).toMatchObject({ outcome: "ok", updated: 1 });
+    expect(await applyReply(nonce)).toMatchObject({ outcome: "ok", updated: 1 });
     const row = await ledgerRow("2026-003");
     expect(row.答复内容).toBe("列入明年计划，详见答复函。");
     expect(row.答复函).toBe(`https://jianyi.test/files/${key}`);

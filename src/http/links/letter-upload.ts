@@ -61,11 +61,10 @@ export async function receiveLetter(
     // Native stream to native stream: the platform pumps the bytes, no JavaScript touches them.
     return body.pipeTo(whole.writable);
   });
-  const [piped, kept] = await Promise.allSettled([sent, stored]);
-  if (piped.status === "rejected" || kept.status === "rejected") {
-    const reason =
-      kept.status === "rejected" ? kept.reason : piped.status === "rejected" ? piped.reason : null;
-    console.error(JSON.stringify({ level: "error", message: `letter upload: ${String(reason)}` }));
+  // The store's failure first (a failed put also breaks the pipe; the other way round, the body's).
+  const failed = (await Promise.allSettled([stored, sent])).find((r) => r.status === "rejected");
+  if (failed) {
+    console.error(JSON.stringify({ level: "error", message: `letter upload: ${String(failed.reason)}` }));
     throw new HttpError(400, "letter_incomplete", "答复函没有上传成功（网络中断或暂时无法保存）：请重新上传");
   }
   return kind;
