@@ -1,15 +1,21 @@
 /**
- * Whether one thread of another process is running, read as fast as a thread of this process can
- * read `/proc/<pid>/task/<tid>/stat` (about 4 µs a read): the third clock of the bench
- * (bench/isolate-cpu.ts). workerd runs the Worker's isolate on its main thread; while that thread
- * sleeps (state S: waiting for the Sheets emulator, a timer, the network) the isolate cannot be
- * running, whatever frame V8's profiler puts its samples on. A state of R means running or ready
- * to run: on two cores the bench's own processes (this reader, the emulator, workerd) keep the
- * thread waiting for a core about as long as it runs (measured: its run-queue wait over an
- * invocation was as large as the CPU charged to it). So each read also takes the thread's
- * run-queue wait so far (`schedstat`'s second field, which grows when a wait ends and the thread
- * gets its core), and reads inside a wait count as not running (withoutRunQueueWaits). What is
- * left is still an upper bound: a thread on a core may run other isolates than the Worker's.
+ * How much of each moment one thread of another process was on a core, read as fast as a thread of
+ * this process can read `/proc/<pid>/task/<tid>/stat` and `schedstat` (about 4 µs a read): the third
+ * clock of the bench (bench/isolate-cpu.ts). workerd runs the Worker's isolate on its main thread;
+ * while that thread sleeps (waiting for the Sheets emulator, a timer, the network) the isolate
+ * cannot be running, whatever frame V8's profiler puts its samples on.
+ *
+ * Each read takes the thread's state (R: running or ready to run; anything else: asleep) and its
+ * time on a core so far (`schedstat`'s first field, ns). The state alone cannot tell running from
+ * waiting for a core, and on two cores the bench's own processes keep the thread waiting about as
+ * long as it runs. The time on a core can: the kernel brings it up to date whenever the thread
+ * leaves its core, so at every read that finds the thread asleep it is exact. Between two such reads
+ * the thread was on a core for exactly the difference, and that time is spread over the reads in
+ * between that saw it runnable (runningShares). A reader kept off its core for milliseconds thus
+ * loses no time and adds none (both were seen: a reader that only looked at states and placed the
+ * run-queue wait before the read read 1.0 for a child the kernel charged 0.47, and 0.55 for one it
+ * charged 0.85). What is left is still an upper bound: a thread on a core may run other isolates
+ * than the Worker's.
  *
  * The reads run in a worker thread that sleeps (Atomics.wait) between invocations, so it takes a
  * core only while an invocation is measured, and at the lowest priority, so that it is the one
@@ -20,19 +26,27 @@ import { Worker } from "node:worker_threads";
 /** Reads kept per invocation: 2 M reads, at about 4 µs each some 8 s, longer than any invocation. */
 const CAPACITY = 1 << 21;
 
-/** What the thread was doing at each read: `times` in µs of the monotonic clock V8's profiler uses. */
+/**
+ * What is known of the time from each read to the next (`times` in µs of the monotonic clock V8's
+ * profiler uses): where the reads are close, the share of it the thread was on a core (0 to 1);
+ * where they are a gap apart, the most time on a core the gap may hold, µs (-1 where they are close).
+ */
 export interface ThreadStates {
   readonly times: Float64Array;
-  readonly running: Uint8Array;
+  readonly shares: Float32Array;
+  readonly gapOnCoreUs: Float64Array;
   readonly count: number;
 }
 
 /**
- * The reads as they were taken, with the thread's run-queue wait so far at each (ns): the reader
- * fills them, withoutRunQueueWaits turns them into ThreadStates.
+ * The reads as they were taken: whether the thread was runnable (state R) and its time on a core so
+ * far (ns). The reader fills them; runningShares turns them into ThreadStates.
  */
-export interface ThreadReads extends ThreadStates {
-  readonly waitedNs: Float64Array;
+export interface ThreadReads {
+  readonly times: Float64Array;
+  readonly runnable: Uint8Array;
+  readonly onCoreNs: Float64Array;
+  readonly count: number;
 }
 
 /**
@@ -51,7 +65,7 @@ const READER = `
 const { workerData } = require("node:worker_threads");
 const fs = require("node:fs");
 const os = require("node:os");
-const { ctrl, times, running, waited, path, schedstat, capacity } = workerData;
+const { ctrl, times, runnable, onCore, path, schedstat, capacity } = workerData;
 // This thread only (Linux: priority 0 is the calling thread): the thread measured goes first.
 try { os.setPriority(0, 19); } catch {}
 const fd = fs.openSync(path, "r");
@@ -74,9 +88,9 @@ for (;;) {
     while (close > 0 && buf[close] !== 0x29) close--;
     if (n < capacity) {
       times[n] = at;
-      running[n] = buf[close + 2] === 0x52 ? 1 : 0; // "R"
+      runnable[n] = buf[close + 2] === 0x52 ? 1 : 0; // "R"
       // schedstat: "<ns on a core> <ns waiting on a run queue> <timeslices>".
-      waited[n] = Number(sbuf.toString("latin1", 0, slen).split(" ")[1]);
+      onCore[n] = Number(sbuf.toString("latin1", 0, slen).split(" ")[0]);
       n++;
     }
   }
@@ -95,8 +109,8 @@ async function until(ready: () => boolean): Promise<void> {
 export class ThreadStateReader {
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(5 * 4));
   private readonly times = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
-  private readonly running = new Uint8Array(new SharedArrayBuffer(CAPACITY));
-  private readonly waited = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
+  private readonly runnable = new Uint8Array(new SharedArrayBuffer(CAPACITY));
+  private readonly onCore = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
   private readonly worker: Worker;
   private window = 0;
   /** Why the reader stopped, if it did (then `during` throws instead of waiting for it). */
@@ -108,8 +122,8 @@ export class ThreadStateReader {
       workerData: {
         ctrl: this.ctrl,
         times: this.times,
-        running: this.running,
-        waited: this.waited,
+        runnable: this.runnable,
+        onCore: this.onCore,
         path: `/proc/${pid}/task/${tid}/stat`,
         schedstat: `/proc/${pid}/task/${tid}/schedstat`,
         capacity: CAPACITY,
@@ -148,10 +162,10 @@ export class ThreadStateReader {
     }
     await this.reached(DONE, window);
     const count = Atomics.load(this.ctrl, COUNT);
-    return withoutRunQueueWaits({
+    return runningShares({
       times: this.times.slice(0, count),
-      running: this.running.slice(0, count),
-      waitedNs: this.waited.slice(0, count),
+      runnable: this.runnable.slice(0, count),
+      onCoreNs: this.onCore.slice(0, count),
       count,
     });
   }
@@ -163,69 +177,76 @@ export class ThreadStateReader {
 }
 
 /**
- * The reads with those taken while the thread waited for a core marked not running. The kernel
- * adds a wait to the thread's total when the wait ends (the thread gets its core), so a total that
- * grew by w between two reads means the thread waited, runnable, during the w before the later
- * one: the reads in that stretch saw state R without the thread running.
+ * Reads further apart than this leave the stretch between them unseen. The reader reads every 4 to
+ * 8 µs while it has a core; at the lowest priority it may wait for one for milliseconds (seen: 220
+ * ms, while the thread it watched computed for 217 of them).
  */
-export function withoutRunQueueWaits(reads: ThreadReads): ThreadStates {
-  const running = reads.running.slice(0, reads.count);
-  for (let i = 1; i < reads.count; i++) {
-    const waitedUs = ((reads.waitedNs[i] ?? 0) - (reads.waitedNs[i - 1] ?? 0)) / 1000;
-    if (waitedUs <= 0) continue;
-    const from = (reads.times[i] ?? 0) - waitedUs;
-    for (let j = i - 1; j >= 0 && (reads.times[j] ?? 0) >= from; j--) running[j] = 0;
+export const GAP_US = 1_000;
+
+/**
+ * What each read says of the time to the next. Reads that found the thread asleep split the reads
+ * into stretches: each begins at such a read (or the first), and every read after it up to the next
+ * such read (or the last) saw the thread runnable. Over a stretch the thread was on a core for the
+ * growth of its total between the reads at its ends: exact where such a read found it asleep; at
+ * the first and last read, where it may have been running, the kernel's total can lag by up to a
+ * scheduler tick (4 ms here). Within a stretch the kernel says no more: the reads a few µs apart
+ * get the stretch's average. Between reads a gap apart the reader did not look, and the thread may
+ * have spent all of the stretch's time on a core in any part of the gap: so much of it counts
+ * (runningShare), so that the clock stays an upper bound, and a thread that slept throughout
+ * reads 0.
+ */
+export function runningShares(reads: ThreadReads): ThreadStates {
+  const { times, runnable, onCoreNs, count } = reads;
+  const shares = new Float32Array(count);
+  const gapOnCoreUs = new Float64Array(count).fill(-1);
+  let start = 0;
+  for (let end = 1; end < count; end++) {
+    if (runnable[end] === 1 && end < count - 1) continue;
+    const onCoreUs = Math.max(0, ((onCoreNs[end] ?? 0) - (onCoreNs[start] ?? 0)) / 1000);
+    const stretchUs = (times[end] ?? 0) - (times[start] ?? 0);
+    const average = stretchUs > 0 ? Math.min(1, onCoreUs / stretchUs) : 0;
+    for (let i = start; i < end; i++) {
+      shares[i] = average;
+      if ((times[i + 1] ?? 0) - (times[i] ?? 0) > GAP_US) gapOnCoreUs[i] = onCoreUs;
+    }
+    start = end;
   }
-  return { times: reads.times, running, count: reads.count };
+  return { times, shares, gapOnCoreUs, count };
 }
 
-/** The first read at or after `at` (binary search); `count` when there is none. */
-function firstAtOrAfter(states: ThreadStates, at: number): number {
+/** The last read at or before `at` (binary search); -1 when there is none. */
+function lastAtOrBefore(states: ThreadStates, at: number): number {
   let lo = 0;
   let hi = states.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((states.times[mid] ?? 0) < at) lo = mid + 1;
+    if ((states.times[mid] ?? 0) <= at) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo - 1;
 }
 
 /**
- * Reads further apart than this leave the stretch between them unknown. The reader reads every 4
- * to 8 µs while it has a core; at the lowest priority it may wait for one for milliseconds, and a
- * thread seen asleep on both sides of such a gap may have run in it (seen: a chunk step the
- * profiler charged 40 ms read as 0).
- */
-const GAP_US = 1_000;
-
-/**
- * Whether the thread may have been running at `at` (µs): a read on either side of it saw it
- * running, or there is no read on one side or the reads around it are a gap apart (nothing known:
- * it counts).
- */
-function runningAt(states: ThreadStates, at: number): boolean {
-  const after = firstAtOrAfter(states, at);
-  const before = after - 1;
-  if (before < 0 || after >= states.count) return true;
-  if ((states.times[after] ?? 0) - (states.times[before] ?? 0) > GAP_US) return true;
-  return states.running[before] === 1 || states.running[after] === 1;
-}
-
-/**
- * The share of [from, to] (µs) the thread may have been running: the share of the reads in it that
- * saw it running (with none inside, the nearer reads on each side). The profiler's own sampling
- * wakes a sleeping thread briefly (about 8% of reads see it running while it only waits), so a
- * sample is weighed by this share, not tested at its moment.
+ * The share of [from, to] (µs) the thread may have been on a core: where the reads are close, each
+ * read's share weighed by how much of the moment lies between it and the next read; in a gap, as
+ * much of the moment as the gap's stretch spent on a core. Before the first read and after the last
+ * nothing is known, and that time counts as running. The profiler's own sampling wakes a sleeping
+ * thread briefly, so a sample is weighed by this share, not tested at its moment.
  */
 export function runningShare(states: ThreadStates, from: number, to: number): number {
-  const first = firstAtOrAfter(states, from);
-  let seen = 0;
-  let running = 0;
-  for (let i = first; i < states.count && (states.times[i] ?? 0) <= to; i++) {
-    seen++;
-    running += states.running[i] ?? 0;
+  if (to <= from) return 0;
+  const { times, shares, gapOnCoreUs, count } = states;
+  if (count === 0) return 1;
+  const first = times[0] ?? 0;
+  const last = times[count - 1] ?? 0;
+  let onCore = Math.max(0, Math.min(to, first) - from) + Math.max(0, to - Math.max(from, last));
+  for (let i = Math.max(0, lastAtOrBefore(states, from)); i < count - 1; i++) {
+    const a = Math.max(from, times[i] ?? 0);
+    const b = Math.min(to, times[i + 1] ?? 0);
+    if (a >= to) break;
+    if (b <= a) continue;
+    const gap = gapOnCoreUs[i] ?? -1;
+    onCore += gap >= 0 ? Math.min(b - a, gap) : (b - a) * (shares[i] ?? 0);
   }
-  if (seen > 0) return running / seen;
-  return runningAt(states, from) ? 1 : 0;
+  return onCore / (to - from);
 }

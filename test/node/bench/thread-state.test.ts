@@ -2,25 +2,24 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import {
-  runningShare,
-  ThreadStateReader,
-  type ThreadStates,
-  withoutRunQueueWaits,
-} from "../../../bench/thread-state";
+import { runningShare, runningShares, ThreadStateReader } from "../../../bench/thread-state";
 
 /**
  * A process that waits for "go" on stdin, spins for `spinMs`, then sleeps `exitAfterMs` and exits;
- * `marks` gets the monotonic clock (µs, the clock the reads are stamped with) at "busy" and "idle".
- * `via` runs it under another command (taskset).
+ * `marks` gets the monotonic clock (µs, the clock the reads are stamped with) at "busy" and "idle",
+ * and as "cpu" the CPU time the kernel charged it in between (µs). `via` runs it under another
+ * command (taskset).
  */
 function spinner(spinMs: number, exitAfterMs: number, via: string[] = []) {
   const script = `const now = () => Number(process.hrtime.bigint() / 1000n);
     process.stdin.once("data", () => {
+      const before = process.cpuUsage();
       console.log("busy " + now());
       const end = Date.now() + ${spinMs};
       while (Date.now() < end) {}
+      const cpu = process.cpuUsage(before);
       console.log("idle " + now());
+      console.log("cpu " + (cpu.user + cpu.system));
       setTimeout(() => process.exit(0), ${exitAfterMs});
     });`;
   const [command = process.execPath, ...args] = [...via, process.execPath, "-e", script];
@@ -31,58 +30,68 @@ function spinner(spinMs: number, exitAfterMs: number, via: string[] = []) {
     if (what && at) marks.set(what, Number(at));
   });
   const idle = async () => {
-    while (!marks.has("idle")) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!marks.has("cpu")) await new Promise((resolve) => setTimeout(resolve, 10));
   };
-  return { child, marks, idle };
+  /** The share of the spin the kernel had the process on a core. */
+  const charged = () => (marks.get("cpu") ?? 0) / ((marks.get("idle") ?? 0) - (marks.get("busy") ?? 0));
+  return { child, marks, idle, charged };
 }
 
-function states(reads: [number, 0 | 1][]): ThreadStates {
-  return {
-    times: Float64Array.from(reads.map(([t]) => t)),
-    running: Uint8Array.from(reads.map(([, r]) => r)),
-    count: reads.length,
-  };
+/** Reads as the reader takes them: [µs, runnable, µs on a core so far]. */
+function reads(list: [number, 0 | 1, number][]) {
+  return runningShares({
+    times: Float64Array.from(list.map(([t]) => t)),
+    runnable: Uint8Array.from(list.map(([, r]) => r)),
+    onCoreNs: Float64Array.from(list.map(([, , onCore]) => onCore * 1000)),
+    count: list.length,
+  });
 }
 
 describe("the bench's third clock: how much of a moment a thread was running", () => {
-  it("is the share of reads inside the moment that saw the thread running", () => {
-    const s = states([
-      [100, 1],
-      [110, 1],
-      [120, 0],
-      [130, 0],
-      [140, 1],
-      [200, 0],
-      [400, 0],
-      [2_000, 0],
+  it("spreads the time the kernel had the thread on a core over the reads that saw it runnable", () => {
+    // Asleep at 0 and at 100; runnable from 10 to 90; on a core 45 of those 100 µs. Then asleep
+    // from 100 to 200 with no time on a core; then runnable from 210 to the last read.
+    const states = reads([
+      [0, 0, 1_000],
+      [10, 1, 1_000],
+      [20, 1, 1_000],
+      [50, 1, 1_010],
+      [90, 1, 1_030],
+      [100, 0, 1_045],
+      [150, 0, 1_045],
+      [200, 0, 1_045],
+      [210, 1, 1_045],
+      [300, 1, 1_050],
+      [310, 1, 1_060],
     ]);
-    expect(runningShare(s, 100, 120)).toBeCloseTo(2 / 3);
-    expect(runningShare(s, 120, 130)).toBe(0);
-    expect(runningShare(s, 100, 110)).toBe(1);
-    // No read inside: the reads on either side decide (asleep on both: 0; running on one: 1).
-    expect(runningShare(s, 250, 300)).toBe(0);
-    expect(runningShare(s, 141, 150)).toBe(1);
-    // Between reads a gap apart (the reader kept waiting for a core) nothing is known: it counts.
-    expect(runningShare(s, 1_000, 1_100)).toBe(1);
-    // Before the first read or after the last nothing is known, and the moment counts.
-    expect(runningShare(s, 10, 20)).toBe(1);
-    expect(runningShare(s, 2_100, 2_200)).toBe(1);
+    // Within a stretch the kernel's total says nothing of when: each read gets its average, weighed
+    // by the time to the next read. The state alone (R throughout) would have said 1.
+    expect(runningShare(states, 0, 100)).toBeCloseTo(0.45);
+    expect(runningShare(states, 20, 50)).toBeCloseTo(0.45);
+    expect(runningShare(states, 100, 200)).toBe(0);
+    // A stretch whose last read saw the thread runnable ends there: 15 µs in 110.
+    expect(runningShare(states, 200, 310)).toBeCloseTo(15 / 110);
+    // Before the first read and after the last nothing is known, and the moment counts.
+    expect(runningShare(states, -20, -10)).toBe(1);
+    expect(runningShare(states, 320, 330)).toBe(1);
+    expect(runningShare(states, -10, 10)).toBeCloseTo(0.5 + 0.5 * 0.45);
   });
 
-  it("counts reads taken while the thread waited for a core as not running", () => {
-    // Every read saw state R; the thread's run-queue total grew by 25 µs at the read at 60 µs and by
-    // 5 µs at the one at 90: it waited from 35 to 60 and from 85 to 90, runnable but not on a core.
-    const times = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
-    const waited = [0, 0, 0, 0, 0, 0, 25_000, 25_000, 25_000, 30_000, 30_000];
-    const states = withoutRunQueueWaits({
-      times: Float64Array.from(times),
-      running: new Uint8Array(times.length).fill(1),
-      waitedNs: Float64Array.from(waited),
-      count: times.length,
-    });
-    expect([...states.running]).toEqual([1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
-    expect(runningShare(states, 30, 60)).toBeCloseTo(2 / 4);
-    expect(runningShare(states, 60, 80)).toBe(1);
+  it("counts a gap in the reads as running as far as the kernel's time on a core fills it", () => {
+    // The reader was kept off its core from 10 to 5,010 (a gap); the thread, runnable on both sides
+    // and asleep at 0 and at 5,020, was on a core for 2,000 µs of that stretch, where is unknown.
+    const states = reads([
+      [0, 0, 0],
+      [10, 1, 0],
+      [5_010, 1, 2_000],
+      [5_020, 0, 2_000],
+      [9_020, 0, 2_000],
+    ]);
+    // Any 1,000 µs of the gap may have been all on a core; all 5,000 of it cannot have been.
+    expect(runningShare(states, 1_000, 2_000)).toBe(1);
+    expect(runningShare(states, 10, 5_010)).toBeCloseTo(2_000 / 5_000);
+    // Asleep at both ends of a gap with no time on a core: it did not run in there.
+    expect(runningShare(states, 5_020, 9_020)).toBe(0);
   });
 
   it("sees a process that shares its core with another run about half the time, not all of it", async () => {
@@ -104,6 +113,8 @@ describe("the bench's third clock: how much of a moment a thread was running", (
       const share = runningShare(read, busy + 100_000, idle - 100_000);
       expect(share).toBeGreaterThan(0.2);
       expect(share).toBeLessThan(0.8);
+      // An upper bound: never less than the kernel charged it over the spin.
+      expect(runningShare(read, busy, idle)).toBeGreaterThan(measured.charged() - 0.05);
     } finally {
       await reader.close();
       for (const s of spinners) s.child.kill();
@@ -111,9 +122,31 @@ describe("the bench's third clock: how much of a moment a thread was running", (
     }
   });
 
-  it("sees a real process running while it computes and asleep while it waits", async () => {
-    // The child waits for "go", spins for 300 ms, then sleeps.
-    const { child, marks, idle: spun } = spinner(300, 1000);
+  it("charges no less than the kernel did when the reader is kept off its core", async () => {
+    // Two other processes spin beside the child on the two cores; the reader, at the lowest
+    // priority, is left with gaps of milliseconds between its reads. What it did not see counts.
+    const hogs = [0, 1].map(() => spawn(process.execPath, ["-e", "for (;;) {}"]));
+    const { child, marks, idle: spun, charged } = spinner(300, 1000);
+    const reader = new ThreadStateReader(child.pid as number);
+    try {
+      const read = await reader.during(async () => {
+        child.stdin.write("go\n");
+        await spun();
+      });
+      const share = runningShare(read, marks.get("busy") ?? 0, marks.get("idle") ?? 0);
+      expect(share).toBeGreaterThan(charged() - 0.05);
+      expect(share).toBeLessThanOrEqual(1);
+    } finally {
+      await reader.close();
+      for (const process of [child, ...hogs]) process.kill();
+      await Promise.all([child, ...hogs].map((p) => once(p, "exit").catch(() => undefined)));
+    }
+  });
+
+  it("sees a real process running as long as the kernel charged it while it computes, and asleep while it waits", async () => {
+    // The child waits for "go", spins for 300 ms, then sleeps. Alone it is on a core nearly all of
+    // the spin; beside other tests, as much as the kernel gave it.
+    const { child, marks, idle: spun, charged } = spinner(300, 1000);
     const reader = new ThreadStateReader(child.pid as number);
     try {
       const read = await reader.during(async () => {
@@ -124,7 +157,9 @@ describe("the bench's third clock: how much of a moment a thread was running", (
       const busy = marks.get("busy") ?? 0;
       const idle = marks.get("idle") ?? 0;
       expect(read.count).toBeGreaterThan(100);
-      expect(runningShare(read, busy + 50_000, idle - 50_000)).toBeGreaterThan(0.9);
+      const share = runningShare(read, busy, idle);
+      expect(share).toBeGreaterThan(charged() - 0.05);
+      expect(share).toBeLessThanOrEqual(1);
       expect(runningShare(read, idle + 50_000, idle + 250_000)).toBeLessThan(0.1);
     } finally {
       await reader.close();
