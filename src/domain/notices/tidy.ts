@@ -24,12 +24,16 @@ const ZERO_DAYS_LEFT = /还剩\s*0\s*天/g;
  * or the sentence when it was nothing else), and 今天到期 rather than 还剩 0 天.
  */
 export function tidyNoticeText(text: string): string {
-  return text
-    .replace(DANGLING_LABEL, (_match, before: string | undefined, _label: string, after: string) =>
-      before ? after : "",
-    )
-    .replace(LEFT_MARKS, "")
-    .replace(ZERO_DAYS_LEFT, "今天到期");
+  // Most notices have no blank value, and the label pattern tries every clause from each of its
+  // characters (about 60 µs for a 300-character body): it runs only where a blank is marked.
+  const labelled = text.includes(BLANK_MARK)
+    ? text
+        .replace(DANGLING_LABEL, (_match, before: string | undefined, _label: string, after: string) =>
+          before ? after : "",
+        )
+        .replace(LEFT_MARKS, "")
+    : text;
+  return labelled.replace(ZERO_DAYS_LEFT, "今天到期");
 }
 
 /**
