@@ -18,8 +18,11 @@
  * than the Worker's.
  *
  * The reads run in a worker thread that sleeps (Atomics.wait) between invocations, so it takes a
- * core only while an invocation is measured, and at the lowest priority, so that it is the one
- * kept waiting when the two cores are short.
+ * core only while an invocation is measured. It runs at the process's own priority: the time on a
+ * core is the kernel's count whoever else runs, so the reader need not yield to the thread it
+ * watches, and at the lowest priority it was left without a core for most of a measurement
+ * whenever another process kept the other core busy (one other test was enough): its gaps then
+ * counted as running, and a process that slept read as busy.
  */
 import { Worker } from "node:worker_threads";
 
@@ -64,10 +67,7 @@ const DONE = 4;
 const READER = `
 const { workerData } = require("node:worker_threads");
 const fs = require("node:fs");
-const os = require("node:os");
 const { ctrl, times, runnable, onCore, path, schedstat, capacity } = workerData;
-// This thread only (Linux: priority 0 is the calling thread): the thread measured goes first.
-try { os.setPriority(0, 19); } catch {}
 const fd = fs.openSync(path, "r");
 const sfd = fs.openSync(schedstat, "r");
 const buf = Buffer.alloc(1024);
@@ -178,8 +178,8 @@ export class ThreadStateReader {
 
 /**
  * Reads further apart than this leave the stretch between them unseen. The reader reads every 4 to
- * 8 µs while it has a core; at the lowest priority it may wait for one for milliseconds (seen: 220
- * ms, while the thread it watched computed for 217 of them).
+ * 8 µs while it has a core; when the cores are short it may wait for one for milliseconds (seen at
+ * the lowest priority: 220 ms, while the thread it watched computed for 217 of them).
  */
 export const GAP_US = 1_000;
 
