@@ -58,7 +58,7 @@ export async function benchClockFloor(): Promise<ClockFloor[]> {
     await (await mf.dispatchFetch("http://floor/setup")).text();
     const pid = workerdPid();
     const profiler = await IsolateProfiler.connect(9338, "clock-floor");
-    const reader = new ThreadStateReader(pid);
+    const reader = new ThreadStateReader(pid, { lowestPriority: true });
     const floors: ClockFloor[] = [];
     for (const [name, what] of CASES) {
       const profiled: number[] = [];

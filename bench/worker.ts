@@ -144,7 +144,7 @@ export async function startBenchWorker(
     await applyMigrations(db as never);
     const pid = workerdPid(r2Pid);
     const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
-    const thread = new ThreadStateReader(pid);
+    const thread = new ThreadStateReader(pid, { lowestPriority: true });
     return {
       mf,
       profiler,
