@@ -12,18 +12,18 @@
  * leaves its core, so at every read that finds the thread asleep it is exact. Between two such reads
  * the thread was on a core for exactly the difference, and that time is spread over the reads in
  * between that saw it runnable (runningShares). A reader kept off its core for milliseconds thus
- * loses no time and adds none (both were seen: a reader that only looked at states and placed the
- * run-queue wait before the read read 1.0 for a child the kernel charged 0.47, and 0.55 for one it
- * charged 0.85). What is left is still an upper bound: a thread on a core may run other isolates
- * than the Worker's.
+ * loses none of the thread's time, and its gaps count as running only as far as that time fills
+ * them (a reader that only looked at states and placed the run-queue wait before the read was seen
+ * to read 1.0 for a child the kernel charged 0.47, and 0.55 for one it charged 0.85). What is left
+ * is an upper bound: a thread on a core may run other isolates than the Worker's.
  *
  * The reads run in a worker thread that sleeps (Atomics.wait) between invocations, so it takes a
  * core only while an invocation is measured. The bench runs it at the lowest priority, so that it is
  * the one kept waiting when the two cores are short: at workerd's priority it took a core from
- * workerd's own threads (the profiler's sampler, local D1): in one run, ten D1 round trips read
- * about twice as long by the profiler and by this clock. Kept waiting, it leaves gaps, and they count as running
- * (an upper bound). The tests run it at their own priority, where one other busy process no longer
- * leaves it without a core for most of a measurement.
+ * workerd's own threads (the profiler's sampler, local D1), and in one run ten D1 round trips read
+ * about twice as long by the profiler and by this clock. Kept waiting, it leaves gaps, which count
+ * as above. The tests run it at their own priority, where one other busy process does not leave it
+ * without a core for most of a measurement.
  */
 import { Worker } from "node:worker_threads";
 
