@@ -2,7 +2,13 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { GAP_US, runningShare, runningShares, ThreadStateReader } from "../../../bench/thread-state";
+import {
+  GAP_US,
+  runningShare,
+  runningShares,
+  ThreadStateReader,
+  type ThreadStates,
+} from "../../../bench/thread-state";
 
 /**
  * A process that waits for "go" on stdin, spins for `spinMs`, then sleeps `exitAfterMs` and exits;
@@ -35,6 +41,19 @@ function spinner(spinMs: number, exitAfterMs: number, via: string[] = []) {
   /** The share of the spin the kernel had the process on a core. */
   const charged = () => (marks.get("cpu") ?? 0) / ((marks.get("idle") ?? 0) - (marks.get("busy") ?? 0));
   return { child, marks, idle, charged };
+}
+
+/**
+ * The time on a core the clock charges from the first read (or the spin's start) to the last (or
+ * the spin's end), ms. The kernel's count is exact between reads that find the thread asleep, and
+ * time no read covers counts as running, so this is at least the thread's own CPU over the spin;
+ * within one moment the clock spreads a stretch's time evenly, the wake-up and any wait for a core
+ * after the spin included.
+ */
+function chargedOverAll(read: ThreadStates, marks: Map<string, number>): number {
+  const from = Math.min(read.times[0] ?? 0, marks.get("busy") ?? 0);
+  const to = Math.max(read.times[read.count - 1] ?? 0, marks.get("idle") ?? 0);
+  return (runningShare(read, from, to) * (to - from)) / 1000;
 }
 
 /** Reads as the reader takes them: [µs, runnable, µs on a core so far]. */
@@ -122,8 +141,9 @@ describe("the bench's third clock: how much of a moment a thread was running", (
       const share = seen.reduce((sum, s) => sum + s, 0) / seen.length;
       expect(share).toBeGreaterThan(0.2);
       expect(share).toBeLessThan(0.8);
-      // An upper bound: never less than the kernel charged it over the spin.
-      expect(runningShare(read, busy, idle)).toBeGreaterThan(measured.charged() - 0.05);
+      // An upper bound: never less than the kernel charged it (its other threads and a scheduler
+      // tick of lag at the last read aside).
+      expect(chargedOverAll(read, marks)).toBeGreaterThan((marks.get("cpu") ?? 0) / 1000 - 10);
     } finally {
       await reader.close();
       for (const s of spinners) s.child.kill();
@@ -143,8 +163,9 @@ describe("the bench's third clock: how much of a moment a thread was running", (
         child.stdin.write("go\n");
         await spun();
       });
+      expect(chargedOverAll(read, marks)).toBeGreaterThan((marks.get("cpu") ?? 0) / 1000 - 10);
       const share = runningShare(read, marks.get("busy") ?? 0, marks.get("idle") ?? 0);
-      expect(share).toBeGreaterThan(charged() - 0.05);
+      expect(share).toBeGreaterThan(charged() - 0.1);
       expect(share).toBeLessThanOrEqual(1);
     } finally {
       await reader.close();
@@ -168,8 +189,11 @@ describe("the bench's third clock: how much of a moment a thread was running", (
       const idle = marks.get("idle") ?? 0;
       expect(read.count).toBeGreaterThan(100);
       const share = runningShare(read, busy, idle);
-      expect(share).toBeGreaterThan(charged() - 0.05);
+      // The spin's own share reads a little low where the thread waited for a core after it (CI
+      // read 0.91 for 0.96); over the whole reading the kernel's count is exact.
+      expect(share).toBeGreaterThan(charged() - 0.1);
       expect(share).toBeLessThanOrEqual(1);
+      expect(chargedOverAll(read, marks)).toBeGreaterThan((marks.get("cpu") ?? 0) / 1000 - 10);
       expect(runningShare(read, idle + 50_000, idle + 250_000)).toBeLessThan(0.1);
     } finally {
       await reader.close();
