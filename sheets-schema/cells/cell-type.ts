@@ -63,7 +63,13 @@ export interface CellResult<T, B> {
 /** Blank: missing, null, "" or whitespace only (staff "clearing" a cell with a space). */
 export function isBlankCell(raw: unknown): boolean {
   if (raw === undefined || raw === null || raw === "") return true;
-  return typeof raw === "string" && raw.trim() === "";
+  if (typeof raw !== "string") return false;
+  // A cell that starts with a printable character is not blank: no trim() (a new string) for it.
+  // Every cell of every row is asked this; trim() was the row loop's costliest line.
+  const first = raw.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  if (first >= 0x4e00 && first <= 0x9fff) return false;
+  return raw.trim() === "";
 }
 
 /**

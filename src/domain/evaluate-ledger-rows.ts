@@ -1,6 +1,6 @@
 import type { Period } from "../../sheets-schema/cells/setting-cells";
 import type { LedgerStatus } from "../../sheets-schema/enums";
-import { type LedgerRecord, type LedgerSystemKey, ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
+import { type LedgerRecord, ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
 import type { Calendar } from "./calendar";
 import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
@@ -10,7 +10,7 @@ import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadli
 import { createIdAllocator, type IdFormat } from "./numbering";
 import type { PracticeIndex } from "./practice/practice-index";
 import { checkSuggestionPractice } from "./practice/suggestion-practice";
-import { formatRowProblems, type Problem } from "./problems";
+import { formatRowProblems, NO_PROBLEMS, type Problem } from "./problems";
 import type { ParsedRow, TabRead } from "./read-tab";
 import { computeStatus } from "./status";
 
@@ -33,8 +33,6 @@ export interface LedgerRowEvaluation {
     readonly status: LedgerStatus | "";
     readonly problems: string;
   };
-  /** What the system cells hold now (raw), so the sync can skip unchanged writes. */
-  readonly current: Readonly<Record<LedgerSystemKey, unknown>>;
   readonly problems: readonly Problem[];
   /** Header → the cell as typed, for cells that held something unusable (as a stored row has). */
   readonly unreadable: Readonly<Record<string, string>>;
@@ -154,22 +152,15 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
   const out: LedgerRowEvaluation[] = [];
   for (const row of read.rows) {
     const { record } = row;
-    const current = {
-      dueDate: row.raw[systemIndex.dueDate ?? -1],
-      status: row.raw[systemIndex.status ?? -1],
-      problems: row.raw[systemIndex.problems ?? -1],
-      lastNotice: row.raw[systemIndex.lastNotice ?? -1],
-    };
     if (row.blank) {
       const computed = { dueDate: "", status: "", problems: "" } as const;
       const base = { rowNumber: row.rowNumber, raw: row.raw, record, blank: true, id: null, newId: null };
       const rest = {
         computed,
-        current,
-        problems: [],
+        problems: NO_PROBLEMS,
         unreadable: NONE_UNREADABLE,
         practice: 0,
-        relatedProblems: [],
+        relatedProblems: NO_PROBLEMS,
       };
       out.push({ ...base, firstDeadline: null, secondDeadline: null, ...rest });
       continue;
@@ -219,11 +210,10 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
       firstDeadline,
       secondDeadline,
       computed,
-      current,
       problems,
       unreadable: unreadableOf(row, systemIndex),
       practice: practice?.facts ?? 0,
-      relatedProblems: practice?.problems ?? [],
+      relatedProblems: practice?.problems ?? NO_PROBLEMS,
     });
   }
   return out;

@@ -15,6 +15,9 @@ export interface Problem {
   readonly action?: "restore";
 }
 
+/** Shared by every row with no problem of a kind: an empty array per row was garbage to collect. */
+export const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
 /** Collects problems for one tab (and optionally one row) without repeating tab, row and id. */
 export class ProblemSink {
   readonly list: Problem[] = [];

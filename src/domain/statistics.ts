@@ -102,15 +102,21 @@ export interface ItemFacts {
   readonly secondOverdue: boolean;
 }
 
-/** One round: [on time, due, overdue]. A reply on the due day is on time. */
-function round(
-  replied: string | null | undefined,
-  due: string | null,
-  today: string,
-): [number, number, boolean] {
-  if (!due) return [0, replied ? 1 : 0, false];
-  if (replied) return [replied <= due ? 1 : 0, 1, false];
-  return today > due ? [0, 1, true] : [0, 0, false];
+/** One round's share: replied on time, due (replied or past its limit), overdue unreplied. */
+const ROUND_NOT_DUE = { onTime: 0, due: 0, overdue: false } as const;
+const ROUND_ON_TIME = { onTime: 1, due: 1, overdue: false } as const;
+const ROUND_LATE = { onTime: 0, due: 1, overdue: false } as const;
+const ROUND_OVERDUE = { onTime: 0, due: 1, overdue: true } as const;
+type Round = typeof ROUND_NOT_DUE | typeof ROUND_ON_TIME | typeof ROUND_LATE | typeof ROUND_OVERDUE;
+
+/**
+ * One round of a suggestion. A reply on the due day is on time; a reply with no limit counts as
+ * due, not on time. The four outcomes are shared constants: no tuple per suggestion and round.
+ */
+function round(replied: string | null | undefined, due: string | null, today: string): Round {
+  if (!due) return replied ? ROUND_LATE : ROUND_NOT_DUE;
+  if (replied) return replied <= due ? ROUND_ON_TIME : ROUND_LATE;
+  return today > due ? ROUND_OVERDUE : ROUND_NOT_DUE;
 }
 
 /** What one suggestion adds to a tally (the rates and counts of both rounds). */
@@ -120,16 +126,14 @@ export function itemFacts(item: StatisticsItem, today: string): ItemFacts {
   const latest = record.secondRating ?? record.rating;
   const rated = Boolean(latest);
   const replied = Boolean(repliedOn);
-  const [onTime1, due1, overdue1] = round(repliedOn, firstDue, today);
+  const first = round(repliedOn, firstDue, today);
   const reassigned = Boolean(record.reassignedOn);
-  const [onTime2, due2, overdue2] = reassigned
-    ? round(record.secondRepliedOn, item.secondDue ?? null, today)
-    : [0, 0, false];
+  const second = reassigned ? round(record.secondRepliedOn, item.secondDue ?? null, today) : ROUND_NOT_DUE;
   return {
     replied,
-    onTime: onTime1 + onTime2,
-    due: due1 + due2,
-    overdue: overdue1 || overdue2,
+    onTime: first.onTime + second.onTime,
+    due: first.due + second.due,
+    overdue: first.overdue || second.overdue,
     replyClass: replied ? record.replyClass : null,
     replyDays: replied && assignedOn ? daysBetween(assignedOn, repliedOn as string) : null,
     rated,
@@ -139,7 +143,7 @@ export function itemFacts(item: StatisticsItem, today: string): ItemFacts {
     extended: hasFact(item.practice, "extended"),
     reassigned,
     secondReplied: reassigned && Boolean(record.secondRepliedOn),
-    secondOverdue: overdue2,
+    secondOverdue: second.overdue,
   };
 }
 

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LEDGER_STATUSES } from "../../sheets-schema/enums";
+import type { ColumnMap } from "../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
 import { evaluateLedger } from "../../src/domain/evaluate-ledger";
+import { planLedgerWrites } from "../../src/domain/sync/plan-ledger";
 import { evaluateRows, rowProblems, TODAY } from "./helpers/evaluate";
 import { LEDGER_HEADERS, makeRow, makeTabs, serial } from "./helpers/make-row";
 
@@ -73,16 +75,22 @@ describe("evaluateLedger", () => {
     ]);
   });
 
-  it("reads columns in any order with columns staff added, and reports what the system cells hold now", () => {
+  it("reads columns in any order with columns staff added, and writes only the system cells that changed", () => {
     const headers = ["备注", "经办人", ...[...LEDGER_HEADERS].reverse().filter((h) => h !== "备注")];
-    const row = makeRow({ 主办单位: "区教育局", 交办日期: "2026-03-02", 台账状态: "待交办" }, headers);
+    const assigned = { 主办单位: "区教育局", 交办日期: "2026-03-02", 办理期限: serial("2026-06-02") };
+    const stale = makeRow({ ...assigned, 编号: "2026-001", 台账状态: "待交办" }, headers);
+    const current = makeRow({ ...assigned, 编号: "2026-002", 台账状态: "办理中" }, headers);
     const evaluation = evaluateLedger({ tabs: makeTabs([]), today: TODAY });
-    const tabs = { ...makeTabs([]), [TAB_NAMES.ledger]: [headers, row] };
+    const tabs = { ...makeTabs([]), [TAB_NAMES.ledger]: [headers, stale, current] };
     const reordered = evaluateLedger({ tabs, today: TODAY });
     expect(evaluation.rows).toEqual([]);
-    expect(reordered.rows[0]?.computed.status).toBe("办理中");
-    expect(reordered.rows[0]?.current.status).toBe("待交办");
-    expect(reordered.tabs[TAB_NAMES.ledger].columns?.extra).toEqual([{ header: "经办人", index: 1 }]);
+    expect(reordered.rows.map((r) => r.computed.status)).toEqual(["办理中", "办理中"]);
+    const columns = reordered.tabs[TAB_NAMES.ledger].columns;
+    expect(columns?.extra).toEqual([{ header: "经办人", index: 1 }]);
+    const { writes } = planLedgerWrites(reordered.rows, columns as ColumnMap, new Map());
+    expect(writes.map((w) => [w.key, w.header, w.value])).toEqual([
+      [{ kind: "id", id: "2026-001" }, "台账状态", "办理中"],
+    ]);
   });
 
   it("puts the 编号 on every problem of a row, including a newly assigned one", () => {

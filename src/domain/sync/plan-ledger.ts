@@ -68,9 +68,11 @@ export function planLedgerWrites(
       assigned.push({ rowNumber: row.rowNumber, id: newId });
     }
     for (const k of SYNCED_KEYS) {
-      if (columns.indexOf[k] === undefined) continue;
+      const at = columns.indexOf[k];
+      if (at === undefined) continue;
       const desired = cellValue(k, row.computed[k]);
-      if (!isSame(row.current[k], desired))
+      // What the cell holds now, read from the row as the sheet gave it.
+      if (!isSame(row.raw[at], desired))
         writes.push({ key, header: HEADER_OF[k], value: desired, sourceRow: row.rowNumber });
     }
   }
