@@ -93,6 +93,19 @@ describe("编号 and 并案", () => {
     expect(rowProblems(merged, 3)).toEqual([]);
   });
 
+  it("reads a 编号 spelled like a JavaScript name as any other 编号", () => {
+    expect(problemsOf({ 审查结果: "并案", 并入编号: "toString" })).toContainEqual(
+      problem("并入编号", "错误", "并入编号“toString”在台账中找不到"),
+    );
+    const typed = evaluateRows([
+      { 编号: "constructor" },
+      { 编号: "constructor", 标题: "另一条" },
+      { 编号: "__proto__" },
+    ]);
+    expect(rowProblems(typed, 2)).toContainEqual(problem("编号", "错误", "与第 3 行重复"));
+    expect(rowProblems(typed, 4)).toEqual([]);
+  });
+
   it("warns about a merge chain and a 并入编号 without 并案", () => {
     const chain = evaluateRows([
       { 编号: "2026-001", 审查结果: "并案", 并入编号: "2026-002" },
