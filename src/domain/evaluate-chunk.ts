@@ -56,7 +56,9 @@ export function idOfCell(raw: unknown): string {
  * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
  */
 export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: readonly unknown[]): IdIndex {
-  const index: Record<string, { rows: number[]; review: string }> = {};
+  // No prototype: a 编号 typed as "constructor" or "__proto__" is a key like any other (with one,
+  // "constructor" found Object's own and the plan stopped on it).
+  const index: Record<string, { rows: number[]; review: string }> = Object.create(null);
   if (!ID_CELL || !REVIEW_CELL) return index;
   for (let i = 1; i < idColumn.length; i++) {
     const id = idOfCell(idColumn[i]);

@@ -88,4 +88,15 @@ describe("evaluateChunk", () => {
       "7": { rows: [5], review: "" },
     });
   });
+
+  it("indexes a 编号 spelled like a JavaScript name as any other, through the stored context", () => {
+    const index = indexIdColumns(
+      ["编号", "constructor", "__proto__", "constructor"],
+      ["审查结果", "立案", "并案", ""],
+    );
+    expect(JSON.parse(JSON.stringify(index))).toEqual({
+      constructor: { rows: [2, 4], review: "立案" },
+      ["__proto__"]: { rows: [3], review: "并案" },
+    });
+  });
 });

@@ -25,11 +25,13 @@ export function chunkInput(
   rows: readonly (readonly unknown[])[],
 ): string {
   const columns = REFERENCE_HEADERS.map((h) => header.indexOf(h)).filter((c) => c >= 0);
-  const related: Record<string, unknown> = {};
+  // Own keys only: a 编号 typed as "constructor" is not Object's.
+  const related: Record<string, unknown> = Object.create(null);
   for (const row of rows)
     for (const c of columns) {
       const id = idOfCell(row[c]);
-      if (id && !(id in related)) related[id] = context.ids[id] ?? null;
+      if (id && !Object.hasOwn(related, id))
+        related[id] = Object.hasOwn(context.ids, id) ? context.ids[id] : null;
     }
   return JSON.stringify([
     RESULT_FORMAT,
