@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { benchClockFloor, printClockFloor } from "./clock-floor";
 import { dailyUse, printDailyUse } from "./daily-use";
-import { benchFreePlan, FREE_CPU_MS, FREE_D1_QUERIES, OFFICE_ROWS, printFreePlan } from "./free-plan";
+import {
+  benchFreePlan,
+  FREE_CPU_MS,
+  FREE_D1_QUERIES,
+  OFFICE_ROWS,
+  ownTimes,
+  printFreePlan,
+} from "./free-plan";
 import { benchIntake, printIntake } from "./intake";
 import { benchParseRows } from "./parse-rows";
 import { raisePriority } from "./priority";
@@ -30,6 +37,8 @@ const clockFloor = await benchClockFloor();
 printClockFloor(clockFloor);
 const freePlan = await benchFreePlan();
 printFreePlan(freePlan);
+// BENCH_TOP=<part of a row's name>: the profiles of the invocations it names, summed (none without it).
+ownTimes.print();
 const day = dailyUse(freePlan);
 printDailyUse(day);
 
