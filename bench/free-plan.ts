@@ -523,6 +523,30 @@ async function measureIntake(
       id,
     );
   figures.push(await measure(worker, em, "intake: batch of 20 replies", () => batch("reply", replies), 1));
+  // Smaller batches, for what an invocation costs before its entries (the queue delivers up to 50).
+  for (const size of [1, 5]) {
+    const few = Array.from({ length: size }, (_, i) => `bench-r${size}-${i}`);
+    for (const [i, id] of few.entries())
+      await postSigned(
+        worker,
+        "reply",
+        {
+          编号: `2026-${String(120 + i * 50).padStart(3, "0")}`,
+          答复类别: "A",
+          答复内容: `第 ${size} 批答复`,
+        },
+        id,
+      );
+    figures.push(
+      await measure(
+        worker,
+        em,
+        `intake: batch of ${size} ${size === 1 ? "reply" : "replies"}`,
+        () => batch("reply", few),
+        1,
+      ),
+    );
+  }
   return figures;
 }
 
