@@ -74,11 +74,16 @@ function expectSpinShare(read: ThreadStates, spin: ReturnType<typeof spinner>): 
   expect(share).toBeLessThanOrEqual(1);
 }
 
-/** Stops the reader and the processes a test started. */
+/**
+ * Stops the processes a test started, then the reader (which, at the lowest priority, needs a core
+ * to stop: behind busy processes it may wait long for one).
+ */
 async function stop(reader: ThreadStateReader, processes: ReturnType<typeof spawn>[]): Promise<void> {
+  const running = processes.filter((p) => p.exitCode === null && p.signalCode === null);
+  const exited = running.map((p) => once(p, "exit").catch(() => undefined));
+  for (const p of running) p.kill();
+  await Promise.all(exited);
   await reader.close();
-  for (const p of processes) p.kill();
-  await Promise.all(processes.map((p) => once(p, "exit").catch(() => undefined)));
 }
 
 /** Reads as the reader takes them: [µs, runnable, µs on a core so far]. */
@@ -179,14 +184,19 @@ describe("the bench's third clock: how much of a moment a thread was running", (
     // Two other processes spin beside the child on the two cores; the reader, at the lowest
     // priority as the bench runs it, is left with gaps of milliseconds between its reads. What it
     // did not see counts.
-    const hogs = [0, 1].map(() => spawn(process.execPath, ["-e", "for (;;) {}"]));
+    // They spin only while the child does: the reader also needs a core to begin and to hand its
+    // reads back, and behind them it once waited for one longer than the test's 20 s (CI, 12-02).
     const spin = spinner(300, 1000);
     const { child, marks, idle: spun } = spin;
     const reader = new ThreadStateReader(child.pid as number, { lowestPriority: true });
+    let hogs: ReturnType<typeof spawn>[] = [];
     try {
       const read = await reader.during(async () => {
+        hogs = [0, 1].map(() => spawn(process.execPath, ["-e", "for (;;) {}"]));
+        await new Promise((resolve) => setTimeout(resolve, 200)); // spinning before the child is
         child.stdin.write("go\n");
         await spun();
+        for (const hog of hogs) hog.kill();
       });
       expectNoLessThanTheKernel(read, marks);
       expectSpinShare(read, spin);
