@@ -52,6 +52,14 @@ export function idOfCell(raw: unknown): string {
 }
 
 /**
+ * The index's entry of a 编号, its own keys only: the index reaches a step as parsed JSON, whose
+ * prototype would answer for a 编号 typed as "toString" or "constructor".
+ */
+export function idEntry(index: IdIndex, id: string): IdIndex[string] | undefined {
+  return Object.hasOwn(index, id) ? index[id] : undefined;
+}
+
+/**
  * Builds the 编号 index from the ledger's 编号 and 审查结果 columns as read (header first), each
  * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
  */
@@ -98,7 +106,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   const read = readTab(ledgerTab, [input.header, ...input.rows], "staff", input.firstRow);
   // Views over the whole ledger's index, not copies of it: a part asks for its own rows' 编号.
   const { ids } = input;
-  const entryOf = (id: string) => (Object.hasOwn(ids, id) ? ids[id] : undefined);
+  const entryOf = (id: string) => idEntry(ids, id);
   const keys = () => Object.keys(ids);
   const idRows = { get: (id: string) => entryOf(id)?.rows, keys };
   // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { evaluateChunk, indexIdColumns } from "../../src/domain/evaluate-chunk";
+import { evaluateChunk, idEntry, indexIdColumns } from "../../src/domain/evaluate-chunk";
 import { evaluateLedger, type LedgerRowEvaluation } from "../../src/domain/evaluate-ledger";
 import { buildLedgerContext } from "../../src/domain/ledger-context";
 import { buildFixture, FIXTURE_TODAY } from "../support/ledger-fixture";
@@ -87,6 +87,13 @@ describe("evaluateChunk", () => {
       "2026-001": { rows: [2, 3], review: "并案" },
       "7": { rows: [5], review: "" },
     });
+  });
+
+  it("finds no entry for a 编号 the index lacks, whatever its spelling, once stored and read back", () => {
+    const index = JSON.parse(JSON.stringify(indexIdColumns(["编号", "2026-001"], ["审查结果", "立案"])));
+    expect(idEntry(index, "2026-001")).toEqual({ rows: [2], review: "立案" });
+    expect(idEntry(index, "toString")).toBeUndefined();
+    expect(idEntry(index, "constructor")).toBeUndefined();
   });
 
   it("indexes a 编号 spelled like a JavaScript name as any other, through the stored context", () => {

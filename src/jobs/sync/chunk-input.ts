@@ -1,4 +1,4 @@
-import { idOfCell } from "../../domain/evaluate-chunk";
+import { idEntry, idOfCell } from "../../domain/evaluate-chunk";
 import { toHex } from "../../hex";
 import type { SyncContext } from "./sync-context";
 
@@ -30,8 +30,7 @@ export function chunkInput(
   for (const row of rows)
     for (const c of columns) {
       const id = idOfCell(row[c]);
-      if (id && !Object.hasOwn(related, id))
-        related[id] = Object.hasOwn(context.ids, id) ? context.ids[id] : null;
+      if (id && !Object.hasOwn(related, id)) related[id] = idEntry(context.ids, id) ?? null;
     }
   return JSON.stringify([
     RESULT_FORMAT,

@@ -3,7 +3,7 @@ import { columnLetter } from "../../domain/a1";
 import { csvLines } from "../../domain/dashboard/csv";
 import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
 import { listEntry } from "../../domain/dashboard/suggestion-ref";
-import { evaluateChunk } from "../../domain/evaluate-chunk";
+import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { contactsById } from "../../domain/figures/contacts-part";
 import { partFigures } from "../../domain/figures/part-figures";
@@ -157,7 +157,7 @@ async function probeChunk(
 
 /** The 编号 of these that the plan saw on more than one row of the ledger (a duplicate to fix). */
 function duplicatedIn(context: SyncContext, ids: readonly string[]): Set<string> {
-  return new Set(ids.filter((id) => (context.ids[id]?.rows.length ?? 0) > 1));
+  return new Set(ids.filter((id) => (idEntry(context.ids, id)?.rows.length ?? 0) > 1));
 }
 
 /**
@@ -225,7 +225,7 @@ export async function runChunk(
   };
   if (!evaluation.readable || !evaluation.columns) return empty;
   const columns = evaluation.columns;
-  const rowsHolding = (id: string) => context.ids[id]?.rows.length ?? 0;
+  const rowsHolding = (id: string) => idEntry(context.ids, id)?.rows.length ?? 0;
   const newIds = await allocate(evaluation.rows, ledgerContext.idFormat, deps.ids);
   const plan = planLedgerWrites(evaluation.rows, columns, newIds, rowsHolding);
   // The rows as read, at their sheet positions: where the writes are placed first.
