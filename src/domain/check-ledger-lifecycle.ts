@@ -92,11 +92,11 @@ const HELD = "在改正之前，系统无法判断是否已答复，到期提醒
 
 /** The 错误 of a reply date cell that cannot be read also says the unit's reminders wait for it. */
 function holdReminders(row: Row, header: string): void {
-  const list = row.problems.list;
-  const at = list.findIndex((p) => p.column === header && p.level === "错误");
-  const problem = list[at];
-  if (problem) list[at] = { ...problem, message: `${problem.message}；${HELD}` };
-  else row.problems.error(header, `${header}无法识别：${HELD}`);
+  const amended = row.problems.amendFirst(
+    (p) => p.column === header && p.level === "错误",
+    (p) => ({ ...p, message: `${p.message}；${HELD}` }),
+  );
+  if (!amended) row.problems.error(header, `${header}无法识别：${HELD}`);
 }
 
 /**

@@ -32,8 +32,8 @@ import { orderPracticeProblems } from "./practice/practice-problems";
 import { type Problem, ProblemSink } from "./problems";
 import { readTab, type TabRead } from "./read-tab";
 import type { ResolvedTemplate } from "./read-templates";
-import { computeStatistics, type StatisticsResult } from "./statistics";
-import { statisticsItemOf } from "./statistics-items";
+import type { StatisticsResult } from "./statistics";
+import { statisticsOfRows } from "./statistics-items";
 
 export type { LedgerRowEvaluation } from "./evaluate-ledger-rows";
 
@@ -167,7 +167,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
   if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
-  const statistics = computeStatistics(rows.filter((r) => !r.blank).map(statisticsItemOf), {
+  const statistics = statisticsOfRows(rows, {
     today,
     units: units.entries.map((e) => e.name),
     categories: settings.categories,

@@ -20,7 +20,8 @@ export const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /** Collects problems for one tab (and optionally one row) without repeating tab, row and id. */
 export class ProblemSink {
-  readonly list: Problem[] = [];
+  /** Made at the first problem: most rows have none, and an empty list each was kept all sync long. */
+  private items: Problem[] | null = null;
 
   constructor(
     readonly tab: string,
@@ -28,25 +29,44 @@ export class ProblemSink {
     private id: string | null = null,
   ) {}
 
+  get list(): readonly Problem[] {
+    return this.items ?? NO_PROBLEMS;
+  }
+
+  /** Forgets every problem (a row found blank reports none). */
+  clear(): void {
+    this.items = null;
+  }
+
   /** Sets the 编号 once it is known (after numbering). */
   setId(id: string | null): void {
     this.id = id;
-    for (let i = 0; i < this.list.length; i += 1) {
-      const problem = this.list[i] as Problem;
-      this.list[i] = { ...problem, id };
-    }
+    const items = this.items;
+    if (items === null) return;
+    for (let i = 0; i < items.length; i += 1) items[i] = { ...(items[i] as Problem), id };
+  }
+
+  /** Rewrites the first problem `match` accepts; false when there is none. */
+  amendFirst(match: (problem: Problem) => boolean, amend: (problem: Problem) => Problem): boolean {
+    const items = this.items;
+    const at = items === null ? -1 : items.findIndex(match);
+    if (items === null || at < 0) return false;
+    items[at] = amend(items[at] as Problem);
+    return true;
   }
 
   error(column: string | null, message: string): void {
-    this.list.push({ tab: this.tab, row: this.row, column, level: "错误", message, id: this.id });
+    this.add("错误", column, message);
   }
 
   warn(column: string | null, message: string): void {
-    this.list.push({ tab: this.tab, row: this.row, column, level: "提醒", message, id: this.id });
+    this.add("提醒", column, message);
   }
 
   add(level: ProblemLevel, column: string | null, message: string): void {
-    this.list.push({ tab: this.tab, row: this.row, column, level, message, id: this.id });
+    const problem = { tab: this.tab, row: this.row, column, level, message, id: this.id };
+    if (this.items === null) this.items = [problem];
+    else this.items.push(problem);
   }
 }
 

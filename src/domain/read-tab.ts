@@ -103,27 +103,31 @@ export function readTab<Cols extends readonly ColumnDef[]>(
    */
   pick?: { readonly key: Cols[number]["key"]; readonly keep: (text: string) => boolean },
 ): TabRead<RecordOf<Cols>> {
-  const sink = new ProblemSink(tab.name);
   if (values === undefined || values === null) {
     const reason = `找不到工作表『${tab.name}』：请新建这张表（第 1 行写表头），或检查表名是否被改动`;
-    sink.error(null, reason);
-    return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: sink.list };
+    const missing: Problem = {
+      tab: tab.name,
+      row: null,
+      column: null,
+      level: "错误",
+      message: reason,
+      id: null,
+    };
+    return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: [missing] };
   }
   const matrix: readonly unknown[] = Array.isArray(values) ? values : [];
   const match = matchHeaders(tab, matrix[0]);
-  for (const problem of match.problems) {
-    sink.list.push({
-      tab: tab.name,
-      row: 1,
-      column: problem.column,
-      level: problem.level,
-      message: problem.message,
-      id: null,
-    });
-  }
+  const headerProblems: Problem[] = match.problems.map((problem) => ({
+    tab: tab.name,
+    row: 1,
+    column: problem.column,
+    level: problem.level,
+    message: problem.message,
+    id: null,
+  }));
   if (!match.ok) {
     const reason = match.problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
-    return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: sink.list };
+    return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: headerProblems };
   }
   const parsed = tab.columns.filter((col) => col.owner === owner);
   const readers = cellReaders(match.columns.present, owner);
@@ -170,9 +174,16 @@ export function readTab<Cols extends readonly ColumnDef[]>(
       }
     }
     // A blank row is not a record: its "required" problems would only be noise.
-    if (blank) problems.list.length = 0;
+    if (blank) problems.clear();
     const typed = record as RecordOf<Cols>;
     rows.push({ rowNumber, raw, record: typed, blank, failed: failed ?? NONE_FAILED, problems });
   }
-  return { tab: tab.name, readable: true, reason: null, columns: match.columns, rows, problems: sink.list };
+  return {
+    tab: tab.name,
+    readable: true,
+    reason: null,
+    columns: match.columns,
+    rows,
+    problems: headerProblems,
+  };
 }

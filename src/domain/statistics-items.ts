@@ -1,6 +1,14 @@
 import { hasFact } from "./practice/practice-facts";
 import type { Problem } from "./problems";
-import type { StatisticsItem } from "./statistics";
+import {
+  addItem,
+  newTallies,
+  type StatisticsItem,
+  type StatisticsOptions,
+  type StatisticsResult,
+  type StatisticsTallies,
+  statisticsOf,
+} from "./statistics";
 import type { EvaluatedRow } from "./summary/evaluated";
 
 /**
@@ -47,4 +55,22 @@ export function statisticsItemOf(row: EvaluatedRow): StatisticsItem {
     practice: row.practice,
     excluded: hasFact(row.practice, "countedError") || hasCountedError(row.problems),
   };
+}
+
+/**
+ * Adds evaluated rows to the tallies, each read as it is counted: a list of items made first was
+ * one more object per row kept until the last row was counted (10,000 of them in a whole ledger).
+ */
+export function addRows(tallies: StatisticsTallies, rows: readonly EvaluatedRow[], today: string): void {
+  for (const row of rows) addItem(tallies, statisticsItemOf(row), today);
+}
+
+/** computeStatistics of evaluated rows (addRows). */
+export function statisticsOfRows(
+  rows: readonly EvaluatedRow[],
+  options: StatisticsOptions,
+): StatisticsResult {
+  const tallies = newTallies(options);
+  addRows(tallies, rows, options.today);
+  return statisticsOf(tallies);
 }

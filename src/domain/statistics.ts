@@ -300,27 +300,30 @@ export function tallyAt(groups: LabelledTallies, key: string, label: string): Ta
 }
 
 /**
- * Adds items to the tallies: 立案 suggestions that have a 主办单位, to their unit, their category
- * and the total; a row with an 错误 in a counted field only to the `excluded` counts.
+ * Adds an item to the tallies: a 立案 suggestion that has a 主办单位, to its unit, its category and
+ * the total; a row with an 错误 in a counted field only to the `excluded` counts.
  */
-export function addItems(tallies: StatisticsTallies, items: readonly StatisticsItem[], today: string): void {
-  for (const item of items) {
-    const { review, leadUnit, category } = item.record;
-    if (review !== "立案" || !leadUnit) continue;
-    const unit = tallyAt(tallies.byUnit, nameKey(leadUnit), leadUnit);
-    const categoryLabel = category || "未分类";
-    const cat = tallyAt(tallies.byCategory, categoryLabel, categoryLabel);
-    if (item.excluded) {
-      unit.excluded += 1;
-      cat.excluded += 1;
-      tallies.total.excluded += 1;
-      continue;
-    }
-    const facts = itemFacts(item, today);
-    unit.add(facts);
-    cat.add(facts);
-    tallies.total.add(facts);
+export function addItem(tallies: StatisticsTallies, item: StatisticsItem, today: string): void {
+  const { review, leadUnit, category } = item.record;
+  if (review !== "立案" || !leadUnit) return;
+  const unit = tallyAt(tallies.byUnit, nameKey(leadUnit), leadUnit);
+  const categoryLabel = category || "未分类";
+  const cat = tallyAt(tallies.byCategory, categoryLabel, categoryLabel);
+  if (item.excluded) {
+    unit.excluded += 1;
+    cat.excluded += 1;
+    tallies.total.excluded += 1;
+    return;
   }
+  const facts = itemFacts(item, today);
+  unit.add(facts);
+  cat.add(facts);
+  tallies.total.add(facts);
+}
+
+/** Adds every item to the tallies (addItem). */
+export function addItems(tallies: StatisticsTallies, items: readonly StatisticsItem[], today: string): void {
+  for (const item of items) addItem(tallies, item, today);
 }
 
 /** The figures of summed tallies, and the 统计 tab's values. */
@@ -348,13 +351,27 @@ export function statisticsOf(tallies: StatisticsTallies): StatisticsResult {
  */
 export function computeStatistics(
   items: readonly StatisticsItem[],
-  options: { today: string; units?: readonly string[]; categories?: readonly string[] },
+  options: StatisticsOptions,
 ): StatisticsResult {
-  const tallies: StatisticsTallies = {
+  const tallies = newTallies(options);
+  addItems(tallies, items, options.today);
+  return statisticsOf(tallies);
+}
+
+/** What the statistics are counted for: the day, and the lines listed even when empty. */
+export interface StatisticsOptions {
+  readonly today: string;
+  /** Units shown in this order (a directory's), each with a line even without a suggestion. */
+  readonly units?: readonly string[];
+  /** Categories shown in this order (设置's), likewise. */
+  readonly categories?: readonly string[];
+}
+
+/** Empty tallies with a line for each of `options`' units and categories. */
+export function newTallies(options: Omit<StatisticsOptions, "today">): StatisticsTallies {
+  return {
     byUnit: seededTallies(options.units ?? [], nameKey),
     byCategory: seededTallies(options.categories ?? [], (label) => label),
     total: new Tally(),
   };
-  addItems(tallies, items, options.today);
-  return statisticsOf(tallies);
 }

@@ -1,7 +1,7 @@
 import { nameKey } from "../directory";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
-import { computeStatistics, type StatisticsResult } from "../statistics";
-import { statisticsItemOf } from "../statistics-items";
+import type { StatisticsResult } from "../statistics";
+import { statisticsItemOf, statisticsOfRows } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type CarriedOver, carriedOverInto, isCrossYear } from "./carried-over";
 import {
@@ -150,7 +150,7 @@ function bySession(rows: readonly EvaluatedRow[], today: string): ReportLine[] {
   return [...groups].map(([label, members]) => {
     const ratings = new RatingGroups();
     for (const r of members) if (counted(r)) ratings.of(label).add(r.record);
-    const total = computeStatistics(members.map(statisticsItemOf), { today }).total;
+    const total = statisticsOfRows(members, { today }).total;
     return ratings.line({ ...total, label }, label);
   });
 }
@@ -254,7 +254,7 @@ export function yearReport(
   const excellent = excellentOf(rows);
   const figures: YearFigures = {
     totals: yearTotals(rows, excellent.length),
-    statistics: computeStatistics(rows.map(statisticsItemOf), {
+    statistics: statisticsOfRows(rows, {
       today: evaluation.today,
       units: evaluation.units.entries.map((e) => e.name),
       categories: evaluation.settings.categories,

@@ -2,7 +2,6 @@ import type { Settings } from "../../../sheets-schema/settings";
 import type { UnitRecord } from "../../../sheets-schema/tabs/directory";
 import { type Directory, nameKey } from "../directory";
 import {
-  addItems,
   type StatisticsResult,
   type StatisticsTallies,
   seededTallies,
@@ -11,7 +10,7 @@ import {
   type TallyCounts,
   tallyAt,
 } from "../statistics";
-import { statisticsItemOf } from "../statistics-items";
+import { addRows } from "../statistics-items";
 import type { EvaluatedRow } from "../summary/evaluated";
 
 /**
@@ -27,7 +26,7 @@ export interface StatisticsPart {
 /** The part's share: its rows tallied as computeStatistics tallies them, with no directory. */
 export function statisticsPart(rows: readonly EvaluatedRow[], today: string): StatisticsPart {
   const tallies: StatisticsTallies = { byUnit: new Map(), byCategory: new Map(), total: new Tally() };
-  addItems(tallies, rows.map(statisticsItemOf), today);
+  addRows(tallies, rows, today);
   return {
     units: [...tallies.byUnit].map(([key, g]) => [key, g.label, g.tally.counts()] as const),
     categories: [...tallies.byCategory.values()].map((g) => [g.label, g.tally.counts()] as const),

@@ -15,8 +15,8 @@ import {
   yearRatings,
   yearTotals,
 } from "../dashboard/year-report";
-import { addItems, type LabelledTallies, Tally, type TallyCounts, tallyAt } from "../statistics";
-import { statisticsItemOf } from "../statistics-items";
+import { type LabelledTallies, Tally, type TallyCounts, tallyAt } from "../statistics";
+import { addRows } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type ContactsById, ContactTally, contactsOf } from "./contacts-part";
 import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
@@ -67,7 +67,7 @@ const TOTAL_KEYS = Object.keys(yearTotals([], 0)) as (keyof YearTotals)[];
 /** The statistics total of some rows (computeStatistics(...).total's counts). */
 function totalCounts(rows: readonly EvaluatedRow[], today: string): TallyCounts {
   const tallies = { byUnit: new Map(), byCategory: new Map(), total: new Tally() };
-  addItems(tallies, rows.map(statisticsItemOf), today);
+  addRows(tallies, rows, today);
   return tallies.total.counts();
 }
 

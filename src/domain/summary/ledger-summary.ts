@@ -2,8 +2,8 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { LedgerEvaluation } from "../evaluate-ledger";
 import { buildLedgerContext, type LedgerContext } from "../ledger-context";
 import type { Problem } from "../problems";
-import { computeStatistics, type StatisticsResult } from "../statistics";
-import { statisticsItemOf } from "../statistics-items";
+import type { StatisticsResult } from "../statistics";
+import { statisticsOfRows } from "../statistics-items";
 import type { EvaluatedLedger } from "./evaluated";
 import {
   type FactTuple,
@@ -56,7 +56,7 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     rows,
     // Summed on first use: a page that shows no figure (a personal link's list) never pays for it.
     get statistics() {
-      statistics ??= computeStatistics(rows.map(statisticsItemOf), {
+      statistics ??= statisticsOfRows(rows, {
         today: input.today,
         units: context.units.entries.map((e) => e.name),
         categories: context.settings.categories,

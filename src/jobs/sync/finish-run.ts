@@ -144,7 +144,7 @@ function complete(context: SyncContext, results: readonly ChunkResult[]): boolea
   return true;
 }
 
-function calendarProblems(results: readonly ChunkResult[]): Problem[] {
+function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
   const years = [...new Set(results.flatMap((r) => r.unknownYears))].sort((a, b) => a - b);
   if (years.length === 0) return [];
   const sink = new ProblemSink(TAB_NAMES.holidays);
