@@ -6,7 +6,7 @@ import type { LedgerContext } from "./ledger-context";
 import { checkPracticeRows } from "./practice/check-practice-rows";
 import { buildPracticeIndex } from "./practice/practice-index";
 import type { Problem } from "./problems";
-import { readTab } from "./read-tab";
+import { openTab } from "./read-tab";
 
 /**
  * Every 编号 typed in the ledger with the rows holding it and its 审查结果: what a part of the
@@ -103,7 +103,8 @@ function unknownYearsOf(
  */
 export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   const { context } = input;
-  const read = readTab(ledgerTab, [input.header, ...input.rows], "staff", input.firstRow);
+  // Each row is parsed as it is checked, after a first pass that reads the part's 编号.
+  const read = openTab(ledgerTab, [input.header, ...input.rows], "staff", input.firstRow);
   // Views over the whole ledger's index, not copies of it: a part asks for its own rows' 编号.
   const { ids } = input;
   const entryOf = (id: string) => idEntry(ids, id);
@@ -113,7 +114,9 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   const byId = { get: (id: string) => entryOf(id) as Pick<LedgerRecord, "review"> | undefined, keys };
   // The practice rows of this part's suggestions only, indexed once: a Map lookup per row.
   const partIds = new Set<string>();
-  for (const row of read.rows) if (!row.blank && row.record.id) partIds.add(row.record.id);
+  read.eachValue("id", (id) => {
+    if (id) partIds.add(id);
+  });
   const practice = buildPracticeIndex(context.practiceTabs, partIds);
   checkPracticeRows(practice, {
     today: input.today,

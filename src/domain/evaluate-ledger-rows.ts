@@ -11,7 +11,7 @@ import { createIdAllocator, type IdFormat } from "./numbering";
 import type { PracticeIndex } from "./practice/practice-index";
 import { checkSuggestionPractice } from "./practice/suggestion-practice";
 import { formatRowProblems, NO_PROBLEMS, type Problem } from "./problems";
-import type { ParsedRow, TabRead } from "./read-tab";
+import type { ParsedRow, TabRows } from "./read-tab";
 import { computeStatus } from "./status";
 
 /** One 建议台账 row after checking and computing. */
@@ -56,34 +56,40 @@ export interface RowPassContext {
 }
 
 /**
- * Indexes typed 编号 (first pass), so duplicates and 并入编号 can be checked in one more pass. One
- * dictionary object without a prototype (a 编号 typed as "constructor" is still just a key), as
- * the sync's plan keeps its index: putting 10,000 编号 into two Maps cost about twice as much. It
- * holds each 编号's first row itself, and a list of rows only for a 编号 typed more than once:
- * an entry object and a list per 编号 were some 130 bytes a row kept through the whole evaluation.
+ * Indexes typed 编号 (a first pass reading that column only), so duplicates and 并入编号 can be
+ * checked as each row is. One dictionary without a prototype (a 编号 typed as "constructor" is
+ * still just a key), as the sync's plan keeps its index: two Maps of 10,000 编号 cost about twice
+ * as much. It holds each 编号's first sheet row, and a list of rows only for a 编号 typed more
+ * than once; a row's 审查结果 is read when a 并入编号 names it.
  */
-export function indexIds(rows: readonly ParsedRow<LedgerRecord>[]): {
+export function indexIds(ledger: TabRows<LedgerRecord>): {
   idRows: IdLookup<readonly number[]> & { has(id: string): boolean };
-  byId: IdLookup<LedgerRecord>;
+  byId: IdLookup<Pick<LedgerRecord, "review">>;
 } {
-  const first: Record<string, ParsedRow<LedgerRecord> | undefined> = Object.create(null);
+  const first: Record<string, number | undefined> = Object.create(null);
   const repeated: Record<string, number[] | undefined> = Object.create(null);
-  for (const row of rows) {
-    const id = row.record.id;
-    if (row.blank || !id) continue;
+  ledger.eachValue("id", (id, rowNumber) => {
+    // A row with a 编号 is never blank: every row the checks see as a suggestion.
+    if (!id) return;
     const earlier = first[id];
-    if (earlier === undefined) first[id] = row;
-    else if (repeated[id]) repeated[id].push(row.rowNumber);
-    else repeated[id] = [earlier.rowNumber, row.rowNumber];
-  }
+    if (earlier === undefined) first[id] = rowNumber;
+    else if (repeated[id]) repeated[id].push(rowNumber);
+    else repeated[id] = [earlier, rowNumber];
+  });
   const keys = () => Object.keys(first);
   const rowsOf = (id: string): readonly number[] | undefined => {
     const row = first[id];
-    return row === undefined ? undefined : (repeated[id] ?? [row.rowNumber]);
+    return row === undefined ? undefined : (repeated[id] ?? [row]);
   };
   return {
     idRows: { get: rowsOf, has: (id) => first[id] !== undefined, keys },
-    byId: { get: (id) => first[id]?.record, keys },
+    byId: {
+      get: (id) => {
+        const row = first[id];
+        return row === undefined ? undefined : { review: ledger.valueAt(row, "review") ?? null };
+      },
+      keys,
+    },
   };
 }
 
@@ -155,14 +161,17 @@ function deadlineCache(ctx: RowPassContext) {
 }
 
 /** Checks every row and computes 编号, deadlines, status and the 校验问题 text. */
-export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassContext): LedgerRowEvaluation[] {
+export function evaluateLedgerRows(
+  ledger: TabRows<LedgerRecord>,
+  ctx: RowPassContext,
+): LedgerRowEvaluation[] {
   const allocator = createIdAllocator(ctx.idFormat, () => [...ctx.refs.idRows.keys(), ...ctx.issuedIds]);
-  const systemIndex = read.columns?.indexOf ?? {};
+  const systemIndex = ledger.columns?.indexOf ?? {};
   const deadlines = deadlineCache(ctx);
   const threeMonthDue = (assignedOn: string) => deadlines.first(assignedOn, "三个月").due;
   const lifecycleColumns = { secondReplyClass: systemIndex.secondReplyClass !== undefined };
   const out: LedgerRowEvaluation[] = [];
-  for (const row of read.rows) {
+  ledger.eachRow((row) => {
     const { record } = row;
     if (row.blank) {
       const computed = { dueDate: "", status: "", problems: "" } as const;
@@ -175,7 +184,7 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
         relatedProblems: NO_PROBLEMS,
       };
       out.push({ ...base, firstDeadline: null, secondDeadline: null, ...rest });
-      continue;
+      return;
     }
     const newId = !record.id && !row.failed.has("id") ? allocator.next(yearOfRow(record, ctx.today)) : null;
     const id = record.id || newId;
@@ -227,6 +236,6 @@ export function evaluateLedgerRows(read: TabRead<LedgerRecord>, ctx: RowPassCont
       practice: practice?.facts ?? 0,
       relatedProblems: practice?.problems ?? NO_PROBLEMS,
     });
-  }
+  });
   return out;
 }

@@ -30,7 +30,7 @@ import { checkPracticeRows, unownedPracticeProblems } from "./practice/check-pra
 import type { PracticeIndex } from "./practice/practice-index";
 import { orderPracticeProblems } from "./practice/practice-problems";
 import { type Problem, ProblemSink } from "./problems";
-import { readTab, type TabRead } from "./read-tab";
+import { openTab, type TabRead, type TabRows } from "./read-tab";
 import type { ResolvedTemplate } from "./read-templates";
 import type { StatisticsResult } from "./statistics";
 import { statisticsOfRows } from "./statistics-items";
@@ -75,7 +75,7 @@ export interface LedgerEvaluation {
   readonly problems: readonly Problem[];
 }
 
-function statusOf(read: TabRead<unknown>): TabStatus {
+function statusOf(read: Omit<TabRead<unknown>, "rows">): TabStatus {
   return { readable: read.readable, reason: read.reason, columns: read.columns };
 }
 
@@ -120,8 +120,9 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     templates: templatesRead,
   } = context.reads;
   const practice = context.practice();
-  const ledgerRead: TabRead<LedgerRecord> = readTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
-  const { idRows, byId } = indexIds(ledgerRead.rows);
+  // Each row is parsed as it is checked (openTab), after a first pass that indexes the 编号.
+  const ledgerRead: TabRows<LedgerRecord> = openTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
+  const { idRows, byId } = indexIds(ledgerRead);
   const refs = {
     deputies,
     units,
@@ -176,7 +177,8 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     systemTabStatus(input, tab),
   );
   const problems: Problem[] = [
-    ...allProblems(ledgerRead),
+    ...ledgerRead.problems,
+    ...rows.flatMap((r) => r.problems),
     ...allProblems(unitsRead),
     ...allProblems(deputiesRead),
     ...allProblems(leadersRead),

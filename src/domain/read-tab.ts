@@ -28,6 +28,24 @@ export interface TabRead<R> {
   readonly problems: Problem[];
 }
 
+/**
+ * A tab whose header row was matched, its data rows parsed one at a time as a loop reaches them.
+ * The ledger is checked this way: each row's parse (its ParsedRow and problem sink) is garbage as
+ * soon as the row is checked, instead of 10,000 of them kept until the last row is.
+ */
+export interface TabRows<R> extends Omit<TabRead<R>, "rows"> {
+  /** Parses the data rows in sheet order, handing each to `visit` (readTab's rows, not kept). */
+  eachRow(visit: (row: ParsedRow<R>) => void): void;
+  /**
+   * The value one column holds in each data row's record, with the row's sheet number, without
+   * parsing the rest of the row (a first pass indexing 编号). Blank and unreadable cells give the
+   * column's blank value, as the record has it.
+   */
+  eachValue<K extends keyof R & string>(key: K, visit: (value: R[K], rowNumber: number) => void): void;
+  /** The value one column holds in the record of sheet row `rowNumber` (undefined: no such row read). */
+  valueAt<K extends keyof R & string>(rowNumber: number, key: K): R[K] | undefined;
+}
+
 const NONE_FAILED: ReadonlySet<string> = new Set();
 
 /**
@@ -101,19 +119,52 @@ export function readTab<Cols extends readonly ColumnDef[]>(
    * Only the rows whose cell under `key` (as trimmed text) `keep` accepts are parsed and returned:
    * a sync chunk reads the 沟通记录 of its own suggestions, not every contact of the office.
    */
-  pick?: { readonly key: Cols[number]["key"]; readonly keep: (text: string) => boolean },
+  pick?: RowPick<Cols>,
 ): TabRead<RecordOf<Cols>> {
+  const opened = openTab(tab, values, owner, firstDataRow, pick);
+  const rows: ParsedRow<RecordOf<Cols>>[] = [];
+  opened.eachRow((row) => rows.push(row));
+  const { readable, reason, columns, problems } = opened;
+  return { tab: tab.name, readable, reason, columns, rows, problems };
+}
+
+/** readTab's `pick`: the rows whose `key` cell (trimmed text) `keep` accepts. */
+export interface RowPick<Cols extends readonly ColumnDef[]> {
+  readonly key: Cols[number]["key"];
+  readonly keep: (text: string) => boolean;
+}
+
+/** The value a record holds for one present cell (blank and unreadable cells: the blank value). */
+function recordValue(reader: CellReader, value: unknown): unknown {
+  if (isBlankCell(value)) return reader.cell.blank;
+  const fast = reader.fast === null ? undefined : reader.fast(value);
+  return fast !== undefined ? fast : parseCell(reader.cell, value).value;
+}
+
+/** Matches a tab's header row and returns its data rows to be parsed as a loop reaches them (readTab's arguments). */
+export function openTab<Cols extends readonly ColumnDef[]>(
+  tab: TabDef<string, Cols>,
+  values: unknown,
+  owner: "staff" | "system" = "staff",
+  firstDataRow = 2,
+  pick?: RowPick<Cols>,
+): TabRows<RecordOf<Cols>> {
+  type R = RecordOf<Cols>;
+  const unreadable = (reason: string, problems: Problem[]): TabRows<R> => ({
+    tab: tab.name,
+    readable: false,
+    reason,
+    columns: null,
+    problems,
+    eachRow: () => {},
+    eachValue: () => {},
+    valueAt: () => undefined,
+  });
   if (values === undefined || values === null) {
     const reason = `找不到工作表『${tab.name}』：请新建这张表（第 1 行写表头），或检查表名是否被改动`;
-    const missing: Problem = {
-      tab: tab.name,
-      row: null,
-      column: null,
-      level: "错误",
-      message: reason,
-      id: null,
-    };
-    return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: [missing] };
+    return unreadable(reason, [
+      { tab: tab.name, row: null, column: null, level: "错误", message: reason, id: null },
+    ]);
   }
   const matrix: readonly unknown[] = Array.isArray(values) ? values : [];
   const match = matchHeaders(tab, matrix[0]);
@@ -127,63 +178,102 @@ export function readTab<Cols extends readonly ColumnDef[]>(
   }));
   if (!match.ok) {
     const reason = match.problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
-    return { tab: tab.name, readable: false, reason, columns: null, rows: [], problems: headerProblems };
+    return unreadable(reason, headerProblems);
   }
   const parsed = tab.columns.filter((col) => col.owner === owner);
   const readers = cellReaders(match.columns.present, owner);
   const template = recordTemplate(parsed);
-  const rows: ParsedRow<RecordOf<Cols>>[] = [];
-  const pickAt = pick ? (match.columns.indexOf as Partial<Record<string, number>>)[pick.key] : undefined;
-  for (let i = 1; i < matrix.length; i += 1) {
+  const indexOf = match.columns.indexOf as Partial<Record<string, number>>;
+  const pickAt = pick ? indexOf[pick.key] : undefined;
+  /** The data row at `i` (1 = the first), or null where none is read. */
+  const rawAt = (i: number): readonly unknown[] | null => {
     const rawRow = matrix[i];
     // A sparse copy (D1 picked a few suggestions' rows) holds nothing between them: those are not
     // rows that were read, and making each a blank record cost a notices part a few milliseconds.
     // A blank row of the sheet itself arrives as [].
-    if (rawRow === undefined) continue;
+    if (rawRow === undefined) return null;
     const raw: readonly unknown[] = Array.isArray(rawRow) ? rawRow : [];
-    if (pick && !pick.keep(keyText(pickAt === undefined ? undefined : raw[pickAt]))) continue;
-    const rowNumber = firstDataRow + i - 1;
-    const problems = new ProblemSink(tab.name, rowNumber);
-    const record: Record<string, unknown> = { ...template };
-    let failed: Set<string> | undefined;
-    let blank = true;
-    for (const reader of readers) {
-      const value = raw[reader.index];
-      // The everyday cells (blank, or a value the cell type's shortcut reads) are handled here
-      // without parseCell's result object: 29 of those per row were most of the run's garbage.
-      if (isBlankCell(value)) {
-        if (reader.required) problems.error(reader.header, `${reader.header}未填写：这是必填项，请补上`);
-        continue;
-      }
-      blank = false;
-      const fast = reader.fast === null ? undefined : reader.fast(value);
-      if (fast !== undefined) {
-        record[reader.key] = fast;
-        const warning = reader.warn === null ? null : reader.warn(fast);
-        if (warning) problems.warn(reader.header, warning);
-        continue;
-      }
-      const result = parseCell(reader.cell, value);
-      record[reader.key] = result.value;
-      if (result.error) {
-        failed ??= new Set<string>();
-        failed.add(reader.key);
-        problems.error(reader.header, result.error);
-      } else if (result.warning) {
-        problems.warn(reader.header, result.warning);
-      }
+    if (pick && !pick.keep(keyText(pickAt === undefined ? undefined : raw[pickAt]))) return null;
+    return raw;
+  };
+  const eachRow = (visit: (row: ParsedRow<R>) => void): void => {
+    for (let i = 1; i < matrix.length; i += 1) {
+      const raw = rawAt(i);
+      if (raw !== null)
+        visit(parseRow(tab.name, firstDataRow + i - 1, raw, readers, template) as ParsedRow<R>);
     }
-    // A blank row is not a record: its "required" problems would only be noise.
-    if (blank) problems.clear();
-    const typed = record as RecordOf<Cols>;
-    rows.push({ rowNumber, raw, record: typed, blank, failed: failed ?? NONE_FAILED, problems });
-  }
+  };
+  const cellValue = (reader: CellReader | undefined, raw: readonly unknown[], key: string) =>
+    reader ? recordValue(reader, raw[reader.index]) : template[key];
+  const eachValue = <K extends keyof R & string>(key: K, visit: (value: R[K], rowNumber: number) => void) => {
+    const reader = readers.find((r) => r.key === key);
+    for (let i = 1; i < matrix.length; i += 1) {
+      const raw = rawAt(i);
+      if (raw !== null) visit(cellValue(reader, raw, key) as R[K], firstDataRow + i - 1);
+    }
+  };
+  const valueAt = <K extends keyof R & string>(rowNumber: number, key: K): R[K] | undefined => {
+    const i = rowNumber - firstDataRow + 1;
+    const raw = i >= 1 && i < matrix.length ? rawAt(i) : null;
+    if (raw === null) return undefined;
+    return cellValue(
+      readers.find((r) => r.key === key),
+      raw,
+      key,
+    ) as R[K];
+  };
+  const { columns } = match;
   return {
     tab: tab.name,
     readable: true,
     reason: null,
-    columns: match.columns,
-    rows,
+    columns,
     problems: headerProblems,
+    eachRow,
+    eachValue,
+    valueAt,
   };
+}
+
+/** One data row parsed cell by cell into a record cloned from `template`. */
+function parseRow(
+  tabName: string,
+  rowNumber: number,
+  raw: readonly unknown[],
+  readers: readonly CellReader[],
+  template: Record<string, unknown>,
+): ParsedRow<Record<string, unknown>> {
+  const problems = new ProblemSink(tabName, rowNumber);
+  const record: Record<string, unknown> = { ...template };
+  let failed: Set<string> | undefined;
+  let blank = true;
+  for (const reader of readers) {
+    const value = raw[reader.index];
+    // The everyday cells (blank, or a value the cell type's shortcut reads) are handled here
+    // without parseCell's result object: 29 of those per row were most of the run's garbage.
+    if (isBlankCell(value)) {
+      if (reader.required) problems.error(reader.header, `${reader.header}未填写：这是必填项，请补上`);
+      continue;
+    }
+    blank = false;
+    const fast = reader.fast === null ? undefined : reader.fast(value);
+    if (fast !== undefined) {
+      record[reader.key] = fast;
+      const warning = reader.warn === null ? null : reader.warn(fast);
+      if (warning) problems.warn(reader.header, warning);
+      continue;
+    }
+    const result = parseCell(reader.cell, value);
+    record[reader.key] = result.value;
+    if (result.error) {
+      failed ??= new Set<string>();
+      failed.add(reader.key);
+      problems.error(reader.header, result.error);
+    } else if (result.warning) {
+      problems.warn(reader.header, result.warning);
+    }
+  }
+  // A blank row is not a record: its "required" problems would only be noise.
+  if (blank) problems.clear();
+  return { rowNumber, raw, record, blank, failed: failed ?? NONE_FAILED, problems };
 }
