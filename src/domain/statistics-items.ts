@@ -34,8 +34,12 @@ export const COUNTED_HEADERS: ReadonlySet<string> = new Set([
 
 /** The row has an 错误 in a counted column. */
 export function hasCountedError(problems: readonly Problem[]): boolean {
-  for (const p of problems)
+  // Indexed: most rows pass the shared frozen NO_PROBLEMS, and for…of over a frozen array makes
+  // an iterator and a result object on every call.
+  for (let i = 0; i < problems.length; i += 1) {
+    const p = problems[i] as Problem;
     if (p.level === "错误" && p.column !== null && COUNTED_HEADERS.has(p.column)) return true;
+  }
   return false;
 }
 

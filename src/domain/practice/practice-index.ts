@@ -31,7 +31,14 @@ export interface PracticeIndex {
   readonly coOpinions: PracticeTab<CoOpinionRecord>;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+/**
+ * What a 编号 without practice rows looks up: one shared empty list, typed read-only but not
+ * frozen. Looping over a frozen array with for…of took V8's generic iterator path, an iterator
+ * and a result object per loop; every suggestion's checks loop over three such lists, and that
+ * garbage (3.5 of 21.5 MB per evaluation of 10,000 rows) made young collections, each copying
+ * the rows already checked, more frequent.
+ */
+const NONE: readonly never[] = [];
 
 /** Which rows of the practice tabs to parse, by their 编号 as typed: a set, or a test. */
 export type PracticeFilter = ReadonlySet<string> | ((id: string) => boolean);
