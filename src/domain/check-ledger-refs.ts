@@ -11,6 +11,14 @@ export interface IdLookup<T> {
   keys(): Iterable<string>;
 }
 
+/** The sheet rows typing each 编号: the first of them alone, and the whole list only when it is asked for. */
+export interface IdRows extends IdLookup<readonly number[]> {
+  /** The first row typing `id` (the one that reports its practice rows), without making a list. */
+  first(id: string): number | undefined;
+  /** How many rows type `id` (more than one: a duplicate). */
+  count(id: string): number;
+}
+
 /** Lookups built once per sync, shared by every row check. */
 export interface LedgerRefs {
   readonly deputies: Directory<DeputyRecord>;
@@ -21,7 +29,7 @@ export interface LedgerRefs {
   readonly categories: readonly string[];
   readonly categorySet: ReadonlySet<string>;
   /** Every 编号 typed in the ledger → the rows holding it. */
-  readonly idRows: IdLookup<readonly number[]>;
+  readonly idRows: IdRows;
   /** 编号 → its record (first row), for 并入编号. */
   readonly byId: IdLookup<Pick<LedgerRecord, "review">>;
 }
@@ -52,22 +60,28 @@ function checkUnit(row: Row, column: string, name: string, refs: LedgerRefs): vo
   );
 }
 
+/**
+ * Whether a name before `names[i]` has the same key. A handful of names per row: comparing keys
+ * again costs less than a list of keys (or a Set) made for every row of the sync.
+ */
+function repeatsEarlier(names: readonly string[], i: number, key: string): boolean {
+  for (let j = 0; j < i; j += 1) if (nameKey(names[j] as string) === key) return true;
+  return false;
+}
+
 function checkPeople(row: Row, refs: LedgerRefs): void {
   const { leadDeputy, coSigners } = row.record;
   if (leadDeputy) checkDeputy(row, "领衔代表", leadDeputy, refs);
   if (coSigners.length === 0) return;
   const leadKey = leadDeputy ? nameKey(leadDeputy) : null;
-  // A handful of names per row: one exact-size array of keys instead of a Set for every row. A name
-  // repeats an earlier one when its key first occurs earlier in the list.
-  const keys = coSigners.map(nameKey);
   for (let i = 0; i < coSigners.length; i += 1) {
     const name = coSigners[i] as string;
-    const key = keys[i] as string;
+    const key = nameKey(name);
     if (key === leadKey) {
       row.problems.error("附议代表", `附议代表中有领衔代表“${name}”本人：请从附议代表中删去`);
       continue;
     }
-    if (keys.indexOf(key) < i) {
+    if (repeatsEarlier(coSigners, i, key)) {
       row.problems.warn("附议代表", `附议代表“${name}”写了不止一次：请删去重复的`);
       continue;
     }
@@ -104,8 +118,8 @@ function checkCategory(row: Row, refs: LedgerRefs): void {
 
 function checkIds(row: Row, ownId: string, refs: LedgerRefs): void {
   const { review, mergedInto } = row.record;
-  const rows = ownId ? refs.idRows.get(ownId) : undefined;
-  if (rows && rows.length > 1) {
+  const rows = ownId && refs.idRows.count(ownId) > 1 ? refs.idRows.get(ownId) : undefined;
+  if (rows) {
     const others = rows.filter((n) => n !== row.rowNumber).join("、");
     row.problems.error(
       "编号",

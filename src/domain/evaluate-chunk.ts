@@ -1,6 +1,7 @@
 import { parseCell } from "../../sheets-schema/cells/cell-type";
 import type { ColumnMap } from "../../sheets-schema/header-map";
 import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
+import type { IdRows } from "./check-ledger-refs";
 import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import type { LedgerContext } from "./ledger-context";
 import { checkPracticeRows } from "./practice/check-practice-rows";
@@ -109,7 +110,12 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   const { ids } = input;
   const entryOf = (id: string) => idEntry(ids, id);
   const keys = () => Object.keys(ids);
-  const idRows = { get: (id: string) => entryOf(id)?.rows, keys };
+  const idRows: IdRows = {
+    get: (id) => entryOf(id)?.rows,
+    first: (id) => entryOf(id)?.rows[0],
+    count: (id) => entryOf(id)?.rows.length ?? 0,
+    keys,
+  };
   // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).
   const byId = { get: (id: string) => entryOf(id) as Pick<LedgerRecord, "review"> | undefined, keys };
   // The practice rows of this part's suggestions only, indexed once: a Map lookup per row.

@@ -4,7 +4,7 @@ import { type LedgerRecord, ledgerStaffColumns } from "../../sheets-schema/tabs/
 import type { Calendar } from "./calendar";
 import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
-import { checkLedgerRefs, type IdLookup, type LedgerRefs } from "./check-ledger-refs";
+import { checkLedgerRefs, type IdLookup, type IdRows, type LedgerRefs } from "./check-ledger-refs";
 import { rawText } from "./dashboard/cell-text";
 import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadlines";
 import { createIdAllocator, type IdFormat } from "./numbering";
@@ -63,7 +63,7 @@ export interface RowPassContext {
  * than once; a row's 审查结果 is read when a 并入编号 names it.
  */
 export function indexIds(ledger: TabRows<LedgerRecord>): {
-  idRows: IdLookup<readonly number[]> & { has(id: string): boolean };
+  idRows: IdRows & { has(id: string): boolean };
   byId: IdLookup<Pick<LedgerRecord, "review">>;
 } {
   const first: Record<string, number | undefined> = Object.create(null);
@@ -82,7 +82,13 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
     return row === undefined ? undefined : (repeated[id] ?? [row]);
   };
   return {
-    idRows: { get: rowsOf, has: (id) => first[id] !== undefined, keys },
+    idRows: {
+      get: rowsOf,
+      first: (id) => first[id],
+      count: (id) => (first[id] === undefined ? 0 : (repeated[id]?.length ?? 1)),
+      has: (id) => first[id] !== undefined,
+      keys,
+    },
     byId: {
       get: (id) => {
         const row = first[id];
@@ -200,7 +206,7 @@ export function evaluateLedgerRows(
             row,
             id: record.id,
             index: ctx.practice,
-            reportsRelated: ctx.refs.idRows.get(record.id)?.[0] === row.rowNumber,
+            reportsRelated: ctx.refs.idRows.first(record.id) === row.rowNumber,
             threeMonthDue,
           })
         : null;
