@@ -66,7 +66,10 @@ export function statisticsItemOf(row: EvaluatedRow): StatisticsItem {
  * one more object per row kept until the last row was counted (10,000 of them in a whole ledger).
  */
 export function addRows(tallies: StatisticsTallies, rows: readonly EvaluatedRow[], today: string): void {
-  for (const row of rows) addItem(tallies, statisticsItemOf(row), today);
+  for (const row of rows) {
+    // addItem counts only these: no item is made for the others.
+    if (row.record.review === "立案" && row.record.leadUnit) addItem(tallies, statisticsItemOf(row), today);
+  }
 }
 
 /** computeStatistics of evaluated rows (addRows). */
