@@ -37,10 +37,20 @@ export interface SuggestionPractice {
  * per suggestion: the bundler wraps every closure it creates at run time in a naming call. Its list
  * is made at the first problem: the sync checks thousands of suggestions, most with none.
  */
-class Report {
-  private problems: Problem[] | null = null;
+class Report implements SuggestionPractice {
+  private found: Problem[] | null = null;
+  /** PRACTICE_FACTS flags, set once the checks have run: the report is also their result. */
+  facts = 0;
 
   constructor(private readonly input: SuggestionPracticeInput) {}
+
+  get extended(): boolean {
+    return (this.facts & PRACTICE_FACTS.extended) !== 0;
+  }
+
+  get problems(): readonly Problem[] {
+    return this.found ?? NO_PROBLEMS;
+  }
 
   add(tab: string, row: ParsedRow<unknown>, level: ProblemLevel, column: string, message: string): void {
     if (this.input.reportsRelated)
@@ -52,13 +62,9 @@ class Report {
     for (const row of rows) if (row.problems.list.length > 0) this.listToAdd().push(...row.problems.list);
   }
 
-  list(): readonly Problem[] {
-    return this.problems ?? NO_PROBLEMS;
-  }
-
   private listToAdd(): Problem[] {
-    this.problems ??= [];
-    return this.problems;
+    this.found ??= [];
+    return this.found;
   }
 }
 
@@ -251,7 +257,8 @@ export function checkSuggestionPractice(input: SuggestionPracticeInput): Suggest
     report.addOwn(extensions.of(input.id));
     report.addOwn(coOpinions.of(input.id));
   }
-  const facts = checkExtensions(input, report) | checkContacts(input, report);
+  report.facts = checkExtensions(input, report) | checkContacts(input, report);
   checkCoOpinions(input, report);
-  return { extended: (facts & PRACTICE_FACTS.extended) !== 0, facts, problems: report.list() };
+  // The report is the result: one object per suggestion, not two.
+  return report;
 }
