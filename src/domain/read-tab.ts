@@ -243,8 +243,9 @@ function parseRow(
   readers: readonly CellReader[],
   template: Record<string, unknown>,
 ): ParsedRow<Record<string, unknown>> {
-  const problems = new ProblemSink(tabName, rowNumber);
   const record: Record<string, unknown> = { ...template };
+  const row = new SheetRow(tabName, rowNumber, raw, record);
+  const problems: ProblemSink = row;
   let failed: Set<string> | undefined;
   let blank = true;
   for (const reader of readers) {
@@ -275,5 +276,29 @@ function parseRow(
   }
   // A blank row is not a record: its "required" problems would only be noise.
   if (blank) problems.clear();
-  return { rowNumber, raw, record, blank, failed: failed ?? NONE_FAILED, problems };
+  row.blank = blank;
+  if (failed) row.failed = failed;
+  return row;
+}
+
+/**
+ * A parsed row that collects its own problems: one object per row of every tab read, where a row
+ * and its problem sink were two.
+ */
+class SheetRow extends ProblemSink implements ParsedRow<Record<string, unknown>> {
+  blank = true;
+  failed: ReadonlySet<string> = NONE_FAILED;
+
+  constructor(
+    tab: string,
+    readonly rowNumber: number,
+    readonly raw: readonly unknown[],
+    readonly record: Record<string, unknown>,
+  ) {
+    super(tab, rowNumber);
+  }
+
+  get problems(): ProblemSink {
+    return this;
+  }
 }
