@@ -30,8 +30,8 @@ export interface TabRead<R> {
 
 /**
  * A tab whose header row was matched, its data rows parsed one at a time as a loop reaches them.
- * The ledger is checked this way: each row's parse (its ParsedRow and problem sink) is garbage as
- * soon as the row is checked, instead of 10,000 of them kept until the last row is.
+ * The ledger is checked this way: each parsed row (with its problem sink) is garbage as soon as
+ * it is checked, instead of 10,000 of them kept until the last row is.
  */
 export interface TabRows<R> extends Omit<TabRead<R>, "rows"> {
   /** Parses the data rows in sheet order, handing each to `visit` (readTab's rows, not kept). */
