@@ -2,6 +2,7 @@ import { hasFact } from "./practice/practice-facts";
 import type { Problem } from "./problems";
 import {
   addItem,
+  isCountedSuggestion,
   newTallies,
   type StatisticsItem,
   type StatisticsOptions,
@@ -68,7 +69,7 @@ export function statisticsItemOf(row: EvaluatedRow): StatisticsItem {
 export function addRows(tallies: StatisticsTallies, rows: readonly EvaluatedRow[], today: string): void {
   for (const row of rows) {
     // addItem counts only these: no item is made for the others.
-    if (row.record.review === "立案" && row.record.leadUnit) addItem(tallies, statisticsItemOf(row), today);
+    if (isCountedSuggestion(row.record)) addItem(tallies, statisticsItemOf(row), today);
   }
 }
 

@@ -330,13 +330,18 @@ export function tallyAt(groups: LabelledTallies, key: string, label: string): Ta
   return group.tally;
 }
 
+/** Whether the figures count a suggestion at all: 立案, with a 主办单位 (the spec's statistics). */
+export function isCountedSuggestion(record: Pick<LedgerRecord, "review" | "leadUnit">): boolean {
+  return record.review === "立案" && Boolean(record.leadUnit);
+}
+
 /**
  * Adds an item to the tallies: a 立案 suggestion that has a 主办单位, to its unit, its category and
  * the total; a row with an 错误 in a counted field only to the `excluded` counts.
  */
 export function addItem(tallies: StatisticsTallies, item: StatisticsItem, today: string): void {
-  const { review, leadUnit, category } = item.record;
-  if (review !== "立案" || !leadUnit) return;
+  if (!isCountedSuggestion(item.record)) return;
+  const { leadUnit, category } = item.record;
   const unit = tallyAt(tallies.byUnit, nameKey(leadUnit), leadUnit);
   const categoryLabel = category || "未分类";
   const cat = tallyAt(tallies.byCategory, categoryLabel, categoryLabel);

@@ -1,6 +1,6 @@
 import { nameKey } from "../directory";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
-import type { StatisticsResult } from "../statistics";
+import { isCountedSuggestion, type StatisticsResult } from "../statistics";
 import { statisticsItemOf, statisticsOfRows } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type CarriedOver, carriedOverInto, isCrossYear } from "./carried-over";
@@ -131,8 +131,7 @@ export function rowsOfYear(evaluation: EvaluatedLedger, year: number): Evaluated
  * Counted in the figures, as computeStatistics counts: 立案 with a 主办单位, and no 错误 in a
  * counted field (such a row is in the footnote instead).
  */
-export const counted = (r: EvaluatedRow) =>
-  r.record.review === "立案" && Boolean(r.record.leadUnit) && !statisticsItemOf(r).excluded;
+export const counted = (r: EvaluatedRow) => isCountedSuggestion(r.record) && !statisticsItemOf(r).excluded;
 
 /** The row's group in the per-届次 table. */
 export const sessionOf = (r: EvaluatedRow): string => r.record.session || NO_SESSION;

@@ -1,7 +1,7 @@
 import type { AssessmentFigure } from "../../../sheets-schema/cells/setting-cells";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { nameKey } from "../directory";
-import { formatRate, itemFacts, NO_RATE, type StatisticsItem } from "../statistics";
+import { formatRate, isCountedSuggestion, itemFacts, NO_RATE, type StatisticsItem } from "../statistics";
 
 /**
  * 单位测评 (practice.md, Assessment of units): per 年度 and lead unit, the figures, their weighted
@@ -151,8 +151,8 @@ export function tallyItem(
   item: AssessmentItem,
   today: string,
 ): UnitTally | null {
-  const { review, leadUnit } = item.record;
-  if (review !== "立案" || !leadUnit) return null;
+  if (!isCountedSuggestion(item.record)) return null;
+  const { leadUnit } = item.record;
   const key = nameKey(leadUnit);
   let tally = tallies.get(key);
   if (!tally) {
