@@ -119,6 +119,12 @@ export interface SummaryStore {
   steady(part: number): Promise<{ input: string; result: string } | null>;
   /** How many parts are stored. */
   count(): Promise<number>;
+  /**
+   * The stored parts and their versions, as one text ("0:r…,1:r…"): equal texts mean the same
+   * stored rows. The sync's finish keeps the text it worked from, so the next can tell it worked
+   * from these very parts (a finish that failed left parts stored that no finish added up).
+   */
+  versions(): Promise<{ count: number; text: string }>;
 }
 
 /**
@@ -464,6 +470,10 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     async count() {
       const row = await db.prepare("SELECT COUNT(*) AS n FROM summary_parts").first<{ n: number }>();
       return row?.n ?? 0;
+    },
+    async versions() {
+      const parts = await partVersions(db);
+      return { count: parts.length, text: parts.map((p) => `${p.part}:${p.hash}`).join(",") };
     },
     loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
     loadFacts: () => loadColumn<FactTuple>(db, "facts"),

@@ -4,6 +4,7 @@ import { unitScoreboard } from "../../domain/dashboard/scoreboard";
 import { reportYears } from "../../domain/dashboard/year-report";
 import { assessmentTable, committeeScores } from "../../domain/evaluation/assessment-view";
 import { addUpFigures } from "../../domain/figures/part-figures";
+import { hash53 } from "../../domain/hash";
 import { buildLedgerContext } from "../../domain/ledger-context";
 import { digestFigures } from "../../domain/notices/digest";
 import { noticeRows } from "../../domain/notices/plan";
@@ -72,8 +73,23 @@ interface TabWritten {
   digest: string;
 }
 
-async function lastWritten(meta: MetaStore, tab: string): Promise<TabWritten | null> {
-  const raw = await meta.get(`${META_TAB_WRITTEN}${tab}`);
+const tabWrittenKey = (tab: string) => `${META_TAB_WRITTEN}${tab}`;
+
+/**
+ * The small facts the finish compares its work with, read in one query at its start: the summary's
+ * stamp, what the last sync wrote to each system tab, the 编号 typed twice and the 编号格式 it stored.
+ * The sync's problems themselves (100 KB and more) are not read: the stamp holds their digest.
+ */
+const FINISH_META_KEYS = [
+  META_SUMMARY,
+  ...SYSTEM_TABS.map(tabWrittenKey),
+  META_DUPLICATE_IDS,
+  META_ID_FORMAT,
+] as const;
+type FinishMeta = ReadonlyMap<string, string>;
+
+function lastWritten(stored: FinishMeta, tab: string): TabWritten | null {
+  const raw = stored.get(tabWrittenKey(tab));
   if (!raw?.startsWith("{")) return null;
   return JSON.parse(raw) as TabWritten;
 }
@@ -86,10 +102,16 @@ interface SummaryStamp {
   version?: string;
   /** Problems the last finish listed in 校验问题. */
   problems?: number;
+  /** Digest of their JSON as stored (META_SYNC_PROBLEMS), to tell a change without reading them. */
+  problemsDigest?: string;
+  /** Digest of the stored parts' versions (SummaryStore.versions) the finish added up. */
+  partsDigest?: string;
 }
 
-async function readStamp(meta: MetaStore): Promise<SummaryStamp> {
-  const raw = await meta.get(META_SUMMARY);
+const partsDigestOf = (versions: { text: string }) => `p${hash53(versions.text)}`;
+
+function readStamp(stored: FinishMeta): SummaryStamp {
+  const raw = stored.get(META_SUMMARY);
   return raw ? (JSON.parse(raw) as SummaryStamp) : {};
 }
 
@@ -112,26 +134,32 @@ async function unchangedSinceLastRun(
   deps: FinishDeps,
   context: SyncContext,
   results: readonly ChunkResult[],
-  stamp: SummaryStamp,
+  stored: FinishMeta,
 ): Promise<boolean> {
   if (context.ledgerSkipped !== null || context.tabsChanged) return false;
   if (results.length !== context.chunkStarts.length || !results.every(asStored)) return false;
+  const stamp = readStamp(stored);
   if (stamp.today !== context.today || stamp.timeZone !== context.timeZone || stamp.problems === undefined)
     return false;
-  const [parts, outstanding, figures, ...written] = await Promise.all([
-    deps.summaries.count(),
-    deps.inbox.outstanding(1),
-    figuresStoredFor(deps.meta, stamp.version),
-    ...SYSTEM_TABS.map((tab) => lastWritten(deps.meta, tab)),
-  ]);
-  if (parts !== context.chunkStarts.length || outstanding.length > 0) return false;
-  // Figures of the summary the pages show (a build before them stored none).
-  if (!figures) return false;
-  return SYSTEM_TABS.every(
-    (tab, i) =>
+  const asWritten = SYSTEM_TABS.every(
+    (tab) =>
       context.skippedTabs.some((s) => s.tab === tab) ||
       context.missingTabs.includes(tab) ||
-      written[i]?.rows === (context.systemRows[tab] ?? 0),
+      lastWritten(stored, tab)?.rows === (context.systemRows[tab] ?? 0),
+  );
+  if (!asWritten) return false;
+  const [parts, outstanding, figures] = await Promise.all([
+    deps.summaries.versions(),
+    deps.inbox.outstanding(1),
+    figuresStoredFor(deps.meta, stamp.version),
+  ]);
+  // The parts the last finish added up (after one that failed, the chunks' parts are as stored but
+  // no finish has added them up), and figures of the summary the pages show (a build before them stored none).
+  return (
+    parts.count === context.chunkStarts.length &&
+    partsDigestOf(parts) === stamp.partsDigest &&
+    outstanding.length === 0 &&
+    figures
   );
 }
 
@@ -152,21 +180,27 @@ function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
   return sink.list;
 }
 
+interface TabRewrite {
+  range: string;
+  values: (string | number)[][];
+  /** The entry that records it (META_TAB_WRITTEN), stored once the write has succeeded. */
+  written: readonly [string, string];
+}
+
 /**
  * A system tab's new content, written only when it differs from what the last sync wrote there or
  * from the number of rows the tab holds now (a person cleared or added rows): one block from A1
  * that also blanks rows left over from a longer earlier content.
  */
 async function rewrite(
-  deps: FinishDeps,
   context: SyncContext,
+  stored: FinishMeta,
   tab: string,
   desired: (string | number)[][],
-  at: string,
-): Promise<{ range: string; values: (string | number)[][] } | null> {
+): Promise<TabRewrite | null> {
   if (context.skippedTabs.some((s) => s.tab === tab) || context.missingTabs.includes(tab)) return null;
   const written: TabWritten = { rows: desired.length, digest: await digestOf(JSON.stringify(desired)) };
-  const last = await lastWritten(deps.meta, tab);
+  const last = lastWritten(stored, tab);
   const held = context.systemRows[tab] ?? 0;
   if (last?.digest === written.digest && held === desired.length) return null;
   const padded = planTabRewrite(
@@ -175,10 +209,10 @@ async function rewrite(
     desired,
   );
   if (!padded) return null;
-  await deps.meta.set(`${META_TAB_WRITTEN}${tab}`, JSON.stringify(written), at);
   return {
     range: blockRange(tab, padded.values[0]?.length ?? 1, padded.values.length),
     values: padded.values,
+    written: [tabWrittenKey(tab), JSON.stringify(written)],
   };
 }
 
@@ -196,8 +230,9 @@ export async function finishRun(
   nowMs: number,
 ): Promise<FinishOutcome> {
   const at = new Date(nowMs).toISOString();
-  const stamp = await readStamp(deps.meta);
-  if (await unchangedSinceLastRun(deps, context, results, stamp))
+  const stored = await deps.meta.getMany(FINISH_META_KEYS);
+  const stamp = readStamp(stored);
+  if (await unchangedSinceLastRun(deps, context, results, stored))
     return {
       rows: results.reduce((n, r) => n + r.rows, 0),
       problems: stamp.problems ?? 0,
@@ -207,7 +242,8 @@ export async function finishRun(
       wholeFileDue: false,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [figureTexts, tabs, outstanding, openObjections] = await Promise.all([
+  const [storedParts, figureTexts, tabs, outstanding, openObjections] = await Promise.all([
+    deps.summaries.versions(),
     deps.summaries.loadFigures(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
@@ -283,22 +319,45 @@ export async function finishRun(
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
   const writes = (
     await Promise.all([
-      rewrite(deps, context, TAB_NAMES.problems, problemsTabValues(problems), at),
-      rewrite(deps, context, TAB_NAMES.statistics, view.statistics.tabValues, at),
-      rewrite(deps, context, TAB_NAMES.assessment, assessmentTable(assessments), at),
+      rewrite(context, stored, TAB_NAMES.problems, problemsTabValues(problems)),
+      rewrite(context, stored, TAB_NAMES.statistics, view.statistics.tabValues),
+      rewrite(context, stored, TAB_NAMES.assessment, assessmentTable(assessments)),
     ])
-  ).filter((w): w is { range: string; values: (string | number)[][] } => w !== null);
+  ).filter((w): w is TabRewrite => w !== null);
   let cellsWritten = 0;
   if (writes.length > 0) {
     await growGrids(deps.sheets, context, writes);
-    await deps.sheets.batchUpdateValues(writes, "RAW");
+    await deps.sheets.batchUpdateValues(
+      writes.map(({ range, values }) => ({ range, values })),
+      "RAW",
+    );
+    // Recorded only once written: a write that failed (a 429, the end of the invocation) is made
+    // again by the step's retry, where a record stored first would have passed it for done.
+    await deps.meta.setMany(
+      writes.map((w) => w.written),
+      at,
+    );
     cellsWritten = writes.reduce((n, w) => n + w.values.reduce((m, row) => m + row.length, 0), 0);
   }
   const problemsJson = JSON.stringify(problems);
-  const problemsChanged = (await deps.meta.get(META_SYNC_PROBLEMS)) !== problemsJson;
-  if (problemsChanged) await deps.meta.set(META_SYNC_PROBLEMS, problemsJson, at);
+  const problemsDigest = await digestOf(problemsJson);
+  const problemsChanged = stamp.problemsDigest !== problemsDigest;
   const changed = results.some((r) => r.partChanged) || problemsChanged;
-  const version = await stampSummary(deps.meta, context, stamp, { changed, problems: problems.length }, at);
+  const newStamp = nextStamp(
+    context,
+    stamp,
+    { changed, problems: problems.length, problemsDigest, partsDigest: partsDigestOf(storedParts) },
+    at,
+  );
+  // The problems and the stamp that names them in one transaction (pages read the problems as the stamp says).
+  await deps.meta.setMany(
+    [
+      ...(problemsChanged ? [[META_SYNC_PROBLEMS, problemsJson] as const] : []),
+      ...(newStamp ? [[META_SUMMARY, JSON.stringify(newStamp)] as const] : []),
+    ],
+    at,
+  );
+  const version = (newStamp ?? stamp).version as string;
   // The overview's and the scoreboard's figures, worked out once here rather than by each isolate
   // that serves one of those pages after this sync (pages read the problems as stored above).
   const pageView = { ...view, problems };
@@ -328,10 +387,13 @@ export async function finishRun(
     }),
     at,
   );
-  await deps.meta.set(META_ID_FORMAT, context.idFormat, at);
   const duplicates = JSON.stringify(duplicateIds);
-  if ((await deps.meta.get(META_DUPLICATE_IDS)) !== duplicates)
-    await deps.meta.set(META_DUPLICATE_IDS, duplicates, at);
+  await deps.meta.setMany(
+    [[META_ID_FORMAT, context.idFormat] as const, [META_DUPLICATE_IDS, duplicates] as const].filter(
+      ([key, value]) => stored.get(key) !== value,
+    ),
+    at,
+  );
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
   return {
     rows: results.reduce((n, r) => n + r.rows, 0),
@@ -365,29 +427,30 @@ async function growGrids(
 
 /**
  * The stamp pages read first: the day and zone the rows were evaluated for, and a version that
- * changes only when something they show changed (so an isolate may keep what it parsed).
+ * changes only when something they show changed (so an isolate may keep what it parsed). Null
+ * when the last stamp still holds.
  */
-async function stampSummary(
-  meta: MetaStore,
+function nextStamp(
   context: SyncContext,
   last: SummaryStamp,
-  now: { changed: boolean; problems: number },
+  now: { changed: boolean; problems: number; problemsDigest: string; partsDigest: string },
   at: string,
-): Promise<string> {
+): SummaryStamp | null {
   const same =
     !now.changed &&
     !context.tabsChanged &&
     last.today === context.today &&
     last.timeZone === context.timeZone &&
-    last.problems === now.problems;
-  if (same && last.version) return last.version;
-  const stamp: SummaryStamp = {
+    last.problems === now.problems &&
+    last.partsDigest === now.partsDigest;
+  if (same && last.version) return null;
+  return {
     today: context.today,
     timeZone: context.timeZone,
     at,
     version: crypto.randomUUID(),
     problems: now.problems,
+    problemsDigest: now.problemsDigest,
+    partsDigest: now.partsDigest,
   };
-  await meta.set(META_SUMMARY, JSON.stringify(stamp), at);
-  return stamp.version as string;
 }
