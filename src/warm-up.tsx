@@ -1,7 +1,16 @@
 /**
- * hono/jsx finds node:async_hooks on its first render, which in workerd costs tens of milliseconds
- * (measured: 62 ms under the bench's profiler). Rendering once while the Worker starts puts that
- * in the start-up time, which has its own limit, instead of in the 10 ms of the first page an
- * isolate serves.
+ * Work every isolate does once, done while the Worker starts: start-up time has its own limit,
+ * while the first invocation an isolate serves has the same 10 ms of CPU (Workers Free) as any other.
+ *
+ * - hono/jsx finds node:async_hooks on its first render, which in workerd costs tens of milliseconds
+ *   (measured: 62 ms under the bench's profiler).
+ * - zod's first parse of the configuration's schema (7.6 ms of the first invocation, profiled).
+ * - The built-in holiday calendar (chinese-days' tables indexed by day, about 2 ms), which every
+ *   sync step and page with a due date needs.
  */
+import { warmUpConfigSchema } from "./config";
+import { builtInCalendar } from "./domain/calendar-data";
+
 String(<p />);
+warmUpConfigSchema();
+builtInCalendar();
