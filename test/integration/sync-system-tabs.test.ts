@@ -8,7 +8,9 @@ import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
 
-const SUBMITTED = columnLetter(ledgerTab.columns.findIndex((c) => c.header === "提出日期"));
+const columnOf = (header: string) => columnLetter(ledgerTab.columns.findIndex((c) => c.header === header));
+const SUBMITTED = columnOf("提出日期");
+const REMARKS = columnOf("备注");
 const problemsTab = async (id: string) =>
   (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).map((row) => row.join("|")).join("\n");
 
@@ -46,5 +48,21 @@ describe("the finish's rewrite of the system tabs", () => {
     const stored = (await deps.meta.get(META_SYNC_PROBLEMS)) ?? "";
     expect(stored).toContain("2026/14/45");
     expect(stored).not.toContain("2026/13/45");
+  });
+
+  it("reports a header staff renamed, though no row's content changed with it", async () => {
+    const id = "sync-system-tab-header";
+    await emulator.deleteSpreadsheet(id).catch(() => undefined);
+    await emulator.createSpreadsheet(id, fixtureSheets(buildFixture(30)));
+    const deps = depsFor(id);
+    expect((await runSync(deps, "test", FIXTURE_NOW_MS)).outcome).toBe("ok");
+    expect(await problemsTab(id)).not.toContain("缺少表头“备注”");
+
+    // 备注 is blank in every row: renaming its header changes no row the sync stores.
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${REMARKS}1`, values: [["备注（内部）"]] },
+    ]);
+    expect((await runSync(deps, "test", FIXTURE_NOW_MS)).outcome).toBe("ok");
+    expect(await problemsTab(id)).toContain("缺少表头“备注”：这一列按空白处理");
   });
 });

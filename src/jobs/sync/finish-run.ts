@@ -106,9 +106,30 @@ interface SummaryStamp {
   problemsDigest?: string;
   /** Digest of the stored parts' versions (SummaryStore.versions) the finish added up. */
   partsDigest?: string;
+  /** Digest of what else it worked from (finishInputs). */
+  inputsDigest?: string;
 }
 
 const partsDigestOf = (versions: { text: string }) => `p${hash53(versions.text)}`;
+
+/**
+ * What the finish works from besides the stored parts: the plan's problems (headers, small tabs,
+ * settings), the chunks' problems, the small and practice tabs' digest and the tabs skipped or
+ * missing. A renamed optional header or a mended practice row can change these and no part, so
+ * "nothing changed" compares them too.
+ */
+function finishInputs(context: SyncContext, results: readonly ChunkResult[]): Promise<string> {
+  return digestOf(
+    JSON.stringify([
+      context.tabsDigest,
+      context.planProblems,
+      context.skippedTabs,
+      context.missingTabs,
+      context.ledgerSkipped,
+      results.map((r) => [r.problems, r.relatedProblems ?? [], r.unknownYears]),
+    ]),
+  );
+}
 
 function readStamp(stored: FinishMeta): SummaryStamp {
   const raw = stored.get(META_SUMMARY);
@@ -135,12 +156,14 @@ async function unchangedSinceLastRun(
   context: SyncContext,
   results: readonly ChunkResult[],
   stored: FinishMeta,
+  inputs: string,
 ): Promise<boolean> {
   if (context.ledgerSkipped !== null || context.tabsChanged) return false;
   if (results.length !== context.chunkStarts.length || !results.every(asStored)) return false;
   const stamp = readStamp(stored);
   if (stamp.today !== context.today || stamp.timeZone !== context.timeZone || stamp.problems === undefined)
     return false;
+  if (stamp.inputsDigest !== inputs) return false;
   const asWritten = SYSTEM_TABS.every(
     (tab) =>
       context.skippedTabs.some((s) => s.tab === tab) ||
@@ -230,9 +253,12 @@ export async function finishRun(
   nowMs: number,
 ): Promise<FinishOutcome> {
   const at = new Date(nowMs).toISOString();
-  const stored = await deps.meta.getMany(FINISH_META_KEYS);
+  const [stored, inputs] = await Promise.all([
+    deps.meta.getMany(FINISH_META_KEYS),
+    finishInputs(context, results),
+  ]);
   const stamp = readStamp(stored);
-  if (await unchangedSinceLastRun(deps, context, results, stored))
+  if (await unchangedSinceLastRun(deps, context, results, stored, inputs))
     return {
       rows: results.reduce((n, r) => n + r.rows, 0),
       problems: stamp.problems ?? 0,
@@ -346,7 +372,13 @@ export async function finishRun(
   const newStamp = nextStamp(
     context,
     stamp,
-    { changed, problems: problems.length, problemsDigest, partsDigest: partsDigestOf(storedParts) },
+    {
+      changed,
+      problems: problems.length,
+      problemsDigest,
+      partsDigest: partsDigestOf(storedParts),
+      inputsDigest: inputs,
+    },
     at,
   );
   // The problems and the stamp that names them in one transaction (pages read the problems as the stamp says).
@@ -433,7 +465,13 @@ async function growGrids(
 function nextStamp(
   context: SyncContext,
   last: SummaryStamp,
-  now: { changed: boolean; problems: number; problemsDigest: string; partsDigest: string },
+  now: {
+    changed: boolean;
+    problems: number;
+    problemsDigest: string;
+    partsDigest: string;
+    inputsDigest: string;
+  },
   at: string,
 ): SummaryStamp | null {
   const same =
@@ -442,7 +480,8 @@ function nextStamp(
     last.today === context.today &&
     last.timeZone === context.timeZone &&
     last.problems === now.problems &&
-    last.partsDigest === now.partsDigest;
+    last.partsDigest === now.partsDigest &&
+    last.inputsDigest === now.inputsDigest;
   if (same && last.version) return null;
   return {
     today: context.today,
@@ -452,5 +491,6 @@ function nextStamp(
     problems: now.problems,
     problemsDigest: now.problemsDigest,
     partsDigest: now.partsDigest,
+    inputsDigest: now.inputsDigest,
   };
 }
