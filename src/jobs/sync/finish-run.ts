@@ -147,9 +147,10 @@ function asStored(result: ChunkResult): boolean {
 }
 
 /**
- * Nothing the finish works out can differ from the last run's: every chunk's part is as stored
- * (asStored), the small tabs and the day are the same, no part was dropped, no submission waits,
- * and the system tabs still hold the rows the last run wrote. Most syncs of a day are like this.
+ * Nothing the finish works out can differ from the last finish that completed: every chunk's part
+ * is as stored (asStored) and the stored parts are the ones it added up, its other inputs
+ * (finishInputs), the small tabs and the day are the same, no part was dropped, no submission
+ * waits, and the system tabs still hold the rows it wrote. Most syncs of a day are like this.
  */
 async function unchangedSinceLastRun(
   deps: FinishDeps,
