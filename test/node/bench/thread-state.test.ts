@@ -206,9 +206,12 @@ describe("the bench's third clock: how much of a moment a thread was running", (
   });
 
   it("sees a real process running as long as the kernel charged it while it computes, and asleep while it waits", async () => {
-    // The child waits for "go", spins for 300 ms, then sleeps. Alone it is on a core nearly all of
-    // the spin; beside other tests, as much as the kernel gave it.
-    const spin = spinner(300, 1000);
+    // The child waits for "go", spins for 600 ms, then sleeps. Alone it is on a core nearly all of
+    // the spin; beside other tests, as much as the kernel gave it. The clock spreads a stretch
+    // between two reads evenly, so the stretches across the spin's start and end blur its share by
+    // their length over the spin's: with 300 ms, sparse reads on a busy CI machine blurred it from
+    // 0.955 to 0.839 (12-02); twice the spin halves that.
+    const spin = spinner(600, 1000);
     const { child, marks, idle: spun } = spin;
     const reader = new ThreadStateReader(child.pid as number);
     try {
