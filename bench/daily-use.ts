@@ -42,12 +42,11 @@ function sum(rows: readonly InvocationFigures[], pick: (f: InvocationFigures) =>
 export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   const starting = (prefix: string) => figures.filter((f) => f.what.startsWith(prefix));
   const quiet = starting("sync nothing changed");
-  // The day's first sync checks every chunk (as the steady run) and its finish works everything out
-  // again, as after an edit (the new day moves every row's days left).
   const edited = starting("sync after a reply typed");
   const settled = starting("sync the sync after that");
-  const fullFinish = edited.filter((f) => f.what.includes(": finish") || f.what.includes(": export"));
-  const full = [...starting("sync steady").filter((f) => !f.what.includes(": finish")), ...fullFinish];
+  // The day's first sync, as measured: every chunk checked and stored for the new day, the finish
+  // working everything out again.
+  const full = starting("sync a new day");
   const pages = starting("page ");
   const cold = pages.filter((f) => f.what.includes("first after"));
   const warm = pages.filter((f) => f.what.includes("(again)"));

@@ -38,6 +38,7 @@ export const FREE_D1_QUERIES = 50;
 const PORT = 8797;
 const SHEET = "bench-office";
 const REPEATS = 5;
+const DAY_MS = 86_400_000;
 
 export interface InvocationFigures {
   what: string;
@@ -309,13 +310,15 @@ export async function measureSyncRun(
   em: Awaited<ReturnType<typeof startBenchEmulator>>,
   label: string,
   repeats: number,
+  /** When the cron fires, ms (default: now); a later day makes the run a day's first sync. */
+  startMs?: number,
 ): Promise<InvocationFigures[]> {
   const steps = new Map<string, InvocationFigures[]>();
   const record = (what: string, figures: InvocationFigures) =>
     steps.set(what, [...(steps.get(what) ?? []), figures]);
   for (let r = 0; r < repeats; r++) {
     const plan = `sync ${label}: plan`;
-    record(plan, await measure(worker, em, plan, () => syncStart(worker), 1));
+    record(plan, await measure(worker, em, plan, () => syncStart(worker, startMs), 1));
     // As the queue would carry it: a step after one that checked a chunk (or found this one
     // changed) expects a check, and reads only its chunk's rows.
     let expectsCheck = false;
@@ -698,9 +701,9 @@ async function measureUnitForms(
  * The 10-minute cron, as Cloudflare fires it: the sync's plan, which queues the first step. (A
  * manual POST /api/sync plans the same way, after the admin sign-in check the cron does not make.)
  */
-async function syncStart(worker: BenchWorker): Promise<void> {
+async function syncStart(worker: BenchWorker, startMs = Date.now()): Promise<void> {
   const fetcher = await worker.mf.getWorker();
-  const result = await fetcher.scheduled({ cron: CRON.sync, scheduledTime: new Date() });
+  const result = await fetcher.scheduled({ cron: CRON.sync, scheduledTime: new Date(startMs) });
   if (result.outcome !== "ok") throw new Error(`the sync cron: ${result.outcome}`);
 }
 
@@ -880,6 +883,12 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     await typeReply(em, EDITED_ROW);
     figures.push(...(await measureSyncRun(worker, em, "after a reply typed in one row", 1)));
     figures.push(...(await measureSyncRun(worker, em, "the sync after that (its chunk checked again)", 1)));
+    // A day's first sync: every row is checked for the new day (statuses that came due are
+    // written) and every part is stored anew, its figures, list entries and export lines counting
+    // days from that day. Then a sync back on today, not measured, so the pages below read the
+    // rows as the syncs above left them.
+    figures.push(...(await measureSyncRun(worker, em, "a new day", 1, Date.now() + DAY_MS)));
+    await measureSyncRun(worker, em, "back to today", 1);
     for (const path of [
       "/",
       "/suggestions",
