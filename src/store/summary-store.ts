@@ -168,11 +168,25 @@ const ENTRIES_INDEXED = `
   JOIN list_entries AS l ON l.part = p.part AND l.place = i.value
   ORDER BY p.part, i.value`;
 
-/** ?1 a part, ?2 its list entries (JSON, one per row, null for a row without 编号): list_entries' rows. */
+/**
+ * ?1 a part, ?2 its list entries (JSON, one per row, null for a row without 编号): list_entries'
+ * rows, each written only where it is new or differs from the one stored (an edit changes one
+ * entry of a hundred, and D1 counts every row written, its index entries too: a part rewritten
+ * whole cost about 400). json_each gives each entry's text as SQLite writes JSON, the way the
+ * stored one was written, so an entry that did not change compares equal.
+ */
 const LIST_PART = `
   INSERT INTO list_entries (part, place, id, status, entry)
   SELECT ?1, e.key, json_extract(e.value, '$[0].id'), json_extract(e.value, '$[0].status'), e.value
-  FROM json_each(?2) AS e WHERE e.type = 'array'`;
+  FROM json_each(?2) AS e
+  WHERE e.type = 'array' AND NOT EXISTS (
+    SELECT 1 FROM list_entries AS l WHERE l.part = ?1 AND l.place = e.key AND l.entry = e.value)
+  ON CONFLICT (part, place) DO UPDATE SET id = excluded.id, status = excluded.status, entry = excluded.entry`;
+
+/** ?1 a part, ?2 its list entries: the stored entries of places that hold none now. */
+const UNLIST_GONE = `
+  DELETE FROM list_entries WHERE part = ?1
+    AND place NOT IN (SELECT e.key FROM json_each(?2) AS e WHERE e.type = 'array')`;
 
 /** ?1 a 编号: the whole rows with it, found by reading every stored row (no index). */
 const ROWS_WITH_ID = `
@@ -251,7 +265,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         ...listPart(index, derived.refs),
       ];
       const listPart = (index: number, refs: string) => [
-        db.prepare("DELETE FROM list_entries WHERE part = ?1").bind(index),
+        db.prepare(UNLIST_GONE).bind(index, refs),
         db.prepare(LIST_PART).bind(index, refs),
       ];
       // A part an older build stored lacks what later builds derive from its rows: the rows are the same, so it is not counted.

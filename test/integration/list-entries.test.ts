@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { meterD1, takeD1Counts } from "../../src/d1-meter";
 import type { ListEntry, SuggestionRef } from "../../src/domain/dashboard/suggestion-ref";
 import { createSummaryStore, type SummaryPart } from "../../src/store/summary-store";
 import { resetDatabase } from "../support/sync-helpers";
@@ -96,6 +97,44 @@ describe("the parts' list entries in D1", () => {
       ["2026-005", "办理中"],
     ]);
     expect(listed?.total).toBe(2);
+  });
+
+  it("a part stored again writes only the entries that changed, and drops those of places without one", async () => {
+    const store = createSummaryStore(meterD1(env.DB));
+    // Rows that differ when their entries do, as a chunk's stored rows would.
+    const stored = (list: (ListEntry | null)[]) => ({ ...part(list), rows: JSON.stringify(list) });
+    const entries = Array.from({ length: 50 }, (_, i) =>
+      entry(`2026-${String(i + 1).padStart(3, "0")}`, "办理中"),
+    );
+    takeD1Counts();
+    await store.save(new Map([[0, stored(entries)]]), 1, AT);
+    const first = takeD1Counts().rowsWritten;
+    // A reply typed into one row: one entry differs.
+    const replied = entries.map((e, i) => (i === 7 ? entry("2026-008", "已答复") : e));
+    await store.save(new Map([[0, stored(replied)]]), 1, AT);
+    const again = takeD1Counts().rowsWritten;
+    expect(first).toBeGreaterThanOrEqual(50);
+    // The part's own row and the one entry (with its index entry), not fifty.
+    expect(again).toBeLessThanOrEqual(5);
+    expect((await store.listEntries({ ...ALL, status: "已答复" }))?.rows.map(([ref]) => ref.id)).toEqual([
+      "2026-008",
+    ]);
+    // Row 3 loses its 编号 and the part ends after row 10: their entries go.
+    const shorter = replied.slice(0, 10).map((e, i) => (i === 2 ? null : e));
+    await store.save(new Map([[0, stored(shorter)]]), 1, AT);
+    const listed = await store.listEntries(ALL);
+    expect(listed?.total).toBe(9);
+    expect(ids(listed)).toEqual([
+      "2026-001",
+      "2026-002",
+      "2026-004",
+      "2026-005",
+      "2026-006",
+      "2026-007",
+      "2026-008",
+      "2026-009",
+      "2026-010",
+    ]);
   });
 
   it("are none while a part stored by an older build has no entries, and come with the next save of it", async () => {
