@@ -110,13 +110,13 @@ describe("the parts' list entries in D1", () => {
     await store.save(new Map([[0, stored(entries)]]), 1, AT);
     const first = takeD1Counts().rowsWritten;
     // A reply typed into one row: one entry differs.
-    const replied = entries.map((e, i) => (i === 7 ? entry("2026-008", "已答复") : e));
+    const replied = entries.map((e, i) => (i === 7 ? entry("2026-008", "待测评") : e));
     await store.save(new Map([[0, stored(replied)]]), 1, AT);
     const again = takeD1Counts().rowsWritten;
     expect(first).toBeGreaterThanOrEqual(50);
     // The part's own row and the one entry (with its index entry), not fifty.
     expect(again).toBeLessThanOrEqual(5);
-    expect((await store.listEntries({ ...ALL, status: "已答复" }))?.rows.map(([ref]) => ref.id)).toEqual([
+    expect((await store.listEntries({ ...ALL, status: "待测评" }))?.rows.map(([ref]) => ref.id)).toEqual([
       "2026-008",
     ]);
     // Row 3 loses its 编号 and the part ends after row 10: their entries go.
