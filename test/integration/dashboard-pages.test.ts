@@ -67,6 +67,25 @@ describe("dashboard pages, signed in", () => {
     expect(unit).toContain("平均答复天数");
   });
 
+  it("counts a unit's days left from the day the page is viewed, not the day of the last sync", async () => {
+    // Days left on the page: 剩 n 天 → n, 今天到期 → 0, 逾期 n 天 → -n.
+    const daysLeft = (html: string) =>
+      [...html.matchAll(/剩 (\d+) 天|今天到期|逾期 (\d+) 天/g)].map((m) =>
+        m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? -Number(m[2]) : 0,
+      );
+    // A unit that leads a suggestion awaiting its reply (the first the list of 办理中 names).
+    const awaiting = await page(`/suggestions?status=${encodeURIComponent("办理中")}`);
+    const path = /href="(\/units\/[^"]+)"/.exec(awaiting)?.[1] ?? "";
+    const onSyncDay = daysLeft(await page(path));
+    expect(onSyncDay.length).toBeGreaterThan(0);
+    vi.setSystemTime(FIXTURE_NOW_MS + 86_400_000);
+    try {
+      expect(daysLeft(await page(path))).toEqual(onSyncDay.map((n) => n - 1));
+    } finally {
+      vi.setSystemTime(FIXTURE_NOW_MS);
+    }
+  });
+
   it("shows deputies' records and one deputy's led and co-signed suggestions", async () => {
     const list = await page("/deputies");
     expect(list).toContain(DEPUTIES[0]);

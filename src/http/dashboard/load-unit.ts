@@ -3,6 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { unitsTab } from "../../../sheets-schema/tabs";
 import type { AppEnv } from "../../app";
 import { type UnitDetail, unitDetail, unitDetailOf } from "../../domain/dashboard/scoreboard";
+import { refAsOf } from "../../domain/dashboard/suggestion-ref";
 import { buildDirectory, nameKey } from "../../domain/directory";
 import { mentionKey } from "../../domain/links/recipient-rows";
 import { readTab } from "../../domain/read-tab";
@@ -29,5 +30,7 @@ export async function loadUnitDetail(
   const figures = board.units.find((row) => nameKey(row.label) === key);
   if (!figures) return null;
   const units = buildDirectory(readTab(unitsTab, tabs[TAB_NAMES.units]), "单位");
-  return unitDetailOf(figures, units.find(figures.label) ?? null, entries);
+  // Entries count days left from the sync's day; the page counts them from today, as the list does.
+  const asOfToday = entries.map(([ref, co]) => [refAsOf(ref, base.frame.today), co] as const);
+  return unitDetailOf(figures, units.find(figures.label) ?? null, asOfToday);
 }
