@@ -13,9 +13,27 @@ import { loadDashboard, loadScoreboard, type PageBase } from "./load-view";
  * One unit's page: its line of the stored scoreboard, its 承办单位 entry, and the list entries of
  * the suggestions it leads or co-handles, which D1 picks through each part's index (a large unit's
  * few hundred, not the ledger's 2,000). Null when no such unit is known. While a part stored by an
- * older build has no entries, the page works the detail out from every row, as before.
+ * older build has no entries, the page works the detail out from every row, as before. Either way
+ * the suggestions' days left count from today, as on the suggestions list (the sync stored them as
+ * of its own day).
  */
 export async function loadUnitDetail(
+  c: Context<AppEnv>,
+  base: PageBase,
+  name: string,
+): Promise<UnitDetail | null> {
+  const detail = await unitDetailAsSynced(c, base, name);
+  if (!detail) return null;
+  const { today } = base.frame;
+  return {
+    ...detail,
+    lead: detail.lead.map((ref) => refAsOf(ref, today)),
+    co: detail.co.map((ref) => refAsOf(ref, today)),
+  };
+}
+
+/** The unit's detail as the last sync left it: its days left count from that sync's day. */
+async function unitDetailAsSynced(
   c: Context<AppEnv>,
   base: PageBase,
   name: string,
@@ -30,7 +48,5 @@ export async function loadUnitDetail(
   const figures = board.units.find((row) => nameKey(row.label) === key);
   if (!figures) return null;
   const units = buildDirectory(readTab(unitsTab, tabs[TAB_NAMES.units]), "单位");
-  // Entries count days left from the sync's day; the page counts them from today, as the list does.
-  const asOfToday = entries.map(([ref, co]) => [refAsOf(ref, base.frame.today), co] as const);
-  return unitDetailOf(figures, units.find(figures.label) ?? null, asOfToday);
+  return unitDetailOf(figures, units.find(figures.label) ?? null, entries);
 }
