@@ -70,7 +70,7 @@ export interface CpuSample {
   cappedMs: number;
   /** Everything V8 saw the Worker's isolate busy with, local D1 and queue work included (upper bound), ms. */
   busyMs: number;
-  /** Functions by their own (self) time, the heaviest first (weighed as runningMs when it is known). */
+  /** Functions by their own (self) time, the heaviest first: each sample as runningMs weighs it, at most the cap. */
   top: { fn: string; ms: number }[];
   /** The whole call tree, for a closer look (callTree). */
   profile: Profile;
@@ -81,7 +81,7 @@ export interface CpuSample {
 /** Sampling interval of the profiler, µs: fine enough for a 10 ms budget. */
 const SAMPLING_US = 100;
 /**
- * The most one sample stands for in the fourth reading, µs: three intervals (the sampler's own
+ * The most one sample stands for in the capped estimate, µs: three intervals (the sampler's own
  * wake-up and a timer's slack come to 150–170 µs between samples of continuous work here).
  */
 export const SAMPLE_CAP_US = 3 * SAMPLING_US;
