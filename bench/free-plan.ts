@@ -245,8 +245,11 @@ async function measure(
 interface RunState {
   runId: number;
   chunks: number;
-  /** The run's finish queued the export's whole file as a step of its own. */
-  wholeFileQueued: boolean;
+  /**
+   * The summary version whose figures the run's finish queued as a step of its own (the export's
+   * whole file follows as another); null when it queued none.
+   */
+  figuresQueued: string | null;
   /** Chunks with a result so far, and how many of them were reused. */
   done: number;
   reused: number;
@@ -266,13 +269,13 @@ async function runState(worker: BenchWorker): Promise<RunState> {
     const summary = JSON.parse(run.summary ?? "{}") as {
       chunks?: number;
       reusedChunks?: number;
-      wholeFileQueued?: boolean;
+      figuresQueued?: string | null;
     };
     const chunks = summary.chunks ?? 0;
     return {
       runId: run.id,
       chunks,
-      wholeFileQueued: summary.wholeFileQueued === true,
+      figuresQueued: summary.figuresQueued ?? null,
       done: chunks,
       reused: summary.reusedChunks ?? 0,
       running: false,
@@ -289,7 +292,7 @@ async function runState(worker: BenchWorker): Promise<RunState> {
   return {
     runId: run.id,
     chunks,
-    wholeFileQueued: false,
+    figuresQueued: null,
     done: results.length,
     reused,
     running: true,
@@ -356,7 +359,19 @@ export async function measureSyncRun(
         `sync ${label}: ${parts.join(" + ") || body.step} (${before.done + 1}/${before.chunks})`,
         figures,
       );
-      if (state.wholeFileQueued) {
+      if (state.figuresQueued !== null) {
+        const version = state.figuresQueued;
+        const pages = `sync ${label}: the pages' figures`;
+        record(
+          pages,
+          await measure(
+            worker,
+            em,
+            pages,
+            () => deliverStep(worker, { runId: state.runId, step: "figures", version }),
+            1,
+          ),
+        );
         const exported = `sync ${label}: export (the ledger's whole file)`;
         record(
           exported,

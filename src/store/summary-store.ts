@@ -60,9 +60,10 @@ export interface SummaryStore {
   loadFacts(): Promise<FactTuple[]>;
   /**
    * Every part's share of the figures (JSON text), in part order; null while a part stored by an
-   * older build has none (the finish then works the figures out from the rows).
+   * older build has none (the finish then works the figures out from the rows). `leaveOut`: groups
+   * of the share D1 removes before sending it, so a step parses only the groups it adds up.
    */
-  loadFigures(): Promise<string[] | null>;
+  loadFigures(leaveOut?: readonly string[]): Promise<string[] | null>;
   /**
    * The ledger export's lines of every part, in order, as UTF-8 (CSV, after `head`): each part's
    * copy in R2 when it is of the stored version, else its lines from D1.
@@ -491,9 +492,14 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     },
     loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
     loadFacts: () => loadColumn<FactTuple>(db, "facts"),
-    async loadFigures() {
+    async loadFigures(leaveOut = []) {
+      // json_remove keeps the rest of the text as stored (numbers as written), and is D1's CPU, not the Worker's.
+      const paths = leaveOut.map((group, i) => [`?${i + 1}`, `$.${group}`] as const);
+      const column =
+        paths.length > 0 ? `json_remove(figures, ${paths.map(([p]) => p).join(", ")})` : "figures";
       const { results } = await db
-        .prepare("SELECT figures FROM summary_parts ORDER BY part")
+        .prepare(`SELECT ${column} AS figures FROM summary_parts ORDER BY part`)
+        .bind(...paths.map(([, path]) => path))
         .all<{ figures: string | null }>();
       const figures = results.map((r) => r.figures);
       return figures.every((f): f is string => f !== null) ? figures : null;

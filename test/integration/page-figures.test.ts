@@ -123,6 +123,15 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     }>();
     expect(report?.value.startsWith(`{"version":"${version}",`)).toBe(true);
     expect(report?.value).toContain('"year":2026');
+    // The overview counts the problems the finish listed in 校验问题, errors apart (the figures are
+    // worked out in a step after the finish, which does not read the list).
+    const listed = await env.DB.prepare("SELECT value FROM meta WHERE key = 'sync_problems'").first<{
+      value: string;
+    }>();
+    const levels = (JSON.parse(listed?.value ?? "[]") as { level: string }[]).map((p) => p.level);
+    const errors = levels.filter((level) => level === "错误").length;
+    expect(errors).toBeGreaterThan(0);
+    expect(figures?.overview.problems).toEqual({ errors, warnings: levels.length - errors });
     expect(await bodies()).toEqual(await bodiesFromRows());
   });
 

@@ -88,9 +88,10 @@ describe("a sync run split across queue messages", () => {
       `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
-    // After the finish, the export's whole file in a step of its own (unclaimed: joining it twice
-    // is harmless).
-    expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish", "export"]);
+    // After the finish, the pages' figures and then the export's whole file, each in a step of its
+    // own. Neither is claimed (each is skipped when already stored), so the figures step's second
+    // delivery passes the export on again.
+    expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish", "figures", "export", "export"]);
     expect((await env.LETTERS?.head("exports/ledger/whole.csv"))?.size).toBeGreaterThan(1000);
     // The steps after a checked chunk are told to expect a check (a retry's copy is not: it finds
     // the step claimed).
@@ -111,6 +112,42 @@ describe("a sync run split across queue messages", () => {
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
     expect(view.evaluation.rows).toHaveLength(ROWS);
     expect(view.evaluation.rows.filter((r) => r.computed.status === "待审查").length).toBeGreaterThan(0);
+  });
+
+  it("works the pages' figures out in a step after the finish, and not for a summary a newer finish replaced", async () => {
+    await seed("sync-figures");
+    const { deps, sent } = queuedDeps("sync-figures");
+    const marked = async () =>
+      (await env.DB.prepare("SELECT value FROM meta WHERE key = 'page_figures'").first<{ value: string }>())
+        ?.value ?? null;
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    for (let i = 0; sent[i]?.body.step !== "figures"; i++) {
+      const { id, body } = sent[i] as (typeof sent)[number];
+      await continueSync(deps, body, FIXTURE_NOW_MS, id);
+    }
+    const queued = sent.at(-1)?.body as Extract<SyncStep, { step: "figures" }>;
+    // The finish stamped a new summary and left its figures to the next step: pages work them out
+    // from the stored rows until then.
+    const stamped = await env.DB.prepare("SELECT value FROM meta WHERE key = 'summary'").first<{
+      value: string;
+    }>();
+    expect(JSON.parse(stamped?.value ?? "{}")).toMatchObject({ version: queued.version });
+    expect(await marked()).toBeNull();
+
+    // A staff edit and a whole sync meanwhile: a newer summary, its figures stored.
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("标题"))}3`, values: [["改过的标题"]] },
+    ]);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+    const newer = await marked();
+    expect(newer).not.toBeNull();
+    expect(newer).not.toContain(queued.version);
+
+    // The older run's step, delivered late, leaves the newer figures as they are and passes the
+    // export on.
+    await continueSync(deps, queued, FIXTURE_NOW_MS, "late-message");
+    expect(await marked()).toBe(newer);
+    expect(sent.at(-1)?.body.step).toBe("export");
   });
 
   it("stops a run whose lease a newer run took while its step waited, writing nothing", async () => {
@@ -263,17 +300,18 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
     // The practice tabs; chunk 1 reused, its step finds chunk 2 changed and leaves it to a step of
-    // its own (checking it is a step's worth of CPU), chunk 3 reused alone; the finish, and the
-    // export's whole file joined again after the change.
+    // its own (checking it is a step's worth of CPU), chunk 3 reused alone; the finish, then the
+    // pages' figures and the export's whole file worked out again after the change.
     expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
       "practice",
       0,
       1,
       2,
       "finish",
+      "figures",
       "export",
     ]);
-    expect(messages).toBe(6);
+    expect(messages).toBe(7);
     // One read of chunks 1 and 2 together; chunk 2's again by the step that checks it, told so;
     // chunk 3's alone, after that check.
     expect(await ledgerReadStarts("sync-handoff", seq)).toEqual([
@@ -314,9 +352,9 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const edited = await runSync(deps, "test", FIXTURE_NOW_MS);
     const afterEdit = await stamp();
     expect(edited.cellsWritten).toBeGreaterThan(0);
-    // The run that wrote the new status works every figure out again, from the parts' shares: no
-    // row's facts are read.
-    expect(loadFigures).toHaveBeenCalledTimes(1);
+    // The run that wrote the new status works every figure out again, from the parts' shares (the
+    // finish's groups, then the pages'): no row's facts are read.
+    expect(loadFigures).toHaveBeenCalledTimes(2);
     expect(loadFacts).not.toHaveBeenCalled();
 
     const settled = await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -324,7 +362,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(settled).toMatchObject({ outcome: "ok", cellsWritten: 0, problems: edited.problems });
     // The edited chunk was checked again (its run wrote cells), the other two reused.
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
-    expect(loadFigures).toHaveBeenCalledTimes(1);
+    expect(loadFigures).toHaveBeenCalledTimes(2);
     expect(loadFacts).not.toHaveBeenCalled();
     // Pages keep what they parsed: nothing they show changed.
     expect(await stamp()).toBe(afterEdit);

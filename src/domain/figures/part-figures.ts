@@ -82,6 +82,22 @@ export function partFigures(
   };
 }
 
+/**
+ * The groups of a share only the pages' figures read (the figures step): the finish has D1 leave
+ * them out (SummaryStore.loadFigures), about four fifths of the text, and calls none of their sums.
+ */
+export const PAGE_ONLY_SHARES = [
+  "overview",
+  "digest",
+  "excellent",
+  "deputies",
+  "sampling",
+  "reports",
+] as const satisfies readonly (keyof PartFigures)[];
+
+/** The group only the finish reads (who notices go to): the figures step has D1 leave it out. */
+export const FINISH_ONLY_SHARES = ["recipients"] as const satisfies readonly (keyof PartFigures)[];
+
 /** What adding up reads besides the shares: the small tabs' directories and settings, the day. */
 export type FiguresContext = Pick<EvaluatedLedger, "today" | "settings" | "units" | "deputies">;
 

@@ -1,13 +1,9 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
-import { unitScoreboard } from "../../domain/dashboard/scoreboard";
-import { reportYears } from "../../domain/dashboard/year-report";
 import { assessmentTable, committeeScores } from "../../domain/evaluation/assessment-view";
-import { addUpFigures } from "../../domain/figures/part-figures";
+import { addUpFigures, PAGE_ONLY_SHARES } from "../../domain/figures/part-figures";
 import { hash53 } from "../../domain/hash";
 import { buildLedgerContext } from "../../domain/ledger-context";
-import { digestFigures } from "../../domain/notices/digest";
-import { noticeRows } from "../../domain/notices/plan";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
@@ -24,15 +20,15 @@ import {
   type MetaStore,
 } from "../../store/meta";
 import type { Objections } from "../../store/objections";
-import { figuresStoredFor, savePageFigures } from "../../store/page-figures";
+import { figuresStoredFor } from "../../store/page-figures";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS, rowsWithIds } from "../ledger-view";
-import { workOutYearReports } from "../year-report";
 import { digestOf } from "./chunk-input";
-import { assessmentsOf, reportFigures, sharedFigures } from "./finish-figures";
+import { assessmentsOf } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
+import { parseStamp, type SummaryStamp } from "./summary-stamp";
 import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
 
@@ -56,10 +52,11 @@ export interface FinishOutcome {
   incomplete: boolean;
   requeued: number;
   /**
-   * The export's whole file is to be joined again (the finish stored a new summary): its own step,
-   * the join of twenty R2 copies being about as much CPU as the rest of the finish.
+   * The finish stored a new summary, of this version: the pages' figures (saveSummaryFigures) and
+   * then the export's whole file are worked out again, each a step of its own (each is about as much
+   * CPU as the rest of the finish). Null when nothing changed since the last finish.
    */
-  wholeFileDue: boolean;
+  figuresDue: string | null;
 }
 
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
@@ -94,22 +91,6 @@ function lastWritten(stored: FinishMeta, tab: string): TabWritten | null {
   return JSON.parse(raw) as TabWritten;
 }
 
-/** The stamp of the stored summary (META_SUMMARY). */
-interface SummaryStamp {
-  today?: string;
-  timeZone?: string;
-  at?: string;
-  version?: string;
-  /** Problems the last finish listed in 校验问题. */
-  problems?: number;
-  /** Digest of their JSON as stored (META_SYNC_PROBLEMS), to tell a change without reading them. */
-  problemsDigest?: string;
-  /** Digest of the stored parts' versions (SummaryStore.versions) the finish added up. */
-  partsDigest?: string;
-  /** Digest of what else it worked from (finishInputs). */
-  inputsDigest?: string;
-}
-
 const partsDigestOf = (versions: { text: string }) => `p${hash53(versions.text)}`;
 
 /**
@@ -131,10 +112,7 @@ function finishInputs(context: SyncContext, results: readonly ChunkResult[]): Pr
   );
 }
 
-function readStamp(stored: FinishMeta): SummaryStamp {
-  const raw = stored.get(META_SUMMARY);
-  return raw ? (JSON.parse(raw) as SummaryStamp) : {};
-}
+const readStamp = (stored: FinishMeta): SummaryStamp => parseStamp(stored.get(META_SUMMARY));
 
 /**
  * A chunk whose stored part is the one the last finish worked from: reused, or checked and found
@@ -245,7 +223,7 @@ async function rewrite(
  * from what the chunks stored, 校验问题, 统计 and 单位测评 rewritten when they changed (one values.batchUpdate,
  * the grids grown first when too short), vanished suggestions marked, the dashboard's data
  * stamped with a new version when anything changed, and stored submissions not yet in the sheet
- * queued again. The export's whole file is joined by a step of its own (wholeFileDue).
+ * queued again. The pages' figures and the export's whole file follow in steps of their own (figuresDue).
  */
 export async function finishRun(
   deps: FinishDeps,
@@ -266,12 +244,13 @@ export async function finishRun(
       cellsWritten: 0,
       incomplete: false,
       requeued: 0,
-      wholeFileDue: false,
+      figuresDue: null,
     };
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
   const [storedParts, figureTexts, tabs, outstanding, openObjections] = await Promise.all([
     deps.summaries.versions(),
-    deps.summaries.loadFigures(),
+    // Without the groups only the pages' figures add up (the figures step's).
+    deps.summaries.loadFigures(PAGE_ONLY_SHARES),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
     deps.objections?.open() ?? [],
@@ -376,6 +355,7 @@ export async function finishRun(
     {
       changed,
       problems: problems.length,
+      errors: problems.reduce((n, p) => n + (p.level === "错误" ? 1 : 0), 0),
       problemsDigest,
       partsDigest: partsDigestOf(storedParts),
       inputsDigest: inputs,
@@ -390,36 +370,7 @@ export async function finishRun(
     ],
     at,
   );
-  const version = (newStamp ?? stamp).version as string;
-  // The overview's and the scoreboard's figures, worked out once here rather than by each isolate
-  // that serves one of those pages after this sync (pages read the problems as stored above).
-  const pageView = { ...view, problems };
   const duplicateIds = Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
-  await savePageFigures(
-    deps.meta,
-    version,
-    async () => ({
-      figures: {
-        ...sharedFigures(shares, pageView, assessments),
-        units: unitScoreboard(pageView),
-        assessments,
-        assessmentSettings: {
-          weights: view.settings.assessmentWeights,
-          grades: view.settings.assessmentGrades,
-        },
-      },
-      // The rows a notice may name, as the notices run picks them (a 编号 on two rows is left out).
-      digest:
-        shares?.digest() ??
-        digestFigures(noticeRows(pageView.rows, new Set(duplicateIds)), view.statistics.total),
-      reports: await workOutYearReports(
-        deps.tabCache,
-        reportFigures(shares, pageView, assessments),
-        shares?.reportYears() ?? reportYears(pageView),
-      ),
-    }),
-    at,
-  );
   const duplicates = JSON.stringify(duplicateIds);
   await deps.meta.setMany(
     [[META_ID_FORMAT, context.idFormat] as const, [META_DUPLICATE_IDS, duplicates] as const].filter(
@@ -434,7 +385,7 @@ export async function finishRun(
     cellsWritten,
     incomplete,
     requeued,
-    wholeFileDue: true,
+    figuresDue: (newStamp ?? stamp).version as string,
   };
 }
 
@@ -469,6 +420,7 @@ function nextStamp(
   now: {
     changed: boolean;
     problems: number;
+    errors: number;
     problemsDigest: string;
     partsDigest: string;
     inputsDigest: string;
@@ -481,6 +433,7 @@ function nextStamp(
     last.today === context.today &&
     last.timeZone === context.timeZone &&
     last.problems === now.problems &&
+    last.errors === now.errors &&
     last.partsDigest === now.partsDigest &&
     last.inputsDigest === now.inputsDigest;
   if (same && last.version) return null;
@@ -490,6 +443,7 @@ function nextStamp(
     at,
     version: crypto.randomUUID(),
     problems: now.problems,
+    errors: now.errors,
     problemsDigest: now.problemsDigest,
     partsDigest: now.partsDigest,
     inputsDigest: now.inputsDigest,

@@ -8,6 +8,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
+import { saveSummaryFigures } from "./figures-step";
 import { finishRun } from "./finish-run";
 import { planRun } from "./plan-run";
 import { readPracticeTabs } from "./practice-step";
@@ -58,7 +59,9 @@ export type SyncStep =
       expectsCheck?: boolean;
     }
   | { runId: number; step: "finish" }
-  /** After a finish that stored a new summary: the ledger export's whole file joined again (saveWholeCsv). */
+  /** After a finish that stored a new summary, of `version`: the pages' figures (saveSummaryFigures). */
+  | { runId: number; step: "figures"; version: string }
+  /** After the figures: the ledger export's whole file joined again (saveWholeCsv). */
   | { runId: number; step: "export" };
 
 const LEASE_NAME = "sync";
@@ -222,8 +225,9 @@ async function chunkOnce(
 }
 
 /**
- * The finish, once. `exportWholeFile` is how the export's whole file gets joined when the finish
- * stored a new summary: here (a whole sync in one call), or as the run's next queued step.
+ * The finish, once. `followUp` is how the pages' figures and the export's whole file get worked out
+ * when the finish stored a new summary: here (a whole sync in one call), or as the run's next
+ * queued steps.
  */
 async function finishOnce(
   deps: SyncDeps,
@@ -231,11 +235,11 @@ async function finishOnce(
   context: SyncContext,
   nowMs: number,
   callsBefore: number,
-  exportWholeFile: () => Promise<unknown>,
+  followUp: (version: string) => Promise<unknown>,
 ) {
   const results = (await deps.runs.chunkResults(runId)).map((r) => JSON.parse(r.result) as ChunkResult);
   const outcome = await finishRun(deps, context, results, nowMs);
-  if (outcome.wholeFileDue) await exportWholeFile();
+  if (outcome.figuresDue !== null) await followUp(outcome.figuresDue);
   const base = emptyResult(runId);
   const result: SyncResult = {
     ...base,
@@ -264,7 +268,8 @@ async function finishOnce(
     requeuedSubmissions: outcome.requeued,
     repairedCells: result.repairedCells,
     incomplete: outcome.incomplete,
-    wholeFileQueued: outcome.wholeFileDue,
+    /** The summary version whose figures (then the export's whole file) follow; null: nothing changed. */
+    figuresQueued: outcome.figuresDue,
   };
   await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });
   await deps.runs.forgetWork(runId);
@@ -293,9 +298,10 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       await holdLease(deps, runId, nowMs);
       for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
     }
-    return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount, () =>
-      deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD),
-    );
+    return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount, async (version) => {
+      await saveSummaryFigures(deps, version, nowMs);
+      await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
+    });
   } catch (error) {
     return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
   }
@@ -397,8 +403,13 @@ export async function continueSync(
   nowMs: number,
   messageId: string,
 ): Promise<SyncResult | null> {
-  // Claimed by no one: joining the file again is harmless (it is skipped when already whole), and
-  // the run it follows has ended.
+  // Claimed by no one: working them out again is harmless (each is skipped when already stored),
+  // and the run they follow has ended.
+  if (step.step === "figures") {
+    await saveSummaryFigures(deps, step.version, nowMs);
+    await deps.jobsQueue.send({ runId: step.runId, step: "export" });
+    return null;
+  }
   if (step.step === "export") {
     await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
     return null;
@@ -409,8 +420,8 @@ export async function continueSync(
   const callsBefore = deps.sheets.callCount;
   try {
     if (step.step === "finish")
-      return await finishOnce(deps, step.runId, context, nowMs, callsBefore, () =>
-        deps.jobsQueue.send({ runId: step.runId, step: "export" }),
+      return await finishOnce(deps, step.runId, context, nowMs, callsBefore, (version) =>
+        deps.jobsQueue.send({ runId: step.runId, step: "figures", version }),
       );
     if (step.step === "practice") {
       const read = await practiceOnce(deps, step.runId, context, nowMs);
