@@ -246,8 +246,8 @@ interface RunState {
   runId: number;
   chunks: number;
   /**
-   * The summary version whose figures the run's finish queued as a step of its own (the export's
-   * whole file follows as another); null when it queued none.
+   * The summary version whose figures the run's finish queued as a step of its own (the records',
+   * the year reports and the export's whole file follow as others); null when it queued none.
    */
   figuresQueued: string | null;
   /** Chunks with a result so far, and how many of them were reused. */
@@ -360,29 +360,18 @@ export async function measureSyncRun(
         figures,
       );
       if (state.figuresQueued !== null) {
+        const { runId } = state;
         const version = state.figuresQueued;
-        const pages = `sync ${label}: the pages' figures`;
-        record(
-          pages,
-          await measure(
-            worker,
-            em,
-            pages,
-            () => deliverStep(worker, { runId: state.runId, step: "figures", version }),
-            1,
-          ),
-        );
-        const exported = `sync ${label}: export (the ledger's whole file)`;
-        record(
-          exported,
-          await measure(
-            worker,
-            em,
-            exported,
-            () => deliverStep(worker, { runId: state.runId, step: "export" }),
-            1,
-          ),
-        );
+        const followUps = [
+          ["the overview's figures", { runId, step: "figures", version }],
+          ["the records' figures", { runId, step: "records", version }],
+          ["the year reports", { runId, step: "reports", version }],
+          ["export (the ledger's whole file)", { runId, step: "export" }],
+        ] as const;
+        for (const [name, step] of followUps) {
+          const what = `sync ${label}: ${name}`;
+          record(what, await measure(worker, em, what, () => deliverStep(worker, step), 1));
+        }
       }
     }
   }

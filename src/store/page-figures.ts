@@ -40,8 +40,8 @@ export interface PageFigures {
 }
 
 /**
- * The mark of the last finish's figures: `{"version":…}` alone, written after every group, so its
- * version says the groups of that version are all stored.
+ * The mark of the last finish's figures: `{"version":…}` alone, written after every group and
+ * report, so its version says the figures of that version are all stored.
  */
 export const META_PAGE_FIGURES = "page_figures";
 
@@ -83,45 +83,68 @@ export async function figuresStoredFor(meta: MetaStore, version: string | undefi
 }
 
 /**
- * Stores what `work` works out for `version`, unless figures of that version are there already
- * (then `work` is not called); true when it wrote. The groups, reports and digest go first, one
- * D1 batch, and the mark last: its version says they are all of that version, so a finish stopped
- * between the two writes them again next time.
+ * Stores these groups of the page figures of `version` (with the 督办周报's figures when given),
+ * one D1 batch, unless every figure of that version is stored already (then `work` is not called);
+ * true when it wrote. No mark: saveYearReports, the last of the steps, writes it.
  */
-export async function savePageFigures(
+export async function savePageFigures<G extends FigureGroup>(
   meta: MetaStore,
   version: string,
+  groups: readonly G[],
   work: () => Promise<{
-    figures: Omit<PageFigures, "version">;
-    /** Each year's report, latest first. */
-    reports: readonly YearReport[];
+    figures: GroupFigures<G>;
     /** What the 督办周报 says of the ledger (absent: the digest step reads the rows). */
     digest?: DigestFigures;
   }>,
   at: string,
 ): Promise<boolean> {
   if (await figuresStoredFor(meta, version)) return false;
-  const { figures, reports, digest } = await work();
-  const years = reports.map((r) => r.year);
-  const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
+  const { figures, digest } = await work();
+  const fields = figures as Partial<Omit<PageFigures, "version">>;
   await meta.setMany(
     [
-      ...(Object.keys(FIGURE_GROUPS) as FigureGroup[]).map(
+      ...groups.map(
         (group) =>
           [
             groupKey(group),
             JSON.stringify({
               version,
-              ...Object.fromEntries(FIGURE_GROUPS[group].map((field) => [field, figures[field]])),
+              ...Object.fromEntries(FIGURE_GROUPS[group].map((field) => [field, fields[field]])),
             }),
           ] as const,
       ),
-      ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
-      ...(reports[0] ? [[reportKey(null), reportEntry(reports[0])] as const] : []),
       ...(digest ? [[DIGEST_KEY, JSON.stringify({ version, digest })] as const] : []),
     ],
     at,
   );
+  return true;
+}
+
+/**
+ * Stores each year's report of `version` (latest first: the first is also the page's default),
+ * unless every figure of that version is stored already (then `work` is not called); true when it
+ * wrote. The reports go first, one D1 batch, then the mark: its version says the page figures
+ * (stored by the steps before) and the reports are all of that version, so a step stopped between
+ * the two is done again by the next sync's finish.
+ */
+export async function saveYearReports(
+  meta: MetaStore,
+  version: string,
+  work: () => Promise<readonly YearReport[]>,
+  at: string,
+): Promise<boolean> {
+  if (await figuresStoredFor(meta, version)) return false;
+  const reports = await work();
+  const years = reports.map((r) => r.year);
+  const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
+  if (reports[0])
+    await meta.setMany(
+      [
+        ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
+        [reportKey(null), reportEntry(reports[0])] as const,
+      ],
+      at,
+    );
   // `version` first: figuresAreOf reads it from the start of the text. The mark goes last.
   await meta.set(META_PAGE_FIGURES, JSON.stringify({ version }), at);
   return true;

@@ -88,10 +88,35 @@ describe("a sync run split across queue messages", () => {
       `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
     const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
-    // After the finish, the pages' figures and then the export's whole file, each in a step of its
-    // own. Neither is claimed (each is skipped when already stored), so the figures step's second
-    // delivery passes the export on again.
-    expect(steps).toEqual(["practice", 0, 0, 1, 1, 2, 2, "finish", "finish", "figures", "export", "export"]);
+    // After the finish, the overview's figures, the records', the year reports and then the export's
+    // whole file, each in a step of its own. None is claimed (each is skipped when already stored),
+    // so each second delivery passes the next step on again.
+    expect(steps).toEqual([
+      "practice",
+      0,
+      0,
+      1,
+      1,
+      2,
+      2,
+      "finish",
+      "finish",
+      "figures",
+      "records",
+      "records",
+      "reports",
+      "reports",
+      "reports",
+      "reports",
+      "export",
+      "export",
+      "export",
+      "export",
+      "export",
+      "export",
+      "export",
+      "export",
+    ]);
     expect((await env.LETTERS?.head("exports/ledger/whole.csv"))?.size).toBeGreaterThan(1000);
     // The steps after a checked chunk are told to expect a check (a retry's copy is not: it finds
     // the step claimed).
@@ -114,12 +139,13 @@ describe("a sync run split across queue messages", () => {
     expect(view.evaluation.rows.filter((r) => r.computed.status === "待审查").length).toBeGreaterThan(0);
   });
 
-  it("works the pages' figures out in a step after the finish, and not for a summary a newer finish replaced", async () => {
+  it("works the pages' figures and year reports out in steps after the finish, and not for a summary a newer finish replaced", async () => {
     await seed("sync-figures");
     const { deps, sent } = queuedDeps("sync-figures");
-    const marked = async () =>
-      (await env.DB.prepare("SELECT value FROM meta WHERE key = 'page_figures'").first<{ value: string }>())
+    const metaValue = async (key: string) =>
+      (await env.DB.prepare("SELECT value FROM meta WHERE key = ?1").bind(key).first<{ value: string }>())
         ?.value ?? null;
+    const marked = () => metaValue("page_figures");
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     for (let i = 0; sent[i]?.body.step !== "figures"; i++) {
       const { id, body } = sent[i] as (typeof sent)[number];
@@ -128,13 +154,26 @@ describe("a sync run split across queue messages", () => {
     const queued = sent.at(-1)?.body as Extract<SyncStep, { step: "figures" }>;
     // The finish stamped a new summary and left its figures to the next step: pages work them out
     // from the stored rows until then.
-    const stamped = await env.DB.prepare("SELECT value FROM meta WHERE key = 'summary'").first<{
-      value: string;
-    }>();
-    expect(JSON.parse(stamped?.value ?? "{}")).toMatchObject({ version: queued.version });
+    expect(JSON.parse((await metaValue("summary")) ?? "{}")).toMatchObject({ version: queued.version });
     expect(await marked()).toBeNull();
 
-    // A staff edit and a whole sync meanwhile: a newer summary, its figures stored.
+    // The figures step stores the overview's figures, the records' step the scoreboard's, the
+    // deputies' and 单位测评, each passing the summary on; the mark, which says every figure of the
+    // summary is stored, waits for the year reports.
+    await continueSync(deps, queued, FIXTURE_NOW_MS, "figures-message");
+    expect(await metaValue("page_figures:overview")).toContain(queued.version);
+    expect(await metaValue("page_figures:units")).toBeNull();
+    const records = sent.at(-1)?.body as Extract<SyncStep, { step: "records" }>;
+    expect(records).toEqual({ runId: queued.runId, step: "records", version: queued.version });
+    await continueSync(deps, records, FIXTURE_NOW_MS, "records-message");
+    for (const group of ["units", "deputies", "assessments", "sampling", "draw"])
+      expect(await metaValue(`page_figures:${group}`), group).toContain(queued.version);
+    expect(await metaValue("page_figures:report:latest")).toBeNull();
+    expect(await marked()).toBeNull();
+    const reports = sent.at(-1)?.body as Extract<SyncStep, { step: "reports" }>;
+    expect(reports).toEqual({ runId: queued.runId, step: "reports", version: queued.version });
+
+    // A staff edit and a whole sync meanwhile: a newer summary, its figures and reports stored.
     await deps.sheets.batchUpdateValues([
       { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("标题"))}3`, values: [["改过的标题"]] },
     ]);
@@ -142,12 +181,23 @@ describe("a sync run split across queue messages", () => {
     const newer = await marked();
     expect(newer).not.toBeNull();
     expect(newer).not.toContain(queued.version);
+    const newerReport = await metaValue("page_figures:report:latest");
+    expect(newerReport).toContain(JSON.parse(newer ?? "{}").version);
 
-    // The older run's step, delivered late, leaves the newer figures as they are and passes the
-    // export on.
-    await continueSync(deps, queued, FIXTURE_NOW_MS, "late-message");
-    expect(await marked()).toBe(newer);
+    // The older run's steps, delivered late, leave the newer figures and reports as they are and
+    // pass the run on.
+    const newerUnits = await metaValue("page_figures:units");
+    const newerOverview = await metaValue("page_figures:overview");
+    await continueSync(deps, reports, FIXTURE_NOW_MS, "late-reports");
     expect(sent.at(-1)?.body.step).toBe("export");
+    await continueSync(deps, records, FIXTURE_NOW_MS, "late-records");
+    expect(sent.at(-1)?.body.step).toBe("reports");
+    await continueSync(deps, queued, FIXTURE_NOW_MS, "late-figures");
+    expect(sent.at(-1)?.body.step).toBe("records");
+    expect(await marked()).toBe(newer);
+    expect(await metaValue("page_figures:report:latest")).toBe(newerReport);
+    expect(await metaValue("page_figures:units")).toBe(newerUnits);
+    expect(await metaValue("page_figures:overview")).toBe(newerOverview);
   });
 
   it("stops a run whose lease a newer run took while its step waited, writing nothing", async () => {
@@ -309,9 +359,11 @@ describe("a quiet sync reuses what a steady run checked", () => {
       2,
       "finish",
       "figures",
+      "records",
+      "reports",
       "export",
     ]);
-    expect(messages).toBe(7);
+    expect(messages).toBe(9);
     // One read of chunks 1 and 2 together; chunk 2's again by the step that checks it, told so;
     // chunk 3's alone, after that check.
     expect(await ledgerReadStarts("sync-handoff", seq)).toEqual([
@@ -353,8 +405,8 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const afterEdit = await stamp();
     expect(edited.cellsWritten).toBeGreaterThan(0);
     // The run that wrote the new status works every figure out again, from the parts' shares (the
-    // finish's groups, then the pages'): no row's facts are read.
-    expect(loadFigures).toHaveBeenCalledTimes(2);
+    // finish's groups, then the overview's, the records' and the year reports'): no row's facts are read.
+    expect(loadFigures).toHaveBeenCalledTimes(4);
     expect(loadFacts).not.toHaveBeenCalled();
 
     const settled = await runSync(deps, "test", FIXTURE_NOW_MS);
@@ -362,7 +414,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
     expect(settled).toMatchObject({ outcome: "ok", cellsWritten: 0, problems: edited.problems });
     // The edited chunk was checked again (its run wrote cells), the other two reused.
     expect(await runSummary(deps)).toMatchObject({ chunks: 3, reusedChunks: 2 });
-    expect(loadFigures).toHaveBeenCalledTimes(2);
+    expect(loadFigures).toHaveBeenCalledTimes(4);
     expect(loadFacts).not.toHaveBeenCalled();
     // Pages keep what they parsed: nothing they show changed.
     expect(await stamp()).toBe(afterEdit);

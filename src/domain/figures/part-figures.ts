@@ -83,8 +83,9 @@ export function partFigures(
 }
 
 /**
- * The groups of a share only the pages' figures read (the figures step): the finish has D1 leave
- * them out (SummaryStore.loadFigures), about four fifths of the text, and calls none of their sums.
+ * The groups of a share only the steps after the finish read (the pages' figures and the year
+ * reports): the finish has D1 leave them out (SummaryStore.loadFigures), about four fifths of the
+ * text, and calls none of their sums.
  */
 export const PAGE_ONLY_SHARES = [
   "overview",
@@ -95,15 +96,25 @@ export const PAGE_ONLY_SHARES = [
   "reports",
 ] as const satisfies readonly (keyof PartFigures)[];
 
-/** The group only the finish reads (who notices go to): the figures step has D1 leave it out. */
-export const FINISH_ONLY_SHARES = ["recipients"] as const satisfies readonly (keyof PartFigures)[];
+/**
+ * What each step after the finish has D1 leave out of the shares: the groups it does not add up.
+ * The overview's step adds up 统计, the overview's and the digest's; the records' step 统计, the
+ * deputies', 优秀建议's, the sampling's and 单位测评's; the year reports' step the reports' and
+ * 单位测评's (the report states each year's 单位测评).
+ */
+export const LEFT_OUT_BY_STEP = {
+  overview: ["excellent", "deputies", "sampling", "assessment", "reports", "recipients"],
+  records: ["overview", "digest", "reports", "recipients"],
+  reports: ["statistics", "overview", "digest", "excellent", "deputies", "sampling", "recipients"],
+} as const satisfies Record<string, readonly (keyof PartFigures)[]>;
 
 /** What adding up reads besides the shares: the small tabs' directories and settings, the day. */
 export type FiguresContext = Pick<EvaluatedLedger, "today" | "settings" | "units" | "deputies">;
 
 /**
- * The whole ledger's figures from the parts' shares: 统计 at once (the rest of the finish reads it),
- * each other group when asked for, equal to the same figure worked out from every row.
+ * The whole ledger's figures from the parts' shares, each group added up when first asked for (a
+ * step reads only the groups it adds up: loadFigures), equal to the same figure worked out from
+ * every row.
  */
 export interface LedgerFigures {
   readonly statistics: StatisticsResult;
@@ -135,12 +146,18 @@ export interface LedgerFigures {
 export function addUpFigures(texts: readonly string[], ledger: FiguresContext): LedgerFigures | null {
   const parts = texts.map((text) => JSON.parse(text) as PartFigures);
   if (parts.some((p) => p.format !== PART_FIGURES_FORMAT)) return null;
-  const statistics = mergeStatistics(
-    parts.map((p) => p.statistics),
-    ledger,
-  );
+  let statistics: StatisticsResult | undefined;
+  const statisticsOnce = () => {
+    statistics ??= mergeStatistics(
+      parts.map((p) => p.statistics),
+      ledger,
+    );
+    return statistics;
+  };
   return {
-    statistics,
+    get statistics() {
+      return statisticsOnce();
+    },
     assessments: (committee) =>
       mergeAssessments(
         parts.map((p) => p.assessment),
@@ -155,7 +172,7 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
     digest: () =>
       mergeDigest(
         parts.map((p) => p.digest),
-        statistics.total,
+        statisticsOnce().total,
       ),
     excellent: (years) =>
       mergeExcellent(

@@ -1,5 +1,5 @@
 import { deputyRecords } from "../../domain/dashboard/deputy-records";
-import { computeOverview, overviewAsShown } from "../../domain/dashboard/overview";
+import { computeOverview, type OverviewFigures, overviewAsShown } from "../../domain/dashboard/overview";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { drawableOf, duplicatedIds, samplingCounts } from "../../domain/dashboard/sample-candidates";
 import type { ReportFigures } from "../../domain/dashboard/year-report";
@@ -8,6 +8,7 @@ import { assessmentYears, assessYear } from "../../domain/evaluation/assessment-
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
 import type { LedgerFigures } from "../../domain/figures/part-figures";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
+import type { SummaryStamp } from "./summary-stamp";
 
 /*
  * The figures the sync's finish works out: from the parts' shares added up (LedgerFigures), or,
@@ -36,25 +37,38 @@ export function reportFigures(
 }
 
 /**
- * The page figures the parts' shares add up to; worked out from every row when a share is missing
- * (a part stored by an older build). Both ways give the same figures (test/unit/figures).
+ * The overview's figures the parts' shares add up to; worked out from every row when a share is
+ * missing (a part stored by an older build). Both ways give the same figures (test/unit/figures).
+ * It counts 校验问题 as the finish wrote them (`stamp`; not read here: 100 KB and more).
  */
-export function sharedFigures(
+export function overviewFigures(
   shares: LedgerFigures | null,
   view: EvaluatedLedger,
-  assessments: readonly Assessment[],
+  stamp: Pick<SummaryStamp, "problems" | "errors">,
+): OverviewFigures {
+  const overview = shares ? shares.overview(view) : overviewAsShown(computeOverview(view));
+  const problems = stamp.problems ?? 0;
+  const errors = stamp.errors ?? 0;
+  return { ...overview, problems: { errors, warnings: problems - errors } };
+}
+
+/** The deputies' records, 单位测评 with 优秀建议, and the 回访 candidates, from the shares or every row. */
+export function recordFigures(
+  shares: LedgerFigures | null,
+  view: EvaluatedLedger,
+  assessments: Assessment[],
 ) {
   const years = assessments.map((a) => a.year);
   if (shares)
     return {
-      overview: shares.overview(view),
+      assessments,
       deputies: shares.deputies(),
       excellent: shares.excellent(years),
       sampling: shares.sampling(),
       drawable: shares.drawable(),
     };
   return {
-    overview: overviewAsShown(computeOverview(view)),
+    assessments,
     deputies: deputyRecords(view),
     excellent: Object.fromEntries(years.map((year) => [year, excellentSuggestions(view, year)])),
     sampling: samplingCounts(view),

@@ -52,9 +52,10 @@ export interface FinishOutcome {
   incomplete: boolean;
   requeued: number;
   /**
-   * The finish stored a new summary, of this version: the pages' figures (saveSummaryFigures) and
-   * then the export's whole file are worked out again, each a step of its own (each is about as much
-   * CPU as the rest of the finish). Null when nothing changed since the last finish.
+   * The summary version whose figures are due: the overview's and the records' figures
+   * (saveOverviewFigures, saveRecordFigures), the year reports (saveSummaryReports) and the export's whole file are worked out again, each a step of
+   * its own (each about as much CPU as the rest of the finish). Null when nothing changed since the
+   * last finish and every figure of its summary is stored.
    */
   figuresDue: string | null;
 }
@@ -223,7 +224,8 @@ async function rewrite(
  * from what the chunks stored, 校验问题, 统计 and 单位测评 rewritten when they changed (one values.batchUpdate,
  * the grids grown first when too short), vanished suggestions marked, the dashboard's data
  * stamped with a new version when anything changed, and stored submissions not yet in the sheet
- * queued again. The pages' figures and the export's whole file follow in steps of their own (figuresDue).
+ * queued again. The pages' figures, the year reports and the export's whole file follow in steps of
+ * their own (figuresDue).
  */
 export async function finishRun(
   deps: FinishDeps,

@@ -8,7 +8,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
-import { saveSummaryFigures } from "./figures-step";
+import { saveOverviewFigures, saveRecordFigures, saveSummaryReports } from "./figures-step";
 import { finishRun } from "./finish-run";
 import { planRun } from "./plan-run";
 import { readPracticeTabs } from "./practice-step";
@@ -59,9 +59,13 @@ export type SyncStep =
       expectsCheck?: boolean;
     }
   | { runId: number; step: "finish" }
-  /** After a finish that stored a new summary, of `version`: the pages' figures (saveSummaryFigures). */
+  /** After a finish that stored a new summary, of `version`: the overview's figures (saveOverviewFigures). */
   | { runId: number; step: "figures"; version: string }
-  /** After the figures: the ledger export's whole file joined again (saveWholeCsv). */
+  /** After the overview's: the scoreboard, deputies' records, 单位测评, 回访 candidates (saveRecordFigures). */
+  | { runId: number; step: "records"; version: string }
+  /** After the records: each year's report of that summary (saveSummaryReports). */
+  | { runId: number; step: "reports"; version: string }
+  /** After the reports: the ledger export's whole file joined again (saveWholeCsv). */
   | { runId: number; step: "export" };
 
 const LEASE_NAME = "sync";
@@ -225,8 +229,8 @@ async function chunkOnce(
 }
 
 /**
- * The finish, once. `followUp` is how the pages' figures and the export's whole file get worked out
- * when the finish stored a new summary: here (a whole sync in one call), or as the run's next
+ * The finish, once. `followUp` is how the overview's and the records' figures, the year reports and
+ * the export's whole file get worked out when the finish stored a new summary: here (a whole sync in one call), or as the run's next
  * queued steps.
  */
 async function finishOnce(
@@ -268,7 +272,7 @@ async function finishOnce(
     requeuedSubmissions: outcome.requeued,
     repairedCells: result.repairedCells,
     incomplete: outcome.incomplete,
-    /** The summary version whose figures (then the export's whole file) follow; null: nothing changed. */
+    /** The summary version whose figures (then records, reports, the export's whole file) follow; null: nothing changed. */
     figuresQueued: outcome.figuresDue,
   };
   await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });
@@ -299,7 +303,9 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
     }
     return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount, async (version) => {
-      await saveSummaryFigures(deps, version, nowMs);
+      await saveOverviewFigures(deps, version, nowMs);
+      await saveRecordFigures(deps, version, nowMs);
+      await saveSummaryReports(deps, version, nowMs);
       await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
     });
   } catch (error) {
@@ -406,7 +412,17 @@ export async function continueSync(
   // Claimed by no one: working them out again is harmless (each is skipped when already stored),
   // and the run they follow has ended.
   if (step.step === "figures") {
-    await saveSummaryFigures(deps, step.version, nowMs);
+    await saveOverviewFigures(deps, step.version, nowMs);
+    await deps.jobsQueue.send({ runId: step.runId, step: "records", version: step.version });
+    return null;
+  }
+  if (step.step === "records") {
+    await saveRecordFigures(deps, step.version, nowMs);
+    await deps.jobsQueue.send({ runId: step.runId, step: "reports", version: step.version });
+    return null;
+  }
+  if (step.step === "reports") {
+    await saveSummaryReports(deps, step.version, nowMs);
     await deps.jobsQueue.send({ runId: step.runId, step: "export" });
     return null;
   }
