@@ -53,9 +53,10 @@ export interface FinishOutcome {
   requeued: number;
   /**
    * The summary version whose figures are due: the overview's and the records' figures
-   * (saveOverviewFigures, saveRecordFigures), the year reports (saveSummaryReports) and the export's whole file are worked out again, each a step of
-   * its own (each about as much CPU as the rest of the finish). Null when nothing changed since the
-   * last finish and every figure of its summary is stored.
+   * (saveOverviewFigures, saveRecordFigures), the year reports (saveSummaryReports) and the export's
+   * whole file are worked out again, each a step of its own (each about as much CPU as the rest of
+   * the finish). Null when nothing changed since the last finish and every figure of its summary is
+   * stored.
    */
   figuresDue: string | null;
 }
@@ -251,7 +252,7 @@ export async function finishRun(
   await deps.summaries.save(new Map(), context.chunkStarts.length, at);
   const [storedParts, figureTexts, tabs, outstanding, openObjections] = await Promise.all([
     deps.summaries.versions(),
-    // Without the groups only the pages' figures add up (the figures step's).
+    // Without the groups only the steps after it add up (the pages' figures and the year reports).
     deps.summaries.loadFigures(PAGE_ONLY_SHARES),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),

@@ -230,8 +230,8 @@ async function chunkOnce(
 
 /**
  * The finish, once. `followUp` is how the overview's and the records' figures, the year reports and
- * the export's whole file get worked out when the finish stored a new summary: here (a whole sync in one call), or as the run's next
- * queued steps.
+ * the export's whole file get worked out when the finish stored a new summary: here (a whole sync in
+ * one call), or as the run's next queued steps.
  */
 async function finishOnce(
   deps: SyncDeps,
@@ -272,7 +272,7 @@ async function finishOnce(
     requeuedSubmissions: outcome.requeued,
     repairedCells: result.repairedCells,
     incomplete: outcome.incomplete,
-    /** The summary version whose figures (then records, reports, the export's whole file) follow; null: nothing changed. */
+    /** The summary version whose figures (then records, reports, the export) follow; null: none. */
     figuresQueued: outcome.figuresDue,
   };
   await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });

@@ -33,7 +33,7 @@ export interface AddedUp {
   shares: LedgerFigures | null;
   /** The ledger without rows, or with every row's facts when `shares` is null. */
   view: EvaluatedLedger;
-  /** 单位测评 of every year with suggestions, latest first, 常委会测评 folded in (worked out when first asked for). */
+  /** 单位测评 of every year with suggestions, latest first, 常委会测评 folded in (worked out once asked). */
   assessments(): Assessment[];
 }
 
@@ -65,8 +65,9 @@ export async function loadAddedUp(
   });
   let assessments: Assessment[] | undefined;
   const assessmentsOnce = () => {
+    if (assessments) return assessments;
     const committee = committeeScores(tabs[TAB_NAMES.committee]);
-    assessments ??= shares?.assessments(committee) ?? assessmentsOf(view, committee);
+    assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
     return assessments;
   };
   return { shares, view, assessments: assessmentsOnce };

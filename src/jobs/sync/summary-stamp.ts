@@ -1,4 +1,4 @@
-/** The stamp of the stored summary (META_SUMMARY): what pages read first, the finish and the figures step compare. */
+/** The stamp of the stored summary (META_SUMMARY): what pages read first, the finish and the steps after it compare. */
 export interface SummaryStamp {
   today?: string;
   timeZone?: string;
