@@ -31,8 +31,11 @@ export interface SummaryInput {
   readonly problems: readonly Problem[];
   /** The small tabs as already read (buildLedgerContext of `tabs`), so they are not read twice. */
   readonly context?: LedgerContext;
-  /** The statistics as already summed (the finish adds up the parts' shares), not summed again. */
-  readonly statistics?: StatisticsResult;
+  /**
+   * The statistics as already summed, or how to sum them when first asked for (the steps after the
+   * sync's finish add up the parts' shares), not summed again from the rows.
+   */
+  readonly statistics?: StatisticsResult | (() => StatisticsResult);
 }
 
 /**
@@ -43,7 +46,8 @@ export interface SummaryInput {
 export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows: readonly SummaryRow[] } {
   const context = input.context ?? buildLedgerContext(input.tabs ?? {});
   const rows = input.rows.map((r) => (Array.isArray(r) ? loadFacts(r) : loadRow(r as StoredSummaryRow)));
-  let statistics = input.statistics;
+  const given = input.statistics;
+  let statistics = typeof given === "function" ? undefined : given;
   return {
     today: input.today,
     settings: context.settings,
@@ -56,11 +60,14 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
     rows,
     // Summed on first use: a page that shows no figure (a personal link's list) never pays for it.
     get statistics() {
-      statistics ??= statisticsOfRows(rows, {
-        today: input.today,
-        units: context.units.entries.map((e) => e.name),
-        categories: context.settings.categories,
-      });
+      statistics ??=
+        typeof given === "function"
+          ? given()
+          : statisticsOfRows(rows, {
+              today: input.today,
+              units: context.units.entries.map((e) => e.name),
+              categories: context.settings.categories,
+            });
       return statistics;
     },
     problems: input.problems,

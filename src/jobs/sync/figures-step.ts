@@ -8,6 +8,7 @@ import { savePageFigures, saveYearReports } from "../../store/page-figures";
 import { workOutYearReports } from "../year-report";
 import { overviewFigures, recordFigures, reportFigures } from "./finish-figures";
 import { loadAddedUp, type SummarySharesDeps, stampOf } from "./summary-shares";
+import type { SummaryStamp } from "./summary-stamp";
 
 /*
  * The steps after a finish that stored a new summary: the overview's figures, the records' (the
@@ -19,15 +20,26 @@ import { loadAddedUp, type SummarySharesDeps, stampOf } from "./summary-shares";
  * one is stored (a second delivery). Each is true when it stored its figures.
  */
 
+type FigureStep = (deps: SummarySharesDeps, version: string, nowMs: number) => Promise<boolean>;
+
+/** A step that saves (at `at`) what it works out for the summary's stamp, unless a newer finish replaced it. */
+function ofStampedSummary(
+  save: (
+    deps: SummarySharesDeps,
+    version: string,
+    stamp: SummaryStamp & { today: string },
+    at: string,
+  ) => Promise<boolean>,
+): FigureStep {
+  return async (deps, version, nowMs) => {
+    const stamp = await stampOf(deps.meta, version);
+    return stamp !== null && save(deps, version, stamp, new Date(nowMs).toISOString());
+  };
+}
+
 /** The overview's figures and the 督办周报's of the summary a finish stamped `version`. */
-export async function saveOverviewFigures(
-  deps: SummarySharesDeps,
-  version: string,
-  nowMs: number,
-): Promise<boolean> {
-  const stamp = await stampOf(deps.meta, version);
-  if (stamp === null) return false;
-  return savePageFigures(
+export const saveOverviewFigures = ofStampedSummary((deps, version, stamp, at) =>
+  savePageFigures(
     deps.meta,
     version,
     ["overview"],
@@ -41,19 +53,13 @@ export async function saveOverviewFigures(
           digestFigures(noticeRows(view.rows, duplicatedIds(view.rows)), view.statistics.total),
       };
     },
-    new Date(nowMs).toISOString(),
-  );
-}
+    at,
+  ),
+);
 
 /** The scoreboard, the deputies' records, 单位测评 and the 回访 candidates of that summary. */
-export async function saveRecordFigures(
-  deps: SummarySharesDeps,
-  version: string,
-  nowMs: number,
-): Promise<boolean> {
-  const stamp = await stampOf(deps.meta, version);
-  if (stamp === null) return false;
-  return savePageFigures(
+export const saveRecordFigures = ofStampedSummary((deps, version, stamp, at) =>
+  savePageFigures(
     deps.meta,
     version,
     ["units", "deputies", "assessments", "sampling", "draw"],
@@ -70,23 +76,17 @@ export async function saveRecordFigures(
         },
       };
     },
-    new Date(nowMs).toISOString(),
-  );
-}
+    at,
+  ),
+);
 
 /**
  * Each year's report (page, CSV, JSON, Word draft) of that summary, from the parts' shares of the
  * reports and 单位测评, with 沟通记录, 民意 and 常委会测评; then the mark that says every figure of
  * the summary is stored.
  */
-export async function saveSummaryReports(
-  deps: SummarySharesDeps,
-  version: string,
-  nowMs: number,
-): Promise<boolean> {
-  const stamp = await stampOf(deps.meta, version);
-  if (stamp === null) return false;
-  return saveYearReports(
+export const saveSummaryReports = ofStampedSummary((deps, version, stamp, at) =>
+  saveYearReports(
     deps.meta,
     version,
     async () => {
@@ -97,6 +97,15 @@ export async function saveSummaryReports(
         shares?.reportYears() ?? reportYears(view),
       );
     },
-    new Date(nowMs).toISOString(),
-  );
-}
+    at,
+  ),
+);
+
+/** The steps in the order they run (the reports' last: it writes the mark), each by its message's name. */
+export const FIGURE_STEPS = [
+  ["figures", saveOverviewFigures],
+  ["records", saveRecordFigures],
+  ["reports", saveSummaryReports],
+] as const satisfies readonly (readonly [string, FigureStep])[];
+
+export type FigureStepName = (typeof FIGURE_STEPS)[number][0];

@@ -8,7 +8,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
-import { saveOverviewFigures, saveRecordFigures, saveSummaryReports } from "./figures-step";
+import { FIGURE_STEPS, type FigureStepName } from "./figures-step";
 import { finishRun } from "./finish-run";
 import { planRun } from "./plan-run";
 import { readPracticeTabs } from "./practice-step";
@@ -59,12 +59,11 @@ export type SyncStep =
       expectsCheck?: boolean;
     }
   | { runId: number; step: "finish" }
-  /** After a finish that stored a new summary, of `version`: the overview's figures (saveOverviewFigures). */
-  | { runId: number; step: "figures"; version: string }
-  /** After the overview's: the scoreboard, deputies' records, 单位测评, 回访 candidates (saveRecordFigures). */
-  | { runId: number; step: "records"; version: string }
-  /** After the records: each year's report of that summary (saveSummaryReports). */
-  | { runId: number; step: "reports"; version: string }
+  /**
+   * After a finish that stored a new summary, of `version`, in turn: the overview's figures
+   * ("figures"), the records' ("records"), each year's report ("reports"): FIGURE_STEPS.
+   */
+  | { [Name in FigureStepName]: { runId: number; step: Name; version: string } }[FigureStepName]
   /** After the reports: the ledger export's whole file joined again (saveWholeCsv). */
   | { runId: number; step: "export" };
 
@@ -303,9 +302,7 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
     }
     return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount, async (version) => {
-      await saveOverviewFigures(deps, version, nowMs);
-      await saveRecordFigures(deps, version, nowMs);
-      await saveSummaryReports(deps, version, nowMs);
+      for (const [, save] of FIGURE_STEPS) await save(deps, version, nowMs);
       await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
     });
   } catch (error) {
@@ -411,19 +408,16 @@ export async function continueSync(
 ): Promise<SyncResult | null> {
   // Claimed by no one: working them out again is harmless (each is skipped when already stored),
   // and the run they follow has ended.
-  if (step.step === "figures") {
-    await saveOverviewFigures(deps, step.version, nowMs);
-    await deps.jobsQueue.send({ runId: step.runId, step: "records", version: step.version });
-    return null;
-  }
-  if (step.step === "records") {
-    await saveRecordFigures(deps, step.version, nowMs);
-    await deps.jobsQueue.send({ runId: step.runId, step: "reports", version: step.version });
-    return null;
-  }
-  if (step.step === "reports") {
-    await saveSummaryReports(deps, step.version, nowMs);
-    await deps.jobsQueue.send({ runId: step.runId, step: "export" });
+  if ("version" in step) {
+    const figureStep = FIGURE_STEPS.findIndex(([name]) => name === step.step);
+    const [, save] = FIGURE_STEPS[figureStep] as (typeof FIGURE_STEPS)[number];
+    await save(deps, step.version, nowMs);
+    const next = FIGURE_STEPS[figureStep + 1];
+    await deps.jobsQueue.send(
+      next
+        ? { runId: step.runId, step: next[0], version: step.version }
+        : { runId: step.runId, step: "export" },
+    );
     return null;
   }
   if (step.step === "export") {
@@ -437,7 +431,7 @@ export async function continueSync(
   try {
     if (step.step === "finish")
       return await finishOnce(deps, step.runId, context, nowMs, callsBefore, (version) =>
-        deps.jobsQueue.send({ runId: step.runId, step: "figures", version }),
+        deps.jobsQueue.send({ runId: step.runId, step: FIGURE_STEPS[0][0], version }),
       );
     if (step.step === "practice") {
       const read = await practiceOnce(deps, step.runId, context, nowMs);

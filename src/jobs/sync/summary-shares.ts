@@ -60,8 +60,8 @@ export async function loadAddedUp(
     today,
     problems: [],
     context,
-    // Only a step that asks for 统计 adds it up (the year reports' step leaves it out).
-    statistics: shares && !leaveOut.includes("statistics") ? shares.statistics : undefined,
+    // Added up only when a step asks for 统计 (the year reports' step leaves it out and never does).
+    statistics: shares ? () => shares.statistics : undefined,
   });
   let assessments: Assessment[] | undefined;
   const assessmentsOnce = () => {
