@@ -124,7 +124,7 @@ describe("follow-up sampling", () => {
     expect(changed(before, await visits())).toEqual([]);
   });
 
-  it("confirming writes 回访 = 是 to exactly the drawn rows, with one read and one write", async () => {
+  it("confirming writes 回访 = 是 to exactly the drawn rows, reading a few columns and those rows, not the whole tab", async () => {
     const sample = await drawJson({ mode: "count", amount: 6, seed: "s" });
     const ids = sample.strata.flatMap((s) => s.drawn);
     expect(ids).toHaveLength(6);
@@ -135,8 +135,20 @@ describe("follow-up sampling", () => {
     const confirmed = await postForm(`/sampling/${sample.id}/confirm`, {});
 
     expect(confirmed.status).toBe(303);
-    // One read to place the values, one write, one read of the copy that checks where they landed.
-    expect(await sheetCalls(since)).toEqual(["read", "write", "read"]);
+    // Two reads to place the values (a few columns of every row, then the drawn rows), one write,
+    // one read of the copy that checks where they landed.
+    expect(await sheetCalls(since)).toEqual(["read", "read", "write", "read"]);
+    const [columns, rows] = (await emulator.requests(since)).filter(
+      (r) => r.spreadsheetId === SHEET && r.kind === "read",
+    );
+    const rangesOf = (r: typeof columns) => [r?.query.ranges ?? []].flat();
+    // Whole columns (e.g. 'A:A') and the header row: never the tab without a range.
+    expect(rangesOf(columns).every((range) => /^'建议台账'!([A-Z]+:[A-Z]+|1:1)$/.test(range))).toBe(true);
+    expect(rangesOf(columns).length).toBeLessThan(8);
+    // Exactly one range per drawn suggestion, each a single row.
+    const drawnRows = rangesOf(rows).map((range) => /^'建议台账'!A(\d+):[A-Z]+(\d+)$/.exec(range));
+    expect(drawnRows).toHaveLength(ids.length);
+    for (const m of drawnRows) expect(m?.[1]).toBe(m?.[2]);
     const after = await visits();
     expect(changed(before, after)).toEqual([...ids].sort());
     for (const id of ids) expect(after.get(id), id).toBe("是");

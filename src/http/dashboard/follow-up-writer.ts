@@ -1,9 +1,8 @@
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlannedWrite } from "../../domain/sync/remap";
+import { readRowsHolding } from "../../jobs/sheet-writes/ledger-columns";
 import { restoredChanges } from "../../jobs/sheet-writes/restored-changes";
 import { writeLedgerCells } from "../../jobs/sheet-writes/write-ledger-cells";
-import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
@@ -29,10 +28,10 @@ export interface FollowUpDeps {
 }
 
 /**
- * Writes 回访 = 是 for the given 编号 with one read of the ledger and one checked write, whatever
- * the number: each value is placed by 编号 and checked against a copy taken in the same atomic call,
- * so a sort or an inserted row never sends 是 into another suggestion's row. The history records
- * who confirmed the sample.
+ * Writes 回访 = 是 for the given 编号 with two reads of the ledger (a few columns of every row,
+ * then the drawn rows) and one checked write, whatever the number: each value is placed by 编号
+ * and checked against a copy taken in the same atomic call, so a sort or an inserted row never
+ * sends 是 into another suggestion's row. The history records who confirmed the sample.
  */
 export async function writeFollowUps(
   deps: FollowUpDeps,
@@ -41,7 +40,8 @@ export async function writeFollowUps(
   at: string,
 ): Promise<FollowUpResult> {
   if (ids.length === 0) return { marked: 0, cellsWritten: 0, held: [] };
-  const current = ((await deps.sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
+  // The 编号 column and the drawn rows, not the whole tab (2,000 rows of forty columns is MBs to parse).
+  const current = (await readRowsHolding(deps, ids)).rows;
   const writes: PlannedWrite[] = ids.map((id) => ({
     key: { kind: "id", id },
     header: FOLLOW_UP,

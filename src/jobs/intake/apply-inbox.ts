@@ -5,7 +5,7 @@ import { isLedgerForm } from "../../domain/intake/inbox-forms";
 import { actorLabel } from "../../domain/links/capability";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
-import { cellText, rowKeyString } from "../../domain/sync/row-identity";
+import { rowKeyString } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
@@ -13,7 +13,7 @@ import type { MetaStore } from "../../store/meta";
 import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
-import { type LedgerColumns, readLedgerColumns, readWholeRows } from "../sheet-writes/ledger-columns";
+import { readRowsHolding } from "../sheet-writes/ledger-columns";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import type { IntakeMessage } from "./accept-submission";
@@ -90,23 +90,6 @@ const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.ap
 const PLAN_HEADERS = ["编号", "标题"];
 
 /**
- * The ledger as the writes need it: the planning columns of every row, and the rows the writes go
- * to whole (the cells they fill, the 备注 they add a line to, 二次交办日期). Two reads of a few
- * columns and rows, not the whole tab: a batch of replies costs the same for 200 rows or 2,000.
- */
-async function readForWrites(deps: ApplyDeps, ids: readonly string[]): Promise<LedgerColumns> {
-  const copy = await readLedgerColumns(deps, PLAN_HEADERS);
-  const idColumn = copy.header.indexOf("编号");
-  const wanted = new Set(ids);
-  const targets: number[] = [];
-  copy.rows.forEach((row, i) => {
-    if (i > 0 && idColumn >= 0 && wanted.has(cellText(row[idColumn]))) targets.push(i + 1);
-  });
-  await readWholeRows(deps.sheets, copy, targets);
-  return copy;
-}
-
-/**
  * Applies a batch of inbox entries with a constant number of Sheets calls. To the ledger: one read,
  * one atomic insert of every new suggestion (exactly once, formatted like the rows around it), and
  * one checked write of every reply and rating, each placed on the row holding its 编号. To
@@ -156,7 +139,7 @@ export async function applyInbox(
       };
     }
     const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
-    const read = await readForWrites(deps, ids);
+    const read = await readRowsHolding(deps, ids, PLAN_HEADERS);
     let ledger = read.rows;
     const match = matchHeaders(ledgerTab, ledger[0]);
     if (!match.ok) {
@@ -170,7 +153,7 @@ export async function applyInbox(
       if (inserted.outcome === "busy") return { outcome: "busy" };
       await deps.inbox.mark(plan.appended, "applied", at, null);
       // The writes below are placed on a read that shows the rows just added.
-      if (plan.writes.length > 0) ledger = (await readForWrites(deps, ids)).rows;
+      if (plan.writes.length > 0) ledger = (await readRowsHolding(deps, ids, PLAN_HEADERS)).rows;
     }
     await deps.inbox.mark(plan.alreadyThere, "applied", at, null);
     const written = await writeLedgerCells(deps, plan.writes, ledger);

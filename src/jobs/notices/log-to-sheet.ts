@@ -41,9 +41,10 @@ function outcomeRows(
 
 /**
  * Writes finished notices to the sheet with a fixed number of calls however many there are: one
- * values.batchGet (通知记录's header and the ledger), one values.batchUpdate for 最近通知 (re-mapped
- * by 编号 onto the rows as they are now), one values.append for every new 通知记录 row. One flush at
- * a time (lease), so two consumers never log the same outcome twice.
+ * values.batchGet of 通知记录's header; for 最近通知, two reads of the ledger (a few columns of every
+ * row, then the rows of the notices' 编号) and one checked write (re-mapped by 编号 onto the rows as
+ * they are now); one values.append for every new 通知记录 row. One flush at a time (lease), so two
+ * consumers never log the same outcome twice.
  */
 export async function flushNoticeLog(
   deps: Pick<NoticeDeps, "lease" | "meta" | "noticeOutbox" | "sheets" | "tabCache">,
@@ -57,14 +58,14 @@ export async function flushNoticeLog(
     if (outcomes.length === 0) return { outcome: "ok", logged: 0, lastNotices: 0, held: 0, sheetsCalls: 0 };
     const { timeZone } = await officeClock(deps.tabCache, nowMs);
     const logTab = quoteSheet(TAB_NAMES.noticeLog);
-    const [head, ledger] = await deps.sheets.batchGet([`${logTab}!1:1`, quoteSheet(TAB_NAMES.ledger)]);
+    const [head] = await deps.sheets.batchGet([`${logTab}!1:1`]);
     const header = (head?.values?.[0] ?? []) as unknown[];
     const sentIds = [
       ...new Set(
         outcomes.filter((n) => n.status === "已发送" && n.suggestionId).map((n) => n.suggestionId as string),
       ),
     ];
-    const last = await writeLastNotices(deps, sentIds, (ledger?.values ?? []) as unknown[][], timeZone);
+    const last = await writeLastNotices(deps, sentIds, timeZone);
     const emptyTab = header.every((cell) => cell === "" || cell === null || cell === undefined);
     const match = matchHeaders(noticeLogTab, emptyTab ? noticeLogTab.columns.map((c) => c.header) : header);
     if (!match.ok) {

@@ -87,6 +87,28 @@ export async function readLedgerColumns(
   return { rows, header, lastRow, gridRows };
 }
 
+/**
+ * The ledger as writes to these 编号 need it: the `wanted` columns (and the extent columns) of
+ * every row, and the rows holding the 编号 whole (the cells the writes fill, a 备注 they add a line
+ * to, and the row copy the checked write takes). Two reads of a few columns and rows, not the whole
+ * tab: placing a batch of writes costs the same for 200 rows or 2,000.
+ */
+export async function readRowsHolding(
+  deps: { sheets: SheetsClient; meta: MetaStore },
+  ids: readonly string[],
+  wanted: readonly string[] = [],
+): Promise<LedgerColumns> {
+  const copy = await readLedgerColumns(deps, ["编号", ...wanted]);
+  const idColumn = copy.header.indexOf("编号");
+  const held = new Set(ids);
+  const targets: number[] = [];
+  copy.rows.forEach((row, i) => {
+    if (i > 0 && idColumn >= 0 && held.has(cellText(row[idColumn]))) targets.push(i + 1);
+  });
+  await readWholeRows(deps.sheets, copy, targets);
+  return copy;
+}
+
 /** Fills in whole rows of a sparse copy (the rows a write goes to), in one values.batchGet. */
 export async function readWholeRows(
   sheets: SheetsClient,
