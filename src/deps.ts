@@ -2,6 +2,7 @@ import { channelsFromEnv } from "./channels/from-env";
 import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
+import type { NoticeLogStep } from "./jobs/notices/log-step";
 import type { NoticesStep } from "./jobs/notices/run-daily";
 import type { SyncStep } from "./jobs/sync/run-sync";
 import { type LinkSettings, linkSettingsFrom } from "./links/link-settings";
@@ -39,7 +40,7 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
-  jobsQueue: Queue<SyncStep | NoticesStep>;
+  jobsQueue: Queue<SyncStep | NoticesStep | NoticeLogStep>;
   /** This build of the Worker: stored evaluations of another build are not reused (the rules may differ). */
   buildId: string;
   tabCache: TabCache;
@@ -89,7 +90,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     meta: createMetaStore(env.DB),
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
-    jobsQueue: env.JOBS_QUEUE as Queue<SyncStep | NoticesStep>,
+    jobsQueue: env.JOBS_QUEUE as Queue<SyncStep | NoticesStep | NoticeLogStep>,
     tabCache: createTabCache(env.DB),
     noticeOutbox: createNoticeOutbox(env.DB),
     noticeArrivals: createNoticeArrivals(env.DB),

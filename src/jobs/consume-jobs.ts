@@ -1,4 +1,5 @@
 import type { Deps } from "../deps";
+import { isNoticeLogStep, type NoticeLogStep, runNoticeLogStep } from "./notices/log-step";
 import { compactOutcome } from "./notices/plan-steps";
 import { continueDailyNotices, isNoticesStep, type NoticesStep } from "./notices/run-daily";
 import { continueSync, type SyncStep } from "./sync/run-sync";
@@ -12,7 +13,18 @@ function isSyncStep(body: unknown): body is SyncStep {
   return typeof body === "object" && body !== null && "runId" in body && "step" in body;
 }
 
-async function runStep(deps: Deps, body: SyncStep | NoticesStep, messageId: string): Promise<void> {
+async function runStep(
+  deps: Deps,
+  body: SyncStep | NoticesStep | NoticeLogStep,
+  messageId: string,
+): Promise<void> {
+  if (isNoticeLogStep(body)) {
+    const log = await runNoticeLogStep(deps, Date.now());
+    console.log(
+      JSON.stringify({ level: log.outcome === "failed" ? "warn" : "info", job: "notice-log", ...log }),
+    );
+    return;
+  }
   if (isNoticesStep(body)) {
     const outcome = await continueDailyNotices(deps, body);
     console.log(
@@ -30,13 +42,13 @@ async function runStep(deps: Deps, body: SyncStep | NoticesStep, messageId: stri
 /**
  * The job queue's consumer: each message is one step of a long job, one per invocation so each
  * has the Free plan's CPU to itself: a sync run's chunk or finish, a daily notices run's part or
- * digest. A retryable failure (quota, Google unavailable) is retried with backoff; a step does its
- * work once however often it is delivered.
+ * digest, the notices log after a batch of notices. A retryable failure (quota, Google
+ * unavailable) is retried with backoff; a step does its work once however often it is delivered.
  */
 export async function consumeJobs(batch: MessageBatch<unknown>, deps: Deps): Promise<void> {
   for (const message of batch.messages) {
     const body = message.body;
-    if (!isSyncStep(body) && !isNoticesStep(body)) {
+    if (!isSyncStep(body) && !isNoticesStep(body) && !isNoticeLogStep(body)) {
       message.ack();
       continue;
     }

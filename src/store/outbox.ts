@@ -21,8 +21,11 @@ export interface NoticeOutbox extends OutboxQueries {
   markEnqueued(ids: readonly number[], at: string): Promise<void>;
   /** 待发送 notices planned before `plannedBefore` and never enqueued, or last enqueued before `enqueuedBefore`. */
   stranded(plannedBefore: string, enqueuedBefore: string, limit: number): Promise<number[]>;
-  /** Takes the notice for one delivery until `nowMs + ttlMs`; only a 待发送 notice nobody holds. */
-  claim(id: number, nowMs: number, ttlMs: number): Promise<ClaimResult>;
+  /**
+   * Takes these notices for one delivery each until `nowMs + ttlMs`: only a 待发送 notice nobody
+   * holds. One statement claims them all; a second says why the others were not (when some were not).
+   */
+  claim(ids: readonly number[], nowMs: number, ttlMs: number): Promise<Map<number, ClaimResult>>;
   /** Logs an attempt and applies its outcome; a retryable failure leaves the notice 待发送. */
   recordAttempt(id: number, at: string, result: DeliveryResult): Promise<void>;
   /** Marks 失败 whatever of these is still 待发送 (the dead-letter queue's verdict). */
@@ -89,22 +92,38 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
         .all<{ id: number }>();
       return results.map((r) => r.id);
     },
-    async claim(id, nowMs, ttlMs) {
+    async claim(ids, nowMs, ttlMs) {
       // One statement, so two consumers holding messages for the same notice cannot both win.
-      const row = await db
+      // `+status`: found by id, not through the status index (which reads every 待发送 notice).
+      const { results: claimed } = await db
         .prepare(
           `UPDATE notices SET claimed_until = ?2
-           WHERE id = ?1 AND status = '待发送' AND claimed_until <= ?3 RETURNING *`,
+           WHERE id IN (SELECT value FROM json_each(?1)) AND +status = '待发送' AND claimed_until <= ?3
+           RETURNING *`,
         )
-        .bind(id, nowMs + ttlMs, nowMs)
-        .first<NoticeRow>();
-      if (row) return { kind: "claimed", notice: toStoredNotice(row) };
-      const current = await db
-        .prepare("SELECT status FROM notices WHERE id = ?1")
-        .bind(id)
-        .first<{ status: NoticeState }>();
-      if (!current) return { kind: "missing" };
-      return current.status === "待发送" ? { kind: "busy" } : { kind: "finished", status: current.status };
+        .bind(JSON.stringify(ids), nowMs + ttlMs, nowMs)
+        .all<NoticeRow>();
+      const out = new Map<number, ClaimResult>();
+      for (const row of claimed) out.set(row.id, { kind: "claimed", notice: toStoredNotice(row) });
+      const rest = ids.filter((id) => !out.has(id));
+      if (rest.length === 0) return out;
+      const { results: current } = await db
+        .prepare("SELECT id, status FROM notices WHERE id IN (SELECT value FROM json_each(?1))")
+        .bind(JSON.stringify(rest))
+        .all<{ id: number; status: NoticeState }>();
+      const statusOf = new Map(current.map((r) => [r.id, r.status]));
+      for (const id of rest) {
+        const status = statusOf.get(id);
+        out.set(
+          id,
+          status === undefined
+            ? { kind: "missing" }
+            : status === "待发送"
+              ? { kind: "busy" }
+              : { kind: "finished", status },
+        );
+      }
+      return out;
     },
     async recordAttempt(id, at, result) {
       const error = result.ok ? null : result.error;
@@ -128,10 +147,11 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
     },
     async markFailed(ids, at, reason) {
       if (ids.length === 0) return 0;
+      // `+status`: found by id, not through the status index (which reads every 待发送 notice).
       const result = await byIds(
         `UPDATE notices SET status = '失败', finished_at = ?2, claimed_until = 0, logged_to_sheet = 0,
            last_error = COALESCE(last_error || '；', '') || ?3
-         WHERE id IN (SELECT value FROM json_each(?1)) AND status = '待发送'`,
+         WHERE id IN (SELECT value FROM json_each(?1)) AND +status = '待发送'`,
         ids,
         at,
         reason,

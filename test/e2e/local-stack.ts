@@ -72,7 +72,7 @@ function freePort(): Promise<number> {
 
 const CONSUMERS = {
   "jianyi-intake": { maxBatchSize: 50, maxBatchTimeout: 1, maxRetries: 10 },
-  "jianyi-notices": { maxBatchSize: 20, maxBatchTimeout: 1, maxRetries: 8 },
+  "jianyi-notices": { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 8 },
 };
 
 export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {

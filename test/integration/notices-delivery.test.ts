@@ -1,8 +1,11 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { consumeJobs } from "../../src/jobs/consume-jobs";
 import { localDate } from "../../src/jobs/local-time";
 import { consumeNoticeDeadLetters, consumeNotices } from "../../src/jobs/notices/consume";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
+import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   deliverBatch,
@@ -17,6 +20,7 @@ import {
   registerRobot,
   robotMessages,
   seedOffice,
+  writeQueuedNoticeLog,
 } from "./notices-setup";
 
 const office = `notices-${crypto.randomUUID().slice(0, 8)}`;
@@ -28,12 +32,14 @@ beforeEach(() => freshOffice(office));
 
 async function plannedDay() {
   const units = officeUnits(office);
-  const { deps, queued } = await noticeDeps(office);
+  const { deps, queued, jobs } = await noticeDeps(office);
   const run = await runDailyNotices(deps, MONDAY_10_MS);
   expect(run).toMatchObject({ outcome: "ok", today: "2026-03-02", inserted: 5, enqueued: 5 });
   const notices = await deps.noticeOutbox.list({ limit: 10 });
   const idOf = (recipient: string) => notices.find((n) => n.recipient === recipient)?.id as number;
-  return { units, deps, queued, idOf };
+  // The job queue's steps: a daily run's (none left: runDailyNotices ran them) and the notices log's.
+  jobs.length = 0;
+  return { units, deps, queued, idOf, jobs };
 }
 
 describe("notice delivery to each channel", () => {
@@ -62,13 +68,18 @@ describe("notice delivery to each channel", () => {
     });
   });
 
-  it("writes every outcome to 通知记录 in one append, and 最近通知 on each row", async () => {
-    const { deps, queued } = await plannedDay();
+  it("writes every outcome to 通知记录 in one append, and 最近通知 on each row, in a job step after the batch", async () => {
+    const { deps, queued, jobs } = await plannedDay();
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
     await deliverBatch(
       "jianyi-notices",
       queued.map((body, i) => ({ id: `m${i}`, body })),
       (b) => consumeNotices(b, deps),
     );
+    // The batch itself only sends: the sheet is written by the one step it queued.
+    expect(jobs).toEqual([{ job: "notice-log" }]);
+    expect(await noticeLog(office)).toHaveLength(1);
+    expect(await writeQueuedNoticeLog(deps, jobs)).toBe(1);
 
     const log = await noticeLog(office);
     expect(
@@ -88,10 +99,46 @@ describe("notice delivery to each channel", () => {
     const ledger = await ledgerValues(office);
     expect(ledger[1]?.[ledgerCol("最近通知")]).toBe(`${sentOn} 交办通知 → 区教育局`);
     expect(ledger[5]?.[ledgerCol("最近通知")]).toBe(`${sentOn} 交办通知 → 区交通运输局`);
+    // Placed from a few columns of every row and the five notices' rows: the ledger is never read whole.
+    const ranges = (await emulator.requests(since))
+      .filter((r) => r.spreadsheetId === office && r.kind === "read")
+      .flatMap((r) => [
+        ...[r.query.ranges ?? []].flat(),
+        decodeURIComponent(r.path.split("/values/")[1] ?? ""),
+      ]);
+    expect(ranges.filter((range) => /^'建议台账'!A\d+:[A-Z]+\d+$/.test(range))).toHaveLength(5);
+    expect(ranges).not.toContain("'建议台账'");
+  });
+
+  it("writes the log from the job queue's step, and tries it again while another flush holds the log", async () => {
+    const { deps, queued, jobs } = await plannedDay();
+    await deliverBatch(
+      "jianyi-notices",
+      queued.map((body, i) => ({ id: `m${i}`, body })),
+      (b) => consumeNotices(b, deps),
+    );
+    const [step] = jobs;
+    const runJob = async () => {
+      const batch = createMessageBatch<unknown>("jianyi-jobs", [
+        { id: "log", timestamp: new Date(), attempts: 1, body: step },
+      ]);
+      await consumeJobs(batch, deps);
+      return getQueueResult(batch, createExecutionContext());
+    };
+
+    expect(await deps.lease.acquire("notice-log", "another flush", 60_000, Date.now())).toBe(true);
+    const held = await runJob();
+    expect(held.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["log"]);
+    expect(await noticeLog(office)).toHaveLength(1);
+    await deps.lease.release("notice-log", "another flush");
+    const done = await runJob();
+
+    expect(done.explicitAcks).toEqual(["log"]);
+    expect((await noticeLog(office)).slice(1).map((r) => r[logCol("状态")])).toEqual(Array(5).fill("已发送"));
   });
 
   it("delivers once when a channel fails three times and then succeeds", async () => {
-    const { units, deps, queued, idOf } = await plannedDay();
+    const { units, deps, queued, idOf, jobs } = await plannedDay();
     await registerRobot({ kind: "wecom", token: units.区教育局.token, failTimes: 3 });
     const body = queued.find((m) => m.noticeId === idOf("区教育局"));
     if (!body) throw new Error("no message for 区教育局");
@@ -125,12 +172,13 @@ describe("notice delivery to each channel", () => {
       false,
       true,
     ]);
+    await writeQueuedNoticeLog(deps, jobs);
     const sent = (await noticeLog(office)).filter((r) => r[logCol("编号")] === "2026-001");
     expect(sent.map((r) => r[logCol("状态")])).toEqual(["已发送"]);
   });
 
   it("ends a notice whose channel always fails in the dead-letter queue, shown 失败 in 通知记录", async () => {
-    const { units, deps, queued, idOf } = await plannedDay();
+    const { units, deps, queued, idOf, jobs } = await plannedDay();
     await registerRobot({
       kind: "webhook",
       token: units.区民政局.token,
@@ -156,6 +204,7 @@ describe("notice delivery to each channel", () => {
     const notice = await deps.noticeOutbox.get(idOf("区民政局"));
     expect(notice).toMatchObject({ status: "失败", attempts: 9 });
     expect(notice?.lastError).toContain("死信队列");
+    expect(await writeQueuedNoticeLog(deps, jobs)).toBe(1);
     const row = (await noticeLog(office)).find((r) => r[logCol("编号")] === "2026-004");
     expect(row?.[logCol("状态")]).toBe("失败");
     expect(String(row?.[logCol("错误")])).toContain("HTTP 503");
@@ -190,5 +239,23 @@ describe("notice delivery to each channel", () => {
     expect(await robotMessages(units.区卫健委.token)).toHaveLength(1);
     const count = await env.DB.prepare("SELECT count(*) AS n FROM notice_attempts").first<{ n: number }>();
     expect(count?.n).toBe(1);
+  });
+
+  it("sends once when one batch holds the same notice twice (the batch's notices are claimed together)", async () => {
+    const { units, deps, queued, idOf } = await plannedDay();
+    const body = queued.find((m) => m.noticeId === idOf("区卫健委"));
+    if (!body) throw new Error("no message for 区卫健委");
+
+    const result = await deliverBatch(
+      "jianyi-notices",
+      [...queued.map((b, i) => ({ id: `m${i}`, body: b })), { id: "again", body }],
+      (b) => consumeNotices(b, deps),
+    );
+
+    expect(result.explicitAcks).toHaveLength(6);
+    expect(result.summary).toMatchObject({ sent: 5, skipped: 1, retried: 0 });
+    expect(await robotMessages(units.区卫健委.token)).toHaveLength(1);
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM notice_attempts").first<{ n: number }>();
+    expect(count?.n).toBe(5);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { createDeps, type Deps } from "../../src/deps";
 import { serialFromIso } from "../../src/domain/civil-date";
 import type { NoticeMessage } from "../../src/jobs/notices/enqueue";
+import { isNoticeLogStep, type NoticeLogStep, runNoticeLogStep } from "../../src/jobs/notices/log-step";
 import type { StepOutcome } from "../../src/jobs/notices/plan-steps";
 import { continueDailyNotices, type NoticesStep } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
@@ -229,11 +230,11 @@ export async function freshOffice(office: string) {
 /** Deps for an office whose notice queue only records what is sent to it, so tests drive delivery. */
 export async function noticeDeps(
   office: string,
-): Promise<{ deps: Deps; queued: NoticeMessage[]; jobs: NoticesStep[] }> {
+): Promise<{ deps: Deps; queued: NoticeMessage[]; jobs: QueuedJob[] }> {
   const queued: NoticeMessage[] = [];
-  const jobs: NoticesStep[] = [];
+  const jobs: QueuedJob[] = [];
   const jobsQueue = {
-    send: async (body: NoticesStep) => void jobs.push(body),
+    send: async (body: QueuedJob) => void jobs.push(body),
   } as unknown as Deps["jobsQueue"];
   const metadata = { metrics: { backlogCount: 0, backlogBytes: 0 } };
   const queue: Queue<unknown> = {
@@ -250,11 +251,28 @@ export async function noticeDeps(
   return { deps: { ...(await officeDeps(office)), noticesQueue: queue, jobsQueue }, queued, jobs };
 }
 
-/** Runs the queued steps of daily notices runs, in order, as the job queue would; returns their outcomes. */
-export async function drainJobs(deps: Deps, jobs: NoticesStep[]): Promise<StepOutcome[]> {
+/** What the notice jobs put on the job queue: a daily run's steps, the notices log after a batch. */
+export type QueuedJob = NoticesStep | NoticeLogStep;
+
+/**
+ * Runs the queued steps of daily notices runs (and any notices log), in order, as the job queue
+ * would; returns the daily steps' outcomes.
+ */
+export async function drainJobs(deps: Deps, jobs: QueuedJob[]): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
-  while (jobs.length > 0) outcomes.push(await continueDailyNotices(deps, jobs.shift() as NoticesStep));
+  for (let job = jobs.shift(); job; job = jobs.shift()) {
+    if (isNoticeLogStep(job)) await runNoticeLogStep(deps, Date.now());
+    else outcomes.push(await continueDailyNotices(deps, job));
+  }
   return outcomes;
+}
+
+/** Runs the notices log steps the consumers queued (通知记录, 最近通知), as the job queue would. */
+export async function writeQueuedNoticeLog(deps: Deps, jobs: QueuedJob[]): Promise<number> {
+  const steps = jobs.filter(isNoticeLogStep);
+  jobs.splice(0, jobs.length, ...jobs.filter((j) => !isNoticeLogStep(j)));
+  for (const _ of steps) await runNoticeLogStep(deps, Date.now());
+  return steps.length;
 }
 
 /** What the queue made of a batch, and the consumer's own summary. */

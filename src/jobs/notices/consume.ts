@@ -1,7 +1,11 @@
-import { deliverNotice, noticeRetryDelaySeconds } from "./deliver";
+import type { ClaimResult } from "../../store/outbox";
+import { claimBatch, deliverNotice, noticeRetryDelaySeconds } from "./deliver";
 import { isNoticeMessage } from "./enqueue";
-import { flushNoticeLog } from "./log-to-sheet";
+import { NOTICE_LOG_STEP } from "./log-step";
 import type { NoticeDeps } from "./notice-deps";
+
+/** The consumers' adapters: the notice jobs' own, and the job queue the log is written from. */
+export type ConsumerDeps = NoticeDeps & { jobsQueue: Queue<unknown> };
 
 export interface ConsumeSummary {
   sent: number;
@@ -15,14 +19,31 @@ export interface ConsumeSummary {
 /**
  * The jianyi-notices consumer: delivers each message's notice, acknowledges what is done (sent,
  * permanently failed after recording, or already finished), retries the rest with backoff (the
- * queue moves a message to the dead-letter queue after max_retries), then writes the outcomes to
- * 通知记录 and 最近通知 in one batch.
+ * queue moves a message to the dead-letter queue after max_retries), then queues the step that
+ * writes the outcomes to 通知记录 and 最近通知 (log-step).
  */
 export async function consumeNotices(
   batch: MessageBatch<unknown>,
-  deps: NoticeDeps,
+  deps: ConsumerDeps,
 ): Promise<ConsumeSummary> {
   const summary: ConsumeSummary = { sent: 0, failed: 0, retried: 0, skipped: 0, delays: [] };
+  const ids = batch.messages
+    .map((m) => m.body)
+    .filter(isNoticeMessage)
+    .map((b) => b.noticeId);
+  // Claimed in one D1 statement, not one per message: a full batch stays well within the Free
+  // plan's 50 D1 queries per invocation (each notice's recorded attempt is two statements).
+  let claims: Map<number, ClaimResult>;
+  try {
+    claims = ids.length > 0 ? await claimBatch(deps, ids) : new Map();
+  } catch (error) {
+    // D1 failed: nothing was claimed or sent, so every message is tried again.
+    console.error(JSON.stringify({ level: "error", queue: batch.queue, error: String(error) }));
+    batch.retryAll({ delaySeconds: noticeRetryDelaySeconds(1) });
+    summary.retried = batch.messages.length;
+    return summary;
+  }
+  const handled = new Set<number>();
   for (const message of batch.messages) {
     if (!isNoticeMessage(message.body)) {
       message.ack(); // not a notice: nothing to deliver
@@ -31,7 +52,13 @@ export async function consumeNotices(
     }
     try {
       const { noticeId } = message.body;
-      const outcome = await deliverNotice(deps, noticeId, message.attempts);
+      // A second message for a notice in the same batch: the first one's delivery (or its retry)
+      // answers for it, so the one claim never sends twice.
+      const first = !handled.has(noticeId);
+      handled.add(noticeId);
+      const outcome = first
+        ? await deliverNotice(deps, claims.get(noticeId), message.attempts)
+        : ({ kind: "skipped", reason: "delivered by another message of this batch" } as const);
       if (outcome.kind === "retry") {
         message.retry({ delaySeconds: outcome.delaySeconds });
         summary.delays.push({ noticeId, delaySeconds: outcome.delaySeconds });
@@ -61,7 +88,7 @@ export async function consumeNotices(
  */
 export async function consumeNoticeDeadLetters(
   batch: MessageBatch<unknown>,
-  deps: NoticeDeps,
+  deps: ConsumerDeps,
 ): Promise<number> {
   const ids = batch.messages
     .map((m) => m.body)
@@ -78,8 +105,11 @@ export async function consumeNoticeDeadLetters(
   return marked;
 }
 
-async function logOutcomes(deps: NoticeDeps, queue: string): Promise<void> {
-  // The outcomes are safe in D1 either way: an unwritten log is written by the next flush.
-  const log = await flushNoticeLog(deps, Date.now());
-  if (log.outcome === "failed") console.warn(JSON.stringify({ level: "warn", queue, log }));
+async function logOutcomes(deps: ConsumerDeps, queue: string): Promise<void> {
+  // The outcomes are safe in D1 either way: a log not written now is written by the hourly tick.
+  try {
+    await deps.jobsQueue.send(NOTICE_LOG_STEP);
+  } catch (error) {
+    console.warn(JSON.stringify({ level: "warn", queue, logStep: "not queued", error: String(error) }));
+  }
 }

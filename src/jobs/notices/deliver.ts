@@ -1,5 +1,5 @@
 import { type DeliveryResult, failed, type OutgoingNotice } from "../../channels/types";
-import type { StoredNotice } from "../../store/outbox";
+import type { ClaimResult, StoredNotice } from "../../store/outbox";
 import type { NoticeDeps } from "./notice-deps";
 
 export type DeliverOutcome =
@@ -33,18 +33,28 @@ function outgoing(notice: StoredNotice): OutgoingNotice {
 }
 
 /**
- * One delivery attempt of one outbox row: claim it (so a duplicate message cannot send it twice),
- * send it over its channel, log the attempt and its outcome. A notice already 已发送 or 失败 is not
- * sent again.
+ * Claims a batch's notices in one go (so a duplicate message cannot send one twice), for as long as
+ * sending them one after another may take.
+ */
+export function claimBatch(
+  deps: Pick<NoticeDeps, "noticeOutbox">,
+  ids: readonly number[],
+  now: () => number = Date.now,
+): Promise<Map<number, ClaimResult>> {
+  return deps.noticeOutbox.claim(ids, now(), CLAIM_TTL_MS * Math.max(1, ids.length));
+}
+
+/**
+ * One delivery attempt of one outbox row, as claimed (claimBatch): send it over its channel, log
+ * the attempt and its outcome. A notice already 已发送 or 失败 is not sent again.
  */
 export async function deliverNotice(
   deps: Pick<NoticeDeps, "noticeOutbox" | "channels">,
-  id: number,
+  claim: ClaimResult | undefined,
   attempts: number,
   now: () => number = Date.now,
 ): Promise<DeliverOutcome> {
-  const claim = await deps.noticeOutbox.claim(id, now(), CLAIM_TTL_MS);
-  if (claim.kind === "missing") return { kind: "skipped", reason: "outbox row not found" };
+  if (!claim || claim.kind === "missing") return { kind: "skipped", reason: "outbox row not found" };
   if (claim.kind === "finished") return { kind: "skipped", reason: `already ${claim.status}` };
   if (claim.kind === "busy")
     return { kind: "retry", delaySeconds: CLAIM_TTL_MS / 1000, error: "another delivery holds this notice" };
@@ -56,7 +66,7 @@ export async function deliverNotice(
     // Channels return failures as values; anything thrown is unexpected and worth another try.
     result = failed(true, error instanceof Error ? error.message : String(error));
   }
-  await deps.noticeOutbox.recordAttempt(id, new Date(now()).toISOString(), result);
+  await deps.noticeOutbox.recordAttempt(notice.id, new Date(now()).toISOString(), result);
   if (result.ok) return { kind: "sent" };
   if (!result.retryable) return { kind: "failed", error: result.error };
   const delaySeconds = Math.max(noticeRetryDelaySeconds(attempts), Math.ceil(result.retryAfterSeconds ?? 0));
