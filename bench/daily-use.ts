@@ -57,6 +57,12 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   // The day's batches as the bench's batches of twenty (its batches of one and five measure what
   // an invocation costs before its entries, and are not a day's mix).
   const batches = starting("intake: batch of 20");
+  // The day's notices go out in full batches of the notices consumer, each logged by a job step, as measured.
+  const noticeBatches = starting("notices: a batch of");
+  const noticeLogs = starting("notices: that batch logged");
+  const noticesPerBatch = Number(/a batch of (\d+)/.exec(noticeBatches[0]?.what ?? "")?.[1] ?? 0);
+  const noticeBatchCount =
+    noticesPerBatch > 0 ? Math.ceil(DAY.noticesSent / noticesPerBatch) : DAY.noticesSent;
   const parts = Number(/median of (\d+)/.exec(part[0]?.what ?? "")?.[1] ?? 0);
   const avg = (rows: readonly InvocationFigures[], pick: (f: InvocationFigures) => number) =>
     rows.length === 0 ? 0 : sum(rows, pick) / rows.length;
@@ -74,7 +80,8 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
     sum(digest, pick) +
     pageUse(pick) +
     DAY.submissions * avg(accept, pick) +
-    DAY.intakeBatches * avg(batches, pick);
+    DAY.intakeBatches * avg(batches, pick) +
+    (noticesPerBatch > 0 ? noticeBatchCount * (avg(noticeBatches, pick) + avg(noticeLogs, pick)) : 0);
 
   const requests =
     quietSyncs * quiet.length +
@@ -86,9 +93,9 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
     DAY.pageViews +
     DAY.submissions +
     DAY.intakeBatches +
-    DAY.noticesSent;
+    2 * noticeBatchCount; // each batch's consumer invocation and its log step
   // Queue messages: every step of a sync but its plan (the cron), every step of the notices run,
-  // each submission, each notice sent.
+  // each submission, each notice sent, each batch's log step.
   const messages =
     quietSyncs * (quiet.length - 1) +
     DAY.editedSyncs * (edited.length - 1 + settled.length - 1) +
@@ -96,7 +103,8 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
     parts +
     1 +
     DAY.submissions +
-    DAY.noticesSent;
+    DAY.noticesSent +
+    noticeBatchCount;
   const rows: [string, number, number][] = [
     ["Workers requests (every invocation)", requests, FREE_DAILY.requests],
     ["Queues operations (3 a message)", messages * OPS_PER_MESSAGE, FREE_DAILY.queueOperations],

@@ -23,6 +23,7 @@ import {
   putLetter,
 } from "./link-pages";
 import { raisePriority } from "./priority";
+import { maxBatchSize } from "./queue-batches";
 import {
   BENCH_ADMIN_TOKEN,
   BENCH_FORM_SECRET,
@@ -467,6 +468,66 @@ async function measureNoticesRun(
   return figures;
 }
 
+/**
+ * The notices consumer on a full batch of the run's e-mails: the batch claimed in one statement,
+ * each notice sent through the send_email binding and recorded in D1; then the job step it queues,
+ * which writes the outcomes to the sheet (通知记录 appended, 最近通知 placed on each notice's row
+ * and checked).
+ */
+async function measureNoticeBatch(
+  worker: BenchWorker,
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+): Promise<InvocationFigures[]> {
+  const NOTICE_BATCH = maxBatchSize("jianyi-notices");
+  const fetcher = await worker.mf.getWorker();
+  const db = await worker.mf.getD1Database("DB");
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM notices WHERE status = '待发送' AND channel = 'email' AND suggestion_id IS NOT NULL
+        ORDER BY id LIMIT ?1`,
+    )
+    .bind(NOTICE_BATCH)
+    .all<{ id: number }>();
+  if (results.length < NOTICE_BATCH)
+    throw new Error(`the notices run left ${results.length} e-mails to send`);
+  const ids = results.map((r) => r.id);
+  const deliver = async (queue: string, bodies: unknown[]) => {
+    const result = await fetcher.queue(
+      queue,
+      bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
+    if (result.retryMessages.length > 0) throw new Error(`${queue}: the batch was retried`);
+  };
+  const sent = await measure(
+    worker,
+    em,
+    `notices: a batch of ${NOTICE_BATCH} e-mails sent`,
+    () =>
+      deliver(
+        "jianyi-notices",
+        ids.map((noticeId) => ({ noticeId })),
+      ),
+    1,
+  );
+  const logged = await measure(
+    worker,
+    em,
+    `notices: that batch logged to 通知记录 and 最近通知 (a job step)`,
+    () => deliver("jianyi-jobs", [{ job: "notice-log" }]),
+    1,
+  );
+  const done = await db
+    .prepare(
+      "SELECT COUNT(*) AS n FROM notices WHERE id IN (SELECT value FROM json_each(?1)) AND status = '已发送' AND logged_to_sheet = 1",
+    )
+    .bind(JSON.stringify(ids))
+    .first<{ n: number }>();
+  // A batch that sent or logged less measured less than its rows say.
+  if (done?.n !== NOTICE_BATCH)
+    throw new Error(`of ${NOTICE_BATCH} notices ${done?.n ?? 0} were sent and logged`);
+  return [sent, logged];
+}
+
 async function postSigned(worker: BenchWorker, form: "suggestion" | "reply", answers: object, id: string) {
   const body = JSON.stringify({ submissionId: id, submittedAt: "2026-11-26T10:00:00+08:00", answers });
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -600,6 +661,7 @@ async function measureLinks(
   // A run that signed nothing measured nothing of what its rows claim (it happened once: the tabs
   // were edited behind the versions an isolate keys their context by).
   if (signed === 0) throw new Error("the notices run with everyone reachable signed no personal link");
+  figures.push(...(await measureNoticeBatch(worker, em)));
   figures.push(...(await measureReplies(worker, em, `${links.unitForReplies}/s/${links.unitSuggestion}`)));
   figures.push(...(await measureUnitForms(worker, em, links)));
   return figures;

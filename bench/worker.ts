@@ -133,7 +133,10 @@ export async function startBenchWorker(
             LINK_SECRET: BENCH_LINK_SECRET,
             PUBLIC_URL: BENCH_PUBLIC_URL,
             D1_METER: "1",
+            NOTICE_EMAIL_FROM: "notices@bench.example",
           },
+          // Notices by e-mail go through the send_email binding, as in production (Miniflare keeps them).
+          email: { send_email: [{ name: "EMAIL" }] },
         },
         ...(letters ? [letters.clientWorker] : []),
       ],
