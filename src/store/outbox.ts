@@ -11,7 +11,8 @@ export type { StoredNotice } from "./outbox-rows";
 export type ClaimResult =
   | { kind: "claimed"; notice: StoredNotice }
   | { kind: "finished"; status: NoticeState }
-  | { kind: "busy" }
+  /** Another delivery holds it until `until` (ms): try again after that. */
+  | { kind: "busy"; until: number }
   | { kind: "missing" };
 
 /** The notices outbox in D1: one row per notice, unique by idempotency key, every attempt logged. */
@@ -108,19 +109,21 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
       const rest = ids.filter((id) => !out.has(id));
       if (rest.length === 0) return out;
       const { results: current } = await db
-        .prepare("SELECT id, status FROM notices WHERE id IN (SELECT value FROM json_each(?1))")
+        .prepare(
+          "SELECT id, status, claimed_until FROM notices WHERE id IN (SELECT value FROM json_each(?1))",
+        )
         .bind(JSON.stringify(rest))
-        .all<{ id: number; status: NoticeState }>();
-      const statusOf = new Map(current.map((r) => [r.id, r.status]));
+        .all<{ id: number; status: NoticeState; claimed_until: number }>();
+      const found = new Map(current.map((r) => [r.id, r]));
       for (const id of rest) {
-        const status = statusOf.get(id);
+        const row = found.get(id);
         out.set(
           id,
-          status === undefined
+          row === undefined
             ? { kind: "missing" }
-            : status === "待发送"
-              ? { kind: "busy" }
-              : { kind: "finished", status },
+            : row.status === "待发送"
+              ? { kind: "busy", until: row.claimed_until }
+              : { kind: "finished", status: row.status },
         );
       }
       return out;

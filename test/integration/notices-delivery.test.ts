@@ -241,6 +241,34 @@ describe("notice delivery to each channel", () => {
     expect(count?.n).toBe(1);
   });
 
+  it("waits out the claim of a batch that died before sending, then sends once", async () => {
+    const { units, deps, queued, idOf } = await plannedDay();
+    const id = idOf("区卫健委");
+    const body = queued.find((m) => m.noticeId === id);
+    if (!body) throw new Error("no message for 区卫健委");
+    // A batch of ten claimed it (ten minutes: long enough to send all ten) and stopped before sending.
+    const claimed = await deps.noticeOutbox.claim([id], Date.now(), 10 * 60_000);
+    expect(claimed.get(id)?.kind).toBe("claimed");
+
+    const early = await deliverBatch("jianyi-notices", [{ id: "m", body, attempts: 1 }], (b) =>
+      consumeNotices(b, deps),
+    );
+    // Retried when the claim ends, not every minute (eight retries would dead-letter it meanwhile).
+    expect(early.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["m"]);
+    expect(early.summary.delays[0]?.delaySeconds).toBeGreaterThanOrEqual(590);
+    expect(await robotMessages(units.区卫健委.token)).toHaveLength(0);
+
+    await env.DB.prepare("UPDATE notices SET claimed_until = ?2 WHERE id = ?1")
+      .bind(id, Date.now() - 1)
+      .run();
+    const late = await deliverBatch("jianyi-notices", [{ id: "m", body, attempts: 2 }], (b) =>
+      consumeNotices(b, deps),
+    );
+
+    expect(late.explicitAcks).toEqual(["m"]);
+    expect(await robotMessages(units.区卫健委.token)).toHaveLength(1);
+  });
+
   it("sends once when one batch holds the same notice twice (the batch's notices are claimed together)", async () => {
     const { units, deps, queued, idOf } = await plannedDay();
     const body = queued.find((m) => m.noticeId === idOf("区卫健委"));

@@ -56,8 +56,14 @@ export async function deliverNotice(
 ): Promise<DeliverOutcome> {
   if (!claim || claim.kind === "missing") return { kind: "skipped", reason: "outbox row not found" };
   if (claim.kind === "finished") return { kind: "skipped", reason: `already ${claim.status}` };
+  // Held by another delivery (or by one that died: its claim covers its whole batch): try again when
+  // the claim ends, not before, so retries are not spent (and the message dead-lettered) meanwhile.
   if (claim.kind === "busy")
-    return { kind: "retry", delaySeconds: CLAIM_TTL_MS / 1000, error: "another delivery holds this notice" };
+    return {
+      kind: "retry",
+      delaySeconds: Math.max(CLAIM_TTL_MS / 1000, Math.ceil((claim.until - now()) / 1000)),
+      error: "another delivery holds this notice",
+    };
   const notice = claim.notice;
   let result: DeliveryResult;
   try {
