@@ -2,10 +2,7 @@ import type { ClaimResult } from "../../store/outbox";
 import { claimBatch, deliverNotice, noticeRetryDelaySeconds } from "./deliver";
 import { isNoticeMessage } from "./enqueue";
 import { NOTICE_LOG_STEP } from "./log-step";
-import type { NoticeDeps } from "./notice-deps";
-
-/** The consumers' adapters: the notice jobs' own, and the job queue the log is written from. */
-export type ConsumerDeps = NoticeDeps & { jobsQueue: Queue<unknown> };
+import type { QueuingNoticeDeps } from "./notice-deps";
 
 export interface ConsumeSummary {
   sent: number;
@@ -24,7 +21,7 @@ export interface ConsumeSummary {
  */
 export async function consumeNotices(
   batch: MessageBatch<unknown>,
-  deps: ConsumerDeps,
+  deps: QueuingNoticeDeps,
 ): Promise<ConsumeSummary> {
   const summary: ConsumeSummary = { sent: 0, failed: 0, retried: 0, skipped: 0, delays: [] };
   const ids = batch.messages
@@ -88,7 +85,7 @@ export async function consumeNotices(
  */
 export async function consumeNoticeDeadLetters(
   batch: MessageBatch<unknown>,
-  deps: ConsumerDeps,
+  deps: QueuingNoticeDeps,
 ): Promise<number> {
   const ids = batch.messages
     .map((m) => m.body)
@@ -105,7 +102,7 @@ export async function consumeNoticeDeadLetters(
   return marked;
 }
 
-async function logOutcomes(deps: ConsumerDeps, queue: string): Promise<void> {
+async function logOutcomes(deps: QueuingNoticeDeps, queue: string): Promise<void> {
   // The outcomes are safe in D1 either way: a log not written now is written by the hourly tick.
   try {
     await deps.jobsQueue.send(NOTICE_LOG_STEP);

@@ -26,5 +26,8 @@ export interface NoticeDeps {
   linkSettings: LinkSettings | null;
 }
 
+/** The notice jobs' adapters with the job queue their next steps go on (a daily run's parts, the log). */
+export type QueuingNoticeDeps = NoticeDeps & { jobsQueue: Queue<unknown> };
+
 /** meta key: the local date of the last completed daily run. */
 export const META_NOTICES_LAST_RUN = "notices_last_run";

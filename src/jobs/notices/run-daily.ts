@@ -1,5 +1,5 @@
 import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
-import { META_NOTICES_LAST_RUN, type NoticeDeps } from "./notice-deps";
+import { META_NOTICES_LAST_RUN, type NoticeDeps, type QueuingNoticeDeps } from "./notice-deps";
 import { officeClock } from "./office-clock";
 import {
   addOutcomes,
@@ -114,7 +114,7 @@ export async function runDailyNotices(
  * own (the job queue), then the digest, so a county's whole year fits the Free plan's CPU.
  */
 export async function startDailyNotices(
-  deps: NoticeDeps & { jobsQueue: Queue<unknown> },
+  deps: QueuingNoticeDeps,
   nowMs: number,
 ): Promise<DailyRunResult | { outcome: "started"; today: string; parts: number }> {
   const begun = await begin(deps, nowMs, {});
@@ -138,10 +138,7 @@ export async function startDailyNotices(
  * One queued step: a part (then the next step is queued) or the digest (then the run is marked
  * done). A step delivered twice plans again and inserts nothing new (the outbox keys are unique).
  */
-export async function continueDailyNotices(
-  deps: NoticeDeps & { jobsQueue: Queue<unknown> },
-  step: NoticesStep,
-): Promise<StepOutcome> {
+export async function continueDailyNotices(deps: QueuingNoticeDeps, step: NoticesStep): Promise<StepOutcome> {
   const { run, holder } = step;
   if (step.step === "digest") {
     const outcome = await planDigest(deps, run);

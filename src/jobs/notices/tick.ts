@@ -1,6 +1,6 @@
 import { requeueStranded } from "./enqueue";
 import { type FlushResult, flushNoticeLog } from "./log-to-sheet";
-import type { NoticeDeps } from "./notice-deps";
+import type { QueuingNoticeDeps } from "./notice-deps";
 import { type DailyRunResult, startDailyNotices } from "./run-daily";
 
 export interface NoticesTickResult {
@@ -15,10 +15,7 @@ export interface NoticesTickResult {
  * housekeeping that keeps the outbox honest: queue again what lost its message, and write any
  * outcome a consumer could not log.
  */
-export async function runNoticesTick(
-  deps: NoticeDeps & { jobsQueue: Queue<unknown> },
-  nowMs: number,
-): Promise<NoticesTickResult> {
+export async function runNoticesTick(deps: QueuingNoticeDeps, nowMs: number): Promise<NoticesTickResult> {
   // A daily run that cannot even start (D1 unreachable) must not stop the housekeeping after it.
   const daily: NoticesTickResult["daily"] = await startDailyNotices(deps, nowMs).catch((error: unknown) => ({
     outcome: "failed" as const,
