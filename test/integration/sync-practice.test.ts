@@ -253,7 +253,14 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
 
   it("表里改了一格、台账多了那个编号、或到了第二天，就重新检查", async () => {
     const id = "practice-kept-changes";
-    await synced(id, sheet);
+    // A 延期申请 of no suggestion, five working days old on FIXTURE_TODAY (Thursday 11-26): due for review the day after.
+    const waiting = { 编号: "2026-010", 申请日期: "2026-11-19", 申请单位: "区教育局", 理由: "需协调资金" };
+    await synced(id, { ...sheet, extensions: [waiting] });
+    const reviewDue = async () =>
+      (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
+        (p) => p[0] === "延期申请" && p[3] === "审批结果",
+      );
+    expect(await reviewDue()).toEqual([]);
     // 沟通记录's 承办单位 corrected: its problem goes.
     await depsFor(id).sheets.batchUpdateValues([
       { range: `'${TAB_NAMES.contacts}'!E2`, values: [["区教育局"]] },
@@ -268,12 +275,25 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     await depsFor(id).sheets.batchUpdateValues([{ range: `'${TAB_NAMES.ledger}'!A3`, values: [row] }]);
     const grown = counted(id);
     expect(await runSync(grown.deps, "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
-    expect(grown.stored).toHaveLength(1);
     expect(await practiceProblems(id)).toEqual([]);
-    // Nothing changed, a day later: checked again (a 延期申请 may have come due for review).
+    // The tabs are as D1 holds them: checked again, not stored again.
+    expect(grown.stored).toEqual([]);
+    // Nothing changed, a day later: checked again, and the 延期申请 has come due for review.
     const nextDay = counted(id);
     expect(await runSync(nextDay.deps, "test", FIXTURE_NOW_MS + 86_400_000)).toMatchObject({ outcome: "ok" });
-    expect(nextDay.stored).toHaveLength(1);
+    expect(await reviewDue()).toEqual([
+      ["延期申请", 2, "", "审批结果", "提醒", expect.stringContaining("已超过 5 个工作日仍待审批")],
+    ]);
+    expect(nextDay.stored).toEqual([]);
+    // A cell changed after that is stored again.
+    await depsFor(id).sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.contacts}'!E2`, values: [["区住建局"]] },
+    ]);
+    const edited2 = counted(id);
+    expect(await runSync(edited2.deps, "test", FIXTURE_NOW_MS + 86_400_000)).toMatchObject({ outcome: "ok" });
+    expect(edited2.stored).toHaveLength(1);
+    const cached = await depsFor(id).tabCache.load([TAB_NAMES.contacts]);
+    expect(cached[TAB_NAMES.contacts]?.[1]?.[4]).toBe("区住建局");
   });
 
   it("存储中途断了、表格又改回原样：下次同步仍把表存进 D1，不沿用旧结果", async () => {

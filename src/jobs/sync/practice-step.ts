@@ -32,6 +32,8 @@ interface KeptFindings {
   /** Google's answer (batchGetIfChanged's digest) and what else the findings depend on. */
   answer: string;
   inputs: string;
+  /** The digest of the tabs' texts as D1 holds them (absent when kept by a build before it). */
+  texts?: string;
   findings: PracticeFindings;
 }
 
@@ -70,12 +72,9 @@ export async function readPracticeTabs(
   }
 
   const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
-  const { texts, digest: tabsDigest } = await tabTexts(tabs, context.tabsDigest);
   const at = new Date(nowMs).toISOString();
-  // The kept findings go before D1's copy of the tabs changes: should this invocation end between
-  // the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
-  if (kept) await deps.meta.set(PRACTICE_STEP_KEPT, "", at);
-  const changed = (await deps.tabCache.save(texts, at)) > 0;
+  const stored = await storeTabs(deps, tabs, answer, kept, at);
+  const tabsDigest = await digestOf(`${context.tabsDigest}\n${stored.texts}`);
   const small = await smallTabsContext(deps.tabCache, context.smallTabsDigest);
   const ledger = withPracticeTabs(small, tabs);
   const knownId = ids ? (id: string) => Object.hasOwn(ids, id) : null;
@@ -102,10 +101,33 @@ export async function readPracticeTabs(
   if (answer !== null)
     await deps.meta.set(
       PRACTICE_STEP_KEPT,
-      JSON.stringify({ answer, inputs, findings } satisfies KeptFindings),
+      JSON.stringify({ answer, inputs, texts: stored.texts, findings } satisfies KeptFindings),
       at,
     );
-  return practiceRead(context, findings, changed);
+  return practiceRead(context, findings, stored.changed);
+}
+
+/**
+ * D1's copy of the tabs brought up to this answer, and the digest of their texts. An answer equal
+ * to the kept one (the same tabs on a new day, or under a new build) is the copy D1 holds already:
+ * it is neither turned into text nor stored again, which was most of the step's CPU those runs
+ * (a county's 沟通记录 and the rest are a megabyte of JSON, and its UTF-8 copy for the digest).
+ */
+async function storeTabs(
+  deps: PlanDeps,
+  tabs: Record<string, unknown[][]>,
+  answer: string | null,
+  kept: KeptFindings | null,
+  at: string,
+): Promise<{ texts: string; changed: boolean }> {
+  if (answer !== null && kept?.answer === answer && kept.texts !== undefined)
+    return { texts: kept.texts, changed: false };
+  const { texts, digest } = await tabTexts(tabs);
+  // The kept findings go before D1's copy of the tabs changes: should this invocation end between
+  // the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
+  if (kept) await deps.meta.set(PRACTICE_STEP_KEPT, "", at);
+  const changed = (await deps.tabCache.save(texts, at)) > 0;
+  return { texts: digest, changed };
 }
 
 async function keptFindings(deps: PlanDeps): Promise<KeptFindings | null> {

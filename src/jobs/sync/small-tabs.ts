@@ -10,14 +10,12 @@ import { digestOf } from "./chunk-input";
  */
 export async function tabTexts(
   tabs: Readonly<Record<string, unknown[][]>>,
-  digestBefore = "",
 ): Promise<{ texts: Record<string, string>; digest: string }> {
   const texts: Record<string, string> = {};
   for (const [name, rows] of Object.entries(tabs)) texts[name] = JSON.stringify(rows);
   const entries = Object.entries(texts).map(([name, text]) => `${JSON.stringify(name)}:${text}`);
-  // The same text as JSON.stringify(tabs), after the digest it extends.
-  const json = `{${entries.join(",")}}`;
-  return { texts, digest: await digestOf(digestBefore ? `${digestBefore}\n${json}` : json) };
+  // The same text as JSON.stringify(tabs).
+  return { texts, digest: await digestOf(`{${entries.join(",")}}`) };
 }
 
 /**
