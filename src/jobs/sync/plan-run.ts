@@ -25,7 +25,7 @@ import {
   type RunFields,
 } from "./plan-kept";
 import { type RangeRequest, type RangesRead, readRanges, readRangesIfChanged } from "./read-sheet";
-import { rememberSmallTabs, tabTexts } from "./small-tabs";
+import { digestOfTexts, rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
@@ -199,7 +199,8 @@ async function planFromRead(
   const tabs = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
-  const { texts, digest: tabsDigest } = await tabTexts(tabs);
+  const texts = tabTexts(tabs);
+  const tabsDigest = await digestOfTexts(texts);
   const tabsChanged = (await deps.tabCache.save(texts, new Date(nowMs).toISOString())) > 0;
   const context = buildLedgerContext(tabs);
   rememberSmallTabs(tabsDigest, context);

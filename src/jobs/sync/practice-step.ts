@@ -11,7 +11,7 @@ import type { Problem } from "../../domain/problems";
 import { digestOf } from "./chunk-input";
 import type { PlanDeps } from "./plan-run";
 import { readRangesIfChanged } from "./read-sheet";
-import { smallTabsContext, tabTexts } from "./small-tabs";
+import { digestOfTexts, smallTabsContext, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 /** What the practice step changes in a run's context. */
@@ -32,8 +32,8 @@ interface KeptFindings {
   /** Google's answer (batchGetIfChanged's digest) and what else the findings depend on. */
   answer: string;
   inputs: string;
-  /** The digest of the tabs' texts as D1 holds them (absent when kept by a build before it). */
-  texts?: string;
+  /** What names the tabs as D1 holds them, see storeTabs (absent when kept by a build before it). */
+  tabs?: string;
   findings: PracticeFindings;
 }
 
@@ -74,7 +74,7 @@ export async function readPracticeTabs(
   const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
   const at = new Date(nowMs).toISOString();
   const stored = await storeTabs(deps, tabs, answer, kept, at);
-  const tabsDigest = await digestOf(`${context.tabsDigest}\n${stored.texts}`);
+  const tabsDigest = await digestOf(`${context.tabsDigest}\n${stored.tabs}`);
   const small = await smallTabsContext(deps.tabCache, context.smallTabsDigest);
   const ledger = withPracticeTabs(small, tabs);
   const knownId = ids ? (id: string) => Object.hasOwn(ids, id) : null;
@@ -101,17 +101,20 @@ export async function readPracticeTabs(
   if (answer !== null)
     await deps.meta.set(
       PRACTICE_STEP_KEPT,
-      JSON.stringify({ answer, inputs, texts: stored.texts, findings } satisfies KeptFindings),
+      JSON.stringify({ answer, inputs, tabs: stored.tabs, findings } satisfies KeptFindings),
       at,
     );
   return practiceRead(context, findings, stored.changed);
 }
 
 /**
- * D1's copy of the tabs brought up to this answer, and the digest of their texts. An answer equal
- * to the kept one (the same tabs on a new day, or under a new build) is the copy D1 holds already:
- * it is neither turned into text nor stored again, which was most of the step's CPU those runs
- * (a county's 沟通记录 and the rest are a megabyte of JSON, and its UTF-8 copy for the digest).
+ * D1's copy of the tabs brought up to this answer, and what names their content: the answer's own
+ * digest (Google's bytes; only an answer read in two calls, a tab missing, has none, and the tabs'
+ * texts are digested then). An answer equal to the kept one (the same tabs on a new day, or under a
+ * new build) is the copy D1 holds already: it is neither turned into text nor stored again, which
+ * was most of the step's CPU on those runs (a county's 沟通记录 and the rest are a megabyte of
+ * JSON, and the digest took a UTF-8 copy of it). A grid grown with no value in it names the tabs
+ * anew, so the chunks are checked once more: a rare and harmless cost.
  */
 async function storeTabs(
   deps: PlanDeps,
@@ -119,15 +122,15 @@ async function storeTabs(
   answer: string | null,
   kept: KeptFindings | null,
   at: string,
-): Promise<{ texts: string; changed: boolean }> {
-  if (answer !== null && kept?.answer === answer && kept.texts !== undefined)
-    return { texts: kept.texts, changed: false };
-  const { texts, digest } = await tabTexts(tabs);
+): Promise<{ tabs: string; changed: boolean }> {
+  if (answer !== null && kept?.answer === answer && kept.tabs !== undefined)
+    return { tabs: kept.tabs, changed: false };
+  const texts = tabTexts(tabs);
   // The kept findings go before D1's copy of the tabs changes: should this invocation end between
   // the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
   if (kept) await deps.meta.set(PRACTICE_STEP_KEPT, "", at);
   const changed = (await deps.tabCache.save(texts, at)) > 0;
-  return { texts: digest, changed };
+  return { tabs: answer ?? (await digestOfTexts(texts)), changed };
 }
 
 async function keptFindings(deps: PlanDeps): Promise<KeptFindings | null> {

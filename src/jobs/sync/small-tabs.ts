@@ -4,18 +4,20 @@ import { baseTabsContext } from "../ledger-view";
 import { digestOf } from "./chunk-input";
 
 /**
- * Tabs as read, each turned into JSON once: D1 stores that text and the run's digest is taken of
- * it (a county's 沟通记录 and the rest are hundreds of kilobytes; stringifying them twice was a
+ * Tabs as read, each turned into JSON once: D1 stores that text and a digest may be taken of it
+ * (a county's 沟通记录 and the rest are hundreds of kilobytes; stringifying them twice was a
  * millisecond or two of the practice step's CPU).
  */
-export async function tabTexts(
-  tabs: Readonly<Record<string, unknown[][]>>,
-): Promise<{ texts: Record<string, string>; digest: string }> {
+export function tabTexts(tabs: Readonly<Record<string, unknown[][]>>): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [name, rows] of Object.entries(tabs)) texts[name] = JSON.stringify(rows);
+  return texts;
+}
+
+/** The digest of JSON.stringify(tabs), from their texts. */
+export function digestOfTexts(texts: Readonly<Record<string, string>>): Promise<string> {
   const entries = Object.entries(texts).map(([name, text]) => `${JSON.stringify(name)}:${text}`);
-  // The same text as JSON.stringify(tabs).
-  return { texts, digest: await digestOf(`{${entries.join(",")}}`) };
+  return digestOf(`{${entries.join(",")}}`);
 }
 
 /**
