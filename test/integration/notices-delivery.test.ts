@@ -108,6 +108,13 @@ describe("notice delivery to each channel", () => {
       ]);
     expect(ranges.filter((range) => /^'建议台账'!A\d+:[A-Z]+\d+$/.test(range))).toHaveLength(5);
     expect(ranges).not.toContain("'建议台账'");
+    // 通知记录's header is read once, in the same call as the ledger's header and columns.
+    const headerReads = (await emulator.requests(since)).filter((r) =>
+      [r.query.ranges ?? []].flat().includes("'通知记录'!1:1"),
+    );
+    expect(headerReads.map((r) => [r.query.ranges ?? []].flat().slice(0, 2))).toEqual([
+      ["'建议台账'!1:1", "'通知记录'!1:1"],
+    ]);
   });
 
   it("writes the log from the job queue's step, and tries it again while another flush holds the log", async () => {

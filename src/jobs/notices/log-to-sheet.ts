@@ -3,8 +3,10 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { noticeLogTab } from "../../../sheets-schema/tabs";
 import { noticeLogRows } from "../../domain/notices/log-rows";
 import { quoteSheet } from "../../sheets/a1";
+import type { SheetsClient } from "../../sheets/client";
 import type { StoredNotice } from "../../store/outbox";
 import { appendRowsOnce } from "../sheet-writes/append-rows-once";
+import { type LedgerColumns, readRowsHolding } from "../sheet-writes/ledger-columns";
 import type { NoticeDeps } from "./notice-deps";
 import { localDateTime, officeClock } from "./office-clock";
 import { writeLastNotices } from "./write-last-notice";
@@ -39,11 +41,21 @@ function outcomeRows(
   );
 }
 
+/** 通知记录's header row: as read with the ledger's columns, or alone when they were not read. */
+async function logHeaderRow(
+  sheets: SheetsClient,
+  ledger: LedgerColumns | null,
+  range: string,
+): Promise<unknown[]> {
+  const values = ledger ? ledger.also[0] : (await sheets.batchGet([range]))[0]?.values;
+  return (values?.[0] ?? []) as unknown[];
+}
+
 /**
- * Writes finished notices to the sheet with a fixed number of calls however many there are: one
- * values.batchGet of 通知记录's header; for 最近通知, two reads of the ledger (a few columns of every
- * row, then the rows of the notices' 编号) and one checked write (re-mapped by 编号 onto the rows as
- * they are now); one values.append for every new 通知记录 row. One flush at a time (lease), so two
+ * Writes finished notices to the sheet with a fixed number of calls however many there are: for
+ * 最近通知, two reads of the ledger (a few columns of every row and 通知记录's header, then the rows of
+ * the notices' 编号) and one checked write (re-mapped by 编号 onto the rows as they are now); one
+ * values.append for every new 通知记录 row (its header read alone when no notice was sent). One flush at a time (lease), so two
  * consumers never log the same outcome twice.
  */
 export async function flushNoticeLog(
@@ -57,15 +69,16 @@ export async function flushNoticeLog(
     const outcomes = await deps.noticeOutbox.unlogged(FLUSH_LIMIT);
     if (outcomes.length === 0) return { outcome: "ok", logged: 0, lastNotices: 0, held: 0, sheetsCalls: 0 };
     const { timeZone } = await officeClock(deps.tabCache, nowMs);
-    const logTab = quoteSheet(TAB_NAMES.noticeLog);
-    const [head] = await deps.sheets.batchGet([`${logTab}!1:1`]);
-    const header = (head?.values?.[0] ?? []) as unknown[];
+    const logHeader = `${quoteSheet(TAB_NAMES.noticeLog)}!1:1`;
     const sentIds = [
       ...new Set(
         outcomes.filter((n) => n.status === "已发送" && n.suggestionId).map((n) => n.suggestionId as string),
       ),
     ];
-    const last = await writeLastNotices(deps, sentIds, timeZone);
+    // 通知记录's header comes with the ledger's columns when 最近通知 is to be written: one read less.
+    const ledger = sentIds.length > 0 ? await readRowsHolding(deps, sentIds, [], [logHeader]) : null;
+    const header = await logHeaderRow(deps.sheets, ledger, logHeader);
+    const last = await writeLastNotices(deps, ledger?.rows ?? [], sentIds, timeZone);
     const emptyTab = header.every((cell) => cell === "" || cell === null || cell === undefined);
     const match = matchHeaders(noticeLogTab, emptyTab ? noticeLogTab.columns.map((c) => c.header) : header);
     if (!match.ok) {

@@ -7,24 +7,23 @@ import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { NoticeOutbox } from "../../store/outbox";
 import { localDate } from "../local-time";
-import { readRowsHolding } from "../sheet-writes/ledger-columns";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 
 const HEADER = "最近通知";
 
 /**
  * Writes 最近通知 for these 编号, recomputed from every notice sent about them. Each value is placed
- * by 编号 on the ledger as just read (its 编号 column and these rows, not the whole tab) and checked
- * after it landed (writeLedgerCells), so a sort never leaves it on another row; a 编号 held by two
- * rows is skipped (the sync reports it). Unchanged cells are not written.
+ * by 编号 on `ledger`, the ledger as just read (readRowsHolding: its 编号 column and these rows, not
+ * the whole tab), and checked after it landed (writeLedgerCells), so a sort never leaves it on
+ * another row; a 编号 held by two rows is skipped (the sync reports it). Unchanged cells are not written.
  */
 export async function writeLastNotices(
   deps: { noticeOutbox: NoticeOutbox; sheets: SheetsClient; lease: Lease; meta: MetaStore },
+  ledger: readonly (readonly unknown[])[],
   suggestionIds: readonly string[],
   timeZone: string,
 ): Promise<{ written: number; held: number }> {
   if (suggestionIds.length === 0) return { written: 0, held: 0 };
-  const ledger = (await readRowsHolding(deps, suggestionIds)).rows;
   const match = matchHeaders(ledgerTab, ledger[0]);
   if (!match.ok || match.columns.indexOf.lastNotice === undefined)
     return { written: 0, held: suggestionIds.length };

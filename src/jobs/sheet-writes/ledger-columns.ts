@@ -24,6 +24,8 @@ export interface LedgerColumns {
   lastRow: number;
   /** Rows of the tab's grid (a values write past it fails). */
   gridRows: number | null;
+  /** The values of the `also` ranges read in the same call, in their order. */
+  also: unknown[][][];
 }
 
 export async function lastLedgerHeader(meta: MetaStore): Promise<string[] | null> {
@@ -42,24 +44,27 @@ const wholeColumn = (c: number) => `${ledger}!${columnLetter(c)}:${columnLetter(
 
 /**
  * Reads the header and the named columns in one values.batchGet, at the places the last read
- * found them; only when staff moved one of them since is a second read needed.
+ * found them; only when staff moved one of them since is a second read needed. `also`: ranges of
+ * other tabs the caller needs, read in the same call (Google fails the call when their tab is missing).
  */
 export async function readLedgerColumns(
   deps: { sheets: SheetsClient; meta: MetaStore },
   wanted: readonly string[],
+  also: readonly string[] = [],
 ): Promise<LedgerColumns> {
   const names = [...new Set([...EXTENT_HEADERS, ...wanted])];
   const guess = await lastLedgerHeader(deps.meta);
   const guessed = guess ? names.map((h) => guess.indexOf(h)) : [];
   const first = await deps.sheets.batchGet([
     `${ledger}!1:1`,
+    ...also,
     ...guessed.filter((c) => c >= 0).map(wholeColumn),
   ]);
   const header = ((first[0]?.values?.[0] ?? []) as unknown[]).map((c) => cellText(c));
   const columns = names.map((h) => header.indexOf(h));
   const same = guess !== null && columns.every((c, i) => guessed[i] === c);
   const ranges = same
-    ? first.slice(1)
+    ? first.slice(1 + also.length)
     : await deps.sheets.batchGet(columns.filter((c) => c >= 0).map(wholeColumn));
   if (!same || guess?.join("\t") !== header.join("\t"))
     await deps.meta.set(META_LEDGER_HEADER, JSON.stringify(header), new Date().toISOString());
@@ -84,21 +89,23 @@ export async function readLedgerColumns(
     });
   for (let r = 1; r < lastRow; r++) rows[r] ??= [];
   rows.length = lastRow;
-  return { rows, header, lastRow, gridRows };
+  const alsoValues = first.slice(1, 1 + also.length).map((range) => (range?.values ?? []) as unknown[][]);
+  return { rows, header, lastRow, gridRows, also: alsoValues };
 }
 
 /**
  * The ledger as writes to these 编号 need it: the `wanted` columns (and the extent columns) of
  * every row, and the rows holding the 编号 whole (the cells the writes fill, a 备注 they add a line
  * to, and the row copy the checked write takes). Two reads of a few columns and rows, not the whole
- * tab: placing a batch of writes costs the same for 200 rows or 2,000.
+ * tab: placing a batch of writes costs the same for 200 rows or 2,000. `also` as readLedgerColumns.
  */
 export async function readRowsHolding(
   deps: { sheets: SheetsClient; meta: MetaStore },
   ids: readonly string[],
   wanted: readonly string[] = [],
+  also: readonly string[] = [],
 ): Promise<LedgerColumns> {
-  const copy = await readLedgerColumns(deps, ["编号", ...wanted]);
+  const copy = await readLedgerColumns(deps, ["编号", ...wanted], also);
   const idColumn = copy.header.indexOf("编号");
   const held = new Set(ids);
   const targets: number[] = [];
