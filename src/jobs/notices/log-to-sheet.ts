@@ -55,8 +55,8 @@ async function logHeaderRow(
  * Writes finished notices to the sheet with a fixed number of calls however many there are: for
  * 最近通知, two reads of the ledger (a few columns of every row and 通知记录's header, then the rows of
  * the notices' 编号) and one checked write (re-mapped by 编号 onto the rows as they are now); one
- * values.append for every new 通知记录 row (its header read alone when no notice was sent). One flush at a time (lease), so two
- * consumers never log the same outcome twice.
+ * values.append for every new 通知记录 row (its header read alone when no notice was sent). One
+ * flush at a time (lease), so two consumers never log the same outcome twice.
  */
 export async function flushNoticeLog(
   deps: Pick<NoticeDeps, "lease" | "meta" | "noticeOutbox" | "sheets" | "tabCache">,
