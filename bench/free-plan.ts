@@ -10,6 +10,7 @@ import { ledgerTab, noticeLogTab } from "../sheets-schema/tabs";
 import { CRON } from "../src/cron";
 import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
+import { NOTICE_LOG_STEP } from "../src/jobs/notices/log-step";
 import { buildFixture, DEPUTIES, fixtureSheets } from "../test/support/ledger-fixture";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
@@ -513,7 +514,7 @@ async function measureNoticeBatch(
     worker,
     em,
     `notices: that batch logged to 通知记录 and 最近通知 (a job step)`,
-    () => deliver("jianyi-jobs", [{ job: "notice-log" }]),
+    () => deliver("jianyi-jobs", [NOTICE_LOG_STEP]),
     1,
   );
   const done = await db
