@@ -79,5 +79,8 @@ export const emulator = {
     skip?: number;
     times?: number;
     actions: unknown[];
-  }) => admin("POST", "/hooks", hook),
+  }) => admin<{ hook: { id: number } }>("POST", "/hooks", hook),
+  /** Every hook armed (by any test file), with how often each has fired and what went wrong. */
+  hooks: async () =>
+    (await admin<{ hooks: { id: number; fired: number; errors: string[] }[] }>("GET", "/hooks")).hooks,
 };

@@ -48,17 +48,17 @@ function requestsFor(reshape: Reshape, sheetId: number, rows: number, blankIdRow
 /**
  * Makes the emulator apply a person's edit right before the next spreadsheets.batchUpdate of this
  * spreadsheet: the instant between the product's read and its write. `blankIdRow` is the sheet row
- * a person numbers in the "type a 编号" case.
+ * a person numbers in the "type a 编号" case. Returns the hook's id (reshapeOutcome).
  */
 export async function reshapeBeforeNextWrite(
   spreadsheetId: string,
   reshape: Reshape,
   rows: number,
   blankIdRow = 2,
-): Promise<void> {
+): Promise<number> {
   const ss = await emulator.spreadsheet(spreadsheetId);
   const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-  await emulator.addHook({
+  const { hook } = await emulator.addHook({
     method: "POST",
     pathIncludes: `${spreadsheetId}:batchUpdate`,
     actions: [
@@ -69,4 +69,11 @@ export async function reshapeBeforeNextWrite(
       },
     ],
   });
+  return hook.id;
+}
+
+/** How a reshape armed by reshapeBeforeNextWrite went: fired once, without error, is what a test wants. */
+export async function reshapeOutcome(hookId: number): Promise<{ fired: number; errors: string[] }> {
+  const hook = (await emulator.hooks()).find((h) => h.id === hookId);
+  return { fired: hook?.fired ?? 0, errors: hook?.errors ?? ["no such hook"] };
 }
