@@ -7,6 +7,7 @@ import type { Env } from "../../src/env";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator, emulatorUrl } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { quietQueue } from "../support/quiet-queue";
 import { resetDatabase } from "../support/sync-helpers";
 
 /**
@@ -36,7 +37,13 @@ export async function dashboardEnv(): Promise<Env> {
   });
   if (!registered.ok) throw new Error(`could not register a service account: ${registered.status}`);
   const key = { type: "service_account", client_email: email, private_key: await exportPKCS8(privateKey) };
-  ownEnv = { ...env, SPREADSHEET_ID: SHEET, GOOGLE_SERVICE_ACCOUNT: JSON.stringify(key) };
+  // Submissions wait for the test's own applyInbox on this file's sheet (quiet-queue.ts says why).
+  ownEnv = {
+    ...env,
+    SPREADSHEET_ID: SHEET,
+    GOOGLE_SERVICE_ACCOUNT: JSON.stringify(key),
+    INTAKE_QUEUE: quietQueue,
+  };
   return ownEnv;
 }
 

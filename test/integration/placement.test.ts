@@ -11,6 +11,7 @@ import { restoreSuggestion } from "../../src/jobs/sync/restore";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets, SCENARIOS } from "../support/ledger-fixture";
+import { quietQueue } from "../support/quiet-queue";
 import { RESHAPES, type Reshape, reshapeBeforeNextWrite, reshapeOutcome } from "../support/reshape";
 import { signedFormRequest } from "../support/signed-post";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
@@ -37,17 +38,11 @@ async function seed(withoutId = 0) {
 
 const ledger = () => emulator.getValues(SHEET, LEDGER);
 
-/**
- * Stores a signed form submission through the Worker's webhook, as postForm does, but with a queue
- * that delivers nothing: the Worker's own intake consumer applies to its configured spreadsheet
- * (test-sheet, which other files fill with the same 编号), and marking this test's entries applied
- * there would hide them from the test's own applyInbox. Here that call is the only consumer.
- */
+/** Stores a signed form submission through the Worker's webhook; only this test applies it. */
 async function storeForm(form: "reply" | "rating", body: unknown): Promise<void> {
-  const quietQueue = { send: async () => undefined, sendBatch: async () => undefined };
   const request = await signedFormRequest(form, body);
   const ctx = createExecutionContext();
-  const response = await app.fetch(request, { ...env, INTAKE_QUEUE: quietQueue as unknown as Queue }, ctx);
+  const response = await app.fetch(request, { ...env, INTAKE_QUEUE: quietQueue }, ctx);
   await waitOnExecutionContext(ctx);
   expect(response.status, await response.clone().text()).toBe(202);
 }
