@@ -11,6 +11,8 @@ export type ValueRender = "UNFORMATTED_VALUE" | "FORMATTED_VALUE" | "FORMULA";
 export interface ReadOptions {
   valueRenderOption?: ValueRender;
   dateTimeRenderOption?: "SERIAL_NUMBER" | "FORMATTED_STRING";
+  /** COLUMNS: each range's values are its columns (a whole column is one array, not a row each). */
+  majorDimension?: "ROWS" | "COLUMNS";
 }
 
 /**
@@ -144,11 +146,14 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     return fitted;
   }
 
-  const readQuery = (o: ReadOptions = {}) =>
-    new URLSearchParams({
+  const readQuery = (o: ReadOptions = {}) => {
+    const q = new URLSearchParams({
       valueRenderOption: o.valueRenderOption ?? "UNFORMATTED_VALUE",
       dateTimeRenderOption: o.dateTimeRenderOption ?? "SERIAL_NUMBER",
     });
+    if (o.majorDimension) q.set("majorDimension", o.majorDimension);
+    return q;
+  };
 
   return {
     spreadsheetId: options.spreadsheetId,

@@ -35,6 +35,27 @@ describe("reading some columns of the ledger", () => {
     expect(first.rows.slice(1).every((row) => row[content] === undefined)).toBe(true);
   });
 
+  it("holds each asked column's cells as a read by rows shows them, and answers `also` by rows in the same call", async () => {
+    const deps = depsFor(SHEET);
+    await readLedgerColumns(deps, ["二次交办日期"]);
+    // Rows 2 and 3 have empty cells between filled ones, and past the last filled one.
+    const also = `'${TAB_NAMES.ledger}'!A1:AZ3`;
+    const seq = await lastSeq();
+
+    const read = await readLedgerColumns(deps, ["二次交办日期"], [also]);
+
+    expect(await readsSince(seq)).toBe(1);
+    const byRows = (await deps.sheets.get(also)).values;
+    expect(read.also).toEqual([byRows]);
+    const whole = await emulator.getValues(SHEET, `'${TAB_NAMES.ledger}'`);
+    for (const header of ["编号", "标题", "领衔代表", "提出日期", "二次交办日期"]) {
+      const c = read.header.indexOf(header);
+      const asRead = read.rows.slice(1).map((row) => row[c] ?? "");
+      expect(asRead, header).toEqual(whole.slice(1).map((row) => row[c] ?? ""));
+    }
+    expect(whole.slice(1).some((row) => row[read.header.indexOf("二次交办日期")])).toBe(true);
+  });
+
   it("finds the columns again after staff moved them, and fills whole rows on request", async () => {
     const deps = depsFor(SHEET);
     await readLedgerColumns(deps, ["二次交办日期"]);

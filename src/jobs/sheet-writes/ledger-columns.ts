@@ -1,3 +1,4 @@
+import type { sheets_v4 } from "@googleapis/sheets";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
 import { cellText } from "../../domain/sync/row-identity";
@@ -41,6 +42,31 @@ export function ledgerHeaderOf(stored: string | null | undefined): string[] | nu
 
 const ledger = quoteSheet(TAB_NAMES.ledger);
 const wholeColumn = (c: number) => `${ledger}!${columnLetter(c)}:${columnLetter(c)}`;
+/**
+ * Whole columns are read column-major: each comes back as one array of its cells, not as a
+ * one-cell array per row (2,000 rows and five columns: 10,000 arrays fewer to parse and walk).
+ */
+const BY_COLUMN = { majorDimension: "COLUMNS" } as const;
+
+/** The cells of a column-major range read of one column (row 1 first); empty when it holds none. */
+const cellsOfColumn = (range: sheets_v4.Schema$ValueRange | undefined) =>
+  (range?.values?.[0] ?? []) as unknown[];
+
+/**
+ * A column-major range as Google would answer it by rows: interior empty cells "", trailing ones
+ * and trailing empty rows dropped (the `also` ranges, read in the same call as the columns).
+ */
+export function rowsOfColumns(columns: readonly (readonly unknown[])[]): unknown[][] {
+  const height = Math.max(0, ...columns.map((c) => c.length));
+  const rows: unknown[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row = columns.map((c) => c[r] ?? "");
+    while (row.length > 0 && row[row.length - 1] === "") row.pop();
+    rows.push(row);
+  }
+  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
+  return rows;
+}
 
 /**
  * Reads the header and the named columns in one values.batchGet, at the places the last read
@@ -55,17 +81,16 @@ export async function readLedgerColumns(
   const names = [...new Set([...EXTENT_HEADERS, ...wanted])];
   const guess = await lastLedgerHeader(deps.meta);
   const guessed = guess ? names.map((h) => guess.indexOf(h)) : [];
-  const first = await deps.sheets.batchGet([
-    `${ledger}!1:1`,
-    ...also,
-    ...guessed.filter((c) => c >= 0).map(wholeColumn),
-  ]);
-  const header = ((first[0]?.values?.[0] ?? []) as unknown[]).map((c) => cellText(c));
+  const first = await deps.sheets.batchGet(
+    [`${ledger}!1:1`, ...also, ...guessed.filter((c) => c >= 0).map(wholeColumn)],
+    BY_COLUMN,
+  );
+  const header = ((first[0]?.values ?? []) as unknown[][]).map((column) => cellText(column[0]));
   const columns = names.map((h) => header.indexOf(h));
   const same = guess !== null && columns.every((c, i) => guessed[i] === c);
   const ranges = same
     ? first.slice(1 + also.length)
-    : await deps.sheets.batchGet(columns.filter((c) => c >= 0).map(wholeColumn));
+    : await deps.sheets.batchGet(columns.filter((c) => c >= 0).map(wholeColumn), BY_COLUMN);
   if (!same || guess?.join("\t") !== header.join("\t"))
     await deps.meta.set(META_LEDGER_HEADER, JSON.stringify(header), new Date().toISOString());
   const rows: unknown[][] = [header];
@@ -75,11 +100,11 @@ export async function readLedgerColumns(
     .filter((c) => c >= 0)
     .forEach((column, i) => {
       const range = ranges[i];
-      const values = (range?.values ?? []) as unknown[][];
+      const cells = cellsOfColumn(range);
       gridRows ??= gridFromRange(range?.range)?.rows ?? null;
       const extent = EXTENT_HEADERS.includes(header[column] as (typeof EXTENT_HEADERS)[number]);
-      for (let r = 1; r < values.length; r++) {
-        const value = values[r]?.[0];
+      for (let r = 1; r < cells.length; r++) {
+        const value = cells[r];
         if (value === undefined || value === "") continue;
         const row = rows[r] ?? [];
         rows[r] = row;
@@ -89,7 +114,9 @@ export async function readLedgerColumns(
     });
   for (let r = 1; r < lastRow; r++) rows[r] ??= [];
   rows.length = lastRow;
-  const alsoValues = first.slice(1, 1 + also.length).map((range) => (range?.values ?? []) as unknown[][]);
+  const alsoValues = first
+    .slice(1, 1 + also.length)
+    .map((range) => rowsOfColumns((range?.values ?? []) as unknown[][]));
   return { rows, header, lastRow, gridRows, also: alsoValues };
 }
 
