@@ -3,6 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { columnLetter } from "../../src/domain/a1";
 import worker from "../../src/index";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
@@ -161,6 +162,42 @@ describe("form webhooks: into the ledger", () => {
     expect(after[col("答复日期")]).toBe(46352); // 2026-11-26
     for (const h of ["标题", "领衔代表", "主办单位", "交办日期", "满意度"])
       expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
+  });
+
+  it("reads a batch of replies as the 编号 and 标题 columns and the replied rows; a new suggestion also where the data ends", async () => {
+    const wholeColumnsRead = async (since: number) =>
+      (await emulator.requests(since))
+        .filter((r) => r.spreadsheetId === SHEET && r.kind === "read")
+        .flatMap((r) => [r.query.ranges ?? []].flat())
+        .map((range) => /^'建议台账'!([A-Z]+):\1$/.exec(range)?.[1])
+        .filter((letter) => letter !== undefined)
+        .map((letter) => headers.find((_, i) => columnLetter(i) === letter))
+        .sort();
+    await postForm("reply", {
+      submissionId: "reply-cols",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: "2026-007", 答复类别: "A", 答复内容: "已办结" },
+    });
+    const seq = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
+
+    expect(await wholeColumnsRead(seq)).toEqual(["标题", "编号"]);
+    const rows = await emulator.getValues(SHEET, LEDGER);
+    expect(rows.find((r) => r[col("编号")] === "2026-007")?.[col("答复内容")]).toBe("已办结");
+
+    await postForm(
+      "suggestion",
+      suggestion("resp-cols", { 标题: "关于增设路灯的建议", 领衔代表: "王建国0" }),
+    );
+    const next = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    expect(await applyAll()).toMatchObject({ outcome: "ok", appended: 1 });
+
+    expect(await wholeColumnsRead(next)).toEqual(["提出日期", "标题", "编号", "领衔代表"].sort());
+    const after = await emulator.getValues(SHEET, LEDGER);
+    expect(after).toHaveLength(rows.length + 1);
+    expect(after.at(-1)?.[col("标题")]).toBe("关于增设路灯的建议");
   });
 
   it("writes a reply to a suggestion in its second round into the 二次 columns, seen from its own row", async () => {

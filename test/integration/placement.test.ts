@@ -1,9 +1,7 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab, noticeLogTab } from "../../sheets-schema/tabs";
-import { app } from "../../src/app";
 import { writeFollowUps } from "../../src/http/dashboard/follow-up-writer";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { flushNoticeLog } from "../../src/jobs/notices/log-to-sheet";
@@ -11,9 +9,8 @@ import { restoreSuggestion } from "../../src/jobs/sync/restore";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets, SCENARIOS } from "../support/ledger-fixture";
-import { quietQueue } from "../support/quiet-queue";
 import { RESHAPES, type Reshape, reshapeBeforeNextWrite, reshapeOutcome } from "../support/reshape";
-import { signedFormRequest } from "../support/signed-post";
+import { postForm } from "../support/signed-post";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
 
 const SHEET = "placement";
@@ -37,15 +34,6 @@ async function seed(withoutId = 0) {
 }
 
 const ledger = () => emulator.getValues(SHEET, LEDGER);
-
-/** Stores a signed form submission through the Worker's webhook; only this test applies it. */
-async function storeForm(form: "reply" | "rating", body: unknown): Promise<void> {
-  const request = await signedFormRequest(form, body);
-  const ctx = createExecutionContext();
-  const response = await app.fetch(request, { ...env, INTAKE_QUEUE: quietQueue }, ctx);
-  await waitOnExecutionContext(ctx);
-  expect(response.status, await response.clone().text()).toBe(202);
-}
 
 /** Staff cells by 标题 (unique in the fixture): what a person typed, wherever the row is now. */
 async function staffByTitle(): Promise<Map<string, Record<string, unknown>>> {
@@ -141,14 +129,14 @@ describe.each(RESHAPES)("a person's edit (%s) in the instant before the write", 
     const replies = ["2026-005", "2026-018", "2026-031"];
     const ratings = ["2026-008", "2026-021"];
     for (const id of replies) {
-      await storeForm("reply", {
+      await postForm("reply", {
         submissionId: `r-${id}`,
         submittedAt: new Date().toISOString(),
         answers: { 编号: id, 答复日期: "2026-11-20", 答复类别: "A", 答复内容: `答复${id}` },
       });
     }
     for (const id of ratings) {
-      await storeForm("rating", {
+      await postForm("rating", {
         submissionId: `s-${id}`,
         submittedAt: new Date().toISOString(),
         answers: { 编号: id, 满意度: "满意", 测评日期: "2026-11-21" },

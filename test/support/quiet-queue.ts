@@ -1,8 +1,8 @@
 /**
  * A queue that takes messages and delivers none. The Worker's own intake consumer applies what it
- * is sent to its configured spreadsheet (test-sheet, which other files fill with the same 编号): a
- * test that applies the inbox to a spreadsheet of its own sends its submissions here, so its
- * entries are not marked applied elsewhere before its own applyInbox sees them.
+ * is sent to its configured spreadsheet (test-sheet), whenever its batch comes due (5 s later:
+ * often in another test, which may have stored submissions with the same ids by then). Tests send
+ * their submissions here and apply them themselves (applyInbox, or a batch they hand the Worker).
  */
 export const quietQueue = {
   send: async () => undefined,

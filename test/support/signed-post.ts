@@ -1,5 +1,8 @@
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { app } from "../../src/app";
 import { signBody } from "../../src/intake/signature";
+import { quietQueue } from "./quiet-queue";
 
 export const FORM_SECRETS = {
   suggestion: "test-suggestion-secret",
@@ -18,14 +21,23 @@ export interface SignedPostOptions {
 
 /**
  * POSTs a form submission to the Worker, signed the way the Apps Script and curl examples sign.
- * Bytes are sent and signed as they are (a body with a BOM); anything else as JSON text.
+ * Bytes are sent and signed as they are (a body with a BOM); anything else as JSON text. The
+ * submission is stored and queued nowhere (quiet-queue.ts): the test applies it itself, and the
+ * Worker's own intake consumer does not apply it meanwhile, at a moment of its own, from another test.
  */
 export async function postForm(
   form: keyof typeof FORM_SECRETS,
   body: unknown,
   options: SignedPostOptions = {},
-) {
-  return exports.default.fetch(await signedFormRequest(form, body, options));
+): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await app.fetch(
+    await signedFormRequest(form, body, options),
+    { ...env, INTAKE_QUEUE: quietQueue },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return response;
 }
 
 /** The signed request postForm sends, for tests that hand it to the app with an env of their own. */

@@ -1,12 +1,19 @@
 import { env } from "cloudflare:workers";
 import { createDeps, type Deps } from "../../src/deps";
 import { clearTokenCache } from "../../src/sheets/token";
+import { quietQueue } from "./quiet-queue";
 
 const FAST_RETRY = { budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 100, maxAttempts: 10 };
 
-/** Deps for one spreadsheet of the emulator, with short backoff so tests stay quick. */
+/**
+ * Deps for one spreadsheet of the emulator, with short backoff so tests stay quick. What a sync
+ * queues for intake again goes nowhere (quiet-queue.ts): tests apply submissions themselves.
+ */
 export function depsFor(spreadsheetId: string): Deps {
-  return createDeps({ ...env, SPREADSHEET_ID: spreadsheetId }, { retry: FAST_RETRY });
+  return createDeps(
+    { ...env, SPREADSHEET_ID: spreadsheetId, INTAKE_QUEUE: quietQueue },
+    { retry: FAST_RETRY },
+  );
 }
 
 /** D1 storage is shared by the tests of one file: each test starts from empty tables. */

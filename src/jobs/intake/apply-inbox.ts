@@ -139,7 +139,9 @@ export async function applyInbox(
       };
     }
     const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
-    const read = await readRowsHolding(deps, ids, PLAN_HEADERS);
+    // New rows go after the last row with data; replies and ratings only need the rows' 编号.
+    const extent = entries.some((e) => e.form === "suggestion") ? "data" : "编号";
+    const read = await readRowsHolding(deps, ids, PLAN_HEADERS, [], extent);
     let ledger = read.rows;
     const match = matchHeaders(ledgerTab, ledger[0]);
     if (!match.ok) {
@@ -153,7 +155,7 @@ export async function applyInbox(
       if (inserted.outcome === "busy") return { outcome: "busy" };
       await deps.inbox.mark(plan.appended, "applied", at, null);
       // The writes below are placed on a read that shows the rows just added.
-      if (plan.writes.length > 0) ledger = (await readRowsHolding(deps, ids, PLAN_HEADERS)).rows;
+      if (plan.writes.length > 0) ledger = (await readRowsHolding(deps, ids, PLAN_HEADERS, [], "编号")).rows;
     }
     await deps.inbox.mark(plan.alreadyThere, "applied", at, null);
     const written = await writeLedgerCells(deps, plan.writes, ledger);

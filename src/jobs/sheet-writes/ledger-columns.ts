@@ -14,6 +14,12 @@ export const META_LEDGER_HEADER = "ledger_header";
 export const EXTENT_HEADERS = ["编号", "标题", "领衔代表", "提出日期"] as const;
 
 /**
+ * Where a copy's rows end: at the last row with data (EXTENT_HEADERS: where new rows go), or at the
+ * last 编号 (enough for writes placed by 编号, and two columns fewer to read).
+ */
+export type CopyExtent = "data" | "编号";
+
+/**
  * Some columns of 建议台账, whole: a sparse copy of the sheet (row 1 the full header, then only the
  * asked columns filled), the last row with data, and the grid's height. A job that needs a few
  * columns of 2,000 rows parses a tenth of the payload of the whole tab.
@@ -21,7 +27,7 @@ export const EXTENT_HEADERS = ["编号", "标题", "领衔代表", "提出日期
 export interface LedgerColumns {
   rows: unknown[][];
   header: string[];
-  /** Sheet rows 2..lastRow hold data (as far as the extent columns show). */
+  /** Sheet rows 2..lastRow hold data (as far as the extent columns show: see CopyExtent). */
   lastRow: number;
   /** Rows of the tab's grid (a values write past it fails). */
   gridRows: number | null;
@@ -77,8 +83,10 @@ export async function readLedgerColumns(
   deps: { sheets: SheetsClient; meta: MetaStore },
   wanted: readonly string[],
   also: readonly string[] = [],
+  extent: CopyExtent = "data",
 ): Promise<LedgerColumns> {
-  const names = [...new Set([...EXTENT_HEADERS, ...wanted])];
+  const extentHeaders: readonly string[] = extent === "data" ? EXTENT_HEADERS : ["编号"];
+  const names = [...new Set([...extentHeaders, ...wanted])];
   const guess = await lastLedgerHeader(deps.meta);
   const guessed = guess ? names.map((h) => guess.indexOf(h)) : [];
   const first = await deps.sheets.batchGet(
@@ -102,14 +110,14 @@ export async function readLedgerColumns(
       const range = ranges[i];
       const cells = cellsOfColumn(range);
       gridRows ??= gridFromRange(range?.range)?.rows ?? null;
-      const extent = EXTENT_HEADERS.includes(header[column] as (typeof EXTENT_HEADERS)[number]);
+      const ends = extentHeaders.includes(header[column] ?? "");
       for (let r = 1; r < cells.length; r++) {
         const value = cells[r];
         if (value === undefined || value === "") continue;
         const row = rows[r] ?? [];
         rows[r] = row;
         row[column] = value;
-        if (extent) lastRow = Math.max(lastRow, r + 1);
+        if (ends) lastRow = Math.max(lastRow, r + 1);
       }
     });
   for (let r = 1; r < lastRow; r++) rows[r] ??= [];
@@ -124,15 +132,17 @@ export async function readLedgerColumns(
  * The ledger as writes to these 编号 need it: the `wanted` columns (and the extent columns) of
  * every row, and the rows holding the 编号 whole (the cells the writes fill, a 备注 they add a line
  * to, and the row copy the checked write takes). Two reads of a few columns and rows, not the whole
- * tab: placing a batch of writes costs the same for 200 rows or 2,000. `also` as readLedgerColumns.
+ * tab: placing a batch of writes costs the same for 200 rows or 2,000. `also` as readLedgerColumns;
+ * the copy ends at the last 编号 unless `extent` asks for where the data ends (rows to be added).
  */
 export async function readRowsHolding(
   deps: { sheets: SheetsClient; meta: MetaStore },
   ids: readonly string[],
   wanted: readonly string[] = [],
   also: readonly string[] = [],
+  extent: CopyExtent = "编号",
 ): Promise<LedgerColumns> {
-  const copy = await readLedgerColumns(deps, ["编号", ...wanted], also);
+  const copy = await readLedgerColumns(deps, ["编号", ...wanted], also, extent);
   const idColumn = copy.header.indexOf("编号");
   const held = new Set(ids);
   const targets: number[] = [];
