@@ -200,6 +200,53 @@ describe("a sync run split across queue messages", () => {
     expect(await metaValue("page_figures:overview")).toBe(newerOverview);
   });
 
+  it("says so when staff delete a row while the chunks run (a 编号 slid into a chunk already checked), and not otherwise", async () => {
+    const { deps, sent } = await steadyOffice("sync-moved");
+    const ss = await emulator.spreadsheet("sync-moved");
+    const sheetId = ss.sheets.find((t) => t.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+    const deliverFrom = async (from: number, afterFirstChunk?: () => Promise<void>) => {
+      let end = null;
+      for (let i = from; i < sent.length; i++) {
+        const { id, body } = sent[i] as (typeof sent)[number];
+        end = (await continueSync(deps, body, FIXTURE_NOW_MS, id)) ?? end;
+        if (body.step === "chunk" && body.chunk === 0 && afterFirstChunk) {
+          await afterFirstChunk();
+          afterFirstChunk = undefined;
+        }
+      }
+      return end;
+    };
+    // A quiet sync's first step reuses two chunks at once: edit a cell of the first chunk so that
+    // step checks it, and the second chunk gets a step (and a read) of its own.
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("备注"))}5`, values: [["改"]] },
+    ]);
+    let from = sent.length;
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    const quiet = await deliverFrom(from);
+    expect(quiet).toMatchObject({ outcome: "ok", message: "同步完成" });
+
+    await deps.sheets.batchUpdateValues([
+      { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("备注"))}5`, values: [["又改"]] },
+    ]);
+    from = sent.length;
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    const moved = await deliverFrom(from, () =>
+      deps.sheets
+        .batchUpdate([
+          { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 9, endIndex: 10 } } },
+        ])
+        .then(() => undefined),
+    );
+
+    expect(moved).toMatchObject({
+      outcome: "ok",
+      message: "同步完成（同步期间表格行被移动，部分统计以下次同步为准）",
+    });
+    const next = await runSync(deps, "test", FIXTURE_NOW_MS);
+    expect(next).toMatchObject({ outcome: "ok", message: "同步完成" });
+  });
+
   it("stops a run whose lease a newer run took while its step waited, writing nothing", async () => {
     await seed("sync-late");
     const old = queuedDeps("sync-late");
