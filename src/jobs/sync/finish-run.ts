@@ -8,7 +8,6 @@ import { noticeRecipientProblems } from "../../domain/notices/recipient-problems
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
-import { addTallies, type IdTally, sameTally } from "../../domain/sync/id-tally";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
@@ -170,10 +169,6 @@ async function unchangedSinceLastRun(
 
 /** Every 编号 the plan saw is in some chunk's rows, once: no row moved past a chunk boundary meanwhile. */
 function complete(context: SyncContext, results: readonly ChunkResult[]): boolean {
-  const tallies = results.map((r) => r.planIdsTally);
-  if (context.idsTally && tallies.every((t) => t !== undefined))
-    return sameTally(addTallies(tallies as IdTally[]), context.idsTally);
-  // A run planned, or a chunk result stored, by an older build: count every 编号.
   const seen = new Map<string, number>();
   for (const r of results) for (const id of r.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
   // for…in rather than Object.entries: no pair allocated per 编号 (2,000 of them, once per finish).

@@ -7,7 +7,6 @@ import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
-import { tallyIndex } from "../../domain/sync/id-tally";
 import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -286,7 +285,7 @@ async function planFromRead(
   await raiseFloors(deps.ids, context.idFormat, Object.keys(ids));
   const chunkStarts: number[] = [];
   for (let row = 2; row <= lastRow; row += CHUNK_ROWS) chunkStarts.push(row);
-  return { ...base, header, ledgerSkipped: null, lastRow, chunkStarts, ids, idsTally: tallyIndex(ids) };
+  return { ...base, header, ledgerSkipped: null, lastRow, chunkStarts, ids };
 }
 
 /**

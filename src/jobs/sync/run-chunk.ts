@@ -19,7 +19,6 @@ import {
   type StoredSummaryRow,
   storeRow,
 } from "../../domain/summary/summary-row";
-import { tallyIds } from "../../domain/sync/id-tally";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
@@ -211,7 +210,6 @@ export async function runChunk(
   const empty: ChunkResult = {
     rows: 0,
     ids: [],
-    planIdsTally: tallyIds([]),
     problems: [],
     relatedProblems: [],
     cellsWritten: 0,
@@ -276,7 +274,6 @@ export async function runChunk(
   const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
     rows: stored.length,
     ids,
-    planIdsTally: tallyIds(ids.filter((id) => idEntry(context.ids, id) !== undefined)),
     // The header's problems are the plan's; a chunk reports its rows'.
     problems: evaluation.rowProblems.map((p) =>
       p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,

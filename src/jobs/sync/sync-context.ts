@@ -1,6 +1,5 @@
 import type { IdIndex } from "../../domain/evaluate-chunk";
 import type { Problem } from "../../domain/problems";
-import type { IdTally } from "../../domain/sync/id-tally";
 
 /**
  * What a sync run's plan learnt, carried (as JSON in sync_runs.context) to each of its chunks and
@@ -21,8 +20,6 @@ export interface SyncContext {
   /** First sheet row of each chunk; a chunk runs to the next one's start (the last to lastRow). */
   readonly chunkStarts: number[];
   readonly ids: IdIndex;
-  /** `ids` tallied, each 编号 as often as rows hold it (absent in a run planned by an older build). */
-  readonly idsTally?: IdTally;
   /** Problems found by the plan, by where the 校验问题 tab lists them (the ledger's rows come from the chunks). */
   readonly planProblems: {
     readonly ledgerHeader: Problem[];
@@ -68,11 +65,6 @@ export interface ChunkResult {
   /** Non-blank rows the chunk evaluated, and the 编号 they carry now (new ones included). */
   readonly rows: number;
   readonly ids: string[];
-  /**
-   * Those of `ids` the plan saw (not the numbers handed out meanwhile), tallied: the finish adds the
-   * chunks' tallies up against the plan's (absent in a result stored by an older build).
-   */
-  readonly planIdsTally?: IdTally;
   readonly problems: Problem[];
   /** Problems of the 沟通记录, 延期申请 and 协办意见 rows of this chunk's suggestions. */
   readonly relatedProblems?: Problem[];
