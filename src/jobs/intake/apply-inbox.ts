@@ -155,7 +155,7 @@ export async function applyInbox(
       if (inserted.outcome === "busy") return { outcome: "busy" };
       await deps.inbox.mark(plan.appended, "applied", at, null);
       // The writes below are placed on a read that shows the rows just added.
-      if (plan.writes.length > 0) ledger = (await readRowsHolding(deps, ids, PLAN_HEADERS, [], "编号")).rows;
+      if (plan.writes.length > 0) ledger = (await readRowsHolding(deps, ids, PLAN_HEADERS)).rows;
     }
     await deps.inbox.mark(plan.alreadyThere, "applied", at, null);
     const written = await writeLedgerCells(deps, plan.writes, ledger);

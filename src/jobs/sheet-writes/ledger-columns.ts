@@ -62,7 +62,7 @@ const cellsOfColumn = (range: sheets_v4.Schema$ValueRange | undefined) =>
  * A column-major range as Google would answer it by rows: interior empty cells "", trailing ones
  * and trailing empty rows dropped (the `also` ranges, read in the same call as the columns).
  */
-export function rowsOfColumns(columns: readonly (readonly unknown[])[]): unknown[][] {
+function rowsOfColumns(columns: readonly (readonly unknown[])[]): unknown[][] {
   const height = Math.max(0, ...columns.map((c) => c.length));
   const rows: unknown[][] = [];
   for (let r = 0; r < height; r++) {
@@ -129,7 +129,7 @@ export async function readLedgerColumns(
 }
 
 /**
- * The ledger as writes to these 编号 need it: the `wanted` columns (and the extent columns) of
+ * The ledger as writes to these 编号 need it: the `wanted` columns (and the 编号 column) of
  * every row, and the rows holding the 编号 whole (the cells the writes fill, a 备注 they add a line
  * to, and the row copy the checked write takes). Two reads of a few columns and rows, not the whole
  * tab: placing a batch of writes costs the same for 200 rows or 2,000. `also` as readLedgerColumns;
