@@ -24,6 +24,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0017_part_figures.sql",
   "0018_part_refs.sql",
   "0019_tab_rows.sql",
+  "0020_present_snapshots.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -41,6 +41,8 @@ export interface SnapshotStore {
    * 编号 once and reads back only the few that went, not every snapshot's 编号.
    */
   presentIdsNotIn(held: readonly string[]): Promise<string[]>;
+  /** How many snapshots have not vanished (counted in D1's index of them). */
+  presentCount(): Promise<number>;
   load(id: string): Promise<Snapshot | null>;
   /** Snapshots of suggestions that vanished from the sheet (restorable), newest removal first. */
   removed(): Promise<Snapshot[]>;
@@ -152,6 +154,12 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .bind(JSON.stringify(held))
         .all<{ id: string }>();
       return results.map((r) => r.id);
+    },
+    async presentCount() {
+      const row = await db
+        .prepare("SELECT COUNT(*) AS n FROM suggestions WHERE removed_at IS NULL")
+        .first<{ n: number }>();
+      return row?.n ?? 0;
     },
     async removed() {
       const { results } = await db

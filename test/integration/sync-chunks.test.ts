@@ -40,6 +40,38 @@ async function seed(id: string) {
   await emulator.createSpreadsheet(id, fixtureSheets(buildFixture(ROWS, 6)));
 }
 
+/**
+ * Delivers the queued steps from `from` on, in order, calling `afterFirstChunk` once the first
+ * chunk's step ran (staff editing while the chunks run); returns the result that ended the run.
+ */
+async function deliverAfter(
+  deps: ReturnType<typeof queuedDeps>["deps"],
+  sent: ReturnType<typeof queuedDeps>["sent"],
+  from: number,
+  afterFirstChunk?: () => Promise<void>,
+) {
+  let end = null;
+  let then = afterFirstChunk;
+  for (let i = from; i < sent.length; i++) {
+    const { id, body } = sent[i] as (typeof sent)[number];
+    end = (await continueSync(deps, body, FIXTURE_NOW_MS, id)) ?? end;
+    if (body.step === "chunk" && body.chunk === 0 && then) {
+      await then();
+      then = undefined;
+    }
+  }
+  return end;
+}
+
+/** Deletes sheet row `row` (1-based) of the ledger. */
+async function deleteLedgerRow(spreadsheetId: string, row: number) {
+  const ss = await emulator.spreadsheet(spreadsheetId);
+  const sheetId = ss.sheets.find((t) => t.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+  await depsFor(spreadsheetId).sheets.batchUpdate([
+    { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: row - 1, endIndex: row } } },
+  ]);
+}
+
 /** The last request the emulator logged: what a test counts from. */
 const lastSeq = async () => (await emulator.requests()).at(-1)?.seq ?? 0;
 
@@ -204,18 +236,8 @@ describe("a sync run split across queue messages", () => {
     const { deps, sent } = await steadyOffice("sync-moved");
     const ss = await emulator.spreadsheet("sync-moved");
     const sheetId = ss.sheets.find((t) => t.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-    const deliverFrom = async (from: number, afterFirstChunk?: () => Promise<void>) => {
-      let end = null;
-      for (let i = from; i < sent.length; i++) {
-        const { id, body } = sent[i] as (typeof sent)[number];
-        end = (await continueSync(deps, body, FIXTURE_NOW_MS, id)) ?? end;
-        if (body.step === "chunk" && body.chunk === 0 && afterFirstChunk) {
-          await afterFirstChunk();
-          afterFirstChunk = undefined;
-        }
-      }
-      return end;
-    };
+    const deliverFrom = (from: number, afterFirstChunk?: () => Promise<void>) =>
+      deliverAfter(deps, sent, from, afterFirstChunk);
     // A quiet sync's first step reuses two chunks at once: edit a cell of the first chunk so that
     // step checks it, and the second chunk gets a step (and a read) of its own.
     await deps.sheets.batchUpdateValues([
@@ -245,6 +267,44 @@ describe("a sync run split across queue messages", () => {
     });
     const next = await runSync(deps, "test", FIXTURE_NOW_MS);
     expect(next).toMatchObject({ outcome: "ok", message: "同步完成" });
+  });
+
+  it("lists as vanished a suggestion numbered in a run that rows moved in, once staff delete its row", async () => {
+    const { deps, sent } = await steadyOffice("sync-numbered");
+    const ledger = `'${TAB_NAMES.ledger}'`;
+    const title = "新增的建议（同步期间编号）";
+    const before = await emulator.getValues("sync-numbered", ledger, "FORMULA");
+    const typed = [...(before.at(-1) ?? [])] as (string | number)[];
+    typed[col("编号")] = "";
+    typed[col("标题")] = title;
+    await deps.sheets.batchUpdateValues([{ range: `${ledger}!A${before.length + 1}`, values: [typed] }]);
+    // Two rows of the last chunk trade places, and back: the sheet's 编号 are as before.
+    const a = 2 * CHUNK_ROWS + 5;
+    const swap = (first: unknown[], second: unknown[]) =>
+      deps.sheets.batchUpdateValues([
+        { range: `${ledger}!A${a}`, values: [first as (string | number)[]] },
+        { range: `${ledger}!A${a + 1}`, values: [second as (string | number)[]] },
+      ]);
+    const [rowA, rowB] = [before[a - 1] ?? [], before[a] ?? []];
+    // The run numbers the new row while those rows are swapped: it cannot tell what vanished.
+    const from = sent.length;
+    await startSync(deps, "cron", FIXTURE_NOW_MS);
+    const moved = await deliverAfter(deps, sent, from, () => swap(rowB, rowA).then(() => undefined));
+    expect(moved?.message).toBe("同步完成（同步期间表格行被移动，部分统计以下次同步为准）");
+    const numbered = await emulator.getValues("sync-numbered", ledger, "FORMULA");
+    const at = numbered.findIndex((r) => r[col("标题")] === title);
+    const id = String(numbered[at]?.[col("编号")] ?? "");
+    expect(id).toMatch(/^2026-\d+$/);
+
+    // Staff swap the rows back and delete the new one: the sheet holds the very 编号, in order,
+    // that it held when the last sync that could tell compared them with D1.
+    await swap(rowA, rowB);
+    await deleteLedgerRow("sync-numbered", at + 1);
+    await runSync(deps, "test", FIXTURE_NOW_MS);
+
+    const problems = await emulator.getValues("sync-numbered", `'${TAB_NAMES.problems}'`);
+    const vanished = problems.filter((p) => String(p[5]).includes("已从本表消失"));
+    expect(vanished.map((p) => p[2])).toEqual([id]);
   });
 
   it("stops a run whose lease a newer run took while its step waited, writing nothing", async () => {

@@ -28,6 +28,7 @@ import { BASE_CACHED_TABS, rowsWithIds } from "../ledger-view";
 import { digestOf } from "./chunk-input";
 import { assessmentsOf } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
+import { seenOnce } from "./seen-once";
 import { parseStamp, type SummaryStamp } from "./summary-stamp";
 import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
@@ -64,6 +65,12 @@ export interface FinishOutcome {
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
 const GRID_HEADROOM = 500;
 const META_TAB_WRITTEN = "system_tab_written:";
+/**
+ * What the last finish that compared the snapshots with the sheet left: "digest:count", the digest
+ * of the sheet's 编号 it compared and how many snapshots were present after; "" while one marks
+ * vanished suggestions (see markVanished).
+ */
+const META_PRESENT = "present_snapshots";
 const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
 
 /** What the last sync wrote to a system tab: how many rows, and a digest of them. */
@@ -84,6 +91,7 @@ const FINISH_META_KEYS = [
   ...SYSTEM_TABS.map(tabWrittenKey),
   META_DUPLICATE_IDS,
   META_ID_FORMAT,
+  META_PRESENT,
 ] as const;
 type FinishMeta = ReadonlyMap<string, string>;
 
@@ -165,15 +173,6 @@ async function unchangedSinceLastRun(
     outstanding.length === 0 &&
     figures
   );
-}
-
-/** Every 编号 the plan saw is in some chunk's rows, once: no row moved past a chunk boundary meanwhile. */
-function complete(context: SyncContext, results: readonly ChunkResult[]): boolean {
-  const seen = new Map<string, number>();
-  for (const r of results) for (const id of r.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
-  // for…in rather than Object.entries: no pair allocated per 编号 (2,000 of them, once per finish).
-  for (const id in context.ids) if (seen.get(id) !== context.ids[id]?.rows.length) return false;
-  return true;
 }
 
 function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
@@ -274,7 +273,8 @@ export async function finishRun(
     context: ledgerContext,
     statistics: shares?.statistics,
   });
-  const incomplete = context.ledgerSkipped === null && !complete(context, results);
+  const idKeys = Object.keys(context.ids);
+  const incomplete = context.ledgerSkipped === null && !seenOnce(context, results, idKeys);
   // Only a run that saw the whole ledger may conclude a unit was reassigned.
   const objections =
     deps.objections && context.ledgerSkipped === null && !incomplete
@@ -290,19 +290,10 @@ export async function finishRun(
           at,
         )
       : openObjections;
-  if (context.ledgerSkipped === null && !incomplete) {
-    const inSheet = [...Object.keys(context.ids), ...results.flatMap((r) => r.assignedIds)];
-    const vanished = await deps.snapshots.presentIdsNotIn(inSheet);
-    if (vanished.length > 0)
-      await deps.snapshots.apply({
-        upserts: [],
-        seen: [],
-        audits: [],
-        removedIds: vanished,
-        seenAt: at,
-        syncId: null,
-      });
-  }
+  const present =
+    context.ledgerSkipped === null && !incomplete
+      ? await markVanished(deps, stored, [...idKeys, ...results.flatMap((r) => r.assignedIds)], at)
+      : null;
   const removed = context.ledgerSkipped === null ? await deps.snapshots.removed() : [];
   const { planProblems } = context;
   const problems: Problem[] = [
@@ -373,12 +364,14 @@ export async function finishRun(
     ],
     at,
   );
-  const duplicateIds = Object.keys(context.ids).filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
+  const duplicateIds = idKeys.filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
   const duplicates = JSON.stringify(duplicateIds);
   await deps.meta.setMany(
-    [[META_ID_FORMAT, context.idFormat] as const, [META_DUPLICATE_IDS, duplicates] as const].filter(
-      ([key, value]) => stored.get(key) !== value,
-    ),
+    [
+      [META_ID_FORMAT, context.idFormat] as const,
+      [META_DUPLICATE_IDS, duplicates] as const,
+      ...(present === null ? [] : [[META_PRESENT, present] as const]),
+    ].filter(([key, value]) => stored.get(key) !== value),
     at,
   );
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
@@ -390,6 +383,40 @@ export async function finishRun(
     requeued,
     figuresDue: (newStamp ?? stamp).version as string,
   };
+}
+
+/**
+ * Marks the suggestions whose snapshot has not vanished but whose 编号 the sheet no longer holds,
+ * and gives what to store under META_PRESENT. Only a finish marks snapshots vanished, and only
+ * the chunks add or bring one back (for rows they read). So when the sheet holds the 编号 the
+ * last such comparison left every present snapshot among, and as many snapshots are present as it
+ * left, none was added since and none can be missing from the sheet: a count spares D1 comparing
+ * 2,000 编号 on most syncs. The entry is emptied before marking, so a finish that stops halfway
+ * leaves no stale one. Null when it stored the entry itself (it marked some), else the entry for
+ * the finish's last write (stored there when it changed).
+ */
+async function markVanished(
+  deps: FinishDeps,
+  stored: FinishMeta,
+  inSheet: readonly string[],
+  at: string,
+): Promise<string | null> {
+  const digest = hash53(JSON.stringify(inSheet));
+  const count = await deps.snapshots.presentCount();
+  if (stored.get(META_PRESENT) === `${digest}:${count}`) return `${digest}:${count}`;
+  const vanished = await deps.snapshots.presentIdsNotIn(inSheet);
+  if (vanished.length === 0) return `${digest}:${count}`;
+  await deps.meta.set(META_PRESENT, "", at);
+  await deps.snapshots.apply({
+    upserts: [],
+    seen: [],
+    audits: [],
+    removedIds: vanished,
+    seenAt: at,
+    syncId: null,
+  });
+  await deps.meta.set(META_PRESENT, `${digest}:${count - vanished.length}`, at);
+  return null;
 }
 
 /** Appends rows to a system tab whose grid is shorter than its new content (values writes never grow a grid). */

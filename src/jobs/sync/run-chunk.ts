@@ -34,6 +34,7 @@ import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
 import { chunkInput } from "./chunk-input";
 import { readRanges } from "./read-sheet";
+import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
 import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
 
@@ -132,7 +133,7 @@ export function chunkReader(
 
 type Probe =
   | { reused: ChunkResult }
-  | { reused: null; input: string; header: unknown[]; raw: unknown[][]; first: number };
+  | { reused: null; input: string; header: unknown[]; raw: unknown[][]; first: number; placed: number };
 
 /** Reads a chunk's rows and digests what its evaluation depends on: its steady result when the same. */
 async function probeChunk(
@@ -147,12 +148,14 @@ async function probeChunk(
   // The plan's digest of the small tabs covers the practice tabs too: any change there checks again.
   // hash53 reads the input string as it is (SHA-1 would need a UTF-8 copy of it first).
   const input = `h${hash53(chunkInput(context, deps.buildId, header, first, raw))}`;
+  // Counted from the rows as read now: a result stored by an older build has no count.
+  const placed = placedRows(context, header, first, raw);
   const steady = await deps.summaries.steady(index);
   if (steady?.input === input) {
     const stored = JSON.parse(steady.result) as ChunkResult;
-    return { reused: { ...stored, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore } };
+    return { reused: { ...stored, placed, reused: true, sheetsCalls: deps.sheets.callCount - callsBefore } };
   }
-  return { reused: null, input, header, raw, first };
+  return { reused: null, input, header, raw, first, placed };
 }
 
 /** The 编号 of these that the plan saw on more than one row of the ledger (a duplicate to fix). */
@@ -190,7 +193,7 @@ export async function runChunk(
   const callsBefore = deps.sheets.callCount;
   const probe = await probeChunk(deps, context, index, rowsOf, callsBefore);
   if (probe.reused) return probe.reused;
-  const { input, header, raw, first } = probe;
+  const { input, header, raw, first, placed } = probe;
   // The small tabs (built once per isolate), and of 沟通记录, 延期申请 and 协办意见 only this part's
   // suggestions' rows (D1 picks them by 编号), so a chunk parses its share of the practice rows.
   const [base, practice] = await Promise.all([
@@ -210,6 +213,7 @@ export async function runChunk(
   const empty: ChunkResult = {
     rows: 0,
     ids: [],
+    placed,
     problems: [],
     relatedProblems: [],
     cellsWritten: 0,
@@ -274,6 +278,7 @@ export async function runChunk(
   const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
     rows: stored.length,
     ids,
+    placed,
     // The header's problems are the plan's; a chunk reports its rows'.
     problems: evaluation.rowProblems.map((p) =>
       p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,

@@ -65,6 +65,11 @@ export interface ChunkResult {
   /** Non-blank rows the chunk evaluated, and the 编号 they carry now (new ones included). */
   readonly rows: number;
   readonly ids: string[];
+  /**
+   * Rows read with a 编号 where the plan's index has it, -1 when one is elsewhere (placedRows):
+   * the finish adds them up (seenOnce). Absent in a result stored by an older build.
+   */
+  readonly placed?: number;
   readonly problems: Problem[];
   /** Problems of the 沟通记录, 延期申请 and 协办意见 rows of this chunk's suggestions. */
   readonly relatedProblems?: Problem[];
