@@ -30,7 +30,7 @@ import { assessmentsOf } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import { seenOnce } from "./seen-once";
 import { parseStamp, type SummaryStamp } from "./summary-stamp";
-import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
+import { type ChunkResult, leftSheetAsIs, problemsDigestOf, type SyncContext } from "./sync-context";
 import { problemsTabValues } from "./tabs";
 
 export interface FinishDeps {
@@ -105,7 +105,7 @@ const partsDigestOf = (versions: { text: string }) => `p${hash53(versions.text)}
 
 /**
  * What the finish works from besides the stored parts: the plan's problems (headers, small tabs,
- * settings), the chunks' problems, the small and practice tabs' digest and the tabs skipped or
+ * settings), the chunks' problems (each chunk's digest of them), the small and practice tabs' digest and the tabs skipped or
  * missing. A renamed optional header or a mended practice row can change these and no part, so
  * "nothing changed" compares them too.
  */
@@ -117,7 +117,7 @@ function finishInputs(context: SyncContext, results: readonly ChunkResult[]): Pr
       context.skippedTabs,
       context.missingTabs,
       context.ledgerSkipped,
-      results.map((r) => [r.problems, r.relatedProblems ?? [], r.unknownYears]),
+      results.map((r) => r.problemsDigest ?? problemsDigestOf(r)),
     ]),
   );
 }
@@ -200,9 +200,12 @@ async function rewrite(
   stored: FinishMeta,
   tab: string,
   desired: (string | number)[][],
+  /** A digest of what `desired` is made from alone, when the caller has one: spares writing it out. */
+  madeFrom?: string,
 ): Promise<TabRewrite | null> {
   if (context.skippedTabs.some((s) => s.tab === tab) || context.missingTabs.includes(tab)) return null;
-  const written: TabWritten = { rows: desired.length, digest: await digestOf(JSON.stringify(desired)) };
+  const digest = madeFrom ?? (await digestOf(JSON.stringify(desired)));
+  const written: TabWritten = { rows: desired.length, digest };
   const last = lastWritten(stored, tab);
   const held = context.systemRows[tab] ?? 0;
   if (last?.digest === written.digest && held === desired.length) return null;
@@ -317,9 +320,19 @@ export async function finishRun(
   ];
   const committee = committeeScores(tabs[TAB_NAMES.committee]);
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
+  const problemsJson = JSON.stringify(problems);
+  const problemsDigest = await digestOf(problemsJson);
+  const problemsValues = problemsTabValues(problems);
   const writes = (
     await Promise.all([
-      rewrite(context, stored, TAB_NAMES.problems, problemsTabValues(problems)),
+      // 校验问题's rows follow from its header and the problems alone (problemsTabValues).
+      rewrite(
+        context,
+        stored,
+        TAB_NAMES.problems,
+        problemsValues,
+        `${problemsValues[0]?.join("\t")}\n${problemsDigest}`,
+      ),
       rewrite(context, stored, TAB_NAMES.statistics, view.statistics.tabValues),
       rewrite(context, stored, TAB_NAMES.assessment, assessmentTable(assessments)),
     ])
@@ -339,8 +352,6 @@ export async function finishRun(
     );
     cellsWritten = writes.reduce((n, w) => n + w.values.reduce((m, row) => m + row.length, 0), 0);
   }
-  const problemsJson = JSON.stringify(problems);
-  const problemsDigest = await digestOf(problemsJson);
   const problemsChanged = stamp.problemsDigest !== problemsDigest;
   const changed = results.some((r) => r.partChanged) || problemsChanged;
   const newStamp = nextStamp(

@@ -36,7 +36,7 @@ import { chunkInput } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
-import { type ChunkResult, leftSheetAsIs, type SyncContext } from "./sync-context";
+import { type ChunkResult, leftSheetAsIs, problemsDigestOf, type SyncContext } from "./sync-context";
 
 export interface ChunkDeps {
   sheets: SheetsClient;
@@ -275,21 +275,25 @@ export async function runChunk(
     const id = assigned.get(r.rowNumber);
     if (r.newId && id) renamed.set(r.newId, id);
   }
+  // The header's problems are the plan's; a chunk reports its rows'.
+  const problems = evaluation.rowProblems.map((p) =>
+    p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
+  );
+  const relatedProblems = [...evaluation.relatedProblems];
+  const unknownYears = [...evaluation.unknownYears];
   const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
     rows: stored.length,
     ids,
     placed,
-    // The header's problems are the plan's; a chunk reports its rows'.
-    problems: evaluation.rowProblems.map((p) =>
-      p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
-    ),
-    relatedProblems: [...evaluation.relatedProblems],
+    problems,
+    relatedProblems,
+    problemsDigest: problemsDigestOf({ problems, relatedProblems, unknownYears }),
     cellsWritten: written.cellsWritten,
     held: written.held.length,
     heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),
     repairedCells: written.restored.length,
     assignedIds: [...assigned.values()],
-    unknownYears: [...evaluation.unknownYears],
+    unknownYears,
     reused: false,
   };
   // Steady: the same input next time needs no check. Otherwise the next sync reads the rows again.

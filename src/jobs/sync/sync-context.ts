@@ -1,4 +1,5 @@
 import type { IdIndex } from "../../domain/evaluate-chunk";
+import { hash53 } from "../../domain/hash";
 import type { Problem } from "../../domain/problems";
 
 /**
@@ -73,6 +74,12 @@ export interface ChunkResult {
   readonly problems: Problem[];
   /** Problems of the 沟通记录, 延期申请 and 协办意见 rows of this chunk's suggestions. */
   readonly relatedProblems?: Problem[];
+  /**
+   * Digest of the problems, related problems and unknown years (problemsDigestOf), so the finish
+   * compares its inputs without writing every chunk's problems out again. Absent in a result stored
+   * by an older build.
+   */
+  readonly problemsDigest?: string;
   readonly cellsWritten: number;
   readonly held: number;
   readonly heldSample: { header: string; reason: string }[];
@@ -84,6 +91,13 @@ export interface ChunkResult {
   readonly sheetsCalls: number;
   /** The chunk's input was as a steady earlier run left it: its stored result was reused, nothing checked. */
   readonly reused: boolean;
+}
+
+/** What a chunk's result says about its rows' problems, as one short text (ChunkResult.problemsDigest). */
+export function problemsDigestOf(
+  result: Pick<ChunkResult, "problems" | "relatedProblems" | "unknownYears">,
+): string {
+  return `q${hash53(JSON.stringify([result.problems, result.relatedProblems ?? [], result.unknownYears]))}`;
 }
 
 /**
