@@ -25,6 +25,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0018_part_refs.sql",
   "0019_tab_rows.sql",
   "0020_present_snapshots.sql",
+  "0021_part_shares.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

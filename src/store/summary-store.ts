@@ -1,4 +1,5 @@
 import type { ListEntry, SuggestionRef } from "../domain/dashboard/suggestion-ref";
+import { type PartShares, SHARE_GROUPS } from "../domain/figures/part-figures";
 import { hash53 } from "../domain/hash";
 import { idKey, indexPath } from "../domain/summary/row-index";
 import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
@@ -21,8 +22,8 @@ export interface DerivedPart {
   csv: string;
   /** Which rows hold each 编号 and concern each unit, deputy and leader (rowIndex, JSON). */
   rowIndex: string;
-  /** The part's share of the dashboard's figures (PartFigures, JSON): the finish adds them up. */
-  figures: string;
+  /** The part's share of the dashboard's figures, group by group: the finish and the steps after it add them up. */
+  shares: PartShares;
   /** Each row's list entry (listEntry, JSON; null for a row without 编号), in the rows' order. */
   refs: string;
 }
@@ -61,7 +62,7 @@ export interface SummaryStore {
   /**
    * Every part's share of the figures (JSON text), in part order; null while a part stored by an
    * older build has none (the finish then works the figures out from the rows). `leaveOut`: groups
-   * of the share D1 removes before sending it, so a step parses only the groups it adds up.
+   * of the share D1 does not send, so a step parses only the groups it adds up.
    */
   loadFigures(leaveOut?: readonly string[]): Promise<string[] | null>;
   /**
@@ -136,6 +137,17 @@ export interface SummaryStore {
 function digest(part: SummaryPart): string {
   return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
 }
+
+/** The columns of a part's share (PartShares): its format, then each group's text. */
+const SHARE_NAMES = ["shares_format", ...SHARE_GROUPS.map((group) => `share_${group}`)];
+const SHARE_COLUMNS = SHARE_NAMES.join(", ");
+const SHARE_PARAMS = (from: number) => SHARE_NAMES.map((_, i) => `?${from + i}`).join(", ");
+const SHARE_UPDATES = SHARE_NAMES.map((name) => `${name} = excluded.${name}`).join(", ");
+const SHARE_SETS = (from: number) => SHARE_NAMES.map((name, i) => `${name} = ?${from + i}`).join(", ");
+const shareValues = (shares: PartShares) => [
+  shares.format,
+  ...SHARE_GROUPS.map((group) => shares.groups[group]),
+];
 
 /**
  * ?1 the JSON path of a key in the parts' index (indexPath), ?2 "facts" or "rows": the rows the
@@ -248,21 +260,21 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const hashes = entries.map(([, part]) => digest(part));
       const { results } = await db
         .prepare(
-          "SELECT part, hash, input, row_index IS NULL OR figures IS NULL OR refs IS NULL AS lacking FROM summary_parts",
+          "SELECT part, hash, input, row_index IS NULL OR shares_format IS NULL OR refs IS NULL AS lacking FROM summary_parts",
         )
         .all<{ part: number; hash: string; input: string | null; lacking: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, figures, refs)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, refs, ${SHARE_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ${SHARE_PARAMS(11)})
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
            updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
-           row_index = excluded.row_index, figures = excluded.figures, refs = excluded.refs`,
+           row_index = excluded.row_index, refs = excluded.refs, ${SHARE_UPDATES}`,
       );
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
       // The part's list entries again, as rows the list and a unit's page read by index.
       const derivedAnew = (index: number, derived: DerivedPart) => [
-        addDerived.bind(index, derived.rowIndex, derived.figures, derived.refs),
+        addDerived.bind(index, derived.rowIndex, derived.refs, ...shareValues(derived.shares)),
         ...listPart(index, derived.refs),
       ];
       const listPart = (index: number, refs: string) => [
@@ -271,7 +283,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       ];
       // A part an older build stored lacks what later builds derive from its rows: the rows are the same, so it is not counted.
       const addDerived = db.prepare(
-        "UPDATE summary_parts SET row_index = ?2, figures = ?3, refs = ?4 WHERE part = ?1",
+        `UPDATE summary_parts SET row_index = ?2, refs = ?3, ${SHARE_SETS(4)} WHERE part = ?1`,
       );
       let changed = 0;
       const copies: Array<{ index: number; hash: string; csv: string }> = [];
@@ -294,8 +306,8 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
               result,
               derived.csv,
               derived.rowIndex,
-              derived.figures,
               derived.refs,
+              ...shareValues(derived.shares),
             ),
             ...listPart(index, derived.refs),
           ];
@@ -476,7 +488,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const row = await db
         // A part without the index or figures (stored by an older build) is checked once more, which stores them.
         .prepare(
-          "SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL AND figures IS NOT NULL AND refs IS NOT NULL",
+          "SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL AND shares_format IS NOT NULL AND refs IS NOT NULL",
         )
         .bind(part)
         .first<{ input: string | null; result: string | null }>();
@@ -493,13 +505,17 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
     loadFacts: () => loadColumn<FactTuple>(db, "facts"),
     async loadFigures(leaveOut = []) {
-      // json_remove keeps the rest of the text as stored (numbers as written), and is D1's CPU, not the Worker's.
-      const paths = leaveOut.map((group, i) => [`?${i + 1}`, `$.${group}`] as const);
-      const column =
-        paths.length > 0 ? `json_remove(figures, ${paths.map(([p]) => p).join(", ")})` : "figures";
+      // D1 joins the groups asked for into one JSON text per part (a NULL group, of a part stored
+      // before them, makes the part's NULL); no JSON is parsed on either side until the Worker's.
+      const groups = SHARE_GROUPS.filter((group) => !leaveOut.includes(group));
+      const joined = [
+        `'{"format":'`,
+        "shares_format",
+        ...groups.flatMap((group) => [`',"${group}":'`, `share_${group}`]),
+        "'}'",
+      ].join(" || ");
       const { results } = await db
-        .prepare(`SELECT ${column} AS figures FROM summary_parts ORDER BY part`)
-        .bind(...paths.map(([, path]) => path))
+        .prepare(`SELECT ${joined} AS figures FROM summary_parts ORDER BY part`)
         .all<{ figures: string | null }>();
       const figures = results.map((r) => r.figures);
       return figures.every((f): f is string => f !== null) ? figures : null;

@@ -2,7 +2,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { meterD1, takeD1Counts } from "../../src/d1-meter";
 import type { ListEntry, SuggestionRef } from "../../src/domain/dashboard/suggestion-ref";
+
 import { createSummaryStore, type SummaryPart } from "../../src/store/summary-store";
+import { NO_SHARES } from "../support/no-shares";
 import { resetDatabase } from "../support/sync-helpers";
 
 const AT = "2026-11-26T01:00:00.000Z";
@@ -38,7 +40,7 @@ function part(entries: readonly (ListEntry | null)[]): SummaryPart {
     derive: () => ({
       csv: "",
       rowIndex: JSON.stringify(index),
-      figures: "{}",
+      shares: NO_SHARES,
       refs: JSON.stringify(entries),
     }),
     derivedFor: "build\n2026-11-26",

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createExportFiles, type ExportFiles } from "../../src/store/export-files";
+
 import { createSummaryStore, type SummaryPart } from "../../src/store/summary-store";
+import { NO_SHARES } from "../support/no-shares";
 import { resetDatabase } from "../support/sync-helpers";
 
 const AT = "2026-11-26T01:00:00.000Z";
@@ -13,7 +15,7 @@ function part(csv: string): SummaryPart {
     derive: () => ({
       csv,
       rowIndex: "{}",
-      figures: "{}",
+      shares: NO_SHARES,
       refs: "[]",
     }),
     derivedFor: "build\n2026-11-26",

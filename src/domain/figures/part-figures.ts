@@ -56,6 +56,37 @@ export interface PartFigures {
   readonly recipients: Recipients;
 }
 
+export type ShareGroup = Exclude<keyof PartFigures, "format">;
+
+/** The groups of a share, each stored as a text of its own (PartShares); every one of PartFigures, checked. */
+const GROUPS = {
+  statistics: true,
+  overview: true,
+  digest: true,
+  excellent: true,
+  deputies: true,
+  sampling: true,
+  assessment: true,
+  reports: true,
+  recipients: true,
+} as const satisfies Record<ShareGroup, true>;
+export const SHARE_GROUPS = Object.keys(GROUPS) as readonly ShareGroup[];
+
+/**
+ * A share as stored: each group's JSON text apart, so a step has D1 send the groups it adds up and
+ * no other (D1 then joins texts instead of cutting one JSON text, see SummaryStore.loadFigures).
+ */
+export interface PartShares {
+  readonly format: number;
+  readonly groups: Readonly<Record<ShareGroup, string>>;
+}
+
+export function sharesOf(figures: PartFigures): PartShares {
+  const groups = {} as Record<ShareGroup, string>;
+  for (const group of SHARE_GROUPS) groups[group] = JSON.stringify(figures[group]);
+  return { format: figures.format, groups };
+}
+
 /**
  * The part's share, from its rows as stored (sheet order) and the day they were evaluated for.
  * `duplicated`: the 编号 of these rows that more than one row of the ledger holds (the digest and

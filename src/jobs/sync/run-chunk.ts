@@ -6,7 +6,7 @@ import { listEntry } from "../../domain/dashboard/suggestion-ref";
 import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { contactsById } from "../../domain/figures/contacts-part";
-import { partFigures } from "../../domain/figures/part-figures";
+import { partFigures, sharesOf } from "../../domain/figures/part-figures";
 import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
@@ -313,7 +313,7 @@ export async function runChunk(
         rowIndex: JSON.stringify(rowIndex(loaded)),
         // The part's share of the figures and what the lists show of each row, from the rows as
         // the finish and the pages load them.
-        figures: JSON.stringify(partFigures(loaded, context.today, duplicated, contacts)),
+        shares: sharesOf(partFigures(loaded, context.today, duplicated, contacts)),
         refs: JSON.stringify(loaded.map((row) => listEntry(row, context.today))),
         // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
         csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
