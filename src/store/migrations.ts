@@ -26,6 +26,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0019_tab_rows.sql",
   "0020_present_snapshots.sql",
   "0021_part_shares.sql",
+  "0022_part_versions.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -138,12 +138,18 @@ function digest(part: SummaryPart): string {
   return `r${hash53(`${part.derivedFor}\n${part.rows}`)}`;
 }
 
-/** The columns of a part's share (PartShares): its format, then each group's text. */
-const SHARE_NAMES = ["shares_format", ...SHARE_GROUPS.map((group) => `share_${group}`)];
-const SHARE_COLUMNS = SHARE_NAMES.join(", ");
-const SHARE_PARAMS = (from: number) => SHARE_NAMES.map((_, i) => `?${from + i}`).join(", ");
-const SHARE_UPDATES = SHARE_NAMES.map((name) => `${name} = excluded.${name}`).join(", ");
-const SHARE_SETS = (from: number) => SHARE_NAMES.map((name, i) => `${name} = ?${from + i}`).join(", ");
+/**
+ * The parts an older build stored without something later builds derive: its index, its list
+ * entries (both as summary_parts_lacking indexes them) or its share of the figures.
+ */
+const LACKING = `SELECT part FROM summary_parts WHERE row_index IS NULL OR refs IS NULL
+  UNION SELECT part FROM summary_parts WHERE part NOT IN (SELECT part FROM part_shares)`;
+
+/** A part's share (PartShares): its format, then each group's text, a column each. */
+const SHARE_COLUMNS = ["format", ...SHARE_GROUPS];
+const SAVE_SHARES = `INSERT INTO part_shares (part, ${SHARE_COLUMNS.join(", ")})
+  VALUES (?1, ${SHARE_COLUMNS.map((_, i) => `?${i + 2}`).join(", ")})
+  ON CONFLICT (part) DO UPDATE SET ${SHARE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ")}`;
 const shareValues = (shares: PartShares) => [
   shares.format,
   ...SHARE_GROUPS.map((group) => shares.groups[group]),
@@ -260,21 +266,24 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const hashes = entries.map(([, part]) => digest(part));
       const { results } = await db
         .prepare(
-          "SELECT part, hash, input, row_index IS NULL OR shares_format IS NULL OR refs IS NULL AS lacking FROM summary_parts",
+          // From indexes and part_shares' keys (migrations 0021, 0022), reading past no part's rows.
+          `SELECT part, hash, input, part IN (${LACKING}) AS lacking FROM summary_parts`,
         )
         .all<{ part: number; hash: string; input: string | null; lacking: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, refs, ${SHARE_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ${SHARE_PARAMS(11)})
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, refs)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
            updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
-           row_index = excluded.row_index, refs = excluded.refs, ${SHARE_UPDATES}`,
+           row_index = excluded.row_index, refs = excluded.refs`,
       );
+      const saveShares = db.prepare(SAVE_SHARES);
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
       // The part's list entries again, as rows the list and a unit's page read by index.
       const derivedAnew = (index: number, derived: DerivedPart) => [
-        addDerived.bind(index, derived.rowIndex, derived.refs, ...shareValues(derived.shares)),
+        addDerived.bind(index, derived.rowIndex, derived.refs),
+        saveShares.bind(index, ...shareValues(derived.shares)),
         ...listPart(index, derived.refs),
       ];
       const listPart = (index: number, refs: string) => [
@@ -282,9 +291,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         db.prepare(LIST_PART).bind(index, refs),
       ];
       // A part an older build stored lacks what later builds derive from its rows: the rows are the same, so it is not counted.
-      const addDerived = db.prepare(
-        `UPDATE summary_parts SET row_index = ?2, refs = ?3, ${SHARE_SETS(4)} WHERE part = ?1`,
-      );
+      const addDerived = db.prepare("UPDATE summary_parts SET row_index = ?2, refs = ?3 WHERE part = ?1");
       let changed = 0;
       const copies: Array<{ index: number; hash: string; csv: string }> = [];
       const statements = entries.flatMap(([index, part], i) => {
@@ -307,8 +314,8 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
               derived.csv,
               derived.rowIndex,
               derived.refs,
-              ...shareValues(derived.shares),
             ),
+            saveShares.bind(index, ...shareValues(derived.shares)),
             ...listPart(index, derived.refs),
           ];
         }
@@ -323,6 +330,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         changed += dropped.length;
         statements.push(
           db.prepare("DELETE FROM summary_parts WHERE part >= ?1").bind(count),
+          db.prepare("DELETE FROM part_shares WHERE part >= ?1").bind(count),
           db.prepare("DELETE FROM list_entries WHERE part >= ?1").bind(count),
         );
       }
@@ -486,10 +494,9 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     },
     async steady(part) {
       const row = await db
-        // A part without the index or figures (stored by an older build) is checked once more, which stores them.
-        .prepare(
-          "SELECT input, result FROM summary_parts WHERE part = ?1 AND row_index IS NOT NULL AND shares_format IS NOT NULL AND refs IS NOT NULL",
-        )
+        // A part without the index, the list entries or the share (stored by an older build) is
+        // checked once more, which stores them.
+        .prepare(`SELECT input, result FROM summary_parts WHERE part = ?1 AND part NOT IN (${LACKING})`)
         .bind(part)
         .first<{ input: string | null; result: string | null }>();
       return row?.input && row.result ? { input: row.input, result: row.result } : null;
@@ -505,17 +512,19 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     loadAll: () => loadColumn<StoredSummaryRow>(db, "rows"),
     loadFacts: () => loadColumn<FactTuple>(db, "facts"),
     async loadFigures(leaveOut = []) {
-      // D1 joins the groups asked for into one JSON text per part (a NULL group, of a part stored
-      // before them, makes the part's NULL); no JSON is parsed on either side until the Worker's.
+      // D1 joins the groups asked for into one JSON text per part (NULL for a part stored before
+      // part_shares); no JSON is parsed before the Worker's.
       const groups = SHARE_GROUPS.filter((group) => !leaveOut.includes(group));
       const joined = [
         `'{"format":'`,
-        "shares_format",
-        ...groups.flatMap((group) => [`',"${group}":'`, `share_${group}`]),
+        "s.format",
+        ...groups.flatMap((group) => [`',"${group}":'`, `s.${group}`]),
         "'}'",
       ].join(" || ");
       const { results } = await db
-        .prepare(`SELECT ${joined} AS figures FROM summary_parts ORDER BY part`)
+        .prepare(
+          `SELECT ${joined} AS figures FROM summary_parts AS p LEFT JOIN part_shares AS s ON s.part = p.part ORDER BY p.part`,
+        )
         .all<{ figures: string | null }>();
       const figures = results.map((r) => r.figures);
       return figures.every((f): f is string => f !== null) ? figures : null;

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { columnLetter } from "../../src/domain/a1";
-import { SHARE_GROUPS } from "../../src/domain/figures/part-figures";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { FIGURE_GROUPS, type PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
@@ -161,11 +160,10 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
   });
 });
 
-/** Stored parts with no share of the figures (some group missing), and all parts. */
+/** Stored parts with no share of the figures, and all parts. */
 async function partsWithoutFigures(): Promise<{ without: number; all: number }> {
-  const missing = ["shares_format", ...SHARE_GROUPS.map((g) => `share_${g}`)].map((c) => `${c} IS NULL`);
   const row = await env.DB.prepare(
-    `SELECT SUM(${missing.join(" OR ")}) AS without, COUNT(*) AS n FROM summary_parts`,
+    "SELECT SUM(part NOT IN (SELECT part FROM part_shares)) AS without, COUNT(*) AS n FROM summary_parts",
   ).first<{ without: number; n: number }>();
   return { without: Number(row?.without ?? -1), all: Number(row?.n ?? 0) };
 }
@@ -266,7 +264,7 @@ describe("each part's share of the figures, added up by the finish", () => {
   it("is not added up when of another format (an older build): the figures come from the rows", async () => {
     // Shares an older build stored, and wrong besides: were they added up, 合计 would count 999 more.
     await env.DB.prepare(
-      "UPDATE summary_parts SET shares_format = 0, share_statistics = json_set(share_statistics, '$.total', json('[999]'))",
+      "UPDATE part_shares SET format = 0, statistics = json_set(statistics, '$.total', json('[999]'))",
     ).run();
     await replyAndSync("2026-008", "2026-11-21");
     const statistics = await emulator.getValues(SHEET, `'${TAB_NAMES.statistics}'!A:B`);
@@ -275,9 +273,8 @@ describe("each part's share of the figures, added up by the finish", () => {
   });
 
   it("is stored again by the next sync for parts that have none, without counting them as changed", async () => {
-    // As the migration that added the share's columns leaves a part an older build stored.
-    const unset = ["shares_format", ...SHARE_GROUPS.map((g) => `share_${g}`)].map((c) => `${c} = NULL`);
-    await env.DB.prepare(`UPDATE summary_parts SET ${unset.join(", ")} WHERE part = 0`).run();
+    // As a part stored before part_shares is.
+    await env.DB.prepare("DELETE FROM part_shares WHERE part = 0").run();
     vi.useRealTimers();
     const result = await runSync(await dashboardDeps(), "test", FIXTURE_NOW_MS);
     vi.useFakeTimers({ toFake: ["Date"] });

@@ -33,6 +33,7 @@ export async function resetDatabase(): Promise<void> {
       "notices",
       "notice_attempts",
       "summary_parts",
+      "part_shares",
       "list_entries",
       "sync_chunks",
       "sync_claims",
