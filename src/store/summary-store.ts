@@ -139,11 +139,10 @@ function digest(part: SummaryPart): string {
 }
 
 /**
- * The parts an older build stored without something later builds derive: its index, its list
- * entries (both as summary_parts_lacking indexes them) or its share of the figures.
+ * The parts an older build stored without its index or list entries (read from the partial index
+ * summary_parts_lacking, usually empty); a part without a share has no row in part_shares.
  */
-const LACKING = `SELECT part FROM summary_parts WHERE row_index IS NULL OR refs IS NULL
-  UNION SELECT part FROM summary_parts WHERE part NOT IN (SELECT part FROM part_shares)`;
+const UNINDEXED = "SELECT part FROM summary_parts WHERE row_index IS NULL OR refs IS NULL";
 
 /** A part's share (PartShares): its format, then each group's text, a column each. */
 const SHARE_COLUMNS = ["format", ...SHARE_GROUPS];
@@ -267,7 +266,8 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const { results } = await db
         .prepare(
           // From indexes and part_shares' keys (migrations 0021, 0022), reading past no part's rows.
-          `SELECT part, hash, input, part IN (${LACKING}) AS lacking FROM summary_parts`,
+          `SELECT p.part, p.hash, p.input, s.part IS NULL OR p.part IN (${UNINDEXED}) AS lacking
+           FROM summary_parts AS p LEFT JOIN part_shares AS s ON s.part = p.part`,
         )
         .all<{ part: number; hash: string; input: string | null; lacking: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
@@ -496,7 +496,12 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const row = await db
         // A part without the index, the list entries or the share (stored by an older build) is
         // checked once more, which stores them.
-        .prepare(`SELECT input, result FROM summary_parts WHERE part = ?1 AND part NOT IN (${LACKING})`)
+        .prepare(
+          // The index holds the input and the result: SQLite would rather look the part up by its
+          // key and walk past its rows to them.
+          `SELECT input, result FROM summary_parts INDEXED BY summary_parts_versions
+           WHERE part = ?1 AND part NOT IN (${UNINDEXED}) AND EXISTS (SELECT 1 FROM part_shares WHERE part = ?1)`,
+        )
         .bind(part)
         .first<{ input: string | null; result: string | null }>();
       return row?.input && row.result ? { input: row.input, result: row.result } : null;

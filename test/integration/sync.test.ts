@@ -3,6 +3,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { columnLetter } from "../../src/domain/a1";
 import { isoFromSerial } from "../../src/domain/civil-date";
+import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
@@ -121,6 +122,10 @@ describe("sync of a realistic ledger", () => {
     expect(afterDelete).toMatchObject({ outcome: "ok", rows: 101, assignedIds: ["2026-202"] });
     const row102 = (await ledgerValues("sync-tail"))[101] ?? [];
     expect([row102[col("编号")], row102[col("标题")]]).toEqual(["2026-202", "删除后新增"]);
+    // The dashboard's rows are the 101 left: the third chunk's stored part went with its rows.
+    const view = await loadLedgerView(depsFor("sync-tail"), "2026-11-26");
+    expect(view.evaluation.rows.map((r) => r.id)).not.toContain("2026-201");
+    expect(view.evaluation.rows).toHaveLength(101);
     const reads = (await emulator.requests(since)).filter((r) => r.kind === "read");
     const title = columnLetter(col("标题"));
     const tailReads = reads.filter((r) =>

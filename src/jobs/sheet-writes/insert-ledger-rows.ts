@@ -57,7 +57,10 @@ function rowsByIdentity(
 export async function insertLedgerRows(
   deps: { sheets: SheetsClient; lease: Lease; meta: MetaStore },
   rows: readonly NewLedgerRow[],
-  /** A read of 编号 and 标题 the caller just made, used for the first attempt. */
+  /**
+   * A read of 编号 and 标题 the caller just made and found none of `rows` in (by 编号 and 标题, as
+   * planApply does): the first attempt inserts them all at its end without looking them up again.
+   */
   justRead?: LedgerColumns,
 ): Promise<InsertResult> {
   const inserted = new Map<string, number>();
@@ -67,9 +70,10 @@ export async function insertLedgerRows(
   if (!lock) return { outcome: "busy" };
   try {
     for (let attempt = 1; ; attempt++) {
-      const read = attempt === 1 && justRead ? justRead : await readLedgerColumns(deps, ["编号", "标题"]);
-      const ledger = read.rows;
-      const present = rowsByIdentity(ledger, rows);
+      const first = attempt === 1 && justRead !== undefined;
+      const read = first ? justRead : await readLedgerColumns(deps, ["编号", "标题"]);
+      // After an unclear failure, the rows a try may have added are looked up in a fresh read.
+      const present = first ? new Map<string, number>() : rowsByIdentity(read.rows, rows);
       const missing = rows.filter((r) => {
         const row = present.get(`${r.id}\u0001${cellText(r.title)}`);
         if (row !== undefined && !inserted.has(r.id)) alreadyThere.set(r.id, row);

@@ -251,15 +251,21 @@ export async function finishRun(
       requeued: 0,
       figuresDue: null,
     };
-  await deps.summaries.save(new Map(), context.chunkStarts.length, at);
-  const [storedParts, figureTexts, tabs, outstanding, openObjections] = await Promise.all([
-    deps.summaries.versions(),
-    // Without the groups only the steps after it add up (the pages' figures and the year reports).
-    deps.summaries.loadFigures(PAGE_ONLY_SHARES),
+  // Without the groups only the steps after it add up (the pages' figures and the year reports).
+  const partsNow = () =>
+    Promise.all([deps.summaries.versions(), deps.summaries.loadFigures(PAGE_ONLY_SHARES)]);
+  const [parts, tabs, outstanding, openObjections] = await Promise.all([
+    partsNow(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.inbox.outstanding(1000),
     deps.objections?.open() ?? [],
   ]);
+  let [storedParts, figureTexts] = parts;
+  // Parts past the last chunk (the ledger got shorter) are dropped, and the rest read again.
+  if (storedParts.count > context.chunkStarts.length) {
+    await deps.summaries.save(new Map(), context.chunkStarts.length, at);
+    [storedParts, figureTexts] = await partsNow();
+  }
   const ledgerContext = buildLedgerContext(tabs);
   // The parts' shares added up; worked out from the rows while a part stored by an older build has none.
   const shares =
@@ -367,22 +373,20 @@ export async function finishRun(
     },
     at,
   );
-  // The problems and the stamp that names them in one transaction (pages read the problems as the stamp says).
+  const duplicateIds = idKeys.filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
+  const smallValues: (readonly [string, string])[] = [
+    [META_ID_FORMAT, context.idFormat],
+    [META_DUPLICATE_IDS, JSON.stringify(duplicateIds)],
+    ...(present === null ? [] : [[META_PRESENT, present] as const]),
+  ];
+  // The problems and the stamp that names them in one transaction (pages read the problems as the
+  // stamp says), with the small values that changed.
   await deps.meta.setMany(
     [
       ...(problemsChanged ? [[META_SYNC_PROBLEMS, problemsJson] as const] : []),
       ...(newStamp ? [[META_SUMMARY, JSON.stringify(newStamp)] as const] : []),
+      ...smallValues.filter(([key, value]) => stored.get(key) !== value),
     ],
-    at,
-  );
-  const duplicateIds = idKeys.filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
-  const duplicates = JSON.stringify(duplicateIds);
-  await deps.meta.setMany(
-    [
-      [META_ID_FORMAT, context.idFormat] as const,
-      [META_DUPLICATE_IDS, duplicates] as const,
-      ...(present === null ? [] : [[META_PRESENT, present] as const]),
-    ].filter(([key, value]) => stored.get(key) !== value),
     at,
   );
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
