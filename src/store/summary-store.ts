@@ -497,9 +497,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         // A part without the index, the list entries or the share (stored by an older build) is
         // checked once more, which stores them.
         .prepare(
-          // The index holds the input and the result: SQLite would rather look the part up by its
-          // key and walk past its rows to them.
-          `SELECT input, result FROM summary_parts INDEXED BY summary_parts_versions
+          `SELECT input, result FROM summary_parts
            WHERE part = ?1 AND part NOT IN (${UNINDEXED}) AND EXISTS (SELECT 1 FROM part_shares WHERE part = ?1)`,
         )
         .bind(part)
