@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Miniflare } from "miniflare";
+import { Miniflare, type MiniflareOptions } from "miniflare";
 import { applyMigrations, type D1Like } from "../../tools/d1-migrations";
 import { demoSpreadsheetSeed } from "../../tools/demo/emulator-spreadsheet";
 import { seedDemo } from "../../tools/demo/seed";
@@ -100,7 +100,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     await seedDemo(session.api, E2E_SPREADSHEET);
 
     const script = buildWorker(path.join(scratch, "dist"));
-    mf = new Miniflare({
+    const workerOptions: MiniflareOptions = {
       modules: [{ type: "ESModule", path: script }],
       modulesRoot: path.dirname(script),
       compatibilityDate: "2026-04-20",
@@ -127,12 +127,28 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       host: "127.0.0.1",
       port,
       cf: false,
-    });
-    const url = await mf.ready;
-    // Recorded in d1_migrations as wrangler does: the Worker answers 503 until they are all there.
-    await applyMigrations((await mf.getD1Database("DB")) as unknown as D1Like);
-    const workerUrl = url.origin;
-    const running = mf;
+    };
+    // Miniflare's proxy makes each D1 `prepare` a synchronous round trip, which now and then fails an
+    // assertion of its own (a reply with another id: fetch-sync.ts, seen once in CI at 12-03), and
+    // that proxy's replies may stay out of step after it. D1 is in memory: a fresh instance starts
+    // empty and applies every migration again.
+    let started: { running: Miniflare; url: URL } | undefined;
+    for (let attempt = 1; started === undefined; attempt++) {
+      const instance = new Miniflare(workerOptions);
+      mf = instance;
+      const url = await instance.ready;
+      try {
+        // Recorded in d1_migrations as wrangler does: the Worker answers 503 until they are all there.
+        await applyMigrations((await instance.getD1Database("DB")) as unknown as D1Like);
+        started = { running: instance, url };
+      } catch (error) {
+        if (attempt >= 3 || (error as { code?: unknown }).code !== "ERR_ASSERTION") throw error;
+        mf = undefined;
+        await instance.dispose();
+      }
+    }
+    const workerUrl = started.url.origin;
+    const { running } = started;
     return {
       workerUrl,
       emulator,
