@@ -234,10 +234,6 @@ describe("a sync run split across queue messages", () => {
 
   it("says so when staff delete a row while the chunks run (a 编号 slid into a chunk already checked), and not otherwise", async () => {
     const { deps, sent } = await steadyOffice("sync-moved");
-    const ss = await emulator.spreadsheet("sync-moved");
-    const sheetId = ss.sheets.find((t) => t.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-    const deliverFrom = (from: number, afterFirstChunk?: () => Promise<void>) =>
-      deliverAfter(deps, sent, from, afterFirstChunk);
     // A quiet sync's first step reuses two chunks at once: edit a cell of the first chunk so that
     // step checks it, and the second chunk gets a step (and a read) of its own.
     await deps.sheets.batchUpdateValues([
@@ -245,7 +241,7 @@ describe("a sync run split across queue messages", () => {
     ]);
     let from = sent.length;
     await startSync(deps, "cron", FIXTURE_NOW_MS);
-    const quiet = await deliverFrom(from);
+    const quiet = await deliverAfter(deps, sent, from);
     expect(quiet).toMatchObject({ outcome: "ok", message: "同步完成" });
 
     await deps.sheets.batchUpdateValues([
@@ -253,13 +249,7 @@ describe("a sync run split across queue messages", () => {
     ]);
     from = sent.length;
     await startSync(deps, "cron", FIXTURE_NOW_MS);
-    const moved = await deliverFrom(from, () =>
-      deps.sheets
-        .batchUpdate([
-          { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 9, endIndex: 10 } } },
-        ])
-        .then(() => undefined),
-    );
+    const moved = await deliverAfter(deps, sent, from, () => deleteLedgerRow("sync-moved", 10));
 
     expect(moved).toMatchObject({
       outcome: "ok",

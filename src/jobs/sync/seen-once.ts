@@ -37,9 +37,9 @@ export function seenOnce(
   results: readonly ChunkResult[],
   idKeys: readonly string[],
 ): boolean {
-  let indexed = 0;
-  for (const id of idKeys) indexed += context.ids[id]?.rows.length ?? 0;
   if (results.every((r) => typeof r.placed === "number")) {
+    let indexed = 0;
+    for (const id of idKeys) indexed += context.ids[id]?.rows.length ?? 0;
     let placed = 0;
     for (const r of results) {
       if ((r.placed as number) < 0) return false;
