@@ -296,6 +296,86 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     expect(cached[TAB_NAMES.contacts]?.[1]?.[4]).toBe("区住建局");
   });
 
+  /** The day the kept findings of the practice step were checked on (they stand while it stays). */
+  const checkedOn = async () => {
+    const kept = await env.DB.prepare("SELECT value FROM meta WHERE key = 'practice_step_kept'").first<{
+      value: string;
+    }>();
+    return kept?.value ? (JSON.parse(kept.value) as { checkedOn?: string }).checkedOn : undefined;
+  };
+  const DAY_MS = 86_400_000;
+  const syncOn = async (id: string, days: number) =>
+    expect(await runSync(depsFor(id), "test", FIXTURE_NOW_MS + days * DAY_MS)).toMatchObject({
+      outcome: "ok",
+    });
+
+  it("到了新的一天、各表的问题不随日期变化：沿用上次的检查结果，『校验问题』照旧", async () => {
+    const id = "practice-kept-days";
+    await synced(id, sheet);
+    const before = await practiceProblems(id);
+    expect(before).toHaveLength(2);
+    for (const days of [1, 2, 40]) {
+      await syncOn(id, days);
+      expect(await practiceProblems(id)).toEqual(before);
+    }
+    // Not checked again since the first day.
+    expect(await checkedOn()).toBe(FIXTURE_TODAY);
+  });
+
+  it("日期晚于今天的问题每天写明当天的日期，到了那一天就消失", async () => {
+    const id = "practice-kept-future";
+    await synced(id, {
+      ...sheet,
+      contacts: [{ 编号: "2026-009", 日期: "2026-11-28", 阶段: "办前", 方式: "电话", 承办单位: "区教育局" }],
+      opinions: [
+        { 日期: "2026-11-27", 联络站: "城关联络站", 反映人: "群众", 内容: "路灯不亮", 接待代表: "张明" },
+      ],
+    });
+    const futureDates = async () =>
+      (await emulator.getValues(id, `'${TAB_NAMES.problems}'`))
+        .filter((p) => p[3] === "日期")
+        .map((p) => [p[0], p[5]]);
+    expect(await futureDates()).toEqual([
+      ["沟通记录", "日期 2026-11-28 晚于今天（2026-11-26）：请核对"],
+      ["民意", "日期 2026-11-27 晚于今天（2026-11-26）：请核对"],
+    ]);
+    await syncOn(id, 1);
+    expect(await futureDates()).toEqual([["沟通记录", "日期 2026-11-28 晚于今天（2026-11-27）：请核对"]]);
+    await syncOn(id, 2);
+    expect(await futureDates()).toEqual([]);
+    // From then on nothing reads otherwise with the day: the findings of 11-28 stand.
+    await syncOn(id, 3);
+    expect(await checkedOn()).toBe("2026-11-28");
+  });
+
+  it("待审批的延期申请：中间几天沿用上次的检查结果，超过审批提醒天数的那一天照样提醒", async () => {
+    const id = "practice-kept-review";
+    // Tuesday 11-24 + 5 working days = Tuesday 12-01: due for review from Wednesday 12-02.
+    const waiting = { 编号: "2026-010", 申请日期: "2026-11-24", 申请单位: "区教育局", 理由: "需协调资金" };
+    await synced(id, { ...sheet, extensions: [waiting] });
+    const reviewDue = async () =>
+      (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
+        (p) => p[0] === "延期申请" && p[3] === "审批结果",
+      );
+    for (const days of [1, 4, 5]) {
+      await syncOn(id, days);
+      expect(await reviewDue()).toEqual([]);
+    }
+    expect(await checkedOn()).toBe(FIXTURE_TODAY);
+    await syncOn(id, 6);
+    expect(await reviewDue()).toEqual([
+      ["延期申请", 2, "", "审批结果", "提醒", expect.stringContaining("已超过 5 个工作日仍待审批")],
+    ]);
+    expect(await checkedOn()).toBe("2026-12-02");
+  });
+
+  it("时钟或时区往回拨了一天：重新检查", async () => {
+    const id = "practice-kept-back";
+    await synced(id, sheet);
+    await syncOn(id, -1);
+    expect(await checkedOn()).toBe("2026-11-25");
+  });
+
   it("存储中途断了、表格又改回原样：下次同步仍把表存进 D1，不沿用旧结果", async () => {
     const id = "practice-kept-crash";
     await synced(id, sheet);

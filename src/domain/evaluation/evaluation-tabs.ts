@@ -8,6 +8,7 @@ import {
   type OpinionRecord,
   opinionsTab,
 } from "../../../sheets-schema/tabs/evaluation-tabs";
+import { type DayHorizon, isAfterToday } from "../day-horizon";
 import { type Directory, nameKey } from "../directory";
 import { missingTabsNotice, type Problem } from "../problems";
 import { readTab, type TabRead } from "../read-tab";
@@ -43,6 +44,8 @@ export interface EvaluationCheckContext {
   /** Whether a 编号 is in 建议台账; null when the ledger could not be read (not checked then). */
   readonly knownId: ((id: string) => boolean) | null;
   readonly weights: Settings["assessmentWeights"];
+  /** Notes how long the answers given against `today` hold (the sync's practice step keeps them). */
+  readonly horizon?: DayHorizon;
 }
 
 function checkDeputy(
@@ -68,7 +71,7 @@ export function checkOpinions(read: TabRead<OpinionRecord>, ctx: EvaluationCheck
   for (const row of read.rows) {
     if (row.blank) continue;
     const r = row.record;
-    if (r.date && r.date > ctx.today)
+    if (r.date && isAfterToday(r.date, ctx.today, ctx.horizon))
       row.problems.error("日期", `日期 ${r.date} 晚于今天（${ctx.today}）：请核对`);
     checkDeputy(row, r.deputy, ctx.deputies);
     if (r.suggestionId) {

@@ -1,4 +1,5 @@
 import type { Calendar } from "../calendar";
+import { type DayHorizon, isAfterToday, isPast } from "../day-horizon";
 import type { Problem } from "../problems";
 import type { PracticeIndex } from "./practice-index";
 
@@ -9,12 +10,15 @@ export interface PracticeRowsContext {
   readonly extensionReviewDays: number;
   /** Whether a 编号 is in 建议台账; null when the ledger could not be read (nothing is checked then). */
   readonly knownId: ((id: string) => boolean) | null;
+  /** Notes how long the answers given against `today` hold (the sync's practice step keeps them). */
+  readonly horizon?: DayHorizon;
 }
 
 type Sink = { problems: { error(column: string, message: string): void } };
 
-function notAfterToday(row: Sink, header: string, date: string | null, today: string): void {
-  if (date && date > today) row.problems.error(header, `${header} ${date} 晚于今天（${today}）：请核对`);
+function notAfterToday(row: Sink, header: string, date: string | null, ctx: PracticeRowsContext): void {
+  if (date && isAfterToday(date, ctx.today, ctx.horizon))
+    row.problems.error(header, `${header} ${date} 晚于今天（${ctx.today}）：请核对`);
 }
 
 function checkId(row: Sink & { record: { id: string } }, ctx: PracticeRowsContext): void {
@@ -33,14 +37,14 @@ export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext
   for (const row of index.contacts.read.rows) {
     if (row.blank) continue;
     checkId(row, ctx);
-    notAfterToday(row, "日期", row.record.date, ctx.today);
+    notAfterToday(row, "日期", row.record.date, ctx);
   }
   for (const row of index.extensions.read.rows) {
     if (row.blank) continue;
     const r = row.record;
     checkId(row, ctx);
-    notAfterToday(row, "申请日期", r.appliedOn, ctx.today);
-    notAfterToday(row, "审批日期", r.decidedOn, ctx.today);
+    notAfterToday(row, "申请日期", r.appliedOn, ctx);
+    notAfterToday(row, "审批日期", r.decidedOn, ctx);
     if (r.decidedOn && r.appliedOn && r.decidedOn < r.appliedOn)
       row.problems.error("审批日期", `审批日期 ${r.decidedOn} 早于申请日期 ${r.appliedOn}：请核对`);
     if (r.result && !r.decidedOn && !row.failed.has("decidedOn"))
@@ -49,7 +53,7 @@ export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext
       row.problems.warn("审批结果", "填写了审批日期，但没有审批结果：请填写 同意 或 不同意");
     if (!r.result && !row.failed.has("result") && r.appliedOn) {
       const limit = ctx.calendar.addWorkingDays(r.appliedOn, ctx.extensionReviewDays);
-      if (ctx.today > limit)
+      if (isPast(limit, ctx.today, ctx.horizon))
         row.problems.warn(
           "审批结果",
           `延期申请 ${r.appliedOn} 提出，已超过 ${ctx.extensionReviewDays} 个工作日仍待审批：请尽快审批并填写审批结果`,
@@ -59,7 +63,7 @@ export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext
   for (const row of index.coOpinions.read.rows) {
     if (row.blank) continue;
     checkId(row, ctx);
-    notAfterToday(row, "送达日期", row.record.deliveredOn, ctx.today);
+    notAfterToday(row, "送达日期", row.record.deliveredOn, ctx);
   }
 }
 

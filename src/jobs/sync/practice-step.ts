@@ -1,8 +1,10 @@
+import { dayHorizon, standsOn } from "../../domain/day-horizon";
 import {
   checkEvaluationTabs,
   EVALUATION_TABS,
   missingEvaluationTabs,
 } from "../../domain/evaluation/evaluation-tabs";
+import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
 import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -29,9 +31,15 @@ interface PracticeFindings {
 }
 
 interface KeptFindings {
-  /** Google's answer (batchGetIfChanged's digest) and what else the findings depend on. */
+  /** Google's answer (batchGetIfChanged's digest) and what else the findings depend on, the day aside. */
   answer: string;
   inputs: string;
+  /**
+   * The day they were checked on, and the last day they hold through (null: any later day), see
+   * DayHorizon. Absent when kept by a build before them (whose inputs held the day).
+   */
+  checkedOn?: string;
+  through?: string | null;
   /** What names the tabs as D1 holds them, see storeTabs (absent when kept by a build before it). */
   tabs?: string;
   findings: PracticeFindings;
@@ -48,8 +56,11 @@ const PRACTICE_STEP_KEPT = "practice_step_kept";
  * (issue 14) are read, cached and checked here too: the finish folds 常委会测评 into 单位测评.
  *
  * Most runs (one every ten minutes) find these tabs as the last run did: when Google's answer is
- * byte for byte the last one and the step's other inputs (the day, the small tabs, the ledger's
- * 编号) are too, the last run's findings stand, and the answer is neither parsed, stored nor checked.
+ * byte for byte the last one and the step's other inputs (the small tabs, the ledger's 编号) are
+ * too, the last run's findings stand, and the answer is neither parsed, stored nor checked. A new
+ * day is such a run too, unless a finding of the last check would read otherwise on it (a date
+ * still in the future, a 延期申请 coming due for review: see DayHorizon): a day's first sync
+ * parsed the whole answer only to find the same problems.
  */
 export async function readPracticeTabs(
   deps: PlanDeps & { buildId: string },
@@ -58,8 +69,9 @@ export async function readPracticeTabs(
 ): Promise<PracticeRead> {
   const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
   const ids = context.ledgerSkipped === null ? context.ids : null;
-  const [kept, inputs] = await Promise.all([keptFindings(deps), inputsDigest(deps.buildId, context, ids)]);
-  const same = kept?.inputs === inputs ? kept : null;
+  const kept = await keptFindings(deps);
+  const inputs = inputsDigest(deps.buildId, context, ids);
+  const same = kept?.inputs === inputs && stands(kept, context.today) ? kept : null;
   const { digest: answer, read } = await readRangesIfChanged(
     deps.sheets,
     names.map((tab) => ({ key: tab, tab, a1: "" })),
@@ -79,11 +91,13 @@ export async function readPracticeTabs(
   const ledger = withPracticeTabs(small, tabs);
   const knownId = ids ? (id: string) => Object.hasOwn(ids, id) : null;
   const unowned = ledger.practice(knownId ? (id) => !knownId(id) : undefined);
+  const horizon = dayHorizon();
   checkPracticeRows(unowned, {
     today: context.today,
     calendar: ledger.calendar,
     extensionReviewDays: ledger.settings.extensionReviewDays,
     knownId,
+    horizon,
   });
   const findings: PracticeFindings = {
     tabsDigest,
@@ -95,13 +109,21 @@ export async function readPracticeTabs(
       units: ledger.units,
       knownId,
       weights: ledger.settings.assessmentWeights,
+      horizon,
     }),
   };
   // An answer read in two calls (a tab missing) has no digest to compare the next one with.
   if (answer !== null)
     await deps.meta.set(
       PRACTICE_STEP_KEPT,
-      JSON.stringify({ answer, inputs, tabs: stored.tabs, findings } satisfies KeptFindings),
+      JSON.stringify({
+        answer,
+        inputs,
+        checkedOn: context.today,
+        through: horizon.through,
+        tabs: stored.tabs,
+        findings,
+      } satisfies KeptFindings),
       at,
     );
   return practiceRead(context, findings, stored.changed);
@@ -138,25 +160,33 @@ async function keptFindings(deps: PlanDeps): Promise<KeptFindings | null> {
   return raw?.startsWith("{") ? (JSON.parse(raw) as KeptFindings) : null;
 }
 
+/** Whether kept findings stand today: checked on a day that their horizon reaches (DayHorizon). */
+function stands(kept: KeptFindings, today: string): boolean {
+  return (
+    kept.checkedOn !== undefined &&
+    kept.through !== undefined &&
+    standsOn(today, kept.checkedOn, kept.through)
+  );
+}
+
 /**
- * What the findings depend on besides the tabs: the build (its rules), the day (a 延期申请 due for
- * review), the small tabs' digest (units, deputies, the calendar, 设置) and which 编号 the ledger
- * holds (a row of none).
+ * What the findings depend on besides the tabs and the day (see stands): the build (its rules),
+ * the small tabs' digest (units, deputies, the calendar, 设置) and which 编号 the ledger holds (a
+ * row of none). hash53 reads the text as it is: SHA-1 would need a UTF-8 copy of it first.
  */
 function inputsDigest(
   buildId: string,
   context: Omit<SyncContext, "planCalls">,
   ids: SyncContext["ids"] | null,
-): Promise<string> {
-  return digestOf(
+): string {
+  return `i${hash53(
     JSON.stringify([
       buildId,
-      context.today,
       context.tabsDigest,
       context.smallTabsDigest ?? null,
       ids ? Object.keys(ids) : null,
     ]),
-  );
+  )}`;
 }
 
 function practiceRead(
