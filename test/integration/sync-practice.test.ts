@@ -228,6 +228,11 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
       (p) => p[0] === "沟通记录" || p[0] === "协办意见",
     );
+  /** The 提醒 of 延期申请 waiting past their review days, as 校验问题 lists them. */
+  const reviewDue = async (id: string) =>
+    (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
+      (p) => p[0] === "延期申请" && p[3] === "审批结果",
+    );
   const missingIdProblem = [
     "协办意见",
     2,
@@ -256,11 +261,7 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     // A 延期申请 of no suggestion, five working days old on FIXTURE_TODAY (Thursday 11-26): due for review the day after.
     const waiting = { 编号: "2026-010", 申请日期: "2026-11-19", 申请单位: "区教育局", 理由: "需协调资金" };
     await synced(id, { ...sheet, extensions: [waiting] });
-    const reviewDue = async () =>
-      (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
-        (p) => p[0] === "延期申请" && p[3] === "审批结果",
-      );
-    expect(await reviewDue()).toEqual([]);
+    expect(await reviewDue(id)).toEqual([]);
     // 沟通记录's 承办单位 corrected: its problem goes.
     await depsFor(id).sheets.batchUpdateValues([
       { range: `'${TAB_NAMES.contacts}'!E2`, values: [["区教育局"]] },
@@ -281,7 +282,7 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     // Nothing changed, a day later: checked again, and the 延期申请 has come due for review.
     const nextDay = counted(id);
     expect(await runSync(nextDay.deps, "test", FIXTURE_NOW_MS + 86_400_000)).toMatchObject({ outcome: "ok" });
-    expect(await reviewDue()).toEqual([
+    expect(await reviewDue(id)).toEqual([
       ["延期申请", 2, "", "审批结果", "提醒", expect.stringContaining("已超过 5 个工作日仍待审批")],
     ]);
     expect(nextDay.stored).toEqual([]);
@@ -353,17 +354,13 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     // Tuesday 11-24 + 5 working days = Tuesday 12-01: due for review from Wednesday 12-02.
     const waiting = { 编号: "2026-010", 申请日期: "2026-11-24", 申请单位: "区教育局", 理由: "需协调资金" };
     await synced(id, { ...sheet, extensions: [waiting] });
-    const reviewDue = async () =>
-      (await emulator.getValues(id, `'${TAB_NAMES.problems}'`)).filter(
-        (p) => p[0] === "延期申请" && p[3] === "审批结果",
-      );
     for (const days of [1, 4, 5]) {
       await syncOn(id, days);
-      expect(await reviewDue()).toEqual([]);
+      expect(await reviewDue(id)).toEqual([]);
     }
     expect(await checkedOn()).toBe(FIXTURE_TODAY);
     await syncOn(id, 6);
-    expect(await reviewDue()).toEqual([
+    expect(await reviewDue(id)).toEqual([
       ["延期申请", 2, "", "审批结果", "提醒", expect.stringContaining("已超过 5 个工作日仍待审批")],
     ]);
     expect(await checkedOn()).toBe("2026-12-02");
