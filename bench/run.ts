@@ -55,6 +55,7 @@ if (json) {
     cpuMs: f["CPU ms (Worker)"],
     cpuMsProfiler: f["CPU ms (profiler)"],
     cpuMsRunning: f["CPU ms (profiler, running)"],
+    cpuMsChecked: f["CPU ms (profiler, checked)"],
     cpuMsCapped: f["CPU ms (profiler, capped)"],
     cpuMsThread: f["CPU ms (thread)"],
     sheetsCalls: f["Sheets calls"],

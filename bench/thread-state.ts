@@ -25,6 +25,7 @@
  * as above. The tests run it at their own priority, where one other busy process does not leave it
  * without a core for most of a measurement.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 /** Reads kept per invocation: 2 M reads, at about 4 µs each some 8 s, longer than any invocation. */
@@ -39,6 +40,11 @@ export interface ThreadStates {
   readonly times: Float64Array;
   readonly shares: Float32Array;
   readonly gapOnCoreUs: Float64Array;
+  /**
+   * Where a thread was watched: how long it may have been awake (runnable: running or waiting for
+   * a core) from the first read to each read, µs; null where none was.
+   */
+  readonly watchedAwakeUs: Float64Array | null;
   readonly count: number;
 }
 
@@ -50,6 +56,8 @@ export interface ThreadReads {
   readonly times: Float64Array;
   readonly runnable: Uint8Array;
   readonly onCoreNs: Float64Array;
+  /** The watched thread's state at each read (1: runnable, gone or unreadable), or null. */
+  readonly watchedAwake?: Uint8Array | null;
   readonly count: number;
 }
 
@@ -63,6 +71,8 @@ const COUNT = 1;
 const WINDOW = 2;
 const BEGUN = 3;
 const DONE = 4;
+/** The watched thread's id for the window about to begin (0: none). */
+const WATCHED = 5;
 
 /** The longest a read may take, µs (it takes 4 to 8 while the reader keeps its core). */
 const READ_US = 100;
@@ -71,24 +81,32 @@ const READ_US = 100;
 const READER = `
 const { workerData } = require("node:worker_threads");
 const fs = require("node:fs");
-const { ctrl, times, runnable, onCore, path, schedstat, capacity, lowestPriority } = workerData;
+const { ctrl, times, runnable, onCore, watchedAwake, taskDir, path, schedstat, capacity, lowestPriority } = workerData;
 // This thread only (Linux: priority 0 is the calling thread).
 if (lowestPriority) try { require("node:os").setPriority(0, 19); } catch {}
 const fd = fs.openSync(path, "r");
 const sfd = fs.openSync(schedstat, "r");
 const buf = Buffer.alloc(1024);
 const sbuf = Buffer.alloc(128);
+const wbuf = Buffer.alloc(1024);
 let window = 0;
 for (;;) {
   Atomics.wait(ctrl, ${WINDOW}, window);
   window = Atomics.load(ctrl, ${WINDOW});
   if (Atomics.load(ctrl, ${READING}) === 2) break;
+  // The watched thread (V8's sampler: it is started anew for each profile), opened for this window.
+  const watched = Atomics.load(ctrl, ${WATCHED});
+  let wfd = -1;
+  if (watched > 0) try { wfd = fs.openSync(taskDir + "/" + watched + "/stat", "r"); } catch {}
   Atomics.store(ctrl, ${BEGUN}, window);
   let n = 0;
   while (Atomics.load(ctrl, ${READING}) === 1) {
     const from = Number(process.hrtime.bigint() / 1000n);
     const len = fs.readSync(fd, buf, 0, 1024, 0);
     const slen = fs.readSync(sfd, sbuf, 0, 128, 0);
+    // The watched thread's state: awake (R) or gone or unreadable count as awake.
+    let wlen = 0;
+    if (wfd >= 0) try { wlen = fs.readSync(wfd, wbuf, 0, 1024, 0); } catch {}
     const at = Number(process.hrtime.bigint() / 1000n);
     // A read this thread was taken off its core in the middle of is left out: its moment is not
     // known (seen: a read of the sleeping thread stamped 400 ms later, after a spin it hid).
@@ -101,9 +119,13 @@ for (;;) {
       runnable[n] = buf[close + 2] === 0x52 ? 1 : 0; // "R"
       // schedstat: "<ns on a core> <ns waiting on a run queue> <timeslices>".
       onCore[n] = Number(sbuf.toString("latin1", 0, slen).split(" ")[0]);
+      let wclose = wlen - 1;
+      while (wclose > 0 && wbuf[wclose] !== 0x29) wclose--;
+      watchedAwake[n] = wclose <= 0 || wbuf[wclose + 2] === 0x52 ? 1 : 0;
       n++;
     }
   }
+  if (wfd >= 0) fs.closeSync(wfd);
   Atomics.store(ctrl, ${COUNT}, n);
   Atomics.store(ctrl, ${DONE}, window);
 }
@@ -117,10 +139,11 @@ async function until(ready: () => boolean): Promise<void> {
 }
 
 export class ThreadStateReader {
-  private readonly ctrl = new Int32Array(new SharedArrayBuffer(5 * 4));
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(6 * 4));
   private readonly times = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
   private readonly runnable = new Uint8Array(new SharedArrayBuffer(CAPACITY));
   private readonly onCore = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
+  private readonly watchedAwake = new Uint8Array(new SharedArrayBuffer(CAPACITY));
   private readonly worker: Worker;
   private window = 0;
   /** Why the reader stopped, if it did (then `during` throws instead of waiting for it). */
@@ -128,7 +151,7 @@ export class ThreadStateReader {
 
   /** `lowestPriority`: the reader yields its core to every other thread (see the note at the top). */
   constructor(
-    pid: number,
+    private readonly pid: number,
     { tid = pid, lowestPriority = false }: { tid?: number; lowestPriority?: boolean } = {},
   ) {
     this.worker = new Worker(READER, {
@@ -138,6 +161,8 @@ export class ThreadStateReader {
         times: this.times,
         runnable: this.runnable,
         onCore: this.onCore,
+        watchedAwake: this.watchedAwake,
+        taskDir: `/proc/${pid}/task`,
         path: `/proc/${pid}/task/${tid}/stat`,
         schedstat: `/proc/${pid}/task/${tid}/schedstat`,
         capacity: CAPACITY,
@@ -166,8 +191,13 @@ export class ThreadStateReader {
     return this.window;
   }
 
-  /** Reads the thread's state while `work` runs (which starts once the reads have begun). */
-  async during(work: () => Promise<void>): Promise<ThreadStates> {
+  /**
+   * Reads the thread's state while `work` runs (which starts once the reads have begun), and with
+   * `watch` the state of the process's one thread of that name (V8's sampler: "v8:ProfEvntProc").
+   */
+  async during(work: () => Promise<void>, watch?: string): Promise<ThreadStates> {
+    const watched = watch ? threadNamed(this.pid, watch) : null;
+    Atomics.store(this.ctrl, WATCHED, watched ?? 0);
     const window = this.next(1);
     await this.reached(BEGUN, window);
     try {
@@ -181,6 +211,7 @@ export class ThreadStateReader {
       times: this.times.slice(0, count),
       runnable: this.runnable.slice(0, count),
       onCoreNs: this.onCore.slice(0, count),
+      watchedAwake: watched === null ? null : this.watchedAwake.slice(0, count),
       count,
     });
   }
@@ -226,7 +257,63 @@ export function runningShares(reads: ThreadReads): ThreadStates {
     }
     start = end;
   }
-  return { times, shares, gapOnCoreUs, count };
+  return { times, shares, gapOnCoreUs, watchedAwakeUs: awakeSoFar(reads), count };
+}
+
+/**
+ * How long the watched thread may have been awake from the first read to each read, µs: from one
+ * read to the next, the whole time where either read saw it runnable or the reads are a gap apart
+ * (the reader did not look), and nothing where both saw it asleep a moment apart.
+ */
+function awakeSoFar({ times, watchedAwake, count }: ThreadReads): Float64Array | null {
+  if (!watchedAwake) return null;
+  const sums = new Float64Array(count);
+  for (let i = 1; i < count; i++) {
+    const step = (times[i] ?? 0) - (times[i - 1] ?? 0);
+    const awake = watchedAwake[i - 1] === 1 || watchedAwake[i] === 1 || step > GAP_US;
+    sums[i] = (sums[i - 1] ?? 0) + (awake ? step : 0);
+  }
+  return sums;
+}
+
+/**
+ * How long the watched thread may have been awake within [from, to] (µs): as awakeSoFar says between
+ * reads (a stretch partly inside counts in proportion), and the whole of any part before the first
+ * read or after the last. Infinity where no thread was watched.
+ */
+export function watchedAwakeUs(states: ThreadStates, from: number, to: number): number {
+  const sums = states.watchedAwakeUs;
+  if (!sums) return Number.POSITIVE_INFINITY;
+  if (to <= from) return 0;
+  const { times, count } = states;
+  if (count === 0) return to - from;
+  const first = times[0] ?? 0;
+  const last = times[count - 1] ?? 0;
+  const outside = Math.max(0, Math.min(to, first) - from) + Math.max(0, to - Math.max(from, last));
+  // The awake time up to moment `at` within the reads: the sum at the read before it, and the
+  // share of the next step that lies before `at`.
+  const upTo = (at: number): number => {
+    if (at <= first) return 0;
+    if (at >= last) return sums[count - 1] ?? 0;
+    const i = lastAtOrBefore(states, at);
+    const stepUs = (times[i + 1] ?? 0) - (times[i] ?? 0);
+    const stepAwake = (sums[i + 1] ?? 0) - (sums[i] ?? 0);
+    return (sums[i] ?? 0) + (stepUs > 0 ? (stepAwake * (at - (times[i] ?? 0))) / stepUs : 0);
+  };
+  return outside + upTo(to) - upTo(from);
+}
+
+/** The id of process `pid`'s one thread named `name`; null where there is none or more than one. */
+export function threadNamed(pid: number, name: string): number | null {
+  const found: number[] = [];
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim() === name) found.push(Number(tid));
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return found.length === 1 ? (found[0] ?? null) : null;
 }
 
 /** The last read at or before `at` (binary search); -1 when there is none. */

@@ -1,13 +1,19 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
+import { SAMPLER_THREAD } from "../../../bench/isolate-cpu";
 import {
   GAP_US,
   runningShare,
   runningShares,
   ThreadStateReader,
   type ThreadStates,
+  threadNamed,
+  watchedAwakeUs,
 } from "../../../bench/thread-state";
 
 /**
@@ -95,6 +101,92 @@ function reads(list: [number, 0 | 1, number][]) {
     count: list.length,
   });
 }
+
+/** Reads of a thread always runnable and on a core, with a watched thread's state at each: [µs, awake]. */
+function watching(list: [number, 0 | 1][]) {
+  return runningShares({
+    times: Float64Array.from(list.map(([t]) => t)),
+    runnable: new Uint8Array(list.length).fill(1),
+    onCoreNs: Float64Array.from(list.map(([t]) => t * 1000)),
+    watchedAwake: Uint8Array.from(list.map(([, awake]) => awake)),
+    count: list.length,
+  });
+}
+
+describe("the watched thread (V8's sampler): how long it may have been awake", () => {
+  it("counts the steps where a read saw it awake or the reader did not look, and nothing where it slept", () => {
+    // Asleep at reads 5 µs apart from 0 to 20; awake at 25; asleep from 30 to 40; then no read
+    // until 2,040 (a gap: the reader kept off its core); asleep again at 2,045 and 2,050.
+    const states = watching([
+      [0, 0],
+      [5, 0],
+      [10, 0],
+      [15, 0],
+      [20, 0],
+      [25, 1],
+      [30, 0],
+      [35, 0],
+      [40, 0],
+      [2_040, 0],
+      [2_045, 0],
+      [2_050, 0],
+    ]);
+    expect(watchedAwakeUs(states, 0, 20)).toBe(0);
+    // The steps on either side of the read that saw it awake: 20 to 30.
+    expect(watchedAwakeUs(states, 0, 40)).toBe(10);
+    // Part of a step counts in proportion: 22.5 to 30 of the awake steps.
+    expect(watchedAwakeUs(states, 22.5, 35)).toBeCloseTo(7.5);
+    // A gap counts whole, however the reads at its ends found it.
+    expect(watchedAwakeUs(states, 40, 2_050)).toBe(2_000);
+    // Before the first read and after the last nothing is known.
+    expect(watchedAwakeUs(states, -100, 0)).toBe(100);
+    expect(watchedAwakeUs(states, 2_050, 2_150)).toBe(100);
+  });
+
+  it("says nothing is known (Infinity) where no thread was watched", () => {
+    const states = reads([
+      [0, 1, 0],
+      [5, 1, 5],
+    ]);
+    expect(states.watchedAwakeUs).toBeNull();
+    expect(watchedAwakeUs(states, 0, 5)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("watches a real process's V8 sampler: asleep most of the time between its samples", async () => {
+    // A Node process under its own CPU profiler (sampling every 1 ms) that only waits: its sampler
+    // thread wakes a thousand times a second for a few µs each.
+    const dir = mkdtempSync(path.join(tmpdir(), "cpu-prof-"));
+    const child = spawn(process.execPath, [
+      "--cpu-prof",
+      `--cpu-prof-dir=${dir}`,
+      "--cpu-prof-interval=1000",
+      "-e",
+      "setTimeout(() => {}, 5000)",
+    ]);
+    const reader = new ThreadStateReader(child.pid as number);
+    try {
+      let sampler: number | null = null;
+      for (let i = 0; i < 50 && sampler === null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        sampler = threadNamed(child.pid as number, SAMPLER_THREAD);
+      }
+      expect(sampler).not.toBeNull();
+      expect(sampler).not.toBe(child.pid);
+      expect(threadNamed(child.pid as number, "no such thread")).toBeNull();
+      const read = await reader.during(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }, SAMPLER_THREAD);
+      const from = read.times[0] ?? 0;
+      const to = read.times[read.count - 1] ?? 0;
+      expect(to - from).toBeGreaterThan(250_000);
+      // Awake a small part of the time (the reader's own gaps count as awake: a busy machine adds some).
+      expect(watchedAwakeUs(read, from, to) / (to - from)).toBeLessThan(0.5);
+    } finally {
+      await stop(reader, [child]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("the bench's third clock: how much of a moment a thread was running", () => {
   it("spreads the time the kernel had the thread on a core over the reads that saw it runnable", () => {
