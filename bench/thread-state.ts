@@ -58,6 +58,12 @@ export interface ThreadReads {
   readonly onCoreNs: Float64Array;
   /** The watched thread's state at each read (1: runnable, gone or unreadable), or null. */
   readonly watchedAwake?: Uint8Array | null;
+  /**
+   * The watched thread's time on a core and waiting for one so far (schedstat), ns; -1 where it
+   * could not be read. The kernel brings both up to date when the thread leaves its core and when it
+   * gets one, so at a read that finds it asleep they hold everything up to then.
+   */
+  readonly watchedBusyNs?: Float64Array | null;
   readonly count: number;
 }
 
@@ -81,7 +87,7 @@ const READ_US = 100;
 const READER = `
 const { workerData } = require("node:worker_threads");
 const fs = require("node:fs");
-const { ctrl, times, runnable, onCore, watchedAwake, taskDir, path, schedstat, capacity, lowestPriority } = workerData;
+const { ctrl, times, runnable, onCore, watchedAwake, watchedBusy, taskDir, path, schedstat, capacity, lowestPriority } = workerData;
 // This thread only (Linux: priority 0 is the calling thread).
 if (lowestPriority) try { require("node:os").setPriority(0, 19); } catch {}
 const fd = fs.openSync(path, "r");
@@ -89,6 +95,7 @@ const sfd = fs.openSync(schedstat, "r");
 const buf = Buffer.alloc(1024);
 const sbuf = Buffer.alloc(128);
 const wbuf = Buffer.alloc(1024);
+const wsbuf = Buffer.alloc(128);
 let window = 0;
 for (;;) {
   Atomics.wait(ctrl, ${WINDOW}, window);
@@ -97,7 +104,11 @@ for (;;) {
   // The watched thread (V8's sampler: it is started anew for each profile), opened for this window.
   const watched = Atomics.load(ctrl, ${WATCHED});
   let wfd = -1;
-  if (watched > 0) try { wfd = fs.openSync(taskDir + "/" + watched + "/stat", "r"); } catch {}
+  let wsfd = -1;
+  if (watched > 0) try {
+    wfd = fs.openSync(taskDir + "/" + watched + "/stat", "r");
+    wsfd = fs.openSync(taskDir + "/" + watched + "/schedstat", "r");
+  } catch {}
   Atomics.store(ctrl, ${BEGUN}, window);
   let n = 0;
   while (Atomics.load(ctrl, ${READING}) === 1) {
@@ -106,7 +117,11 @@ for (;;) {
     const slen = fs.readSync(sfd, sbuf, 0, 128, 0);
     // The watched thread's state: awake (R) or gone or unreadable count as awake.
     let wlen = 0;
-    if (wfd >= 0) try { wlen = fs.readSync(wfd, wbuf, 0, 1024, 0); } catch {}
+    let wslen = 0;
+    if (wfd >= 0 && wsfd >= 0) try {
+      wlen = fs.readSync(wfd, wbuf, 0, 1024, 0);
+      wslen = fs.readSync(wsfd, wsbuf, 0, 128, 0);
+    } catch { wlen = 0; }
     const at = Number(process.hrtime.bigint() / 1000n);
     // A read this thread was taken off its core in the middle of is left out: its moment is not
     // known (seen: a read of the sleeping thread stamped 400 ms later, after a spin it hid).
@@ -122,10 +137,14 @@ for (;;) {
       let wclose = wlen - 1;
       while (wclose > 0 && wbuf[wclose] !== 0x29) wclose--;
       watchedAwake[n] = wclose <= 0 || wbuf[wclose + 2] === 0x52 ? 1 : 0;
+      // Its time on a core and on a run queue so far, ns (schedstat's first two fields).
+      const fields = wslen > 0 ? wsbuf.toString("latin1", 0, wslen).split(" ") : [];
+      watchedBusy[n] = fields.length >= 2 ? Number(fields[0]) + Number(fields[1]) : -1;
       n++;
     }
   }
   if (wfd >= 0) fs.closeSync(wfd);
+  if (wsfd >= 0) fs.closeSync(wsfd);
   Atomics.store(ctrl, ${COUNT}, n);
   Atomics.store(ctrl, ${DONE}, window);
 }
@@ -144,6 +163,7 @@ export class ThreadStateReader {
   private readonly runnable = new Uint8Array(new SharedArrayBuffer(CAPACITY));
   private readonly onCore = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
   private readonly watchedAwake = new Uint8Array(new SharedArrayBuffer(CAPACITY));
+  private readonly watchedBusy = new Float64Array(new SharedArrayBuffer(CAPACITY * 8));
   private readonly worker: Worker;
   private window = 0;
   /** Why the reader stopped, if it did (then `during` throws instead of waiting for it). */
@@ -162,6 +182,7 @@ export class ThreadStateReader {
         runnable: this.runnable,
         onCore: this.onCore,
         watchedAwake: this.watchedAwake,
+        watchedBusy: this.watchedBusy,
         taskDir: `/proc/${pid}/task`,
         path: `/proc/${pid}/task/${tid}/stat`,
         schedstat: `/proc/${pid}/task/${tid}/schedstat`,
@@ -212,6 +233,7 @@ export class ThreadStateReader {
       runnable: this.runnable.slice(0, count),
       onCoreNs: this.onCore.slice(0, count),
       watchedAwake: watched === null ? null : this.watchedAwake.slice(0, count),
+      watchedBusyNs: watched === null ? null : this.watchedBusy.slice(0, count),
       count,
     });
   }
@@ -261,17 +283,25 @@ export function runningShares(reads: ThreadReads): ThreadStates {
 }
 
 /**
- * How long the watched thread may have been awake from the first read to each read, µs: from one
- * read to the next, the whole time where either read saw it runnable or the reads are a gap apart
- * (the reader did not look), and nothing where both saw it asleep a moment apart.
+ * How long the watched thread may have been awake from the first read to each read, µs. From one
+ * read to the next a moment apart: the whole step where either read saw it runnable, nothing where
+ * both saw it asleep. Across a gap (the reader kept off its core): where the read after it found the
+ * thread asleep, the growth of its time on a core and waiting for one (exact then, and nothing of a
+ * wait can be pending), at most the gap; otherwise the whole gap.
  */
-function awakeSoFar({ times, watchedAwake, count }: ThreadReads): Float64Array | null {
+function awakeSoFar({ times, watchedAwake, watchedBusyNs, count }: ThreadReads): Float64Array | null {
   if (!watchedAwake) return null;
   const sums = new Float64Array(count);
   for (let i = 1; i < count; i++) {
     const step = (times[i] ?? 0) - (times[i - 1] ?? 0);
-    const awake = watchedAwake[i - 1] === 1 || watchedAwake[i] === 1 || step > GAP_US;
-    sums[i] = (sums[i - 1] ?? 0) + (awake ? step : 0);
+    let awake = watchedAwake[i - 1] === 1 || watchedAwake[i] === 1 ? step : 0;
+    if (step > GAP_US) {
+      const before = watchedBusyNs?.[i - 1] ?? -1;
+      const after = watchedBusyNs?.[i] ?? -1;
+      const known = watchedAwake[i] === 0 && before >= 0 && after >= before;
+      awake = known ? Math.min(step, (after - before) / 1000) : step;
+    }
+    sums[i] = (sums[i - 1] ?? 0) + awake;
   }
   return sums;
 }

@@ -136,11 +136,42 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
     expect(watchedAwakeUs(states, 0, 40)).toBe(10);
     // Part of a step counts in proportion: 22.5 to 30 of the awake steps.
     expect(watchedAwakeUs(states, 22.5, 35)).toBeCloseTo(7.5);
-    // A gap counts whole, however the reads at its ends found it.
+    // A gap counts whole where the kernel's counts of the thread are not known.
     expect(watchedAwakeUs(states, 40, 2_050)).toBe(2_000);
     // Before the first read and after the last nothing is known.
     expect(watchedAwakeUs(states, -100, 0)).toBe(100);
     expect(watchedAwakeUs(states, 2_050, 2_150)).toBe(100);
+  });
+
+  it("across a gap, counts what the kernel says the thread spent on a core or waiting for one, where the read after found it asleep", () => {
+    // Reads 5 µs apart up to 10, then a gap to 5,010, then 5,015: the kernel's count of the watched
+    // thread's time on a core and on a run queue grew by 300 µs over the gap.
+    const busy = (list: [number, 0 | 1, number][]) =>
+      runningShares({
+        times: Float64Array.from(list.map(([t]) => t)),
+        runnable: new Uint8Array(list.length).fill(1),
+        onCoreNs: Float64Array.from(list.map(([t]) => t * 1000)),
+        watchedAwake: Uint8Array.from(list.map(([, awake]) => awake)),
+        watchedBusyNs: Float64Array.from(list.map(([, , us]) => us * 1000)),
+        count: list.length,
+      });
+    const asleepAfter = busy([
+      [0, 0, 1_000],
+      [5, 0, 1_000],
+      [10, 0, 1_000],
+      [5_010, 0, 1_300],
+      [5_015, 0, 1_300],
+    ]);
+    expect(watchedAwakeUs(asleepAfter, 10, 5_010)).toBeCloseTo(300);
+    // Found runnable after the gap, it may be waiting still (the kernel adds a wait when it ends):
+    // the whole gap counts.
+    const awakeAfter = busy([
+      [0, 0, 1_000],
+      [10, 0, 1_000],
+      [5_010, 1, 1_300],
+      [5_015, 0, 1_300],
+    ]);
+    expect(watchedAwakeUs(awakeAfter, 10, 5_010)).toBe(5_000);
   });
 
   it("says nothing is known (Infinity) where no thread was watched", () => {
