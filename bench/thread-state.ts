@@ -17,6 +17,10 @@
  * to read 1.0 for a child the kernel charged 0.47, and 0.55 for one it charged 0.85). What is left
  * is an upper bound: a thread on a core may run other isolates than the Worker's.
  *
+ * With a thread named to watch (V8's sampler, bench/isolate-cpu.ts), each read also takes that
+ * thread's state and its time on a core and on a run queue so far, from which watchedAwakeUs says how
+ * long it may have been awake in any moment.
+ *
  * The reads run in a worker thread that sleeps (Atomics.wait) between invocations, so it takes a
  * core only while an invocation is measured. The bench runs it at the lowest priority, so that it is
  * the one kept waiting when the two cores are short: at workerd's priority it took a core from
@@ -283,25 +287,23 @@ export function runningShares(reads: ThreadReads): ThreadStates {
 }
 
 /**
- * How long the watched thread may have been awake from the first read to each read, µs. From one
- * read to the next a moment apart: the whole step where either read saw it runnable, nothing where
- * both saw it asleep. Across a gap (the reader kept off its core): where the read after it found the
- * thread asleep, the growth of its time on a core and waiting for one (exact then, and nothing of a
- * wait can be pending), at most the gap; otherwise the whole gap.
+ * How long the watched thread may have been awake from the first read to each read, µs. Where the
+ * later read of a step found the thread asleep, the kernel's counts are exact then (its time on a
+ * core and any wait for one are added when it leaves its core and when it gets one), and their
+ * growth over the step is the time it was awake in it, at most the step. Where that read found it
+ * runnable, a wait may be pending, and the whole step counts; so does every step where its counts
+ * were not read. (By state alone, every step next to a read that caught one of its wake-ups, a few
+ * µs every sampling interval, counted whole: half the time at reads 25 µs apart.)
  */
 function awakeSoFar({ times, watchedAwake, watchedBusyNs, count }: ThreadReads): Float64Array | null {
   if (!watchedAwake) return null;
   const sums = new Float64Array(count);
   for (let i = 1; i < count; i++) {
     const step = (times[i] ?? 0) - (times[i - 1] ?? 0);
-    let awake = watchedAwake[i - 1] === 1 || watchedAwake[i] === 1 ? step : 0;
-    if (step > GAP_US) {
-      const before = watchedBusyNs?.[i - 1] ?? -1;
-      const after = watchedBusyNs?.[i] ?? -1;
-      const known = watchedAwake[i] === 0 && before >= 0 && after >= before;
-      awake = known ? Math.min(step, (after - before) / 1000) : step;
-    }
-    sums[i] = (sums[i - 1] ?? 0) + awake;
+    const before = watchedBusyNs?.[i - 1] ?? -1;
+    const after = watchedBusyNs?.[i] ?? -1;
+    const known = watchedAwake[i] === 0 && before >= 0 && after >= before;
+    sums[i] = (sums[i - 1] ?? 0) + (known ? Math.min(step, (after - before) / 1000) : step);
   }
   return sums;
 }

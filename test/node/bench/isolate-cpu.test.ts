@@ -39,15 +39,20 @@ describe("the bench's capped estimate of the profiler's samples", () => {
 
 /**
  * Reads every 5 µs from 0 to `untilUs` of a thread always running, with V8's sampler thread awake
- * where `awake` says (µs from the start).
+ * where `awake` says (µs from the start): runnable at those reads, and the kernel's count of its
+ * time on a core or waiting for one growing over every step that touches them.
  */
 function samplerStates(untilUs: number, awake: (at: number) => boolean) {
   const times = Float64Array.from({ length: untilUs / 5 + 1 }, (_, i) => i * 5);
+  const busyNs = new Float64Array(times.length);
+  for (let i = 1; i < times.length; i++)
+    busyNs[i] = (busyNs[i - 1] ?? 0) + (awake(times[i] ?? 0) || awake(times[i - 1] ?? 0) ? 5_000 : 0);
   return runningShares({
     times,
     runnable: new Uint8Array(times.length).fill(1),
     onCoreNs: times.map((t) => t * 1000),
     watchedAwake: Uint8Array.from(times, (t) => (awake(t) ? 1 : 0)),
+    watchedBusyNs: busyNs,
     count: times.length,
   });
 }

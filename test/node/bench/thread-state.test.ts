@@ -102,42 +102,46 @@ function reads(list: [number, 0 | 1, number][]) {
   });
 }
 
-/** Reads of a thread always runnable and on a core, with a watched thread's state at each: [µs, awake]. */
-function watching(list: [number, 0 | 1][]) {
+/**
+ * Reads of a thread always runnable and on a core, with a watched thread's state at each and its
+ * time on a core and waiting for one so far: [µs, awake, µs busy so far].
+ */
+function watching(list: [number, 0 | 1, number][]) {
   return runningShares({
     times: Float64Array.from(list.map(([t]) => t)),
     runnable: new Uint8Array(list.length).fill(1),
     onCoreNs: Float64Array.from(list.map(([t]) => t * 1000)),
     watchedAwake: Uint8Array.from(list.map(([, awake]) => awake)),
+    watchedBusyNs: Float64Array.from(list.map(([, , busy]) => busy * 1000)),
     count: list.length,
   });
 }
 
 describe("the watched thread (V8's sampler): how long it may have been awake", () => {
-  it("counts the steps where a read saw it awake or the reader did not look, and nothing where it slept", () => {
-    // Asleep at reads 5 µs apart from 0 to 20; awake at 25; asleep from 30 to 40; then no read
-    // until 2,040 (a gap: the reader kept off its core); asleep again at 2,045 and 2,050.
+  it("counts the kernel's growth of its busy time up to a read that found it asleep, and the whole step up to one that found it runnable", () => {
+    // Asleep at reads 5 µs apart from 0 to 20; runnable at 25; asleep from 30 on, 3 µs busier than
+    // at 25; then no read until 2,040 (a gap: the reader kept off its core), 297 µs busier.
     const states = watching([
-      [0, 0],
-      [5, 0],
-      [10, 0],
-      [15, 0],
-      [20, 0],
-      [25, 1],
-      [30, 0],
-      [35, 0],
-      [40, 0],
-      [2_040, 0],
-      [2_045, 0],
-      [2_050, 0],
+      [0, 0, 1_000],
+      [5, 0, 1_000],
+      [10, 0, 1_000],
+      [15, 0, 1_000],
+      [20, 0, 1_000],
+      [25, 1, 1_000],
+      [30, 0, 1_003],
+      [35, 0, 1_003],
+      [40, 0, 1_003],
+      [2_040, 0, 1_300],
+      [2_045, 0, 1_300],
+      [2_050, 0, 1_300],
     ]);
     expect(watchedAwakeUs(states, 0, 20)).toBe(0);
-    // The steps on either side of the read that saw it awake: 20 to 30.
-    expect(watchedAwakeUs(states, 0, 40)).toBe(10);
-    // Part of a step counts in proportion: 22.5 to 30 of the awake steps.
-    expect(watchedAwakeUs(states, 22.5, 35)).toBeCloseTo(7.5);
-    // A gap counts whole where the kernel's counts of the thread are not known.
-    expect(watchedAwakeUs(states, 40, 2_050)).toBe(2_000);
+    // 20 to 25 whole (a wait may be pending at 25), 25 to 30 the 3 µs the kernel counted.
+    expect(watchedAwakeUs(states, 0, 40)).toBe(8);
+    // Part of a step counts in proportion: 2.5 of the first, 3 of the second.
+    expect(watchedAwakeUs(states, 22.5, 35)).toBeCloseTo(5.5);
+    // Across the gap, as much as the kernel counted in it, not the gap's 2 ms.
+    expect(watchedAwakeUs(states, 40, 2_050)).toBe(297);
     // Before the first read and after the last nothing is known.
     expect(watchedAwakeUs(states, -100, 0)).toBe(100);
     expect(watchedAwakeUs(states, 2_050, 2_150)).toBe(100);
