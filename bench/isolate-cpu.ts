@@ -247,7 +247,7 @@ export function cpuOf(profile: Profile, states: ThreadStates | null): CpuSample 
   return {
     workerMs: ownUs / 1000,
     runningMs: states ? runningUs / 1000 : null,
-    checkedMs: states?.watchedAwakeUs ? checkedUs / 1000 : null,
+    checkedMs: states?.watchedStretches ? checkedUs / 1000 : null,
     cappedMs: cappedUs / 1000,
     busyMs: busyUs / 1000,
     top,

@@ -45,11 +45,19 @@ export interface ThreadStates {
   readonly shares: Float32Array;
   readonly gapOnCoreUs: Float64Array;
   /**
-   * Where a thread was watched: how long it may have been awake (runnable: running or waiting for
-   * a core) from the first read to each read, µs; null where none was.
+   * Where a thread was watched, how long it may have been awake (runnable: running or waiting for
+   * a core) stretch by stretch (awakeStretches); null where none was.
    */
-  readonly watchedAwakeUs: Float64Array | null;
+  readonly watchedStretches: AwakeStretches | null;
   readonly count: number;
+}
+
+/** A watched thread's stretches between reads that found it asleep (awakeStretches). */
+export interface AwakeStretches {
+  /** Each stretch's end, µs; a stretch begins where the one before ends (the first at the first read). */
+  readonly ends: Float64Array;
+  /** How long the thread may have been awake in each, µs (at most its length). */
+  readonly awakeUs: Float64Array;
 }
 
 /**
@@ -283,56 +291,68 @@ export function runningShares(reads: ThreadReads): ThreadStates {
     }
     start = end;
   }
-  return { times, shares, gapOnCoreUs, watchedAwakeUs: awakeSoFar(reads), count };
+  return { times, shares, gapOnCoreUs, watchedStretches: awakeStretches(reads), count };
 }
 
 /**
- * How long the watched thread may have been awake from the first read to each read, µs. Where the
- * later read of a step found the thread asleep, the kernel's counts are exact then (its time on a
- * core and any wait for one are added when it leaves its core and when it gets one), and their
- * growth over the step is the time it was awake in it, at most the step. Where that read found it
- * runnable, a wait may be pending, and the whole step counts; so does every step where its counts
- * were not read. (By state alone, every step next to a read that caught one of its wake-ups, a few
- * µs every sampling interval, counted whole: half the time at reads 25 µs apart.)
+ * The watched thread's stretches: each ends at a read that found it asleep (or at the last read) and
+ * begins where the one before ended (the first at the first read); reads in between found it
+ * runnable. At a read that finds it asleep the kernel's counts are exact (its time on a core and any
+ * wait for one are added when it leaves its core and when it gets one), so their growth over a
+ * stretch is how long it was awake in it, at most the stretch. A stretch that ends on a runnable
+ * read (a wait may be pending), or where the counts were not read, counts whole. (By state alone,
+ * every step next to a read that caught one of its wake-ups, a few µs every sampling interval,
+ * counted whole: half the time at reads 25 µs apart.)
  */
-function awakeSoFar({ times, watchedAwake, watchedBusyNs, count }: ThreadReads): Float64Array | null {
+function awakeStretches({ times, watchedAwake, watchedBusyNs, count }: ThreadReads): AwakeStretches | null {
   if (!watchedAwake) return null;
-  const sums = new Float64Array(count);
+  const ends: number[] = [];
+  const awakeUs: number[] = [];
+  let start = 0;
   for (let i = 1; i < count; i++) {
-    const step = (times[i] ?? 0) - (times[i - 1] ?? 0);
-    const before = watchedBusyNs?.[i - 1] ?? -1;
+    if (watchedAwake[i] === 1 && i < count - 1) continue;
+    const length = (times[i] ?? 0) - (times[start] ?? 0);
+    const before = watchedBusyNs?.[start] ?? -1;
     const after = watchedBusyNs?.[i] ?? -1;
     const known = watchedAwake[i] === 0 && before >= 0 && after >= before;
-    sums[i] = (sums[i - 1] ?? 0) + (known ? Math.min(step, (after - before) / 1000) : step);
+    ends.push(times[i] ?? 0);
+    awakeUs.push(known ? Math.min(length, (after - before) / 1000) : length);
+    start = i;
   }
-  return sums;
+  return { ends: Float64Array.from(ends), awakeUs: Float64Array.from(awakeUs) };
 }
 
 /**
- * How long the watched thread may have been awake within [from, to] (µs): as awakeSoFar says between
- * reads (a stretch partly inside counts in proportion), and the whole of any part before the first
- * read or after the last. Infinity where no thread was watched.
+ * At most how long the watched thread may have been awake within [from, to] (µs): each stretch it
+ * overlaps gives the overlap or the stretch's awake time, whichever is less (all of that time may
+ * lie in the overlap), and any part before the first read or after the last counts whole. Infinity
+ * where no thread was watched.
  */
 export function watchedAwakeUs(states: ThreadStates, from: number, to: number): number {
-  const sums = states.watchedAwakeUs;
-  if (!sums) return Number.POSITIVE_INFINITY;
+  const stretches = states.watchedStretches;
+  if (!stretches) return Number.POSITIVE_INFINITY;
   if (to <= from) return 0;
   const { times, count } = states;
   if (count === 0) return to - from;
   const first = times[0] ?? 0;
   const last = times[count - 1] ?? 0;
-  const outside = Math.max(0, Math.min(to, first) - from) + Math.max(0, to - Math.max(from, last));
-  // The awake time up to moment `at` within the reads: the sum at the read before it, and the
-  // share of the next step that lies before `at`.
-  const upTo = (at: number): number => {
-    if (at <= first) return 0;
-    if (at >= last) return sums[count - 1] ?? 0;
-    const i = lastAtOrBefore(states, at);
-    const stepUs = (times[i + 1] ?? 0) - (times[i] ?? 0);
-    const stepAwake = (sums[i + 1] ?? 0) - (sums[i] ?? 0);
-    return (sums[i] ?? 0) + (stepUs > 0 ? (stepAwake * (at - (times[i] ?? 0))) / stepUs : 0);
-  };
-  return outside + upTo(to) - upTo(from);
+  let awake = Math.max(0, Math.min(to, first) - from) + Math.max(0, to - Math.max(from, last));
+  const { ends, awakeUs } = stretches;
+  // The first stretch that ends after `from` (binary search).
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] ?? 0) <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ends.length; i++) {
+    const begins = i === 0 ? first : (ends[i - 1] ?? 0);
+    if (begins >= to) break;
+    const overlap = Math.min(to, ends[i] ?? 0) - Math.max(from, begins);
+    if (overlap > 0) awake += Math.min(overlap, awakeUs[i] ?? 0);
+  }
+  return awake;
 }
 
 /** The id of process `pid`'s one thread named `name`; null where there is none or more than one. */

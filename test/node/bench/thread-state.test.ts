@@ -118,7 +118,7 @@ function watching(list: [number, 0 | 1, number][]) {
 }
 
 describe("the watched thread (V8's sampler): how long it may have been awake", () => {
-  it("counts the kernel's growth of its busy time up to a read that found it asleep, and the whole step up to one that found it runnable", () => {
+  it("counts the kernel's growth of its busy time over each stretch up to a read that found it asleep, at most the overlap", () => {
     // Asleep at reads 5 µs apart from 0 to 20; runnable at 25; asleep from 30 on, 3 µs busier than
     // at 25; then no read until 2,040 (a gap: the reader kept off its core), 297 µs busier.
     const states = watching([
@@ -136,10 +136,12 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
       [2_050, 0, 1_300],
     ]);
     expect(watchedAwakeUs(states, 0, 20)).toBe(0);
-    // 20 to 25 whole (a wait may be pending at 25), 25 to 30 the 3 µs the kernel counted.
-    expect(watchedAwakeUs(states, 0, 40)).toBe(8);
-    // Part of a step counts in proportion: 2.5 of the first, 3 of the second.
-    expect(watchedAwakeUs(states, 22.5, 35)).toBeCloseTo(5.5);
+    // From 20 to 30 (the read at 25 found it runnable: the stretch goes on to 30), the 3 µs the
+    // kernel counted.
+    expect(watchedAwakeUs(states, 0, 40)).toBe(3);
+    // Part of that stretch: all of its 3 µs may lie in the part, not 7.5 of 10.
+    expect(watchedAwakeUs(states, 22.5, 35)).toBe(3);
+    expect(watchedAwakeUs(states, 29, 30)).toBe(1);
     // Across the gap, as much as the kernel counted in it, not the gap's 2 ms.
     expect(watchedAwakeUs(states, 40, 2_050)).toBe(297);
     // Before the first read and after the last nothing is known.
@@ -167,15 +169,23 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
       [5_015, 0, 1_300],
     ]);
     expect(watchedAwakeUs(asleepAfter, 10, 5_010)).toBeCloseTo(300);
-    // Found runnable after the gap, it may be waiting still (the kernel adds a wait when it ends):
-    // the whole gap counts.
+    // Found runnable after the gap and at the last read, it may be waiting still (the kernel adds a
+    // wait when it ends): the whole gap counts.
     const awakeAfter = busy([
+      [0, 0, 1_000],
+      [10, 0, 1_000],
+      [5_010, 1, 1_300],
+      [5_015, 1, 1_300],
+    ]);
+    expect(watchedAwakeUs(awakeAfter, 10, 5_010)).toBe(5_000);
+    // Asleep at a later read, the counts then cover the whole stretch: 300 µs.
+    const asleepLater = busy([
       [0, 0, 1_000],
       [10, 0, 1_000],
       [5_010, 1, 1_300],
       [5_015, 0, 1_300],
     ]);
-    expect(watchedAwakeUs(awakeAfter, 10, 5_010)).toBe(5_000);
+    expect(watchedAwakeUs(asleepLater, 10, 5_010)).toBe(300);
   });
 
   it("says nothing is known (Infinity) where no thread was watched", () => {
@@ -183,7 +193,7 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
       [0, 1, 0],
       [5, 1, 5],
     ]);
-    expect(states.watchedAwakeUs).toBeNull();
+    expect(states.watchedStretches).toBeNull();
     expect(watchedAwakeUs(states, 0, 5)).toBe(Number.POSITIVE_INFINITY);
   });
 
