@@ -152,16 +152,7 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
   it("across a gap, counts what the kernel says the thread spent on a core or waiting for one, where the read after found it asleep", () => {
     // Reads 5 µs apart up to 10, then a gap to 5,010, then 5,015: the kernel's count of the watched
     // thread's time on a core and on a run queue grew by 300 µs over the gap.
-    const busy = (list: [number, 0 | 1, number][]) =>
-      runningShares({
-        times: Float64Array.from(list.map(([t]) => t)),
-        runnable: new Uint8Array(list.length).fill(1),
-        onCoreNs: Float64Array.from(list.map(([t]) => t * 1000)),
-        watchedAwake: Uint8Array.from(list.map(([, awake]) => awake)),
-        watchedBusyNs: Float64Array.from(list.map(([, , us]) => us * 1000)),
-        count: list.length,
-      });
-    const asleepAfter = busy([
+    const asleepAfter = watching([
       [0, 0, 1_000],
       [5, 0, 1_000],
       [10, 0, 1_000],
@@ -171,7 +162,7 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
     expect(watchedAwakeUs(asleepAfter, 10, 5_010)).toBeCloseTo(300);
     // Found runnable after the gap and at the last read, it may be waiting still (the kernel adds a
     // wait when it ends): the whole gap counts.
-    const awakeAfter = busy([
+    const awakeAfter = watching([
       [0, 0, 1_000],
       [10, 0, 1_000],
       [5_010, 1, 1_300],
@@ -179,7 +170,7 @@ describe("the watched thread (V8's sampler): how long it may have been awake", (
     ]);
     expect(watchedAwakeUs(awakeAfter, 10, 5_010)).toBe(5_000);
     // Asleep at a later read, the counts then cover the whole stretch: 300 µs.
-    const asleepLater = busy([
+    const asleepLater = watching([
       [0, 0, 1_000],
       [10, 0, 1_000],
       [5_010, 1, 1_300],
