@@ -27,6 +27,12 @@ export interface InboxEntry {
   sentAt: string | null;
 }
 
+/** An entry and the error recorded with its new status (null clears it). */
+export interface InboxMark {
+  entry: InboxEntry;
+  error: string | null;
+}
+
 /** Every accepted form submission, stored before the sender hears 202; applied to the sheet later. */
 export interface Inbox {
   find(form: InboxForm, submissionId: string): Promise<InboxEntry | null>;
@@ -41,6 +47,8 @@ export interface Inbox {
   /** Entries not yet in the sheet (pending, unmatched or failed), oldest first. */
   outstanding(limit: number): Promise<InboxEntry[]>;
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
+  /** As mark, each entry with its own error: one statement for a whole batch (Free plan: 50 D1 queries an invocation). */
+  markEach(marks: readonly InboxMark[], status: InboxStatus, at: string): Promise<void>;
   /** Notes that the entries' rows are about to be sent to their tab (before the append). */
   markSent(entries: readonly InboxEntry[], at: string): Promise<void>;
   /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
@@ -95,6 +103,20 @@ export function createInbox(db: D1Database): Inbox {
       .first<InboxRow>();
     return row ? toEntry(row) : null;
   };
+  const markEach: Inbox["markEach"] = async (marks, status, at) => {
+    if (marks.length === 0) return;
+    const rows = marks.map((m) => [m.entry.form, m.entry.submissionId, m.error]);
+    await db
+      .prepare(
+        `UPDATE inbox SET status = ?2, attempts = attempts + 1, last_error = m.error,
+           applied_at = CASE WHEN ?2 = 'applied' THEN ?3 ELSE applied_at END
+         FROM (SELECT ${jsonCell(0)} AS form, ${jsonCell(1)} AS submission_id, ${jsonCell(2)} AS error
+               FROM json_each(?1) AS e) AS m
+         WHERE inbox.form = m.form AND inbox.submission_id = m.submission_id`,
+      )
+      .bind(JSON.stringify(rows), status, at)
+      .run();
+  };
   return {
     find,
     async insert(e) {
@@ -144,17 +166,13 @@ export function createInbox(db: D1Database): Inbox {
         .all<InboxRow>();
       return results.map(toEntry);
     },
-    async mark(entries, status, at, error) {
-      if (entries.length === 0) return;
-      await db
-        .prepare(
-          `UPDATE inbox SET status = ?2, attempts = attempts + 1, last_error = ?3,
-             applied_at = CASE WHEN ?2 = 'applied' THEN ?4 ELSE applied_at END
-           WHERE (form, submission_id) IN (SELECT ${jsonCell(0)}, ${jsonCell(1)} FROM json_each(?1) AS e)`,
-        )
-        .bind(keyRows(entries), status, error, at)
-        .run();
-    },
+    mark: (entries, status, at, error) =>
+      markEach(
+        entries.map((entry) => ({ entry, error })),
+        status,
+        at,
+      ),
+    markEach,
     async markSent(entries, at) {
       if (entries.length === 0) return;
       await db

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { PlannedNotice } from "../../src/domain/notices/types";
 import { jsonRowSlices } from "../../src/store/d1-batch";
-import { createInbox } from "../../src/store/inbox";
+import { createInbox, type InboxEntry } from "../../src/store/inbox";
 import { createNoticeOutbox } from "../../src/store/outbox";
 import { createSnapshotStore } from "../../src/store/snapshots";
 import { resetDatabase } from "../support/sync-helpers";
@@ -171,6 +171,45 @@ describe("the notices outbox and the inbox, many rows a statement", () => {
       { id: "s1", status: "applied", attempts: 1 },
       { id: "s2", status: "pending", attempts: 0 },
       { id: "s3", status: "applied", attempts: 1 },
+    ]);
+  });
+
+  it("marks each submission with its own reason in one statement, the others untouched", async () => {
+    const inbox = createInbox(env.DB);
+    for (const id of ["s1", "s2", "s3"])
+      await inbox.insert({
+        submissionId: id,
+        form: "reply",
+        suggestionId: "2026-001",
+        cells: { 答复日期: "2026-11-20" },
+        raw: {},
+        submittedAt: AT,
+        receivedAt: AT,
+      });
+    const [s1, , s3] = await inbox.load(
+      ["s1", "s2", "s3"].map((submissionId) => ({ form: "reply" as const, submissionId })),
+    );
+    await inbox.markEach(
+      [
+        { entry: s1 as InboxEntry, error: "编号不在台账中" },
+        { entry: s3 as InboxEntry, error: "编号在台账中出现 2 次（第 4、9 行）" },
+      ],
+      "unmatched",
+      AT,
+    );
+    const rows = await env.DB.prepare(
+      "SELECT submission_id AS id, status, attempts, last_error AS error, applied_at AS appliedAt FROM inbox ORDER BY submission_id",
+    ).all();
+    expect(rows.results).toEqual([
+      { id: "s1", status: "unmatched", attempts: 1, error: "编号不在台账中", appliedAt: null },
+      { id: "s2", status: "pending", attempts: 0, error: null, appliedAt: null },
+      {
+        id: "s3",
+        status: "unmatched",
+        attempts: 1,
+        error: "编号在台账中出现 2 次（第 4、9 行）",
+        appliedAt: null,
+      },
     ]);
   });
 });

@@ -3,12 +3,15 @@ import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { meterD1, takeD1Counts } from "../../src/d1-meter";
+import { createDeps } from "../../src/deps";
 import { columnLetter } from "../../src/domain/a1";
 import worker from "../../src/index";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { quietQueue } from "../support/quiet-queue";
 import { postForm, suggestion } from "../support/signed-post";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
 
@@ -240,6 +243,35 @@ describe("form webhooks: into the ledger", () => {
     expect(applied).toMatchObject({ outcome: "ok", unmatched: 1 });
     const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     expect(problems.some((p) => p[2] === "2026-999" && String(p[5]).includes("reply-2"))).toBe(true);
+  });
+
+  it("keeps a full batch of 50 replies to unknown 编号, each with its reason, within the Free plan's 50 D1 queries", async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `2026-${900 + i}`);
+    for (const [i, id] of ids.entries())
+      await postForm("reply", {
+        submissionId: `lost-${i}`,
+        submittedAt: "2026-11-26T10:00:00+08:00",
+        answers: { 编号: id, 答复类别: "A", 答复内容: "已解决" },
+      });
+    const { results: keys } = await env.DB.prepare(
+      "SELECT form, submission_id AS submissionId FROM inbox",
+    ).all<{ form: "reply"; submissionId: string }>();
+    const metered = createDeps(
+      { ...env, SPREADSHEET_ID: SHEET, INTAKE_QUEUE: quietQueue, DB: meterD1(env.DB) },
+      { retry: { budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 100, maxAttempts: 10 } },
+    );
+    takeD1Counts();
+
+    const applied = await applyInbox(metered, keys, Date.now());
+
+    const { queries } = takeD1Counts();
+    expect(applied).toMatchObject({ outcome: "ok", unmatched: 50 });
+    expect(queries).toBeLessThan(50);
+    const { results } = await env.DB.prepare(
+      "SELECT suggestion_id AS id, status, last_error AS error FROM inbox ORDER BY suggestion_id",
+    ).all<{ id: string; status: string; error: string }>();
+    expect(results).toHaveLength(50);
+    for (const row of results) expect(row).toMatchObject({ status: "unmatched", error: "编号不在台账中" });
   });
 
   it("has the intake queue consumer ack what it applied and retry what it could not apply yet", async () => {

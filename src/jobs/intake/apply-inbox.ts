@@ -7,7 +7,7 @@ import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
 import { rowKeyString } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
-import type { Inbox, InboxEntry } from "../../store/inbox";
+import type { Inbox, InboxEntry, InboxMark } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { Objections } from "../../store/objections";
@@ -165,17 +165,21 @@ export async function applyInbox(
     );
     const held = new Map(written.held.map((h) => [writeKey(h.write), h.reason]));
     const updated: InboxEntry[] = [];
-    const waiting: InboxEntry[] = [];
+    const waiting: InboxMark[] = [];
     for (const [entry, writes] of plan.writesOf) {
       const reasons = writes.map((w) => held.get(writeKey(w))).filter((r) => r !== undefined);
       if (reasons.length === 0) updated.push(entry);
-      else {
-        waiting.push(entry);
-        await deps.inbox.mark([entry], "pending", at, `暂未写入：${reasons.join("；")}`);
-      }
+      else waiting.push({ entry, error: `暂未写入：${reasons.join("；")}` });
     }
+    // One statement per status, each entry with its own reason: a batch of 50 (the queue's most)
+    // stays within the Free plan's 50 D1 queries an invocation.
+    await deps.inbox.markEach(waiting, "pending", at);
     await deps.inbox.mark(updated, "applied", at, null);
-    for (const { entry, reason } of plan.unmatched) await deps.inbox.mark([entry], "unmatched", at, reason);
+    await deps.inbox.markEach(
+      plan.unmatched.map(({ entry, reason }) => ({ entry, error: reason })),
+      "unmatched",
+      at,
+    );
     if (waiting.length > 0) {
       return {
         outcome: "failed",
