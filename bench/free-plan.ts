@@ -11,13 +11,14 @@ import { CRON } from "../src/cron";
 import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
 import { NOTICE_LOG_STEP } from "../src/jobs/notices/log-step";
-import { buildFixture, DEPUTIES, fixtureSheets } from "../test/support/ledger-fixture";
+import { buildFixture, DEPUTIES, fixtureSheets, UNITS } from "../test/support/ledger-fixture";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree, inclusiveTimes } from "./isolate-cpu";
 import {
   benchLinks,
   contactFields,
+  link,
   makeEveryoneReachable,
   postReply,
   postUnitForm,
@@ -41,6 +42,8 @@ const PORT = 8797;
 const SHEET = "bench-office";
 const REPEATS = 5;
 const DAY_MS = 86_400_000;
+/** The most messages the intake queue hands one invocation: the batch its rows measure. */
+const INTAKE_BATCH = maxBatchSize("jianyi-intake");
 
 export interface InvocationFigures {
   what: string;
@@ -559,7 +562,8 @@ async function postSigned(worker: BenchWorker, form: "suggestion" | "reply", ans
 
 /**
  * Form intake on the 2,000-row office: a webhook accepting one submission (one invocation), then
- * the intake consumer applying a batch of 20 new suggestions and one of 20 replies (the bench
+ * the intake consumer applying a full batch (wrangler.toml's max_batch_size) of new suggestions and
+ * one of replies (the bench
  * delivers each batch itself, as the queue would).
  */
 async function measureIntake(
@@ -580,7 +584,7 @@ async function measureIntake(
     );
     if (result.retryMessages.length > 0) throw new Error(`intake batch of ${form}: retried`);
   };
-  const suggestions = Array.from({ length: 20 }, (_, i) => `bench-s${i}`);
+  const suggestions = Array.from({ length: INTAKE_BATCH }, (_, i) => `bench-s${i}`);
   figures.push(
     await measure(
       worker,
@@ -602,20 +606,23 @@ async function measureIntake(
     await measure(
       worker,
       em,
-      "intake: batch of 20 new suggestions",
+      `intake: batch of ${INTAKE_BATCH} new suggestions`,
       () => batch("suggestion", suggestions),
       1,
     ),
   );
-  const replies = Array.from({ length: 20 }, (_, i) => `bench-r${i}`);
+  const replies = Array.from({ length: INTAKE_BATCH }, (_, i) => `bench-r${i}`);
   for (const [i, id] of replies.entries())
     await postSigned(
       worker,
       "reply",
-      { 编号: `2026-${String(100 + i * 50).padStart(3, "0")}`, 答复类别: "B", 答复内容: "已列入明年计划" },
+      // Rows 101, 136, … : none of them one the smaller batches below reply to.
+      { 编号: `2026-${String(101 + i * 35).padStart(3, "0")}`, 答复类别: "B", 答复内容: "已列入明年计划" },
       id,
     );
-  figures.push(await measure(worker, em, "intake: batch of 20 replies", () => batch("reply", replies), 1));
+  figures.push(
+    await measure(worker, em, `intake: batch of ${INTAKE_BATCH} replies`, () => batch("reply", replies), 1),
+  );
   // Smaller batches, for what an invocation costs before its entries (the queue delivers up to 50).
   for (const size of [1, 5]) {
     const few = Array.from({ length: size }, (_, i) => `bench-r${size}-${i}`);
@@ -758,13 +765,19 @@ async function measureUnitForms(
       1,
     ),
   );
-  while (contacts.length < 20) await contact();
+  // A link takes 60 requests a window (link-gate.ts): the rest of a full batch come by a second
+  // link of the same unit, as a second phone would send them.
+  const second = `${await link(worker, "unit", UNITS[0] as string)}/s/${links.unitSuggestion}`;
+  while (contacts.length < INTAKE_BATCH)
+    contacts.push(
+      await postUnitForm(worker, `${contacts.length < 30 ? base : second}/contact`, contactFields(today)),
+    );
   const fetcher = await worker.mf.getWorker();
   figures.push(
     await measure(
       worker,
       em,
-      "intake: batch of 20 沟通记录 from links",
+      `intake: batch of ${INTAKE_BATCH} 沟通记录 from links`,
       async () => {
         const result = await fetcher.queue(
           "jianyi-intake",

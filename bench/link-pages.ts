@@ -23,7 +23,7 @@ export interface BenchLinks {
 
 const settings = { secret: BENCH_LINK_SECRET, publicUrl: BENCH_PUBLIC_URL };
 
-async function link(worker: BenchWorker, kind: LinkKind, name: string): Promise<string> {
+export async function link(worker: BenchWorker, kind: LinkKind, name: string): Promise<string> {
   const issued = await issueLink(settings, { kind, name }, "act", { noticeType: "交办通知" }, Date.now());
   const r = issued.record;
   const db = await worker.mf.getD1Database("DB");
