@@ -1,3 +1,5 @@
+import { jsonCells, jsonRowSlices } from "./d1-batch";
+
 /** An objection a unit made to its assignment through its personal link (D1 `objections`). */
 export interface Objection {
   readonly submissionId: string;
@@ -21,12 +23,26 @@ export interface Objection {
 export type NewObjection = Omit<Objection, "decision" | "decidedAt" | "decidedBy" | "note">;
 
 export interface Objections {
-  /** Records an objection once (its submission id); false when it was already there. */
-  record(objection: NewObjection): Promise<boolean>;
+  /**
+   * Records each objection once (its submission id), all in one statement: a queue batch of 50
+   * stays within the Free plan's 50 D1 queries an invocation. Gives the submission ids recorded now.
+   */
+  recordMany(objections: readonly NewObjection[]): Promise<Set<string>>;
   /** Objections staff have not decided, oldest first. */
   open(): Promise<Objection[]>;
   /** Every objection to one suggestion, oldest first. */
   ofSuggestion(suggestionId: string): Promise<Objection[]>;
+  /**
+   * Decides the open ones of these objections alike, in one statement; gives the submission ids
+   * decided now (one already decided, or unknown, is left as it is).
+   */
+  decideMany(
+    submissionIds: readonly string[],
+    decision: "upheld" | "reassigned",
+    at: string,
+    by: string,
+    note: string | null,
+  ): Promise<Set<string>>;
   /** Decides an open objection; false when it is not open (already decided, or unknown). */
   decide(
     submissionId: string,
@@ -73,30 +89,51 @@ const toObjection = (r: ObjectionRow): Objection => ({
   note: r.note,
 });
 
+/** The submission ids a RETURNING statement gave. */
+const idsOf = (results: readonly { submission_id: string }[]) => new Set(results.map((r) => r.submission_id));
+
 export function createObjections(db: D1Database): Objections {
+  const decideMany: Objections["decideMany"] = async (submissionIds, decision, at, by, note) => {
+    if (submissionIds.length === 0) return new Set();
+    const { results } = await db
+      .prepare(
+        `UPDATE objections SET decision = ?2, decided_at = ?3, decided_by = ?4, note = ?5
+         WHERE submission_id IN (SELECT value FROM json_each(?1)) AND decision IS NULL
+         RETURNING submission_id`,
+      )
+      .bind(JSON.stringify(submissionIds), decision, at, by, note)
+      .all<{ submission_id: string }>();
+    return idsOf(results);
+  };
   return {
-    async record(o) {
-      const result = await db
-        .prepare(
-          `INSERT INTO objections (submission_id, suggestion_id, unit, relation, assigned_on, objected_on, deadline,
-             reason, proposal, actor, received_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (submission_id) DO NOTHING`,
-        )
-        .bind(
-          o.submissionId,
-          o.suggestionId,
-          o.unit,
-          o.relation,
-          o.assignedOn,
-          o.objectedOn,
-          o.deadline,
-          o.reason,
-          o.proposal,
-          o.actor,
-          o.receivedAt,
-        )
-        .run();
-      return result.meta.changes === 1;
+    async recordMany(objections) {
+      const recorded = new Set<string>();
+      const rows = objections.map((o) => [
+        o.submissionId,
+        o.suggestionId,
+        o.unit,
+        o.relation,
+        o.assignedOn,
+        o.objectedOn,
+        o.deadline,
+        o.reason,
+        o.proposal,
+        o.actor,
+        o.receivedAt,
+      ]);
+      for (const slice of jsonRowSlices(rows)) {
+        const { results } = await db
+          .prepare(
+            `INSERT INTO objections (submission_id, suggestion_id, unit, relation, assigned_on, objected_on, deadline,
+               reason, proposal, actor, received_at)
+             SELECT ${jsonCells(11)} FROM json_each(?1) AS e WHERE true ORDER BY e.key
+             ON CONFLICT (submission_id) DO NOTHING RETURNING submission_id`,
+          )
+          .bind(slice)
+          .all<{ submission_id: string }>();
+        for (const id of idsOf(results)) recorded.add(id);
+      }
+      return recorded;
     },
     async open() {
       const { results } = await db
@@ -111,15 +148,9 @@ export function createObjections(db: D1Database): Objections {
         .all<ObjectionRow>();
       return results.map(toObjection);
     },
+    decideMany,
     async decide(submissionId, decision, at, by, note) {
-      const result = await db
-        .prepare(
-          `UPDATE objections SET decision = ?2, decided_at = ?3, decided_by = ?4, note = ?5
-           WHERE submission_id = ?1 AND decision IS NULL`,
-        )
-        .bind(submissionId, decision, at, by, note)
-        .run();
-      return result.meta.changes === 1;
+      return (await decideMany([submissionId], decision, at, by, note)).has(submissionId);
     },
   };
 }

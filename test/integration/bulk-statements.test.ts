@@ -1,8 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { meterD1, takeD1Counts } from "../../src/d1-meter";
 import type { PlannedNotice } from "../../src/domain/notices/types";
 import { jsonRowSlices } from "../../src/store/d1-batch";
 import { createInbox, type InboxEntry } from "../../src/store/inbox";
+import { createObjections, type NewObjection } from "../../src/store/objections";
 import { createNoticeOutbox } from "../../src/store/outbox";
 import { createSnapshotStore } from "../../src/store/snapshots";
 import { resetDatabase } from "../support/sync-helpers";
@@ -211,5 +213,49 @@ describe("the notices outbox and the inbox, many rows a statement", () => {
         appliedAt: null,
       },
     ]);
+  });
+});
+
+describe("objections, many a statement", () => {
+  const objection = (i: number): NewObjection => ({
+    submissionId: `o${i}`,
+    suggestionId: `2026-${String(i).padStart(3, "0")}`,
+    unit: "区教育局",
+    relation: "lead",
+    assignedOn: "2026-11-20",
+    objectedOn: "2026-11-24",
+    deadline: "2026-11-27",
+    reason: `不属于本单位职责（${i}）`,
+    proposal: "区住建局",
+    actor: "区教育局（个人链接）",
+    receivedAt: AT,
+  });
+
+  it("records 50 in one statement, each once, and decides only the open ones", async () => {
+    await env.DB.prepare("DELETE FROM objections").run();
+    const objections = createObjections(meterD1(env.DB));
+    takeD1Counts();
+    const first = await objections.recordMany(Array.from({ length: 50 }, (_, i) => objection(i)));
+    expect(takeD1Counts().queries).toBe(1);
+    const again = await objections.recordMany([objection(3), objection(50)]);
+    expect(first.size).toBe(50);
+    expect([...again]).toEqual(["o50"]);
+    expect((await objections.ofSuggestion("2026-003"))[0]).toMatchObject({
+      reason: "不属于本单位职责（3）",
+      decision: null,
+    });
+
+    expect(await objections.decide("o7", "upheld", AT, "张三", "维持交办")).toBe(true);
+    const decided = await objections.decideMany(["o5", "o6", "o7", "o99"], "reassigned", AT, "同步", null);
+
+    expect([...decided].sort()).toEqual(["o5", "o6"]);
+    const open = await objections.open();
+    expect(open.map((o) => o.submissionId)).not.toContain("o5");
+    expect(open).toHaveLength(48);
+    expect((await objections.ofSuggestion("2026-007"))[0]).toMatchObject({
+      decision: "upheld",
+      decidedBy: "张三",
+      note: "维持交办",
+    });
   });
 });

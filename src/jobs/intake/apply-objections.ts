@@ -62,19 +62,19 @@ export async function applyObjections(
 ): Promise<InboxEntry[]> {
   const mine = entries.filter((e) => e.form === "objection");
   if (mine.length === 0) return [];
-  const changes: FieldChange[] = [];
-  for (const entry of mine) {
-    const objection = objectionOf(entry);
-    if (!(await deps.objections.record(objection))) continue;
-    changes.push({
-      suggestionId: entry.suggestionId,
+  const objections = mine.map(objectionOf);
+  const recorded = await deps.objections.recordMany(objections);
+  // Each objection once in the history: one a try before recorded is not told again.
+  const changes: FieldChange[] = objections
+    .filter((o) => recorded.has(o.submissionId))
+    .map((objection) => ({
+      suggestionId: objection.suggestionId,
       column: OBJECTED,
       oldValue: null,
       newValue: objectionLine(objection),
       source: "link",
       actor: objection.actor,
-    });
-  }
+    }));
   if (changes.length > 0) await deps.snapshots.record(changes, at);
   await deps.inbox.mark(mine, "applied", at, null);
   return mine;

@@ -42,7 +42,7 @@ export interface FinishDeps {
   inbox: Inbox;
   intakeQueue: Queue<unknown>;
   /** Units' open objections, listed in 校验问题 (deps built before objections existed have none). */
-  objections?: Pick<Objections, "open" | "decide">;
+  objections?: Pick<Objections, "open" | "decideMany">;
 }
 
 export interface FinishOutcome {

@@ -37,7 +37,7 @@ export const SYNC_DECIDER = "同步（台账已改交）";
  * the objections still open.
  */
 export async function settleReassigned(
-  deps: { objections: Pick<Objections, "decide">; snapshots: Pick<SnapshotStore, "record"> },
+  deps: { objections: Pick<Objections, "decideMany">; snapshots: Pick<SnapshotStore, "record"> },
   open: readonly Objection[],
   rows: readonly EvaluatedRow[],
   at: string,
@@ -46,26 +46,32 @@ export async function settleReassigned(
   const wanted = new Set(open.map((o) => o.suggestionId));
   const byId = new Map<string, EvaluatedRow>();
   for (const row of rows) if (row.id && wanted.has(row.id)) byId.set(row.id, row);
-  const still: Objection[] = [];
-  const changes: FieldChange[] = [];
-  for (const o of open) {
+  const settled = open.filter((o) => {
     const row = byId.get(o.suggestionId);
-    const settled =
+    return (
       row !== undefined &&
-      (relationOf(row, "unit", o.unit) === null || (row.record.assignedOn ?? "") !== o.assignedOn);
-    if (!settled || !(await deps.objections.decide(o.submissionId, "reassigned", at, SYNC_DECIDER, null))) {
-      still.push(o);
-      continue;
-    }
-    changes.push({
+      (relationOf(row, "unit", o.unit) === null || (row.record.assignedOn ?? "") !== o.assignedOn)
+    );
+  });
+  // One statement for all of them (Free plan: 50 D1 queries an invocation, and staff may reassign many at once).
+  const decided = await deps.objections.decideMany(
+    settled.map((o) => o.submissionId),
+    "reassigned",
+    at,
+    SYNC_DECIDER,
+    null,
+  );
+  const still = open.filter((o) => !decided.has(o.submissionId));
+  const changes: FieldChange[] = open
+    .filter((o) => decided.has(o.submissionId))
+    .map((o) => ({
       suggestionId: o.suggestionId,
       column: OBJECTED,
       oldValue: null,
       newValue: `台账已改交，${o.unit}的异议随之了结`,
       source: "system",
       actor: null,
-    });
-  }
+    }));
   if (changes.length > 0) await deps.snapshots.record(changes, at);
   return still;
 }
