@@ -150,9 +150,10 @@ describe("the notices outbox and the inbox, many rows a statement", () => {
     ]);
   });
 
-  it("loads and marks submissions by form and id, in the order asked, a submission named twice once", async () => {
+  /** An inbox holding a reply of each of these submission ids, all pending. */
+  async function inboxOfReplies(ids: readonly string[]) {
     const inbox = createInbox(env.DB);
-    for (const id of ["s1", "s2", "s3"])
+    for (const id of ids)
       await inbox.insert({
         submissionId: id,
         form: "reply",
@@ -162,6 +163,11 @@ describe("the notices outbox and the inbox, many rows a statement", () => {
         submittedAt: AT,
         receivedAt: AT,
       });
+    return inbox;
+  }
+
+  it("loads and marks submissions by form and id, in the order asked, a submission named twice once", async () => {
+    const inbox = await inboxOfReplies(["s1", "s2", "s3"]);
     const keys = ["s3", "s1", "s3", "s9"].map((submissionId) => ({ form: "reply" as const, submissionId }));
     const loaded = await inbox.load(keys);
     expect(loaded.map((e) => e.submissionId)).toEqual(["s3", "s1"]);
@@ -177,17 +183,7 @@ describe("the notices outbox and the inbox, many rows a statement", () => {
   });
 
   it("marks each submission with its own reason in one statement, the others untouched", async () => {
-    const inbox = createInbox(env.DB);
-    for (const id of ["s1", "s2", "s3"])
-      await inbox.insert({
-        submissionId: id,
-        form: "reply",
-        suggestionId: "2026-001",
-        cells: { 答复日期: "2026-11-20" },
-        raw: {},
-        submittedAt: AT,
-        receivedAt: AT,
-      });
+    const inbox = await inboxOfReplies(["s1", "s2", "s3"]);
     const [s1, , s3] = await inbox.load(
       ["s1", "s2", "s3"].map((submissionId) => ({ form: "reply" as const, submissionId })),
     );

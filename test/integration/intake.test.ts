@@ -4,14 +4,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { meterD1, takeD1Counts } from "../../src/d1-meter";
-import { createDeps } from "../../src/deps";
 import { columnLetter } from "../../src/domain/a1";
 import worker from "../../src/index";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
-import { quietQueue } from "../support/quiet-queue";
 import { postForm, suggestion } from "../support/signed-post";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
 
@@ -25,13 +23,13 @@ async function seed() {
   await emulator.createSpreadsheet(SHEET, fixtureSheets(buildFixture(20)));
 }
 
-/** Applies every stored submission, as the queue consumer would. */
-async function applyAll() {
+/** Applies every stored submission, as the queue consumer would (with `deps`, when given). */
+async function applyAll(deps = depsFor(SHEET)) {
   const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
     form: "suggestion" | "reply" | "rating";
     submissionId: string;
   }>();
-  return applyInbox(depsFor(SHEET), results, Date.now());
+  return applyInbox(deps, results, Date.now());
 }
 
 beforeEach(async () => {
@@ -253,16 +251,10 @@ describe("form webhooks: into the ledger", () => {
         submittedAt: "2026-11-26T10:00:00+08:00",
         answers: { 编号: id, 答复类别: "A", 答复内容: "已解决" },
       });
-    const { results: keys } = await env.DB.prepare(
-      "SELECT form, submission_id AS submissionId FROM inbox",
-    ).all<{ form: "reply"; submissionId: string }>();
-    const metered = createDeps(
-      { ...env, SPREADSHEET_ID: SHEET, INTAKE_QUEUE: quietQueue, DB: meterD1(env.DB) },
-      { retry: { budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 100, maxAttempts: 10 } },
-    );
+    const metered = depsFor(SHEET, meterD1(env.DB));
     takeD1Counts();
 
-    const applied = await applyInbox(metered, keys, Date.now());
+    const applied = await applyAll(metered);
 
     const { queries } = takeD1Counts();
     expect(applied).toMatchObject({ outcome: "ok", unmatched: 50 });

@@ -8,10 +8,11 @@ const FAST_RETRY = { budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 100, maxAttem
 /**
  * Deps for one spreadsheet of the emulator, with short backoff so tests stay quick. What a sync
  * queues for intake again goes nowhere (quiet-queue.ts): tests apply submissions themselves.
+ * `db`: another binding in place of env.DB (a metered one, to count queries).
  */
-export function depsFor(spreadsheetId: string): Deps {
+export function depsFor(spreadsheetId: string, db: D1Database = env.DB): Deps {
   return createDeps(
-    { ...env, SPREADSHEET_ID: spreadsheetId, INTAKE_QUEUE: quietQueue },
+    { ...env, DB: db, SPREADSHEET_ID: spreadsheetId, INTAKE_QUEUE: quietQueue },
     { retry: FAST_RETRY },
   );
 }
