@@ -1,10 +1,10 @@
 /**
- * A made-up office of a few dozen suggestions, evaluated while the Worker starts (src/warm-up.tsx):
- * otherwise the first sync steps a fresh isolate serves compile and warm the ledger's code on their
- * own 10 ms of CPU. Measured in workerd (the capped estimate, a first sync of 2,000 rows, median of
- * four runs in turn with and without): its first chunk 64.7 → 44.8 ms, chunks 2–5 17.3 → 12.1, the
- * practice step 18.1 → 13.9, the finish 15.6 → 9.2; the same chunk in a warm isolate reads about 9.
- * Costs about 25 ms of start-up (1 s allowed). Nothing is kept.
+ * A made-up office of 48 suggestions, evaluated while the Worker starts (src/warm-up.tsx), as a
+ * whole and as a sync's chunk: otherwise the first sync steps a fresh isolate serves compile and
+ * warm the ledger's code on their own 10 ms of CPU. bench/cold-start.ts, a 2,000-row office's
+ * first sync in a fresh isolate (capped estimate, median of four runs taken in turn with and
+ * without): the plan 30.4 → 16.9 ms, the first chunk 58.7 → 38.1; the same work in a warm isolate
+ * reads about 3 and 9–13. It costs workerd about 46 ms more CPU to start (1 s allowed). Nothing is kept.
  */
 import { TAB_NAMES } from "../sheets-schema/tab-names";
 import {
@@ -16,9 +16,15 @@ import {
   settingsTab,
   unitsTab,
 } from "../sheets-schema/tabs";
-import { indexIdColumns } from "./domain/evaluate-chunk";
+import { evaluateChunk, indexIdColumns } from "./domain/evaluate-chunk";
 import { evaluateLedger } from "./domain/evaluate-ledger";
+import { contactsById } from "./domain/figures/contacts-part";
 import { hash53 } from "./domain/hash";
+import { buildLedgerContext } from "./domain/ledger-context";
+import { derivePart } from "./domain/summary/derive-part";
+import { factsOf, storeRow } from "./domain/summary/summary-row";
+import { cellsByHeader, valuesHash } from "./domain/sync/plan-history";
+import { planLedgerWrites, staffColumnsOf } from "./domain/sync/plan-ledger";
 
 /** Enough rows for each status to pass its code paths more than once (serial dates, as Sheets sends them). */
 const ROWS = 48;
@@ -26,6 +32,7 @@ const UNITS = ["区教育局", "区住建局", "区交通运输局", "区卫健�
 const DEPUTIES = ["王建国", "李秀英", "张志强", "刘海燕", "陈丽华"];
 /** 2026-03-02 and later days as spreadsheet serial numbers. */
 const MARCH_2 = 46083;
+const TODAY = "2026-06-15";
 
 const headers = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
 
@@ -91,17 +98,38 @@ export function warmUpTabs(): Record<string, (string | number)[][]> {
   };
 }
 
+/** The made-up ledger as one chunk of a sync: evaluated, its writes planned, its part stored and derived. */
+function warmUpChunk(tabs: Record<string, (string | number)[][]>): number {
+  const [header = [], ...rows] = tabs[TAB_NAMES.ledger] ?? [];
+  const column = (name: string) => (tabs[TAB_NAMES.ledger] ?? []).map((row) => row[header.indexOf(name)]);
+  const ids = indexIdColumns(column("编号"), column("审查结果"));
+  const context = buildLedgerContext(tabs);
+  const evaluation = evaluateChunk({ context, header, rows, firstRow: 2, today: TODAY, ids });
+  const columns = evaluation.columns;
+  if (!columns) return 0;
+  const plan = planLedgerWrites(evaluation.rows, columns, new Map(), () => 1);
+  const staffColumns = staffColumnsOf(columns);
+  const stored = evaluation.rows.filter((r) => !r.blank).map((r) => storeRow(r, columns.indexOf));
+  let digests = "";
+  for (const r of evaluation.rows)
+    digests += valuesHash({ staffValues: cellsByHeader(r.raw, staffColumns), systemValues: r.computed });
+  const contacts = contactsById(tabs[TAB_NAMES.contacts]);
+  const derived = derivePart(stored, stored.map(factsOf), TODAY, new Set(), contacts);
+  // A long loop runs unoptimised on its first calls: a chunk's input is digested a few times.
+  const text = JSON.stringify(stored);
+  for (let i = 0; i < 4; i++) digests += hash53(`${i}${text}`);
+  return plan.writes.length + digests.length + derived.csv.length;
+}
+
 /**
- * Evaluates the made-up office once; digests a text as long as a chunk's input a few times (a
- * long loop runs unoptimised on its first calls); indexes 2,000 编号 as a plan does.
+ * Evaluates the made-up office as a whole and as a chunk, and indexes 2,000 编号 as a plan does.
+ * Returns a count of what it made, so that nothing here is left out as unused.
  */
 export function warmUpLedger(): number {
-  const evaluation = evaluateLedger({ tabs: warmUpTabs(), today: "2026-06-15" });
-  const text = JSON.stringify(evaluation.rows.map((r) => r.record));
-  let digests = "";
-  for (let i = 0; i < 4; i++) digests += hash53(`${i}${text}`);
+  const tabs = warmUpTabs();
+  const evaluation = evaluateLedger({ tabs, today: TODAY });
   const ids = ["编号", ...Array.from({ length: 2000 }, (_, i) => `2026-${String(i + 1).padStart(4, "0")}`)];
   const reviews = ["审查结果", ...ids.map((_, i) => (i % 7 ? "立案" : ""))];
   const index = indexIdColumns(ids, reviews);
-  return evaluation.rows.length + digests.length + Object.keys(index).length;
+  return evaluation.rows.length + warmUpChunk(tabs) + Object.keys(index).length;
 }

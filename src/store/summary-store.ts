@@ -1,6 +1,7 @@
 import type { ListEntry, SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import { type PartShares, SHARE_GROUPS } from "../domain/figures/part-figures";
 import { hash53 } from "../domain/hash";
+import type { DerivedPart } from "../domain/summary/derive-part";
 import { idKey, indexPath } from "../domain/summary/row-index";
 import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
 import type { ExportFiles } from "./export-files";
@@ -14,18 +15,6 @@ export interface FactsQuery {
   readonly text: string;
   readonly offset: number;
   readonly limit: number;
-}
-
-/** What a part stores besides its rows and facts, all worked out from them (SummaryPart.derive). */
-export interface DerivedPart {
-  /** The rows as lines of the ledger export (CSV, no header). */
-  csv: string;
-  /** Which rows hold each 编号 and concern each unit, deputy and leader (rowIndex, JSON). */
-  rowIndex: string;
-  /** The part's share of the dashboard's figures, group by group: the finish and the steps after it add them up. */
-  shares: PartShares;
-  /** Each row's list entry (listEntry, JSON; null for a row without 编号), in the rows' order. */
-  refs: string;
 }
 
 /** One part of the summary: its rows whole, and cut to the dashboard's facts (both JSON arrays). */

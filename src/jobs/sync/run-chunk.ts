@@ -1,24 +1,14 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
-import { csvLines } from "../../domain/dashboard/csv";
-import { ledgerExportRow } from "../../domain/dashboard/ledger-export";
-import { listEntry } from "../../domain/dashboard/suggestion-ref";
 import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { contactsById } from "../../domain/figures/contacts-part";
-import { partFigures, sharesOf } from "../../domain/figures/part-figures";
 import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
 import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
-import { rowIndex } from "../../domain/summary/row-index";
-import {
-  factsOf,
-  loadFacts,
-  loadRow,
-  type StoredSummaryRow,
-  storeRow,
-} from "../../domain/summary/summary-row";
+import { derivePart } from "../../domain/summary/derive-part";
+import { factsOf, type StoredSummaryRow, storeRow } from "../../domain/summary/summary-row";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
@@ -307,18 +297,9 @@ export async function runChunk(
     derivedFor: `${deps.buildId}\n${context.today}\n${[...duplicated].join(",")}\n${contactsDigest}`,
     rows: JSON.stringify(stored),
     facts: JSON.stringify(facts),
-    derive() {
-      const loaded = facts.map(loadFacts);
-      return {
-        rowIndex: JSON.stringify(rowIndex(loaded)),
-        // The part's share of the figures and what the lists show of each row, from the rows as
-        // the finish and the pages load them.
-        shares: sharesOf(partFigures(loaded, context.today, duplicated, contacts)),
-        refs: JSON.stringify(loaded.map((row) => listEntry(row, context.today))),
-        // The export's lines from the rows as pages load them, so a download joins text (days left as of today).
-        csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), context.today))),
-      };
-    },
+    // The part's share of the figures, its list entries and export lines, from the rows as the
+    // finish and the pages load them.
+    derive: () => derivePart(stored, facts, context.today, duplicated, contacts),
     steady: isSteady
       ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
       : null,
