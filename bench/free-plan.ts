@@ -921,6 +921,20 @@ async function measureSampling(
  * the Sheets emulator, with a spreadsheet `spreadsheetId` of OFFICE_ROWS rows (the 20 units and 13
  * scenarios of the fixture, and an empty 通知记录). `stop` stops workerd and the emulator.
  */
+/** The bench office's sheet in the emulator: 2,000 suggestions, the last 20 without 编号 yet. */
+export async function seedBenchSheet(
+  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  spreadsheetId: string,
+): Promise<void> {
+  const tabs = buildFixture(OFFICE_ROWS, 20);
+  tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
+  await em.admin("POST", "/spreadsheets", {
+    spreadsheetId,
+    title: spreadsheetId,
+    sheets: fixtureSheets(tabs),
+  });
+}
+
 export async function startBenchOffice(spreadsheetId: string) {
   buildWorker();
   // CPU is measured here, not quota: runs follow each other faster than a cron would (bench/sync.ts
@@ -932,13 +946,7 @@ export async function startBenchOffice(spreadsheetId: string) {
     await em.stop();
   };
   try {
-    const tabs = buildFixture(OFFICE_ROWS, 20);
-    tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
-    await em.admin("POST", "/spreadsheets", {
-      spreadsheetId,
-      title: spreadsheetId,
-      sheets: fixtureSheets(tabs),
-    });
+    await seedBenchSheet(em, spreadsheetId);
   } catch (error) {
     await stop();
     throw error;
