@@ -3,8 +3,9 @@
  * whole and as a sync's chunk: otherwise the first sync steps a fresh isolate serves compile and
  * warm the ledger's code on their own 10 ms of CPU. bench/cold-start.ts, a 2,000-row office's
  * first sync in a fresh isolate (capped estimate, median of four runs taken in turn with and
- * without): the plan 30.4 → 16.9 ms, the first chunk 58.7 → 38.1; the same work in a warm isolate
- * reads about 3 and 9–13. It costs workerd about 46 ms more CPU to start (1 s allowed). Nothing is kept.
+ * without): the first chunk 52.0 → 33.4 ms, the plan 29.6 → 25.8 (30.4 → 16.9 in an earlier
+ * four), the later chunks 11.6 → 10.5; the same sync in the then warm isolate no slower (its chunks
+ * 9.9 → 9.4). It costs workerd about 46 ms more CPU to start (1 s allowed). Nothing is kept.
  */
 import { TAB_NAMES } from "../sheets-schema/tab-names";
 import {
@@ -19,11 +20,10 @@ import {
 import { evaluateChunk, indexIdColumns } from "./domain/evaluate-chunk";
 import { evaluateLedger } from "./domain/evaluate-ledger";
 import { contactsById } from "./domain/figures/contacts-part";
-import { hash53 } from "./domain/hash";
 import { buildLedgerContext } from "./domain/ledger-context";
 import { derivePart } from "./domain/summary/derive-part";
 import { factsOf, storeRow } from "./domain/summary/summary-row";
-import { cellsByHeader, valuesHash } from "./domain/sync/plan-history";
+import { cellsByHeader } from "./domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "./domain/sync/plan-ledger";
 
 /** Enough rows for each status to pass its code paths more than once (serial dates, as Sheets sends them). */
@@ -110,15 +110,14 @@ function warmUpChunk(tabs: Record<string, (string | number)[][]>): number {
   const plan = planLedgerWrites(evaluation.rows, columns, new Map(), () => 1);
   const staffColumns = staffColumnsOf(columns);
   const stored = evaluation.rows.filter((r) => !r.blank).map((r) => storeRow(r, columns.indexOf));
-  let digests = "";
-  for (const r of evaluation.rows)
-    digests += valuesHash({ staffValues: cellsByHeader(r.raw, staffColumns), systemValues: r.computed });
+  const staffCells = evaluation.rows.map((r) => cellsByHeader(r.raw, staffColumns));
   const contacts = contactsById(tabs[TAB_NAMES.contacts]);
   const derived = derivePart(stored, stored.map(factsOf), TODAY, new Set(), contacts);
-  // A long loop runs unoptimised on its first calls: a chunk's input is digested a few times.
-  const text = JSON.stringify(stored);
-  for (let i = 0; i < 4; i++) digests += hash53(`${i}${text}`);
-  return plan.writes.length + digests.length + derived.csv.length;
+  // Not hash53 (the digests of a chunk's input, its part and its rows' history): warmed here, in
+  // workerd it then ran at about 50 ns a character on every later call in 21 isolates of 25 (five
+  // ways of warming it), where unwarmed it pays about 11 ms once, on its first long text (100,000
+  // characters), and then runs at full speed.
+  return plan.writes.length + staffCells.length + derived.csv.length;
 }
 
 /**
