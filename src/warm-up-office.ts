@@ -5,7 +5,7 @@
  * first sync in a fresh isolate (capped estimate, median of four runs taken in turn with and
  * without): the first chunk 52.0 → 33.4 ms, the plan 29.6 → 25.8 (30.4 → 16.9 in an earlier
  * four), the later chunks 11.6 → 10.5; the same sync in the then warm isolate no slower (its chunks
- * 9.9 → 9.4). It costs workerd about 46 ms more CPU to start (1 s allowed). Nothing is kept.
+ * 9.9 → 9.4). It costs workerd about 48 ms more CPU to start (1 s allowed). Nothing is kept.
  */
 import { TAB_NAMES } from "../sheets-schema/tab-names";
 import {
