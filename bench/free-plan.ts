@@ -916,11 +916,6 @@ async function measureSampling(
   ];
 }
 
-/**
- * The bench's office: the Worker built as `wrangler deploy` bundles it, running in workerd against
- * the Sheets emulator, with a spreadsheet `spreadsheetId` of OFFICE_ROWS rows (the 20 units and 13
- * scenarios of the fixture, and an empty 通知记录). `stop` stops workerd and the emulator.
- */
 /** The bench office's sheet in the emulator: 2,000 suggestions, the last 20 without 编号 yet. */
 export async function seedBenchSheet(
   em: Awaited<ReturnType<typeof startBenchEmulator>>,
@@ -935,6 +930,11 @@ export async function seedBenchSheet(
   });
 }
 
+/**
+ * The bench's office: the Worker built as `wrangler deploy` bundles it, running in workerd against
+ * the Sheets emulator, with a spreadsheet `spreadsheetId` of OFFICE_ROWS rows (the 20 units and 13
+ * scenarios of the fixture, and an empty 通知记录). `stop` stops workerd and the emulator.
+ */
 export async function startBenchOffice(spreadsheetId: string) {
   buildWorker();
   // CPU is measured here, not quota: runs follow each other faster than a cron would (bench/sync.ts

@@ -13,8 +13,10 @@ import {
   coOpinionsTab,
   deputiesTab,
   extensionsTab,
+  holidaysTab,
   ledgerTab,
   settingsTab,
+  templatesTab,
   unitsTab,
 } from "../sheets-schema/tabs";
 import { evaluateChunk, indexIdColumns } from "./domain/evaluate-chunk";
@@ -93,8 +95,8 @@ export function warmUpTabs(): Record<string, (string | number)[][]> {
         .map((i) => [id(i), unitOf(i + 1), MARCH_2 + i + 14, "同意办理方案"]),
     ],
     [TAB_NAMES.settings]: [headers(settingsTab)],
-    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
-    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    [TAB_NAMES.templates]: [headers(templatesTab)],
+    [TAB_NAMES.holidays]: [headers(holidaysTab)],
   };
 }
 
