@@ -366,6 +366,43 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     expect(await checkedOn()).toBe("2026-12-02");
   });
 
+  it("台账多了一件这几张表都没提到的建议：沿用上次的检查结果；少了一件它们提到的：重新检查", async () => {
+    const id = "practice-kept-ids";
+    await synced(id, sheet);
+    const before = await practiceProblems(id);
+    const ledgerRow = (cells: Cells) => [headers.map((h) => cells[h] ?? "")];
+    // A suggestion no row of 沟通记录, 延期申请 or 协办意见 names, added the next day.
+    await depsFor(id).sheets.batchUpdateValues([
+      {
+        range: `'${TAB_NAMES.ledger}'!A3`,
+        values: ledgerRow({ ...base, 编号: "2026-050", 交办日期: "2026-03-02" }),
+      },
+    ]);
+    await syncOn(id, 1);
+    expect(await practiceProblems(id)).toEqual(before);
+    expect(await checkedOn()).toBe(FIXTURE_TODAY);
+    // Kept under the ledger as it is now: the day after, nothing to compare again.
+    await syncOn(id, 2);
+    expect(await checkedOn()).toBe(FIXTURE_TODAY);
+    // 2026-001 leaves the ledger: its 沟通记录 row is now one of none, found by checking again.
+    await depsFor(id).sheets.batchUpdateValues([
+      {
+        range: `'${TAB_NAMES.ledger}'!A2`,
+        values: ledgerRow({ ...base, 编号: "2026-051", 交办日期: "2026-03-02" }),
+      },
+    ]);
+    await syncOn(id, 3);
+    expect(await checkedOn()).toBe("2026-11-29");
+    expect(await practiceProblems(id)).toContainEqual([
+      "沟通记录",
+      2,
+      "",
+      "编号",
+      "错误",
+      "编号“2026-001”在『建议台账』中找不到：请核对编号",
+    ]);
+  });
+
   it("时钟或时区往回拨了一天：重新检查", async () => {
     const id = "practice-kept-back";
     await synced(id, sheet);

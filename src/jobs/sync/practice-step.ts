@@ -10,6 +10,7 @@ import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practic
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { missingPracticeTabs } from "../../domain/practice/practice-problems";
 import type { Problem } from "../../domain/problems";
+import { type AskedIds, answersAsBefore, recordingKnownId } from "./asked-ids";
 import { digestOf } from "./chunk-input";
 import type { PlanDeps } from "./plan-run";
 import { readRangesIfChanged } from "./read-sheet";
@@ -35,6 +36,13 @@ interface KeptFindings {
   answer: string;
   inputs: string;
   /**
+   * The inputs but the ledger's 编号 (baseDigest), and the inputs the findings were checked under,
+   * which names the 编号 that check asked about (PRACTICE_STEP_ASKED). Absent when kept by a build
+   * before them.
+   */
+  base?: string;
+  checkedUnder?: string;
+  /**
    * The day they were checked on, and the last day they hold through (null: any later day), see
    * DayHorizon. Absent when kept by a build before them (whose inputs held the day).
    */
@@ -46,6 +54,13 @@ interface KeptFindings {
 }
 
 const PRACTICE_STEP_KEPT = "practice_step_kept";
+
+/** The 编号 the last check asked the ledger about (AskedIds), and the inputs it was checked under. */
+interface KeptAsked extends AskedIds {
+  checkedUnder: string;
+}
+
+const PRACTICE_STEP_ASKED = "practice_step_asked";
 
 /**
  * A run's second step: 沟通记录, 延期申请 and 协办意见, a row per event all year (thousands in a
@@ -60,7 +75,9 @@ const PRACTICE_STEP_KEPT = "practice_step_kept";
  * too, the last run's findings stand, and the answer is neither parsed, stored nor checked. A new
  * day is such a run too, unless a finding of the last check would read otherwise on it (a date
  * still in the future, a 延期申请 coming due for review: see DayHorizon): a day's first sync
- * parsed the whole answer only to find the same problems.
+ * parsed the whole answer only to find the same problems. So is a run whose ledger gained or lost
+ * 编号 that no row of these tabs names (new suggestions, most often): the check reads the ledger
+ * only by asking whether a 编号 is in it, and the 编号 it asked about are kept with its findings.
  */
 export async function readPracticeTabs(
   deps: PlanDeps & { buildId: string },
@@ -70,26 +87,31 @@ export async function readPracticeTabs(
   const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
   const ids = context.ledgerSkipped === null ? context.ids : null;
   const kept = await keptFindings(deps);
-  const inputs = inputsDigest(deps.buildId, context, ids);
-  const same = kept?.inputs === inputs && stands(kept, context.today) ? kept : null;
+  const base = baseDigest(deps.buildId, context);
+  const inputs = inputsDigest(base, ids);
+  const same = await standingFindings(deps, kept, { base, inputs, ids, today: context.today });
   const { digest: answer, read } = await readRangesIfChanged(
     deps.sheets,
     names.map((tab) => ({ key: tab, tab, a1: "" })),
     same?.answer,
   );
+  const at = new Date(nowMs).toISOString();
   if (read === null) {
     // Only an answer equal to the kept one is left unparsed; without it, stop rather than store nothing.
     if (!same) throw new Error("practice step: an unparsed answer without kept findings");
+    // Standing for other 编号: kept under these, so that the next run finds them as they are.
+    if (same.inputs !== inputs)
+      await deps.meta.set(PRACTICE_STEP_KEPT, JSON.stringify({ ...same, inputs } satisfies KeptFindings), at);
     return practiceRead(context, same.findings, false);
   }
 
   const tabs = Object.fromEntries(names.filter((t) => read.values[t]).map((t) => [t, read.values[t] ?? []]));
-  const at = new Date(nowMs).toISOString();
   const stored = await storeTabs(deps, tabs, answer, kept, at);
   const tabsDigest = await digestOf(`${context.tabsDigest}\n${stored.tabs}`);
   const small = await smallTabsContext(deps.tabCache, context.smallTabsDigest);
   const ledger = withPracticeTabs(small, tabs);
-  const knownId = ids ? (id: string) => Object.hasOwn(ids, id) : null;
+  const recorder = ids ? recordingKnownId(ids) : null;
+  const knownId = recorder?.knownId ?? null;
   const unowned = ledger.practice(knownId ? (id) => !knownId(id) : undefined);
   const horizon = dayHorizon();
   checkPracticeRows(unowned, {
@@ -112,20 +134,28 @@ export async function readPracticeTabs(
       horizon,
     }),
   };
-  // An answer read in two calls (a tab missing) has no digest to compare the next one with.
-  if (answer !== null)
-    await deps.meta.set(
-      PRACTICE_STEP_KEPT,
-      JSON.stringify({
-        answer,
-        inputs,
-        checkedOn: context.today,
-        through: horizon.through,
-        tabs: stored.tabs,
-        findings,
-      } satisfies KeptFindings),
+  // An answer read in two calls (a tab missing) has no digest to compare the next one with. The
+  // findings and the 编号 they asked about are written in one batch: one without the other is never read.
+  if (answer !== null) {
+    const keep: KeptFindings = {
+      answer,
+      inputs,
+      base,
+      checkedUnder: inputs,
+      checkedOn: context.today,
+      through: horizon.through,
+      tabs: stored.tabs,
+      findings,
+    };
+    const asked: KeptAsked = { checkedUnder: inputs, ...(recorder?.asked() ?? { known: [], unknown: [] }) };
+    await deps.meta.setMany(
+      [
+        [PRACTICE_STEP_ASKED, JSON.stringify(asked)],
+        [PRACTICE_STEP_KEPT, JSON.stringify(keep)],
+      ],
       at,
     );
+  }
   return practiceRead(context, findings, stored.changed);
 }
 
@@ -160,6 +190,25 @@ async function keptFindings(deps: PlanDeps): Promise<KeptFindings | null> {
   return raw?.startsWith("{") ? (JSON.parse(raw) as KeptFindings) : null;
 }
 
+/**
+ * The kept findings when they stand for this run: kept under its inputs, or under the same inputs
+ * but the ledger's 编号 when each 编号 their check asked about is in the ledger or not as it was
+ * then (PRACTICE_STEP_ASKED, read only in that case: a few thousand 编号); and on a day they hold
+ * through (stands). Whether Google's answer is the same is for the read to tell.
+ */
+async function standingFindings(
+  deps: PlanDeps,
+  kept: KeptFindings | null,
+  run: { base: string; inputs: string; ids: SyncContext["ids"] | null; today: string },
+): Promise<KeptFindings | null> {
+  if (!kept || !stands(kept, run.today)) return null;
+  if (kept.inputs === run.inputs) return kept;
+  if (run.ids === null || kept.base !== run.base || kept.checkedUnder === undefined) return null;
+  const raw = await deps.meta.get(PRACTICE_STEP_ASKED);
+  const asked = raw?.startsWith("{") ? (JSON.parse(raw) as KeptAsked) : null;
+  return asked?.checkedUnder === kept.checkedUnder && answersAsBefore(asked, run.ids) ? kept : null;
+}
+
 /** Whether kept findings stand today: checked on a day that their horizon reaches (DayHorizon). */
 function stands(kept: KeptFindings, today: string): boolean {
   return (
@@ -170,23 +219,24 @@ function stands(kept: KeptFindings, today: string): boolean {
 }
 
 /**
- * What the findings depend on besides the tabs and the day (see stands): the build (its rules),
- * the small tabs' digest (units, deputies, the calendar, 设置) and which 编号 the ledger holds (a
- * row of none). hash53 reads the text as it is: SHA-1 would need a UTF-8 copy of it first.
+ * What the findings depend on besides the tabs, the day (see stands) and the ledger's 编号: the
+ * build (its rules), the small tabs' digest (units, deputies, the calendar, 设置) and whether the
+ * ledger could be read. hash53 reads the text as it is: SHA-1 would need a UTF-8 copy of it first.
  */
-function inputsDigest(
-  buildId: string,
-  context: Omit<SyncContext, "planCalls">,
-  ids: SyncContext["ids"] | null,
-): string {
-  return `i${hash53(
+function baseDigest(buildId: string, context: Omit<SyncContext, "planCalls">): string {
+  return `b${hash53(
     JSON.stringify([
       buildId,
       context.tabsDigest,
       context.smallTabsDigest ?? null,
-      ids ? Object.keys(ids) : null,
+      context.ledgerSkipped === null,
     ]),
   )}`;
+}
+
+/** The base inputs and which 编号 the ledger holds (a row of none). */
+function inputsDigest(base: string, ids: SyncContext["ids"] | null): string {
+  return `i${hash53(JSON.stringify([base, ids ? Object.keys(ids) : null]))}`;
 }
 
 function practiceRead(
