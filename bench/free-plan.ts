@@ -957,30 +957,60 @@ export async function startBenchOffice(spreadsheetId: string) {
 /** A ledger row of the fixture awaiting a reply (办理中, first round) in the bench's office. */
 const EDITED_ROW = 1_007;
 
-/**
- * Types a reply (答复日期, 答复类别 A) into sheet row `row` as staff would, through the Sheets API
- * with a token the emulator hands out for the bench's service account.
- */
-async function typeReply(em: Awaited<ReturnType<typeof startBenchEmulator>>, row: number): Promise<void> {
+type BenchEmulator = Awaited<ReturnType<typeof startBenchEmulator>>;
+
+/** Calls the emulator's Sheets API as staff would, with a token it hands out for the bench's service account. */
+async function asStaff(em: BenchEmulator, spreadsheetId: string, path: string, body: unknown, what: string) {
   const { access_token: token } = await em.admin<{ access_token: string }>("POST", "/tokens", {
     email: em.keyFile.client_email,
     scopes: ["https://www.googleapis.com/auth/spreadsheets"],
   });
-  const headers = ledgerTab.columns.map((c) => c.header);
-  const cell = (header: string) => `'${TAB_NAMES.ledger}'!${columnLetter(headers.indexOf(header))}${row}`;
-  const response = await fetch(`${em.url}/v4/spreadsheets/${SHEET}/values:batchUpdate`, {
+  const response = await fetch(`${em.url}/v4/spreadsheets/${spreadsheetId}/${path}`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      valueInputOption: "RAW",
-      data: [
-        { range: cell("答复日期"), values: [["2026-11-20"]] },
-        { range: cell("答复类别"), values: [["A"]] },
-      ],
-    }),
+    body: JSON.stringify(body),
   });
-  if (!response.ok)
-    throw new Error(`typing a reply into row ${row}: ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
+}
+
+/** Types a reply (答复日期, 答复类别 A) into sheet row `row` as staff would. */
+async function typeReply(em: BenchEmulator, row: number): Promise<void> {
+  const headers = ledgerTab.columns.map((c) => c.header);
+  const cell = (header: string) => `'${TAB_NAMES.ledger}'!${columnLetter(headers.indexOf(header))}${row}`;
+  const data = [
+    { range: cell("答复日期"), values: [["2026-11-20"]] },
+    { range: cell("答复类别"), values: [["A"]] },
+  ];
+  await asStaff(
+    em,
+    SHEET,
+    "values:batchUpdate",
+    { valueInputOption: "RAW", data },
+    `typing a reply into row ${row}`,
+  );
+}
+
+/** Adds a suggestion with 编号 `id` below the ledger's last row, as staff would (values.append). */
+export async function appendSuggestion(em: BenchEmulator, spreadsheetId: string, id: string): Promise<void> {
+  const headers = ledgerTab.columns.map((c) => c.header);
+  const cells: Record<string, string> = {
+    编号: id,
+    标题: `关于${id}号的建议`,
+    领衔代表: DEPUTIES[0] ?? "",
+    类别: "教育医疗",
+    提出日期: "2026-01-08",
+    审查结果: "立案",
+    主办单位: UNITS[0] ?? "",
+    交办日期: "2026-03-02",
+  };
+  const range = encodeURIComponent(`'${TAB_NAMES.ledger}'!A1:${columnLetter(headers.length - 1)}1`);
+  await asStaff(
+    em,
+    spreadsheetId,
+    `values/${range}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS`,
+    { values: [headers.map((h) => cells[h] ?? "")] },
+    `appending suggestion ${id}`,
+  );
 }
 
 export async function benchFreePlan(): Promise<InvocationFigures[]> {

@@ -2,13 +2,14 @@
  * The sync's steps, many times over, for comparing two builds (`npx tsx bench/sync-steps.ts [runs]`,
  * default 6): on a 2,000-row office, `runs` syncs that check every chunk again (each run's steady
  * inputs cleared first, so nothing is reused and nothing written), then `runs` quiet syncs that
- * reuse every chunk, then `runs` days' first syncs (each a day later than the last: every chunk and
- * the practice tabs checked for the new day); prints the median CPU of each kind of step (the
+ * reuse every chunk, then `runs` syncs after a suggestion added at the ledger's end with a new 编号
+ * (the practice step keeps its findings: no row of its tabs names it), then `runs` days' first syncs
+ * (each a day later than the last: every chunk and the practice tabs checked for the new day); prints the median CPU of each kind of step (the
  * bench's reading, V8's profiler alone, and the capped estimate). A single run of
  * bench/free-plan.ts swings up to 2× on this VM; the median of 60 chunk steps moves by about a
  * millisecond. Run it on two clones, one build each, alternating.
  */
-import { measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
+import { appendSuggestion, measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
 import { raisePriority } from "./priority";
 
 const SHEET = "sync-steps";
@@ -16,7 +17,7 @@ const DAY_MS = 86_400_000;
 const runs = Number(process.argv[2] ?? 6);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-type Kind = "every chunk checked" | "quiet" | "a new day";
+type Kind = "every chunk checked" | "quiet" | "a new suggestion" | "a new day";
 
 console.log(raisePriority());
 const { em, worker, stop } = await startBenchOffice(SHEET);
@@ -24,11 +25,13 @@ try {
   await measureSyncRun(worker, em, "first", 1);
   const db = await worker.mf.getD1Database("DB");
   const readings = new Map<string, { bench: number[]; profiler: number[]; capped: number[] }>();
-  const kinds: readonly Kind[] = ["every chunk checked", "quiet", "a new day"];
+  const kinds: readonly Kind[] = ["every chunk checked", "quiet", "a new suggestion", "a new day"];
   for (const kind of kinds) {
     for (let r = 0; r < runs; r++) {
       if (kind === "every chunk checked")
         await db.prepare("UPDATE summary_parts SET input = NULL, result = NULL").run();
+      // The fixture's 编号 run to 2026-2000: these are new ones.
+      if (kind === "a new suggestion") await appendSuggestion(em, SHEET, `2026-${5001 + r}`);
       const startMs = kind === "a new day" ? Date.now() + (r + 1) * DAY_MS : undefined;
       for (const f of await measureSyncRun(worker, em, kind, 1, startMs)) {
         const step = f.what.replace(/ \(\d+\/\d+\)$/, "");
