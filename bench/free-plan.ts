@@ -12,6 +12,7 @@ import type { InboxForm } from "../src/domain/intake/inbox-forms";
 import { signBody } from "../src/intake/signature";
 import { NOTICE_LOG_STEP } from "../src/jobs/notices/log-step";
 import { buildFixture, DEPUTIES, fixtureSheets, UNITS } from "../test/support/ledger-fixture";
+import { rowOf } from "../test/support/practice-sheet";
 import { dailyUse, printDailyUse } from "./daily-use";
 import { callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree, inclusiveTimes } from "./isolate-cpu";
@@ -992,8 +993,7 @@ async function typeReply(em: BenchEmulator, row: number): Promise<void> {
 
 /** Adds a suggestion with 编号 `id` below the ledger's last row, as staff would (values.append). */
 export async function appendSuggestion(em: BenchEmulator, spreadsheetId: string, id: string): Promise<void> {
-  const headers = ledgerTab.columns.map((c) => c.header);
-  const cells: Record<string, string> = {
+  const cells = {
     编号: id,
     标题: `关于${id}号的建议`,
     领衔代表: DEPUTIES[0] ?? "",
@@ -1003,12 +1003,12 @@ export async function appendSuggestion(em: BenchEmulator, spreadsheetId: string,
     主办单位: UNITS[0] ?? "",
     交办日期: "2026-03-02",
   };
-  const range = encodeURIComponent(`'${TAB_NAMES.ledger}'!A1:${columnLetter(headers.length - 1)}1`);
+  const range = encodeURIComponent(`'${TAB_NAMES.ledger}'!A1:${columnLetter(ledgerTab.columns.length - 1)}1`);
   await asStaff(
     em,
     spreadsheetId,
     `values/${range}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS`,
-    { values: [headers.map((h) => cells[h] ?? "")] },
+    { values: [rowOf(ledgerTab, cells)] },
     `appending suggestion ${id}`,
   );
 }

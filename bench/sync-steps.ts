@@ -3,9 +3,10 @@
  * default 6): on a 2,000-row office, `runs` syncs that check every chunk again (each run's steady
  * inputs cleared first, so nothing is reused and nothing written), then `runs` quiet syncs that
  * reuse every chunk, then `runs` syncs after a suggestion added at the ledger's end with a new 编号
- * (the practice step keeps its findings: no row of its tabs names it), then `runs` days' first syncs
- * (each a day later than the last: every chunk and the practice tabs checked for the new day); prints the median CPU of each kind of step (the
- * bench's reading, V8's profiler alone, and the capped estimate). A single run of
+ * (the practice step keeps its findings: no row of its tabs names it), then `runs` days' first
+ * syncs (each a day later than the last: every chunk and the practice tabs checked for the new
+ * day); prints the median CPU of each kind of step (the bench's reading, V8's profiler alone, and
+ * the capped estimate). A single run of
  * bench/free-plan.ts swings up to 2× on this VM; the median of 60 chunk steps moves by about a
  * millisecond. Run it on two clones, one build each, alternating.
  */

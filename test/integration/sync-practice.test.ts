@@ -9,7 +9,7 @@ import { createMetaStore } from "../../src/store/meta";
 import { loadStoredReport } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { FIXTURE_NOW_MS, FIXTURE_TODAY } from "../support/ledger-fixture";
-import { type Cells, practiceSheet } from "../support/practice-sheet";
+import { type Cells, practiceSheet, rowOf } from "../support/practice-sheet";
 import { countingTabSaves, depsFor, resetDatabase } from "../support/sync-helpers";
 
 const headers = ledgerTab.columns.map((c) => c.header);
@@ -370,7 +370,7 @@ describe("同步：『沟通记录』等表与上次一字不差时，沿用上�
     const id = "practice-kept-ids";
     await synced(id, sheet);
     const before = await practiceProblems(id);
-    const ledgerRow = (cells: Cells) => [headers.map((h) => cells[h] ?? "")];
+    const ledgerRow = (cells: Cells) => [rowOf(ledgerTab, cells)];
     // A suggestion no row of 沟通记录, 延期申请 or 协办意见 names, added the next day.
     await depsFor(id).sheets.batchUpdateValues([
       {
