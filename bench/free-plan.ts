@@ -3,6 +3,9 @@
  * time, with the CPU the Worker's isolate spent on it (V8's profiler in workerd, bench/isolate-cpu.ts)
  * against the Workers Free plan's 10 ms. Run: npx tsx bench/free-plan.ts
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { columnLetter } from "../sheets-schema/header-map";
 import { TAB_NAMES } from "../sheets-schema/tab-names";
@@ -935,24 +938,35 @@ export async function seedBenchSheet(
  * The bench's office: the Worker built as `wrangler deploy` bundles it, running in workerd against
  * the Sheets emulator, with a spreadsheet `spreadsheetId` of OFFICE_ROWS rows (the 20 units and 13
  * scenarios of the fixture, and an empty 通知记录). `stop` stops workerd and the emulator.
+ * `keepD1` keeps D1 in a directory of its own, so that `freshIsolate()` can stop the Worker and
+ * start it again: a fresh isolate meeting the office as the last one left it, as a quiet office's
+ * cron tick often does on Cloudflare.
  */
-export async function startBenchOffice(spreadsheetId: string) {
+export async function startBenchOffice(spreadsheetId: string, { keepD1 = false } = {}) {
   buildWorker();
   // CPU is measured here, not quota: runs follow each other faster than a cron would (bench/sync.ts
   // keeps Google's 60 reads and 60 writes a minute).
   const em = await startBenchEmulator(PORT, { reads: 100_000, writes: 100_000 });
-  const worker = await startBenchWorker(em, spreadsheetId, 9331, false);
-  const stop = async () => {
-    await worker.dispose();
+  const d1Persist = keepD1 ? mkdtempSync(path.join(tmpdir(), "jianyi-bench-d1-")) : undefined;
+  const start = () => startBenchWorker(em, spreadsheetId, { intakeConsumer: false, d1Persist });
+  const office = { em, worker: await start(), stop, freshIsolate };
+  async function freshIsolate(): Promise<BenchWorker> {
+    await office.worker.dispose();
+    office.worker = await start();
+    return office.worker;
+  }
+  async function stop() {
+    await office.worker.dispose();
     await em.stop();
-  };
+    if (d1Persist) rmSync(d1Persist, { recursive: true, force: true });
+  }
   try {
     await seedBenchSheet(em, spreadsheetId);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { em, worker, stop };
+  return office;
 }
 
 /** A ledger row of the fixture awaiting a reply (办理中, first round) in the bench's office. */

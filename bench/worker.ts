@@ -78,12 +78,21 @@ export function threadCpuNs(pid: number): number {
 /** The Worker's name in Miniflare (its inspector target is core:user:<name>). */
 const WORKER_NAME = "jianyi";
 
+export interface BenchWorkerOptions {
+  inspectorPort?: number;
+  /** false: no intake consumer runs by itself (the bench delivers each batch, to measure it alone). */
+  intakeConsumer?: boolean;
+  /**
+   * A directory for D1's files, kept after the Worker stops: a Worker started again on it is a fresh
+   * isolate meeting the office as the last one left it (by default D1 lives and dies with the Worker).
+   */
+  d1Persist?: string;
+}
+
 export async function startBenchWorker(
   em: BenchEmulator,
   spreadsheetId: string,
-  inspectorPort = 9331,
-  /** false: no intake consumer runs by itself (the bench delivers each batch, to measure it alone). */
-  intakeConsumer = true,
+  { inspectorPort = 9331, intakeConsumer = true, d1Persist }: BenchWorkerOptions = {},
 ): Promise<BenchWorker> {
   // R2 in a process of its own, reached over HTTP as on Cloudflare (bench/r2-remote.ts); started
   // first, so the Worker's workerd is the one started after it. BENCH_R2=in-process binds
@@ -141,6 +150,7 @@ export async function startBenchWorker(
         ...(letters ? [letters.clientWorker] : []),
       ],
       cf: false,
+      ...(d1Persist ? { d1Persist } : {}),
     });
     await mf.ready;
     const db = await mf.getD1Database("DB");
