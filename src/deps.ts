@@ -71,7 +71,12 @@ export interface DepsOptions {
 
 export function createDeps(env: Env, options: DepsOptions = {}): Deps {
   const config = loadConfig(env);
-  const auth = createTokenSource({ serviceAccount: config.serviceAccount, tokenUrl: config.tokenUrl });
+  const meta = createMetaStore(env.DB);
+  const auth = createTokenSource({
+    serviceAccount: config.serviceAccount,
+    tokenUrl: config.tokenUrl,
+    store: meta,
+  });
   const sheets = createSheetsClient({
     baseUrl: config.sheetsApiBase,
     spreadsheetId: config.spreadsheetId,
@@ -87,7 +92,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     snapshots: createSnapshotStore(env.DB),
     runs: createSyncRunLog(env.DB),
     inbox: createInbox(env.DB),
-    meta: createMetaStore(env.DB),
+    meta,
     intakeQueue: env.INTAKE_QUEUE,
     noticesQueue: env.NOTICES_QUEUE,
     jobsQueue: env.JOBS_QUEUE as Queue<SyncStep | NoticesStep | NoticeLogStep>,

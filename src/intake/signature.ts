@@ -1,5 +1,5 @@
 /** Signed webhooks: HMAC-SHA256 over `timestamp + "." + raw body`, hex, in `X-Jianyi-Signature: sha256=<hex>`. */
-import { toHex } from "../hex";
+import { fromHex, toHex } from "../hex";
 
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
@@ -9,13 +9,6 @@ async function hmacKey(secret: string, usage: "sign" | "verify"): Promise<Crypto
   return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     usage,
   ]);
-}
-
-function fromHex(hex: string): Uint8Array | null {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) return null;
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }
 
 /**
@@ -60,7 +53,8 @@ export async function verifySignature(
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
     return { ok: false, reason: "时间戳已过期（超过 5 分钟）：请重新签名后发送" };
   }
-  const bytes = fromHex(signature.startsWith("sha256=") ? signature.slice(7) : "");
+  const hex = signature.startsWith("sha256=") ? signature.slice(7) : "";
+  const bytes = hex.length === 64 ? fromHex(hex) : null;
   if (!bytes) return { ok: false, reason: "X-Jianyi-Signature 格式应为 sha256=<64 位十六进制>" };
   const key = await hmacKey(secret, "verify");
   const valid = await crypto.subtle.verify("HMAC", key, bytes, signedMessage(timestamp, body));

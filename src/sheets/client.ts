@@ -3,7 +3,7 @@ import { toHex } from "../hex";
 import { fitRowsForSheets } from "./cell-limit";
 import { SheetsError, sheetsErrorFrom } from "./errors";
 import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from "./retry";
-import { type AccessTokenSource, clearTokenCache } from "./token";
+import type { AccessTokenSource } from "./token";
 
 export type CellValue = string | number | boolean;
 export type ValueRender = "UNFORMATTED_VALUE" | "FORMATTED_VALUE" | "FORMULA";
@@ -115,7 +115,7 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (response.status === 401) clearTokenCache();
+    if (response.status === 401) await options.auth.forget();
     if (!response.ok) throw await sheetsErrorFrom(response, what, options.serviceAccountEmail);
     return read(response);
   }

@@ -1,6 +1,7 @@
 import { importPKCS8, SignJWT } from "jose";
 import type { ServiceAccount } from "../config";
 import { sheetsErrorFrom, TOKEN_CALL } from "./errors";
+import { createTokenVault, type KeptToken, type SealedTokenStore } from "./token-vault";
 
 export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 /** Google's token audience is fixed, whatever URL the request goes to (the emulator accepts it too). */
@@ -10,21 +11,20 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface AccessTokenSource {
   getToken(): Promise<string>;
-}
-
-interface CachedToken {
-  token: string;
-  expiresAtMs: number;
+  /** Google refused the token (401): it is forgotten here and where it is kept, so the next call mints. */
+  forget(): Promise<void>;
 }
 
 // Per isolate: tokens outlive one request, so a busy Worker mints one per hour, not one per call.
-const cache = new Map<string, CachedToken>();
+const cache = new Map<string, KeptToken>();
 
 export interface TokenSourceOptions {
   serviceAccount: ServiceAccount;
   tokenUrl: string;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Where a token outlives its isolate, sealed (D1's meta): a fresh isolate then need not mint one. */
+  store?: SealedTokenStore;
 }
 
 /** Mints a service-account JWT (RS256, jose) and exchanges it for an access token, cached until near expiry. */
@@ -33,7 +33,20 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const cacheKey = `${serviceAccount.client_email}|${tokenUrl}`;
+  const vault = options.store && createTokenVault(options.store, serviceAccount.private_key, cacheKey);
+  const usable = (kept: KeptToken | undefined): kept is KeptToken =>
+    kept !== undefined && kept.expiresAtMs - REFRESH_MARGIN_MS > now();
   let pending: Promise<string> | undefined;
+
+  /** The token another isolate kept while it has time left, else a new one. */
+  async function obtain(): Promise<string> {
+    const kept = await vault?.load();
+    if (usable(kept)) {
+      cache.set(cacheKey, kept);
+      return kept.token;
+    }
+    return mint();
+  }
 
   async function mint(): Promise<string> {
     const key = await importPKCS8(serviceAccount.private_key, "RS256");
@@ -57,23 +70,29 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
     if (!response.ok) throw await sheetsErrorFrom(response, TOKEN_CALL, serviceAccount.client_email);
     const body = (await response.json()) as { access_token?: string; expires_in?: number };
     if (!body.access_token) throw new Error("token exchange: response has no access_token");
-    cache.set(cacheKey, { token: body.access_token, expiresAtMs: now() + (body.expires_in ?? 3600) * 1000 });
-    return body.access_token;
+    const minted = { token: body.access_token, expiresAtMs: now() + (body.expires_in ?? 3600) * 1000 };
+    cache.set(cacheKey, minted);
+    await vault?.save(minted);
+    return minted.token;
   }
 
   return {
     async getToken() {
       const cached = cache.get(cacheKey);
-      if (cached && cached.expiresAtMs - REFRESH_MARGIN_MS > now()) return cached.token;
-      pending ??= mint().finally(() => {
+      if (usable(cached)) return cached.token;
+      pending ??= obtain().finally(() => {
         pending = undefined;
       });
       return pending;
     },
+    async forget() {
+      cache.delete(cacheKey);
+      await vault?.forget();
+    },
   };
 }
 
-/** Forgets cached tokens (after a 401, and in tests). */
+/** Forgets the tokens this isolate holds (in tests: the next call mints, or opens the kept one). */
 export function clearTokenCache(): void {
   cache.clear();
 }

@@ -4,13 +4,19 @@ import { loadConfig } from "../../src/config";
 import { createDeps } from "../../src/deps";
 import { createSheetsClient, SheetsError } from "../../src/sheets/client";
 import { clearTokenCache, createTokenSource } from "../../src/sheets/token";
+import { createMetaStore, type MetaStore } from "../../src/store/meta";
 import { emulator, emulatorUrl } from "../support/emulator-admin";
 
 const FAST_RETRY = { budgetMs: 5_000, baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 8 };
 
-function clientFor(spreadsheetId: string, now?: () => number) {
+function clientFor(spreadsheetId: string, now?: () => number, store?: MetaStore) {
   const config = loadConfig(env);
-  const auth = createTokenSource({ serviceAccount: config.serviceAccount, tokenUrl: config.tokenUrl, now });
+  const auth = createTokenSource({
+    serviceAccount: config.serviceAccount,
+    tokenUrl: config.tokenUrl,
+    now,
+    store,
+  });
   return createSheetsClient({ baseUrl: config.sheetsApiBase, spreadsheetId, auth, retry: FAST_RETRY });
 }
 
@@ -37,6 +43,31 @@ describe("Worker Sheets client against the emulator", () => {
     expect(values.values).toEqual([["编号"]]);
     const tokenCalls = (await emulator.requests(since)).filter((r) => r.kind === "auth");
     expect(tokenCalls.map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it("a fresh isolate uses the token the last one kept in D1, and mints again once Google refused it", async () => {
+    await emulator.createSpreadsheet("vault-sheet", [{ title: "建议台账", rows: [["编号"]] }]);
+    const store = createMetaStore(env.DB);
+    const tokenCalls = async (since: number) =>
+      (await emulator.requests(since)).filter((r) => r.kind === "auth").length;
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
+
+    await clientFor("vault-sheet", undefined, store).get("'建议台账'!A1:A1");
+    expect(await tokenCalls(since)).toBe(1);
+
+    // Each clearTokenCache() is a fresh isolate: nothing in memory, D1 as the last one left it.
+    clearTokenCache();
+    const fresh = clientFor("vault-sheet", undefined, store);
+    expect((await fresh.get("'建议台账'!A1:A1")).values).toEqual([["编号"]]);
+    expect(await tokenCalls(since)).toBe(1);
+
+    await emulator.addFault({ pathIncludes: "vault-sheet/values", status: 401, times: 1 });
+    const refused = await fresh.get("'建议台账'!A1:A1").catch((e: unknown) => e);
+    expect(refused).toMatchObject({ httpStatus: 401, retryable: false });
+    clearTokenCache();
+    const after = clientFor("vault-sheet", undefined, store);
+    expect((await after.get("'建议台账'!A1:A1")).values).toEqual([["编号"]]);
+    expect(await tokenCalls(since)).toBe(2);
   });
 
   it("batchGetIfChanged: one read each time, the values only when Google's answer changed", async () => {
