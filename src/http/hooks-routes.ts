@@ -79,7 +79,7 @@ export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => 
     throw new HttpError(400, "invalid_body", problems.map((p) => p.message).join("；"), problems);
   }
   const deps = createDeps(c.env);
-  const result = await acceptSubmission({ ...deps, queue: deps.intakeQueue }, form, parsed.data, Date.now());
+  const result = await acceptSubmission(deps, form, parsed.data, Date.now());
   if (result.kind === "invalid") {
     throw new HttpError(400, "invalid_body", result.message, [
       { field: result.field, message: result.message },

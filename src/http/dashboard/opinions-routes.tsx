@@ -33,12 +33,7 @@ export const opinionsRoutes = new Hono<AppEnv>()
     if (!KEY.test(key) || !Number.isInteger(row) || row < 2)
       throw new HttpError(400, "invalid_opinion", "请从『民意』页面点击“转化为建议”");
     const base = await loadFrame(c);
-    const result = await convertOpinion(
-      { ...base.deps, queue: base.deps.intakeQueue },
-      { key, row },
-      base.frame.today,
-      base.nowMs,
-    );
+    const result = await convertOpinion(base.deps, { key, row }, base.frame.today, base.nowMs);
     if (result.kind === "gone") throw new HttpError(409, "opinion_changed", result.message);
     const already = result.kind === "already" ? "&already=1" : "";
     return c.redirect(`/opinions?converted=${encodeURIComponent(result.id)}${already}`, 303);

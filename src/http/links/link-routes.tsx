@@ -86,7 +86,7 @@ export const linkRoutes = new Hono<AppEnv>()
       return renderSuggestion(c, ctx, item, { state, status });
     }
     const result = await submitFromLink(
-      { ...ctx.deps, queue: ctx.deps.intakeQueue },
+      ctx.deps,
       ctx.link,
       "reply",
       nonce,
@@ -134,7 +134,7 @@ export const linkRoutes = new Hono<AppEnv>()
       return renderSuggestion(c, ctx, item, { state, status: 400 });
     }
     const result = await submitFromLink(
-      { ...ctx.deps, queue: ctx.deps.intakeQueue },
+      ctx.deps,
       ctx.link,
       "rating",
       nonce,
@@ -193,7 +193,7 @@ export const linkRoutes = new Hono<AppEnv>()
     if (!form.ok)
       return renderSuggest(c, ctx, { nonce, values: textValues(fields), errors: form.errors }, picked, 400);
     const result = await submitFromLink(
-      { ...ctx.deps, queue: ctx.deps.intakeQueue },
+      ctx.deps,
       ctx.link,
       "suggestion",
       nonce,

@@ -97,14 +97,7 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
     answers = { ...form.value.cells };
     warnings = form.value.warnings;
   }
-  const result = await submitFromLink(
-    { ...ctx.deps, queue: ctx.deps.intakeQueue },
-    ctx.link,
-    action,
-    nonce,
-    answers,
-    ctx.nowMs,
-  );
+  const result = await submitFromLink(ctx.deps, ctx.link, action, nonce, answers, ctx.nowMs);
   if (result.kind === "invalid" || result.kind === "unavailable") return back([result.message]);
   // Sent: back to the page (a reload does not post again), unless the unit must read a 提醒 first.
   if (warnings.length === 0) return c.redirect(`${page}?done=${action}`, 303);

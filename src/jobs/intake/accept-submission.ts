@@ -12,7 +12,7 @@ export interface IntakeDeps {
   inbox: Inbox;
   ids: IdAllocator;
   meta: MetaStore;
-  queue: Queue<unknown>;
+  intakeQueue: Queue<unknown>;
 }
 
 export interface IntakeMessage {
@@ -96,7 +96,7 @@ export async function acceptSubmission(
   });
   if (!created) return { kind: "repeated", entry };
   try {
-    await deps.queue.send({ form, submissionId: submission.submissionId } satisfies IntakeMessage);
+    await deps.intakeQueue.send({ form, submissionId: submission.submissionId } satisfies IntakeMessage);
   } catch (error) {
     // Already durable in D1: the next sync re-queues whatever is not in the sheet yet.
     console.warn(
