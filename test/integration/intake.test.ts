@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { meterD1, takeD1Counts } from "../../src/d1-meter";
@@ -241,6 +241,42 @@ describe("form webhooks: into the ledger", () => {
     expect(applied).toMatchObject({ outcome: "ok", unmatched: 1 });
     const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     expect(problems.some((p) => p[2] === "2026-999" && String(p[5]).includes("reply-2"))).toBe(true);
+  });
+
+  it("a reply waiting for its 编号 leaves the next sync's finish as it was, still listed and queued again", async () => {
+    await postForm("reply", {
+      submissionId: "reply-3",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: "2026-998", 答复类别: "A", 答复内容: "已解决" },
+    });
+    await applyAll();
+    const deps = depsFor(SHEET);
+    const queued: unknown[] = [];
+    deps.intakeQueue = {
+      sendBatch: async (messages: { body: unknown }[]) => {
+        queued.push(...messages.map((m) => m.body));
+      },
+    } as unknown as Queue<unknown>;
+    // Past the two minutes after which a sync queues a waiting submission again.
+    const later = Date.now() + 3 * 60_000;
+    const listed = (problems: unknown[][]) =>
+      problems.filter((p) => p[2] === "2026-998" && String(p[5]).includes("reply-3")).length;
+
+    await runSync(deps, "test", later);
+    const first = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    const loadFigures = vi.spyOn(deps.summaries, "loadFigures");
+    const quiet = await runSync(deps, "test", later);
+
+    expect(listed(first)).toBe(1);
+    // Nothing in the sheet changed: the finish keeps its work (it adds no figures up)…
+    expect(quiet).toMatchObject({ outcome: "ok", cellsWritten: 0 });
+    expect(loadFigures).not.toHaveBeenCalled();
+    // …while 校验问题 still lists the reply, and each sync queued it again for the consumer.
+    expect(listed(await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`))).toBe(1);
+    expect(queued).toEqual([
+      { form: "reply", submissionId: "reply-3" },
+      { form: "reply", submissionId: "reply-3" },
+    ]);
   });
 
   it("keeps a full batch of 50 replies to unknown 编号, each with its reason, within the Free plan's 50 D1 queries", async () => {

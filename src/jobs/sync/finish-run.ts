@@ -11,7 +11,7 @@ import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
-import type { Inbox } from "../../store/inbox";
+import type { Inbox, InboxEntry } from "../../store/inbox";
 import {
   META_DUPLICATE_IDS,
   META_ID_FORMAT,
@@ -109,7 +109,11 @@ const partsDigestOf = (versions: { text: string }) => `p${hash53(versions.text)}
  * missing. A renamed optional header or a mended practice row can change these and no part, so
  * "nothing changed" compares them too.
  */
-function finishInputs(context: SyncContext, results: readonly ChunkResult[]): Promise<string> {
+function finishInputs(
+  context: SyncContext,
+  results: readonly ChunkResult[],
+  outstanding: readonly InboxEntry[],
+): Promise<string> {
   return digestOf(
     JSON.stringify([
       context.tabsDigest,
@@ -118,6 +122,9 @@ function finishInputs(context: SyncContext, results: readonly ChunkResult[]): Pr
       context.missingTabs,
       context.ledgerSkipped,
       results.map((r) => r.problemsDigest ?? problemsDigestOf(r)),
+      // What the submissions not in the sheet put in 校验问题 (a reply to a 编号 not in the ledger
+      // can wait for days): the same ones leave the finish's work as it was.
+      inboxProblems(outstanding),
     ]),
   );
 }
@@ -137,8 +144,9 @@ function asStored(result: ChunkResult): boolean {
 /**
  * Nothing the finish works out can differ from the last finish that completed: every chunk's part
  * is as stored (asStored) and the stored parts are the ones it added up, its other inputs
- * (finishInputs), the small tabs and the day are the same, no part was dropped, no submission
- * waits, and the system tabs still hold the rows it wrote. Most syncs of a day are like this.
+ * (finishInputs: the submissions waiting to go into the sheet among them), the small tabs and the
+ * day are the same, no part was dropped, and the system tabs still hold the rows it wrote. Most
+ * syncs of a day are like this, also while a reply to a 编号 not in the ledger waits for staff.
  */
 async function unchangedSinceLastRun(
   deps: FinishDeps,
@@ -160,19 +168,13 @@ async function unchangedSinceLastRun(
       lastWritten(stored, tab)?.rows === (context.systemRows[tab] ?? 0),
   );
   if (!asWritten) return false;
-  const [parts, outstanding, figures] = await Promise.all([
+  const [parts, figures] = await Promise.all([
     deps.summaries.versions(),
-    deps.inbox.outstanding(1),
     figuresStoredFor(deps.meta, stamp.version),
   ]);
   // The parts the last finish added up (after one that failed, the chunks' parts are as stored but
   // no finish has added them up), and figures of the summary the pages show (a build before them stored none).
-  return (
-    parts.count === context.chunkStarts.length &&
-    partsDigestOf(parts) === stamp.partsDigest &&
-    outstanding.length === 0 &&
-    figures
-  );
+  return parts.count === context.chunkStarts.length && partsDigestOf(parts) === stamp.partsDigest && figures;
 }
 
 function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
@@ -237,10 +239,11 @@ export async function finishRun(
   nowMs: number,
 ): Promise<FinishOutcome> {
   const at = new Date(nowMs).toISOString();
-  const [stored, inputs] = await Promise.all([
+  const [stored, outstanding] = await Promise.all([
     deps.meta.getMany(FINISH_META_KEYS),
-    finishInputs(context, results),
+    deps.inbox.outstanding(1000),
   ]);
+  const inputs = await finishInputs(context, results, outstanding);
   const stamp = readStamp(stored);
   if (await unchangedSinceLastRun(deps, context, results, stored, inputs))
     return {
@@ -248,16 +251,16 @@ export async function finishRun(
       problems: stamp.problems ?? 0,
       cellsWritten: 0,
       incomplete: false,
-      requeued: 0,
+      // Nothing accepted is lost: what waits is queued again whether or not the figures changed.
+      requeued: await requeueOutstanding(deps.intakeQueue, outstanding, nowMs),
       figuresDue: null,
     };
   // Without the groups only the steps after it add up (the pages' figures and the year reports).
   const partsNow = () =>
     Promise.all([deps.summaries.versions(), deps.summaries.loadFigures(PAGE_ONLY_SHARES)]);
-  const [parts, tabs, outstanding, openObjections] = await Promise.all([
+  const [parts, tabs, openObjections] = await Promise.all([
     partsNow(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
-    deps.inbox.outstanding(1000),
     deps.objections?.open() ?? [],
   ]);
   let [storedParts, figureTexts] = parts;
