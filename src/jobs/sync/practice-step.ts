@@ -4,7 +4,6 @@ import {
   EVALUATION_TABS,
   missingEvaluationTabs,
 } from "../../domain/evaluation/evaluation-tabs";
-import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
 import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practice/check-practice-rows";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -87,8 +86,8 @@ export async function readPracticeTabs(
   const names = [...PRACTICE_RECORD_TABS, ...EVALUATION_TABS];
   const ids = context.ledgerSkipped === null ? context.ids : null;
   const kept = await keptFindings(deps);
-  const base = baseDigest(deps.buildId, context);
-  const inputs = inputsDigest(base, ids);
+  const base = await baseDigest(deps.buildId, context);
+  const inputs = await inputsDigest(base, ids);
   const same = await standingFindings(deps, kept, { base, inputs, ids, today: context.today });
   const { digest: answer, read } = await readRangesIfChanged(
     deps.sheets,
@@ -221,10 +220,10 @@ function stands(kept: KeptFindings, today: string): boolean {
 /**
  * What the findings depend on besides the tabs, the day (see stands) and the ledger's 编号: the
  * build (its rules), the small tabs' digest (units, deputies, the calendar, 设置) and whether the
- * ledger could be read. hash53 reads the text as it is: SHA-1 would need a UTF-8 copy of it first.
+ * ledger could be read.
  */
-function baseDigest(buildId: string, context: Omit<SyncContext, "planCalls">): string {
-  return `b${hash53(
+async function baseDigest(buildId: string, context: Omit<SyncContext, "planCalls">): Promise<string> {
+  return `b${await digestOf(
     JSON.stringify([
       buildId,
       context.tabsDigest,
@@ -234,9 +233,13 @@ function baseDigest(buildId: string, context: Omit<SyncContext, "planCalls">): s
   )}`;
 }
 
-/** The base inputs and which 编号 the ledger holds (a row of none). */
-function inputsDigest(base: string, ids: SyncContext["ids"] | null): string {
-  return `i${hash53(JSON.stringify([base, ids ? Object.keys(ids) : null]))}`;
+/**
+ * The base inputs and which 编号 the ledger holds (a row of none). SHA-1 (native), not hash53: in
+ * a fresh isolate hash53's first long text runs before V8 has compiled its loop, about 2–5 ms for
+ * these 24 KB (profiled in bench/cold-start.ts quiet), where SHA-1 takes a fraction of that.
+ */
+async function inputsDigest(base: string, ids: SyncContext["ids"] | null): Promise<string> {
+  return `i${await digestOf(JSON.stringify([base, ids ? Object.keys(ids) : null]))}`;
 }
 
 function practiceRead(

@@ -22,7 +22,7 @@ import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
-import { chunkInput } from "./chunk-input";
+import { chunkInput, digestOf } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
@@ -136,8 +136,9 @@ async function probeChunk(
   const { first } = chunkRange(context, index);
   const { header, rows: raw } = await rowsOf(index);
   // The plan's digest of the small tabs covers the practice tabs too: any change there checks again.
-  // hash53 reads the input string as it is (SHA-1 would need a UTF-8 copy of it first).
-  const input = `h${hash53(chunkInput(context, deps.buildId, header, first, raw))}`;
+  // SHA-1 (native), not hash53, whose first long text in a fresh isolate runs before V8 has
+  // compiled its loop (a few milliseconds for the 40 KB or so of a chunk's input).
+  const input = `h${await digestOf(chunkInput(context, deps.buildId, header, first, raw))}`;
   // Counted from the rows as read now: a result stored by an older build has no count.
   const placed = placedRows(context, header, first, raw);
   const steady = await deps.summaries.steady(index);
