@@ -17,7 +17,7 @@ import { NOTICE_LOG_STEP } from "../src/jobs/notices/log-step";
 import { buildFixture, DEPUTIES, fixtureSheets, UNITS } from "../test/support/ledger-fixture";
 import { rowOf } from "../test/support/practice-sheet";
 import { dailyUse, printDailyUse } from "./daily-use";
-import { callsSince, startBenchEmulator } from "./emulator-process";
+import { type BenchEmulator, callsSince, startBenchEmulator } from "./emulator-process";
 import { callTree, inclusiveTimes } from "./isolate-cpu";
 import {
   benchLinks,
@@ -194,7 +194,7 @@ const MAX_RETAKES = 10;
 
 async function measure(
   worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  em: BenchEmulator,
   what: string,
   invoke: () => Promise<void>,
   repeats = REPEATS,
@@ -339,7 +339,7 @@ async function deliverStep(worker: BenchWorker, body: unknown): Promise<void> {
  */
 export async function measureSyncRun(
   worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  em: BenchEmulator,
   label: string,
   repeats: number,
   /** When the cron fires, ms (default: now); a later day makes the run a day's first sync. */
@@ -422,7 +422,7 @@ export async function measureSyncRun(
  */
 async function measureNoticesRun(
   worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  em: BenchEmulator,
   label = "notices",
 ): Promise<InvocationFigures[]> {
   const fetcher = await worker.mf.getWorker();
@@ -494,10 +494,7 @@ async function measureNoticesRun(
  * which writes the outcomes to the sheet (通知记录 appended, 最近通知 placed on each notice's row
  * and checked).
  */
-async function measureNoticeBatch(
-  worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
-): Promise<InvocationFigures[]> {
+async function measureNoticeBatch(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures[]> {
   const NOTICE_BATCH = maxBatchSize("jianyi-notices");
   const fetcher = await worker.mf.getWorker();
   const db = await worker.mf.getD1Database("DB");
@@ -599,10 +596,7 @@ async function deliverWaitingIntake(worker: BenchWorker): Promise<void> {
  * one of replies (the bench
  * delivers each batch itself, as the queue would).
  */
-async function measureIntake(
-  worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
-): Promise<InvocationFigures[]> {
+async function measureIntake(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
   const batch = (form: InboxForm, ids: string[]) =>
     deliverIntake(
@@ -679,10 +673,7 @@ async function measureIntake(
  * The personal-link pages (each cold after a sync, then warm), a notices run in which every unit and
  * deputy is reachable (so each notice is signed a link), and replies with a 1 MB and a 10 MB 答复函.
  */
-async function measureLinks(
-  worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
-): Promise<InvocationFigures[]> {
+async function measureLinks(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
   const links = await benchLinks(worker);
   for (const [what, path] of [
@@ -719,7 +710,7 @@ async function measureLinks(
  */
 async function measureReplies(
   worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  em: BenchEmulator,
   suggestion: string,
 ): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
@@ -768,7 +759,7 @@ async function measureReplies(
  */
 async function measureUnitForms(
   worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  em: BenchEmulator,
   links: Awaited<ReturnType<typeof benchLinks>>,
 ): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
@@ -857,7 +848,7 @@ async function forgetParsedRows(worker: BenchWorker): Promise<void> {
  */
 async function measurePage(
   worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
+  em: BenchEmulator,
   what: string,
   path: string,
 ): Promise<InvocationFigures[]> {
@@ -880,10 +871,7 @@ async function page(worker: BenchWorker, path: string): Promise<void> {
  * a fixed seed, that sample's page, its confirmation. Each repeat draws a sample of its own; the
  * first view after a sync is measured (the isolate has parsed no row of that version).
  */
-async function measureSampling(
-  worker: BenchWorker,
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
-): Promise<InvocationFigures[]> {
+async function measureSampling(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures[]> {
   const staff = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
   let last = "";
   // A seed of its own for each draw, so each confirmation writes its 30 回访 (the same seed would
@@ -942,10 +930,7 @@ async function measureSampling(
 }
 
 /** The bench office's sheet in the emulator: 2,000 suggestions, the last 20 without 编号 yet. */
-export async function seedBenchSheet(
-  em: Awaited<ReturnType<typeof startBenchEmulator>>,
-  spreadsheetId: string,
-): Promise<void> {
+export async function seedBenchSheet(em: BenchEmulator, spreadsheetId: string): Promise<void> {
   const tabs = buildFixture(OFFICE_ROWS, 20);
   tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
   await em.admin("POST", "/spreadsheets", {
@@ -992,8 +977,6 @@ export async function startBenchOffice(spreadsheetId: string, { keepD1 = false }
 
 /** A ledger row of the fixture awaiting a reply (办理中, first round) in the bench's office. */
 const EDITED_ROW = 1_007;
-
-type BenchEmulator = Awaited<ReturnType<typeof startBenchEmulator>>;
 
 /** Calls the emulator's Sheets API as staff would, with a token it hands out for the bench's service account. */
 async function asStaff(em: BenchEmulator, spreadsheetId: string, path: string, body: unknown, what: string) {
