@@ -10,6 +10,10 @@
  * `times` times (default 2) the Worker started again on the same D1 and a quiet sync in that fresh
  * isolate, which is what a quiet office's cron tick often meets on Cloudflare.
  *
+ * `npx tsx bench/cold-start.ts newday [times]`: the same office, then `times` times (default 2) a
+ * day's first sync in a fresh isolate (every chunk checked for the new day and its part stored anew)
+ * followed by the next day's first sync in that now warm isolate.
+ *
  * Prints each step's CPU (the bench's reading and the capped estimate). Run it alternately on two
  * clones to compare builds (as for src/warm-up-office.ts).
  */
@@ -18,10 +22,11 @@ import { measureSyncRun, seedBenchSheet, startBenchOffice } from "./free-plan";
 import { raisePriority } from "./priority";
 
 const SHEET = "cold-start";
-const quiet = process.argv[2] === "quiet";
-const times = Number(process.argv[quiet ? 3 : 2] ?? (quiet ? 2 : 1));
+const DAY_MS = 86_400_000;
+const mode = process.argv[2] === "quiet" || process.argv[2] === "newday" ? process.argv[2] : "first";
+const times = Number(process.argv[mode === "first" ? 2 : 3] ?? (mode === "first" ? 1 : 2));
 console.log(raisePriority());
-const office = await startBenchOffice(SHEET, { keepD1: quiet });
+const office = await startBenchOffice(SHEET, { keepD1: mode !== "first" });
 const { em } = office;
 const show = (label: string, fs: Awaited<ReturnType<typeof measureSyncRun>>) => {
   for (const f of fs)
@@ -30,9 +35,17 @@ const show = (label: string, fs: Awaited<ReturnType<typeof measureSyncRun>>) => 
 try {
   show("COLD", await measureSyncRun(office.worker, em, "first", 1));
   for (let k = 0; k < times; k++) {
-    if (quiet) {
+    if (mode === "quiet") {
       if (k === 0) show("WARM", await measureSyncRun(office.worker, em, "nothing changed", 1));
       show(`FRESH${k + 1}`, await measureSyncRun(await office.freshIsolate(), em, "nothing changed", 1));
+      continue;
+    }
+    if (mode === "newday") {
+      // Each sync a day later than the one before, so that each is its day's first.
+      const day = (n: number) => Date.now() + n * DAY_MS;
+      const fresh = await office.freshIsolate();
+      show(`FRESH${k + 1}`, await measureSyncRun(fresh, em, "a new day", 1, day(2 * k + 1)));
+      show(`WARM${k + 1}`, await measureSyncRun(fresh, em, "a new day", 1, day(2 * k + 2)));
       continue;
     }
     // D1 as the office started: every table emptied but the migrations' record (and SQLite's own).
