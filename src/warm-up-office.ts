@@ -115,10 +115,10 @@ function warmUpChunk(tabs: Record<string, (string | number)[][]>): number {
   const staffCells = evaluation.rows.map((r) => cellsByHeader(r.raw, staffColumns));
   const contacts = contactsById(tabs[TAB_NAMES.contacts]);
   const derived = derivePart(stored, stored.map(factsOf), TODAY, new Set(), contacts);
-  // Not hash53 (the digests of a chunk's input, its part and its rows' history): warmed here, in
-  // workerd it then ran at about 50 ns a character on every later call in 21 isolates of 25 (five
-  // ways of warming it), where unwarmed it pays about 11 ms once, on its first long text (100,000
-  // characters), and then runs at full speed.
+  // Not hash53 (now only the rows' history digests, short texts; a chunk's input and its part are
+  // SHA-1, src/digest.ts): warmed here, in workerd it then ran at about 50 ns a character on every
+  // later call in 21 isolates of 25 (five ways of warming it), where unwarmed it pays about 11 ms
+  // once, on its first long text (100,000 characters), and then runs at full speed.
   return plan.writes.length + staffCells.length + derived.csv.length;
 }
 

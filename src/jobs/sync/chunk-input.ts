@@ -1,5 +1,4 @@
 import { idEntry, idOfCell } from "../../domain/evaluate-chunk";
-import { toHex } from "../../hex";
 import type { SyncContext } from "./sync-context";
 
 /**
@@ -42,10 +41,4 @@ export function chunkInput(
     rows,
     related,
   ]);
-}
-
-/** A short digest of a text (the small tabs, a system tab's rows): SHA-1 is plenty, this guards against change, not attack. */
-export async function digestOf(text: string): Promise<string> {
-  const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
-  return toHex(bytes);
 }

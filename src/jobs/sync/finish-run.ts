@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { digestOf } from "../../digest";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import { assessmentTable, committeeScores } from "../../domain/evaluation/assessment-view";
 import { addUpFigures, PAGE_ONLY_SHARES } from "../../domain/figures/part-figures";
@@ -25,7 +26,6 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS, rowsWithIds } from "../ledger-view";
-import { digestOf } from "./chunk-input";
 import { assessmentsOf } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import { seenOnce } from "./seen-once";

@@ -1,3 +1,4 @@
+import { digestOf } from "../../digest";
 import { dayHorizon, standsOn } from "../../domain/day-horizon";
 import {
   checkEvaluationTabs,
@@ -10,7 +11,6 @@ import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { missingPracticeTabs } from "../../domain/practice/practice-problems";
 import type { Problem } from "../../domain/problems";
 import { type AskedIds, answersAsBefore, recordingKnownId } from "./asked-ids";
-import { digestOf } from "./chunk-input";
 import type { PlanDeps } from "./plan-run";
 import { readRangesIfChanged } from "./read-sheet";
 import { digestOfTexts, smallTabsContext, tabTexts } from "./small-tabs";

@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { digestOf } from "../../digest";
 import { columnLetter } from "../../domain/a1";
 import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
@@ -22,7 +23,7 @@ import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
-import { chunkInput, digestOf } from "./chunk-input";
+import { chunkInput } from "./chunk-input";
 import { readRanges } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";

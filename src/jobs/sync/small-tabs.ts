@@ -1,7 +1,7 @@
+import { digestOf } from "../../digest";
 import type { LedgerContext } from "../../domain/ledger-context";
 import type { TabCache } from "../../store/tab-cache";
 import { baseTabsContext } from "../ledger-view";
-import { digestOf } from "./chunk-input";
 
 /**
  * Tabs as read, each turned into JSON once: D1 stores that text and a digest may be taken of it
