@@ -275,6 +275,8 @@ interface RunState {
   running: boolean;
   /** The run's practice step (沟通记录, 延期申请, 协办意见) is done. */
   practiceRead: boolean;
+  /** A part a chunk of the run stored for its derive step, still lacking what derives from its rows. */
+  toDerive: number | null;
 }
 
 /** Where the last sync run stands, from D1 (what the queue's next message would do). */
@@ -299,6 +301,7 @@ async function runState(worker: BenchWorker): Promise<RunState> {
       reused: summary.reusedChunks ?? 0,
       running: false,
       practiceRead: true,
+      toDerive: null,
     };
   }
   const { results } = await db
@@ -308,6 +311,13 @@ async function runState(worker: BenchWorker): Promise<RunState> {
   const context = JSON.parse(run.context ?? "{}") as { chunkStarts?: number[]; practiceRead?: boolean };
   const chunks = context.chunkStarts?.length ?? 0;
   const reused = results.filter((r) => (JSON.parse(r.result) as { reused?: boolean }).reused).length;
+  // As the store's partial index summary_parts_lacking finds them.
+  const lacking = await db
+    .prepare(
+      "SELECT part FROM summary_parts WHERE (row_index IS NULL OR refs IS NULL) AND part < ?1 ORDER BY part",
+    )
+    .bind(results.length)
+    .first<{ part: number }>();
   return {
     runId: run.id,
     chunks,
@@ -316,6 +326,7 @@ async function runState(worker: BenchWorker): Promise<RunState> {
     reused,
     running: true,
     practiceRead: context.practiceRead === true,
+    toDerive: lacking?.part ?? null,
   };
 }
 
@@ -333,9 +344,9 @@ async function deliverStep(worker: BenchWorker, body: unknown): Promise<void> {
 
 /**
  * One sync run, as the cron runs it: the plan (the 10-minute cron queues the first step), then
- * each queued step its own invocation, delivered here in the order the queue would
- * (the next chunk without a result, then the finish). Returns one row per invocation, named by
- * what it did.
+ * each queued step its own invocation, delivered here in the order the queue would (the part a
+ * checked chunk left to derive, the next chunk without a result, then the finish). Returns one
+ * row per invocation, named by what it did.
  */
 export async function measureSyncRun(
   worker: BenchWorker,
@@ -355,11 +366,14 @@ export async function measureSyncRun(
     // changed) expects a check, and reads only its chunk's rows.
     let expectsCheck = false;
     for (let state = await runState(worker); state.running; ) {
-      const body = !state.practiceRead
-        ? { runId: state.runId, step: "practice" }
-        : state.done < state.chunks
-          ? { runId: state.runId, step: "chunk", chunk: state.done, expectsCheck }
-          : { runId: state.runId, step: "finish" };
+      const body: { runId: number; step: string; chunk?: number; expectsCheck?: boolean } =
+        !state.practiceRead
+          ? { runId: state.runId, step: "practice" }
+          : state.toDerive !== null
+            ? { runId: state.runId, step: "derive", chunk: state.toDerive }
+            : state.done < state.chunks
+              ? { runId: state.runId, step: "chunk", chunk: state.done, expectsCheck }
+              : { runId: state.runId, step: "finish" };
       const before = state;
       const tree = `sync ${label}: ${body.step} ${before.done + 1}`;
       const figures = await measure(worker, em, tree, () => deliverStep(worker, body), 1);
@@ -367,15 +381,19 @@ export async function measureSyncRun(
       const checked = state.done - before.done - (state.reused - before.reused);
       // Checked one, or stopped short of two because the next must be checked.
       const handled = state.done - before.done;
-      expectsCheck = checked > 0 || (handled > 0 && handled < Math.min(2, before.chunks - before.done));
+      expectsCheck =
+        body.step === "derive" ||
+        checked > 0 ||
+        (handled > 0 && handled < Math.min(2, before.chunks - before.done));
       const parts = [
         body.step === "practice" ? "practice tabs" : "",
+        body.step === "derive" ? "part derived" : "",
         checked > 0 ? `${checked} chunk checked` : "",
         state.reused > before.reused ? `${state.reused - before.reused} chunk reused` : "",
         !state.running ? "finish" : "",
       ].filter(Boolean);
       record(
-        `sync ${label}: ${parts.join(" + ") || body.step} (${before.done + 1}/${before.chunks})`,
+        `sync ${label}: ${parts.join(" + ") || body.step} (${body.step === "derive" ? Number(body.chunk) + 1 : before.done + 1}/${before.chunks})`,
         figures,
       );
       if (state.figuresQueued !== null) {

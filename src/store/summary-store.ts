@@ -43,8 +43,24 @@ export interface SummaryPart {
 
 /** The ledger's evaluated rows, stored by the sync in parts (one per sync chunk). */
 export interface SummaryStore {
-  /** Writes the parts whose content changed; with `count`, drops parts past it (the ledger got shorter). */
-  save(parts: ReadonlyMap<number, SummaryPart>, count: number | null, at: string): Promise<number>;
+  /**
+   * Writes the parts whose content changed; with `count`, drops parts past it (the ledger got
+   * shorter). With `deriveLater`, a changed part's rows are stored without what derives from them
+   * (index, list entries, share; its export lines stay the version's before): the part then reads
+   * as lacking, as one an older build stored, until deriveStored works it out in a step of its own.
+   */
+  save(
+    parts: ReadonlyMap<number, SummaryPart>,
+    count: number | null,
+    at: string,
+    options?: { deriveLater?: boolean },
+  ): Promise<number>;
+  /** A part stored without what derives from its rows (save's deriveLater, or an older build): its rows and version. */
+  loadLacking(part: number): Promise<{ hash: string; rows: StoredSummaryRow[] } | null>;
+  /** The parts stored without what derives from their rows, in order. */
+  lackingParts(): Promise<number[]>;
+  /** Stores what derives from the rows of version `hash` of a part (nothing when the part is of another version now). */
+  saveDerived(part: number, hash: string, derived: DerivedPart): Promise<void>;
   /** Every stored row, whole, in part order. */
   loadAll(): Promise<StoredSummaryRow[]>;
   /** Every stored row cut to its facts, in part order (what the dashboard's pages read). */
@@ -235,6 +251,19 @@ async function copyCsv(files: ExportFiles, parts: Array<{ index: number; hash: s
     );
 }
 
+/**
+ * ?1 part, ?2 rows, ?3 facts, ?4 hash, ?5 updated_at, ?6 input, ?7 result: a part's rows without
+ * what derives from them (save's deriveLater). The export lines stay those of the version before
+ * until the part is derived, so a download meanwhile has every row, this part's as the sync before
+ * left them; the index and list entries go (NULL), so pages read the rows themselves meanwhile.
+ */
+const STORE_ROWS_ONLY = `
+  INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+  ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
+    updated_at = excluded.updated_at, input = excluded.input, result = excluded.result,
+    row_index = NULL, refs = NULL`;
+
 /** Each stored part and its version (digest), in order. */
 async function partVersions(db: D1Database): Promise<{ part: number; hash: string }[]> {
   const { results } = await db
@@ -251,7 +280,7 @@ function wholeDigest(head: string, parts: readonly { part: number; hash: string 
 /** `exportFiles`: R2 copies of the export lines (null without an R2 bucket: downloads read D1). */
 export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | null = null): SummaryStore {
   return {
-    async save(parts, count, at) {
+    async save(parts, count, at, options = {}) {
       const entries = [...parts];
       const hashes = await Promise.all(entries.map(([, part]) => digest(part)));
       const { results } = await db
@@ -272,17 +301,26 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const saveShares = db.prepare(SAVE_SHARES);
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
       // The part's list entries again, as rows the list and a unit's page read by index.
-      const derivedAnew = (index: number, derived: DerivedPart) => [
-        addDerived.bind(index, derived.rowIndex, derived.refs),
-        saveShares.bind(index, ...shareValues(derived.shares)),
-        ...listPart(index, derived.refs),
-      ];
+      const derivedAnew = (index: number, hash: string, derived: DerivedPart) => {
+        copies.push({ index, hash, csv: derived.csv });
+        return [
+          addDerived.bind(index, derived.rowIndex, derived.refs, derived.csv),
+          saveShares.bind(index, ...shareValues(derived.shares)),
+          ...listPart(index, derived.refs),
+        ];
+      };
       const listPart = (index: number, refs: string) => [
         db.prepare(UNLIST_GONE).bind(index, refs),
         db.prepare(LIST_PART).bind(index, refs),
       ];
-      // A part an older build stored lacks what later builds derive from its rows: the rows are the same, so it is not counted.
-      const addDerived = db.prepare("UPDATE summary_parts SET row_index = ?2, refs = ?3 WHERE part = ?1");
+      // A part that lacks what derives from its rows (an older build's, or one stored for a derive
+      // step that has not run): the rows are the same, so it is not counted. Its export lines too,
+      // since those of a part stored for a derive step are of the version before.
+      const addDerived = db.prepare(
+        "UPDATE summary_parts SET row_index = ?2, refs = ?3, csv = ?4 WHERE part = ?1",
+      );
+      const storeRowsOnly = db.prepare(STORE_ROWS_ONLY);
+      const dropShare = db.prepare("DELETE FROM part_shares WHERE part = ?1");
       let changed = 0;
       const copies: Array<{ index: number; hash: string; csv: string }> = [];
       const statements = entries.flatMap(([index, part], i) => {
@@ -291,6 +329,12 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         const result = part.steady?.result ?? null;
         if (before?.hash !== hashes[i]) {
           changed++;
+          // The share goes too: no finish may add up a share of the rows before.
+          if (options.deriveLater)
+            return [
+              storeRowsOnly.bind(index, part.rows, part.facts, hashes[i], at, input, result),
+              dropShare.bind(index),
+            ];
           const derived = part.derive();
           copies.push({ index, hash: hashes[i] ?? "", csv: derived.csv });
           return [
@@ -313,7 +357,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         // The same rows: only whether (and for what input) they are steady may have changed.
         return [
           ...(before?.input === input ? [] : [markSteady.bind(index, input, result)]),
-          ...(before?.lacking ? derivedAnew(index, part.derive()) : []),
+          ...(before?.lacking ? derivedAnew(index, hashes[i] ?? "", part.derive()) : []),
         ];
       });
       const dropped = count === null ? [] : results.filter((r) => r.part >= count).map((r) => r.part);
@@ -331,6 +375,34 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       if (exportFiles && count !== null && dropped.length > 0)
         await exportFiles.dropParts(count, Math.max(...dropped) + 1).catch(() => undefined);
       return changed;
+    },
+    async loadLacking(part) {
+      const row = await db
+        .prepare(`SELECT hash, rows FROM summary_parts WHERE part = ?1 AND part IN (${UNINDEXED})`)
+        .bind(part)
+        .first<{ hash: string; rows: string }>();
+      return row ? { hash: row.hash, rows: JSON.parse(row.rows) as StoredSummaryRow[] } : null;
+    },
+    async lackingParts() {
+      const { results } = await db.prepare(`${UNINDEXED} ORDER BY part`).all<{ part: number }>();
+      return results.map((r) => r.part);
+    },
+    async saveDerived(part, hash, derived) {
+      // The copy first, as save's: a copy of a version D1 does not hold is never read.
+      if (exportFiles) await copyCsv(exportFiles, [{ index: part, hash, csv: derived.csv }]);
+      // Only onto the version derived from. Should the part be of a newer one now (it is then
+      // lacking), the share and list entries written here are unread until that version's own are
+      // written: pages read neither while a part lacks its index, and a finish derives first.
+      await db.batch([
+        db
+          .prepare(
+            "UPDATE summary_parts SET csv = ?3, row_index = ?4, refs = ?5 WHERE part = ?1 AND hash = ?2",
+          )
+          .bind(part, hash, derived.csv, derived.rowIndex, derived.refs),
+        db.prepare(SAVE_SHARES).bind(part, ...shareValues(derived.shares)),
+        db.prepare(UNLIST_GONE).bind(part, derived.refs),
+        db.prepare(LIST_PART).bind(part, derived.refs),
+      ]);
     },
     async streamCsv(head) {
       const parts = await partVersions(db);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { columnLetter } from "../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { LEDGER_EXPORT_HEAD } from "../../src/domain/dashboard/ledger-export";
 import type { SummaryRow } from "../../src/domain/summary/summary-row";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { CHUNK_ROWS } from "../../src/jobs/sync/plan-run";
@@ -105,6 +106,7 @@ describe("a sync run split across queue messages", () => {
     // passes the run on again, and that second copy of the next step finds the step claimed.
     const results = await deliverEachTwice(deps, sent, FIXTURE_NOW_MS);
 
+    const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
     const rowReads = (await emulator.requests())
       .filter((r) => r.spreadsheetId === "sync-chunks")
       .flatMap((r) => r.query.ranges ?? [])
@@ -119,18 +121,26 @@ describe("a sync run split across queue messages", () => {
       `'建议台账'!A${CHUNK_ROWS + 2}:${last}${2 * CHUNK_ROWS + 1}`,
       `'建议台账'!A${2 * CHUNK_ROWS + 2}:${last}${ROWS + 1}`,
     ]);
-    const steps = sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step));
     // After the finish, the overview's figures, the records', the year reports and then the export's
     // whole file, each in a step of its own. None is claimed (each is skipped when already stored),
     // so each second delivery passes the next step on again.
+    // Each checked chunk's part is derived in a step of its own (its index, list entries, share of
+    // the figures, export lines); a retry of a chunk's step finds the part still lacking them and
+    // passes the run on to that step too, which only one of the two messages claims.
     expect(steps).toEqual([
       "practice",
       0,
       0,
+      "derive",
+      "derive",
       1,
       1,
+      "derive",
+      "derive",
       2,
       2,
+      "derive",
+      "derive",
       "finish",
       "finish",
       "figures",
@@ -150,10 +160,16 @@ describe("a sync run split across queue messages", () => {
       "export",
     ]);
     expect((await env.LETTERS?.head("exports/ledger/whole.csv"))?.size).toBeGreaterThan(1000);
-    // The steps after a checked chunk are told to expect a check (a retry's copy is not: it finds
-    // the step claimed).
+    // The steps after a checked chunk (after its part's derive step) are told to expect a check:
+    // the derive step's retry passes the run on again, told so too, and that copy finds the chunk
+    // claimed. A chunk step's retry sends nothing to a chunk: it passes the run to the derive step.
+    // Only chunk 0's two (the practice step's and its retry's) are not told.
     const told = sent.flatMap((s) => (s.body.step === "chunk" && s.body.expectsCheck ? [s.body.chunk] : []));
-    expect(told).toEqual([1, 2]);
+    expect(told).toEqual([1, 1, 2, 2]);
+    const untold = sent.filter((s) => s.body.step === "chunk" && !s.body.expectsCheck);
+    expect(untold.map((s) => s.body)).toEqual(
+      [0, 0].map((chunk) => ({ runId: started.runId, step: "chunk", chunk })),
+    );
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ outcome: "ok", rows: ROWS, message: "同步完成" });
     expect(results[0]?.assignedIds).toHaveLength(6);
@@ -165,10 +181,63 @@ describe("a sync run split across queue messages", () => {
         SCENARIOS[(r - 1) % SCENARIOS.length]?.status,
       );
     expect(await deps.runs.last()).toMatchObject({ id: started.runId, outcome: "ok", rows: ROWS });
+    expect(await deps.summaries.lackingParts()).toEqual([]);
     // Pages read the rows every chunk stored.
     const view = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
     expect(view.evaluation.rows).toHaveLength(ROWS);
     expect(view.evaluation.rows.filter((r) => r.computed.status === "待审查").length).toBeGreaterThan(0);
+  });
+
+  it("leaves what derives from a changed part's rows to a step of its own: pages read the rows meanwhile, and a finish derives a part whose step never came", async () => {
+    const { deps, sent } = await steadyOffice("sync-derive");
+    const row = CHUNK_ROWS + 20; // a row of the second chunk
+    const titleCell = `'${TAB_NAMES.ledger}'!${columnLetter(col("标题"))}${row}`;
+    const before = (await emulator.getValues("sync-derive", titleCell))?.[0]?.[0];
+    await deps.sheets.batchUpdateValues([{ range: titleCell, values: [["改过的标题"]] }]);
+    const exported = async () => new Response(await deps.summaries.streamCsv(LEDGER_EXPORT_HEAD)).text();
+
+    const started = await startSync(deps, "cron", FIXTURE_NOW_MS);
+    let next = 0;
+    for (; sent[next]?.body.step !== "derive"; next++) {
+      const { id, body } = sent[next] as (typeof sent)[number];
+      await continueSync(deps, body, FIXTURE_NOW_MS, id);
+    }
+
+    // The chunk's step stored the part's rows; its index, list entries and share wait for the
+    // derive step it queued.
+    expect(sent[next]?.body).toEqual({ runId: started.runId, step: "derive", chunk: 1 });
+    expect(await deps.summaries.lackingParts()).toEqual([1]);
+    // Meanwhile pages read the stored rows themselves, the edit among them; a download has every
+    // row, that part's as the sync before left them.
+    expect(await deps.summaries.listEntries({ status: null, text: "", offset: 0, limit: 10 })).toBeNull();
+    const during = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    expect(during.evaluation.rows).toHaveLength(ROWS);
+    expect(during.evaluation.rows.find((r) => r.rowNumber === row)?.record.title).toBe("改过的标题");
+    const csvDuring = await exported();
+    expect(csvDuring).toContain(String(before));
+    expect(csvDuring).not.toContain("改过的标题");
+
+    // The derive step never comes (as if lost): the run goes on to chunk 2 and the finish, which
+    // derives the part before it adds up the shares.
+    sent.splice(next, 1, {
+      id: "instead-of-derive",
+      body: { runId: started.runId, step: "chunk", chunk: 2, expectsCheck: true },
+    });
+    let end = null;
+    for (; next < sent.length; next++) {
+      const { id, body } = sent[next] as (typeof sent)[number];
+      end = (await continueSync(deps, body, FIXTURE_NOW_MS, id)) ?? end;
+    }
+    expect(end).toMatchObject({ outcome: "ok", rows: ROWS });
+    expect(await deps.summaries.lackingParts()).toEqual([]);
+    const listed = await deps.summaries.listEntries({
+      status: null,
+      text: "改过的标题",
+      offset: 0,
+      limit: 10,
+    });
+    expect(listed?.rows.map((entry) => entry[0].title)).toEqual(["改过的标题"]);
+    expect(await exported()).toContain("改过的标题");
   });
 
   it("works the pages' figures and year reports out in steps after the finish, and not for a summary a newer finish replaced", async () => {
@@ -447,12 +516,14 @@ describe("a quiet sync reuses what a steady run checked", () => {
     const { end, messages } = await deliverAll(deps, sent, FIXTURE_NOW_MS);
 
     // The practice tabs; chunk 1 reused, its step finds chunk 2 changed and leaves it to a step of
-    // its own (checking it is a step's worth of CPU), chunk 3 reused alone; the finish, then the
-    // pages' figures and the export's whole file worked out again after the change.
+    // its own (checking it is a step's worth of CPU), then what derives from its part's rows to
+    // another; chunk 3 reused alone; the finish, then the pages' figures and the export's whole
+    // file worked out again after the change.
     expect(sent.map((s) => (s.body.step === "chunk" ? s.body.chunk : s.body.step))).toEqual([
       "practice",
       0,
       1,
+      "derive",
       2,
       "finish",
       "figures",
@@ -460,7 +531,7 @@ describe("a quiet sync reuses what a steady run checked", () => {
       "reports",
       "export",
     ]);
-    expect(messages).toBe(9);
+    expect(messages).toBe(10);
     // One read of chunks 1 and 2 together; chunk 2's again by the step that checks it, told so;
     // chunk 3's alone, after that check.
     expect(await ledgerReadStarts("sync-handoff", seq)).toEqual([

@@ -24,6 +24,7 @@ import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
 import { chunkInput } from "./chunk-input";
+import { duplicatedIn } from "./derive-stored";
 import { readRanges } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
@@ -150,11 +151,6 @@ async function probeChunk(
   return { reused: null, input, header, raw, first, placed };
 }
 
-/** The 编号 of these that the plan saw on more than one row of the ledger (a duplicate to fix). */
-function duplicatedIn(context: SyncContext, ids: readonly string[]): Set<string> {
-  return new Set(ids.filter((id) => (idEntry(context.ids, id)?.rows.length ?? 0) > 1));
-}
-
 /**
  * A chunk's steady result when its rows (read by `rowsOf`) can be reused as they are; else null,
  * nothing done: the caller leaves the chunk to a step that checks it (runChunk).
@@ -173,7 +169,9 @@ export async function reuseChunk(
  * them against the whole ledger's 编号 index, number the rows without 编号, write the system cells
  * that changed (placed by identity and checked, see writeLedgerCells), keep the history in D1, and
  * store the rows as evaluated for the dashboard and notices. A chunk whose input is the same as a
- * steady run's reuses that run's result.
+ * steady run's reuses that run's result. With `deriveLater`, a part whose rows changed is stored
+ * without what derives from them, for a step of its own (deriveStored): a queued run's chunk
+ * step then fits the Free plan's CPU with a margin.
  */
 export async function runChunk(
   deps: ChunkDeps,
@@ -181,6 +179,7 @@ export async function runChunk(
   index: number,
   nowMs: number,
   rowsOf: ChunkRowsOf,
+  options: { deriveLater?: boolean } = {},
 ): Promise<ChunkResult> {
   const callsBefore = deps.sheets.callCount;
   const probe = await probeChunk(deps, context, index, rowsOf, callsBefore);
@@ -306,6 +305,6 @@ export async function runChunk(
       ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
       : null,
   };
-  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at);
+  const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at, options);
   return { ...result, partChanged: changedParts > 0, sheetsCalls: deps.sheets.callCount - callsBefore };
 }

@@ -8,6 +8,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
+import { deriveStored } from "./derive-stored";
 import { FIGURE_STEPS, type FigureStepName } from "./figures-step";
 import { finishRun } from "./finish-run";
 import { planRun } from "./plan-run";
@@ -58,6 +59,11 @@ export type SyncStep =
        */
       expectsCheck?: boolean;
     }
+  /**
+   * After a chunk whose part's rows changed: what derives from them (its index, list entries,
+   * share of the figures, export lines; deriveStored), then the next chunk, which likely checks.
+   */
+  | { runId: number; step: "derive"; chunk: number }
   | { runId: number; step: "finish" }
   /**
    * After a finish that stored a new summary, of `version`, in turn: the overview's figures
@@ -118,7 +124,8 @@ function failure(error: unknown): { message: string; retryable: boolean } {
 let parsedContext: { runId: number; rev: number; context: () => SyncContext } | null = null;
 
 /** How a step is named in its claim. */
-const stepKey = (step: SyncStep) => (step.step === "chunk" ? `chunk:${step.chunk}` : step.step);
+const stepKey = (step: SyncStep) =>
+  step.step === "chunk" || step.step === "derive" ? `${step.step}:${step.chunk}` : step.step;
 
 /**
  * Claims the step and gives the run's context (the isolate's own when D1 holds that revision) and
@@ -208,7 +215,8 @@ async function holdLease(deps: SyncDeps, runId: number, nowMs: number): Promise<
 
 /**
  * A chunk of the run, reused or checked, its result stored once (a second store of it does
- * nothing); with `reuseOnly`, "check" (nothing done) when its rows cannot be reused as they are.
+ * nothing); with `reuseOnly`, "check" (nothing done) when its rows cannot be reused as they are;
+ * with `deriveLater`, a changed part is stored for a derive step (runChunk).
  */
 async function chunkOnce(
   deps: SyncDeps,
@@ -217,11 +225,11 @@ async function chunkOnce(
   chunk: number,
   nowMs: number,
   rowsOf: ChunkRowsOf,
-  reuseOnly = false,
+  options: { reuseOnly?: boolean; deriveLater?: boolean } = {},
 ): Promise<ChunkResult | "check"> {
-  const result = reuseOnly
+  const result = options.reuseOnly
     ? await reuseChunk(deps, context, chunk, rowsOf)
-    : await runChunk(deps, context, chunk, nowMs, rowsOf);
+    : await runChunk(deps, context, chunk, nowMs, rowsOf, { deriveLater: options.deriveLater });
   if (result === null) return "check";
   await deps.runs.saveChunk(runId, chunk, JSON.stringify(result));
   return result;
@@ -241,6 +249,12 @@ async function finishOnce(
   followUp: (version: string) => Promise<unknown>,
 ) {
   const results = (await deps.runs.chunkResults(runId)).map((r) => JSON.parse(r.result) as ChunkResult);
+  // A part still lacking what derives from its rows (its derive step lost): derived here, so the
+  // figures add up shares. Only a checked chunk's part may lack it: a reused one was steady, and
+  // a part that lacks anything is never steady.
+  if (results.some((r) => !r.reused))
+    for (const part of await deps.summaries.lackingParts())
+      if (part < context.chunkStarts.length) await deriveStored(deps, context, part);
   const outcome = await finishRun(deps, context, results, nowMs);
   if (outcome.figuresDue !== null) await followUp(outcome.figuresDue);
   const base = emptyResult(runId);
@@ -330,9 +344,11 @@ export async function startSync(
   };
 }
 
-/** The first chunk's step, or the finish of a run without rows. */
-const firstChunk = (runId: number, context: SyncContext): SyncStep =>
-  context.chunkStarts.length > 0 ? { runId, step: "chunk", chunk: 0 } : { runId, step: "finish" };
+/** The step of chunk `chunk` (whether it likely checks), or the finish after the last chunk. */
+const chunkStep = (runId: number, context: SyncContext, chunk: number, expectsCheck: boolean): SyncStep =>
+  chunk < context.chunkStarts.length
+    ? { runId, step: "chunk", chunk, ...(expectsCheck ? { expectsCheck } : {}) }
+    : { runId, step: "finish" };
 
 /** The practice tabs read into D1 and the run's plan (once: a second delivery finds it done). */
 async function practiceOnce(
@@ -365,8 +381,8 @@ const REUSED_PER_STEP = 2;
  * REUSED_PER_STEP. A chunk that must be checked after a reused one is left for a step of its own
  * (checking costs the whole step's CPU). The rows of all of them are read in one call, unless this
  * step likely checks its first (`expectsCheck`: on a day every chunk is checked, the next chunk's
- * rows read along would only be parsed for nothing). Returns where the next step starts and
- * whether it likely checks its chunk.
+ * rows read along would only be parsed for nothing). Returns where the next step starts, whether
+ * it likely checks its chunk, and the chunk whose part a derive step works out first (if any).
  */
 async function chunksOfStep(
   deps: SyncDeps,
@@ -374,7 +390,7 @@ async function chunksOfStep(
   context: SyncContext,
   step: { first: number; expectsCheck: boolean; done: ReadonlySet<number> },
   nowMs: number,
-): Promise<{ next: number; expectsCheck: boolean }> {
+): Promise<{ next: number; expectsCheck: boolean; derive: number | null }> {
   const { first, done } = step;
   const end = Math.min(context.chunkStarts.length, first + REUSED_PER_STEP);
   const rowsOf = chunkReader(deps.sheets, context, first, step.expectsCheck ? first + 1 : end);
@@ -383,22 +399,31 @@ async function chunksOfStep(
   let chunk = first;
   while (chunk < end) {
     // One an earlier delivery ran (this is a retry) ends the step: whether it was reused is not
-    // known, and the next step redoes nothing done.
-    if (done.has(chunk)) return { next: chunk + 1, expectsCheck: false };
-    const outcome = await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf, chunk > first);
-    if (outcome === "check") return { next: chunk, expectsCheck: true };
+    // known, and the next step redoes nothing done. The run goes on as that delivery passed it
+    // on: through a derive step while the part lacks what derives from its rows (the finish
+    // would derive it too, but on a step already heavy).
+    if (done.has(chunk)) {
+      const lacking = (await deps.summaries.lackingParts()).includes(chunk);
+      return { next: chunk + 1, expectsCheck: lacking, derive: lacking ? chunk : null };
+    }
+    const outcome = await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf, {
+      reuseOnly: chunk > first,
+      deriveLater: true,
+    });
+    if (outcome === "check") return { next: chunk, expectsCheck: true, derive: null };
     chunk++;
-    // A checked chunk takes the whole step.
-    if (!outcome.reused) return { next: chunk, expectsCheck: true };
+    // A checked chunk takes the whole step; what derives from its part's rows, another.
+    if (!outcome.reused)
+      return { next: chunk, expectsCheck: true, derive: outcome.partChanged ? chunk - 1 : null };
   }
-  return { next: chunk, expectsCheck: false };
+  return { next: chunk, expectsCheck: false, derive: null };
 }
 
 /**
- * One queued step of a run: a chunk (then the next step is queued) or the finish. The first
- * message to reach a step claims it: a second message for the same step (the queue delivers at
- * least once) does nothing, while the claiming message's own retries redo what is not yet done.
- * A failure the queue should retry is thrown as retryable.
+ * One queued step of a run: a chunk, what derives from a checked chunk's part, or the finish (each
+ * queues the next). The first message to reach a step claims it: a second message for the same
+ * step (the queue delivers at least once) does nothing, while the claiming message's own retries
+ * redo what is not yet done. A failure the queue should retry is thrown as retryable.
  */
 export async function continueSync(
   deps: SyncDeps & { jobsQueue: Queue<SyncStep> },
@@ -435,10 +460,16 @@ export async function continueSync(
       );
     if (step.step === "practice") {
       const read = await practiceOnce(deps, step.runId, context, nowMs);
-      await deps.jobsQueue.send(firstChunk(step.runId, read));
+      await deps.jobsQueue.send(chunkStep(step.runId, read, 0, false));
       return null;
     }
-    const { next, expectsCheck } = await chunksOfStep(
+    if (step.step === "derive") {
+      await holdLease(deps, step.runId, nowMs);
+      await deriveStored(deps, context, step.chunk);
+      await deps.jobsQueue.send(chunkStep(step.runId, context, step.chunk + 1, true));
+      return null;
+    }
+    const { next, expectsCheck, derive } = await chunksOfStep(
       deps,
       step.runId,
       context,
@@ -446,9 +477,9 @@ export async function continueSync(
       nowMs,
     );
     await deps.jobsQueue.send(
-      next < context.chunkStarts.length
-        ? { runId: step.runId, step: "chunk", chunk: next, ...(expectsCheck ? { expectsCheck } : {}) }
-        : { runId: step.runId, step: "finish" },
+      derive === null
+        ? chunkStep(step.runId, context, next, expectsCheck)
+        : { runId: step.runId, step: "derive", chunk: derive },
     );
     return null;
   } catch (error) {
