@@ -951,6 +951,9 @@ async function measureSampling(worker: BenchWorker, em: BenchEmulator): Promise<
 export async function seedBenchSheet(em: BenchEmulator, spreadsheetId: string): Promise<void> {
   const tabs = buildFixture(OFFICE_ROWS, 20);
   tabs[TAB_NAMES.noticeLog] = [noticeLogTab.columns.map((c) => c.header)];
+  // The bench runs on the real day in Asia/Shanghai: notices on every day, so that a run on a
+  // weekend or holiday there plans the notices a working day does (the default, 是, plans none).
+  tabs[TAB_NAMES.settings] = [...(tabs[TAB_NAMES.settings] ?? []), ["仅工作日发送", "否", ""]];
   await em.admin("POST", "/spreadsheets", {
     spreadsheetId,
     title: spreadsheetId,
