@@ -264,6 +264,31 @@ const STORE_ROWS_ONLY = `
     updated_at = excluded.updated_at, input = excluded.input, result = excluded.result,
     row_index = NULL, refs = NULL`;
 
+/** A part's share and its list entries (written only where they differ), from what derives from its rows. */
+function shareAndListStatements(db: D1Database, part: number, derived: DerivedPart): D1PreparedStatement[] {
+  return [
+    db.prepare(SAVE_SHARES).bind(part, ...shareValues(derived.shares)),
+    db.prepare(UNLIST_GONE).bind(part, derived.refs),
+    db.prepare(LIST_PART).bind(part, derived.refs),
+  ];
+}
+
+/**
+ * What derives from the rows of version `hash` of a part, onto a part stored without it (save's
+ * deriveLater, an older build): its export lines, index and list entries, and its share. Only onto
+ * that version: should the part be of a newer one now (it is then lacking), the share and list
+ * entries written here are unread until that version's own are written, since pages read neither
+ * while a part lacks its index, and a finish derives first.
+ */
+function derivedStatements(db: D1Database, part: number, hash: string, derived: DerivedPart) {
+  return [
+    db
+      .prepare("UPDATE summary_parts SET csv = ?3, row_index = ?4, refs = ?5 WHERE part = ?1 AND hash = ?2")
+      .bind(part, hash, derived.csv, derived.rowIndex, derived.refs),
+    ...shareAndListStatements(db, part, derived),
+  ];
+}
+
 /** Each stored part and its version (digest), in order. */
 async function partVersions(db: D1Database): Promise<{ part: number; hash: string }[]> {
   const { results } = await db
@@ -298,27 +323,13 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
            updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
            row_index = excluded.row_index, refs = excluded.refs`,
       );
-      const saveShares = db.prepare(SAVE_SHARES);
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
-      // The part's list entries again, as rows the list and a unit's page read by index.
+      // A part that lacks what derives from its rows (an older build's, or one stored for a derive
+      // step that has not run): the rows are the same, so it is not counted.
       const derivedAnew = (index: number, hash: string, derived: DerivedPart) => {
         copies.push({ index, hash, csv: derived.csv });
-        return [
-          addDerived.bind(index, derived.rowIndex, derived.refs, derived.csv),
-          saveShares.bind(index, ...shareValues(derived.shares)),
-          ...listPart(index, derived.refs),
-        ];
+        return derivedStatements(db, index, hash, derived);
       };
-      const listPart = (index: number, refs: string) => [
-        db.prepare(UNLIST_GONE).bind(index, refs),
-        db.prepare(LIST_PART).bind(index, refs),
-      ];
-      // A part that lacks what derives from its rows (an older build's, or one stored for a derive
-      // step that has not run): the rows are the same, so it is not counted. Its export lines too,
-      // since those of a part stored for a derive step are of the version before.
-      const addDerived = db.prepare(
-        "UPDATE summary_parts SET row_index = ?2, refs = ?3, csv = ?4 WHERE part = ?1",
-      );
       const storeRowsOnly = db.prepare(STORE_ROWS_ONLY);
       const dropShare = db.prepare("DELETE FROM part_shares WHERE part = ?1");
       let changed = 0;
@@ -350,8 +361,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
               derived.rowIndex,
               derived.refs,
             ),
-            saveShares.bind(index, ...shareValues(derived.shares)),
-            ...listPart(index, derived.refs),
+            ...shareAndListStatements(db, index, derived),
           ];
         }
         // The same rows: only whether (and for what input) they are steady may have changed.
@@ -390,19 +400,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     async saveDerived(part, hash, derived) {
       // The copy first, as save's: a copy of a version D1 does not hold is never read.
       if (exportFiles) await copyCsv(exportFiles, [{ index: part, hash, csv: derived.csv }]);
-      // Only onto the version derived from. Should the part be of a newer one now (it is then
-      // lacking), the share and list entries written here are unread until that version's own are
-      // written: pages read neither while a part lacks its index, and a finish derives first.
-      await db.batch([
-        db
-          .prepare(
-            "UPDATE summary_parts SET csv = ?3, row_index = ?4, refs = ?5 WHERE part = ?1 AND hash = ?2",
-          )
-          .bind(part, hash, derived.csv, derived.rowIndex, derived.refs),
-        db.prepare(SAVE_SHARES).bind(part, ...shareValues(derived.shares)),
-        db.prepare(UNLIST_GONE).bind(part, derived.refs),
-        db.prepare(LIST_PART).bind(part, derived.refs),
-      ]);
+      await db.batch(derivedStatements(db, part, hash, derived));
     },
     async streamCsv(head) {
       const parts = await partVersions(db);
