@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { SCRATCH_TAB, TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab, noticeLogTab } from "../../sheets-schema/tabs";
 import { writeFollowUps } from "../../src/http/dashboard/follow-up-writer";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
@@ -280,5 +280,50 @@ describe.each(RESHAPES)("a person's edit (%s) in the instant before the write", 
     expectStaffKept(before, after, (title, h) => h === "编号" && title === typed);
     const copies = (await ledger()).filter((r) => r[col("编号")] === "2026-010");
     expect(copies).toHaveLength(1);
+  });
+});
+
+describe("a ledger write cut off between landing and its check (the Worker stopped there)", () => {
+  it("the next write checks it: what a row inserted above sent to another row is put back, the reply lands on its own", async () => {
+    await seed();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    await postForm("reply", {
+      submissionId: "r-cut",
+      submittedAt: new Date().toISOString(),
+      answers: { 编号: "2026-005", 答复日期: "2026-11-20", 答复类别: "A", 答复内容: "答复2026-005" },
+    });
+    const before = await staffByTitle();
+    armed.push(await reshapeBeforeNextWrite(SHEET, "insert above", ROWS + 1));
+    // The check reads the capture back from the scratch tab: that read never comes.
+    await emulator.addFault({ method: "GET", pathIncludes: SCRATCH_TAB, status: 403, times: 1 });
+    const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
+      form: "reply";
+      submissionId: string;
+    }>();
+
+    const cut = await applyInbox(depsFor(SHEET), results, Date.now());
+
+    expect(cut.outcome).toBe("failed");
+    const pendingWrite = () =>
+      env.DB.prepare("SELECT value FROM meta WHERE key = 'ledger_write_pending'").first<{ value: string }>();
+    expect((await pendingWrite())?.value).not.toBe("");
+    // A row inserted above sent the reply to the row before: as the sheet stands, it is misplaced.
+    const astray = (await ledger()).find((r) => r[col("答复内容")] === "答复2026-005");
+    expect(astray?.[col("编号")]).not.toBe("2026-005");
+
+    const next = await applyInbox(depsFor(SHEET), results, Date.now());
+
+    expect(next.outcome, JSON.stringify(next)).toBe("ok");
+    const rows = await ledger();
+    const withReply = rows.filter((r) => r[col("答复内容")] === "答复2026-005");
+    expect(withReply.map((r) => r[col("编号")])).toEqual(["2026-005"]);
+    const idOf = new Map([...before].map(([t, c]) => [t, String(c.编号)]));
+    const written = new Set(["答复日期", "答复类别", "答复内容"]);
+    expectStaffKept(
+      before,
+      await staffByTitle(),
+      (title, h) => idOf.get(title) === "2026-005" && written.has(h),
+    );
+    expect((await pendingWrite())?.value).toBe("");
   });
 });

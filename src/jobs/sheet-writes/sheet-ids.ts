@@ -3,7 +3,7 @@ import { SCRATCH_TAB } from "../../../sheets-schema/tab-names";
 import type { SheetsClient } from "../../sheets/client";
 import type { MetaStore } from "../../store/meta";
 
-const META_SHEET_IDS = "sheet_ids";
+export const META_SHEET_IDS = "sheet_ids";
 
 export interface ResolvedIds {
   /** sheetId by tab title, the scratch tab included. */
@@ -21,9 +21,20 @@ export interface SheetIds {
   forget(): Promise<void>;
 }
 
-export function createSheetIds(sheets: SheetsClient, meta: MetaStore): SheetIds {
+export function createSheetIds(
+  sheets: SheetsClient,
+  meta: MetaStore,
+  /**
+   * The value of META_SHEET_IDS when the caller read it already (null: not kept), used by the first
+   * resolve only. A stale one is harmless: a batch naming a tab's old id fails with 400, and the
+   * caller forgets the ids and asks again (write-ledger-cells).
+   */
+  known?: string | null,
+): SheetIds {
+  let preloaded = known;
   async function cached(): Promise<Record<string, number>> {
-    const raw = await meta.get(META_SHEET_IDS);
+    const raw = preloaded !== undefined ? preloaded : await meta.get(META_SHEET_IDS);
+    preloaded = undefined;
     return raw ? (JSON.parse(raw) as Record<string, number>) : {};
   }
 

@@ -9,7 +9,7 @@ import { type SheetsClient, SheetsError } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import { BusyError } from "./busy-error";
-import { createSheetIds } from "./sheet-ids";
+import { createSheetIds, META_SHEET_IDS } from "./sheet-ids";
 import { takeWriteLock } from "./write-lock";
 
 export interface LedgerWriteDeps {
@@ -71,7 +71,12 @@ export async function writeLedgerCells(
   const lock = await takeWriteLock(deps.lease, LOCK_WAIT_MS);
   if (!lock) throw new BusyError("另一项表格写入正在进行，稍后再写");
   try {
-    await finishPendingWrite(deps, result);
+    // One query for what the write reads of D1 before it starts: a write left unfinished, and the
+    // tabs' sheetIds (each was a round trip of its own on every ledger write).
+    const kept = await deps.meta.getMany([META_PENDING_WRITE, META_SHEET_IDS]);
+    const finished = await finishPendingWrite(deps, result, kept.get(META_PENDING_WRITE) ?? null);
+    // Read before finishing a pending write, which may have asked Google for them anew.
+    let knownIds: string | null | undefined = finished ? undefined : (kept.get(META_SHEET_IDS) ?? null);
     let pending: readonly PlannedWrite[] = writes;
     let current = basis;
     let extra = alongside;
@@ -82,8 +87,9 @@ export async function writeLedgerCells(
         result.held.push(...held, ...placed.map((p) => ({ write: p.planned, reason: GAVE_UP })));
         break;
       }
-      const check = await captureRound(deps, placed, headerWidth(current), extra);
+      const check = await captureRound(deps, placed, headerWidth(current), extra, knownIds);
       extra = undefined;
+      knownIds = undefined;
       result.confirmed.push(...check.confirmed);
       result.restored.push(...check.restored);
       result.cellsWritten += placed.length;
@@ -115,9 +121,11 @@ async function captureRound(
   placed: PlacedWrite[],
   width: number,
   alongside: Alongside | undefined,
+  /** META_SHEET_IDS as the caller read it (see createSheetIds); undefined: read it here. */
+  knownIds?: string | null,
   retried = false,
 ): Promise<CaptureCheck> {
-  const sheetIds = createSheetIds(deps.sheets, deps.meta);
+  const sheetIds = createSheetIds(deps.sheets, deps.meta, retried ? undefined : knownIds);
   const resolved = await sheetIds.resolve([TAB_NAMES.ledger, ...(alongside?.tabs ?? [])]);
   const extra = alongside?.requests(resolved.ids) ?? [];
   const nonce = crypto.randomUUID();
@@ -139,7 +147,7 @@ async function captureRound(
       // A tab was deleted and made again (new sheetId) since the ids were cached: ask once more.
       await setPending(deps.meta, null);
       await sheetIds.forget();
-      return captureRound(deps, placed, width, alongside, true);
+      return captureRound(deps, placed, width, alongside, undefined, true);
     }
     // A 5xx may come after Google applied the batch: the scratch tab tells (checked below).
     if (!(error instanceof SheetsError) || !error.retryable || placed.length === 0) {
@@ -165,17 +173,22 @@ async function checkPending(deps: LedgerWriteDeps, pending: PendingWrite): Promi
 /**
  * A Worker that died between a write and its check left the capture in the scratch tab (nobody
  * else writes there while a write is pending): check it now and put back what was misplaced.
+ * `raw` is META_PENDING_WRITE as read under the write lock. True when there was one to finish.
  */
-async function finishPendingWrite(deps: LedgerWriteDeps, result: LedgerWriteResult): Promise<void> {
-  const raw = await deps.meta.get(META_PENDING_WRITE);
-  if (!raw) return;
+async function finishPendingWrite(
+  deps: LedgerWriteDeps,
+  result: LedgerWriteResult,
+  raw: string | null,
+): Promise<boolean> {
+  if (!raw) return false;
   const check = await checkPending(deps, JSON.parse(raw) as PendingWrite);
   result.restored.push(...check.restored);
-  if (!check.landed || check.next.length === 0) return;
+  if (!check.landed || check.next.length === 0) return true;
   const current = await readLedger(deps.sheets);
   const { placed, held } = remapWrites(check.next, current, LAYOUT);
   result.held.push(...held);
   const again = await captureRound(deps, placed, headerWidth(current), undefined);
   result.restored.push(...again.restored);
   result.held.push(...again.next.map((write) => ({ write, reason: GAVE_UP })));
+  return true;
 }
