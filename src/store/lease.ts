@@ -22,14 +22,28 @@ export function createLease(db: D1Database): Lease {
       return row?.holder === holder;
     },
     async renew(name, holder, ttlMs, nowMs) {
-      const row = await db
-        .prepare("UPDATE leases SET expires_at = ?3 WHERE name = ?1 AND holder = ?2 RETURNING holder")
-        .bind(name, holder, nowMs + ttlMs)
-        .first<{ holder: string }>();
+      const row = await renewStatement(db, { name, holder, expiresAt: nowMs + ttlMs }).first<{
+        holder: string;
+      }>();
       return row?.holder === holder;
     },
     async release(name, holder) {
       await db.prepare("DELETE FROM leases WHERE name = ?1 AND holder = ?2").bind(name, holder).run();
     },
   };
+}
+
+/** A renewal of a lease this holder still has, sent with other statements (see SyncRunLog.openStep). */
+export interface LeaseRenewal {
+  name: string;
+  holder: string;
+  /** Epoch ms the lease then runs to. */
+  expiresAt: number;
+}
+
+/** Lease.renew's statement: returns the holder's row when it still holds the lease, none otherwise. */
+export function renewStatement(db: D1Database, renewal: LeaseRenewal): D1PreparedStatement {
+  return db
+    .prepare("UPDATE leases SET expires_at = ?3 WHERE name = ?1 AND holder = ?2 RETURNING holder")
+    .bind(renewal.name, renewal.holder, renewal.expiresAt);
 }

@@ -1,3 +1,5 @@
+import { type LeaseRenewal, renewStatement } from "./lease";
+
 export interface SyncRunRecord {
   id: number;
   trigger: string;
@@ -47,13 +49,22 @@ export interface SyncRunLog {
    * context). `claimedBy` is the message that holds the step. With `knownRev`, the revision the
    * caller has parsed, the context's text is sent only when D1 holds another one (else null).
    * `doneChunks`: the chunks whose results are stored, so a step skips them without asking again.
+   * With `renew`, the run's lease is renewed in the same round trip (a step that works renewed it
+   * with a query of its own): `leaseHeld` says whether the run still holds it (true without `renew`).
    */
   openStep(
     id: number,
     step: string,
     message: string,
     knownRev?: number | null,
-  ): Promise<{ context: string | null; rev: number; claimedBy: string; doneChunks: number[] } | null>;
+    renew?: LeaseRenewal,
+  ): Promise<{
+    context: string | null;
+    rev: number;
+    claimedBy: string;
+    doneChunks: number[];
+    leaseHeld: boolean;
+  } | null>;
   /** Ends as failed every run still "running" but this one (their lease ran out); returns how many. */
   abandonOthers(id: number, finishedAt: string, error: string): Promise<number>;
 }
@@ -150,15 +161,16 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
         db.prepare("UPDATE sync_runs SET context = NULL WHERE id = ?1").bind(id),
       ]);
     },
-    async openStep(id, step, message, knownRev = null) {
+    async openStep(id, step, message, knownRev = null, renew) {
       // One batch (one transaction): a run that finished meanwhile gets no claim row.
-      const [claim, run] = await db.batch<{
+      const [claim, run, renewed] = await db.batch<{
         message?: string;
         outcome?: string;
         context?: string | null;
         held?: number;
         rev?: number;
         done?: string;
+        holder?: string;
       }>([
         db
           .prepare(
@@ -178,12 +190,14 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
              FROM sync_runs WHERE id = ?1`,
           )
           .bind(id, knownRev),
+        ...(renew ? [renewStatement(db, renew)] : []),
       ]);
       const stored = run?.results[0];
       const claimedBy = claim?.results[0]?.message;
       if (stored?.outcome !== "running" || !stored.held || claimedBy === undefined) return null;
       const doneChunks = (JSON.parse(stored.done ?? "[]") as number[]).sort((a, b) => a - b);
-      return { context: stored.context ?? null, rev: stored.rev ?? 0, claimedBy, doneChunks };
+      const leaseHeld = !renew || renewed?.results[0]?.holder === renew.holder;
+      return { context: stored.context ?? null, rev: stored.rev ?? 0, claimedBy, doneChunks, leaseHeld };
     },
     async abandonOthers(id, finishedAt, error) {
       const [abandoned] = await db.batch([

@@ -387,6 +387,31 @@ describe("a sync run split across queue messages", () => {
     const lastRow = await fresh.deps.runs.context(second.runId);
     expect(lastRow?.outcome).toBe("running");
   });
+
+  it("stops a chunk step whose run lost its lease to a newer run that has not yet ended it, writing nothing", async () => {
+    await seed("sync-lost");
+    const { deps, sent } = queuedDeps("sync-lost");
+    const started = await startSync(deps, "cron", FIXTURE_NOW_MS);
+    await continueSync(deps, sent[0]?.body as SyncStep, FIXTURE_NOW_MS, sent[0]?.id as string);
+    const chunkStep = sent[1];
+    expect(chunkStep?.body.step).toBe("chunk");
+    // The lease ran out while the step waited, and a newer run has just taken it: the instant
+    // before that run's start marks this one as ended.
+    await env.DB.prepare("UPDATE leases SET holder = 'sync-newer' WHERE name = 'sync'").run();
+    const seq = await lastSeq();
+
+    const result = await continueSync(
+      deps,
+      chunkStep?.body as SyncStep,
+      FIXTURE_NOW_MS,
+      chunkStep?.id as string,
+    );
+
+    expect(result).toMatchObject({ outcome: "failed", message: expect.stringContaining("另一次同步已接手") });
+    expect(await writesSince("sync-lost", seq)).toBe(0);
+    expect(sent).toHaveLength(2);
+    expect((await deps.runs.context(started.runId))?.outcome).toBe("failed");
+  });
 });
 
 /**

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createLease } from "../../src/store/lease";
 import { createSyncRunLog } from "../../src/store/sync-runs";
 import { resetDatabase } from "../support/sync-helpers";
 
@@ -23,6 +24,7 @@ describe("sync_runs.openStep: a queued step's context and claim in one round tri
       rev,
       claimedBy: "message-a",
       doneChunks: [],
+      leaseHeld: true,
     });
     // The same step delivered again, by another message and by the first one's retry.
     expect((await runs.openStep(runId, "chunk:0", "message-b"))?.claimedBy).toBe("message-a");
@@ -38,6 +40,31 @@ describe("sync_runs.openStep: a queued step's context and claim in one round tri
     await runs.saveChunk(runId, 0, "{}");
 
     expect((await runs.openStep(runId, "chunk:1", "message-a"))?.doneChunks).toEqual([0, 2]);
+  });
+
+  it("renews the run's lease in the same round trip, and says when a newer run holds it", async () => {
+    const runs = createSyncRunLog(env.DB);
+    const lease = createLease(env.DB);
+    const runId = await runs.start("cron", "2026-11-30T02:00:00Z");
+    await runs.setContext(runId, '{"chunkStarts":[2,102]}');
+    const now = Date.parse("2026-11-30T02:05:00Z");
+    expect(await lease.acquire("sync", `sync-${runId}`, 60_000, now)).toBe(true);
+    const expiry = async () =>
+      (await env.DB.prepare("SELECT holder, expires_at FROM leases WHERE name = 'sync'").first<{
+        holder: string;
+        expires_at: number;
+      }>()) ?? null;
+
+    const renew = { name: "sync", holder: `sync-${runId}`, expiresAt: now + 12 * 60_000 };
+    expect((await runs.openStep(runId, "chunk:0", "message-a", null, renew))?.leaseHeld).toBe(true);
+    expect(await expiry()).toEqual({ holder: `sync-${runId}`, expires_at: now + 12 * 60_000 });
+
+    // The lease ran out and a newer run took it before this run's next step opened.
+    const later = now + 13 * 60_000;
+    expect(await lease.acquire("sync", "sync-newer", 60_000, later)).toBe(true);
+    const late = { ...renew, expiresAt: later + 12 * 60_000 };
+    expect((await runs.openStep(runId, "chunk:1", "message-b", null, late))?.leaseHeld).toBe(false);
+    expect(await expiry()).toEqual({ holder: "sync-newer", expires_at: later + 60_000 });
   });
 
   it("opens nothing and claims nothing for a run that is no longer running or has no plan yet", async () => {
@@ -67,6 +94,7 @@ describe("sync_runs context revisions: a step that has parsed the context is not
       rev: planned,
       claimedBy: "message-a",
       doneChunks: [],
+      leaseHeld: true,
     });
     const patched = await runs.patchContext(runId, '{"practiceRead":true}');
     expect(patched).toBeGreaterThan(planned);
@@ -76,6 +104,7 @@ describe("sync_runs context revisions: a step that has parsed the context is not
       rev: patched,
       claimedBy: "message-b",
       doneChunks: [],
+      leaseHeld: true,
     });
     expect((await runs.openStep(runId, "chunk:1", "message-c", patched))?.context).toBeNull();
     // A step that names no revision (a fresh isolate) always gets the text.

@@ -135,16 +135,24 @@ async function openStep(
   deps: SyncDeps,
   step: SyncStep,
   messageId: string,
-): Promise<{ context: SyncContext; done: ReadonlySet<number> } | null> {
+  nowMs: number,
+): Promise<{ context: SyncContext; done: ReadonlySet<number>; leaseHeld: boolean } | null> {
   const known = parsedContext?.runId === step.runId ? parsedContext : null;
-  const opened = await deps.runs.openStep(step.runId, stepKey(step), messageId, known?.rev ?? null);
+  // The steps that check or derive chunks renew the run's lease for their work (holdLease), in the
+  // claim's round trip: a query less on each of them (forty on a day's first sync).
+  const renew =
+    step.step === "chunk" || step.step === "derive"
+      ? { name: LEASE_NAME, holder: holderOf(step.runId), expiresAt: nowMs + LEASE_TTL_MS }
+      : undefined;
+  const opened = await deps.runs.openStep(step.runId, stepKey(step), messageId, known?.rev ?? null, renew);
   if (opened?.claimedBy !== messageId) return null;
   const done = new Set(opened.doneChunks);
+  const { leaseHeld } = opened;
   // No text: D1 holds the revision this isolate named, the one it has.
-  if (opened.context === null) return known ? { context: known.context(), done } : null;
+  if (opened.context === null) return known ? { context: known.context(), done, leaseHeld } : null;
   const context = JSON.parse(opened.context) as SyncContext;
   parsedContext = { runId: step.runId, rev: opened.rev, context: () => context };
-  return { context, done };
+  return { context, done, leaseHeld };
 }
 
 /**
@@ -394,8 +402,8 @@ async function chunksOfStep(
   const { first, done } = step;
   const end = Math.min(context.chunkStarts.length, first + REUSED_PER_STEP);
   const rowsOf = chunkReader(deps.sheets, context, first, step.expectsCheck ? first + 1 : end);
-  // Once for the step's chunks (the lease outlasts a step many times over).
-  await holdLease(deps, runId, nowMs);
+  // The lease was renewed once for the step's chunks when it was claimed (the lease outlasts a
+  // step many times over).
   let chunk = first;
   while (chunk < end) {
     // One an earlier delivery ran (this is a retry) ends the step: whether it was reused is not
@@ -449,11 +457,13 @@ export async function continueSync(
     await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
     return null;
   }
-  const opened = await openStep(deps, step, messageId);
+  const opened = await openStep(deps, step, messageId, nowMs);
   if (!opened) return null;
   const { context } = opened;
   const callsBefore = deps.sheets.callCount;
   try {
+    // A run whose lease went to a newer one stops (as holdLease does).
+    if (!opened.leaseHeld) throw new SupersededError();
     if (step.step === "finish")
       return await finishOnce(deps, step.runId, context, nowMs, callsBefore, (version) =>
         deps.jobsQueue.send({ runId: step.runId, step: FIGURE_STEPS[0][0], version }),
@@ -464,7 +474,6 @@ export async function continueSync(
       return null;
     }
     if (step.step === "derive") {
-      await holdLease(deps, step.runId, nowMs);
       await deriveStored(deps, context, step.chunk);
       await deps.jobsQueue.send(chunkStep(step.runId, context, step.chunk + 1, true));
       return null;
