@@ -283,6 +283,61 @@ describe.each(RESHAPES)("a person's edit (%s) in the instant before the write", 
   });
 });
 
+describe("a ledger write whose kept sheetIds went stale (a tab deleted and made again)", () => {
+  it("is refused with 400, asks Google for the ids again, and the reply lands on its own row", async () => {
+    await seed();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const kept = async () =>
+      JSON.parse(
+        (await env.DB.prepare("SELECT value FROM meta WHERE key = 'sheet_ids'").first<{ value: string }>())
+          ?.value ?? "{}",
+      ) as Record<string, number>;
+    const staleScratch = (await kept())[SCRATCH_TAB];
+    expect(staleScratch).toBeTypeOf("number");
+    // Someone deletes the hidden scratch tab just before the write: the id D1 keeps names no tab.
+    const { hook } = await emulator.addHook({
+      method: "POST",
+      pathIncludes: `${SHEET}:batchUpdate`,
+      actions: [
+        {
+          op: "batchUpdate",
+          spreadsheetId: SHEET,
+          body: { requests: [{ deleteSheet: { sheetId: staleScratch } }] },
+        },
+      ],
+    });
+    armed.push(hook.id);
+    await postForm("reply", {
+      submissionId: "r-stale",
+      submittedAt: new Date().toISOString(),
+      answers: { 编号: "2026-007", 答复日期: "2026-11-20", 答复类别: "B", 答复内容: "答复2026-007" },
+    });
+    const before = await staffByTitle();
+    const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
+      form: "reply";
+      submissionId: string;
+    }>();
+
+    const applied = await applyInbox(depsFor(SHEET), results, Date.now());
+
+    expect(applied.outcome, JSON.stringify(applied)).toBe("ok");
+    const withReply = (await ledger()).filter((r) => r[col("答复内容")] === "答复2026-007");
+    expect(withReply.map((r) => r[col("编号")])).toEqual(["2026-007"]);
+    const idOf = new Map([...before].map(([t, c]) => [t, String(c.编号)]));
+    const written = new Set(["答复日期", "答复类别", "答复内容"]);
+    expectStaffKept(
+      before,
+      await staffByTitle(),
+      (title, h) => idOf.get(title) === "2026-007" && written.has(h),
+    );
+    const titles = (await emulator.spreadsheet(SHEET)).sheets.map((t) => t.properties.title);
+    expect(titles).toContain(SCRATCH_TAB);
+    const fresh = (await kept())[SCRATCH_TAB];
+    expect(fresh).toBeTypeOf("number");
+    expect(fresh).not.toBe(staleScratch);
+  });
+});
+
 describe("a ledger write cut off between landing and its check (the Worker stopped there)", () => {
   it("the next write checks it: what a row inserted above sent to another row is put back, the reply lands on its own", async () => {
     await seed();
