@@ -75,6 +75,34 @@ function expectStaffKept(
   }
 }
 
+/** A reply to `id` sent on the form, its 答复内容 "答复<id>". */
+async function postReply(id: string, submissionId: string) {
+  await postForm("reply", {
+    submissionId,
+    submittedAt: new Date().toISOString(),
+    answers: { 编号: id, 答复日期: "2026-11-20", 答复类别: "A", 答复内容: `答复${id}` },
+  });
+}
+
+/** The inbox's entries, as the intake queue's messages name them. */
+async function inboxKeys() {
+  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
+    form: "reply" | "rating";
+    submissionId: string;
+  }>();
+  return results;
+}
+
+const REPLY_CELLS = new Set(["答复日期", "答复类别", "答复内容"]);
+
+/** The reply postReply sent for `id` is on that suggestion's row and no other; no other staff cell moved. */
+async function expectReplyOnlyOn(id: string, before: Map<string, Record<string, unknown>>) {
+  const withReply = (await ledger()).filter((r) => r[col("答复内容")] === `答复${id}`);
+  expect(withReply.map((r) => r[col("编号")])).toEqual([id]);
+  const idOf = new Map([...before].map(([t, c]) => [t, String(c.编号)]));
+  expectStaffKept(before, await staffByTitle(), (title, h) => idOf.get(title) === id && REPLY_CELLS.has(h));
+}
+
 /** The reshapes this test armed: each must have happened, once, or the test did not test it. */
 let armed: number[] = [];
 
@@ -128,13 +156,7 @@ describe.each(RESHAPES)("a person's edit (%s) in the instant before the write", 
     await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
     const replies = ["2026-005", "2026-018", "2026-031"];
     const ratings = ["2026-008", "2026-021"];
-    for (const id of replies) {
-      await postForm("reply", {
-        submissionId: `r-${id}`,
-        submittedAt: new Date().toISOString(),
-        answers: { 编号: id, 答复日期: "2026-11-20", 答复类别: "A", 答复内容: `答复${id}` },
-      });
-    }
+    for (const id of replies) await postReply(id, `r-${id}`);
     for (const id of ratings) {
       await postForm("rating", {
         submissionId: `s-${id}`,
@@ -146,11 +168,7 @@ describe.each(RESHAPES)("a person's edit (%s) in the instant before the write", 
     // "type a 编号": a person retypes 2026-005's 编号 just then; its reply must wait, not land elsewhere.
     armed.push(await reshapeBeforeNextWrite(SHEET, reshape, ROWS + 1, 6));
 
-    const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-      form: "reply" | "rating";
-      submissionId: string;
-    }>();
-    const applied = await applyInbox(depsFor(SHEET), results, Date.now());
+    const applied = await applyInbox(depsFor(SHEET), await inboxKeys(), Date.now());
 
     const rows = await ledger();
     const byId = new Map(rows.slice(1).map((r) => [String(r[col("编号")]), r]));
@@ -307,29 +325,13 @@ describe("a ledger write whose kept sheetIds went stale (a tab deleted and made 
       ],
     });
     armed.push(hook.id);
-    await postForm("reply", {
-      submissionId: "r-stale",
-      submittedAt: new Date().toISOString(),
-      answers: { 编号: "2026-007", 答复日期: "2026-11-20", 答复类别: "B", 答复内容: "答复2026-007" },
-    });
+    await postReply("2026-007", "r-stale");
     const before = await staffByTitle();
-    const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-      form: "reply";
-      submissionId: string;
-    }>();
 
-    const applied = await applyInbox(depsFor(SHEET), results, Date.now());
+    const applied = await applyInbox(depsFor(SHEET), await inboxKeys(), Date.now());
 
     expect(applied.outcome, JSON.stringify(applied)).toBe("ok");
-    const withReply = (await ledger()).filter((r) => r[col("答复内容")] === "答复2026-007");
-    expect(withReply.map((r) => r[col("编号")])).toEqual(["2026-007"]);
-    const idOf = new Map([...before].map(([t, c]) => [t, String(c.编号)]));
-    const written = new Set(["答复日期", "答复类别", "答复内容"]);
-    expectStaffKept(
-      before,
-      await staffByTitle(),
-      (title, h) => idOf.get(title) === "2026-007" && written.has(h),
-    );
+    await expectReplyOnlyOn("2026-007", before);
     const titles = (await emulator.spreadsheet(SHEET)).sheets.map((t) => t.properties.title);
     expect(titles).toContain(SCRATCH_TAB);
     const fresh = (await kept())[SCRATCH_TAB];
@@ -342,19 +344,12 @@ describe("a ledger write cut off between landing and its check (the Worker stopp
   it("the next write checks it: what a row inserted above sent to another row is put back, the reply lands on its own", async () => {
     await seed();
     await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
-    await postForm("reply", {
-      submissionId: "r-cut",
-      submittedAt: new Date().toISOString(),
-      answers: { 编号: "2026-005", 答复日期: "2026-11-20", 答复类别: "A", 答复内容: "答复2026-005" },
-    });
+    await postReply("2026-005", "r-cut");
     const before = await staffByTitle();
     armed.push(await reshapeBeforeNextWrite(SHEET, "insert above", ROWS + 1));
     // The check reads the capture back from the scratch tab: that read never comes.
     await emulator.addFault({ method: "GET", pathIncludes: SCRATCH_TAB, status: 403, times: 1 });
-    const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-      form: "reply";
-      submissionId: string;
-    }>();
+    const results = await inboxKeys();
 
     const cut = await applyInbox(depsFor(SHEET), results, Date.now());
 
@@ -369,16 +364,7 @@ describe("a ledger write cut off between landing and its check (the Worker stopp
     const next = await applyInbox(depsFor(SHEET), results, Date.now());
 
     expect(next.outcome, JSON.stringify(next)).toBe("ok");
-    const rows = await ledger();
-    const withReply = rows.filter((r) => r[col("答复内容")] === "答复2026-005");
-    expect(withReply.map((r) => r[col("编号")])).toEqual(["2026-005"]);
-    const idOf = new Map([...before].map(([t, c]) => [t, String(c.编号)]));
-    const written = new Set(["答复日期", "答复类别", "答复内容"]);
-    expectStaffKept(
-      before,
-      await staffByTitle(),
-      (title, h) => idOf.get(title) === "2026-005" && written.has(h),
-    );
+    await expectReplyOnlyOn("2026-005", before);
     expect((await pendingWrite())?.value).toBe("");
   });
 });
