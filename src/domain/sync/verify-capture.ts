@@ -75,9 +75,15 @@ export function verifyCapture(
 
   for (const [row, writes] of groupByRow(placed)) {
     const before = scratch[scratchRowOf.get(row) ?? -1] ?? [];
-    const after = [...before];
-    for (const w of writes) after[w.column] = w.value;
-    const rowKeys = keysOfRow(after, header, layout);
+    // Only a cell to put back needs the row's keys as it stands now: none when every write landed.
+    let rowKeys: ReturnType<typeof keysOfRow> | undefined;
+    const keysNow = () => {
+      if (rowKeys) return rowKeys;
+      const after = [...before];
+      for (const w of writes) after[w.column] = w.value;
+      rowKeys = keysOfRow(after, header, layout);
+      return rowKeys;
+    };
     for (const w of writes) {
       const hit = header[w.column] ?? "";
       const belongs = keyMatches(w.key, before, header, layout);
@@ -92,8 +98,9 @@ export function verifyCapture(
         const raw = before[w.column];
         const value: CellScalar =
           typeof raw === "number" || typeof raw === "boolean" || typeof raw === "string" ? raw : "";
-        restores.set(`${rowKeyString(rowKeys.key)}|${hit}`, {
-          ...rowKeys,
+        const keys = keysNow();
+        restores.set(`${rowKeyString(keys.key)}|${hit}`, {
+          ...keys,
           header: hit,
           value,
           sourceRow: row,
