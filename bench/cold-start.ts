@@ -10,6 +10,11 @@
  * `times` times (default 2) the Worker started again on the same D1 and a quiet sync in that fresh
  * isolate, which is what a quiet office's cron tick often meets on Cloudflare.
  *
+ * `npx tsx bench/cold-start.ts page [times]`: the same office, then `times` times (default 2) the
+ * overview page (/) as a fresh isolate's first request, then again in that isolate, and a form's
+ * webhook (a new suggestion) as another fresh isolate's first request: a leader opening the
+ * dashboard in the morning, or a deputy's form after a quiet night, often meets a fresh isolate.
+ *
  * `npx tsx bench/cold-start.ts newday [times]`: the same office, then `times` times (default 2) a
  * day's first sync in a fresh isolate (every chunk checked for the new day and its part stored anew)
  * followed by the next day's first sync in that now warm isolate.
@@ -18,12 +23,21 @@
  * clones to compare builds (as for src/warm-up-office.ts).
  */
 
-import { measureSyncRun, seedBenchSheet, startBenchOffice } from "./free-plan";
+import {
+  measure,
+  measureSyncRun,
+  ownTimes,
+  page,
+  postSigned,
+  seedBenchSheet,
+  startBenchOffice,
+} from "./free-plan";
 import { raisePriority } from "./priority";
 
 const SHEET = "cold-start";
 const DAY_MS = 86_400_000;
-const mode = process.argv[2] === "quiet" || process.argv[2] === "newday" ? process.argv[2] : "first";
+const MODES = ["quiet", "newday", "page"] as const;
+const mode = MODES.find((m) => m === process.argv[2]) ?? "first";
 const times = Number(process.argv[mode === "first" ? 2 : 3] ?? (mode === "first" ? 1 : 2));
 console.log(raisePriority());
 const office = await startBenchOffice(SHEET, { keepD1: mode !== "first" });
@@ -33,11 +47,24 @@ const show = (label: string, fs: Awaited<ReturnType<typeof measureSyncRun>>) => 
     console.log(label, f.what.padEnd(60), f["CPU ms (Worker)"], f["CPU ms (profiler, capped)"]);
 };
 try {
-  show("COLD", await measureSyncRun(office.worker, em, "first", 1));
+  show("COLD", await measureSyncRun(office.worker, em, "first in a fresh isolate", 1));
   for (let k = 0; k < times; k++) {
     if (mode === "quiet") {
       if (k === 0) show("WARM", await measureSyncRun(office.worker, em, "nothing changed", 1));
       show(`FRESH${k + 1}`, await measureSyncRun(await office.freshIsolate(), em, "nothing changed", 1));
+      continue;
+    }
+    if (mode === "page") {
+      if (k === 0) await measureSyncRun(office.worker, em, "nothing changed", 1);
+      const fresh = await office.freshIsolate();
+      show(`FRESH${k + 1}`, [await measure(fresh, em, "page / (fresh isolate)", () => page(fresh, "/"), 1)]);
+      show(`WARM${k + 1}`, [await measure(fresh, em, "page / (again)", () => page(fresh, "/"), 1)]);
+      const other = await office.freshIsolate();
+      const suggestion = { 标题: `冷启动建议第${k}号`, 领衔代表: "王建国0" };
+      const post = () => postSigned(other, "suggestion", suggestion, `cold-start-${k}`);
+      show(`FRESH${k + 1}`, [
+        await measure(other, em, "webhook: accept one suggestion (fresh isolate)", post, 1),
+      ]);
       continue;
     }
     if (mode === "newday") {
@@ -60,6 +87,8 @@ try {
     await seedBenchSheet(em, SHEET);
     show(`WARM${k + 1}`, await measureSyncRun(office.worker, em, "first", 1));
   }
+  // BENCH_TOP=<part of a row's name> (the fresh isolate's: "fresh isolate: plan"): where its time went.
+  ownTimes.print();
 } finally {
   await office.stop();
 }

@@ -192,7 +192,7 @@ const MIN_SAMPLES = 3;
 /** Readings of a repeatable invocation taken again at most, in all, when their profiles were starved. */
 const MAX_RETAKES = 10;
 
-async function measure(
+export async function measure(
   worker: BenchWorker,
   em: BenchEmulator,
   what: string,
@@ -563,7 +563,12 @@ async function measureNoticeBatch(worker: BenchWorker, em: BenchEmulator): Promi
   return [sent, logged];
 }
 
-async function postSigned(worker: BenchWorker, form: "suggestion" | "reply", answers: object, id: string) {
+export async function postSigned(
+  worker: BenchWorker,
+  form: "suggestion" | "reply",
+  answers: object,
+  id: string,
+) {
   const body = JSON.stringify({ submissionId: id, submittedAt: "2026-11-26T10:00:00+08:00", answers });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await worker.fetch(`/hooks/forms/${form}`, {
@@ -614,14 +619,28 @@ async function deliverWaitingIntake(worker: BenchWorker): Promise<void> {
  * one of replies (the bench
  * delivers each batch itself, as the queue would).
  */
-async function measureIntake(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures[]> {
+export async function measureIntake(
+  worker: BenchWorker,
+  em: BenchEmulator,
+  /**
+   * bench/intake-steps.ts's later rounds: a tag for their submissions and the ledger rows their
+   * replies go to (the full batch's, then each smaller batch's), none replied to before.
+   */
+  round?: { tag: string; rows: (size: number) => number[] },
+): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
+  const tag = round?.tag ?? "";
+  // Rows 101, 136, … for the full batch: none of them one the smaller batches (120, 170, …) reply to.
+  const rowsOf =
+    round?.rows ??
+    ((size: number) =>
+      Array.from({ length: size }, (_, i) => (size === INTAKE_BATCH ? 101 + i * 35 : 120 + i * 50)));
   const batch = (form: InboxForm, ids: string[]) =>
     deliverIntake(
       worker,
       ids.map((submissionId) => ({ form, submissionId })),
     );
-  const suggestions = Array.from({ length: INTAKE_BATCH }, (_, i) => `bench-s${i}`);
+  const suggestions = Array.from({ length: INTAKE_BATCH }, (_, i) => `bench-s${i}${tag}`);
   figures.push(
     await measure(
       worker,
@@ -638,7 +657,8 @@ async function measureIntake(worker: BenchWorker, em: BenchEmulator): Promise<In
     ),
   );
   for (const [i, id] of suggestions.entries())
-    if (i > 0) await postSigned(worker, "suggestion", { 标题: `压测建议第${i}号`, 领衔代表: "王建国0" }, id);
+    if (i > 0)
+      await postSigned(worker, "suggestion", { 标题: `压测建议第${i}号${tag}`, 领衔代表: "王建国0" }, id);
   figures.push(
     await measure(
       worker,
@@ -648,13 +668,13 @@ async function measureIntake(worker: BenchWorker, em: BenchEmulator): Promise<In
       1,
     ),
   );
-  const replies = Array.from({ length: INTAKE_BATCH }, (_, i) => `bench-r${i}`);
+  const replies = Array.from({ length: INTAKE_BATCH }, (_, i) => `bench-r${i}${tag}`);
+  const replyRows = rowsOf(INTAKE_BATCH);
   for (const [i, id] of replies.entries())
     await postSigned(
       worker,
       "reply",
-      // Rows 101, 136, … : none of them one the smaller batches below reply to.
-      { 编号: `2026-${String(101 + i * 35).padStart(3, "0")}`, 答复类别: "B", 答复内容: "已列入明年计划" },
+      { 编号: `2026-${String(replyRows[i]).padStart(3, "0")}`, 答复类别: "B", 答复内容: "已列入明年计划" },
       id,
     );
   figures.push(
@@ -662,13 +682,14 @@ async function measureIntake(worker: BenchWorker, em: BenchEmulator): Promise<In
   );
   // Smaller batches, for what an invocation costs before its entries (the queue delivers up to 50).
   for (const size of [1, 5]) {
-    const few = Array.from({ length: size }, (_, i) => `bench-r${size}-${i}`);
+    const few = Array.from({ length: size }, (_, i) => `bench-r${size}-${i}${tag}`);
+    const fewRows = rowsOf(size);
     for (const [i, id] of few.entries())
       await postSigned(
         worker,
         "reply",
         {
-          编号: `2026-${String(120 + i * 50).padStart(3, "0")}`,
+          编号: `2026-${String(fewRows[i]).padStart(3, "0")}`,
           答复类别: "A",
           答复内容: `第 ${size} 批答复`,
         },
@@ -877,7 +898,7 @@ async function measurePage(
   ];
 }
 
-async function page(worker: BenchWorker, path: string): Promise<void> {
+export async function page(worker: BenchWorker, path: string): Promise<void> {
   const response = await worker.fetch(path, { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
@@ -1109,6 +1130,17 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     for (let i = 0; i < 2; i++) await measureSyncRun(worker, em, "back to quiet", 1);
     const fresh = await office.freshIsolate();
     figures.push(...(await measureSyncRun(fresh, em, "in a fresh isolate (nothing changed)", 1)));
+    // A leader opening the dashboard, and a deputy's form, after a quiet night: each the first
+    // request of a fresh isolate (bench/cold-start.ts page measures them many times over).
+    const forPage = await office.freshIsolate();
+    const firstPage = () => page(forPage, "/");
+    figures.push(await measure(forPage, em, "page / in a fresh isolate (its first request)", firstPage, 1));
+    const forForm = await office.freshIsolate();
+    const suggestion = { 标题: "新进程中的压测建议", 领衔代表: "王建国0" };
+    const firstForm = () => postSigned(forForm, "suggestion", suggestion, "bench-fresh-isolate");
+    figures.push(
+      await measure(forForm, em, "webhook in a fresh isolate: accept one suggestion", firstForm, 1),
+    );
     return figures;
   } finally {
     await office.stop();

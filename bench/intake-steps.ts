@@ -1,0 +1,56 @@
+/**
+ * The intake consumer's batches, many times over, for comparing two builds (`npx tsx
+ * bench/intake-steps.ts [rounds]`, default 4): on a 2,000-row office after its first sync, `rounds`
+ * times what `npm run bench` measures once (a webhook accepting a suggestion, a full batch of new
+ * suggestions, one of replies, batches of one and of five replies); prints the median of each. One
+ * reading of a batch swings 3× on this VM (intake of 50 new suggestions: 13.4–46.8 ms in one set),
+ * so a single run cannot tell two builds apart. `BENCH_TOP=<part of a row's name>` sums where the
+ * time went. Each round replies to rows no round before it replied to, with the scenario of the
+ * fixture's first round (a row 13 rows on).
+ */
+import { measureIntake, measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
+import { raisePriority } from "./priority";
+
+const SHEET = "intake-steps";
+const OFFICE_ROWS = 2_000;
+/** The fixture repeats its scenarios every 13 rows (test/support/ledger-fixture.ts). */
+const SCENARIOS = 13;
+const rounds = Number(process.argv[2] ?? 4);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+console.log(raisePriority());
+const { em, worker, stop } = await startBenchOffice(SHEET);
+try {
+  await measureSyncRun(worker, em, "first", 1);
+  const used = new Set<number>();
+  /** The row `row` stands for in a later round: the nearest one below 2,000 of its scenario not replied to yet. */
+  const fresh = (row: number) => {
+    let r = row;
+    while (used.has(r)) r = r + SCENARIOS <= OFFICE_ROWS ? r + SCENARIOS : (r % SCENARIOS) + 2 * SCENARIOS;
+    used.add(r);
+    return r;
+  };
+  const readings = new Map<string, { bench: number[]; capped: number[] }>();
+  for (let r = 0; r < rounds; r++) {
+    const rows = (size: number) =>
+      Array.from({ length: size }, (_, i) => fresh(size > 5 ? 101 + i * 35 : 120 + i * 50));
+    for (const f of await measureIntake(worker, em, { tag: `-${r}`, rows })) {
+      const seen = readings.get(f.what) ?? { bench: [], capped: [] };
+      seen.bench.push(f["CPU ms (Worker)"]);
+      seen.capped.push(f["CPU ms (profiler, capped)"]);
+      readings.set(f.what, seen);
+    }
+  }
+  console.table(
+    [...readings].map(([what, r]) => ({
+      what,
+      readings: r.bench.length,
+      "CPU ms (median)": median(r.bench),
+      "capped estimate (median)": median(r.capped),
+      "all readings": r.bench.join(" "),
+    })),
+  );
+  ownTimes.print();
+} finally {
+  await stop();
+}
