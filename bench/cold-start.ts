@@ -44,7 +44,13 @@ const office = await startBenchOffice(SHEET, { keepD1: mode !== "first" });
 const { em } = office;
 const show = (label: string, fs: Awaited<ReturnType<typeof measureSyncRun>>) => {
   for (const f of fs)
-    console.log(label, f.what.padEnd(60), f["CPU ms (Worker)"], f["CPU ms (profiler, capped)"]);
+    console.log(
+      label,
+      f.what.padEnd(60),
+      f["CPU ms (Worker)"],
+      f["CPU ms (profiler, capped)"],
+      f["CPU ms (thread)"],
+    );
 };
 try {
   show("COLD", await measureSyncRun(office.worker, em, "first in a fresh isolate", 1));

@@ -14,9 +14,9 @@
  *   isolate's first webhook, profiled). Matching a path builds it and runs no handler; every route
  *   is added by then (app.ts adds them all as the module loads).
  *
- * Not a page's rendering at volume: a 300-row table rendered here made a fresh isolate's first
- * overview page slower (capped estimate, median of nine fresh isolates each: 20 → 32 ms), though
- * its second faster (11 → 3.5); bench/cold-start.ts page.
+ * Not a page's rendering at volume: a 300-row table rendered here did not make a fresh isolate's
+ * first overview page faster (capped estimate, medians of nine fresh isolates in two A/Bs: 20 → 32
+ * and 16.5 → 19.4 ms), though its second request was (11 → 3.5); bench/cold-start.ts page.
  */
 import { app } from "./app";
 import { warmUpConfigSchema } from "./config";
