@@ -614,6 +614,14 @@ async function deliverWaitingIntake(worker: BenchWorker): Promise<void> {
 }
 
 /**
+ * The ledger row the `i`th reply of a batch of `size` goes to: rows 101, 136, … for a full batch,
+ * none of them one a smaller batch (120, 170, …) replies to.
+ */
+export function intakeReplyRow(size: number, i: number): number {
+  return size === INTAKE_BATCH ? 101 + i * 35 : 120 + i * 50;
+}
+
+/**
  * Form intake on the 2,000-row office: a webhook accepting one submission (one invocation), then
  * the intake consumer applying a full batch (wrangler.toml's max_batch_size) of new suggestions and
  * one of replies (the bench
@@ -630,11 +638,8 @@ export async function measureIntake(
 ): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
   const tag = round?.tag ?? "";
-  // Rows 101, 136, … for the full batch: none of them one the smaller batches (120, 170, …) reply to.
   const rowsOf =
-    round?.rows ??
-    ((size: number) =>
-      Array.from({ length: size }, (_, i) => (size === INTAKE_BATCH ? 101 + i * 35 : 120 + i * 50)));
+    round?.rows ?? ((size: number) => Array.from({ length: size }, (_, i) => intakeReplyRow(size, i)));
   const batch = (form: InboxForm, ids: string[]) =>
     deliverIntake(
       worker,

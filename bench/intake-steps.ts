@@ -6,15 +6,14 @@
  * reading of a batch swings 3× on this VM (intake of 50 new suggestions: 13.4–46.8 ms in one set),
  * so a single run cannot tell two builds apart. `BENCH_TOP=<part of a row's name>` sums where the
  * time went. Each round replies to rows no round before it replied to, with the scenario of the
- * fixture's first round (a row 13 rows on).
+ * fixture's first round (a row SCENARIOS.length, 13, rows on).
  */
-import { measureIntake, measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
+import { SCENARIOS } from "../test/support/ledger-fixture";
+import { intakeReplyRow, measureIntake, measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
 import { raisePriority } from "./priority";
 
 const SHEET = "intake-steps";
 const OFFICE_ROWS = 2_000;
-/** The fixture repeats its scenarios every 13 rows (test/support/ledger-fixture.ts). */
-const SCENARIOS = 13;
 const rounds = Number(process.argv[2] ?? 4);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
@@ -26,14 +25,17 @@ try {
   /** The row `row` stands for in a later round: the nearest one below 2,000 of its scenario not replied to yet. */
   const fresh = (row: number) => {
     let r = row;
-    while (used.has(r)) r = r + SCENARIOS <= OFFICE_ROWS ? r + SCENARIOS : (r % SCENARIOS) + 2 * SCENARIOS;
+    while (used.has(r))
+      r =
+        r + SCENARIOS.length <= OFFICE_ROWS
+          ? r + SCENARIOS.length
+          : (r % SCENARIOS.length) + 2 * SCENARIOS.length;
     used.add(r);
     return r;
   };
   const readings = new Map<string, { bench: number[]; capped: number[] }>();
   for (let r = 0; r < rounds; r++) {
-    const rows = (size: number) =>
-      Array.from({ length: size }, (_, i) => fresh(size > 5 ? 101 + i * 35 : 120 + i * 50));
+    const rows = (size: number) => Array.from({ length: size }, (_, i) => fresh(intakeReplyRow(size, i)));
     for (const f of await measureIntake(worker, em, { tag: `-${r}`, rows })) {
       const seen = readings.get(f.what) ?? { bench: [], capped: [] };
       seen.bench.push(f["CPU ms (Worker)"]);
