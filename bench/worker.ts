@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
+import { buildWorker as buildDeployedWorker } from "../tools/build-worker";
 import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import type { BenchEmulator } from "./emulator-process";
@@ -14,21 +15,12 @@ export const BENCH_FORM_SECRET = "bench-suggestion-secret";
 export const BENCH_LINK_SECRET = "bench-link-secret-of-at-least-32-characters";
 export const BENCH_PUBLIC_URL = "http://jianyi.bench";
 
-const QUIET = {
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  XDG_CONFIG_HOME: path.join(PROJECT_ROOT, ".local/xdg"),
-};
-
-/** Bundles the Worker exactly as `wrangler deploy` would (into dist/). */
+/** Builds the Worker into dist/ as `npm run deploy` uploads it (tools/build-worker.ts). */
 export function buildWorker(): void {
-  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", "dist"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...QUIET },
-    stdio: "ignore",
+  buildDeployedWorker(path.join(PROJECT_ROOT, "dist"), {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(PROJECT_ROOT, ".local/xdg"),
   });
-  if (result.status !== 0) throw new Error("wrangler deploy --dry-run failed");
 }
 
 export interface BenchWorker {

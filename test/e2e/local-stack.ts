@@ -1,19 +1,18 @@
 /**
  * The local stack for the end-to-end test, on free ports so it never collides with a developer's
  * `npm start`: the Sheets emulator with the demo spreadsheet (provisioned and seeded over HTTP like
- * `npm start` does), and the Worker built by wrangler and served by Node-side Miniflare with a fresh
- * in-memory D1.
+ * `npm start` does), and the Worker built as `npm run deploy` builds it, served by Node-side
+ * Miniflare with a fresh in-memory D1.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Miniflare, type MiniflareOptions } from "miniflare";
+import { buildWorker as buildDeployedWorker } from "../../tools/build-worker";
 import { applyMigrations, type D1Like } from "../../tools/d1-migrations";
 import { demoSpreadsheetSeed } from "../../tools/demo/emulator-spreadsheet";
 import { seedDemo } from "../../tools/demo/seed";
-import { PROJECT_ROOT } from "../../tools/local-paths";
 import { type RunningSink, startNoticeSink } from "../../tools/notice-sink";
 import { createSheetsSession } from "../../tools/provision/google-client";
 import { type RunningEmulator, startEmulator } from "../../tools/sheets-emulator/server";
@@ -40,21 +39,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const QUIET = {
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-};
-
-/** Bundles the Worker exactly as a deploy would (nothing is uploaded with --dry-run). */
+/** The Worker exactly as `npm run deploy` uploads it (nothing is uploaded here). */
 function buildWorker(outdir: string): string {
-  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...QUIET, XDG_CONFIG_HOME: path.join(outdir, "xdg") },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`wrangler build failed:\n${result.stdout}\n${result.stderr}`);
-  return path.join(outdir, "index.js");
+  return buildDeployedWorker(outdir, { ...process.env, XDG_CONFIG_HOME: path.join(outdir, "xdg") }).file;
 }
 
 /** A port free right now on loopback: the Worker's address must be known before it starts (PUBLIC_URL). */
