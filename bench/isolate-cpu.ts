@@ -148,6 +148,15 @@ export class IsolateProfiler {
     return profiler;
   }
 
+  /**
+   * The isolate's V8 heap in use, bytes, garbage not yet collected included (workerd's inspector
+   * does not answer HeapProfiler.collectGarbage).
+   */
+  async heapUsedBytes(): Promise<number> {
+    const usage = (await this.send("Runtime.getHeapUsage")) as { usedSize?: number };
+    return usage.usedSize ?? Number.NaN;
+  }
+
   private send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
     const id = ++this.nextId;
     return new Promise((resolve) => {

@@ -1,0 +1,68 @@
+/**
+ * What the Worker costs to start: CPU from workerd's start to the Worker being ready, less an empty
+ * Worker's, and the V8 heap it then keeps. Cloudflare allows a Worker 1 second to parse and run its
+ * global scope (Workers Free and Paid), and 128 MB of memory. Start-up is where src/warm-up.tsx's
+ * work and the functions tools/eager-compile.ts makes compile at start-up are paid, so that a
+ * fresh isolate's first invocation does not pay them on its 10 ms.
+ */
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import { PROJECT_ROOT } from "../tools/local-paths";
+import { IsolateProfiler } from "./isolate-cpu";
+import { threadCpuNs, workerdPid } from "./worker";
+
+const EMPTY = `export default { fetch() { return new Response("ok"); } };`;
+const INSPECTOR_PORT = 9351;
+
+export interface StartUp {
+  /** CPU of workerd's threads until the Worker is ready, less an empty Worker's (median), ms. */
+  cpuMs: number;
+  /** The isolate's V8 heap in use once started, garbage not yet collected included (median), MiB. */
+  heapMiB: number;
+  starts: number;
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Starts a module in a fresh workerd and reads its start's CPU and its heap. */
+async function startOnce(contents: string): Promise<{ cpuMs: number; heapBytes: number }> {
+  const mf = new Miniflare({
+    inspectorPort: INSPECTOR_PORT,
+    workers: [
+      {
+        name: "start-up",
+        // Contents only: nothing is written to this path.
+        modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/toy/index.js"), contents }],
+        modulesRoot: PROJECT_ROOT,
+        compatibilityDate: "2026-04-20",
+        compatibilityFlags: ["nodejs_compat"],
+      },
+    ],
+  });
+  try {
+    await mf.ready;
+    const cpuMs = threadCpuNs(workerdPid()) / 1e6;
+    const inspector = await IsolateProfiler.connect(INSPECTOR_PORT, "start-up");
+    try {
+      return { cpuMs, heapBytes: await inspector.heapUsedBytes() };
+    } finally {
+      inspector.close();
+    }
+  } finally {
+    await mf.dispose();
+  }
+}
+
+/** `starts` fresh starts of `contents` (a bundled Worker), each beside an empty Worker's. */
+export async function measureStartUp(contents: string, starts = 3): Promise<StartUp> {
+  const cpu: number[] = [];
+  const heap: number[] = [];
+  for (let k = 0; k < starts; k++) {
+    const empty = await startOnce(EMPTY);
+    const worker = await startOnce(contents);
+    cpu.push(worker.cpuMs - empty.cpuMs);
+    heap.push(worker.heapBytes);
+  }
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { cpuMs: round(median(cpu)), heapMiB: round(median(heap) / 2 ** 20), starts };
+}
