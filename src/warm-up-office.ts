@@ -1,11 +1,15 @@
 /**
- * A made-up office of 48 suggestions, evaluated while the Worker starts (src/warm-up.tsx), as a
- * whole and as a sync's chunk: otherwise the first sync steps a fresh isolate serves compile and
- * warm the ledger's code on their own 10 ms of CPU. bench/cold-start.ts, a 2,000-row office's
- * first sync in a fresh isolate (capped estimate, median of four runs taken in turn with and
- * without): the first chunk 52.0 → 33.4 ms, the plan 29.6 → 25.8 (30.4 → 16.9 in an earlier
- * four), the later chunks 11.6 → 10.5; the same sync in the then warm isolate no slower (its chunks
- * 9.9 → 9.4). It costs workerd about 48 ms more CPU to start (1 s allowed). Nothing is kept.
+ * A made-up office of 48 suggestions, evaluated while the Worker starts (src/warm-up.tsx) as a
+ * sync's chunk: its rows checked and computed, its writes planned, its part stored and derived.
+ *
+ * Since the deploy compiles every function at start-up (tools/eager-compile.ts), what this still
+ * buys is the code run once before a fresh isolate's first sync steps (bench/cold-start.ts, A/B of
+ * nine fresh isolates per row, capped estimate, 12-05): the practice step 8.6 → 4.1 ms (a quiet
+ * sync) and 6.6 → 3.8 (a day's first); it costs the overview page's second request in a fresh
+ * isolate (4.8 → 8.1), and the first chunk gained nothing measurable (29.1 against 33.9). The whole
+ * office's evaluation and a 2,000-编号 index it also ran until then were dropped: with them the
+ * fresh isolate's first page read 13.7 ms and its second 10.4, without the ledger's warm-up 11.8 and 4.1.
+ * Nothing is kept.
  */
 import { TAB_NAMES } from "../sheets-schema/tab-names";
 import {
@@ -20,7 +24,6 @@ import {
   unitsTab,
 } from "../sheets-schema/tabs";
 import { evaluateChunk, indexIdColumns } from "./domain/evaluate-chunk";
-import { evaluateLedger } from "./domain/evaluate-ledger";
 import { contactsById } from "./domain/figures/contacts-part";
 import { buildLedgerContext } from "./domain/ledger-context";
 import { derivePart } from "./domain/summary/derive-part";
@@ -123,14 +126,9 @@ function warmUpChunk(tabs: Record<string, (string | number)[][]>): number {
 }
 
 /**
- * Evaluates the made-up office as a whole and as a chunk, and indexes 2,000 编号 as a plan does.
- * Returns a count of what it made, so that nothing here is left out as unused.
+ * Evaluates the made-up office as a sync's chunk. Returns a count of what it made, so that nothing
+ * here is left out as unused.
  */
 export function warmUpLedger(): number {
-  const tabs = warmUpTabs();
-  const evaluation = evaluateLedger({ tabs, today: TODAY });
-  const ids = ["编号", ...Array.from({ length: 2000 }, (_, i) => `2026-${String(i + 1).padStart(4, "0")}`)];
-  const reviews = ["审查结果", ...ids.map((_, i) => (i % 7 ? "立案" : ""))];
-  const index = indexIdColumns(ids, reviews);
-  return evaluation.rows.length + warmUpChunk(tabs) + Object.keys(index).length;
+  return warmUpChunk(warmUpTabs());
 }

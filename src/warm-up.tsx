@@ -7,8 +7,9 @@
  * - zod's first parse of the configuration's schema (7.6 ms of the first invocation, profiled).
  * - The built-in holiday calendar (chinese-days' tables indexed by day, about 2 ms), which every
  *   sync step and page with a due date needs.
- * - The ledger's own code, on a made-up office (src/warm-up-office.ts): a fresh isolate's first
- *   sync steps read several times what the same work reads warm.
+ * - The ledger's own code, on a made-up office's chunk (src/warm-up-office.ts): a fresh isolate's
+ *   practice step reads about half as much with it. (Compiling is no longer the reason: the deploy
+ *   compiles every function at start-up, tools/eager-compile.ts.)
  * - Hono's router: on the first request's match it offers every route to RegExpRouter, which
  *   refuses this app's routes after taking them all, then builds the trie (about 3 ms of a fresh
  *   isolate's first webhook, profiled). Matching a path builds it and runs no handler; every route
