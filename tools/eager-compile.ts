@@ -6,7 +6,7 @@
  * after an opening parenthesis (the "PIFE" heuristic), which it then compiles with the script. In
  * workerd a fresh isolate's first request otherwise compiles every function it reaches on its own
  * 10 ms of CPU (Workers Free): a toy of 3,000 small functions read 48 ms on its first request
- * and 14 with them parenthesized (bench/eager-compile-toy.ts). Start-up has a limit of its own.
+ * and 14 with them parenthesized (bench/eager-compile.ts). Start-up has a limit of its own.
  * V8's `//# allFunctionsCalledOnLoad` comment would say the same, but workerd's V8 ignores it
  * (the same toy: 50 and 48 ms).
  *
