@@ -14,6 +14,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eagerCompile } from "./eager-compile";
 import { PROJECT_ROOT } from "./local-paths";
+import { QUIET_WRANGLER } from "./wrangler-env";
 
 export interface BuiltWorker {
   /** The module to upload (outdir/index.js). */
@@ -24,13 +25,6 @@ export interface BuiltWorker {
   /** Function declarations turned into parenthesized expressions at the top of their scope. */
   hoisted: number;
 }
-
-/** wrangler without its banner, metrics or network look-ups, as every tool here runs it. */
-export const QUIET_WRANGLER = {
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-} as const;
 
 /** Bundles the Worker into `outdir` and makes its functions compile at start-up. */
 export function buildWorker(outdir: string, env: NodeJS.ProcessEnv = process.env): BuiltWorker {

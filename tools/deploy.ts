@@ -6,9 +6,10 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { buildWorker, describeBuild, QUIET_WRANGLER } from "./build-worker";
+import { buildWorker, describeBuild } from "./build-worker";
 import { PROJECT_ROOT } from "./local-paths";
 import { runCli } from "./run-cli";
+import { QUIET_WRANGLER } from "./wrangler-env";
 
 const [command, ...wranglerOptions] = process.argv.slice(2);
 

@@ -17,14 +17,10 @@ import { runFirstSync, waitForHealthy, waitForWorker } from "./local-stack/readi
 import { type RunningSink, startNoticeSink } from "./notice-sink";
 import { type RunningEmulator, startEmulator } from "./sheets-emulator/server";
 import { generateServiceAccount, type ServiceAccountKeyFile } from "./sheets-emulator/service-account";
+import { QUIET_WRANGLER } from "./wrangler-env";
 
 // Wrangler would otherwise phone home (update check, telemetry, Request.cf).
-const QUIET_WRANGLER_ENV = {
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  XDG_CONFIG_HOME: `${LOCAL_DIR}/xdg`,
-};
+const QUIET_WRANGLER_ENV = { ...QUIET_WRANGLER, XDG_CONFIG_HOME: `${LOCAL_DIR}/xdg` };
 // The local binary directly: npx would spend a second resolving it, and add a wrapper process.
 const WRANGLER_BIN = `${PROJECT_ROOT}/node_modules/.bin/wrangler`;
 /** wrangler dev boots in seconds; a first boot on a loaded 2-core machine can take a minute. */

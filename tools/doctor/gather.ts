@@ -14,16 +14,12 @@ import { describeChange } from "../provision/change";
 import { type Connection, resolveConnection } from "../provision/connection";
 import { createSheetsSession, describeApiError } from "../provision/google-client";
 import { provisionSpreadsheet } from "../provision/provision";
+import { QUIET_WRANGLER } from "../wrangler-env";
 import type { ConfigFacts, Facts, Outcome, RobotFacts, SheetFacts } from "./facts";
 import { robotOrigins } from "./robots";
 
 const WRANGLER_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
-const QUIET = {
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  CI: "true",
-};
+const QUIET = { ...QUIET_WRANGLER, CI: "true" };
 const REACH_TIMEOUT_MS = 5_000;
 
 export interface DoctorOptions {
