@@ -14,17 +14,14 @@
  * starting took about 60 ms more. V8 compiles a function on its first call unless "(" stands right
  * before it.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Miniflare } from "miniflare";
+import { bundleWorker } from "../tools/build-worker";
 import { eagerCompile } from "../tools/eager-compile";
-import { PROJECT_ROOT } from "../tools/local-paths";
-import { QUIET_WRANGLER } from "../tools/wrangler-env";
 import { raisePriority } from "./priority";
 import { measureStartUp } from "./start-up";
-import { threadCpuNs, workerdPid } from "./worker";
+import { medianTenth, requestsCpuMs, startToy } from "./toy-worker";
 
 const COUNT = 3000;
 const functions = Array.from(
@@ -43,34 +40,22 @@ const VARIANTS: Record<string, string> = {
 };
 
 const starts = Number(process.argv[2] ?? 5);
-const median = (xs: readonly number[]) =>
-  Math.round(([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0) * 10) / 10;
 
 console.log(raisePriority());
 const readings = new Map<string, { start: number[]; first: number[]; second: number[] }>();
 for (let k = 0; k < starts; k++) {
   for (const [variant, contents] of Object.entries(VARIANTS)) {
-    const mf = new Miniflare({
-      // Contents only: nothing is written to this path.
-      modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/toy/index.js"), contents }],
-      modulesRoot: PROJECT_ROOT,
-      compatibilityDate: "2026-04-20",
-    });
+    const toy = await startToy({ "index.js": contents });
     try {
-      await mf.ready;
-      const pid = workerdPid();
-      const ready = threadCpuNs(pid);
-      await (await mf.dispatchFetch("http://toy/")).text();
-      const first = threadCpuNs(pid);
-      await (await mf.dispatchFetch("http://toy/")).text();
-      const second = threadCpuNs(pid);
+      const ready = toy.cpuMs();
+      const [first = 0, second = 0] = await requestsCpuMs(toy, 2);
       const seen = readings.get(variant) ?? { start: [], first: [], second: [] };
-      seen.start.push(ready / 1e6);
-      seen.first.push((first - ready) / 1e6);
-      seen.second.push((second - first) / 1e6);
+      seen.start.push(ready);
+      seen.first.push(first);
+      seen.second.push(second);
       readings.set(variant, seen);
     } finally {
-      await mf.dispose();
+      await toy.mf.dispose();
     }
   }
 }
@@ -78,22 +63,17 @@ console.table(
   [...readings].map(([variant, r]) => ({
     "the module": variant,
     starts: r.start.length,
-    "start, ms (all of workerd's threads)": median(r.start),
-    "1st request, ms (median)": median(r.first),
-    "2nd request": median(r.second),
+    "start, ms (all of workerd's threads)": medianTenth(r.start),
+    "1st request, ms (median)": medianTenth(r.first),
+    "2nd request": medianTenth(r.second),
   })),
 );
 
 // This Worker as wrangler bundles it (what `npx wrangler deploy` would upload) and as rewritten.
 const scratch = mkdtempSync(path.join(tmpdir(), "jianyi-eager-"));
 try {
-  const bundled = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", scratch], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...QUIET_WRANGLER, XDG_CONFIG_HOME: path.join(scratch, "xdg") },
-    stdio: "ignore",
-  });
-  if (bundled.status !== 0) throw new Error("wrangler deploy --dry-run failed");
-  const asBundled = readFileSync(path.join(scratch, "index.js"), "utf8");
+  const bundled = bundleWorker(scratch, { ...process.env, XDG_CONFIG_HOME: path.join(scratch, "xdg") });
+  const asBundled = readFileSync(bundled, "utf8");
   const rows = [];
   for (const [variant, contents] of [
     ["as wrangler bundles it", asBundled],

@@ -9,11 +9,8 @@
  * start-up leaves on the heap is paid for by the first requests (a collection), which is why a
  * larger warm-up of the product (src/warm-up.tsx) can make them slower (docs/benchmarks.md).
  */
-import path from "node:path";
-import { Miniflare } from "miniflare";
-import { PROJECT_ROOT } from "../tools/local-paths";
 import { raisePriority } from "./priority";
-import { threadCpuNs, workerdPid } from "./worker";
+import { medianTenth, requestsCpuMs, startToy } from "./toy-worker";
 
 const WORK = `
 const RE = /^(\\d{4})-(\\d{3,})$/;
@@ -45,38 +42,19 @@ let kept = []; for (let i = 0; i < 300000; i++) kept.push({ a: i, b: "x" + i });
 };
 
 const starts = Number(process.argv[2] ?? 6);
-const median = (xs: readonly number[]) =>
-  Math.round(([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0) * 10) / 10;
 
 console.log(raisePriority());
 const readings = new Map<string, number[][]>();
 for (let k = 0; k < starts; k++) {
   for (const [variant, startUp] of Object.entries(VARIANTS)) {
-    const mf = new Miniflare({
-      // Contents only: nothing is written to these paths (the first module is the entry).
-      modules: [
-        {
-          type: "ESModule",
-          path: path.join(PROJECT_ROOT, "bench/toy/index.js"),
-          contents: `import { indexIds, fromJson } from "./work.js";\n${startUp}\n${HANDLER}`,
-        },
-        { type: "ESModule", path: path.join(PROJECT_ROOT, "bench/toy/work.js"), contents: WORK },
-      ],
-      modulesRoot: PROJECT_ROOT,
-      compatibilityDate: "2026-04-20",
+    const toy = await startToy({
+      "index.js": `import { indexIds, fromJson } from "./work.js";\n${startUp}\n${HANDLER}`,
+      "work.js": WORK,
     });
     try {
-      await mf.ready;
-      const pid = workerdPid();
-      const firstThree: number[] = [];
-      for (let j = 0; j < 3; j++) {
-        const before = threadCpuNs(pid);
-        await (await mf.dispatchFetch("http://toy/")).text();
-        firstThree.push((threadCpuNs(pid) - before) / 1e6);
-      }
-      readings.set(variant, [...(readings.get(variant) ?? []), firstThree]);
+      readings.set(variant, [...(readings.get(variant) ?? []), await requestsCpuMs(toy, 3)]);
     } finally {
-      await mf.dispose();
+      await toy.mf.dispose();
     }
   }
 }
@@ -84,8 +62,8 @@ console.table(
   [...readings].map(([variant, runs]) => ({
     "what the module does while it starts": variant,
     starts: runs.length,
-    "1st request, ms (median)": median(runs.map((r) => r[0] ?? 0)),
-    "2nd request": median(runs.map((r) => r[1] ?? 0)),
-    "3rd request": median(runs.map((r) => r[2] ?? 0)),
+    "1st request, ms (median)": medianTenth(runs.map((r) => r[0] ?? 0)),
+    "2nd request": medianTenth(runs.map((r) => r[1] ?? 0)),
+    "3rd request": medianTenth(runs.map((r) => r[2] ?? 0)),
   })),
 );

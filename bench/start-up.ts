@@ -5,11 +5,8 @@
  * work and the functions tools/eager-compile.ts makes compile at start-up are paid, so that a
  * fresh isolate's first invocation does not pay them on its 10 ms.
  */
-import path from "node:path";
-import { Miniflare } from "miniflare";
-import { PROJECT_ROOT } from "../tools/local-paths";
 import { IsolateProfiler } from "./isolate-cpu";
-import { threadCpuNs, workerdPid } from "./worker";
+import { medianTenth, startToy } from "./toy-worker";
 
 const EMPTY = `export default { fetch() { return new Response("ok"); } };`;
 const INSPECTOR_PORT = 9351;
@@ -22,26 +19,14 @@ export interface StartUp {
   starts: number;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
 /** Starts a module in a fresh workerd and reads its start's CPU and its heap. */
 async function startOnce(contents: string): Promise<{ cpuMs: number; heapBytes: number }> {
-  const mf = new Miniflare({
-    inspectorPort: INSPECTOR_PORT,
-    workers: [
-      {
-        name: "start-up",
-        // Contents only: nothing is written to this path.
-        modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/toy/index.js"), contents }],
-        modulesRoot: PROJECT_ROOT,
-        compatibilityDate: "2026-04-20",
-        compatibilityFlags: ["nodejs_compat"],
-      },
-    ],
-  });
+  const toy = await startToy(
+    { "index.js": contents },
+    { workerName: "start-up", inspectorPort: INSPECTOR_PORT, nodejsCompat: true },
+  );
   try {
-    await mf.ready;
-    const cpuMs = threadCpuNs(workerdPid()) / 1e6;
+    const cpuMs = toy.cpuMs();
     const inspector = await IsolateProfiler.connect(INSPECTOR_PORT, "start-up");
     try {
       return { cpuMs, heapBytes: await inspector.heapUsedBytes() };
@@ -49,7 +34,7 @@ async function startOnce(contents: string): Promise<{ cpuMs: number; heapBytes: 
       inspector.close();
     }
   } finally {
-    await mf.dispose();
+    await toy.mf.dispose();
   }
 }
 
@@ -63,6 +48,5 @@ export async function measureStartUp(contents: string, starts = 3): Promise<Star
     cpu.push(worker.cpuMs - empty.cpuMs);
     heap.push(worker.heapBytes);
   }
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return { cpuMs: round(median(cpu)), heapMiB: round(median(heap) / 2 ** 20), starts };
+  return { cpuMs: medianTenth(cpu), heapMiB: medianTenth(heap.map((bytes) => bytes / 2 ** 20)), starts };
 }

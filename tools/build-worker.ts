@@ -26,8 +26,8 @@ export interface BuiltWorker {
   hoisted: number;
 }
 
-/** Bundles the Worker into `outdir` and makes its functions compile at start-up. */
-export function buildWorker(outdir: string, env: NodeJS.ProcessEnv = process.env): BuiltWorker {
+/** wrangler's own bundle of the Worker in `outdir` (what `npx wrangler deploy` would upload); its path. */
+export function bundleWorker(outdir: string, env: NodeJS.ProcessEnv = process.env): string {
   const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
     cwd: PROJECT_ROOT,
     env: { ...env, ...QUIET_WRANGLER },
@@ -35,7 +35,12 @@ export function buildWorker(outdir: string, env: NodeJS.ProcessEnv = process.env
   });
   if (result.status !== 0)
     throw new Error(`打包失败（wrangler deploy --dry-run）：\n${result.stdout}\n${result.stderr}`);
-  const file = path.join(outdir, "index.js");
+  return path.join(outdir, "index.js");
+}
+
+/** Bundles the Worker into `outdir` and makes its functions compile at start-up. */
+export function buildWorker(outdir: string, env: NodeJS.ProcessEnv = process.env): BuiltWorker {
+  const file = bundleWorker(outdir, env);
   const eager = eagerCompile(readFileSync(file, "utf8"));
   // The bundle's source map no longer matches it: removed rather than left to mislead.
   const code = eager.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
