@@ -890,7 +890,7 @@ async function forgetParsedRows(worker: BenchWorker): Promise<void> {
  * what it reads again), three times (a new version before each, outside the clocks) for a median;
  * then warm, the same isolate again (a leader clicking through).
  */
-async function measurePage(
+export async function measurePage(
   worker: BenchWorker,
   em: BenchEmulator,
   what: string,
@@ -1023,7 +1023,7 @@ export async function startBenchOffice(spreadsheetId: string, { keepD1 = false }
 }
 
 /** A ledger row of the fixture awaiting a reply (办理中, first round) in the bench's office. */
-const EDITED_ROW = 1_007;
+export const EDITED_ROW = 1_007;
 
 /** Calls the emulator's Sheets API as staff would, with a token it hands out for the bench's service account. */
 async function asStaff(em: BenchEmulator, spreadsheetId: string, path: string, body: unknown, what: string) {
@@ -1039,17 +1039,22 @@ async function asStaff(em: BenchEmulator, spreadsheetId: string, path: string, b
   if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
 }
 
-/** Types a reply (答复日期, 答复类别 A) into sheet row `row` as staff would. */
-async function typeReply(em: BenchEmulator, row: number): Promise<void> {
+/** Types a reply (答复日期 `date`, 答复类别 A) into sheet row `row` as staff would. */
+export async function typeReply(
+  em: BenchEmulator,
+  spreadsheetId: string,
+  row: number,
+  date = "2026-11-20",
+): Promise<void> {
   const headers = ledgerTab.columns.map((c) => c.header);
   const cell = (header: string) => `'${TAB_NAMES.ledger}'!${columnLetter(headers.indexOf(header))}${row}`;
   const data = [
-    { range: cell("答复日期"), values: [["2026-11-20"]] },
+    { range: cell("答复日期"), values: [[date]] },
     { range: cell("答复类别"), values: [["A"]] },
   ];
   await asStaff(
     em,
-    SHEET,
+    spreadsheetId,
     "values:batchUpdate",
     { valueInputOption: "RAW", data },
     `typing a reply into row ${row}`,
@@ -1088,7 +1093,7 @@ export async function benchFreePlan(): Promise<InvocationFigures[]> {
     figures.push(...(await measureSyncRun(worker, em, "nothing changed", 3)));
     // A unit's reply typed by staff: its chunk is checked and writes, and the finish works every
     // figure out again; the next sync checks that chunk once more and finds it as stored.
-    await typeReply(em, EDITED_ROW);
+    await typeReply(em, SHEET, EDITED_ROW);
     figures.push(...(await measureSyncRun(worker, em, "after a reply typed in one row", 1)));
     figures.push(...(await measureSyncRun(worker, em, "the sync after that (its chunk checked again)", 1)));
     // A day's first sync: every row is checked for the new day (statuses that came due are

@@ -3,14 +3,23 @@
  * default 6): on a 2,000-row office, `runs` syncs that check every chunk again (each run's steady
  * inputs cleared first, so nothing is reused and nothing written), then `runs` quiet syncs that
  * reuse every chunk, then `runs` syncs after a suggestion added at the ledger's end with a new 编号
- * (the practice step keeps its findings: no row of its tabs names it), then `runs` days' first
+ * (the practice step keeps its findings: no row of its tabs names it), then `runs` replies typed into
+ * one row (its chunk checked and written) each with the sync after it (that chunk checked again,
+ * nothing written), then `runs` days' first
  * syncs (each a day later than the last: every chunk and the practice tabs checked for the new
  * day); prints the median CPU of each kind of step (the bench's reading, V8's profiler alone, and
  * the capped estimate). A single run of
  * bench/free-plan.ts swings up to 2× on this VM; the median of 60 chunk steps moves by about a
  * millisecond. Run it on two clones, one build each, alternating.
  */
-import { appendSuggestion, measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
+import {
+  appendSuggestion,
+  EDITED_ROW,
+  measureSyncRun,
+  ownTimes,
+  startBenchOffice,
+  typeReply,
+} from "./free-plan";
 import { raisePriority } from "./priority";
 
 const SHEET = "sync-steps";
@@ -18,7 +27,7 @@ const DAY_MS = 86_400_000;
 const runs = Number(process.argv[2] ?? 6);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-type Kind = "every chunk checked" | "quiet" | "a new suggestion" | "a new day";
+type Kind = "every chunk checked" | "quiet" | "a new suggestion" | "a reply typed" | "a new day";
 
 console.log(raisePriority());
 const { em, worker, stop } = await startBenchOffice(SHEET);
@@ -26,15 +35,26 @@ try {
   await measureSyncRun(worker, em, "first", 1);
   const db = await worker.mf.getD1Database("DB");
   const readings = new Map<string, { bench: number[]; profiler: number[]; capped: number[] }>();
-  const kinds: readonly Kind[] = ["every chunk checked", "quiet", "a new suggestion", "a new day"];
+  const kinds: readonly Kind[] = [
+    "every chunk checked",
+    "quiet",
+    "a new suggestion",
+    "a reply typed",
+    "a new day",
+  ];
   for (const kind of kinds) {
     for (let r = 0; r < runs; r++) {
       if (kind === "every chunk checked")
         await db.prepare("UPDATE summary_parts SET input = NULL, result = NULL").run();
       // The fixture's 编号 run to 2026-2000: these are new ones.
       if (kind === "a new suggestion") await appendSuggestion(em, SHEET, `2026-${5001 + r}`);
+      // One row's reply date, changed each run: its chunk writes, and the sync after checks it again.
+      if (kind === "a reply typed") await typeReply(em, SHEET, EDITED_ROW, `2026-11-${10 + r}`);
       const startMs = kind === "a new day" ? Date.now() + (r + 1) * DAY_MS : undefined;
-      for (const f of await measureSyncRun(worker, em, kind, 1, startMs)) {
+      const figures = await measureSyncRun(worker, em, kind, 1, startMs);
+      if (kind === "a reply typed")
+        figures.push(...(await measureSyncRun(worker, em, "the sync after it", 1)));
+      for (const f of figures) {
         const step = f.what.replace(/ \(\d+\/\d+\)$/, "");
         const seen = readings.get(step) ?? { bench: [], profiler: [], capped: [] };
         seen.bench.push(f["CPU ms (Worker)"]);
