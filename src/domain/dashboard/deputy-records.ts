@@ -39,12 +39,17 @@ interface Tally {
   co: EvaluatedRow[];
 }
 
-function tallies(evaluation: EvaluatedLedger): Map<string, Tally> {
+/** Each deputy's rows; of the deputy with name key `only` alone when given (one page needs one). */
+function tallies(evaluation: EvaluatedLedger, only?: string): Map<string, Tally> {
   const map = new Map<string, Tally>();
-  for (const entry of evaluation.deputies.entries)
-    map.set(nameKey(entry.name), { name: entry.name, led: [], co: [] });
-  const at = (name: string): Tally => {
+  const wanted = (key: string) => only === undefined || key === only;
+  for (const entry of evaluation.deputies.entries) {
+    const key = nameKey(entry.name);
+    if (wanted(key)) map.set(key, { name: entry.name, led: [], co: [] });
+  }
+  const at = (name: string): Tally | null => {
     const key = nameKey(name);
+    if (!wanted(key)) return null;
     let tally = map.get(key);
     if (!tally) {
       tally = { name, led: [], co: [] };
@@ -53,7 +58,7 @@ function tallies(evaluation: EvaluatedLedger): Map<string, Tally> {
     return tally;
   };
   for (const row of suggestionRows(evaluation)) {
-    if (row.record.leadDeputy) at(row.record.leadDeputy).led.push(row);
+    if (row.record.leadDeputy) at(row.record.leadDeputy)?.led.push(row);
     const lead = nameKey(row.record.leadDeputy);
     const seen = new Set<string>();
     for (const co of row.record.coSigners) {
@@ -61,7 +66,7 @@ function tallies(evaluation: EvaluatedLedger): Map<string, Tally> {
       // A co-signer written twice, or the lead again (a 校验问题), counts once and not as 附议.
       if (key === lead || seen.has(key)) continue;
       seen.add(key);
-      at(co).co.push(row);
+      at(co)?.co.push(row);
     }
   }
   return map;
@@ -91,9 +96,17 @@ export function deputyRecords(evaluation: EvaluatedLedger): DeputyRecordRow[] {
   return [...tallies(evaluation).values()].map((t) => recordRow(evaluation, t));
 }
 
+/** One deputy's line of the records, as deputyRecords has it. Null when the name is nowhere. */
+export function deputyRecordOf(evaluation: EvaluatedLedger, name: string): DeputyRecordRow | null {
+  const key = nameKey(name.trim());
+  const tally = tallies(evaluation, key).get(key);
+  return tally ? recordRow(evaluation, tally) : null;
+}
+
 /** One deputy's record: suggestions led and co-signed. Null when the name is nowhere. */
 export function deputyDetail(evaluation: EvaluatedLedger, name: string): DeputyDetail | null {
-  const tally = tallies(evaluation).get(nameKey(name.trim()));
+  const key = nameKey(name.trim());
+  const tally = tallies(evaluation, key).get(key);
   if (!tally) return null;
   const today = evaluation.today;
   return {

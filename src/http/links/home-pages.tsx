@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { DeputyDetail } from "../../domain/dashboard/deputy-records";
+import type { DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { InboxEntry } from "../../store/inbox";
@@ -53,11 +53,11 @@ export const UnitHome: FC<HomeProps> = (p) => {
 
 /** A deputy's page: submit, the suggestions led and co-signed, the record (代表履职档案). */
 export const DeputyHome: FC<
-  HomeProps & { record: DeputyDetail | null; waiting: readonly InboxEntry[]; canSubmit: boolean }
+  HomeProps & { record: DeputyRecordRow | null; waiting: readonly InboxEntry[]; canSubmit: boolean }
 > = (p) => {
   const led = p.mine.filter((m) => m.relation === "lead");
   const co = p.mine.filter((m) => m.relation === "co");
-  const row = p.record?.row;
+  const row = p.record;
   return (
     <LinkLayout title="我的建议" frame={p.frame}>
       {p.done ? <Note tone="ok">{p.done}</Note> : null}

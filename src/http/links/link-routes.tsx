@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app";
-import { deputyDetail } from "../../domain/dashboard/deputy-records";
+import { deputyRecordOf } from "../../domain/dashboard/deputy-records";
 import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
@@ -60,7 +60,7 @@ export const linkRoutes = new Hono<AppEnv>()
       c,
       <DeputyHome
         {...props}
-        record={deputyDetail(ctx.view.evaluation, ctx.link.recipient)}
+        record={deputyRecordOf(ctx.view.evaluation, ctx.link.recipient)}
         waiting={waiting}
         canSubmit={allows(ctx.link, "submit")}
       />,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contactsJoined, deputyDetail, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
+import {
+  contactsJoined,
+  deputyDetail,
+  deputyRecordOf,
+  deputyRecords,
+} from "../../../src/domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_EXTRA, ledgerExportTable } from "../../../src/domain/dashboard/ledger-export";
 import { reportYears, yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
@@ -59,6 +64,19 @@ describe("deputies' records (代表履职档案)", () => {
     expect(detail?.coSigned.map((r) => r.id)).toEqual(["2026-002", "2026-005"]);
     expect(deputyDetail(evaluation, "王伟（北关）")?.row.name).toBe("王伟(北关)");
     expect(deputyDetail(evaluation, "无名氏")).toBeNull();
+  });
+
+  it("gives one deputy's line (a personal link's 履职档案) as the whole records have it", () => {
+    // 2026-003 led by a name typed in the ledger only, and co-signed by 张明.
+    const typed = fixtureEvaluation(
+      FIXTURE_ROWS.map((r) => (r.编号 === "2026-003" ? { ...r, 领衔代表: "钱七", 附议代表: "张明" } : r)),
+    );
+    const records = deputyRecords(typed);
+    expect(records.map((r) => r.name)).toContain("钱七");
+    for (const record of records) expect(deputyRecordOf(typed, record.name)).toEqual(record);
+    expect(deputyRecordOf(typed, "钱七")).toMatchObject({ led: 1, unlisted: true });
+    expect(deputyRecordOf(typed, " 王伟（北关） ")?.name).toBe("王伟(北关)");
+    expect(deputyRecordOf(typed, "无名氏")).toBeNull();
   });
 });
 
