@@ -8,9 +8,9 @@ export const Badge: FC<{ tone: Tone; children: Child }> = ({ tone, children }) =
 );
 
 /**
- * Markup for the rows of long lists (a table of 2,000 suggestions, a deputy's 170 cards): hono's
+ * Markup for the rows of long lists (a page of the suggestions list, a deputy's 170 cards): hono's
  * tagged template escapes each value as JSX does, at about a sixth of the CPU of building and
- * walking JSX elements (bench/page-steps.ts), which the Free plan's 10 ms a page needs.
+ * walking JSX elements (docs/benchmarks.md), which the Free plan's 10 ms a page needs.
  */
 export const badgeHtml = (tone: Tone, text: string | number) =>
   html`<span class="badge ${tone}">${text}</span>`;
