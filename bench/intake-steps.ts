@@ -11,11 +11,11 @@
 import { SCENARIOS } from "../test/support/ledger-fixture";
 import { intakeReplyRow, measureIntake, measureSyncRun, ownTimes, startBenchOffice } from "./free-plan";
 import { raisePriority } from "./priority";
+import { StepReadings } from "./step-readings";
 
 const SHEET = "intake-steps";
 const OFFICE_ROWS = 2_000;
 const rounds = Number(process.argv[2] ?? 4);
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 console.log(raisePriority());
 const { em, worker, stop } = await startBenchOffice(SHEET);
@@ -33,25 +33,12 @@ try {
     used.add(r);
     return r;
   };
-  const readings = new Map<string, { bench: number[]; capped: number[] }>();
+  const readings = new StepReadings();
   for (let r = 0; r < rounds; r++) {
     const rows = (size: number) => Array.from({ length: size }, (_, i) => fresh(intakeReplyRow(size, i)));
-    for (const f of await measureIntake(worker, em, { tag: `-${r}`, rows })) {
-      const seen = readings.get(f.what) ?? { bench: [], capped: [] };
-      seen.bench.push(f["CPU ms (Worker)"]);
-      seen.capped.push(f["CPU ms (profiler, capped)"]);
-      readings.set(f.what, seen);
-    }
+    readings.add(await measureIntake(worker, em, { tag: `-${r}`, rows }));
   }
-  console.table(
-    [...readings].map(([what, r]) => ({
-      what,
-      readings: r.bench.length,
-      "CPU ms (median)": median(r.bench),
-      "capped estimate (median)": median(r.capped),
-      "all readings": r.bench.join(" "),
-    })),
-  );
+  readings.print();
   ownTimes.print();
 } finally {
   await stop();

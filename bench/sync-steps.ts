@@ -21,11 +21,11 @@ import {
   typeReply,
 } from "./free-plan";
 import { raisePriority } from "./priority";
+import { StepReadings } from "./step-readings";
 
 const SHEET = "sync-steps";
 const DAY_MS = 86_400_000;
 const runs = Number(process.argv[2] ?? 6);
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 type Kind = "every chunk checked" | "quiet" | "a new suggestion" | "a reply typed" | "a new day";
 
@@ -34,7 +34,7 @@ const { em, worker, stop } = await startBenchOffice(SHEET);
 try {
   await measureSyncRun(worker, em, "first", 1);
   const db = await worker.mf.getD1Database("DB");
-  const readings = new Map<string, { bench: number[]; profiler: number[]; capped: number[] }>();
+  const readings = new StepReadings();
   const kinds: readonly Kind[] = [
     "every chunk checked",
     "quiet",
@@ -54,25 +54,10 @@ try {
       const figures = await measureSyncRun(worker, em, kind, 1, startMs);
       if (kind === "a reply typed")
         figures.push(...(await measureSyncRun(worker, em, "the sync after it", 1)));
-      for (const f of figures) {
-        const step = f.what.replace(/ \(\d+\/\d+\)$/, "");
-        const seen = readings.get(step) ?? { bench: [], profiler: [], capped: [] };
-        seen.bench.push(f["CPU ms (Worker)"]);
-        seen.profiler.push(f["CPU ms (profiler)"]);
-        seen.capped.push(f["CPU ms (profiler, capped)"]);
-        readings.set(step, seen);
-      }
+      readings.add(figures, (what) => what.replace(/ \(\d+\/\d+\)$/, ""));
     }
   }
-  console.table(
-    [...readings].map(([step, r]) => ({
-      step,
-      steps: r.bench.length,
-      "CPU ms (median)": median(r.bench),
-      "profiler alone (median)": median(r.profiler),
-      "capped estimate (median)": median(r.capped),
-    })),
-  );
+  readings.print();
   ownTimes.print();
 } finally {
   await stop();
