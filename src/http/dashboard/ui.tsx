@@ -3,17 +3,14 @@ import type { Child, FC } from "hono/jsx";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { daysLeftText, href, statusTone, type Tone } from "./format";
 
-export const Badge: FC<{ tone: Tone; children: Child }> = ({ tone, children }) => (
-  <span class={`badge ${tone}`}>{children}</span>
-);
-
 /**
  * Markup for the rows of long lists (a page of the suggestions list, a deputy's 170 cards): hono's
  * tagged template escapes each value as JSX does, at about a sixth of the CPU of building and
  * walking JSX elements (docs/benchmarks.md), which the Free plan's 10 ms a page needs.
  */
-export const badgeHtml = (tone: Tone, text: string | number) =>
-  html`<span class="badge ${tone}">${text}</span>`;
+export const badgeHtml = (tone: Tone, content: Child) => html`<span class="badge ${tone}">${content}</span>`;
+
+export const Badge: FC<{ tone: Tone; children: Child }> = ({ tone, children }) => badgeHtml(tone, children);
 
 export const statusBadgeHtml = (status: string) =>
   status ? badgeHtml(statusTone(status), status) : html`<span class="muted">—</span>`;
