@@ -1039,17 +1039,12 @@ async function asStaff(em: BenchEmulator, spreadsheetId: string, path: string, b
   if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
 }
 
-/** Types a reply (答复日期 `date`, 答复类别 A) into sheet row `row` as staff would. */
-export async function typeReply(
-  em: BenchEmulator,
-  spreadsheetId: string,
-  row: number,
-  date = "2026-11-20",
-): Promise<void> {
+/** Types a reply (答复日期, 答复类别 A) into sheet row `row` as staff would. */
+export async function typeReply(em: BenchEmulator, spreadsheetId: string, row: number): Promise<void> {
   const headers = ledgerTab.columns.map((c) => c.header);
   const cell = (header: string) => `'${TAB_NAMES.ledger}'!${columnLetter(headers.indexOf(header))}${row}`;
   const data = [
-    { range: cell("答复日期"), values: [[date]] },
+    { range: cell("答复日期"), values: [["2026-11-20"]] },
     { range: cell("答复类别"), values: [["A"]] },
   ];
   await asStaff(

@@ -12,6 +12,7 @@
  * bench/free-plan.ts swings up to 2× on this VM; the median of 60 chunk steps moves by about a
  * millisecond. Run it on two clones, one build each, alternating.
  */
+import { SCENARIOS } from "../test/support/ledger-fixture";
 import {
   appendSuggestion,
   EDITED_ROW,
@@ -48,8 +49,9 @@ try {
         await db.prepare("UPDATE summary_parts SET input = NULL, result = NULL").run();
       // The fixture's 编号 run to 2026-2000: these are new ones.
       if (kind === "a new suggestion") await appendSuggestion(em, SHEET, `2026-${5001 + r}`);
-      // One row's reply date, changed each run: its chunk writes, and the sync after checks it again.
-      if (kind === "a reply typed") await typeReply(em, SHEET, EDITED_ROW, `2026-11-${10 + r}`);
+      // A reply in a row still awaiting one, a new row each run (the fixture's scenarios repeat every
+      // SCENARIOS.length rows): its chunk writes the row's new status, and the sync after checks it again.
+      if (kind === "a reply typed") await typeReply(em, SHEET, EDITED_ROW + r * SCENARIOS.length);
       const startMs = kind === "a new day" ? Date.now() + (r + 1) * DAY_MS : undefined;
       const figures = await measureSyncRun(worker, em, kind, 1, startMs);
       if (kind === "a reply typed")
