@@ -3,7 +3,8 @@
  * Checks its three ports first, starts the Sheets emulator (state in .local/) and the notice sink,
  * creates the `demo` spreadsheet on first start, writes .dev.vars for the Worker, applies D1
  * migrations and runs `wrangler dev`. Prints `就绪 ready` once /healthz answers 200 and the first
- * sync is done. Any failure, or Ctrl-C, stops everything it started (whole process groups).
+ * sync is done. Any failure, Ctrl-C, SIGTERM, the terminal closing (SIGHUP) or the process that ran it
+ * ending (npm killed) stops everything it started (whole process groups).
  */
 import { spawnSync } from "node:child_process";
 import { createPublicKey } from "node:crypto";
@@ -12,6 +13,7 @@ import path from "node:path";
 import { LOCAL, LOCAL_DIR, PROJECT_ROOT } from "./local-paths";
 import { Children } from "./local-stack/children";
 import { parseStackArgs, STACK_HELP, type StackOptions, stackUrls } from "./local-stack/options";
+import { watchParent } from "./local-stack/parent-watch";
 import { busyPortMessage, busyPorts, isAddressInUse, type PortUse, suggestPort } from "./local-stack/ports";
 import { runFirstSync, waitForHealthy, waitForWorker } from "./local-stack/readiness";
 import { type RunningSink, startNoticeSink } from "./notice-sink";
@@ -230,14 +232,20 @@ async function main(): Promise<number> {
   }
   const stack = new Stack(options);
   let interrupted = false;
-  const interrupt = () => {
+  const interrupt = (why: string) => {
     if (interrupted) return;
     interrupted = true;
-    console.log("\n正在停止 stopping…");
+    console.log(`\n${why}，正在停止 stopping…`);
     stack.stop().then(() => process.exit(0));
   };
-  process.on("SIGINT", interrupt);
-  process.on("SIGTERM", interrupt);
+  process.on("SIGINT", () => interrupt("收到 Ctrl-C"));
+  process.on("SIGTERM", () => interrupt("收到 SIGTERM"));
+  // The terminal closed. Node's default would end this process at once, and wrangler and workerd,
+  // each in a process group of its own, would run on.
+  process.on("SIGHUP", () => interrupt("终端已关闭 (SIGHUP)"));
+  watchParent(() => interrupt("启动 npm start 的进程已结束 (parent ended)"));
+  // With the terminal gone, writing the message above fails: that must not end the stop half-way.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
   try {
     await start(stack);
     return 0;

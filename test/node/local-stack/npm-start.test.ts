@@ -15,6 +15,19 @@ const START_TIMEOUT_MS = 240_000;
 let state: string;
 let run: StartRun | undefined;
 
+/** The stack on `ports` (Worker, emulator, notice sink) with its state in `dir`. */
+function stackArgs([worker, emulator, sink]: readonly (number | undefined)[], dir: string): string[] {
+  return ["--port", `${worker}`, "--emulator-port", `${emulator}`, "--sink-port", `${sink}`, "--state", dir];
+}
+
+/** Resolves true once the run has ended, false after `ms`. */
+function endsWithin(started: StartRun, ms: number): Promise<boolean> {
+  return Promise.race([
+    started.exited.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+  ]);
+}
+
 function stateDir(): string {
   state = mkdtempSync(path.join(tmpdir(), "jianyi-npm-start-"));
   return state;
@@ -35,16 +48,7 @@ describe("npm start", () => {
     const busy = await occupy(emulator as number);
     try {
       const dir = stateDir();
-      run = runStart([
-        "--port",
-        `${worker}`,
-        "--emulator-port",
-        `${emulator}`,
-        "--sink-port",
-        `${sink}`,
-        "--state",
-        dir,
-      ]);
+      run = runStart(stackArgs([worker, emulator, sink], dir));
       expect(await run.exited).toBe(1);
       const out = run.output();
       expect(out).toContain(
@@ -65,16 +69,7 @@ describe("npm start", () => {
       const ports = await freePorts(3);
       const [worker, emulator, sink] = ports as [number, number, number];
       const dir = stateDir();
-      run = runStart([
-        "--port",
-        `${worker}`,
-        "--emulator-port",
-        `${emulator}`,
-        "--sink-port",
-        `${sink}`,
-        "--state",
-        dir,
-      ]);
+      run = runStart(stackArgs([worker, emulator, sink], dir));
       await run.waitFor("就绪 ready");
 
       const health = await fetch(`http://127.0.0.1:${worker}/healthz`);
@@ -100,6 +95,44 @@ describe("npm start", () => {
   );
 
   it(
+    "stops every process it started when its terminal closes (SIGHUP), as on Ctrl-C",
+    async () => {
+      const ports = await freePorts(3);
+      const dir = stateDir();
+      run = runStart(stackArgs(ports, dir));
+      await run.waitFor("就绪 ready");
+      expect(processesMentioning(dir).length).toBeGreaterThan(0);
+
+      run.child.kill("SIGHUP");
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toContain("终端已关闭 (SIGHUP)，正在停止 stopping…");
+      expect(await allFree(ports)).toEqual([true, true, true]);
+      expect(processesMentioning(dir)).toEqual([]);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    "stops every process it started when the npm that ran it is killed (nothing is left holding the ports)",
+    async () => {
+      const ports = await freePorts(3);
+      const dir = stateDir();
+      // npm → sh → node, as `npm start` runs: SIGKILL to the shell reaches nothing below it.
+      run = runStart(stackArgs(ports, dir), { viaShell: true });
+      await run.waitFor("就绪 ready");
+      expect(processesMentioning(dir).length).toBeGreaterThan(0);
+
+      run.child.kill("SIGKILL");
+      // The output pipe closes once the stack, wrangler and workerd (which share it) have all exited.
+      expect(await endsWithin(run, 60_000)).toBe(true);
+      expect(run.output()).toContain("启动 npm start 的进程已结束 (parent ended)，正在停止 stopping…");
+      expect(await allFree(ports)).toEqual([true, true, true]);
+      expect(processesMentioning(dir)).toEqual([]);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
     "stops everything, wrangler and workerd included, when the first sync fails, and says what to do",
     async () => {
       const ports = await freePorts(3);
@@ -114,16 +147,7 @@ describe("npm start", () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, "emulator-state.json"), JSON.stringify(model.snapshot()));
 
-      run = runStart([
-        "--port",
-        `${worker}`,
-        "--emulator-port",
-        `${emulator}`,
-        "--sink-port",
-        `${sink}`,
-        "--state",
-        dir,
-      ]);
+      run = runStart(stackArgs([worker, emulator, sink], dir));
       expect(await run.exited).toBe(1);
       const out = run.output();
       expect(out).toContain("启动失败 start failed");

@@ -16,8 +16,16 @@ export interface StartRun {
   waitFor(text: string): Promise<void>;
 }
 
-export function runStart(args: string[]): StartRun {
-  const child = spawn(process.execPath, ["--import", "tsx", "tools/local-stack.ts", ...args], {
+/**
+ * `npm start` with `args`. `viaShell`: under a shell that does not exec it, as npm runs a script
+ * (npm → sh → node), so that a test can end the shell and leave the stack without its parent.
+ */
+export function runStart(args: string[], { viaShell = false } = {}): StartRun {
+  const entry = [process.execPath, "--import", "tsx", "tools/local-stack.ts"];
+  const [command, ...commandArgs] = viaShell
+    ? ["sh", "-c", `"${process.execPath}" --import tsx tools/local-stack.ts "$@"; exit $?`, "sh", ...args]
+    : [...entry, ...args];
+  const child = spawn(command as string, commandArgs, {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
