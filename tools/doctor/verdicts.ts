@@ -10,6 +10,12 @@ export interface Verdict {
 }
 
 export const PLACEHOLDER_DATABASE_ID = "00000000-0000-0000-0000-000000000000";
+/** What to do while wrangler.toml's D1 database_id is missing or the placeholder (the doctor, `npm run deploy`). */
+export const FILL_DATABASE_ID =
+  "D1 的 database_id 还是占位值：运行 npx wrangler d1 create jianyi，把输出的 database_id 填进 wrangler.toml";
+
+/** True when wrangler.toml's D1 `database_id` (null: none) cannot be a real database's. */
+export const isPlaceholderDatabaseId = (id: string | null) => !id || id === PLACEHOLDER_DATABASE_ID;
 export const REQUIRED_SECRETS = ["SPREADSHEET_ID", "GOOGLE_SERVICE_ACCOUNT"] as const;
 export const FORM_SECRETS = [
   "FORM_SECRET_SUGGESTION",
@@ -29,15 +35,7 @@ function configVerdicts(facts: Facts): Verdict[] {
   if (!facts.config.ok) return [v("fix", "wrangler.toml", `读不了 wrangler.toml：${facts.config.error}`)];
   const { databaseId } = facts.config.value;
   if (facts.mode === "local") return [v("ok", "wrangler.toml", "本地模式使用本地 D1，不需要 database_id")];
-  if (!databaseId || databaseId === PLACEHOLDER_DATABASE_ID) {
-    return [
-      v(
-        "fix",
-        "wrangler.toml",
-        "D1 的 database_id 还是占位值：运行 npx wrangler d1 create jianyi，把输出的 database_id 填进 wrangler.toml",
-      ),
-    ];
-  }
+  if (isPlaceholderDatabaseId(databaseId)) return [v("fix", "wrangler.toml", FILL_DATABASE_ID)];
   return [v("ok", "wrangler.toml", `D1 database_id 已填写（${databaseId}）`)];
 }
 
