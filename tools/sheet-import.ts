@@ -10,7 +10,7 @@ import { readWorkbook } from "./import/workbook";
 import { writeImport } from "./import/write";
 import { CONNECTION_HELP } from "./provision/cli-args";
 import { resolveConnection } from "./provision/connection";
-import { createSheetsSession, describeApiError } from "./provision/google-client";
+import { createSheetsSession, describeApiError, isConnectionFailure } from "./provision/google-client";
 import { runCli } from "./run-cli";
 
 const HELP = `用法: npm run sheet:import -- <台账.xlsx> [--spreadsheet <id>] [--sheet <工作表名>] [--dry-run]
@@ -92,8 +92,8 @@ async function main(): Promise<number> {
   } catch (error) {
     const status = (error as { response?: { status?: number } })?.response?.status;
     console.error(
-      status
-        ? describeApiError(error, spreadsheetId, session.email)
+      status || isConnectionFailure(error)
+        ? describeApiError(error, { spreadsheetId, email: session.email, connection })
         : String((error as Error).message ?? error),
     );
     return 2;

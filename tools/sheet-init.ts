@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     console.log(`API 调用：读取 ${reads} 次，写入 ${writes} 次${batch} (${reads} reads, ${writes} writes)`);
     return options.check && result.plan.changes.length > 0 ? 1 : 0;
   } catch (error) {
-    console.error(describeApiError(error, options.spreadsheetId, session.email));
+    console.error(describeApiError(error, { ...options, email: session.email }));
     return 2;
   }
 }

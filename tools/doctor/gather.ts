@@ -132,7 +132,13 @@ async function checkSheet(connection: Connection, spreadsheetId: string): Promis
     const changes = result.plan.changes.map(describeChange);
     return { ...base, layout: { ok: true, value: { changes, notes: result.plan.notes } } };
   } catch (error) {
-    return { ...base, layout: { ok: false, error: describeApiError(error, spreadsheetId, session.email) } };
+    return {
+      ...base,
+      layout: {
+        ok: false,
+        error: describeApiError(error, { spreadsheetId, email: session.email, connection }),
+      },
+    };
   }
 }
 

@@ -72,8 +72,32 @@ export function createSheetsSession(connection: Connection): SheetsSession {
   return { api, email: key.client_email, counts };
 }
 
+/** Where a failed call went: the spreadsheet, the service account, and the API it was sent to. */
+export interface ApiTarget {
+  readonly spreadsheetId: string;
+  readonly email: string;
+  readonly connection: Pick<Connection, "apiBase">;
+}
+
+const NO_CONNECTION = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+]);
+
+/** True when the request got no answer at all (nothing listening, no route, no DNS). */
+export function isConnectionFailure(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  return NO_CONNECTION.has(String(code)) || NO_CONNECTION.has(String(cause?.code));
+}
+
+const isOnThisMachine = (apiBase: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(apiBase);
+
 /** A short Chinese/English message for a failed API call, with what to do for the usual causes. */
-export function describeApiError(error: unknown, spreadsheetId: string, email: string): string {
+export function describeApiError(error: unknown, { spreadsheetId, email, connection }: ApiTarget): string {
   const status = (error as { status?: number; response?: { status?: number } })?.response?.status;
   const message = error instanceof Error ? error.message : String(error);
   if (status === 404) return `找不到表格 ${spreadsheetId} (spreadsheet not found): 请核对表格 ID`;
@@ -81,7 +105,17 @@ export function describeApiError(error: unknown, spreadsheetId: string, email: s
     return `无权访问表格 ${spreadsheetId} (permission denied): 请把表格以“编辑者”身份共享给 ${email}`;
   }
   if (status === 401) return `服务账号认证失败 (authentication failed): ${message}`;
-  return status
-    ? `Sheets API 错误 ${status}: ${message}`
-    : `无法连接 Sheets API (request failed): ${message}`;
+  if (status) return `Sheets API 错误 ${status}: ${message}`;
+  if (!isConnectionFailure(error)) return `Sheets API 请求失败 (request failed): ${message}`;
+  const { apiBase } = connection;
+  if (isOnThisMachine(apiBase))
+    return (
+      `连不上 ${apiBase}（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器；` +
+      `要操作 Google 上的表格，请用 --key 指定服务账号密钥、--spreadsheet 指定表格 ID` +
+      ` (cannot reach the local Sheets emulator: ${message})`
+    );
+  return (
+    `连不上 ${apiBase}：请检查这台电脑的网络和代理；在中国大陆，这台电脑要能访问 Google` +
+    `（见 docs/deploy.md 第 15 节） (cannot reach the Sheets API: ${message})`
+  );
 }

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnLetter, ledgerTab, TAB_NAMES } from "../../../sheets-schema";
 import { runCli, startTestSheets, type TestSheets } from "./helpers";
@@ -5,6 +6,15 @@ import { runCli, startTestSheets, type TestSheets } from "./helpers";
 const ID = "cli";
 const CLI = "tools/sheet-init.ts";
 const CLI_TIMEOUT_MS = 60_000;
+
+/** A port nothing listens on: taken from the system, then let go. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe("npm run sheet:init (the CLI, spawned)", () => {
   let sheets: TestSheets;
@@ -53,6 +63,25 @@ describe("npm run sheet:init (the CLI, spawned)", () => {
       expect(fix.code).toBe(0);
       const end = columnLetter(ledgerTab.columns.length);
       expect(sheets.values(ID, `'${TAB_NAMES.ledger}'!${end}1`)).toEqual([["办理期限"]]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "says what to do when nothing answers: start the local emulator, or check the network to Google",
+    async () => {
+      const closed = await closedPort();
+      const local = await runCli(CLI, ["--url", `http://127.0.0.1:${closed}/`, "--spreadsheet", ID], sheets);
+      expect(local.code).toBe(2);
+      expect(local.stderr).toContain(
+        `连不上 http://127.0.0.1:${closed}/（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器`,
+      );
+      // .invalid never resolves (RFC 2606): as a machine that cannot reach Google sees it.
+      const remote = await runCli(CLI, ["--url", "https://sheets.invalid/", "--spreadsheet", ID], sheets);
+      expect(remote.code).toBe(2);
+      expect(remote.stderr).toContain(
+        "连不上 https://sheets.invalid/：请检查这台电脑的网络和代理；在中国大陆，这台电脑要能访问 Google",
+      );
     },
     CLI_TIMEOUT_MS,
   );
