@@ -28,6 +28,29 @@ function endsWithin(started: StartRun, ms: number): Promise<boolean> {
   ]);
 }
 
+/**
+ * A stack started on free ports, once it says 就绪 ready, sent `signal` (to the shell above it with
+ * `viaShell`); resolves once its output pipe closed (the stack, wrangler and workerd, which share
+ * it, have all exited) and fails when that takes longer than a minute.
+ */
+async function readyThenSignalled(signal: NodeJS.Signals, options: { viaShell?: boolean } = {}) {
+  const ports = await freePorts(3);
+  const dir = stateDir();
+  const started = runStart(stackArgs(ports, dir), options);
+  run = started;
+  await started.waitFor("就绪 ready");
+  expect(processesMentioning(dir).length).toBeGreaterThan(0);
+  started.child.kill(signal);
+  expect(await endsWithin(started, 60_000)).toBe(true);
+  return { started, ports, dir };
+}
+
+/** No process of the run (its state folder `dir` in the command line) and none of its ports taken. */
+async function expectNothingLeft(ports: number[], dir: string): Promise<void> {
+  expect(await allFree(ports)).toEqual(ports.map(() => true));
+  expect(processesMentioning(dir)).toEqual([]);
+}
+
 function stateDir(): string {
   state = mkdtempSync(path.join(tmpdir(), "jianyi-npm-start-"));
   return state;
@@ -97,17 +120,10 @@ describe("npm start", () => {
   it(
     "stops every process it started when its terminal closes (SIGHUP), as on Ctrl-C",
     async () => {
-      const ports = await freePorts(3);
-      const dir = stateDir();
-      run = runStart(stackArgs(ports, dir));
-      await run.waitFor("就绪 ready");
-      expect(processesMentioning(dir).length).toBeGreaterThan(0);
-
-      run.child.kill("SIGHUP");
-      expect(await run.exited).toBe(0);
-      expect(run.output()).toContain("终端已关闭 (SIGHUP)，正在停止 stopping…");
-      expect(await allFree(ports)).toEqual([true, true, true]);
-      expect(processesMentioning(dir)).toEqual([]);
+      const { started, ports, dir } = await readyThenSignalled("SIGHUP");
+      expect(await started.exited).toBe(0);
+      expect(started.output()).toContain("终端已关闭 (SIGHUP)，正在停止 stopping…");
+      await expectNothingLeft(ports, dir);
     },
     START_TIMEOUT_MS,
   );
@@ -115,19 +131,10 @@ describe("npm start", () => {
   it(
     "stops every process it started when the npm that ran it is killed (nothing is left holding the ports)",
     async () => {
-      const ports = await freePorts(3);
-      const dir = stateDir();
       // npm → sh → node, as `npm start` runs: SIGKILL to the shell reaches nothing below it.
-      run = runStart(stackArgs(ports, dir), { viaShell: true });
-      await run.waitFor("就绪 ready");
-      expect(processesMentioning(dir).length).toBeGreaterThan(0);
-
-      run.child.kill("SIGKILL");
-      // The output pipe closes once the stack, wrangler and workerd (which share it) have all exited.
-      expect(await endsWithin(run, 60_000)).toBe(true);
-      expect(run.output()).toContain("启动 npm start 的进程已结束 (parent ended)，正在停止 stopping…");
-      expect(await allFree(ports)).toEqual([true, true, true]);
-      expect(processesMentioning(dir)).toEqual([]);
+      const { started, ports, dir } = await readyThenSignalled("SIGKILL", { viaShell: true });
+      expect(started.output()).toContain("启动 npm start 的进程已结束 (parent ended)，正在停止 stopping…");
+      await expectNothingLeft(ports, dir);
     },
     START_TIMEOUT_MS,
   );
