@@ -15,6 +15,7 @@ import path from "node:path";
 import { Miniflare } from "miniflare";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import { IsolateProfiler } from "./isolate-cpu";
+import { BENCH_PORTS } from "./ports";
 import { ThreadStateReader } from "./thread-state";
 import { threadCpuNs, workerdPid } from "./worker";
 
@@ -51,7 +52,7 @@ export async function benchClockFloor(): Promise<ClockFloor[]> {
   await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
   const mf = new Miniflare({
     name: "clock-floor",
-    inspectorPort: 9338,
+    inspectorPort: BENCH_PORTS.clockFloorInspector.port,
     modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/clock-floor-worker.js") }],
     compatibilityDate: "2026-04-20",
     d1Databases: { DB: "clock-floor-db" },

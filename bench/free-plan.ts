@@ -28,6 +28,7 @@ import {
   postUnitForm,
   putLetter,
 } from "./link-pages";
+import { BENCH_PORTS, exitIfBenchPortsBusy } from "./ports";
 import { raisePriority } from "./priority";
 import { maxBatchSize } from "./queue-batches";
 import {
@@ -42,7 +43,7 @@ export const OFFICE_ROWS = 2_000;
 export const FREE_CPU_MS = 10;
 /** D1 queries one invocation may make on Workers Free (D1's limits page). */
 export const FREE_D1_QUERIES = 50;
-const PORT = 8797;
+const PORT = BENCH_PORTS.officeEmulator.port;
 const SHEET = "bench-office";
 const REPEATS = 5;
 const DAY_MS = 86_400_000;
@@ -996,6 +997,7 @@ export async function seedBenchSheet(em: BenchEmulator, spreadsheetId: string): 
  * cron tick often does on Cloudflare.
  */
 export async function startBenchOffice(spreadsheetId: string, { keepD1 = false } = {}) {
+  await exitIfBenchPortsBusy([BENCH_PORTS.officeEmulator, BENCH_PORTS.workerInspector]);
   buildWorker();
   // CPU is measured here, not quota: runs follow each other faster than a cron would (bench/sync.ts
   // keeps Google's 60 reads and 60 writes a minute).

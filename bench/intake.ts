@@ -8,10 +8,11 @@ import { pathToFileURL } from "node:url";
 import { signBody } from "../src/intake/signature";
 import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
 import { callsSince, startBenchEmulator } from "./emulator-process";
+import { BENCH_PORTS } from "./ports";
 import { BENCH_ADMIN_TOKEN, BENCH_FORM_SECRET, buildWorker, startBenchWorker } from "./worker";
 
 const SUBMISSIONS = 1_000;
-const PORT = 8796;
+const PORT = BENCH_PORTS.intakeEmulator.port;
 const CONCURRENCY = 20;
 const LANDING_TIMEOUT_MS = 5 * 60_000;
 

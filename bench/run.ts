@@ -18,6 +18,7 @@ import {
 } from "./free-plan";
 import { benchIntake, printIntake } from "./intake";
 import { benchParseRows } from "./parse-rows";
+import { exitIfBenchPortsBusy } from "./ports";
 import { raisePriority } from "./priority";
 import { measureStartUp } from "./start-up";
 import { benchSync, printSync } from "./sync";
@@ -26,6 +27,8 @@ const json = process.argv.includes("--json");
 const stdout = process.stdout.write.bind(process.stdout);
 if (json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
 
+// Before minutes of work: a port another bench still holds would end the run half-way.
+await exitIfBenchPortsBusy();
 const priority = raisePriority();
 console.log(priority);
 console.log("Parse, check and compute ledger rows vs JSON.parse of their batchGet payload");

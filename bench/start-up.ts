@@ -6,10 +6,11 @@
  * fresh isolate's first invocation does not pay them on its 10 ms.
  */
 import { IsolateProfiler } from "./isolate-cpu";
+import { BENCH_PORTS } from "./ports";
 import { medianTenth, startToy } from "./toy-worker";
 
 const EMPTY = `export default { fetch() { return new Response("ok"); } };`;
-const INSPECTOR_PORT = 9351;
+const INSPECTOR_PORT = BENCH_PORTS.startUpInspector.port;
 
 export interface StartUp {
   /** CPU of workerd's threads until the Worker is ready, less an empty Worker's (median), ms. */

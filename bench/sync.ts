@@ -13,10 +13,11 @@
 import { pathToFileURL } from "node:url";
 import { buildFixture, fixtureSheets } from "../test/support/ledger-fixture";
 import { callsSince, startBenchEmulator } from "./emulator-process";
+import { BENCH_PORTS } from "./ports";
 import { BENCH_ADMIN_TOKEN, buildWorker, startBenchWorker } from "./worker";
 
 const ROWS = 10_000;
-const PORT = 8795;
+const PORT = BENCH_PORTS.syncEmulator.port;
 
 export interface SyncFigures {
   run: string;

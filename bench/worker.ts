@@ -7,6 +7,7 @@ import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
 import type { BenchEmulator } from "./emulator-process";
 import { IsolateProfiler } from "./isolate-cpu";
+import { BENCH_PORTS } from "./ports";
 import { startRemoteR2 } from "./r2-remote";
 import { ThreadStateReader } from "./thread-state";
 
@@ -84,7 +85,11 @@ export interface BenchWorkerOptions {
 export async function startBenchWorker(
   em: BenchEmulator,
   spreadsheetId: string,
-  { inspectorPort = 9331, intakeConsumer = true, d1Persist }: BenchWorkerOptions = {},
+  {
+    inspectorPort = BENCH_PORTS.workerInspector.port,
+    intakeConsumer = true,
+    d1Persist,
+  }: BenchWorkerOptions = {},
 ): Promise<BenchWorker> {
   // R2 in a process of its own, reached over HTTP as on Cloudflare (bench/r2-remote.ts); started
   // first, so the Worker's workerd is the one started after it. BENCH_R2=in-process binds
