@@ -20,9 +20,9 @@ const CAUSES: readonly { seen: RegExp; hint: string }[] = [
   },
 ];
 
-/** The lines to print after a failed upload whose output (stdout and stderr) was `output`. */
-export function uploadFailureHint(output: string): string[] {
-  const known = CAUSES.filter((cause) => cause.seen.test(output)).map((cause) => cause.hint);
+/** The lines to print after a failed upload whose errors (wrangler's stderr) were `errors`. */
+export function uploadFailureHint(errors: string): string[] {
+  const known = CAUSES.filter((cause) => cause.seen.test(errors)).map((cause) => cause.hint);
   return [
     "上传没有成功（原因见上面 wrangler 的英文报错）：",
     ...known.map((hint) => `- ${hint}`),

@@ -29,25 +29,24 @@ function uploadBlocker(options: readonly string[]): string | null {
   return config.ok && isPlaceholderDatabaseId(config.value.databaseId) ? FILL_DATABASE_ID : null;
 }
 
-/** Runs wrangler with its output shown as it comes and kept, for the hint after a failure. */
-function runWrangler(args: readonly string[]): Promise<{ code: number; output: string }> {
+/**
+ * Runs wrangler with its errors shown as they come and kept, for the hint after a failure. Its
+ * stdout stays the terminal: wrangler asks its questions only when stdin and stdout both are one.
+ */
+function runWrangler(args: readonly string[]): Promise<{ code: number; errors: string }> {
   const child = spawn("npx", ["wrangler", ...args], {
     cwd: PROJECT_ROOT,
     env: { ...QUIET_WRANGLER, ...process.env },
-    stdio: ["inherit", "pipe", "pipe"],
+    stdio: ["inherit", "inherit", "pipe"],
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-    process.stdout.write(chunk);
-  });
+  let errors = "";
   child.stderr.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
+    errors += chunk.toString();
     process.stderr.write(chunk);
   });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.once("close", (code) => resolve({ code: code ?? 1, output }));
+    child.once("close", (code) => resolve({ code: code ?? 1, errors }));
   });
 }
 
@@ -70,6 +69,6 @@ runCli(async () => {
     "--no-bundle",
     ...wranglerOptions,
   ]);
-  if (upload.code !== 0) for (const line of uploadFailureHint(upload.output)) console.error(line);
+  if (upload.code !== 0) for (const line of uploadFailureHint(upload.errors)) console.error(line);
   return upload.code;
 });
