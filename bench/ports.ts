@@ -6,6 +6,13 @@
  */
 import { isPortFree } from "../tools/local-stack/ports";
 
+/** A port a benchmark listens on, and what for (in Chinese and English). */
+export interface BenchPort {
+  readonly port: number;
+  readonly what: string;
+  readonly whatEn: string;
+}
+
 export const BENCH_PORTS = {
   syncEmulator: {
     port: 8795,
@@ -30,13 +37,6 @@ export const BENCH_PORTS = {
   clockFloorInspector: { port: 9338, what: "空 Worker 的 CPU 采样", whatEn: "the empty Worker's profiler" },
   startUpInspector: { port: 9351, what: "启动耗时的 CPU 采样", whatEn: "the start-up profiler" },
 } as const satisfies Record<string, BenchPort>;
-
-/** A port a benchmark listens on, and what for (in Chinese and English). */
-export interface BenchPort {
-  readonly port: number;
-  readonly what: string;
-  readonly whatEn: string;
-}
 
 /** One line per port of `uses` that is taken, saying in Chinese and English what to do; none when all are free. */
 export async function busyBenchPorts(
