@@ -13,14 +13,29 @@ export class StateFile {
     private readonly emulator: Emulator,
   ) {}
 
-  /** Loads the file if it exists; returns whether anything was loaded. */
+  /**
+   * Loads the file if it exists; returns whether anything was loaded. A file it cannot read (edited by
+   * hand, or from another version) stops the start with what to do, and is left as it is.
+   */
   load(): boolean {
     if (!existsSync(this.path)) return false;
-    const state = JSON.parse(readFileSync(this.path, "utf8")) as PersistedState;
-    if (state.version !== 1)
-      throw new Error(`${this.path}: unsupported emulator state version ${String(state.version)}`);
+    let state: PersistedState;
+    try {
+      state = JSON.parse(readFileSync(this.path, "utf8")) as PersistedState;
+    } catch (error) {
+      throw new Error(this.unreadable(`不是有效的 JSON：${(error as Error).message}`));
+    }
+    if (state?.version !== 1) throw new Error(this.unreadable(`版本 ${String(state?.version)} 不受支持`));
     this.emulator.restore(state);
     return true;
+  }
+
+  private unreadable(why: string): string {
+    return (
+      `模拟器的状态文件 ${this.path} 读不了（${why}）。它保存着本地模拟表格的内容：` +
+      `把它改名备份（或删除）后重新启动，会重新建立演示表格 ` +
+      `(the emulator's state file cannot be read: move it aside and start again)`
+    );
   }
 
   /** Debounced: a burst of writes costs one save. */

@@ -87,6 +87,19 @@ describe("persistence to a state file", () => {
     expect(running.emulator.getValues("old", "表头")).toEqual([["编号"]]);
   });
 
+  it("refuses a state file it cannot read, saying which and what to do, and leaves it as it is", async () => {
+    const stateFile = path.join(mkdtempSync(path.join(tmpdir(), "emu-state-")), "state.json");
+    writeFileSync(stateFile, "{not json");
+    await expect(startTestEmulator({ stateFile })).rejects.toThrow(
+      `模拟器的状态文件 ${stateFile} 读不了（不是有效的 JSON：`,
+    );
+    expect(readFileSync(stateFile, "utf8")).toBe("{not json");
+    writeFileSync(stateFile, JSON.stringify({ version: 2 }));
+    await expect(startTestEmulator({ stateFile })).rejects.toThrow(
+      `读不了（版本 2 不受支持）。它保存着本地模拟表格的内容：把它改名备份（或删除）后重新启动，会重新建立演示表格`,
+    );
+  });
+
   it("saves shortly after a change without waiting for close", async () => {
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), "emu-state-")), "state.json");
     running = await startTestEmulator({ stateFile });
