@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { isAddressInUse } from "../local-stack/ports";
 import { startEmulator } from "./server";
 import { publicKeyFromPrivate } from "./service-account";
 
@@ -38,8 +39,9 @@ const serviceAccounts = (values["service-account"] ?? []).map((file) => {
 const readsPerMinute = intOption("reads-per-minute", values["reads-per-minute"]);
 const writesPerMinute = intOption("writes-per-minute", values["writes-per-minute"]);
 const tokenLifetimeSeconds = intOption("token-lifetime", values["token-lifetime"]);
+const port = intOption("port", values.port) ?? 8790;
 const running = await startEmulator({
-  port: intOption("port", values.port) ?? 8790,
+  port,
   host: values.host ?? "127.0.0.1",
   serviceAccounts,
   ...(values["static-token"] !== undefined ? { staticToken: values["static-token"] } : {}),
@@ -47,6 +49,13 @@ const running = await startEmulator({
   ...(readsPerMinute !== undefined ? { readsPerMinute } : {}),
   ...(writesPerMinute !== undefined ? { writesPerMinute } : {}),
   ...(tokenLifetimeSeconds !== undefined ? { tokenLifetimeSeconds } : {}),
+}).catch((error: unknown) => {
+  if (!isAddressInUse(error)) throw error;
+  console.error(
+    `端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，例如 npm run emulator -- --port ${port + 100}` +
+      ` (port ${port} is busy)`,
+  );
+  process.exit(1);
 });
 
 console.log(`Sheets emulator listening on ${running.url}`);

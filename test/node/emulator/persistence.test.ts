@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -111,6 +112,34 @@ describe("persistence to a state file", () => {
 });
 
 describe("the CLI", () => {
+  it("names a busy port and the flag that moves it, and exits 1", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "tools/sheets-emulator/cli.ts", "--port", `${port}`],
+        {
+          cwd: projectRoot,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，例如 npm run emulator -- --port ${port + 100}` +
+          ` (port ${port} is busy)\n`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
   it("starts with a key file and a static token, prints its URL, and saves state on SIGTERM", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "emu-cli-"));
     const account = generateServiceAccount("cli@jianyi-test.iam.gserviceaccount.com");
