@@ -30,9 +30,12 @@ export async function suggestPort(
   return null;
 }
 
-/** What an operator reads when a port is taken: which one, by what, and how to choose another. */
-export function busyPortMessage(use: PortUse, suggestion: number | null): string {
-  const example = `npm start -- ${use.flag} ${suggestion ?? "<端口>"}`;
+/**
+ * What an operator reads when a port is taken: which one, by what, and how to choose another with
+ * `command` (npm start's by default; the emulator run alone has its own).
+ */
+export function busyPortMessage(use: PortUse, suggestion: number | null, command = "npm start --"): string {
+  const example = `${command} ${use.flag} ${suggestion ?? "<端口>"}`;
   return [
     `端口 ${use.port} 已被占用（${use.what}）：请先停止占用它的程序，或换一个端口，例如 ${example}`,
     `port ${use.port} (${use.whatEn}) is busy: stop whatever uses it, or choose another port, e.g. ${example}`,

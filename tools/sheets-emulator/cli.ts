@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { isAddressInUse } from "../local-stack/ports";
+import { busyPortMessage, isAddressInUse, suggestPort } from "../local-stack/ports";
 import { startEmulator } from "./server";
 import { publicKeyFromPrivate } from "./service-account";
 
@@ -40,21 +40,20 @@ const readsPerMinute = intOption("reads-per-minute", values["reads-per-minute"])
 const writesPerMinute = intOption("writes-per-minute", values["writes-per-minute"]);
 const tokenLifetimeSeconds = intOption("token-lifetime", values["token-lifetime"]);
 const port = intOption("port", values.port) ?? 8790;
+const host = values.host ?? "127.0.0.1";
 const running = await startEmulator({
   port,
-  host: values.host ?? "127.0.0.1",
+  host,
   serviceAccounts,
   ...(values["static-token"] !== undefined ? { staticToken: values["static-token"] } : {}),
   ...(values.state !== undefined ? { stateFile: values.state } : {}),
   ...(readsPerMinute !== undefined ? { readsPerMinute } : {}),
   ...(writesPerMinute !== undefined ? { writesPerMinute } : {}),
   ...(tokenLifetimeSeconds !== undefined ? { tokenLifetimeSeconds } : {}),
-}).catch((error: unknown) => {
+}).catch(async (error: unknown) => {
   if (!isAddressInUse(error)) throw error;
-  console.error(
-    `端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，例如 npm run emulator -- --port ${port + 100}` +
-      ` (port ${port} is busy)`,
-  );
+  const use = { port, what: "Sheets 模拟器", whatEn: "Sheets emulator", flag: "--port" };
+  console.error(busyPortMessage(use, await suggestPort(host, port, []), "npm run emulator --"));
   process.exit(1);
 });
 

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateServiceAccount } from "../../../tools/sheets-emulator/service-account";
+import { occupy } from "../../support/ports";
 import {
   enc,
   exchangeAssertion,
@@ -113,9 +113,8 @@ describe("persistence to a state file", () => {
 
 describe("the CLI", () => {
   it("names a busy port and the flag that moves it, and exits 1", async () => {
-    const busy = createServer();
-    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
-    const { port } = busy.address() as AddressInfo;
+    const busy = await occupy();
+    const { port } = busy;
     try {
       const child = spawn(
         process.execPath,
@@ -131,12 +130,14 @@ describe("the CLI", () => {
       });
       const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
       expect(code).toBe(1);
-      expect(stderr).toBe(
-        `端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，例如 npm run emulator -- --port ${port + 100}` +
-          ` (port ${port} is busy)\n`,
+      expect(stderr).toMatch(
+        new RegExp(
+          `^端口 ${port} 已被占用（Sheets 模拟器）：请先停止占用它的程序，或换一个端口，例如 npm run emulator -- --port \\d+\n` +
+            `port ${port} \\(Sheets emulator\\) is busy: stop whatever uses it, or choose another port, e\\.g\\. npm run emulator -- --port \\d+\n$`,
+        ),
       );
     } finally {
-      busy.close();
+      await busy.close();
     }
   });
 

@@ -7,7 +7,8 @@ import { generateDemo } from "../../../tools/demo/generate";
 import { LOCAL } from "../../../tools/local-paths";
 import { Emulator } from "../../../tools/sheets-emulator/emulator";
 import { generateServiceAccount } from "../../../tools/sheets-emulator/service-account";
-import { allFree, freePorts, occupy, processesMentioning, runStart, type StartRun } from "./run-start";
+import { freePorts, occupy } from "../../support/ports";
+import { allFree, processesMentioning, runStart, type StartRun } from "./run-start";
 
 // A whole wrangler dev boot, a migration run and the demo seeding on a loaded 2-core machine.
 const START_TIMEOUT_MS = 240_000;
@@ -82,7 +83,7 @@ describe("npm start", () => {
       expect(readdirSync(dir)).toEqual([]);
       expect(await allFree([worker as number, sink as number])).toEqual([true, true]);
     } finally {
-      busy.close();
+      await busy.close();
     }
   });
 

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { isPortFree } from "../../../tools/local-stack/ports";
 
@@ -23,7 +22,7 @@ export interface StartRun {
 export function runStart(args: string[], { viaShell = false } = {}): StartRun {
   const entry = [process.execPath, "--import", "tsx", "tools/local-stack.ts"];
   const [command, ...commandArgs] = viaShell
-    ? ["sh", "-c", `"${process.execPath}" --import tsx tools/local-stack.ts "$@"; exit $?`, "sh", ...args]
+    ? ["sh", "-c", `${entry.map((word) => `"${word}"`).join(" ")} "$@"; exit $?`, "sh", ...args]
     : [...entry, ...args];
   const child = spawn(command as string, commandArgs, {
     cwd: PROJECT_ROOT,
@@ -69,28 +68,6 @@ export function runStart(args: string[], { viaShell = false } = {}): StartRun {
         check();
       }),
   };
-}
-
-/** Three ports nothing listens on right now. */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  const ports: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const address = server.address();
-    if (typeof address === "object" && address) ports.push(address.port);
-    servers.push(server);
-  }
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
-}
-
-/** Occupies a port the way another program would. */
-export async function occupy(port: number): Promise<Server> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return server;
 }
 
 /** Processes whose command line mentions `needle` (e.g. a run's private state folder). */

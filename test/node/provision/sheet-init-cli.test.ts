@@ -1,20 +1,11 @@
-import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnLetter, ledgerTab, TAB_NAMES } from "../../../sheets-schema";
+import { freePorts } from "../../support/ports";
 import { runCli, startTestSheets, type TestSheets } from "./helpers";
 
 const ID = "cli";
 const CLI = "tools/sheet-init.ts";
 const CLI_TIMEOUT_MS = 60_000;
-
-/** A port nothing listens on: taken from the system, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("npm run sheet:init (the CLI, spawned)", () => {
   let sheets: TestSheets;
@@ -70,7 +61,7 @@ describe("npm run sheet:init (the CLI, spawned)", () => {
   it(
     "says what to do when nothing answers: start the local emulator, or check the network to Google",
     async () => {
-      const closed = await closedPort();
+      const [closed] = await freePorts(1);
       const local = await runCli(CLI, ["--url", `http://127.0.0.1:${closed}/`, "--spreadsheet", ID], sheets);
       expect(local.code).toBe(2);
       expect(local.stderr).toContain(
