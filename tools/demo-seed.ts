@@ -7,7 +7,7 @@ import { createOnEmulator } from "./demo/emulator-spreadsheet";
 import { seedDemo } from "./demo/seed";
 import { CONNECTION_HELP, parseCli } from "./provision/cli-args";
 import { GOOGLE_API_BASE } from "./provision/connection";
-import { createSheetsSession, describeApiError } from "./provision/google-client";
+import { createSheetsSession, describeApiError, GOOGLE_SHEET_FLAGS } from "./provision/google-client";
 import { reportLines } from "./provision/provision";
 import { runCli } from "./run-cli";
 
@@ -39,7 +39,9 @@ async function main(): Promise<number> {
     console.log(`API 调用：读取 ${reads} 次，写入 ${writes} 次 (${reads} reads, ${writes} writes)`);
     return 0;
   } catch (error) {
-    console.error(describeApiError(error, { ...options, email: session.email }));
+    console.error(
+      describeApiError(error, { ...options, email: session.email, otherwise: GOOGLE_SHEET_FLAGS }),
+    );
     return 2;
   }
 }

@@ -10,7 +10,12 @@ import { readWorkbook } from "./import/workbook";
 import { writeImport } from "./import/write";
 import { CONNECTION_HELP } from "./provision/cli-args";
 import { resolveConnection } from "./provision/connection";
-import { createSheetsSession, describeApiError, isConnectionFailure } from "./provision/google-client";
+import {
+  createSheetsSession,
+  describeApiError,
+  GOOGLE_SHEET_FLAGS,
+  isConnectionFailure,
+} from "./provision/google-client";
 import { runCli } from "./run-cli";
 
 const HELP = `用法: npm run sheet:import -- <台账.xlsx> [--spreadsheet <id>] [--sheet <工作表名>] [--dry-run]
@@ -93,7 +98,12 @@ async function main(): Promise<number> {
     const status = (error as { response?: { status?: number } })?.response?.status;
     console.error(
       status || isConnectionFailure(error)
-        ? describeApiError(error, { spreadsheetId, email: session.email, connection })
+        ? describeApiError(error, {
+            spreadsheetId,
+            email: session.email,
+            connection,
+            otherwise: GOOGLE_SHEET_FLAGS,
+          })
         : String((error as Error).message ?? error),
     );
     return 2;

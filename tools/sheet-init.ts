@@ -4,7 +4,7 @@
  * Idempotent; --check only reports the differences and exits 1 when there are any.
  */
 import { CONNECTION_HELP, parseCli } from "./provision/cli-args";
-import { createSheetsSession, describeApiError } from "./provision/google-client";
+import { createSheetsSession, describeApiError, GOOGLE_SHEET_FLAGS } from "./provision/google-client";
 import { provisionSpreadsheet, reportLines } from "./provision/provision";
 import { runCli } from "./run-cli";
 
@@ -33,7 +33,9 @@ async function main(): Promise<number> {
     console.log(`API 调用：读取 ${reads} 次，写入 ${writes} 次${batch} (${reads} reads, ${writes} writes)`);
     return options.check && result.plan.changes.length > 0 ? 1 : 0;
   } catch (error) {
-    console.error(describeApiError(error, { ...options, email: session.email }));
+    console.error(
+      describeApiError(error, { ...options, email: session.email, otherwise: GOOGLE_SHEET_FLAGS }),
+    );
     return 2;
   }
 }

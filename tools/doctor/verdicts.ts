@@ -192,7 +192,11 @@ function robotVerdicts(facts: Facts): Verdict[] {
 function healthVerdicts(facts: Facts): Verdict[] {
   if (!facts.health) return [];
   const { url, reach } = facts.health;
-  if (!reach.ok) return [v("fix", "Worker", `${url} 连不上（${reach.error}）：Worker 没有运行，或地址不对`)];
+  if (!reach.ok) {
+    const what =
+      facts.mode === "local" ? "本地的 Worker 没有运行：请先运行 npm start" : "Worker 没有运行，或地址不对";
+    return [v("fix", "Worker", `${url} 连不上（${reach.error}）：${what}`)];
+  }
   if (reach.value.status === 200) return [v("ok", "Worker", `${url} 答复 200`)];
   return [v("fix", "Worker", `${url} 答复 ${reach.value.status}：${reach.value.message}`)];
 }

@@ -77,7 +77,16 @@ export interface ApiTarget {
   readonly spreadsheetId: string;
   readonly email: string;
   readonly connection: Pick<Connection, "apiBase">;
+  /**
+   * How this command reaches a sheet on Google instead, said after "start the emulator" when the
+   * local one does not answer (each command has its own flags; default: none said).
+   */
+  readonly otherwise?: string;
 }
+
+/** For the commands that take --key and --spreadsheet (sheet:init, sheet:import). */
+export const GOOGLE_SHEET_FLAGS =
+  "要操作 Google 上的表格，请用 --key 指定服务账号密钥、--spreadsheet 指定表格 ID";
 
 const NO_CONNECTION = new Set([
   "ECONNREFUSED",
@@ -97,7 +106,10 @@ export function isConnectionFailure(error: unknown): boolean {
 const isOnThisMachine = (apiBase: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(apiBase);
 
 /** A short Chinese/English message for a failed API call, with what to do for the usual causes. */
-export function describeApiError(error: unknown, { spreadsheetId, email, connection }: ApiTarget): string {
+export function describeApiError(
+  error: unknown,
+  { spreadsheetId, email, connection, otherwise }: ApiTarget,
+): string {
   const status = (error as { status?: number; response?: { status?: number } })?.response?.status;
   const message = error instanceof Error ? error.message : String(error);
   if (status === 404) return `找不到表格 ${spreadsheetId} (spreadsheet not found): 请核对表格 ID`;
@@ -110,8 +122,8 @@ export function describeApiError(error: unknown, { spreadsheetId, email, connect
   const { apiBase } = connection;
   if (isOnThisMachine(apiBase))
     return (
-      `连不上 ${apiBase}（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器；` +
-      `要操作 Google 上的表格，请用 --key 指定服务账号密钥、--spreadsheet 指定表格 ID` +
+      `连不上 ${apiBase}（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器` +
+      (otherwise ? `；${otherwise}` : "") +
       ` (cannot reach the local Sheets emulator: ${message})`
     );
   return (

@@ -210,6 +210,19 @@ describe("npm run doctor verdicts", () => {
       "✘ Worker：http://127.0.0.1:8787/healthz 答复 503：尚未就绪：D1 迁移 0007_samples.sql",
     );
   });
+
+  it("says a Worker that does not answer must be started locally, or checked where it is deployed", () => {
+    const down = {
+      url: "http://127.0.0.1:8787/healthz",
+      reach: { ok: false as const, error: "ECONNREFUSED" },
+    };
+    expect(lines(healthy({ mode: "local", health: down }))).toContain(
+      "✘ Worker：http://127.0.0.1:8787/healthz 连不上（ECONNREFUSED）：本地的 Worker 没有运行：请先运行 npm start",
+    );
+    expect(lines(healthy({ health: { ...down, url: "https://jianyi.example.cn/healthz" } }))).toContain(
+      "✘ Worker：https://jianyi.example.cn/healthz 连不上（ECONNREFUSED）：Worker 没有运行，或地址不对",
+    );
+  });
 });
 
 describe("reading what wrangler says", () => {

@@ -65,7 +65,8 @@ describe("npm run sheet:init (the CLI, spawned)", () => {
       const local = await runCli(CLI, ["--url", `http://127.0.0.1:${closed}/`, "--spreadsheet", ID], sheets);
       expect(local.code).toBe(2);
       expect(local.stderr).toContain(
-        `连不上 http://127.0.0.1:${closed}/（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器`,
+        `连不上 http://127.0.0.1:${closed}/（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器；` +
+          "要操作 Google 上的表格，请用 --key 指定服务账号密钥、--spreadsheet 指定表格 ID",
       );
       // .invalid never resolves (RFC 2606): as a machine that cannot reach Google sees it.
       const remote = await runCli(CLI, ["--url", "https://sheets.invalid/", "--spreadsheet", ID], sheets);
