@@ -134,6 +134,36 @@ describe("sync of a realistic ledger", () => {
     expect(tailReads).toHaveLength(1);
   });
 
+  it("numbers new rows and writes their status after staff moved 主办单位 ahead of 标题", async () => {
+    const tabs = buildFixture(30, 2);
+    const from = col("主办单位");
+    const to = col("标题");
+    const moveUnit = (row: (string | number)[]) => {
+      const next = [...row];
+      const [unit] = next.splice(from, 1);
+      next.splice(to, 0, unit ?? "");
+      return next;
+    };
+    tabs[TAB_NAMES.ledger] = (tabs[TAB_NAMES.ledger] ?? []).map(moveUnit);
+    await emulator.deleteSpreadsheet("sync-moved").catch(() => undefined);
+    await emulator.createSpreadsheet("sync-moved", fixtureSheets(tabs));
+
+    const result = await runSync(depsFor("sync-moved"), "test", FIXTURE_NOW_MS);
+
+    expect(result).toMatchObject({
+      outcome: "ok",
+      rows: 30,
+      heldWrites: 0,
+      assignedIds: ["2026-029", "2026-030"],
+    });
+    const sheet = await ledgerValues("sync-moved");
+    const at = (header: string) => (sheet[0] ?? []).indexOf(header);
+    for (const row of sheet.slice(29, 31)) {
+      expect(row[at("编号")]).toMatch(/^2026-0(29|30)$/);
+      expect(row[at("台账状态")]).not.toBe("");
+    }
+  });
+
   it("keeps text that looks like a formula as text through every write", async () => {
     await seed("sync-formula", 60, 3);
 

@@ -12,16 +12,36 @@ export function cellText(cell: unknown): string {
   return "";
 }
 
+type IdentityColumn = { readonly header: string; readonly index: number };
+
 /**
  * A row's content fingerprint: its staff-owned cells by header, 编号 left out (a row found by content
  * is one without a usable 编号, and stays the same row when a person numbers it). Two rows with the
  * same fingerprint are indistinguishable, and writes for them are held rather than guessed.
+ *
+ * Its callers list the staff columns each in its own order (the plan in the sheet's, the writer in
+ * the schema's) and some name columns the sheet lacks: the fingerprint takes the columns the sheet
+ * has, in the order of their headers, so that a row keyed by one is found by the other after staff
+ * moved a column (before, a 主办单位 moved ahead of 标题 held every new row's 编号, run after run).
  */
-export function fingerprint(row: RawRow, staffColumns: readonly { header: string; index: number }[]): string {
+export function fingerprint(row: RawRow, staffColumns: readonly IdentityColumn[]): string {
   const parts: string[] = [];
-  for (const c of staffColumns)
-    if (c.header !== ID_HEADER) parts.push(`${c.header}=${cellText(row[c.index])}`);
+  for (const c of identityOrder(staffColumns)) parts.push(`${c.header}=${cellText(row[c.index])}`);
   return parts.join("\u0001");
+}
+
+// Called row by row with the same list: its canonical order is worked out once per list.
+const canonical = new WeakMap<readonly IdentityColumn[], readonly IdentityColumn[]>();
+
+function identityOrder(columns: readonly IdentityColumn[]): readonly IdentityColumn[] {
+  let ordered = canonical.get(columns);
+  if (!ordered) {
+    ordered = columns
+      .filter((c) => c.header !== ID_HEADER && c.index >= 0)
+      .sort((a, b) => (a.header < b.header ? -1 : a.header > b.header ? 1 : 0));
+    canonical.set(columns, ordered);
+  }
+  return ordered;
 }
 
 export function rowKeyString(key: RowKey): string {

@@ -80,6 +80,35 @@ describe("remapWrites", () => {
     expect(typedMeanwhile.held).toHaveLength(1);
   });
 
+  it("finds a row without 编号 keyed in the sheet's column order, whatever order the writer lists them in", () => {
+    // The plan lists the staff columns as the sheet has them (领衔代表 moved ahead of 标题, 备注 absent).
+    const asTheSheetHasThem = [
+      { header: "领衔代表", index: 1 },
+      { header: "标题", index: 2 },
+    ];
+    const key = {
+      kind: "content" as const,
+      fingerprint: fingerprint(["", "张三", "学校"], asTheSheetHasThem),
+    };
+    const moved = [
+      ["编号", "领衔代表", "标题", "台账状态"],
+      ["", "张三", "学校", ""],
+    ];
+
+    const { placed, held } = remapWrites(
+      [{ key, header: "编号", value: "2026-003", onlyIfBlank: true, sourceRow: 2 }],
+      moved,
+      { idHeader: "编号", staffHeaders: ["编号", "标题", "领衔代表", "备注"] },
+    );
+
+    expect(held).toEqual([]);
+    expect(where(placed)).toEqual([{ row: 2, column: 0, header: "编号", value: "2026-003", sourceRow: 2 }]);
+    // verify-capture lists a header the sheet lacks at index -1: left out as the others leave it out.
+    expect(fingerprint(["", "张三", "学校"], [...asTheSheetHasThem, { header: "备注", index: -1 }])).toBe(
+      key.fingerprint,
+    );
+  });
+
   it("holds writes for two identical rows without 编号", () => {
     const staffColumns = [
       { header: "编号", index: 0 },
