@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Child, FC } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { SyncRunRecord } from "../../store/sync-runs";
 import type { StaffIdentity } from "../auth";
 import { localDateTime } from "./format";
@@ -65,15 +66,28 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
   const run = frame.lastSync;
   if (!run) return <div class="sync">尚未同步：数据在第一次同步后出现（每 10 分钟自动同步一次）。</div>;
   const when = localDateTime(run.finishedAt ?? run.startedAt, frame.timeZone);
+  const ledgerSkipped = skippedLedger(run);
   return (
     <div class="sync">
       今天 {frame.today} · 数据截至最近一次同步 {when}
       {run.outcome === "failed" ? (
         <span class="failed">（该次同步失败：{run.error ?? "原因未知"}）</span>
       ) : null}
+      {ledgerSkipped ? (
+        <span class="failed">
+          （该次同步没有读取『{TAB_NAMES.ledger}』：{ledgerSkipped}
+          。页面上的数据、统计和提醒沿用上次读到的台账）
+        </span>
+      ) : null}
     </div>
   );
 };
+
+/** Why the run did not read the ledger (a header missing or repeated), from its summary's skipped tabs. */
+function skippedLedger(run: SyncRunRecord): string | null {
+  const skipped = (run.summary as { skippedTabs?: { tab: string; reason: string }[] } | null)?.skippedTabs;
+  return skipped?.find((s) => s.tab === TAB_NAMES.ledger)?.reason ?? null;
+}
 
 export const Layout: FC<{
   title: string;

@@ -264,15 +264,20 @@ export async function finishRun(
     deps.objections?.open() ?? [],
   ]);
   let [storedParts, figureTexts] = parts;
-  // Parts past the last chunk (the ledger got shorter) are dropped, and the rest read again.
-  if (storedParts.count > context.chunkStarts.length) {
+  // Parts past the last chunk (the ledger got shorter) are dropped, and the rest read again. Not
+  // while the ledger was skipped (a header missing or repeated): it was not read, so its rows are
+  // as the last run that read it left them, and the figures, 统计, 单位测评, the pages and the
+  // notices go on from those rather than from an empty ledger until staff mend the header.
+  const ledgerRead = context.ledgerSkipped === null;
+  if (ledgerRead && storedParts.count > context.chunkStarts.length) {
     await deps.summaries.save(new Map(), context.chunkStarts.length, at);
     [storedParts, figureTexts] = await partsNow();
   }
+  const partCount = ledgerRead ? context.chunkStarts.length : storedParts.count;
   const ledgerContext = buildLedgerContext(tabs);
   // The parts' shares added up; worked out from the rows while a part stored by an older build has none.
   const shares =
-    figureTexts?.length === context.chunkStarts.length
+    figureTexts?.length === partCount
       ? addUpFigures(figureTexts, { ...ledgerContext, today: context.today })
       : null;
   // Every row's facts only while a part has no share: the shares say all the figures need.

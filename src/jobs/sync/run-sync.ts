@@ -1,3 +1,4 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -105,6 +106,13 @@ function emptyResult(runId: number): SyncResult {
     skippedTabs: [],
     retryable: false,
   };
+}
+
+/** What a completed run says; a skipped ledger first (its rows were not read, see finishRun). */
+function finishedMessage(context: SyncContext, incomplete: boolean): string {
+  if (context.ledgerSkipped !== null)
+    return `同步完成，但没有读取『${TAB_NAMES.ledger}』：${context.ledgerSkipped}。统计、页面和提醒沿用上次读到的台账`;
+  return incomplete ? "同步完成（同步期间表格行被移动，部分统计以下次同步为准）" : "同步完成";
 }
 
 function failure(error: unknown): { message: string; retryable: boolean } {
@@ -269,7 +277,7 @@ async function finishOnce(
   const result: SyncResult = {
     ...base,
     outcome: "ok",
-    message: outcome.incomplete ? "同步完成（同步期间表格行被移动，部分统计以下次同步为准）" : "同步完成",
+    message: finishedMessage(context, outcome.incomplete),
     rows: outcome.rows,
     cellsWritten: outcome.cellsWritten + results.reduce((n, r) => n + r.cellsWritten, 0),
     sheetsCalls:
