@@ -31,6 +31,9 @@ function basics(r: YearReport): string[] {
     `立案${t.accepted}件`,
     `不予立案${t.rejected}件`,
     `并案${t.merged}件`,
+    // A report stored by a build before 退回修改 and 撤回 were counted has neither (undefined).
+    ...(t.returned > 0 ? [`退回代表修改${t.returned}件`] : []),
+    ...(t.withdrawn > 0 ? [`代表撤回${t.withdrawn}件`] : []),
     ...(t.unreviewed > 0 ? [`待审查${t.unreviewed}件`] : []),
   ].join("，");
   const first = [

@@ -11,6 +11,8 @@ export const TOTAL_LABELS: readonly [keyof YearTotals, string][] = [
   ["accepted", "立案"],
   ["rejected", "不予立案"],
   ["merged", "并案"],
+  ["returned", "退回修改"],
+  ["withdrawn", "撤回"],
   ["unreviewed", "待审查"],
   ["key", "重点建议"],
   ["crossYear", "跨年督办"],
@@ -100,7 +102,8 @@ export function yearReportTable(report: YearReport): Cell[][] {
     ["项目", "数值"],
     ["年度", report.year],
     ["统计日期", report.today],
-    ...TOTAL_LABELS.map(([key, label]) => [label, report.totals[key]]),
+    // `?? 0`: a report stored by a build before 退回修改 and 撤回 were counted has neither.
+    ...TOTAL_LABELS.map(([key, label]) => [label, report.totals[key] ?? 0]),
   ];
   if (report.excludedForErrors !== null) head.push(["因填写错误未计入", report.excludedForErrors]);
   const line = (group: string, row: ReportLine) => [group, ...statisticsCells(row), ...ratingCells(row)];

@@ -20,6 +20,9 @@ export interface YearTotals {
   readonly accepted: number;
   readonly rejected: number;
   readonly merged: number;
+  /** 退回修改 and 撤回 (practice.md): without them the review's counts would not add up to submitted. */
+  readonly returned: number;
+  readonly withdrawn: number;
   readonly unreviewed: number;
   readonly key: number;
   /** In cross-year supervision (跨年督办 = 是, or 不满意 after the second round): see isCrossYear. */
@@ -162,6 +165,8 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     accepted: count((r) => r.record.review === "立案"),
     rejected: count((r) => r.record.review === "不予立案"),
     merged: count((r) => r.record.review === "并案"),
+    returned: count((r) => r.record.review === "退回修改"),
+    withdrawn: count((r) => r.record.review === "撤回"),
     unreviewed: count((r) => r.record.review === null),
     key: count((r) => r.record.isKey === true),
     crossYear: count((r) => r.record.review === "立案" && isCrossYear(r)),

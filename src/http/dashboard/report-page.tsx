@@ -105,7 +105,14 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
           <Kpi
             label="立案"
             value={t.accepted}
-            note={`不予立案 ${t.rejected} · 并案 ${t.merged} · 待审查 ${t.unreviewed}`}
+            note={[
+              `不予立案 ${t.rejected}`,
+              `并案 ${t.merged}`,
+              // Absent from a report stored by a build before they were counted.
+              ...(t.returned ? [`退回修改 ${t.returned}`] : []),
+              ...(t.withdrawn ? [`撤回 ${t.withdrawn}`] : []),
+              `待审查 ${t.unreviewed}`,
+            ].join(" · ")}
           />
           <Kpi label="重点建议" value={t.key} />
           <Kpi label="已答复" value={o.replied} note={`逾期未答复 ${o.overdueUnreplied}`} />

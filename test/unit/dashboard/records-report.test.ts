@@ -90,6 +90,8 @@ describe("year report", () => {
       accepted: 7, // 001–005, 008, 009
       rejected: 1,
       merged: 0,
+      returned: 0,
+      withdrawn: 0,
       unreviewed: 1,
       key: 2,
       crossYear: 0,

@@ -4,7 +4,7 @@ import { contactCounts } from "../../../src/domain/dashboard/report-practice";
 import { reportTables } from "../../../src/domain/dashboard/report-tables";
 import { yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
-import { COMMITTEE, OPINIONS, reportEvaluation, reportFromFacts } from "./report-fixture";
+import { COMMITTEE, OPINIONS, REPORT_ROWS, reportEvaluation, reportFromFacts } from "./report-fixture";
 
 const evaluation = reportEvaluation();
 const CONTACTS = [
@@ -175,6 +175,41 @@ describe("年度报告的新增内容（手算样例）", () => {
   it("从同步存下的事实算出的报告与重新核算的一样", () => {
     const sources = { contactGroups: CONTACTS, opinions: OPINIONS, committee: COMMITTEE };
     expect(yearReport(reportFromFacts(evaluation), 2026, sources)).toEqual(report);
+  });
+});
+
+describe("审查结果的各项加起来等于建议总数", () => {
+  it("退回修改和撤回也写进报告的开头、页面的说明和 CSV", () => {
+    const rows = [
+      ...REPORT_ROWS,
+      { 编号: "2026-009", 审查结果: "退回修改" },
+      { 编号: "2026-010", 审查结果: "撤回" },
+    ];
+    const withBoth = yearReport(reportEvaluation(rows), 2026, {
+      contactGroups: [],
+      opinions: [],
+      committee: [],
+    });
+    const t = withBoth.totals;
+
+    expect(t).toMatchObject({
+      submitted: 10,
+      accepted: 7,
+      rejected: 1,
+      merged: 0,
+      returned: 1,
+      withdrawn: 1,
+    });
+    expect(t.accepted + t.rejected + t.merged + t.returned + t.withdrawn + t.unreviewed).toBe(t.submitted);
+    const text = reportNarrative(withBoth)
+      .sections.flatMap((s) => s.paragraphs)
+      .join("");
+    expect(text).toContain(
+      "2026年，共收到代表建议10件。经审查，立案7件，不予立案1件，并案0件，退回代表修改1件，代表撤回1件。",
+    );
+    const csv = yearReportTable(withBoth);
+    expect(csv).toContainEqual(["退回修改", 1]);
+    expect(csv).toContainEqual(["撤回", 1]);
   });
 });
 
