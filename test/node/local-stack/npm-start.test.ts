@@ -8,7 +8,7 @@ import { LOCAL } from "../../../tools/local-paths";
 import { Emulator } from "../../../tools/sheets-emulator/emulator";
 import { generateServiceAccount } from "../../../tools/sheets-emulator/service-account";
 import { freePorts, occupy } from "../../support/ports";
-import { allFree, processesMentioning, runStart, type StartRun } from "./run-start";
+import { allFree, processesMentioning, runStart, type StartRun, stopLeftovers } from "./run-start";
 
 // A whole wrangler dev boot, a migration run and the demo seeding on a loaded 2-core machine.
 const START_TIMEOUT_MS = 240_000;
@@ -31,10 +31,13 @@ function endsWithin(started: StartRun, ms: number): Promise<boolean> {
 
 /**
  * A stack started on free ports, once it says 就绪 ready, sent `signal` (to the shell above it with
- * `viaShell`); resolves once its output pipe closed (the stack, wrangler and workerd, which share
+ * `viaShell`, to npm with `viaNpm`); resolves once its output pipe closed (the stack, wrangler and workerd, which share
  * it, have all exited) and fails when that takes longer than a minute.
  */
-async function readyThenSignalled(signal: NodeJS.Signals, options: { viaShell?: boolean } = {}) {
+async function readyThenSignalled(
+  signal: NodeJS.Signals,
+  options: { viaShell?: boolean; viaNpm?: boolean } = {},
+) {
   const ports = await freePorts(3);
   const dir = stateDir();
   const started = runStart(stackArgs(ports, dir), options);
@@ -58,13 +61,15 @@ function stateDir(): string {
 }
 
 afterEach(async () => {
-  if (run && run.child.exitCode === null) {
+  // First any stack a failed test left running: until it ends, the run's output pipe stays open.
+  await stopLeftovers(state);
+  if (run && run.child.exitCode === null && run.child.signalCode === null) {
     run.child.kill("SIGINT");
     await run.exited;
   }
   run = undefined;
   rmSync(state, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("npm start", () => {
   it("names the busy port in Chinese and English with the flag to move it, and starts nothing", async () => {
@@ -129,11 +134,15 @@ describe("npm start", () => {
     START_TIMEOUT_MS,
   );
 
-  it(
-    "stops every process it started when the npm that ran it is killed (nothing is left holding the ports)",
-    async () => {
-      // npm → sh → node, as `npm start` runs: SIGKILL to the shell reaches nothing below it.
-      const { started, ports, dir } = await readyThenSignalled("SIGKILL", { viaShell: true });
+  it.each([
+    // npm → sh → node, as `npm start` runs: SIGKILL to the shell reaches nothing below it.
+    ["the shell npm ran it with", { viaShell: true }],
+    // The real npm: its shell outlives it, waiting for the stack.
+    ["npm itself (its shell waits on)", { viaNpm: true }],
+  ] as const)(
+    "stops every process it started when %s is killed (nothing is left holding the ports)",
+    async (_killed, via) => {
+      const { started, ports, dir } = await readyThenSignalled("SIGKILL", via);
       expect(started.output()).toContain("启动 npm start 的进程已结束 (parent ended)，正在停止 stopping…");
       await expectNothingLeft(ports, dir);
     },

@@ -18,12 +18,15 @@ export interface StartRun {
 /**
  * `npm start` with `args`. `viaShell`: under a shell that does not exec it, as npm runs a script
  * (npm → sh → node), so that a test can end the shell and leave the stack without its parent.
+ * `viaNpm`: the real `npm start`, so that a test can end npm and leave its shell waiting.
  */
-export function runStart(args: string[], { viaShell = false } = {}): StartRun {
+export function runStart(args: string[], { viaShell = false, viaNpm = false } = {}): StartRun {
   const entry = [process.execPath, "--import", "tsx", "tools/local-stack.ts"];
-  const [command, ...commandArgs] = viaShell
-    ? ["sh", "-c", `${entry.map((word) => `"${word}"`).join(" ")} "$@"; exit $?`, "sh", ...args]
-    : [...entry, ...args];
+  const [command, ...commandArgs] = viaNpm
+    ? ["npm", "start", "--silent", "--", ...args]
+    : viaShell
+      ? ["sh", "-c", `${entry.map((word) => `"${word}"`).join(" ")} "$@"; exit $?`, "sh", ...args]
+      : [...entry, ...args];
   const child = spawn(command as string, commandArgs, {
     cwd: PROJECT_ROOT,
     env: {
@@ -84,6 +87,28 @@ export function processesMentioning(needle: string): string[] {
     }
   }
   return found;
+}
+
+/**
+ * After a failed test: asks any stack still running with state folder `dir` to stop (SIGINT, as
+ * Ctrl-C: it stops its wrangler and workerd too) and waits up to 30 s for it, so that one failure
+ * does not leave ports taken for the tests after it.
+ */
+export async function stopLeftovers(dir: string): Promise<void> {
+  const stacks = () =>
+    processesMentioning(dir).filter(
+      (line) => line.includes("tools/local-stack.ts") && !line.includes(" sh -c "),
+    );
+  for (const line of stacks()) {
+    try {
+      process.kill(Number(line.split(" ")[0]), "SIGINT");
+    } catch {
+      // It ended meanwhile.
+    }
+  }
+  for (let waited = 0; waited < 30_000 && stacks().length > 0; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 export async function allFree(ports: number[]): Promise<boolean[]> {
