@@ -157,6 +157,24 @@ describe("form webhooks: field limits", () => {
     expect(sequences?.n).toBe(0);
   });
 
+  it("refuses a suggestion without 标题 or 领衔代表 with 400 saying which, and hands out no 编号", async () => {
+    const untitled = await postForm(
+      "suggestion",
+      suggestion("bare-1", { 领衔代表: "王建国0", 内容摘要: "…" }),
+    );
+    const unsigned = await postForm(
+      "suggestion",
+      suggestion("bare-2", { 标题: "关于测试的建议", 领衔代表: " " }),
+    );
+
+    expect([untitled.status, unsigned.status]).toEqual([400, 400]);
+    expect((await errorOf(untitled)).message).toBe("建议须填写标题：请补上后重新提交");
+    expect((await errorOf(unsigned)).message).toBe("建议须填写领衔代表：请补上后重新提交");
+    expect(await inboxCount()).toBe(0);
+    const sequences = await env.DB.prepare("SELECT count(*) AS n FROM id_sequences").first<{ n: number }>();
+    expect(sequences?.n).toBe(0);
+  });
+
   it("refuses a 标题 over 200 characters with 400 naming it", async () => {
     const response = await postForm(
       "suggestion",

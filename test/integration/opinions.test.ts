@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab, opinionsTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
+import { opinionKey } from "../../src/domain/evaluation/opinions";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
@@ -183,6 +184,36 @@ describe("民意：表单、看板和转化为建议", () => {
     expect([at(rows[2], "建议编号"), at(rows[2], "处理方式")]).toEqual(["", ""]);
     expect(at(rows[3], "内容")).toBe("菜市场周边停车难");
     expect([at(rows[3], "建议编号"), at(rows[3], "处理方式")]).toEqual([id, "转化为建议"]);
+  });
+
+  it("没有接待代表的民意不转化：说明先填写接待代表，不新增建议、不占用编号", async () => {
+    const deps = await dashboardDeps();
+    const at = (await emulator.getValues(SHEET, OPINIONS)).length + 1;
+    const row = [serialFromIso("2026-10-20"), "城关镇联络站", "张大妈", "菜市场门口积水。", "", "", "", ""];
+    await deps.sheets.batchUpdateValues([{ range: `${OPINIONS}!A${at}`, values: [row] }], "RAW");
+    const key = opinionKey({
+      date: "2026-10-20",
+      station: "城关镇联络站",
+      deputy: "",
+      content: "菜市场门口积水。",
+    });
+    const ledgerRows = (await emulator.getValues(SHEET, `'${TAB_NAMES.ledger}'`)).length;
+    const suggestionsInInbox = async () =>
+      (
+        await env.DB.prepare("SELECT count(*) AS n FROM inbox WHERE form = 'suggestion'").first<{
+          n: number;
+        }>()
+      )?.n;
+    const inboxBefore = await suggestionsInInbox();
+
+    const refused = await postForm("/opinions/convert", { key, row: String(at) });
+
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(
+      `这条民意（第 ${at} 行）没有接待代表：请先在『民意』中填写接待代表（转化后作为领衔代表），再转化`,
+    );
+    expect(await suggestionsInInbox()).toBe(inboxBefore);
+    expect((await emulator.getValues(SHEET, `'${TAB_NAMES.ledger}'`)).length).toBe(ledgerRows);
   });
 
   it("页面之后民意被改动时，转化说明原因而不新增建议", async () => {

@@ -53,6 +53,16 @@ function linkCells(answers: Submission["answers"]): Record<string, CellWrite> {
 }
 
 /**
+ * The field a suggestion cannot go without: its 标题 (what every notice and page names it by; a
+ * deputy's receipt would go out with an empty subject) and its 领衔代表 (whom the receipt, the reply
+ * notice and the rating are for). The sync would only flag such a row, after the form had said 成功.
+ */
+function missingSuggestionField(cells: Record<string, unknown>): "标题" | "领衔代表" | null {
+  for (const field of ["标题", "领衔代表"] as const) if (!String(cells[field] ?? "").trim()) return field;
+  return null;
+}
+
+/**
  * Stores a signed, well-formed submission in the D1 inbox before the sender is answered, then
  * queues it for the sheet. A repeated submissionId returns what was stored the first time.
  * Domain problems (unknown deputy, odd dates, unknown 编号) are not refused: the sync reports them.
@@ -74,6 +84,14 @@ export async function acceptSubmission(
     : linkCells(submission.answers);
   let suggestionId: string;
   if (form === "suggestion") {
+    // Checked before a 编号 is handed out: a refused submission must not use one up.
+    const missing = missingSuggestionField(cells);
+    if (missing)
+      return {
+        kind: "invalid",
+        field: `answers.${missing}`,
+        message: `建议须填写${missing}：请补上后重新提交`,
+      };
     suggestionId = await newSuggestionId(deps, cells.提出日期, submittedOn);
     cells.编号 = suggestionId;
   } else if (form === "opinion") {

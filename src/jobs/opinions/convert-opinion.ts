@@ -52,6 +52,13 @@ export async function convertOpinion(
           : "这条民意在表格中已被修改、移动或删除：请刷新页面，核对后再转化",
     };
   if (found.record.suggestionId) return { kind: "already", id: found.record.suggestionId };
+  // A suggestion needs its 领衔代表 and 标题 (acceptSubmission refuses one without): said here in
+  // the words of 民意, whose 接待代表 and 内容 they come from.
+  if (!found.record.deputy.trim() || !found.record.content.trim())
+    return {
+      kind: "gone",
+      message: `这条民意（第 ${found.rowNumber} 行）${found.record.deputy.trim() ? "没有内容" : "没有接待代表"}：请先在『民意』中填写${found.record.deputy.trim() ? "内容" : "接待代表（转化后作为领衔代表）"}，再转化`,
+    };
   const cells = suggestionFromOpinion(found.record, today);
   const accepted = await acceptSubmission(
     deps,
