@@ -490,6 +490,19 @@ describe("a link page reads only its recipient's rows", () => {
   });
 });
 
+describe("a link's own rate limit", () => {
+  it("opens a link's home page 60 times a minute (each view counted once) and says to wait on the 61st", async () => {
+    const { path } = await makeLink("deputy", "李华");
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await browse(path)).status);
+
+    expect(statuses.slice(0, 60)).toEqual(new Array(60).fill(200));
+    const refused = await browse(path);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("操作过于频繁");
+  });
+});
+
 describe("guessing links", () => {
   it("tells a client with 10 wrong links in a minute to wait", async () => {
     const headers = { "cf-connecting-ip": "203.0.113.77" };

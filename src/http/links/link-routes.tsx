@@ -38,9 +38,12 @@ function doneMessage(c: Context<AppEnv>): string | null {
   return done ? (DONE[done] ?? null) : null;
 }
 
-/** The pages and forms a personal link opens (`/l/<token>/…`); linkGate checks every request. */
+/**
+ * The pages and forms a personal link opens (`/l/<token>/…`); linkGate checks every request. One
+ * pattern: hono's `/l/:token/*` matches the bare `/l/:token` too, and a second one for it had the
+ * gate run (and count against the link's rate limit) twice on every view of a link's home page.
+ */
 export const linkRoutes = new Hono<AppEnv>()
-  .use("/l/:token", linkGate)
   .use("/l/:token/*", linkGate)
   .get("/l/:token", async (c) => {
     const ctx = await loadLinkContext(c);
