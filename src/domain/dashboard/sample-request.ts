@@ -28,12 +28,19 @@ const invalid = (code: string, field: string, message: string): Invalid => ({
 });
 const shown = (text: string) => `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
 
-/** A year parameter: blank or 全部 = every year; otherwise four digits. */
+/** Full-width digits and ％ (a Chinese input method's) as ASCII, so that ３０％ reads as 30%. */
+const halfWidth = (text: string) => text.normalize("NFKC").trim();
+
+/** A year parameter: blank or 全部 = every year; otherwise four digits, 2000–2100. */
 export function parseYear(raw: string | undefined): Parsed<number | null> {
-  const text = (raw ?? "").trim();
+  const text = halfWidth(raw ?? "");
   if (text === "" || text === "全部") return { ok: true, value: null };
   if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) {
-    return invalid("invalid_year", "year", `年度须为四位数字（如 2026），收到${shown(text)}`);
+    return invalid(
+      "invalid_year",
+      "year",
+      `年度须为 2000–2100 年之间的四位数字（如 2026），收到${shown(text)}`,
+    );
   }
   return { ok: true, value: Number(text) };
 }
@@ -66,7 +73,7 @@ export function parseSampleRequest(fields: Readonly<Record<string, unknown>>): P
     const v = fields[key];
     return typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
   };
-  const size = parseSize(text("mode") || "share", text("amount"));
+  const size = parseSize(text("mode") || "share", halfWidth(text("amount")));
   if (!size.ok) return size;
   const seed = text("seed");
   if (seed.length > MAX_SEED_CHARS || [...seed].some((ch) => ch.charCodeAt(0) < 32)) {

@@ -82,6 +82,11 @@ describe("sampling request", () => {
       ok: true,
       value: { size: { kind: "share", percent: 30 }, seed: "s1", year: 2026 },
     });
+    // As a Chinese input method types them: full-width digits and ％.
+    expect(parseSampleRequest({ mode: "share", amount: "３０％", year: "２０２６" })).toEqual({
+      ok: true,
+      value: { size: { kind: "share", percent: 30 }, seed: null, year: 2026 },
+    });
     expect(parseSampleRequest({ mode: "count", amount: 37 })).toEqual({
       ok: true,
       value: { size: { kind: "count", count: 37 }, seed: null, year: null },
@@ -107,6 +112,10 @@ describe("sampling request", () => {
       "invalid_year",
       "invalid_seed",
     ]);
+    const year1999 = parseSampleRequest({ mode: "count", amount: "3", year: "1999" });
+    expect(year1999.ok ? "" : year1999.message).toBe(
+      "年度须为 2000–2100 年之间的四位数字（如 2026），收到“1999”",
+    );
     expect(checkSampleSize({ kind: "count", count: 5 }, 4)?.message).toBe("抽样数量 5 件超过可抽样的 4 件");
     expect(checkSampleSize({ kind: "share", percent: 50 }, 0)?.code).toBe("nothing_to_sample");
   });
