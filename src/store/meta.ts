@@ -64,3 +64,8 @@ export const META_SYNC_PROBLEMS = "sync_problems";
 export const META_SUMMARY = "summary";
 /** 编号 that more than one ledger row holds (JSON string[]), as the last sync found them. */
 export const META_DUPLICATE_IDS = "duplicate_ids";
+/**
+ * When staff last confirmed that a vanished suggestion was deleted on purpose: one of the finish's
+ * inputs, so that the next sync lists 校验问题 again without it though nothing in the sheet changed.
+ */
+export const META_REMOVAL_CONFIRMED = "removal_confirmed";

@@ -55,6 +55,8 @@ export interface SnapshotStore {
   restored(id: string, row: number): Promise<void>;
   /** The claimed restore failed: free the claim so it can be tried again. */
   releaseRestore(id: string): Promise<void>;
+  /** Staff confirm a vanished suggestion was deleted on purpose; false when it has not vanished. */
+  confirmRemoval(id: string, at: string, by: string | null): Promise<boolean>;
   history(id: string): Promise<(FieldChange & { seenAt: string })[]>;
 }
 
@@ -66,14 +68,23 @@ interface SnapshotRow {
   removed_at: string | null;
   restore_claimed_at: string | null;
   restored_row: number | null;
+  removal_confirmed_at: string | null;
+  removal_confirmed_by: string | null;
 }
 
-const COLUMNS = "id, staff_values, system_values, row_number, removed_at, restore_claimed_at, restored_row";
+const COLUMNS =
+  "id, staff_values, system_values, row_number, removed_at, restore_claimed_at, restored_row, removal_confirmed_at, removal_confirmed_by";
 
 /** A restore claimed after the row vanished is still in force (a later removal can be restored again). */
 function restoreOf(r: SnapshotRow): Snapshot["restore"] {
   if (!r.removed_at || !r.restore_claimed_at || r.restore_claimed_at < r.removed_at) return null;
   return { at: r.restore_claimed_at, row: r.restored_row };
+}
+
+/** A confirmation made after the row vanished (one from an earlier removal does not carry over). */
+function confirmationOf(r: SnapshotRow): Snapshot["removalConfirmed"] {
+  if (!r.removed_at || !r.removal_confirmed_at || r.removal_confirmed_at < r.removed_at) return null;
+  return { at: r.removal_confirmed_at, by: r.removal_confirmed_by };
 }
 
 const toSnapshot = (r: SnapshotRow): Snapshot => ({
@@ -83,6 +94,7 @@ const toSnapshot = (r: SnapshotRow): Snapshot => ({
   rowNumber: r.row_number,
   removedAt: r.removed_at,
   restore: restoreOf(r),
+  removalConfirmed: confirmationOf(r),
 });
 
 /** Stale claims (a Worker died mid-restore) expire, so the restore can be tried again. */
@@ -218,6 +230,16 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
     },
     async restored(id, row) {
       await db.prepare("UPDATE suggestions SET restored_row = ?2 WHERE id = ?1").bind(id, row).run();
+    },
+    async confirmRemoval(id, at, by) {
+      const done = await db
+        .prepare(
+          `UPDATE suggestions SET removal_confirmed_at = ?2, removal_confirmed_by = ?3
+           WHERE id = ?1 AND removed_at IS NOT NULL RETURNING id`,
+        )
+        .bind(id, at, by)
+        .first<{ id: string }>();
+      return done !== null;
     },
     async releaseRestore(id) {
       await db

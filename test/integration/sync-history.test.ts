@@ -62,6 +62,37 @@ describe("history and restore", () => {
     expect(problemsAfter.some((p) => p[2] === id)).toBe(false);
   });
 
+  it("stops reporting a row staff deleted on purpose once its deletion is confirmed, though nothing in the sheet changed", async () => {
+    const sheet = await seed();
+    const sheetId =
+      sheet.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const id = String((await emulator.getValues(SHEET, LEDGER))[8]?.[col("编号")]);
+    await depsFor(SHEET).sheets.batchUpdate([
+      { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 9 } } },
+    ]);
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const reported = async () =>
+      (await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`)).some((p) => p[2] === id);
+    expect(await reported()).toBe(true);
+
+    const asked = await api(`/suggestions/${id}/removal`);
+    expect(await asked.text()).toContain("确认这条建议是有意从『建议台账』中删除的");
+    const form = { method: "POST", headers: { origin: "http://jianyi.test" }, redirect: "manual" as const };
+    const confirmed = await api(`/suggestions/${id}/removal`, form);
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get("location")).toBe(`/problems?removalConfirmed=${id}`);
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(await reported()).toBe(false);
+    const page = await (await api(`/suggestions/${id}`)).text();
+    expect(page).toContain("确认为有意删除，『校验问题』不再提示；如需要，仍可恢复。");
+    const history = await depsFor(SHEET).snapshots.history(id);
+    expect(history.at(-1)).toMatchObject({ source: "dashboard", note: "确认已从台账中有意删除" });
+    const present = String((await emulator.getValues(SHEET, LEDGER))[2]?.[col("编号")]);
+    expect((await api(`/suggestions/${present}/removal`, form)).status).toBe(409);
+  });
+
   it("puts a vanished row back once however many restores run at the same time; later ones say where it is", async () => {
     const sheet = await seed();
     const sheetId =

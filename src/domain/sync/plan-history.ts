@@ -13,6 +13,8 @@ export interface Snapshot {
   removedAt: string | null;
   /** A restore claimed since it vanished: when, and the row it was put back on (once known). */
   restore: { at: string; row: number | null } | null;
+  /** Staff confirmed since it vanished that it was deleted on purpose: when, and who. */
+  removalConfirmed?: { at: string; by: string | null } | null;
 }
 
 /** Where a change came from, as the suggestion's history tells it. */
@@ -113,16 +115,19 @@ export function planHistory(
 
 /** One 提醒 per suggestion that vanished from the sheet, naming how to bring it back. */
 export function removedRowProblems(snapshots: readonly Snapshot[], ledgerTab: string): Problem[] {
-  return snapshots.map((s) => {
-    const title = cellText(s.staffValues.标题);
-    return {
-      tab: ledgerTab,
-      row: null,
-      column: null,
-      level: "错误",
-      id: s.id,
-      action: "restore",
-      message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：如系误删，请在看板“校验问题”页或该建议页面点“恢复”，系统会按最后一次记录补回该行`,
-    };
-  });
+  // A deletion staff confirmed is no problem: reported on every sync, it would hide the real ones.
+  return snapshots
+    .filter((s) => !s.removalConfirmed)
+    .map((s) => {
+      const title = cellText(s.staffValues.标题);
+      return {
+        tab: ledgerTab,
+        row: null,
+        column: null,
+        level: "错误",
+        id: s.id,
+        action: "restore",
+        message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：如系误删，请在看板“校验问题”页或该建议页面点“恢复”，系统会按最后一次记录补回该行；如系有意删除，请在同一页面点“确认已删除”`,
+      };
+    });
 }

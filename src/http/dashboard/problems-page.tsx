@@ -24,9 +24,14 @@ function grouped(problems: readonly Problem[]): { level: string; tab: string; li
 
 const Action: FC<{ problem: Problem }> = ({ problem }) =>
   problem.action === "restore" && problem.id ? (
-    <a class="button small" href={`${href.suggestion(problem.id)}/restore`}>
-      恢复
-    </a>
+    <>
+      <a class="button small" href={`${href.suggestion(problem.id)}/restore`}>
+        恢复
+      </a>{" "}
+      <a class="button small light" href={`${href.suggestion(problem.id)}/removal`}>
+        确认已删除
+      </a>
+    </>
   ) : null;
 
 /** GET /problems: exactly what the 校验问题 tab holds after the last sync, grouped by level and tab. */
@@ -36,8 +41,10 @@ export const ProblemsPage: FC<{
   total: number;
   level: string | null;
   restored: { id: string; row: number | null } | null;
+  /** The 编号 whose deletion staff just confirmed. */
+  removalConfirmed?: string | null;
   frame: PageFrame;
-}> = ({ problems, total, level, restored, frame }) => (
+}> = ({ problems, total, level, restored, removalConfirmed, frame }) => (
   <Layout title="校验问题" nav="problems" frame={frame}>
     <h1>校验问题</h1>
     <p class="sub">
@@ -48,6 +55,11 @@ export const ProblemsPage: FC<{
       <div class="alert ok">
         已恢复编号 {restored.id}
         {restored.row ? `到『建议台账』第 ${restored.row} 行` : ""}；下一次同步后该条问题即消失。
+      </div>
+    ) : null}
+    {removalConfirmed ? (
+      <div class="alert ok">
+        已确认编号 {removalConfirmed} 为有意删除；下一次同步后该条问题即消失，不再提示。
       </div>
     ) : null}
     <div class="actions">

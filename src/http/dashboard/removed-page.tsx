@@ -8,10 +8,10 @@ import { Card } from "./ui";
 const SHOWN = ["标题", "领衔代表", "主办单位", "交办日期", "答复日期", "满意度"];
 
 /**
- * A suggestion that vanished from the sheet: what D1 last saw, and 恢复 behind a confirmation
- * (`confirm` shows the form that really restores it).
+ * A suggestion that vanished from the sheet: what D1 last saw, and 恢复 or 确认已删除 behind a
+ * confirmation (`confirm` shows the form that really does the one or the other).
  */
-export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: boolean }> = ({
+export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: "restore" | "removal" }> = ({
   snapshot,
   frame,
   confirm,
@@ -49,19 +49,38 @@ export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: b
           ))}
         </dl>
       </Card>
+      {snapshot.removedAt && snapshot.removalConfirmed && !restore ? (
+        <div class="alert ok">
+          {snapshot.removalConfirmed.by ?? "工作人员"}已于{" "}
+          {localDateTime(snapshot.removalConfirmed.at, frame.timeZone)}{" "}
+          确认为有意删除，『校验问题』不再提示；如需要，仍可恢复。
+        </div>
+      ) : null}
       {snapshot.removedAt && !restore ? (
-        confirm ? (
+        confirm === "restore" ? (
           <form method="post" action={`${href.suggestion(snapshot.id)}/restore`} class="actions">
             <p>
               确认后，系统在『建议台账』末尾补回这一行（只含工作人员填写的列，系统列由下一次同步重新计算）。
             </p>
             <button type="submit">确认恢复</button> <a href="/problems">取消</a>
           </form>
+        ) : confirm === "removal" ? (
+          <form method="post" action={`${href.suggestion(snapshot.id)}/removal`} class="actions">
+            <p>
+              确认这条建议是有意从『建议台账』中删除的：『校验问题』不再提示它，它的办理记录仍保留在系统中，以后仍可恢复。
+            </p>
+            <button type="submit">确认已删除</button> <a href="/problems">取消</a>
+          </form>
         ) : (
           <p class="actions">
             <a class="button" href={`${href.suggestion(snapshot.id)}/restore`}>
               恢复
-            </a>
+            </a>{" "}
+            {snapshot.removalConfirmed ? null : (
+              <a class="button light" href={`${href.suggestion(snapshot.id)}/removal`}>
+                确认已删除
+              </a>
+            )}
           </p>
         )
       ) : null}

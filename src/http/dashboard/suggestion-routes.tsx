@@ -14,7 +14,7 @@ import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
-import { META_SYNC_PROBLEMS } from "../../store/meta";
+import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
 import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
@@ -139,7 +139,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const snapshot = await createDeps(c.env).snapshots.load(id);
     if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
     const d = await loadFrame(c);
-    return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm />);
+    return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm="restore" />);
   })
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id").trim();
@@ -150,6 +150,39 @@ export const suggestionRoutes = new Hono<AppEnv>()
     }
     return c.redirect(`/problems?restored=${encodeURIComponent(id)}&row=${result.row}`, 303);
   })
+  // 确认已删除 too sits behind a confirmation page: it silences the suggestion's problem for good.
+  .get("/suggestions/:id/removal", async (c) => {
+    const id = c.req.param("id").trim();
+    const snapshot = await createDeps(c.env).snapshots.load(id);
+    if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
+    const d = await loadFrame(c);
+    return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm="removal" />);
+  })
+  .post("/suggestions/:id/removal", async (c) => {
+    const id = c.req.param("id").trim();
+    const deps = createDeps(c.env);
+    const at = new Date().toISOString();
+    const by = actorOf(c).label;
+    if (!(await deps.snapshots.confirmRemoval(id, at, by)))
+      throw new HttpError(409, "not_removed", `编号 ${id} 不是已从台账中消失的建议：无需确认删除`);
+    await deps.snapshots.record(
+      [
+        {
+          suggestionId: id,
+          column: "编号",
+          oldValue: id,
+          newValue: null,
+          source: "dashboard",
+          actor: by,
+          note: "确认已从台账中有意删除",
+        },
+      ],
+      at,
+    );
+    // The next sync's finish lists 校验问题 again without it (META_REMOVAL_CONFIRMED is one of its inputs).
+    await deps.meta.set(META_REMOVAL_CONFIRMED, at, at);
+    return c.redirect(`/problems?removalConfirmed=${encodeURIComponent(id)}`, 303);
+  })
   .get("/problems", async (c) => {
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");
     const d = await loadFrame(c);
@@ -158,9 +191,17 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const problems = all.filter((p) => level === null || p.level === level);
     const restored = c.req.query("restored");
     const notice = restored ? { id: restored, row: Number(c.req.query("row")) || null } : null;
+    const confirmed = c.req.query("removalConfirmed") ?? null;
     return sendPage(
       c,
-      <ProblemsPage problems={problems} total={all.length} level={level} restored={notice} frame={d.frame} />,
+      <ProblemsPage
+        problems={problems}
+        total={all.length}
+        level={level}
+        restored={notice}
+        removalConfirmed={confirmed}
+        frame={d.frame}
+      />,
     );
   })
   .get("/notices", async (c) => {

@@ -16,6 +16,7 @@ import type { Inbox, InboxEntry } from "../../store/inbox";
 import {
   META_DUPLICATE_IDS,
   META_ID_FORMAT,
+  META_REMOVAL_CONFIRMED,
   META_SUMMARY,
   META_SYNC_PROBLEMS,
   type MetaStore,
@@ -92,6 +93,7 @@ const FINISH_META_KEYS = [
   META_DUPLICATE_IDS,
   META_ID_FORMAT,
   META_PRESENT,
+  META_REMOVAL_CONFIRMED,
 ] as const;
 type FinishMeta = ReadonlyMap<string, string>;
 
@@ -113,9 +115,12 @@ function finishInputs(
   context: SyncContext,
   results: readonly ChunkResult[],
   outstanding: readonly InboxEntry[],
+  stored: FinishMeta,
 ): Promise<string> {
   return digestOf(
     JSON.stringify([
+      // A deletion confirmed on the dashboard takes its problem out of 校验问题.
+      stored.get(META_REMOVAL_CONFIRMED) ?? null,
       context.tabsDigest,
       context.planProblems,
       context.skippedTabs,
@@ -243,7 +248,7 @@ export async function finishRun(
     deps.meta.getMany(FINISH_META_KEYS),
     deps.inbox.outstanding(1000),
   ]);
-  const inputs = await finishInputs(context, results, outstanding);
+  const inputs = await finishInputs(context, results, outstanding, stored);
   const stamp = readStamp(stored);
   if (await unchangedSinceLastRun(deps, context, results, stored, inputs))
     return {
