@@ -51,6 +51,8 @@ export interface Inbox {
   markEach(marks: readonly InboxMark[], status: InboxStatus, at: string): Promise<void>;
   /** Notes that the entries' rows are about to be sent to their tab (before the append). */
   markSent(entries: readonly InboxEntry[], at: string): Promise<void>;
+  /** The newest submission of a form about a suggestion, from a link or a webhook; null when none. */
+  latestAbout(form: InboxForm, suggestionId: string): Promise<InboxEntry | null>;
   /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
   byActor(
     actor: Pick<LinkActor, "kind" | "name">,
@@ -182,6 +184,15 @@ export function createInbox(db: D1Database): Inbox {
         )
         .bind(keyRows(entries), at)
         .run();
+    },
+    async latestAbout(form, suggestionId) {
+      const row = await db
+        .prepare(
+          "SELECT * FROM inbox WHERE form = ?1 AND suggestion_id = ?2 ORDER BY received_at DESC LIMIT 1",
+        )
+        .bind(form, suggestionId)
+        .first<InboxRow>();
+      return row ? toEntry(row) : null;
     },
     async byActor(actor, options) {
       const { results } = await db

@@ -24,6 +24,19 @@ export function replyCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
   );
 }
 
+/**
+ * A correction of a reply the deputy rated since the last sync: the rating is in the inbox (the link's
+ * page, as of that sync, still says 待测评), received on or after the round's reply date. Refused as
+ * replyCheck refuses a rated reply: a unit must not change its 答复类别 under a deputy's 不满意.
+ * `ratingReceivedOn`: the office's date the newest rating of this suggestion came in, or null.
+ */
+export function correctionCheck(row: EvaluatedRow, ratingReceivedOn: string | null): ActionCheck {
+  const repliedOn = (row.record.reassignedOn ? row.record.secondRepliedOn : row.record.repliedOn) || "";
+  if (ratingReceivedOn === null || !repliedOn || ratingReceivedOn < repliedOn)
+    return { ok: true, correcting: true };
+  return no(`代表已于 ${ratingReceivedOn} 对本轮答复提交测评，不能再在线修改答复；如需更正，请联系代表工委`);
+}
+
 /** The lead deputy rates the reply of the current round, once it is in the ledger and not yet rated. */
 export function ratingCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
   if (relation !== "lead") return no("只有领衔代表可以测评；附议代表可以查看办理情况");

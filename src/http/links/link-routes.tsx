@@ -5,9 +5,12 @@ import { deputyRecordOf } from "../../domain/dashboard/deputy-records";
 import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
-import { ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
+import type { Relation } from "../../domain/links/recipient-rows";
+import { correctionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
+import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
@@ -36,6 +39,23 @@ function doneMessage(c: Context<AppEnv>): string | null {
   if (done === "suggest")
     return `建议已提交，编号 ${c.req.query("id") ?? ""}。代表工委审查后将交有关单位办理，进展会通过通知告诉您。`;
   return done ? (DONE[done] ?? null) : null;
+}
+
+/**
+ * A unit's reply (or its correction) is open now: replyCheck on the row as of the last sync, and for
+ * a correction, no rating of this round received since (correctionCheck): the inbox has it before
+ * the next sync brings it into the row.
+ */
+async function requireReplyOpen(
+  ctx: Pick<LinkContext, "deps" | "timeZone">,
+  item: { row: EvaluatedRow; relation: Relation },
+): Promise<void> {
+  const check = replyCheck(item.row, item.relation);
+  requireOpen(check, item.relation === "lead");
+  if (!check.ok || !check.correcting || !item.row.id) return;
+  const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);
+  const ratedOn = rating ? localDate(Date.parse(rating.receivedAt), ctx.timeZone) : null;
+  requireOpen(correctionCheck(item.row, ratedOn), true);
 }
 
 /**
@@ -77,7 +97,7 @@ export const linkRoutes = new Hono<AppEnv>()
     const ctx = await loadLinkContext(c, "reply");
     const id = c.req.param("id");
     const item = mineById(ctx, id);
-    requireOpen(replyCheck(item.row, item.relation), item.relation === "lead");
+    await requireReplyOpen(ctx, item);
     const { fields, file } = await readReplyForm(c.req.raw, "答复函");
     const nonce = nonceOf(fields);
     const form = checkReplyForm(fields, ctx.today, item.row.record.assignedOn || null);
@@ -108,10 +128,10 @@ export const linkRoutes = new Hono<AppEnv>()
   .put("/l/:token/s/:id/letter", async (c) => {
     // The holder's rows as its pages read them (D1 picks them by the recipient's index, about 300
     // for a unit; one 编号's rows through the parts' index would walk the whole index, 3,000).
-    const { deps, link, mine } = await loadLinkContext(c, "reply");
+    const { deps, link, mine, timeZone } = await loadLinkContext(c, "reply");
     const id = c.req.param("id");
     const item = mineById({ mine, link }, id);
-    requireOpen(replyCheck(item.row, item.relation), item.relation === "lead");
+    await requireReplyOpen({ deps, timeZone }, item);
     const submissionId = linkSubmissionId(nonceOf({ nonce: c.req.query("nonce") ?? "" }));
     const { letters } = deps;
     if (!letters || !deps.linkSettings) throw new HttpError(503, "letters_unavailable", LETTERS_UNAVAILABLE);
