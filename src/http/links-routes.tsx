@@ -35,10 +35,40 @@ function knownName(ev: EvaluatedLedger, kind: LinkKind, name: string): string | 
   return (named(row?.record.supervisor) ? row?.record.supervisor : row?.record.handlingLeader) ?? null;
 }
 
+/**
+ * Why a name is refused, in the words of the tabs' own checks: a name with namesakes is told which
+ * ones exist (王伟(北关)、王伟(文峰)), any other that it is in none of the tabs looked at.
+ */
+function unknownNameMessage(ev: EvaluatedLedger, kind: LinkKind, typed: string): string {
+  const label = `${KIND_LABELS[kind]}“${typed}”`;
+  const directories =
+    kind === "unit"
+      ? ([["『承办单位』表", ev.units]] as const)
+      : kind === "deputy"
+        ? ([["『代表』表", ev.deputies]] as const)
+        : ([
+            ["『领导』表", ev.leaders],
+            ["『代表』表", ev.deputies],
+          ] as const);
+  for (const [tab, directory] of directories) {
+    const namesakes = directory.namesakes(typed);
+    if (namesakes.length > 0)
+      return `${label}在${tab}中有同名的 ${namesakes.join("、")}：请写明是哪${kind === "unit" ? "一个" : "一位"}`;
+  }
+  const where =
+    kind === "unit"
+      ? "『承办单位』表"
+      : kind === "deputy"
+        ? "『代表』表"
+        : "『领导』表、『代表』表或台账的督办领导、领办领导";
+  return `${label}不在${where}中：请核对名称`;
+}
+
 async function renderLinks(
   c: Context<AppEnv>,
   filter: { kind: LinkKind | null; recipient: string | null },
   notice: LinksNotice | null,
+  status: 200 | 400 = 200,
 ) {
   const d = await loadFrame(c);
   const links = await d.deps.personalLinks.list({
@@ -55,6 +85,7 @@ async function renderLinks(
       nowIso={new Date(d.nowMs).toISOString()}
       frame={d.frame}
     />,
+    status,
   );
 }
 
@@ -105,20 +136,20 @@ export const linksRoutes = new Hono<AppEnv>()
     const base = await loadFrame(c);
     // The directories answer for a unit or a deputy; a leader may be named only in the ledger (督办领导,
     // 领办领导), and the rows that name one are all that can (D1 picks them by each part's index).
-    const name = knownName(await loadMentioning(c, base, mentionKey(kind, typed)), kind, typed);
-    if (!name) {
-      const where =
-        kind === "unit"
-          ? "『承办单位』表"
-          : kind === "deputy"
-            ? "『代表』表"
-            : "『领导』表、『代表』表或台账的督办领导、领办领导";
-      throw new HttpError(
+    const ev = await loadMentioning(c, base, mentionKey(kind, typed));
+    const name = knownName(ev, kind, typed);
+    // Refused on the page itself, with the form as typed, so staff correct the name and send again.
+    if (!name)
+      return renderLinks(
+        c,
+        { kind: null, recipient: null },
+        {
+          kind: "refused",
+          message: unknownNameMessage(ev, kind, typed),
+          form: { kind, recipient: typed, scope },
+        },
         400,
-        "unknown_recipient",
-        `${KIND_LABELS[kind]}“${typed}”不在${where}中：请核对名称`,
       );
-    }
     const settings = base.deps.linkSettings;
     if (!settings)
       throw new HttpError(503, "links_not_configured", "LINK_SECRET 或 PUBLIC_URL 未设置：见 /healthz");

@@ -15,10 +15,12 @@ import { officeDeps } from "./notices-setup";
  * A unit's actions besides the reply, through its personal link: 延期申请, 沟通记录, 协办意见 and
  * 异议. 2026-001 (区教育局 lead, 区住建局 co) was assigned a month ago, so its 异议期限 is over;
  * 2026-004 (区卫健委) yesterday. 2026-003 is led by 刘区长 (领办), 2026-001/002 supervised by 王书记.
+ * 区教育局 also leads 2026-006, replied two days ago and not rated, and 2026-007, assigned today.
  */
 const office = `actions-${crypto.randomUUID().slice(0, 8)}`;
 const ADMIN = { authorization: "Bearer test-admin-token" };
 const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
+const REPLIED = addDaysIso(TODAY, -2);
 
 let edu = "";
 let housing = "";
@@ -69,6 +71,17 @@ beforeAll(async () => {
     more: [
       ["2026-004", "区卫健委", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }],
       ["2026-005", "区住建局", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }],
+      [
+        "2026-006",
+        "区教育局",
+        {
+          答复日期: serialFromIso(REPLIED),
+          答复类别: "B",
+          答复内容: "已列入明年城建计划，正在推进。",
+          落实情况: "推进中",
+        },
+      ],
+      ["2026-007", "区教育局", { 交办日期: serialFromIso(TODAY) }],
     ],
     tabs: {
       [TAB_NAMES.leaders]: [
@@ -245,6 +258,37 @@ describe("a unit's actions besides the reply", () => {
   });
 });
 
+describe("on the day of assignment", () => {
+  it("offers no 延期申请, says from when it can be made, and refuses a post that day in those words", async () => {
+    const tomorrow = addDaysIso(TODAY, 1);
+    const told = `交办当天不能申请：如需延期，请于 ${tomorrow} 起在本页申请`;
+    const html = await page(`${edu}/s/2026-007`);
+    expect(html).not.toContain(`action="${edu}/s/2026-007/extension"`);
+    expect(html).toContain(told);
+    const response = await postForm(`${edu}/s/2026-007/extension`, {
+      nonce: crypto.randomUUID(),
+      理由: "需要协调多部门",
+    });
+    expect(response.status).toBe(409);
+    const refused = await response.text();
+    expect(refused).toContain(told);
+    expect(refused).not.toContain("应晚于交办日期");
+  });
+});
+
+describe("correcting a reply not yet rated", () => {
+  it("starts from the reply on record: its class, content, 落实情况 and date", async () => {
+    const html = await page(`${edu}/s/2026-006`);
+    const form = html.slice(html.indexOf(`action="${edu}/s/2026-006/reply"`));
+    expect(form).toContain("更正答复");
+    expect(form).toMatch(/<input type="radio" name="答复类别" value="B"[^>]* checked=""/);
+    expect(form).not.toMatch(/value="[ACD]"[^>]* checked=""/);
+    expect(form).toContain(">已列入明年城建计划，正在推进。</textarea>");
+    expect(form).toContain('<option value="推进中" selected="">');
+    expect(form).toMatch(new RegExp(`name="答复日期" value="${REPLIED}"`));
+  });
+});
+
 describe("what staff see and decide", () => {
   it("after the next sync, the extension request and the objection wait on the dashboard and the objection in 校验问题; a decision reaches the unit", async () => {
     await syncOffice(office);
@@ -286,6 +330,15 @@ describe("what staff see and decide", () => {
     expect(unit).toContain("代表工委决定维持交办");
     expect(unit).toContain("属卫健部门职责");
     expect(await (await browse("/", { headers: ADMIN })).text()).toContain("待代表工委决定（1）");
+  });
+
+  it("the unit's 已提交 line of a decided objection shows the decision, not 等待决定", async () => {
+    const unit = await page(`${health}/s/2026-004`);
+    const sent = unit.slice(unit.indexOf("<h2>已提交</h2>"), unit.indexOf("<h2>办理记录</h2>"));
+    expect(sent).toMatch(
+      /提交的交办异议：已送代表工委，代表工委决定维持交办（\d{4}-\d{2}-\d{2}）：属卫健部门职责/,
+    );
+    expect(unit).not.toContain("等待决定");
   });
 
   it("an objection the ledger settles (staff changed the 主办单位) is closed by the next sync as 已改交", async () => {

@@ -573,19 +573,26 @@ describe("the staff's 个人链接 page", () => {
 });
 
 // Last in the file: it syncs the office again with a 领办领导 named in the ledger only.
-describe("issuing a link to a leader named only in the ledger", () => {
+describe("issuing a link by name: a leader named only in the ledger, a deputy with namesakes", () => {
+  const issue = (recipient: string, kind = "leader") =>
+    browse("/links/issue", {
+      method: "POST",
+      headers: {
+        authorization: "Bearer test-admin-token",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ kind, recipient, scope: "read" }),
+    });
+
   it("finds the name in the rows that name that leader, and refuses a name nowhere", async () => {
-    await buildLinkOffice(office, { changes: { "2026-003": { 领办领导: "赵主任" } } });
+    await buildLinkOffice(office, {
+      changes: { "2026-003": { 领办领导: "赵主任" } },
+      moreDeputies: [
+        ["王伟(北关)", "北关街道"],
+        ["王伟(文峰)", "文峰街道"],
+      ],
+    });
     await syncOffice(office);
-    const issue = (recipient: string) =>
-      browse("/links/issue", {
-        method: "POST",
-        headers: {
-          authorization: "Bearer test-admin-token",
-          "content-type": "application/x-www-form-urlencoded",
-        },
-        body: new URLSearchParams({ kind: "leader", recipient, scope: "read" }),
-      });
     const refused = await issue("钱主任");
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("“钱主任”不在『领导』表、『代表』表或台账的督办领导、领办领导中");
@@ -594,5 +601,19 @@ describe("issuing a link to a leader named only in the ledger", () => {
     const page = await (await browse(linkPathIn(await issued.text()))).text();
     expect(page).toContain("2026-003");
     expect(page).not.toContain("2026-001");
+  });
+
+  it("tells staff which namesakes a 代表 name has, on the 个人链接 page with the form as typed", async () => {
+    const refused = await issue("王伟", "deputy");
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("代表“王伟”在『代表』表中有同名的 王伟(北关)、王伟(文峰)：请写明是哪一位");
+    const form = html.slice(html.indexOf('action="/links/issue"'));
+    expect(form).toContain('<option value="deputy" selected="">代表</option>');
+    expect(form).toContain('value="王伟"');
+    expect(form).toContain('<option value="read" selected="">');
+    const issued = await issue("王伟（文峰）", "deputy");
+    expect(issued.status).toBe(200);
+    expect(await issued.text()).toContain("已为王伟(文峰)签发新链接");
   });
 });

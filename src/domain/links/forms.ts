@@ -1,5 +1,5 @@
 import { IMPLEMENTATION_STATES, RATINGS, REPLY_CLASSES } from "../../../sheets-schema/enums";
-import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
+import { type LedgerRecord, TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
 import { isIsoDate } from "../civil-date";
 import { nameKey } from "../directory";
 import { RATING_COMMENT_MAX } from "../intake/field-limits";
@@ -77,6 +77,34 @@ export function checkReplyForm(
       ...(replyClass === "B" && implementation ? { 落实情况: implementation } : {}),
     },
   };
+}
+
+/**
+ * The reply on record as the reply form's values, for a correction: the unit fixes what is wrong
+ * instead of typing it all again, and its 答复日期 stays unless it changes it. Round 2 keeps only its
+ * class and date in columns (the text went into 备注), so only those come back.
+ */
+export function recordedReplyValues(
+  record: Pick<
+    LedgerRecord,
+    | "reassignedOn"
+    | "repliedOn"
+    | "replyClass"
+    | "replyContent"
+    | "implementation"
+    | "secondRepliedOn"
+    | "secondReplyClass"
+  >,
+): Record<string, string> {
+  const values: Record<string, string | null | undefined> = record.reassignedOn
+    ? { 答复类别: record.secondReplyClass, 答复日期: record.secondRepliedOn }
+    : {
+        答复类别: record.replyClass,
+        答复内容: record.replyContent,
+        落实情况: record.implementation,
+        答复日期: record.repliedOn,
+      };
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
 }
 
 export interface RatingAnswers {

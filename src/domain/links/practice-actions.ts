@@ -1,3 +1,4 @@
+import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { Relation } from "./recipient-rows";
@@ -25,14 +26,27 @@ export interface ExtensionState {
   readonly pendingSince: string | null;
 }
 
-/** practice.md: only the lead unit applies, while round 1 waits for its reply, and not twice at once. */
-export function extensionCheck(row: EvaluatedRow, relation: Relation, state: ExtensionState): ActionCheck {
+/**
+ * practice.md: only the lead unit applies, while round 1 waits for its reply, and not twice at once;
+ * 申请日期 (always today on a link) must be after 交办日期, so not on the day of assignment.
+ */
+export function extensionCheck(
+  row: EvaluatedRow,
+  relation: Relation,
+  state: ExtensionState,
+  today: string,
+): ActionCheck {
   if (relation !== "lead") return no("只有主办单位可以申请延期；协办单位如有困难，请与主办单位沟通");
   if (!assigned(row)) return no("该建议尚未立案交办，不能申请延期");
   if (row.record.reassignedOn) return no("二次交办的建议不能申请延期，请在二次办理时限内答复");
   if (!AWAITING_REPLY.has(row.computed.status)) return no("该建议已答复，不需要延期");
   if (state.approved || row.record.period === "六个月")
     return no("该建议的办理期限已是六个月：代表法第五十一条规定最长六个月，不能再延期");
+  const assignedOn = row.record.assignedOn ?? "";
+  if (today <= assignedOn)
+    return no(
+      `延期申请的申请日期须晚于交办日期 ${assignedOn}，交办当天不能申请：如需延期，请于 ${addDaysIso(assignedOn, 1)} 起在本页申请`,
+    );
   if (state.pendingSince)
     return no(`本单位已于 ${state.pendingSince} 提出延期申请，正在等待代表工委审批，请勿重复申请`);
   return yes;

@@ -18,12 +18,31 @@ function state(link: LinkRecord, nowIso: string): { text: string; tone: "ok" | "
 export type LinksNotice =
   | { kind: "revoked"; id: string }
   | { kind: "revokedAll"; recipient: string; count: number }
-  | { kind: "issued"; recipient: string; url: string };
+  | { kind: "issued"; recipient: string; url: string }
+  /** 签发 refused (e.g. a name in no tab): why, and the form as staff typed it. */
+  | { kind: "refused"; message: string; form: IssueForm };
+
+/** The 签发新链接 form's fields. */
+export interface IssueForm {
+  kind: LinkKind;
+  recipient: string;
+  scope: string;
+}
+
+/** What the 签发 form shows again after a refusal (nothing otherwise). */
+const typedIn = (notice: LinksNotice | null): IssueForm | null =>
+  notice?.kind === "refused" ? notice.form : null;
 
 const Issued: FC<{ notice: LinksNotice | null }> = ({ notice }) => {
   if (!notice) return null;
   if (notice.kind === "revoked")
     return <div class="alert ok">链接 {shortLinkId(notice.id)} 已撤销，再打开会被拒绝。</div>;
+  if (notice.kind === "refused")
+    return (
+      <div class="alert danger" role="alert">
+        未签发：{notice.message}
+      </div>
+    );
   if (notice.kind === "revokedAll")
     return (
       <div class="alert ok">
@@ -63,7 +82,9 @@ export const LinksPage: FC<{
         <label for="issue-kind">对象类型</label>
         <select id="issue-kind" name="kind">
           {LINK_KINDS.map((k) => (
-            <option value={k}>{KIND_LABELS[k]}</option>
+            <option value={k} selected={typedIn(notice)?.kind === k}>
+              {KIND_LABELS[k]}
+            </option>
           ))}
         </select>
         <label for="issue-name">名称</label>
@@ -72,12 +93,15 @@ export const LinksPage: FC<{
           type="text"
           name="recipient"
           required
+          value={typedIn(notice)?.recipient ?? ""}
           placeholder="单位名称或姓名，与表格一致"
         />
         <label for="issue-scope">权限</label>
         <select id="issue-scope" name="scope">
           <option value="act">查看并办理</option>
-          <option value="read">只能查看</option>
+          <option value="read" selected={typedIn(notice)?.scope === "read"}>
+            只能查看
+          </option>
         </select>
         <div class="full">
           <button type="submit">签发</button>

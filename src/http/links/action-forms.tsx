@@ -52,7 +52,9 @@ export const ReplyForm: FC<{ action: string; state: FormState; today: string; co
     >
       <h2>{p.correcting ? "更正答复" : "在线答复"}</h2>
       {p.correcting ? (
-        <p class="hint">本建议已答复、代表尚未测评：再次提交将更正答复，原答复保留在办理记录中。</p>
+        <p class="hint">
+          本建议已答复、代表尚未测评：下面已填入原答复，改正有误之处后提交即可；不重新选择答复函则保留原答复函。再次提交将更正答复，原答复保留在办理记录中。
+        </p>
       ) : null}
       <FormErrors errors={p.state.errors} />
       <input type="hidden" name="nonce" value={p.state.nonce} />

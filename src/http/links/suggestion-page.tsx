@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app";
 import { allows, type LinkKind } from "../../domain/links/capability";
-import { type FormFields, formNonce } from "../../domain/links/forms";
+import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
 import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { type ActionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
@@ -76,12 +76,21 @@ export async function renderSuggestion(
   const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
   const extras = unit ? await loadUnitExtras(ctx, item, record, sent) : null;
+  // A read-only link has no extras, yet its 已提交 lines name the unit's objections and their decision.
+  const objections =
+    extras?.objections ??
+    (sent.some((e) => e.form === "objection") ? await ctx.deps.objections.ofSuggestion(id) : []);
   const base = suggestionPath(ctx.base, id);
   const pendingLetters = sent
     .filter((e) => e.status !== "applied" && typeof e.cells.答复函 === "string")
     .map((e) => String(e.cells.答复函));
   const action = ACTION_OF[ctx.link.kind];
-  const open = allows(ctx.link, action.name);
+  const check = allows(ctx.link, action.name)
+    ? checkFor(ctx.link.kind, whole ? { ...item, row: whole } : item)
+    : null;
+  // A correction starts from the reply on record, not from an empty form dated today.
+  const fresh = (): FormState =>
+    check?.ok && check.correcting ? { ...freshForm(), values: recordedReplyValues(record) } : freshForm();
   return sendPage(
     c,
     <SuggestionView
@@ -94,15 +103,16 @@ export async function renderSuggestion(
       whole={whole}
       letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
       action={
-        open
+        check
           ? {
-              check: checkFor(ctx.link.kind, whole ? { ...item, row: whole } : item),
+              check,
               path: `${suggestionPath(ctx.base, id)}/${action.path}`,
-              state: options.state ?? freshForm(),
+              state: options.state ?? fresh(),
             }
           : null
       }
       sent={sent}
+      objections={objections}
       done={options.done ?? null}
       warnings={options.warnings ?? []}
       unitSection={

@@ -9,11 +9,12 @@ import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient
 import type { ActionCheck } from "../../domain/links/row-actions";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
+import type { Objection } from "../../store/objections";
 import { daysLeftText, localDateTime } from "../dashboard/format";
 import { StatusBadge } from "../dashboard/ui";
 import { type FormState, RatingForm, ReplyForm, UrgeForm } from "./action-forms";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
-import { UnitSection, type UnitSectionProps } from "./unit-section";
+import { objectionStatus, UnitSection, type UnitSectionProps } from "./unit-section";
 
 /** Where the 答复函 opens for this link: the link's own file route, or an address staff typed. */
 export interface LetterLink {
@@ -35,6 +36,8 @@ export interface SuggestionViewProps {
   readonly action: { readonly check: ActionCheck; readonly path: string; readonly state: FormState } | null;
   /** What this recipient sent about this suggestion through links, newest first. */
   readonly sent: readonly InboxEntry[];
+  /** Objections to this suggestion as staff hold them (decided or not), for the lines of `sent`. */
+  readonly objections: readonly Objection[];
   readonly done: string | null;
   /** The sync's 提醒 about what the unit just sent (逾期后申请 …), told with `done`. */
   readonly warnings?: readonly string[];
@@ -56,9 +59,13 @@ function destination(form: InboxForm): string {
   return "台账";
 }
 
-function sentState(e: InboxEntry): string {
-  if (e.form === "objection")
-    return e.status === "applied" ? "已送代表工委，等待决定" : "已收到，正在转送代表工委";
+function sentState(e: InboxEntry, objections: readonly Objection[]): string {
+  if (e.form === "objection") {
+    if (e.status !== "applied") return "已收到，正在转送代表工委";
+    // Once staff decided, the line says so, as the 办理记录 below does (the same objection).
+    const decided = objections.find((o) => o.submissionId === e.submissionId && o.decision);
+    return `已送代表工委，${decided ? objectionStatus(decided) : "等待决定"}`;
+  }
   const to = destination(e.form);
   if (e.status === "applied") return `已写入${to}`;
   if (e.status === "pending") return `已收到，正在写入${to}`;
@@ -66,14 +73,18 @@ function sentState(e: InboxEntry): string {
 }
 
 /** The recipient's own submissions about this suggestion, and whether they are in the sheet yet. */
-const Sent: FC<{ sent: readonly InboxEntry[]; timeZone: string }> = ({ sent, timeZone }) =>
+const Sent: FC<{ sent: readonly InboxEntry[]; objections: readonly Objection[]; timeZone: string }> = ({
+  sent,
+  objections,
+  timeZone,
+}) =>
   sent.length === 0 ? null : (
     <>
       <h2>已提交</h2>
       <ul class="lk-list">
         {sent.map((e) => (
           <li class="lk-item small">
-            {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：{sentState(e)}
+            {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：{sentState(e, objections)}
           </li>
         ))}
       </ul>
@@ -167,7 +178,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           </ul>
         </section>
       ) : null}
-      <Sent sent={p.sent} timeZone={p.timeZone} />
+      <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} />
       {check && !check.ok ? <Note tone="info">{check.reason}</Note> : null}
       {p.action && check?.ok && p.kind === "unit" ? (
         <ReplyForm

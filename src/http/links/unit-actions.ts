@@ -105,7 +105,7 @@ export async function loadUnitExtras(
   const guard = (form: PracticeForm, check: ActionCheck) =>
     check.ok && !available(form) ? tabMissing(form) : check;
   const checks: Record<UnitAction, ActionCheck> = {
-    extension: guard("extension", extensionCheck(row, item.relation, state)),
+    extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today)),
     contact: guard("contact", contactCheck(row, item.relation)),
     "co-opinion": guard("co-opinion", coOpinionCheck(row, item.relation)),
     objection: objectionCheck(row, item.relation, {
@@ -120,7 +120,10 @@ export async function loadUnitExtras(
   const told = (check: ActionCheck) => {
     if (!check.ok) notes.push(check.reason);
   };
-  if (item.relation === "lead" && (state.pendingSince || state.approved)) told(checks.extension);
+  // Said when the unit would otherwise wonder where the form went: a request waits or was approved,
+  // or it is the day of assignment (the form opens the next day).
+  const early = !!record.assignedOn && ctx.today <= record.assignedOn;
+  if (item.relation === "lead" && (state.pendingSince || state.approved || early)) told(checks.extension);
   if (objections.some((o) => o.unit === ctx.link.recipient)) told(checks.objection);
   return {
     records,

@@ -22,7 +22,8 @@ const DECISIONS: Record<NonNullable<Objection["decision"]>, string> = {
   reassigned: "已改交",
 };
 
-function objectionStatus(o: Objection): string {
+/** Where an objection stands: waiting, or staff's decision with its day and note. */
+export function objectionStatus(o: Objection): string {
   if (!o.decision) return "等待代表工委决定";
   const when = o.decidedAt ? o.decidedAt.slice(0, 10) : "";
   return `${DECISIONS[o.decision]}${when ? `（${when}）` : ""}${o.note ? `：${o.note}` : ""}`;
