@@ -4,7 +4,7 @@ import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
 import { assessmentRoutes } from "./http/dashboard/assessment-routes";
-import { isPagePath, renderPageError } from "./http/dashboard/error-page";
+import { answersWithPage, isPagePath, renderPageError } from "./http/dashboard/error-page";
 import { opinionsRoutes } from "./http/dashboard/opinions-routes";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
@@ -42,7 +42,9 @@ export function createApp() {
   });
   app.use(securityHeaders);
   // Pages get the error as a Chinese page; the API, exports and hooks get the JSON shape.
-  app.onError((err, c) => (isPagePath(c.req.path) ? renderPageError(err, c) : renderError(err, c)));
+  app.onError((err, c) =>
+    answersWithPage(c.req.path, c.req.header("accept")) ? renderPageError(err, c) : renderError(err, c),
+  );
   app.notFound((c) => {
     if (isPagePath(c.req.path)) return renderPageError(new HttpError(404, "not_found", "没有这个页面"), c);
     return c.json(

@@ -171,6 +171,11 @@ describe("exports", () => {
     }
     const csvError = await call("/exports/report.csv?year=x");
     expect(csvError.headers.get("content-type")).toContain("application/json");
+    // A browser (the dashboard's download links, a year typed in the address bar) gets the page.
+    const inBrowser = await call("/exports/report.docx?year=abc", { headers: { accept: "text/html,*/*" } });
+    expect(inBrowser.status).toBe(400);
+    expect(inBrowser.headers.get("content-type")).toContain("text/html");
+    expect(await inBrowser.text()).toContain("年度须为 2000–2100 年之间的四位数字（如 2026），收到“abc”");
     const empty = (await (await call("/exports/report.json?year=2030")).json()) as {
       totals: { submitted: number };
       overall: { onTimeRate: string };

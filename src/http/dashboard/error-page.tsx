@@ -6,6 +6,16 @@ import { LinkLayout } from "../links/link-layout";
 import { safeRedirectTarget } from "../redirect-target";
 import { Layout, sendPage } from "./layout";
 
+/**
+ * Whether an error is answered as a page: on the pages, and on an export a browser asked for (its
+ * links sit on the dashboard's pages: a year typed wrong in the address bar gets the page, not raw
+ * JSON); a script calling an export without asking for HTML still gets JSON.
+ */
+export function answersWithPage(path: string, accept: string | undefined): boolean {
+  if (isPagePath(path)) return true;
+  return /^\/exports\//.test(path) && /\btext\/html\b/.test(accept ?? "");
+}
+
 /** Machine clients (the API, exports, hooks, health, assets, uploads) get JSON errors; everything else is a page. */
 export function isPagePath(path: string): boolean {
   // A personal link's 答复函 upload is sent by the reply form's script, which shows the message itself.
