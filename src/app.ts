@@ -1,3 +1,4 @@
+import "./zod-locale";
 import { Hono } from "hono";
 import type { Capability } from "./domain/links/capability";
 import type { Env } from "./env";

@@ -157,6 +157,17 @@ describe("form webhooks: field limits", () => {
     expect(sequences?.n).toBe(0);
   });
 
+  it("says in Chinese what zod itself finds wrong (answers sent as a list)", async () => {
+    const response = await postForm("suggestion", { ...suggestion("list-1", {}), answers: [1, 2] });
+
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.message).toBe("提交内容格式不对");
+    const detail = (error.details as { field: string; message: string }[] | undefined)?.[0];
+    expect(detail?.field).toBe("answers");
+    expect(detail?.message).toMatch(/^无效输入：期望 record，实际接收 数组/);
+  });
+
   it("refuses a suggestion without 标题 or 领衔代表 with 400 saying which, and hands out no 编号", async () => {
     const untitled = await postForm(
       "suggestion",
