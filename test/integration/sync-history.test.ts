@@ -93,6 +93,30 @@ describe("history and restore", () => {
     expect((await api(`/suggestions/${present}/removal`, form)).status).toBe(409);
   });
 
+  it("does not restore a suggestion whose row is still in the sheet under a new 编号, and says which row to number back", async () => {
+    await seed();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const id = String((await emulator.getValues(SHEET, LEDGER))[8]?.[col("编号")]);
+    // Staff cleared row 9's 编号 (as a duplicate's advice says), and the sync numbered it anew.
+    await depsFor(SHEET).sheets.batchUpdateValues(
+      [{ range: `${LEDGER}!${String.fromCharCode(65 + col("编号"))}9`, values: [[""]] }],
+      "RAW",
+    );
+    const renumbered = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const newId = renumbered.assignedIds[0];
+    expect(newId).toBeDefined();
+    const rows = (await emulator.getValues(SHEET, LEDGER)).length;
+
+    const refused = await api(`/api/suggestions/${id}/restore`, { method: "POST" });
+
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      `『建议台账』第 9 行（编号 ${newId}）的标题和领衔代表与 ${id} 相同，这条建议可能被改了编号：` +
+        `如是同一条，请把第 9 行的编号改回 ${id}（它的办理记录都记在 ${id} 下），不要恢复；如是两条不同的建议，请先改动其中一条的标题，再恢复`,
+    );
+    expect((await emulator.getValues(SHEET, LEDGER)).length).toBe(rows);
+  });
+
   it("puts a vanished row back once however many restores run at the same time; later ones say where it is", async () => {
     const sheet = await seed();
     const sheetId =

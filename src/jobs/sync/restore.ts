@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { Snapshot } from "../../domain/sync/plan-history";
 import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
@@ -11,7 +12,7 @@ export type RestoreResult =
   | { ok: true; id: string; row: number }
   | {
       ok: false;
-      code: "not_found" | "not_removed" | "in_sheet" | "already_restored" | "busy";
+      code: "not_found" | "not_removed" | "in_sheet" | "already_restored" | "renumbered" | "busy";
       message: string;
       row?: number | null;
     };
@@ -23,13 +24,34 @@ export interface RestoreDeps {
   meta: MetaStore;
 }
 
-/** Rows of the ledger holding this 编号 now. */
-async function rowsHolding(sheets: SheetsClient, id: string): Promise<number[]> {
+/**
+ * Rows of the ledger holding this 编号 now, and the rows that hold the snapshot's 标题 and 领衔代表
+ * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over).
+ */
+async function rowsNow(
+  sheets: SheetsClient,
+  id: string,
+  snapshot: Snapshot,
+): Promise<{ holding: number[]; renumbered: { row: number; id: string }[] }> {
   const ledger = ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
-  const idColumn = (ledger[0] ?? []).map((h) => cellText(h)).indexOf("编号");
-  const rows: number[] = [];
-  for (let i = 1; i < ledger.length; i++) if (cellText(ledger[i]?.[idColumn]) === id) rows.push(i + 1);
-  return rows;
+  const header = (ledger[0] ?? []).map((h) => cellText(h));
+  const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => header.indexOf(h));
+  const title = cellText(snapshot.staffValues.标题);
+  const deputy = cellText(snapshot.staffValues.领衔代表);
+  const holding: number[] = [];
+  const renumbered: { row: number; id: string }[] = [];
+  for (let i = 1; i < ledger.length; i++) {
+    const row = ledger[i] ?? [];
+    const rowId = cellText(row[idAt as number]);
+    if (rowId === id) holding.push(i + 1);
+    else if (
+      title &&
+      cellText(row[titleAt as number]) === title &&
+      cellText(row[deputyAt as number]) === deputy
+    )
+      renumbered.push({ row: i + 1, id: rowId });
+  }
+  return { holding, renumbered };
 }
 
 /**
@@ -60,7 +82,9 @@ export async function restoreSuggestion(
     };
   }
   try {
-    const holding = await rowsHolding(deps.sheets, id);
+    const snapshot = await deps.snapshots.load(id);
+    if (!snapshot) throw new Error(`没有编号为 ${id} 的建议记录`);
+    const { holding, renumbered } = await rowsNow(deps.sheets, id, snapshot);
     if (holding.length > 0) {
       await deps.snapshots.restored(id, holding[0] as number);
       return {
@@ -70,8 +94,21 @@ export async function restoreSuggestion(
         row: holding[0] as number,
       };
     }
-    const snapshot = await deps.snapshots.load(id);
-    if (!snapshot) throw new Error(`没有编号为 ${id} 的建议记录`);
+    // Restoring would put the same suggestion in the ledger twice, counted and reminded twice.
+    const same = renumbered[0];
+    if (same) {
+      await deps.snapshots.releaseRestore(id);
+      const as = same.id ? `编号 ${same.id}` : "空白编号";
+      return {
+        ok: false,
+        code: "renumbered",
+        message:
+          `『建议台账』第 ${same.row} 行（${as}）的标题和领衔代表与 ${id} 相同，这条建议可能被改了编号：` +
+          `如是同一条，请把第 ${same.row} 行的编号改回 ${id}（它的办理记录都记在 ${id} 下），不要恢复；` +
+          "如是两条不同的建议，请先改动其中一条的标题，再恢复",
+        row: same.row,
+      };
+    }
     const result = await insertLedgerRows(deps, [
       { id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues },
     ]);
