@@ -81,13 +81,33 @@ export const CO_UNIT_TEMPLATE = "交办通知（协办单位）";
 export const HANDLING_LEADER_TEMPLATE = "交办通知（领办领导）";
 /** The 交办通知 texts of those who are not the lead unit (each turned off with 交办通知 too). */
 export const ASSIGNMENT_VARIANTS = [CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE] as const;
-export type TemplateName = NoticeType | (typeof ASSIGNMENT_VARIANTS)[number];
-/** 模板 values of 通知模板: every notice type, the co-units' and the 领办领导's 交办通知 right after the lead's. */
+/**
+ * The text the 督办领导 of a key suggestion and its 领办领导 get for its 逾期催办: not the unit's
+ * "请立即办理并答复", but which unit has not replied, for the leader to press it (督促).
+ */
+export const OVERDUE_LEADER_TEMPLATE = "逾期催办（领导）";
+/** Texts of a notice type for some of its recipients, by that type (启用 = 否 on it turns them off too). */
+const VARIANTS_OF = {
+  交办通知: ASSIGNMENT_VARIANTS,
+  逾期催办: [OVERDUE_LEADER_TEMPLATE],
+} as const satisfies Partial<Record<NoticeType, readonly string[]>>;
+type VariantName = (typeof VARIANTS_OF)[keyof typeof VARIANTS_OF][number];
+export type TemplateName = NoticeType | VariantName;
+
+/** The notice type a template text is for: itself, or the type a variant's text belongs to. */
+export function noticeTypeOf(name: TemplateName): NoticeType {
+  for (const [type, variants] of Object.entries(VARIANTS_OF))
+    if ((variants as readonly string[]).includes(name)) return type as NoticeType;
+  return name as NoticeType;
+}
+
+/** 模板 values of 通知模板: every notice type, each with its variants (交办通知（协办单位） …) right after it. */
 export const TEMPLATE_NAMES: readonly [TemplateName, ...TemplateName[]] = [
   NOTICE_TYPES[0],
-  ...NOTICE_TYPES.slice(1).flatMap((type): TemplateName[] =>
-    type === "交办通知" ? [type, ...ASSIGNMENT_VARIANTS] : [type],
-  ),
+  ...NOTICE_TYPES.slice(1).flatMap((type): TemplateName[] => [
+    type,
+    ...((VARIANTS_OF as Partial<Record<NoticeType, readonly VariantName[]>>)[type] ?? []),
+  ]),
 ];
 
 export const NOTICE_STATES = ["待发送", "已发送", "失败"] as const;

@@ -3,9 +3,10 @@ import type { NoticeType } from "./enums";
 const RECEIPT = "{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}）";
 
 /**
- * The built-in templates as sheets provisioned before issue 12 hold them in 通知模板. A row that
- * still reads exactly so was never edited by staff: it follows the current built-in text (which
- * drops labels with no value, says 二次交办 in round 2 and so on) instead of freezing the old one.
+ * Earlier built-in templates, as sheets provisioned before the text changed hold them in 通知模板
+ * (most before issue 12). A row that still reads exactly so was never edited by staff: it follows
+ * the current built-in text (which drops labels with no value, says 二次交办 in round 2, tells a
+ * unit urged by a leader that it is overdue and so on) instead of freezing the old one.
  */
 const LEGACY_TEMPLATES: readonly { type: NoticeType; title: string; body: string }[] = [
   {
@@ -47,6 +48,12 @@ const LEGACY_TEMPLATES: readonly { type: NoticeType; title: string; body: string
     type: "跟踪提醒",
     title: "建议落实情况跟踪：{{编号}} {{标题}}",
     body: `{{接收方}}：${RECEIPT}答复为 B 类（正在解决或列入计划），目前落实情况：{{落实情况}}。请报送最新落实进展；已落实的，请告知我委。`,
+  },
+  {
+    // Before a 催办 on an overdue suggestion said so.
+    type: "领导催办",
+    title: "领导催办：{{编号}} {{标题}}",
+    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，目前尚未答复代表，请抓紧办理、按期答复。`,
   },
   {
     type: "督办周报",

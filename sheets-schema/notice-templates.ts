@@ -1,4 +1,9 @@
-import { CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE, type TemplateName } from "./enums";
+import {
+  CO_UNIT_TEMPLATE,
+  HANDLING_LEADER_TEMPLATE,
+  OVERDUE_LEADER_TEMPLATE,
+  type TemplateName,
+} from "./enums";
 import { PRACTICE_NOTICE_TEMPLATES, PRACTICE_PLACEHOLDERS } from "./practice-notice-templates";
 import { ledgerTab } from "./tabs/ledger";
 
@@ -39,10 +44,11 @@ const RATE =
   "{{#测评链接}}请通过以下链接对办理情况进行测评：{{测评链接}}{{/测评链接}}{{^测评链接}}请对办理情况进行测评。{{/测评链接}}";
 
 /**
- * Built-in templates, one per notice type (and the 交办通知 of co-units and of the 领办领导). They are written into
- * 通知模板 for new sheets and are the fallback whenever a staff template is disabled by a typo. The
- * renderer must not HTML-escape, since names like “王伟(北关)” are plain text. A value that may be
- * blank sits in a section ({{#落实情况}}…{{/落实情况}}), so no label is left without its value.
+ * Built-in templates, one per notice type (and the 交办通知 of co-units and of the 领办领导, the
+ * leaders' 逾期催办). They are written into 通知模板 for new sheets and are the fallback whenever a
+ * staff template is disabled by a typo. The renderer must not HTML-escape, since names like
+ * “王伟(北关)” are plain text. A value that may be blank sits in a section ({{#落实情况}}…{{/落实情况}}),
+ * so no label is left without its value.
  * 督办周报 has no ledger row; the notice job appends the list of suggestions after the body.
  */
 export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
@@ -77,6 +83,11 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     body: `{{接收方}}：${RECEIPT}{{#二次交办日期}}已于 {{二次交办日期}} 二次交办，{{/二次交办日期}}办理期限 {{办理期限}} 已过，已逾期 {{逾期天数}} 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。`,
   },
   {
+    type: OVERDUE_LEADER_TEMPLATE,
+    title: `代表建议逾期未答复${ROUND2}：{{编号}} 已逾期 {{逾期天数}} 天`,
+    body: `{{接收方}}同志：${RECEIPT}{{#二次交办日期}}已于 {{二次交办日期}} 二次交办，{{/二次交办日期}}办理期限 {{办理期限}} 已过，已逾期 {{逾期天数}} 天，主办单位{{主办单位}}仍未答复代表。请督促承办单位尽快办理并答复代表。`,
+  },
+  {
     type: "答复告知",
     title: `您的建议已有答复${ROUND2}：{{标题}}`,
     body: `{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}）{{#二次交办日期}}经二次交办，{{/二次交办日期}}已由{{主办单位}}作出答复。${RATE}`,
@@ -99,7 +110,8 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "领导催办",
     title: "领导催办：{{编号}} {{标题}}",
-    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，目前尚未答复代表，请抓紧办理、按期答复。`,
+    // 逾期天数 is blank until 办理期限 has passed (placeholders.ts).
+    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
   },
   {
     type: "督办周报",
@@ -109,7 +121,7 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   ...PRACTICE_NOTICE_TEMPLATES,
 ];
 
-/** The built-in template of a notice type (or of the co-units' or the 领办领导's 交办通知). */
+/** The built-in template of a notice type (or of one of its variants, e.g. the co-units' 交办通知). */
 export function defaultTemplateFor(type: TemplateName): NoticeTemplateText {
   const found = DEFAULT_NOTICE_TEMPLATES.find((template) => template.type === type);
   if (!found) throw new Error(`no default template for ${type}`);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import type { ErrorBody } from "../../src/http/errors";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
@@ -432,7 +433,9 @@ describe("a leader's page", () => {
   it("lists the supervised suggestions read-only, and one 催办 press sends the unit one reminder", async () => {
     const leader = await makeLink("leader", "王书记");
     const home = await (await browse(leader.path)).text();
-    expect(home).toContain("王书记同志督办的建议");
+    // 王书记 ends with a title: no 同志 after it.
+    expect(home).toContain("王书记督办的建议");
+    expect(home).not.toContain("王书记同志");
     expect(home).toContain("2026-002");
     const page = await (await browse(`${leader.path}/s/2026-002`)).text();
     expect(page).not.toContain('name="答复类别"');
@@ -445,7 +448,9 @@ describe("a leader's page", () => {
       "SELECT recipient, body FROM notices WHERE type = '领导催办'",
     ).all<{ recipient: string; body: string }>();
     expect(results.map((r) => r.recipient)).toEqual(["区住建局"]);
-    expect(results[0]?.body).toContain("王书记同志督办");
+    expect(results[0]?.body).toMatch(
+      /^区住建局：王书记督办的张明代表领衔提出的建议《建议2026-002：关于改善通学道路的建议》（编号 2026-002），办理期限为 \d{4}年\d{1,2}月\d{1,2}日，目前尚未答复代表，请抓紧办理、按期答复。/,
+    );
     expect(linkPathIn(results[0]?.body ?? "")).toMatch(/\/s\/2026-002$/);
 
     const second = nonceOf(
@@ -615,5 +620,29 @@ describe("issuing a link by name: a leader named only in the ledger, a deputy wi
     const issued = await issue("王伟（文峰）", "deputy");
     expect(issued.status).toBe(200);
     expect(await issued.text()).toContain("已为王伟(文峰)签发新链接");
+  });
+});
+
+// After the one above: it builds the office again, 2026-002 assigned four months ago.
+describe("a leader's 催办 on an overdue suggestion", () => {
+  it("tells the unit how many days it is overdue and asks for an immediate reply, naming the leader once", async () => {
+    await buildLinkOffice(office, {
+      changes: { "2026-002": { 交办日期: serialFromIso(addDaysIso(TODAY, -120)), 督办领导: "刘振华主任" } },
+    });
+    await syncOffice(office);
+    const leader = await makeLink("leader", "刘振华主任");
+    const home = await (await browse(leader.path)).text();
+    expect(home).toContain("刘振华主任督办的建议");
+    expect(home).not.toContain("刘振华主任同志");
+    const page = await (await browse(`${leader.path}/s/2026-002`)).text();
+    const urged = await postForm(`${leader.path}/s/2026-002/urge`, {
+      nonce: nonceOf(page, `${leader.path}/s/2026-002/urge`),
+    });
+    expect(urged.headers.get("location")).toBe(`${leader.path}/s/2026-002?done=urge`);
+    const body = await noticeBody("领导催办", "区住建局", "2026-002");
+    expect(body).toMatch(
+      /^区住建局：刘振华主任督办的张明代表领衔提出的建议《建议2026-002：关于改善通学道路的建议》（编号 2026-002），办理期限为 \d{4}年\d{1,2}月\d{1,2}日，已逾期 \d+ 天，仍未答复代表，请立即办理并答复代表。/,
+    );
+    expect(body).not.toContain("按期答复");
   });
 });

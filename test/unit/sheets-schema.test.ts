@@ -269,13 +269,15 @@ describe("default settings", () => {
 });
 
 describe("default notice templates", () => {
-  it("cover every notice type once, and the co-units' and the 领办领导's 交办通知 right after the lead unit's", () => {
+  it("cover every notice type once, each with its variants (co-units', leaders') right after it", () => {
     expect(DEFAULT_NOTICE_TEMPLATES.map((t) => t.type)).toEqual([...TEMPLATE_NAMES]);
     expect(TEMPLATE_NAMES.filter((name) => !(NOTICE_TYPES as readonly string[]).includes(name))).toEqual([
       "交办通知（协办单位）",
       "交办通知（领办领导）",
+      "逾期催办（领导）",
     ]);
     expect(TEMPLATE_NAMES.slice(1, 4)).toEqual(["交办通知", "交办通知（协办单位）", "交办通知（领办领导）"]);
+    expect(TEMPLATE_NAMES.slice(5, 7)).toEqual(["逾期催办", "逾期催办（领导）"]);
     expect(defaultTemplateRows()[0]).toEqual([
       "受理回执",
       "",

@@ -1,4 +1,8 @@
-import { CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE } from "../../../sheets-schema/enums";
+import {
+  CO_UNIT_TEMPLATE,
+  HANDLING_LEADER_TEMPLATE,
+  OVERDUE_LEADER_TEMPLATE,
+} from "../../../sheets-schema/enums";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -103,17 +107,19 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     recipients: [lead],
     view,
   });
-  const escalate: RecipientRef[] =
-    record.isKey && record.supervisor ? [lead, { kind: "leader", name: record.supervisor }] : [lead];
-  for (const leader of leading) if (leader.name !== record.supervisor || !record.isKey) escalate.push(leader);
-  out.push({
+  const leaders: RecipientRef[] =
+    record.isKey && record.supervisor ? [{ kind: "leader", name: record.supervisor }] : [];
+  for (const leader of leading) if (leader.name !== record.supervisor || !record.isKey) leaders.push(leader);
+  const overdue = {
     type: "逾期催办",
     suggestionId: id,
     round: current.round,
     occurrences: overdueOccurrence(current, ctx.today, ctx),
     lastDay: null,
-    recipients: escalate,
     view,
-  });
+  } as const;
+  out.push({ ...overdue, recipients: [lead] });
+  // A leader is not the one to reply: told which unit has not, to press it (模板 逾期催办（领导）).
+  if (leaders.length > 0) out.push({ ...overdue, template: OVERDUE_LEADER_TEMPLATE, recipients: leaders });
   return out;
 }

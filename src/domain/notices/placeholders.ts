@@ -45,7 +45,8 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
   const { due, start } = round;
   return {
     剩余天数: due ? String(Math.max(0, daysBetween(ctx.today, due))) : "",
-    逾期天数: due ? String(Math.max(0, daysBetween(due, ctx.today))) : "",
+    // Blank until 办理期限 has passed, so a text can say it only then: {{#逾期天数}}…{{/逾期天数}}.
+    逾期天数: due && ctx.today > due ? String(daysBetween(due, ctx.today)) : "",
     测评链接: ratingLinkFor(ctx.ratingLink, id),
     个人链接: PERSONAL_LINK_SLOT,
     // 异议期限工作日 working days after the assignment, the start day not counted.

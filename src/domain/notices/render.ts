@@ -1,20 +1,26 @@
 import Mustache from "mustache";
-import { ASSIGNMENT_VARIANTS, type Channel, type TemplateName } from "../../../sheets-schema/enums";
+import { type Channel, noticeTypeOf, type TemplateName } from "../../../sheets-schema/enums";
 import { defaultTemplateFor } from "../../../sheets-schema/notice-templates";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import { pickTemplate, type ResolvedTemplate } from "../read-templates";
+import { withoutDoubleTitle } from "./honorific";
 import type { View } from "./placeholders";
 import { BLANK_MARK, tidyNoticeText } from "./tidy";
 
 /**
  * Renders a logic-less template (mustache: no eval, so it runs in Workers) with HTML escaping off:
  * notices are plain text, and a name like 王伟(北关) or “A&B” must read exactly as typed. A blank
- * value is marked while rendering, so that a label left without its value can be dropped.
+ * value is marked while rendering, so that a label left without its value can be dropped. A name
+ * that already ends with a title gets no 同志 after it (刘振华主任, not 刘振华主任同志).
  */
 export function renderText(template: string, view: View): string {
-  const rendered = Mustache.render(template, view, {}, { escape: (value: string) => value || BLANK_MARK });
+  const rendered = Mustache.render(withoutDoubleTitle(template, view), view, {}, { escape: markBlank });
   return tidyNoticeText(rendered);
+}
+
+function markBlank(value: string): string {
+  return value || BLANK_MARK;
 }
 
 export type RenderedNotice =
@@ -42,8 +48,8 @@ function templateProblem(template: ResolvedTemplate, type: TemplateName, error: 
  * The title and body of one notice: the 通知模板 row for its type and channel (else the all-channel
  * row, else the built-in text). A sheet template that still fails to render (an unclosed section,
  * which the placeholder check cannot see) falls back to the built-in text and says so, so a typo
- * never silences a statutory reminder. 启用 = 否 turns the notice off; for a co-unit or a 领办领导,
- * 启用 = 否 on 交办通知 does too, as it did before they had a text of their own.
+ * never silences a statutory reminder. 启用 = 否 turns the notice off; for a co-unit or a leader,
+ * 启用 = 否 on 交办通知 (逾期催办) does too, as it did before they had a text of their own.
  */
 export function renderNotice(
   templates: readonly ResolvedTemplate[],
@@ -53,8 +59,8 @@ export function renderNotice(
 ): RenderedNotice {
   const template = pickTemplate(templates, type, channel);
   if (!template.enabled) return { enabled: false };
-  const variant = (ASSIGNMENT_VARIANTS as readonly string[]).includes(type);
-  if (variant && !pickTemplate(templates, "交办通知", channel).enabled) return { enabled: false };
+  const own = noticeTypeOf(type);
+  if (own !== type && !pickTemplate(templates, own, channel).enabled) return { enabled: false };
   try {
     return {
       enabled: true,

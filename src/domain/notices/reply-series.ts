@@ -29,7 +29,8 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
 
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
- * round, 测评期限天数 after the reply while unrated) and 跟踪提醒 of one suggestion.
+ * round, 测评期限天数 after the reply), both only while the round is unrated, and 跟踪提醒 of one
+ * suggestion.
  */
 export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;
@@ -39,19 +40,22 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
   const out: NoticeSeries[] = [];
   for (const round of rounds) {
     if (!round.repliedOn || !deputy) continue;
+    // Rated already (reply and rating entered before the run that would tell of the reply): the
+    // deputy has the reply, and an 答复告知 would ask for a rating given. Like 测评提醒, none goes.
+    if (round.rating) continue;
     const view = roundView(row, round, ctx);
     const recipients = [{ kind: "deputy", name: deputy }] as const;
-    out.push({
-      type: "答复告知",
-      suggestionId: id,
-      round: round.round,
-      occurrences: [{ occurrence: "-", dueOn: round.repliedOn }],
-      lastDay: null,
-      recipients,
-      view,
-    });
-    if (!round.rating) {
-      out.push({
+    out.push(
+      {
+        type: "答复告知",
+        suggestionId: id,
+        round: round.round,
+        occurrences: [{ occurrence: "-", dueOn: round.repliedOn }],
+        lastDay: null,
+        recipients,
+        view,
+      },
+      {
         type: "测评提醒",
         suggestionId: id,
         round: round.round,
@@ -59,8 +63,8 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
         lastDay: null,
         recipients,
         view,
-      });
-    }
+      },
+    );
   }
   return [...out, ...followUpSeries(row, rounds, ctx)];
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
+import { comradeOf } from "../../domain/notices/honorific";
 import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
@@ -34,10 +35,10 @@ const PURPOSES: Record<Capability["kind"], string> = {
   leader: "查看督办建议的办理情况并一键催办",
 };
 
-/** How the page names its holder: 区教育局 · 王伟(北关)代表 · 张三同志. */
+/** How the page names its holder: 区教育局 · 王伟(北关)代表 · 张三同志 (刘振华主任 as written). */
 export function holderName(link: Capability): string {
   if (link.kind === "deputy") return `${link.recipient}代表`;
-  if (link.kind === "leader") return `${link.recipient}同志`;
+  if (link.kind === "leader") return comradeOf(link.recipient);
   return link.recipient;
 }
 

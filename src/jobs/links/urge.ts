@@ -2,10 +2,10 @@ import { URGED } from "../../domain/dashboard/timeline";
 import { actorLabel, type Capability } from "../../domain/links/capability";
 import type { Relation } from "../../domain/links/recipient-rows";
 import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
-import { rowView } from "../../domain/notices/placeholders";
 import { resolveRecipient } from "../../domain/notices/recipients";
 import { renderNotice } from "../../domain/notices/render";
 import type { PlannedNotice } from "../../domain/notices/types";
+import { urgeView } from "../../domain/notices/urge-view";
 import type { EvaluatedLedger, EvaluatedRow } from "../../domain/summary/evaluated";
 import type { NoticeOutbox } from "../../store/outbox";
 import type { SnapshotStore } from "../../store/snapshots";
@@ -50,11 +50,8 @@ export async function urgeFromLink(
   );
   if (!resolved.ok)
     return { ok: false, message: `主办单位${resolved.name}${resolved.reason}，催办无法送达：请联系代表工委` };
-  const round = row.record.reassignedOn ? 2 : 1;
-  const start = round === 2 ? row.record.reassignedOn : row.record.assignedOn;
-  const view = rowView(
-    { record: row.record, id, status: row.computed.status },
-    { start: start || null, due: row.computed.dueDate || null },
+  const { round, view } = urgeView(
+    row,
     resolved.name,
     {
       today: input.today,
@@ -62,6 +59,7 @@ export async function urgeFromLink(
       objectionWorkingDays: ev.settings.objectionWorkingDays,
       calendar: ev.calendar,
     },
+    link.recipient,
   );
   const parts: NoticeKeyParts = {
     type: "领导催办",

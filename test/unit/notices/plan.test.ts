@@ -47,6 +47,39 @@ describe("planning notices: the day each one is due", () => {
     ]);
   });
 
+  it("does not tell the deputy of a reply he or she has already rated: no 答复告知 asking for a rating given", () => {
+    // Reply and 不满意 rating entered the same day, before that day's run.
+    const rated = { ...REPLIED, 满意度: "不满意", 测评日期: "2026-05-20" };
+    expect(runDaily([rated], "2026-05-19", "2026-06-30")).toEqual([]);
+    // Rated the day after the reply, on a day the reply's run was missed: the catch-up sends nothing.
+    const late = { ...REPLIED, 满意度: "基本满意", 测评日期: "2026-05-21" };
+    expect(runDaily([late], "2026-05-21", "2026-06-30", { skip: ["2026-05-20"] })).toEqual([]);
+    // Unrated, the deputy is told and asked to rate.
+    const [told] = planAt([REPLIED], "2026-05-20").notices;
+    expect(told?.body).toBe(
+      "张明代表：您领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已由区教育局作出答复。请对办理情况进行测评。",
+    );
+  });
+
+  it("tells the deputy of a round-2 reply unless the 二次满意度 is already in", () => {
+    const second = {
+      ...REPLIED,
+      答复类别: "C",
+      满意度: "不满意",
+      测评日期: "2026-05-25",
+      二次交办日期: "2026-06-01",
+      二次答复日期: "2026-06-23",
+      二次答复类别: "B",
+    };
+    const sent = ["答复告知|2026-001|r1|-|张明|email", "二次交办通知|2026-001|r2|-|区教育局|email"];
+    const days = (cells: LedgerCells) =>
+      runDaily([cells], "2026-06-19", "2026-06-30", { existingKeys: sent }).filter((l) =>
+        l.includes("答复告知"),
+      );
+    expect(days(second)).toEqual(["2026-06-23 答复告知 2026-001 → 张明 -"]);
+    expect(days({ ...second, 二次满意度: "满意" })).toEqual([]);
+  });
+
   it("tells the 督办领导 of a key suggestion too, as the 代表 of that name", () => {
     const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "刘主任" };
     expect(summary(planAt([key], "2026-06-03"))).toEqual([

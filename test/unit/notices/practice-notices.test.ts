@@ -163,7 +163,7 @@ describe("领办领导与督办领导经『领导』表送达", () => {
     );
     expect(notice?.title).toBe("代表建议领办通知：2026-001 关于加快推进柏庄镇卫生院建设的建议");
     expect(notice?.body).toBe(
-      "王建国副区长同志：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已于 2026年3月2日 交区教育局主办（协办单位：区住建局、区卫健委），由您领办。办理期限为 2026年6月2日，请督促承办单位与代表沟通、按期书面答复代表。",
+      "王建国副区长：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已于 2026年3月2日 交区教育局主办（协办单位：区住建局、区卫健委），由您领办。办理期限为 2026年6月2日，请督促承办单位与代表沟通、按期书面答复代表。",
     );
     const lead = plan([led], "2026-03-02").notices.find((n) => n.recipient === "区教育局");
     expect(lead?.body).toContain("交你单位主办");
@@ -176,6 +176,45 @@ describe("领办领导与督办领导经『领导』表送达", () => {
       arrivals: [],
     });
     expect(silent.notices.filter((n) => n.type === "交办通知")).toEqual([]);
+  });
+
+  it("逾期后督办领导、领办领导收到请其督促承办单位的文字，承办单位仍收到本单位的逾期催办", () => {
+    const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "刘振华主任", 领办领导: "王建国副区长" };
+    const overdue = plan([key], "2026-06-09").notices.filter((n) => n.type === "逾期催办");
+    const to = (name: string) => overdue.find((n) => n.recipient === name);
+    expect(overdue.map((n) => n.recipient)).toEqual(["区教育局", "刘振华主任", "王建国副区长"]);
+    expect(to("刘振华主任")?.title).toBe("代表建议逾期未答复：2026-001 已逾期 7 天");
+    expect(to("刘振华主任")?.body).toBe(
+      "刘振华主任：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）办理期限 2026年6月2日 已过，已逾期 7 天，主办单位区教育局仍未答复代表。请督促承办单位尽快办理并答复代表。",
+    );
+    expect(to("王建国副区长")?.body).toBe(
+      "王建国副区长：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）办理期限 2026年6月2日 已过，已逾期 7 天，主办单位区教育局仍未答复代表。请督促承办单位尽快办理并答复代表。",
+    );
+    expect(to("区教育局")?.body).toBe(
+      "区教育局：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）办理期限 2026年6月2日 已过，已逾期 7 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。",
+    );
+    // Same keys as before the leaders had a text of their own: nothing is sent twice.
+    expect(to("刘振华主任")?.key).toBe("逾期催办|2026-001|r1|n1|刘振华主任|email");
+  });
+
+  it("领导的逾期文字可在通知模板中改（模板 逾期催办（领导）），逾期催办停用时也一并停用", () => {
+    const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "刘振华主任" };
+    const overdueTo = (templates: unknown[][]) => {
+      const tabs = { ...noticeTabs([key], [], templates), ...practiceTabs({ leaders: LEADERS }) };
+      const today = "2026-06-09";
+      return planNotices({
+        today,
+        evaluation: evaluateLedger({ tabs, today }),
+        existingKeys: [],
+        arrivals: [],
+      })
+        .notices.filter((n) => n.type === "逾期催办")
+        .map((n) => [n.recipient, n.title, n.body]);
+    };
+    const edited = overdueTo([["逾期催办（领导）", "", "逾期 {{编号}}", "请督促{{主办单位}}答复。", "是"]]);
+    expect(edited[0]?.[2]).toContain("请立即办理并答复");
+    expect(edited[1]).toEqual(["刘振华主任", "逾期 2026-001", "请督促区教育局答复。"]);
+    expect(overdueTo([["逾期催办", "", "标题", "正文", "否"]])).toEqual([]);
   });
 
   it("重点建议的逾期催办经『领导』表送达督办领导", () => {

@@ -15,20 +15,20 @@ const ROW: LedgerCells = {
 const SETTINGS = [["测评链接", "https://rate.example.gov.cn/form?编号={{编号}}"]] as const;
 
 describe("notice templates", () => {
-  it("renders Chinese placeholders exactly, with no HTML escaping", () => {
+  it("renders Chinese placeholders exactly, with no HTML escaping (逾期天数 blank before 办理期限)", () => {
     const templates = [
       [
         "到期提醒",
         "",
         "【{{编号}}】还剩{{剩余天数}}天",
-        "{{接收方}}：{{领衔代表}}代表的《{{标题}}》（协办：{{协办单位}}）交办于{{交办日期}}，期限{{办理期限}}，异议期限{{异议期限}}，已逾期{{逾期天数}}天。测评：{{测评链接}}",
+        "{{接收方}}：{{领衔代表}}代表的《{{标题}}》（协办：{{协办单位}}）交办于{{交办日期}}，期限{{办理期限}}，异议期限{{异议期限}}，{{#逾期天数}}已逾期{{逾期天数}}天{{/逾期天数}}{{^逾期天数}}未逾期{{/逾期天数}}。测评：{{测评链接}}",
         "是",
       ],
     ];
     const [notice] = planAt([ROW], "2026-05-18", { templates, settings: SETTINGS }).notices;
     expect(notice?.title).toBe("【2026-007】还剩15天");
     expect(notice?.body).toBe(
-      "区教育局：王伟(北关)代表的《关于整治<老旧>小区 & 停车难的建议》（协办：区住建局、区卫健委）交办于2026年3月2日，期限2026年6月2日，异议期限2026年3月11日，已逾期0天。测评：https://rate.example.gov.cn/form?编号=2026-007",
+      "区教育局：王伟(北关)代表的《关于整治<老旧>小区 & 停车难的建议》（协办：区住建局、区卫健委）交办于2026年3月2日，期限2026年6月2日，异议期限2026年3月11日，未逾期。测评：https://rate.example.gov.cn/form?编号=2026-007",
     );
   });
 
@@ -145,6 +145,19 @@ describe("notice templates", () => {
     expect(planAt([ROW], "2026-03-02", { templates: coOff }).notices.map((n) => n.recipient)).toEqual([
       "区教育局",
     ]);
+  });
+
+  it("adds 同志 after a name only when the name does not already end with a title", () => {
+    const greet = (name: string) => renderText("{{接收方}}同志：请督促。", { 接收方: name });
+    expect(greet("张三")).toBe("张三同志：请督促。");
+    expect(greet("刘振华主任")).toBe("刘振华主任：请督促。");
+    expect(greet("孙副主任")).toBe("孙副主任：请督促。");
+    expect(greet("王书记")).toBe("王书记：请督促。");
+    expect(greet("王建国副区长")).toBe("王建国副区长：请督促。");
+    expect(greet("李同志")).toBe("李同志：请督促。");
+    expect(renderText("{{督办领导}}同志督办的建议", { 督办领导: "刘振华主任" })).toBe("刘振华主任督办的建议");
+    // Only after a name put in by a placeholder: text staff typed stays as typed.
+    expect(renderText("请主任同志阅示。", {})).toBe("请主任同志阅示。");
   });
 
   it("leaves text staff typed as it is, braces of other kinds included", () => {

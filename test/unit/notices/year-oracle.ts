@@ -91,7 +91,8 @@ function replyRound(
   rated: string | null,
   o: OracleOptions,
 ) {
-  // A reply date typed without its year is no date: the deputy is told once staff fix it.
+  // A reply date typed without its year is no date: the deputy is told once staff fix it, unless
+  // the rating is in by then (the deputy has the reply; nothing asks for a rating given).
   const readableFrom = round === 1 ? addDaysIso(replied, s.replyTypoDays) : replied;
   series(
     out,
@@ -99,7 +100,7 @@ function replyRound(
     () => `答复告知 ${s.id} r${round} -`,
     [s.deputy],
     [{ occ: "-", due: replied }],
-    (day) => day >= readableFrom,
+    (day) => day >= readableFrom && !seen(rated, day),
   );
   const rate = [{ occ: "-", due: addDaysIso(replied, 30) }];
   series(
