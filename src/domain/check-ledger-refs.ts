@@ -123,7 +123,9 @@ function checkIds(row: Row, ownId: string, refs: LedgerRefs): void {
     const others = rows.filter((n) => n !== row.rowNumber).join("、");
     row.problems.error(
       "编号",
-      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一，请改正其中一行（清空后系统会重新编号）`,
+      // Clearing the wrong row's 编号 renumbers an old suggestion and parts it from its records
+      // (沟通记录, 协办意见, history): so the advice asks which row the 编号 belongs to first.
+      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一。请先核对哪一行原本是 ${ownId}，另一行如是已登记的建议，请改回它原来的编号；如是新增的建议，清空它的编号，系统会重新编号`,
     );
   }
   if (row.failed.has("mergedInto")) return;
