@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { LEDGER_STATUSES, NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
@@ -77,6 +77,15 @@ async function pageOfSuggestions(
   return listSuggestions(base, { ...query, offset: (pages - 1) * SUGGESTIONS_PAGE_SIZE });
 }
 
+/** The page that asks to confirm 恢复 or 确认已删除 of a vanished suggestion (`:id`). */
+async function confirmationPage(c: Context<AppEnv>, confirm: "restore" | "removal"): Promise<Response> {
+  const id = c.req.param("id")?.trim() ?? "";
+  const snapshot = await createDeps(c.env).snapshots.load(id);
+  if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
+  const d = await loadFrame(c);
+  return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm={confirm} />);
+}
+
 /** Suggestions (list and one), problems and the notices outbox. */
 export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions", async (c) => {
@@ -134,13 +143,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     );
   })
   // 恢复 sits behind a confirmation page, so a stray click never adds a row to the sheet.
-  .get("/suggestions/:id/restore", async (c) => {
-    const id = c.req.param("id").trim();
-    const snapshot = await createDeps(c.env).snapshots.load(id);
-    if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
-    const d = await loadFrame(c);
-    return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm="restore" />);
-  })
+  .get("/suggestions/:id/restore", (c) => confirmationPage(c, "restore"))
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id").trim();
     const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), actorOf(c).label);
@@ -151,13 +154,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     return c.redirect(`/problems?restored=${encodeURIComponent(id)}&row=${result.row}`, 303);
   })
   // 确认已删除 too sits behind a confirmation page: it silences the suggestion's problem for good.
-  .get("/suggestions/:id/removal", async (c) => {
-    const id = c.req.param("id").trim();
-    const snapshot = await createDeps(c.env).snapshots.load(id);
-    if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
-    const d = await loadFrame(c);
-    return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm="removal" />);
-  })
+  .get("/suggestions/:id/removal", (c) => confirmationPage(c, "removal"))
   .post("/suggestions/:id/removal", async (c) => {
     const id = c.req.param("id").trim();
     const deps = createDeps(c.env);
