@@ -25,8 +25,11 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   h.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   h.set("X-Content-Type-Options", "nosniff");
   h.set("X-Frame-Options", "DENY");
-  // The one-time sign-in link carries the token in its query: never pass a URL on to another site.
-  h.set("Referrer-Policy", "no-referrer");
+  // The one-time sign-in link and a personal link carry a token in their URL: no URL is passed on to
+  // another site. Not no-referrer: under it a browser sends a same-origin form post with `Origin:
+  // null` (Fetch, "append a request Origin header"), and one that sends no Sec-Fetch-Site either
+  // (Safari before 16.4, older in-app WebViews) would be refused by sameOriginForms below.
+  h.set("Referrer-Policy", "same-origin");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   // Pages show who is overdue: nothing is kept by shared proxies or the browser's back button.

@@ -76,7 +76,14 @@ describe("the dashboard in Chromium", () => {
     await page.check("input[name=mode][value=share]");
     await page.fill("input[name=amount]", "30");
     await page.fill("input[name=seed]", "e2e-2026");
+    const origin = new URL(page.url()).origin;
+    const posted = page.waitForRequest(
+      (r) => r.method() === "POST" && new URL(r.url()).pathname === "/sampling",
+    );
     await page.click("button:has-text('抽取')");
+    // The form post names its page's origin, not null (the pages' Referrer-Policy is same-origin): a
+    // browser that sends no Sec-Fetch-Site is judged by it (security-headers.ts).
+    expect((await (await posted).allHeaders()).origin).toBe(origin);
     expect(page.url()).toMatch(/\/sampling\/\d+$/);
     await expect(page.locator(".sub").textContent()).resolves.toContain("e2e-2026");
     const drawn = await page.locator("section:has(h2:text('抽中的建议')) td a").allTextContents();
