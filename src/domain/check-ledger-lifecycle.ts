@@ -48,7 +48,11 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
     row.problems.warn("审查结果", `审查结果为“${r.review ?? "空白"}”，交办信息暂不起作用：立案后再交办`);
   }
   if (r.review === "立案" && r.assignedOn && !present(row, "leadUnit")) {
-    row.problems.warn("主办单位", "已有交办日期，但没有主办单位：请填写主办单位");
+    // Most often a 主办单位 merged over several rows: Sheets keeps the value in the top row only.
+    row.problems.warn(
+      "主办单位",
+      "已有交办日期，但没有主办单位：这条建议不计办理期限、不发催办。请填写主办单位（如这一格与上面的行合并了单元格，请取消合并，每行各填单位）",
+    );
   }
   if (r.repliedOn && !present(row, "assignedOn"))
     row.problems.error("交办日期", "已有答复日期，但没有交办日期：请补上交办日期");

@@ -34,6 +34,18 @@ describe("审查结果 退回修改 与 撤回", () => {
     expect(accepted.rows[0]?.id).toBe("2026-007");
   });
 
+  it("已交办却没有主办单位（常见于合并了单元格的下面几行）：提醒说明后果和取消合并", () => {
+    const evaluation = evaluateRows([{ 编号: "2026-002", 审查结果: "立案", 交办日期: "2026-03-02" }]);
+    expect(evaluation.rows[0]?.computed.status).toBe("待交办");
+    expect(evaluation.rows[0]?.problems).toContainEqual(
+      expect.objectContaining({
+        level: "提醒",
+        message:
+          "已有交办日期，但没有主办单位：这条建议不计办理期限、不发催办。请填写主办单位（如这一格与上面的行合并了单元格，请取消合并，每行各填单位）",
+      }),
+    );
+  });
+
   it("退回修改、撤回 的建议不计入承办统计，也没有办理期限", () => {
     const evaluation = evaluateRows([
       { 编号: "2026-001", 审查结果: "撤回", 主办单位: "区教育局", 交办日期: "2026-03-02" },
