@@ -4,7 +4,7 @@
  * there, RAW, a constant number of API calls). --dry-run only reads the file and reports.
  */
 import { parseArgs } from "node:util";
-import { type ImportPlan, planImport } from "./import/plan";
+import { type ImportPlan, planWorkbook } from "./import/plan";
 import { planLines, writeLines } from "./import/report";
 import { readWorkbook } from "./import/workbook";
 import { writeImport } from "./import/write";
@@ -39,18 +39,9 @@ const FLAGS = {
 } as const;
 
 async function planFor(file: string, sheetName: string | undefined): Promise<ImportPlan> {
-  const sheets = await readWorkbook(file);
-  const candidates = sheetName ? sheets.filter((s) => s.name === sheetName) : sheets;
-  if (candidates.length === 0) {
-    throw new Error(`文件里没有名为“${sheetName}”的工作表；有：${sheets.map((s) => s.name).join("、")}`);
-  }
-  let firstError = "";
-  for (const sheet of candidates) {
-    const plan = planImport(sheet);
-    if (!("error" in plan)) return plan;
-    firstError ||= plan.error;
-  }
-  throw new Error(firstError || "文件里没有工作表");
+  const plan = planWorkbook(await readWorkbook(file), sheetName);
+  if ("error" in plan) throw new Error(plan.error);
+  return plan;
 }
 
 async function main(): Promise<number> {

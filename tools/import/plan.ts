@@ -43,6 +43,10 @@ export interface ImportPlan {
   readonly skippedColumns: readonly { readonly header: string; readonly why: string }[];
   readonly rows: readonly PlannedRow[];
   readonly problems: readonly ImportProblem[];
+  /** Rows not imported: a 合计 row, a 填表人 line (Excel row number and its text). */
+  readonly skippedRows: readonly { readonly row: number; readonly text: string }[];
+  /** What the whole file means for the ledger: columns it lacks, 编号 it holds twice, hidden columns. */
+  readonly notes: readonly string[];
 }
 
 const BY_HEADER = new Map<string, ColumnDef>(ledgerTab.columns.map((c) => [c.header, c]));
@@ -75,6 +79,59 @@ function headerName(sheet: SourceSheet, row: number, column: number): string {
   return `${group}-${own}`;
 }
 
+/** A total or a signature under the table: 合计 …, or 填表人：… */
+const SUMMARY_TEXT =
+  /^(合计|总计|小计|共计)|^(填表人|填报人|制表人|审核人|负责人|填表|制表|审核|联系人)\s*[:：]/;
+
+/**
+ * A line under the table that is no suggestion: its first text is a total or a signature, or one
+ * merged range spans the row (a 填表人 line merged across the table). Excel copies a merged range's
+ * value into every cell it covers, so such a line would otherwise fill 编号, 标题 and 领衔代表 alike.
+ */
+function summaryLine(cells: readonly SourceCell[]): string | null {
+  const filled = cells.filter((cell) => text(cell) !== "");
+  const first = filled[0] ? text(filled[0]) : "";
+  if (!first) return null;
+  if (SUMMARY_TEXT.test(first)) return first;
+  const oneMergedRange = filled.length >= 3 && filled.every((cell) => cell.merged && text(cell) === first);
+  return oneMergedRange ? first : null;
+}
+
+/** Contract columns whose absence from the file makes every imported row say so after the sync. */
+const MISSING_COLUMN_NOTES: readonly (readonly [string, string])[] = [
+  ["标题", "各行没有标题，同步后每行都会报“标题未填写”：请在表格中补上"],
+  ["领衔代表", "各行没有领衔代表，同步后每行都会报错：请在表格中补上"],
+  ["提出日期", "各行没有提出日期，同步后每行都会报“提出日期未填写”的错误：请在表格中补上"],
+  [
+    "审查结果",
+    "各行都按“待审查”处理，不计入办理统计、不算办理期限；如这些建议都已立案，请在表格中把审查结果填为“立案”",
+  ],
+];
+
+function fileNotes(
+  sheet: SourceSheet,
+  columns: readonly PlannedColumn[],
+  rows: readonly PlannedRow[],
+): string[] {
+  const notes: string[] = [];
+  const mapped = new Set(columns.map((c) => c.target));
+  for (const [header, what] of MISSING_COLUMN_NOTES)
+    if (!mapped.has(header)) notes.push(`文件中没有“${header}”列：${what}`);
+  const rowsOf = new Map<string, number[]>();
+  for (const row of rows) {
+    const id = String(row.values.get("编号") ?? "").trim();
+    if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), row.sourceRow]);
+  }
+  for (const [id, at] of rowsOf)
+    if (at.length > 1)
+      notes.push(
+        `编号“${id}”在文件中出现 ${at.length} 次（第 ${at.join("、")} 行）：都会导入，同步后会报编号重复，请核对后改正其中一行`,
+      );
+  const hidden = columns.filter((c) => sheet.hiddenColumns?.has(c.source)).map((c) => c.header);
+  if (hidden.length > 0) notes.push(`Excel 中隐藏的列也导入了：${hidden.join("、")}（在表格中不会隐藏）`);
+  return notes;
+}
+
 export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: string } {
   const headerIndex = headerRowIndex(sheet);
   if (headerIndex === null) {
@@ -105,8 +162,14 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
   }
   const rows: PlannedRow[] = [];
   const problems: ImportProblem[] = [];
+  const skippedRows: { row: number; text: string }[] = [];
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
+    const summary = summaryLine(cells);
+    if (summary !== null) {
+      skippedRows.push({ row: r + 1, text: summary });
+      continue;
+    }
     const values = new Map<string, LedgerValue>();
     for (const column of columns) {
       const source = cells[column.source]?.value ?? null;
@@ -128,5 +191,52 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
     }
     rows.push({ sourceRow: r + 1, values });
   }
-  return { sheetName: sheet.name, headerRow: headerIndex + 1, columns, skippedColumns, rows, problems };
+  return {
+    sheetName: sheet.name,
+    headerRow: headerIndex + 1,
+    columns,
+    skippedColumns,
+    rows,
+    problems,
+    skippedRows,
+    notes: fileNotes(sheet, columns, rows),
+  };
+}
+
+/**
+ * The sheet to import and what to tell about the others: the one named, or the first visible sheet
+ * whose headers are recognised. Hidden sheets (a template, a helper) are never taken unnamed; the
+ * other sheets that hold a ledger (another year's, most often) are named in its notes, with how to
+ * import them.
+ */
+export function planWorkbook(
+  sheets: readonly SourceSheet[],
+  sheetName?: string,
+): ImportPlan | { error: string } {
+  if (sheetName) {
+    const named = sheets.find((s) => s.name === sheetName);
+    if (!named)
+      return { error: `文件里没有名为“${sheetName}”的工作表；有：${sheets.map((s) => s.name).join("、")}` };
+    return planImport(named);
+  }
+  const plans = sheets.map((sheet) => ({ sheet, plan: planImport(sheet) }));
+  const ledgers = plans.filter((p) => !("error" in p.plan));
+  const chosen = ledgers.find((p) => !p.sheet.hidden);
+  if (!chosen || "error" in chosen.plan) {
+    const hidden = ledgers.map((p) => p.sheet.name);
+    if (hidden.length > 0)
+      return { error: `只有隐藏的工作表（${hidden.join("、")}）认得出表头：确要导入，请用 --sheet 指定` };
+    const first = plans.find((p) => "error" in p.plan)?.plan as { error: string } | undefined;
+    return { error: first?.error ?? "文件里没有工作表" };
+  }
+  const others: string[] = [];
+  const more = ledgers.filter((p) => p !== chosen && !p.sheet.hidden).map((p) => `“${p.sheet.name}”`);
+  if (more.length > 0)
+    others.push(
+      `文件里还有工作表 ${more.join("、")} 也像台账：这次没有导入，请逐个用 --sheet <工作表名> 导入`,
+    );
+  const hidden = sheets.filter((s) => s.hidden).map((s) => `“${s.name}”`);
+  if (hidden.length > 0)
+    others.push(`隐藏的工作表 ${hidden.join("、")} 没有导入（如需要，请用 --sheet 指定）`);
+  return { ...chosen.plan, notes: [...others, ...chosen.plan.notes] };
 }

@@ -5,6 +5,8 @@ import type { WriteOutcome } from "./write";
 /** At most this many problems are listed one by one; the rest are counted. */
 const LISTED_PROBLEMS = 200;
 
+const shortened = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
+
 export function planLines(plan: ImportPlan): string[] {
   const lines = [`工作表“${plan.sheetName}”，表头在第 ${plan.headerRow} 行，数据 ${plan.rows.length} 行`];
   lines.push("列的对应：");
@@ -16,6 +18,9 @@ export function planLines(plan: ImportPlan): string[] {
     );
   }
   for (const skipped of plan.skippedColumns) lines.push(`  ${skipped.header}：${skipped.why}`);
+  for (const skipped of plan.skippedRows)
+    lines.push(`第 ${skipped.row} 行“${shortened(skipped.text)}”像是合计或签名行，没有导入`);
+  for (const note of plan.notes) lines.push(note);
   if (plan.problems.length === 0) {
     lines.push("所有单元格都已读懂。");
   } else {

@@ -12,6 +12,10 @@ export interface SourceCell {
 
 export interface SourceSheet {
   readonly name: string;
+  /** Hidden in Excel (a template or helper sheet, most often): never imported unless named. */
+  readonly hidden?: boolean;
+  /** 0-based columns hidden in Excel (a helper column): imported, and said so. */
+  readonly hiddenColumns?: ReadonlySet<number>;
   /** rows[r][c], 0-based; row r is Excel row r + 1. */
   readonly rows: readonly (readonly SourceCell[])[];
 }
@@ -42,7 +46,9 @@ function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
     }
     rows.push(cells);
   }
-  return { name: sheet.name, rows };
+  const hiddenColumns = new Set<number>();
+  for (let c = 1; c <= width; c++) if (sheet.getColumn(c).hidden) hiddenColumns.add(c - 1);
+  return { name: sheet.name, hidden: sheet.state !== "visible", hiddenColumns, rows };
 }
 
 /** Every worksheet of the workbook, in tab order. */

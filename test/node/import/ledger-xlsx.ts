@@ -64,3 +64,35 @@ export async function writeLedgerXlsx(file: string): Promise<void> {
   ws.addRow([4, "2025-001", "去年已录入的建议", "王建国", "2025-05-06", "区水利局"]);
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * A workbook as an office keeps several years in: a hidden 模板 sheet first (one example row), then
+ * 2025年台账 and 2024年台账. The 2025 sheet has no 提出日期 and no 审查结果 column, a hidden helper
+ * column, 编号 2025-003 on two rows, and under the table a 合计 row (A:C merged, a count under 主办单位)
+ * and a 填表人 line merged across the table.
+ */
+export async function writeYearsWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const header = ["建议编号", "案由", "领衔人", "承办单位", "交办时间", "辅助列"];
+  const template = workbook.addWorksheet("模板");
+  template.addRow(header);
+  template.addRow(["2025-000", "（示例）关于……的建议", "张三", "区××局", "2025-01-01"]);
+  template.state = "hidden";
+  const ws = workbook.addWorksheet("2025年台账");
+  ws.addRow(["2025年代表建议办理台账"]);
+  ws.mergeCells("A1:F1");
+  ws.addRow(header);
+  ws.addRow(["2025-001", "关于改造城东菜市场的建议", "周芳", "区商务局", "2025-03-05", "x"]);
+  ws.addRow(["2025-002", "关于增设公交站点的建议", "吴刚", "区交通运输局", "2025-03-05", "x"]);
+  ws.addRow(["2025-003", "关于整治河道的建议", "郑丽", "区水利局", "2025-03-06", "x"]);
+  ws.addRow(["2025-003", "关于修缮村小学的建议", "王强", "区教育局", "2025-03-06", "x"]);
+  ws.getColumn(6).hidden = true;
+  ws.addRow(["合计", "", "", 4]);
+  ws.mergeCells("A7:C7");
+  ws.addRow(["填表人：张三　　审核人：李四　　填表日期：2025年12月31日"]);
+  ws.mergeCells("A8:F8");
+  const older = workbook.addWorksheet("2024年台账");
+  older.addRow(header.slice(0, 5));
+  older.addRow(["2024-001", "关于老街区停车的建议", "周芳", "区住建局", "2024-03-05"]);
+  await workbook.xlsx.writeFile(file);
+}

@@ -9,7 +9,7 @@ import { readWorkbook } from "../../../tools/import/workbook";
 import { writeImport } from "../../../tools/import/write";
 import { provisionSpreadsheet } from "../../../tools/provision/provision";
 import { headerRow, runCli, startTestSheets, type TestSheets } from "../provision/helpers";
-import { writeLedgerXlsx } from "./ledger-xlsx";
+import { writeLedgerXlsx, writeYearsWorkbook } from "./ledger-xlsx";
 
 const LEDGER = TAB_NAMES.ledger;
 const CLI_TIMEOUT_MS = 60_000;
@@ -144,6 +144,41 @@ describe("sheet:import of an Excel 台账 made by exceljs", () => {
       expect(outcome.alreadyThere.map((a) => a.sourceRow)).toEqual([4, 5, 6, 8]);
       expect(session.counts.writes).toBe(0);
       expect(ledgerRows("imp")).toHaveLength(5);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "takes the first visible ledger of a workbook of years, names the others and the hidden template, and leaves out the 合计 and 填表人 lines",
+    async () => {
+      const years = path.join(dir, "历年台账.xlsx");
+      await writeYearsWorkbook(years);
+      const dry = await runCli("tools/sheet-import.ts", [years, "--dry-run"], sheets);
+
+      expect(dry.code).toBe(0);
+      const out = dry.stdout;
+      expect(out).toContain("工作表“2025年台账”，表头在第 2 行，数据 4 行");
+      expect(out).toContain(
+        "文件里还有工作表 “2024年台账” 也像台账：这次没有导入，请逐个用 --sheet <工作表名> 导入",
+      );
+      expect(out).toContain("隐藏的工作表 “模板” 没有导入（如需要，请用 --sheet 指定）");
+      expect(out).toContain("第 7 行“合计”像是合计或签名行，没有导入");
+      expect(out).toContain(
+        "第 8 行“填表人：张三　　审核人：李四　　填表日期：2025年12月3…”像是合计或签名行，没有导入",
+      );
+      expect(out).toContain(
+        "文件中没有“提出日期”列：各行没有提出日期，同步后每行都会报“提出日期未填写”的错误",
+      );
+      expect(out).toContain("文件中没有“审查结果”列：各行都按“待审查”处理，不计入办理统计");
+      expect(out).toContain("编号“2025-003”在文件中出现 2 次（第 5、6 行）：都会导入，同步后会报编号重复");
+      expect(out).toContain("Excel 中隐藏的列也导入了：辅助列");
+
+      const older = await runCli(
+        "tools/sheet-import.ts",
+        [years, "--sheet", "2024年台账", "--dry-run"],
+        sheets,
+      );
+      expect(older.stdout).toContain("工作表“2024年台账”，表头在第 1 行，数据 1 行");
     },
     CLI_TIMEOUT_MS,
   );
