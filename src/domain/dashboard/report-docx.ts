@@ -8,6 +8,7 @@ import {
   table,
 } from "../docx/ooxml";
 import { buildDocx, FOOTER_REL } from "../docx/package";
+import { displayDate } from "../notices/format";
 import { reportNarrative } from "./report-narrative";
 import { reportTables } from "./report-tables";
 import type { YearReport } from "./year-report";
@@ -56,7 +57,7 @@ function narrativeXml(report: YearReport): string {
   const n = reportNarrative(report);
   const parts = [
     paragraph(run(n.title, { font: TITLE, size: SIZE.二号 }), { align: "center", lineExact: 700, after: 0 }),
-    paragraph(run(`（初稿　数据统计至${report.today}）`, { font: KAITI, size: SIZE.三号 }), {
+    paragraph(run(`（初稿　数据统计至${displayDate(report.today)}）`, { font: KAITI, size: SIZE.三号 }), {
       align: "center",
       lineExact: LINE_28PT,
       after: LINE_28PT,

@@ -1,3 +1,4 @@
+import { displayDate } from "../notices/format";
 import type { Count } from "./report-practice";
 import type { YearReport } from "./year-report";
 import { footnoteText } from "./year-report-export";
@@ -59,7 +60,7 @@ function handling(r: YearReport): string[] {
   const o = r.overall;
   const avg = o.averageReplyDays === "—" ? "" : `，平均答复用时${o.averageReplyDays}天`;
   const out = [
-    `截至${r.today}，已答复${o.replied}件，逾期未答复${o.overdueUnreplied}件${secondRound(o)}，按期答复率${o.onTimeRate}（含二次办理）。` +
+    `截至${displayDate(r.today)}，已答复${o.replied}件，逾期未答复${o.overdueUnreplied}件${secondRound(o)}，按期答复率${o.onTimeRate}（含二次办理）。` +
       `答复中，A类（已解决或采纳）${o.classes.A}件、B类（正在解决或列入计划）${o.classes.B}件、` +
       `C类（因条件限制暂时无法解决）${o.classes.C}件、D类（留作参考）${o.classes.D}件${avg}。`,
     `代表对办理情况测评${o.rated}件，其中满意${o.satisfied}件（${o.satisfiedShare}）、` +

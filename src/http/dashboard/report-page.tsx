@@ -4,6 +4,7 @@ import type { Count } from "../../domain/dashboard/report-practice";
 import { type ReportTable, reportTables } from "../../domain/dashboard/report-tables";
 import type { YearReport } from "../../domain/dashboard/year-report";
 import { footnoteText } from "../../domain/dashboard/year-report-export";
+import { displayDate } from "../../domain/notices/format";
 import { href } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Kpi } from "./ui";
@@ -161,7 +162,7 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
       </div>
       <article class="report-doc">
         <h1 class="doc-title">{narrative.title}</h1>
-        <p class="doc-meta">（初稿 · 数据统计至 {report.today}）</p>
+        <p class="doc-meta">（初稿 · 数据统计至 {displayDate(report.today)}）</p>
         {narrative.sections.map((s) => (
           <section>
             <h2>{s.heading}</h2>
