@@ -46,6 +46,8 @@ describe("dashboard pages, signed in", () => {
     const html = await page("/");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain("督办概览");
+    // Its figures cover every year of the ledger, where the year report counts one year: said.
+    expect(html).toContain("概览和『统计』表算的是台账中全部年度的建议（含往年转入、仍在督办的）");
     expect(html).toContain("今天 2026-11-26");
     expect(html).toContain("<svg");
     expect(html).toContain('href="/suggestions?status=%E5%B7%B2%E9%80%BE%E6%9C%9F"');

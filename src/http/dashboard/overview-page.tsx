@@ -74,6 +74,7 @@ export const OverviewPage: FC<{
       ) : null}
       <p class="sub">
         按期答复率、满意率按代表建议办理统计口径计算（立案且已确定主办单位的建议）；分母为零时显示“—”。
+        概览和『统计』表算的是台账中全部年度的建议（含往年转入、仍在督办的）；年度报告和单位测评只算该年提出的建议，数字因此可能不同。
       </p>
       {figures.digestMissing ? (
         <div class="alert warn">
