@@ -4,9 +4,15 @@ import { type CellType, describeRaw, textOf, toHalfWidth } from "./cell-type";
 /** Turns a raw cell into the text an enum is matched against. */
 export type EnumNormaliser = (text: string) => string;
 
-/** A/B/C/D typed as "a", "Ａ" or "A类" is still that class. */
+/**
+ * Spaces inside a choice and a full stop after it (“基本 满意”, “满意。”): no listed value has either,
+ * so what staff meant is plain.
+ */
+const untidy = (text: string) => text.replace(/[\s\u3000]+/g, "").replace(/[。．.]+$/, "");
+
+/** A/B/C/D typed as "a", "Ａ", "A类" or "A 类" is still that class. */
 export const replyClassNormaliser: EnumNormaliser = (text) =>
-  toHalfWidth(text).toUpperCase().replace(/类$/, "");
+  toHalfWidth(untidy(text)).toUpperCase().replace(/类$/, "");
 
 /**
  * One value out of a fixed list (the dropdown's values). The message lists the allowed values so
@@ -17,14 +23,17 @@ export function enumCell<const V extends readonly [string, ...string[]]>(
   normalise?: EnumNormaliser,
 ): CellType<V[number], null> {
   const allowed = values.join(" / ");
+  const listed = new Set<string>(values);
   const schema = z.preprocess(
     (raw) => {
       const text = textOf(raw);
-      return typeof text === "string" && normalise ? normalise(text) : text;
+      if (typeof text !== "string") return text;
+      // Only a text that then reads as a listed value is taken so; any other is shown as typed.
+      const tidy = (normalise ?? untidy)(text);
+      return listed.has(tidy) ? tidy : text;
     },
     z.enum(values, { error: (issue) => `${describeRaw(issue.input)}不是可选的值：请从 ${allowed} 中选择` }),
   );
-  const listed = new Set<string>(values);
   const fast = (raw: unknown) =>
     typeof raw === "string" && listed.has(raw) ? (raw as V[number]) : undefined;
   return { kind: "enum", schema, blank: null, values, fast };

@@ -16,7 +16,7 @@ import {
   urlCell,
   yesNoCell,
 } from "../../sheets-schema/cells";
-import { REPLY_CLASSES, REVIEW_RESULTS } from "../../sheets-schema/enums";
+import { RATINGS, REPLY_CLASSES, REVIEW_RESULTS } from "../../sheets-schema/enums";
 import { serial } from "./helpers/make-row";
 
 const date = dateCell();
@@ -136,10 +136,28 @@ describe("choice cells", () => {
     );
   });
 
-  it("reads reply classes typed as a, Ａ or B类", () => {
+  it("reads reply classes typed as a, Ａ, B类 or B 类", () => {
     const cls = enumCell(REPLY_CLASSES, replyClassNormaliser);
-    expect(["a", "Ａ", "B类", "c"].map((v) => parseCell(cls, v).value)).toEqual(["A", "A", "B", "C"]);
+    expect(["a", "Ａ", "B类", "c", "B 类"].map((v) => parseCell(cls, v).value)).toEqual([
+      "A",
+      "A",
+      "B",
+      "C",
+      "B",
+    ]);
     expect(parseCell(cls, "E").error).not.toBeNull();
+  });
+
+  it("reads a choice typed with a space inside or a full stop after it, and shows any other as typed", () => {
+    const rating = enumCell(RATINGS);
+    expect(["基本 满意", "满意。", "不　满意"].map((v) => parseCell(rating, v).value)).toEqual([
+      "基本满意",
+      "满意",
+      "不满意",
+    ]);
+    expect(parseCell(rating, "很 满意").error).toBe(
+      "“很 满意”不是可选的值：请从 满意 / 基本满意 / 不满意 中选择",
+    );
   });
 
   it("reads 是/否, checkboxes, and blank as the default", () => {
