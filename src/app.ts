@@ -5,7 +5,7 @@ import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
 import { assessmentRoutes } from "./http/dashboard/assessment-routes";
-import { answersWithPage, isPagePath, renderPageError } from "./http/dashboard/error-page";
+import { answersWithPage, renderPageError } from "./http/dashboard/error-page";
 import { opinionsRoutes } from "./http/dashboard/opinions-routes";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
@@ -47,7 +47,8 @@ export function createApp() {
     answersWithPage(c.req.path, c.req.header("accept")) ? renderPageError(err, c) : renderError(err, c),
   );
   app.notFound((c) => {
-    if (isPagePath(c.req.path)) return renderPageError(new HttpError(404, "not_found", "没有这个页面"), c);
+    if (answersWithPage(c.req.path, c.req.header("accept")))
+      return renderPageError(new HttpError(404, "not_found", "没有这个页面"), c);
     return c.json(
       { error: { code: "not_found", message: "没有这个地址", requestId: c.get("requestId") } },
       404,

@@ -112,10 +112,10 @@ export function describeRaw(raw: unknown): string {
   return "（无法识别的内容）";
 }
 
-const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ－／．：＋（）]/g;
+const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ－／．：＋（）％]/g;
 
 /**
- * Full-width digits, Latin letters and the date punctuation －／．： typed with a Chinese IME are
+ * Full-width digits, Latin letters, the date punctuation －／．： and ％ typed with a Chinese IME are
  * turned into ASCII. Only applied where the content is numeric or coded (dates, numbers, A–D).
  */
 export function toHalfWidth(text: string): string {

@@ -176,6 +176,13 @@ describe("exports", () => {
     expect(inBrowser.status).toBe(400);
     expect(inBrowser.headers.get("content-type")).toContain("text/html");
     expect(await inBrowser.text()).toContain("年度须为 2000–2100 年之间的四位数字（如 2026），收到“abc”");
+    // So does an export address that does not exist, as the error handler does.
+    const unknown = await call("/exports/nope.csv", { headers: { accept: "text/html,*/*" } });
+    expect([unknown.status, unknown.headers.get("content-type")]).toEqual([
+      404,
+      expect.stringContaining("text/html"),
+    ]);
+    expect((await call("/exports/nope.csv")).headers.get("content-type")).toContain("application/json");
     const empty = (await (await call("/exports/report.json?year=2030")).json()) as {
       totals: { submitted: number };
       overall: { onTimeRate: string };

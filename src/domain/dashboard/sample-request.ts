@@ -1,3 +1,4 @@
+import { toHalfWidth } from "../../../sheets-schema/cells";
 import type { SampleSize } from "./sampling";
 
 /** A validated request to draw a follow-up sample. */
@@ -29,7 +30,7 @@ const invalid = (code: string, field: string, message: string): Invalid => ({
 const shown = (text: string) => `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
 
 /** Full-width digits and ％ (a Chinese input method's) as ASCII, so that ３０％ reads as 30%. */
-const halfWidth = (text: string) => text.normalize("NFKC").trim();
+const halfWidth = (text: string) => toHalfWidth(text).trim();
 
 /** A year parameter: blank or 全部 = every year; otherwise four digits, 2000–2100. */
 export function parseYear(raw: string | undefined): Parsed<number | null> {

@@ -17,7 +17,7 @@ export function answersWithPage(path: string, accept: string | undefined): boole
 }
 
 /** Machine clients (the API, exports, hooks, health, assets, uploads) get JSON errors; everything else is a page. */
-export function isPagePath(path: string): boolean {
+function isPagePath(path: string): boolean {
   // A personal link's 答复函 upload is sent by the reply form's script, which shows the message itself.
   if (/^\/l\/[^/]+\/s\/[^/]+\/letter$/.test(path)) return false;
   return !/^\/(api|exports|hooks|assets)(\/|$)/.test(path) && path !== "/healthz";

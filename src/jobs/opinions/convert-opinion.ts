@@ -54,10 +54,15 @@ export async function convertOpinion(
   if (found.record.suggestionId) return { kind: "already", id: found.record.suggestionId };
   // A suggestion needs its 领衔代表 and 标题 (acceptSubmission refuses one without): said here in
   // the words of 民意, whose 接待代表 and 内容 they come from.
-  if (!found.record.deputy.trim() || !found.record.content.trim())
+  const lacking = !found.record.deputy.trim()
+    ? ["接待代表", "接待代表（转化后作为领衔代表）"]
+    : !found.record.content.trim()
+      ? ["内容", "内容"]
+      : null;
+  if (lacking)
     return {
       kind: "gone",
-      message: `这条民意（第 ${found.rowNumber} 行）${found.record.deputy.trim() ? "没有内容" : "没有接待代表"}：请先在『民意』中填写${found.record.deputy.trim() ? "内容" : "接待代表（转化后作为领衔代表）"}，再转化`,
+      message: `这条民意（第 ${found.rowNumber} 行）没有${lacking[0]}：请先在『民意』中填写${lacking[1]}，再转化`,
     };
   const cells = suggestionFromOpinion(found.record, today);
   const accepted = await acceptSubmission(
