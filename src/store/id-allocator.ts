@@ -10,6 +10,12 @@ export interface IdAllocator {
    * sheet): one D1 round trip for all the years.
    */
   raiseFloors(floors: ReadonlyMap<number, number>): Promise<void>;
+  /**
+   * Takes back the last numbers of `year` handed out (`from` … `to`) when none was written and no
+   * later one was handed out meanwhile, so a row the sync could not number does not leave a gap in
+   * the year's 编号. Says whether they were taken back.
+   */
+  giveBack(year: number, from: number, to: number): Promise<boolean>;
 }
 
 export function createIdAllocator(db: D1Database): IdAllocator {
@@ -36,6 +42,15 @@ export function createIdAllocator(db: D1Database): IdAllocator {
          ON CONFLICT (year) DO UPDATE SET last_seq = max(id_sequences.last_seq, ?2)`,
       );
       await db.batch([...floors].map(([year, floor]) => raise.bind(year, floor)));
+    },
+    async giveBack(year, from, to) {
+      // Conditional on the sequence still ending at `to`: a number handed out since (intake, a
+      // chunk of another run) keeps every number before it handed out, gaps included.
+      const result = await db
+        .prepare("UPDATE id_sequences SET last_seq = ?2 - 1 WHERE year = ?1 AND last_seq = ?3")
+        .bind(year, from, to)
+        .run();
+      return result.meta.changes > 0;
     },
   };
 }

@@ -49,6 +49,9 @@ export interface LayoutOptions {
   staffHeaders: readonly string[];
 }
 
+/** Why a write that must find its cell blank (a new 编号) was dropped: a person filled it meanwhile. */
+export const CELL_FILLED = "该单元格已有内容";
+
 /** A cell's value as the values API reads and writes it (a checkbox is a boolean). */
 export type CellScalar = string | number | boolean;
 
@@ -122,7 +125,7 @@ export function remapWrites(
     const row = rows[0] as number;
     const cell = current[row - 1]?.[column];
     if (write.onlyIfBlank && cellText(cell) !== "") {
-      result.held.push({ write, reason: "该单元格已有内容" });
+      result.held.push({ write, reason: CELL_FILLED });
       continue;
     }
     let value = write.value;

@@ -10,6 +10,7 @@ import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { derivePart } from "../../domain/summary/derive-part";
 import { factsOf, type StoredSummaryRow, storeRow } from "../../domain/summary/summary-row";
+import { heldWriteProblems } from "../../domain/sync/held-problems";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
@@ -79,6 +80,33 @@ async function allocate(
       out.set(rowNumber, format.format(year, seqs[i] as number));
   }
   return out;
+}
+
+/**
+ * The numbers handed out for rows whose 编号 was not written (held: the row moved or was edited at
+ * the instant of the write): the last ones of each year are given back, so the next sync numbers
+ * those rows without a gap. Numbers before a written one stay handed out.
+ */
+async function giveBackUnwritten(
+  newIds: ReadonlyMap<number, string>,
+  assigned: ReadonlyMap<number, string>,
+  format: IdFormat,
+  allocator: IdAllocator,
+): Promise<void> {
+  const byYear = new Map<number, { seq: number; written: boolean }[]>();
+  for (const [rowNumber, id] of newIds) {
+    const parsed = format.parse(id);
+    if (!parsed) continue;
+    const year = parsed.year ?? 0;
+    byYear.set(year, [...(byYear.get(year) ?? []), { seq: parsed.seq, written: assigned.has(rowNumber) }]);
+  }
+  for (const [year, numbers] of byYear) {
+    const sorted = numbers.sort((a, b) => a.seq - b.seq);
+    const last = sorted.at(-1);
+    let from = sorted.length;
+    while (from > 0 && !sorted[from - 1]?.written) from--;
+    if (last && from < sorted.length) await allocator.giveBack(year, sorted[from]?.seq ?? last.seq, last.seq);
+  }
 }
 
 /** The ledger's header and one chunk's rows, as read. */
@@ -232,6 +260,8 @@ export async function runChunk(
   const assigned = new Map<number, string>();
   for (const p of written.confirmed)
     if (p.header === "编号" && p.onlyIfBlank) assigned.set(p.sourceRow, String(p.value));
+  if (assigned.size < newIds.size)
+    await giveBackUnwritten(newIds, assigned, ledgerContext.idFormat, deps.ids);
 
   const at = new Date(nowMs).toISOString();
   const staffColumns = staffColumnsOf(columns);
@@ -261,15 +291,22 @@ export async function runChunk(
     historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
   }
   await keepHistory(deps.snapshots, historyRows, ids, restoredChanges(written.restored), at);
-  const renamed = new Map<string, string>();
-  for (const r of evaluation.rows) {
-    const id = assigned.get(r.rowNumber);
-    if (r.newId && id) renamed.set(r.newId, id);
-  }
+  // A row's problems name the 编号 it was given, or none when its 编号 was not written (the
+  // evaluation's provisional one is no 编号 staff can find in the sheet).
+  const renamed = new Map<string, string | null>();
+  for (const r of evaluation.rows) if (r.newId) renamed.set(r.newId, assigned.get(r.rowNumber) ?? null);
   // The header's problems are the plan's; a chunk reports its rows'.
-  const problems = evaluation.rowProblems.map((p) =>
-    p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? p.id } : p,
-  );
+  const idOfRow = (rowNumber: number) => {
+    const r = evaluation.rows.find((e) => e.rowNumber === rowNumber);
+    return assigned.get(rowNumber) ?? (r && !r.newId ? r.id : null);
+  };
+  const problems = [
+    ...evaluation.rowProblems.map((p) =>
+      p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? null } : p,
+    ),
+    // Cells this chunk could not write are said in 校验问题, not only in the run's log.
+    ...heldWriteProblems(written.held, idOfRow),
+  ];
   const relatedProblems = [...evaluation.relatedProblems];
   const unknownYears = [...evaluation.unknownYears];
   const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
