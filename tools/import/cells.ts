@@ -1,6 +1,6 @@
 /** Turns one Excel cell into what the ledger cell gets, and says when it could not be read. */
-import { type ColumnDef, parseDateValue } from "../../sheets-schema";
-import { serialFromYmd } from "../../src/domain/civil-date";
+import { type ColumnDef, MAX_YEAR, MIN_YEAR, parseDateValue, toHalfWidth } from "../../sheets-schema";
+import { isValidYmd, serialFromYmd } from "../../src/domain/civil-date";
 import type { SourceValue } from "./workbook";
 
 export type LedgerValue = string | number;
@@ -18,6 +18,18 @@ function serialOfDate(date: Date): number {
 
 function isoOfDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A date typed as eight digits, 20240305 (a number or text; some offices keep dates so): its year,
+ * month and day. Only a year the ledger takes (the contract's 2000–2100) makes it one: 12345678 is
+ * no date anyone typed, and keeps the usual message.
+ */
+function eightDigitYmd(value: string | number): [number, number, number] | null {
+  const parts = /^(\d{4})(\d{2})(\d{2})$/.exec(toHalfWidth(String(value).trim()));
+  if (!parts) return null;
+  const [y, m, d] = parts.slice(1).map(Number) as [number, number, number];
+  return y >= MIN_YEAR && y <= MAX_YEAR ? [y, m, d] : null;
 }
 
 /** How the value reads in the report. */
@@ -46,6 +58,15 @@ export function convertCell(value: SourceValue, column: ColumnDef | null): Conve
   if (typeof value === "string" && value.trim() === "") return { value: "" };
   if (column?.cell.kind === "date" && value !== null) {
     if (value instanceof Date) return { value: serialOfDate(value) };
+    const ymd = typeof value === "boolean" ? null : eightDigitYmd(value);
+    if (ymd) {
+      if (isValidYmd(...ymd)) return { value: serialFromYmd(...ymd) };
+      const [y, m, d] = ymd;
+      return {
+        value: asText(value, column),
+        problem: `“${shown(value)}”按年月日读作 ${y} 年 ${m} 月 ${d} 日，没有这一天：请核对；已按原样写入`,
+      };
+    }
     const outcome = parseDateValue(value);
     if (outcome.ok) {
       const [y, m, d] = outcome.iso.split("-").map(Number) as [number, number, number];

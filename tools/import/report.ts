@@ -1,4 +1,5 @@
 /** The import's report, in Chinese: where each column went, what could not be read, what was written. */
+import { normaliseHeader } from "./headers";
 import type { ImportPlan } from "./plan";
 import type { WriteOutcome } from "./write";
 
@@ -7,13 +8,19 @@ const LISTED_PROBLEMS = 200;
 
 const shortened = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
+/**
+ * A header or value typed with a line break in its cell (Alt+Enter: "办理\n期限") would spread one entry
+ * over two lines that read as two; shown with a space instead, as Excel's wrapped cell reads.
+ */
+const oneLine = (line: string) => line.replace(/[^\S\r\n]*[\r\n]+\s*/g, " ");
+
 export function planLines(plan: ImportPlan): string[] {
   const lines = [`工作表“${plan.sheetName}”，表头在第 ${plan.headerRow} 行，数据 ${plan.rows.length} 行`];
   lines.push("列的对应：");
   for (const column of plan.columns) {
     lines.push(
       column.target
-        ? `  ${column.header} → ${column.target}${column.header === column.target ? "" : "（同义表头）"}`
+        ? `  ${column.header} → ${column.target}${normaliseHeader(column.header) === column.target ? "" : "（同义表头）"}`
         : `  ${column.header} → 附加列“${column.header}”（追加在台账表头之后，原样保留）`,
     );
   }
@@ -31,7 +38,7 @@ export function planLines(plan: ImportPlan): string[] {
     if (plan.problems.length > LISTED_PROBLEMS)
       lines.push(`  ……另有 ${plan.problems.length - LISTED_PROBLEMS} 处未列出`);
   }
-  return lines;
+  return lines.map(oneLine);
 }
 
 export function writeLines(outcome: WriteOutcome): string[] {
@@ -43,5 +50,5 @@ export function writeLines(outcome: WriteOutcome): string[] {
       ? `已追加 ${outcome.appended} 行到建议台账（${outcome.updatedRange ?? ""}），原有各行未改动。下次同步时系统会补编号、算办理期限和台账状态。`
       : "没有需要追加的行。",
   );
-  return lines;
+  return lines.map(oneLine);
 }

@@ -9,6 +9,15 @@ describe("mapping an Excel ledger's headers onto the contract", () => {
     expect(contractHeaderFor("*提出日期：")).toBe("提出日期");
   });
 
+  it("reads a header typed with a line break in the cell (Alt+Enter) as if typed on one line", () => {
+    expect(["主办\n单位", "主办\r\n单位", "办理\n期限", "建议\n编号"].map(contractHeaderFor)).toEqual([
+      "主办单位",
+      "主办单位",
+      "办理期限",
+      "编号",
+    ]);
+  });
+
   it("knows the names offices use for the same columns", () => {
     expect(
       ["建议编号", "建议标题", "案由", "领衔人", "承办单位", "主办", "交办时间", "答复时间", "代表意见"].map(

@@ -96,3 +96,30 @@ export async function writeYearsWorkbook(file: string): Promise<void> {
   older.addRow(["2024-001", "关于老街区停车的建议", "周芳", "区住建局", "2024-03-05"]);
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * A 台账 whose headers were typed with Alt+Enter (a line break inside the cell, \n or \r\n as the
+ * file holds it): a contract header (主办单位), office names (建议编号, 提出时间), a column the sync
+ * computes (办理期限) and an extra column (联系电话). Row 2 has a 提出时间 the report must name.
+ */
+export async function writeWrappedHeadersXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["建议\n编号", "案由", "领衔人", "提出\n时间", "主办\r\n单位", "办理\n期限", "联系\n电话"]);
+  ws.getRow(1).alignment = { wrapText: true };
+  ws.addRow(["2024-101", "关于增设路灯的建议", "周芳", "三月初", "区城管局", "2024-06-05", "13800000000"]);
+  await workbook.xlsx.writeFile(file);
+}
+
+/**
+ * Dates typed as eight digits (yyyymmdd), as numbers and as text, in several date columns; row 3
+ * holds eight digits that are no day (20240230, 20241301) and a number that is no date at all.
+ */
+export async function writeEightDigitDatesXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["编号", "标题", "领衔代表", "提出日期", "交办日期", "答复日期"]);
+  ws.addRow(["2024-201", "关于整治背街小巷的建议", "吴刚", 20240305, "20240310", "２０２４０５２０"]);
+  ws.addRow(["2024-202", "关于增设公交站点的建议", "郑丽", 20240230, "20241301", 12345678]);
+  await workbook.xlsx.writeFile(file);
+}

@@ -5,11 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema";
 import { serialFromYmd } from "../../../src/domain/civil-date";
 import { planImport } from "../../../tools/import/plan";
+import { planLines } from "../../../tools/import/report";
 import { readWorkbook } from "../../../tools/import/workbook";
 import { writeImport } from "../../../tools/import/write";
 import { provisionSpreadsheet } from "../../../tools/provision/provision";
 import { headerRow, runCli, startTestSheets, type TestSheets } from "../provision/helpers";
-import { writeLedgerXlsx, writeYearsWorkbook } from "./ledger-xlsx";
+import {
+  writeEightDigitDatesXlsx,
+  writeLedgerXlsx,
+  writeWrappedHeadersXlsx,
+  writeYearsWorkbook,
+} from "./ledger-xlsx";
 
 const LEDGER = TAB_NAMES.ledger;
 const CLI_TIMEOUT_MS = 60_000;
@@ -209,6 +215,77 @@ describe("sheet:import of an Excel 台账 made by exceljs", () => {
       const missing = await runCli("tools/sheet-import.ts", [path.join(dir, "nope.xls")], sheets);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain("这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入");
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+describe("sheet:import of what offices type into their 台账", () => {
+  it(
+    "shows a header typed with a line break (Alt+Enter) on one line of the report, and maps it as if typed without",
+    async () => {
+      const wrapped = path.join(dir, "换行表头.xlsx");
+      await writeWrappedHeadersXlsx(wrapped);
+      await laidOutSheet("wrapped");
+
+      const run = await runCli("tools/sheet-import.ts", [wrapped, "--spreadsheet", "wrapped"], sheets);
+
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split("\n");
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          "  建议 编号 → 编号（同义表头）",
+          "  提出 时间 → 提出日期（同义表头）",
+          "  主办 单位 → 主办单位",
+          "  联系 电话 → 附加列“联系 电话”（追加在台账表头之后，原样保留）",
+          "  办理 期限：“办理期限”由系统每次同步时计算，不导入",
+          "新增附加列：联系 电话",
+        ]),
+      );
+      expect(lines.filter((l) => l.startsWith("  第 2 行 “提出 时间” 值“三月初”："))).toHaveLength(1);
+      // No entry spills its second half onto a line of its own.
+      expect(lines.filter((l) => /^(编号|时间|单位|期限|电话)/.test(l))).toEqual([]);
+
+      const [row] = ledgerRows("wrapped").filter((r) => r.编号 === "2024-101");
+      expect(row).toMatchObject({
+        标题: "关于增设路灯的建议",
+        领衔代表: "周芳",
+        提出日期: "三月初",
+        主办单位: "区城管局",
+        办理期限: "",
+        "联系\n电话": "13800000000",
+      });
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "reads eight digits (20240305, as a number or as text) as that date in every date column, and names the ones that are no day",
+    async () => {
+      const eight = path.join(dir, "八位日期.xlsx");
+      await writeEightDigitDatesXlsx(eight);
+      await laidOutSheet("eight");
+      const [sheet] = await readWorkbook(eight);
+      const plan = planImport(sheet as NonNullable<typeof sheet>);
+      if ("error" in plan) throw new Error(plan.error);
+
+      const report = planLines(plan);
+      expect(report).toContain("有 3 处没能按该列要求读懂（所在行照常导入，值按原样写入或留空）：");
+      const problems = report.filter((l) => l.startsWith("  第 "));
+      expect(problems).toHaveLength(3);
+      expect(problems[0]).toMatch(/^ {2}第 3 行 “提出日期” 值“20240230”：.*20240230.*2024 年 2 月 30 日/);
+      expect(problems[1]).toMatch(/^ {2}第 3 行 “交办日期” 值“20241301”：.*20241301.*2024 年 13 月 1 日/);
+      expect(problems[2]).toMatch(/^ {2}第 3 行 “答复日期” 值“12345678”：数字“12345678”不是日期/);
+
+      await writeImport(sheets.session().api, "eight", plan);
+      const [good, bad] = ledgerRows("eight").filter((r) => String(r.编号).startsWith("2024-2"));
+      expect(good).toMatchObject({
+        提出日期: serialFromYmd(2024, 3, 5),
+        交办日期: serialFromYmd(2024, 3, 10),
+        答复日期: serialFromYmd(2024, 5, 20),
+      });
+      expect(bad).toMatchObject({ 提出日期: "20240230", 交办日期: "20241301", 答复日期: "12345678" });
     },
     CLI_TIMEOUT_MS,
   );
