@@ -123,7 +123,8 @@ const statisticsColumns = STATISTICS_HEADERS.map((header) =>
 
 /**
  * 单位测评 headers (practice.md, Assessment of units): one row per 年度 and lead unit, ranked;
- * rates as text like 统计 ("87.5%" or "—"), scores as numbers.
+ * rates as text like 统计 ("87.5%" or "—"), scores as text with one decimal ("100.0", scoreText), as
+ * every page and the report show them; 排名 stays a number, to sort by.
  */
 export const ASSESSMENT_HEADERS = [
   "年度",

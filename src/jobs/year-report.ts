@@ -1,7 +1,7 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { COMMITTEE_TAB, type ContactGroup, OPINIONS_TAB } from "../domain/dashboard/report-practice";
 import type { AssessmentLine, ReportFigures, YearReport } from "../domain/dashboard/year-report";
-import type { Assessment } from "../domain/evaluation/assessment";
+import { type Assessment, scoreText } from "../domain/evaluation/assessment";
 import { committeeScores } from "../domain/evaluation/assessment-view";
 import type { TabCache } from "../store/tab-cache";
 
@@ -10,7 +10,7 @@ function rankingOf(assessment: Assessment): AssessmentLine[] | null {
   const lines = assessment.rows.flatMap((r) =>
     r.rank === null || r.score === null
       ? []
-      : [{ rank: r.rank, unit: r.unit, score: r.score.toFixed(1), grade: r.grade }],
+      : [{ rank: r.rank, unit: r.unit, score: scoreText(r.score), grade: r.grade }],
   );
   return lines.length > 0 ? lines : null;
 }

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { committeeTab } from "../../sheets-schema/tabs";
@@ -43,7 +44,46 @@ function csvRows(csv: string): string[][] {
     .map((line) => line.split(","));
 }
 
+/** The cells' texts (tags stripped) of each table row that has a cell reading `name`. */
+function rowsNaming(html: string, name: string): string[][] {
+  return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+    .map((tr) =>
+      [...(tr[1] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((td) =>
+        (td[1] ?? "").replace(/<[^>]+>/g, "").trim(),
+      ),
+    )
+    .filter((cells) => cells.includes(name));
+}
+
 describe("看板：单位测评", () => {
+  it("同一个得分在测评页、表彰名单、年度报告和导出里写法一样：一位小数，100 分写作 100.0", async () => {
+    const unit = "区交通运输局"; // every figure 100% in this fixture: 综合得分 100
+    const page = await text("/assessment?year=2026");
+    expect(page).toContain(`${unit}：综合得分 100.0（好）`);
+    expect(rowsNaming(page, unit)[0]?.slice(8, 10)).toEqual(["100.0", "好"]);
+    const commendations = await text("/assessment/commendations?year=2026");
+    expect(rowsNaming(commendations, unit)[0]?.slice(3, 5)).toEqual(["100.0", "好"]);
+    const report = await text("/report?year=2026");
+    expect(report).toContain(`${unit}（100.0分，好）`);
+    expect(rowsNaming(report, unit)).toContainEqual(["1", unit, "100.0", "好"]);
+    const docx = unzipSync(
+      new Uint8Array(await (await call("/exports/report.docx?year=2026")).arrayBuffer()),
+    );
+    const draft = strFromU8(docx["word/document.xml"] ?? new Uint8Array());
+    expect(draft).toContain(`${unit}（100.0分，好）`);
+    const runs = [...draft.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]);
+    expect(runs.join("|")).toContain(`|1|${unit}|100.0|好|`); // the appendix table's row
+    const csv = csvRows(await text("/exports/assessment.csv?year=2026"));
+    expect(csv.find((r) => r[1] === unit)?.[8]).toBe("100.0");
+    expect(csvRows(await text("/exports/report.csv?year=2026"))).toContainEqual([
+      "单位测评",
+      "1",
+      unit,
+      "100.0",
+      "好",
+    ]);
+  });
+
   it("测评页有排名图、测评结果表和各单位得分构成，脚注写明因填写错误未计入的条数", async () => {
     const html = await text("/assessment");
     expect(html).toContain("2026 年度承办单位测评");

@@ -121,7 +121,7 @@ describe("单位测评", () => {
     expect(row("区水利局")).toBeUndefined();
   });
 
-  it("单位测评表的一行：比率写成百分数，缺分母写 —", () => {
+  it("单位测评表的一行：比率写成百分数，得分一位小数，缺分母写 —", () => {
     expect(assessmentCells(row("区住建局") as never)).toEqual([
       2026,
       "区住建局",
@@ -131,7 +131,7 @@ describe("单位测评", () => {
       "50.0%",
       "—",
       "—",
-      91.2,
+      "91.2",
       "好",
       1,
       0,
@@ -159,7 +159,7 @@ describe("单位测评", () => {
     ]);
     const housing = withCommittee.rows[1];
     expect(housing?.advanced).toBe(true);
-    expect(assessmentCells(housing as never).slice(7)).toEqual([80, 90, "好", 2, 0, "是"]);
+    expect(assessmentCells(housing as never).slice(7)).toEqual(["80.0", "90.0", "好", 2, 0, "是"]);
   });
 
   it("有填写错误的建议不计入任何指标，另计脚注", () => {

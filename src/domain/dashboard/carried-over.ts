@@ -12,6 +12,11 @@ export interface CarriedOverItem {
   /** The latest round's reply class, or "". */
   readonly replyClass: string;
   readonly implementation: string;
+  /**
+   * The latest round's rating, or "": with 落实情况, what `open` is worked out from, so the report
+   * shows it beside 办理情况 (absent in an item stored by an older build).
+   */
+  readonly rating?: string;
   /** Not finished yet (see `finished`). */
   readonly open: boolean;
 }
@@ -34,7 +39,9 @@ export function isCrossYear(row: EvaluatedRow): boolean {
 
 /**
  * Finished: the latest rating is 满意 or 基本满意 and the latest reply is not a B still short of 已落实.
- * The status cannot tell (a suggestion marked 跨年督办 = 是 keeps that status once rated).
+ * The status cannot tell (a suggestion marked 跨年督办 = 是 keeps that status once rated, and the
+ * mark stays: it is what counts the suggestion in a later year's 单位测评), so the report's tables
+ * show the rating and 落实情况 this is worked out from, not the status.
  */
 export function finished(row: EvaluatedRow): boolean {
   const r = row.record;
@@ -65,6 +72,7 @@ export function carriedOverItem(
     status: row.computed.status,
     replyClass: (r.secondRepliedOn && r.secondReplyClass) || r.replyClass || "",
     implementation: r.implementation ?? "",
+    rating: r.secondRating ?? r.rating ?? "",
     open: !finished(row),
   };
 }

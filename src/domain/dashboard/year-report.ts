@@ -47,6 +47,7 @@ export interface ReportSuggestion {
 export interface AssessmentLine {
   readonly rank: number;
   readonly unit: string;
+  /** As scoreText writes it ("100.0"). */
   readonly score: string;
   readonly grade: string;
 }

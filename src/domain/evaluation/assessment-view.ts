@@ -12,6 +12,7 @@ import {
   type CommitteeScore,
   countsInYear,
   figureText,
+  scoreText,
   yearOf,
 } from "./assessment";
 
@@ -71,12 +72,10 @@ export function assessmentCells(row: AssessmentRow): (string | number)[] {
     row.year,
     row.unit,
     row.assigned,
-    // Rates as text like 统计 ("87.5%", "—"); the committee's score stays a number.
-    ...ASSESSMENT_FIGURES.map((name) => {
-      const f = row.figures[name];
-      return name === "常委会测评" && f.value !== null ? f.value : figureText(name, f);
-    }),
-    row.score ?? "—",
+    // Rates and scores as text, as the page shows them ("87.5%", "100.0", "—"): a number cell
+    // would drop the .0 of a whole score.
+    ...ASSESSMENT_FIGURES.map((name) => figureText(name, row.figures[name])),
+    scoreText(row.score),
     row.grade,
     row.rank ?? "—",
     row.extensions,

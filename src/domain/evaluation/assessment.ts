@@ -241,10 +241,19 @@ function rank(rows: AssessmentRow[]): AssessmentRow[] {
   });
 }
 
+/**
+ * A score (综合得分, 常委会测评) as staff see it everywhere (the pages, the 主任会议 list, the year report
+ * and its .docx, the 单位测评 tab, the CSVs): always one decimal, like the rates beside it, so that
+ * 100 reads 100.0 in the page and the printed report alike. "—" without a score.
+ */
+export function scoreText(score: number | null): string {
+  return score === null ? NO_RATE : round1(score).toFixed(1);
+}
+
 /** A figure as the 单位测评 tab and the page show it: "87.5%", or the score, or "—". */
 export function figureText(name: AssessmentFigure, f: Figure): string {
   if (f.value === null) return NO_RATE;
-  return name === "常委会测评" ? String(round1(f.value)) : formatRate(f.numerator, f.denominator);
+  return name === "常委会测评" ? scoreText(f.value) : formatRate(f.numerator, f.denominator);
 }
 
 /** The suggestion's year (提出日期), null without one. */

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import { ASSESSMENT_FIGURES } from "../../../sheets-schema/cells/setting-cells";
 import type { Assessment, AssessmentRow } from "../../domain/evaluation/assessment";
-import { figureText } from "../../domain/evaluation/assessment";
+import { figureText, scoreText } from "../../domain/evaluation/assessment";
 import type { Commendations } from "../../domain/evaluation/commendations";
 import { BarChart } from "./charts";
 import { ExcludedNote } from "./figures-table";
@@ -41,7 +41,7 @@ const YearForm: FC<{ action: string; year: number; years: readonly number[]; chi
 const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
   <details class="breakdown">
     <summary>
-      {row.rank ?? "—"}. {row.unit}：综合得分 {row.score ?? "—"}（{row.grade}）
+      {row.rank ?? "—"}. {row.unit}：综合得分 {scoreText(row.score)}（{row.grade}）
     </summary>
     <BarChart
       title={`${row.unit} 的各项指标`}
@@ -101,7 +101,7 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame }> 
               items={scored.map((r) => ({
                 label: `${r.rank}. ${r.unit}`,
                 value: r.score,
-                display: `${r.score}（${r.grade}）`,
+                display: `${scoreText(r.score)}（${r.grade}）`,
                 tone: gradeTone(r.grade, grades),
                 href: href.unit(r.unit),
               }))}
@@ -134,7 +134,7 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame }> 
                     {ASSESSMENT_FIGURES.map((name) => (
                       <td class="num">{figureText(name, r.figures[name])}</td>
                     ))}
-                    <td class="num">{r.score ?? "—"}</td>
+                    <td class="num">{scoreText(r.score)}</td>
                     <td>{r.grade}</td>
                     <td class="num">{r.extensions}</td>
                     <td>{r.advanced ? "是" : ""}</td>
@@ -201,7 +201,7 @@ export const CommendationsPage: FC<{
                 <td class="num">{row.rank ?? "—"}</td>
                 <td>{row.unit}</td>
                 <td class="num">{row.assigned}</td>
-                <td class="num">{row.score ?? "—"}</td>
+                <td class="num">{scoreText(row.score)}</td>
                 <td>{row.grade}</td>
                 <td>
                   {[inTop ? "" : `不在前 ${data.top} 名`, row.advanced ? "常委会测评评为先进单位" : ""]

@@ -74,6 +74,16 @@ describe("年度报告的新增内容（手算样例）", () => {
     ]);
   });
 
+  it("附表的往年转入建议列出满意度和落实情况（办理情况由此而来），不列一直显示跨年督办的台账状态", () => {
+    const table = reportTables(report).find((t) => t.key === "carried");
+
+    expect(table?.header.slice(5)).toEqual(["满意度", "落实情况", "办理情况"]);
+    const cells = (id: string) => table?.rows.find((r) => r[0] === id)?.slice(5);
+    expect(cells("2025-011")).toEqual(["满意", "已落实", "已办结"]); // B 已落实, 满意: settled, still marked 是
+    expect(cells("2025-010")).toEqual(["基本满意", "推进中", "仍在办理"]);
+    expect(cells("2024-004")).toEqual(["不满意", "", "仍在办理"]); // 二次测评仍不满意
+  });
+
   it("按届次分组统计（有届次时），未填届次的单列", () => {
     expect(
       report.bySession.map((s) => [s.label, s.assigned, s.replied, s.satisfactionRate, s.solveRate]),
@@ -261,6 +271,7 @@ describe("报告正文、CSV 和 JSON", () => {
       "区住建局",
       "跨年督办",
       "B",
+      "满意",
       "已落实",
       "已办结",
     ]);
