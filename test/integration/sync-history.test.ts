@@ -283,9 +283,9 @@ describe("history and restore", () => {
     expect(unauthenticated.status).toBe(401);
     expect(await unauthenticated.json()).toMatchObject({ error: { code: "unauthenticated" } });
     expect(run.status).toBe(200);
-    // Plan (two reads on a first sync), the practice tabs, the chunk's read, the tabs' sheetIds
+    // Plan (two reads on a first sync, and the ledger's merges), the practice tabs, the chunk's read, the tabs' sheetIds
     // (first sync only), write, check the write, then 校验问题 and 统计.
-    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 8 });
+    expect(await last.json()).toMatchObject({ outcome: "ok", rows: 40, sheetsCalls: 9 });
   });
 
   it("finishes on the next run what a run cut off before its write left undone", async () => {

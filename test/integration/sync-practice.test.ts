@@ -147,8 +147,8 @@ describe("同步：practice.md 的跨表规则", () => {
       ["协办意见", 2, "", "编号", "错误", "编号“2026-009”在『建议台账』中找不到：请核对编号"],
     ]);
     const second = await runSync(depsFor(id), "test", FIXTURE_NOW_MS);
-    // The plan's read, the practice tabs' read, the one chunk's rows: nothing written.
-    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 3 });
+    // The plan's read and the ledger's merges, the practice tabs' read, the one chunk's rows: nothing written.
+    expect(second).toMatchObject({ outcome: "ok", cellsWritten: 0, sheetsCalls: 4 });
   });
 
   it("只在『沟通记录』加了一条，下次同步后年度报告的沟通次数随之增加", async () => {

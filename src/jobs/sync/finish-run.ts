@@ -9,6 +9,7 @@ import { noticeRecipientProblems } from "../../domain/notices/recipient-problems
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import { mergeProblems } from "../../domain/sync/merge-problems";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
 import type { SheetsClient } from "../../sheets/client";
@@ -123,6 +124,7 @@ function finishInputs(
       stored.get(META_REMOVAL_CONFIRMED) ?? null,
       context.tabsDigest,
       context.planProblems,
+      context.ledgerMerges ?? [],
       context.skippedTabs,
       context.missingTabs,
       context.ledgerSkipped,
@@ -320,6 +322,7 @@ export async function finishRun(
   const { planProblems } = context;
   const problems: Problem[] = [
     ...planProblems.ledgerHeader,
+    ...(context.header ? mergeProblems(context.ledgerMerges ?? [], context.header) : []),
     ...results.flatMap((r) => r.problems),
     ...planProblems.smallTabs,
     // A run planned before practice.md's tabs has none of these (its context is older).

@@ -1,7 +1,10 @@
 import type { SyncContext } from "./sync-context";
 
 /** The fields of a run's context that are its own (when and why it started); the rest is the plan's. */
-export type RunFields = Pick<SyncContext, "trigger" | "startedMs" | "today" | "tabsChanged" | "planCalls">;
+export type RunFields = Pick<
+  SyncContext,
+  "trigger" | "startedMs" | "today" | "tabsChanged" | "planCalls" | "ledgerMerges"
+>;
 /** What a plan learnt from the sheet: the context without its RunFields. */
 export type PlanRest = Omit<SyncContext, keyof RunFields>;
 

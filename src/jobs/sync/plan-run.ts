@@ -7,6 +7,7 @@ import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
+import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -144,8 +145,11 @@ export async function planRun(
   const inputs = JSON.stringify([deps.buildId, requests]);
   const keptRaw = stored.get(META_PLAN_KEPT);
   const kept = keptPlanFor(keptRaw, inputs);
-  const { digest: answer, read: first } = await readRangesIfChanged(deps.sheets, requests, kept?.answer);
-  const started = { trigger, startedMs: nowMs };
+  const [{ digest: answer, read: first }, ledgerMerges] = await Promise.all([
+    readRangesIfChanged(deps.sheets, requests, kept?.answer),
+    readLedgerMerges(deps.sheets),
+  ]);
+  const started = { trigger, startedMs: nowMs, ledgerMerges };
   if (first === null) {
     // Only an answer equal to the kept one is left unparsed; without it, stop rather than plan nothing.
     if (!kept) throw new Error("sync plan: an unparsed answer without a kept plan");
@@ -176,8 +180,8 @@ export async function planRun(
   const restText = JSON.stringify(rest);
   // Kept last, after the header, the 编号 column's end and the 编号 floors it stands for are stored
   // (a later run that reuses it raises no floor). A plan that read twice (staff moved its columns,
-  // a tab missing) depends on more than this answer.
-  if (answer !== null && planCalls === 1)
+  // a tab missing) depends on more than this answer; the merges' call is made by every run.
+  if (answer !== null && planCalls === 1 + MERGES_CALLS)
     await deps.meta.set(
       META_PLAN_KEPT,
       keptPlanText({ answer, inputs, timeZone: rest.timeZone, chunks: rest.chunkStarts.length }, restText),
@@ -186,6 +190,25 @@ export async function planRun(
   const run: RunFields = { ...started, today, tabsChanged, planCalls };
   const context: SyncContext = { ...planned, ...run };
   return { context: () => context, text: contextText(run, restText), chunks: rest.chunkStarts.length };
+}
+
+/** Sheets calls readLedgerMerges makes (with the plan's read, the calls of a plan that can be kept). */
+const MERGES_CALLS = 1;
+
+/**
+ * The merged cells of 建议台账 (their problems are worked out by the finish, which has the header),
+ * one spreadsheets.get of every tab's merges: asking for the ledger's range alone would fail the
+ * call, not only the merges, when the tab is missing.
+ */
+async function readLedgerMerges(sheets: SheetsClient): Promise<GridMerge[]> {
+  const spreadsheet = await sheets.getSpreadsheet({ fields: "sheets(properties(title),merges)" });
+  const ledger = spreadsheet.sheets?.find((s) => s.properties?.title === TAB_NAMES.ledger);
+  return (ledger?.merges ?? []).map((m) => ({
+    startRowIndex: m.startRowIndex,
+    endRowIndex: m.endRowIndex,
+    startColumnIndex: m.startColumnIndex,
+    endColumnIndex: m.endColumnIndex,
+  }));
 }
 
 /** The plan from its first read (a second one when staff moved the index columns). */

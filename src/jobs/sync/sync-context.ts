@@ -1,6 +1,7 @@
 import type { IdIndex } from "../../domain/evaluate-chunk";
 import { hash53 } from "../../domain/hash";
 import type { Problem } from "../../domain/problems";
+import type { GridMerge } from "../../domain/sync/merge-problems";
 
 /**
  * What a sync run's plan learnt, carried (as JSON in sync_runs.context) to each of its chunks and
@@ -57,6 +58,12 @@ export interface SyncContext {
   readonly missingTabs: string[];
   /** The practice step has read 沟通记录, 延期申请 and 协办意见 into D1 and the digest. */
   readonly practiceRead?: boolean;
+  /**
+   * The merged cells of 建议台账 as this run found them (read every run, beside the plan's read: a
+   * merge in a column the plan does not read leaves its answer as it was). Absent in a run planned
+   * by an older build.
+   */
+  readonly ledgerMerges?: GridMerge[];
   /** Sheets calls the plan spent (the run's total adds each chunk's and the finish's). */
   readonly planCalls: number;
 }
