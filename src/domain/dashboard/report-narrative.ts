@@ -49,18 +49,22 @@ function basics(r: YearReport): string[] {
   return out;
 }
 
-/** The second rounds, which count in 按期答复率 too: said, so that the rate matches the counts shown. */
-function secondRound(o: YearReport["overall"]): string {
-  if (o.reassigned === 0) return "";
-  const late = o.secondOverdue > 0 ? `，逾期未答复${o.secondOverdue}件` : "";
-  return `；二次交办${o.reassigned}件，已答复${o.secondReplied}件${late}`;
+/**
+ * The overdue count and the second rounds, which count in 按期答复率 too: said, so that the rate
+ * matches the counts shown. 逾期未答复 already holds the second rounds' overdue (README, 统计):
+ * said inside it, not as a count of its own a reader would add to it.
+ */
+function overdueAndSecondRound(o: YearReport["overall"]): string {
+  const within = o.secondOverdue > 0 ? `（其中二次交办逾期${o.secondOverdue}件）` : "";
+  const second = o.reassigned > 0 ? `；二次交办${o.reassigned}件，已答复${o.secondReplied}件` : "";
+  return `逾期未答复${o.overdueUnreplied}件${within}${second}`;
 }
 
 function handling(r: YearReport): string[] {
   const o = r.overall;
   const avg = o.averageReplyDays === "—" ? "" : `，平均答复用时${o.averageReplyDays}天`;
   const out = [
-    `截至${displayDate(r.today)}，已答复${o.replied}件，逾期未答复${o.overdueUnreplied}件${secondRound(o)}，按期答复率${o.onTimeRate}（含二次办理）。` +
+    `截至${displayDate(r.today)}，已答复${o.replied}件，${overdueAndSecondRound(o)}，按期答复率${o.onTimeRate}（含二次办理）。` +
       `答复中，A类（已解决或采纳）${o.classes.A}件、B类（正在解决或列入计划）${o.classes.B}件、` +
       `C类（因条件限制暂时无法解决）${o.classes.C}件、D类（留作参考）${o.classes.D}件${avg}。`,
     `代表对办理情况测评${o.rated}件，其中满意${o.satisfied}件（${o.satisfiedShare}）、` +

@@ -95,7 +95,7 @@ describe("年度报告的 Word 初稿（.docx）", () => {
       expect(t).toContain("<w:tblHeader/>");
     }
     const units = paragraphsOf(tables[0] ?? "");
-    expect(units.slice(0, 4)).toEqual(["承办单位", "承办件数", "已答复", "逾期未答复"]);
+    expect(units.slice(0, 4)).toEqual(["承办单位", "承办件数", "已答复", "逾期未答复（含二次交办）"]);
     // 区教育局: 4 assigned, 3 replied, 1 overdue, 75.0% on time, A1 B2 C0 D0, 满意 1 基本满意 1 不满意 0…
     const row = units.indexOf("区教育局");
     expect(units.slice(row, row + 15)).toEqual([

@@ -224,6 +224,19 @@ describe("审查结果的各项加起来等于建议总数", () => {
 });
 
 describe("报告正文、CSV 和 JSON", () => {
+  it("二次交办逾期的件数写在逾期未答复之内，不另列成可相加的数", () => {
+    // 逾期未答复 holds the second rounds' overdue (as 统计 counts it): 2 of the 3 here.
+    const later = { ...report, overall: { ...report.overall, overdueUnreplied: 3, secondOverdue: 2 } };
+    const text = reportNarrative(later)
+      .sections.flatMap((s) => s.paragraphs)
+      .join("");
+
+    expect(text).toContain(
+      "已答复6件，逾期未答复3件（其中二次交办逾期2件）；二次交办2件，已答复2件，按期答复率",
+    );
+    expect(text).not.toMatch(/二次交办\d+件，已答复\d+件，逾期未答复/);
+  });
+
   it("正文写出年度的数字", () => {
     const n = reportNarrative(report);
     expect(n.title).toBe("关于2026年代表建议办理情况的报告");
