@@ -52,7 +52,9 @@ export interface DigestFigures {
   readonly total: Pick<
     StatisticsRow,
     "assigned" | "replied" | "onTimeRate" | "overdueUnreplied" | "satisfactionRate"
-  >;
+  > &
+    // Absent in figures stored by an older build.
+    Partial<Pick<StatisticsRow, "excluded">>;
   readonly counts: readonly (readonly [string, number])[];
   readonly overdue: DigestList;
   readonly dueSoon: DigestList;
@@ -85,9 +87,9 @@ export function digestFigures(rows: readonly Row[], total: StatisticsRow): Diges
     (s) => [s, live.filter((r) => r.computed.status === s).length] as const,
   ).filter(([, n]) => n > 0);
   const status = (s: string) => digestList(live.filter((r) => r.computed.status === s));
-  const { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate } = total;
+  const { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate, excluded } = total;
   return {
-    total: { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate },
+    total: { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate, excluded },
     counts,
     overdue: status("已逾期"),
     dueSoon: status("即将到期"),
@@ -110,7 +112,12 @@ export function digestTextOf(figures: DigestFigures, today: string): string {
   const { total } = figures;
   const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
   const lines = [
-    `截至 ${displayDate(today)}：承办 ${total.assigned} 件，已答复 ${total.replied} 件，按期答复率 ${total.onTimeRate}，逾期未答复 ${total.overdueUnreplied} 件，满意率 ${total.satisfactionRate}。`,
+    `截至 ${displayDate(today)}：承办 ${total.assigned} 件，已答复 ${total.replied} 件，按期答复率 ${total.onTimeRate}，逾期未答复 ${total.overdueUnreplied} 件，满意率 ${total.satisfactionRate}。` +
+      // The lists below name every suggestion of the status, those left out of the figures too:
+      // said, so that 已逾期 (N 件) and 逾期未答复 do not read as a contradiction.
+      (total.excluded
+        ? `另有 ${total.excluded} 条因填写错误未计入以上统计，仍列在下面（见『校验问题』）。`
+        : ""),
     figures.counts.length > 0
       ? `台账状态：${figures.counts.map(([s, n]) => `${s} ${n} 件`).join("，")}。`
       : "台账中暂无建议。",

@@ -59,6 +59,22 @@ describe("督办周报", () => {
     );
   });
 
+  it("says that a suggestion left out of the figures for an 错误 is still listed, so 已逾期 and 逾期未答复 agree", () => {
+    const rows = [
+      row(1, { 交办日期: "2026-02-10" }),
+      // An unreadable 答复日期: an 错误 in a counted field, left out of 统计, still overdue on the list.
+      row(2, { 交办日期: "2026-02-10", 答复日期: "2026.13.5", 答复类别: "A" }),
+    ];
+    const digest = planAt(rows, "2026-06-01", { settings: SETTINGS }).notices.find(
+      (n) => n.type === "督办周报",
+    );
+
+    expect(digest?.body).toContain(
+      "逾期未答复 1 件，满意率 —。另有 1 条因填写错误未计入以上统计，仍列在下面（见『校验问题』）。",
+    );
+    expect(digest?.body).toContain("已逾期（2 件）：");
+  });
+
   it("lists a suggestion due that very day as 今天到期", () => {
     // 交办 2026-03-01 + 3 months = Monday 2026-06-01, the digest's day.
     const digest = planAt([row(1, { 交办日期: "2026-03-01" })], "2026-06-01", {
