@@ -11,7 +11,8 @@ export const ExcludedNote: FC<{ excluded: number }> = ({ excluded }) =>
   ) : null;
 
 /**
- * The scoreboard columns of the spec (承办件数 … 平均答复天数) for a list of rows and a 合计 row.
+ * The scoreboard columns of the spec (承办件数 … 平均答复天数) and 统计's second rounds (二次交办, 二次已答复,
+ * 二次逾期未答复, in 统计's order) for a list of rows and a 合计 row.
  * `link` turns a row's label into a link (units link to their page; categories do not).
  */
 export const FiguresTable: FC<{
@@ -35,6 +36,7 @@ export const FiguresTable: FC<{
       <td class="num">{row.contactRate}</td>
       <td class="num">{row.extensions}</td>
       <td class="num">{row.reassigned}</td>
+      <td class="num">{row.secondReplied}</td>
       <td class="num">{row.secondOverdue}</td>
     </tr>
   );
@@ -57,6 +59,7 @@ export const FiguresTable: FC<{
             <th class="num">沟通率</th>
             <th class="num">延期件数</th>
             <th class="num">二次交办</th>
+            <th class="num">二次已答复</th>
             <th class="num">二次逾期未答复</th>
           </tr>
         </thead>
