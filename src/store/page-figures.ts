@@ -121,7 +121,8 @@ export async function savePageFigures<G extends FigureGroup>(
 }
 
 /**
- * Stores each year's report of `version` (latest first: the first is also the page's default),
+ * Stores each year's report of `version` (latest first; the latest with a suggestion counted is also
+ * the page's default),
  * unless every figure of that version is stored already (then `work` is not called); true when it
  * wrote. The reports go first, one D1 batch, then the mark: its version says the page figures
  * (stored by the steps before) and the reports are all of that version, so a step stopped between
@@ -137,11 +138,13 @@ export async function saveYearReports(
   const reports = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
-  if (reports[0])
+  // The page's default: the latest year with a suggestion counted (defaultYearOf), else the latest.
+  const shown = reports.find((r) => r.overall.assigned > 0) ?? reports[0];
+  if (shown)
     await meta.setMany(
       [
         ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
-        [reportKey(null), reportEntry(reports[0])] as const,
+        [reportKey(null), reportEntry(shown)] as const,
       ],
       at,
     );
@@ -165,7 +168,7 @@ export async function loadDigestFigures(
   return stored === null ? null : (JSON.parse(stored) as { digest: DigestFigures }).digest;
 }
 
-/** Where a year's report is stored (null: the latest year's, for a page that names no year). */
+/** Where a year's report is stored (null: the default year's, for a page that names no year). */
 const reportKey = (year: number | null) => `${META_PAGE_FIGURES}:report:${year ?? "latest"}`;
 
 /**

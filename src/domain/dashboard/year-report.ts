@@ -116,6 +116,24 @@ export function reportYears(evaluation: EvaluatedLedger): number[] {
   return yearsOfRows(evaluation.rows);
 }
 
+/**
+ * The year a page that names none opens on: the latest year with a suggestion counted (立案, with a
+ * 主办单位), else the latest with any. In the first months of a year its first suggestions, not yet
+ * reviewed or assigned, would otherwise turn the year report and 单位测评 to a year with nothing to
+ * report, while the office is writing last year's.
+ */
+export function defaultYearOf(rows: readonly EvaluatedRow[]): number | undefined {
+  let counted: number | undefined;
+  let any: number | undefined;
+  for (const row of rows) {
+    const year = row.blank ? null : yearOfRow(row);
+    if (year === null) continue;
+    if (any === undefined || year > any) any = year;
+    if (isCountedSuggestion(row.record) && (counted === undefined || year > counted)) counted = year;
+  }
+  return counted ?? any;
+}
+
 /** The years these rows' suggestions were submitted in, latest first (reportYears of some rows). */
 export function yearsOfRows(rows: readonly EvaluatedRow[]): number[] {
   const years = new Set<number>();

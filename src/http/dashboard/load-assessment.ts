@@ -3,6 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { defaultYearOf } from "../../domain/dashboard/year-report";
 import type { Assessment } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
@@ -25,7 +26,7 @@ export interface AssessmentView {
  * One year's 单位测评 for a page or an export: as the last sync's finish worked it out (the 单位测评
  * tab's), or from the stored rows and the cached 常委会测评 for a year it did not (one with no
  * suggestions) or before its figures are current. Never the sheet. `?year=` picks the year; the
- * latest with suggestions otherwise.
+ * latest with a suggestion counted otherwise (defaultYearOf).
  */
 export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView> {
   const year = parseYear(c.req.query("year"));
@@ -34,7 +35,8 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const stored = await loadFigures(base.deps.meta, base.summaryVersion, "assessments");
   if (stored) {
     const years = stored.assessments.map((a) => a.year);
-    const chosen = year.value ?? years[0];
+    // The latest year with a unit assessed, as defaultYearOf picks for the rows below.
+    const chosen = year.value ?? stored.assessments.find((a) => a.rows.length > 0)?.year ?? years[0];
     const assessment = stored.assessments.find((a) => a.year === chosen);
     const excellent = stored.excellent?.[String(chosen)];
     if (assessment && excellent)
@@ -43,7 +45,7 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const d = await loadDashboard(c, { base });
   const cached = await d.deps.tabCache.load([TAB_NAMES.committee]);
   const years = assessmentYears(d.evaluation);
-  const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
+  const chosen = year.value ?? defaultYearOf(d.evaluation.rows) ?? Number(d.frame.today.slice(0, 4));
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
   const assessment = assessYear(d.evaluation, chosen, committeeScores(cached[TAB_NAMES.committee]));
   const { assessmentWeights: weights, assessmentGrades: grades } = d.evaluation.settings;

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { parseYear } from "../../domain/dashboard/sample-request";
-import { reportYears, type YearReport } from "../../domain/dashboard/year-report";
+import { defaultYearOf, reportYears, type YearReport } from "../../domain/dashboard/year-report";
 import { workOutYearReports } from "../../jobs/year-report";
 import { loadStoredReport } from "../../store/page-figures";
 import { HttpError } from "../errors";
@@ -16,7 +16,7 @@ export interface LoadedReport {
 }
 
 /**
- * The year report of `?year=` (the latest year with suggestions when absent): as the last sync's
+ * The year report of `?year=` (defaultYearOf when absent: the latest year with a suggestion counted): as the last sync's
  * finish worked it out, or from the stored rows (workOutYearReports) for a year it did not (one
  * with no suggestions) or before its reports are current. No evaluation, no Sheets call.
  */
@@ -28,7 +28,7 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
   if (stored) return { report: stored.report, years: stored.years, base };
   const d = await loadDashboard(c, { base });
   const years = reportYears(d.evaluation);
-  const chosen = year.value ?? years[0] ?? Number(d.frame.today.slice(0, 4));
+  const chosen = year.value ?? defaultYearOf(d.evaluation.rows) ?? Number(d.frame.today.slice(0, 4));
   const [report] = await workOutYearReports(d.deps.tabCache, reportFiguresOf(d.evaluation), [chosen]);
   if (!report) throw new Error("workOutYearReports gives one report per year asked for");
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
