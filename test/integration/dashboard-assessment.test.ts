@@ -1,11 +1,11 @@
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { committeeTab } from "../../sheets-schema/tabs";
 import { ASSESSMENT_HEADERS } from "../../sheets-schema/tabs/system-tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { buildFixture, UNITS } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+import { call, pageText, seededAtFixtureTime } from "./dashboard-helpers";
 
 // The fixture ledger, one row more whose reply is dated before its 交办 (an 错误 on 答复日期: left
 // out of every figure), and the committee's score of the first unit.
@@ -22,19 +22,9 @@ tabs[TAB_NAMES.committee] = [
   [2026, FIRST, 88.5, "满意", "是", ""],
 ];
 
-beforeAll(async () => {
-  await seedAndSync(tabs);
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(tabs);
 
-async function text(path: string): Promise<string> {
-  const response = await call(path);
-  const body = await response.text();
-  expect(response.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
-  return body;
-}
+const text = pageText;
 
 function csvRows(csv: string): string[][] {
   return csv

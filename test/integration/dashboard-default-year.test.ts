@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { buildFixture } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+import { pageText, seededAtFixtureTime } from "./dashboard-helpers";
 
 // The fixture's 2026 ledger, and the first two suggestions of 2027, in as the year begins: not yet
 // reviewed, so not assigned.
@@ -18,19 +18,9 @@ for (const n of [1, 2]) {
   ledger.push(row);
 }
 
-beforeAll(async () => {
-  await seedAndSync(tabs);
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(tabs);
 
-async function text(path: string): Promise<string> {
-  const response = await call(path);
-  const body = await response.text();
-  expect(response.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
-  return body;
-}
+const text = pageText;
 
 it("opens the year report and 单位测评 on the latest year with suggestions assigned, not on a new year's first unreviewed ones", async () => {
   const report = await text("/report");

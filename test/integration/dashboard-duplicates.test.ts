@@ -4,7 +4,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture } from "../support/ledger-fixture";
-import { call, SHEET, seedAndSync } from "./dashboard-helpers";
+import { call, pageText, SHEET, seedAndSync } from "./dashboard-helpers";
 
 const headers = ledgerTab.columns.map((c) => c.header);
 const col = (h: string) => headers.indexOf(h);
@@ -17,11 +17,7 @@ function withTypedDuplicate() {
   return tabs;
 }
 
-async function text(path: string): Promise<string> {
-  const response = await call(path);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
+const text = pageText;
 
 /** CSV rows (the fixture has no quoted commas). */
 async function csvRows(path: string): Promise<string[][]> {

@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
+import { afterAll, beforeAll, expect, vi } from "vitest";
 import { app } from "../../src/app";
 import { createDeps } from "../../src/deps";
 import type { Env } from "../../src/env";
@@ -60,6 +61,27 @@ export async function seedAndSync(tabs = buildFixture(40)): Promise<void> {
   await emulator.createSpreadsheet(SHEET, fixtureSheets(tabs));
   const result = await runSync(await dashboardDeps(), "test", FIXTURE_NOW_MS);
   if (result.outcome !== "ok") throw new Error(`fixture sync failed: ${result.message}`);
+}
+
+/**
+ * Seeds and syncs `tabs` before the file's tests, which then run with the clock at the fixture's
+ * moment (pages work out their day from it).
+ */
+export function seededAtFixtureTime(tabs = buildFixture(40)): void {
+  beforeAll(async () => {
+    await seedAndSync(tabs);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(FIXTURE_NOW_MS);
+  });
+  afterAll(() => vi.useRealTimers());
+}
+
+/** A page's body, the page answering 200 (else the start of its body says why). */
+export async function pageText(path: string): Promise<string> {
+  const response = await call(path);
+  const body = await response.text();
+  expect(response.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
+  return body;
 }
 
 /** The Worker's fetch handler (src/index.ts serves app.fetch) with this file's env. */

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildFixture } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+import { pageText, seededAtFixtureTime } from "./dashboard-helpers";
 
 // The fixture keeps practice rows: a 办前 contact a week after 交办 and an 办后 visit after the
 // reply, the co-unit's opinion, and for 2026-013 (区教育局, co-unit 区生态环境分局) an approved
 // extension asked for on 2026-04-11.
-beforeAll(async () => {
-  await seedAndSync(buildFixture(40));
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(buildFixture(40));
 
-async function text(path: string): Promise<string> {
-  const response = await call(path);
-  const body = await response.text();
-  expect(response.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
-  return body;
-}
+const text = pageText;
 
 describe("看板上的三沟通、延期和协办意见", () => {
   it("建议页按日期列出审查结果、沟通记录、延期申请及审批、协办意见", async () => {
