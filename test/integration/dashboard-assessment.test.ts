@@ -109,6 +109,9 @@ describe("看板：单位测评", () => {
   it("承办单位页的统计表也有脚注，并多出第二轮的列", async () => {
     const html = await text("/units");
     expect(html).toContain("另有 1 条因填写错误未计入");
+    // Every year, as 统计; a year's figures are the report's and 单位测评's.
+    expect(html).toContain("本页与『统计』表一样统计台账中的全部年度");
+    expect(html).toContain('<a href="/report">年度报告</a>');
     // The second rounds' columns of 统计 (and units.csv), in the same order.
     const heads = [...html.matchAll(/<th class="num">(二次[^<]*)<\/th>/g)].map((m) => m[1]);
     expect(heads).toEqual(["二次交办", "二次已答复", "二次逾期未答复"]);
