@@ -37,6 +37,9 @@ export function isCrossYear(row: EvaluatedRow): boolean {
   return row.record.crossYear === true || row.record.secondRating === "不满意";
 }
 
+/** The latest round's rating (满意度, or 二次满意度 once given), "" without one. */
+const latestRating = (row: EvaluatedRow): string => row.record.secondRating ?? row.record.rating ?? "";
+
 /**
  * Finished: the latest rating is 满意 or 基本满意 and the latest reply is not a B still short of 已落实.
  * The status cannot tell (a suggestion marked 跨年督办 = 是 keeps that status once rated, and the
@@ -45,7 +48,7 @@ export function isCrossYear(row: EvaluatedRow): boolean {
  */
 export function finished(row: EvaluatedRow): boolean {
   const r = row.record;
-  const rating = r.secondRating ?? r.rating;
+  const rating = latestRating(row);
   if (rating !== "满意" && rating !== "基本满意") return false;
   const replyClass = r.secondRepliedOn && r.secondReplyClass ? r.secondReplyClass : r.replyClass;
   return replyClass !== "B" || r.implementation === "已落实";
@@ -72,7 +75,7 @@ export function carriedOverItem(
     status: row.computed.status,
     replyClass: (r.secondRepliedOn && r.secondReplyClass) || r.replyClass || "",
     implementation: r.implementation ?? "",
-    rating: r.secondRating ?? r.rating ?? "",
+    rating: latestRating(row),
     open: !finished(row),
   };
 }

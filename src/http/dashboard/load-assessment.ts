@@ -35,7 +35,8 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const stored = await loadFigures(base.deps.meta, base.summaryVersion, "assessments");
   if (stored) {
     const years = stored.assessments.map((a) => a.year);
-    // The latest year with a unit assessed, as defaultYearOf picks for the rows below.
+    // The latest year with a unit assessed: a year of only unreviewed suggestions has none (as
+    // defaultYearOf below skips a year with no suggestion counted).
     const chosen = year.value ?? stored.assessments.find((a) => a.rows.length > 0)?.year ?? years[0];
     const assessment = stored.assessments.find((a) => a.year === chosen);
     const excellent = stored.excellent?.[String(chosen)];
