@@ -1,4 +1,5 @@
 import type { DateRange } from "../../../sheets-schema/cells/setting-cells";
+import { isCountingRequest } from "../practice/counting-request";
 import type { PracticeIndex } from "../practice/practice-index";
 import { sourceOf } from "../practice/source";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -67,7 +68,12 @@ export function practiceEntries(
       date: r.appliedOn,
       kind: "extension",
       title: `延期申请 · ${r.unit}`,
-      lines: nonBlank([r.reason && `理由：${r.reason}`, decision]),
+      lines: nonBlank([
+        r.reason && `理由：${r.reason}`,
+        decision,
+        // A co-unit's request, or one with an 错误, moved nothing: a unit must not read it as granted.
+        !isCountingRequest(row.record, e) && "本申请有错误，不计入办理期限（见『校验问题』）",
+      ]),
     });
   }
   for (const o of practice.coOpinions.of(id)) {

@@ -2,6 +2,7 @@ import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
+import { isCountingRequest } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { ParsedRow } from "../read-tab";
@@ -77,11 +78,12 @@ function extensionView(row: EvaluatedRow, first: Round, ext: ExtensionRecord, ct
   });
 }
 
-/** The lead unit's decided requests, and the one that extended round 1 (the first approval). */
+/**
+ * The lead unit's decided requests that count (isCountingRequest: one with an 错误 is told to nobody
+ * until staff mend it), and the one that extended round 1 (the first approval).
+ */
 function decidedRequests(record: LedgerRecord, rows: readonly ParsedRow<ExtensionRecord>[]) {
-  const decided = rows.filter(
-    (e) => !e.blank && e.record.result && e.record.appliedOn && same(e.record.unit, record.leadUnit),
-  );
+  const decided = rows.filter((e) => e.record.result && isCountingRequest(record, e));
   const approved = decided.find((e) => e.record.result === "同意");
   return { decided, extending: record.period === "六个月" ? undefined : approved };
 }

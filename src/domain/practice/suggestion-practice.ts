@@ -5,6 +5,7 @@ import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs"
 import { nameKey } from "../directory";
 import { NO_PROBLEMS, type Problem } from "../problems";
 import type { ParsedRow } from "../read-tab";
+import { isCountingRequest } from "./counting-request";
 import { PRACTICE_FACTS } from "./practice-facts";
 import type { PracticeIndex } from "./practice-index";
 
@@ -59,7 +60,10 @@ class Report implements SuggestionPractice {
 
   /** A related row's own problems (cells, dates, approvals), reported with the suggestion. */
   addOwn(rows: readonly ParsedRow<unknown>[]): void {
-    for (const row of rows) if (row.problems.list.length > 0) this.listToAdd().push(...row.problems.list);
+    // A row's own sink does not know the 编号 it names: each problem is listed under it.
+    for (const row of rows)
+      for (const problem of row.problems.list)
+        this.listToAdd().push(problem.id ? problem : { ...problem, id: this.input.id });
   }
 
   private listToAdd(): Problem[] {
@@ -72,7 +76,8 @@ const sameName = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b)
 const listed = (names: readonly string[]) => (names.length > 0 ? names.join("、") : "无");
 
 /**
- * The approved requests that count: by the lead unit, 同意. The first one extends round 1. Returns
+ * The approved requests that count: by the lead unit, 同意, with no 错误 (isCountingRequest). The
+ * first one extends round 1. Returns
  * PRACTICE_FACTS flags: whether one did, and whether the lead unit has a decided or pending request.
  */
 function checkExtensions(input: SuggestionPracticeInput, report: Report): number {
@@ -112,7 +117,12 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): number
         "申请日期",
         `申请日期 ${e.appliedOn} 应晚于交办日期 ${r.assignedOn}：请核对`,
       );
-    } else if (e.appliedOn && r.assignedOn && e.appliedOn > input.threeMonthDue(r.assignedOn)) {
+    } else if (
+      e.appliedOn &&
+      r.assignedOn &&
+      r.period !== "六个月" &&
+      e.appliedOn > input.threeMonthDue(r.assignedOn)
+    ) {
       report.add(
         TAB_NAMES.extensions,
         ext,
@@ -122,6 +132,16 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): number
       );
     }
     if (e.result !== "同意" || !byLead) continue;
+    if (!isCountingRequest(r, ext)) {
+      report.add(
+        TAB_NAMES.extensions,
+        ext,
+        "错误",
+        "审批结果",
+        "这条延期申请有错误（见本行其他问题），改正前不计入办理期限，也不发延期审批结果和延期告知",
+      );
+      continue;
+    }
     if (approved) {
       report.add(
         TAB_NAMES.extensions,

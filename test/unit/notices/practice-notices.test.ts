@@ -136,6 +136,15 @@ describe("延期审批结果与延期告知", () => {
     expect(result?.body).toContain("你单位 2026年4月8日 提出");
   });
 
+  it("有错误的申请（理由未填、申请日期不晚于交办日期）不告知申请单位，也不告知代表", () => {
+    const types = ["延期审批结果", "延期告知"];
+    for (const wrong of [{ 理由: "" }, { 申请日期: "2026-03-02" }])
+      expect(
+        month([ASSIGNED], "2026-04-06", "2026-05-10", { extensions: [{ ...request, ...wrong }] }, types),
+        JSON.stringify(wrong),
+      ).toEqual([]);
+  });
+
   it("不同意的申请只告知申请单位；待审批的不发", () => {
     const refused = { ...request, 审批结果: "不同意" };
     expect(

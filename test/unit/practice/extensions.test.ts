@@ -21,21 +21,54 @@ describe("延期申请", () => {
     expect(problems([request()])).toEqual([]);
   });
 
-  it("理由必填", () => {
-    expect(problems([request({ 理由: "" })])).toEqual([
+  const notCounted = {
+    row: 2,
+    column: "审批结果",
+    level: "错误",
+    message: "这条延期申请有错误（见本行其他问题），改正前不计入办理期限，也不发延期审批结果和延期告知",
+  };
+
+  it("理由必填；未填理由的同意不延长办理期限", () => {
+    const evaluation = evaluateWith([ASSIGNED], { extensions: [request({ 理由: "" })] });
+    expect(problemsIn(evaluation, TAB_NAMES.extensions)).toEqual([
       { row: 2, column: "理由", level: "错误", message: "理由未填写：这是必填项，请补上" },
+      notCounted,
     ]);
+    expect(evaluation.rows[0]?.computed.dueDate).toBe("2026-06-02");
+    expect(hasFact(evaluation.rows[0]?.practice, "extended")).toBe(false);
   });
 
-  it("申请日期须晚于交办日期", () => {
-    expect(problems([request({ 申请日期: "2026-03-02", 审批日期: "2026-03-03" })])).toEqual([
+  it("申请日期须晚于交办日期；否则同意也不延长办理期限", () => {
+    const evaluation = evaluateWith([ASSIGNED], {
+      extensions: [request({ 申请日期: "2026-03-02", 审批日期: "2026-03-03" })],
+    });
+    expect(problemsIn(evaluation, TAB_NAMES.extensions)).toEqual([
       {
         row: 2,
         column: "申请日期",
         level: "错误",
         message: "申请日期 2026-03-02 应晚于交办日期 2026-03-02：请核对",
       },
+      notCounted,
     ]);
+    expect(evaluation.rows[0]?.computed.dueDate).toBe("2026-06-02");
+    expect(evaluation.rows[0]?.firstDeadline?.explanation).not.toContain("经批准延期");
+  });
+
+  it("本行的问题列在它所申请延期的建议编号下", () => {
+    const evaluation = evaluateWith([ASSIGNED], { extensions: [request({ 理由: "" })] });
+    const ids = evaluation.problems.filter((p) => p.tab === TAB_NAMES.extensions).map((p) => p.id);
+    expect(ids).toEqual(["2026-001", "2026-001"]);
+  });
+
+  it("办理时限已是六个月的建议，三个月后申请不算逾期后申请", () => {
+    expect(
+      problems(
+        [request({ 申请日期: "2026-06-03", 审批结果: "", 审批日期: "" })],
+        { ...ASSIGNED, 办理时限: "六个月" },
+        "2026-06-04",
+      ),
+    ).toEqual([]);
   });
 
   it("在三个月的办理期限之后申请的，提醒：逾期后申请", () => {
