@@ -12,7 +12,7 @@ import type { PracticeIndex } from "./practice/practice-index";
 import { checkSuggestionPractice } from "./practice/suggestion-practice";
 import { formatRowProblems, NO_PROBLEMS, type Problem } from "./problems";
 import type { ParsedRow, TabRows } from "./read-tab";
-import { computeStatus } from "./status";
+import { computeStatus, inSecondRound } from "./status";
 
 /**
  * One 建议台账 row after checking and computing. A class, not an object literal, for the reason
@@ -242,7 +242,9 @@ export function evaluateLedgerRows(
         ? deadlines.first(record.assignedOn, record.period, practice?.extended ?? false)
         : null;
     const secondDeadline = accepted && record.reassignedOn ? deadlines.second(record.reassignedOn) : null;
-    unknownYearWarning(row, secondDeadline ?? firstDeadline);
+    // The round the status speaks of: its due date is the one 办理期限 shows.
+    const currentDeadline = (inSecondRound(record) ? secondDeadline : null) ?? firstDeadline;
+    unknownYearWarning(row, currentDeadline);
     const status = computeStatus(record, {
       today: ctx.today,
       dueSoonDays: ctx.dueSoonDays,
@@ -251,7 +253,7 @@ export function evaluateLedgerRows(
     });
     row.problems.setId(id || null);
     const problems = row.problems.list;
-    const dueDate = (secondDeadline ?? firstDeadline)?.due ?? "";
+    const dueDate = currentDeadline?.due ?? "";
     const computed = new ComputedCells(dueDate, status, formatRowProblems(problems));
     out.push(
       new LedgerRowEvaluation({

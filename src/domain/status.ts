@@ -39,6 +39,15 @@ function handlingStatus(due: string | null, ctx: StatusContext): LedgerStatus {
 }
 
 /**
+ * Whether round 2 is the round the status speaks of: 二次交办日期 set after round 1's reply was rated
+ * (computeStatus reaches round 2 only then). A 二次交办日期 typed before any reply is an 错误 on the
+ * row, and round 1 stays current: its due date is the one 办理期限 shows beside 已逾期 or 办理中.
+ */
+export function inSecondRound(row: Pick<StatusFields, "reassignedOn" | "repliedOn" | "rating">): boolean {
+  return !!row.reassignedOn && !!row.repliedOn && !!row.rating;
+}
+
+/**
  * 台账状态 by the spec's rules, first match wins (退回修改 and 撤回 of practice.md first). A second assignment (二次交办日期) opens round 2,
  * which runs through rules 5–6 again with its own due date, reply and rating; rules 8–10 then look
  * at the latest round's rating. Total: inconsistent rows (flagged by the row checks) still get a
@@ -57,7 +66,7 @@ export function computeStatus(row: StatusFields, ctx: StatusContext): LedgerStat
   if (!row.rating) return "待测评";
   if (row.rating === "不满意" && !row.reassignedOn) return "待二次交办";
   // Round 2 runs through rules 5–6 with its own dates.
-  if (row.reassignedOn) {
+  if (inSecondRound(row)) {
     if (!row.secondRepliedOn) return handlingStatus(ctx.secondDue, ctx);
     if (!row.secondRating) return "待测评";
   }

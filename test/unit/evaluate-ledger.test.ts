@@ -35,6 +35,14 @@ describe("evaluateLedger", () => {
     expect(evaluated?.firstDeadline?.due).toBe("2026-04-20");
   });
 
+  it("a 二次交办日期 typed before any reply leaves round 1 current: its due date beside its status", () => {
+    const row = { 主办单位: "区教育局", 交办日期: "2026-01-20", 二次交办日期: "2026-05-01" };
+    const evaluated = evaluateRows([row]).rows[0];
+    // Round 1 was due 2026-04-20 and today is 2026-05-10: overdue, and 办理期限 says by when.
+    expect(evaluated?.computed).toMatchObject({ dueDate: "2026-04-20", status: "已逾期" });
+    expect(evaluated?.secondDeadline?.due).toBe("2026-06-01");
+  });
+
   it("numbers rows with a blank 编号 after the highest number of their year", () => {
     const evaluation = evaluateRows([
       { 编号: "2026-007" },
