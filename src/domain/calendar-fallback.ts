@@ -136,7 +136,8 @@ function springFestivalSpan(year: number): string {
 export function arrangementMissingMessage(years: readonly number[]): string {
   return (
     `${years.join("、")} 年的放假和调休安排尚未录入，相关办理期限暂按周末和法定节日（含补休）推算，为暂定期限：` +
-    `国务院办公厅公布安排后，请在本表逐日录入（类型 休 或 班）；录入${years.map(springFestivalSpan).join("、")}各日为 休 后，本提醒消除`
+    `国务院办公厅公布安排后，请在本表逐日录入全年的放假和调休（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节的休息日和补休，以及调休上班日，类型 休 或 班）；` +
+    `录入 ${years.map(springFestivalSpan).join("、")} 各日为 休 后，本提醒消除，此后该年按本表录入的日期计算（法定节日当天未录入的仍按休息日）`
   );
 }
 

@@ -69,11 +69,13 @@ function springFestivalEntered(year: number, overrideDays: ReadonlyMap<number, H
  * Builds the calendar from the built-in data and the 节假日 rows (which win). A year is known when
  * chinese-days has its arrangement or 节假日 holds its 春节 block; an unknown year's rest days are
  * the weekends and the statutory festivals with their 补休 (calendar-fallback.ts), 节假日 rows
- * still winning; a known year's are exactly the arrangement's (its 节假日 rows, or chinese-days).
+ * still winning; a year chinese-days knows rests as it says; a year entered in 节假日 rests on its
+ * rows, the weekends and the festivals' own days (not their 补休).
  */
 export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calendar {
   const builtIn = builtInCalendar();
   const overrideDays = new Map<number, HolidayOverride>();
+  const builtInYears: ReadonlySet<number> = new Set(builtIn.years);
   const years = new Set(builtIn.years);
   const overrideYears = new Set<number>();
   for (const override of overrides) {
@@ -96,9 +98,13 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
       };
     const day = builtIn.days.get(serial);
     if (day) return { rest: day.rest, reason: day.rest ? "holiday" : "adjustedWorkday", name: day.name };
-    if (!years.has(year)) {
+    if (!builtInYears.has(year)) {
       const statutory = fallbackYear(year)?.days.get(serial);
-      if (statutory)
+      // A year nobody entered rests on the festivals and their 补休. One entered in 节假日 (its 春节
+      // block) still rests on the festivals' own days, which the law fixes whatever the arrangement
+      // (staff who typed only 春节 would otherwise turn 元旦 into a working day; a row typed 班 wins
+      // above); its 补休 are the arrangement's to place, so its rows say them.
+      if (statutory && (!years.has(year) || !statutory.makeUp))
         return {
           rest: true,
           reason: statutory.makeUp ? "statutoryMakeUp" : "statutoryHoliday",

@@ -171,7 +171,7 @@ describe("未录入放假安排的年份：周末加《全国年节及纪念日�
     );
   });
 
-  it("已录入安排的年份不再推算：录入春节各日后，提醒消除，期限只按『节假日』表和周末计算", () => {
+  it("已录入安排的年份不再推算补休：录入春节各日后，提醒消除，期限按『节假日』表、周末和法定节日当天计算", () => {
     const entered = buildCalendar(SPRING_2027);
     expect(entered.isYearKnown(2027)).toBe(true);
     expect(entered.isRestDay("2027-02-05")).toBe(true);
@@ -180,6 +180,18 @@ describe("未录入放假安排的年份：周末加《全国年节及纪念日�
     const deadline = firstRoundDeadline("2026-11-05", "三个月", entered);
     expect(deadline).toMatchObject({ due: "2027-02-09", unknownYears: [] });
     expect(deadline.explanation).not.toContain("暂定");
+  });
+
+  it("只录入了春节的年份，元旦等法定节日当天仍是休息日（录为 班 的除外），期限不落在元旦", () => {
+    const entered = buildCalendar(SPRING_2027);
+    expect(entered.isYearKnown(2027)).toBe(true);
+    for (const date of ["2027-01-01", "2027-05-01", "2027-10-01"])
+      expect(entered.isRestDay(date), date).toBe(true);
+    expect(entered.describe("2027-01-01")).toMatchObject({ rest: true, name: "元旦", yearKnown: true });
+    // 二次交办日期 2026-12-02 with 30天: 2027-01-01 (a Friday, 元旦) rolls past the weekend.
+    expect(secondRoundDeadline("2026-12-02", 30, entered).due).toBe("2027-01-04");
+    const worked = buildCalendar([...SPRING_2027, { date: "2027-01-01", rest: false, note: "调休上班" }]);
+    expect(worked.isWorkingDay("2027-01-01")).toBe(true);
   });
 
   it("只录入一行或春节只录入一部分时，年份仍算未录入，提醒继续", () => {

@@ -71,7 +71,9 @@ describe("节假日 提醒 for a year with no arrangement", () => {
     expect(holidayNote([])).toEqual([
       expect.objectContaining({
         level: "提醒",
-        message: expect.stringContaining("录入2027 年春节 2027-02-05 至 2027-02-08各日为 休 后，本提醒消除"),
+        message: expect.stringContaining(
+          "录入 2027 年春节 2027-02-05 至 2027-02-08 各日为 休 后，本提醒消除",
+        ),
       }),
     ]);
   });
