@@ -110,11 +110,47 @@ describe("notice delivery to each channel", () => {
     expect(ranges).not.toContain("'建议台账'");
     // 通知记录's header is read once, in the same call as the ledger's header and columns.
     const headerReads = (await emulator.requests(since)).filter((r) =>
-      [r.query.ranges ?? []].flat().includes("'通知记录'!1:1"),
+      [r.query.ranges ?? []].flat().includes("'通知记录'!1:2"),
     );
     expect(headerReads.map((r) => [r.query.ranges ?? []].flat().slice(0, 2))).toEqual([
-      ["'建议台账'!1:1", "'通知记录'!1:1"],
+      ["'建议台账'!1:1", "'通知记录'!1:2"],
     ]);
+  });
+
+  it("fills the rows under 通知记录's header that sheet:init formatted: 时间 reads as a date and time, not bold", async () => {
+    const { deps, queued, jobs } = await plannedDay();
+    const sheet = await emulator.spreadsheet(office);
+    const sheetId = sheet.sheets.find((s) => s.properties.title === "通知记录")?.properties.sheetId ?? 0;
+    // The tab as sheet:init lays it out: a bold header, a date-time format on the rows below.
+    await deps.sheets.batchUpdate([
+      {
+        repeatCell: {
+          range: { sheetId, startRowIndex: 0, endRowIndex: 1 },
+          cell: { userEnteredFormat: { textFormat: { bold: true } } },
+          fields: "userEnteredFormat.textFormat.bold",
+        },
+      },
+      {
+        repeatCell: {
+          range: { sheetId, startRowIndex: 1, endRowIndex: 20, startColumnIndex: 0, endColumnIndex: 1 },
+          cell: { userEnteredFormat: { numberFormat: { type: "DATE_TIME", pattern: "yyyy-mm-dd hh:mm" } } },
+          fields: "userEnteredFormat.numberFormat",
+        },
+      },
+    ]);
+    await deliverBatch(
+      "jianyi-notices",
+      queued.map((body, i) => ({ id: `m${i}`, body })),
+      (b) => consumeNotices(b, deps),
+    );
+    expect(await writeQueuedNoticeLog(deps, jobs)).toBe(1);
+
+    const shown = await emulator.getValues(office, "'通知记录'", "FORMATTED_VALUE");
+    expect(shown).toHaveLength(6);
+    for (const row of shown.slice(1)) expect(row[logCol("时间")]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const grid = (await emulator.spreadsheet(office)).sheets.find((s) => s.properties.title === "通知记录");
+    for (const rowData of grid?.data?.[0]?.rowData?.slice(1, 6) ?? [])
+      expect(rowData.values?.[0]?.userEnteredFormat).not.toMatchObject({ textFormat: { bold: true } });
   });
 
   it("writes the log from the job queue's step, and tries it again while another flush holds the log", async () => {

@@ -41,14 +41,21 @@ function outcomeRows(
   );
 }
 
-/** 通知记录's header row: as read with the ledger's columns, or alone when they were not read. */
-async function logHeaderRow(
+const blankCell = (cell: unknown) => cell === "" || cell === null || cell === undefined;
+
+/**
+ * 通知记录's header row, and whether a row follows it: as read with the ledger's columns, or alone
+ * when they were not read.
+ */
+async function logTop(
   sheets: SheetsClient,
   ledger: LedgerColumns | null,
   range: string,
-): Promise<unknown[]> {
-  const values = ledger ? ledger.also[0] : (await sheets.batchGet([range]))[0]?.values;
-  return (values?.[0] ?? []) as unknown[];
+): Promise<{ header: unknown[]; rowsBelow: boolean }> {
+  const values = (ledger ? ledger.also[0] : (await sheets.batchGet([range]))[0]?.values) as
+    | unknown[][]
+    | undefined;
+  return { header: values?.[0] ?? [], rowsBelow: !(values?.[1] ?? []).every(blankCell) };
 }
 
 /**
@@ -69,7 +76,8 @@ export async function flushNoticeLog(
     const outcomes = await deps.noticeOutbox.unlogged(FLUSH_LIMIT);
     if (outcomes.length === 0) return { outcome: "ok", logged: 0, lastNotices: 0, held: 0, sheetsCalls: 0 };
     const { timeZone } = await officeClock(deps.tabCache, nowMs);
-    const logHeader = `${quoteSheet(TAB_NAMES.noticeLog)}!1:1`;
+    // The header and the row under it: whether the tab holds any notice yet (see appendRowsOnce).
+    const logHeader = `${quoteSheet(TAB_NAMES.noticeLog)}!1:2`;
     const sentIds = [
       ...new Set(
         outcomes.filter((n) => n.status === "已发送" && n.suggestionId).map((n) => n.suggestionId as string),
@@ -77,9 +85,9 @@ export async function flushNoticeLog(
     ];
     // 通知记录's header comes with the ledger's columns when 最近通知 is to be written: one read less.
     const ledger = sentIds.length > 0 ? await readRowsHolding(deps, sentIds, [], [logHeader]) : null;
-    const header = await logHeaderRow(deps.sheets, ledger, logHeader);
+    const { header, rowsBelow } = await logTop(deps.sheets, ledger, logHeader);
     const last = await writeLastNotices(deps, ledger?.rows ?? [], sentIds, timeZone);
-    const emptyTab = header.every((cell) => cell === "" || cell === null || cell === undefined);
+    const emptyTab = header.every(blankCell);
     const match = matchHeaders(noticeLogTab, emptyTab ? noticeLogTab.columns.map((c) => c.header) : header);
     if (!match.ok) {
       const reasons = match.problems.map((p) => p.message).join("；");
@@ -91,7 +99,9 @@ export async function flushNoticeLog(
     const rows = outcomeRows(outcomes, timeZone, match.columns);
     // A tab left without its header gets it back with the first rows.
     const values = emptyTab ? [noticeLogTab.columns.map((c) => c.header), ...rows] : rows;
-    await appendRowsOnce(deps.sheets, TAB_NAMES.noticeLog, values);
+    // The first notices fill the rows `sheet:init` formatted (时间 as a date and time): inserted under
+    // the header they took its bold and no date format, and every row after copied theirs.
+    await appendRowsOnce(deps.sheets, TAB_NAMES.noticeLog, values, { overwrite: !rowsBelow });
     await deps.noticeOutbox.markLogged(outcomes.map((n) => n.id));
     return {
       outcome: "ok",
