@@ -118,8 +118,13 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
   };
 }
 
+/**
+ * The year a new 编号 is numbered in: 提出日期's, or today's when it is blank or after today (an
+ * 错误 staff will mend: a typo must not take next year's 001).
+ */
 function yearOfRow(record: LedgerRecord, today: string): number {
-  return Number((record.submittedOn ?? today).slice(0, 4));
+  const on = record.submittedOn && record.submittedOn <= today ? record.submittedOn : today;
+  return Number(on.slice(0, 4));
 }
 
 const NONE_UNREADABLE: Readonly<Record<string, string>> = Object.freeze({});

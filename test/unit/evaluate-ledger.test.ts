@@ -58,6 +58,16 @@ describe("evaluateLedger", () => {
     ]);
   });
 
+  it("numbers a row whose 提出日期 is after today (an 错误) in today's year, not next year's", () => {
+    const evaluation = evaluateRows([{ 编号: "2026-007" }, { 编号: "", 提出日期: "2027-03-01" }]);
+    expect(evaluation.rows[1]?.newId).toBe("2026-008");
+    expect(
+      rowProblems(evaluation, 3)
+        .map((p) => p.message)
+        .join("\n"),
+    ).toContain("晚于今天");
+  });
+
   it("never hands out a number issued before, even if its row was deleted", () => {
     const tabs = makeTabs([makeRow({ 编号: "" })]);
     const evaluation = evaluateLedger({ tabs, today: TODAY, issuedIds: ["2026-001", "2026-002"] });
