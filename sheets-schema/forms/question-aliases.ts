@@ -33,6 +33,9 @@ export const QUESTION_ALIASES: Readonly<Record<string, string>> = {
   提交日期: "提出日期",
   提交时间: "提出日期",
   日期: "提出日期",
+  // Reply and rating forms name the suggestion they answer (docs/deploy.md lists 建议编号→编号).
+  建议编号: "编号",
+  答复时间: "答复日期",
   届别: "届次",
   会议届次: "届次",
   其他说明: "备注",

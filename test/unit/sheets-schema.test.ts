@@ -320,6 +320,9 @@ describe("form question aliases", () => {
     ["* 建议类别：", "类别"],
     ["标题", "标题"],
     ["提出日期", "提出日期"],
+    // A reply or rating form's question naming the suggestion it answers.
+    ["建议编号", "编号"],
+    ["答复时间", "答复日期"],
   ])("maps %j to %s", (question, header) => {
     expect(headerForQuestion(question)).toBe(header);
   });

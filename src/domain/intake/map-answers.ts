@@ -1,3 +1,4 @@
+import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
 import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases";
@@ -60,6 +61,12 @@ export function formColumnFor(form: FormKind, question: string): string | null {
   return allowed.includes(header) ? header : null;
 }
 
+/**
+ * Answers naming an existing suggestion: typed with a Chinese IME (`２０２６－１２７`) they are read
+ * as ASCII, as the ledger reads its dates and numbers, or the 编号 would match no row.
+ */
+const ID_HEADERS: ReadonlySet<string> = new Set(["编号", "建议编号"]);
+
 /** A date the sheet can show as a date (serial number), or the text as typed when it is not one. */
 function dateCell(text: string): CellWrite {
   const parsed = parseDateValue(text);
@@ -88,9 +95,10 @@ export function mapAnswers(
   const cells: Record<string, CellWrite> = {};
   const extras: string[] = [];
   for (const [question, value] of Object.entries(answers)) {
-    const text = answerText(value);
-    if (!text) continue;
+    const typed = answerText(value);
+    if (!typed) continue;
     const header = formColumnFor(form, question);
+    const text = header && ID_HEADERS.has(header) ? toHalfWidth(typed) : typed;
     if (header) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : textCell(header, text);
     else extras.push(`${question.trim()}：${text}`);
   }

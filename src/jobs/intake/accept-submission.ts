@@ -101,6 +101,13 @@ export async function acceptSubmission(
     suggestionId = String(cells.编号 ?? "").trim();
     if (!suggestionId)
       return { kind: "invalid", field: "answers.编号", message: "答复和测评须填写建议编号（编号）" };
+    // A rating without 满意度 would still write 测评日期: the row would read as rated with no rating.
+    if (form === "rating" && !String(cells.满意度 ?? "").trim())
+      return {
+        kind: "invalid",
+        field: "answers.满意度",
+        message: "测评须填写满意度（满意、基本满意或不满意）：请补上后重新提交",
+      };
   }
   const { entry, created } = await deps.inbox.insert({
     form,

@@ -37,6 +37,8 @@ export type ApplyResult =
       appended: number;
       updated: number;
       unmatched: number;
+      /** Replies to a round the deputy already rated: kept, not written, listed in 校验问题. */
+      refused: number;
       alreadyThere: number;
       /** Rows added to 沟通记录, 延期申请 and 协办意见; objections recorded for staff. */
       practiceRows: number;
@@ -133,6 +135,7 @@ export async function applyInbox(
         appended: fromOpinions.appended,
         updated: 0,
         unmatched: 0,
+        refused: 0,
         alreadyThere: fromOpinions.alreadyThere,
         ...extra,
         sheetsCalls,
@@ -180,6 +183,13 @@ export async function applyInbox(
       "unmatched",
       at,
     );
+    // Failed, not applied: the sync lists each in 校验问题 with its reason and queues it again, so a
+    // reply that came before staff typed 二次交办日期 still lands in round 2 once they do.
+    await deps.inbox.markEach(
+      plan.refused.map(({ entry, reason }) => ({ entry, error: reason })),
+      "failed",
+      at,
+    );
     if (waiting.length > 0) {
       return {
         outcome: "failed",
@@ -193,6 +203,7 @@ export async function applyInbox(
       appended: plan.appended.length,
       updated: updated.length,
       unmatched: plan.unmatched.length,
+      refused: plan.refused.length,
       alreadyThere: plan.alreadyThere.length,
       ...extra,
       sheetsCalls: deps.sheets.callCount - callsBefore,

@@ -1,4 +1,5 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
+import { isoFromSerial } from "../../domain/civil-date";
 import { RATING_COMMENT } from "../../domain/intake/map-answers";
 import type { CellScalar, PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
@@ -16,6 +17,8 @@ export interface ApplyPlan {
   /** Already in the sheet (an earlier attempt wrote them): nothing to do. */
   alreadyThere: InboxEntry[];
   unmatched: { entry: InboxEntry; reason: string }[];
+  /** Replies to a round the deputy already rated: kept in the inbox, not written, told to staff. */
+  refused: { entry: InboxEntry; reason: string }[];
 }
 
 type CellWrite = { header: string; value: CellScalar; appendLine?: boolean };
@@ -65,6 +68,32 @@ function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap
   return writes;
 }
 
+/** A cell as 校验问题 says it: a date serial as its date, anything else as typed. */
+const shown = (cell: unknown): string => (typeof cell === "number" ? isoFromSerial(cell) : cellText(cell));
+
+/**
+ * Why a reply may not be written to its row, or null: the deputy has rated the round it would fill
+ * (round 1, or round 2 once 二次交办日期 is set). Writing it would change the reply under the
+ * deputy's rating (a 不满意 would then rate a reply it never saw) and put 答复日期 after 测评日期.
+ */
+function ratedRoundReason(row: readonly unknown[], columns: ColumnMap): string | null {
+  const at = (key: keyof ColumnMap["indexOf"]) => {
+    const i = columns.indexOf[key];
+    return i === undefined ? "" : shown(row[i]);
+  };
+  const keep = "为免改动代表测评过的答复，不予写入；如需更正答复，请代表工委核实后直接在台账中修改";
+  if (at("reassignedOn")) {
+    const rating = at("secondRating");
+    return rating ? `代表已对二次答复提交测评（二次满意度 ${rating}），${keep}` : null;
+  }
+  const rating = at("rating");
+  const ratedOn = at("ratedOn");
+  if (!rating && !ratedOn) return null;
+  const said = `代表${ratedOn ? `已于 ${ratedOn} ` : "已"}对本轮答复提交测评${rating ? `（满意度 ${rating}）` : ""}`;
+  // A unit's answer to a 不满意 belongs to round 2: it lands there once staff record the 二次交办.
+  return `${said}，${keep}；如这是二次交办后的答复，请先填写二次交办日期，系统会把它写入二次答复`;
+}
+
 /**
  * Decides what a batch of inbox entries writes, from the ledger as just read: each suggestion is
  * added once (an entry whose 编号 and 标题 are already in the sheet is done), each reply or rating
@@ -96,6 +125,7 @@ export function planApply(
     writesOf: new Map(),
     alreadyThere: [],
     unmatched: [],
+    refused: [],
   };
   const newIds = new Set<string>();
   // Two answers for one cell in a batch: the later submission wins, written once.
@@ -129,6 +159,11 @@ export function planApply(
       continue;
     }
     const row = rows[0] as number;
+    const refusal = entry.form === "reply" ? ratedRoundReason(ledger[row - 1] ?? [], columns) : null;
+    if (refusal) {
+      plan.refused.push({ entry, reason: refusal });
+      continue;
+    }
     const own: PlannedWrite[] = cellsFor(entry, ledger[row - 1] ?? [], columns).map((c) => ({
       key: { kind: "id", id: entry.suggestionId },
       header: c.header,

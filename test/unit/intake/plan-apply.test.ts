@@ -76,3 +76,28 @@ describe("planApply: replies and ratings from personal links", () => {
     ]);
   });
 });
+
+describe("planApply: a reply to a round the deputy already rated", () => {
+  const plan = (row: Record<string, unknown>) => {
+    const sheet = ledger(ALL, { 编号: "2026-007", 标题: "修路", ...row });
+    const match = matchHeaders(ledgerTab, sheet[0]);
+    if (!match.ok) throw new Error("headers");
+    return planApply([entry("reply", { 答复日期: 46356, 答复类别: "A" }, false)], sheet, match.columns);
+  };
+
+  it("writes nothing and says why when round 1 is rated", () => {
+    const refused = plan({ 答复日期: 46200, 满意度: "不满意", 测评日期: 46342 });
+    expect(refused.writes).toEqual([]);
+    expect(refused.refused.map((r) => r.reason)).toEqual([
+      "代表已于 2026-11-16 对本轮答复提交测评（满意度 不满意），为免改动代表测评过的答复，不予写入；如需更正答复，请代表工委核实后直接在台账中修改；如这是二次交办后的答复，请先填写二次交办日期，系统会把它写入二次答复",
+    ]);
+  });
+
+  it("writes nothing when round 2 is rated, and to round 2 while it awaits its reply", () => {
+    const round2 = { 答复日期: 46200, 满意度: "不满意", 测评日期: 46300, 二次交办日期: 46340 };
+    expect(plan({ ...round2, 二次答复日期: 46350, 二次满意度: "不满意" }).refused).toHaveLength(1);
+    const open = plan(round2);
+    expect(open.refused).toEqual([]);
+    expect(open.writes.map((w) => w.header)).toContain("二次答复日期");
+  });
+});
