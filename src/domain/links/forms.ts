@@ -45,11 +45,14 @@ export interface ReplyAnswers {
   落实情况?: string;
 }
 
-/** 答复类别 A–D, 答复内容 (required for C), 答复日期 (not after today, not before 交办日期), 落实情况 for B. */
+/**
+ * 答复类别 A–D, 答复内容 (required for C), 答复日期 (not after today, not before the round's start:
+ * 交办日期, or 二次交办日期 once the suggestion was assigned again), 落实情况 for B.
+ */
 export function checkReplyForm(
   fields: FormFields,
   today: string,
-  assignedOn: string | null,
+  record: Pick<LedgerRecord, "assignedOn" | "reassignedOn">,
 ): FormResult<ReplyAnswers> {
   const errors: string[] = [];
   const replyClass = one(fields, "答复类别");
@@ -64,7 +67,10 @@ export function checkReplyForm(
     errors.push(`答复内容有 ${text.length} 字，超过 ${REPLY_TEXT_MAX} 字：请精简，完整内容请见答复函`);
   if (!isIsoDate(date)) errors.push("答复日期格式不对：请选择日期");
   else if (date > today) errors.push("答复日期不能晚于今天");
-  else if (assignedOn && date < assignedOn) errors.push(`答复日期不能早于交办日期 ${assignedOn}`);
+  else if (record.reassignedOn && date < record.reassignedOn)
+    errors.push(`这是二次交办后的答复，答复日期不能早于二次交办日期 ${record.reassignedOn}`);
+  else if (record.assignedOn && date < record.assignedOn)
+    errors.push(`答复日期不能早于交办日期 ${record.assignedOn}`);
   if (implementation && !(IMPLEMENTATION_STATES as readonly string[]).includes(implementation))
     errors.push("落实情况请选择 已落实 或 推进中");
   if (errors.length > 0) return { ok: false, errors };

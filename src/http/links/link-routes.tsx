@@ -100,7 +100,7 @@ export const linkRoutes = new Hono<AppEnv>()
     await requireReplyOpen(ctx, item);
     const { fields, file } = await readReplyForm(c.req.raw, "答复函");
     const nonce = nonceOf(fields);
-    const form = checkReplyForm(fields, ctx.today, item.row.record.assignedOn || null);
+    const form = checkReplyForm(fields, ctx.today, item.row.record);
     const letter = file ? await checkLetter(file) : await checkUploadedLetter(ctx.deps.letters, fields, id);
     const errors = [...(form.ok ? [] : form.errors), ...(letter && !letter.ok ? [letter.message] : [])];
     if (!form.ok || (letter && !letter.ok)) {

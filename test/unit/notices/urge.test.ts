@@ -45,6 +45,11 @@ describe("the 领导催办 a leader's 催办 sends the lead unit", () => {
     );
   });
 
+  it("names the 领办领导 who pressed it, not the suggestion's 督办领导", () => {
+    const both = { ...KEY, 领办领导: "王建国副区长" };
+    expect(urged(both, "2026-05-20", [], "王建国副区长").body).toMatch(/^区教育局：王建国副区长督办的/);
+  });
+
   it("asks for a reply by 办理期限 while it has not passed, naming the leader without a second title", () => {
     expect(urged(KEY, "2026-05-20").body).toBe(
       "区教育局：刘振华主任督办的王学军代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-124），办理期限为 2026年6月2日，目前尚未答复代表，请抓紧办理、按期答复。",
@@ -62,7 +67,9 @@ describe("the 领导催办 a leader's 催办 sends the lead unit", () => {
   });
 
   it("calls a leader named without a title 同志", () => {
-    expect(urged({ ...KEY, 督办领导: "刘振华" }, "2026-05-20").body).toContain("区教育局：刘振华同志督办的");
+    expect(urged({ ...KEY, 督办领导: "刘振华" }, "2026-05-20", [], "刘振华").body).toContain(
+      "区教育局：刘振华同志督办的",
+    );
   });
 
   it("follows today's built-in text where 通知模板 still holds the earlier one, unedited", () => {
