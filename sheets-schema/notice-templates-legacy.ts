@@ -56,6 +56,12 @@ const LEGACY_TEMPLATES: readonly { type: NoticeType; title: string; body: string
     body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，目前尚未答复代表，请抓紧办理、按期答复。`,
   },
   {
+    // Before it said when a 延期申请 refused left the suggestion overdue.
+    type: "延期审批结果",
+    title: "延期申请审批结果：{{编号}} {{审批结果}}",
+    body: "{{接收方}}：你单位 {{申请日期}} 提出的建议《{{标题}}》（编号 {{编号}}）延期申请，审批结果为：{{审批结果}}。本件办理期限为 {{办理期限}}，请按期答复代表。",
+  },
+  {
     type: "督办周报",
     title: "代表建议办理督办周报",
     body: "{{接收方}}：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",

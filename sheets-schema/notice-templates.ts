@@ -22,6 +22,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "协办意见期限",
   ...PRACTICE_PLACEHOLDERS,
   "个人链接",
+  "测评意见",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -100,7 +101,7 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "二次交办通知",
     title: "建议二次交办通知：{{编号}} {{标题}}",
-    body: `{{接收方}}：{{领衔代表}}代表对建议《{{标题}}》（编号 {{编号}}）的办理结果不满意，现予二次交办。请重新研究办理，于 {{办理期限}} 前再次答复代表。`,
+    body: `{{接收方}}：{{领衔代表}}代表对建议《{{标题}}》（编号 {{编号}}）的办理结果不满意{{#测评意见}}，代表的意见是：“{{测评意见}}”{{/测评意见}}，现予二次交办。请重新研究办理，于 {{办理期限}} 前再次答复代表。`,
   },
   {
     type: "跟踪提醒",

@@ -3,6 +3,7 @@ import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
+import { RATING_COMMENT } from "../intake/map-answers";
 import { PERSONAL_LINK_SLOT } from "../links/notice-link";
 import { displayDate, displayRaw, displayValue } from "./format";
 
@@ -41,6 +42,23 @@ export function ratingLinkFor(link: string, id: string): string {
   return link ? link.replace(ID_IN_LINK, encodeURIComponent(id)) : "";
 }
 
+/**
+ * The deputy's words with the latest rating: the last `测评意见（…）：…` line intake wrote into 备注
+ * (a rating form's comment has no column). Units never see the sheet, so the 二次交办通知 carries
+ * what the deputy found wanting.
+ */
+export function latestRatingComment(notes: unknown): string {
+  if (typeof notes !== "string" || !notes.includes(RATING_COMMENT)) return "";
+  const lines = notes.split("\n");
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const line = (lines[i] as string).trim();
+    if (!line.startsWith(`${RATING_COMMENT}（`)) continue;
+    const colon = line.indexOf("）：");
+    return colon < 0 ? "" : line.slice(colon + 2).trim();
+  }
+  return "";
+}
+
 function computedValues(id: string, round: RoundFacts, recipient: string, ctx: ViewContext): View {
   const { due, start } = round;
   return {
@@ -77,6 +95,7 @@ export function rowView(
   view.校验问题 = "";
   view.最近通知 = "";
   if (round.round === 1) for (const header of ROUND_TWO_HEADERS) view[header] = "";
+  view.测评意见 = latestRatingComment(row.record.notes);
   return { ...view, ...computedValues(row.id, round, recipient, ctx) };
 }
 
@@ -91,6 +110,7 @@ export function cellsView(
   for (const col of ledgerTab.columns)
     view[col.header] = displayRaw(col.header, col.cell.kind, cells[col.header]);
   view.编号 = id;
+  view.测评意见 = latestRatingComment(cells.备注);
   return { ...view, ...computedValues(id, { start: null, due: null }, recipient, ctx) };
 }
 
@@ -107,5 +127,6 @@ export function blankView(recipient: string): View {
     接收方: recipient,
     协办意见期限: "",
     个人链接: "",
+    测评意见: "",
   };
 }

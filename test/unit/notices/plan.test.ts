@@ -130,6 +130,25 @@ describe("planning notices: the day each one is due", () => {
     );
   });
 
+  it("the 二次交办通知 tells the unit what the deputy found wanting, from the rating's 测评意见 in 备注", () => {
+    const second = {
+      ...REPLIED,
+      满意度: "不满意",
+      测评日期: "2026-05-25",
+      二次交办日期: "2026-06-01",
+      备注: "会前调研\n测评意见（张明）：补贴标准没有提高，只是列入计划",
+    };
+    const notice = planAt([second], "2026-06-01").notices.find((n) => n.type === "二次交办通知");
+    expect(notice?.body).toBe(
+      "区教育局：张明代表对建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）的办理结果不满意，" +
+        "代表的意见是：“补贴标准没有提高，只是列入计划”，现予二次交办。请重新研究办理，于 2026年7月1日 前再次答复代表。",
+    );
+    const silent = { ...second, 备注: "会前调研" };
+    expect(planAt([silent], "2026-06-01").notices.find((n) => n.type === "二次交办通知")?.body).toContain(
+      "的办理结果不满意，现予二次交办。",
+    );
+  });
+
   it("答复日期填了但无法识别时，不再发到期提醒和逾期催办，改为给工作人员一条错误", () => {
     const mistyped = { ...ASSIGNED, 答复日期: "5月20日", 答复类别: "A" };
     // With no reply at all, the unit gets these in the same span (a first run catches up d15).

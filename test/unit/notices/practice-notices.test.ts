@@ -145,6 +145,17 @@ describe("延期审批结果与延期告知", () => {
       ).toEqual([]);
   });
 
+  it("办理期限已过时不同意的，告知已逾期几天、请立即答复，不说“按期”", () => {
+    const late = { ...request, 申请日期: "2026-05-28", 审批结果: "不同意", 审批日期: "2026-06-05" };
+    const notice = plan([ASSIGNED], "2026-06-05", { extensions: [late] }).notices.find(
+      (n) => n.type === "延期审批结果",
+    );
+    expect(notice?.body).toContain(
+      "审批结果为：不同意。本件办理期限为 2026年6月2日，已逾期 3 天，请立即办理并答复代表。",
+    );
+    expect(notice?.body).not.toContain("按期");
+  });
+
   it("不同意的申请只告知申请单位；待审批的不发", () => {
     const refused = { ...request, 审批结果: "不同意" };
     expect(
