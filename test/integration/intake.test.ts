@@ -58,6 +58,17 @@ describe("form webhooks: answers", () => {
     expect(count?.n).toBe(1);
   });
 
+  it("numbers a suggestion whose 提出日期 is after the day it was sent in that day's year, not next year's 001", async () => {
+    // Sent on 2026-11-26 with 提出日期 typed as 2027-03-01: a typo the sync reports as 晚于今天.
+    const response = await postForm(
+      "suggestion",
+      suggestion("resp-future", { 标题: "关于修缮校舍的建议", 领衔代表: "王建国0", 提出日期: "2027-03-01" }),
+    );
+
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ 编号: "2026-021", status: "pending" });
+  });
+
   it("refuses a missing or wrong signature with 401", async () => {
     const body = suggestion("resp-2", { 标题: "x", 领衔代表: "王建国0" });
     const unsigned = await exports.default.fetch(
@@ -163,6 +174,24 @@ describe("form webhooks: into the ledger", () => {
     expect(after[col("答复日期")]).toBe(46352); // 2026-11-26
     for (const h of ["标题", "领衔代表", "主办单位", "交办日期", "满意度"])
       expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
+  });
+
+  it("adds a reply's answers without a column (联系人, 答复单位) to the row's 备注 as one 答复附言 line", async () => {
+    const before = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    const id = String(before[col("编号")]);
+
+    await postForm("reply", {
+      submissionId: "reply-extras",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: id, 答复类别: "A", 答复内容: "已办结", 联系人: "张三", 答复单位: "区教育局" },
+    });
+    await applyAll();
+
+    const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    expect(after[col("答复内容")]).toBe("已办结");
+    expect(String(after[col("备注")] ?? "").split("\n")).toContain(
+      "答复附言（提交号 reply-extras）：联系人：张三；答复单位：区教育局",
+    );
   });
 
   it("reads a batch of replies as the 编号 and 标题 columns and the replied rows; a new suggestion also where the data ends", async () => {

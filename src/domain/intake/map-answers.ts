@@ -26,6 +26,12 @@ export const FORM_COLUMNS: Record<FormKind, readonly string[]> = {
 /** A rating's comment: not a ledger column, written into 备注 as `测评意见（…）：…`. */
 export const RATING_COMMENT = "测评意见";
 
+/**
+ * A reply's or rating's answers without a column (联系人, 答复单位…), kept together under this key
+ * and written into 备注 as one line `答复附言（…）：…` / `测评附言（…）：…` (jobs/intake/plan-apply).
+ */
+export const FORM_EXTRAS = "附言";
+
 export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期", "日期"]);
 /** The date a form fills by itself when the sender left it out: the day of submission. */
 const DEFAULT_DATE: Partial<Record<FormKind, string>> = {
@@ -37,8 +43,6 @@ const DEFAULT_DATE: Partial<Record<FormKind, string>> = {
 
 export interface MappedAnswers {
   cells: Record<string, CellWrite>;
-  /** Answers to questions without a column of this form, as "问题：答案" lines. */
-  extras: string[];
 }
 
 /** An answer as cell text: trimmed; a checkbox answer's choices joined with 、. */
@@ -82,7 +86,8 @@ function textCell(header: string, text: string): string {
 
 /**
  * Maps a form's answers (keyed by ledger header or a known question title) onto the columns that
- * form may fill. Nothing is dropped: unknown questions go to `extras` (for a suggestion, into 备注).
+ * form may fill. Nothing is dropped: unknown questions go into 备注 (a suggestion's or opinion's
+ * own; a reply's or rating's as one line under FORM_EXTRAS, added to its suggestion's 备注).
  * Values stay text (written RAW later), except recognised dates, which become serial numbers. Every
  * cell fits its 建议台账 limit: long text and 备注 are cut with a marker (the D1 inbox keeps the
  * body verbatim).
@@ -104,10 +109,9 @@ export function mapAnswers(
   }
   const dateHeader = DEFAULT_DATE[form];
   if (dateHeader && cells[dateHeader] === undefined) cells[dateHeader] = serialFromIso(submittedOn);
-  if ((form === "suggestion" || form === "opinion") && extras.length > 0) {
-    const notes = [cells.备注, ...extras].filter(Boolean).join("\n");
-    cells.备注 = textCell("备注", notes);
-    return { cells, extras: [] };
-  }
-  return { cells, extras };
+  if (extras.length === 0) return { cells };
+  if (form === "suggestion" || form === "opinion")
+    cells.备注 = textCell("备注", [cells.备注, ...extras].filter(Boolean).join("\n"));
+  else cells[FORM_EXTRAS] = textCell("备注", extras.join("；"));
+  return { cells };
 }

@@ -37,9 +37,14 @@ function idFormat(source: string | null): IdFormat {
   return fallback.format;
 }
 
-async function newSuggestionId(deps: IntakeDeps, submittedOn: unknown, fallbackDay: string): Promise<string> {
+/**
+ * A 提出日期 after the day of submission is a typo (the sync reports it as 晚于今天): the 编号 takes
+ * that day's year, as the sync's own numbering does, so a typo does not use up next year's 001.
+ */
+async function newSuggestionId(deps: IntakeDeps, proposedOn: unknown, submittedOn: string): Promise<string> {
   const format = idFormat(await deps.meta.get(META_ID_FORMAT));
-  const day = typeof submittedOn === "number" ? isoFromSerial(submittedOn) : fallbackDay;
+  const typed = typeof proposedOn === "number" ? isoFromSerial(proposedOn) : submittedOn;
+  const day = typed <= submittedOn ? typed : submittedOn;
   const year = Number(day.slice(0, 4));
   const [seq] = await deps.ids.allocate(format.hasYear ? year : 0, 1, 0);
   return format.format(year, seq as number);

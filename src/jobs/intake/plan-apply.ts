@@ -1,6 +1,6 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { isoFromSerial } from "../../domain/civil-date";
-import { RATING_COMMENT } from "../../domain/intake/map-answers";
+import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import type { CellScalar, PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -30,12 +30,19 @@ function senderOf(entry: InboxEntry): string {
 
 /**
  * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别); the reply's text is added to 备注. A 答复函
- * goes to its column, or (a sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line.
+ * goes to its column, or (a sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line, and
+ * so are a form's answers without a column (FORM_EXTRAS).
  * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
  * text stays in the D1 inbox.
  */
 function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): CellWrite[] {
-  const { 编号: _id, 答复函: letter, [RATING_COMMENT]: comment, ...cells } = entry.cells;
+  const {
+    编号: _id,
+    答复函: letter,
+    [RATING_COMMENT]: comment,
+    [FORM_EXTRAS]: extras,
+    ...cells
+  } = entry.cells;
   const hasNotes = columns.indexOf.notes !== undefined;
   const note = (text: string): CellWrite[] =>
     hasNotes ? [{ header: "备注", value: text, appendLine: true }] : [];
@@ -44,6 +51,8 @@ function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap
   const writes: CellWrite[] = [];
   if (comment !== undefined && comment !== "")
     writes.push(...note(`${RATING_COMMENT}（${senderOf(entry)}）：${comment}`));
+  if (extras !== undefined && extras !== "")
+    writes.push(...note(`${entry.form === "rating" ? "测评" : "答复"}附言（${senderOf(entry)}）：${extras}`));
   if (!secondRound) {
     for (const [header, value] of Object.entries(cells)) writes.push({ header, value });
     if (letter !== undefined && letter !== "") {

@@ -31,14 +31,18 @@ describe("mapAnswers", () => {
     expect(bad.cells.答复日期).toBe("三月二日");
   });
 
-  it("lets a reply form fill only the reply's columns", () => {
-    const { cells, extras } = mapAnswers(
+  it("lets a reply form fill only the reply's columns, keeping its other answers as one 附言 for 备注", () => {
+    const { cells } = mapAnswers(
       "reply",
-      { 编号: "2026-001", 答复类别: "A", 标题: "改标题" },
+      { 编号: "2026-001", 答复类别: "A", 标题: "改标题", 联系人: "张三", 答复单位: "区教育局" },
       "2026-11-26",
     );
 
-    expect(cells).toEqual({ 编号: "2026-001", 答复类别: "A", 答复日期: 46352 });
-    expect(extras).toEqual(["标题：改标题"]);
+    expect(cells).toEqual({
+      编号: "2026-001",
+      答复类别: "A",
+      答复日期: 46352,
+      附言: "标题：改标题；联系人：张三；答复单位：区教育局",
+    });
   });
 });

@@ -66,6 +66,19 @@ describe("planApply: replies and ratings from personal links", () => {
     expect(writesOf(ALL, {}, rating)).toContainEqual(["备注", "测评意见（提交号 link-n1）：好", true]);
   });
 
+  it("adds a webhook reply's answers without a column to 备注 as one 答复附言 line", () => {
+    const reply = entry(
+      "reply",
+      { 答复日期: 46356, 答复类别: "A", 附言: "联系人：张三；答复单位：区教育局" },
+      false,
+    );
+    expect(writesOf(ALL, {}, reply)).toEqual([
+      ["备注", "答复附言（提交号 link-n1）：联系人：张三；答复单位：区教育局", true],
+      ["答复日期", 46356, false],
+      ["答复类别", "A", false],
+    ]);
+  });
+
   it("puts a round-2 reply's letter into its 备注 line with the class and text", () => {
     const reply = entry("reply", { 答复日期: 46356, 答复类别: "B", 答复内容: "列入计划", 答复函: LETTER });
     expect(writesOf(ALL, { 二次交办日期: 46340 }, reply)).toEqual([
