@@ -145,6 +145,14 @@ describe("a unit's actions besides the reply", () => {
       expect(again.status).toBe(303);
       expect(await page(again.headers.get("location") ?? "")).toContain("已经提交过，没有重复提交");
     }
+    // A second objection from a fresh form, before intake has recorded the first: once per assignment.
+    const secondObjection = await postForm(`${health}/s/2026-004/objection`, {
+      nonce: crypto.randomUUID(),
+      理由: "再次说明：道路建设不属于本单位职责",
+    });
+    expect(secondObjection.status).toBe(409);
+    expect(await secondObjection.text()).toContain(`本单位已于 ${TODAY} 提出异议，正在等待代表工委决定`);
+    expect(await page(`${health}/s/2026-004`)).not.toContain(`action="${health}/s/2026-004/objection"`);
     const { results } = await env.DB.prepare(
       "SELECT form, actor_name FROM inbox WHERE form != 'reply' ORDER BY form",
     ).all();

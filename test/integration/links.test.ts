@@ -248,6 +248,9 @@ describe("a unit's reply with its 答复函", () => {
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
     expect(first.headers.get("location")).toBe(`${unitPath}?done=reply`);
+    // Only the deputy is told of a reply (答复告知): the page promises no more than that.
+    const done = await (await browse(`${unitPath}?done=reply`)).text();
+    expect(done).toContain("答复已提交，正在写入台账；领衔代表会收到答复告知。");
 
     const { results } = await env.DB.prepare(
       "SELECT submission_id, actor_kind, actor_name FROM inbox WHERE form = 'reply'",

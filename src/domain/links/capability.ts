@@ -47,6 +47,12 @@ export interface Capability {
 /** A new link lasts half a year: the longest handling period; every later notice brings a fresh one. */
 export const LINK_LIFETIME_DAYS = 180;
 
+/**
+ * A unit's link works at least this many days past the 办理期限 its notice is about: an extension
+ * to six months announced weeks after 交办 ends after LINK_LIFETIME_DAYS, and the unit replies by it.
+ */
+export const LINK_DAYS_AFTER_DUE = 30;
+
 export const KIND_LABELS: Record<LinkKind, string> = {
   unit: "承办单位",
   deputy: "代表",

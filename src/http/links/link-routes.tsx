@@ -27,7 +27,7 @@ import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion
 import { checkLetter, checkUploadedLetter, readForm, readReplyForm } from "./upload";
 
 const DONE: Record<string, string> = {
-  reply: "答复已提交，正在写入台账；代表工委和领衔代表会收到通知。",
+  reply: "答复已提交，正在写入台账；领衔代表会收到答复告知。",
   rating: "测评已提交，谢谢您！",
   urge: "催办通知已发出。",
   "urge-again": "这次催办已经发出过，没有重复发送。",

@@ -8,6 +8,7 @@ import {
   type ExtensionRequest,
   extensionCheck,
   extensionState,
+  type ObjectionOnRecord,
   objectionCheck,
 } from "../../domain/links/practice-actions";
 import type { PracticeForm, PracticeFormContext } from "../../domain/links/practice-forms";
@@ -62,6 +63,21 @@ function sentRequests(sent: readonly InboxEntry[]): ExtensionRequest[] {
     }));
 }
 
+/**
+ * The unit's objections sent through links and not yet recorded: intake runs seconds later, and a
+ * second objection posted meanwhile must be refused like one posted after (once per assignment).
+ */
+function sentObjections(sent: readonly InboxEntry[]): ObjectionOnRecord[] {
+  return sent
+    .filter((e) => e.form === "objection" && e.status === "pending")
+    .map((e) => ({
+      unit: String(e.cells.承办单位 ?? ""),
+      assignedOn: String(e.cells.交办日期 ?? ""),
+      objectedOn: String(e.cells.提出日期 ?? ""),
+      decision: null,
+    }));
+}
+
 function tabRequests(index: PracticeIndex, id: string): ExtensionRequest[] {
   return index.extensions.of(id).map((r) => ({
     unit: r.record.unit,
@@ -104,6 +120,7 @@ export async function loadUnitExtras(
       .available;
   const guard = (form: PracticeForm, check: ActionCheck) =>
     check.ok && !available(form) ? tabMissing(form) : check;
+  const unrecorded = sentObjections(sent);
   const checks: Record<UnitAction, ActionCheck> = {
     extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today)),
     contact: guard("contact", contactCheck(row, item.relation)),
@@ -112,7 +129,7 @@ export async function loadUnitExtras(
       today: ctx.today,
       deadline,
       unit: ctx.link.recipient,
-      onRecord: objections,
+      onRecord: [...objections, ...unrecorded],
     }),
   };
   const records = practiceEntries(row, index, []).filter((e) => e.kind !== "review");
@@ -124,7 +141,7 @@ export async function loadUnitExtras(
   // or it is the day of assignment (the form opens the next day).
   const early = !!record.assignedOn && ctx.today <= record.assignedOn;
   if (item.relation === "lead" && (state.pendingSince || state.approved || early)) told(checks.extension);
-  if (objections.some((o) => o.unit === ctx.link.recipient)) told(checks.objection);
+  if (objections.some((o) => o.unit === ctx.link.recipient) || unrecorded.length > 0) told(checks.objection);
   return {
     records,
     objections,

@@ -37,6 +37,11 @@ export async function attachPersonalLinks(
   notices: readonly PlannedNotice[],
   nowMs: number,
   timeZone: string,
+  /**
+   * The 办理期限 of a suggestion as the caller's rows hold it: a unit's link outlasts the latest one
+   * its notices announce (a 延期审批结果 moves it to six months, past the link's default life).
+   */
+  dueOf: (suggestionId: string) => string | undefined = () => undefined,
 ): Promise<PlannedNotice[]> {
   const settings = deps.linkSettings;
   const groups = new Map<string, { kind: LinkKind; name: string; notices: PlannedNotice[] }>();
@@ -55,12 +60,21 @@ export async function attachPersonalLinks(
   const records: NewLinkRecord[] = [];
   for (const group of groups.values()) {
     if (!settings) break;
+    // The latest 办理期限 of the notices the unit gets in this call (ISO dates sort as text).
+    const lastDue =
+      group.kind === "unit"
+        ? group.notices
+            .map((n) => (n.suggestionId && dueOf(n.suggestionId)) || "")
+            .sort()
+            .pop()
+        : "";
     const { link, token, record } = await issueLink(
       settings,
       { kind: group.kind, name: group.name },
       "act",
       originOf(group.notices),
       nowMs,
+      lastDue || null,
     );
     records.push(record);
     // The link runs out during the next day: the whole day before is the last one to quote.

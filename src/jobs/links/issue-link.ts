@@ -1,5 +1,7 @@
+import { addDaysIso } from "../../domain/civil-date";
 import {
   type Capability,
+  LINK_DAYS_AFTER_DUE,
   LINK_LIFETIME_DAYS,
   type LinkKind,
   type LinkScope,
@@ -23,13 +25,28 @@ export interface LinkOrigin {
   readonly issuedBy?: string | null;
 }
 
-/** Signs a new link for one recipient and describes its D1 row (the caller stores it). */
+/**
+ * When a link runs out: LINK_LIFETIME_DAYS from now, or LINK_DAYS_AFTER_DUE days past `dueOn` (a
+ * local date: counted to UTC midnight after it, at most a day off) when that is later.
+ */
+function expiresAtS(nowS: number, dueOn: string | null): number {
+  const lifetime = nowS + LINK_LIFETIME_DAYS * DAY_S;
+  if (!dueOn) return lifetime;
+  const afterDue = Date.parse(`${addDaysIso(dueOn, LINK_DAYS_AFTER_DUE + 1)}T00:00:00Z`) / 1000;
+  return Number.isFinite(afterDue) ? Math.max(lifetime, afterDue) : lifetime;
+}
+
+/**
+ * Signs a new link for one recipient and describes its D1 row (the caller stores it). `dueOn`, the
+ * latest 办理期限 the link is sent about, keeps it working until past that day.
+ */
 export async function issueLink(
   settings: LinkSettings,
   recipient: { kind: LinkKind; name: string },
   scope: LinkScope,
   origin: LinkOrigin,
   nowMs: number,
+  dueOn: string | null = null,
 ): Promise<IssuedLink> {
   const nowS = Math.floor(nowMs / 1000);
   const link: Capability = {
@@ -37,7 +54,7 @@ export async function issueLink(
     kind: recipient.kind,
     recipient: recipient.name,
     scope,
-    expiresAt: nowS + LINK_LIFETIME_DAYS * DAY_S,
+    expiresAt: expiresAtS(nowS, dueOn),
   };
   const token = await signLink(settings.secret, link, nowMs);
   const record: NewLinkRecord = {

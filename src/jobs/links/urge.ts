@@ -89,7 +89,13 @@ export async function urgeFromLink(
   }
   if (notices.length === 0)
     return { ok: false, message: "通知模板中“领导催办”已停用（启用 = 否）：请联系代表工委" };
-  const withLinks = await attachPersonalLinks(deps, notices, input.nowMs, input.timeZone);
+  const withLinks = await attachPersonalLinks(
+    deps,
+    notices,
+    input.nowMs,
+    input.timeZone,
+    () => row.computed.dueDate || undefined,
+  );
   const at = new Date(input.nowMs).toISOString();
   const inserted = await deps.noticeOutbox.insert(withLinks, at);
   if (inserted.length > 0) {

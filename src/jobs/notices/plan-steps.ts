@@ -6,6 +6,7 @@ import { practiceNoticeIds } from "../../domain/notices/practice-series";
 import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
 import { loadDigestFigures } from "../../store/page-figures";
@@ -71,12 +72,20 @@ async function duplicateIds(deps: NoticeDeps): Promise<ReadonlySet<string>> {
  * Inserts what the plan holds (once: unique keys), each notice to a unit, deputy or leader with the
  * recipient's personal link, and queues only what this call inserted.
  */
-async function keep(deps: NoticeDeps, run: DailyRun, plan: NoticePlan): Promise<StepOutcome> {
+async function keep(
+  deps: NoticeDeps,
+  run: DailyRun,
+  plan: NoticePlan,
+  rows: readonly EvaluatedRow[] = [],
+): Promise<StepOutcome> {
+  // Each suggestion's 办理期限 from the rows the plan read: a unit's link outlasts it (no D1 read).
+  const due = new Map(rows.flatMap((r) => (r.id && r.computed.dueDate ? [[r.id, r.computed.dueDate]] : [])));
   const notices = await attachPersonalLinks(
     deps,
     plan.notices,
     run.linksIssuedMs ?? run.startedMs,
     run.timeZone,
+    (id) => due.get(id),
   );
   const inserted = await deps.noticeOutbox.insert(notices, new Date(run.startedMs).toISOString());
   const enqueued = await enqueueNotices(deps, inserted, run.startedMs);
@@ -133,7 +142,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     scope: "rows",
     duplicateIds: duplicates,
   };
-  return keep(deps, run, planNotices(input));
+  return keep(deps, run, planNotices(input), evaluation.rows);
 }
 
 /**
@@ -197,7 +206,7 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
   const view = await loadLedgerView(deps, run.today, "facts", { problems: false });
   const inLedger = new Set(view.evaluation.rows.flatMap((r) => (r.id ? [r.id] : [])));
   const outside = arrivals.filter((a) => !inLedger.has(a.suggestionId));
-  return keep(deps, run, plan(view.evaluation, outside, await keysAbout(outside)));
+  return keep(deps, run, plan(view.evaluation, outside, await keysAbout(outside)), view.evaluation.rows);
 }
 
 /** A step's outcome for the log: hundreds of unreachable notices are counted, a few shown (/notices lists all). */
