@@ -5,6 +5,7 @@ import type { Env } from "./env";
 import { apiRoutes } from "./http/api-routes";
 import type { StaffIdentity } from "./http/auth";
 import { assessmentRoutes } from "./http/dashboard/assessment-routes";
+import { discardRoutes } from "./http/dashboard/discard-routes";
 import { answersWithPage, renderPageError } from "./http/dashboard/error-page";
 import { opinionsRoutes } from "./http/dashboard/opinions-routes";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
@@ -73,6 +74,7 @@ export function createApp() {
   app.route("/", assessmentRoutes);
   app.route("/", opinionsRoutes);
   app.route("/", suggestionRoutes);
+  app.route("/", discardRoutes);
   app.route("/", samplingRoutes);
   app.route("/", linksRoutes);
   app.route("/", objectionRoutes);

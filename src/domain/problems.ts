@@ -11,8 +11,12 @@ export interface Problem {
   readonly level: ProblemLevel;
   readonly message: string;
   readonly id: string | null;
-  /** A fix the dashboard offers as a button (e.g. 恢复 for a vanished suggestion). */
-  readonly action?: "restore";
+  /**
+   * A fix the dashboard offers as a button: 恢复 for a vanished suggestion, 作废 for a submission the
+   * sync could not place (`submission` names it).
+   */
+  readonly action?: "restore" | "discard";
+  readonly submission?: { readonly form: string; readonly submissionId: string };
 }
 
 /** Shared by every row with no problem of a kind: an empty array per row was garbage to collect. */

@@ -2,7 +2,11 @@ import type { InboxForm } from "../domain/intake/inbox-forms";
 import type { LinkKind } from "../domain/links/capability";
 import { jsonCell } from "./d1-batch";
 
-export type InboxStatus = "pending" | "applied" | "unmatched" | "failed";
+/**
+ * `discarded`: staff gave up a submission the sync could not place (a 编号 never in the ledger, a
+ * reply to a round already rated): kept, never written, no longer listed in 校验问题.
+ */
+export type InboxStatus = "pending" | "applied" | "unmatched" | "failed" | "discarded";
 
 /** Who sent a submission through a personal link (null for the signed form webhooks). */
 export interface LinkActor {
@@ -44,6 +48,11 @@ export interface Inbox {
     },
   ): Promise<{ entry: InboxEntry; created: boolean }>;
   load(keys: readonly { form: InboxForm; submissionId: string }[]): Promise<InboxEntry[]>;
+  /**
+   * Gives up an entry the sync could not place (unmatched or failed), noting who and why; returns
+   * it as it was, or null when it is not such an entry (already written, still pending, unknown).
+   */
+  discard(form: InboxForm, submissionId: string, at: string, note: string): Promise<InboxEntry | null>;
   /** Entries not yet in the sheet (pending, unmatched or failed), oldest first. */
   outstanding(limit: number): Promise<InboxEntry[]>;
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
@@ -114,7 +123,8 @@ export function createInbox(db: D1Database): Inbox {
            applied_at = CASE WHEN ?2 = 'applied' THEN ?3 ELSE applied_at END
          FROM (SELECT ${jsonCell(0)} AS form, ${jsonCell(1)} AS submission_id, ${jsonCell(2)} AS error
                FROM json_each(?1) AS e) AS m
-         WHERE inbox.form = m.form AND inbox.submission_id = m.submission_id`,
+         WHERE inbox.form = m.form AND inbox.submission_id = m.submission_id
+           AND (inbox.status != 'discarded' OR ?2 = 'applied')`,
       )
       .bind(JSON.stringify(rows), status, at)
       .run();
@@ -158,6 +168,18 @@ export function createInbox(db: D1Database): Inbox {
         .bind(keyRows(unique))
         .all<InboxRow>();
       return results.map(toEntry);
+    },
+    async discard(form, submissionId, at, note) {
+      const before = await find(form, submissionId);
+      if (!before || (before.status !== "unmatched" && before.status !== "failed")) return null;
+      const { meta } = await db
+        .prepare(
+          `UPDATE inbox SET status = 'discarded', last_error = ?3, applied_at = ?4
+           WHERE form = ?1 AND submission_id = ?2 AND status IN ('unmatched', 'failed')`,
+        )
+        .bind(form, submissionId, note, at)
+        .run();
+      return meta.changes === 1 ? before : null;
     },
     async outstanding(limit) {
       const { results } = await db

@@ -41,4 +41,6 @@ export const href = {
   deputy: (name: string) => `/deputies/${encodeURIComponent(name)}`,
   suggestion: (id: string) => `/suggestions/${encodeURIComponent(id)}`,
   status: (status: string) => `/suggestions?status=${encodeURIComponent(status)}`,
+  discardSubmission: (s: { form: string; submissionId: string }) =>
+    `/submissions/${encodeURIComponent(s.form)}/${encodeURIComponent(s.submissionId)}/discard`,
 };

@@ -23,7 +23,11 @@ function grouped(problems: readonly Problem[]): { level: string; tab: string; li
 }
 
 const Action: FC<{ problem: Problem }> = ({ problem }) =>
-  problem.action === "restore" && problem.id ? (
+  problem.action === "discard" && problem.submission ? (
+    <a class="button small light" href={href.discardSubmission(problem.submission)}>
+      作废这条提交
+    </a>
+  ) : problem.action === "restore" && problem.id ? (
     <>
       <a class="button small" href={`${href.suggestion(problem.id)}/restore`}>
         恢复
@@ -43,8 +47,10 @@ export const ProblemsPage: FC<{
   restored: { id: string; row: number | null } | null;
   /** The 编号 whose deletion staff just confirmed. */
   removalConfirmed?: string | null;
+  /** The 提交号 staff just voided. */
+  discarded?: string | null;
   frame: PageFrame;
-}> = ({ problems, total, level, restored, removalConfirmed, frame }) => (
+}> = ({ problems, total, level, restored, removalConfirmed, discarded, frame }) => (
   <Layout title="校验问题" nav="problems" frame={frame}>
     <h1>校验问题</h1>
     <p class="sub">
@@ -60,6 +66,11 @@ export const ProblemsPage: FC<{
     {removalConfirmed ? (
       <div class="alert ok">
         已确认编号 {removalConfirmed} 为有意删除；下一次同步后该条问题即消失，不再提示。
+      </div>
+    ) : null}
+    {discarded ? (
+      <div class="alert ok">
+        已作废提交号 {discarded}：它仍保存在系统中，但不再写入表格；下一次同步后该条问题即消失。
       </div>
     ) : null}
     <div class="actions">

@@ -189,6 +189,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const restored = c.req.query("restored");
     const notice = restored ? { id: restored, row: Number(c.req.query("row")) || null } : null;
     const confirmed = c.req.query("removalConfirmed") ?? null;
+    const discarded = c.req.query("discarded") ?? null;
     return sendPage(
       c,
       <ProblemsPage
@@ -197,6 +198,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
         level={level}
         restored={notice}
         removalConfirmed={confirmed}
+        discarded={discarded}
         frame={d.frame}
       />,
     );

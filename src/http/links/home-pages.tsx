@@ -82,7 +82,13 @@ export const DeputyHome: FC<
               <li class="lk-item">
                 <div class="lk-meta">
                   <span>{e.suggestionId}</span>
-                  <span>{e.status === "applied" ? "已送代表工委，待审查" : "正在写入台账"}</span>
+                  <span>
+                    {e.status === "applied"
+                      ? "已送代表工委，待审查"
+                      : e.status === "discarded"
+                        ? "代表工委已作废，未写入台账"
+                        : "正在写入台账"}
+                  </span>
                 </div>
                 <span class="lk-title">{String(e.cells.标题 ?? "")}</span>
               </li>

@@ -82,7 +82,7 @@ export async function renderSuggestion(
     (sent.some((e) => e.form === "objection") ? await ctx.deps.objections.ofSuggestion(id) : []);
   const base = suggestionPath(ctx.base, id);
   const pendingLetters = sent
-    .filter((e) => e.status !== "applied" && typeof e.cells.答复函 === "string")
+    .filter((e) => e.status !== "applied" && e.status !== "discarded" && typeof e.cells.答复函 === "string")
     .map((e) => String(e.cells.答复函));
   const action = ACTION_OF[ctx.link.kind];
   const check = allows(ctx.link, action.name)

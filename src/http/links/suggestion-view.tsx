@@ -60,6 +60,7 @@ function destination(form: InboxForm): string {
 }
 
 function sentState(e: InboxEntry, objections: readonly Objection[]): string {
+  if (e.status === "discarded") return "代表工委已作废这条提交，未写入台账；如有疑问请联系代表工委";
   if (e.form === "objection") {
     if (e.status !== "applied") return "已收到，正在转送代表工委";
     // Once staff decided, the line says so, as the 办理记录 below does (the same objection).

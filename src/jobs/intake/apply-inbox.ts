@@ -109,7 +109,10 @@ export async function applyInbox(
   const at = new Date(nowMs).toISOString();
   let entries: InboxEntry[] = [];
   try {
-    const loaded = (await deps.inbox.load(keys)).filter((e) => e.status !== "applied");
+    // Written already, or voided by staff (a message still in flight must not write it after all).
+    const loaded = (await deps.inbox.load(keys)).filter(
+      (e) => e.status !== "applied" && e.status !== "discarded",
+    );
     // Rows of other tabs first (民意; 沟通记录, 延期申请, 协办意见; objections kept in D1), a constant
     // number of calls each, then the ledger's own entries.
     const opinions = await applyOpinions(

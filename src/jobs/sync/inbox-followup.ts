@@ -103,6 +103,10 @@ export function inboxProblems(outstanding: readonly InboxEntry[]): Problem[] {
         e.status === "unmatched"
           ? `${sender(e)}${FORM_NAMES[e.form]}（提交号 ${e.submissionId}）所填编号 ${e.suggestionId} 不在台账中：请核对编号，台账中出现该编号后系统会自动补写`
           : `${sender(e)}${FORM_NAMES[e.form]}（提交号 ${e.submissionId}）尚未写入表格：${e.lastError ?? "写入失败"}；系统会继续重试`,
+      // A submission that will never fit (a mistyped 编号, a superseded reply) would stay here for
+      // good: staff may void it on the dashboard (校验问题 page), where it is kept but no longer tried.
+      action: "discard" as const,
+      submission: { form: e.form, submissionId: e.submissionId },
     }));
 }
 
