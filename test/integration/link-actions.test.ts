@@ -8,7 +8,7 @@ import type { InboxForm } from "../../src/domain/intake/inbox-forms";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, postForm, syncOffice, TODAY } from "./links-setup";
+import { browse, buildLinkOffice, makeLink, nonceOf, postForm, syncOffice, TODAY } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
 /**
@@ -25,14 +25,6 @@ const REPLIED = addDaysIso(TODAY, -2);
 let edu = "";
 let housing = "";
 let health = "";
-
-const nonceOf = (html: string, action: string) => {
-  const at = html.indexOf(`action="${action}"`);
-  if (at < 0) throw new Error(`no form ${action}`);
-  const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(html.slice(at));
-  if (!match?.[1]) throw new Error(`no nonce in form ${action}`);
-  return match[1];
-};
 
 async function page(path: string): Promise<string> {
   const response = await browse(path);

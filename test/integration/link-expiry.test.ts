@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { type Cells, practiceSheet } from "../support/practice-sheet";
+import { assignedSuggestion, type Cells, practiceSheet } from "../support/practice-sheet";
 import { resetDatabase } from "../support/sync-helpers";
 import { noticeDeps } from "./notices-setup";
 
@@ -25,18 +25,7 @@ beforeAll(async () => {
   await emulator.createSpreadsheet(
     office,
     practiceSheet({
-      ledger: [
-        {
-          编号: "2026-001",
-          标题: "关于加快推进柏庄镇卫生院建设的建议",
-          领衔代表: "张明",
-          类别: "教育医疗",
-          提出日期: "2026-01-08",
-          审查结果: "立案",
-          主办单位: "区教育局",
-          交办日期: "2026-03-02",
-        },
-      ],
+      ledger: [assignedSuggestion()],
       units: UNITS,
       deputies: [{ 姓名: "张明", 邮箱: `zm-${office}@example.cn` }],
       extensions: [

@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, postForm, postMultipart, syncOffice, TODAY } from "./links-setup";
+import {
+  browse,
+  buildLinkOffice,
+  makeLink,
+  nonceOf,
+  postForm,
+  postMultipart,
+  syncOffice,
+  TODAY,
+} from "./links-setup";
 
 /**
  * 2026-001 (区教育局 lead, 张明 lead deputy) was replied to two days ago and not yet rated: the
@@ -10,13 +19,6 @@ import { browse, buildLinkOffice, makeLink, postForm, postMultipart, syncOffice,
  */
 const office = `rated-${crypto.randomUUID().slice(0, 8)}`;
 const REPLIED = addDaysIso(TODAY, -2);
-
-const nonceOf = (html: string, action: string) => {
-  const form = html.slice(html.indexOf(`action="${action}"`));
-  const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(form);
-  if (!match?.[1]) throw new Error(`no form ${action}`);
-  return match[1];
-};
 
 beforeAll(async () => {
   await resetDatabase();

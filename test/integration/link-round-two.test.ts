@@ -2,7 +2,16 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, postForm, postMultipart, syncOffice, TODAY } from "./links-setup";
+import {
+  browse,
+  buildLinkOffice,
+  makeLink,
+  nonceOf,
+  postForm,
+  postMultipart,
+  syncOffice,
+  TODAY,
+} from "./links-setup";
 
 /**
  * 2026-001 (区教育局 lead) was replied to, rated 不满意 and assigned a second time five days ago:
@@ -11,13 +20,6 @@ import { browse, buildLinkOffice, makeLink, postForm, postMultipart, syncOffice,
  */
 const office = `round2-${crypto.randomUUID().slice(0, 8)}`;
 const REASSIGNED = addDaysIso(TODAY, -5);
-
-const nonceOf = (html: string, action: string) => {
-  const form = html.slice(html.indexOf(`action="${action}"`));
-  const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(form);
-  if (!match?.[1]) throw new Error(`no form ${action}`);
-  return match[1];
-};
 
 beforeAll(async () => {
   await resetDatabase();

@@ -167,3 +167,12 @@ export async function postMultipart(path: string, form: FormData): Promise<Respo
 }
 
 export const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+/** The nonce of the form posting to `action` on a page (each form carries its own). */
+export function nonceOf(html: string, action: string): string {
+  const at = html.indexOf(`action="${action}"`);
+  if (at < 0) throw new Error(`no form ${action}`);
+  const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(html.slice(at));
+  if (!match?.[1]) throw new Error(`no nonce in form ${action}`);
+  return match[1];
+}

@@ -15,6 +15,7 @@ import {
   linkPathIn,
   makeLink,
   NOW_MS,
+  nonceOf,
   PDF,
   postForm,
   postMultipart,
@@ -35,13 +36,6 @@ async function noticeBody(type: string, recipient: string, suggestionId: string)
   if (!row) throw new Error(`no ${type} to ${recipient} about ${suggestionId}`);
   return row.body;
 }
-
-const nonceOf = (html: string, action: string) => {
-  const form = html.slice(html.indexOf(`action="${action}"`));
-  const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(form);
-  if (!match?.[1]) throw new Error(`no form ${action}`);
-  return match[1];
-};
 
 /** The reply form's script's upload: the file alone as the body, with the form's one-time id. */
 function putLetter(path: string, nonce: string, bytes: Uint8Array, name = "答复函.pdf"): Promise<Response> {

@@ -5,7 +5,7 @@ import { coOpinionsTab } from "../../sheets-schema/tabs";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { type Cells, practiceSheet, rowOf } from "../support/practice-sheet";
+import { assignedSuggestion, type Cells, practiceSheet, rowOf } from "../support/practice-sheet";
 import { resetDatabase } from "../support/sync-helpers";
 import { noticeDeps } from "./notices-setup";
 
@@ -19,19 +19,7 @@ const UNITS: Cells[] = ["区教育局", "区住建局", "区卫健委", "区民�
   邮箱: `unit${i}-${office}@example.gov.cn`,
   通知渠道: "email",
 }));
-const LEDGER: Cells[] = [
-  {
-    编号: "2026-001",
-    标题: "关于加快推进柏庄镇卫生院建设的建议",
-    领衔代表: "张明",
-    类别: "教育医疗",
-    提出日期: "2026-01-08",
-    审查结果: "立案",
-    主办单位: "区教育局",
-    协办单位: "区住建局、区卫健委、区民政局",
-    交办日期: "2026-03-02",
-  },
-];
+const LEDGER: Cells[] = [assignedSuggestion({ 协办单位: "区住建局、区卫健委、区民政局" })];
 
 /** The notices in the outbox by type and recipient, e.g. "协办提醒 → 区卫健委". */
 async function outbox(): Promise<string[]> {

@@ -73,3 +73,18 @@ export function practiceSheet(sheet: PracticeSheet): { title: string; rows: unkn
     { title: TAB_NAMES.assessment, rows: [headerOf(assessmentTab)] },
   ];
 }
+
+/** 2026-001 as the practice tests' offices hold it: 张明's suggestion, assigned to 区教育局 on 2026-03-02. */
+export function assignedSuggestion(cells: Cells = {}): Cells {
+  return {
+    编号: "2026-001",
+    标题: "关于加快推进柏庄镇卫生院建设的建议",
+    领衔代表: "张明",
+    类别: "教育医疗",
+    提出日期: "2026-01-08",
+    审查结果: "立案",
+    主办单位: "区教育局",
+    交办日期: "2026-03-02",
+    ...cells,
+  };
+}

@@ -3,19 +3,11 @@ import { describe, expect, it } from "vitest";
 import { buildCalendar } from "../../../src/domain/calendar";
 import { addDaysIso } from "../../../src/domain/civil-date";
 import { addMonths, firstRoundDeadline, secondRoundDeadline } from "../../../src/domain/deadlines";
-import { ASSIGNED, evaluateWith, problemsIn } from "./helpers";
+import { ASSIGNED, evaluateWith, extensionRequest, problemsIn } from "./helpers";
 
 const calendar = buildCalendar();
 
-const approved = (cells: Record<string, unknown> = {}) => ({
-  编号: "2026-001",
-  申请日期: "2026-04-01",
-  申请单位: "区教育局",
-  理由: "涉及多个部门，需统筹资金",
-  审批结果: "同意",
-  审批日期: "2026-04-03",
-  ...cells,
-});
+const approved = extensionRequest;
 
 describe("经批准延期的办理期限", () => {
   it("批准延期后首轮办理期限为交办日期起算六个月，说明写明“经批准延期”", () => {

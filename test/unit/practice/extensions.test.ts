@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { hasFact } from "../../../src/domain/practice/practice-facts";
-import { ASSIGNED, evaluateWith, problemsIn } from "./helpers";
+import { ASSIGNED, evaluateWith, extensionRequest, problemsIn } from "./helpers";
 
-const request = (cells: Record<string, unknown> = {}) => ({
-  编号: "2026-001",
-  申请日期: "2026-04-01",
-  申请单位: "区教育局",
-  理由: "涉及多个部门，需统筹资金",
-  审批结果: "同意",
-  审批日期: "2026-04-03",
-  审批人: "刘振华主任",
-  ...cells,
-});
+const request = (cells: Record<string, unknown> = {}) => extensionRequest({ 审批人: "刘振华主任", ...cells });
 const problems = (rows: Record<string, unknown>[], ledger = ASSIGNED, today?: string) =>
   problemsIn(evaluateWith([ledger], { extensions: rows }, {}, today), TAB_NAMES.extensions);
 

@@ -48,6 +48,17 @@ export const BEFORE_CONTACT: Cells = {
   代表参加: "是",
 };
 
+/** The lead unit's 延期申请 for 2026-001, approved (cells keyed by header; `cells` override). */
+export const extensionRequest = (cells: Cells = {}): Cells => ({
+  编号: "2026-001",
+  申请日期: "2026-04-01",
+  申请单位: "区教育局",
+  理由: "涉及多个部门，需统筹资金",
+  审批结果: "同意",
+  审批日期: "2026-04-03",
+  ...cells,
+});
+
 /** Both co-units' written opinions. */
 export const CO_OPINIONS: Cells[] = [
   { 编号: "2026-001", 协办单位: "区住建局", 送达日期: "2026-03-20" },

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { practiceEntries } from "../../../src/domain/dashboard/practice-timeline";
 import { buildPracticeIndex } from "../../../src/domain/practice/practice-index";
-import { ASSIGNED, evaluateWith, practiceTabs } from "./helpers";
+import { ASSIGNED, evaluateWith, extensionRequest, practiceTabs } from "./helpers";
 
-const request = (cells: Record<string, unknown> = {}) => ({
-  编号: "2026-001",
-  申请日期: "2026-04-01",
-  申请单位: "区教育局",
-  理由: "涉及多个部门，需统筹资金",
-  审批结果: "同意",
-  审批日期: "2026-04-03",
-  ...cells,
-});
+const request = extensionRequest;
 
 /** The lines under each 延期申请 of the suggestion's handling record (its page, the unit's link page). */
 function extensionLines(rows: Record<string, unknown>[]): string[][] {
