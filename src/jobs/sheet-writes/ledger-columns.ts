@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
 import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
-import type { SheetsClient } from "../../sheets/client";
+import { type SheetsClient, SheetsError } from "../../sheets/client";
 import { gridFromRange } from "../../sheets/grid-size";
 import type { MetaStore } from "../../store/meta";
 
@@ -87,12 +87,23 @@ export async function readLedgerColumns(
 ): Promise<LedgerColumns> {
   const extentHeaders: readonly string[] = extent === "data" ? EXTENT_HEADERS : ["编号"];
   const names = [...new Set([...extentHeaders, ...wanted])];
-  const guess = await lastLedgerHeader(deps.meta);
-  const guessed = guess ? names.map((h) => guess.indexOf(h)) : [];
-  const first = await deps.sheets.batchGet(
-    [`${ledger}!1:1`, ...also, ...guessed.filter((c) => c >= 0).map(wholeColumn)],
-    BY_COLUMN,
-  );
+  let guess = await lastLedgerHeader(deps.meta);
+  let guessed = guess ? names.map((h) => guess?.indexOf(h) ?? -1) : [];
+  let first: Awaited<ReturnType<SheetsClient["batchGet"]>>;
+  try {
+    first = await deps.sheets.batchGet(
+      [`${ledger}!1:1`, ...also, ...guessed.filter((c) => c >= 0).map(wholeColumn)],
+      BY_COLUMN,
+    );
+  } catch (error) {
+    // A column where the last header had it may lie past the grid now (staff deleted columns to
+    // its left): Google refuses the whole read. Read the header alone and find the columns anew.
+    if (!(error instanceof SheetsError) || error.httpStatus !== 400 || !guessed.some((c) => c >= 0))
+      throw error;
+    guess = null;
+    guessed = [];
+    first = await deps.sheets.batchGet([`${ledger}!1:1`, ...also], BY_COLUMN);
+  }
   const header = ((first[0]?.values ?? []) as unknown[][]).map((column) => cellText(column[0]));
   const columns = names.map((h) => header.indexOf(h));
   const same = guess !== null && columns.every((c, i) => guessed[i] === c);

@@ -9,7 +9,7 @@ import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
-import type { SheetsClient } from "../../sheets/client";
+import { type SheetsClient, SheetsError } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
@@ -145,8 +145,8 @@ export async function planRun(
   const inputs = JSON.stringify([deps.buildId, requests]);
   const keptRaw = stored.get(META_PLAN_KEPT);
   const kept = keptPlanFor(keptRaw, inputs);
-  const [{ digest: answer, read: first }, ledgerMerges] = await Promise.all([
-    readRangesIfChanged(deps.sheets, requests, kept?.answer),
+  const [{ digest: answer, read: first, headerOnly }, ledgerMerges] = await Promise.all([
+    readFirst(deps.sheets, requests, kept?.answer, tailFrom),
     readLedgerMerges(deps.sheets),
   ]);
   const started = { trigger, startedMs: nowMs, ledgerMerges };
@@ -174,7 +174,12 @@ export async function planRun(
   // The kept plan goes before D1's copy of the small tabs changes: should this invocation end
   // between the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
   if (keptRaw) await deps.meta.set(META_PLAN_KEPT, "", at);
-  const planned = await planFromRead(deps, first, { lastHeader, lastIdEnd, tailFrom }, nowMs);
+  const planned = await planFromRead(
+    deps,
+    first,
+    { lastHeader: headerOnly ? null : lastHeader, lastIdEnd, tailFrom },
+    nowMs,
+  );
   const planCalls = deps.sheets.callCount - callsBefore;
   const { today, tabsChanged, ...rest } = planned;
   const restText = JSON.stringify(rest);
@@ -190,6 +195,33 @@ export async function planRun(
   const run: RunFields = { ...started, today, tabsChanged, planCalls };
   const context: SyncContext = { ...planned, ...run };
   return { context: () => context, text: contextText(run, restText), chunks: rest.chunkStarts.length };
+}
+
+/**
+ * The plan's first read. Should Google refuse it for a reason other than a missing tab (which
+ * readRangesIfChanged handles), it is an index column asked where the last plan found it and now
+ * past the grid: staff deleted columns to its left, and the grid of a sheet `sheet:init` laid out
+ * ends at its header. Every later sync would fail the same way, so the plan reads without those
+ * columns (`headerOnly`) and finds them again by the header, as when staff move them.
+ */
+async function readFirst(
+  sheets: SheetsClient,
+  requests: readonly RangeRequest[],
+  lastDigest: string | undefined,
+  tailFrom: number,
+): Promise<{ digest: string | null; read: RangesRead | null; headerOnly: boolean }> {
+  try {
+    return { ...(await readRangesIfChanged(sheets, requests, lastDigest)), headerOnly: false };
+  } catch (error) {
+    const withoutIndex = firstRequests(null, tailFrom);
+    if (
+      !(error instanceof SheetsError) ||
+      error.httpStatus !== 400 ||
+      withoutIndex.length === requests.length
+    )
+      throw error;
+    return { digest: null, read: await readRanges(sheets, withoutIndex), headerOnly: true };
+  }
 }
 
 /** Sheets calls readLedgerMerges makes (with the plan's read, the calls of a plan that can be kept). */
@@ -277,6 +309,15 @@ async function planFromRead(
   };
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {
+    // Said in 校验问题 too, where staff look (not only on the dashboard's banner).
+    planProblems.ledgerHeader.push({
+      tab: TAB_NAMES.ledger,
+      row: null,
+      column: null,
+      level: "错误",
+      id: null,
+      message: `找不到工作表『${TAB_NAMES.ledger}』，本次没有同步台账：如果是误删或改了表名，请用“撤销”或“文件 → 版本记录”恢复，或把表名改回『${TAB_NAMES.ledger}』。新建一张空表会让系统以为所有建议都已从台账中删除`,
+    });
     return {
       ...base,
       header: null,
