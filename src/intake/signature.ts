@@ -58,5 +58,10 @@ export async function verifySignature(
   if (!bytes) return { ok: false, reason: "X-Jianyi-Signature 格式应为 sha256=<64 位十六进制>" };
   const key = await hmacKey(secret, "verify");
   const valid = await crypto.subtle.verify("HMAC", key, bytes, signedMessage(timestamp, body));
-  return valid ? { ok: true } : { ok: false, reason: "签名不正确" };
+  return valid
+    ? { ok: true }
+    : {
+        ok: false,
+        reason: "签名不正确：请核对表单脚本中的密钥与该表单在 Worker 中配置的密钥（FORM_SECRET_…）是否一致",
+      };
 }

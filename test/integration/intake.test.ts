@@ -82,7 +82,9 @@ describe("form webhooks: answers", () => {
 
     expect(unsigned.status).toBe(401);
     expect(wrongSecret.status).toBe(401);
-    expect(await wrongSecret.json()).toMatchObject({ error: { code: "bad_signature" } });
+    expect(await wrongSecret.json()).toMatchObject({
+      error: { code: "bad_signature", message: expect.stringContaining("请核对表单脚本中的密钥") },
+    });
   });
 
   it("refuses a captured request replayed after the five-minute window", async () => {

@@ -158,7 +158,8 @@ export function checkSuggestionForm(
   if (!content) errors.push("请填写建议内容");
   else if (content.length > SUGGESTION_TEXT_MAX)
     errors.push(`建议内容有 ${content.length} 字，超过 ${SUGGESTION_TEXT_MAX} 字：请精简`);
-  if (category && !categories.includes(category)) errors.push(`类别“${category}”不在可选类别中`);
+  if (category && !categories.includes(category))
+    errors.push(`类别“${category}”不在可选类别中：请从 ${categories.join("、")} 中选择`);
   const known = new Set(deputies.map(nameKey));
   const unknown = coSigners.filter((n) => !known.has(nameKey(n)));
   if (unknown.length > 0) errors.push(`附议代表 ${unknown.join("、")} 不在代表名单中`);
