@@ -4,11 +4,21 @@ import { type CellType, describeRaw, textOf, toHalfWidth } from "./cell-type";
 /** Turns a raw cell into the text an enum is matched against. */
 export type EnumNormaliser = (text: string) => string;
 
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+/** A month count in figures, full-width ones too (6个月, ６个月): one digit, as 办理时限 lists them. */
+const MONTHS_IN_FIGURES = /^([1-9１-９])个月$/;
+
 /**
  * Spaces inside a choice and a full stop after it (“基本 满意”, “满意。”): no listed value has either,
- * so what staff meant is plain.
+ * so what staff meant is plain. A month count typed in figures (“6个月”, “６ 个月”) is the value the
+ * list spells in Chinese (六个月): only 办理时限 lists one, and the digit leaves no doubt. Anything
+ * else (半年, 6月, 6个月内) is left as typed, so it is still shown to staff as not a listed value.
  */
-const untidy = (text: string) => text.replace(/[\s\u3000]+/g, "").replace(/[。．.]+$/, "");
+function untidy(text: string): string {
+  const tidy = text.replace(/[\s\u3000]+/g, "").replace(/[。．.]+$/, "");
+  const months = MONTHS_IN_FIGURES.exec(tidy);
+  return months ? `${CHINESE_DIGITS[Number(toHalfWidth(months[1] as string))]}个月` : tidy;
+}
 
 /** A/B/C/D typed as "a", "Ａ", "A类" or "A 类" is still that class. */
 export const replyClassNormaliser: EnumNormaliser = (text) =>

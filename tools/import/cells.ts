@@ -74,10 +74,22 @@ export function convertCell(value: SourceValue, column: ColumnDef | null): Conve
     }
     return { value: asText(value, column), problem: `${outcome.message}；已按原样写入` };
   }
-  const converted = asText(value, column);
+  const typed = asText(value, column);
+  // 编号 typed with a Chinese IME (２０２６－２０４) is the ledger's 2026-204: matched and kept as such.
+  const converted = column?.cell.kind === "id" && typeof typed === "string" ? toHalfWidth(typed) : typed;
   if (!column || converted === "") return { value: converted };
   const checked = column.cell.schema.safeParse(converted);
   if (checked.success) return { value: converted };
   const why = checked.error.issues[0]?.message ?? "不符合该列的要求";
   return { value: converted, problem: `${why}；已按原样写入，同步后会列入校验问题` };
+}
+
+/**
+ * A 编号 that is a running number only (7, 012): no year, unlike what the 编号格式 makes. Digits that
+ * start with a year the ledger takes (2026001) do carry one.
+ */
+export function isBareSequenceNumber(id: string): boolean {
+  if (!/^\d+$/.test(id)) return false;
+  const year = Number(id.slice(0, 4));
+  return id.length <= 4 || year < MIN_YEAR || year > MAX_YEAR;
 }

@@ -2,8 +2,8 @@
  * The import as pure data: which row of the Excel sheet holds the headers, where each column goes,
  * every row's values and every cell that could not be read. No I/O: tests feed it grids.
  */
-import { type ColumnDef, ledgerTab } from "../../sheets-schema";
-import { convertCell, type LedgerValue, shown } from "./cells";
+import { type ColumnDef, ledgerTab, parseCell } from "../../sheets-schema";
+import { convertCell, isBareSequenceNumber, type LedgerValue, shown } from "./cells";
 import { contractHeaderFor, SYSTEM_HEADERS } from "./headers";
 import type { SourceCell, SourceSheet } from "./workbook";
 
@@ -45,8 +45,13 @@ export interface ImportPlan {
   readonly problems: readonly ImportProblem[];
   /** Rows not imported: a 合计 row, a 填表人 line (Excel row number and its text). */
   readonly skippedRows: readonly { readonly row: number; readonly text: string }[];
-  /** What the whole file means for the ledger: columns it lacks, 编号 it holds twice, hidden columns. */
+  /** What else the file holds: other ledgers in the workbook, hidden columns. Nothing to fix. */
   readonly notes: readonly string[];
+  /**
+   * What the whole file means for the ledger and needs a person: columns it lacks (each row then
+   * shows the same 错误 after the sync), 编号 it holds twice, 编号 that are running numbers only.
+   */
+  readonly warnings: readonly string[];
 }
 
 const BY_HEADER = new Map<string, ColumnDef>(ledgerTab.columns.map((c) => [c.header, c]));
@@ -108,28 +113,103 @@ const MISSING_COLUMN_NOTES: readonly (readonly [string, string])[] = [
   ],
 ];
 
-function fileNotes(
-  sheet: SourceSheet,
-  columns: readonly PlannedColumn[],
-  rows: readonly PlannedRow[],
-): string[] {
-  const notes: string[] = [];
+/**
+ * Contract columns the sync asks for only on some rows (ledger.md: 类别 once 立案, 并入编号 with 并案,
+ * 答复类别 with a 答复日期, 答复内容 with class C; a reply needs the 交办日期 it counts from). A file
+ * without the column but with such rows gives each of them the same 错误 after the sync.
+ */
+const CONDITIONAL_COLUMNS: readonly {
+  readonly header: string;
+  /** The column whose value makes `header` required, and the value (any, when absent). */
+  readonly when: string;
+  readonly is?: string;
+  readonly rows: string;
+  readonly what: string;
+}[] = [
+  {
+    header: "类别",
+    when: "审查结果",
+    is: "立案",
+    rows: "审查结果为立案",
+    what: "同步后每行都会报“审查结果为立案，类别必填”的错误；请在表格中补上类别（从『设置』的类别中选）",
+  },
+  {
+    header: "并入编号",
+    when: "审查结果",
+    is: "并案",
+    rows: "审查结果为并案",
+    what: "同步后每行都会报“并入编号必填”的错误；请在表格中补上所并入建议的编号",
+  },
+  {
+    header: "交办日期",
+    when: "答复日期",
+    rows: "已有答复日期",
+    what: "同步后每行都会报“没有交办日期”的错误，不计入办理统计；请在表格中补上交办日期",
+  },
+  {
+    header: "答复类别",
+    when: "答复日期",
+    rows: "已有答复日期",
+    what: "同步后每行都会报“答复类别必填”的错误，不计入办理统计；请在表格中补上答复类别（A、B、C 或 D）",
+  },
+  {
+    header: "答复内容",
+    when: "答复类别",
+    is: "C",
+    rows: "答复类别为 C",
+    what: "同步后每行都会报“答复内容必填”的错误；请在表格中补上答复内容，写明暂时无法解决的原因",
+  },
+];
+
+/** Rows whose `header` reads (by the contract's rules: “ 立案 ”, “c类”) as `is`, or is filled at all. */
+function rowsWith(rows: readonly PlannedRow[], header: string, is: string | undefined): number {
+  const cell = BY_HEADER.get(header)?.cell;
+  if (!cell) return 0;
+  let count = 0;
+  for (const row of rows) {
+    const read = parseCell(cell, row.values.get(header));
+    if (!read.blank && !read.error && (is === undefined || read.value === is)) count += 1;
+  }
+  return count;
+}
+
+/** At most this many running-number 编号 are named; the rest are counted. */
+const LISTED_BARE_IDS = 10;
+
+function fileWarnings(columns: readonly PlannedColumn[], rows: readonly PlannedRow[]): string[] {
+  const warnings: string[] = [];
   const mapped = new Set(columns.map((c) => c.target));
   for (const [header, what] of MISSING_COLUMN_NOTES)
-    if (!mapped.has(header)) notes.push(`文件中没有“${header}”列：${what}`);
+    if (!mapped.has(header)) warnings.push(`文件中没有“${header}”列：${what}`);
+  for (const need of CONDITIONAL_COLUMNS) {
+    if (mapped.has(need.header) || !mapped.has(need.when)) continue;
+    const count = rowsWith(rows, need.when, need.is);
+    if (count > 0) warnings.push(`文件中没有“${need.header}”列，而有 ${count} 行${need.rows}：${need.what}`);
+  }
   const rowsOf = new Map<string, number[]>();
+  const bare: string[] = [];
   for (const row of rows) {
     const id = String(row.values.get("编号") ?? "").trim();
     if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), row.sourceRow]);
+    if (id && isBareSequenceNumber(id)) bare.push(`${id}（第 ${row.sourceRow} 行）`);
   }
   for (const [id, at] of rowsOf)
     if (at.length > 1)
-      notes.push(
+      warnings.push(
         `编号“${id}”在文件中出现 ${at.length} 次（第 ${at.join("、")} 行）：都会导入，同步后会报编号重复，请核对后改正其中一行`,
       );
+  if (bare.length > 0) {
+    const more = bare.length > LISTED_BARE_IDS ? `等 ${bare.length} 个` : "";
+    warnings.push(
+      `编号 ${bare.slice(0, LISTED_BARE_IDS).join("、")}${more}只有序号，没有年份：导入后请核对，或清空编号由系统按编号格式重新编号`,
+    );
+  }
+  return warnings;
+}
+
+function fileNotes(sheet: SourceSheet, columns: readonly PlannedColumn[]): string[] {
   const hidden = columns.filter((c) => sheet.hiddenColumns?.has(c.source)).map((c) => c.header);
-  if (hidden.length > 0) notes.push(`Excel 中隐藏的列也导入了：${hidden.join("、")}（在表格中不会隐藏）`);
-  return notes;
+  return hidden.length > 0 ? [`Excel 中隐藏的列也导入了：${hidden.join("、")}（在表格中不会隐藏）`] : [];
 }
 
 export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: string } {
@@ -199,7 +279,8 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
     rows,
     problems,
     skippedRows,
-    notes: fileNotes(sheet, columns, rows),
+    notes: fileNotes(sheet, columns),
+    warnings: fileWarnings(columns, rows),
   };
 }
 

@@ -28,8 +28,14 @@ export function planLines(plan: ImportPlan): string[] {
   for (const skipped of plan.skippedRows)
     lines.push(`第 ${skipped.row} 行“${shortened(skipped.text)}”像是合计或签名行，没有导入`);
   for (const note of plan.notes) lines.push(note);
+  for (const warning of plan.warnings) lines.push(warning);
   if (plan.problems.length === 0) {
-    lines.push("所有单元格都已读懂。");
+    // Every cell read is no all-clear when the file as a whole will make rows fail (no 类别 column).
+    lines.push(
+      plan.warnings.length === 0
+        ? "所有单元格都已读懂。"
+        : `单元格都已读懂，但上面有 ${plan.warnings.length} 条提示需要处理。`,
+    );
   } else {
     lines.push(`有 ${plan.problems.length} 处没能按该列要求读懂（所在行照常导入，值按原样写入或留空）：`);
     for (const p of plan.problems.slice(0, LISTED_PROBLEMS)) {
@@ -44,11 +50,17 @@ export function planLines(plan: ImportPlan): string[] {
 export function writeLines(outcome: WriteOutcome): string[] {
   const lines: string[] = [];
   for (const a of outcome.alreadyThere) lines.push(`  第 ${a.sourceRow} 行未重复导入：${a.why}`);
+  for (const c of outcome.conflicts) lines.push(`  第 ${c.sourceRow} 行没有导入：${c.why}`);
   if (outcome.newColumns.length > 0) lines.push(`新增附加列：${outcome.newColumns.join("、")}`);
-  lines.push(
-    outcome.appended > 0
-      ? `已追加 ${outcome.appended} 行到建议台账（${outcome.updatedRange ?? ""}），原有各行未改动。下次同步时系统会补编号、算办理期限和台账状态。`
-      : "没有需要追加的行。",
-  );
+  if (outcome.appended > 0)
+    lines.push(
+      `已追加 ${outcome.appended} 行到建议台账（${outcome.updatedRange ?? ""}），原有各行未改动。下次同步时系统会补编号、算办理期限和台账状态。`,
+    );
+  // A row held back for a 编号 another suggestion has is a suggestion missing from the ledger.
+  if (outcome.conflicts.length > 0)
+    lines.push(
+      `还有 ${outcome.conflicts.length} 行因编号与台账中另一条建议相同而没有导入（见上）：请逐条核对，改好编号后再运行一次导入（已导入的行不会重复导入）`,
+    );
+  else if (outcome.appended === 0) lines.push("没有需要追加的行。");
   return lines.map(oneLine);
 }

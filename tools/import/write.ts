@@ -4,6 +4,8 @@
  * extra-column headers, and columns to hold them), one values.append (RAW, INSERT_ROWS) for every
  * row. Rows are only ever appended after the table, never over an existing row; a row whose 编号
  * (or, without 编号, whose 标题 + 领衔代表 + 提出日期) is already in the ledger is not imported again.
+ * A row whose 编号 the ledger gives to another suggestion (another 标题 or 领衔代表) is not imported
+ * either, and is reported as a conflict a person must settle.
  */
 import type { sheets_v4 } from "@googleapis/sheets";
 import { columnLetter, ledgerTab, matchHeaders, TAB_NAMES } from "../../sheets-schema";
@@ -22,6 +24,15 @@ export interface WriteOutcome {
   readonly updatedRange: string | null;
   readonly newColumns: readonly string[];
   readonly alreadyThere: readonly AlreadyThere[];
+  /** Rows not imported because their 编号 is another suggestion's in the ledger. */
+  readonly conflicts: readonly AlreadyThere[];
+}
+
+export interface LedgerMatch {
+  /** The rows already in the ledger: not imported again. */
+  readonly alreadyThere: AlreadyThere[];
+  /** The rows whose 编号 the ledger gives to another suggestion: not imported, a person decides. */
+  readonly conflicts: AlreadyThere[];
 }
 
 const LEDGER = TAB_NAMES.ledger;
@@ -35,27 +46,67 @@ function rowMap(header: readonly string[], row: readonly unknown[]): Map<string,
   return new Map(header.map((h, i) => [h, row[i] ?? ""]));
 }
 
-/** What of `plan` is already in the ledger (`rows` includes the header row). */
-export function findAlreadyThere(plan: ImportPlan, rows: readonly (readonly unknown[])[]): AlreadyThere[] {
+/** 标题 and 领衔代表 of a row: what tells one suggestion from another under the same 编号. */
+interface Identity {
+  readonly title: string;
+  readonly lead: string;
+}
+
+/** Compared without spaces: a title re-typed with another space is the same suggestion. */
+const squeezed = (value: unknown) => String(value ?? "").replace(/\s+/g, "");
+
+function identityOf(values: ReadonlyMap<string, unknown>): Identity {
+  return { title: squeezed(values.get("标题")), lead: squeezed(values.get("领衔代表")) };
+}
+
+/** A field blank on either side tells nothing (a file without 领衔代表), so only filled ones differ. */
+const differs = (a: string, b: string) => a !== "" && b !== "" && a !== b;
+const sameSuggestion = (a: Identity, b: Identity) => !differs(a.title, b.title) && !differs(a.lead, b.lead);
+
+const shortTitle = (title: string) => (title.length > 30 ? `${title.slice(0, 30)}…` : title);
+
+function describeOther(values: ReadonlyMap<string, unknown>): string {
+  const title = String(values.get("标题") ?? "").trim();
+  const lead = String(values.get("领衔代表") ?? "").trim();
+  return [title ? `《${shortTitle(title)}》` : "", lead ? `领衔代表 ${lead}` : ""].filter(Boolean).join("，");
+}
+
+/** What of `plan` is already in the ledger, and what collides with it (`rows` includes the header row). */
+export function findAlreadyThere(plan: ImportPlan, rows: readonly (readonly unknown[])[]): LedgerMatch {
   const header = (rows[0] ?? []).map((h) => String(h ?? "").trim());
-  const ids = new Set<string>();
+  const byId = new Map<string, Map<string, unknown>[]>();
   const keys = new Set<string>();
   for (const row of rows.slice(1)) {
     const values = rowMap(header, row);
     const id = String(values.get("编号") ?? "").trim();
-    if (id) ids.add(id);
+    if (id) byId.set(id, [...(byId.get(id) ?? []), values]);
     const key = keyOf(values);
     if (key) keys.add(key);
   }
-  const found: AlreadyThere[] = [];
+  const alreadyThere: AlreadyThere[] = [];
+  const conflicts: AlreadyThere[] = [];
   for (const row of plan.rows) {
     const id = String(row.values.get("编号") ?? "").trim();
-    if (id && ids.has(id)) found.push({ sourceRow: row.sourceRow, why: `编号 ${id} 已在建议台账中` });
-    else if (!id && keys.has(keyOf(row.values) ?? "\u0000")) {
-      found.push({ sourceRow: row.sourceRow, why: "建议台账中已有标题、领衔代表和提出日期都相同的一行" });
+    const inLedger = id ? byId.get(id) : undefined;
+    if (inLedger) {
+      const own = identityOf(row.values);
+      if (inLedger.some((values) => sameSuggestion(own, identityOf(values)))) {
+        alreadyThere.push({ sourceRow: row.sourceRow, why: `编号 ${id} 已在建议台账中` });
+      } else {
+        const other = describeOther(inLedger[0] as Map<string, unknown>);
+        conflicts.push({
+          sourceRow: row.sourceRow,
+          why: `编号 ${id} 在建议台账中已是另一条建议${other ? `（${other}）` : ""}，请核对后改用新编号或清空编号再导入`,
+        });
+      }
+    } else if (!id && keys.has(keyOf(row.values) ?? "\u0000")) {
+      alreadyThere.push({
+        sourceRow: row.sourceRow,
+        why: "建议台账中已有标题、领衔代表和提出日期都相同的一行",
+      });
     }
   }
-  return found;
+  return { alreadyThere, conflicts };
 }
 
 function line(row: PlannedRow, positions: ReadonlyMap<string, number>, width: number): LedgerValue[] {
@@ -106,8 +157,8 @@ export async function writeImport(
   for (const [i, h] of newColumns.entries()) positions.set(h, lastHeader + 1 + i);
   const width = Math.max(lastHeader + 1 + newColumns.length, header.length);
 
-  const alreadyThere = findAlreadyThere(plan, rows);
-  const skip = new Set(alreadyThere.map((a) => a.sourceRow));
+  const { alreadyThere, conflicts } = findAlreadyThere(plan, rows);
+  const skip = new Set([...alreadyThere, ...conflicts].map((a) => a.sourceRow));
   const lines = plan.rows.filter((r) => !skip.has(r.sourceRow)).map((r) => line(r, positions, width));
 
   if (newColumns.length > 0 && lines.length > 0) {
@@ -124,7 +175,7 @@ export async function writeImport(
     });
     await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
   }
-  if (lines.length === 0) return { appended: 0, updatedRange: null, newColumns: [], alreadyThere };
+  if (lines.length === 0) return { appended: 0, updatedRange: null, newColumns: [], alreadyThere, conflicts };
   const appended = await api.spreadsheets.values.append({
     spreadsheetId,
     range: `${quoteTitle(LEDGER)}!A1:${columnLetter(width - 1)}1`,
@@ -137,5 +188,6 @@ export async function writeImport(
     updatedRange: appended.data.updates?.updatedRange ?? null,
     newColumns,
     alreadyThere,
+    conflicts,
   };
 }

@@ -1,10 +1,12 @@
 import type { FC } from "hono/jsx";
+import { LEDGER_DATE_HEADERS, rawText } from "../../domain/dashboard/cell-text";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { cellText } from "../../domain/sync/row-identity";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card } from "./ui";
 
+// What D1 kept are the sheet's raw cells: a date there is a serial (46077), shown as 2026-02-24.
 const SHOWN = ["标题", "领衔代表", "主办单位", "交办日期", "答复日期", "满意度"];
 
 /**
@@ -44,7 +46,9 @@ export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: "
           {SHOWN.map((h) => (
             <>
               <dt>{h}</dt>
-              <dd>{cellText(snapshot.staffValues[h]) || <span class="muted">—</span>}</dd>
+              <dd>
+                {rawText(snapshot.staffValues[h], LEDGER_DATE_HEADERS.has(h)) || <span class="muted">—</span>}
+              </dd>
             </>
           ))}
         </dl>

@@ -123,3 +123,56 @@ export async function writeEightDigitDatesXlsx(file: string): Promise<void> {
   ws.addRow(["2024-202", "关于增设公交站点的建议", "郑丽", 20240230, "20241301", 12345678]);
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * A 台账 whose 编号 clash with a ledger holding 2025-001 (去年已录入的建议, 王建国) and 2025-002
+ * (另一条已有的建议, 李秀英): row 2 is 2025-001 again, its 标题 typed with a space; row 3 is another
+ * suggestion numbered 2025-002; row 4 is new.
+ */
+export async function writeClashingIdsXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["编号", "标题", "领衔代表", "提出日期"]);
+  ws.addRow(["2025-001", "去年已录入的 建议", "王建国", "2025-05-06"]);
+  ws.addRow(["2025-002", "关于增设公交站点的建议", "吴刚", "2025-03-05"]);
+  ws.addRow(["2026-301", "关于整治河道的建议", "郑丽", "2026-03-06"]);
+  await workbook.xlsx.writeFile(file);
+}
+
+/**
+ * A 台账 with no 类别 and no 答复类别 column: two rows 立案 (one typed “ 立案 ”), one 不予立案, and
+ * one row with a 答复日期.
+ */
+export async function writeNoCategoryXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["编号", "标题", "领衔代表", "提出日期", "审查结果", "主办单位", "交办日期", "答复日期"]);
+  ws.addRow([
+    "2026-401",
+    "关于增设路灯的建议",
+    "周芳",
+    "2026-01-05",
+    "立案",
+    "区城管局",
+    "2026-01-20",
+    "2026-03-02",
+  ]);
+  ws.addRow(["2026-402", "关于修缮村道的建议", "赵六", "2026-01-06", " 立案 ", "区交通运输局"]);
+  ws.addRow(["2026-403", "关于建设体育公园的建议", "吴刚", "2026-01-07", "不予立案"]);
+  await workbook.xlsx.writeFile(file);
+}
+
+/**
+ * 编号 as offices type them: a running number (7, as a number; "012" as text), full-width
+ * (２０２５－００１, a suggestion the ledger already holds as 2025-001) and 2026001 (year and number).
+ */
+export async function writeOddIdsXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["编号", "标题", "领衔代表", "提出日期", "类别", "审查结果"]);
+  ws.addRow([7, "关于增设路灯的建议", "周芳", "2026-01-05", "城乡建设", "立案"]);
+  ws.addRow(["２０２５－００１", "去年已录入的建议", "王建国", "2025-05-06", "其他", "立案"]);
+  ws.addRow(["012", "关于修缮村道的建议", "赵六", "2026-01-06", "农业农村", "立案"]);
+  ws.addRow([2026001, "关于建设体育公园的建议", "吴刚", "2026-01-07", "社会事业", "立案"]);
+  await workbook.xlsx.writeFile(file);
+}

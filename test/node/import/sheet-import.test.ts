@@ -6,13 +6,16 @@ import { TAB_NAMES } from "../../../sheets-schema";
 import { serialFromYmd } from "../../../src/domain/civil-date";
 import { planImport } from "../../../tools/import/plan";
 import { planLines } from "../../../tools/import/report";
-import { readWorkbook } from "../../../tools/import/workbook";
+import { readWorkbook, type SourceSheet, type SourceValue } from "../../../tools/import/workbook";
 import { writeImport } from "../../../tools/import/write";
 import { provisionSpreadsheet } from "../../../tools/provision/provision";
 import { headerRow, runCli, startTestSheets, type TestSheets } from "../provision/helpers";
 import {
+  writeClashingIdsXlsx,
   writeEightDigitDatesXlsx,
   writeLedgerXlsx,
+  writeNoCategoryXlsx,
+  writeOddIdsXlsx,
   writeWrappedHeadersXlsx,
   writeYearsWorkbook,
 } from "./ledger-xlsx";
@@ -286,6 +289,114 @@ describe("sheet:import of what offices type into their 台账", () => {
         答复日期: serialFromYmd(2024, 5, 20),
       });
       expect(bad).toMatchObject({ 提出日期: "20240230", 交办日期: "20241301", 答复日期: "12345678" });
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+describe("sheet:import of a 台账 that needs a person before the sync", () => {
+  it(
+    "does not take a row whose 编号 is another suggestion in the ledger for one already imported: names it and ends the report with it",
+    async () => {
+      const clash = path.join(dir, "编号冲突.xlsx");
+      await writeClashingIdsXlsx(clash);
+      await laidOutSheet("clash");
+
+      const run = await runCli("tools/sheet-import.ts", [clash, "--spreadsheet", "clash"], sheets);
+
+      expect(run.stderr).toBe("");
+      const lines = run.stdout.trim().split("\n");
+      expect(lines).toContain("  第 2 行未重复导入：编号 2025-001 已在建议台账中");
+      expect(lines).toContain(
+        "  第 3 行没有导入：编号 2025-002 在建议台账中已是另一条建议（《另一条已有的建议》，领衔代表 李秀英），请核对后改用新编号或清空编号再导入",
+      );
+      expect(lines.filter((l) => l.includes("第 3 行未重复导入"))).toEqual([]);
+      const summary = lines.slice(lines.findIndex((l) => l.startsWith("已追加")));
+      expect(summary[0]).toMatch(/^已追加 1 行到建议台账/);
+      expect(summary[1]).toBe(
+        "还有 1 行因编号与台账中另一条建议相同而没有导入（见上）：请逐条核对，改好编号后再运行一次导入（已导入的行不会重复导入）",
+      );
+      expect(ledgerRows("clash").map((r) => [r.编号, r.标题])).toEqual([
+        ["2025-001", "去年已录入的建议"],
+        ["2025-002", "另一条已有的建议"],
+        ["2026-301", "关于整治河道的建议"],
+      ]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it("warns when a file with 立案 rows has no 类别 column, and does not end with 所有单元格都已读懂", async () => {
+    const noCategory = path.join(dir, "没有类别.xlsx");
+    await writeNoCategoryXlsx(noCategory);
+    const [sheet] = await readWorkbook(noCategory);
+    const plan = planImport(sheet as NonNullable<typeof sheet>);
+    if ("error" in plan) throw new Error(plan.error);
+
+    const report = planLines(plan);
+
+    expect(report).toContain(
+      "文件中没有“类别”列，而有 2 行审查结果为立案：同步后每行都会报“审查结果为立案，类别必填”的错误；请在表格中补上类别（从『设置』的类别中选）",
+    );
+    expect(report).toContain(
+      "文件中没有“答复类别”列，而有 1 行已有答复日期：同步后每行都会报“答复类别必填”的错误，不计入办理统计；请在表格中补上答复类别（A、B、C 或 D）",
+    );
+    expect(
+      report.filter((l) => /主办单位|交办日期|并入编号|答复内容/.test(l) && l.startsWith("文件中没有")),
+    ).toEqual([]);
+    expect(report).not.toContain("所有单元格都已读懂。");
+    expect(report.at(-1)).toBe("单元格都已读懂，但上面有 2 条提示需要处理。");
+  });
+
+  it("keeps 所有单元格都已读懂 for a file the sync reads row by row, and asks no 类别 of rows not 立案", () => {
+    const grid = (rows: SourceValue[][]): SourceSheet => ({
+      name: "台账",
+      rows: rows.map((row) => row.map((value) => ({ value, merged: false }))),
+    });
+    const header = ["编号", "标题", "领衔代表", "提出日期", "审查结果"];
+    const complete = planImport(
+      grid([
+        [...header, "类别"],
+        ["2026-501", "关于增设路灯的建议", "周芳", "2026-01-05", "立案", "城乡建设"],
+      ]),
+    );
+    const rejected = planImport(
+      grid([header, ["2026-502", "关于建设体育公园的建议", "吴刚", "2026-01-07", "不予立案"]]),
+    );
+    if ("error" in complete || "error" in rejected) throw new Error("no plan");
+    expect(planLines(complete).at(-1)).toBe("所有单元格都已读懂。");
+    expect(planLines(rejected).at(-1)).toBe("所有单元格都已读懂。");
+  });
+
+  it("names 编号 that are running numbers only (7, 012) and makes up no year for them", async () => {
+    const odd = path.join(dir, "序号编号.xlsx");
+    await writeOddIdsXlsx(odd);
+    const [sheet] = await readWorkbook(odd);
+    const plan = planImport(sheet as NonNullable<typeof sheet>);
+    if ("error" in plan) throw new Error(plan.error);
+
+    const report = planLines(plan);
+
+    expect(report).toContain(
+      "编号 7（第 2 行）、012（第 4 行）只有序号，没有年份：导入后请核对，或清空编号由系统按编号格式重新编号",
+    );
+    expect(report.at(-1)).toBe("单元格都已读懂，但上面有 1 条提示需要处理。");
+    expect(plan.rows.map((r) => r.values.get("编号"))).toEqual(["7", "2025-001", "012", "2026001"]);
+  });
+
+  it(
+    "writes a full-width 编号 (２０２５－００１) in ASCII, so the suggestion the ledger holds is not imported twice",
+    async () => {
+      const odd = path.join(dir, "全角编号.xlsx");
+      await writeOddIdsXlsx(odd);
+      await laidOutSheet("odd");
+      const [sheet] = await readWorkbook(odd);
+      const plan = planImport(sheet as NonNullable<typeof sheet>);
+      if ("error" in plan) throw new Error(plan.error);
+
+      const outcome = await writeImport(sheets.session().api, "odd", plan);
+
+      expect(outcome.alreadyThere).toEqual([{ sourceRow: 3, why: "编号 2025-001 已在建议台账中" }]);
+      expect(ledgerRows("odd").map((r) => r.编号)).toEqual(["2025-001", "2025-002", "7", "012", "2026001"]);
     },
     CLI_TIMEOUT_MS,
   );
