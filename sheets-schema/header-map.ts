@@ -1,5 +1,6 @@
 import type { ColumnDef, TabDef } from "./columns";
 import type { ProblemLevel } from "./enums";
+import { holdsStaffData, lookAlikeHeader, renamedHeaderAdvice, restoreColumnAdvice } from "./look-alikes";
 
 /** A problem with a tab's header row; `column` is the header text concerned. */
 export interface HeaderProblem {
@@ -35,6 +36,41 @@ function headerText(cell: unknown): string {
   return "";
 }
 
+/** Header cells that are no known column's, in sheet order. */
+function unclaimed(
+  positions: ReadonlyMap<string, readonly number[]>,
+  known: ReadonlySet<string>,
+): { header: string; index: number }[] {
+  const cells: { header: string; index: number }[] = [];
+  for (const [header, found] of positions) {
+    if (!known.has(header)) for (const index of found) cells.push({ header, index });
+  }
+  return cells.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * What staff read for a missing header: a look-alike column is named first (renamed, not deleted:
+ * change the header back); a column staff fill is restored before anything else (an empty column in
+ * its place reads every row as blank); otherwise add the header.
+ */
+function missingHeaderMessage(
+  tab: TabDef,
+  column: ColumnDef,
+  lookAlike: { header: string; index: number } | null,
+): string {
+  const blocks = column.headerRequired ? "，改好之前本表不会同步" : "，改好之前这一列按空白处理";
+  if (lookAlike)
+    return `${renamedHeaderAdvice(column.header, columnLetter(lookAlike.index), lookAlike.header)}${blocks}`;
+  const head = `缺少表头“${column.header}”：`;
+  if (!column.headerRequired) {
+    if (!holdsStaffData(tab, column)) return `${head}这一列按空白处理；需要时请在第 1 行补上`;
+    return `${head}如果这一列是被误删的，请用“撤销”或“文件 → 版本记录”恢复；在此之前这一列按空白处理，不是误删而又需要这一列时，请在第 1 行补上`;
+  }
+  if (!holdsStaffData(tab, column))
+    return `${head}请在第 1 行补上这一列（列的顺序不限），补好之前本表不会同步`;
+  return `${head}${restoreColumnAdvice(tab)}。确实没有这一列时，再在第 1 行补上（列的顺序不限）；补好之前本表不会同步`;
+}
+
 /**
  * Matches a header row against a tab's columns by text: any order, extra columns allowed,
  * surrounding whitespace ignored. `ok` is false when a required header is missing or a known
@@ -63,17 +99,17 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
   let ok = true;
   const present: { column: ColumnDef<K>; index: number }[] = [];
   const indexOf: Partial<Record<K, number>> = {};
+  let unmatched: { header: string; index: number }[] | null = null;
   for (const column of tab.columns as readonly ColumnDef<K>[]) {
     const found = positions.get(column.header);
     if (!found) {
-      if (column.headerRequired) {
-        ok = false;
-        const message = `缺少表头“${column.header}”：请在第 1 行补上这一列（列的顺序不限），补好之前本表不会同步`;
-        problems.push({ column: column.header, level: "错误", message });
-      } else if (!column.quietWhenMissing) {
-        const message = `缺少表头“${column.header}”：这一列按空白处理；需要时请在第 1 行补上`;
-        problems.push({ column: column.header, level: "提醒", message });
-      }
+      if (!column.headerRequired && column.quietWhenMissing) continue;
+      // Only on a missing header (rare): the cells no known column claims, for a renamed one.
+      unmatched ??= unclaimed(positions, known);
+      const level: ProblemLevel = column.headerRequired ? "错误" : "提醒";
+      const message = missingHeaderMessage(tab, column, lookAlikeHeader(tab, column, unmatched));
+      if (column.headerRequired) ok = false;
+      problems.push({ column: column.header, level, message });
       continue;
     }
     if (found.length > 1) {

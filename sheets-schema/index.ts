@@ -8,6 +8,7 @@ export * from "./enums";
 export * from "./formats";
 export * from "./forms/question-aliases";
 export * from "./header-map";
+export * from "./look-alikes";
 export * from "./notice-templates";
 export * from "./settings";
 export * from "./tab-names";

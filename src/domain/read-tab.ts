@@ -1,6 +1,7 @@
 import { type AnyCellType, isBlankCell, parseCell } from "../../sheets-schema/cells/cell-type";
 import type { ColumnDef, RecordOf, TabDef } from "../../sheets-schema/columns";
 import { type ColumnMap, matchHeaders } from "../../sheets-schema/header-map";
+import { lookAlikeTab, renamedTabAdvice } from "../../sheets-schema/look-alikes";
 import { type Problem, ProblemSink } from "./problems";
 
 /** One data row of a tab, parsed cell by cell. */
@@ -120,8 +121,10 @@ export function readTab<Cols extends readonly ColumnDef[]>(
    * a sync chunk reads the 沟通记录 of its own suggestions, not every contact of the office.
    */
   pick?: RowPick<Cols>,
+  /** Every tab title of the spreadsheet, when known: a missing tab's message names a renamed one. */
+  titles: readonly string[] = [],
 ): TabRead<RecordOf<Cols>> {
-  const opened = openTab(tab, values, owner, firstDataRow, pick);
+  const opened = openTab(tab, values, owner, firstDataRow, pick, titles);
   const rows: ParsedRow<RecordOf<Cols>>[] = [];
   opened.eachRow((row) => rows.push(row));
   const { readable, reason, columns, problems } = opened;
@@ -141,6 +144,17 @@ function recordValue(reader: CellReader, value: unknown): unknown {
   return fast !== undefined ? fast : parseCell(reader.cell, value).value;
 }
 
+/**
+ * Why a tab cannot be read when it is not in the spreadsheet. A renamed tab is the likelier cause, and
+ * creating an empty tab instead makes every reference to it fail: a tab whose title contains the name
+ * (承办单位（2026）) is named when the titles are known, and checking the name comes first otherwise.
+ */
+export function missingTabReason(name: string, titles: readonly string[] = []): string {
+  const renamed = lookAlikeTab(name, titles);
+  if (renamed !== null) return renamedTabAdvice(name, renamed);
+  return `找不到工作表『${name}』：先看看是不是表名被改了（比如加了年份或括号），是的话请改回『${name}』；确实没有这张表时，再新建（第 1 行写表头）`;
+}
+
 /** Matches a tab's header row and returns its data rows to be parsed as a loop reaches them (readTab's arguments). */
 export function openTab<Cols extends readonly ColumnDef[]>(
   tab: TabDef<string, Cols>,
@@ -148,6 +162,7 @@ export function openTab<Cols extends readonly ColumnDef[]>(
   owner: "staff" | "system" = "staff",
   firstDataRow = 2,
   pick?: RowPick<Cols>,
+  titles: readonly string[] = [],
 ): TabRows<RecordOf<Cols>> {
   type R = RecordOf<Cols>;
   const unreadable = (reason: string, problems: Problem[]): TabRows<R> => ({
@@ -161,7 +176,7 @@ export function openTab<Cols extends readonly ColumnDef[]>(
     valueAt: () => undefined,
   });
   if (values === undefined || values === null) {
-    const reason = `找不到工作表『${tab.name}』：请新建这张表（第 1 行写表头），或检查表名是否被改动`;
+    const reason = missingTabReason(tab.name, titles);
     return unreadable(reason, [
       { tab: tab.name, row: null, column: null, level: "错误", message: reason, id: null },
     ]);

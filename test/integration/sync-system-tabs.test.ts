@@ -63,6 +63,8 @@ describe("the finish's rewrite of the system tabs", () => {
       { range: `'${TAB_NAMES.ledger}'!${REMARKS}1`, values: [["备注（内部）"]] },
     ]);
     expect((await runSync(deps, "test", FIXTURE_NOW_MS)).outcome).toBe("ok");
-    expect(await problemsTab(id)).toContain("缺少表头“备注”：这一列按空白处理");
+    expect(await problemsTab(id)).toContain(
+      `缺少表头“备注”：第 ${REMARKS} 列的表头是“备注（内部）”，如果就是这一列，请把表头改回“备注”（不要新增一列），改好之前这一列按空白处理`,
+    );
   });
 });

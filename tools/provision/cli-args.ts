@@ -6,6 +6,10 @@ export interface CliOptions {
   readonly spreadsheetId: string;
   readonly check: boolean;
   readonly force: boolean;
+  /** sheet:init: add missing columns a person confirmed (see plan-headers' heldBack). */
+  readonly addMissingColumns: boolean;
+  /** sheet:init: add missing tabs even where a look-alike tab exists. */
+  readonly addMissingTabs: boolean;
   readonly help: boolean;
 }
 
@@ -15,6 +19,8 @@ const OPTIONS = {
   key: { type: "string" },
   check: { type: "boolean", default: false },
   force: { type: "boolean", default: false },
+  "add-missing-columns": { type: "boolean", default: false },
+  "add-missing-tabs": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -38,6 +44,8 @@ export function parseCli(
     spreadsheetId: connection.spreadsheetId ?? "",
     check: values.check === true,
     force: values.force === true,
+    addMissingColumns: values["add-missing-columns"] === true,
+    addMissingTabs: values["add-missing-tabs"] === true,
     help,
   };
 }

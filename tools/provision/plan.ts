@@ -1,4 +1,4 @@
-import { ALL_TABS, TAB_NAMES, type TabDef } from "../../sheets-schema";
+import { ALL_TABS, lookAlikeTab, renamedTabAdvice, TAB_NAMES, type TabDef } from "../../sheets-schema";
 import type { Change, Plan, TabLayout } from "./change";
 import type { ValidationContext } from "./layout";
 import {
@@ -9,7 +9,7 @@ import {
   SCHEMA_DEFAULTS,
 } from "./plan-defaults";
 import { planDateFormats, planHeaderStyle, planSystemGrey } from "./plan-format";
-import { planHeaders } from "./plan-headers";
+import { type HeaderOptions, planHeaders } from "./plan-headers";
 import { planProtection } from "./plan-protection";
 import { planValidation } from "./plan-validation";
 import type { SpreadsheetSnapshot } from "./snapshot";
@@ -22,23 +22,44 @@ function newSheetIds(snapshot: SpreadsheetSnapshot, count: number): number[] {
   return ids;
 }
 
+/** What a person allowed on the command line (`--add-missing-columns`, `--add-missing-tabs`). */
+export interface PlanOptions extends HeaderOptions {
+  /** Add a missing tab even where a tab whose title contains its name exists (renamed?). */
+  readonly addMissingTabs?: boolean;
+}
+
+export const ADD_TABS_FLAG = "--add-missing-tabs";
+
 /**
  * Compares the spreadsheet with the schema and lists what to change. Pure: the same snapshot always
  * gives the same plan. Nothing here deletes or renames a tab, moves a column or touches staff cells:
  * tabs are added, headers appended, formats, dropdowns and protections set, default rows appended.
+ * A missing tab with a look-alike (承办单位（2026）for 承办单位) is not added but left to a person:
+ * an empty tab in its place makes every reference to it fail.
  */
 export function planProvisioning(
   snapshot: SpreadsheetSnapshot,
   tabs: readonly TabDef[] = ALL_TABS,
   defaults: DefaultRows = SCHEMA_DEFAULTS,
+  options: PlanOptions = {},
 ): Plan {
   const ids = newSheetIds(snapshot, tabs.length);
   const structure: Change[] = [];
   const notes: string[] = [];
   const layouts = new Map<string, TabLayout>();
+  const titles = snapshot.tabs.map((t) => t.title);
+  const known = [...Object.values(TAB_NAMES), ...tabs.map((t) => t.name)];
   tabs.forEach((tab, i) => {
     const existing = snapshot.tabs.find((t) => t.title === tab.name);
-    const planned = planHeaders(tab, existing, ids[i] ?? 1001 + i);
+    const renamed = existing || options.addMissingTabs ? null : lookAlikeTab(tab.name, titles, known);
+    if (renamed !== null) {
+      const advice = renamedTabAdvice(tab.name, renamed);
+      notes.push(
+        `${tab.name}: ${advice}（不要新建一张空表）；如果不是它，请加上 ${ADD_TABS_FLAG} 再运行 sheet:init`,
+      );
+      return;
+    }
+    const planned = planHeaders(tab, existing, ids[i] ?? 1001 + i, options);
     layouts.set(tab.name, planned.layout);
     structure.push(...planned.changes);
     notes.push(...planned.notes);

@@ -40,7 +40,8 @@ describe("sheet:init on a spreadsheet staff already use", () => {
         { title: TAB_NAMES.settings, rows: SETTINGS },
       ],
     });
-    await provisionSpreadsheet(sheets.session().api, ID);
+    // Staff's own ledger lacks most staff columns: sheet:init adds them only when told to.
+    await provisionSpreadsheet(sheets.session().api, ID, { addMissingColumns: true });
     ledger = sheets
       .resource(ID, [`'${TAB_NAMES.ledger}'!1:2`])
       .sheets?.find((s) => s.properties?.title === TAB_NAMES.ledger);

@@ -111,3 +111,89 @@ describe("resolveConnection", () => {
     expect(explicit.tokenUrl).toBe("http://t/token");
   });
 });
+
+const headerOf = (ledger: TabSnapshot) => ledger.header.map((c) => c.text);
+const ledgerWith = (from: string, to: string | null) =>
+  tab(
+    TAB_NAMES.ledger,
+    ledgerHeaders.flatMap((h) => (h !== from ? [h] : to === null ? [] : [to])),
+  );
+/** Every tab of the schema with its full header row, but the tabs given instead and none of `omit`. */
+function sheetWith(replaced: TabSnapshot[], omit: string[] = []): { tabs: TabSnapshot[] } {
+  const titles = new Set([...replaced.map((t) => t.title), ...omit]);
+  const others = ALL_TABS.filter((t) => !titles.has(t.name)).map((t, i) =>
+    tab(
+      t.name,
+      t.columns.map((c) => c.header),
+      { sheetId: 100 + i },
+    ),
+  );
+  return { tabs: [...replaced.map((t, i) => ({ ...t, sheetId: 10 + i })), ...others] };
+}
+const missingHeaderChanges = (plan: ReturnType<typeof planProvisioning>) =>
+  plan.changes.filter((c) => c.zh.startsWith("缺少表头")).map((c) => `${c.tab}: ${c.zh}`);
+
+describe("sheet:init and a header or tab staff renamed or deleted", () => {
+  it("names a renamed header and adds no empty column in its place", () => {
+    const plan = planProvisioning(sheetWith([ledgerWith("主办单位", "主办单位（牵头）")]));
+    expect(missingHeaderChanges(plan)).toEqual([]);
+    expect(plan.notes).toEqual([
+      "建议台账: 缺少表头“主办单位”：第 P 列的表头是“主办单位（牵头）”，如果就是这一列，请把表头改回“主办单位”（不要新增一列）；如果不是这一列，请加上 --add-missing-columns 再运行 sheet:init",
+    ]);
+    // Nothing is planned on the renamed column as if it were 主办单位 (no dropdown moved onto it).
+    const ledgerChanges = plan.changes.filter((c) => c.tab === TAB_NAMES.ledger).map((c) => c.zh);
+    expect(ledgerChanges.filter((zh) => zh.includes("主办单位"))).toEqual([]);
+  });
+
+  it("does not add a deleted staff column to the ledger without --add-missing-columns, and says how to restore it", () => {
+    const deleted = ledgerWith("答复日期", null);
+    const plan = planProvisioning(sheetWith([deleted]));
+    expect(missingHeaderChanges(plan)).toEqual([]);
+    expect(plan.notes).toEqual([
+      "建议台账: 缺少表头“答复日期”：如果这一列是被误删的，请先用“撤销”或“文件 → 版本记录”恢复；新建一个空列会让系统把这一列都当作空白（例如已答复的建议会变成未答复并发出催办）。确认要新建空列时，请加上 --add-missing-columns 再运行 sheet:init",
+    ]);
+    const confirmed = planProvisioning(sheetWith([deleted]), undefined, undefined, {
+      addMissingColumns: true,
+    });
+    expect(confirmed.notes).toEqual([]);
+    expect(missingHeaderChanges(confirmed)).toEqual([
+      `建议台账: 缺少表头“答复日期”：补在第 ${columnLetter(headerOf(deleted).length)} 列`,
+    ]);
+  });
+
+  it("still adds system columns and the columns an older sheet lacks, without asking", () => {
+    const older = tab(
+      TAB_NAMES.ledger,
+      ledgerHeaders.filter((h) => !["办理期限", "优秀建议", "来源"].includes(h)),
+    );
+    const plan = planProvisioning(sheetWith([older]));
+    expect(plan.notes).toEqual([]);
+    expect(missingHeaderChanges(plan).map((line) => line.replace(/：补在.*/, ""))).toEqual([
+      "建议台账: 缺少表头“来源”",
+      "建议台账: 缺少表头“优秀建议”",
+      "建议台账: 缺少表头“办理期限”",
+    ]);
+  });
+
+  it("names a renamed tab and does not create an empty one in its place", () => {
+    const renamed = tab("承办单位（2026）", ["单位名称", "联系人"]);
+    const plan = planProvisioning(sheetWith([renamed], [TAB_NAMES.units]));
+    expect(plan.changes.filter((c) => c.tab === TAB_NAMES.units)).toEqual([]);
+    expect(plan.notes).toEqual([
+      "承办单位: 找不到工作表『承办单位』：表格中有『承办单位（2026）』，如果就是它，请把表名改回『承办单位』（不要新建一张空表）；如果不是它，请加上 --add-missing-tabs 再运行 sheet:init",
+    ]);
+    const confirmed = planProvisioning(sheetWith([renamed], [TAB_NAMES.units]), undefined, undefined, {
+      addMissingTabs: true,
+    });
+    expect(confirmed.changes.filter((c) => c.zh === "新建工作表").map((c) => c.tab)).toEqual([
+      TAB_NAMES.units,
+    ]);
+  });
+
+  it("ignores a backup tab beside the real one", () => {
+    const backup = tab("建议台账（备份）", ledgerHeaders);
+    const plan = planProvisioning(sheetWith([backup]));
+    expect(plan.notes).toEqual([]);
+    expect(plan.changes.filter((c) => c.zh === "新建工作表")).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnLetter, ledgerTab, TAB_NAMES } from "../../../sheets-schema";
 import { freePorts } from "../../support/ports";
-import { runCli, startTestSheets, type TestSheets } from "./helpers";
+import { headerRow, runCli, startTestSheets, type TestSheets } from "./helpers";
 
 const ID = "cli";
 const CLI = "tools/sheet-init.ts";
@@ -59,6 +59,29 @@ describe("npm run sheet:init (the CLI, spawned)", () => {
   );
 
   it(
+    "--check does not call a sheet with a duplicated header “一致”: it says a person is needed and exits 1",
+    async () => {
+      // The cell 办理期限 left blank in the test before (a run put 办理期限 at the end).
+      const spare = columnLetter(ledgerTab.columns.findIndex((c) => c.header === "办理期限"));
+      const cell = `'${TAB_NAMES.ledger}'!${spare}1`;
+      const api = sheets.session().api;
+      await api.spreadsheets.values.update({
+        spreadsheetId: ID,
+        range: cell,
+        valueInputOption: "RAW",
+        requestBody: { values: [["标题"]] },
+      });
+      const check = await runCli(CLI, ["--spreadsheet", ID, "--check"], sheets);
+      await api.spreadsheets.values.clear({ spreadsheetId: ID, range: cell });
+      expect(check.stdout).not.toContain("一致");
+      expect(check.stdout).toContain("没有可以自动完成的更改，但有 1 处需要人工处理");
+      expect(check.stdout).toContain(`表头“标题”在第 C 列和第 ${spare} 列各有一个`);
+      expect(check.code).toBe(1);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     "says what to do when nothing answers: start the local emulator, or check the network to Google",
     async () => {
       const [closed] = await freePorts(1);
@@ -76,6 +99,56 @@ describe("npm run sheet:init (the CLI, spawned)", () => {
       );
     },
     CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "does not put an empty column where staff deleted 答复日期 from a ledger in use, unless told to",
+    async () => {
+      const api = sheets.session().api;
+      const header = headerRow(sheets, ID, TAB_NAMES.ledger);
+      const replied = header.indexOf("答复日期");
+      const sheetId = sheets
+        .resource(ID, [`'${TAB_NAMES.ledger}'!1:1`])
+        .sheets?.find((s) => s.properties?.title === TAB_NAMES.ledger)?.properties?.sheetId;
+      const row = header.map((h) => ({ 编号: "2026-001", 标题: "路灯", 答复日期: "2026-03-02" })[h] ?? "");
+      await api.spreadsheets.values.update({
+        spreadsheetId: ID,
+        range: `'${TAB_NAMES.ledger}'!A2`,
+        valueInputOption: "RAW",
+        requestBody: { values: [row] },
+      });
+      await api.spreadsheets.batchUpdate({
+        spreadsheetId: ID,
+        requestBody: {
+          requests: [
+            {
+              deleteDimension: {
+                range: { sheetId, dimension: "COLUMNS", startIndex: replied, endIndex: replied + 1 },
+              },
+            },
+          ],
+        },
+      });
+      const advice =
+        "建议台账: 缺少表头“答复日期”：如果这一列是被误删的，请先用“撤销”或“文件 → 版本记录”恢复；新建一个空列会让系统把这一列都当作空白（例如已答复的建议会变成未答复并发出催办）";
+
+      const check = await runCli(CLI, ["--spreadsheet", ID, "--check"], sheets);
+      expect(check.stdout).toContain(advice);
+      expect(check.stdout).not.toContain("缺少表头“答复日期”：补在");
+      expect(check.code).toBe(1);
+
+      const run = await runCli(CLI, ["--spreadsheet", ID], sheets);
+      expect(run.stdout).toContain(advice);
+      expect(run.stdout).toContain("--add-missing-columns");
+      expect(run.code).toBe(1);
+      expect(headerRow(sheets, ID, TAB_NAMES.ledger)).not.toContain("答复日期");
+
+      const confirmed = await runCli(CLI, ["--spreadsheet", ID, "--add-missing-columns"], sheets);
+      expect(confirmed.code).toBe(0);
+      expect(confirmed.stdout).toContain("建议台账: 缺少表头“答复日期”：补在");
+      expect(headerRow(sheets, ID, TAB_NAMES.ledger)).toContain("答复日期");
+    },
+    CLI_TIMEOUT_MS * 2,
   );
 
   it(
