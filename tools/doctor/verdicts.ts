@@ -124,13 +124,14 @@ function sheetVerdicts(facts: Facts): Verdict[] {
   const { layout, spreadsheetId } = facts.sheet;
   if (!layout.ok) return [v("fix", "表格", layout.error)];
   const out: Verdict[] = [];
+  const { notes } = layout.value;
   if (layout.value.changes.length === 0) {
+    const access = `服务账号 ${facts.sheet.serviceAccount} 能访问表格 ${spreadsheetId}`;
+    // Not "一致" while sheet:init left something for a person (a look-alike header, a deleted column).
     out.push(
-      v(
-        "ok",
-        "表格",
-        `服务账号 ${facts.sheet.serviceAccount} 能访问表格 ${spreadsheetId}，各工作表与模板一致`,
-      ),
+      notes.length === 0
+        ? v("ok", "表格", `${access}，各工作表与模板一致`)
+        : v("fix", "表格", `${access}，但有 ${notes.length} 处需要人工处理（见下）`),
     );
   } else {
     const first = layout.value.changes.slice(0, 5).join("；");

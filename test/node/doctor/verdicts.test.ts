@@ -144,6 +144,12 @@ describe("npm run doctor verdicts", () => {
       "✘ 表格：表格与模板有 1 处不同（建议台账: 补上表头“回访”）：运行 npm run sheet:init -- --spreadsheet 1AbC",
     );
     expect(out).toContain("! 表格：请人工处理");
+    const onlyNotes = { ok: true as const, value: { changes: [], notes: ["建议台账: 缺少表头“答复日期”…"] } };
+    const held = lines(healthy({ sheet: { ...sheet, layout: onlyNotes } }));
+    expect(held).toContain(
+      "✘ 表格：服务账号 jianyi@office.iam.gserviceaccount.com 能访问表格 1AbC，但有 1 处需要人工处理（见下）",
+    );
+    expect(held.join("\n")).not.toContain("一致");
   });
 
   it("calls a robot host that does not resolve a typing slip, and a slow one only a warning", () => {
