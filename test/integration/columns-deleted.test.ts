@@ -31,19 +31,25 @@ async function seedIdLast() {
   return created.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
 }
 
+/** The office synced once, then staff delete 内容摘要 and 届次 (left of 编号); the header as it was. */
+async function syncedThenTwoColumnsDeleted(): Promise<unknown[]> {
+  const sheetId = await seedIdLast();
+  expect(await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
+  const header = (await emulator.getValues(SHEET, `${LEDGER}!1:1`))[0] ?? [];
+  const drop = ["内容摘要", "届次"].map((h) => header.indexOf(h)).sort((a, b) => b - a);
+  await depsFor(SHEET).sheets.batchUpdate(
+    drop.map((c) => ({
+      deleteDimension: { range: { sheetId, dimension: "COLUMNS", startIndex: c, endIndex: c + 1 } },
+    })),
+  );
+  return header;
+}
+
 beforeEach(resetDatabase);
 
 describe("columns deleted to the left of one the last sync read by place", () => {
   it("the next sync finds the columns again by the header instead of failing on every run", async () => {
-    const sheetId = await seedIdLast();
-    expect(await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
-    const header = (await emulator.getValues(SHEET, `${LEDGER}!1:1`))[0] ?? [];
-    const drop = ["内容摘要", "届次"].map((h) => header.indexOf(h)).sort((a, b) => b - a);
-    await depsFor(SHEET).sheets.batchUpdate(
-      drop.map((c) => ({
-        deleteDimension: { range: { sheetId, dimension: "COLUMNS", startIndex: c, endIndex: c + 1 } },
-      })),
-    );
+    const header = await syncedThenTwoColumnsDeleted();
 
     const synced = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
 
@@ -60,15 +66,7 @@ describe("columns deleted to the left of one the last sync read by place", () =>
   });
 
   it("a reply or notice write that comes before the next sync finds its columns by the header too", async () => {
-    const sheetId = await seedIdLast();
-    expect(await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS)).toMatchObject({ outcome: "ok" });
-    const header = (await emulator.getValues(SHEET, `${LEDGER}!1:1`))[0] ?? [];
-    const drop = ["内容摘要", "届次"].map((h) => header.indexOf(h)).sort((a, b) => b - a);
-    await depsFor(SHEET).sheets.batchUpdate(
-      drop.map((c) => ({
-        deleteDimension: { range: { sheetId, dimension: "COLUMNS", startIndex: c, endIndex: c + 1 } },
-      })),
-    );
+    const header = await syncedThenTwoColumnsDeleted();
 
     const columns = await readLedgerColumns(depsFor(SHEET), ["二次交办日期"]);
 
