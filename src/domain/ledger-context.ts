@@ -1,3 +1,4 @@
+import type { ColumnDef, TabDef } from "../../sheets-schema/columns";
 import type { Settings } from "../../sheets-schema/settings";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import {
@@ -66,14 +67,20 @@ export function settingsOf(tabs: Readonly<Partial<Record<string, unknown>>>): Se
   return readSettings(readTab(settingsTab, tabs[TAB_NAMES.settings])).settings;
 }
 
-export function buildLedgerContext(tabs: Readonly<Partial<Record<string, unknown>>>): LedgerContext {
-  const settingsRead = readTab(settingsTab, tabs[TAB_NAMES.settings]);
+export function buildLedgerContext(
+  tabs: Readonly<Partial<Record<string, unknown>>>,
+  /** The spreadsheet's tab titles, when the caller has them: a missing tab's problem names a renamed one. */
+  titles: readonly string[] = [],
+): LedgerContext {
+  const read = <Cols extends readonly ColumnDef[]>(tab: TabDef<string, Cols>, values: unknown) =>
+    readTab(tab, values, "staff", 2, undefined, titles);
+  const settingsRead = read(settingsTab, tabs[TAB_NAMES.settings]);
   const { settings, idFormat } = readSettings(settingsRead);
-  const holidaysRead = readTab(holidaysTab, tabs[TAB_NAMES.holidays]);
+  const holidaysRead = read(holidaysTab, tabs[TAB_NAMES.holidays]);
   const holidays = readHolidays(holidaysRead);
-  const unitsRead = readTab(unitsTab, tabs[TAB_NAMES.units]);
-  const deputiesRead = readTab(deputiesTab, tabs[TAB_NAMES.deputies]);
-  const templatesRead = readTab(templatesTab, tabs[TAB_NAMES.templates]);
+  const unitsRead = read(unitsTab, tabs[TAB_NAMES.units]);
+  const deputiesRead = read(deputiesTab, tabs[TAB_NAMES.deputies]);
+  const templatesRead = read(templatesTab, tabs[TAB_NAMES.templates]);
   // 领导 is new (practice.md): a sheet without it reads as an empty list, not a missing tab.
   const leaderValues = tabs[TAB_NAMES.leaders] ?? [leadersTab.columns.map((c) => c.header)];
   const leadersRead = readTab(leadersTab, leaderValues);

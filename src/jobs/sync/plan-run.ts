@@ -7,6 +7,7 @@ import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
+import { missingTabReason } from "../../domain/read-tab";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
@@ -257,7 +258,7 @@ async function planFromRead(
   const texts = tabTexts(tabs);
   const tabsDigest = await digestOfTexts(texts);
   const tabsChanged = (await deps.tabCache.save(texts, new Date(nowMs).toISOString())) > 0;
-  const context = buildLedgerContext(tabs);
+  const context = buildLedgerContext(tabs, first.titles);
   rememberSmallTabs(tabsDigest, context);
   const today = localDate(nowMs, context.settings.timeZone || DEFAULT_TIME_ZONE);
   const planProblems = {
@@ -275,7 +276,7 @@ async function planFromRead(
   // 领导 and the practice tabs are optional (an older sheet works without them): not "skipped".
   const skippedTabs: SyncContext["skippedTabs"] = first.missingTabs
     .filter((tab) => !OPTIONAL_TABS.has(tab))
-    .map((tab) => ({ tab, reason: `缺少工作表『${tab}』：请运行 npm run sheet:init 补齐` }));
+    .map((tab) => ({ tab, reason: missingTabReason(tab, first.titles) }));
   const systemGrid: Record<string, number> = {};
   const systemRows: Record<string, number> = {};
   const systemTabs: readonly TabDef[] = [problemsTab, statisticsTab, assessmentTab];

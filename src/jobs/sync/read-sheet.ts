@@ -15,6 +15,8 @@ export interface RangesRead {
   /** The grid each range spans (a whole column's end is the grid's last row). */
   grid: Record<string, GridSize>;
   missingTabs: string[];
+  /** Every tab's title, when a tab was missing (the second read asked for them): names a renamed one. */
+  titles?: string[];
 }
 
 const a1Of = (requests: readonly RangeRequest[]) =>
@@ -62,6 +64,7 @@ async function readPresentTabs(sheets: SheetsClient, requests: readonly RangeReq
   const read =
     present.length > 0 ? await batchGetRanges(sheets, present) : { values: {}, grid: {}, missingTabs: [] };
   read.missingTabs = [...new Set(requests.filter((r) => !existing.has(r.tab)).map((r) => r.tab))];
+  read.titles = [...existing];
   return read;
 }
 
