@@ -23,7 +23,8 @@ const HELP = `用法: npm run sheet:import -- <台账.xlsx> [--spreadsheet <id>]
 把现有的 Excel 建议台账导入共享表格的“建议台账”：按表头对应到模板的列（认得常见的同义表头，
 如 建议编号→编号、案由→标题、领衔人→领衔代表、承办单位→主办单位、交办时间→交办日期），
 日期转换为表格日期，其它列作为附加列原样保留；读不懂的单元格逐一报告（行、列、值、原因），
-所在行照常导入。只在已有各行之后追加，不改动任何已有的行；已在台账中的建议不会重复导入；编号相同而是另一条建议的行不导入并列出。
+所在行照常导入。只在已有各行之后追加，不改动任何已有的行；已在台账中的建议不会重复导入；编号相同而是另一条建议的行不导入并列出，
+这时退出码为 1（其余各行照常导入）。
 
   --sheet <name>      要导入的工作表（默认：第一个能认出表头的工作表）
   --dry-run           只读取文件并报告对应关系和问题，不连接表格、不写入
@@ -84,7 +85,9 @@ async function main(): Promise<number> {
     for (const line of writeLines(outcome)) console.log(line);
     const { reads, writes } = session.counts;
     console.log(`API 调用：读取 ${reads} 次，写入 ${writes} 次 (${reads} reads, ${writes} writes)`);
-    return 0;
+    // Rows left for a person (a 编号 the ledger gives to another suggestion): a script running the
+    // import must not take it for done, as `sheet:init` exits 1 when something needs a person.
+    return outcome.conflicts.length > 0 ? 1 : 0;
   } catch (error) {
     const status = (error as { response?: { status?: number } })?.response?.status;
     console.error(

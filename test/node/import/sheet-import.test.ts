@@ -305,6 +305,8 @@ describe("sheet:import of a 台账 that needs a person before the sync", () => {
       const run = await runCli("tools/sheet-import.ts", [clash, "--spreadsheet", "clash"], sheets);
 
       expect(run.stderr).toBe("");
+      // The other rows are in; the exit code says a person still has to act.
+      expect(run.code).toBe(1);
       const lines = run.stdout.trim().split("\n");
       expect(lines).toContain("  第 2 行未重复导入：编号 2025-001 已在建议台账中");
       expect(lines).toContain(
