@@ -32,6 +32,7 @@ beforeAll(async () => {
         满意度: "不满意",
         测评日期: serialFromIso(addDaysIso(TODAY, -7)),
         二次交办日期: serialFromIso(REASSIGNED),
+        备注: "代表约见时提出\n测评意见（张明）：补贴标准没有提高，只是列入计划",
       },
       "2026-003": { 督办领导: "刘振华主任", 领办领导: "张卫东副区长" },
     },
@@ -40,6 +41,14 @@ beforeAll(async () => {
 });
 
 describe("a unit's round-2 reply on its link", () => {
+  it("shows the unit what the deputy found wanting, the comment with the rating", async () => {
+    const unit = `${(await makeLink("unit", "区教育局")).path}/s/2026-001`;
+    const page = await (await browse(unit)).text();
+
+    expect(page).toMatch(/<dt>测评意见<\/dt>\s*<dd>补贴标准没有提高，只是列入计划<\/dd>/);
+    expect(page).not.toContain("代表约见时提出");
+  });
+
   it("refuses a 答复日期 before 二次交办日期, saying so, with the form as typed", async () => {
     const unit = `${(await makeLink("unit", "区教育局")).path}/s/2026-001`;
     const page = await (await browse(unit)).text();

@@ -7,6 +7,7 @@ import type { LinkKind } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import type { ActionCheck } from "../../domain/links/row-actions";
+import { latestRatingComment } from "../../domain/notices/placeholders";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";
@@ -159,6 +160,8 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
             <Field label="落实情况" value={r.implementation} />
             <Field label="满意度" value={r.rating} />
             <Field label="测评日期" value={r.ratedOn} />
+            {/* The deputy's words with the rating (in 备注, which units never see): what round 2 must answer. */}
+            <Field label="测评意见" value={latestRatingComment(r.notes)} />
             <Field label="二次交办" value={r.reassignedOn} />
             <Field label="二次答复" value={r.secondRepliedOn} />
             <Field label="二次满意度" value={r.secondRating} />
