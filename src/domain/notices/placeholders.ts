@@ -3,7 +3,7 @@ import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
-import { RATING_COMMENT } from "../intake/map-answers";
+import { latestRatingComment } from "../intake/rating-comment";
 import { PERSONAL_LINK_SLOT } from "../links/notice-link";
 import { displayDate, displayRaw, displayValue } from "./format";
 
@@ -40,23 +40,6 @@ const ID_IN_LINK = /\{\{\s*编号\s*\}\}/g;
 /** 设置 测评链接 with the 编号 filled in (URL-encoded); blank when no link is set. */
 export function ratingLinkFor(link: string, id: string): string {
   return link ? link.replace(ID_IN_LINK, encodeURIComponent(id)) : "";
-}
-
-/**
- * The deputy's words with the latest rating: the last `测评意见（…）：…` line intake wrote into 备注
- * (a rating form's comment has no column). Units never see the sheet, so the 二次交办通知 carries
- * what the deputy found wanting.
- */
-export function latestRatingComment(notes: unknown): string {
-  if (typeof notes !== "string" || !notes.includes(RATING_COMMENT)) return "";
-  const lines = notes.split("\n");
-  for (let i = lines.length - 1; i >= 0; i -= 1) {
-    const line = (lines[i] as string).trim();
-    if (!line.startsWith(`${RATING_COMMENT}（`)) continue;
-    const colon = line.indexOf("）：");
-    return colon < 0 ? "" : line.slice(colon + 2).trim();
-  }
-  return "";
 }
 
 function computedValues(id: string, round: RoundFacts, recipient: string, ctx: ViewContext): View {

@@ -3,11 +3,11 @@ import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/en
 import { displayValue } from "../../domain/dashboard/cell-text";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
+import { latestRatingComment } from "../../domain/intake/rating-comment";
 import type { LinkKind } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import type { ActionCheck } from "../../domain/links/row-actions";
-import { latestRatingComment } from "../../domain/notices/placeholders";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";

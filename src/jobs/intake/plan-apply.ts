@@ -1,6 +1,7 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { isoFromSerial } from "../../domain/civil-date";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
+import { ratingCommentLine } from "../../domain/intake/rating-comment";
 import type { CellScalar, PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -50,7 +51,7 @@ function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap
     columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
   const writes: CellWrite[] = [];
   if (comment !== undefined && comment !== "")
-    writes.push(...note(`${RATING_COMMENT}（${senderOf(entry)}）：${comment}`));
+    writes.push(...note(ratingCommentLine(senderOf(entry), String(comment))));
   if (extras !== undefined && extras !== "")
     writes.push(...note(`${entry.form === "rating" ? "测评" : "答复"}附言（${senderOf(entry)}）：${extras}`));
   if (!secondRound) {
