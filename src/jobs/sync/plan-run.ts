@@ -1,5 +1,6 @@
 import type { TabDef } from "../../../sheets-schema/columns";
 import { matchHeaders } from "../../../sheets-schema/header-map";
+import { lookAlikeTab, renamedTabAdvice } from "../../../sheets-schema/look-alikes";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
 import { columnLetter } from "../../domain/a1";
@@ -225,6 +226,16 @@ async function readFirst(
   }
 }
 
+/**
+ * 建议台账 is not in the spreadsheet: named when a tab looks like it (renamed), else how to get it
+ * back; a new empty tab would make every suggestion read as removed from the ledger.
+ */
+function missingLedgerMessage(titles: readonly string[] = []): string {
+  const renamed = lookAlikeTab(TAB_NAMES.ledger, titles);
+  if (renamed !== null) return `${renamedTabAdvice(TAB_NAMES.ledger, renamed)}，改好之前本次不同步台账`;
+  return `找不到工作表『${TAB_NAMES.ledger}』，本次没有同步台账：如果是误删或改了表名，请用“撤销”或“文件 → 版本记录”恢复，或把表名改回『${TAB_NAMES.ledger}』。新建一张空表会让系统以为所有建议都已从台账中删除`;
+}
+
 /** Sheets calls readLedgerMerges makes (with the plan's read, the calls of a plan that can be kept). */
 const MERGES_CALLS = 1;
 
@@ -317,7 +328,7 @@ async function planFromRead(
       column: null,
       level: "错误",
       id: null,
-      message: `找不到工作表『${TAB_NAMES.ledger}』，本次没有同步台账：如果是误删或改了表名，请用“撤销”或“文件 → 版本记录”恢复，或把表名改回『${TAB_NAMES.ledger}』。新建一张空表会让系统以为所有建议都已从台账中删除`,
+      message: missingLedgerMessage(first.titles),
     });
     return {
       ...base,
