@@ -42,20 +42,24 @@ async function seed(id: string) {
 }
 
 /**
- * Delivers the queued steps from `from` on, in order, calling `afterFirstChunk` once the first
- * chunk's step ran (staff editing while the chunks run); returns the result that ended the run.
+ * Delivers the queued steps from `from` on, in order (a run the finish starts too), calling
+ * `afterFirstChunk` once the first chunk's step ran (staff editing while the chunks run) and
+ * `onResult` with each result that ended a run, as it comes; returns the last such result.
  */
 async function deliverAfter(
   deps: ReturnType<typeof queuedDeps>["deps"],
   sent: ReturnType<typeof queuedDeps>["sent"],
   from: number,
   afterFirstChunk?: () => Promise<void>,
+  onResult?: (result: NonNullable<Awaited<ReturnType<typeof continueSync>>>) => Promise<void>,
 ) {
   let end = null;
   let then = afterFirstChunk;
   for (let i = from; i < sent.length; i++) {
     const { id, body } = sent[i] as (typeof sent)[number];
-    end = (await continueSync(deps, body, FIXTURE_NOW_MS, id)) ?? end;
+    const result = await continueSync(deps, body, FIXTURE_NOW_MS, id);
+    if (result) await onResult?.(result);
+    end = result ?? end;
     if (body.step === "chunk" && body.chunk === 0 && then) {
       await then();
       then = undefined;
@@ -301,7 +305,7 @@ describe("a sync run split across queue messages", () => {
     expect(await metaValue("page_figures:overview")).toBe(newerOverview);
   });
 
-  it("says so when staff delete a row while the chunks run (a 编号 slid into a chunk already checked), and not otherwise", async () => {
+  it("publishes nothing of a run that staff moved rows in (a row deleted while the chunks run) and syncs again at once", async () => {
     const { deps, sent } = await steadyOffice("sync-moved");
     // A quiet sync's first step reuses two chunks at once: edit a cell of the first chunk so that
     // step checks it, and the second chunk gets a step (and a read) of its own.
@@ -312,20 +316,41 @@ describe("a sync run split across queue messages", () => {
     await startSync(deps, "cron", FIXTURE_NOW_MS);
     const quiet = await deliverAfter(deps, sent, from);
     expect(quiet).toMatchObject({ outcome: "ok", message: "同步完成" });
+    const statistics = () => emulator.getValues("sync-moved", `'${TAB_NAMES.statistics}'`);
+    const before = await statistics();
 
     await deps.sheets.batchUpdateValues([
       { range: `'${TAB_NAMES.ledger}'!${columnLetter(col("备注"))}5`, values: [["又改"]] },
     ]);
     from = sent.length;
     await startSync(deps, "cron", FIXTURE_NOW_MS);
-    const moved = await deliverAfter(deps, sent, from, () => deleteLedgerRow("sync-moved", 10));
+    const ended: { message: string; statistics: unknown[][] }[] = [];
+    await deliverAfter(
+      deps,
+      sent,
+      from,
+      () => deleteLedgerRow("sync-moved", 10),
+      async (result) => {
+        ended.push({ message: result.message, statistics: await statistics() });
+      },
+    );
 
-    expect(moved).toMatchObject({
-      outcome: "ok",
-      message: "同步完成（同步期间表格行被移动，部分统计以下次同步为准）",
-    });
+    // The run whose chunks read rows on both sides of the deletion (one 编号 slid into the chunk
+    // already read, so it saw none of that row) wrote no 统计; the run it started at once did.
+    expect(ended.map((e) => e.message)).toEqual([
+      "同步期间表格行被移动（排序、插入或删除行）：本次不更新统计和页面，已立即重新同步",
+      "同步完成",
+    ]);
+    expect(ended[0]?.statistics).toEqual(before);
+    const view = await loadLedgerView(deps, FIXTURE_TODAY, "facts");
+    const inSheet = (await emulator.getValues("sync-moved", `'${TAB_NAMES.ledger}'`))
+      .slice(1)
+      .map((r) => String(r[col("编号")] ?? ""))
+      .filter(Boolean);
+    expect(view.evaluation.rows.map((r) => r.id ?? "").sort()).toEqual([...inSheet].sort());
     const next = await runSync(deps, "test", FIXTURE_NOW_MS);
-    expect(next).toMatchObject({ outcome: "ok", message: "同步完成" });
+    expect(next).toMatchObject({ outcome: "ok", message: "同步完成", cellsWritten: 0 });
+    expect(await statistics()).toEqual(ended[1]?.statistics);
   });
 
   it("lists as vanished a suggestion numbered in a run that rows moved in, once staff delete its row", async () => {
@@ -348,8 +373,21 @@ describe("a sync run split across queue messages", () => {
     // The run numbers the new row while those rows are swapped: it cannot tell what vanished.
     const from = sent.length;
     await startSync(deps, "cron", FIXTURE_NOW_MS);
-    const moved = await deliverAfter(deps, sent, from, () => swap(rowB, rowA).then(() => undefined));
-    expect(moved?.message).toBe("同步完成（同步期间表格行被移动，部分统计以下次同步为准）");
+    const messages: string[] = [];
+    await deliverAfter(
+      deps,
+      sent,
+      from,
+      () => swap(rowB, rowA).then(() => undefined),
+      async (result) => {
+        messages.push(result.message);
+      },
+    );
+    // The run started at once reads the rows as swapped: nothing moves during it.
+    expect(messages).toEqual([
+      "同步期间表格行被移动（排序、插入或删除行）：本次不更新统计和页面，已立即重新同步",
+      "同步完成",
+    ]);
     const numbered = await emulator.getValues("sync-numbered", ledger, "FORMULA");
     const at = numbered.findIndex((r) => r[col("标题")] === title);
     const id = String(numbered[at]?.[col("编号")] ?? "");

@@ -53,6 +53,11 @@ export interface FinishOutcome {
   cellsWritten: number;
   /** Rows moved while the chunks ran (a chunk saw one twice or not at all): vanishings not trusted this time. */
   incomplete: boolean;
+  /**
+   * The run was incomplete and the finish published nothing (holdIfMoved): the system tabs, the
+   * stamp and the pages' figures stay the last complete run's, for a run started at once.
+   */
+  held: boolean;
   requeued: number;
   /**
    * The summary version whose figures are due: the overview's and the records' figures
@@ -244,6 +249,12 @@ export async function finishRun(
   context: SyncContext,
   results: readonly ChunkResult[],
   nowMs: number,
+  /**
+   * When rows moved while the chunks ran, publish nothing (held): the chunks' parts then mix rows
+   * read before and after a sort, and 统计, the pages and the 督办周报 would count some
+   * suggestions twice and miss others until the next sync.
+   */
+  options: { holdIfMoved?: boolean } = {},
 ): Promise<FinishOutcome> {
   const at = new Date(nowMs).toISOString();
   const [stored, outstanding] = await Promise.all([
@@ -258,7 +269,20 @@ export async function finishRun(
       problems: stamp.problems ?? 0,
       cellsWritten: 0,
       incomplete: false,
+      held: false,
       // Nothing accepted is lost: what waits is queued again whether or not the figures changed.
+      requeued: await requeueOutstanding(deps.intakeQueue, outstanding, nowMs),
+      figuresDue: null,
+    };
+  const idKeys = Object.keys(context.ids);
+  const incomplete = context.ledgerSkipped === null && !seenOnce(context, results, idKeys);
+  if (incomplete && options.holdIfMoved)
+    return {
+      rows: results.reduce((n, r) => n + r.rows, 0),
+      problems: stamp.problems ?? 0,
+      cellsWritten: 0,
+      incomplete,
+      held: true,
       requeued: await requeueOutstanding(deps.intakeQueue, outstanding, nowMs),
       figuresDue: null,
     };
@@ -297,8 +321,6 @@ export async function finishRun(
     context: ledgerContext,
     statistics: shares?.statistics,
   });
-  const idKeys = Object.keys(context.ids);
-  const incomplete = context.ledgerSkipped === null && !seenOnce(context, results, idKeys);
   // Only a run that saw the whole ledger may conclude a unit was reassigned.
   const objections =
     deps.objections && context.ledgerSkipped === null && !incomplete
@@ -411,6 +433,7 @@ export async function finishRun(
     problems: problems.length,
     cellsWritten,
     incomplete,
+    held: false,
     requeued,
     figuresDue: (newStamp ?? stamp).version as string,
   };

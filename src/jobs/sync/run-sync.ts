@@ -108,11 +108,19 @@ function emptyResult(runId: number): SyncResult {
   };
 }
 
+/**
+ * The trigger of the run a finish starts at once when rows moved while its chunks ran (finishRun's
+ * holdIfMoved). That run publishes whatever it finds: staff sorting again and again must not keep
+ * the dashboard from ever updating.
+ */
+export const RESYNC_TRIGGER = "rows-moved";
+
 /** What a completed run says; a skipped ledger first (its rows were not read, see finishRun). */
-function finishedMessage(context: SyncContext, incomplete: boolean): string {
+function finishedMessage(context: SyncContext, outcome: { incomplete: boolean; held: boolean }): string {
   if (context.ledgerSkipped !== null)
     return `同步完成，但没有读取『${TAB_NAMES.ledger}』：${context.ledgerSkipped}。统计、页面和提醒沿用上次读到的台账`;
-  return incomplete ? "同步完成（同步期间表格行被移动，部分统计以下次同步为准）" : "同步完成";
+  if (outcome.held) return "同步期间表格行被移动（排序、插入或删除行）：本次不更新统计和页面，已立即重新同步";
+  return outcome.incomplete ? "同步完成（同步期间表格行被移动，部分统计以下次同步为准）" : "同步完成";
 }
 
 function failure(error: unknown): { message: string; retryable: boolean } {
@@ -271,13 +279,15 @@ async function finishOnce(
   if (results.some((r) => !r.reused))
     for (const part of await deps.summaries.lackingParts())
       if (part < context.chunkStarts.length) await deriveStored(deps, context, part);
-  const outcome = await finishRun(deps, context, results, nowMs);
+  const outcome = await finishRun(deps, context, results, nowMs, {
+    holdIfMoved: context.trigger !== RESYNC_TRIGGER,
+  });
   if (outcome.figuresDue !== null) await followUp(outcome.figuresDue);
   const base = emptyResult(runId);
   const result: SyncResult = {
     ...base,
     outcome: "ok",
-    message: finishedMessage(context, outcome.incomplete),
+    message: finishedMessage(context, outcome),
     rows: outcome.rows,
     cellsWritten: outcome.cellsWritten + results.reduce((n, r) => n + r.cellsWritten, 0),
     sheetsCalls:
@@ -301,13 +311,15 @@ async function finishOnce(
     requeuedSubmissions: outcome.requeued,
     repairedCells: result.repairedCells,
     incomplete: outcome.incomplete,
+    /** Rows moved and nothing was published: a run started at once (RESYNC_TRIGGER) reads the sheet again. */
+    resynced: outcome.held,
     /** The summary version whose figures (then records, reports, the export) follow; null: none. */
     figuresQueued: outcome.figuresDue,
   };
   await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });
   await deps.runs.forgetWork(runId);
   await deps.lease.release(LEASE_NAME, holderOf(runId));
-  return result;
+  return { ...result, held: outcome.held };
 }
 
 /**
@@ -331,10 +343,18 @@ export async function runSync(deps: SyncDeps, trigger: string, nowMs: number): P
       await holdLease(deps, runId, nowMs);
       for (let chunk = from; chunk < to; chunk++) await chunkOnce(deps, runId, context, chunk, nowMs, rowsOf);
     }
-    return await finishOnce(deps, runId, context, nowMs, deps.sheets.callCount, async (version) => {
-      for (const [, save] of FIGURE_STEPS) await save(deps, version, nowMs);
-      await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
-    });
+    const { held, ...result } = await finishOnce(
+      deps,
+      runId,
+      context,
+      nowMs,
+      deps.sheets.callCount,
+      async (version) => {
+        for (const [, save] of FIGURE_STEPS) await save(deps, version, nowMs);
+        await deps.summaries.saveWholeCsv(LEDGER_EXPORT_HEAD);
+      },
+    );
+    return held ? await runSync(deps, RESYNC_TRIGGER, nowMs) : result;
   } catch (error) {
     return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
   }
@@ -472,10 +492,14 @@ export async function continueSync(
   try {
     // A run whose lease went to a newer one stops (as holdLease does).
     if (!opened.leaseHeld) throw new SupersededError();
-    if (step.step === "finish")
-      return await finishOnce(deps, step.runId, context, nowMs, callsBefore, (version) =>
+    if (step.step === "finish") {
+      const { held, ...result } = await finishOnce(deps, step.runId, context, nowMs, callsBefore, (version) =>
         deps.jobsQueue.send({ runId: step.runId, step: FIGURE_STEPS[0][0], version }),
       );
+      // Its own result is what the consumer logs; the new run logs its own when it ends.
+      if (held) await startSync(deps, RESYNC_TRIGGER, nowMs);
+      return result;
+    }
     if (step.step === "practice") {
       const read = await practiceOnce(deps, step.runId, context, nowMs);
       await deps.jobsQueue.send(chunkStep(step.runId, read, 0, false));
