@@ -71,6 +71,26 @@ function missingHeaderMessage(
   return `${head}${restoreColumnAdvice(tab)}。确实没有这一列时，再在第 1 行补上（列的顺序不限）；补好之前本表不会同步`;
 }
 
+/** Fewer cells than this in row 1, none a known header, read as a header row with typos, not as data. */
+const DATA_ROW_CELLS = 3;
+
+/**
+ * Row 1 holds no known header but several cells (`texts`: its non-blank cells' text): a row of
+ * data, where the header row was sorted away (row 1 not frozen) or deleted. Listing every header as
+ * missing would have staff (or sheet:init) write headers over a suggestion's cells; the message
+ * says to undo instead. Null when row 1 is a header row.
+ */
+export function dataRowAsHeader(tab: TabDef, texts: readonly string[]): string | null {
+  const known = tab.columns.map((c) => c.header);
+  // A header renamed (主办单位（牵头）) still names its column: only cells naming none are data.
+  if (texts.length < DATA_ROW_CELLS || texts.some((text) => known.some((h) => text.includes(h)))) return null;
+  const sample = texts
+    .slice(0, 3)
+    .map((text) => `“${text.length > 12 ? `${text.slice(0, 12)}…` : text}”`)
+    .join("");
+  return `第 1 行不是表头，而像是一行数据（${sample}……）：表头行可能在排序时被移走或被删除了。请用“撤销”（Ctrl+Z）或“文件 → 版本记录”恢复，并冻结第 1 行（视图 → 冻结 → 1 行），以免排序时再被移走；不要在第 1 行补写表头，那会盖住这一行的内容。恢复之前『${tab.name}』不会同步`;
+}
+
 /**
  * Matches a header row against a tab's columns by text: any order, extra columns allowed,
  * surrounding whitespace ignored. `ok` is false when a required header is missing or a known
@@ -94,6 +114,8 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
     const message = `第 1 行没有表头：请在第 1 行写上表头（${tab.columns.map((c) => c.header).join("、")}），写好之前本表不会同步`;
     return { ok: false, problems: [{ column: null, level: "错误", message }] };
   }
+  const notHeader = dataRowAsHeader(tab, [...positions.keys()]);
+  if (notHeader) return { ok: false, problems: [{ column: null, level: "错误", message: notHeader }] };
   const problems: HeaderProblem[] = [];
   const known = new Set<string>(tab.columns.map((c) => c.header));
   let ok = true;

@@ -25,6 +25,29 @@ describe("matchHeaders", () => {
     ]);
   });
 
+  it("says row 1 is a row of data, not a header, when the header row was sorted away: undo, do not type headers over it", () => {
+    // A ledger sorted with row 1 not frozen: a suggestion's cells in row 1.
+    const match = matchHeaders(ledgerTab, [
+      "2026-056",
+      "区人大",
+      "关于增设公交站点的建议",
+      46100,
+      "区交通局",
+    ]);
+    expect(match.ok).toBe(false);
+    expect(match.problems).toEqual([
+      {
+        column: null,
+        level: "错误",
+        message:
+          "第 1 行不是表头，而像是一行数据（“2026-056”“区人大”“关于增设公交站点的建议”……）：表头行可能在排序时被移走或被删除了。请用“撤销”（Ctrl+Z）或“文件 → 版本记录”恢复，并冻结第 1 行（视图 → 冻结 → 1 行），以免排序时再被移走；不要在第 1 行补写表头，那会盖住这一行的内容。恢复之前『建议台账』不会同步",
+      },
+    ]);
+    // A header row whose headers were all renamed still names its columns: each is listed.
+    const renamed = matchHeaders(holidaysTab, ["日期（公历）", "类型（休/班）", "说明文字"]);
+    expect(renamed.problems.map((p) => p.column)).toEqual(["日期", "类型", "说明"]);
+  });
+
   it("only warns when an informational header is missing", () => {
     const match = matchHeaders(holidaysTab, ["日期", "类型"]);
     expect(match.ok).toBe(true);

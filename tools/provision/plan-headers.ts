@@ -1,6 +1,7 @@
 import {
   type ColumnDef,
   columnLetter,
+  dataRowAsHeader,
   holdsStaffData,
   lookAlikeHeader,
   renamedHeaderAdvice,
@@ -102,6 +103,22 @@ export function planHeaders(
   const snapshot = existing ?? blankTab(tab, newSheetId);
   const changes: Change[] = [];
   const notes: string[] = [];
+  // Row 1 is a row of data (the header row sorted away): nothing is written over it.
+  const dataRow = existing ? dataRowAsHeader(tab, existing.header.map((c) => c.text).filter(Boolean)) : null;
+  if (dataRow)
+    return {
+      layout: {
+        tab: { ...tab, columns: [] },
+        sheetId: snapshot.sheetId,
+        rowCount: snapshot.rowCount,
+        snapshot,
+        isNew: false,
+        positions: new Map(),
+        written: new Set(),
+      },
+      changes,
+      notes: [`${tab.name}: ${dataRow}`],
+    };
   if (!existing) {
     const request = addSheet(snapshot.sheetId, tab.name, snapshot.columnCount);
     changes.push(change(tab.name, "新建工作表", "add the tab", [request], true));

@@ -161,6 +161,21 @@ describe("sheet:init and a header or tab staff renamed or deleted", () => {
     ]);
   });
 
+  it("writes nothing over a ledger whose row 1 is a suggestion (the header row sorted away) and says to undo", () => {
+    const sorted = tab(TAB_NAMES.ledger, [
+      "2026-056",
+      "区人大",
+      "关于增设公交站点的建议",
+      "46100",
+      "区交通局",
+    ]);
+    const plan = planProvisioning(sheetWith([sorted]));
+    expect(plan.changes.filter((c) => c.tab === TAB_NAMES.ledger)).toEqual([]);
+    expect(plan.notes).toEqual([
+      "建议台账: 第 1 行不是表头，而像是一行数据（“2026-056”“区人大”“关于增设公交站点的建议”……）：表头行可能在排序时被移走或被删除了。请用“撤销”（Ctrl+Z）或“文件 → 版本记录”恢复，并冻结第 1 行（视图 → 冻结 → 1 行），以免排序时再被移走；不要在第 1 行补写表头，那会盖住这一行的内容。恢复之前『建议台账』不会同步",
+    ]);
+  });
+
   it("still adds system columns and the columns an older sheet lacks, without asking", () => {
     const older = tab(
       TAB_NAMES.ledger,
