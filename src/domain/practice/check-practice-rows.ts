@@ -24,7 +24,10 @@ function notAfterToday(row: Sink, header: string, date: string | null, ctx: Prac
 function checkId(row: Sink & { record: { id: string } }, ctx: PracticeRowsContext): void {
   const { id } = row.record;
   if (id && ctx.knownId && !ctx.knownId(id))
-    row.problems.error("编号", `编号“${id}”在『建议台账』中找不到：请核对编号`);
+    row.problems.error(
+      "编号",
+      `编号“${id}”在『建议台账』中找不到：请核对编号；如果是这条建议的行被误删了，请在网页的“校验问题”中找到它并点“恢复”`,
+    );
 }
 
 /**
