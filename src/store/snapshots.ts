@@ -65,6 +65,7 @@ interface SnapshotRow {
   staff_values: string;
   system_values: string;
   row_number: number | null;
+  first_seen_at: string;
   removed_at: string | null;
   restore_claimed_at: string | null;
   restored_row: number | null;
@@ -73,7 +74,7 @@ interface SnapshotRow {
 }
 
 const COLUMNS =
-  "id, staff_values, system_values, row_number, removed_at, restore_claimed_at, restored_row, removal_confirmed_at, removal_confirmed_by";
+  "id, staff_values, system_values, row_number, first_seen_at, removed_at, restore_claimed_at, restored_row, removal_confirmed_at, removal_confirmed_by";
 
 /** A restore claimed after the row vanished is still in force (a later removal can be restored again). */
 function restoreOf(r: SnapshotRow): Snapshot["restore"] {
@@ -92,6 +93,7 @@ const toSnapshot = (r: SnapshotRow): Snapshot => ({
   staffValues: JSON.parse(r.staff_values) as CellMap,
   systemValues: JSON.parse(r.system_values) as CellMap,
   rowNumber: r.row_number,
+  firstSeenAt: r.first_seen_at,
   removedAt: r.removed_at,
   restore: restoreOf(r),
   removalConfirmed: confirmationOf(r),

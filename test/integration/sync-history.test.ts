@@ -117,6 +117,28 @@ describe("history and restore", () => {
     expect((await emulator.getValues(SHEET, LEDGER)).length).toBe(rows);
   });
 
+  it("does not tell staff to number a row back to a 编号 typed over it by mistake and then put right", async () => {
+    await seed();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const id = String((await emulator.getValues(SHEET, LEDGER))[8]?.[col("编号")]);
+    const idCell = `${LEDGER}!${String.fromCharCode(65 + col("编号"))}9`;
+    // A day later staff type 2026-9000 over row 9's 编号; the next day they put it right.
+    await depsFor(SHEET).sheets.batchUpdateValues([{ range: idCell, values: [["2026-9000"]] }], "RAW");
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS + 86_400_000);
+    await depsFor(SHEET).sheets.batchUpdateValues([{ range: idCell, values: [[id]] }], "RAW");
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS + 2 * 86_400_000);
+
+    const refused = await api("/api/suggestions/2026-9000/restore", { method: "POST" });
+
+    expect(refused.status).toBe(409);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      `『建议台账』第 9 行（编号 ${id}）的标题和领衔代表与 2026-9000 相同，这条建议可能被改了编号：` +
+        `${id} 是更早登记的编号（${day(FIXTURE_NOW_MS)} 起），2026-9000 是 ${day(FIXTURE_NOW_MS + 86_400_000)} 才出现的，可能是一时改错又改回来了。` +
+        `如是这样，这条建议仍在第 9 行，不要恢复，请点“确认已删除”去掉 2026-9000 的提示；如是两条不同的建议，请先改动其中一条的标题，再恢复`,
+    );
+  });
+
   it("puts a vanished row back once however many restores run at the same time; later ones say where it is", async () => {
     const sheet = await seed();
     const sheetId =

@@ -10,6 +10,8 @@ export interface Snapshot {
   staffValues: CellMap;
   systemValues: CellMap;
   rowNumber: number | null;
+  /** When a sync first saw this 编号 in the sheet (absent where a snapshot is made up, as in tests). */
+  firstSeenAt?: string;
   removedAt: string | null;
   /** A restore claimed since it vanished: when, and the row it was put back on (once known). */
   restore: { at: string; row: number | null } | null;

@@ -55,6 +55,34 @@ async function rowsNow(
 }
 
 /**
+ * What to do when a row holds the vanished suggestion's 标题 and 领衔代表 under another 编号. Which
+ * 编号 is the suggestion's own is told by which the sync saw first: a row's 编号 typed over by
+ * mistake and then put right leaves the mistyped one vanished, and numbering the row back to it
+ * would move the suggestion off the 编号 its history is under.
+ */
+async function renumberedAdvice(
+  deps: RestoreDeps,
+  vanished: Snapshot,
+  same: { row: number; id: string },
+): Promise<string> {
+  const { id } = vanished;
+  const as = same.id ? `编号 ${same.id}` : "空白编号";
+  const head = `『建议台账』第 ${same.row} 行（${as}）的标题和领衔代表与 ${id} 相同，这条建议可能被改了编号：`;
+  const vanishedSince = vanished.firstSeenAt ?? null;
+  const presentSince = same.id ? ((await deps.snapshots.load(same.id))?.firstSeenAt ?? null) : null;
+  if (vanishedSince && presentSince && presentSince < vanishedSince)
+    return (
+      `${head}${same.id} 是更早登记的编号（${presentSince.slice(0, 10)} 起），${id} 是 ${vanishedSince.slice(0, 10)} 才出现的，` +
+      `可能是一时改错又改回来了。如是这样，这条建议仍在第 ${same.row} 行，不要恢复，请点“确认已删除”去掉 ${id} 的提示；` +
+      "如是两条不同的建议，请先改动其中一条的标题，再恢复"
+    );
+  return (
+    `${head}如是同一条，请把第 ${same.row} 行的编号改回 ${id}（它的办理记录都记在 ${id} 下），不要恢复；` +
+    "如是两条不同的建议，请先改动其中一条的标题，再恢复"
+  );
+}
+
+/**
  * Puts a suggestion that vanished from the sheet back, from its last snapshot: one row added
  * exactly once under the current headers (staff columns only), so the next sync recomputes the
  * rest. The restore is claimed in D1 first: parallel or repeated clicks add one row at most, and a
@@ -98,14 +126,10 @@ export async function restoreSuggestion(
     const same = renumbered[0];
     if (same) {
       await deps.snapshots.releaseRestore(id);
-      const as = same.id ? `编号 ${same.id}` : "空白编号";
       return {
         ok: false,
         code: "renumbered",
-        message:
-          `『建议台账』第 ${same.row} 行（${as}）的标题和领衔代表与 ${id} 相同，这条建议可能被改了编号：` +
-          `如是同一条，请把第 ${same.row} 行的编号改回 ${id}（它的办理记录都记在 ${id} 下），不要恢复；` +
-          "如是两条不同的建议，请先改动其中一条的标题，再恢复",
+        message: await renumberedAdvice(deps, snapshot, same),
         row: same.row,
       };
     }
