@@ -42,6 +42,30 @@ function fromYmd(year: number, month: number, day: number, typed: string): DateO
 }
 
 /**
+ * Below this, a number in a date cell was typed as a number (3.5 for 3月5日, 2026, 305), not as a
+ * date the sheet turned into its serial (10,000 is 1927-05-18).
+ */
+const TYPED_NUMBER_MAX = 10_000;
+
+/**
+ * Why a number outside 2000–2100's serials is no date. The column has the date format, so the sheet
+ * shows such a number as a date (3.5 as 1900-01-02, 20260305 as 57370-10-29): staff are told what
+ * they typed and how to write it, and retype it (it is not read as the date it probably meant).
+ */
+function numberMessage(raw: number): string {
+  if (raw > 0 && raw < TYPED_NUMBER_MAX)
+    return `${describeRaw(raw)}不是完整日期：请写成 2026-03-05 这样的年月日`;
+  if (Number.isInteger(raw) && raw >= 10_000_000 && raw <= 99_999_999) {
+    const year = Math.floor(raw / 10_000);
+    const month = Math.floor(raw / 100) % 100;
+    const day = raw % 100;
+    if (year >= MIN_YEAR && year <= MAX_YEAR && isValidYmd(year, month, day))
+      return `${describeRaw(raw)}被表格当成了数字，不是日期：请改写为 ${isoFromYmd(year, month, day)}`;
+  }
+  return `数字${describeRaw(raw)}不是日期：请把单元格设为日期格式后填写，如 2026-03-02`;
+}
+
+/**
  * Reads a date cell: a sheet serial number (days since 1899-12-30; a fraction is a time of day and
  * is dropped) or one of the four text forms. Full-width digits are read as ASCII digits.
  */
@@ -49,12 +73,7 @@ export function parseDateValue(raw: unknown): DateOutcome {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return { ok: false, message: "不是日期：请填写日期，如 2026-03-02" };
     const serial = Math.floor(raw);
-    if (serial < MIN_SERIAL || serial > MAX_SERIAL) {
-      return {
-        ok: false,
-        message: `数字${describeRaw(raw)}不是日期：请把单元格设为日期格式后填写，如 2026-03-02`,
-      };
-    }
+    if (serial < MIN_SERIAL || serial > MAX_SERIAL) return { ok: false, message: numberMessage(raw) };
     return { ok: true, iso: isoFromSerial(serial) };
   }
   if (typeof raw !== "string")

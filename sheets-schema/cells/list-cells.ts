@@ -6,6 +6,13 @@ import { type CellType, describeRaw, toHalfWidth, wrongShapeMessage } from "./ce
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
 const LIST_ITEM_MAX = 100;
+/**
+ * A list cell's bounds as a whole. A cell pasted full of names (7,000 units in one 协办单位, still
+ * under Google's 50,000 characters) was thousands of problems, one per name, and a sync that stored
+ * them failed in D1 for good: past these, the cell is one 错误 and its names are not checked.
+ */
+export const LIST_ITEMS_MAX = 200;
+export const LIST_TEXT_MAX = 5000;
 
 /** 、，,;； and line breaks separate list items (names never contain them). */
 function isListSeparator(code: number): boolean {
@@ -58,10 +65,22 @@ function allWithin(items: readonly string[], max: number): boolean {
   return true;
 }
 
-/** A list of names or words (附议代表, 协办单位, 类别). */
+/** The 错误 of a list past LIST_ITEMS_MAX items or LIST_TEXT_MAX characters; null within them. */
+function oversizeMessage(raw: string, items: readonly unknown[]): string | null {
+  if (items.length <= LIST_ITEMS_MAX && raw.length <= LIST_TEXT_MAX) return null;
+  return `内容有 ${items.length} 项、${raw.length} 个字符，超过清单的上限（至多 ${LIST_ITEMS_MAX} 项、${LIST_TEXT_MAX} 个字符）：像是误粘贴，请核对后只保留应填的各项`;
+}
+
+/** A list of names or words (附议代表, 协办单位, 类别), within LIST_ITEMS_MAX and LIST_TEXT_MAX. */
 export function listCell(itemMax = LIST_ITEM_MAX): CellType<string[], string[]> {
   const schema = z.preprocess(
-    splitList,
+    (raw, ctx) => {
+      const items = splitList(raw);
+      const oversize = typeof raw === "string" && Array.isArray(items) ? oversizeMessage(raw, items) : null;
+      if (oversize === null) return items;
+      ctx.addIssue({ code: "custom", message: oversize });
+      return z.NEVER;
+    },
     z.array(
       z
         .string()
@@ -70,9 +89,9 @@ export function listCell(itemMax = LIST_ITEM_MAX): CellType<string[], string[]> 
     ),
   );
   const fast = (raw: unknown) => {
-    if (typeof raw !== "string") return undefined;
+    if (typeof raw !== "string" || raw.length > LIST_TEXT_MAX) return undefined;
     const items = splitList(raw) as string[];
-    return allWithin(items, itemMax) ? items : undefined;
+    return items.length <= LIST_ITEMS_MAX && allWithin(items, itemMax) ? items : undefined;
   };
   return { kind: "list", schema, blank: EMPTY, maxLength: itemMax, fast };
 }

@@ -36,28 +36,52 @@ export interface LedgerRefs {
 
 type Row = ParsedRow<LedgerRecord>;
 
-function checkDeputy(row: Row, column: string, name: string, refs: LedgerRefs): void {
-  if (!refs.deputies.available || refs.deputies.find(name)) return;
-  const namesakes = refs.deputies.namesakes(name);
-  if (namesakes.length > 0) {
-    row.problems.error(
-      column,
-      `${column}“${name}”在『代表』表中有同名的 ${namesakes.join("、")}：请写明是哪一位`,
-    );
-  } else {
-    row.problems.error(
-      column,
-      `${column}“${name}”不在『代表』表中：请核对姓名，或先在『代表』表中添加该代表`,
-    );
-  }
+/** Names an unknown-names problem quotes; the rest of them are counted (as mergeProblems does). */
+const NAMES_QUOTED = 3;
+
+/** “甲”“乙”“丙”等: the first NAMES_QUOTED of `names`, 等 when there are more. */
+function quoteSome(names: readonly string[]): string {
+  const quoted = names
+    .slice(0, NAMES_QUOTED)
+    .map((name) => `“${name}”`)
+    .join("");
+  return names.length > NAMES_QUOTED ? `${quoted}等` : quoted;
 }
 
-function checkUnit(row: Row, column: string, name: string, refs: LedgerRefs): void {
-  if (!refs.units.available || refs.units.find(name)) return;
+/**
+ * Whether `name` is in 代表 (or 代表 cannot be read); a namesake is reported here, as it asks for
+ * its own answer. False: not there at all, for the caller to report.
+ */
+function deputyFound(row: Row, column: string, name: string, refs: LedgerRefs): boolean {
+  if (!refs.deputies.available || refs.deputies.find(name)) return true;
+  const namesakes = refs.deputies.namesakes(name);
+  if (namesakes.length === 0) return false;
   row.problems.error(
     column,
-    `${column}“${name}”不在『承办单位』表中：请核对名称（须与单位名称一致），或先在『承办单位』表中添加该单位`,
+    `${column}“${name}”在『代表』表中有同名的 ${namesakes.join("、")}：请写明是哪一位`,
   );
+  return true;
+}
+
+const DEPUTY_ADVICE = "请核对姓名，或先在『代表』表中添加";
+
+/** The deputies of one cell not in 代表: one 错误 for the cell, however many (see reportUnknownUnits). */
+function reportUnknownDeputies(row: Row, column: string, names: readonly string[]): void {
+  if (names.length === 0) return;
+  if (names.length === 1) {
+    row.problems.error(column, `${column}“${names[0]}”不在『代表』表中：${DEPUTY_ADVICE}该代表`);
+    return;
+  }
+  row.problems.error(
+    column,
+    `${column}中有 ${names.length} 位代表不在『代表』表中：${quoteSome(names)}，${DEPUTY_ADVICE}这些代表`,
+  );
+}
+
+const UNIT_ADVICE = "请核对名称（须与单位名称一致），或先在『承办单位』表中添加";
+
+function unitKnown(name: string, refs: LedgerRefs): boolean {
+  return !refs.units.available || refs.units.find(name) !== undefined;
 }
 
 /**
@@ -71,9 +95,11 @@ function repeatsEarlier(names: readonly string[], i: number, key: string): boole
 
 function checkPeople(row: Row, refs: LedgerRefs): void {
   const { leadDeputy, coSigners } = row.record;
-  if (leadDeputy) checkDeputy(row, "领衔代表", leadDeputy, refs);
+  if (leadDeputy && !deputyFound(row, "领衔代表", leadDeputy, refs))
+    reportUnknownDeputies(row, "领衔代表", [leadDeputy]);
   if (coSigners.length === 0) return;
   const leadKey = leadDeputy ? nameKey(leadDeputy) : null;
+  let unknown: string[] | null = null;
   for (let i = 0; i < coSigners.length; i += 1) {
     const name = coSigners[i] as string;
     const key = nameKey(name);
@@ -85,22 +111,45 @@ function checkPeople(row: Row, refs: LedgerRefs): void {
       row.problems.warn("附议代表", `附议代表“${name}”写了不止一次：请删去重复的`);
       continue;
     }
-    checkDeputy(row, "附议代表", name, refs);
+    if (deputyFound(row, "附议代表", name, refs)) continue;
+    if (unknown === null) unknown = [name];
+    else unknown.push(name);
   }
+  if (unknown !== null) reportUnknownDeputies(row, "附议代表", unknown);
+}
+
+/**
+ * The unknown names of one list cell are one 错误 (a cell of thousands of names was as many
+ * problems); a single one is named as a single cell's name is.
+ */
+function reportUnknownUnits(row: Row, column: string, names: readonly string[]): void {
+  if (names.length === 0) return;
+  if (names.length === 1) {
+    row.problems.error(column, `${column}“${names[0]}”不在『承办单位』表中：${UNIT_ADVICE}该单位`);
+    return;
+  }
+  row.problems.error(
+    column,
+    `${column}中有 ${names.length} 个单位不在『承办单位』表中：${quoteSome(names)}，${UNIT_ADVICE}这些单位`,
+  );
 }
 
 function checkUnits(row: Row, refs: LedgerRefs): void {
   const { leadUnit, coUnits } = row.record;
-  if (leadUnit) checkUnit(row, "主办单位", leadUnit, refs);
+  if (leadUnit && !unitKnown(leadUnit, refs)) reportUnknownUnits(row, "主办单位", [leadUnit]);
   if (coUnits.length === 0) return;
   const leadKey = leadUnit ? nameKey(leadUnit) : null;
+  let unknown: string[] | null = null;
   for (const name of coUnits) {
     if (nameKey(name) === leadKey) {
       row.problems.warn("协办单位", `协办单位中有主办单位“${name}”本身：请从协办单位中删去`);
       continue;
     }
-    checkUnit(row, "协办单位", name, refs);
+    if (unitKnown(name, refs)) continue;
+    if (unknown === null) unknown = [name];
+    else unknown.push(name);
   }
+  if (unknown !== null) reportUnknownUnits(row, "协办单位", unknown);
 }
 
 function checkCategory(row: Row, refs: LedgerRefs): void {

@@ -29,6 +29,11 @@ const raw = fc.oneof(
     "班",
     "email",
     "x".repeat(300),
+    // A list cell's bounds: 200 items, 5,000 characters.
+    "李、".repeat(200),
+    "李、".repeat(201),
+    `${"长".repeat(99)}、`.repeat(50),
+    `${"长".repeat(99)}、`.repeat(50).slice(0, 5000),
   ),
   fc.integer({ min: -10, max: 100_000 }),
   fc.double(),

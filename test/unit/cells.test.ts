@@ -61,6 +61,35 @@ describe("date cells", () => {
     expect(parseCell(date, "2026-02-30").error).toContain("2026 年 2 月只有 28 天");
   });
 
+  // The column has the date format: the sheet shows 20260305 as 57370-10-29 and 3.5 as 1900-01-02,
+  // so "set the cell to the date format" was no help. The cell stays refused: staff must retype it.
+  it("names the date an 8-digit number probably meant, without reading it as that date", () => {
+    expect(parseCell(date, 20260305)).toMatchObject({
+      value: null,
+      error: "“20260305”被表格当成了数字，不是日期：请改写为 2026-03-05",
+    });
+  });
+
+  it("says a small number is not a whole date and how to write one", () => {
+    expect(parseCell(date, 3.5)).toMatchObject({
+      value: null,
+      error: "“3.5”不是完整日期：请写成 2026-03-05 这样的年月日",
+    });
+    expect(parseCell(date, 2026).error).toBe("“2026”不是完整日期：请写成 2026-03-05 这样的年月日");
+  });
+
+  it.each([
+    ["an 8-digit number that is no date", 20261305],
+    ["an 8-digit number of another century", 19990305],
+    ["a huge number", 123456789],
+    ["zero", 0],
+    ["a negative number", -3.5],
+  ])("keeps the date-format advice for %s", (_name, raw) => {
+    expect(parseCell(date, raw).error).toBe(
+      `数字“${raw}”不是日期：请把单元格设为日期格式后填写，如 2026-03-02`,
+    );
+  });
+
   it("treats whitespace only as blank", () => {
     expect(parseCell(date, "   ")).toMatchObject({ value: null, blank: true, error: null });
   });
@@ -113,6 +142,26 @@ describe("list cells", () => {
       "陈静",
       "周敏",
     ]);
+  });
+
+  it("reports a cell pasted full of names as one error, with no names read from it", () => {
+    const names = Array.from({ length: 7000 }, (_, i) => `单位${String(i).padStart(4, "0")}`).join("、");
+    expect(names.length).toBe(48_999);
+    expect(parseCell(listCell(), names)).toMatchObject({
+      value: [],
+      error:
+        "内容有 7000 项、48999 个字符，超过清单的上限（至多 200 项、5000 个字符）：像是误粘贴，请核对后只保留应填的各项",
+    });
+  });
+
+  it("takes up to 200 items and 5,000 characters, and refuses one more of either", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `李${i}`).join("、");
+    expect(parseCell(listCell(), items(200))).toMatchObject({ error: null });
+    expect(parseCell(listCell(), items(200)).value).toHaveLength(200);
+    expect(parseCell(listCell(), items(201)).error).toContain("内容有 201 项");
+    const long = `${"长".repeat(99)}、`.repeat(50);
+    expect(parseCell(listCell(), long.slice(0, 5000)).error).toBeNull();
+    expect(parseCell(listCell(), `${long}长`).error).toContain("51 项、5001 个字符");
   });
 
   it("reads channels, their Chinese names, and reports unknown ones", () => {

@@ -46,6 +46,51 @@ describe("references", () => {
     );
   });
 
+  it("reports the unknown units of one 协办单位 cell as one error, naming the first three", () => {
+    const problems = problemsOf({ ...assigned, 协办单位: "区住建局、甲局、乙局、区教育局、丙局、丁局" });
+    expect(problems.filter((p) => p.column === "协办单位")).toEqual([
+      problem("协办单位", "提醒", "主办单位“区教育局”本身"),
+      {
+        column: "协办单位",
+        level: "错误",
+        message:
+          "协办单位中有 4 个单位不在『承办单位』表中：“甲局”“乙局”“丙局”等，请核对名称（须与单位名称一致），或先在『承办单位』表中添加这些单位",
+      },
+    ]);
+  });
+
+  it("reports a 协办单位 cell of 150 unknown units as one problem", () => {
+    const units = Array.from({ length: 150 }, (_, i) => `未知单位${i}`).join("、");
+    const problems = problemsOf({ ...assigned, 协办单位: units });
+    expect(problems.filter((p) => p.column === "协办单位")).toEqual([
+      problem(
+        "协办单位",
+        "错误",
+        "协办单位中有 150 个单位不在『承办单位』表中：“未知单位0”“未知单位1”“未知单位2”等",
+      ),
+    ]);
+  });
+
+  it("reports the unknown deputies of one 附议代表 cell as one error, namesakes on their own", () => {
+    const problems = problemsOf({ 附议代表: "钱七、李华、孙八、王伟" });
+    expect(problems.filter((p) => p.column === "附议代表")).toEqual([
+      problem("附议代表", "错误", "附议代表“王伟”在『代表』表中有同名的"),
+      {
+        column: "附议代表",
+        level: "错误",
+        message:
+          "附议代表中有 2 位代表不在『代表』表中：“钱七”“孙八”，请核对姓名，或先在『代表』表中添加这些代表",
+      },
+    ]);
+  });
+
+  it("reports a 协办单位 cell pasted full of names as one error for the cell", () => {
+    const units = Array.from({ length: 7000 }, (_, i) => `单位${String(i).padStart(4, "0")}`).join("、");
+    expect(problemsOf({ ...assigned, 协办单位: units }).filter((p) => p.column === "协办单位")).toEqual([
+      problem("协办单位", "错误", "内容有 7000 项、48999 个字符，超过清单的上限"),
+    ]);
+  });
+
   it("skips name checks when 代表 cannot be read, instead of failing every row", () => {
     const evaluation = evaluateRows([{ 领衔代表: "王五" }], { [TAB_NAMES.deputies]: [["名字"]] });
     expect(rowProblems(evaluation, 2)).toEqual([]);

@@ -1,3 +1,5 @@
+import { hash53 } from "../hash";
+
 /** A raw row as values.batchGet returns it (UNFORMATTED_VALUE): trailing cells may be absent. */
 export type RawRow = readonly unknown[];
 
@@ -26,8 +28,26 @@ type IdentityColumn = { readonly header: string; readonly index: number };
  */
 export function fingerprint(row: RawRow, staffColumns: readonly IdentityColumn[]): string {
   const parts: string[] = [];
-  for (const c of identityOrder(staffColumns)) parts.push(`${c.header}=${cellText(row[c.index])}`);
+  for (const c of identityOrder(staffColumns))
+    parts.push(`${c.header}=${identityText(cellText(row[c.index]))}`);
   return parts.join("\u0001");
+}
+
+/**
+ * Cell texts longer than this enter a fingerprint as their length and hash: most cells are far
+ * shorter, so a row's fingerprint is seldom hashed at all (only rows without a unique 编号 have one).
+ */
+const FINGERPRINT_TEXT_MAX = 1000;
+
+/**
+ * A cell's text as a fingerprint holds it. Every write planned for a row without a unique 编号
+ * carries the row's fingerprint (twice), and a chunk's writes are kept in D1 until they are checked:
+ * one cell pasted full (49,000 characters) made that record 1.2 MB, most of what D1 takes in one
+ * value (2 MB, see d1-batch.ts; 1 MB in older documentation). A long text is kept as its length and
+ * hash, marked by \u0002.
+ */
+function identityText(text: string): string {
+  return text.length <= FINGERPRINT_TEXT_MAX ? text : `\u0002${text.length}:${hash53(text)}`;
 }
 
 // Called row by row with the same list: its canonical order is worked out once per list.

@@ -30,6 +30,7 @@ import { readRanges } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
 import { type ChunkResult, leftSheetAsIs, problemsDigestOf, type SyncContext } from "./sync-context";
+import { isTooBig, tooBigError } from "./too-big";
 
 export interface ChunkDeps {
   sheets: SheetsClient;
@@ -212,6 +213,23 @@ export async function runChunk(
   const callsBefore = deps.sheets.callCount;
   const probe = await probeChunk(deps, context, index, rowsOf, callsBefore);
   if (probe.reused) return probe.reused;
+  try {
+    return await checkChunk(deps, context, nowMs, index, probe, callsBefore, options);
+  } catch (error) {
+    throw isTooBig(error) ? tooBigError(probe.header, probe.raw, probe.first) : error;
+  }
+}
+
+/** runChunk's work on rows it could not reuse. */
+async function checkChunk(
+  deps: ChunkDeps,
+  context: SyncContext,
+  nowMs: number,
+  index: number,
+  probe: Exclude<Probe, { reused: ChunkResult }>,
+  callsBefore: number,
+  options: { deriveLater?: boolean },
+): Promise<ChunkResult> {
   const { input, header, raw, first, placed } = probe;
   // The small tabs (built once per isolate), and of 沟通记录, 延期申请 and 协办意见 only this part's
   // suggestions' rows (D1 picks them by 编号), so a chunk parses its share of the practice rows.

@@ -80,6 +80,34 @@ describe("remapWrites", () => {
     expect(typedMeanwhile.held).toHaveLength(1);
   });
 
+  it("keys a row without 编号 holding a cell pasted full by a short fingerprint that still tells it apart", () => {
+    const staffColumns = [
+      { header: "编号", index: 0 },
+      { header: "标题", index: 1 },
+      { header: "领衔代表", index: 2 },
+    ];
+    const pasted = "单位甲、".repeat(12_250);
+    const fp = fingerprint(["", pasted, "张三"], staffColumns);
+    // Every write for the row carries it, and a chunk's writes are kept in D1 until checked.
+    expect(fp.length).toBeLessThan(100);
+    expect(fingerprint(["", `${pasted}乙`, "张三"], staffColumns)).not.toBe(fp);
+    const write: PlannedWrite = {
+      key: { kind: "content", fingerprint: fp },
+      header: "编号",
+      value: "2026-003",
+      onlyIfBlank: true,
+      sourceRow: 2,
+    };
+
+    const { placed } = remapWrites(
+      [write],
+      [header, ["", `${pasted}乙`, "张三"], ["2026-001", "路灯", "李四"], ["", pasted, "张三"]],
+      layout,
+    );
+
+    expect(where(placed)).toEqual([{ row: 4, column: 0, header: "编号", value: "2026-003", sourceRow: 2 }]);
+  });
+
   it("finds a row without 编号 keyed in the sheet's column order, whatever order the writer lists them in", () => {
     // The plan lists the staff columns as the sheet has them (领衔代表 moved ahead of 标题, 备注 absent).
     const asTheSheetHasThem = [
