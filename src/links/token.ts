@@ -55,6 +55,22 @@ export async function signLink(secret: string, link: Capability, nowMs: number):
     .sign(await keyOf(secret));
 }
 
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * Whether a base64url segment (no padding) is the one spelling of its bytes. Its last character
+ * may carry bits past the last byte (2 of them after 32 bytes, an HS256 signature), which decoders
+ * ignore: `…5l0` and `…5l1` decode alike. Those bits must be zero, so each link has one spelling
+ * and any changed character refuses it.
+ */
+function canonicalSegment(segment: string): boolean {
+  const spare = segment.length % 4;
+  if (spare === 0) return true;
+  if (spare === 1) return false;
+  const last = BASE64URL.indexOf(segment.charAt(segment.length - 1));
+  return (last & (spare === 2 ? 0b1111 : 0b11)) === 0;
+}
+
 export type VerifiedLink =
   | { ok: true; link: Capability }
   | { ok: false; reason: "malformed" | "invalid" | "expired" };
@@ -66,6 +82,7 @@ export type VerifiedLink =
  */
 export async function verifyLink(secret: string, token: string, nowMs: number): Promise<VerifiedLink> {
   if (token.length > TOKEN_MAX_LENGTH || !TOKEN_SHAPE.test(token)) return { ok: false, reason: "malformed" };
+  if (!token.split(".").every(canonicalSegment)) return { ok: false, reason: "invalid" };
   try {
     const { payload } = await jwtVerify(token, await keyOf(secret), {
       algorithms: ["HS256"],

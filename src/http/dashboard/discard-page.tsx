@@ -1,5 +1,7 @@
 import type { FC } from "hono/jsx";
+import { rawText } from "../../domain/dashboard/cell-text";
 import { FORM_NAMES } from "../../domain/intake/inbox-forms";
+import { DATE_HEADERS } from "../../domain/intake/map-answers";
 import { KIND_LABELS } from "../../domain/links/capability";
 import type { InboxEntry } from "../../store/inbox";
 import { href, localDateTime } from "./format";
@@ -13,6 +15,8 @@ import { Card } from "./ui";
  * superseded, end it here instead of living with an 错误 for good.
  */
 export const DiscardPage: FC<{ entry: InboxEntry; frame: PageFrame }> = ({ entry, frame }) => {
+  // 所填编号 already shows the 编号; the form's dates are kept as sheet serials (46361 is 2026-12-05).
+  const cells = Object.entries(entry.cells).filter(([header]) => header !== "编号");
   const from = entry.actor ? `${KIND_LABELS[entry.actor.kind]}${entry.actor.name}（个人链接）` : "表单";
   const waiting = entry.status === "unmatched" || entry.status === "failed";
   return (
@@ -28,10 +32,10 @@ export const DiscardPage: FC<{ entry: InboxEntry; frame: PageFrame }> = ({ entry
           <dd>{localDateTime(entry.receivedAt, frame.timeZone)}</dd>
           <dt>所填编号</dt>
           <dd>{entry.suggestionId || <span class="muted">—</span>}</dd>
-          {Object.entries(entry.cells).map(([header, value]) => (
+          {cells.map(([header, value]) => (
             <>
               <dt>{header}</dt>
-              <dd>{String(value)}</dd>
+              <dd>{rawText(value, DATE_HEADERS.has(header))}</dd>
             </>
           ))}
           <dt>为何未写入</dt>

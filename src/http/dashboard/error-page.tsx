@@ -69,6 +69,16 @@ export const SignInHelp = ({ next }: { next: string }) => (
   </div>
 );
 
+/**
+ * Errors that say the suggestion's own page cannot be shown (not the holder's, its 编号 on two rows,
+ * no such page): a 返回该建议 there would lead back to the same error.
+ */
+const SUGGESTION_CLOSED = new Set(["not_yours", "duplicate_id", "not_found"]);
+
+function aboutTheSuggestion(e: Shown): boolean {
+  return SUGGESTION_CLOSED.has(e.code) || e.status === 404 || e.status === 410;
+}
+
 /** The Chinese error page: the same code, message and request id as the JSON error shape. */
 export function renderPageError(err: Error, c: Context): Promise<Response> {
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
@@ -81,7 +91,7 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
   if (url.pathname.startsWith("/l/")) {
     // A unit or deputy on a personal link: no staff navigation, no sign-in form, the way back.
     const parts = url.pathname.split("/");
-    const onSuggestion = parts[3] === "s" && parts[4];
+    const onSuggestion = Boolean(parts[3] === "s" && parts[4] && parts.length > 5) && !aboutTheSuggestion(e);
     const back = onSuggestion ? parts.slice(0, 5).join("/") : parts.slice(0, 3).join("/");
     return sendPage(
       c,

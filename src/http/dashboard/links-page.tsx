@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import { KIND_LABELS, LINK_KINDS, type LinkKind, shortLinkId } from "../../domain/links/capability";
+import { linkLastDay } from "../../jobs/links/issue-link";
 import type { LinkRecord } from "../../store/personal-links";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -12,6 +13,12 @@ function state(link: LinkRecord, nowIso: string): { text: string; tone: "ok" | "
   if (link.revokedAt) return { text: "已撤销", tone: "danger" };
   if (link.expiresAt <= nowIso) return { text: "已过期", tone: "gray" };
   return { text: "有效", tone: "ok" };
+}
+
+/** 有效期至 as the notice and the link's own page say it: the last whole day (an unreadable time as it is). */
+function lastDayOf(expiresAt: string, timeZone: string): string {
+  const ms = Date.parse(expiresAt);
+  return Number.isNaN(ms) ? expiresAt : linkLastDay(Math.floor(ms / 1000), timeZone);
 }
 
 /** What the page says after an action. */
@@ -165,7 +172,9 @@ export const LinksPage: FC<{
                     ) : null}
                   </td>
                   <td class="nowrap">{localDateTime(l.issuedAt, frame.timeZone)}</td>
-                  <td class="nowrap">{localDateTime(l.expiresAt, frame.timeZone)}</td>
+                  <td class="nowrap" title={`${localDateTime(l.expiresAt, frame.timeZone)} 失效`}>
+                    {lastDayOf(l.expiresAt, frame.timeZone)}
+                  </td>
                   <td class="nowrap">
                     {l.lastUsedAt ? localDateTime(l.lastUsedAt, frame.timeZone) : "未使用"}
                   </td>

@@ -3,6 +3,7 @@ import type { FieldText } from "../../domain/dashboard/cell-text";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboard/timeline";
 import type { Deadline } from "../../domain/deadlines";
+import { letterKeyOfUrl } from "../../domain/links/letters";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { daysLeftText, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -73,6 +74,40 @@ const Timeline: FC<{ events: readonly TimelineEvent[]; timeZone: string }> = ({ 
     </ol>
   );
 
+const ADDRESS = /https?:\/\/[^\s，。；、<>"]+/g;
+
+/**
+ * The 答复函 cell with its addresses as links: a letter this Worker stored opens through /files/
+ * here (whatever origin the cell names: PUBLIC_URL may have changed), another http(s) address as
+ * staff typed it; anything else (`javascript:` included) stays text.
+ */
+const LetterText: FC<{ text: string }> = ({ text }) => {
+  const parts: (string | { href: string; shown: string })[] = [];
+  let at = 0;
+  for (const match of text.matchAll(ADDRESS)) {
+    const url = match[0];
+    const start = match.index ?? 0;
+    if (start > at) parts.push(text.slice(at, start));
+    const key = letterKeyOfUrl(url);
+    parts.push({ href: key ? `/files/${key}` : url, shown: url });
+    at = start + url.length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return (
+    <>
+      {parts.map((p) =>
+        typeof p === "string" ? (
+          p
+        ) : (
+          <a href={p.href} rel="noreferrer noopener" target="_blank">
+            {p.shown}
+          </a>
+        ),
+      )}
+    </>
+  );
+};
+
 /** The cards of one sheet row: due dates, milestones and every field. */
 const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
   const { row } = view;
@@ -113,7 +148,15 @@ const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
           {view.fields.map((f) => (
             <>
               <dt>{f.header}</dt>
-              <dd class={f.unreadable ? "unreadable" : ""}>{f.text || <span class="muted">—</span>}</dd>
+              <dd class={f.unreadable ? "unreadable" : ""}>
+                {!f.text ? (
+                  <span class="muted">—</span>
+                ) : f.header === "答复函" && !f.unreadable ? (
+                  <LetterText text={f.text} />
+                ) : (
+                  f.text
+                )}
+              </dd>
             </>
           ))}
         </dl>

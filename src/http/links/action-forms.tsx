@@ -104,13 +104,14 @@ export const ReplyForm: FC<{ action: string; state: FormState; today: string; co
       <p class="hint">
         加盖公章的正式答复函，{LETTER_TYPES_TEXT}，不超过 {LETTER_MB} MB；多页请扫描成一个 PDF。
       </p>
+      {/* Before the file: a post over the size limit keeps only the fields ahead of its file (upload.ts). */}
+      <input type="hidden" name={UPLOADED_LETTER_FIELD} value={uploaded} />
       <input
         id="reply-letter"
         type="file"
         name="答复函"
         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
       />
-      <input type="hidden" name={UPLOADED_LETTER_FIELD} value={uploaded} />
       {uploaded ? <p class="hint">已上传的答复函将随本次答复提交；如需更换，请重新选择文件。</p> : null}
       <p class="lk-upload-status" role="status" hidden />
       <button type="submit">{p.correcting ? "提交更正" : "提交答复"}</button>

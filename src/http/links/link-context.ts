@@ -1,17 +1,18 @@
 import type { Context } from "hono";
+import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
 import { comradeOf } from "../../domain/notices/honorific";
 import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
+import { linkLastDay } from "../../jobs/links/issue-link";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { HttpError } from "../errors";
 import type { LinkFrame } from "./link-layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
-const DAY_MS = 86_400_000;
 
 /** Everything a link page has: the link, the office's today, and the recipient's suggestions. */
 export interface LinkContext {
@@ -79,7 +80,7 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const frame: LinkFrame = {
     who: holderName(link),
     purpose: PURPOSES[link.kind],
-    lastDay: localDate(link.expiresAt * 1000 - DAY_MS, timeZone),
+    lastDay: linkLastDay(link.expiresAt, timeZone),
     asOf: view.syncedAt ? localDateTime(Date.parse(view.syncedAt), timeZone) : null,
     home: base,
     readOnly: link.scope === "read",
@@ -87,12 +88,35 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   return { deps, link, base, nowMs, today, timeZone, view, mine, frame };
 }
 
+/** Spaces, and the zero-width characters chat apps slip in, around a 编号 in an address. */
+const AROUND_ID = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
+
+/**
+ * The suggestion of a link's `/s/<编号>/…` path and its 编号 as the ledger holds it (what the
+ * route writes and redirects to). Every link route reads the 编号 through this (mineById).
+ */
+export function linkSuggestion(
+  ctx: Pick<LinkContext, "mine" | "link">,
+  c: Context<AppEnv>,
+): { id: string; item: RecipientRow } {
+  const item = mineById(ctx, c.req.param("id") ?? "");
+  return { id: item.row.id ?? "", item };
+}
+
 /**
  * The recipient's suggestion with this 编号. Another recipient's suggestion and a 编号 that does
  * not exist get the same 403, so a link cannot be used to learn which suggestions exist.
  */
-export function mineById(ctx: Pick<LinkContext, "mine" | "link">, id: string): RecipientRow {
-  const found = ctx.mine.filter((m) => m.row.id === id);
+export function mineById(ctx: Pick<LinkContext, "mine" | "link">, typed: string): RecipientRow {
+  // A link copied with a trailing space (`%20`), or a 编号 retyped with a Chinese IME
+  // (`２０２６－０２０`), names the same suggestion, as on the dashboard's /suggestions/:id and in
+  // the forms' 编号. The 编号 as the ledger holds it wins: one written with full-width （） stays.
+  const id = typed.replace(AROUND_ID, "");
+  let found = ctx.mine.filter((m) => m.row.id === id);
+  if (found.length === 0) {
+    const half = toHalfWidth(id);
+    found = ctx.mine.filter((m) => m.row.id !== null && toHalfWidth(m.row.id) === half);
+  }
   if (found.length === 0) {
     throw new HttpError(
       403,

@@ -18,13 +18,20 @@ import { type FormState, freshForm } from "./action-forms";
 import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
-import { type LinkContext, loadLinkContext, mineById } from "./link-context";
+import { type LinkContext, linkSuggestion, loadLinkContext, mineById } from "./link-context";
 import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
 import { PRACTICE_DONE, practiceAction } from "./practice-routes";
 import { SuggestPage } from "./suggest-page";
 import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
-import { checkLetter, checkUploadedLetter, readForm, readReplyForm } from "./upload";
+import {
+  checkLetter,
+  checkUploadedLetter,
+  type LetterCheck,
+  readForm,
+  readReplyForm,
+  tooLargeMessage,
+} from "./upload";
 
 const DONE: Record<string, string> = {
   reply: "答复已提交，正在写入台账；领衔代表会收到答复告知。",
@@ -91,17 +98,22 @@ export const linkRoutes = new Hono<AppEnv>()
   })
   .get("/l/:token/s/:id", async (c) => {
     const ctx = await loadLinkContext(c);
-    return renderSuggestion(c, ctx, mineById(ctx, c.req.param("id")), { done: doneMessage(c) });
+    return renderSuggestion(c, ctx, linkSuggestion(ctx, c).item, { done: doneMessage(c) });
   })
   .post("/l/:token/s/:id/reply", async (c) => {
     const ctx = await loadLinkContext(c, "reply");
-    const id = c.req.param("id");
-    const item = mineById(ctx, id);
+    const { id, item } = linkSuggestion(ctx, c);
     await requireReplyOpen(ctx, item);
-    const { fields, file } = await readReplyForm(c.req.raw, "答复函");
+    const { fields, file, tooLargeBytes } = await readReplyForm(c.req.raw, "答复函");
     const nonce = nonceOf(fields);
     const form = checkReplyForm(fields, ctx.today, item.row.record);
-    const letter = file ? await checkLetter(file) : await checkUploadedLetter(ctx.deps.letters, fields, id);
+    // Over the limit, the file was never read: the form comes back with what was typed before it.
+    const letter: LetterCheck | null =
+      tooLargeBytes !== null
+        ? { ok: false, status: 413, message: tooLargeMessage(tooLargeBytes) }
+        : file
+          ? await checkLetter(file)
+          : await checkUploadedLetter(ctx.deps.letters, fields, id);
     const errors = [...(form.ok ? [] : form.errors), ...(letter && !letter.ok ? [letter.message] : [])];
     if (!form.ok || (letter && !letter.ok)) {
       const status = letter && !letter.ok ? letter.status : 400;
@@ -129,8 +141,7 @@ export const linkRoutes = new Hono<AppEnv>()
     // The holder's rows as its pages read them (D1 picks them by the recipient's index, about 300
     // for a unit; one 编号's rows through the parts' index would walk the whole index, 3,000).
     const { deps, link, mine, timeZone } = await loadLinkContext(c, "reply");
-    const id = c.req.param("id");
-    const item = mineById({ mine, link }, id);
+    const { id, item } = linkSuggestion({ mine, link }, c);
     await requireReplyOpen({ deps, timeZone }, item);
     const submissionId = linkSubmissionId(nonceOf({ nonce: c.req.query("nonce") ?? "" }));
     const { letters } = deps;
@@ -146,8 +157,7 @@ export const linkRoutes = new Hono<AppEnv>()
   })
   .post("/l/:token/s/:id/rating", async (c) => {
     const ctx = await loadLinkContext(c, "rate");
-    const id = c.req.param("id");
-    const item = mineById(ctx, id);
+    const { id, item } = linkSuggestion(ctx, c);
     requireOpen(ratingCheck(item.row, item.relation), item.relation === "lead");
     const fields = await readForm(c.req.raw);
     const nonce = nonceOf(fields);
@@ -172,8 +182,7 @@ export const linkRoutes = new Hono<AppEnv>()
   })
   .post("/l/:token/s/:id/urge", async (c) => {
     const ctx = await loadLinkContext(c, "urge");
-    const id = c.req.param("id");
-    const item = mineById(ctx, id);
+    const { id, item } = linkSuggestion(ctx, c);
     requireOpen(
       urgeCheck(item.row, item.relation),
       item.relation === "supervisor" || item.relation === "handling",

@@ -13,7 +13,7 @@ import {
 import type { Relation } from "../../domain/links/recipient-rows";
 import type { ObjectionCells } from "../../jobs/intake/apply-objections";
 import { linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
-import { loadLinkContext, mineById } from "./link-context";
+import { linkSuggestion, loadLinkContext } from "./link-context";
 import { suggestionPath } from "./link-ui";
 import { loadOwnView, nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
 import { loadUnitExtras, UNIT_ACTIONS, type UnitAction } from "./unit-actions";
@@ -55,8 +55,7 @@ export const PRACTICE_DONE: Record<string, string> = {
  */
 export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Promise<Response> {
   const ctx = await loadLinkContext(c, CAPABILITY[action]);
-  const id = c.req.param("id") ?? "";
-  const item = mineById(ctx, id);
+  const { id, item } = linkSuggestion(ctx, c);
   const fields = await readForm(c.req.raw);
   const nonce = nonceOf(fields);
   const repeated = await ctx.deps.inbox.find(action, linkSubmissionId(nonce));

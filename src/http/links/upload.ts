@@ -7,7 +7,6 @@ import {
   SNIFF_BYTES,
   sniffLetter,
 } from "../../domain/links/letters";
-import { readCappedBody } from "../../intake/read-body";
 import { type CheckedLetter, LETTER_MISMATCH } from "../../jobs/links/submit";
 import type { LetterStore } from "../../store/letters";
 import { HttpError } from "../errors";
@@ -26,72 +25,106 @@ export function tooLargeMessage(bytes: number): string {
   return `答复函文件约 ${megabytes(bytes)} MB，超过 ${LETTER_MAX_BYTES / 1024 / 1024} MB 的上限：请压缩后（如 WPS“PDF 压缩”、降低扫描分辨率）重新上传`;
 }
 
-/** Reads a refused body to its end (up to DRAIN_MAX_BYTES), so the browser sees the answer. */
-export async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
-  if (!body) return;
+/**
+ * What an oversized reply form keeps of its body: the form's text fields come before its file
+ * (ReplyForm puts the file input last), and 答复内容 at its 5,000 characters is 15 KB of UTF-8.
+ */
+const FORM_HEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads a refused body to its end (up to DRAIN_MAX_BYTES), so the browser sees the answer, keeping
+ * its first `headBytes` (the rest is dropped as it arrives: memory stays at the head).
+ */
+async function drainKeepingHead(
+  body: ReadableStream<Uint8Array> | null,
+  headBytes: number,
+): Promise<Uint8Array> {
+  const head = new Uint8Array(headBytes);
+  let kept = 0;
+  if (!body) return head.subarray(0, 0);
   const reader = body.getReader();
   let read = 0;
   try {
     while (read <= DRAIN_MAX_BYTES) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) return head.subarray(0, kept);
+      kept += keep(head, kept, value);
       read += value.byteLength;
     }
     await reader.cancel();
   } catch {
     // The client went away: nothing to answer.
   }
+  return head.subarray(0, kept);
 }
 
-export interface MultipartForm {
-  readonly fields: Record<string, string | string[]>;
-  readonly file: File | null;
+/** Copies what fits of `chunk` into `head` at `at`; how many bytes it copied. */
+function keep(head: Uint8Array, at: number, chunk: Uint8Array): number {
+  const n = Math.min(head.byteLength - at, chunk.byteLength);
+  if (n > 0) head.set(chunk.subarray(0, n), at);
+  return Math.max(n, 0);
+}
+
+/** Reads a refused body to its end (up to DRAIN_MAX_BYTES), so the browser sees the answer. */
+export async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  await drainKeepingHead(body, 0);
+}
+
+type ChunkedRead = { ok: true; bytes: Uint8Array } | { ok: false; readBytes: number; head: Uint8Array };
+
+/**
+ * A body without a declared length, read up to `maxBytes` and no further (the stream is cancelled
+ * past it); past it, only its first FORM_HEAD_BYTES are kept.
+ */
+async function readChunked(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<ChunkedRead> {
+  if (!body) return { ok: true, bytes: new Uint8Array(0) };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.byteLength > maxBytes) {
+      const head = new Uint8Array(FORM_HEAD_BYTES);
+      let kept = 0;
+      for (const chunk of [...chunks, value]) kept += keep(head, kept, chunk);
+      chunks.length = 0;
+      await reader.cancel("body over the size limit").catch(() => undefined);
+      return { ok: false, readBytes: total + value.byteLength, head: head.subarray(0, kept) };
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) at += keep(bytes, at, chunk);
+  return { ok: true, bytes };
 }
 
 /**
- * The reply form's fields and its 答复函. The declared length is checked first, so an oversized
- * upload is refused (413, in Chinese) without being parsed or held; a body without one is read up to
- * the cap and no further. The platform's multipart parser does the rest.
+ * The text fields of a multipart body's head: every part before the last boundary the head holds
+ * (the file's part, or one cut short), parsed by the platform as a whole form. None when the head
+ * holds no whole part.
  */
-export async function readReplyForm(request: Request, fileField: string): Promise<MultipartForm> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data"))
-    throw new HttpError(415, "unsupported_media_type", "请通过本页面的表单提交答复");
-  const declared = request.headers.get("content-length");
-  const length = declared === null ? null : Number(declared);
-  if (length !== null && (!Number.isFinite(length) || length > REPLY_BODY_MAX_BYTES)) {
-    await drain(request.body);
-    throw new HttpError(413, "letter_too_large", tooLargeMessage(length));
-  }
-  let form: FormData;
+async function fieldsOfHead(head: Uint8Array, type: string): Promise<Record<string, string | string[]>> {
+  const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  const boundary = match?.[1] ?? match?.[2];
+  if (!boundary) return {};
+  // One character per byte, so a position in the text is the same position in the bytes.
+  const end = new TextDecoder("latin1").decode(head).lastIndexOf(`\r\n--${boundary}`);
+  if (end < 0) return {};
+  const close = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const bytes = new Uint8Array(end + close.byteLength);
+  bytes.set(head.subarray(0, end));
+  bytes.set(close, end);
   try {
-    if (length !== null) form = await request.formData();
-    else {
-      // No declared length (a chunked upload): read at most the cap, then parse what came.
-      const read = await readCappedBody(request.body, REPLY_BODY_MAX_BYTES);
-      if (!read.ok) throw new HttpError(413, "letter_too_large", tooLargeMessage(read.readBytes));
-      form = await new Response(read.bytes, { headers: { "content-type": type } }).formData();
-    }
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw new HttpError(400, "invalid_form", "提交的内容无法读取：请刷新页面后重新提交");
+    return stringFields(await new Response(bytes, { headers: { "content-type": type } }).formData());
+  } catch {
+    return {};
   }
-  const fields: Record<string, string | string[]> = {};
-  let file: File | null = null;
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") {
-      if (name === fileField && value.size > 0) file = value;
-      continue;
-    }
-    const held = fields[name];
-    fields[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
-  }
-  return { fields, file };
 }
 
-/** Fields of an ordinary (urlencoded) form, multi-valued ones as lists. */
-export async function readForm(request: Request): Promise<FormFields> {
-  const form = await request.formData();
+function stringFields(form: FormData): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};
   for (const [name, value] of form.entries()) {
     if (typeof value !== "string") continue;
@@ -99,6 +132,60 @@ export async function readForm(request: Request): Promise<FormFields> {
     fields[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
   }
   return fields;
+}
+
+export interface MultipartForm {
+  readonly fields: Record<string, string | string[]>;
+  readonly file: File | null;
+  /**
+   * The post was over the size limit (its size in bytes): `fields` are those typed before the file,
+   * `file` is null, and the form goes back with them and the limit, as a wrong file type does.
+   */
+  readonly tooLargeBytes: number | null;
+}
+
+/**
+ * The reply form's fields and its 答复函. The declared length is checked first, so an oversized
+ * upload is refused without being parsed or held: only its head is kept, for the fields typed
+ * before the file. A body without one is read up to the cap and no further. The platform's
+ * multipart parser does the rest. An oversized post whose head holds no form of ours is refused
+ * (413, in Chinese) as a page.
+ */
+export async function readReplyForm(request: Request, fileField: string): Promise<MultipartForm> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data"))
+    throw new HttpError(415, "unsupported_media_type", "请通过本页面的表单提交答复");
+  const declared = request.headers.get("content-length");
+  const length = declared === null ? null : Number(declared);
+  const tooLarge = async (bytes: number, head: Uint8Array): Promise<MultipartForm> => {
+    const fields = await fieldsOfHead(head, type);
+    if (!fields.nonce) throw new HttpError(413, "letter_too_large", tooLargeMessage(bytes));
+    return { fields, file: null, tooLargeBytes: bytes };
+  };
+  if (length !== null && (!Number.isFinite(length) || length > REPLY_BODY_MAX_BYTES))
+    return tooLarge(length, await drainKeepingHead(request.body, FORM_HEAD_BYTES));
+  let form: FormData;
+  try {
+    if (length !== null) form = await request.formData();
+    else {
+      // No declared length (a chunked upload): read at most the cap, then parse what came.
+      const read = await readChunked(request.body, REPLY_BODY_MAX_BYTES);
+      if (!read.ok) return tooLarge(read.readBytes, read.head);
+      form = await new Response(read.bytes, { headers: { "content-type": type } }).formData();
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, "invalid_form", "提交的内容无法读取：请刷新页面后重新提交");
+  }
+  let file: File | null = null;
+  for (const [name, value] of form.entries())
+    if (typeof value !== "string" && name === fileField && value.size > 0) file = value;
+  return { fields: stringFields(form), file, tooLargeBytes: null };
+}
+
+/** Fields of an ordinary (urlencoded) form, multi-valued ones as lists. */
+export async function readForm(request: Request): Promise<FormFields> {
+  return stringFields(await request.formData());
 }
 
 /** A file refused by its first bytes, in Chinese. */

@@ -4,10 +4,7 @@ import { withPersonalLink } from "../../domain/links/notice-link";
 import type { PlannedNotice } from "../../domain/notices/types";
 import type { LinkSettings } from "../../links/link-settings";
 import type { NewLinkRecord, PersonalLinks } from "../../store/personal-links";
-import { localDate } from "../local-time";
-import { issueLink } from "./issue-link";
-
-const DAY_MS = 86_400_000;
+import { issueLink, linkLastDay } from "./issue-link";
 
 export interface LinkDeps {
   personalLinks: PersonalLinks;
@@ -78,7 +75,7 @@ export async function attachPersonalLinks(
     );
     records.push(record);
     // The link runs out during the next day: the whole day before is the last one to quote.
-    const lastDay = localDate(link.expiresAt * 1000 - DAY_MS, timeZone);
+    const lastDay = linkLastDay(link.expiresAt, timeZone);
     for (const n of group.notices) links.set(n, { kind: group.kind, recipient: n.recipient, token, lastDay });
   }
   await deps.personalLinks.issue(records);

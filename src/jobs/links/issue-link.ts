@@ -9,8 +9,19 @@ import {
 import type { LinkSettings } from "../../links/link-settings";
 import { newLinkId, signLink } from "../../links/token";
 import type { NewLinkRecord } from "../../store/personal-links";
+import { localDate } from "../local-time";
 
 const DAY_S = 86_400;
+
+/**
+ * The last local day a link works whole (YYYY-MM-DD), the one date anyone is told: the notice, the
+ * link's own banner and the staff's 个人链接 page. A link runs out at some hour of the day after
+ * (its issuing time, or midnight UTC past a 办理期限), so quoting that day would promise hours
+ * the unit cannot plan on, and a time of day would read differently from the notice.
+ */
+export function linkLastDay(expiresAtS: number, timeZone: string): string {
+  return localDate((expiresAtS - DAY_S) * 1000, timeZone);
+}
 
 export interface IssuedLink {
   readonly link: Capability;

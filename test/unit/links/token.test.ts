@@ -44,6 +44,19 @@ describe("personal-link tokens", () => {
     expect(await verifyLink(SECRET, foreign, NOW_MS)).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("refuse the other spellings of the signature's last character (bits the decoder ignores)", async () => {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const token = await signLink(SECRET, link, NOW_MS);
+    const last = alphabet.indexOf(token.slice(-1));
+    // 32 bytes are 43 characters: the last carries 4 bits of the signature and 2 spare ones.
+    expect(token.split(".")[2]).toHaveLength(43);
+    for (const spare of [1, 2, 3]) {
+      const respelled = `${token.slice(0, -1)}${alphabet[last ^ spare]}`;
+      expect(await verifyLink(SECRET, respelled, NOW_MS)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await verifyLink(SECRET, token, NOW_MS)).toEqual({ ok: true, link });
+  });
+
   it("refuse a token whose claims were swapped for another unit's, even with a valid-looking shape", async () => {
     const mine = (await signLink(SECRET, link, NOW_MS)).split(".");
     const theirs = (await signLink(SECRET, { ...link, recipient: "区住建局" }, NOW_MS)).split(".");
