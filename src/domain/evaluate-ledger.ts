@@ -170,7 +170,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
   const statistics = statisticsOfRows(rows, {
     today,
-    units: units.entries.map((e) => e.name),
+    units,
     categories: settings.categories,
   });
   const system = [noticeLogTab, problemsTab, statisticsTab, assessmentTab].map((tab) =>

@@ -17,7 +17,8 @@ import type { EvaluatedRow } from "./summary/evaluated";
  * classes, ratings, both rounds, 落实情况, 跨年督办). An 错误 in one of them (a reply dated before
  * 交办, a date that cannot be read) would bend the figures, so such a row is left out of every
  * figure and counted in the footnote instead. Columns that only group rows (主办单位, 类别,
- * 提出日期) are not among them: an unknown unit still gets its own line.
+ * 提出日期) are not among them: a 主办单位 that is no unit of 承办单位 stays in every total, and
+ * grouped by unit it is in the one line of such names (statistics-units.ts).
  */
 export const COUNTED_HEADERS: ReadonlySet<string> = new Set([
   "审查结果",
@@ -80,5 +81,5 @@ export function statisticsOfRows(
 ): StatisticsResult {
   const tallies = newTallies(options);
   addRows(tallies, rows, options.today);
-  return statisticsOf(tallies);
+  return statisticsOf(tallies, options.units);
 }

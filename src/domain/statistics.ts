@@ -4,6 +4,7 @@ import { STATISTICS_HEADERS } from "../../sheets-schema/tabs/system-tabs";
 import { daysBetween } from "./deadlines";
 import { nameKey } from "./directory";
 import { hasFact } from "./practice/practice-facts";
+import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "./statistics-units";
 
 /** What statistics need of one suggestion. */
 export interface StatisticsItem {
@@ -362,17 +363,35 @@ export function addItems(tallies: StatisticsTallies, items: readonly StatisticsI
   for (const item of items) addItem(tallies, item, today);
 }
 
-/** The figures of summed tallies, and the 统计 tab's values. */
-export function statisticsOf(tallies: StatisticsTallies): StatisticsResult {
-  const unitRows = [...tallies.byUnit.values()].map((g) => g.tally.row(g.label));
+/**
+ * The lines per lead unit: those of units (isUnitName) in the tallies' order, then the names that
+ * are no unit of 承办单位 added up into the one MISNAMED_UNITS line, when there are such.
+ */
+function unitRows(groups: LabelledTallies, units: UnitBook | undefined): StatisticsRow[] {
+  const split = splitByUnit(units, groups.values(), (g) => g.label);
+  const rows = split.units.map((g) => g.tally.row(g.label));
+  if (split.misnamed.length > 0) {
+    const misnamed = new Tally();
+    for (const g of split.misnamed) misnamed.addCounts(g.tally.counts());
+    rows.push(misnamed.row(MISNAMED_UNITS));
+  }
+  return rows;
+}
+
+/**
+ * The figures of summed tallies, and the 统计 tab's values. `units`: 承办单位, which says which lead
+ * units are lines of their own (without it, every name typed is).
+ */
+export function statisticsOf(tallies: StatisticsTallies, units?: UnitBook): StatisticsResult {
+  const byUnit = unitRows(tallies.byUnit, units);
   const totalRow = tallies.total.row("合计");
   return {
-    byUnit: unitRows,
+    byUnit,
     total: totalRow,
     byCategory: [...tallies.byCategory.values()].map((g) => g.tally.row(g.label)),
     tabValues: [
       [...STATISTICS_HEADERS],
-      ...unitRows.map(statisticsCells),
+      ...byUnit.map(statisticsCells),
       statisticsCells(totalRow),
       ...footnoteRows(totalRow.excluded),
     ],
@@ -381,9 +400,9 @@ export function statisticsOf(tallies: StatisticsTallies): StatisticsResult {
 
 /**
  * The spec's statistics over 立案 suggestions that have a 主办单位: per lead unit (every unit of
- * 承办单位 in tab order, then unknown names as typed), office-wide, and per category. A second
- * round counts like the first in 按期答复率 and 逾期未答复; a row with an 错误 in a counted field
- * is left out and counted in `excluded` (and a footnote row of the 统计 tab).
+ * 承办单位 in tab order, then one line of the names that are no unit: MISNAMED_UNITS), office-wide,
+ * and per category. A second round counts like the first in 按期答复率 and 逾期未答复; a row with
+ * an 错误 in a counted field is left out and counted in `excluded` (and a footnote row of the 统计 tab).
  */
 export function computeStatistics(
   items: readonly StatisticsItem[],
@@ -391,14 +410,17 @@ export function computeStatistics(
 ): StatisticsResult {
   const tallies = newTallies(options);
   addItems(tallies, items, options.today);
-  return statisticsOf(tallies);
+  return statisticsOf(tallies, options.units);
 }
 
 /** What the statistics are counted for: the day, and the lines listed even when empty. */
 export interface StatisticsOptions {
   readonly today: string;
-  /** Units shown in this order (a directory's), each with a line even without a suggestion. */
-  readonly units?: readonly string[];
+  /**
+   * 承办单位: its units shown in its order, each with a line even without a suggestion, and a lead
+   * unit it does not know in the one MISNAMED_UNITS line. Without it every name typed has a line.
+   */
+  readonly units?: UnitBook;
   /** Categories shown in this order (设置's), likewise. */
   readonly categories?: readonly string[];
 }
@@ -406,7 +428,10 @@ export interface StatisticsOptions {
 /** Empty tallies with a line for each of `options`' units and categories. */
 export function newTallies(options: Omit<StatisticsOptions, "today">): StatisticsTallies {
   return {
-    byUnit: seededTallies(options.units ?? [], nameKey),
+    byUnit: seededTallies(
+      (options.units?.entries ?? []).map((e) => e.name),
+      nameKey,
+    ),
     byCategory: seededTallies(options.categories ?? [], (label) => label),
     total: new Tally(),
   };

@@ -12,7 +12,7 @@ import { type ByteSource, joinByteStreams } from "./join-streams";
 export interface FactsQuery {
   /** Only rows of this 台账状态 (null: any). */
   readonly status: string | null;
-  /** Only rows whose 编号, 标题, 领衔代表 or 主办单位 contains this text ("" : any). */
+  /** Only rows whose 编号, 标题, 领衔代表, 附议代表, 主办单位 or 协办单位 contains this text ("" : any). */
   readonly text: string;
   readonly offset: number;
   readonly limit: number;
@@ -178,12 +178,19 @@ const UNLISTED_PARTS = "SELECT COUNT(*) AS n FROM summary_parts WHERE row_index 
 
 const entryField = (field: keyof SuggestionRef) => `json_extract(l.entry, '$[0].${field}')`;
 
-/** ?1 status or NULL, ?2 text or "": the list entries the suggestions list shows (as LISTED). */
+/**
+ * ?1 status or NULL, ?2 text or "": the list entries the suggestions list shows (as LISTED). The
+ * search reads the reference's 编号, 标题, 领衔代表 and 主办单位 and the entry's other names (附议代表,
+ * 协办单位): one more field of the same rows, so D1 reads no more rows than before.
+ */
 const ENTRIES = `
   FROM list_entries AS l
   WHERE (?1 IS NULL OR l.status = ?1)
-    AND (?2 = '' OR ${(["id", "title", "leadDeputy", "leadUnit"] as const)
-      .map((field) => `instr(${entryField(field)}, ?2) > 0`)
+    AND (?2 = '' OR ${[
+      ...(["id", "title", "leadDeputy", "leadUnit"] as const).map(entryField),
+      "json_extract(l.entry, '$[2]')",
+    ]
+      .map((field) => `instr(${field}, ?2) > 0`)
       .join(" OR ")})`;
 
 /** ?1 the JSON path of a key in the parts' index: the list entries of the rows it lists, in sheet order. */
@@ -225,7 +232,15 @@ const LISTED = `
   FROM summary_parts AS p, json_each(p.facts) AS f
   WHERE coalesce(${fact(FACT_PLACES.id)}, '') <> ''
     AND (?1 IS NULL OR ${fact(FACT_PLACES.status)} = ?1)
-    AND (?2 = '' OR ${[FACT_PLACES.id, FACT_PLACES.title, FACT_PLACES.leadDeputy, FACT_PLACES.leadUnit]
+    AND (?2 = '' OR ${[
+      FACT_PLACES.id,
+      FACT_PLACES.title,
+      FACT_PLACES.leadDeputy,
+      FACT_PLACES.coSigners,
+      FACT_PLACES.leadUnit,
+      FACT_PLACES.coUnits,
+    ]
+      // A list fact (附议代表, 协办单位) reads as its JSON text: a name inside it is found all the same.
       .map((place) => `instr(${fact(place)}, ?2) > 0`)
       .join(" OR ")})`;
 

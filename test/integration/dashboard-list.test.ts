@@ -1,11 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
-import { buildFixture } from "../support/ledger-fixture";
+import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
 import { call, dashboardDeps, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+
+/** 2026-100's 标题: 213 characters, over the sheet's 200 (an 错误), the words 留守儿童 past the 200th. */
+const LONG_TITLE = `关于${"加强农村".repeat(50)}留守儿童关爱服务的建议`;
+
+/** The fixture with 2026-100's 标题 too long. */
+function withLongTitle(tabs: Record<string, (string | number)[][]>) {
+  const row = tabs[TAB_NAMES.ledger]?.[100];
+  if (!row) throw new Error("the fixture has no 2026-100");
+  row[ledgerTab.columns.findIndex((c) => c.header === "标题")] = LONG_TITLE;
+  return tabs;
+}
 
 // 250 suggestions: three pages of the list.
 beforeAll(async () => {
-  await seedAndSync(buildFixture(250));
+  await seedAndSync(withLongTitle(buildFixture(250)));
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(FIXTURE_NOW_MS);
 });
@@ -61,7 +74,14 @@ describe("the suggestions list, a page at a time", () => {
       rows
         .filter((r) => !status || r.computed.status === status)
         .filter((r) =>
-          [r.id ?? "", r.record.title, r.record.leadDeputy, r.record.leadUnit].some((v) => v.includes(text)),
+          [
+            r.id ?? "",
+            r.record.title,
+            r.record.leadDeputy,
+            r.record.leadUnit,
+            ...r.record.coSigners,
+            ...r.record.coUnits,
+          ].some((v) => v.includes(text)),
         )
         .map((r) => r.id ?? "")
         .sort()
@@ -73,6 +93,9 @@ describe("the suggestions list, a page at a time", () => {
       ["已逾期", ""],
       ["办理中", unit],
       ["", deputy],
+      ["", "区生态环境分局"],
+      ["待测评", DEPUTIES[14] ?? ""],
+      ["", "留守儿童"],
       ["", "-01"],
       ["", "不存在的字"],
     ];
@@ -82,6 +105,26 @@ describe("the suggestions list, a page at a time", () => {
     }
     expect(expected("", deputy).length).toBeGreaterThan(1);
     expect(expected("已逾期", "").length).toBeGreaterThan(0);
+  });
+
+  it("finds a suggestion by its 附议代表 and its 协办单位 too, as the search box says (代表或单位)", async () => {
+    // 2026-013: led by DEPUTIES[12] with 附议 DEPUTIES[13] and DEPUTIES[14]; 主办 区教育局, 协办 区生态环境分局.
+    const coSigner = await list(`?q=${encodeURIComponent(DEPUTIES[14] ?? "")}`);
+    expect(linkedIds(coSigner)).toContain("2026-013");
+    const coUnit = await list(`?q=${encodeURIComponent("区生态环境分局")}`);
+    expect(linkedIds(coUnit)).toContain("2026-013");
+  });
+
+  it("keeps a 标题 over 200 characters: shortened with … in the list, whole on its page, found by its words", async () => {
+    const found = await list(`?q=${encodeURIComponent("留守儿童")}`);
+    expect(linkedIds(found)).toEqual(["2026-100"]);
+    expect(found).toContain(`<td>${LONG_TITLE.slice(0, 199)}…</td>`);
+    const listed = await list("");
+    expect(listed).toContain(`<td>${LONG_TITLE.slice(0, 199)}…</td>`);
+    const page = await call("/suggestions/2026-100");
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain(`2026-100 ${LONG_TITLE}`);
   });
 
   it("refuses a page that is not a positive whole number, saying so", async () => {

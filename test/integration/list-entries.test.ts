@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { meterD1, takeD1Counts } from "../../src/d1-meter";
 import type { ListEntry, SuggestionRef } from "../../src/domain/dashboard/suggestion-ref";
 
+import { factsOf } from "../../src/domain/summary/summary-row";
 import { createSummaryStore, type SummaryPart } from "../../src/store/summary-store";
 import { NO_SHARES } from "../support/no-shares";
 import { resetDatabase } from "../support/sync-helpers";
@@ -152,5 +153,43 @@ describe("the parts' list entries in D1", () => {
     // The same rows again: not counted as changed, but their entries are stored.
     expect(await store.save(new Map([[0, same]]), 1, AT)).toBe(0);
     expect(ids(await store.listEntries(ALL))).toEqual(["2026-001"]);
+  });
+
+  it("search 附议代表 and 协办单位 as well as the lead ones, in the entries and in the facts read meanwhile", async () => {
+    const store = createSummaryStore(env.DB);
+    const named = (id: string, coSigners: string[], coUnits: string[]): ListEntry => [
+      entry(id, "办理中")[0],
+      coUnits,
+      [...coSigners, ...coUnits].join("\n"),
+    ];
+    const entries = [
+      named("2026-001", ["贺志强"], []),
+      named("2026-002", [], ["区交通运输局"]),
+      entry("2026-003", "办理中"),
+    ];
+    // The rows' facts, as the sync stores them: a page reads these while a part has no entries yet.
+    const facts = entries.map(([ref, coUnits, also]) =>
+      factsOf({
+        n: 2,
+        i: ref.id,
+        s: ref.status,
+        r: {
+          id: ref.id,
+          title: ref.title,
+          leadDeputy: ref.leadDeputy,
+          leadUnit: ref.leadUnit,
+          coSigners: also?.split("\n").filter((n) => !coUnits.includes(n)) ?? [],
+          coUnits,
+        },
+      }),
+    );
+    await store.save(new Map([[0, { ...part(entries), facts: JSON.stringify(facts) }]]), 1, AT);
+    const text = (q: string) => ({ ...ALL, text: q });
+    expect(ids(await store.listEntries(text("贺志强")))).toEqual(["2026-001"]);
+    expect(ids(await store.listEntries(text("交通运输")))).toEqual(["2026-002"]);
+    const byFacts = async (q: string) => (await store.listFacts(text(q))).rows.map((t) => t[1]);
+    expect(await byFacts("贺志强")).toEqual(["2026-001"]);
+    expect(await byFacts("交通运输")).toEqual(["2026-002"]);
+    expect(await byFacts("区教育局")).toEqual(["2026-001", "2026-002", "2026-003"]);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from "../../src/domain/evaluation/assessment";
 import { assessmentCells, assessmentTable } from "../../src/domain/evaluation/assessment-view";
 import { PRACTICE_FACTS } from "../../src/domain/practice/practice-facts";
-import { makeRecord } from "./helpers/make-row";
+import { makeRecord, unitDirectory } from "./helpers/make-row";
 
 const TODAY = "2026-06-15";
 const KEPT = PRACTICE_FACTS.contactsKept;
@@ -76,7 +76,7 @@ const twoGood = (unit: string) => [
 const UNITS = ["区教育局", "区住建局", "区卫健委", "区水利局"];
 const options: AssessmentOptions = {
   today: TODAY,
-  units: UNITS,
+  units: unitDirectory(UNITS),
   weights: { 按期答复率: 30, 满意率: 40, 沟通率: 15, 落实率: 15 },
   grades: [
     ["好", 90],

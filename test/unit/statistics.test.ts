@@ -6,7 +6,7 @@ import {
   formatRate,
   type StatisticsItem,
 } from "../../src/domain/statistics";
-import { makeRecord } from "./helpers/make-row";
+import { makeRecord, unitDirectory } from "./helpers/make-row";
 
 const TODAY = "2026-06-15";
 
@@ -70,7 +70,7 @@ const items: StatisticsItem[] = [
 
 const result = computeStatistics(items, {
   today: TODAY,
-  units: ["区教育局", "区住建局", "区卫健委"],
+  units: unitDirectory(["区教育局", "区住建局", "区卫健委"]),
   categories: ["教育医疗", "城乡建设"],
 });
 
@@ -94,8 +94,8 @@ describe("statistics", () => {
       ["区教育局", 5, 3, "50.0%", 1, "66.7%", 1, 1, 1, 0, 81.7, "—", 0, 0, 0, 0],
       ["区住建局", 1, 1, "100.0%", 0, "—", 0, 0, 0, 1, 30, "—", 0, 0, 0, 0],
       ["区卫健委", 0, 0, "—", 0, "—", 0, 0, 0, 0, "—", "—", 0, 0, 0, 0],
-      // A lead unit missing from 承办单位 still gets its row, after the listed ones.
-      ["区水利局", 1, 0, "0.0%", 1, "—", 0, 0, 0, 0, "—", "—", 0, 0, 0, 0],
+      // A lead unit missing from 承办单位 (区水利局) is no unit: its suggestions are one row, after the listed ones.
+      ["（主办单位有误，见校验问题）", 1, 0, "0.0%", 1, "—", 0, 0, 0, 0, "—", "—", 0, 0, 0, 0],
       // On time 3 of (4 + 2); satisfied 2 of 3; (60+95+90+30)/4 = 68.75.
       ["合计", 7, 4, "50.0%", 2, "66.7%", 1, 1, 1, 1, 68.8, "—", 0, 0, 0, 0],
     ]);
@@ -165,7 +165,7 @@ describe("statistics", () => {
         round2({ reassignedOn: "2026-05-01" }, "2026-06-01"),
         round2({ reassignedOn: "2026-06-10" }, "2026-07-10"),
       ],
-      { today: TODAY, units: ["区教育局"] },
+      { today: TODAY, units: unitDirectory(["区教育局"]) },
     );
 
     it("超过二次办理期限仍未答复的，降低按期答复率并计入逾期未答复", () => {
@@ -223,7 +223,7 @@ describe("statistics", () => {
         excluded: true,
       },
     ];
-    const result = computeStatistics(rows, { today: TODAY, units: ["区住建局"] });
+    const result = computeStatistics(rows, { today: TODAY, units: unitDirectory(["区住建局"]) });
 
     it("承办件数、比率和平均答复天数都不含错误行", () => {
       expect(result.byUnit[0]).toMatchObject({

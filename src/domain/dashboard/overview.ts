@@ -6,6 +6,7 @@ import {
 } from "../../../sheets-schema/enums";
 import { hasFact } from "../practice/practice-facts";
 import { formatRate, type StatisticsRow } from "../statistics";
+import { isMisnamedRow, MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units";
 import type { EvaluatedLedger } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
@@ -29,7 +30,10 @@ export interface OverviewFigures {
     readonly count: number;
     readonly share: string;
   }[];
-  /** 已逾期 suggestions by lead unit, the unit with most first; longest overdue first inside. */
+  /**
+   * 已逾期 suggestions by lead unit, the unit with most first; longest overdue first inside. Those
+   * whose 主办单位 is no unit of 承办单位 are one MISNAMED_UNITS group, last.
+   */
   readonly overdueByUnit: readonly OverdueGroup[];
   /** 即将到期: due within 设置 即将到期天数, soonest first. */
   readonly dueSoon: readonly SuggestionRef[];
@@ -38,7 +42,7 @@ export interface OverviewFigures {
   readonly dueSoonDays: number;
   /** 重点建议 = 是, with their 督办领导. */
   readonly keySuggestions: readonly SuggestionRef[];
-  /** Units with the lowest 按期答复率 (those with a rate), lowest first: who to urge. */
+  /** Units with the lowest 按期答复率 (those with a rate; never the MISNAMED_UNITS line), lowest first: who to urge. */
   readonly slowUnits: readonly StatisticsRow[];
   readonly problems: { readonly errors: number; readonly warnings: number };
   /**
@@ -84,7 +88,7 @@ export function rateNumber(rate: string): number | null {
 
 function slowestUnits(rows: readonly StatisticsRow[]): StatisticsRow[] {
   return rows
-    .filter((r) => rateNumber(r.onTimeRate) !== null)
+    .filter((r) => rateNumber(r.onTimeRate) !== null && !isMisnamedRow(r.label))
     .sort(
       (a, b) =>
         (rateNumber(a.onTimeRate) ?? 0) - (rateNumber(b.onTimeRate) ?? 0) ||
@@ -92,6 +96,61 @@ function slowestUnits(rows: readonly StatisticsRow[]): StatisticsRow[] {
         (a.label < b.label ? -1 : 1),
     )
     .slice(0, SLOW_UNITS_SHOWN);
+}
+
+/** The heading of overdue suggestions without a 主办单位. */
+export const NO_LEAD_UNIT = "（未填主办单位）";
+
+/** The order inside an overdue or due-soon list: longest overdue (or soonest due) first, then by 编号. */
+export function soonestFirst(a: SuggestionRef, b: SuggestionRef): number {
+  return (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b);
+}
+
+/**
+ * Overdue groups, one per 主办单位 as typed (NO_LEAD_UNIT for none), as the overview lists them: the
+ * unit with most first, longest overdue first inside; the names that are no unit of 承办单位 as one
+ * MISNAMED_UNITS group, last.
+ */
+export function overdueGroups(groups: readonly OverdueGroup[], units: UnitBook): OverdueGroup[] {
+  const split = splitByUnit(units, groups, (g) => g.unit);
+  const own = split.units;
+  const misnamed: OverdueGroup[] = [];
+  // No 主办单位 is no name typed wrong: it keeps a group of its own.
+  for (const g of split.misnamed) (g.unit === NO_LEAD_UNIT ? own : misnamed).push(g);
+  const ordered = own
+    .map((g) => ({ ...g, items: [...g.items].sort(soonestFirst) }))
+    .sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : 1));
+  if (misnamed.length > 0)
+    ordered.push({
+      unit: MISNAMED_UNITS,
+      count: misnamed.reduce((n, g) => n + g.count, 0),
+      items: misnamed.flatMap((g) => g.items).sort(soonestFirst),
+    });
+  return ordered;
+}
+
+/**
+ * The 台账状态 of a suggestion 立案 with its 主办单位 and 交办日期 (status.ts: 待交办 lacks one of
+ * them): the overview's 立案并交办 counts these, so it adds up with the 台账状态 chart beside it.
+ */
+export const ASSIGNED_STATUSES: ReadonlySet<LedgerStatus> = new Set<LedgerStatus>([
+  "办理中",
+  "即将到期",
+  "已逾期",
+  "待测评",
+  "待二次交办",
+  "跨年督办",
+  "跟踪落实",
+  "已办结",
+]);
+
+/**
+ * 立案并交办: the suggestions assigned (交办日期 filled), from the status counts. Not the statistics'
+ * 承办件数 (立案 with a 主办单位, 交办 or not, less rows with an 错误 in a counted field), which the
+ * rates divide by.
+ */
+export function assignedCount(figures: Pick<OverviewFigures, "statusCounts">): number {
+  return figures.statusCounts.reduce((n, s) => (ASSIGNED_STATUSES.has(s.status) ? n + s.count : n), 0);
 }
 
 /** The overview page's figures, from one evaluation of the ledger. */
@@ -105,21 +164,16 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
   const overdue = new Map<string, SuggestionRef[]>();
   for (const ref of refs) {
     if (ref.status !== "已逾期") continue;
-    const unit = ref.leadUnit || "（未填主办单位）";
+    const unit = ref.leadUnit || NO_LEAD_UNIT;
     const items = overdue.get(unit);
     if (items) items.push(ref);
     else overdue.set(unit, [ref]);
   }
-  const overdueByUnit = [...overdue.entries()]
-    .map(([unit, items]) => ({
-      unit,
-      count: items.length,
-      items: items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b)),
-    }))
-    .sort((a, b) => b.items.length - a.items.length || (a.unit < b.unit ? -1 : 1));
-  const dueSoon = refs
-    .filter((r) => r.status === "即将到期")
-    .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b));
+  const overdueByUnit = overdueGroups(
+    [...overdue].map(([unit, items]) => ({ unit, count: items.length, items })),
+    evaluation.units,
+  );
+  const dueSoon = refs.filter((r) => r.status === "即将到期").sort(soonestFirst);
   const errors = evaluation.problems.filter((p) => p.level === "错误").length;
   return {
     today: evaluation.today,

@@ -1,5 +1,6 @@
 import type { DateRange } from "../../../sheets-schema/cells/setting-cells";
-import { isCountingRequest } from "../practice/counting-request";
+import { extensionStillMatters, isCountingRequest } from "../practice/counting-request";
+import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
 import { sourceOf } from "../practice/source";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -58,12 +59,21 @@ export function practiceEntries(
       ]),
     });
   }
+  // A request waiting while round 1's reply made it moot needs no decision (extensionStillMatters):
+  // the unit and staff read why, instead of a 待审批 nobody will act on.
+  const waiting = extensionStillMatters(
+    row.record,
+    row.firstDeadline?.due ?? null,
+    hasFact(row.practice, "extended"),
+  )
+    ? "待审批"
+    : `已答复，无需审批：首轮已于 ${row.record.repliedOn} 答复，批准与否都不改变是否按期答复`;
   for (const e of practice.extensions.of(id)) {
     if (e.blank) continue;
     const r = e.record;
     const decision = r.result
       ? `审批结果：${r.result}${r.decidedOn ? `（${r.decidedOn}）` : ""}${r.approver ? `，审批人 ${r.approver}` : ""}`
-      : "待审批";
+      : waiting;
     entries.push({
       date: r.appliedOn,
       kind: "extension",

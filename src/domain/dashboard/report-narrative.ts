@@ -1,4 +1,5 @@
 import { displayDate } from "../notices/format";
+import { isMisnamedRow } from "../statistics-units";
 import type { Count } from "./report-practice";
 import type { YearReport } from "./year-report";
 import { footnoteText } from "./year-report-export";
@@ -27,7 +28,9 @@ const list = (counts: readonly Count[], unit: string) =>
 
 function basics(r: YearReport): string[] {
   const t = r.totals;
-  const units = r.byUnit.filter((u) => u.assigned > 0).length;
+  // The line of 主办单位 typed wrong is no unit: not counted as one, but said, so that the counts add up.
+  const units = r.byUnit.filter((u) => u.assigned > 0 && !isMisnamedRow(u.label)).length;
+  const misnamed = r.byUnit.find((u) => isMisnamedRow(u.label))?.assigned ?? 0;
   const review = [
     `立案${t.accepted}件`,
     `不予立案${t.rejected}件`,
@@ -41,7 +44,7 @@ function basics(r: YearReport): string[] {
     `${r.year}年，共收到代表建议${t.submitted}件。经审查，${review}。`,
     t.key > 0 ? `确定重点建议${t.key}件，由常委会领导督办。` : "",
     t.fromLiaisonStations > 0 ? `来源于代表联络站收集的群众意见的建议${t.fromLiaisonStations}件。` : "",
-    `立案建议交由${units}个承办单位办理。`,
+    `立案建议交由${units}个承办单位办理${misnamed > 0 ? `，另有${misnamed}件的主办单位填写有误、尚待改正` : ""}。`,
   ].join("");
   const out = [first];
   if (r.bySession.length > 0)

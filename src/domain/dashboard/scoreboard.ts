@@ -4,11 +4,15 @@ import { STATISTICS_HEADERS } from "../../../sheets-schema/tabs/system-tabs";
 import type { DirectoryEntry } from "../directory";
 import { nameKey } from "../directory";
 import { footnoteRows, type StatisticsRow, statisticsCells } from "../statistics";
+import { isMisnamedRow } from "../statistics-units";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { byId, type ListEntry, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 export interface Scoreboard {
-  /** One row per unit: every unit of 承办单位 in tab order, then lead units not listed there. */
+  /**
+   * One row per unit: every unit of 承办单位 in tab order, then one row of the lead units not listed
+   * there (MISNAMED_UNITS), as 统计 has them.
+   */
   readonly units: readonly StatisticsRow[];
   readonly total: StatisticsRow;
 }
@@ -37,10 +41,19 @@ export function scoreboardTable(board: Scoreboard): (string | number)[][] {
   ];
 }
 
+/**
+ * A unit's line of the scoreboard by name (as typed in a link); never the MISNAMED_UNITS line, which
+ * is no unit and has no page of its own (its link goes to 校验问题).
+ */
+export function unitLine(rows: readonly StatisticsRow[], name: string): StatisticsRow | undefined {
+  const key = nameKey(name.trim());
+  return rows.find((row) => nameKey(row.label) === key && !isMisnamedRow(row.label));
+}
+
 /** One unit's figures and suggestions (as lead and as co-unit); null when no such unit is known. */
 export function unitDetail(evaluation: EvaluatedLedger, name: string): UnitDetail | null {
   const key = nameKey(name.trim());
-  const figures = evaluation.statistics.byUnit.find((row) => nameKey(row.label) === key);
+  const figures = unitLine(evaluation.statistics.byUnit, name);
   if (!figures) return null;
   const refs = suggestionRows(evaluation);
   const lead = refs.filter((r) => nameKey(r.record.leadUnit) === key);

@@ -1,4 +1,5 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
+import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
 import { daysBetween } from "../deadlines";
 import { nameKey } from "../directory";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
@@ -46,6 +47,15 @@ export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
   };
 }
 
+/**
+ * A 标题 as a list shows it: whole within the sheet's limit (TITLE_MAX), else cut there with "…".
+ * A title over the limit is an 错误, but the sync keeps its text (storeRow) so the suggestion is not
+ * nameless: its own page shows it whole, and the search finds all of it.
+ */
+export function listTitle(title: string): string {
+  return title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1)}…`;
+}
+
 /** Two 编号 in order (UTF-16 code units: 2026-009 before 2026-010 for a fixed-width format). */
 export function compareIds(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
@@ -58,14 +68,21 @@ export function byId(a: SuggestionRef, b: SuggestionRef): number {
 
 /**
  * A stored row as a list shows it, kept with its part (the sync works it out once): its reference,
- * and the name keys of its 协办单位 (a unit's page lists the suggestions it co-handles apart).
+ * the name keys of its 协办单位 (a unit's page lists the suggestions it co-handles apart), and the
+ * names the suggestions list's search finds it by besides the reference's (附议代表 and 协办单位 as
+ * typed, one a line; absent in entries an older build stored).
  */
-export type ListEntry = readonly [ref: SuggestionRef, coUnits: readonly string[]];
+export type ListEntry = readonly [ref: SuggestionRef, coUnits: readonly string[], alsoNamed?: string];
 
 /** The row's list entry as of the sync's `today`; null for a row that is no suggestion to list yet. */
 export function listEntry(row: EvaluatedRow, today: string): ListEntry | null {
   if (row.blank || !row.id) return null;
-  return [suggestionRef(row, today), [...new Set(row.record.coUnits.map(nameKey))]];
+  const { coSigners, coUnits } = row.record;
+  return [
+    suggestionRef(row, today),
+    [...new Set(coUnits.map(nameKey))],
+    [...coSigners, ...coUnits].join("\n"),
+  ];
 }
 
 /** A stored reference with its days left counted from `today` (a page viewed after the sync's day). */

@@ -2,6 +2,7 @@ import { nameKey } from "../directory";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
 import { isCountedSuggestion, type StatisticsResult } from "../statistics";
 import { statisticsItemOf, statisticsOfRows } from "../statistics-items";
+import { isMisnamedRow, splitByUnit, type UnitBook } from "../statistics-units";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type CarriedOver, carriedOverInto, isCrossYear } from "./carried-over";
 import {
@@ -12,7 +13,7 @@ import {
   type OpinionCounts,
   opinionCounts,
 } from "./report-practice";
-import { RatingGroups, type ReportLine } from "./report-ratings";
+import { RatingGroups, RatingTally, type ReportLine } from "./report-ratings";
 
 /** Counts of the year's suggestions before the handling statistics. */
 export interface YearTotals {
@@ -235,6 +236,19 @@ export interface YearFigures {
   readonly bySession: readonly ReportLine[];
   readonly carriedOver: CarriedOver;
   readonly excellent: readonly ReportSuggestion[];
+  /** 承办单位, which the statistics' lines per unit were grouped by (the ratings are grouped alike). */
+  readonly units: UnitBook;
+}
+
+/**
+ * The report's figures of the MISNAMED_UNITS line: those of every lead unit (by name key) that is no
+ * unit of 承办单位, as statisticsOf adds up their statistics.
+ */
+function misnamedRatings(ratings: RatingGroups, units: UnitBook): RatingTally {
+  const tally = new RatingTally();
+  for (const [, counts] of splitByUnit(units, ratings.counts(), ([key]) => key).misnamed)
+    tally.addCounts(counts);
+  return tally;
 }
 
 /** The report from the year's figures (from every row, or added up from parts) and the sources. */
@@ -250,7 +264,11 @@ export function finishYearReport(
     today,
     totals: figures.totals,
     overall: ratings.overall.line(statistics.total, ""),
-    byUnit: statistics.byUnit.map((row) => ratings.units.line(row, nameKey(row.label))),
+    byUnit: statistics.byUnit.map((row) =>
+      isMisnamedRow(row.label)
+        ? { ...row, ...misnamedRatings(ratings.units, figures.units).figures() }
+        : ratings.units.line(row, nameKey(row.label)),
+    ),
     byCategory: statistics.byCategory.map((row) => ratings.categories.line(row, row.label)),
     bySession: figures.bySession,
     carriedOver: figures.carriedOver,
@@ -279,13 +297,14 @@ export function yearReport(
     totals: yearTotals(rows, excellent.length),
     statistics: statisticsOfRows(rows, {
       today: evaluation.today,
-      units: evaluation.units.entries.map((e) => e.name),
+      units: evaluation.units,
       categories: evaluation.settings.categories,
     }),
     ratings: yearRatings(rows),
     bySession: bySession(rows, evaluation.today),
     carriedOver: carriedOverInto(evaluation.rows, year, yearOfRow),
     excellent,
+    units: evaluation.units,
   };
   return finishYearReport(year, evaluation.today, figures, sources);
 }

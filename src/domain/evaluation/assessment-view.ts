@@ -59,7 +59,7 @@ export function assessYear(
     if (!row.blank && countsInYear(row.record, year)) items.push(statisticsItemOf(row));
   return assessUnits(year, items, {
     today: evaluation.today,
-    units: evaluation.units.entries.map((e) => e.name),
+    units: evaluation.units,
     weights: evaluation.settings.assessmentWeights,
     grades: evaluation.settings.assessmentGrades,
     committee,

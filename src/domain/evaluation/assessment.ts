@@ -2,6 +2,7 @@ import type { AssessmentFigure } from "../../../sheets-schema/cells/setting-cell
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { nameKey } from "../directory";
 import { formatRate, isCountedSuggestion, itemFacts, NO_RATE, type StatisticsItem } from "../statistics";
+import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units";
 
 /**
  * 单位测评 (practice.md, Assessment of units): per 年度 and lead unit, the figures, their weighted
@@ -25,8 +26,11 @@ export interface CommitteeScore {
 
 export interface AssessmentOptions {
   readonly today: string;
-  /** 承办单位 in tab order: ties in 综合得分 keep this order on the page. */
-  readonly units: readonly string[];
+  /**
+   * 承办单位: its units in tab order (ties in 综合得分 keep this order on the page); a lead unit it does
+   * not know is in the one MISNAMED_UNITS row, last, with no 综合得分, 等次 or rank.
+   */
+  readonly units: UnitBook;
   readonly weights: Partial<Record<AssessmentFigure, number>>;
   /** 测评等次: [grade, lowest 综合得分], highest first; below the last is 差. */
   readonly grades: readonly (readonly [string, number])[];
@@ -62,7 +66,10 @@ export interface AssessmentRow {
 
 export interface Assessment {
   readonly year: number;
-  /** Ranked: by 综合得分 (highest first), then units without a score, each in 承办单位 order. */
+  /**
+   * Ranked: by 综合得分 (highest first), then units without a score, each in 承办单位 order; then the
+   * MISNAMED_UNITS row (never scored), when some 主办单位 is no unit of 承办单位.
+   */
   readonly rows: readonly AssessmentRow[];
   readonly excluded: number;
 }
@@ -102,6 +109,22 @@ export class UnitTally {
       this.classB += 1;
       if (item.record.implementation === "已落实") this.implemented += 1;
     }
+  }
+
+  /** Adds another unit's counts (the MISNAMED_UNITS row gathers several names). */
+  addTally(other: UnitTally): void {
+    this.assigned += other.assigned;
+    this.onTime += other.onTime;
+    this.due += other.due;
+    this.rated += other.rated;
+    this.satisfied += other.satisfied;
+    this.replied += other.replied;
+    this.contacted += other.contacted;
+    this.contactsKept ||= other.contactsKept;
+    this.classB += other.classB;
+    this.implemented += other.implemented;
+    this.extensions += other.extensions;
+    this.excluded += other.excluded;
   }
 }
 
@@ -171,57 +194,78 @@ export function assessUnits(
   options: AssessmentOptions,
 ): Assessment {
   const tallies = new Map<string, UnitTally>();
-  for (const name of options.units) tallies.set(nameKey(name), new UnitTally(name));
+  for (const { name } of options.units.entries) tallies.set(nameKey(name), new UnitTally(name));
   for (const item of items) tallyItem(tallies, item, options.today);
   return assessTallies(year, tallies, options);
 }
 
 /**
  * One year's assessment from its units' tallies (keyed by nameKey, in 承办单位 order then as first
- * met): the sync's finish adds up each part's tallies instead of reading every row.
+ * met): the sync's finish adds up each part's tallies instead of reading every row. The tallies of
+ * names that are no unit of 承办单位 are one MISNAMED_UNITS row, after the ranked ones: its figures
+ * are shown, but it has no 综合得分, 等次 or rank.
  */
 export function assessTallies(
   year: number,
   tallies: ReadonlyMap<string, UnitTally>,
-  options: Pick<AssessmentOptions, "weights" | "grades" | "committee">,
+  options: Pick<AssessmentOptions, "weights" | "grades" | "committee" | "units">,
 ): Assessment {
   let excluded = 0;
   for (const t of tallies.values()) excluded += t.excluded;
   const committee = new Map<string, CommitteeScore>();
   for (const c of options.committee) if (c.year === year) committee.set(nameKey(c.unit), c);
 
+  const split = splitByUnit(options.units, tallies, ([, t]) => t.label);
   const unranked: AssessmentRow[] = [];
-  for (const [key, t] of tallies) {
-    const board = committee.get(key);
+  for (const [key, t] of split.units) {
     // A unit with no suggestion this year is not assessed (a listed unit that handled nothing).
     if (t.assigned === 0 && t.excluded === 0) continue;
-    const figures: Record<AssessmentFigure, Figure> = {
-      按期答复率: figure(t.onTime, t.due),
-      满意率: figure(t.satisfied, t.rated),
-      // Without 沟通记录 kept, no unit has a 沟通率: it drops out rather than reading 0%.
-      沟通率: t.contactsKept ? figure(t.contacted, t.replied) : figure(0, 0),
-      落实率: figure(t.implemented, t.classB),
-      常委会测评:
-        board?.score != null
-          ? { value: board.score, numerator: board.score, denominator: 100 }
-          : figure(0, 0),
-    };
-    const { score, used } = weightedScore(figures, options.weights);
-    unranked.push({
-      year,
-      unit: t.label,
-      assigned: t.assigned,
-      figures,
-      usedWeights: used,
-      score,
-      grade: gradeOf(score, options.grades),
-      rank: null,
-      extensions: t.extensions,
-      advanced: board?.advanced ?? false,
-      excluded: t.excluded,
+    unranked.push(assessmentRow(year, t, committee.get(key), options));
+  }
+  const rows = rank(unranked);
+  if (split.misnamed.length > 0) {
+    const misnamed = new UnitTally(MISNAMED_UNITS);
+    for (const [, t] of split.misnamed) misnamed.addTally(t);
+    rows.push({
+      ...assessmentRow(year, misnamed, undefined, options),
+      usedWeights: {},
+      score: null,
+      grade: NO_RATE,
     });
   }
-  return { year, rows: rank(unranked), excluded };
+  return { year, rows, excluded };
+}
+
+/** A unit's row, unranked: its figures, 综合得分 and 等次 (its 常委会测评 when the committee scored it). */
+function assessmentRow(
+  year: number,
+  t: UnitTally,
+  board: CommitteeScore | undefined,
+  options: Pick<AssessmentOptions, "weights" | "grades">,
+): AssessmentRow {
+  const figures: Record<AssessmentFigure, Figure> = {
+    按期答复率: figure(t.onTime, t.due),
+    满意率: figure(t.satisfied, t.rated),
+    // Without 沟通记录 kept, no unit has a 沟通率: it drops out rather than reading 0%.
+    沟通率: t.contactsKept ? figure(t.contacted, t.replied) : figure(0, 0),
+    落实率: figure(t.implemented, t.classB),
+    常委会测评:
+      board?.score != null ? { value: board.score, numerator: board.score, denominator: 100 } : figure(0, 0),
+  };
+  const { score, used } = weightedScore(figures, options.weights);
+  return {
+    year,
+    unit: t.label,
+    assigned: t.assigned,
+    figures,
+    usedWeights: used,
+    score,
+    grade: gradeOf(score, options.grades),
+    rank: null,
+    extensions: t.extensions,
+    advanced: board?.advanced ?? false,
+    excluded: t.excluded,
+  };
 }
 
 /** Sorted by score (stable: 承办单位 order among equals), ranks shared by equal scores (1, 1, 3). */

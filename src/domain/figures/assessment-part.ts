@@ -10,6 +10,7 @@ import {
   yearOf,
 } from "../evaluation/assessment";
 import { statisticsItemOf } from "../statistics-items";
+import type { UnitBook } from "../statistics-units";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /**
@@ -135,9 +136,9 @@ function carriedInto(share: CarriedShare, year: number): boolean {
 }
 
 /** One year's tallies from every part, keyed by nameKey: 承办单位 in tab order, then as first met. */
-function yearTallies(parts: readonly AssessmentPart[], year: number, units: readonly string[]) {
+function yearTallies(parts: readonly AssessmentPart[], year: number, units: UnitBook) {
   const tallies = new Map<string, UnitTally>();
-  for (const name of units) tallies.set(nameKey(name), new UnitTally(name));
+  for (const { name } of units.entries) tallies.set(nameKey(name), new UnitTally(name));
   for (const part of parts) {
     const own = part.units.find((u) => u.year === year)?.tallies ?? [];
     const later = part.carried.filter((c) => carriedInto(c, year));
@@ -165,13 +166,13 @@ export function mergeAssessments(
   ledger: Pick<EvaluatedLedger, "units" | "settings">,
   committee: readonly CommitteeScore[],
 ): Assessment[] {
-  const units = ledger.units.entries.map((e) => e.name);
   const options = {
+    units: ledger.units,
     weights: ledger.settings.assessmentWeights,
     grades: ledger.settings.assessmentGrades,
     committee,
   };
   return mergeAssessmentYears(parts).map((year) =>
-    assessTallies(year, yearTallies(parts, year, units), options),
+    assessTallies(year, yearTallies(parts, year, ledger.units), options),
   );
 }

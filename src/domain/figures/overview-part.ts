@@ -2,13 +2,17 @@ import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import {
   computeOverview,
   DUE_SOON_SHOWN,
+  NO_LEAD_UNIT,
   OVERDUE_SHOWN_PER_UNIT,
   type OverdueGroup,
   type OverviewFigures,
+  overdueGroups,
   overviewAsShown,
+  soonestFirst,
 } from "../dashboard/overview";
 import { byId, type SuggestionRef, suggestionRef } from "../dashboard/suggestion-ref";
 import { hasFact } from "../practice/practice-facts";
+import type { UnitBook } from "../statistics-units";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /**
@@ -30,14 +34,6 @@ export interface OverviewPart {
   readonly keySuggestions: readonly SuggestionRef[];
   /** 延期申请 awaiting a decision, all of them, in sheet order. */
   readonly pendingExtensions: readonly SuggestionRef[];
-}
-
-/** computeOverview's heading for overdue suggestions without a 主办单位. */
-const NO_LEAD_UNIT = "（未填主办单位）";
-
-/** computeOverview's order inside a list: longest overdue (or soonest due) first, then by 编号. */
-function soonestFirst(a: SuggestionRef, b: SuggestionRef): number {
-  return (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byId(a, b);
 }
 
 /** The part's share of the overview, from its rows as evaluated for `today`. */
@@ -79,20 +75,24 @@ export function overviewPart(rows: readonly EvaluatedRow[], today: string): Over
   };
 }
 
-/** Every part's overdue groups as one per unit (counts summed, items in part order), as computeOverview sorts them. */
-function mergeOverdue(parts: readonly OverviewPart[]): OverdueGroup[] {
-  const units = new Map<string, { count: number; items: SuggestionRef[] }>();
+/**
+ * Every part's overdue groups as one per unit (counts summed, items in part order), as computeOverview
+ * orders them (overdueGroups: names that are no unit of `units` as one group, last).
+ */
+function mergeOverdue(parts: readonly OverviewPart[], units: UnitBook): OverdueGroup[] {
+  const merged = new Map<string, { count: number; items: SuggestionRef[] }>();
   for (const part of parts)
     for (const group of part.overdueByUnit) {
-      const merged = units.get(group.unit);
-      if (merged) {
-        merged.count += group.count;
-        merged.items.push(...group.items);
-      } else units.set(group.unit, { count: group.count, items: [...group.items] });
+      const same = merged.get(group.unit);
+      if (same) {
+        same.count += group.count;
+        same.items.push(...group.items);
+      } else merged.set(group.unit, { count: group.count, items: [...group.items] });
     }
-  return [...units]
-    .map(([unit, { count, items }]) => ({ unit, count, items: items.sort(soonestFirst) }))
-    .sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : 1));
+  return overdueGroups(
+    [...merged].map(([unit, { count, items }]) => ({ unit, count, items })),
+    units,
+  );
 }
 
 /**
@@ -113,7 +113,7 @@ export function mergeOverview(
     ...computeOverview({ ...ledger, rows: [] }),
     suggestions: parts.reduce((n, part) => n + part.suggestions, 0),
     statusCounts,
-    overdueByUnit: mergeOverdue(parts),
+    overdueByUnit: mergeOverdue(parts, ledger.units),
     dueSoon: parts.flatMap((part) => part.dueSoon).sort(soonestFirst),
     dueSoonCount: parts.reduce((n, part) => n + part.dueSoonCount, 0),
     keySuggestions: parts.flatMap((part) => part.keySuggestions).sort(byId),

@@ -36,8 +36,9 @@ export function statisticsPart(rows: readonly EvaluatedRow[], today: string): St
 
 /**
  * The statistics of the whole ledger from every part's share, in part order: the directory's units
- * and 设置's categories first, in their order, then names typed only in the ledger as first seen.
- * Equal to computeStatistics over every row.
+ * and 设置's categories first, in their order, then categories typed only in the ledger as first
+ * seen, and the lead units that are no unit of 承办单位 as one line (statisticsOf). Equal to
+ * computeStatistics over every row.
  */
 export function mergeStatistics(
   parts: readonly StatisticsPart[],
@@ -57,5 +58,5 @@ export function mergeStatistics(
       tallyAt(tallies.byCategory, label, label).addCounts(counts);
     tallies.total.addCounts(part.total);
   }
-  return statisticsOf(tallies);
+  return statisticsOf(tallies, ledger.units);
 }

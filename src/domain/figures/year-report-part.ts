@@ -213,6 +213,7 @@ export function mergeYearReport(
       year,
     ),
     excellent: shares.flatMap((s) => s.excellent),
+    units: ledger.units,
   };
   return finishYearReport(year, ledger.today, figures, sources);
 }

@@ -22,3 +22,22 @@ export function isCountingRequest(record: LedgerRecord, ext: ParsedRow<Extension
     e.appliedOn > record.assignedOn
   );
 }
+
+/**
+ * Whether a 延期申请 still waiting for its 审批结果 can change anything, so staff are asked to decide
+ * it (the dashboard's 待代表工委决定). A request extends round 1 only (practice.md), so once round 1
+ * is replied a decision matters only while it could make that reply on time: the reply came after
+ * the due date round 1 has without it. It cannot when the reply came by that date, nor when the
+ * period is six months already (the ledger's 办理时限, or another approved request): a further
+ * approval adds nothing (代表法第五十一条). `roundOneDue` is round 1's due date as it stands (null
+ * without 交办日期); `extended`: another request of the lead unit was approved.
+ */
+export function extensionStillMatters(
+  record: Pick<LedgerRecord, "repliedOn" | "period">,
+  roundOneDue: string | null,
+  extended: boolean,
+): boolean {
+  if (!record.repliedOn) return true;
+  if (extended || record.period === "六个月") return false;
+  return roundOneDue === null || record.repliedOn > roundOneDue;
+}

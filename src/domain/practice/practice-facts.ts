@@ -17,7 +17,10 @@ export const PRACTICE_FACTS = {
    * (statistics-items.ts), so every figure leaves it out. Stored facts carry no problem messages.
    */
   countedError: 16,
-  /** A 延期申请 of the lead unit without 审批结果: staff see it on the dashboard's 待决定 list. */
+  /**
+   * A 延期申请 of the lead unit without 审批结果 whose decision still matters (extensionStillMatters:
+   * not one round 1's reply made moot): staff see it on the dashboard's 待决定 list.
+   */
   extensionPending: 32,
 } as const;
 

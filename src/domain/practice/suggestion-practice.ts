@@ -5,7 +5,7 @@ import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs"
 import { nameKey } from "../directory";
 import { NO_PROBLEMS, type Problem } from "../problems";
 import type { ParsedRow } from "../read-tab";
-import { isCountingRequest } from "./counting-request";
+import { extensionStillMatters, isCountingRequest } from "./counting-request";
 import { PRACTICE_FACTS } from "./practice-facts";
 import type { PracticeIndex } from "./practice-index";
 
@@ -161,10 +161,14 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): number
     }
     approved ??= ext;
   }
+  // A request round 1's reply made moot waits for no decision (extensionStillMatters): its page says so.
+  const waiting =
+    pending &&
+    extensionStillMatters(r, r.assignedOn ? input.threeMonthDue(r.assignedOn) : null, approved !== null);
   return (
     (approved ? PRACTICE_FACTS.extended : 0) |
     (decided ? PRACTICE_FACTS.extensionDecided : 0) |
-    (pending ? PRACTICE_FACTS.extensionPending : 0)
+    (waiting ? PRACTICE_FACTS.extensionPending : 0)
   );
 }
 

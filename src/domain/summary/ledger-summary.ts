@@ -65,7 +65,7 @@ export function ledgerFromSummary(input: SummaryInput): EvaluatedLedger & { rows
           ? given()
           : statisticsOfRows(rows, {
               today: input.today,
-              units: context.units.entries.map((e) => e.name),
+              units: context.units,
               categories: context.settings.categories,
             });
       return statistics;

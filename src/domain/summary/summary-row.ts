@@ -143,6 +143,8 @@ function unreadableCells(
   return out;
 }
 
+const TITLE_HEADER = ledgerStaffColumns.find((c) => c.key === "title")?.header ?? "标题";
+
 /** BLANK_RECORD's entries, listed once (not once per stored row). */
 const BLANK_ENTRIES = Object.entries(BLANK_RECORD);
 
@@ -166,7 +168,13 @@ export function storeRow(
   if (row.secondDeadline) stored.g = [row.secondDeadline.due, row.secondDeadline.explanation];
   if (row.problems.length > 0) stored.q = [...row.problems];
   const unreadable = unreadableCells(row, indexOf);
-  if (unreadable) stored.u = unreadable;
+  if (unreadable) {
+    stored.u = unreadable;
+    // A 标题 the rules refuse (over TITLE_MAX characters: an 错误) still names the suggestion: every
+    // list, page, link and search reads the record's title, and a blank one made it nameless there.
+    const title = unreadable[TITLE_HEADER];
+    if (title !== undefined && !r.title) r.title = title;
+  }
   const flags = (row.practice ?? 0) | (hasCountedError(row.problems) ? PRACTICE_FACTS.countedError : 0);
   if (flags) stored.x = flags;
   return stored;
@@ -255,7 +263,9 @@ export const FACT_PLACES = {
   status: 2,
   title: FACT_HEAD + FACT_KEYS.indexOf("title"),
   leadDeputy: FACT_HEAD + FACT_KEYS.indexOf("leadDeputy"),
+  coSigners: FACT_HEAD + FACT_KEYS.indexOf("coSigners"),
   leadUnit: FACT_HEAD + FACT_KEYS.indexOf("leadUnit"),
+  coUnits: FACT_HEAD + FACT_KEYS.indexOf("coUnits"),
 } as const;
 
 /** A row's facts back as a SummaryRow (the fields outside FACT_KEYS read blank). */

@@ -3,6 +3,7 @@ import { ASSESSMENT_FIGURES } from "../../../sheets-schema/cells/setting-cells";
 import type { Assessment, AssessmentRow } from "../../domain/evaluation/assessment";
 import { figureText, scoreText } from "../../domain/evaluation/assessment";
 import type { Commendations } from "../../domain/evaluation/commendations";
+import { isMisnamedRow } from "../../domain/statistics-units";
 import { BarChart } from "./charts";
 import { ExcludedNote } from "./figures-table";
 import { href, type Tone } from "./format";
@@ -144,9 +145,12 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame }> 
             </table>
           </Card>
           <Card title="各单位得分构成">
-            {a.rows.map((r) => (
-              <Breakdown row={r} />
-            ))}
+            {/* The line of 主办单位 that are no unit has no score to break down. */}
+            {a.rows
+              .filter((r) => !isMisnamedRow(r.unit))
+              .map((r) => (
+                <Breakdown row={r} />
+              ))}
           </Card>
         </>
       )}

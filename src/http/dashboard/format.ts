@@ -1,3 +1,4 @@
+import { isMisnamedRow } from "../../domain/statistics-units";
 import { localDateTime as localDateTimeAt } from "../../jobs/local-time";
 
 /** A UTC ISO timestamp as local "YYYY-MM-DD HH:mm" in 设置 时区; an unreadable one as it is. */
@@ -37,7 +38,11 @@ export function daysLeftText(days: number | null): string {
 
 /** Link targets with names and 编号 in the path. */
 export const href = {
-  unit: (name: string) => `/units/${encodeURIComponent(name)}`,
+  /** A unit's page; the line of 主办单位 that are no unit links to the 错误 that name them. */
+  unit: (name: string) =>
+    isMisnamedRow(name)
+      ? `/problems?level=${encodeURIComponent("错误")}`
+      : `/units/${encodeURIComponent(name)}`,
   deputy: (name: string) => `/deputies/${encodeURIComponent(name)}`,
   suggestion: (id: string) => `/suggestions/${encodeURIComponent(id)}`,
   status: (status: string) => `/suggestions?status=${encodeURIComponent(status)}`,

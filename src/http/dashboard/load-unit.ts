@@ -2,9 +2,9 @@ import type { Context } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { unitsTab } from "../../../sheets-schema/tabs";
 import type { AppEnv } from "../../app";
-import { type UnitDetail, unitDetail, unitDetailOf } from "../../domain/dashboard/scoreboard";
+import { type UnitDetail, unitDetail, unitDetailOf, unitLine } from "../../domain/dashboard/scoreboard";
 import { refAsOf } from "../../domain/dashboard/suggestion-ref";
-import { buildDirectory, nameKey } from "../../domain/directory";
+import { buildDirectory } from "../../domain/directory";
 import { mentionKey } from "../../domain/links/recipient-rows";
 import { readTab } from "../../domain/read-tab";
 import { loadDashboard, loadScoreboard, type PageBase } from "./load-view";
@@ -38,14 +38,13 @@ async function unitDetailAsSynced(
   base: PageBase,
   name: string,
 ): Promise<UnitDetail | null> {
-  const key = nameKey(name.trim());
   const [board, entries, tabs] = await Promise.all([
     loadScoreboard(c, base),
     base.deps.summaries.loadEntriesMentioning(mentionKey("unit", name)),
     base.deps.tabCache.load([TAB_NAMES.units]),
   ]);
   if (entries === null) return unitDetail((await loadDashboard(c, { base })).evaluation, name);
-  const figures = board.units.find((row) => nameKey(row.label) === key);
+  const figures = unitLine(board.units, name);
   if (!figures) return null;
   const units = buildDirectory(readTab(unitsTab, tabs[TAB_NAMES.units]), "单位");
   return unitDetailOf(figures, units.find(figures.label) ?? null, entries);

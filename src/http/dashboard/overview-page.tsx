@@ -1,10 +1,13 @@
 import type { FC } from "hono/jsx";
 import {
+  assignedCount,
   DUE_SOON_SHOWN,
   OVERDUE_SHOWN_PER_UNIT,
   type OverviewFigures,
   rateNumber,
 } from "../../domain/dashboard/overview";
+import { listTitle } from "../../domain/dashboard/suggestion-ref";
+import { isMisnamedRow } from "../../domain/statistics-units";
 import type { Objection } from "../../store/objections";
 import { BarChart, StackedBar } from "./charts";
 import { DecisionsCard } from "./decisions-card";
@@ -34,13 +37,21 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
             <td>
               {group.items.slice(0, OVERDUE_SHOWN_PER_UNIT).map((ref) => (
                 <div>
-                  <a href={href.suggestion(ref.id)}>{ref.id}</a> {ref.title}{" "}
+                  <a href={href.suggestion(ref.id)}>{ref.id}</a> {listTitle(ref.title)}{" "}
                   <span class="badge danger">{daysLeftText(ref.daysLeft)}</span>
                 </div>
               ))}
               {group.count > OVERDUE_SHOWN_PER_UNIT ? (
                 <div class="small">
-                  <a href={href.unit(group.unit)}>另有 {group.count - OVERDUE_SHOWN_PER_UNIT} 件，见单位页</a>
+                  {isMisnamedRow(group.unit) ? (
+                    <a href={href.status("已逾期")}>
+                      另有 {group.count - OVERDUE_SHOWN_PER_UNIT} 件，见全部已逾期建议
+                    </a>
+                  ) : (
+                    <a href={href.unit(group.unit)}>
+                      另有 {group.count - OVERDUE_SHOWN_PER_UNIT} 件，见单位页
+                    </a>
+                  )}
                 </div>
               ) : null}
             </td>
@@ -85,7 +96,7 @@ export const OverviewPage: FC<{
       ) : null}
       <ExcludedNote excluded={t.excluded} />
       <div class="kpis">
-        <Kpi label="建议总数" value={figures.suggestions} note={`立案并交办 ${t.assigned} 件`} />
+        <Kpi label="建议总数" value={figures.suggestions} note={`立案并交办 ${assignedCount(figures)} 件`} />
         <Kpi label="按期答复率" value={t.onTimeRate} note={`已答复 ${t.replied} 件`} tone="ok" />
         <Kpi label="满意率" value={t.satisfactionRate} note="含基本满意，按最近一轮测评" tone="ok" />
         <Kpi

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { Child, FC } from "hono/jsx";
-import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { listTitle, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { daysLeftText, href, statusTone, type Tone } from "./format";
 
 /**
@@ -69,7 +69,7 @@ function refCell(ref: SuggestionRef, column: RefColumn) {
 
 /** One row of SuggestionTable, as markup (see badgeHtml). */
 const refRow = (ref: SuggestionRef, columns: readonly RefColumn[]) =>
-  html`<tr><td class="nowrap"><a href="${href.suggestion(ref.id)}">${ref.id}</a></td><td>${ref.title}</td>${columns.map(
+  html`<tr><td class="nowrap"><a href="${href.suggestion(ref.id)}">${ref.id}</a></td><td>${listTitle(ref.title)}</td>${columns.map(
     (c) => html`<td>${refCell(ref, c)}</td>`,
   )}</tr>`;
 

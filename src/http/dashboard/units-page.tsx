@@ -2,48 +2,59 @@ import type { FC } from "hono/jsx";
 import { rateNumber } from "../../domain/dashboard/overview";
 import { classCounts, type Scoreboard, type UnitDetail } from "../../domain/dashboard/scoreboard";
 import { formatRate } from "../../domain/statistics";
+import { isMisnamedRow } from "../../domain/statistics-units";
 import { BarChart, StackedBar } from "./charts";
 import { ExcludedNote, FiguresTable } from "./figures-table";
 import { href } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Kpi, SuggestionTable } from "./ui";
 
-export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, frame }) => (
-  <Layout title="承办单位" nav="units" frame={frame}>
-    <h1>承办单位办理情况</h1>
-    <p class="sub">
-      按主办单位统计立案建议：按期答复率 = 期限内答复 ÷
-      应答复（两轮都计：已答复，或过了期限仍未答复；二次交办逾期未答复的计入逾期未答复）；满意率按最近一轮测评（满意
-      + 基本满意）；沟通率 = 答复前有主办单位办前联系的件数 ÷
-      已答复；延期件数为延期申请获批准的件数。本页与『统计』表一样统计台账中的全部年度；某一年的各承办单位办理情况见
-      <a href="/report">年度报告</a>的附表，年终评议用<a href="/assessment">单位测评</a>。
-    </p>
-    <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
-      <BarChart
-        title="各承办单位按期答复率"
-        max={100}
-        items={[...board.units]
-          .filter((u) => u.assigned > 0)
-          .sort((a, b) => (rateNumber(a.onTimeRate) ?? 101) - (rateNumber(b.onTimeRate) ?? 101))
-          .map((u) => ({
-            label: u.label,
-            value: rateNumber(u.onTimeRate),
-            display: u.onTimeRate,
-            tone: u.overdueUnreplied > 0 ? "danger" : "info",
-            href: href.unit(u.label),
-          }))}
-      />
-    </Card>
-    <Card title="办理情况一览">
-      <FiguresTable first="单位" rows={board.units} total={board.total} link={href.unit} />
-      <p>
-        <a class="button light" href="/exports/units.csv">
-          导出（CSV）
-        </a>
+export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, frame }) => {
+  // The line of 主办单位 that are no unit is in the table, last, but not among the units charted.
+  const misnamed = board.units.find((u) => isMisnamedRow(u.label));
+  return (
+    <Layout title="承办单位" nav="units" frame={frame}>
+      <h1>承办单位办理情况</h1>
+      <p class="sub">
+        按主办单位统计立案建议：按期答复率 = 期限内答复 ÷
+        应答复（两轮都计：已答复，或过了期限仍未答复；二次交办逾期未答复的计入逾期未答复）；满意率按最近一轮测评（满意
+        + 基本满意）；沟通率 = 答复前有主办单位办前联系的件数 ÷
+        已答复；延期件数为延期申请获批准的件数。本页与『统计』表一样统计台账中的全部年度；某一年的各承办单位办理情况见
+        <a href="/report">年度报告</a>的附表，年终评议用<a href="/assessment">单位测评</a>。
       </p>
-    </Card>
-  </Layout>
-);
+      <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
+        <BarChart
+          title="各承办单位按期答复率"
+          max={100}
+          items={[...board.units]
+            .filter((u) => u.assigned > 0 && !isMisnamedRow(u.label))
+            .sort((a, b) => (rateNumber(a.onTimeRate) ?? 101) - (rateNumber(b.onTimeRate) ?? 101))
+            .map((u) => ({
+              label: u.label,
+              value: rateNumber(u.onTimeRate),
+              display: u.onTimeRate,
+              tone: u.overdueUnreplied > 0 ? "danger" : "info",
+              href: href.unit(u.label),
+            }))}
+        />
+        {misnamed && misnamed.assigned > 0 ? (
+          <p class="muted small footnote">
+            另有 {misnamed.assigned} 件建议的主办单位不在『承办单位』表中，未列入图中（见表末一行和{" "}
+            <a href={href.unit(misnamed.label)}>校验问题</a>）
+          </p>
+        ) : null}
+      </Card>
+      <Card title="办理情况一览">
+        <FiguresTable first="单位" rows={board.units} total={board.total} link={href.unit} />
+        <p>
+          <a class="button light" href="/exports/units.csv">
+            导出（CSV）
+          </a>
+        </p>
+      </Card>
+    </Layout>
+  );
+};
 
 export const UnitPage: FC<{ detail: UnitDetail; frame: PageFrame }> = ({ detail, frame }) => {
   const f = detail.figures;

@@ -13,6 +13,9 @@ import { sampleLedgerTabs } from "../helpers/sample-ledger";
 import { practiceTabs } from "../practice/helpers";
 import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "./parts";
 
+/** The row of 主办单位 that are no unit of 承办单位, as leaders read it. */
+const MISNAMED_UNITS = "（主办单位有误，见校验问题）";
+
 type Tabs = Record<string, unknown>;
 
 /** What the finish computes today: every year's 单位测评 from every row. */
@@ -186,18 +189,17 @@ describe("单位测评：各部分合并与全部行算出的一致", () => {
     expect(byYear.get(2023)).toEqual({ year: 2023, rows: [], excluded: 0 });
   });
 
-  it("跨年督办的建议计入其后仍在办理的年度，单位名按表中最先出现的写法", () => {
-    expect(byYear.get(2024)?.rows.map((r) => r.unit)).toEqual(
-      expect.arrayContaining(["区教育局", "区住建局", "区环保局"]),
-    );
+  it("跨年督办的建议计入其后仍在办理的年度；不在承办单位表中的主办单位合为最后一行，不排名、不评等次", () => {
+    expect(byYear.get(2024)?.rows.map((r) => r.unit)).toEqual(["区教育局", "区住建局", MISNAMED_UNITS]);
     // 2025-001 of the fixture and 2024-101 carried over.
     expect(line(2025, "区教育局")).toMatchObject({ assigned: 2 });
-    expect(line(2025, "区环保局")).toMatchObject({ assigned: 1 });
-    expect(line(2025, "区 水务局")).toMatchObject({ assigned: 1 });
-    expect(line(2026, "区 水务局")).toMatchObject({ assigned: 2 });
-    expect(line(2026, "区 环保局")).toMatchObject({ assigned: 2 });
-    expect(line(2026, "区环保局")).toBeUndefined();
-    expect(line(2026, "区水务局")).toBeUndefined();
+    // 2025: 区 水务局 (2025-102) and 区环保局 (2024-102, carried over); 2026: both carried over, and
+    // 区水务局 (2026-030) and 区 环保局 (2026-031).
+    expect(line(2025, MISNAMED_UNITS)).toMatchObject({ assigned: 2, score: null, grade: "—", rank: null });
+    expect(line(2026, MISNAMED_UNITS)).toMatchObject({ assigned: 4, score: null, grade: "—", rank: null });
+    for (const name of ["区 水务局", "区水务局", "区 环保局", "区环保局"])
+      for (const year of [2024, 2025, 2026]) expect(line(year, name)).toBeUndefined();
+    for (const year of [2024, 2025, 2026]) expect(byYear.get(year)?.rows.at(-1)?.unit).toBe(MISNAMED_UNITS);
   });
 
   it("有错误的行不计入而计入脚注，跨年的在其后各年也如此", () => {
@@ -207,11 +209,12 @@ describe("单位测评：各部分合并与全部行算出的一致", () => {
     expect(line(2025, "区卫健委")).toMatchObject({ assigned: 1, excluded: 1, extensions: 1 });
   });
 
-  it("落实率按最近一轮的答复类别，常委会测评按单位名匹配", () => {
-    expect(line(2026, "区 水务局")?.figures.落实率).toMatchObject({ numerator: 2, denominator: 2 });
+  it("落实率按最近一轮的答复类别，常委会测评按单位名匹配（不在承办单位表中的名称不计）", () => {
+    expect(line(2026, MISNAMED_UNITS)?.figures.落实率).toMatchObject({ numerator: 2, denominator: 2 });
     expect(line(2025, "区教育局")?.figures.落实率).toMatchObject({ numerator: 1, denominator: 2 });
     expect(line(2026, "区教育局")?.figures.常委会测评.value).toBe(92);
-    expect(line(2024, "区环保局")?.figures.常委会测评.value).toBe(70);
+    // 区环保局 is scored by the committee but is no unit of 承办单位 (an 错误 in both tabs).
+    expect(line(2024, MISNAMED_UNITS)?.figures.常委会测评.value).toBeNull();
   });
 });
 

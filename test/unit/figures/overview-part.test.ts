@@ -13,7 +13,10 @@ import { sampleLedgerTabs } from "../helpers/sample-ledger";
 import { practiceTabs } from "../practice/helpers";
 import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "./parts";
 
-/** Units of the overdue rows: two listed, one typed only in the ledger, one with a trailing space. */
+/** The row of 主办单位 that are no unit of 承办单位, as leaders read it. */
+const MISNAMED_UNITS = "（主办单位有误，见校验问题）";
+
+/** Units of the overdue rows: two listed, one typed only in the ledger (no unit), one with a trailing space. */
 const OVERDUE_UNITS = ["区教育局", "区住建局", "区水利局", "区住建局 "];
 
 /**
@@ -107,7 +110,9 @@ describe("督办概览 merged from each part's share", () => {
     // The fixture reaches the cases it is here for.
     const crowded = whole.overdueByUnit.filter((g) => g.count > OVERDUE_SHOWN_PER_UNIT);
     expect(crowded.map((g) => g.unit).sort()).toEqual(["区住建局", "区教育局"].sort());
-    expect(whole.overdueByUnit.map((g) => g.unit)).toContain("区水利局");
+    // 区水利局 is no unit of 承办单位: its overdue suggestions are the one group of such names, last.
+    expect(whole.overdueByUnit.map((g) => g.unit)).not.toContain("区水利局");
+    expect(whole.overdueByUnit.at(-1)?.unit).toBe(MISNAMED_UNITS);
     expect(whole.dueSoonCount).toBeGreaterThan(DUE_SOON_SHOWN);
     expect(whole.dueSoon).toHaveLength(DUE_SOON_SHOWN);
     expect(whole.keySuggestions.map((r) => r.title).slice(-2)).toEqual(["重点之一", "重点之二"]);

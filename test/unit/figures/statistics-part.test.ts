@@ -5,6 +5,9 @@ import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row
 import { sampleLedgerTabs } from "../helpers/sample-ledger";
 import { PART_SIZES, storedLedger, throughJson } from "./parts";
 
+/** The row of 主办单位 that are no unit of 承办单位, as leaders read it. */
+const MISNAMED_UNITS = "（主办单位有误，见校验问题）";
+
 /** The fixture, plus names typed only in the ledger (twice, in two spellings) and an excluded row. */
 const ROWS: LedgerCells[] = [
   ...FIXTURE_ROWS,
@@ -46,15 +49,17 @@ describe("统计 merged from each part's share", () => {
       }
     });
 
-  it("lists an unlisted unit once, under its first spelling, after the directory's units", () => {
+  it("lists the lead units not in 承办单位 as one row after the directory's units, and counts them in 合计", () => {
     const { view, parts } = cases[0]?.ledger ?? expect.unreachable();
     const merged = mergeStatistics(
       parts(1).map((rows) => statisticsPart(rows, view.today)),
       view,
     );
     const labels = merged.byUnit.map((r) => r.label);
-    expect(labels.slice(-2)).toEqual(["区文旅局", "区第九局"]);
-    expect(merged.byUnit.find((r) => r.label === "区文旅局")?.assigned).toBe(2);
+    expect(labels).toEqual(["区教育局", "区住建局", "区卫健委", "区交通运输局", MISNAMED_UNITS]);
+    // 区文旅局 (two spellings) and 区第九局.
+    expect(merged.byUnit.at(-1)?.assigned).toBe(3);
+    expect(merged.total.assigned).toBe(merged.byUnit.reduce((n, r) => n + r.assigned, 0));
     expect(merged.total.excluded).toBe(1);
   });
 

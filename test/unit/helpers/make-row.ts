@@ -3,6 +3,8 @@ import { deputiesTab, ledgerTab, unitsTab } from "../../../sheets-schema/tabs";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ledgerStaffColumns } from "../../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../../../src/domain/civil-date";
+import { buildDirectory } from "../../../src/domain/directory";
+import { readTab } from "../../../src/domain/read-tab";
 
 /** Every 建议台账 header in the default layout order. */
 export const LEDGER_HEADERS: string[] = ledgerTab.columns.map((c) => c.header);
@@ -45,6 +47,11 @@ export function deputiesValues(names: readonly string[] = DEPUTY_NAMES): unknown
 export function unitsValues(names: readonly string[] = UNIT_NAMES): unknown[][] {
   const headers = unitsTab.columns.map((c) => c.header);
   return [headers, ...names.map((name, i) => [name, "联系人", "", `unit${i}@example.gov.cn`, "email"])];
+}
+
+/** 承办单位 as the figures read it (a Directory), listing these units (the fixture's by default). */
+export function unitDirectory(names: readonly string[] = UNIT_NAMES) {
+  return buildDirectory(readTab(unitsTab, unitsValues(names)), "单位");
 }
 
 /** The tabs input of evaluateLedger: fixture 代表 and 承办单位, the given ledger rows, other tabs optional. */
