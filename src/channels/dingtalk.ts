@@ -1,3 +1,4 @@
+import { addressPlace } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
@@ -42,12 +43,17 @@ export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): No
               msgtype: "text",
               text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, MAX_BYTES) },
             };
-      return robotOutcome(await postJson(fetchFn, target, payload), {
-        robot: "钉钉机器人",
-        codeFields: ["errcode"],
-        messageFields: ["errmsg"],
-        retryableCodes: RETRYABLE_CODES,
-      });
+      return robotOutcome(
+        await postJson(fetchFn, target, payload),
+        {
+          robot: "钉钉机器人",
+          kind: "dingtalk",
+          codeFields: ["errcode"],
+          messageFields: ["errmsg"],
+          retryableCodes: RETRYABLE_CODES,
+        },
+        addressPlace(notice),
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 import { buildMime } from "./mime";
-import { delivered, failed, type NoticeChannel } from "./types";
+import { delivered, failed, type NoticeChannel, type OutgoingNotice } from "./types";
 
 /** Hands a finished MIME message to something that sends it (the send_email binding, or the local sink). */
 export interface EmailSender {
@@ -16,6 +16,21 @@ export interface EmailChannelOptions {
 
 /** Failures that will not go away by waiting: a refused or unverified address, a malformed message. */
 const PERMANENT = /not verified|not allowed|unverified|invalid|no such|destination address|malformed/i;
+
+/** What staff read of a failed e-mail: what to fix, the sender's own words in brackets. */
+function emailFailure(
+  message: string,
+  notice: Pick<OutgoingNotice, "type" | "recipient" | "address">,
+): string {
+  const place =
+    notice.type === "督办周报"
+      ? "『设置』周报接收人中的这个邮箱"
+      : `${notice.recipient}在『承办单位』（或『代表』『领导』）中的邮箱`;
+  if (/not verified|unverified/i.test(message))
+    return `收件邮箱 ${notice.address} 未在 Cloudflare 邮件路由中验证，邮件发不出去（${message}）：请管理员在 Cloudflare 控制台验证这个地址，或改用机器人渠道`;
+  if (PERMANENT.test(message)) return `收件邮箱 ${notice.address} 被拒收（${message}）：请核对${place}`;
+  return `邮件暂时发不出去（${message}）：系统会稍后自动重试`;
+}
 
 /** E-mail through Cloudflare's send_email binding; the MIME message is built here. */
 export function createEmailChannel(options: EmailChannelOptions): NoticeChannel {
@@ -40,7 +55,7 @@ export function createEmailChannel(options: EmailChannelOptions): NoticeChannel 
         return delivered(null);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return failed(!PERMANENT.test(message), `邮件发送失败：${message}`);
+        return failed(!PERMANENT.test(message), emailFailure(message, notice));
       }
     },
   };

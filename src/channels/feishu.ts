@@ -1,3 +1,4 @@
+import { addressPlace } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
@@ -34,12 +35,17 @@ export function createFeishuChannel(fetchFn: FetchLike, now: () => number): Noti
         const timestamp = Math.floor(now() / 1000);
         payload = { timestamp: String(timestamp), sign: await feishuSign(secret, timestamp), ...message };
       }
-      return robotOutcome(await postJson(fetchFn, url, payload), {
-        robot: "飞书机器人",
-        codeFields: ["code", "StatusCode"],
-        messageFields: ["msg", "StatusMessage"],
-        retryableCodes: RETRYABLE_CODES,
-      });
+      return robotOutcome(
+        await postJson(fetchFn, url, payload),
+        {
+          robot: "飞书机器人",
+          kind: "feishu",
+          codeFields: ["code", "StatusCode"],
+          messageFields: ["msg", "StatusMessage"],
+          retryableCodes: RETRYABLE_CODES,
+        },
+        addressPlace(notice),
+      );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { httpStatusHint, type RobotKind, robotErrorHint } from "./failure-hints";
 import { type DeliveryResult, delivered, failed } from "./types";
 
 /** A robot that has not answered after this long is treated as a network failure (retried). */
@@ -37,7 +38,10 @@ export async function post(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return failed(true, `网络错误：${message}`);
+    return failed(
+      true,
+      `连不上机器人地址，网络出错（${message}）：系统会稍后自动重试；一直如此的，请核对地址是否写对`,
+    );
   }
   const text = await response.text();
   let json: unknown = null;
@@ -64,16 +68,19 @@ export function isReply(value: HttpReply | DeliveryResult): value is HttpReply {
 
 /**
  * The HTTP status alone: 2xx passes (null), 408/425/429 and 5xx are worth retrying, any other 4xx
- * (wrong address, refused) will fail the same way again.
+ * (wrong address, refused) will fail the same way again. `place` names where the address was typed,
+ * for the hint staff read.
  */
-export function statusFailure(reply: HttpReply): DeliveryResult | null {
+export function statusFailure(reply: HttpReply, place: string): DeliveryResult | null {
   if (reply.status >= 200 && reply.status < 300) return null;
   const retryable =
     reply.status === 408 || reply.status === 425 || reply.status === 429 || reply.status >= 500;
-  const snippet = reply.text.slice(0, 200);
+  // A short plain-text answer may say why; an HTML error page says nothing useful.
+  const text = reply.text.replace(/\s+/g, " ").trim();
+  const snippet = text.startsWith("<") ? "" : text.slice(0, 120);
   return failed(
     retryable,
-    `HTTP ${reply.status}${snippet ? `：${snippet}` : ""}`,
+    httpStatusHint(reply.status, snippet, place),
     reply.status,
     reply.retryAfterSeconds,
   );
@@ -95,6 +102,7 @@ export function jsonText(json: unknown, field: string): string {
 /** Where a robot puts its result in the JSON reply (the first field present wins). */
 export interface RobotReplyShape {
   readonly robot: string;
+  readonly kind: RobotKind;
   readonly codeFields: readonly string[];
   readonly messageFields: readonly string[];
   readonly retryableCodes: ReadonlySet<number>;
@@ -104,15 +112,23 @@ export interface RobotReplyShape {
  * Reads a group robot's answer: the HTTP status first, then its own JSON code (0 = delivered).
  * A reply that cannot be read is retried; a refusal is retried only for the robot's rate limits.
  */
-export function robotOutcome(reply: HttpReply | DeliveryResult, shape: RobotReplyShape): DeliveryResult {
+export function robotOutcome(
+  reply: HttpReply | DeliveryResult,
+  shape: RobotReplyShape,
+  place: string,
+): DeliveryResult {
   if (!isReply(reply)) return reply;
-  const byStatus = statusFailure(reply);
+  const byStatus = statusFailure(reply, place);
   if (byStatus) return byStatus;
   let code: number | null = null;
   for (const field of shape.codeFields) code ??= jsonCode(reply.json, field);
   if (code === 0) return delivered(reply.status);
   if (code === null)
-    return failed(true, `${shape.robot}的回复无法识别：${reply.text.slice(0, 200)}`, reply.status);
+    return failed(
+      true,
+      `${shape.robot}的回复无法识别（${reply.text.slice(0, 120)}）：系统会稍后自动重试；一直如此的，请核对${place}是否为${shape.robot}的地址，渠道是否选对`,
+      reply.status,
+    );
   const text = shape.messageFields.map((f) => jsonText(reply.json, f)).find(Boolean) ?? "";
-  return failed(shape.retryableCodes.has(code), `${shape.robot}返回错误 ${code}：${text}`, reply.status);
+  return failed(shape.retryableCodes.has(code), robotErrorHint(shape.kind, code, text, place), reply.status);
 }

@@ -26,7 +26,7 @@ export function sinkEmailSender(sinkUrl: string, fetchFn: FetchLike): EmailSende
         headers: { "content-type": "message/rfc822", "x-mail-from": from, "x-mail-to": to },
         body: raw,
       });
-      if (!response.ok) throw new Error(`sink answered HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`本地通知收件箱（sink）答复 HTTP ${response.status}`);
     },
   };
 }

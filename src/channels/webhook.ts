@@ -1,4 +1,5 @@
 import { signBody } from "../intake/signature";
+import { addressPlace } from "./failure-hints";
 import { type FetchLike, isReply, post, statusFailure } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
 import { delivered, type NoticeChannel } from "./types";
@@ -48,7 +49,7 @@ export function createWebhookChannel(
       }
       const reply = await post(fetchFn, url, body, headers);
       if (!isReply(reply)) return reply;
-      return statusFailure(reply) ?? delivered(reply.status);
+      return statusFailure(reply, addressPlace(notice)) ?? delivered(reply.status);
     },
   };
 }

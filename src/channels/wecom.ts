@@ -1,3 +1,4 @@
+import { addressPlace } from "./failure-hints";
 import { truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
@@ -28,12 +29,17 @@ export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
               msgtype: "text",
               text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, TEXT_MAX_BYTES) },
             };
-      return robotOutcome(await postJson(fetchFn, url, payload), {
-        robot: "企业微信机器人",
-        codeFields: ["errcode"],
-        messageFields: ["errmsg"],
-        retryableCodes: RETRYABLE_CODES,
-      });
+      return robotOutcome(
+        await postJson(fetchFn, url, payload),
+        {
+          robot: "企业微信机器人",
+          kind: "wecom",
+          codeFields: ["errcode"],
+          messageFields: ["errmsg"],
+          retryableCodes: RETRYABLE_CODES,
+        },
+        addressPlace(notice),
+      );
     },
   };
 }

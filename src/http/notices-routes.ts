@@ -57,7 +57,10 @@ export const noticesRoutes = new Hono<AppEnv>()
     const id = parsed(idParam.safeParse(c.req.param("id")), "通知编号");
     const result = await retryNotice(createDeps(c.env), id, Date.now());
     if (!result.ok) throw new HttpError(result.code === "not_found" ? 404 : 409, result.code, result.message);
-    return c.json({ notice: publicNotice(result.notice) }, 202);
+    return c.json(
+      { notice: publicNotice(result.notice), sameAddress: result.sameAddress, message: result.message },
+      202,
+    );
   })
   .post("/notices/run", async (c) => {
     const deps = createDeps(c.env);

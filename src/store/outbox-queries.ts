@@ -17,6 +17,14 @@ export interface NoticeFilter {
   limit: number;
 }
 
+/** A notice already in the outbox, as planning weighs it. */
+export interface OutboxKey {
+  readonly key: string;
+  readonly status: NoticeState;
+  /** Where a 失败 notice failed to go (null for the others): it is planned again only to another address. */
+  readonly address: string | null;
+}
+
 /** The read side of the notices outbox: planning, the log step, the staff API. */
 export interface OutboxQueries {
   /** Keys of notices due on or after `day` (what planning must not plan again). */
@@ -26,7 +34,9 @@ export interface OutboxQueries {
     day: string,
     suggestionIds: readonly string[],
     options?: { unnamed?: boolean },
-  ): Promise<string[]>;
+  ): Promise<OutboxKey[]>;
+  /** Every notice of one base key (noticeBaseKey), whatever its channel. */
+  withBaseKey(base: string): Promise<StoredNotice[]>;
   get(id: number): Promise<StoredNotice | null>;
   attempts(id: number): Promise<NoticeAttempt[]>;
   list(filter: NoticeFilter): Promise<StoredNotice[]>;
@@ -48,12 +58,21 @@ export function outboxQueries(db: D1Database): OutboxQueries {
     async keysDueSinceAbout(day, suggestionIds, options = {}) {
       const { results } = await db
         .prepare(
-          `SELECT idempotency_key AS key FROM notices
+          `SELECT idempotency_key AS key, status, CASE WHEN status = '失败' THEN address END AS address FROM notices
            WHERE due_on >= ?1 AND (suggestion_id IN (SELECT value FROM json_each(?2)) OR (?3 AND suggestion_id IS NULL))`,
         )
         .bind(day, JSON.stringify(suggestionIds), options.unnamed ? 1 : 0)
-        .all<{ key: string }>();
-      return results.map((r) => r.key);
+        .all<OutboxKey>();
+      return results;
+    },
+    async withBaseKey(base) {
+      // A key is `<base>|<channel>`: the range of keys after `<base>|` and before `<base>}` ("}"
+      // follows "|"), read through the key's unique index.
+      const { results } = await db
+        .prepare("SELECT * FROM notices WHERE idempotency_key > ?1 AND idempotency_key < ?2 ORDER BY id")
+        .bind(`${base}|`, `${base}}`)
+        .all<NoticeRow>();
+      return results.map(toStoredNotice);
     },
     async get(id) {
       const row = await db.prepare("SELECT * FROM notices WHERE id = ?1").bind(id).first<NoticeRow>();

@@ -17,7 +17,12 @@ export type ClaimResult =
 
 /** The notices outbox in D1: one row per notice, unique by idempotency key, every attempt logged. */
 export interface NoticeOutbox extends OutboxQueries {
-  /** Inserts what is not there yet (ON CONFLICT DO NOTHING); returns the ids inserted by this call. */
+  /**
+   * Inserts what is not there yet; returns the ids inserted by this call. A notice whose key is
+   * there already is left alone, unless it failed for good (失败) and this one goes to another
+   * address (staff corrected it): then it takes the new address and text and is 待发送 again, its
+   * id returned, once (the 失败 condition is checked in the same statement).
+   */
   insert(notices: readonly PlannedNotice[], plannedAt: string): Promise<number[]>;
   markEnqueued(ids: readonly number[], at: string): Promise<void>;
   /** 待发送 notices planned before `plannedBefore` and never enqueued, or last enqueued before `enqueuedBefore`. */
@@ -31,8 +36,8 @@ export interface NoticeOutbox extends OutboxQueries {
   recordAttempt(id: number, at: string, result: DeliveryResult): Promise<void>;
   /** Marks 失败 whatever of these is still 待发送 (the dead-letter queue's verdict). */
   markFailed(ids: readonly number[], at: string, reason: string): Promise<number>;
-  /** Puts a 失败 notice back to 待发送; false when it is not 失败. */
-  resetForRetry(id: number): Promise<boolean>;
+  /** Puts a 失败 notice back to 待发送, to `address` (the recipient's as it is now); false when it is not 失败. */
+  resetForRetry(id: number, address: string): Promise<boolean>;
   markLogged(ids: readonly number[]): Promise<void>;
 }
 
@@ -48,7 +53,11 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
        address, title, body, due_on, planned_at, status)
      SELECT ${jsonCells(11)}, ?2, '待发送'
      FROM json_each(?1) AS e WHERE true ORDER BY e.key
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+     ON CONFLICT (idempotency_key) DO UPDATE SET address = excluded.address, title = excluded.title,
+       body = excluded.body, planned_at = excluded.planned_at, status = '待发送', finished_at = NULL,
+       claimed_until = 0, enqueued_at = NULL
+     WHERE notices.status = '失败' AND notices.address <> excluded.address
+     RETURNING id`,
   );
   return {
     ...outboxQueries(db),
@@ -161,13 +170,14 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
       );
       return result.meta.changes;
     },
-    async resetForRetry(id) {
+    async resetForRetry(id, address) {
       const result = await db
         .prepare(
-          `UPDATE notices SET status = '待发送', finished_at = NULL, claimed_until = 0, enqueued_at = NULL
+          `UPDATE notices SET status = '待发送', finished_at = NULL, claimed_until = 0, enqueued_at = NULL,
+             address = ?2
            WHERE id = ?1 AND status = '失败'`,
         )
-        .bind(id)
+        .bind(id, address)
         .run();
       return result.meta.changes === 1;
     },

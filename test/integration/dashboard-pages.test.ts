@@ -7,6 +7,7 @@ import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
 import {
   anonymous,
   call,
+  dashboardDeps,
   FIXTURE_NOW_MS,
   insertNotice,
   postForm,
@@ -131,12 +132,31 @@ describe("dashboard pages, signed in", () => {
 
   it("retries a failed notice from its button and says so", async () => {
     const failed = await insertNotice({ id: "2026-009", status: "失败", type: "交办通知", error: "timeout" });
+    // 重试 goes to the recipient as 承办单位 says now: the fixture's 区教育局 has no 邮箱 yet.
+    const unreachable = await postForm(`/notices/${failed}/retry`, {});
+    expect(unreachable.status).toBe(409);
+    expect(await unreachable.text()).toContain(
+      "区教育局在『承办单位』表中没有可用的通知渠道：请先在表格中改正，等下一次同步（约 10 分钟）后再重试",
+    );
+    await env.DB.prepare("UPDATE notices SET recipient = ?2 WHERE id = ?1").bind(failed, "区住建局").run();
+    // Staff fill in 区住建局's 邮箱 and the sync stores 承办单位 again.
+    const { tabCache } = await dashboardDeps();
+    const units = (await tabCache.load([TAB_NAMES.units]))[TAB_NAMES.units] ?? [];
+    const email = units[0]?.indexOf("邮箱") ?? -1;
+    const fixed = units.map((r) =>
+      r[0] === "区住建局" ? r.map((v, i) => (i === email ? "zjj@example.gov.cn" : v)) : r,
+    );
+    await tabCache.save({ [TAB_NAMES.units]: JSON.stringify(fixed) }, new Date().toISOString());
     const response = await postForm(`/notices/${failed}/retry`, {});
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/notices?retried=${failed}`);
-    const row = await env.DB.prepare("SELECT status FROM notices WHERE id = ?1").bind(failed).first();
-    expect(row).toEqual({ status: "待发送" });
-    expect(await page(`/notices?retried=${failed}`)).toContain(`第 ${failed} 条通知已重新排队发送`);
+    const row = await env.DB.prepare("SELECT status, address FROM notices WHERE id = ?1")
+      .bind(failed)
+      .first();
+    expect(row).toEqual({ status: "待发送", address: "zjj@example.gov.cn" });
+    expect(await page(`/notices?retried=${failed}`)).toContain(
+      `第 ${failed} 条通知已按接收方现在的地址重新排队发送`,
+    );
     const again = await postForm(`/notices/${failed}/retry`, {});
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("错误代码 pending");

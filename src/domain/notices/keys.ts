@@ -22,8 +22,9 @@ function part(text: string): string {
 
 /**
  * The notice's identity without the channel: `type|编号|r<round>|<occurrence>|<recipient>`. A
- * recipient counts as notified once any channel's notice with this base is in the outbox, so a
- * changed 通知渠道 never sends the same reminder again.
+ * recipient counts as notified once any channel's notice with this base is in the outbox, sent or
+ * still to be sent, so a changed 通知渠道 never sends the same reminder again; one that failed for
+ * good (失败) does not count, so a working channel sends it (planNotices).
  */
 export function noticeBaseKey(parts: NoticeKeyParts): string {
   return [

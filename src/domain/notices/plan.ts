@@ -18,8 +18,17 @@ export interface PlanNoticesInput {
   /** Local date in 设置 时区. */
   readonly today: string;
   readonly evaluation: NoticeEvaluation;
-  /** Idempotency keys already in the outbox (at least those due within the catch-up horizon). */
+  /**
+   * Idempotency keys already in the outbox (at least those due within the catch-up horizon) of
+   * notices sent or still to be sent: the recipient counts as notified.
+   */
   readonly existingKeys: Iterable<string>;
+  /**
+   * Notices in the outbox that failed for good (失败), with the address each failed at: they do not
+   * count as notified, so a working channel (another 通知渠道, or a corrected address) sends them;
+   * the same channel and address is not planned again (staff's 重试 is for that).
+   */
+  readonly failedNotices?: Iterable<{ readonly key: string; readonly address: string }>;
   /** Suggestions that arrived by form (for 受理回执). */
   readonly arrivals: readonly FormArrival[];
   /**
@@ -92,6 +101,8 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   }
   const done = new Set<string>();
   for (const key of input.existingKeys) done.add(baseKeyOf(key));
+  const failedAt = new Map<string, string>();
+  for (const f of input.failedNotices ?? []) failedAt.set(f.key, f.address);
   const ctx: SeriesContext = {
     today,
     ratingLink: ev.settings.ratingLink,
@@ -111,22 +122,25 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
     for (const ref of series.recipients) {
       const resolved = resolveRecipient(ref, book);
       const { type, suggestionId, round } = series;
-      if (!resolved.ok) {
-        unreachable.push({ type, suggestionId, recipient: resolved.name, reason: resolved.reason });
-        continue;
-      }
       const parts: NoticeKeyParts = {
         type,
         suggestionId,
         round,
         occurrence: due.occurrence,
-        recipient: resolved.keyName,
+        recipient: resolved.ok ? resolved.keyName : resolved.name,
       };
+      // Already notified first: a notice sent before the recipient's channel broke is not unreachable.
       const base = noticeBaseKey(parts);
       if (done.has(base)) continue;
+      if (!resolved.ok) {
+        unreachable.push({ type, suggestionId, recipient: resolved.name, reason: resolved.reason });
+        continue;
+      }
       done.add(base);
       const view = series.view(resolved.name);
       for (const target of resolved.targets) {
+        // Failed for good at this very address: planning it again would fail again every day.
+        if (failedAt.get(noticeKey(parts, target.channel)) === target.address) continue;
         const rendered = renderNotice(ev.templates, series.template ?? type, target.channel, view);
         if (!rendered.enabled) {
           disabled += 1;

@@ -8,18 +8,31 @@ import { Card, Empty, Kpi, StatusBadge } from "./ui";
 /** How many notices one page lists (newest first). */
 export const NOTICES_PAGE_SIZE = 200;
 
+function retriedText(retried: { id: number; via: number | null; unchanged: boolean }): string {
+  if (retried.via !== null)
+    return `接收方的通知渠道已改：第 ${retried.id} 条通知已按新渠道排队发送（第 ${retried.via} 条）。`;
+  if (retried.unchanged)
+    return `第 ${retried.id} 条通知已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`;
+  return `第 ${retried.id} 条通知已按接收方现在的地址重新排队发送。`;
+}
+
 export const NoticesPage: FC<{
   notices: readonly NoticeEntry[];
   counts: Readonly<Record<string, number>>;
   status: string | null;
-  /** The notice just put back in the queue by the 重试 button. */
-  retried: number | null;
+  /**
+   * The notice just put back in the queue by the 重试 button: `via` the copy over the recipient's
+   * new 通知渠道, `unchanged` when it went to the address it had failed at.
+   */
+  retried: { id: number; via: number | null; unchanged: boolean } | null;
   frame: PageFrame;
 }> = ({ notices, counts, status, retried, frame }) => (
   <Layout title="通知" nav="notices" frame={frame}>
     <h1>通知发件箱</h1>
     <p class="sub">交办通知、到期提醒、逾期催办等每一条通知及其发送结果。发送失败的可在此重试。</p>
-    {retried !== null ? <div class="alert ok">第 {retried} 条通知已重新排队发送。</div> : null}
+    {retried === null ? null : (
+      <div class={`alert ${retried.unchanged ? "warn" : "ok"}`}>{retriedText(retried)}</div>
+    )}
     <div class="kpis">
       {NOTICE_STATES.map((s) => (
         <Kpi

@@ -205,7 +205,11 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/notices", async (c) => {
     const status = oneOf(c.req.query("status"), NOTICE_STATES, "invalid_status", "通知状态");
-    const retried = /^\d{1,9}$/.test(c.req.query("retried") ?? "") ? Number(c.req.query("retried")) : null;
+    const number = (name: string) =>
+      /^\d{1,9}$/.test(c.req.query(name) ?? "") ? Number(c.req.query(name)) : null;
+    const retried = number("retried");
+    const via = number("via");
+    const unchanged = c.req.query("unchanged") === "1";
     const d = await loadFrame(c);
     const [notices, counts] = await Promise.all([
       d.deps.outboxView.list({ status: status ?? undefined, limit: NOTICES_PAGE_SIZE }),
@@ -213,7 +217,13 @@ export const suggestionRoutes = new Hono<AppEnv>()
     ]);
     return sendPage(
       c,
-      <NoticesPage notices={notices} counts={counts} status={status} retried={retried} frame={d.frame} />,
+      <NoticesPage
+        notices={notices}
+        counts={counts}
+        status={status}
+        retried={retried === null ? null : { id: retried, via, unchanged }}
+        frame={d.frame}
+      />,
     );
   })
   // The page's 重试 button: the notices job's own retry (as POST /api/notices/:id/retry), then back to the list.
@@ -223,5 +233,12 @@ export const suggestionRoutes = new Hono<AppEnv>()
       throw new HttpError(400, "invalid_notice_id", `通知编号须为数字，收到“${raw}”`);
     const result = await retryNotice(createDeps(c.env), Number(raw), Date.now());
     if (!result.ok) throw new HttpError(result.code === "not_found" ? 404 : 409, result.code, result.message);
-    return c.redirect(`/notices?retried=${raw}`, 303);
+    // Which notice went, and whether to its old address (the page says what that means).
+    const how =
+      result.notice.id !== Number(raw)
+        ? `&via=${result.notice.id}`
+        : result.sameAddress
+          ? "&unchanged=1"
+          : "";
+    return c.redirect(`/notices?retried=${raw}${how}`, 303);
   });

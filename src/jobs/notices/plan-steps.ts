@@ -9,6 +9,7 @@ import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
+import type { OutboxKey } from "../../store/outbox-queries";
 import { loadDigestFigures } from "../../store/page-figures";
 import { baseTabsContext, loadLedgerView } from "../ledger-view";
 import { attachPersonalLinks } from "../links/attach-links";
@@ -100,6 +101,16 @@ async function keep(
   };
 }
 
+/** The outbox's notices as planning takes them: notified (sent or to be sent), or failed for good. */
+function outboxKeys(keys: readonly OutboxKey[]): Pick<PlanNoticesInput, "existingKeys" | "failedNotices"> {
+  return {
+    existingKeys: keys.flatMap((k) => (k.status === "失败" ? [] : [k.key])),
+    failedNotices: keys.flatMap((k) =>
+      k.status === "失败" ? [{ key: k.key, address: k.address ?? "" }] : [],
+    ),
+  };
+}
+
 /** Form suggestions that arrived in the catch-up window (those with these 编号 only, when given). */
 function arrivalsSince(deps: NoticeDeps, run: DailyRun, ids?: readonly string[]) {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
@@ -136,7 +147,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   const input: PlanNoticesInput = {
     today: run.today,
     evaluation,
-    existingKeys,
+    ...outboxKeys(existingKeys),
     practice: buildPracticeIndex(practiceRows),
     arrivals,
     scope: "rows",
@@ -167,13 +178,13 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
   const plan = (
     evaluation: PlanNoticesInput["evaluation"],
     outside: PlanNoticesInput["arrivals"],
-    existingKeys: Iterable<string>,
+    existingKeys: readonly OutboxKey[],
     digest?: DigestFigures,
   ) =>
     planNotices({
       today: run.today,
       evaluation,
-      existingKeys,
+      ...outboxKeys(existingKeys),
       arrivals: outside,
       scope: "digest",
       duplicateIds: duplicates,

@@ -1,14 +1,72 @@
+import type { LedgerContext } from "../../domain/ledger-context";
+import { baseKeyOf } from "../../domain/notices/keys";
+import {
+  digestTarget,
+  publicAddress,
+  type Resolved,
+  resolveRecipient,
+} from "../../domain/notices/recipients";
 import type { StoredNotice } from "../../store/outbox";
+import { baseTabsContext } from "../ledger-view";
 import { enqueueNotices } from "./enqueue";
 import type { NoticeDeps } from "./notice-deps";
 
 export type RetryResult =
-  | { ok: true; notice: StoredNotice }
-  | { ok: false; code: "not_found" | "already_sent" | "pending"; message: string };
+  | {
+      ok: true;
+      /** The notice queued: the one retried, or its copy over the recipient's new 通知渠道. */
+      notice: StoredNotice;
+      /** The recipient's address is still the one this notice failed at (staff may not have synced). */
+      sameAddress: boolean;
+      /** What staff are told, in Chinese. */
+      message: string;
+    }
+  | {
+      ok: false;
+      code: "not_found" | "already_sent" | "pending" | "unreachable" | "notified";
+      message: string;
+    };
 
-/** Staff's retry of a 失败 notice: back to 待发送 and queued again; its earlier attempts stay logged. */
+const CHANNEL_NAMES: Record<StoredNotice["channel"], string> = {
+  wecom: "企业微信机器人",
+  dingtalk: "钉钉机器人",
+  feishu: "飞书机器人",
+  webhook: "网络钩子",
+  email: "邮件",
+};
+
+/**
+ * How the notice's recipient is reached now, from the small tabs the sync keeps in D1: a unit, else
+ * a leader (then a deputy, then the 周报接收人, as planning looks them up); the digest's 周报接收人
+ * by the address it names.
+ */
+function currentRecipient(notice: StoredNotice, context: LedgerContext): Resolved {
+  const book = {
+    units: context.units,
+    deputies: context.deputies,
+    leaders: context.leaders,
+    digestRecipients: context.settings.digestRecipients,
+  };
+  if (notice.type === "督办周报") {
+    const address = context.settings.digestRecipients.find((a) => publicAddress(a) === notice.recipient);
+    return address
+      ? { ok: true, name: notice.recipient, keyName: notice.recipient, targets: [digestTarget(address)] }
+      : { ok: false, name: notice.recipient, reason: "已不在『设置』的周报接收人中" };
+  }
+  if (context.units.find(notice.recipient))
+    return resolveRecipient({ kind: "unit", name: notice.recipient }, book);
+  return resolveRecipient({ kind: "leader", name: notice.recipient }, book);
+}
+
+/**
+ * Staff's retry of a 失败 notice, to its recipient as the tabs say now: back to 待发送 at the
+ * current address of its channel (a corrected 机器人地址 or 邮箱 is used), or, when the recipient's
+ * 通知渠道 changed, the same notice queued over the new channel (the outbox's unique key keeps it to
+ * one). Its earlier attempts stay logged. Not when another channel's notice of it was sent or is
+ * on its way: the recipient counts as notified.
+ */
 export async function retryNotice(
-  deps: Pick<NoticeDeps, "noticeOutbox" | "noticesQueue">,
+  deps: Pick<NoticeDeps, "noticeOutbox" | "noticesQueue" | "tabCache">,
   id: number,
   nowMs: number,
 ): Promise<RetryResult> {
@@ -16,9 +74,66 @@ export async function retryNotice(
   if (!notice) return { ok: false, code: "not_found", message: `没有编号为 ${id} 的通知` };
   if (notice.status === "已发送")
     return { ok: false, code: "already_sent", message: "这条通知已经发送，不能重发" };
-  if (!(await deps.noticeOutbox.resetForRetry(id)))
+  if (notice.status === "待发送")
     return { ok: false, code: "pending", message: "这条通知正在等待发送，无需重试" };
-  await enqueueNotices(deps, [id], nowMs);
-  const updated = await deps.noticeOutbox.get(id);
-  return { ok: true, notice: updated ?? notice };
+  const [context, siblings] = await Promise.all([
+    baseTabsContext(deps.tabCache),
+    deps.noticeOutbox.withBaseKey(baseKeyOf(notice.key)),
+  ]);
+  const notified = siblings.find((n) => n.id !== id && n.status !== "失败");
+  if (notified)
+    return {
+      ok: false,
+      code: "notified",
+      message: `${notice.recipient}已通过${CHANNEL_NAMES[notified.channel]}${notified.status === "已发送" ? "收到" : "排队发送"}这条通知（第 ${notified.id} 条），无需重试`,
+    };
+  const resolved = currentRecipient(notice, context);
+  if (!resolved.ok)
+    return {
+      ok: false,
+      code: "unreachable",
+      message: `${resolved.name}${resolved.reason}：请先在表格中改正，等下一次同步（约 10 分钟）后再重试`,
+    };
+  const target = resolved.targets.find((t) => t.channel === notice.channel) ?? resolved.targets[0];
+  if (!target) throw new Error("a resolved recipient has a target");
+  let queued =
+    target.channel === notice.channel ? notice : siblings.find((n) => n.channel === target.channel);
+  if (queued) {
+    if (!(await deps.noticeOutbox.resetForRetry(queued.id, target.address)))
+      return { ok: false, code: "pending", message: "这条通知正在等待发送，无需重试" };
+  } else {
+    const [inserted] = await deps.noticeOutbox.insert(
+      [
+        {
+          key: `${baseKeyOf(notice.key)}|${target.channel}`,
+          type: notice.type,
+          suggestionId: notice.suggestionId,
+          round: notice.round,
+          occurrence: notice.occurrence,
+          recipient: notice.recipient,
+          recipientKind: "unit", // not stored; the outbox keeps no kind
+          channel: target.channel,
+          address: target.address,
+          title: notice.title,
+          body: notice.body,
+          dueOn: notice.dueOn,
+        },
+      ],
+      new Date(nowMs).toISOString(),
+    );
+    // The daily run queued it over the new channel a moment ago (its key is unique).
+    if (inserted === undefined)
+      return { ok: false, code: "pending", message: "这条通知已按接收方的新渠道排队发送，无需重试" };
+    queued = { ...notice, id: inserted };
+  }
+  await enqueueNotices(deps, [queued.id], nowMs);
+  const updated = (await deps.noticeOutbox.get(queued.id)) ?? queued;
+  const sameAddress = updated.id === notice.id && target.address === notice.address;
+  const message =
+    updated.id !== notice.id
+      ? `${notice.recipient}的通知渠道已改为${CHANNEL_NAMES[target.channel]}：第 ${notice.id} 条通知已改由${CHANNEL_NAMES[target.channel]}发送（第 ${updated.id} 条）`
+      : sameAddress
+        ? `第 ${notice.id} 条通知已重新排队发送，但${notice.recipient}的地址仍是上次发送失败的那个：若已在表格中改正，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败`
+        : `第 ${notice.id} 条通知已按${notice.recipient}的新地址重新排队发送`;
+  return { ok: true, notice: updated, sameAddress, message };
 }

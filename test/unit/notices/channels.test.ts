@@ -4,7 +4,7 @@ import { createChannels } from "../../../src/channels/create-channels";
 import type { EmailSender } from "../../../src/channels/email";
 import type { FetchLike } from "../../../src/channels/http-post";
 import { maskSecret, parseRobotAddress } from "../../../src/channels/robot-address";
-import { sinkFetch } from "../../../src/channels/sink";
+import { sinkEmailSender, sinkFetch } from "../../../src/channels/sink";
 import type { OutgoingNotice } from "../../../src/channels/types";
 
 const NOW_MS = Date.parse("2026-03-02T01:00:00Z");
@@ -220,7 +220,7 @@ describe("generic webhook", () => {
     expect(await channels(failing).webhook.send(notice("https://h.example/x"))).toMatchObject({
       ok: false,
       retryable: true,
-      error: expect.stringContaining("网络错误"),
+      error: expect.stringContaining("连不上机器人地址，网络出错（fetch failed）：系统会稍后自动重试"),
     });
   });
 });
@@ -257,5 +257,77 @@ describe("e-mail", () => {
     expect(await channels(fakeFetch(() => json({})).fn, refused).email.send(notice("a@b.cn"))).toMatchObject({
       retryable: false,
     });
+  });
+});
+
+describe("what staff read of a failed delivery", () => {
+  const errorOf = async (channel: "wecom" | "dingtalk" | "feishu" | "webhook", reply: Response) => {
+    const result = await channels(fakeFetch(() => reply).fn)[channel].send(
+      notice("https://robot.example/x?t=1#SEC"),
+    );
+    return result.ok ? "" : result.error;
+  };
+
+  it("says the 钉钉 加签 secret is wrong, the robot's code in brackets", async () => {
+    expect(await errorOf("dingtalk", json({ errcode: 310000, errmsg: "sign not match" }))).toBe(
+      "机器人加签密钥不对：请核对区教育局在『承办单位』（或『代表』『领导』）中的机器人地址 # 后面的密钥（以 SEC 开头）（钉钉机器人错误 310000：sign not match）",
+    );
+    expect(await errorOf("dingtalk", json({ errcode: 310000, errmsg: "keywords not in content" }))).toContain(
+      "消息不含机器人安全设置里的自定义关键词",
+    );
+  });
+
+  it("says a robot address that does not exist is to be checked, HTTP status in brackets", async () => {
+    expect(await errorOf("webhook", new Response("not found", { status: 404 }))).toBe(
+      "机器人地址不存在（HTTP 404）：请核对区教育局在『承办单位』（或『代表』『领导』）中的机器人地址",
+    );
+    expect(await errorOf("wecom", json({ errcode: 93000, errmsg: "invalid webhook url" }))).toBe(
+      "机器人地址无效（key 不对，或机器人已被移出群）：请核对区教育局在『承办单位』（或『代表』『领导』）中的机器人地址（企业微信机器人错误 93000：invalid webhook url）",
+    );
+    expect(
+      await errorOf(
+        "feishu",
+        json({ code: 19021, msg: "sign match fail or timestamp is not within one hour from current time" }),
+      ),
+    ).toContain("机器人签名校验未通过：请核对区教育局");
+  });
+
+  it("says what 401, 403, 429 and 5xx mean, and that passing ones are retried", async () => {
+    expect(await errorOf("webhook", new Response("", { status: 401 }))).toContain(
+      "未通过身份校验（HTTP 401）",
+    );
+    expect(await errorOf("webhook", new Response("", { status: 403 }))).toContain(
+      "机器人拒绝接收（HTTP 403）",
+    );
+    expect(await errorOf("webhook", new Response("", { status: 429 }))).toBe(
+      "发送太频繁，被机器人限流（HTTP 429）：系统会稍后自动重试",
+    );
+    expect(await errorOf("webhook", new Response("<html>bad gateway</html>", { status: 503 }))).toMatch(
+      /^机器人所在服务器暂时出错（HTTP 503）：系统会稍后自动重试/,
+    );
+  });
+
+  it("names the 周报接收人 in 设置 for the weekly digest", async () => {
+    const result = await channels(fakeFetch(() => new Response("", { status: 404 })).fn).webhook.send(
+      notice("https://robot.example/x", { type: "督办周报", recipient: "https://robot.example/x" }),
+    );
+    expect(result.ok ? "" : result.error).toBe(
+      "机器人地址不存在（HTTP 404）：请核对『设置』周报接收人中的这个地址",
+    );
+  });
+
+  it("says in Chinese why an e-mail did not go", async () => {
+    const refused: EmailSender = {
+      send: async () => {
+        throw new Error("destination address not verified");
+      },
+    };
+    const result = await channels(fakeFetch(() => json({})).fn, refused).email.send(notice("a@b.cn"));
+    expect(result.ok ? "" : result.error).toMatch(/^收件邮箱 a@b\.cn 未在 Cloudflare 邮件路由中验证/);
+    const sink = sinkEmailSender("http://127.0.0.1:8791", async () => new Response("", { status: 503 }));
+    const local = await channels(fakeFetch(() => json({})).fn, sink).email.send(notice("a@b.cn"));
+    expect(local.ok ? "" : local.error).toBe(
+      "邮件暂时发不出去（本地通知收件箱（sink）答复 HTTP 503）：系统会稍后自动重试",
+    );
   });
 });

@@ -86,6 +86,8 @@ export interface PlanOptions {
   settings?: SettingsRows;
   templates?: unknown[][];
   existingKeys?: Iterable<string>;
+  /** Notices that failed for good, with the address each failed at. */
+  failedNotices?: readonly { key: string; address: string }[];
   arrivals?: FormArrival[];
 }
 
@@ -94,6 +96,7 @@ export function planAt(rows: readonly LedgerCells[], today: string, options: Pla
     today,
     evaluation: evaluateAt(rows, today, options.settings, options.templates),
     existingKeys: options.existingKeys ?? [],
+    failedNotices: options.failedNotices ?? [],
     arrivals: options.arrivals ?? [],
   });
 }
