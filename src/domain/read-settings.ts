@@ -49,11 +49,29 @@ function extraCheck(key: SettingKey, value: unknown): string | null {
     return compiled.ok ? null : compiled.message;
   }
   if (key === "categories" && Array.isArray(value) && value.length === 0) return "类别不能为空";
-  if (key === "digestRecipients" && Array.isArray(value)) {
-    const bad = value.filter((v) => typeof v === "string" && !EMAIL.test(v) && !HTTP_URL.test(v));
-    if (bad.length > 0) return `周报接收人“${bad.join("、")}”既不是邮箱也不是网址：请改正`;
-  }
   return null;
+}
+
+/** A 周报接收人 entry that is neither an e-mail address nor a web address (a bot). */
+function badRecipient(entry: unknown): boolean {
+  return typeof entry !== "string" || (!EMAIL.test(entry) && !HTTP_URL.test(entry));
+}
+
+/**
+ * 周报接收人 with its malformed entries dropped, each named in an 错误 that says who still gets the
+ * 督办周报: one typo must not silence the digest for the others.
+ */
+function keepGoodRecipients(row: ParsedRow<SettingRecord>, value: readonly unknown[]): string[] {
+  const good = value.filter((v): v is string => !badRecipient(v));
+  const bad = value.filter(badRecipient).map(String);
+  if (bad.length === 0) return good;
+  const still =
+    good.length > 0 ? `督办周报照常发给其余的 ${good.join("、")}` : "改好之前督办周报不会发送给任何人";
+  row.problems.error(
+    "值",
+    `周报接收人“${bad.join("”“")}”既不是邮箱也不是网址（邮箱如 dbc@example.gov.cn，机器人地址以 https:// 开头），已略过：${still}。请改正`,
+  );
+  return good;
 }
 
 function shownDefault(key: SettingKey): string {
@@ -118,6 +136,10 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
     const cell: CellType<unknown, unknown> = def.cell;
     const result = parseCell(cell, valueIndex === undefined ? undefined : row.raw[valueIndex]);
     if (result.blank) continue;
+    if (def.key === "digestRecipients" && !result.error && Array.isArray(result.value)) {
+      settings.digestRecipients = keepGoodRecipients(row, result.value);
+      continue;
+    }
     const message = result.error ?? extraCheck(def.key, result.value);
     if (message) {
       row.problems.error("值", `${def.item}：${message}；暂用默认值 ${shownDefault(def.key)}`);

@@ -58,6 +58,18 @@ export interface SnapshotStore {
   /** Staff confirm a vanished suggestion was deleted on purpose; false when it has not vanished. */
   confirmRemoval(id: string, at: string, by: string | null): Promise<boolean>;
   history(id: string): Promise<(FieldChange & { seenAt: string })[]>;
+  /**
+   * When these suggestions' `cells` were last seen filled from blank (审查意见: set to 立案), and
+   * when a suggestion was first seen (cell "*"), at or after `since`: ISO instants. Nothing seen in
+   * the office's first `settleDays` days counts (the ledger was being brought in: its old dates must
+   * not send old notices). One query, D1's index on the audit trail by suggestion.
+   */
+  filledSince(
+    ids: readonly string[],
+    cells: readonly string[],
+    since: string,
+    settleDays: number,
+  ): Promise<{ id: string; cell: string; at: string }[]>;
 }
 
 interface SnapshotRow {
@@ -248,6 +260,27 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .prepare("UPDATE suggestions SET restore_claimed_at = NULL, restore_claimed_by = NULL WHERE id = ?1")
         .bind(id)
         .run();
+    },
+    async filledSince(ids, cells, since, settleDays) {
+      if (ids.length === 0) return [];
+      const { results } = await db
+        .prepare(
+          `WITH settled AS (
+             SELECT max(?2, coalesce(
+               (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '+' || ?4 || ' days') FROM sync_runs ORDER BY id LIMIT 1),
+               ?2)) AS at)
+           SELECT suggestion_id AS id, column_name AS cell, max(seen_at) AS at FROM audit_trail, settled
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= settled.at
+             AND ((column_name IN (SELECT value FROM json_each(?3)) AND coalesce(old_value, '') = '')
+               OR (column_name = '审查意见' AND new_value = '立案'))
+           GROUP BY suggestion_id, column_name
+           UNION ALL
+           SELECT id, '*' AS cell, first_seen_at AS at FROM suggestions, settled
+           WHERE id IN (SELECT value FROM json_each(?1)) AND first_seen_at >= settled.at`,
+        )
+        .bind(JSON.stringify(ids), since, JSON.stringify(cells), settleDays)
+        .all<{ id: string; cell: string; at: string }>();
+      return results;
     },
     async history(id) {
       const { results } = await db

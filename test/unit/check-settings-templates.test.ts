@@ -88,6 +88,25 @@ describe("设置", () => {
     ]);
   });
 
+  it("drops only the malformed 周报接收人 entry and says who still gets the 督办周报", () => {
+    const settings = [SETTINGS_HEADER, ["周报接收人", "dbb@beicheng.example；leader2@beicheng"]];
+    const evaluation = evaluateRows([{}], { [TAB_NAMES.settings]: settings });
+    expect(evaluation.settings.digestRecipients).toEqual(["dbb@beicheng.example"]);
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: settings })).toEqual([
+      {
+        row: 2,
+        column: "值",
+        level: "错误",
+        message:
+          "周报接收人“leader2@beicheng”既不是邮箱也不是网址（邮箱如 dbc@example.gov.cn，机器人地址以 https:// 开头），已略过：督办周报照常发给其余的 dbb@beicheng.example。请改正",
+      },
+    ]);
+    const allBad = [SETTINGS_HEADER, ["周报接收人", "主任"]];
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: allBad })).toEqual([
+      problem(2, "值", "错误", "已略过：改好之前督办周报不会发送给任何人。请改正"),
+    ]);
+  });
+
   it("空的周报接收人是一条提醒：有这一行时记在该行，没有这一行时记在『设置』表", () => {
     const blankRow = [SETTINGS_HEADER, ["即将到期天数", "10"], ["周报接收人", ""]];
     expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: blankRow })).toEqual([
@@ -130,6 +149,55 @@ describe("通知模板", () => {
     ]);
   });
 
+  it("says a 启用 typo keeps the notice going, and how to stop it", () => {
+    const tab = [TEMPLATE_HEADER, ["跟踪提醒", "", "{{编号}} 跟踪", "请报告落实情况", "停用"]];
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: tab })).toEqual([
+      {
+        row: 2,
+        column: "启用",
+        level: "错误",
+        message: "“停用”不是“是”或“否”：请填写 是 或 否；改好之前“跟踪提醒”通知照常发送（如要停发，请填 否）",
+      },
+    ]);
+  });
+
+  it("reports a {{/…}} that closes no section, and one closing the wrong section", () => {
+    const stray = [TEMPLATE_HEADER, ["测评提醒", "", "测评", "请测评{{/测评意见}}", "是"]];
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: stray })).toEqual([
+      problem(2, "正文", "提醒", "“{{/测评意见}}”前面没有对应的“{{#测评意见}}”"),
+    ]);
+    const crossed = [
+      TEMPLATE_HEADER,
+      ["测评提醒", "", "测评", "{{#协办单位}}{{^逾期天数}}x{{/协办单位}}", "是"],
+    ];
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: crossed })).toEqual([
+      problem(2, "正文", "提醒", "“{{^逾期天数}}”没有对应的“{{/逾期天数}}”"),
+    ]);
+  });
+
+  it("names the notice types a provisioned tab has no row for: the built-in text keeps going, 启用 = 否 stops it", () => {
+    const rows = TEMPLATE_NAMES.filter((type) => type !== "测评提醒").map((type) => [
+      type,
+      "",
+      "标题",
+      "正文",
+      "是",
+    ]);
+    expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: [TEMPLATE_HEADER, ...rows] })).toEqual([
+      {
+        row: null,
+        column: null,
+        level: "提醒",
+        message:
+          "本表没有 “测评提醒” 的行：这些通知照常用内置正文发送。如要停发，请补回一行：模板 填该通知名，启用 填 否（标题、正文可留空）；如要照常发送，可不理会本提醒",
+      },
+    ]);
+    const stopped = [...rows, ["测评提醒", "", "", "", "否"]];
+    expect(
+      tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: [TEMPLATE_HEADER, ...stopped] }),
+    ).toEqual([]);
+  });
+
   it("falls back to the built-in template when a placeholder is unknown, with a 提醒", () => {
     const tab = [TEMPLATE_HEADER, ["逾期催办", "", "{{编号}} 逾期", "已逾期 {{逾期天速}} 天", "是"]];
     const evaluation = evaluateRows([{}], { [TAB_NAMES.templates]: tab });
@@ -144,7 +212,12 @@ describe("通知模板", () => {
   it("reports an unclosed placeholder", () => {
     const tab = [TEMPLATE_HEADER, ["答复告知", "", "答复", "请测评 {{测评链接", "是"]];
     expect(tabProblems(TAB_NAMES.templates, { [TAB_NAMES.templates]: tab })).toEqual([
-      problem(2, "正文", "提醒", "未闭合的 {{"),
+      problem(
+        2,
+        "正文",
+        "提醒",
+        "正文中有“{{”没有对应的“}}”：请补上“}}”，或删去多余的“{{”；改好之前“答复告知”通知照常用内置正文发送",
+      ),
     ]);
   });
 

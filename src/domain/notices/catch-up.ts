@@ -1,4 +1,5 @@
 import { addDaysIso } from "../civil-date";
+import type { EvaluatedRow } from "../summary/evaluated";
 import type { NoticeSeries, Occurrence } from "./series";
 
 /**
@@ -7,6 +8,70 @@ import type { NoticeSeries, Occurrence } from "./series";
  * ledger does not send units months-old 交办通知.
  */
 export const CATCH_UP_DAYS = 30;
+
+/** What `seenOn` calls the row itself: the day the sync first saw the suggestion. */
+export const ROW_SEEN = "*";
+
+/**
+ * When a one-off notice (交办通知, 二次交办通知, 答复告知) falls due: on the day typed in its date
+ * cell, or on the day the sync first saw that cell (or the suggestion) filled, whichever is later.
+ * A 交办日期 typed weeks late is then a new assignment the unit must hear of, while an imported
+ * ledger (whose cells the notices run finds no sighting of) keeps the catch-up horizon's protection.
+ */
+export function dueOnOrSeen(
+  typed: string,
+  row: Pick<EvaluatedRow, "seenOn">,
+  cells: readonly string[],
+): string {
+  const seen = row.seenOn;
+  if (!seen) return typed;
+  let due = typed;
+  for (const cell of [ROW_SEEN, ...cells]) {
+    const day = seen[cell];
+    if (day && day > due) due = day;
+  }
+  return due;
+}
+
+/**
+ * The cells whose first filling makes a one-off notice due (dueOnOrSeen): the notices run looks
+ * up when the sync saw them filled, for the suggestions lateNoticeIds names.
+ */
+export const LATE_NOTICE_CELLS = [
+  "审查意见",
+  "交办日期",
+  "主办单位",
+  "领办领导",
+  "二次交办日期",
+  "答复日期",
+  "二次答复日期",
+] as const;
+
+/**
+ * The suggestions with a one-off notice whose typed day is already past the catch-up horizon, so
+ * that only a late sighting of its cells (dueOnOrSeen) could still make it due: the notices run
+ * asks D1 about these alone, in one query per part.
+ */
+export function lateNoticeIds(
+  rows: readonly EvaluatedRow[],
+  today: string,
+  horizonDays = CATCH_UP_DAYS,
+): string[] {
+  const horizon = addDaysIso(today, -horizonDays);
+  const ids: string[] = [];
+  for (const { id, record } of rows) {
+    if (!id || record.review !== "立案" || !record.leadUnit || !record.assignedOn) continue;
+    const old = (day: string | null) => !!day && day < horizon;
+    if (
+      (!record.repliedOn && old(record.assignedOn)) ||
+      (!record.secondRepliedOn && old(record.reassignedOn)) ||
+      (!record.rating && old(record.repliedOn)) ||
+      (!record.secondRating && old(record.secondRepliedOn))
+    )
+      ids.push(id);
+  }
+  return ids;
+}
 
 /**
  * The occurrence of a series to send today: the latest one due on or before today, if it is within
@@ -23,4 +88,27 @@ export function dueOccurrence(
   for (const occurrence of series.occurrences) if (occurrence.dueOn <= today) latest = occurrence;
   if (!latest || latest.dueOn < addDaysIso(today, -horizonDays)) return null;
   return latest;
+}
+
+/**
+ * Puts what the notices run found (SnapshotStore.filledSince) on the rows as `seenOn`, each instant
+ * as the office's local day: the rows were just loaded for this run, so they are its own to mark.
+ */
+export function attachSightings(
+  rows: readonly EvaluatedRow[],
+  sightings: readonly { id: string; cell: string; at: string }[],
+  localDay: (iso: string) => string,
+): void {
+  if (sightings.length === 0) return;
+  const byId = new Map<string, Record<string, string>>();
+  for (const { id, cell, at } of sightings) {
+    const seen = byId.get(id) ?? {};
+    const day = localDay(at);
+    if (!seen[cell] || day > (seen[cell] as string)) seen[cell] = day;
+    byId.set(id, seen);
+  }
+  for (const row of rows) {
+    const seen = row.id ? byId.get(row.id) : undefined;
+    if (seen) (row as { seenOn?: EvaluatedRow["seenOn"] }).seenOn = seen;
+  }
 }

@@ -1,4 +1,4 @@
-import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
+import { type Channel, LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import type { Calendar } from "../calendar";
 import { isoFromSerial, serialFromIso, weekdayOf } from "../civil-date";
 import { byCodePoint } from "../compare-text";
@@ -7,6 +7,7 @@ import type { StatisticsRow } from "../statistics";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
 import { blankView } from "./placeholders";
+import { digestTarget } from "./recipients";
 import type { NoticeSeries, Occurrence } from "./series";
 
 /** 接收方 of the digest: its recipients are addresses, not names. */
@@ -97,18 +98,68 @@ export function digestFigures(rows: readonly Row[], total: StatisticsRow): Diges
   };
 }
 
-function list(title: string, { count, shown }: DigestList, line: (item: DigestItem) => string): string[] {
+function list(
+  title: string,
+  { count, shown }: DigestList,
+  cap: number,
+  line: (item: DigestItem) => string,
+): string[] {
   if (count === 0) return [];
-  const lines = shown.map((item, i) => `${i + 1}. ${line(item)}`);
-  if (count > shown.length) lines.push(`……另有 ${count - shown.length} 件，详见督办看板`);
+  const listed = shown.slice(0, cap);
+  const lines = listed.map((item, i) => `${i + 1}. ${line(item)}`);
+  if (count > listed.length) lines.push(`另有 ${count - listed.length} 件未列出，详见督办看板`);
   return ["", `${title}（${count} 件）：`, ...lines];
 }
 
 /**
- * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
- * overdue, due-soon and unrated suggestions.
+ * How many bytes of UTF-8 the digest's lists may take on each channel: the robots' published
+ * message limits (企业微信 markdown 4,096 bytes; 钉钉 and 飞书 as their senders cut them), less room
+ * for the 通知模板 title and body before the lists. E-mail and webhooks take any length.
  */
-export function digestTextOf(figures: DigestFigures, today: string): string {
+const DIGEST_BUDGET_BYTES: Readonly<Record<Channel, number>> = {
+  wecom: 4096 - 1024,
+  dingtalk: 18_000 - 2048,
+  feishu: 18_000 - 2048,
+  email: Number.POSITIVE_INFINITY,
+  webhook: Number.POSITIVE_INFINITY,
+};
+
+const encoder = new TextEncoder();
+
+/**
+ * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
+ * overdue, due-soon and unrated suggestions. Within `maxBytes` (a robot's message limit), each list
+ * names fewer suggestions, the same number at most in each, and says how many it left out: a robot
+ * that cut the message itself would drop the end of the lists without a word.
+ */
+export function digestTextOf(
+  figures: DigestFigures,
+  today: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): string {
+  const longest = Math.max(
+    figures.overdue.shown.length,
+    figures.dueSoon.shown.length,
+    figures.unrated.shown.length,
+  );
+  const fits = (cap: number) => {
+    const text = digestTextCapped(figures, today, cap);
+    return encoder.encode(text).byteLength <= maxBytes ? text : null;
+  };
+  const whole = fits(longest);
+  if (whole !== null) return whole;
+  // The largest number of lines per list that fits: a handful of tries, once a week per channel.
+  let low = 0;
+  let high = longest;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid) !== null) low = mid;
+    else high = mid - 1;
+  }
+  return digestTextCapped(figures, today, low);
+}
+
+function digestTextCapped(figures: DigestFigures, today: string, cap: number): string {
   const { total } = figures;
   const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
   const lines = [
@@ -121,15 +172,15 @@ export function digestTextOf(figures: DigestFigures, today: string): string {
     figures.counts.length > 0
       ? `台账状态：${figures.counts.map(([s, n]) => `${s} ${n} 件`).join("，")}。`
       : "台账中暂无建议。",
-    ...list("已逾期", figures.overdue, (item) => {
+    ...list("已逾期", figures.overdue, cap, (item) => {
       const late = daysBetween(item.dueDate, today);
       return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
     }),
-    ...list("即将到期", figures.dueSoon, (item) => {
+    ...list("即将到期", figures.dueSoon, cap, (item) => {
       const left = daysBetween(today, item.dueDate);
       return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
-    ...list("待测评", figures.unrated, (item) => {
+    ...list("待测评", figures.unrated, cap, (item) => {
       return `${name(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
     }),
   ];
@@ -153,16 +204,24 @@ export function digestSeries(
   ]) {
     if (day && day <= ctx.today) occurrences.push({ occurrence: `w${day}`, dueOn: day });
   }
-  return [
-    {
+  // One series per message limit: a 企业微信 robot gets shorter lists than an e-mail does.
+  const byBudget = new Map<number, string[]>();
+  for (const address of ctx.digestRecipients) {
+    const budget = DIGEST_BUDGET_BYTES[digestTarget(address).channel];
+    byBudget.set(budget, [...(byBudget.get(budget) ?? []), address]);
+  }
+  let counted: DigestFigures | null = null;
+  return [...byBudget].map(([budget, addresses]) => {
+    counted ??= figures();
+    return {
       type: "督办周报",
       suggestionId: null,
       round: 1,
       occurrences,
       lastDay: null,
-      recipients: ctx.digestRecipients.map((address) => ({ kind: "digest", address })),
+      recipients: addresses.map((address) => ({ kind: "digest", address }) as const),
       view: () => blankView(DIGEST_ADDRESSEE),
-      appendix: digestTextOf(figures(), ctx.today),
-    },
-  ];
+      appendix: digestTextOf(counted, ctx.today, budget),
+    };
+  });
 }

@@ -6,6 +6,7 @@ import {
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { dueOnOrSeen } from "./catch-up";
 import type { RecipientRef } from "./recipients";
 import {
   type NoticeSeries,
@@ -69,21 +70,36 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     ? [{ kind: "leader", name: record.handlingLeader }]
     : [];
   if (!replyPresent(first)) {
-    const occurrences = [{ occurrence: first.start, dueOn: first.start }];
     const view = roundView(row, first, ctx);
-    // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment.
-    const base = { type: "交办通知", suggestionId: id, round: 1, occurrences, lastDay: null, view } as const;
-    out.push({ ...base, recipients: [lead] });
+    // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment. Due on
+    // 交办日期, or on the day the sync first saw the assignment (typed late) for whom it is new.
+    const assigned = ["审查意见", "交办日期"];
+    const series = (recipients: RecipientRef[], cells: string[], template?: NoticeSeries["template"]) => {
+      const occurrences = [{ occurrence: first.start, dueOn: dueOnOrSeen(first.start, row, cells) }];
+      const base = {
+        type: "交办通知",
+        suggestionId: id,
+        round: 1,
+        occurrences,
+        lastDay: null,
+        view,
+      } as const;
+      return template ? { ...base, template, recipients } : { ...base, recipients };
+    };
+    out.push(series([lead], [...assigned, "主办单位"]));
     // The 领办领导 sees it handled rather than handles it: a text of its own (模板 交办通知（领办领导）).
-    if (leading.length > 0) out.push({ ...base, template: HANDLING_LEADER_TEMPLATE, recipients: leading });
+    if (leading.length > 0) out.push(series(leading, [...assigned, "领办领导"], HANDLING_LEADER_TEMPLATE));
     const coUnits = unique(record.coUnits.filter((name) => name !== record.leadUnit));
-    // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）).
+    // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）). Not
+    // 协办单位 itself: a co-unit added late would tell again those told on 交办日期.
     if (coUnits.length > 0)
-      out.push({
-        ...base,
-        template: CO_UNIT_TEMPLATE,
-        recipients: coUnits.map((name) => ({ kind: "unit", name })),
-      });
+      out.push(
+        series(
+          coUnits.map((name) => ({ kind: "unit", name })),
+          assigned,
+          CO_UNIT_TEMPLATE,
+        ),
+      );
   }
   if (replyPresent(current)) return out;
   if (current.round === 2) {
@@ -91,7 +107,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
       type: "二次交办通知",
       suggestionId: id,
       round: 2,
-      occurrences: [{ occurrence: "-", dueOn: current.start }],
+      occurrences: [{ occurrence: "-", dueOn: dueOnOrSeen(current.start, row, ["二次交办日期"]) }],
       lastDay: null,
       recipients: [lead],
       view: roundView(row, current, ctx),

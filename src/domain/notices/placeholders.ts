@@ -35,6 +35,19 @@ const ROUND_TWO_HEADERS = ["二次交办日期", "二次答复日期", "二次�
 
 export type View = Record<string, string>;
 
+/**
+ * Follows a 异议期限 that has passed by the day the notice goes out (a 交办通知 that caught up):
+ * renderText then says the period has passed instead of asking for an objection by a past day. A
+ * character of Unicode's private use area, like BLANK_MARK, never left in a notice.
+ */
+export const PASSED_MARK = "\uE001";
+
+/** 异议期限 of an assignment as a notice of `today` shows it: marked when already past. */
+function objectionDeadline(start: string, ctx: ViewContext): string {
+  const deadline = ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays);
+  return deadline < ctx.today ? `${displayDate(deadline)}${PASSED_MARK}` : displayDate(deadline);
+}
+
 const ID_IN_LINK = /\{\{\s*编号\s*\}\}/g;
 
 /** 设置 测评链接 with the 编号 filled in (URL-encoded); blank when no link is set. */
@@ -51,7 +64,7 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     测评链接: ratingLinkFor(ctx.ratingLink, id),
     个人链接: PERSONAL_LINK_SLOT,
     // 异议期限工作日 working days after the assignment, the start day not counted.
-    异议期限: start ? displayDate(ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays)) : "",
+    异议期限: start ? objectionDeadline(start, ctx) : "",
     接收方: recipient,
     协办意见期限: start ? displayDate(ctx.calendar.rollForward(addDaysIso(start, CO_UNIT_OPINION_DAYS))) : "",
   };

@@ -5,7 +5,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import { pickTemplate, type ResolvedTemplate } from "../read-templates";
 import { withoutDoubleTitle } from "./honorific";
-import type { View } from "./placeholders";
+import { PASSED_MARK, type View } from "./placeholders";
 import { BLANK_MARK, tidyNoticeText } from "./tidy";
 
 /**
@@ -16,7 +16,24 @@ import { BLANK_MARK, tidyNoticeText } from "./tidy";
  */
 export function renderText(template: string, view: View): string {
   const rendered = Mustache.render(withoutDoubleTitle(template, view), view, {}, { escape: markBlank });
-  return tidyNoticeText(rendered);
+  return tidyNoticeText(rendered.includes(PASSED_MARK) ? passedObjection(rendered) : rendered);
+}
+
+/** The built-in texts' sentence asking for an objection by 异议期限, that day already past. */
+const OBJECT_BY_PASSED_DAY = new RegExp(
+  `如对交办有异议，请于\\s*([^。${PASSED_MARK}]*)${PASSED_MARK}\\s*前提出。`,
+  "g",
+);
+
+/**
+ * A notice that goes out after its 异议期限 (caught up, or its 交办日期 typed late) does not ask for
+ * an objection by a day already past: the unit's link refuses one after that day too, so it says
+ * the period has passed and whom to ask. A staff text worded otherwise gets （已届满） after the day.
+ */
+function passedObjection(text: string): string {
+  return text
+    .replace(OBJECT_BY_PASSED_DAY, "对交办提出异议的期限已于 $1 届满；确有特殊情况，请联系代表工委。")
+    .replaceAll(PASSED_MARK, "（已届满）");
 }
 
 function markBlank(value: string): string {
@@ -32,15 +49,18 @@ export type RenderedNotice =
     }
   | { readonly enabled: false };
 
-function templateProblem(template: ResolvedTemplate, type: TemplateName, error: unknown): Problem {
-  const reason = error instanceof Error ? error.message : String(error);
+/**
+ * A text readTemplates let through that mustache still refused: said in Chinese (mustache's own
+ * message is English, with a character offset staff cannot use).
+ */
+function templateProblem(template: ResolvedTemplate, type: TemplateName): Problem {
   return {
     tab: TAB_NAMES.templates,
     row: template.rowNumber,
     column: "正文",
     level: "提醒",
     id: null,
-    message: `模板无法解析（${reason}），“${type}”通知暂用内置默认模板：请检查 {{#…}} 与 {{/…}} 是否成对`,
+    message: `模板无法解析：请检查标题和正文里的 {{#…}} 与 {{/…}} 是否成对、“{{”与“}}”是否成对；改好之前“${type}”通知照常用内置正文发送`,
   };
 }
 
@@ -68,13 +88,13 @@ export function renderNotice(
       body: renderText(template.body, view),
       problem: null,
     };
-  } catch (error) {
+  } catch {
     const builtIn = defaultTemplateFor(type);
     return {
       enabled: true,
       title: renderText(builtIn.title, view),
       body: renderText(builtIn.body, view),
-      problem: templateProblem(template, type, error),
+      problem: templateProblem(template, type),
     };
   }
 }

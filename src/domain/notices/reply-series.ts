@@ -1,6 +1,7 @@
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { dueOnOrSeen } from "./catch-up";
 import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
 
 /**
@@ -50,7 +51,13 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
         type: "答复告知",
         suggestionId: id,
         round: round.round,
-        occurrences: [{ occurrence: "-", dueOn: round.repliedOn }],
+        // Due on 答复日期, or on the day the sync first saw it filled (typed late).
+        occurrences: [
+          {
+            occurrence: "-",
+            dueOn: dueOnOrSeen(round.repliedOn, row, [round.round === 2 ? "二次答复日期" : "答复日期"]),
+          },
+        ],
         lastDay: null,
         recipients,
         view,

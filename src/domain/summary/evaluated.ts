@@ -33,6 +33,12 @@ export interface EvaluatedRow {
   readonly unreadable?: Readonly<Record<string, string>>;
   /** PRACTICE_FACTS flags (contacts, an approved extension); absent on rows stored before them. */
   readonly practice?: number;
+  /**
+   * Header (or "*", the suggestion itself) → the local day the sync first saw that cell filled,
+   * for the few cells the notices run found filled lately (catch-up.ts dueOnOrSeen): a 交办日期
+   * typed weeks late makes its 交办通知 due the day it was typed. Absent: none known.
+   */
+  readonly seenOn?: Readonly<Record<string, string>>;
 }
 
 /** The evaluated ledger as the dashboard and notices see it (LedgerEvaluation has this shape too). */

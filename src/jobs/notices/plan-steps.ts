@@ -1,5 +1,10 @@
 import { addDaysIso } from "../../domain/civil-date";
-import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
+import {
+  attachSightings,
+  CATCH_UP_DAYS,
+  LATE_NOTICE_CELLS,
+  lateNoticeIds,
+} from "../../domain/notices/catch-up";
 import type { DigestFigures } from "../../domain/notices/digest";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
 import { practiceNoticeIds } from "../../domain/notices/practice-series";
@@ -139,11 +144,17 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
   // Only the practice rows of suggestions a practice notice may concern (D1 picks them), and the
   // form arrivals of this part's suggestions (the others' answers are not parsed).
-  const [existingKeys, practiceRows, arrivals] = await Promise.all([
+  // A 交办日期 or 答复日期 typed weeks late: when the sync saw it filled (one D1 query, asked only
+  // about the suggestions whose one-off notice is past the horizon) makes the notice due then.
+  const late = lateNoticeIds(evaluation.rows, run.today);
+  const sinceInstant = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString();
+  const [existingKeys, practiceRows, arrivals, sightings] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
     arrivalsSince(deps, run, ids),
+    deps.snapshots.filledSince(late, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS),
   ]);
+  attachSightings(evaluation.rows, sightings, (iso) => localDate(Date.parse(iso), run.timeZone));
   const input: PlanNoticesInput = {
     today: run.today,
     evaluation,

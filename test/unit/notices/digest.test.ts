@@ -92,7 +92,48 @@ describe("督办周报", () => {
       (n) => n.type === "督办周报",
     );
     expect(digest?.body).toContain(`已逾期（${DIGEST_LIST_MAX + 5} 件）`);
-    expect(digest?.body).toContain("……另有 5 件，详见督办看板");
+    expect(digest?.body).toContain("另有 5 件未列出，详见督办看板");
+  });
+
+  it("fits a 企业微信 robot's 4,096 bytes by listing fewer suggestions and saying how many are left out", () => {
+    const wecom = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc";
+    const settings = [["周报接收人", `dbc@example.gov.cn，${wecom}`]] as const;
+    const rows = [
+      ...Array.from({ length: 18 }, (_, i) =>
+        row(i + 1, {
+          标题: `关于加强第${i + 1}片区老旧小区改造和停车设施建设的建议`,
+          交办日期: "2026-02-10",
+        }),
+      ),
+      ...Array.from({ length: 10 }, (_, i) =>
+        row(i + 40, {
+          标题: `关于完善第${i + 1}街道社区养老服务设施的建议`,
+          交办日期: "2026-03-05",
+          答复日期: "2026-05-20",
+          答复类别: "A",
+        }),
+      ),
+    ];
+    const digests = planAt(rows, "2026-06-01", { settings }).notices.filter((n) => n.type === "督办周报");
+    const robot = digests.find((n) => n.channel === "wecom");
+    const email = digests.find((n) => n.channel === "email");
+    // What the robot receives: **title**, a line break, the body.
+    const bytes = new TextEncoder().encode(`**${robot?.title}**\n${robot?.body}`).byteLength;
+    expect(bytes).toBeLessThanOrEqual(4096);
+    expect(robot?.body).toContain("已逾期（18 件）：");
+    expect(robot?.body).toContain("待测评（10 件）：");
+    expect(robot?.body).toMatch(/另有 \d+ 件未列出，详见督办看板$/);
+    const listed = (body: string | undefined) =>
+      (body ?? "").split("\n").filter((l) => /^\d+\. /.test(l)).length;
+    const left = [...(robot?.body ?? "").matchAll(/另有 (\d+) 件未列出/g)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
+    expect(listed(robot?.body) + left).toBe(28);
+    // E-mail has no such limit: every suggestion listed.
+    expect(listed(email?.body)).toBe(28);
+    expect(new TextEncoder().encode(email?.body ?? "").byteLength).toBeGreaterThan(4096);
+    expect(email?.body).not.toContain("未列出");
   });
 
   it("is not planned without 周报接收人", () => {

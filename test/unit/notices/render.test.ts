@@ -15,7 +15,7 @@ const ROW: LedgerCells = {
 const SETTINGS = [["测评链接", "https://rate.example.gov.cn/form?编号={{编号}}"]] as const;
 
 describe("notice templates", () => {
-  it("renders Chinese placeholders exactly, with no HTML escaping (逾期天数 blank before 办理期限)", () => {
+  it("renders Chinese placeholders exactly, with no HTML escaping (逾期天数 blank before 办理期限, a past 异议期限 marked)", () => {
     const templates = [
       [
         "到期提醒",
@@ -28,7 +28,7 @@ describe("notice templates", () => {
     const [notice] = planAt([ROW], "2026-05-18", { templates, settings: SETTINGS }).notices;
     expect(notice?.title).toBe("【2026-007】还剩15天");
     expect(notice?.body).toBe(
-      "区教育局：王伟(北关)代表的《关于整治<老旧>小区 & 停车难的建议》（协办：区住建局、区卫健委）交办于2026年3月2日，期限2026年6月2日，异议期限2026年3月11日，未逾期。测评：https://rate.example.gov.cn/form?编号=2026-007",
+      "区教育局：王伟(北关)代表的《关于整治<老旧>小区 & 停车难的建议》（协办：区住建局、区卫健委）交办于2026年3月2日，期限2026年6月2日，异议期限2026年3月11日（已届满），未逾期。测评：https://rate.example.gov.cn/form?编号=2026-007",
     );
   });
 
@@ -38,6 +38,19 @@ describe("notice templates", () => {
     expect(notice?.body).toBe(
       "区教育局：现将王伟(北关)代表领衔提出的建议《关于整治<老旧>小区 & 停车难的建议》（编号 2026-007）交你单位主办。主办单位：区教育局；协办单位：无。交办日期 2026年9月24日，请于 2026年12月24日 前书面答复代表。如对交办有异议，请于 2026年10月12日 前提出。",
     );
+  });
+
+  it("says the 异议 period has passed, not a past day to object by, in a 交办通知 that goes out late", () => {
+    const row = { ...ROW, 协办单位: "", 交办日期: "2026-09-24" };
+    const [notice] = planAt([row], "2026-10-20").notices;
+    expect(notice?.type).toBe("交办通知");
+    expect(notice?.body).toContain(
+      "交办日期 2026年9月24日，请于 2026年12月24日 前书面答复代表。对交办提出异议的期限已于 2026年10月12日 届满；确有特殊情况，请联系代表工委。",
+    );
+    expect(notice?.body).not.toContain("请于 2026年10月12日 前提出");
+    const templates = [["交办通知", "", "交办 {{编号}}", "{{接收方}}：异议截止 {{异议期限}}。", "是"]];
+    const [own] = planAt([row], "2026-10-20", { templates }).notices;
+    expect(own?.body).toBe("区教育局：异议截止 2026年10月12日（已届满）。");
   });
 
   it("falls back to the built-in template when a placeholder has a typo, and reports it in 校验问题", () => {
@@ -50,15 +63,18 @@ describe("notice templates", () => {
     expect(notice?.title).toBe("代表建议交办通知：2026-007 关于整治<老旧>小区 & 停车难的建议");
   });
 
-  it("falls back to the built-in template when a section is never closed, and reports it", () => {
+  it("falls back to the built-in template when a section is never closed, and says so in 校验问题 in Chinese", () => {
     const templates = [["交办通知", "", "交办 {{编号}}", "{{#协办单位}}协办：{{协办单位}}", "是"]];
     const plan = planAt([ROW], "2026-03-02", { templates });
     expect(plan.notices[0]?.body).toContain("交你单位主办");
-    expect(plan.problems).toEqual([
+    const evaluation = evaluateAt([ROW], "2026-03-02", [], templates);
+    expect(evaluation.problems.filter((p) => p.tab === TAB_NAMES.templates)).toEqual([
       expect.objectContaining({
-        tab: TAB_NAMES.templates,
         row: 2,
-        message: expect.stringContaining("内置默认模板"),
+        column: "正文",
+        level: "提醒",
+        message:
+          "“{{#协办单位}}”没有对应的“{{/协办单位}}”：请补上；改好之前“交办通知”通知照常用内置正文发送（如要停发，请把 启用 设为 否）",
       }),
     ]);
   });
