@@ -133,16 +133,10 @@ export function overdueGroups(groups: readonly OverdueGroup[], units: UnitBook):
  * The 台账状态 of a suggestion 立案 with its 主办单位 and 交办日期 (status.ts: 待交办 lacks one of
  * them): the overview's 立案并交办 counts these, so it adds up with the 台账状态 chart beside it.
  */
-export const ASSIGNED_STATUSES: ReadonlySet<LedgerStatus> = new Set<LedgerStatus>([
-  "办理中",
-  "即将到期",
-  "已逾期",
-  "待测评",
-  "待二次交办",
-  "跨年督办",
-  "跟踪落实",
-  "已办结",
-]);
+export const ASSIGNED_STATUSES: ReadonlySet<LedgerStatus> = new Set<LedgerStatus>(
+  // LEDGER_STATUSES lists the lifecycle in order: 办理中 is the first status after 交办.
+  LEDGER_STATUSES.slice(LEDGER_STATUSES.indexOf("办理中")),
+);
 
 /**
  * 立案并交办: the suggestions assigned (交办日期 filled), from the status counts. Not the statistics'
