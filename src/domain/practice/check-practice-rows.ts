@@ -16,6 +16,20 @@ export interface PracticeRowsContext {
 
 type Sink = { problems: { error(column: string, message: string): void } };
 
+/** The end of the 提醒 on a 延期申请 waiting past 延期审批提醒天数 (isAwaitingReview finds it). */
+const AWAITING_REVIEW = "仍待审批：请尽快审批并填写审批结果";
+
+/**
+ * Whether a problem is that 提醒. It is raised with the tab's rows, which do not see the ledger;
+ * a request round 1's timely reply made moot drops it when reported with its suggestion
+ * (checkSuggestionPractice), as the overview no longer lists it for decision.
+ */
+export function isAwaitingReview(problem: Pick<Problem, "column" | "level" | "message">): boolean {
+  return (
+    problem.column === "审批结果" && problem.level === "提醒" && problem.message.endsWith(AWAITING_REVIEW)
+  );
+}
+
 function notAfterToday(row: Sink, header: string, date: string | null, ctx: PracticeRowsContext): void {
   if (date && isAfterToday(date, ctx.today, ctx.horizon))
     row.problems.error(header, `${header} ${date} 晚于今天（${ctx.today}）：请核对`);
@@ -59,7 +73,7 @@ export function checkPracticeRows(index: PracticeIndex, ctx: PracticeRowsContext
       if (isPast(limit, ctx.today, ctx.horizon))
         row.problems.warn(
           "审批结果",
-          `延期申请 ${r.appliedOn} 提出，已超过 ${ctx.extensionReviewDays} 个工作日仍待审批：请尽快审批并填写审批结果`,
+          `延期申请 ${r.appliedOn} 提出，已超过 ${ctx.extensionReviewDays} 个工作日${AWAITING_REVIEW}`,
         );
     }
   }

@@ -5,6 +5,7 @@ import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs"
 import { nameKey } from "../directory";
 import { NO_PROBLEMS, type Problem } from "../problems";
 import type { ParsedRow } from "../read-tab";
+import { isAwaitingReview } from "./check-practice-rows";
 import { extensionStillMatters, isCountingRequest } from "./counting-request";
 import { PRACTICE_FACTS } from "./practice-facts";
 import type { PracticeIndex } from "./practice-index";
@@ -58,12 +59,16 @@ class Report implements SuggestionPractice {
       this.listToAdd().push({ tab, row: row.rowNumber, column, level, message, id: this.input.id });
   }
 
-  /** A related row's own problems (cells, dates, approvals), reported with the suggestion. */
-  addOwn(rows: readonly ParsedRow<unknown>[]): void {
+  /**
+   * A related row's own problems (cells, dates, approvals), reported with the suggestion; those
+   * `dropped` says no longer apply to it.
+   */
+  addOwn(rows: readonly ParsedRow<unknown>[], dropped?: (problem: Problem) => boolean): void {
     // A row's own sink does not know the 编号 it names: each problem is listed under it.
     for (const row of rows)
       for (const problem of row.problems.list)
-        this.listToAdd().push(problem.id ? problem : { ...problem, id: this.input.id });
+        if (!dropped?.(problem))
+          this.listToAdd().push(problem.id ? problem : { ...problem, id: this.input.id });
   }
 
   private listToAdd(): Problem[] {
@@ -268,6 +273,20 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
 }
 
 /**
+ * Whether a decision on this suggestion's waiting requests no longer matters (extensionStillMatters):
+ * asked only where it has a request without 审批结果, so a suggestion without one costs nothing.
+ */
+function reviewIsMoot(
+  input: SuggestionPracticeInput,
+  requests: readonly ParsedRow<ExtensionRecord>[],
+): boolean {
+  const r = input.row.record;
+  if (!r.repliedOn || !requests.some((e) => !e.blank && !e.record.result)) return false;
+  const approved = requests.some((e) => e.record.result === "同意" && isCountingRequest(r, e));
+  return !extensionStillMatters(r, r.assignedOn ? input.threeMonthDue(r.assignedOn) : null, approved);
+}
+
+/**
  * The rules practice.md ties to a suggestion across tabs: its 沟通记录, 延期申请 and 协办意见 rows
  * against it (unit, dates), and its own 提醒 from them. Looks up only this 编号's rows in the index,
  * so each ledger row costs O(its rows there). A tab the sheet lacks adds no rule.
@@ -278,7 +297,8 @@ export function checkSuggestionPractice(input: SuggestionPracticeInput): Suggest
     // The rows' own problems (cells, dates, approvals) first, then each against the suggestion.
     const { contacts, extensions, coOpinions } = input.index;
     report.addOwn(contacts.of(input.id));
-    report.addOwn(extensions.of(input.id));
+    const requests = extensions.of(input.id);
+    report.addOwn(requests, reviewIsMoot(input, requests) ? isAwaitingReview : undefined);
     report.addOwn(coOpinions.of(input.id));
   }
   report.facts = checkExtensions(input, report) | checkContacts(input, report);

@@ -104,6 +104,20 @@ describe("延期申请", () => {
     ]);
   });
 
+  it("首轮已按期答复的，待审批的申请不再提醒审批（审批与否都不改变是否按期答复）；逾期答复的照常提醒", () => {
+    const waiting = request({ 申请日期: "2026-04-28", 审批结果: "", 审批日期: "" });
+    const replied = (on: string) => ({ ...ASSIGNED, 答复日期: on, 答复类别: "B", 答复内容: "已答复" });
+    expect(problems([waiting], replied("2026-05-06"), "2026-05-09")).toEqual([]);
+    expect(problems([waiting], replied("2026-06-10"), "2026-06-12")).toEqual([
+      {
+        row: 2,
+        column: "审批结果",
+        level: "提醒",
+        message: "延期申请 2026-04-28 提出，已超过 5 个工作日仍待审批：请尽快审批并填写审批结果",
+      },
+    ]);
+  });
+
   it("审批结果与审批日期相互对应，审批日期不早于申请日期", () => {
     expect(problems([request({ 审批日期: "" })])).toEqual([
       { row: 2, column: "审批日期", level: "提醒", message: "审批结果为“同意”，请补上审批日期" },
