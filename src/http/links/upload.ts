@@ -7,6 +7,7 @@ import {
   SNIFF_BYTES,
   sniffLetter,
 } from "../../domain/links/letters";
+import { copyInto, readCappedBody } from "../../intake/read-body";
 import { type CheckedLetter, LETTER_MISMATCH } from "../../jobs/links/submit";
 import type { LetterStore } from "../../store/letters";
 import { HttpError } from "../errors";
@@ -48,7 +49,7 @@ async function drainKeepingHead(
     while (read <= DRAIN_MAX_BYTES) {
       const { done, value } = await reader.read();
       if (done) return head.subarray(0, kept);
-      kept += keep(head, kept, value);
+      kept += copyInto(head, kept, value);
       read += value.byteLength;
     }
     await reader.cancel();
@@ -58,47 +59,9 @@ async function drainKeepingHead(
   return head.subarray(0, kept);
 }
 
-/** Copies what fits of `chunk` into `head` at `at`; how many bytes it copied. */
-function keep(head: Uint8Array, at: number, chunk: Uint8Array): number {
-  const n = Math.min(head.byteLength - at, chunk.byteLength);
-  if (n > 0) head.set(chunk.subarray(0, n), at);
-  return Math.max(n, 0);
-}
-
 /** Reads a refused body to its end (up to DRAIN_MAX_BYTES), so the browser sees the answer. */
 export async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
   await drainKeepingHead(body, 0);
-}
-
-type ChunkedRead = { ok: true; bytes: Uint8Array } | { ok: false; readBytes: number; head: Uint8Array };
-
-/**
- * A body without a declared length, read up to `maxBytes` and no further (the stream is cancelled
- * past it); past it, only its first FORM_HEAD_BYTES are kept.
- */
-async function readChunked(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<ChunkedRead> {
-  if (!body) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (total + value.byteLength > maxBytes) {
-      const head = new Uint8Array(FORM_HEAD_BYTES);
-      let kept = 0;
-      for (const chunk of [...chunks, value]) kept += keep(head, kept, chunk);
-      chunks.length = 0;
-      await reader.cancel("body over the size limit").catch(() => undefined);
-      return { ok: false, readBytes: total + value.byteLength, head: head.subarray(0, kept) };
-    }
-    chunks.push(value);
-    total += value.byteLength;
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) at += keep(bytes, at, chunk);
-  return { ok: true, bytes };
 }
 
 /**
@@ -169,8 +132,8 @@ export async function readReplyForm(request: Request, fileField: string): Promis
     if (length !== null) form = await request.formData();
     else {
       // No declared length (a chunked upload): read at most the cap, then parse what came.
-      const read = await readChunked(request.body, REPLY_BODY_MAX_BYTES);
-      if (!read.ok) return tooLarge(read.readBytes, read.head);
+      const read = await readCappedBody(request.body, REPLY_BODY_MAX_BYTES, FORM_HEAD_BYTES);
+      if (!read.ok) return tooLarge(read.readBytes, read.head ?? new Uint8Array(0));
       form = await new Response(read.bytes, { headers: { "content-type": type } }).formData();
     }
   } catch (error) {
