@@ -1,6 +1,7 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
 import { type Directory, nameKey } from "./directory";
 import type { ParsedRow } from "./read-tab";
+import { isUnitName } from "./statistics-units";
 
 /**
  * The ledger's 编号 as a row check asks for them: a Map built from the rows read, or a view over
@@ -80,9 +81,8 @@ function reportUnknownDeputies(row: Row, column: string, names: readonly string[
 
 const UNIT_ADVICE = "请核对名称（须与单位名称一致），或先在『承办单位』表中添加";
 
-function unitKnown(name: string, refs: LedgerRefs): boolean {
-  return !refs.units.available || refs.units.find(name) !== undefined;
-}
+/** The figures ask the same (a name that is no unit is one row of them, never a unit's). */
+const unitKnown = (name: string, refs: LedgerRefs): boolean => isUnitName(refs.units, name);
 
 /**
  * Whether a name before `names[i]` has the same key. A handful of names per row: comparing keys
