@@ -1,3 +1,4 @@
+import type { Sighting } from "../domain/notices/catch-up";
 import {
   type CellMap,
   type FieldChange,
@@ -62,14 +63,16 @@ export interface SnapshotStore {
    * When these suggestions' `cells` were last seen filled from blank (审查意见: set to 立案), and
    * when a suggestion was first seen (cell "*"), at or after `since`: ISO instants. Nothing seen in
    * the office's first `settleDays` days counts (the ledger was being brought in: its old dates must
-   * not send old notices). One query, D1's index on the audit trail by suggestion.
+   * not send old notices). Each change to one of `listCells` that kept it filled comes with its text
+   * before and after (a name added to 协办单位). One query, D1's index on the audit trail by suggestion.
    */
   filledSince(
     ids: readonly string[],
     cells: readonly string[],
     since: string,
     settleDays: number,
-  ): Promise<{ id: string; cell: string; at: string }[]>;
+    listCells?: readonly string[],
+  ): Promise<Sighting[]>;
 }
 
 interface SnapshotRow {
@@ -261,7 +264,7 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .bind(id)
         .run();
     },
-    async filledSince(ids, cells, since, settleDays) {
+    async filledSince(ids, cells, since, settleDays, listCells = []) {
       if (ids.length === 0) return [];
       const { results } = await db
         .prepare(
@@ -269,18 +272,26 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
              SELECT max(?2, coalesce(
                (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '+' || ?4 || ' days') FROM sync_runs ORDER BY id LIMIT 1),
                ?2)) AS at)
-           SELECT suggestion_id AS id, column_name AS cell, max(seen_at) AS at FROM audit_trail, settled
+           SELECT suggestion_id AS id, column_name AS cell, max(seen_at) AS at, NULL AS before, NULL AS after
+           FROM audit_trail, settled
            WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= settled.at
              AND ((column_name IN (SELECT value FROM json_each(?3)) AND coalesce(old_value, '') = '')
                OR (column_name = '审查意见' AND new_value = '立案'))
            GROUP BY suggestion_id, column_name
            UNION ALL
-           SELECT id, '*' AS cell, first_seen_at AS at FROM suggestions, settled
+           SELECT suggestion_id, column_name, seen_at, old_value, new_value FROM audit_trail, settled
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= settled.at
+             AND column_name IN (SELECT value FROM json_each(?5))
+             AND coalesce(old_value, '') <> '' AND coalesce(new_value, '') <> ''
+           UNION ALL
+           SELECT id, '*' AS cell, first_seen_at AS at, NULL, NULL FROM suggestions, settled
            WHERE id IN (SELECT value FROM json_each(?1)) AND first_seen_at >= settled.at`,
         )
-        .bind(JSON.stringify(ids), since, JSON.stringify(cells), settleDays)
-        .all<{ id: string; cell: string; at: string }>();
-      return results;
+        .bind(JSON.stringify(ids), since, JSON.stringify(cells), settleDays, JSON.stringify(listCells))
+        .all<{ id: string; cell: string; at: string; before: string | null; after: string | null }>();
+      return results.map(({ id, cell, at, before, after }) =>
+        before === null || after === null ? { id, cell, at } : { id, cell, at, before, after },
+      );
     },
     async history(id) {
       const { results } = await db

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { LATE_NOTICE_CELLS } from "../../src/domain/notices/catch-up";
+import { LATE_LIST_CELLS, LATE_NOTICE_CELLS } from "../../src/domain/notices/catch-up";
 import type { FieldChange } from "../../src/domain/sync/plan-history";
 import { createSnapshotStore } from "../../src/store/snapshots";
 import { resetDatabase } from "../support/sync-helpers";
@@ -68,6 +68,38 @@ describe("when the sync saw the cells that make a one-off notice due filled", ()
       { id: "2026-003", cell: "审查意见", at: "2026-12-21T01:00:00.000Z" },
     ]);
     expect(await store.filledSince([], LATE_NOTICE_CELLS, "2026-11-21T00:00:00.000Z", 30)).toEqual([]);
+  });
+
+  it("gives a list cell's change that kept it filled with its text before and after (a co-unit added)", async () => {
+    await firstSync("2026-09-01T01:00:00.000Z");
+    await sync("2026-09-01T01:00:00.000Z", [row("2026-001", 2), row("2026-003", 4)]);
+    await sync(
+      "2026-12-21T01:00:00.000Z",
+      [row("2026-001", 2), row("2026-003", 4)],
+      [
+        change("2026-001", "协办单位", "区住建局", "区住建局、区卫健委"),
+        change("2026-003", "协办单位", null, "区卫健委"),
+        // A co-unit removed is nobody to tell.
+        change("2026-003", "协办单位", "区卫健委", ""),
+      ],
+    );
+    const found = await createSnapshotStore(env.DB).filledSince(
+      ["2026-001", "2026-003"],
+      LATE_NOTICE_CELLS,
+      "2026-11-21T00:00:00.000Z",
+      30,
+      LATE_LIST_CELLS,
+    );
+    expect(found.sort((a, b) => `${a.id}${a.cell}`.localeCompare(`${b.id}${b.cell}`))).toEqual([
+      {
+        id: "2026-001",
+        cell: "协办单位",
+        at: "2026-12-21T01:00:00.000Z",
+        before: "区住建局",
+        after: "区住建局、区卫健委",
+      },
+      { id: "2026-003", cell: "协办单位", at: "2026-12-21T01:00:00.000Z" },
+    ]);
   });
 
   it("counts nothing seen in the office's first 30 days: the ledger was being brought in", async () => {

@@ -1,4 +1,6 @@
+import { splitList } from "../../../sheets-schema/cells/list-cells";
 import { addDaysIso } from "../civil-date";
+import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { NoticeSeries, Occurrence } from "./series";
 
@@ -8,6 +10,19 @@ import type { NoticeSeries, Occurrence } from "./series";
  * ledger does not send units months-old 交办通知.
  */
 export const CATCH_UP_DAYS = 30;
+
+/**
+ * What the notices run found in the audit trail (SnapshotStore.filledSince), as an ISO instant: a
+ * cell seen filled from blank, or a list cell (LATE_LIST_CELLS) seen changed, with its text before
+ * and after.
+ */
+export interface Sighting {
+  readonly id: string;
+  readonly cell: string;
+  readonly at: string;
+  readonly before?: string;
+  readonly after?: string;
+}
 
 /** What `seenOn` calls the row itself: the day the sync first saw the suggestion. */
 export const ROW_SEEN = "*";
@@ -41,6 +56,7 @@ export const LATE_NOTICE_CELLS = [
   "审查意见",
   "交办日期",
   "主办单位",
+  "协办单位",
   "领办领导",
   "二次交办日期",
   "答复日期",
@@ -48,22 +64,54 @@ export const LATE_NOTICE_CELLS = [
 ] as const;
 
 /**
+ * The list cells whose names each have their own one-off notice: a unit added to a filled 协办单位
+ * weeks after 交办 is told then (its 交办通知), not never.
+ */
+export const LATE_LIST_CELLS = ["协办单位"] as const;
+
+/** What `seenOn` calls the day `name` was first seen in list cell `cell` (LATE_LIST_CELLS). */
+export function addedNameCell(cell: (typeof LATE_LIST_CELLS)[number], name: string): string {
+  return `${cell}+${nameKey(name)}`;
+}
+
+const listNames = (text: string): string[] => {
+  const items = splitList(text);
+  return Array.isArray(items) ? (items as string[]) : [];
+};
+
+/** The sightings of names a list cell's change added (the names before it left out, by nameKey). */
+function addedNames(sighting: Sighting): { cell: string; at: string }[] {
+  if (sighting.before === undefined || sighting.after === undefined) return [sighting];
+  const cell = sighting.cell as (typeof LATE_LIST_CELLS)[number];
+  const before = new Set(listNames(sighting.before).map(nameKey));
+  return listNames(sighting.after)
+    .filter((name) => !before.has(nameKey(name)))
+    .map((name) => ({ cell: addedNameCell(cell, name), at: sighting.at }));
+}
+
+/**
  * The suggestions with a one-off notice whose typed day is already past the catch-up horizon, so
  * that only a late sighting of its cells (dueOnOrSeen) could still make it due: the notices run
- * asks D1 about these alone, in one query per part.
+ * asks D1 about these alone, in one query per part. A suggestion with co-units awaiting its reply is
+ * asked about once its assignment is `coOpinionDays` old: a co-unit added since counts its
+ * 协办意见期限 from the day it was told (coUnitStart).
  */
 export function lateNoticeIds(
   rows: readonly EvaluatedRow[],
   today: string,
+  coOpinionDays = CATCH_UP_DAYS,
   horizonDays = CATCH_UP_DAYS,
 ): string[] {
   const horizon = addDaysIso(today, -horizonDays);
+  const coHorizon = addDaysIso(today, -Math.min(horizonDays, coOpinionDays));
   const ids: string[] = [];
   for (const { id, record } of rows) {
     if (!id || record.review !== "立案" || !record.leadUnit || !record.assignedOn) continue;
     const old = (day: string | null) => !!day && day < horizon;
+    const coUnitsWaiting = !record.repliedOn && record.coUnits.length > 0 && record.assignedOn < coHorizon;
     if (
       (!record.repliedOn && old(record.assignedOn)) ||
+      coUnitsWaiting ||
       (!record.secondRepliedOn && old(record.reassignedOn)) ||
       (!record.rating && old(record.repliedOn)) ||
       (!record.secondRating && old(record.secondRepliedOn))
@@ -71,6 +119,14 @@ export function lateNoticeIds(
       ids.push(id);
   }
   return ids;
+}
+
+/**
+ * The day a co-unit was told of round 1 (its 交办通知 due, its 协办意见期限 counted from): 交办日期,
+ * or the day the sync first saw the assignment, the filled 协办单位 or this unit added to it.
+ */
+export function coUnitStart(start: string, row: Pick<EvaluatedRow, "seenOn">, unit: string): string {
+  return dueOnOrSeen(start, row, ["审查意见", "交办日期", "协办单位", addedNameCell("协办单位", unit)]);
 }
 
 /**
@@ -96,16 +152,18 @@ export function dueOccurrence(
  */
 export function attachSightings(
   rows: readonly EvaluatedRow[],
-  sightings: readonly { id: string; cell: string; at: string }[],
+  sightings: readonly Sighting[],
   localDay: (iso: string) => string,
 ): void {
   if (sightings.length === 0) return;
   const byId = new Map<string, Record<string, string>>();
-  for (const { id, cell, at } of sightings) {
-    const seen = byId.get(id) ?? {};
-    const day = localDay(at);
-    if (!seen[cell] || day > (seen[cell] as string)) seen[cell] = day;
-    byId.set(id, seen);
+  for (const sighting of sightings) {
+    const seen = byId.get(sighting.id) ?? {};
+    for (const { cell, at } of addedNames(sighting)) {
+      const day = localDay(at);
+      if (!seen[cell] || day > (seen[cell] as string)) seen[cell] = day;
+    }
+    byId.set(sighting.id, seen);
   }
   for (const row of rows) {
     const seen = row.id ? byId.get(row.id) : undefined;

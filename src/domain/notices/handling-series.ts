@@ -6,7 +6,8 @@ import {
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { dueOnOrSeen } from "./catch-up";
+import { coUnitStart, dueOnOrSeen } from "./catch-up";
+import { coOpinionDeadline } from "./placeholders";
 import type { RecipientRef } from "./recipients";
 import {
   type NoticeSeries,
@@ -89,17 +90,22 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     out.push(series([lead], [...assigned, "主办单位"]));
     // The 领办领导 sees it handled rather than handles it: a text of its own (模板 交办通知（领办领导）).
     if (leading.length > 0) out.push(series(leading, [...assigned, "领办领导"], HANDLING_LEADER_TEMPLATE));
-    const coUnits = unique(record.coUnits.filter((name) => name !== record.leadUnit));
-    // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）). Not
-    // 协办单位 itself: a co-unit added late would tell again those told on 交办日期.
-    if (coUnits.length > 0)
-      out.push(
-        series(
-          coUnits.map((name) => ({ kind: "unit", name })),
-          assigned,
-          CO_UNIT_TEMPLATE,
-        ),
-      );
+    // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）), each
+    // due on the day it was told (coUnitStart: a unit added weeks after 交办 is told then), with
+    // its 协办意见期限 counted from that day. The outbox keeps each unit told once.
+    for (const name of unique(record.coUnits.filter((n) => n !== record.leadUnit))) {
+      const told = coUnitStart(first.start, row, name);
+      out.push({
+        type: "交办通知",
+        suggestionId: id,
+        round: 1,
+        occurrences: [{ occurrence: first.start, dueOn: told }],
+        lastDay: null,
+        template: CO_UNIT_TEMPLATE,
+        recipients: [{ kind: "unit", name }],
+        view: (recipient) => ({ ...view(recipient), 协办意见期限: coOpinionDeadline(told, ctx) }),
+      });
+    }
   }
   if (replyPresent(current)) return out;
   if (current.round === 2) {

@@ -13,6 +13,8 @@ export interface ViewContext {
   /** 设置 测评链接, `{{编号}}` not yet filled in. */
   readonly ratingLink: string;
   readonly objectionWorkingDays: number;
+  /** 设置 协办意见期限天数. */
+  readonly coOpinionDays: number;
   readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward">;
 }
 
@@ -25,10 +27,16 @@ export interface RoundFacts {
 }
 
 /**
- * Days after 交办日期 by which a co-unit sends its written opinion to the lead unit: practice.md's
- * 协办意见期限天数 default. The day is rolled forward past rest days, as any period (民法典 Art. 203).
+ * 协办意见期限: 设置 协办意见期限天数 (practice.md, default 30) after the day the co-unit was told
+ * (交办日期, or the day it was added: coUnitStart), rolled forward past rest days, as any period
+ * (民法典 Art. 203).
  */
-export const CO_UNIT_OPINION_DAYS = 30;
+export function coOpinionDeadline(
+  start: string,
+  ctx: Pick<ViewContext, "coOpinionDays" | "calendar">,
+): string {
+  return displayDate(ctx.calendar.rollForward(addDaysIso(start, ctx.coOpinionDays)));
+}
 
 /** The second round's own columns, blank in notices about round 1. */
 const ROUND_TWO_HEADERS = ["二次交办日期", "二次答复日期", "二次满意度"] as const;
@@ -66,7 +74,7 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     // 异议期限工作日 working days after the assignment, the start day not counted.
     异议期限: start ? objectionDeadline(start, ctx) : "",
     接收方: recipient,
-    协办意见期限: start ? displayDate(ctx.calendar.rollForward(addDaysIso(start, CO_UNIT_OPINION_DAYS))) : "",
+    协办意见期限: start ? coOpinionDeadline(start, ctx) : "",
   };
 }
 

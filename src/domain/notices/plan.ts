@@ -107,6 +107,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
     today,
     ratingLink: ev.settings.ratingLink,
     objectionWorkingDays: ev.settings.objectionWorkingDays,
+    coOpinionDays: ev.settings.coOpinionDays,
     calendar: ev.calendar,
     settings: ev.settings,
   };

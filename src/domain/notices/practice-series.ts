@@ -7,8 +7,9 @@ import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { coUnitStart } from "./catch-up";
 import { displayDate } from "./format";
-import type { View } from "./placeholders";
+import { coOpinionDeadline, type View } from "./placeholders";
 import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
 
 const same = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
@@ -53,18 +54,21 @@ function coOpinionReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Seri
   const silent = record.coUnits.filter(
     (unit) => !same(unit, record.leadUnit) && !sent.some((o) => same(o.record.unit, unit)),
   );
-  if (silent.length === 0) return [];
-  return [
-    {
+  const view = roundView(row, first, ctx);
+  // Counted from the day each co-unit was told: a unit added weeks after 交办 is not reminded the
+  // day it hears of the suggestion.
+  return [...new Set(silent)].map((name) => {
+    const told = coUnitStart(first.start, row, name);
+    return {
       type: "协办提醒",
-      suggestionId: row.id,
+      suggestionId: row.id as string,
       round: 1,
-      occurrences: [{ occurrence: "-", dueOn: addDaysIso(first.start, ctx.settings.coOpinionDays) }],
+      occurrences: [{ occurrence: "-", dueOn: addDaysIso(told, ctx.settings.coOpinionDays) }],
       lastDay: null,
-      recipients: [...new Set(silent)].map((name) => ({ kind: "unit", name })),
-      view: roundView(row, first, ctx),
-    },
-  ];
+      recipients: [{ kind: "unit", name }],
+      view: (recipient: string) => ({ ...view(recipient), 协办意见期限: coOpinionDeadline(told, ctx) }),
+    };
+  });
 }
 
 /** The placeholders of an extension notice: the request, and 办理期限 as it stands after it. */

@@ -57,6 +57,7 @@ export async function urgeFromLink(
       today: input.today,
       ratingLink: ev.settings.ratingLink,
       objectionWorkingDays: ev.settings.objectionWorkingDays,
+      coOpinionDays: ev.settings.coOpinionDays,
       calendar: ev.calendar,
     },
     link.recipient,

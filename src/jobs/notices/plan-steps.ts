@@ -2,6 +2,7 @@ import { addDaysIso } from "../../domain/civil-date";
 import {
   attachSightings,
   CATCH_UP_DAYS,
+  LATE_LIST_CELLS,
   LATE_NOTICE_CELLS,
   lateNoticeIds,
 } from "../../domain/notices/catch-up";
@@ -146,13 +147,13 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // form arrivals of this part's suggestions (the others' answers are not parsed).
   // A 交办日期 or 答复日期 typed weeks late: when the sync saw it filled (one D1 query, asked only
   // about the suggestions whose one-off notice is past the horizon) makes the notice due then.
-  const late = lateNoticeIds(evaluation.rows, run.today);
+  const late = lateNoticeIds(evaluation.rows, run.today, evaluation.settings.coOpinionDays);
   const sinceInstant = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString();
   const [existingKeys, practiceRows, arrivals, sightings] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
     arrivalsSince(deps, run, ids),
-    deps.snapshots.filledSince(late, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS),
+    deps.snapshots.filledSince(late, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS, LATE_LIST_CELLS),
   ]);
   attachSightings(evaluation.rows, sightings, (iso) => localDate(Date.parse(iso), run.timeZone));
   const input: PlanNoticesInput = {

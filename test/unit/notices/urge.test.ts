@@ -28,6 +28,7 @@ function urged(cells: LedgerCells, today: string, templates: unknown[][] = [], l
       today,
       ratingLink: settings.ratingLink,
       objectionWorkingDays: settings.objectionWorkingDays,
+      coOpinionDays: settings.coOpinionDays,
       calendar,
     },
     leader,
