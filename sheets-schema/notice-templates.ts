@@ -11,7 +11,8 @@ import { ledgerTab } from "./tabs/ledger";
  * Placeholders computed per notice rather than read from a ledger column. 接收方 is the unit or
  * deputy the notice goes to; 异议期限 is 异议期限工作日 working days after 交办日期; 协办意见期限 the
  * day a co-unit's written opinion is due at the lead unit; 个人链接 is the recipient's own page (a
- * signed link; every notice to a unit, deputy or leader ends with it anyway).
+ * signed link; every notice to a unit, deputy or leader ends with it anyway). 看板链接 is the
+ * dashboard's address in the 督办周报 (blank in other notices, and while PUBLIC_URL is not set).
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -23,6 +24,7 @@ export const COMPUTED_PLACEHOLDERS = [
   ...PRACTICE_PLACEHOLDERS,
   "个人链接",
   "测评意见",
+  "看板链接",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */

@@ -42,6 +42,8 @@ describe("the daily notices run, a stored part at a time", () => {
       arrivals: await deps.noticeArrivals.since(addDaysIso(FIXTURE_TODAY, -CATCH_UP_DAYS), (iso) =>
         iso.slice(0, 10),
       ),
+      // The run's digest step points to the dashboard at PUBLIC_URL (the test bindings set it).
+      dashboard: deps.linkSettings?.publicUrl,
     });
 
     const run = await runDailyNotices(deps, FIXTURE_NOW_MS, { force: true });
@@ -76,6 +78,8 @@ describe("the daily notices run, a stored part at a time", () => {
       body: string;
     }>();
     expect(sent?.body).toContain("承办 180 件");
+    // PUBLIC_URL of the test bindings: the leaders are told where the dashboard is.
+    expect(sent?.body).toMatch(/\n\n督办看板：https:\/\/jianyi\.test\/$/);
     const run = { today: FIXTURE_TODAY, timeZone: "Asia/Shanghai", startedMs: FIXTURE_NOW_MS };
     const digestBody = async () => {
       await env.DB.prepare("DELETE FROM notices WHERE type = '督办周报'").run();

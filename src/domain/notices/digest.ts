@@ -98,16 +98,37 @@ export function digestFigures(rows: readonly Row[], total: StatisticsRow): Diges
   };
 }
 
+/**
+ * The dashboard's address (PUBLIC_URL's origin, no trailing slash) or null when PUBLIC_URL is not
+ * usable: the digest then names 督办看板 without an address, as it did before it had one.
+ */
+export type DashboardOrigin = string | null;
+
+/** The dashboard's overview: where a leader who reads the digest goes for the rest. */
+function dashboardHome(origin: string): string {
+  return `${origin}/`;
+}
+
+/**
+ * The dashboard's list of one 台账状态 (the page href.status of src/http/dashboard/format.ts links
+ * to; domain code does not import the pages): a list cut short points to where it is whole.
+ */
+function dashboardStatus(origin: string, status: string): string {
+  return `${origin}/suggestions?status=${encodeURIComponent(status)}`;
+}
+
 function list(
   title: string,
   { count, shown }: DigestList,
   cap: number,
+  dashboard: DashboardOrigin,
   line: (item: DigestItem) => string,
 ): string[] {
   if (count === 0) return [];
   const listed = shown.slice(0, cap);
   const lines = listed.map((item, i) => `${i + 1}. ${line(item)}`);
-  if (count > listed.length) lines.push(`另有 ${count - listed.length} 件未列出，详见督办看板`);
+  const where = dashboard ? `：${dashboardStatus(dashboard, title)}` : "";
+  if (count > listed.length) lines.push(`另有 ${count - listed.length} 件未列出，详见督办看板${where}`);
   return ["", `${title}（${count} 件）：`, ...lines];
 }
 
@@ -128,14 +149,16 @@ const encoder = new TextEncoder();
 
 /**
  * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
- * overdue, due-soon and unrated suggestions. Within `maxBytes` (a robot's message limit), each list
- * names fewer suggestions, the same number at most in each, and says how many it left out: a robot
- * that cut the message itself would drop the end of the lists without a word.
+ * overdue, due-soon and unrated suggestions, and with a `dashboard` a last line with its address.
+ * Within `maxBytes` (a robot's message limit), each list names fewer suggestions, the same number at
+ * most in each, and says how many it left out: a robot that cut the message itself would drop the
+ * end of the lists without a word, and the dashboard's address with them.
  */
 export function digestTextOf(
   figures: DigestFigures,
   today: string,
   maxBytes = Number.POSITIVE_INFINITY,
+  dashboard: DashboardOrigin = null,
 ): string {
   const longest = Math.max(
     figures.overdue.shown.length,
@@ -143,7 +166,7 @@ export function digestTextOf(
     figures.unrated.shown.length,
   );
   const fits = (cap: number) => {
-    const text = digestTextCapped(figures, today, cap);
+    const text = digestTextCapped(figures, today, cap, dashboard);
     return encoder.encode(text).byteLength <= maxBytes ? text : null;
   };
   const whole = fits(longest);
@@ -156,10 +179,15 @@ export function digestTextOf(
     if (fits(mid) !== null) low = mid;
     else high = mid - 1;
   }
-  return digestTextCapped(figures, today, low);
+  return digestTextCapped(figures, today, low, dashboard);
 }
 
-function digestTextCapped(figures: DigestFigures, today: string, cap: number): string {
+function digestTextCapped(
+  figures: DigestFigures,
+  today: string,
+  cap: number,
+  dashboard: DashboardOrigin,
+): string {
   const { total } = figures;
   const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
   const lines = [
@@ -172,17 +200,19 @@ function digestTextCapped(figures: DigestFigures, today: string, cap: number): s
     figures.counts.length > 0
       ? `台账状态：${figures.counts.map(([s, n]) => `${s} ${n} 件`).join("，")}。`
       : "台账中暂无建议。",
-    ...list("已逾期", figures.overdue, cap, (item) => {
+    ...list("已逾期", figures.overdue, cap, dashboard, (item) => {
       const late = daysBetween(item.dueDate, today);
       return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
     }),
-    ...list("即将到期", figures.dueSoon, cap, (item) => {
+    ...list("即将到期", figures.dueSoon, cap, dashboard, (item) => {
       const left = daysBetween(today, item.dueDate);
       return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
-    ...list("待测评", figures.unrated, cap, (item) => {
+    ...list("待测评", figures.unrated, cap, dashboard, (item) => {
       return `${name(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
     }),
+    // Last, inside the byte budget: the lists shrink to keep it, a robot's own cut would drop it.
+    ...(dashboard ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),
   ];
   return lines.join("\n");
 }
@@ -193,7 +223,13 @@ function digestTextCapped(figures: DigestFigures, today: string, cap: number): s
  */
 export function digestSeries(
   figures: () => DigestFigures,
-  ctx: { today: string; calendar: Calendar; digestRecipients: readonly string[] },
+  ctx: {
+    today: string;
+    calendar: Calendar;
+    digestRecipients: readonly string[];
+    /** PUBLIC_URL's origin; absent or null while it is not usable. */
+    dashboard?: DashboardOrigin;
+  },
 ): NoticeSeries[] {
   if (ctx.digestRecipients.length === 0) return [];
   const lastWeek = isoFromSerial(serialFromIso(ctx.today) - 7);
@@ -211,6 +247,7 @@ export function digestSeries(
     byBudget.set(budget, [...(byBudget.get(budget) ?? []), address]);
   }
   let counted: DigestFigures | null = null;
+  const dashboard = ctx.dashboard ?? null;
   return [...byBudget].map(([budget, addresses]) => {
     counted ??= figures();
     return {
@@ -220,8 +257,8 @@ export function digestSeries(
       occurrences,
       lastDay: null,
       recipients: addresses.map((address) => ({ kind: "digest", address }) as const),
-      view: () => blankView(DIGEST_ADDRESSEE),
-      appendix: digestTextOf(counted, ctx.today, budget),
+      view: () => blankView(DIGEST_ADDRESSEE, dashboard ? dashboardHome(dashboard) : ""),
+      appendix: digestTextOf(counted, ctx.today, budget, dashboard),
     };
   });
 }

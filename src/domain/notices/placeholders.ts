@@ -71,6 +71,9 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     逾期天数: due && ctx.today > due ? String(daysBetween(due, ctx.today)) : "",
     测评链接: ratingLinkFor(ctx.ratingLink, id),
     个人链接: PERSONAL_LINK_SLOT,
+    // The dashboard is for staff and leaders who sign in: a notice about one suggestion goes to a
+    // unit or deputy, whose page is their 个人链接.
+    看板链接: "",
     // 异议期限工作日 working days after the assignment, the start day not counted.
     异议期限: start ? objectionDeadline(start, ctx) : "",
     接收方: recipient,
@@ -118,8 +121,11 @@ export function cellsView(
   return { ...view, ...computedValues(id, { start: null, due: null }, recipient, ctx) };
 }
 
-/** Placeholder values of a notice about no single suggestion (督办周报): only 接收方. */
-export function blankView(recipient: string): View {
+/**
+ * Placeholder values of a notice about no single suggestion (督办周报): only 接收方, and 看板链接 (the
+ * dashboard's address; blank while PUBLIC_URL is not usable, so {{#看板链接}}…{{/看板链接}} drops).
+ */
+export function blankView(recipient: string, dashboardLink = ""): View {
   const view: View = {};
   for (const col of ledgerTab.columns) view[col.header] = "";
   return {
@@ -132,5 +138,6 @@ export function blankView(recipient: string): View {
     协办意见期限: "",
     个人链接: "",
     测评意见: "",
+    看板链接: dashboardLink,
   };
 }

@@ -49,6 +49,8 @@ export interface PlanNoticesInput {
    * `evaluation` when left out.
    */
   readonly digest?: DigestFigures;
+  /** PUBLIC_URL's origin, where the digest points to the dashboard; absent or null without it. */
+  readonly dashboard?: string | null;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
@@ -77,6 +79,7 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
           today: input.today,
           calendar: ev.calendar,
           digestRecipients: ev.settings.digestRecipients,
+          dashboard: input.dashboard,
         });
   return [
     ...receiptSeries(input.arrivals, byId, ctx),

@@ -201,6 +201,8 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
       scope: "digest",
       duplicateIds: duplicates,
       digest,
+      // Signed links and the dashboard share PUBLIC_URL; /healthz says what to set when it is null.
+      dashboard: deps.linkSettings?.publicUrl ?? null,
     });
   const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
   const noRows = ledgerFromSummary({

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { buildCalendar } from "../../../src/domain/calendar";
 import { DIGEST_LIST_MAX, firstWorkingDayOfWeek } from "../../../src/domain/notices/digest";
+import { planNotices } from "../../../src/domain/notices/plan";
 import type { LedgerCells } from "../helpers/make-row";
-import { planAt } from "./helpers";
+import { evaluateAt, type PlanOptions, planAt } from "./helpers";
 
 const calendar = buildCalendar();
 const SETTINGS = [["周报接收人", "dbc@example.gov.cn"]] as const;
@@ -14,6 +16,26 @@ const row = (n: number, cells: LedgerCells): LedgerCells => ({
   主办单位: "区教育局",
   ...cells,
 });
+
+/** The Worker's PUBLIC_URL origin, as linkSettingsFrom gives it (no trailing slash). */
+const DASHBOARD = "https://jianyi.example.workers.dev";
+
+/** planAt with the dashboard's address the notice job passes when PUBLIC_URL is usable. */
+function planWithDashboard(
+  rows: readonly LedgerCells[],
+  today: string,
+  options: PlanOptions & { dashboard?: string | null } = {},
+) {
+  const evaluation = evaluateAt(rows, today, options.settings, options.templates);
+  const plan = planNotices({
+    today,
+    evaluation,
+    existingKeys: [],
+    arrivals: [],
+    dashboard: options.dashboard,
+  });
+  return { evaluation, digests: plan.notices.filter((n) => n.type === "督办周报") };
+}
 
 describe("督办周报", () => {
   it("falls on Monday, or on the first working day of a week that starts with holidays", () => {
@@ -134,6 +156,84 @@ describe("督办周报", () => {
     expect(listed(email?.body)).toBe(28);
     expect(new TextEncoder().encode(email?.body ?? "").byteLength).toBeGreaterThan(4096);
     expect(email?.body).not.toContain("未列出");
+  });
+
+  it("ends with the 督办看板's address, and a cut list says where it is whole, when PUBLIC_URL is set", () => {
+    const rows = Array.from({ length: DIGEST_LIST_MAX + 5 }, (_, i) =>
+      row(i + 1, { 交办日期: "2026-02-10" }),
+    );
+    const [digest] = planWithDashboard(rows, "2026-06-01", {
+      settings: SETTINGS,
+      dashboard: DASHBOARD,
+    }).digests;
+    expect(digest?.body).toContain(
+      `另有 5 件未列出，详见督办看板：${DASHBOARD}/suggestions?status=%E5%B7%B2%E9%80%BE%E6%9C%9F`,
+    );
+    expect(digest?.body.endsWith(`\n\n督办看板：${DASHBOARD}/`)).toBe(true);
+  });
+
+  it("reads as before without PUBLIC_URL: no 督办看板 line, no address after 详见督办看板", () => {
+    const rows = Array.from({ length: DIGEST_LIST_MAX + 5 }, (_, i) =>
+      row(i + 1, { 交办日期: "2026-02-10" }),
+    );
+    const before = planAt(rows, "2026-06-01", { settings: SETTINGS }).notices.find(
+      (n) => n.type === "督办周报",
+    );
+    const [digest] = planWithDashboard(rows, "2026-06-01", { settings: SETTINGS, dashboard: null }).digests;
+    expect(digest?.body).toBe(before?.body);
+    expect(digest?.body).toMatch(/另有 5 件未列出，详见督办看板$/);
+    expect(digest?.body).not.toContain("督办看板：");
+    expect(digest?.body).not.toContain("{{");
+  });
+
+  it("keeps the 督办看板's address inside a 企业微信 robot's 4,096 bytes, the lists shortened instead", () => {
+    const wecom = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc";
+    const settings = [["周报接收人", wecom]] as const;
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      row(i + 1, {
+        标题: `关于加强第${i + 1}片区老旧小区改造和停车设施建设的建议`,
+        交办日期: i < 30 ? "2026-02-10" : "2026-03-05",
+        ...(i >= 45 ? { 答复日期: "2026-05-20", 答复类别: "A" } : {}),
+      }),
+    );
+    const [robot] = planWithDashboard(rows, "2026-06-01", { settings, dashboard: DASHBOARD }).digests;
+    // What the robot receives: **title**, a line break, the body (wecom.ts cuts past 4,096 bytes).
+    const sent = `**${robot?.title}**\n${robot?.body}`;
+    expect(new TextEncoder().encode(sent).byteLength).toBeLessThanOrEqual(4096);
+    expect(sent.endsWith(`\n\n督办看板：${DASHBOARD}/`)).toBe(true);
+    expect(sent).toContain(`另有 `);
+    expect(sent).toContain(`详见督办看板：${DASHBOARD}/suggestions?status=`);
+    const listed = sent.split("\n").filter((l) => /^\d+\. /.test(l)).length;
+    const left = [...sent.matchAll(/另有 (\d+) 件未列出/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(listed + left).toBe(60);
+  });
+
+  it("puts the dashboard's address where a 通知模板 text asks for {{看板链接}}, with no 提醒", () => {
+    const templates = [
+      [
+        "督办周报",
+        "",
+        "督办周报",
+        "{{接收方}}：本周情况如下。{{#看板链接}}全部清单见督办看板 {{看板链接}}{{/看板链接}}",
+        "是",
+      ],
+    ];
+    const withUrl = planWithDashboard([row(1, { 交办日期: "2026-02-10" })], "2026-06-01", {
+      settings: SETTINGS,
+      templates,
+      dashboard: DASHBOARD,
+    });
+    expect(withUrl.evaluation.problems.filter((p) => p.tab === TAB_NAMES.templates)).toEqual([]);
+    expect(withUrl.digests[0]?.body).toMatch(
+      new RegExp(`^各位领导：本周情况如下。全部清单见督办看板 ${DASHBOARD}/\n`),
+    );
+    // Without PUBLIC_URL the section drops: nothing dangling.
+    const without = planWithDashboard([row(1, { 交办日期: "2026-02-10" })], "2026-06-01", {
+      settings: SETTINGS,
+      templates,
+    });
+    expect(without.digests[0]?.body).toMatch(/^各位领导：本周情况如下。\n/);
+    expect(without.digests[0]?.body).not.toContain("看板");
   });
 
   it("is not planned without 周报接收人", () => {
