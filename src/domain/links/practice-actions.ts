@@ -1,5 +1,7 @@
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
+import { extensionStillMatters } from "../practice/counting-request";
+import { hasFact } from "../practice/practice-facts";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { Relation } from "./recipient-rows";
 import { type ActionCheck, AWAITING_REPLY } from "./row-actions";
@@ -114,15 +116,19 @@ export interface ExtensionRequest {
 /**
  * The lead unit's extension requests as one state: approved (the sync's fact), or waiting since the
  * earliest undecided one; a request the unit sent is waiting until the tab holds it (same day and
- * 理由) with a decision.
+ * 理由) with a decision. None waits once round 1's reply made a decision moot (extensionStillMatters,
+ * the rule the dashboard and 校验问题 ask, with the round-1 due date the page's 办理记录 asks with):
+ * the unit reads 已答复，无需审批 there, not a request staff will never decide.
  */
 export function extensionState(
-  lead: string,
-  approved: boolean,
+  row: EvaluatedRow,
   inTab: readonly ExtensionRequest[],
   sent: readonly ExtensionRequest[],
 ): ExtensionState {
-  const mine = (r: ExtensionRequest) => nameKey(r.unit) === nameKey(lead);
+  const approved = hasFact(row.practice, "extended");
+  if (!extensionStillMatters(row.record, row.firstDeadline?.due ?? null, approved))
+    return { approved, pendingSince: null };
+  const mine = (r: ExtensionRequest) => nameKey(r.unit) === nameKey(row.record.leadUnit);
   const tabRows = inTab.filter(mine);
   const waiting = [
     ...tabRows.filter((r) => !r.result),

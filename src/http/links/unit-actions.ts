@@ -15,7 +15,6 @@ import type { PracticeForm, PracticeFormContext } from "../../domain/links/pract
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import type { ActionCheck } from "../../domain/links/row-actions";
-import { hasFact } from "../../domain/practice/practice-facts";
 import {
   buildPracticeIndex,
   PRACTICE_RECORD_TABS,
@@ -109,12 +108,7 @@ export async function loadUnitExtras(
   const deadline = record.assignedOn
     ? ev.calendar.addWorkingDays(record.assignedOn, ev.settings.objectionWorkingDays)
     : null;
-  const state = extensionState(
-    record.leadUnit,
-    hasFact(item.row.practice, "extended"),
-    tabRequests(index, id),
-    sentRequests(sent),
-  );
+  const state = extensionState(row, tabRequests(index, id), sentRequests(sent));
   const available = (form: PracticeForm) =>
     (form === "contact" ? index.contacts : form === "extension" ? index.extensions : index.coOpinions)
       .available;
