@@ -6,7 +6,7 @@ import type { Commendations } from "../../domain/evaluation/commendations";
 import { isMisnamedRow } from "../../domain/statistics-units";
 import { BarChart } from "./charts";
 import { ExcludedNote } from "./figures-table";
-import { href, type Tone } from "./format";
+import { href, type IsUnit, type Tone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Empty, SuggestionTable } from "./ui";
 
@@ -163,7 +163,9 @@ export const CommendationsPage: FC<{
   data: Commendations;
   years: readonly number[];
   frame: PageFrame;
-}> = ({ data, years, frame }) => (
+  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  isUnit?: IsUnit;
+}> = ({ data, years, frame, isUnit }) => (
   <Layout title={`${data.year} 年度表彰建议名单`} nav="assessment" frame={frame}>
     <div class="no-print">
       <YearForm action="/assessment/commendations" year={data.year} years={years}>
@@ -221,6 +223,7 @@ export const CommendationsPage: FC<{
       <SuggestionTable
         refs={data.suggestions}
         columns={["deputy", "unit", "category", "status"]}
+        isUnit={isUnit}
         empty="台账中本年度还没有标记为优秀建议（优秀建议 = 是）的建议。"
       />
     </article>

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { Objection } from "../../store/objections";
-import { href } from "./format";
+import { href, type IsUnit } from "./format";
 import { Card, Empty, SuggestionTable } from "./ui";
 
 export interface DecisionsProps {
@@ -9,6 +9,8 @@ export interface DecisionsProps {
   readonly extensions: readonly SuggestionRef[];
   /** Units' objections to their assignments staff have not decided (D1), oldest first. */
   readonly objections: readonly Objection[];
+  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  readonly isUnit?: IsUnit;
 }
 
 /** One open objection with the two decisions staff can take (same-origin forms, no script). */
@@ -45,10 +47,15 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
  * 待代表工委决定: what units asked through their links and only staff can decide. An extension is
  * decided in the sheet (审批结果); an objection here, after changing 主办单位/协办单位 if reassigned.
  */
-export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections }) => (
+export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUnit }) => (
   <Card title={`待代表工委决定（${extensions.length + objections.length}）`}>
     <h3>延期申请待审批</h3>
-    <SuggestionTable refs={extensions} columns={["unit", "due", "status"]} empty="没有待审批的延期申请。" />
+    <SuggestionTable
+      refs={extensions}
+      columns={["unit", "due", "status"]}
+      empty="没有待审批的延期申请。"
+      isUnit={isUnit}
+    />
     {extensions.length > 0 ? (
       <p class="small muted">
         在『延期申请』表填写审批结果、审批日期和审批人，下次同步后生效并通知主办单位。

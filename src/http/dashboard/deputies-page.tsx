@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import type { OpinionRow } from "../../domain/evaluation/opinions";
-import { href } from "./format";
+import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty, Kpi, SuggestionTable } from "./ui";
 
@@ -59,11 +59,13 @@ export interface DeputyPractice {
   readonly contactsJoined: number;
 }
 
-export const DeputyPage: FC<{ detail: DeputyDetail; practice: DeputyPractice; frame: PageFrame }> = ({
-  detail,
-  practice,
-  frame,
-}) => {
+export const DeputyPage: FC<{
+  detail: DeputyDetail;
+  practice: DeputyPractice;
+  frame: PageFrame;
+  /** Which 主办单位 are units of 承办单位 (unitCheck): a name that is none is marked, not linked. */
+  isUnit?: IsUnit;
+}> = ({ detail, practice, frame, isUnit }) => {
   const r = detail.row;
   return (
     <Layout title={r.name} nav="deputies" frame={frame}>
@@ -85,7 +87,12 @@ export const DeputyPage: FC<{ detail: DeputyDetail; practice: DeputyPractice; fr
       </div>
       {detail.excellent.length > 0 ? (
         <Card title={`优秀建议（${detail.excellent.length} 件）`}>
-          <SuggestionTable refs={detail.excellent} columns={["category", "unit", "status"]} empty="" />
+          <SuggestionTable
+            refs={detail.excellent}
+            columns={["category", "unit", "status"]}
+            empty=""
+            isUnit={isUnit}
+          />
         </Card>
       ) : null}
       <Card title={`领衔的建议（${detail.led.length} 件）`}>
@@ -93,6 +100,7 @@ export const DeputyPage: FC<{ detail: DeputyDetail; practice: DeputyPractice; fr
           refs={detail.led}
           columns={["category", "unit", "status"]}
           empty="没有领衔的建议。"
+          isUnit={isUnit}
         />
       </Card>
       <Card title={`附议的建议（${detail.coSigned.length} 件）`}>
@@ -100,6 +108,7 @@ export const DeputyPage: FC<{ detail: DeputyDetail; practice: DeputyPractice; fr
           refs={detail.coSigned}
           columns={["deputy", "unit", "status"]}
           empty="没有附议的建议。"
+          isUnit={isUnit}
         />
       </Card>
       <Card title={`接待的选民意见（${practice.opinions.length} 条）`}>

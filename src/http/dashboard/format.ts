@@ -1,4 +1,4 @@
-import { isMisnamedRow } from "../../domain/statistics-units";
+import { isMisnamedRow, isUnitName, type UnitBook } from "../../domain/statistics-units";
 import { localDateTime as localDateTimeAt } from "../../jobs/local-time";
 
 /** A UTC ISO timestamp as local "YYYY-MM-DD HH:mm" in 设置 时区; an unreadable one as it is. */
@@ -49,3 +49,27 @@ export const href = {
   discardSubmission: (s: { form: string; submissionId: string }) =>
     `/submissions/${encodeURIComponent(s.form)}/${encodeURIComponent(s.submissionId)}/discard`,
 };
+
+/**
+ * Whether a suggestion's 主办单位 is a unit of 承办单位, as a page asks it of each row it lists: a name
+ * that is none (a typo, an 错误 in 校验问题) has no unit page to link to (/units/<name> is a 404).
+ */
+export type IsUnit = (name: string) => boolean;
+
+/** Every name is a unit (a page that was given no 承办单位): lists link each 主办单位 as before. */
+export const EVERY_NAME_A_UNIT: IsUnit = () => true;
+
+/**
+ * The rule the figures and the ledger's check ask (isUnitName), over the 承办单位 a page loaded once;
+ * asked once per name a page lists, not per row (a deputy's 170 rows name a few units).
+ */
+export function unitCheck(units: UnitBook): IsUnit {
+  const known = new Map<string, boolean>();
+  return (name) => {
+    const seen = known.get(name);
+    if (seen !== undefined) return seen;
+    const unit = isUnitName(units, name);
+    known.set(name, unit);
+    return unit;
+  };
+}

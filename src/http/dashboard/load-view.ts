@@ -1,4 +1,6 @@
 import type { Context } from "hono";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { unitsTab } from "../../../sheets-schema/tabs";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { type DeputyRecordRow, deputyRecords } from "../../domain/dashboard/deputy-records";
@@ -11,12 +13,15 @@ import {
   samplingCounts,
 } from "../../domain/dashboard/sample-candidates";
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
+import { buildDirectory } from "../../domain/directory";
+import { readTab } from "../../domain/read-tab";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { type FigureGroup, type GroupFigures, loadFigures } from "../../store/page-figures";
+import { type IsUnit, unitCheck } from "./format";
 import type { PageFrame } from "./layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -135,4 +140,14 @@ export async function loadMentioning(
 ): Promise<EvaluatedLedger & { rows: readonly SummaryRow[] }> {
   const cut = await loadRecipientView(base.deps, { today: base.summaryToday }, base.frame.today, key);
   return cut?.evaluation ?? (await loadDashboard(c, { base })).evaluation;
+}
+
+/**
+ * Which 主办单位 of a page's suggestion rows are units of 承办单位 (unitCheck), for a page that holds
+ * no ledger view (whose `evaluation.units` it would ask): the tab as the sync cached it, a hundred
+ * rows or so read once per page and looked up by name (a Map), never per row.
+ */
+export async function loadUnitCheck(deps: Deps): Promise<IsUnit> {
+  const tabs = await deps.tabCache.load([TAB_NAMES.units]);
+  return unitCheck(buildDirectory(readTab(unitsTab, tabs[TAB_NAMES.units]), "单位"));
 }

@@ -12,7 +12,7 @@ import type { Objection } from "../../store/objections";
 import { BarChart, StackedBar } from "./charts";
 import { DecisionsCard } from "./decisions-card";
 import { ExcludedNote } from "./figures-table";
-import { daysLeftText, href, statusTone } from "./format";
+import { daysLeftText, href, type IsUnit, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Empty, Kpi, SuggestionTable } from "./ui";
 
@@ -69,7 +69,9 @@ export const OverviewPage: FC<{
   objections?: readonly Objection[];
   /** What the page says after staff decided an objection. */
   done?: string | null;
-}> = ({ figures, frame, objections = [], done = null }) => {
+  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  isUnit?: IsUnit;
+}> = ({ figures, frame, objections = [], done = null, isUnit }) => {
   const t = figures.totals;
   const overdue = figures.statusCounts.find((s) => s.status === "已逾期")?.count ?? 0;
   const problems = figures.problems.errors + figures.problems.warnings;
@@ -119,7 +121,7 @@ export const OverviewPage: FC<{
         />
       </div>
       {figures.pendingExtensions.length + objections.length > 0 ? (
-        <DecisionsCard extensions={figures.pendingExtensions} objections={objections} />
+        <DecisionsCard extensions={figures.pendingExtensions} objections={objections} isUnit={isUnit} />
       ) : null}
       <div class="grid cols-2">
         <Card title="台账状态">
@@ -181,6 +183,7 @@ export const OverviewPage: FC<{
           refs={figures.dueSoon.slice(0, DUE_SOON_SHOWN)}
           columns={["unit", "due", "days"]}
           empty={`${figures.dueSoonDays} 天内没有到期的建议。`}
+          isUnit={isUnit}
         />
         {figures.dueSoonCount > DUE_SOON_SHOWN ? (
           <p class="small">
@@ -195,6 +198,7 @@ export const OverviewPage: FC<{
           refs={figures.keySuggestions}
           columns={["supervisor", "unit", "status", "due"]}
           empty="台账中没有标为重点建议的建议。"
+          isUnit={isUnit}
         />
       </Card>
     </Layout>

@@ -9,10 +9,18 @@ import { buildPracticeIndex } from "../../domain/practice/practice-index";
 import { HttpError } from "../errors";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
+import { unitCheck } from "./format";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
 import { loadUnitDetail } from "./load-unit";
-import { loadDeputyRecords, loadFrame, loadMentioning, loadOverview, loadScoreboard } from "./load-view";
+import {
+  loadDeputyRecords,
+  loadFrame,
+  loadMentioning,
+  loadOverview,
+  loadScoreboard,
+  loadUnitCheck,
+} from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -45,7 +53,11 @@ const DECIDED = {
 export const pagesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const base = await loadFrame(c);
-    const [figures, objections] = await Promise.all([loadOverview(c, base), base.deps.objections.open()]);
+    const [figures, objections, isUnit] = await Promise.all([
+      loadOverview(c, base),
+      base.deps.objections.open(),
+      loadUnitCheck(base.deps),
+    ]);
     const decided = c.req.query("decided");
     return sendPage(
       c,
@@ -53,6 +65,7 @@ export const pagesRoutes = new Hono<AppEnv>()
         figures={figures}
         frame={base.frame}
         objections={objections}
+        isUnit={isUnit}
         done={decided === "upheld" || decided === "reassigned" ? DECIDED[decided] : null}
       />,
     );
@@ -64,9 +77,9 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get("/units/:name", async (c) => {
     const base = await loadFrame(c);
     const name = c.req.param("name");
-    const detail = await loadUnitDetail(c, base, name);
+    const [detail, isUnit] = await Promise.all([loadUnitDetail(c, base, name), loadUnitCheck(base.deps)]);
     if (!detail) throw new HttpError(404, "unknown_unit", `没有承办单位“${name}”：请从承办单位列表中选择`);
-    return sendPage(c, <UnitPage detail={detail} frame={base.frame} />);
+    return sendPage(c, <UnitPage detail={detail} frame={base.frame} isUnit={isUnit} />);
   })
   .get("/deputies", async (c) => {
     const base = await loadFrame(c);
@@ -76,7 +89,8 @@ export const pagesRoutes = new Hono<AppEnv>()
     const base = await loadFrame(c);
     const name = c.req.param("name");
     // The deputy's own rows (led and co-signed) are all the record counts.
-    const detail = deputyDetail(await loadMentioning(c, base, mentionKey("deputy", name)), name);
+    const mentioning = await loadMentioning(c, base, mentionKey("deputy", name));
+    const detail = deputyDetail(mentioning, name);
     if (!detail) throw new HttpError(404, "unknown_deputy", `没有代表“${name}”：请从代表列表中选择`);
     // 民意 (small) whole, and only the 沟通记录 rows of the deputy's led suggestions.
     const ledIds = detail.led.map((r) => r.id);
@@ -89,7 +103,16 @@ export const pagesRoutes = new Hono<AppEnv>()
       opinions: opinionRows(opinionsTab[TAB_NAMES.opinions]).filter((o) => nameKey(o.record.deputy) === key),
       contactsJoined: contactsJoined(buildPracticeIndex(contactsTab, new Set(ledIds)).contacts, ledIds),
     };
-    return sendPage(c, <DeputyPage detail={detail} practice={practice} frame={base.frame} />);
+    // The view's own 承办单位 (the small tabs it was built with): no read more.
+    return sendPage(
+      c,
+      <DeputyPage
+        detail={detail}
+        practice={practice}
+        frame={base.frame}
+        isUnit={unitCheck(mentioning.units)}
+      />,
+    );
   })
   .get("/report", async (c) => {
     const { report, years, base } = await loadYearReport(c);

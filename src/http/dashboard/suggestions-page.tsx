@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import type { IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, SuggestionTable } from "./ui";
 
@@ -41,7 +42,9 @@ export const SuggestionsPage: FC<{
   filter: SuggestionsFilter;
   paging: { page: number; pages: number; total: number };
   frame: PageFrame;
-}> = ({ refs, filter, paging, frame }) => (
+  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  isUnit?: IsUnit;
+}> = ({ refs, filter, paging, frame, isUnit }) => (
   <Layout title="建议" nav="suggestions" frame={frame}>
     <h1>{filter.status ? `建议 · ${filter.status}` : "全部建议"}</h1>
     <form class="actions" method="get" action="/suggestions">
@@ -67,6 +70,7 @@ export const SuggestionsPage: FC<{
         refs={refs}
         columns={["deputy", "unit", "status", "due", "days"]}
         empty="没有符合条件的建议。"
+        isUnit={isUnit}
       />
       <Paging filter={filter} page={paging.page} pages={paging.pages} />
     </Card>

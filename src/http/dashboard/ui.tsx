@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import type { Child, FC } from "hono/jsx";
 import { listTitle, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
-import { daysLeftText, href, statusTone, type Tone } from "./format";
+import { daysLeftText, EVERY_NAME_A_UNIT, href, type IsUnit, statusTone, type Tone } from "./format";
 
 /**
  * Markup for the rows of long lists (a page of the suggestions list, a deputy's 170 cards): hono's
@@ -46,12 +46,22 @@ const REF_HEADERS: Record<RefColumn, string> = {
   category: "类别",
 };
 
-function refCell(ref: SuggestionRef, column: RefColumn) {
+/** Said of a 主办单位 that is no unit of 承办单位 wherever a suggestion row shows it. */
+export const NOT_A_UNIT = "不在承办单位表中，见校验问题";
+
+/**
+ * A suggestion row's 主办单位: a link to its unit's page, or, for a name that is no unit (whose page
+ * would answer 404), the name as typed in a danger tone, saying why: staff mend it from 校验问题.
+ */
+export const leadUnitHtml = (name: string, isUnit: IsUnit) =>
+  isUnit(name)
+    ? html`<a href="${href.unit(name)}">${name}</a>`
+    : html`<span class="badge danger" title="${NOT_A_UNIT}">${name}</span>`;
+
+function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit) {
   switch (column) {
     case "unit":
-      return ref.leadUnit
-        ? html`<a href="${href.unit(ref.leadUnit)}">${ref.leadUnit}</a>`
-        : html`<span class="muted">—</span>`;
+      return ref.leadUnit ? leadUnitHtml(ref.leadUnit, isUnit) : html`<span class="muted">—</span>`;
     case "deputy":
       return ref.leadDeputy ? html`<a href="${href.deputy(ref.leadDeputy)}">${ref.leadDeputy}</a>` : "";
     case "status":
@@ -68,17 +78,21 @@ function refCell(ref: SuggestionRef, column: RefColumn) {
 }
 
 /** One row of SuggestionTable, as markup (see badgeHtml). */
-const refRow = (ref: SuggestionRef, columns: readonly RefColumn[]) =>
+const refRow = (ref: SuggestionRef, columns: readonly RefColumn[], isUnit: IsUnit) =>
   html`<tr><td class="nowrap"><a href="${href.suggestion(ref.id)}">${ref.id}</a></td><td>${listTitle(ref.title)}</td>${columns.map(
-    (c) => html`<td>${refCell(ref, c)}</td>`,
+    (c) => html`<td>${refCell(ref, c, isUnit)}</td>`,
   )}</tr>`;
 
-/** A table of suggestions: 编号 and 标题 (linked), then the chosen columns. */
-export const SuggestionTable: FC<{ refs: readonly SuggestionRef[]; columns: RefColumn[]; empty: string }> = ({
-  refs,
-  columns,
-  empty,
-}) => {
+/**
+ * A table of suggestions: 编号 and 标题 (linked), then the chosen columns. `isUnit`: which 主办单位
+ * are units of 承办单位 (the page's loader knows; without it every name links as before).
+ */
+export const SuggestionTable: FC<{
+  refs: readonly SuggestionRef[];
+  columns: RefColumn[];
+  empty: string;
+  isUnit?: IsUnit;
+}> = ({ refs, columns, empty, isUnit = EVERY_NAME_A_UNIT }) => {
   if (refs.length === 0) return <Empty>{empty}</Empty>;
   return (
     <table>
@@ -91,7 +105,7 @@ export const SuggestionTable: FC<{ refs: readonly SuggestionRef[]; columns: RefC
           ))}
         </tr>
       </thead>
-      <tbody>{refs.map((ref) => refRow(ref, columns))}</tbody>
+      <tbody>{refs.map((ref) => refRow(ref, columns, isUnit))}</tbody>
     </table>
   );
 };

@@ -5,7 +5,7 @@ import { formatRate } from "../../domain/statistics";
 import { isMisnamedRow } from "../../domain/statistics-units";
 import { BarChart, StackedBar } from "./charts";
 import { ExcludedNote, FiguresTable } from "./figures-table";
-import { href } from "./format";
+import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Kpi, SuggestionTable } from "./ui";
 
@@ -56,7 +56,12 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
   );
 };
 
-export const UnitPage: FC<{ detail: UnitDetail; frame: PageFrame }> = ({ detail, frame }) => {
+export const UnitPage: FC<{
+  detail: UnitDetail;
+  frame: PageFrame;
+  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  isUnit?: IsUnit;
+}> = ({ detail, frame, isUnit }) => {
   const f = detail.figures;
   const classes = classCounts(f);
   const classified = classes.reduce((s, c) => s + c.count, 0);
@@ -113,6 +118,7 @@ export const UnitPage: FC<{ detail: UnitDetail; frame: PageFrame }> = ({ detail,
           refs={detail.co}
           columns={["unit", "status", "due"]}
           empty="没有由该单位协办的建议。"
+          isUnit={isUnit}
         />
       </Card>
     </Layout>
