@@ -7,6 +7,7 @@ import {
   serialFromYmd,
   ymdFromSerial,
 } from "../../src/domain/civil-date";
+import { isVolatileFormula } from "../../src/domain/sync/volatile-formulas";
 import { type CellType, describeRaw, toHalfWidth, wrongShapeMessage } from "./cell-type";
 
 /** Dates outside these years are typing slips (a serial 12, a year 0226), not ledger dates. */
@@ -79,6 +80,12 @@ export function parseDateValue(raw: unknown): DateOutcome {
   if (typeof raw !== "string")
     return { ok: false, message: wrongShapeMessage(raw, `日期，如 ${DATE_FORMS}`) };
   const typed = raw.trim();
+  // The sync reads a volatile formula (=TODAY()) as its text (src/domain/sync/volatile-formulas.ts).
+  if (isVolatileFormula(typed))
+    return {
+      ok: false,
+      message: `${describeRaw(typed)}是公式，每天都会变成当天的日期（办理期限和通知随之每天变化）：请改为直接填写日期，如 2026-03-02（按 Ctrl+; 可填入今天的日期）`,
+    };
   const text = toHalfWidth(typed);
   const separated = SEPARATED.exec(text);
   if (separated) return fromYmd(Number(separated[1]), Number(separated[3]), Number(separated[4]), typed);

@@ -1,5 +1,6 @@
+import { rowKeepingVolatile } from "../../domain/sync/volatile-formulas";
 import { quoteSheet } from "../../sheets/a1";
-import { type SheetsClient, SheetsError } from "../../sheets/client";
+import { type SheetsClient, SheetsError, type ValueRender } from "../../sheets/client";
 import { type GridSize, gridFromRange } from "../../sheets/grid-size";
 
 /** A range of one tab: the whole tab when `a1` is "", else e.g. "1:1" (the header) or "C:C" (a column). */
@@ -22,8 +23,12 @@ export interface RangesRead {
 const a1Of = (requests: readonly RangeRequest[]) =>
   requests.map((r) => (r.a1 ? `${quoteSheet(r.tab)}!${r.a1}` : quoteSheet(r.tab)));
 
-async function batchGetRanges(sheets: SheetsClient, requests: readonly RangeRequest[]): Promise<RangesRead> {
-  return rangesRead(requests, await sheets.batchGet(a1Of(requests)));
+async function batchGetRanges(
+  sheets: SheetsClient,
+  requests: readonly RangeRequest[],
+  render?: ValueRender,
+): Promise<RangesRead> {
+  return rangesRead(requests, await sheets.batchGet(a1Of(requests), { valueRenderOption: render }));
 }
 
 function rangesRead(
@@ -47,22 +52,61 @@ function rangesRead(
 export async function readRanges(
   sheets: SheetsClient,
   requests: readonly RangeRequest[],
+  render?: ValueRender,
 ): Promise<RangesRead> {
   try {
-    return await batchGetRanges(sheets, requests);
+    return await batchGetRanges(sheets, requests, render);
   } catch (error) {
     if (!(error instanceof SheetsError) || error.httpStatus !== 400) throw error;
   }
-  return readPresentTabs(sheets, requests);
+  return readPresentTabs(sheets, requests, render);
+}
+
+/**
+ * readRanges of rows of whole width (the ledger's), a volatile formula (=TODAY()) kept as its
+ * formula text (volatile-formulas.ts). Only the rows `suspect` names (a date that reads as today:
+ * typed today, or such a formula) are read again as formulas, in one more call and only then: a
+ * ledger where no date reads as today costs the one call it always did. `rowA1` names row `r` of a
+ * request's range as a range of its own.
+ */
+export async function readRowsKeepingVolatile(
+  sheets: SheetsClient,
+  requests: readonly RangeRequest[],
+  suspect: (request: RangeRequest, row: readonly unknown[]) => boolean,
+  rowA1: (request: RangeRequest, r: number) => string,
+): Promise<RangesRead> {
+  const read = await readRanges(sheets, requests);
+  const again: { request: RangeRequest; r: number }[] = [];
+  for (const request of requests)
+    (read.values[request.key] ?? []).forEach((row, r) => {
+      if (suspect(request, row)) again.push({ request, r });
+    });
+  if (again.length === 0) return read;
+  const formulas = await readRanges(
+    sheets,
+    again.map(({ request, r }, i) => ({ key: String(i), tab: request.tab, a1: rowA1(request, r) })),
+    "FORMULA",
+  );
+  again.forEach(({ request, r }, i) => {
+    const rows = read.values[request.key] as unknown[][];
+    rows[r] = rowKeepingVolatile(formulas.values[String(i)]?.[0] ?? [], rows[r] ?? []);
+  });
+  return read;
 }
 
 /** After Google failed a batch (a tab missing): the ranges of the tabs there, and which are not. */
-async function readPresentTabs(sheets: SheetsClient, requests: readonly RangeRequest[]): Promise<RangesRead> {
+async function readPresentTabs(
+  sheets: SheetsClient,
+  requests: readonly RangeRequest[],
+  render?: ValueRender,
+): Promise<RangesRead> {
   const spreadsheet = await sheets.getSpreadsheet({ fields: "sheets.properties.title" });
   const existing = new Set((spreadsheet.sheets ?? []).map((s) => s.properties?.title ?? ""));
   const present = requests.filter((r) => existing.has(r.tab));
   const read =
-    present.length > 0 ? await batchGetRanges(sheets, present) : { values: {}, grid: {}, missingTabs: [] };
+    present.length > 0
+      ? await batchGetRanges(sheets, present, render)
+      : { values: {}, grid: {}, missingTabs: [] };
   read.missingTabs = [...new Set(requests.filter((r) => !existing.has(r.tab)).map((r) => r.tab))];
   read.titles = [...existing];
   return read;

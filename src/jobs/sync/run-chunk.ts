@@ -1,6 +1,8 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { ledgerTab } from "../../../sheets-schema/tabs";
 import { digestOf } from "../../digest";
 import { columnLetter } from "../../domain/a1";
+import { serialFromIso } from "../../domain/civil-date";
 import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { contactsById } from "../../domain/figures/contacts-part";
@@ -14,6 +16,7 @@ import { heldWriteProblems } from "../../domain/sync/held-problems";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
+import { mayHoldVolatile } from "../../domain/sync/volatile-formulas";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Lease } from "../../store/lease";
@@ -26,7 +29,7 @@ import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
 import { chunkInput } from "./chunk-input";
 import { duplicatedIn } from "./derive-stored";
-import { readRanges } from "./read-sheet";
+import { readRowsKeepingVolatile } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
 import { type ChunkResult, leftSheetAsIs, problemsDigestOf, type SyncContext } from "./sync-context";
@@ -116,6 +119,15 @@ export interface ChunkRows {
   rows: unknown[][];
 }
 
+const STAFF_DATES = new Set(
+  ledgerTab.columns.filter((c) => c.owner === "staff" && c.cell.kind === "date").map((c) => c.header),
+);
+
+/** Where the ledger's staff date columns are in `header` (a volatile formula there slides daily). */
+function staffDateColumns(header: readonly string[]): number[] {
+  return header.flatMap((h, c) => (STAFF_DATES.has(h) ? [c] : []));
+}
+
 /** Gives a chunk's rows (by chunk index); see chunkReader. */
 export type ChunkRowsOf = (index: number) => Promise<ChunkRows>;
 
@@ -131,16 +143,25 @@ export function chunkReader(
   to: number,
 ): ChunkRowsOf {
   const width = Math.max(1, context.header?.length ?? 1);
+  const dateColumns = staffDateColumns(context.header ?? []);
+  const todaySerial = serialFromIso(context.today);
   const read = async (indexes: readonly number[]) => {
+    const lastColumn = columnLetter(width - 1);
+    const firstRows = new Map<string, number>([["header", 1]]);
     const ranges = indexes.map((index) => {
       const { first, last } = chunkRange(context, index);
-      return {
-        key: `rows${index}`,
-        tab: TAB_NAMES.ledger,
-        a1: `A${first}:${columnLetter(width - 1)}${last}`,
-      };
+      firstRows.set(`rows${index}`, first);
+      return { key: `rows${index}`, tab: TAB_NAMES.ledger, a1: `A${first}:${lastColumn}${last}` };
     });
-    const got = await readRanges(sheets, [{ key: "header", tab: TAB_NAMES.ledger, a1: "1:1" }, ...ranges]);
+    const got = await readRowsKeepingVolatile(
+      sheets,
+      [{ key: "header", tab: TAB_NAMES.ledger, a1: "1:1" }, ...ranges],
+      (request, row) => request.key !== "header" && mayHoldVolatile(row, dateColumns, todaySerial),
+      (request, r) => {
+        const row = (firstRows.get(request.key) ?? 1) + r;
+        return `A${row}:${lastColumn}${row}`;
+      },
+    );
     const header = got.values.header?.[0] ?? [];
     return new Map(indexes.map((index) => [index, { header, rows: got.values[`rows${index}`] ?? [] }]));
   };
