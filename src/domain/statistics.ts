@@ -61,6 +61,8 @@ export interface StatisticsResult {
   readonly byCategory: StatisticsRow[];
   /** The 统计 tab: header row, one row per unit, then 合计. */
   readonly tabValues: (string | number)[][];
+  /** The 主办单位 typed that are no unit of 承办单位 (added up into the MISNAMED_UNITS row). */
+  readonly misnamedUnits: readonly string[];
 }
 
 /** The footnote under figures that left rows out; "" when none were. */
@@ -367,7 +369,10 @@ export function addItems(tallies: StatisticsTallies, items: readonly StatisticsI
  * The lines per lead unit: those of units (isUnitName) in the tallies' order, then the names that
  * are no unit of 承办单位 added up into the one MISNAMED_UNITS line, when there are such.
  */
-function unitRows(groups: LabelledTallies, units: UnitBook | undefined): StatisticsRow[] {
+function unitRows(
+  groups: LabelledTallies,
+  units: UnitBook | undefined,
+): { rows: StatisticsRow[]; misnamed: string[] } {
   const split = splitByUnit(units, groups.values(), (g) => g.label);
   const rows = split.units.map((g) => g.tally.row(g.label));
   if (split.misnamed.length > 0) {
@@ -375,7 +380,7 @@ function unitRows(groups: LabelledTallies, units: UnitBook | undefined): Statist
     for (const g of split.misnamed) misnamed.addCounts(g.tally.counts());
     rows.push(misnamed.row(MISNAMED_UNITS));
   }
-  return rows;
+  return { rows, misnamed: split.misnamed.map((g) => g.label) };
 }
 
 /**
@@ -383,10 +388,11 @@ function unitRows(groups: LabelledTallies, units: UnitBook | undefined): Statist
  * units are lines of their own (without it, every name typed is).
  */
 export function statisticsOf(tallies: StatisticsTallies, units?: UnitBook): StatisticsResult {
-  const byUnit = unitRows(tallies.byUnit, units);
+  const { rows: byUnit, misnamed } = unitRows(tallies.byUnit, units);
   const totalRow = tallies.total.row("合计");
   return {
     byUnit,
+    misnamedUnits: misnamed,
     total: totalRow,
     byCategory: [...tallies.byCategory.values()].map((g) => g.tally.row(g.label)),
     tabValues: [

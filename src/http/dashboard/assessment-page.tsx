@@ -163,7 +163,7 @@ export const CommendationsPage: FC<{
   data: Commendations;
   years: readonly number[];
   frame: PageFrame;
-  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
 }> = ({ data, years, frame, isUnit }) => (
   <Layout title={`${data.year} 年度表彰建议名单`} nav="assessment" frame={frame}>

@@ -5,7 +5,6 @@ import { HttpError } from "../errors";
 import { AssessmentPage, CommendationsPage } from "./assessment-page";
 import { sendPage } from "./layout";
 import { loadAssessment } from "./load-assessment";
-import { loadUnitCheck } from "./load-view";
 
 /** `?top=` of the commendations draft: 1–50, DEFAULT_TOP when absent. */
 function parseTop(raw: string | undefined): number {
@@ -25,14 +24,13 @@ export const assessmentRoutes = new Hono<AppEnv>()
   .get("/assessment/commendations", async (c) => {
     const top = parseTop(c.req.query("top"));
     const { base, assessment, years, excellent } = await loadAssessment(c);
-    const isUnit = await loadUnitCheck(base.deps);
     return sendPage(
       c,
       <CommendationsPage
         data={commendations(assessment, top, excellent)}
         years={years}
         frame={base.frame}
-        isUnit={isUnit}
+        isUnit={base.isUnit}
       />,
     );
   });

@@ -9,7 +9,7 @@ export interface DecisionsProps {
   readonly extensions: readonly SuggestionRef[];
   /** Units' objections to their assignments staff have not decided (D1), oldest first. */
   readonly objections: readonly Objection[];
-  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   readonly isUnit?: IsUnit;
 }
 

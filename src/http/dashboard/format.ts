@@ -1,4 +1,5 @@
-import { isMisnamedRow, isUnitName, type UnitBook } from "../../domain/statistics-units";
+import { nameKey } from "../../domain/directory";
+import { isMisnamedRow } from "../../domain/statistics-units";
 import { localDateTime as localDateTimeAt } from "../../jobs/local-time";
 
 /** A UTC ISO timestamp as local "YYYY-MM-DD HH:mm" in 设置 时区; an unreadable one as it is. */
@@ -60,16 +61,12 @@ export type IsUnit = (name: string) => boolean;
 export const EVERY_NAME_A_UNIT: IsUnit = () => true;
 
 /**
- * The rule the figures and the ledger's check ask (isUnitName), over the 承办单位 a page loaded once;
- * asked once per name a page lists, not per row (a deputy's 170 rows name a few units).
+ * The names the last sync found to be no unit of 承办单位 (`misnamed`, by nameKey, as 承办单位 is
+ * looked up): every other 主办单位 is a unit. Pages read them with the summary's stamp, so a page
+ * reads nothing more for it.
  */
-export function unitCheck(units: UnitBook): IsUnit {
-  const known = new Map<string, boolean>();
-  return (name) => {
-    const seen = known.get(name);
-    if (seen !== undefined) return seen;
-    const unit = isUnitName(units, name);
-    known.set(name, unit);
-    return unit;
-  };
+export function unitCheck(misnamed: readonly string[]): IsUnit {
+  if (misnamed.length === 0) return EVERY_NAME_A_UNIT;
+  const keys = new Set(misnamed.map(nameKey));
+  return (name) => !keys.has(nameKey(name));
 }

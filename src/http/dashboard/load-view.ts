@@ -1,6 +1,4 @@
 import type { Context } from "hono";
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { unitsTab } from "../../../sheets-schema/tabs";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { type DeputyRecordRow, deputyRecords } from "../../domain/dashboard/deputy-records";
@@ -13,12 +11,11 @@ import {
   samplingCounts,
 } from "../../domain/dashboard/sample-candidates";
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
-import { buildDirectory } from "../../domain/directory";
-import { readTab } from "../../domain/read-tab";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
+import { parseStamp, type SummaryStamp } from "../../jobs/sync/summary-stamp";
 import { META_SUMMARY } from "../../store/meta";
 import { type FigureGroup, type GroupFigures, loadFigures } from "../../store/page-figures";
 import { type IsUnit, unitCheck } from "./format";
@@ -35,6 +32,8 @@ export interface PageBase {
   readonly summaryVersion: string | undefined;
   /** The day the stored summary was evaluated for (undefined before the first sync). */
   readonly summaryToday: string | undefined;
+  /** Which 主办单位 are units of 承办单位, as the last sync found them (its stamp's misnamedUnits). */
+  readonly isUnit: IsUnit;
 }
 
 export interface Dashboard extends PageBase {
@@ -42,10 +41,9 @@ export interface Dashboard extends PageBase {
   readonly evaluation: EvaluatedLedger & { rows: readonly SummaryRow[] };
 }
 
-/** The stamp the sync leaves with its summary: the day it evaluated for, and the office's zone. */
-async function summaryStamp(deps: Deps): Promise<{ today?: string; timeZone?: string; version?: string }> {
-  const raw = await deps.meta.get(META_SUMMARY);
-  return raw ? (JSON.parse(raw) as { today?: string; timeZone?: string; version?: string }) : {};
+/** The stamp the sync leaves with its summary: the day it evaluated for, the office's zone, … */
+async function summaryStamp(deps: Deps): Promise<SummaryStamp> {
+  return parseStamp(await deps.meta.get(META_SUMMARY));
 }
 
 /** A page's frame without the ledger (the notices outbox, the problems list): no row is loaded. */
@@ -59,6 +57,7 @@ export async function loadFrame(c: Context<AppEnv>, nowMs = Date.now()): Promise
     nowMs,
     summaryVersion: stamp.version,
     summaryToday: stamp.today,
+    isUnit: unitCheck(stamp.misnamedUnits ?? []),
   };
 }
 
@@ -140,14 +139,4 @@ export async function loadMentioning(
 ): Promise<EvaluatedLedger & { rows: readonly SummaryRow[] }> {
   const cut = await loadRecipientView(base.deps, { today: base.summaryToday }, base.frame.today, key);
   return cut?.evaluation ?? (await loadDashboard(c, { base })).evaluation;
-}
-
-/**
- * Which 主办单位 of a page's suggestion rows are units of 承办单位 (unitCheck), for a page that holds
- * no ledger view (whose `evaluation.units` it would ask): the tab as the sync cached it, a hundred
- * rows or so read once per page and looked up by name (a Map), never per row.
- */
-export async function loadUnitCheck(deps: Deps): Promise<IsUnit> {
-  const tabs = await deps.tabCache.load([TAB_NAMES.units]);
-  return unitCheck(buildDirectory(readTab(unitsTab, tabs[TAB_NAMES.units]), "单位"));
 }

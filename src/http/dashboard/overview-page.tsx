@@ -69,7 +69,7 @@ export const OverviewPage: FC<{
   objections?: readonly Objection[];
   /** What the page says after staff decided an objection. */
   done?: string | null;
-  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
 }> = ({ figures, frame, objections = [], done = null, isUnit }) => {
   const t = figures.totals;

@@ -9,18 +9,10 @@ import { buildPracticeIndex } from "../../domain/practice/practice-index";
 import { HttpError } from "../errors";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { DeputiesPage, DeputyPage } from "./deputies-page";
-import { unitCheck } from "./format";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
 import { loadUnitDetail } from "./load-unit";
-import {
-  loadDeputyRecords,
-  loadFrame,
-  loadMentioning,
-  loadOverview,
-  loadScoreboard,
-  loadUnitCheck,
-} from "./load-view";
+import { loadDeputyRecords, loadFrame, loadMentioning, loadOverview, loadScoreboard } from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -53,11 +45,7 @@ const DECIDED = {
 export const pagesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const base = await loadFrame(c);
-    const [figures, objections, isUnit] = await Promise.all([
-      loadOverview(c, base),
-      base.deps.objections.open(),
-      loadUnitCheck(base.deps),
-    ]);
+    const [figures, objections] = await Promise.all([loadOverview(c, base), base.deps.objections.open()]);
     const decided = c.req.query("decided");
     return sendPage(
       c,
@@ -65,7 +53,7 @@ export const pagesRoutes = new Hono<AppEnv>()
         figures={figures}
         frame={base.frame}
         objections={objections}
-        isUnit={isUnit}
+        isUnit={base.isUnit}
         done={decided === "upheld" || decided === "reassigned" ? DECIDED[decided] : null}
       />,
     );
@@ -77,9 +65,9 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get("/units/:name", async (c) => {
     const base = await loadFrame(c);
     const name = c.req.param("name");
-    const [detail, isUnit] = await Promise.all([loadUnitDetail(c, base, name), loadUnitCheck(base.deps)]);
+    const detail = await loadUnitDetail(c, base, name);
     if (!detail) throw new HttpError(404, "unknown_unit", `没有承办单位“${name}”：请从承办单位列表中选择`);
-    return sendPage(c, <UnitPage detail={detail} frame={base.frame} isUnit={isUnit} />);
+    return sendPage(c, <UnitPage detail={detail} frame={base.frame} isUnit={base.isUnit} />);
   })
   .get("/deputies", async (c) => {
     const base = await loadFrame(c);
@@ -106,12 +94,7 @@ export const pagesRoutes = new Hono<AppEnv>()
     // The view's own 承办单位 (the small tabs it was built with): no read more.
     return sendPage(
       c,
-      <DeputyPage
-        detail={detail}
-        practice={practice}
-        frame={base.frame}
-        isUnit={unitCheck(mentioning.units)}
-      />,
+      <DeputyPage detail={detail} practice={practice} frame={base.frame} isUnit={base.isUnit} />,
     );
   })
   .get("/report", async (c) => {

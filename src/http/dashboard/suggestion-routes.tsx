@@ -19,7 +19,7 @@ import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
-import { loadFrame, loadUnitCheck, type PageBase } from "./load-view";
+import { loadFrame, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
@@ -93,10 +93,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const text = (c.req.query("q") ?? "").trim().slice(0, 50);
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
-    const [listed, isUnit] = await Promise.all([
-      pageOfSuggestions(base, { status, text }, page),
-      loadUnitCheck(base.deps),
-    ]);
+    const listed = await pageOfSuggestions(base, { status, text }, page);
     const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
     const { refs } = listed;
@@ -107,7 +104,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
         filter={{ status, text }}
         paging={{ page: shown, pages, total: listed.total }}
         frame={base.frame}
-        isUnit={isUnit}
+        isUnit={base.isUnit}
       />,
     );
   })

@@ -42,7 +42,7 @@ export const SuggestionsPage: FC<{
   filter: SuggestionsFilter;
   paging: { page: number; pages: number; total: number };
   frame: PageFrame;
-  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
 }> = ({ refs, filter, paging, frame, isUnit }) => (
   <Layout title="建议" nav="suggestions" frame={frame}>

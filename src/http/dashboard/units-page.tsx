@@ -59,7 +59,7 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
 export const UnitPage: FC<{
   detail: UnitDetail;
   frame: PageFrame;
-  /** Which 主办单位 are units of 承办单位 (loadUnitCheck): a name that is none is marked, not linked. */
+  /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
 }> = ({ detail, frame, isUnit }) => {
   const f = detail.figures;

@@ -408,6 +408,7 @@ export async function finishRun(
       problemsDigest,
       partsDigest: partsDigestOf(storedParts),
       inputsDigest: inputs,
+      misnamedUnits: view.statistics.misnamedUnits,
     },
     at,
   );
@@ -508,6 +509,7 @@ function nextStamp(
     problemsDigest: string;
     partsDigest: string;
     inputsDigest: string;
+    misnamedUnits: readonly string[];
   },
   at: string,
 ): SummaryStamp | null {
@@ -519,7 +521,8 @@ function nextStamp(
     last.problems === now.problems &&
     last.errors === now.errors &&
     last.partsDigest === now.partsDigest &&
-    last.inputsDigest === now.inputsDigest;
+    last.inputsDigest === now.inputsDigest &&
+    (last.misnamedUnits ?? []).join("\n") === now.misnamedUnits.join("\n");
   if (same && last.version) return null;
   return {
     today: context.today,
@@ -531,5 +534,6 @@ function nextStamp(
     problemsDigest: now.problemsDigest,
     partsDigest: now.partsDigest,
     inputsDigest: now.inputsDigest,
+    ...(now.misnamedUnits.length > 0 ? { misnamedUnits: [...now.misnamedUnits] } : {}),
   };
 }

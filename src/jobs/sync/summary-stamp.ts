@@ -14,6 +14,12 @@ export interface SummaryStamp {
   partsDigest?: string;
   /** Digest of what else it worked from (finishInputs). */
   inputsDigest?: string;
+  /**
+   * The 主办单位 typed that are no unit of 承办单位 (an 错误 each): pages show them as marked text,
+   * not as links to a unit page that does not exist, without reading 承办单位 themselves. Absent from
+   * a stamp an older build wrote (every name links, as then).
+   */
+  misnamedUnits?: string[];
 }
 
 export function parseStamp(raw: string | null | undefined): SummaryStamp {
