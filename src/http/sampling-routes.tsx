@@ -69,7 +69,13 @@ export const samplingRoutes = new Hono<AppEnv>()
     const { drawn, reproducible } = await viewOf(c, base, sample);
     return sendPage(
       c,
-      <SamplePage sample={sample} drawn={drawn} reproducible={reproducible} frame={base.frame} />,
+      <SamplePage
+        sample={sample}
+        drawn={drawn}
+        reproducible={reproducible}
+        frame={base.frame}
+        isUnit={base.isUnit}
+      />,
     );
   })
   .post("/sampling/:id/confirm", async (c) => {

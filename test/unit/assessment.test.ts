@@ -3,6 +3,7 @@ import {
   type AssessmentItem,
   type AssessmentOptions,
   assessUnits,
+  carriedOver,
   countsInYear,
   gradeOf,
 } from "../../src/domain/evaluation/assessment";
@@ -206,6 +207,37 @@ describe("测评等次和年度", () => {
       "差",
     ]);
     expect(gradeOf(null, grades)).toBe("—");
+  });
+
+  it("跨年督办转入下一年的建议：按期答复率只计下一年到期的那一轮，不再计已在本年计过的逾期", () => {
+    // 2026-013 of 区教育局: due 2026-05-26, never replied, carried into 2027; its second round (if
+    // any) is 2027's. In January 2027 it graded 区教育局 差 for 2027 on a 2026 deadline.
+    const overdue = item({ leadUnit: "区教育局", crossYear: true }, "2026-05-26");
+    const in2027 = { ...options, today: "2027-01-11" };
+    const ownYear = assessUnits(2026, [overdue], in2027).rows.find((r) => r.unit === "区教育局");
+    expect(ownYear?.figures.按期答复率).toEqual({ value: 0, numerator: 0, denominator: 1 });
+    const nextYear = assessUnits(2027, [carriedOver(overdue, 2026)], in2027).rows.find(
+      (r) => r.unit === "区教育局",
+    );
+    expect(nextYear).toMatchObject({ assigned: 1, score: null, grade: "—" });
+    expect(nextYear?.figures.按期答复率).toEqual({ value: null, numerator: 0, denominator: 0 });
+    // A second round assigned in 2027 and due then counts in 2027.
+    const second = item(
+      {
+        leadUnit: "区教育局",
+        crossYear: true,
+        repliedOn: "2026-05-20",
+        rating: "不满意",
+        reassignedOn: "2027-01-04",
+      },
+      "2026-05-26",
+      { secondDue: "2027-02-03" },
+    );
+    const late = { ...options, today: "2027-02-10" };
+    expect(
+      assessUnits(2027, [carriedOver(second, 2026)], late).rows.find((r) => r.unit === "区教育局")?.figures
+        .按期答复率,
+    ).toEqual({ value: 0, numerator: 0, denominator: 1 });
   });
 
   it("跨年督办的往年建议在今年仍在办理的计入今年", () => {

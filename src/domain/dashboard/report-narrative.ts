@@ -1,4 +1,6 @@
+import { LOWEST_GRADE } from "../evaluation/assessment";
 import { displayDate } from "../notices/format";
+import { NO_RATE } from "../statistics";
 import { isMisnamedRow } from "../statistics-units";
 import type { Count } from "./report-practice";
 import type { YearReport } from "./year-report";
@@ -105,9 +107,11 @@ function commendation(r: YearReport): string[] {
   ];
   if (r.commendedUnits && r.commendedUnits.length > 0)
     out.push(`经常委会测评，${r.commendedUnits.join("、")}被评为先进承办单位。`);
-  if (r.assessment && r.assessment.length > 0)
+  // 前列 names the best five that are not graded 差 (nor ungraded): a unit graded 差 read as praise.
+  const leading = (r.assessment ?? []).filter((a) => a.grade !== LOWEST_GRADE && a.grade !== NO_RATE);
+  if (leading.length > 0)
     out.push(
-      `承办单位测评前列：${r.assessment
+      `承办单位测评前列：${leading
         .slice(0, 5)
         .map((a) => `${a.unit}（${a.score}分，${a.grade}）`)
         .join("、")}。`,

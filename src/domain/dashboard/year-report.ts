@@ -118,21 +118,25 @@ export function reportYears(evaluation: EvaluatedLedger): number[] {
 }
 
 /**
- * The year a page that names none opens on: the latest year with a suggestion counted (立案, with a
- * 主办单位), else the latest with any. In the first months of a year its first suggestions, not yet
- * reviewed or assigned, would otherwise turn the year report and 单位测评 to a year with nothing to
- * report, while the office is writing last year's.
+ * The year a page that names none opens on: the latest year with a counted suggestion (立案, with a
+ * 主办单位) already replied to, else the latest with one counted, else the latest with any. In the
+ * first months of a year its first suggestions, reviewed and assigned but not yet replied to, would
+ * otherwise turn the year report and 单位测评 to a year with next to nothing to report (and grade a
+ * unit on one carried-over suggestion) while the office is writing last year's.
  */
 export function defaultYearOf(rows: readonly EvaluatedRow[]): number | undefined {
+  let replied: number | undefined;
   let counted: number | undefined;
   let any: number | undefined;
   for (const row of rows) {
     const year = row.blank ? null : yearOfRow(row);
     if (year === null) continue;
     if (any === undefined || year > any) any = year;
-    if (isCountedSuggestion(row.record) && (counted === undefined || year > counted)) counted = year;
+    if (!isCountedSuggestion(row.record)) continue;
+    if (counted === undefined || year > counted) counted = year;
+    if (row.record.repliedOn && (replied === undefined || year > replied)) replied = year;
   }
-  return counted ?? any;
+  return replied ?? counted ?? any;
 }
 
 /** The years these rows' suggestions were submitted in, latest first (reportYears of some rows). */

@@ -10,6 +10,7 @@ import {
   type AssessmentRow,
   assessUnits,
   type CommitteeScore,
+  carriedOver,
   countsInYear,
   figureText,
   scoreText,
@@ -55,8 +56,12 @@ export function assessYear(
   committee: readonly CommitteeScore[],
 ): Assessment {
   const items = [];
-  for (const row of evaluation.rows)
-    if (!row.blank && countsInYear(row.record, year)) items.push(statisticsItemOf(row));
+  for (const row of evaluation.rows) {
+    if (row.blank || !countsInYear(row.record, year)) continue;
+    const own = yearOf(row.record);
+    const item = statisticsItemOf(row);
+    items.push(own !== null && own < year ? carriedOver(item, own) : item);
+  }
   return assessUnits(year, items, {
     today: evaluation.today,
     units: evaluation.units,

@@ -1,7 +1,14 @@
 import type { AssessmentFigure } from "../../../sheets-schema/cells/setting-cells";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { nameKey } from "../directory";
-import { formatRate, isCountedSuggestion, itemFacts, NO_RATE, type StatisticsItem } from "../statistics";
+import {
+  formatRate,
+  isCountedSuggestion,
+  itemFacts,
+  NO_RATE,
+  roundsDueAfter,
+  type StatisticsItem,
+} from "../statistics";
 import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units";
 
 /**
@@ -14,6 +21,19 @@ import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units"
 export interface AssessmentItem extends StatisticsItem {
   readonly record: StatisticsItem["record"] &
     Partial<Pick<LedgerRecord, "implementation" | "secondReplyClass">>;
+  /**
+   * Set on a suggestion carried over into a later year (跨年督办): 按期答复率 there counts only its
+   * rounds due after this day (the end of its own year), which counted in its own year.
+   */
+  readonly dueAfter?: string;
+}
+
+/**
+ * A suggestion of `ownYear` as a later year counts it: a deadline missed in 2026 is 2026's, and
+ * counted again one carried-over suggestion graded its unit 差 for 2027 in January.
+ */
+export function carriedOver(item: AssessmentItem, ownYear: number): AssessmentItem {
+  return { ...item, dueAfter: `${ownYear}-12-31` };
 }
 
 /** One 常委会测评 row that counts (an 错误 row is left out by the caller). */
@@ -74,7 +94,8 @@ export interface Assessment {
   readonly excluded: number;
 }
 
-const LOWEST_GRADE = "差";
+/** The grade below every 测评等次 threshold. */
+export const LOWEST_GRADE = "差";
 
 /** One lead unit's counts in a year's assessment, added suggestion by suggestion. */
 export class UnitTally {
@@ -94,9 +115,10 @@ export class UnitTally {
 
   add(item: AssessmentItem, today: string): void {
     const facts = itemFacts(item, today);
+    const rounds = item.dueAfter ? roundsDueAfter(item, today, item.dueAfter) : facts;
     this.assigned += 1;
-    this.onTime += facts.onTime;
-    this.due += facts.due;
+    this.onTime += rounds.onTime;
+    this.due += rounds.due;
     if (facts.rated) this.rated += 1;
     if (facts.satisfied) this.satisfied += 1;
     if (facts.replied) this.replied += 1;

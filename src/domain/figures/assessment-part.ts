@@ -4,6 +4,7 @@ import {
   type Assessment,
   assessTallies,
   type CommitteeScore,
+  carriedOver,
   countsInYear,
   tallyItem,
   UnitTally,
@@ -99,7 +100,9 @@ export function assessmentPart(rows: readonly EvaluatedRow[], today: string): As
     if (!tally) continue;
     if (!firstAt.has(tally)) firstAt.set(tally, at);
     // Counted in the next year means carried over and still handled then; a later year may count it too.
-    const alone = countsInYear(row.record, year + 1) ? tallyItem(new Map(), item, today) : null;
+    const alone = countsInYear(row.record, year + 1)
+      ? tallyItem(new Map(), carriedOver(item, year), today)
+      : null;
     if (alone) {
       const { submittedOn, crossYear, repliedOn, secondRepliedOn } = row.record;
       carried.push({

@@ -1,9 +1,9 @@
 import type { FC } from "hono/jsx";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
-import { href, localDateTime } from "./format";
+import { EVERY_NAME_A_UNIT, href, type IsUnit, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Empty, StatusBadge } from "./ui";
+import { Card, Empty, leadUnitHtml, StatusBadge } from "./ui";
 
 /** "30%" or "37 件" as the sample was asked for. */
 export function sizeAskedText(s: Pick<StoredSample, "mode" | "amount">): string {
@@ -110,7 +110,9 @@ export const SamplePage: FC<{
   drawn: readonly DrawnRow[];
   reproducible: boolean;
   frame: PageFrame;
-}> = ({ sample, drawn, reproducible, frame }) => (
+  /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
+  isUnit?: IsUnit;
+}> = ({ sample, drawn, reproducible, frame, isUnit = EVERY_NAME_A_UNIT }) => (
   <Layout title={`第 ${sample.id} 次抽样`} nav="sampling" frame={frame}>
     <h1>第 {sample.id} 次抽样</h1>
     <p class="sub">
@@ -148,9 +150,7 @@ export const SamplePage: FC<{
         <tbody>
           {sample.strata.map((s) => (
             <tr>
-              <td>
-                <a href={href.unit(s.unit)}>{s.unit}</a>
-              </td>
+              <td>{leadUnitHtml(s.unit, isUnit)}</td>
               <td class="num">{s.population}</td>
               <td class="num">{s.drawn.length}</td>
             </tr>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reportNarrative } from "../../../src/domain/dashboard/report-narrative";
 import { contactCounts } from "../../../src/domain/dashboard/report-practice";
 import { reportTables } from "../../../src/domain/dashboard/report-tables";
-import { yearReport } from "../../../src/domain/dashboard/year-report";
+import { defaultYearOf, yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
 import { COMMITTEE, OPINIONS, REPORT_ROWS, reportEvaluation, reportFromFacts } from "./report-fixture";
 
@@ -267,6 +267,35 @@ describe("报告正文、CSV 和 JSON", () => {
       rows: [[1, "区教育局", "92.5", "好"]],
     });
     expect(yearReportTable(withHooks)).toContainEqual(["因填写错误未计入", 2]);
+  });
+
+  it("不指定年度时打开已有建议答复的最近一年：新年的建议已交办、还没答复时仍是上一年", () => {
+    const row = (submittedOn: string, record: Record<string, unknown> = {}) =>
+      ({
+        blank: false,
+        record: { submittedOn, review: "立案", leadUnit: "区教育局", repliedOn: null, ...record },
+      }) as never;
+    const lastYear = row("2026-03-02", { repliedOn: "2026-05-20" });
+    expect(defaultYearOf([lastYear, row("2027-01-06")])).toBe(2026);
+    expect(defaultYearOf([lastYear, row("2027-01-06", { repliedOn: "2027-03-01" })])).toBe(2027);
+    // Nothing replied yet anywhere: the latest year with one assigned, else with any suggestion.
+    expect(defaultYearOf([row("2026-03-02"), row("2027-01-06", { review: "" })])).toBe(2026);
+    expect(defaultYearOf([row("2027-01-06", { review: "" })])).toBe(2027);
+  });
+
+  it("正文的“承办单位测评前列”只列等次不是 差 的单位，都是 差 时不写这一句", () => {
+    const graded = (grades: string[]) =>
+      reportNarrative(
+        yearReport(evaluation, 2026, {
+          assessment: grades.map((grade, i) => ({ rank: i + 1, unit: `单位${i + 1}`, score: "50.0", grade })),
+        }),
+      )
+        .sections.flatMap((s) => s.paragraphs)
+        .join("");
+    expect(graded(["好", "一般", "差", "—"])).toContain(
+      "承办单位测评前列：单位1（50.0分，好）、单位2（50.0分，一般）。",
+    );
+    expect(graded(["差"])).not.toContain("前列");
   });
 
   it("CSV 在统计表后加上满意、基本满意、不满意、解决率，再列各部分", () => {
