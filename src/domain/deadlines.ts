@@ -94,9 +94,16 @@ export function rollDeadline(nominal: string, lead: string, calendar: Calendar):
   return { due, nominal, rolled, explanation, unknownYears };
 }
 
+const PROVISIONAL = "（暂定：";
+
+/** Whether a deadline's explanation says it may still move (a year with no arrangement entered). */
+export function isProvisional(explanation: string | undefined): boolean {
+  return explanation?.includes(PROVISIONAL) ?? false;
+}
+
 /** Why a deadline in a year with no arrangement may still move: shown after its explanation. */
 function provisionalNote(years: readonly number[]): string {
-  return `（暂定：${years.join("、")} 年放假安排尚未录入，暂按周末和《全国年节及纪念日放假办法》规定的节日及补休推算，未含调休，录入安排后重新计算）`;
+  return `${PROVISIONAL}${years.join("、")} 年放假安排尚未录入，暂按周末和《全国年节及纪念日放假办法》规定的节日及补休推算，未含调休，录入安排后重新计算）`;
 }
 
 /** Years from `first` to `last` (day serials) whose arrangement the calendar lacks, ascending. */

@@ -24,6 +24,8 @@ export interface RoundFacts {
   readonly due: string | null;
   /** 1: the round-2 columns read blank, as they did then (a late notice must not say 二次交办). */
   readonly round?: 1 | 2;
+  /** 办理期限 may still move (a year's 放假安排 not entered): the notice says 暂定 after it. */
+  readonly provisional?: boolean;
 }
 
 /**
@@ -97,7 +99,8 @@ export function rowView(
     if (col.owner === "staff") view[col.header] = displayValue(col.header, col.cell.kind, record[col.key]);
   }
   view.编号 = row.id;
-  view.办理期限 = round.due ? displayDate(round.due) : "";
+  // As the ledger's 期限说明 does: a unit told a date that will move is told it may.
+  view.办理期限 = round.due ? `${displayDate(round.due)}${round.provisional ? "（暂定）" : ""}` : "";
   view.台账状态 = row.status;
   view.校验问题 = "";
   view.最近通知 = "";

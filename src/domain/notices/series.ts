@@ -1,6 +1,7 @@
 import type { NoticeType, Rating, TemplateName } from "../../../sheets-schema/enums";
 import type { Settings } from "../../../sheets-schema/settings";
 import type { Calendar } from "../calendar";
+import { isProvisional } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { rowView, type View, type ViewContext } from "./placeholders";
 import type { RecipientRef } from "./recipients";
@@ -57,6 +58,8 @@ export interface Round {
    */
   readonly replyUnreadable: boolean;
   readonly rating: Rating | null;
+  /** 办理期限 falls in (or rolls past) a year whose 放假安排 is not entered yet: it may still move. */
+  readonly provisional: boolean;
 }
 
 /** A reply is in, or its date was typed but cannot be read. */
@@ -76,6 +79,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       repliedOn: record.repliedOn,
       replyUnreadable: row.unreadable?.答复日期 !== undefined,
       rating: record.rating,
+      provisional: isProvisional(row.firstDeadline?.explanation),
     },
   ];
   if (record.reassignedOn) {
@@ -86,6 +90,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       repliedOn: record.secondRepliedOn,
       replyUnreadable: row.unreadable?.二次答复日期 !== undefined,
       rating: record.secondRating,
+      provisional: isProvisional(row.secondDeadline?.explanation),
     });
   }
   return rounds;
@@ -93,7 +98,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
 
 /** Placeholder values of a row for notices about one round (办理期限 and 异议期限 of that round). */
 export function roundView(row: EvaluatedRow, round: Round, ctx: SeriesContext): (recipient: string) => View {
-  const facts = { start: round.start, due: round.due, round: round.round };
+  const facts = { start: round.start, due: round.due, round: round.round, provisional: round.provisional };
   return (recipient) =>
     rowView({ record: row.record, id: row.id ?? "", status: row.computed.status }, facts, recipient, ctx);
 }
