@@ -26,7 +26,7 @@ export type AcceptResult =
   | { kind: "invalid"; field: string; message: string };
 
 /** Submissions are dated in the office's zone; 设置 时区 is not known without reading the sheet. */
-const INTAKE_TIME_ZONE = "Asia/Shanghai";
+export const INTAKE_TIME_ZONE = "Asia/Shanghai";
 
 /** The 编号格式 the last sync read from 设置, or the default when none was read or it is broken. */
 function idFormat(source: string | null): IdFormat {

@@ -1,11 +1,10 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { isoFromSerial } from "../../domain/civil-date";
-import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
-import { ratingCommentLine } from "../../domain/intake/rating-comment";
-import type { CellScalar, PlannedWrite } from "../../domain/sync/remap";
+import type { PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
 import type { NewLedgerRow } from "../sheet-writes/insert-ledger-rows";
+import { cellsFor, holdsLine } from "./entry-cells";
 
 export interface ApplyPlan {
   /** New suggestions, one row each (a submission repeated in the batch counts once). */
@@ -20,62 +19,6 @@ export interface ApplyPlan {
   unmatched: { entry: InboxEntry; reason: string }[];
   /** Replies to a round the deputy already rated: kept in the inbox, not written, told to staff. */
   refused: { entry: InboxEntry; reason: string }[];
-}
-
-type CellWrite = { header: string; value: CellScalar; appendLine?: boolean };
-
-/** Who sent an entry, as a 备注 line names them: the link's recipient, or the form's submission. */
-function senderOf(entry: InboxEntry): string {
-  return entry.actor ? entry.actor.name : `提交号 ${entry.submissionId}`;
-}
-
-/**
- * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别); the reply's text is added to 备注. A 答复函
- * goes to its column, or (a sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line, and
- * so are a form's answers without a column (FORM_EXTRAS).
- * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
- * text stays in the D1 inbox.
- */
-function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): CellWrite[] {
-  const {
-    编号: _id,
-    答复函: letter,
-    [RATING_COMMENT]: comment,
-    [FORM_EXTRAS]: extras,
-    ...cells
-  } = entry.cells;
-  const hasNotes = columns.indexOf.notes !== undefined;
-  const note = (text: string): CellWrite[] =>
-    hasNotes ? [{ header: "备注", value: text, appendLine: true }] : [];
-  const secondRound =
-    columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
-  const writes: CellWrite[] = [];
-  if (comment !== undefined && comment !== "")
-    writes.push(...note(ratingCommentLine(senderOf(entry), String(comment))));
-  if (extras !== undefined && extras !== "")
-    writes.push(...note(`${entry.form === "rating" ? "测评" : "答复"}附言（${senderOf(entry)}）：${extras}`));
-  if (!secondRound) {
-    for (const [header, value] of Object.entries(cells)) writes.push({ header, value });
-    if (letter !== undefined && letter !== "") {
-      if (columns.indexOf.replyLetter !== undefined) writes.push({ header: "答复函", value: letter });
-      else writes.push(...note(`答复函（${senderOf(entry)}）：${letter}`));
-    }
-    return writes;
-  }
-  if (entry.form === "rating") {
-    if (cells.满意度 !== undefined) writes.push({ header: "二次满意度", value: cells.满意度 });
-    return writes;
-  }
-  if (cells.答复日期 !== undefined) writes.push({ header: "二次答复日期", value: cells.答复日期 });
-  // 二次答复类别 (practice.md) is required with 二次答复日期: the form's class goes there too.
-  if (cells.答复类别 !== undefined && columns.indexOf.secondReplyClass !== undefined)
-    writes.push({ header: "二次答复类别", value: cells.答复类别 });
-  const said = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
-    .filter(Boolean)
-    .join("：");
-  const text = [said, letter ? `答复函 ${letter}` : ""].filter(Boolean).join("；");
-  if (text) writes.push(...note(`二次答复（${entry.submissionId}）${text}`));
-  return writes;
 }
 
 /** A cell as 校验问题 says it: a date serial as its date, anything else as typed. */
@@ -140,6 +83,10 @@ export function planApply(
   const newIds = new Set<string>();
   // Two answers for one cell in a batch: the later submission wins, written once.
   const writes = new Map<string, PlannedWrite>();
+  // Lines added to one cell (备注) in a batch, whichever entries they come from: one write holding
+  // them all, in order, since each write of a cell replaces the text the one before it added.
+  const lines = new Map<string, { write: PlannedWrite; text: string }>();
+  const headerRow = (ledger[0] ?? []).map((h) => cellText(h));
   for (const entry of entries) {
     if (entry.form === "suggestion") {
       // Done only if this very suggestion is there: a number staff typed meanwhile must not
@@ -174,15 +121,35 @@ export function planApply(
       plan.refused.push({ entry, reason: refusal });
       continue;
     }
-    const own: PlannedWrite[] = cellsFor(entry, ledger[row - 1] ?? [], columns).map((c) => ({
-      key: { kind: "id", id: entry.suggestionId },
-      header: c.header,
-      value: c.value,
-      sourceRow: row,
-      ...(c.appendLine ? { appendLine: true } : {}),
-    }));
-    for (const w of own) writes.set(`${entry.suggestionId}|${w.header}|${w.appendLine ? w.value : ""}`, w);
-    plan.writesOf.set(entry, own);
+    const sheetRow = ledger[row - 1] ?? [];
+    const own = new Set<PlannedWrite>();
+    const at = { key: { kind: "id", id: entry.suggestionId } as const, sourceRow: row };
+    for (const c of cellsFor(entry, sheetRow, columns)) {
+      const key = `${entry.suggestionId}|${c.header}|`;
+      if (!c.appendLine) {
+        const w: PlannedWrite = { ...at, header: c.header, value: c.value };
+        writes.set(key, w);
+        own.add(w);
+        continue;
+      }
+      const line = String(c.value);
+      // A line the cell already holds was written by an earlier try of this batch: not again.
+      const held = cellText(sheetRow[headerRow.indexOf(c.header)]);
+      if (holdsLine(held, line)) continue;
+      let cell = lines.get(key);
+      if (!cell) {
+        const write: PlannedWrite = { ...at, header: c.header, value: "", appendLine: true };
+        cell = { write, text: "" };
+        lines.set(key, cell);
+        writes.set(`${key}+`, write);
+      }
+      if (!holdsLine(cell.text, line)) {
+        cell.text = cell.text ? `${cell.text}\n${line}` : line;
+        cell.write.value = cell.text;
+      }
+      own.add(cell.write);
+    }
+    plan.writesOf.set(entry, [...own]);
   }
   plan.writes = [...writes.values()];
   return plan;

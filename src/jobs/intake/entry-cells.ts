@@ -1,0 +1,121 @@
+import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
+import type { ColumnMap } from "../../../sheets-schema/header-map";
+import { isoFromSerial } from "../../domain/civil-date";
+import { lateLinkReplyNote } from "../../domain/intake/late-link-reply";
+import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
+import { ratingCommentLine } from "../../domain/intake/rating-comment";
+import type { CellScalar } from "../../domain/sync/remap";
+import { cellText } from "../../domain/sync/row-identity";
+import type { InboxEntry } from "../../store/inbox";
+import { localDate } from "../local-time";
+import { INTAKE_TIME_ZONE } from "./accept-submission";
+
+/**
+ * The cells a reply or a rating fills in its suggestion's row, as read; 备注 lines one by one
+ * (planApply joins a row's lines of a batch into one write).
+ */
+export type CellWrite = { header: string; value: CellScalar; appendLine?: boolean };
+
+/** Who sent an entry, as a 备注 line names them: the link's recipient, or the form's submission. */
+function senderOf(entry: InboxEntry): string {
+  return entry.actor ? entry.actor.name : `提交号 ${entry.submissionId}`;
+}
+
+/** A date cell of the row as read, as an ISO date; null when blank, missing or not a date. */
+function dateAt(row: readonly unknown[], index: number | undefined): string | null {
+  if (index === undefined) return null;
+  const parsed = parseDateValue(row[index]);
+  return parsed.ok ? parsed.iso : null;
+}
+
+/**
+ * What 备注 says of a link reply sent after its round's 办理期限 though dated earlier, or null. The
+ * 办理期限 is the row's own (the last sync's, for the round in progress): no extra Sheets call. One
+ * older than the round's start is the last round's, left by a sync that has not run since.
+ */
+function lateNote(
+  entry: InboxEntry,
+  row: readonly unknown[],
+  columns: ColumnMap,
+  secondRound: boolean,
+): string | null {
+  if (entry.form !== "reply" || !entry.actor) return null;
+  const due = dateAt(row, columns.indexOf.dueDate);
+  const start = dateAt(row, secondRound ? columns.indexOf.reassignedOn : columns.indexOf.assignedOn);
+  const replied = entry.cells.答复日期;
+  return lateLinkReplyNote(
+    localDate(Date.parse(entry.receivedAt), INTAKE_TIME_ZONE),
+    typeof replied === "number" ? isoFromSerial(replied) : null,
+    due !== null && (start === null || due >= start) ? due : null,
+  );
+}
+
+/**
+ * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别; 落实情况 to its one
+ * column, as in round 1); the reply's text is added to 备注. A 答复函 goes to its column, or (a
+ * sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line, and so are a form's
+ * answers without a column (FORM_EXTRAS), after the entry's own lines. A link reply sent after
+ * 办理期限 but dated before the day it came says so in 备注 (lateNote).
+ * Each 备注 line is a write of its own here; planApply joins those of a row into one.
+ * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
+ * text stays in the D1 inbox.
+ */
+export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): CellWrite[] {
+  const {
+    编号: _id,
+    答复函: letter,
+    [RATING_COMMENT]: comment,
+    [FORM_EXTRAS]: extras,
+    ...cells
+  } = entry.cells;
+  const hasNotes = columns.indexOf.notes !== undefined;
+  const note = (text: string): CellWrite[] =>
+    hasNotes ? [{ header: "备注", value: text, appendLine: true }] : [];
+  const secondRound =
+    columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
+  const late = lateNote(entry, row, columns, secondRound);
+  const writes: CellWrite[] = [];
+  if (comment !== undefined && comment !== "")
+    writes.push(...note(ratingCommentLine(senderOf(entry), String(comment))));
+  const extrasLine =
+    extras !== undefined && extras !== ""
+      ? note(`${entry.form === "rating" ? "测评" : "答复"}附言（${senderOf(entry)}）：${extras}`)
+      : [];
+  if (!secondRound) {
+    if (late && typeof cells.答复日期 === "number")
+      writes.push(
+        ...note(`答复（${senderOf(entry)}）：${late}，所填答复日期为 ${isoFromSerial(cells.答复日期)}`),
+      );
+    writes.push(...extrasLine);
+    for (const [header, value] of Object.entries(cells)) writes.push({ header, value });
+    if (letter !== undefined && letter !== "") {
+      if (columns.indexOf.replyLetter !== undefined) writes.push({ header: "答复函", value: letter });
+      else writes.push(...note(`答复函（${senderOf(entry)}）：${letter}`));
+    }
+    return writes;
+  }
+  if (entry.form === "rating") {
+    if (cells.满意度 !== undefined) writes.push({ header: "二次满意度", value: cells.满意度 });
+    writes.push(...extrasLine);
+    return writes;
+  }
+  if (cells.答复日期 !== undefined) writes.push({ header: "二次答复日期", value: cells.答复日期 });
+  // 二次答复类别 (practice.md) is required with 二次答复日期: the form's class goes there too.
+  if (cells.答复类别 !== undefined && columns.indexOf.secondReplyClass !== undefined)
+    writes.push({ header: "二次答复类别", value: cells.答复类别 });
+  // 落实情况 has one column for both rounds: a B reply's progress stands wherever it was reported.
+  if (cells.落实情况 !== undefined && columns.indexOf.implementation !== undefined)
+    writes.push({ header: "落实情况", value: cells.落实情况 });
+  const said = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
+    .filter(Boolean)
+    .join("：");
+  const text = [said, letter ? `答复函 ${letter}` : "", late ?? ""].filter(Boolean).join("；");
+  if (text) writes.push(...note(`二次答复（${entry.submissionId}）${text}`));
+  writes.push(...extrasLine);
+  return writes;
+}
+
+/** Whether a cell's text already holds `line` as whole lines (a line may span several). */
+export function holdsLine(cell: string, line: string): boolean {
+  return `\n${cell}\n`.includes(`\n${line}\n`);
+}
