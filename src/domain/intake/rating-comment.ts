@@ -9,15 +9,20 @@ export function ratingCommentLine(sender: string, comment: string): string {
   return `${RATING_COMMENT}（${sender}）：${comment}`;
 }
 
+/** Every rating-comment line of 备注, in order, with where it is (which round it rates follows from that). */
+export function ratingComments(notes: unknown): { line: number; comment: string }[] {
+  if (typeof notes !== "string" || !notes.includes(RATING_COMMENT)) return [];
+  const found: { line: number; comment: string }[] = [];
+  notes.split("\n").forEach((raw, line) => {
+    const text = raw.trim();
+    if (!text.startsWith(`${RATING_COMMENT}（`)) return;
+    const colon = text.indexOf("）：");
+    found.push({ line, comment: colon < 0 ? "" : text.slice(colon + 2).trim() });
+  });
+  return found;
+}
+
 /** The comment of the last rating-comment line in 备注; "" when there is none. */
 export function latestRatingComment(notes: unknown): string {
-  if (typeof notes !== "string" || !notes.includes(RATING_COMMENT)) return "";
-  const lines = notes.split("\n");
-  for (let i = lines.length - 1; i >= 0; i -= 1) {
-    const line = (lines[i] as string).trim();
-    if (!line.startsWith(`${RATING_COMMENT}（`)) continue;
-    const colon = line.indexOf("）：");
-    return colon < 0 ? "" : line.slice(colon + 2).trim();
-  }
-  return "";
+  return ratingComments(notes).at(-1)?.comment ?? "";
 }

@@ -78,16 +78,25 @@ export interface ObjectionOnRecord {
 
 /**
  * 异议: a unit assigned (主办 or 协办) objects within 异议期限工作日 working days after 交办日期
- * (ledger.md; the 交办通知 quotes the day), before any reply, once per assignment.
+ * (ledger.md; the 交办通知 quotes the day), before any reply, once per assignment. `replySent`: the
+ * unit sent a reply the ledger does not hold yet (row-actions' awaitingSync), which closes it as
+ * the reply will once the next sync brings it in.
  */
 export function objectionCheck(
   row: EvaluatedRow,
   relation: Relation,
-  input: { today: string; deadline: string | null; unit: string; onRecord: readonly ObjectionOnRecord[] },
+  input: {
+    today: string;
+    deadline: string | null;
+    unit: string;
+    onRecord: readonly ObjectionOnRecord[];
+    replySent?: boolean;
+  },
 ): ActionCheck {
   if (relation !== "lead" && relation !== "co") return no("只有交办的承办单位可以对交办提出异议");
   if (!assigned(row) || !input.deadline) return no("该建议尚未交办");
-  if (row.record.repliedOn || row.record.reassignedOn) return no("该建议已答复，不能再对交办提出异议");
+  if (row.record.repliedOn || row.record.reassignedOn || input.replySent)
+    return no("该建议已答复，不能再对交办提出异议");
   const mine = input.onRecord.find(
     (o) => nameKey(o.unit) === nameKey(input.unit) && o.assignedOn === row.record.assignedOn,
   );

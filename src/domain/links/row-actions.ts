@@ -10,14 +10,41 @@ export const AWAITING_REPLY: ReadonlySet<string> = new Set(["办理中", "即将
 const no = (reason: string): ActionCheck => ({ ok: false, reason });
 
 /**
- * A unit replies as 主办单位 while a reply is awaited; it may correct its reply until the deputy has
- * rated it (the ledger keeps one reply per round; the history keeps both).
+ * What the recipient sent through links, as the checks weigh it: an inbox entry's form, whether
+ * intake wrote it to the sheet, and when it came in (ISO).
  */
-export function replyCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+export interface SentEntry {
+  readonly form: string;
+  readonly status: string;
+  readonly receivedAt: string;
+}
+
+/**
+ * Whether the ledger as of the last sync (stamped `syncedAt`) cannot hold a submission yet, so that
+ * it belongs to the round that ledger shows open: intake has not written it (it then goes to the
+ * round the sheet is in, this one or a later), or it came in after that sync stored the ledger. One
+ * written before is in the row already, or is an earlier round's (the round-1 rating a 二次交办
+ * followed, often the same day as the round-2 reply): the row speaks for it, not the inbox. Not by
+ * dates, which cannot tell those apart. One written while a sync ran, after it read the row, is
+ * taken as held until the next sync: a window of that run's length. One staff voided never counts.
+ */
+export function awaitingSync(entry: SentEntry, syncedAt: string | null): boolean {
+  if (entry.status === "discarded") return false;
+  if (entry.status !== "applied") return true;
+  return syncedAt === null || entry.receivedAt > syncedAt;
+}
+
+/**
+ * A unit replies as 主办单位 while a reply is awaited; it may correct its reply until the deputy has
+ * rated it (the ledger keeps one reply per round; the history keeps both). `replySent`: the unit sent
+ * a reply of this round the ledger does not hold yet (awaitingSync); the form is then a correction,
+ * as it is once the next sync brings the reply in.
+ */
+export function replyCheck(row: EvaluatedRow, relation: Relation, replySent = false): ActionCheck {
   if (relation !== "lead") return no("只有主办单位可以答复；协办单位请把协办意见送交主办单位");
   if (row.record.review !== "立案" || !row.record.assignedOn) return no("该建议尚未立案交办，暂不能答复");
   const status = row.computed.status;
-  if (AWAITING_REPLY.has(status)) return { ok: true, correcting: false };
+  if (AWAITING_REPLY.has(status)) return { ok: true, correcting: replySent };
   if (status === "待测评") return { ok: true, correcting: true };
   return no(
     `该建议目前的状态是“${status || "未知"}”，代表已测评，不能再在线修改答复；如需更正，请联系代表工委`,
@@ -25,22 +52,31 @@ export function replyCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
 }
 
 /**
- * A correction of a reply the deputy rated since the last sync: the rating is in the inbox (the link's
- * page, as of that sync, still says 待测评), received on or after the round's reply date. Refused as
- * replyCheck refuses a rated reply: a unit must not change its 答复类别 under a deputy's 不满意.
- * `ratingReceivedOn`: the office's date the newest rating of this suggestion came in, or null.
+ * A correction of a reply the deputy rated since the last sync: the rating is in the inbox, and the
+ * link's page, as of that sync, still says 待测评. Refused as replyCheck refuses a rated reply: a unit
+ * must not change its 答复类别 under a deputy's 不满意. `ratedOn`: the office's date a rating of this
+ * round came in that the ledger does not hold yet (awaitingSync), or null. Round-aware by that
+ * filter, not by dates: round 1's rating and round 2's reply often share a day.
  */
-export function correctionCheck(row: EvaluatedRow, ratingReceivedOn: string | null): ActionCheck {
-  const repliedOn = (row.record.reassignedOn ? row.record.secondRepliedOn : row.record.repliedOn) || "";
-  if (ratingReceivedOn === null || !repliedOn || ratingReceivedOn < repliedOn)
-    return { ok: true, correcting: true };
-  return no(`代表已于 ${ratingReceivedOn} 对本轮答复提交测评，不能再在线修改答复；如需更正，请联系代表工委`);
+export function correctionCheck(ratedOn: string | null): ActionCheck {
+  if (ratedOn === null) return { ok: true, correcting: true };
+  return no(`代表已于 ${ratedOn} 对本轮答复提交测评，不能再在线修改答复；如需更正，请联系代表工委`);
 }
 
-/** The lead deputy rates the reply of the current round, once it is in the ledger and not yet rated. */
-export function ratingCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+/**
+ * The lead deputy rates the reply of the current round, once it is in the ledger and not yet rated.
+ * `ratedOn`: the office's date the deputy sent a rating of this round the ledger does not hold yet
+ * (awaitingSync), or null: one rating a round, as after the sync brings it in.
+ */
+export function ratingCheck(
+  row: EvaluatedRow,
+  relation: Relation,
+  ratedOn: string | null = null,
+): ActionCheck {
   if (relation !== "lead") return no("只有领衔代表可以测评；附议代表可以查看办理情况");
   const status = row.computed.status;
+  if (status === "待测评" && ratedOn !== null)
+    return no(`您已于 ${ratedOn} 提交本轮答复的测评，正在写入台账；如需修改，请联系代表工委`);
   if (status === "待测评") return { ok: true, correcting: false };
   if (AWAITING_REPLY.has(status)) return no("承办单位尚未答复；答复后即可在这里测评");
   if (row.record.rating || row.record.secondRating)

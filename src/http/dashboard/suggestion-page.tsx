@@ -4,6 +4,7 @@ import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboard/timeline";
 import type { Deadline } from "../../domain/deadlines";
 import { letterKeyOfUrl } from "../../domain/links/letters";
+import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { daysLeftText, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -108,7 +109,45 @@ const LetterText: FC<{ text: string }> = ({ text }) => {
   );
 };
 
-/** The cards of one sheet row: due dates, milestones and every field. */
+const ROUND_FIELDS: readonly [keyof ReplyRound, string][] = [
+  ["assignedOn", "二次交办日期"],
+  ["repliedOn", "答复日期"],
+  ["replyClass", "答复类别"],
+  ["content", "答复内容"],
+  ["implementation", "落实情况"],
+  ["letter", "答复函"],
+  ["rating", "满意度"],
+  ["ratedOn", "测评日期"],
+  ["comment", "测评意见"],
+];
+
+/**
+ * The replies as the deputy's and unit's links show them, round 2 above round 1: the ledger keeps
+ * round 2's text and 答复函 only in 备注, which 台账内容 shows as one block.
+ */
+const RepliesCard: FC<{ rounds: readonly ReplyRound[] }> = ({ rounds }) =>
+  rounds.length === 0 ? null : (
+    <Card title="答复">
+      {rounds.map((round) => (
+        <>
+          <h3>{round.label}</h3>
+          <dl class="fields">
+            {ROUND_FIELDS.filter(([key]) => round[key]).map(([key, label]) => (
+              <>
+                <dt>{label}</dt>
+                <dd>{key === "letter" ? <LetterText text={round[key]} /> : round[key]}</dd>
+              </>
+            ))}
+          </dl>
+          {round.assignedOn && !round.repliedOn && !round.replyClass ? (
+            <p class="muted">承办单位尚未作出二次答复。</p>
+          ) : null}
+        </>
+      ))}
+    </Card>
+  );
+
+/** The cards of one sheet row: due dates, milestones, the replies and every field. */
 const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
   const { row } = view;
   const open = ["办理中", "即将到期", "已逾期"].includes(row.computed.status);
@@ -141,6 +180,7 @@ const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
             </ol>
           )}
         </Card>
+        <RepliesCard rounds={replyRounds(row.record)} />
         <PracticeCard entries={view.practice} />
       </div>
       <Card title="台账内容">

@@ -5,12 +5,10 @@ import { deputyRecordOf } from "../../domain/dashboard/deputy-records";
 import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
-import type { Relation } from "../../domain/links/recipient-rows";
-import { correctionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
-import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { urgeCheck } from "../../domain/links/row-actions";
 import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
-import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
@@ -23,7 +21,14 @@ import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
 import { PRACTICE_DONE, practiceAction } from "./practice-routes";
 import { SuggestPage } from "./suggest-page";
-import { nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
+import {
+  actionCheck,
+  nonceOf,
+  renderSuggestion,
+  requireOpen,
+  sentAbout,
+  textValues,
+} from "./suggestion-page";
 import {
   checkLetter,
   checkUploadedLetter,
@@ -49,20 +54,15 @@ function doneMessage(c: Context<AppEnv>): string | null {
 }
 
 /**
- * A unit's reply (or its correction) is open now: replyCheck on the row as of the last sync, and for
- * a correction, no rating of this round received since (correctionCheck): the inbox has it before
- * the next sync brings it into the row.
+ * A unit's reply (or its correction) is open now, as its page says (actionCheck): the row as of the
+ * last sync, a reply the unit sent since (the form is then a correction), and for a correction no
+ * rating of this round received since (the inbox has it before the next sync brings it into the row).
  */
 async function requireReplyOpen(
-  ctx: Pick<LinkContext, "deps" | "timeZone">,
-  item: { row: EvaluatedRow; relation: Relation },
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view" | "link">,
+  item: RecipientRow,
 ): Promise<void> {
-  const check = replyCheck(item.row, item.relation);
-  requireOpen(check, item.relation === "lead");
-  if (!check.ok || !check.correcting || !item.row.id) return;
-  const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);
-  const ratedOn = rating ? localDate(Date.parse(rating.receivedAt), ctx.timeZone) : null;
-  requireOpen(correctionCheck(item.row, ratedOn), true);
+  requireOpen(await actionCheck(ctx, "unit", item, await sentAbout(ctx, item)), item.relation === "lead");
 }
 
 /**
@@ -140,9 +140,10 @@ export const linkRoutes = new Hono<AppEnv>()
   .put("/l/:token/s/:id/letter", async (c) => {
     // The holder's rows as its pages read them (D1 picks them by the recipient's index, about 300
     // for a unit; one 编号's rows through the parts' index would walk the whole index, 3,000).
-    const { deps, link, mine, timeZone } = await loadLinkContext(c, "reply");
-    const { id, item } = linkSuggestion({ mine, link }, c);
-    await requireReplyOpen({ deps, timeZone }, item);
+    const ctx = await loadLinkContext(c, "reply");
+    const { deps, link } = ctx;
+    const { id, item } = linkSuggestion(ctx, c);
+    await requireReplyOpen(ctx, item);
     const submissionId = linkSubmissionId(nonceOf({ nonce: c.req.query("nonce") ?? "" }));
     const { letters } = deps;
     if (!letters || !deps.linkSettings) throw new HttpError(503, "letters_unavailable", LETTERS_UNAVAILABLE);
@@ -158,9 +159,12 @@ export const linkRoutes = new Hono<AppEnv>()
   .post("/l/:token/s/:id/rating", async (c) => {
     const ctx = await loadLinkContext(c, "rate");
     const { id, item } = linkSuggestion(ctx, c);
-    requireOpen(ratingCheck(item.row, item.relation), item.relation === "lead");
     const fields = await readForm(c.req.raw);
     const nonce = nonceOf(fields);
+    // The same form posted again is judged without its own entry, so it answers as the first did.
+    const again = linkSubmissionId(nonce);
+    const sent = (await sentAbout(ctx, item)).filter((e) => e.submissionId !== again);
+    requireOpen(await actionCheck(ctx, "deputy", item, sent), item.relation === "lead");
     const form = checkRatingForm(fields);
     if (!form.ok) {
       const state = { nonce, values: textValues(fields), errors: form.errors };

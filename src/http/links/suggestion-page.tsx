@@ -1,18 +1,29 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { AppEnv } from "../../app";
+import type { InboxForm } from "../../domain/intake/inbox-forms";
 import { allows, type LinkKind } from "../../domain/links/capability";
 import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
 import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
-import { type ActionCheck, ratingCheck, replyCheck, urgeCheck } from "../../domain/links/row-actions";
+import {
+  type ActionCheck,
+  awaitingSync,
+  correctionCheck,
+  ratingCheck,
+  replyCheck,
+  urgeCheck,
+} from "../../domain/links/row-actions";
+import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
+import type { InboxEntry } from "../../store/inbox";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
 import type { LinkContext } from "./link-context";
 import { suggestionPath } from "./link-ui";
-import { type LetterLink, SuggestionView } from "./suggestion-view";
+import { type LetterLink, type MergedInto, SuggestionView } from "./suggestion-view";
 import { loadUnitExtras, UNIT_ACTIONS, type UnitAction } from "./unit-actions";
 
 /**
@@ -28,10 +39,37 @@ export const ACTION_OF: Record<LinkKind, { name: "reply" | "rate" | "urge"; path
   leader: { name: "urge", path: "urge" },
 };
 
-function checkFor(kind: LinkKind, item: RecipientRow): ActionCheck {
-  if (kind === "unit") return replyCheck(item.row, item.relation);
-  if (kind === "deputy") return ratingCheck(item.row, item.relation);
-  return urgeCheck(item.row, item.relation);
+/**
+ * Whether the link's action on the suggestion is open now: the row as of the last sync, and what
+ * that ledger cannot hold yet (awaitingSync): the recipient's own reply or rating of this round,
+ * and for a unit's correction the deputy's rating of this round. The page and the post both ask
+ * here, so a page offers only what its post accepts. `sent`: the recipient's submissions about the
+ * suggestion, newest first (a form posted again is judged without its own entry).
+ */
+export async function actionCheck(
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view">,
+  kind: LinkKind,
+  item: RecipientRow,
+  sent: readonly InboxEntry[],
+): Promise<ActionCheck> {
+  const waiting = (form: InboxForm) =>
+    sent.find((e) => e.form === form && awaitingSync(e, ctx.view.syncedAt)) ?? null;
+  const dayOf = (e: InboxEntry | null) => (e ? localDate(Date.parse(e.receivedAt), ctx.timeZone) : null);
+  if (kind === "deputy") return ratingCheck(item.row, item.relation, dayOf(waiting("rating")));
+  if (kind === "leader") return urgeCheck(item.row, item.relation);
+  const check = replyCheck(item.row, item.relation, waiting("reply") !== null);
+  if (!check.ok || !check.correcting || !item.row.id) return check;
+  // The deputy's rating is not among the unit's own submissions: the newest about the suggestion.
+  const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);
+  return correctionCheck(rating && awaitingSync(rating, ctx.view.syncedAt) ? dayOf(rating) : null);
+}
+
+/** A reply the unit sent and the ledger does not hold yet, as the correction form's values. */
+function sentReplyValues(entry: InboxEntry): Record<string, string> {
+  const fields = ["答复类别", "答复内容", "落实情况", "答复日期"] as const;
+  return Object.fromEntries(
+    fields.flatMap((f) => (entry.cells[f] === undefined ? [] : [[f, String(entry.cells[f])]])),
+  );
 }
 
 /** 答复函 of this suggestion the page can offer: the column's, any in 备注 (round 2), the unit's pending ones. */
@@ -54,9 +92,25 @@ function lettersOf(
     if (seen.has(href)) continue;
     seen.add(href);
     const kind = key ? key.slice(key.lastIndexOf(".") + 1).toUpperCase() : "外部链接";
-    links.push({ href, label: `答复函 ${links.length + 1}（${kind}）` });
+    links.push({ href, label: `答复函 ${links.length + 1}（${kind}）`, source: url });
   }
   return links;
+}
+
+/**
+ * Where a 并案 suggestion went, by its 并入编号: a link to it when this link may see it (the
+ * recipient's own suggestion), else just its 编号; null when the ledger names none.
+ */
+function mergedInto(
+  ctx: LinkContext,
+  record: Pick<LedgerRecord, "review" | "mergedInto">,
+): MergedInto | null {
+  const id = record.review === "并案" ? record.mergedInto : "";
+  if (!id) return null;
+  const target = ctx.mine.find((m) => m.row.id === id);
+  return target
+    ? { id, title: target.row.record.title ?? "", href: suggestionPath(ctx.base, id) }
+    : { id, title: "", href: null };
 }
 
 export async function renderSuggestion(
@@ -86,11 +140,15 @@ export async function renderSuggestion(
     .map((e) => String(e.cells.答复函));
   const action = ACTION_OF[ctx.link.kind];
   const check = allows(ctx.link, action.name)
-    ? checkFor(ctx.link.kind, whole ? { ...item, row: whole } : item)
+    ? await actionCheck(ctx, ctx.link.kind, whole ? { ...item, row: whole } : item, sent)
     : null;
-  // A correction starts from the reply on record, not from an empty form dated today.
+  // A correction starts from the reply on record (or the one sent since the sync, newest first), not
+  // from an empty form dated today.
+  const replySent = sent.find((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt));
   const fresh = (): FormState =>
-    check?.ok && check.correcting ? { ...freshForm(), values: recordedReplyValues(record) } : freshForm();
+    check?.ok && check.correcting
+      ? { ...freshForm(), values: replySent ? sentReplyValues(replySent) : recordedReplyValues(record) }
+      : freshForm();
   return sendPage(
     c,
     <SuggestionView
@@ -102,6 +160,7 @@ export async function renderSuggestion(
       item={item}
       whole={whole}
       letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
+      mergedInto={mergedInto(ctx, record)}
       action={
         check
           ? {
@@ -140,14 +199,19 @@ export async function renderSuggestion(
  * stored part holding it) and the recipient's own last submissions about it.
  */
 export async function loadOwnView(ctx: LinkContext, item: RecipientRow) {
-  const [whole, sent] = await Promise.all([
-    loadWholeRow(ctx.deps.summaries, item.row),
-    ctx.deps.inbox.byActor(
-      { kind: ctx.link.kind, name: ctx.link.recipient },
-      { suggestionId: item.row.id ?? "", limit: 10 },
-    ),
-  ]);
+  const [whole, sent] = await Promise.all([loadWholeRow(ctx.deps.summaries, item.row), sentAbout(ctx, item)]);
   return { whole, record: (whole ?? item.row).record, sent };
+}
+
+/** The recipient's own last submissions about the suggestion, newest first (the page's 已提交). */
+export function sentAbout(
+  ctx: Pick<LinkContext, "deps" | "link">,
+  item: RecipientRow,
+): Promise<InboxEntry[]> {
+  return ctx.deps.inbox.byActor(
+    { kind: ctx.link.kind, name: ctx.link.recipient },
+    { suggestionId: item.row.id ?? "", limit: 10 },
+  );
 }
 
 /** The form's one-time id, or 400: a form without one was not made by this page. */

@@ -1,12 +1,11 @@
 import type { FC } from "hono/jsx";
-import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/enums";
 import { displayValue } from "../../domain/dashboard/cell-text";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
-import { latestRatingComment } from "../../domain/intake/rating-comment";
 import type { LinkKind } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
+import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
 import type { ActionCheck } from "../../domain/links/row-actions";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
@@ -21,6 +20,15 @@ import { objectionStatus, UnitSection, type UnitSectionProps } from "./unit-sect
 export interface LetterLink {
   readonly href: string;
   readonly label: string;
+  /** The address as the ledger (or the unit's pending reply) holds it: which round's letter it is. */
+  readonly source: string;
+}
+
+/** The suggestion a merged (已并案) one went into: its page on this link when the link may see it. */
+export interface MergedInto {
+  readonly id: string;
+  readonly title: string;
+  readonly href: string | null;
 }
 
 export interface SuggestionViewProps {
@@ -44,6 +52,8 @@ export interface SuggestionViewProps {
   readonly warnings?: readonly string[];
   /** A unit's records and its other forms (延期申请, 沟通记录, 协办意见, 异议). */
   readonly unitSection?: UnitSectionProps | null;
+  /** Where a 并案 suggestion went (并入编号), when the ledger says. */
+  readonly mergedInto?: MergedInto | null;
 }
 
 const Field: FC<{ label: string; value: string | null | undefined }> = ({ label, value }) =>
@@ -93,10 +103,96 @@ const Sent: FC<{ sent: readonly InboxEntry[]; objections: readonly Objection[]; 
     </>
   );
 
-function classText(value: string): string {
-  const meaning = REPLY_CLASS_MEANINGS[value as ReplyClass];
-  return meaning ? `${value} 类（${meaning}）` : value;
-}
+const LetterLinks: FC<{ letters: readonly LetterLink[] }> = ({ letters }) => (
+  <>
+    {letters.map((l, i) => (
+      <>
+        {i > 0 ? "、" : ""}
+        <a href={l.href} rel="noreferrer">
+          {l.label}
+        </a>
+      </>
+    ))}
+  </>
+);
+
+/** One round's reply: what the unit answered, its 答复函, and the deputy's rating of it. */
+const ReplyCard: FC<{ round: ReplyRound; letters: readonly LetterLink[] }> = ({ round, letters }) => (
+  <section class="card">
+    <h2>{round.label}</h2>
+    <dl class="fields">
+      <Field label="二次交办日期" value={round.assignedOn} />
+      <Field label="答复日期" value={round.repliedOn} />
+      <Field label="答复类别" value={round.replyClass} />
+      <Field label="答复内容" value={round.content} />
+      <Field label="落实情况" value={round.implementation} />
+      {letters.length > 0 ? (
+        <>
+          <dt>答复函</dt>
+          <dd>
+            <LetterLinks letters={letters} />
+          </dd>
+        </>
+      ) : null}
+      <Field label="满意度" value={round.rating} />
+      <Field label="测评日期" value={round.ratedOn} />
+      {/* The deputy's words with the rating (in 备注, which units never see): what round 2 must answer. */}
+      <Field label="测评意见" value={round.comment} />
+    </dl>
+    {round.assignedOn && !round.repliedOn && !round.replyClass ? (
+      <p class="muted small">承办单位尚未作出二次答复。</p>
+    ) : null}
+  </section>
+);
+
+/**
+ * The replies, round 2 (the one the deputy rates now) above round 1, each with its own 答复函; the
+ * letters of no recorded round (a unit's reply not yet in the ledger, staff's own) are listed after.
+ */
+const Replies: FC<{ rounds: readonly ReplyRound[]; letters: readonly LetterLink[] }> = ({
+  rounds,
+  letters,
+}) => {
+  const ofRound = (round: ReplyRound) => letters.filter((l) => round.letter && l.source === round.letter);
+  const rest = letters.filter((l) => !rounds.some((round) => round.letter && l.source === round.letter));
+  return (
+    <>
+      {rounds.map((round) => (
+        <ReplyCard round={round} letters={ofRound(round)} />
+      ))}
+      {rest.length > 0 ? (
+        <section class="card">
+          <h2>答复函</h2>
+          <ul>
+            {rest.map((l) => (
+              <li>
+                <a href={l.href} rel="noreferrer">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+};
+
+/** Where a merged suggestion went: the deputy follows that one now (its reply, its rating). */
+const Merged: FC<{ into: MergedInto }> = ({ into }) => (
+  <Note tone="info">
+    本建议已并入{" "}
+    {into.href ? (
+      <a href={into.href}>
+        {into.id}
+        {into.title ? ` ${into.title}` : ""}
+      </a>
+    ) : (
+      into.id
+    )}{" "}
+    一并办理，办理进展和答复请见该建议。
+  </Note>
+);
 
 /** One suggestion as its unit, deputy or leader sees it, with the action open to them. */
 export const SuggestionView: FC<SuggestionViewProps> = (p) => {
@@ -126,6 +222,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         ) : null}
         {ref.daysLeft !== null ? <span>{daysLeftText(ref.daysLeft)}</span> : null}
       </div>
+      {p.mergedInto ? <Merged into={p.mergedInto} /> : null}
       <section class="card">
         <dl class="fields">
           <Field label="领衔代表" value={r.leadDeputy} />
@@ -150,38 +247,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <p class="pre">{r.summary}</p>
         </section>
       ) : null}
-      {r.repliedOn || r.replyClass ? (
-        <section class="card">
-          <h2>答复</h2>
-          <dl class="fields">
-            <Field label="答复日期" value={r.repliedOn} />
-            <Field label="答复类别" value={r.replyClass ? classText(r.replyClass) : ""} />
-            <Field label="答复内容" value={r.replyContent} />
-            <Field label="落实情况" value={r.implementation} />
-            <Field label="满意度" value={r.rating} />
-            <Field label="测评日期" value={r.ratedOn} />
-            {/* The deputy's words with the rating (in 备注, which units never see): what round 2 must answer. */}
-            <Field label="测评意见" value={latestRatingComment(r.notes)} />
-            <Field label="二次交办" value={r.reassignedOn} />
-            <Field label="二次答复" value={r.secondRepliedOn} />
-            <Field label="二次满意度" value={r.secondRating} />
-          </dl>
-        </section>
-      ) : null}
-      {p.letters.length > 0 ? (
-        <section class="card">
-          <h2>答复函</h2>
-          <ul>
-            {p.letters.map((l) => (
-              <li>
-                <a href={l.href} rel="noreferrer">
-                  {l.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Replies rounds={replyRounds(r)} letters={p.letters} />
       <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} />
       {check && !check.ok ? <Note tone="info">{check.reason}</Note> : null}
       {p.action && check?.ok && p.kind === "unit" ? (

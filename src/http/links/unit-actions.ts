@@ -14,7 +14,7 @@ import {
 import type { PracticeForm, PracticeFormContext } from "../../domain/links/practice-forms";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
-import type { ActionCheck } from "../../domain/links/row-actions";
+import { type ActionCheck, awaitingSync } from "../../domain/links/row-actions";
 import {
   buildPracticeIndex,
   PRACTICE_RECORD_TABS,
@@ -115,6 +115,8 @@ export async function loadUnitExtras(
   const guard = (form: PracticeForm, check: ActionCheck) =>
     check.ok && !available(form) ? tabMissing(form) : check;
   const unrecorded = sentObjections(sent);
+  // A reply sent since the last sync closes the objection as the reply in the row will.
+  const replySent = sent.some((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt));
   const checks: Record<UnitAction, ActionCheck> = {
     extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today)),
     contact: guard("contact", contactCheck(row, item.relation)),
@@ -124,6 +126,7 @@ export async function loadUnitExtras(
       deadline,
       unit: ctx.link.recipient,
       onRecord: [...objections, ...unrecorded],
+      replySent,
     }),
   };
   const records = practiceEntries(row, index, []).filter((e) => e.kind !== "review");
