@@ -1,5 +1,6 @@
 import type { LedgerKey, LedgerRecord } from "../../sheets-schema/tabs/ledger";
 import type { ParsedRow } from "./read-tab";
+import { latestReplyClass } from "./status";
 
 type Row = ParsedRow<LedgerRecord>;
 
@@ -84,10 +85,16 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
   if (r.secondRating && !present(row, "secondRepliedOn")) {
     row.problems.error("二次满意度", "还没有二次答复，不能填写二次满意度：请先填写二次答复日期");
   }
-  if (r.implementation && r.replyClass !== "B" && !row.failed.has("replyClass")) {
+  // 落实情况 follows a B reply of either round (a round-2 B promise is followed up as one of round 1).
+  if (
+    r.implementation &&
+    r.replyClass !== "B" &&
+    latestReplyClass(r) !== "B" &&
+    !row.failed.has("replyClass")
+  ) {
     row.problems.warn(
       "落实情况",
-      `落实情况只用于 B 类答复，本条答复类别为“${r.replyClass ?? "空白"}”：请核对`,
+      `落实情况只用于 B 类答复，本条答复类别为“${latestReplyClass(r) ?? "空白"}”：请核对`,
     );
   }
 }

@@ -15,6 +15,7 @@ export type StatusFields = Pick<
   | "secondRating"
   | "replyClass"
   | "implementation"
+  | "secondReplyClass"
   | "crossYear"
 >;
 
@@ -72,7 +73,23 @@ export function computeStatus(row: StatusFields, ctx: StatusContext): LedgerStat
   }
   if (row.secondRating === "不满意") return "跨年督办";
   if (row.crossYear === true) return "跨年督办";
-  // Rule 10: here the latest rating is 满意 or 基本满意 (a 不满意 returned above).
-  if (row.replyClass === "B" && row.implementation !== "已落实") return "跟踪落实";
+  // Rule 10: here the latest rating is 满意 or 基本满意 (a 不满意 returned above), of the latest
+  // reply, whose class it asks: a B promise made in round 2 is followed up (跟踪落实) as one of round 1.
+  if (latestReplyClass(row) === "B" && row.implementation !== "已落实") return "跟踪落实";
   return "已办结";
+}
+
+/**
+ * The class of the latest reply: 二次答复类别 once round 2 is answered (practice.md), else 答复类别.
+ * 落实情况 follows it, as 落实率 does (src/domain/evaluation/README.md).
+ */
+export function latestReplyClass(
+  row: Pick<
+    StatusFields,
+    "replyClass" | "secondReplyClass" | "secondRepliedOn" | "reassignedOn" | "repliedOn" | "rating"
+  >,
+): StatusFields["replyClass"] {
+  return inSecondRound(row) && row.secondRepliedOn && row.secondReplyClass
+    ? row.secondReplyClass
+    : row.replyClass;
 }

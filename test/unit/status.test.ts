@@ -97,6 +97,13 @@ describe("台账状态, first match wins", () => {
     expect(status({ ...done, replyClass: "B" })).toBe("跟踪落实");
   });
 
+  it("asks the latest reply's class: a B promise made in round 2 is followed up, one superseded is not", () => {
+    const done = { ...secondRound, secondRepliedOn: "2026-05-05", secondRating: "满意" as const };
+    expect(status({ ...done, secondReplyClass: "B", implementation: "推进中" })).toBe("跟踪落实");
+    expect(status({ ...done, secondReplyClass: "B", implementation: "已落实" })).toBe("已办结");
+    expect(status({ ...done, replyClass: "B", secondReplyClass: "A" })).toBe("已办结");
+  });
+
   it("is 办理中 when the due date could not be computed", () => {
     expect(status(assigned, { firstDue: null })).toBe("办理中");
   });
