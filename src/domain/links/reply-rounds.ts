@@ -1,28 +1,14 @@
 import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/enums";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ratingComments } from "../intake/rating-comment";
+import { type SecondReplyNote, secondReplyNote } from "../intake/second-reply-note";
 
 /**
  * The replies of a suggestion as its pages show them: round 2's first (二次答复, the one the deputy
  * rates after a 二次交办), round 1's below it (首次答复). The ledger keeps round 2's date and class
- * in columns; its text and 答复函 only in the 备注 line intake writes
- * (`二次答复（提交号）类别 B：内容；答复函 地址`, src/jobs/intake), read back here.
+ * in columns; its text and 答复函 only in the 备注 line intake writes (src/domain/intake/second-reply-note.ts
+ * keeps that line's format, both ends).
  */
-
-/** The start of the 备注 line of a round-2 reply, followed by the submission and `）`. */
-const SECOND_REPLY_NOTE = "二次答复";
-
-/** Lines intake adds to 备注 on its own (each opens with its name and the sender in （）). */
-const INTAKE_LINE = /^(?:二次答复|答复|测评意见|测评附言|答复附言|答复函)（/;
-/** What may end a round-2 note after its text: `；答复函 地址`, then intake's word of a late reply. */
-const LETTER_TAIL = /(?:^|；)答复函 (https?:\/\/[^\s；]+)$/;
-const LATE_TAIL = /(?:^|；)经个人链接于 \d{4}-\d{2}-\d{2} 提交（晚于办理期限 \d{4}-\d{2}-\d{2}）$/;
-const CLASS_START = /^类别 ([A-D])(?:：|$)/;
-
-/** Whether a line ends a round-2 note as only intake ends one: with its 答复函, or its late word. */
-function closes(line: string): boolean {
-  return LATE_TAIL.test(line) || LETTER_TAIL.test(line);
-}
 
 /**
  * A class as its plain meaning, `C 类（因条件限制暂时无法解决）`: the instruction the meaning
@@ -33,52 +19,6 @@ export function plainClassText(value: string): string {
   if (!meaning) return value;
   const cut = meaning.indexOf("（");
   return `${value} 类（${cut < 0 ? meaning : meaning.slice(0, cut)}）`;
-}
-
-export interface SecondReplyNote {
-  readonly replyClass: string;
-  readonly content: string;
-  /** The 答复函's address as the note holds it; "" when the reply came without one. */
-  readonly letter: string;
-  /** Where the note starts among 备注's lines (a rating comment after it rates round 2). */
-  readonly line: number;
-}
-
-/**
- * The latest round-2 reply intake wrote into 备注 (a correction adds a newer line), or null. A
- * reply's text may run over several lines; they are taken as the reply's only when intake's own
- * end closes them (its 答复函, its word of a late reply): without it, a next line may be staff's
- * own note (备注 is not for deputies' or units' eyes), so only the first line is the reply's.
- */
-export function secondReplyNote(notes: unknown): SecondReplyNote | null {
-  if (typeof notes !== "string" || !notes.includes(`${SECOND_REPLY_NOTE}（`)) return null;
-  const lines = notes.split("\n");
-  const start = lines.findLastIndex((l) => l.trim().startsWith(`${SECOND_REPLY_NOTE}（`));
-  if (start < 0) return null;
-  const first = (lines[start] as string).trim();
-  const close = first.indexOf("）");
-  const block = [close < 0 ? "" : first.slice(close + 1)];
-  if (!closes(first)) {
-    const rest: string[] = [];
-    for (const line of lines.slice(start + 1)) {
-      if (INTAKE_LINE.test(line.trim())) break;
-      rest.push(line);
-      if (closes(line.trim())) {
-        block.push(...rest);
-        break;
-      }
-    }
-  }
-  let text = block.join("\n").trim().replace(LATE_TAIL, "");
-  const letter = LETTER_TAIL.exec(text)?.[1] ?? "";
-  if (letter) text = text.replace(LETTER_TAIL, "").trim();
-  const cls = CLASS_START.exec(text);
-  return {
-    replyClass: cls?.[1] ?? "",
-    content: (cls ? text.slice(cls[0].length) : text).trim(),
-    letter,
-    line: start,
-  };
 }
 
 export interface ReplyRound {

@@ -4,6 +4,7 @@ import { isoFromSerial } from "../../domain/civil-date";
 import { lateLinkReplyNote } from "../../domain/intake/late-link-reply";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
+import { secondReplyLine } from "../../domain/intake/second-reply-note";
 import type { CellScalar } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -106,11 +107,14 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
   // 落实情况 has one column for both rounds: a B reply's progress stands wherever it was reported.
   if (cells.落实情况 !== undefined && columns.indexOf.implementation !== undefined)
     writes.push({ header: "落实情况", value: cells.落实情况 });
-  const said = [cells.答复类别 ? `类别 ${cells.答复类别}` : "", cells.答复内容 ?? ""]
-    .filter(Boolean)
-    .join("：");
-  const text = [said, letter ? `答复函 ${letter}` : "", late ?? ""].filter(Boolean).join("；");
-  if (text) writes.push(...note(`二次答复（${entry.submissionId}）${text}`));
+  const line = secondReplyLine({
+    submissionId: entry.submissionId,
+    replyClass: cells.答复类别,
+    content: cells.答复内容,
+    letter,
+    late,
+  });
+  if (line) writes.push(...note(line));
   writes.push(...extrasLine);
   return writes;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { ledgerTab } from "../../../sheets-schema/tabs";
-import { plainClassText, replyRounds, secondReplyNote } from "../../../src/domain/links/reply-rounds";
+import { secondReplyNote } from "../../../src/domain/intake/second-reply-note";
+import { plainClassText, replyRounds } from "../../../src/domain/links/reply-rounds";
 import { planApply } from "../../../src/jobs/intake/plan-apply";
 import type { InboxEntry } from "../../../src/store/inbox";
 
