@@ -41,6 +41,28 @@ export function noticeKey(parts: NoticeKeyParts, channel: Channel): string {
   return `${noticeBaseKey(parts)}${SEPARATOR}${channel}`;
 }
 
+/**
+ * The earlier assignment dates this recipient was sent a 交办通知 for, by `type|编号|r<round>|recipient`
+ * (base keys of the outbox): a 交办通知 for another date is then a correction of that one.
+ */
+export function assignmentsNotified(baseKeys: Iterable<string>): Map<string, string[]> {
+  const byNotice = new Map<string, string[]>();
+  for (const base of baseKeys) {
+    const [type, id, round, occurrence, recipient] = base.split(SEPARATOR);
+    if (type !== "交办通知" || !occurrence || recipient === undefined) continue;
+    const key = [type, id, round, recipient].join(SEPARATOR);
+    byNotice.set(key, [...(byNotice.get(key) ?? []), occurrence]);
+  }
+  return byNotice;
+}
+
+/** The key assignmentsNotified files a notice under. */
+export function assignmentKey(parts: NoticeKeyParts): string {
+  return [parts.type, parts.suggestionId ?? "", `r${parts.round}`, part(nameKey(parts.recipient))].join(
+    SEPARATOR,
+  );
+}
+
 /** The base key of a stored idempotency key. */
 export function baseKeyOf(key: string): string {
   const last = key.lastIndexOf(SEPARATOR);

@@ -4,14 +4,21 @@ import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
 import { type DigestFigures, digestFigures, digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
-import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey } from "./keys";
+import {
+  assignmentKey,
+  assignmentsNotified,
+  baseKeyOf,
+  type NoticeKeyParts,
+  noticeBaseKey,
+  noticeKey,
+} from "./keys";
 import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
 import { type RecipientBook, resolveRecipient } from "./recipients";
 import { renderNotice } from "./render";
 import { replySeries } from "./reply-series";
 import type { NoticeSeries, SeriesContext } from "./series";
-import { markSecondRound } from "./tidy";
+import { markCorrection, markSecondRound } from "./tidy";
 import type { NoticeEvaluation, NoticePlan, PlannedNotice, UnreachableNotice } from "./types";
 
 export interface PlanNoticesInput {
@@ -104,6 +111,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   }
   const done = new Set<string>();
   for (const key of input.existingKeys) done.add(baseKeyOf(key));
+  const assigned = assignmentsNotified(done);
   const failedAt = new Map<string, string>();
   for (const f of input.failedNotices ?? []) failedAt.set(f.key, f.address);
   const ctx: SeriesContext = {
@@ -150,7 +158,9 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           disabled += 1;
           continue;
         }
-        const { title, body } = markSecondRound(rendered, round);
+        const earlier =
+          type === "交办通知" ? (assigned.get(assignmentKey(parts))?.sort().at(-1) ?? null) : null;
+        const { title, body } = markSecondRound(markCorrection(rendered, earlier, due.occurrence), round);
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);
         notices.push({
           key: noticeKey(parts, target.channel),

@@ -2,6 +2,7 @@
  * Wording rules every rendered notice goes through, whoever wrote its template: staff edit
  * 通知模板 freely, and sheets provisioned earlier hold older built-in texts.
  */
+import { displayDate } from "./format";
 
 /**
  * What a blank value renders as until the text is tidied; never left in a notice. A character of
@@ -40,6 +41,22 @@ export function tidyNoticeText(text: string): string {
  * A notice about the second round (二次交办) says so: a template that does not (a staff text, or one
  * written before rounds were told apart) gets 【二次交办】 before its title.
  */
+/**
+ * A 交办通知 for a 交办日期 staff corrected, sent to a unit already told of the old one: it says so
+ * first, so that the unit goes by this notice, not by the earlier one (its dates all moved).
+ */
+export function markCorrection(
+  notice: { readonly title: string; readonly body: string },
+  earlier: string | null,
+  now: string,
+): { title: string; body: string } {
+  if (!earlier || earlier === now) return notice;
+  return {
+    title: `【更正】${notice.title}`,
+    body: `【更正】此前通知的交办日期 ${displayDate(earlier)} 已更正为 ${displayDate(now)}，办理期限等随之改变，请以本通知为准。\n${notice.body}`,
+  };
+}
+
 export function markSecondRound(
   notice: { readonly title: string; readonly body: string },
   round: number,

@@ -6,9 +6,11 @@ import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { earlierWithTitle, repeatedMessage } from "../../domain/links/repeated-suggestion";
 import { urgeCheck } from "../../domain/links/row-actions";
 import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
+import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
@@ -228,6 +230,25 @@ export const linkRoutes = new Hono<AppEnv>()
         : [];
     if (!form.ok)
       return renderSuggest(c, ctx, { nonce, values: textValues(fields), errors: form.errors }, picked, 400);
+    // The same form sent again lands once (submitFromLink); a new form with a title the deputy
+    // already submitted (a page reloaded after submitting) would be a second 编号.
+    if (!(await ctx.deps.inbox.find("suggestion", linkSubmissionId(nonce)))) {
+      const sent = await ctx.deps.inbox.byActor({ kind: "deputy", name: ctx.link.recipient }, { limit: 20 });
+      const led = ctx.mine.filter((m) => m.relation === "lead").map((m) => m.row);
+      const inLedger = new Set(led.map((r) => r.id));
+      const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
+      const earlier = earlierWithTitle(form.value.标题, led, waiting, (iso) =>
+        localDate(Date.parse(iso), ctx.timeZone),
+      );
+      if (earlier)
+        return renderSuggest(
+          c,
+          ctx,
+          { nonce, values: textValues(fields), errors: [repeatedMessage(earlier)] },
+          picked,
+          409,
+        );
+    }
     const result = await submitFromLink(
       ctx.deps,
       ctx.link,

@@ -1,0 +1,47 @@
+import type { EvaluatedRow } from "../summary/evaluated";
+
+/** A title as a repeat is told: spaces and the 《》 around it do not make another suggestion. */
+function titleKey(title: string): string {
+  return title.replace(/[\s《》「」"“”]/g, "");
+}
+
+/** A suggestion of the deputy's already in, as the new-suggestion form names it. */
+export interface EarlierSuggestion {
+  /** Its 编号 (or the form's own id while it waits for the ledger). */
+  readonly id: string;
+  /** When it was submitted (ISO date), or "" when the ledger does not say. */
+  readonly on: string;
+}
+
+/**
+ * The deputy's own suggestion with the same 标题 (the ones the deputy leads in the ledger, and those
+ * sent on the link that wait for it): a page reloaded after submitting sends a new form, which would
+ * be a second 编号 and a second 受理回执. Null when there is none.
+ */
+export function earlierWithTitle(
+  title: string,
+  led: readonly Pick<EvaluatedRow, "id" | "record">[],
+  waiting: readonly {
+    readonly suggestionId: string;
+    readonly cells: Record<string, unknown>;
+    readonly receivedAt: string;
+    readonly status: string;
+  }[],
+  localDay: (iso: string) => string,
+): EarlierSuggestion | null {
+  const key = titleKey(title);
+  if (!key) return null;
+  for (const row of led)
+    if (row.id && titleKey(row.record.title ?? "") === key)
+      return { id: row.id, on: row.record.submittedOn ?? "" };
+  for (const e of waiting)
+    if (e.status !== "discarded" && titleKey(String(e.cells.标题 ?? "")) === key)
+      return { id: e.suggestionId, on: localDay(e.receivedAt) };
+  return null;
+}
+
+/** What the form says when the title is one the deputy already submitted. */
+export function repeatedMessage(earlier: EarlierSuggestion): string {
+  const when = earlier.on ? `已于 ${earlier.on} ` : "已";
+  return `您${when}提交过标题相同的建议（${earlier.id}），不必再次提交；如是另一件建议，请修改标题后再提交`;
+}
