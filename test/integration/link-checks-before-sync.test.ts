@@ -33,7 +33,7 @@ const replied = {
 const changes = { "2026-001": replied };
 const more = (round2: Record<string, string | number> = {}) =>
   [
-    ["2026-004", "区卫健委", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }],
+    ["2026-004", "区卫健委", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)), 协办单位: "区教育局" }],
     ["2026-005", "区住建局", { ...replied, ...round2 }],
   ] as const;
 
@@ -96,6 +96,8 @@ describe("a unit's reply sent since the last sync", () => {
     const unit = `${(await makeLink("unit", "区卫健委")).path}/s/2026-004`;
     const before = await (await browse(unit)).text();
     expect(before).toContain(`action="${unit}/objection"`);
+    const coUnit = `${(await makeLink("unit", "区教育局")).path}/s/2026-004`;
+    expect(await (await browse(coUnit)).text()).toContain(`action="${coUnit}/objection"`);
     const sent = await postMultipart(
       `${unit}/reply`,
       replyForm({
@@ -109,6 +111,8 @@ describe("a unit's reply sent since the last sync", () => {
 
     const after = await (await browse(unit)).text();
     expect(after).not.toContain(`action="${unit}/objection"`);
+    // The co-unit's too: the lead unit's reply closes it for both, as in the ledger.
+    expect(await (await browse(coUnit)).text()).not.toContain(`action="${coUnit}/objection"`);
     const form = after.slice(after.indexOf(`action="${unit}/reply"`));
     expect(form).toContain("更正答复");
     expect(form).toContain(">已协调资金，年内完成拓宽</textarea>");

@@ -99,9 +99,11 @@ export async function loadUnitExtras(
 ): Promise<UnitExtras> {
   const id = item.row.id ?? "";
   const ev = ctx.view.evaluation;
-  const [tabs, objections] = await Promise.all([
+  const [tabs, objections, leadReply] = await Promise.all([
     ctx.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, [id]),
     ctx.deps.objections.ofSuggestion(id),
+    // A co-unit's objection closes with the lead unit's reply, which is not among its own sends.
+    item.relation === "co" ? ctx.deps.inbox.latestAbout("reply", id) : null,
   ]);
   const index = buildPracticeIndex(tabs, new Set([id]));
   const row = { ...item.row, record };
@@ -116,7 +118,9 @@ export async function loadUnitExtras(
     check.ok && !available(form) ? tabMissing(form) : check;
   const unrecorded = sentObjections(sent);
   // A reply sent since the last sync closes the objection as the reply in the row will.
-  const replySent = sent.some((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt));
+  const replySent =
+    sent.some((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt)) ||
+    (leadReply !== null && awaitingSync(leadReply, ctx.view.syncedAt));
   const checks: Record<UnitAction, ActionCheck> = {
     extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today)),
     contact: guard("contact", contactCheck(row, item.relation)),
