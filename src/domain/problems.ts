@@ -19,6 +19,11 @@ export interface Problem {
   readonly submission?: { readonly form: string; readonly submissionId: string };
 }
 
+/** A problem of a whole tab (no row, no column, no suggestion). */
+export function tabProblem(tab: string, level: ProblemLevel, message: string): Problem {
+  return { tab, row: null, column: null, level, id: null, message };
+}
+
 /** Shared by every row with no problem of a kind: an empty array per row was garbage to collect. */
 export const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
@@ -87,16 +92,7 @@ export function missingTabsNotice(
   const absent = known.filter((tab) => missing.includes(tab));
   if (absent.length === 0) return [];
   const names = absent.map((tab) => `『${tab}』`).join("");
-  return [
-    {
-      tab: absent[0] as string,
-      row: null,
-      column: null,
-      level: "提醒",
-      id: null,
-      message: `表格中还没有工作表${names}（${holds}）：${meanwhile}`,
-    },
-  ];
+  return [tabProblem(absent[0] as string, "提醒", `表格中还没有工作表${names}（${holds}）：${meanwhile}`)];
 }
 
 /**

@@ -3,6 +3,7 @@ import { defaultSettings, type SettingKey, type Settings, settingDefs } from "..
 import type { SettingRecord } from "../../sheets-schema/tabs/config-tabs";
 import { nameKey } from "./directory";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "./numbering";
+import { tabProblem } from "./problems";
 import type { ParsedRow, TabRead } from "./read-tab";
 import { isFixedOffsetZone } from "./time-zones";
 
@@ -94,14 +95,7 @@ function digestRecipientsCheck(
   const rowNumber = rowOf.digestRecipients;
   const row = rowNumber === undefined ? undefined : read.rows.find((r) => r.rowNumber === rowNumber);
   if (!row) {
-    read.problems.push({
-      tab: read.tab,
-      row: null,
-      column: null,
-      level: "提醒",
-      message: NO_DIGEST_MESSAGE,
-      id: null,
-    });
+    read.problems.push(tabProblem(read.tab, "提醒", NO_DIGEST_MESSAGE));
     return;
   }
   if (!row.problems.list.some((p) => p.level === "错误")) row.problems.warn("值", NO_DIGEST_MESSAGE);

@@ -6,6 +6,7 @@ import {
 } from "../../sheets-schema/notice-templates";
 import { isLegacyDefaultTemplate } from "../../sheets-schema/notice-templates-legacy";
 import type { TemplateRecord } from "../../sheets-schema/tabs/config-tabs";
+import { tabProblem } from "./problems";
 import type { TabRead } from "./read-tab";
 
 /** The template a notice of one type (and channel) is rendered with. */
@@ -159,14 +160,13 @@ function missingRowsNotice(read: TabRead<TemplateRecord>, typesWithRow: Readonly
   const missing = TEMPLATE_NAMES.filter((type) => !typesWithRow.has(type));
   if (missing.length === 0) return;
   const names = missing.map((type) => `“${type}”`).join("、");
-  read.problems.push({
-    tab: read.tab,
-    row: null,
-    column: null,
-    level: "提醒",
-    id: null,
-    message: `本表没有 ${names} 的行：这些通知照常用内置正文发送。如要停发，请补回一行：模板 填该通知名，启用 填 否（标题、正文可留空）；如要照常发送，可不理会本提醒`,
-  });
+  read.problems.push(
+    tabProblem(
+      read.tab,
+      "提醒",
+      `本表没有 ${names} 的行：这些通知照常用内置正文发送。如要停发，请补回一行：模板 填该通知名，启用 填 否（标题、正文可留空）；如要照常发送，可不理会本提醒`,
+    ),
+  );
 }
 
 /** The template for a notice: the channel's own row, else the all-channel row, else built-in. */

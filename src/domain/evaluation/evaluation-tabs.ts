@@ -10,7 +10,7 @@ import {
 } from "../../../sheets-schema/tabs/evaluation-tabs";
 import { type DayHorizon, isAfterToday } from "../day-horizon";
 import { type Directory, nameKey } from "../directory";
-import { missingTabsNotice, type Problem } from "../problems";
+import { missingTabsNotice, type Problem, tabProblem } from "../problems";
 import { readTab, type TabRead } from "../read-tab";
 
 /** The tabs of practice.md's evaluation: 民意 and 常委会测评 (both optional: an older sheet lacks them). */
@@ -121,15 +121,13 @@ export function checkCommittee(read: TabRead<CommitteeRecord>, ctx: EvaluationCh
       );
   }
   if (scored && !ctx.weights.常委会测评)
-    read.problems.push({
-      tab: read.tab,
-      row: null,
-      column: null,
-      level: "提醒",
-      id: null,
-      message:
+    read.problems.push(
+      tabProblem(
+        read.tab,
+        "提醒",
         "『常委会测评』已有测评得分，但『设置』测评权重中没有 常委会测评，综合得分没有计入：如需计入，请在测评权重中加上 常委会测评:N（各项合计仍为 100）",
-    });
+      ),
+    );
 }
 
 /** The problems of both tabs for 校验问题: each tab's header problems, then its rows', in sheet order. */

@@ -14,3 +14,6 @@ export function lateLinkReplyNote(
   if (sentOn <= dueOn || repliedOn >= sentOn) return null;
   return `经个人链接于 ${sentOn} 提交（晚于办理期限 ${dueOn}）`;
 }
+
+/** lateLinkReplyNote's words as a pattern, for readers of the 备注 lines that carry them. */
+export const LATE_LINK_REPLY = /经个人链接于 \d{4}-\d{2}-\d{2} 提交（晚于办理期限 \d{4}-\d{2}-\d{2}）/;

@@ -1,3 +1,5 @@
+import { LATE_LINK_REPLY } from "./late-link-reply";
+
 /**
  * The 备注 line of a round-2 reply, written by intake and read back by the pages that show the reply
  * (src/domain/links/reply-rounds.ts): ledger.md has no column for round 2's text or 答复函, so the
@@ -12,7 +14,7 @@ const SECOND_REPLY_NOTE = "二次答复";
 const INTAKE_LINE = /^(?:二次答复|答复|测评意见|测评附言|答复附言|答复函)（/;
 /** What may end a round-2 note after its text: `；答复函 地址`, then intake's word of a late reply. */
 const LETTER_TAIL = /(?:^|；)答复函 (https?:\/\/[^\s；]+)$/;
-const LATE_TAIL = /(?:^|；)经个人链接于 \d{4}-\d{2}-\d{2} 提交（晚于办理期限 \d{4}-\d{2}-\d{2}）$/;
+const LATE_TAIL = new RegExp(`(?:^|；)${LATE_LINK_REPLY.source}$`);
 const CLASS_START = /^类别 ([A-D])(?:：|$)/;
 
 /** Whether a line ends a round-2 note as only intake ends one: with its 答复函, or its late word. */

@@ -1,5 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import type { Problem } from "../problems";
+import { type Problem, tabProblem } from "../problems";
 
 /** A merge as spreadsheets.get gives it (0-based, end exclusive; a bound Google leaves out is open). */
 export interface GridMerge {
@@ -49,13 +49,12 @@ export function mergeProblems(merges: readonly GridMerge[], header: readonly str
     };
   });
   if (inRows.length > LISTED)
-    problems.push({
-      tab: TAB_NAMES.ledger,
-      row: null,
-      column: null,
-      level: "提醒",
-      id: null,
-      message: `另有 ${inRows.length - LISTED} 处合并的单元格未逐一列出：请在表中全选，取消合并`,
-    });
+    problems.push(
+      tabProblem(
+        TAB_NAMES.ledger,
+        "提醒",
+        `另有 ${inRows.length - LISTED} 处合并的单元格未逐一列出：请在表中全选，取消合并`,
+      ),
+    );
   return problems;
 }

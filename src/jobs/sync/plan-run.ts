@@ -7,7 +7,7 @@ import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
-import type { Problem } from "../../domain/problems";
+import { type Problem, tabProblem } from "../../domain/problems";
 import { missingTabReason } from "../../domain/read-tab";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
@@ -322,14 +322,7 @@ async function planFromRead(
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {
     // Said in 校验问题 too, where staff look (not only on the dashboard's banner).
-    planProblems.ledgerHeader.push({
-      tab: TAB_NAMES.ledger,
-      row: null,
-      column: null,
-      level: "错误",
-      id: null,
-      message: missingLedgerMessage(first.titles),
-    });
+    planProblems.ledgerHeader.push(tabProblem(TAB_NAMES.ledger, "错误", missingLedgerMessage(first.titles)));
     return {
       ...base,
       header: null,
