@@ -1,8 +1,10 @@
+import { isBlankCell } from "../../sheets-schema/cells/cell-type";
 import type { Period } from "../../sheets-schema/cells/setting-cells";
 import type { LedgerStatus } from "../../sheets-schema/enums";
 import { type LedgerRecord, ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
 import type { Calendar } from "./calendar";
 import { rowArrangementMissingMessage } from "./calendar-fallback";
+import { checkCrossYear } from "./check-cross-year";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
 import { checkLedgerRefs, type IdLookup, type IdRows, type LedgerRefs } from "./check-ledger-refs";
 import { rawText } from "./dashboard/cell-text";
@@ -200,6 +202,8 @@ export function evaluateLedgerRows(
   const deadlines = deadlineCache(ctx);
   const threeMonthDue = (assignedOn: string) => deadlines.first(assignedOn, "三个月").due;
   const lifecycleColumns = { secondReplyClass: systemIndex.secondReplyClass !== undefined };
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const crossYearAt = systemIndex.crossYear;
   const out: LedgerRowEvaluation[] = [];
   ledger.eachRow((row) => {
     const { record } = row;
@@ -256,6 +260,8 @@ export function evaluateLedgerRows(
       firstDue: firstDeadline?.due ?? null,
       secondDue: secondDeadline?.due ?? null,
     });
+    // A sheet without the column has nothing to fill: no 提醒 asking for it.
+    if (crossYearAt !== undefined) checkCrossYear(row, status, thisYear, isBlankCell(row.raw[crossYearAt]));
     row.problems.setId(id || null);
     const problems = row.problems.list;
     const dueDate = currentDeadline?.due ?? "";
