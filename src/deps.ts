@@ -5,7 +5,7 @@ import type { Env } from "./env";
 import type { NoticeLogStep } from "./jobs/notices/log-step";
 import type { NoticesStep } from "./jobs/notices/run-daily";
 import type { SyncStep } from "./jobs/sync/run-sync";
-import { type LinkSettings, linkSettingsFrom } from "./links/link-settings";
+import { type LinkSettings, linkSettingsFrom, publicOriginFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
 import { createTokenSource } from "./sheets/token";
@@ -58,6 +58,8 @@ export interface Deps {
   personalLinks: PersonalLinks;
   /** The key and address of personal links; null while LINK_SECRET or PUBLIC_URL is unusable. */
   linkSettings: LinkSettings | null;
+  /** PUBLIC_URL's origin (the dashboard's address), null while it is not usable. */
+  publicOrigin: string | null;
   /** 答复函 files (R2); null when the Worker has no LETTERS bucket. */
   letters: LetterStore | null;
   /** Units' objections to their assignments (D1), for staff to decide. */
@@ -111,6 +113,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     buildId: () => env.CF_VERSION_METADATA?.id ?? config.version,
     personalLinks: () => createPersonalLinks(env.DB),
     linkSettings: () => linkSettingsFrom(env),
+    publicOrigin: () => publicOriginFrom(env),
     letters: () => (env.LETTERS ? createLetterStore(env.LETTERS) : null),
     objections: () => createObjections(env.DB),
   });

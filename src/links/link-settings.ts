@@ -45,6 +45,14 @@ function publicUrlProblem(env: Pick<Env, "PUBLIC_URL" | "ENVIRONMENT">): string 
   return null;
 }
 
+/**
+ * The Worker's public origin, or null while PUBLIC_URL is missing or unusable. The dashboard's
+ * address needs only this: the 督办周报 names it whether or not personal links are set up.
+ */
+export function publicOriginFrom(env: Pick<Env, "PUBLIC_URL" | "ENVIRONMENT">): string | null {
+  return publicUrlProblem(env) === null ? new URL((env.PUBLIC_URL ?? "").trim()).origin : null;
+}
+
 /** What is wrong with the link settings (empty when both are usable). */
 export function linkSettingProblems(
   env: Pick<Env, "LINK_SECRET" | "PUBLIC_URL" | "ENVIRONMENT">,
@@ -74,7 +82,7 @@ export function linkSettingsFrom(
       ? null
       : {
           secret: (env.LINK_SECRET ?? "").trim(),
-          publicUrl: new URL((env.PUBLIC_URL ?? "").trim()).origin,
+          publicUrl: publicOriginFrom(env) ?? "",
         };
   last = { from, settings };
   return settings;

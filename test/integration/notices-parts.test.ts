@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { createDeps } from "../../src/deps";
 import { addDaysIso } from "../../src/domain/civil-date";
 import { CATCH_UP_DAYS } from "../../src/domain/notices/catch-up";
 import { planNotices } from "../../src/domain/notices/plan";
@@ -97,6 +98,15 @@ describe("the daily notices run, a stored part at a time", () => {
     // Without figures of this summary (a finish of an older build), it reads the rows: the same text.
     await env.DB.prepare("DELETE FROM meta WHERE key = 'page_figures:digest'").run();
     expect(await digestBody()).toBe(sent?.body);
+    // PUBLIC_URL without LINK_SECRET (personal links not set up yet): the address is still given.
+    const withoutLinks = createDeps({ ...env, SPREADSHEET_ID: SHEET, LINK_SECRET: undefined });
+    expect(withoutLinks.linkSettings).toBeNull();
+    await env.DB.prepare("DELETE FROM notices WHERE type = '督办周报'").run();
+    await planDigest({ ...withoutLinks, noticesQueue: deps.noticesQueue }, run);
+    const body = await env.DB.prepare("SELECT body FROM notices WHERE type = '督办周报'").first<{
+      body: string;
+    }>();
+    expect(body?.body).toMatch(/\n\n督办看板：https:\/\/jianyi\.test\/$/);
   });
 
   it("finds which form suggestions no row holds yet by D1's index, as the rows would tell", async () => {

@@ -24,6 +24,7 @@ export interface NoticeDeps {
   channels: ChannelSet;
   personalLinks: PersonalLinks;
   linkSettings: LinkSettings | null;
+  publicOrigin: string | null;
 }
 
 /** The notice jobs' adapters with the job queue their next steps go on (a daily run's parts, the log). */

@@ -201,8 +201,8 @@ export async function planDigest(deps: NoticeDeps, run: DailyRun): Promise<StepO
       scope: "digest",
       duplicateIds: duplicates,
       digest,
-      // Signed links and the dashboard share PUBLIC_URL; /healthz says what to set when it is null.
-      dashboard: deps.linkSettings?.publicUrl ?? null,
+      // PUBLIC_URL alone gives the dashboard's address (no LINK_SECRET needed); /healthz says what to set.
+      dashboard: deps.publicOrigin,
     });
   const stored = stamp ? (JSON.parse(stamp) as { today: string; version?: string }) : null;
   const noRows = ledgerFromSummary({
