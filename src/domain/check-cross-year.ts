@@ -4,16 +4,17 @@ import type { ParsedRow } from "./read-tab";
 
 /**
  * The statuses of a suggestion the office still has to supervise when its year is over: no reply
- * past the due date, a deputy not satisfied and no second assignment yet, or not satisfied twice.
- * (待测评 waits for the deputy, 办理中 and 即将到期 are within their legal time.)
+ * past the due date, or a deputy not satisfied and no second assignment yet. (待测评 waits for the
+ * deputy, 办理中 and 即将到期 are within their legal time, and one not satisfied twice is carried
+ * over by the ledger's own rule 8, mark or not: src/domain/dashboard/carried-over.ts.)
  */
-const UNSETTLED: ReadonlySet<LedgerStatus> = new Set<LedgerStatus>(["已逾期", "待二次交办", "跨年督办"]);
+const UNSETTLED: ReadonlySet<LedgerStatus> = new Set<LedgerStatus>(["已逾期", "待二次交办"]);
 
 /**
- * practice.md: a year's statistics and report carry over earlier suggestions only when 跨年督办 =
+ * practice.md: a year's 单位测评 and report carry over earlier suggestions only when 跨年督办 =
  * 是, and 跨年督办 is staff's to fill. So from the first day of the next year, an unsettled
  * suggestion with the cell left blank gets a 提醒 asking staff to decide; otherwise it silently
- * drops out of the new year's figures. A cell filled 否 is a decision and is left alone.
+ * drops out of the new year's (统计 counts every year's alike). A cell filled 否 is a decision and is left alone.
  *
  * `crossYearBlank`: the 跨年督办 cell holds nothing (the record reads a blank as 否).
  */
@@ -29,6 +30,6 @@ export function checkCrossYear(
   if (year >= thisYear) return;
   row.problems.warn(
     "跨年督办",
-    `${year} 年提出的建议跨年后仍为“${status}”：如需在 ${thisYear} 年继续督办，请在“跨年督办”列填“是”（留空则不计入 ${thisYear} 年的统计和年度报告）；不再督办的请填“否”`,
+    `${year} 年提出的建议跨年后仍为“${status}”：如需在 ${thisYear} 年继续督办，请在“跨年督办”列填“是”（留空则不计入 ${thisYear} 年的单位测评和年度报告）；不再督办的请填“否”`,
   );
 }

@@ -24,7 +24,7 @@ describe("a past year's unsettled suggestion with 跨年督办 left blank", () =
         column: "跨年督办",
         level: "提醒",
         message:
-          "2026 年提出的建议跨年后仍为“已逾期”：如需在 2027 年继续督办，请在“跨年督办”列填“是”（留空则不计入 2027 年的统计和年度报告）；不再督办的请填“否”",
+          "2026 年提出的建议跨年后仍为“已逾期”：如需在 2027 年继续督办，请在“跨年督办”列填“是”（留空则不计入 2027 年的单位测评和年度报告）；不再督办的请填“否”",
       },
     ]);
     expect(crossYearProblems(unsatisfied)[0]?.message).toContain("仍为“待二次交办”");
@@ -40,7 +40,15 @@ describe("a past year's unsettled suggestion with 跨年督办 left blank", () =
     expect(crossYearProblems({ ...overdue, 跨年督办: "否" })).toEqual([]);
   });
 
-  it("says nothing of a suggestion settled, or still within its legal time", () => {
+  it("says nothing of a suggestion settled, carried over by rule 8, or still within its legal time", () => {
+    const twice = {
+      ...unsatisfied,
+      二次交办日期: "2026-06-01",
+      二次答复日期: "2026-06-20",
+      二次答复类别: "C",
+      二次满意度: "不满意",
+    };
+    expect(crossYearProblems(twice)).toEqual([]);
     const settled = {
       ...overdue,
       答复日期: "2026-05-20",
