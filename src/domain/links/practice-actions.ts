@@ -31,17 +31,20 @@ export interface ExtensionState {
 /**
  * practice.md: only the lead unit applies, while round 1 waits for its reply, and not twice at once;
  * 申请日期 (always today on a link) must be after 交办日期, so not on the day of assignment.
+ * `replySent`: the unit sent a reply the ledger does not hold yet (row-actions' awaitingSync), which
+ * closes it as the reply will once the next sync brings it in (objectionCheck's rule).
  */
 export function extensionCheck(
   row: EvaluatedRow,
   relation: Relation,
   state: ExtensionState,
   today: string,
+  replySent = false,
 ): ActionCheck {
   if (relation !== "lead") return no("只有主办单位可以申请延期；协办单位如有困难，请与主办单位沟通");
   if (!assigned(row)) return no("该建议尚未立案交办，不能申请延期");
   if (row.record.reassignedOn) return no("二次交办的建议不能申请延期，请在二次办理时限内答复");
-  if (!AWAITING_REPLY.has(row.computed.status)) return no("该建议已答复，不需要延期");
+  if (!AWAITING_REPLY.has(row.computed.status) || replySent) return no("该建议已答复，不需要延期");
   if (state.approved || row.record.period === "六个月")
     return no("该建议的办理期限已是六个月：代表法第五十一条规定最长六个月，不能再延期");
   const assignedOn = row.record.assignedOn ?? "";

@@ -117,12 +117,12 @@ export async function loadUnitExtras(
   const guard = (form: PracticeForm, check: ActionCheck) =>
     check.ok && !available(form) ? tabMissing(form) : check;
   const unrecorded = sentObjections(sent);
-  // A reply sent since the last sync closes the objection as the reply in the row will.
+  // A reply sent since the last sync closes the objection and the 延期申请 as the reply in the row will.
   const replySent =
     sent.some((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt)) ||
     (leadReply !== null && awaitingSync(leadReply, ctx.view.syncedAt));
   const checks: Record<UnitAction, ActionCheck> = {
-    extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today)),
+    extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today, replySent)),
     contact: guard("contact", contactCheck(row, item.relation)),
     "co-opinion": guard("co-opinion", coOpinionCheck(row, item.relation)),
     objection: objectionCheck(row, item.relation, {
