@@ -3,6 +3,7 @@ import { type LedgerRecord, TITLE_MAX } from "../../../sheets-schema/tabs/ledger
 import { isIsoDate } from "../civil-date";
 import { nameKey } from "../directory";
 import { RATING_COMMENT_MAX } from "../intake/field-limits";
+import { secondReplyNote } from "../intake/second-reply-note";
 
 /**
  * The forms of the link pages, checked before anything is stored: each problem is said in Chinese,
@@ -88,7 +89,8 @@ export function checkReplyForm(
 /**
  * The reply on record as the reply form's values, for a correction: the unit fixes what is wrong
  * instead of typing it all again, and its 答复日期 stays unless it changes it. Round 2 keeps only its
- * class and date in columns (the text went into 备注), so only those come back.
+ * class and date in columns: its text comes back from the 备注 line intake wrote (second-reply-note.ts),
+ * and 落实情况, one column for both rounds, is the latest reply's (as the page's 二次答复 shows it).
  */
 export function recordedReplyValues(
   record: Pick<
@@ -100,10 +102,17 @@ export function recordedReplyValues(
     | "implementation"
     | "secondRepliedOn"
     | "secondReplyClass"
+    | "notes"
   >,
 ): Record<string, string> {
+  const note = record.reassignedOn ? secondReplyNote(record.notes) : null;
   const values: Record<string, string | null | undefined> = record.reassignedOn
-    ? { 答复类别: record.secondReplyClass, 答复日期: record.secondRepliedOn }
+    ? {
+        答复类别: record.secondReplyClass || note?.replyClass,
+        答复内容: note?.content,
+        落实情况: record.implementation,
+        答复日期: record.secondRepliedOn,
+      }
     : {
         答复类别: record.replyClass,
         答复内容: record.replyContent,
