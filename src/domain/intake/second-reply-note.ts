@@ -1,4 +1,4 @@
-import { LATE_LINK_REPLY } from "./late-link-reply";
+import { LATE_REPLY } from "./late-reply";
 
 /**
  * The 备注 line of a round-2 reply, written by intake and read back by the pages that show the reply
@@ -14,7 +14,7 @@ const SECOND_REPLY_NOTE = "二次答复";
 const INTAKE_LINE = /^(?:二次答复|答复|测评意见|测评附言|答复附言|答复函)（/;
 /** What may end a round-2 note after its text: `；答复函 地址`, then intake's word of a late reply. */
 const LETTER_TAIL = /(?:^|；)答复函 (https?:\/\/[^\s；]+)$/;
-const LATE_TAIL = new RegExp(`(?:^|；)${LATE_LINK_REPLY.source}$`);
+const LATE_TAIL = new RegExp(`(?:^|；)${LATE_REPLY.source}$`);
 const CLASS_START = /^类别 ([A-D])(?:：|$)/;
 
 /** Whether a line ends a round-2 note as only intake ends one: with its 答复函, or its late word. */
@@ -28,7 +28,7 @@ export function secondReplyLine(reply: {
   readonly replyClass?: unknown;
   readonly content?: unknown;
   readonly letter?: unknown;
-  /** lateLinkReplyNote's words (late-link-reply.ts), when the reply came late on a personal link. */
+  /** lateReplyNote's words (late-reply.ts), when the reply came late by link or form. */
   readonly late?: string | null;
 }): string | null {
   const said = [

@@ -20,7 +20,7 @@ import type { IntakeMessage } from "./accept-submission";
 import { applyObjections } from "./apply-objections";
 import { applyOpinions } from "./apply-opinions";
 import { applyPracticeEntries } from "./apply-practice";
-import { type ApplyPlan, planApply } from "./plan-apply";
+import { type ApplyPlan, type EntryLines, planApply } from "./plan-apply";
 
 export interface ApplyDeps {
   sheets: SheetsClient;
@@ -70,17 +70,44 @@ function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldC
   }));
   const entryOf = new Map<PlannedWrite, InboxEntry>();
   for (const [entry, writes] of plan.writesOf) for (const w of writes) entryOf.set(w, entry);
-  const filled: FieldChange[] = confirmed.map((p) => {
+  const filled: FieldChange[] = confirmed.flatMap((p) => {
+    const by = plan.linesBy.get(p.planned) ?? [];
+    if (by.length > 0) return joinedLineChanges(p, by);
     const entry = entryOf.get(p.planned);
-    return {
-      suggestionId: p.key.kind === "id" ? p.key.id : "",
-      column: p.header,
-      oldValue: p.was || null,
-      newValue: String(p.value),
-      ...(entry ? sourceOf(entry) : { source: "form" as const, actor: null }),
-    };
+    return [
+      {
+        suggestionId: p.key.kind === "id" ? p.key.id : "",
+        column: p.header,
+        oldValue: p.was || null,
+        newValue: String(p.value),
+        ...(entry ? sourceOf(entry) : { source: "form" as const, actor: null }),
+      },
+    ];
   });
   return [...created, ...filled];
+}
+
+/**
+ * The history of one 备注 write that joined the lines of a batch's submissions (planApply): a change
+ * for each submission that brought a line, adding its own lines to the text before, so the timeline
+ * names who brought every line (the whole write credited to the batch's last submission claimed the
+ * others' lines for it, or a line it only repeated). The last change ends on what the cell now holds.
+ */
+function joinedLineChanges(p: PlacedWrite, by: readonly EntryLines[]): FieldChange[] {
+  let text = p.was ?? "";
+  return by.map(({ entry, lines }, i) => {
+    const added = lines.join("\n");
+    const next = i === by.length - 1 ? String(p.value) : text ? `${text}\n${added}` : added;
+    const change: FieldChange = {
+      suggestionId: p.key.kind === "id" ? p.key.id : "",
+      column: p.header,
+      oldValue: text || null,
+      newValue: next,
+      ...sourceOf(entry),
+    };
+    text = next;
+    return change;
+  });
 }
 
 const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;

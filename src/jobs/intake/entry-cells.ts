@@ -1,7 +1,7 @@
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { isoFromSerial } from "../../domain/civil-date";
-import { lateLinkReplyNote } from "../../domain/intake/late-link-reply";
+import { lateReplyNote } from "../../domain/intake/late-reply";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
 import { secondReplyLine } from "../../domain/intake/second-reply-note";
@@ -30,7 +30,9 @@ function dateAt(row: readonly unknown[], index: number | undefined): string | nu
 }
 
 /**
- * What 备注 says of a link reply sent after its round's 办理期限 though dated earlier, or null. The
+ * What 备注 says of a reply, by link or by form, sent after its round's 办理期限 though dated earlier,
+ * or null. It was sent when it was submitted: on a link that is when the Worker took it; on a form,
+ * the form's own time (a webhook retried the next morning was still sent the evening before). The
  * 办理期限 is the row's own (the last sync's, for the round in progress): no extra Sheets call. One
  * older than the round's start is the last round's, left by a sync that has not run since.
  */
@@ -40,14 +42,15 @@ function lateNote(
   columns: ColumnMap,
   secondRound: boolean,
 ): string | null {
-  if (entry.form !== "reply" || !entry.actor) return null;
+  if (entry.form !== "reply") return null;
   const due = dateAt(row, columns.indexOf.dueDate);
   const start = dateAt(row, secondRound ? columns.indexOf.reassignedOn : columns.indexOf.assignedOn);
   const replied = entry.cells.答复日期;
-  return lateLinkReplyNote(
-    localDate(Date.parse(entry.receivedAt), INTAKE_TIME_ZONE),
+  return lateReplyNote(
+    localDate(Date.parse(entry.submittedAt), INTAKE_TIME_ZONE),
     typeof replied === "number" ? isoFromSerial(replied) : null,
     due !== null && (start === null || due >= start) ? due : null,
+    entry.actor ? "link" : "form",
   );
 }
 
@@ -55,8 +58,8 @@ function lateNote(
  * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别; 落实情况 to its one
  * column, as in round 1); the reply's text is added to 备注. A 答复函 goes to its column, or (a
  * sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line, and so are a form's
- * answers without a column (FORM_EXTRAS), after the entry's own lines. A link reply sent after
- * 办理期限 but dated before the day it came says so in 备注 (lateNote).
+ * answers without a column (FORM_EXTRAS), after the entry's own lines. A reply (link or form) sent
+ * after 办理期限 but dated before the day it came says so in 备注 (lateNote).
  * Each 备注 line is a write of its own here; planApply joins those of a row into one.
  * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
  * text stays in the D1 inbox.

@@ -6,6 +6,12 @@ import type { InboxEntry } from "../../store/inbox";
 import type { NewLedgerRow } from "../sheet-writes/insert-ledger-rows";
 import { cellsFor, holdsLine } from "./entry-cells";
 
+/** The 备注 lines one entry brought to a joined write. */
+export interface EntryLines {
+  entry: InboxEntry;
+  lines: string[];
+}
+
 export interface ApplyPlan {
   /** New suggestions, one row each (a submission repeated in the batch counts once). */
   newRows: NewLedgerRow[];
@@ -14,6 +20,8 @@ export interface ApplyPlan {
   writes: PlannedWrite[];
   /** The writes of each reply or rating entry, by submission. */
   writesOf: Map<InboxEntry, PlannedWrite[]>;
+  /** Each joined 备注 write's lines, by the entry that brought them, in order (for the history). */
+  linesBy: Map<PlannedWrite, EntryLines[]>;
   /** Already in the sheet (an earlier attempt wrote them): nothing to do. */
   alreadyThere: InboxEntry[];
   unmatched: { entry: InboxEntry; reason: string }[];
@@ -76,6 +84,7 @@ export function planApply(
     appended: [],
     writes: [],
     writesOf: new Map(),
+    linesBy: new Map(),
     alreadyThere: [],
     unmatched: [],
     refused: [],
@@ -146,6 +155,11 @@ export function planApply(
       if (!holdsLine(cell.text, line)) {
         cell.text = cell.text ? `${cell.text}\n${line}` : line;
         cell.write.value = cell.text;
+        const by = plan.linesBy.get(cell.write) ?? [];
+        const last = by.at(-1);
+        if (last?.entry === entry) last.lines.push(line);
+        else by.push({ entry, lines: [line] });
+        plan.linesBy.set(cell.write, by);
       }
       own.add(cell.write);
     }
