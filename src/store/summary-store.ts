@@ -14,6 +14,8 @@ export interface FactsQuery {
   readonly status: string | null;
   /** Only rows whose 编号, 标题, 领衔代表, 附议代表, 主办单位 or 协办单位 contains this text ("" : any). */
   readonly text: string;
+  /** Only rows submitted in this year (year-report.ts's yearOfRow: 年 of 提出日期; null or absent: any). */
+  readonly year?: number | null;
   readonly offset: number;
   readonly limit: number;
 }
@@ -106,6 +108,8 @@ export interface SummaryStore {
    * parses a hundred rows instead of 2,000.
    */
   listFacts(query: FactsQuery): Promise<{ total: number; rows: FactTuple[] }>;
+  /** The years the rows with a 编号 were submitted in (yearOfRow), latest first: the list's 年度 filter. */
+  listYears(): Promise<number[]>;
   /**
    * The facts of the rows whose 编号 is one of `ids`, in sheet order, picked by D1 through each
    * part's index (a few suggestions, not 2,000 rows). Null while a part stored by an older build
@@ -178,10 +182,27 @@ const UNLISTED_PARTS = "SELECT COUNT(*) AS n FROM summary_parts WHERE row_index 
 
 const entryField = (field: keyof SuggestionRef) => `json_extract(l.entry, '$[0].${field}')`;
 
+const fact = (place: number) => `json_extract(f.value, '$[${place}]')`;
+
 /**
- * ?1 status or NULL, ?2 text or "": the list entries the suggestions list shows (as LISTED). The
- * search reads the reference's 编号, 标题, 领衔代表 and 主办单位 and the entry's other names (附议代表,
- * 协办单位): one more field of the same rows, so D1 reads no more rows than before.
+ * A row's year as year-report.ts's yearOfRow works it out, in SQL: 年 of 提出日期 (an ISO date, so its
+ * first four characters), NULL without one. The year report counts a suggestion in this year, so
+ * the list's 年度 lists the suggestions the report of that year counts.
+ */
+const FACT_YEAR = `substr(${fact(FACT_PLACES.submittedOn)}, 1, 4)`;
+
+/**
+ * ?3 a year ("2026") or NULL: list entries carry no 提出日期, so the year's rows are picked from the
+ * parts' facts, which D1 reads only when a year is asked for (the IN list is worked out once per
+ * statement). Measured on 2,000 rows: 2,101 rows read a view without a year, 6,141 with one.
+ */
+const ENTRY_OF_YEAR = `(?3 IS NULL OR (l.part, l.place) IN (
+    SELECT p.part, f.key FROM summary_parts AS p, json_each(p.facts) AS f WHERE ${FACT_YEAR} = ?3))`;
+
+/**
+ * ?1 status or NULL, ?2 text or "", ?3 year or NULL: the list entries the suggestions list shows
+ * (as LISTED). The search reads the reference's 编号, 标题, 领衔代表 and 主办单位 and the entry's
+ * other names (附议代表, 协办单位): one more field of the same rows, so D1 reads no more rows than before.
  */
 const ENTRIES = `
   FROM list_entries AS l
@@ -191,7 +212,8 @@ const ENTRIES = `
       "json_extract(l.entry, '$[2]')",
     ]
       .map((field) => `instr(${field}, ?2) > 0`)
-      .join(" OR ")})`;
+      .join(" OR ")})
+    AND ${ENTRY_OF_YEAR}`;
 
 /** ?1 the JSON path of a key in the parts' index: the list entries of the rows it lists, in sheet order. */
 const ENTRIES_INDEXED = `
@@ -225,13 +247,12 @@ const ROWS_WITH_ID = `
   SELECT r.value AS row FROM summary_parts AS p, json_each(p.rows) AS r
   WHERE json_extract(r.value, '$.i') = ?1 ORDER BY p.part, r.key`;
 
-const fact = (place: number) => `json_extract(f.value, '$[${place}]')`;
-
-/** ?1 status or NULL, ?2 text or "": the rows with a 编号 that the suggestions list shows. */
+/** ?1 status or NULL, ?2 text or "", ?3 year or NULL: the rows with a 编号 that the suggestions list shows. */
 const LISTED = `
   FROM summary_parts AS p, json_each(p.facts) AS f
   WHERE coalesce(${fact(FACT_PLACES.id)}, '') <> ''
     AND (?1 IS NULL OR ${fact(FACT_PLACES.status)} = ?1)
+    AND (?3 IS NULL OR ${FACT_YEAR} = ?3)
     AND (?2 = '' OR ${[
       FACT_PLACES.id,
       FACT_PLACES.title,
@@ -243,6 +264,20 @@ const LISTED = `
       // A list fact (附议代表, 协办单位) reads as its JSON text: a name inside it is found all the same.
       .map((place) => `instr(${fact(place)}, ?2) > 0`)
       .join(" OR ")})`;
+
+/** The years of 提出日期 of the rows the list shows (LISTED), latest first. */
+const LISTED_YEARS = `
+  SELECT DISTINCT CAST(${FACT_YEAR} AS INTEGER) AS year
+  FROM summary_parts AS p, json_each(p.facts) AS f
+  WHERE coalesce(${fact(FACT_PLACES.id)}, '') <> '' AND ${FACT_YEAR} IS NOT NULL
+  ORDER BY year DESC`;
+
+/** A query's bound filters, ?1 to ?3 of ENTRIES and LISTED. */
+const filterValues = (query: FactsQuery) => [
+  query.status,
+  query.text,
+  query.year == null ? null : String(query.year),
+];
 
 async function loadColumn<T>(db: D1Database, column: "rows" | "facts"): Promise<T[]> {
   const { results } = await db
@@ -479,10 +514,10 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       // As listFacts: the count and the page in one round trip.
       const [unlisted, count, page] = await db.batch<{ n?: number; row?: string }>([
         db.prepare(UNLISTED_PARTS),
-        db.prepare(`SELECT COUNT(*) AS n ${ENTRIES}`).bind(query.status, query.text),
+        db.prepare(`SELECT COUNT(*) AS n ${ENTRIES}`).bind(...filterValues(query)),
         db
-          .prepare(`SELECT l.entry AS row ${ENTRIES} ORDER BY l.id, l.part, l.place LIMIT ?3 OFFSET ?4`)
-          .bind(query.status, query.text, query.limit, query.offset),
+          .prepare(`SELECT l.entry AS row ${ENTRIES} ORDER BY l.id, l.part, l.place LIMIT ?4 OFFSET ?5`)
+          .bind(...filterValues(query), query.limit, query.offset),
       ]);
       if (Number(unlisted?.results[0]?.n ?? 0) > 0) return null;
       return {
@@ -494,17 +529,21 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       // Two statements, one round trip: a window count in the page's query would sort every row
       // twice, and D1 counts each row a sort passes as read (measured: 8,000 rows instead of 6,000).
       const [count, page] = await db.batch<{ n?: number; row?: string }>([
-        db.prepare(`SELECT COUNT(*) AS n ${LISTED}`).bind(query.status, query.text),
+        db.prepare(`SELECT COUNT(*) AS n ${LISTED}`).bind(...filterValues(query)),
         db
           .prepare(
-            `SELECT f.value AS row ${LISTED} ORDER BY ${fact(FACT_PLACES.id)}, p.part, f.key LIMIT ?3 OFFSET ?4`,
+            `SELECT f.value AS row ${LISTED} ORDER BY ${fact(FACT_PLACES.id)}, p.part, f.key LIMIT ?4 OFFSET ?5`,
           )
-          .bind(query.status, query.text, query.limit, query.offset),
+          .bind(...filterValues(query), query.limit, query.offset),
       ]);
       return {
         total: Number(count?.results[0]?.n ?? 0),
         rows: (page?.results ?? []).map((r) => JSON.parse(r.row ?? "[]") as FactTuple),
       };
+    },
+    async listYears() {
+      const { results } = await db.prepare(LISTED_YEARS).all<{ year: number }>();
+      return results.map((r) => Number(r.year));
     },
     async loadRowsWithId(id) {
       const path = indexPath(idKey(id));

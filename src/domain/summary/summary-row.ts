@@ -266,6 +266,7 @@ export const FACT_PLACES = {
   coSigners: FACT_HEAD + FACT_KEYS.indexOf("coSigners"),
   leadUnit: FACT_HEAD + FACT_KEYS.indexOf("leadUnit"),
   coUnits: FACT_HEAD + FACT_KEYS.indexOf("coUnits"),
+  submittedOn: FACT_HEAD + FACT_KEYS.indexOf("submittedOn"),
 } as const;
 
 /** A row's facts back as a SummaryRow (the fields outside FACT_KEYS read blank). */

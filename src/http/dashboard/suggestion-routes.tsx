@@ -5,6 +5,7 @@ import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
+import { parseYear } from "../../domain/dashboard/sample-request";
 import { SUGGESTIONS_PAGE_SIZE } from "../../domain/dashboard/suggestion-list";
 import { refAsOf, type SuggestionRef, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
@@ -15,6 +16,7 @@ import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
+import { loadFigures } from "../../store/page-figures";
 import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
@@ -64,10 +66,20 @@ async function listSuggestions(
   return { total: facts.total, refs: facts.rows.map((tuple) => suggestionRef(loadFacts(tuple), today)) };
 }
 
+/**
+ * The 年度 filter's choices, latest first: the years the last sync's finish stored for the sampling
+ * form (reportYears, the year report's own picker: one small meta row), or D1's years of the listed
+ * rows while those figures are of another summary version.
+ */
+async function ledgerYears(base: PageBase): Promise<readonly number[]> {
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
+  return stored?.sampling?.years ?? base.deps.summaries.listYears();
+}
+
 /** The page asked for, or the last one when it is past the end. */
 async function pageOfSuggestions(
   base: PageBase,
-  filter: { status: string | null; text: string },
+  filter: { status: string | null; text: string; year: number | null },
   page: number,
 ): Promise<{ total: number; refs: SuggestionRef[] }> {
   const query = { ...filter, limit: SUGGESTIONS_PAGE_SIZE };
@@ -91,9 +103,14 @@ export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions", async (c) => {
     const status = oneOf(c.req.query("status"), LEDGER_STATUSES, "invalid_status", "台账状态");
     const text = (c.req.query("q") ?? "").trim().slice(0, 50);
+    // 年度 as the year report and the assessment read it (2000–2100, blank or 全部 = every year); a
+    // year the ledger has no suggestion of lists none, saying so.
+    const year = parseYear(c.req.query("year"));
+    if (!year.ok) throw new HttpError(400, year.code, year.message);
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
-    const listed = await pageOfSuggestions(base, { status, text }, page);
+    const filter = { status, text, year: year.value };
+    const [listed, years] = await Promise.all([pageOfSuggestions(base, filter, page), ledgerYears(base)]);
     const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
     const { refs } = listed;
@@ -101,7 +118,8 @@ export const suggestionRoutes = new Hono<AppEnv>()
       c,
       <SuggestionsPage
         refs={refs}
-        filter={{ status, text }}
+        filter={filter}
+        years={years}
         paging={{ page: shown, pages, total: listed.total }}
         frame={base.frame}
         isUnit={base.isUnit}

@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
+import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -14,10 +15,13 @@ import { Card, SuggestionTable } from "./ui";
 export interface SuggestionsFilter {
   status: string | null;
   text: string;
+  /** 年度: the year of 提出日期 (null: every year). */
+  year: number | null;
 }
 
 function pageHref(filter: SuggestionsFilter, page: number): string {
   const query = new URLSearchParams();
+  if (filter.year !== null) query.set("year", String(filter.year));
   if (filter.status) query.set("status", filter.status);
   if (filter.text) query.set("q", filter.text);
   if (page > 1) query.set("page", String(page));
@@ -36,18 +40,34 @@ const Paging: FC<{ filter: SuggestionsFilter; page: number; pages: number }> = (
     </nav>
   );
 
-/** GET /suggestions: the suggestions of a 台账状态 and a search, a page at a time in 编号 order. */
+/** The heading: the 年度 and 台账状态 the list is of. */
+function heading(filter: SuggestionsFilter): string {
+  const parts = [filter.year === null ? null : `${filter.year} 年度`, filter.status].filter(Boolean);
+  return parts.length > 0 ? `建议 · ${parts.join(" · ")}` : "全部建议";
+}
+
+/** GET /suggestions: the suggestions of a 年度, a 台账状态 and a search, a page at a time in 编号 order. */
 export const SuggestionsPage: FC<{
   refs: readonly SuggestionRef[];
   filter: SuggestionsFilter;
+  /** The years the ledger's suggestions were submitted in, latest first (the 年度 filter's choices). */
+  years: readonly number[];
   paging: { page: number; pages: number; total: number };
   frame: PageFrame;
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ refs, filter, paging, frame, isUnit }) => (
+}> = ({ refs, filter, years, paging, frame, isUnit }) => (
   <Layout title="建议" nav="suggestions" frame={frame}>
-    <h1>{filter.status ? `建议 · ${filter.status}` : "全部建议"}</h1>
+    <h1>{heading(filter)}</h1>
     <form class="actions" method="get" action="/suggestions">
+      <select name="year" aria-label="年度">
+        <option value="">全部年度</option>
+        {yearChoices(years, filter.year).map((y) => (
+          <option value={String(y)} selected={y === filter.year}>
+            {y} 年
+          </option>
+        ))}
+      </select>
       <select name="status" aria-label="台账状态">
         <option value="">全部状态</option>
         {LEDGER_STATUSES.map((s) => (
@@ -69,7 +89,7 @@ export const SuggestionsPage: FC<{
       <SuggestionTable
         refs={refs}
         columns={["deputy", "unit", "status", "due", "days"]}
-        empty="没有符合条件的建议。"
+        empty={emptyListText(years, filter.year)}
         isUnit={isUnit}
       />
       <Paging filter={filter} page={paging.page} pages={paging.pages} />
