@@ -1,4 +1,4 @@
-import type { Channel, NoticeType } from "../../../sheets-schema/enums";
+import type { ApprovalResult, Channel, NoticeType } from "../../../sheets-schema/enums";
 import { nameKey } from "../directory";
 
 /** What makes a notice the same notice: sent once per these parts (and channel). */
@@ -41,26 +41,160 @@ export function noticeKey(parts: NoticeKeyParts, channel: Channel): string {
   return `${noticeBaseKey(parts)}${SEPARATOR}${channel}`;
 }
 
+/** The notices a recipient is told again, as a correction, when what they said changes. */
+const RETOLD: ReadonlySet<NoticeType> = new Set<NoticeType>(["交办通知", "延期审批结果", "延期告知"]);
+
+/** A notice named but for its occurrence: what toldKey files the tellings of one notice under. */
+export type NoticeNaming = Omit<NoticeKeyParts, "occurrence">;
+
 /**
- * The earlier assignment dates this recipient was sent a 交办通知 for, by `type|编号|r<round>|recipient`
- * (base keys of the outbox): a 交办通知 for another date is then a correction of that one.
+ * The occurrences each recipient was already told of a notice that can be corrected, by
+ * `type|编号|r<round>|recipient` (base keys of the outbox): a 交办通知 for another date, or a
+ * 延期审批结果 of another 审批结果, is then a correction of the latest.
  */
-export function assignmentsNotified(baseKeys: Iterable<string>): Map<string, string[]> {
+export function noticesTold(baseKeys: Iterable<string>): Map<string, string[]> {
   const byNotice = new Map<string, string[]>();
   for (const base of baseKeys) {
     const [type, id, round, occurrence, recipient] = base.split(SEPARATOR);
-    if (type !== "交办通知" || !occurrence || recipient === undefined) continue;
+    if (!RETOLD.has(type as NoticeType) || !occurrence || recipient === undefined) continue;
     const key = [type, id, round, recipient].join(SEPARATOR);
     byNotice.set(key, [...(byNotice.get(key) ?? []), occurrence]);
   }
   return byNotice;
 }
 
-/** The key assignmentsNotified files a notice under. */
-export function assignmentKey(parts: NoticeKeyParts): string {
+/** The key noticesTold files a notice under. */
+export function toldKey(parts: NoticeNaming): string {
   return [parts.type, parts.suggestionId ?? "", `r${parts.round}`, part(nameKey(parts.recipient))].join(
     SEPARATOR,
   );
+}
+
+/** What a correction says changed since the recipient was last told (tidy.ts words it). */
+export type Correction =
+  | { readonly of: "交办日期"; readonly was: string; readonly now: string }
+  | {
+      readonly of: "延期审批结果";
+      readonly was: ApprovalResult;
+      readonly now: ApprovalResult;
+      /** 办理期限 moved with it (the approval that extended round 1 was given or withdrawn). */
+      readonly movesDeadline: boolean;
+      /** To the lead deputy, told of an extension that no longer holds. */
+      readonly withdrawsExtension: boolean;
+    };
+
+/** A 延期申请's decision as its series states it, before planning knows what was told of it. */
+export interface DecisionToTell {
+  /** 申请日期: which request. */
+  readonly request: string;
+  readonly result: ApprovalResult;
+  /** 审批日期 (申请日期 when blank): the day the notice falls due. */
+  readonly decidedOn: string;
+  readonly movesDeadline: boolean;
+}
+
+const TO_TELL = /^([^~]+)~(同意|不同意)@([^~*]+)(\*?)$/;
+/** A told decision: `<申请日期>~<n><审批结果>@<审批日期>`, or the bare 申请日期 of keys before corrections. */
+const TOLD = /^([^~]+?)(?:~(\d+)(同意|不同意)@(.+))?$/;
+
+/** The occurrence a decision's series carries (never stored: planning turns it into a telling). */
+export function decisionToTell(d: DecisionToTell): string {
+  return `${d.request}~${d.result}@${d.decidedOn}${d.movesDeadline ? "*" : ""}`;
+}
+
+function parseToTell(occurrence: string): DecisionToTell | null {
+  const m = TO_TELL.exec(occurrence);
+  if (!m) return null;
+  const [, request, result, decidedOn, moves] = m as unknown as [
+    string,
+    string,
+    ApprovalResult,
+    string,
+    string,
+  ];
+  return { request, result, decidedOn, movesDeadline: moves === "*" };
+}
+
+/**
+ * The n-th telling of a decision. The 审批日期 is part of it: tellings of an older 审批日期 may be
+ * past the outbox keys the run loads (due within CATCH_UP_DAYS), and a renumbered telling must not
+ * land on one of their keys.
+ */
+function toldOccurrence(want: DecisionToTell, n: number): string {
+  return `${want.request}~${n}${want.result}@${want.decidedOn}`;
+}
+
+interface Told {
+  readonly occurrence: string;
+  readonly n: number;
+  /** null: a key from before decisions were told again, which did not record the result. */
+  readonly result: ApprovalResult | null;
+}
+
+function lastTold(before: readonly string[], request: string): Told | null {
+  let last: Told | null = null;
+  for (const occurrence of before) {
+    const m = TOLD.exec(occurrence);
+    if (!m || m[1] !== request) continue;
+    const told = {
+      occurrence,
+      n: m[2] ? Number(m[2]) : 0,
+      result: (m[3] as ApprovalResult | undefined) ?? null,
+    };
+    if (!last || told.n > last.n) last = told;
+  }
+  return last;
+}
+
+/**
+ * A decision against what the recipient was last told of it: the same (its telling's occurrence, so
+ * planning finds it notified), another (the next telling, a correction), or never told. A 延期告知
+ * of 不同意 only withdraws an extension the deputy was told of; with none it is not sent.
+ */
+function retellDecision(type: NoticeType, want: DecisionToTell, before: readonly string[]): Telling | null {
+  const withdrawal = type === "延期告知" && want.result === "不同意";
+  const last = lastTold(before, want.request);
+  if (!last) return withdrawal ? null : { occurrence: toldOccurrence(want, 1), correction: null };
+  // A key of before: a 延期告知 was only ever an approval; a 延期审批结果 is taken as what stands.
+  const was = last.result ?? (type === "延期告知" ? "同意" : want.result);
+  if (was === want.result) return { occurrence: last.occurrence, correction: null };
+  return {
+    occurrence: toldOccurrence(want, last.n + 1),
+    correction: {
+      of: "延期审批结果",
+      was,
+      now: want.result,
+      movesDeadline: want.movesDeadline,
+      withdrawsExtension: withdrawal,
+    },
+  };
+}
+
+/** What a due notice is keyed by, and what it corrects of the recipient's earlier notice. */
+export interface Telling {
+  readonly occurrence: string;
+  readonly correction: Correction | null;
+}
+
+/**
+ * The telling of a due occurrence to one recipient, given what the outbox holds (noticesTold): a
+ * 交办通知 of another 交办日期 than the latest told corrects it; a changed 审批结果 is told again,
+ * once per change (changing back is another change). null: nothing to tell this recipient.
+ */
+export function tellingOf(
+  naming: NoticeNaming,
+  occurrence: string,
+  told: ReadonlyMap<string, readonly string[]>,
+): Telling | null {
+  if (!RETOLD.has(naming.type)) return { occurrence, correction: null };
+  const before = told.get(toldKey(naming)) ?? [];
+  if (naming.type === "交办通知") {
+    const earlier = [...before].sort().at(-1);
+    const corrected = earlier !== undefined && earlier !== occurrence;
+    return { occurrence, correction: corrected ? { of: "交办日期", was: earlier, now: occurrence } : null };
+  }
+  const want = parseToTell(occurrence);
+  return want ? retellDecision(naming.type, want, before) : { occurrence, correction: null };
 }
 
 /** The base key of a stored idempotency key. */

@@ -4,14 +4,7 @@ import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
 import { type DigestFigures, digestFigures, digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
-import {
-  assignmentKey,
-  assignmentsNotified,
-  baseKeyOf,
-  type NoticeKeyParts,
-  noticeBaseKey,
-  noticeKey,
-} from "./keys";
+import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey, noticesTold, tellingOf } from "./keys";
 import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
 import { type RecipientBook, resolveRecipient } from "./recipients";
@@ -111,7 +104,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   }
   const done = new Set<string>();
   for (const key of input.existingKeys) done.add(baseKeyOf(key));
-  const assigned = assignmentsNotified(done);
+  const told = noticesTold(done);
   const failedAt = new Map<string, string>();
   for (const f of input.failedNotices ?? []) failedAt.set(f.key, f.address);
   const ctx: SeriesContext = {
@@ -134,13 +127,11 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
     for (const ref of series.recipients) {
       const resolved = resolveRecipient(ref, book);
       const { type, suggestionId, round } = series;
-      const parts: NoticeKeyParts = {
-        type,
-        suggestionId,
-        round,
-        occurrence: due.occurrence,
-        recipient: resolved.ok ? resolved.keyName : resolved.name,
-      };
+      const naming = { type, suggestionId, round, recipient: resolved.ok ? resolved.keyName : resolved.name };
+      // What this recipient was told before decides the key: a changed 审批结果 is a new telling.
+      const telling = tellingOf(naming, due.occurrence, told);
+      if (!telling) continue;
+      const parts: NoticeKeyParts = { ...naming, occurrence: telling.occurrence };
       // Already notified first: a notice sent before the recipient's channel broke is not unreachable.
       const base = noticeBaseKey(parts);
       if (done.has(base)) continue;
@@ -158,16 +149,14 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           disabled += 1;
           continue;
         }
-        const earlier =
-          type === "交办通知" ? (assigned.get(assignmentKey(parts))?.sort().at(-1) ?? null) : null;
-        const { title, body } = markSecondRound(markCorrection(rendered, earlier, due.occurrence), round);
+        const { title, body } = markSecondRound(markCorrection(rendered, telling.correction, view), round);
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);
         notices.push({
           key: noticeKey(parts, target.channel),
           type,
           suggestionId,
           round,
-          occurrence: due.occurrence,
+          occurrence: telling.occurrence,
           recipient: resolved.name,
           recipientKind: ref.kind,
           channel: target.channel,

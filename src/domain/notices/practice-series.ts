@@ -1,3 +1,4 @@
+import type { ApprovalResult } from "../../../sheets-schema/enums";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
 import { addDaysIso } from "../civil-date";
@@ -9,6 +10,7 @@ import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart } from "./catch-up";
 import { displayDate } from "./format";
+import { decisionToTell } from "./keys";
 import { coOpinionDeadline, type View } from "./placeholders";
 import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
 
@@ -93,34 +95,46 @@ function decidedRequests(record: LedgerRecord, rows: readonly ParsedRow<Extensio
 }
 
 /**
- * 延期审批结果 (to the unit, once per request, when 审批结果 is filled) and 延期告知 (to the lead
- * deputy, once, for the approval that moved 办理期限: the new due date and the reason).
+ * 延期审批结果 (to the unit, once per request and 审批结果: a changed result is told again, as a
+ * correction) and 延期告知 (to the lead deputy, for the approval that moved 办理期限: the new due
+ * date and the reason; and, when that approval is withdrawn with none other to extend, a correction
+ * saying 办理期限 is not extended after all). Which telling is due is decided against the outbox
+ * (tellingOf): these series state the decision as it stands.
  */
 function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
   const first = roundsOf(row)[0];
   const { record } = row;
   if (!first || !row.id || !practice.extensions.available) return [];
   const { decided, extending } = decidedRequests(record, practice.extensions.of(row.id));
+  const extendable = record.period !== "六个月";
   const out: NoticeSeries[] = [];
   for (const ext of decided) {
-    const { appliedOn, decidedOn } = ext.record;
-    const occurrence = { occurrence: appliedOn as string, dueOn: decidedOn ?? (appliedOn as string) };
+    const { appliedOn, decidedOn, result } = ext.record;
+    const request = appliedOn as string;
+    const dueOn = decidedOn ?? request;
+    // Refused with no other approval standing: if it had been approved, its approval was the one
+    // that moved 办理期限, which moves back now.
+    const withdrawn = result === "不同意" && !extending && extendable;
+    const movesDeadline = ext === extending || withdrawn;
+    const tell = (told: ApprovalResult) => [
+      { occurrence: decisionToTell({ request, result: told, decidedOn: dueOn, movesDeadline }), dueOn },
+    ];
     const view = extensionView(row, first, ext.record, ctx);
     out.push({
       type: "延期审批结果",
       suggestionId: row.id,
       round: 1,
-      occurrences: [occurrence],
+      occurrences: tell(result as ApprovalResult),
       lastDay: null,
       recipients: [{ kind: "unit", name: record.leadUnit }],
       view,
     });
-    if (ext === extending && record.leadDeputy)
+    if ((ext === extending || withdrawn) && record.leadDeputy)
       out.push({
         type: "延期告知",
         suggestionId: row.id,
         round: 1,
-        occurrences: [occurrence],
+        occurrences: tell(ext === extending ? "同意" : "不同意"),
         lastDay: null,
         recipients: [{ kind: "deputy", name: record.leadDeputy }],
         view,

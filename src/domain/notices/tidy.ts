@@ -3,6 +3,8 @@
  * 通知模板 freely, and sheets provisioned earlier hold older built-in texts.
  */
 import { displayDate } from "./format";
+import type { Correction } from "./keys";
+import type { View } from "./placeholders";
 
 /**
  * What a blank value renders as until the text is tidied; never left in a notice. A character of
@@ -37,26 +39,43 @@ export function tidyNoticeText(text: string): string {
   return labelled.replace(ZERO_DAYS_LEFT, "今天到期");
 }
 
+/** The sentence a correction opens with: what the recipient was told, what it is now. */
+function correctionLine(correction: Correction): string {
+  if (correction.of === "交办日期")
+    return `【更正】此前通知的交办日期 ${displayDate(correction.was)} 已更正为 ${displayDate(correction.now)}，办理期限等随之改变，请以本通知为准。`;
+  const deadline = correction.movesDeadline ? "办理期限随之改变" : "办理期限不变";
+  return `【更正】此前通知的延期审批结果“${correction.was}”已更正为“${correction.now}”，${deadline}，请以本通知为准。`;
+}
+
+/**
+ * What the lead deputy is told when the approval that extended round 1 is withdrawn. Not the
+ * 延期告知 text, which says the request was approved and 办理期限 extended: neither holds now.
+ */
+function withdrawnExtension(view: View): string {
+  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请经复核未获批准，办理期限仍为 ${view.办理期限}。我们将继续督促办理，请您理解和支持。`;
+}
+
+/**
+ * A notice correcting one the recipient was told before (a 交办日期 staff corrected, a changed
+ * 审批结果): it says so first, so that the recipient goes by this notice, not by the earlier one.
+ */
+export function markCorrection(
+  notice: { readonly title: string; readonly body: string },
+  correction: Correction | null,
+  view: View,
+): { title: string; body: string } {
+  if (!correction) return notice;
+  const withdrawn = correction.of === "延期审批结果" && correction.withdrawsExtension;
+  return {
+    title: `【更正】${notice.title}`,
+    body: `${correctionLine(correction)}\n${withdrawn ? withdrawnExtension(view) : notice.body}`,
+  };
+}
+
 /**
  * A notice about the second round (二次交办) says so: a template that does not (a staff text, or one
  * written before rounds were told apart) gets 【二次交办】 before its title.
  */
-/**
- * A 交办通知 for a 交办日期 staff corrected, sent to a unit already told of the old one: it says so
- * first, so that the unit goes by this notice, not by the earlier one (its dates all moved).
- */
-export function markCorrection(
-  notice: { readonly title: string; readonly body: string },
-  earlier: string | null,
-  now: string,
-): { title: string; body: string } {
-  if (!earlier || earlier === now) return notice;
-  return {
-    title: `【更正】${notice.title}`,
-    body: `【更正】此前通知的交办日期 ${displayDate(earlier)} 已更正为 ${displayDate(now)}，办理期限等随之改变，请以本通知为准。\n${notice.body}`,
-  };
-}
-
 export function markSecondRound(
   notice: { readonly title: string; readonly body: string },
   round: number,
