@@ -149,7 +149,8 @@ const encoder = new TextEncoder();
 
 /**
  * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
- * overdue, due-soon and unrated suggestions, and with a `dashboard` a last line with its address.
+ * overdue, due-soon and unrated suggestions, and with a `dashboard` a last line with its address
+ * (unless not `closing`: the text before it gave the address).
  * Within `maxBytes` (a robot's message limit), each list names fewer suggestions, the same number at
  * most in each, and says how many it left out: a robot that cut the message itself would drop the
  * end of the lists without a word, and the dashboard's address with them.
@@ -159,6 +160,7 @@ export function digestTextOf(
   today: string,
   maxBytes = Number.POSITIVE_INFINITY,
   dashboard: DashboardOrigin = null,
+  closing = true,
 ): string {
   const longest = Math.max(
     figures.overdue.shown.length,
@@ -166,7 +168,7 @@ export function digestTextOf(
     figures.unrated.shown.length,
   );
   const fits = (cap: number) => {
-    const text = digestTextCapped(figures, today, cap, dashboard);
+    const text = digestTextCapped(figures, today, cap, dashboard, closing);
     return encoder.encode(text).byteLength <= maxBytes ? text : null;
   };
   const whole = fits(longest);
@@ -179,7 +181,7 @@ export function digestTextOf(
     if (fits(mid) !== null) low = mid;
     else high = mid - 1;
   }
-  return digestTextCapped(figures, today, low, dashboard);
+  return digestTextCapped(figures, today, low, dashboard, closing);
 }
 
 function digestTextCapped(
@@ -187,6 +189,7 @@ function digestTextCapped(
   today: string,
   cap: number,
   dashboard: DashboardOrigin,
+  closing: boolean,
 ): string {
   const { total } = figures;
   const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
@@ -212,7 +215,7 @@ function digestTextCapped(
       return `${name(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
     }),
     // Last, inside the byte budget: the lists shrink to keep it, a robot's own cut would drop it.
-    ...(dashboard ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),
+    ...(dashboard && closing ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),
   ];
   return lines.join("\n");
 }
@@ -248,8 +251,12 @@ export function digestSeries(
   }
   let counted: DigestFigures | null = null;
   const dashboard = ctx.dashboard ?? null;
+  const home = dashboard ? dashboardHome(dashboard) : "";
   return [...byBudget].map(([budget, addresses]) => {
     counted ??= figures();
+    const listed = counted;
+    // The two texts a body may need (closing with the address or not), each worked out once.
+    const texts = new Map<boolean, string>();
     return {
       type: "督办周报",
       suggestionId: null,
@@ -257,8 +264,17 @@ export function digestSeries(
       occurrences,
       lastDay: null,
       recipients: addresses.map((address) => ({ kind: "digest", address }) as const),
-      view: () => blankView(DIGEST_ADDRESSEE, dashboard ? dashboardHome(dashboard) : ""),
-      appendix: digestTextOf(counted, ctx.today, budget, dashboard),
+      view: () => blankView(DIGEST_ADDRESSEE, home),
+      appendix: (body: string) => {
+        // A 通知模板 text with {{看板链接}} gave the address already: the lists end without it.
+        const closing = !home || !body.includes(home);
+        let text = texts.get(closing);
+        if (text === undefined) {
+          text = digestTextOf(listed, ctx.today, budget, dashboard, closing);
+          texts.set(closing, text);
+        }
+        return text;
+      },
     };
   });
 }

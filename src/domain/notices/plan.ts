@@ -162,7 +162,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           channel: target.channel,
           address: target.address,
           title,
-          body: series.appendix ? `${body}\n\n${series.appendix}` : body,
+          body: series.appendix ? `${body}\n\n${series.appendix(body)}` : body,
           dueOn: due.dueOn,
         });
       }

@@ -28,8 +28,11 @@ export interface NoticeSeries {
   readonly lastDay: string | null;
   readonly recipients: readonly RecipientRef[];
   view(recipient: string): View;
-  /** Text appended after the rendered body (the digest's lists). */
-  readonly appendix?: string;
+  /**
+   * Text appended after the rendered body (the digest's lists), given that body: a staff text that
+   * already gives the dashboard's address is not told it again at the end.
+   */
+  readonly appendix?: (body: string) => string;
 }
 
 export interface SeriesContext extends ViewContext {

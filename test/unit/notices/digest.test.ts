@@ -227,6 +227,9 @@ describe("督办周报", () => {
     expect(withUrl.digests[0]?.body).toMatch(
       new RegExp(`^各位领导：本周情况如下。全部清单见督办看板 ${DASHBOARD}/\n`),
     );
+    // Said once: the lists do not end with the address again.
+    expect(withUrl.digests[0]?.body.split(`${DASHBOARD}/`)).toHaveLength(2);
+    expect(withUrl.digests[0]?.body).not.toContain("\n督办看板：");
     // Without PUBLIC_URL the section drops: nothing dangling.
     const without = planWithDashboard([row(1, { 交办日期: "2026-02-10" })], "2026-06-01", {
       settings: SETTINGS,
