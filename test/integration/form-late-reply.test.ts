@@ -6,7 +6,8 @@ import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { emulator } from "../support/emulator-admin";
 import { postForm } from "../support/signed-post";
 import { resetDatabase } from "../support/sync-helpers";
-import { buildLinkOffice, syncOffice, TODAY } from "./links-setup";
+import { buildLateReplyOffice, REASSIGNED } from "./late-reply-office";
+import { syncOffice, TODAY } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
 /**
@@ -15,25 +16,12 @@ import { officeDeps } from "./notices-setup";
  * A unit's form may date its reply by its letter; sent after 办理期限, 备注 says it came by form.
  */
 const office = `form-late-${crypto.randomUUID().slice(0, 8)}`;
-const REASSIGNED = addDaysIso(TODAY, -60);
 
 beforeAll(async () => {
   await resetDatabase();
-  await buildLinkOffice(office, {
-    changes: {
-      "2026-001": { 交办日期: serialFromIso(addDaysIso(TODAY, -120)) },
-      "2026-003": {
-        交办日期: serialFromIso(addDaysIso(TODAY, -150)),
-        答复日期: serialFromIso(addDaysIso(TODAY, -100)),
-        答复类别: "B",
-        答复内容: "已纳入明年计划",
-        满意度: "不满意",
-        测评日期: serialFromIso(addDaysIso(TODAY, -90)),
-        二次交办日期: serialFromIso(REASSIGNED),
-      },
-    },
-    more: [["2026-004", "区教育局", { 交办日期: serialFromIso(addDaysIso(TODAY, -120)) }]],
-  });
+  await buildLateReplyOffice(office, [
+    ["2026-004", "区教育局", { 交办日期: serialFromIso(addDaysIso(TODAY, -120)) }],
+  ]);
   await syncOffice(office);
 });
 

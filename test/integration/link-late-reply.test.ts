@@ -6,7 +6,8 @@ import type { InboxForm } from "../../src/domain/intake/inbox-forms";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, nonceOf, postMultipart, syncOffice, TODAY } from "./links-setup";
+import { buildLateReplyOffice, REASSIGNED } from "./late-reply-office";
+import { browse, makeLink, nonceOf, postMultipart, syncOffice, TODAY } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
 /**
@@ -16,24 +17,10 @@ import { officeDeps } from "./notices-setup";
  * day it sends it; sent after 办理期限, 备注 says so.
  */
 const office = `late-${crypto.randomUUID().slice(0, 8)}`;
-const REASSIGNED = addDaysIso(TODAY, -60);
 
 beforeAll(async () => {
   await resetDatabase();
-  await buildLinkOffice(office, {
-    changes: {
-      "2026-001": { 交办日期: serialFromIso(addDaysIso(TODAY, -120)) },
-      "2026-003": {
-        交办日期: serialFromIso(addDaysIso(TODAY, -150)),
-        答复日期: serialFromIso(addDaysIso(TODAY, -100)),
-        答复类别: "B",
-        答复内容: "已纳入明年计划",
-        满意度: "不满意",
-        测评日期: serialFromIso(addDaysIso(TODAY, -90)),
-        二次交办日期: serialFromIso(REASSIGNED),
-      },
-    },
-  });
+  await buildLateReplyOffice(office);
   await syncOffice(office);
 });
 

@@ -5,20 +5,18 @@ import { extensionsTab } from "../../sheets-schema/tabs";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { assignedSuggestion, type Cells, practiceSheet, rowOf } from "../support/practice-sheet";
+import {
+  APPROVED_REQUEST,
+  assignedSuggestion,
+  type Cells,
+  practiceSheet,
+  rowOf,
+} from "../support/practice-sheet";
 import { resetDatabase } from "../support/sync-helpers";
 import { noticeDeps } from "./notices-setup";
 
 const HOUR_MS = 3_600_000;
 const office = `ext-fix-${crypto.randomUUID().slice(0, 8)}`;
-const REQUEST: Cells = {
-  编号: "2026-001",
-  申请日期: "2026-04-08",
-  申请单位: "区教育局",
-  理由: "需协调市级部门统筹资金",
-  审批结果: "同意",
-  审批日期: "2026-04-10",
-};
 
 /** The 延期 notices in the outbox, oldest first: "title → recipient". */
 async function extensionOutbox(): Promise<{ line: string; body: string }[]> {
@@ -37,7 +35,7 @@ beforeAll(async () => {
       ledger: [assignedSuggestion()],
       units: [{ 单位名称: "区教育局", 邮箱: `jyj-${office}@example.gov.cn`, 通知渠道: "email" }],
       deputies: [{ 姓名: "张明", 邮箱: `zm-${office}@example.cn` }],
-      extensions: [REQUEST],
+      extensions: [APPROVED_REQUEST],
     }),
   );
 });
@@ -54,7 +52,12 @@ describe("a 审批结果 staff changed after the notices went out", () => {
     };
     const decide = (cells: Cells) =>
       deps.sheets.batchUpdateValues(
-        [{ range: `'${TAB_NAMES.extensions}'!A2`, values: [rowOf(extensionsTab, { ...REQUEST, ...cells })] }],
+        [
+          {
+            range: `'${TAB_NAMES.extensions}'!A2`,
+            values: [rowOf(extensionsTab, { ...APPROVED_REQUEST, ...cells })],
+          },
+        ],
         "RAW",
       );
 

@@ -19,6 +19,19 @@ import { serialFromIso } from "../../src/domain/civil-date";
 type Tab = { columns: readonly { header: string; cell: { kind: string } }[] };
 export type Cells = Partial<Record<string, string | number>>;
 
+/**
+ * The 延期申请 row the notice tests decide: 区教育局 asked on 2026-04-08 to extend 2026-001 (assigned
+ * 2026-03-02), approved on 2026-04-10.
+ */
+export const APPROVED_REQUEST = {
+  编号: "2026-001",
+  申请日期: "2026-04-08",
+  申请单位: "区教育局",
+  理由: "需协调市级部门统筹资金",
+  审批结果: "同意",
+  审批日期: "2026-04-10",
+} as const satisfies Cells;
+
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A row of a tab by header; ISO dates in date columns become serials, as the sheet stores them. */

@@ -3,6 +3,7 @@ import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { noticeKey } from "../../../src/domain/notices/keys";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { PlannedNotice } from "../../../src/domain/notices/types";
+import { APPROVED_REQUEST } from "../../support/practice-sheet";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
 import { daysBetweenInclusive, noticeTabs } from "./helpers";
@@ -15,15 +16,8 @@ const ASSIGNED: LedgerCells = {
   主办单位: "区教育局",
   交办日期: "2026-03-02",
 };
-const REQUEST = {
-  编号: "2026-001",
-  申请日期: "2026-04-08",
-  申请单位: "区教育局",
-  理由: "需协调市级部门统筹资金",
-  审批结果: "同意",
-  审批日期: "2026-04-10",
-};
-type Request = typeof REQUEST;
+const REQUEST: Request = APPROVED_REQUEST;
+type Request = Record<keyof typeof APPROVED_REQUEST, string>;
 
 function planOn(today: string, request: Request, outbox: readonly string[]): PlannedNotice[] {
   const tabs = { ...noticeTabs([ASSIGNED]), ...practiceTabs({ extensions: [request] }) };

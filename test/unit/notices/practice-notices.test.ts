@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { NoticePlan } from "../../../src/domain/notices/types";
+import { APPROVED_REQUEST } from "../../support/practice-sheet";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
 import { daysBetweenInclusive, noticeTabs } from "./helpers";
@@ -115,14 +116,7 @@ describe("协办提醒", () => {
 });
 
 describe("延期审批结果与延期告知", () => {
-  const request = {
-    编号: "2026-001",
-    申请日期: "2026-04-08",
-    申请单位: "区教育局",
-    理由: "需协调市级部门统筹资金",
-    审批结果: "同意",
-    审批日期: "2026-04-10",
-  };
+  const request = APPROVED_REQUEST;
 
   it("审批后告知申请单位结果，告知领衔代表新的办理期限和延期理由，各一次", () => {
     expect(
