@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import { buildTimeline } from "../../src/domain/dashboard/timeline";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
@@ -92,7 +93,7 @@ describe("form webhooks: every 备注 line a submission brings", () => {
     ]);
   });
 
-  it("adds the lines of two submissions for one 编号 applied in one batch, each once", async () => {
+  it("adds the lines of two submissions for one 编号 applied in one batch, each once, each credited to its own", async () => {
     const id = String((await rowAt(AWAITING_RATING))[col("编号")]);
     for (const [submissionId, comment] of [
       ["exH-a", "路灯仍未修好"],
@@ -106,11 +107,17 @@ describe("form webhooks: every 备注 line a submission brings", () => {
 
     expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 2 });
 
-    expect(await notesOf(AWAITING_RATING)).toEqual([
-      "代表约见时提出",
-      "测评意见（提交号 exH-a）：路灯仍未修好",
-      "测评意见（提交号 exH-b）：希望年内完成",
-    ]);
+    const before = "代表约见时提出";
+    const lineA = "测评意见（提交号 exH-a）：路灯仍未修好";
+    const lineB = "测评意见（提交号 exH-b）：希望年内完成";
+    expect(await notesOf(AWAITING_RATING)).toEqual([before, lineA, lineB]);
+    // One write, but the suggestion's history says which submission brought which line.
+    const timeline = buildTimeline(await depsFor(SHEET).snapshots.history(id), []);
+    const linesOf = (title: string) => timeline.find((e) => e.title === title)?.lines ?? [];
+    expect(linesOf("表单提交（提交号 exH-a）")).toContain(`备注：${before} → ${before}\n${lineA}`);
+    expect(linesOf("表单提交（提交号 exH-b）")).toContain(
+      `备注：${before}\n${lineA} → ${before}\n${lineA}\n${lineB}`,
+    );
   });
 
   it("adds no line twice when a batch that had landed is applied again (its inbox status was lost)", async () => {
