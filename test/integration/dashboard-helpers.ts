@@ -84,6 +84,18 @@ export async function pageText(path: string): Promise<string> {
   return body;
 }
 
+/** The suggestion list at `query` (`?year=2026&status=…`), answering `status` (else its body says why). */
+export async function listPage(query: string, status = 200): Promise<string> {
+  const response = await call(`/suggestions${query}`);
+  const body = await response.text();
+  expect(response.status, body.slice(0, 300)).toBe(status);
+  return body;
+}
+
+/** The 编号 a page links to, in order. */
+export const listedIds = (html: string): string[] =>
+  [...html.matchAll(/<a href="\/suggestions\/(\d{4}-\d+)">/g)].map((m) => m[1] ?? "");
+
 /** The Worker's fetch handler (src/index.ts serves app.fetch) with this file's env. */
 export async function worker(request: Request, overrides: Partial<Env> = {}): Promise<Response> {
   const ctx = createExecutionContext();

@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
-import { call, dashboardDeps, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+import { call, dashboardDeps, FIXTURE_NOW_MS, listedIds, listPage, seedAndSync } from "./dashboard-helpers";
 
 /** 2026-100's 标题: 213 characters, over the sheet's 200 (an 错误), the words 留守儿童 past the 200th. */
 const LONG_TITLE = `关于${"加强农村".repeat(50)}留守儿童关爱服务的建议`;
@@ -24,47 +24,37 @@ beforeAll(async () => {
 });
 afterAll(() => vi.useRealTimers());
 
-async function list(query: string, status = 200): Promise<string> {
-  const response = await call(`/suggestions${query}`);
-  const body = await response.text();
-  expect(response.status, body.slice(0, 300)).toBe(status);
-  return body;
-}
-
-const linkedIds = (html: string) =>
-  [...html.matchAll(/<a href="\/suggestions\/(\d{4}-\d+)">/g)].map((m) => m[1]);
-
 describe("the suggestions list, a page at a time", () => {
   it("shows the first hundred in 编号 order, the count and a link to the next page", async () => {
-    const html = await list("");
+    const html = await listPage("");
     expect(html).toContain("250 件");
     expect(html).toContain("第 1 / 3 页");
     expect(html).toContain('href="/suggestions?page=2"');
     expect(html).not.toContain("上一页");
-    const ids = linkedIds(html);
+    const ids = listedIds(html);
     expect(ids).toHaveLength(100);
     expect(ids[0]).toBe("2026-001");
     expect(ids.at(-1)).toBe("2026-100");
   });
 
   it("shows the last page's rest, and the last page for a page past the end", async () => {
-    const last = await list("?page=3");
-    expect(linkedIds(last)).toHaveLength(50);
+    const last = await listPage("?page=3");
+    expect(listedIds(last)).toHaveLength(50);
     expect(last).toContain('href="/suggestions?page=2"');
     expect(last).not.toContain("下一页");
-    expect(linkedIds(await list("?page=9"))).toEqual(linkedIds(last));
+    expect(listedIds(await listPage("?page=9"))).toEqual(listedIds(last));
   });
 
   it("keeps the status and the search in the page links, and finds by title, 编号, deputy or unit", async () => {
-    const found = await list(`?q=${encodeURIComponent("第123号")}`);
-    expect(linkedIds(found)).toEqual(["2026-123"]);
+    const found = await listPage(`?q=${encodeURIComponent("第123号")}`);
+    expect(listedIds(found)).toEqual(["2026-123"]);
     expect(found).toContain("1 件");
-    const wide = await list(`?q=${encodeURIComponent("建议")}`);
+    const wide = await listPage(`?q=${encodeURIComponent("建议")}`);
     expect(wide).toContain("250 件");
     expect(wide).toContain(`href="/suggestions?q=${encodeURIComponent("建议")}&amp;page=2"`);
-    const closed = await list(`?status=${encodeURIComponent("已办结")}&q=${encodeURIComponent("区")}`);
+    const closed = await listPage(`?status=${encodeURIComponent("已办结")}&q=${encodeURIComponent("区")}`);
     expect(closed).toContain(`<h1>建议 · 已办结</h1>`);
-    expect(linkedIds(closed).length).toBeGreaterThan(0);
+    expect(listedIds(closed).length).toBeGreaterThan(0);
   });
 
   it("lists what the stored rows hold for each status and search, whatever D1 picks", async () => {
@@ -100,8 +90,8 @@ describe("the suggestions list, a page at a time", () => {
       ["", "不存在的字"],
     ];
     for (const [status, text] of cases) {
-      const html = await list(`?status=${encodeURIComponent(status)}&q=${encodeURIComponent(text)}`);
-      expect(linkedIds(html), `${status} ${text}`).toEqual(expected(status, text));
+      const html = await listPage(`?status=${encodeURIComponent(status)}&q=${encodeURIComponent(text)}`);
+      expect(listedIds(html), `${status} ${text}`).toEqual(expected(status, text));
     }
     expect(expected("", deputy).length).toBeGreaterThan(1);
     expect(expected("已逾期", "").length).toBeGreaterThan(0);
@@ -109,17 +99,17 @@ describe("the suggestions list, a page at a time", () => {
 
   it("finds a suggestion by its 附议代表 and its 协办单位 too, as the search box says (代表或单位)", async () => {
     // 2026-013: led by DEPUTIES[12] with 附议 DEPUTIES[13] and DEPUTIES[14]; 主办 区教育局, 协办 区生态环境分局.
-    const coSigner = await list(`?q=${encodeURIComponent(DEPUTIES[14] ?? "")}`);
-    expect(linkedIds(coSigner)).toContain("2026-013");
-    const coUnit = await list(`?q=${encodeURIComponent("区生态环境分局")}`);
-    expect(linkedIds(coUnit)).toContain("2026-013");
+    const coSigner = await listPage(`?q=${encodeURIComponent(DEPUTIES[14] ?? "")}`);
+    expect(listedIds(coSigner)).toContain("2026-013");
+    const coUnit = await listPage(`?q=${encodeURIComponent("区生态环境分局")}`);
+    expect(listedIds(coUnit)).toContain("2026-013");
   });
 
   it("keeps a 标题 over 200 characters: shortened with … in the list, whole on its page, found by its words", async () => {
-    const found = await list(`?q=${encodeURIComponent("留守儿童")}`);
-    expect(linkedIds(found)).toEqual(["2026-100"]);
+    const found = await listPage(`?q=${encodeURIComponent("留守儿童")}`);
+    expect(listedIds(found)).toEqual(["2026-100"]);
     expect(found).toContain(`<td>${LONG_TITLE.slice(0, 199)}…</td>`);
-    const listed = await list("");
+    const listed = await listPage("");
     expect(listed).toContain(`<td>${LONG_TITLE.slice(0, 199)}…</td>`);
     const page = await call("/suggestions/2026-100");
     const html = await page.text();
@@ -128,7 +118,7 @@ describe("the suggestions list, a page at a time", () => {
   });
 
   it("refuses a page that is not a positive whole number, saying so", async () => {
-    const body = await list("?page=0", 400);
+    const body = await listPage("?page=0", 400);
     expect(body).toContain("页码须为正整数");
   });
 });

@@ -7,7 +7,7 @@ import { yearOfRow } from "../../src/domain/dashboard/year-report";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { createSummaryStore } from "../../src/store/summary-store";
 import { buildFixture } from "../support/ledger-fixture";
-import { call, dashboardDeps, FIXTURE_NOW_MS, seedAndSync } from "./dashboard-helpers";
+import { dashboardDeps, FIXTURE_NOW_MS, listedIds, listPage, seedAndSync } from "./dashboard-helpers";
 
 const column = (header: string) => ledgerTab.columns.findIndex((c) => c.header === header);
 
@@ -36,20 +36,10 @@ beforeAll(async () => {
 });
 afterAll(() => vi.useRealTimers());
 
-async function list(query: string, status = 200): Promise<string> {
-  const response = await call(`/suggestions${query}`);
-  const body = await response.text();
-  expect(response.status, body.slice(0, 300)).toBe(status);
-  return body;
-}
-
-const linkedIds = (html: string) =>
-  [...html.matchAll(/<a href="\/suggestions\/(\d{4}-\d+)">/g)].map((m) => m[1] ?? "");
-
 /** Every page of a query's list, one after the other. */
 async function allPages(query: string): Promise<string[]> {
   const ids: string[] = [];
-  for (let page = 1; page <= 5; page++) ids.push(...linkedIds(await list(`${query}&page=${page}`)));
+  for (let page = 1; page <= 5; page++) ids.push(...listedIds(await listPage(`${query}&page=${page}`)));
   return [...new Set(ids)];
 }
 
@@ -67,9 +57,9 @@ const q = (year: string, status = "") =>
 
 describe("the suggestions list's 年度 filter", () => {
   it("lists only 2025's 已逾期 suggestions for ?year=2025&status=已逾期, the year being 提出日期's", async () => {
-    const html = await list(q("2025", "已逾期"));
+    const html = await listPage(q("2025", "已逾期"));
     expect(html).toContain("<h1>建议 · 2025 年度 · 已逾期</h1>");
-    const ids = linkedIds(html);
+    const ids = listedIds(html);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).toEqual(await expected(2025, "已逾期"));
     expect(ids.every((id) => id.startsWith("2025-") || id === NUMBERED_IN_THE_NEW_YEAR)).toBe(true);
@@ -83,21 +73,21 @@ describe("the suggestions list's 年度 filter", () => {
     const current = await allPages(q("2026"));
     expect(current).not.toContain(NUMBERED_IN_THE_NEW_YEAR);
     expect(current).toEqual(await expected(2026, ""));
-    expect(await list(q("2026"))).toContain(`${260 - LAST_YEAR - 1} 件`);
+    expect(await listPage(q("2026"))).toContain(`${260 - LAST_YEAR - 1} 件`);
     for (const status of ["已逾期", "办理中", "待测评"])
-      expect(linkedIds(await list(q("2026", status))), status).toEqual(
+      expect(listedIds(await listPage(q("2026", status))), status).toEqual(
         (await expected(2026, status)).slice(0, 100),
       );
   });
 
   it("offers the ledger's years newest first after 全部年度 (the default: every year, as before)", async () => {
-    const html = await list("");
+    const html = await listPage("");
     expect(html).toContain("<h1>全部建议</h1>");
     expect(html).toContain("260 件");
     expect(html).toMatch(
       /<select name="year" aria-label="年度"><option value="">全部年度<\/option><option value="2026">2026 年<\/option><option value="2025">2025 年<\/option><\/select>/,
     );
-    expect(await list(q("全部"))).toContain("260 件");
+    expect(await listPage(q("全部"))).toContain("260 件");
   });
 
   it("has D1 name the listed rows' years as well, for a page shown before the sync's finish stored them", async () => {
@@ -105,29 +95,29 @@ describe("the suggestions list's 年度 filter", () => {
   });
 
   it("keeps the year across pages and beside the status and the search, and shows it chosen", async () => {
-    const html = await list(`?year=2026&q=${encodeURIComponent("建议")}`);
+    const html = await listPage(`?year=2026&q=${encodeURIComponent("建议")}`);
     expect(html).toContain(`${260 - LAST_YEAR - 1} 件`);
     expect(html).toContain(`href="/suggestions?year=2026&amp;q=${encodeURIComponent("建议")}&amp;page=2"`);
     expect(html).toContain('<option value="2026" selected="">2026 年</option>');
-    const overdue = await list(`${q("2025", "已逾期")}&page=1`);
+    const overdue = await listPage(`${q("2025", "已逾期")}&page=1`);
     expect(overdue).toContain('<option value="2025" selected="">2025 年</option>');
     expect(overdue).toContain('<option value="已逾期" selected="">已逾期</option>');
   });
 
   it("refuses a year that is not one, in Chinese, as the year report does", async () => {
     for (const bad of ["abc", "1999", "20266"]) {
-      const body = await list(`?year=${bad}`, 400);
+      const body = await listPage(`?year=${bad}`, 400);
       expect(body, bad).toContain("年度须为 2000–2100 年之间的四位数字");
       expect(body, bad).toContain(bad);
     }
   });
 
   it("says so when the ledger has no suggestion of a well-formed year", async () => {
-    const html = await list(q("2024", "已逾期"));
+    const html = await listPage(q("2024", "已逾期"));
     expect(html).toContain("0 件");
     expect(html).toContain("台账中没有 2024 年提出的建议。");
     expect(html).toContain('<option value="2024" selected="">2024 年</option>');
-    expect(linkedIds(html)).toEqual([]);
+    expect(listedIds(html)).toEqual([]);
   });
 
   it("filters by year the same way while a part stored by an older build has no list entries", async () => {
@@ -137,9 +127,9 @@ describe("the suggestions list's 年度 filter", () => {
     }>();
     await env.DB.prepare("UPDATE summary_parts SET refs = NULL WHERE part = 0").run();
     try {
-      expect(linkedIds(await list(q("2025", "已逾期")))).toEqual(await expected(2025, "已逾期"));
+      expect(listedIds(await listPage(q("2025", "已逾期")))).toEqual(await expected(2025, "已逾期"));
       expect(await allPages(q("2025"))).toEqual(await expected(2025, ""));
-      expect(await list(q("2026"))).toContain(`${260 - LAST_YEAR - 1} 件`);
+      expect(await listPage(q("2026"))).toContain(`${260 - LAST_YEAR - 1} 件`);
     } finally {
       const restore = env.DB.prepare("UPDATE summary_parts SET refs = ?2 WHERE part = ?1");
       await env.DB.batch(results.map((r) => restore.bind(r.part, r.refs)));
