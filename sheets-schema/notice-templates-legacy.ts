@@ -56,6 +56,12 @@ const LEGACY_TEMPLATES: readonly { type: NoticeType; title: string; body: string
     body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，目前尚未答复代表，请抓紧办理、按期答复。`,
   },
   {
+    // Before it named the leader who pressed 催办 as 督办领导 or 领办领导: every press read “督办的”.
+    type: "领导催办",
+    title: "领导催办：{{编号}} {{标题}}",
+    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
+  },
+  {
     // Before it said when a 延期申请 refused left the suggestion overdue.
     type: "延期审批结果",
     title: "延期申请审批结果：{{编号}} {{审批结果}}",

@@ -13,6 +13,7 @@ import { ledgerTab } from "./tabs/ledger";
  * day a co-unit's written opinion is due at the lead unit; 个人链接 is the recipient's own page (a
  * signed link; every notice to a unit, deputy or leader ends with it anyway). 看板链接 is the
  * dashboard's address in the 督办周报 (blank in other notices, and while PUBLIC_URL is not set).
+ * 催办领导 and 催办身份 (督办领导 or 领办领导) say who pressed 催办 in a 领导催办 (blank elsewhere).
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -21,6 +22,8 @@ export const COMPUTED_PLACEHOLDERS = [
   "异议期限",
   "接收方",
   "协办意见期限",
+  "催办领导",
+  "催办身份",
   ...PRACTICE_PLACEHOLDERS,
   "个人链接",
   "测评意见",
@@ -113,8 +116,9 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "领导催办",
     title: "领导催办：{{编号}} {{标题}}",
-    // 逾期天数 is blank until 办理期限 has passed (placeholders.ts).
-    body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
+    // 逾期天数 is blank until 办理期限 has passed (placeholders.ts). It names the leader who pressed
+    // 催办 as 督办领导 or 领办领导: a 领办领导 leads the suggestion rather than supervising it.
+    body: `{{接收方}}：{{催办领导}}同志（{{催办身份}}）催办${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
   },
   {
     type: "督办周报",

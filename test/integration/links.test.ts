@@ -446,7 +446,7 @@ describe("a leader's page", () => {
     ).all<{ recipient: string; body: string }>();
     expect(results.map((r) => r.recipient)).toEqual(["区住建局"]);
     expect(results[0]?.body).toMatch(
-      /^区住建局：王书记督办的张明代表领衔提出的建议《建议2026-002：关于改善通学道路的建议》（编号 2026-002），办理期限为 \d{4}年\d{1,2}月\d{1,2}日，目前尚未答复代表，请抓紧办理、按期答复。/,
+      /^区住建局：王书记（督办领导）催办张明代表领衔提出的建议《建议2026-002：关于改善通学道路的建议》（编号 2026-002），办理期限为 \d{4}年\d{1,2}月\d{1,2}日(?:（暂定）)?，目前尚未答复代表，请抓紧办理、按期答复。/,
     );
     expect(linkPathIn(results[0]?.body ?? "")).toMatch(/\/s\/2026-002$/);
 
@@ -638,7 +638,7 @@ describe("a leader's 催办 on an overdue suggestion", () => {
     expect(urged.headers.get("location")).toBe(`${leader.path}/s/2026-002?done=urge`);
     const body = await noticeBody("领导催办", "区住建局", "2026-002");
     expect(body).toMatch(
-      /^区住建局：刘振华主任督办的张明代表领衔提出的建议《建议2026-002：关于改善通学道路的建议》（编号 2026-002），办理期限为 \d{4}年\d{1,2}月\d{1,2}日，已逾期 \d+ 天，仍未答复代表，请立即办理并答复代表。/,
+      /^区住建局：刘振华主任（督办领导）催办张明代表领衔提出的建议《建议2026-002：关于改善通学道路的建议》（编号 2026-002），办理期限为 \d{4}年\d{1,2}月\d{1,2}日(?:（暂定）)?，已逾期 \d+ 天，仍未答复代表，请立即办理并答复代表。/,
     );
     expect(body).not.toContain("按期答复");
   });

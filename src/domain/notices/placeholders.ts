@@ -80,6 +80,9 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     异议期限: start ? objectionDeadline(start, ctx) : "",
     接收方: recipient,
     协办意见期限: start ? coOpinionDeadline(start, ctx) : "",
+    // Only a leader's 催办 says who pressed it and as whom (urge-view.ts).
+    催办领导: "",
+    催办身份: "",
   };
 }
 
@@ -139,6 +142,8 @@ export function blankView(recipient: string, dashboardLink = ""): View {
     异议期限: "",
     接收方: recipient,
     协办意见期限: "",
+    催办领导: "",
+    催办身份: "",
     个人链接: "",
     测评意见: "",
     看板链接: dashboardLink,

@@ -5,7 +5,7 @@ import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
 import { resolveRecipient } from "../../domain/notices/recipients";
 import { renderNotice } from "../../domain/notices/render";
 import type { PlannedNotice } from "../../domain/notices/types";
-import { urgeView } from "../../domain/notices/urge-view";
+import { type UrgingRole, urgeView } from "../../domain/notices/urge-view";
 import type { EvaluatedLedger, EvaluatedRow } from "../../domain/summary/evaluated";
 import type { NoticeOutbox } from "../../store/outbox";
 import type { SnapshotStore } from "../../store/snapshots";
@@ -50,6 +50,7 @@ export async function urgeFromLink(
   );
   if (!resolved.ok)
     return { ok: false, message: `主办单位${resolved.name}${resolved.reason}，催办无法送达：请联系代表工委` };
+  const role: UrgingRole = input.relation === "handling" ? "领办领导" : "督办领导";
   const { round, view } = urgeView(
     row,
     resolved.name,
@@ -61,6 +62,7 @@ export async function urgeFromLink(
       calendar: ev.calendar,
     },
     link.recipient,
+    role,
   );
   const parts: NoticeKeyParts = {
     type: "领导催办",
@@ -110,7 +112,7 @@ export async function urgeFromLink(
           newValue: resolved.name,
           source: "link",
           actor: actorLabel(link),
-          note: `${input.relation === "handling" ? "领办领导" : "督办领导"}${link.recipient}在专属页面催办`,
+          note: `${role}${link.recipient}在专属页面催办`,
         },
       ],
       at,
