@@ -120,16 +120,3 @@ export function deputyDetail(evaluation: EvaluatedLedger, name: string): DeputyD
       .sort(byId),
   };
 }
-
-/**
- * What a deputy's record shows from the practice tabs: contacts on led suggestions the deputy took
- * part in (代表参加 = 是), given the 沟通记录 rows of those suggestions.
- */
-export function contactsJoined(
-  contacts: { of(id: string): readonly { record: { deputyJoined: boolean | null } }[] },
-  ledIds: readonly string[],
-): number {
-  let n = 0;
-  for (const id of ledIds) for (const c of contacts.of(id)) if (c.record.deputyJoined === true) n += 1;
-  return n;
-}

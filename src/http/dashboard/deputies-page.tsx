@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
+import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import type { OpinionRow } from "../../domain/evaluation/opinions";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -53,11 +54,58 @@ export const DeputiesPage: FC<{ rows: readonly DeputyRecordRow[]; frame: PageFra
   </Layout>
 );
 
+/** A contact the deputy took part in, as its suggestion's page words it, and that suggestion's 编号. */
+export interface DeputyContact {
+  readonly id: string;
+  readonly entry: PracticeEntry;
+}
+
 /** What the deputy's page adds from 民意 and 沟通记录 (loaded for this deputy only). */
 export interface DeputyPractice {
   readonly opinions: readonly OpinionRow[];
-  readonly contactsJoined: number;
+  /** Contacts on led suggestions with 代表参加 = 是, newest first. */
+  readonly contacts: readonly DeputyContact[];
 }
+
+/** A line of a contact shown in the list: the whole text stays on the suggestion's page (and on hover). */
+const LINE_SHOWN = 60;
+const shortLine = (line: string) => (line.length > LINE_SHOWN ? `${line.slice(0, LINE_SHOWN - 1)}…` : line);
+
+/** The contacts the deputy took part in, linked to their suggestions. */
+const ContactsCard: FC<{ contacts: readonly DeputyContact[] }> = ({ contacts }) => (
+  <Card title={`参加的沟通（${contacts.length} 次）`}>
+    {contacts.length === 0 ? (
+      <Empty>领衔建议的『沟通记录』中没有代表本人参加（代表参加 为 是）的记录。</Empty>
+    ) : (
+      <table>
+        <thead>
+          <tr>
+            <th>日期</th>
+            <th>建议编号</th>
+            <th>沟通</th>
+            <th>记录</th>
+          </tr>
+        </thead>
+        <tbody>
+          {contacts.map(({ id, entry }) => (
+            <tr>
+              <td class="nowrap">{entry.date ?? ""}</td>
+              <td class="nowrap">
+                <a href={href.suggestion(id)}>{id}</a>
+              </td>
+              <td>{entry.title}</td>
+              <td>
+                {entry.lines.map((line) => (
+                  <div title={line}>{shortLine(line)}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
+  </Card>
+);
 
 export const DeputyPage: FC<{
   detail: DeputyDetail;
@@ -82,7 +130,7 @@ export const DeputyPage: FC<{
         <Kpi label="领衔建议已办结" value={r.ledClosed} tone="ok" />
         <Kpi label="优秀建议" value={r.excellent} tone="ok" />
         <Kpi label="接待选民意见" value={practice.opinions.length} note="在联络站作为接待代表" />
-        <Kpi label="参加沟通" value={practice.contactsJoined} note="领衔建议的三沟通中代表本人参加" />
+        <Kpi label="参加沟通" value={practice.contacts.length} note="领衔建议的三沟通中代表本人参加" />
         <Kpi label="作出测评" value={r.ratingsGiven} note="满意度和二次满意度" />
       </div>
       {detail.excellent.length > 0 ? (
@@ -111,6 +159,7 @@ export const DeputyPage: FC<{
           isUnit={isUnit}
         />
       </Card>
+      <ContactsCard contacts={practice.contacts} />
       <Card title={`接待的选民意见（${practice.opinions.length} 条）`}>
         {practice.opinions.length === 0 ? (
           <Empty>『民意』表中没有该代表接待的记录。</Empty>

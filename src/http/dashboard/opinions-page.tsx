@@ -1,8 +1,8 @@
 import type { FC } from "hono/jsx";
-import type { OpinionsSummary } from "../../domain/evaluation/opinions";
+import type { OpinionRow, OpinionsSummary } from "../../domain/evaluation/opinions";
 import { href } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Empty, Kpi } from "./ui";
+import { Badge, Card, Empty, Kpi } from "./ui";
 
 /** Rows listed at most: a county's year is a few hundred; older ones stay in the sheet. */
 export const OPINIONS_SHOWN = 300;
@@ -12,12 +12,35 @@ export interface OpinionsNotice {
   readonly id: string;
 }
 
+/** The 建议编号 cell: the suggestion, the button, or why the row cannot be converted yet. */
+const ConvertCell: FC<{ row: OpinionRow; refusal: string | null }> = ({ row, refusal }) =>
+  row.record.suggestionId ? (
+    <td class="nowrap">
+      <a href={href.suggestion(row.record.suggestionId)}>{row.record.suggestionId}</a>
+    </td>
+  ) : refusal ? (
+    <td>
+      <Badge tone="warn">暂不能转化</Badge>
+      <div class="small">{refusal}</div>
+    </td>
+  ) : (
+    <td class="nowrap">
+      <form method="post" action="/opinions/convert">
+        <input type="hidden" name="key" value={row.key} />
+        <input type="hidden" name="row" value={String(row.rowNumber)} />
+        <button type="submit">转化为建议</button>
+      </form>
+    </td>
+  );
+
 export const OpinionsPage: FC<{
   data: OpinionsSummary;
   year: number | null;
   notice: OpinionsNotice | null;
+  /** Why “转化为建议” would be refused for a row (its 接待代表, its 内容), or null: shown instead of the button. */
+  refusalOf: (row: OpinionRow) => string | null;
   frame: PageFrame;
-}> = ({ data, year, notice, frame }) => (
+}> = ({ data, year, notice, refusalOf, frame }) => (
   <Layout title="联络站民意" nav="opinions" frame={frame}>
     <h1>联络站民意{year === null ? "" : `（${year} 年）`}</h1>
     <p class="sub">
@@ -68,17 +91,7 @@ export const OpinionsPage: FC<{
                 </td>
                 <td>{r.record.content}</td>
                 <td class="nowrap">{r.record.handling ?? ""}</td>
-                <td class="nowrap">
-                  {r.record.suggestionId ? (
-                    <a href={href.suggestion(r.record.suggestionId)}>{r.record.suggestionId}</a>
-                  ) : (
-                    <form method="post" action="/opinions/convert">
-                      <input type="hidden" name="key" value={r.key} />
-                      <input type="hidden" name="row" value={String(r.rowNumber)} />
-                      <button type="submit">转化为建议</button>
-                    </form>
-                  )}
-                </td>
+                <ConvertCell row={r} refusal={r.record.suggestionId ? null : refusalOf(r)} />
               </tr>
             ))}
           </tbody>

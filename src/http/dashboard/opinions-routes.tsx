@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import { opinionRows, summarizeOpinions } from "../../domain/evaluation/opinions";
-import { convertOpinion } from "../../jobs/opinions/convert-opinion";
+import { conversionRefusal, convertOpinion, deputyDirectory } from "../../jobs/opinions/convert-opinion";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
 import { loadFrame } from "./load-view";
@@ -18,13 +18,25 @@ export const opinionsRoutes = new Hono<AppEnv>()
     const year = parseYear(c.req.query("year"));
     if (!year.ok) throw new HttpError(400, year.code, year.message);
     const base = await loadFrame(c);
-    const cached = await base.deps.tabCache.load([TAB_NAMES.opinions]);
+    const cached = await base.deps.tabCache.load([TAB_NAMES.opinions, TAB_NAMES.deputies]);
     const data = summarizeOpinions(opinionRows(cached[TAB_NAMES.opinions]), year.value);
+    // The post's own check, against 代表 as the last sync cached it: a row it would refuse gets
+    // the reason instead of a button.
+    const deputies = deputyDirectory(cached[TAB_NAMES.deputies]);
     const converted = c.req.query("converted") ?? "";
     const notice: OpinionsNotice | null = ID.test(converted)
       ? { kind: c.req.query("already") === "1" ? "already" : "converted", id: converted }
       : null;
-    return sendPage(c, <OpinionsPage data={data} year={year.value} notice={notice} frame={base.frame} />);
+    return sendPage(
+      c,
+      <OpinionsPage
+        data={data}
+        year={year.value}
+        notice={notice}
+        refusalOf={(r) => conversionRefusal(r, deputies)}
+        frame={base.frame}
+      />,
+    );
   })
   .post("/opinions/convert", async (c) => {
     const form = await c.req.parseBody();

@@ -1,14 +1,18 @@
 import { Hono } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
-import { contactsJoined, deputyDetail } from "../../domain/dashboard/deputy-records";
+import { byCodePoint } from "../../domain/compare-text";
+import { deputyDetail } from "../../domain/dashboard/deputy-records";
+import { practiceEntries } from "../../domain/dashboard/practice-timeline";
+import { suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
 import { mentionKey } from "../../domain/links/recipient-rows";
-import { buildPracticeIndex } from "../../domain/practice/practice-index";
+import { buildPracticeIndex, type PracticeIndex } from "../../domain/practice/practice-index";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { HttpError } from "../errors";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
-import { DeputiesPage, DeputyPage } from "./deputies-page";
+import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
 import { loadUnitDetail } from "./load-unit";
@@ -40,6 +44,27 @@ const DECIDED = {
   upheld: "已决定维持交办，该单位在其专属页面可以看到。",
   reassigned: "已记为改交，该单位在其专属页面可以看到。",
 } as const;
+
+/**
+ * The contacts a deputy took part in (代表参加 = 是) on the suggestions they led, newest first, each
+ * worded as its suggestion's page words it (practiceEntries), so the two pages cannot disagree.
+ */
+function joinedContacts(led: readonly EvaluatedRow[], index: PracticeIndex): DeputyContact[] {
+  const joined: PracticeIndex = {
+    ...index,
+    contacts: {
+      ...index.contacts,
+      of: (id) => index.contacts.of(id).filter((c) => c.record.deputyJoined === true),
+    },
+  };
+  return led
+    .flatMap((row) =>
+      practiceEntries(row, joined, [])
+        .filter((e) => e.kind === "contact")
+        .map((entry) => ({ id: row.id ?? "", entry })),
+    )
+    .sort((a, b) => byCodePoint(b.entry.date ?? "", a.entry.date ?? "") || byCodePoint(b.id, a.id));
+}
 
 /** Overview, unit scoreboard, deputies' records and the year report: read D1, compute, render. */
 export const pagesRoutes = new Hono<AppEnv>()
@@ -87,9 +112,10 @@ export const pagesRoutes = new Hono<AppEnv>()
       base.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], ledIds),
     ]);
     const key = nameKey(detail.row.name);
+    const led = suggestionRows(mentioning).filter((r) => nameKey(r.record.leadDeputy) === key);
     const practice = {
       opinions: opinionRows(opinionsTab[TAB_NAMES.opinions]).filter((o) => nameKey(o.record.deputy) === key),
-      contactsJoined: contactsJoined(buildPracticeIndex(contactsTab, new Set(ledIds)).contacts, ledIds),
+      contacts: joinedContacts(led, buildPracticeIndex(contactsTab, new Set(ledIds))),
     };
     // The view's own 承办单位 (the small tabs it was built with): no read more.
     return sendPage(

@@ -1,5 +1,8 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { opinionRows, suggestionFromOpinion } from "../../domain/evaluation/opinions";
+import { type DeputyRecord, deputiesTab } from "../../../sheets-schema/tabs/directory";
+import { buildDirectory, type Directory } from "../../domain/directory";
+import { type OpinionRow, opinionRows, suggestionFromOpinion } from "../../domain/evaluation/opinions";
+import { readTab } from "../../domain/read-tab";
 import { quoteSheet } from "../../sheets/a1";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
 import { acceptSubmission, type IntakeDeps } from "../intake/accept-submission";
@@ -15,13 +18,43 @@ export function conversionSubmissionId(key: string): string {
   return `opinion-${key}`;
 }
 
+/** The 代表 tab as a directory: what a conversion checks the 接待代表 against. */
+export function deputyDirectory(values: unknown): Directory<DeputyRecord> {
+  return buildDirectory(readTab(deputiesTab, values), "代表");
+}
+
+/**
+ * Why an opinion cannot become a suggestion yet, said in the words of 民意, or null when it can.
+ * The new ledger row's 领衔代表 is the 接待代表 and its 标题 the 内容 (acceptSubmission refuses a row
+ * without them); a 接待代表 that 代表 lacks, or that only names deputies written apart (王伟(北关),
+ * 王伟(文峰)), would make that 领衔代表 an 错误 and its 受理回执 unsendable. The 民意 page shows this
+ * instead of the button and the post refuses with it, one check for both. When 代表 could not be
+ * read the name is not checked, as the sync's check of 民意 does not.
+ */
+export function conversionRefusal(
+  row: Pick<OpinionRow, "rowNumber" | "record">,
+  deputies: Directory<DeputyRecord>,
+): string | null {
+  const at = `这条民意（第 ${row.rowNumber} 行）`;
+  const name = row.record.deputy.trim();
+  if (!name) return `${at}没有接待代表：请先在『民意』中填写接待代表（转化后作为领衔代表），再转化`;
+  if (!row.record.content.trim()) return `${at}没有内容：请先在『民意』中填写内容，再转化`;
+  if (!deputies.available || deputies.find(name)) return null;
+  const namesakes = deputies.namesakes(name);
+  return namesakes.length > 0
+    ? `${at}的接待代表“${name}”在『代表』表中有同名的 ${namesakes.join("、")}：请先在『民意』中把接待代表写明是哪一位（如 ${namesakes[0]}），再转化`
+    : `${at}的接待代表“${name}”不在『代表』表中，转化后它将是建议的领衔代表：请先在『民意』中把接待代表改为『代表』表中的姓名（新代表请先添加到『代表』表），再转化`;
+}
+
 /**
  * “转化为建议” (practice.md, 民意): the opinion is found again in 民意 by what it says (rows may have
  * moved since the page was drawn), a new suggestion is stored in the D1 inbox under a submission
  * named by the opinion (a second click, or two staff at once, get the same 编号; the intake queue
  * then adds the ledger row exactly once, placed like any form's suggestion), and the opinion's
  * 建议编号 and 处理方式 are filled on the row that says the opinion, checked by reading the tab back
- * (place-conversion.ts). Three Sheets calls when nothing moves, whatever the tab's size.
+ * (place-conversion.ts). 代表 is read with 民意 (one call), as it is now rather than at the last
+ * sync: a deputy just added there is found. Three Sheets calls when nothing moves, whatever the
+ * tabs' size.
  */
 export async function convertOpinion(
   deps: IntakeDeps & { sheets: SheetsClient },
@@ -30,13 +63,20 @@ export async function convertOpinion(
   nowMs: number,
 ): Promise<ConvertResult> {
   let values: unknown[][];
+  let deputyValues: unknown[][];
   try {
-    values = ((await deps.sheets.get(quoteSheet(TAB_NAMES.opinions))).values ?? []) as unknown[][];
+    const [opinions, deputies] = await deps.sheets.batchGet([
+      quoteSheet(TAB_NAMES.opinions),
+      quoteSheet(TAB_NAMES.deputies),
+    ]);
+    values = (opinions?.values ?? []) as unknown[][];
+    deputyValues = (deputies?.values ?? []) as unknown[][];
   } catch (error) {
+    // 代表 is a tab every sheet has from the start: the one missing is (almost always) 民意.
     if (error instanceof SheetsError && error.httpStatus === 400)
       return {
         kind: "gone",
-        message: `表格中没有工作表『${TAB_NAMES.opinions}』：请运行 npm run sheet:init 补齐`,
+        message: `表格中没有工作表『${TAB_NAMES.opinions}』或『${TAB_NAMES.deputies}』：请运行 npm run sheet:init 补齐`,
       };
     throw error;
   }
@@ -52,18 +92,8 @@ export async function convertOpinion(
           : "这条民意在表格中已被修改、移动或删除：请刷新页面，核对后再转化",
     };
   if (found.record.suggestionId) return { kind: "already", id: found.record.suggestionId };
-  // A suggestion needs its 领衔代表 and 标题 (acceptSubmission refuses one without): said here in
-  // the words of 民意, whose 接待代表 and 内容 they come from.
-  const lacking = !found.record.deputy.trim()
-    ? ["接待代表", "接待代表（转化后作为领衔代表）"]
-    : !found.record.content.trim()
-      ? ["内容", "内容"]
-      : null;
-  if (lacking)
-    return {
-      kind: "gone",
-      message: `这条民意（第 ${found.rowNumber} 行）没有${lacking[0]}：请先在『民意』中填写${lacking[1]}，再转化`,
-    };
+  const refusal = conversionRefusal(found, deputyDirectory(deputyValues));
+  if (refusal) return { kind: "gone", message: refusal };
   const cells = suggestionFromOpinion(found.record, today);
   const accepted = await acceptSubmission(
     deps,

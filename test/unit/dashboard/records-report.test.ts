@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  contactsJoined,
-  deputyDetail,
-  deputyRecordOf,
-  deputyRecords,
-} from "../../../src/domain/dashboard/deputy-records";
+import { deputyDetail, deputyRecordOf, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_EXTRA, ledgerExportTable } from "../../../src/domain/dashboard/ledger-export";
 import { reportYears, yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
@@ -47,15 +42,6 @@ describe("deputies' records (代表履职档案)", () => {
       ["王伟(文峰)", 0, 0],
     ]);
     expect(deputyDetail(marked, "张明")?.excellent.map((r) => r.id)).toEqual(["2026-001"]);
-  });
-
-  it("代表参加的沟通只计领衔建议中代表参加 = 是的记录", () => {
-    const contacts = new Map([
-      ["2026-001", [{ record: { deputyJoined: true } }, { record: { deputyJoined: null } }]],
-      ["2026-002", [{ record: { deputyJoined: true } }]],
-    ]);
-    const index = { of: (id: string) => contacts.get(id) ?? [] };
-    expect(contactsJoined(index, ["2026-001", "2026-004"])).toBe(1);
   });
 
   it("lists one deputy's led and co-signed suggestions", () => {
