@@ -79,7 +79,8 @@ function expectStaffKept(
 async function postReply(id: string, submissionId: string) {
   await postForm("reply", {
     submissionId,
-    submittedAt: new Date().toISOString(),
+    // Sent the day it is dated: a reply sent after 办理期限 but dated earlier would add a 备注 line.
+    submittedAt: "2026-11-20T10:00:00+08:00",
     answers: { 编号: id, 答复日期: "2026-11-20", 答复类别: "A", 答复内容: `答复${id}` },
   });
 }
