@@ -1,5 +1,6 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
 import { type Directory, nameKey } from "./directory";
+import { leaderNames } from "./notices/recipients";
 import type { ParsedRow } from "./read-tab";
 import { isUnitName } from "./statistics-units";
 
@@ -197,6 +198,31 @@ function checkIds(row: Row, ownId: string, refs: LedgerRefs): void {
 }
 
 /**
+ * 领办领导 and 督办领导, a leader at a time (a cell may name two: 赵晓梅副主任、陈建平副主任): a 领办领导
+ * must be in 领导 (practice.md); a 督办领导 in 领导 or, failing that, 代表, or no notice reaches that
+ * leader but through the 周报接收人. Each name not found is an 错误 of its own, naming it.
+ */
+function checkLeaders(row: Row, refs: LedgerRefs): void {
+  const leaders = refs.leaders;
+  if (!leaders?.available) return;
+  const { handlingLeader, supervisor } = row.record;
+  for (const name of leaderNames(handlingLeader))
+    if (!leaders.find(name))
+      row.problems.error(
+        "领办领导",
+        `领办领导“${name}”不在『领导』表中：请核对姓名，或先在『领导』表中添加（类型 领办）`,
+      );
+  // An office that lists no leader at all reaches its 督办领导 as 代表 or through 周报接收人, as before 领导.
+  if (leaders.entries.length === 0 || !refs.deputies.available) return;
+  for (const name of leaderNames(supervisor))
+    if (!leaders.find(name) && !refs.deputies.find(name))
+      row.problems.error(
+        "督办领导",
+        `督办领导“${name}”不在『领导』表中，也不在『代表』表中：请核对姓名，或先在『领导』表中添加（类型 督办）`,
+      );
+}
+
+/**
  * Reference rules of a 建议台账 row: deputies, units, category, duplicate 编号 and 并入编号, plus
  * 督办领导 for key suggestions. Problems are added to the row.
  */
@@ -205,13 +231,7 @@ export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs): void
   checkUnits(row, refs);
   checkCategory(row, refs);
   checkIds(row, ownId, refs);
-  const { handlingLeader } = row.record;
-  if (handlingLeader && refs.leaders?.available && !refs.leaders.find(handlingLeader)) {
-    row.problems.error(
-      "领办领导",
-      `领办领导“${handlingLeader}”不在『领导』表中：请核对姓名，或先在『领导』表中添加（类型 领办）`,
-    );
-  }
+  checkLeaders(row, refs);
   if (row.record.isKey && !row.record.supervisor) {
     row.problems.warn("督办领导", "重点建议应有督办领导：请填写督办领导");
   }

@@ -1,5 +1,6 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { nameKey } from "../directory";
+import { leaderNames } from "../notices/recipients";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { LinkKind } from "./capability";
 
@@ -39,8 +40,8 @@ export function mentionsOf(record: LedgerRecord): string[] {
   for (const unit of record.coUnits) add("unit", unit);
   add("deputy", record.leadDeputy);
   for (const deputy of record.coSigners) add("deputy", deputy);
-  add("leader", record.supervisor);
-  add("leader", record.handlingLeader);
+  for (const leader of leaderNames(record.supervisor)) add("leader", leader);
+  for (const leader of leaderNames(record.handlingLeader)) add("leader", leader);
   return keys;
 }
 
@@ -60,9 +61,10 @@ export function relationOf(row: EvaluatedRow, kind: LinkKind, recipient: string)
       if (record.leadDeputy && nameKey(record.leadDeputy) === key) return "lead";
       return listed(record.coSigners, key) ? "co" : null;
     case "leader":
-      // A leader who both supervises and leads one suggestion sees it once, as its 督办领导 (who may 催办).
-      if (record.supervisor && nameKey(record.supervisor) === key) return "supervisor";
-      return record.handlingLeader && nameKey(record.handlingLeader) === key ? "handling" : null;
+      // A leader who both supervises and leads one suggestion sees it once, as its 督办领导 (who may
+      // 催办); a cell naming two leaders (赵晓梅副主任、陈建平副主任) concerns each of them.
+      if (listed(leaderNames(record.supervisor), key)) return "supervisor";
+      return listed(leaderNames(record.handlingLeader), key) ? "handling" : null;
   }
 }
 

@@ -5,10 +5,11 @@ import {
 } from "../../../sheets-schema/enums";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
+import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart, dueOnOrSeen } from "./catch-up";
 import { coOpinionDeadline } from "./placeholders";
-import type { RecipientRef } from "./recipients";
+import { leaderNames, type RecipientRef } from "./recipients";
 import {
   type NoticeSeries,
   type Occurrence,
@@ -21,6 +22,13 @@ import {
 
 function unique(names: readonly string[]): string[] {
   return [...new Set(names.filter((n) => n !== ""))];
+}
+
+/** The leaders told of an overdue suggestion: its 督办领导 (of a key one), then its 领办领导, each once. */
+function overdueLeaders(supervising: readonly string[], leading: readonly string[]): RecipientRef[] {
+  const told = new Set(supervising.map(nameKey));
+  const names = [...supervising, ...leading.filter((name) => !told.has(nameKey(name)))];
+  return names.map((name) => ({ kind: "leader", name }));
 }
 
 /** 到期提醒 occurrences: each 到期提醒天数 before 办理期限, none on or before the assignment day. */
@@ -66,10 +74,10 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   const out: NoticeSeries[] = [];
   const first = rounds[0] as Round;
   const lead: RecipientRef = { kind: "unit", name: record.leadUnit };
-  // practice.md: the 领办领导 gets the 交办通知 and the 逾期催办 of the suggestions he or she leads.
-  const leading: { kind: "leader"; name: string }[] = record.handlingLeader
-    ? [{ kind: "leader", name: record.handlingLeader }]
-    : [];
+  // practice.md: the 领办领导 gets the 交办通知 and the 逾期催办 of the suggestions he or she leads;
+  // a cell naming two leaders reaches each on his or her own channel, with a notice of their own.
+  const leadingNames = leaderNames(record.handlingLeader);
+  const leading = leadingNames.map((name): RecipientRef => ({ kind: "leader", name }));
   if (!replyPresent(first)) {
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment. Due on
@@ -129,9 +137,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     recipients: [lead],
     view,
   });
-  const leaders: RecipientRef[] =
-    record.isKey && record.supervisor ? [{ kind: "leader", name: record.supervisor }] : [];
-  for (const leader of leading) if (leader.name !== record.supervisor || !record.isKey) leaders.push(leader);
+  const leaders = overdueLeaders(record.isKey ? leaderNames(record.supervisor) : [], leadingNames);
   const overdue = {
     type: "逾期催办",
     suggestionId: id,

@@ -7,7 +7,7 @@ import { handlingSeries } from "./handling-series";
 import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey, noticesTold, tellingOf } from "./keys";
 import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
-import { type RecipientBook, resolveRecipient } from "./recipients";
+import { asStandIn, type RecipientBook, resolveRecipient, standInRecipient } from "./recipients";
 import { renderNotice } from "./render";
 import { replySeries } from "./reply-series";
 import type { NoticeSeries, SeriesContext } from "./series";
@@ -149,7 +149,10 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           disabled += 1;
           continue;
         }
-        const { title, body } = markSecondRound(markCorrection(rendered, telling.correction, view), round);
+        const { title, body } = asStandIn(
+          markSecondRound(markCorrection(rendered, telling.correction, view), round),
+          resolved.standIn,
+        );
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);
         notices.push({
           key: noticeKey(parts, target.channel),
@@ -157,8 +160,9 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           suggestionId,
           round,
           occurrence: telling.occurrence,
-          recipient: resolved.name,
-          recipientKind: ref.kind,
+          // A copy for the 周报接收人 is recorded as theirs, and carries no leader's personal link.
+          recipient: resolved.standIn ? standInRecipient(resolved.standIn) : resolved.name,
+          recipientKind: resolved.standIn ? "digest" : ref.kind,
           channel: target.channel,
           address: target.address,
           title,

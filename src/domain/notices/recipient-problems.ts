@@ -1,6 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
+import { leaderNames } from "./recipients";
 
 const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中选择 email、wecom、dingtalk、feishu 或 webhook";
 
@@ -28,10 +29,12 @@ export function recipientsOf(rows: readonly EvaluatedRow[]): Recipients {
     if (record.leadDeputy) deputies.add(record.leadDeputy);
     if (record.review !== "立案") continue;
     for (const unit of [record.leadUnit, ...record.coUnits]) if (unit) units.add(unit);
-    if (record.isKey && record.supervisor)
-      leaders.push([row.rowNumber, row.id, "督办领导", record.supervisor, "逾期催办"]);
-    if (record.handlingLeader)
-      leaders.push([row.rowNumber, row.id, "领办领导", record.handlingLeader, "交办通知和逾期催办"]);
+    // Each leader a cell names is told apart (赵晓梅副主任、陈建平副主任: two leaders, two channels).
+    if (record.isKey)
+      for (const name of leaderNames(record.supervisor))
+        leaders.push([row.rowNumber, row.id, "督办领导", name, "逾期催办"]);
+    for (const name of leaderNames(record.handlingLeader))
+      leaders.push([row.rowNumber, row.id, "领办领导", name, "交办通知和逾期催办"]);
   }
   return { deputies: [...deputies], units: [...units], leaders };
 }

@@ -1,6 +1,7 @@
+import { splitList } from "../../../sheets-schema/cells/list-cells";
 import type { Channel } from "../../../sheets-schema/enums";
 import type { DeputyRecord, LeaderRecord, UnitRecord } from "../../../sheets-schema/tabs/directory";
-import { botChannelOf, type Directory, type DirectoryEntry } from "../directory";
+import { botChannelOf, type Directory, type DirectoryEntry, nameKey } from "../directory";
 
 /** Who a notice is for, before looking up how to reach them. */
 export type RecipientRef =
@@ -14,8 +15,22 @@ export interface NoticeTarget {
   readonly address: string;
 }
 
+/** A leader's notice that goes to the 周报接收人 instead: whom it is for, and why it could not reach them. */
+export interface StandIn {
+  readonly leader: string;
+  /** Completes “因其…”: what staff should fix (e.g. 在『领导』表中没有可用的通知渠道). */
+  readonly reason: string;
+}
+
 export type Resolved =
-  | { readonly ok: true; readonly name: string; readonly keyName: string; readonly targets: NoticeTarget[] }
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly keyName: string;
+      readonly targets: NoticeTarget[];
+      /** Set when a leader's notice goes to the 周报接收人 in his or her stead. */
+      readonly standIn?: StandIn;
+    }
   | { readonly ok: false; readonly name: string; readonly reason: string };
 
 export interface RecipientBook {
@@ -59,6 +74,53 @@ function fromDirectory(name: string, entry: ContactEntry | undefined, tab: strin
 }
 
 /**
+ * The leaders one 督办领导 or 领办领导 cell names, each once (by nameKey): staff write two as
+ * 赵晓梅副主任、陈建平副主任, split as 附议代表 and 协办单位 are (、，,;； and line breaks). Spaces do
+ * not separate: official documents pad names (王　伟), and the directories ignore them.
+ */
+export function leaderNames(cell: string): string[] {
+  if (!cell) return [];
+  const items = splitList(cell);
+  if (!Array.isArray(items)) return [];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of items as string[]) {
+    const key = nameKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
+
+/** Why a leader's notice could not reach the leader, worded to follow “因其”. */
+function standInReason(inLeaders: boolean, inDeputies: boolean): string {
+  if (inLeaders) return "在『领导』表中没有可用的通知渠道";
+  if (inDeputies) return "不在『领导』表中，在『代表』表中也没有可用的通知渠道";
+  return "不在『领导』表中，也不在『代表』表中";
+}
+
+/** What 通知记录 and the outbox name as the receiver of a stand-in copy: the 周报接收人, for whom. */
+export function standInRecipient(standIn: StandIn): string {
+  return `周报接收人（代${standIn.leader}）`;
+}
+
+/**
+ * A leader's notice as the 周报接收人 receive it in the leader's stead: the title marked 【代转】 (so
+ * the mailbox and 通知记录's 摘要 show it at a glance), the body opening with whom it is for, why it
+ * came to them and what to do, then the leader's own text unchanged (its greeting still names the
+ * leader, as the text to pass on).
+ */
+export function asStandIn<T extends { readonly title: string; readonly body: string }>(
+  notice: T,
+  standIn: StandIn | undefined,
+): T {
+  if (!standIn) return notice;
+  const line = `【代转】本通知应发给${standIn.leader}，因其${standIn.reason}，现转至周报接收人：请转告本人，并在『领导』表中为其填写邮箱或机器人地址。`;
+  return { ...notice, title: `【代转】${notice.title}`, body: `${line}\n\n${notice.body}` };
+}
+
+/**
  * How to reach a recipient. A 督办领导 or 领办领导 is reached through 领导 (practice.md), then as a
  * 代表 of that name (leaders of the standing committee are deputies); failing that, through the
  * 周报接收人, who receive the supervision digest anyway; failing all, the notice cannot go and the
@@ -74,14 +136,17 @@ export function resolveRecipient(ref: RecipientRef, book: RecipientBook): Resolv
       const listed = book.leaders?.find(ref.name);
       const asLeader = fromDirectory(ref.name, listed, "领导");
       if (asLeader.ok) return asLeader;
-      const asDeputy = fromDirectory(ref.name, book.deputies.find(ref.name), "代表");
+      const deputy = book.deputies.find(ref.name);
+      const asDeputy = fromDirectory(ref.name, deputy, "代表");
       if (asDeputy.ok) return asDeputy;
       if (book.digestRecipients.length === 0) return listed ? asLeader : asDeputy;
+      // Keyed as the leader's own notice: one telling per leader, whichever way it went.
       return {
         ok: true,
         name: ref.name,
         keyName: ref.name,
         targets: book.digestRecipients.map(digestTarget),
+        standIn: { leader: ref.name, reason: standInReason(listed !== undefined, deputy !== undefined) },
       };
     }
     case "digest": {

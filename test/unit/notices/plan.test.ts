@@ -91,8 +91,10 @@ describe("planning notices: the day each one is due", () => {
   it("reaches a 督办领导 who is no 代表 through the 周报接收人", () => {
     const key = { ...ASSIGNED, 重点建议: "是", 督办领导: "孙副主任" };
     const plan = planAt([key], "2026-06-03", { settings: [["周报接收人", "dbc@example.gov.cn"]] });
-    expect(summary(plan)).toContain("逾期催办 2026-001 → 孙副主任 (email)");
-    expect(plan.notices.find((n) => n.recipient === "孙副主任")?.address).toBe("dbc@example.gov.cn");
+    expect(summary(plan)).toContain("逾期催办 2026-001 → 周报接收人（代孙副主任） (email)");
+    expect(plan.notices.find((n) => n.recipient === "周报接收人（代孙副主任）")?.address).toBe(
+      "dbc@example.gov.cn",
+    );
   });
 
   it("sends 测评提醒 30 days after an unrated reply, a holiday's on the next working day", () => {

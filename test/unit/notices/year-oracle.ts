@@ -1,7 +1,7 @@
 import { buildCalendar } from "../../../src/domain/calendar";
 import { addDaysIso } from "../../../src/domain/civil-date";
 import { firstRoundDeadline, secondRoundDeadline } from "../../../src/domain/deadlines";
-import { DIGEST_TO, type Story } from "./year-ledger";
+import { DIGEST_TO, type Story, YEAR_DEPUTIES } from "./year-ledger";
 
 /**
  * The notices the spec's table asks for, computed forward day by day and independently of the
@@ -78,7 +78,10 @@ function handlingRound(
     .filter((x) => x.due > start);
   const open = (day: string) => !seen(replied, day);
   series(out, o, (x) => `到期提醒 ${s.id} r${round} ${x.occ}`, [s.leadUnit], reminders, open, due);
-  const escalate = s.supervisor ? [s.leadUnit, s.supervisor] : [s.leadUnit];
+  // A 督办领导 who is no 代表 (孙副主任) is reached through the 周报接收人, recorded as theirs.
+  const supervisor =
+    s.supervisor && !YEAR_DEPUTIES.includes(s.supervisor) ? `周报接收人（代${s.supervisor}）` : s.supervisor;
+  const escalate = supervisor ? [s.leadUnit, supervisor] : [s.leadUnit];
   const overdue = every(calendar.nextWorkingDay(due), 7);
   series(out, o, (x) => `逾期催办 ${s.id} r${round} ${x.occ}`, escalate, overdue, open);
 }
