@@ -90,7 +90,9 @@ describe("a 领办领导's 催办", () => {
       "SELECT recipient, body FROM notices WHERE type = '领导催办' AND suggestion_id = '2026-003'",
     ).first<{ recipient: string; body: string }>();
     expect(notice?.recipient).toBe("区卫健委");
-    expect(notice?.body).toMatch(/^区卫健委：张卫东副区长（领办领导）催办李华代表领衔提出的建议《建议2026-003/);
+    expect(notice?.body).toMatch(
+      /^区卫健委：张卫东副区长（领办领导）催办李华代表领衔提出的建议《建议2026-003/,
+    );
     expect(notice?.body).not.toContain("刘振华主任");
   });
 });
