@@ -808,7 +808,7 @@ async function measureUnitForms(
   links: Awaited<ReturnType<typeof benchLinks>>,
 ): Promise<InvocationFigures[]> {
   const figures: InvocationFigures[] = [];
-  const base = `${links.unit}/s/${links.unitSuggestion}`;
+  const base = `${links.unit}/s/${links.unitFormsSuggestion}`;
   const today = new Date().toISOString().slice(0, 10);
   const contacts: string[] = [];
   const contact = async () => {
@@ -828,7 +828,7 @@ async function measureUnitForms(
   );
   // A link takes 60 requests a window (link-gate.ts): the rest of a full batch come by a second
   // link of the same unit, as a second phone would send them.
-  const second = `${await link(worker, "unit", UNITS[0] as string)}/s/${links.unitSuggestion}`;
+  const second = `${await link(worker, "unit", UNITS[0] as string)}/s/${links.unitFormsSuggestion}`;
   while (contacts.length < INTAKE_BATCH)
     contacts.push(
       await postUnitForm(worker, `${contacts.length < 30 ? base : second}/contact`, contactFields(today)),

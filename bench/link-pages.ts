@@ -18,6 +18,11 @@ export interface BenchLinks {
   leader: string;
   /** A suggestion of the unit still waiting for its reply, and one the deputy leads. */
   unitSuggestion: string;
+  /**
+   * Another suggestion of the unit waiting for its reply, for its 沟通记录 and 延期申请: once the
+   * unit replied on unitSuggestion (the reply measurements), its 延期申请 is closed there.
+   */
+  unitFormsSuggestion: string;
   deputySuggestion: string;
 }
 
@@ -37,11 +42,12 @@ export async function link(worker: BenchWorker, kind: LinkKind, name: string): P
   return `/l/${issued.token}`;
 }
 
-/** The fixture's first row of this unit in the 办理中 scenario (waiting for its first reply). */
-function waitingRow(unit: number): string {
+/** The fixture's `nth` row (from 0) of this unit in the 办理中 scenario (waiting for its first reply). */
+function waitingRow(unit: number, nth = 0): string {
   const scenario = SCENARIOS.findIndex((s) => s.status === "办理中");
+  let seen = 0;
   for (let i = 0; i < 2000; i++)
-    if (i % UNITS.length === unit && i % SCENARIOS.length === scenario)
+    if (i % UNITS.length === unit && i % SCENARIOS.length === scenario && seen++ === nth)
       return `2026-${String(i + 1).padStart(3, "0")}`;
   throw new Error("no waiting row");
 }
@@ -53,6 +59,7 @@ export async function benchLinks(worker: BenchWorker): Promise<BenchLinks> {
     deputy: await link(worker, "deputy", DEPUTIES[0] as string),
     leader: await link(worker, "leader", DEPUTIES[1] as string),
     unitSuggestion: waitingRow(0),
+    unitFormsSuggestion: waitingRow(0, 1),
     deputySuggestion: "2026-001",
   };
 }
