@@ -28,8 +28,21 @@ export function checkCrossYear(
   if (!crossYearBlank || !submittedOn || !UNSETTLED.has(status)) return;
   const year = Number(submittedOn.slice(0, 4));
   if (year >= thisYear) return;
-  row.problems.warn(
-    "跨年督办",
-    `${year} 年提出的建议跨年后仍为“${status}”：如需在 ${thisYear} 年继续督办，请在“跨年督办”列填“是”（留空则不计入 ${thisYear} 年的单位测评和年度报告）；不再督办的请填“否”`,
-  );
+  row.problems.warn("跨年督办", reminderText(year, status, thisYear));
+}
+
+/**
+ * The 提醒's words, made once per year and status: in January a county's whole last year may be
+ * asked about, and a string built per row showed in the evaluation's time (bench/parse-rows.ts).
+ */
+const reminders = new Map<number, string>();
+
+function reminderText(year: number, status: LedgerStatus, thisYear: number): string {
+  const key = (thisYear * 10_000 + year) * 2 + (status === "已逾期" ? 0 : 1);
+  let text = reminders.get(key);
+  if (text === undefined) {
+    text = `${year} 年提出的建议跨年后仍为“${status}”：如需在 ${thisYear} 年继续督办，请在“跨年督办”列填“是”（留空则不计入 ${thisYear} 年的单位测评和年度报告）；不再督办的请填“否”`;
+    reminders.set(key, text);
+  }
+  return text;
 }

@@ -101,6 +101,7 @@ export function missingTabsNotice(
  */
 export function formatRowProblems(problems: readonly Problem[]): string {
   if (problems.length === 0) return "";
+  if (problems.length === 1) return singleProblemText(problems[0] as Problem);
   const lines: string[] = [];
   for (const level of ["错误", "提醒"] as const) {
     for (const problem of problems) {
@@ -112,6 +113,23 @@ export function formatRowProblems(problems: readonly Problem[]): string {
     }
   }
   return lines.join("\n");
+}
+
+/**
+ * The text of a row with one problem, kept by its message: many rows share one (a 提醒 asked of a
+ * whole year's suggestions, a shared deadline's), and each built its own two strings.
+ */
+const singleTexts = new Map<string, { column: string | null; level: string; text: string }>();
+
+function singleProblemText(problem: Problem): string {
+  const kept = singleTexts.get(problem.message);
+  if (kept && kept.column === problem.column && kept.level === problem.level) return kept.text;
+  const { column, level, message } = problem;
+  const text = `[${level}] ${column && !message.startsWith(column) ? `${column}：${message}` : message}`;
+  // Bounded: messages that name a row's own values (an unknown name, a date) are seldom met twice.
+  if (singleTexts.size >= 1_000) singleTexts.clear();
+  singleTexts.set(message, { column, level, text });
+  return text;
 }
 
 /** Rows of the 校验问题 tab (工作表 · 行号 · 编号 · 列 · 级别 · 问题). */
