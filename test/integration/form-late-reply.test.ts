@@ -1,12 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { addDaysIso, isoFromSerial, serialFromIso } from "../../src/domain/civil-date";
+import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
-import { emulator } from "../support/emulator-admin";
 import { postForm } from "../support/signed-post";
 import { resetDatabase } from "../support/sync-helpers";
-import { buildLateReplyOffice, REASSIGNED } from "./late-reply-office";
+import { buildLateReplyOffice, dueOf, ledgerRow, REASSIGNED } from "./late-reply-office";
 import { syncOffice, TODAY } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
@@ -24,18 +22,6 @@ beforeAll(async () => {
   ]);
   await syncOffice(office);
 });
-
-async function ledgerRow(id: string): Promise<Record<string, unknown>> {
-  const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
-  const header = (values[0] ?? []).map(String);
-  const row = values.find((r) => r[header.indexOf("编号")] === id) ?? [];
-  return Object.fromEntries(header.map((h, i) => [h, row[i] ?? ""]));
-}
-
-async function dueOf(id: string): Promise<string> {
-  const due = (await ledgerRow(id)).办理期限;
-  return typeof due === "number" ? isoFromSerial(due) : String(due);
-}
 
 /** Applies every submission not yet in the sheet, as the intake consumer does. */
 async function applyPending(): Promise<void> {
@@ -56,11 +42,11 @@ async function replyOnForm(submissionId: string, id: string, repliedOn: string, 
   await applyPending();
 }
 
-const notesOf = async (id: string) => String((await ledgerRow(id)).备注).split("\n");
+const notesOf = async (id: string) => String((await ledgerRow(office, id)).备注).split("\n");
 
 describe("a unit's form reply sent after 办理期限 but dated before", () => {
   it("is taken as dated, and 备注 says once that it came by form after 办理期限 (a retried batch adds nothing)", async () => {
-    const due = await dueOf("2026-001");
+    const due = await dueOf(office, "2026-001");
     expect(due < TODAY).toBe(true);
     const dated = addDaysIso(due, -1);
 
@@ -69,7 +55,7 @@ describe("a unit's form reply sent after 办理期限 but dated before", () => {
     await env.DB.prepare("UPDATE inbox SET status = 'pending' WHERE submission_id = 'form-late-1'").run();
     await applyPending();
 
-    const row = await ledgerRow("2026-001");
+    const row = await ledgerRow(office, "2026-001");
     expect(row.答复日期).toBe(serialFromIso(dated));
     expect(await notesOf("2026-001")).toEqual([
       `答复（提交号 form-late-1）：经表单于 ${TODAY} 提交（晚于办理期限 ${due}），所填答复日期为 ${dated}`,
@@ -77,12 +63,12 @@ describe("a unit's form reply sent after 办理期限 but dated before", () => {
   });
 
   it("says so in the 二次答复 line of a round-2 form reply sent after the second 办理期限", async () => {
-    const due = await dueOf("2026-003");
+    const due = await dueOf(office, "2026-003");
     expect(due < TODAY).toBe(true);
 
     await replyOnForm("form-late-2", "2026-003", REASSIGNED, `${TODAY}T10:00:00+08:00`);
 
-    const row = await ledgerRow("2026-003");
+    const row = await ledgerRow(office, "2026-003");
     expect(row.二次答复日期).toBe(serialFromIso(REASSIGNED));
     expect(row.备注).toBe(
       `二次答复（form-late-2）类别 A：已完成拓宽；经表单于 ${TODAY} 提交（晚于办理期限 ${due}）`,
@@ -90,12 +76,12 @@ describe("a unit's form reply sent after 办理期限 but dated before", () => {
   });
 
   it("adds nothing for a form reply submitted on its 办理期限, though the webhook came later", async () => {
-    const due = await dueOf("2026-004");
+    const due = await dueOf(office, "2026-004");
     expect(due < TODAY).toBe(true);
 
     // Submitted that evening by the form's own time; the form's webhook reaches the Worker today.
     await replyOnForm("form-on-time", "2026-004", addDaysIso(due, -1), `${due}T21:30:00+08:00`);
 
-    expect((await ledgerRow("2026-004")).备注).toBe("");
+    expect((await ledgerRow(office, "2026-004")).备注).toBe("");
   });
 });

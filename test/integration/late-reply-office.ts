@@ -1,4 +1,6 @@
-import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { addDaysIso, isoFromSerial, serialFromIso } from "../../src/domain/civil-date";
+import { emulator } from "../support/emulator-admin";
 import { buildLinkOffice, type OfficeOptions, TODAY } from "./links-setup";
 
 /** When 2026-003 was assigned a second time (its second 办理期限, 30 days on, has passed too). */
@@ -27,4 +29,18 @@ export function buildLateReplyOffice(
     },
     ...(more ? { more } : {}),
   });
+}
+
+/** A ledger row of the office's sheet by 编号, as header → cell. */
+export async function ledgerRow(office: string, id: string): Promise<Record<string, unknown>> {
+  const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
+  const header = (values[0] ?? []).map(String);
+  const row = values.find((r) => r[header.indexOf("编号")] === id) ?? [];
+  return Object.fromEntries(header.map((h, i) => [h, row[i] ?? ""]));
+}
+
+/** A row's 办理期限 as an ISO date. */
+export async function dueOf(office: string, id: string): Promise<string> {
+  const due = (await ledgerRow(office, id)).办理期限;
+  return typeof due === "number" ? isoFromSerial(due) : String(due);
 }

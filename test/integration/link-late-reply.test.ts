@@ -1,12 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { addDaysIso, isoFromSerial, serialFromIso } from "../../src/domain/civil-date";
+import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import type { InboxForm } from "../../src/domain/intake/inbox-forms";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { buildLateReplyOffice, REASSIGNED } from "./late-reply-office";
+import { buildLateReplyOffice, dueOf, ledgerRow, REASSIGNED } from "./late-reply-office";
 import { browse, makeLink, nonceOf, postMultipart, syncOffice, TODAY } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
@@ -23,18 +21,6 @@ beforeAll(async () => {
   await buildLateReplyOffice(office);
   await syncOffice(office);
 });
-
-async function ledgerRow(id: string): Promise<Record<string, unknown>> {
-  const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
-  const header = (values[0] ?? []).map(String);
-  const row = values.find((r) => r[header.indexOf("编号")] === id) ?? [];
-  return Object.fromEntries(header.map((h, i) => [h, row[i] ?? ""]));
-}
-
-async function dueOf(id: string): Promise<string> {
-  const due = (await ledgerRow(id)).办理期限;
-  return typeof due === "number" ? isoFromSerial(due) : String(due);
-}
 
 /** The unit's reply on its link, as its page posts it, then applied as the intake consumer does. */
 async function replyOnLink(unit: string, id: string, repliedOn: string): Promise<void> {
@@ -59,13 +45,13 @@ async function replyOnLink(unit: string, id: string, repliedOn: string): Promise
 
 describe("a unit's link reply sent after 办理期限 but dated before", () => {
   it("is taken as dated, and 备注 says when it was sent and that 办理期限 had passed", async () => {
-    const due = await dueOf("2026-001");
+    const due = await dueOf(office, "2026-001");
     expect(due < TODAY).toBe(true);
     const dated = addDaysIso(due, -1);
 
     await replyOnLink("区教育局", "2026-001", dated);
 
-    const row = await ledgerRow("2026-001");
+    const row = await ledgerRow(office, "2026-001");
     expect(row.答复日期).toBe(serialFromIso(dated));
     expect(String(row.备注).split("\n")).toContain(
       `答复（区教育局）：经个人链接于 ${TODAY} 提交（晚于办理期限 ${due}），所填答复日期为 ${dated}`,
@@ -73,12 +59,12 @@ describe("a unit's link reply sent after 办理期限 but dated before", () => {
   });
 
   it("says so in the 二次答复 line of a round-2 reply sent after the second 办理期限", async () => {
-    const due = await dueOf("2026-003");
+    const due = await dueOf(office, "2026-003");
     expect(due < TODAY).toBe(true);
 
     await replyOnLink("区卫健委", "2026-003", REASSIGNED);
 
-    const row = await ledgerRow("2026-003");
+    const row = await ledgerRow(office, "2026-003");
     expect(row.二次答复日期).toBe(serialFromIso(REASSIGNED));
     expect(String(row.备注)).toMatch(
       new RegExp(
@@ -90,7 +76,7 @@ describe("a unit's link reply sent after 办理期限 but dated before", () => {
   it("adds nothing to 备注 for a reply sent within 办理期限", async () => {
     await replyOnLink("区住建局", "2026-002", addDaysIso(TODAY, -1));
 
-    const row = await ledgerRow("2026-002");
+    const row = await ledgerRow(office, "2026-002");
     expect(row.答复日期).toBe(serialFromIso(addDaysIso(TODAY, -1)));
     expect(row.备注).toBe("");
   });

@@ -140,3 +140,19 @@ export function runDaily(
   }
   return lines;
 }
+
+/**
+ * A key suggestion (重点建议 = 是) assigned Monday 2026-03-02 to 区教育局, three months: due
+ * 2026-06-02; `cells` name its leaders and anything else.
+ */
+export function keySuggestion(cells: LedgerCells): LedgerCells {
+  return {
+    编号: "2026-135",
+    标题: "关于加快推进柏庄镇卫生院建设的建议",
+    领衔代表: "张明",
+    主办单位: "区教育局",
+    交办日期: "2026-03-02",
+    重点建议: "是",
+    ...cells,
+  };
+}

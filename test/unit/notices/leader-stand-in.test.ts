@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { planNotices } from "../../../src/domain/notices/plan";
-import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
-import { noticeTabs } from "./helpers";
+import { keySuggestion, noticeTabs } from "./helpers";
 
 /** A key suggestion assigned Monday 2026-03-02 to 区教育局 (due 2026-06-02), supervised by 钱国栋主任. */
-const KEY: LedgerCells = {
-  编号: "2026-135",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
-  领衔代表: "张明",
-  主办单位: "区教育局",
-  交办日期: "2026-03-02",
-  重点建议: "是",
-  督办领导: "钱国栋主任",
-};
+const KEY = keySuggestion({ 督办领导: "钱国栋主任" });
 
 function overdueToLeaders(leaders: Record<string, string>[]) {
   const tabs = {

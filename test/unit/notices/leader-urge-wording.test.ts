@@ -2,19 +2,15 @@ import { describe, expect, it } from "vitest";
 import { renderNotice } from "../../../src/domain/notices/render";
 import { type UrgingRole, urgeView } from "../../../src/domain/notices/urge-view";
 import type { LedgerCells } from "../helpers/make-row";
-import { evaluateAt, planAt } from "./helpers";
+import { evaluateAt, keySuggestion, planAt } from "./helpers";
 
 /** A key suggestion 张卫东副区长 leads and 刘振华主任 supervises, assigned 2026-03-02: due 2026-06-02. */
-const LED: LedgerCells = {
+const LED = keySuggestion({
   编号: "2026-124",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
   领衔代表: "王学军",
-  主办单位: "区教育局",
-  重点建议: "是",
   督办领导: "刘振华主任",
   领办领导: "张卫东副区长",
-  交办日期: "2026-03-02",
-};
+});
 
 /** The 领导催办 the lead unit gets when `leader` presses 催办 on `today` as `role`. */
 function urged(

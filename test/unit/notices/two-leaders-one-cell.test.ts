@@ -6,18 +6,10 @@ import { noticeRecipientProblems } from "../../../src/domain/notices/recipient-p
 import { asStandIn, resolveRecipient, standInRecipient } from "../../../src/domain/notices/recipients";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
-import { noticeTabs, type SettingsRows } from "./helpers";
+import { keySuggestion, noticeTabs, type SettingsRows } from "./helpers";
 
 /** Assigned Monday 2026-03-02 to 区教育局 (three months: 2026-06-02), a key suggestion. */
-const KEY: LedgerCells = {
-  编号: "2026-135",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
-  领衔代表: "张明",
-  主办单位: "区教育局",
-  交办日期: "2026-03-02",
-  重点建议: "是",
-  督办领导: "赵晓梅副主任、陈建平副主任",
-};
+const KEY = keySuggestion({ 督办领导: "赵晓梅副主任、陈建平副主任" });
 const LEADERS = [
   { 姓名: "赵晓梅副主任", 类型: "督办", 邮箱: "zxm@example.gov.cn" },
   { 姓名: "陈建平副主任", 类型: "督办", 邮箱: "cjp@example.gov.cn" },

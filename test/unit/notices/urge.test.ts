@@ -2,18 +2,10 @@ import { describe, expect, it } from "vitest";
 import { renderNotice } from "../../../src/domain/notices/render";
 import { type UrgingRole, urgeView } from "../../../src/domain/notices/urge-view";
 import type { LedgerCells } from "../helpers/make-row";
-import { evaluateAt } from "./helpers";
+import { evaluateAt, keySuggestion } from "./helpers";
 
 /** A key suggestion supervised by 刘振华主任, assigned 2026-03-02: 办理期限 2026-06-02. */
-const KEY: LedgerCells = {
-  编号: "2026-124",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
-  领衔代表: "王学军",
-  主办单位: "区教育局",
-  重点建议: "是",
-  督办领导: "刘振华主任",
-  交办日期: "2026-03-02",
-};
+const KEY: LedgerCells = keySuggestion({ 编号: "2026-124", 领衔代表: "王学军", 督办领导: "刘振华主任" });
 
 /** The 领导催办 the lead unit gets when the leader presses 催办 on `today`. */
 function urged(
