@@ -30,6 +30,12 @@ function isListSeparator(code: number): boolean {
 /** Stands in for a value no sheet cell can hold (an array), so the list schema rejects it. */
 const NOT_A_CELL = Symbol("not a cell value");
 
+/** The names a list cell's text holds (splitList's items), none for what is no list text. */
+export function listItems(text: string): string[] {
+  const items = splitList(text);
+  return Array.isArray(items) ? (items as string[]) : [];
+}
+
 /**
  * Splits list text into trimmed, non-empty items; a lone number is a one-item list. Scanned by hand
  * rather than split() on a regex: every ledger row has two list cells, and the regex split with its

@@ -1,4 +1,4 @@
-import { splitList } from "../../../sheets-schema/cells/list-cells";
+import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -74,17 +74,12 @@ export function addedNameCell(cell: (typeof LATE_LIST_CELLS)[number], name: stri
   return `${cell}+${nameKey(name)}`;
 }
 
-const listNames = (text: string): string[] => {
-  const items = splitList(text);
-  return Array.isArray(items) ? (items as string[]) : [];
-};
-
 /** The sightings of names a list cell's change added (the names before it left out, by nameKey). */
 function addedNames(sighting: Sighting): { cell: string; at: string }[] {
   if (sighting.before === undefined || sighting.after === undefined) return [sighting];
   const cell = sighting.cell as (typeof LATE_LIST_CELLS)[number];
-  const before = new Set(listNames(sighting.before).map(nameKey));
-  return listNames(sighting.after)
+  const before = new Set(listItems(sighting.before).map(nameKey));
+  return listItems(sighting.after)
     .filter((name) => !before.has(nameKey(name)))
     .map((name) => ({ cell: addedNameCell(cell, name), at: sighting.at }));
 }

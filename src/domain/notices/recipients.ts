@@ -1,4 +1,4 @@
-import { splitList } from "../../../sheets-schema/cells/list-cells";
+import { listItems } from "../../../sheets-schema/cells/list-cells";
 import type { Channel } from "../../../sheets-schema/enums";
 import type { DeputyRecord, LeaderRecord, UnitRecord } from "../../../sheets-schema/tabs/directory";
 import { botChannelOf, type Directory, type DirectoryEntry, nameKey } from "../directory";
@@ -80,11 +80,9 @@ function fromDirectory(name: string, entry: ContactEntry | undefined, tab: strin
  */
 export function leaderNames(cell: string): string[] {
   if (!cell) return [];
-  const items = splitList(cell);
-  if (!Array.isArray(items)) return [];
   const seen = new Set<string>();
   const names: string[] = [];
-  for (const name of items as string[]) {
+  for (const name of listItems(cell)) {
     const key = nameKey(name);
     if (seen.has(key)) continue;
     seen.add(key);
