@@ -1,5 +1,5 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
-import { type Directory, nameKey } from "./directory";
+import { type Directory, nameKey, namesakeAdvice } from "./directory";
 import { leaderNames } from "./notices/recipients";
 import type { ParsedRow } from "./read-tab";
 import { isUnitName } from "./statistics-units";
@@ -58,10 +58,7 @@ function deputyFound(row: Row, column: string, name: string, refs: LedgerRefs): 
   if (!refs.deputies.available || refs.deputies.find(name)) return true;
   const namesakes = refs.deputies.namesakes(name);
   if (namesakes.length === 0) return false;
-  row.problems.error(
-    column,
-    `${column}“${name}”在『代表』表中有同名的 ${namesakes.join("、")}：请写明是哪一位`,
-  );
+  row.problems.error(column, `${column}“${name}”在『代表』表中${namesakeAdvice(namesakes)}`);
   return true;
 }
 

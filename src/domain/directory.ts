@@ -131,3 +131,14 @@ export function buildDirectory<R extends Contact & { name: string }>(
     namesakes: (name) => byBase.get(baseKey(nameKey(name))) ?? [],
   };
 }
+
+/**
+ * The advice for a name found only as entries written apart (王伟 for 王伟(北关)): which to choose
+ * among several, or, when the tab has just one, its full name (asking "which one" of a single entry
+ * reads as if the tab had another).
+ */
+export function namesakeAdvice(namesakes: readonly string[], which: "一位" | "一个" = "一位"): string {
+  return namesakes.length === 1
+    ? `只有“${namesakes[0]}”：请写作“${namesakes[0]}”`
+    : `有同名的 ${namesakes.join("、")}：请写明是哪${which}`;
+}

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
-import { nameKey } from "../domain/directory";
+import { nameKey, namesakeAdvice } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
 import { mentionKey } from "../domain/links/recipient-rows";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
@@ -53,7 +53,7 @@ function unknownNameMessage(ev: EvaluatedLedger, kind: LinkKind, typed: string):
   for (const [tab, directory] of directories) {
     const namesakes = directory.namesakes(typed);
     if (namesakes.length > 0)
-      return `${label}在${tab}中有同名的 ${namesakes.join("、")}：请写明是哪${kind === "unit" ? "一个" : "一位"}`;
+      return `${label}在${tab}中${namesakeAdvice(namesakes, kind === "unit" ? "一个" : "一位")}`;
   }
   const where =
     kind === "unit"

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { evaluateRows, problemsOf, rowProblems } from "./helpers/evaluate";
+import { deputiesValues } from "./helpers/make-row";
 
 const assigned = { 主办单位: "区教育局", 交办日期: "2026-03-02" };
 
@@ -21,6 +22,15 @@ describe("references", () => {
     expect(problemsOf({ 领衔代表: "王伟" })).toContainEqual(
       problem("领衔代表", "错误", "同名的 王伟(北关)、王伟(文峰)"),
     );
+  });
+
+  it("names the one deputy written apart instead of asking which one", () => {
+    const deputies = deputiesValues(["张明", "王学军(柏庄)"]);
+    expect(problemsOf({ 领衔代表: "王学军" }, { [TAB_NAMES.deputies]: deputies })).toContainEqual({
+      column: "领衔代表",
+      level: "错误",
+      message: "领衔代表“王学军”在『代表』表中只有“王学军(柏庄)”：请写作“王学军(柏庄)”",
+    });
   });
 
   it("matches names despite full-width parentheses and padding spaces", () => {

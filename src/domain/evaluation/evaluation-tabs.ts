@@ -9,7 +9,7 @@ import {
   opinionsTab,
 } from "../../../sheets-schema/tabs/evaluation-tabs";
 import { type DayHorizon, isAfterToday } from "../day-horizon";
-import { type Directory, nameKey } from "../directory";
+import { type Directory, nameKey, namesakeAdvice } from "../directory";
 import { missingTabsNotice, type Problem, tabProblem } from "../problems";
 import { readTab, type TabRead } from "../read-tab";
 
@@ -58,7 +58,7 @@ function checkDeputy(
   row.problems.error(
     "接待代表",
     namesakes.length > 0
-      ? `接待代表“${name}”在『代表』表中有同名的 ${namesakes.join("、")}：请写明是哪一位`
+      ? `接待代表“${name}”在『代表』表中${namesakeAdvice(namesakes)}`
       : `接待代表“${name}”不在『代表』表中：请核对姓名，或先在『代表』表中添加该代表`,
   );
 }
