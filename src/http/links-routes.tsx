@@ -4,6 +4,7 @@ import { createDeps } from "../deps";
 import { nameKey, namesakeAdvice } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
 import { mentionKey } from "../domain/links/recipient-rows";
+import { leaderNames } from "../domain/notices/recipients";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { issueLink } from "../jobs/links/issue-link";
 import { actorOf } from "./actor";
@@ -29,10 +30,15 @@ function knownName(ev: EvaluatedLedger, kind: LinkKind, name: string): string | 
   if (kind === "deputy" || deputy) return deputy;
   const leader = ev.leaders.find(name)?.name ?? null;
   if (leader) return leader;
+  // A cell may name several leaders (赵晓梅副主任、陈建平副主任): the name is one of them, as written.
   const key = nameKey(name);
-  const named = (n: string | undefined) => !!n && nameKey(n) === key;
-  const row = ev.rows.find((r) => named(r.record.supervisor) || named(r.record.handlingLeader));
-  return (named(row?.record.supervisor) ? row?.record.supervisor : row?.record.handlingLeader) ?? null;
+  for (const { record } of ev.rows) {
+    for (const cell of [record.supervisor, record.handlingLeader]) {
+      const written = leaderNames(cell).find((n) => nameKey(n) === key);
+      if (written) return written;
+    }
+  }
+  return null;
 }
 
 /**

@@ -586,9 +586,9 @@ describe("issuing a link by name: a leader named only in the ledger, a deputy wi
       body: new URLSearchParams({ kind, recipient, scope: "read" }),
     });
 
-  it("finds the name in the rows that name that leader, and refuses a name nowhere", async () => {
+  it("finds the name in the rows that name that leader, one of two in a cell, and refuses a name nowhere", async () => {
     await buildLinkOffice(office, {
-      changes: { "2026-003": { 领办领导: "赵主任" } },
+      changes: { "2026-003": { 领办领导: "赵主任、孙主任" } },
       moreDeputies: [
         ["王伟(北关)", "北关街道"],
         ["王伟(文峰)", "文峰街道"],
@@ -603,6 +603,11 @@ describe("issuing a link by name: a leader named only in the ledger, a deputy wi
     const page = await (await browse(linkPathIn(await issued.text()))).text();
     expect(page).toContain("2026-003");
     expect(page).not.toContain("2026-001");
+    const second = await issue("孙主任");
+    expect(second.status).toBe(200);
+    const secondHtml = await second.text();
+    expect(secondHtml).toContain("已为孙主任签发新链接");
+    expect(await (await browse(linkPathIn(secondHtml))).text()).toContain("2026-003");
   });
 
   it("tells staff which namesakes a 代表 name has, on the 个人链接 page with the form as typed", async () => {
