@@ -427,7 +427,7 @@ describe("a deputy's page", () => {
 });
 
 describe("a leader's page", () => {
-  it("lists the supervised suggestions read-only, and one 催办 press sends the unit one reminder", async () => {
+  it("lists the supervised suggestions read-only, and 催办 sends the unit one reminder a day", async () => {
     const leader = await makeLink("leader", "王书记");
     const home = await (await browse(leader.path)).text();
     // 王书记 ends with a title: no 同志 after it.
@@ -454,11 +454,16 @@ describe("a leader's page", () => {
       await (await browse(`${leader.path}/s/2026-002`)).text(),
       `${leader.path}/s/2026-002/urge`,
     );
-    await postForm(`${leader.path}/s/2026-002/urge`, { nonce: second });
+    // A new press the same day, from a freshly loaded page: the unit is not sent the same words twice.
+    const later = await postForm(`${leader.path}/s/2026-002/urge`, { nonce: second });
+    expect(later.headers.get("location")).toBe(`${leader.path}/s/2026-002?done=urge-again`);
+    expect(await (await browse(`${leader.path}/s/2026-002?done=urge-again`)).text()).toContain(
+      "您今天已经催办过这条建议，没有重复发送；如仍未答复，明天可以再次催办。",
+    );
     const count = await env.DB.prepare("SELECT COUNT(*) AS n FROM notices WHERE type = '领导催办'").first<{
       n: number;
     }>();
-    expect(count?.n).toBe(2);
+    expect(count?.n).toBe(1);
   });
 });
 

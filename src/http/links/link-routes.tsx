@@ -44,7 +44,7 @@ const DONE: Record<string, string> = {
   reply: "答复已提交，正在写入台账；领衔代表会收到答复告知。",
   rating: "测评已提交，谢谢您！",
   urge: "催办通知已发出。",
-  "urge-again": "这次催办已经发出过，没有重复发送。",
+  "urge-again": "您今天已经催办过这条建议，没有重复发送；如仍未答复，明天可以再次催办。",
   ...PRACTICE_DONE,
 };
 
@@ -193,14 +193,12 @@ export const linkRoutes = new Hono<AppEnv>()
       urgeCheck(item.row, item.relation),
       item.relation === "supervisor" || item.relation === "handling",
     );
-    const nonce = nonceOf(await readForm(c.req.raw));
     const whole = await loadWholeRow(ctx.deps.summaries, item.row);
     const result = await urgeFromLink(ctx.deps, {
       link: ctx.link,
       row: whole ?? item.row,
       relation: item.relation,
       evaluation: ctx.view.evaluation,
-      nonce,
       today: ctx.today,
       timeZone: ctx.timeZone,
       nowMs: ctx.nowMs,

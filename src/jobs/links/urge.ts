@@ -1,4 +1,5 @@
 import { URGED } from "../../domain/dashboard/timeline";
+import { nameKey } from "../../domain/directory";
 import { actorLabel, type Capability } from "../../domain/links/capability";
 import type { Relation } from "../../domain/links/recipient-rows";
 import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
@@ -24,9 +25,11 @@ export type UrgeResult =
 
 /**
  * 催办 from a leader's page: one 领导催办 notice to the lead unit (each channel it lists), through
- * the notices outbox like every notice. The press's one-time id is in the idempotency key, so a
- * double tap or a resent form is one notice, and every new press is a new one. The suggestion's
- * history records the press and the link it came through.
+ * the notices outbox like every notice. The day and the leader are the idempotency key's
+ * occurrence: a double tap, a resent form or a second press that day is one notice (a unit pressed
+ * ten times in an afternoon reads the same words ten times), and the next day's press is a new one;
+ * two leaders of one suggestion each have their own. The suggestion's history records the press and
+ * the link it came through.
  */
 export async function urgeFromLink(
   deps: UrgeDeps,
@@ -36,7 +39,6 @@ export async function urgeFromLink(
     /** How the leader concerns the suggestion (督办 or 领办), as the history says it. */
     relation?: Relation;
     evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "settings" | "calendar" | "templates">;
-    nonce: string;
     today: string;
     timeZone: string;
     nowMs: number;
@@ -68,7 +70,7 @@ export async function urgeFromLink(
     type: "领导催办",
     suggestionId: id,
     round,
-    occurrence: `c${input.nonce}`,
+    occurrence: `c${input.today}@${nameKey(link.recipient)}`,
     recipient: resolved.keyName,
   };
   const notices: PlannedNotice[] = [];
