@@ -5,6 +5,7 @@ import { type LedgerRecord, ledgerStaffColumns } from "../../sheets-schema/tabs/
 import type { Calendar } from "./calendar";
 import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkCrossYear } from "./check-cross-year";
+import { checkLateReply } from "./check-late-reply";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
 import { checkLedgerRefs, type IdLookup, type IdRows, type LedgerRefs } from "./check-ledger-refs";
 import { rawText } from "./dashboard/cell-text";
@@ -262,6 +263,7 @@ export function evaluateLedgerRows(
     });
     // A sheet without the column has nothing to fill: no 提醒 asking for it.
     if (crossYearAt !== undefined) checkCrossYear(row, status, thisYear, isBlankCell(row.raw[crossYearAt]));
+    checkLateReply(row, firstDeadline?.due ?? null, secondDeadline?.due ?? null);
     row.problems.setId(id || null);
     const problems = row.problems.list;
     const dueDate = currentDeadline?.due ?? "";

@@ -26,7 +26,13 @@ export function lateReplyNote(
   return `经${CHANNEL_WORDS[channel]}于 ${sentOn} 提交（晚于办理期限 ${dueOn}）`;
 }
 
-/** lateReplyNote's words as a pattern, for readers of the 备注 lines that carry them. */
+/** lateReplyNote's words as a pattern (the day sent and 办理期限 captured), for readers of 备注. */
 export const LATE_REPLY = new RegExp(
-  `经(?:${Object.values(CHANNEL_WORDS).join("|")})于 \\d{4}-\\d{2}-\\d{2} 提交（晚于办理期限 \\d{4}-\\d{2}-\\d{2}）`,
+  `经(?:${Object.values(CHANNEL_WORDS).join("|")})于 (\\d{4}-\\d{2}-\\d{2}) 提交（晚于办理期限 (\\d{4}-\\d{2}-\\d{2})）`,
 );
+
+/** The words of a late reply in a 备注 line, the day they say it was sent and its 办理期限; null if none. */
+export function lateReplyDays(line: string): { words: string; sentOn: string; dueOn: string } | null {
+  const match = LATE_REPLY.exec(line);
+  return match ? { words: match[0], sentOn: match[1] as string, dueOn: match[2] as string } : null;
+}
