@@ -61,6 +61,15 @@ export function isoFromSerial(serial: number): string {
   return isoFromYmd(year, month, day);
 }
 
+/**
+ * A date cell as staff, units and forms read it: a day serial (as the sheet and intake keep dates)
+ * as ISO text, text as typed (trimmed), nothing as "" (a form's date input wants ISO, not 46362).
+ */
+export function dateCellText(cell: unknown): string {
+  if (typeof cell === "number") return isoFromSerial(cell);
+  return typeof cell === "string" ? cell.trim() : "";
+}
+
 /** ISO "YYYY-MM-DD" of a calendar date. */
 export function isoFromYmd(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;

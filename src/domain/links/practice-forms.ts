@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { contactsTab, coOpinionsTab, extensionsTab } from "../../../sheets-schema/tabs/practice-tabs";
 import type { Calendar } from "../calendar";
-import { isIsoDate, isoFromSerial, serialFromIso } from "../civil-date";
+import { dateCellText, isIsoDate, serialFromIso } from "../civil-date";
 import { checkPracticeRows } from "../practice/check-practice-rows";
 import { buildPracticeIndex } from "../practice/practice-index";
 import { checkSuggestionPractice } from "../practice/suggestion-practice";
@@ -175,10 +175,6 @@ export function checkObjectionForm(fields: FormFields, unit: string): FormResult
     : { ok: true, value: { 理由: reason, 建议承办单位: proposal } };
 }
 
-function dateText(value: string | number | undefined): string {
-  return typeof value === "number" ? isoFromSerial(value) : (value ?? "");
-}
-
 function cut(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}……` : text;
 }
@@ -191,10 +187,10 @@ export function practiceRowSummary(
   const text = (header: string) => String(cells[header] ?? "");
   switch (form) {
     case "contact":
-      return `新增一行：${dateText(cells.日期)} ${text("阶段")} ${text("方式")}（代表参加：${text("代表参加") || "否"}）${cut(text("内容"))}`;
+      return `新增一行：${dateCellText(cells.日期)} ${text("阶段")} ${text("方式")}（代表参加：${text("代表参加") || "否"}）${cut(text("内容"))}`;
     case "extension":
-      return `新增一行：申请日期 ${dateText(cells.申请日期)}，理由：${cut(text("理由"))}`;
+      return `新增一行：申请日期 ${dateCellText(cells.申请日期)}，理由：${cut(text("理由"))}`;
     case "co-opinion":
-      return `新增一行：送达日期 ${dateText(cells.送达日期)}，${cut(text("内容摘要"))}`;
+      return `新增一行：送达日期 ${dateCellText(cells.送达日期)}，${cut(text("内容摘要"))}`;
   }
 }

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { AppEnv } from "../../app";
-import { isoFromSerial } from "../../domain/civil-date";
+import { dateCellText } from "../../domain/civil-date";
 import type { InboxForm } from "../../domain/intake/inbox-forms";
 import { allows, type LinkKind } from "../../domain/links/capability";
 import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
@@ -68,10 +68,9 @@ export async function actionCheck(
 /** A reply the unit sent and the ledger does not hold yet, as the correction form's values. */
 function sentReplyValues(entry: InboxEntry): Record<string, string> {
   const fields = ["答复类别", "答复内容", "落实情况", "答复日期"] as const;
-  // Intake keeps a date as the sheet's serial number: the form's date input wants it as ISO.
-  const text = (value: unknown) => (typeof value === "number" ? isoFromSerial(value) : String(value));
+  // Intake keeps 答复日期 as the sheet's serial number: the form's date input wants it as ISO.
   return Object.fromEntries(
-    fields.flatMap((f) => (entry.cells[f] === undefined ? [] : [[f, text(entry.cells[f])]])),
+    fields.flatMap((f) => (entry.cells[f] === undefined ? [] : [[f, dateCellText(entry.cells[f])]])),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
-import { isoFromSerial } from "../../domain/civil-date";
+import { dateCellText } from "../../domain/civil-date";
 import { type PracticeEntry, practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { firstRoundDeadline } from "../../domain/deadlines";
 import {
@@ -55,8 +55,7 @@ function sentRequests(sent: readonly InboxEntry[]): ExtensionRequest[] {
     .filter((e) => e.form === "extension")
     .map((e) => ({
       unit: String(e.cells.申请单位 ?? ""),
-      appliedOn:
-        typeof e.cells.申请日期 === "number" ? isoFromSerial(e.cells.申请日期) : String(e.cells.申请日期),
+      appliedOn: dateCellText(e.cells.申请日期),
       reason: String(e.cells.理由 ?? ""),
       result: "",
     }));

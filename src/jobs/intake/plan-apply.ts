@@ -1,5 +1,5 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
-import { isoFromSerial } from "../../domain/civil-date";
+import { dateCellText } from "../../domain/civil-date";
 import type { PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -29,9 +29,6 @@ export interface ApplyPlan {
   refused: { entry: InboxEntry; reason: string }[];
 }
 
-/** A cell as 校验问题 says it: a date serial as its date, anything else as typed. */
-const shown = (cell: unknown): string => (typeof cell === "number" ? isoFromSerial(cell) : cellText(cell));
-
 /**
  * Why a reply may not be written to its row, or null: the deputy has rated the round it would fill
  * (round 1, or round 2 once 二次交办日期 is set). Writing it would change the reply under the
@@ -40,7 +37,8 @@ const shown = (cell: unknown): string => (typeof cell === "number" ? isoFromSeri
 function ratedRoundReason(row: readonly unknown[], columns: ColumnMap): string | null {
   const at = (key: keyof ColumnMap["indexOf"]) => {
     const i = columns.indexOf[key];
-    return i === undefined ? "" : shown(row[i]);
+    // 校验问题 says a date as its date, not the sheet's serial number.
+    return i === undefined ? "" : dateCellText(row[i]);
   };
   const keep = "为免改动代表测评过的答复，不予写入；如需更正答复，请代表工委核实后直接在台账中修改";
   if (at("reassignedOn")) {
