@@ -54,9 +54,9 @@ describe("列表中主办单位填错的建议：名称标红注明，不链接�
     expect(co).toContain(`<a href="/units/${encodeURIComponent(UNIT)}">${UNIT}</a>`);
   });
 
-  it("督办概览：重点建议与督办领导中同样", async () => {
+  it("督办概览：重点建议与督办、领办领导中同样", async () => {
     const page = await pageText("/");
-    const key = page.slice(page.indexOf("重点建议与督办领导"));
+    const key = page.slice(page.indexOf("重点建议与督办、领办领导"));
     expect(key).toContain(MARKED);
     expectNoUnitLink(page, TYPED);
   });

@@ -40,7 +40,7 @@ export interface OverviewFigures {
   /** How many are 即将到期 (dueSoon may be only the first few: overviewAsShown). */
   readonly dueSoonCount: number;
   readonly dueSoonDays: number;
-  /** 重点建议 = 是, with their 督办领导. */
+  /** 重点建议 = 是, with their 督办领导 and 领办领导 (SuggestionRef.handlingLeader). */
   readonly keySuggestions: readonly SuggestionRef[];
   /** Units with the lowest 按期答复率 (those with a rate; never the MISNAMED_UNITS line), lowest first: who to urge. */
   readonly slowUnits: readonly StatisticsRow[];

@@ -1,7 +1,9 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
 import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
-import { daysBetween } from "../deadlines";
+import type { Calendar } from "../calendar";
+import { daysBetween, isProvisional } from "../deadlines";
 import { nameKey } from "../directory";
+import { inSecondRound } from "../status";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /** What a list on the dashboard shows of one suggestion. */
@@ -18,6 +20,11 @@ export interface SuggestionRef {
   readonly daysLeft: number | null;
   readonly isKey: boolean;
   readonly supervisor: string;
+  /**
+   * 领办领导; undefined when blank (left out of a stored entry's JSON, as in entries and overviews an
+   * older build stored: most suggestions have none).
+   */
+  readonly handlingLeader?: string | undefined;
   readonly problemCount: number;
 }
 
@@ -43,8 +50,34 @@ export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
     daysLeft: due && AWAITING_REPLY.has(computed.status) ? daysBetween(today, due) : null,
     isKey: record.isKey === true,
     supervisor: record.supervisor,
+    handlingLeader: record.handlingLeader || undefined,
     problemCount: row.problems.length,
   };
+}
+
+/** What follows a 办理期限 that may still move, as every notice writes it (placeholders.ts 办理期限). */
+export const PROVISIONAL_MARK = "（暂定）";
+
+/**
+ * Whether the row's 办理期限 (computed.dueDate) is provisional: it falls in (or rolls past) a year whose
+ * 放假安排 is not entered, so the notices about it say （暂定） (urge-view, series). The deadline's
+ * explanation says so, as it says it to the notices. A row read as facts (a link's lists) keeps no
+ * explanation: its due date's year is asked of `calendar` (the sync's, from the stored 节假日), which
+ * differs only for a deadline rolled from an unknown year into a known one.
+ */
+export function dueProvisional(row: EvaluatedRow, calendar?: Pick<Calendar, "isYearKnown">): boolean {
+  const due = row.computed.dueDate;
+  if (!due) return false;
+  // The deadline computed.dueDate was taken from (evaluate-ledger-rows: currentDeadline).
+  const deadline = (inSecondRound(row.record) ? row.secondDeadline : null) ?? row.firstDeadline;
+  if (deadline?.explanation) return isProvisional(deadline.explanation);
+  return calendar ? !calendar.isYearKnown(Number(due.slice(0, 4))) : false;
+}
+
+/** 办理期限 as a link page shows it: the date, with PROVISIONAL_MARK when the notices add it; "" for none. */
+export function dueText(row: EvaluatedRow, calendar?: Pick<Calendar, "isYearKnown">): string {
+  const due = row.computed.dueDate;
+  return due && dueProvisional(row, calendar) ? `${due}${PROVISIONAL_MARK}` : due;
 }
 
 /**

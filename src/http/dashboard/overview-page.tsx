@@ -193,10 +193,10 @@ export const OverviewPage: FC<{
           </p>
         ) : null}
       </Card>
-      <Card title="重点建议与督办领导">
+      <Card title="重点建议与督办、领办领导">
         <SuggestionTable
           refs={figures.keySuggestions}
-          columns={["supervisor", "unit", "status", "due"]}
+          columns={["supervisor", "handlingLeader", "unit", "status", "due"]}
           empty="台账中没有标为重点建议的建议。"
           isUnit={isUnit}
         />

@@ -34,7 +34,15 @@ export const Card: FC<{ title?: string; children: Child }> = ({ title, children 
 
 export const Empty: FC<{ children: Child }> = ({ children }) => <p class="empty">{children}</p>;
 
-export type RefColumn = "unit" | "deputy" | "status" | "due" | "days" | "supervisor" | "category";
+export type RefColumn =
+  | "unit"
+  | "deputy"
+  | "status"
+  | "due"
+  | "days"
+  | "supervisor"
+  | "handlingLeader"
+  | "category";
 
 const REF_HEADERS: Record<RefColumn, string> = {
   unit: "主办单位",
@@ -43,6 +51,7 @@ const REF_HEADERS: Record<RefColumn, string> = {
   due: "办理期限",
   days: "剩余",
   supervisor: "督办领导",
+  handlingLeader: "领办领导",
   category: "类别",
 };
 
@@ -71,7 +80,10 @@ function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit) {
     case "days":
       return html`<span class="nowrap">${daysLeftText(ref.daysLeft)}</span>`;
     case "supervisor":
+      // On a key suggestion a blank 督办领导 is a gap to fill; most suggestions have no 领办领导.
       return ref.supervisor || html`<span class="muted">（未填）</span>`;
+    case "handlingLeader":
+      return ref.handlingLeader || html`<span class="muted">—</span>`;
     case "category":
       return ref.category;
   }

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import type { Calendar } from "../../domain/calendar";
 import type { DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
@@ -12,9 +13,17 @@ interface HomeProps {
   readonly base: string;
   readonly today: string;
   readonly mine: readonly RecipientRow[];
+  /**
+   * The sync's calendar (the view's): the lists' rows are facts, without the deadline's explanation,
+   * so whether a 办理期限 is 暂定 is asked of it (dueProvisional).
+   */
+  readonly calendar?: Pick<Calendar, "isYearKnown">;
   /** What the page says after an action (?done=…). */
   readonly done: string | null;
 }
+
+/** What every list of the page shares. */
+const listOf = (p: HomeProps) => ({ base: p.base, today: p.today, calendar: p.calendar });
 
 const awaiting = (m: RecipientRow) => AWAITING_REPLY.has(m.row.computed.status);
 
@@ -36,17 +45,11 @@ export const UnitHome: FC<HomeProps> = (p) => {
         <Kpi label="协办" value={co.length} />
       </div>
       <h2>待答复（主办）</h2>
-      <SuggestionList
-        items={open}
-        kind="unit"
-        base={p.base}
-        today={p.today}
-        empty="目前没有等待本单位答复的建议。"
-      />
+      <SuggestionList items={open} kind="unit" {...listOf(p)} empty="目前没有等待本单位答复的建议。" />
       <h2>已答复（主办）</h2>
-      <SuggestionList items={answered} kind="unit" base={p.base} today={p.today} empty="暂无。" />
+      <SuggestionList items={answered} kind="unit" {...listOf(p)} empty="暂无。" />
       <h2>协办的建议</h2>
-      <SuggestionList items={co} kind="unit" base={p.base} today={p.today} empty="暂无。" />
+      <SuggestionList items={co} kind="unit" {...listOf(p)} empty="暂无。" />
     </LinkLayout>
   );
 };
@@ -97,9 +100,9 @@ export const DeputyHome: FC<
         </>
       ) : null}
       <h2>我领衔的建议</h2>
-      <SuggestionList items={led} kind="deputy" base={p.base} today={p.today} empty="暂无。" />
+      <SuggestionList items={led} kind="deputy" {...listOf(p)} empty="暂无。" />
       <h2>我附议的建议</h2>
-      <SuggestionList items={co} kind="deputy" base={p.base} today={p.today} empty="暂无。" />
+      <SuggestionList items={co} kind="deputy" {...listOf(p)} empty="暂无。" />
     </LinkLayout>
   );
 };
@@ -134,15 +137,9 @@ export const LeaderHome: FC<HomeProps> = (p) => {
         <Kpi label="已逾期" value={overdue} tone={overdue > 0 ? "danger" : undefined} />
       </div>
       <h2>等待答复</h2>
-      <SuggestionList
-        items={open}
-        kind="leader"
-        base={p.base}
-        today={p.today}
-        empty={`没有等待答复的${role}建议。`}
-      />
+      <SuggestionList items={open} kind="leader" {...listOf(p)} empty={`没有等待答复的${role}建议。`} />
       <h2>其他{role}建议</h2>
-      <SuggestionList items={rest} kind="leader" base={p.base} today={p.today} empty="暂无。" />
+      <SuggestionList items={rest} kind="leader" {...listOf(p)} empty="暂无。" />
     </LinkLayout>
   );
 };

@@ -81,6 +81,7 @@ export const linkRoutes = new Hono<AppEnv>()
       base: ctx.base,
       today: ctx.today,
       mine: ctx.mine,
+      calendar: ctx.view.evaluation.calendar,
       done: doneMessage(c),
     };
     if (ctx.link.kind === "unit") return sendPage(c, <UnitHome {...props} />);

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import type { FC } from "hono/jsx";
-import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import type { Calendar } from "../../domain/calendar";
+import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { LinkKind } from "../../domain/links/capability";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import { daysLeftText } from "../dashboard/format";
@@ -15,8 +16,15 @@ export function suggestionPath(base: string, id: string): string {
  * One suggestion in a list, as a card (phones have no room for tables). Markup, not JSX: a
  * deputy's page may list a hundred and more (see badgeHtml).
  */
-function suggestionItem(item: RecipientRow, kind: LinkKind, base: string, today: string) {
+function suggestionItem(
+  item: RecipientRow,
+  kind: LinkKind,
+  base: string,
+  today: string,
+  calendar: Pick<Calendar, "isYearKnown"> | undefined,
+) {
   const ref = suggestionRef(item.row, today);
+  const due = dueText(item.row, calendar);
   const role = RELATION_LABELS[kind][item.relation];
   const badges = [
     statusBadgeHtml(ref.status),
@@ -26,7 +34,7 @@ function suggestionItem(item: RecipientRow, kind: LinkKind, base: string, today:
   const title = html`<a class="lk-title" href="${suggestionPath(base, ref.id)}">${ref.title || "（无标题）"}</a>`;
   const facts = [
     html`<span>${kind === "unit" ? `领衔代表 ${ref.leadDeputy}` : `主办 ${ref.leadUnit || "待交办"}`}</span>`,
-    ref.due ? html`<span>办理期限 ${ref.due}</span>` : null,
+    due ? html`<span>办理期限 ${due}</span>` : null,
     ref.daysLeft === null
       ? null
       : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
@@ -39,12 +47,16 @@ export const SuggestionList: FC<{
   kind: LinkKind;
   base: string;
   today: string;
+  /** The sync's calendar: whether a listed row's 办理期限 is 暂定 (a list's rows keep no explanation). */
+  calendar?: Pick<Calendar, "isYearKnown">;
   empty: string;
 }> = (p) =>
   p.items.length === 0 ? (
     <p class="empty">{p.empty}</p>
   ) : (
-    <ul class="lk-list">{p.items.map((item) => suggestionItem(item, p.kind, p.base, p.today))}</ul>
+    <ul class="lk-list">
+      {p.items.map((item) => suggestionItem(item, p.kind, p.base, p.today, p.calendar))}
+    </ul>
   );
 
 /** Awaiting a reply, the nearest due date first. */

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { AppEnv } from "../../app";
 import { dateCellText } from "../../domain/civil-date";
+import { dueText } from "../../domain/dashboard/suggestion-ref";
 import type { InboxForm } from "../../domain/intake/inbox-forms";
 import { allows, type LinkKind } from "../../domain/links/capability";
 import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
@@ -161,6 +162,7 @@ export async function renderSuggestion(
       timeZone={ctx.timeZone}
       item={item}
       whole={whole}
+      calendar={ctx.view.evaluation.calendar}
       letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
       mergedInto={mergedInto(ctx, record)}
       action={
@@ -186,7 +188,7 @@ export async function renderSuggestion(
               >,
               states: options.unitStates ?? {},
               today: ctx.today,
-              due: whole?.computed.dueDate || item.row.computed.dueDate,
+              due: dueText(whole ?? item.row, ctx.view.evaluation.calendar),
               units: ctx.view.evaluation.units.entries.map((e) => e.name),
             }
           : null

@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
+import type { Calendar } from "../../domain/calendar";
 import { displayValue } from "../../domain/dashboard/cell-text";
-import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
 import type { LinkKind } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
@@ -54,6 +55,8 @@ export interface SuggestionViewProps {
   readonly unitSection?: UnitSectionProps | null;
   /** Where a 并案 suggestion went (并入编号), when the ledger says. */
   readonly mergedInto?: MergedInto | null;
+  /** The sync's calendar: whether 办理期限 is 暂定 when only the row's facts could be read. */
+  readonly calendar?: Pick<Calendar, "isYearKnown">;
 }
 
 const Field: FC<{ label: string; value: string | null | undefined }> = ({ label, value }) =>
@@ -234,7 +237,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <Field label="督办领导" value={r.supervisor} />
           <Field label="领办领导" value={r.handlingLeader} />
           <Field label="交办日期" value={r.assignedOn} />
-          <Field label="办理期限" value={ref.due} />
+          <Field label="办理期限" value={dueText(row, p.calendar)} />
           <Field
             label="期限说明"
             value={p.whole?.secondDeadline?.explanation || p.whole?.firstDeadline?.explanation}
