@@ -34,7 +34,7 @@ export const FORM_EXTRAS = "附言";
 
 export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期", "日期"]);
 /** The date a form fills by itself when the sender left it out: the day of submission. */
-const DEFAULT_DATE: Partial<Record<FormKind, string>> = {
+export const DEFAULT_DATE: Partial<Record<FormKind, string>> = {
   suggestion: "提出日期",
   reply: "答复日期",
   rating: "测评日期",

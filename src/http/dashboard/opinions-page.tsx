@@ -37,7 +37,7 @@ export const OpinionsPage: FC<{
   data: OpinionsSummary;
   year: number | null;
   notice: OpinionsNotice | null;
-  /** Why “转化为建议” would be refused for a row (its 接待代表, its 内容), or null: shown instead of the button. */
+  /** Why “转化为建议” would be refused for a row (当场答复, its 接待代表, its 内容), or null: shown instead of the button. */
   refusalOf: (row: OpinionRow) => string | null;
   frame: PageFrame;
 }> = ({ data, year, notice, refusalOf, frame }) => (

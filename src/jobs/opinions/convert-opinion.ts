@@ -1,3 +1,4 @@
+import type { OpinionHandling } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { type DeputyRecord, deputiesTab } from "../../../sheets-schema/tabs/directory";
 import { buildDirectory, type Directory } from "../../domain/directory";
@@ -24,7 +25,14 @@ export function deputyDirectory(values: unknown): Directory<DeputyRecord> {
 }
 
 /**
+ * The 处理方式 of an opinion settled at the station: converting it would put a suggestion to assign
+ * in the ledger and send the deputy a 受理回执 for something already answered.
+ */
+const ANSWERED_ON_THE_SPOT: OpinionHandling = "当场答复";
+
+/**
  * Why an opinion cannot become a suggestion yet, said in the words of 民意, or null when it can.
+ * An opinion already answered on the spot (处理方式 当场答复) is not one to convert at all.
  * The new ledger row's 领衔代表 is the 接待代表 and its 标题 the 内容 (acceptSubmission refuses a row
  * without them); a 接待代表 that 代表 lacks, or that only names deputies written apart (王伟(北关),
  * 王伟(文峰)), would make that 领衔代表 an 错误 and its 受理回执 unsendable. The 民意 page shows this
@@ -36,6 +44,8 @@ export function conversionRefusal(
   deputies: Directory<DeputyRecord>,
 ): string | null {
   const at = `这条民意（第 ${row.rowNumber} 行）`;
+  if (row.record.handling === ANSWERED_ON_THE_SPOT)
+    return `${at}已当场答复（处理方式为 ${ANSWERED_ON_THE_SPOT}），不是待交办的建议：如确需作为建议交办，请先在『民意』中把处理方式改为 转化为建议，再转化`;
   const name = row.record.deputy.trim();
   if (!name) return `${at}没有接待代表：请先在『民意』中填写接待代表（转化后作为领衔代表），再转化`;
   if (!row.record.content.trim()) return `${at}没有内容：请先在『民意』中填写内容，再转化`;
