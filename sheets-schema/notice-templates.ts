@@ -14,6 +14,9 @@ import { ledgerTab } from "./tabs/ledger";
  * signed link; every notice to a unit, deputy or leader ends with it anyway). 看板链接 is the
  * dashboard's address in the 督办周报 (blank in other notices, and while PUBLIC_URL is not set).
  * 催办领导 and 催办身份 (督办领导 or 领办领导) say who pressed 催办 in a 领导催办 (blank elsewhere).
+ * 民意转化 reads 联络站民意 for a suggestion the dashboard converted from a voter's opinion (来源
+ * 联络站民意), blank otherwise: the 受理回执 then says the deputy received it at the station rather
+ * than thanking them for a suggestion of their own.
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -28,6 +31,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "个人链接",
   "测评意见",
   "看板链接",
+  "民意转化",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -60,8 +64,8 @@ const RATE =
 export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "受理回执",
-    title: "建议已收到：{{标题}}",
-    body: "{{接收方}}代表：您领衔提出的建议《{{标题}}》已收到，编号 {{编号}}。我们将及时审查并交有关单位办理，办理进展会陆续告知您。",
+    title: "{{#民意转化}}民意已转化为建议{{/民意转化}}{{^民意转化}}建议已收到{{/民意转化}}：{{标题}}",
+    body: "{{接收方}}代表：{{#民意转化}}您在代表联络站接待选民时收到的意见，已转化为由您领衔的建议《{{标题}}》，编号 {{编号}}。{{/民意转化}}{{^民意转化}}您领衔提出的建议《{{标题}}》已收到，编号 {{编号}}。{{/民意转化}}我们将及时审查并交有关单位办理，办理进展会陆续告知您。",
   },
   {
     type: "交办通知",

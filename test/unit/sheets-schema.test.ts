@@ -281,7 +281,7 @@ describe("default notice templates", () => {
     expect(defaultTemplateRows()[0]).toEqual([
       "受理回执",
       "",
-      "建议已收到：{{标题}}",
+      "{{#民意转化}}民意已转化为建议{{/民意转化}}{{^民意转化}}建议已收到{{/民意转化}}：{{标题}}",
       expect.stringContaining("{{编号}}"),
       "是",
     ]);

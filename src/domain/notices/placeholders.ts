@@ -1,3 +1,4 @@
+import type { Source } from "../../../sheets-schema/enums";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
@@ -58,6 +59,14 @@ function objectionDeadline(start: string, ctx: ViewContext): string {
   return deadline < ctx.today ? `${displayDate(deadline)}${PASSED_MARK}` : displayDate(deadline);
 }
 
+/** 来源 of a suggestion converted from 民意 (practice.md): what {{民意转化}} reads, blank for others. */
+const FROM_OPINION: Source = "联络站民意";
+
+/** {{民意转化}}: 联络站民意 when the suggestion came from a voter's opinion, so a text can say so. */
+function fromOpinion(source: unknown): string {
+  return typeof source === "string" && source.trim() === FROM_OPINION ? FROM_OPINION : "";
+}
+
 const ID_IN_LINK = /\{\{\s*编号\s*\}\}/g;
 
 /** 设置 测评链接 with the 编号 filled in (URL-encoded); blank when no link is set. */
@@ -109,6 +118,7 @@ export function rowView(
   view.最近通知 = "";
   if (round.round === 1) for (const header of ROUND_TWO_HEADERS) view[header] = "";
   view.测评意见 = latestRatingComment(row.record.notes);
+  view.民意转化 = fromOpinion(row.record.source);
   return { ...view, ...computedValues(row.id, round, recipient, ctx) };
 }
 
@@ -124,6 +134,7 @@ export function cellsView(
     view[col.header] = displayRaw(col.header, col.cell.kind, cells[col.header]);
   view.编号 = id;
   view.测评意见 = latestRatingComment(cells.备注);
+  view.民意转化 = fromOpinion(cells.来源);
   return { ...view, ...computedValues(id, { start: null, due: null }, recipient, ctx) };
 }
 
@@ -147,5 +158,6 @@ export function blankView(recipient: string, dashboardLink = ""): View {
     个人链接: "",
     测评意见: "",
     看板链接: dashboardLink,
+    民意转化: "",
   };
 }
