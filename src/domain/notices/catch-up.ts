@@ -64,10 +64,11 @@ export const LATE_NOTICE_CELLS = [
 ] as const;
 
 /**
- * The list cells whose names each have their own one-off notice: a unit added to a filled 协办单位
- * weeks after 交办 is told then (its 交办通知), not never.
+ * The list cells whose names each have their own one-off notice: a unit added to a filled 协办单位,
+ * or a leader to a filled 领办领导, weeks after 交办 is told then (its 交办通知), not never. 督办领导
+ * is not one: a 督办领导 hears of a suggestion only when it is overdue (ledger.md), whenever named.
  */
-export const LATE_LIST_CELLS = ["协办单位"] as const;
+export const LATE_LIST_CELLS = ["协办单位", "领办领导"] as const;
 
 /** What `seenOn` calls the day `name` was first seen in list cell `cell` (LATE_LIST_CELLS). */
 export function addedNameCell(cell: (typeof LATE_LIST_CELLS)[number], name: string): string {
@@ -122,6 +123,21 @@ export function lateNoticeIds(
  */
 export function coUnitStart(start: string, row: Pick<EvaluatedRow, "seenOn">, unit: string): string {
   return dueOnOrSeen(start, row, ["审查意见", "交办日期", "协办单位", addedNameCell("协办单位", unit)]);
+}
+
+/**
+ * The day a 领办领导 is due his or her 交办通知: 交办日期, or the day the sync first saw the
+ * assignment, the filled 领办领导 or this leader added to it. A leader added weeks after 交办 is told
+ * then, within CATCH_UP_DAYS of that day like any notice; one added longer ago than that and never
+ * told (no run went) is not told late. A leader removed and added back falls due again, but under
+ * the key he or she was told by (交办日期 and name), so the outbox does not send it twice.
+ */
+export function handlingLeaderStart(
+  start: string,
+  row: Pick<EvaluatedRow, "seenOn">,
+  leader: string,
+): string {
+  return dueOnOrSeen(start, row, ["审查意见", "交办日期", "领办领导", addedNameCell("领办领导", leader)]);
 }
 
 /**

@@ -7,7 +7,7 @@ import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { coUnitStart, dueOnOrSeen } from "./catch-up";
+import { coUnitStart, dueOnOrSeen, handlingLeaderStart } from "./catch-up";
 import { coOpinionDeadline } from "./placeholders";
 import { leaderNames, type RecipientRef } from "./recipients";
 import {
@@ -77,27 +77,34 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   // practice.md: the 领办领导 gets the 交办通知 and the 逾期催办 of the suggestions he or she leads;
   // a cell naming two leaders reaches each on his or her own channel, with a notice of their own.
   const leadingNames = leaderNames(record.handlingLeader);
-  const leading = leadingNames.map((name): RecipientRef => ({ kind: "leader", name }));
   if (!replyPresent(first)) {
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment. Due on
     // 交办日期, or on the day the sync first saw the assignment (typed late) for whom it is new.
-    const assigned = ["审查意见", "交办日期"];
-    const series = (recipients: RecipientRef[], cells: string[], template?: NoticeSeries["template"]) => {
-      const occurrences = [{ occurrence: first.start, dueOn: dueOnOrSeen(first.start, row, cells) }];
-      const base = {
+    const dueOn = dueOnOrSeen(first.start, row, ["审查意见", "交办日期", "主办单位"]);
+    out.push({
+      type: "交办通知",
+      suggestionId: id,
+      round: 1,
+      occurrences: [{ occurrence: first.start, dueOn }],
+      lastDay: null,
+      recipients: [lead],
+      view,
+    });
+    // The 领办领导 sees it handled rather than handles it: a text of its own (模板 交办通知（领办领导）).
+    // Each leader is due on the day he or she was named (handlingLeaderStart): one added to the cell
+    // weeks after 交办 is told then, those told already are not (the outbox keys each by name).
+    for (const name of leadingNames)
+      out.push({
         type: "交办通知",
         suggestionId: id,
         round: 1,
-        occurrences,
+        occurrences: [{ occurrence: first.start, dueOn: handlingLeaderStart(first.start, row, name) }],
         lastDay: null,
+        template: HANDLING_LEADER_TEMPLATE,
+        recipients: [{ kind: "leader", name }],
         view,
-      } as const;
-      return template ? { ...base, template, recipients } : { ...base, recipients };
-    };
-    out.push(series([lead], [...assigned, "主办单位"]));
-    // The 领办领导 sees it handled rather than handles it: a text of its own (模板 交办通知（领办领导）).
-    if (leading.length > 0) out.push(series(leading, [...assigned, "领办领导"], HANDLING_LEADER_TEMPLATE));
+      });
     // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）), each
     // due on the day it was told (coUnitStart: a unit added weeks after 交办 is told then), with
     // its 协办意见期限 counted from that day. The outbox keeps each unit told once.
