@@ -70,6 +70,13 @@ export function toldKey(parts: NoticeNaming): string {
   );
 }
 
+/**
+ * A 延期申请's 审批结果 as told: 同意, 不同意, or 待审批 (staff blanked a result told before, so the
+ * recipient hears the decision is open again).
+ */
+export type ToldResult = ApprovalResult | typeof PENDING;
+export const PENDING = "待审批";
+
 /** What a correction says changed since the recipient was last told (tidy.ts words it). */
 export type Correction =
   | { readonly of: "交办日期"; readonly was: string; readonly now: string }
@@ -81,21 +88,34 @@ export type Correction =
       readonly movesDeadline: boolean;
       /** To the lead deputy, told of an extension that no longer holds. */
       readonly withdrawsExtension: boolean;
+    }
+  | {
+      /** A result told is withdrawn: 审批结果 blank again, the request waits for its decision. */
+      readonly of: "延期审批结果撤回";
+      /** null: told by a key from before corrections, which did not record the result. */
+      readonly was: ApprovalResult | null;
+      /** 办理期限 moves back (the approval withdrawn was the one that extended round 1). */
+      readonly movesDeadline: boolean;
+      /** To the lead deputy (a 延期告知), told of an extension that is undecided again. */
+      readonly toDeputy: boolean;
     };
 
 /** A 延期申请's decision as its series states it, before planning knows what was told of it. */
 export interface DecisionToTell {
   /** 申请日期: which request. */
   readonly request: string;
-  readonly result: ApprovalResult;
-  /** 审批日期 (申请日期 when blank): the day the notice falls due. */
+  readonly result: ToldResult;
+  /** 审批日期 (申请日期 when blank; the day of planning for a withdrawal): the day the notice falls due. */
   readonly decidedOn: string;
   readonly movesDeadline: boolean;
 }
 
-const TO_TELL = /^([^~]+)~(同意|不同意)@([^~*]+)(\*?)$/;
-/** A told decision: `<申请日期>~<n><审批结果>@<审批日期>`, or the bare 申请日期 of keys before corrections. */
-const TOLD = /^([^~]+?)(?:~(\d+)(同意|不同意)@(.+))?$/;
+const TO_TELL = /^([^~]+)~(同意|不同意|待审批)@([^~*]+)(\*?)$/;
+/**
+ * A told decision: `<申请日期>~<n><审批结果>@<审批日期>` (`~<n>待审批@<day>`: a withdrawal, told that
+ * day), or the bare 申请日期 of keys before corrections.
+ */
+const TOLD = /^([^~]+?)(?:~(\d+)(同意|不同意|待审批)@(.+))?$/;
 
 /** The occurrence a decision's series carries (never stored: planning turns it into a telling). */
 export function decisionToTell(d: DecisionToTell): string {
@@ -105,13 +125,7 @@ export function decisionToTell(d: DecisionToTell): string {
 function parseToTell(occurrence: string): DecisionToTell | null {
   const m = TO_TELL.exec(occurrence);
   if (!m) return null;
-  const [, request, result, decidedOn, moves] = m as unknown as [
-    string,
-    string,
-    ApprovalResult,
-    string,
-    string,
-  ];
+  const [, request, result, decidedOn, moves] = m as unknown as [string, string, ToldResult, string, string];
   return { request, result, decidedOn, movesDeadline: moves === "*" };
 }
 
@@ -128,7 +142,7 @@ interface Told {
   readonly occurrence: string;
   readonly n: number;
   /** null: a key from before decisions were told again, which did not record the result. */
-  readonly result: ApprovalResult | null;
+  readonly result: ToldResult | null;
 }
 
 function lastTold(before: readonly string[], request: string): Told | null {
@@ -139,7 +153,7 @@ function lastTold(before: readonly string[], request: string): Told | null {
     const told = {
       occurrence,
       n: m[2] ? Number(m[2]) : 0,
-      result: (m[3] as ApprovalResult | undefined) ?? null,
+      result: (m[3] as ToldResult | undefined) ?? null,
     };
     if (!last || told.n > last.n) last = told;
   }
@@ -147,22 +161,45 @@ function lastTold(before: readonly string[], request: string): Told | null {
 }
 
 /**
+ * What a 延期告知 tells the lead deputy: extended (同意) or not. A refusal and a request waiting again
+ * both leave 办理期限 unextended, so one after the other is nothing new to the deputy.
+ */
+function asTold(type: NoticeType, result: ToldResult): ToldResult {
+  return type === "延期告知" && result === PENDING ? "不同意" : result;
+}
+
+/**
  * A decision against what the recipient was last told of it: the same (its telling's occurrence, so
  * planning finds it notified), another (the next telling, a correction), or never told. A 延期告知
- * of 不同意 only withdraws an extension the deputy was told of; with none it is not sent.
+ * of 不同意 only withdraws an extension the deputy was told of; with none it is not sent. A request
+ * waiting for its decision (待审批) is told only to withdraw a result told of it: once, as a
+ * correction; the decision staff then enter is news, told plainly.
  */
 function retellDecision(type: NoticeType, want: DecisionToTell, before: readonly string[]): Telling | null {
   const withdrawal = type === "延期告知" && want.result === "不同意";
   const last = lastTold(before, want.request);
-  if (!last) return withdrawal ? null : { occurrence: toldOccurrence(want, 1), correction: null };
-  // A key of before: a 延期告知 was only ever an approval; a 延期审批结果 is taken as what stands.
-  const was = last.result ?? (type === "延期告知" ? "同意" : want.result);
-  if (was === want.result) return { occurrence: last.occurrence, correction: null };
+  if (!last)
+    return withdrawal || want.result === PENDING
+      ? null
+      : { occurrence: toldOccurrence(want, 1), correction: null };
+  // A key of before: a 延期告知 was only ever an approval; a 延期审批结果 is taken as what stands
+  // (but for a withdrawal: it told some result, which one it does not say).
+  const was = last.result ?? (type === "延期告知" ? "同意" : want.result === PENDING ? null : want.result);
+  if (was !== null && asTold(type, was) === asTold(type, want.result))
+    return { occurrence: last.occurrence, correction: null };
+  const occurrence = toldOccurrence(want, last.n + 1);
+  if (want.result === PENDING) {
+    const withdrawn = was as ApprovalResult | null;
+    const movesDeadline = want.movesDeadline && withdrawn !== "不同意";
+    const toDeputy = type === "延期告知";
+    return { occurrence, correction: { of: "延期审批结果撤回", was: withdrawn, movesDeadline, toDeputy } };
+  }
+  if (was === PENDING) return { occurrence, correction: null };
   return {
-    occurrence: toldOccurrence(want, last.n + 1),
+    occurrence,
     correction: {
       of: "延期审批结果",
-      was,
+      was: was as ApprovalResult,
       now: want.result,
       movesDeadline: want.movesDeadline,
       withdrawsExtension: withdrawal,

@@ -10,7 +10,7 @@ import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart } from "./catch-up";
 import { displayDate } from "./format";
-import { decisionToTell } from "./keys";
+import { decisionToTell, PENDING, type ToldResult } from "./keys";
 import { coOpinionDeadline, type View } from "./placeholders";
 import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
 
@@ -79,35 +79,53 @@ function extensionView(row: EvaluatedRow, first: Round, ext: ExtensionRecord, ct
   return (recipient: string): View => ({
     ...base(recipient),
     申请日期: ext.appliedOn ? displayDate(ext.appliedOn) : "",
-    审批结果: ext.result ?? "",
+    审批结果: ext.result ?? PENDING,
     延期理由: ext.reason,
   });
 }
 
 /**
- * The lead unit's decided requests that count (isCountingRequest: one with an 错误 is told to nobody
- * until staff mend it), and the one that extended round 1 (the first approval).
+ * The lead unit's requests that count (isCountingRequest: one with an 错误 is told to nobody until
+ * staff mend it), decided or waiting (待审批), and the one that extended round 1 (the first approval).
  */
-function decidedRequests(record: LedgerRecord, rows: readonly ParsedRow<ExtensionRecord>[]) {
-  const decided = rows.filter((e) => e.record.result && isCountingRequest(record, e));
+function countingRequests(record: LedgerRecord, rows: readonly ParsedRow<ExtensionRecord>[]) {
+  const counting = rows.filter((e) => isCountingRequest(record, e));
+  const decided = counting.filter((e) => e.record.result);
+  const pending = counting.filter((e) => !e.record.result);
   const approved = decided.find((e) => e.record.result === "同意");
-  return { decided, extending: record.period === "六个月" ? undefined : approved };
+  return { decided, pending, extending: record.period === "六个月" ? undefined : approved };
 }
 
 /**
  * 延期审批结果 (to the unit, once per request and 审批结果: a changed result is told again, as a
  * correction) and 延期告知 (to the lead deputy, for the approval that moved 办理期限: the new due
  * date and the reason; and, when that approval is withdrawn with none other to extend, a correction
- * saying 办理期限 is not extended after all). Which telling is due is decided against the outbox
- * (tellingOf): these series state the decision as it stands.
+ * saying 办理期限 is not extended after all). A result staff blank again is withdrawn, to each told
+ * of it, as a correction saying the request waits for its decision. Which telling is due is decided
+ * against the outbox (tellingOf): these series state the decision as it stands.
  */
 function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
   const first = roundsOf(row)[0];
   const { record } = row;
   if (!first || !row.id || !practice.extensions.available) return [];
-  const { decided, extending } = decidedRequests(record, practice.extensions.of(row.id));
+  const { decided, pending, extending } = countingRequests(record, practice.extensions.of(row.id));
   const extendable = record.period !== "六个月";
   const out: NoticeSeries[] = [];
+  // A request waiting for its decision: its series tell only those told a result of it that staff
+  // have since blanked (tellingOf), once. The sheet keeps no day of the blanking: it falls due on
+  // the day planning finds it, while the result told is within the outbox keys planning loads.
+  for (const ext of pending) {
+    const request = ext.record.appliedOn as string;
+    // With no other approval standing, an approval withdrawn takes 办理期限 back to three months.
+    const reopened = !extending && extendable;
+    const waiting = { request, result: PENDING, decidedOn: ctx.today, movesDeadline: reopened } as const;
+    const occurrences = [{ occurrence: decisionToTell(waiting), dueOn: ctx.today }];
+    const view = extensionView(row, first, ext.record, ctx);
+    const base = { suggestionId: row.id, round: 1, occurrences, lastDay: null, view } as const;
+    out.push({ ...base, type: "延期审批结果", recipients: [{ kind: "unit", name: record.leadUnit }] });
+    if (reopened && record.leadDeputy)
+      out.push({ ...base, type: "延期告知", recipients: [{ kind: "deputy", name: record.leadDeputy }] });
+  }
   for (const ext of decided) {
     const { appliedOn, decidedOn, result } = ext.record;
     const request = appliedOn as string;
@@ -116,7 +134,7 @@ function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: Serie
     // that moved 办理期限, which moves back now.
     const withdrawn = result === "不同意" && !extending && extendable;
     const movesDeadline = ext === extending || withdrawn;
-    const tell = (told: ApprovalResult) => [
+    const tell = (told: ToldResult) => [
       { occurrence: decisionToTell({ request, result: told, decidedOn: dueOn, movesDeadline }), dueOn },
     ];
     const view = extensionView(row, first, ext.record, ctx);
@@ -145,7 +163,8 @@ function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: Serie
 
 /**
  * The suggestions a practice notice may concern, from the rows' stored facts: round 1 still
- * awaiting its reply (沟通提醒, 协办提醒), or a decided extension request (延期审批结果, 延期告知).
+ * awaiting its reply (沟通提醒, 协办提醒), or an extension request decided or waiting (延期审批结果,
+ * 延期告知, and their withdrawal).
  * Notice planning reads only their practice rows.
  */
 export function practiceNoticeIds(rows: readonly EvaluatedRow[]): string[] {
@@ -153,7 +172,9 @@ export function practiceNoticeIds(rows: readonly EvaluatedRow[]): string[] {
   for (const row of rows) {
     if (!row.id) continue;
     const awaiting = row.record.review === "立案" && row.record.assignedOn && !row.record.repliedOn;
-    if (awaiting || hasFact(row.practice, "extensionDecided")) ids.push(row.id);
+    // A request waiting (again) may withdraw a result told (延期审批结果撤回).
+    const extension = hasFact(row.practice, "extensionDecided") || hasFact(row.practice, "extensionPending");
+    if (awaiting || extension) ids.push(row.id);
   }
   return ids;
 }

@@ -44,6 +44,10 @@ function correctionLine(correction: Correction): string {
   if (correction.of === "交办日期")
     return `【更正】此前通知的交办日期 ${displayDate(correction.was)} 已更正为 ${displayDate(correction.now)}，办理期限等随之改变，请以本通知为准。`;
   const deadline = correction.movesDeadline ? "办理期限随之改变" : "办理期限不变";
+  if (correction.of === "延期审批结果撤回") {
+    const result = correction.was ? `“${correction.was}”` : "";
+    return `【更正】此前通知的延期审批结果${result}已撤回，延期申请待审批，${deadline}，请以本通知为准。`;
+  }
   return `【更正】此前通知的延期审批结果“${correction.was}”已更正为“${correction.now}”，${deadline}，请以本通知为准。`;
 }
 
@@ -56,6 +60,31 @@ function withdrawnExtension(view: View): string {
 }
 
 /**
+ * What the unit is told when the result of its request is withdrawn. Not the 延期审批结果 text, which
+ * states a result: there is none now.
+ */
+function withdrawnResult(view: View): string {
+  const overdue = view.逾期天数 ? `已逾期 ${view.逾期天数} 天，请立即办理并答复代表。` : "请按期答复代表。";
+  return `${view.接收方}：你单位 ${view.申请日期} 提出的建议《${view.标题}》（编号 ${view.编号}）延期申请，目前待审批，审批结果另行通知。本件办理期限以 ${view.办理期限} 为准，${overdue}`;
+}
+
+/**
+ * What the lead deputy is told when the approval that extended round 1 is withdrawn and the request
+ * waits for its decision again.
+ */
+function reopenedExtension(view: View): string {
+  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请此前告知已获批准，现改为待审批，办理期限以 ${view.办理期限} 为准。我们将继续督促办理，请您理解和支持。`;
+}
+
+/** The body a correction replaces the notice's own with, when its own no longer holds. */
+function correctedBody(correction: Correction, view: View, body: string): string {
+  if (correction.of === "延期审批结果" && correction.withdrawsExtension) return withdrawnExtension(view);
+  if (correction.of === "延期审批结果撤回")
+    return correction.toDeputy ? reopenedExtension(view) : withdrawnResult(view);
+  return body;
+}
+
+/**
  * A notice correcting one the recipient was told before (a 交办日期 staff corrected, a changed
  * 审批结果): it says so first, so that the recipient goes by this notice, not by the earlier one.
  */
@@ -65,10 +94,9 @@ export function markCorrection(
   view: View,
 ): { title: string; body: string } {
   if (!correction) return notice;
-  const withdrawn = correction.of === "延期审批结果" && correction.withdrawsExtension;
   return {
     title: `【更正】${notice.title}`,
-    body: `${correctionLine(correction)}\n${withdrawn ? withdrawnExtension(view) : notice.body}`,
+    body: `${correctionLine(correction)}\n${correctedBody(correction, view, notice.body)}`,
   };
 }
 
