@@ -30,6 +30,7 @@ import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS, rowsWithIds } from "../ledger-view";
 import { assessmentsOf } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
+import { META_PRESENT } from "./present-snapshots";
 import { seenOnce } from "./seen-once";
 import { parseStamp, type SummaryStamp } from "./summary-stamp";
 import { type ChunkResult, leftSheetAsIs, problemsDigestOf, type SyncContext } from "./sync-context";
@@ -72,12 +73,6 @@ export interface FinishOutcome {
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
 const GRID_HEADROOM = 500;
 const META_TAB_WRITTEN = "system_tab_written:";
-/**
- * What the last finish that compared the snapshots with the sheet left: "digest:count", the digest
- * of the sheet's 编号 it compared and how many snapshots were present after; "" while one marks
- * vanished suggestions (see markVanished).
- */
-const META_PRESENT = "present_snapshots";
 const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
 
 /** What the last sync wrote to a system tab: how many rows, and a digest of them. */

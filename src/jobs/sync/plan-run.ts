@@ -9,6 +9,7 @@ import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { type Problem, tabProblem } from "../../domain/problems";
 import { missingTabReason } from "../../domain/read-tab";
+import { clearedIdColumn, clearedIdsProblem, clearedIdsReason } from "../../domain/sync/cleared-ids";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
@@ -27,6 +28,7 @@ import {
   type PlanRest,
   type RunFields,
 } from "./plan-kept";
+import { META_PRESENT, presentCountOf } from "./present-snapshots";
 import { type RangeRequest, type RangesRead, readRanges, readRangesIfChanged } from "./read-sheet";
 import { digestOfTexts, rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
@@ -138,7 +140,8 @@ export async function planRun(
   nowMs: number,
 ): Promise<PlannedRun> {
   const callsBefore = deps.sheets.callCount;
-  const stored = await deps.meta.getMany([META_LEDGER_HEADER, META_ID_END, META_PLAN_KEPT]);
+  // With how many suggestions the last finish left present (a guard against a cleared 编号 column).
+  const stored = await deps.meta.getMany([META_LEDGER_HEADER, META_ID_END, META_PLAN_KEPT, META_PRESENT]);
   const lastHeader = ledgerHeaderOf(stored.get(META_LEDGER_HEADER));
   const lastIdEnd = Number(stored.get(META_ID_END) ?? 0) || 0;
   const tailFrom = lastIdEnd > 0 ? Math.max(2, lastIdEnd + 1 - TAIL_MARGIN) : 1;
@@ -179,7 +182,12 @@ export async function planRun(
   const planned = await planFromRead(
     deps,
     first,
-    { lastHeader: headerOnly ? null : lastHeader, lastIdEnd, tailFrom },
+    {
+      lastHeader: headerOnly ? null : lastHeader,
+      lastIdEnd,
+      tailFrom,
+      presentBefore: presentCountOf(stored.get(META_PRESENT)),
+    },
     nowMs,
   );
   const planCalls = deps.sheets.callCount - callsBefore;
@@ -259,10 +267,10 @@ async function readLedgerMerges(sheets: SheetsClient): Promise<GridMerge[]> {
 async function planFromRead(
   deps: PlanDeps,
   first: RangesRead,
-  last: { lastHeader: string[] | null; lastIdEnd: number; tailFrom: number },
+  last: { lastHeader: string[] | null; lastIdEnd: number; tailFrom: number; presentBefore: number },
   nowMs: number,
 ): Promise<PlanRest & Pick<RunFields, "today" | "tabsChanged">> {
-  const { lastHeader, lastIdEnd, tailFrom } = last;
+  const { lastHeader, lastIdEnd, tailFrom, presentBefore } = last;
   const tabs = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
@@ -351,10 +359,33 @@ async function planFromRead(
   if (idEnd !== lastIdEnd) metaChanges.push([META_ID_END, String(idEnd)]);
   await deps.meta.setMany(metaChanges, new Date(nowMs).toISOString());
   const ids = indexIdColumns(column("编号"), column("审查结果"));
-  await raiseFloors(deps.ids, context.idFormat, Object.keys(ids));
+  const idKeys = Object.keys(ids);
+  await raiseFloors(deps.ids, context.idFormat, idKeys);
+  const cleared = clearedIdColumn({
+    dataRows: lastRow - 1,
+    numberedRows: numberedRows(column("编号")),
+    sheetIds: idKeys.length,
+    presentBefore,
+  });
+  if (cleared) {
+    // Not read at all, as with a header missing: no row numbered, no 编号 marked vanished, and the
+    // pages, figures and notices go on from the last ledger read (a row without its 编号 would lose
+    // its approved extension and its notices' keys).
+    const reason = clearedIdsReason(cleared);
+    planProblems.ledgerHeader.push(clearedIdsProblem(cleared));
+    skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
+    return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
+  }
   const chunkStarts: number[] = [];
   for (let row = 2; row <= lastRow; row += CHUNK_ROWS) chunkStarts.push(row);
   return { ...base, header, ledgerSkipped: null, lastRow, chunkStarts, ids };
+}
+
+/** Rows below the header with anything in the 编号 column as read (typed, if unreadable: not blank). */
+function numberedRows(idColumn: readonly unknown[]): number {
+  let n = 0;
+  for (let i = 1; i < idColumn.length; i++) if (cellText(idColumn[i]) !== "") n++;
+  return n;
 }
 
 /**

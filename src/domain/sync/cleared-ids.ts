@@ -1,0 +1,72 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import type { Problem } from "../problems";
+
+/**
+ * Fewer rows than this without 编号, or fewer known 编号 gone, is ordinary work (a few new
+ * suggestions, a few deleted ones), numbered and marked vanished as always.
+ */
+const MIN_CLEARED_ROWS = 20;
+
+/** What the sync's plan counts of the 编号 column (which it reads whole) and knows from D1. */
+export interface IdColumnCount {
+  /** Sheet rows 2 … the last with data (a blank row between counts too: rare, and only lowers the share). */
+  readonly dataRows: number;
+  /** Of those, rows with anything in 编号. */
+  readonly numberedRows: number;
+  /** Distinct 编号 the sheet holds. */
+  readonly sheetIds: number;
+  /** Suggestions present after the last sync that compared D1 with the sheet; 0 when none (a new office). */
+  readonly presentBefore: number;
+}
+
+/** How many rows lack a 编号, and how many known 编号 at least are gone from the sheet. */
+export interface ClearedIds {
+  readonly blankRows: number;
+  readonly missingIds: number;
+  readonly presentBefore: number;
+  readonly sheetIds: number;
+}
+
+/**
+ * The 编号 column looks cleared by mistake: most rows with data have no 编号 (at least
+ * MIN_CLEARED_ROWS), and most of the suggestions D1 knew are gone from the sheet (at least as many).
+ * Numbering those rows would give every known suggestion a new 编号 and cut it loose from its
+ * 沟通记录, 延期申请 and 协办意见, mark every old 编号 as vanished and send the day's notices again
+ * under the new ones. A new office's first sync (D1 knows none) and new rows added below numbered
+ * ones (the old 编号 still there) are not this. `missingIds` is a lower bound (the sheet's 编号 may
+ * include ones D1 never saw), enough for "most".
+ */
+export function clearedIdColumn(count: IdColumnCount): ClearedIds | null {
+  const blankRows = count.dataRows - count.numberedRows;
+  if (blankRows < MIN_CLEARED_ROWS || blankRows * 2 <= count.dataRows) return null;
+  const missingIds = count.presentBefore - count.sheetIds;
+  if (missingIds < MIN_CLEARED_ROWS || missingIds * 2 <= count.presentBefore) return null;
+  return { blankRows, missingIds, presentBefore: count.presentBefore, sheetIds: count.sheetIds };
+}
+
+/** Why the ledger was not synced, short (the run's message and the dashboard's banner). */
+export function clearedIdsReason(cleared: ClearedIds): string {
+  return `编号列有 ${cleared.blankRows} 行为空，疑似被误清空，本次不编号（详见“校验问题”）`;
+}
+
+/**
+ * The one 错误 in 校验问题: what the sync saw, what it did not do, how to undo the clearing, and
+ * how to number on purpose. The guard lifts by itself once the 编号 are back (or typed anew): it
+ * never numbers rows D1 would take for its known suggestions.
+ */
+export function clearedIdsProblem(cleared: ClearedIds): Problem {
+  const { blankRows, presentBefore, sheetIds } = cleared;
+  return {
+    tab: TAB_NAMES.ledger,
+    row: null,
+    column: "编号",
+    level: "错误",
+    id: null,
+    message:
+      `『${TAB_NAMES.ledger}』的编号列有 ${blankRows} 行为空（上次同步时台账有 ${presentBefore} 条建议，现在编号列只剩 ${sheetIds} 个编号）：疑似编号列被误清空。` +
+      "本次同步暂不读取台账：不编号，也不把原编号记为消失，页面、统计和提醒沿用上次同步的数据。" +
+      "请用表格的“文件 → 版本记录”恢复编号列（或把原编号粘贴回去），下次同步即恢复正常。" +
+      "如确要给这些建议换新编号，请在编号列自己填写新编号，并把沟通记录、延期申请、协办意见中的编号一并改过来；" +
+      "如这些行确是新建议、原有建议都已删除，请先把这些行暂时剪切到别处并同步一次（原有建议会记为消失，可在看板上确认删除），再粘贴回来，系统会给它们编号",
+  };
+}
