@@ -95,11 +95,13 @@ export async function savePageFigures<G extends FigureGroup>(
     figures: GroupFigures<G>;
     /** What the 督办周报 says of the ledger (absent: the digest step reads the rows). */
     digest?: DigestFigures;
+    /** Each year's deputies' records, by year (absent or null: /deputies?year= works them out). */
+    deputyYears?: Readonly<Record<string, readonly DeputyRecordRow[]>> | null;
   }>,
   at: string,
 ): Promise<boolean> {
   if (await figuresStoredFor(meta, version)) return false;
-  const { figures, digest } = await work();
+  const { figures, digest, deputyYears } = await work();
   const fields = figures as Partial<Omit<PageFigures, "version">>;
   await meta.setMany(
     [
@@ -114,6 +116,9 @@ export async function savePageFigures<G extends FigureGroup>(
           ] as const,
       ),
       ...(digest ? [[DIGEST_KEY, JSON.stringify({ version, digest })] as const] : []),
+      ...Object.entries(deputyYears ?? {}).map(
+        ([year, deputies]) => [deputyYearKey(Number(year)), JSON.stringify({ version, deputies })] as const,
+      ),
     ],
     at,
   );
@@ -166,6 +171,25 @@ export async function loadDigestFigures(
 ): Promise<DigestFigures | null> {
   const stored = await readOfVersion(meta, DIGEST_KEY, version);
   return stored === null ? null : (JSON.parse(stored) as { digest: DigestFigures }).digest;
+}
+
+/**
+ * Where a year's deputies' records are stored: one value a year, so /deputies?year= reads that
+ * year's (a few hundred deputies), not every year's.
+ */
+const deputyYearKey = (year: number) => `${META_PAGE_FIGURES}:deputies:${year}`;
+
+/**
+ * The deputies' records of a year as the finish of `version` stored them; null when there are none
+ * of that version (a year without suggestions, or figures not stored yet: the page works them out).
+ */
+export async function loadDeputyYear(
+  meta: MetaStore,
+  version: string | undefined,
+  year: number,
+): Promise<readonly DeputyRecordRow[] | null> {
+  const stored = await readOfVersion(meta, deputyYearKey(year), version);
+  return stored === null ? null : (JSON.parse(stored) as { deputies: DeputyRecordRow[] }).deputies;
 }
 
 /** Where a year's report is stored (null: the default year's, for a page that names no year). */

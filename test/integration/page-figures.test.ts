@@ -38,6 +38,8 @@ const PAGES = [
   `/units/${encodeURIComponent("区教育局")}`,
   "/exports/units.csv",
   "/deputies",
+  "/deputies?year=2026",
+  "/exports/deputies.csv?year=2026",
   "/assessment",
   "/assessment?year=2026",
   "/assessment/commendations",
@@ -123,6 +125,11 @@ describe("the figures of the overview and the scoreboard, worked out by the sync
     }>();
     expect(report?.value.startsWith(`{"version":"${version}",`)).toBe(true);
     expect(report?.value).toContain('"year":2026');
+    // A year's deputies' records, one value a year (/deputies?year= reads that one).
+    const deputies = await env.DB.prepare(
+      "SELECT value FROM meta WHERE key = 'page_figures:deputies:2026'",
+    ).first<{ value: string }>();
+    expect(deputies?.value.startsWith(`{"version":"${version}","deputies":[`)).toBe(true);
     // The overview counts the problems the finish listed in 校验问题, errors apart (the figures are
     // worked out in a step after the finish, which does not read the list).
     const listed = await env.DB.prepare("SELECT value FROM meta WHERE key = 'sync_problems'").first<{

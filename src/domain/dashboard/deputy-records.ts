@@ -1,7 +1,10 @@
 import type { DeputyRecord } from "../../../sheets-schema/tabs/directory";
 import { type DirectoryEntry, nameKey } from "../directory";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
+import { finished } from "./carried-over";
+import { type CsvCell, toCsv } from "./csv";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
+import { yearOfRow } from "./year-report";
 
 /** One line of the deputies' records (代表履职档案). */
 export interface DeputyRecordRow {
@@ -14,7 +17,11 @@ export interface DeputyRecordRow {
   readonly coSigned: number;
   /** Led suggestions accepted (立案). */
   readonly ledAccepted: number;
-  /** Led suggestions finished (已办结). */
+  /**
+   * Led suggestions 立案 and finished (已办结) as the year report judges one (carried-over.ts's
+   * `finished`: by the latest rating and 落实情况), not by 台账状态: a suggestion marked 跨年督办 = 是
+   * keeps that status once rated 满意, and it is finished all the same.
+   */
   readonly ledClosed: number;
   /** Led suggestions marked 优秀建议 = 是 (practice.md, Deputy records). */
   readonly excellent: number;
@@ -39,10 +46,20 @@ interface Tally {
   co: EvaluatedRow[];
 }
 
-/** Each deputy's rows; of the deputy with name key `only` alone when given (one page needs one). */
-function tallies(evaluation: EvaluatedLedger, only?: string): Map<string, Tally> {
+/**
+ * Which rows count: of the deputy with name key `name` alone when given (one page needs one), and
+ * of the suggestions submitted in `year` (yearOfRow, as the year report counts them) when given.
+ */
+interface Only {
+  readonly name?: string;
+  readonly year?: number | null;
+}
+
+/** Each deputy's rows, as `only` narrows them; every deputy of the 代表 tab still has a line. */
+function tallies(evaluation: EvaluatedLedger, only: Only = {}): Map<string, Tally> {
   const map = new Map<string, Tally>();
-  const wanted = (key: string) => only === undefined || key === only;
+  const wanted = (key: string) => only.name === undefined || key === only.name;
+  const year = only.year ?? null;
   for (const entry of evaluation.deputies.entries) {
     const key = nameKey(entry.name);
     if (wanted(key)) map.set(key, { name: entry.name, led: [], co: [] });
@@ -58,6 +75,8 @@ function tallies(evaluation: EvaluatedLedger, only?: string): Map<string, Tally>
     return tally;
   };
   for (const row of suggestionRows(evaluation)) {
+    // The year is picked in this pass: no pass more over the rows for it.
+    if (year !== null && yearOfRow(row) !== year) continue;
     if (row.record.leadDeputy) at(row.record.leadDeputy)?.led.push(row);
     const lead = nameKey(row.record.leadDeputy);
     const seen = new Set<string>();
@@ -74,14 +93,15 @@ function tallies(evaluation: EvaluatedLedger, only?: string): Map<string, Tally>
 
 function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
   const entry = evaluation.deputies.find(tally.name);
+  const accepted = tally.led.filter((r) => r.record.review === "立案");
   return {
     name: tally.name,
     delegation: entry?.record.delegation ?? "",
     group: entry?.record.group ?? "",
     led: tally.led.length,
     coSigned: tally.co.length,
-    ledAccepted: tally.led.filter((r) => r.record.review === "立案").length,
-    ledClosed: tally.led.filter((r) => r.computed.status === "已办结").length,
+    ledAccepted: accepted.length,
+    ledClosed: accepted.filter(finished).length,
     excellent: tally.led.filter((r) => r.record.excellent === true).length,
     ratingsGiven: tally.led.reduce(
       (n, r) => n + (r.record.rating ? 1 : 0) + (r.record.secondRating ? 1 : 0),
@@ -91,22 +111,32 @@ function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
   };
 }
 
-/** Every deputy of the 代表 tab in tab order, then names found only in the ledger. */
-export function deputyRecords(evaluation: EvaluatedLedger): DeputyRecordRow[] {
-  return [...tallies(evaluation).values()].map((t) => recordRow(evaluation, t));
+/**
+ * Every deputy of the 代表 tab in tab order, then names found only in the ledger; counting the
+ * suggestions submitted in `year` only when given (null: every year).
+ */
+export function deputyRecords(evaluation: EvaluatedLedger, year: number | null = null): DeputyRecordRow[] {
+  return [...tallies(evaluation, { year }).values()].map((t) => recordRow(evaluation, t));
 }
 
 /** One deputy's line of the records, as deputyRecords has it. Null when the name is nowhere. */
 export function deputyRecordOf(evaluation: EvaluatedLedger, name: string): DeputyRecordRow | null {
   const key = nameKey(name.trim());
-  const tally = tallies(evaluation, key).get(key);
+  const tally = tallies(evaluation, { name: key }).get(key);
   return tally ? recordRow(evaluation, tally) : null;
 }
 
-/** One deputy's record: suggestions led and co-signed. Null when the name is nowhere. */
-export function deputyDetail(evaluation: EvaluatedLedger, name: string): DeputyDetail | null {
+/**
+ * One deputy's record: suggestions led and co-signed (of `year` only when given). Null when the
+ * name is nowhere (a deputy of the 代表 tab with nothing that year still has a record).
+ */
+export function deputyDetail(
+  evaluation: EvaluatedLedger,
+  name: string,
+  year: number | null = null,
+): DeputyDetail | null {
   const key = nameKey(name.trim());
-  const tally = tallies(evaluation, key).get(key);
+  const tally = tallies(evaluation, { name: key, year }).get(key);
   if (!tally) return null;
   const today = evaluation.today;
   return {
@@ -119,4 +149,35 @@ export function deputyDetail(evaluation: EvaluatedLedger, name: string): DeputyD
       .map((r) => suggestionRef(r, today))
       .sort(byId),
   };
+}
+
+/** The export's header: the records table's columns as the page heads them. */
+export const DEPUTY_RECORDS_HEADER = [
+  "姓名",
+  "代表团",
+  "专业小组",
+  "领衔",
+  "附议",
+  "领衔立案",
+  "领衔办结",
+  "优秀建议",
+  "测评",
+  "不在代表表中",
+] as const;
+
+/** The records as a CSV file (UTF-8 with BOM): the header, then one line per deputy as the page lists them. */
+export function deputyRecordsCsv(rows: readonly DeputyRecordRow[]): string {
+  const lines: CsvCell[][] = rows.map((r) => [
+    r.name,
+    r.delegation,
+    r.group,
+    r.led,
+    r.coSigned,
+    r.ledAccepted,
+    r.ledClosed,
+    r.excellent,
+    r.ratingsGiven,
+    r.unlisted ? "是" : "",
+  ]);
+  return toCsv([DEPUTY_RECORDS_HEADER, ...lines]);
 }

@@ -4,7 +4,7 @@ import { isCountedSuggestion, type StatisticsResult } from "../statistics";
 import { statisticsItemOf, statisticsOfRows } from "../statistics-items";
 import { isMisnamedRow, splitByUnit, type UnitBook } from "../statistics-units";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
-import { type CarriedOver, carriedOverInto, isCrossYear } from "./carried-over";
+import { type CarriedOver, carriedOverInto, finished, isCrossYear } from "./carried-over";
 import {
   type ContactCounts,
   type ContactGroup,
@@ -195,7 +195,9 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     key: count((r) => r.record.isKey === true),
     crossYear: count((r) => r.record.review === "立案" && isCrossYear(r)),
     followedUp: count((r) => r.record.followUp === true),
-    closed: count((r) => r.computed.status === "已办结"),
+    // Finished by the rating, as the carried-over table and the deputies' records judge it: a
+    // suggestion marked 跨年督办 = 是 keeps that status once rated 满意, and it is finished all the same.
+    closed: count((r) => r.record.review === "立案" && finished(r)),
     excellent,
     fromLiaisonStations: count((r) => r.record.source === "联络站民意"),
   };

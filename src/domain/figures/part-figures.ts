@@ -16,7 +16,7 @@ import type { StatisticsResult } from "../statistics";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type AssessmentPart, assessmentPart, mergeAssessments } from "./assessment-part";
 import type { ContactsById } from "./contacts-part";
-import { type DeputiesPart, deputiesPart, mergeDeputies } from "./deputies-part";
+import { type DeputiesPart, deputiesPart, mergeDeputies, mergeDeputyYears } from "./deputies-part";
 import { type DigestPart, digestPart, mergeDigest } from "./digest-part";
 import { type ExcellentPart, excellentPart, mergeExcellent } from "./excellent-part";
 import { mergeOverview, type OverviewPart, overviewPart } from "./overview-part";
@@ -156,6 +156,8 @@ export interface LedgerFigures {
   digest(): DigestFigures;
   excellent(years: readonly number[]): Record<number, SuggestionRef[]>;
   deputies(): DeputyRecordRow[];
+  /** Each year's deputies' records (mergeDeputyYears), null when a part lacks its years. */
+  deputyYears(): Record<string, DeputyRecordRow[]> | null;
   sampling(): SamplingCounts;
   /** The suggestions that may be drawn for 回访, in sheet order (drawableOf). */
   drawable(): Drawable[];
@@ -212,6 +214,11 @@ export function addUpFigures(texts: readonly string[], ledger: FiguresContext): 
       ),
     deputies: () =>
       mergeDeputies(
+        parts.map((p) => p.deputies),
+        ledger,
+      ),
+    deputyYears: () =>
+      mergeDeputyYears(
         parts.map((p) => p.deputies),
         ledger,
       ),

@@ -1,20 +1,52 @@
 import type { FC } from "hono/jsx";
 import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
+import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
 import type { OpinionRow } from "../../domain/evaluation/opinions";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty, Kpi, SuggestionTable } from "./ui";
 
-export const DeputiesPage: FC<{ rows: readonly DeputyRecordRow[]; frame: PageFrame }> = ({ rows, frame }) => (
+/** The 年度 a records page is of (null: every year), as its query and its links carry it. */
+const yearQuery = (year: number | null) => (year === null ? "" : `?year=${year}`);
+
+/** A deputy's page, of the same 年度 as the page that links to it. */
+const deputyHref = (name: string, year: number | null) => `${href.deputy(name)}${yearQuery(year)}`;
+
+/** GET /deputies: every deputy's record, of one 年度 (年 of 提出日期, as the year report counts) or of all. */
+export const DeputiesPage: FC<{
+  rows: readonly DeputyRecordRow[];
+  /** The 年度 chosen (null: every year). */
+  year: number | null;
+  /** The years the ledger's suggestions were submitted in, latest first (the 年度 filter's choices). */
+  years: readonly number[];
+  frame: PageFrame;
+}> = ({ rows, year, years, frame }) => (
   <Layout title="代表履职档案" nav="deputies" frame={frame}>
-    <h1>代表履职档案</h1>
+    <h1>代表履职档案{year === null ? "" : ` · ${year} 年度`}</h1>
     <p class="sub">
       每位代表领衔和附议的建议（不论审查结果），领衔建议的立案、办结情况，评为优秀建议的件数和代表作出的测评次数。
+      按年度查看时，只计该年提出的建议（与年度报告相同）；办结与年度报告一样按最近一轮的满意度和落实情况认定。
     </p>
+    <form class="actions" method="get" action="/deputies">
+      <select name="year" aria-label="年度">
+        <option value="">全部年度</option>
+        {yearChoices(years, year).map((y) => (
+          <option value={String(y)} selected={y === year}>
+            {y} 年
+          </option>
+        ))}
+      </select>
+      <button type="submit">筛选</button>
+      <a class="button light" href={`/exports/deputies.csv${yearQuery(year)}`}>
+        导出 CSV
+      </a>
+    </form>
     <Card>
       {rows.length === 0 ? (
         <Empty>『代表』表中还没有代表。</Empty>
+      ) : year !== null && !years.includes(year) ? (
+        <Empty>{emptyListText(years, year)}</Empty>
       ) : (
         <table>
           <thead>
@@ -34,7 +66,7 @@ export const DeputiesPage: FC<{ rows: readonly DeputyRecordRow[]; frame: PageFra
             {rows.map((r) => (
               <tr>
                 <td class="nowrap">
-                  <a href={href.deputy(r.name)}>{r.name}</a>{" "}
+                  <a href={deputyHref(r.name, year)}>{r.name}</a>{" "}
                   {r.unlisted ? <Badge tone="danger">不在代表表中</Badge> : null}
                 </td>
                 <td>{r.delegation}</td>
@@ -110,18 +142,29 @@ const ContactsCard: FC<{ contacts: readonly DeputyContact[] }> = ({ contacts }) 
 export const DeputyPage: FC<{
   detail: DeputyDetail;
   practice: DeputyPractice;
+  /** The 年度 the record is of (null: every year): the suggestions, opinions and contacts of that year. */
+  year?: number | null;
   frame: PageFrame;
   /** Which 主办单位 are units of 承办单位 (unitCheck): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ detail, practice, frame, isUnit }) => {
+}> = ({ detail, practice, year = null, frame, isUnit }) => {
   const r = detail.row;
   return (
     <Layout title={r.name} nav="deputies" frame={frame}>
-      <h1>{r.name} · 履职档案</h1>
+      <h1>
+        {r.name} · {year === null ? "" : `${year} 年度`}履职档案
+      </h1>
       <p class="sub">
         {detail.entry
           ? [r.delegation, r.group].filter(Boolean).join(" · ") || "『代表』表中未填代表团"
-          : "该姓名不在『代表』表中：请在表中补上，或改正台账中的姓名。"}
+          : "该姓名不在『代表』表中：请在表中补上，或改正台账中的姓名。"}{" "}
+        <a href={`/deputies${yearQuery(year)}`}>返回{year === null ? "" : ` ${year} 年度`}代表履职档案</a>
+        {year === null ? null : (
+          <>
+            {" · "}
+            <a href={href.deputy(r.name)}>查看全部年度</a>
+          </>
+        )}
       </p>
       <div class="kpis">
         <Kpi label="领衔建议" value={r.led} />

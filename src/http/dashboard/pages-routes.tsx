@@ -1,22 +1,39 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { byCodePoint } from "../../domain/compare-text";
-import { deputyDetail } from "../../domain/dashboard/deputy-records";
+import {
+  type DeputyRecordRow,
+  deputyDetail,
+  deputyRecords,
+  deputyRecordsCsv,
+} from "../../domain/dashboard/deputy-records";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
+import { parseYear } from "../../domain/dashboard/sample-request";
 import { suggestionRows } from "../../domain/dashboard/suggestion-ref";
+import { yearOfRow } from "../../domain/dashboard/year-report";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
 import { mentionKey } from "../../domain/links/recipient-rows";
 import { buildPracticeIndex, type PracticeIndex } from "../../domain/practice/practice-index";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import { baseTabsContext } from "../../jobs/ledger-view";
+import { loadDeputyYear, loadFigures } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
 import { loadUnitDetail } from "./load-unit";
-import { loadDeputyRecords, loadFrame, loadMentioning, loadOverview, loadScoreboard } from "./load-view";
+import {
+  loadDeputyRecords,
+  loadFrame,
+  loadMentioning,
+  loadOverview,
+  loadScoreboard,
+  type PageBase,
+} from "./load-view";
 import { OverviewPage } from "./overview-page";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
@@ -66,6 +83,49 @@ function joinedContacts(led: readonly EvaluatedRow[], index: PracticeIndex): Dep
     .sort((a, b) => byCodePoint(b.entry.date ?? "", a.entry.date ?? "") || byCodePoint(b.id, a.id));
 }
 
+/** `?year=` as /suggestions and the year report read it (blank or 全部 = every year); a bad one is a 400. */
+function yearAsked(raw: string | undefined): number | null {
+  const year = parseYear(raw);
+  if (!year.ok) throw new HttpError(400, year.code, year.message);
+  return year.value;
+}
+
+/**
+ * The 年度 filter's choices, latest first, as /suggestions offers them: the years the last sync's
+ * finish stored for the sampling form (one small meta row), or D1's years of the listed rows while
+ * those figures are of another summary version.
+ */
+async function ledgerYears(base: PageBase): Promise<readonly number[]> {
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
+  return stored?.sampling?.years ?? base.deps.summaries.listYears();
+}
+
+/** More suggestions than any office submits in a year: D1's list then gives the whole year at once. */
+const WHOLE_YEAR = 1_000_000;
+
+/**
+ * The deputies' records of `year` (null: every year), as the last sync's finish stored them (one
+ * value a year). Else (a year without suggestions, a sync still finishing) worked out from that
+ * year's rows alone: D1 picks their facts as the suggestions list's 年度 filter does (rows with a
+ * 编号, 年 of 提出日期), a thousand rows' worth of parsing in a busy year.
+ */
+async function recordsOf(
+  c: Context<AppEnv>,
+  base: PageBase,
+  year: number | null,
+): Promise<readonly DeputyRecordRow[]> {
+  if (year === null) return loadDeputyRecords(c, base);
+  const stored = await loadDeputyYear(base.deps.meta, base.summaryVersion, year);
+  if (stored) return stored;
+  const [listed, context] = await Promise.all([
+    base.deps.summaries.listFacts({ status: null, text: "", year, offset: 0, limit: WHOLE_YEAR }),
+    baseTabsContext(base.deps.tabCache),
+  ]);
+  const today = base.summaryToday ?? base.frame.today;
+  const evaluation = ledgerFromSummary({ rows: listed.rows, context, today, problems: [] });
+  return deputyRecords(evaluation, year);
+}
+
 /** Overview, unit scoreboard, deputies' records and the year report: read D1, compute, render. */
 export const pagesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -95,15 +155,32 @@ export const pagesRoutes = new Hono<AppEnv>()
     return sendPage(c, <UnitPage detail={detail} frame={base.frame} isUnit={base.isUnit} />);
   })
   .get("/deputies", async (c) => {
+    const year = yearAsked(c.req.query("year"));
     const base = await loadFrame(c);
-    return sendPage(c, <DeputiesPage rows={await loadDeputyRecords(c, base)} frame={base.frame} />);
+    const [rows, years] = await Promise.all([recordsOf(c, base, year), ledgerYears(base)]);
+    return sendPage(c, <DeputiesPage rows={rows} year={year} years={years} frame={base.frame} />);
+  })
+  // The records table as on the page (of the 年度 asked for), for Excel or WPS. Here, not in
+  // /exports' module, so the page and its file load the records the same way.
+  .get("/exports/deputies.csv", async (c) => {
+    const year = yearAsked(c.req.query("year"));
+    const base = await loadFrame(c);
+    const rows = await recordsOf(c, base, year);
+    const of = year === null ? "" : `${year}年度`;
+    const today = base.frame.today;
+    const ascii = `deputies-${year ?? "all"}-${today}.csv`;
+    return c.body(deputyRecordsCsv(rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`${of}代表履职档案-${today}.csv`)}`,
+    });
   })
   .get("/deputies/:name", async (c) => {
+    const year = yearAsked(c.req.query("year"));
     const base = await loadFrame(c);
     const name = c.req.param("name");
     // The deputy's own rows (led and co-signed) are all the record counts.
     const mentioning = await loadMentioning(c, base, mentionKey("deputy", name));
-    const detail = deputyDetail(mentioning, name);
+    const detail = deputyDetail(mentioning, name, year);
     if (!detail) throw new HttpError(404, "unknown_deputy", `没有代表“${name}”：请从代表列表中选择`);
     // 民意 (small) whole, and only the 沟通记录 rows of the deputy's led suggestions.
     const ledIds = detail.led.map((r) => r.id);
@@ -112,15 +189,21 @@ export const pagesRoutes = new Hono<AppEnv>()
       base.deps.tabCache.loadRowsOf([TAB_NAMES.contacts], ledIds),
     ]);
     const key = nameKey(detail.row.name);
-    const led = suggestionRows(mentioning).filter((r) => nameKey(r.record.leadDeputy) === key);
+    const ofYear = (date: string | null | undefined) => year === null || Number(date?.slice(0, 4)) === year;
+    const led = suggestionRows(mentioning).filter(
+      (r) => nameKey(r.record.leadDeputy) === key && (year === null || yearOfRow(r) === year),
+    );
     const practice = {
-      opinions: opinionRows(opinionsTab[TAB_NAMES.opinions]).filter((o) => nameKey(o.record.deputy) === key),
+      // Of the year asked for, by 日期 as the year report counts the opinions received.
+      opinions: opinionRows(opinionsTab[TAB_NAMES.opinions]).filter(
+        (o) => nameKey(o.record.deputy) === key && ofYear(o.record.date),
+      ),
       contacts: joinedContacts(led, buildPracticeIndex(contactsTab, new Set(ledIds))),
     };
     // The view's own 承办单位 (the small tabs it was built with): no read more.
     return sendPage(
       c,
-      <DeputyPage detail={detail} practice={practice} frame={base.frame} isUnit={base.isUnit} />,
+      <DeputyPage detail={detail} practice={practice} year={year} frame={base.frame} isUnit={base.isUnit} />,
     );
   })
   .get("/report", async (c) => {

@@ -65,15 +65,17 @@ export const saveRecordFigures = ofStampedSummary((deps, version, stamp, at) =>
     ["units", "deputies", "assessments", "sampling", "draw"],
     async () => {
       const { shares, view, assessments } = await loadAddedUp(deps, stamp.today, LEFT_OUT_BY_STEP.records);
+      const { deputyYears, ...records } = recordFigures(shares, view, assessments());
       return {
         figures: {
-          ...recordFigures(shares, view, assessments()),
+          ...records,
           units: unitScoreboard(view),
           assessmentSettings: {
             weights: view.settings.assessmentWeights,
             grades: view.settings.assessmentGrades,
           },
         },
+        deputyYears,
       };
     },
     at,

@@ -2,7 +2,7 @@ import { deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview, type OverviewFigures, overviewAsShown } from "../../domain/dashboard/overview";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { drawableOf, duplicatedIds, samplingCounts } from "../../domain/dashboard/sample-candidates";
-import type { ReportFigures } from "../../domain/dashboard/year-report";
+import { type ReportFigures, reportYears } from "../../domain/dashboard/year-report";
 import type { Assessment, CommitteeScore } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
@@ -52,7 +52,10 @@ export function overviewFigures(
   return { ...overview, problems: { errors, warnings: problems - errors } };
 }
 
-/** The deputies' records, 单位测评 with 优秀建议, and the 回访 candidates, from the shares or every row. */
+/**
+ * The deputies' records (of every year, and of each year apart), 单位测评 with 优秀建议, and the 回访
+ * candidates, from the shares or every row.
+ */
 export function recordFigures(
   shares: LedgerFigures | null,
   view: EvaluatedLedger,
@@ -63,6 +66,7 @@ export function recordFigures(
     return {
       assessments,
       deputies: shares.deputies(),
+      deputyYears: shares.deputyYears(),
       excellent: shares.excellent(years),
       sampling: shares.sampling(),
       drawable: shares.drawable(),
@@ -70,6 +74,7 @@ export function recordFigures(
   return {
     assessments,
     deputies: deputyRecords(view),
+    deputyYears: Object.fromEntries(reportYears(view).map((year) => [year, deputyRecords(view, year)])),
     excellent: Object.fromEntries(years.map((year) => [year, excellentSuggestions(view, year)])),
     sampling: samplingCounts(view),
     drawable: drawableOf(view.rows, duplicatedIds(view.rows)),
