@@ -1,3 +1,4 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { Relation } from "./recipient-rows";
 
@@ -35,12 +36,27 @@ export function awaitingSync(entry: SentEntry, syncedAt: string | null): boolean
 }
 
 /**
+ * Why no unit handles a suggestion the review closed after 交办: the deputy withdrew it (撤回), or it
+ * was merged into another (并案), which is handled and answered instead. Told before anything else
+ * (a co-unit too): "尚未立案交办" would have the unit wait for a 交办 that never comes.
+ */
+export function closedReason(record: Pick<LedgerRecord, "review" | "mergedInto">): string | null {
+  if (record.review === "撤回") return "代表已撤回该建议，无需办理。";
+  if (record.review !== "并案") return null;
+  return record.mergedInto
+    ? `该建议已并入 ${record.mergedInto} 一并办理，无需单独答复。`
+    : "该建议已并案办理，无需单独答复。";
+}
+
+/**
  * A unit replies as 主办单位 while a reply is awaited; it may correct its reply until the deputy has
  * rated it (the ledger keeps one reply per round; the history keeps both). `replySent`: the unit sent
  * a reply of this round the ledger does not hold yet (awaitingSync); the form is then a correction,
  * as it is once the next sync brings the reply in.
  */
 export function replyCheck(row: EvaluatedRow, relation: Relation, replySent = false): ActionCheck {
+  const closed = closedReason(row.record);
+  if (closed) return no(closed);
   if (relation !== "lead") return no("只有主办单位可以答复；协办单位请把协办意见送交主办单位");
   if (row.record.review !== "立案" || !row.record.assignedOn) return no("该建议尚未立案交办，暂不能答复");
   const status = row.computed.status;

@@ -27,11 +27,21 @@ const listOf = (p: HomeProps) => ({ base: p.base, today: p.today, calendar: p.ca
 
 const awaiting = (m: RecipientRow) => AWAITING_REPLY.has(m.row.computed.status);
 
-/** A unit's page: what it must answer (nearest due first), what it answered, what it helps with. */
+/**
+ * Closed by the review after 交办 without a reply due: the deputy withdrew it (撤回) or it was merged
+ * into another (并案), or the review changed otherwise. A 立案 row not awaiting a reply has one.
+ */
+const notToAnswer = (m: RecipientRow) => m.row.record.review !== "立案";
+
+/**
+ * A unit's page: what it must answer (nearest due first), what it answered, what it need not answer
+ * (withdrawn, merged: never counted as answered), what it helps with.
+ */
 export const UnitHome: FC<HomeProps> = (p) => {
   const lead = p.mine.filter((m) => m.relation === "lead");
   const open = lead.filter(awaiting).sort(byDue);
-  const answered = lead.filter((m) => !awaiting(m));
+  const answered = lead.filter((m) => !awaiting(m) && !notToAnswer(m));
+  const closed = lead.filter((m) => !awaiting(m) && notToAnswer(m));
   const co = p.mine.filter((m) => m.relation === "co");
   const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
   return (
@@ -48,6 +58,12 @@ export const UnitHome: FC<HomeProps> = (p) => {
       <SuggestionList items={open} kind="unit" {...listOf(p)} empty="目前没有等待本单位答复的建议。" />
       <h2>已答复（主办）</h2>
       <SuggestionList items={answered} kind="unit" {...listOf(p)} empty="暂无。" />
+      {closed.length > 0 ? (
+        <>
+          <h2>已撤回或并案（主办，无需答复）</h2>
+          <SuggestionList items={closed} kind="unit" {...listOf(p)} empty="暂无。" />
+        </>
+      ) : null}
       <h2>协办的建议</h2>
       <SuggestionList items={co} kind="unit" {...listOf(p)} empty="暂无。" />
     </LinkLayout>

@@ -3,6 +3,7 @@ import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
+import { noLongerHeld } from "../../domain/links/past-holding";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
 import { comradeOf } from "../../domain/notices/honorific";
 import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
@@ -95,19 +96,24 @@ const AROUND_ID = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
  * The suggestion of a link's `/s/<编号>/…` path and its 编号 as the ledger holds it (what the
  * route writes and redirects to). Every link route reads the 编号 through this (mineById).
  */
-export function linkSuggestion(
-  ctx: Pick<LinkContext, "mine" | "link">,
+export async function linkSuggestion(
+  ctx: Pick<LinkContext, "mine" | "link" | "deps">,
   c: Context<AppEnv>,
-): { id: string; item: RecipientRow } {
-  const item = mineById(ctx, c.req.param("id") ?? "");
+): Promise<{ id: string; item: RecipientRow }> {
+  const item = await mineById(ctx, c.req.param("id") ?? "");
   return { id: item.row.id ?? "", item };
 }
 
 /**
  * The recipient's suggestion with this 编号. Another recipient's suggestion and a 编号 that does
- * not exist get the same 403, so a link cannot be used to learn which suggestions exist.
+ * not exist get the same 403, so a link cannot be used to learn which suggestions exist; a unit is
+ * told more only of a suggestion it once held (noLongerHeld): gone from the ledger, or handled by
+ * other units now.
  */
-export function mineById(ctx: Pick<LinkContext, "mine" | "link">, typed: string): RecipientRow {
+export async function mineById(
+  ctx: Pick<LinkContext, "mine" | "link" | "deps">,
+  typed: string,
+): Promise<RecipientRow> {
   // A link copied with a trailing space (`%20`), or a 编号 retyped with a Chinese IME
   // (`２０２６－０２０`), names the same suggestion, as on the dashboard's /suggestions/:id and in
   // the forms' 编号. The 编号 as the ledger holds it wins: one written with full-width （） stays.
@@ -118,6 +124,8 @@ export function mineById(ctx: Pick<LinkContext, "mine" | "link">, typed: string)
     found = ctx.mine.filter((m) => m.row.id !== null && toHalfWidth(m.row.id) === half);
   }
   if (found.length === 0) {
+    const gone = ctx.link.kind === "unit" ? await noLongerHeldBy(ctx, id) : null;
+    if (gone) throw new HttpError(gone.status, gone.code, gone.message);
     throw new HttpError(
       403,
       "not_yours",
@@ -132,4 +140,19 @@ export function mineById(ctx: Pick<LinkContext, "mine" | "link">, typed: string)
     );
   }
   return found[0] as RecipientRow;
+}
+
+/**
+ * What the office recorded of a 编号 the unit's link cannot open, read only on that refusal (three
+ * indexed D1 reads): its snapshot, its audit trail and its objections. The 编号 as typed, else in
+ * half-width (the ledger's usual form).
+ */
+async function noLongerHeldBy(ctx: Pick<LinkContext, "link" | "deps">, typed: string) {
+  const { snapshots, objections } = ctx.deps;
+  const half = toHalfWidth(typed);
+  const seen = await snapshots.loadMany(half === typed ? [typed] : [typed, half]);
+  const lastSeen = seen.get(typed) ?? seen.get(half) ?? null;
+  const id = lastSeen?.id ?? typed;
+  const [changes, objected] = await Promise.all([snapshots.history(id), objections.ofSuggestion(id)]);
+  return noLongerHeld(id, ctx.link.recipient, { lastSeen, changes, objections: objected });
 }

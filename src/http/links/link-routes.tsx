@@ -101,11 +101,11 @@ export const linkRoutes = new Hono<AppEnv>()
   })
   .get("/l/:token/s/:id", async (c) => {
     const ctx = await loadLinkContext(c);
-    return renderSuggestion(c, ctx, linkSuggestion(ctx, c).item, { done: doneMessage(c) });
+    return renderSuggestion(c, ctx, (await linkSuggestion(ctx, c)).item, { done: doneMessage(c) });
   })
   .post("/l/:token/s/:id/reply", async (c) => {
     const ctx = await loadLinkContext(c, "reply");
-    const { id, item } = linkSuggestion(ctx, c);
+    const { id, item } = await linkSuggestion(ctx, c);
     await requireReplyOpen(ctx, item);
     const { fields, file, tooLargeBytes } = await readReplyForm(c.req.raw, "答复函");
     const nonce = nonceOf(fields);
@@ -145,7 +145,7 @@ export const linkRoutes = new Hono<AppEnv>()
     // for a unit; one 编号's rows through the parts' index would walk the whole index, 3,000).
     const ctx = await loadLinkContext(c, "reply");
     const { deps, link } = ctx;
-    const { id, item } = linkSuggestion(ctx, c);
+    const { id, item } = await linkSuggestion(ctx, c);
     await requireReplyOpen(ctx, item);
     const submissionId = linkSubmissionId(nonceOf({ nonce: c.req.query("nonce") ?? "" }));
     const { letters } = deps;
@@ -161,7 +161,7 @@ export const linkRoutes = new Hono<AppEnv>()
   })
   .post("/l/:token/s/:id/rating", async (c) => {
     const ctx = await loadLinkContext(c, "rate");
-    const { id, item } = linkSuggestion(ctx, c);
+    const { id, item } = await linkSuggestion(ctx, c);
     const fields = await readForm(c.req.raw);
     const nonce = nonceOf(fields);
     // The same form posted again is judged without its own entry, so it answers as the first did.
@@ -189,7 +189,7 @@ export const linkRoutes = new Hono<AppEnv>()
   })
   .post("/l/:token/s/:id/urge", async (c) => {
     const ctx = await loadLinkContext(c, "urge");
-    const { id, item } = linkSuggestion(ctx, c);
+    const { id, item } = await linkSuggestion(ctx, c);
     requireOpen(
       urgeCheck(item.row, item.relation),
       item.relation === "supervisor" || item.relation === "handling",
@@ -280,7 +280,7 @@ export const linkRoutes = new Hono<AppEnv>()
     const key = new URL(c.req.url).pathname.slice(`${ctx.base}/files/`.length);
     const id = letterKeySuggestion(key);
     if (!id) throw new HttpError(404, "no_letter", "没有这个答复函");
-    mineById(ctx, id);
+    await mineById(ctx, id);
     return letterResponse(ctx.deps.letters, key, id);
   });
 

@@ -55,7 +55,7 @@ export const PRACTICE_DONE: Record<string, string> = {
  */
 export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Promise<Response> {
   const ctx = await loadLinkContext(c, CAPABILITY[action]);
-  const { id, item } = linkSuggestion(ctx, c);
+  const { id, item } = await linkSuggestion(ctx, c);
   const fields = await readForm(c.req.raw);
   const nonce = nonceOf(fields);
   const repeated = await ctx.deps.inbox.find(action, linkSubmissionId(nonce));

@@ -252,7 +252,8 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
       ) : null}
       <Replies rounds={replyRounds(r)} letters={p.letters} />
       <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} />
-      {check && !check.ok ? <Note tone="info">{check.reason}</Note> : null}
+      {/* A merged suggestion's note above already says where it is handled (closedReason says it again). */}
+      {check && !check.ok && !p.mergedInto ? <Note tone="info">{check.reason}</Note> : null}
       {p.action && check?.ok && p.kind === "unit" ? (
         <ReplyForm
           action={p.action.path}
