@@ -1,6 +1,5 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
-import { type Directory, nameKey, namesakeAdvice } from "./directory";
-import { leaderNames } from "./notices/recipients";
+import { type Directory, leaderNames, nameKey, namesakeAdvice } from "./directory";
 import type { ParsedRow } from "./read-tab";
 import { isUnitName } from "./statistics-units";
 

@@ -1,3 +1,4 @@
+import { listItems } from "../../sheets-schema/cells/list-cells";
 import type { Channel } from "../../sheets-schema/enums";
 import type { DeputyRecord, UnitRecord } from "../../sheets-schema/tabs/directory";
 import type { TabRead } from "./read-tab";
@@ -141,4 +142,22 @@ export function namesakeAdvice(namesakes: readonly string[], which: "一位" | "
   return namesakes.length === 1
     ? `只有“${namesakes[0]}”：请写作“${namesakes[0]}”`
     : `有同名的 ${namesakes.join("、")}：请写明是哪${which}`;
+}
+
+/**
+ * The leaders one 督办领导 or 领办领导 cell names, each once (by nameKey): staff write two as
+ * 赵晓梅副主任、陈建平副主任, split as 附议代表 and 协办单位 are (、，,;； and line breaks). Spaces do
+ * not separate: official documents pad names (王　伟), and the directories ignore them.
+ */
+export function leaderNames(cell: string): string[] {
+  if (!cell) return [];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of listItems(cell)) {
+    const key = nameKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
 }

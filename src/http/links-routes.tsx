@@ -1,10 +1,9 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
-import { nameKey, namesakeAdvice } from "../domain/directory";
+import { leaderNames, nameKey, namesakeAdvice } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
 import { mentionKey } from "../domain/links/recipient-rows";
-import { leaderNames } from "../domain/notices/recipients";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import { issueLink } from "../jobs/links/issue-link";
 import { actorOf } from "./actor";

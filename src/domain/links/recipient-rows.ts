@@ -1,6 +1,5 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
-import { nameKey } from "../directory";
-import { leaderNames } from "../notices/recipients";
+import { leaderNames, nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { LinkKind } from "./capability";
 

@@ -5,11 +5,11 @@ import {
 } from "../../../sheets-schema/enums";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
-import { nameKey } from "../directory";
+import { leaderNames, nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart, dueOnOrSeen, handlingLeaderStart } from "./catch-up";
 import { coOpinionDeadline } from "./placeholders";
-import { leaderNames, type RecipientRef } from "./recipients";
+import type { RecipientRef } from "./recipients";
 import {
   type NoticeSeries,
   type Occurrence,

@@ -1,7 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { leaderNames } from "../directory";
 import type { Problem } from "../problems";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
-import { leaderNames } from "./recipients";
 
 const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中选择 email、wecom、dingtalk、feishu 或 webhook";
 

@@ -1,7 +1,6 @@
-import { listItems } from "../../../sheets-schema/cells/list-cells";
 import type { Channel } from "../../../sheets-schema/enums";
 import type { DeputyRecord, LeaderRecord, UnitRecord } from "../../../sheets-schema/tabs/directory";
-import { botChannelOf, type Directory, type DirectoryEntry, nameKey } from "../directory";
+import { botChannelOf, type Directory, type DirectoryEntry } from "../directory";
 
 /** Who a notice is for, before looking up how to reach them. */
 export type RecipientRef =
@@ -71,24 +70,6 @@ function fromDirectory(name: string, entry: ContactEntry | undefined, tab: strin
   const targets = targetsOf(entry);
   if (targets.length === 0) return { ok: false, name, reason: `在『${tab}』表中没有可用的通知渠道` };
   return { ok: true, name: entry.name, keyName: entry.name, targets };
-}
-
-/**
- * The leaders one 督办领导 or 领办领导 cell names, each once (by nameKey): staff write two as
- * 赵晓梅副主任、陈建平副主任, split as 附议代表 and 协办单位 are (、，,;； and line breaks). Spaces do
- * not separate: official documents pad names (王　伟), and the directories ignore them.
- */
-export function leaderNames(cell: string): string[] {
-  if (!cell) return [];
-  const seen = new Set<string>();
-  const names: string[] = [];
-  for (const name of listItems(cell)) {
-    const key = nameKey(name);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    names.push(name);
-  }
-  return names;
 }
 
 /** Why a leader's notice could not reach the leader, worded to follow “因其”. */
