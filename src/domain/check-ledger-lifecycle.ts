@@ -43,6 +43,10 @@ function present(row: Row, key: LedgerKey): boolean {
   return row.failed.has(key) || (value !== null && value !== "");
 }
 
+/** What a reply's class or rating without its date adds: the reminders wait, and how to undo a clearing. */
+const BLANK_HELD =
+  "（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，到期提醒和逾期催办暂停发送";
+
 function checkSteps(row: Row, columns: LifecycleColumns): void {
   const r = row.record;
   if (r.review !== "立案" && (r.assignedOn || r.leadUnit)) {
@@ -59,13 +63,16 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
     row.problems.error("交办日期", "已有答复日期，但没有交办日期：请补上交办日期");
   if (r.repliedOn && !present(row, "replyClass"))
     row.problems.error("答复类别", "已有答复日期，答复类别必填：请填写 A、B、C 或 D");
+  // A reply's class or rating without its date: the unit did reply (notices/series.ts then holds its
+  // reminders), the date was lost or never typed; a whole column cleared is undone from 版本记录.
+  const heldRound1 = r.review === "立案" && r.assignedOn ? BLANK_HELD : "";
   if (r.replyClass && !present(row, "repliedOn"))
-    row.problems.warn("答复日期", "填写了答复类别，但没有答复日期：请补上答复日期");
+    row.problems.warn("答复日期", `填写了答复类别，但没有答复日期：请补上答复日期${heldRound1}`);
   if (r.replyClass === "C" && !present(row, "replyContent")) {
     row.problems.error("答复内容", "答复类别为 C（因条件限制暂时无法解决），答复内容必填：请写明原因");
   }
   if (r.rating && !present(row, "repliedOn"))
-    row.problems.error("满意度", "还没有答复，不能填写满意度：请先填写答复日期，或清空满意度");
+    row.problems.error("满意度", `还没有答复，不能填写满意度：请先填写答复日期，或清空满意度${heldRound1}`);
   if (r.ratedOn && !present(row, "rating"))
     row.problems.warn("满意度", "填写了测评日期，但没有满意度：请补上满意度");
   if (r.reassignedOn && r.rating !== "不满意" && !row.failed.has("rating")) {
@@ -80,10 +87,14 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
   // 二次答复类别 is new (practice.md): a sheet without the column is not asked for it.
   if (columns.secondReplyClass && r.secondRepliedOn && !present(row, "secondReplyClass"))
     row.problems.error("二次答复类别", "已有二次答复日期，二次答复类别必填：请填写 A、B、C 或 D");
+  const heldRound2 = r.review === "立案" && r.reassignedOn ? BLANK_HELD : "";
   if (r.secondReplyClass && !present(row, "secondRepliedOn"))
-    row.problems.warn("二次答复日期", "填写了二次答复类别，但没有二次答复日期：请补上二次答复日期");
+    row.problems.warn(
+      "二次答复日期",
+      `填写了二次答复类别，但没有二次答复日期：请补上二次答复日期${heldRound2}`,
+    );
   if (r.secondRating && !present(row, "secondRepliedOn")) {
-    row.problems.error("二次满意度", "还没有二次答复，不能填写二次满意度：请先填写二次答复日期");
+    row.problems.error("二次满意度", `还没有二次答复，不能填写二次满意度：请先填写二次答复日期${heldRound2}`);
   }
   // 落实情况 follows a B reply of either round (a round-2 B promise is followed up as one of round 1).
   if (

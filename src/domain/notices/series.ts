@@ -56,8 +56,9 @@ export interface Round {
   readonly due: string | null;
   readonly repliedOn: string | null;
   /**
-   * The reply date cell holds something that is not a date: a reply may well be in, so the unit
-   * is not told it has not replied (staff get an 错误 on the cell instead).
+   * The reply date cell holds something that is not a date, or is blank beside a reply's class or
+   * rating (replyWithoutDate): a reply may well be in, so the unit is not told it has not replied
+   * (staff get a problem on the cell instead).
    */
   readonly replyUnreadable: boolean;
   readonly rating: Rating | null;
@@ -70,6 +71,15 @@ export function replyPresent(round: Round): boolean {
   return round.repliedOn !== null || round.replyUnreadable;
 }
 
+/**
+ * A round's 答复类别 or 满意度 is filled but its 答复日期 is blank: the unit did reply (a rating
+ * rates a reply), the date was lost (a column cleared by mistake, say). Taken as replyUnreadable: the
+ * unit is not urged as if it had not replied; staff are told in 校验问题 (check-ledger-lifecycle.ts).
+ */
+function replyWithoutDate(replyClass: unknown, rating: unknown): boolean {
+  return Boolean(replyClass) || Boolean(rating);
+}
+
 /** The rounds of an accepted, assigned suggestion (none otherwise). */
 export function roundsOf(row: EvaluatedRow): Round[] {
   const { record } = row;
@@ -80,7 +90,8 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       start: record.assignedOn,
       due: row.firstDeadline?.due ?? null,
       repliedOn: record.repliedOn,
-      replyUnreadable: row.unreadable?.答复日期 !== undefined,
+      replyUnreadable:
+        row.unreadable?.答复日期 !== undefined || replyWithoutDate(record.replyClass, record.rating),
       rating: record.rating,
       provisional: isProvisional(row.firstDeadline?.explanation),
     },
@@ -91,7 +102,9 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       start: record.reassignedOn,
       due: row.secondDeadline?.due ?? null,
       repliedOn: record.secondRepliedOn,
-      replyUnreadable: row.unreadable?.二次答复日期 !== undefined,
+      replyUnreadable:
+        row.unreadable?.二次答复日期 !== undefined ||
+        replyWithoutDate(record.secondReplyClass, record.secondRating),
       rating: record.secondRating,
       provisional: isProvisional(row.secondDeadline?.explanation),
     });

@@ -169,6 +169,15 @@ describe("planning notices: the day each one is due", () => {
     ]);
   });
 
+  it("答复类别或满意度在而答复日期空着（如整列被误清空）：不再催办，提醒工作人员补上或从版本记录恢复", () => {
+    const replied = { ...ASSIGNED, 答复类别: "A", 答复内容: "已解决" };
+    expect(runDaily([replied], "2026-05-21", "2026-06-24")).toEqual([]);
+    expect(runDaily([{ ...ASSIGNED, 满意度: "满意" }], "2026-05-21", "2026-06-24")).toEqual([]);
+    expect(evaluateAt([replied], "2026-06-03").rows[0]?.computed.problems).toBe(
+      "[提醒] 答复日期：填写了答复类别，但没有答复日期：请补上答复日期（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，到期提醒和逾期催办暂停发送",
+    );
+  });
+
   it("二次答复日期无法识别时，第二轮的提醒同样暂停", () => {
     const second = {
       ...REPLIED,
