@@ -9,6 +9,19 @@ function notAfterToday(row: Row, header: string, date: string | null, today: str
   if (date && date > today) row.problems.error(header, `${header} ${date} 晚于今天（${today}）：请核对`);
 }
 
+/**
+ * A 交办日期 may be typed ahead of a planned 交办会, so one after today is not an 错误; but a year
+ * typed wrong (2062 for 2026) would silently put the deadline and every reminder years away, the
+ * only word of it a request to enter 2062's holidays. So it is a 提醒 saying what it does.
+ */
+function aheadOfToday(row: Row, header: string, date: string | null, today: string): void {
+  if (date && date > today)
+    row.problems.warn(
+      header,
+      `${header} ${date} 晚于今天（${today}）：如是笔误请改正；否则交办通知要到这一天才发出，办理期限也从这一天算起`,
+    );
+}
+
 /** "Date A must not be before date B". */
 function notBefore(
   row: Row,
@@ -30,6 +43,8 @@ function checkDates(row: Row, today: string): void {
   notAfterToday(row, "答复日期", r.repliedOn, today);
   notAfterToday(row, "测评日期", r.ratedOn, today);
   notAfterToday(row, "二次答复日期", r.secondRepliedOn, today);
+  aheadOfToday(row, "交办日期", r.assignedOn, today);
+  aheadOfToday(row, "二次交办日期", r.reassignedOn, today);
   notBefore(row, "交办日期", r.assignedOn, "提出日期", r.submittedOn);
   notBefore(row, "答复日期", r.repliedOn, "交办日期", r.assignedOn);
   notBefore(row, "测评日期", r.ratedOn, "答复日期", r.repliedOn);

@@ -179,3 +179,24 @@ describe("a row with problems", () => {
     });
   });
 });
+
+describe("a 交办日期 after today (TODAY is 2026-05-10)", () => {
+  it("is a 提醒 saying the notices and the deadline wait for it, so a mistyped year is seen", () => {
+    expect(problemsOf({ ...assigned, 交办日期: "2062-03-02" })).toContainEqual({
+      column: "交办日期",
+      level: "提醒",
+      message:
+        "交办日期 2062-03-02 晚于今天（2026-05-10）：如是笔误请改正；否则交办通知要到这一天才发出，办理期限也从这一天算起",
+    });
+    expect(problemsOf({ ...assigned, 交办日期: "2026-05-10" }).map((p) => p.column)).not.toContain(
+      "交办日期",
+    );
+  });
+
+  it("holds for 二次交办日期 too", () => {
+    const second = { ...replied, 满意度: "不满意", 测评日期: "2026-04-25", 二次交办日期: "2026-05-12" };
+    expect(problemsOf(second)).toContainEqual(
+      problem("二次交办日期", "提醒", "二次交办日期 2026-05-12 晚于今天"),
+    );
+  });
+});
