@@ -58,15 +58,27 @@ function present(row: Row, key: LedgerKey): boolean {
   return row.failed.has(key) || (value !== null && value !== "");
 }
 
+/** Review results after which a suggestion is never handled on its own (并案: with the one it joined). */
+const CLOSED_REVIEWS: ReadonlySet<string> = new Set(["不予立案", "并案", "撤回"]);
+
+/**
+ * Why 交办 cells do nothing on a row not 立案: waiting for 立案 (blank, 退回修改), or never to be
+ * handled on its own, where "立案后再交办" would have staff wait for a 立案 that never comes.
+ */
+function notAssignedText(review: LedgerRecord["review"]): string {
+  if (review && CLOSED_REVIEWS.has(review))
+    return `审查结果为“${review}”，这条建议不再单独办理，交办信息不起作用：不计办理期限，不发交办通知和催办`;
+  return `审查结果为“${review ?? "空白"}”，交办信息暂不起作用：立案后再交办`;
+}
+
 /** What a reply's class or rating without its date adds: the reminders wait, and how to undo a clearing. */
 const BLANK_HELD =
   "（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，到期提醒和逾期催办暂停发送";
 
 function checkSteps(row: Row, columns: LifecycleColumns): void {
   const r = row.record;
-  if (r.review !== "立案" && (r.assignedOn || r.leadUnit)) {
-    row.problems.warn("审查结果", `审查结果为“${r.review ?? "空白"}”，交办信息暂不起作用：立案后再交办`);
-  }
+  if (r.review !== "立案" && (r.assignedOn || r.leadUnit))
+    row.problems.warn("审查结果", notAssignedText(r.review));
   if (r.review === "立案" && r.assignedOn && !present(row, "leadUnit")) {
     // Most often a 主办单位 merged over several rows: Sheets keeps the value in the top row only.
     row.problems.warn(

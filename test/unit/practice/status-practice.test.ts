@@ -53,7 +53,7 @@ describe("审查结果 退回修改 与 撤回", () => {
     expect(evaluation.rows[0]?.computed.dueDate).toBe("");
     expect(evaluation.statistics.total.assigned).toBe(0);
     expect(evaluation.rows[0]?.problems.map((p) => p.message)).toContainEqual(
-      expect.stringContaining("审查结果为“撤回”，交办信息暂不起作用"),
+      "审查结果为“撤回”，这条建议不再单独办理，交办信息不起作用：不计办理期限，不发交办通知和催办",
     );
   });
 });
