@@ -1,51 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { noticeKey } from "../../../src/domain/notices/keys";
-import { planNotices } from "../../../src/domain/notices/plan";
-import type { PlannedNotice } from "../../../src/domain/notices/types";
-import { APPROVED_REQUEST } from "../../support/practice-sheet";
-import type { LedgerCells } from "../helpers/make-row";
-import { practiceTabs } from "../practice/helpers";
-import { daysBetweenInclusive, noticeTabs } from "./helpers";
-
-/** Assigned Monday 2026-03-02 to 区教育局 (three months: 2026-06-02; six: 2026-09-02). */
-const ASSIGNED: LedgerCells = {
-  编号: "2026-001",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
-  领衔代表: "张明",
-  主办单位: "区教育局",
-  交办日期: "2026-03-02",
-};
-const REQUEST: Request = APPROVED_REQUEST;
-type Request = Record<keyof typeof APPROVED_REQUEST, string>;
-
-function planOn(today: string, request: Request, outbox: readonly string[]): PlannedNotice[] {
-  const tabs = { ...noticeTabs([ASSIGNED]), ...practiceTabs({ extensions: [request] }) };
-  const evaluation = evaluateLedger({ tabs, today });
-  return planNotices({ today, evaluation, existingKeys: outbox, arrivals: [] }).notices.filter((n) =>
-    n.type.startsWith("延期"),
-  );
-}
-
-/**
- * The notices run every day from 04-06 to 05-08 (twice a day: it is hourly and must send nothing
- * twice), the outbox kept, 延期申请 as staff left it each day (`edits`: from that day on).
- */
-function runs(edits: Record<string, Partial<Request>>, to = "2026-05-08") {
-  const outbox: string[] = [];
-  const sent: PlannedNotice[] = [];
-  let request = REQUEST;
-  for (const day of daysBetweenInclusive("2026-04-06", to)) {
-    request = { ...request, ...edits[day] };
-    for (let run = 0; run < 2; run++)
-      for (const n of planOn(day, request, outbox)) {
-        outbox.push(n.key);
-        sent.push(n);
-      }
-  }
-  return { sent, lines: sent.map((n) => `${n.dueOn} ${n.type} → ${n.recipient}${correction(n)}`) };
-}
-const correction = (n: PlannedNotice) => (n.title.startsWith("【更正】") ? " 【更正】" : "");
+import { correction, planOn, REQUEST, runs } from "./extension-runs";
 
 describe("a 审批结果 staff changed after the unit was told", () => {
   it("同意 → 不同意: the unit and the lead deputy each get one correction; the next runs send nothing", () => {

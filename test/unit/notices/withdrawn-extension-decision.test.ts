@@ -1,72 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addDaysIso } from "../../../src/domain/civil-date";
-import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
-import { CATCH_UP_DAYS } from "../../../src/domain/notices/catch-up";
 import { noticeKey } from "../../../src/domain/notices/keys";
-import { planNotices } from "../../../src/domain/notices/plan";
 import { practiceNoticeIds } from "../../../src/domain/notices/practice-series";
-import type { PlannedNotice } from "../../../src/domain/notices/types";
-import { APPROVED_REQUEST } from "../../support/practice-sheet";
-import type { LedgerCells } from "../helpers/make-row";
-import { practiceTabs } from "../practice/helpers";
-import { daysBetweenInclusive, noticeTabs } from "./helpers";
+import { ASSIGNED, correction, evaluate, planOn, REQUEST, type Request, runs } from "./extension-runs";
 
-/** Assigned Monday 2026-03-02 to 区教育局 (three months: 2026-06-02; six: 2026-09-02). */
-const ASSIGNED: LedgerCells = {
-  编号: "2026-001",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
-  领衔代表: "张明",
-  主办单位: "区教育局",
-  交办日期: "2026-03-02",
-};
-type Request = Record<keyof typeof APPROVED_REQUEST, string>;
-const REQUEST: Request = APPROVED_REQUEST;
 /** Staff blank the decision (审批结果, and 审批日期 with it): the request waits again. */
 const BLANKED: Partial<Request> = { 审批结果: "", 审批日期: "" };
-
-function evaluate(today: string, request: Request, row: LedgerCells = ASSIGNED) {
-  const tabs = { ...noticeTabs([row]), ...practiceTabs({ extensions: [request] }) };
-  return evaluateLedger({ tabs, today });
-}
-
-function planOn(
-  today: string,
-  request: Request,
-  outbox: readonly string[],
-  row?: LedgerCells,
-): PlannedNotice[] {
-  return planNotices({
-    today,
-    evaluation: evaluate(today, request, row),
-    existingKeys: outbox,
-    arrivals: [],
-  }).notices.filter((n) => n.type.startsWith("延期"));
-}
-
-/**
- * The notices run every day from 04-06 (twice a day: it must send nothing twice), over the outbox as
- * D1 keeps it (planning sees the keys due within the catch-up window; a key there is not inserted
- * again), 延期申请 as staff left it each day (`edits`: from that day on).
- */
-function runs(edits: Record<string, Partial<Request>>, to = "2026-05-08", row?: LedgerCells) {
-  const outbox = new Map<string, string>();
-  const sent: PlannedNotice[] = [];
-  let request = REQUEST;
-  for (const day of daysBetweenInclusive("2026-04-06", to)) {
-    request = { ...request, ...edits[day] };
-    const since = addDaysIso(day, -CATCH_UP_DAYS);
-    for (let run = 0; run < 2; run++) {
-      const keys = [...outbox].flatMap(([key, dueOn]) => (dueOn >= since ? [key] : []));
-      for (const n of planOn(day, request, keys, row)) {
-        if (outbox.has(n.key)) continue;
-        outbox.set(n.key, n.dueOn);
-        sent.push(n);
-      }
-    }
-  }
-  return { sent, lines: sent.map((n) => `${n.dueOn} ${n.type} → ${n.recipient}${correction(n)}`) };
-}
-const correction = (n: PlannedNotice) => (n.title.startsWith("【更正】") ? " 【更正】" : "");
 
 describe("a 审批结果 staff blanked after the unit was told it", () => {
   it("同意 → blank: the unit and the lead deputy each hear once that the approval is withdrawn", () => {
