@@ -80,3 +80,16 @@ describe("代表履职档案导出", () => {
     expect(lines.filter(Boolean)).toHaveLength(6);
   });
 });
+
+describe("已办结：年度报告与代表履职档案同一口径", () => {
+  for (const year of [2025, 2026])
+    it(`${year} 年度报告的已办结等于各代表领衔办结之和`, () => {
+      const sum = deputyRecords(carried, year).reduce((n, r) => n + r.ledClosed, 0);
+      expect(yearReport(carried, year).totals.closed).toBe(sum);
+    });
+
+  it("跨年督办 = 是 而测评满意的建议计入当年的已办结", () => {
+    // 2025-001 (B, 推进中) is not finished; 2025-002 is.
+    expect(yearReport(carried, 2025).totals.closed).toBe(1);
+  });
+});
