@@ -5,7 +5,7 @@ import { app } from "../../src/app";
 import { MAX_BODY_BYTES } from "../../src/intake/body";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, fixtureSheets } from "../support/ledger-fixture";
-import { postForm, suggestion } from "../support/signed-post";
+import { errorOf, inboxCount, postForm, suggestion } from "../support/signed-post";
 import { resetDatabase } from "../support/sync-helpers";
 
 const URL_SUGGESTION = "http://jianyi.test/hooks/forms/suggestion";
@@ -37,16 +37,6 @@ function streamingPost(stream: ReadableStream<Uint8Array>): Request {
     duplex: "half",
   };
   return new Request(URL_SUGGESTION, init);
-}
-
-async function inboxCount(): Promise<number> {
-  return (await env.DB.prepare("SELECT count(*) AS n FROM inbox").first<{ n: number }>())?.n ?? -1;
-}
-
-async function errorOf(response: Response) {
-  return (
-    (await response.json()) as { error: { code: string; message: string; details?: { field: string }[] } }
-  ).error;
 }
 
 beforeAll(async () => {

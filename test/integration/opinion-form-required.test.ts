@@ -1,21 +1,10 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, DEPUTIES, fixtureSheets } from "../support/ledger-fixture";
-import { postForm, suggestion } from "../support/signed-post";
+import { errorOf, inboxCount, postForm, suggestion } from "../support/signed-post";
 import { resetDatabase } from "../support/sync-helpers";
 
 const DEPUTY = DEPUTIES[0] as string;
-
-async function inboxCount(): Promise<number> {
-  return (await env.DB.prepare("SELECT count(*) AS n FROM inbox").first<{ n: number }>())?.n ?? -1;
-}
-
-async function errorOf(response: Response) {
-  return (
-    (await response.json()) as { error: { code: string; message: string; details?: { field: string }[] } }
-  ).error;
-}
 
 beforeAll(async () => {
   await emulator.deleteSpreadsheet("test-sheet").catch(() => undefined);

@@ -67,3 +67,15 @@ export async function signedFormRequest(
 export function suggestion(submissionId: string, answers: Record<string, unknown>) {
   return { submissionId, submittedAt: "2026-11-26T09:30:00+08:00", answers };
 }
+
+/** How many submissions the D1 inbox holds (a refused form adds none). */
+export async function inboxCount(): Promise<number> {
+  return (await env.DB.prepare("SELECT count(*) AS n FROM inbox").first<{ n: number }>())?.n ?? -1;
+}
+
+/** The error a refused form answers with: its code, the message staff read and the fields named. */
+export async function errorOf(response: Response) {
+  return (
+    (await response.json()) as { error: { code: string; message: string; details?: { field: string }[] } }
+  ).error;
+}
