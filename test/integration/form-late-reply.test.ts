@@ -70,8 +70,10 @@ describe("a unit's form reply sent after 办理期限 but dated before", () => {
 
     const row = await ledgerRow(office, "2026-003");
     expect(row.二次答复日期).toBe(serialFromIso(REASSIGNED));
-    expect(row.备注).toBe(
-      `二次答复（form-late-2）类别 A：已完成拓宽；经表单于 ${TODAY} 提交（晚于办理期限 ${due}）`,
+    expect(String(row.备注)).toMatch(
+      new RegExp(
+        `^二次答复（提交号 form-late-2 · [\\d-]+ [\\d:]+）类别 A：已完成拓宽；经表单于 ${TODAY} 提交（晚于办理期限 ${due}）$`,
+      ),
     );
   });
 

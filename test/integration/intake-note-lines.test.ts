@@ -88,7 +88,7 @@ describe("form webhooks: every 备注 line a submission brings", () => {
     expect(after[col("二次答复类别")]).toBe("B");
     expect(after[col("落实情况")]).toBe("推进中");
     expect(await notesOf(ROUND_TWO)).toEqual([
-      "二次答复（exH-p2）类别 B：已列入明年计划",
+      expect.stringMatching(/^二次答复（提交号 exH-p2 · [\d-]+ [\d:]+）类别 B：已列入明年计划$/),
       "答复附言（提交号 exH-p2）：联系人：张三",
     ]);
   });

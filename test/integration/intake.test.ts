@@ -254,7 +254,9 @@ describe("form webhooks: into the ledger", () => {
     const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
     expect(after[col("二次答复日期")]).toBe(46352);
     expect(after[col("二次答复类别")]).toBe("B");
-    expect(String(after[col("备注")])).toContain("二次答复（reply-2）类别 B：已列入明年计划");
+    expect(String(after[col("备注")])).toMatch(
+      /二次答复（提交号 reply-2 · [\d-]+ [\d:]+）类别 B：已列入明年计划/,
+    );
     for (const h of ["答复类别", "答复内容", "答复日期"])
       expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
   });

@@ -68,7 +68,7 @@ describe("a unit's link reply sent after 办理期限 but dated before", () => {
     expect(row.二次答复日期).toBe(serialFromIso(REASSIGNED));
     expect(String(row.备注)).toMatch(
       new RegExp(
-        `^二次答复（link-[0-9a-f-]+）类别 A：已完成拓宽；经个人链接于 ${TODAY} 提交（晚于办理期限 ${due}）$`,
+        `^二次答复（区卫健委 · ${TODAY} \\d{2}:\\d{2}:\\d{2}）类别 A：已完成拓宽；经个人链接于 ${TODAY} 提交（晚于办理期限 ${due}）$`,
       ),
     );
   });

@@ -4,10 +4,13 @@ import { LATE_REPLY } from "./late-reply";
  * The 备注 line of a round-2 reply, written by intake and read back by the pages that show the reply
  * (src/domain/links/reply-rounds.ts): ledger.md has no column for round 2's text or 答复函, so the
  * line is their only record, and its format lives here, one module for both ends, as the rating
- * comment's does (rating-comment.ts). `二次答复（提交号）类别 B：内容；答复函 地址；经个人链接于 … 提交（…）`.
+ * comment's does (rating-comment.ts).
+ * `二次答复（区教育局 · 2026-11-30 10:00:05）类别 B：内容；答复函 地址；经个人链接于 … 提交（…）`: the sender as
+ * round 1's lines name it, and when it was sent. Builds before 12-06 wrote the submission id in the
+ * （）(`二次答复（link-c168f5f4-…）`); both read back alike.
  */
 
-/** The start of the 备注 line of a round-2 reply, followed by the submission and `）`. */
+/** The start of the 备注 line of a round-2 reply, followed by the sender and `）`. */
 const SECOND_REPLY_NOTE = "二次答复";
 
 /** Lines intake adds to 备注 on its own (each opens with its name and the sender in （）). */
@@ -22,9 +25,34 @@ function closes(line: string): boolean {
   return LATE_TAIL.test(line) || LETTER_TAIL.test(line);
 }
 
+/**
+ * The （…） of a round-2 line: who sent it (a link's unit, or a form's `提交号 …`) and when. The time
+ * is not for show alone: intake skips a 备注 line the cell already holds (a retry's), so each
+ * submission's line must differ, or a unit correcting its reply back to an earlier text would be
+ * left reading the correction in between.
+ */
+export function secondReplySender(sender: string, sentAt: string): string {
+  return `${sender} · ${sentAt}`;
+}
+
+/**
+ * Where the （…） opened at `open` closes: the matching `）`, a sender's own （） (`区委办（区档案局）`)
+ * inside it skipped; -1 when it does not close.
+ */
+function closingAt(line: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "（") depth++;
+    else if (ch === "）" && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The line intake adds to 备注 for a round-2 reply; null when the reply brings nothing to say. */
 export function secondReplyLine(reply: {
-  readonly submissionId: string;
+  /** secondReplySender's words: who sent the reply and when. */
+  readonly sender: string;
   readonly replyClass?: unknown;
   readonly content?: unknown;
   readonly letter?: unknown;
@@ -40,7 +68,7 @@ export function secondReplyLine(reply: {
   const text = [said, reply.letter ? `答复函 ${reply.letter}` : "", reply.late ?? ""]
     .filter(Boolean)
     .join("；");
-  return text ? `${SECOND_REPLY_NOTE}（${reply.submissionId}）${text}` : null;
+  return text ? `${SECOND_REPLY_NOTE}（${reply.sender}）${text}` : null;
 }
 
 export interface SecondReplyNote {
@@ -64,7 +92,7 @@ export function secondReplyNote(notes: unknown): SecondReplyNote | null {
   const start = lines.findLastIndex((l) => l.trim().startsWith(`${SECOND_REPLY_NOTE}（`));
   if (start < 0) return null;
   const first = (lines[start] as string).trim();
-  const close = first.indexOf("）");
+  const close = closingAt(first, SECOND_REPLY_NOTE.length);
   const block = [close < 0 ? "" : first.slice(close + 1)];
   if (!closes(first)) {
     const rest: string[] = [];

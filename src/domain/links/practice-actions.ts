@@ -3,6 +3,7 @@ import { nameKey } from "../directory";
 import { extensionStillMatters } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { type CoOpinionState, leadRepliedReason } from "./co-opinion";
 import type { Relation } from "./recipient-rows";
 import { type ActionCheck, AWAITING_REPLY } from "./row-actions";
 
@@ -64,10 +65,20 @@ export function contactCheck(row: EvaluatedRow, relation: Relation): ActionCheck
   return yes;
 }
 
-/** 协办意见: a co-unit sends its written opinion to the lead unit, from the assignment on. */
-export function coOpinionCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+/**
+ * 协办意见: a co-unit sends its written opinion to the lead unit, from the assignment on, until the
+ * lead unit replied to the deputy (practice.md: an opinion delivered after the round-1 reply does not
+ * count, so the form would ask for work that counts for nothing). `state`: coOpinionState.
+ */
+export function coOpinionCheck(
+  row: EvaluatedRow,
+  relation: Relation,
+  state: CoOpinionState | null = null,
+): ActionCheck {
   if (relation !== "co") return no("协办意见由协办单位送交主办单位；主办单位请直接答复代表");
   if (!assigned(row)) return no("该建议尚未立案交办，暂不能送达协办意见");
+  const replied = leadRepliedReason(state);
+  if (replied) return no(replied);
   return yes;
 }
 

@@ -36,9 +36,20 @@ const LETTER_MB = LETTER_MAX_BYTES / 1024 / 1024;
  * The unit's reply: class, text, date, and the 答复函 as a file (checked on the server). Without
  * JavaScript the file goes in the form (multipart); with it, the form's script uploads it first.
  */
-export const ReplyForm: FC<{ action: string; state: FormState; today: string; correcting: boolean }> = (
-  p,
-) => {
+/** The reply form's heading: in round 2 the unit answers the 二次交办, not the suggestion afresh. */
+export function replyHeading(round: 1 | 2, correcting: boolean): string {
+  if (round === 2) return correcting ? "更正二次答复（二次交办后的答复）" : "二次答复（二次交办后的答复）";
+  return correcting ? "更正答复" : "在线答复";
+}
+
+export const ReplyForm: FC<{
+  action: string;
+  state: FormState;
+  today: string;
+  correcting: boolean;
+  /** The round the reply answers (2 once the suggestion was assigned again, 二次交办). */
+  round?: 1 | 2;
+}> = (p) => {
   const v = p.state.values;
   // A 答复函 the form's script uploaded before a refusal (a C 类 without its reason) is kept.
   const uploaded = v[UPLOADED_LETTER_FIELD] ?? "";
@@ -50,7 +61,7 @@ export const ReplyForm: FC<{ action: string; state: FormState; today: string; co
       enctype="multipart/form-data"
       data-letter-upload={p.action.replace(/\/reply$/, "/letter")}
     >
-      <h2>{p.correcting ? "更正答复" : "在线答复"}</h2>
+      <h2>{replyHeading(p.round ?? 1, p.correcting)}</h2>
       {p.correcting ? (
         <p class="hint">
           本建议已答复、代表尚未测评：下面已填入原答复，改正有误之处后提交即可；不重新选择答复函则保留原答复函。再次提交将更正答复，原答复保留在办理记录中。

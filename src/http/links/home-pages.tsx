@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { Calendar } from "../../domain/calendar";
 import type { DeputyRecordRow } from "../../domain/dashboard/deputy-records";
+import { byOpinionOwed, type CoOpinionState } from "../../domain/links/co-opinion";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { InboxEntry } from "../../store/inbox";
@@ -20,6 +21,8 @@ interface HomeProps {
   readonly calendar?: Pick<Calendar, "isYearKnown">;
   /** What the page says after an action (?done=…). */
   readonly done: string | null;
+  /** A unit's 协办意见期限 and opinion on each suggestion it co-handles, by 编号 (loadCoOpinionStates). */
+  readonly coOpinions?: ReadonlyMap<string, CoOpinionState>;
 }
 
 /** What every list of the page shares. */
@@ -42,7 +45,11 @@ export const UnitHome: FC<HomeProps> = (p) => {
   const open = lead.filter(awaiting).sort(byDue);
   const answered = lead.filter((m) => !awaiting(m) && !notToAnswer(m));
   const closed = lead.filter((m) => !awaiting(m) && notToAnswer(m));
-  const co = p.mine.filter((m) => m.relation === "co");
+  // What the unit still owes as 协办 first, the nearest 协办意见期限 first.
+  const co = byOpinionOwed(
+    p.mine.filter((m) => m.relation === "co"),
+    (m) => (m.row.id && p.coOpinions?.get(m.row.id)) || null,
+  );
   const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
   return (
     <LinkLayout title="本单位承办的建议" frame={p.frame}>
@@ -65,7 +72,7 @@ export const UnitHome: FC<HomeProps> = (p) => {
         </>
       ) : null}
       <h2>协办的建议</h2>
-      <SuggestionList items={co} kind="unit" {...listOf(p)} empty="暂无。" />
+      <SuggestionList items={co} kind="unit" {...listOf(p)} coOpinions={p.coOpinions} empty="暂无。" />
     </LinkLayout>
   );
 };

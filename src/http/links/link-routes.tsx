@@ -15,6 +15,7 @@ import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
+import { loadCoOpinionStates } from "./co-opinions";
 import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
@@ -84,7 +85,8 @@ export const linkRoutes = new Hono<AppEnv>()
       calendar: ctx.view.evaluation.calendar,
       done: doneMessage(c),
     };
-    if (ctx.link.kind === "unit") return sendPage(c, <UnitHome {...props} />);
+    if (ctx.link.kind === "unit")
+      return sendPage(c, <UnitHome {...props} coOpinions={await loadCoOpinionStates(ctx, ctx.mine)} />);
     if (ctx.link.kind === "leader") return sendPage(c, <LeaderHome {...props} />);
     const sent = await ctx.deps.inbox.byActor({ kind: "deputy", name: ctx.link.recipient }, { limit: 20 });
     const inLedger = new Set(ctx.mine.map((m) => m.row.id));

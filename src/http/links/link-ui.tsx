@@ -3,6 +3,7 @@ import type { FC } from "hono/jsx";
 import type { Calendar } from "../../domain/calendar";
 import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { LinkKind } from "../../domain/links/capability";
+import { type CoOpinionState, coOpinionText } from "../../domain/links/co-opinion";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import { daysLeftText } from "../dashboard/format";
 import { badgeHtml, statusBadgeHtml } from "../dashboard/ui";
@@ -22,6 +23,7 @@ function suggestionItem(
   base: string,
   today: string,
   calendar: Pick<Calendar, "isYearKnown"> | undefined,
+  coOpinion: CoOpinionState | null,
 ) {
   const ref = suggestionRef(item.row, today);
   const due = dueText(item.row, calendar);
@@ -35,9 +37,12 @@ function suggestionItem(
   const facts = [
     html`<span>${kind === "unit" ? `领衔代表 ${ref.leadDeputy}` : `主办 ${ref.leadUnit || "待交办"}`}</span>`,
     due ? html`<span>办理期限 ${due}</span>` : null,
-    ref.daysLeft === null
-      ? null
-      : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
+    // A co-unit's own period is its 协办意见期限: the lead unit's 剩 … 天 is not its countdown.
+    coOpinion
+      ? html`<span>${coOpinionText(coOpinion)}</span>`
+      : ref.daysLeft === null
+        ? null
+        : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
   ];
   return html`<li class="lk-item"><div class="lk-meta"><span class="nowrap">${ref.id}</span>${badges}</div>${title}<div class="lk-meta">${facts}</div></li>`;
 }
@@ -50,12 +55,23 @@ export const SuggestionList: FC<{
   /** The sync's calendar: whether a listed row's 办理期限 is 暂定 (a list's rows keep no explanation). */
   calendar?: Pick<Calendar, "isYearKnown">;
   empty: string;
+  /** A co-unit's 协办意见期限 and opinion by 编号 (its list of 协办 suggestions). */
+  coOpinions?: ReadonlyMap<string, CoOpinionState>;
 }> = (p) =>
   p.items.length === 0 ? (
     <p class="empty">{p.empty}</p>
   ) : (
     <ul class="lk-list">
-      {p.items.map((item) => suggestionItem(item, p.kind, p.base, p.today, p.calendar))}
+      {p.items.map((item) =>
+        suggestionItem(
+          item,
+          p.kind,
+          p.base,
+          p.today,
+          p.calendar,
+          (item.row.id && p.coOpinions?.get(item.row.id)) || null,
+        ),
+      )}
     </ul>
   );
 

@@ -4,6 +4,7 @@ import { displayValue } from "../../domain/dashboard/cell-text";
 import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
 import type { LinkKind } from "../../domain/links/capability";
+import { coOpinionText } from "../../domain/links/co-opinion";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
@@ -204,6 +205,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
   const ref = suggestionRef(row, p.today);
   const role = RELATION_LABELS[p.kind][p.item.relation];
   const check = p.action?.check;
+  const coOpinion = p.unitSection?.extras.coOpinion ?? null;
   return (
     <LinkLayout title={`${ref.id} ${ref.title}`} frame={p.frame}>
       <a class="lk-back" href={p.base}>
@@ -223,7 +225,12 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
             本{p.kind === "unit" ? "单位" : "人"}：{role}
           </span>
         ) : null}
-        {ref.daysLeft !== null ? <span>{daysLeftText(ref.daysLeft)}</span> : null}
+        {/* A co-unit's own period is its 协办意见期限; 剩 … 天 would be the lead unit's 办理期限. */}
+        {coOpinion ? (
+          <span>{coOpinionText(coOpinion)}</span>
+        ) : ref.daysLeft !== null ? (
+          <span>{daysLeftText(ref.daysLeft)}</span>
+        ) : null}
       </div>
       {p.mergedInto ? <Merged into={p.mergedInto} /> : null}
       <section class="card">
@@ -237,7 +244,11 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <Field label="督办领导" value={r.supervisor} />
           <Field label="领办领导" value={r.handlingLeader} />
           <Field label="交办日期" value={r.assignedOn} />
-          <Field label="办理期限" value={dueText(row, p.calendar)} />
+          <Field
+            label={coOpinion ? "办理期限（主办单位答复）" : "办理期限"}
+            value={dueText(row, p.calendar)}
+          />
+          <Field label="协办意见期限" value={coOpinion?.deadline} />
           <Field
             label="期限说明"
             value={p.whole?.secondDeadline?.explanation || p.whole?.firstDeadline?.explanation}
@@ -260,6 +271,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           state={p.action.state}
           today={p.today}
           correcting={check.correcting}
+          round={r.reassignedOn ? 2 : 1}
         />
       ) : null}
       {p.unitSection ? <UnitSection {...p.unitSection} /> : null}

@@ -2,6 +2,7 @@ import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { dateCellText } from "../../domain/civil-date";
 import { type PracticeEntry, practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { firstRoundDeadline } from "../../domain/deadlines";
+import { type CoOpinionState, coOpinionState } from "../../domain/links/co-opinion";
 import {
   contactCheck,
   coOpinionCheck,
@@ -22,6 +23,7 @@ import {
 } from "../../domain/practice/practice-index";
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";
+import { leadReplySent, opinionsOf, withSightings } from "./co-opinions";
 import type { LinkContext } from "./link-context";
 
 /** The unit's actions on a suggestion besides the reply, each with its own form and path. */
@@ -41,6 +43,8 @@ export interface UnitExtras {
   readonly formContext: PracticeFormContext;
   /** Why an action this unit took is closed now (a request waiting, an objection made). */
   readonly notes: readonly string[];
+  /** A co-unit's 协办意见期限 and whether its opinion is in; null for the lead unit. */
+  readonly coOpinion: CoOpinionState | null;
 }
 
 const no = (reason: string): ActionCheck => ({ ok: false, reason });
@@ -98,14 +102,16 @@ export async function loadUnitExtras(
 ): Promise<UnitExtras> {
   const id = item.row.id ?? "";
   const ev = ctx.view.evaluation;
-  const [tabs, objections, leadReply] = await Promise.all([
+  const row = { ...item.row, record };
+  const [tabs, objections, leadReply, seen] = await Promise.all([
     ctx.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, [id]),
     ctx.deps.objections.ofSuggestion(id),
     // A co-unit's objection closes with the lead unit's reply, which is not among its own sends.
     item.relation === "co" ? ctx.deps.inbox.latestAbout("reply", id) : null,
+    // The day the co-unit was told, as its 交办通知 counted its 协办意见期限 from.
+    item.relation === "co" ? withSightings(ctx, [row]) : [],
   ]);
   const index = buildPracticeIndex(tabs, new Set([id]));
-  const row = { ...item.row, record };
   const deadline = record.assignedOn
     ? ev.calendar.addWorkingDays(record.assignedOn, ev.settings.objectionWorkingDays)
     : null;
@@ -116,6 +122,16 @@ export async function loadUnitExtras(
   const guard = (form: PracticeForm, check: ActionCheck) =>
     check.ok && !available(form) ? tabMissing(form) : check;
   const unrecorded = sentObjections(sent);
+  const coOpinion =
+    item.relation === "co"
+      ? coOpinionState(
+          seen[0] ?? row,
+          ctx.link.recipient,
+          { coOpinionDays: ev.settings.coOpinionDays, calendar: ev.calendar },
+          opinionsOf(id, index, sent),
+          leadReplySent(leadReply, ctx.view.syncedAt),
+        )
+      : null;
   // A reply sent since the last sync closes the objection and the 延期申请 as the reply in the row will.
   const replySent =
     sent.some((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt)) ||
@@ -123,7 +139,7 @@ export async function loadUnitExtras(
   const checks: Record<UnitAction, ActionCheck> = {
     extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today, replySent)),
     contact: guard("contact", contactCheck(row, item.relation)),
-    "co-opinion": guard("co-opinion", coOpinionCheck(row, item.relation)),
+    "co-opinion": guard("co-opinion", coOpinionCheck(row, item.relation, coOpinion)),
     objection: objectionCheck(row, item.relation, {
       today: ctx.today,
       deadline,
@@ -142,11 +158,14 @@ export async function loadUnitExtras(
   const early = !!record.assignedOn && ctx.today <= record.assignedOn;
   if (item.relation === "lead" && (state.pendingSince || state.approved || early)) told(checks.extension);
   if (objections.some((o) => o.unit === ctx.link.recipient) || unrecorded.length > 0) told(checks.objection);
+  // Where the 送达协办意见 form went once the lead unit replied (its opinion no longer counts).
+  if (item.relation === "co" && coOpinion?.leadReplied) told(checks["co-opinion"]);
   return {
     records,
     objections,
     checks,
     notes,
+    coOpinion,
     objectionDeadline: deadline,
     formContext: {
       unit: ctx.link.recipient,

@@ -4,11 +4,11 @@ import { isoFromSerial } from "../../domain/civil-date";
 import { lateReplyNote } from "../../domain/intake/late-reply";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
-import { secondReplyLine } from "../../domain/intake/second-reply-note";
+import { secondReplyLine, secondReplySender } from "../../domain/intake/second-reply-note";
 import type { CellScalar } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
-import { localDate } from "../local-time";
+import { localDate, localDateTime } from "../local-time";
 import { INTAKE_TIME_ZONE } from "./accept-submission";
 
 /**
@@ -20,6 +20,16 @@ export type CellWrite = { header: string; value: CellScalar; appendLine?: boolea
 /** Who sent an entry, as a 备注 line names them: the link's recipient, or the form's submission. */
 function senderOf(entry: InboxEntry): string {
   return entry.actor ? entry.actor.name : `提交号 ${entry.submissionId}`;
+}
+
+/**
+ * When an entry was sent, to the second, in the office's time zone (a round-2 备注 line names it):
+ * the link's or the form's own time, as lateNote reads it.
+ */
+function sentAtText(entry: InboxEntry): string {
+  const ms = Date.parse(entry.submittedAt);
+  const seconds = String(new Date(ms).getUTCSeconds()).padStart(2, "0");
+  return `${localDateTime(ms, INTAKE_TIME_ZONE)}:${seconds}`;
 }
 
 /** A date cell of the row as read, as an ISO date; null when blank, missing or not a date. */
@@ -111,7 +121,7 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
   if (cells.落实情况 !== undefined && columns.indexOf.implementation !== undefined)
     writes.push({ header: "落实情况", value: cells.落实情况 });
   const line = secondReplyLine({
-    submissionId: entry.submissionId,
+    sender: secondReplySender(senderOf(entry), sentAtText(entry)),
     replyClass: cells.答复类别,
     content: cells.答复内容,
     letter,

@@ -29,7 +29,7 @@ describe("lateReplyNote", () => {
 
   it("is left out of a late round-2 form reply's text when its page reads the reply back", () => {
     const late = lateReplyNote("2026-12-06", "2026-11-03", "2026-11-04", "form");
-    const line = secondReplyLine({ submissionId: "exK-1", replyClass: "A", content: "已拓宽", late });
+    const line = secondReplyLine({ sender: "提交号 exK-1", replyClass: "A", content: "已拓宽", late });
 
     expect(secondReplyNote(`${line}\n工作人员备注`)).toMatchObject({ replyClass: "A", content: "已拓宽" });
   });

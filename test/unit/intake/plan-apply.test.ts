@@ -85,7 +85,7 @@ describe("planApply: replies and ratings from personal links", () => {
       ["二次答复日期", 46356, false],
       // practice.md: 二次答复类别 is required with 二次答复日期, so the class goes there too.
       ["二次答复类别", "B", false],
-      ["备注", `二次答复（link-n1）类别 B：列入计划；答复函 ${LETTER}`, true],
+      ["备注", `二次答复（王伟(北关) · 2026-11-30 10:00:00）类别 B：列入计划；答复函 ${LETTER}`, true],
     ]);
   });
 });

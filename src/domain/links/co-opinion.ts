@@ -1,0 +1,102 @@
+import { nameKey } from "../directory";
+import { coUnitStart } from "../notices/catch-up";
+import { coOpinionDeadline, type ViewContext } from "../notices/placeholders";
+import { replyPresent, roundsOf } from "../notices/series";
+import type { EvaluatedRow } from "../summary/evaluated";
+
+/**
+ * What a co-unit (协办单位) of one suggestion still owes: its written 协办意见 to the lead unit by
+ * the 协办意见期限 its 交办通知 named, until the lead unit replies to the deputy (practice.md: an
+ * opinion delivered after the round-1 reply does not count). Pure: the opinions and the lead unit's
+ * reply not yet in the ledger are arguments.
+ */
+export interface CoOpinionState {
+  /** The day the co-unit was told (coUnitStart): its period runs from it, and lists sort by it. */
+  readonly start: string;
+  /** 协办意见期限 as its 交办通知 and 协办提醒 say it (`2027年1月4日`): the same function computes it. */
+  readonly deadline: string;
+  /** The day its opinion was delivered (the tab's 送达日期, or sent through its link); null: not yet. */
+  readonly sentOn: string | null;
+  /** The lead unit replied (round 1): an opinion is no longer to send. `on` null: date unreadable. */
+  readonly leadReplied: { readonly on: string | null } | null;
+}
+
+/** An opinion as the 协办意见 tab holds it, or as the co-unit sent it through its link. */
+export interface SentOpinion {
+  readonly unit: string;
+  readonly deliveredOn: string;
+}
+
+/**
+ * The co-unit's state on a suggestion it co-handles, or null before the assignment (no period yet).
+ * `leadReplySent`: the lead unit's round-1 reply sent through its link that the ledger does not
+ * hold yet (its 答复日期), so a co-unit is not asked for an opinion that no longer counts.
+ */
+export function coOpinionState(
+  row: EvaluatedRow,
+  unit: string,
+  ctx: Pick<ViewContext, "coOpinionDays" | "calendar">,
+  opinions: readonly SentOpinion[],
+  leadReplySent: string | null = null,
+): CoOpinionState | null {
+  const first = roundsOf(row)[0];
+  if (!first) return null;
+  const start = coUnitStart(first.start, row, unit);
+  const mine = opinions
+    .filter((o) => o.deliveredOn && nameKey(o.unit) === nameKey(unit))
+    .map((o) => o.deliveredOn)
+    .sort();
+  const leadReplied = replyPresent(first)
+    ? { on: first.repliedOn }
+    : leadReplySent !== null
+      ? { on: leadReplySent || null }
+      : null;
+  return {
+    start,
+    deadline: coOpinionDeadline(start, ctx),
+    sentOn: mine[0] ?? null,
+    leadReplied,
+  };
+}
+
+/** Whether the co-unit still has its opinion to send: not sent, and the lead unit has not replied. */
+export function opinionOwed(state: CoOpinionState | null): boolean {
+  return state !== null && state.sentOn === null && state.leadReplied === null;
+}
+
+/** How the co-unit's page and list say it: `协办意见期限 2027年1月4日（尚未送达）`. */
+export function coOpinionText(state: CoOpinionState): string {
+  const where = state.sentOn
+    ? `已于 ${state.sentOn} 送达`
+    : state.leadReplied
+      ? "主办单位已答复，无需再送达"
+      : "尚未送达";
+  return `协办意见期限 ${state.deadline}（${where}）`;
+}
+
+/**
+ * Why the co-unit may no longer send its opinion: the lead unit replied to the deputy, and an
+ * opinion delivered after that reply does not count (practice.md). Null while it still counts.
+ */
+export function leadRepliedReason(state: CoOpinionState | null): string | null {
+  if (!state?.leadReplied) return null;
+  const when = state.leadReplied.on ? `已于 ${state.leadReplied.on} ` : "已";
+  return `主办单位${when}答复代表，协办意见不再需要送达；如有补充，请直接与主办单位联系。`;
+}
+
+/**
+ * The co-unit's list: what it still owes first, the nearest 协办意见期限 first (the period is the same
+ * number of days for all, so the earliest start ends first), then the rest in the order they came.
+ */
+export function byOpinionOwed<T>(items: readonly T[], stateOf: (item: T) => CoOpinionState | null): T[] {
+  const rank = (item: T) => {
+    const state = stateOf(item);
+    return opinionOwed(state) ? `0${state?.start ?? ""}` : "1";
+  };
+  // Array.prototype.sort is stable: the rest keep the ledger's order.
+  return [...items].sort((a, b) => {
+    const x = rank(a);
+    const y = rank(b);
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
+}

@@ -1,0 +1,103 @@
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { addDaysIso, dateCellText } from "../../domain/civil-date";
+import { type CoOpinionState, coOpinionState, type SentOpinion } from "../../domain/links/co-opinion";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { awaitingSync } from "../../domain/links/row-actions";
+import {
+  attachSightings,
+  CATCH_UP_DAYS,
+  LATE_LIST_CELLS,
+  LATE_NOTICE_CELLS,
+} from "../../domain/notices/catch-up";
+import type { PracticeIndex } from "../../domain/practice/practice-index";
+import { buildPracticeIndex } from "../../domain/practice/practice-index";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import { localDate } from "../../jobs/local-time";
+import type { InboxEntry } from "../../store/inbox";
+import type { LinkContext } from "./link-context";
+
+/**
+ * A co-unit's 协办意见期限 and whether its opinion is in, for its link's pages: the day it was told
+ * is the notices run's (coUnitStart over the audit trail's sightings: a unit added to 协办单位 weeks
+ * after 交办 counts from then), so the page says the day its 交办通知 said.
+ */
+
+/**
+ * Copies of the rows with the days the sync first saw their assignment cells filled (seenOn), as the
+ * notices run puts them: one D1 query for all. The context's rows are shared: copies are marked.
+ */
+export async function withSightings(
+  ctx: Pick<LinkContext, "deps" | "timeZone">,
+  rows: readonly EvaluatedRow[],
+): Promise<EvaluatedRow[]> {
+  const copies = rows.map((row) => ({ ...row }));
+  const ids = copies.flatMap((r) => (r.id && r.record.assignedOn ? [r.id] : []));
+  if (ids.length === 0) return copies;
+  // From the day before the earliest assignment: what filled the cells later (the notices run asks
+  // from its own horizon, which never reaches before the assignment it tells of).
+  const earliest = copies.flatMap((r) => (r.record.assignedOn ? [r.record.assignedOn] : [])).sort()[0] ?? "";
+  const since = `${addDaysIso(earliest, -1)}T00:00:00.000Z`;
+  const sightings = await ctx.deps.snapshots.filledSince(
+    ids,
+    LATE_NOTICE_CELLS,
+    since,
+    CATCH_UP_DAYS,
+    LATE_LIST_CELLS,
+  );
+  attachSightings(copies, sightings, (iso) => localDate(Date.parse(iso), ctx.timeZone));
+  return copies;
+}
+
+/** The opinions of a suggestion: the 协办意见 tab's rows, and what the co-unit sent through links. */
+export function opinionsOf(
+  id: string,
+  index: Pick<PracticeIndex, "coOpinions">,
+  sent: readonly InboxEntry[],
+): SentOpinion[] {
+  return [
+    ...index.coOpinions.of(id).map((o) => ({ unit: o.record.unit, deliveredOn: o.record.deliveredOn ?? "" })),
+    ...sent
+      .filter((e) => e.form === "co-opinion" && e.suggestionId === id && e.status !== "discarded")
+      .map((e) => ({ unit: String(e.cells.协办单位 ?? ""), deliveredOn: dateCellText(e.cells.送达日期) })),
+  ];
+}
+
+/**
+ * The lead unit's round-1 reply sent through its link that the last sync's ledger cannot hold yet:
+ * its 答复日期 ("" when unreadable), or null.
+ */
+export function leadReplySent(reply: InboxEntry | null, syncedAt: string | null): string | null {
+  if (!reply || !awaitingSync(reply, syncedAt)) return null;
+  return dateCellText(reply.cells.答复日期);
+}
+
+/**
+ * The co-unit's state on each suggestion it co-handles (the home page's list): the tab's rows and
+ * the audit trail's sightings in two queries for all, its own opinions sent lately from the inbox.
+ */
+export async function loadCoOpinionStates(
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "link" | "view">,
+  items: readonly RecipientRow[],
+): Promise<Map<string, CoOpinionState>> {
+  const co = items.filter((m) => m.relation === "co" && m.row.id);
+  const out = new Map<string, CoOpinionState>();
+  if (co.length === 0) return out;
+  const ids = co.map((m) => m.row.id as string);
+  const [rows, tabs, sent] = await Promise.all([
+    withSightings(
+      ctx,
+      co.map((m) => m.row),
+    ),
+    ctx.deps.tabCache.loadRowsOf([TAB_NAMES.coOpinions], ids),
+    ctx.deps.inbox.byActor({ kind: "unit", name: ctx.link.recipient }, { limit: 50 }),
+  ]);
+  const index = buildPracticeIndex(tabs, new Set(ids));
+  const ev = ctx.view.evaluation;
+  const settings = { coOpinionDays: ev.settings.coOpinionDays, calendar: ev.calendar };
+  for (const row of rows) {
+    const id = row.id as string;
+    const state = coOpinionState(row, ctx.link.recipient, settings, opinionsOf(id, index, sent));
+    if (state) out.set(id, state);
+  }
+  return out;
+}
