@@ -19,6 +19,7 @@ import {
   roundView,
   type SeriesContext,
 } from "./series";
+import type { Spacing } from "./spacing";
 
 function unique(names: readonly string[]): string[] {
   return [...new Set(names.filter((n) => n !== ""))];
@@ -48,7 +49,8 @@ function reminderOccurrences(round: Round, days: readonly number[]): Occurrence[
 
 /**
  * The latest 逾期催办 due by today: the first working day after 办理期限, then every
- * 逾期催办间隔天数 after that. Earlier ones are superseded, so only the latest is returned.
+ * 逾期催办间隔天数 after that. Earlier ones are superseded, so only the latest is returned. Planning
+ * spaces each recipient's from the last he or she got (overdueSpacing).
  */
 function overdueOccurrence(round: Round, today: string, ctx: SeriesContext): Occurrence[] {
   if (!round.due || today <= round.due) return [];
@@ -57,6 +59,15 @@ function overdueOccurrence(round: Round, today: string, ctx: SeriesContext): Occ
   const interval = ctx.settings.overdueIntervalDays;
   const n = Math.floor(daysBetween(first, today) / interval) + 1;
   return [{ occurrence: `n${n}`, dueOn: addDaysIso(first, (n - 1) * interval) }];
+}
+
+/**
+ * The 逾期催办's grid: from the first working day after 办理期限, every 逾期催办间隔天数. One caught
+ * up late moves the rest (spacing.ts): a unit is never pressed twice within the interval.
+ */
+function overdueSpacing(round: Round, ctx: SeriesContext): Spacing | undefined {
+  if (!round.due) return undefined;
+  return { first: ctx.calendar.nextWorkingDay(round.due), intervalDays: ctx.settings.overdueIntervalDays };
 }
 
 /**
@@ -151,6 +162,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     round: current.round,
     occurrences: overdueOccurrence(current, ctx.today, ctx),
     lastDay: null,
+    spacing: overdueSpacing(current, ctx),
     view,
   } as const;
   out.push({ ...overdue, recipients: [lead] });

@@ -7,7 +7,10 @@ export interface NoticeKeyParts {
   /** 编号; null for the weekly digest. */
   readonly suggestionId: string | null;
   readonly round: number;
-  /** Offset (`d7`), interval number (`n2`), assignment date, week (`w2026-03-02`) or `-`. */
+  /**
+   * Offset (`d7`), interval number (`n2`, or `n2@2026-06-15` for one sent off its grid day:
+   * spacing.ts), assignment date, week (`w2026-03-02`) or `-`.
+   */
   readonly occurrence: string;
   /** Unit or deputy name, or a digest address. */
   readonly recipient: string;
@@ -48,15 +51,21 @@ const RETOLD: ReadonlySet<NoticeType> = new Set<NoticeType>(["交办通知", "�
 export type NoticeNaming = Omit<NoticeKeyParts, "occurrence">;
 
 /**
- * The occurrences each recipient was already told of a notice that can be corrected, by
- * `type|编号|r<round>|recipient` (base keys of the outbox): a 交办通知 for another date, or a
- * 延期审批结果 of another 审批结果, is then a correction of the latest.
+ * Notices whose occurrences planning weighs by recipient: those told again as corrections, and the
+ * 逾期催办, spaced from the last one each recipient got (spacing.ts).
+ */
+const BY_RECIPIENT: ReadonlySet<NoticeType> = new Set<NoticeType>([...RETOLD, "逾期催办"]);
+
+/**
+ * The occurrences each recipient was already told of a notice that can be corrected, or of a
+ * 逾期催办, by `type|编号|r<round>|recipient` (base keys of the outbox): a 交办通知 for another date,
+ * or a 延期审批结果 of another 审批结果, is then a correction of the latest.
  */
 export function noticesTold(baseKeys: Iterable<string>): Map<string, string[]> {
   const byNotice = new Map<string, string[]>();
   for (const base of baseKeys) {
     const [type, id, round, occurrence, recipient] = base.split(SEPARATOR);
-    if (!RETOLD.has(type as NoticeType) || !occurrence || recipient === undefined) continue;
+    if (!BY_RECIPIENT.has(type as NoticeType) || !occurrence || recipient === undefined) continue;
     const key = [type, id, round, recipient].join(SEPARATOR);
     byNotice.set(key, [...(byNotice.get(key) ?? []), occurrence]);
   }

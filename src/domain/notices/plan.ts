@@ -4,14 +4,25 @@ import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOccurrence } from "./catch-up";
 import { type DigestFigures, digestFigures, digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
-import { baseKeyOf, type NoticeKeyParts, noticeBaseKey, noticeKey, noticesTold, tellingOf } from "./keys";
+import {
+  baseKeyOf,
+  type NoticeKeyParts,
+  type NoticeNaming,
+  noticeBaseKey,
+  noticeKey,
+  noticesTold,
+  tellingOf,
+  toldKey,
+} from "./keys";
+import type { View } from "./placeholders";
 import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
 import { asStandIn, type RecipientBook, resolveRecipient, standInRecipient } from "./recipients";
 import { renderNotice } from "./render";
 import { replySeries } from "./reply-series";
-import type { NoticeSeries, SeriesContext } from "./series";
-import { markCorrection, markSecondRound } from "./tidy";
+import type { Introduction, NoticeSeries, SeriesContext } from "./series";
+import { spacedDue } from "./spacing";
+import { markCorrection, markFirstWord, markSecondRound } from "./tidy";
 import type { NoticeEvaluation, NoticePlan, PlannedNotice, UnreachableNotice } from "./types";
 
 export interface PlanNoticesInput {
@@ -89,6 +100,25 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
 }
 
 /**
+ * What a notice opens with when the one that was to introduce it (a co-unit's 交办通知) was never
+ * sent, nor is planned in this run (`done` holds both): it is the recipient's first word. null when
+ * it was, or is taken as sent.
+ */
+function firstWord(
+  intro: Introduction | undefined,
+  naming: NoticeNaming,
+  told: ReadonlyMap<string, readonly string[]>,
+  done: ReadonlySet<string>,
+  view: View,
+): string | null {
+  if (!intro || intro.presumedSent) return null;
+  const introduction = { ...naming, type: intro.type };
+  if ((told.get(toldKey(introduction)) ?? []).length > 0) return null;
+  if (done.has(noticeBaseKey({ ...introduction, occurrence: intro.occurrence }))) return null;
+  return intro.line(view);
+}
+
+/**
  * The notices due today that are not in the outbox yet, rendered and keyed. Pure: the same ledger,
  * day and outbox always give the same plan, so running twice plans nothing new the second time.
  * On a rest day with 仅工作日发送 = 是 nothing is planned; the next working day catches up.
@@ -107,6 +137,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   const told = noticesTold(done);
   const failedAt = new Map<string, string>();
   for (const f of input.failedNotices ?? []) failedAt.set(f.key, f.address);
+  const failedTold = noticesTold([...failedAt.keys()].map(baseKeyOf));
   const ctx: SeriesContext = {
     today,
     ratingLink: ev.settings.ratingLink,
@@ -122,12 +153,22 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
     digestRecipients: ev.settings.digestRecipients,
   };
   for (const series of allSeries(input, ctx)) {
-    const due = dueOccurrence(series, today);
-    if (!due) continue;
+    const latest = dueOccurrence(series, today);
+    if (!latest) continue;
     for (const ref of series.recipients) {
       const resolved = resolveRecipient(ref, book);
       const { type, suggestionId, round } = series;
       const naming = { type, suggestionId, round, recipient: resolved.ok ? resolved.keyName : resolved.name };
+      // A spaced series (逾期催办) counts from the last one this recipient got, not from its grid.
+      const due = series.spacing
+        ? spacedDue(
+            series.spacing,
+            today,
+            told.get(toldKey(naming)) ?? [],
+            failedTold.get(toldKey(naming)) ?? [],
+          )
+        : latest;
+      if (!due) continue;
       // What this recipient was told before decides the key: a changed 审批结果 is a new telling.
       const telling = tellingOf(naming, due.occurrence, told);
       if (!telling) continue;
@@ -141,6 +182,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
       }
       done.add(base);
       const view = series.view(resolved.name);
+      const opening = firstWord(series.introducedBy, naming, told, done, view);
       for (const target of resolved.targets) {
         // Failed for good at this very address: planning it again would fail again every day.
         if (failedAt.get(noticeKey(parts, target.channel)) === target.address) continue;
@@ -150,7 +192,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           continue;
         }
         const { title, body } = asStandIn(
-          markSecondRound(markCorrection(rendered, telling.correction, view), round),
+          markSecondRound(markFirstWord(markCorrection(rendered, telling.correction, view), opening), round),
           resolved.standIn,
         );
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);

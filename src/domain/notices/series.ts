@@ -5,6 +5,7 @@ import { isProvisional } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { rowView, type View, type ViewContext } from "./placeholders";
 import type { RecipientRef } from "./recipients";
+import type { Spacing } from "./spacing";
 
 /** One day a notice of a series falls due, and what tells it apart from the others. */
 export interface Occurrence {
@@ -27,12 +28,35 @@ export interface NoticeSeries {
   /** After this day nothing of the series goes out (到期提醒 once 办理期限 has passed). */
   readonly lastDay: string | null;
   readonly recipients: readonly RecipientRef[];
+  /**
+   * Spaced from the last one each recipient got (逾期催办): planning asks spacedDue, per recipient,
+   * instead of taking the latest of `occurrences`.
+   */
+  readonly spacing?: Spacing;
+  /** The notice that was to tell the recipient of the matter first (a co-unit's 交办通知). */
+  readonly introducedBy?: Introduction;
   view(recipient: string): View;
   /**
    * Text appended after the rendered body (the digest's lists), given that body: a staff text that
    * already gives the dashboard's address is not told it again at the end.
    */
   readonly appendix?: (body: string) => string;
+}
+
+/**
+ * The notice that was to tell a recipient of a matter before this one reminds it of it: a co-unit's
+ * 交办通知 before its 协办提醒. One never sent (an old ledger's first run sends no months-old
+ * 交办通知) makes the reminder the recipient's first word of the matter, and it opens with `line`.
+ */
+export interface Introduction {
+  readonly type: NoticeType;
+  readonly occurrence: string;
+  /**
+   * Taken as sent: the outbox keys planning loads (CATCH_UP_DAYS back) no longer reach it, and no
+   * run day has passed since this notice fell due (the runs went on, so it went out in its time).
+   */
+  readonly presumedSent: boolean;
+  line(view: View): string;
 }
 
 export interface SeriesContext extends ViewContext {
@@ -45,6 +69,7 @@ export interface SeriesContext extends ViewContext {
     | "digestRecipients"
     | "preContactDays"
     | "coOpinionDays"
+    | "workingDaysOnly"
   >;
   readonly calendar: Calendar;
 }

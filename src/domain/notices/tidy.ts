@@ -112,3 +112,15 @@ export function markSecondRound(
   if (round !== 2 || title.includes("二次交办") || body.includes("二次交办")) return { title, body };
   return { title: `【二次交办】${title}`, body };
 }
+
+/**
+ * A reminder that is the recipient's first word of its matter (a 协办提醒 to a co-unit never sent its
+ * 交办通知) says so, and opens with what that notice would have told.
+ */
+export function markFirstWord(
+  notice: { readonly title: string; readonly body: string },
+  line: string | null,
+): { title: string; body: string } {
+  if (!line) return notice;
+  return { title: `【首次通知】${notice.title}`, body: `${line}\n${notice.body}` };
+}

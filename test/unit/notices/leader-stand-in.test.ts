@@ -29,7 +29,7 @@ describe("转至周报接收人的领导通知写明是代转", () => {
       recipient: "周报接收人（代钱国栋主任）",
       recipientKind: "digest",
       address: "dbc@example.gov.cn",
-      key: "逾期催办|2026-135|r1|n1|钱国栋主任|email",
+      key: "逾期催办|2026-135|r1|n1@2026-06-09|钱国栋主任|email",
       title: "【代转】代表建议逾期未答复：2026-135 已逾期 7 天",
     });
     expect(notice?.body.split("\n\n")).toEqual([

@@ -290,7 +290,7 @@ describe("planning notices: exactly once", () => {
     ]);
     // Months overdue on the first run: one 逾期催办 (the current one), not one per week missed.
     expect(runDaily([old], "2026-06-01", "2026-06-02")).toEqual([
-      "2026-06-01 逾期催办 2026-001 → 区教育局 n8",
+      "2026-06-01 逾期催办 2026-001 → 区教育局 n8@2026-06-01",
     ]);
   });
 

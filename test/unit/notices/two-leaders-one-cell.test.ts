@@ -37,9 +37,9 @@ describe("一格填两位领导（赵晓梅副主任、陈建平副主任）", (
   it("重点建议逾期后，两位督办领导各自经本人的邮箱收到一份写给本人的逾期催办", () => {
     const overdue = plan([KEY], "2026-06-09", DIGEST).notices.filter((n) => n.type === "逾期催办");
     expect(overdue.map((n) => [n.recipient, n.address, n.key])).toEqual([
-      ["区教育局", "jyj@example.gov.cn", "逾期催办|2026-135|r1|n1|区教育局|email"],
-      ["赵晓梅副主任", "zxm@example.gov.cn", "逾期催办|2026-135|r1|n1|赵晓梅副主任|email"],
-      ["陈建平副主任", "cjp@example.gov.cn", "逾期催办|2026-135|r1|n1|陈建平副主任|email"],
+      ["区教育局", "jyj@example.gov.cn", "逾期催办|2026-135|r1|n1@2026-06-09|区教育局|email"],
+      ["赵晓梅副主任", "zxm@example.gov.cn", "逾期催办|2026-135|r1|n1@2026-06-09|赵晓梅副主任|email"],
+      ["陈建平副主任", "cjp@example.gov.cn", "逾期催办|2026-135|r1|n1@2026-06-09|陈建平副主任|email"],
     ]);
     expect(overdue[1]?.body).toMatch(/^赵晓梅副主任：张明代表领衔提出的建议/);
     expect(overdue[2]?.body).toMatch(/^陈建平副主任：/);

@@ -1,13 +1,14 @@
 import { buildCalendar } from "../../../src/domain/calendar";
 import { addDaysIso } from "../../../src/domain/civil-date";
-import { firstRoundDeadline, secondRoundDeadline } from "../../../src/domain/deadlines";
+import { daysBetween, firstRoundDeadline, secondRoundDeadline } from "../../../src/domain/deadlines";
 import { DIGEST_TO, type Story, YEAR_DEPUTIES } from "./year-ledger";
 
 /**
  * The notices the spec's table asks for, computed forward day by day and independently of the
  * planner: each occurrence goes out at the first run on or after its day at which it still applies,
  * unless a later occurrence of the same notice fell due by then (only the latest is sent), or 30
- * days have passed.
+ * days have passed. The 逾期催办 are spaced instead: each at least 逾期催办间隔天数 after the last
+ * one sent (spaced).
  */
 export interface OracleOptions {
   runDays: ReadonlySet<string>;
@@ -56,6 +57,32 @@ function series(
   }
 }
 
+/**
+ * A series spaced from the last one sent (逾期催办): the first goes out at the first run on or after
+ * `first`, each next at the first run at least `days` after the one before it, so a late one (after
+ * missed runs or a holiday) moves the rest. Keyed `n<k>` on the grid's k-th day, `n<k>@<day>` off it.
+ */
+function spaced(
+  out: string[],
+  opts: OracleOptions,
+  label: (occ: string) => string,
+  recipients: readonly string[],
+  first: string,
+  days: number,
+  applies: (day: string) => boolean,
+) {
+  let last: string | null = null;
+  for (let day = first; day <= "2026-12-31"; day = addDaysIso(day, 1)) {
+    if (last !== null && daysBetween(last, day) < days) continue;
+    if (!opts.runDays.has(day) || !applies(day)) continue;
+    const since = daysBetween(first, day);
+    const k = Math.floor(since / days) + 1;
+    const occ = since % days === 0 ? `n${k}` : `n${k}@${day}`;
+    for (const to of recipients) out.push(`${day} ${label(occ)} → ${to}`);
+    last = day;
+  }
+}
+
 function every(first: string, days: number, until = "2026-12-31"): Occ[] {
   const out: Occ[] = [];
   for (let n = 1, due = first; due <= until; n += 1, due = addDaysIso(first, (n - 1) * days))
@@ -82,8 +109,9 @@ function handlingRound(
   const supervisor =
     s.supervisor && !YEAR_DEPUTIES.includes(s.supervisor) ? `周报接收人（代${s.supervisor}）` : s.supervisor;
   const escalate = supervisor ? [s.leadUnit, supervisor] : [s.leadUnit];
-  const overdue = every(calendar.nextWorkingDay(due), 7);
-  series(out, o, (x) => `逾期催办 ${s.id} r${round} ${x.occ}`, escalate, overdue, open);
+  // Each 逾期催办 at least 7 days (逾期催办间隔天数) after the one before, not on a fixed grid.
+  const first = calendar.nextWorkingDay(due);
+  spaced(out, o, (occ) => `逾期催办 ${s.id} r${round} ${occ}`, escalate, first, 7, open);
 }
 
 function replyRound(
