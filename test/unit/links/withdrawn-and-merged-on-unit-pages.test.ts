@@ -1,76 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { type RecipientRow, recipientRows } from "../../../src/domain/links/recipient-rows";
+import type { RecipientRow } from "../../../src/domain/links/recipient-rows";
 import { replyCheck } from "../../../src/domain/links/row-actions";
-import { storedRows } from "../../../src/domain/summary/ledger-summary";
-import { loadRow } from "../../../src/domain/summary/summary-row";
 import { UnitHome } from "../../../src/http/links/home-pages";
-import { SuggestionView } from "../../../src/http/links/suggestion-view";
 import type { LedgerCells } from "../helpers/make-row";
-import { evaluateAt } from "../notices/helpers";
+import { FRAME, suggestionPage, TODAY, text, unitRow, unitRows } from "./unit-link-pages";
 
 /**
  * 区司法局 leads three suggestions assigned in March: 2026-201 it answered, 2026-207 the deputy
  * withdrew (撤回), 2026-208 was merged into 2026-201 (并案). Neither of the last two was answered,
  * and neither needs an answer.
  */
-const TODAY = "2026-05-20";
-const UNIT = "司法局";
-const FRAME = {
-  who: UNIT,
-  purpose: "答复代表建议",
-  lastDay: "2026-12-31",
-  asOf: null,
-  home: "/l/t",
-  readOnly: false,
-};
-const base = (cells: LedgerCells): LedgerCells => ({
-  标题: `关于${cells.编号}的建议`,
-  领衔代表: "张明",
-  主办单位: UNIT,
-  交办日期: "2026-03-02",
-  ...cells,
-});
 const ROWS: LedgerCells[] = [
-  base({ 编号: "2026-201", 答复日期: "2026-04-20", 答复类别: "A", 答复内容: "已解决。" }),
-  base({ 编号: "2026-207", 审查结果: "撤回" }),
-  base({ 编号: "2026-208", 审查结果: "并案", 并入编号: "2026-201" }),
+  unitRow({ 编号: "2026-201", 答复日期: "2026-04-20", 答复类别: "A", 答复内容: "已解决。" }),
+  unitRow({ 编号: "2026-207", 审查结果: "撤回" }),
+  unitRow({ 编号: "2026-208", 审查结果: "并案", 并入编号: "2026-201" }),
 ];
-
-function unitRows(): RecipientRow[] {
-  const evaluation = evaluateAt(ROWS, TODAY, [], []);
-  return recipientRows(storedRows(evaluation).map(loadRow), "unit", UNIT);
-}
-
-async function text(element: unknown): Promise<string> {
-  // A component called as a function gives the same element as JSX does (this file is not TSX).
-  return String(await (element as { toString(): string | Promise<string> }).toString());
-}
-
-/** The suggestion's page on the unit's link, with the reply form's check as the route makes it. */
-async function suggestionPage(id: string, mergedInto: { id: string } | null = null): Promise<string> {
-  const item = unitRows().find((m) => m.row.id === id) as RecipientRow;
-  return text(
-    SuggestionView({
-      frame: FRAME,
-      kind: "unit",
-      base: "/l/t",
-      today: TODAY,
-      timeZone: "Asia/Shanghai",
-      item,
-      whole: null,
-      letters: [],
-      mergedInto: mergedInto ? { id: mergedInto.id, title: "", href: null } : null,
-      action: {
-        check: replyCheck(item.row, item.relation),
-        path: `/l/t/s/${id}/reply`,
-        state: { nonce: "n", values: {}, errors: [] },
-      },
-      sent: [],
-      objections: [],
-      done: null,
-    }),
-  );
-}
 
 /** The text of a page between two headings (the list under the first). */
 function section(page: string, from: string, to: string): string {
@@ -83,7 +27,7 @@ function section(page: string, from: string, to: string): string {
 describe("a unit's page does not count withdrawn or merged suggestions as answered", () => {
   it("counts 已答复 1 (2026-201 only) and lists 2026-207 and 2026-208 apart, as needing no answer", async () => {
     const page = await text(
-      UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine: unitRows(), done: null }),
+      UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine: unitRows(ROWS), done: null }),
     );
     expect(page).toContain('<div class="label">已答复</div><div class="value">1</div>');
     const answered = section(page, "<h2>已答复（主办）</h2>", "<h2>");
@@ -98,7 +42,7 @@ describe("a unit's page does not count withdrawn or merged suggestions as answer
   });
 
   it("has no 已撤回或并案 list when nothing was withdrawn or merged", async () => {
-    const mine = unitRows().filter((m) => m.row.id === "2026-201");
+    const mine = unitRows(ROWS).filter((m) => m.row.id === "2026-201");
     const page = await text(UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine, done: null }));
     expect(page).not.toContain("已撤回或并案");
   });
@@ -106,14 +50,14 @@ describe("a unit's page does not count withdrawn or merged suggestions as answer
 
 describe("a withdrawn or merged suggestion's page tells the unit it need not act", () => {
   it("a withdrawn one says 代表已撤回该建议，无需办理。, not that it waits for 立案交办", async () => {
-    const page = await suggestionPage("2026-207");
+    const page = await suggestionPage(ROWS, "2026-207");
     expect(page).toContain("代表已撤回该建议，无需办理。");
     expect(page).not.toContain("尚未立案交办");
     expect(page).not.toContain('name="答复类别"');
   });
 
   it("a merged one says only where it is handled: no 尚未立案交办, no second note", async () => {
-    const page = await suggestionPage("2026-208", { id: "2026-201" });
+    const page = await suggestionPage(ROWS, "2026-208", { id: "2026-201" });
     expect(page).toContain("本建议已并入 2026-201 一并办理");
     expect(page).not.toContain("尚未立案交办");
     expect(page).not.toContain("无需单独答复");
@@ -121,7 +65,7 @@ describe("a withdrawn or merged suggestion's page tells the unit it need not act
   });
 
   it("a reply posted to either is refused with the same words", () => {
-    const [, withdrawn, merged] = unitRows();
+    const [, withdrawn, merged] = unitRows(ROWS);
     expect(replyCheck((withdrawn as RecipientRow).row, "lead")).toEqual({
       ok: false,
       reason: "代表已撤回该建议，无需办理。",
