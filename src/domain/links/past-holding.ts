@@ -1,17 +1,22 @@
 import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { nameKey } from "../directory";
+import type { LinkKind } from "./capability";
 
 /**
- * What a unit's link says of a suggestion it no longer holds: one the sync no longer sees in the
- * sheet (deleted, or its 编号 changed), or one now handled by other units (staff took the unit off
- * 主办单位/协办单位, after its 交办异议 or not). Said only to a unit the office's own records show
- * was once 主办 or 协办 of it (wasHolder): any other 编号, existing or not, gets the same refusal,
- * so a link still cannot be used to learn which suggestions exist or whose they are. Pure: the
- * records are read by the caller.
+ * What a link says of a suggestion its recipient no longer holds: one the sync no longer sees in
+ * the sheet (deleted, or its 编号 changed), or one the ledger no longer names the recipient on (a
+ * unit taken off 主办单位/协办单位, after its 交办异议 or not; a deputy or a leader taken off their
+ * cells). Said only to a recipient the office's own records show was once named on it (wasHolder):
+ * any other 编号, existing or not, gets the same refusal, so a link still cannot be used to learn
+ * which suggestions exist or whose they are. Pure: the records are read by the caller.
  */
 
-/** The cells that name a suggestion's units, as the snapshots and the audit trail key them. */
-const UNIT_COLUMNS = ["主办单位", "协办单位"] as const;
+/** The cells that name a suggestion's recipients of each kind, as the snapshots and the audit trail key them. */
+const COLUMNS: Record<LinkKind, readonly string[]> = {
+  unit: ["主办单位", "协办单位"],
+  deputy: ["领衔代表", "附议代表"],
+  leader: ["督办领导", "领办领导"],
+};
 
 /** The suggestion as the sync last saw it (the snapshots store), or null when it never saw it. */
 export interface LastSeen {
@@ -36,23 +41,23 @@ function names(cell: string | number | boolean | null | undefined, key: string):
 }
 
 /**
- * Whether the unit was once 主办 or 协办 of the suggestion: it objected to its assignment, the
- * sheet named it when the sync last saw the row, or a change of 主办单位/协办单位 took it off (or put
- * it on). A unit named before 交办 and taken off before it counts too: the notice never went, yet the
- * suggestion was meant to be its own, so saying it went elsewhere tells nothing of other units.
+ * Whether the recipient was once named on the suggestion (a unit as 主办 or 协办, a deputy as 领衔
+ * or 附议, a leader as 督办 or 领办): a unit objected to its assignment, the sheet named it when the
+ * sync last saw the row, or a change of those cells took it off (or put it on). A unit named before
+ * 交办 and taken off before it counts too: the notice never went, yet the suggestion was meant to be
+ * its own, so saying it went elsewhere tells nothing of other units.
  */
-export function wasHolder(unit: string, past: PastRecords): boolean {
-  const key = nameKey(unit.trim());
-  if (past.objections.some((o) => nameKey(o.unit) === key)) return true;
-  if (past.lastSeen && UNIT_COLUMNS.some((c) => names(past.lastSeen?.staffValues[c], key))) return true;
+export function wasHolder(kind: LinkKind, recipient: string, past: PastRecords): boolean {
+  const key = nameKey(recipient.trim());
+  const columns = COLUMNS[kind];
+  if (kind === "unit" && past.objections.some((o) => nameKey(o.unit) === key)) return true;
+  if (past.lastSeen && columns.some((c) => names(past.lastSeen?.staffValues[c], key))) return true;
   return past.changes.some(
-    (c) =>
-      (UNIT_COLUMNS as readonly string[]).includes(c.column) &&
-      (names(c.oldValue, key) || names(c.newValue, key)),
+    (c) => columns.includes(c.column) && (names(c.oldValue, key) || names(c.newValue, key)),
   );
 }
 
-/** Why the unit's link cannot open the suggestion any more: the HTTP status and what the page says. */
+/** Why the link cannot open the suggestion any more: the HTTP status and what the page says. */
 export interface NoLongerHeld {
   readonly status: 403 | 410;
   readonly code: "not_yours" | "not_in_ledger";
@@ -60,13 +65,18 @@ export interface NoLongerHeld {
 }
 
 /**
- * What the unit is told of a suggestion its link cannot open, or null when the unit never held it
- * or still is named in the sheet (the caller then refuses it as any other 编号). Gone from the sheet:
- * 410, as the dashboard's page of a vanished suggestion; still there without the unit: 403 (not the
- * unit's now), saying so.
+ * What the recipient is told of a suggestion its link cannot open, or null when it was never named
+ * on it or still is (the caller then refuses it as any other 编号). Gone from the sheet: 410, as the
+ * dashboard's page of a vanished suggestion; still there without the recipient: 403, saying so (a
+ * unit: handled by other units now).
  */
-export function noLongerHeld(id: string, unit: string, past: PastRecords): NoLongerHeld | null {
-  if (!wasHolder(unit, past)) return null;
+export function noLongerHeld(
+  id: string,
+  kind: LinkKind,
+  recipient: string,
+  past: PastRecords,
+): NoLongerHeld | null {
+  if (!wasHolder(kind, recipient, past)) return null;
   // No snapshot yet the unit objected: the records of a suggestion gone before snapshots were kept.
   if (!past.lastSeen || past.lastSeen.removedAt) {
     return {
@@ -75,15 +85,17 @@ export function noLongerHeld(id: string, unit: string, past: PastRecords): NoLon
       message: `编号 ${id} 的建议已不在台账中（可能已被删除或改了编号），如有疑问请联系代表工委。`,
     };
   }
-  const key = nameKey(unit.trim());
-  // The sheet still names the unit (its 交办日期 was cleared, say): nothing went elsewhere.
-  if (UNIT_COLUMNS.some((c) => names(past.lastSeen?.staffValues[c], key))) return null;
+  const key = nameKey(recipient.trim());
+  // The sheet still names the recipient (a unit's 交办日期 was cleared, say): nothing went elsewhere.
+  if (COLUMNS[kind].some((c) => names(past.lastSeen?.staffValues[c], key))) return null;
+  return { status: 403, code: "not_yours", message: notNamedNow(id, kind, key, past) };
+}
+
+/** What a recipient the ledger no longer names is told. */
+function notNamedNow(id: string, kind: LinkKind, key: string, past: PastRecords): string {
+  if (kind !== "unit") return `编号 ${id} 的建议在台账中已不再列在您名下，如有疑问请联系代表工委。`;
   const upheldObjection = past.objections.some((o) => nameKey(o.unit) === key && o.decision === "reassigned");
-  return {
-    status: 403,
-    code: "not_yours",
-    message: upheldObjection
-      ? `编号 ${id} 的建议已改由其他单位办理（交办异议已同意），本单位无需再办理。`
-      : `编号 ${id} 的建议已改由其他单位办理，本单位无需再办理；如有疑问请联系代表工委。`,
-  };
+  return upheldObjection
+    ? `编号 ${id} 的建议已改由其他单位办理（交办异议已同意），本单位无需再办理。`
+    : `编号 ${id} 的建议已改由其他单位办理，本单位无需再办理；如有疑问请联系代表工委。`;
 }

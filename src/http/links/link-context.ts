@@ -106,9 +106,9 @@ export async function linkSuggestion(
 
 /**
  * The recipient's suggestion with this 编号. Another recipient's suggestion and a 编号 that does
- * not exist get the same 403, so a link cannot be used to learn which suggestions exist; a unit is
- * told more only of a suggestion it once held (noLongerHeld): gone from the ledger, or handled by
- * other units now.
+ * not exist get the same 403, so a link cannot be used to learn which suggestions exist; a
+ * recipient is told more only of a suggestion the ledger once named it on (noLongerHeld): gone from
+ * the ledger, or no longer its (a unit's: handled by other units now).
  */
 export async function mineById(
   ctx: Pick<LinkContext, "mine" | "link" | "deps">,
@@ -124,7 +124,7 @@ export async function mineById(
     found = ctx.mine.filter((m) => m.row.id !== null && toHalfWidth(m.row.id) === half);
   }
   if (found.length === 0) {
-    const gone = ctx.link.kind === "unit" ? await noLongerHeldBy(ctx, id) : null;
+    const gone = await noLongerHeldBy(ctx, id);
     if (gone) throw new HttpError(gone.status, gone.code, gone.message);
     throw new HttpError(
       403,
@@ -143,7 +143,7 @@ export async function mineById(
 }
 
 /**
- * What the office recorded of a 编号 the unit's link cannot open, read only on that refusal (three
+ * What the office recorded of a 编号 the link cannot open, read only on that refusal (three
  * indexed D1 reads): its snapshot, its audit trail and its objections. The 编号 as typed, else in
  * half-width (the ledger's usual form).
  */
@@ -154,5 +154,5 @@ async function noLongerHeldBy(ctx: Pick<LinkContext, "link" | "deps">, typed: st
   const lastSeen = seen.get(typed) ?? seen.get(half) ?? null;
   const id = lastSeen?.id ?? typed;
   const [changes, objected] = await Promise.all([snapshots.history(id), objections.ofSuggestion(id)]);
-  return noLongerHeld(id, ctx.link.recipient, { lastSeen, changes, objections: objected });
+  return noLongerHeld(id, ctx.link.kind, ctx.link.recipient, { lastSeen, changes, objections: objected });
 }
