@@ -15,7 +15,13 @@ function attachment(ascii: string, chinese: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 }
 
-function csv(c: Context<AppEnv>, text: string | ReadableStream, ascii: string, chinese: string): Response {
+/** A CSV file to download, named `ascii` for old clients and `chinese` for the others. */
+export function csv(
+  c: Context<AppEnv>,
+  text: string | ReadableStream,
+  ascii: string,
+  chinese: string,
+): Response {
   return c.body(text, 200, {
     "content-type": "text/csv; charset=utf-8",
     "content-disposition": attachment(ascii, chinese),

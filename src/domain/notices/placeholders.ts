@@ -38,7 +38,12 @@ export function coOpinionDeadline(
   start: string,
   ctx: Pick<ViewContext, "coOpinionDays" | "calendar">,
 ): string {
-  return displayDate(ctx.calendar.rollForward(addDaysIso(start, ctx.coOpinionDays)));
+  return displayDate(coOpinionDueOn(start, ctx));
+}
+
+/** coOpinionDeadline as an ISO date, for comparing with a day. */
+export function coOpinionDueOn(start: string, ctx: Pick<ViewContext, "coOpinionDays" | "calendar">): string {
+  return ctx.calendar.rollForward(addDaysIso(start, ctx.coOpinionDays));
 }
 
 /** The second round's own columns, blank in notices about round 1. */

@@ -11,7 +11,7 @@ import type { EvaluatedRow } from "../summary/evaluated";
 import { CATCH_UP_DAYS, coUnitStart } from "./catch-up";
 import { displayDate } from "./format";
 import { decisionToTell, PENDING, type ToldResult } from "./keys";
-import { coOpinionDeadline, type View } from "./placeholders";
+import { coOpinionDeadline, coOpinionDueOn, type View } from "./placeholders";
 import {
   type Introduction,
   type NoticeSeries,
@@ -104,7 +104,7 @@ function coUnitIntroduction(
   dueOn: string,
   ctx: SeriesContext,
 ): Introduction {
-  const deadline = ctx.calendar.rollForward(addDaysIso(told, ctx.coOpinionDays));
+  const deadline = coOpinionDueOn(told, ctx);
   const outOfSight = told < addDaysIso(ctx.today, -CATCH_UP_DAYS);
   return {
     type: "交办通知",

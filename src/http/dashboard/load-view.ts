@@ -113,6 +113,16 @@ export const loadDeputyRecords = (c: Context<AppEnv>, base: PageBase): Promise<r
 export const loadScoreboard = (c: Context<AppEnv>, base: PageBase): Promise<Scoreboard> =>
   storedOrWorkedOut(c, base, "units", (f) => f.units, unitScoreboard);
 
+/**
+ * The 年度 filter's choices (/suggestions, /deputies), latest first: the years the last sync's finish
+ * stored for the sampling form (reportYears, the year report's own picker: one small meta row), or
+ * D1's years of the listed rows while those figures are of another summary version.
+ */
+export async function loadLedgerYears(base: PageBase): Promise<readonly number[]> {
+  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
+  return stored?.sampling?.years ?? base.deps.summaries.listYears();
+}
+
 /** The sampling form's years and counts. */
 export const loadSamplingCounts = (c: Context<AppEnv>, base: PageBase): Promise<SamplingCounts> =>
   storedOrWorkedOut(c, base, "sampling", (f) => f.sampling, samplingCounts);

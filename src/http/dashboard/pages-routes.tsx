@@ -19,8 +19,9 @@ import { buildPracticeIndex, type PracticeIndex } from "../../domain/practice/pr
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { baseTabsContext } from "../../jobs/ledger-view";
-import { loadDeputyYear, loadFigures } from "../../store/page-figures";
+import { loadDeputyYear } from "../../store/page-figures";
 import { HttpError } from "../errors";
+import { csv } from "../exports-routes";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
@@ -29,6 +30,7 @@ import { loadUnitDetail } from "./load-unit";
 import {
   loadDeputyRecords,
   loadFrame,
+  loadLedgerYears,
   loadMentioning,
   loadOverview,
   loadScoreboard,
@@ -90,16 +92,6 @@ function yearAsked(raw: string | undefined): number | null {
   return year.value;
 }
 
-/**
- * The 年度 filter's choices, latest first, as /suggestions offers them: the years the last sync's
- * finish stored for the sampling form (one small meta row), or D1's years of the listed rows while
- * those figures are of another summary version.
- */
-async function ledgerYears(base: PageBase): Promise<readonly number[]> {
-  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
-  return stored?.sampling?.years ?? base.deps.summaries.listYears();
-}
-
 /** More suggestions than any office submits in a year: D1's list then gives the whole year at once. */
 const WHOLE_YEAR = 1_000_000;
 
@@ -157,7 +149,7 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get("/deputies", async (c) => {
     const year = yearAsked(c.req.query("year"));
     const base = await loadFrame(c);
-    const [rows, years] = await Promise.all([recordsOf(c, base, year), ledgerYears(base)]);
+    const [rows, years] = await Promise.all([recordsOf(c, base, year), loadLedgerYears(base)]);
     return sendPage(c, <DeputiesPage rows={rows} year={year} years={years} frame={base.frame} />);
   })
   // The records table as on the page (of the 年度 asked for), for Excel or WPS. Here, not in
@@ -168,11 +160,12 @@ export const pagesRoutes = new Hono<AppEnv>()
     const rows = await recordsOf(c, base, year);
     const of = year === null ? "" : `${year}年度`;
     const today = base.frame.today;
-    const ascii = `deputies-${year ?? "all"}-${today}.csv`;
-    return c.body(deputyRecordsCsv(rows), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`${of}代表履职档案-${today}.csv`)}`,
-    });
+    return csv(
+      c,
+      deputyRecordsCsv(rows),
+      `deputies-${year ?? "all"}-${today}.csv`,
+      `${of}代表履职档案-${today}.csv`,
+    );
   })
   .get("/deputies/:name", async (c) => {
     const year = yearAsked(c.req.query("year"));

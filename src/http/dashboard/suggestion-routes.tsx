@@ -16,12 +16,11 @@ import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
-import { loadFigures } from "../../store/page-figures";
 import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
-import { loadFrame, type PageBase } from "./load-view";
+import { loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
@@ -66,16 +65,6 @@ async function listSuggestions(
   return { total: facts.total, refs: facts.rows.map((tuple) => suggestionRef(loadFacts(tuple), today)) };
 }
 
-/**
- * The 年度 filter's choices, latest first: the years the last sync's finish stored for the sampling
- * form (reportYears, the year report's own picker: one small meta row), or D1's years of the listed
- * rows while those figures are of another summary version.
- */
-async function ledgerYears(base: PageBase): Promise<readonly number[]> {
-  const stored = await loadFigures(base.deps.meta, base.summaryVersion, "sampling");
-  return stored?.sampling?.years ?? base.deps.summaries.listYears();
-}
-
 /** The page asked for, or the last one when it is past the end. */
 async function pageOfSuggestions(
   base: PageBase,
@@ -110,7 +99,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
     const filter = { status, text, year: year.value };
-    const [listed, years] = await Promise.all([pageOfSuggestions(base, filter, page), ledgerYears(base)]);
+    const [listed, years] = await Promise.all([pageOfSuggestions(base, filter, page), loadLedgerYears(base)]);
     const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
     const { refs } = listed;
