@@ -70,19 +70,90 @@ export const LATE_NOTICE_CELLS = [
  */
 export const LATE_LIST_CELLS = ["协办单位", "领办领导"] as const;
 
-/** What `seenOn` calls the day `name` was first seen in list cell `cell` (LATE_LIST_CELLS). */
-export function addedNameCell(cell: (typeof LATE_LIST_CELLS)[number], name: string): string {
+/**
+ * 主办单位 changed while filled (one unit for another, after a 交办异议 agreed or a plain correction):
+ * the unit named is told then (its 交办通知), the unit replaced is told it no longer handles it.
+ * Asked about like the list cells, with its text before and after.
+ */
+export const LEAD_CELL = "主办单位";
+
+/** The cells whose changes the notices run asks about with their text before and after. */
+export const CHANGED_NAME_CELLS = [...LATE_LIST_CELLS, LEAD_CELL] as const;
+
+type NameCell = (typeof CHANGED_NAME_CELLS)[number];
+
+/** What `seenOn` calls the day `name` was first seen in cell `cell` (CHANGED_NAME_CELLS). */
+export function addedNameCell(cell: NameCell, name: string): string {
   return `${cell}+${nameKey(name)}`;
+}
+
+const REPLACED_LEAD = `${LEAD_CELL}-`;
+
+/** What `seenOn` calls the day `unit` was last seen replaced in 主办单位 by another. */
+export function replacedLeadCell(unit: string): string {
+  return `${REPLACED_LEAD}${nameKey(unit)}`;
 }
 
 /** The sightings of names a list cell's change added (the names before it left out, by nameKey). */
 function addedNames(sighting: Sighting): { cell: string; at: string }[] {
   if (sighting.before === undefined || sighting.after === undefined) return [sighting];
-  const cell = sighting.cell as (typeof LATE_LIST_CELLS)[number];
+  const cell = sighting.cell as NameCell;
   const before = new Set(listItems(sighting.before).map(nameKey));
-  return listItems(sighting.after)
+  const after = new Set(listItems(sighting.after).map(nameKey));
+  const added = listItems(sighting.after)
     .filter((name) => !before.has(nameKey(name)))
     .map((name) => ({ cell: addedNameCell(cell, name), at: sighting.at }));
+  if (cell !== LEAD_CELL) return added;
+  // The unit a changed 主办单位 no longer names: told it need not handle the suggestion (handlingSeries).
+  const replaced = listItems(sighting.before)
+    .filter((name) => !after.has(nameKey(name)))
+    .map((name) => ({ cell: replacedLeadCell(name), at: sighting.at }));
+  return [...added, ...replaced];
+}
+
+/**
+ * The units a changed 主办单位 replaced, seen within the window the run asks about, each with the day
+ * last seen replaced (but the unit named now: changed back, it handles the suggestion again).
+ */
+export function replacedLeadUnits(
+  row: Pick<EvaluatedRow, "seenOn" | "record">,
+): { unit: string; seenOn: string }[] {
+  const lead = nameKey(row.record.leadUnit);
+  return Object.entries(row.seenOn ?? {}).flatMap(([cell, day]) => {
+    const unit = cell.startsWith(REPLACED_LEAD) ? cell.slice(REPLACED_LEAD.length) : "";
+    return unit && unit !== lead ? [{ unit, seenOn: day }] : [];
+  });
+}
+
+/** The sighting is of a 主办单位 changed while filled (one unit for another). */
+export function isLeadChange(sighting: Sighting): boolean {
+  return sighting.cell === LEAD_CELL && sighting.before !== undefined && sighting.after !== undefined;
+}
+
+/**
+ * The suggestions whose 主办单位 may have changed after the 交办通知 went out: assigned, round 1
+ * awaiting its reply. The notices run asks about these too (with lateNoticeIds, one query), but keeps
+ * of those lateNoticeIds leaves out only their 主办单位 changes (leadChangesOnly), so nothing else of
+ * theirs falls due on another day than before.
+ */
+export function leadWatchIds(rows: readonly EvaluatedRow[]): string[] {
+  return rows.flatMap(({ id, record }) =>
+    id && record.review === "立案" && record.leadUnit && record.assignedOn && !record.repliedOn ? [id] : [],
+  );
+}
+
+/** The sightings as attachSightings should see them: those of `lateIds`, and 主办单位 changes. */
+export function leadChangesOnly(sightings: readonly Sighting[], lateIds: readonly string[]): Sighting[] {
+  const late = new Set(lateIds);
+  return sightings.filter((s) => late.has(s.id) || isLeadChange(s));
+}
+
+/**
+ * The day the lead unit is due its 交办通知: 交办日期, or the day the sync first saw the assignment,
+ * the filled 主办单位 or this unit named in it in place of another.
+ */
+export function leadUnitStart(start: string, row: Pick<EvaluatedRow, "seenOn">, unit: string): string {
+  return dueOnOrSeen(start, row, ["审查意见", "交办日期", LEAD_CELL, addedNameCell(LEAD_CELL, unit)]);
 }
 
 /**

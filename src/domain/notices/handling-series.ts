@@ -7,7 +7,17 @@ import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import { leaderNames, nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { coUnitStart, dueOnOrSeen, handlingLeaderStart } from "./catch-up";
+import {
+  addedNameCell,
+  coUnitStart,
+  dueOnOrSeen,
+  handlingLeaderStart,
+  LEAD_CELL,
+  leadUnitStart,
+  replacedLeadCell,
+  replacedLeadUnits,
+} from "./catch-up";
+import { assignmentOccurrence } from "./keys";
 import { coOpinionDeadline } from "./placeholders";
 import type { RecipientRef } from "./recipients";
 import {
@@ -91,13 +101,24 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   if (!replyPresent(first)) {
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment. Due on
-    // 交办日期, or on the day the sync first saw the assignment (typed late) for whom it is new.
-    const dueOn = dueOnOrSeen(first.start, row, ["审查意见", "交办日期", "主办单位"]);
+    // 交办日期, or on the day the sync first saw the assignment (typed late) for whom it is new, or
+    // this unit named 主办单位 in place of another: keyed apart then, so that a unit told of the
+    // suggestion before as a co-unit, or told it was replaced, hears it is the lead unit now.
+    const named = row.seenOn?.[addedNameCell(LEAD_CELL, record.leadUnit)];
+    const wasLead = row.seenOn?.[replacedLeadCell(record.leadUnit)] !== undefined;
     out.push({
       type: "交办通知",
       suggestionId: id,
       round: 1,
-      occurrences: [{ occurrence: first.start, dueOn }],
+      occurrences: [
+        {
+          occurrence: assignmentOccurrence(
+            first.start,
+            named ? { role: wasLead ? "仍主办" : "主办", seenOn: named } : undefined,
+          ),
+          dueOn: leadUnitStart(first.start, row, record.leadUnit),
+        },
+      ],
       lastDay: null,
       recipients: [lead],
       view,
@@ -119,7 +140,12 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）), each
     // due on the day it was told (coUnitStart: a unit added weeks after 交办 is told then), with
     // its 协办意见期限 counted from that day. The outbox keeps each unit told once.
-    for (const name of unique(record.coUnits.filter((n) => n !== record.leadUnit))) {
+    const coUnits = unique(record.coUnits.filter((n) => n !== record.leadUnit));
+    const coView = (told: string) => (recipient: string) => ({
+      ...view(recipient),
+      协办意见期限: coOpinionDeadline(told, ctx),
+    });
+    for (const name of coUnits) {
       const told = coUnitStart(first.start, row, name);
       out.push({
         type: "交办通知",
@@ -129,7 +155,30 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
         lastDay: null,
         template: CO_UNIT_TEMPLATE,
         recipients: [{ kind: "unit", name }],
-        view: (recipient) => ({ ...view(recipient), 协办意见期限: coOpinionDeadline(told, ctx) }),
+        view: coView(told),
+      });
+    }
+    // A unit a changed 主办单位 replaced is told so on the day seen, once (a 【更正】 of the 交办通知 it
+    // got: planning sends it only to a unit told of the suggestion), else it would think it still
+    // handles it. One made a co-unit gets the co-units' text under that 【更正】 instead.
+    const coKeys = new Set(coUnits.map(nameKey));
+    for (const { unit, seenOn } of replacedLeadUnits(row)) {
+      const co = coKeys.has(unit);
+      const told = co ? coUnitStart(first.start, row, unit) : seenOn;
+      out.push({
+        type: "交办通知",
+        suggestionId: id,
+        round: 1,
+        occurrences: [
+          {
+            occurrence: assignmentOccurrence(first.start, { role: co ? "协办" : "无", seenOn }),
+            dueOn: seenOn,
+          },
+        ],
+        lastDay: null,
+        ...(co ? { template: CO_UNIT_TEMPLATE } : {}),
+        recipients: [{ kind: "unit", name: unit }],
+        view: co ? coView(told) : view,
       });
     }
   }

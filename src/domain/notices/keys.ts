@@ -86,9 +86,49 @@ export function toldKey(parts: NoticeNaming): string {
 export type ToldResult = ApprovalResult | typeof PENDING;
 export const PENDING = "待审批";
 
+/**
+ * What a changed 主办单位 made of a unit: its lead unit, named in place of another (主办) or named
+ * back after it was replaced (仍主办), a co-unit (协办), or neither (无: it need do nothing more).
+ */
+export type LeadRole = "主办" | "仍主办" | "协办" | "无";
+
+const ROLE_MARK: Readonly<Record<LeadRole, string>> = {
+  主办: "+主办",
+  仍主办: "+仍主办",
+  协办: ">协办",
+  无: ">",
+};
+const ASSIGNMENT = /^([^+>@]+)(\+主办|\+仍主办|>协办|>)?(?:@(.+))?$/;
+
+/**
+ * A 交办通知's occurrence: its 交办日期, and for one a changed 主办单位 made due, what it made of the
+ * recipient and the day it was seen (`2026-03-02+主办@2026-04-20`, `2026-03-02>@2026-04-20`): each
+ * change is told once, and the latest told is known (retellAssignment).
+ */
+export function assignmentOccurrence(start: string, change?: { role: LeadRole; seenOn: string }): string {
+  return change ? `${start}${ROLE_MARK[change.role]}@${change.seenOn}` : start;
+}
+
+interface ToldAssignment {
+  readonly occurrence: string;
+  readonly start: string;
+  readonly role: LeadRole | null;
+  /** The day it tells of: the day the change was seen, or 交办日期. */
+  readonly day: string;
+}
+
+function parseAssignment(occurrence: string): ToldAssignment {
+  const m = ASSIGNMENT.exec(occurrence);
+  const start = m?.[1] ?? occurrence;
+  const role = (Object.keys(ROLE_MARK) as LeadRole[]).find((r) => ROLE_MARK[r] === m?.[2]) ?? null;
+  return { occurrence, start, role, day: m?.[3] ?? start };
+}
+
 /** What a correction says changed since the recipient was last told (tidy.ts words it). */
 export type Correction =
   | { readonly of: "交办日期"; readonly was: string; readonly now: string }
+  /** 主办单位 changed: what the recipient, told of the suggestion before, is now (tidy.ts words it). */
+  | { readonly of: "主办单位"; readonly role: Exclude<LeadRole, "仍主办"> }
   | {
       readonly of: "延期审批结果";
       readonly was: ApprovalResult;
@@ -216,6 +256,39 @@ function retellDecision(type: NoticeType, want: DecisionToTell, before: readonly
   };
 }
 
+/**
+ * A 交办通知 against those told the recipient before. Of another 交办日期, it corrects the latest.
+ * One a changed 主办单位 made due is weighed against the latest told: what the unit knows already
+ * is not told again (a unit replaced and named back before any run told it so hears nothing), what
+ * it was told otherwise is corrected, and a unit never told of the suggestion is not told it was
+ * replaced (there is nothing to correct).
+ */
+function retellAssignment(occurrence: string, before: readonly string[]): Telling | null {
+  const want = parseAssignment(occurrence);
+  const told = before.map(parseAssignment).sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : 0));
+  const last = told.at(-1);
+  const leads = (t: ToldAssignment | undefined) => t?.role !== "协办" && t?.role !== "无";
+  if (want.role === "协办" || want.role === "无") {
+    if (!last) return null;
+    if (last.role === want.role) return { occurrence: last.occurrence, correction: null };
+    return { occurrence, correction: { of: "主办单位", role: want.role } };
+  }
+  if (want.role && last) {
+    if (!leads(last)) return { occurrence, correction: { of: "主办单位", role: "主办" } };
+    // Told it leads already: named back before it heard it was replaced, or told anew once.
+    if (want.role === "仍主办" || last.role !== null)
+      return { occurrence: last.occurrence, correction: null };
+    // Told of the suggestion only as it stood before (a co-unit's 交办通知): it leads it now.
+    return { occurrence, correction: null };
+  }
+  const earlier = told
+    .map((t) => t.start)
+    .sort()
+    .at(-1);
+  const corrected = earlier !== undefined && earlier !== want.start;
+  return { occurrence, correction: corrected ? { of: "交办日期", was: earlier, now: want.start } : null };
+}
+
 /** What a due notice is keyed by, and what it corrects of the recipient's earlier notice. */
 export interface Telling {
   readonly occurrence: string;
@@ -234,11 +307,7 @@ export function tellingOf(
 ): Telling | null {
   if (!RETOLD.has(naming.type)) return { occurrence, correction: null };
   const before = told.get(toldKey(naming)) ?? [];
-  if (naming.type === "交办通知") {
-    const earlier = [...before].sort().at(-1);
-    const corrected = earlier !== undefined && earlier !== occurrence;
-    return { occurrence, correction: corrected ? { of: "交办日期", was: earlier, now: occurrence } : null };
-  }
+  if (naming.type === "交办通知") return retellAssignment(occurrence, before);
   const want = parseToTell(occurrence);
   return want ? retellDecision(naming.type, want, before) : { occurrence, correction: null };
 }

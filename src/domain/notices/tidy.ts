@@ -39,10 +39,18 @@ export function tidyNoticeText(text: string): string {
   return labelled.replace(ZERO_DAYS_LEFT, "今天到期");
 }
 
+/** What a unit told of a suggestion before is told when a changed 主办单位 made it `role`. */
+function leadChangeLine(role: "主办" | "协办" | "无", view: View): string {
+  if (role === "主办") return "【更正】此前通知本件改由其他单位主办，现仍由你单位主办，请以本通知为准。";
+  if (role === "协办") return `【更正】本件现改由${view.主办单位}主办，你单位改为协办单位，请以本通知为准。`;
+  return `【更正】本件现改由${view.主办单位}主办，此前给你单位的交办通知作废，请以本通知为准。`;
+}
+
 /** The sentence a correction opens with: what the recipient was told, what it is now. */
-function correctionLine(correction: Correction): string {
+function correctionLine(correction: Correction, view: View): string {
   if (correction.of === "交办日期")
     return `【更正】此前通知的交办日期 ${displayDate(correction.was)} 已更正为 ${displayDate(correction.now)}，办理期限等随之改变，请以本通知为准。`;
+  if (correction.of === "主办单位") return leadChangeLine(correction.role, view);
   const deadline = correction.movesDeadline ? "办理期限随之改变" : "办理期限不变";
   if (correction.of === "延期审批结果撤回") {
     const result = correction.was ? `“${correction.was}”` : "";
@@ -76,8 +84,17 @@ function reopenedExtension(view: View): string {
   return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请此前告知已获批准，现改为待审批，办理期限以 ${view.办理期限} 为准。我们将继续督促办理，请您理解和支持。`;
 }
 
+/**
+ * What a unit a changed 主办单位 replaced is told. Not the 交办通知 text, which assigns it the
+ * suggestion: it now has nothing to do, and hears no more of it.
+ */
+function replacedLead(view: View): string {
+  return `${view.接收方}：建议《${view.标题}》（编号 ${view.编号}）已改由${view.主办单位}主办，你单位无需再办理，也不再收到本件的到期提醒和逾期催办。`;
+}
+
 /** The body a correction replaces the notice's own with, when its own no longer holds. */
 function correctedBody(correction: Correction, view: View, body: string): string {
+  if (correction.of === "主办单位" && correction.role === "无") return replacedLead(view);
   if (correction.of === "延期审批结果" && correction.withdrawsExtension) return withdrawnExtension(view);
   if (correction.of === "延期审批结果撤回")
     return correction.toDeputy ? reopenedExtension(view) : withdrawnResult(view);
@@ -96,7 +113,7 @@ export function markCorrection(
   if (!correction) return notice;
   return {
     title: `【更正】${notice.title}`,
-    body: `${correctionLine(correction)}\n${correctedBody(correction, view, notice.body)}`,
+    body: `${correctionLine(correction, view)}\n${correctedBody(correction, view, notice.body)}`,
   };
 }
 

@@ -2,9 +2,13 @@ import { addDaysIso } from "../../domain/civil-date";
 import {
   attachSightings,
   CATCH_UP_DAYS,
-  LATE_LIST_CELLS,
+  CHANGED_NAME_CELLS,
+  isLeadChange,
   LATE_NOTICE_CELLS,
   lateNoticeIds,
+  leadChangesOnly,
+  leadWatchIds,
+  type Sighting,
 } from "../../domain/notices/catch-up";
 import type { DigestFigures } from "../../domain/notices/digest";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
@@ -117,6 +121,25 @@ function outboxKeys(keys: readonly OutboxKey[]): Pick<PlanNoticesInput, "existin
   };
 }
 
+/**
+ * The outbox keys of suggestions whose 主办单位 changed, from their 交办日期 on: the 交办通知 the
+ * replaced unit got is older than the catch-up window when the change came weeks after 交办, and
+ * only a unit told of the suggestion is told it was replaced. One query, only on a day with a change.
+ */
+async function keysOfReplacedLeads(
+  deps: NoticeDeps,
+  rows: readonly EvaluatedRow[],
+  sightings: readonly Sighting[],
+): Promise<OutboxKey[]> {
+  const changed = new Set(sightings.filter(isLeadChange).map((s) => s.id));
+  const starts = rows.flatMap((r) =>
+    r.id && changed.has(r.id) && r.record.assignedOn ? [r.record.assignedOn] : [],
+  );
+  const earliest = starts.sort()[0];
+  if (!earliest) return [];
+  return deps.noticeOutbox.keysDueSinceAbout(earliest, [...changed]);
+}
+
 /** Form suggestions that arrived in the catch-up window (those with these 编号 only, when given). */
 function arrivalsSince(deps: NoticeDeps, run: DailyRun, ids?: readonly string[]) {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
@@ -147,19 +170,22 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // form arrivals of this part's suggestions (the others' answers are not parsed).
   // A 交办日期 or 答复日期 typed weeks late: when the sync saw it filled (one D1 query, asked only
   // about the suggestions whose one-off notice is past the horizon) makes the notice due then.
+  // The same query asks whether 主办单位 changed on those awaiting round 1's reply (leadWatchIds).
   const late = lateNoticeIds(evaluation.rows, run.today, evaluation.settings.coOpinionDays);
+  const asked = [...new Set([...late, ...leadWatchIds(evaluation.rows)])];
   const sinceInstant = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString();
   const [existingKeys, practiceRows, arrivals, sightings] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
     arrivalsSince(deps, run, ids),
-    deps.snapshots.filledSince(late, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS, LATE_LIST_CELLS),
+    deps.snapshots.filledSince(asked, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS, CHANGED_NAME_CELLS),
   ]);
-  attachSightings(evaluation.rows, sightings, (iso) => localDate(Date.parse(iso), run.timeZone));
+  const kept = leadChangesOnly(sightings, late);
+  attachSightings(evaluation.rows, kept, (iso) => localDate(Date.parse(iso), run.timeZone));
   const input: PlanNoticesInput = {
     today: run.today,
     evaluation,
-    ...outboxKeys(existingKeys),
+    ...outboxKeys([...existingKeys, ...(await keysOfReplacedLeads(deps, evaluation.rows, kept))]),
     practice: buildPracticeIndex(practiceRows),
     arrivals,
     scope: "rows",
