@@ -1,8 +1,12 @@
 import { createMiddleware } from "hono/factory";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import type { AppEnv } from "../app";
 import type { Env } from "../env";
+import { localDateTime } from "../jobs/local-time";
 import { linkSettingProblems } from "../links/link-settings";
+import { META_SUMMARY } from "../store/meta";
 import { missingMigrations } from "../store/migrations";
+import { createSyncRunLog, type SyncRunRecord } from "../store/sync-runs";
 import { HttpError } from "./errors";
 
 /** One thing the Worker still needs before it can serve everything, with what to do about it. */
@@ -98,3 +102,94 @@ export const requireMigrations = createMiddleware<AppEnv>(async (c, next) => {
     { "Retry-After": "10" },
   );
 });
+
+/**
+ * The sync is held: its last run failed, or did not read 建议台账 (a cleared 编号 column, a header
+ * missing or repeated, the tab gone). The Worker still serves, from the last ledger read, so this
+ * is no reason for "not ready": it is said beside it, for the operator to see and pass on.
+ */
+export interface SyncHold {
+  /** "ledger-skipped": the last run finished without reading the ledger; "failed": it failed. */
+  readonly state: "ledger-skipped" | "failed";
+  /** Why, as the dashboard's banner says it (the run's skipped-ledger reason or its error). */
+  readonly reason: string;
+  /** When the first run since the last one that read the ledger started (ISO). */
+  readonly since: string;
+  /** When the last run that read the ledger finished (ISO); null: none did yet. */
+  readonly readAt: string | null;
+  /** What to do, in Chinese. */
+  readonly fix: string;
+  /** All of it in one Chinese sentence, local times in 设置 时区. */
+  readonly message: string;
+}
+
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/** Why the run did not read the ledger, from its summary's skipped tabs (as the dashboard's banner reads it). */
+function skippedLedger(run: SyncRunRecord): string | null {
+  const skipped = (run.summary as { skippedTabs?: { tab: string; reason: string }[] } | null)?.skippedTabs;
+  return skipped?.find((s) => s.tab === TAB_NAMES.ledger)?.reason ?? null;
+}
+
+/**
+ * Asked only once the last run did not read the ledger: when the streak began, when the ledger was
+ * last read, and the office's zone from the summary stamp, in one statement. The last good run is
+ * found walking back from the newest (sync_runs_by_outcome): a streak's runs, not the whole log.
+ */
+const HOLD_STREAK = `WITH good AS (
+    SELECT id, finished_at FROM sync_runs AS r
+    WHERE outcome = 'ok' AND NOT EXISTS (
+      SELECT 1 FROM json_each(r.summary, '$.skippedTabs') AS s WHERE json_extract(s.value, '$.tab') = ?1)
+    ORDER BY id DESC LIMIT 1)
+  SELECT (SELECT finished_at FROM good) AS read_at,
+    (SELECT MIN(started_at) FROM sync_runs
+      WHERE outcome IN ('ok', 'failed') AND id > COALESCE((SELECT id FROM good), 0)) AS since,
+    (SELECT json_extract(value, '$.timeZone') FROM meta WHERE key = ?2) AS time_zone`;
+
+/**
+ * Whether the sync is held, from the run log the dashboard's banner reads (its last finished run):
+ * one query while all is well, a second while held. Null when the last run read the ledger (or no
+ * run finished yet: the first cron comes within 10 minutes).
+ */
+export async function syncHold(env: Env): Promise<SyncHold | null> {
+  const run = await createSyncRunLog(env.DB).last();
+  if (!run) return null;
+  const skipped = run.outcome === "ok" ? skippedLedger(run) : null;
+  if (run.outcome === "ok" && skipped === null) return null;
+  const streak = await env.DB.prepare(HOLD_STREAK)
+    .bind(TAB_NAMES.ledger, META_SUMMARY)
+    .first<{ read_at: string | null; since: string | null; time_zone: string | null }>();
+  const timeZone = streak?.time_zone || DEFAULT_TIME_ZONE;
+  const local = (iso: string) => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? iso : localDateTime(ms, timeZone);
+  };
+  const since = streak?.since ?? run.startedAt;
+  const readAt = streak?.read_at ?? null;
+  const last = local(run.finishedAt ?? run.startedAt);
+  const kept = readAt
+    ? `自 ${local(since)} 起没有一次同步读到台账，页面、统计和提醒沿用 ${local(readAt)} 那次同步读到的台账`
+    : "还没有一次同步读到台账，页面暂无数据";
+  if (skipped !== null) {
+    const fix = `请按表格『${TAB_NAMES.problems}』中『${TAB_NAMES.ledger}』的错误说明修好台账，下次定时同步（每 10 分钟一次）即自动恢复，无需重启或重新部署`;
+    return {
+      state: "ledger-skipped",
+      reason: skipped,
+      since,
+      readAt,
+      fix,
+      message: `台账暂停同步：最近一次同步（${last}）没有读取『${TAB_NAMES.ledger}』：${skipped}。${kept}。${fix}`,
+    };
+  }
+  const reason = run.error ?? "原因未知";
+  const fix =
+    "请按失败原因处理；下次定时同步（每 10 分钟一次）会自动重试，看板顶部和 GET /api/sync/last 也显示这次失败";
+  return {
+    state: "failed",
+    reason,
+    since,
+    readAt,
+    fix,
+    message: `同步失败：最近一次同步（${last}）失败：${reason}。${kept}。${fix}`,
+  };
+}

@@ -77,6 +77,42 @@ describe("a sync that finds the 编号 column cleared", () => {
     expect(await depsFor(SHEET).snapshots.removed()).toEqual([]);
   });
 
+  it("keeps holding the ledger when only some 编号 are pasted back, saying how many are still missing, until all are back", async () => {
+    await seed();
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+    const ledgerBefore = await emulator.getValues(SHEET, LEDGER, "FORMULA");
+    const problemsBefore = await emulator.getValues(SHEET, PROBLEMS);
+    const ids = ledgerBefore.slice(1).map((r) => r[ID_AT]);
+    await writeIds(ids.map(() => ""));
+    await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    // Half the numbers back: 20 of 40 rows blank, no longer "most", yet 20 known 编号 still gone.
+    const half = ids.map((id, i) => (i % 2 === 0 ? id : ""));
+    await writeIds(half);
+    const partly = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(partly.outcome).toBe("ok");
+    expect(partly.assignedIds).toEqual([]);
+    expect(partly.message).toContain("编号列仍有 20 行为空、至少 20 个原编号尚未恢复");
+    expect(await idsInSheet()).toEqual(half.map(String));
+    expect(await depsFor(SHEET).snapshots.removed()).toEqual([]);
+    const errors = (await emulator.getValues(SHEET, PROBLEMS)).filter(
+      (p) => p[0] === TAB_NAMES.ledger && p.includes("错误"),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.join("\n")).toContain(
+      "『建议台账』的编号列仍有 20 行为空（编号列被清空前台账有 40 条建议，现在编号列有 20 个编号，至少还有 20 个原编号没有恢复）：疑似编号列只恢复了一部分",
+    );
+
+    await writeIds(ids);
+    const mended = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
+
+    expect(mended).toMatchObject({ outcome: "ok", message: "同步完成", rows: ROWS, assignedIds: [] });
+    expect(await emulator.getValues(SHEET, LEDGER, "FORMULA")).toEqual(ledgerBefore);
+    expect(await emulator.getValues(SHEET, PROBLEMS)).toEqual(problemsBefore);
+    expect(await depsFor(SHEET).snapshots.removed()).toEqual([]);
+  });
+
   it("still numbers every row of a new office's first sync of an un-numbered ledger", async () => {
     await seed(buildFixture(ROWS, ROWS));
 

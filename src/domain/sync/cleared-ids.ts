@@ -19,12 +19,26 @@ export interface IdColumnCount {
   readonly presentBefore: number;
 }
 
+/**
+ * What the last plan left when it held the ledger for a cleared 编号 column (null: it read the
+ * ledger). While held no finish compares D1 with the sheet; the count is kept here all the same,
+ * so the guard compares with the ledger as it was before the clearing whatever D1 says meanwhile.
+ */
+export interface IdHold {
+  readonly presentBefore: number;
+}
+
 /** How many rows lack a 编号, and how many known 编号 at least are gone from the sheet. */
 export interface ClearedIds {
   readonly blankRows: number;
   readonly missingIds: number;
   readonly presentBefore: number;
   readonly sheetIds: number;
+  /**
+   * Held only because an earlier sync held it: staff pasted some 编号 back (most rows numbered
+   * again), yet at least MIN_CLEARED_ROWS rows are still blank and as many known 编号 still gone.
+   */
+  readonly partlyRestored: boolean;
 }
 
 /**
@@ -35,18 +49,52 @@ export interface ClearedIds {
  * under the new ones. A new office's first sync (D1 knows none) and new rows added below numbered
  * ones (the old 编号 still there) are not this. `missingIds` is a lower bound (the sheet's 编号 may
  * include ones D1 never saw), enough for "most".
+ *
+ * Once held (`hold`), "most" no longer has to be met: a column pasted back in part would otherwise
+ * lift the guard and have its still-blank rows numbered anew, the very loss it exists to prevent.
+ * It lifts when the 编号 are back, or fewer than MIN_CLEARED_ROWS rows are blank or known 编号 gone.
  */
-export function clearedIdColumn(count: IdColumnCount): ClearedIds | null {
+export function clearedIdColumn(count: IdColumnCount, hold: IdHold | null = null): ClearedIds | null {
+  const presentBefore = Math.max(count.presentBefore, hold?.presentBefore ?? 0);
   const blankRows = count.dataRows - count.numberedRows;
-  if (blankRows < MIN_CLEARED_ROWS || blankRows * 2 <= count.dataRows) return null;
-  const missingIds = count.presentBefore - count.sheetIds;
-  if (missingIds < MIN_CLEARED_ROWS || missingIds * 2 <= count.presentBefore) return null;
-  return { blankRows, missingIds, presentBefore: count.presentBefore, sheetIds: count.sheetIds };
+  const missingIds = presentBefore - count.sheetIds;
+  if (blankRows < MIN_CLEARED_ROWS || missingIds < MIN_CLEARED_ROWS) return null;
+  const most = blankRows * 2 > count.dataRows && missingIds * 2 > presentBefore;
+  if (!most && !hold) return null;
+  return { blankRows, missingIds, presentBefore, sheetIds: count.sheetIds, partlyRestored: !most };
+}
+
+/** The hold the plan stores (its text) for the next plan's clearedIdColumn. */
+export const idHoldText = (cleared: ClearedIds): string =>
+  JSON.stringify({ presentBefore: cleared.presentBefore } satisfies IdHold);
+
+/** The stored hold, or null: none ("" once lifted), or unreadable (the plain rule then applies). */
+export function idHoldOf(text: string | undefined): IdHold | null {
+  if (!text) return null;
+  try {
+    const presentBefore = Number((JSON.parse(text) as Partial<IdHold>).presentBefore);
+    return Number.isFinite(presentBefore) && presentBefore > 0 ? { presentBefore } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Why the ledger was not synced, short (the run's message and the dashboard's banner). */
 export function clearedIdsReason(cleared: ClearedIds): string {
+  if (cleared.partlyRestored)
+    return `编号列仍有 ${cleared.blankRows} 行为空、至少 ${cleared.missingIds} 个原编号尚未恢复，疑似只恢复了一部分，本次不编号（详见“校验问题”）`;
   return `编号列有 ${cleared.blankRows} 行为空，疑似被误清空，本次不编号（详见“校验问题”）`;
+}
+
+/** What the sync saw, first in the 错误: the column cleared, or pasted back in part. */
+function seen(cleared: ClearedIds): string {
+  const { blankRows, missingIds, presentBefore, sheetIds } = cleared;
+  if (cleared.partlyRestored)
+    return (
+      `『${TAB_NAMES.ledger}』的编号列仍有 ${blankRows} 行为空（编号列被清空前台账有 ${presentBefore} 条建议，现在编号列有 ${sheetIds} 个编号，` +
+      `至少还有 ${missingIds} 个原编号没有恢复）：疑似编号列只恢复了一部分。`
+    );
+  return `『${TAB_NAMES.ledger}』的编号列有 ${blankRows} 行为空（上次同步时台账有 ${presentBefore} 条建议，现在编号列只剩 ${sheetIds} 个编号）：疑似编号列被误清空。`;
 }
 
 /**
@@ -55,7 +103,9 @@ export function clearedIdsReason(cleared: ClearedIds): string {
  * never numbers rows D1 would take for its known suggestions.
  */
 export function clearedIdsProblem(cleared: ClearedIds): Problem {
-  const { blankRows, presentBefore, sheetIds } = cleared;
+  const restore = cleared.partlyRestored
+    ? "请把其余编号也恢复（用表格的“文件 → 版本记录”找回清空前的编号列，或把原编号逐一粘贴回去），全部恢复后下次同步即恢复正常。"
+    : "请用表格的“文件 → 版本记录”恢复编号列（或把原编号粘贴回去），下次同步即恢复正常。";
   return {
     tab: TAB_NAMES.ledger,
     row: null,
@@ -63,9 +113,9 @@ export function clearedIdsProblem(cleared: ClearedIds): Problem {
     level: "错误",
     id: null,
     message:
-      `『${TAB_NAMES.ledger}』的编号列有 ${blankRows} 行为空（上次同步时台账有 ${presentBefore} 条建议，现在编号列只剩 ${sheetIds} 个编号）：疑似编号列被误清空。` +
+      seen(cleared) +
       "本次同步暂不读取台账：不编号，也不把原编号记为消失，页面、统计和提醒沿用上次同步的数据。" +
-      "请用表格的“文件 → 版本记录”恢复编号列（或把原编号粘贴回去），下次同步即恢复正常。" +
+      restore +
       "如确要给这些建议换新编号，请在编号列自己填写新编号，并把沟通记录、延期申请、协办意见中的编号一并改过来；" +
       "如这些行确是新建议、原有建议都已删除，请先把这些行暂时剪切到别处并同步一次（原有建议会记为消失，可在看板上确认删除），再粘贴回来，系统会给它们编号",
   };

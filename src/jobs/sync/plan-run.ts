@@ -9,7 +9,14 @@ import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { type Problem, tabProblem } from "../../domain/problems";
 import { missingTabReason } from "../../domain/read-tab";
-import { clearedIdColumn, clearedIdsProblem, clearedIdsReason } from "../../domain/sync/cleared-ids";
+import {
+  clearedIdColumn,
+  clearedIdsProblem,
+  clearedIdsReason,
+  type IdHold,
+  idHoldOf,
+  idHoldText,
+} from "../../domain/sync/cleared-ids";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
@@ -49,6 +56,8 @@ const INDEX_HEADERS = [...ID_HEADERS, ...TAIL_HEADERS] as const;
 const TAIL_MARGIN = 50;
 /** The last row of the 编号 and 审查结果 columns, as the last plan read them. */
 const META_ID_END = "ledger_id_end";
+/** The last plan held the ledger for a cleared 编号 column (idHoldText; "" or absent: it did not). */
+const META_ID_HOLD = "ledger_id_hold";
 const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
 /** Tabs a sheet may lack (added by later issues; `sheet:init` adds them): the sync works without them. */
 const OPTIONAL_TABS: ReadonlySet<string> = new Set([
@@ -140,8 +149,15 @@ export async function planRun(
   nowMs: number,
 ): Promise<PlannedRun> {
   const callsBefore = deps.sheets.callCount;
-  // With how many suggestions the last finish left present (a guard against a cleared 编号 column).
-  const stored = await deps.meta.getMany([META_LEDGER_HEADER, META_ID_END, META_PLAN_KEPT, META_PRESENT]);
+  // With how many suggestions the last finish left present, and whether the last plan held the
+  // ledger for a cleared 编号 column (the guard against one), in the same query.
+  const stored = await deps.meta.getMany([
+    META_LEDGER_HEADER,
+    META_ID_END,
+    META_PLAN_KEPT,
+    META_PRESENT,
+    META_ID_HOLD,
+  ]);
   const lastHeader = ledgerHeaderOf(stored.get(META_LEDGER_HEADER));
   const lastIdEnd = Number(stored.get(META_ID_END) ?? 0) || 0;
   const tailFrom = lastIdEnd > 0 ? Math.max(2, lastIdEnd + 1 - TAIL_MARGIN) : 1;
@@ -187,6 +203,7 @@ export async function planRun(
       lastIdEnd,
       tailFrom,
       presentBefore: presentCountOf(stored.get(META_PRESENT)),
+      idHold: { text: stored.get(META_ID_HOLD) ?? "", hold: idHoldOf(stored.get(META_ID_HOLD)) },
     },
     nowMs,
   );
@@ -267,10 +284,17 @@ async function readLedgerMerges(sheets: SheetsClient): Promise<GridMerge[]> {
 async function planFromRead(
   deps: PlanDeps,
   first: RangesRead,
-  last: { lastHeader: string[] | null; lastIdEnd: number; tailFrom: number; presentBefore: number },
+  last: {
+    lastHeader: string[] | null;
+    lastIdEnd: number;
+    tailFrom: number;
+    presentBefore: number;
+    /** The stored META_ID_HOLD as text (to tell a change) and read. */
+    idHold: { text: string; hold: IdHold | null };
+  },
   nowMs: number,
 ): Promise<PlanRest & Pick<RunFields, "today" | "tabsChanged">> {
-  const { lastHeader, lastIdEnd, tailFrom, presentBefore } = last;
+  const { lastHeader, lastIdEnd, tailFrom, presentBefore, idHold } = last;
   const tabs = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
@@ -353,20 +377,27 @@ async function planFromRead(
   const column = (h: string) => (index.values[h] ?? []).map((row) => row[0]);
   const idEnd = Math.max(...ID_HEADERS.map((h) => column(h).length));
   const lastRow = Math.max(1, idEnd, await tailsEnd(deps.sheets, header, index, moved ? 1 : tailFrom, idEnd));
+  const ids = indexIdColumns(column("编号"), column("审查结果"));
+  const idKeys = Object.keys(ids);
+  const cleared = clearedIdColumn(
+    {
+      dataRows: lastRow - 1,
+      numberedRows: numberedRows(column("编号")),
+      sheetIds: idKeys.length,
+      presentBefore,
+    },
+    idHold.hold,
+  );
   const metaChanges: [string, string][] = [];
   if (moved || lastHeader.join("\t") !== header.join("\t"))
     metaChanges.push([META_LEDGER_HEADER, JSON.stringify(header)]);
   if (idEnd !== lastIdEnd) metaChanges.push([META_ID_END, String(idEnd)]);
+  // The hold goes with the plan's other small values (one batch): the next plan keeps holding a
+  // column pasted back in part, against the count from before the clearing (clearedIdColumn).
+  const holdText = cleared ? idHoldText(cleared) : "";
+  if (holdText !== idHold.text) metaChanges.push([META_ID_HOLD, holdText]);
   await deps.meta.setMany(metaChanges, new Date(nowMs).toISOString());
-  const ids = indexIdColumns(column("编号"), column("审查结果"));
-  const idKeys = Object.keys(ids);
   await raiseFloors(deps.ids, context.idFormat, idKeys);
-  const cleared = clearedIdColumn({
-    dataRows: lastRow - 1,
-    numberedRows: numberedRows(column("编号")),
-    sheetIds: idKeys.length,
-    presentBefore,
-  });
   if (cleared) {
     // Not read at all, as with a header missing: no row numbered, no 编号 marked vanished, and the
     // pages, figures and notices go on from the last ledger read (a row without its 编号 would lose
