@@ -25,6 +25,8 @@ export interface CoOpinionState {
 export interface SentOpinion {
   readonly unit: string;
   readonly deliveredOn: string;
+  /** 内容摘要: what the lead unit reads of it (the co-unit's own page does not repeat it). */
+  readonly summary?: string;
 }
 
 /**
@@ -99,4 +101,60 @@ export function byOpinionOwed<T>(items: readonly T[], stateOf: (item: T) => CoOp
     const y = rank(b);
     return x === y ? 0 : x < y ? -1 : 1;
   });
+}
+
+/** A co-unit's 协办意见 as its lead unit sees it: the co-unit's state and what it delivered. */
+export interface CoUnitOpinion {
+  readonly unit: string;
+  /** As the co-unit's own page has it (its 协办意见期限, the day its opinion arrived). */
+  readonly state: CoOpinionState;
+  /** Each opinion it delivered, earliest first (the tab's rows and what it sent since the sync). */
+  readonly delivered: readonly { readonly on: string; readonly summary: string }[];
+}
+
+/** The suggestion's co-units, once each and without the lead unit (a 协办单位 cell may repeat it). */
+export function coUnitsOf(record: Pick<EvaluatedRow["record"], "leadUnit" | "coUnits">): string[] {
+  const seen = new Set([nameKey(record.leadUnit)]);
+  return record.coUnits.filter((unit) => {
+    const key = nameKey(unit);
+    if (!unit || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The lead unit's view of its co-units: for each, the state its own page shows (so both read the
+ * same 协办意见期限) and its opinions. An opinion sent through a link that intake since wrote to the
+ * tab is in both lists until the next sync: told once. Empty before the assignment.
+ */
+export function coUnitOpinions(
+  row: EvaluatedRow,
+  ctx: Pick<ViewContext, "coOpinionDays" | "calendar">,
+  opinions: readonly SentOpinion[],
+  leadReplySent: string | null = null,
+): CoUnitOpinion[] {
+  const out: CoUnitOpinion[] = [];
+  for (const unit of coUnitsOf(row.record)) {
+    const state = coOpinionState(row, unit, ctx, opinions, leadReplySent);
+    if (!state) return [];
+    const seen = new Set<string>();
+    const delivered = opinions
+      .filter((o) => o.deliveredOn && nameKey(o.unit) === nameKey(unit))
+      .map((o) => ({ on: o.deliveredOn, summary: (o.summary ?? "").trim() }))
+      .filter((o) => {
+        const key = `${o.on}|${o.summary}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    out.push({ unit, state, delivered });
+  }
+  return out;
+}
+
+/** The co-units the lead unit still waits for: nothing delivered, and it has not replied yet. */
+export function awaitedCoUnits(opinions: readonly CoUnitOpinion[]): string[] {
+  return opinions.filter((o) => opinionOwed(o.state)).map((o) => o.unit);
 }

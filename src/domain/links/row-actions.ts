@@ -1,5 +1,6 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { EvaluatedRow } from "../summary/evaluated";
+import type { LinkKind } from "./capability";
 import type { Relation } from "./recipient-rows";
 
 /** Whether an action is open on a suggestion now, and if not, why (told to the recipient). */
@@ -46,6 +47,23 @@ export function closedReason(record: Pick<LedgerRecord, "review" | "mergedInto">
   return record.mergedInto
     ? `该建议已并入 ${record.mergedInto} 一并办理，无需单独答复。`
     : "该建议已并案办理，无需单独答复。";
+}
+
+/**
+ * What the recipient of a 并案 suggestion does now, told after "本建议已并入 X 一并办理。": it depends
+ * on what the link's recipient is on X (`relation`, null when X is not its own and the link cannot
+ * open it). A co-unit of the merged one that co-handles X too sends its 协办意见 to X's lead unit
+ * (`leadUnit`); one not on X has nothing more to do, and is not sent to a page it cannot see.
+ */
+export function mergedAdvice(kind: LinkKind, relation: Relation | null, leadUnit: string): string {
+  if (kind !== "unit")
+    return relation
+      ? "办理进展和答复请见该建议。"
+      : "该建议由其承办单位办理并答复；如需了解办理情况，请联系代表工委。";
+  if (relation === "lead") return "本单位是该建议的主办单位，请在该建议中一并答复代表。";
+  if (relation === "co")
+    return `本单位也是该建议的协办单位，请就该建议向其主办单位${leadUnit}送达协办意见；本建议无需另行办理。`;
+  return "本单位不是该建议的承办单位，本建议无需再办理（不必答复，也不必送达协办意见）；如有疑问，请联系代表工委。";
 }
 
 /**

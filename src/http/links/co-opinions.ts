@@ -1,6 +1,14 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { addDaysIso, dateCellText } from "../../domain/civil-date";
-import { type CoOpinionState, coOpinionState, type SentOpinion } from "../../domain/links/co-opinion";
+import { nameKey } from "../../domain/directory";
+import {
+  type CoOpinionState,
+  type CoUnitOpinion,
+  coOpinionState,
+  coUnitOpinions,
+  coUnitsOf,
+  type SentOpinion,
+} from "../../domain/links/co-opinion";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { awaitingSync } from "../../domain/links/row-actions";
 import {
@@ -55,10 +63,18 @@ export function opinionsOf(
   sent: readonly InboxEntry[],
 ): SentOpinion[] {
   return [
-    ...index.coOpinions.of(id).map((o) => ({ unit: o.record.unit, deliveredOn: o.record.deliveredOn ?? "" })),
+    ...index.coOpinions.of(id).map((o) => ({
+      unit: o.record.unit,
+      deliveredOn: o.record.deliveredOn ?? "",
+      summary: o.record.summary ?? "",
+    })),
     ...sent
       .filter((e) => e.form === "co-opinion" && e.suggestionId === id && e.status !== "discarded")
-      .map((e) => ({ unit: String(e.cells.协办单位 ?? ""), deliveredOn: dateCellText(e.cells.送达日期) })),
+      .map((e) => ({
+        unit: String(e.cells.协办单位 ?? ""),
+        deliveredOn: dateCellText(e.cells.送达日期),
+        summary: String(e.cells.内容摘要 ?? ""),
+      })),
   ];
 }
 
@@ -100,4 +116,53 @@ export async function loadCoOpinionStates(
     if (state) out.set(id, state);
   }
   return out;
+}
+
+/**
+ * The names a co-unit's link may send under: the ledger's spelling and the 单位 tab's when they
+ * differ only as the checks forgive (spaces, full-width parentheses). The inbox keys a submission by
+ * its link's recipient exactly.
+ */
+function senderNames(
+  unit: string,
+  directory: { find(name: string): { name: string } | undefined },
+): string[] {
+  return [...new Set([unit, directory.find(unit)?.name ?? unit])];
+}
+
+/**
+ * What the lead unit's page says of each co-unit's 协办意见: the co-unit's 协办意见期限 as its own page
+ * has it, and what it delivered, including an opinion it sent through its link that the tab does not
+ * hold yet (read as its own page reads it: its submissions about this suggestion). The tab and the
+ * sightings in one query each; the inbox only for the co-units with nothing in the tab, while an
+ * opinion still counts (before the lead unit's reply): a suggestion has a few co-units, not hundreds.
+ * `replySent`: the lead unit's reply sent through its link that the ledger does not hold yet.
+ */
+export async function loadCoUnitOpinions(
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view">,
+  row: EvaluatedRow,
+  replySent: InboxEntry | null,
+): Promise<CoUnitOpinion[]> {
+  const id = row.id;
+  const units = coUnitsOf(row.record);
+  if (!id || units.length === 0 || !row.record.assignedOn || row.record.review !== "立案") return [];
+  const [seen, tabs] = await Promise.all([
+    withSightings(ctx, [row]),
+    ctx.deps.tabCache.loadRowsOf([TAB_NAMES.coOpinions], [id]),
+  ]);
+  const index = buildPracticeIndex(tabs, new Set([id]));
+  const inTab = new Set(
+    index.coOpinions.of(id).flatMap((o) => (o.record.deliveredOn ? [nameKey(o.record.unit)] : [])),
+  );
+  const lead = leadReplySent(replySent, ctx.view.syncedAt);
+  const ev = ctx.view.evaluation;
+  const asking =
+    row.record.repliedOn || lead !== null ? [] : units.filter((unit) => !inTab.has(nameKey(unit)));
+  const sent = await Promise.all(
+    asking
+      .flatMap((unit) => senderNames(unit, ev.units))
+      .map((name) => ctx.deps.inbox.byActor({ kind: "unit", name }, { suggestionId: id, limit: 10 })),
+  );
+  const settings = { coOpinionDays: ev.settings.coOpinionDays, calendar: ev.calendar };
+  return coUnitOpinions(seen[0] ?? row, settings, opinionsOf(id, index, sent.flat()), lead);
 }

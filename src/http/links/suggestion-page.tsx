@@ -13,6 +13,7 @@ import {
   type ActionCheck,
   awaitingSync,
   correctionCheck,
+  mergedAdvice,
   ratingCheck,
   replyCheck,
   urgeCheck,
@@ -23,6 +24,7 @@ import type { InboxEntry } from "../../store/inbox";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
+import { loadCoUnitOpinions } from "./co-opinions";
 import type { LinkContext } from "./link-context";
 import { suggestionPath } from "./link-ui";
 import { type LetterLink, type MergedInto, SuggestionView } from "./suggestion-view";
@@ -102,7 +104,9 @@ function lettersOf(
 
 /**
  * Where a 并案 suggestion went, by its 并入编号: a link to it when this link may see it (the
- * recipient's own suggestion), else just its 编号; null when the ledger names none.
+ * recipient's own suggestion), else just its 编号; null when the ledger names none. With what the
+ * recipient is on it (a co-unit there too sends its opinion to that one's lead unit), so the page
+ * says what to do instead of pointing to a page the link cannot open.
  */
 function mergedInto(
   ctx: LinkContext,
@@ -111,9 +115,14 @@ function mergedInto(
   const id = record.review === "并案" ? record.mergedInto : "";
   if (!id) return null;
   const target = ctx.mine.find((m) => m.row.id === id);
-  return target
-    ? { id, title: target.row.record.title ?? "", href: suggestionPath(ctx.base, id) }
-    : { id, title: "", href: null };
+  if (!target) return { id, title: "", href: null, advice: mergedAdvice(ctx.link.kind, null, "") };
+  const { title, leadUnit } = target.row.record;
+  return {
+    id,
+    title: title ?? "",
+    href: suggestionPath(ctx.base, id),
+    advice: mergedAdvice(ctx.link.kind, target.relation, leadUnit),
+  };
 }
 
 export async function renderSuggestion(
@@ -132,7 +141,14 @@ export async function renderSuggestion(
   const id = item.row.id ?? "";
   const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
-  const extras = unit ? await loadUnitExtras(ctx, item, record, sent) : null;
+  const replySent = sent.find((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt));
+  const [extras, coUnits] = await Promise.all([
+    unit ? loadUnitExtras(ctx, item, record, sent) : null,
+    // Whom the lead unit still waits for before it replies (a read-only link of it sees it too).
+    ctx.link.kind === "unit" && item.relation === "lead"
+      ? loadCoUnitOpinions(ctx, { ...item.row, record }, replySent ?? null)
+      : [],
+  ]);
   // A read-only link has no extras, yet its 已提交 lines name the unit's objections and their decision.
   const objections =
     extras?.objections ??
@@ -147,7 +163,6 @@ export async function renderSuggestion(
     : null;
   // A correction starts from the reply on record (or the one sent since the sync, newest first), not
   // from an empty form dated today.
-  const replySent = sent.find((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt));
   const fresh = (): FormState =>
     check?.ok && check.correcting
       ? { ...freshForm(), values: replySent ? sentReplyValues(replySent) : recordedReplyValues(record) }
@@ -165,6 +180,7 @@ export async function renderSuggestion(
       calendar={ctx.view.evaluation.calendar}
       letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
       mergedInto={mergedInto(ctx, record)}
+      coUnits={coUnits}
       action={
         check
           ? {

@@ -4,7 +4,7 @@ import { displayValue } from "../../domain/dashboard/cell-text";
 import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
 import type { LinkKind } from "../../domain/links/capability";
-import { coOpinionText } from "../../domain/links/co-opinion";
+import { awaitedCoUnits, type CoUnitOpinion, coOpinionText } from "../../domain/links/co-opinion";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
@@ -31,6 +31,8 @@ export interface MergedInto {
   readonly id: string;
   readonly title: string;
   readonly href: string | null;
+  /** What the recipient does now (row-actions' mergedAdvice): it depends on what it is on that one. */
+  readonly advice: string;
 }
 
 export interface SuggestionViewProps {
@@ -56,6 +58,8 @@ export interface SuggestionViewProps {
   readonly unitSection?: UnitSectionProps | null;
   /** Where a 并案 suggestion went (并入编号), when the ledger says. */
   readonly mergedInto?: MergedInto | null;
+  /** The lead unit's page: each co-unit's 协办意见, arrived or not yet (loadCoUnitOpinions). */
+  readonly coUnits?: readonly CoUnitOpinion[];
   /** The sync's calendar: whether 办理期限 is 暂定 when only the row's facts could be read. */
   readonly calendar?: Pick<Calendar, "isYearKnown">;
 }
@@ -182,7 +186,11 @@ const Replies: FC<{ rounds: readonly ReplyRound[]; letters: readonly LetterLink[
   );
 };
 
-/** Where a merged suggestion went: the deputy follows that one now (its reply, its rating). */
+/**
+ * Where a merged suggestion went and what the recipient does now: a deputy follows that one (its
+ * reply, its rating); a unit replies or sends its opinion there, or has nothing more to do. A link
+ * only when this link may open it.
+ */
 const Merged: FC<{ into: MergedInto }> = ({ into }) => (
   <Note tone="info">
     本建议已并入{" "}
@@ -194,9 +202,42 @@ const Merged: FC<{ into: MergedInto }> = ({ into }) => (
     ) : (
       into.id
     )}{" "}
-    一并办理，办理进展和答复请见该建议。
+    一并办理。{into.advice}
   </Note>
 );
+
+/**
+ * The lead unit's co-units and their 协办意见: arrived (送达日期, 内容摘要) or not yet, with the
+ * 协办意见期限 as the co-unit's own page says it, so the lead knows whom it waits for before replying.
+ */
+const CoUnits: FC<{ opinions: readonly CoUnitOpinion[] }> = ({ opinions }) => {
+  const awaited = awaitedCoUnits(opinions);
+  return (
+    <section class="card">
+      <h2>协办意见</h2>
+      {awaited.length > 0 ? (
+        <p>尚待 {awaited.join("、")} 送达协办意见。</p>
+      ) : (
+        <p class="muted small">各协办单位的意见已送达，或已不再需要送达。</p>
+      )}
+      <ul class="lk-list">
+        {opinions.map((o) => (
+          <li class="lk-item small">
+            <div class="lk-meta">
+              <span>{o.unit}</span>
+              <span>{coOpinionText(o.state)}</span>
+            </div>
+            {o.delivered.map((d) => (
+              <p class="pre">
+                {d.on} 送达{d.summary ? `：${d.summary}` : ""}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
 
 /** One suggestion as its unit, deputy or leader sees it, with the action open to them. */
 export const SuggestionView: FC<SuggestionViewProps> = (p) => {
@@ -262,6 +303,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         </section>
       ) : null}
       <Replies rounds={replyRounds(r)} letters={p.letters} />
+      {p.coUnits && p.coUnits.length > 0 ? <CoUnits opinions={p.coUnits} /> : null}
       <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} />
       {/* A merged suggestion's note above already says where it is handled (closedReason says it again). */}
       {check && !check.ok && !p.mergedInto ? <Note tone="info">{check.reason}</Note> : null}

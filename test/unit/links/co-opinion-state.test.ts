@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar } from "../../../src/domain/calendar";
-import { coOpinionState, coOpinionText } from "../../../src/domain/links/co-opinion";
+import {
+  awaitedCoUnits,
+  coOpinionState,
+  coOpinionText,
+  coUnitOpinions,
+} from "../../../src/domain/links/co-opinion";
 import { coOpinionCheck } from "../../../src/domain/links/practice-actions";
 import type { EvaluatedRow } from "../../../src/domain/summary/evaluated";
 import { evaluateAt } from "../notices/helpers";
@@ -59,5 +64,31 @@ describe("a co-unit's 协办意见 on its link", () => {
       { unit: "区住建局", deliveredOn: "2026-03-10" },
     ]);
     expect(state && coOpinionText(state)).toBe("协办意见期限 2026年4月1日（已于 2026-03-10 送达）");
+  });
+});
+
+describe("the lead unit's view of its co-units' 协办意见", () => {
+  it("names whom it waits for, and tells an opinion in both the tab and the inbox once", () => {
+    const opinions = [
+      { unit: "区住建局", deliveredOn: "2026-03-10", summary: "同意" },
+      // The same opinion, sent through the link and written by intake since the sync.
+      { unit: "区住建局", deliveredOn: "2026-03-10", summary: "同意" },
+    ];
+    const lead = coUnitOpinions(rowOf(), CTX, opinions);
+    expect(lead.map((o) => [o.unit, coOpinionText(o.state), o.delivered])).toEqual([
+      [
+        "区住建局",
+        "协办意见期限 2026年4月1日（已于 2026-03-10 送达）",
+        [{ on: "2026-03-10", summary: "同意" }],
+      ],
+      ["区卫健委", "协办意见期限 2026年4月1日（尚未送达）", []],
+    ]);
+    expect(awaitedCoUnits(lead)).toEqual(["区卫健委"]);
+  });
+
+  it("waits for nobody once it replied, and lists no co-units before 交办", () => {
+    const replied = rowOf({ 答复日期: "2026-03-18", 答复类别: "A", 答复内容: "已办" });
+    expect(awaitedCoUnits(coUnitOpinions(replied, CTX, []))).toEqual([]);
+    expect(coUnitOpinions(rowOf({ 交办日期: "" }), CTX, [])).toEqual([]);
   });
 });

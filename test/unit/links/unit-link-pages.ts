@@ -1,5 +1,5 @@
 import { type RecipientRow, recipientRows } from "../../../src/domain/links/recipient-rows";
-import { replyCheck } from "../../../src/domain/links/row-actions";
+import { mergedAdvice, replyCheck } from "../../../src/domain/links/row-actions";
 import { storedRows } from "../../../src/domain/summary/ledger-summary";
 import { loadRow } from "../../../src/domain/summary/summary-row";
 import { SuggestionView } from "../../../src/http/links/suggestion-view";
@@ -55,7 +55,10 @@ export function suggestionPage(
       item,
       whole: null,
       letters: [],
-      mergedInto: mergedInto ? { id: mergedInto.id, title: "", href: null } : null,
+      // As the route says it of a suggestion UNIT is not on (the link cannot open it).
+      mergedInto: mergedInto
+        ? { id: mergedInto.id, title: "", href: null, advice: mergedAdvice("unit", null, "") }
+        : null,
       action: {
         check: replyCheck(item.row, item.relation),
         path: `/l/t/s/${id}/reply`,

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { resetDatabase } from "../support/sync-helpers";
+import { browse, buildLinkOffice, makeLink, syncOffice } from "./links-setup";
+
+/**
+ * 区住建局 co-handled two suggestions of 区卫健委 that staff merged (并案) after 交办: 2026-021 into
+ * 2026-001, which 区住建局 co-handles too (区教育局 leads), and 2026-022 into 2026-003, which is not
+ * 区住建局's at all. Its 交办通知 and its home list still send it to the merged ones' pages.
+ */
+const office = `merged-co-${crypto.randomUUID().slice(0, 8)}`;
+let housing = "";
+
+async function open(path: string): Promise<{ status: number; html: string }> {
+  const response = await browse(path);
+  return { status: response.status, html: await response.text() };
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  const co = { 协办单位: "区住建局" };
+  await buildLinkOffice(office, {
+    more: [
+      ["2026-021", "区卫健委", { ...co, 审查结果: "并案", 并入编号: "2026-001" }],
+      ["2026-022", "区卫健委", { ...co, 审查结果: "并案", 并入编号: "2026-003" }],
+    ],
+  });
+  await syncOffice(office);
+  housing = (await makeLink("unit", "区住建局")).path;
+});
+
+describe("a co-unit's link to a suggestion merged into another", () => {
+  it("lists both merged suggestions, and each page opens", async () => {
+    const home = (await open(housing)).html;
+    const list = home.slice(home.indexOf("协办的建议"));
+    for (const id of ["2026-021", "2026-022"]) {
+      expect(list).toContain(`href="${housing}/s/${id}"`);
+      expect((await open(`${housing}/s/${id}`)).status).toBe(200);
+    }
+  });
+
+  it("merged into one it co-handles too: links there and says to send its opinion to that one's lead unit", async () => {
+    const { html } = await open(`${housing}/s/2026-021`);
+    expect(html).toContain(`本建议已并入 <a href="${housing}/s/2026-001">2026-001`);
+    expect(html).toContain(
+      "本单位也是该建议的协办单位，请就该建议向其主办单位区教育局送达协办意见；本建议无需另行办理。",
+    );
+    expect((await open(`${housing}/s/2026-001`)).status).toBe(200);
+  });
+
+  it("merged into one it cannot open: no link, no 请见该建议, and says it has nothing more to do", async () => {
+    const { html } = await open(`${housing}/s/2026-022`);
+    expect(html).toContain("本建议已并入 2026-003 一并办理。");
+    expect(html).not.toContain(`href="${housing}/s/2026-003"`);
+    expect(html).not.toContain("请见该建议");
+    expect(html).toContain("本单位不是该建议的承办单位，本建议无需再办理（不必答复，也不必送达协办意见）");
+    expect((await open(`${housing}/s/2026-003`)).status).toBe(403);
+  });
+});
