@@ -142,10 +142,49 @@ export function leadWatchIds(rows: readonly EvaluatedRow[]): string[] {
   );
 }
 
-/** The sightings as attachSightings should see them: those of `lateIds`, and 主办单位 changes. */
-export function leadChangesOnly(sightings: readonly Sighting[], lateIds: readonly string[]): Sighting[] {
+/** A paste is this many suggestions at least given one 主办单位 on one day… */
+const PASTE_MIN_SUGGESTIONS = 10;
+/** …taken from at least this many different units (a unit renamed is one unit, not a paste). */
+const PASTE_MIN_UNITS = 3;
+
+/**
+ * 主办单位 changes that look like one unit pasted down the column by mistake: on one day, at least
+ * PASTE_MIN_SUGGESTIONS suggestions (of the part asked about) given the same unit, from at least
+ * PASTE_MIN_UNITS different ones. Told, each would send the pasted unit a 交办通知 and every unit
+ * replaced a 【更正】, and the undo as many again; an office that reassigns so many from so many units
+ * in one day is rare, a slip of the fill handle is not. Its sightings are left out: no change notice
+ * goes for them (what the ledger says otherwise goes on as before: README, decided).
+ */
+function pastedLeadChanges(sightings: readonly Sighting[], localDay: (iso: string) => string): Set<Sighting> {
+  const groups = new Map<string, { sightings: Sighting[]; ids: Set<string>; units: Set<string> }>();
+  for (const s of sightings) {
+    if (!isLeadChange(s)) continue;
+    const key = `${localDay(s.at)}\t${nameKey(s.after as string)}`;
+    const group = groups.get(key) ?? { sightings: [], ids: new Set(), units: new Set() };
+    group.sightings.push(s);
+    group.ids.add(s.id);
+    group.units.add(nameKey(s.before as string));
+    groups.set(key, group);
+  }
+  const pasted = new Set<Sighting>();
+  for (const group of groups.values())
+    if (group.ids.size >= PASTE_MIN_SUGGESTIONS && group.units.size >= PASTE_MIN_UNITS)
+      for (const s of group.sightings) pasted.add(s);
+  return pasted;
+}
+
+/**
+ * The sightings as attachSightings should see them: those of `lateIds`, and 主办单位 changes but
+ * those that look pasted (pastedLeadChanges).
+ */
+export function leadChangesOnly(
+  sightings: readonly Sighting[],
+  lateIds: readonly string[],
+  localDay: (iso: string) => string,
+): Sighting[] {
   const late = new Set(lateIds);
-  return sightings.filter((s) => late.has(s.id) || isLeadChange(s));
+  const pasted = pastedLeadChanges(sightings, localDay);
+  return sightings.filter((s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s)));
 }
 
 /**

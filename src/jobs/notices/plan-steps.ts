@@ -180,8 +180,9 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     arrivalsSince(deps, run, ids),
     deps.snapshots.filledSince(asked, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS, CHANGED_NAME_CELLS),
   ]);
-  const kept = leadChangesOnly(sightings, late);
-  attachSightings(evaluation.rows, kept, (iso) => localDate(Date.parse(iso), run.timeZone));
+  const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);
+  const kept = leadChangesOnly(sightings, late, localDay);
+  attachSightings(evaluation.rows, kept, localDay);
   const input: PlanNoticesInput = {
     today: run.today,
     evaluation,

@@ -11,6 +11,7 @@ import {
   leadWatchIds,
   type Sighting,
 } from "../../../src/domain/notices/catch-up";
+import { noticeKey } from "../../../src/domain/notices/keys";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { PlannedNotice } from "../../../src/domain/notices/types";
 import type { LedgerCells } from "../helpers/make-row";
@@ -77,7 +78,7 @@ function run(
     const evaluation = evaluateLedger({ tabs: noticeTabs([cellsOn(edits, day)]), today: day });
     const late = lateNoticeIds(evaluation.rows, day, evaluation.settings.coOpinionDays);
     const asked = [...new Set([...late, ...leadWatchIds(evaluation.rows)])];
-    const kept = leadChangesOnly(sightingsOf(edits, day, asked), late);
+    const kept = leadChangesOnly(sightingsOf(edits, day, asked), late, (iso) => iso.slice(0, 10));
     attachSightings(evaluation.rows, kept, (iso) => iso.slice(0, 10));
     const since = kept.some(isLeadChange) ? "2026-03-02" : addDaysIso(day, -CATCH_UP_DAYS);
     const existingKeys = [...outbox].flatMap(([key, dueOn]) => (dueOn >= since ? [key] : []));
@@ -175,5 +176,51 @@ describe("a 主办单位 staff change after the 交办通知 went out", () => {
       "2026-05-29",
     );
     expect(told(sent)).toEqual(["2026-04-20 → 区卫健委: 交办"]);
+  });
+});
+
+describe("many 主办单位 changed to one unit on one day", () => {
+  const DAY = "2026-04-20";
+  /** Twelve suggestions assigned 03-02, told then, their 主办单位 each `before(i)`, all made `after` on DAY. */
+  function changeDay(before: (i: number) => string, after: string) {
+    const ids = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(3, "0")}`);
+    const cells = ids.map((编号, i) => ({ ...ASSIGNED, 编号, 主办单位: after, 标题: `建议${i + 1}` }));
+    const evaluation = evaluateLedger({ tabs: noticeTabs(cells), today: DAY });
+    const sightings: Sighting[] = ids.map((id, i) => ({
+      id,
+      cell: "主办单位",
+      at: `${DAY}T02:00:00.000Z`,
+      before: before(i),
+      after,
+    }));
+    const late = lateNoticeIds(evaluation.rows, DAY, evaluation.settings.coOpinionDays);
+    const kept = leadChangesOnly(sightings, late, (iso) => iso.slice(0, 10));
+    attachSightings(evaluation.rows, kept, (iso) => iso.slice(0, 10));
+    // Each unit was told of its suggestions on 03-02 (the outbox's keys of then).
+    const channel = { 区教育局: "email", 区住建局: "wecom", 区交通运输局: "feishu" } as const;
+    const existingKeys = ids.map((suggestionId, i) => {
+      const recipient = before(i) as keyof typeof channel;
+      const parts = {
+        type: "交办通知",
+        suggestionId,
+        round: 1,
+        occurrence: "2026-03-02",
+        recipient,
+      } as const;
+      return noticeKey(parts, channel[recipient]);
+    });
+    const notices = planNotices({ today: DAY, evaluation, existingKeys, arrivals: [] }).notices;
+    return notices.filter((n) => n.type === "交办通知").map((n) => `${n.suggestionId} → ${n.recipient}`);
+  }
+
+  it("tells no one when one unit looks pasted down the column over three units' suggestions", () => {
+    const units = ["区教育局", "区住建局", "区交通运输局"];
+    expect(changeDay((i) => units[i % 3] as string, "区卫健委")).toEqual([]);
+  });
+
+  it("tells each change when one unit's suggestions all go to another (a unit renamed or merged)", () => {
+    const told = changeDay(() => "区教育局", "区卫健委");
+    expect(told).toHaveLength(24);
+    expect(told.filter((t) => t.endsWith("区卫健委"))).toHaveLength(12);
   });
 });
