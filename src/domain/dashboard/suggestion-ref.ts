@@ -1,7 +1,7 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
 import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
-import { daysBetween, isProvisional } from "../deadlines";
+import { type Deadline, daysBetween, isProvisional } from "../deadlines";
 import { nameKey } from "../directory";
 import { inSecondRound } from "../status";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
@@ -58,6 +58,19 @@ export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
 /** What follows a 办理期限 that may still move, as every notice writes it (placeholders.ts 办理期限). */
 export const PROVISIONAL_MARK = "（暂定）";
 
+/** Whether a round's deadline may still move: its explanation says so, as the notices of its round do. */
+export function deadlineProvisional(deadline: Pick<Deadline, "explanation"> | null | undefined): boolean {
+  return isProvisional(deadline?.explanation);
+}
+
+/**
+ * Whether a due date's year has no 放假安排 in `calendar` (the sync's, from the stored 节假日): all that
+ * a due date read without its deadline's explanation (a row's facts, a list's stored reference) tells.
+ */
+export function dueYearProvisional(due: string, calendar: Pick<Calendar, "isYearKnown">): boolean {
+  return due !== "" && !calendar.isYearKnown(Number(due.slice(0, 4)));
+}
+
 /**
  * Whether the row's 办理期限 (computed.dueDate) is provisional: it falls in (or rolls past) a year whose
  * 放假安排 is not entered, so the notices about it say （暂定） (urge-view, series). The deadline's
@@ -70,14 +83,35 @@ export function dueProvisional(row: EvaluatedRow, calendar?: Pick<Calendar, "isY
   if (!due) return false;
   // The deadline computed.dueDate was taken from (evaluate-ledger-rows: currentDeadline).
   const deadline = (inSecondRound(row.record) ? row.secondDeadline : null) ?? row.firstDeadline;
-  if (deadline?.explanation) return isProvisional(deadline.explanation);
-  return calendar ? !calendar.isYearKnown(Number(due.slice(0, 4))) : false;
+  if (deadline?.explanation) return deadlineProvisional(deadline);
+  return calendar ? dueYearProvisional(due, calendar) : false;
+}
+
+/** A due date as the notices write it: PROVISIONAL_MARK after it when provisional; "" stays "". */
+export function markedDue(due: string, provisional: boolean): string {
+  return due && provisional ? `${due}${PROVISIONAL_MARK}` : due;
 }
 
 /** 办理期限 as a link page shows it: the date, with PROVISIONAL_MARK when the notices add it; "" for none. */
 export function dueText(row: EvaluatedRow, calendar?: Pick<Calendar, "isYearKnown">): string {
-  const due = row.computed.dueDate;
-  return due && dueProvisional(row, calendar) ? `${due}${PROVISIONAL_MARK}` : due;
+  return markedDue(row.computed.dueDate, dueProvisional(row, calendar));
+}
+
+/** One round's 办理期限 (首轮, 二次) as a suggestion's page shows it, （暂定） as its notices say it. */
+export function deadlineText(deadline: Pick<Deadline, "due" | "explanation">): string {
+  return markedDue(deadline.due, deadlineProvisional(deadline));
+}
+
+/**
+ * A listed suggestion's 办理期限 as the dashboard's tables show it. A stored reference keeps no
+ * explanation, so its year is asked of `calendar`, as a link's lists ask it of a row's facts
+ * (dueProvisional); without a calendar the date stands bare.
+ */
+export function refDueText(
+  ref: Pick<SuggestionRef, "due">,
+  calendar?: Pick<Calendar, "isYearKnown">,
+): string {
+  return markedDue(ref.due, calendar !== undefined && dueYearProvisional(ref.due, calendar));
 }
 
 /**

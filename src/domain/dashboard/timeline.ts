@@ -1,7 +1,9 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import type { Deadline } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { FieldChange } from "../sync/plan-history";
 import { LEDGER_DATE_HEADERS, rawText } from "./cell-text";
+import { deadlineProvisional } from "./suggestion-ref";
 
 /** A notice of the outbox, as the dashboard shows it. */
 export interface NoticeEntry {
@@ -22,6 +24,15 @@ export interface NoticeEntry {
 export interface Milestone {
   readonly date: string;
   readonly label: string;
+  /** A 办理期限 that may still move (deadlineProvisional): shown （暂定）, as its notices say it. */
+  readonly provisional?: true;
+}
+
+/** A round's 办理期限 as a milestone, marked when it is 暂定 (left out otherwise, as on most rows). */
+function dueMilestone(deadline: Pick<Deadline, "due" | "explanation">, label: string): Milestone {
+  return deadlineProvisional(deadline)
+    ? { date: deadline.due, label, provisional: true }
+    : { date: deadline.due, label };
 }
 
 export interface TimelineEvent {
@@ -49,8 +60,8 @@ export function milestones(row: EvaluatedRow): Milestone[] {
     const date = record[key];
     if (typeof date === "string" && date) list.push({ date, label });
   }
-  if (row.firstDeadline) list.push({ date: row.firstDeadline.due, label: "首轮办理期限" });
-  if (row.secondDeadline) list.push({ date: row.secondDeadline.due, label: "二次办理期限" });
+  if (row.firstDeadline) list.push(dueMilestone(row.firstDeadline, "首轮办理期限"));
+  if (row.secondDeadline) list.push(dueMilestone(row.secondDeadline, "二次办理期限"));
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -2,7 +2,7 @@ import type { FC } from "hono/jsx";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { Objection } from "../../store/objections";
 import { href, type IsUnit } from "./format";
-import { Card, Empty, SuggestionTable } from "./ui";
+import { Card, type DueCalendar, Empty, SuggestionTable } from "./ui";
 
 export interface DecisionsProps {
   /** 延期申请 of lead units without 审批结果 (the sync's stored facts). */
@@ -11,6 +11,8 @@ export interface DecisionsProps {
   readonly objections: readonly Objection[];
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   readonly isUnit?: IsUnit;
+  /** The sync's calendar: an extension's 办理期限 in a year without 放假安排 says （暂定）. */
+  readonly calendar?: DueCalendar;
 }
 
 /** One open objection with the two decisions staff can take (same-origin forms, no script). */
@@ -47,7 +49,7 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
  * 待代表工委决定: what units asked through their links and only staff can decide. An extension is
  * decided in the sheet (审批结果); an objection here, after changing 主办单位/协办单位 if reassigned.
  */
-export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUnit }) => (
+export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUnit, calendar }) => (
   <Card title={`待代表工委决定（${extensions.length + objections.length}）`}>
     <h3>延期申请待审批</h3>
     <SuggestionTable
@@ -55,6 +57,7 @@ export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUn
       columns={["unit", "due", "status"]}
       empty="没有待审批的延期申请。"
       isUnit={isUnit}
+      calendar={calendar}
     />
     {extensions.length > 0 ? (
       <p class="small muted">

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
+import type { Calendar } from "../../domain/calendar";
 import { type DeputyRecordRow, deputyRecords } from "../../domain/dashboard/deputy-records";
 import { computeOverview, type OverviewFigures } from "../../domain/dashboard/overview";
 import {
@@ -13,7 +14,7 @@ import {
 import { type Scoreboard, unitScoreboard } from "../../domain/dashboard/scoreboard";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import type { SummaryRow } from "../../domain/summary/summary-row";
-import { type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
+import { baseTabsContext, type LedgerView, loadLedgerView, loadRecipientView } from "../../jobs/ledger-view";
 import { localDate } from "../../jobs/local-time";
 import { parseStamp, type SummaryStamp } from "../../jobs/sync/summary-stamp";
 import { META_SUMMARY } from "../../store/meta";
@@ -99,6 +100,16 @@ async function storedOrWorkedOut<G extends FigureGroup, T>(
   const stored = await loadFigures(base.deps.meta, base.summaryVersion, group);
   const figures = stored ? pick(stored) : undefined;
   return figures ?? work((await loadDashboard(c, { base })).evaluation);
+}
+
+/**
+ * The sync's calendar (from the stored 节假日), for a page whose tables show 办理期限: a stored list
+ * entry keeps no deadline explanation, so whether its due date is 暂定 is asked of it (refDueText),
+ * as a link's lists ask it. Read once per page: the small tabs' context is built once per isolate
+ * and tab version (one D1 lookup of the versions when nothing changed), as every link page reads it.
+ */
+export async function loadCalendar(base: PageBase): Promise<Pick<Calendar, "isYearKnown">> {
+  return (await baseTabsContext(base.deps.tabCache)).calendar;
 }
 
 /** The overview's figures. */

@@ -14,7 +14,7 @@ import { DecisionsCard } from "./decisions-card";
 import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, type IsUnit, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Empty, Kpi, SuggestionTable } from "./ui";
+import { Card, type DueCalendar, Empty, Kpi, SuggestionTable } from "./ui";
 
 const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
   if (figures.overdueByUnit.length === 0) return <Empty>没有逾期未答复的建议。</Empty>;
@@ -71,7 +71,9 @@ export const OverviewPage: FC<{
   done?: string | null;
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ figures, frame, objections = [], done = null, isUnit }) => {
+  /** The sync's calendar (loadCalendar): a listed 办理期限 in a year without 放假安排 says （暂定）. */
+  calendar?: DueCalendar;
+}> = ({ figures, frame, objections = [], done = null, isUnit, calendar }) => {
   const t = figures.totals;
   const overdue = figures.statusCounts.find((s) => s.status === "已逾期")?.count ?? 0;
   const problems = figures.problems.errors + figures.problems.warnings;
@@ -121,7 +123,12 @@ export const OverviewPage: FC<{
         />
       </div>
       {figures.pendingExtensions.length + objections.length > 0 ? (
-        <DecisionsCard extensions={figures.pendingExtensions} objections={objections} isUnit={isUnit} />
+        <DecisionsCard
+          extensions={figures.pendingExtensions}
+          objections={objections}
+          isUnit={isUnit}
+          calendar={calendar}
+        />
       ) : null}
       <div class="grid cols-2">
         <Card title="台账状态">
@@ -184,6 +191,7 @@ export const OverviewPage: FC<{
           columns={["unit", "due", "days"]}
           empty={`${figures.dueSoonDays} 天内没有到期的建议。`}
           isUnit={isUnit}
+          calendar={calendar}
         />
         {figures.dueSoonCount > DUE_SOON_SHOWN ? (
           <p class="small">
@@ -199,6 +207,7 @@ export const OverviewPage: FC<{
           columns={["supervisor", "handlingLeader", "unit", "status", "due"]}
           empty="台账中没有标为重点建议的建议。"
           isUnit={isUnit}
+          calendar={calendar}
         />
       </Card>
     </Layout>

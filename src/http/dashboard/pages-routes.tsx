@@ -28,6 +28,7 @@ import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
 import { loadUnitDetail } from "./load-unit";
 import {
+  loadCalendar,
   loadDeputyRecords,
   loadFrame,
   loadLedgerYears,
@@ -122,7 +123,11 @@ async function recordsOf(
 export const pagesRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const base = await loadFrame(c);
-    const [figures, objections] = await Promise.all([loadOverview(c, base), base.deps.objections.open()]);
+    const [figures, objections, calendar] = await Promise.all([
+      loadOverview(c, base),
+      base.deps.objections.open(),
+      loadCalendar(base),
+    ]);
     const decided = c.req.query("decided");
     return sendPage(
       c,
@@ -131,6 +136,7 @@ export const pagesRoutes = new Hono<AppEnv>()
         frame={base.frame}
         objections={objections}
         isUnit={base.isUnit}
+        calendar={calendar}
         done={decided === "upheld" || decided === "reassigned" ? DECIDED[decided] : null}
       />,
     );
@@ -142,9 +148,12 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get("/units/:name", async (c) => {
     const base = await loadFrame(c);
     const name = c.req.param("name");
-    const detail = await loadUnitDetail(c, base, name);
+    const [detail, calendar] = await Promise.all([loadUnitDetail(c, base, name), loadCalendar(base)]);
     if (!detail) throw new HttpError(404, "unknown_unit", `没有承办单位“${name}”：请从承办单位列表中选择`);
-    return sendPage(c, <UnitPage detail={detail} frame={base.frame} isUnit={base.isUnit} />);
+    return sendPage(
+      c,
+      <UnitPage detail={detail} frame={base.frame} isUnit={base.isUnit} calendar={calendar} />,
+    );
   })
   .get("/deputies", async (c) => {
     const year = yearAsked(c.req.query("year"));

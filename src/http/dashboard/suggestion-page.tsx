@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { FieldText } from "../../domain/dashboard/cell-text";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
+import { deadlineText, dueText, markedDue } from "../../domain/dashboard/suggestion-ref";
 import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboard/timeline";
 import type { Deadline } from "../../domain/deadlines";
 import { letterKeyOfUrl } from "../../domain/links/letters";
@@ -52,7 +53,7 @@ const DeadlineBlock: FC<{ label: string; deadline: Pick<Deadline, "due" | "expla
   deadline ? (
     <p>
       <strong>{label}：</strong>
-      {deadline.due}
+      {deadlineText(deadline)}
       <br />
       <span class="muted">{deadline.explanation}</span>
     </p>
@@ -147,7 +148,10 @@ const RepliesCard: FC<{ rounds: readonly ReplyRound[] }> = ({ rounds }) =>
     </Card>
   );
 
-/** The cards of one sheet row: due dates, milestones, the replies and every field. */
+/**
+ * The cards of one sheet row: due dates, milestones, the replies and every field. The row is whole,
+ * its deadlines' explanations with it: they say which 办理期限 is 暂定, as to the notices (no calendar).
+ */
 const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
   const { row } = view;
   const open = ["办理中", "即将到期", "已逾期"].includes(row.computed.status);
@@ -157,7 +161,7 @@ const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
         <Card title="办理期限">
           {row.computed.dueDate ? (
             <p>
-              当前办理期限 <strong>{row.computed.dueDate}</strong>
+              当前办理期限 <strong>{dueText(row)}</strong>
               {open ? ` · ${daysLeftText(view.daysLeft)}` : ""}
             </p>
           ) : (
@@ -173,7 +177,7 @@ const RowDetails: FC<{ view: SuggestionView }> = ({ view }) => {
             <ol class="timeline">
               {view.milestones.map((m) => (
                 <li class="milestone">
-                  <div class="when">{m.date}</div>
+                  <div class="when">{markedDue(m.date, m.provisional === true)}</div>
                   {m.label}
                 </li>
               ))}

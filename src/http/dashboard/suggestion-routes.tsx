@@ -20,7 +20,7 @@ import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { sendPage } from "./layout";
-import { loadFrame, loadLedgerYears, type PageBase } from "./load-view";
+import { loadCalendar, loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 import { RemovedPage } from "./removed-page";
@@ -99,7 +99,11 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
     const filter = { status, text, year: year.value };
-    const [listed, years] = await Promise.all([pageOfSuggestions(base, filter, page), loadLedgerYears(base)]);
+    const [listed, years, calendar] = await Promise.all([
+      pageOfSuggestions(base, filter, page),
+      loadLedgerYears(base),
+      loadCalendar(base),
+    ]);
     const pages = Math.max(1, Math.ceil(listed.total / SUGGESTIONS_PAGE_SIZE));
     const shown = Math.min(page, pages);
     const { refs } = listed;
@@ -112,6 +116,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
         paging={{ page: shown, pages, total: listed.total }}
         frame={base.frame}
         isUnit={base.isUnit}
+        calendar={calendar}
       />,
     );
   })

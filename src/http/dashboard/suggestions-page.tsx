@@ -4,7 +4,7 @@ import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-li
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, SuggestionTable } from "./ui";
+import { Card, type DueCalendar, SuggestionTable } from "./ui";
 
 /**
  * Rows per page of /suggestions: a county's year is 1–2 thousand suggestions, and one page of all
@@ -56,7 +56,9 @@ export const SuggestionsPage: FC<{
   frame: PageFrame;
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ refs, filter, years, paging, frame, isUnit }) => (
+  /** The sync's calendar (loadCalendar): a 办理期限 in a year without 放假安排 says （暂定）. */
+  calendar?: DueCalendar;
+}> = ({ refs, filter, years, paging, frame, isUnit, calendar }) => (
   <Layout title="建议" nav="suggestions" frame={frame}>
     <h1>{heading(filter)}</h1>
     <form class="actions" method="get" action="/suggestions">
@@ -91,6 +93,7 @@ export const SuggestionsPage: FC<{
         columns={["deputy", "unit", "status", "due", "days"]}
         empty={emptyListText(years, filter.year)}
         isUnit={isUnit}
+        calendar={calendar}
       />
       <Paging filter={filter} page={paging.page} pages={paging.pages} />
     </Card>

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import type { Child, FC } from "hono/jsx";
-import { listTitle, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import type { Calendar } from "../../domain/calendar";
+import { listTitle, refDueText, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { daysLeftText, EVERY_NAME_A_UNIT, href, type IsUnit, statusTone, type Tone } from "./format";
 
 /**
@@ -67,7 +68,10 @@ export const leadUnitHtml = (name: string, isUnit: IsUnit) =>
     ? html`<a href="${href.unit(name)}">${name}</a>`
     : html`<span class="badge danger" title="${NOT_A_UNIT}">${name}</span>`;
 
-function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit) {
+/** What tells a listed 办理期限 is 暂定: the sync's calendar, which the page reads once (loadCalendar). */
+export type DueCalendar = Pick<Calendar, "isYearKnown">;
+
+function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit, calendar: DueCalendar | undefined) {
   switch (column) {
     case "unit":
       return ref.leadUnit ? leadUnitHtml(ref.leadUnit, isUnit) : html`<span class="muted">—</span>`;
@@ -76,7 +80,7 @@ function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit) {
     case "status":
       return statusBadgeHtml(ref.status);
     case "due":
-      return html`<span class="nowrap">${ref.due}</span>`;
+      return html`<span class="nowrap">${refDueText(ref, calendar)}</span>`;
     case "days":
       return html`<span class="nowrap">${daysLeftText(ref.daysLeft)}</span>`;
     case "supervisor":
@@ -90,21 +94,29 @@ function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit) {
 }
 
 /** One row of SuggestionTable, as markup (see badgeHtml). */
-const refRow = (ref: SuggestionRef, columns: readonly RefColumn[], isUnit: IsUnit) =>
+const refRow = (
+  ref: SuggestionRef,
+  columns: readonly RefColumn[],
+  isUnit: IsUnit,
+  calendar: DueCalendar | undefined,
+) =>
   html`<tr><td class="nowrap"><a href="${href.suggestion(ref.id)}">${ref.id}</a></td><td>${listTitle(ref.title)}</td>${columns.map(
-    (c) => html`<td>${refCell(ref, c, isUnit)}</td>`,
+    (c) => html`<td>${refCell(ref, c, isUnit, calendar)}</td>`,
   )}</tr>`;
 
 /**
  * A table of suggestions: 编号 and 标题 (linked), then the chosen columns. `isUnit`: which 主办单位
  * are units of 承办单位 (the page's loader knows; without it every name links as before).
+ * `calendar`: a table with a 办理期限 column says （暂定） after a due date in a year whose 放假安排 is
+ * not entered, as the notices and the links say it (without it the dates stand bare).
  */
 export const SuggestionTable: FC<{
   refs: readonly SuggestionRef[];
   columns: RefColumn[];
   empty: string;
   isUnit?: IsUnit;
-}> = ({ refs, columns, empty, isUnit = EVERY_NAME_A_UNIT }) => {
+  calendar?: DueCalendar;
+}> = ({ refs, columns, empty, isUnit = EVERY_NAME_A_UNIT, calendar }) => {
   if (refs.length === 0) return <Empty>{empty}</Empty>;
   return (
     <table>
@@ -117,7 +129,7 @@ export const SuggestionTable: FC<{
           ))}
         </tr>
       </thead>
-      <tbody>{refs.map((ref) => refRow(ref, columns, isUnit))}</tbody>
+      <tbody>{refs.map((ref) => refRow(ref, columns, isUnit, calendar))}</tbody>
     </table>
   );
 };

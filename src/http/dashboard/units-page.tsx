@@ -7,7 +7,7 @@ import { BarChart, StackedBar } from "./charts";
 import { ExcludedNote, FiguresTable } from "./figures-table";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Kpi, SuggestionTable } from "./ui";
+import { Card, type DueCalendar, Kpi, SuggestionTable } from "./ui";
 
 export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, frame }) => {
   // The line of 主办单位 that are no unit is in the table, last, but not among the units charted.
@@ -61,7 +61,9 @@ export const UnitPage: FC<{
   frame: PageFrame;
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ detail, frame, isUnit }) => {
+  /** The sync's calendar (loadCalendar): a 办理期限 in a year without 放假安排 says （暂定）. */
+  calendar?: DueCalendar;
+}> = ({ detail, frame, isUnit, calendar }) => {
   const f = detail.figures;
   const classes = classCounts(f);
   const classified = classes.reduce((s, c) => s + c.count, 0);
@@ -111,6 +113,7 @@ export const UnitPage: FC<{
           refs={detail.lead}
           columns={["deputy", "status", "due", "days"]}
           empty="没有由该单位主办的建议。"
+          calendar={calendar}
         />
       </Card>
       <Card title={`协办的建议（${detail.co.length} 件）`}>
@@ -119,6 +122,7 @@ export const UnitPage: FC<{
           columns={["unit", "status", "due"]}
           empty="没有由该单位协办的建议。"
           isUnit={isUnit}
+          calendar={calendar}
         />
       </Card>
     </Layout>
