@@ -6,7 +6,7 @@ import { localDateTime } from "../jobs/local-time";
 import { linkSettingProblems } from "../links/link-settings";
 import { META_SUMMARY } from "../store/meta";
 import { missingMigrations } from "../store/migrations";
-import { createSyncRunLog, type SyncRunRecord } from "../store/sync-runs";
+import { createSyncRunLog, skippedLedger } from "../store/sync-runs";
 import { HttpError } from "./errors";
 
 /** One thing the Worker still needs before it can serve everything, with what to do about it. */
@@ -124,12 +124,6 @@ export interface SyncHold {
 }
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
-
-/** Why the run did not read the ledger, from its summary's skipped tabs (as the dashboard's banner reads it). */
-function skippedLedger(run: SyncRunRecord): string | null {
-  const skipped = (run.summary as { skippedTabs?: { tab: string; reason: string }[] } | null)?.skippedTabs;
-  return skipped?.find((s) => s.tab === TAB_NAMES.ledger)?.reason ?? null;
-}
 
 /**
  * Asked only once the last run did not read the ledger: when the streak began, when the ledger was

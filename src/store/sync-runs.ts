@@ -1,3 +1,4 @@
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { type LeaseRenewal, renewStatement } from "./lease";
 
 export interface SyncRunRecord {
@@ -12,6 +13,15 @@ export interface SyncRunRecord {
   problems: number;
   error: string | null;
   summary: unknown;
+}
+
+/**
+ * Why the run did not read 建议台账 (a header missing or repeated, a cleared 编号 column), from its
+ * summary's skipped tabs; null when it read it. The dashboard's banner and /healthz say it alike.
+ */
+export function skippedLedger(run: SyncRunRecord): string | null {
+  const skipped = (run.summary as { skippedTabs?: { tab: string; reason: string }[] } | null)?.skippedTabs;
+  return skipped?.find((s) => s.tab === TAB_NAMES.ledger)?.reason ?? null;
 }
 
 export interface SyncRunFinish {

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { Child, FC } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import type { SyncRunRecord } from "../../store/sync-runs";
+import { type SyncRunRecord, skippedLedger } from "../../store/sync-runs";
 import type { StaffIdentity } from "../auth";
 import { localDateTime } from "./format";
 
@@ -82,12 +82,6 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
     </div>
   );
 };
-
-/** Why the run did not read the ledger (a header missing or repeated), from its summary's skipped tabs. */
-function skippedLedger(run: SyncRunRecord): string | null {
-  const skipped = (run.summary as { skippedTabs?: { tab: string; reason: string }[] } | null)?.skippedTabs;
-  return skipped?.find((s) => s.tab === TAB_NAMES.ledger)?.reason ?? null;
-}
 
 export const Layout: FC<{
   title: string;
