@@ -6,8 +6,9 @@ import {
 } from "../../../sheets-schema/enums";
 import { hasFact } from "../practice/practice-facts";
 import { formatRate, type StatisticsRow } from "../statistics";
+import { hasCountedError } from "../statistics-items";
 import { isMisnamedRow, MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units";
-import type { EvaluatedLedger } from "../summary/evaluated";
+import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
 
 export interface OverdueGroup {
@@ -32,9 +33,19 @@ export interface OverviewFigures {
   }[];
   /**
    * 已逾期 suggestions by lead unit, the unit with most first; longest overdue first inside. Those
-   * whose 主办单位 is no unit of 承办单位 are one MISNAMED_UNITS group, last.
+   * whose 主办单位 is no unit of 承办单位 are one MISNAMED_UNITS group, last. Only those the figures
+   * count: each group's count is its unit's 逾期未答复 in 统计 and /units (overdueUncounted: the rest).
    */
   readonly overdueByUnit: readonly OverdueGroup[];
+  /**
+   * 已逾期 suggestions the figures leave out for an 错误 in a counted field (leftOutOfFigures), longest
+   * overdue first (may be only the first few: overviewAsShown). Listed apart: a leader reads the list
+   * above as the figures count it, and staff see what to fix. Absent from figures an older build
+   * stored (its overdueByUnit counted them in).
+   */
+  readonly overdueUncounted?: readonly SuggestionRef[];
+  /** How many overdueUncounted there are; absent with it. */
+  readonly overdueUncountedCount?: number;
   /** 即将到期: due within 设置 即将到期天数, soonest first. */
   readonly dueSoon: readonly SuggestionRef[];
   /** How many are 即将到期 (dueSoon may be only the first few: overviewAsShown). */
@@ -61,6 +72,8 @@ export interface OverviewFigures {
  */
 export const OVERDUE_SHOWN_PER_UNIT = 5;
 export const DUE_SOON_SHOWN = 20;
+/** The overdue suggestions left out of the figures the overview lists (the rest: 校验问题's 错误). */
+export const UNCOUNTED_SHOWN = 20;
 
 /**
  * The figures cut to what the overview shows (the counts stay whole): what the sync's finish stores,
@@ -74,6 +87,9 @@ export function overviewAsShown(figures: OverviewFigures): OverviewFigures {
       items: g.items.slice(0, OVERDUE_SHOWN_PER_UNIT),
     })),
     dueSoon: figures.dueSoon.slice(0, DUE_SOON_SHOWN),
+    ...(figures.overdueUncounted && {
+      overdueUncounted: figures.overdueUncounted.slice(0, UNCOUNTED_SHOWN),
+    }),
   };
 }
 
@@ -96,6 +112,14 @@ function slowestUnits(rows: readonly StatisticsRow[]): StatisticsRow[] {
         (a.label < b.label ? -1 : 1),
     )
     .slice(0, SLOW_UNITS_SHOWN);
+}
+
+/**
+ * Whether every figure leaves the row out for an 错误 in a counted field, as the statistics ask it
+ * (statisticsItemOf's `excluded`): a stored row keeps it as a flag, a fresh one has its problems.
+ */
+export function leftOutOfFigures(row: Pick<EvaluatedRow, "practice" | "problems">): boolean {
+  return hasFact(row.practice, "countedError") || hasCountedError(row.problems);
 }
 
 /** The heading of overdue suggestions without a 主办单位. */
@@ -156,8 +180,13 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
   const totals = evaluation.statistics.total;
   const classified = REPLY_CLASSES.reduce((s, c) => s + totals.classes[c], 0);
   const overdue = new Map<string, SuggestionRef[]>();
-  for (const ref of refs) {
+  const uncounted: SuggestionRef[] = [];
+  for (const [i, ref] of refs.entries()) {
     if (ref.status !== "已逾期") continue;
+    if (leftOutOfFigures(rows[i] as EvaluatedRow)) {
+      uncounted.push(ref);
+      continue;
+    }
     const unit = ref.leadUnit || NO_LEAD_UNIT;
     const items = overdue.get(unit);
     if (items) items.push(ref);
@@ -180,6 +209,8 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
       share: formatRate(totals.classes[replyClass], classified),
     })),
     overdueByUnit,
+    overdueUncounted: uncounted.sort(soonestFirst),
+    overdueUncountedCount: uncounted.length,
     dueSoon,
     dueSoonCount: dueSoon.length,
     dueSoonDays: evaluation.settings.dueSoonDays,

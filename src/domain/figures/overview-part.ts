@@ -2,6 +2,7 @@ import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import {
   computeOverview,
   DUE_SOON_SHOWN,
+  leftOutOfFigures,
   NO_LEAD_UNIT,
   OVERDUE_SHOWN_PER_UNIT,
   type OverdueGroup,
@@ -9,6 +10,7 @@ import {
   overdueGroups,
   overviewAsShown,
   soonestFirst,
+  UNCOUNTED_SHOWN,
 } from "../dashboard/overview";
 import { byId, type SuggestionRef, suggestionRef } from "../dashboard/suggestion-ref";
 import { hasFact } from "../practice/practice-facts";
@@ -25,8 +27,17 @@ export interface OverviewPart {
   readonly suggestions: number;
   /** Suggestions per 台账状态 (those that have one). */
   readonly statusCounts: Readonly<Partial<Record<string, number>>>;
-  /** 已逾期 by lead unit as typed, in first-appearance order: each unit's whole count, its longest overdue few. */
+  /**
+   * 已逾期 by lead unit as typed, in first-appearance order: each unit's whole count, its longest
+   * overdue few. Those the figures count only (a share an older build stored counted every one).
+   */
   readonly overdueByUnit: readonly OverdueGroup[];
+  /**
+   * The part's longest overdue few that the figures leave out for an 错误 (leftOutOfFigures), and how
+   * many there are. Absent from a share an older build stored (read as none).
+   */
+  readonly overdueUncounted?: readonly SuggestionRef[];
+  readonly overdueUncountedCount?: number;
   /** The part's soonest 即将到期 few. */
   readonly dueSoon: readonly SuggestionRef[];
   readonly dueSoonCount: number;
@@ -40,6 +51,7 @@ export interface OverviewPart {
 export function overviewPart(rows: readonly EvaluatedRow[], today: string): OverviewPart {
   const statusCounts: Partial<Record<string, number>> = {};
   const overdue = new Map<string, SuggestionRef[]>();
+  const uncounted: SuggestionRef[] = [];
   const dueSoon: SuggestionRef[] = [];
   const keySuggestions: SuggestionRef[] = [];
   const pendingExtensions: SuggestionRef[] = [];
@@ -49,10 +61,12 @@ export function overviewPart(rows: readonly EvaluatedRow[], today: string): Over
     const ref = suggestionRef(row, today);
     suggestions += 1;
     if (ref.status) statusCounts[ref.status] = (statusCounts[ref.status] ?? 0) + 1;
+    // Only a 已逾期 row is asked whether the figures leave it out: a flag, or its few problems.
     if (ref.status === "已逾期") {
       const unit = ref.leadUnit || NO_LEAD_UNIT;
       const items = overdue.get(unit);
-      if (items) items.push(ref);
+      if (leftOutOfFigures(row)) uncounted.push(ref);
+      else if (items) items.push(ref);
       else overdue.set(unit, [ref]);
     }
     if (ref.status === "即将到期") dueSoon.push(ref);
@@ -68,6 +82,8 @@ export function overviewPart(rows: readonly EvaluatedRow[], today: string): Over
       count: items.length,
       items: items.sort(soonestFirst).slice(0, OVERDUE_SHOWN_PER_UNIT),
     })),
+    overdueUncounted: uncounted.sort(soonestFirst).slice(0, UNCOUNTED_SHOWN),
+    overdueUncountedCount: uncounted.length,
     dueSoon: dueSoon.sort(soonestFirst).slice(0, DUE_SOON_SHOWN),
     dueSoonCount: dueSoon.length,
     keySuggestions,
@@ -114,6 +130,8 @@ export function mergeOverview(
     suggestions: parts.reduce((n, part) => n + part.suggestions, 0),
     statusCounts,
     overdueByUnit: mergeOverdue(parts, ledger.units),
+    overdueUncounted: parts.flatMap((part) => part.overdueUncounted ?? []).sort(soonestFirst),
+    overdueUncountedCount: parts.reduce((n, part) => n + (part.overdueUncountedCount ?? 0), 0),
     dueSoon: parts.flatMap((part) => part.dueSoon).sort(soonestFirst),
     dueSoonCount: parts.reduce((n, part) => n + part.dueSoonCount, 0),
     keySuggestions: parts.flatMap((part) => part.keySuggestions).sort(byId),

@@ -5,6 +5,7 @@ import {
   OVERDUE_SHOWN_PER_UNIT,
   type OverviewFigures,
   rateNumber,
+  UNCOUNTED_SHOWN,
 } from "../../domain/dashboard/overview";
 import { listTitle } from "../../domain/dashboard/suggestion-ref";
 import { isMisnamedRow } from "../../domain/statistics-units";
@@ -16,8 +17,18 @@ import { daysLeftText, href, type IsUnit, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, type DueCalendar, Empty, Kpi, SuggestionTable } from "./ui";
 
+/** How many 已逾期 suggestions the figures leave out for an 错误 (none in figures an older build stored). */
+function uncountedOverdue(figures: Pick<OverviewFigures, "overdueUncountedCount">): number {
+  return figures.overdueUncountedCount ?? 0;
+}
+
 const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
-  if (figures.overdueByUnit.length === 0) return <Empty>没有逾期未答复的建议。</Empty>;
+  if (figures.overdueByUnit.length === 0)
+    return (
+      <Empty>
+        {uncountedOverdue(figures) > 0 ? "没有计入统计的逾期未答复建议。" : "没有逾期未答复的建议。"}
+      </Empty>
+    );
   return (
     <table>
       <thead>
@@ -62,6 +73,34 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
   );
 };
 
+/**
+ * 已逾期 suggestions with an 错误 in a counted field, apart from the list by unit: the figures (统计,
+ * /units, the list's 件数) leave them out, yet they are overdue all the same, and staff must fix them
+ * before they count. Listed under their own heading so the list above adds up as the figures do.
+ */
+const UncountedOverdue: FC<{
+  figures: OverviewFigures;
+  isUnit: IsUnit | undefined;
+}> = ({ figures, isUnit }) => {
+  const count = uncountedOverdue(figures);
+  if (count === 0) return null;
+  const refs = (figures.overdueUncounted ?? []).slice(0, UNCOUNTED_SHOWN);
+  return (
+    <>
+      <h2>有错误、未计入统计的逾期建议（{count} 件）</h2>
+      <p class="small muted">
+        这些建议已逾期未答复，但计入统计的栏目填写有错误，上表的件数和『统计』表都没有计入。请按『校验问题』改正，下次同步后计入。
+      </p>
+      <SuggestionTable refs={refs} columns={["unit", "days"]} empty="" isUnit={isUnit} />
+      <p class="small">
+        <a href={`/problems?level=${encodeURIComponent("错误")}`}>
+          {count > refs.length ? `另有 ${count - refs.length} 件，` : ""}见校验问题中的错误
+        </a>
+      </p>
+    </>
+  );
+};
+
 export const OverviewPage: FC<{
   figures: OverviewFigures;
   frame: PageFrame;
@@ -76,6 +115,7 @@ export const OverviewPage: FC<{
 }> = ({ figures, frame, objections = [], done = null, isUnit, calendar }) => {
   const t = figures.totals;
   const overdue = figures.statusCounts.find((s) => s.status === "已逾期")?.count ?? 0;
+  const uncounted = uncountedOverdue(figures);
   const problems = figures.problems.errors + figures.problems.warnings;
   // The sync's count is what the sheet's 校验问题 tab holds (rows D1 cannot key, e.g. a duplicated 编号, included).
   const syncProblems = frame.lastSync?.outcome === "ok" ? frame.lastSync.problems : null;
@@ -106,7 +146,12 @@ export const OverviewPage: FC<{
         <Kpi
           label="已逾期"
           value={overdue}
-          note={`其中逾期未答复 ${t.overdueUnreplied} 件（含二次交办）`}
+          note={
+            // 已逾期 counts every such 台账状态; the figures leave out those with an 错误 (listed below).
+            uncounted > 0
+              ? `计入统计 ${t.overdueUnreplied} 件（含二次交办），另 ${uncounted} 件有错误未计入`
+              : `其中逾期未答复 ${t.overdueUnreplied} 件（含二次交办）`
+          }
           tone="danger"
         />
         <Kpi
@@ -184,6 +229,7 @@ export const OverviewPage: FC<{
       </div>
       <Card title={`逾期未答复（按主办单位）`}>
         <OverdueByUnit figures={figures} />
+        <UncountedOverdue figures={figures} isUnit={isUnit} />
       </Card>
       <Card title={`即将到期（${figures.dueSoonDays} 天内）`}>
         <SuggestionTable
