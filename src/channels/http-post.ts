@@ -38,6 +38,13 @@ export async function post(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // A robot that took the connection but never answered is not one that could not be reached:
+    // staff then check the robot's side rather than the address's spelling.
+    if (error instanceof Error && error.name === "TimeoutError")
+      return failed(
+        true,
+        `机器人地址 ${REQUEST_TIMEOUT_MS / 1000} 秒内没有答复（超时，${message}）：系统会稍后自动重试；一直如此的，请确认该机器人还能用`,
+      );
     return failed(
       true,
       `连不上机器人地址，网络出错（${message}）：系统会稍后自动重试；一直如此的，请核对地址是否写对`,

@@ -223,6 +223,17 @@ describe("generic webhook", () => {
       error: expect.stringContaining("连不上机器人地址，网络出错（fetch failed）：系统会稍后自动重试"),
     });
   });
+
+  it("says a robot that never answered timed out, not that it could not be reached", async () => {
+    const hanging: FetchLike = async () => {
+      throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    };
+    const result = await channels(hanging).webhook.send(notice("https://h.example/x"));
+    expect(result).toMatchObject({ ok: false, retryable: true });
+    expect((result as { error: string }).error).toMatch(
+      /^机器人地址 15 秒内没有答复（超时，The operation was aborted due to timeout）：系统会稍后自动重试；一直如此的，请确认该机器人还能用$/,
+    );
+  });
 });
 
 describe("e-mail", () => {
