@@ -35,6 +35,8 @@ export interface OutboxQueries {
     suggestionIds: readonly string[],
     options?: { unnamed?: boolean },
   ): Promise<OutboxKey[]>;
+  /** 待发送 notices, oldest first: a run checks their recipients' addresses against the tabs. */
+  waiting(limit: number): Promise<StoredNotice[]>;
   /** Every notice of one base key (noticeBaseKey), whatever its channel. */
   withBaseKey(base: string): Promise<StoredNotice[]>;
   get(id: number): Promise<StoredNotice | null>;
@@ -64,6 +66,13 @@ export function outboxQueries(db: D1Database): OutboxQueries {
         .bind(day, JSON.stringify(suggestionIds), options.unnamed ? 1 : 0)
         .all<OutboxKey>();
       return results;
+    },
+    async waiting(limit) {
+      const { results } = await db
+        .prepare("SELECT * FROM notices WHERE status = '待发送' ORDER BY planned_at, id LIMIT ?1")
+        .bind(limit)
+        .all<NoticeRow>();
+      return results.map(toStoredNotice);
     },
     async withBaseKey(base) {
       // A key is `<base>|<channel>`: the range of keys after `<base>|` and before `<base>}` ("}"

@@ -1,12 +1,22 @@
 import type { NoticeState } from "../../sheets-schema/enums";
 import type { DeliveryResult } from "../channels/types";
 import type { PlannedNotice } from "../domain/notices/types";
-import { jsonCells, jsonRowSlices } from "./d1-batch";
+import { jsonCell, jsonCells, jsonRowSlices } from "./d1-batch";
 import { type OutboxQueries, outboxQueries } from "./outbox-queries";
 import { type NoticeRow, type StoredNotice, toStoredNotice } from "./outbox-rows";
 
 export type { NoticeAttempt, NoticeFilter, OutboxQueries } from "./outbox-queries";
 export type { StoredNotice } from "./outbox-rows";
+
+/** A waiting notice's move to its recipient's corrected address, and what staff are told of it. */
+export interface AddressChange {
+  readonly id: number;
+  /** The address it was planned with: the move is made only if it still holds this one. */
+  readonly from: string;
+  readonly to: string;
+  /** Chinese, for its attempt history and /notices (no robot secret in it). */
+  readonly note: string;
+}
 
 export type ClaimResult =
   | { kind: "claimed"; notice: StoredNotice }
@@ -36,6 +46,14 @@ export interface NoticeOutbox extends OutboxQueries {
   recordAttempt(id: number, at: string, result: DeliveryResult): Promise<void>;
   /** Marks 失败 whatever of these is still 待发送 (the dead-letter queue's verdict). */
   markFailed(ids: readonly number[], at: string, reason: string): Promise<number>;
+  /**
+   * Moves 待发送 notices to their recipients' corrected addresses, in one transaction (two
+   * statements, however many): only a notice nobody holds at `nowMs` (claim) and still at its `from`
+   * address, so a delivery under way keeps the address it was claimed with and nothing goes twice.
+   * The note joins its attempt history (not counted as an attempt) and is its last error until its
+   * next attempt. Returns the ids moved.
+   */
+  readdress(changes: readonly AddressChange[], at: string, nowMs: number): Promise<number[]>;
   /** Puts a 失败 notice back to 待发送, to `address` (the recipient's as it is now); false when it is not 失败. */
   resetForRetry(id: number, address: string): Promise<boolean>;
   markLogged(ids: readonly number[]): Promise<void>;
@@ -169,6 +187,32 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
         reason,
       );
       return result.meta.changes;
+    },
+    async readdress(changes, at, nowMs) {
+      if (changes.length === 0) return [];
+      const json = JSON.stringify(changes.map((c) => [c.id, c.from, c.to, c.note]));
+      // The same condition in both statements; the batch is one transaction, so the history and
+      // the move cannot part.
+      const movable = `n.status = '待发送' AND n.claimed_until <= ?3 AND n.address = ${jsonCell(1)}`;
+      const [, moved] = await db.batch<{ id: number }>([
+        db
+          .prepare(
+            `INSERT INTO notice_attempts (notice_id, attempted_at, ok, http_status, error)
+             SELECT n.id, ?2, 0, NULL, ${jsonCell(3)}
+             FROM json_each(?1) AS e JOIN notices AS n ON n.id = ${jsonCell(0)}
+             WHERE ${movable} ORDER BY e.key`,
+          )
+          .bind(json, at, nowMs),
+        db
+          .prepare(
+            `UPDATE notices AS n SET address = ${jsonCell(2)}, last_error = ${jsonCell(3)}
+             FROM json_each(?1) AS e
+             WHERE n.id = ${jsonCell(0)} AND ${movable}
+             RETURNING id`,
+          )
+          .bind(json, at, nowMs),
+      ]);
+      return (moved?.results ?? []).map((r) => r.id).sort((x, y) => x - y);
     },
     async resetForRetry(id, address) {
       const result = await db

@@ -1,3 +1,4 @@
+import { maskSecret } from "../../channels/robot-address";
 import type { LedgerContext } from "../../domain/ledger-context";
 import { baseKeyOf } from "../../domain/notices/keys";
 import {
@@ -6,7 +7,7 @@ import {
   type Resolved,
   resolveRecipient,
 } from "../../domain/notices/recipients";
-import type { StoredNotice } from "../../store/outbox";
+import type { AddressChange, StoredNotice } from "../../store/outbox";
 import { baseTabsContext } from "../ledger-view";
 import { enqueueNotices } from "./enqueue";
 import type { NoticeDeps } from "./notice-deps";
@@ -58,12 +59,85 @@ function currentRecipient(notice: StoredNotice, context: LedgerContext): Resolve
   return resolveRecipient({ kind: "leader", name: notice.recipient }, book);
 }
 
+/** How many 待发送 notices one run checks against the tabs (more wait for the next run). */
+const WAITING_CHECKED = 500;
+
+/**
+ * A waiting notice's move to the address its recipient has now on its channel (staff corrected a
+ * 机器人地址 or 邮箱 after it was planned), or null: same address, another channel now (a 失败
+ * notice's retry handles that), or a recipient the tabs no longer reach. Digests and stand-in
+ * copies are left alone: their address is whom they are for.
+ */
+export function addressChange(notice: StoredNotice, context: LedgerContext): AddressChange | null {
+  if (notice.status !== "待发送" || notice.type === "督办周报") return null;
+  const resolved = currentRecipient(notice, context);
+  if (!resolved.ok || resolved.standIn) return null;
+  const target = resolved.targets.find((t) => t.channel === notice.channel);
+  if (!target || target.address === notice.address) return null;
+  const what = notice.channel === "email" ? "邮箱" : "机器人地址";
+  return {
+    id: notice.id,
+    from: notice.address,
+    to: target.address,
+    note: `未投递：${notice.recipient}的${what}已改为 ${maskSecret(target.address)}（原为 ${maskSecret(notice.address)}），此后发往新地址`,
+  };
+}
+
+/**
+ * The daily run's check of what is still waiting: a notice planned before staff corrected its
+ * recipient's address goes to the new one (instead of retrying the old one until it is 失败), and is
+ * queued now, ahead of the run's new notices. Two D1 reads and one batch, however many wait; a
+ * notice being delivered right now keeps its address (the outbox skips a held one).
+ */
+export async function readdressWaiting(
+  deps: Pick<NoticeDeps, "noticeOutbox" | "noticesQueue" | "tabCache">,
+  nowMs: number,
+): Promise<number[]> {
+  const waiting = await deps.noticeOutbox.waiting(WAITING_CHECKED);
+  if (waiting.length === 0) return [];
+  const context = await baseTabsContext(deps.tabCache);
+  const changes = waiting.flatMap((n) => addressChange(n, context) ?? []);
+  // Claims are stamped with the consumers' clock; a forced run may play another day.
+  const moved = await deps.noticeOutbox.readdress(changes, new Date(nowMs).toISOString(), Date.now());
+  await enqueueNotices(deps, moved, nowMs);
+  return moved;
+}
+
+/**
+ * A 待发送 notice's retry: refused unless its recipient's address changed since it was planned;
+ * then it goes to the new address, queued now (its old message finds it sent, or retries it there).
+ */
+async function retryWaiting(
+  deps: Pick<NoticeDeps, "noticeOutbox" | "noticesQueue" | "tabCache">,
+  notice: StoredNotice,
+  nowMs: number,
+): Promise<RetryResult> {
+  const pending = { ok: false, code: "pending", message: "这条通知正在等待发送，无需重试" } as const;
+  const change = addressChange(notice, await baseTabsContext(deps.tabCache));
+  if (!change) return pending;
+  const moved = await deps.noticeOutbox.readdress([change], new Date(nowMs).toISOString(), Date.now());
+  if (moved.length === 0)
+    return {
+      ok: false,
+      code: "pending",
+      message: "这条通知此刻正在按原地址发送：请稍后刷新，若仍未送达再重试",
+    };
+  await enqueueNotices(deps, moved, nowMs);
+  return {
+    ok: true,
+    notice: (await deps.noticeOutbox.get(notice.id)) ?? { ...notice, address: change.to },
+    sameAddress: false,
+    message: `第 ${notice.id} 条通知尚未送达，已改按${notice.recipient}的新地址重新排队发送`,
+  };
+}
+
 /**
  * Staff's retry of a 失败 notice, to its recipient as the tabs say now: back to 待发送 at the
  * current address of its channel (a corrected 机器人地址 or 邮箱 is used), or, when the recipient's
  * 通知渠道 changed, the same notice queued over the new channel (the outbox's unique key keeps it to
  * one). Its earlier attempts stay logged. Not when another channel's notice of it was sent or is
- * on its way: the recipient counts as notified.
+ * on its way: the recipient counts as notified. A 待发送 notice is retried only when its
+ * recipient's address changed since it was planned (retryWaiting).
  */
 export async function retryNotice(
   deps: Pick<NoticeDeps, "noticeOutbox" | "noticesQueue" | "tabCache">,
@@ -74,8 +148,7 @@ export async function retryNotice(
   if (!notice) return { ok: false, code: "not_found", message: `没有编号为 ${id} 的通知` };
   if (notice.status === "已发送")
     return { ok: false, code: "already_sent", message: "这条通知已经发送，不能重发" };
-  if (notice.status === "待发送")
-    return { ok: false, code: "pending", message: "这条通知正在等待发送，无需重试" };
+  if (notice.status === "待发送") return retryWaiting(deps, notice, nowMs);
   const [context, siblings] = await Promise.all([
     baseTabsContext(deps.tabCache),
     deps.noticeOutbox.withBaseKey(baseKeyOf(notice.key)),

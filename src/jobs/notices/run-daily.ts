@@ -9,6 +9,7 @@ import {
   planPart,
   type StepOutcome,
 } from "./plan-steps";
+import { readdressWaiting } from "./retry-notice";
 
 export interface DailyRunOptions {
   /** Development and tests (`POST /api/notices/run?now=`): skip the 09:00 and once-a-day gates. */
@@ -18,7 +19,7 @@ export interface DailyRunOptions {
 }
 
 export type DailyRunResult =
-  | ({ outcome: "ok"; today: string } & StepOutcome)
+  | ({ outcome: "ok"; today: string; readdressed: number } & StepOutcome)
   | { outcome: "skipped"; today: string; reason: Exclude<DailyRunDecision, { run: true }>["reason"] | "busy" }
   | { outcome: "failed"; today: string; retryable: boolean; message: string };
 
@@ -85,7 +86,8 @@ const failed = (today: string, error: unknown): DailyRunResult => ({
  * The daily notices run in one invocation (tests, `POST /api/notices/run`, small offices): plans
  * what is due today from the ledger as D1 last saw it (no Sheets quota spent), a stored part at a
  * time and the digest last, inserts each notice once into the outbox (unique key) and queues only
- * the rows this run inserted. One run at a time (lease); a second run the same day, or an
+ * the rows this run inserted. First, what still waits from earlier runs goes to its recipient's
+ * corrected address, if staff corrected it since (readdressWaiting). One run at a time (lease); a second run the same day, or an
  * overlapping one, finds every key taken and sends nothing twice.
  */
 export async function runDailyNotices(
@@ -97,12 +99,13 @@ export async function runDailyNotices(
   if ("outcome" in begun) return begun;
   const { run, holder } = begun;
   try {
+    const readdressed = await readdressWaiting(deps, nowMs);
     const parts = await deps.summaries.count();
     let outcome = EMPTY_OUTCOME;
     for (let part = 0; part < parts; part++) outcome = addOutcomes(outcome, await planPart(deps, run, part));
     outcome = addOutcomes(outcome, await planDigest(deps, run));
     await end(deps, run, holder, options.force === true);
-    return { outcome: "ok", today: run.today, ...outcome };
+    return { outcome: "ok", today: run.today, readdressed: readdressed.length, ...outcome };
   } catch (error) {
     await deps.lease.release(LEASE_NAME, holder);
     return failed(run.today, error);
