@@ -1,11 +1,15 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { coOpinionsTab } from "../../sheets-schema/tabs";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, syncOffice } from "./links-setup";
+import { browse, buildLinkOffice, makeLink, postForm, syncOffice } from "./links-setup";
 
 /**
  * 区住建局 co-handled two suggestions of 区卫健委 that staff merged (并案) after 交办: 2026-021 into
  * 2026-001, which 区住建局 co-handles too (区教育局 leads), and 2026-022 into 2026-003, which is not
- * 区住建局's at all. Its 交办通知 and its home list still send it to the merged ones' pages.
+ * 区住建局's at all. Its 交办通知 and its home list still send it to the merged ones' pages. The
+ * deputy withdrew 2026-023 (撤回) after 交办, which 区住建局 co-handled too.
  */
 const office = `merged-co-${crypto.randomUUID().slice(0, 8)}`;
 let housing = "";
@@ -22,7 +26,9 @@ beforeAll(async () => {
     more: [
       ["2026-021", "区卫健委", { ...co, 审查结果: "并案", 并入编号: "2026-001" }],
       ["2026-022", "区卫健委", { ...co, 审查结果: "并案", 并入编号: "2026-003" }],
+      ["2026-023", "区卫健委", { ...co, 审查结果: "撤回" }],
     ],
+    tabs: { [TAB_NAMES.coOpinions]: [coOpinionsTab.columns.map((c) => c.header)] },
   });
   await syncOffice(office);
   housing = (await makeLink("unit", "区住建局")).path;
@@ -55,4 +61,30 @@ describe("a co-unit's link to a suggestion merged into another", () => {
     expect(html).toContain("本单位不是该建议的承办单位，本建议无需再办理（不必答复，也不必送达协办意见）");
     expect((await open(`${housing}/s/2026-003`)).status).toBe(403);
   });
+});
+
+describe("a 协办意见 posted from a page opened before the suggestion was merged or withdrawn", () => {
+  const cases = [
+    ["2026-021", "该建议已并入 2026-001 一并办理，无需单独答复。"],
+    ["2026-023", "代表已撤回该建议，无需办理。"],
+  ] as const;
+  for (const [id, why] of cases)
+    it(`${id}: is refused (409) with why (${why}), not as not yet assigned, and nothing is stored`, async () => {
+      const { html } = await open(`${housing}/s/${id}`);
+      expect(html).not.toContain(`action="${housing}/s/${id}/co-opinion"`);
+      const response = await postForm(`${housing}/s/${id}/co-opinion`, {
+        nonce: crypto.randomUUID(),
+        内容摘要: "同意主办单位的方案",
+      });
+      expect(response.status).toBe(409);
+      const text = await response.text();
+      expect(text).toContain(why);
+      expect(text).not.toContain("尚未立案交办");
+      const stored = await env.DB.prepare(
+        "SELECT COUNT(*) AS n FROM inbox WHERE form = 'co-opinion' AND suggestion_id = ?1",
+      )
+        .bind(id)
+        .first<{ n: number }>();
+      expect(stored?.n).toBe(0);
+    });
 });

@@ -5,7 +5,7 @@ import { hasFact } from "../practice/practice-facts";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { type CoOpinionState, leadRepliedReason } from "./co-opinion";
 import type { Relation } from "./recipient-rows";
-import { type ActionCheck, AWAITING_REPLY } from "./row-actions";
+import { type ActionCheck, AWAITING_REPLY, closedReason } from "./row-actions";
 
 /**
  * Whether a unit may, on one suggestion and now, request an extension (延期申请), record a contact
@@ -68,7 +68,9 @@ export function contactCheck(row: EvaluatedRow, relation: Relation): ActionCheck
 /**
  * 协办意见: a co-unit sends its written opinion to the lead unit, from the assignment on, until the
  * lead unit replied to the deputy (practice.md: an opinion delivered after the round-1 reply does not
- * count, so the form would ask for work that counts for nothing). `state`: coOpinionState.
+ * count, so the form would ask for work that counts for nothing). `state`: coOpinionState. A withdrawn
+ * or merged one is told as the reply is (closedReason): a form posted from a page opened before the
+ * review closed it must not have the unit wait for a 立案交办 that never comes.
  */
 export function coOpinionCheck(
   row: EvaluatedRow,
@@ -76,6 +78,8 @@ export function coOpinionCheck(
   state: CoOpinionState | null = null,
 ): ActionCheck {
   if (relation !== "co") return no("协办意见由协办单位送交主办单位；主办单位请直接答复代表");
+  const closed = closedReason(row.record);
+  if (closed) return no(closed);
   if (!assigned(row)) return no("该建议尚未立案交办，暂不能送达协办意见");
   const replied = leadRepliedReason(state);
   if (replied) return no(replied);

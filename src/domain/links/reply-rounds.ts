@@ -2,6 +2,7 @@ import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/en
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ratingComments } from "../intake/rating-comment";
 import { type SecondReplyNote, secondReplyNote } from "../intake/second-reply-note";
+import type { SentRating } from "./row-actions";
 
 /**
  * The replies of a suggestion as its pages show them: round 2's first (二次答复, the one the deputy
@@ -111,4 +112,27 @@ export function replyRounds(r: Partial<ReplyRecord>): ReplyRound[] {
     });
   }
   return rounds;
+}
+
+/**
+ * The rounds with the deputy's rating of the current one (the first) as sent and not yet in the
+ * ledger the page shows (row-actions' SentRating): its 满意度 over whatever the row holds (staff may
+ * have typed an invalid one, which intake overwrites), its 测评日期 marked with how far it got, and
+ * its 测评意见 when it has one. Once the next sync brings it in, the row's own cells show it.
+ */
+export function withSentRating(
+  rounds: readonly ReplyRound[],
+  sent: Pick<SentRating, "rating" | "on" | "comment" | "state"> | null,
+): ReplyRound[] {
+  const [current, ...rest] = rounds;
+  if (!sent || !current) return [...rounds];
+  return [
+    {
+      ...current,
+      rating: sent.rating,
+      ratedOn: `${sent.on}（您提交的测评：${sent.state}）`,
+      comment: sent.comment || current.comment,
+    },
+    ...rest,
+  ];
 }

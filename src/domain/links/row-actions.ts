@@ -37,6 +37,23 @@ export function awaitingSync(entry: SentEntry, syncedAt: string | null): boolean
 }
 
 /**
+ * How far a submission has got, in the words every line of a link's page uses for it (已提交, the
+ * note where its form was, the reply card), so they never disagree. `awaiting` (awaitingSync): one
+ * intake wrote is in the sheet, yet the page shows the ledger as the last sync read it until the
+ * next one, and says so rather than "已写入" above the old values.
+ */
+export function writeState(
+  entry: Pick<SentEntry, "status"> & { readonly lastError?: string | null },
+  awaiting: boolean,
+  to = "台账",
+): string {
+  if (entry.status === "discarded") return `代表工委已作废，未写入${to}`;
+  if (entry.status === "pending") return `正在写入${to}`;
+  if (entry.status !== "applied") return `暂未写入${to}（${entry.lastError ?? "代表工委会处理"}）`;
+  return awaiting ? `已写入${to}，下次同步后本页更新` : `已写入${to}`;
+}
+
+/**
  * Why no unit handles a suggestion the review closed after 交办: the deputy withdrew it (撤回), or it
  * was merged into another (并案), which is handled and answered instead. Told before anything else
  * (a co-unit too): "尚未立案交办" would have the unit wait for a 交办 that never comes.
@@ -98,19 +115,30 @@ export function correctionCheck(ratedOn: string | null): ActionCheck {
 }
 
 /**
+ * A rating of this round the deputy sent that the ledger as of the last sync does not hold
+ * (awaitingSync): what it says, the 测评日期 intake writes with it, and how far it got (writeState).
+ */
+export interface SentRating {
+  readonly rating: string;
+  readonly on: string;
+  readonly comment: string;
+  readonly state: string;
+}
+
+/**
  * The lead deputy rates the reply of the current round, once it is in the ledger and not yet rated.
- * `ratedOn`: the office's date the deputy sent a rating of this round the ledger does not hold yet
- * (awaitingSync), or null: one rating a round, as after the sync brings it in.
+ * `sent`: the rating of this round the ledger does not hold yet, or null: one rating a round, as
+ * after the sync brings it in; the note says of it what the page's other lines say.
  */
 export function ratingCheck(
   row: EvaluatedRow,
   relation: Relation,
-  ratedOn: string | null = null,
+  sent: Pick<SentRating, "on" | "state"> | null = null,
 ): ActionCheck {
   if (relation !== "lead") return no("只有领衔代表可以测评；附议代表可以查看办理情况");
   const status = row.computed.status;
-  if (status === "待测评" && ratedOn !== null)
-    return no(`您已于 ${ratedOn} 提交本轮答复的测评，正在写入台账；如需修改，请联系代表工委`);
+  if (status === "待测评" && sent !== null)
+    return no(`您已于 ${sent.on} 提交本轮答复的测评，${sent.state}；如需修改，请联系代表工委`);
   if (status === "待测评") return { ok: true, correcting: false };
   if (AWAITING_REPLY.has(status)) return no("承办单位尚未答复；答复后即可在这里测评");
   if (row.record.rating || row.record.secondRating)

@@ -16,7 +16,9 @@ import {
   mergedAdvice,
   ratingCheck,
   replyCheck,
+  type SentRating,
   urgeCheck,
+  writeState,
 } from "../../domain/links/row-actions";
 import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
@@ -59,13 +61,32 @@ export async function actionCheck(
   const waiting = (form: InboxForm) =>
     sent.find((e) => e.form === form && awaitingSync(e, ctx.view.syncedAt)) ?? null;
   const dayOf = (e: InboxEntry | null) => (e ? localDate(Date.parse(e.receivedAt), ctx.timeZone) : null);
-  if (kind === "deputy") return ratingCheck(item.row, item.relation, dayOf(waiting("rating")));
+  if (kind === "deputy") return ratingCheck(item.row, item.relation, sentRating(ctx, sent));
   if (kind === "leader") return urgeCheck(item.row, item.relation);
   const check = replyCheck(item.row, item.relation, waiting("reply") !== null);
   if (!check.ok || !check.correcting || !item.row.id) return check;
   // The deputy's rating is not among the unit's own submissions: the newest about the suggestion.
   const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);
   return correctionCheck(rating && awaitingSync(rating, ctx.view.syncedAt) ? dayOf(rating) : null);
+}
+
+/**
+ * The deputy's rating of this round the ledger as of the last sync does not hold yet (newest first
+ * in `sent`), as the page tells it: the note where the form was, the reply card and 已提交 all say
+ * the same 满意度, day and state. The day is the 测评日期 intake writes (the office's day it came in).
+ */
+export function sentRating(
+  ctx: Pick<LinkContext, "timeZone" | "view">,
+  sent: readonly InboxEntry[],
+): SentRating | null {
+  const entry = sent.find((e) => e.form === "rating" && awaitingSync(e, ctx.view.syncedAt));
+  if (!entry) return null;
+  return {
+    rating: String(entry.cells.满意度 ?? ""),
+    on: dateCellText(entry.cells.测评日期) || localDate(Date.parse(entry.receivedAt), ctx.timeZone),
+    comment: String(entry.cells.测评意见 ?? "").trim(),
+    state: writeState(entry, true),
+  };
 }
 
 /** A reply the unit sent and the ledger does not hold yet, as the correction form's values. */
@@ -191,6 +212,8 @@ export async function renderSuggestion(
           : null
       }
       sent={sent}
+      syncedAt={ctx.view.syncedAt}
+      sentRating={ctx.link.kind === "deputy" ? sentRating(ctx, sent) : null}
       objections={objections}
       done={options.done ?? null}
       warnings={options.warnings ?? []}

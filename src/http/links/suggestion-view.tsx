@@ -7,8 +7,8 @@ import type { LinkKind } from "../../domain/links/capability";
 import { awaitedCoUnits, type CoUnitOpinion, coOpinionText } from "../../domain/links/co-opinion";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
-import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
-import type { ActionCheck } from "../../domain/links/row-actions";
+import { type ReplyRound, replyRounds, withSentRating } from "../../domain/links/reply-rounds";
+import { type ActionCheck, awaitingSync, type SentRating, writeState } from "../../domain/links/row-actions";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";
@@ -49,6 +49,13 @@ export interface SuggestionViewProps {
   readonly action: { readonly check: ActionCheck; readonly path: string; readonly state: FormState } | null;
   /** What this recipient sent about this suggestion through links, newest first. */
   readonly sent: readonly InboxEntry[];
+  /**
+   * The stamp of the sync the page's ledger is from: what intake wrote after it is in the sheet but
+   * not on this page yet, and 已提交 says so. Absent: every written entry is taken as shown.
+   */
+  readonly syncedAt?: string | null;
+  /** The deputy's rating of this round not in that ledger yet: the reply card shows it, not the row's. */
+  readonly sentRating?: SentRating | null;
   /** Objections to this suggestion as staff hold them (decided or not), for the lines of `sent`. */
   readonly objections: readonly Objection[];
   readonly done: string | null;
@@ -78,7 +85,7 @@ function destination(form: InboxForm): string {
   return "台账";
 }
 
-function sentState(e: InboxEntry, objections: readonly Objection[]): string {
+function sentState(e: InboxEntry, objections: readonly Objection[], syncedAt?: string | null): string {
   if (e.status === "discarded") return "代表工委已作废这条提交，未写入台账；如有疑问请联系代表工委";
   if (e.form === "objection") {
     if (e.status !== "applied") return "已收到，正在转送代表工委";
@@ -86,25 +93,26 @@ function sentState(e: InboxEntry, objections: readonly Objection[]): string {
     const decided = objections.find((o) => o.submissionId === e.submissionId && o.decision);
     return `已送代表工委，${decided ? objectionStatus(decided) : "等待决定"}`;
   }
-  const to = destination(e.form);
-  if (e.status === "applied") return `已写入${to}`;
-  if (e.status === "pending") return `已收到，正在写入${to}`;
-  return `已收到，暂未写入${to}（${e.lastError ?? "代表工委会处理"}）`;
+  // The words of the note and the reply card (writeState), so the lines never disagree.
+  const state = writeState(e, syncedAt !== undefined && awaitingSync(e, syncedAt), destination(e.form));
+  return e.status === "applied" ? state : `已收到，${state}`;
 }
 
 /** The recipient's own submissions about this suggestion, and whether they are in the sheet yet. */
-const Sent: FC<{ sent: readonly InboxEntry[]; objections: readonly Objection[]; timeZone: string }> = ({
-  sent,
-  objections,
-  timeZone,
-}) =>
+const Sent: FC<{
+  sent: readonly InboxEntry[];
+  objections: readonly Objection[];
+  timeZone: string;
+  syncedAt?: string | null;
+}> = ({ sent, objections, timeZone, syncedAt }) =>
   sent.length === 0 ? null : (
     <>
       <h2>已提交</h2>
       <ul class="lk-list">
         {sent.map((e) => (
           <li class="lk-item small">
-            {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：{sentState(e, objections)}
+            {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：
+            {sentState(e, objections, syncedAt)}
           </li>
         ))}
       </ul>
@@ -302,9 +310,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <p class="pre">{r.summary}</p>
         </section>
       ) : null}
-      <Replies rounds={replyRounds(r)} letters={p.letters} />
+      <Replies rounds={withSentRating(replyRounds(r), p.sentRating ?? null)} letters={p.letters} />
       {p.coUnits && p.coUnits.length > 0 ? <CoUnits opinions={p.coUnits} /> : null}
-      <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} />
+      <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} syncedAt={p.syncedAt} />
       {/* A merged suggestion's note above already says where it is handled (closedReason says it again). */}
       {check && !check.ok && !p.mergedInto ? <Note tone="info">{check.reason}</Note> : null}
       {p.action && check?.ok && p.kind === "unit" ? (
