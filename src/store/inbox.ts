@@ -62,6 +62,11 @@ export interface Inbox {
   markSent(entries: readonly InboxEntry[], at: string): Promise<void>;
   /** The newest submission of a form about a suggestion, from a link or a webhook; null when none. */
   latestAbout(form: InboxForm, suggestionId: string): Promise<InboxEntry | null>;
+  /**
+   * latestAbout for many suggestions in one statement (a list of cards, no query per card): the
+   * newest submission of the form about each, none for one without any.
+   */
+  latestAboutEach(form: InboxForm, suggestionIds: readonly string[]): Promise<InboxEntry[]>;
   /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
   byActor(
     actor: Pick<LinkActor, "kind" | "name">,
@@ -215,6 +220,22 @@ export function createInbox(db: D1Database): Inbox {
         .bind(form, suggestionId)
         .first<InboxRow>();
       return row ? toEntry(row) : null;
+    },
+    async latestAboutEach(form, suggestionIds) {
+      if (suggestionIds.length === 0) return [];
+      const { results } = await db
+        .prepare(
+          `SELECT inbox.* FROM inbox JOIN (
+             SELECT suggestion_id AS id, max(received_at) AS at FROM inbox
+             WHERE form = ?1 AND suggestion_id IN (SELECT value FROM json_each(?2))
+             GROUP BY suggestion_id
+           ) AS newest ON inbox.suggestion_id = newest.id AND inbox.received_at = newest.at
+           WHERE inbox.form = ?1`,
+        )
+        .bind(form, JSON.stringify([...new Set(suggestionIds)]))
+        .all<InboxRow>();
+      // Two at the very same instant are both newest: one is kept, as latestAbout keeps one.
+      return [...new Map(results.map((r) => [r.suggestion_id, toEntry(r)])).values()];
     },
     async byActor(actor, options) {
       const { results } = await db

@@ -89,7 +89,10 @@ export function leadReplySent(reply: InboxEntry | null, syncedAt: string | null)
 
 /**
  * The co-unit's state on each suggestion it co-handles (the home page's list): the tab's rows and
- * the audit trail's sightings in two queries for all, its own opinions sent lately from the inbox.
+ * the audit trail's sightings in two queries for all, its own opinions sent lately from the inbox,
+ * and the lead units' replies not in the last sync's ledger yet (one query for all): a card says
+ * what the suggestion's page says (unit-actions asks latestAbout there), not that an opinion is owed
+ * the lead unit's reply already made moot.
  */
 export async function loadCoOpinionStates(
   ctx: Pick<LinkContext, "deps" | "timeZone" | "link" | "view">,
@@ -99,20 +102,23 @@ export async function loadCoOpinionStates(
   const out = new Map<string, CoOpinionState>();
   if (co.length === 0) return out;
   const ids = co.map((m) => m.row.id as string);
-  const [rows, tabs, sent] = await Promise.all([
+  const [rows, tabs, sent, replies] = await Promise.all([
     withSightings(
       ctx,
       co.map((m) => m.row),
     ),
     ctx.deps.tabCache.loadRowsOf([TAB_NAMES.coOpinions], ids),
     ctx.deps.inbox.byActor({ kind: "unit", name: ctx.link.recipient }, { limit: 50 }),
+    ctx.deps.inbox.latestAboutEach("reply", ids),
   ]);
+  const replyOf = new Map(replies.map((e) => [e.suggestionId, e]));
   const index = buildPracticeIndex(tabs, new Set(ids));
   const ev = ctx.view.evaluation;
   const settings = { coOpinionDays: ev.settings.coOpinionDays, calendar: ev.calendar };
   for (const row of rows) {
     const id = row.id as string;
-    const state = coOpinionState(row, ctx.link.recipient, settings, opinionsOf(id, index, sent));
+    const lead = leadReplySent(replyOf.get(id) ?? null, ctx.view.syncedAt);
+    const state = coOpinionState(row, ctx.link.recipient, settings, opinionsOf(id, index, sent), lead);
     if (state) out.set(id, state);
   }
   return out;
