@@ -1,34 +1,50 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
-import { candidatesIn } from "../domain/dashboard/sample-candidates";
-import { parseSampleRequest, type SampleRequest } from "../domain/dashboard/sample-request";
+import { poolFigures, visitedIds } from "../domain/dashboard/sample-candidates";
+import { parseSampleRequest, parseYear, type SampleRequest } from "../domain/dashboard/sample-request";
 import { rowsWithIds } from "../jobs/ledger-view";
 import type { StoredSample } from "../store/samples";
 import { sendPage } from "./dashboard/layout";
 import { loadDrawable, loadFrame, loadSamplingCounts, type PageBase } from "./dashboard/load-view";
-import { confirmSample, drawAndStore, findSample, sampleView } from "./dashboard/sampling-actions";
-import { SamplePage, SamplingPage } from "./dashboard/sampling-page";
+import {
+  confirmSample,
+  drawAndStore,
+  findSample,
+  type Refusal,
+  sampleView,
+} from "./dashboard/sampling-actions";
+import { type FieldError, SamplePage, type SamplingForm, SamplingPage } from "./dashboard/sampling-page";
 import { HttpError } from "./errors";
 
 const RECENT_SAMPLES = 50;
 
+type Pool = Awaited<ReturnType<typeof loadPool>>;
+
+/** The suggestions that may be drawn (as the last sync stored them) and those confirmed samples visited. */
+async function loadPool(base: PageBase, c: Context<AppEnv>) {
+  const [drawable, confirmed] = await Promise.all([
+    loadDrawable(c, base),
+    base.deps.samples.confirmedVisits(),
+  ]);
+  return { drawable, confirmed };
+}
+
 /** A draw from the suggestions that may be drawn, as the last sync stored them (no row is read). */
-async function draw(c: Context<AppEnv>, request: SampleRequest) {
-  const base = await loadFrame(c);
-  return drawAndStore(base, await loadDrawable(c, base), request);
+async function draw(base: PageBase, { drawable, confirmed }: Pool, request: SampleRequest) {
+  return drawAndStore(base, drawable, confirmed, request);
 }
 
 /** A sample's drawn suggestions as they are now (their rows only), and whether it is reproducible. */
 async function viewOf(c: Context<AppEnv>, base: PageBase, sample: StoredSample) {
-  const [drawable, rows] = await Promise.all([
-    loadDrawable(c, base),
+  const [{ drawable, confirmed }, rows] = await Promise.all([
+    loadPool(base, c),
     rowsWithIds(
       base.deps.summaries,
       sample.strata.flatMap((s) => s.drawn),
     ),
   ]);
-  return sampleView(base, drawable, rows, sample);
+  return sampleView(base, drawable, rows, sample, confirmed);
 }
 
 function requestFrom(fields: Record<string, unknown>): SampleRequest {
@@ -38,30 +54,67 @@ function requestFrom(fields: Record<string, unknown>): SampleRequest {
   return parsed.value;
 }
 
+const isRefusal = (drawn: StoredSample | Refusal): drawn is Refusal => "code" in drawn;
+
+/** The form's fields as posted (strings only: a file field has no place here). */
+function formFrom(body: Record<string, unknown>): SamplingForm {
+  const text = (key: string) => (typeof body[key] === "string" ? (body[key] as string) : "");
+  return { year: text("year"), mode: text("mode"), amount: text("amount"), seed: text("seed") };
+}
+
+/**
+ * The sampling form: blank (the current year, 30%) or as posted with the reason a draw was refused
+ * next to its field, so nothing chosen has to be chosen again.
+ */
+async function formPage(
+  c: Context<AppEnv>,
+  base: PageBase,
+  posted: { form: SamplingForm; error: FieldError; status: 400 | 409; pool: Pool } | null,
+) {
+  const [counts, samples, { drawable, confirmed }] = await Promise.all([
+    loadSamplingCounts(c, base),
+    base.deps.samples.list(RECENT_SAMPLES),
+    // A refused draw loaded these already: a page stays at a handful of D1 queries.
+    posted?.pool ?? loadPool(base, c),
+  ]);
+  const thisYear = Number(base.frame.today.slice(0, 4));
+  const defaultYear = counts.years.includes(thisYear) ? thisYear : (counts.years[0] ?? null);
+  const form = posted?.form ?? {
+    year: defaultYear === null ? "" : String(defaultYear),
+    mode: "share",
+    amount: "30",
+    seed: "",
+  };
+  const chosen = parseYear(form.year);
+  const poolYear = chosen.ok ? chosen.value : defaultYear;
+  return sendPage(
+    c,
+    <SamplingPage
+      years={counts.years}
+      form={form}
+      poolYear={poolYear}
+      pool={poolFigures(drawable, poolYear, visitedIds(drawable, confirmed.keys()))}
+      error={posted?.error ?? null}
+      samples={samples}
+      frame={base.frame}
+    />,
+    posted?.status ?? 200,
+  );
+}
+
 /** /sampling: the form, a draw (POST, then 303 to the sample), a sample, and its confirmation. */
 export const samplingRoutes = new Hono<AppEnv>()
-  .get("/sampling", async (c) => {
-    const base = await loadFrame(c);
-    const [counts, samples] = await Promise.all([
-      loadSamplingCounts(c, base),
-      base.deps.samples.list(RECENT_SAMPLES),
-    ]);
-    const thisYear = Number(base.frame.today.slice(0, 4));
-    const defaultYear = counts.years.includes(thisYear) ? thisYear : (counts.years[0] ?? null);
-    return sendPage(
-      c,
-      <SamplingPage
-        years={counts.years}
-        defaultYear={defaultYear}
-        candidates={candidatesIn(counts, defaultYear)}
-        samples={samples}
-        frame={base.frame}
-      />,
-    );
-  })
+  .get("/sampling", async (c) => formPage(c, await loadFrame(c), null))
   .post("/sampling", async (c) => {
-    const sample = await draw(c, requestFrom(await c.req.parseBody()));
-    return c.redirect(`/sampling/${sample.id}`, 303);
+    const form = formFrom(await c.req.parseBody());
+    const base = await loadFrame(c);
+    const pool = await loadPool(base, c);
+    const parsed = parseSampleRequest({ ...form });
+    // 400 as a personal link's forms answer a bad field: the page again, the message by the field.
+    if (!parsed.ok) return formPage(c, base, { form, error: parsed, status: 400, pool });
+    const drawn = await draw(base, pool, parsed.value);
+    if (isRefusal(drawn)) return formPage(c, base, { form, error: drawn, status: drawn.status, pool });
+    return c.redirect(`/sampling/${drawn.id}`, 303);
   })
   .get("/sampling/:id", async (c) => {
     const base = await loadFrame(c);
@@ -102,8 +155,11 @@ export const samplingApiRoutes = new Hono<AppEnv>()
   // The list reads the samples only: no row of the ledger.
   .get("/samples", async (c) => c.json({ samples: await createDeps(c.env).samples.list(RECENT_SAMPLES) }))
   .post("/samples", async (c) => {
-    const sample = await draw(c, requestFrom(await jsonBody(c)));
-    return c.json({ sample }, 201);
+    const request = requestFrom(await jsonBody(c));
+    const base = await loadFrame(c);
+    const drawn = await draw(base, await loadPool(base, c), request);
+    if (isRefusal(drawn)) throw new HttpError(drawn.status, drawn.code, drawn.message);
+    return c.json({ sample: drawn }, 201);
   })
   .get("/samples/:id", async (c) => {
     const base = await loadFrame(c);

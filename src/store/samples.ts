@@ -30,6 +30,12 @@ export interface SampleStore {
   list(limit: number): Promise<StoredSample[]>;
   /** Marks a draft confirmed; false when it was confirmed already (a double click). */
   confirm(id: number, at: string, written: number, held: StoredSample["held"]): Promise<boolean>;
+  /**
+   * 编号 → the first confirmed sample that wrote 回访 = 是 to it (drawn, and not held). The sheet
+   * has them at once but the stored rows only after the next sync reads it: the sampling pages add
+   * these, so a draw made in between neither shows them unvisited nor picks them again.
+   */
+  confirmedVisits(): Promise<Map<string, number>>;
 }
 
 interface SampleRow {
@@ -112,6 +118,20 @@ export function createSampleStore(db: D1Database): SampleStore {
         .bind(id, at, written, JSON.stringify(held))
         .run();
       return result.meta.changes > 0;
+    },
+    async confirmedVisits() {
+      // One query, whatever the number of samples: D1 takes the drawn 编号 out of the JSON, so
+      // no sample's strata (with its list of visited ones skipped) is parsed here.
+      const { results } = await db
+        .prepare(
+          `SELECT d.value AS id, MIN(s.id) AS sample
+           FROM samples AS s, json_each(s.strata) AS st, json_each(st.value, '$.drawn') AS d
+           WHERE s.status = '已确认'
+             AND d.value NOT IN (SELECT json_extract(h.value, '$.id') FROM json_each(COALESCE(s.held, '[]')) AS h)
+           GROUP BY d.value`,
+        )
+        .all<{ id: string; sample: number }>();
+      return new Map(results.map((r) => [r.id, r.sample]));
     },
   };
 }

@@ -85,11 +85,26 @@ export function parseSampleRequest(fields: Readonly<Record<string, unknown>>): P
   return { ok: true, value: { size: size.value, seed: seed || null, year: year.value } };
 }
 
-/** A count larger than the population is refused rather than silently cut down. */
-export function checkSampleSize(size: SampleSize, population: number): Invalid | null {
-  if (population === 0) return invalid("nothing_to_sample", "year", "没有可抽样的已答复建议");
+/**
+ * A count larger than the population is refused rather than silently cut down. `visited`: the
+ * replied suggestions left out because visited already, which the message names so that a staff
+ * member who counted the replies in the ledger sees where the rest went.
+ */
+export function checkSampleSize(size: SampleSize, population: number, visited = 0): Invalid | null {
+  if (population === 0) {
+    return invalid(
+      "nothing_to_sample",
+      "year",
+      visited > 0 ? `已答复的 ${visited} 件建议都已回访，没有可抽取的建议` : "没有可抽样的已答复建议",
+    );
+  }
   if (size.kind === "count" && size.count > population) {
-    return invalid("invalid_count", "amount", `抽样数量 ${size.count} 件超过可抽样的 ${population} 件`);
+    const skipped = visited > 0 ? `（已回访的 ${visited} 件不再抽取）` : "";
+    return invalid(
+      "invalid_count",
+      "amount",
+      `抽样数量 ${size.count} 件超过可抽样的 ${population} 件${skipped}`,
+    );
   }
   return null;
 }

@@ -18,6 +18,12 @@ export interface SampleStratum {
   readonly population: number;
   /** 编号 drawn from this unit, in 编号 order. */
   readonly drawn: readonly string[];
+  /**
+   * 编号 of this unit left out of `population` because they were visited already (回访 = 是, or in a
+   * confirmed sample), in 编号 order: kept so that the same seed redraws the sample later. Absent
+   * when none was (and on samples drawn before visited ones were skipped).
+   */
+  readonly visited?: readonly string[];
 }
 
 export interface SampleDraw {
@@ -75,11 +81,16 @@ function pick(ids: readonly string[], k: number, seed: string): string[] {
  * share of the population. The result depends only on the set of candidates, the size and the seed,
  * never on row order; each unit draws from its own stream (seed + unit), so adding a unit's
  * suggestions does not reshuffle the others.
+ *
+ * Candidates in `visited` are not drawn and not counted in the population (a deputy is not visited
+ * twice about one suggestion): each stratum lists them, and a unit whose every candidate was visited
+ * still has its stratum (population 0), so the page can say why it drew none there.
  */
 export function drawSample(
   candidates: readonly SampleCandidate[],
   size: SampleSize,
   seed: string,
+  visited: ReadonlySet<string> = new Set(),
 ): SampleDraw {
   const groups = new Map<string, { unit: string; ids: string[] }>();
   for (const c of candidates) {
@@ -91,7 +102,13 @@ export function drawSample(
   const keys = [...groups.keys()].sort(byCodePoint);
   const strata = keys.map((key) => {
     const group = groups.get(key) as { unit: string; ids: string[] };
-    return { key, unit: group.unit, ids: [...new Set(group.ids)].sort(byCodePoint) };
+    const all = [...new Set(group.ids)].sort(byCodePoint);
+    return {
+      key,
+      unit: group.unit,
+      ids: all.filter((id) => !visited.has(id)),
+      visited: all.filter((id) => visited.has(id)),
+    };
   });
   const population = strata.reduce((s, g) => s + g.ids.length, 0);
   const n = sampleSizeOf(size, population);
@@ -103,6 +120,8 @@ export function drawSample(
     unit: g.unit,
     population: g.ids.length,
     drawn: pick(g.ids, quotas[i] ?? 0, `${seed}\u0000${g.key}`),
+    // Left out when none, so a sample with no visited candidate is stored as before.
+    ...(g.visited.length > 0 ? { visited: g.visited } : {}),
   }));
   return { seed, population, size: n, strata: drawn, ids: drawn.flatMap((s) => s.drawn) };
 }

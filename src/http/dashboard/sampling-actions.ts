@@ -1,5 +1,5 @@
-import { candidatesOf, type Drawable } from "../../domain/dashboard/sample-candidates";
-import { checkSampleSize, type SampleRequest } from "../../domain/dashboard/sample-request";
+import { candidatesOf, type Drawable, visitedIds } from "../../domain/dashboard/sample-candidates";
+import { checkSampleSize, type Invalid, type SampleRequest } from "../../domain/dashboard/sample-request";
 import { drawSample } from "../../domain/dashboard/sampling";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
@@ -17,20 +17,28 @@ export function newSeed(): string {
   return String((n ?? 0) % 100_000_000).padStart(8, "0");
 }
 
+/** A draw refused (too many asked, nothing left to draw), with the HTTP status to answer with. */
+export type Refusal = Invalid & { readonly status: 400 | 409 };
+
 /**
  * Draws a sample from the replied suggestions (`drawable`: those that may be drawn, as the last
- * sync stored them) and stores it (待确认) with its seed.
+ * sync stored them) and stores it (待确认) with its seed. Those visited already (回访 = 是 as the
+ * sync read it, or in a confirmed sample: `confirmed`, 编号 → sample) are skipped and listed in the
+ * sample: a deputy is not visited twice about one suggestion, and a second draw in a year (a
+ * supplement, a redo) should reach suggestions the first did not.
  */
 export async function drawAndStore(
   d: PageBase,
   drawable: readonly Drawable[],
+  confirmed: ReadonlyMap<string, number>,
   request: SampleRequest,
-): Promise<StoredSample> {
+): Promise<StoredSample | Refusal> {
   const candidates = candidatesOf(drawable, request.year);
-  const refused = checkSampleSize(request.size, candidates.length);
-  if (refused)
-    throw new HttpError(refused.code === "nothing_to_sample" ? 409 : 400, refused.code, refused.message);
-  const draw = drawSample(candidates, request.size, request.seed ?? newSeed());
+  const visited = visitedIds(drawable, confirmed.keys());
+  const skipped = candidates.filter((c) => visited.has(c.id)).length;
+  const refused = checkSampleSize(request.size, candidates.length - skipped, skipped);
+  if (refused) return { ...refused, status: refused.code === "nothing_to_sample" ? 409 : 400 };
+  const draw = drawSample(candidates, request.size, request.seed ?? newSeed(), visited);
   const fields = {
     seed: draw.seed,
     year: request.year,
@@ -74,14 +82,17 @@ export async function confirmSample(d: PageBase, sample: StoredSample): Promise<
 }
 
 /**
- * The drawn suggestions as they are now (`rows`: the stored rows that hold their 编号), and whether
- * the same seed still gives the same sample from the suggestions that may be drawn now.
+ * The drawn suggestions as they are now (`rows`: the stored rows that hold their 编号; `confirmed`:
+ * 编号 → the confirmed sample that wrote 回访 = 是 to it, which the rows show only after the next
+ * sync), and whether the same seed still gives the same sample from the suggestions that may be
+ * drawn now, less those the draw skipped as visited.
  */
 export function sampleView(
   d: PageBase,
   drawable: readonly Drawable[],
   rows: readonly EvaluatedRow[],
   sample: StoredSample,
+  confirmed: ReadonlyMap<string, number>,
 ): { drawn: DrawnRow[]; reproducible: boolean } {
   const byId = new Map(rows.filter((r) => !r.blank && r.id).map((r) => [r.id as string, r]));
   const held = new Set(sample.held.map((h) => h.id));
@@ -89,11 +100,14 @@ export function sampleView(
     s.drawn.map((id) => {
       const row = byId.get(id);
       const written = sample.status === "已确认" && !held.has(id);
+      const by = confirmed.get(id);
       return {
         id,
         unit: s.unit,
         ref: row ? suggestionRef(row, d.frame.today) : null,
-        followedUp: written || row?.record.followUp === true,
+        followedUp: written || row?.record.followUp === true || by !== undefined,
+        // Another sample's confirmation: the page names it, so a draft's overlap is plain.
+        visitedBy: by !== undefined && by !== sample.id ? by : null,
       };
     }),
   );
@@ -101,7 +115,8 @@ export function sampleView(
     sample.mode === "count"
       ? ({ kind: "count", count: sample.amount } as const)
       : ({ kind: "share", percent: sample.amount } as const);
-  const again = drawSample(candidatesOf(drawable, sample.year), size, sample.seed);
+  const skipped = new Set(sample.strata.flatMap((s) => s.visited ?? []));
+  const again = drawSample(candidatesOf(drawable, sample.year), size, sample.seed, skipped);
   const before = sample.strata.flatMap((s) => s.drawn);
   const reproducible = again.ids.length === before.length && again.ids.every((id, i) => id === before[i]);
   return { drawn, reproducible };

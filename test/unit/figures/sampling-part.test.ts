@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   candidatesOf,
+  DUPLICATED,
   drawableOf,
   duplicatedIds,
   sampleCandidates,
@@ -74,15 +75,17 @@ describe("抽样数：各部分合并与全部行算出的一致", () => {
       expectSameCandidates(ledger, size);
     });
 
-  it("手算：可抽的建议按表中顺序，带主办单位和年度；重复编号的不在其中", () => {
+  it("手算：可抽的建议按表中顺序，带主办单位和年度；重复编号的两行标明，不可抽取", () => {
     const drawable = mergeDrawable(shares(ledger, 7));
-    expect(drawable.slice(-4)).toEqual([
+    expect(drawable.slice(-6)).toEqual([
       ["2024-001", "区教育局", 2024],
       ["2024-002", "区未列局", 2024],
       ["2025-050", "区教育局", 2025],
+      ["2026-050", "区教育局", 2026, DUPLICATED],
+      ["2026-050", "区教育局", 2026, DUPLICATED],
       ["2026-051", "区教育局", null],
     ]);
-    expect(drawable.map(([id]) => id)).not.toContain("2026-050");
+    expect(candidatesOf(drawable, null).map((c) => c.id)).not.toContain("2026-050");
     expect(candidatesOf(drawable, 2024)).toEqual([
       { id: "2024-001", unit: "区教育局" },
       { id: "2024-002", unit: "区未列局" },
