@@ -5,8 +5,8 @@ import type { ParsedRow } from "./read-tab";
 /**
  * The statuses of a suggestion the office still has to supervise when its year is over: no reply
  * past the due date, or a deputy not satisfied and no second assignment yet. (待测评 waits for the
- * deputy, 办理中 and 即将到期 are within their legal time, and one not satisfied twice is carried
- * over by the ledger's own rule 8, mark or not: src/domain/dashboard/carried-over.ts.)
+ * deputy, 办理中 and 即将到期 are within their legal time; one not satisfied twice is asked about at
+ * once, below.)
  */
 const UNSETTLED: ReadonlySet<LedgerStatus> = new Set<LedgerStatus>(["已逾期", "待二次交办"]);
 
@@ -24,12 +24,23 @@ export function checkCrossYear(
   thisYear: number,
   crossYearBlank: boolean,
 ): void {
+  if (!crossYearBlank) return;
   const { submittedOn } = row.record;
-  if (!crossYearBlank || !submittedOn || !UNSETTLED.has(status)) return;
+  // Rule 8 shows 跨年督办 in 台账状态, yet only the cell carries it over (isCrossYear): asked at once,
+  // whatever the year, since a second round is the last and the year's own report counts it too.
+  if (status === "跨年督办" && row.record.secondRating === "不满意") {
+    row.problems.warn("跨年督办", TWICE_UNSATISFIED);
+    return;
+  }
+  if (!submittedOn || !UNSETTLED.has(status)) return;
   const year = Number(submittedOn.slice(0, 4));
   if (year >= thisYear) return;
   row.problems.warn("跨年督办", reminderText(year, status, thisYear));
 }
+
+/** The 提醒 of a row one not satisfied twice (status rule 8) with 跨年督办 left blank. */
+const TWICE_UNSATISFIED =
+  "二次满意度为“不满意”，台账状态为“跨年督办”，但“跨年督办”列为空（留空视为“否”）：这条建议不计入年度报告中列入跨年督办的件数，也不列入下一年度报告的往年转入建议。如需继续督办，请在“跨年督办”列填“是”；不再督办的请填“否”";
 
 /**
  * The 提醒's words, made once per year and status: in January a county's whole last year may be

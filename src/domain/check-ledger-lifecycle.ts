@@ -1,4 +1,5 @@
 import type { LedgerKey, LedgerRecord } from "../../sheets-schema/tabs/ledger";
+import { EXCELLENT_UNREPLIED_TEXT, excellentNotAcceptedText } from "./evaluation/excellent";
 import type { ParsedRow } from "./read-tab";
 import { latestReplyClass } from "./status";
 
@@ -137,6 +138,17 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
   }
 }
 
+/**
+ * 优秀建议 = 是 where the lists cannot or may not follow it (evaluation/excellent.ts): a suggestion not
+ * 立案 is left out of them, one not yet replied to is listed. Most rows are not marked: one comparison.
+ */
+function checkExcellent(row: Row): void {
+  const r = row.record;
+  if (r.excellent !== true || row.failed.has("review")) return;
+  if (r.review !== "立案") row.problems.warn("优秀建议", excellentNotAcceptedText(r.review));
+  else if (!present(row, "repliedOn")) row.problems.warn("优秀建议", EXCELLENT_UNREPLIED_TEXT);
+}
+
 const HELD = "在改正之前，系统无法判断是否已答复，到期提醒和逾期催办暂停发送";
 
 /** The 错误 of a reply date cell that cannot be read also says the unit's reminders wait for it. */
@@ -160,12 +172,14 @@ function checkUnreadableReplies(row: Row): void {
 
 /**
  * Lifecycle rules of a 建议台账 row: date order, dates not after today, and the fields each step
- * requires or forbids (答复类别 after a reply, C needs 答复内容, 满意度 only after a reply, …).
+ * requires or forbids (答复类别 after a reply, C needs 答复内容, 满意度 only after a reply, 优秀建议
+ * only on a 立案 suggestion, …).
  */
 export function checkLedgerLifecycle(row: Row, today: string, columns: LifecycleColumns = ALL_COLUMNS): void {
   checkDates(row, today);
   checkSteps(row, columns);
   checkUnreadableReplies(row);
+  checkExcellent(row);
 }
 
 /** Optional columns whose rules apply only where the sheet has them. */

@@ -23,6 +23,8 @@ function twoYears() {
     const row = ledger[i] as (string | number)[];
     row[column("编号")] = `2025-${String(i).padStart(3, "0")}`;
     row[column("提出日期")] = d("2025-03-01");
+    // Not satisfied twice (status 跨年督办 by rule 8): carried over into 2026 once staff mark it 是.
+    if (row[column("二次满意度")] === "不满意") row[column("跨年督办")] = "是";
   }
   const carried: Record<string, string | number> = {
     审查结果: "立案",
@@ -70,8 +72,8 @@ describe("代表履职档案的年度筛选", () => {
 
   it("跨年督办 = 是 而测评满意的领衔建议计为领衔办结，与年度报告的往年转入一致", async () => {
     expect(line(await pageText("/deputies?year=2025"), FIRST)[3]).toBe(1);
-    // The 2026 report carries 2025-001 over finished: of last year's four 跨年督办 (2025-011, -024
-    // and -037 still 不满意), three are still being handled.
+    // The 2026 report carries 2025-001 over finished: of last year's four marked 跨年督办 = 是
+    // (2025-011, -024 and -037 still 不满意 after a second round), three are still being handled.
     const report = await pageText("/report?year=2026");
     expect(report).toContain("往年转入 4 · 仍在办理 3");
   });

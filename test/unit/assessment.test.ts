@@ -244,7 +244,13 @@ describe("测评等次和年度", () => {
     const carried = { submittedOn: "2025-11-20", crossYear: true, repliedOn: null, secondRepliedOn: null };
     expect(countsInYear(carried, 2026)).toBe(true);
     expect(countsInYear({ ...carried, repliedOn: "2026-02-01" }, 2026)).toBe(true);
-    // Answered in 2025: handled then, not counted again in 2026.
+    // Answered and finished in 2025: handled then, not counted again in 2026.
+    const settled = { ...carried, repliedOn: "2025-12-20", replyClass: "A", rating: "满意" } as const;
+    expect(countsInYear({ ...settled, secondRating: null, secondRepliedOn: null }, 2026)).toBe(false);
+    // Answered in 2025 but still open (the report lists it as 仍在办理): counted in 2026 too.
+    expect(countsInYear({ ...settled, rating: "不满意" }, 2026)).toBe(true);
+    expect(countsInYear({ ...settled, replyClass: "B", implementation: "推进中" }, 2026)).toBe(true);
+    // A share stored by an older build keeps no rating: as it was counted then.
     expect(countsInYear({ ...carried, repliedOn: "2025-12-20" }, 2026)).toBe(false);
     expect(countsInYear({ ...carried, crossYear: false }, 2026)).toBe(false);
     expect(countsInYear(carried, 2025)).toBe(true);

@@ -5,7 +5,8 @@ import type { Suggestion } from "./suggestion";
  * Last year's suggestions still under cross-year supervision (跨年督办), kept at the foot of the
  * ledger as offices keep them: the year report shows them apart from this year's. One marked 是
  * whose B-class plan is still 推进中, one marked 是 that was carried out this year (已落实), and one
- * still not satisfied after its second round (the status rule puts it in 跨年督办, unmarked).
+ * still not satisfied after its second round (the status rule puts it in 跨年督办; marked 是 as
+ * practice.md asks for it to be carried into 2026's 单位测评 and report).
  */
 const CARRIED = [
   {
@@ -44,6 +45,7 @@ const CARRIED = [
     replyClass: "D",
     rating: "不满意",
     second: { reassignedOn: "2025-06-16", repliedOn: "2025-07-10", replyClass: "C", rating: "不满意" },
+    crossYear: true,
     notes: "二次测评仍不满意，转入 2026 年继续督办",
   },
 ] as const;

@@ -1,4 +1,5 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { EvaluatedRow } from "../summary/evaluated";
 
 /** A suggestion of an earlier year under cross-year supervision, as the year report lists it. */
@@ -29,12 +30,17 @@ export interface CarriedOver {
 }
 
 /**
- * In cross-year supervision, by the ledger's own definition: marked 跨年督办 = 是, or still 不满意
- * after the second round (status rules 8 and 9 of ledger.md), whatever its status shows today (a
- * marked suggestion whose new reply awaits its rating shows 待测评, and it is still carried over).
+ * Carried over into later years (跨年督办): 跨年督办 = 是, the one rule for the year report's count
+ * of the year's own (列入跨年督办), its table of earlier years' (附表) and 单位测评 (countsInYear).
+ * practice.md carries over on that cell, and the cell is staff's: one filled 否 is a decision,
+ * and a blank reads as 否 (the column's rule), so the figures cannot tell the two apart. Status
+ * rule 8 (二次满意度 不满意 → 跨年督办) does not carry over on its own: such a row with the cell
+ * blank gets a 提醒 asking staff to fill 是 or 否 (check-cross-year.ts). Nor does the status shown
+ * today matter (a marked suggestion whose new reply awaits its rating shows 待测评, and it is still
+ * carried over).
  */
-export function isCrossYear(row: EvaluatedRow): boolean {
-  return row.record.crossYear === true || row.record.secondRating === "不满意";
+export function isCrossYear(record: Pick<LedgerRecord, "crossYear">): boolean {
+  return record.crossYear === true;
 }
 
 /** The latest round's rating (满意度, or 二次满意度 once given), "" without one. */
@@ -47,8 +53,18 @@ const latestRating = (row: EvaluatedRow): string => row.record.secondRating ?? r
  * show the rating and 落实情况 this is worked out from, not the status.
  */
 export function finished(row: EvaluatedRow): boolean {
-  const r = row.record;
-  const rating = latestRating(row);
+  return finishedRecord(row.record);
+}
+
+/** What `finished` reads of a suggestion. */
+export type FinishedFields = Pick<
+  LedgerRecord,
+  "rating" | "secondRating" | "replyClass" | "secondRepliedOn" | "secondReplyClass" | "implementation"
+>;
+
+/** `finished`, of the record alone (as 单位测评's carried-over shares keep it). */
+export function finishedRecord(r: Partial<FinishedFields>): boolean {
+  const rating = r.secondRating ?? r.rating ?? "";
   if (rating !== "满意" && rating !== "基本满意") return false;
   const replyClass = r.secondRepliedOn && r.secondReplyClass ? r.secondReplyClass : r.replyClass;
   return replyClass !== "B" || r.implementation === "已落实";
@@ -62,7 +78,7 @@ export function carriedOverItem(
   row: EvaluatedRow,
   yearOf: (row: EvaluatedRow) => number | null,
 ): CarriedOverItem | null {
-  if (row.blank || row.record.review !== "立案" || !isCrossYear(row)) return null;
+  if (row.blank || row.record.review !== "立案" || !isCrossYear(row.record)) return null;
   const from = yearOf(row);
   if (from === null) return null;
   const r = row.record;

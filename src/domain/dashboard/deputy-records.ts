@@ -1,5 +1,6 @@
 import type { DeputyRecord } from "../../../sheets-schema/tabs/directory";
 import { type DirectoryEntry, nameKey } from "../directory";
+import { isExcellent } from "../evaluation/excellent";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { finished } from "./carried-over";
 import { type CsvCell, toCsv } from "./csv";
@@ -102,7 +103,7 @@ function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
     coSigned: tally.co.length,
     ledAccepted: accepted.length,
     ledClosed: accepted.filter(finished).length,
-    excellent: tally.led.filter((r) => r.record.excellent === true).length,
+    excellent: tally.led.filter((r) => isExcellent(r.record)).length,
     ratingsGiven: tally.led.reduce(
       (n, r) => n + (r.record.rating ? 1 : 0) + (r.record.secondRating ? 1 : 0),
       0,
@@ -145,7 +146,7 @@ export function deputyDetail(
     led: tally.led.map((r) => suggestionRef(r, today)).sort(byId),
     coSigned: tally.co.map((r) => suggestionRef(r, today)).sort(byId),
     excellent: tally.led
-      .filter((r) => r.record.excellent === true)
+      .filter((r) => isExcellent(r.record))
       .map((r) => suggestionRef(r, today))
       .sort(byId),
   };

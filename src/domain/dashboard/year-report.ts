@@ -1,5 +1,6 @@
 import { nameKey } from "../directory";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
+import { isExcellent } from "../evaluation/excellent";
 import { isCountedSuggestion, type StatisticsResult } from "../statistics";
 import { statisticsItemOf, statisticsOfRows } from "../statistics-items";
 import { isMisnamedRow, splitByUnit, type UnitBook } from "../statistics-units";
@@ -14,6 +15,7 @@ import {
   opinionCounts,
 } from "./report-practice";
 import { RatingGroups, RatingTally, type ReportLine } from "./report-ratings";
+import { compareIds } from "./suggestion-ref";
 
 /** Counts of the year's suggestions before the handling statistics. */
 export interface YearTotals {
@@ -26,11 +28,11 @@ export interface YearTotals {
   readonly withdrawn: number;
   readonly unreviewed: number;
   readonly key: number;
-  /** In cross-year supervision (跨年督办 = 是, or 不满意 after the second round): see isCrossYear. */
+  /** Carried over into later years (跨年督办 = 是): see isCrossYear. */
   readonly crossYear: number;
   readonly followedUp: number;
   readonly closed: number;
-  /** 优秀建议 = 是. */
+  /** 优秀建议 named in the report (excellentOf: 立案 and marked 是). */
   readonly excellent: number;
   /** 来源 = 联络站民意 (as typed: a blank 来源 is inferred as 大会期间 or 闭会期间, never this). */
   readonly fromLiaisonStations: number;
@@ -193,7 +195,7 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     withdrawn: count((r) => r.record.review === "撤回"),
     unreviewed: count((r) => r.record.review === null),
     key: count((r) => r.record.isKey === true),
-    crossYear: count((r) => r.record.review === "立案" && isCrossYear(r)),
+    crossYear: count((r) => r.record.review === "立案" && isCrossYear(r.record)),
     followedUp: count((r) => r.record.followUp === true),
     // Finished by the rating, as the carried-over table and the deputies' records judge it: a
     // suggestion marked 跨年督办 = 是 keeps that status once rated 满意, and it is finished all the same.
@@ -221,16 +223,23 @@ export function yearRatings(rows: readonly EvaluatedRow[]): YearRatings {
   return ratings;
 }
 
-/** The year's suggestions marked 优秀建议 (those with a 编号), in sheet order. */
+/**
+ * Report suggestions in 编号 order, as every list of 优秀建议 (commendations.ts) is: the order of the
+ * sheet is whatever staff last sorted it by.
+ */
+export const byReportId = (a: ReportSuggestion, b: ReportSuggestion): number => compareIds(a.id, b.id);
+
+/** The year's 优秀建议 (isExcellent, with a 编号), in 编号 order. */
 export function excellentOf(rows: readonly EvaluatedRow[]): ReportSuggestion[] {
   return rows
-    .filter((r) => r.record.excellent === true && r.id)
+    .filter((r) => isExcellent(r.record) && r.id)
     .map((r) => ({
       id: r.id ?? "",
       title: r.record.title,
       leadDeputy: r.record.leadDeputy,
       leadUnit: r.record.leadUnit,
-    }));
+    }))
+    .sort(byReportId);
 }
 
 /** What the report works out from the ledger's rows, before the lines are joined and the sources added. */

@@ -1,5 +1,6 @@
 import type { AssessmentFigure } from "../../../sheets-schema/cells/setting-cells";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import { type FinishedFields, finishedRecord, isCrossYear } from "../dashboard/carried-over";
 import { nameKey } from "../directory";
 import {
   formatRate,
@@ -329,16 +330,24 @@ export function yearOf(record: Pick<LedgerRecord, "submittedOn">): number | null
 
 /**
  * Whether a suggestion counts in `year`'s assessment: submitted that year, or carried over from an
- * earlier one (跨年督办 = 是) and still being handled in `year` (no reply yet, or its latest reply
- * dated in `year` or later). A carried-over suggestion answered long ago is not counted again.
+ * earlier one (跨年督办 = 是: isCrossYear, the year report's rule too) and handled in `year`: no reply
+ * yet, its latest reply dated in `year` or later, or still open (not finished: finishedRecord), as
+ * the year report's table of carried-over suggestions shows it (仍在办理). A carried-over suggestion
+ * answered and finished before `year` is not counted again.
  */
-export function countsInYear(
-  record: Pick<LedgerRecord, "submittedOn" | "crossYear" | "repliedOn" | "secondRepliedOn">,
-  year: number,
-): boolean {
+export function countsInYear(record: CountsInYearFields, year: number): boolean {
   const own = yearOf(record);
   if (own === year) return true;
-  if (own === null || own > year || !record.crossYear) return false;
+  if (own === null || own > year || !isCrossYear(record)) return false;
   const latest = record.secondRepliedOn ?? record.repliedOn;
-  return latest === null || latest >= `${year}-01-01`;
+  if (latest === null || latest >= `${year}-01-01`) return true;
+  // A share stored by an older build keeps no rating (undefined, never null): counted as it was then.
+  return record.rating !== undefined && !finishedRecord(record);
 }
+
+/** What countsInYear reads; the fields of `finished` may be absent from a share stored by an older build. */
+export type CountsInYearFields = Pick<
+  LedgerRecord,
+  "submittedOn" | "crossYear" | "repliedOn" | "secondRepliedOn"
+> &
+  Partial<FinishedFields>;

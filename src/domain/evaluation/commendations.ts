@@ -2,6 +2,7 @@ import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "../dash
 import type { EvaluatedLedger } from "../summary/evaluated";
 import type { Assessment, AssessmentRow } from "./assessment";
 import { yearOf } from "./assessment";
+import { isExcellent } from "./excellent";
 
 /** The draft lists for the 主任会议 (practice.md): 先进承办单位 and 优秀建议 of one year. */
 export interface Commendations {
@@ -12,7 +13,7 @@ export interface Commendations {
    * it), then units 常委会测评 marked 先进单位 outside it, flagged.
    */
   readonly units: readonly { readonly row: AssessmentRow; readonly inTop: boolean }[];
-  /** Suggestions of the year marked 优秀建议 = 是, in 编号 order. */
+  /** The year's 优秀建议 (isExcellent: 立案 and marked 是), in 编号 order. */
   readonly suggestions: readonly SuggestionRef[];
 }
 
@@ -32,10 +33,10 @@ export function commendations(
   return { year: assessment.year, top, units, suggestions };
 }
 
-/** Suggestions of `year` marked 优秀建议 = 是, in 编号 order. */
+/** The 优秀建议 of `year` (isExcellent), in 编号 order. */
 export function excellentSuggestions(evaluation: EvaluatedLedger, year: number): SuggestionRef[] {
   return suggestionRows(evaluation)
-    .filter((r) => r.record.excellent === true && yearOf(r.record) === year)
+    .filter((r) => isExcellent(r.record) && yearOf(r.record) === year)
     .map((r) => suggestionRef(r, evaluation.today))
     .sort(byId);
 }

@@ -1,9 +1,9 @@
-import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { nameKey } from "../directory";
 import {
   type Assessment,
   assessTallies,
   type CommitteeScore,
+  type CountsInYearFields,
   carriedOver,
   countsInYear,
   tallyItem,
@@ -35,7 +35,7 @@ export interface UnitShare {
 
 /** A suggestion carried over: its own tally, and what says which later years it counts in. */
 export interface CarriedShare extends UnitShare {
-  readonly record: Pick<LedgerRecord, "submittedOn" | "crossYear" | "repliedOn" | "secondRepliedOn">;
+  readonly record: CountsInYearFields;
 }
 
 /** A part's share of 单位测评. */
@@ -104,12 +104,23 @@ export function assessmentPart(rows: readonly EvaluatedRow[], today: string): As
       ? tallyItem(new Map(), carriedOver(item, year), today)
       : null;
     if (alone) {
-      const { submittedOn, crossYear, repliedOn, secondRepliedOn } = row.record;
+      const r = row.record;
       carried.push({
         unit: alone.label,
         at,
         counts: countsOf(alone),
-        record: { submittedOn, crossYear, repliedOn, secondRepliedOn },
+        // What countsInYear reads, to pick the later years it counts in (open ones: every year).
+        record: {
+          submittedOn: r.submittedOn,
+          crossYear: r.crossYear,
+          repliedOn: r.repliedOn,
+          secondRepliedOn: r.secondRepliedOn,
+          rating: r.rating,
+          secondRating: r.secondRating,
+          replyClass: r.replyClass,
+          secondReplyClass: r.secondReplyClass,
+          implementation: r.implementation,
+        },
       });
     }
   }

@@ -2,6 +2,7 @@ import { finished } from "../dashboard/carried-over";
 import type { DeputyRecordRow } from "../dashboard/deputy-records";
 import { yearOfRow } from "../dashboard/year-report";
 import { nameKey } from "../directory";
+import { isExcellent } from "../evaluation/excellent";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /**
@@ -81,7 +82,7 @@ function count(row: EvaluatedRow, shareOf: (name: string) => DeputyShare): void 
       // 办结 as the year report judges it (by the rating, not 台账状态), as deputyRecords counts.
       if (finished(row)) share[LED_CLOSED] += 1;
     }
-    if (record.excellent === true) share[EXCELLENT] += 1;
+    if (isExcellent(record)) share[EXCELLENT] += 1;
     share[RATINGS_GIVEN] += (record.rating ? 1 : 0) + (record.secondRating ? 1 : 0);
   }
   const lead = nameKey(record.leadDeputy);

@@ -1,10 +1,11 @@
 import { byId, type SuggestionRef, suggestionRef } from "../dashboard/suggestion-ref";
 import { yearOf } from "../evaluation/assessment";
+import { isExcellent } from "../evaluation/excellent";
 import type { EvaluatedRow } from "../summary/evaluated";
 
 /**
- * One part's share of the 优秀建议 lists (a plain JSON value, stored with the part): its suggestions
- * marked 优秀建议 = 是 by year (they are few). The years listed are 单位测评's (mergeAssessmentYears).
+ * One part's share of the 优秀建议 lists (a plain JSON value, stored with the part): its 优秀建议
+ * (isExcellent: 立案 and marked 是) by year (they are few). The years listed are 单位测评's (mergeAssessmentYears).
  */
 export interface ExcellentPart {
   /** The part's 优秀建议 by year (the year as text, a JSON key), in sheet order. */
@@ -16,8 +17,8 @@ export function excellentPart(rows: readonly EvaluatedRow[], today: string): Exc
   const byYear: Partial<Record<string, SuggestionRef[]>> = {};
   for (const row of rows) {
     const year = row.blank ? null : yearOf(row.record);
-    // As excellentSuggestions: a suggestion (a row with a 编号) marked 优秀建议 = 是.
-    if (year === null || !row.id || row.record.excellent !== true) continue;
+    // As excellentSuggestions: a suggestion (a row with a 编号) that isExcellent.
+    if (year === null || !row.id || !isExcellent(row.record)) continue;
     const ref = suggestionRef(row, today);
     const list = byYear[year];
     if (list) list.push(ref);

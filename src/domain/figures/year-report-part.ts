@@ -2,6 +2,7 @@ import { type CarriedOverItem, carriedOverItem, carriedOverOf } from "../dashboa
 import type { ContactGroup } from "../dashboard/report-practice";
 import { type RatingCounts, RatingGroups, RatingTally, type ReportLine } from "../dashboard/report-ratings";
 import {
+  byReportId,
   counted,
   excellentOf,
   finishYearReport,
@@ -212,7 +213,8 @@ export function mergeYearReport(
       parts.flatMap((p) => p.carried),
       year,
     ),
-    excellent: shares.flatMap((s) => s.excellent),
+    // Each share is in 编号 order; the parts follow the sheet's, however staff last sorted it.
+    excellent: shares.flatMap((s) => s.excellent).sort(byReportId),
     units: ledger.units,
   };
   return finishYearReport(year, ledger.today, figures, sources);

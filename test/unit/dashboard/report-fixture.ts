@@ -23,7 +23,7 @@ const replied = (on: string, cls: string, more: LedgerCells = {}): LedgerCells =
  * | 2026-002 | 十一届五次会议 | 教育 | 05-25 | B 已落实 | 基本满意 | | solved |
  * | 2026-003 | 十一届五次会议 | 住建 | 04-01 | B 推进中 | 满意 | 跨年督办 = 是 (status 跨年督办) | cross-year |
  * | 2026-004 | — | 住建 | 04-01 C, round 2 05-11 A | A | 满意 (2nd) | 来源 联络站民意 | solved |
- * | 2026-005 | — | 住建 | 04-01 D, round 2 05-11 D | D | 不满意 (2nd) | status 跨年督办 by rule 8 | cross-year |
+ * | 2026-005 | — | 住建 | 04-01 D, round 2 05-11 D | D | 不满意 (2nd) | status 跨年督办 by rule 8, 跨年督办 blank | not carried (a 提醒 asks) |
  * | 2026-006 | — | 教育 | none (03-10 → 06-10, overdue) | | | | |
  * | 2026-007 | — | — 不予立案 | | | | | |
  * | 2026-008 | — | 教育 | 05-20 | B | (none: 待测评) | 跨年督办 = 是 | cross-year |
@@ -31,7 +31,7 @@ const replied = (on: string, cls: string, more: LedgerCells = {}): LedgerCells =
  * | 2025-011 | | 住建 | 2025-06-02 | B 已落实 | 满意 | 跨年督办 = 是 | carried, finished |
  * | 2025-012 | | 住建 | 2025-06-02 | A | 满意 | | not carried |
  * | 2024-003 | | 教育 | 2024-06-03 | A | 满意 | 跨年督办 = 是 | finished before 2025: not carried into 2026 |
- * | 2024-004 | | 住建 | round 2 not satisfied | D | 不满意 (2nd) | | carried (still open) |
+ * | 2024-004 | | 住建 | round 2 not satisfied | D | 不满意 (2nd) | 跨年督办 = 是 | carried (still open) |
  */
 export const REPORT_ROWS: LedgerCells[] = [
   {
@@ -119,6 +119,7 @@ export const REPORT_ROWS: LedgerCells[] = [
     二次答复日期: serial("2024-07-08"),
     二次答复类别: "D",
     二次满意度: "不满意",
+    跨年督办: "是",
   },
 ];
 

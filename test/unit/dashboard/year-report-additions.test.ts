@@ -20,13 +20,13 @@ const report = yearReport(evaluation, 2026, {
 });
 
 describe("年度报告的新增内容（手算样例）", () => {
-  it("跨年督办按台账列的口径计数：标了“是”的和二次测评仍不满意的都算，不看当前状态", () => {
+  it("跨年督办按台账列计数：只算标了“是”的，不看当前状态（二次测评仍不满意而未标的不算）", () => {
     // 003 (marked, status 跨年督办), 005 (二次满意度 不满意, not marked), 008 (marked, status 待测评).
     const byStatus = evaluation.rows.filter(
       (r) => !r.blank && r.id?.startsWith("2026") && r.computed.status === "跨年督办",
     );
     expect(byStatus).toHaveLength(2);
-    expect(report.totals.crossYear).toBe(3);
+    expect(report.totals.crossYear).toBe(2);
   });
 
   it("满意和基本满意分开列出，满意率不变", () => {
@@ -59,7 +59,7 @@ describe("年度报告的新增内容（手算样例）", () => {
 
   it("往年转入的跨年督办建议单列：上年的全部列出，更早的只列仍未办结的", () => {
     expect(report.carriedOver.items.map((i) => [i.id, i.year, i.open])).toEqual([
-      ["2024-004", 2024, true], // 二次测评仍不满意
+      ["2024-004", 2024, true], // 二次测评仍不满意，标了“是”
       ["2025-010", 2025, true], // B 推进中
       ["2025-011", 2025, false], // B 已落实，满意
     ]);
@@ -251,7 +251,7 @@ describe("报告正文、CSV 和 JSON", () => {
     expect(text).toContain("承办单位与代表沟通联系7次（办前2次、办中3次、办后1次、未填或无法识别1次）");
     expect(text).toContain("各代表联络站收集群众意见4条，转化为建议2条。");
     expect(text).toContain("往年转入的跨年督办建议3件，已办结1件，仍在办理2件");
-    expect(text).toContain("本年度建议中列入跨年督办的3件。");
+    expect(text).toContain("本年度建议中列入跨年督办的2件。");
     expect(text).toContain("经常委会测评，区教育局被评为先进承办单位。");
     expect(n.notes).toEqual([]);
   });
@@ -300,7 +300,7 @@ describe("报告正文、CSV 和 JSON", () => {
 
   it("CSV 在统计表后加上满意、基本满意、不满意、解决率，再列各部分", () => {
     const table = yearReportTable(report);
-    expect(table).toContainEqual(["跨年督办", 3]);
+    expect(table).toContainEqual(["跨年督办", 2]);
     expect(table.find((r) => r[0] === "分组")?.slice(-4)).toEqual(["满意", "基本满意", "不满意", "解决率"]);
     expect(table.find((r) => r[0] === "合计")?.slice(-4)).toEqual([3, 1, 1, "50.0%"]);
     expect(table.filter((r) => r[0] === "届次").map((r) => r[1])).toEqual(["十一届五次会议", "未填届次"]);
@@ -331,7 +331,7 @@ describe("报告正文、CSV 和 JSON", () => {
 
   it("JSON 带上同样的新增数字", () => {
     const json = yearReportJson(report);
-    expect(json.totals.crossYear).toBe(3);
+    expect(json.totals.crossYear).toBe(2);
     expect(json.overall.ratings).toEqual({
       rated: 5,
       satisfied: 3,

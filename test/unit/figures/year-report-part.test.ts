@@ -284,10 +284,10 @@ describe("年度报告：各部分合并与全部行算出的一致（手算样�
       ["2025-010", true],
       ["2025-011", false],
     ]);
-    // Into the year after the last: all of 2026's (003 and 008 marked, 005 by a second 不满意).
+    // Into the year after the last: all of 2026's marked (003 and 008; not 005, 不满意 twice but blank).
     expect(carried(2027).map(([id]) => id)).toEqual([
       ...["2023-001", "2024-004", "2025-010"],
-      ...["2026-003", "2026-005", "2026-008"],
+      ...["2026-003", "2026-008"],
     ]);
   });
 
@@ -312,12 +312,12 @@ describe("年度报告：各部分合并与全部行算出的一致（手算样�
     expect(mergeYearReport(parts, ledger.view, 2026, { excludedForErrors: 9 }).excludedForErrors).toBe(9);
   });
 
-  it("优秀建议按表中顺序列出，联络站民意、回访、未审查照常计数，其他来源原样传入", () => {
+  it("优秀建议按编号列出（重号的按表中顺序），联络站民意、回访、未审查照常计数，其他来源原样传入", () => {
     const year = report(2026);
     expect(year.excellent.map((e) => [e.id, e.leadUnit])).toEqual([
       ["2026-001", "区教育局"],
-      ["2026-104", "区住建局"],
       ["2026-001", "区卫健委"],
+      ["2026-104", "区住建局"],
     ]);
     expect(year.totals).toMatchObject({
       excellent: 3,
