@@ -17,6 +17,7 @@ import {
   replacedLeadCell,
   replacedLeadUnits,
 } from "./catch-up";
+import { leadIntroduction } from "./introductions";
 import { assignmentOccurrence } from "./keys";
 import { coOpinionDeadline } from "./placeholders";
 import type { RecipientRef } from "./recipients";
@@ -195,6 +196,9 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     });
   }
   const view = roundView(row, current, ctx);
+  // Round 1's reminders may be the lead unit's first word of the suggestion (introductions.ts); in
+  // round 2 it was told by the 二次交办通知.
+  const introducedBy = current.round === 1 ? leadIntroduction(row, first, ctx) : undefined;
   out.push({
     type: "到期提醒",
     suggestionId: id,
@@ -202,6 +206,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     occurrences: reminderOccurrences(current, ctx.settings.reminderDays),
     lastDay: current.due,
     recipients: [lead],
+    introducedBy,
     view,
   });
   const leaders = overdueLeaders(record.isKey ? leaderNames(record.supervisor) : [], leadingNames);
@@ -214,7 +219,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     spacing: overdueSpacing(current, ctx),
     view,
   } as const;
-  out.push({ ...overdue, recipients: [lead] });
+  out.push({ ...overdue, recipients: [lead], introducedBy });
   // A leader is not the one to reply: told which unit has not, to press it (模板 逾期催办（领导）).
   if (leaders.length > 0) out.push({ ...overdue, template: OVERDUE_LEADER_TEMPLATE, recipients: leaders });
   return out;

@@ -39,6 +39,20 @@ export function noticeBaseKey(parts: NoticeKeyParts): string {
   ].join(SEPARATOR);
 }
 
+/**
+ * Who was told what about which suggestion, but for the notice: `编号|recipient`. A recipient sent
+ * any notice about a suggestion has heard of it (plan.ts, firstWord).
+ */
+export function hearingKey(parts: Pick<NoticeKeyParts, "suggestionId" | "recipient">): string {
+  return [parts.suggestionId ?? "", part(nameKey(parts.recipient))].join(SEPARATOR);
+}
+
+/** hearingKey of a base key (noticeBaseKey). */
+export function hearingKeyOf(base: string): string {
+  const [, id, , , recipient] = base.split(SEPARATOR);
+  return [id ?? "", recipient ?? ""].join(SEPARATOR);
+}
+
 /** The outbox's unique idempotency key: the base key plus the channel. */
 export function noticeKey(parts: NoticeKeyParts, channel: Channel): string {
   return `${noticeBaseKey(parts)}${SEPARATOR}${channel}`;

@@ -1,11 +1,14 @@
+import { addDaysIso } from "../civil-date";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { dueOccurrence } from "./catch-up";
+import { CATCH_UP_DAYS, dueOccurrence } from "./catch-up";
 import { type DigestFigures, digestFigures, digestSeries } from "./digest";
 import { handlingSeries } from "./handling-series";
 import {
   baseKeyOf,
+  hearingKey,
+  hearingKeyOf,
   type NoticeKeyParts,
   type NoticeNaming,
   noticeBaseKey,
@@ -62,6 +65,12 @@ export interface PlanNoticesInput {
   readonly digest?: DigestFigures;
   /** PUBLIC_URL's origin, where the digest points to the dashboard; absent or null without it. */
   readonly dashboard?: string | null;
+  /**
+   * Suggestions whose outbox keys `existingKeys` holds from their 交办日期 on, not only within the
+   * catch-up horizon: whether a unit was ever sent anything about them is known, not presumed
+   * (firstWord; NoticePlan.introductionsUnseen names those it would have to presume).
+   */
+  readonly historyOf?: ReadonlySet<string>;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
@@ -99,22 +108,43 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   ];
 }
 
+/** A day in [from, to) on which a run would have planned notices: the runs missed it. */
+function runDayPassed(from: string, to: string, ctx: SeriesContext): boolean {
+  for (let day = from; day < to; day = addDaysIso(day, 1))
+    if (!ctx.settings.workingDaysOnly || ctx.calendar.isWorkingDay(day)) return true;
+  return false;
+}
+
+/** What firstWord weighs besides the notice: the outbox as planning knows it. */
+interface Hearing {
+  /** hearingKey of every notice sent, to be sent, or planned so far in this run. */
+  readonly heard: Set<string>;
+  readonly history: ReadonlySet<string>;
+  /** Filled with the suggestions whose first word was presumed (NoticePlan.introductionsUnseen). */
+  readonly unseen: Set<string>;
+}
+
 /**
- * What a notice opens with when the one that was to introduce it (a co-unit's 交办通知) was never
- * sent, nor is planned in this run (`done` holds both): it is the recipient's first word. null when
- * it was, or is taken as sent.
+ * What a reminder opens with when it is the recipient's first word of the suggestion: nothing about
+ * it was sent to the recipient, nor is planned before it in this run (its 交办通知 included). null
+ * when something was. A 交办通知 older than the catch-up horizon is past the keys loaded by default:
+ * unless the suggestion's keys from 交办 on are given (historyOf), it is taken as sent when no run day
+ * passed since this reminder fell due (the runs went on, so it went out in its time).
  */
 function firstWord(
   intro: Introduction | undefined,
   naming: NoticeNaming,
-  told: ReadonlyMap<string, readonly string[]>,
-  done: ReadonlySet<string>,
+  dueOn: string,
+  hearing: Hearing,
+  ctx: SeriesContext,
   view: View,
 ): string | null {
-  if (!intro || intro.presumedSent) return null;
-  const introduction = { ...naming, type: intro.type };
-  if ((told.get(toldKey(introduction)) ?? []).length > 0) return null;
-  if (done.has(noticeBaseKey({ ...introduction, occurrence: intro.occurrence }))) return null;
+  if (!intro || hearing.heard.has(hearingKey(naming))) return null;
+  const id = naming.suggestionId ?? "";
+  if (intro.dueOn < addDaysIso(ctx.today, -CATCH_UP_DAYS) && !hearing.history.has(id)) {
+    hearing.unseen.add(id);
+    if (!runDayPassed(dueOn, ctx.today, ctx)) return null;
+  }
   return intro.line(view);
 }
 
@@ -135,6 +165,11 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   const done = new Set<string>();
   for (const key of input.existingKeys) done.add(baseKeyOf(key));
   const told = noticesTold(done);
+  const hearing: Hearing = {
+    heard: new Set([...done].map(hearingKeyOf)),
+    history: input.historyOf ?? new Set(),
+    unseen: new Set(),
+  };
   const failedAt = new Map<string, string>();
   for (const f of input.failedNotices ?? []) failedAt.set(f.key, f.address);
   const failedTold = noticesTold([...failedAt.keys()].map(baseKeyOf));
@@ -182,7 +217,8 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
       }
       done.add(base);
       const view = series.view(resolved.name);
-      const opening = firstWord(series.introducedBy, naming, told, done, view);
+      const opening = firstWord(series.introducedBy, naming, due.dueOn, hearing, ctx, view);
+      hearing.heard.add(hearingKey(naming));
       for (const target of resolved.targets) {
         // Failed for good at this very address: planning it again would fail again every day.
         if (failedAt.get(noticeKey(parts, target.channel)) === target.address) continue;
@@ -214,5 +250,12 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
       }
     }
   }
-  return { restDay: false, notices, unreachable, disabled, problems: [...problems.values()] };
+  return {
+    restDay: false,
+    notices,
+    unreachable,
+    disabled,
+    problems: [...problems.values()],
+    introductionsUnseen: [...hearing.unseen],
+  };
 }

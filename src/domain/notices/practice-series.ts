@@ -8,18 +8,12 @@ import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { CATCH_UP_DAYS, coUnitStart } from "./catch-up";
+import { coUnitStart } from "./catch-up";
 import { displayDate } from "./format";
+import { coUnitIntroduction, leadIntroduction } from "./introductions";
 import { decisionToTell, PENDING, type ToldResult } from "./keys";
-import { coOpinionDeadline, coOpinionDueOn, type View } from "./placeholders";
-import {
-  type Introduction,
-  type NoticeSeries,
-  type Round,
-  roundsOf,
-  roundView,
-  type SeriesContext,
-} from "./series";
+import { coOpinionDeadline, type View } from "./placeholders";
+import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
 
 const same = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
 
@@ -49,6 +43,7 @@ function contactReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Series
       occurrences: [{ occurrence: first.start, dueOn: addDaysIso(first.start, ctx.settings.preContactDays) }],
       lastDay: null,
       recipients: [{ kind: "unit", name: record.leadUnit }],
+      introducedBy: leadIntroduction(row, first, ctx),
       view: roundView(row, first, ctx),
     },
   ];
@@ -76,48 +71,10 @@ function coOpinionReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Seri
       occurrences: [{ occurrence: "-", dueOn }],
       lastDay: null,
       recipients: [{ kind: "unit", name }],
-      introducedBy: coUnitIntroduction(first.start, told, dueOn, ctx),
+      introducedBy: coUnitIntroduction(row, first, name, ctx),
       view: (recipient: string) => ({ ...view(recipient), 协办意见期限: coOpinionDeadline(told, ctx) }),
     };
   });
-}
-
-/** A day in [from, to) on which a run would have planned notices: the runs missed it. */
-function runDayPassed(from: string, to: string, ctx: SeriesContext): boolean {
-  for (let day = from; day < to; day = addDaysIso(day, 1))
-    if (!ctx.settings.workingDaysOnly || ctx.calendar.isWorkingDay(day)) return true;
-  return false;
-}
-
-/**
- * The co-unit's 交办通知, which its 协办提醒 reminds it of. The first run over an old ledger sends no
- * 交办通知 older than CATCH_UP_DAYS, yet a co-unit's 协办提醒 falls due 协办意见期限天数 later and
- * may still go out: sent alone, it would press a unit for an opinion on a suggestion it was never
- * told it helps with. It then opens with what the 交办通知 would have said (the suggestion, the lead
- * unit, 协办意见期限). *decided:* the reminder, not a late 交办通知: a unit told on paper before the
- * office took the system up reads a restated assignment as such, not as a second one, and a
- * 交办通知 would ask for the opinion by a day already past.
- */
-function coUnitIntroduction(
-  assignedOn: string,
-  told: string,
-  dueOn: string,
-  ctx: SeriesContext,
-): Introduction {
-  const deadline = coOpinionDueOn(told, ctx);
-  const outOfSight = told < addDaysIso(ctx.today, -CATCH_UP_DAYS);
-  return {
-    type: "交办通知",
-    occurrence: assignedOn,
-    presumedSent: outOfSight && !runDayPassed(dueOn, ctx.today, ctx),
-    line: (view) => {
-      const by =
-        deadline < ctx.today
-          ? `协办意见期限已于 ${displayDate(deadline)} 届满`
-          : `请于 ${displayDate(deadline)} 前将书面协办意见送${view.主办单位}`;
-      return `【首次通知】此前未向你单位发送本件的协办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(assignedOn)} 交${view.主办单位}主办、你单位协办，${by}。`;
-    },
-  };
 }
 
 /** The placeholders of an extension notice: the request, and 办理期限 as it stands after it. */

@@ -33,7 +33,7 @@ export interface NoticeSeries {
    * instead of taking the latest of `occurrences`.
    */
   readonly spacing?: Spacing;
-  /** The notice that was to tell the recipient of the matter first (a co-unit's 交办通知). */
+  /** The notice that was to tell the recipient of the matter first (a unit's 交办通知). */
   readonly introducedBy?: Introduction;
   view(recipient: string): View;
   /**
@@ -44,18 +44,17 @@ export interface NoticeSeries {
 }
 
 /**
- * The notice that was to tell a recipient of a matter before this one reminds it of it: a co-unit's
- * 交办通知 before its 协办提醒. One never sent (an old ledger's first run sends no months-old
- * 交办通知) makes the reminder the recipient's first word of the matter, and it opens with `line`.
+ * The notice that was to tell a recipient of a matter before this one reminds it of it: a unit's
+ * 交办通知 before its 协办提醒, 沟通提醒, 到期提醒 or 逾期催办. When the recipient was sent nothing
+ * about the suggestion yet, the reminder is its first word of the matter and opens with `line`
+ * (introductions.ts); planning decides which (plan.ts, firstWord).
  */
 export interface Introduction {
-  readonly type: NoticeType;
-  readonly occurrence: string;
   /**
-   * Taken as sent: the outbox keys planning loads (CATCH_UP_DAYS back) no longer reach it, and no
-   * run day has passed since this notice fell due (the runs went on, so it went out in its time).
+   * The day the introducing notice fell due: before the catch-up horizon, the outbox keys planning
+   * loads by default no longer reach it (PlanNoticesInput.historyOf).
    */
-  readonly presumedSent: boolean;
+  readonly dueOn: string;
   line(view: View): string;
 }
 

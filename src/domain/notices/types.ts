@@ -53,4 +53,10 @@ export interface NoticePlan {
   readonly disabled: number;
   /** Templates that failed to render and fell back to the built-in text. */
   readonly problems: Problem[];
+  /**
+   * Suggestions of which a reminder's first word (a 【首次通知】 line) was presumed, the 交办通知
+   * that was to introduce it older than the outbox keys given: planned again with their keys from
+   * 交办 on (PlanNoticesInput.historyOf), it is decided by what was sent.
+   */
+  readonly introductionsUnseen?: readonly string[];
 }

@@ -140,6 +140,55 @@ async function keysOfReplacedLeads(
   return deps.noticeOutbox.keysDueSinceAbout(earliest, [...changed]);
 }
 
+/**
+ * The outbox keys of suggestions from their 交办日期 on, for those whose reminder's first word the
+ * plan could only presume (NoticePlan.introductionsUnseen): their 交办通知 is older than the
+ * catch-up window. One query, only on a day such a reminder is due (a few suggestions a part).
+ */
+async function keysSinceAssigned(
+  deps: NoticeDeps,
+  rows: readonly EvaluatedRow[],
+  ids: readonly string[],
+): Promise<OutboxKey[]> {
+  const wanted = new Set(ids);
+  const starts = rows.flatMap((r) =>
+    r.id && wanted.has(r.id) && r.record.assignedOn ? [r.record.assignedOn] : [],
+  );
+  const earliest = starts.sort()[0];
+  return earliest ? deps.noticeOutbox.keysDueSinceAbout(earliest, ids) : [];
+}
+
+/**
+ * Plans the part, and when a reminder's first word (【首次通知】) could only be presumed, plans those
+ * suggestions again (theirs alone: a part's whole plan twice would cost the step's CPU twice)
+ * knowing what their units were sent since 交办; their notices replace the first plan's.
+ */
+async function planWithHistory(
+  deps: NoticeDeps,
+  input: Omit<PlanNoticesInput, "existingKeys" | "failedNotices">,
+  keys: readonly OutboxKey[],
+): Promise<NoticePlan> {
+  const plan = planNotices({ ...input, ...outboxKeys(keys) });
+  const unseen = new Set(plan.introductionsUnseen ?? []);
+  if (unseen.size === 0) return plan;
+  const older = await keysSinceAssigned(deps, input.evaluation.rows, [...unseen]);
+  const theirs = input.evaluation.rows.filter((r) => r.id !== null && unseen.has(r.id));
+  const again = planNotices({
+    ...input,
+    evaluation: { ...input.evaluation, rows: theirs },
+    ...outboxKeys([...keys, ...older]),
+    historyOf: unseen,
+  });
+  const others = <T extends { suggestionId: string | null }>(list: readonly T[]) =>
+    list.filter((n) => n.suggestionId === null || !unseen.has(n.suggestionId));
+  return {
+    ...plan,
+    notices: [...others(plan.notices), ...again.notices],
+    unreachable: [...others(plan.unreachable), ...again.unreachable],
+    introductionsUnseen: [],
+  };
+}
+
 /** Form suggestions that arrived in the catch-up window (those with these 编号 only, when given). */
 function arrivalsSince(deps: NoticeDeps, run: DailyRun, ids?: readonly string[]) {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
@@ -183,16 +232,16 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);
   const kept = leadChangesOnly(sightings, late, localDay);
   attachSightings(evaluation.rows, kept, localDay);
-  const input: PlanNoticesInput = {
+  const keys = [...existingKeys, ...(await keysOfReplacedLeads(deps, evaluation.rows, kept))];
+  const input = {
     today: run.today,
     evaluation,
-    ...outboxKeys([...existingKeys, ...(await keysOfReplacedLeads(deps, evaluation.rows, kept))]),
     practice: buildPracticeIndex(practiceRows),
     arrivals,
     scope: "rows",
     duplicateIds: duplicates,
-  };
-  return keep(deps, run, planNotices(input), evaluation.rows);
+  } as const;
+  return keep(deps, run, await planWithHistory(deps, input, keys), evaluation.rows);
 }
 
 /**

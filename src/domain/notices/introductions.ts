@@ -1,0 +1,60 @@
+/**
+ * What a reminder opens with when it is the recipient's first word of a suggestion: its
+ * 交办通知 was never sent (an old ledger's first run sends none older than CATCH_UP_DAYS, and a
+ * unit with no usable channel for longer than that never got one). *decided:* the reminder, not a
+ * late 交办通知: a unit told on paper before the office took the system up reads a restated
+ * assignment as such, not as a second one, and a 交办通知 would ask for what was due by a day
+ * already past (the 异议, the 协办意见).
+ */
+import type { EvaluatedRow } from "../summary/evaluated";
+import { coUnitStart, leadUnitStart } from "./catch-up";
+import { displayDate } from "./format";
+import { coOpinionDueOn, type View } from "./placeholders";
+import type { Introduction, Round, SeriesContext } from "./series";
+
+const NEVER_SENT = "此前未向你单位发送本件的";
+
+/**
+ * The co-unit's 交办通知, which its 协办提醒 reminds it of: sent alone, that would press a unit for an
+ * opinion on a suggestion it was never told it helps with. The suggestion, the lead unit, and
+ * 协办意见期限 (counted from the day the unit was told: coUnitStart).
+ */
+export function coUnitIntroduction(
+  row: Pick<EvaluatedRow, "seenOn">,
+  first: Round,
+  unit: string,
+  ctx: SeriesContext,
+): Introduction {
+  const told = coUnitStart(first.start, row, unit);
+  const deadline = coOpinionDueOn(told, ctx);
+  return {
+    dueOn: told,
+    line: (view) => {
+      const by =
+        deadline < ctx.today
+          ? `协办意见期限已于 ${displayDate(deadline)} 届满`
+          : `请于 ${displayDate(deadline)} 前将书面协办意见送${view.主办单位}`;
+      return `【首次通知】${NEVER_SENT}协办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(first.start)} 交${view.主办单位}主办、你单位协办，${by}。`;
+    },
+  };
+}
+
+/**
+ * The lead unit's 交办通知, which its 沟通提醒, 到期提醒 and 逾期催办 of round 1 press it on: what it
+ * is to handle, 交办日期, 办理期限 (暂定 as the notices write it) and the 异议 period, which the
+ * unit's link refuses after its day.
+ */
+export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
+  const objectBy = ctx.calendar.addWorkingDays(first.start, ctx.objectionWorkingDays);
+  return {
+    dueOn: leadUnitStart(first.start, row, row.record.leadUnit),
+    line: (view: View) => {
+      const deadline = view.办理期限 ? `，办理期限 ${view.办理期限}` : "";
+      const objection =
+        objectBy < ctx.today
+          ? `对交办提出异议的期限已于 ${displayDate(objectBy)} 届满；确有特殊情况，请联系代表工委。`
+          : `如对交办有异议，请于 ${displayDate(objectBy)} 前提出。`;
+      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(first.start)} 交你单位主办${deadline}。${objection}`;
+    },
+  };
+}
