@@ -8,7 +8,7 @@ import { noticeRecipientProblems } from "../domain/notices/recipient-problems";
 import { loadLedgerView } from "../jobs/ledger-view";
 import { officeClock } from "../jobs/notices/office-clock";
 import { retryNotice } from "../jobs/notices/retry-notice";
-import { runDailyNotices } from "../jobs/notices/run-daily";
+import { runDailyNotices, unsentNotices } from "../jobs/notices/run-daily";
 import type { StoredNotice } from "../store/outbox";
 import { HttpError } from "./errors";
 
@@ -37,8 +37,10 @@ function publicNotice(notice: StoredNotice) {
 export const noticesRoutes = new Hono<AppEnv>()
   .get("/notices", async (c) => {
     const query = parsed(listQuery.safeParse(c.req.query()), "查询条件");
-    const notices = await createDeps(c.env).noticeOutbox.list(query);
-    return c.json({ notices: notices.map(publicNotice) });
+    const deps = createDeps(c.env);
+    // What the latest daily run could not send (no usable channel) is in no outbox row: listed beside.
+    const [notices, unreachable] = await Promise.all([deps.noticeOutbox.list(query), unsentNotices(deps)]);
+    return c.json({ notices: notices.map(publicNotice), unreachable });
   })
   .get("/notices/problems", async (c) => {
     const deps = createDeps(c.env);

@@ -69,3 +69,9 @@ export const META_DUPLICATE_IDS = "duplicate_ids";
  * inputs, so that the next sync lists 校验问题 again without it though nothing in the sheet changed.
  */
 export const META_REMOVAL_CONFIRMED = "removal_confirmed";
+/**
+ * Prefix of the notices the latest daily run could not send, the recipient having no usable channel
+ * (`unreachable_notices:<part>` and `:digest`, JSON { today, entries }): each step replaces its own,
+ * so a notice that went since is gone from the list, and the list costs one write a step.
+ */
+export const META_UNREACHABLE_NOTICES = "unreachable_notices";

@@ -1,6 +1,8 @@
 import type { FC } from "hono/jsx";
 import { NOTICE_STATES } from "../../../sheets-schema/enums";
 import type { NoticeEntry } from "../../domain/dashboard/timeline";
+import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
+import type { UnsentNotice } from "../../jobs/notices/run-daily";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Empty, Kpi, StatusBadge } from "./ui";
@@ -16,9 +18,73 @@ function retriedText(retried: { id: number; via: number | null; unchanged: boole
   return `第 ${retried.id} 条通知已按接收方现在的地址重新排队发送。`;
 }
 
+/** What staff change in the sheet so that the notice can go: the reason names the tab to fix. */
+export function unsentFix(notice: Pick<UnsentNotice, "recipient" | "reason">): string {
+  const tab = /『(.+?)』/.exec(notice.reason)?.[1] ?? "承办单位";
+  if (notice.reason.startsWith("不在"))
+    return `在『${tab}』表中添加“${notice.recipient}”，或在台账中改正这个名称`;
+  return `在『${tab}』表中为“${notice.recipient}”填写正确的邮箱或机器人地址（以 https:// 开头），并在通知渠道中选上它`;
+}
+
+/**
+ * The notices the latest daily run could not send, their recipient having no usable channel: they
+ * are in no outbox count and no 通知记录 row, so the page says so, with what to fix.
+ */
+export const UnsentNotices: FC<{ unsent: readonly UnsentNotice[]; withId?: boolean }> = ({
+  unsent,
+  withId = true,
+}) => (
+  <>
+    <div class="alert danger">
+      <p>
+        最近一次每日通知任务发现以下通知的接收方没有可用的通知渠道：这些通知没有发出，发件箱的计数和『通知记录』中都没有它们。请按“怎么改”在表格中改正（同见
+        <a href="/problems">校验问题</a>
+        ），同步后，下一次每日通知会补发其中仍在 {CATCH_UP_DAYS} 天补发期内的。
+      </p>
+    </div>
+    <table>
+      <thead>
+        <tr>
+          <th>检查日期</th>
+          {withId ? <th>编号</th> : null}
+          <th>类型</th>
+          <th>接收方</th>
+          <th>原因</th>
+          <th>怎么改</th>
+        </tr>
+      </thead>
+      <tbody>
+        {unsent.map((n) => (
+          <tr>
+            <td class="nowrap">{n.checkedOn}</td>
+            {withId ? (
+              <td class="nowrap">
+                {n.suggestionId ? <a href={href.suggestion(n.suggestionId)}>{n.suggestionId}</a> : "—"}
+              </td>
+            ) : null}
+            <td class="nowrap">{n.type}</td>
+            <td>{n.recipient}</td>
+            <td>
+              {n.recipient}
+              {n.reason}
+            </td>
+            <td>{unsentFix(n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </>
+);
+
+/** The title of the list of notices that could not go, as both pages head it. */
+export const unsentTitle = (unsent: readonly UnsentNotice[]) =>
+  `未能发出：没有可用的通知渠道（${unsent.length} 条）`;
+
 export const NoticesPage: FC<{
   notices: readonly NoticeEntry[];
   counts: Readonly<Record<string, number>>;
+  /** What the latest daily run could not send (no usable channel): not in the outbox, so not in counts. */
+  unsent: readonly UnsentNotice[];
   status: string | null;
   /**
    * The notice just put back in the queue by the 重试 button: `via` the copy over the recipient's
@@ -26,7 +92,7 @@ export const NoticesPage: FC<{
    */
   retried: { id: number; via: number | null; unchanged: boolean } | null;
   frame: PageFrame;
-}> = ({ notices, counts, status, retried, frame }) => (
+}> = ({ notices, counts, unsent, status, retried, frame }) => (
   <Layout title="通知" nav="notices" frame={frame}>
     <h1>通知发件箱</h1>
     <p class="sub">交办通知、到期提醒、逾期催办等每一条通知及其发送结果。发送失败的可在此重试。</p>
@@ -41,7 +107,18 @@ export const NoticesPage: FC<{
           tone={s === "失败" ? "danger" : s === "已发送" ? "ok" : "warn"}
         />
       ))}
+      <Kpi
+        label="未能发出"
+        value={unsent.length}
+        tone={unsent.length > 0 ? "danger" : "ok"}
+        note="没有可用的通知渠道"
+      />
     </div>
+    {unsent.length === 0 ? null : (
+      <Card title={unsentTitle(unsent)}>
+        <UnsentNotices unsent={unsent} />
+      </Card>
+    )}
     <div class="actions">
       <a class={`button ${status === null ? "" : "light"}`} href="/notices">
         全部

@@ -7,8 +7,10 @@ import type { Deadline } from "../../domain/deadlines";
 import { letterKeyOfUrl } from "../../domain/links/letters";
 import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import type { UnsentNotice } from "../../jobs/notices/run-daily";
 import { daysLeftText, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
+import { UnsentNotices, unsentTitle } from "./notices-page";
 import { Badge, Card, Empty, StatusBadge } from "./ui";
 
 export interface SuggestionView {
@@ -232,8 +234,10 @@ export const SuggestionPage: FC<{
   views: readonly SuggestionView[];
   timeline: readonly TimelineEvent[];
   notices: readonly NoticeEntry[];
+  /** This suggestion's notices the latest daily run could not send (no usable channel). */
+  unsent?: readonly UnsentNotice[];
   frame: PageFrame;
-}> = ({ views, timeline, notices, frame }) => {
+}> = ({ views, timeline, notices, unsent = [], frame }) => {
   const first = views[0] as SuggestionView;
   const { row } = first;
   const twice = views.length > 1;
@@ -300,6 +304,12 @@ export const SuggestionPage: FC<{
               ))}
             </tbody>
           </table>
+        )}
+        {unsent.length === 0 ? null : (
+          <>
+            <h3>{unsentTitle(unsent)}</h3>
+            <UnsentNotices unsent={unsent} withId={false} />
+          </>
         )}
       </Card>
     </Layout>

@@ -14,6 +14,7 @@ import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/
 import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { retryNotice } from "../../jobs/notices/retry-notice";
+import { unsentNotices } from "../../jobs/notices/run-daily";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
 import type { FactsQuery } from "../../store/summary-store";
@@ -126,12 +127,13 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const { deps } = base;
     // Its rows whole (D1 picks them by 编号), only its rows of 沟通记录, 延期申请 and 协办意见, and
     // only the 设置 tab: the page parses this suggestion, not the ledger.
-    const [stored, settingsTab, practiceTabs, history, notices] = await Promise.all([
+    const [stored, settingsTab, practiceTabs, history, notices, unsent] = await Promise.all([
       deps.summaries.loadRowsWithId(id),
       deps.tabCache.load([TAB_NAMES.settings]),
       deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, [id]),
       deps.snapshots.history(id),
       deps.outboxView.list({ suggestionId: id, limit: 500 }),
+      unsentNotices(deps, id),
     ]);
     if (stored.length === 0) {
       const removed = (await deps.snapshots.removed()).find((s) => s.id === id);
@@ -152,7 +154,13 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const timeline = buildTimeline(history, notices);
     return sendPage(
       c,
-      <SuggestionPage views={views} timeline={timeline} notices={notices} frame={base.frame} />,
+      <SuggestionPage
+        views={views}
+        timeline={timeline}
+        notices={notices}
+        unsent={unsent}
+        frame={base.frame}
+      />,
     );
   })
   // 恢复 sits behind a confirmation page, so a stray click never adds a row to the sheet.
@@ -224,15 +232,17 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const via = number("via");
     const unchanged = c.req.query("unchanged") === "1";
     const d = await loadFrame(c);
-    const [notices, counts] = await Promise.all([
+    const [notices, counts, unsent] = await Promise.all([
       d.deps.outboxView.list({ status: status ?? undefined, limit: NOTICES_PAGE_SIZE }),
       d.deps.outboxView.counts(),
+      unsentNotices(d.deps),
     ]);
     return sendPage(
       c,
       <NoticesPage
         notices={notices}
         counts={counts}
+        unsent={unsent}
         status={status}
         retried={retried === null ? null : { id: retried, via, unchanged }}
         frame={d.frame}

@@ -1,4 +1,6 @@
 import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
+import type { UnreachableNotice } from "../../domain/notices/types";
+import { META_UNREACHABLE_NOTICES } from "../../store/meta";
 import { META_NOTICES_LAST_RUN, type NoticeDeps, type QueuingNoticeDeps } from "./notice-deps";
 import { officeClock } from "./office-clock";
 import {
@@ -75,6 +77,58 @@ async function end(deps: NoticeDeps, run: DailyRun, holder: string, force: boole
   await deps.lease.release(LEASE_NAME, holder);
 }
 
+/** A step of the run, as the list of notices it could not send is kept under. */
+type StepName = number | "digest";
+
+/** A notice the latest daily run could not send (no usable channel), and the day it was checked. */
+export interface UnsentNotice extends UnreachableNotice {
+  readonly checkedOn: string;
+}
+
+const unsentKey = (step: StepName) => `${META_UNREACHABLE_NOTICES}:${step}`;
+
+/**
+ * The meta entry a step replaces with the notices it could not send: staff see them on /notices
+ * and the suggestion's page, not only in the log. None on a rest day: it plans nothing, so it finds
+ * nothing unreachable, and the last working day's list stands.
+ */
+function unsentEntry(run: DailyRun, step: StepName, outcome: StepOutcome): [string, string][] {
+  if (outcome.restDay) return [];
+  return [[unsentKey(step), JSON.stringify({ today: run.today, entries: outcome.unreachable })]];
+}
+
+async function keepUnsent(deps: NoticeDeps, run: DailyRun, step: StepName, outcome: StepOutcome) {
+  await deps.meta.setMany(unsentEntry(run, step, outcome), new Date(run.startedMs).toISOString());
+}
+
+/**
+ * The notices the latest daily run could not send (of `suggestionId` only, when given), in sheet
+ * order: two D1 queries (how many parts the ledger has, then their lists). Each step replaces its
+ * part's list, so a notice sent since, its recipient's channel corrected, is no longer listed.
+ */
+export async function unsentNotices(
+  deps: Pick<NoticeDeps, "meta" | "summaries">,
+  suggestionId?: string,
+): Promise<UnsentNotice[]> {
+  const parts = await deps.summaries.count();
+  const keys = [...Array.from({ length: parts }, (_, part) => unsentKey(part)), unsentKey("digest")];
+  const stored = await deps.meta.getMany(keys);
+  const newest = new Map<string, UnsentNotice>();
+  for (const key of keys) {
+    const raw = stored.get(key);
+    if (!raw) continue;
+    const { today, entries } = JSON.parse(raw) as { today: string; entries: UnreachableNotice[] };
+    for (const entry of entries) {
+      if (suggestionId !== undefined && entry.suggestionId !== suggestionId) continue;
+      // A row that moved to another part while a run is under way is in both lists: the newer counts.
+      const id = `${entry.type}|${entry.suggestionId}|${entry.recipient}`;
+      const seen = newest.get(id);
+      if (!seen || seen.checkedOn < today) newest.set(id, { ...entry, checkedOn: today });
+    }
+  }
+  return [...newest.values()];
+}
+
 const failed = (today: string, error: unknown): DailyRunResult => ({
   outcome: "failed",
   today,
@@ -102,8 +156,17 @@ export async function runDailyNotices(
     const readdressed = await readdressWaiting(deps, nowMs);
     const parts = await deps.summaries.count();
     let outcome = EMPTY_OUTCOME;
-    for (let part = 0; part < parts; part++) outcome = addOutcomes(outcome, await planPart(deps, run, part));
-    outcome = addOutcomes(outcome, await planDigest(deps, run));
+    const unsent: [string, string][] = [];
+    for (let part = 0; part < parts; part++) {
+      const step = await planPart(deps, run, part);
+      unsent.push(...unsentEntry(run, part, step));
+      outcome = addOutcomes(outcome, step);
+    }
+    const digest = await planDigest(deps, run);
+    unsent.push(...unsentEntry(run, "digest", digest));
+    outcome = addOutcomes(outcome, digest);
+    // Every step's list in one D1 batch.
+    await deps.meta.setMany(unsent, new Date(run.startedMs).toISOString());
     await end(deps, run, holder, options.force === true);
     return { outcome: "ok", today: run.today, readdressed: readdressed.length, ...outcome };
   } catch (error) {
@@ -145,10 +208,12 @@ export async function continueDailyNotices(deps: QueuingNoticeDeps, step: Notice
   const { run, holder } = step;
   if (step.step === "digest") {
     const outcome = await planDigest(deps, run);
+    await keepUnsent(deps, run, "digest", outcome);
     await end(deps, run, holder, false);
     return outcome;
   }
   const outcome = await planPart(deps, run, step.part);
+  await keepUnsent(deps, run, step.part, outcome);
   const parts = await deps.summaries.count();
   const next: NoticesStep =
     step.part + 1 < parts
