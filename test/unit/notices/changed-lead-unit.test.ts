@@ -181,8 +181,8 @@ describe("a 主办单位 staff change after the 交办通知 went out", () => {
 
 describe("many 主办单位 changed to one unit on one day", () => {
   const DAY = "2026-04-20";
-  /** Twelve suggestions assigned 03-02, told then, their 主办单位 each `before(i)`, all made `after` on DAY. */
-  function changeDay(before: (i: number) => string, after: string) {
+  /** Twelve suggestions assigned 03-02, told then, their 主办单位 each `unitBefore(i)`, all made `after` on DAY. */
+  function changeDay(unitBefore: (i: number) => string, after: string) {
     const ids = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(3, "0")}`);
     const cells = ids.map((编号, i) => ({ ...ASSIGNED, 编号, 主办单位: after, 标题: `建议${i + 1}` }));
     const evaluation = evaluateLedger({ tabs: noticeTabs(cells), today: DAY });
@@ -190,7 +190,7 @@ describe("many 主办单位 changed to one unit on one day", () => {
       id,
       cell: "主办单位",
       at: `${DAY}T02:00:00.000Z`,
-      before: before(i),
+      before: unitBefore(i),
       after,
     }));
     const late = lateNoticeIds(evaluation.rows, DAY, evaluation.settings.coOpinionDays);
@@ -199,7 +199,7 @@ describe("many 主办单位 changed to one unit on one day", () => {
     // Each unit was told of its suggestions on 03-02 (the outbox's keys of then).
     const channel = { 区教育局: "email", 区住建局: "wecom", 区交通运输局: "feishu" } as const;
     const existingKeys = ids.map((suggestionId, i) => {
-      const recipient = before(i) as keyof typeof channel;
+      const recipient = unitBefore(i) as keyof typeof channel;
       const parts = {
         type: "交办通知",
         suggestionId,
