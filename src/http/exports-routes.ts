@@ -9,6 +9,7 @@ import { assessmentTable } from "../domain/evaluation/assessment-view";
 import { loadAssessment } from "./dashboard/load-assessment";
 import { loadYearReport } from "./dashboard/load-report";
 import { loadFrame, loadScoreboard } from "./dashboard/load-view";
+import { syncedAtOf } from "./dashboard/report-page";
 
 /** An attachment with an ASCII fallback name and the Chinese name (RFC 6266 / 5987). */
 function attachment(ascii: string, chinese: string): string {
@@ -66,8 +67,8 @@ export const exportsRoutes = new Hono<AppEnv>()
   .get("/report.json", async (c) => c.json(yearReportJson(await reportFor(c))))
   // The Word draft of the 代表建议办理情况报告: the same figures, laid out as an official document.
   .get("/report.docx", async (c) => {
-    const report = await reportFor(c);
-    const bytes = reportDocx(report, new Date());
+    const { report, base } = await loadYearReport(c);
+    const bytes = reportDocx(report, new Date(), syncedAtOf(base.frame));
     return c.body(bytes, 200, {
       "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "content-disposition": attachment(

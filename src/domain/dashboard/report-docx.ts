@@ -8,10 +8,10 @@ import {
   table,
 } from "../docx/ooxml";
 import { buildDocx, FOOTER_REL } from "../docx/package";
-import { displayDate } from "../notices/format";
 import { reportNarrative } from "./report-narrative";
 import { reportTables } from "./report-tables";
 import type { YearReport } from "./year-report";
+import { asOfLine, mayChangeLine, pendingRounds } from "./year-report-as-of";
 
 /**
  * The 代表建议办理情况报告 as a Word draft: the text of reportNarrative in 公文 layout (A4, margins of
@@ -53,15 +53,24 @@ const LANDSCAPE: PageSetup = {
 
 const text = (t: string) => paragraph(run(t, body), { align: "both", indentChars: 2, lineExact: LINE_28PT });
 
-function narrativeXml(report: YearReport): string {
+function narrativeXml(report: YearReport, syncedAt: string | null): string {
   const n = reportNarrative(report);
+  // The draft goes round in January while the year's last suggestions still fall due: it says as
+  // of when, and that its figures may still change (year-report-as-of.ts).
+  const changing = mayChangeLine(
+    { year: report.year, today: report.today, pending: pendingRounds(report.overall) },
+    "数字",
+  );
+  const metaLines = [`初稿　${asOfLine({ today: report.today, syncedAt })}`, ...(changing ? [changing] : [])];
   const parts = [
     paragraph(run(n.title, { font: TITLE, size: SIZE.二号 }), { align: "center", lineExact: 700, after: 0 }),
-    paragraph(run(`（初稿　数据统计至${displayDate(report.today)}）`, { font: KAITI, size: SIZE.三号 }), {
-      align: "center",
-      lineExact: LINE_28PT,
-      after: LINE_28PT,
-    }),
+    ...metaLines.map((line, i) =>
+      paragraph(run(line, { font: KAITI, size: i === 0 ? SIZE.三号 : SIZE.四号 }), {
+        align: "center",
+        lineExact: LINE_28PT,
+        after: i === metaLines.length - 1 ? LINE_28PT : 0,
+      }),
+    ),
   ];
   for (const s of n.sections) {
     parts.push(paragraph(run(s.heading, heading), { indentChars: 2, lineExact: LINE_28PT, keepNext: true }));
@@ -114,18 +123,25 @@ const FOOTER = paragraph(
 );
 
 /** The document's body: the text (portrait section), then the appendix tables (landscape section). */
-export function reportDocumentBody(report: YearReport): string {
+export function reportDocumentBody(report: YearReport, syncedAt: string | null = null): string {
   // The portrait section ends with a paragraph that carries its properties; the body's last
   // <w:sectPr> describes the landscape section after it.
   const endOfText = paragraph("", {}, sectionProperties(PORTRAIT));
-  return `${narrativeXml(report)}${endOfText}${appendixXml(report)}${sectionProperties(LANDSCAPE)}`;
+  return `${narrativeXml(report, syncedAt)}${endOfText}${appendixXml(report)}${sectionProperties(LANDSCAPE)}`;
 }
 
-/** The .docx file of the year's report. */
-export function reportDocx(report: YearReport, now: Date): Uint8Array<ArrayBuffer> {
+/**
+ * The .docx file of the year's report; `syncedAt`: the sync its figures come from (local
+ * "YYYY-MM-DD HH:MM"), said under the title with the day they are counted to.
+ */
+export function reportDocx(
+  report: YearReport,
+  now: Date,
+  syncedAt: string | null = null,
+): Uint8Array<ArrayBuffer> {
   const title = reportNarrative(report).title;
   return buildDocx({
-    body: reportDocumentBody(report),
+    body: reportDocumentBody(report, syncedAt),
     footer: FOOTER,
     title,
     bodyFont: FANGSONG,

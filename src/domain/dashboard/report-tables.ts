@@ -1,7 +1,7 @@
 import { REPLY_CLASSES } from "../../../sheets-schema/enums";
 import type { ReportLine } from "./report-ratings";
 import type { YearReport } from "./year-report";
-import { carriedState } from "./year-report-export";
+import { carriedState, hasAssigned } from "./year-report-export";
 
 type Cell = string | number;
 
@@ -67,8 +67,8 @@ function figures(
     key,
     title,
     header: [first, ...FIGURE_HEADERS],
-    // A unit or category with nothing assigned this year says nothing in a printed table.
-    rows: lines.filter((l) => l.assigned > 0).map(figureCells),
+    // A unit or category with nothing assigned this year says nothing in a printed table (nor in the CSV).
+    rows: lines.filter(hasAssigned).map(figureCells),
     total: figureCells({ ...total, label: "合计" }),
     figuresFrom: 1,
     empty: "本年度没有立案并交办的建议。",

@@ -34,6 +34,14 @@ export function footnoteText(excluded: number): string {
   return `另有 ${excluded} 条因填写错误未计入`;
 }
 
+/**
+ * A line the report's appendix and CSV list: a unit, category or 届次 with suggestions assigned that
+ * year. 承办单位 lists every unit the office ever assigned to; one that handled nothing this year has
+ * only zeros and dashes, which in an official appendix read as a unit that did nothing, so the page,
+ * the .docx and the CSV all leave it out (its zeros add nothing to 合计).
+ */
+export const hasAssigned = (line: Pick<ReportLine, "assigned">): boolean => line.assigned > 0;
+
 /** “已办结” or “仍在办理” for a carried-over suggestion. */
 export const carriedState = (open: boolean) => (open ? "仍在办理" : "已办结");
 
@@ -112,9 +120,9 @@ export function yearReportTable(report: YearReport): Cell[][] {
   const stats = [
     ["分组", ...STATISTICS_HEADERS.map((h) => (h === "单位" ? "名称" : h)), ...RATING_HEADERS],
     line("合计", report.overall),
-    ...report.byUnit.map((row) => line("单位", row)),
-    ...report.byCategory.map((row) => line("类别", row)),
-    ...report.bySession.map((row) => line("届次", row)),
+    ...report.byUnit.filter(hasAssigned).map((row) => line("单位", row)),
+    ...report.byCategory.filter(hasAssigned).map((row) => line("类别", row)),
+    ...report.bySession.filter(hasAssigned).map((row) => line("届次", row)),
   ];
   return [...head, [], ...stats, ...sections(report).flatMap((s) => [[], ...s])];
 }

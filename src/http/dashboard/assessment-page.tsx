@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import { ASSESSMENT_FIGURES } from "../../../sheets-schema/cells/setting-cells";
+import { type AsOf, asOfLine, mayChangeLine } from "../../domain/dashboard/year-report-as-of";
 import type { Assessment, AssessmentRow } from "../../domain/evaluation/assessment";
 import { figureText, scoreText } from "../../domain/evaluation/assessment";
 import type { Commendations } from "../../domain/evaluation/commendations";
@@ -38,6 +39,21 @@ const YearForm: FC<{ action: string; year: number; years: readonly number[]; chi
   </form>
 );
 
+/**
+ * “统计截至 … ” and, while the year's figures may still move, why: the ranking a 主任会议 sees in
+ * January can differ from the one drafted in December. Inside the printed sheet, not the sync line
+ * (which print hides).
+ */
+const AsOfNote: FC<{ asOf?: AsOf }> = ({ asOf }) => {
+  if (!asOf) return null;
+  const changing = mayChangeLine(asOf, "名次");
+  return (
+    <p class="sub as-of">
+      {asOfLine(asOf)}。{changing ? <b>{changing}</b> : null}
+    </p>
+  );
+};
+
 /** One unit's breakdown: each figure's bar, with what it was worked out from and the weight used. */
 const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
   <details class="breakdown">
@@ -67,7 +83,11 @@ const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
   </details>
 );
 
-export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame }> = ({ data, frame }) => {
+export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; asOf?: AsOf }> = ({
+  data,
+  frame,
+  asOf,
+}) => {
   const { assessment: a, grades } = data;
   const weights = Object.entries(data.weights)
     .map(([name, w]) => `${name} ${w}`)
@@ -81,6 +101,7 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame }> 
         ；某项没有可计件数时不计，其余权重按比例放大。等次：
         {grades.map(([g, s]) => `${g} ≥ ${s}`).join("、")}，以下为 差。得分相同的并列同一名次。
       </p>
+      <AsOfNote asOf={asOf} />
       <YearForm action="/assessment" year={a.year} years={data.years} />
       <p class="actions">
         <a class="button light" href={`/exports/assessment.csv?year=${a.year}`}>
@@ -165,7 +186,9 @@ export const CommendationsPage: FC<{
   frame: PageFrame;
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ data, years, frame, isUnit }) => (
+  /** As of when the ranking is counted, printed under the title. */
+  asOf?: AsOf;
+}> = ({ data, years, frame, isUnit, asOf }) => (
   <Layout title={`${data.year} 年度表彰建议名单`} nav="assessment" frame={frame}>
     <div class="no-print">
       <YearForm action="/assessment/commendations" year={data.year} years={years}>
@@ -186,6 +209,7 @@ export const CommendationsPage: FC<{
     <article class="print-sheet">
       <h1>{data.year} 年度代表建议办理表彰建议名单（草案）</h1>
       <p class="sub">供主任会议研究。先进承办单位按单位测评综合得分取前 {data.top} 名（并列的一并列入）。</p>
+      <AsOfNote asOf={asOf} />
       <h2>一、先进承办单位</h2>
       {data.units.length === 0 ? (
         <Empty>本年度尚无可排名的承办单位。</Empty>

@@ -3,11 +3,23 @@ import { reportNarrative } from "../../domain/dashboard/report-narrative";
 import type { Count } from "../../domain/dashboard/report-practice";
 import { type ReportTable, reportTables } from "../../domain/dashboard/report-tables";
 import type { YearReport } from "../../domain/dashboard/year-report";
+import { asOfLine, mayChangeLine, pendingRounds } from "../../domain/dashboard/year-report-as-of";
 import { footnoteText } from "../../domain/dashboard/year-report-export";
-import { displayDate } from "../../domain/notices/format";
-import { href } from "./format";
+import { skippedLedger } from "../../store/sync-runs";
+import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, Kpi } from "./ui";
+
+/**
+ * The sync the stored figures come from (local "YYYY-MM-DD HH:MM"), for a document's “统计截至”
+ * line: the frame's last sync, as the page's sync line says it. Null when that sync failed or did
+ * not read the ledger: the figures are then an earlier sync's, whose time the frame does not keep.
+ */
+export function syncedAtOf(frame: PageFrame): string | null {
+  const run = frame.lastSync;
+  if (!run || run.outcome === "failed" || skippedLedger(run)) return null;
+  return localDateTime(run.finishedAt ?? run.startedAt, frame.timeZone) || null;
+}
 
 /** An appendix table; a unit's name links to its page on screen. */
 const DocTable: FC<{ table: ReportTable }> = ({ table }) => {
@@ -70,6 +82,10 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
   const c = report.carriedOver;
   const narrative = reportNarrative(report);
   const q = `year=${report.year}`;
+  const changing = mayChangeLine(
+    { year: report.year, today: report.today, pending: pendingRounds(report.overall) },
+    "数字",
+  );
   return (
     <Layout title={`${report.year} 年度报告`} nav="report" frame={frame} stylesheet="/assets/report.css">
       <div class="screen-only">
@@ -162,7 +178,8 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
       </div>
       <article class="report-doc">
         <h1 class="doc-title">{narrative.title}</h1>
-        <p class="doc-meta">（初稿 · 数据统计至 {displayDate(report.today)}）</p>
+        <p class="doc-meta">初稿 · {asOfLine({ today: report.today, syncedAt: syncedAtOf(frame) })}</p>
+        {changing ? <p class="doc-meta">{changing}</p> : null}
         {narrative.sections.map((s) => (
           <section>
             <h2>{s.heading}</h2>

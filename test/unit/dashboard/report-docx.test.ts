@@ -71,7 +71,8 @@ describe("年度报告的 Word 初稿（.docx）", () => {
 
   it("写进了年度的数字和正文", () => {
     expect(text[0]).toBe("关于2026年代表建议办理情况的报告");
-    expect(text[1]).toBe("（初稿　数据统计至2026年6月15日）");
+    expect(text[1]).toBe("初稿　统计截至 2026年6月15日");
+    expect(text[2]).toBe("2026 年度尚未结束，数字可能变化。");
     const all = text.join("\n");
     expect(all).toContain("2026年，共收到代表建议8件。经审查，立案7件，不予立案1件，并案0件。");
     expect(all).toContain("按期答复率88.9%（含二次办理）");

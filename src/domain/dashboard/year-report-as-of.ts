@@ -1,0 +1,66 @@
+import { displayDate } from "../notices/format";
+import type { StatisticsRow } from "../statistics";
+
+/**
+ * “统计截至” for the year-end documents (the year report, its .docx, 单位测评, the 表彰建议 list):
+ * a year's figures and ranking keep moving after 31 December while its late suggestions fall due
+ * (a sync in January moved a unit from 3rd to 9th), so a printed list says as of when, and whether
+ * it may still change.
+ */
+
+/** What the documents need to say as of when. */
+export interface AsOf {
+  /** The year the document is about. */
+  readonly year: number;
+  /** The day the figures were worked out for (the stored summary's day). */
+  readonly today: string;
+  /** The sync the figures come from, local "YYYY-MM-DD HH:MM"; null when not known. */
+  readonly syncedAt: string | null;
+  /**
+   * Rounds of the year's suggestions still unreplied within their 办理期限 (pendingRounds); null
+   * when not known (then only the year's end is judged).
+   */
+  readonly pending: number | null;
+}
+
+/**
+ * Rounds of a line's suggestions not replied and not yet past their limit: when one falls due it
+ * adds to 按期答复率's denominator, on time or not, so the rates and ranks built on it can move.
+ * Round 1: those assigned, less those replied and those overdue in round 1 (a running second
+ * round means round 1 was replied); round 2: those reassigned, less replied and overdue.
+ */
+export function pendingRounds(
+  line: Pick<
+    StatisticsRow,
+    "assigned" | "replied" | "overdueUnreplied" | "reassigned" | "secondReplied" | "secondOverdue"
+  >,
+): number {
+  // `?? 0`: a report stored by an older build may lack the second-round counts.
+  const secondOverdue = line.secondOverdue ?? 0;
+  const first = line.assigned - line.replied - (line.overdueUnreplied - secondOverdue);
+  const second = (line.reassigned ?? 0) - (line.secondReplied ?? 0) - secondOverdue;
+  return Math.max(0, first) + Math.max(0, second);
+}
+
+/** “统计截至 2027年1月5日（数据来自 09:10 的同步）”: the sync's day is said only when it is another. */
+export function asOfLine(a: Pick<AsOf, "today" | "syncedAt">): string {
+  const synced = a.syncedAt ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(a.syncedAt) : null;
+  const when = synced
+    ? synced[1] === a.today
+      ? synced[2]
+      : `${displayDate(synced[1] ?? "")} ${synced[2]}`
+    : "";
+  return `统计截至 ${displayDate(a.today)}${when ? `（数据来自 ${when} 的同步）` : ""}`;
+}
+
+/**
+ * Whether the figures may still change, and why; null when the year is over and nothing of it is
+ * still within its 办理期限. `what` names what moves (“名次” on the ranking, “数字” in the report).
+ */
+export function mayChangeLine(a: Omit<AsOf, "syncedAt">, what: string): string | null {
+  const pending = a.pending !== null && a.pending > 0 ? a.pending : 0;
+  const waiting = pending > 0 ? `尚有 ${pending} 件建议未到办理期限` : "";
+  if (a.today <= `${a.year}-12-31`)
+    return `${a.year} 年度尚未结束${waiting ? `，${waiting}` : ""}，${what}可能变化。`;
+  return waiting ? `本年度${waiting}，${what}可能变化。` : null;
+}
