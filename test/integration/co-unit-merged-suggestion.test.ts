@@ -13,6 +13,7 @@ import { browse, buildLinkOffice, makeLink, postForm, syncOffice } from "./links
  */
 const office = `merged-co-${crypto.randomUUID().slice(0, 8)}`;
 let housing = "";
+let health = "";
 
 async function open(path: string): Promise<{ status: number; html: string }> {
   const response = await browse(path);
@@ -32,6 +33,7 @@ beforeAll(async () => {
   });
   await syncOffice(office);
   housing = (await makeLink("unit", "区住建局")).path;
+  health = (await makeLink("unit", "区卫健委")).path;
 });
 
 describe("a co-unit's link to a suggestion merged into another", () => {
@@ -87,4 +89,37 @@ describe("a 协办意见 posted from a page opened before the suggestion was mer
         .first<{ n: number }>();
       expect(stored?.n).toBe(0);
     });
+});
+
+describe("a 延期申请, 沟通记录 or 异议 posted from a page opened before the suggestion was merged or withdrawn", () => {
+  const cases = [
+    ["2026-021", "该建议已并入 2026-001 一并办理，无需单独答复。"],
+    ["2026-023", "代表已撤回该建议，无需办理。"],
+  ] as const;
+  // The lead unit (区卫健委) applies for an extension; the co-unit (区住建局) records and objects.
+  const posts = [
+    ["extension", () => health, { 理由: "需要协调多个部门" }],
+    ["contact", () => housing, { 沟通方式: "电话", 沟通内容: "与代表电话沟通" }],
+    ["objection", () => housing, { 理由: "不属于本单位职责" }],
+  ] as const;
+  for (const [id, why] of cases)
+    for (const [form, link, fields] of posts)
+      it(`${id} ${form}: is refused (409) with why (${why}), not as not yet assigned, and nothing is stored`, async () => {
+        const { html } = await open(`${link()}/s/${id}`);
+        expect(html).not.toContain(`action="${link()}/s/${id}/${form}"`);
+        const response = await postForm(`${link()}/s/${id}/${form}`, {
+          nonce: crypto.randomUUID(),
+          ...fields,
+        });
+        expect(response.status).toBe(409);
+        const text = await response.text();
+        expect(text).toContain(why);
+        expect(text).not.toContain("尚未");
+        const stored = await env.DB.prepare(
+          "SELECT COUNT(*) AS n FROM inbox WHERE form = ?1 AND suggestion_id = ?2",
+        )
+          .bind(form, id)
+          .first<{ n: number }>();
+        expect(stored?.n).toBe(0);
+      });
 });

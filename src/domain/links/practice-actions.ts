@@ -21,6 +21,18 @@ function assigned(row: EvaluatedRow): boolean {
   return row.record.review === "立案" && !!row.record.assignedOn;
 }
 
+/**
+ * Why an action needing the assignment is closed, or null when the suggestion is assigned: one the
+ * review withdrew or merged is told as the reply is (closedReason) before `notYet`, since a form
+ * posted from a page opened before the review closed it must not have the unit wait for a 立案交办
+ * that never comes.
+ */
+function unassigned(row: EvaluatedRow, notYet: string): ActionCheck | null {
+  const closed = closedReason(row.record);
+  if (closed) return no(closed);
+  return assigned(row) ? null : no(notYet);
+}
+
 /** What the office already holds about the suggestion's extensions (its 延期申请 rows and inbox). */
 export interface ExtensionState {
   /** An approved request of the lead unit (round 1 already runs six months). */
@@ -43,7 +55,8 @@ export function extensionCheck(
   replySent = false,
 ): ActionCheck {
   if (relation !== "lead") return no("只有主办单位可以申请延期；协办单位如有困难，请与主办单位沟通");
-  if (!assigned(row)) return no("该建议尚未立案交办，不能申请延期");
+  const closed = unassigned(row, "该建议尚未立案交办，不能申请延期");
+  if (closed) return closed;
   if (row.record.reassignedOn) return no("二次交办的建议不能申请延期，请在二次办理时限内答复");
   if (!AWAITING_REPLY.has(row.computed.status) || replySent) return no("该建议已答复，不需要延期");
   if (state.approved || row.record.period === "六个月")
@@ -61,16 +74,13 @@ export function extensionCheck(
 /** 沟通记录: the lead unit or a co-unit, from the assignment on (办前, 办中 and 办后 alike). */
 export function contactCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
   if (relation !== "lead" && relation !== "co") return no("只有该建议的承办单位可以记录沟通情况");
-  if (!assigned(row)) return no("该建议尚未立案交办，暂不能记录沟通情况");
-  return yes;
+  return unassigned(row, "该建议尚未立案交办，暂不能记录沟通情况") ?? yes;
 }
 
 /**
  * 协办意见: a co-unit sends its written opinion to the lead unit, from the assignment on, until the
  * lead unit replied to the deputy (practice.md: an opinion delivered after the round-1 reply does not
- * count, so the form would ask for work that counts for nothing). `state`: coOpinionState. A withdrawn
- * or merged one is told as the reply is (closedReason): a form posted from a page opened before the
- * review closed it must not have the unit wait for a 立案交办 that never comes.
+ * count, so the form would ask for work that counts for nothing). `state`: coOpinionState.
  */
 export function coOpinionCheck(
   row: EvaluatedRow,
@@ -78,9 +88,8 @@ export function coOpinionCheck(
   state: CoOpinionState | null = null,
 ): ActionCheck {
   if (relation !== "co") return no("协办意见由协办单位送交主办单位；主办单位请直接答复代表");
-  const closed = closedReason(row.record);
-  if (closed) return no(closed);
-  if (!assigned(row)) return no("该建议尚未立案交办，暂不能送达协办意见");
+  const closed = unassigned(row, "该建议尚未立案交办，暂不能送达协办意见");
+  if (closed) return closed;
   const replied = leadRepliedReason(state);
   if (replied) return no(replied);
   return yes;
@@ -112,7 +121,9 @@ export function objectionCheck(
   },
 ): ActionCheck {
   if (relation !== "lead" && relation !== "co") return no("只有交办的承办单位可以对交办提出异议");
-  if (!assigned(row) || !input.deadline) return no("该建议尚未交办");
+  const closed = unassigned(row, "该建议尚未交办");
+  if (closed) return closed;
+  if (!input.deadline) return no("该建议尚未交办");
   if (row.record.repliedOn || row.record.reassignedOn || input.replySent)
     return no("该建议已答复，不能再对交办提出异议");
   const mine = input.onRecord.find(

@@ -115,24 +115,87 @@ export function replyRounds(r: Partial<ReplyRecord>): ReplyRound[] {
 }
 
 /**
+ * A reply of this round the unit sent through its link that the ledger as of the last sync does not
+ * hold (awaitingSync): its cells as intake writes them to the round the sheet is in, and how far it
+ * got (writeState).
+ */
+export interface SentReply {
+  /** 答复日期 as the unit gave it (ISO). */
+  readonly on: string;
+  /** 答复类别 A–D. */
+  readonly replyClass: string;
+  readonly content: string;
+  /** 落实情况 (a B reply's); "" when the unit gave none, and the column keeps what it holds. */
+  readonly implementation: string;
+  /** The 答复函 address; "" when the reply came without one, and the round keeps its own. */
+  readonly letter: string;
+  readonly state: string;
+}
+
+/** The round a first reply opens on a suggestion the ledger records no reply of. */
+const FIRST_REPLY: ReplyRound = {
+  label: "答复",
+  assignedOn: "",
+  repliedOn: "",
+  replyClass: "",
+  content: "",
+  implementation: "",
+  letter: "",
+  rating: "",
+  ratedOn: "",
+  comment: "",
+};
+
+/**
+ * The rounds with the current one (the first, or `opened` when none is recorded) as a submission
+ * sent since the last sync changes it, its date marked with who sent it and how far it got: the card
+ * says what the 已提交 line says. Once the next sync brings it in, the row's own cells show it.
+ */
+function withSent<S extends { readonly on: string; readonly state: string }>(
+  rounds: readonly ReplyRound[],
+  sent: S | null,
+  marked: { readonly who: string; readonly field: "repliedOn" | "ratedOn" },
+  change: (current: ReplyRound, sent: S) => Partial<ReplyRound>,
+  opened: ReplyRound | null = null,
+): ReplyRound[] {
+  const [current = opened, ...rest] = rounds;
+  if (!sent || !current) return [...rounds];
+  const on = `${sent.on}（${marked.who}：${sent.state}）`;
+  return [{ ...current, ...change(current, sent), [marked.field]: on }, ...rest];
+}
+
+/**
  * The rounds with the deputy's rating of the current one (the first) as sent and not yet in the
  * ledger the page shows (row-actions' SentRating): its 满意度 over whatever the row holds (staff may
  * have typed an invalid one, which intake overwrites), its 测评日期 marked with how far it got, and
- * its 测评意见 when it has one. Once the next sync brings it in, the row's own cells show it.
+ * its 测评意见 when it has one.
  */
 export function withSentRating(
   rounds: readonly ReplyRound[],
   sent: Pick<SentRating, "rating" | "on" | "comment" | "state"> | null,
 ): ReplyRound[] {
-  const [current, ...rest] = rounds;
-  if (!sent || !current) return [...rounds];
-  return [
-    {
-      ...current,
-      rating: sent.rating,
-      ratedOn: `${sent.on}（您提交的测评：${sent.state}）`,
-      comment: sent.comment || current.comment,
-    },
-    ...rest,
-  ];
+  return withSent(rounds, sent, { who: "您提交的测评", field: "ratedOn" }, (current, s) => ({
+    rating: s.rating,
+    comment: s.comment || current.comment,
+  }));
+}
+
+/**
+ * The rounds with the unit's own reply of the current round as sent and not yet in the ledger the
+ * page shows (SentReply): over the reply the row holds (the one it corrects), or as the first reply
+ * when the row holds none (round 2 always has its card); its 答复日期 marked with how far it got.
+ */
+export function withSentReply(rounds: readonly ReplyRound[], sent: SentReply | null): ReplyRound[] {
+  return withSent(
+    rounds,
+    sent,
+    { who: "本单位提交的答复", field: "repliedOn" },
+    (current, s) => ({
+      replyClass: s.replyClass ? plainClassText(s.replyClass) : "",
+      content: s.content,
+      implementation: s.implementation || current.implementation,
+      letter: s.letter || current.letter,
+    }),
+    FIRST_REPLY,
+  );
 }

@@ -9,6 +9,7 @@ import { allows, type LinkKind } from "../../domain/links/capability";
 import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
 import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
+import type { SentReply } from "../../domain/links/reply-rounds";
 import {
   type ActionCheck,
   awaitingSync,
@@ -58,8 +59,7 @@ export async function actionCheck(
   item: RecipientRow,
   sent: readonly InboxEntry[],
 ): Promise<ActionCheck> {
-  const waiting = (form: InboxForm) =>
-    sent.find((e) => e.form === form && awaitingSync(e, ctx.view.syncedAt)) ?? null;
+  const waiting = (form: InboxForm) => sentSinceSync(ctx, sent, form);
   const dayOf = (e: InboxEntry | null) => (e ? localDate(Date.parse(e.receivedAt), ctx.timeZone) : null);
   if (kind === "deputy") return ratingCheck(item.row, item.relation, sentRating(ctx, sent));
   if (kind === "leader") return urgeCheck(item.row, item.relation);
@@ -68,6 +68,15 @@ export async function actionCheck(
   // The deputy's rating is not among the unit's own submissions: the newest about the suggestion.
   const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);
   return correctionCheck(rating && awaitingSync(rating, ctx.view.syncedAt) ? dayOf(rating) : null);
+}
+
+/** The recipient's newest submission of `form` the ledger as of the last sync does not hold yet. */
+function sentSinceSync(
+  ctx: Pick<LinkContext, "view">,
+  sent: readonly InboxEntry[],
+  form: InboxForm,
+): InboxEntry | null {
+  return sent.find((e) => e.form === form && awaitingSync(e, ctx.view.syncedAt)) ?? null;
 }
 
 /**
@@ -79,12 +88,31 @@ export function sentRating(
   ctx: Pick<LinkContext, "timeZone" | "view">,
   sent: readonly InboxEntry[],
 ): SentRating | null {
-  const entry = sent.find((e) => e.form === "rating" && awaitingSync(e, ctx.view.syncedAt));
+  const entry = sentSinceSync(ctx, sent, "rating");
   if (!entry) return null;
   return {
     rating: String(entry.cells.满意度 ?? ""),
     on: dateCellText(entry.cells.测评日期) || localDate(Date.parse(entry.receivedAt), ctx.timeZone),
     comment: String(entry.cells.测评意见 ?? "").trim(),
+    state: writeState(entry, true),
+  };
+}
+
+/**
+ * The unit's own reply of this round the ledger as of the last sync does not hold yet, as its reply
+ * card shows it until that sync (the card and 已提交 say the same state). The deputy's page does not
+ * show it: the reply reaches the deputy through the office's sync and its 答复告知, and a reply staff
+ * may still void or the unit correct is not yet the unit's answer on record.
+ */
+function sentReply(entry: InboxEntry | null): SentReply | null {
+  if (!entry) return null;
+  const text = (cell: string) => String(entry.cells[cell] ?? "").trim();
+  return {
+    on: dateCellText(entry.cells.答复日期),
+    replyClass: text("答复类别"),
+    content: text("答复内容"),
+    implementation: text("落实情况"),
+    letter: text("答复函"),
     state: writeState(entry, true),
   };
 }
@@ -162,12 +190,12 @@ export async function renderSuggestion(
   const id = item.row.id ?? "";
   const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
-  const replySent = sent.find((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt));
+  const replySent = sentSinceSync(ctx, sent, "reply");
   const [extras, coUnits] = await Promise.all([
     unit ? loadUnitExtras(ctx, item, record, sent) : null,
     // Whom the lead unit still waits for before it replies (a read-only link of it sees it too).
     ctx.link.kind === "unit" && item.relation === "lead"
-      ? loadCoUnitOpinions(ctx, { ...item.row, record }, replySent ?? null)
+      ? loadCoUnitOpinions(ctx, { ...item.row, record }, replySent)
       : [],
   ]);
   // A read-only link has no extras, yet its 已提交 lines name the unit's objections and their decision.
@@ -175,8 +203,9 @@ export async function renderSuggestion(
     extras?.objections ??
     (sent.some((e) => e.form === "objection") ? await ctx.deps.objections.ofSuggestion(id) : []);
   const base = suggestionPath(ctx.base, id);
+  // Until the sync brings a letter into the row, the page offers it from the unit's submission.
   const pendingLetters = sent
-    .filter((e) => e.status !== "applied" && e.status !== "discarded" && typeof e.cells.答复函 === "string")
+    .filter((e) => awaitingSync(e, ctx.view.syncedAt) && typeof e.cells.答复函 === "string")
     .map((e) => String(e.cells.答复函));
   const action = ACTION_OF[ctx.link.kind];
   const check = allows(ctx.link, action.name)
@@ -214,6 +243,7 @@ export async function renderSuggestion(
       sent={sent}
       syncedAt={ctx.view.syncedAt}
       sentRating={ctx.link.kind === "deputy" ? sentRating(ctx, sent) : null}
+      sentReply={ctx.link.kind === "unit" ? sentReply(replySent) : null}
       objections={objections}
       done={options.done ?? null}
       warnings={options.warnings ?? []}

@@ -7,7 +7,13 @@ import type { LinkKind } from "../../domain/links/capability";
 import { awaitedCoUnits, type CoUnitOpinion, coOpinionText } from "../../domain/links/co-opinion";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
-import { type ReplyRound, replyRounds, withSentRating } from "../../domain/links/reply-rounds";
+import {
+  type ReplyRound,
+  replyRounds,
+  type SentReply,
+  withSentRating,
+  withSentReply,
+} from "../../domain/links/reply-rounds";
 import { type ActionCheck, awaitingSync, type SentRating, writeState } from "../../domain/links/row-actions";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
@@ -56,6 +62,8 @@ export interface SuggestionViewProps {
   readonly syncedAt?: string | null;
   /** The deputy's rating of this round not in that ledger yet: the reply card shows it, not the row's. */
   readonly sentRating?: SentRating | null;
+  /** The unit's own reply of this round not in that ledger yet: its reply card shows it, not the row's. */
+  readonly sentReply?: SentReply | null;
   /** Objections to this suggestion as staff hold them (decided or not), for the lines of `sent`. */
   readonly objections: readonly Objection[];
   readonly done: string | null;
@@ -310,7 +318,10 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <p class="pre">{r.summary}</p>
         </section>
       ) : null}
-      <Replies rounds={withSentRating(replyRounds(r), p.sentRating ?? null)} letters={p.letters} />
+      <Replies
+        rounds={withSentRating(withSentReply(replyRounds(r), p.sentReply ?? null), p.sentRating ?? null)}
+        letters={p.letters}
+      />
       {p.coUnits && p.coUnits.length > 0 ? <CoUnits opinions={p.coUnits} /> : null}
       <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} syncedAt={p.syncedAt} />
       {/* A merged suggestion's note above already says where it is handled (closedReason says it again). */}
