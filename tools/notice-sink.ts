@@ -3,6 +3,8 @@
  * instead of out (the Worker's NOTICE_SINK_URL), so the demo shows what would have been sent with
  * no network and no real mailbox. GET /messages lists what arrived (newest last), DELETE /messages
  * clears it, GET / shows a plain-text digest. Robots get the answer each expects for success.
+ * A probe (HEAD, such as `npm run doctor -- --local` knocking, or any request with no body) is
+ * answered but never recorded: a blank entry would read as a notice that went out empty.
  *
  * Standalone: `npx tsx tools/notice-sink.ts` (port from tools/local-paths.ts).
  */
@@ -134,7 +136,9 @@ export async function startNoticeSink(options: { port: number; host?: string }):
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const path = new URL(req.url ?? "/", "http://sink.local").pathname;
-      if (req.method === "GET" && path === "/messages") {
+      // HEAD is answered as GET (node sends the headers only), so knocking records nothing.
+      const reading = req.method === "GET" || req.method === "HEAD";
+      if (reading && path === "/messages") {
         res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
         res.end(JSON.stringify({ messages }, null, 2));
         return;
@@ -144,7 +148,7 @@ export async function startNoticeSink(options: { port: number; host?: string }):
         res.writeHead(204).end();
         return;
       }
-      if (req.method === "GET") {
+      if (reading) {
         const lines = messages.map(
           (m) => `#${m.seq} ${m.at} [${m.kind}] → ${m.to}\n  ${m.title}\n  ${m.text.replace(/\n/g, "\n  ")}`,
         );
@@ -152,8 +156,15 @@ export async function startNoticeSink(options: { port: number; host?: string }):
         res.end(lines.length > 0 ? `${lines.join("\n\n")}\n` : "还没有收到通知。\n");
         return;
       }
+      const raw = Buffer.concat(chunks).toString("utf8");
+      if (raw.trim() === "") {
+        // The Worker never sends a notice without a body: not one to show, nor a success to fake.
+        res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify({ errcode: 400, errmsg: "请求没有内容，未记为通知" }));
+        return;
+      }
       seq += 1;
-      messages.push(record(req, Buffer.concat(chunks).toString("utf8"), seq));
+      messages.push(record(req, raw, seq));
       if (messages.length > MAX_MESSAGES) messages.shift();
       // One answer every robot reads as success: 企业微信/钉钉 errcode, 飞书 code and StatusCode.
       res.writeHead(200, { "content-type": "application/json" });

@@ -36,6 +36,18 @@ export function nameKey(name: string): string {
   return name.replace(SPACES, "").replace(FULL_PARENS, (ch) => (ch === "（" ? "(" : ")"));
 }
 
+/**
+ * A name as the directory writes it when the forgiving comparison (nameKey) found it: 李红 for the
+ * 李  红 an imported 台账 typed, so a notice quotes the 代表 tab, not the padding. The name as written
+ * when no directory or no entry matches. One find(), a Map lookup: cheap enough per notice.
+ */
+export function listedName(
+  directory: { find(name: string): { readonly name: string } | undefined } | undefined,
+  name: string,
+): string {
+  return (name && directory?.find(name)?.name) || name;
+}
+
 function baseKey(key: string): string {
   const paren = key.indexOf("(");
   return paren > 0 ? key.slice(0, paren) : key;

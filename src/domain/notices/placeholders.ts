@@ -1,9 +1,11 @@
+import { listItems } from "../../../sheets-schema/cells/list-cells";
 import type { Source } from "../../../sheets-schema/enums";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
+import { listedName } from "../directory";
 import { latestRatingComment } from "../intake/rating-comment";
 import { PERSONAL_LINK_SLOT } from "../links/notice-link";
 import { displayDate, displayRaw, displayValue } from "./format";
@@ -17,6 +19,24 @@ export interface ViewContext {
   /** 设置 协办意见期限天数. */
   readonly coOpinionDays: number;
   readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward">;
+  /**
+   * Where the names of 领衔代表, 附议代表, 主办单位, 协办单位, 督办领导 and 领办领导 are looked up,
+   * so a notice quotes them as the directory writes them; left out, cells read as typed.
+   */
+  readonly names?: NameBook;
+}
+
+/** A directory as name lookup needs it (Directory.find: exact, then by nameKey). */
+interface NameFinder {
+  find(name: string): { readonly name: string } | undefined;
+}
+
+/** The directories ledger cells name people and units from (RecipientBook has them). */
+export interface NameBook {
+  readonly units: NameFinder;
+  readonly deputies: NameFinder;
+  /** 领导: 督办领导 and 领办领导 are looked up here first, then as 代表 (as recipients are). */
+  readonly leaders?: NameFinder;
 }
 
 /** The handling round a notice is about: its start (交办日期 or 二次交办日期) and 办理期限. */
@@ -79,6 +99,40 @@ export function ratingLinkFor(link: string, id: string): string {
   return link ? link.replace(ID_IN_LINK, encodeURIComponent(id)) : "";
 }
 
+/** Ledger columns whose cells name someone in a directory; `many`: the cell may list several. */
+const NAMING_COLUMNS: Readonly<Record<string, { readonly book: keyof NameBook; readonly many: boolean }>> = {
+  领衔代表: { book: "deputies", many: false },
+  附议代表: { book: "deputies", many: true },
+  主办单位: { book: "units", many: false },
+  协办单位: { book: "units", many: true },
+  督办领导: { book: "leaders", many: true },
+  领办领导: { book: "leaders", many: true },
+};
+
+function lookupIn(names: NameBook, book: keyof NameBook): (name: string) => string {
+  if (book !== "leaders") return (name) => listedName(names[book], name);
+  return (name) => names.leaders?.find(name)?.name ?? listedName(names.deputies, name);
+}
+
+/**
+ * A cell's value with each name the directory matched written as the directory writes it (李红 for
+ * an imported 李  红, 王伟 for 王　伟): units read notices as official wording. A name matched by none
+ * stays as typed (校验问题 points it out), and a cell naming nobody new is left as it was.
+ */
+function asListed(value: unknown, many: boolean, lookup: (name: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => (typeof item === "string" ? lookup(item) : item));
+  if (typeof value !== "string" || value.trim() === "") return value;
+  const items = many ? listItems(value) : [value.trim()];
+  const listed = items.map(lookup);
+  return listed.some((name, i) => name !== items[i]) ? listed.join("、") : value;
+}
+
+/** The value of a ledger column for the view: names as listed when the directories are given. */
+function namedValue(header: string, value: unknown, names: NameBook | undefined): unknown {
+  const naming = names && NAMING_COLUMNS[header];
+  return naming ? asListed(value, naming.many, lookupIn(names, naming.book)) : value;
+}
+
 function computedValues(id: string, round: RoundFacts, recipient: string, ctx: ViewContext): View {
   const { due, start } = round;
   return {
@@ -113,7 +167,12 @@ export function rowView(
   const view: View = {};
   const record = row.record as unknown as Record<string, unknown>;
   for (const col of ledgerTab.columns) {
-    if (col.owner === "staff") view[col.header] = displayValue(col.header, col.cell.kind, record[col.key]);
+    if (col.owner === "staff")
+      view[col.header] = displayValue(
+        col.header,
+        col.cell.kind,
+        namedValue(col.header, record[col.key], ctx.names),
+      );
   }
   view.编号 = row.id;
   // As the ledger's 期限说明 does: a unit told a date that will move is told it may.
@@ -136,7 +195,11 @@ export function cellsView(
 ): View {
   const view: View = {};
   for (const col of ledgerTab.columns)
-    view[col.header] = displayRaw(col.header, col.cell.kind, cells[col.header]);
+    view[col.header] = displayRaw(
+      col.header,
+      col.cell.kind,
+      namedValue(col.header, cells[col.header], ctx.names),
+    );
   view.编号 = id;
   view.测评意见 = latestRatingComment(cells.备注);
   view.民意转化 = fromOpinion(cells.来源);

@@ -173,6 +173,12 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   const failedAt = new Map<string, string>();
   for (const f of input.failedNotices ?? []) failedAt.set(f.key, f.address);
   const failedTold = noticesTold([...failedAt.keys()].map(baseKeyOf));
+  const book: RecipientBook = {
+    units: ev.units,
+    deputies: ev.deputies,
+    leaders: ev.leaders,
+    digestRecipients: ev.settings.digestRecipients,
+  };
   const ctx: SeriesContext = {
     today,
     ratingLink: ev.settings.ratingLink,
@@ -180,12 +186,8 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
     coOpinionDays: ev.settings.coOpinionDays,
     calendar: ev.calendar,
     settings: ev.settings,
-  };
-  const book: RecipientBook = {
-    units: ev.units,
-    deputies: ev.deputies,
-    leaders: ev.leaders,
-    digestRecipients: ev.settings.digestRecipients,
+    // Names in a notice as the directories write them, as its recipient already is.
+    names: book,
   };
   for (const series of allSeries(input, ctx)) {
     const latest = dueOccurrence(series, today);

@@ -38,7 +38,7 @@ export async function urgeFromLink(
     row: EvaluatedRow;
     /** How the leader concerns the suggestion (督办 or 领办), as the history says it. */
     relation?: Relation;
-    evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "settings" | "calendar" | "templates">;
+    evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "leaders" | "settings" | "calendar" | "templates">;
     today: string;
     timeZone: string;
     nowMs: number;
@@ -62,6 +62,8 @@ export async function urgeFromLink(
       objectionWorkingDays: ev.settings.objectionWorkingDays,
       coOpinionDays: ev.settings.coOpinionDays,
       calendar: ev.calendar,
+      // Names as the directory tabs write them, as every planned notice has them.
+      names: { units: ev.units, deputies: ev.deputies, leaders: ev.leaders },
     },
     link.recipient,
     role,
