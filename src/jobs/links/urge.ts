@@ -38,7 +38,10 @@ export async function urgeFromLink(
     row: EvaluatedRow;
     /** How the leader concerns the suggestion (督办 or 领办), as the history says it. */
     relation?: Relation;
-    evaluation: Pick<EvaluatedLedger, "units" | "deputies" | "leaders" | "settings" | "calendar" | "templates">;
+    evaluation: Pick<
+      EvaluatedLedger,
+      "units" | "deputies" | "leaders" | "settings" | "calendar" | "templates"
+    >;
     today: string;
     timeZone: string;
     nowMs: number;
