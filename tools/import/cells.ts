@@ -7,7 +7,10 @@ export type LedgerValue = string | number;
 
 export interface Converted {
   readonly value: LedgerValue;
-  /** Why the value could not be read as this column expects; the value is kept all the same. */
+  /**
+   * Why the value could not be read as this column expects; the value is kept all the same. Said of
+   * the import to come (“导入时…”): the report lists it before the ledger is read, and in --dry-run.
+   */
   readonly problem?: string;
 }
 
@@ -53,7 +56,7 @@ function asText(value: Exclude<SourceValue, { error: string }>, column: ColumnDe
 /** Dates become sheet serials (shown by the column's date format); anything else stays as typed. */
 export function convertCell(value: SourceValue, column: ColumnDef | null): Converted {
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-    return { value: "", problem: `单元格是公式错误 ${value.error}，已留空：请在 Excel 中修正后补填` };
+    return { value: "", problem: `单元格是公式错误 ${value.error}，导入时留空：请在 Excel 中修正后补填` };
   }
   if (typeof value === "string" && value.trim() === "") return { value: "" };
   if (column?.cell.kind === "date" && value !== null) {
@@ -64,7 +67,7 @@ export function convertCell(value: SourceValue, column: ColumnDef | null): Conve
       const [y, m, d] = ymd;
       return {
         value: asText(value, column),
-        problem: `“${shown(value)}”按年月日读作 ${y} 年 ${m} 月 ${d} 日，没有这一天：请核对；已按原样写入`,
+        problem: `“${shown(value)}”按年月日读作 ${y} 年 ${m} 月 ${d} 日，没有这一天：请核对；导入时按原样写入`,
       };
     }
     const outcome = parseDateValue(value);
@@ -72,7 +75,7 @@ export function convertCell(value: SourceValue, column: ColumnDef | null): Conve
       const [y, m, d] = outcome.iso.split("-").map(Number) as [number, number, number];
       return { value: serialFromYmd(y, m, d) };
     }
-    return { value: asText(value, column), problem: `${outcome.message}；已按原样写入` };
+    return { value: asText(value, column), problem: `${outcome.message}；导入时按原样写入` };
   }
   const typed = asText(value, column);
   // 编号 typed with a Chinese IME (２０２６－２０４) is the ledger's 2026-204: matched and kept as such.
@@ -81,7 +84,7 @@ export function convertCell(value: SourceValue, column: ColumnDef | null): Conve
   const checked = column.cell.schema.safeParse(converted);
   if (checked.success) return { value: converted };
   const why = checked.error.issues[0]?.message ?? "不符合该列的要求";
-  return { value: converted, problem: `${why}；已按原样写入，同步后会列入校验问题` };
+  return { value: converted, problem: `${why}；导入时按原样写入，同步后会列入校验问题` };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The import's report, in Chinese: where each column went, what could not be read, what was written. */
 import { normaliseHeader } from "./headers";
 import type { ImportPlan } from "./plan";
-import type { WriteOutcome } from "./write";
+import type { AlreadyThere, WriteOutcome } from "./write";
 
 /** At most this many problems are listed one by one; the rest are counted. */
 const LISTED_PROBLEMS = 200;
@@ -47,10 +47,15 @@ export function planLines(plan: ImportPlan): string[] {
   return lines.map(oneLine);
 }
 
+/** A row left out whose cells the plan listed as unreadable: none of them was written either. */
+const unwritten = (a: AlreadyThere) =>
+  a.unreadCells ? `；上面列出的该行 ${a.unreadCells} 处没读懂的值也没有写入` : "";
+
 export function writeLines(outcome: WriteOutcome): string[] {
   const lines: string[] = [];
-  for (const a of outcome.alreadyThere) lines.push(`  第 ${a.sourceRow} 行未重复导入：${a.why}`);
-  for (const c of outcome.conflicts) lines.push(`  第 ${c.sourceRow} 行没有导入：${c.why}`);
+  for (const a of outcome.alreadyThere)
+    lines.push(`  第 ${a.sourceRow} 行未重复导入：${a.why}${unwritten(a)}`);
+  for (const c of outcome.conflicts) lines.push(`  第 ${c.sourceRow} 行没有导入：${c.why}${unwritten(c)}`);
   if (outcome.newColumns.length > 0) lines.push(`新增附加列：${outcome.newColumns.join("、")}`);
   if (outcome.appended > 0)
     lines.push(
@@ -60,6 +65,10 @@ export function writeLines(outcome: WriteOutcome): string[] {
   if (outcome.conflicts.length > 0)
     lines.push(
       `还有 ${outcome.conflicts.length} 行因编号与台账中另一条建议相同而没有导入（见上）：请逐条核对，改好编号后再运行一次导入（已导入的行不会重复导入）`,
+    );
+  else if (outcome.appended === 0 && outcome.alreadyThere.length > 0)
+    lines.push(
+      `文件中的 ${outcome.alreadyThere.length} 行都已在建议台账中（见上），这次没有再写入，建议台账未改动。`,
     );
   else if (outcome.appended === 0) lines.push("没有需要追加的行。");
   return lines.map(oneLine);

@@ -1,11 +1,11 @@
 /**
  * Writes an import plan into the shared sheet's 建议台账 with a constant number of calls, whatever
  * the number of rows: two reads (the tab's grid size; its values), at most one batchUpdate (new
- * extra-column headers, and columns to hold them), one values.append (RAW, INSERT_ROWS) for every
- * row. Rows are only ever appended after the table, never over an existing row; a row whose 编号
- * (or, without 编号, whose 标题 + 领衔代表 + 提出日期) is already in the ledger is not imported again.
- * A row whose 编号 the ledger gives to another suggestion (another 标题 or 领衔代表) is not imported
- * either, and is reported as a conflict a person must settle.
+ * extra-column headers and columns to hold them; rows to hold a first import larger than the grid),
+ * one values.append (RAW) for every row. Rows are only ever appended after the table, never over an
+ * existing row; a row whose 编号 (or, without 编号, whose 标题 + 领衔代表 + 提出日期) is already in the
+ * ledger is not imported again. A row whose 编号 the ledger gives to another suggestion (another 标题
+ * or 领衔代表) is not imported either, and is reported as a conflict a person must settle.
  */
 import type { sheets_v4 } from "@googleapis/sheets";
 import { columnLetter, ledgerTab, matchHeaders, TAB_NAMES } from "../../sheets-schema";
@@ -16,6 +16,11 @@ import type { ImportPlan, PlannedRow } from "./plan";
 export interface AlreadyThere {
   readonly sourceRow: number;
   readonly why: string;
+  /**
+   * Cells of the row the report listed as unreadable (“导入时按原样写入”): with the row left out,
+   * none of them was written, and the report says so.
+   */
+  readonly unreadCells?: number;
 }
 
 export interface WriteOutcome {
@@ -109,6 +114,66 @@ export function findAlreadyThere(plan: ImportPlan, rows: readonly (readonly unkn
   return { alreadyThere, conflicts };
 }
 
+/** Rows left out, each with how many of its cells the plan's report listed as unreadable. */
+function withUnreadCells(plan: ImportPlan, left: readonly AlreadyThere[]): AlreadyThere[] {
+  const unread = new Map<number, number>();
+  for (const p of plan.problems) unread.set(p.row, (unread.get(p.row) ?? 0) + 1);
+  return left.map((a) => {
+    const unreadCells = unread.get(a.sourceRow) ?? 0;
+    return unreadCells > 0 ? { ...a, unreadCells } : a;
+  });
+}
+
+const isBlankRow = (row: readonly unknown[]) => row.every((cell) => String(cell ?? "") === "");
+
+/** Header cells for new extra columns, and grid columns for them when the grid is too narrow. */
+function columnRequests(
+  sheetId: number,
+  columnCount: number,
+  width: number,
+  lastHeader: number,
+  newColumns: readonly string[],
+): sheets_v4.Schema$Request[] {
+  if (newColumns.length === 0) return [];
+  const missing = width - columnCount;
+  return [
+    ...(missing > 0 ? [{ appendDimension: { sheetId, dimension: "COLUMNS", length: missing } }] : []),
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: lastHeader + 1 },
+        rows: [{ values: newColumns.map((h) => ({ userEnteredValue: { stringValue: h } })) }],
+        fields: "userEnteredValue",
+      },
+    },
+  ];
+}
+
+/**
+ * For a first import larger than the grid `sheet:init` formatted: the rows it lacks, given the
+ * formats and dropdowns of row 2, so no imported row shows a bare serial. Google documents nothing
+ * of what rows appendDimension adds look like, hence the explicit paste; PASTE_FORMAT and
+ * PASTE_DATA_VALIDATION both, as the Sheets docs name formats and validation as separate pastes.
+ */
+function rowRequests(
+  sheetId: number,
+  rowCount: number,
+  needed: number,
+  width: number,
+): sheets_v4.Schema$Request[] {
+  if (needed <= rowCount) return [];
+  const grow: sheets_v4.Schema$Request = {
+    appendDimension: { sheetId, dimension: "ROWS", length: needed - rowCount },
+  };
+  // A grid of the header row alone has no formatted row to copy.
+  if (rowCount < 2) return [grow];
+  const source = { sheetId, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: width };
+  const destination = { ...source, startRowIndex: rowCount, endRowIndex: needed };
+  const paste = (pasteType: string): sheets_v4.Schema$Request => ({
+    copyPaste: { source, destination, pasteType },
+  });
+  return [grow, paste("PASTE_FORMAT"), paste("PASTE_DATA_VALIDATION")];
+}
+
 function line(row: PlannedRow, positions: ReadonlyMap<string, number>, width: number): LedgerValue[] {
   const cells: LedgerValue[] = Array.from({ length: width }, () => "");
   for (const [header, value] of row.values) {
@@ -125,7 +190,7 @@ export async function writeImport(
 ): Promise<WriteOutcome> {
   const meta = await api.spreadsheets.get({
     spreadsheetId,
-    fields: "sheets(properties(sheetId,title,gridProperties(columnCount)))",
+    fields: "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))",
   });
   const tab = meta.data.sheets?.find((s) => s.properties?.title === LEDGER)?.properties;
   if (!tab)
@@ -157,30 +222,30 @@ export async function writeImport(
   for (const [i, h] of newColumns.entries()) positions.set(h, lastHeader + 1 + i);
   const width = Math.max(lastHeader + 1 + newColumns.length, header.length);
 
-  const { alreadyThere, conflicts } = findAlreadyThere(plan, rows);
+  const found = findAlreadyThere(plan, rows);
+  const alreadyThere = withUnreadCells(plan, found.alreadyThere);
+  const conflicts = withUnreadCells(plan, found.conflicts);
   const skip = new Set([...alreadyThere, ...conflicts].map((a) => a.sourceRow));
   const lines = plan.rows.filter((r) => !skip.has(r.sourceRow)).map((r) => line(r, positions, width));
-
-  if (newColumns.length > 0 && lines.length > 0) {
-    const sheetId = tab.sheetId ?? 0;
-    const missing = width - (tab.gridProperties?.columnCount ?? 0);
-    const requests: sheets_v4.Schema$Request[] = [];
-    if (missing > 0) requests.push({ appendDimension: { sheetId, dimension: "COLUMNS", length: missing } });
-    requests.push({
-      updateCells: {
-        start: { sheetId, rowIndex: 0, columnIndex: lastHeader + 1 },
-        rows: [{ values: newColumns.map((h) => ({ userEnteredValue: { stringValue: h } })) }],
-        fields: "userEnteredValue",
-      },
-    });
-    await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
-  }
   if (lines.length === 0) return { appended: 0, updatedRange: null, newColumns: [], alreadyThere, conflicts };
+
+  // A ledger of its header alone (a fresh sheet): rows inserted under the header would take its
+  // bold and no date format or dropdowns, and push the rows `sheet:init` formatted down. The rows
+  // fill those formatted rows instead (OVERWRITE: nothing is under the header to overwrite), as the
+  // sync's appendRowsOnce does; later imports insert rows under rows that already look right.
+  const fresh = rows.slice(1).every(isBlankRow);
+  const sheetId = tab.sheetId ?? 0;
+  const grid = tab.gridProperties ?? {};
+  const requests = [
+    ...columnRequests(sheetId, grid.columnCount ?? 0, width, lastHeader, newColumns),
+    ...(fresh ? rowRequests(sheetId, grid.rowCount ?? 0, 1 + lines.length, width) : []),
+  ];
+  if (requests.length > 0) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
   const appended = await api.spreadsheets.values.append({
     spreadsheetId,
     range: `${quoteTitle(LEDGER)}!A1:${columnLetter(width - 1)}1`,
     valueInputOption: "RAW",
-    insertDataOption: "INSERT_ROWS",
+    insertDataOption: fresh ? "OVERWRITE" : "INSERT_ROWS",
     requestBody: { values: lines },
   });
   return {
