@@ -9,22 +9,26 @@ import { CELL_FILLED, type PlannedWrite } from "./remap";
  * are tried again by the next sync; a row held run after run (a merged or protected cell, a column
  * staff keep moving) then stays listed until it is mended.
  *
+ * A row held only because Google kept answering errors is told without that advice: there is
+ * nothing in the sheet to mend, and staff would look for a merged cell that is not there.
+ *
  * Not told: a new 编号 dropped because a person typed one into that cell meanwhile (that row is
  * numbered, by the person, as they meant).
  */
 export function heldWriteProblems(
-  held: readonly { write: PlannedWrite; reason: string }[],
+  held: readonly { write: PlannedWrite; reason: string; serviceFailure?: true }[],
   idOfRow: (sourceRow: number) => string | null,
 ): Problem[] {
-  const byRow = new Map<number, { headers: string[]; reasons: string[] }>();
-  for (const { write, reason } of held) {
+  const byRow = new Map<number, { headers: string[]; reasons: string[]; rowToCheck: boolean }>();
+  for (const { write, reason, serviceFailure } of held) {
     if (write.onlyIfBlank && reason === CELL_FILLED) continue;
-    const entry = byRow.get(write.sourceRow) ?? { headers: [], reasons: [] };
+    const entry = byRow.get(write.sourceRow) ?? { headers: [], reasons: [], rowToCheck: false };
+    if (!serviceFailure) entry.rowToCheck = true;
     if (!entry.headers.includes(write.header)) entry.headers.push(write.header);
     if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
     byRow.set(write.sourceRow, entry);
   }
-  return [...byRow].map(([row, { headers, reasons }]) => ({
+  return [...byRow].map(([row, { headers, reasons, rowToCheck }]) => ({
     tab: TAB_NAMES.ledger,
     row,
     column: headers[0] ?? null,
@@ -32,7 +36,9 @@ export function heldWriteProblems(
     id: idOfRow(row),
     message:
       `本次同步没能写入这一行的${headers.map((h) => `『${h}』`).join("")}（${reasons.join("；")}），` +
-      "表格里显示的可能不是最新结果，下次同步会再写。若每次同步都出现，请检查该行是否有合并或受保护的单元格，" +
-      "或同步时是否正在排序、移动这一行",
+      "表格里显示的可能不是最新结果，下次同步会再写" +
+      (rowToCheck
+        ? "。若每次同步都出现，请检查该行是否有合并或受保护的单元格，或同步时是否正在排序、移动这一行"
+        : ""),
   }));
 }

@@ -27,24 +27,55 @@ export interface Alongside {
 export interface LedgerWriteResult {
   /** Values that landed on the suggestion they were meant for. */
   confirmed: PlacedWrite[];
-  /** Values not written: their row could not be found for certain (kept for the next run). */
-  held: { write: PlannedWrite; reason: string }[];
+  /** Values not written: their row could not be found for certain, or Google kept failing (kept for the next run). */
+  held: HeldWrite[];
   /** Staff cells a misplaced value had overwritten, and what was put back. */
   restored: RestoredCell[];
   /** Cells written, the repairs included. */
   cellsWritten: number;
 }
 
+export interface HeldWrite {
+  write: PlannedWrite;
+  reason: string;
+  /** Google kept answering errors: nothing about the row or the sheet is wrong, there is nothing to mend. */
+  serviceFailure?: true;
+}
+
 const ID_HEADER = "编号";
 const STAFF_HEADERS = ledgerStaffColumns.map((c) => c.header);
 const STAFF_OWNED: ReadonlySet<string> = new Set(STAFF_HEADERS);
 const LAYOUT = { idHeader: ID_HEADER, staffHeaders: STAFF_HEADERS };
-/** A first try and at most two repairs: more means staff are reshaping the sheet right now. */
+/**
+ * A first try and at most two repairs: more means staff are reshaping the sheet right now, or
+ * (when the last batch failed and never landed) that Google keeps answering errors.
+ */
 const MAX_ROUNDS = 3;
 const GAVE_UP = "表格正在被大幅调整，本次未能写入";
 const LOCK_WAIT_MS = 15_000;
 /** A write interrupted between landing and being checked is finished by the next writer. */
 export const META_PENDING_WRITE = "ledger_write_pending";
+
+/** A round whose batch Google answered with a retryable error, and which did not land. */
+interface RoundCheck extends CaptureCheck {
+  failure?: SheetsError;
+}
+
+/**
+ * Why the writes still pending after the last round were held: the sheet changing under each write,
+ * or (when the last batch failed and never landed) Google's service, which staff cannot mend by
+ * checking rows, so they are told not to look for merged cells or sorting.
+ */
+function gaveUp(write: PlannedWrite, last: RoundCheck): HeldWrite {
+  const failure = last.failure;
+  if (!failure) return { write, reason: GAVE_UP };
+  const what = failure.httpStatus === 429 ? "Google 表格调用已达每分钟上限" : "Google 表格服务暂时出错";
+  return {
+    write,
+    reason: `${what}（HTTP ${failure.httpStatus}），本次未能写入；表格本身没有问题，无需检查`,
+    serviceFailure: true,
+  };
+}
 
 interface PendingWrite {
   placed: PlacedWrite[];
@@ -80,14 +111,16 @@ export async function writeLedgerCells(
     let pending: readonly PlannedWrite[] = writes;
     let current = basis;
     let extra = alongside;
+    let last: RoundCheck = NOTHING;
     for (let round = 1; pending.length > 0 || extra; round++) {
       if (round > 1) current = await readLedger(deps.sheets);
       const { placed, held } = remapWrites(pending, current, LAYOUT);
       if (round > MAX_ROUNDS) {
-        result.held.push(...held, ...placed.map((p) => ({ write: p.planned, reason: GAVE_UP })));
+        result.held.push(...held, ...placed.map((p) => gaveUp(p.planned, last)));
         break;
       }
       const check = await captureRound(deps, placed, headerWidth(current), extra, knownIds);
+      last = check;
       extra = undefined;
       knownIds = undefined;
       result.confirmed.push(...check.confirmed);
@@ -124,7 +157,7 @@ async function captureRound(
   /** META_SHEET_IDS as the caller read it (see createSheetIds); undefined: read it here. */
   knownIds?: string | null,
   retried = false,
-): Promise<CaptureCheck> {
+): Promise<RoundCheck> {
   const sheetIds = createSheetIds(deps.sheets, deps.meta, retried ? undefined : knownIds);
   const resolved = await sheetIds.resolve([TAB_NAMES.ledger, ...(alongside?.tabs ?? [])]);
   const extra = alongside?.requests(resolved.ids) ?? [];
@@ -139,6 +172,7 @@ async function captureRound(
   const requests = [...resolved.create, ...(placed.length > 0 ? plan.requests : []), ...extra];
   if (requests.length === 0) return NOTHING;
   if (placed.length > 0) await setPending(deps.meta, pending);
+  let failure: SheetsError | undefined;
   try {
     await deps.sheets.batchUpdate(requests, { notIdempotent: true });
     await resolved.keep();
@@ -154,8 +188,12 @@ async function captureRound(
       await setPending(deps.meta, null);
       throw error;
     }
+    failure = error;
   }
-  return placed.length > 0 ? checkPending(deps, pending) : NOTHING;
+  if (placed.length === 0) return NOTHING;
+  const check = await checkPending(deps, pending);
+  // Landed after all: what is left to write was misplaced by a change to the sheet, not by Google.
+  return check.landed || !failure ? check : { ...check, failure };
 }
 
 async function setPending(meta: MetaStore, pending: PendingWrite | null): Promise<void> {
@@ -189,6 +227,6 @@ async function finishPendingWrite(
   result.held.push(...held);
   const again = await captureRound(deps, placed, headerWidth(current), undefined);
   result.restored.push(...again.restored);
-  result.held.push(...again.next.map((write) => ({ write, reason: GAVE_UP })));
+  result.held.push(...again.next.map((write) => gaveUp(write, again)));
   return true;
 }

@@ -36,6 +36,18 @@ describe("heldWriteProblems", () => {
     expect(problems[1]?.message).toContain("（该行无法唯一确定）");
   });
 
+  it("does not send staff looking for merged cells when only Google's errors held the row", () => {
+    const reason = "Google 表格服务暂时出错（HTTP 500），本次未能写入；表格本身没有问题，无需检查";
+    const [problem] = heldWriteProblems(
+      [{ write: write(5, "台账状态"), reason, serviceFailure: true }],
+      () => "2026-005",
+    );
+
+    expect(problem?.message).toBe(
+      `本次同步没能写入这一行的『台账状态』（${reason}），表格里显示的可能不是最新结果，下次同步会再写`,
+    );
+  });
+
   it("says nothing of a new 编号 a person typed into the cell first: the row is numbered as they meant", () => {
     const held = [{ write: write(7, "编号", { onlyIfBlank: true }), reason: CELL_FILLED }];
 
