@@ -39,6 +39,8 @@ export type ApplyResult =
       unmatched: number;
       /** Replies to a round the deputy already rated: kept, not written, listed in 校验问题. */
       refused: number;
+      /** Ratings of a round with no reply yet: kept, retried, listed in 校验问题 until the reply lands. */
+      awaitingReply: number;
       alreadyThere: number;
       /** Rows added to 沟通记录, 延期申请 and 协办意见; objections recorded for staff. */
       practiceRows: number;
@@ -166,6 +168,7 @@ export async function applyInbox(
         updated: 0,
         unmatched: 0,
         refused: 0,
+        awaitingReply: 0,
         alreadyThere: fromOpinions.alreadyThere,
         ...extra,
         sheetsCalls,
@@ -200,9 +203,10 @@ export async function applyInbox(
     const updated: InboxEntry[] = [];
     const waiting: InboxMark[] = [];
     for (const [entry, writes] of plan.writesOf) {
-      const reasons = writes.map((w) => held.get(writeKey(w))).filter((r) => r !== undefined);
-      if (reasons.length === 0) updated.push(entry);
-      else waiting.push({ entry, error: `暂未写入：${reasons.join("；")}` });
+      // Each reason once: a reply's cells are held together, usually for the same reason.
+      const reasons = new Set(writes.map((w) => held.get(writeKey(w))).filter((r) => r !== undefined));
+      if (reasons.size === 0) updated.push(entry);
+      else waiting.push({ entry, error: `暂未写入：${[...reasons].join("；")}` });
     }
     // One statement per status, each entry with its own reason: a batch of 50 (the queue's most)
     // stays within the Free plan's 50 D1 queries an invocation.
@@ -215,8 +219,10 @@ export async function applyInbox(
     );
     // Failed, not applied: the sync lists each in 校验问题 with its reason and queues it again, so a
     // reply that came before staff typed 二次交办日期 still lands in round 2 once they do.
+    // A rating before its reply waits the same way: listed (作废 beside it), queued again by each
+    // sync, and written by the first try after the reply is in the sheet.
     await deps.inbox.markEach(
-      plan.refused.map(({ entry, reason }) => ({ entry, error: reason })),
+      [...plan.refused, ...plan.awaitingReply].map(({ entry, reason }) => ({ entry, error: reason })),
       "failed",
       at,
     );
@@ -234,6 +240,7 @@ export async function applyInbox(
       updated: updated.length,
       unmatched: plan.unmatched.length,
       refused: plan.refused.length,
+      awaitingReply: plan.awaitingReply.length,
       alreadyThere: plan.alreadyThere.length,
       ...extra,
       sheetsCalls: deps.sheets.callCount - callsBefore,

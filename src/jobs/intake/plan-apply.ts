@@ -27,6 +27,30 @@ export interface ApplyPlan {
   unmatched: { entry: InboxEntry; reason: string }[];
   /** Replies to a round the deputy already rated: kept in the inbox, not written, told to staff. */
   refused: { entry: InboxEntry; reason: string }[];
+  /** Ratings of a round with no reply yet: kept in the inbox, retried, written once the reply is in. */
+  awaitingReply: { entry: InboxEntry; reason: string }[];
+}
+
+/**
+ * Why a rating may not be written yet, or null: its round (round 1, or round 2 once 二次交办日期 is
+ * set) has no reply in the row, nor in the batch before it (`repliedInBatch`). ledger.md allows
+ * 满意度 only after a reply; written first, it would also make the unit's reply look like a change to
+ * a rated round (ratedRoundReason), refused for good. It waits as a 编号 not yet in the sheet does.
+ * A sheet without the round's reply column cannot tell: the rating is written, as it always was.
+ */
+function awaitingReplyReason(
+  row: readonly unknown[],
+  columns: ColumnMap,
+  id: string,
+  repliedInBatch: ReadonlySet<string>,
+): string | null {
+  if (repliedInBatch.has(id)) return null;
+  const { reassignedOn, repliedOn, secondRepliedOn } = columns.indexOf;
+  const secondRound = reassignedOn !== undefined && cellText(row[reassignedOn]) !== "";
+  const replyColumn = secondRound ? secondRepliedOn : repliedOn;
+  if (replyColumn === undefined || cellText(row[replyColumn]) !== "") return null;
+  const round = secondRound ? "二次交办后" : "本轮";
+  return `建议 ${id} ${round}还没有答复，答复写入后自动写入；如代表测评的是别的建议，请作废这条提交`;
 }
 
 /**
@@ -86,7 +110,10 @@ export function planApply(
     alreadyThere: [],
     unmatched: [],
     refused: [],
+    awaitingReply: [],
   };
+  // 编号 whose reply this batch writes: a rating after it in the batch rates that reply.
+  const repliedInBatch = new Set<string>();
   const newIds = new Set<string>();
   // Two answers for one cell in a batch: the later submission wins, written once.
   const writes = new Map<string, PlannedWrite>();
@@ -129,6 +156,15 @@ export function planApply(
       continue;
     }
     const sheetRow = ledger[row - 1] ?? [];
+    const waits =
+      entry.form === "rating"
+        ? awaitingReplyReason(sheetRow, columns, entry.suggestionId, repliedInBatch)
+        : null;
+    if (waits) {
+      plan.awaitingReply.push({ entry, reason: waits });
+      continue;
+    }
+    if (entry.form === "reply") repliedInBatch.add(entry.suggestionId);
     const own = new Set<PlannedWrite>();
     const at = { key: { kind: "id", id: entry.suggestionId } as const, sourceRow: row };
     for (const c of cellsFor(entry, sheetRow, columns)) {

@@ -63,7 +63,11 @@ describe("planApply: replies and ratings from personal links", () => {
 
   it("names the form submission in 备注 for a webhook rating's comment", () => {
     const rating = entry("rating", { 满意度: "满意", 测评意见: "好" }, false);
-    expect(writesOf(ALL, {}, rating)).toContainEqual(["备注", "测评意见（提交号 link-n1）：好", true]);
+    expect(writesOf(ALL, { 答复日期: 46300 }, rating)).toContainEqual([
+      "备注",
+      "测评意见（提交号 link-n1）：好",
+      true,
+    ]);
   });
 
   it("adds a webhook reply's answers without a column to 备注 as one 答复附言 line", () => {
