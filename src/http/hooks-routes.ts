@@ -5,10 +5,11 @@ import { answerProblems } from "../domain/intake/answer-limits";
 import { FORM_KINDS, type FormKind } from "../domain/intake/map-answers";
 import type { Env } from "../env";
 import { fieldErrors, MAX_BODY_BYTES, submissionSchema } from "../intake/body";
+import { choiceProblems } from "../intake/choice-answers";
 import { isJsonContentType } from "../intake/content-type";
 import { decodeUtf8, readCappedBody } from "../intake/read-body";
 import { verifySignature } from "../intake/signature";
-import { acceptSubmission } from "../jobs/intake/accept-submission";
+import { acceptSubmission, earlierSuggestionLookup } from "../jobs/intake/accept-submission";
 import { HttpError } from "./errors";
 
 const SECRET_OF: Record<FormKind, keyof Env> = {
@@ -74,16 +75,25 @@ export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => 
   const parsed = submissionSchema.safeParse(json);
   if (!parsed.success)
     throw new HttpError(400, "invalid_body", "提交内容格式不对", fieldErrors(parsed.error));
-  const problems = answerProblems(form, parsed.data.answers);
+  const problems = [
+    ...answerProblems(form, parsed.data.answers),
+    ...choiceProblems(form, parsed.data.answers),
+  ];
   if (problems.length > 0) {
     throw new HttpError(400, "invalid_body", problems.map((p) => p.message).join("；"), problems);
   }
   const deps = createDeps(c.env);
-  const result = await acceptSubmission(deps, form, parsed.data, Date.now());
+  // A new suggestion the deputy already submitted is refused as the deputy's link refuses it.
+  const result = await acceptSubmission(deps, form, parsed.data, Date.now(), null, {
+    earlierWithTitle: earlierSuggestionLookup(deps),
+  });
   if (result.kind === "invalid") {
-    throw new HttpError(400, "invalid_body", result.message, [
-      { field: result.field, message: result.message },
-    ]);
+    throw new HttpError(
+      result.earlier ? 409 : 400,
+      result.earlier ? "repeated_suggestion" : "invalid_body",
+      result.message,
+      [{ field: result.field, message: result.message }],
+    );
   }
   const body = { 编号: result.entry.suggestionId, status: result.entry.status };
   return c.json(body, result.kind === "accepted" ? 202 : 200);

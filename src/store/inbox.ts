@@ -67,6 +67,12 @@ export interface Inbox {
    * newest submission of the form about each, none for one without any.
    */
   latestAboutEach(form: InboxForm, suggestionIds: readonly string[]): Promise<InboxEntry[]>;
+  /**
+   * New suggestions sent by form webhook since `since` (ISO) naming `deputy` as 领衔代表 as the form
+   * gave it, newest first: what a deputy's form sent that the ledger may not hold yet (a webhook entry
+   * has no actor). Read through inbox_by_form, the form's recent entries only.
+   */
+  suggestionsLedBy(deputy: string, since: string, limit: number): Promise<InboxEntry[]>;
   /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
   byActor(
     actor: Pick<LinkActor, "kind" | "name">,
@@ -236,6 +242,17 @@ export function createInbox(db: D1Database): Inbox {
         .all<InboxRow>();
       // Two at the very same instant are both newest: one is kept, as latestAbout keeps one.
       return [...new Map(results.map((r) => [r.suggestion_id, toEntry(r)])).values()];
+    },
+    async suggestionsLedBy(deputy, since, limit) {
+      const { results } = await db
+        .prepare(
+          `SELECT * FROM inbox WHERE form = 'suggestion' AND received_at >= ?2 AND actor_kind IS NULL
+             AND json_extract(answers, '$.领衔代表') = ?1
+           ORDER BY received_at DESC LIMIT ?3`,
+        )
+        .bind(deputy, since, limit)
+        .all<InboxRow>();
+      return results.map(toEntry);
     },
     async byActor(actor, options) {
       const { results } = await db

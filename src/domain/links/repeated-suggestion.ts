@@ -45,3 +45,20 @@ export function repeatedMessage(earlier: EarlierSuggestion): string {
   const when = earlier.on ? `已于 ${earlier.on} ` : "已";
   return `您${when}提交过标题相同的建议（${earlier.id}），不必再次提交；如是另一件建议，请修改标题后再提交`;
 }
+
+/**
+ * earlierWithTitle over what a deputy's two lookups return: the rows that mention the deputy (only
+ * those it leads count) and what its link sent lately (the new suggestions among them the rows do
+ * not hold yet). The link's form and the form webhooks ask the same question this way.
+ */
+export function earlierOfDeputy(
+  title: string,
+  mine: readonly { readonly row: Pick<EvaluatedRow, "id" | "record">; readonly relation: string }[],
+  sent: readonly (Parameters<typeof earlierWithTitle>[2][number] & { readonly form: string })[],
+  localDay: (iso: string) => string,
+): EarlierSuggestion | null {
+  const led = mine.filter((m) => m.relation === "lead").map((m) => m.row);
+  const inLedger = new Set(led.map((r) => r.id));
+  const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
+  return earlierWithTitle(title, led, waiting, localDay);
+}

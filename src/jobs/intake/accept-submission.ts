@@ -1,11 +1,20 @@
 import { isoFromSerial } from "../../domain/civil-date";
 import { type InboxForm, isWebhookForm } from "../../domain/intake/inbox-forms";
 import { type CellWrite, mapAnswers } from "../../domain/intake/map-answers";
+import { mentionKey, recipientRows } from "../../domain/links/recipient-rows";
+import {
+  type EarlierSuggestion,
+  earlierOfDeputy,
+  repeatedMessage,
+} from "../../domain/links/repeated-suggestion";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/numbering";
 import type { Submission } from "../../intake/body";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox, InboxEntry, LinkActor } from "../../store/inbox";
 import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
+import type { SummaryStore } from "../../store/summary-store";
+import type { TabCache } from "../../store/tab-cache";
+import { loadRecipientView } from "../ledger-view";
 import { localDate } from "../local-time";
 
 export interface IntakeDeps {
@@ -23,7 +32,24 @@ export interface IntakeMessage {
 export type AcceptResult =
   | { kind: "accepted"; entry: InboxEntry }
   | { kind: "repeated"; entry: InboxEntry }
-  | { kind: "invalid"; field: string; message: string };
+  /** `earlier`: the deputy already submitted a suggestion of this 标题 (a conflict, not a typo). */
+  | { kind: "invalid"; field: string; message: string; earlier?: EarlierSuggestion };
+
+/** The deputy's suggestion of the same 标题 already in, or null (see earlierSuggestionLookup). */
+export type EarlierLookup = (
+  deputy: string,
+  title: string,
+  submittedOn: string,
+) => Promise<EarlierSuggestion | null>;
+
+export interface AcceptOptions {
+  /**
+   * Refuses a new suggestion whose 领衔代表 already submitted one of that 标题. The form webhooks
+   * ask it; a link asks before it submits (it shows the form again), and an opinion staff convert
+   * is theirs to judge.
+   */
+  earlierWithTitle?: EarlierLookup;
+}
 
 /** Submissions are dated in the office's zone; 设置 时区 is not known without reading the sheet. */
 export const INTAKE_TIME_ZONE = "Asia/Shanghai";
@@ -58,6 +84,40 @@ function linkCells(answers: Submission["answers"]): Record<string, CellWrite> {
 }
 
 /**
+ * The deputy's own suggestion with the same 标题, found as the link's form finds it (one indexed
+ * read of the rows that mention the deputy, the small tabs, and what its link sent lately): a
+ * constant number of D1 reads, never the whole ledger. Google Forms' 提交另一份回复 and a form
+ * service retrying with a fresh id send a new submissionId, which would be a second 编号 and a
+ * second 受理回执. What a form sent that no sync has put in the ledger yet is read from the inbox
+ * (the deputy's webhook suggestions of the last WEBHOOK_LOOKBACK_DAYS, as the form named the deputy);
+ * before a sync has indexed the ledger (a build before the index) only the inbox is looked at.
+ */
+export function earlierSuggestionLookup(deps: {
+  inbox: Pick<Inbox, "byActor" | "suggestionsLedBy">;
+  summaries: SummaryStore;
+  tabCache: TabCache;
+}): EarlierLookup {
+  return async (deputy, title, submittedOn) => {
+    const since = new Date(Date.now() - WEBHOOK_LOOKBACK_DAYS * 86_400_000).toISOString();
+    const [view, sent, formSent] = await Promise.all([
+      loadRecipientView(deps, null, submittedOn, mentionKey("deputy", deputy)),
+      deps.inbox.byActor({ kind: "deputy", name: deputy }, { limit: 20 }),
+      deps.inbox.suggestionsLedBy(deputy, since, 20),
+    ]);
+    const mine = view ? recipientRows(view.evaluation.rows, "deputy", deputy) : [];
+    return earlierOfDeputy(title, mine, [...sent, ...formSent], (iso) =>
+      localDate(Date.parse(iso), INTAKE_TIME_ZONE),
+    );
+  };
+}
+
+/**
+ * How far back a form's own earlier suggestions are looked for in the inbox: a sync puts them in the
+ * ledger within minutes, so this only bridges syncs that failed for a while.
+ */
+const WEBHOOK_LOOKBACK_DAYS = 30;
+
+/**
  * The field a suggestion cannot go without: its 标题 (what every notice and page names it by; a
  * deputy's receipt would go out with an empty subject) and its 领衔代表 (whom the receipt, the reply
  * notice and the rating are for). The sync would only flag such a row, after the form had said 成功.
@@ -71,6 +131,7 @@ function missingSuggestionField(cells: Record<string, unknown>): "标题" | "领
  * Stores a signed, well-formed submission in the D1 inbox before the sender is answered, then
  * queues it for the sheet. A repeated submissionId returns what was stored the first time.
  * Domain problems (unknown deputy, odd dates, unknown 编号) are not refused: the sync reports them.
+ * A new suggestion the deputy already submitted is refused when `options.earlierWithTitle` is given.
  * A submission made through a personal link names its `actor` (kept with it, and in the history).
  */
 export async function acceptSubmission(
@@ -79,6 +140,7 @@ export async function acceptSubmission(
   submission: Submission,
   nowMs: number,
   actor: LinkActor | null = null,
+  options: AcceptOptions = {},
 ): Promise<AcceptResult> {
   const existing = await deps.inbox.find(form, submission.submissionId);
   if (existing) return { kind: "repeated", entry: existing };
@@ -97,6 +159,13 @@ export async function acceptSubmission(
         field: `answers.${missing}`,
         message: `建议须填写${missing}：请补上后重新提交`,
       };
+    const earlier = await options.earlierWithTitle?.(
+      String(cells.领衔代表).trim(),
+      String(cells.标题),
+      submittedOn,
+    );
+    if (earlier)
+      return { kind: "invalid", field: "answers.标题", message: repeatedMessage(earlier), earlier };
     suggestionId = await newSuggestionId(deps, cells.提出日期, submittedOn);
     cells.编号 = suggestionId;
   } else if (form === "opinion") {
