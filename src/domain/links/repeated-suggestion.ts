@@ -18,9 +18,15 @@ export interface EarlierSuggestion {
  * sent on the link that wait for it): a page reloaded after submitting sends a new form, which would
  * be a second 编号 and a second 受理回执. Null when there is none.
  */
+/** A suggestion the deputy leads, as much of it as a repeat is told by. */
+export interface LedSuggestion {
+  readonly id: string | null;
+  readonly record: Pick<EvaluatedRow["record"], "title"> & { readonly submittedOn?: string | null };
+}
+
 export function earlierWithTitle(
   title: string,
-  led: readonly Pick<EvaluatedRow, "id" | "record">[],
+  led: readonly LedSuggestion[],
   waiting: readonly {
     readonly suggestionId: string;
     readonly cells: Record<string, unknown>;
@@ -47,18 +53,21 @@ export function repeatedMessage(earlier: EarlierSuggestion): string {
 }
 
 /**
- * earlierWithTitle over what a deputy's two lookups return: the rows that mention the deputy (only
- * those it leads count) and what its link sent lately (the new suggestions among them the rows do
- * not hold yet). The link's form and the form webhooks ask the same question this way.
+ * earlierWithTitle over what a deputy's lookups return: the suggestions the ledger has the deputy
+ * lead, and what was sent lately (the new suggestions among them the ledger does not hold yet). The
+ * link's form and the form webhooks ask the same question this way.
  */
 export function earlierOfDeputy(
   title: string,
-  mine: readonly { readonly row: Pick<EvaluatedRow, "id" | "record">; readonly relation: string }[],
+  led: readonly LedSuggestion[],
   sent: readonly (Parameters<typeof earlierWithTitle>[2][number] & { readonly form: string })[],
   localDay: (iso: string) => string,
 ): EarlierSuggestion | null {
-  const led = mine.filter((m) => m.relation === "lead").map((m) => m.row);
   const inLedger = new Set(led.map((r) => r.id));
   const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
-  return earlierWithTitle(title, led, waiting, localDay);
+  const earlier = earlierWithTitle(title, led, waiting, localDay);
+  if (!earlier || earlier.on) return earlier;
+  // A ledger row read without its 提出日期 (a list entry): the day it was sent, when it was.
+  const own = sent.find((e) => e.form === "suggestion" && e.suggestionId === earlier.id);
+  return own ? { ...earlier, on: localDay(own.receivedAt) } : earlier;
 }

@@ -1,7 +1,8 @@
 import { isoFromSerial } from "../../domain/civil-date";
+import { nameKey } from "../../domain/directory";
 import { type InboxForm, isWebhookForm } from "../../domain/intake/inbox-forms";
 import { type CellWrite, mapAnswers } from "../../domain/intake/map-answers";
-import { mentionKey, recipientRows } from "../../domain/links/recipient-rows";
+import { mentionKey } from "../../domain/links/recipient-rows";
 import {
   type EarlierSuggestion,
   earlierOfDeputy,
@@ -13,8 +14,6 @@ import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox, InboxEntry, LinkActor } from "../../store/inbox";
 import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
 import type { SummaryStore } from "../../store/summary-store";
-import type { TabCache } from "../../store/tab-cache";
-import { loadRecipientView } from "../ledger-view";
 import { localDate } from "../local-time";
 
 export interface IntakeDeps {
@@ -84,28 +83,29 @@ function linkCells(answers: Submission["answers"]): Record<string, CellWrite> {
 }
 
 /**
- * The deputy's own suggestion with the same 标题, found as the link's form finds it (one indexed
- * read of the rows that mention the deputy, the small tabs, and what its link sent lately): a
- * constant number of D1 reads, never the whole ledger. Google Forms' 提交另一份回复 and a form
- * service retrying with a fresh id send a new submissionId, which would be a second 编号 and a
- * second 受理回执. What a form sent that no sync has put in the ledger yet is read from the inbox
- * (the deputy's webhook suggestions of the last WEBHOOK_LOOKBACK_DAYS, as the form named the deputy);
- * before a sync has indexed the ledger (a build before the index) only the inbox is looked at.
+ * The deputy's own suggestion with the same 标题: the ledger's, from the list entries the sync
+ * stored of the rows that mention the deputy (one indexed read: no small tabs, no evaluation, so a
+ * webhook in a fresh isolate stays cheap), and what was sent and no sync has put in the ledger yet,
+ * from the inbox (the deputy's link, and form webhooks naming the deputy as 领衔代表 within
+ * WEBHOOK_LOOKBACK_DAYS). Google Forms' 提交另一份回复 and a form service retrying with a fresh id send
+ * a new submissionId, which would be a second 编号 and a second 受理回执.
  */
 export function earlierSuggestionLookup(deps: {
   inbox: Pick<Inbox, "byActor" | "suggestionsLedBy">;
-  summaries: SummaryStore;
-  tabCache: TabCache;
+  summaries: Pick<SummaryStore, "loadEntriesMentioning">;
 }): EarlierLookup {
-  return async (deputy, title, submittedOn) => {
+  return async (deputy, title) => {
     const since = new Date(Date.now() - WEBHOOK_LOOKBACK_DAYS * 86_400_000).toISOString();
-    const [view, sent, formSent] = await Promise.all([
-      loadRecipientView(deps, null, submittedOn, mentionKey("deputy", deputy)),
+    const [entries, sent, formSent] = await Promise.all([
+      deps.summaries.loadEntriesMentioning(mentionKey("deputy", deputy)),
       deps.inbox.byActor({ kind: "deputy", name: deputy }, { limit: 20 }),
       deps.inbox.suggestionsLedBy(deputy, since, 20),
     ]);
-    const mine = view ? recipientRows(view.evaluation.rows, "deputy", deputy) : [];
-    return earlierOfDeputy(title, mine, [...sent, ...formSent], (iso) =>
+    const key = nameKey(deputy.trim());
+    const led = (entries ?? []).flatMap(([ref]) =>
+      nameKey(ref.leadDeputy) === key ? [{ id: ref.id, record: { title: ref.title } }] : [],
+    );
+    return earlierOfDeputy(title, led, [...sent, ...formSent], (iso) =>
       localDate(Date.parse(iso), INTAKE_TIME_ZONE),
     );
   };
