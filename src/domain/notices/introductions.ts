@@ -9,7 +9,7 @@
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart, leadUnitStart } from "./catch-up";
 import { displayDate } from "./format";
-import { coOpinionDueOn, type View } from "./placeholders";
+import { coOpinionDueOn, objectionDueOn, type View } from "./placeholders";
 import type { Introduction, Round, SeriesContext } from "./series";
 
 const NEVER_SENT = "此前未向你单位发送本件的";
@@ -45,7 +45,7 @@ export function coUnitIntroduction(
  * unit's link refuses after its day.
  */
 export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
-  const objectBy = ctx.calendar.addWorkingDays(first.start, ctx.objectionWorkingDays);
+  const objectBy = objectionDueOn(first.start, ctx);
   return {
     dueOn: leadUnitStart(first.start, row, row.record.leadUnit),
     line: (view: View) => {

@@ -78,9 +78,20 @@ export type View = Record<string, string>;
  */
 export const PASSED_MARK = "\uE001";
 
+/**
+ * The last day a unit may object to an assignment made on `start`: 异议期限工作日 working days on.
+ * The notices, a unit's first word of it (introductions.ts) and its link's 异议 form count alike.
+ */
+export function objectionDueOn(
+  start: string,
+  ctx: Pick<ViewContext, "objectionWorkingDays" | "calendar">,
+): string {
+  return ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays);
+}
+
 /** 异议期限 of an assignment as a notice of `today` shows it: marked when already past. */
 function objectionDeadline(start: string, ctx: ViewContext): string {
-  const deadline = ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays);
+  const deadline = objectionDueOn(start, ctx);
   return deadline < ctx.today ? `${displayDate(deadline)}${PASSED_MARK}` : displayDate(deadline);
 }
 

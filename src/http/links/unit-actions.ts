@@ -16,6 +16,7 @@ import type { PracticeForm, PracticeFormContext } from "../../domain/links/pract
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { type ActionCheck, awaitingSync } from "../../domain/links/row-actions";
+import { objectionDueOn } from "../../domain/notices/placeholders";
 import {
   buildPracticeIndex,
   PRACTICE_RECORD_TABS,
@@ -113,7 +114,10 @@ export async function loadUnitExtras(
   ]);
   const index = buildPracticeIndex(tabs, new Set([id]));
   const deadline = record.assignedOn
-    ? ev.calendar.addWorkingDays(record.assignedOn, ev.settings.objectionWorkingDays)
+    ? objectionDueOn(record.assignedOn, {
+        calendar: ev.calendar,
+        objectionWorkingDays: ev.settings.objectionWorkingDays,
+      })
     : null;
   const state = extensionState(row, tabRequests(index, id), sentRequests(sent));
   const available = (form: PracticeForm) =>

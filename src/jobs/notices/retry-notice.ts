@@ -84,10 +84,11 @@ export function addressChange(notice: StoredNotice, context: LedgerContext): Add
 }
 
 /**
- * The daily run's check of what is still waiting: a notice planned before staff corrected its
- * recipient's address goes to the new one (instead of retrying the old one until it is 失败), and is
- * queued now, ahead of the run's new notices. Two D1 reads and one batch, however many wait; a
- * notice being delivered right now keeps its address (the outbox skips a held one).
+ * The hourly tick's check of what is still waiting (the one-invocation daily run makes it too): a
+ * notice planned before staff corrected its recipient's address goes to the new one (instead of
+ * retrying the old one until it is 失败), and is queued now, ahead of new notices. Two D1 reads and
+ * one batch, however many wait; a notice being delivered right now keeps its address (the outbox
+ * skips a held one).
  */
 export async function readdressWaiting(
   deps: Pick<NoticeDeps, "noticeOutbox" | "noticesQueue" | "tabCache">,
