@@ -6,7 +6,7 @@ import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
-import { earlierWithTitle, repeatedMessage } from "../../domain/links/repeated-suggestion";
+import { earlierOfDeputy, repeatedMessage } from "../../domain/links/repeated-suggestion";
 import { urgeCheck } from "../../domain/links/row-actions";
 import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
@@ -236,9 +236,7 @@ export const linkRoutes = new Hono<AppEnv>()
     if (!(await ctx.deps.inbox.find("suggestion", linkSubmissionId(nonce)))) {
       const sent = await ctx.deps.inbox.byActor({ kind: "deputy", name: ctx.link.recipient }, { limit: 20 });
       const led = ctx.mine.filter((m) => m.relation === "lead").map((m) => m.row);
-      const inLedger = new Set(led.map((r) => r.id));
-      const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
-      const earlier = earlierWithTitle(form.value.标题, led, waiting, (iso) =>
+      const earlier = earlierOfDeputy(form.value.标题, led, sent, (iso) =>
         localDate(Date.parse(iso), ctx.timeZone),
       );
       if (earlier)
