@@ -132,12 +132,7 @@ async function keysOfReplacedLeads(
   sightings: readonly Sighting[],
 ): Promise<OutboxKey[]> {
   const changed = new Set(sightings.filter(isLeadChange).map((s) => s.id));
-  const starts = rows.flatMap((r) =>
-    r.id && changed.has(r.id) && r.record.assignedOn ? [r.record.assignedOn] : [],
-  );
-  const earliest = starts.sort()[0];
-  if (!earliest) return [];
-  return deps.noticeOutbox.keysDueSinceAbout(earliest, [...changed]);
+  return keysSinceAssigned(deps, rows, [...changed]);
 }
 
 /**
