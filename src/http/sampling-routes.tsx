@@ -7,6 +7,7 @@ import { rowsWithIds } from "../jobs/ledger-view";
 import type { StoredSample } from "../store/samples";
 import { sendPage } from "./dashboard/layout";
 import { loadDrawable, loadFrame, loadSamplingCounts, type PageBase } from "./dashboard/load-view";
+import { SamplePage } from "./dashboard/sample-page";
 import {
   confirmSample,
   drawAndStore,
@@ -14,7 +15,8 @@ import {
   type Refusal,
   sampleView,
 } from "./dashboard/sampling-actions";
-import { type FieldError, SamplePage, type SamplingForm, SamplingPage } from "./dashboard/sampling-page";
+import type { FieldError, SamplingForm } from "./dashboard/sampling-form";
+import { SamplingPage } from "./dashboard/sampling-page";
 import { HttpError } from "./errors";
 
 const RECENT_SAMPLES = 50;

@@ -1,7 +1,8 @@
 /** The import's report, in Chinese: where each column went, what could not be read, what was written. */
 import { normaliseHeader } from "./headers";
+import type { AlreadyThere } from "./ledger-match";
 import type { ImportPlan } from "./plan";
-import type { AlreadyThere, WriteOutcome } from "./write";
+import type { WriteOutcome } from "./write";
 
 /** At most this many problems are listed one by one; the rest are counted. */
 const LISTED_PROBLEMS = 200;

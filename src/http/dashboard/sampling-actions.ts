@@ -9,7 +9,7 @@ import { HttpError } from "../errors";
 
 import { writeFollowUps } from "./follow-up-writer";
 import type { PageBase } from "./load-view";
-import type { DrawnRow } from "./sampling-page";
+import type { DrawnRow } from "./sample-page";
 
 /** A seed people can read out and type again: eight random digits. */
 export function newSeed(): string {
