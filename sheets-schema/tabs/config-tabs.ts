@@ -1,10 +1,14 @@
 import * as z from "zod";
+import { addDaysIso } from "../../src/domain/civil-date";
 import {
   type CellType,
   dateCell,
+  describeRaw,
   enumCell,
   longTextCell,
+  parseDateValue,
   textCell,
+  toHalfWidth,
   wrongShapeMessage,
   yesNoCell,
 } from "../cells";
@@ -60,12 +64,52 @@ export const templateColumns = [
   }),
 ] as const satisfies readonly ColumnDef[];
 
+/** A span's first date: 年月日 (2027-02-10, 2027年2月10日) or 月日 (2/10, 2月10日). */
+const SPAN_START = String.raw`(\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?`;
+/** Its last date may also be a bare day (2月10日至16日). */
+const SPAN_END = String.raw`(?:(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*)?\d{1,2}\s*[日号]?`;
+const DATE_SPAN = new RegExp(`^(${SPAN_START})\\s*(?:至|到|~|～|〜|—+|–|-)\\s*${SPAN_END}$`);
+
+/**
+ * The message for a 日期 that is a span of dates (2027-02-10至2027-02-16, 2/10-2/16), as staff copy
+ * it from the State Council notice; null for anything else. Asked only of a text that is no date, so
+ * the hyphens inside one date (2027-02-10) never read as a span.
+ */
+function holidaySpanMessage(raw: unknown): string | null {
+  if (typeof raw !== "string") return null;
+  const typed = raw.trim();
+  const span = DATE_SPAN.exec(toHalfWidth(typed));
+  if (!span) return null;
+  const startText = span[1] ?? "";
+  const start = parseDateValue(startText);
+  // A span without its year cannot be listed for it: staff are asked to write the year.
+  const rows = start.ok
+    ? `${start.iso}、${addDaysIso(start.iso, 1)}…各一行`
+    : `${span[2] === undefined ? "并写明年份，" : ""}如 2027-02-10、2027-02-11…各一行`;
+  return `日期${describeRaw(typed)}是一段日期：节假日每个日期写一行（${rows}），类型写 休 或 班`;
+}
+
+/**
+ * 节假日's 日期: one date, read as every date cell reads it; a span of dates is told to go a date
+ * per row instead of being called an unrecognisable date. Other tabs' dates are not affected.
+ */
+function holidayDateCell(): CellType<string, null> {
+  const cell = dateCell();
+  const schema = z.unknown().transform((raw, ctx) => {
+    const outcome = parseDateValue(raw);
+    if (outcome.ok) return outcome.iso;
+    ctx.addIssue({ code: "custom", message: holidaySpanMessage(raw) ?? outcome.message });
+    return z.NEVER;
+  });
+  return { ...cell, schema };
+}
+
 export const holidayColumns = [
   column({
     key: "date",
     header: "日期",
     owner: staff,
-    cell: dateCell(),
+    cell: holidayDateCell(),
     required: true,
     rules: ["每个日期只写一行"],
     note: "日期",

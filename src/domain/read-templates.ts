@@ -69,6 +69,16 @@ function meanwhile(type: TemplateName): string {
   return `改好之前“${type}”通知照常用内置正文发送（如要停发，请把 启用 设为 否）`;
 }
 
+/**
+ * What a row with blank text lacks, both columns named when both are blank: staff who read only
+ * 标题为空 fill in the title and are told next time that the body is blank too.
+ */
+function blankText(title: string, body: string): string {
+  if (!title && !body) return "标题和正文都为空：请补上标题和正文";
+  const missing = !title ? "标题" : "正文";
+  return `${missing}为空：请补上${missing}`;
+}
+
 /** The first template mistake of a row's title or body: unknown placeholders, an unclosed {{ or section. */
 function templateMistake(title: string, body: string): { column: "标题" | "正文"; message: string } | null {
   for (const [column, text] of [
@@ -117,8 +127,7 @@ export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[]
         chosen.set(slot, builtIn(type, channel, enabled, row.rowNumber));
         continue;
       }
-      const missing = !title ? "标题" : "正文";
-      row.problems.warn(missing, `${missing}为空：请补上${missing}；${meanwhile(type)}`);
+      row.problems.warn(!title ? "标题" : "正文", `${blankText(title, body)}；${meanwhile(type)}`);
       chosen.set(slot, builtIn(type, channel, enabled, row.rowNumber));
       continue;
     }

@@ -1,4 +1,4 @@
-import { type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
+import { DAILY_RUN_HOUR, type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
 import type { UnreachableNotice } from "../../domain/notices/types";
 import { META_UNREACHABLE_NOTICES } from "../../store/meta";
 import { META_NOTICES_LAST_RUN, type NoticeDeps, type QueuingNoticeDeps } from "./notice-deps";
@@ -22,8 +22,35 @@ export interface DailyRunOptions {
 
 export type DailyRunResult =
   | ({ outcome: "ok"; today: string; readdressed: number } & StepOutcome)
-  | { outcome: "skipped"; today: string; reason: Exclude<DailyRunDecision, { run: true }>["reason"] | "busy" }
+  | {
+      outcome: "skipped";
+      today: string;
+      /** For scripts; `message` says it to staff. */
+      reason: SkipReason;
+      message: string;
+    }
   | { outcome: "failed"; today: string; retryable: boolean; message: string };
+
+type SkipReason = Exclude<DailyRunDecision, { run: true }>["reason"] | "busy";
+
+/** Why no run was started, in the words staff read (the run's JSON, the cron's log). */
+function skippedMessage(reason: SkipReason, today: string): string {
+  switch (reason) {
+    case "before-hour":
+      return `还没到每日通知的时间：每天按『设置』的时区 ${DAILY_RUN_HOUR}:00 以后发送，本次没有发送`;
+    case "already-ran":
+      return `今天（${today}）的每日通知已经发过：同一天只发一次，本次没有重复发送`;
+    case "busy":
+      return "另一次每日通知正在进行：本次没有重复发送，请稍后在『通知』页查看结果";
+  }
+}
+
+const skipped = (today: string, reason: SkipReason): Extract<DailyRunResult, { outcome: "skipped" }> => ({
+  outcome: "skipped",
+  today,
+  reason,
+  message: skippedMessage(reason, today),
+});
 
 const LEASE_NAME = "notices";
 /** Longer than a run's steps take through the queue; a run whose steps died frees it by itself. */
@@ -57,15 +84,14 @@ async function begin(
   if (!options.force) {
     const lastRunOn = await deps.meta.get(META_NOTICES_LAST_RUN);
     const decision = decideDailyRun({ today, hour: clock.hour, lastRunOn });
-    if (!decision.run) return { outcome: "skipped", today, reason: decision.reason };
+    if (!decision.run) return skipped(today, decision.reason);
   }
   const holder = `notices-${crypto.randomUUID()}`;
-  if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs)))
-    return { outcome: "skipped", today, reason: "busy" };
+  if (!(await deps.lease.acquire(LEASE_NAME, holder, LEASE_TTL_MS, nowMs))) return skipped(today, "busy");
   // A run that overlapped this one may have finished while this one waited for the lease.
   if (!options.force && (await alreadyRan(deps, today))) {
     await deps.lease.release(LEASE_NAME, holder);
-    return { outcome: "skipped", today, reason: "already-ran" };
+    return skipped(today, "already-ran");
   }
   const links = options.linksIssuedAtMs === undefined ? {} : { linksIssuedMs: options.linksIssuedAtMs };
   return { run: { today, timeZone: clock.timeZone, startedMs: nowMs, ...links }, holder };
