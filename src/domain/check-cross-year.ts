@@ -52,7 +52,7 @@ function reminderText(year: number, status: LedgerStatus, thisYear: number): str
   const key = (thisYear * 10_000 + year) * 2 + (status === "已逾期" ? 0 : 1);
   let text = reminders.get(key);
   if (text === undefined) {
-    text = `${year} 年提出的建议跨年后仍为“${status}”：如需在 ${thisYear} 年继续督办，请在“跨年督办”列填“是”（留空则不计入 ${thisYear} 年的单位测评和年度报告）；不再督办的请填“否”`;
+    text = `${year} 年提出的建议跨年后仍为“${status}”：如需在 ${thisYear} 年继续督办，请在“跨年督办”列填“是”（留空则不计入 ${thisYear} 年的单位测评和年度报告）；不列入的请填“否”（同样不计入；尚未答复的，逾期催办照常发送，直到单位答复）`;
     reminders.set(key, text);
   }
   return text;

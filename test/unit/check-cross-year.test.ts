@@ -24,7 +24,7 @@ describe("a past year's unsettled suggestion with 跨年督办 left blank", () =
         column: "跨年督办",
         level: "提醒",
         message:
-          "2026 年提出的建议跨年后仍为“已逾期”：如需在 2027 年继续督办，请在“跨年督办”列填“是”（留空则不计入 2027 年的单位测评和年度报告）；不再督办的请填“否”",
+          "2026 年提出的建议跨年后仍为“已逾期”：如需在 2027 年继续督办，请在“跨年督办”列填“是”（留空则不计入 2027 年的单位测评和年度报告）；不列入的请填“否”（同样不计入；尚未答复的，逾期催办照常发送，直到单位答复）",
       },
     ]);
     expect(crossYearProblems(unsatisfied)[0]?.message).toContain("仍为“待二次交办”");
