@@ -31,8 +31,8 @@ export interface ValueWrite {
 
 /**
  * The Sheets calls the product makes, against one spreadsheet. Every method is one API request
- * (one quota unit), retried on 429/5xx inside the retry budget. Writes default to RAW so that
- * text staff or forms typed is never parsed as a formula.
+ * (one quota unit), retried on 429/5xx and on a lost connection (SheetsNetworkError) inside the
+ * retry budget. Writes default to RAW so that text staff or forms typed is never parsed as a formula.
  */
 export interface SheetsClient {
   readonly spreadsheetId: string;
@@ -83,6 +83,23 @@ export interface SheetsClientOptions {
   retryHooks?: RetryHooks;
 }
 
+/**
+ * No answer from Google: the connection failed, was reset or timed out (fetch threw), or the answer
+ * was cut off. Retried like a 503, and like a 5xx it may come after Google applied a write, so a
+ * not-idempotent write is left to its caller's check (WriteOptions). httpStatus is 0: there is none.
+ */
+export class SheetsNetworkError extends SheetsError {
+  constructor(call: string, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(0, "UNAVAILABLE", `${call}: ${why}`, undefined, undefined, call);
+    this.name = "SheetsNetworkError";
+  }
+
+  override get hint(): string {
+    return "连不上 Google 表格（网络出错），稍后自动重试；一直如此时请检查网络与 SHEETS_API_BASE";
+  }
+}
+
 /** Google refuses over quota before doing anything, so a 429 is always safe to send again. */
 function isQuotaRefusal(error: SheetsError): boolean {
   return error.httpStatus === 429 || error.status === "RESOURCE_EXHAUSTED";
@@ -107,17 +124,29 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     const token = await options.auth.getToken();
     const url = `${base}${path}${query && [...query].length > 0 ? `?${query}` : ""}`;
     callCount++;
-    const response = await doFetch(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      // A thrown fetch has no status: as a plain TypeError it was neither retried nor held as
+      // Google's failure, and one reset connection failed a whole sync.
+      throw new SheetsNetworkError(what, error);
+    }
     if (response.status === 401) await options.auth.forget();
     if (!response.ok) throw await sheetsErrorFrom(response, what, options.serviceAccountEmail);
-    return read(response);
+    try {
+      return await read(response);
+    } catch (error) {
+      // The connection dropped while the answer came in.
+      throw new SheetsNetworkError(what, error);
+    }
   }
 
   function call<T>(

@@ -9,7 +9,7 @@ import { emulator, emulatorUrl } from "../support/emulator-admin";
 
 const FAST_RETRY = { budgetMs: 5_000, baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 8 };
 
-function clientFor(spreadsheetId: string, now?: () => number, store?: MetaStore) {
+function clientFor(spreadsheetId: string, now?: () => number, store?: MetaStore, doFetch?: typeof fetch) {
   const config = loadConfig(env);
   const auth = createTokenSource({
     serviceAccount: config.serviceAccount,
@@ -17,7 +17,28 @@ function clientFor(spreadsheetId: string, now?: () => number, store?: MetaStore)
     now,
     store,
   });
-  return createSheetsClient({ baseUrl: config.sheetsApiBase, spreadsheetId, auth, retry: FAST_RETRY });
+  return createSheetsClient({
+    baseUrl: config.sheetsApiBase,
+    spreadsheetId,
+    auth,
+    retry: FAST_RETRY,
+    fetch: doFetch,
+  });
+}
+
+/**
+ * A fetch whose next `times` calls to the Sheets API (the token endpoint spared; with `method`, only
+ * those) throw, as on a reset connection.
+ */
+function droppingFetch(times: number, method?: string): typeof fetch {
+  let left = times;
+  return async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const other = !url.includes("/v4/spreadsheets/") || (method !== undefined && init?.method !== method);
+    if (left === 0 || other) return fetch(input, init);
+    left--;
+    throw new TypeError("Network connection lost.");
+  };
 }
 
 beforeEach(async () => {
@@ -122,6 +143,32 @@ describe("Worker Sheets client against the emulator", () => {
       ["编号", "标题"],
       ["2026-001", '=IMPORTXML("x")'],
     ]);
+  });
+
+  it("reads again after a dropped connection, and says a dropped write in Chinese without sending it twice", async () => {
+    await emulator.createSpreadsheet("network-sheet", [
+      { title: "建议台账", rows: [["编号"], ["2026-001"]] },
+    ]);
+
+    const read = await clientFor("network-sheet", undefined, undefined, droppingFetch(2)).get(
+      "'建议台账'!A1:A2",
+    );
+
+    expect(read.values).toEqual([["编号"], ["2026-001"]]);
+
+    const writer = clientFor("network-sheet", undefined, undefined, droppingFetch(1, "POST"));
+    await writer.get("'建议台账'!A1"); // the token, minted before the connection drops
+    const since = (await emulator.requests()).at(-1)?.seq ?? 0;
+    const error = await writer
+      .batchUpdate([{ addSheet: { properties: { title: "新表" } } }], { notIdempotent: true })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SheetsError);
+    expect(error).toMatchObject({ httpStatus: 0, retryable: true });
+    expect((error as SheetsError).message).toContain("连不上 Google 表格（网络出错）");
+    expect((error as SheetsError).message).toContain("Network connection lost.");
+    // The write may have reached Google before the connection dropped: its caller checks, it is not resent.
+    expect((await emulator.requests(since)).filter((r) => r.path.includes(":batchUpdate"))).toEqual([]);
   });
 
   it("fails at once, with a clear permanent error, when the sheet is not shared (403)", async () => {

@@ -9,6 +9,7 @@ import { type SheetsClient, SheetsError } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import { BusyError } from "./busy-error";
+import { NOTHING_TO_CHECK, serviceFailureText } from "./service-failure";
 import { createSheetIds, META_SHEET_IDS } from "./sheet-ids";
 import { takeWriteLock } from "./write-lock";
 
@@ -63,16 +64,15 @@ interface RoundCheck extends CaptureCheck {
 
 /**
  * Why the writes still pending after the last round were held: the sheet changing under each write,
- * or (when the last batch failed and never landed) Google's service, which staff cannot mend by
- * checking rows, so they are told not to look for merged cells or sorting.
+ * or (when the last batch failed and never landed) Google's service or the connection to it, which
+ * staff cannot mend by checking rows, so they are told not to look for merged cells or sorting.
  */
 function gaveUp(write: PlannedWrite, last: RoundCheck): HeldWrite {
   const failure = last.failure;
   if (!failure) return { write, reason: GAVE_UP };
-  const what = failure.httpStatus === 429 ? "Google 表格调用已达每分钟上限" : "Google 表格服务暂时出错";
   return {
     write,
-    reason: `${what}（HTTP ${failure.httpStatus}），本次未能写入；表格本身没有问题，无需检查`,
+    reason: `${serviceFailureText(failure)}，本次未能写入；${NOTHING_TO_CHECK}`,
     serviceFailure: true,
   };
 }
@@ -202,10 +202,26 @@ async function setPending(meta: MetaStore, pending: PendingWrite | null): Promis
 
 async function checkPending(deps: LedgerWriteDeps, pending: PendingWrite): Promise<CaptureCheck> {
   const range = `${quoteSheet(SCRATCH_TAB)}!A1:${columnLetter(pending.scratchWidth - 1)}${pending.rows.length + 1}`;
-  const scratch = ((await deps.sheets.get(range)).values ?? []) as unknown[][];
+  // No scratch tab, no capture: verifyCapture finds no nonce and has every write made again.
+  const scratch = (await readScratch(deps.sheets, range)) ?? [];
   const check = verifyCapture(pending.placed, pending.rows, scratch, pending.nonce, LAYOUT, STAFF_OWNED);
   await setPending(deps.meta, null);
   return check;
+}
+
+/**
+ * The scratch tab's capture; null when the sheet has no scratch tab (Google answers 400 to its
+ * range). On a sheet never written to, the tab is made by the batch that first uses it: when that
+ * batch failed (a 5xx before Google applied it) or never went out (the Worker ended after setPending),
+ * the tab is not there, and the write is to be made again, not the run failed over a range.
+ */
+async function readScratch(sheets: SheetsClient, range: string): Promise<unknown[][] | null> {
+  try {
+    return ((await sheets.get(range)).values ?? []) as unknown[][];
+  } catch (error) {
+    if (error instanceof SheetsError && error.httpStatus === 400) return null;
+    throw error;
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { mergeProblems } from "../../domain/sync/merge-problems";
 import { removedRowProblems } from "../../domain/sync/plan-history";
 import { blockRange, planTabRewrite } from "../../domain/sync/plan-tab-rewrite";
-import type { SheetsClient } from "../../sheets/client";
+import { type SheetsClient, SheetsError } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import {
   META_DUPLICATE_IDS,
@@ -28,6 +28,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS, rowsWithIds } from "../ledger-view";
+import { NOTHING_TO_CHECK, serviceFailureText } from "../sheet-writes/service-failure";
 import { assessmentsOf } from "./finish-figures";
 import { inboxProblems, objectionProblems, requeueOutstanding, settleReassigned } from "./inbox-followup";
 import { META_PRESENT } from "./present-snapshots";
@@ -68,6 +69,16 @@ export interface FinishOutcome {
    * stored.
    */
   figuresDue: string | null;
+  /**
+   * System tabs the finish could not rewrite because Google kept failing (past the client's
+   * retries) and why, in staff's words; they are written by the next run. Absent when all were written.
+   */
+  unwrittenTabs?: UnwrittenTabs;
+}
+
+export interface UnwrittenTabs {
+  tabs: string[];
+  reason: string;
 }
 
 /** Extra rows a growing system tab gets at once, so a longer problem list does not grow it every sync. */
@@ -193,6 +204,7 @@ function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
 }
 
 interface TabRewrite {
+  tab: string;
   range: string;
   values: (string | number)[][];
   /** The entry that records it (META_TAB_WRITTEN), stored once the write has succeeded. */
@@ -225,6 +237,7 @@ async function rewrite(
   );
   if (!padded) return null;
   return {
+    tab,
     range: blockRange(tab, padded.values[0]?.length ?? 1, padded.values.length),
     values: padded.values,
     written: [tabWrittenKey(tab), JSON.stringify(written)],
@@ -376,21 +389,10 @@ export async function finishRun(
       rewrite(context, stored, TAB_NAMES.assessment, assessmentTable(assessments)),
     ])
   ).filter((w): w is TabRewrite => w !== null);
-  let cellsWritten = 0;
-  if (writes.length > 0) {
-    await growGrids(deps.sheets, context, writes);
-    await deps.sheets.batchUpdateValues(
-      writes.map(({ range, values }) => ({ range, values })),
-      "RAW",
-    );
-    // Recorded only once written: a write that failed (a 429, the end of the invocation) is made
-    // again by the step's retry, where a record stored first would have passed it for done.
-    await deps.meta.setMany(
-      writes.map((w) => w.written),
-      at,
-    );
-    cellsWritten = writes.reduce((n, w) => n + w.values.reduce((m, row) => m + row.length, 0), 0);
-  }
+  const unwrittenTabs = writes.length > 0 ? await writeSystemTabs(deps, context, writes, at) : null;
+  const cellsWritten = unwrittenTabs
+    ? 0
+    : writes.reduce((n, w) => n + w.values.reduce((m, row) => m + row.length, 0), 0);
   const problemsChanged = stamp.problemsDigest !== problemsDigest;
   const changed = results.some((r) => r.partChanged) || problemsChanged;
   const newStamp = nextStamp(
@@ -432,7 +434,51 @@ export async function finishRun(
     held: false,
     requeued,
     figuresDue: (newStamp ?? stamp).version as string,
+    ...(unwrittenTabs ? { unwrittenTabs } : {}),
   };
+}
+
+/**
+ * Rewrites the system tabs that changed (one values.batchUpdate, the grids grown first when too
+ * short) and records each as written. When Google keeps failing past the client's retries (a 5xx,
+ * its per-minute limit, a lost connection), the run still finishes: the problems, the figures and
+ * the pages are D1's and are stored, and only these tabs of the sheet wait for the next run, which
+ * rewrites them because their records are cleared here. Returns what was left and why, else null.
+ */
+async function writeSystemTabs(
+  deps: FinishDeps,
+  context: SyncContext,
+  writes: readonly TabRewrite[],
+  at: string,
+): Promise<UnwrittenTabs | null> {
+  try {
+    await growGrids(deps.sheets, context, writes);
+    await deps.sheets.batchUpdateValues(
+      writes.map(({ range, values }) => ({ range, values })),
+      "RAW",
+    );
+  } catch (error) {
+    if (!(error instanceof SheetsError) || !error.retryable) throw error;
+    // Cleared, not left as the last run wrote them: the next finish would take a tab holding as
+    // many rows as recorded for written, and skip it (unchangedSinceLastRun).
+    await deps.meta.setMany(
+      writes.map((w) => [w.written[0], ""] as const),
+      at,
+    );
+    const tabs = writes.map((w) => w.tab);
+    const named = tabs.map((t) => `『${t}』`).join("");
+    return {
+      tabs,
+      reason: `${serviceFailureText(error)}，${named}本次未能更新，下次同步会再写；${NOTHING_TO_CHECK}`,
+    };
+  }
+  // Recorded only once written: a write that failed (the end of the invocation) is made again by
+  // the step's retry, where a record stored first would have passed it for done.
+  await deps.meta.setMany(
+    writes.map((w) => w.written),
+    at,
+  );
+  return null;
 }
 
 /**

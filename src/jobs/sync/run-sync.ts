@@ -11,7 +11,7 @@ import type { SyncRunLog } from "../../store/sync-runs";
 import type { TabCache } from "../../store/tab-cache";
 import { deriveStored } from "./derive-stored";
 import { FIGURE_STEPS, type FigureStepName } from "./figures-step";
-import { finishRun } from "./finish-run";
+import { type FinishOutcome, finishRun } from "./finish-run";
 import { planRun } from "./plan-run";
 import { readPracticeTabs } from "./practice-step";
 import { type ChunkRowsOf, chunkReader, reuseChunk, runChunk } from "./run-chunk";
@@ -115,8 +115,16 @@ function emptyResult(runId: number): SyncResult {
  */
 export const RESYNC_TRIGGER = "rows-moved";
 
-/** What a completed run says; a skipped ledger first (its rows were not read, see finishRun). */
-function finishedMessage(context: SyncContext, outcome: { incomplete: boolean; held: boolean }): string {
+/**
+ * What a completed run says; a skipped ledger first (its rows were not read, see finishRun), and
+ * system tabs Google would not let it write last.
+ */
+function finishedMessage(context: SyncContext, outcome: FinishOutcome): string {
+  const said = completedMessage(context, outcome);
+  return outcome.unwrittenTabs ? `${said}；${outcome.unwrittenTabs.reason}` : said;
+}
+
+function completedMessage(context: SyncContext, outcome: { incomplete: boolean; held: boolean }): string {
   if (context.ledgerSkipped !== null)
     return `同步完成，但没有读取『${TAB_NAMES.ledger}』：${context.ledgerSkipped}。统计、页面和提醒沿用上次读到的台账`;
   if (outcome.held) return "同步期间表格行被移动（排序、插入或删除行）：本次不更新统计和页面，已立即重新同步";
@@ -315,6 +323,8 @@ async function finishOnce(
     resynced: outcome.held,
     /** The summary version whose figures (then records, reports, the export) follow; null: none. */
     figuresQueued: outcome.figuresDue,
+    /** System tabs Google kept failing to take (rewritten by the next run), and why. */
+    ...(outcome.unwrittenTabs ? { unwrittenTabs: outcome.unwrittenTabs } : {}),
   };
   await deps.runs.finish(runId, new Date().toISOString(), { ...result, outcome: "ok", error: null, summary });
   await deps.runs.forgetWork(runId);
