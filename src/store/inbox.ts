@@ -37,16 +37,26 @@ export interface InboxMark {
   error: string | null;
 }
 
+/** What insert did: stored the entry (`created`), found it stored before, or found its repeatKey held. */
+export type InboxInsert =
+  | { entry: InboxEntry; created: boolean; heldBy?: undefined }
+  | { entry?: undefined; created: false; heldBy: InboxEntry };
+
 /** Every accepted form submission, stored before the sender hears 202; applied to the sheet later. */
 export interface Inbox {
   find(form: InboxForm, submissionId: string): Promise<InboxEntry | null>;
-  /** Inserts unless the submission is already there; returns the stored entry either way. */
+  /**
+   * Inserts unless the submission is already there; returns the stored entry either way. A
+   * `repeatKey` (repeatKey of a new suggestion) is claimed by the same statement: when another entry
+   * not yet in the sheet holds it, nothing is stored and that entry is returned as `heldBy`.
+   */
   insert(
     entry: Omit<InboxEntry, "status" | "attempts" | "lastError" | "actor" | "sentAt"> & {
       raw: unknown;
       actor?: LinkActor | null;
+      repeatKey?: string | null;
     },
-  ): Promise<{ entry: InboxEntry; created: boolean }>;
+  ): Promise<InboxInsert>;
   load(keys: readonly { form: InboxForm; submissionId: string }[]): Promise<InboxEntry[]>;
   /**
    * Gives up an entry the sync could not place (unmatched or failed), noting who and why; returns
@@ -128,10 +138,13 @@ export function createInbox(db: D1Database): Inbox {
   const markEach: Inbox["markEach"] = async (marks, status, at) => {
     if (marks.length === 0) return;
     const rows = marks.map((m) => [m.entry.form, m.entry.submissionId, m.error]);
+    // An entry in the sheet gives up its repeat key: the ledger refuses a repeat from then on, and a
+    // row staff later delete does not keep refusing its 标题 for good.
     await db
       .prepare(
         `UPDATE inbox SET status = ?2, attempts = attempts + 1, last_error = m.error,
-           applied_at = CASE WHEN ?2 = 'applied' THEN ?3 ELSE applied_at END
+           applied_at = CASE WHEN ?2 = 'applied' THEN ?3 ELSE applied_at END,
+           repeat_key = CASE WHEN ?2 = 'applied' THEN NULL ELSE repeat_key END
          FROM (SELECT ${jsonCell(0)} AS form, ${jsonCell(1)} AS submission_id, ${jsonCell(2)} AS error
                FROM json_each(?1) AS e) AS m
          WHERE inbox.form = m.form AND inbox.submission_id = m.submission_id
@@ -143,11 +156,13 @@ export function createInbox(db: D1Database): Inbox {
   return {
     find,
     async insert(e) {
+      // No conflict target: the submission already stored and a repeat key already held both leave
+      // the table as it was (D1 runs one statement at a time, so of two at once only one claims it).
       const result = await db
         .prepare(
           `INSERT INTO inbox (submission_id, form, suggestion_id, answers, raw, submitted_at, received_at, status,
-             actor_kind, actor_name, link_id)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9, ?10) ON CONFLICT (form, submission_id) DO NOTHING`,
+             actor_kind, actor_name, link_id, repeat_key)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING`,
         )
         .bind(
           e.submissionId,
@@ -160,11 +175,17 @@ export function createInbox(db: D1Database): Inbox {
           e.actor?.kind ?? null,
           e.actor?.name ?? null,
           e.actor?.linkId ?? null,
+          e.repeatKey ?? null,
         )
         .run();
       const stored = await find(e.form, e.submissionId);
-      if (!stored) throw new Error("inbox insert left no row");
-      return { entry: stored, created: result.meta.changes === 1 };
+      if (stored) return { entry: stored, created: result.meta.changes === 1 };
+      const holder = e.repeatKey
+        ? await db.prepare("SELECT * FROM inbox WHERE repeat_key = ?1").bind(e.repeatKey).first<InboxRow>()
+        : null;
+      // A holder applied between the two statements: the sender's retry is stored (or refused) then.
+      if (!holder) throw new Error("inbox insert left no row");
+      return { heldBy: toEntry(holder), created: false };
     },
     async load(keys) {
       // A submission named by two messages (two syncs queued it again) is one entry.
@@ -185,7 +206,7 @@ export function createInbox(db: D1Database): Inbox {
       if (!before || (before.status !== "unmatched" && before.status !== "failed")) return null;
       const { meta } = await db
         .prepare(
-          `UPDATE inbox SET status = 'discarded', last_error = ?3, applied_at = ?4
+          `UPDATE inbox SET status = 'discarded', last_error = ?3, applied_at = ?4, repeat_key = NULL
            WHERE form = ?1 AND submission_id = ?2 AND status IN ('unmatched', 'failed')`,
         )
         .bind(form, submissionId, note, at)

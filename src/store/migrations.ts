@@ -28,6 +28,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0021_part_shares.sql",
   "0022_part_versions.sql",
   "0023_confirmed_removals.sql",
+  "0024_inbox_repeat_key.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -1,8 +1,21 @@
+import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 
 /** A title as a repeat is told: spaces and the 《》 around it do not make another suggestion. */
 function titleKey(title: string): string {
   return title.replace(/[\s《》「」"“”]/g, "");
+}
+
+/**
+ * A new suggestion as a repeat is told (its 领衔代表 and 标题, as earlierWithTitle and the lookups
+ * compare them), or null for a 标题 that leaves nothing to compare. The inbox keeps it unique among
+ * the suggestions waiting for the ledger: two identical submissions at the same instant (a double
+ * tap on 提交) both pass a read of what is in, and only the statement that stores one can refuse
+ * the other.
+ */
+export function repeatKey(deputy: string, title: string): string | null {
+  const key = titleKey(title);
+  return key ? `${nameKey(deputy.trim())}|${key}` : null;
 }
 
 /** A suggestion of the deputy's already in, as the new-suggestion form names it. */

@@ -7,6 +7,7 @@ import {
   type EarlierSuggestion,
   earlierOfDeputy,
   repeatedMessage,
+  repeatKey,
 } from "../../domain/links/repeated-suggestion";
 import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/numbering";
 import type { Submission } from "../../intake/body";
@@ -45,7 +46,8 @@ export interface AcceptOptions {
   /**
    * Refuses a new suggestion whose 领衔代表 already submitted one of that 标题. The form webhooks
    * ask it; a link asks before it submits (it shows the form again), and an opinion staff convert
-   * is theirs to judge.
+   * is theirs to judge. With it, the entry also claims its repeatKey as it is stored, so of two
+   * identical submissions at the same instant (both pass this read) only one is stored.
    */
   earlierWithTitle?: EarlierLookup;
 }
@@ -66,13 +68,18 @@ function idFormat(source: string | null): IdFormat {
  * A 提出日期 after the day of submission is a typo (the sync reports it as 晚于今天): the 编号 takes
  * that day's year, as the sync's own numbering does, so a typo does not use up next year's 001.
  */
-async function newSuggestionId(deps: IntakeDeps, proposedOn: unknown, submittedOn: string): Promise<string> {
+async function newSuggestionId(
+  deps: IntakeDeps,
+  proposedOn: unknown,
+  submittedOn: string,
+): Promise<{ id: string; sequence: number; seq: number }> {
   const format = idFormat(await deps.meta.get(META_ID_FORMAT));
   const typed = typeof proposedOn === "number" ? isoFromSerial(proposedOn) : submittedOn;
   const day = typed <= submittedOn ? typed : submittedOn;
   const year = Number(day.slice(0, 4));
-  const [seq] = await deps.ids.allocate(format.hasYear ? year : 0, 1, 0);
-  return format.format(year, seq as number);
+  const sequence = format.hasYear ? year : 0;
+  const [seq] = (await deps.ids.allocate(sequence, 1, 0)) as [number];
+  return { id: format.format(year, seq), sequence, seq };
 }
 
 function linkCells(answers: Submission["answers"]): Record<string, CellWrite> {
@@ -150,6 +157,7 @@ export async function acceptSubmission(
     ? mapAnswers(form, submission.answers, submittedOn).cells
     : linkCells(submission.answers);
   let suggestionId: string;
+  let claim: { key: string | null; number: { sequence: number; seq: number } } | null = null;
   if (form === "suggestion") {
     // Checked before a 编号 is handed out: a refused submission must not use one up.
     const missing = missingSuggestionField(cells);
@@ -166,8 +174,11 @@ export async function acceptSubmission(
     );
     if (earlier)
       return { kind: "invalid", field: "answers.标题", message: repeatedMessage(earlier), earlier };
-    suggestionId = await newSuggestionId(deps, cells.提出日期, submittedOn);
+    const number = await newSuggestionId(deps, cells.提出日期, submittedOn);
+    suggestionId = number.id;
     cells.编号 = suggestionId;
+    if (options.earlierWithTitle)
+      claim = { key: repeatKey(String(cells.领衔代表), String(cells.标题)), number };
   } else if (form === "opinion") {
     // A row of 民意, not of the ledger: it names a suggestion only once converted (建议编号).
     suggestionId = String(cells.建议编号 ?? "").trim();
@@ -183,7 +194,7 @@ export async function acceptSubmission(
         message: "测评须填写满意度（满意、基本满意或不满意）：请补上后重新提交",
       };
   }
-  const { entry, created } = await deps.inbox.insert({
+  const stored = await deps.inbox.insert({
     form,
     submissionId: submission.submissionId,
     suggestionId,
@@ -192,7 +203,19 @@ export async function acceptSubmission(
     submittedAt: submission.submittedAt,
     receivedAt: new Date(nowMs).toISOString(),
     actor,
+    repeatKey: claim?.key ?? null,
   });
+  if (stored.heldBy) {
+    // Sent at the same instant as the one stored: refused as the check above refuses a later one,
+    // and its 编号 taken back (when none was handed out since), so the year's numbers keep no gap.
+    if (claim) await deps.ids.giveBack(claim.number.sequence, claim.number.seq, claim.number.seq);
+    const earlier = {
+      id: stored.heldBy.suggestionId,
+      on: localDate(Date.parse(stored.heldBy.receivedAt), INTAKE_TIME_ZONE),
+    };
+    return { kind: "invalid", field: "answers.标题", message: repeatedMessage(earlier), earlier };
+  }
+  const { entry, created } = stored;
   if (!created) return { kind: "repeated", entry };
   try {
     await deps.intakeQueue.send({ form, submissionId: submission.submissionId } satisfies IntakeMessage);

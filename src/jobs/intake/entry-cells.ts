@@ -1,6 +1,6 @@
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import type { ColumnMap } from "../../../sheets-schema/header-map";
-import { isoFromSerial } from "../../domain/civil-date";
+import { dateCellText, isoFromSerial } from "../../domain/civil-date";
 import { lateReplyNote } from "../../domain/intake/late-reply";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
@@ -65,6 +65,34 @@ function lateNote(
 }
 
 /**
+ * What 备注 says of a reply written to a round the deputy rated before any reply was in (intake once
+ * wrote a rating without waiting for the reply; planApply writes the reply all the same), or null.
+ * The rating stays the round's: the system does not clear what a deputy sent, and a status read
+ * from the row goes on as it would after a rating. Staff see it came first, and may clear it for
+ * the deputy to rate this reply.
+ */
+function earlyRatingNote(
+  entry: InboxEntry,
+  row: readonly unknown[],
+  columns: ColumnMap,
+  secondRound: boolean,
+): string | null {
+  if (entry.form !== "reply") return null;
+  const at = (i: number | undefined) => (i === undefined ? "" : dateCellText(row[i]));
+  const rating = at(columns.indexOf[secondRound ? "secondRating" : "rating"]);
+  const ratedOn = secondRound ? "" : at(columns.indexOf.ratedOn);
+  if (!rating && !ratedOn) return null;
+  const cells = [
+    rating ? { header: secondRound ? "二次满意度" : "满意度", text: `“${rating}”` } : null,
+    ratedOn ? { header: "测评日期", text: ` ${ratedOn}` } : null,
+  ].filter((c) => c !== null);
+  return (
+    `答复（${senderOf(entry)}）写入时，本轮已有${cells.map((c) => c.header + c.text).join("、")}，早于答复：` +
+    `仍作为本轮的测评；如需代表对这次答复重新测评，请代表工委清空${cells.map((c) => c.header).join("和")}`
+  );
+}
+
+/**
  * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别; 落实情况 to its one
  * column, as in round 1); the reply's text is added to 备注. A 答复函 goes to its column, or (a
  * sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line, and so are a form's
@@ -88,6 +116,7 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
   const secondRound =
     columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
   const late = lateNote(entry, row, columns, secondRound);
+  const early = earlyRatingNote(entry, row, columns, secondRound);
   const writes: CellWrite[] = [];
   if (comment !== undefined && comment !== "")
     writes.push(...note(ratingCommentLine(senderOf(entry), String(comment))));
@@ -106,6 +135,7 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
       if (columns.indexOf.replyLetter !== undefined) writes.push({ header: "答复函", value: letter });
       else writes.push(...note(`答复函（${senderOf(entry)}）：${letter}`));
     }
+    if (early) writes.push(...note(early));
     return writes;
   }
   if (entry.form === "rating") {
@@ -129,6 +159,7 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
   });
   if (line) writes.push(...note(line));
   writes.push(...extrasLine);
+  if (early) writes.push(...note(early));
   return writes;
 }
 

@@ -54,9 +54,22 @@ function awaitingReplyReason(
 }
 
 /**
- * Why a reply may not be written to its row, or null: the deputy has rated the round it would fill
- * (round 1, or round 2 once 二次交办日期 is set). Writing it would change the reply under the
- * deputy's rating (a 不满意 would then rate a reply it never saw) and put 答复日期 after 测评日期.
+ * Whether the round a reply would fill holds a reply: its date, or its class (a reply whose date was
+ * lost, as the row checks read it). A sheet without the round's date column cannot tell: replied.
+ */
+function roundReplied(row: readonly unknown[], columns: ColumnMap, secondRound: boolean): boolean {
+  const date = columns.indexOf[secondRound ? "secondRepliedOn" : "repliedOn"];
+  const cls = columns.indexOf[secondRound ? "secondReplyClass" : "replyClass"];
+  if (date === undefined) return true;
+  return cellText(row[date]) !== "" || (cls !== undefined && cellText(row[cls]) !== "");
+}
+
+/**
+ * Why a reply may not be written to its row, or null: the deputy has rated the reply of the round it
+ * would fill (round 1, or round 2 once 二次交办日期 is set). Writing it would change the reply under
+ * the deputy's rating (a 不满意 would then rate a reply it never saw) and put 答复日期 after 测评日期.
+ * A rating in a round with no reply (written before intake made ratings wait for the reply) rated
+ * no reply: the unit's reply is written (a reply is never lost), and cellsFor notes the early rating.
  */
 function ratedRoundReason(row: readonly unknown[], columns: ColumnMap): string | null {
   const at = (key: keyof ColumnMap["indexOf"]) => {
@@ -67,11 +80,12 @@ function ratedRoundReason(row: readonly unknown[], columns: ColumnMap): string |
   const keep = "为免改动代表测评过的答复，不予写入；如需更正答复，请代表工委核实后直接在台账中修改";
   if (at("reassignedOn")) {
     const rating = at("secondRating");
-    return rating ? `代表已对二次答复提交测评（二次满意度 ${rating}），${keep}` : null;
+    if (!rating || !roundReplied(row, columns, true)) return null;
+    return `代表已对二次答复提交测评（二次满意度 ${rating}），${keep}`;
   }
   const rating = at("rating");
   const ratedOn = at("ratedOn");
-  if (!rating && !ratedOn) return null;
+  if ((!rating && !ratedOn) || !roundReplied(row, columns, false)) return null;
   const said = `代表${ratedOn ? `已于 ${ratedOn} ` : "已"}对本轮答复提交测评${rating ? `（满意度 ${rating}）` : ""}`;
   // A unit's answer to a 不满意 belongs to round 2: it lands there once staff record the 二次交办.
   return `${said}，${keep}；如这是二次交办后的答复，请先填写二次交办日期，系统会把它写入二次答复`;
