@@ -132,7 +132,15 @@ function singleProblemText(problem: Problem): string {
   return text;
 }
 
-/** Rows of the 校验问题 tab (工作表 · 行号 · 编号 · 列 · 级别 · 问题). */
+/**
+ * Rows of the 校验问题 tab (工作表 · 行号 · 编号 · 列 · 级别 · 问题): every 错误 first, then the 提醒s,
+ * each in the order found, as a row's own 校验问题 cell lists them. In January a hundred rows' 提醒
+ * that next year's 放假安排 is not entered buried the few rows that are wrong.
+ */
 export function problemTabRows(problems: readonly Problem[]): (string | number)[][] {
-  return problems.map((p) => [p.tab, p.row ?? "", p.id ?? "", p.column ?? "", p.level, p.message]);
+  const rows: (string | number)[][] = [];
+  for (const level of ["错误", "提醒"] as const)
+    for (const p of problems)
+      if (p.level === level) rows.push([p.tab, p.row ?? "", p.id ?? "", p.column ?? "", p.level, p.message]);
+  return rows;
 }
