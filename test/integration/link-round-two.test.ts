@@ -16,7 +16,7 @@ import {
 /**
  * 2026-001 (区教育局 lead) was replied to, rated 不满意 and assigned a second time five days ago:
  * the unit's reply now is its round-2 reply. 2026-003 (区卫健委 lead) has 督办领导 刘振华主任 and
- * 领办领导 张卫东副区长, and awaits its reply.
+ * 领办领导 张卫东副区长, and awaits its reply. 刘振华主任 supervises 2026-001 too.
  */
 const office = `round2-${crypto.randomUUID().slice(0, 8)}`;
 const REASSIGNED = addDaysIso(TODAY, -5);
@@ -33,6 +33,7 @@ beforeAll(async () => {
         测评日期: serialFromIso(addDaysIso(TODAY, -7)),
         二次交办日期: serialFromIso(REASSIGNED),
         备注: "代表约见时提出\n测评意见（张明）：补贴标准没有提高，只是列入计划",
+        督办领导: "刘振华主任",
       },
       "2026-003": { 督办领导: "刘振华主任", 领办领导: "张卫东副区长" },
     },
@@ -94,5 +95,22 @@ describe("a 领办领导's 催办", () => {
       /^区卫健委：张卫东副区长（领办领导）催办李华代表领衔提出的建议《建议2026-003/,
     );
     expect(notice?.body).not.toContain("刘振华主任");
+  });
+});
+
+describe("a 催办 in round 2", () => {
+  it("tells the unit it is about the second assignment, as the scheduled notices do", async () => {
+    const leader = await makeLink("leader", "刘振华主任");
+    const path = `${leader.path}/s/2026-001`;
+    const urged = await postForm(`${path}/urge`, {
+      nonce: nonceOf(await (await browse(path)).text(), `${path}/urge`),
+    });
+
+    expect(urged.status).toBe(303);
+    const notice = await env.DB.prepare(
+      "SELECT recipient, title FROM notices WHERE type = '领导催办' AND suggestion_id = '2026-001'",
+    ).first<{ recipient: string; title: string }>();
+    expect(notice?.recipient).toBe("区教育局");
+    expect(notice?.title).toMatch(/^【二次交办】领导催办：2026-001 /);
   });
 });

@@ -5,6 +5,7 @@ import type { Relation } from "../../domain/links/recipient-rows";
 import { type NoticeKeyParts, noticeKey } from "../../domain/notices/keys";
 import { resolveRecipient } from "../../domain/notices/recipients";
 import { renderNotice } from "../../domain/notices/render";
+import { markSecondRound } from "../../domain/notices/tidy";
 import type { PlannedNotice } from "../../domain/notices/types";
 import { type UrgingRole, urgeView } from "../../domain/notices/urge-view";
 import type { EvaluatedLedger, EvaluatedRow } from "../../domain/summary/evaluated";
@@ -82,6 +83,8 @@ export async function urgeFromLink(
   for (const target of resolved.targets) {
     const rendered = renderNotice(ev.templates, "领导催办", target.channel, view);
     if (!rendered.enabled) continue;
+    // As every planned notice of round 2: the unit would otherwise hold the date against round 1's.
+    const { title, body } = markSecondRound(rendered, round);
     notices.push({
       key: noticeKey(parts, target.channel),
       type: "领导催办",
@@ -92,8 +95,8 @@ export async function urgeFromLink(
       recipientKind: "unit",
       channel: target.channel,
       address: target.address,
-      title: rendered.title,
-      body: rendered.body,
+      title,
+      body,
       dueOn: input.today,
     });
   }
