@@ -216,7 +216,7 @@ describe("测评等次和年度", () => {
     const in2027 = { ...options, today: "2027-01-11" };
     const ownYear = assessUnits(2026, [overdue], in2027).rows.find((r) => r.unit === "区教育局");
     expect(ownYear?.figures.按期答复率).toEqual({ value: 0, numerator: 0, denominator: 1 });
-    const nextYear = assessUnits(2027, [carriedOver(overdue, 2026)], in2027).rows.find(
+    const nextYear = assessUnits(2027, [carriedOver(overdue, 2026, 2027)], in2027).rows.find(
       (r) => r.unit === "区教育局",
     );
     expect(nextYear).toMatchObject({ assigned: 1, score: null, grade: "—" });
@@ -235,8 +235,8 @@ describe("测评等次和年度", () => {
     );
     const late = { ...options, today: "2027-02-10" };
     expect(
-      assessUnits(2027, [carriedOver(second, 2026)], late).rows.find((r) => r.unit === "区教育局")?.figures
-        .按期答复率,
+      assessUnits(2027, [carriedOver(second, 2026, 2027)], late).rows.find((r) => r.unit === "区教育局")
+        ?.figures.按期答复率,
     ).toEqual({ value: 0, numerator: 0, denominator: 1 });
   });
 

@@ -60,7 +60,7 @@ export function assessYear(
     if (row.blank || !countsInYear(row.record, year)) continue;
     const own = yearOf(row.record);
     const item = statisticsItemOf(row);
-    items.push(own !== null && own < year ? carriedOver(item, own) : item);
+    items.push(own !== null && own < year ? carriedOver(item, own, year) : item);
   }
   return assessUnits(year, items, {
     today: evaluation.today,

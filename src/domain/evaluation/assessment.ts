@@ -18,23 +18,75 @@ import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units"
  * shows it, both from the stored rows.
  */
 
-/** What the assessment reads of one suggestion: the statistics' item plus 落实情况 and the latest class. */
+/** What the assessment reads of one suggestion: the statistics' item plus 落实情况, the latest class, 测评日期. */
 export interface AssessmentItem extends StatisticsItem {
   readonly record: StatisticsItem["record"] &
-    Partial<Pick<LedgerRecord, "implementation" | "secondReplyClass">>;
+    Partial<Pick<LedgerRecord, "implementation" | "secondReplyClass" | "ratedOn">>;
   /**
    * Set on a suggestion carried over into a later year (跨年督办): 按期答复率 there counts only its
    * rounds due after this day (the end of its own year), which counted in its own year.
    */
   readonly dueAfter?: string;
+  /**
+   * Set with dueAfter: the later year it is counted in. 满意率, 沟通率 and 落实率 there count only
+   * what was done in that year (eventDates): a 2025 不满意 of a suggestion still open in 2027 counted
+   * against its unit in 2025, 2026 and 2027 alike.
+   */
+  readonly inYear?: number;
 }
 
 /**
- * A suggestion of `ownYear` as a later year counts it: a deadline missed in 2026 is 2026's, and
- * counted again one carried-over suggestion graded its unit 差 for 2027 in January.
+ * A suggestion of `ownYear` as a later `year` counts it: a deadline missed in 2026 is 2026's, and
+ * counted again one carried-over suggestion graded its unit 差 for 2027 in January; a rating, a
+ * reply or a B-class reply counts in the year it was given.
  */
-export function carriedOver(item: AssessmentItem, ownYear: number): AssessmentItem {
-  return { ...item, dueAfter: `${ownYear}-12-31` };
+export function carriedOver(item: AssessmentItem, ownYear: number, year: number): AssessmentItem {
+  return { ...item, dueAfter: `${ownYear}-12-31`, inYear: year };
+}
+
+export interface EventDates {
+  readonly rating: string | null;
+  readonly reply: string | null;
+  readonly classReply: string | null;
+}
+
+/**
+ * When what a later year's figures count of a carried-over suggestion happened (ISO dates, null when
+ * not done or undated):
+ * - rating (满意率): the latest round's rating. A first rating is dated by its 测评日期, else by its
+ *   reply (a rating follows the reply it rates, and rows and shares of older builds keep no 测评日期);
+ *   a 二次满意度 has no date column of its own and is dated by the 二次答复日期 it rates.
+ * - reply (沟通率): the round-1 reply, the one the 办前 contact came before.
+ * - classReply (落实率): the reply whose 答复类别 is read (the second's once it has one); 落实情况 has
+ *   no date, so a B-class reply counts in its reply's year and its 已落实 is read as it stands now.
+ */
+export function eventDates(record: AssessmentItem["record"]): EventDates {
+  const secondRepliedOn = record.secondRepliedOn ?? null;
+  let rating: string | null = null;
+  if (record.secondRating) rating = secondRepliedOn;
+  else if (record.rating) rating = record.ratedOn ?? record.repliedOn;
+  return {
+    rating,
+    reply: record.repliedOn,
+    classReply: record.secondReplyClass ? secondRepliedOn : record.repliedOn,
+  };
+}
+
+/** The years after `ownYear` in which a carried-over suggestion did something its figures count (eventDates). */
+export function eventYearsAfter(record: AssessmentItem["record"], ownYear: number): number[] {
+  const years = new Set<number>();
+  for (const date of Object.values(eventDates(record))) {
+    const year = date ? Number(date.slice(0, 4)) : null;
+    if (year !== null && year > ownYear) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The year tallied counts this of the suggestion: its own year counts all; a later year, what was done then. */
+function doneThen(item: AssessmentItem, event: keyof EventDates): boolean {
+  if (item.inYear === undefined) return true;
+  const date = eventDates(item.record)[event];
+  return date?.startsWith(`${item.inYear}-`) === true;
 }
 
 /** One 常委会测评 row that counts (an 错误 row is left out by the caller). */
@@ -117,18 +169,23 @@ export class UnitTally {
   add(item: AssessmentItem, today: string): void {
     const facts = itemFacts(item, today);
     const rounds = item.dueAfter ? roundsDueAfter(item, today, item.dueAfter) : facts;
+    // 承办件数 counts a carried-over suggestion in every year it is handled, done something or not.
     this.assigned += 1;
     this.onTime += rounds.onTime;
     this.due += rounds.due;
-    if (facts.rated) this.rated += 1;
-    if (facts.satisfied) this.satisfied += 1;
-    if (facts.replied) this.replied += 1;
-    if (facts.contactCounted) this.contactsKept = true;
-    if (facts.contacted) this.contacted += 1;
+    if (doneThen(item, "rating")) {
+      if (facts.rated) this.rated += 1;
+      if (facts.satisfied) this.satisfied += 1;
+    }
+    if (doneThen(item, "reply")) {
+      if (facts.replied) this.replied += 1;
+      if (facts.contactCounted) this.contactsKept = true;
+      if (facts.contacted) this.contacted += 1;
+    }
     if (facts.extended) this.extensions += 1;
     // The class of the latest reply: a second round's reply replaces the first's.
     const replyClass = item.record.secondReplyClass ?? item.record.replyClass;
-    if (facts.replied && replyClass === "B") {
+    if (facts.replied && replyClass === "B" && doneThen(item, "classReply")) {
       this.classB += 1;
       if (item.record.implementation === "已落实") this.implemented += 1;
     }

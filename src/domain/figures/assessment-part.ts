@@ -6,6 +6,7 @@ import {
   type CountsInYearFields,
   carriedOver,
   countsInYear,
+  eventYearsAfter,
   tallyItem,
   UnitTally,
   yearOf,
@@ -33,8 +34,14 @@ export interface UnitShare {
   readonly counts: readonly number[];
 }
 
-/** A suggestion carried over: its own tally, and what says which later years it counts in. */
+/**
+ * A suggestion carried over: its tally in a later year where it did nothing the figures count
+ * (`counts`: 承办件数 and 按期答复率), its tally in each later year where it did (`byYear`: a rating,
+ * a reply; see eventDates), and what says which later years it counts in.
+ */
 export interface CarriedShare extends UnitShare {
+  /** Absent from a share stored by an older build: `counts` then stands for every later year, as then. */
+  readonly byYear?: readonly { readonly year: number; readonly counts: readonly number[] }[];
   readonly record: CountsInYearFields;
 }
 
@@ -100,15 +107,20 @@ export function assessmentPart(rows: readonly EvaluatedRow[], today: string): As
     if (!tally) continue;
     if (!firstAt.has(tally)) firstAt.set(tally, at);
     // Counted in the next year means carried over and still handled then; a later year may count it too.
-    const alone = countsInYear(row.record, year + 1)
-      ? tallyItem(new Map(), carriedOver(item, year), today)
-      : null;
-    if (alone) {
-      const r = row.record;
+    if (!countsInYear(row.record, year + 1)) continue;
+    const r = row.record;
+    const active = eventYearsAfter(r, year);
+    // A later year with nothing done (every event is dated earlier): what every such year counts.
+    const quiet = tallyItem(new Map(), carriedOver(item, year, Math.max(year, ...active) + 1), today);
+    if (quiet) {
       carried.push({
-        unit: alone.label,
+        unit: quiet.label,
         at,
-        counts: countsOf(alone),
+        counts: countsOf(quiet),
+        byYear: active.map((later) => ({
+          year: later,
+          counts: countsOf(tallyItem(new Map(), carriedOver(item, year, later), today) ?? quiet),
+        })),
         // What countsInYear reads, to pick the later years it counts in (open ones: every year).
         record: {
           submittedOn: r.submittedOn,
@@ -149,13 +161,19 @@ function carriedInto(share: CarriedShare, year: number): boolean {
   return own !== null && own < year && countsInYear(share.record, year);
 }
 
+/** A carried-over suggestion's share of `year`: its tally of that year when it did something then. */
+function shareIn(share: CarriedShare, year: number): UnitShare {
+  const counts = share.byYear?.find((y) => y.year === year)?.counts;
+  return counts ? { ...share, counts } : share;
+}
+
 /** One year's tallies from every part, keyed by nameKey: 承办单位 in tab order, then as first met. */
 function yearTallies(parts: readonly AssessmentPart[], year: number, units: UnitBook) {
   const tallies = new Map<string, UnitTally>();
   for (const { name } of units.entries) tallies.set(nameKey(name), new UnitTally(name));
   for (const part of parts) {
     const own = part.units.find((u) => u.year === year)?.tallies ?? [];
-    const later = part.carried.filter((c) => carriedInto(c, year));
+    const later = part.carried.filter((c) => carriedInto(c, year)).map((c) => shareIn(c, year));
     // A unit's place and name come from its first suggestion in sheet order, its own year's or carried.
     const shares = later.length === 0 ? own : [...own, ...later].sort((a, b) => a.at - b.at);
     for (const share of shares) {
