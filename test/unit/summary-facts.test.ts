@@ -7,7 +7,7 @@ import { evaluateRows } from "./helpers/evaluate";
 const base = { 审查结果: "立案", 主办单位: "区住建局", 交办日期: "2026-01-12", 领衔代表: "张明" };
 
 // Rows with every kind of fact: lists (协办单位, 附议代表), the report's tail facts (届次, 来源, 落实情况,
-// 跨年督办, 优秀建议, 领办领导), a second round, and a row with none of them.
+// 跨年督办, 优秀建议, 领办领导, 测评日期), a second round, and a row with none of them.
 const evaluation = evaluateRows([
   {
     ...base,
@@ -18,6 +18,7 @@ const evaluation = evaluateRows([
     答复日期: "2026-02-11",
     答复类别: "B",
     满意度: "基本满意",
+    测评日期: "2026-02-20",
     落实情况: "已落实",
     跨年督办: "是",
     优秀建议: "是",
@@ -45,6 +46,8 @@ describe("看板读取的事实（facts）", () => {
       }
     }
     expect(facts[0]?.record).toMatchObject({ coUnits: ["区教育局", "区卫健委"], implementation: "已落实" });
+    // A carried-over suggestion's rating counts in the 单位测评 of the year of its 测评日期.
+    expect(facts[0]?.record.ratedOn).toBe("2026-02-20");
   });
 
   it("事实以外的字段读作空白（长文本只在整行里）", () => {
