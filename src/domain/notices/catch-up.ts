@@ -196,6 +196,20 @@ export function leadUnitStart(start: string, row: Pick<EvaluatedRow, "seenOn">, 
 }
 
 /**
+ * The day the lead unit was given round 1, which its 沟通提醒 counts from and says: 交办日期, or for
+ * a unit named 主办单位 in place of another after 交办 the day its 交办通知 fell due (leadUnitStart):
+ * a unit handed a suggestion weeks after 交办 had no days to contact the deputy before it. A unit named
+ * back after it was replaced (a slip put back, a change undone) had it from 交办日期 as before.
+ * The change is seen only while within the window the notices run asks the audit trail about
+ * (CATCH_UP_DAYS): a 办前沟通提醒天数 over 30 would fall due after it, counted from 交办日期 again.
+ */
+export function leadGivenOn(start: string, row: Pick<EvaluatedRow, "seenOn">, unit: string): string {
+  const named = row.seenOn?.[addedNameCell(LEAD_CELL, unit)];
+  const wasLead = row.seenOn?.[replacedLeadCell(unit)] !== undefined;
+  return named && !wasLead ? leadUnitStart(start, row, unit) : start;
+}
+
+/**
  * The suggestions with a one-off notice whose typed day is already past the catch-up horizon, so
  * that only a late sighting of its cells (dueOnOrSeen) could still make it due: the notices run
  * asks D1 about these alone, in one query per part. A suggestion with co-units awaiting its reply is

@@ -7,7 +7,7 @@
  * already past (the 异议, the 协办意见).
  */
 import type { EvaluatedRow } from "../summary/evaluated";
-import { coUnitStart, leadUnitStart } from "./catch-up";
+import { coUnitStart, leadGivenOn, leadUnitStart } from "./catch-up";
 import { displayDate } from "./format";
 import { coOpinionDueOn, objectionDueOn, type View } from "./placeholders";
 import type { Introduction, Round, SeriesContext } from "./series";
@@ -41,11 +41,13 @@ export function coUnitIntroduction(
 
 /**
  * The lead unit's 交办通知, which its 沟通提醒, 到期提醒 and 逾期催办 of round 1 press it on: what it
- * is to handle, 交办日期, 办理期限 (暂定 as the notices write it) and the 异议 period, which the
+ * is to handle, the day it was given it (交办日期, or the day it was named 主办单位 in place of
+ * another: leadGivenOn), 办理期限 (暂定 as the notices write it) and the 异议 period, which the
  * unit's link refuses after its day.
  */
 export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
   const objectBy = objectionDueOn(first.start, ctx);
+  const given = leadGivenOn(first.start, row, row.record.leadUnit);
   return {
     dueOn: leadUnitStart(first.start, row, row.record.leadUnit),
     line: (view: View) => {
@@ -54,7 +56,7 @@ export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesCon
         objectBy < ctx.today
           ? `对交办提出异议的期限已于 ${displayDate(objectBy)} 届满；确有特殊情况，请联系代表工委。`
           : `如对交办有异议，请于 ${displayDate(objectBy)} 前提出。`;
-      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(first.start)} 交你单位主办${deadline}。${objection}`;
+      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(given)} 交你单位主办${deadline}。${objection}`;
     },
   };
 }

@@ -8,7 +8,7 @@ import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { coUnitStart } from "./catch-up";
+import { coUnitStart, leadGivenOn } from "./catch-up";
 import { displayDate } from "./format";
 import { coUnitIntroduction, leadIntroduction } from "./introductions";
 import { decisionToTell, PENDING, type ToldResult } from "./keys";
@@ -35,16 +35,22 @@ function contactReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Series
     .of(row.id)
     .some((c) => !c.blank && c.record.stage === "办前" && same(c.record.unit, record.leadUnit));
   if (contacted) return [];
+  // Counted from the day the unit was given the suggestion (leadGivenOn): one named 主办单位 weeks
+  // after 交办 is not reminded the day it hears of it, and is told the day it was given it, not
+  // 交办日期. The key stays 交办日期's: each unit's reminder is its own (the recipient is in it).
+  const given = leadGivenOn(first.start, row, record.leadUnit);
+  const view = roundView(row, first, ctx);
   return [
     {
       type: "沟通提醒",
       suggestionId: row.id,
       round: 1,
-      occurrences: [{ occurrence: first.start, dueOn: addDaysIso(first.start, ctx.settings.preContactDays) }],
+      occurrences: [{ occurrence: first.start, dueOn: addDaysIso(given, ctx.settings.preContactDays) }],
       lastDay: null,
       recipients: [{ kind: "unit", name: record.leadUnit }],
       introducedBy: leadIntroduction(row, first, ctx),
-      view: roundView(row, first, ctx),
+      view:
+        given === first.start ? view : (recipient) => ({ ...view(recipient), 交办日期: displayDate(given) }),
     },
   ];
 }
