@@ -23,10 +23,11 @@ const NO_TOTAL: StatisticsRow = new Tally().row("合计");
 
 /**
  * The part's share of the digest. `duplicated`: the 编号 more than one row holds anywhere in the
- * ledger (a notice names none of them, so neither does the digest).
+ * ledger (a notice names none of them, so neither do the digest's lists; 台账状态 counts them, as the
+ * overview does).
  */
 export function digestPart(rows: readonly EvaluatedRow[], duplicated: ReadonlySet<string>): DigestPart {
-  const { total: _total, ...share } = digestFigures(noticeRows(rows, duplicated), NO_TOTAL);
+  const { total: _total, ...share } = digestFigures(noticeRows(rows, duplicated), NO_TOTAL, rows);
   return share;
 }
 
@@ -46,8 +47,8 @@ function mergeList(lists: readonly DigestList[]): DigestList {
 }
 
 /**
- * The digest's figures as the finish stores them (digestFigures of the rows a notice may name)
- * from every part's share and 统计's office-wide `total`.
+ * The digest's figures as the finish stores them (digestFigures of the rows a notice may name, the
+ * ledger's rows counted) from every part's share and 统计's office-wide `total`.
  */
 export function mergeDigest(parts: readonly DigestPart[], total: StatisticsRow): DigestFigures {
   const counts = new Map<string, number>();
@@ -61,5 +62,7 @@ export function mergeDigest(parts: readonly DigestPart[], total: StatisticsRow):
     overdue: mergeList(parts.map((part) => part.overdue)),
     dueSoon: mergeList(parts.map((part) => part.dueSoon)),
     unrated: mergeList(parts.map((part) => part.unrated)),
+    // A share an older build stored has none (its counts left them out too).
+    unlisted: parts.reduce((n, part) => n + (part.unlisted ?? 0), 0),
   };
 }

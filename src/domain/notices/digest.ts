@@ -46,8 +46,8 @@ export interface DigestList {
 
 /**
  * What the 督办周报 says of the ledger, worked out from its rows: the totals of 统计, the count per
- * 台账状态, and the overdue, due-soon and unrated suggestions. The sync's finish stores it with the
- * page figures, so the digest step need not read every row again.
+ * 台账状态 (as the overview counts them), and the overdue, due-soon and unrated suggestions. The
+ * sync's finish stores it with the page figures, so the digest step need not read every row again.
  */
 export interface DigestFigures {
   readonly total: Pick<
@@ -56,11 +56,21 @@ export interface DigestFigures {
   > &
     // Absent in figures stored by an older build.
     Partial<Pick<StatisticsRow, "excluded">>;
+  /** Every suggestion with a 编号 per 台账状态, as the overview's 台账状态 counts them. */
   readonly counts: readonly (readonly [string, number])[];
   readonly overdue: DigestList;
   readonly dueSoon: DigestList;
   readonly unrated: DigestList;
+  /**
+   * Suggestions of a listed 台账状态 (已逾期, 即将到期, 待测评) that `counts` counts and no list names:
+   * their 编号 is on more than one row, and a notice names none of them. Absent in figures stored
+   * by an older build (whose counts left them out too).
+   */
+  readonly unlisted?: number;
 }
+
+/** The 台账状态 the digest lists suggestions of. */
+const LISTED_STATUSES: readonly string[] = ["已逾期", "即将到期", "待测评"];
 
 function byDue(rows: Row[]): Row[] {
   return rows.sort(
@@ -81,12 +91,28 @@ function digestList(rows: Row[]): DigestList {
   return { count: rows.length, shown };
 }
 
-/** The digest's figures of `rows` (the rows a notice may name) with 统计's office-wide `total`. */
-export function digestFigures(rows: readonly Row[], total: StatisticsRow): DigestFigures {
-  const live = rows.filter((r) => !r.blank && r.id);
-  const counts = LEDGER_STATUSES.map(
-    (s) => [s, live.filter((r) => r.computed.status === s).length] as const,
-  ).filter(([, n]) => n > 0);
+/** How many rows with a 编号 have each 台账状态. */
+function countByStatus(rows: readonly Row[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    if (!r.blank && r.id) counts.set(r.computed.status, (counts.get(r.computed.status) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The digest's figures with 统计's office-wide `total`: its lists of `named` (the rows a notice may
+ * name: noticeRows), its 台账状态 counts of `ledger` (every row, as the overview counts them: a 编号
+ * on two rows is still two suggestions, and the overview and the sheet count both).
+ */
+export function digestFigures(
+  named: readonly Row[],
+  total: StatisticsRow,
+  ledger: readonly Row[] = named,
+): DigestFigures {
+  const live = named.filter((r) => !r.blank && r.id);
+  const all = countByStatus(ledger);
+  const listed = countByStatus(live);
+  const counts = LEDGER_STATUSES.map((s) => [s, all.get(s) ?? 0] as const).filter(([, n]) => n > 0);
   const status = (s: string) => digestList(live.filter((r) => r.computed.status === s));
   const { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate, excluded } = total;
   return {
@@ -95,6 +121,7 @@ export function digestFigures(rows: readonly Row[], total: StatisticsRow): Diges
     overdue: status("已逾期"),
     dueSoon: status("即将到期"),
     unrated: status("待测评"),
+    unlisted: LISTED_STATUSES.reduce((n, s) => n + (all.get(s) ?? 0) - (listed.get(s) ?? 0), 0),
   };
 }
 
@@ -184,6 +211,14 @@ export function digestTextOf(
   return digestTextCapped(figures, today, low, dashboard, closing);
 }
 
+/**
+ * Why a list holds fewer suggestions than 台账状态 counts of its status: a 编号 on two rows is counted,
+ * as the overview counts it, but named by no notice until staff fix it.
+ */
+function unlistedNote(unlisted: number): string {
+  return unlisted > 0 ? `其中 ${unlisted} 件因编号重复未列入下面的名单，请按『校验问题』改正编号。` : "";
+}
+
 function digestTextCapped(
   figures: DigestFigures,
   today: string,
@@ -195,13 +230,14 @@ function digestTextCapped(
   const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
   const lines = [
     `截至 ${displayDate(today)}：承办 ${total.assigned} 件，已答复 ${total.replied} 件，按期答复率 ${total.onTimeRate}，逾期未答复 ${total.overdueUnreplied} 件，满意率 ${total.satisfactionRate}。` +
-      // The lists below name every suggestion of the status, those left out of the figures too:
-      // said, so that 已逾期 (N 件) and 逾期未答复 do not read as a contradiction.
+      // 台账状态 and the lists below count every suggestion of the status, those left out of the
+      // figures too (as the overview does): said, so that 已逾期 N 件 and 逾期未答复 do not read as a
+      // contradiction.
       (total.excluded
-        ? `另有 ${total.excluded} 条因填写错误未计入以上统计，仍列在下面（见『校验问题』）。`
+        ? `另有 ${total.excluded} 条因填写错误未计入以上统计，下面的台账状态和名单仍计入（见『校验问题』）。`
         : ""),
     figures.counts.length > 0
-      ? `台账状态：${figures.counts.map(([s, n]) => `${s} ${n} 件`).join("，")}。`
+      ? `台账状态：${figures.counts.map(([s, n]) => `${s} ${n} 件`).join("，")}。${unlistedNote(figures.unlisted ?? 0)}`
       : "台账中暂无建议。",
     ...list("已逾期", figures.overdue, cap, dashboard, (item) => {
       const late = daysBetween(item.dueDate, today);

@@ -18,7 +18,7 @@ export interface ViewContext {
   readonly objectionWorkingDays: number;
   /** 设置 协办意见期限天数. */
   readonly coOpinionDays: number;
-  readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward">;
+  readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward" | "isYearKnown">;
   /**
    * Where the names of 领衔代表, 附议代表, 主办单位, 协办单位, 督办领导 and 领办领导 are looked up,
    * so a notice quotes them as the directory writes them; left out, cells read as typed.
@@ -49,16 +49,32 @@ export interface RoundFacts {
   readonly provisional?: boolean;
 }
 
+/** What follows a date that may still move (a year's 放假安排 not entered), as 办理期限 says it. */
+const PROVISIONAL = "（暂定）";
+
+/**
+ * Whether a date worked out over the days `from` to `to` may still move: one of their years has no
+ * 放假安排 entered, so its rest days are guessed (the rule of a 办理期限's （暂定）, deadlines.ts).
+ */
+function provisionalOver(from: string, to: string, calendar: Pick<Calendar, "isYearKnown">): boolean {
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    if (!calendar.isYearKnown(year)) return true;
+  return false;
+}
+
 /**
  * 协办意见期限: 设置 协办意见期限天数 (practice.md, default 30) after the day the co-unit was told
  * (交办日期, or the day it was added: coUnitStart), rolled forward past rest days, as any period
- * (民法典 Art. 203).
+ * (民法典 Art. 203). （暂定） after it when the roll ran over a year whose 放假安排 is not entered,
+ * as 办理期限 beside it in the same notice says.
  */
 export function coOpinionDeadline(
   start: string,
   ctx: Pick<ViewContext, "coOpinionDays" | "calendar">,
 ): string {
-  return displayDate(coOpinionDueOn(start, ctx));
+  const due = coOpinionDueOn(start, ctx);
+  const provisional = provisionalOver(addDaysIso(start, ctx.coOpinionDays), due, ctx.calendar);
+  return `${displayDate(due)}${provisional ? PROVISIONAL : ""}`;
 }
 
 /** coOpinionDeadline as an ISO date, for comparing with a day. */
@@ -89,10 +105,15 @@ export function objectionDueOn(
   return ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays);
 }
 
-/** 异议期限 of an assignment as a notice of `today` shows it: marked when already past. */
+/**
+ * 异议期限 of an assignment as a notice of `today` shows it: （暂定） when a day it counted lies in a
+ * year whose 放假安排 is not entered (the working days there are guessed), and marked when already past.
+ */
 function objectionDeadline(start: string, ctx: ViewContext): string {
   const deadline = objectionDueOn(start, ctx);
-  return deadline < ctx.today ? `${displayDate(deadline)}${PASSED_MARK}` : displayDate(deadline);
+  // The start day is not counted: only the days after it decide the date.
+  const shown = `${displayDate(deadline)}${provisionalOver(addDaysIso(start, 1), deadline, ctx.calendar) ? PROVISIONAL : ""}`;
+  return deadline < ctx.today ? `${shown}${PASSED_MARK}` : shown;
 }
 
 /** 来源 of a suggestion converted from 民意 (practice.md): what {{民意转化}} reads, blank for others. */
@@ -187,7 +208,7 @@ export function rowView(
   }
   view.编号 = row.id;
   // As the ledger's 期限说明 does: a unit told a date that will move is told it may.
-  view.办理期限 = round.due ? `${displayDate(round.due)}${round.provisional ? "（暂定）" : ""}` : "";
+  view.办理期限 = round.due ? `${displayDate(round.due)}${round.provisional ? PROVISIONAL : ""}` : "";
   view.台账状态 = row.status;
   view.校验问题 = "";
   view.最近通知 = "";

@@ -95,7 +95,7 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   const digest =
     input.scope === "rows"
       ? []
-      : digestSeries(() => input.digest ?? digestFigures(rows, ev.statistics.total), {
+      : digestSeries(() => input.digest ?? digestFigures(rows, ev.statistics.total, ev.rows), {
           today: input.today,
           calendar: ev.calendar,
           digestRecipients: ev.settings.digestRecipients,

@@ -47,10 +47,11 @@ export const saveOverviewFigures = ofStampedSummary((deps, version, stamp, at) =
       const { shares, view } = await loadAddedUp(deps, stamp.today, LEFT_OUT_BY_STEP.overview);
       return {
         figures: { overview: overviewFigures(shares, view, stamp) },
-        // The rows a notice may name, as the notices run picks them (a 编号 on two rows is left out).
+        // Listed: the rows a notice may name, as the notices run picks them (a 编号 on two rows is
+        // left out); counted per 台账状态: every row, as the overview above counts them.
         digest:
           shares?.digest() ??
-          digestFigures(noticeRows(view.rows, duplicatedIds(view.rows)), view.statistics.total),
+          digestFigures(noticeRows(view.rows, duplicatedIds(view.rows)), view.statistics.total, view.rows),
       };
     },
     at,
