@@ -4,7 +4,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { contactsTab, coOpinionsTab, extensionsTab } from "../../sheets-schema/tabs";
 import { buildCalendar } from "../../src/domain/calendar";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
-import { coOpinionDeadline } from "../../src/domain/notices/placeholders";
+import { coOpinionDueOn } from "../../src/domain/notices/placeholders";
 import { resetDatabase } from "../support/sync-helpers";
 import { ASSIGNED, browse, buildLinkOffice, makeLink, postForm, syncOffice, TODAY } from "./links-setup";
 
@@ -20,7 +20,7 @@ const DELIVERED = addDaysIso(TODAY, -3);
 const EARLY = addDaysIso(TODAY, -20);
 /** 协办意见期限 as the 交办通知 computes it: 30 days (设置 default) on, past rest days. */
 const deadlineFrom = (start: string) =>
-  coOpinionDeadline(start, { coOpinionDays: 30, calendar: buildCalendar() });
+  coOpinionDueOn(start, { coOpinionDays: 30, calendar: buildCalendar() });
 
 let housing = "";
 

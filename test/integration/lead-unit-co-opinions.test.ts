@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { contactsTab, coOpinionsTab, extensionsTab } from "../../sheets-schema/tabs";
 import { buildCalendar } from "../../src/domain/calendar";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
-import { coOpinionDeadline } from "../../src/domain/notices/placeholders";
+import { coOpinionDueOn } from "../../src/domain/notices/placeholders";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   ASSIGNED,
@@ -26,7 +26,7 @@ const office = `lead-co-${crypto.randomUUID().slice(0, 8)}`;
 const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
 const DELIVERED = addDaysIso(TODAY, -3);
 /** 协办意见期限 as the 交办通知 (and the co-unit's own page) computes it. */
-const DEADLINE = coOpinionDeadline(ASSIGNED, { coOpinionDays: 30, calendar: buildCalendar() });
+const DEADLINE = coOpinionDueOn(ASSIGNED, { coOpinionDays: 30, calendar: buildCalendar() });
 
 let education = "";
 let housing = "";

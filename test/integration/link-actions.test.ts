@@ -334,7 +334,7 @@ describe("what staff see and decide", () => {
 
   it("the unit's 已提交 line of a decided objection shows the decision, not 等待决定", async () => {
     const unit = await page(`${health}/s/2026-004`);
-    const sent = unit.slice(unit.indexOf("<h2>已提交</h2>"), unit.indexOf("<h2>办理记录</h2>"));
+    const sent = unit.slice(unit.indexOf(`<h2 id="sent">已提交</h2>`), unit.indexOf("<h2>办理记录</h2>"));
     expect(sent).toMatch(
       /提交的交办异议：已送代表工委，代表工委决定维持交办（\d{4}-\d{2}-\d{2}）：属卫健部门职责/,
     );

@@ -1,6 +1,6 @@
 import { nameKey } from "../directory";
 import { coUnitStart } from "../notices/catch-up";
-import { coOpinionDeadline, type ViewContext } from "../notices/placeholders";
+import { coOpinionDueOn, type ViewContext } from "../notices/placeholders";
 import { replyPresent, roundsOf } from "../notices/series";
 import type { EvaluatedRow } from "../summary/evaluated";
 
@@ -13,7 +13,10 @@ import type { EvaluatedRow } from "../summary/evaluated";
 export interface CoOpinionState {
   /** The day the co-unit was told (coUnitStart): its period runs from it, and lists sort by it. */
   readonly start: string;
-  /** 协办意见期限 as its 交办通知 and 协办提醒 say it (`2027年1月4日`): the same function computes it. */
+  /**
+   * 协办意见期限 (ISO, as link pages write dates): the day its 交办通知 and 协办提醒 name (`2027年1月4日`),
+   * computed by the same function.
+   */
   readonly deadline: string;
   /** The day its opinion was delivered (the tab's 送达日期, or sent through its link); null: not yet. */
   readonly sentOn: string | null;
@@ -55,7 +58,7 @@ export function coOpinionState(
       : null;
   return {
     start,
-    deadline: coOpinionDeadline(start, ctx),
+    deadline: coOpinionDueOn(start, ctx),
     sentOn: mine[0] ?? null,
     leadReplied,
   };
@@ -66,7 +69,7 @@ export function opinionOwed(state: CoOpinionState | null): boolean {
   return state !== null && state.sentOn === null && state.leadReplied === null;
 }
 
-/** How the co-unit's page and list say it: `协办意见期限 2027年1月4日（尚未送达）`. */
+/** How the co-unit's page and list say it: `协办意见期限 2027-01-04（尚未送达）`. */
 export function coOpinionText(state: CoOpinionState): string {
   const where = state.sentOn
     ? `已于 ${state.sentOn} 送达`

@@ -5,7 +5,9 @@ import {
   REPLY_CLASS_MEANINGS,
   REPLY_CLASSES,
 } from "../../../sheets-schema/enums";
+import { FORM_NAMES, type InboxForm } from "../../domain/intake/inbox-forms";
 import { LETTER_MAX_BYTES, LETTER_TYPES_TEXT } from "../../domain/links/letters";
+import { Note } from "./link-layout";
 import { UPLOADED_LETTER_FIELD } from "./upload";
 
 /** What a form shows again after a refusal: the values typed and what to fix. */
@@ -15,20 +17,47 @@ export interface FormState {
   readonly errors: readonly string[];
 }
 
+/** The id of a suggestion page's 已提交 (what the recipient sent, not in the synced ledger yet). */
+export const SENT_ID = "sent";
+
 /** A fresh form: a new one-time id, nothing typed. */
 export function freshForm(): FormState {
   return { nonce: crypto.randomUUID(), values: {}, errors: [] };
 }
 
-/** What to fix, above a form that came back. */
-export const FormErrors: FC<{ errors: readonly string[] }> = ({ errors }) =>
+/**
+ * The id of a refused form's red text. Each form's button posts to the form's address with it as
+ * the #fragment, so the page that comes back opens at what to fix instead of at its top, a screen
+ * or two above it, looking as before. Only a refused form has the element: a form that went
+ * through is redirected, the browser carries the fragment over to the redirect's address where it
+ * names nothing, and that page opens at its top, at the note saying it was sent.
+ */
+export function errorsId(form: InboxForm): string {
+  return `${form}-errors`;
+}
+
+/** The form's submit button, posting to its address with the fragment of its red text (errorsId). */
+export function submitTo(action: string, form: InboxForm): string {
+  return `${action}#${errorsId(form)}`;
+}
+
+/** What to fix, at the top of a form that came back. */
+export const FormErrors: FC<{ form: InboxForm; errors: readonly string[] }> = ({ form, errors }) =>
   errors.length === 0 ? null : (
-    <div class="alert danger" role="alert">
+    <div class="alert danger" role="alert" id={errorsId(form)}>
       {errors.map((e) => (
         <p>{e}</p>
       ))}
     </div>
   );
+
+/** At the top of a page whose form came back: the first screen says so, and where to look. */
+export const RefusedNote: FC<{ form: InboxForm }> = ({ form }) => (
+  <Note tone="danger">
+    提交未成功：请看下方红字说明，已填写的内容都已保留。
+    <a href={`#${errorsId(form)}`}>转到{FORM_NAMES[form]}表单</a>
+  </Note>
+);
 
 const LETTER_MB = LETTER_MAX_BYTES / 1024 / 1024;
 
@@ -49,6 +78,8 @@ export const ReplyForm: FC<{
   correcting: boolean;
   /** The round the reply answers (2 once the suggestion was assigned again, 二次交办). */
   round?: 1 | 2;
+  /** The round's 交办日期 (二次交办日期 in round 2): a reply is not dated before it (checkReplyForm). */
+  assignedOn?: string;
 }> = (p) => {
   const v = p.state.values;
   // A 答复函 the form's script uploaded before a refusal (a C 类 without its reason) is kept.
@@ -67,7 +98,7 @@ export const ReplyForm: FC<{
           本建议已答复、代表尚未测评：下面已填入原答复，改正有误之处后提交即可；不重新选择答复函则保留原答复函。再次提交将更正答复，原答复保留在办理记录中。
         </p>
       ) : null}
-      <FormErrors errors={p.state.errors} />
+      <FormErrors form="reply" errors={p.state.errors} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <fieldset class="lk-choices">
         <legend class="field">答复类别</legend>
@@ -106,6 +137,7 @@ export const ReplyForm: FC<{
         type="date"
         name="答复日期"
         value={v.答复日期 ?? p.today}
+        min={p.assignedOn || undefined}
         max={p.today}
         required
       />
@@ -125,7 +157,9 @@ export const ReplyForm: FC<{
       />
       {uploaded ? <p class="hint">已上传的答复函将随本次答复提交；如需更换，请重新选择文件。</p> : null}
       <p class="lk-upload-status" role="status" hidden />
-      <button type="submit">{p.correcting ? "提交更正" : "提交答复"}</button>
+      <button type="submit" formaction={submitTo(p.action, "reply")}>
+        {p.correcting ? "提交更正" : "提交答复"}
+      </button>
       <script src="/assets/letter-upload.js" defer />
     </form>
   );
@@ -135,7 +169,7 @@ export const ReplyForm: FC<{
 export const RatingForm: FC<{ action: string; state: FormState }> = (p) => (
   <form class="lk-form" method="post" action={p.action}>
     <h2>测评</h2>
-    <FormErrors errors={p.state.errors} />
+    <FormErrors form="rating" errors={p.state.errors} />
     <input type="hidden" name="nonce" value={p.state.nonce} />
     <fieldset class="lk-choices">
       <legend class="field">满意度</legend>
@@ -153,18 +187,31 @@ export const RatingForm: FC<{ action: string; state: FormState }> = (p) => (
     <textarea id="rating-comment" name="测评意见" maxlength={1000}>
       {p.state.values.测评意见 ?? ""}
     </textarea>
-    <button type="submit">提交测评</button>
+    <button type="submit" formaction={submitTo(p.action, "rating")}>
+      提交测评
+    </button>
   </form>
 );
 
-/** One press, one reminder to the lead unit (the one-time id makes a double click one notice). */
-export const UrgeForm: FC<{ action: string; nonce: string; unit: string }> = (p) => (
+/**
+ * One press, one reminder to the lead unit (the one-time id makes a double click one notice).
+ * `urgedAt`: the time today this leader pressed it already (urgedToday); a second press today sends
+ * nothing (urgeFromLink), so the page says so and the button waits for tomorrow.
+ */
+export const UrgeForm: FC<{ action: string; nonce: string; unit: string; urgedAt?: string | null }> = (p) => (
   <form class="lk-form" method="post" action={p.action}>
     <h2>催办</h2>
-    <p class="hint">向主办单位{p.unit}发送一条催办通知（通过该单位登记的通知渠道），并记入办理记录。</p>
+    {p.urgedAt ? (
+      <Note tone="info">
+        您今天 {p.urgedAt} 已催办过这条建议，催办通知已发给主办单位{p.unit}
+        ；今天不会重复发送，如仍未答复，明天可以再次催办。
+      </Note>
+    ) : (
+      <p class="hint">向主办单位{p.unit}发送一条催办通知（通过该单位登记的通知渠道），并记入办理记录。</p>
+    )}
     <input type="hidden" name="nonce" value={p.nonce} />
-    <button type="submit" class="danger">
-      催办
+    <button type="submit" class="danger" disabled={!!p.urgedAt}>
+      {p.urgedAt ? "今天已催办" : "催办"}
     </button>
   </form>
 );

@@ -89,26 +89,27 @@ export function leadReplySent(reply: InboxEntry | null, syncedAt: string | null)
 
 /**
  * The co-unit's state on each suggestion it co-handles (the home page's list): the tab's rows and
- * the audit trail's sightings in two queries for all, its own opinions sent lately from the inbox,
- * and the lead units' replies not in the last sync's ledger yet (one query for all): a card says
- * what the suggestion's page says (unit-actions asks latestAbout there), not that an opinion is owed
- * the lead unit's reply already made moot.
+ * the audit trail's sightings in two queries for all, its own opinions sent lately (`sent`: the
+ * unit's last submissions, newest first, which the page reads once for all its lists), and the lead
+ * units' replies not in the last sync's ledger yet (one query for all): a card says what the
+ * suggestion's page says (unit-actions asks latestAbout there), not that an opinion is owed the
+ * lead unit's reply already made moot.
  */
 export async function loadCoOpinionStates(
   ctx: Pick<LinkContext, "deps" | "timeZone" | "link" | "view">,
   items: readonly RecipientRow[],
+  sent: readonly InboxEntry[],
 ): Promise<Map<string, CoOpinionState>> {
   const co = items.filter((m) => m.relation === "co" && m.row.id);
   const out = new Map<string, CoOpinionState>();
   if (co.length === 0) return out;
   const ids = co.map((m) => m.row.id as string);
-  const [rows, tabs, sent, replies] = await Promise.all([
+  const [rows, tabs, replies] = await Promise.all([
     withSightings(
       ctx,
       co.map((m) => m.row),
     ),
     ctx.deps.tabCache.loadRowsOf([TAB_NAMES.coOpinions], ids),
-    ctx.deps.inbox.byActor({ kind: "unit", name: ctx.link.recipient }, { limit: 50 }),
     ctx.deps.inbox.latestAboutEach("reply", ids),
   ]);
   const replyOf = new Map(replies.map((e) => [e.suggestionId, e]));

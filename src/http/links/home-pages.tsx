@@ -4,6 +4,7 @@ import type { DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import { byOpinionOwed, type CoOpinionState } from "../../domain/links/co-opinion";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
+import type { SentMark } from "../../domain/links/sent-mark";
 import type { InboxEntry } from "../../store/inbox";
 import { Kpi } from "../dashboard/ui";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
@@ -23,10 +24,15 @@ interface HomeProps {
   readonly done: string | null;
   /** A unit's 协办意见期限 and opinion on each suggestion it co-handles, by 编号 (loadCoOpinionStates). */
   readonly coOpinions?: ReadonlyMap<string, CoOpinionState>;
+  /**
+   * The holder's reply or rating sent and not in the last sync's ledger yet, by 编号 (sentMarks):
+   * its card says so, as the suggestion's page does, not the 即将到期 or 待测评 it has just answered.
+   */
+  readonly marks?: ReadonlyMap<string, SentMark>;
 }
 
 /** What every list of the page shares. */
-const listOf = (p: HomeProps) => ({ base: p.base, today: p.today, calendar: p.calendar });
+const listOf = (p: HomeProps) => ({ base: p.base, today: p.today, calendar: p.calendar, marks: p.marks });
 
 const awaiting = (m: RecipientRow) => AWAITING_REPLY.has(m.row.computed.status);
 
@@ -42,8 +48,10 @@ const notToAnswer = (m: RecipientRow) => m.row.record.review !== "立案";
  */
 export const UnitHome: FC<HomeProps> = (p) => {
   const lead = p.mine.filter((m) => m.relation === "lead");
-  const open = lead.filter(awaiting).sort(byDue);
-  const answered = lead.filter((m) => !awaiting(m) && !notToAnswer(m));
+  // A reply sent since the sync is answered: the unit has nothing left to do there but wait.
+  const replied = (m: RecipientRow) => !!m.row.id && !!p.marks?.has(m.row.id);
+  const open = lead.filter((m) => awaiting(m) && !replied(m)).sort(byDue);
+  const answered = lead.filter((m) => replied(m) || (!awaiting(m) && !notToAnswer(m)));
   const closed = lead.filter((m) => !awaiting(m) && notToAnswer(m));
   // What the unit still owes as 协办 first, the nearest 协办意见期限 first.
   const co = byOpinionOwed(

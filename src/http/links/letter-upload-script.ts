@@ -50,6 +50,9 @@ export const LETTER_UPLOAD_JS = `(function () {
       kept.value = key;
       input.removeAttribute("name");
       show("答复函已上传，正在提交答复……", "ok");
+      // form.submit() has no submitter: the button's address (with the #fragment of its red text).
+      var to = button.getAttribute("formaction");
+      if (to) form.setAttribute("action", to);
       form.submit();
     }).catch(refused);
   });

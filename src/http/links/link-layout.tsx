@@ -1,5 +1,4 @@
 import type { Child, FC } from "hono/jsx";
-import { displayDate } from "../../domain/notices/format";
 
 /** Who a page is for, as its banner says it. */
 export interface LinkFrame {
@@ -7,7 +6,7 @@ export interface LinkFrame {
   readonly who: string;
   /** What the holder may do here, in a few words. */
   readonly purpose: string;
-  /** Last local day the link works (YYYY-MM-DD). */
+  /** Last local day the link works (YYYY-MM-DD), written so as every date on link pages is. */
   readonly lastDay: string;
   /** Local date and time of the data shown (the last sync), or null before the first sync. */
   readonly asOf: string | null;
@@ -43,8 +42,7 @@ export const LinkLayout: FC<{ title: string; frame: LinkFrame | null; children: 
           <p class="lk-banner">
             本页是代表工委发给<strong>{p.frame.who}</strong>的专属页面，可{p.frame.purpose}
             {p.frame.readOnly ? "（本链接只能查看）" : ""}
-            。凭通知中的链接进入，无需登录；请勿转发。链接有效期至
-            {displayDate(p.frame.lastDay)}。
+            。凭通知中的链接进入，无需登录；请勿转发。链接有效期至 {p.frame.lastDay}。
           </p>
         ) : null}
         {p.children}

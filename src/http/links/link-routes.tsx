@@ -30,6 +30,7 @@ import {
   renderSuggestion,
   requireOpen,
   sentAbout,
+  sentMarks,
   textValues,
 } from "./suggestion-page";
 import {
@@ -48,6 +49,12 @@ const DONE: Record<string, string> = {
   "urge-again": "您今天已经催办过这条建议，没有重复发送；如仍未答复，明天可以再次催办。",
   ...PRACTICE_DONE,
 };
+
+/**
+ * How many of the holder's last submissions its home page reads: what it sent since the last sync
+ * (every 10 minutes) is far fewer; a unit sends more kinds of forms (its 协办 lists read them too).
+ */
+const SENT_LATELY = { unit: 50, deputy: 20 } as const;
 
 function doneMessage(c: Context<AppEnv>): string | null {
   const done = c.req.query("done");
@@ -85,10 +92,18 @@ export const linkRoutes = new Hono<AppEnv>()
       calendar: ctx.view.evaluation.calendar,
       done: doneMessage(c),
     };
-    if (ctx.link.kind === "unit")
-      return sendPage(c, <UnitHome {...props} coOpinions={await loadCoOpinionStates(ctx, ctx.mine)} />);
     if (ctx.link.kind === "leader") return sendPage(c, <LeaderHome {...props} />);
-    const sent = await ctx.deps.inbox.byActor({ kind: "deputy", name: ctx.link.recipient }, { limit: 20 });
+    // What the holder sent lately, read once for the whole page: a reply or rating since the last
+    // sync is on its card as on the suggestion's page (sentMarks), not the status it just answered.
+    const sent = await ctx.deps.inbox.byActor(
+      { kind: ctx.link.kind, name: ctx.link.recipient },
+      { limit: SENT_LATELY[ctx.link.kind] },
+    );
+    const marks = sentMarks(ctx, ctx.mine, sent);
+    if (ctx.link.kind === "unit") {
+      const coOpinions = await loadCoOpinionStates(ctx, ctx.mine, sent);
+      return sendPage(c, <UnitHome {...props} coOpinions={coOpinions} marks={marks} />);
+    }
     const inLedger = new Set(ctx.mine.map((m) => m.row.id));
     const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
     return sendPage(
@@ -98,6 +113,7 @@ export const linkRoutes = new Hono<AppEnv>()
         record={deputyRecordOf(ctx.view.evaluation, ctx.link.recipient)}
         waiting={waiting}
         canSubmit={allows(ctx.link, "submit")}
+        marks={marks}
       />,
     );
   })

@@ -5,6 +5,7 @@ import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { LinkKind } from "../../domain/links/capability";
 import { type CoOpinionState, coOpinionText } from "../../domain/links/co-opinion";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
+import type { SentMark } from "../../domain/links/sent-mark";
 import { daysLeftText } from "../dashboard/format";
 import { badgeHtml, statusBadgeHtml } from "../dashboard/ui";
 
@@ -24,12 +25,14 @@ function suggestionItem(
   today: string,
   calendar: Pick<Calendar, "isYearKnown"> | undefined,
   coOpinion: CoOpinionState | null,
+  mark: SentMark | null,
 ) {
   const ref = suggestionRef(item.row, today);
   const due = dueText(item.row, calendar);
   const role = RELATION_LABELS[kind][item.relation];
   const badges = [
-    statusBadgeHtml(ref.status),
+    // The recipient's reply or rating on its way: what the suggestion's page says of it (markOf).
+    mark ? badgeHtml("teal", mark.badge) : statusBadgeHtml(ref.status),
     role ? badgeHtml("gray", role) : null,
     ref.isKey ? badgeHtml("violet", "重点") : null,
   ];
@@ -38,11 +41,13 @@ function suggestionItem(
     html`<span>${kind === "unit" ? `领衔代表 ${ref.leadDeputy}` : `主办 ${ref.leadUnit || "待交办"}`}</span>`,
     due ? html`<span>办理期限 ${due}</span>` : null,
     // A co-unit's own period is its 协办意见期限: the lead unit's 剩 … 天 is not its countdown.
-    coOpinion
-      ? html`<span>${coOpinionText(coOpinion)}</span>`
-      : ref.daysLeft === null
-        ? null
-        : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
+    mark
+      ? html`<span>${mark.text}</span>`
+      : coOpinion
+        ? html`<span>${coOpinionText(coOpinion)}</span>`
+        : ref.daysLeft === null
+          ? null
+          : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
   ];
   return html`<li class="lk-item"><div class="lk-meta"><span class="nowrap">${ref.id}</span>${badges}</div>${title}<div class="lk-meta">${facts}</div></li>`;
 }
@@ -57,6 +62,8 @@ export const SuggestionList: FC<{
   empty: string;
   /** A co-unit's 协办意见期限 and opinion by 编号 (its list of 协办 suggestions). */
   coOpinions?: ReadonlyMap<string, CoOpinionState>;
+  /** The recipient's reply or rating not in the last sync's ledger yet, by 编号 (sentMarks). */
+  marks?: ReadonlyMap<string, SentMark>;
 }> = (p) =>
   p.items.length === 0 ? (
     <p class="empty">{p.empty}</p>
@@ -70,6 +77,7 @@ export const SuggestionList: FC<{
           p.today,
           p.calendar,
           (item.row.id && p.coOpinions?.get(item.row.id)) || null,
+          (item.row.id && p.marks?.get(item.row.id)) || null,
         ),
       )}
     </ul>

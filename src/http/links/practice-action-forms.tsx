@@ -1,7 +1,6 @@
 import type { Child, FC } from "hono/jsx";
 import { CONTACT_METHODS, CONTACT_STAGES } from "../../../sheets-schema/enums";
-import { displayDate } from "../../domain/notices/format";
-import { FormErrors, type FormState } from "./action-forms";
+import { FormErrors, type FormState, submitTo } from "./action-forms";
 
 /**
  * The unit's forms besides the reply, each folded into a <details> (no script needed) that opens
@@ -18,7 +17,7 @@ const Fold: FC<{ title: string; state: FormState; children: Child }> = (p) => (
 export const ExtensionForm: FC<{ action: string; state: FormState; due: string }> = (p) => (
   <Fold title="申请延期" state={p.state}>
     <form class="lk-form" method="post" action={p.action}>
-      <FormErrors errors={p.state.errors} />
+      <FormErrors form="extension" errors={p.state.errors} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
         涉及面广、处理难度大的建议，主办单位可以申请延期。目前的办理期限是 {p.due}
@@ -30,7 +29,9 @@ export const ExtensionForm: FC<{ action: string; state: FormState; due: string }
       <textarea id="ext-reason" name="理由" maxlength={5000} required>
         {p.state.values.理由 ?? ""}
       </textarea>
-      <button type="submit">提交延期申请</button>
+      <button type="submit" formaction={submitTo(p.action, "extension")}>
+        提交延期申请
+      </button>
     </form>
   </Fold>
 );
@@ -43,7 +44,7 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
   return (
     <Fold title="记录与代表的沟通（三沟通）" state={p.state}>
       <form class="lk-form" method="post" action={p.action}>
-        <FormErrors errors={p.state.errors} />
+        <FormErrors form="contact" errors={p.state.errors} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
         <p class="hint">办前联系、办中沟通、办后回访，每次联系记一条，写入『沟通记录』表。</p>
         <label class="field" for="contact-date">
@@ -103,7 +104,9 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
         <textarea id="contact-opinion" name="代表意见" maxlength={5000}>
           {v.代表意见 ?? ""}
         </textarea>
-        <button type="submit">保存沟通记录</button>
+        <button type="submit" formaction={submitTo(p.action, "contact")}>
+          保存沟通记录
+        </button>
       </form>
     </Fold>
   );
@@ -113,7 +116,7 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
 export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string }> = (p) => (
   <Fold title="送达协办意见" state={p.state}>
     <form class="lk-form" method="post" action={p.action}>
-      <FormErrors errors={p.state.errors} />
+      <FormErrors form="co-opinion" errors={p.state.errors} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
         协办意见送主办单位{p.lead}
@@ -125,7 +128,9 @@ export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string 
       <textarea id="co-summary" name="内容摘要" maxlength={5000} required>
         {p.state.values.内容摘要 ?? ""}
       </textarea>
-      <button type="submit">送达协办意见</button>
+      <button type="submit" formaction={submitTo(p.action, "co-opinion")}>
+        送达协办意见
+      </button>
     </form>
   </Fold>
 );
@@ -139,10 +144,10 @@ export const ObjectionForm: FC<{
 }> = (p) => (
   <Fold title="对交办提出异议" state={p.state}>
     <form class="lk-form" method="post" action={p.action}>
-      <FormErrors errors={p.state.errors} />
+      <FormErrors form="objection" errors={p.state.errors} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
-        认为本建议不属于本单位职责的，请于 {displayDate(p.deadline)}{" "}
+        认为本建议不属于本单位职责的，请于 {p.deadline}{" "}
         前提出，写明理由；代表工委研究决定（改交或维持交办）。决定之前，请照常办理。
       </p>
       <label class="field" for="obj-reason">
@@ -167,7 +172,7 @@ export const ObjectionForm: FC<{
           <option value={u} />
         ))}
       </datalist>
-      <button type="submit" class="danger">
+      <button type="submit" class="danger" formaction={submitTo(p.action, "objection")}>
         提出异议
       </button>
     </form>

@@ -21,7 +21,9 @@ import {
   urgeCheck,
   writeState,
 } from "../../domain/links/row-actions";
-import { localDate } from "../../jobs/local-time";
+import { type SentMark, sentMark } from "../../domain/links/sent-mark";
+import { urgedToday } from "../../domain/links/urged-today";
+import { localDate, localDateTime } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import type { InboxEntry } from "../../store/inbox";
 import { sendPage } from "../dashboard/layout";
@@ -115,6 +117,42 @@ function sentReply(entry: InboxEntry | null): SentReply | null {
     letter: text("答复函"),
     state: writeState(entry, true),
   };
+}
+
+/**
+ * What the header of a suggestion's page and its card in the link's lists say of the recipient's
+ * own reply or rating not in the last sync's ledger yet (sentMark): the same entry, day and state
+ * the page's reply card and 已提交 tell. `sent`: the recipient's submissions about it, newest first.
+ */
+export function markOf(
+  ctx: Pick<LinkContext, "timeZone" | "view" | "link">,
+  status: string,
+  sent: readonly InboxEntry[],
+): SentMark | null {
+  const kind = ctx.link.kind;
+  if (kind === "deputy") return sentMark(kind, status, sentRating(ctx, sent));
+  const reply = kind === "unit" ? sentReply(sentSinceSync(ctx, sent, "reply")) : null;
+  return sentMark(kind, status, reply);
+}
+
+/**
+ * markOf for each of the recipient's suggestions that has one, by 编号, from what it sent lately
+ * (one query for the whole list: `sent`, newest first, is the recipient's own last submissions).
+ */
+export function sentMarks(
+  ctx: Pick<LinkContext, "timeZone" | "view" | "link">,
+  items: readonly RecipientRow[],
+  sent: readonly InboxEntry[],
+): Map<string, SentMark> {
+  const about = new Map<string, InboxEntry[]>();
+  for (const e of sent) about.set(e.suggestionId, [...(about.get(e.suggestionId) ?? []), e]);
+  const marks = new Map<string, SentMark>();
+  for (const { row } of items) {
+    const mine = row.id ? about.get(row.id) : undefined;
+    const mark = mine ? markOf(ctx, row.computed.status, mine) : null;
+    if (row.id && mark) marks.set(row.id, mark);
+  }
+  return marks;
 }
 
 /** A reply the unit sent and the ledger does not hold yet, as the correction form's values. */
@@ -211,6 +249,13 @@ export async function renderSuggestion(
   const check = allows(ctx.link, action.name)
     ? await actionCheck(ctx, ctx.link.kind, whole ? { ...item, row: whole } : item, sent)
     : null;
+  // Whether this leader pressed 催办 today already: the page says so before a second press would.
+  const urgedAt =
+    ctx.link.kind === "leader" && check?.ok
+      ? urgedToday(await ctx.deps.snapshots.history(id), ctx.link.recipient, ctx.today, (iso) =>
+          localDateTime(Date.parse(iso), ctx.timeZone),
+        )
+      : null;
   // A correction starts from the reply on record (or the one sent since the sync, newest first), not
   // from an empty form dated today.
   const fresh = (): FormState =>
@@ -244,6 +289,8 @@ export async function renderSuggestion(
       syncedAt={ctx.view.syncedAt}
       sentRating={ctx.link.kind === "deputy" ? sentRating(ctx, sent) : null}
       sentReply={ctx.link.kind === "unit" ? sentReply(replySent) : null}
+      mark={markOf(ctx, (whole ?? item.row).computed.status, sent)}
+      urgedAt={urgedAt}
       objections={objections}
       done={options.done ?? null}
       warnings={options.warnings ?? []}

@@ -15,13 +15,15 @@ import {
   withSentReply,
 } from "../../domain/links/reply-rounds";
 import { type ActionCheck, awaitingSync, type SentRating, writeState } from "../../domain/links/row-actions";
+import type { SentMark } from "../../domain/links/sent-mark";
 import type { SummaryRow } from "../../domain/summary/summary-row";
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";
 import { daysLeftText, localDateTime } from "../dashboard/format";
-import { StatusBadge } from "../dashboard/ui";
-import { type FormState, RatingForm, ReplyForm, UrgeForm } from "./action-forms";
+import { Badge, StatusBadge } from "../dashboard/ui";
+import { type FormState, RatingForm, RefusedNote, ReplyForm, SENT_ID, UrgeForm } from "./action-forms";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
+import { UNIT_ACTIONS } from "./unit-actions";
 import { objectionStatus, UnitSection, type UnitSectionProps } from "./unit-section";
 
 /** Where the 答复函 opens for this link: the link's own file route, or an address staff typed. */
@@ -77,6 +79,10 @@ export interface SuggestionViewProps {
   readonly coUnits?: readonly CoUnitOpinion[];
   /** The sync's calendar: whether 办理期限 is 暂定 when only the row's facts could be read. */
   readonly calendar?: Pick<Calendar, "isYearKnown">;
+  /** The recipient's reply or rating on its way (markOf): said in place of the row's status, as its list card says. */
+  readonly mark?: SentMark | null;
+  /** A leader's 催办 pressed today already: the local time of the press (urgedToday). */
+  readonly urgedAt?: string | null;
 }
 
 const Field: FC<{ label: string; value: string | null | undefined }> = ({ label, value }) =>
@@ -115,7 +121,7 @@ const Sent: FC<{
 }> = ({ sent, objections, timeZone, syncedAt }) =>
   sent.length === 0 ? null : (
     <>
-      <h2>已提交</h2>
+      <h2 id={SENT_ID}>已提交</h2>
       <ul class="lk-list">
         {sent.map((e) => (
           <li class="lk-item small">
@@ -255,6 +261,14 @@ const CoUnits: FC<{ opinions: readonly CoUnitOpinion[] }> = ({ opinions }) => {
   );
 };
 
+/** The form of the page that came back refused, if one did: the link's action or a unit's other form. */
+function refusedForm(p: SuggestionViewProps): InboxForm | null {
+  if (p.action && p.action.state.errors.length > 0)
+    return p.kind === "unit" ? "reply" : p.kind === "deputy" ? "rating" : null;
+  const states = p.unitSection?.states ?? {};
+  return UNIT_ACTIONS.find((a) => (states[a]?.errors.length ?? 0) > 0) ?? null;
+}
+
 /** One suggestion as its unit, deputy or leader sees it, with the action open to them. */
 export const SuggestionView: FC<SuggestionViewProps> = (p) => {
   const row = p.whole ?? p.item.row;
@@ -263,11 +277,13 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
   const role = RELATION_LABELS[p.kind][p.item.relation];
   const check = p.action?.check;
   const coOpinion = p.unitSection?.extras.coOpinion ?? null;
+  const refused = refusedForm(p);
   return (
     <LinkLayout title={`${ref.id} ${ref.title}`} frame={p.frame}>
       <a class="lk-back" href={p.base}>
         ← 返回全部建议
       </a>
+      {refused ? <RefusedNote form={refused} /> : null}
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
       {(p.warnings ?? []).map((w) => (
         <Note tone="warn">提醒：{w}</Note>
@@ -276,14 +292,16 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         {ref.id} {ref.title}
       </h1>
       <div class="lk-meta">
-        <StatusBadge status={ref.status} />
+        {p.mark ? <Badge tone="teal">{p.mark.badge}</Badge> : <StatusBadge status={ref.status} />}
         {role ? (
           <span>
             本{p.kind === "unit" ? "单位" : "人"}：{role}
           </span>
         ) : null}
         {/* A co-unit's own period is its 协办意见期限; 剩 … 天 would be the lead unit's 办理期限. */}
-        {coOpinion ? (
+        {p.mark ? (
+          <span>{p.mark.text}</span>
+        ) : coOpinion ? (
           <span>{coOpinionText(coOpinion)}</span>
         ) : ref.daysLeft !== null ? (
           <span>{daysLeftText(ref.daysLeft)}</span>
@@ -333,6 +351,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           today={p.today}
           correcting={check.correcting}
           round={r.reassignedOn ? 2 : 1}
+          assignedOn={r.reassignedOn || r.assignedOn || ""}
         />
       ) : null}
       {p.unitSection ? <UnitSection {...p.unitSection} /> : null}
@@ -340,7 +359,12 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         <RatingForm action={p.action.path} state={p.action.state} />
       ) : null}
       {p.action && check?.ok && p.kind === "leader" ? (
-        <UrgeForm action={p.action.path} nonce={p.action.state.nonce} unit={r.leadUnit} />
+        <UrgeForm
+          action={p.action.path}
+          nonce={p.action.state.nonce}
+          unit={r.leadUnit}
+          urgedAt={p.urgedAt ?? null}
+        />
       ) : null}
     </LinkLayout>
   );

@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { Objection } from "../../store/objections";
-import { type FormState, freshForm } from "./action-forms";
+import { type FormState, freshForm, SENT_ID } from "./action-forms";
 import { Note } from "./link-layout";
 import { ContactForm, CoOpinionForm, ExtensionForm, ObjectionForm } from "./practice-action-forms";
 import type { UnitAction, UnitExtras } from "./unit-actions";
@@ -68,7 +68,11 @@ export const UnitSection: FC<UnitSectionProps> = (p) => {
               </li>
             ))}
           </ul>
-          <p class="hint">表格中的记录每 10 分钟同步一次；刚提交的内容见下方“已提交”。</p>
+          {/* A link, not 上方/下方: where 已提交 sits is the page's layout, not this card's to know. */}
+          <p class="hint">
+            表格中的记录每 10 分钟同步一次；刚提交的内容在同步前列在本页的<a href={`#${SENT_ID}`}>“已提交”</a>
+            中。
+          </p>
         </section>
       ) : null}
       {extras.notes.map((n) => (

@@ -33,14 +33,14 @@ describe("a co-unit's 协办意见 on its link", () => {
   it("counts its 协办意见期限 as the 交办通知 does: 30 days on, past a Saturday", () => {
     const state = coOpinionState(rowOf(), "区住建局", CTX, []);
     // 2026-04-01 is a Wednesday: no roll.
-    expect(state && coOpinionText(state)).toBe("协办意见期限 2026年4月1日（尚未送达）");
+    expect(state && coOpinionText(state)).toBe("协办意见期限 2026-04-01（尚未送达）");
   });
 
   it("counts from the day a unit added later was told (the notices run's sighting)", () => {
     const row = { ...rowOf(), seenOn: { "协办单位+区卫健委": "2026-03-09" } };
     // 2026-04-08 Wednesday.
-    expect(coOpinionState(row, "区卫健委", CTX, [])?.deadline).toBe("2026年4月8日");
-    expect(coOpinionState(row, "区住建局", CTX, [])?.deadline).toBe("2026年4月1日");
+    expect(coOpinionState(row, "区卫健委", CTX, [])?.deadline).toBe("2026-04-08");
+    expect(coOpinionState(row, "区住建局", CTX, [])?.deadline).toBe("2026-04-01");
   });
 
   it("closes the form once the lead unit's reply is in, or sent through its link before the sync", () => {
@@ -63,7 +63,7 @@ describe("a co-unit's 协办意见 on its link", () => {
       { unit: "区卫健委", deliveredOn: "2026-03-05" },
       { unit: "区住建局", deliveredOn: "2026-03-10" },
     ]);
-    expect(state && coOpinionText(state)).toBe("协办意见期限 2026年4月1日（已于 2026-03-10 送达）");
+    expect(state && coOpinionText(state)).toBe("协办意见期限 2026-04-01（已于 2026-03-10 送达）");
   });
 });
 
@@ -78,10 +78,10 @@ describe("the lead unit's view of its co-units' 协办意见", () => {
     expect(lead.map((o) => [o.unit, coOpinionText(o.state), o.delivered])).toEqual([
       [
         "区住建局",
-        "协办意见期限 2026年4月1日（已于 2026-03-10 送达）",
+        "协办意见期限 2026-04-01（已于 2026-03-10 送达）",
         [{ on: "2026-03-10", summary: "同意" }],
       ],
-      ["区卫健委", "协办意见期限 2026年4月1日（尚未送达）", []],
+      ["区卫健委", "协办意见期限 2026-04-01（尚未送达）", []],
     ]);
     expect(awaitedCoUnits(lead)).toEqual(["区卫健委"]);
   });
