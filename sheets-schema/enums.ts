@@ -46,6 +46,20 @@ export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   飞书: "feishu",
 };
 
+/** Each channel as staff, units and leaders call it (the outbox and the API keep the code). */
+export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
+  email: "邮件",
+  wecom: "企业微信",
+  dingtalk: "钉钉",
+  feishu: "飞书",
+  webhook: "网络钩子",
+};
+
+/** A stored notice's channel in Chinese; a value that is no channel code as it is. */
+export function channelName(channel: string): string {
+  return Object.hasOwn(CHANNEL_NAMES, channel) ? CHANNEL_NAMES[channel as Channel] : channel;
+}
+
 export const HOLIDAY_KINDS = ["休", "班"] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 

@@ -54,7 +54,7 @@ function card(html: string, title: string): string {
   return html.slice(start, html.indexOf("</section>", start));
 }
 
-const dueCell = (due: string) => `<td><span class="nowrap">${due}</span></td>`;
+const dueCell = (due: string) => `<td data-label="办理期限"><span class="nowrap">${due}</span></td>`;
 
 describe("the dashboard says 办理期限 （暂定） wherever the notices do", () => {
   it("督办概览: 即将到期, 重点建议 and 延期申请待审批", async () => {

@@ -1,3 +1,4 @@
+import { channelName } from "../../../sheets-schema/enums";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { Deadline } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -131,7 +132,7 @@ export function buildTimeline(
       title: `${n.type} → ${n.recipient}`,
       lines: [
         `${n.title}`,
-        `渠道 ${n.channel}，${state}${n.attempts > 1 ? `（已尝试 ${n.attempts} 次）` : ""}`,
+        `渠道 ${channelName(n.channel)}，${state}${n.attempts > 1 ? `（已尝试 ${n.attempts} 次）` : ""}`,
       ],
     });
   }

@@ -16,18 +16,13 @@ const BAR_W = 360;
 const VALUE_W = 70;
 const ROW_H = 26;
 
-/** Horizontal bars as inline SVG (no script, no external library: the office network may be closed). */
-export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: string }> = ({
-  items,
-  max,
-  title,
-}) => {
-  const top = Math.max(max ?? 0, ...items.map((i) => i.value ?? 0), 1);
+/** A bar's row at desktop width: label, bar and value on one line. */
+const WideBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = ({ items, top, title }) => {
   const height = items.length * ROW_H + 4;
   const width = LABEL_W + BAR_W + VALUE_W;
   return (
     <svg
-      class="chart"
+      class="chart wide"
       role="img"
       aria-label={title}
       viewBox={`0 0 ${width} ${height}`}
@@ -37,7 +32,6 @@ export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: stri
       <title>{title}</title>
       {items.map((item, i) => {
         const y = i * ROW_H + 4;
-        const length = item.value === null ? 0 : Math.max(item.value > 0 ? 2 : 0, (item.value / top) * BAR_W);
         const label = (
           <text x={LABEL_W - 8} y={y + 14} text-anchor="end">
             {item.label}
@@ -51,7 +45,7 @@ export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: stri
               class={`fill-${item.tone}`}
               x={LABEL_W}
               y={y}
-              width={length.toFixed(1)}
+              width={barLength(item, top, BAR_W).toFixed(1)}
               height={18}
               rx={3}
             />
@@ -64,6 +58,90 @@ export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: stri
     </svg>
   );
 };
+
+/**
+ * On a phone the 560-unit chart would shrink to about 8 px type. There a bar's row is two lines in a
+ * viewBox about as wide as the card (so a unit is about a CSS px): the label and value at 15 px, the
+ * bar under them, and the whole row, 44 px tall, is the link (a touch target, not an 11 px word).
+ */
+const NARROW_W = 320;
+const NARROW_ROW_H = 44;
+
+const NarrowBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = ({ items, top, title }) => {
+  const height = items.length * NARROW_ROW_H;
+  return (
+    <svg
+      class="chart narrow"
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${NARROW_W} ${height}`}
+      width={NARROW_W}
+      height={height}
+    >
+      <title>{title}</title>
+      {items.map((item, i) => {
+        const y = i * NARROW_ROW_H;
+        const row = (
+          <>
+            <rect class="hit" x={0} y={y} width={NARROW_W} height={NARROW_ROW_H} />
+            <text x={0} y={y + 18}>
+              {item.label}
+            </text>
+            <text class="value" x={NARROW_W} y={y + 18} text-anchor="end">
+              {item.display}
+            </text>
+            <rect class="track" x={0} y={y + 26} width={NARROW_W} height={10} rx={3} />
+            <rect
+              class={`fill-${item.tone}`}
+              x={0}
+              y={y + 26}
+              width={barLength(item, top, NARROW_W).toFixed(1)}
+              height={10}
+              rx={3}
+            />
+          </>
+        );
+        return <g>{item.href ? <a href={item.href}>{row}</a> : row}</g>;
+      })}
+    </svg>
+  );
+};
+
+function barLength(item: BarItem, top: number, full: number): number {
+  return item.value === null ? 0 : Math.max(item.value > 0 ? 2 : 0, (item.value / top) * full);
+}
+
+/**
+ * Horizontal bars as inline SVG (no script, no external library: the office network may be closed),
+ * drawn twice: the stylesheet shows the wide drawing on screens over 600 px, the narrow one below.
+ */
+export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: string }> = ({
+  items,
+  max,
+  title,
+}) => {
+  const top = Math.max(max ?? 0, ...items.map((i) => i.value ?? 0), 1);
+  return (
+    <>
+      <WideBars items={items} top={top} title={title} />
+      <NarrowBars items={items} top={top} title={title} />
+    </>
+  );
+};
+
+/** What a chart's colours mean, under it: a swatch of each tone and its meaning. */
+export const ToneLegend: FC<{ entries: readonly { tone: Tone; meaning: string }[] }> = ({ entries }) => (
+  <div class="legend">
+    {entries.map((e) => (
+      <span>
+        <svg width="10" height="10" aria-hidden="true">
+          <rect class={`fill-${e.tone}`} width="10" height="10" />
+        </svg>
+        {e.meaning}
+      </span>
+    ))}
+  </div>
+);
 
 export interface Segment {
   readonly label: string;

@@ -21,10 +21,10 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
     <td class="nowrap">
       <a href={href.suggestion(o.suggestionId)}>{o.suggestionId}</a>
     </td>
-    <td class="nowrap">
+    <td class="nowrap" data-label="提出单位">
       {o.unit}（{o.relation === "lead" ? "主办" : "协办"}）
     </td>
-    <td>
+    <td data-label="理由">
       {o.reason}
       {o.proposal ? <div class="small muted">建议改由：{o.proposal}</div> : null}
       <div class="small muted">
@@ -69,7 +69,7 @@ export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUn
       <Empty>没有待决定的交办异议。</Empty>
     ) : (
       <>
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>编号</th>

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import { NOTICE_STATES } from "../../../sheets-schema/enums";
+import { channelName, NOTICE_STATES } from "../../../sheets-schema/enums";
 import type { NoticeEntry } from "../../domain/dashboard/timeline";
 import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
 import type { UnsentNotice } from "../../jobs/notices/run-daily";
@@ -133,7 +133,7 @@ export const NoticesPage: FC<{
       {notices.length === 0 ? (
         <Empty>没有通知。</Empty>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>时间</th>
@@ -150,17 +150,19 @@ export const NoticesPage: FC<{
             {notices.map((n) => (
               <tr>
                 <td class="nowrap">{localDateTime(n.sentAt ?? n.plannedAt, frame.timeZone)}</td>
-                <td class="nowrap">
+                <td class="nowrap" data-label="编号">
                   {n.suggestionId ? <a href={href.suggestion(n.suggestionId)}>{n.suggestionId}</a> : "—"}
                 </td>
-                <td class="nowrap">{n.type}</td>
-                <td>{n.recipient}</td>
-                <td>{n.channel}</td>
-                <td>
+                <td class="nowrap" data-label="类型">
+                  {n.type}
+                </td>
+                <td data-label="接收方">{n.recipient}</td>
+                <td data-label="渠道">{channelName(n.channel)}</td>
+                <td data-label="状态">
                   <StatusBadge status={n.status} />
                   {n.attempts > 1 ? <div class="small muted">尝试 {n.attempts} 次</div> : null}
                 </td>
-                <td>
+                <td data-label="标题">
                   {n.title}
                   {n.lastError ? <div class="small muted">{n.lastError}</div> : null}
                 </td>

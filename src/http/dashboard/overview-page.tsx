@@ -10,7 +10,7 @@ import {
 import { listTitle } from "../../domain/dashboard/suggestion-ref";
 import { isMisnamedRow } from "../../domain/statistics-units";
 import type { Objection } from "../../store/objections";
-import { BarChart, StackedBar } from "./charts";
+import { BarChart, StackedBar, ToneLegend } from "./charts";
 import { DecisionsCard } from "./decisions-card";
 import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, type IsUnit, statusTone } from "./format";
@@ -30,7 +30,7 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
       </Empty>
     );
   return (
-    <table>
+    <table class="stack">
       <thead>
         <tr>
           <th>主办单位</th>
@@ -44,7 +44,9 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
             <td class="nowrap">
               <a href={href.unit(group.unit)}>{group.unit}</a>
             </td>
-            <td class="num">{group.count}</td>
+            <td class="num" data-label="件数">
+              {group.count}
+            </td>
             <td>
               {group.items.slice(0, OVERDUE_SHOWN_PER_UNIT).map((ref) => (
                 <div>
@@ -100,6 +102,12 @@ const UncountedOverdue: FC<{
     </>
   );
 };
+
+/** The colours of 按期答复率较低的单位: red where a unit has a suggestion overdue and unanswered. */
+const SLOW_UNIT_TONES = [
+  { tone: "danger", meaning: "红色：有逾期未答复的建议" },
+  { tone: "info", meaning: "蓝色：没有逾期未答复的建议" },
+] as const;
 
 export const OverviewPage: FC<{
   figures: OverviewFigures;
@@ -217,6 +225,7 @@ export const OverviewPage: FC<{
               }))}
             />
           )}
+          {figures.slowUnits.length === 0 ? null : <ToneLegend entries={SLOW_UNIT_TONES} />}
           <p class="actions">
             <a class="button light" href="/units">
               全部单位

@@ -19,9 +19,9 @@ h1{font-size:22px;margin:8px 0 4px}h2{font-size:16px;margin:0 0 10px}
 .sync{font-size:13px;color:var(--muted);margin-bottom:14px}
 .sync .failed{color:var(--danger);font-weight:600}
 .grid{display:grid;gap:16px}
-.cols-2{grid-template-columns:repeat(auto-fit,minmax(420px,1fr))}
+.cols-2{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin-bottom:16px;overflow-x:auto}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(132px,1fr));gap:12px;margin-bottom:16px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(132px,100%),1fr));gap:12px;margin-bottom:16px}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
 .kpi .label{color:var(--muted);font-size:12px}.kpi .value{font-size:24px;font-weight:600}
 .kpi .note{color:var(--muted);font-size:12px}
@@ -73,6 +73,9 @@ svg.chart .track{fill:#eef2f7}
 .fill-a{fill:#2e7d32}.fill-b{fill:#1f6fb2}.fill-c{fill:#e07b00}.fill-d{fill:#8a97a6}
 .legend{display:flex;gap:14px;flex-wrap:wrap;font-size:12px;color:var(--muted);margin-top:6px}
 .legend svg{vertical-align:middle;margin-right:4px}
+svg.chart.narrow{display:none}
+svg.chart.narrow text{font-size:15px}
+svg.chart .hit{fill:transparent}
 footer{max-width:1240px;margin:0 auto;padding:0 20px 30px;color:var(--muted);font-size:12px}
 .error-page{max-width:640px;margin:60px auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:24px 28px}
 .error-page .code{color:var(--muted);font-size:12px}
@@ -87,7 +90,7 @@ body.lk{font-size:16px;background:var(--bg)}
 .lk-item{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px}
 .lk-item a.lk-title{display:block;font-weight:600;color:var(--ink);margin:2px 0 4px}
 .lk-meta{color:var(--muted);font-size:13px;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
-.lk-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(96px,1fr));gap:8px;margin:8px 0 12px}
+.lk-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(96px,100%),1fr));gap:8px;margin:8px 0 12px}
 .lk-counts .kpi .value{font-size:22px}
 .lk dl.fields{grid-template-columns:96px 1fr;font-size:15px}
 .lk-form{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;margin:12px 0}
@@ -114,5 +117,44 @@ body.lk{font-size:16px;background:var(--bg)}
 @media (min-width:720px){.lk-main{padding:20px}}
 .footnote{margin:6px 0 10px}
 details.breakdown{border-bottom:1px solid var(--line);padding:6px 0}details.breakdown summary{cursor:pointer}
+/*
+ * Phones (企业微信's and 钉钉's in-app browsers, 375 px wide): one column, a compact header whose menu
+ * scrolls sideways within itself, touch targets of 40 px at least, and the lists of suggestions and
+ * notices (table.stack) as one card a row: a cell without a data-label (编号, 标题) on a line of its
+ * own, the others after their column's name, so 台账状态 and 办理期限 are on the screen without swiping. 600 px leaves tablets (768 px) as desktops.
+ */
+@media (max-width:600px){
+header.top .bar{padding:4px 12px;gap:0 8px}
+header.top .brand{font-size:16px;line-height:40px}
+header.top .who{order:1;min-width:0}
+header.top .who span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+header.top .who a,header.top .who button{display:inline-flex;align-items:center;min-height:40px;padding:0 12px}
+nav.main{order:2;flex:0 0 100%;flex-wrap:nowrap;overflow-x:auto;scrollbar-width:none;gap:2px}
+nav.main a{white-space:nowrap;line-height:40px;padding:0 10px}
+main{padding:10px 12px 32px}
+footer{padding:0 12px 24px}
+h1{font-size:19px}
+.card{padding:12px}
+dl.fields{grid-template-columns:88px 1fr}
+ol.timeline li{overflow-wrap:anywhere}
+.actions a{display:inline-flex;align-items:center;min-height:40px}
+button,.button,.actions select{min-height:40px}
+button.small{min-height:40px;padding:0 12px}
+form.actions select{flex:1 1 40%;min-width:0}
+form.actions input[type=search]{flex:1 1 60%;min-width:0;min-height:40px;font:inherit;font-size:16px;padding:6px 8px;border:1px solid #b8c4d0;border-radius:4px}
+input[type=text],input[type=number],input[type=password],select{min-height:40px;font-size:16px}
+svg.chart.wide{display:none}
+svg.chart.narrow{display:block}
+table.stack thead{display:none}
+table.stack,table.stack tbody,table.stack tr{display:block}
+table.stack tr{border-bottom:1px solid var(--line);padding:4px 0 8px}
+table.stack tr:last-child{border-bottom:0}
+table.stack td{display:inline-block;border:0;padding:0;margin-right:14px;vertical-align:middle}
+table.stack td:empty{display:none}
+table.stack td:not([data-label]){display:block;margin:0 0 2px}
+table.stack td:first-child{font-weight:600}
+table.stack td[data-label]::before{content:attr(data-label) "　";color:var(--muted);font-size:12px;font-weight:400}
+table.stack td a{display:inline-block;padding:10px 0;min-height:40px}
+}
 @media print{body{background:#fff}header,nav,.no-print,.sync{display:none!important}.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}}
 `;

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { channelName } from "../../../sheets-schema/enums";
 import type { FieldText } from "../../domain/dashboard/cell-text";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import { deadlineText, dueText, markedDue } from "../../domain/dashboard/suggestion-ref";
@@ -278,7 +279,7 @@ export const SuggestionPage: FC<{
         {notices.length === 0 ? (
           <Empty>尚未为这条建议发出通知。</Empty>
         ) : (
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>时间</th>
@@ -293,13 +294,13 @@ export const SuggestionPage: FC<{
               {notices.map((n) => (
                 <tr>
                   <td class="nowrap">{localDateTime(n.sentAt ?? n.plannedAt, frame.timeZone)}</td>
-                  <td>{n.type}</td>
-                  <td>{n.recipient}</td>
-                  <td>{n.channel}</td>
-                  <td>
+                  <td data-label="类型">{n.type}</td>
+                  <td data-label="接收方">{n.recipient}</td>
+                  <td data-label="渠道">{channelName(n.channel)}</td>
+                  <td data-label="状态">
                     <StatusBadge status={n.status} />
                   </td>
-                  <td>{n.title}</td>
+                  <td data-label="标题">{n.title}</td>
                 </tr>
               ))}
             </tbody>

@@ -79,10 +79,13 @@ function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit, calendar
       return ref.leadDeputy ? html`<a href="${href.deputy(ref.leadDeputy)}">${ref.leadDeputy}</a>` : "";
     case "status":
       return statusBadgeHtml(ref.status);
-    case "due":
-      return html`<span class="nowrap">${refDueText(ref, calendar)}</span>`;
+    case "due": {
+      const due = refDueText(ref, calendar);
+      return due ? html`<span class="nowrap">${due}</span>` : "";
+    }
     case "days":
-      return html`<span class="nowrap">${daysLeftText(ref.daysLeft)}</span>`;
+      // Nothing for a closed suggestion: an empty cell, which a phone's card leaves out, label and all.
+      return ref.daysLeft === null ? "" : html`<span class="nowrap">${daysLeftText(ref.daysLeft)}</span>`;
     case "supervisor":
       // On a key suggestion a blank 督办领导 is a gap to fill; most suggestions have no 领办领导.
       return ref.supervisor || html`<span class="muted">（未填）</span>`;
@@ -101,11 +104,12 @@ const refRow = (
   calendar: DueCalendar | undefined,
 ) =>
   html`<tr><td class="nowrap"><a href="${href.suggestion(ref.id)}">${ref.id}</a></td><td>${listTitle(ref.title)}</td>${columns.map(
-    (c) => html`<td>${refCell(ref, c, isUnit, calendar)}</td>`,
+    (c) => html`<td data-label="${REF_HEADERS[c]}">${refCell(ref, c, isUnit, calendar)}</td>`,
   )}</tr>`;
 
 /**
- * A table of suggestions: 编号 and 标题 (linked), then the chosen columns. `isUnit`: which 主办单位
+ * A table of suggestions: 编号 and 标题 (linked), then the chosen columns. On a phone each row is a
+ * card (table.stack in styles.ts): 编号, 标题, then each column's value after its name. `isUnit`: which 主办单位
  * are units of 承办单位 (the page's loader knows; without it every name links as before).
  * `calendar`: a table with a 办理期限 column says （暂定） after a due date in a year whose 放假安排 is
  * not entered, as the notices and the links say it (without it the dates stand bare).
@@ -119,7 +123,7 @@ export const SuggestionTable: FC<{
 }> = ({ refs, columns, empty, isUnit = EVERY_NAME_A_UNIT, calendar }) => {
   if (refs.length === 0) return <Empty>{empty}</Empty>;
   return (
-    <table>
+    <table class="stack">
       <thead>
         <tr>
           <th>编号</th>

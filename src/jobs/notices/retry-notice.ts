@@ -1,3 +1,4 @@
+import { channelName } from "../../../sheets-schema/enums";
 import { maskSecret } from "../../channels/robot-address";
 import type { LedgerContext } from "../../domain/ledger-context";
 import { baseKeyOf } from "../../domain/notices/keys";
@@ -27,14 +28,6 @@ export type RetryResult =
       code: "not_found" | "already_sent" | "pending" | "unreachable" | "notified";
       message: string;
     };
-
-const CHANNEL_NAMES: Record<StoredNotice["channel"], string> = {
-  wecom: "企业微信机器人",
-  dingtalk: "钉钉机器人",
-  feishu: "飞书机器人",
-  webhook: "网络钩子",
-  email: "邮件",
-};
 
 /**
  * How the notice's recipient is reached now, from the small tabs the sync keeps in D1: a unit, else
@@ -159,7 +152,7 @@ export async function retryNotice(
     return {
       ok: false,
       code: "notified",
-      message: `${notice.recipient}已通过${CHANNEL_NAMES[notified.channel]}${notified.status === "已发送" ? "收到" : "排队发送"}这条通知（第 ${notified.id} 条），无需重试`,
+      message: `${notice.recipient}已通过${channelName(notified.channel)}${notified.status === "已发送" ? "收到" : "排队发送"}这条通知（第 ${notified.id} 条），无需重试`,
     };
   const resolved = currentRecipient(notice, context);
   if (!resolved.ok)
@@ -205,7 +198,7 @@ export async function retryNotice(
   const sameAddress = updated.id === notice.id && target.address === notice.address;
   const message =
     updated.id !== notice.id
-      ? `${notice.recipient}的通知渠道已改为${CHANNEL_NAMES[target.channel]}：第 ${notice.id} 条通知已改由${CHANNEL_NAMES[target.channel]}发送（第 ${updated.id} 条）`
+      ? `${notice.recipient}的通知渠道已改为${channelName(target.channel)}：第 ${notice.id} 条通知已改由${channelName(target.channel)}发送（第 ${updated.id} 条）`
       : sameAddress
         ? `第 ${notice.id} 条通知已重新排队发送，但${notice.recipient}的地址仍是上次发送失败的那个：若已在表格中改正，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败`
         : `第 ${notice.id} 条通知已按${notice.recipient}的新地址重新排队发送`;

@@ -36,11 +36,15 @@ describe("督办概览's 重点建议 table names the 领办领导 beside the �
   it("shows each key suggestion's 督办领导 and 领办领导 in their own columns", async () => {
     const page = await render(computeOverview(ledger.view));
     expect(page).toContain("<th>督办领导</th><th>领办领导</th>");
-    expect(keyRow(page, "2026-201")).toContain("<td>刘振华主任</td><td>张卫东副区长</td>");
+    expect(keyRow(page, "2026-201")).toContain(
+      '<td data-label="督办领导">刘振华主任</td><td data-label="领办领导">张卫东副区长</td>',
+    );
     // No 领办领导 is no gap to fill (most suggestions have none); no 督办领导 on a key one is.
-    expect(keyRow(page, "2026-202")).toContain('<td>刘振华主任</td><td><span class="muted">—</span></td>');
+    expect(keyRow(page, "2026-202")).toContain(
+      '<td data-label="督办领导">刘振华主任</td><td data-label="领办领导"><span class="muted">—</span></td>',
+    );
     expect(keyRow(page, "2026-203")).toContain(
-      '<td><span class="muted">（未填）</span></td><td><span class="muted">—</span></td>',
+      '<td data-label="督办领导"><span class="muted">（未填）</span></td><td data-label="领办领导"><span class="muted">—</span></td>',
     );
     // A suggestion that is not key stays out of the table, whoever leads it.
     expect(page).not.toContain("王副区长");
@@ -53,7 +57,7 @@ describe("督办概览's 重点建议 table names the 领办领导 beside the �
       const shares = ledger.parts(size).map((rows) => throughJson(overviewPart(rows, TODAY)));
       const page = await render(throughJson(mergeOverview(shares, small)));
       expect(keyRow(page, "2026-201"), `parts of ${size} rows`).toContain(
-        "<td>刘振华主任</td><td>张卫东副区长</td>",
+        '<td data-label="督办领导">刘振华主任</td><td data-label="领办领导">张卫东副区长</td>',
       );
       expect(page).toBe(whole);
     }

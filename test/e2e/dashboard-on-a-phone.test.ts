@@ -1,0 +1,108 @@
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
+import { E2E_ADMIN_TOKEN, type LocalStack, startLocalStack } from "./local-stack";
+
+/**
+ * A leader opens the dashboard in 企业微信's or 钉钉's in-app browser: a 375×667 CSS px screen, no
+ * sideways swiping, thumbs rather than a mouse.
+ */
+const PHONE = { width: 375, height: 667 };
+/** The smallest touch target the platform guides allow (Apple 44 pt, Android 48 dp; 40 px at least). */
+const TOUCH_PX = 40;
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** How far the page reaches past the screen's right edge, in CSS px (0: no sideways scrolling). */
+async function overflowPx(): Promise<number> {
+  const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+  return width - PHONE.width;
+}
+
+async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error("not drawn");
+  return found;
+}
+
+/**
+ * Whether the whole of `locator` is seen without scrolling sideways: inside the screen and inside the
+ * card around it (a card scrolls a wide table within itself, cutting off what lies past its edge).
+ */
+async function seenWhole(locator: Locator): Promise<boolean> {
+  const b = await box(locator);
+  const card = await box(locator.locator("xpath=ancestor::section[contains(@class,'card')][1]"));
+  const right = Math.min(PHONE.width, card.x + card.width);
+  return b.x >= Math.max(0, card.x) && b.x + b.width <= right;
+}
+
+/** The address of the first suggestion /suggestions lists. */
+async function firstSuggestionPath(): Promise<string> {
+  await page.goto(`${stack.workerUrl}/suggestions`);
+  return (
+    (await page.locator("main table tbody tr a[href^='/suggestions/']").first().getAttribute("href")) ?? ""
+  );
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
+  expect(sync.status).toBe(200);
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize(PHONE);
+  await page.goto(`${stack.workerUrl}/?token=${E2E_ADMIN_TOKEN}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("the dashboard on a 375 px phone", () => {
+  it("fits the overview in the screen's width, with a header that leaves room for the page", async () => {
+    await page.goto(`${stack.workerUrl}/`);
+    await shot("phone-01-overview");
+    expect(await overflowPx()).toBe(0);
+    expect((await box(page.locator("header.top"))).height).toBeLessThanOrEqual(120);
+    for (const link of await page.locator("nav.main a").all()) {
+      expect((await box(link)).height).toBeGreaterThanOrEqual(TOUCH_PX);
+    }
+  });
+
+  it("shows each listed suggestion's 台账状态 on the screen, and the search box is big enough to tap", async () => {
+    await page.goto(`${stack.workerUrl}/suggestions`);
+    await shot("phone-02-suggestions");
+    expect(await overflowPx()).toBe(0);
+    const row = page.locator("main table tbody tr").first();
+    // 编号, 标题, 领衔代表, 主办单位, 台账状态, 办理期限, 剩余.
+    const status = row.locator("td").nth(4);
+    const due = row.locator("td").nth(5);
+    await expect(status.locator(".badge").textContent()).resolves.toMatch(/\S/);
+    expect(await seenWhole(status)).toBe(true);
+    expect(await seenWhole(due)).toBe(true);
+    expect((await box(page.locator("input[name=q]"))).height).toBeGreaterThanOrEqual(TOUCH_PX);
+    const idLink = row.locator("a[href^='/suggestions/']").first();
+    expect((await box(idLink)).height).toBeGreaterThanOrEqual(TOUCH_PX);
+  });
+
+  it("fits a suggestion's page, its 期限说明 included, in the screen's width", async () => {
+    const suggestionPath = await firstSuggestionPath();
+    expect(suggestionPath).toMatch(/^\/suggestions\//);
+    await page.goto(`${stack.workerUrl}${suggestionPath}`);
+    await shot("phone-03-suggestion");
+    expect(await overflowPx()).toBe(0);
+    const deadlines = page
+      .locator("section.card")
+      .filter({ has: page.locator("h2", { hasText: /^办理期限$/ }) });
+    expect(await seenWhole(deadlines.locator("h2"))).toBe(true);
+    expect(await seenWhole(deadlines.locator("p").last())).toBe(true);
+  });
+});
