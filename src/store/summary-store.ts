@@ -202,7 +202,8 @@ const ENTRY_OF_YEAR = `(?3 IS NULL OR (l.part, l.place) IN (
 /**
  * ?1 status or NULL, ?2 text or "", ?3 year or NULL: the list entries the suggestions list shows
  * (as LISTED). The search reads the reference's 编号, 标题, 领衔代表 and 主办单位 and the entry's
- * other names (附议代表, 协办单位): one more field of the same rows, so D1 reads no more rows than before.
+ * other names (附议代表, 协办单位, 督办领导, 领办领导): one more field of the same rows, so D1 reads no
+ * more rows than before.
  */
 const ENTRIES = `
   FROM list_entries AS l
@@ -260,6 +261,8 @@ const LISTED = `
       FACT_PLACES.coSigners,
       FACT_PLACES.leadUnit,
       FACT_PLACES.coUnits,
+      FACT_PLACES.supervisor,
+      FACT_PLACES.handlingLeader,
     ]
       // A list fact (附议代表, 协办单位) reads as its JSON text: a name inside it is found all the same.
       .map((place) => `instr(${fact(place)}, ?2) > 0`)

@@ -8,11 +8,18 @@ import { call, dashboardDeps, FIXTURE_NOW_MS, listedIds, listPage, seedAndSync }
 /** 2026-100's 标题: 213 characters, over the sheet's 200 (an 错误), the words 留守儿童 past the 200th. */
 const LONG_TITLE = `关于${"加强农村".repeat(50)}留守儿童关爱服务的建议`;
 
-/** The fixture with 2026-100's 标题 too long. */
+/** A cell of the fixture's row `n` (2026-00n), by its header. */
+function setCell(tabs: Record<string, (string | number)[][]>, n: number, header: string, value: string) {
+  const row = tabs[TAB_NAMES.ledger]?.[n];
+  if (!row) throw new Error(`the fixture has no row ${n}`);
+  row[ledgerTab.columns.findIndex((c) => c.header === header)] = value;
+}
+
+/** The fixture with 2026-100's 标题 too long, 2026-040 supervised by 刘振华主任, 2026-041 led by 张卫东副区长. */
 function withLongTitle(tabs: Record<string, (string | number)[][]>) {
-  const row = tabs[TAB_NAMES.ledger]?.[100];
-  if (!row) throw new Error("the fixture has no 2026-100");
-  row[ledgerTab.columns.findIndex((c) => c.header === "标题")] = LONG_TITLE;
+  setCell(tabs, 100, "标题", LONG_TITLE);
+  setCell(tabs, 40, "督办领导", "刘振华主任");
+  setCell(tabs, 41, "领办领导", "张卫东副区长");
   return tabs;
 }
 
@@ -71,6 +78,8 @@ describe("the suggestions list, a page at a time", () => {
             r.record.leadUnit,
             ...r.record.coSigners,
             ...r.record.coUnits,
+            r.record.supervisor,
+            r.record.handlingLeader,
           ].some((v) => v.includes(text)),
         )
         .map((r) => r.id ?? "")
@@ -103,6 +112,12 @@ describe("the suggestions list, a page at a time", () => {
     expect(listedIds(coSigner)).toContain("2026-013");
     const coUnit = await listPage(`?q=${encodeURIComponent("区生态环境分局")}`);
     expect(listedIds(coUnit)).toContain("2026-013");
+  });
+
+  it("finds the suggestions a leader supervises or leads, by the leader's name (代表、单位或领导)", async () => {
+    expect(listedIds(await listPage(`?q=${encodeURIComponent("刘振华")}`))).toEqual(["2026-040"]);
+    expect(listedIds(await listPage(`?q=${encodeURIComponent("张卫东")}`))).toEqual(["2026-041"]);
+    expect(await listPage("")).toContain('placeholder="编号、标题、代表、单位或领导"');
   });
 
   it("keeps a 标题 over 200 characters: shortened with … in the list, whole on its page, found by its words", async () => {

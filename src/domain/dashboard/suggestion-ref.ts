@@ -136,19 +136,20 @@ export function byId(a: SuggestionRef, b: SuggestionRef): number {
 /**
  * A stored row as a list shows it, kept with its part (the sync works it out once): its reference,
  * the name keys of its 协办单位 (a unit's page lists the suggestions it co-handles apart), and the
- * names the suggestions list's search finds it by besides the reference's (附议代表 and 协办单位 as
- * typed, one a line; absent in entries an older build stored).
+ * names the suggestions list's search finds it by besides the reference's (附议代表, 协办单位, 督办领导
+ * and 领办领导 as typed, one a line: "what is 刘主任 supervising?"; absent in entries an older build
+ * stored).
  */
 export type ListEntry = readonly [ref: SuggestionRef, coUnits: readonly string[], alsoNamed?: string];
 
 /** The row's list entry as of the sync's `today`; null for a row that is no suggestion to list yet. */
 export function listEntry(row: EvaluatedRow, today: string): ListEntry | null {
   if (row.blank || !row.id) return null;
-  const { coSigners, coUnits } = row.record;
+  const { coSigners, coUnits, supervisor, handlingLeader } = row.record;
   return [
     suggestionRef(row, today),
     [...new Set(coUnits.map(nameKey))],
-    [...coSigners, ...coUnits].join("\n"),
+    [...coSigners, ...coUnits, supervisor, handlingLeader].filter((name) => name !== "").join("\n"),
   ];
 }
 

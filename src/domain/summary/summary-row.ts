@@ -267,7 +267,10 @@ export const FACT_PLACES = {
   coSigners: FACT_HEAD + FACT_KEYS.indexOf("coSigners"),
   leadUnit: FACT_HEAD + FACT_KEYS.indexOf("leadUnit"),
   coUnits: FACT_HEAD + FACT_KEYS.indexOf("coUnits"),
+  supervisor: FACT_HEAD + FACT_KEYS.indexOf("supervisor"),
   submittedOn: FACT_HEAD + FACT_KEYS.indexOf("submittedOn"),
+  // After FACT_KEYS and the practice flags.
+  handlingLeader: FACT_HEAD + FACT_KEYS.length + 1 + TAIL_FACT_KEYS.indexOf("handlingLeader"),
 } as const;
 
 /** A row's facts back as a SummaryRow (the fields outside FACT_KEYS read blank). */

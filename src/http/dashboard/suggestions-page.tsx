@@ -82,7 +82,7 @@ export const SuggestionsPage: FC<{
         type="search"
         name="q"
         value={filter.text}
-        placeholder="编号、标题、代表或单位"
+        placeholder="编号、标题、代表、单位或领导"
         aria-label="搜索"
       />
       <button type="submit">筛选</button>
