@@ -79,8 +79,10 @@ function shownDefault(key: SettingKey): string {
   return settingDefs.find((def) => def.key === key)?.defaultText || "（空）";
 }
 
+// A leader with a channel in 领导 (or as a 代表) is told directly; only the others reach no one
+// without the 周报接收人, who are told in their stead (recipients.ts).
 export const NO_DIGEST_MESSAGE =
-  "周报接收人为空：督办周报不会发送，不在『代表』表中的督办领导也收不到逾期催办。请填写领导或代表工委的邮箱或机器人地址，多个用逗号分隔";
+  "周报接收人为空：督办周报不会发送；在『领导』表和『代表』表中都没有可用通知渠道的领导也收不到通知（督办领导的逾期催办，领办领导的交办通知和逾期催办）。请填写领导或代表工委的邮箱或机器人地址，多个用逗号分隔";
 
 /**
  * An empty 周报接收人 is a 提醒 (on its row, or on the tab when the row is missing): nobody gets the

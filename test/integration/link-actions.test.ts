@@ -409,4 +409,12 @@ describe("a leader's page", () => {
     ).first<{ note: string }>();
     expect(note?.note).toBe("领办领导刘区长在专属页面催办");
   });
+
+  it("tells a 领办领导 the page shows the suggestions he leads (领办), as its title says, not 督办 ones", async () => {
+    const home = await page((await makeLink("leader", "刘区长")).path);
+    expect(home).toContain("可查看领办建议的办理情况并一键催办");
+    expect(home).not.toContain("查看督办建议");
+    const supervised = await page((await makeLink("leader", "王书记")).path);
+    expect(supervised).toContain("可查看督办建议的办理情况并一键催办");
+  });
 });

@@ -19,7 +19,7 @@ export const NOTICE_BYTES_WITH_LINK = 2000;
 const WHAT_THE_PAGE_DOES: Record<LinkKind, string> = {
   unit: "查看本单位承办的建议并在线答复",
   deputy: "查看办理进展和答复、测评、提出新建议",
-  leader: "查看督办建议的办理情况、一键催办",
+  leader: "查看督办、领办建议的办理情况、一键催办",
 };
 
 export interface NoticeLink {

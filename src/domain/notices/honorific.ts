@@ -30,3 +30,23 @@ export function withoutDoubleTitle(template: string, view: Readonly<Record<strin
     endsWithTitle(view[name] ?? "") ? tag : whole,
   );
 }
+
+/**
+ * Titles a typed leader's name may carry or lack where 领导 (or 代表) writes it otherwise: those
+ * above, 副 ones read through them (副主任 ends with 主任), and a county's 县长 / 市长. Only for a
+ * hint to staff (titleTwins), never to match a name silently.
+ */
+const HINT_TITLES = [...TITLES.filter((title) => title !== "同志"), "县长", "市长"] as const;
+
+/**
+ * A name without the title it ends with (刘振华主任同志, 李四副主任 → 李四), as written when it ends
+ * with none. A name that is nothing but a title stays as it is.
+ */
+export function withoutTitle(name: string): string {
+  let bare = name.trim();
+  if (bare.length > 2 && bare.endsWith("同志")) bare = bare.slice(0, -2);
+  const title = HINT_TITLES.find((t) => bare.length > t.length && bare.endsWith(t));
+  if (!title) return bare;
+  bare = bare.slice(0, -title.length);
+  return bare.length > 1 && bare.endsWith("副") ? bare.slice(0, -1) : bare;
+}

@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { unknownLeader } from "../check-ledger-refs";
 import { leaderNames } from "../directory";
 import type { Problem } from "../problems";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
@@ -6,7 +7,13 @@ import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中选择 email、wecom、dingtalk、feishu 或 webhook";
 
 /** A 督办领导 or 领办领导 a notice would go to: the row, the column, the name, the notices at stake. */
-type LeaderMention = readonly [row: number, id: string | null, column: string, name: string, notices: string];
+type LeaderMention = readonly [
+  row: number,
+  id: string | null,
+  column: "督办领导" | "领办领导",
+  name: string,
+  notices: string,
+];
 
 /**
  * Who the rows' notices would go to, as the recipient checks need them (a plain JSON value: each
@@ -53,7 +60,8 @@ export function joinRecipients(parts: readonly Recipients[]): Recipients {
  * suggestions name but that has no usable channel (错误: statutory reminders would not go out), a
  * 领衔代表 without one (提醒), and a 督办领导 or 领办领导 reachable neither through 领导, nor as a
  * 代表, nor through 周报接收人.
- * Names missing from the tabs altogether are already reported by the row checks. The sync adds
+ * Names missing from the tabs altogether are already reported by the row checks (an 错误 that says
+ * so): a 提醒 about their channels beside it would contradict it, so none is added. The sync adds
  * these to the 校验问题 tab; the dashboard shows them.
  */
 export function noticeRecipientProblems(
@@ -72,7 +80,7 @@ export function recipientProblems(
   const problems: Problem[] = [];
   if (evaluation.settings.digestRecipients.length === 0)
     for (const [row, id, column, name, notices] of recipients.leaders) {
-      if (reachable(evaluation, name)) continue;
+      if (reachable(evaluation, name) || unknownLeader(column, name, evaluation)) continue;
       problems.push({
         tab: TAB_NAMES.ledger,
         row,

@@ -19,6 +19,8 @@ export interface StandIn {
   readonly leader: string;
   /** Completes “因其…”: what staff should fix (e.g. 在『领导』表中没有可用的通知渠道). */
   readonly reason: string;
+  /** Whether 领导 lists the leader: if not, staff must add the leader there, not just an address. */
+  readonly listed: boolean;
 }
 
 export type Resolved =
@@ -95,7 +97,10 @@ export function asStandIn<T extends { readonly title: string; readonly body: str
   standIn: StandIn | undefined,
 ): T {
   if (!standIn) return notice;
-  const line = `【代转】本通知应发给${standIn.leader}，因其${standIn.reason}，现转至周报接收人：请转告本人，并在『领导』表中为其填写邮箱或机器人地址。`;
+  const fix = standIn.listed
+    ? "在『领导』表中为其填写邮箱或机器人地址"
+    : "在『领导』表中添加其姓名，并填写邮箱或机器人地址";
+  const line = `【代转】本通知应发给${standIn.leader}，因其${standIn.reason}，现转至周报接收人：请转告本人，并${fix}。`;
   return { ...notice, title: `【代转】${notice.title}`, body: `${line}\n\n${notice.body}` };
 }
 
@@ -125,7 +130,11 @@ export function resolveRecipient(ref: RecipientRef, book: RecipientBook): Resolv
         name: ref.name,
         keyName: ref.name,
         targets: book.digestRecipients.map(digestTarget),
-        standIn: { leader: ref.name, reason: standInReason(listed !== undefined, deputy !== undefined) },
+        standIn: {
+          leader: ref.name,
+          reason: standInReason(listed !== undefined, deputy !== undefined),
+          listed: listed !== undefined,
+        },
       };
     }
     case "digest": {

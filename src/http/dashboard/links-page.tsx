@@ -80,7 +80,7 @@ export const LinksPage: FC<{
   <Layout title="个人链接" nav="links" frame={frame}>
     <h1>个人链接</h1>
     <p class="sub">
-      每条发给承办单位、代表和督办领导的通知都带有对方的专属链接（凭链接查看和办理，无需登录，180
+      每条发给承办单位、代表、督办领导和领办领导的通知都带有对方的专属链接（凭链接查看和办理，无需登录，180
       天有效）。链接泄露或对方换人时，可在此撤销；撤销立即生效。
     </p>
     <Issued notice={notice} />

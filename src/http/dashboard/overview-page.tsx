@@ -8,6 +8,7 @@ import {
   UNCOUNTED_SHOWN,
 } from "../../domain/dashboard/overview";
 import { listTitle } from "../../domain/dashboard/suggestion-ref";
+import { NO_DIGEST_MESSAGE } from "../../domain/read-settings";
 import { isMisnamedRow } from "../../domain/statistics-units";
 import type { Objection } from "../../store/objections";
 import { BarChart, StackedBar, ToneLegend } from "./charts";
@@ -141,9 +142,7 @@ export const OverviewPage: FC<{
       </p>
       {figures.digestMissing ? (
         <div class="alert warn">
-          <p>
-            『设置』中的周报接收人为空：督办周报不会发送，不在『代表』表中的督办领导也收不到逾期催办。请在『设置』表填写领导或代表工委的邮箱或机器人地址（多个用逗号分隔）。
-          </p>
+          <p>『设置』中的{NO_DIGEST_MESSAGE}。</p>
         </div>
       ) : null}
       <ExcludedNote excluded={t.excluded} />

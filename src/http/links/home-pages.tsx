@@ -7,6 +7,7 @@ import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { SentMark } from "../../domain/links/sent-mark";
 import type { InboxEntry } from "../../store/inbox";
 import { Kpi } from "../dashboard/ui";
+import { leaderRole } from "./leader-role";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { byDue, SuggestionList } from "./link-ui";
 
@@ -137,14 +138,6 @@ export const DeputyHome: FC<
     </LinkLayout>
   );
 };
-
-/** What a leader does with the listed suggestions: 督办, 领办 (practice.md 领导 类型), or both. */
-function leaderRole(mine: readonly RecipientRow[]): string {
-  const supervises = mine.some((m) => m.relation === "supervisor");
-  const leads = mine.some((m) => m.relation === "handling");
-  if (supervises && leads) return "督办、领办";
-  return leads ? "领办" : "督办";
-}
 
 /**
  * A leader's page (督办领导 or 领办领导): the suggestions supervised or led, read-only, those

@@ -11,6 +11,7 @@ import { linkLastDay } from "../../jobs/links/issue-link";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { META_SUMMARY } from "../../store/meta";
 import { HttpError } from "../errors";
+import { linkPurpose } from "./leader-role";
 import type { LinkFrame } from "./link-layout";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -30,12 +31,6 @@ export interface LinkContext {
   readonly mine: readonly RecipientRow[];
   readonly frame: LinkFrame;
 }
-
-const PURPOSES: Record<Capability["kind"], string> = {
-  unit: "查看本单位主办、协办的代表建议，在线答复并上传答复函",
-  deputy: "提出建议、查看办理进展和答复、对答复进行测评",
-  leader: "查看督办建议的办理情况并一键催办",
-};
 
 /** How the page names its holder: 区教育局 · 王伟(北关)代表 · 张三同志 (刘振华主任 as written). */
 export function holderName(link: Capability): string {
@@ -80,7 +75,7 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const mine = recipientRows(view.evaluation.rows, link.kind, link.recipient);
   const frame: LinkFrame = {
     who: holderName(link),
-    purpose: PURPOSES[link.kind],
+    purpose: linkPurpose(link.kind, mine),
     lastDay: linkLastDay(link.expiresAt, timeZone),
     asOf: view.syncedAt ? localDateTime(Date.parse(view.syncedAt), timeZone) : null,
     home: base,
