@@ -215,7 +215,7 @@ describe("personal links on a phone", () => {
     );
     await page.click("button:has-text('提交答复')");
     expect((await upload).status()).toBe(201);
-    await page.waitForURL(/\?done=reply$/);
+    await page.waitForURL(/\?done=reply#top$/);
     await expect(page.locator(".alert.ok").textContent()).resolves.toContain("答复已提交");
     await shot("links-unit-replied");
 

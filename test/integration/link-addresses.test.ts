@@ -59,7 +59,7 @@ describe("a 编号 in a link's address", () => {
     form.append("答复日期", TODAY);
     const sent = await postMultipart(`${unit.path}/s/2026-001%20/reply`, form);
     expect(sent.status).toBe(303);
-    expect(sent.headers.get("location")).toBe(`${unit.path}/s/2026-001?done=reply`);
+    expect(sent.headers.get("location")).toBe(`${unit.path}/s/2026-001?done=reply#top`);
   });
 });
 

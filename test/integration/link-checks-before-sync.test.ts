@@ -86,7 +86,7 @@ describe("a deputy's rating sent since the last sync", () => {
 
     const again = await postForm(`${deputy}/rating`, rated);
     expect(again.status).toBe(303);
-    expect(again.headers.get("location")).toBe(`${deputy}?done=rating`);
+    expect(again.headers.get("location")).toBe(`${deputy}?done=rating#top`);
     expect(await ratings("2026-001")).toBe(1);
   });
 });

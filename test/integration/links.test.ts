@@ -241,7 +241,7 @@ describe("a unit's reply with its 答复函", () => {
     const [first, second] = [await post(), await post()];
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
-    expect(first.headers.get("location")).toBe(`${unitPath}?done=reply`);
+    expect(first.headers.get("location")).toBe(`${unitPath}?done=reply#top`);
     // Only the deputy is told of a reply (答复告知): the page promises no more than that.
     const done = await (await browse(`${unitPath}?done=reply`)).text();
     expect(done).toContain("答复已提交，正在写入台账；领衔代表会收到答复告知。");

@@ -36,6 +36,15 @@ export function errorsId(form: InboxForm): string {
   return `${form}-errors`;
 }
 
+/**
+ * Ends the address a form that went through is sent back to: a redirect without a fragment of its
+ * own keeps the one the form posted to (`#reply-errors`), naming nothing on that page; `#top` is the
+ * page's top by the HTML standard, where the note saying it was sent is.
+ */
+export function sentBackTo(address: string): string {
+  return `${address}#top`;
+}
+
 /** The form's submit button, posting to its address with the fragment of its red text (errorsId). */
 export function submitTo(action: string, form: InboxForm): string {
   return `${action}#${errorsId(form)}`;

@@ -14,7 +14,7 @@ import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
-import { type FormState, freshForm } from "./action-forms";
+import { type FormState, freshForm, sentBackTo } from "./action-forms";
 import { loadCoOpinionStates } from "./co-opinions";
 import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
@@ -154,7 +154,7 @@ export const linkRoutes = new Hono<AppEnv>()
       const state = { nonce, values: textValues(fields), errors: [result.message] };
       return renderSuggestion(c, ctx, item, { state, status: result.kind === "invalid" ? 400 : 503 });
     }
-    return c.redirect(`${suggestionPath(ctx.base, id)}?done=reply`, 303);
+    return c.redirect(sentBackTo(`${suggestionPath(ctx.base, id)}?done=reply`), 303);
   })
   // The reply form's script sends the 答复函 here by itself first (no multipart for the Worker to
   // parse: the bytes are piped into R2), then posts the form with the key this answers.
@@ -203,7 +203,7 @@ export const linkRoutes = new Hono<AppEnv>()
       const state = { nonce, values: textValues(fields), errors: [result.message] };
       return renderSuggestion(c, ctx, item, { state, status: 400 });
     }
-    return c.redirect(`${suggestionPath(ctx.base, id)}?done=rating`, 303);
+    return c.redirect(sentBackTo(`${suggestionPath(ctx.base, id)}?done=rating`), 303);
   })
   .post("/l/:token/s/:id/urge", async (c) => {
     const ctx = await loadLinkContext(c, "urge");

@@ -13,6 +13,7 @@ import {
 import type { Relation } from "../../domain/links/recipient-rows";
 import type { ObjectionCells } from "../../jobs/intake/apply-objections";
 import { linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
+import { sentBackTo } from "./action-forms";
 import { linkSuggestion, loadLinkContext } from "./link-context";
 import { suggestionPath } from "./link-ui";
 import { loadOwnView, nonceOf, renderSuggestion, requireOpen, textValues } from "./suggestion-page";
@@ -61,7 +62,7 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
   const repeated = await ctx.deps.inbox.find(action, linkSubmissionId(nonce));
   const page = suggestionPath(ctx.base, id);
   if (repeated?.actor?.name === ctx.link.recipient && repeated.actor.kind === ctx.link.kind)
-    return c.redirect(`${page}?done=${action}-again`, 303);
+    return c.redirect(sentBackTo(`${page}?done=${action}-again`), 303);
   const { record, sent } = await loadOwnView(ctx, item);
   const extras = await loadUnitExtras(ctx, item, record, sent);
   requireOpen(extras.checks[action], ROLE_OK[action](item.relation));
@@ -99,6 +100,6 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
   const result = await submitFromLink(ctx.deps, ctx.link, action, nonce, answers, ctx.nowMs);
   if (result.kind === "invalid" || result.kind === "unavailable") return back([result.message]);
   // Sent: back to the page (a reload does not post again), unless the unit must read a 提醒 first.
-  if (warnings.length === 0) return c.redirect(`${page}?done=${action}`, 303);
+  if (warnings.length === 0) return c.redirect(sentBackTo(`${page}?done=${action}`), 303);
   return renderSuggestion(c, ctx, item, { done: PRACTICE_DONE[action] ?? null, warnings });
 }
