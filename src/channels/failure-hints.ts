@@ -1,3 +1,4 @@
+import { CHANNEL_NAMES } from "../../sheets-schema/enums";
 import type { OutgoingNotice } from "./types";
 
 /**
@@ -93,11 +94,9 @@ const HINTS: Record<RobotKind, Record<number, Hint>> = {
   },
 };
 
-const ROBOT_NAMES: Record<RobotKind, string> = { dingtalk: "钉钉", wecom: "企业微信", feishu: "飞书" };
-
 /** The hint for a robot's own error code, the code and its text in brackets. */
 export function robotErrorHint(robot: RobotKind, code: number, message: string, place: string): string {
-  const raw = `${ROBOT_NAMES[robot]}机器人错误 ${code}${message ? `：${message}` : ""}`;
+  const raw = `${CHANNEL_NAMES[robot]}机器人错误 ${code}${message ? `：${message}` : ""}`;
   const hint = HINTS[robot][code];
   return hint ? `${hint(message, place)}（${raw}）` : `机器人拒收这条通知（${raw}）：请核对${place}`;
 }

@@ -111,7 +111,8 @@ export function digestFigures(
 ): DigestFigures {
   const live = named.filter((r) => !r.blank && r.id);
   const all = countByStatus(ledger);
-  const listed = countByStatus(live);
+  // The same rows when no ledger is given: counted once.
+  const listed = ledger === named ? all : countByStatus(live);
   const counts = LEDGER_STATUSES.map((s) => [s, all.get(s) ?? 0] as const).filter(([, n]) => n > 0);
   const status = (s: string) => digestList(live.filter((r) => r.computed.status === s));
   const { assigned, replied, onTimeRate, overdueUnreplied, satisfactionRate, excluded } = total;
