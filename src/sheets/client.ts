@@ -1,7 +1,7 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import { toHex } from "../hex";
 import { fitRowsForSheets } from "./cell-limit";
-import { SheetsError, sheetsErrorFrom } from "./errors";
+import { SheetsError, sheetsErrorFrom, TOKEN_CALL } from "./errors";
 import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from "./retry";
 import type { AccessTokenSource } from "./token";
 
@@ -96,7 +96,9 @@ export class SheetsNetworkError extends SheetsError {
   }
 
   override get hint(): string {
-    return "连不上 Google 表格（网络出错），稍后自动重试；一直如此时请检查网络与 SHEETS_API_BASE";
+    // The setting to check is the one naming the address that could not be reached.
+    const setting = this.call === TOKEN_CALL ? "GOOGLE_TOKEN_URL" : "SHEETS_API_BASE";
+    return `连不上 Google 表格（网络出错），稍后自动重试；一直如此时请检查网络与 ${setting}`;
   }
 }
 

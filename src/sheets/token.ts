@@ -1,5 +1,6 @@
 import { importPKCS8, SignJWT } from "jose";
 import type { ServiceAccount } from "../config";
+import { SheetsNetworkError } from "./client";
 import { sheetsErrorFrom, TOKEN_CALL } from "./errors";
 import { createTokenVault, type KeptToken, type SealedTokenStore } from "./token-vault";
 
@@ -62,14 +63,20 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + 3600)
       .sign(key);
-    const response = await doFetch(tokenUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
-    });
+    let response: Response;
+    try {
+      response = await doFetch(tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
+      });
+    } catch (error) {
+      // A lost connection here is the same failure as on a data call: as a bare TypeError it was
+      // neither retried by the client (getToken runs inside its retry) nor held as Google's failure.
+      throw new SheetsNetworkError(TOKEN_CALL, error);
+    }
     if (!response.ok) throw await sheetsErrorFrom(response, TOKEN_CALL, serviceAccount.client_email);
-    const body = (await response.json()) as { access_token?: string; expires_in?: number };
-    if (!body.access_token) throw new Error("token exchange: response has no access_token");
+    const body = await tokenAnswer(response);
     const minted = { token: body.access_token, expiresAtMs: now() + (body.expires_in ?? 3600) * 1000 };
     cache.set(cacheKey, minted);
     await vault?.save(minted);
@@ -90,6 +97,33 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
       await vault?.forget();
     },
   };
+}
+
+/**
+ * The token in a 200 answer. One cut off mid-body, or a proxy's or captive portal's page in place of
+ * Google's JSON, is not a refusal of the key: like the client's unreadable answer it is a
+ * SheetsNetworkError (retried, held), and its detail shows the start of what came instead of a
+ * bare JSON SyntaxError.
+ */
+async function tokenAnswer(response: Response): Promise<{ access_token: string; expires_in?: number }> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new SheetsNetworkError(TOKEN_CALL, error);
+  }
+  try {
+    const body = JSON.parse(text) as { access_token?: unknown; expires_in?: number };
+    if (typeof body.access_token === "string" && body.access_token !== "")
+      return { access_token: body.access_token, expires_in: body.expires_in };
+  } catch {
+    // Not JSON: said below with what came.
+  }
+  const type = response.headers.get("content-type") ?? "no content-type";
+  throw new SheetsNetworkError(
+    TOKEN_CALL,
+    `HTTP ${response.status} (${type}) without an access_token: ${text.slice(0, 200)}`,
+  );
 }
 
 /** Forgets the tokens this isolate holds (in tests: the next call mints, or opens the kept one). */
