@@ -3,6 +3,7 @@ import type { Calendar } from "../calendar";
 import { isoFromSerial, serialFromIso, weekdayOf } from "../civil-date";
 import { byCodePoint } from "../compare-text";
 import { daysBetween } from "../deadlines";
+import { leaderNames } from "../directory";
 import type { StatisticsRow } from "../statistics";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
@@ -36,6 +37,15 @@ export interface DigestItem {
   readonly dueDate: string;
   /** 答复日期 (the second round's when there is one). */
   readonly repliedOn: string | null;
+  /** 重点建议 = 是. Absent otherwise, and in figures stored by an older build. */
+  readonly isKey?: true;
+  /**
+   * 督办领导 as typed, of a 重点建议 only: on another row the leader is not pressed (no 逾期催办 goes to
+   * him or her, handling-series), so the 周报 does not name one either. Absent when blank.
+   */
+  readonly supervisor?: string;
+  /** 领办领导 as typed; absent when blank. */
+  readonly handlingLeader?: string;
 }
 
 /** A digest's list: its first DIGEST_LIST_MAX suggestions by due date, and how many it has. */
@@ -78,16 +88,29 @@ function byDue(rows: Row[]): Row[] {
   );
 }
 
+/** Who leads a listed suggestion, kept only when someone does: most do not, and a part's stored share stays small. */
+function leadersOf({ isKey, supervisor, handlingLeader }: Row["record"]): Partial<DigestItem> {
+  const key = isKey === true;
+  return {
+    ...(key ? { isKey: true as const } : {}),
+    ...(key && supervisor ? { supervisor } : {}),
+    ...(handlingLeader ? { handlingLeader } : {}),
+  };
+}
+
 function digestList(rows: Row[]): DigestList {
   const shown = byDue(rows)
     .slice(0, DIGEST_LIST_MAX)
-    .map((r) => ({
-      id: r.id ?? "",
-      title: r.record.title,
-      leadUnit: r.record.leadUnit,
-      dueDate: r.computed.dueDate,
-      repliedOn: r.record.secondRepliedOn ?? r.record.repliedOn ?? null,
-    }));
+    .map(
+      (r): DigestItem => ({
+        id: r.id ?? "",
+        title: r.record.title,
+        leadUnit: r.record.leadUnit,
+        dueDate: r.computed.dueDate,
+        repliedOn: r.record.secondRepliedOn ?? r.record.repliedOn ?? null,
+        ...leadersOf(r.record),
+      }),
+    );
   return { count: rows.length, shown };
 }
 
@@ -220,6 +243,27 @@ function unlistedNote(unlisted: number): string {
   return unlisted > 0 ? `其中 ${unlisted} 件因编号重复未列入下面的名单，请按『校验问题』改正编号。` : "";
 }
 
+/** Before a 重点建议's 编号 in the 周报's lists: leaders read them to supervise the key ones first. */
+const KEY_MARK = "【重点】";
+
+/**
+ * After a listed suggestion's title: its 督办领导 (of a 重点建议; 未填 when blank, which 校验问题 warns
+ * of too) and 领办领导, names one cell holds joined by 、 (a name on a line of its own would break
+ * the list's line). "" for a suggestion nobody leads.
+ */
+function leadersNote(item: DigestItem): string {
+  const notes: string[] = [];
+  if (item.isKey) notes.push(`督办：${item.supervisor ? leaderNames(item.supervisor).join("、") : "未填"}`);
+  if (item.handlingLeader) notes.push(`领办：${leaderNames(item.handlingLeader).join("、")}`);
+  return notes.length > 0 ? `（${notes.join("；")}）` : "";
+}
+
+/** A suggestion as each list names it: 【重点】 and its leaders, then its lead unit. */
+function nameOf(item: DigestItem): string {
+  const key = item.isKey ? KEY_MARK : "";
+  return `${key}${item.id}《${item.title}》${leadersNote(item)}主办：${item.leadUnit || "未定"}`;
+}
+
 function digestTextCapped(
   figures: DigestFigures,
   today: string,
@@ -228,7 +272,6 @@ function digestTextCapped(
   closing: boolean,
 ): string {
   const { total } = figures;
-  const name = (item: DigestItem) => `${item.id}《${item.title}》主办：${item.leadUnit || "未定"}`;
   const lines = [
     `截至 ${displayDate(today)}：承办 ${total.assigned} 件，已答复 ${total.replied} 件，按期答复率 ${total.onTimeRate}，逾期未答复 ${total.overdueUnreplied} 件，满意率 ${total.satisfactionRate}。` +
       // 台账状态 and the lists below count every suggestion of the status, those left out of the
@@ -242,14 +285,14 @@ function digestTextCapped(
       : "台账中暂无建议。",
     ...list("已逾期", figures.overdue, cap, dashboard, (item) => {
       const late = daysBetween(item.dueDate, today);
-      return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
+      return `${nameOf(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
     }),
     ...list("即将到期", figures.dueSoon, cap, dashboard, (item) => {
       const left = daysBetween(today, item.dueDate);
-      return `${name(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
+      return `${nameOf(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
     ...list("待测评", figures.unrated, cap, dashboard, (item) => {
-      return `${name(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
+      return `${nameOf(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
     }),
     // Last, inside the byte budget: the lists shrink to keep it, a robot's own cut would drop it.
     ...(dashboard && closing ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),
