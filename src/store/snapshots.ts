@@ -63,8 +63,10 @@ export interface SnapshotStore {
    * When these suggestions' `cells` were last seen filled from blank (审查意见: set to 立案), and
    * when a suggestion was first seen (cell "*"), at or after `since`: ISO instants. Nothing seen in
    * the office's first `settleDays` days counts (the ledger was being brought in: its old dates must
-   * not send old notices). Each change to one of `listCells` that kept it filled comes with its text
-   * before and after (a name added to 协办单位). One query, D1's index on the audit trail by suggestion.
+   * not send old notices), but changes to `namedCells` made after the first sync (a 领办领导 named:
+   * catch-up.ts NAMED_AFTER_FIRST_SYNC). Each change to one of `listCells` that kept it filled comes
+   * with its text before and after (a name added to 协办单位). One query, D1's index on the audit
+   * trail by suggestion.
    */
   filledSince(
     ids: readonly string[],
@@ -72,6 +74,7 @@ export interface SnapshotStore {
     since: string,
     settleDays: number,
     listCells?: readonly string[],
+    namedCells?: readonly string[],
   ): Promise<Sighting[]>;
 }
 
@@ -264,30 +267,43 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .bind(id)
         .run();
     },
-    async filledSince(ids, cells, since, settleDays, listCells = []) {
+    async filledSince(ids, cells, since, settleDays, listCells = [], namedCells = []) {
       if (ids.length === 0) return [];
+      // A cell of namedCells counts from the first sync on (`named`): the sync records no change
+      // of a row it sees for the first time, so whatever the trail holds was done after it.
       const { results } = await db
         .prepare(
-          `WITH settled AS (
+          `WITH first AS (SELECT started_at FROM sync_runs ORDER BY id LIMIT 1),
+           settled AS (
              SELECT max(?2, coalesce(
-               (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '+' || ?4 || ' days') FROM sync_runs ORDER BY id LIMIT 1),
-               ?2)) AS at)
+               (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '+' || ?4 || ' days') FROM first),
+               ?2)) AS at,
+             max(?2, coalesce((SELECT strftime('%Y-%m-%dT%H:%M:%fZ', started_at) FROM first), ?2)) AS named)
            SELECT suggestion_id AS id, column_name AS cell, max(seen_at) AS at, NULL AS before, NULL AS after
            FROM audit_trail, settled
-           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= settled.at
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1))
+             AND seen_at >= (CASE WHEN column_name IN (SELECT value FROM json_each(?6)) THEN settled.named ELSE settled.at END)
              AND ((column_name IN (SELECT value FROM json_each(?3)) AND coalesce(old_value, '') = '')
                OR (column_name = '审查意见' AND new_value = '立案'))
            GROUP BY suggestion_id, column_name
            UNION ALL
            SELECT suggestion_id, column_name, seen_at, old_value, new_value FROM audit_trail, settled
-           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= settled.at
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1))
+             AND seen_at >= (CASE WHEN column_name IN (SELECT value FROM json_each(?6)) THEN settled.named ELSE settled.at END)
              AND column_name IN (SELECT value FROM json_each(?5))
              AND coalesce(old_value, '') <> '' AND coalesce(new_value, '') <> ''
            UNION ALL
            SELECT id, '*' AS cell, first_seen_at AS at, NULL, NULL FROM suggestions, settled
            WHERE id IN (SELECT value FROM json_each(?1)) AND first_seen_at >= settled.at`,
         )
-        .bind(JSON.stringify(ids), since, JSON.stringify(cells), settleDays, JSON.stringify(listCells))
+        .bind(
+          JSON.stringify(ids),
+          since,
+          JSON.stringify(cells),
+          settleDays,
+          JSON.stringify(listCells),
+          JSON.stringify(namedCells),
+        )
         .all<{ id: string; cell: string; at: string; before: string | null; after: string | null }>();
       return results.map(({ id, cell, at, before, after }) =>
         before === null || after === null ? { id, cell, at } : { id, cell, at, before, after },

@@ -71,6 +71,16 @@ export const LATE_NOTICE_CELLS = [
 export const LATE_LIST_CELLS = ["协办单位", "领办领导"] as const;
 
 /**
+ * The cells whose filling counts from the office's first sync on, not only after its first
+ * CATCH_UP_DAYS (SnapshotStore.filledSince's settling, which keeps an old ledger being brought in
+ * from sending old notices). A 领办领导 hears of a suggestion by its 交办通知 alone until it is
+ * overdue: one named in the office's first month, left to the settling, would never be told. One the
+ * first sync already saw in the cell has no filling in the audit trail (the sync records no change of
+ * a row it sees the first time), so an old suggestion's leader stays as quiet as the rest of it.
+ */
+export const NAMED_AFTER_FIRST_SYNC = ["领办领导"] as const;
+
+/**
  * 主办单位 changed while filled (one unit for another, after a 交办异议 agreed or a plain correction):
  * the unit named is told then (its 交办通知), the unit replaced is told it no longer handles it.
  * Asked about like the list cells, with its text before and after.

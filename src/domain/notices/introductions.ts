@@ -9,7 +9,13 @@
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart, leadGivenOn, leadUnitStart } from "./catch-up";
 import { displayDate } from "./format";
-import { coOpinionDueOn, objectionDueOn, type View } from "./placeholders";
+import {
+  coOpinionDeadline,
+  coOpinionDueOn,
+  objectionDeadline,
+  objectionDueOn,
+  type View,
+} from "./placeholders";
 import type { Introduction, Round, SeriesContext } from "./series";
 
 const NEVER_SENT = "此前未向你单位发送本件的";
@@ -27,13 +33,15 @@ export function coUnitIntroduction(
 ): Introduction {
   const told = coUnitStart(first.start, row, unit);
   const deadline = coOpinionDueOn(told, ctx);
+  // Written as the co-units' 交办通知 writes {{协办意见期限}}: （暂定） while its year's 放假安排 is not in.
+  const shown = coOpinionDeadline(told, ctx);
   return {
     dueOn: told,
     line: (view) => {
       const by =
         deadline < ctx.today
-          ? `协办意见期限已于 ${displayDate(deadline)} 届满`
-          : `请于 ${displayDate(deadline)} 前将书面协办意见送${view.主办单位}`;
+          ? `协办意见期限已于 ${shown} 届满`
+          : `请于 ${shown} 前将书面协办意见送${view.主办单位}`;
       return `【首次通知】${NEVER_SENT}协办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(first.start)} 交${view.主办单位}主办、你单位协办，${by}。`;
     },
   };
@@ -47,6 +55,8 @@ export function coUnitIntroduction(
  */
 export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
   const objectBy = objectionDueOn(first.start, ctx);
+  // As the 交办通知 writes {{异议期限}}: （暂定） while a year it counts over has no 放假安排 entered.
+  const shown = objectionDeadline(first.start, ctx);
   const given = leadGivenOn(first.start, row, row.record.leadUnit);
   return {
     dueOn: leadUnitStart(first.start, row, row.record.leadUnit),
@@ -54,8 +64,8 @@ export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesCon
       const deadline = view.办理期限 ? `，办理期限 ${view.办理期限}` : "";
       const objection =
         objectBy < ctx.today
-          ? `对交办提出异议的期限已于 ${displayDate(objectBy)} 届满；确有特殊情况，请联系代表工委。`
-          : `如对交办有异议，请于 ${displayDate(objectBy)} 前提出。`;
+          ? `对交办提出异议的期限已于 ${shown} 届满；确有特殊情况，请联系代表工委。`
+          : `如对交办有异议，请于 ${shown} 前提出。`;
       return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(given)} 交你单位主办${deadline}。${objection}`;
     },
   };

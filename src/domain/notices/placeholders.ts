@@ -106,14 +106,24 @@ export function objectionDueOn(
 }
 
 /**
- * 异议期限 of an assignment as a notice of `today` shows it: （暂定） when a day it counted lies in a
- * year whose 放假安排 is not entered (the working days there are guessed), and marked when already past.
+ * 异议期限 of an assignment as the notices write it: （暂定） when a day it counted lies in a year
+ * whose 放假安排 is not entered (the working days there are guessed). {{异议期限}} and a unit's first
+ * word of the assignment (introductions.ts) say it alike, as 办理期限 beside it does.
  */
-function objectionDeadline(start: string, ctx: ViewContext): string {
+export function objectionDeadline(
+  start: string,
+  ctx: Pick<ViewContext, "objectionWorkingDays" | "calendar">,
+): string {
   const deadline = objectionDueOn(start, ctx);
   // The start day is not counted: only the days after it decide the date.
-  const shown = `${displayDate(deadline)}${provisionalOver(addDaysIso(start, 1), deadline, ctx.calendar) ? PROVISIONAL : ""}`;
-  return deadline < ctx.today ? `${shown}${PASSED_MARK}` : shown;
+  const provisional = provisionalOver(addDaysIso(start, 1), deadline, ctx.calendar);
+  return `${displayDate(deadline)}${provisional ? PROVISIONAL : ""}`;
+}
+
+/** {{异议期限}} as a notice of `today` shows it: objectionDeadline, marked when already past. */
+function objectionView(start: string, ctx: ViewContext): string {
+  const shown = objectionDeadline(start, ctx);
+  return objectionDueOn(start, ctx) < ctx.today ? `${shown}${PASSED_MARK}` : shown;
 }
 
 /** 来源 of a suggestion converted from 民意 (practice.md): what {{民意转化}} reads, blank for others. */
@@ -177,7 +187,7 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     // unit or deputy, whose page is their 个人链接.
     看板链接: "",
     // 异议期限工作日 working days after the assignment, the start day not counted.
-    异议期限: start ? objectionDeadline(start, ctx) : "",
+    异议期限: start ? objectionView(start, ctx) : "",
     接收方: recipient,
     协办意见期限: start ? coOpinionDeadline(start, ctx) : "",
     // Only a leader's 催办 says who pressed it and as whom (urge-view.ts).

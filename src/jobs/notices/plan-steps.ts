@@ -8,6 +8,7 @@ import {
   lateNoticeIds,
   leadChangesOnly,
   leadWatchIds,
+  NAMED_AFTER_FIRST_SYNC,
   type Sighting,
 } from "../../domain/notices/catch-up";
 import type { DigestFigures } from "../../domain/notices/digest";
@@ -222,7 +223,14 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
     arrivalsSince(deps, run, ids),
-    deps.snapshots.filledSince(asked, LATE_NOTICE_CELLS, sinceInstant, CATCH_UP_DAYS, CHANGED_NAME_CELLS),
+    deps.snapshots.filledSince(
+      asked,
+      LATE_NOTICE_CELLS,
+      sinceInstant,
+      CATCH_UP_DAYS,
+      CHANGED_NAME_CELLS,
+      NAMED_AFTER_FIRST_SYNC,
+    ),
   ]);
   const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);
   const kept = leadChangesOnly(sightings, late, localDay);
