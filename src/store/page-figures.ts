@@ -143,8 +143,12 @@ export async function saveYearReports(
   const reports = await work();
   const years = reports.map((r) => r.year);
   const reportEntry = (report: YearReport) => JSON.stringify({ version, years, report });
-  // The page's default: the latest year with a suggestion counted (defaultYearOf), else the latest.
-  const shown = reports.find((r) => r.overall.assigned > 0) ?? reports[0];
+  // The pages' default, by defaultYearOf's rule (reports latest first): the latest year with a
+  // suggestion of its own replied to, else with one assigned, else the latest. In January the new
+  // year's first suggestions, assigned and not replied to, do not turn /report and /assessment to a
+  // year with nothing to report while the office writes last year's.
+  const shown =
+    reports.find((r) => r.overall.replied > 0) ?? reports.find((r) => r.overall.assigned > 0) ?? reports[0];
   if (shown)
     await meta.setMany(
       [

@@ -28,6 +28,27 @@ const list = (counts: readonly Count[], unit: string) =>
     .map((c) => `${c.label}${c.count}${unit}`)
     .join("、");
 
+/** A 领办领导 is a 书记 or 区长 (领衔包办) or a 政府领导 (领办), practice.md: 党政领导 names them all. */
+const LED_BY = "由党政领导领办";
+
+/**
+ * The key suggestions and who supervises or leads them, as the ledger has it: 由常委会领导督办 of all
+ * of them only when each has a 督办领导, else of those that have one; the ones with a 领办领导 after,
+ * and the other suggestions with one. A report stored by a build before these were counted has
+ * none of them (undefined): it says how many key suggestions there are and claims nothing more.
+ */
+function keyAndLed(t: YearReport["totals"]): string {
+  const supervised = t.keySupervised ?? 0;
+  const keyLed = t.keyLed ?? 0;
+  const others = (t.led ?? 0) - keyLed;
+  const whose =
+    supervised === t.key ? "由常委会领导督办" : supervised > 0 ? `其中${supervised}件由常委会领导督办` : "";
+  const led = keyLed > 0 ? `${whose.startsWith("其中") ? "" : "其中"}${keyLed}件${LED_BY}` : "";
+  const key = t.key > 0 ? `${[`确定重点建议${t.key}件`, whose, led].filter(Boolean).join("，")}。` : "";
+  if (others <= 0) return key;
+  return key + (t.key > 0 ? `另有${others}件建议${LED_BY}。` : `${LED_BY}的建议${others}件。`);
+}
+
 function basics(r: YearReport): string[] {
   const t = r.totals;
   // The line of 主办单位 typed wrong is no unit: not counted as one, but said, so that the counts add up.
@@ -44,7 +65,7 @@ function basics(r: YearReport): string[] {
   ].join("，");
   const first = [
     `${r.year}年，共收到代表建议${t.submitted}件。经审查，${review}。`,
-    t.key > 0 ? `确定重点建议${t.key}件，由常委会领导督办。` : "",
+    keyAndLed(t),
     t.fromLiaisonStations > 0 ? `来源于代表联络站收集的群众意见的建议${t.fromLiaisonStations}件。` : "",
     `立案建议交由${units}个承办单位办理${misnamed > 0 ? `，另有${misnamed}件的主办单位填写有误、尚待改正` : ""}。`,
   ].join("");

@@ -36,6 +36,14 @@ export interface YearTotals {
   readonly excellent: number;
   /** 来源 = 联络站民意 (as typed: a blank 来源 is inferred as 大会期间 or 闭会期间, never this). */
   readonly fromLiaisonStations: number;
+  /**
+   * 重点建议 with a 督办领导, and those with a 领办领导: the report says who supervises or leads only
+   * the ones that have someone (a key suggestion without a 督办领导 is a 提醒 in 校验问题, not 督办).
+   */
+  readonly keySupervised: number;
+  readonly keyLed: number;
+  /** Every suggestion of the year with a 领办领导, key or not (practice.md: 领办 is not only for key ones). */
+  readonly led: number;
 }
 
 /** A suggestion named in the report (优秀建议). */
@@ -202,6 +210,11 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     closed: count((r) => r.record.review === "立案" && finished(r)),
     excellent,
     fromLiaisonStations: count((r) => r.record.source === "联络站民意"),
+    // Last: a part's share lists the totals in this order (TOTAL_KEYS), so one stored by an older
+    // build reads the new ones as 0, never as another total.
+    keySupervised: count((r) => r.record.isKey === true && Boolean(r.record.supervisor)),
+    keyLed: count((r) => r.record.isKey === true && Boolean(r.record.handlingLeader)),
+    led: count((r) => Boolean(r.record.handlingLeader)),
   };
 }
 

@@ -7,7 +7,7 @@ import { defaultYearOf } from "../../domain/dashboard/year-report";
 import type { Assessment } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
-import { loadFigures, type PageFigures } from "../../store/page-figures";
+import { loadFigures, loadStoredReport, type PageFigures } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { loadDashboard, loadFrame, type PageBase } from "./load-view";
 
@@ -26,7 +26,7 @@ export interface AssessmentView {
  * One year's 单位测评 for a page or an export: as the last sync's finish worked it out (the 单位测评
  * tab's), or from the stored rows and the cached 常委会测评 for a year it did not (one with no
  * suggestions) or before its figures are current. Never the sheet. `?year=` picks the year; the
- * latest with a suggestion counted otherwise (defaultYearOf).
+ * year /report opens on otherwise (defaultYearOf; the stored default report, saveYearReports).
  */
 export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView> {
   const year = parseYear(c.req.query("year"));
@@ -35,9 +35,11 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const stored = await loadFigures(base.deps.meta, base.summaryVersion, "assessments");
   if (stored) {
     const years = stored.assessments.map((a) => a.year);
-    // The latest year with a unit assessed: a year of only unreviewed suggestions has none (as
-    // defaultYearOf below skips a year with no suggestion counted).
-    const chosen = year.value ?? stored.assessments.find((a) => a.rows.length > 0)?.year ?? years[0];
+    // The year /report opens on (defaultYearOf's rule): not the latest with a unit assessed, which
+    // the first suggestion of a new year, or a suggestion carried over into it, already gives one.
+    // Undefined until the finish has stored the reports: then from the rows below.
+    const chosen =
+      year.value ?? (await loadStoredReport(base.deps.meta, base.summaryVersion, null))?.report.year;
     const assessment = stored.assessments.find((a) => a.year === chosen);
     const excellent = stored.excellent?.[String(chosen)];
     if (assessment && excellent)

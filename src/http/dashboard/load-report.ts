@@ -16,7 +16,7 @@ export interface LoadedReport {
 }
 
 /**
- * The year report of `?year=` (defaultYearOf when absent: the latest year with a suggestion counted): as the last sync's
+ * The year report of `?year=` (when absent defaultYearOf, as the finish stores its default: the latest year with a suggestion of its own replied to, else assigned): as the last sync's
  * finish worked it out, or from the stored rows (workOutYearReports) for a year it did not (one
  * with no suggestions) or before its reports are current. No evaluation, no Sheets call.
  */

@@ -80,6 +80,9 @@ describe("year report", () => {
       withdrawn: 0,
       unreviewed: 1,
       key: 2,
+      keySupervised: 1, // 2026-004 has a 督办领导, 2026-009 none
+      keyLed: 0,
+      led: 0,
       crossYear: 0,
       followedUp: 1, // 001 has 回访 = 是
       closed: 1,
