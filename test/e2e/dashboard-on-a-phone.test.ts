@@ -26,6 +26,27 @@ async function overflowPx(): Promise<number> {
   return width - PHONE.width;
 }
 
+/**
+ * How far the widest card's content reaches past the card's own edge, in CSS px: a card scrolls a
+ * wide table within itself (overflow-x: auto), which the page's width does not show.
+ */
+async function cardOverflowPx(): Promise<number> {
+  return (await page.evaluate(
+    "Math.max(0, ...[...document.querySelectorAll('main section.card')].map((c) => c.scrollWidth - c.clientWidth))",
+  )) as number;
+}
+
+/** The label a phone's card shows before a cell (table.stack's data-label), as the browser draws it. */
+async function labelDrawn(cell: Locator): Promise<string> {
+  // Runs in the page, where globalThis is the window (the tests compile without the DOM's types).
+  return cell.evaluate((td) => {
+    const win = globalThis as unknown as {
+      getComputedStyle(e: unknown, pseudo: string): { content: string };
+    };
+    return win.getComputedStyle(td, "::before").content;
+  });
+}
+
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox();
   if (!found) throw new Error("not drawn");
@@ -104,5 +125,78 @@ describe("the dashboard on a 375 px phone", () => {
       .filter({ has: page.locator("h2", { hasText: /^办理期限$/ }) });
     expect(await seenWhole(deadlines.locator("h2"))).toBe(true);
     expect(await seenWhole(deadlines.locator("p").last())).toBe(true);
+  });
+
+  it("lists the units as one card a unit, its name first and each figure after its name", async () => {
+    await page.goto(`${stack.workerUrl}/units`);
+    await shot("phone-04-units");
+    expect(await overflowPx()).toBe(0);
+    expect(await cardOverflowPx()).toBe(0);
+    const row = page.locator("main table tbody tr").first();
+    const name = row.locator("td").first();
+    const onTime = row.locator("td[data-label='按期答复率']");
+    expect(await seenWhole(name)).toBe(true);
+    expect(await seenWhole(onTime)).toBe(true);
+    expect((await box(name)).y).toBeLessThan((await box(onTime)).y);
+    expect(await labelDrawn(onTime)).toContain("按期答复率");
+  });
+
+  it("lists the deputies as one card a deputy, the name first", async () => {
+    await page.goto(`${stack.workerUrl}/deputies`);
+    await shot("phone-05-deputies");
+    expect(await overflowPx()).toBe(0);
+    expect(await cardOverflowPx()).toBe(0);
+    const row = page.locator("main table tbody tr").first();
+    const led = row.locator("td[data-label='领衔']");
+    expect(await seenWhole(row.locator("td").first())).toBe(true);
+    expect(await seenWhole(led)).toBe(true);
+    expect(await labelDrawn(led)).toContain("领衔");
+  });
+
+  it("lists the problems as one card a problem, what to fix on the card's first line", async () => {
+    await page.goto(`${stack.workerUrl}/problems`);
+    await shot("phone-06-problems");
+    expect(await overflowPx()).toBe(0);
+    expect(await cardOverflowPx()).toBe(0);
+    const row = page.locator("main table tbody tr").first();
+    // The problem's cell: its 错误/提醒 badge, then what to fix.
+    const problem = row.locator("td:has(.badge)");
+    expect(await seenWhole(problem)).toBe(true);
+    // 行号 comes first in the desktop's columns; on the card the problem is above it, across the card.
+    expect((await box(problem)).y).toBeLessThan((await box(row.locator("td").first())).y);
+    const card = await box(problem.locator("xpath=ancestor::section[contains(@class,'card')][1]"));
+    expect((await box(problem)).width).toBeGreaterThan(card.width * 0.8);
+  });
+
+  it("draws a sample and shows it and the list of samples without sideways scrolling", async () => {
+    await page.goto(`${stack.workerUrl}/sampling`);
+    await page.check("input[name=mode][value=share]");
+    await page.fill("input[name=amount]", "30");
+    await page.fill("input[name=seed]", "phone-2026");
+    await page.click("button:has-text('抽取')");
+    expect(page.url()).toMatch(/\/sampling\/\d+$/);
+    await shot("phone-07-sample");
+    expect(await overflowPx()).toBe(0);
+    expect(await cardOverflowPx()).toBe(0);
+    const drawn = page.locator("section:has(h2:text('抽中的建议')) tbody tr").first();
+    expect(await seenWhole(drawn.locator("td[data-label='台账状态']"))).toBe(true);
+
+    await page.goto(`${stack.workerUrl}/sampling`);
+    await shot("phone-08-sampling");
+    expect(await overflowPx()).toBe(0);
+    expect(await cardOverflowPx()).toBe(0);
+    expect(await seenWhole(page.locator("main table tbody tr td[data-label='状态']").first())).toBe(true);
+  });
+
+  it("keeps the tables a tablet (768 px) shows, their column headers on top", async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      for (const pathname of ["/units", "/deputies", "/problems", "/sampling"]) {
+        await page.goto(`${stack.workerUrl}${pathname}`);
+        await expect(page.locator("main table thead").first().isVisible(), pathname).resolves.toBe(true);
+      }
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
   });
 });

@@ -75,7 +75,7 @@ describe("a 编号 typed twice", () => {
     const tab = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     const page = await text("/problems");
 
-    expect(page.match(/<td class="num">/g)).toHaveLength(tab.length - 1);
+    expect(page.match(/<td class="num" data-label="行号">/g)).toHaveLength(tab.length - 1);
     expect(tab.some((p) => p[2] === "2026-008" && String(p[5]).includes("重复"))).toBe(true);
     expect(page).toContain("重复");
     expect(page).not.toMatch(/\/api\//);

@@ -113,11 +113,13 @@ describe("dashboard pages, signed in", () => {
     expect(list).toContain("2026-013");
     const problems = await page("/problems");
     // The sheet's row numbers: 2026-029 is on sheet row 30.
-    expect(problems).toMatch(/<td class="num">30<\/td><td class="nowrap"><a href="\/suggestions\/2026-029">/);
+    expect(problems).toMatch(
+      /<td class="num" data-label="行号">30<\/td><td class="nowrap" data-label="编号"><a href="\/suggestions\/2026-029">/,
+    );
     // Every problem of the 校验问题 tab is on the page, none hidden.
     const tab = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
     expect(problems).toContain(`最近一次同步共 ${tab.length - 1}`);
-    expect(problems.match(/<td class="num">/g)).toHaveLength(tab.length - 1);
+    expect(problems.match(/<td class="num" data-label="行号">/g)).toHaveLength(tab.length - 1);
     expect(await page("/suggestions/2026-029")).toContain("台账第 30 行");
     const failed = await insertNotice({
       id: "2026-008",

@@ -53,7 +53,7 @@ function line(html: string, name: string): number[] {
   const at = html.indexOf(`>${name}</a>`);
   expect(at, `${name} on the page`).toBeGreaterThan(0);
   const row = html.slice(at, html.indexOf("</tr>", at));
-  return [...row.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+  return [...row.matchAll(/<td class="num"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
 }
 
 describe("代表履职档案的年度筛选", () => {

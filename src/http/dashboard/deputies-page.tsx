@@ -48,7 +48,8 @@ export const DeputiesPage: FC<{
       ) : year !== null && !years.includes(year) ? (
         <Empty>{emptyListText(years, year)}</Empty>
       ) : (
-        <table>
+        // On a phone a card a deputy (table.stack): the name, then each figure after its column's name.
+        <table class="stack">
           <thead>
             <tr>
               <th>姓名</th>
@@ -69,14 +70,26 @@ export const DeputiesPage: FC<{
                   <a href={deputyHref(r.name, year)}>{r.name}</a>{" "}
                   {r.unlisted ? <Badge tone="danger">不在代表表中</Badge> : null}
                 </td>
-                <td>{r.delegation}</td>
-                <td>{r.group}</td>
-                <td class="num">{r.led}</td>
-                <td class="num">{r.coSigned}</td>
-                <td class="num">{r.ledAccepted}</td>
-                <td class="num">{r.ledClosed}</td>
-                <td class="num">{r.excellent}</td>
-                <td class="num">{r.ratingsGiven}</td>
+                <td data-label="代表团">{r.delegation}</td>
+                <td data-label="专业小组">{r.group}</td>
+                <td class="num" data-label="领衔">
+                  {r.led}
+                </td>
+                <td class="num" data-label="附议">
+                  {r.coSigned}
+                </td>
+                <td class="num" data-label="领衔立案">
+                  {r.ledAccepted}
+                </td>
+                <td class="num" data-label="领衔办结">
+                  {r.ledClosed}
+                </td>
+                <td class="num" data-label="优秀建议">
+                  {r.excellent}
+                </td>
+                <td class="num" data-label="测评">
+                  {r.ratingsGiven}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -13,7 +13,8 @@ export const ExcludedNote: FC<{ excluded: number }> = ({ excluded }) =>
 /**
  * The scoreboard columns of the spec (承办件数 … 平均答复天数) and 统计's second rounds (二次交办, 二次已答复,
  * 二次逾期未答复, in 统计's order) for a list of rows and a 合计 row.
- * `link` turns a row's label into a link (units link to their page; categories do not).
+ * `link` turns a row's label into a link (units link to their page; categories do not). On a phone each
+ * row is a card (table.stack in styles.ts): the label on its own line, then each figure after its name.
  */
 export const FiguresTable: FC<{
   first: string;
@@ -24,26 +25,50 @@ export const FiguresTable: FC<{
   const line = (row: StatisticsRow, isTotal: boolean) => (
     <tr class={isTotal ? "total" : ""}>
       <td class="nowrap">{link && !isTotal ? <a href={link(row.label)}>{row.label}</a> : row.label}</td>
-      <td class="num">{row.assigned}</td>
-      <td class="num">{row.replied}</td>
-      <td class="num">{row.onTimeRate}</td>
-      <td class="num">{row.overdueUnreplied}</td>
-      <td class="num">{row.satisfactionRate}</td>
+      <td class="num" data-label="承办件数">
+        {row.assigned}
+      </td>
+      <td class="num" data-label="已答复">
+        {row.replied}
+      </td>
+      <td class="num" data-label="按期答复率">
+        {row.onTimeRate}
+      </td>
+      <td class="num" data-label="逾期未答复">
+        {row.overdueUnreplied}
+      </td>
+      <td class="num" data-label="满意率">
+        {row.satisfactionRate}
+      </td>
       {REPLY_CLASSES.map((c) => (
-        <td class="num">{row.classes[c]}</td>
+        <td class="num" data-label={`${c}类`}>
+          {row.classes[c]}
+        </td>
       ))}
-      <td class="num">{row.averageReplyDays}</td>
-      <td class="num">{row.contactRate}</td>
-      <td class="num">{row.extensions}</td>
-      <td class="num">{row.reassigned}</td>
-      <td class="num">{row.secondReplied}</td>
-      <td class="num">{row.secondOverdue}</td>
+      <td class="num" data-label="平均答复天数">
+        {row.averageReplyDays}
+      </td>
+      <td class="num" data-label="沟通率">
+        {row.contactRate}
+      </td>
+      <td class="num" data-label="延期件数">
+        {row.extensions}
+      </td>
+      <td class="num" data-label="二次交办">
+        {row.reassigned}
+      </td>
+      <td class="num" data-label="二次已答复">
+        {row.secondReplied}
+      </td>
+      <td class="num" data-label="二次逾期未答复">
+        {row.secondOverdue}
+      </td>
     </tr>
   );
   const excluded = total ? total.excluded : rows.reduce((n, r) => n + r.excluded, 0);
   return (
     <>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th>{first}</th>

@@ -90,7 +90,8 @@ export const ProblemsPage: FC<{
     ) : (
       grouped(problems).map((g) => (
         <Card title={`${g.level} · ${g.tab}（${g.list.length} 条）`}>
-          <table>
+          {/* On a phone a card a problem (table.stack.headed): what to fix first, then where. */}
+          <table class="stack headed">
             <thead>
               <tr>
                 <th class="num">行号</th>
@@ -103,10 +104,16 @@ export const ProblemsPage: FC<{
             <tbody>
               {g.list.map((p) => (
                 <tr>
-                  <td class="num">{p.row ?? ""}</td>
-                  <td class="nowrap">{p.id ? <a href={href.suggestion(p.id)}>{p.id}</a> : ""}</td>
-                  <td class="nowrap">{p.column ?? ""}</td>
-                  <td>
+                  <td class="num" data-label="行号">
+                    {p.row ?? ""}
+                  </td>
+                  <td class="nowrap" data-label="编号">
+                    {p.id ? <a href={href.suggestion(p.id)}>{p.id}</a> : ""}
+                  </td>
+                  <td class="nowrap" data-label="列">
+                    {p.column ?? ""}
+                  </td>
+                  <td class="head">
                     <Badge tone={p.level === "错误" ? "danger" : "warn"}>{p.level}</Badge> {p.message}
                   </td>
                   <td>

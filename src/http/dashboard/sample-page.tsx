@@ -64,8 +64,9 @@ export const SamplePage: FC<{
         ? "复核：按同一种子和当前台账重新抽取，结果与本次一致。"
         : "复核：按同一种子和当前台账重新抽取，结果与本次不同，说明抽样之后可抽样的建议有了变化（新增答复或改动）。本次结果以保存的记录为准。"}
     </p>
+    {/* On a phone a card a unit, and one a suggestion below (table.stack): its name, then the figures. */}
     <Card title="各单位抽取情况">
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th>主办单位</th>
@@ -78,16 +79,24 @@ export const SamplePage: FC<{
           {sample.strata.map((s) => (
             <tr>
               <td>{leadUnitHtml(s.unit, isUnit)}</td>
-              <td class="num">{s.population}</td>
-              {skippedOf(sample) > 0 ? <td class="num">{s.visited?.length ?? 0}</td> : null}
-              <td class="num">{s.drawn.length}</td>
+              <td class="num" data-label={skippedOf(sample) > 0 ? "可抽取件数" : "已答复件数"}>
+                {s.population}
+              </td>
+              {skippedOf(sample) > 0 ? (
+                <td class="num" data-label="已回访">
+                  {s.visited?.length ?? 0}
+                </td>
+              ) : null}
+              <td class="num" data-label="抽取件数">
+                {s.drawn.length}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </Card>
     <Card title="抽中的建议">
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th>编号</th>
@@ -104,9 +113,9 @@ export const SamplePage: FC<{
                 <a href={href.suggestion(d.id)}>{d.id}</a>
               </td>
               <td>{d.ref?.title ?? <span class="muted">（已不在台账中）</span>}</td>
-              <td>{d.unit}</td>
-              <td>{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
-              <td>
+              <td data-label="主办单位">{d.unit}</td>
+              <td data-label="台账状态">{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
+              <td data-label="回访">
                 {d.followedUp ? "是" : "—"}
                 {d.visitedBy ? (
                   <>

@@ -29,7 +29,8 @@ export const SamplingPage: FC<{
       {samples.length === 0 ? (
         <Empty>还没有抽样记录。</Empty>
       ) : (
-        <table>
+        // On a phone a card a sample (table.stack): 第 N 次, then each column after its name.
+        <table class="stack">
           <thead>
             <tr>
               <th>序号</th>
@@ -48,15 +49,21 @@ export const SamplingPage: FC<{
                 <td>
                   <a href={`/sampling/${s.id}`}>第 {s.id} 次</a>
                 </td>
-                <td class="nowrap">{localDateTime(s.drawnAt, frame.timeZone)}</td>
-                <td>{s.year ?? "全部"}</td>
-                <td>{sizeAskedText(s)}</td>
-                <td class="num">{s.population}</td>
-                <td class="num">{s.size}</td>
-                <td>
+                <td class="nowrap" data-label="抽取时间">
+                  {localDateTime(s.drawnAt, frame.timeZone)}
+                </td>
+                <td data-label="年度">{s.year ?? "全部"}</td>
+                <td data-label="方式">{sizeAskedText(s)}</td>
+                <td class="num" data-label="总体">
+                  {s.population}
+                </td>
+                <td class="num" data-label="样本">
+                  {s.size}
+                </td>
+                <td data-label="随机种子">
                   <code>{s.seed}</code>
                 </td>
-                <td>
+                <td data-label="状态">
                   <StatusBadge status={s.status} />
                 </td>
               </tr>

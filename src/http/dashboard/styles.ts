@@ -122,6 +122,8 @@ details.breakdown{border-bottom:1px solid var(--line);padding:6px 0}details.brea
  * scrolls sideways within itself, touch targets of 40 px at least, and the lists of suggestions and
  * notices (table.stack) as one card a row: a cell without a data-label (编号, 标题) on a line of its
  * own, the others after their column's name, so 台账状态 and 办理期限 are on the screen without swiping. 600 px leaves tablets (768 px) as desktops.
+ * A table whose heading line is not its first column (校验问题: the problem, then 行号 and 列) is
+ * table.stack.headed with that cell td.head, moved first.
  */
 @media (max-width:600px){
 header.top .bar{padding:4px 12px;gap:0 8px}
@@ -149,12 +151,17 @@ table.stack thead{display:none}
 table.stack,table.stack tbody,table.stack tr{display:block}
 table.stack tr{border-bottom:1px solid var(--line);padding:4px 0 8px}
 table.stack tr:last-child{border-bottom:0}
-table.stack td{display:inline-block;border:0;padding:0;margin-right:14px;vertical-align:middle}
+table.stack td{display:inline-block;border:0;padding:0;margin-right:14px;vertical-align:middle;max-width:100%;overflow-wrap:anywhere}
 table.stack td:empty{display:none}
 table.stack td:not([data-label]){display:block;margin:0 0 2px}
 table.stack td:first-child{font-weight:600}
 table.stack td[data-label]::before{content:attr(data-label) "　";color:var(--muted);font-size:12px;font-weight:400}
 table.stack td a{display:inline-block;padding:10px 0;min-height:40px}
+table.stack td a.button{display:inline-flex;align-items:center;padding:0 12px;margin:4px 0}
+table.stack.headed tr{display:flex;flex-wrap:wrap;align-items:center}
+table.stack.headed td:first-child{font-weight:400}
+table.stack.headed td:not([data-label]){flex:0 0 100%}
+table.stack.headed td.head{order:-1;font-weight:600}
 }
 @media print{body{background:#fff}header,nav,.no-print,.sync{display:none!important}.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}}
 `;
