@@ -1,7 +1,7 @@
 /**
  * What the last finish that compared the snapshots with the sheet left: "digest:count", the digest
  * of the sheet's 编号 it compared and how many snapshots were present after; "" while one marks
- * vanished suggestions (see markVanished in finish-run.ts).
+ * vanished suggestions (see markVanished in mark-vanished.ts).
  */
 export const META_PRESENT = "present_snapshots";
 

@@ -1,0 +1,44 @@
+import { hash53 } from "../../domain/hash";
+import type { MetaStore } from "../../store/meta";
+import type { SnapshotStore } from "../../store/snapshots";
+import type { FinishMeta } from "./finish-meta";
+import { META_PRESENT } from "./present-snapshots";
+
+/*
+ * Only a finish, which has every chunk's 编号, can tell that a suggestion left the sheet; this is
+ * that step, and the count that lets most syncs skip comparing 2,000 编号 in D1.
+ */
+
+/**
+ * Marks the suggestions whose snapshot has not vanished but whose 编号 the sheet no longer holds,
+ * and gives what to store under META_PRESENT. Only a finish marks snapshots vanished, and only
+ * the chunks add or bring one back (for rows they read). So when the sheet holds the 编号 the
+ * last such comparison left every present snapshot among, and as many snapshots are present as it
+ * left, none was added since and none can be missing from the sheet: a count spares D1 comparing
+ * 2,000 编号 on most syncs. The entry is emptied before marking, so a finish that stops halfway
+ * leaves no stale one. Null when it stored the entry itself (it marked some), else the entry for
+ * the finish's last write (stored there when it changed).
+ */
+export async function markVanished(
+  deps: { meta: MetaStore; snapshots: SnapshotStore },
+  stored: FinishMeta,
+  inSheet: readonly string[],
+  at: string,
+): Promise<string | null> {
+  const digest = hash53(JSON.stringify(inSheet));
+  const count = await deps.snapshots.presentCount();
+  if (stored.get(META_PRESENT) === `${digest}:${count}`) return `${digest}:${count}`;
+  const vanished = await deps.snapshots.presentIdsNotIn(inSheet);
+  if (vanished.length === 0) return `${digest}:${count}`;
+  await deps.meta.set(META_PRESENT, "", at);
+  await deps.snapshots.apply({
+    upserts: [],
+    seen: [],
+    audits: [],
+    removedIds: vanished,
+    seenAt: at,
+    syncId: null,
+  });
+  await deps.meta.set(META_PRESENT, `${digest}:${count - vanished.length}`, at);
+  return null;
+}
