@@ -47,6 +47,12 @@ export interface SnapshotStore {
   load(id: string): Promise<Snapshot | null>;
   /** Snapshots of suggestions that vanished from the sheet (restorable), newest removal first. */
   removed(): Promise<Snapshot[]>;
+  /**
+   * The snapshots still in the sheet whose 标题 contains `title`, by row: the few that may be a
+   * vanished suggestion under a new 编号 (restore.ts sameTitleAndDeputy decides). D1 narrows them,
+   * so a vanished suggestion's page parses a handful of snapshots, not 2,000.
+   */
+  presentWithTitleLike(title: string): Promise<Snapshot[]>;
   apply(changes: SnapshotChanges): Promise<void>;
   /** Changes made outside a sync's view of the sheet: forms, the dashboard, the system's own repairs. */
   record(changes: readonly FieldChange[], at: string): Promise<void>;
@@ -196,6 +202,19 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
     async removed() {
       const { results } = await db
         .prepare(`SELECT ${COLUMNS} FROM suggestions WHERE removed_at IS NOT NULL ORDER BY removed_at DESC`)
+        .all<SnapshotRow>();
+      return results.map(toSnapshot);
+    },
+    async presentWithTitleLike(title) {
+      if (title === "") return [];
+      // instr, not equality: the cell may carry spaces the match trims (a number is compared as text).
+      const { results } = await db
+        .prepare(
+          `SELECT ${COLUMNS} FROM suggestions
+           WHERE removed_at IS NULL AND instr(CAST(json_extract(staff_values, '$.标题') AS TEXT), ?1) > 0
+           ORDER BY row_number`,
+        )
+        .bind(title)
         .all<SnapshotRow>();
       return results.map(toSnapshot);
     },

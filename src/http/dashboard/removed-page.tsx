@@ -11,13 +11,16 @@ const SHOWN = ["标题", "领衔代表", "主办单位", "交办日期", "答复
 
 /**
  * A suggestion that vanished from the sheet: what D1 last saw, and 恢复 or 确认已删除 behind a
- * confirmation (`confirm` shows the form that really does the one or the other).
+ * confirmation (`confirm` shows the form that really does the one or the other). `renumbered`: what
+ * to do when a row still holds its 标题 and 领衔代表 under another 编号, said before either button,
+ * since both would split one suggestion's history across two 编号.
  */
-export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: "restore" | "removal" }> = ({
-  snapshot,
-  frame,
-  confirm,
-}) => {
+export const RemovedPage: FC<{
+  snapshot: Snapshot;
+  frame: PageFrame;
+  confirm?: "restore" | "removal";
+  renumbered?: string | null;
+}> = ({ snapshot, frame, confirm, renumbered }) => {
   const title = cellText(snapshot.staffValues.标题);
   const restore = snapshot.restore;
   return (
@@ -41,6 +44,7 @@ export const RemovedPage: FC<{ snapshot: Snapshot; frame: PageFrame; confirm?: "
           {snapshot.rowNumber ?? "?"} 行）。如系误删，可按系统最后一次记录的内容补回一行。
         </div>
       )}
+      {snapshot.removedAt && !restore && renumbered ? <div class="alert warn">{renumbered}</div> : null}
       <Card title="最后一次记录的内容">
         <dl class="fields">
           {SHOWN.map((h) => (

@@ -13,10 +13,13 @@ import { settingsOf } from "../../domain/ledger-context";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
+import type { Snapshot } from "../../domain/sync/plan-history";
+import { cellText } from "../../domain/sync/row-identity";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { unsentNotices } from "../../jobs/notices/run-daily";
-import { restoreSuggestion } from "../../jobs/sync/restore";
+import { renumberedAdvice, restoreSuggestion, sameTitleAndDeputy } from "../../jobs/sync/restore";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
+import type { SnapshotStore } from "../../store/snapshots";
 import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
@@ -79,13 +82,37 @@ async function pageOfSuggestions(
   return listSuggestions(base, { ...query, offset: (pages - 1) * SUGGESTIONS_PAGE_SIZE });
 }
 
+/**
+ * What restore would answer about a row holding the vanished suggestion's 标题 and 领衔代表 under
+ * another 编号 (restore.ts's match and advice), said on its page before 恢复 or 确认已删除 is
+ * clicked: staff who renamed a 编号 otherwise see a suggestion lost. The page reads no sheet: the
+ * rows are the present snapshots, as the last sync saw them. Null when none matches, or the
+ * suggestion is not vanished or already restored.
+ */
+async function renumberedHint(snapshots: SnapshotStore, vanished: Snapshot): Promise<string | null> {
+  if (!vanished.removedAt || vanished.restore) return null;
+  const candidates = await snapshots.presentWithTitleLike(cellText(vanished.staffValues.标题));
+  const same = candidates.find(
+    (s) =>
+      s.id !== vanished.id &&
+      s.rowNumber !== null &&
+      sameTitleAndDeputy(vanished, s.staffValues.标题, s.staffValues.领衔代表),
+  );
+  if (!same || same.rowNumber === null) return null;
+  return renumberedAdvice(vanished, { row: same.rowNumber, id: same.id }, same.firstSeenAt ?? null);
+}
+
 /** The page that asks to confirm 恢复 or 确认已删除 of a vanished suggestion (`:id`). */
 async function confirmationPage(c: Context<AppEnv>, confirm: "restore" | "removal"): Promise<Response> {
   const id = c.req.param("id")?.trim() ?? "";
-  const snapshot = await createDeps(c.env).snapshots.load(id);
+  const { snapshots } = createDeps(c.env);
+  const snapshot = await snapshots.load(id);
   if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
-  const d = await loadFrame(c);
-  return sendPage(c, <RemovedPage snapshot={snapshot} frame={d.frame} confirm={confirm} />);
+  const [d, renumbered] = await Promise.all([loadFrame(c), renumberedHint(snapshots, snapshot)]);
+  return sendPage(
+    c,
+    <RemovedPage snapshot={snapshot} frame={d.frame} confirm={confirm} renumbered={renumbered} />,
+  );
 }
 
 /** Suggestions (list and one), problems and the notices outbox. */
@@ -137,7 +164,14 @@ export const suggestionRoutes = new Hono<AppEnv>()
     ]);
     if (stored.length === 0) {
       const removed = (await deps.snapshots.removed()).find((s) => s.id === id);
-      if (removed) return sendPage(c, <RemovedPage snapshot={removed} frame={base.frame} />, 410);
+      if (removed) {
+        const renumbered = await renumberedHint(deps.snapshots, removed);
+        return sendPage(
+          c,
+          <RemovedPage snapshot={removed} frame={base.frame} renumbered={renumbered} />,
+          410,
+        );
+      }
       throw new HttpError(404, "unknown_suggestion", `台账中没有编号为“${id}”的建议`);
     }
     const rows = stored.map(loadRow);

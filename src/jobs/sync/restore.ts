@@ -25,6 +25,18 @@ export interface RestoreDeps {
 }
 
 /**
+ * Whether a row's 标题 and 领衔代表 (raw cells) are the vanished suggestion's: the same suggestion
+ * under another 编号. A suggestion without a 标题 matches nothing (blank rows would all match).
+ * The dashboard's page of a vanished suggestion matches the present snapshots with it too.
+ */
+export function sameTitleAndDeputy(vanished: Snapshot, title: unknown, deputy: unknown): boolean {
+  const own = cellText(vanished.staffValues.标题);
+  return (
+    own !== "" && cellText(title) === own && cellText(deputy) === cellText(vanished.staffValues.领衔代表)
+  );
+}
+
+/**
  * Rows of the ledger holding this 编号 now, and the rows that hold the snapshot's 标题 and 领衔代表
  * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over).
  */
@@ -36,19 +48,13 @@ async function rowsNow(
   const ledger = ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
   const header = (ledger[0] ?? []).map((h) => cellText(h));
   const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => header.indexOf(h));
-  const title = cellText(snapshot.staffValues.标题);
-  const deputy = cellText(snapshot.staffValues.领衔代表);
   const holding: number[] = [];
   const renumbered: { row: number; id: string }[] = [];
   for (let i = 1; i < ledger.length; i++) {
     const row = ledger[i] ?? [];
     const rowId = cellText(row[idAt as number]);
     if (rowId === id) holding.push(i + 1);
-    else if (
-      title &&
-      cellText(row[titleAt as number]) === title &&
-      cellText(row[deputyAt as number]) === deputy
-    )
+    else if (sameTitleAndDeputy(snapshot, row[titleAt as number], row[deputyAt as number]))
       renumbered.push({ row: i + 1, id: rowId });
   }
   return { holding, renumbered };
@@ -60,16 +66,16 @@ async function rowsNow(
  * mistake and then put right leaves the mistyped one vanished, and numbering the row back to it
  * would move the suggestion off the 编号 its history is under.
  */
-async function renumberedAdvice(
-  deps: RestoreDeps,
+export function renumberedAdvice(
   vanished: Snapshot,
   same: { row: number; id: string },
-): Promise<string> {
+  /** When the sync first saw `same.id` (its snapshot's firstSeenAt); null for a blank 编号. */
+  presentSince: string | null,
+): string {
   const { id } = vanished;
   const as = same.id ? `编号 ${same.id}` : "空白编号";
   const head = `『建议台账』第 ${same.row} 行（${as}）的标题和领衔代表与 ${id} 相同，这条建议可能被改了编号：`;
   const vanishedSince = vanished.firstSeenAt ?? null;
-  const presentSince = same.id ? ((await deps.snapshots.load(same.id))?.firstSeenAt ?? null) : null;
   if (vanishedSince && presentSince && presentSince < vanishedSince)
     return (
       `${head}${same.id} 是更早登记的编号（${presentSince.slice(0, 10)} 起），${id} 是 ${vanishedSince.slice(0, 10)} 才出现的，` +
@@ -80,6 +86,11 @@ async function renumberedAdvice(
     `${head}如是同一条，请把第 ${same.row} 行的编号改回 ${id}（它的办理记录都记在 ${id} 下），不要恢复；` +
     "如是两条不同的建议，请先改动其中一条的标题，再恢复"
   );
+}
+
+/** When the sync first saw this 编号 (null for a blank one, or one it never saw). */
+async function firstSeen(deps: RestoreDeps, id: string): Promise<string | null> {
+  return id ? ((await deps.snapshots.load(id))?.firstSeenAt ?? null) : null;
 }
 
 /**
@@ -129,7 +140,7 @@ export async function restoreSuggestion(
       return {
         ok: false,
         code: "renumbered",
-        message: await renumberedAdvice(deps, snapshot, same),
+        message: renumberedAdvice(snapshot, same, await firstSeen(deps, same.id)),
         row: same.row,
       };
     }
