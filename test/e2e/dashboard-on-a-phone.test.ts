@@ -153,6 +153,34 @@ describe("the dashboard on a 375 px phone", () => {
     expect(await labelDrawn(led)).toContain("领衔");
   });
 
+  it("fits a deputy's own page, the contacts and the voters' opinions as cards", async () => {
+    await page.goto(`${stack.workerUrl}/deputies`);
+    const pages = await page
+      .locator("main table tbody tr td a[href^='/deputies/']")
+      .evaluateAll((links) =>
+        links.map((a) => (a as unknown as { getAttribute(n: string): string }).getAttribute("href")),
+      );
+    // The first deputy with both cards filled: not every deputy received voters at a station.
+    for (const href of pages) {
+      await page.goto(`${stack.workerUrl}${href}`);
+      const empty = await page.locator("main section.card", { hasText: "接待的选民意见（0 条）" }).count();
+      if (
+        empty === 0 &&
+        (await page.locator("main section.card", { hasText: "参加的沟通（0 次）" }).count()) === 0
+      )
+        break;
+    }
+    await shot("phone-05b-deputy");
+    expect(await overflowPx()).toBe(0);
+    expect(await cardOverflowPx()).toBe(0);
+    for (const title of ["参加的沟通", "接待的选民意见"]) {
+      const card = page.locator("main section.card", { hasText: title });
+      const date = card.locator("td[data-label='日期']").first();
+      expect(await seenWhole(date)).toBe(true);
+      expect(await labelDrawn(date)).toContain("日期");
+    }
+  });
+
   it("lists the problems as one card a problem, what to fix on the card's first line", async () => {
     await page.goto(`${stack.workerUrl}/problems`);
     await shot("phone-06-problems");

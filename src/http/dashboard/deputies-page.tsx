@@ -116,13 +116,16 @@ export interface DeputyPractice {
 const LINE_SHOWN = 60;
 const shortLine = (line: string) => (line.length > LINE_SHOWN ? `${line.slice(0, LINE_SHOWN - 1)}…` : line);
 
-/** The contacts the deputy took part in, linked to their suggestions. */
+/**
+ * The contacts the deputy took part in, linked to their suggestions. On a phone a card each
+ * (table.stack): the date and 编号 after their names, the contact and its record on lines of their own.
+ */
 const ContactsCard: FC<{ contacts: readonly DeputyContact[] }> = ({ contacts }) => (
   <Card title={`参加的沟通（${contacts.length} 次）`}>
     {contacts.length === 0 ? (
       <Empty>领衔建议的『沟通记录』中没有代表本人参加（代表参加 为 是）的记录。</Empty>
     ) : (
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th>日期</th>
@@ -134,8 +137,10 @@ const ContactsCard: FC<{ contacts: readonly DeputyContact[] }> = ({ contacts }) 
         <tbody>
           {contacts.map(({ id, entry }) => (
             <tr>
-              <td class="nowrap">{entry.date ?? ""}</td>
-              <td class="nowrap">
+              <td class="nowrap" data-label="日期">
+                {entry.date ?? ""}
+              </td>
+              <td class="nowrap" data-label="建议编号">
                 <a href={href.suggestion(id)}>{id}</a>
               </td>
               <td>{entry.title}</td>
@@ -220,7 +225,7 @@ export const DeputyPage: FC<{
         {practice.opinions.length === 0 ? (
           <Empty>『民意』表中没有该代表接待的记录。</Empty>
         ) : (
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>日期</th>
@@ -233,11 +238,15 @@ export const DeputyPage: FC<{
             <tbody>
               {practice.opinions.map((o) => (
                 <tr>
-                  <td class="nowrap">{o.record.date ?? ""}</td>
-                  <td>{o.record.station}</td>
+                  <td class="nowrap" data-label="日期">
+                    {o.record.date ?? ""}
+                  </td>
+                  <td data-label="联络站">{o.record.station}</td>
                   <td>{o.record.content}</td>
-                  <td class="nowrap">{o.record.handling ?? ""}</td>
-                  <td class="nowrap">
+                  <td class="nowrap" data-label="处理方式">
+                    {o.record.handling ?? ""}
+                  </td>
+                  <td class="nowrap" data-label="建议编号">
                     {o.record.suggestionId ? (
                       <a href={href.suggestion(o.record.suggestionId)}>{o.record.suggestionId}</a>
                     ) : (
