@@ -79,7 +79,13 @@ export const LEDGER_NOTICE_TYPES = [
 ] as const;
 /** The notices of practice.md (contacts, co-units' opinions, extensions). */
 export const PRACTICE_NOTICE_TYPES = ["沟通提醒", "协办提醒", "延期审批结果", "延期告知"] as const;
-export const NOTICE_TYPES = [...LEDGER_NOTICE_TYPES, ...PRACTICE_NOTICE_TYPES] as const;
+/**
+ * The notices answering what a unit asked through its personal link: 交办异议处理结果 tells a unit
+ * its 交办异议 was not agreed (维持交办), so it does not wait on it while its 办理期限 runs. An agreed
+ * one is told by the 交办通知 of the changed 主办单位.
+ */
+export const LINK_NOTICE_TYPES = ["交办异议处理结果"] as const;
+export const NOTICE_TYPES = [...LEDGER_NOTICE_TYPES, ...PRACTICE_NOTICE_TYPES, ...LINK_NOTICE_TYPES] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 
 /**

@@ -16,7 +16,9 @@ import { ledgerTab } from "./tabs/ledger";
  * 催办领导 and 催办身份 (督办领导 or 领办领导) say who pressed 催办 in a 领导催办 (blank elsewhere).
  * 民意转化 reads 联络站民意 for a suggestion the dashboard converted from a voter's opinion (来源
  * 联络站民意), blank otherwise: the 受理回执 then says the deputy received it at the station rather
- * than thanking them for a suggestion of their own.
+ * than thanking them for a suggestion of their own. 异议日期, 处理意见 and 承办身份 are the unit's 交办异议
+ * a 交办异议处理结果 answers: the day it was made, the note staff gave with their decision (blank when
+ * none), and whether the unit objected as 主办 or 协办 (blank in other notices).
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -32,6 +34,9 @@ export const COMPUTED_PLACEHOLDERS = [
   "测评意见",
   "看板链接",
   "民意转化",
+  "异议日期",
+  "处理意见",
+  "承办身份",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -55,8 +60,8 @@ const RATE =
 
 /**
  * Built-in templates, one per notice type (and the 交办通知 of co-units and of the 领办领导, the
- * leaders' 逾期催办). They are written into 通知模板 for new sheets and are the fallback whenever a
- * staff template is disabled by a typo. The renderer must not HTML-escape, since names like
+ * leaders' 逾期催办), in NOTICE_TYPES' order. They are written into 通知模板 for new sheets and are
+ * the fallback whenever a staff template is disabled by a typo. The renderer must not HTML-escape, since names like
  * “王伟(北关)” are plain text. A value that may be blank sits in a section ({{#落实情况}}…{{/落实情况}}),
  * so no label is left without its value.
  * 督办周报 has no ledger row; the notice job appends the list of suggestions after the body.
@@ -130,6 +135,13 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     body: "{{接收方}}：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",
   },
   ...PRACTICE_NOTICE_TEMPLATES,
+  {
+    type: "交办异议处理结果",
+    title: "交办异议处理结果：{{编号}} {{标题}}",
+    // Sent only for an objection not agreed (维持交办): an agreed one is told by the 交办通知 of the
+    // changed 主办单位. The unit must not wait on it while its 办理期限 runs.
+    body: `{{接收方}}：你单位于 {{异议日期}} 对${RECEIPT}提出的交办异议，经研究，不予同意，维持原交办{{#处理意见}}，意见是：“{{处理意见}}”{{/处理意见}}。请你单位继续作为{{承办身份}}单位认真办理，不因提出异议而延误。本件办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，请立即办理。{{/逾期天数}}{{^逾期天数}}请抓紧办理。{{/逾期天数}}`,
+  },
 ];
 
 /** The built-in template of a notice type (or of one of its variants, e.g. the co-units' 交办通知). */

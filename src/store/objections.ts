@@ -33,6 +33,12 @@ export interface Objections {
   /** Every objection to one suggestion, oldest first. */
   ofSuggestion(suggestionId: string): Promise<Objection[]>;
   /**
+   * The objections to these suggestions staff (or the sync) decided at or after `since` (an ISO
+   * instant), oldest first: the notices run tells each unit the decision on its objection, in one
+   * query a part however many suggestions it holds.
+   */
+  decidedSince(suggestionIds: readonly string[], since: string): Promise<Objection[]>;
+  /**
    * Decides the open ones of these objections alike, in one statement; gives the submission ids
    * decided now (one already decided, or unknown, is left as it is).
    */
@@ -145,6 +151,18 @@ export function createObjections(db: D1Database): Objections {
       const { results } = await db
         .prepare("SELECT * FROM objections WHERE suggestion_id = ?1 ORDER BY received_at")
         .bind(suggestionId)
+        .all<ObjectionRow>();
+      return results.map(toObjection);
+    },
+    async decidedSince(suggestionIds, since) {
+      if (suggestionIds.length === 0) return [];
+      const { results } = await db
+        .prepare(
+          `SELECT * FROM objections
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND decision IS NOT NULL AND decided_at >= ?2
+           ORDER BY received_at`,
+        )
+        .bind(JSON.stringify(suggestionIds), since)
         .all<ObjectionRow>();
       return results.map(toObjection);
     },

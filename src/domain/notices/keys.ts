@@ -326,6 +326,15 @@ export function tellingOf(
   return want ? retellDecision(naming.type, want, before) : { occurrence, correction: null };
 }
 
+/**
+ * A 交办异议处理结果's occurrence: the objection (its submission id, one per unit and assignment) and
+ * the decision told, so each unit hears the decision on each of its objections once. Staff decide an
+ * objection once (Objections.decide: only an open one), so there is no other decision to correct it to.
+ */
+export function objectionOccurrence(submissionId: string, decision: string): string {
+  return `${submissionId}~${decision}`;
+}
+
 /** The base key of a stored idempotency key. */
 export function baseKeyOf(key: string): string {
   const last = key.lastIndexOf(SEPARATOR);

@@ -17,6 +17,7 @@ import {
   tellingOf,
   toldKey,
 } from "./keys";
+import { type DecidedObjection, objectionSeries } from "./objection-series";
 import type { View } from "./placeholders";
 import { practiceSeries } from "./practice-series";
 import { type FormArrival, receiptSeries } from "./receipt-series";
@@ -71,6 +72,19 @@ export interface PlanNoticesInput {
    * (firstWord; NoticePlan.introductionsUnseen names those it would have to presume).
    */
   readonly historyOf?: ReadonlySet<string>;
+  /**
+   * Units' 交办异议 decided within the catch-up horizon, of the suggestions planned (D1 keeps them,
+   * not the sheet): each unit whose objection was not agreed is told (交办异议处理结果). None when
+   * left out.
+   */
+  readonly objections?: readonly DecidedObjection[];
+}
+
+/** The decided objections by 编号. */
+function objectionsById(objections: readonly DecidedObjection[]): Map<string, DecidedObjection[]> {
+  const byId = new Map<string, DecidedObjection[]>();
+  for (const o of objections) byId.set(o.suggestionId, [...(byId.get(o.suggestionId) ?? []), o]);
+  return byId;
 }
 
 /** Rows a notice can name: a 编号 that is in the sheet and unique (duplicates are 校验问题 first). */
@@ -86,10 +100,12 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
   const byId = new Map(rows.map((r) => [r.id as string, r]));
   const aboutRows = () => {
     const practice = input.practice ?? ev.practice();
+    const objections = objectionsById(input.objections ?? []);
     return rows.flatMap((row) => [
       ...handlingSeries(row, ctx),
       ...replySeries(row, ctx),
       ...practiceSeries(row, practice, ctx),
+      ...objectionSeries(row, objections.get(row.id as string) ?? [], ctx),
     ]);
   };
   const digest =

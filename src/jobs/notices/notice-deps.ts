@@ -4,6 +4,7 @@ import type { SheetsClient } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { NoticeArrivals } from "../../store/notice-arrivals";
+import type { Objections } from "../../store/objections";
 import type { NoticeOutbox } from "../../store/outbox";
 import type { PersonalLinks } from "../../store/personal-links";
 import type { SnapshotStore } from "../../store/snapshots";
@@ -25,6 +26,8 @@ export interface NoticeDeps {
   personalLinks: PersonalLinks;
   linkSettings: LinkSettings | null;
   publicOrigin: string | null;
+  /** Units' 交办异议 staff decided (D1): each unit not agreed with is told. Left out, none is. */
+  objections?: Pick<Objections, "decidedSince">;
 }
 
 /** The notice jobs' adapters with the job queue their next steps go on (a daily run's parts, the log). */

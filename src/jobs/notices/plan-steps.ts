@@ -12,6 +12,7 @@ import {
   type Sighting,
 } from "../../domain/notices/catch-up";
 import type { DigestFigures } from "../../domain/notices/digest";
+import type { DecidedObjection } from "../../domain/notices/objection-series";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
 import { practiceNoticeIds } from "../../domain/notices/practice-series";
 import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
@@ -185,6 +186,36 @@ async function planWithHistory(
   };
 }
 
+/**
+ * The 交办异议 of these suggestions decided since `sinceInstant` (a day before the catch-up horizon,
+ * as the sightings are asked: the office's day may start before UTC's), each decision's day in the
+ * office's time zone. One D1 query a part; none without the objections store.
+ */
+async function decidedObjections(
+  deps: NoticeDeps,
+  run: DailyRun,
+  ids: readonly string[],
+  sinceInstant: string,
+): Promise<DecidedObjection[]> {
+  const decided = (await deps.objections?.decidedSince(ids, sinceInstant)) ?? [];
+  return decided.flatMap((o) =>
+    o.decision && o.decidedAt
+      ? [
+          {
+            submissionId: o.submissionId,
+            suggestionId: o.suggestionId,
+            unit: o.unit,
+            assignedOn: o.assignedOn,
+            objectedOn: o.objectedOn,
+            decision: o.decision,
+            decidedOn: localDate(Date.parse(o.decidedAt), run.timeZone),
+            note: o.note,
+          },
+        ]
+      : [],
+  );
+}
+
 /** Form suggestions that arrived in the catch-up window (those with these 编号 only, when given). */
 function arrivalsSince(deps: NoticeDeps, run: DailyRun, ids?: readonly string[]) {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
@@ -216,13 +247,15 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // A 交办日期 or 答复日期 typed weeks late: when the sync saw it filled (one D1 query, asked only
   // about the suggestions whose one-off notice is past the horizon) makes the notice due then.
   // The same query asks whether 主办单位 changed on those awaiting round 1's reply (leadWatchIds).
+  // Units' 交办异议 staff decided in the horizon are in D1 only: one more query (交办异议处理结果).
   const late = lateNoticeIds(evaluation.rows, run.today, evaluation.settings.coOpinionDays);
   const asked = [...new Set([...late, ...leadWatchIds(evaluation.rows)])];
   const sinceInstant = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString();
-  const [existingKeys, practiceRows, arrivals, sightings] = await Promise.all([
+  const [existingKeys, practiceRows, arrivals, objections, sightings] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
     arrivalsSince(deps, run, ids),
+    decidedObjections(deps, run, ids, sinceInstant),
     deps.snapshots.filledSince(
       asked,
       LATE_NOTICE_CELLS,
@@ -241,6 +274,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     evaluation,
     practice: buildPracticeIndex(practiceRows),
     arrivals,
+    objections,
     scope: "rows",
     duplicateIds: duplicates,
   } as const;

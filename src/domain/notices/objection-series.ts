@@ -1,0 +1,73 @@
+import { relationOf } from "../links/recipient-rows";
+import type { EvaluatedRow } from "../summary/evaluated";
+import { displayDate } from "./format";
+import { objectionOccurrence } from "./keys";
+import { type NoticeSeries, replyPresent, roundsOf, roundView, type SeriesContext } from "./series";
+
+/**
+ * A unit's 交办异议 as staff decided it (D1 `objections`), the day of the decision in the office's
+ * time zone: what the notices run tells the unit of it.
+ */
+export interface DecidedObjection {
+  /** One per unit and assignment: the telling is keyed by it. */
+  readonly submissionId: string;
+  readonly suggestionId: string;
+  readonly unit: string;
+  /** The 交办日期 objected to. */
+  readonly assignedOn: string;
+  /** The day the unit objected. */
+  readonly objectedOn: string;
+  /** upheld: 维持交办 (the objection not agreed); reassigned: 已改交. */
+  readonly decision: "upheld" | "reassigned";
+  /** The local day staff decided it: the notice falls due then. */
+  readonly decidedOn: string;
+  /** What staff wrote with their decision (the unit's page shows it too). */
+  readonly note: string | null;
+}
+
+/** Staff's note as the text quotes it (“…”。): without the full stop it may end with. */
+function noteAsQuoted(note: string | null): string {
+  return (note ?? "").trim().replace(/[。；，.;,\s]+$/u, "");
+}
+
+/**
+ * 交办异议处理结果: to a unit whose objection staff did not agree to (维持交办), once per objection,
+ * due the day they decided, so the unit does not wait on it while its 办理期限 runs. It says the
+ * objection was not agreed, staff's note, that the unit goes on handling it as 主办 or 协办, and
+ * 办理期限 (（暂定） as the ledger says it). None when the notice would not hold: an agreed
+ * objection (the 交办通知 of the changed 主办单位 tells it), a unit the ledger no longer names, an
+ * assignment since changed (its 交办通知 tells the new one), or round 1 already replied.
+ */
+export function objectionSeries(
+  row: EvaluatedRow,
+  objections: readonly DecidedObjection[],
+  ctx: SeriesContext,
+): NoticeSeries[] {
+  const first = roundsOf(row)[0];
+  const id = row.id;
+  if (!first || !id || replyPresent(first) || objections.length === 0) return [];
+  const view = roundView(row, first, ctx);
+  return objections.flatMap((objection): NoticeSeries[] => {
+    if (objection.decision !== "upheld" || objection.assignedOn !== first.start) return [];
+    // As the unit stands now: it may have objected as 协办 and been made 主办 since.
+    const relation = relationOf(row, "unit", objection.unit);
+    if (relation !== "lead" && relation !== "co") return [];
+    const occurrence = objectionOccurrence(objection.submissionId, objection.decision);
+    return [
+      {
+        type: "交办异议处理结果",
+        suggestionId: id,
+        round: 1,
+        occurrences: [{ occurrence, dueOn: objection.decidedOn }],
+        lastDay: null,
+        recipients: [{ kind: "unit", name: objection.unit }],
+        view: (recipient) => ({
+          ...view(recipient),
+          异议日期: displayDate(objection.objectedOn),
+          处理意见: noteAsQuoted(objection.note),
+          承办身份: relation === "lead" ? "主办" : "协办",
+        }),
+      },
+    ];
+  });
+}
