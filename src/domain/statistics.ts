@@ -122,23 +122,6 @@ function round(replied: string | null | undefined, due: string | null, today: st
   return today > due ? ROUND_OVERDUE : ROUND_NOT_DUE;
 }
 
-/**
- * 按期答复率's counts of the rounds whose 办理期限 is after `after` (ISO): what a suggestion carried
- * over into a later year adds to that year's, its rounds due in its own year having counted there.
- */
-export function roundsDueAfter(
-  item: StatisticsItem,
-  today: string,
-  after: string,
-): { onTime: number; due: number } {
-  const { record, firstDue } = item;
-  const secondDue = record.reassignedOn ? (item.secondDue ?? null) : null;
-  const first = firstDue && firstDue > after ? round(record.repliedOn, firstDue, today) : ROUND_NOT_DUE;
-  const second =
-    secondDue && secondDue > after ? round(record.secondRepliedOn, secondDue, today) : ROUND_NOT_DUE;
-  return { onTime: first.onTime + second.onTime, due: first.due + second.due };
-}
-
 /** What one suggestion adds to a tally (the rates and counts of both rounds). */
 export function itemFacts(item: StatisticsItem, today: string): ItemFacts {
   return fillItemFacts(blankFacts(), item, today);

@@ -4,10 +4,10 @@ import { type FinishedFields, finishedRecord, isCrossYear } from "../dashboard/c
 import { nameKey } from "../directory";
 import {
   formatRate,
+  type ItemFacts,
   isCountedSuggestion,
   itemFacts,
   NO_RATE,
-  roundsDueAfter,
   type StatisticsItem,
 } from "../statistics";
 import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units";
@@ -16,43 +16,71 @@ import { MISNAMED_UNITS, splitByUnit, type UnitBook } from "../statistics-units"
  * 单位测评 (practice.md, Assessment of units): per 年度 and lead unit, the figures, their weighted
  * 综合得分, the 等次 and the rank. Pure: the sync's finish step writes it to the tab, the dashboard
  * shows it, both from the stored rows.
+ *
+ * Which year counts what. 承办件数 counts a suggestion in its own year (提出日期) and in every later
+ * year it is carried into (跨年督办 = 是 and still handled then: countsInYear). Everything else a
+ * figure counts is an event, dated (eventDates), and counts in exactly one year: the year of its
+ * date when that year counts the suggestion (a later year it is carried into), else the suggestion's
+ * own year. So a suggestion not carried over keeps every event in its own year, a reply of January
+ * 2027 included (the office writes its 2026 report in January); one carried into 2027 counts its
+ * January reply in 2027, where staff carried its handling, and 2026 no longer counts it too.
+ * - 按期答复率: each round on the day it fell due by its own rule (a round is due once replied or
+ *   past its limit): its reply when given by the limit, else its limit. That day never moves once
+ *   reached: a reply late in January does not take a December deadline out of the year it was
+ *   missed in, and a reply given early in December counts in December's year even when the limit
+ *   is in January, as the report of that year expects.
+ * - 延期件数: the suggestion's own year (the stored rows keep whether an extension was approved,
+ *   PRACTICE_FACTS.extended, not its 审批日期): counted there once, never again in a later year.
+ * - 满意率, 沟通率, 落实率: the rating, the round-1 reply and the classed reply (eventDates).
  */
 
 /** What the assessment reads of one suggestion: the statistics' item plus 落实情况, the latest class, 测评日期. */
 export interface AssessmentItem extends StatisticsItem {
   readonly record: StatisticsItem["record"] &
-    Partial<Pick<LedgerRecord, "implementation" | "secondReplyClass" | "ratedOn">>;
+    Partial<
+      Pick<LedgerRecord, "implementation" | "secondReplyClass" | "ratedOn" | "submittedOn" | "crossYear">
+    >;
   /**
-   * Set on a suggestion carried over into a later year (跨年督办): 按期答复率 there counts only its
-   * rounds due after this day (the end of its own year), which counted in its own year.
-   */
-  readonly dueAfter?: string;
-  /**
-   * Set with dueAfter: the later year it is counted in. 满意率, 沟通率 and 落实率 there count only
-   * what was done in that year (eventDates): a 2025 不满意 of a suggestion still open in 2027 counted
-   * against its unit in 2025, 2026 and 2027 alike.
+   * Set on a suggestion carried over into a later year (跨年督办): the later year it is counted in.
+   * Only the events dated then count there (see the top of this file); its own year counts the rest.
    */
   readonly inYear?: number;
 }
 
-/**
- * A suggestion of `ownYear` as a later `year` counts it: a deadline missed in 2026 is 2026's, and
- * counted again one carried-over suggestion graded its unit 差 for 2027 in January; a rating, a
- * reply or a B-class reply counts in the year it was given.
- */
+/** A suggestion of `ownYear` as a later `year` counts it: 承办件数, and what it did in that year. */
 export function carriedOver(item: AssessmentItem, ownYear: number, year: number): AssessmentItem {
-  return { ...item, dueAfter: `${ownYear}-12-31`, inYear: year };
+  return year > ownYear ? { ...item, inYear: year } : item;
 }
 
 export interface EventDates {
+  /** 按期答复率: the day each round fell due (dueOn), null while it is not due. */
+  readonly firstRound: string | null;
+  readonly secondRound: string | null;
   readonly rating: string | null;
   readonly reply: string | null;
   readonly classReply: string | null;
 }
 
 /**
- * When what a later year's figures count of a carried-over suggestion happened (ISO dates, null when
- * not done or undated):
+ * The day a round entered 按期答复率 (a round is due once replied or past its limit): its reply when
+ * given by the limit (or with no limit, due and late on that day), else its limit once replied late
+ * or passed; null while neither.
+ */
+function dueOn(replied: string | null | undefined, due: string | null, today: string): string | null {
+  if (replied && (!due || replied <= due)) return replied;
+  if (due && (replied || today > due)) return due;
+  return null;
+}
+
+const onTime = (replied: string | null | undefined, due: string | null) =>
+  Boolean(replied && due && replied <= due);
+
+/** A round 2 runs once 二次交办日期 is filled (as itemFacts counts it); its limit, null without one. */
+const secondDueOf = (item: AssessmentItem) => (item.record.reassignedOn ? (item.secondDue ?? null) : null);
+
+/**
+ * When what the figures count of a suggestion happened (ISO dates, null when not done or undated):
+ * - firstRound, secondRound (按期答复率): dueOn of each round; round 2 only once 二次交办日期 is filled.
  * - rating (满意率): the latest round's rating. A first rating is dated by its 测评日期, else by its
  *   reply (a rating follows the reply it rates, and rows and shares of older builds keep no 测评日期);
  *   a 二次满意度 has no date column of its own and is dated by the 二次答复日期 it rates.
@@ -60,34 +88,57 @@ export interface EventDates {
  * - classReply (落实率): the reply whose 答复类别 is read (the second's once it has one); 落实情况 has
  *   no date, so a B-class reply counts in its reply's year and its 已落实 is read as it stands now.
  */
-export function eventDates(record: AssessmentItem["record"]): EventDates {
+export function eventDates(item: AssessmentItem, today: string): EventDates {
+  const { record } = item;
   const secondRepliedOn = record.secondRepliedOn ?? null;
   let rating: string | null = null;
   if (record.secondRating) rating = secondRepliedOn;
   else if (record.rating) rating = record.ratedOn ?? record.repliedOn;
   return {
+    firstRound: dueOn(record.repliedOn, item.firstDue, today),
+    secondRound: record.reassignedOn ? dueOn(secondRepliedOn, secondDueOf(item), today) : null,
     rating,
     reply: record.repliedOn,
     classReply: record.secondReplyClass ? secondRepliedOn : record.repliedOn,
   };
 }
 
-/** The years after `ownYear` in which a carried-over suggestion did something its figures count (eventDates). */
-export function eventYearsAfter(record: AssessmentItem["record"], ownYear: number): number[] {
+/** The years after `ownYear` in which a suggestion did something its figures count (eventDates). */
+export function eventYearsAfter(item: AssessmentItem, ownYear: number, today: string): number[] {
   const years = new Set<number>();
-  for (const date of Object.values(eventDates(record))) {
+  for (const date of Object.values(eventDates(item, today))) {
     const year = date ? Number(date.slice(0, 4)) : null;
     if (year !== null && year > ownYear) years.add(year);
   }
   return [...years].sort((a, b) => a - b);
 }
 
-/** The year tallied counts this of the suggestion: its own year counts all; a later year, what was done then. */
-function doneThen(item: AssessmentItem, event: keyof EventDates): boolean {
-  if (item.inYear === undefined) return true;
-  const date = eventDates(item.record)[event];
-  return date?.startsWith(`${item.inYear}-`) === true;
+/** A suggestion carried over (跨年督办 = 是) with a year: what countsInYear reads is there. */
+function isCarried(
+  record: AssessmentItem["record"],
+): record is AssessmentItem["record"] & CountsInYearFields & { readonly submittedOn: string } {
+  return record.crossYear === true && Boolean(record.submittedOn);
 }
+
+/**
+ * The year an event dated `date` of a carried-over suggestion of `own` counts in: the date's year
+ * when that year counts the suggestion (countsInYear), else its own year (undated ones too).
+ */
+function yearCounted(record: CountsInYearFields, own: number, date: string | null): number {
+  if (date === null) return own;
+  const year = Number(date.slice(0, 4));
+  return year > own && countsInYear(record, year) ? year : own;
+}
+
+/** Where a carried-over suggestion is being tallied: its own year and the year tallied. */
+interface Tallied {
+  readonly record: CountsInYearFields;
+  readonly own: number;
+  readonly year: number;
+}
+
+/** The event dated `date` counts in the year tallied. */
+const countsHere = (at: Tallied, date: string | null) => yearCounted(at.record, at.own, date) === at.year;
 
 /** One 常委会测评 row that counts (an 错误 row is left out by the caller). */
 export interface CommitteeScore {
@@ -168,24 +219,59 @@ export class UnitTally {
 
   add(item: AssessmentItem, today: string): void {
     const facts = itemFacts(item, today);
-    const rounds = item.dueAfter ? roundsDueAfter(item, today, item.dueAfter) : facts;
     // 承办件数 counts a carried-over suggestion in every year it is handled, done something or not.
     this.assigned += 1;
-    this.onTime += rounds.onTime;
-    this.due += rounds.due;
-    if (doneThen(item, "rating")) {
+    const { record } = item;
+    if (isCarried(record)) {
+      const own = Number(record.submittedOn.slice(0, 4));
+      this.addByDate(item, { record, own, year: item.inYear ?? own }, facts, today);
+      return;
+    }
+    // Not carried over: every event counts in its own year (a later year never counts it).
+    if (item.inYear !== undefined) return;
+    this.onTime += facts.onTime;
+    this.due += facts.due;
+    if (facts.rated) this.rated += 1;
+    if (facts.satisfied) this.satisfied += 1;
+    if (facts.replied) this.replied += 1;
+    if (facts.contactCounted) this.contactsKept = true;
+    if (facts.contacted) this.contacted += 1;
+    if (facts.extended) this.extensions += 1;
+    this.addClass(item, facts.replied);
+  }
+
+  /**
+   * A carried-over suggestion's events that count in the year tallied (its own, or item.inYear): those
+   * dated in it, as yearCounted places them. Few rows are carried over: the rest never get here.
+   */
+  private addByDate(item: AssessmentItem, at: Tallied, facts: ItemFacts, today: string): void {
+    const { record } = item;
+    const dates = eventDates(item, today);
+    if (dates.firstRound !== null && countsHere(at, dates.firstRound)) {
+      this.due += 1;
+      if (onTime(record.repliedOn, item.firstDue)) this.onTime += 1;
+    }
+    if (dates.secondRound !== null && countsHere(at, dates.secondRound)) {
+      this.due += 1;
+      if (onTime(record.secondRepliedOn, secondDueOf(item))) this.onTime += 1;
+    }
+    if (countsHere(at, dates.rating)) {
       if (facts.rated) this.rated += 1;
       if (facts.satisfied) this.satisfied += 1;
     }
-    if (doneThen(item, "reply")) {
+    if (countsHere(at, dates.reply)) {
       if (facts.replied) this.replied += 1;
       if (facts.contactCounted) this.contactsKept = true;
       if (facts.contacted) this.contacted += 1;
     }
-    if (facts.extended) this.extensions += 1;
-    // The class of the latest reply: a second round's reply replaces the first's.
+    if (facts.extended && at.year === at.own) this.extensions += 1;
+    if (countsHere(at, dates.classReply)) this.addClass(item, facts.replied);
+  }
+
+  /** 落实率: the class of the latest reply (a second round's reply replaces the first's). */
+  private addClass(item: AssessmentItem, replied: boolean): void {
     const replyClass = item.record.secondReplyClass ?? item.record.replyClass;
-    if (facts.replied && replyClass === "B" && doneThen(item, "classReply")) {
+    if (replied && replyClass === "B") {
       this.classB += 1;
       if (item.record.implementation === "已落实") this.implemented += 1;
     }

@@ -36,8 +36,8 @@ export interface UnitShare {
 
 /**
  * A suggestion carried over: its tally in a later year where it did nothing the figures count
- * (`counts`: 承办件数 and 按期答复率), its tally in each later year where it did (`byYear`: a rating,
- * a reply; see eventDates), and what says which later years it counts in.
+ * (`counts`: 承办件数), its tally in each later year where it did (`byYear`: a round falling due, a
+ * rating, a reply, an extension; see eventDates), and what says which later years it counts in.
  */
 export interface CarriedShare extends UnitShare {
   /** Absent from a share stored by an older build: `counts` then stands for every later year, as then. */
@@ -109,7 +109,7 @@ export function assessmentPart(rows: readonly EvaluatedRow[], today: string): As
     // Counted in the next year means carried over and still handled then; a later year may count it too.
     if (!countsInYear(row.record, year + 1)) continue;
     const r = row.record;
-    const active = eventYearsAfter(r, year);
+    const active = eventYearsAfter(item, year, today);
     // A later year with nothing done (every event is dated earlier): what every such year counts.
     const quiet = tallyItem(new Map(), carriedOver(item, year, Math.max(year, ...active) + 1), today);
     if (quiet) {
