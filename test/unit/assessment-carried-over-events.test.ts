@@ -6,9 +6,8 @@ import {
   carriedOver,
   figureText,
 } from "../../src/domain/evaluation/assessment";
-import { assessYear } from "../../src/domain/evaluation/assessment-view";
-import { assessmentPart, mergeAssessments } from "../../src/domain/figures/assessment-part";
-import { PART_SIZES, storedLedger, throughJson } from "./figures/parts";
+import { assessmentWays } from "./figures/assessment-ways";
+import { storedLedger } from "./figures/parts";
 import { makeRecord, makeRow, makeTabs, unitDirectory } from "./helpers/make-row";
 import { practiceTabs } from "./practice/helpers";
 
@@ -68,33 +67,7 @@ const TABS = makeTabs(
 );
 const ledger = storedLedger(TABS, TODAY);
 
-/** Each year's 单位测评 as the dashboard works it out from the rows, and as the sync's parts add up. */
-function ways(year: number) {
-  const out = [{ way: "rows", assessment: assessYear(ledger.view, year, []) }];
-  for (const size of PART_SIZES) {
-    const parts = ledger.parts(size).map((rows) => throughJson(assessmentPart(rows, TODAY)));
-    const merged = mergeAssessments(parts, ledger.view, []).find((a) => a.year === year);
-    if (merged) out.push({ way: `parts of ${size}`, assessment: merged });
-  }
-  return out;
-}
-
-/** A unit's figure as 单位测评 shows it, with what it was worked out from. */
-function shown(year: number, unit: string, name: "满意率" | "沟通率" | "落实率") {
-  return ways(year).map(({ way, assessment }) => {
-    const row = assessment.rows.find((r) => r.unit === unit);
-    const f = row?.figures[name];
-    return {
-      way,
-      assigned: row?.assigned,
-      figure: f && `${figureText(name, f)}（${f.numerator}/${f.denominator}）`,
-    };
-  });
-}
-
-/** The same in every way (the page's rows and the sync's parts of every size). */
-const each = (assigned: number, figure: string) =>
-  ["rows", ...PART_SIZES.map((s) => `parts of ${s}`)].map((way) => ({ way, assigned, figure }));
+const { shown, each } = assessmentWays(ledger, TODAY);
 
 describe("单位测评：跨年督办的建议在其后年度只计当年发生的测评、答复", () => {
   it("2025 年的不满意不再计入 2027 年的满意率（二次交办仍未答复）", () => {

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { AssessmentFigure } from "../../sheets-schema/cells/setting-cells";
 import {
   type AssessmentItem,
   type AssessmentOptions,
   assessUnits,
   carriedOver,
-  figureText,
 } from "../../src/domain/evaluation/assessment";
-import { assessYear } from "../../src/domain/evaluation/assessment-view";
-import { assessmentPart, mergeAssessments } from "../../src/domain/figures/assessment-part";
 import { PRACTICE_FACTS } from "../../src/domain/practice/practice-facts";
-import { PART_SIZES, storedLedger, throughJson } from "./figures/parts";
+import { assessmentWays } from "./figures/assessment-ways";
+import { storedLedger } from "./figures/parts";
 import { makeRecord, makeRow, makeTabs, unitDirectory } from "./helpers/make-row";
 import { practiceTabs } from "./practice/helpers";
 
@@ -131,34 +128,7 @@ const TABS = makeTabs(
 );
 const ledger = storedLedger(TABS, TODAY);
 
-/** Each year's 单位测评 as /assessment works it out from the rows, and as the sync's parts add up. */
-function ways(year: number) {
-  const out = [{ way: "rows", assessment: assessYear(ledger.view, year, []) }];
-  for (const size of PART_SIZES) {
-    const parts = ledger.parts(size).map((rows) => throughJson(assessmentPart(rows, TODAY)));
-    const merged = mergeAssessments(parts, ledger.view, []).find((a) => a.year === year);
-    if (merged) out.push({ way: `parts of ${size}`, assessment: merged });
-  }
-  return out;
-}
-
-/** A unit's figure as the page's breakdown shows it ("50.0%（1/2）"), its 承办件数 and 延期件数. */
-function shown(year: number, unit: string, name: AssessmentFigure) {
-  return ways(year).map(({ way, assessment }) => {
-    const row = assessment.rows.find((r) => r.unit === unit);
-    const f = row?.figures[name];
-    return {
-      way,
-      assigned: row?.assigned,
-      figure: f && `${figureText(name, f)}（${f.numerator}/${f.denominator}）`,
-      extensions: row?.extensions,
-    };
-  });
-}
-
-/** The same in every way (the page's rows and the sync's parts of every size). */
-const each = (assigned: number, figure: string, extensions = 0) =>
-  ["rows", ...PART_SIZES.map((s) => `parts of ${s}`)].map((way) => ({ way, assigned, figure, extensions }));
+const { shown, each } = assessmentWays(ledger, TODAY);
 
 describe("单位测评：跨年督办的建议，按期答复率和延期件数只计一个年度", () => {
   it("2026 年逾期的答复和 2026 年批准的延期计入 2026 年，不再计入 2027 年", () => {
