@@ -92,15 +92,76 @@ export function dataRowAsHeader(tab: TabDef, texts: readonly string[]): string |
 }
 
 /**
+ * Rows from the top a caller reads for the header check (row 1 and the rows below it): staff add a
+ * title row, sometimes a subtitle, above the header (`2026年代表建议办理台账`), pushing it down.
+ */
+export const HEADER_SEARCH_ROWS = 3;
+
+/** A title cell quoted in a message is cut to this many characters. */
+const QUOTED_TITLE_CHARS = 20;
+/** Fewer headers missing than this are listed one by one, however short the tab. */
+const MANY_MISSING = 4;
+
+/** The distinct known headers in a row. */
+function knownHeaders(tab: TabDef, row: unknown): number {
+  const known = new Set(tab.columns.map((c) => c.header));
+  const found = new Set<string>();
+  if (Array.isArray(row))
+    for (const cell of row) if (known.has(headerText(cell))) found.add(headerText(cell));
+  return found.size;
+}
+
+/** A row holding more than half of the tab's headers: its header row, wherever it sits. */
+const holdsHeader = (tab: TabDef, row: unknown) => knownHeaders(tab, row) * 2 > tab.columns.length;
+
+/**
+ * The header row found below row 1 (`below`: rows 2, 3, … as read), pushed down by a title row or
+ * a blank one staff inserted. Naming each header as missing would have staff type headers over
+ * their title or restore an old version, when deleting the rows above is all it takes. Null when
+ * row 1 is the header row or no row below is.
+ */
+function headerBelowMessage(tab: TabDef, rows: readonly unknown[]): string | null {
+  if (holdsHeader(tab, rows[0])) return null;
+  const at = rows.findIndex((row, i) => i > 0 && holdsHeader(tab, row));
+  if (at < 0) return null;
+  const above = at === 1 ? "第 1 行" : `第 1–${at} 行`;
+  const title = rows
+    .slice(0, at)
+    .flatMap((row) => (Array.isArray(row) ? row.map(headerText) : []))
+    .find((text) => text !== "");
+  const quoted = title
+    ? `（标题“${title.length > QUOTED_TITLE_CHARS ? `${title.slice(0, QUOTED_TITLE_CHARS)}…` : title}”）`
+    : "（空行）";
+  return `表头应在第 1 行，现在在第 ${at + 1} 行：请删除表头上方的${above}${quoted}，表头以下的内容不用动；删好之前本表不会同步`;
+}
+
+/**
+ * More than half of the headers missing (none renamed), and no header row found below: row 1 is
+ * not the header row. One line for the tab instead of one per header (29 on 建议台账), none of
+ * which would be the advice that fits.
+ */
+function notHeaderMessage(missing: readonly string[]): string {
+  const named = missing
+    .slice(0, 3)
+    .map((h) => `“${h}”`)
+    .join("");
+  return `第 1 行不是表头：缺少 ${missing.length} 个表头（${named}等）。表头必须在第 1 行：如果表头上方加了标题行或空行，请删除这些行；如果表头被改写或删除，请用“撤销”或“文件 → 版本记录”恢复，不要在第 1 行逐个补写表头。改好之前本表不会同步`;
+}
+
+/**
  * Matches a header row against a tab's columns by text: any order, extra columns allowed,
  * surrounding whitespace ignored. `ok` is false when a required header is missing or a known
- * header appears twice: the caller must then neither read nor write the tab.
+ * header appears twice: the caller must then neither read nor write the tab. `rowsBelow` (rows 2,
+ * 3, … as read, up to HEADER_SEARCH_ROWS in all) tells a header pushed down by a title row.
  */
 export function matchHeaders<Cols extends readonly ColumnDef[]>(
   tab: TabDef<string, Cols>,
   headerRow: unknown,
+  rowsBelow: readonly unknown[] = [],
 ): HeaderMatch<Cols[number]["key"]> {
   type K = Cols[number]["key"];
+  const moved = rowsBelow.length > 0 ? headerBelowMessage(tab, [headerRow, ...rowsBelow]) : null;
+  if (moved) return { ok: false, problems: [{ column: null, level: "错误", message: moved }] };
   const cells = Array.isArray(headerRow) ? headerRow : [];
   const positions = new Map<string, number[]>();
   cells.forEach((cell, index) => {
@@ -122,6 +183,8 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
   const present: { column: ColumnDef<K>; index: number }[] = [];
   const indexOf: Partial<Record<K, number>> = {};
   let unmatched: { header: string; index: number }[] | null = null;
+  /** Headers missing with no look-alike in row 1 (not renamed). */
+  const absent: string[] = [];
   for (const column of tab.columns as readonly ColumnDef<K>[]) {
     const found = positions.get(column.header);
     if (!found) {
@@ -129,7 +192,9 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
       // Only on a missing header (rare): the cells no known column claims, for a renamed one.
       unmatched ??= unclaimed(positions, known);
       const level: ProblemLevel = column.headerRequired ? "错误" : "提醒";
-      const message = missingHeaderMessage(tab, column, lookAlikeHeader(tab, column, unmatched));
+      const lookAlike = lookAlikeHeader(tab, column, unmatched);
+      if (!lookAlike) absent.push(column.header);
+      const message = missingHeaderMessage(tab, column, lookAlike);
       if (column.headerRequired) ok = false;
       problems.push({ column: column.header, level, message });
       continue;
@@ -144,6 +209,8 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
     present.push({ column, index: found[0] as number });
     indexOf[column.key] = found[0] as number;
   }
+  if (!ok && absent.length >= MANY_MISSING && absent.length * 2 > tab.columns.length)
+    return { ok: false, problems: [{ column: null, level: "错误", message: notHeaderMessage(absent) }] };
   const extra: { header: string; index: number }[] = [];
   for (const [header, found] of positions) {
     if (known.has(header)) continue;

@@ -1,6 +1,6 @@
 import { type AnyCellType, isBlankCell, parseCell } from "../../sheets-schema/cells/cell-type";
 import type { ColumnDef, RecordOf, TabDef } from "../../sheets-schema/columns";
-import { type ColumnMap, matchHeaders } from "../../sheets-schema/header-map";
+import { type ColumnMap, HEADER_SEARCH_ROWS, matchHeaders } from "../../sheets-schema/header-map";
 import { lookAlikeTab, renamedTabAdvice } from "../../sheets-schema/look-alikes";
 import { type Problem, ProblemSink } from "./problems";
 
@@ -182,7 +182,8 @@ export function openTab<Cols extends readonly ColumnDef[]>(
     ]);
   }
   const matrix: readonly unknown[] = Array.isArray(values) ? values : [];
-  const match = matchHeaders(tab, matrix[0]);
+  // Rows 2, 3 tell a header pushed down by a title row; a chunk's rows (firstDataRow > 2) do not.
+  const match = matchHeaders(tab, matrix[0], firstDataRow === 2 ? matrix.slice(1, HEADER_SEARCH_ROWS) : []);
   const headerProblems: Problem[] = match.problems.map((problem) => ({
     tab: tab.name,
     row: 1,

@@ -1,5 +1,5 @@
 import type { TabDef } from "../../../sheets-schema/columns";
-import { matchHeaders } from "../../../sheets-schema/header-map";
+import { HEADER_SEARCH_ROWS, matchHeaders } from "../../../sheets-schema/header-map";
 import { lookAlikeTab, renamedTabAdvice } from "../../../sheets-schema/look-alikes";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
@@ -113,7 +113,8 @@ const indexRequests = (header: readonly string[], tailFrom: number): RangeReques
 function firstRequests(lastHeader: readonly string[] | null, tailFrom: number): RangeRequest[] {
   return [
     ...BASE_CACHED_TABS.map((tab) => ({ key: tab, tab, a1: "" })),
-    { key: "ledger-header", tab: TAB_NAMES.ledger, a1: "1:1" },
+    // A few rows, not row 1 alone: a header pushed down by a title row is then told as such.
+    { key: "ledger-header", tab: TAB_NAMES.ledger, a1: `1:${HEADER_SEARCH_ROWS}` },
     ...SYSTEM_TABS.flatMap((tab) => [
       { key: `${tab}-header`, tab, a1: "1:1" },
       { key: `${tab}-column`, tab, a1: "A:A" },
@@ -365,7 +366,7 @@ async function planFromRead(
     };
   }
   const header = (headerRow[0] ?? []).map((c) => cellText(c));
-  const match = matchHeaders(ledgerTab, header);
+  const match = matchHeaders(ledgerTab, header, headerRow.slice(1));
   planProblems.ledgerHeader.push(...headerProblems(TAB_NAMES.ledger, match.problems));
   if (!match.ok) {
     const reason = match.problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
