@@ -30,6 +30,8 @@ export interface Objections {
   recordMany(objections: readonly NewObjection[]): Promise<Set<string>>;
   /** Objections staff have not decided, oldest first. */
   open(): Promise<Objection[]>;
+  /** One objection by its submission id (decided or not); null when unknown. */
+  get(submissionId: string): Promise<Objection | null>;
   /** Every objection to one suggestion, oldest first. */
   ofSuggestion(suggestionId: string): Promise<Objection[]>;
   /**
@@ -57,6 +59,12 @@ export interface Objections {
     by: string,
     note: string | null,
   ): Promise<boolean>;
+  /**
+   * Gives a decided objection without a note staff's 说明 (the sync settles one with none, and staff
+   * who clicked 已改交 after it still have something to tell the unit); false when it is open, unknown
+   * or has a note already (a 说明 is never overwritten).
+   */
+  addNote(submissionId: string, note: string): Promise<boolean>;
 }
 
 interface ObjectionRow {
@@ -147,6 +155,13 @@ export function createObjections(db: D1Database): Objections {
         .all<ObjectionRow>();
       return results.map(toObjection);
     },
+    async get(submissionId) {
+      const row = await db
+        .prepare("SELECT * FROM objections WHERE submission_id = ?1")
+        .bind(submissionId)
+        .first<ObjectionRow>();
+      return row ? toObjection(row) : null;
+    },
     async ofSuggestion(suggestionId) {
       const { results } = await db
         .prepare("SELECT * FROM objections WHERE suggestion_id = ?1 ORDER BY received_at")
@@ -169,6 +184,17 @@ export function createObjections(db: D1Database): Objections {
     decideMany,
     async decide(submissionId, decision, at, by, note) {
       return (await decideMany([submissionId], decision, at, by, note)).has(submissionId);
+    },
+    async addNote(submissionId, note) {
+      const { results } = await db
+        .prepare(
+          `UPDATE objections SET note = ?2
+           WHERE submission_id = ?1 AND decision IS NOT NULL AND note IS NULL
+           RETURNING submission_id`,
+        )
+        .bind(submissionId, note)
+        .all<{ submission_id: string }>();
+      return idsOf(results).has(submissionId);
     },
   };
 }

@@ -126,8 +126,12 @@ export function objectionCheck(
   if (!input.deadline) return no("该建议尚未交办");
   if (row.record.repliedOn || row.record.reassignedOn || input.replySent)
     return no("该建议已答复，不能再对交办提出异议");
+  // Its objection to this assignment, or one to an earlier 交办日期 that was not settled by a change
+  // of unit: staff correcting the day (the sync leaves the objection open then) is no new assignment.
   const mine = input.onRecord.find(
-    (o) => nameKey(o.unit) === nameKey(input.unit) && o.assignedOn === row.record.assignedOn,
+    (o) =>
+      nameKey(o.unit) === nameKey(input.unit) &&
+      (o.assignedOn === row.record.assignedOn || o.decision !== "reassigned"),
   );
   if (mine)
     return no(

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { Objection } from "../../store/objections";
-import { href, type IsUnit } from "./format";
+import { href, type IsUnit, localDateTime } from "./format";
 import { Card, type DueCalendar, Empty, SuggestionTable } from "./ui";
 
 export interface DecisionsProps {
@@ -13,6 +13,33 @@ export interface DecisionsProps {
   readonly isUnit?: IsUnit;
   /** The sync's calendar: an extension's 办理期限 in a year without 放假安排 says （暂定）. */
   readonly calendar?: DueCalendar;
+}
+
+const DECIDED = {
+  upheld: "已决定维持交办，该单位在其专属页面可以看到。",
+  reassigned: "已记为改交，该单位在其专属页面可以看到。",
+} as const;
+
+/** An instant as the decide route puts it in `at` (toISOString); anything else is not shown. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+const NOTED: Record<string, string> = {
+  kept: "您填写的说明已记入该异议和建议的变更历史。",
+  exists: "该异议已有说明，您这次填写的没有记下。",
+};
+
+/**
+ * What the overview says after staff decided an objection (`?decided=` from the decide route). An
+ * objection the sync settled before 已改交 was clicked (`synced`) says when, in 设置 时区, and what
+ * became of the 说明; the query carries only the instant and a key, never text shown as it came.
+ */
+export function decidedMessage(query: Readonly<Record<string, string>>, timeZone: string): string | null {
+  const { decided, at = "", noted = "" } = query;
+  if (decided === "upheld" || decided === "reassigned") return DECIDED[decided];
+  if (decided !== "synced") return null;
+  const when =
+    ISO_INSTANT.test(at) && !Number.isNaN(Date.parse(at)) ? ` ${localDateTime(at, timeZone)} ` : "";
+  return `该异议已在${when}同步时随台账改交了结，无需再点。${NOTED[noted] ?? ""}`;
 }
 
 /** One open objection with the two decisions staff can take (same-origin forms, no script). */
@@ -47,7 +74,8 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
 
 /**
  * 待代表工委决定: what units asked through their links and only staff can decide. An extension is
- * decided in the sheet (审批结果); an objection here, after changing 主办单位/协办单位 if reassigned.
+ * decided in the sheet (审批结果); an objection here (维持交办), or by changing 主办单位/协办单位 in
+ * the sheet, which the next sync records as 已改交 (settleReassigned) without a click.
  */
 export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUnit, calendar }) => (
   <Card title={`待代表工委决定（${extensions.length + objections.length}）`}>
@@ -84,7 +112,11 @@ export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUn
             ))}
           </tbody>
         </table>
-        <p class="small muted">决定改交的，请先在台账中改主办单位或协办单位和交办日期，再点“已改交”。</p>
+        <p class="small muted">
+          {
+            "决定改交的，在台账中改主办单位或协办单位即可：下次同步（每 10 分钟）时该异议自动记为已改交，无需再点；要给该单位留说明的，先填说明、点“已改交”，再改台账。只改交办日期不算改交，异议仍待决定。"
+          }
+        </p>
       </>
     )}
   </Card>

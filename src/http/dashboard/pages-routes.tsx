@@ -23,6 +23,7 @@ import { loadDeputyYear } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { csv } from "../exports-routes";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
+import { decidedMessage } from "./decisions-card";
 import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
@@ -59,11 +60,6 @@ export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/letter-upload.js", (c) =>
     c.body(LETTER_UPLOAD_JS, 200, { ...CSS_HEADERS, "content-type": "text/javascript; charset=utf-8" }),
   );
-
-const DECIDED = {
-  upheld: "已决定维持交办，该单位在其专属页面可以看到。",
-  reassigned: "已记为改交，该单位在其专属页面可以看到。",
-} as const;
 
 /**
  * The contacts a deputy took part in (代表参加 = 是) on the suggestions they led, newest first, each
@@ -128,7 +124,6 @@ export const pagesRoutes = new Hono<AppEnv>()
       base.deps.objections.open(),
       loadCalendar(base),
     ]);
-    const decided = c.req.query("decided");
     return sendPage(
       c,
       <OverviewPage
@@ -137,7 +132,7 @@ export const pagesRoutes = new Hono<AppEnv>()
         objections={objections}
         isUnit={base.isUnit}
         calendar={calendar}
-        done={decided === "upheld" || decided === "reassigned" ? DECIDED[decided] : null}
+        done={decidedMessage(c.req.query(), base.frame.timeZone)}
       />,
     );
   })

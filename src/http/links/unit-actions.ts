@@ -35,7 +35,7 @@ export type UnitAction = (typeof UNIT_ACTIONS)[number];
 export interface UnitExtras {
   /** The suggestion's 沟通记录, 延期申请 and 协办意见 as the last sync cached them, by date. */
   readonly records: readonly PracticeEntry[];
-  /** Objections to this suggestion's assignment (every unit's: staff decide them in the open). */
+  /** Objections to this suggestion's assignment (every unit's; the page shows a unit its own only). */
   readonly objections: readonly Objection[];
   readonly checks: Readonly<Record<UnitAction, ActionCheck>>;
   /** 异议期限 of the current assignment (交办日期 + 异议期限工作日 working days). */

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { nameKey } from "../../domain/directory";
 import type { Objection } from "../../store/objections";
 import { type FormState, freshForm, SENT_ID } from "./action-forms";
 import { Note } from "./link-layout";
@@ -30,6 +31,15 @@ export function objectionStatus(o: Objection): string {
 }
 
 /**
+ * The objections a unit's page lists: its own only. Another unit's 理由 and 建议改由 (which may name
+ * this very unit) are between that unit and the office; staff see them all on the dashboard.
+ */
+export function ownObjections(objections: readonly Objection[], unit: string): Objection[] {
+  const key = nameKey(unit);
+  return objections.filter((o) => nameKey(o.unit) === key);
+}
+
+/**
  * A unit's part of a suggestion's page besides the reply: the suggestion's 办理记录 (contacts,
  * extensions, co-units' opinions, objections) and the forms open to this unit now.
  */
@@ -37,9 +47,10 @@ export const UnitSection: FC<UnitSectionProps> = (p) => {
   const { extras } = p;
   const state = (action: UnitAction) => p.states[action] ?? freshForm();
   const record = extras.formContext.record;
+  const objections = ownObjections(extras.objections, extras.formContext.unit);
   return (
     <>
-      {extras.records.length > 0 || extras.objections.length > 0 ? (
+      {extras.records.length > 0 || objections.length > 0 ? (
         <section class="card">
           <h2>办理记录</h2>
           <ul class="lk-list">
@@ -54,7 +65,7 @@ export const UnitSection: FC<UnitSectionProps> = (p) => {
                 ))}
               </li>
             ))}
-            {extras.objections.map((o) => (
+            {objections.map((o) => (
               <li class="lk-item small">
                 <div class="lk-meta">
                   <span>{o.objectedOn}</span>

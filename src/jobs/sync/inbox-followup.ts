@@ -30,11 +30,23 @@ export function objectionProblems(open: readonly Objection[]): Problem[] {
 /** Who decides an objection the ledger already settled, as the history and the unit's page say it. */
 export const SYNC_DECIDER = "同步（台账已改交）";
 
+const ROLE_NAMES = { lead: "主办", co: "协办" } as const;
+
 /**
- * Open objections the ledger has settled: staff changed the assignment (the unit is no longer 主办
- * or 协办 of the suggestion, or its 交办日期 changed), so the objection is decided as 已改交 by the
- * sync and leaves 校验问题. A suggestion gone from the ledger leaves its objection to staff. Returns
- * the objections still open.
+ * Whether the ledger took the objecting unit off the part it objected to: not 主办单位 any more for
+ * a lead unit's objection, not among 协办单位 for a co-unit's (either may have moved to the other).
+ * 交办日期 alone says nothing: staff correct a mistyped day, or assign the same unit again in a new
+ * round (二次交办 comes after its reply); the unit still handles the suggestion as before, so its
+ * objection waits for staff's 维持交办 and the 交办异议处理结果 that follows.
+ */
+export function noLongerAssigned(o: Objection, row: EvaluatedRow): boolean {
+  return relationOf(row, "unit", o.unit) !== o.relation;
+}
+
+/**
+ * Open objections the ledger has settled: staff gave the part the unit objected to to another unit
+ * (noLongerAssigned), so the objection is decided as 已改交 by the sync and leaves 校验问题. A
+ * suggestion gone from the ledger leaves its objection to staff. Returns the objections still open.
  */
 export async function settleReassigned(
   deps: { objections: Pick<Objections, "decideMany">; snapshots: Pick<SnapshotStore, "record"> },
@@ -48,10 +60,7 @@ export async function settleReassigned(
   for (const row of rows) if (row.id && wanted.has(row.id)) byId.set(row.id, row);
   const settled = open.filter((o) => {
     const row = byId.get(o.suggestionId);
-    return (
-      row !== undefined &&
-      (relationOf(row, "unit", o.unit) === null || (row.record.assignedOn ?? "") !== o.assignedOn)
-    );
+    return row !== undefined && noLongerAssigned(o, row);
   });
   // One statement for all of them (Free plan: 50 D1 queries an invocation, and staff may reassign many at once).
   const decided = await deps.objections.decideMany(
@@ -68,7 +77,7 @@ export async function settleReassigned(
       suggestionId: o.suggestionId,
       column: OBJECTED,
       oldValue: null,
-      newValue: `台账已改交，${o.unit}的异议随之了结`,
+      newValue: `台账已改交，${o.unit}不再${ROLE_NAMES[o.relation]}，其异议随之了结`,
       source: "system",
       actor: null,
     }));
