@@ -1,4 +1,4 @@
-import type { NoticeType } from "./enums";
+import { HANDLING_LEADER_TEMPLATE, type TemplateName } from "./enums";
 
 const RECEIPT = "{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}）";
 
@@ -8,7 +8,7 @@ const RECEIPT = "{{领衔代表}}代表领衔提出的建议《{{标题}}》（�
  * the current built-in text (which drops labels with no value, says 二次交办 in round 2, tells a
  * unit urged by a leader that it is overdue and so on) instead of freezing the old one.
  */
-const LEGACY_TEMPLATES: readonly { type: NoticeType; title: string; body: string }[] = [
+const LEGACY_TEMPLATES: readonly { type: TemplateName; title: string; body: string }[] = [
   {
     type: "受理回执",
     title: "建议已收到：{{标题}}",
@@ -66,6 +66,12 @@ const LEGACY_TEMPLATES: readonly { type: NoticeType; title: string; body: string
     type: "延期审批结果",
     title: "延期申请审批结果：{{编号}} {{审批结果}}",
     body: "{{接收方}}：你单位 {{申请日期}} 提出的建议《{{标题}}》（编号 {{编号}}）延期申请，审批结果为：{{审批结果}}。本件办理期限为 {{办理期限}}，请按期答复代表。",
+  },
+  {
+    // Before it told a leader named on an overdue suggestion that it was overdue.
+    type: HANDLING_LEADER_TEMPLATE,
+    title: "代表建议领办通知：{{编号}} {{标题}}",
+    body: `{{接收方}}同志：${RECEIPT}已于 {{交办日期}} 交{{主办单位}}主办（协办单位：{{协办单位}}），由您领办。办理期限为 {{办理期限}}，请督促承办单位与代表沟通、按期书面答复代表。`,
   },
   {
     type: "督办周报",

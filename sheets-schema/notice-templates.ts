@@ -85,7 +85,9 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: HANDLING_LEADER_TEMPLATE,
     title: "代表建议领办通知：{{编号}} {{标题}}",
-    body: `{{接收方}}同志：${RECEIPT}已于 {{交办日期}} 交{{主办单位}}主办（协办单位：{{协办单位}}），由您领办。办理期限为 {{办理期限}}，请督促承办单位与代表沟通、按期书面答复代表。`,
+    // 逾期天数 is blank until 办理期限 has passed (placeholders.ts): a leader named on a row already
+    // overdue is told so, not asked to see it answered on time.
+    body: `{{接收方}}同志：${RECEIPT}已于 {{交办日期}} 交{{主办单位}}主办（协办单位：{{协办单位}}），由您领办。{{#逾期天数}}办理期限 {{办理期限}}，已逾期 {{逾期天数}} 天，请督促承办单位尽快书面答复代表。{{/逾期天数}}{{^逾期天数}}办理期限为 {{办理期限}}，请督促承办单位与代表沟通、按期书面答复代表。{{/逾期天数}}`,
   },
   {
     type: "到期提醒",

@@ -38,6 +38,12 @@ export interface CellType<T, B> {
    */
   warn?(value: T): string | null;
   /**
+   * A 提醒 about how the cell was typed rather than what it holds (√ read as 是), asked only when the
+   * schema read the cell: `fast` must take none of the values it warns of (a test checks it).
+   * A plain function: readers call it on its own, without the cell as `this`.
+   */
+  warnTyped?(raw: unknown, value: T): string | null;
+  /**
    * The schema's result for the everyday valid inputs (a listed enum value, a serial date), or
    * undefined to let the schema decide. Only a shortcut: a test checks it agrees with the schema.
    * A plain function: readers call it on its own, without the cell as `this`.
@@ -87,7 +93,9 @@ export function parseCell<T, B>(cell: CellType<T, B>, raw: unknown): CellResult<
       const message = result.error.issues[0]?.message ?? `无法识别的内容${describeRaw(raw)}`;
       return { value: cell.blank, blank: false, error: message, warning: null };
     }
-    const warning = cell.warn ? cell.warn(result.data) : null;
+    const warning =
+      (cell.warn ? cell.warn(result.data) : null) ??
+      (cell.warnTyped ? cell.warnTyped(raw, result.data) : null);
     return { value: result.data, blank: false, error: null, warning };
   } catch {
     // A zod bug or an exotic object must not stop the sync of 10,000 other rows.

@@ -50,19 +50,53 @@ export function enumCell<const V extends readonly [string, ...string[]]>(
 }
 
 const YES_NO = ["是", "否"] as const;
+type YesNo = (typeof YES_NO)[number];
+
+/**
+ * What staff write for 是/否 besides the dropdown's values, keyed by their half-width lower-case form
+ * (Ｙ, ｙｅｓ, Yes): the paper tick √ is how Chinese offices mark 是. Only forms that cannot mean
+ * anything else: an x (a tick on some forms, a cross on others) or 1/0 stays an 错误.
+ */
+const YES_NO_VARIANTS: ReadonlyMap<string, YesNo> = new Map([
+  ...["√", "✓", "✔", "y", "yes", "是的", "对"].map((text) => [text, "是"] as const),
+  ...["×", "✗", "✘", "n", "no", "不是"].map((text) => [text, "否"] as const),
+]);
+
+/** The 是/否 a text other than 是/否 stands for (√, Y, 不是…), or undefined. */
+function yesNoVariant(text: string): YesNo | undefined {
+  return YES_NO_VARIANTS.get(toHalfWidth(text).toLowerCase());
+}
+
+/**
+ * The 提醒 of a cell read through YES_NO_VARIANTS: the value is used (an overdue key suggestion's
+ * 督办领导 is still urged) and the cell is left as typed, but the dropdown's value is asked for.
+ */
+function variantWarning(raw: unknown, value: boolean): string | null {
+  const text = textOf(raw);
+  if (typeof text !== "string" || text === "是" || text === "否" || !yesNoVariant(text)) return null;
+  const read = value ? "是" : "否";
+  return `写的是${describeRaw(text)}，已按“${read}”处理：请改为“${read}”（下拉选项）`;
+}
 
 /**
  * 是 / 否, blank = the column's default. A checkbox (TRUE/FALSE) is accepted too: staff sometimes
- * turn a yes/no column into checkboxes, and the intent is unambiguous.
+ * turn a yes/no column into checkboxes, and the intent is unambiguous. So are √, Y, 不是 and the
+ * like (YES_NO_VARIANTS), with a 提醒; the shortcut takes 是/否 and checkboxes only, so the
+ * variants are looked up only for a cell that is neither.
  */
 export function yesNoCell<const D extends boolean>(defaultValue: D): CellType<boolean, D> {
   const schema = z.preprocess(
-    (raw) => (typeof raw === "boolean" ? (raw ? "是" : "否") : textOf(raw)),
+    (raw) => {
+      if (typeof raw === "boolean") return raw ? "是" : "否";
+      const text = textOf(raw);
+      if (typeof text !== "string" || text === "是" || text === "否") return text;
+      return yesNoVariant(text) ?? text;
+    },
     z
       .enum(YES_NO, { error: (issue) => `${describeRaw(issue.input)}不是“是”或“否”：请填写 是 或 否` })
       .transform((value) => value === "是"),
   );
   const fast = (raw: unknown) =>
     typeof raw === "boolean" ? raw : raw === "是" ? true : raw === "否" ? false : undefined;
-  return { kind: "yesNo", schema, blank: defaultValue, values: YES_NO, fast };
+  return { kind: "yesNo", schema, blank: defaultValue, values: YES_NO, fast, warnTyped: variantWarning };
 }

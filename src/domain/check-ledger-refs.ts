@@ -1,6 +1,7 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
 import { type Directory, leaderNames, nameKey, namesakeAdvice } from "./directory";
 import { withoutTitle } from "./notices/honorific";
+import { type IdFormat, imeCharsOf } from "./numbering";
 import type { ParsedRow } from "./read-tab";
 import { isUnitName } from "./statistics-units";
 
@@ -19,6 +20,11 @@ export interface IdRows extends IdLookup<readonly number[]> {
   first(id: string): number | undefined;
   /** How many rows type `id` (more than one: a duplicate). */
   count(id: string): number;
+  /**
+   * The rows of every 编号 that reads as `id` does though typed apart (2026－240 and 2026-240,
+   * idReading), `id`'s own included; undefined when no other does (nearly always).
+   */
+  alike(id: string): readonly number[] | undefined;
 }
 
 /** Lookups built once per sync, shared by every row check. */
@@ -132,9 +138,56 @@ function reportUnknownUnits(row: Row, column: string, names: readonly string[]):
   );
 }
 
+/** What staff put between two units in one cell: 协办单位's separators, and / (区教育局/区民政局). */
+const UNIT_SEPARATORS = /[、，,;；/／\r\n]/;
+
+/** A unit's name has a letter or a character (a date typed in the wrong column, 2026/03/02, has none). */
+const NAME_LIKE = /\p{L}/u;
+
+/** How many units a 主办单位 cell lists when split as 协办单位 is (and at /). */
+function unitCount(name: string): number {
+  let count = 0;
+  for (const part of name.split(UNIT_SEPARATORS)) if (NAME_LIKE.test(part)) count += 1;
+  return count;
+}
+
+/** Of names ending with `key`, else containing it: the one unit a short name (教育局) may mean. */
+function unitMeant(key: string, refs: LedgerRefs): string | null {
+  // A single character (局) is in too many names to point at one.
+  if (Array.from(key).length < 2) return null;
+  const ending: string[] = [];
+  const containing: string[] = [];
+  for (const { name } of refs.units.entries) {
+    const unitKey = nameKey(name);
+    if (unitKey.endsWith(key)) ending.push(name);
+    else if (unitKey.includes(key)) containing.push(name);
+  }
+  if (ending.length > 0) return ending.length === 1 ? (ending[0] as string) : null;
+  return containing.length === 1 ? (containing[0] as string) : null;
+}
+
+/**
+ * A 主办单位 not in 承办单位. Two units in the cell (区教育局、区民政局) are no unit to add: staff are
+ * asked to keep the leading one. A name a single unit ends with or contains (教育局 for 区教育局) is
+ * asked about, never matched silently: the notices would go to that unit.
+ */
+function reportUnknownLeadUnit(row: Row, name: string, refs: LedgerRefs): void {
+  const count = unitCount(name);
+  if (count > 1) {
+    row.problems.error(
+      "主办单位",
+      `主办单位只能填一个单位：“${name}”像是${count === 2 ? "两" : "多"}个单位；请只留主办的一个，其余填到“协办单位”`,
+    );
+    return;
+  }
+  const meant = unitMeant(nameKey(name), refs);
+  const question = meant ? `是否为“${meant}”？` : "";
+  row.problems.error("主办单位", `主办单位“${name}”不在『承办单位』表中：${question}${UNIT_ADVICE}该单位`);
+}
+
 function checkUnits(row: Row, refs: LedgerRefs): void {
   const { leadUnit, coUnits } = row.record;
-  if (leadUnit && !unitKnown(leadUnit, refs)) reportUnknownUnits(row, "主办单位", [leadUnit]);
+  if (leadUnit && !unitKnown(leadUnit, refs)) reportUnknownLeadUnit(row, leadUnit, refs);
   if (coUnits.length === 0) return;
   const leadKey = leadUnit ? nameKey(leadUnit) : null;
   let unknown: string[] | null = null;
@@ -163,16 +216,38 @@ function checkCategory(row: Row, refs: LedgerRefs): void {
   }
 }
 
-function checkIds(row: Row, ownId: string, refs: LedgerRefs): void {
+/**
+ * A 编号 typed with a Chinese IME (2026－240, ２０２６-240, 2026—240): an 错误, though the sync reads
+ * it as 2026-240 wherever it numbers or compares. Notices name it as typed, and a unit's reply or
+ * rating form naming 2026-240 (as the form reads any 编号) finds no row holding it. An 错误 on 编号
+ * costs the row nothing else: it stays in the figures (编号 is no counted column) and in notices.
+ */
+function checkIdWidth(row: Row, ownId: string, format: IdFormat): void {
+  const typed = imeCharsOf(format, ownId);
+  if (!typed) return;
+  const chars = typed.chars.map((ch) => `“${ch}”`).join("");
+  row.problems.error(
+    "编号",
+    `编号“${ownId}”中有全角字符${chars}：请改为半角“${typed.ascii}”（编号须与系统发出的通知一致）`,
+  );
+}
+
+function checkIds(row: Row, ownId: string, refs: LedgerRefs, format: IdFormat): void {
   const { review, mergedInto } = row.record;
-  const rows = ownId && refs.idRows.count(ownId) > 1 ? refs.idRows.get(ownId) : undefined;
+  if (ownId) checkIdWidth(row, ownId, format);
+  // Typed apart but read alike (2026－240 and 2026-240) is a duplicate too: notices, pages and
+  // forms would name two suggestions by what reads as one number.
+  const rows = ownId
+    ? (refs.idRows.alike(ownId) ?? (refs.idRows.count(ownId) > 1 ? refs.idRows.get(ownId) : undefined))
+    : undefined;
   if (rows) {
     const others = rows.filter((n) => n !== row.rowNumber).join("、");
     row.problems.error(
       "编号",
       // Clearing the wrong row's 编号 renumbers an old suggestion and parts it from its records
-      // (沟通记录, 协办意见, history): so the advice asks which row the 编号 belongs to first.
-      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一。请先核对哪一行原本是 ${ownId}，另一行如是已登记的建议，请改回它原来的编号；如是新增的建议，清空它的编号，系统会重新编号`,
+      // (沟通记录, 协办意见, history): so the advice asks which row the 编号 belongs to first. Notice
+      // planning skips a duplicated 编号 (plan.ts noticeRows): the original's reminders stop too.
+      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一。改正前各行都计入统计，但都不发任何通知（交办通知、提醒、逾期催办），请尽快改正：先核对哪一行原本是 ${ownId}，另一行如是已登记的建议，请改回它原来的编号；如是新增的建议，清空它的编号，系统会重新编号`,
     );
   }
   if (row.failed.has("mergedInto")) return;
@@ -284,14 +359,15 @@ function checkLeaders(row: Row, refs: LedgerRefs): void {
 }
 
 /**
- * Reference rules of a 建议台账 row: deputies, units, category, duplicate 编号 and 并入编号, plus
+ * Reference rules of a 建议台账 row: deputies, units, category, 编号 (typed with IME characters, or
+ * duplicate, also once read alike) and 并入编号, plus
  * 督办领导 for key suggestions. Problems are added to the row.
  */
-export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs): void {
+export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs, idFormat: IdFormat): void {
   checkPeople(row, refs);
   checkUnits(row, refs);
   checkCategory(row, refs);
-  checkIds(row, ownId, refs);
+  checkIds(row, ownId, refs, idFormat);
   checkLeaders(row, refs);
   if (row.record.isKey && !row.record.supervisor) {
     row.problems.warn("督办领导", "重点建议应有督办领导：请填写督办领导");

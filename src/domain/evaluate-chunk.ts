@@ -4,6 +4,7 @@ import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
 import type { IdRows } from "./check-ledger-refs";
 import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import type { LedgerContext } from "./ledger-context";
+import { alikeIdRows, isAsciiId } from "./numbering";
 import { checkPracticeRows } from "./practice/check-practice-rows";
 import { buildPracticeIndex } from "./practice/practice-index";
 import type { Problem } from "./problems";
@@ -14,7 +15,17 @@ import { openTab } from "./read-tab";
  * ledger needs to know of the rest (a 编号 typed twice, a 并入编号 that must exist). Plain JSON,
  * so a sync split across invocations can carry it from its plan to each chunk.
  */
-export type IdIndex = Readonly<Record<string, { readonly rows: readonly number[]; readonly review: string }>>;
+export type IdIndex = Readonly<
+  Record<
+    string,
+    {
+      readonly rows: readonly number[];
+      readonly review: string;
+      /** The rows of every 编号 read alike (2026－240 and 2026-240), when another is (IdRows.alike). */
+      readonly alike?: readonly number[];
+    }
+  >
+>;
 
 export interface ChunkInput {
   readonly context: LedgerContext;
@@ -61,20 +72,40 @@ export function idEntry(index: IdIndex, id: string): IdIndex[string] | undefined
 }
 
 /**
+ * Whether a 编号 is on more than one row, typed alike (2026-240 twice) or read alike (2026－240 beside
+ * 2026-240): a duplicate to fix, held from notices and sampling until then, as its 错误 says.
+ */
+export function isDuplicatedId(index: IdIndex, id: string): boolean {
+  const entry = idEntry(index, id);
+  return entry !== undefined && (entry.rows.length > 1 || (entry.alike?.length ?? 0) > 1);
+}
+
+/**
  * Builds the 编号 index from the ledger's 编号 and 审查结果 columns as read (header first), each
  * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
  */
 export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: readonly unknown[]): IdIndex {
   // No prototype: a 编号 typed as "constructor" or "__proto__" is a key like any other (with one,
   // "constructor" found Object's own and the plan stopped on it).
-  const index: Record<string, { rows: number[]; review: string }> = Object.create(null);
+  const index: Record<string, { rows: number[]; review: string; alike?: readonly number[] }> =
+    Object.create(null);
   if (!ID_CELL || !REVIEW_CELL) return index;
+  const nonAscii: string[] = [];
   for (let i = 1; i < idColumn.length; i++) {
     const id = idOfCell(idColumn[i]);
     if (!id) continue;
     const entry = index[id];
     if (entry) entry.rows.push(i + 1);
-    else index[id] = { rows: [i + 1], review: String(parseCell(REVIEW_CELL, reviewColumn[i]).value ?? "") };
+    else {
+      index[id] = { rows: [i + 1], review: String(parseCell(REVIEW_CELL, reviewColumn[i]).value ?? "") };
+      if (!isAsciiId(id)) nonAscii.push(id);
+    }
+  }
+  // Kept in the entries (plain JSON), so each part finds another part's 2026－240 beside its
+  // 2026-240, and a part whose 编号 gains or loses such a twin is not taken as unchanged.
+  for (const [id, rows] of alikeIdRows(nonAscii, (id) => index[id]?.rows)) {
+    const entry = index[id];
+    if (entry) entry.alike = rows;
   }
   return index;
 }
@@ -114,6 +145,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     get: (id) => entryOf(id)?.rows,
     first: (id) => entryOf(id)?.rows[0],
     count: (id) => entryOf(id)?.rows.length ?? 0,
+    alike: (id) => entryOf(id)?.alike,
     keys,
   };
   // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).

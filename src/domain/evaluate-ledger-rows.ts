@@ -10,7 +10,7 @@ import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
 import { checkLedgerRefs, type IdLookup, type IdRows, type LedgerRefs } from "./check-ledger-refs";
 import { rawText } from "./dashboard/cell-text";
 import { type Deadline, firstRoundDeadline, secondRoundDeadline } from "./deadlines";
-import { createIdAllocator, type IdFormat } from "./numbering";
+import { alikeIdRows, createIdAllocator, type IdFormat, isAsciiId } from "./numbering";
 import type { PracticeIndex } from "./practice/practice-index";
 import { checkSuggestionPractice } from "./practice/suggestion-practice";
 import { formatRowProblems, NO_PROBLEMS, type Problem } from "./problems";
@@ -90,12 +90,16 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
 } {
   const first: Record<string, number | undefined> = Object.create(null);
   const repeated: Record<string, number[] | undefined> = Object.create(null);
+  // The 编号 that may read alike another (2026－240): one regex test per 编号, nothing kept for ASCII.
+  const nonAscii: string[] = [];
   ledger.eachValue("id", (id, rowNumber) => {
     // A row with a 编号 is never blank: every row the checks see as a suggestion.
     if (!id) return;
     const earlier = first[id];
-    if (earlier === undefined) first[id] = rowNumber;
-    else if (repeated[id]) repeated[id].push(rowNumber);
+    if (earlier === undefined) {
+      first[id] = rowNumber;
+      if (!isAsciiId(id)) nonAscii.push(id);
+    } else if (repeated[id]) repeated[id].push(rowNumber);
     else repeated[id] = [earlier, rowNumber];
   });
   const keys = () => Object.keys(first);
@@ -103,12 +107,14 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
     const row = first[id];
     return row === undefined ? undefined : (repeated[id] ?? [row]);
   };
+  const alike = alikeIdRows(nonAscii, rowsOf);
   return {
     idRows: {
       get: rowsOf,
       first: (id) => first[id],
       count: (id) => (first[id] === undefined ? 0 : (repeated[id]?.length ?? 1)),
       has: (id) => first[id] !== undefined,
+      alike: (id) => (alike.size === 0 ? undefined : alike.get(id)),
       keys,
     },
     byId: {
@@ -230,7 +236,7 @@ export function evaluateLedgerRows(
     }
     const newId = !record.id && !row.failed.has("id") ? allocator.next(yearOfRow(record, ctx.today)) : null;
     const id = record.id || newId;
-    checkLedgerRefs(row, record.id, ctx.refs);
+    checkLedgerRefs(row, record.id, ctx.refs, ctx.idFormat);
     checkLedgerLifecycle(row, ctx.today, lifecycleColumns);
     // Practice rows name a suggestion by the 编号 typed in the sheet; the first row holding it
     // reports their problems (a 编号 typed twice would report them twice).

@@ -142,6 +142,8 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
       continue;
     }
     settings[def.key] = result.value;
+    // A value read with a doubt (仅工作日发送 typed √: read as 是) is used, and said on its row.
+    if (result.warning) row.problems.warn("值", `${def.item}：${result.warning}`);
   }
   const typed = settings as Settings;
   digestRecipientsCheck(read, typed, rowOf);

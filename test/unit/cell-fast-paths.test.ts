@@ -25,6 +25,9 @@ const raw = fc.oneof(
     "不满意",
     "是",
     "否",
+    "√",
+    "Y",
+    "不是",
     "休",
     "班",
     "email",
@@ -50,6 +53,8 @@ describe("cell fast paths", () => {
         const parsed = cell.schema.safeParse(value);
         expect(parsed.success).toBe(true);
         expect(parsed.data).toEqual(fast);
+        // The shortcut skips warnTyped: it must take no value that 提醒 would be asked of.
+        expect(cell.warnTyped?.(value, fast) ?? null).toBeNull();
       }),
       { numRuns: 300 },
     );

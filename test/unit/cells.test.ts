@@ -216,7 +216,7 @@ describe("choice cells", () => {
     expect(parseCell(keyFlag, true).value).toBe(true);
     expect(parseCell(keyFlag, "").value).toBe(false);
     expect(parseCell(yesNoCell(true), undefined).value).toBe(true);
-    expect(parseCell(keyFlag, "对").error).toContain("是 或 否");
+    expect(parseCell(keyFlag, "好").error).toContain("是 或 否");
   });
 });
 

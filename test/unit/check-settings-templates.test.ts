@@ -42,6 +42,15 @@ describe("设置", () => {
     expect(evaluation.problems).toEqual([]);
   });
 
+  it("reads 仅工作日发送 typed × as 否, with a 提醒 on its row asking for 否", () => {
+    const settings = [SETTINGS_HEADER, ["仅工作日发送", "×"], ["周报接收人", "dbc@example.gov.cn"]];
+    const evaluation = evaluateRows([{}], { [TAB_NAMES.settings]: settings });
+    expect(evaluation.settings.workingDaysOnly).toBe(false);
+    expect(tabProblems(TAB_NAMES.settings, { [TAB_NAMES.settings]: settings })).toEqual([
+      problem(2, "值", "提醒", "仅工作日发送：写的是“×”，已按“否”处理：请改为“否”"),
+    ]);
+  });
+
   it("ignores an unknown 项目 with a 提醒 and a repeated 项目 with another", () => {
     const settings = [
       SETTINGS_HEADER,

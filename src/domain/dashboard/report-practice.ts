@@ -1,3 +1,5 @@
+import { parseCell } from "../../../sheets-schema/cells/cell-type";
+import { yesNoCell } from "../../../sheets-schema/cells/choice-cells";
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { CONTACT_METHODS, CONTACT_STAGES } from "../../../sheets-schema/enums";
 
@@ -24,6 +26,10 @@ export interface ContactGroup {
   readonly count: number;
 }
 
+/** A 是/否 cell as the sync reads it (√ and Y are 是, with a 提醒 on the row), not only the text 是. */
+const YES_NO = yesNoCell(false);
+const readsYes = (raw: unknown) => parseCell(YES_NO, raw).value === true;
+
 /** A cell that is none of the listed values (blank or mistyped: the sync reports it on its row). */
 export const UNREADABLE = "未填或无法识别";
 
@@ -46,7 +52,7 @@ export function contactCounts(groups: readonly ContactGroup[]): ContactCounts {
   let deputyJoined = 0;
   for (const g of groups) {
     total += g.count;
-    if (g.joined === "是") deputyJoined += g.count;
+    if (readsYes(g.joined)) deputyJoined += g.count;
     bump(stages, CONTACT_STAGES, g.stage, g.count);
     bump(methods, CONTACT_METHODS, g.method, g.count);
   }
@@ -121,7 +127,7 @@ export function commendedUnits(values: readonly (readonly unknown[])[] | undefin
   for (const row of cols.rows) {
     const rowYear = Number.parseInt(text(row[yearAt]), 10);
     const unit = text(row[unitAt]);
-    if (rowYear === year && unit && text(row[flagAt]) === "是" && !units.includes(unit)) units.push(unit);
+    if (rowYear === year && unit && readsYes(row[flagAt]) && !units.includes(unit)) units.push(unit);
   }
   return units;
 }

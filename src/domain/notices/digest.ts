@@ -168,6 +168,18 @@ function dashboardStatus(origin: string, status: string): string {
   return `${origin}/suggestions?status=${encodeURIComponent(status)}`;
 }
 
+/**
+ * At most `cap` of a list's suggestions: the 重点建议 first (leaders supervise those first), then
+ * the others, each by due date, and shown in the list's own order.
+ */
+function keyFirst(shown: readonly DigestItem[], cap: number): readonly DigestItem[] {
+  if (shown.length <= cap) return shown;
+  const kept = new Set(
+    [...shown.filter((item) => item.isKey), ...shown.filter((item) => !item.isKey)].slice(0, cap),
+  );
+  return shown.filter((item) => kept.has(item));
+}
+
 function list(
   title: string,
   { count, shown }: DigestList,
@@ -176,35 +188,21 @@ function list(
   line: (item: DigestItem) => string,
 ): string[] {
   if (count === 0) return [];
-  const listed = shown.slice(0, cap);
+  const listed = keyFirst(shown, cap);
   const lines = listed.map((item, i) => `${i + 1}. ${line(item)}`);
   const where = dashboard ? `：${dashboardStatus(dashboard, title)}` : "";
   if (count > listed.length) lines.push(`另有 ${count - listed.length} 件未列出，详见督办看板${where}`);
   return ["", `${title}（${count} 件）：`, ...lines];
 }
 
-/**
- * How many bytes of UTF-8 the digest's lists may take on each channel: the robots' published
- * message limits (企业微信 markdown 4,096 bytes; 钉钉 and 飞书 as their senders cut them), less room
- * for the 通知模板 title and body before the lists. E-mail and webhooks take any length.
- */
-const DIGEST_BUDGET_BYTES: Readonly<Record<Channel, number>> = {
-  wecom: 4096 - 1024,
-  dingtalk: 18_000 - 2048,
-  feishu: 18_000 - 2048,
-  email: Number.POSITIVE_INFINITY,
-  webhook: Number.POSITIVE_INFINITY,
-};
-
 const encoder = new TextEncoder();
+const bytesOf = (text: string) => encoder.encode(text).byteLength;
 
 /**
  * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
  * overdue, due-soon and unrated suggestions, and with a `dashboard` a last line with its address
  * (unless not `closing`: the text before it gave the address).
- * Within `maxBytes` (a robot's message limit), each list names fewer suggestions, the same number at
- * most in each, and says how many it left out: a robot that cut the message itself would drop the
- * end of the lists without a word, and the dashboard's address with them.
+ * Within `maxBytes` of UTF-8, each list names fewer suggestions (digestTextFitting).
  */
 export function digestTextOf(
   figures: DigestFigures,
@@ -213,26 +211,96 @@ export function digestTextOf(
   dashboard: DashboardOrigin = null,
   closing = true,
 ): string {
+  return digestTextFitting(figures, today, (text) => bytesOf(text) <= maxBytes, dashboard, closing);
+}
+
+/**
+ * The digest's text whole when `fits` takes it, else with each list naming fewer suggestions, the
+ * same number at most in each, the 重点建议 kept first, and saying how many it left out: a robot that
+ * cut the message itself would drop the end of the lists without a word, and the dashboard's
+ * address with them.
+ */
+function digestTextFitting(
+  figures: DigestFigures,
+  today: string,
+  fits: (text: string) => boolean,
+  dashboard: DashboardOrigin,
+  closing: boolean,
+): string {
   const longest = Math.max(
     figures.overdue.shown.length,
     figures.dueSoon.shown.length,
     figures.unrated.shown.length,
   );
-  const fits = (cap: number) => {
-    const text = digestTextCapped(figures, today, cap, dashboard, closing);
-    return encoder.encode(text).byteLength <= maxBytes ? text : null;
-  };
-  const whole = fits(longest);
-  if (whole !== null) return whole;
+  const capped = (cap: number) => digestTextCapped(figures, today, cap, dashboard, closing);
+  const whole = capped(longest);
+  if (fits(whole)) return whole;
   // The largest number of lines per list that fits: a handful of tries, once a week per channel.
   let low = 0;
   let high = longest;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (fits(mid) !== null) low = mid;
+    if (fits(capped(mid))) low = mid;
     else high = mid - 1;
   }
-  return digestTextCapped(figures, today, low, dashboard, closing);
+  return capped(low);
+}
+
+/** A robot's limit on the 督办周报 as its channel sends it (src/channels/): title and body together. */
+interface RobotMessage {
+  readonly maxBytes: number;
+  /** The bytes the limit counts, of the message the channel builds from the notice's title and body. */
+  size(title: string, body: string): number;
+}
+
+/** 飞书's JSON around each line of a message: feishu.ts sends every line as a paragraph of its own. */
+const FEISHU_PARAGRAPH_BYTES = bytesOf(JSON.stringify([{ tag: "text", text: "" }])) + 1;
+
+/**
+ * The robots' limits, measured on the message as each channel sends the digest (wecom.ts,
+ * dingtalk.ts, feishu.ts), which cut it at the limit: the lists are shortened here first, so that
+ * the cut never falls. E-mail and webhooks take any length.
+ */
+const ROBOT_MESSAGES: Partial<Record<Channel, RobotMessage>> = {
+  // Markdown, `**title**` on a line of its own: 4,096 bytes, 企业微信's published limit.
+  wecom: { maxBytes: 4096, size: (title, body) => bytesOf(`**${title}**\n${body}`) },
+  // Markdown under a `###` heading, cut at 18,000 bytes (钉钉 takes about 20,000).
+  dingtalk: { maxBytes: 18_000, size: (title, body) => bytesOf(`### ${title}\n\n${body}`) },
+  // The body cut at 18,000 bytes, its lines' JSON counted too: 飞书 takes a request of 20 KB.
+  feishu: {
+    maxBytes: 18_000,
+    size: (_title, body) => bytesOf(body) + body.split("\n").length * FEISHU_PARAGRAPH_BYTES,
+  },
+};
+
+/**
+ * Bytes left spare below a robot's limit: the limits are the robots' published figures, and a
+ * message at the very edge of one is not worth a refusal or a cut.
+ */
+const DIGEST_MARGIN_BYTES = 32;
+
+/** The notice's body with the digest's text after it, as planning joins them (plan.ts). */
+function withAppendix(body: string, text: string): string {
+  return `${body}\n\n${text}`;
+}
+
+/**
+ * The digest's text for a message on `robot`: whole when the message holds it, title and 通知模板
+ * body included, else with shorter lists (digestTextFitting).
+ */
+function digestTextFor(
+  robot: RobotMessage | undefined,
+  message: { readonly title: string; readonly body: string },
+  figures: DigestFigures,
+  today: string,
+  dashboard: DashboardOrigin,
+  closing: boolean,
+): string {
+  const fits = robot
+    ? (text: string) =>
+        robot.size(message.title, withAppendix(message.body, text)) <= robot.maxBytes - DIGEST_MARGIN_BYTES
+    : () => true;
+  return digestTextFitting(figures, today, fits, dashboard, closing);
 }
 
 /**
@@ -323,20 +391,25 @@ export function digestSeries(
   ]) {
     if (day && day <= ctx.today) occurrences.push({ occurrence: `w${day}`, dueOn: day });
   }
-  // One series per message limit: a 企业微信 robot gets shorter lists than an e-mail does.
-  const byBudget = new Map<number, string[]>();
+  // One series per robot channel, one for every address without a limit: a 企业微信 robot gets
+  // shorter lists than an e-mail does.
+  const byLimit = new Map<Channel | null, string[]>();
   for (const address of ctx.digestRecipients) {
-    const budget = DIGEST_BUDGET_BYTES[digestTarget(address).channel];
-    byBudget.set(budget, [...(byBudget.get(budget) ?? []), address]);
+    const { channel } = digestTarget(address);
+    const limited = ROBOT_MESSAGES[channel] ? channel : null;
+    byLimit.set(limited, [...(byLimit.get(limited) ?? []), address]);
   }
   let counted: DigestFigures | null = null;
   const dashboard = ctx.dashboard ?? null;
   const home = dashboard ? dashboardHome(dashboard) : "";
-  return [...byBudget].map(([budget, addresses]) => {
+  const view = () => blankView(DIGEST_ADDRESSEE, home);
+  // The built-in title, as planning renders it: the message a robot is sent holds the title too.
+  return [...byLimit].map(([channel, addresses]) => {
     counted ??= figures();
     const listed = counted;
-    // The two texts a body may need (closing with the address or not), each worked out once.
-    const texts = new Map<boolean, string>();
+    const robot = channel ? ROBOT_MESSAGES[channel] : undefined;
+    // Each text a message may need (a 通知模板 row per channel may differ), worked out once.
+    const texts = new Map<string, string>();
     return {
       type: "督办周报",
       suggestionId: null,
@@ -344,14 +417,16 @@ export function digestSeries(
       occurrences,
       lastDay: null,
       recipients: addresses.map((address) => ({ kind: "digest", address }) as const),
-      view: () => blankView(DIGEST_ADDRESSEE, home),
-      appendix: (body: string) => {
+      view,
+      /** `title`: the notice's rendered title, which a robot sends with the body and counts in its limit. */
+      appendix: (body: string, title: string) => {
         // A 通知模板 text with {{看板链接}} gave the address already: the lists end without it.
         const closing = !home || !body.includes(home);
-        let text = texts.get(closing);
+        const key = `${closing}\u0000${title}\u0000${body}`;
+        let text = texts.get(key);
         if (text === undefined) {
-          text = digestTextOf(listed, ctx.today, budget, dashboard, closing);
-          texts.set(closing, text);
+          text = digestTextFor(robot, { title, body }, listed, ctx.today, dashboard, closing);
+          texts.set(key, text);
         }
         return text;
       },

@@ -262,7 +262,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           channel: target.channel,
           address: target.address,
           title,
-          body: series.appendix ? `${body}\n\n${series.appendix(body)}` : body,
+          body: series.appendix ? `${body}\n\n${series.appendix(body, title)}` : body,
           dueOn: due.dueOn,
         });
       }

@@ -2,7 +2,7 @@ import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { dueOnOrSeen } from "./catch-up";
-import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
+import { type NoticeSeries, type Round, rated, roundsOf, roundView, type SeriesContext } from "./series";
 
 /**
  * The latest 跟踪提醒 due by today: every 跟踪提醒间隔天数 after the latest reply, while the
@@ -30,8 +30,8 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
 
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
- * round, 测评期限天数 after the reply), both only while the round is unrated, and 跟踪提醒 of one
- * suggestion.
+ * round, 测评期限天数 after the reply), both only while the round's rating cell is blank, and
+ * 跟踪提醒 of one suggestion.
  */
 export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;
@@ -43,7 +43,9 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
     if (!round.repliedOn || !deputy) continue;
     // Rated already (reply and rating entered before the run that would tell of the reply): the
     // deputy has the reply, and an 答复告知 would ask for a rating given. Like 测评提醒, none goes.
-    if (round.rating) continue;
+    // A rating typed as no choice (比较满意) is a rating too: staff correct the word, the deputy
+    // is not asked again.
+    if (rated(round)) continue;
     const view = roundView(row, round, ctx);
     const recipients = [{ kind: "deputy", name: deputy }] as const;
     out.push(

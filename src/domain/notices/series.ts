@@ -37,10 +37,11 @@ export interface NoticeSeries {
   readonly introducedBy?: Introduction;
   view(recipient: string): View;
   /**
-   * Text appended after the rendered body (the digest's lists), given that body: a staff text that
-   * already gives the dashboard's address is not told it again at the end.
+   * Text appended after the rendered body (the digest's lists), given that body and the rendered
+   * title (a robot sends both and counts both in its limit): a staff text that already gives the
+   * dashboard's address is not told it again at the end.
    */
-  readonly appendix?: (body: string) => string;
+  readonly appendix?: (body: string, title: string) => string;
 }
 
 /**
@@ -86,6 +87,12 @@ export interface Round {
    */
   readonly replyUnreadable: boolean;
   readonly rating: Rating | null;
+  /**
+   * The rating cell holds something that is not one of the choices (比较满意): the deputy did rate,
+   * staff are told to correct the word (an 错误 on the cell), so the deputy is not asked to rate
+   * again meanwhile (rated).
+   */
+  readonly ratingUnreadable: boolean;
   /** 办理期限 falls in (or rolls past) a year whose 放假安排 is not entered yet: it may still move. */
   readonly provisional: boolean;
 }
@@ -93,6 +100,11 @@ export interface Round {
 /** A reply is in, or its date was typed but cannot be read. */
 export function replyPresent(round: Round): boolean {
   return round.repliedOn !== null || round.replyUnreadable;
+}
+
+/** The round's rating is in, or was typed but is not one of the choices. */
+export function rated(round: Round): boolean {
+  return round.rating !== null || round.ratingUnreadable;
 }
 
 /**
@@ -117,6 +129,9 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       replyUnreadable:
         row.unreadable?.答复日期 !== undefined || replyWithoutDate(record.replyClass, record.rating),
       rating: record.rating,
+      // row.unreadable holds the cells typed but unusable, as read (the shared empty object for most
+      // rows): one lookup, no re-reading of the raw cell.
+      ratingUnreadable: row.unreadable?.满意度 !== undefined,
       provisional: isProvisional(row.firstDeadline?.explanation),
     },
   ];
@@ -130,6 +145,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
         row.unreadable?.二次答复日期 !== undefined ||
         replyWithoutDate(record.secondReplyClass, record.secondRating),
       rating: record.secondRating,
+      ratingUnreadable: row.unreadable?.二次满意度 !== undefined,
       provisional: isProvisional(row.secondDeadline?.explanation),
     });
   }

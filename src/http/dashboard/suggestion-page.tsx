@@ -229,7 +229,8 @@ const RowProblems: FC<{ view: SuggestionView }> = ({ view }) =>
 
 /**
  * One suggestion: every row of the sheet holding its 编号 (normally one; a 编号 typed twice shows
- * both rows, each with its row number and problems, until staff fix it), its history and notices.
+ * both rows, each with its row number and problems, until staff fix it: meanwhile no notice goes
+ * for either, plan.ts noticeRows), its history and notices.
  */
 export const SuggestionPage: FC<{
   views: readonly SuggestionView[];
@@ -258,7 +259,8 @@ export const SuggestionPage: FC<{
             编号 {row.id} 在『建议台账』中出现 {views.length} 次（第 {views.map((v) => v.sheetRow).join("、")}{" "}
             行）：
           </strong>
-          请在表格中为其中一行改正编号（或清空，系统会重新编号）。改正前两行都会计入统计，也都会收到通知。
+          改正前这 {views.length}{" "}
+          行都计入统计，但都不发任何通知（交办通知、提醒、逾期催办）。请尽快在表格中为其中一行改正编号（或清空，系统会重新编号）。
         </div>
       ) : null}
       {views.map((view) => (

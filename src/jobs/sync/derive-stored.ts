@@ -1,5 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { idEntry } from "../../domain/evaluate-chunk";
+import { isDuplicatedId } from "../../domain/evaluate-chunk";
 import { contactsById } from "../../domain/figures/contacts-part";
 import { derivePart } from "../../domain/summary/derive-part";
 import { factsOf } from "../../domain/summary/summary-row";
@@ -9,7 +9,7 @@ import type { SyncContext } from "./sync-context";
 
 /** The 编号 of these that the plan saw on more than one row of the ledger (a duplicate to fix). */
 export function duplicatedIn(context: Pick<SyncContext, "ids">, ids: readonly string[]): Set<string> {
-  return new Set(ids.filter((id) => (idEntry(context.ids, id)?.rows.length ?? 0) > 1));
+  return new Set(ids.filter((id) => isDuplicatedId(context.ids, id)));
 }
 
 /**

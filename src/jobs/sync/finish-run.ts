@@ -1,5 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { digestOf } from "../../digest";
+import { isDuplicatedId } from "../../domain/evaluate-chunk";
 import { assessmentTable, committeeScores } from "../../domain/evaluation/assessment-view";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox } from "../../store/inbox";
@@ -179,7 +180,7 @@ export async function finishRun(
     },
     at,
   );
-  const duplicateIds = idKeys.filter((id) => (context.ids[id]?.rows.length ?? 0) > 1);
+  const duplicateIds = idKeys.filter((id) => isDuplicatedId(context.ids, id));
   const smallValues: (readonly [string, string])[] = [
     [META_ID_FORMAT, context.idFormat],
     [META_DUPLICATE_IDS, JSON.stringify(duplicateIds)],

@@ -144,7 +144,7 @@ describe("督办周报", () => {
     expect(bytes).toBeLessThanOrEqual(4096);
     expect(robot?.body).toContain("已逾期（18 件）：");
     expect(robot?.body).toContain("待测评（10 件）：");
-    expect(robot?.body).toMatch(/另有 \d+ 件未列出，详见督办看板$/);
+    expect(robot?.body).toMatch(/另有 \d+ 件未列出，详见督办看板/);
     const listed = (body: string | undefined) =>
       (body ?? "").split("\n").filter((l) => /^\d+\. /.test(l)).length;
     const left = [...(robot?.body ?? "").matchAll(/另有 (\d+) 件未列出/g)].reduce(
