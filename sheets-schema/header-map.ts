@@ -136,7 +136,7 @@ function headerBelowMessage(tab: TabDef, rows: readonly unknown[]): string | nul
 }
 
 /**
- * More than half of the headers missing (none renamed), and no header row found below: row 1 is
+ * More than half of the headers missing, none renamed, and no header row found below: row 1 is
  * not the header row. One line for the tab instead of one per header (29 on 建议台账), none of
  * which would be the advice that fits.
  */
@@ -183,8 +183,9 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
   const present: { column: ColumnDef<K>; index: number }[] = [];
   const indexOf: Partial<Record<K, number>> = {};
   let unmatched: { header: string; index: number }[] | null = null;
-  /** Headers missing with no look-alike in row 1 (not renamed). */
+  /** Headers missing with no look-alike in row 1 (not renamed), and whether any was renamed. */
   const absent: string[] = [];
+  let renamed = false;
   for (const column of tab.columns as readonly ColumnDef<K>[]) {
     const found = positions.get(column.header);
     if (!found) {
@@ -193,7 +194,8 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
       unmatched ??= unclaimed(positions, known);
       const level: ProblemLevel = column.headerRequired ? "错误" : "提醒";
       const lookAlike = lookAlikeHeader(tab, column, unmatched);
-      if (!lookAlike) absent.push(column.header);
+      if (lookAlike) renamed = true;
+      else absent.push(column.header);
       const message = missingHeaderMessage(tab, column, lookAlike);
       if (column.headerRequired) ok = false;
       problems.push({ column: column.header, level, message });
@@ -209,7 +211,8 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
     present.push({ column, index: found[0] as number });
     indexOf[column.key] = found[0] as number;
   }
-  if (!ok && absent.length >= MANY_MISSING && absent.length * 2 > tab.columns.length)
+  // A header renamed (名称 for 单位名称) says row 1 is the header row, edited: each is told apart then.
+  if (!ok && !renamed && absent.length >= MANY_MISSING && absent.length * 2 > tab.columns.length)
     return { ok: false, problems: [{ column: null, level: "错误", message: notHeaderMessage(absent) }] };
   const extra: { header: string; index: number }[] = [];
   for (const [header, found] of positions) {
