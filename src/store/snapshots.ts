@@ -48,11 +48,11 @@ export interface SnapshotStore {
   /** Snapshots of suggestions that vanished from the sheet (restorable), newest removal first. */
   removed(): Promise<Snapshot[]>;
   /**
-   * The snapshots still in the sheet whose 标题 contains `title`, by row: the few that may be a
-   * vanished suggestion under a new 编号 (restore.ts sameTitleAndDeputy decides). D1 narrows them,
-   * so a vanished suggestion's page parses a handful of snapshots, not 2,000.
+   * The snapshots still in the sheet whose 标题 contains one of `titles`, by row: the few that may be
+   * a vanished suggestion under a new 编号 (renumbered.ts decides). D1 narrows them, so the finish
+   * and a vanished suggestion's page parse a handful of snapshots, not 2,000.
    */
-  presentWithTitleLike(title: string): Promise<Snapshot[]>;
+  presentWithTitlesLike(titles: readonly string[]): Promise<Snapshot[]>;
   apply(changes: SnapshotChanges): Promise<void>;
   /** Changes made outside a sync's view of the sheet: forms, the dashboard, the system's own repairs. */
   record(changes: readonly FieldChange[], at: string): Promise<void>;
@@ -205,16 +205,17 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .all<SnapshotRow>();
       return results.map(toSnapshot);
     },
-    async presentWithTitleLike(title) {
-      if (title === "") return [];
+    async presentWithTitlesLike(titles) {
+      if (titles.length === 0) return [];
       // instr, not equality: the cell may carry spaces the match trims (a number is compared as text).
       const { results } = await db
         .prepare(
           `SELECT ${COLUMNS} FROM suggestions
-           WHERE removed_at IS NULL AND instr(CAST(json_extract(staff_values, '$.标题') AS TEXT), ?1) > 0
+           WHERE removed_at IS NULL AND EXISTS (SELECT 1 FROM json_each(?1)
+             WHERE instr(CAST(json_extract(staff_values, '$.标题') AS TEXT), json_each.value) > 0)
            ORDER BY row_number`,
         )
-        .bind(title)
+        .bind(JSON.stringify(titles))
         .all<SnapshotRow>();
       return results.map(toSnapshot);
     },

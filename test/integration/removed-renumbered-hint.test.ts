@@ -12,6 +12,7 @@ const SHEET = "test-sheet";
 const LEDGER = `'${TAB_NAMES.ledger}'`;
 const ID_AT = ledgerTab.columns.findIndex((c) => c.header === "编号");
 const ID_COLUMN = String.fromCharCode(65 + ID_AT);
+const TITLE_AT = ledgerTab.columns.findIndex((c) => c.header === "标题");
 const DAY_MS = 86_400_000;
 const auth = { authorization: "Bearer test-admin-token" };
 
@@ -34,8 +35,12 @@ beforeEach(async () => {
 });
 
 describe("a vanished suggestion whose row is still in the ledger under a new 编号", () => {
-  it("says on its page which row holds it under the new 编号 and to number that row back; a deleted one says nothing of it", async () => {
+  it("says on its page and in 校验问题 which row holds it under the new 编号 and to number that row back; a deleted one says nothing of it", async () => {
     const renamed = await idOnRow(9);
+    const titles = new Map(
+      (await emulator.getValues(SHEET, LEDGER)).map((r) => [String(r[ID_AT]), String(r[TITLE_AT])]),
+    );
+    const titleOf = async (id: string) => titles.get(id);
     const deleted = await idOnRow(21);
     // A day later staff retype row 9's 编号 in another form, and delete row 21.
     await typeId(9, "2026-0008");
@@ -60,6 +65,12 @@ describe("a vanished suggestion whose row is still in the ledger under a new 编
     expect(confirming.text).toContain(hint);
     expect(confirming.text.indexOf(hint)).toBeLessThan(confirming.text.indexOf("确认已删除</button>"));
     expect((await page(`/suggestions/${renamed}/restore`)).text).toContain(hint);
+
+    // 校验问题, where staff read first: the renamed one's line says the same, not to 恢复 it.
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    const lineOf = (id: string) => String(problems.find((p) => p[2] === id)?.[5] ?? "");
+    expect(lineOf(renamed)).toBe(`编号 ${renamed}（${await titleOf(renamed)}）已从本表消失：${hint}`);
+    expect(lineOf(deleted)).toContain("已从本表消失：如系误删，请在看板“校验问题”页或该建议页面点“恢复”");
 
     const gone = await page(`/suggestions/${deleted}`);
     expect(gone.status).toBe(410);

@@ -115,8 +115,16 @@ export function planHistory(
   return plan;
 }
 
-/** One 提醒 per suggestion that vanished from the sheet, naming how to bring it back. */
-export function removedRowProblems(snapshots: readonly Snapshot[], ledgerTab: string): Problem[] {
+/**
+ * One 错误 per suggestion that vanished from the sheet, naming how to bring it back; or, when a row
+ * holds it under another 编号 (`renumbered`: its advice by vanished 编号, renumbered.ts), what that
+ * advice says instead: 恢复 would make it twice.
+ */
+export function removedRowProblems(
+  snapshots: readonly Snapshot[],
+  ledgerTab: string,
+  renumbered: ReadonlyMap<string, string> = new Map(),
+): Problem[] {
   // A deletion staff confirmed is no problem: reported on every sync, it would hide the real ones.
   return snapshots
     .filter((s) => !s.removalConfirmed)
@@ -129,7 +137,10 @@ export function removedRowProblems(snapshots: readonly Snapshot[], ledgerTab: st
         level: "错误",
         id: s.id,
         action: "restore",
-        message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：如系误删，请在看板“校验问题”页或该建议页面点“恢复”，系统会按最后一次记录补回该行；如系有意删除，请在同一页面点“确认已删除”`,
+        message: `编号 ${s.id}${title ? `（${title}）` : ""}已从本表消失：${
+          renumbered.get(s.id) ??
+          "如系误删，请在看板“校验问题”页或该建议页面点“恢复”，系统会按最后一次记录补回该行；如系有意删除，请在同一页面点“确认已删除”"
+        }`,
       };
     });
 }

@@ -14,10 +14,10 @@ import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/
 import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import type { Snapshot } from "../../domain/sync/plan-history";
-import { cellText } from "../../domain/sync/row-identity";
+import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { unsentNotices } from "../../jobs/notices/run-daily";
-import { renumberedAdvice, restoreSuggestion, sameTitleAndDeputy } from "../../jobs/sync/restore";
+import { restoreSuggestion } from "../../jobs/sync/restore";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { FactsQuery } from "../../store/summary-store";
@@ -84,22 +84,15 @@ async function pageOfSuggestions(
 
 /**
  * What restore would answer about a row holding the vanished suggestion's 标题 and 领衔代表 under
- * another 编号 (restore.ts's match and advice), said on its page before 恢复 or 确认已删除 is
- * clicked: staff who renamed a 编号 otherwise see a suggestion lost. The page reads no sheet: the
- * rows are the present snapshots, as the last sync saw them. Null when none matches, or the
- * suggestion is not vanished or already restored.
+ * another 编号, said on its page before 恢复 or 确认已删除 is clicked. No sheet read: the rows are
+ * the present snapshots, as the last sync saw them. Null when none matches, or the suggestion is not
+ * vanished or already restored.
  */
 async function renumberedHint(snapshots: SnapshotStore, vanished: Snapshot): Promise<string | null> {
-  if (!vanished.removedAt || vanished.restore) return null;
-  const candidates = await snapshots.presentWithTitleLike(cellText(vanished.staffValues.标题));
-  const same = candidates.find(
-    (s) =>
-      s.id !== vanished.id &&
-      s.rowNumber !== null &&
-      sameTitleAndDeputy(vanished, s.staffValues.标题, s.staffValues.领衔代表),
-  );
-  if (!same || same.rowNumber === null) return null;
-  return renumberedAdvice(vanished, { row: same.rowNumber, id: same.id }, same.firstSeenAt ?? null);
+  const titles = vanished.removedAt ? vanishedTitles([vanished]) : [];
+  if (titles.length === 0) return null;
+  const same = renumberedAs(vanished, await snapshots.presentWithTitlesLike(titles));
+  return same && renumberedAdvice(vanished, same, same.firstSeenAt);
 }
 
 /** The page that asks to confirm 恢复 or 确认已删除 of a vanished suggestion (`:id`). */

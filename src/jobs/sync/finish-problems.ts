@@ -31,6 +31,8 @@ export function finishProblems(
   context: SyncContext,
   results: readonly ChunkResult[],
   removed: readonly Snapshot[],
+  /** The advice for a vanished 编号 a row holds under another (renumberedAdvice), by 编号. */
+  renumbered: ReadonlyMap<string, string>,
   outstanding: readonly InboxEntry[],
   objections: readonly Objection[],
   shares: LedgerFigures | null,
@@ -52,7 +54,7 @@ export function finishProblems(
     ...calendarProblems(results),
     ...planProblems.settings,
     ...planProblems.systemTabs,
-    ...removedRowProblems(removed, TAB_NAMES.ledger),
+    ...removedRowProblems(removed, TAB_NAMES.ledger, renumbered),
     ...inboxProblems(outstanding),
     ...objectionProblems(objections),
     ...(shares?.recipientProblems(view) ?? noticeRecipientProblems(view)),

@@ -21,7 +21,7 @@ import { loadFinishLedger } from "./finish-ledger";
 import { FINISH_META_KEYS, readStamp } from "./finish-meta";
 import { finishProblems } from "./finish-problems";
 import { requeueOutstanding, settleReassigned } from "./inbox-followup";
-import { markVanished } from "./mark-vanished";
+import { markVanished, renumberedAdvices } from "./mark-vanished";
 import { nextStamp } from "./next-stamp";
 import { META_PRESENT } from "./present-snapshots";
 import { seenOnce } from "./seen-once";
@@ -140,7 +140,17 @@ export async function finishRun(
       ? await markVanished(deps, stored, [...idKeys, ...results.flatMap((r) => r.assignedIds)], at)
       : null;
   const removed = context.ledgerSkipped === null ? await deps.snapshots.removed() : [];
-  const problems = finishProblems(context, results, removed, outstanding, objections, shares, view);
+  const renumbered = await renumberedAdvices(deps.snapshots, removed);
+  const problems = finishProblems(
+    context,
+    results,
+    removed,
+    renumbered,
+    outstanding,
+    objections,
+    shares,
+    view,
+  );
   const committee = committeeScores(tabs[TAB_NAMES.committee]);
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
   const problemsJson = JSON.stringify(problems);

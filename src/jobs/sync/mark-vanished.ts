@@ -1,4 +1,6 @@
 import { hash53 } from "../../domain/hash";
+import type { Snapshot } from "../../domain/sync/plan-history";
+import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
 import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { FinishMeta } from "./finish-meta";
@@ -41,4 +43,25 @@ export async function markVanished(
   });
   await deps.meta.set(META_PRESENT, `${digest}:${count - vanished.length}`, at);
   return null;
+}
+
+/**
+ * The advice for each vanished suggestion (not confirmed deleted) that a row of this sync holds
+ * under another 编号, by its 编号 (renumbered.ts): its 校验问题 then says to number the row back, not
+ * to 恢复 it. One D1 query, and only when some vanished suggestion awaits staff.
+ */
+export async function renumberedAdvices(
+  snapshots: Pick<SnapshotStore, "presentWithTitlesLike">,
+  removed: readonly Snapshot[],
+): Promise<Map<string, string>> {
+  const awaiting = removed.filter((s) => !s.removalConfirmed);
+  const titles = vanishedTitles(awaiting);
+  const advices = new Map<string, string>();
+  if (titles.length === 0) return advices;
+  const present = await snapshots.presentWithTitlesLike(titles);
+  for (const vanished of awaiting) {
+    const same = renumberedAs(vanished, present);
+    if (same) advices.set(vanished.id, renumberedAdvice(vanished, same, same.firstSeenAt));
+  }
+  return advices;
 }

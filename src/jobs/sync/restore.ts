@@ -1,5 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Snapshot } from "../../domain/sync/plan-history";
+import { renumberedAdvice, sameTitleAndDeputy } from "../../domain/sync/renumbered";
 import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
@@ -25,18 +26,6 @@ export interface RestoreDeps {
 }
 
 /**
- * Whether a row's 标题 and 领衔代表 (raw cells) are the vanished suggestion's: the same suggestion
- * under another 编号. A suggestion without a 标题 matches nothing (blank rows would all match).
- * The dashboard's page of a vanished suggestion matches the present snapshots with it too.
- */
-export function sameTitleAndDeputy(vanished: Snapshot, title: unknown, deputy: unknown): boolean {
-  const own = cellText(vanished.staffValues.标题);
-  return (
-    own !== "" && cellText(title) === own && cellText(deputy) === cellText(vanished.staffValues.领衔代表)
-  );
-}
-
-/**
  * Rows of the ledger holding this 编号 now, and the rows that hold the snapshot's 标题 and 领衔代表
  * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over).
  */
@@ -58,34 +47,6 @@ async function rowsNow(
       renumbered.push({ row: i + 1, id: rowId });
   }
   return { holding, renumbered };
-}
-
-/**
- * What to do when a row holds the vanished suggestion's 标题 and 领衔代表 under another 编号. Which
- * 编号 is the suggestion's own is told by which the sync saw first: a row's 编号 typed over by
- * mistake and then put right leaves the mistyped one vanished, and numbering the row back to it
- * would move the suggestion off the 编号 its history is under.
- */
-export function renumberedAdvice(
-  vanished: Snapshot,
-  same: { row: number; id: string },
-  /** When the sync first saw `same.id` (its snapshot's firstSeenAt); null for a blank 编号. */
-  presentSince: string | null,
-): string {
-  const { id } = vanished;
-  const as = same.id ? `编号 ${same.id}` : "空白编号";
-  const head = `『建议台账』第 ${same.row} 行（${as}）的标题和领衔代表与 ${id} 相同，这条建议可能被改了编号：`;
-  const vanishedSince = vanished.firstSeenAt ?? null;
-  if (vanishedSince && presentSince && presentSince < vanishedSince)
-    return (
-      `${head}${same.id} 是更早登记的编号（${presentSince.slice(0, 10)} 起），${id} 是 ${vanishedSince.slice(0, 10)} 才出现的，` +
-      `可能是一时改错又改回来了。如是这样，这条建议仍在第 ${same.row} 行，不要恢复，请点“确认已删除”去掉 ${id} 的提示；` +
-      "如是两条不同的建议，请先改动其中一条的标题，再恢复"
-    );
-  return (
-    `${head}如是同一条，请把第 ${same.row} 行的编号改回 ${id}（它的办理记录都记在 ${id} 下），不要恢复；` +
-    "如是两条不同的建议，请先改动其中一条的标题，再恢复"
-  );
 }
 
 /** When the sync first saw this 编号 (null for a blank one, or one it never saw). */
