@@ -35,8 +35,9 @@ function noteAsQuoted(note: string | null): string {
  * due the day they decided, so the unit does not wait on it while its 办理期限 runs. It says the
  * objection was not agreed, staff's note, that the unit goes on handling it as 主办 or 协办, and
  * 办理期限 (（暂定） as the ledger says it). None when the notice would not hold: an agreed
- * objection (the 交办通知 of the changed 主办单位 tells it), a unit the ledger no longer names, an
- * assignment since changed (its 交办通知 tells the new one), or round 1 already replied.
+ * objection (the 交办通知 of the changed 主办单位 tells it), a unit the ledger no longer names, or
+ * round 1 already replied. A 交办日期 corrected since, the unit the same, does not settle the
+ * objection (inbox-followup's noLongerAssigned), so staff's 维持交办 is told all the same.
  */
 export function objectionSeries(
   row: EvaluatedRow,
@@ -48,7 +49,7 @@ export function objectionSeries(
   if (!first || !id || replyPresent(first) || objections.length === 0) return [];
   const view = roundView(row, first, ctx);
   return objections.flatMap((objection): NoticeSeries[] => {
-    if (objection.decision !== "upheld" || objection.assignedOn !== first.start) return [];
+    if (objection.decision !== "upheld") return [];
     // As the unit stands now: it may have objected as 协办 and been made 主办 since.
     const relation = relationOf(row, "unit", objection.unit);
     if (relation !== "lead" && relation !== "co") return [];

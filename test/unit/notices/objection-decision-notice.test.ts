@@ -81,10 +81,15 @@ describe("交办异议处理结果", () => {
     expect(ofType(plan("2026-03-06", [{ ...UPHELD, decision: "reassigned" }]))).toEqual([]);
     const moved = { ...ASSIGNED, 主办单位: "区卫健委", 协办单位: "" };
     expect(ofType(plan("2026-03-06", [UPHELD], [], [moved]))).toEqual([]);
-    const reassignedOn = { ...ASSIGNED, 交办日期: "2026-03-05" };
-    expect(ofType(plan("2026-03-06", [UPHELD], [], [reassignedOn]))).toEqual([]);
     const replied = { ...ASSIGNED, 答复日期: "2026-03-05", 答复类别: "A" };
     expect(ofType(plan("2026-03-06", [UPHELD], [], [replied]))).toEqual([]);
+  });
+
+  it("tells the unit all the same when staff corrected 交办日期 since (the unit the same, the objection still its)", () => {
+    const corrected = { ...ASSIGNED, 交办日期: "2026-03-05" };
+    expect(ofType(plan("2026-03-06", [UPHELD], [], [corrected])).map((n) => n.recipient)).toEqual([
+      "区教育局",
+    ]);
   });
 
   it("catches up a missed run within 30 days, not after", () => {
