@@ -1,8 +1,11 @@
 import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { deputiesTab, ledgerTab, noticeLogTab, problemsTab, statisticsTab } from "../../sheets-schema/tabs";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
+import type { InboxForm } from "../../src/domain/intake/inbox-forms";
 import type { LinkKind, LinkScope } from "../../src/domain/links/capability";
+import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { issueLink } from "../../src/jobs/links/issue-link";
 import { localDate } from "../../src/jobs/local-time";
 import { runSync } from "../../src/jobs/sync/run-sync";
@@ -175,4 +178,41 @@ export function nonceOf(html: string, action: string): string {
   const match = /name="nonce" value="([0-9a-f-]{36})"/.exec(html.slice(at));
   if (!match?.[1]) throw new Error(`no nonce in form ${action}`);
   return match[1];
+}
+
+/**
+ * A unit objects to an assignment (交办异议) through its link page `link`, and intake records it as
+ * the queue would seconds later. The objection's submission id (staff decide it by that).
+ */
+export async function objectThroughLink(
+  office: string,
+  link: string,
+  unit: string,
+  id: string,
+  reason: string,
+  proposal = "",
+): Promise<string> {
+  const opened = await browse(`${link}/s/${id}`);
+  const html = await opened.text();
+  expect(opened.status, html.slice(0, 400)).toBe(200);
+  const sent = await postForm(`${link}/s/${id}/objection`, {
+    nonce: nonceOf(html, `${link}/s/${id}/objection`),
+    理由: reason,
+    ...(proposal ? { 建议承办单位: proposal } : {}),
+  });
+  expect(sent.status, (await sent.text()).slice(0, 400)).toBe(303);
+  const { results } = await env.DB.prepare(
+    "SELECT form, submission_id FROM inbox WHERE form = 'objection'",
+  ).all<{
+    form: InboxForm;
+    submission_id: string;
+  }>();
+  const keys = results.map((r) => ({ form: r.form, submissionId: r.submission_id }));
+  expect(await applyInbox(await officeDeps(office), keys, Date.now())).toMatchObject({ outcome: "ok" });
+  const row = await env.DB.prepare(
+    "SELECT submission_id FROM objections WHERE suggestion_id = ?1 AND unit = ?2",
+  )
+    .bind(id, unit)
+    .first<{ submission_id: string }>();
+  return row?.submission_id ?? "";
 }

@@ -1,8 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
-import type { InboxForm } from "../../src/domain/intake/inbox-forms";
-import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { resetDatabase } from "../support/sync-helpers";
 import {
@@ -10,12 +8,11 @@ import {
   buildLinkOffice,
   makeLink,
   NOW_MS,
-  nonceOf,
-  postForm,
+  objectThroughLink,
   syncOffice,
   TODAY,
 } from "./links-setup";
-import { noticeDeps, officeDeps } from "./notices-setup";
+import { noticeDeps } from "./notices-setup";
 
 /**
  * A unit's 交办异议 that staff do not agree to (维持交办) is told to the unit by the next daily run
@@ -26,27 +23,9 @@ const office = `objection-told-${crypto.randomUUID().slice(0, 8)}`;
 const ADMIN = { authorization: "Bearer test-admin-token" };
 const TYPE = "交办异议处理结果";
 
-async function objectThroughLink(unit: string, id: string, reason: string): Promise<string> {
-  const link = (await makeLink("unit", unit)).path;
-  const page = await (await browse(`${link}/s/${id}`)).text();
-  const sent = await postForm(`${link}/s/${id}/objection`, {
-    nonce: nonceOf(page, `${link}/s/${id}/objection`),
-    理由: reason,
-  });
-  expect(sent.status, (await sent.text()).slice(0, 400)).toBe(303);
-  const { results } = await env.DB.prepare(
-    "SELECT form, submission_id FROM inbox WHERE form = 'objection'",
-  ).all<{
-    form: InboxForm;
-    submission_id: string;
-  }>();
-  const keys = results.map((r) => ({ form: r.form, submissionId: r.submission_id }));
-  expect(await applyInbox(await officeDeps(office), keys, Date.now())).toMatchObject({ outcome: "ok" });
-  const row = await env.DB.prepare("SELECT submission_id FROM objections WHERE suggestion_id = ?1")
-    .bind(id)
-    .first<{ submission_id: string }>();
-  return row?.submission_id ?? "";
-}
+/** The unit objects through a link of its own, made now. */
+const objectAs = async (unit: string, id: string, reason: string) =>
+  objectThroughLink(office, (await makeLink("unit", unit)).path, unit, id, reason);
 
 async function decide(submissionId: string, decision: "upheld" | "reassigned", note = ""): Promise<void> {
   const decided = await browse(`/objections/${encodeURIComponent(submissionId)}/decide`, {
@@ -79,8 +58,8 @@ beforeAll(async () => {
 
 describe("交办异议处理结果", () => {
   it("tells the unit whose objection staff did not agree to, once; an agreed objection is not told so", async () => {
-    const upheld = await objectThroughLink("区卫健委", "2026-004", "道路建设不属于本单位职责");
-    const agreed = await objectThroughLink("区住建局", "2026-005", "医疗机构建设不属于本单位职责");
+    const upheld = await objectAs("区卫健委", "2026-004", "道路建设不属于本单位职责");
+    const agreed = await objectAs("区住建局", "2026-005", "医疗机构建设不属于本单位职责");
     await syncOffice(office);
     await decide(upheld, "upheld", "属卫健部门职责");
     await decide(agreed, "reassigned");

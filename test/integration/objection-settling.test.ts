@@ -3,11 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { columnLetter } from "../../src/domain/a1";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
-import type { InboxForm } from "../../src/domain/intake/inbox-forms";
-import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, nonceOf, postForm, syncOffice, TODAY } from "./links-setup";
+import { browse, buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
 /**
@@ -30,30 +28,8 @@ async function page(path: string, init: RequestInit = {}): Promise<string> {
 }
 
 /** The unit objects through its link and intake records it, as the queue would seconds later. */
-async function object(unit: string, id: string, reason: string, proposal = ""): Promise<string> {
-  const link = links[unit] ?? "";
-  const html = await page(`${link}/s/${id}`);
-  const sent = await postForm(`${link}/s/${id}/objection`, {
-    nonce: nonceOf(html, `${link}/s/${id}/objection`),
-    理由: reason,
-    建议承办单位: proposal,
-  });
-  expect(sent.status, (await sent.text()).slice(0, 400)).toBe(303);
-  const { results } = await env.DB.prepare(
-    "SELECT form, submission_id FROM inbox WHERE form = 'objection'",
-  ).all<{
-    form: InboxForm;
-    submission_id: string;
-  }>();
-  const keys = results.map((r) => ({ form: r.form, submissionId: r.submission_id }));
-  expect(await applyInbox(await officeDeps(office), keys, Date.now())).toMatchObject({ outcome: "ok" });
-  const row = await env.DB.prepare(
-    "SELECT submission_id FROM objections WHERE suggestion_id = ?1 AND unit = ?2",
-  )
-    .bind(id, unit)
-    .first<{ submission_id: string }>();
-  return row?.submission_id ?? "";
-}
+const object = (unit: string, id: string, reason: string, proposal = "") =>
+  objectThroughLink(office, links[unit] ?? "", unit, id, reason, proposal);
 
 /** Staff change cells of a suggestion in the ledger, as they would in Google Sheets. */
 async function editLedger(id: string, cells: Record<string, string | number>): Promise<void> {
