@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps, type Deps } from "../deps";
+import { RELATION_LABELS } from "../domain/links/recipient-rows";
 import { OBJECTED } from "../jobs/intake/apply-objections";
 import { SYNC_DECIDER } from "../jobs/sync/inbox-followup";
 import type { Objection } from "../store/objections";
@@ -61,7 +62,7 @@ async function alreadyDecided(c: Context<AppEnv>, o: Objection): Promise<HttpErr
     return new HttpError(
       409,
       "settled_by_sync",
-      `该异议已在 ${when} 同步时随台账改交了结（台账已不再由${o.unit}${o.relation === "lead" ? "主办" : "协办"}），不能再维持交办；如确应由该单位办理，请在台账中改回并另行告知该单位`,
+      `该异议已在 ${when} 同步时随台账改交了结（台账已不再由${o.unit}${RELATION_LABELS.unit[o.relation]}），不能再维持交办；如确应由该单位办理，请在台账中改回并另行告知该单位`,
     );
   return new HttpError(
     409,

@@ -1,4 +1,4 @@
-import { relationOf } from "../links/recipient-rows";
+import { RELATION_LABELS, relationOf } from "../links/recipient-rows";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
 import { objectionOccurrence } from "./keys";
@@ -66,7 +66,7 @@ export function objectionSeries(
           ...view(recipient),
           异议日期: displayDate(objection.objectedOn),
           处理意见: noteAsQuoted(objection.note),
-          承办身份: relation === "lead" ? "主办" : "协办",
+          承办身份: RELATION_LABELS.unit[relation] ?? "",
         }),
       },
     ];

@@ -2,7 +2,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { FORM_NAMES, isPracticeForm } from "../../domain/intake/inbox-forms";
 import { KIND_LABELS } from "../../domain/links/capability";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
-import { relationOf } from "../../domain/links/recipient-rows";
+import { RELATION_LABELS, relationOf } from "../../domain/links/recipient-rows";
 import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import type { FieldChange } from "../../domain/sync/plan-history";
@@ -29,8 +29,6 @@ export function objectionProblems(open: readonly Objection[]): Problem[] {
 
 /** Who decides an objection the ledger already settled, as the history and the unit's page say it. */
 export const SYNC_DECIDER = "同步（台账已改交）";
-
-const ROLE_NAMES = { lead: "主办", co: "协办" } as const;
 
 /**
  * Whether the ledger took the objecting unit off the part it objected to: not 主办单位 any more for
@@ -77,7 +75,7 @@ export async function settleReassigned(
       suggestionId: o.suggestionId,
       column: OBJECTED,
       oldValue: null,
-      newValue: `台账已改交，${o.unit}不再${ROLE_NAMES[o.relation]}，其异议随之了结`,
+      newValue: `台账已改交，${o.unit}不再${RELATION_LABELS.unit[o.relation]}，其异议随之了结`,
       source: "system",
       actor: null,
     }));
