@@ -9,7 +9,7 @@ import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
 import { blankView } from "./placeholders";
 import { digestTarget } from "./recipients";
-import type { NoticeSeries, Occurrence } from "./series";
+import { type NoticeSeries, type Occurrence, withAppendix } from "./series";
 
 /** 接收方 of the digest: its recipients are addresses, not names. */
 export const DIGEST_ADDRESSEE = "各位领导";
@@ -278,11 +278,6 @@ const ROBOT_MESSAGES: Partial<Record<Channel, RobotMessage>> = {
  * message at the very edge of one is not worth a refusal or a cut.
  */
 const DIGEST_MARGIN_BYTES = 32;
-
-/** The notice's body with the digest's text after it, as planning joins them (plan.ts). */
-function withAppendix(body: string, text: string): string {
-  return `${body}\n\n${text}`;
-}
 
 /**
  * The digest's text for a message on `robot`: whole when the message holds it, title and 通知模板

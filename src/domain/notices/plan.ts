@@ -24,7 +24,7 @@ import { type FormArrival, receiptSeries } from "./receipt-series";
 import { asStandIn, type RecipientBook, resolveRecipient, standInRecipient } from "./recipients";
 import { renderNotice } from "./render";
 import { replySeries } from "./reply-series";
-import type { Introduction, NoticeSeries, SeriesContext } from "./series";
+import { type Introduction, type NoticeSeries, type SeriesContext, withAppendix } from "./series";
 import { spacedDue } from "./spacing";
 import { markCorrection, markFirstWord, markSecondRound } from "./tidy";
 import type { NoticeEvaluation, NoticePlan, PlannedNotice, UnreachableNotice } from "./types";
@@ -262,7 +262,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           channel: target.channel,
           address: target.address,
           title,
-          body: series.appendix ? `${body}\n\n${series.appendix(body, title)}` : body,
+          body: series.appendix ? withAppendix(body, series.appendix(body, title)) : body,
           dueOn: due.dueOn,
         });
       }

@@ -44,6 +44,11 @@ export interface NoticeSeries {
   readonly appendix?: (body: string, title: string) => string;
 }
 
+/** A notice's rendered body with its series' appendix after it, as it is sent (and measured, digest.ts). */
+export function withAppendix(body: string, appendix: string): string {
+  return `${body}\n\n${appendix}`;
+}
+
 /**
  * The notice that was to tell a recipient of a matter before this one reminds it of it: a unit's
  * 交办通知 before its 协办提醒, 沟通提醒, 到期提醒 or 逾期催办. When the recipient was sent nothing
