@@ -102,6 +102,23 @@ export class SheetsNetworkError extends SheetsError {
   }
 }
 
+/**
+ * fetch, a thrown one (no status: a reset connection, DNS, a proxy gone) as a SheetsNetworkError of
+ * `call`: as a plain TypeError it was neither retried nor held as Google's failure, and one reset
+ * connection failed a whole sync. The token exchange goes through it too.
+ */
+export async function fetchOrNetworkError(
+  doFetch: typeof fetch,
+  call: string,
+  ...request: Parameters<typeof fetch>
+): Promise<Response> {
+  try {
+    return await doFetch(...request);
+  } catch (error) {
+    throw new SheetsNetworkError(call, error);
+  }
+}
+
 /** Google refuses over quota before doing anything, so a 429 is always safe to send again. */
 function isQuotaRefusal(error: SheetsError): boolean {
   return error.httpStatus === 429 || error.status === "RESOURCE_EXHAUSTED";
@@ -126,21 +143,14 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     const token = await options.auth.getToken();
     const url = `${base}${path}${query && [...query].length > 0 ? `?${query}` : ""}`;
     callCount++;
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      // A thrown fetch has no status: as a plain TypeError it was neither retried nor held as
-      // Google's failure, and one reset connection failed a whole sync.
-      throw new SheetsNetworkError(what, error);
-    }
+    const response = await fetchOrNetworkError(doFetch, what, url, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (response.status === 401) await options.auth.forget();
     if (!response.ok) throw await sheetsErrorFrom(response, what, options.serviceAccountEmail);
     try {

@@ -1,6 +1,6 @@
 import { importPKCS8, SignJWT } from "jose";
 import type { ServiceAccount } from "../config";
-import { SheetsNetworkError } from "./client";
+import { fetchOrNetworkError, SheetsNetworkError } from "./client";
 import { sheetsErrorFrom, TOKEN_CALL } from "./errors";
 import { createTokenVault, type KeptToken, type SealedTokenStore } from "./token-vault";
 
@@ -63,18 +63,13 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + 3600)
       .sign(key);
-    let response: Response;
-    try {
-      response = await doFetch(tokenUrl, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
-      });
-    } catch (error) {
-      // A lost connection here is the same failure as on a data call: as a bare TypeError it was
-      // neither retried by the client (getToken runs inside its retry) nor held as Google's failure.
-      throw new SheetsNetworkError(TOKEN_CALL, error);
-    }
+    // A lost connection here is the same failure as on a data call (getToken runs inside the
+    // client's retry, and a held write is held for it as for any other).
+    const response = await fetchOrNetworkError(doFetch, TOKEN_CALL, tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
+    });
     if (!response.ok) throw await sheetsErrorFrom(response, TOKEN_CALL, serviceAccount.client_email);
     const body = await tokenAnswer(response);
     const minted = { token: body.access_token, expiresAtMs: now() + (body.expires_in ?? 3600) * 1000 };
