@@ -5,6 +5,16 @@ import { dueOnOrSeen } from "./catch-up";
 import { type NoticeSeries, type Round, rated, roundsOf, roundView, type SeriesContext } from "./series";
 
 /**
+ * The round's reply date is before its 交办日期 (2025-03-05 typed for 2026-03-05): the same reading
+ * of the same two cells as the 错误 staff are shown (notBefore in check-ledger-lifecycle.ts, ISO
+ * dates compared as text). The deputy is neither told of the reply nor asked to rate it on a date
+ * the ledger contradicts; both go once staff correct it, under the same once-per-round keys.
+ */
+function repliedBeforeAssigned(round: Round): boolean {
+  return round.repliedOn !== null && round.repliedOn < round.start;
+}
+
+/**
  * The latest 跟踪提醒 due by today: every 跟踪提醒间隔天数 after the latest reply, while the
  * suggestion is 跟踪落实 (B class, satisfied, not 已落实).
  */
@@ -30,8 +40,8 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
 
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
- * round, 测评期限天数 after the reply), both only while the round's rating cell is blank, and
- * 跟踪提醒 of one suggestion.
+ * round, 测评期限天数 after the reply), both only while the round's rating cell is blank and its
+ * reply date is not before its 交办日期, and 跟踪提醒 of one suggestion.
  */
 export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;
@@ -45,7 +55,7 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
     // deputy has the reply, and an 答复告知 would ask for a rating given. Like 测评提醒, none goes.
     // A rating typed as no choice (比较满意) is a rating too: staff correct the word, the deputy
     // is not asked again.
-    if (rated(round)) continue;
+    if (rated(round) || repliedBeforeAssigned(round)) continue;
     const view = roundView(row, round, ctx);
     const recipients = [{ kind: "deputy", name: deputy }] as const;
     out.push(
