@@ -1,11 +1,11 @@
 import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import { byCodePoint } from "../compare-text";
 import {
-  DIGEST_LIST_MAX,
   type DigestFigures,
   type DigestItem,
   type DigestList,
   digestFigures,
+  shortList,
 } from "../notices/digest";
 import { noticeRows } from "../notices/plan";
 import { type StatisticsRow, Tally } from "../statistics";
@@ -13,8 +13,9 @@ import type { EvaluatedRow } from "../summary/evaluated";
 
 /**
  * One part's share of the 督办周报's figures (a plain JSON value, stored with the part): the digest
- * of its own rows without the office-wide total, which only the whole 统计 has. Each list keeps its
- * first DIGEST_LIST_MAX by due date and the whole count, as the merged list does.
+ * of its own rows without the office-wide total, which only the whole 统计 has. Each list keeps what
+ * shortList keeps (its first DIGEST_LIST_MAX by due date, the 重点建议 after them) and the whole
+ * count, as the merged list does.
  */
 export type DigestPart = Omit<DigestFigures, "total">;
 
@@ -39,10 +40,9 @@ function byDue(a: DigestItem, b: DigestItem): number {
 function mergeList(lists: readonly DigestList[]): DigestList {
   return {
     count: lists.reduce((n, list) => n + list.count, 0),
-    shown: lists
-      .flatMap((list) => list.shown)
-      .sort(byDue)
-      .slice(0, DIGEST_LIST_MAX),
+    // Each share kept its first DIGEST_LIST_MAX and the 重点建议 after them: every one the whole
+    // ledger's list keeps is among them (a part's DIGEST_LIST_MAXth falls no earlier than the whole's).
+    shown: shortList(lists.flatMap((list) => list.shown).sort(byDue), (item) => item.isKey === true),
   };
 }
 

@@ -13,8 +13,17 @@ import { type NoticeSeries, type Occurrence, withAppendix } from "./series";
 
 /** 接收方 of the digest: its recipients are addresses, not names. */
 export const DIGEST_ADDRESSEE = "各位领导";
-/** Longer lists are cut (the dashboard has them all), so a robot message stays within its limit. */
+/**
+ * Longer lists are cut (the dashboard has them all), so that the stored figures stay small and a
+ * robot message stays within its limit: each keeps its first DIGEST_LIST_MAX by due date.
+ */
 export const DIGEST_LIST_MAX = 30;
+/**
+ * The 重点建议 a list keeps after its first DIGEST_LIST_MAX (shortList): leaders supervise those
+ * first, and a long list would otherwise leave them out of every copy of the 周报. Bounded, so that a
+ * ledger marking every suggestion 重点 does not store whole lists; an office has a handful.
+ */
+export const DIGEST_KEY_EXTRA_MAX = 30;
 
 /** The first working day of the Monday-to-Sunday week holding `date`, or null for an all-rest week. */
 export function firstWorkingDayOfWeek(date: string, calendar: Pick<Calendar, "isWorkingDay">): string | null {
@@ -48,10 +57,22 @@ export interface DigestItem {
   readonly handlingLeader?: string;
 }
 
-/** A digest's list: its first DIGEST_LIST_MAX suggestions by due date, and how many it has. */
+/** A digest's list: the suggestions it names (shortList), by due date, and how many it has. */
 export interface DigestList {
   readonly count: number;
   readonly shown: readonly DigestItem[];
+}
+
+/**
+ * What a list names of `sorted` (by due date): its first DIGEST_LIST_MAX, then the 重点建议 after
+ * them (DIGEST_KEY_EXTRA_MAX at most). Not the 重点建议 first: the list stays in due-date order with
+ * the same head an e-mail showed before, the key ones after it still by due date, so a reader sees
+ * no gap among the most overdue; a robot's shorter copy puts them first itself (keyFirst). A part's
+ * share and the merged list both keep this (digest-part.ts): the merged one is the whole ledger's.
+ */
+export function shortList<T>(sorted: readonly T[], isKey: (item: T) => boolean): T[] {
+  const rest = sorted.slice(DIGEST_LIST_MAX).filter(isKey).slice(0, DIGEST_KEY_EXTRA_MAX);
+  return [...sorted.slice(0, DIGEST_LIST_MAX), ...rest];
 }
 
 /**
@@ -99,18 +120,16 @@ function leadersOf({ isKey, supervisor, handlingLeader }: Row["record"]): Partia
 }
 
 function digestList(rows: Row[]): DigestList {
-  const shown = byDue(rows)
-    .slice(0, DIGEST_LIST_MAX)
-    .map(
-      (r): DigestItem => ({
-        id: r.id ?? "",
-        title: r.record.title,
-        leadUnit: r.record.leadUnit,
-        dueDate: r.computed.dueDate,
-        repliedOn: r.record.secondRepliedOn ?? r.record.repliedOn ?? null,
-        ...leadersOf(r.record),
-      }),
-    );
+  const shown = shortList(byDue(rows), (r) => r.record.isKey === true).map(
+    (r): DigestItem => ({
+      id: r.id ?? "",
+      title: r.record.title,
+      leadUnit: r.record.leadUnit,
+      dueDate: r.computed.dueDate,
+      repliedOn: r.record.secondRepliedOn ?? r.record.repliedOn ?? null,
+      ...leadersOf(r.record),
+    }),
+  );
   return { count: rows.length, shown };
 }
 
