@@ -12,6 +12,17 @@ export interface GridMerge {
 /** Listed one by one up to this many; the rest are counted in one more line. */
 const LISTED = 20;
 
+/** What every listed merge's message says, and no other problem's (isMergeProblem). */
+const MERGED = "合并成了一个单元格：";
+
+/**
+ * A merge's 提醒 among problems stored by an earlier run: a run works its merges out again every
+ * time (they are read even when the ledger is not), so what it keeps of an earlier run leaves them out.
+ */
+export function isMergeProblem(problem: Problem): boolean {
+  return problem.tab === TAB_NAMES.ledger && problem.row !== null && problem.message.includes(MERGED);
+}
+
 /**
  * What staff are told of merged cells among 建议台账's rows. A ledger is read row by row: a merged
  * cell keeps its content only in its first row and column, so the other rows of a 主办单位 merged
@@ -44,7 +55,7 @@ export function mergeProblems(merges: readonly GridMerge[], header: readonly str
       level: "提醒",
       id: null,
       message:
-        `${rows}的${columns}合并成了一个单元格：合并后只有${keeps}的内容算数，被盖住的各格读作空白，系统写进去的办理期限、` +
+        `${rows}的${columns}${MERGED}合并后只有${keeps}的内容算数，被盖住的各格读作空白，系统写进去的办理期限、` +
         "台账状态也会被遮住。请选中它，取消合并（格式 → 合并单元格 → 取消合并），再把每一行、每一列的内容填完整",
     };
   });

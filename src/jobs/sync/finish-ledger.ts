@@ -1,17 +1,20 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { addUpFigures, type LedgerFigures, PAGE_ONLY_SHARES } from "../../domain/figures/part-figures";
 import { buildLedgerContext } from "../../domain/ledger-context";
+import type { Problem } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
+import { META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
 import type { Objection, Objections } from "../../store/objections";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
+import { lastReadRowProblems } from "./finish-problems";
 import type { SyncContext } from "./sync-context";
 
 /*
  * The whole ledger as a finish sees it: the chunks' stored parts added up (not the rows read again,
  * which is more CPU than the finish has), with the small tabs and the units' open objections read
- * in the same round of D1 queries.
+ * in the same round of D1 queries (and, while the ledger is skipped, the last 校验问题 stored).
  */
 
 export interface FinishLedger {
@@ -22,27 +25,36 @@ export interface FinishLedger {
   /** The parts' shares added up; null while a part stored by an older build has none. */
   shares: LedgerFigures | null;
   view: ReturnType<typeof ledgerFromSummary>;
+  /** While the ledger is skipped, the rows' problems of the last read (lastReadRowProblems); else none. */
+  lastReadProblems: Problem[];
 }
 
 export async function loadFinishLedger(
-  deps: { summaries: SummaryStore; tabCache: TabCache; objections?: Pick<Objections, "open"> },
+  deps: {
+    summaries: SummaryStore;
+    tabCache: TabCache;
+    meta: Pick<MetaStore, "get">;
+    objections?: Pick<Objections, "open">;
+  },
   context: SyncContext,
   at: string,
 ): Promise<FinishLedger> {
   // Without the groups only the steps after it add up (the pages' figures and the year reports).
   const partsNow = () =>
     Promise.all([deps.summaries.versions(), deps.summaries.loadFigures(PAGE_ONLY_SHARES)]);
-  const [parts, tabs, openObjections] = await Promise.all([
+  const ledgerRead = context.ledgerSkipped === null;
+  const [parts, tabs, openObjections, storedProblems] = await Promise.all([
     partsNow(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     deps.objections?.open() ?? [],
+    // Only while skipped: a run that reads the ledger has its chunks' problems.
+    ledgerRead ? null : deps.meta.get(META_SYNC_PROBLEMS),
   ]);
   let [storedParts, figureTexts] = parts;
   // Parts past the last chunk (the ledger got shorter) are dropped, and the rest read again. Not
   // while the ledger was skipped (a header missing or repeated): it was not read, so its rows are
   // as the last run that read it left them, and the figures, 统计, 单位测评, the pages and the
   // notices go on from those rather than from an empty ledger until staff mend the header.
-  const ledgerRead = context.ledgerSkipped === null;
   if (ledgerRead && storedParts.count > context.chunkStarts.length) {
     await deps.summaries.save(new Map(), context.chunkStarts.length, at);
     [storedParts, figureTexts] = await partsNow();
@@ -64,5 +76,12 @@ export async function loadFinishLedger(
     context: ledgerContext,
     statistics: shares?.statistics,
   });
-  return { storedParts, tabs, openObjections, shares, view };
+  return {
+    storedParts,
+    tabs,
+    openObjections,
+    shares,
+    view,
+    lastReadProblems: lastReadRowProblems(storedProblems),
+  };
 }

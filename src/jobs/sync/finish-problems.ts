@@ -5,7 +5,7 @@ import { noticeRecipientProblems } from "../../domain/notices/recipient-problems
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
-import { mergeProblems } from "../../domain/sync/merge-problems";
+import { isMergeProblem, mergeProblems } from "../../domain/sync/merge-problems";
 import { removedRowProblems, type Snapshot } from "../../domain/sync/plan-history";
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";
@@ -26,6 +26,21 @@ function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
   return sink.list;
 }
 
+/**
+ * What the last run that read the ledger said of its rows (错误 and 提醒 of a row, held writes),
+ * from the problems the last finish stored (`stored`, its 校验问题 as JSON): a run that cannot read
+ * the ledger (a header renamed or missing, the 编号 column cleared) lists them again under the
+ * header's problem. Staff took a 校验问题 emptied of them for "all fixed", and they are as true as
+ * the pages and the figures, which go on from the same read. Nothing is said anew of rows not read;
+ * the header's and the merges' problems are the run's own (worked out again each time).
+ */
+export function lastReadRowProblems(stored: string | null): Problem[] {
+  if (!stored) return [];
+  return (JSON.parse(stored) as Problem[]).filter(
+    (p) => p.tab === TAB_NAMES.ledger && p.row !== null && p.row > 1 && !isMergeProblem(p),
+  );
+}
+
 /** Every problem of the run, in 校验问题's order; `shares` null while a part has none (`view` from the rows). */
 export function finishProblems(
   context: SyncContext,
@@ -37,12 +52,15 @@ export function finishProblems(
   objections: readonly Objection[],
   shares: LedgerFigures | null,
   view: EvaluatedLedger,
+  /** The rows' problems of the last read, while this run skipped the ledger (lastReadRowProblems). */
+  lastRead: readonly Problem[] = [],
 ): Problem[] {
   const { planProblems } = context;
   return [
+    // What stops the ledger being read first: it is what staff fix first.
     ...planProblems.ledgerHeader,
     ...(context.header ? mergeProblems(context.ledgerMerges ?? [], context.header) : []),
-    ...results.flatMap((r) => r.problems),
+    ...(context.ledgerSkipped === null ? results.flatMap((r) => r.problems) : lastRead),
     ...planProblems.smallTabs,
     // A run planned before practice.md's tabs has none of these (its context is older).
     ...orderPracticeProblems(

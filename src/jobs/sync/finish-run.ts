@@ -119,7 +119,11 @@ export async function finishRun(
       requeued: await requeueOutstanding(deps.intakeQueue, outstanding, nowMs),
       figuresDue: null,
     };
-  const { storedParts, tabs, openObjections, shares, view } = await loadFinishLedger(deps, context, at);
+  const { storedParts, tabs, openObjections, shares, view, lastReadProblems } = await loadFinishLedger(
+    deps,
+    context,
+    at,
+  );
   // Only a run that saw the whole ledger may conclude a unit was reassigned.
   const objections =
     deps.objections && context.ledgerSkipped === null && !incomplete
@@ -150,6 +154,7 @@ export async function finishRun(
     objections,
     shares,
     view,
+    lastReadProblems,
   );
   const committee = committeeScores(tabs[TAB_NAMES.committee]);
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);
