@@ -106,10 +106,16 @@ export const ASSIGNMENT_VARIANTS = [CO_UNIT_TEMPLATE, HANDLING_LEADER_TEMPLATE] 
  * "请立即办理并答复", but which unit has not replied, for the leader to press it (督促).
  */
 export const OVERDUE_LEADER_TEMPLATE = "逾期催办（领导）";
+/**
+ * The text a co-unit gets for its 交办异议处理结果: it goes on by sending its 协办意见 to the lead unit
+ * by its own 协办意见期限, not by the lead unit's 办理期限 (it does not reply to the deputy).
+ */
+export const OBJECTION_CO_UNIT_TEMPLATE = "交办异议处理结果（协办单位）";
 /** Texts of a notice type for some of its recipients, by that type (启用 = 否 on it turns them off too). */
 const VARIANTS_OF = {
   交办通知: ASSIGNMENT_VARIANTS,
   逾期催办: [OVERDUE_LEADER_TEMPLATE],
+  交办异议处理结果: [OBJECTION_CO_UNIT_TEMPLATE],
 } as const satisfies Partial<Record<NoticeType, readonly string[]>>;
 type VariantName = (typeof VARIANTS_OF)[keyof typeof VARIANTS_OF][number];
 export type TemplateName = NoticeType | VariantName;

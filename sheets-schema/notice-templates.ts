@@ -1,6 +1,7 @@
 import {
   CO_UNIT_TEMPLATE,
   HANDLING_LEADER_TEMPLATE,
+  OBJECTION_CO_UNIT_TEMPLATE,
   OVERDUE_LEADER_TEMPLATE,
   type TemplateName,
 } from "./enums";
@@ -143,6 +144,13 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     // Sent only for an objection not agreed (维持交办): an agreed one is told by the 交办通知 of the
     // changed 主办单位. The unit must not wait on it while its 办理期限 runs.
     body: `{{接收方}}：你单位于 {{异议日期}} 对${RECEIPT}提出的交办异议，经研究，不予同意，维持原交办{{#处理意见}}，意见是：“{{处理意见}}”{{/处理意见}}。请你单位继续作为{{承办身份}}单位认真办理，不因提出异议而延误。本件办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，请立即办理。{{/逾期天数}}{{^逾期天数}}请抓紧办理。{{/逾期天数}}`,
+  },
+  {
+    type: OBJECTION_CO_UNIT_TEMPLATE,
+    title: "交办异议处理结果：{{编号}} {{标题}}",
+    // A co-unit's own deadline, worded as its 交办通知 words it: 逾期天数 here counts from its
+    // 协办意见期限, blank until that has passed (objection-series.ts).
+    body: `{{接收方}}：你单位于 {{异议日期}} 对${RECEIPT}提出的交办异议，经研究，不予同意，维持原交办{{#处理意见}}，意见是：“{{处理意见}}”{{/处理意见}}。请你单位继续作为协办单位认真办理，不因提出异议而延误。{{#逾期天数}}你单位的协办意见期限为 {{协办意见期限}}，已逾期 {{逾期天数}} 天，请立即将书面协办意见送{{主办单位}}。{{/逾期天数}}{{^逾期天数}}请于 {{协办意见期限}} 前将书面协办意见送{{主办单位}}。{{/逾期天数}}`,
   },
 ];
 

@@ -275,6 +275,7 @@ describe("default notice templates", () => {
       "交办通知（协办单位）",
       "交办通知（领办领导）",
       "逾期催办（领导）",
+      "交办异议处理结果（协办单位）",
     ]);
     expect(TEMPLATE_NAMES.slice(1, 4)).toEqual(["交办通知", "交办通知（协办单位）", "交办通知（领办领导）"]);
     expect(TEMPLATE_NAMES.slice(5, 7)).toEqual(["逾期催办", "逾期催办（领导）"]);

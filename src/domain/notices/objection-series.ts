@@ -1,8 +1,19 @@
+import { OBJECTION_CO_UNIT_TEMPLATE } from "../../../sheets-schema/enums";
+import { daysBetween } from "../deadlines";
 import { RELATION_LABELS, relationOf } from "../links/recipient-rows";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { coUnitStart } from "./catch-up";
 import { displayDate } from "./format";
 import { objectionOccurrence } from "./keys";
-import { type NoticeSeries, replyPresent, roundsOf, roundView, type SeriesContext } from "./series";
+import { coOpinionDeadline, coOpinionDueOn, type View } from "./placeholders";
+import {
+  type NoticeSeries,
+  type Round,
+  replyPresent,
+  roundsOf,
+  roundView,
+  type SeriesContext,
+} from "./series";
 
 /**
  * A unit's 交办异议 as staff decided it (D1 `objections`), the day of the decision in the office's
@@ -31,10 +42,26 @@ function noteAsQuoted(note: string | null): string {
 }
 
 /**
+ * A co-unit's own deadline, as its 交办通知 counts it: 协办意见期限 from the day it was told
+ * (coUnitStart), （暂定） as that says it, and 逾期天数 / 剩余天数 against it rather than the lead
+ * unit's 办理期限, which the co-unit does not answer to (its text: OBJECTION_CO_UNIT_TEMPLATE).
+ */
+function coUnitDeadline(row: EvaluatedRow, first: Round, unit: string, ctx: SeriesContext): View {
+  const told = coUnitStart(first.start, row, unit);
+  const due = coOpinionDueOn(told, ctx);
+  return {
+    协办意见期限: coOpinionDeadline(told, ctx),
+    剩余天数: String(Math.max(0, daysBetween(ctx.today, due))),
+    逾期天数: ctx.today > due ? String(daysBetween(due, ctx.today)) : "",
+  };
+}
+
+/**
  * 交办异议处理结果: to a unit whose objection staff did not agree to (维持交办), once per objection,
  * due the day they decided, so the unit does not wait on it while its 办理期限 runs. It says the
  * objection was not agreed, staff's note, that the unit goes on handling it as 主办 or 协办, and
- * 办理期限 (（暂定） as the ledger says it). None when the notice would not hold: an agreed
+ * its deadline: the lead unit's 办理期限 (（暂定） as the ledger says it), a co-unit's own
+ * 协办意见期限 in a text of its own (coUnitDeadline). None when the notice would not hold: an agreed
  * objection (the 交办通知 of the changed 主办单位 tells it), a unit the ledger no longer names, or
  * round 1 already replied. A 交办日期 corrected since, the unit the same, does not settle the
  * objection (inbox-followup's noLongerAssigned), so staff's 维持交办 is told all the same.
@@ -54,6 +81,7 @@ export function objectionSeries(
     const relation = relationOf(row, "unit", objection.unit);
     if (relation !== "lead" && relation !== "co") return [];
     const occurrence = objectionOccurrence(objection.submissionId, objection.decision);
+    const co = relation === "co" ? coUnitDeadline(row, first, objection.unit, ctx) : {};
     return [
       {
         type: "交办异议处理结果",
@@ -61,9 +89,11 @@ export function objectionSeries(
         round: 1,
         occurrences: [{ occurrence, dueOn: objection.decidedOn }],
         lastDay: null,
+        ...(relation === "co" ? { template: OBJECTION_CO_UNIT_TEMPLATE } : {}),
         recipients: [{ kind: "unit", name: objection.unit }],
         view: (recipient) => ({
           ...view(recipient),
+          ...co,
           异议日期: displayDate(objection.objectedOn),
           处理意见: noteAsQuoted(objection.note),
           承办身份: RELATION_LABELS.unit[relation] ?? "",
