@@ -3,6 +3,7 @@ import { type Directory, leaderNames, nameKey, namesakeAdvice } from "./director
 import { withoutTitle } from "./notices/honorific";
 import { type IdFormat, imeCharsOf } from "./numbering";
 import type { ParsedRow } from "./read-tab";
+import { type ReadPart, spacedDeputiesProblem, spacedListProblem, spacedNames } from "./spaced-names";
 import { isUnitName } from "./statistics-units";
 
 /**
@@ -57,11 +58,17 @@ function quoteSome(names: readonly string[]): string {
 }
 
 /**
- * Whether `name` is in 代表 (or 代表 cannot be read); a namesake is reported here, as it asks for
- * its own answer. False: not there at all, for the caller to report.
+ * Whether `name` is in 代表 (or 代表 cannot be read); deputies typed with spaces (周芳 谢强), asked
+ * first as a namesake's advice would drop all but one, and a namesake are reported here, as they ask
+ * for their own answer. False: not there at all, for the caller to report.
  */
-function deputyFound(row: Row, column: string, name: string, refs: LedgerRefs): boolean {
+function deputyFound(row: Row, column: "领衔代表" | "附议代表", name: string, refs: LedgerRefs): boolean {
   if (!refs.deputies.available || refs.deputies.find(name)) return true;
+  const spaced = spacedDeputiesProblem(column, name, refs.deputies);
+  if (spaced) {
+    row.problems.error(column, spaced);
+    return true;
+  }
   const namesakes = refs.deputies.namesakes(name);
   if (namesakes.length === 0) return false;
   row.problems.error(column, `${column}“${name}”在『代表』表中${namesakeAdvice(namesakes)}`);
@@ -87,6 +94,15 @@ const UNIT_ADVICE = "请核对名称（须与单位名称一致），或先在�
 
 /** The figures ask the same (a name that is no unit is one row of them, never a unit's). */
 const unitKnown = (name: string, refs: LedgerRefs): boolean => isUnitName(refs.units, name);
+
+/** A part of units typed with spaces: known, or the one unit it may mean (asked, as 主办单位's is). */
+const unitPart =
+  (refs: LedgerRefs): ReadPart =>
+  (part) => {
+    if (unitKnown(part, refs)) return { write: part, note: "" };
+    const meant = unitMeant(nameKey(part), refs);
+    return meant ? { write: meant, note: `“${part}”是否为“${meant}”？` } : null;
+  };
 
 /**
  * Whether a name before `names[i]` has the same key. A handful of names per row: comparing keys
@@ -172,7 +188,7 @@ function unitMeant(key: string, refs: LedgerRefs): string | null {
  * asked about, never matched silently: the notices would go to that unit.
  */
 function reportUnknownLeadUnit(row: Row, name: string, refs: LedgerRefs): void {
-  const count = unitCount(name);
+  const count = unitCount(name) > 1 ? unitCount(name) : (spacedNames(name, unitPart(refs))?.length ?? 1);
   if (count > 1) {
     row.problems.error(
       "主办单位",
@@ -197,6 +213,11 @@ function checkUnits(row: Row, refs: LedgerRefs): void {
       continue;
     }
     if (unitKnown(name, refs)) continue;
+    const spaced = spacedNames(name, unitPart(refs));
+    if (spaced) {
+      row.problems.error("协办单位", spacedListProblem("协办单位", name, spaced));
+      continue;
+    }
     if (unknown === null) unknown = [name];
     else unknown.push(name);
   }
