@@ -4,7 +4,8 @@ import { HttpError } from "./errors";
 
 /**
  * Scripts and styles only from this Worker (/assets; no inline script: pages work without
- * JavaScript, and the one script, the reply form's upload, only sends the 答复函 back here), images
+ * JavaScript; the two scripts are the reply form's upload, which only sends the 答复函 back here,
+ * and the 打印 buttons'), images
  * only inline (SVG charts are inline markup), forms only back to this Worker, and no framing.
  */
 export const CONTENT_SECURITY_POLICY = [

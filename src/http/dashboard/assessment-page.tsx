@@ -41,8 +41,8 @@ const YearForm: FC<{ action: string; year: number; years: readonly number[]; chi
 
 /**
  * “统计截至 … ” and, while the year's figures may still move, why: the ranking a 主任会议 sees in
- * January can differ from the one drafted in December. Inside the printed sheet, not the sync line
- * (which print hides).
+ * January can differ from the one drafted in December. Inside the printed sheet, under its title:
+ * the sync line above it says when the data was read, not what the ranking counts.
  */
 const AsOfNote: FC<{ asOf?: AsOf }> = ({ asOf }) => {
   if (!asOf) return null;
@@ -198,13 +198,15 @@ export const CommendationsPage: FC<{
         </label>
       </YearForm>
       <p class="actions">
-        <button type="button" onclick="window.print()">
+        {/* Wired by /assets/print.js: the CSP blocks an inline onclick. */}
+        <button type="button" data-print>
           打印
         </button>
         <a class="button light" href={`/assessment?year=${data.year}`}>
           返回单位测评
         </a>
       </p>
+      <script src="/assets/print.js" defer />
     </div>
     <article class="print-sheet">
       <h1>{data.year} 年度代表建议办理表彰建议名单（草案）</h1>

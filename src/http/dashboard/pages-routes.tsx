@@ -39,6 +39,7 @@ import {
   type PageBase,
 } from "./load-view";
 import { OverviewPage } from "./overview-page";
+import { PRINT_JS } from "./print-script";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
 import { APP_CSS } from "./styles";
@@ -49,17 +50,18 @@ const CSS_HEADERS = {
   "cache-control": "public, max-age=3600",
 };
 
+const JS_HEADERS = { ...CSS_HEADERS, "content-type": "text/javascript; charset=utf-8" };
+
 /**
- * The stylesheets and the reply form's script are public (the sign-in error page needs a
- * stylesheet) and cached for an hour; the report's own (its print layout) is loaded by the report
- * page only.
+ * The stylesheets and the scripts (the reply form's upload, the 打印 buttons) are public (the
+ * sign-in error page needs a stylesheet) and cached for an hour; the report's own stylesheet (its
+ * print layout) is loaded by the report page only.
  */
 export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/app.css", (c) => c.body(APP_CSS, 200, CSS_HEADERS))
   .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS))
-  .get("/assets/letter-upload.js", (c) =>
-    c.body(LETTER_UPLOAD_JS, 200, { ...CSS_HEADERS, "content-type": "text/javascript; charset=utf-8" }),
-  );
+  .get("/assets/letter-upload.js", (c) => c.body(LETTER_UPLOAD_JS, 200, JS_HEADERS))
+  .get("/assets/print.js", (c) => c.body(PRINT_JS, 200, JS_HEADERS));
 
 /**
  * The contacts a deputy took part in (代表参加 = 是) on the suggestions they led, newest first, each

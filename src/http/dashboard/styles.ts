@@ -163,5 +163,21 @@ table.stack.headed td:first-child{font-weight:400}
 table.stack.headed td:not([data-label]){flex:0 0 100%}
 table.stack.headed td.head{order:-1;font-weight:600}
 }
-@media print{body{background:#fff}header,nav,.no-print,.sync{display:none!important}.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}}
+/*
+ * Paper (a leader's printout): A4 as /report prints; the menu, the buttons and the page's own
+ * screen-only parts (.no-print) left off; the sync line kept and in black, because the figures on
+ * paper are relative (剩余 12 天, 逾期 194 天) and say nothing without the day they were counted on.
+ * Filter forms stay: their 年度, 状态 and search say what the printed list is of.
+ */
+@page{size:A4;margin:15mm 12mm}
+@media print{
+body{background:#fff}
+header,nav,.no-print,button,.button{display:none!important}
+main{max-width:none;padding:0}
+.sync{color:#000}
+footer{padding:0}
+tr{break-inside:avoid}
+.print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}
+.print-sheet h1,.print-sheet h2{font-family:"SimSun","宋体","STSong",serif}
+}
 `;
