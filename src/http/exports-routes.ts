@@ -3,6 +3,7 @@ import type { AppEnv } from "../app";
 import { toCsv } from "../domain/dashboard/csv";
 import { LEDGER_EXPORT_HEAD } from "../domain/dashboard/ledger-export";
 import { reportDocx } from "../domain/dashboard/report-docx";
+import { visitListTable } from "../domain/dashboard/sampling";
 import { scoreboardTable } from "../domain/dashboard/scoreboard";
 import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
 import { assessmentTable } from "../domain/evaluation/assessment-view";
@@ -10,6 +11,9 @@ import { loadAssessment } from "./dashboard/load-assessment";
 import { loadYearReport } from "./dashboard/load-report";
 import { loadFrame, loadScoreboard } from "./dashboard/load-view";
 import { syncedAtOf } from "./dashboard/report-page";
+import { visitList } from "./dashboard/sample-page";
+import { findSample } from "./dashboard/sampling-actions";
+import { loadSampleList } from "./sampling-routes";
 
 /** An attachment with an ASCII fallback name and the Chinese name (RFC 6266 / 5987). */
 function attachment(ascii: string, chinese: string): string {
@@ -35,8 +39,8 @@ async function reportFor(c: Context<AppEnv>) {
 
 /**
  * /exports: CSV (UTF-8 with BOM, so Excel and WPS open Chinese correctly) of the ledger with its
- * computed columns and of the unit scoreboard; the year report as CSV, JSON and a Word draft (.docx).
- * Errors are JSON.
+ * computed columns, of the unit scoreboard and of a sample's list for the visiting team; the year
+ * report as CSV, JSON and a Word draft (.docx). Errors are JSON.
  */
 export const exportsRoutes = new Hono<AppEnv>()
   // The rows' lines were written by the sync with each part (days left as of its day): streamed
@@ -58,6 +62,16 @@ export const exportsRoutes = new Hono<AppEnv>()
     const { base, assessment } = await loadAssessment(c);
     const name = `${assessment.year}年度承办单位测评-${base.frame.today}.csv`;
     return csv(c, toCsv(assessmentTable([assessment])), `assessment-${assessment.year}.csv`, name);
+  })
+  // A sample's list to hand to the team that visits the deputies (抽样回访): the page's table.
+  .get("/samples/:file{[0-9]+\\.csv}", async (c) => {
+    const base = await loadFrame(c);
+    const sample = await findSample(base, c.req.param("file").slice(0, -".csv".length));
+    const { drawn, replies, units } = await loadSampleList(c, base, sample);
+    const table = visitListTable(visitList(sample, drawn, replies, units));
+    const today = base.frame.today;
+    const name = `${sample.year === null ? "" : `${sample.year}年度`}抽样回访名单（第${sample.id}次抽样）-${today}.csv`;
+    return csv(c, toCsv(table), `sample-${sample.id}-${today}.csv`, name);
   })
   .get("/report.csv", async (c) => {
     const report = await reportFor(c);

@@ -3,7 +3,9 @@ import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { poolFigures, visitedIds } from "../domain/dashboard/sample-candidates";
 import { parseSampleRequest, parseYear, type SampleRequest } from "../domain/dashboard/sample-request";
-import { rowsWithIds } from "../jobs/ledger-view";
+import { type LatestReply, latestReply } from "../domain/dashboard/sampling";
+import type { EvaluatedRow } from "../domain/summary/evaluated";
+import { baseTabsContext, rowsWithIds } from "../jobs/ledger-view";
 import type { StoredSample } from "../store/samples";
 import { sendPage } from "./dashboard/layout";
 import { loadDrawable, loadFrame, loadSamplingCounts, type PageBase } from "./dashboard/load-view";
@@ -46,7 +48,30 @@ async function viewOf(c: Context<AppEnv>, base: PageBase, sample: StoredSample) 
       sample.strata.flatMap((s) => s.drawn),
     ),
   ]);
-  return sampleView(base, drawable, rows, sample, confirmed);
+  return { rows, ...sampleView(base, drawable, rows, sample, confirmed) };
+}
+
+/** The latest reply of each 编号 among `rows` (the drawn ones' rows). */
+function repliesOf(rows: readonly EvaluatedRow[]): Map<string, LatestReply> {
+  return new Map(rows.filter((r) => !r.blank && r.id).map((r) => [r.id as string, latestReply(r.record)]));
+}
+
+/**
+ * What a sample's page and the list handed to the visiting team show: the drawn suggestions as they
+ * are now, their latest replies, and 承办单位's names in tab order (the small tabs' context, built
+ * once per isolate and tab version: one D1 lookup of the versions when nothing changed).
+ */
+export async function loadSampleList(c: Context<AppEnv>, base: PageBase, sample: StoredSample) {
+  const [{ rows, drawn, reproducible }, context] = await Promise.all([
+    viewOf(c, base, sample),
+    baseTabsContext(base.deps.tabCache),
+  ]);
+  return {
+    drawn,
+    reproducible,
+    replies: repliesOf(rows),
+    units: context.units.entries.map((e) => e.name),
+  };
 }
 
 function requestFrom(fields: Record<string, unknown>): SampleRequest {
@@ -121,7 +146,7 @@ export const samplingRoutes = new Hono<AppEnv>()
   .get("/sampling/:id", async (c) => {
     const base = await loadFrame(c);
     const sample = await findSample(base, c.req.param("id"));
-    const { drawn, reproducible } = await viewOf(c, base, sample);
+    const { drawn, reproducible, replies, units } = await loadSampleList(c, base, sample);
     return sendPage(
       c,
       <SamplePage
@@ -130,6 +155,8 @@ export const samplingRoutes = new Hono<AppEnv>()
         reproducible={reproducible}
         frame={base.frame}
         isUnit={base.isUnit}
+        units={units}
+        replies={replies}
       />,
     );
   })
@@ -166,7 +193,8 @@ export const samplingApiRoutes = new Hono<AppEnv>()
   .get("/samples/:id", async (c) => {
     const base = await loadFrame(c);
     const sample = await findSample(base, c.req.param("id"));
-    return c.json({ sample, ...(await viewOf(c, base, sample)) });
+    const { drawn, reproducible } = await viewOf(c, base, sample);
+    return c.json({ sample, drawn, reproducible });
   })
   .post("/samples/:id/confirm", async (c) => {
     const d = await loadFrame(c);

@@ -1,5 +1,7 @@
+import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { byCodePoint } from "../compare-text";
 import { nameKey } from "../directory";
+import { inSecondRound } from "../status";
 import { randomIndex, seededRandom } from "./prng";
 
 /** A suggestion that may be drawn for a follow-up visit (回访). */
@@ -124,4 +126,113 @@ export function drawSample(
     ...(g.visited.length > 0 ? { visited: g.visited } : {}),
   }));
   return { seed, population, size: n, strata: drawn, ids: drawn.flatMap((s) => s.drawn) };
+}
+
+/**
+ * Items grouped by unit in 承办单位 order (`order`: the tab's names, as every table by unit lists
+ * them), the names that are no unit there after, each kept in the order given (a sample's strata
+ * are stored in code-point order, which the draw's reproducibility depends on: only the page and
+ * the list handed out are reordered).
+ */
+export function inUnitOrder<T>(
+  items: readonly T[],
+  unitOf: (item: T) => string,
+  order: readonly string[],
+): T[] {
+  const rank = new Map(order.map((name, i) => [nameKey(name), i] as const));
+  const rankOf = (item: T) => rank.get(nameKey(unitOf(item))) ?? order.length;
+  return items
+    .map((item, index) => ({ item, index, rank: rankOf(item) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((x) => x.item);
+}
+
+/** The ledger fields of both rounds' replies. */
+export type ReplyFields = Pick<
+  LedgerRecord,
+  | "repliedOn"
+  | "replyClass"
+  | "rating"
+  | "reassignedOn"
+  | "secondRepliedOn"
+  | "secondReplyClass"
+  | "secondRating"
+>;
+
+/** The reply a follow-up visit asks the deputy about: the latest one, and how the deputy rated it. */
+export interface LatestReply {
+  readonly round: "首次" | "二次";
+  /** 答复日期 (ISO), or "" (a round-1 date that could not be read). */
+  readonly repliedOn: string;
+  /** A–D as the ledger has it, or "". */
+  readonly replyClass: string;
+  /** 满意度 of that round, or "" before the deputy rated it. */
+  readonly rating: string;
+}
+
+/**
+ * The latest reply: round 2's once it is answered (二次答复日期 in a round 2 that was opened: status
+ * inSecondRound), else round 1's. A round 2 still awaited leaves round 1's reply and its 不满意 as
+ * the latest one the deputy can speak of.
+ */
+export function latestReply(r: ReplyFields): LatestReply {
+  if (r.secondRepliedOn && inSecondRound(r))
+    return {
+      round: "二次",
+      repliedOn: r.secondRepliedOn,
+      replyClass: r.secondReplyClass ?? "",
+      rating: r.secondRating ?? "",
+    };
+  return {
+    round: "首次",
+    repliedOn: r.repliedOn ?? "",
+    replyClass: r.replyClass ?? "",
+    rating: r.rating ?? "",
+  };
+}
+
+/** One suggestion of a sample's list for the visiting team (null reply: it left the ledger since the draw). */
+export interface VisitListRow {
+  readonly id: string;
+  /** "" when the suggestion left the ledger. */
+  readonly title: string;
+  readonly leadDeputy: string;
+  readonly unit: string;
+  readonly reply: LatestReply | null;
+  readonly status: string;
+  /** 回访 as the sample's page says it: 是, 是（第 N 次抽样）, why it was not written, or "". */
+  readonly visit: string;
+}
+
+/** The head of a sample's list as a CSV: whom to visit, about which reply, and what the ledger says. */
+export const VISIT_LIST_HEAD = [
+  "编号",
+  "标题",
+  "领衔代表",
+  "主办单位",
+  "答复轮次",
+  "答复日期",
+  "答复类别",
+  "满意度",
+  "台账状态",
+  "回访",
+] as const;
+
+/** A sample's list as a table (the head first), for the CSV the visiting team is handed. */
+export function visitListTable(rows: readonly VisitListRow[]): string[][] {
+  return [
+    [...VISIT_LIST_HEAD],
+    ...rows.map((r) => [
+      r.id,
+      r.title || "（已不在台账中）",
+      r.leadDeputy,
+      r.unit,
+      r.reply ? `${r.reply.round}答复` : "",
+      r.reply?.repliedOn ?? "",
+      r.reply?.replyClass ?? "",
+      r.reply?.rating ?? "",
+      r.status,
+      r.visit,
+    ]),
+  ];
 }

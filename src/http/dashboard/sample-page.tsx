@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { inUnitOrder, type LatestReply, type VisitListRow } from "../../domain/dashboard/sampling";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
 import { EVERY_NAME_A_UNIT, href, type IsUnit, localDateTime } from "./format";
@@ -17,6 +18,39 @@ export interface DrawnRow {
   readonly visitedBy?: number | null;
 }
 
+/** Why confirming could not write 回访 = 是 to it, or "". */
+const heldReason = (sample: StoredSample, id: string) => sample.held.find((h) => h.id === id)?.reason ?? "";
+
+/** 回访 as the list handed out says it: 是, the other sample that wrote it, why it could not be written. */
+export function visitText(d: DrawnRow, sample: StoredSample): string {
+  const by = d.visitedBy ? `（第 ${d.visitedBy} 次抽样）` : "";
+  return `${d.followedUp ? "是" : ""}${by}${heldReason(sample, d.id)}`;
+}
+
+/**
+ * The drawn suggestions as the visiting team's list has them (the CSV): whom to visit, about which
+ * reply (`replies`: the latest of each 编号 still in the ledger), in 承办单位 order (`units`).
+ */
+export function visitList(
+  sample: StoredSample,
+  drawn: readonly DrawnRow[],
+  replies: ReadonlyMap<string, LatestReply>,
+  units: readonly string[],
+): VisitListRow[] {
+  return inUnitOrder(drawn, (d) => d.unit, units).map((d) => ({
+    id: d.id,
+    title: d.ref?.title ?? "",
+    leadDeputy: d.ref?.leadDeputy ?? "",
+    unit: d.unit,
+    reply: d.ref ? (replies.get(d.id) ?? null) : null,
+    status: d.ref?.status ?? "",
+    visit: visitText(d, sample),
+  }));
+}
+
+/** A cell of the list: the text, or a dash when blank (a reply not rated yet, a suggestion gone). */
+const orDash = (text: string | undefined) => text || "—";
+
 /** How many a sample skipped as visited already (none on samples drawn before they were skipped). */
 const skippedOf = (sample: StoredSample) => sample.strata.reduce((n, s) => n + (s.visited?.length ?? 0), 0);
 
@@ -31,7 +65,19 @@ export const SamplePage: FC<{
   frame: PageFrame;
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
-}> = ({ sample, drawn, reproducible, frame, isUnit = EVERY_NAME_A_UNIT }) => (
+  /** 承办单位's names in tab order: both tables list the units so, as every table by unit does. */
+  units?: readonly string[];
+  /** The latest reply of each drawn 编号 still in the ledger: what the visit asks the deputy about. */
+  replies?: ReadonlyMap<string, LatestReply>;
+}> = ({
+  sample,
+  drawn,
+  reproducible,
+  frame,
+  isUnit = EVERY_NAME_A_UNIT,
+  units = [],
+  replies = new Map(),
+}) => (
   <Layout title={`第 ${sample.id} 次抽样`} nav="sampling" frame={frame}>
     <h1>第 {sample.id} 次抽样</h1>
     <p class="sub">
@@ -76,7 +122,7 @@ export const SamplePage: FC<{
           </tr>
         </thead>
         <tbody>
-          {sample.strata.map((s) => (
+          {inUnitOrder(sample.strata, (s) => s.unit, units).map((s) => (
             <tr>
               <td>{leadUnitHtml(s.unit, isUnit)}</td>
               <td class="num" data-label={skippedOf(sample) > 0 ? "可抽取件数" : "已答复件数"}>
@@ -101,33 +147,54 @@ export const SamplePage: FC<{
           <tr>
             <th>编号</th>
             <th>标题</th>
+            <th>领衔代表</th>
             <th>主办单位</th>
+            <th>答复日期</th>
+            <th>答复类别</th>
+            <th>满意度</th>
             <th>台账状态</th>
             <th>回访</th>
           </tr>
         </thead>
         <tbody>
-          {drawn.map((d) => (
-            <tr>
-              <td class="nowrap">
-                <a href={href.suggestion(d.id)}>{d.id}</a>
-              </td>
-              <td>{d.ref?.title ?? <span class="muted">（已不在台账中）</span>}</td>
-              <td data-label="主办单位">{d.unit}</td>
-              <td data-label="台账状态">{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
-              <td data-label="回访">
-                {d.followedUp ? "是" : "—"}
-                {d.visitedBy ? (
-                  <>
-                    （<a href={`/sampling/${d.visitedBy}`}>第 {d.visitedBy} 次抽样</a>）
-                  </>
-                ) : null}
-                {sample.held.find((h) => h.id === d.id)?.reason ?? ""}
-              </td>
-            </tr>
-          ))}
+          {inUnitOrder(drawn, (d) => d.unit, units).map((d) => {
+            const reply = d.ref ? replies.get(d.id) : undefined;
+            return (
+              <tr>
+                <td class="nowrap">
+                  <a href={href.suggestion(d.id)}>{d.id}</a>
+                </td>
+                <td>{d.ref?.title ?? <span class="muted">（已不在台账中）</span>}</td>
+                <td data-label="领衔代表">
+                  {d.ref?.leadDeputy ? <a href={href.deputy(d.ref.leadDeputy)}>{d.ref.leadDeputy}</a> : "—"}
+                </td>
+                <td data-label="主办单位">{d.unit}</td>
+                <td class="nowrap" data-label="答复日期">
+                  {orDash(reply?.repliedOn)}
+                  {reply?.round === "二次" ? <span class="muted small">（二次答复）</span> : null}
+                </td>
+                <td data-label="答复类别">{orDash(reply?.replyClass)}</td>
+                <td data-label="满意度">{orDash(reply?.rating)}</td>
+                <td data-label="台账状态">{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
+                <td data-label="回访">
+                  {d.followedUp ? "是" : "—"}
+                  {d.visitedBy ? (
+                    <>
+                      （<a href={`/sampling/${d.visitedBy}`}>第 {d.visitedBy} 次抽样</a>）
+                    </>
+                  ) : null}
+                  {heldReason(sample, d.id)}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      <p>
+        <a class="button light" href={`/exports/samples/${sample.id}.csv`}>
+          导出回访名单（CSV）
+        </a>
+      </p>
     </Card>
   </Layout>
 );

@@ -41,6 +41,7 @@ export const SamplingPage: FC<{
               <th class="num">样本</th>
               <th>随机种子</th>
               <th>状态</th>
+              <th>回访名单</th>
             </tr>
           </thead>
           <tbody>
@@ -65,6 +66,9 @@ export const SamplingPage: FC<{
                 </td>
                 <td data-label="状态">
                   <StatusBadge status={s.status} />
+                </td>
+                <td data-label="回访名单">
+                  <a href={`/exports/samples/${s.id}.csv`}>导出（CSV）</a>
                 </td>
               </tr>
             ))}
