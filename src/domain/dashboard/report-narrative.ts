@@ -4,6 +4,7 @@ import { NO_RATE } from "../statistics";
 import { isMisnamedRow } from "../statistics-units";
 import type { Count } from "./report-practice";
 import type { YearReport } from "./year-report";
+import { awaitingAssignment } from "./year-report-as-of";
 import { footnoteText } from "./year-report-export";
 
 /** One numbered part of the report's text (一、基本情况 …). */
@@ -54,6 +55,7 @@ function basics(r: YearReport): string[] {
   // The line of 主办单位 typed wrong is no unit: not counted as one, but said, so that the counts add up.
   const units = r.byUnit.filter((u) => u.assigned > 0 && !isMisnamedRow(u.label)).length;
   const misnamed = r.byUnit.find((u) => isMisnamedRow(u.label))?.assigned ?? 0;
+  const awaiting = awaitingAssignment(r.overall);
   const review = [
     `立案${t.accepted}件`,
     `不予立案${t.rejected}件`,
@@ -67,11 +69,17 @@ function basics(r: YearReport): string[] {
     `${r.year}年，共收到代表建议${t.submitted}件。经审查，${review}。`,
     keyAndLed(t),
     t.fromLiaisonStations > 0 ? `来源于代表联络站收集的群众意见的建议${t.fromLiaisonStations}件。` : "",
-    `立案建议交由${units}个承办单位办理${misnamed > 0 ? `，另有${misnamed}件的主办单位填写有误、尚待改正` : ""}。`,
+    // 待交办 (台账状态 rule 4): counted under its unit with no 办理期限 yet, so no figure of 办理 says it.
+    `立案建议交由${units}个承办单位办理${awaiting > 0 ? `（其中${awaiting}件尚未交办）` : ""}` +
+      `${misnamed > 0 ? `，另有${misnamed}件的主办单位填写有误、尚待改正` : ""}。`,
   ].join("");
   const out = [first];
+  // 承办件数 of each 届次, as 附表 lists them: the 待交办 ones are among them, so the label says
+  // 确定主办单位, not 交办.
   if (r.bySession.length > 0)
-    out.push(`按届次：${r.bySession.map((s) => `${s.label}${s.assigned}件`).join("、")}（立案并已交办）。`);
+    out.push(
+      `按届次：${r.bySession.map((s) => `${s.label}${s.assigned}件`).join("、")}（立案并已确定主办单位）。`,
+    );
   return out;
 }
 

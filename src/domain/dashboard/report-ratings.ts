@@ -15,6 +15,11 @@ export interface RatingFigures {
   readonly solved: number;
   /** 解决率 = solved ÷ 已答复 (round-1 replies, as the statistics count them). */
   readonly solveRate: string;
+  /**
+   * Those with no 交办日期 and no reply (台账状态 待交办): counted in 承办件数 with no 办理期限 yet, so
+   * not within one either (pendingRounds). Absent from a report stored by an older build.
+   */
+  readonly awaitingAssignment?: number;
 }
 
 /** A line of the report: the statistics of ledger.md plus the report's own figures. */
@@ -22,7 +27,13 @@ export type ReportLine = StatisticsRow & RatingFigures;
 
 type RatingFields = Pick<
   LedgerRecord,
-  "repliedOn" | "replyClass" | "secondRepliedOn" | "secondReplyClass" | "rating" | "secondRating"
+  | "assignedOn"
+  | "repliedOn"
+  | "replyClass"
+  | "secondRepliedOn"
+  | "secondReplyClass"
+  | "rating"
+  | "secondRating"
 > &
   Partial<Pick<LedgerRecord, "implementation">>;
 
@@ -37,6 +48,7 @@ export class RatingTally {
   private unsatisfied = 0;
   private replied = 0;
   private solved = 0;
+  private awaiting = 0;
 
   add(record: RatingFields): void {
     // The latest round's rating and class, as 满意率 reads the rating: a second round replaces the first.
@@ -45,27 +57,40 @@ export class RatingTally {
     if (rating === "满意") this.satisfied += 1;
     else if (rating === "基本满意") this.basic += 1;
     else if (rating === "不满意") this.unsatisfied += 1;
-    if (!record.repliedOn) return;
+    if (!record.repliedOn) {
+      if (!record.assignedOn) this.awaiting += 1;
+      return;
+    }
     this.replied += 1;
     const replyClass =
       record.secondRepliedOn && record.secondReplyClass ? record.secondReplyClass : record.replyClass;
     if (replyClass === "A" || (replyClass === "B" && record.implementation === "已落实")) this.solved += 1;
   }
 
-  /** rated, 满意, 基本满意, 不满意, replied, solved. */
+  /** rated, 满意, 基本满意, 不满意, replied, solved, 待交办 (last: a part stored before it reads 0). */
   counts(): RatingCounts {
-    return [this.rated, this.satisfied, this.basic, this.unsatisfied, this.replied, this.solved];
+    return [
+      this.rated,
+      this.satisfied,
+      this.basic,
+      this.unsatisfied,
+      this.replied,
+      this.solved,
+      this.awaiting,
+    ];
   }
 
   /** Adds another tally's counts (another part's rows): the same as adding its suggestions one by one. */
   addCounts(counts: RatingCounts): void {
-    const [rated = 0, satisfied = 0, basic = 0, unsatisfied = 0, replied = 0, solved = 0] = counts;
+    const [rated = 0, satisfied = 0, basic = 0, unsatisfied = 0, replied = 0, solved = 0, awaiting = 0] =
+      counts;
     this.rated += rated;
     this.satisfied += satisfied;
     this.basic += basic;
     this.unsatisfied += unsatisfied;
     this.replied += replied;
     this.solved += solved;
+    this.awaiting += awaiting;
   }
 
   figures(): RatingFigures {
@@ -78,6 +103,7 @@ export class RatingTally {
       basicallySatisfiedShare: formatRate(this.basic, this.rated),
       solved: this.solved,
       solveRate: formatRate(this.solved, this.replied),
+      awaitingAssignment: this.awaiting,
     };
   }
 }

@@ -71,7 +71,7 @@ function figures(
     rows: lines.filter(hasAssigned).map(figureCells),
     total: figureCells({ ...total, label: "合计" }),
     figuresFrom: 1,
-    empty: "本年度没有立案并交办的建议。",
+    empty: "本年度没有立案并确定主办单位的建议。",
   };
 }
 

@@ -24,20 +24,32 @@ export interface AsOf {
 }
 
 /**
+ * What the caveats read of a line. `awaitingAssignment` (the report's figures, report-ratings.ts):
+ * its suggestions counted as 承办件数 (立案, with a 主办单位) that have no 交办日期 and no reply, 台账状态
+ * 待交办; a report stored by an older build lacks it.
+ */
+export type PendingLine = Pick<
+  StatisticsRow,
+  "assigned" | "replied" | "overdueUnreplied" | "reassigned" | "secondReplied" | "secondOverdue"
+> & { readonly awaitingAssignment?: number };
+
+/** The line's suggestions 立案 with a 主办单位 but not yet 交办 (待交办): they have no 办理期限 yet. */
+export function awaitingAssignment(line: PendingLine): number {
+  return line.awaitingAssignment ?? 0;
+}
+
+/**
  * Rounds of a line's suggestions not replied and not yet past their limit: when one falls due it
  * adds to 按期答复率's denominator, on time or not, so the rates and ranks built on it can move.
- * Round 1: those assigned, less those replied and those overdue in round 1 (a running second
- * round means round 1 was replied); round 2: those reassigned, less replied and overdue.
+ * Round 1: those 交办 (a 待交办 one has no limit to be within: counted as such it kept the caveat
+ * up for good), less those replied and those overdue in round 1 (a running second round means
+ * round 1 was replied); round 2: those reassigned, less replied and overdue.
  */
-export function pendingRounds(
-  line: Pick<
-    StatisticsRow,
-    "assigned" | "replied" | "overdueUnreplied" | "reassigned" | "secondReplied" | "secondOverdue"
-  >,
-): number {
+export function pendingRounds(line: PendingLine): number {
   // `?? 0`: a report stored by an older build may lack the second-round counts.
   const secondOverdue = line.secondOverdue ?? 0;
-  const first = line.assigned - line.replied - (line.overdueUnreplied - secondOverdue);
+  const first =
+    line.assigned - awaitingAssignment(line) - line.replied - (line.overdueUnreplied - secondOverdue);
   const second = (line.reassigned ?? 0) - (line.secondReplied ?? 0) - secondOverdue;
   return Math.max(0, first) + Math.max(0, second);
 }

@@ -113,7 +113,7 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
       </p>
       <ExcludedNote excluded={a.excluded} />
       {a.rows.length === 0 ? (
-        <Empty>{a.year} 年度没有立案并交办的建议。</Empty>
+        <Empty>{a.year} 年度没有立案并确定主办单位的建议。</Empty>
       ) : (
         <>
           <Card title="综合得分排名">
