@@ -21,10 +21,14 @@ export interface LedgerMatch {
   readonly conflicts: AlreadyThere[];
 }
 
-/** 标题 + 领衔代表 + 提出日期: how a row without 编号 is found in the ledger (null: no 标题). */
+/**
+ * 标题 + 领衔代表 + 提出日期: how a row without 编号 is found in the ledger. A row with a 领衔代表 but
+ * no 标题 (a file without the 标题 column) has a key too, or every run would append it again; a row
+ * with neither has none (the plan does not import such rows).
+ */
 function keyOf(values: ReadonlyMap<string, unknown>): string | null {
   const parts = ["标题", "领衔代表", "提出日期"].map((h) => String(values.get(h) ?? "").trim());
-  return parts[0] ? parts.join("|") : null;
+  return parts[0] || parts[1] ? parts.join("|") : null;
 }
 
 function rowMap(header: readonly string[], row: readonly unknown[]): Map<string, unknown> {

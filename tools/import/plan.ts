@@ -43,13 +43,18 @@ export interface ImportPlan {
   readonly skippedColumns: readonly { readonly header: string; readonly why: string }[];
   readonly rows: readonly PlannedRow[];
   readonly problems: readonly ImportProblem[];
-  /** Rows not imported: a 合计 row, a 填表人 line (Excel row number and its text). */
-  readonly skippedRows: readonly { readonly row: number; readonly text: string }[];
+  /**
+   * Rows not imported, and why: a 合计 row, a 注：or 填表人 line, a row with no 编号, 标题 and 领衔代表
+   * (only a 序号). None of them is a suggestion, and none could be told apart from the ledger's rows
+   * on the next run, so each would be appended again by every run.
+   */
+  readonly skippedRows: readonly SkippedRow[];
   /** What else the file holds: other ledgers in the workbook, hidden columns. Nothing to fix. */
   readonly notes: readonly string[];
   /**
    * What the whole file means for the ledger and needs a person: columns it lacks (each row then
-   * shows the same 错误 after the sync), 编号 it holds twice, 编号 that are running numbers only.
+   * shows the same 错误 after the sync), 编号 it holds twice, 编号 that are running numbers only or
+   * that Excel had made dates.
    */
   readonly warnings: readonly string[];
 }
@@ -84,22 +89,70 @@ function headerName(sheet: SourceSheet, row: number, column: number): string {
   return `${group}-${own}`;
 }
 
-/** A total or a signature under the table: 合计 …, or 填表人：… */
-const SUMMARY_TEXT =
-  /^(合计|总计|小计|共计)|^(填表人|填报人|制表人|审核人|负责人|填表|制表|审核|联系人)\s*[:：]/;
+/** Spaces inside a word carry no meaning (合　计, 制 表 人: forms centre short words so), nor do full-width forms. */
+const squeezed = (value: string) => value.normalize("NFKC").replace(/\s+/g, "");
+
+/** A total: 合计, 总计 … alone or before a count, a colon or a bracket (总计划… is a title's start). */
+const TOTAL_TEXT = /^(合计|总计|小计|共计|累计)(?=$|[^\u4e00-\u9fff]|[件条项个数])/;
+
+/** A note or a signature under the table, its colon full-width or not: 注：…, 制表单位：…, 填表人：… */
+const NOTE_TEXT =
+  /^(注\d*|说明|备注|附注|制表单位|填表单位|填报单位|报送单位|单位负责人|填表人|填报人|制表人|审核人|审批人|负责人|联系人|联系电话|填表日期|填报日期|制表日期|填表|填报|制表|审核|签发):/;
+
+/** A count standing where a title would (2件, 共15件): the figure of a total line, no suggestion. */
+const COUNT_TEXT = /^(共|合计|总计|小计|共计)?\d+(件|条|项|个|份)?$/;
+
+/** How many first texts (before the 标题: 序号, 编号, a merged 合计 over both) may say 合计 or 注：. */
+const LEADING_TEXTS = 3;
+
+export interface SkippedRow {
+  /** Excel row number (1-based). */
+  readonly row: number;
+  /** The row's first text, as the report names the row by it. */
+  readonly text: string;
+  /** Why it is not imported, ending “不导入”: said of the import to come, true of a --dry-run too. */
+  readonly why: string;
+}
 
 /**
- * A line under the table that is no suggestion: its first text is a total or a signature, or one
- * merged range spans the row (a 填表人 line merged across the table). Excel copies a merged range's
- * value into every cell it covers, so such a line would otherwise fill 编号, 标题 and 领衔代表 alike.
+ * A line under the table that is no suggestion: a total or a note among its first texts (序号 may
+ * hold the count and 编号 say 合计), or one merged range across the row (a 填表人 line merged over the
+ * table: Excel copies its text into every cell, so it would fill 编号, 标题 and 领衔代表 alike).
  */
-function summaryLine(cells: readonly SourceCell[]): string | null {
-  const filled = cells.filter((cell) => text(cell) !== "");
-  const first = filled[0] ? text(filled[0]) : "";
+function summaryLine(
+  cells: readonly SourceCell[],
+  titleColumn: number | undefined,
+): Omit<SkippedRow, "row"> | null {
+  const filled = cells.flatMap((cell, column) => (text(cell) === "" ? [] : [{ cell, column }]));
+  const first = filled[0] ? text(filled[0].cell) : "";
   if (!first) return null;
-  if (SUMMARY_TEXT.test(first)) return first;
-  const oneMergedRange = filled.length >= 3 && filled.every((cell) => cell.merged && text(cell) === first);
-  return oneMergedRange ? first : null;
+  const leading = filled.filter((f, i) => i === 0 || titleColumn === undefined || f.column < titleColumn);
+  for (const { cell } of leading.slice(0, LEADING_TEXTS)) {
+    const typed = squeezed(text(cell));
+    if (TOTAL_TEXT.test(typed)) return { text: text(cell), why: "像是合计行，不导入" };
+    if (NOTE_TEXT.test(typed)) return { text: text(cell), why: "像是说明或签名行，不导入" };
+  }
+  const oneMergedRange = filled.length >= 3 && filled.every((f) => f.cell.merged && text(f.cell) === first);
+  return oneMergedRange ? { text: first, why: "是横跨整行的合并单元格，像是说明或签名行，不导入" } : null;
+}
+
+/**
+ * A row that is no suggestion by what it holds: no 编号, 标题 or 领衔代表 (a pre-numbered empty row, a
+ * note in a column of its own), or a count for 标题 and no 领衔代表 (a total line's 2件). Imported, it
+ * would be appended again by every run: nothing in it tells it from the ledger's rows.
+ */
+function noSuggestion(
+  values: ReadonlyMap<string, LedgerValue>,
+  columns: readonly PlannedColumn[],
+): string | null {
+  const title = String(values.get("标题") ?? "");
+  if (title && !values.has("领衔代表") && COUNT_TEXT.test(squeezed(title)))
+    return "标题只是件数，像是合计行，不导入";
+  if (["编号", "标题", "领衔代表"].some((h) => values.has(h))) return null;
+  const extras = new Set(columns.filter((c) => c.target === null).map((c) => c.header));
+  const onlySequence = [...values.keys()].every((h) => extras.has(h) && squeezed(h) === "序号");
+  if (onlySequence) return "只有序号，没有编号、标题和领衔代表，像是预先编好序号的空行，不导入";
+  return "没有编号、标题和领衔代表，不导入：如是一条建议，请在 Excel 中补上标题和领衔代表后再导入";
 }
 
 /** Contract columns whose absence from the file makes every imported row say so after the sync. */
@@ -176,7 +229,17 @@ function rowsWith(rows: readonly PlannedRow[], header: string, is: string | unde
 /** At most this many running-number 编号 are named; the rest are counted. */
 const LISTED_BARE_IDS = 10;
 
-function fileWarnings(columns: readonly PlannedColumn[], rows: readonly PlannedRow[]): string[] {
+/** A 编号 cell Excel holds as a date (Dec-26, 2026-12 typed into a General cell), as the import reads it. */
+interface DateId {
+  readonly row: number;
+  readonly id: string;
+}
+
+function fileWarnings(
+  columns: readonly PlannedColumn[],
+  rows: readonly PlannedRow[],
+  dateIds: readonly DateId[],
+): string[] {
   const warnings: string[] = [];
   const mapped = new Set(columns.map((c) => c.target));
   for (const [header, what] of MISSING_COLUMN_NOTES)
@@ -202,6 +265,15 @@ function fileWarnings(columns: readonly PlannedColumn[], rows: readonly PlannedR
     const more = bare.length > LISTED_BARE_IDS ? `等 ${bare.length} 个` : "";
     warnings.push(
       `编号 ${bare.slice(0, LISTED_BARE_IDS).join("、")}${more}只有序号，没有年份：导入后请核对，或清空编号由系统按编号格式重新编号`,
+    );
+  }
+  // Excel turns 2026-12 or Dec-26 typed into a General cell into a date; read back it is 2026-12-01,
+  // a 编号 no one typed, and units would get notices about it.
+  if (dateIds.length > 0) {
+    const listed = dateIds.slice(0, LISTED_BARE_IDS).map((d) => `${d.id}（第 ${d.row} 行）`);
+    const more = dateIds.length > LISTED_BARE_IDS ? `等 ${dateIds.length} 个` : "";
+    warnings.push(
+      `编号 ${listed.join("、")}${more}在 Excel 中是日期单元格，多半是输入的编号被 Excel 自动转成了日期：请在 Excel 中把这些单元格设为“文本”格式，重新输入编号后再导入；已导入的，请在表格中改正编号`,
     );
   }
   return warnings;
@@ -242,33 +314,38 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
   }
   const rows: PlannedRow[] = [];
   const problems: ImportProblem[] = [];
-  const skippedRows: { row: number; text: string }[] = [];
+  const skippedRows: SkippedRow[] = [];
+  const dateIds: DateId[] = [];
+  const titleColumn = columns.find((c) => c.target === "标题")?.source;
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
-    const summary = summaryLine(cells);
+    const summary = summaryLine(cells, titleColumn);
     if (summary !== null) {
-      skippedRows.push({ row: r + 1, text: summary });
+      skippedRows.push({ row: r + 1, ...summary });
       continue;
     }
     const values = new Map<string, LedgerValue>();
+    const rowProblems: ImportProblem[] = [];
+    const rowDateIds: DateId[] = [];
     for (const column of columns) {
       const source = cells[column.source]?.value ?? null;
       const converted = convertCell(source, column.target ? (BY_HEADER.get(column.target) ?? null) : null);
       if (converted.value !== "") values.set(column.target ?? column.header, converted.value);
       if (converted.problem) {
-        problems.push({ row: r + 1, column: column.header, value: shown(source), why: converted.problem });
+        rowProblems.push({ row: r + 1, column: column.header, value: shown(source), why: converted.problem });
       }
+      if (column.target === "编号" && source instanceof Date)
+        rowDateIds.push({ row: r + 1, id: shown(source) });
     }
     if (values.size === 0) continue;
-    if (!["编号", "标题", "领衔代表"].some((h) => values.has(h))) {
-      const first = [...values.values()][0];
-      problems.push({
-        row: r + 1,
-        column: "（整行）",
-        value: String(first),
-        why: "这一行没有编号、标题和领衔代表，可能是合计或说明文字；已照常导入，请核对后在表格中删除或补全",
-      });
+    const why = noSuggestion(values, columns);
+    if (why !== null) {
+      const first = cells.map((cell) => shown(cell.value).trim()).find(Boolean) ?? "";
+      skippedRows.push({ row: r + 1, text: first, why });
+      continue;
     }
+    problems.push(...rowProblems);
+    dateIds.push(...rowDateIds);
     rows.push({ sourceRow: r + 1, values });
   }
   return {
@@ -280,7 +357,7 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
     problems,
     skippedRows,
     notes: fileNotes(sheet, columns),
-    warnings: fileWarnings(columns, rows),
+    warnings: fileWarnings(columns, rows, dateIds),
   };
 }
 

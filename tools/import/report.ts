@@ -27,7 +27,7 @@ export function planLines(plan: ImportPlan): string[] {
   }
   for (const skipped of plan.skippedColumns) lines.push(`  ${skipped.header}：${skipped.why}`);
   for (const skipped of plan.skippedRows)
-    lines.push(`第 ${skipped.row} 行“${shortened(skipped.text)}”像是合计或签名行，没有导入`);
+    lines.push(`第 ${skipped.row} 行“${shortened(skipped.text)}”${skipped.why}`);
   for (const note of plan.notes) lines.push(note);
   for (const warning of plan.warnings) lines.push(warning);
   if (plan.problems.length === 0) {

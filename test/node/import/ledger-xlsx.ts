@@ -176,3 +176,59 @@ export async function writeOddIdsXlsx(file: string): Promise<void> {
   ws.addRow([2026001, "关于建设体育公园的建议", "吴刚", "2026-01-07", "社会事业", "立案"]);
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * A county 台账 as offices lay it out for printing: 序号 first, three suggestions (2026-001; one
+ * without 编号; one with a 领衔人 but no 案由), then rows numbered in advance and left empty (序号 4
+ * and 5 only), two total lines with the count under 案由 (`合　计` with a full-width space merged
+ * over 序号 and 建议编号; 序号 holding the count and 建议编号 saying 合计), a 共2件 alone under 案由,
+ * and the notes and signatures under the table.
+ */
+export async function writeCountyLedgerXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["序号", "建议编号", "案由", "领衔人", "提出时间", "承办单位"]);
+  ws.addRow([1, "2026-001", "关于加强校园周边交通安全的建议", "王建国", "2026-01-15", "区教育局"]);
+  ws.addRow([2, "", "关于修缮村道的建议", "赵六", "2026-01-16", "区交通运输局"]);
+  ws.addRow([3, "", "", "周芳", "2026-01-17", "区水利局"]);
+  ws.addRow([4]);
+  ws.addRow([5]);
+  ws.addRow(["合　计", "", "2件"]);
+  ws.mergeCells("A7:B7");
+  ws.addRow([2, "合计", "2件"]);
+  ws.addRow(["", "", "共2件"]);
+  ws.addRow(["注：答复类别A为所提问题已经解决或基本解决，B为正在解决或列入计划解决"]);
+  ws.addRow(["制表单位：区人大常委会代表工委"]);
+  ws.addRow(["填 表 人 : 张三", "", "", "审核：李四"]);
+  await workbook.xlsx.writeFile(file);
+}
+
+/**
+ * A 台账 whose first column is 编号 (no 序号): under one suggestion, a total line `合 计` with its
+ * count under 标题, and a note and a signature typed into the 编号 column, spaced and with a
+ * half-width colon.
+ */
+export async function writeNotesUnderIdsXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["编号", "标题", "领衔代表", "提出日期"]);
+  ws.addRow(["2026-011", "关于增设路灯的建议", "周芳", "2026-01-05"]);
+  ws.addRow(["合 计", "1件"]);
+  ws.addRow(["说 明: 本表由代表工委每月更新"]);
+  ws.addRow(["制表：区人大常委会代表工委"]);
+  await workbook.xlsx.writeFile(file);
+}
+
+/**
+ * 编号 as Excel leaves them when typed into a General cell: row 2's `2026-12` became the date
+ * 2026-12-01 (serial 46357, shown `mmm-yy` as Dec-26); row 3's 编号 was typed as text.
+ */
+export async function writeIdsMadeDatesXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.addRow(["编号", "标题", "领衔代表", "提出日期", "类别", "审查结果"]);
+  ws.addRow([excelSerial(2026, 12, 1), "关于增设路灯的建议", "周芳", "2026-01-05", "城乡建设", "立案"]);
+  ws.getCell("A2").numFmt = "mmm-yy";
+  ws.addRow(["2026-013", "关于修缮村道的建议", "赵六", "2026-01-06", "农业农村", "立案"]);
+  await workbook.xlsx.writeFile(file);
+}

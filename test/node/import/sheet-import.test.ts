@@ -171,9 +171,9 @@ describe("sheet:import of an Excel 台账 made by exceljs", () => {
         "文件里还有工作表 “2024年台账” 也像台账：这次没有导入，请逐个用 --sheet <工作表名> 导入",
       );
       expect(out).toContain("隐藏的工作表 “模板” 没有导入（如需要，请用 --sheet 指定）");
-      expect(out).toContain("第 7 行“合计”像是合计或签名行，没有导入");
+      expect(out).toContain("第 7 行“合计”像是合计行，不导入");
       expect(out).toContain(
-        "第 8 行“填表人：张三　　审核人：李四　　填表日期：2025年12月3…”像是合计或签名行，没有导入",
+        "第 8 行“填表人：张三　　审核人：李四　　填表日期：2025年12月3…”像是说明或签名行，不导入",
       );
       expect(out).toContain(
         "文件中没有“提出日期”列：各行没有提出日期，同步后每行都会报“提出日期未填写”的错误",
@@ -214,6 +214,13 @@ describe("sheet:import of an Excel 台账 made by exceljs", () => {
       expect(run.stdout).toContain("第 8 行未重复导入：编号 2025-001 已在建议台账中");
       expect(run.stdout).toContain("已追加 3 行到建议台账");
       expect(run.stdout).toContain("API 调用：读取 2 次，写入 2 次");
+
+      // No --spreadsheet and no SPREADSHEET_ID: said before any report, which would read as if
+      // the import were under way.
+      const noTarget = await runCli("tools/sheet-import.ts", [file], sheets);
+      expect(noTarget.code).toBe(2);
+      expect(noTarget.stderr).toContain("请用 --spreadsheet <id> 指定表格，或设置 SPREADSHEET_ID");
+      expect(noTarget.stdout).toBe("");
 
       const missing = await runCli("tools/sheet-import.ts", [path.join(dir, "nope.xls")], sheets);
       expect(missing.code).toBe(2);
