@@ -7,10 +7,10 @@
 import { parseArgs } from "node:util";
 import { gatherFacts } from "./doctor/gather";
 import { report, verdicts } from "./doctor/verdicts";
-import { PROJECT_ROOT } from "./local-paths";
+import { PROJECT_ROOT, startCommand } from "./local-paths";
 import { runCli } from "./run-cli";
 
-const HELP = `用法: npm run doctor [-- --local] [--spreadsheet <id>] [--worker-url <地址>]
+const HELP = `用法: npm run doctor [-- --local] [--state <dir>] [--spreadsheet <id>] [--worker-url <地址>]
 
 检查部署配置并用中文说明哪里要改：wrangler.toml 的 database_id、密钥（wrangler secret list）、
 D1 迁移（wrangler d1 migrations list DB --remote）、表格是否已共享给服务账号且布局与模板一致
@@ -18,13 +18,15 @@ D1 迁移（wrangler d1 migrations list DB --remote）、表格是否已共享�
 有必须修正的项目时退出码为 1。
 
   --local               检查本地环境（npm start）：.dev.vars、本地 D1、模拟器、本地通知收件箱
+  --state <dir>         检查用 npm start -- --state <dir> 启动的本地环境（该目录里的 dev.vars 和 D1；含 --local）
   --spreadsheet <id>    表格 ID（线上检查表格和机器人时需要，另需 GOOGLE_APPLICATION_CREDENTIALS）
   --key <file>          服务账号密钥（默认 GOOGLE_APPLICATION_CREDENTIALS）
   --url <api root>      Sheets API 根地址（默认 Google）
-  --worker-url <地址>   检查该 Worker 的 /healthz（--local 时默认 http://127.0.0.1:8787）`;
+  --worker-url <地址>   检查该 Worker 的 /healthz（--local 时默认 npm start 写进 .dev.vars 的 PUBLIC_URL，通常是 http://127.0.0.1:8787）`;
 
 const FLAGS = {
   local: { type: "boolean", default: false },
+  state: { type: "string" },
   spreadsheet: { type: "string" },
   key: { type: "string" },
   url: { type: "string" },
@@ -38,11 +40,16 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  // --state names a local stack: there is no other kind of run to check with it.
+  const local = values.local === true || values.state !== undefined;
   console.log(
-    values.local ? "jianyi 部署检查：本地环境 (npm start)" : "jianyi 部署检查：Cloudflare 上的部署",
+    local
+      ? `jianyi 部署检查：本地环境 (${startCommand(values.state)})`
+      : "jianyi 部署检查：Cloudflare 上的部署",
   );
   const facts = await gatherFacts({
-    local: values.local === true,
+    local,
+    state: values.state,
     projectRoot: PROJECT_ROOT,
     spreadsheet: values.spreadsheet,
     key: values.key,

@@ -34,8 +34,20 @@ export interface RobotFacts {
   readonly unknownHost: boolean;
 }
 
+/** Local mode: which run of npm start was checked, so the advice names the same one. */
+export interface LocalStackFacts {
+  /** `npm start`, or `npm start -- --state <dir>`. */
+  readonly start: string;
+  /** The dev vars as staff know them: .dev.vars, or its path under --state. */
+  readonly devVars: string;
+  /** wrangler's flags for that run's D1: --local, and --persist-to <dir>/wrangler under --state. */
+  readonly d1Flags: readonly string[];
+}
+
 export interface Facts {
   readonly mode: "local" | "remote";
+  /** Local mode (absent: plain npm start). */
+  readonly local?: LocalStackFacts;
   readonly config: Outcome<ConfigFacts>;
   /** Secret names (remote: `wrangler secret list`; local: .dev.vars). */
   readonly secrets: Outcome<readonly string[]>;

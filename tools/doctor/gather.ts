@@ -9,13 +9,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv, stripVTControlCharacters } from "node:util";
 import { parse as parseToml } from "smol-toml";
-import { LOCAL_DIR, PROJECT_ROOT } from "../local-paths";
+import {
+  LOCAL_DIR,
+  localD1Flags,
+  localStatePaths,
+  PROJECT_ROOT,
+  startCommand,
+  WORKER_URL,
+} from "../local-paths";
 import { describeChange } from "../provision/change";
 import { type Connection, resolveConnection } from "../provision/connection";
 import { createSheetsSession, describeApiError } from "../provision/google-client";
 import { provisionSpreadsheet } from "../provision/provision";
 import { QUIET_WRANGLER } from "../wrangler-env";
-import type { ConfigFacts, Facts, Outcome, RobotFacts, SheetFacts } from "./facts";
+import type { ConfigFacts, Facts, LocalStackFacts, Outcome, RobotFacts, SheetFacts } from "./facts";
 import { robotOrigins } from "./robots";
 
 const WRANGLER_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
@@ -24,6 +31,8 @@ const REACH_TIMEOUT_MS = 5_000;
 
 export interface DoctorOptions {
   readonly local: boolean;
+  /** npm start's --state <dir> (local mode): its dev vars and D1 instead of .dev.vars and .wrangler/. */
+  readonly state?: string;
   readonly projectRoot: string;
   readonly spreadsheet?: string;
   readonly key?: string;
@@ -106,9 +115,19 @@ export function pendingMigrations(output: string): string[] {
   return [...output.matchAll(/\b(\d{4}_[\w-]+\.sql)\b/g)].map((m) => m[1] as string);
 }
 
+/** The run of npm start that --local (and --state) names. */
+export function localStackFacts(state: string | undefined): LocalStackFacts {
+  const paths = localStatePaths(state);
+  return {
+    start: startCommand(state),
+    devVars: state === undefined ? ".dev.vars" : paths.devVarsFile,
+    d1Flags: localD1Flags(paths),
+  };
+}
+
 async function migrations(options: DoctorOptions): Promise<Outcome<readonly string[]>> {
-  const where = options.local ? "--local" : "--remote";
-  const run = await wrangler(["d1", "migrations", "list", "DB", where], options);
+  const where = options.local ? localStackFacts(options.state).d1Flags : ["--remote"];
+  const run = await wrangler(["d1", "migrations", "list", "DB", ...where], options);
   if (run.code !== 0) return { ok: false, error: wranglerError(run.err || run.out) };
   return { ok: true, value: pendingMigrations(run.out) };
 }
@@ -191,19 +210,24 @@ async function health(url: string): Promise<NonNullable<Facts["health"]>> {
   }
 }
 
-/** Local mode: .dev.vars stands for the secrets, its emulator for Google. */
+/**
+ * Local mode: the dev vars npm start wrote stand for the secrets, their emulator for Google, and
+ * their PUBLIC_URL is the Worker (so a stack started on other ports or with --state is the one checked).
+ */
 async function gatherLocal(
   options: DoctorOptions,
   base: Pick<Facts, "config" | "migrations">,
 ): Promise<Facts> {
-  const devVars = path.join(options.projectRoot, ".dev.vars");
+  const local = localStackFacts(options.state);
+  const devVars = localStatePaths(options.state).devVarsFile;
   if (!existsSync(devVars)) {
     const missing = { ok: false as const, error: `${devVars} 不存在` };
     return {
       mode: "local",
+      local,
       ...base,
       secrets: missing,
-      sheet: { skipped: "没有 .dev.vars：先运行 npm start" },
+      sheet: { skipped: `没有 ${local.devVars}：先运行 ${local.start}` },
       robots: { skipped: "本地模式" },
     };
   }
@@ -214,18 +238,20 @@ async function gatherLocal(
     writeFileSync(keyFile, vars.GOOGLE_SERVICE_ACCOUNT ?? "{}", { mode: 0o600 });
     const connection = resolveConnection(
       { SHEETS_API_BASE: vars.SHEETS_API_BASE, GOOGLE_TOKEN_URL: vars.GOOGLE_TOKEN_URL },
-      { key: keyFile, spreadsheet: vars.SPREADSHEET_ID },
+      // --state only for the advice when its emulator does not answer ("运行 npm start -- --state …").
+      { key: keyFile, spreadsheet: vars.SPREADSHEET_ID, state: options.state },
     );
     const id = connection.spreadsheetId ?? "";
     const sink = vars.NOTICE_SINK_URL;
     return {
       mode: "local",
+      local,
       ...base,
       secrets: { ok: true, value: Object.keys(vars) },
-      sheet: id ? await checkSheet(connection, id) : { skipped: ".dev.vars 里没有 SPREADSHEET_ID" },
+      sheet: id ? await checkSheet(connection, id) : { skipped: `${local.devVars} 里没有 SPREADSHEET_ID` },
       robots: { skipped: "本地模式：所有通知都发到本地通知收件箱，不检查真实的机器人地址" },
       ...(sink ? { sink: { url: sink, reach: (await knock(`${sink}/messages`)).reach } } : {}),
-      health: await health(options.workerUrl ?? "http://127.0.0.1:8787"),
+      health: await health(options.workerUrl ?? vars.PUBLIC_URL ?? WORKER_URL),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /** The doctor's verdicts: pure functions of the facts, each saying in Chinese what is fine or what to do. */
-import type { Facts } from "./facts";
+import type { Facts, LocalStackFacts } from "./facts";
 
 export type Level = "ok" | "fix" | "warn" | "skip";
 
@@ -31,6 +31,11 @@ function v(level: Level, topic: string, message: string): Verdict {
   return { level, topic, message };
 }
 
+/** The local run checked: plain npm start unless the gatherer said which (--state). */
+function localStack(facts: Facts): LocalStackFacts {
+  return facts.local ?? { start: "npm start", devVars: ".dev.vars", d1Flags: ["--local"] };
+}
+
 function configVerdicts(facts: Facts): Verdict[] {
   if (!facts.config.ok) return [v("fix", "wrangler.toml", `读不了 wrangler.toml：${facts.config.error}`)];
   const { databaseId } = facts.config.value;
@@ -41,19 +46,18 @@ function configVerdicts(facts: Facts): Verdict[] {
 
 function secretVerdicts(facts: Facts): Verdict[] {
   if (!facts.secrets.ok) {
-    const todo = facts.mode === "local" ? "先运行一次 npm start" : WRANGLER_LOGIN;
+    const todo = facts.mode === "local" ? `先运行一次 ${localStack(facts).start}` : WRANGLER_LOGIN;
     return [v("fix", "密钥", `读不到密钥列表（${facts.secrets.error}）：${todo}`)];
   }
   const names = new Set(facts.secrets.value);
   const vars = facts.config.ok ? facts.config.value.vars : {};
   const has = (name: string) => names.has(name) || name in vars;
   const out: Verdict[] = [];
+  const { start, devVars } = localStack(facts);
+  const rewrite = `${devVars} 里没有它，重新运行 ${start} 会写好`;
   const missing = REQUIRED_SECRETS.filter((n) => !has(n));
   for (const name of missing) {
-    const todo =
-      facts.mode === "local"
-        ? ".dev.vars 里没有它，重新运行 npm start 会写好"
-        : `npx wrangler secret put ${name}`;
+    const todo = facts.mode === "local" ? rewrite : `npx wrangler secret put ${name}`;
     out.push(v("fix", "密钥", `缺少 ${name}：${todo}`));
   }
   if (missing.length === 0) out.push(v("ok", "密钥", `${REQUIRED_SECRETS.join("、")} 已设置`));
@@ -89,7 +93,7 @@ function secretVerdicts(facts: Facts): Verdict[] {
   for (const name of links) {
     const todo =
       facts.mode === "local"
-        ? ".dev.vars 里没有它，重新运行 npm start 会写好"
+        ? rewrite
         : name === "LINK_SECRET"
           ? "npx wrangler secret put LINK_SECRET（至少 32 个字符的随机串，如 openssl rand -base64 32）"
           : "npx wrangler secret put PUBLIC_URL（本系统的访问地址，如 https://jianyi.<子域>.workers.dev）";
@@ -103,7 +107,9 @@ function secretVerdicts(facts: Facts): Verdict[] {
 }
 
 function migrationVerdicts(facts: Facts): Verdict[] {
-  const where = facts.mode === "local" ? "--local" : "--remote";
+  // The same D1 npm start migrated and its Worker uses (with --state: --persist-to <dir>/wrangler);
+  // a bare --local would build a second database beside it.
+  const where = facts.mode === "local" ? localStack(facts).d1Flags.join(" ") : "--remote";
   if (!facts.migrations.ok) {
     const todo = facts.mode === "local" ? "" : `；${WRANGLER_LOGIN}`;
     return [v("fix", "D1 迁移", `查不到迁移状态（${facts.migrations.error}）${todo}`)];
@@ -156,7 +162,7 @@ function robotVerdicts(facts: Facts): Verdict[] {
         : v(
             "fix",
             "通知",
-            `本地通知收件箱 ${facts.sink.url} 连不上（${facts.sink.reach.error}）：请先运行 npm start`,
+            `本地通知收件箱 ${facts.sink.url} 连不上（${facts.sink.reach.error}）：请先运行 ${localStack(facts).start}`,
           ),
     );
   }
@@ -195,7 +201,9 @@ function healthVerdicts(facts: Facts): Verdict[] {
   const { url, reach } = facts.health;
   if (!reach.ok) {
     const what =
-      facts.mode === "local" ? "本地的 Worker 没有运行：请先运行 npm start" : "Worker 没有运行，或地址不对";
+      facts.mode === "local"
+        ? `本地的 Worker 没有运行：请先运行 ${localStack(facts).start}`
+        : "Worker 没有运行，或地址不对";
     return [v("fix", "Worker", `${url} 连不上（${reach.error}）：${what}`)];
   }
   if (reach.value.status === 200) return [v("ok", "Worker", `${url} 答复 200`)];

@@ -1,12 +1,5 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  DEV_VARS_FILE,
-  EMULATOR_STATE_FILE,
-  LOCAL,
-  PROJECT_ROOT,
-  SERVICE_ACCOUNT_FILE,
-} from "../local-paths";
+import { LOCAL, type LocalStatePaths, localStatePaths } from "../local-paths";
 
 /** Where `npm start` listens and keeps its state. */
 export interface StackOptions {
@@ -18,14 +11,8 @@ export interface StackOptions {
   readonly help: boolean;
 }
 
-export interface StackPaths {
-  readonly serviceAccountFile: string;
-  readonly emulatorStateFile: string;
-  /** The Worker's local secrets (dotenv). */
-  readonly devVarsFile: string;
-  /** wrangler's --persist-to (local D1); undefined keeps wrangler's own .wrangler/state. */
-  readonly wranglerState: string | undefined;
-}
+/** The tools find the same paths from the same --state (tools/local-paths.ts). */
+export type StackPaths = LocalStatePaths;
 
 export const STACK_HELP = `用法 usage: npm start [-- --port 8787 --emulator-port 8790 --sink-port 8791]
 
@@ -76,20 +63,7 @@ export function parseStackArgs(argv: readonly string[]): StackOptions {
       `Worker、模拟器和通知收件箱需要三个不同的端口，现在是 ${workerPort}、${emulatorPort}、${sinkPort} (the three ports must differ)`,
     );
   }
-  const state = values.state === undefined ? undefined : path.resolve(PROJECT_ROOT, values.state);
-  const paths: StackPaths = state
-    ? {
-        serviceAccountFile: path.join(state, "service-account.json"),
-        emulatorStateFile: path.join(state, "emulator-state.json"),
-        devVarsFile: path.join(state, "dev.vars"),
-        wranglerState: path.join(state, "wrangler"),
-      }
-    : {
-        serviceAccountFile: SERVICE_ACCOUNT_FILE,
-        emulatorStateFile: EMULATOR_STATE_FILE,
-        devVarsFile: DEV_VARS_FILE,
-        wranglerState: undefined,
-      };
+  const paths = localStatePaths(values.state);
   return { host: LOCAL.host, workerPort, emulatorPort, sinkPort, paths, help: values.help === true };
 }
 

@@ -17,6 +17,7 @@ const OPTIONS = {
   spreadsheet: { type: "string" },
   url: { type: "string" },
   key: { type: "string" },
+  state: { type: "string" },
   check: { type: "boolean", default: false },
   force: { type: "boolean", default: false },
   "add-missing-columns": { type: "boolean", default: false },
@@ -34,6 +35,7 @@ export function parseCli(
     url: values.url,
     key: values.key,
     spreadsheet: values.spreadsheet,
+    state: values.state,
   });
   const help = values.help === true;
   if (!connection.spreadsheetId && !help) {
@@ -53,7 +55,8 @@ export function parseCli(
 /** The shared part of both CLIs' --help. */
 export const CONNECTION_HELP = `
   --spreadsheet <id>  表格 ID（默认 SPREADSHEET_ID；使用本地密钥时为 demo）
-  --url <api root>    Sheets API 根地址（默认 SHEETS_API_BASE；本地密钥时为 http://127.0.0.1:8790/）
+  --url <api root>    Sheets API 根地址（默认 SHEETS_API_BASE；本地密钥时为 npm start 启动的模拟器，通常是 http://127.0.0.1:8790/）
   --key <file>        服务账号密钥（默认 GOOGLE_APPLICATION_CREDENTIALS，否则 .local/service-account.json）
+  --state <dir>       本地环境是用 npm start -- --state <dir> 启动的：用该目录里的密钥和它启动的模拟器
 
   环境变量 GOOGLE_TOKEN_URL 可指定令牌地址（默认：Google 的 API 用 Google 的，其它地址用 <根地址>/token）。`;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sheets, type sheets_v4 } from "@googleapis/sheets";
 import { JWT } from "google-auth-library";
+import { startCommand } from "../local-paths";
 import { type Connection, GOOGLE_TOKEN_URL } from "./connection";
 
 const SCOPE = "https://www.googleapis.com/auth/spreadsheets";
@@ -23,14 +24,18 @@ interface KeyFile {
   private_key: string;
 }
 
-/** Reads a service-account key file; the message says what to do when it is missing. */
-export function loadKeyFile(path: string, local: boolean): KeyFile {
+/**
+ * Reads a service-account key file; the message says what to do when it is missing (for the local
+ * key: the npm start, with its --state, that writes it).
+ */
+export function loadKeyFile(path: string, local: boolean, stateDir?: string): KeyFile {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch {
+    const start = startCommand(stateDir);
     const hint = local
-      ? "先运行 npm start 生成本地密钥，或设置 GOOGLE_APPLICATION_CREDENTIALS (run npm start first, or set GOOGLE_APPLICATION_CREDENTIALS)"
+      ? `先运行 ${start} 生成本地密钥，或设置 GOOGLE_APPLICATION_CREDENTIALS (run ${start} first, or set GOOGLE_APPLICATION_CREDENTIALS)`
       : "请检查 GOOGLE_APPLICATION_CREDENTIALS (check GOOGLE_APPLICATION_CREDENTIALS)";
     throw new Error(`找不到服务账号密钥文件 ${path}：${hint}`);
   }
@@ -48,7 +53,7 @@ export function loadKeyFile(path: string, local: boolean): KeyFile {
  * works against the local emulator. The interceptor also counts every request.
  */
 export function createSheetsSession(connection: Connection): SheetsSession {
-  const key = loadKeyFile(connection.keyFile, connection.local);
+  const key = loadKeyFile(connection.keyFile, connection.local, connection.stateDir);
   const jwt = new JWT({ email: key.client_email, key: key.private_key, scopes: [SCOPE] });
   const counts: RequestCounts = { reads: 0, writes: 0, tokens: 0 };
   const tokenUrl = new URL(connection.tokenUrl);
@@ -76,7 +81,7 @@ export function createSheetsSession(connection: Connection): SheetsSession {
 export interface ApiTarget {
   readonly spreadsheetId: string;
   readonly email: string;
-  readonly connection: Pick<Connection, "apiBase">;
+  readonly connection: Pick<Connection, "apiBase" | "stateDir">;
   /**
    * How this command reaches a sheet on Google instead, said after "start the emulator" when the
    * local one does not answer (each command has its own flags; default: none said).
@@ -122,7 +127,7 @@ export function describeApiError(
   const { apiBase } = connection;
   if (isOnThisMachine(apiBase))
     return (
-      `连不上 ${apiBase}（本地的表格模拟器）：请先在另一个终端运行 npm start，它会启动模拟器` +
+      `连不上 ${apiBase}（本地的表格模拟器）：请先在另一个终端运行 ${startCommand(connection.stateDir)}，它会启动模拟器` +
       (otherwise ? `；${otherwise}` : "") +
       ` (cannot reach the local Sheets emulator: ${message})`
     );
