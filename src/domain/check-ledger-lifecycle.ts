@@ -72,9 +72,11 @@ function notAssignedText(review: LedgerRecord["review"]): string {
   return `审查结果为“${review ?? "空白"}”，交办信息暂不起作用：立案后再交办`;
 }
 
+/** How every 错误 or 提醒 that holds a unit's reminders ends, in the same words (notices/handling-series.ts). */
+const REMINDERS_PAUSED = "到期提醒和逾期催办暂停发送";
+
 /** What a reply's class or rating without its date adds: the reminders wait, and how to undo a clearing. */
-const BLANK_HELD =
-  "（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，到期提醒和逾期催办暂停发送";
+const BLANK_HELD = `（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，${REMINDERS_PAUSED}`;
 
 function checkSteps(row: Row, columns: LifecycleColumns): void {
   const r = row.record;
@@ -149,25 +151,47 @@ function checkExcellent(row: Row): void {
   else if (!present(row, "repliedOn")) row.problems.warn("优秀建议", EXCELLENT_UNREPLIED_TEXT);
 }
 
-const HELD = "在改正之前，系统无法判断是否已答复，到期提醒和逾期催办暂停发送";
+const HELD = `在改正之前，系统无法判断是否已答复，${REMINDERS_PAUSED}`;
 
-/** The 错误 of a reply date cell that cannot be read also says the unit's reminders wait for it. */
-function holdReminders(row: Row, header: string): void {
+/** The 错误 of a cell that cannot be read also says the unit's reminders wait for it (`held`). */
+function holdReminders(row: Row, header: string, held = HELD): void {
   const amended = row.problems.amendFirst(
     (p) => p.column === header && p.level === "错误",
-    (p) => ({ ...p, message: `${p.message}；${HELD}` }),
+    (p) => ({ ...p, message: `${p.message}；${held}` }),
   );
-  if (!amended) row.problems.error(header, `${header}无法识别：${HELD}`);
+  if (!amended) row.problems.error(header, `${header}无法识别：${held}`);
+}
+
+/**
+ * A class or rating typed as no choice (E, 比较满意) beside a blank reply date: typed as one it would
+ * count as a reply, so the round's reminders wait for it all the same (notices/handling-series.ts).
+ * Its 错误 says so, and the two ways out: the reply's date, or the cell cleared (it may sit on the
+ * wrong row). Corrected to a choice it stands as a reply without date (checkSteps).
+ */
+function blankDateHeld(header: string, dateHeader: string): string {
+  return `还没有${dateHeader}：请补上${dateHeader}，或清空${header}；在改正之前，${REMINDERS_PAUSED}`;
 }
 
 /**
  * A reply date typed but unreadable (5月20日, 2026.5.200): the unit may well have replied, so its
- * reminders stop (notices/series.ts) and staff are told to fix the date instead.
+ * reminders stop (notices/series.ts) and staff are told to fix the date instead. So for a class or
+ * rating unreadable beside a blank date, of the round the reminders are about (the last one).
  */
 function checkUnreadableReplies(row: Row): void {
   if (row.failed.size === 0 || row.record.review !== "立案") return;
-  if (row.failed.has("repliedOn") && row.record.assignedOn) holdReminders(row, "答复日期");
-  if (row.failed.has("secondRepliedOn") && row.record.reassignedOn) holdReminders(row, "二次答复日期");
+  const r = row.record;
+  if (row.failed.has("repliedOn") && r.assignedOn) holdReminders(row, "答复日期");
+  if (row.failed.has("secondRepliedOn") && r.reassignedOn) holdReminders(row, "二次答复日期");
+  if (r.assignedOn && !r.reassignedOn && !present(row, "repliedOn")) {
+    if (row.failed.has("replyClass")) holdReminders(row, "答复类别", blankDateHeld("答复类别", "答复日期"));
+    if (row.failed.has("rating")) holdReminders(row, "满意度", blankDateHeld("满意度", "答复日期"));
+  }
+  if (r.reassignedOn && !present(row, "secondRepliedOn")) {
+    if (row.failed.has("secondReplyClass"))
+      holdReminders(row, "二次答复类别", blankDateHeld("二次答复类别", "二次答复日期"));
+    if (row.failed.has("secondRating"))
+      holdReminders(row, "二次满意度", blankDateHeld("二次满意度", "二次答复日期"));
+  }
 }
 
 /**

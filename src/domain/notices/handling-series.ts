@@ -85,11 +85,11 @@ function overdueSpacing(round: Round, ctx: SeriesContext): Spacing | undefined {
  * 交办通知, 二次交办通知, 到期提醒 and 逾期催办 of one suggestion: everything that goes to the
  * handling units while a round waits for its reply. A reply date typed but unreadable counts as a
  * reply here: telling a unit it has not replied when it has is worse than a late reminder, and
- * staff have an 错误 on the cell to fix. So, for the reminders only, does a rating typed but not
- * one of the choices (比较满意) beside a blank reply date: typed as a choice it would count as a
- * reply already (series.ts, replyWithoutDate), and the wording of the rating must not decide
- * whether a unit is pressed. The unit still hears of the assignment (the rating may sit on the
- * wrong row), and the reminders resume as soon as that 错误 is gone with the rating cleared.
+ * staff have an 错误 on the cell to fix. So, for the reminders only, does a rating or reply class
+ * typed but not one of the choices (比较满意, E) beside a blank reply date: typed as a choice it
+ * would count as a reply already (series.ts, replyWithoutDate), and the wording of the cell must not
+ * decide whether a unit is pressed. The unit still hears of the assignment (the cell may sit on the
+ * wrong row), and the reminders resume as soon as that 错误 is gone with the cell cleared.
  */
 export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const { record } = row;
@@ -199,8 +199,8 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
       view: roundView(row, current, ctx),
     });
   }
-  // A rating typed as no choice beside a blank reply date (above): staff have its 错误 to mend first.
-  if (current.ratingUnreadable) return out;
+  // A rating or class typed as no choice beside a blank reply date (above): its 错误 is mended first.
+  if (current.ratingUnreadable || current.replyClassUnreadable) return out;
   const view = roundView(row, current, ctx);
   // Round 1's reminders may be the lead unit's first word of the suggestion (introductions.ts); in
   // round 2 it was told by the 二次交办通知.

@@ -8,7 +8,8 @@ import { type NoticeSeries, type Round, rated, roundsOf, roundView, type SeriesC
  * The round's reply date is before its 交办日期 (2025-03-05 typed for 2026-03-05): the same reading
  * of the same two cells as the 错误 staff are shown (notBefore in check-ledger-lifecycle.ts, ISO
  * dates compared as text). The deputy is neither told of the reply nor asked to rate it on a date
- * the ledger contradicts; both go once staff correct it, under the same once-per-round keys.
+ * the ledger contradicts, nor is the unit followed up from it; all go once staff correct it, under
+ * the same keys.
  */
 function repliedBeforeAssigned(round: Round): boolean {
   return round.repliedOn !== null && round.repliedOn < round.start;
@@ -16,12 +17,14 @@ function repliedBeforeAssigned(round: Round): boolean {
 
 /**
  * The latest 跟踪提醒 due by today: every 跟踪提醒间隔天数 after the latest reply, while the
- * suggestion is 跟踪落实 (B class, satisfied, not 已落实).
+ * suggestion is 跟踪落实 (B class, satisfied, not 已落实). None while that reply is dated before its
+ * round's 交办日期: counted from a year typed wrong (2025 for 2026) the unit would be followed up at
+ * once, as if months had passed; the count starts from the date staff correct it to.
  */
 function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: SeriesContext): NoticeSeries[] {
   if (row.computed.status !== "跟踪落实" || !row.id) return [];
   const latest = [...rounds].reverse().find((r) => r.repliedOn);
-  if (!latest?.repliedOn) return [];
+  if (!latest?.repliedOn || repliedBeforeAssigned(latest)) return [];
   const interval = ctx.settings.followUpIntervalDays;
   const n = Math.floor(daysBetween(latest.repliedOn, ctx.today) / interval);
   if (n < 1) return [];
@@ -41,7 +44,7 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
  * round, 测评期限天数 after the reply), both only while the round's rating cell is blank and its
- * reply date is not before its 交办日期, and 跟踪提醒 of one suggestion.
+ * reply date is not before its 交办日期, and 跟踪提醒 of one suggestion (the same hold).
  */
 export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;

@@ -98,6 +98,12 @@ export interface Round {
    * again meanwhile (rated).
    */
   readonly ratingUnreadable: boolean;
+  /**
+   * The reply class cell holds something that is not one of the classes (E): typed as one (A, B类)
+   * beside a blank reply date it would count as a reply (replyWithoutDate), so the unit's reminders
+   * wait for staff to correct it as they do for an unreadable rating (handling-series.ts).
+   */
+  readonly replyClassUnreadable: boolean;
   /** 办理期限 falls in (or rolls past) a year whose 放假安排 is not entered yet: it may still move. */
   readonly provisional: boolean;
 }
@@ -137,6 +143,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       // row.unreadable holds the cells typed but unusable, as read (the shared empty object for most
       // rows): one lookup, no re-reading of the raw cell.
       ratingUnreadable: row.unreadable?.满意度 !== undefined,
+      replyClassUnreadable: row.unreadable?.答复类别 !== undefined,
       provisional: isProvisional(row.firstDeadline?.explanation),
     },
   ];
@@ -151,6 +158,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
         replyWithoutDate(record.secondReplyClass, record.secondRating),
       rating: record.secondRating,
       ratingUnreadable: row.unreadable?.二次满意度 !== undefined,
+      replyClassUnreadable: row.unreadable?.二次答复类别 !== undefined,
       provisional: isProvisional(row.secondDeadline?.explanation),
     });
   }

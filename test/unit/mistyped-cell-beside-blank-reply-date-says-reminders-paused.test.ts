@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerCells } from "./helpers/make-row";
+import { evaluateAt } from "./notices/helpers";
+
+/** Assigned Monday 2026-03-02 to 区教育局. */
+const ASSIGNED: LedgerCells = {
+  编号: "2026-001",
+  标题: "关于加快推进柏庄镇卫生院建设的建议",
+  领衔代表: "张明",
+  主办单位: "区教育局",
+  交办日期: "2026-03-02",
+};
+/** Round 1 rated 不满意, 二次交办 2026-06-01. */
+const REASSIGNED: LedgerCells = {
+  ...ASSIGNED,
+  答复日期: "2026-05-20",
+  答复类别: "C",
+  答复内容: "受财力所限",
+  满意度: "不满意",
+  测评日期: "2026-05-25",
+  二次交办日期: "2026-06-01",
+};
+
+function problems(cells: LedgerCells): readonly string[] {
+  return evaluateAt([cells], "2026-06-05").rows[0]?.computed.problems?.split("\n") ?? [];
+}
+
+describe("the 错误 of a 满意度 or 答复类别 typed as no choice beside a blank 答复日期 says the reminders are paused", () => {
+  it("says so for 满意度 “比较满意”, in the words of the 满意度 typed right", () => {
+    expect(problems({ ...ASSIGNED, 满意度: "比较满意" })).toEqual([
+      "[错误] 满意度：“比较满意”不是可选的值：请从 满意 / 基本满意 / 不满意 中选择；还没有答复日期：请补上答复日期，或清空满意度；在改正之前，到期提醒和逾期催办暂停发送",
+    ]);
+    expect(problems({ ...ASSIGNED, 满意度: "满意" })[0]).toMatch(/到期提醒和逾期催办暂停发送$/);
+  });
+
+  it("says so for 答复类别 “E”", () => {
+    expect(problems({ ...ASSIGNED, 答复类别: "E" })).toEqual([
+      "[错误] 答复类别：“E”不是可选的值：请从 A / B / C / D 中选择；还没有答复日期：请补上答复日期，或清空答复类别；在改正之前，到期提醒和逾期催办暂停发送",
+    ]);
+  });
+
+  it("says so for round 2's cells beside a blank 二次答复日期", () => {
+    expect(problems({ ...REASSIGNED, 二次满意度: "较满意", 二次答复类别: "E" })).toEqual([
+      "[错误] 二次答复类别：“E”不是可选的值：请从 A / B / C / D 中选择；还没有二次答复日期：请补上二次答复日期，或清空二次答复类别；在改正之前，到期提醒和逾期催办暂停发送",
+      "[错误] 二次满意度：“较满意”不是可选的值：请从 满意 / 基本满意 / 不满意 中选择；还没有二次答复日期：请补上二次答复日期，或清空二次满意度；在改正之前，到期提醒和逾期催办暂停发送",
+    ]);
+  });
+
+  it("says nothing of reminders beside a 答复日期 that is there, or on round 1 once round 2 has begun", () => {
+    expect(problems({ ...ASSIGNED, 答复日期: "2026-05-20", 答复类别: "E" })).toEqual([
+      "[错误] 答复类别：“E”不是可选的值：请从 A / B / C / D 中选择",
+    ]);
+    // Round 2's reminders go (its 二次答复日期 is awaited): the 错误 asks for the word only.
+    expect(problems({ ...REASSIGNED, 答复日期: "", 答复类别: "", 满意度: "较满意" })).toEqual([
+      "[错误] 满意度：“较满意”不是可选的值：请从 满意 / 基本满意 / 不满意 中选择",
+    ]);
+  });
+});

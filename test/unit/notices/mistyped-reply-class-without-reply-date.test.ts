@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerCells } from "../helpers/make-row";
+import { evaluateAt, runDaily } from "./helpers";
+
+/** Assigned Monday 2026-03-02 to 区教育局, three months: due 2026-06-02. */
+const ASSIGNED: LedgerCells = {
+  编号: "2026-001",
+  标题: "关于加快推进柏庄镇卫生院建设的建议",
+  领衔代表: "张明",
+  主办单位: "区教育局",
+  交办日期: "2026-03-02",
+};
+/** Round 1 rated 不满意, 二次交办 2026-06-01 (due 2026-07-01). */
+const REASSIGNED: LedgerCells = {
+  ...ASSIGNED,
+  答复日期: "2026-05-20",
+  答复类别: "C",
+  答复内容: "受财力所限",
+  满意度: "不满意",
+  测评日期: "2026-05-25",
+  二次交办日期: "2026-06-01",
+};
+const ROUND_2_TOLD = ["答复告知|2026-001|r1|-|张明|email", "二次交办通知|2026-001|r2|-|区教育局|email"];
+
+/** What the unit hears from daily runs (type and day). */
+function unitNotices(cells: LedgerCells, from: string, to: string, existingKeys: string[] = []): string[] {
+  return runDaily([cells], from, to, { existingKeys })
+    .filter((l) => l.includes("→ 区教育局"))
+    .map((l) => l.slice(0, 15));
+}
+
+describe("an 答复类别 typed as no class (E) beside a blank 答复日期: the unit is not pressed", () => {
+  it("sends no 到期提醒 or 逾期催办 while staff have the 错误 to correct, as for a class typed right", () => {
+    const mistyped = { ...ASSIGNED, 答复类别: "E" };
+    expect(evaluateAt([mistyped], "2026-05-21").rows[0]?.computed.problems).toContain(
+      "[错误] 答复类别：“E”不是可选的值",
+    );
+    expect(unitNotices(mistyped, "2026-05-21", "2026-06-24")).toEqual([]);
+    // Typed as a class (B类 reads as B) it already holds them.
+    expect(unitNotices({ ...ASSIGNED, 答复类别: "B类" }, "2026-05-21", "2026-06-24")).toEqual([]);
+  });
+
+  it("presses the unit again once the class is cleared", () => {
+    expect(unitNotices(ASSIGNED, "2026-06-24", "2026-06-24")).toEqual(["2026-06-24 逾期催办"]);
+  });
+
+  it("holds round 2's reminders for an 二次答复类别 of E beside a blank 二次答复日期", () => {
+    const mistyped = { ...REASSIGNED, 二次答复类别: "E" };
+    expect(unitNotices(mistyped, "2026-06-02", "2026-07-20", ROUND_2_TOLD)).toEqual([]);
+    expect(unitNotices(REASSIGNED, "2026-06-02", "2026-07-20", ROUND_2_TOLD)).toEqual([
+      "2026-06-16 到期提醒",
+      "2026-06-24 到期提醒",
+      "2026-06-29 到期提醒",
+      "2026-07-02 逾期催办",
+      "2026-07-09 逾期催办",
+      "2026-07-16 逾期催办",
+    ]);
+  });
+});
