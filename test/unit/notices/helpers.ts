@@ -156,3 +156,29 @@ export function keySuggestion(cells: LedgerCells): LedgerCells {
     ...cells,
   };
 }
+
+/** Assigned Monday 2026-03-02 to 区教育局 (张明 the lead deputy), three months: 办理期限 2026-06-02. */
+export const ASSIGNED_ROW: LedgerCells = {
+  编号: "2026-001",
+  标题: "关于加快推进柏庄镇卫生院建设的建议",
+  领衔代表: "张明",
+  主办单位: "区教育局",
+  交办日期: "2026-03-02",
+};
+
+/** ASSIGNED_ROW replied, rated 不满意, 二次交办 2026-06-01 (due 2026-07-01). */
+export const REASSIGNED_ROW: LedgerCells = {
+  ...ASSIGNED_ROW,
+  答复日期: "2026-05-20",
+  答复类别: "C",
+  答复内容: "受财力所限",
+  满意度: "不满意",
+  测评日期: "2026-05-25",
+  二次交办日期: "2026-06-01",
+};
+
+/** The outbox keys of REASSIGNED_ROW's notices already sent: round 1's 答复告知, the 二次交办通知. */
+export const ROUND_2_TOLD_KEYS = [
+  "答复告知|2026-001|r1|-|张明|email",
+  "二次交办通知|2026-001|r2|-|区教育局|email",
+];

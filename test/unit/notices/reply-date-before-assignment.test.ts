@@ -2,27 +2,11 @@ import { describe, expect, it } from "vitest";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { EvaluatedRow } from "../../../src/domain/summary/evaluated";
 import type { LedgerCells } from "../helpers/make-row";
-import { evaluateAt, runDaily } from "./helpers";
+import { ASSIGNED_ROW, evaluateAt, REASSIGNED_ROW, ROUND_2_TOLD_KEYS, runDaily } from "./helpers";
 
-/** Assigned Monday 2026-03-02 to 区教育局; 张明 is the lead deputy. */
-const ASSIGNED: LedgerCells = {
-  编号: "2026-001",
-  标题: "关于加快推进柏庄镇卫生院建设的建议",
-  领衔代表: "张明",
-  主办单位: "区教育局",
-  交办日期: "2026-03-02",
-};
-/** Round 1 rated 不满意, 二次交办 2026-06-01. */
-const REASSIGNED: LedgerCells = {
-  ...ASSIGNED,
-  答复日期: "2026-05-20",
-  答复类别: "C",
-  答复内容: "受财力所限",
-  满意度: "不满意",
-  测评日期: "2026-05-25",
-  二次交办日期: "2026-06-01",
-};
-const ROUND_1_TOLD = ["答复告知|2026-001|r1|-|张明|email", "二次交办通知|2026-001|r2|-|区教育局|email"];
+const ASSIGNED = ASSIGNED_ROW;
+const REASSIGNED = REASSIGNED_ROW;
+const ROUND_1_TOLD = ROUND_2_TOLD_KEYS;
 
 /** The deputy's notices of the days from..to, as daily runs plan them. */
 function deputyNotices(cells: LedgerCells, from: string, to: string, existingKeys: string[] = []): string[] {
