@@ -4,14 +4,14 @@
  * is not the default one) with the `demo` spreadsheet. The Worker and the notice sink are not started:
  * their addresses in the dev vars are ports nothing listens on.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { LOCAL, localStatePaths, PROJECT_ROOT } from "../../../tools/local-paths";
+import { LOCAL, localStatePaths } from "../../../tools/local-paths";
 import { type RunningEmulator, startEmulator } from "../../../tools/sheets-emulator/server";
 import { generateServiceAccount } from "../../../tools/sheets-emulator/service-account";
 import { freePorts } from "../../support/ports";
+import { type CliRun, runTsx } from "../provision/helpers";
 
 export interface StackState {
   readonly dir: string;
@@ -63,34 +63,14 @@ export async function startStackState(): Promise<StackState> {
   };
 }
 
-export interface ToolRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type ToolRun = CliRun;
 
 /** Runs a tool as `npm run <tool> -- …` does, with none of the variables that would name a sheet or key. */
 export function runTool(script: string, args: readonly string[]): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", script, ...args], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        GOOGLE_APPLICATION_CREDENTIALS: "",
-        SHEETS_API_BASE: "",
-        GOOGLE_TOKEN_URL: "",
-        SPREADSHEET_ID: "",
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  return runTsx(script, args, {
+    GOOGLE_APPLICATION_CREDENTIALS: "",
+    SHEETS_API_BASE: "",
+    GOOGLE_TOKEN_URL: "",
+    SPREADSHEET_ID: "",
   });
 }

@@ -68,18 +68,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs a CLI entry point the way npm does (npx tsx tools/…), pointed at a test emulator. */
-export function runCli(script: string, args: string[], sheets: TestSheets): Promise<CliRun> {
+/** Runs a CLI entry point the way npm does (npx tsx tools/…), with `env` over this process's variables. */
+export function runTsx(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["tsx", script, ...args], {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        GOOGLE_APPLICATION_CREDENTIALS: sheets.keyFile,
-        SHEETS_API_BASE: sheets.url,
-        GOOGLE_TOKEN_URL: "",
-        SPREADSHEET_ID: "",
-      },
+      env: { ...process.env, ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -91,6 +89,16 @@ export function runCli(script: string, args: string[], sheets: TestSheets): Prom
     });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs a CLI entry point the way npm does (npx tsx tools/…), pointed at a test emulator. */
+export function runCli(script: string, args: string[], sheets: TestSheets): Promise<CliRun> {
+  return runTsx(script, args, {
+    GOOGLE_APPLICATION_CREDENTIALS: sheets.keyFile,
+    SHEETS_API_BASE: sheets.url,
+    GOOGLE_TOKEN_URL: "",
+    SPREADSHEET_ID: "",
   });
 }
 
