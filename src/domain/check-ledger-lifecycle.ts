@@ -23,18 +23,25 @@ function aheadOfToday(row: Row, header: string, date: string | null, today: stri
     );
 }
 
-/** "Date A must not be before date B". */
+/** "Date A must not be before date B"; `held`: what waits for the correction, said with it. */
 function notBefore(
   row: Row,
   laterHeader: string,
   later: string | null,
   earlierHeader: string,
   earlier: string | null,
+  held = "",
 ): void {
   if (later && earlier && later < earlier) {
-    row.problems.error(laterHeader, `${laterHeader} ${later} 早于${earlierHeader} ${earlier}：请核对`);
+    row.problems.error(laterHeader, `${laterHeader} ${later} 早于${earlierHeader} ${earlier}：请核对${held}`);
   }
 }
+
+/**
+ * A reply dated before its round's 交办日期 holds the notices counted from it (notices/reply-series.ts,
+ * repliedBeforeAssigned): said, as the other holds are, so staff know the deputy is waiting on it.
+ */
+const REPLY_NOTICES_HELD = "；在改正之前，答复告知、测评提醒和跟踪提醒暂停发送";
 
 // The dates are read by name, not through a table of keys: a lookup by a key that varies was a
 // megamorphic load, nine per row.
@@ -47,10 +54,10 @@ function checkDates(row: Row, today: string): void {
   aheadOfToday(row, "交办日期", r.assignedOn, today);
   aheadOfToday(row, "二次交办日期", r.reassignedOn, today);
   notBefore(row, "交办日期", r.assignedOn, "提出日期", r.submittedOn);
-  notBefore(row, "答复日期", r.repliedOn, "交办日期", r.assignedOn);
+  notBefore(row, "答复日期", r.repliedOn, "交办日期", r.assignedOn, REPLY_NOTICES_HELD);
   notBefore(row, "测评日期", r.ratedOn, "答复日期", r.repliedOn);
   notBefore(row, "二次交办日期", r.reassignedOn, "答复日期", r.repliedOn);
-  notBefore(row, "二次答复日期", r.secondRepliedOn, "二次交办日期", r.reassignedOn);
+  notBefore(row, "二次答复日期", r.secondRepliedOn, "二次交办日期", r.reassignedOn, REPLY_NOTICES_HELD);
 }
 
 /** `key` holds a value, or held garbage (already reported): either way "missing" would mislead. */

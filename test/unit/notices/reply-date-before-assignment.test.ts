@@ -28,7 +28,7 @@ describe("a 答复日期 before its round's 交办日期 waits for staff to corr
     const typo = { ...ASSIGNED, 答复日期: "2025-03-05", 答复类别: "A" };
     // Staff have the 错误 to correct.
     expect(evaluateAt([typo], "2026-03-05").rows[0]?.computed.problems).toContain(
-      "[错误] 答复日期 2025-03-05 早于交办日期 2026-03-02：请核对",
+      "[错误] 答复日期 2025-03-05 早于交办日期 2026-03-02：请核对；在改正之前，答复告知、测评提醒和跟踪提醒暂停发送",
     );
     // Typed on 2026-03-05: the run of that day and the next tell the deputy nothing.
     expect(replyNotices(typo, "2026-03-05", "2026-03-05")).toEqual([]);
