@@ -54,8 +54,10 @@ function basics(r: YearReport): string[] {
   const t = r.totals;
   // The line of 主办单位 typed wrong is no unit: not counted as one, but said, so that the counts add up.
   const units = r.byUnit.filter((u) => u.assigned > 0 && !isMisnamedRow(u.label)).length;
-  const misnamed = r.byUnit.find((u) => isMisnamedRow(u.label))?.assigned ?? 0;
-  const awaiting = awaitingAssignment(r.overall);
+  const misnamedLine = r.byUnit.find((u) => isMisnamedRow(u.label));
+  const misnamed = misnamedLine?.assigned ?? 0;
+  // Among the units' suggestions only: one whose 主办单位 is typed wrong is said once, below.
+  const awaiting = awaitingAssignment(r.overall) - (misnamedLine ? awaitingAssignment(misnamedLine) : 0);
   const review = [
     `立案${t.accepted}件`,
     `不予立案${t.rejected}件`,

@@ -58,6 +58,18 @@ describe("已立案、有主办单位但未交办（待交办）的建议", () =
     expect(basics?.paragraphs[0]).toContain("立案建议交由3个承办单位办理（其中1件尚未交办）。");
   });
 
+  it("主办单位填写有误、也未交办的一件只说一次，不算进“尚未交办”", () => {
+    const misnamed = makeRow({ 编号: "2026-023", 提出日期: serial("2026-11-26"), 主办单位: "区某某局" });
+    const report = yearReport(
+      evaluateLedger({ tabs: makeTabs([...ROWS, misnamed]), today: "2027-03-31" }),
+      2026,
+    );
+    const [basics] = reportNarrative(report).sections;
+    expect(basics?.paragraphs[0]).toContain(
+      "立案建议交由3个承办单位办理（其中1件尚未交办），另有1件的主办单位填写有误、尚待改正。",
+    );
+  });
+
   it("按届次的件数如实标明（含未交办的），与附表的承办件数一致", () => {
     const report = reportOn("2027-03-31");
     const [basics] = reportNarrative(report).sections;
