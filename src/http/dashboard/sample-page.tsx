@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import { inUnitOrder, type LatestReply, type VisitListRow } from "../../domain/dashboard/sampling";
-import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import { listTitle, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
 import { EVERY_NAME_A_UNIT, href, type IsUnit, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -164,7 +164,7 @@ export const SamplePage: FC<{
                 <td class="nowrap">
                   <a href={href.suggestion(d.id)}>{d.id}</a>
                 </td>
-                <td>{d.ref?.title ?? <span class="muted">（已不在台账中）</span>}</td>
+                <td>{d.ref ? listTitle(d.ref.title) : <span class="muted">（已不在台账中）</span>}</td>
                 <td data-label="领衔代表">
                   {d.ref?.leadDeputy ? <a href={href.deputy(d.ref.leadDeputy)}>{d.ref.leadDeputy}</a> : "—"}
                 </td>
