@@ -19,7 +19,8 @@ import { ledgerTab } from "./tabs/ledger";
  * 联络站民意), blank otherwise: the 受理回执 then says the deputy received it at the station rather
  * than thanking them for a suggestion of their own. 异议日期, 处理意见 and 承办身份 are the unit's 交办异议
  * a 交办异议处理结果 answers: the day it was made, the note staff gave with their decision (blank when
- * none), and whether the unit objected as 主办 or 协办 (blank in other notices).
+ * none), and whether the unit objected as 主办 or 协办 (blank in other notices); 协办意见送达日期 the
+ * day 『协办意见』 records a co-unit's opinion delivered (blank when none, and in other notices).
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -38,6 +39,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "异议日期",
   "处理意见",
   "承办身份",
+  "协办意见送达日期",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -149,8 +151,9 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     type: OBJECTION_CO_UNIT_TEMPLATE,
     title: "交办异议处理结果：{{编号}} {{标题}}",
     // A co-unit's own deadline, worded as its 交办通知 words it: 逾期天数 here counts from its
-    // 协办意见期限, blank until that has passed (objection-series.ts).
-    body: `{{接收方}}：你单位于 {{异议日期}} 对${RECEIPT}提出的交办异议，经研究，不予同意，维持原交办{{#处理意见}}，意见是：“{{处理意见}}”{{/处理意见}}。请你单位继续作为协办单位认真办理，不因提出异议而延误。{{#逾期天数}}你单位的协办意见期限为 {{协办意见期限}}，已逾期 {{逾期天数}} 天，请立即将书面协办意见送{{主办单位}}。{{/逾期天数}}{{^逾期天数}}请于 {{协办意见期限}} 前将书面协办意见送{{主办单位}}。{{/逾期天数}}`,
+    // 协办意见期限, blank until that has passed (objection-series.ts). A co-unit whose opinion
+    // 『协办意见』 already records (协办意见送达日期) is not asked for it again.
+    body: `{{接收方}}：你单位于 {{异议日期}} 对${RECEIPT}提出的交办异议，经研究，不予同意，维持原交办{{#处理意见}}，意见是：“{{处理意见}}”{{/处理意见}}。请你单位继续作为协办单位认真办理，不因提出异议而延误。{{#协办意见送达日期}}你单位已于 {{协办意见送达日期}} 送达协办意见，请继续配合主办单位办理。{{/协办意见送达日期}}{{^协办意见送达日期}}{{#逾期天数}}你单位的协办意见期限为 {{协办意见期限}}，已逾期 {{逾期天数}} 天，请立即将书面协办意见送{{主办单位}}。{{/逾期天数}}{{^逾期天数}}请于 {{协办意见期限}} 前将书面协办意见送{{主办单位}}。{{/逾期天数}}{{/协办意见送达日期}}`,
   },
 ];
 

@@ -105,7 +105,7 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
       ...handlingSeries(row, ctx),
       ...replySeries(row, ctx),
       ...practiceSeries(row, practice, ctx),
-      ...objectionSeries(row, objections.get(row.id as string) ?? [], ctx),
+      ...objectionSeries(row, objections.get(row.id as string) ?? [], ctx, practice),
     ]);
   };
   const digest =
