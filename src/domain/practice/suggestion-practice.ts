@@ -5,6 +5,7 @@ import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs"
 import { nameKey } from "../directory";
 import { NO_PROBLEMS, type Problem } from "../problems";
 import type { ParsedRow } from "../read-tab";
+import { spacedNames } from "../spaced-names";
 import { isAwaitingReview } from "./check-practice-rows";
 import { extensionStillMatters, isCountingRequest } from "./counting-request";
 import { PRACTICE_FACTS } from "./practice-facts";
@@ -79,6 +80,17 @@ class Report implements SuggestionPractice {
 
 const sameName = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
 const listed = (names: readonly string[]) => (names.length > 0 ? names.join("、") : "无");
+
+/** Each part as typed: whether the parts are units is the ledger row's check (spacedListProblem). */
+const asTyped = (part: string) => ({ write: part, note: "" });
+
+/**
+ * Whether `unit` is one of the names a 协办单位 typed with spaces holds (区住建局 区卫健委). The
+ * ledger row's own 错误 asks for 、 there; telling this row its unit is no co-unit had staff delete a
+ * correct 协办意见.
+ */
+const inSpacedCoUnits = (unit: string, coUnits: readonly string[]): boolean =>
+  coUnits.some((item) => spacedNames(item, asTyped)?.some((part) => sameName(unit, part.write)) ?? false);
 
 /**
  * The approved requests that count: by the lead unit, 同意, with no 错误 (isCountingRequest). The
@@ -243,7 +255,7 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
     if (o.blank) continue;
     const { unit, deliveredOn } = o.record;
     const coUnit = r.coUnits.find((u) => sameName(unit, u));
-    if (unit && !coUnit && !o.failed.has("unit")) {
+    if (unit && !coUnit && !o.failed.has("unit") && !inSpacedCoUnits(unit, r.coUnits)) {
       const lead = sameName(unit, r.leadUnit) ? `“${unit}”是主办单位，协办意见由协办单位送达主办单位` : "";
       report.add(
         TAB_NAMES.coOpinions,

@@ -1,6 +1,8 @@
 import type { FC } from "hono/jsx";
 import { PROBLEM_LEVELS } from "../../../sheets-schema/enums";
+import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../../domain/problems";
+import { skippedLedger } from "../../store/sync-runs";
 import { href } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty } from "./ui";
@@ -54,8 +56,11 @@ export const ProblemsPage: FC<{
   <Layout title="校验问题" nav="problems" frame={frame}>
     <h1>校验问题</h1>
     <p class="sub">
-      与表格中『校验问题』表相同（最近一次同步共 {total}{" "}
-      条）：每条说明工作表、行、列和改正方法。在表格中改正后，下一次同步（最多 10 分钟）即从此处消失。
+      与表格中『校验问题』表相同（最近一次同步共 {total} 条）：每条说明工作表、行、列和改正方法。
+      {/* A row mended while the ledger is not read stays listed: saying it would go was untrue. */}
+      {frame.lastSync && skippedLedger(frame.lastSync)
+        ? `最近一次同步没有读取『${TAB_NAMES.ledger}』：台账各行及与台账对照的问题是上次读取时的，表头改好后的下一次同步重新检查；其他问题改正后，下一次同步即从此处消失。`
+        : "在表格中改正后，下一次同步（最多 10 分钟）即从此处消失。"}
     </p>
     {restored ? (
       <div class="alert ok">

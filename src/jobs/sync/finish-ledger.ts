@@ -1,14 +1,13 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { addUpFigures, type LedgerFigures, PAGE_ONLY_SHARES } from "../../domain/figures/part-figures";
 import { buildLedgerContext } from "../../domain/ledger-context";
-import type { Problem } from "../../domain/problems";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
 import type { Objection, Objections } from "../../store/objections";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
-import { lastReadRowProblems } from "./finish-problems";
+import { type LastRead, lastReadProblems } from "./finish-problems";
 import type { SyncContext } from "./sync-context";
 
 /*
@@ -25,8 +24,8 @@ export interface FinishLedger {
   /** The parts' shares added up; null while a part stored by an older build has none. */
   shares: LedgerFigures | null;
   view: ReturnType<typeof ledgerFromSummary>;
-  /** While the ledger is skipped, the rows' problems of the last read (lastReadRowProblems); else none. */
-  lastReadProblems: Problem[];
+  /** While the ledger is skipped, what the last read's chunks said (lastReadProblems); else nothing. */
+  lastReadProblems: LastRead;
 }
 
 export async function loadFinishLedger(
@@ -82,6 +81,6 @@ export async function loadFinishLedger(
     openObjections,
     shares,
     view,
-    lastReadProblems: lastReadRowProblems(storedProblems),
+    lastReadProblems: lastReadProblems(storedProblems),
   };
 }

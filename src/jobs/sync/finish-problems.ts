@@ -2,6 +2,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { arrangementMissingMessage } from "../../domain/calendar-fallback";
 import type { LedgerFigures } from "../../domain/figures/part-figures";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
+import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
@@ -27,18 +28,66 @@ function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
 }
 
 /**
- * What the last run that read the ledger said of its rows (错误 and 提醒 of a row, held writes),
- * from the problems the last finish stored (`stored`, its 校验问题 as JSON): a run that cannot read
- * the ledger (a header renamed or missing, the 编号 column cleared) lists them again under the
- * header's problem. Staff took a 校验问题 emptied of them for "all fixed", and they are as true as
- * the pages and the figures, which go on from the same read. Nothing is said anew of rows not read;
- * the header's and the merges' problems are the run's own (worked out again each time).
+ * What the last run that read the ledger was told by its chunks, by finishProblems' group: a run
+ * that cannot read it (a header renamed or missing, the 编号 column cleared) runs no chunk, and
+ * lists these again from the problems the last finish stored. Staff took a 校验问题 emptied of
+ * them for "all fixed", and they are as true as the pages and the figures, which go on from the
+ * same read. Nothing is said anew of rows not read.
  */
-export function lastReadRowProblems(stored: string | null): Problem[] {
-  if (!stored) return [];
-  return (JSON.parse(stored) as Problem[]).filter(
-    (p) => p.tab === TAB_NAMES.ledger && p.row !== null && p.row > 1 && !isMergeProblem(p),
-  );
+export interface LastRead {
+  /** The ledger's rows: 错误 and 提醒 of a row, held writes (the chunks' problems). */
+  readonly rows: readonly Problem[];
+  /** 沟通记录, 延期申请 and 协办意见 rows as their suggestion's chunk told them (relatedProblems). */
+  readonly related: readonly Problem[];
+  /** 节假日's 提醒 of the years the chunks' deadlines ran into unentered (calendarProblems). */
+  readonly calendar: readonly Problem[];
+}
+
+export const NOTHING_READ: LastRead = { rows: [], related: [], calendar: [] };
+
+const PRACTICE_TABS: ReadonlySet<string> = new Set(PRACTICE_RECORD_TABS);
+
+/**
+ * Which of `stored` (the last finish's 校验问题 as JSON) came from the chunks, told by where each is
+ * said, not by its words. The ledger's rows: among the ledger's problems the list opens with (its
+ * header's, its merges', its rows'), those of a row but the merges' (the run's own, as the header's).
+ * The ledger's rows named later are the finish's own (unreachable leaders, after 设置's 提醒 of the
+ * empty 周报接收人 that makes them). A practice row's with a 编号: its suggestion's chunk names it
+ * (checkSuggestionPractice), where the practice step reports rows of no suggestion from their own
+ * sinks, which know none. The one 提醒 of the whole 节假日: the plan's are its header's and rows', or
+ * the tab missing (an 错误).
+ */
+export function lastReadProblems(stored: string | null): LastRead {
+  if (!stored) return NOTHING_READ;
+  const list = JSON.parse(stored) as Problem[];
+  const others = list.findIndex((p) => p.tab !== TAB_NAMES.ledger);
+  return {
+    rows: (others < 0 ? list : list.slice(0, others)).filter(
+      (p) => p.row !== null && p.row > 1 && !isMergeProblem(p),
+    ),
+    related: list.filter((p) => PRACTICE_TABS.has(p.tab) && p.row !== null && p.id !== null),
+    calendar: list.filter((p) => p.tab === TAB_NAMES.holidays && p.row === null && p.level === "提醒"),
+  };
+}
+
+/** What a problem says where, its 编号 aside: the same problem from two runs. */
+const said = (p: Problem) => JSON.stringify([p.tab, p.row, p.column, p.level, p.message]);
+
+/**
+ * 沟通记录, 延期申请 and 协办意见 while the ledger is skipped. The practice step checks all their rows
+ * then, knowing no suggestion's: a row's own problems are said anew, without the 编号 (with the
+ * ledger read, the suggestion's chunk adds it). The last read's same problem gives it back its 编号
+ * and is not said twice; the last read's others are rows against their suggestion, which nothing
+ * checks again until the ledger is read.
+ */
+function practiceWhileSkipped(anew: readonly Problem[], lastRead: readonly Problem[]): Problem[] {
+  const stored = new Map<string, Problem[]>();
+  for (const p of lastRead) stored.set(said(p), [...(stored.get(said(p)) ?? []), p]);
+  const own = anew.map((p) => {
+    const before = stored.get(said(p))?.shift();
+    return before && p.id === null ? { ...p, id: before.id } : p;
+  });
+  return orderPracticeProblems(own, [...stored.values()].flat());
 }
 
 /** Every problem of the run, in 校验问题's order; `shares` null while a part has none (`view` from the rows). */
@@ -52,24 +101,27 @@ export function finishProblems(
   objections: readonly Objection[],
   shares: LedgerFigures | null,
   view: EvaluatedLedger,
-  /** The rows' problems of the last read, while this run skipped the ledger (lastReadRowProblems). */
-  lastRead: readonly Problem[] = [],
+  /** What the last read's chunks said, while this run skipped the ledger (lastReadProblems). */
+  lastRead: LastRead = NOTHING_READ,
 ): Problem[] {
   const { planProblems } = context;
+  const read = context.ledgerSkipped === null;
   return [
     // What stops the ledger being read first: it is what staff fix first.
     ...planProblems.ledgerHeader,
     ...(context.header ? mergeProblems(context.ledgerMerges ?? [], context.header) : []),
-    ...(context.ledgerSkipped === null ? results.flatMap((r) => r.problems) : lastRead),
+    ...(read ? results.flatMap((r) => r.problems) : lastRead.rows),
     ...planProblems.smallTabs,
     // A run planned before practice.md's tabs has none of these (its context is older).
-    ...orderPracticeProblems(
-      planProblems.practiceTabs ?? [],
-      results.flatMap((r) => r.relatedProblems ?? []),
-    ),
+    ...(read
+      ? orderPracticeProblems(
+          planProblems.practiceTabs ?? [],
+          results.flatMap((r) => r.relatedProblems ?? []),
+        )
+      : practiceWhileSkipped(planProblems.practiceTabs ?? [], lastRead.related)),
     ...(planProblems.evaluationTabs ?? []),
     ...(planProblems.configTabs ?? []),
-    ...calendarProblems(results),
+    ...(read ? calendarProblems(results) : lastRead.calendar),
     ...planProblems.settings,
     ...planProblems.systemTabs,
     ...removedRowProblems(removed, TAB_NAMES.ledger, renumbered),
