@@ -1,3 +1,4 @@
+import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
@@ -87,10 +88,23 @@ export const NAMED_AFTER_FIRST_SYNC = ["领办领导"] as const;
  */
 export const LEAD_CELL = "主办单位";
 
-/** The cells whose changes the notices run asks about with their text before and after. */
-export const CHANGED_NAME_CELLS = [...LATE_LIST_CELLS, LEAD_CELL] as const;
+/**
+ * The reply dates, asked about as changed while filled too: one typed before its round's 交办日期
+ * (2025 for 2026) holds the deputy's 答复告知 and 测评提醒 (reply-series.ts), and the day staff are
+ * seen correcting it is the day the deputy is told, however long the hold lasted (replyCorrectedOn).
+ */
+export const REPLY_DATE_CELLS = ["答复日期", "二次答复日期"] as const;
 
-type NameCell = (typeof CHANGED_NAME_CELLS)[number];
+const NAME_CELLS = [...LATE_LIST_CELLS, LEAD_CELL] as const;
+
+/**
+ * The cells whose changes the notices run asks about with their text before and after: the names
+ * (a unit or leader added, a 主办单位 replaced) and the reply dates (one corrected).
+ */
+export const CHANGED_NAME_CELLS = [...NAME_CELLS, ...REPLY_DATE_CELLS] as const;
+
+type NameCell = (typeof NAME_CELLS)[number];
+type ReplyDateCell = (typeof REPLY_DATE_CELLS)[number];
 
 /** What `seenOn` calls the day `name` was first seen in cell `cell` (CHANGED_NAME_CELLS). */
 export function addedNameCell(cell: NameCell, name: string): string {
@@ -104,9 +118,36 @@ export function replacedLeadCell(unit: string): string {
   return `${REPLACED_LEAD}${nameKey(unit)}`;
 }
 
-/** The sightings of names a list cell's change added (the names before it left out, by nameKey). */
+const isReplyDateCell = (cell: string): cell is ReplyDateCell =>
+  (REPLY_DATE_CELLS as readonly string[]).includes(cell);
+
+/**
+ * What `seenOn` calls the day reply date cell `cell` was last seen changed from the date `before`
+ * (ISO): which of those days ended a hold depends on the round's 交办日期 (replyCorrectedOn).
+ */
+function changedDateCell(cell: ReplyDateCell, before: string): string {
+  return `${cell}<${before}`;
+}
+
+/**
+ * A date cell's text as the audit trail keeps it (the sync's cell as read, a date a serial number
+ * like "45664"), as an ISO date; null when it is no date.
+ */
+function auditDate(text: string): string | null {
+  const parsed = parseDateValue(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  return parsed.ok ? parsed.iso : null;
+}
+
+/**
+ * The sightings of names a list cell's change added (the names before it left out, by nameKey), or
+ * of the date a reply date's change replaced.
+ */
 function addedNames(sighting: Sighting): { cell: string; at: string }[] {
   if (sighting.before === undefined || sighting.after === undefined) return [sighting];
+  if (isReplyDateCell(sighting.cell)) {
+    const before = auditDate(sighting.before);
+    return before ? [{ cell: changedDateCell(sighting.cell, before), at: sighting.at }] : [];
+  }
   const cell = sighting.cell as NameCell;
   const before = new Set(listItems(sighting.before).map(nameKey));
   const after = new Set(listItems(sighting.after).map(nameKey));
@@ -135,20 +176,67 @@ export function replacedLeadUnits(
   });
 }
 
+/**
+ * The day the sync last saw the round's reply date changed from one before `start` (its 交办日期) to
+ * the one it holds now: the day a held 答复告知 is due (reply-series.ts). Seen only within the window
+ * the notices run asks the audit trail about (CATCH_UP_DAYS), as a late filling is.
+ */
+export function replyCorrectedOn(
+  row: Pick<EvaluatedRow, "seenOn">,
+  round: 1 | 2,
+  start: string,
+): string | null {
+  const prefix = changedDateCell(round === 2 ? "二次答复日期" : "答复日期", "");
+  let latest: string | null = null;
+  for (const [cell, day] of Object.entries(row.seenOn ?? {})) {
+    // ISO dates compared as text, as repliedBeforeAssigned reads the hold.
+    const before = cell.startsWith(prefix) ? cell.slice(prefix.length) : "";
+    if (before && before < start && (!latest || day > latest)) latest = day;
+  }
+  return latest;
+}
+
 /** The sighting is of a 主办单位 changed while filled (one unit for another). */
 export function isLeadChange(sighting: Sighting): boolean {
   return sighting.cell === LEAD_CELL && sighting.before !== undefined && sighting.after !== undefined;
 }
 
+/** The sighting is of a reply date changed while filled (replyCorrectedOn reads it). */
+function isReplyDateChange(sighting: Sighting): boolean {
+  return isReplyDateCell(sighting.cell) && sighting.before !== undefined && sighting.after !== undefined;
+}
+
 /**
- * The suggestions whose 主办单位 may have changed after the 交办通知 went out: assigned, round 1
- * awaiting its reply. The notices run asks about these too (with lateNoticeIds, one query), but keeps
- * of those lateNoticeIds leaves out only their 主办单位 changes (leadChangesOnly), so nothing else of
- * theirs falls due on another day than before.
+ * A round replied and not rated whose reply date is not before its 交办日期: one that was (a hold,
+ * reply-series.ts) and is corrected now owes the deputy its 答复告知, and its 测评提醒 counts from
+ * the day of the correction. Rows whose reply date is past the catch-up horizon are asked about as
+ * lateNoticeIds anyway; these are the newer replies (at the default 测评期限天数 of 30 a 测评提醒 falls
+ * due the day its reply date reaches the horizon, before lateNoticeIds names the row).
+ */
+function awaitingRating(record: EvaluatedRow["record"]): boolean {
+  const { assignedOn, repliedOn, rating, reassignedOn, secondRepliedOn, secondRating } = record;
+  return (
+    (!!assignedOn && !!repliedOn && !rating && repliedOn >= assignedOn) ||
+    (!!reassignedOn && !!secondRepliedOn && !secondRating && secondRepliedOn >= reassignedOn)
+  );
+}
+
+/**
+ * The suggestions whose 主办单位 may have changed after the 交办通知 went out (assigned, round 1
+ * awaiting its reply) or whose reply date may have been corrected out of a hold (awaitingRating). The
+ * notices run asks about these too (with lateNoticeIds, one query), but keeps of those lateNoticeIds
+ * leaves out only their 主办单位 and reply date changes (leadChangesOnly), so nothing else of theirs
+ * falls due on another day than before.
  */
 export function leadWatchIds(rows: readonly EvaluatedRow[]): string[] {
   return rows.flatMap(({ id, record }) =>
-    id && record.review === "立案" && record.leadUnit && record.assignedOn && !record.repliedOn ? [id] : [],
+    id &&
+    record.review === "立案" &&
+    record.leadUnit &&
+    record.assignedOn &&
+    (!record.repliedOn || awaitingRating(record))
+      ? [id]
+      : [],
   );
 }
 
@@ -184,8 +272,8 @@ function pastedLeadChanges(sightings: readonly Sighting[], localDay: (iso: strin
 }
 
 /**
- * The sightings as attachSightings should see them: those of `lateIds`, and 主办单位 changes but
- * those that look pasted (pastedLeadChanges).
+ * The sightings as attachSightings should see them: those of `lateIds`, reply date changes, and
+ * 主办单位 changes but those that look pasted (pastedLeadChanges).
  */
 export function leadChangesOnly(
   sightings: readonly Sighting[],
@@ -194,7 +282,9 @@ export function leadChangesOnly(
 ): Sighting[] {
   const late = new Set(lateIds);
   const pasted = pastedLeadChanges(sightings, localDay);
-  return sightings.filter((s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s)));
+  return sightings.filter(
+    (s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s) || isReplyDateChange(s)),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { dueOnOrSeen } from "./catch-up";
+import { CATCH_UP_DAYS, dueOnOrSeen, replyCorrectedOn } from "./catch-up";
 import { type NoticeSeries, type Round, rated, roundsOf, roundView, type SeriesContext } from "./series";
 
 /**
@@ -9,10 +9,30 @@ import { type NoticeSeries, type Round, rated, roundsOf, roundView, type SeriesC
  * of the same two cells as the 错误 staff are shown (notBefore in check-ledger-lifecycle.ts, ISO
  * dates compared as text). The deputy is neither told of the reply nor asked to rate it on a date
  * the ledger contradicts, nor is the unit followed up from it; all go once staff correct it, under
- * the same keys.
+ * the same keys: the deputy's from the day the sync saw the correction (replyCorrectedOn).
  */
 function repliedBeforeAssigned(round: Round): boolean {
   return round.repliedOn !== null && round.repliedOn < round.start;
+}
+
+/**
+ * The 测评提醒 of a round corrected out of a hold (replyCorrectedOn): 测评期限天数 after the day the
+ * deputy was told, but no later than the last day a run still sees the correction (the notices run
+ * asks the audit trail CATCH_UP_DAYS back), brought forward to a run day when rest days (a weekend, 春节)
+ * fill the days between: counted from the date typed once the correction is out of sight, the reminder
+ * would lie past the catch-up horizon and never go. A 测评期限天数 over CATCH_UP_DAYS is shortened so.
+ */
+function ratingDueAfterCorrection(toldOn: string, ctx: SeriesContext): string {
+  const lastSeen = addDaysIso(toldOn, CATCH_UP_DAYS);
+  const counted = addDaysIso(toldOn, ctx.settings.ratingDays);
+  const runs = (day: string) => !ctx.settings.workingDaysOnly || ctx.calendar.isWorkingDay(day);
+  let sentOn = counted;
+  while (!runs(sentOn) && sentOn <= lastSeen) sentOn = addDaysIso(sentOn, 1);
+  if (sentOn <= lastSeen) return counted;
+  let due = counted;
+  if (due > lastSeen) due = lastSeen;
+  while (!runs(due) && due > toldOn) due = addDaysIso(due, -1);
+  return due;
 }
 
 /**
@@ -44,7 +64,10 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
  * round, 测评期限天数 after the reply), both only while the round's rating cell is blank and its
- * reply date is not before its 交办日期, and 跟踪提醒 of one suggestion (the same hold).
+ * reply date is not before its 交办日期, and 跟踪提醒 of one suggestion (the same hold). A hold
+ * staff end by correcting the date makes the 答复告知 due on the day the sync saw the correction,
+ * and the 测评提醒 测评期限天数 after it: counted from the date typed, a hold longer than the
+ * catch-up window would leave the deputy asked to rate a reply never told of.
  */
 export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;
@@ -61,18 +84,20 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
     if (rated(round) || repliedBeforeAssigned(round)) continue;
     const view = roundView(row, round, ctx);
     const recipients = [{ kind: "deputy", name: deputy }] as const;
+    const corrected = replyCorrectedOn(row, round.round, round.start);
+    // Due on 答复日期, or on the day the sync first saw it filled (typed late), or saw it corrected.
+    const typedOrSeen = dueOnOrSeen(round.repliedOn, row, [round.round === 2 ? "二次答复日期" : "答复日期"]);
+    const toldOn = corrected && corrected > typedOrSeen ? corrected : typedOrSeen;
+    // Corrected out of a hold, the deputy is asked to rate 测评期限天数 after being told of the reply.
+    const ratingDue = corrected
+      ? ratingDueAfterCorrection(toldOn, ctx)
+      : addDaysIso(round.repliedOn, ctx.settings.ratingDays);
     out.push(
       {
         type: "答复告知",
         suggestionId: id,
         round: round.round,
-        // Due on 答复日期, or on the day the sync first saw it filled (typed late).
-        occurrences: [
-          {
-            occurrence: "-",
-            dueOn: dueOnOrSeen(round.repliedOn, row, [round.round === 2 ? "二次答复日期" : "答复日期"]),
-          },
-        ],
+        occurrences: [{ occurrence: "-", dueOn: toldOn }],
         lastDay: null,
         recipients,
         view,
@@ -81,7 +106,7 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
         type: "测评提醒",
         suggestionId: id,
         round: round.round,
-        occurrences: [{ occurrence: "-", dueOn: addDaysIso(round.repliedOn, ctx.settings.ratingDays) }],
+        occurrences: [{ occurrence: "-", dueOn: ratingDue }],
         lastDay: null,
         recipients,
         view,

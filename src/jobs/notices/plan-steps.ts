@@ -246,7 +246,8 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // form arrivals of this part's suggestions (the others' answers are not parsed).
   // A 交办日期 or 答复日期 typed weeks late: when the sync saw it filled (one D1 query, asked only
   // about the suggestions whose one-off notice is past the horizon) makes the notice due then.
-  // The same query asks whether 主办单位 changed on those awaiting round 1's reply (leadWatchIds).
+  // The same query asks whether 主办单位 changed on those awaiting round 1's reply, and whether a
+  // reply date awaiting its rating was corrected out of a hold (leadWatchIds).
   // Units' 交办异议 staff decided in the horizon are in D1 only: one more query (交办异议处理结果).
   const late = lateNoticeIds(evaluation.rows, run.today, evaluation.settings.coOpinionDays);
   const asked = [...new Set([...late, ...leadWatchIds(evaluation.rows)])];
