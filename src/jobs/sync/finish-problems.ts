@@ -106,11 +106,15 @@ export function finishProblems(
 ): Problem[] {
   const { planProblems } = context;
   const read = context.ledgerSkipped === null;
+  // A 建议台账 deleted (or renamed) has no rows to point at: its one 错误 says how to get it back,
+  // and the last read's problems come back with it. A header renamed, or the 编号 column cleared,
+  // leaves the rows where staff look: their problems stay listed.
+  const kept = context.header ? lastRead : NOTHING_READ;
   return [
     // What stops the ledger being read first: it is what staff fix first.
     ...planProblems.ledgerHeader,
     ...(context.header ? mergeProblems(context.ledgerMerges ?? [], context.header) : []),
-    ...(read ? results.flatMap((r) => r.problems) : lastRead.rows),
+    ...(read ? results.flatMap((r) => r.problems) : kept.rows),
     ...planProblems.smallTabs,
     // A run planned before practice.md's tabs has none of these (its context is older).
     ...(read
@@ -118,10 +122,10 @@ export function finishProblems(
           planProblems.practiceTabs ?? [],
           results.flatMap((r) => r.relatedProblems ?? []),
         )
-      : practiceWhileSkipped(planProblems.practiceTabs ?? [], lastRead.related)),
+      : practiceWhileSkipped(planProblems.practiceTabs ?? [], kept.related)),
     ...(planProblems.evaluationTabs ?? []),
     ...(planProblems.configTabs ?? []),
-    ...(read ? calendarProblems(results) : lastRead.calendar),
+    ...(read ? calendarProblems(results) : kept.calendar),
     ...planProblems.settings,
     ...planProblems.systemTabs,
     ...removedRowProblems(removed, TAB_NAMES.ledger, renumbered),
