@@ -25,7 +25,9 @@ describe("a 答复日期 before its round's 交办日期 does not start the unit
     const typo = { ...PROMISED, 答复日期: "2025-03-05" };
     const row = evaluateAt([typo], "2026-03-10").rows[0];
     expect(row?.computed.status).toBe("跟踪落实");
-    expect(row?.computed.problems).toContain("[错误] 答复日期 2025-03-05 早于交办日期 2026-03-02：请核对；在改正之前，答复告知、测评提醒和跟踪提醒暂停发送");
+    expect(row?.computed.problems).toContain(
+      "[错误] 答复日期 2025-03-05 早于交办日期 2026-03-02：请核对；在改正之前，答复告知、测评提醒和跟踪提醒暂停发送",
+    );
     // Counted from 2025 the unit was followed up on the day of the rating, as if a year had passed.
     expect(followUps(typo, "2026-03-10", "2026-09-30")).toEqual([]);
     expect(followUps(PROMISED, "2026-03-10", "2026-09-30")).toEqual([
