@@ -176,8 +176,7 @@ export async function syncHold(env: Env): Promise<SyncHold | null> {
     };
   }
   const reason = run.error ?? "原因未知";
-  const fix =
-    "请按失败原因处理；下次定时同步（每 10 分钟一次）会自动重试，看板顶部和 GET /api/sync/last 也显示这次失败";
+  const fix = "请按失败原因处理；下次定时同步（每 10 分钟一次）会自动重试，看板顶部也显示这次失败";
   return {
     state: "failed",
     reason,

@@ -62,17 +62,46 @@ const Who: FC<{ staff?: StaffIdentity }> = ({ staff }) => {
   );
 };
 
+/**
+ * A run's error as staff read it: the Chinese hint, and Google's own words (SheetsError's bracketed
+ * detail, `values.batchGet: 429 RESOURCE_EXHAUSTED …`) folded away for whoever has to look further.
+ */
+export function splitRunError(error: string): { hint: string; detail: string | null } {
+  const open = error.lastIndexOf("（");
+  const detail = open > 0 && error.endsWith("）") ? error.slice(open + 1, -1) : "";
+  return /^[A-Za-z]/.test(detail) ? { hint: error.slice(0, open), detail } : { hint: error, detail: null };
+}
+
+const FailedRun: FC<{ error: string | null }> = ({ error }) => {
+  const { hint, detail } = splitRunError(error ?? "原因未知");
+  return (
+    <span class="failed">
+      失败：{hint}。页面上的数据沿用此前最近一次成功的同步，下次定时同步会自动重试
+      {detail ? (
+        <details>
+          <summary>技术细节</summary>
+          {detail}
+        </details>
+      ) : null}
+    </span>
+  );
+};
+
 const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
   const run = frame.lastSync;
   if (!run) return <div class="sync">尚未同步：数据在第一次同步后出现（每 10 分钟自动同步一次）。</div>;
   const when = localDateTime(run.finishedAt ?? run.startedAt, frame.timeZone);
   const ledgerSkipped = skippedLedger(run);
+  // A failed run read nothing: its time is not the time of the data shown.
+  if (run.outcome === "failed")
+    return (
+      <div class="sync">
+        今天 {frame.today} · 最近一次同步 {when} <FailedRun error={run.error} />
+      </div>
+    );
   return (
     <div class="sync">
       今天 {frame.today} · 数据截至最近一次同步 {when}
-      {run.outcome === "failed" ? (
-        <span class="failed">（该次同步失败：{run.error ?? "原因未知"}）</span>
-      ) : null}
       {ledgerSkipped ? (
         <span class="failed">
           （该次同步没有读取『{TAB_NAMES.ledger}』：{ledgerSkipped}
