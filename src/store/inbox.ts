@@ -65,6 +65,11 @@ export interface Inbox {
   discard(form: InboxForm, submissionId: string, at: string, note: string): Promise<InboxEntry | null>;
   /** Entries not yet in the sheet (pending, unmatched or failed), oldest first. */
   outstanding(limit: number): Promise<InboxEntry[]>;
+  /**
+   * Submissions still waiting to be written (pending, objections aside: those wait for staff's
+   * decision) received before `before`, oldest first: what Google has kept out of the sheet.
+   */
+  waiting(before: string, limit: number): Promise<InboxEntry[]>;
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
   /** As mark, each entry with its own error: one statement for a whole batch (Free plan: 50 D1 queries an invocation). */
   markEach(marks: readonly InboxMark[], status: InboxStatus, at: string): Promise<void>;
@@ -219,6 +224,15 @@ export function createInbox(db: D1Database): Inbox {
           "SELECT * FROM inbox WHERE status IN ('pending', 'unmatched', 'failed') ORDER BY received_at LIMIT ?1",
         )
         .bind(limit)
+        .all<InboxRow>();
+      return results.map(toEntry);
+    },
+    async waiting(before, limit) {
+      const { results } = await db
+        .prepare(
+          "SELECT * FROM inbox WHERE status = 'pending' AND received_at < ?1 AND form != 'objection' ORDER BY received_at LIMIT ?2",
+        )
+        .bind(before, limit)
         .all<InboxRow>();
       return results.map(toEntry);
     },

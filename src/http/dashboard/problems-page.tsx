@@ -1,10 +1,12 @@
 import type { FC } from "hono/jsx";
 import { PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { FORM_NAMES } from "../../domain/intake/inbox-forms";
 import type { Problem } from "../../domain/problems";
+import type { InboxEntry } from "../../store/inbox";
 import { skippedLedger } from "../../store/sync-runs";
-import { href } from "./format";
-import { Layout, type PageFrame } from "./layout";
+import { href, localDateTime } from "./format";
+import { Layout, type PageFrame, splitRunError } from "./layout";
 import { Badge, Card, Empty } from "./ui";
 
 /** Problems by level (errors first), then by tab in the order they first appear. */
@@ -41,6 +43,52 @@ const Action: FC<{ problem: Problem }> = ({ problem }) =>
   ) : null;
 
 /** GET /problems: exactly what the 校验问题 tab holds after the last sync, grouped by level and tab. */
+/** How long a submission may wait for its write before staff are shown it: a sync runs every 10 minutes. */
+export const WAITING_MINUTES = 15;
+
+/**
+ * Submissions accepted (the sender was told so) and not yet written while Google refuses writes
+ * with errors worth retrying: not a 校验问题 (nothing to mend in the sheet), but a deputy phoning
+ * about an 编号 the ledger does not show yet finds it here.
+ */
+const Waiting: FC<{ entries: readonly InboxEntry[]; frame: PageFrame }> = ({ entries, frame }) =>
+  entries.length === 0 ? null : (
+    <Card title={`已收到、尚未写入表格的表单提交（${entries.length} 份）`}>
+      <p class="sub">
+        这些提交已保存，对方无需重新提交；每次同步都会自动重试写入（多为 Google
+        暂时拒绝写入），写入后即从此处消失。
+      </p>
+      <table class="stack headed">
+        <thead>
+          <tr>
+            <th>收到时间</th>
+            <th>表单</th>
+            <th>编号</th>
+            <th class="num">已重试</th>
+            <th>最近一次失败</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr>
+              <td class="nowrap head" data-label="收到时间">
+                {localDateTime(e.receivedAt, frame.timeZone)}
+              </td>
+              <td data-label="表单">{FORM_NAMES[e.form]}</td>
+              <td class="nowrap" data-label="编号">
+                {e.suggestionId}
+              </td>
+              <td class="num" data-label="已重试">
+                {e.attempts}
+              </td>
+              <td data-label="最近一次失败">{e.lastError ? splitRunError(e.lastError).hint : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+
 export const ProblemsPage: FC<{
   problems: readonly Problem[];
   /** All problems of the last sync, whatever the level filter. */
@@ -51,8 +99,10 @@ export const ProblemsPage: FC<{
   removalConfirmed?: string | null;
   /** The 提交号 staff just voided. */
   discarded?: string | null;
+  /** Submissions accepted a while ago and still not in the sheet (WAITING_MINUTES). */
+  waiting?: readonly InboxEntry[];
   frame: PageFrame;
-}> = ({ problems, total, level, restored, removalConfirmed, discarded, frame }) => (
+}> = ({ problems, total, level, restored, removalConfirmed, discarded, waiting = [], frame }) => (
   <Layout title="校验问题" nav="problems" frame={frame}>
     <h1>校验问题</h1>
     <p class="sub">
@@ -78,6 +128,7 @@ export const ProblemsPage: FC<{
         已作废提交号 {discarded}：它仍保存在系统中，但不再写入表格；下一次同步后该条问题即消失。
       </div>
     ) : null}
+    <Waiting entries={waiting} frame={frame} />
     <div class="actions">
       <a class={`button ${level === null ? "" : "light"}`} href="/problems">
         全部

@@ -26,10 +26,14 @@ import { HttpError } from "../errors";
 import { sendPage } from "./layout";
 import { loadCalendar, loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
-import { ProblemsPage } from "./problems-page";
+import { ProblemsPage, WAITING_MINUTES } from "./problems-page";
+
 import { RemovedPage } from "./removed-page";
 import { SuggestionPage } from "./suggestion-page";
 import { SuggestionsPage } from "./suggestions-page";
+
+/** Waiting submissions listed on /problems at most (a Google outage of hours may hold many). */
+const WAITING_LISTED = 100;
 
 /** A query value that must be one of a list ("" or absent = no filter). */
 function oneOf(
@@ -231,7 +235,11 @@ export const suggestionRoutes = new Hono<AppEnv>()
   .get("/problems", async (c) => {
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");
     const d = await loadFrame(c);
-    const stored = await d.deps.meta.get(META_SYNC_PROBLEMS);
+    const waitedFrom = new Date(Date.now() - WAITING_MINUTES * 60_000).toISOString();
+    const [stored, waiting] = await Promise.all([
+      d.deps.meta.get(META_SYNC_PROBLEMS),
+      d.deps.inbox.waiting(waitedFrom, WAITING_LISTED),
+    ]);
     const all = stored ? (JSON.parse(stored) as Problem[]) : [];
     const problems = all.filter((p) => level === null || p.level === level);
     const restored = c.req.query("restored");
@@ -247,6 +255,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
         restored={notice}
         removalConfirmed={confirmed}
         discarded={discarded}
+        waiting={waiting}
         frame={d.frame}
       />,
     );
