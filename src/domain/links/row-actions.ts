@@ -40,16 +40,15 @@ export function awaitingSync(entry: SentEntry, syncedAt: string | null): boolean
  * How far a submission has got, in the words every line of a link's page uses for it (已提交, the
  * note where its form was, the reply card), so they never disagree. `awaiting` (awaitingSync): one
  * intake wrote is in the sheet, yet the page shows the ledger as the last sync read it until the
- * next one, and says so rather than "已写入" above the old values.
+ * next one, and says so rather than "已写入" above the old values. One intake could not write
+ * (failed, unmatched) is the office's to fix, and 校验问题 tells staff why: its error (English,
+ * the service account's address, what to do with a key) is never the recipient's, who is told only
+ * that it arrived and stays queued, so as not to send it again.
  */
-export function writeState(
-  entry: Pick<SentEntry, "status"> & { readonly lastError?: string | null },
-  awaiting: boolean,
-  to = "台账",
-): string {
+export function writeState(entry: Pick<SentEntry, "status">, awaiting: boolean, to = "台账"): string {
   if (entry.status === "discarded") return `代表工委已作废，未写入${to}`;
   if (entry.status === "pending") return `正在写入${to}`;
-  if (entry.status !== "applied") return `暂未写入${to}（${entry.lastError ?? "代表工委会处理"}）`;
+  if (entry.status !== "applied") return `正在写入${to}，无需重新提交`;
   return awaiting ? `已写入${to}，下次同步后本页更新` : `已写入${to}`;
 }
 
