@@ -4,11 +4,9 @@ import { digestOf } from "../../digest";
 import { columnLetter } from "../../domain/a1";
 import { serialFromIso } from "../../domain/civil-date";
 import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
-import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import { contactsById } from "../../domain/figures/contacts-part";
 import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
-import type { IdFormat } from "../../domain/numbering";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { derivePart } from "../../domain/summary/derive-part";
 import { factsOf, type StoredSummaryRow, storeRow } from "../../domain/summary/summary-row";
@@ -27,6 +25,7 @@ import type { TabCache } from "../../store/tab-cache";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
+import { allocate, giveBackUnwritten, writeGivingBackOnThrow } from "./chunk-ids";
 import { chunkInput } from "./chunk-input";
 import { duplicatedIn } from "./derive-stored";
 import { readRowsKeepingVolatile } from "./read-sheet";
@@ -63,54 +62,6 @@ function idsOf(header: readonly unknown[], rows: readonly (readonly unknown[])[]
     if (id) ids.add(id);
   }
   return [...ids];
-}
-
-/** Numbers for the rows of this chunk that have none, from D1 (never handed out twice), in sheet order. */
-async function allocate(
-  rows: readonly LedgerRowEvaluation[],
-  format: IdFormat,
-  allocator: IdAllocator,
-): Promise<Map<number, string>> {
-  const byYear = new Map<number, number[]>();
-  for (const row of rows) {
-    if (row.blank || !row.newId) continue;
-    const year = format.hasYear ? (format.parse(row.newId)?.year ?? 0) : 0;
-    byYear.set(year, [...(byYear.get(year) ?? []), row.rowNumber]);
-  }
-  const out = new Map<number, string>();
-  for (const [year, rowNumbers] of byYear) {
-    const seqs = await allocator.allocate(year, rowNumbers.length, 0);
-    for (const [i, rowNumber] of rowNumbers.entries())
-      out.set(rowNumber, format.format(year, seqs[i] as number));
-  }
-  return out;
-}
-
-/**
- * The numbers handed out for rows whose 编号 was not written (held: the row moved or was edited at
- * the instant of the write): the last ones of each year are given back, so the next sync numbers
- * those rows without a gap. Numbers before a written one stay handed out.
- */
-async function giveBackUnwritten(
-  newIds: ReadonlyMap<number, string>,
-  assigned: ReadonlyMap<number, string>,
-  format: IdFormat,
-  allocator: IdAllocator,
-): Promise<void> {
-  const byYear = new Map<number, { seq: number; written: boolean }[]>();
-  for (const [rowNumber, id] of newIds) {
-    const parsed = format.parse(id);
-    if (!parsed) continue;
-    const year = parsed.year ?? 0;
-    byYear.set(year, [...(byYear.get(year) ?? []), { seq: parsed.seq, written: assigned.has(rowNumber) }]);
-  }
-  for (const [year, numbers] of byYear) {
-    const sorted = numbers.sort((a, b) => a.seq - b.seq);
-    const last = sorted.at(-1);
-    let from = sorted.length;
-    while (from > 0 && !sorted[from - 1]?.written) from--;
-    if (last && from < sorted.length) await allocator.giveBack(year, sorted[from]?.seq ?? last.seq, last.seq);
-  }
 }
 
 /** The ledger's header and one chunk's rows, as read. */
@@ -289,13 +240,18 @@ async function checkChunk(
   const columns = evaluation.columns;
   const rowsHolding = (id: string) => idEntry(context.ids, id)?.rows.length ?? 0;
   const newIds = await allocate(evaluation.rows, ledgerContext.idFormat, deps.ids);
-  const plan = planLedgerWrites(evaluation.rows, columns, newIds, rowsHolding);
   // The rows as read, at their sheet positions: where the writes are placed first.
   const basis: unknown[][] = [header];
   raw.forEach((row, i) => {
     basis[first - 1 + i] = row as unknown[];
   });
-  const written = await writeLedgerCells(deps, plan.writes, basis);
+  const written = await writeGivingBackOnThrow(deps, newIds, ledgerContext.idFormat, (sheets) =>
+    writeLedgerCells(
+      { sheets, lease: deps.lease, meta: deps.meta },
+      planLedgerWrites(evaluation.rows, columns, newIds, rowsHolding).writes,
+      basis,
+    ),
+  );
   const assigned = new Map<number, string>();
   for (const p of written.confirmed)
     if (p.header === "编号" && p.onlyIfBlank) assigned.set(p.sourceRow, String(p.value));
