@@ -60,7 +60,29 @@ function sourceOf(entry: InboxEntry): Pick<FieldChange, "source" | "actor"> {
   return { source: "link", actor: actorLabel({ kind, recipient: name, id: linkId }) };
 }
 
-/** The history of what the forms and links wrote: a new suggestion, or each cell a reply or rating filled in. */
+const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
+
+/**
+ * The batch's own write that a confirmed write carried, or null for a write the batch never planned:
+ * a repair putting back a cell that a sort or an inserted row made one of its values overwrite
+ * (restoredChanges records that once, as 系统修复; crediting it to a form told the wrongly hit
+ * suggestion's history that a form changed its reply, in another unit's words). A line to add that
+ * was placed again under a text being put back is a copy (verifyCapture's `base`): found by its
+ * row, column and line.
+ */
+function ownWrite(
+  planned: PlannedWrite,
+  entryOf: ReadonlyMap<PlannedWrite, InboxEntry>,
+  lineWrites: ReadonlyMap<string, PlannedWrite>,
+): PlannedWrite | null {
+  if (entryOf.has(planned)) return planned;
+  return planned.appendLine ? (lineWrites.get(writeKey(planned)) ?? null) : null;
+}
+
+/**
+ * The history of what the forms and links wrote: a new suggestion, or each cell a reply or rating
+ * filled in on its own suggestion's row. Nothing else the write confirmed is a form's change.
+ */
 function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldChange[] {
   const created: FieldChange[] = plan.appended.map((e) => ({
     suggestionId: e.suggestionId,
@@ -72,17 +94,21 @@ function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldC
   }));
   const entryOf = new Map<PlannedWrite, InboxEntry>();
   for (const [entry, writes] of plan.writesOf) for (const w of writes) entryOf.set(w, entry);
+  const lineWrites = new Map([...entryOf.keys()].filter((w) => w.appendLine).map((w) => [writeKey(w), w]));
   const filled: FieldChange[] = confirmed.flatMap((p) => {
-    const by = plan.linesBy.get(p.planned) ?? [];
+    const planned = ownWrite(p.planned, entryOf, lineWrites);
+    if (!planned) return [];
+    const by = plan.linesBy.get(planned) ?? [];
     if (by.length > 0) return joinedLineChanges(p, by);
-    const entry = entryOf.get(p.planned);
+    const entry = entryOf.get(planned);
+    if (!entry) return [];
     return [
       {
         suggestionId: p.key.kind === "id" ? p.key.id : "",
         column: p.header,
         oldValue: p.was || null,
         newValue: String(p.value),
-        ...(entry ? sourceOf(entry) : { source: "form" as const, actor: null }),
+        ...sourceOf(entry),
       },
     ];
   });
@@ -111,8 +137,6 @@ function joinedLineChanges(p: PlacedWrite, by: readonly EntryLines[]): FieldChan
     return change;
   });
 }
-
-const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.appendLine ? w.value : ""}`;
 
 /**
  * The columns planning reads of every row: who a row is. (Whether a reply's suggestion is in its
