@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
-import { type DecidedObjection, objectionSeries } from "../../../src/domain/notices/objection-series";
-import { renderNotice } from "../../../src/domain/notices/render";
-import type { SeriesContext } from "../../../src/domain/notices/series";
+import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
+import { planNotices } from "../../../src/domain/notices/plan";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
 import { noticeTabs } from "./helpers";
@@ -43,35 +42,19 @@ const DELIVERED = {
 
 type Opinion = Partial<Record<string, unknown>>;
 
-/**
- * The body the objected unit gets, with the sheet's 协办意见 rows as the notices run loads them
- * (plan.ts builds the context the same way).
- */
+/** The body the objected unit gets from the notices run, with the sheet's 协办意见 rows. */
 function bodyFor(today: string, opinions: Opinion[], objection = CO_UPHELD): string {
   const tabs = { ...noticeTabs([ASSIGNED]), ...practiceTabs({ coOpinions: opinions }) };
-  const ev = evaluateLedger({ tabs, today });
-  const row = ev.rows.find((r) => r.id === ASSIGNED.编号);
-  if (!row) throw new Error("row not evaluated");
-  const ctx: SeriesContext = {
+  const plan = planNotices({
     today,
-    ratingLink: ev.settings.ratingLink,
-    objectionWorkingDays: ev.settings.objectionWorkingDays,
-    coOpinionDays: ev.settings.coOpinionDays,
-    calendar: ev.calendar,
-    settings: ev.settings,
-    names: { units: ev.units, deputies: ev.deputies, leaders: ev.leaders },
-  };
-  const series = objectionSeries(row, [objection], ctx, ev.practice());
-  expect(series.map((s) => s.recipients)).toEqual([[{ kind: "unit", name: objection.unit }]]);
-  const [notice] = series;
-  if (!notice) return "";
-  const rendered = renderNotice(
-    ev.templates,
-    notice.template ?? notice.type,
-    "wecom",
-    notice.view(objection.unit),
-  );
-  return rendered.enabled ? rendered.body : "";
+    evaluation: evaluateLedger({ tabs, today }),
+    existingKeys: [],
+    arrivals: [],
+    objections: [objection],
+  });
+  const notices = plan.notices.filter((n) => n.type === "交办异议处理结果");
+  expect(notices.map((n) => n.recipient)).toEqual([objection.unit]);
+  return notices[0]?.body ?? "";
 }
 
 describe("交办异议处理结果 to a co-unit that already sent its 协办意见", () => {
@@ -94,6 +77,10 @@ describe("交办异议处理结果 to a co-unit that already sent its 协办意�
   it("names the first delivery when 协办意见 records two", () => {
     const later = { ...DELIVERED, 送达日期: "2026-12-07", 内容摘要: "补充意见" };
     expect(bodyFor("2026-12-08", [later, DELIVERED])).toContain("你单位已于 2026年12月6日 送达协办意见");
+  });
+
+  it("asks as before without a 协办意见 row", () => {
+    expect(bodyFor("2026-12-08", [])).toContain("请于 2027年1月4日（暂定） 前将书面协办意见送区教育局。");
   });
 
   it("still asks a co-unit when only the other co-unit's opinion is recorded", () => {
