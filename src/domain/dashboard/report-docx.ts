@@ -11,7 +11,7 @@ import { buildDocx, FOOTER_REL } from "../docx/package";
 import { reportNarrative } from "./report-narrative";
 import { reportTables } from "./report-tables";
 import type { YearReport } from "./year-report";
-import { asOfLine, mayChangeLine, pendingRounds } from "./year-report-as-of";
+import { asOfLine, mayChangeLine, reportAsOf } from "./year-report-as-of";
 
 /**
  * The 代表建议办理情况报告 as a Word draft: the text of reportNarrative in 公文 layout (A4, margins of
@@ -57,10 +57,7 @@ function narrativeXml(report: YearReport, syncedAt: string | null): string {
   const n = reportNarrative(report);
   // The draft goes round in January while the year's last suggestions still fall due: it says as
   // of when, and that its figures may still change (year-report-as-of.ts).
-  const changing = mayChangeLine(
-    { year: report.year, today: report.today, pending: pendingRounds(report.overall) },
-    "数字",
-  );
+  const changing = mayChangeLine(reportAsOf(report), "数字");
   const metaLines = [`初稿　${asOfLine({ today: report.today, syncedAt })}`, ...(changing ? [changing] : [])];
   const parts = [
     paragraph(run(n.title, { font: TITLE, size: SIZE.二号 }), { align: "center", lineExact: 700, after: 0 }),

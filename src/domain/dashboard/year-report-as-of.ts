@@ -21,6 +21,8 @@ export interface AsOf {
    * when not known (then only the year's end is judged).
    */
   readonly pending: number | null;
+  /** The year's suggestions 立案 with a 主办单位 but not yet 交办 (awaitingAssignment); absent: none known. */
+  readonly awaiting?: number;
 }
 
 /**
@@ -54,6 +56,20 @@ export function pendingRounds(line: PendingLine): number {
   return Math.max(0, first) + Math.max(0, second);
 }
 
+/** What the caveat reads of a year report (the page and its Word draft alike). */
+export function reportAsOf(report: {
+  readonly year: number;
+  readonly today: string;
+  readonly overall: PendingLine;
+}): Omit<AsOf, "syncedAt"> {
+  return {
+    year: report.year,
+    today: report.today,
+    pending: pendingRounds(report.overall),
+    awaiting: awaitingAssignment(report.overall),
+  };
+}
+
 /** “统计截至 2027年1月5日（数据来自 09:10 的同步）”: the sync's day is said only when it is another. */
 export function asOfLine(a: Pick<AsOf, "today" | "syncedAt">): string {
   const synced = a.syncedAt ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(a.syncedAt) : null;
@@ -67,11 +83,18 @@ export function asOfLine(a: Pick<AsOf, "today" | "syncedAt">): string {
 
 /**
  * Whether the figures may still change, and why; null when the year is over and nothing of it is
- * still within its 办理期限. `what` names what moves (“名次” on the ranking, “数字” in the report).
+ * still within its 办理期限 or still to be assigned. `what` names what moves (“名次” on the ranking, “数字” in the report).
  */
 export function mayChangeLine(a: Omit<AsOf, "syncedAt">, what: string): string | null {
   const pending = a.pending !== null && a.pending > 0 ? a.pending : 0;
-  const waiting = pending > 0 ? `尚有 ${pending} 件建议未到办理期限` : "";
+  // A 待交办 one has no 办理期限 to be within, but once assigned it falls due and counts.
+  const awaiting = a.awaiting ?? 0;
+  const waiting = [
+    pending > 0 ? `尚有 ${pending} 件建议未到办理期限` : "",
+    awaiting > 0 ? `${pending > 0 ? "另有" : "尚有"} ${awaiting} 件建议尚未交办` : "",
+  ]
+    .filter(Boolean)
+    .join("，");
   if (a.today <= `${a.year}-12-31`)
     return `${a.year} 年度尚未结束${waiting ? `，${waiting}` : ""}，${what}可能变化。`;
   return waiting ? `本年度${waiting}，${what}可能变化。` : null;

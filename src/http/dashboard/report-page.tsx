@@ -3,7 +3,7 @@ import { reportNarrative } from "../../domain/dashboard/report-narrative";
 import type { Count } from "../../domain/dashboard/report-practice";
 import { type ReportTable, reportTables } from "../../domain/dashboard/report-tables";
 import type { YearReport } from "../../domain/dashboard/year-report";
-import { asOfLine, mayChangeLine, pendingRounds } from "../../domain/dashboard/year-report-as-of";
+import { asOfLine, mayChangeLine, reportAsOf } from "../../domain/dashboard/year-report-as-of";
 import { footnoteText } from "../../domain/dashboard/year-report-export";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
@@ -82,10 +82,7 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
   const c = report.carriedOver;
   const narrative = reportNarrative(report);
   const q = `year=${report.year}`;
-  const changing = mayChangeLine(
-    { year: report.year, today: report.today, pending: pendingRounds(report.overall) },
-    "数字",
-  );
+  const changing = mayChangeLine(reportAsOf(report), "数字");
   return (
     <Layout title={`${report.year} 年度报告`} nav="report" frame={frame} stylesheet="/assets/report.css">
       <div class="screen-only">

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reportNarrative } from "../../../src/domain/dashboard/report-narrative";
 import { reportTables } from "../../../src/domain/dashboard/report-tables";
 import { type YearReport, yearReport } from "../../../src/domain/dashboard/year-report";
-import { mayChangeLine, pendingRounds } from "../../../src/domain/dashboard/year-report-as-of";
+import { mayChangeLine, pendingRounds, reportAsOf } from "../../../src/domain/dashboard/year-report-as-of";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import type { PageFrame } from "../../../src/http/dashboard/layout";
 import { ReportPage } from "../../../src/http/dashboard/report-page";
@@ -41,16 +41,26 @@ describe("已立案、有主办单位但未交办（待交办）的建议", () =
     const report = reportOn("2027-01-05");
     expect(report.overall.awaitingAssignment).toBe(1);
     expect(pendingRounds(report.overall)).toBe(2);
-    expect((await docMeta(report))[1]).toBe("本年度尚有 2 件建议未到办理期限，数字可能变化。");
+    expect((await docMeta(report))[1]).toBe(
+      "本年度尚有 2 件建议未到办理期限，另有 1 件建议尚未交办，数字可能变化。",
+    );
   });
 
-  it("本年度的建议都过了办理期限，报告和单位测评不再说数字、名次可能变化", async () => {
+  it("本年度的建议都过了办理期限，只剩未交办的：报告和单位测评说的是它尚未交办，不是未到办理期限", async () => {
     const report = reportOn("2027-03-31");
-    expect(await docMeta(report)).toEqual(["初稿 · 统计截至 2027年3月31日"]);
+    expect(await docMeta(report)).toEqual([
+      "初稿 · 统计截至 2027年3月31日",
+      "本年度尚有 1 件建议尚未交办，数字可能变化。",
+    ]);
     // What /assessment and the commendations page show (assessmentAsOf reads the stored report so).
-    expect(
-      mayChangeLine({ year: 2026, today: report.today, pending: pendingRounds(report.overall) }, "名次"),
-    ).toBeNull();
+    expect(mayChangeLine(reportAsOf(report), "名次")).toBe("本年度尚有 1 件建议尚未交办，名次可能变化。");
+  });
+
+  it("都过了办理期限、也都交办了的年度，不再说数字、名次可能变化", () => {
+    const assigned = ROWS.filter((row) => !row.includes("2026-022"));
+    const report = yearReport(evaluateLedger({ tabs: makeTabs(assigned), today: "2027-03-31" }), 2026);
+    expect(report.overall.awaitingAssignment).toBe(0);
+    expect(mayChangeLine(reportAsOf(report), "名次")).toBeNull();
   });
 
   it("报告正文的基本情况说出有几件尚未交办", () => {
