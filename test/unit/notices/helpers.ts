@@ -1,6 +1,8 @@
+import { expect } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { deputiesTab, unitsTab } from "../../../sheets-schema/tabs";
 import { evaluateLedger, type LedgerEvaluation } from "../../../src/domain/evaluate-ledger";
+import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { FormArrival } from "../../../src/domain/notices/receipt-series";
 import type { NoticePlan } from "../../../src/domain/notices/types";
@@ -182,3 +184,21 @@ export const ROUND_2_TOLD_KEYS = [
   "答复告知|2026-001|r1|-|张明|email",
   "二次交办通知|2026-001|r2|-|区教育局|email",
 ];
+
+/** The 交办异议处理结果 a run on `today` sends for `objection` over `tabs`: to the objecting unit alone. */
+export function objectionNoticeBody(
+  tabs: Record<string, unknown[][]>,
+  today: string,
+  objection: DecidedObjection,
+): string {
+  const plan = planNotices({
+    today,
+    evaluation: evaluateLedger({ tabs, today }),
+    existingKeys: [],
+    arrivals: [],
+    objections: [objection],
+  });
+  const notices = plan.notices.filter((n) => n.type === "交办异议处理结果");
+  expect(notices.map((n) => n.recipient)).toEqual([objection.unit]);
+  return notices[0]?.body ?? "";
+}

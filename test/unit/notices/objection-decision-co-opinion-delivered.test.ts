@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
-import { planNotices } from "../../../src/domain/notices/plan";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
-import { noticeTabs } from "./helpers";
+import { noticeTabs, objectionNoticeBody } from "./helpers";
 
 /**
  * Assigned Friday 2026-12-04 to 区教育局 with co-units 区住建局 and 区卫健委: the co-units'
@@ -44,17 +42,11 @@ type Opinion = Partial<Record<string, unknown>>;
 
 /** The body the objected unit gets from the notices run, with the sheet's 协办意见 rows. */
 function bodyFor(today: string, opinions: Opinion[], objection = CO_UPHELD): string {
-  const tabs = { ...noticeTabs([ASSIGNED]), ...practiceTabs({ coOpinions: opinions }) };
-  const plan = planNotices({
+  return objectionNoticeBody(
+    { ...noticeTabs([ASSIGNED]), ...practiceTabs({ coOpinions: opinions }) },
     today,
-    evaluation: evaluateLedger({ tabs, today }),
-    existingKeys: [],
-    arrivals: [],
-    objections: [objection],
-  });
-  const notices = plan.notices.filter((n) => n.type === "交办异议处理结果");
-  expect(notices.map((n) => n.recipient)).toEqual([objection.unit]);
-  return notices[0]?.body ?? "";
+    objection,
+  );
 }
 
 describe("交办异议处理结果 to a co-unit that already sent its 协办意见", () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
-import { planNotices } from "../../../src/domain/notices/plan";
 import type { LedgerCells } from "../helpers/make-row";
-import { noticeTabs } from "./helpers";
+import { noticeTabs, objectionNoticeBody } from "./helpers";
 
 /**
  * Assigned Monday 2026-03-02 to 区教育局 with co-unit 区住建局: 办理期限 2026-06-02, the co-unit's
@@ -30,17 +28,8 @@ const CO_UPHELD: DecidedObjection = {
   note: null,
 };
 
-function bodyFor(today: string, objection: DecidedObjection, row: LedgerCells = ASSIGNED) {
-  const plan = planNotices({
-    today,
-    evaluation: evaluateLedger({ tabs: noticeTabs([row]), today }),
-    existingKeys: [],
-    arrivals: [],
-    objections: [objection],
-  });
-  const notices = plan.notices.filter((n) => n.type === "交办异议处理结果");
-  expect(notices.map((n) => n.recipient)).toEqual([objection.unit]);
-  return notices[0]?.body ?? "";
+function bodyFor(today: string, objection: DecidedObjection, row: LedgerCells = ASSIGNED): string {
+  return objectionNoticeBody(noticeTabs([row]), today, objection);
 }
 
 describe("交办异议处理结果 to a co-unit", () => {
