@@ -125,7 +125,8 @@ export async function writeLedgerCells(
       knownIds = undefined;
       result.confirmed.push(...check.confirmed);
       result.restored.push(...check.restored);
-      result.cellsWritten += placed.length;
+      // A batch Google refused wrote nothing: counting it would tell of cells that are not there.
+      if (check.landed) result.cellsWritten += placed.length;
       // What could not be placed gets another try when a repair round follows anyway, or when this
       // round was a repair (putting a row back may make it findable again).
       const again = check.next.length > 0 || (round > 1 && placed.length > 0 && held.length > 0);
