@@ -2,19 +2,22 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { SheetsError } from "../sheets/errors";
+import { type Alarm, syncAlarm, waitingAlarm } from "./health-alarms";
 import {
   type MissingItem,
   missingMigrationItems,
   missingSecrets,
-  type SyncHold,
-  syncHold,
+  SYNC_FAILING_MINUTES,
+  type SyncState,
+  syncState,
 } from "./readiness";
 
 const NO_RETRY = { budgetMs: 0, baseDelayMs: 0, maxDelayMs: 0, maxAttempts: 1 };
 
+/** `retryable`: Google's service or the connection to it failed (5xx, network), not the sheet's set-up. */
 type SheetState =
   | { reachable: true; title: string | null }
-  | { reachable: false; error: string; hint: string }
+  | { reachable: false; error: string; hint: string; retryable: boolean }
   | { reachable: null; error: string };
 
 /**
@@ -50,23 +53,51 @@ async function checkSheet(c: { env: AppEnv["Bindings"] }): Promise<SheetState> {
       return { reachable: null, error: error.hint };
     const hint =
       error instanceof SheetsError ? error.hint : "无法连接 Google 表格：请检查网络与 SHEETS_API_BASE";
-    return { reachable: false, error: message, hint };
+    return {
+      reachable: false,
+      error: message,
+      hint,
+      retryable: error instanceof SheetsError && error.retryable,
+    };
   }
 }
 
 const WHAT: Record<MissingItem["what"], string> = { migration: "数据库迁移", secret: "密钥", sheet: "表格" };
 
-/** The sync's hold from D1's run log; null too while D1 is unmigrated or down (said as missing already). */
-async function syncState(env: AppEnv["Bindings"], migrated: boolean): Promise<SyncHold | null> {
+interface GoogleState {
+  readonly sync: SyncState;
+  readonly waiting: Alarm | null;
+}
+
+/**
+ * The sync's state and the submissions kept waiting, from D1 (two queries, three while the sync is
+ * held); null while D1 is unmigrated or down (said as missing already).
+ */
+async function googleState(env: AppEnv["Bindings"], migrated: boolean): Promise<GoogleState | null> {
   if (!migrated) return null;
   try {
-    return await syncHold(env);
+    const [sync, waiting] = await Promise.all([syncState(env), waitingAlarm(env, Date.now())]);
+    return { sync, waiting };
   } catch (error) {
     console.error(
       JSON.stringify({ level: "error", message: "sync state check failed", error: String(error) }),
     );
     return null;
   }
+}
+
+/**
+ * What to say of Google failing the check of the sheet with an error worth retrying (5xx, a lost
+ * connection) once a sync has ended well: a blip, said beside 就绪 (syncs failing for long raise
+ * an alarm of their own). Null for any other answer; before any sync ended well nothing tells such
+ * a failure from a wrong address, so it stays "missing".
+ */
+function passingFailure(sheet: SheetState, state: GoogleState | null): string | null {
+  if (sheet.reachable !== false || !sheet.retryable || state?.sync.synced !== true) return null;
+  return (
+    `刚才检查表格时 Google 出错：${sheet.error}。一时的故障会自行恢复，无需处理；` +
+    `同步连续失败超过 ${SYNC_FAILING_MINUTES} 分钟时才答复 503`
+  );
 }
 
 /**
@@ -77,7 +108,11 @@ async function syncState(env: AppEnv["Bindings"], migrated: boolean): Promise<Sy
  * A sync that holds the ledger (a cleared 编号 column, a header missing or repeated) or failed is
  * said in `sync` and in the message, yet keeps 200: the Worker serves every page from the last
  * ledger read, and what mends it is staff's edit in the sheet (or the next cron), not a restart or
- * a rollback that a 503 would prompt a monitor, `npm start` or a deploy check to make.
+ * a rollback that a 503 would prompt a monitor, `npm start` or a deploy check to make. So is a
+ * check of the sheet Google answered with a 5xx once a sync has ended well. What lasts answers
+ * 503 with `alarms`: syncs failing in a row for SYNC_FAILING_MINUTES, or accepted submissions
+ * waiting for their write longer than /problems lets them (a person must look at Google's side).
+ * Google refusing the service account (401, 403, 404) is "missing" at once, as before.
  */
 export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   const version = c.env.BUILD_VERSION ?? "dev";
@@ -89,7 +124,7 @@ export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   } catch (error) {
     missing.push({ what: "migration", name: "(D1)", fix: `数据库无法访问：${String(error)}` });
   }
-  const syncing = syncState(c.env, migrated);
+  const google = googleState(c.env, migrated);
   const secrets = missingSecrets(c.env);
   missing.push(...secrets);
   const sheetSecretsSet = !secrets.some(
@@ -98,14 +133,34 @@ export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   const sheet: SheetState = sheetSecretsSet
     ? await sheetState(c)
     : { reachable: null, error: "未检查：SPREADSHEET_ID 或 GOOGLE_SERVICE_ACCOUNT 未设置" };
-  if (sheet.reachable === false) {
+  const state = await google;
+  const blip = passingFailure(sheet, state);
+  if (sheet.reachable === false && blip === null) {
     missing.push({ what: "sheet", name: c.env.SPREADSHEET_ID ?? "", fix: sheet.hint });
   }
-  const sync = await syncing;
-  const ok = missing.length === 0;
-  const readiness = ok
-    ? "就绪"
-    : `尚未就绪：${missing.map((m) => `${WHAT[m.what]} ${m.name}（${m.fix}）`).join("；")}`;
-  const message = sync ? `${readiness}。但${sync.message}` : readiness;
-  return c.json({ ok, version, message, missing, sheet, sync }, ok ? 200 : 503);
+  const sync = state?.sync.hold ?? null;
+  const alarms = [syncAlarm(sync), state?.waiting ?? null].filter((a): a is Alarm => a !== null);
+  const ok = missing.length === 0 && alarms.length === 0;
+  // A sync alarm says the hold's message already, and makes a failed check of the sheet no blip.
+  const syncAlarmed = alarms.some((a) => a.what === "sync");
+  const message = healthMessage(
+    missing,
+    alarms,
+    syncAlarmed ? [] : [...(sync ? [sync.message] : []), ...(blip === null ? [] : [blip])],
+  );
+  return c.json({ ok, version, message, missing, sheet, sync, alarms }, ok ? 200 : 503);
 });
+
+/** One Chinese message: what is missing or what needs a person (503), else 就绪; then what is said beside it. */
+function healthMessage(
+  missing: readonly MissingItem[],
+  alarms: readonly Alarm[],
+  notes: readonly string[],
+): string {
+  const parts: string[] = [];
+  if (missing.length > 0)
+    parts.push(`尚未就绪：${missing.map((m) => `${WHAT[m.what]} ${m.name}（${m.fix}）`).join("；")}`);
+  if (alarms.length > 0) parts.push(`需要处理：${alarms.map((a) => a.message).join("。")}`);
+  if (parts.length === 0) return notes.length > 0 ? `就绪。但${notes.join("。")}` : "就绪";
+  return [...parts, ...notes.map((n) => `另外，${n}`)].join("。");
+}

@@ -6,7 +6,7 @@ import { localDateTime } from "../jobs/local-time";
 import { linkSettingProblems } from "../links/link-settings";
 import { META_SUMMARY } from "../store/meta";
 import { missingMigrations } from "../store/migrations";
-import { createSyncRunLog, skippedLedger } from "../store/sync-runs";
+import { createSyncRunLog, type SyncRunRecord, skippedLedger } from "../store/sync-runs";
 import { HttpError } from "./errors";
 
 /** One thing the Worker still needs before it can serve everything, with what to do about it. */
@@ -106,7 +106,8 @@ export const requireMigrations = createMiddleware<AppEnv>(async (c, next) => {
 /**
  * The sync is held: its last run failed, or did not read 建议台账 (a cleared 编号 column, a header
  * missing or repeated, the tab gone). The Worker still serves, from the last ledger read, so this
- * is no reason for "not ready": it is said beside it, for the operator to see and pass on.
+ * is no reason for "not ready": it is said beside it, for the operator to see and pass on. Only
+ * syncs that keep failing past SYNC_FAILING_MINUTES make /healthz answer 503 (`failing.sustained`).
  */
 export interface SyncHold {
   /** "ledger-skipped": the last run finished without reading the ledger; "failed": it failed. */
@@ -121,38 +122,81 @@ export interface SyncHold {
   readonly fix: string;
   /** All of it in one Chinese sentence, local times in 设置 时区. */
   readonly message: string;
+  /**
+   * "failed": the syncs failed in a row since the last one that ended well (ledger read or not):
+   * the first one's start, how many, and whether they span SYNC_FAILING_MINUTES (then the
+   * message and fix say it needs a person, and /healthz answers 503).
+   */
+  readonly failing?: { readonly since: string; readonly runs: number; readonly sustained: boolean };
 }
+
+/** What /healthz reads of the sync log: the hold, and whether any sync ever ended well. */
+export interface SyncState {
+  readonly hold: SyncHold | null;
+  /** A sync ended well once (ledger read or not): a failing check of the sheet may be a blip. */
+  readonly synced: boolean;
+}
+
+/**
+ * How long syncs may keep failing, by their own start times, before it is trouble for a person:
+ * with the cron every 10 minutes, the fourth failure in a row. One failure the next sync mends is not.
+ */
+export const SYNC_FAILING_MINUTES = 30;
+
+const SUSTAINED_FIX =
+  `已连续失败超过 ${SYNC_FAILING_MINUTES} 分钟，不像一时的故障，需要有人处理：请按失败原因处理` +
+  "（Google 服务故障时等它恢复；超出调用上限时在 Google Cloud 控制台“API 和服务”→ Google Sheets API →“配额”查看用量）；" +
+  "处理好后下次定时同步（每 10 分钟一次）自动恢复，无需重启或重新部署";
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /**
  * Asked only once the last run did not read the ledger: when the streak began, when the ledger was
- * last read, and the office's zone from the summary stamp, in one statement. The last good run is
- * found walking back from the newest (sync_runs_by_outcome): a streak's runs, not the whole log.
+ * last read, whether any run ended well, when the failures in a row since the last run that did
+ * began and how many, and the office's zone from the summary stamp, in one statement. The last
+ * good run is found walking back from the newest (sync_runs_by_outcome): a streak's runs, not the
+ * whole log.
  */
 const HOLD_STREAK = `WITH good AS (
     SELECT id, finished_at FROM sync_runs AS r
     WHERE outcome = 'ok' AND NOT EXISTS (
       SELECT 1 FROM json_each(r.summary, '$.skippedTabs') AS s WHERE json_extract(s.value, '$.tab') = ?1)
     ORDER BY id DESC LIMIT 1)
+  , ended AS (SELECT id FROM sync_runs WHERE outcome = 'ok' ORDER BY id DESC LIMIT 1)
   SELECT (SELECT finished_at FROM good) AS read_at,
     (SELECT MIN(started_at) FROM sync_runs
       WHERE outcome IN ('ok', 'failed') AND id > COALESCE((SELECT id FROM good), 0)) AS since,
+    (SELECT id FROM ended) IS NOT NULL AS synced,
+    (SELECT MIN(started_at) FROM sync_runs
+      WHERE outcome = 'failed' AND id > COALESCE((SELECT id FROM ended), 0)) AS failing_since,
+    (SELECT COUNT(*) FROM sync_runs
+      WHERE outcome = 'failed' AND id > COALESCE((SELECT id FROM ended), 0)) AS failed_runs,
     (SELECT json_extract(value, '$.timeZone') FROM meta WHERE key = ?2) AS time_zone`;
 
 /**
  * Whether the sync is held, from the run log the dashboard's banner reads (its last finished run):
- * one query while all is well, a second while held. Null when the last run read the ledger (or no
- * run finished yet: the first cron comes within 10 minutes).
+ * one query while all is well, a second while held. The hold is null when the last run read the
+ * ledger (or no run finished yet: the first cron comes within 10 minutes).
  */
-export async function syncHold(env: Env): Promise<SyncHold | null> {
+export async function syncState(env: Env): Promise<SyncState> {
   const run = await createSyncRunLog(env.DB).last();
-  if (!run) return null;
+  if (!run) return { hold: null, synced: false };
   const skipped = run.outcome === "ok" ? skippedLedger(run) : null;
-  if (run.outcome === "ok" && skipped === null) return null;
-  const streak = await env.DB.prepare(HOLD_STREAK)
-    .bind(TAB_NAMES.ledger, META_SUMMARY)
-    .first<{ read_at: string | null; since: string | null; time_zone: string | null }>();
+  if (run.outcome === "ok" && skipped === null) return { hold: null, synced: true };
+  const streak = await env.DB.prepare(HOLD_STREAK).bind(TAB_NAMES.ledger, META_SUMMARY).first<HoldStreak>();
+  return { hold: holdOf(run, skipped, streak), synced: run.outcome === "ok" || streak?.synced === 1 };
+}
+
+interface HoldStreak {
+  read_at: string | null;
+  since: string | null;
+  synced: number;
+  failing_since: string | null;
+  failed_runs: number;
+  time_zone: string | null;
+}
+
+function holdOf(run: SyncRunRecord, skipped: string | null, streak: HoldStreak | null): SyncHold {
   const timeZone = streak?.time_zone || DEFAULT_TIME_ZONE;
   const local = (iso: string) => {
     const ms = Date.parse(iso);
@@ -176,6 +220,21 @@ export async function syncHold(env: Env): Promise<SyncHold | null> {
     };
   }
   const reason = run.error ?? "原因未知";
+  const failingSince = streak?.failing_since ?? run.startedAt;
+  const runs = Math.max(streak?.failed_runs ?? 1, 1);
+  const sustained = Date.parse(run.startedAt) - Date.parse(failingSince) >= SYNC_FAILING_MINUTES * 60_000;
+  const failing = { since: failingSince, runs, sustained };
+  if (sustained) {
+    return {
+      state: "failed",
+      reason,
+      since,
+      readAt,
+      fix: SUSTAINED_FIX,
+      failing,
+      message: `同步自 ${local(failingSince)} 起连续失败 ${runs} 次（最近一次 ${local(run.startedAt)} 开始）：${reason}。${kept}。${SUSTAINED_FIX}`,
+    };
+  }
   const fix = "请按失败原因处理；下次定时同步（每 10 分钟一次）会自动重试，看板顶部也显示这次失败";
   return {
     state: "failed",
@@ -183,6 +242,7 @@ export async function syncHold(env: Env): Promise<SyncHold | null> {
     since,
     readAt,
     fix,
+    failing,
     message: `同步失败：最近一次同步（${last}）失败：${reason}。${kept}。${fix}`,
   };
 }

@@ -43,6 +43,12 @@ export type InboxInsert =
   | { entry?: undefined; created: false; heldBy: InboxEntry };
 
 /** Every accepted form submission, stored before the sender hears 202; applied to the sheet later. */
+/**
+ * How long a submission may wait for its write before staff are shown it on /problems and /healthz
+ * answers 503 for it: a sync runs every 10 minutes, and each retries the write.
+ */
+export const WAITING_MINUTES = 15;
+
 export interface Inbox {
   find(form: InboxForm, submissionId: string): Promise<InboxEntry | null>;
   /**
@@ -70,6 +76,8 @@ export interface Inbox {
    * decision) received before `before`, oldest first: what Google has kept out of the sheet.
    */
   waiting(before: string, limit: number): Promise<InboxEntry[]>;
+  /** The oldest entry `waiting` would list and how many it would list in all (/healthz); null: none. */
+  oldestWaiting(before: string): Promise<{ entry: InboxEntry; count: number } | null>;
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
   /** As mark, each entry with its own error: one statement for a whole batch (Free plan: 50 D1 queries an invocation). */
   markEach(marks: readonly InboxMark[], status: InboxStatus, at: string): Promise<void>;
@@ -235,6 +243,17 @@ export function createInbox(db: D1Database): Inbox {
         .bind(before, limit)
         .all<InboxRow>();
       return results.map(toEntry);
+    },
+    async oldestWaiting(before) {
+      // One row, counted over the whole match (the window runs before LIMIT), through inbox_pending.
+      const row = await db
+        .prepare(
+          `SELECT *, COUNT(*) OVER () AS waiting_count FROM inbox
+           WHERE status = 'pending' AND received_at < ?1 AND form != 'objection' ORDER BY received_at LIMIT 1`,
+        )
+        .bind(before)
+        .first<InboxRow & { waiting_count: number }>();
+      return row ? { entry: toEntry(row), count: row.waiting_count } : null;
     },
     mark: (entries, status, at, error) =>
       markEach(

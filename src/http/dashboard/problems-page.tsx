@@ -42,9 +42,6 @@ const actionHtml = (problem: Problem) =>
 const problemRow = (p: Problem) =>
   html`<tr><td class="num" data-label="行号">${p.row ?? ""}</td><td class="nowrap" data-label="编号">${p.id ? html`<a href="${href.suggestion(p.id)}">${p.id}</a>` : ""}</td><td class="nowrap" data-label="列">${p.column ?? ""}</td><td class="head">${badgeHtml(p.level === "错误" ? "danger" : "warn", p.level)} ${p.message}</td><td>${actionHtml(p)}</td></tr>`;
 
-/** How long a submission may wait for its write before staff are shown it: a sync runs every 10 minutes. */
-export const WAITING_MINUTES = 15;
-
 /**
  * Submissions accepted (the sender was told so) and not yet written while Google refuses writes
  * with errors worth retrying: not a 校验问题 (nothing to mend in the sheet), but a deputy phoning

@@ -18,6 +18,7 @@ import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/syn
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { unsentNotices } from "../../jobs/notices/run-daily";
 import { restoreSuggestion } from "../../jobs/sync/restore";
+import { WAITING_MINUTES } from "../../store/inbox";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { FactsQuery } from "../../store/summary-store";
@@ -26,7 +27,7 @@ import { HttpError } from "../errors";
 import { sendPage } from "./layout";
 import { loadCalendar, loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
-import { ProblemsPage, WAITING_MINUTES } from "./problems-page";
+import { ProblemsPage } from "./problems-page";
 
 import { RemovedPage } from "./removed-page";
 import { SuggestionPage } from "./suggestion-page";
