@@ -49,6 +49,8 @@ describe("dashboard pages, signed in", () => {
     expect(html).toContain("督办概览");
     // Its figures cover every year of the ledger, where the year report counts one year: said.
     expect(html).toContain("概览和『统计』表算的是台账中全部年度的建议（含往年转入、仍在督办的）");
+    // 统计's 承办件数 and the 立案并交办 beside 建议总数 count differently: said too.
+    expect(html).toContain("与下面的“立案并交办”（已填交办日期的）可能不同");
     expect(html).toContain("今天 2026-11-26");
     expect(html).toContain("<svg");
     expect(html).toContain('href="/suggestions?status=%E5%B7%B2%E9%80%BE%E6%9C%9F"');

@@ -138,6 +138,8 @@ export const OverviewPage: FC<{
       ) : null}
       <p class="sub">
         按期答复率、满意率按代表建议办理统计口径计算（立案且已确定主办单位的建议）；分母为零时显示“—”。
+        {/* A leader set the two side by side (explorer, 12-06): 126 here, 125 in 统计, with no word why. */}
+        『统计』表的承办件数也按这一口径（含已定主办单位、尚未填交办日期的，不含有错误未计入的），与下面的“立案并交办”（已填交办日期的）可能不同。
         概览和『统计』表算的是台账中全部年度的建议（含往年转入、仍在督办的）；年度报告和单位测评只算该年提出的建议，数字因此可能不同。
       </p>
       {figures.digestMissing ? (
