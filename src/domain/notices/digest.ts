@@ -5,6 +5,7 @@ import { byCodePoint } from "../compare-text";
 import { daysBetween } from "../deadlines";
 import { leaderNames } from "../directory";
 import type { StatisticsRow } from "../statistics";
+import { inSecondRound } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
 import { blankView } from "./placeholders";
@@ -44,8 +45,15 @@ export interface DigestItem {
   readonly title: string;
   readonly leadUnit: string;
   readonly dueDate: string;
-  /** 答复日期 (the second round's when there is one). */
+  /** The current round's reply date: 二次答复日期 in round 2 (`round`), else 答复日期. */
   readonly repliedOn: string | null;
+  /**
+   * 2 when the suggestion is in its second round (二次交办, inSecondRound): its line says so, and calls
+   * its reply date 二次答复日期, so that a leader finds the date and round the sheet shows. Absent in
+   * round 1, and in figures stored by an older build (whose repliedOn was the second round's when
+   * there was one).
+   */
+  readonly round?: 2;
   /** 重点建议 = 是. Absent otherwise, and in figures stored by an older build. */
   readonly isKey?: true;
   /**
@@ -120,16 +128,19 @@ function leadersOf({ isKey, supervisor, handlingLeader }: Row["record"]): Partia
 }
 
 function digestList(rows: Row[]): DigestList {
-  const shown = shortList(byDue(rows), (r) => r.record.isKey === true).map(
-    (r): DigestItem => ({
+  // The round is asked of the listed rows only (a few dozen), not of every row.
+  const shown = shortList(byDue(rows), (r) => r.record.isKey === true).map((r): DigestItem => {
+    const second = inSecondRound(r.record);
+    return {
       id: r.id ?? "",
       title: r.record.title,
       leadUnit: r.record.leadUnit,
       dueDate: r.computed.dueDate,
-      repliedOn: r.record.secondRepliedOn ?? r.record.repliedOn ?? null,
+      repliedOn: (second ? r.record.secondRepliedOn : r.record.repliedOn) ?? null,
+      ...(second ? { round: 2 as const } : {}),
       ...leadersOf(r.record),
-    }),
-  );
+    };
+  });
   return { count: rows.length, shown };
 }
 
@@ -346,6 +357,20 @@ function nameOf(item: DigestItem): string {
   return `${key}${item.id}《${item.title}》${leadersNote(item)}主办：${item.leadUnit || "未定"}`;
 }
 
+/**
+ * After a listed suggestion's lead unit: 二次交办 of one in its second round, whose 办理期限 (the
+ * sheet's, the current round's) runs from 二次交办日期. "" in round 1.
+ */
+function roundNote(item: DigestItem): string {
+  return item.round === 2 ? "，二次交办" : "";
+}
+
+/** A 待测评 suggestion's reply date, under the sheet's header of its round. */
+function repliedNote(item: DigestItem): string {
+  if (!item.repliedOn) return "";
+  return `，${item.round === 2 ? "二次答复日期" : "答复日期"} ${displayDate(item.repliedOn)}`;
+}
+
 function digestTextCapped(
   figures: DigestFigures,
   today: string,
@@ -367,14 +392,14 @@ function digestTextCapped(
       : "台账中暂无建议。",
     ...list("已逾期", figures.overdue, cap, dashboard, (item) => {
       const late = daysBetween(item.dueDate, today);
-      return `${nameOf(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
+      return `${nameOf(item)}${roundNote(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
     }),
     ...list("即将到期", figures.dueSoon, cap, dashboard, (item) => {
       const left = daysBetween(today, item.dueDate);
-      return `${nameOf(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
+      return `${nameOf(item)}${roundNote(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
     ...list("待测评", figures.unrated, cap, dashboard, (item) => {
-      return `${nameOf(item)}${item.repliedOn ? `，答复日期 ${displayDate(item.repliedOn)}` : ""}`;
+      return `${nameOf(item)}${repliedNote(item)}`;
     }),
     // Last, inside the byte budget: the lists shrink to keep it, a robot's own cut would drop it.
     ...(dashboard && closing ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),

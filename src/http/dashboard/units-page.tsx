@@ -56,6 +56,17 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
   );
 };
 
+/**
+ * What years the unit page counts, said as /units says it: the year report's 附表1 and 单位测评
+ * (which link here) count one year, and their figures differ from these. The page takes no ?year=.
+ */
+const UnitYears: FC = () => (
+  <p class="sub">
+    本页的数字和建议列表与『承办单位』页、『统计』表一样统计台账中的全部年度，不按年份筛选；该单位某一年的办理情况见
+    <a href="/report">年度报告</a>的附表1，年终评议用<a href="/assessment">单位测评</a>。
+  </p>
+);
+
 export const UnitPage: FC<{
   detail: UnitDetail;
   frame: PageFrame;
@@ -76,6 +87,11 @@ export const UnitPage: FC<{
           ? `联系人 ${contact.contact || "—"} · 手机 ${contact.phone || "—"} · 邮箱 ${contact.email || "—"} · 通知渠道 ${detail.entry?.channels.join("、") || "无可用渠道"}`
           : "该单位不在『承办单位』表中：请在表中补上，或改正台账中的主办单位名称。"}
       </p>
+      {/*
+        The stored scoreboard's line (all years, as 统计): a page that follows ?year= would need the
+        year report's figures for one unit, and the year report already has them (附表1).
+      */}
+      <UnitYears />
       <div class="kpis">
         <Kpi label="承办件数" value={f.assigned} />
         <Kpi label="已答复" value={f.replied} />

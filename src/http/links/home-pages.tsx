@@ -5,11 +5,12 @@ import { byOpinionOwed, type CoOpinionState } from "../../domain/links/co-opinio
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { SentMark } from "../../domain/links/sent-mark";
+import { inSecondRound } from "../../domain/status";
 import type { InboxEntry } from "../../store/inbox";
 import { Kpi } from "../dashboard/ui";
 import { leaderRole } from "./leader-role";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
-import { byDue, SuggestionList } from "./link-ui";
+import { byDue, SECOND_ROUND, SuggestionList } from "./link-ui";
 
 interface HomeProps {
   readonly frame: LinkFrame;
@@ -43,6 +44,12 @@ const awaiting = (m: RecipientRow) => AWAITING_REPLY.has(m.row.computed.status);
  */
 const notToAnswer = (m: RecipientRow) => m.row.record.review !== "立案";
 
+/** Of rows awaiting a reply: those awaiting the second (二次交办), which answered the first already. */
+const secondRound = (rows: readonly RecipientRow[]) => rows.filter((m) => inSecondRound(m.row.record)).length;
+
+/** A count's note when it holds second rounds: the dashboard's 已答复 counts first replies, these the round now open. */
+const withSecond = (n: number) => (n > 0 ? `含${SECOND_ROUND} ${n} 件` : undefined);
+
 /**
  * A unit's page: what it must answer (nearest due first), what it answered, what it need not answer
  * (withdrawn, merged: never counted as answered), what it helps with.
@@ -59,15 +66,32 @@ export const UnitHome: FC<HomeProps> = (p) => {
     p.mine.filter((m) => m.relation === "co"),
     (m) => (m.row.id && p.coOpinions?.get(m.row.id)) || null,
   );
-  const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
+  const overdue = open.filter((m) => m.row.computed.status === "已逾期");
+  // Answered once and awaiting the second reply: counted as 待答复 here, where the dashboard's
+  // 承办单位 page (and 统计) count them as 已答复 (a first reply): the notes say so.
+  const second = secondRound(open);
   return (
     <LinkLayout title="本单位承办的建议" frame={p.frame}>
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
       <h1>{p.frame.who}承办的代表建议</h1>
       <div class="lk-counts">
-        <Kpi label="待答复" value={open.length} tone={open.length > 0 ? "warn" : undefined} />
-        <Kpi label="已逾期" value={overdue} tone={overdue > 0 ? "danger" : undefined} />
-        <Kpi label="已答复" value={answered.length} />
+        <Kpi
+          label="待答复"
+          value={open.length}
+          note={withSecond(second)}
+          tone={open.length > 0 ? "warn" : undefined}
+        />
+        <Kpi
+          label="已逾期"
+          value={overdue.length}
+          note={withSecond(secondRound(overdue))}
+          tone={overdue.length > 0 ? "danger" : undefined}
+        />
+        <Kpi
+          label="已答复"
+          value={answered.length}
+          note={second > 0 ? `另有 ${second} 件已首次答复、待二次答复` : undefined}
+        />
         <Kpi label="协办" value={co.length} />
       </div>
       <h2>待答复（主办）</h2>
@@ -146,7 +170,7 @@ export const DeputyHome: FC<
 export const LeaderHome: FC<HomeProps> = (p) => {
   const open = p.mine.filter(awaiting).sort(byDue);
   const rest = p.mine.filter((m) => !awaiting(m));
-  const overdue = open.filter((m) => m.row.computed.status === "已逾期").length;
+  const overdue = open.filter((m) => m.row.computed.status === "已逾期");
   const role = leaderRole(p.mine);
   return (
     <LinkLayout title={`${role}的建议`} frame={p.frame}>
@@ -157,8 +181,18 @@ export const LeaderHome: FC<HomeProps> = (p) => {
       </h1>
       <div class="lk-counts">
         <Kpi label={`${role}件数`} value={p.mine.length} />
-        <Kpi label="待答复" value={open.length} tone={open.length > 0 ? "warn" : undefined} />
-        <Kpi label="已逾期" value={overdue} tone={overdue > 0 ? "danger" : undefined} />
+        <Kpi
+          label="待答复"
+          value={open.length}
+          note={withSecond(secondRound(open))}
+          tone={open.length > 0 ? "warn" : undefined}
+        />
+        <Kpi
+          label="已逾期"
+          value={overdue.length}
+          note={withSecond(secondRound(overdue))}
+          tone={overdue.length > 0 ? "danger" : undefined}
+        />
       </div>
       <h2>等待答复</h2>
       <SuggestionList items={open} kind="leader" {...listOf(p)} empty={`没有等待答复的${role}建议。`} />

@@ -6,12 +6,25 @@ import type { LinkKind } from "../../domain/links/capability";
 import { type CoOpinionState, coOpinionText } from "../../domain/links/co-opinion";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import type { SentMark } from "../../domain/links/sent-mark";
+import { inSecondRound } from "../../domain/status";
 import { daysLeftText } from "../dashboard/format";
 import { badgeHtml, statusBadgeHtml } from "../dashboard/ui";
 
 /** A suggestion's page on this link. */
 export function suggestionPath(base: string, id: string): string {
   return `${base}/s/${encodeURIComponent(id)}`;
+}
+
+/** What a card calls a suggestion in its second round, as its page heads the round's reply card (二次答复). */
+export const SECOND_ROUND = "二次交办";
+
+/**
+ * 主办 on a card whose 主办单位 is blank: 待交办 only of a 立案 suggestion awaiting it. Before 立案
+ * (待审查, 退回修改) or without one (不予立案, 撤回, 并案) no unit is due to be named, and the card
+ * says — as the dashboard's lists do.
+ */
+function leadUnitText(unit: string, status: string): string {
+  return unit || (status === "待交办" ? "待交办" : "—");
 }
 
 /**
@@ -35,10 +48,12 @@ function suggestionItem(
     mark ? badgeHtml("teal", mark.badge) : statusBadgeHtml(ref.status),
     role ? badgeHtml("gray", role) : null,
     ref.isKey ? badgeHtml("violet", "重点") : null,
+    // The 已逾期 or 待测评 of the second round: its 办理期限 runs from 二次交办日期, not from 交办日期.
+    inSecondRound(item.row.record) ? badgeHtml("violet", SECOND_ROUND) : null,
   ];
   const title = html`<a class="lk-title" href="${suggestionPath(base, ref.id)}">${ref.title || "（无标题）"}</a>`;
   const facts = [
-    html`<span>${kind === "unit" ? `领衔代表 ${ref.leadDeputy}` : `主办 ${ref.leadUnit || "待交办"}`}</span>`,
+    html`<span>${kind === "unit" ? `领衔代表 ${ref.leadDeputy}` : `主办 ${leadUnitText(ref.leadUnit, ref.status)}`}</span>`,
     due ? html`<span>办理期限 ${due}</span>` : null,
     // A co-unit's own period is its 协办意见期限: the lead unit's 剩 … 天 is not its countdown.
     mark
