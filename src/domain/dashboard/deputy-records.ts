@@ -2,10 +2,9 @@ import type { DeputyRecord } from "../../../sheets-schema/tabs/directory";
 import { type DirectoryEntry, nameKey } from "../directory";
 import { isExcellent } from "../evaluation/excellent";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
-import { finished } from "./carried-over";
 import { type CsvCell, toCsv } from "./csv";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
-import { yearOfRow } from "./year-report";
+import { isClosed, yearOfRow } from "./year-report";
 
 /** One line of the deputies' records (代表履职档案). */
 export interface DeputyRecordRow {
@@ -21,7 +20,8 @@ export interface DeputyRecordRow {
   /**
    * Led suggestions 立案 and finished (已办结) as the year report judges one (carried-over.ts's
    * `finished`: by the latest rating and 落实情况), not by 台账状态: a suggestion marked 跨年督办 = 是
-   * keeps that status once rated 满意, and it is finished all the same.
+   * keeps that status once rated 满意, and it is finished all the same. As its 已办结 (`isClosed`): a
+   * row with an 错误 in a counted field (an unreadable 答复日期) is in no figure.
    */
   readonly ledClosed: number;
   /** Led suggestions marked 优秀建议 = 是 (practice.md, Deputy records). */
@@ -102,7 +102,7 @@ function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
     led: tally.led.length,
     coSigned: tally.co.length,
     ledAccepted: accepted.length,
-    ledClosed: accepted.filter(finished).length,
+    ledClosed: accepted.filter(isClosed).length,
     excellent: tally.led.filter((r) => isExcellent(r.record)).length,
     ratingsGiven: tally.led.reduce(
       (n, r) => n + (r.record.rating ? 1 : 0) + (r.record.secondRating ? 1 : 0),

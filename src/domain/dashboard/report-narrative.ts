@@ -5,7 +5,7 @@ import { isMisnamedRow } from "../statistics-units";
 import type { Count } from "./report-practice";
 import type { YearReport } from "./year-report";
 import { awaitingAssignment } from "./year-report-as-of";
-import { footnoteText } from "./year-report-export";
+import { footnoteText, hasAssigned } from "./year-report-export";
 
 /** One numbered part of the report's text (一、基本情况 …). */
 export interface NarrativeSection {
@@ -71,18 +71,34 @@ function basics(r: YearReport): string[] {
     `${r.year}年，共收到代表建议${t.submitted}件。经审查，${review}。`,
     keyAndLed(t),
     t.fromLiaisonStations > 0 ? `来源于代表联络站收集的群众意见的建议${t.fromLiaisonStations}件。` : "",
-    // 待交办 (台账状态 rule 4): counted under its unit with no 办理期限 yet, so no figure of 办理 says it.
-    `立案建议交由${units}个承办单位办理${awaiting > 0 ? `（其中${awaiting}件尚未交办）` : ""}` +
-      `${misnamed > 0 ? `，另有${misnamed}件的主办单位填写有误、尚待改正` : ""}。`,
+    assignment(units, awaiting, misnamed, t.withoutLeadUnit ?? 0),
   ].join("");
   const out = [first];
   // 承办件数 of each 届次, as 附表 lists them: the 待交办 ones are among them, so the label says
-  // 确定主办单位, not 交办.
-  if (r.bySession.length > 0)
+  // 确定主办单位, not 交办. A group with none (a 待审查 suggestion without 届次) is no 届次 of 立案
+  // suggestions, and 附表 leaves it out too.
+  const sessions = r.bySession.filter(hasAssigned);
+  if (sessions.length > 0)
     out.push(
-      `按届次：${r.bySession.map((s) => `${s.label}${s.assigned}件`).join("、")}（立案并已确定主办单位）。`,
+      `按届次：${sessions.map((s) => `${s.label}${s.assigned}件`).join("、")}（立案并已确定主办单位）。`,
     );
   return out;
+}
+
+/**
+ * Who handles the 立案 suggestions, and those 待交办 (台账状态 rule 4: no 主办单位, or no 交办日期):
+ * counted under a unit with no 办理期限 yet, or under no unit at all, no figure of 办理 says them.
+ * Those without a 主办单位 are in neither 附表1 nor its footnote: said, so that 立案 adds up to
+ * 附表1's 合计, the footnote and them.
+ */
+function assignment(units: number, awaiting: number, misnamed: number, withoutUnit: number): string {
+  const noUnit = withoutUnit > 0 ? `${withoutUnit}件尚未确定主办单位、尚未交办` : "";
+  if (units === 0 && misnamed === 0 && noUnit) return `立案建议中${noUnit}。`;
+  const misnamedText = misnamed > 0 ? `，另有${misnamed}件的主办单位填写有误、尚待改正` : "";
+  return (
+    `立案建议交由${units}个承办单位办理${awaiting > 0 ? `（其中${awaiting}件尚未交办）` : ""}${misnamedText}` +
+    `${noUnit ? `${misnamed > 0 ? "；还有" : "，另有"}${noUnit}` : ""}。`
+  );
 }
 
 /**

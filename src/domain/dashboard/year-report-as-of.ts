@@ -21,7 +21,7 @@ export interface AsOf {
    * when not known (then only the year's end is judged).
    */
   readonly pending: number | null;
-  /** The year's suggestions 立案 with a 主办单位 but not yet 交办 (awaitingAssignment); absent: none known. */
+  /** The year's suggestions 立案 but not yet 交办 (待交办: reportAwaiting); absent: none known. */
   readonly awaiting?: number;
 }
 
@@ -56,17 +56,31 @@ export function pendingRounds(line: PendingLine): number {
   return Math.max(0, first) + Math.max(0, second);
 }
 
-/** What the caveat reads of a year report (the page and its Word draft alike). */
-export function reportAsOf(report: {
+/** What the caveats read of a year report. */
+export interface ReportPending {
   readonly year: number;
   readonly today: string;
   readonly overall: PendingLine;
-}): Omit<AsOf, "syncedAt"> {
+  /** `withoutLeadUnit` (year-report.ts); absent from a report stored by an older build. */
+  readonly totals?: { readonly withoutLeadUnit?: number };
+}
+
+/**
+ * The year's suggestions 待交办 (台账状态 rule 4): those of the units' lines without a 交办日期, and
+ * those 立案 without a 主办单位. Given a unit and a 交办日期, either falls due and joins the figures
+ * (and a unit's 单位测评), so both keep the caveat up.
+ */
+export function reportAwaiting(report: ReportPending): number {
+  return awaitingAssignment(report.overall) + (report.totals?.withoutLeadUnit ?? 0);
+}
+
+/** What the caveat reads of a year report (the page and its Word draft alike). */
+export function reportAsOf(report: ReportPending): Omit<AsOf, "syncedAt"> {
   return {
     year: report.year,
     today: report.today,
     pending: pendingRounds(report.overall),
-    awaiting: awaitingAssignment(report.overall),
+    awaiting: reportAwaiting(report),
   };
 }
 

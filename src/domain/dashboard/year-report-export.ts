@@ -9,6 +9,8 @@ type Cell = string | number;
 export const TOTAL_LABELS: readonly [keyof YearTotals, string][] = [
   ["submitted", "建议总数"],
   ["accepted", "立案"],
+  // Not in 合计 nor in 因填写错误未计入: said, so that 立案 adds up to the three.
+  ["withoutLeadUnit", "立案但尚未确定主办单位"],
   ["rejected", "不予立案"],
   ["merged", "并案"],
   ["returned", "退回修改"],

@@ -44,6 +44,12 @@ export interface YearTotals {
   readonly keyLed: number;
   /** Every suggestion of the year with a 领办领导, key or not (practice.md: 领办 is not only for key ones). */
   readonly led: number;
+  /**
+   * 立案 with no 主办单位 (台账状态 待交办, status.ts rule 4): in no figure and no footnote, since the
+   * figures count a suggestion under its unit, so the text says them apart and 立案 adds up to 附表1's
+   * 合计, its footnote and these. Absent from a report stored by an older build.
+   */
+  readonly withoutLeadUnit: number;
 }
 
 /** A suggestion named in the report (优秀建议). */
@@ -170,6 +176,14 @@ export function rowsOfYear(evaluation: EvaluatedLedger, year: number): Evaluated
  */
 export const counted = (r: EvaluatedRow) => isCountedSuggestion(r.record) && !statisticsItemOf(r).excluded;
 
+/**
+ * 已办结 as the report counts it (and the deputies' 领衔办结): finished by the rating, as the
+ * carried-over table judges it (a suggestion marked 跨年督办 = 是 keeps that status once rated 满意,
+ * and it is finished all the same), and counted: a row with an 错误 in a counted field (an
+ * unreadable 答复日期 beside 满意度 满意) is in the footnote, not in 已办结 too.
+ */
+export const isClosed = (r: EvaluatedRow): boolean => finished(r) && counted(r);
+
 /** The row's group in the per-届次 table. */
 export const sessionOf = (r: EvaluatedRow): string => r.record.session || NO_SESSION;
 
@@ -205,9 +219,7 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     key: count((r) => r.record.isKey === true),
     crossYear: count((r) => r.record.review === "立案" && isCrossYear(r.record)),
     followedUp: count((r) => r.record.followUp === true),
-    // Finished by the rating, as the carried-over table and the deputies' records judge it: a
-    // suggestion marked 跨年督办 = 是 keeps that status once rated 满意, and it is finished all the same.
-    closed: count((r) => r.record.review === "立案" && finished(r)),
+    closed: count(isClosed),
     excellent,
     fromLiaisonStations: count((r) => r.record.source === "联络站民意"),
     // Last: a part's share lists the totals in this order (TOTAL_KEYS), so one stored by an older
@@ -215,6 +227,9 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     keySupervised: count((r) => r.record.isKey === true && Boolean(r.record.supervisor)),
     keyLed: count((r) => r.record.isKey === true && Boolean(r.record.handlingLeader)),
     led: count((r) => Boolean(r.record.handlingLeader)),
+    // Whatever their other cells: the footnote counts only rows with a 主办单位, so leaving a row out
+    // here for an 错误 would leave it out of every count (立案 would not add up).
+    withoutLeadUnit: count((r) => r.record.review === "立案" && !r.record.leadUnit),
   };
 }
 

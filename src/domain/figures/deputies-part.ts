@@ -1,6 +1,5 @@
-import { finished } from "../dashboard/carried-over";
 import type { DeputyRecordRow } from "../dashboard/deputy-records";
-import { yearOfRow } from "../dashboard/year-report";
+import { isClosed, yearOfRow } from "../dashboard/year-report";
 import { nameKey } from "../directory";
 import { isExcellent } from "../evaluation/excellent";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
@@ -79,8 +78,9 @@ function count(row: EvaluatedRow, shareOf: (name: string) => DeputyShare): void 
     share[LED] += 1;
     if (record.review === "立案") {
       share[LED_ACCEPTED] += 1;
-      // 办结 as the year report judges it (by the rating, not 台账状态), as deputyRecords counts.
-      if (finished(row)) share[LED_CLOSED] += 1;
+      // 办结 as the year report judges it (by the rating, not 台账状态; no 错误 in a counted field),
+      // as deputyRecords counts.
+      if (isClosed(row)) share[LED_CLOSED] += 1;
     }
     if (isExcellent(record)) share[EXCELLENT] += 1;
     share[RATINGS_GIVEN] += (record.rating ? 1 : 0) + (record.secondRating ? 1 : 0);

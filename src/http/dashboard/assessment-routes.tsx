@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app";
-import { type AsOf, awaitingAssignment, pendingRounds } from "../../domain/dashboard/year-report-as-of";
+import { type AsOf, pendingRounds, reportAwaiting } from "../../domain/dashboard/year-report-as-of";
 import { commendations, DEFAULT_TOP } from "../../domain/evaluation/commendations";
 import { loadStoredReport } from "../../store/page-figures";
 import { HttpError } from "../errors";
@@ -34,7 +34,7 @@ export async function assessmentAsOf(base: PageBase, year: number): Promise<AsOf
     today,
     syncedAt: syncedAtOf(base.frame),
     pending: stored ? pendingRounds(stored.report.overall) : null,
-    ...(stored ? { awaiting: awaitingAssignment(stored.report.overall) } : {}),
+    ...(stored ? { awaiting: reportAwaiting(stored.report) } : {}),
   };
 }
 

@@ -88,6 +88,7 @@ describe("year report", () => {
       closed: 1,
       excellent: 0,
       fromLiaisonStations: 0,
+      withoutLeadUnit: 1, // 008: 立案 with no 主办单位 (待交办)
     });
   });
 
