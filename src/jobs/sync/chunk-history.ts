@@ -1,10 +1,16 @@
 import { type FieldChange, type HistoryRow, planHistory, valuesHash } from "../../domain/sync/plan-history";
+import { type OverwrittenCell, putBackChanges, typedOver } from "../../domain/sync/typed-system-cells";
 import type { SnapshotStore } from "../../store/snapshots";
 
 /**
  * Keeps the history of a chunk's rows in D1: a row whose values match its snapshot's digest is
  * left alone (or only its new row number noted); only the others are loaded whole and compared
  * field by field for the audit trail. A quiet chunk so reads 200 digests, not 200 snapshots.
+ *
+ * Of the system cells the chunk wrote over (`overwritten`), those a person had typed into are kept
+ * in the audit trail and returned (typedOver). What the sync last wrote there is the snapshot's
+ * system values, known without another query: a row whose digest matches has them equal to its
+ * new ones, and any other row's snapshot is loaded whole already.
  */
 export async function keepHistory(
   snapshots: SnapshotStore,
@@ -14,39 +20,44 @@ export async function keepHistory(
   /** Changes the sync itself made (values put back after a sort), for the audit trail. */
   systemChanges: readonly FieldChange[],
   at: string,
-): Promise<void> {
+  overwritten: readonly OverwrittenCell[] = [],
+): Promise<OverwrittenCell[]> {
   const briefs = await snapshots.briefs(rows.map((r) => r.id));
   const toCompare: HistoryRow[] = [];
   const moved: { id: string; rowNumber: number }[] = [];
   const rehashed: { id: string; hash: string }[] = [];
+  const unchanged = new Map<string, HistoryRow>();
   for (const row of rows) {
     const brief = briefs.get(row.id);
     const hash = valuesHash(row);
     if (brief && !brief.removed && brief.hash === hash) {
+      unchanged.set(row.id, row);
       if (brief.rowNumber !== row.rowNumber) moved.push({ id: row.id, rowNumber: row.rowNumber });
       continue;
     }
     toCompare.push(row);
     if (brief && brief.hash === null) rehashed.push({ id: row.id, hash });
   }
-  const history = planHistory(
-    toCompare,
-    await snapshots.loadMany(toCompare.map((r) => r.id)),
-    new Set(idsHere),
-  );
-  if (
-    history.upserts.length + history.seen.length + history.audits.length + moved.length + rehashed.length ===
-      0 &&
-    systemChanges.length === 0
-  )
-    return;
+  const loaded = await snapshots.loadMany(toCompare.map((r) => r.id));
+  const history = planHistory(toCompare, loaded, new Set(idsHere));
+  // A vanished suggestion's row put back holds whatever the restore wrote: no last write to go by.
+  const typed = typedOver(overwritten, (id) => {
+    const snapshot = loaded.get(id);
+    return (
+      unchanged.get(id)?.systemValues ?? (snapshot && !snapshot.removedAt ? snapshot.systemValues : null)
+    );
+  });
+  const audits = [...history.audits, ...systemChanges, ...putBackChanges(typed)];
+  if (history.upserts.length + history.seen.length + audits.length + moved.length + rehashed.length === 0)
+    return typed;
   await snapshots.apply({
     ...history,
     seen: [...history.seen, ...moved],
     removedIds: [],
-    audits: [...history.audits, ...systemChanges],
+    audits,
     rehashed,
     seenAt: at,
     syncId: null,
   });
+  return typed;
 }

@@ -14,6 +14,7 @@ import { heldWriteProblems } from "../../domain/sync/held-problems";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
+import { type OverwrittenCell, putBackProblems } from "../../domain/sync/typed-system-cells";
 import { mayHoldVolatile } from "../../domain/sync/volatile-formulas";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -32,6 +33,7 @@ import { readRowsKeepingVolatile } from "./read-sheet";
 import { placedRows } from "./seen-once";
 import { smallTabsContext } from "./small-tabs";
 import { type ChunkResult, leftSheetAsIs, problemsDigestOf, type SyncContext } from "./sync-context";
+import { systemCellsOf } from "./system-cells";
 import { isTooBig, tooBigError } from "./too-big";
 
 export interface ChunkDeps {
@@ -261,6 +263,8 @@ async function checkChunk(
   const at = new Date(nowMs).toISOString();
   const staffColumns = staffColumnsOf(columns);
   const historyRows: HistoryRow[] = [];
+  const overwritten: OverwrittenCell[] = [];
+  const systemCells = systemCellsOf(written, columns);
   const ids: string[] = [];
   const stored: StoredSummaryRow[] = [];
   for (const r of evaluation.rows) {
@@ -278,14 +282,19 @@ async function checkChunk(
     if (!id || (!assigned.has(r.rowNumber) && rowsHolding(id) !== 1)) continue;
     const staffValues = cellsByHeader(r.raw, staffColumns);
     if (assigned.has(r.rowNumber)) staffValues.编号 = id;
-    const systemValues = {
-      办理期限: r.computed.dueDate,
-      台账状态: r.computed.status,
-      校验问题: r.computed.problems,
-    };
-    historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues });
+    const cells = systemCells(id, r);
+    historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues: cells.systemValues });
+    overwritten.push(...cells.overwritten);
   }
-  await keepHistory(deps.snapshots, historyRows, ids, restoredChanges(written.restored), at);
+  // System cells a person had typed into: kept in the history, and said once in 校验问题.
+  const typedOver = await keepHistory(
+    deps.snapshots,
+    historyRows,
+    ids,
+    restoredChanges(written.restored),
+    at,
+    overwritten,
+  );
   // A row's problems name the 编号 it was given, or none when its 编号 was not written (the
   // evaluation's provisional one is no 编号 staff can find in the sheet).
   const renamed = new Map<string, string | null>();
@@ -301,6 +310,7 @@ async function checkChunk(
     ),
     // Cells this chunk could not write are said in 校验问题, not only in the run's log.
     ...heldWriteProblems(written.held, idOfRow),
+    ...putBackProblems(typedOver),
   ];
   const relatedProblems = [...evaluation.relatedProblems];
   const unknownYears = [...evaluation.unknownYears];
