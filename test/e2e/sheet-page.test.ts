@@ -123,4 +123,27 @@ describe("the spreadsheet page in Chromium", () => {
     await expect(page.locator(".dialog").count()).resolves.toBe(0);
     expect(await shown(row, "办理期限")).toBe(before);
   });
+
+  it("does nothing on Ctrl+Z / Ctrl+Y / Cmd+Z over a selected cell: no edit opens, Enter keeps the text", async () => {
+    const notes = "电话回访，代表满意";
+    await cell(row, "回访意见").scrollIntoViewIfNeeded();
+    await cell(row, "回访意见").click();
+    await page.keyboard.type(notes);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => shown(row, "回访意见")).toBe(notes);
+    const edits = () => stack.emulator.emulator.requests().filter((r) => r.kind === "human").length;
+    const before = edits();
+
+    for (const keys of ["Control+z", "Control+y", "Control+Shift+z", "Meta+z"]) {
+      await cell(row, "回访意见").click();
+      await page.keyboard.press(keys);
+      await expect(page.locator("#editor.editing").count(), keys).resolves.toBe(0);
+      // Enter on a selected cell opens it with its own text; Escape leaves it as it was.
+      await page.keyboard.press("Enter");
+      await expect(page.locator("#editor").inputValue(), keys).resolves.toBe(notes);
+      await page.keyboard.press("Escape");
+      expect(await shown(row, "回访意见"), keys).toBe(notes);
+    }
+    expect(edits()).toBe(before);
+  });
 });

@@ -1,12 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
-import {
-  type ColumnDef,
-  columnLetter,
-  type Dropdown,
-  isDateColumn,
-  TAB_NAMES,
-  type TabDef,
-} from "../../sheets-schema";
+import { type ColumnDef, columnLetter, isDateColumn, type TabDef } from "../../sheets-schema";
 import { quoteTitle } from "./requests";
 
 export { dateFormat, isSystemColumn } from "../../sheets-schema";
@@ -22,26 +15,30 @@ export interface ValidationContext {
 }
 
 /**
- * The list columns that name deputies or units. sheets-schema declares no dropdown for them (it
- * leaves list cells without one), but staff pick those names as often as the lead's: a non-strict
- * reference dropdown helps without rejecting a cell holding several names.
+ * Staff columns with a dropdown get its validation; system columns are written by the sync, so a
+ * dropdown only invites edits. Date columns and the list columns (附议代表, 协办单位) get none: Sheets
+ * checks a whole cell, so a list of names fails a reference to one name, and DATE_IS_VALID fails the
+ * text dates the sync reads (2026.3.2, 2026年3月2日). A non-strict rule still marks such a cell with
+ * Sheets' red "invalid" corner, which staff learn to ignore (real ones too); 校验问题 checks them.
  */
-const LIST_REFERENCES: Readonly<Record<string, Dropdown>> = {
-  附议代表: { source: "column", tab: TAB_NAMES.deputies, header: "姓名" },
-  协办单位: { source: "column", tab: TAB_NAMES.units, header: "单位名称" },
-};
-
-function dropdownOf(tab: TabDef, col: ColumnDef): Dropdown | undefined {
-  return col.dropdown ?? (tab.name === TAB_NAMES.ledger ? LIST_REFERENCES[col.header] : undefined);
-}
-
-/** Staff columns get dropdowns; system columns are written by the sync, so a dropdown only invites edits. */
 export function wantsValidation(tab: TabDef, col: ColumnDef): boolean {
   return (
-    tab.owner === "staff" &&
-    col.owner === "staff" &&
-    (dropdownOf(tab, col) !== undefined || isDateColumn(col))
+    tab.owner === "staff" && col.owner === "staff" && col.dropdown !== undefined && col.cell.kind !== "list"
   );
+}
+
+/**
+ * A rule earlier releases of sheet:init set that marks values the product accepts: DATE_IS_VALID on a
+ * date column, ONE_OF_RANGE on a list column. Cleared on the next run (and listed by --check); any
+ * other rule on a column without a dropdown is staff's own and left alone.
+ */
+export function isOutdatedValidation(
+  col: ColumnDef,
+  rule: sheets_v4.Schema$DataValidationRule | null,
+): boolean {
+  const type = rule?.condition?.type;
+  if (type === "DATE_IS_VALID") return isDateColumn(col);
+  return type === "ONE_OF_RANGE" && col.cell.kind === "list";
 }
 
 /** The help text Sheets shows when a validated cell is selected: the column's note and rules. */
@@ -59,9 +56,9 @@ const listValues = (values: readonly string[]) => values.map((value) => ({ userE
 
 /**
  * The data validation of a staff column, or null when it has none. References to another tab use
- * ONE_OF_RANGE on that column's current letter; list columns (附议代表, 协办单位) hold several names,
- * so they warn instead of rejecting. 类别 is a ONE_OF_LIST of the categories 设置 holds now (see
- * README: a re-run of sheet:init refreshes it), not strict, because the sync checks it against 设置.
+ * ONE_OF_RANGE on that column's current letter. 类别 is a ONE_OF_LIST of the categories 设置 holds
+ * now (see README: a re-run of sheet:init refreshes it), not strict, because the sync checks it
+ * against 设置.
  */
 export function validationRule(
   tab: TabDef,
@@ -70,10 +67,8 @@ export function validationRule(
 ): sheets_v4.Schema$DataValidationRule | null {
   if (!wantsValidation(tab, col)) return null;
   const inputMessage = helpText(col);
-  const dropdown = dropdownOf(tab, col);
-  if (!dropdown) {
-    return { condition: { type: "DATE_IS_VALID" }, inputMessage, strict: false };
-  }
+  const dropdown = col.dropdown;
+  if (!dropdown) return null;
   if (dropdown.source === "values") {
     const condition = { type: "ONE_OF_LIST", values: listValues(dropdown.values) };
     return { condition, inputMessage, strict: true, showCustomUi: true };
@@ -87,8 +82,8 @@ export function validationRule(
   const letter = columnLetter(index);
   const formula = `=${quoteTitle(dropdown.tab)}!$${letter}$2:$${letter}`;
   const condition = { type: "ONE_OF_RANGE", values: [{ userEnteredValue: formula }] };
-  // A list holds several names, and a 编号 may be typed before its ledger row: those only warn.
-  const strict = col.cell.kind !== "list" && col.cell.kind !== "id";
+  // A 编号 may be typed before its ledger row: that only warns.
+  const strict = col.cell.kind !== "id";
   return { condition, inputMessage, strict, showCustomUi: true };
 }
 

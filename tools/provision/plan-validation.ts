@@ -1,5 +1,5 @@
 import { type Change, change, type TabLayout } from "./change";
-import { sameValidation, type ValidationContext, validationRule } from "./layout";
+import { isOutdatedValidation, sameValidation, type ValidationContext, validationRule } from "./layout";
 import { columnRange, setValidation } from "./requests";
 import { BLANK_CELL } from "./snapshot";
 
@@ -15,26 +15,42 @@ function sourceOf(rule: { condition?: { type?: string | null } | null }): string
 }
 
 /**
- * Dropdowns (and date checks) on the data rows of staff columns, compared with what the first data
- * row holds. A rule that differs (a moved 单位名称 column, a changed 类别 list) is set again.
+ * Dropdowns on the data rows of staff columns, compared with what the first data row holds. A rule
+ * that differs (a moved 单位名称 column, a changed 类别 list) is set again; one an older release set
+ * where the product accepts what it marks invalid (date checks, a list column's reference) is removed.
  */
 export function planValidation(layout: TabLayout, ctx: ValidationContext): Change[] {
   const { tab, snapshot, sheetId } = layout;
   if (layout.rowCount < 2) return [];
-  const names: string[] = [];
-  const requests = [];
+  const changes: Change[] = [];
+  const set: string[] = [];
+  const cleared: string[] = [];
+  const setRequests = [];
+  const clearRequests = [];
   for (const col of tab.columns) {
     const wanted = validationRule(tab, col, ctx);
-    if (!wanted) continue;
     const index = layout.positions.get(col.header) ?? 0;
     const current = layout.written.has(col.header)
       ? null
       : (snapshot.firstRow[index] ?? BLANK_CELL).validation;
+    if (!wanted) {
+      if (!isOutdatedValidation(col, current)) continue;
+      cleared.push(`${col.header}（${sourceOf(current ?? {})}）`);
+      clearRequests.push(setValidation(columnRange(sheetId, index, 1), null));
+      continue;
+    }
     if (sameValidation(current, wanted)) continue;
-    names.push(`${col.header}（${sourceOf(wanted)}）`);
-    requests.push(setValidation(columnRange(sheetId, index, 1), wanted));
+    set.push(`${col.header}（${sourceOf(wanted)}）`);
+    setRequests.push(setValidation(columnRange(sheetId, index, 1), wanted));
   }
-  if (names.length === 0) return [];
-  const zh = `数据验证：${names.join("、")}`;
-  return [change(tab.name, zh, `data validation on ${names.length} column(s)`, requests)];
+  if (set.length > 0) {
+    const zh = `数据验证：${set.join("、")}`;
+    changes.push(change(tab.name, zh, `data validation on ${set.length} column(s)`, setRequests));
+  }
+  if (cleared.length > 0) {
+    const zh = `移除会把系统接受的值标成无效的数据验证：${cleared.join("、")}`;
+    const en = `remove data validation that marks accepted values invalid on ${cleared.length} column(s)`;
+    changes.push(change(tab.name, zh, en, clearRequests));
+  }
+  return changes;
 }

@@ -62,11 +62,12 @@ export function repeatFormat(
   return { repeatCell: { range, cell: { userEnteredFormat: format }, fields } };
 }
 
+/** Sets a range's data validation; without a rule it clears it (the Sheets API's way to remove one). */
 export function setValidation(
   range: sheets_v4.Schema$GridRange,
-  rule: sheets_v4.Schema$DataValidationRule,
+  rule: sheets_v4.Schema$DataValidationRule | null,
 ): Request {
-  return { setDataValidation: { range, rule } };
+  return { setDataValidation: rule ? { range, rule } : { range } };
 }
 
 export function columnWidth(sheetId: number, column: number, pixelSize: number): Request {

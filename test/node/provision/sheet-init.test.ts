@@ -65,7 +65,7 @@ describe("sheet:init on a new spreadsheet", () => {
     }
   });
 
-  it("puts dropdowns on the data rows: lists, references to 承办单位 and 代表, non-strict list columns", () => {
+  it("puts dropdowns on the data rows: lists, references to 承办单位 and 代表; none on name lists or dates", () => {
     const sheet = sheetOf(sheets.resource(ID, [`'${TAB_NAMES.ledger}'!1:2`]), TAB_NAMES.ledger);
     const rule = (header: string) =>
       cell(sheet, 1, ledger?.columns.findIndex((c) => c.header === header) ?? -1).dataValidation;
@@ -82,11 +82,13 @@ describe("sheet:init on a new spreadsheet", () => {
       values: [{ userEnteredValue: "='承办单位'!$A$2:$A" }],
     });
     expect(rule("领衔代表")?.condition?.values?.[0]?.userEnteredValue).toBe("='代表'!$A$2:$A");
-    expect(rule("协办单位")?.condition?.type).toBe("ONE_OF_RANGE");
-    expect(rule("协办单位")?.strict).toBeUndefined();
-    expect(rule("附议代表")?.strict).toBeUndefined();
+    expect(rule("主办单位")?.strict).toBe(true);
+    // Sheets checks a whole cell: 区工信局、区自然资源局 fails a reference, 2026.3.2 fails a date check.
+    expect(rule("协办单位")).toBeUndefined();
+    expect(rule("附议代表")).toBeUndefined();
     expect(rule("类别")?.condition?.values?.map((v) => v.userEnteredValue)).toContain("教育医疗");
-    expect(rule("提出日期")?.condition?.type).toBe("DATE_IS_VALID");
+    expect(rule("提出日期")).toBeUndefined();
+    expect(rule("答复日期")).toBeUndefined();
     expect(rule("台账状态")).toBeUndefined();
   });
 

@@ -365,9 +365,22 @@
     await send({ kind: "set", row: r, col: c, text });
   }
 
-  editor.addEventListener("input", () => {
+  // The page has no undo of its own. The hidden editor keeps focus on a selected cell, and the
+  // browser's undo there restores an earlier edit's text: taken for typing, it opened the editor with
+  // that text (or empty), and Enter then wrote it over the cell.
+  const isHistory = (e) => e.inputType === "historyUndo" || e.inputType === "historyRedo";
+
+  editor.addEventListener("beforeinput", (e) => {
+    if (!state.editing && isHistory(e)) e.preventDefault();
+  });
+
+  editor.addEventListener("input", (e) => {
     if (state.editing) {
       formula.value = editor.value;
+      return;
+    }
+    if (isHistory(e)) {
+      editor.value = "";
       return;
     }
     // Typing on a selected cell replaces its content, as in Sheets (IME input arrives here too).
@@ -402,7 +415,10 @@
       return;
     }
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    if (moves[e.key]) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && /^[zy]$/i.test(e.key)) {
+      // Ctrl+Z / Ctrl+Y / Cmd+Z / Cmd+Shift+Z on a selected cell: nothing to undo, no edit started.
+      e.preventDefault();
+    } else if (moves[e.key]) {
       e.preventDefault();
       const [dr, dc] = moves[e.key];
       if (e.shiftKey) select(state.r2 + dr, state.c2 + dc, true);
