@@ -1,10 +1,13 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
-import { type Directory, leaderNames, nameKey, namesakeAdvice } from "./directory";
-import { withoutTitle } from "./notices/honorific";
+import { checkLeaders } from "./check-ledger-leaders";
+import { type Directory, nameKey, namesakeAdvice } from "./directory";
 import { type IdFormat, imeCharsOf } from "./numbering";
 import type { ParsedRow } from "./read-tab";
 import { type ReadPart, spacedDeputiesProblem, spacedListProblem, spacedNames } from "./spaced-names";
 import { isUnitName } from "./statistics-units";
+
+/** Asked by the notices too (recipient-problems.ts), from where it always was. */
+export { type LeaderBooks, unknownLeader } from "./check-ledger-leaders";
 
 /**
  * The ledger's 编号 as a row check asks for them: a Map built from the rows read, or a view over
@@ -39,7 +42,7 @@ export interface LedgerRefs {
   readonly categorySet: ReadonlySet<string>;
   /** Every 编号 typed in the ledger → the rows holding it. */
   readonly idRows: IdRows;
-  /** 编号 → its record (first row), for 并入编号. */
+  /** 编号 → its record (first row), for 并入编号 (of a 编号 on one row only: idRows.count). */
   readonly byId: IdLookup<Pick<LedgerRecord, "review">>;
 }
 
@@ -285,62 +288,16 @@ function checkIds(row: Row, ownId: string, refs: LedgerRefs, format: IdFormat): 
   const target = refs.byId.get(mergedInto);
   if (!target) {
     row.problems.error("并入编号", `并入编号“${mergedInto}”在台账中找不到：请核对编号`);
+  } else if (refs.idRows.count(mergedInto) > 1) {
+    // Which row is meant is the duplicate's own 错误 to settle: judged by the first of them, a
+    // sort of the ledger made and unmade the 提醒 below on a row nobody touched.
+    row.problems.warn(
+      "并入编号",
+      `并入的编号 ${mergedInto} 在『建议台账』中重复（第 ${refs.idRows.get(mergedInto)?.join("、")} 行），暂未核对所并入的建议：请先改正台账中的重复编号，改正后再核对`,
+    );
   } else if (target.review === "并案") {
     row.problems.warn("并入编号", `并入的建议“${mergedInto}”本身也已并案：请直接填写最终并入的编号`);
   }
-}
-
-/** The directories a leader's name is looked up in (LedgerRefs, or an evaluation's tabs). */
-export interface LeaderBooks {
-  readonly deputies: Directory<DeputyRecord>;
-  readonly leaders?: Directory<LeaderRecord>;
-}
-
-/**
- * Whether the row check reports `name` in `column` as in no tab (its 错误): a 领办领导 must be in
- * 领导; a 督办领导 in 领导 or 代表, checked only once the office lists leaders (before 领导, a
- * 督办领导 was reached as 代表 or through 周报接收人). The recipient checks leave such a name to it.
- */
-export function unknownLeader(column: "督办领导" | "领办领导", name: string, books: LeaderBooks): boolean {
-  const leaders = books.leaders;
-  if (!leaders?.available || leaders.find(name)) return false;
-  if (column === "领办领导") return true;
-  return leaders.entries.length > 0 && books.deputies.available && !books.deputies.find(name);
-}
-
-/** Each directory's names by their key without title (withoutTitle), built once per sync. */
-const bareNames = new WeakMap<Directory<{ name: string }>, Map<string, string[]>>();
-
-function bareIndex(directory: Directory<{ name: string }>): Map<string, string[]> {
-  let index = bareNames.get(directory);
-  if (index) return index;
-  index = new Map();
-  for (const entry of directory.entries) {
-    const key = nameKey(withoutTitle(entry.name));
-    const list = index.get(key);
-    if (list) list.push(entry.name);
-    else index.set(key, [entry.name]);
-  }
-  bareNames.set(directory, index);
-  return index;
-}
-
-/**
- * The advice for a leader's name not found: when a listed name differs from it only by a title
- * (陈建平 for 陈建平副主任, 李四副主任 for 李四), ask whether that one is meant. Never matched
- * silently: told to the wrong leader, an urging is worse than none.
- */
-function leaderAdvice(
-  name: string,
-  books: readonly [string, Directory<{ name: string }> | undefined][],
-): string {
-  const key = nameKey(withoutTitle(name));
-  for (const [tab, directory] of books) {
-    if (!directory?.available) continue;
-    const twins = bareIndex(directory).get(key);
-    if (twins) return `是否为${twins.map((twin) => `“${twin}”`).join("或")}？请写成『${tab}』表中的姓名`;
-  }
-  return "";
 }
 
 /** Whether the row's current round still awaits the unit's reply (round 2 once 二次交办日期 is set). */
@@ -350,34 +307,6 @@ function awaitsReply(record: LedgerRecord): boolean {
 
 const KEY_SUPERVISOR_ONLY =
   "填写了督办领导，但重点建议不是“是”：督办领导收不到本件的逾期催办；如为重点建议，请把 重点建议 改为 是";
-
-/**
- * 领办领导 and 督办领导, a leader at a time (a cell may name two: 赵晓梅副主任、陈建平副主任): a 领办领导
- * must be in 领导 (practice.md); a 督办领导 in 领导 or, failing that, 代表, or no notice reaches that
- * leader but through the 周报接收人. Each name not found is an 错误 of its own, naming it.
- */
-function checkLeaders(row: Row, refs: LedgerRefs): void {
-  const { handlingLeader, supervisor } = row.record;
-  for (const name of leaderNames(handlingLeader))
-    if (unknownLeader("领办领导", name, refs))
-      row.problems.error(
-        "领办领导",
-        `领办领导“${name}”不在『领导』表中：${
-          leaderAdvice(name, [["领导", refs.leaders]]) || "请核对姓名，或先在『领导』表中添加（类型 领办）"
-        }`,
-      );
-  for (const name of leaderNames(supervisor))
-    if (unknownLeader("督办领导", name, refs))
-      row.problems.error(
-        "督办领导",
-        `督办领导“${name}”不在『领导』表中，也不在『代表』表中：${
-          leaderAdvice(name, [
-            ["领导", refs.leaders],
-            ["代表", refs.deputies],
-          ]) || "请核对姓名，或先在『领导』表中添加（类型 督办）"
-        }`,
-      );
-}
 
 /**
  * Reference rules of a 建议台账 row: deputies, units, category, 编号 (typed with IME characters, or

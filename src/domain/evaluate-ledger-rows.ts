@@ -127,6 +127,11 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
   };
 }
 
+/** The rows of a 编号 typed on more than one ledger row; null for one on a single row (or none). */
+function duplicateRowsOf(idRows: IdRows, id: string): readonly number[] | null {
+  return id && idRows.count(id) > 1 ? (idRows.get(id) ?? null) : null;
+}
+
 /**
  * The year a new 编号 is numbered in: 提出日期's, or today's when it is blank or after today (an
  * 错误 staff will mend: a typo must not take next year's 001).
@@ -249,6 +254,8 @@ export function evaluateLedgerRows(
             id: record.id,
             index: ctx.practice,
             reportsRelated: ctx.refs.idRows.first(record.id) === row.rowNumber,
+            // One lookup of the index as built: a list only for a 编号 typed more than once.
+            duplicateRows: duplicateRowsOf(ctx.refs.idRows, record.id),
             threeMonthDue,
           })
         : null;

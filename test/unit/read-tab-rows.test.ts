@@ -92,13 +92,21 @@ describe("the 编号 index of the whole ledger", () => {
     );
   });
 
-  it("reads the 审查结果 of the first row holding a 并入编号's target", () => {
+  it("judges a 并入编号 whose target is on two rows by neither of them", () => {
     const rows = evaluateRows([
       { 编号: "2026-001" },
       { 编号: "2026-002", 审查结果: "并案", 并入编号: "2026-001" },
       { 编号: "2026-001", 审查结果: "并案", 并入编号: "2026-009" },
     ]);
-    // The first 2026-001 is 立案: merging into it is fine (the duplicate is reported on its own).
-    expect(rowProblems(rows, 3)).toEqual([]);
+    // One 2026-001 is 立案, the other 并案: which is meant is the duplicate's own 错误 to settle,
+    // not the row order (a sort of the ledger made and unmade a 提醒 here).
+    expect(rowProblems(rows, 3)).toEqual([
+      {
+        column: "并入编号",
+        level: "提醒",
+        message:
+          "并入的编号 2026-001 在『建议台账』中重复（第 2、4 行），暂未核对所并入的建议：请先改正台账中的重复编号，改正后再核对",
+      },
+    ]);
   });
 });

@@ -1,27 +1,26 @@
-import type { ProblemLevel } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
 import { nameKey } from "../directory";
-import { NO_PROBLEMS, type Problem } from "../problems";
+import type { Problem } from "../problems";
 import type { ParsedRow } from "../read-tab";
 import { spacedNames } from "../spaced-names";
 import { isAwaitingReview } from "./check-practice-rows";
 import { extensionStillMatters, isCountingRequest } from "./counting-request";
 import { PRACTICE_FACTS } from "./practice-facts";
 import type { PracticeIndex } from "./practice-index";
+import { PracticeReport as Report, type ReportScope } from "./practice-report";
 
-export interface SuggestionPracticeInput {
+export interface SuggestionPracticeInput extends ReportScope {
   /** The ledger row: its own 提醒 (答复前未记录办前联系, …) are added to it. */
   readonly row: ParsedRow<LedgerRecord>;
-  /** 编号 as typed (practice rows name a suggestion by the 编号 in the sheet). */
+  /**
+   * 编号 as typed (practice rows name a suggestion by the 编号 in the sheet). The first ledger row
+   * holding it reports the problems of its practice rows (reportsRelated: a 编号 typed twice would
+   * report them twice); of a 编号 typed twice (duplicateRows), never against one of its rows.
+   */
   readonly id: string;
   readonly index: PracticeIndex;
-  /**
-   * This row is the first holding the 编号: it reports the problems of the suggestion's practice
-   * rows (a 编号 typed twice would report them twice).
-   */
-  readonly reportsRelated: boolean;
   /** The round-1 due date by three months (逾期后申请 is judged against it). */
   threeMonthDue(assignedOn: string): string;
 }
@@ -33,49 +32,6 @@ export interface SuggestionPractice {
   readonly facts: number;
   /** Problems on 沟通记录, 延期申请 and 协办意见 rows of this suggestion. */
   readonly problems: readonly Problem[];
-}
-
-/**
- * Where a suggestion's practice rules put a problem on a related row. A class, not a closure made
- * per suggestion: the bundler wraps every closure it creates at run time in a naming call. Its list
- * is made at the first problem: the sync checks thousands of suggestions, most with none.
- */
-class Report implements SuggestionPractice {
-  private found: Problem[] | null = null;
-  /** PRACTICE_FACTS flags, set once the checks have run: the report is also their result. */
-  facts = 0;
-
-  constructor(private readonly input: SuggestionPracticeInput) {}
-
-  get extended(): boolean {
-    return (this.facts & PRACTICE_FACTS.extended) !== 0;
-  }
-
-  get problems(): readonly Problem[] {
-    return this.found ?? NO_PROBLEMS;
-  }
-
-  add(tab: string, row: ParsedRow<unknown>, level: ProblemLevel, column: string, message: string): void {
-    if (this.input.reportsRelated)
-      this.listToAdd().push({ tab, row: row.rowNumber, column, level, message, id: this.input.id });
-  }
-
-  /**
-   * A related row's own problems (cells, dates, approvals), reported with the suggestion; those
-   * `dropped` says no longer apply to it.
-   */
-  addOwn(rows: readonly ParsedRow<unknown>[], dropped?: (problem: Problem) => boolean): void {
-    // A row's own sink does not know the 编号 it names: each problem is listed under it.
-    for (const row of rows)
-      for (const problem of row.problems.list)
-        if (!dropped?.(problem))
-          this.listToAdd().push(problem.id ? problem : { ...problem, id: this.input.id });
-  }
-
-  private listToAdd(): Problem[] {
-    this.found ??= [];
-    return this.found;
-  }
 }
 
 const sameName = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
@@ -286,14 +242,16 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
 
 /**
  * Whether a decision on this suggestion's waiting requests no longer matters (extensionStillMatters):
- * asked only where it has a request without 审批结果, so a suggestion without one costs nothing.
+ * asked only where it has a request without 审批结果, so a suggestion without one costs nothing. Of a
+ * duplicated 编号 the requests are not judged by one of its rows: their own 提醒 stay.
  */
 function reviewIsMoot(
   input: SuggestionPracticeInput,
   requests: readonly ParsedRow<ExtensionRecord>[],
 ): boolean {
   const r = input.row.record;
-  if (!r.repliedOn || !requests.some((e) => !e.blank && !e.record.result)) return false;
+  if (!r.repliedOn || input.duplicateRows || !requests.some((e) => !e.blank && !e.record.result))
+    return false;
   const approved = requests.some((e) => e.record.result === "同意" && isCountingRequest(r, e));
   return !extensionStillMatters(r, r.assignedOn ? input.threeMonthDue(r.assignedOn) : null, approved);
 }
@@ -308,10 +266,14 @@ export function checkSuggestionPractice(input: SuggestionPracticeInput): Suggest
   if (input.reportsRelated) {
     // The rows' own problems (cells, dates, approvals) first, then each against the suggestion.
     const { contacts, extensions, coOpinions } = input.index;
-    report.addOwn(contacts.of(input.id));
+    report.addOwn(TAB_NAMES.contacts, contacts.of(input.id));
     const requests = extensions.of(input.id);
-    report.addOwn(requests, reviewIsMoot(input, requests) ? isAwaitingReview : undefined);
-    report.addOwn(coOpinions.of(input.id));
+    report.addOwn(
+      TAB_NAMES.extensions,
+      requests,
+      reviewIsMoot(input, requests) ? isAwaitingReview : undefined,
+    );
+    report.addOwn(TAB_NAMES.coOpinions, coOpinions.of(input.id));
   }
   report.facts = checkExtensions(input, report) | checkContacts(input, report);
   checkCoOpinions(input, report);
