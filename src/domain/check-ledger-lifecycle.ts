@@ -43,6 +43,17 @@ function notBefore(
  */
 const REPLY_NOTICES_HELD = "；在改正之前，答复告知、测评提醒和跟踪提醒暂停发送";
 
+/**
+ * A 交办日期 before 提出日期 (2026-02-01 typed for 2026-12-01) counts 办理期限 from a slip: the notices
+ * to the units counted from it wait for the correction (notices/series.ts, assignedOnContradicted),
+ * the 交办通知 too, which would state that date. 办理期限 and 台账状态 are still written from it, as
+ * for the other holds: the sheet shows what the date typed means, and this 错误 says it is wrong.
+ */
+const ASSIGNMENT_NOTICES_HELD = "；在改正之前，交办通知、沟通提醒、协办提醒、到期提醒和逾期催办暂停发送";
+
+/** The same for 二次交办日期 before 答复日期 (round 2 has no 沟通提醒 or 协办提醒). */
+const REASSIGNMENT_NOTICES_HELD = "；在改正之前，二次交办通知、到期提醒和逾期催办暂停发送";
+
 // The dates are read by name, not through a table of keys: a lookup by a key that varies was a
 // megamorphic load, nine per row.
 function checkDates(row: Row, today: string): void {
@@ -53,10 +64,26 @@ function checkDates(row: Row, today: string): void {
   notAfterToday(row, "二次答复日期", r.secondRepliedOn, today);
   aheadOfToday(row, "交办日期", r.assignedOn, today);
   aheadOfToday(row, "二次交办日期", r.reassignedOn, today);
-  notBefore(row, "交办日期", r.assignedOn, "提出日期", r.submittedOn);
+  // Only a 立案 row has notices to hold (one not 立案 is told its 交办 does nothing yet: checkSteps).
+  const accepted = r.review === "立案";
+  notBefore(
+    row,
+    "交办日期",
+    r.assignedOn,
+    "提出日期",
+    r.submittedOn,
+    accepted ? ASSIGNMENT_NOTICES_HELD : "",
+  );
   notBefore(row, "答复日期", r.repliedOn, "交办日期", r.assignedOn, REPLY_NOTICES_HELD);
   notBefore(row, "测评日期", r.ratedOn, "答复日期", r.repliedOn);
-  notBefore(row, "二次交办日期", r.reassignedOn, "答复日期", r.repliedOn);
+  notBefore(
+    row,
+    "二次交办日期",
+    r.reassignedOn,
+    "答复日期",
+    r.repliedOn,
+    accepted ? REASSIGNMENT_NOTICES_HELD : "",
+  );
   notBefore(row, "二次答复日期", r.secondRepliedOn, "二次交办日期", r.reassignedOn, REPLY_NOTICES_HELD);
 }
 

@@ -95,16 +95,30 @@ export const LEAD_CELL = "主办单位";
  */
 export const REPLY_DATE_CELLS = ["答复日期", "二次答复日期"] as const;
 
+/**
+ * The 交办日期 cells, asked about as changed while filled too: one before the date it must follow
+ * (提出日期; 答复日期 for 二次交办日期) holds the units' notices of its round (handling-series.ts), and
+ * the day staff are seen correcting it is the day the unit is told (ASSIGNMENT_CORRECTED).
+ */
+const ASSIGNMENT_DATE_CELLS = ["交办日期", "二次交办日期"] as const;
+
 const NAME_CELLS = [...LATE_LIST_CELLS, LEAD_CELL] as const;
 
 /**
  * The cells whose changes the notices run asks about with their text before and after: the names
- * (a unit or leader added, a 主办单位 replaced) and the reply dates (one corrected).
+ * (a unit or leader added, a 主办单位 replaced), the reply dates and the 交办日期 (one corrected).
  */
-export const CHANGED_NAME_CELLS = [...NAME_CELLS, ...REPLY_DATE_CELLS] as const;
+export const CHANGED_NAME_CELLS = [...NAME_CELLS, ...REPLY_DATE_CELLS, ...ASSIGNMENT_DATE_CELLS] as const;
 
 type NameCell = (typeof NAME_CELLS)[number];
 type ReplyDateCell = (typeof REPLY_DATE_CELLS)[number];
+type AssignmentDateCell = (typeof ASSIGNMENT_DATE_CELLS)[number];
+
+/**
+ * What `seenOn` calls the day the sync last saw a round's 交办日期 corrected out of a hold (changed
+ * from a date before 提出日期, or for round 2 before 答复日期): the day its held notices fall due.
+ */
+export const ASSIGNMENT_CORRECTED = { 交办日期: "交办日期<改正", 二次交办日期: "二次交办日期<改正" } as const;
 
 /** What `seenOn` calls the day `name` was first seen in cell `cell` (CHANGED_NAME_CELLS). */
 export function addedNameCell(cell: NameCell, name: string): string {
@@ -121,11 +135,15 @@ export function replacedLeadCell(unit: string): string {
 const isReplyDateCell = (cell: string): cell is ReplyDateCell =>
   (REPLY_DATE_CELLS as readonly string[]).includes(cell);
 
+const isAssignmentDateCell = (cell: string): cell is AssignmentDateCell =>
+  (ASSIGNMENT_DATE_CELLS as readonly string[]).includes(cell);
+
 /**
- * What `seenOn` calls the day reply date cell `cell` was last seen changed from the date `before`
- * (ISO): which of those days ended a hold depends on the round's 交办日期 (replyCorrectedOn).
+ * What `seenOn` calls the day date cell `cell` was last seen changed from the date `before` (ISO):
+ * which of those days ended a hold depends on the dates the row holds now (replyCorrectedOn,
+ * markAssignmentCorrections).
  */
-function changedDateCell(cell: ReplyDateCell, before: string): string {
+function changedDateCell(cell: ReplyDateCell | AssignmentDateCell, before: string): string {
   return `${cell}<${before}`;
 }
 
@@ -144,7 +162,7 @@ function auditDate(text: string): string | null {
  */
 function addedNames(sighting: Sighting): { cell: string; at: string }[] {
   if (sighting.before === undefined || sighting.after === undefined) return [sighting];
-  if (isReplyDateCell(sighting.cell)) {
+  if (isReplyDateCell(sighting.cell) || isAssignmentDateCell(sighting.cell)) {
     const before = auditDate(sighting.before);
     return before ? [{ cell: changedDateCell(sighting.cell, before), at: sighting.at }] : [];
   }
@@ -201,9 +219,33 @@ export function isLeadChange(sighting: Sighting): boolean {
   return sighting.cell === LEAD_CELL && sighting.before !== undefined && sighting.after !== undefined;
 }
 
-/** The sighting is of a reply date changed while filled (replyCorrectedOn reads it). */
-function isReplyDateChange(sighting: Sighting): boolean {
-  return isReplyDateCell(sighting.cell) && sighting.before !== undefined && sighting.after !== undefined;
+/** The sighting is of a reply date or a 交办日期 changed while filled (a hold it may end). */
+function isDateChange(sighting: Sighting): boolean {
+  return (
+    (isReplyDateCell(sighting.cell) || isAssignmentDateCell(sighting.cell)) &&
+    sighting.before !== undefined &&
+    sighting.after !== undefined
+  );
+}
+
+/**
+ * The days a round's 交办日期 was seen changed from one its row contradicts (before 提出日期; for
+ * 二次交办日期, before 答复日期: as series.ts reads the hold, ISO dates compared as text), kept on
+ * `seen` as ASSIGNMENT_CORRECTED: the day the held 交办通知 falls due (leadUnitStart and the rest), so
+ * a correction made after the corrected date left the catch-up window still tells the unit.
+ */
+function markAssignmentCorrections(seen: Record<string, string>, row: Pick<EvaluatedRow, "record">): void {
+  for (const cell of ASSIGNMENT_DATE_CELLS) {
+    const prefix = changedDateCell(cell, "");
+    const mark = ASSIGNMENT_CORRECTED[cell];
+    for (const [key, day] of Object.entries(seen)) {
+      if (key === mark || !key.startsWith(prefix)) continue;
+      // The record is read only for a row whose 交办日期 was seen changed (few, if any).
+      const earlier = cell === "交办日期" ? row.record.submittedOn : row.record.repliedOn;
+      const before = key.slice(prefix.length);
+      if (earlier && before < earlier && (!seen[mark] || day > (seen[mark] as string))) seen[mark] = day;
+    }
+  }
 }
 
 /**
@@ -272,8 +314,8 @@ function pastedLeadChanges(sightings: readonly Sighting[], localDay: (iso: strin
 }
 
 /**
- * The sightings as attachSightings should see them: those of `lateIds`, reply date changes, and
- * 主办单位 changes but those that look pasted (pastedLeadChanges).
+ * The sightings as attachSightings should see them: those of `lateIds`, reply date and 交办日期
+ * changes, and 主办单位 changes but those that look pasted (pastedLeadChanges).
  */
 export function leadChangesOnly(
   sightings: readonly Sighting[],
@@ -282,17 +324,18 @@ export function leadChangesOnly(
 ): Sighting[] {
   const late = new Set(lateIds);
   const pasted = pastedLeadChanges(sightings, localDay);
-  return sightings.filter(
-    (s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s) || isReplyDateChange(s)),
-  );
+  return sightings.filter((s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s) || isDateChange(s)));
 }
+
+/** The cells whose filling (or correction out of a hold) makes round 1's 交办通知 due then. */
+const ASSIGNMENT_SEEN = ["审查意见", "交办日期", ASSIGNMENT_CORRECTED.交办日期] as const;
 
 /**
  * The day the lead unit is due its 交办通知: 交办日期, or the day the sync first saw the assignment,
  * the filled 主办单位 or this unit named in it in place of another.
  */
 export function leadUnitStart(start: string, row: Pick<EvaluatedRow, "seenOn">, unit: string): string {
-  return dueOnOrSeen(start, row, ["审查意见", "交办日期", LEAD_CELL, addedNameCell(LEAD_CELL, unit)]);
+  return dueOnOrSeen(start, row, [...ASSIGNMENT_SEEN, LEAD_CELL, addedNameCell(LEAD_CELL, unit)]);
 }
 
 /**
@@ -346,7 +389,7 @@ export function lateNoticeIds(
  * or the day the sync first saw the assignment, the filled 协办单位 or this unit added to it.
  */
 export function coUnitStart(start: string, row: Pick<EvaluatedRow, "seenOn">, unit: string): string {
-  return dueOnOrSeen(start, row, ["审查意见", "交办日期", "协办单位", addedNameCell("协办单位", unit)]);
+  return dueOnOrSeen(start, row, [...ASSIGNMENT_SEEN, "协办单位", addedNameCell("协办单位", unit)]);
 }
 
 /**
@@ -361,7 +404,7 @@ export function handlingLeaderStart(
   row: Pick<EvaluatedRow, "seenOn">,
   leader: string,
 ): string {
-  return dueOnOrSeen(start, row, ["审查意见", "交办日期", "领办领导", addedNameCell("领办领导", leader)]);
+  return dueOnOrSeen(start, row, [...ASSIGNMENT_SEEN, "领办领导", addedNameCell("领办领导", leader)]);
 }
 
 /**
@@ -402,6 +445,8 @@ export function attachSightings(
   }
   for (const row of rows) {
     const seen = row.id ? byId.get(row.id) : undefined;
-    if (seen) (row as { seenOn?: EvaluatedRow["seenOn"] }).seenOn = seen;
+    if (!seen) continue;
+    markAssignmentCorrections(seen, row);
+    (row as { seenOn?: EvaluatedRow["seenOn"] }).seenOn = seen;
   }
 }

@@ -8,6 +8,7 @@ import { daysBetween } from "../deadlines";
 import { leaderNames, nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import {
+  ASSIGNMENT_CORRECTED,
   addedNameCell,
   coUnitStart,
   dueOnOrSeen,
@@ -89,7 +90,10 @@ function overdueSpacing(round: Round, ctx: SeriesContext): Spacing | undefined {
  * typed but not one of the choices (比较满意, E) beside a blank reply date: typed as a choice it
  * would count as a reply already (series.ts, replyWithoutDate), and the wording of the cell must not
  * decide whether a unit is pressed. The unit still hears of the assignment (the cell may sit on the
- * wrong row), and the reminders resume as soon as that 错误 is gone with the cell cleared.
+ * wrong row), and the reminders resume as soon as that 错误 is gone with the cell cleared. A round
+ * whose 交办日期 is before the date it must follow (an 错误 saying so) sends its units nothing: its
+ * 办理期限 counts from a slip, and a unit pressed as 215 days overdue on a suggestion assigned last
+ * week is worse than a reminder a few days late.
  */
 export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const { record } = row;
@@ -103,7 +107,11 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   // practice.md: the 领办领导 gets the 交办通知 and the 逾期催办 of the suggestions he or she leads;
   // a cell naming two leaders reaches each on his or her own channel, with a notice of their own.
   const leadingNames = leaderNames(record.handlingLeader);
-  if (!replyPresent(first)) {
+  // A 交办日期 the row contradicts (series.ts, assignedOnContradicted) holds the round's notices to
+  // its units, 交办通知 included: it would state a 交办日期 and 异议期限 staff are told are wrong.
+  // Corrected, it goes under the corrected date's key, due the day the correction was seen at the
+  // latest (catch-up.ts, ASSIGNMENT_CORRECTED), as a held 答复告知 does (reply-series.ts).
+  if (!replyPresent(first) && !first.assignedOnContradicted) {
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment. Due on
     // 交办日期, or on the day the sync first saw the assignment (typed late) for whom it is new, or
@@ -188,12 +196,14 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     }
   }
   if (replyPresent(current)) return out;
+  if (current.assignedOnContradicted) return out;
   if (current.round === 2) {
+    const seen = dueOnOrSeen(current.start, row, ["二次交办日期", ASSIGNMENT_CORRECTED.二次交办日期]);
     out.push({
       type: "二次交办通知",
       suggestionId: id,
       round: 2,
-      occurrences: [{ occurrence: "-", dueOn: dueOnOrSeen(current.start, row, ["二次交办日期"]) }],
+      occurrences: [{ occurrence: "-", dueOn: seen }],
       lastDay: null,
       recipients: [lead],
       view: roundView(row, current, ctx),

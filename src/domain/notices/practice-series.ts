@@ -17,10 +17,13 @@ import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext 
 
 const same = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
 
-/** Round 1 waits for its reply: 沟通提醒 and 协办提醒 are about the handling, not after it. */
+/**
+ * Round 1 waits for its reply: 沟通提醒 and 协办提醒 are about the handling, not after it. Both count
+ * from 交办: none while 交办日期 is before 提出日期 (an 错误; its 交办通知 waits too, handling-series.ts).
+ */
 function awaitingFirstReply(row: EvaluatedRow): Round | null {
   const first = roundsOf(row)[0];
-  return first && !first.repliedOn ? first : null;
+  return first && !first.repliedOn && !first.assignedOnContradicted ? first : null;
 }
 
 /**

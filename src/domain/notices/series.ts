@@ -104,6 +104,13 @@ export interface Round {
    * wait for staff to correct it as they do for an unreadable rating (handling-series.ts).
    */
   readonly replyClassUnreadable: boolean;
+  /**
+   * The round's 交办日期 is before the date it must follow (round 1: 提出日期; round 2: 答复日期),
+   * the same reading of the same two cells as the 错误 staff are shown (notBefore in
+   * check-ledger-lifecycle.ts, ISO dates compared as text): a slip (2026-02-01 for 2026-12-01) whose
+   * 办理期限 means nothing. The notices counted from it wait for the correction (handling-series.ts).
+   */
+  readonly assignedOnContradicted: boolean;
   /** 办理期限 falls in (or rolls past) a year whose 放假安排 is not entered yet: it may still move. */
   readonly provisional: boolean;
 }
@@ -144,6 +151,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       // rows): one lookup, no re-reading of the raw cell.
       ratingUnreadable: row.unreadable?.满意度 !== undefined,
       replyClassUnreadable: row.unreadable?.答复类别 !== undefined,
+      assignedOnContradicted: !!record.submittedOn && record.assignedOn < record.submittedOn,
       provisional: isProvisional(row.firstDeadline?.explanation),
     },
   ];
@@ -159,6 +167,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       rating: record.secondRating,
       ratingUnreadable: row.unreadable?.二次满意度 !== undefined,
       replyClassUnreadable: row.unreadable?.二次答复类别 !== undefined,
+      assignedOnContradicted: !!record.repliedOn && record.reassignedOn < record.repliedOn,
       provisional: isProvisional(row.secondDeadline?.explanation),
     });
   }

@@ -117,7 +117,12 @@ describe("a lead unit never sent its 交办通知 is told of the assignment by i
 
 describe("when the outbox keys given do not reach back to the 交办通知", () => {
   /** Assigned 2026-01-05: 办理期限 2026-04-07, 逾期催办 from 04-08 every 7 days. */
-  const JANUARY: LedgerCells = { ...DECEMBER, 编号: "2026-002", 交办日期: "2026-01-05" };
+  const JANUARY: LedgerCells = {
+    ...DECEMBER,
+    编号: "2026-002",
+    提出日期: "2026-01-02",
+    交办日期: "2026-01-05",
+  };
   const overdue = (p: NoticePlan) => toLead(p.notices).filter((n) => n.type === "逾期催办");
 
   it("names the suggestion, and with its keys from 交办 on tells the first word of an old ledger's first run", () => {

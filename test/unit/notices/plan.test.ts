@@ -281,7 +281,8 @@ describe("planning notices: exactly once", () => {
   });
 
   it("does not flood units on the first run over an old ledger: nothing older than 30 days", () => {
-    const old = { ...ASSIGNED, 交办日期: "2026-01-05" };
+    // 提出日期 before it: one after it (the rows' default 2026-01-10) holds the notices (an 错误).
+    const old = { ...ASSIGNED, 提出日期: "2026-01-02", 交办日期: "2026-01-05" };
     expect(planAt([old], "2026-02-05").notices).toEqual([]);
     expect(planAt([old], "2026-02-04").notices.map((n) => n.type)).toEqual([
       "交办通知",
