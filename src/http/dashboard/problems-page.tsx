@@ -4,6 +4,7 @@ import { PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { FORM_NAMES } from "../../domain/intake/inbox-forms";
 import type { Problem } from "../../domain/problems";
+import { COUNTED_HEADERS } from "../../domain/statistics-items";
 import type { InboxEntry } from "../../store/inbox";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
@@ -40,7 +41,17 @@ const actionHtml = (problem: Problem) =>
  * problems, and building and walking JSX elements for each was most of the page's CPU.
  */
 const problemRow = (p: Problem) =>
-  html`<tr><td class="num" data-label="行号">${p.row ?? ""}</td><td class="nowrap" data-label="编号">${p.id ? html`<a href="${href.suggestion(p.id)}">${p.id}</a>` : ""}</td><td class="nowrap" data-label="列">${p.column ?? ""}</td><td class="head">${badgeHtml(p.level === "错误" ? "danger" : "warn", p.level)} ${p.message}</td><td>${actionHtml(p)}</td></tr>`;
+  html`<tr><td class="num" data-label="行号">${p.row ?? ""}</td><td class="nowrap" data-label="编号">${p.id ? html`<a href="${href.suggestion(p.id)}">${p.id}</a>` : ""}</td><td class="nowrap" data-label="列">${p.column ?? ""}</td><td class="head">${badgeHtml(p.level === "错误" ? "danger" : "warn", p.level)} ${p.message}${leftOutOfFigures(p) ? html` <span class="muted">${LEFT_OUT}</span>` : ""}</td><td>${actionHtml(p)}</td></tr>`;
+
+/**
+ * An 错误 that keeps its row out of every figure (statisticsItemOf: one in a counted column): the
+ * figures' footnote (另有 2 条因填写错误未计入（见 校验问题）) sends a leader here, who could not tell
+ * which of the 错误 it meant.
+ */
+const leftOutOfFigures = (p: Problem) =>
+  p.level === "错误" && p.tab === TAB_NAMES.ledger && p.column !== null && COUNTED_HEADERS.has(p.column);
+
+const LEFT_OUT = "（改正前此行不计入统计）";
 
 /**
  * Submissions accepted (the sender was told so) and not yet written while Google refuses writes
