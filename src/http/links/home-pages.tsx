@@ -50,6 +50,27 @@ const secondRound = (rows: readonly RecipientRow[]) => rows.filter((m) => inSeco
 /** A count's note when it holds second rounds: the dashboard's 已答复 counts first replies, these the round now open. */
 const withSecond = (n: number) => (n > 0 ? `含${SECOND_ROUND} ${n} 件` : undefined);
 
+/** 待答复 and 已逾期 of the rows awaiting a reply, each saying how many are second rounds (unit and leader pages). */
+const AwaitingCounts: FC<{ open: readonly RecipientRow[] }> = ({ open }) => {
+  const overdue = open.filter((m) => m.row.computed.status === "已逾期");
+  return (
+    <>
+      <Kpi
+        label="待答复"
+        value={open.length}
+        note={withSecond(secondRound(open))}
+        tone={open.length > 0 ? "warn" : undefined}
+      />
+      <Kpi
+        label="已逾期"
+        value={overdue.length}
+        note={withSecond(secondRound(overdue))}
+        tone={overdue.length > 0 ? "danger" : undefined}
+      />
+    </>
+  );
+};
+
 /**
  * A unit's page: what it must answer (nearest due first), what it answered, what it need not answer
  * (withdrawn, merged: never counted as answered), what it helps with.
@@ -66,7 +87,6 @@ export const UnitHome: FC<HomeProps> = (p) => {
     p.mine.filter((m) => m.relation === "co"),
     (m) => (m.row.id && p.coOpinions?.get(m.row.id)) || null,
   );
-  const overdue = open.filter((m) => m.row.computed.status === "已逾期");
   // Answered once and awaiting the second reply: counted as 待答复 here, where the dashboard's
   // 承办单位 page (and 统计) count them as 已答复 (a first reply): the notes say so.
   const second = secondRound(open);
@@ -75,18 +95,7 @@ export const UnitHome: FC<HomeProps> = (p) => {
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
       <h1>{p.frame.who}承办的代表建议</h1>
       <div class="lk-counts">
-        <Kpi
-          label="待答复"
-          value={open.length}
-          note={withSecond(second)}
-          tone={open.length > 0 ? "warn" : undefined}
-        />
-        <Kpi
-          label="已逾期"
-          value={overdue.length}
-          note={withSecond(secondRound(overdue))}
-          tone={overdue.length > 0 ? "danger" : undefined}
-        />
+        <AwaitingCounts open={open} />
         <Kpi
           label="已答复"
           value={answered.length}
@@ -170,7 +179,6 @@ export const DeputyHome: FC<
 export const LeaderHome: FC<HomeProps> = (p) => {
   const open = p.mine.filter(awaiting).sort(byDue);
   const rest = p.mine.filter((m) => !awaiting(m));
-  const overdue = open.filter((m) => m.row.computed.status === "已逾期");
   const role = leaderRole(p.mine);
   return (
     <LinkLayout title={`${role}的建议`} frame={p.frame}>
@@ -181,18 +189,7 @@ export const LeaderHome: FC<HomeProps> = (p) => {
       </h1>
       <div class="lk-counts">
         <Kpi label={`${role}件数`} value={p.mine.length} />
-        <Kpi
-          label="待答复"
-          value={open.length}
-          note={withSecond(secondRound(open))}
-          tone={open.length > 0 ? "warn" : undefined}
-        />
-        <Kpi
-          label="已逾期"
-          value={overdue.length}
-          note={withSecond(secondRound(overdue))}
-          tone={overdue.length > 0 ? "danger" : undefined}
-        />
+        <AwaitingCounts open={open} />
       </div>
       <h2>等待答复</h2>
       <SuggestionList items={open} kind="leader" {...listOf(p)} empty={`没有等待答复的${role}建议。`} />
