@@ -19,7 +19,7 @@ import {
   replacedLeadUnits,
 } from "./catch-up";
 import { leadIntroduction } from "./introductions";
-import { assignmentOccurrence } from "./keys";
+import { assignmentOccurrence, reminderOccurrence } from "./keys";
 import { coOpinionDeadline } from "./placeholders";
 import type { RecipientRef } from "./recipients";
 import {
@@ -44,7 +44,10 @@ function overdueLeaders(supervising: readonly string[], leading: readonly string
   return names.map((name) => ({ kind: "leader", name }));
 }
 
-/** 到期提醒 occurrences: each 到期提醒天数 before 办理期限, none on or before the assignment day. */
+/**
+ * 到期提醒 occurrences: each 到期提醒天数 before 办理期限, none on or before the assignment day, keyed
+ * by their day (keys.ts, reminderOccurrence): a 办理期限 moved later has reminders of its own.
+ */
 function reminderOccurrences(round: Round, days: readonly number[]): Occurrence[] {
   if (!round.due) return [];
   const due = round.due;
@@ -54,7 +57,7 @@ function reminderOccurrences(round: Round, days: readonly number[]): Occurrence[
     const dueOn = addDaysIso(due, -offset);
     if (dueOn <= round.start || seen.has(dueOn)) continue;
     seen.add(dueOn);
-    out.push({ occurrence: `d${offset}`, dueOn });
+    out.push({ occurrence: reminderOccurrence(offset, dueOn), dueOn });
   }
   return out;
 }

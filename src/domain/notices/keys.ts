@@ -8,8 +8,9 @@ export interface NoticeKeyParts {
   readonly suggestionId: string | null;
   readonly round: number;
   /**
-   * Offset (`d7`), interval number (`n2`, or `n2@2026-06-15` for one sent off its grid day:
-   * spacing.ts), assignment date, week (`w2026-03-02`) or `-`.
+   * Offset and its day (`d7@2026-05-26`; a bare `d7` in keys of before), interval number and the
+   * day sent (`n2@2026-06-15`: spacing.ts; a bare `n2` in keys of before), assignment date, week
+   * (`w2026-03-02`) or `-`.
    */
   readonly occurrence: string;
   /** Unit or deputy name, or a digest address. */
@@ -65,10 +66,31 @@ const RETOLD: ReadonlySet<NoticeType> = new Set<NoticeType>(["交办通知", "�
 export type NoticeNaming = Omit<NoticeKeyParts, "occurrence">;
 
 /**
- * Notices whose occurrences planning weighs by recipient: those told again as corrections, and the
- * 逾期催办, spaced from the last one each recipient got (spacing.ts).
+ * Notices whose occurrences planning weighs by recipient: those told again as corrections, the
+ * 逾期催办, spaced from the last one each recipient got (spacing.ts), and the 到期提醒, whose keys of
+ * before the day was in them still count (reminderTelling).
  */
-const BY_RECIPIENT: ReadonlySet<NoticeType> = new Set<NoticeType>([...RETOLD, "逾期催办"]);
+const BY_RECIPIENT: ReadonlySet<NoticeType> = new Set<NoticeType>([...RETOLD, "逾期催办", "到期提醒"]);
+
+/**
+ * A 到期提醒's occurrence: its 到期提醒天数 and the day it falls due (`d7@2026-05-26`). The day keeps
+ * each 办理期限's reminders apart: once the date moves later (a 放假安排 entered, an extension), the
+ * reminders counted from the new date go out, though the same offsets went out against the old one.
+ */
+export function reminderOccurrence(offset: number, day: string): string {
+  return `d${offset}@${day}`;
+}
+
+/**
+ * A 到期提醒 against those told the recipient: a bare `d<offset>` (a key from before the day was in
+ * it) is taken as told against 办理期限 as it stands, as it always was, so that an office's outbox
+ * does not send every reminder of the catch-up horizon again.
+ */
+function reminderTelling(occurrence: string, before: readonly string[]): Telling {
+  const at = occurrence.indexOf("@");
+  const bare = at < 0 ? occurrence : occurrence.slice(0, at);
+  return { occurrence: before.includes(bare) ? bare : occurrence, correction: null };
+}
 
 /**
  * The occurrences each recipient was already told of a notice that can be corrected, or of a
@@ -319,6 +341,7 @@ export function tellingOf(
   occurrence: string,
   told: ReadonlyMap<string, readonly string[]>,
 ): Telling | null {
+  if (naming.type === "到期提醒") return reminderTelling(occurrence, told.get(toldKey(naming)) ?? []);
   if (!RETOLD.has(naming.type)) return { occurrence, correction: null };
   const before = told.get(toldKey(naming)) ?? [];
   if (naming.type === "交办通知") return retellAssignment(occurrence, before);

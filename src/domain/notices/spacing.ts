@@ -18,29 +18,40 @@ export interface Spacing {
 const SPACED = /^n(\d+)(?:@(\d{4}-\d{2}-\d{2}))?$/;
 
 /**
- * The occurrence of a spaced series that goes out on `day`: `n<k>` on the grid's k-th day (so a
- * series never caught up keys as it always did), `n<k>@<day>` off it, k being the grid interval
- * the day falls in. Sends are at least an interval apart, so no two share a k.
+ * The occurrence of a spaced series that goes out on `day`: `n<k>@<day>`, k being the grid interval
+ * the day falls in (sends are at least an interval apart, so no two share a k). The day is in the key
+ * even on the grid: a bare `n<k>` only says where it fell on the grid of the 办理期限 of its time, so
+ * once 办理期限 moves later (a 放假安排 entered, an extension) the new date's `n1` would be taken for
+ * the old date's, and the first real overdue day would pass in silence.
  */
 export function spacedOccurrenceOn(spacing: Spacing, day: string): Occurrence {
-  const since = daysBetween(spacing.first, day);
-  const n = Math.floor(since / spacing.intervalDays) + 1;
-  const onGrid = since % spacing.intervalDays === 0;
-  return { occurrence: onGrid ? `n${n}` : `n${n}@${day}`, dueOn: day };
+  const n = Math.floor(daysBetween(spacing.first, day) / spacing.intervalDays) + 1;
+  return { occurrence: `n${n}@${day}`, dueOn: day };
 }
 
-/** The day an occurrence of a spaced series went out (a bare `n<k>`: the grid's k-th day). */
+/**
+ * The day an occurrence of a spaced series went out. A bare `n<k>` (keys written before the day was
+ * in every key) is read on the grid as it stands, as it always was: for an unchanged 办理期限 the
+ * outbox's keys keep meaning what they meant, and nobody is pressed again.
+ */
 export function spacedDayOf(spacing: Spacing, occurrence: string): string | null {
   const m = SPACED.exec(occurrence);
   if (!m) return null;
   return m[2] ?? addDaysIso(spacing.first, (Number(m[1]) - 1) * spacing.intervalDays);
 }
 
+/**
+ * The last one sent by today of the grid as it stands. One sent before the grid's first day was
+ * counted from an earlier 办理期限 (none goes before the first working day after its own): once the
+ * date moved later it neither spaces nor numbers the new date's series, whose first goes out on the
+ * first working day after the new date as 已逾期 1 天.
+ */
 function latest(spacing: Spacing, occurrences: readonly string[], today: string) {
   let best: Occurrence | null = null;
   for (const occurrence of occurrences) {
     const day = spacedDayOf(spacing, occurrence);
-    if (day && day <= today && (!best || day > best.dueOn)) best = { occurrence, dueOn: day };
+    if (day && day >= spacing.first && day <= today && (!best || day > best.dueOn))
+      best = { occurrence, dueOn: day };
   }
   return best;
 }

@@ -43,11 +43,18 @@ describe("逾期催办 after a catch-up: never twice within 逾期催办间隔�
     expect(Math.min(...gaps(days(sent)))).toBeGreaterThanOrEqual(7);
   });
 
-  it("keeps the grid's own keys while no run is missed", () => {
+  it("keys each by the day it went out, and presses no one again over an outbox's keys of before", () => {
     expect(urges(runDaily([OVERDUE], "2026-06-03", "2026-06-17"))).toEqual([
-      "2026-06-03 逾期催办 2026-001 → 区教育局 n1",
-      "2026-06-10 逾期催办 2026-001 → 区教育局 n2",
-      "2026-06-17 逾期催办 2026-001 → 区教育局 n3",
+      "2026-06-03 逾期催办 2026-001 → 区教育局 n1@2026-06-03",
+      "2026-06-10 逾期催办 2026-001 → 区教育局 n2@2026-06-10",
+      "2026-06-17 逾期催办 2026-001 → 区教育局 n3@2026-06-17",
+    ]);
+    // An office whose outbox holds the bare grid keys written before the day was in them: the
+    // unit pressed on 06-03 and 06-10 is pressed next on 06-17, not again on the next run.
+    const before = ["逾期催办|2026-001|r1|n1|区教育局|email", "逾期催办|2026-001|r1|n2|区教育局|email"];
+    expect(urges(runDaily([OVERDUE], "2026-06-10", "2026-06-24", { existingKeys: before }))).toEqual([
+      "2026-06-17 逾期催办 2026-001 → 区教育局 n3@2026-06-17",
+      "2026-06-24 逾期催办 2026-001 → 区教育局 n4@2026-06-24",
     ]);
   });
 

@@ -60,7 +60,7 @@ function series(
 /**
  * A series spaced from the last one sent (逾期催办): the first goes out at the first run on or after
  * `first`, each next at the first run at least `days` after the one before it, so a late one (after
- * missed runs or a holiday) moves the rest. Keyed `n<k>` on the grid's k-th day, `n<k>@<day>` off it.
+ * missed runs or a holiday) moves the rest. Keyed `n<k>@<day>`, k the grid interval the day is in.
  */
 function spaced(
   out: string[],
@@ -75,9 +75,7 @@ function spaced(
   for (let day = first; day <= "2026-12-31"; day = addDaysIso(day, 1)) {
     if (last !== null && daysBetween(last, day) < days) continue;
     if (!opts.runDays.has(day) || !applies(day)) continue;
-    const since = daysBetween(first, day);
-    const k = Math.floor(since / days) + 1;
-    const occ = since % days === 0 ? `n${k}` : `n${k}@${day}`;
+    const occ = `n${Math.floor(daysBetween(first, day) / days) + 1}@${day}`;
     for (const to of recipients) out.push(`${day} ${label(occ)} → ${to}`);
     last = day;
   }
@@ -101,7 +99,7 @@ function handlingRound(
 ) {
   const offsets = [...new Set(o.reminderDays)].sort((a, b) => b - a);
   const reminders = offsets
-    .map((k) => ({ occ: `d${k}`, due: addDaysIso(due, -k) }))
+    .map((k) => ({ occ: `d${k}@${addDaysIso(due, -k)}`, due: addDaysIso(due, -k) }))
     .filter((x) => x.due > start);
   const open = (day: string) => !seen(replied, day);
   series(out, o, (x) => `到期提醒 ${s.id} r${round} ${x.occ}`, [s.leadUnit], reminders, open, due);

@@ -121,7 +121,7 @@ describe("a year of daily runs (2026, with its holidays and 调休)", () => {
     const changed = closerReminders();
     const reminders = (list: Sent[]) => lines(list.filter((s) => s.notice.type === "到期提醒"));
     expect(reminders(changed)).not.toEqual(reminders(sent));
-    expect(changed.some((s) => s.notice.occurrence === "d5")).toBe(true);
+    expect(changed.some((s) => s.notice.occurrence.startsWith("d5@"))).toBe(true);
     expect(lines(changed)).toEqual(
       expectedNotices(stories, { runDays: runDays(true), reminderDays: [10, 5, 1] }),
     );
@@ -230,7 +230,7 @@ describe("the wording of every notice of the year", () => {
       const due = displayDate(calendar.rollForward(addDaysIso(story.assignedOn as string, 30)));
       expect(notice.title).toBe(`代表建议协办通知：${story.id} ${story.title}`);
       expect(notice.body).toContain(`交你单位协办，主办单位为${story.leadUnit}。`);
-      expect(notice.body).toContain(`于 ${due} 前将书面协办意见送${story.leadUnit}`);
+      expect(notice.body).toContain(`于 ${due}前将书面协办意见送${story.leadUnit}`);
       expect(notice.body).not.toContain("书面答复代表");
     }
     const toLead = assignments.filter((s) => !toCoUnit.includes(s));
