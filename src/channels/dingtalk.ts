@@ -1,3 +1,4 @@
+import { hardLineBreaks } from "../domain/notices/markdown-breaks";
 import { addressPlace } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
@@ -23,7 +24,8 @@ export async function dingtalkSignedUrl(url: string, secret: string, nowMs: numb
 
 /**
  * 钉钉 自定义机器人: signed when a secret follows `#` in 机器人地址 (加签), plain otherwise (关键词 or
- * IP 白名单 security). Notices go as `text`, the weekly digest as `markdown`.
+ * IP 白名单 security). Notices go as `text` (its line breaks shown as sent), the weekly digest as
+ * `markdown`, whose lone line breaks are made hard ones: 钉钉 would join those lines.
  */
 export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): NoticeChannel {
   return {
@@ -36,7 +38,7 @@ export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): No
               msgtype: "markdown",
               markdown: {
                 title: notice.title,
-                text: truncateUtf8(`### ${notice.title}\n\n${notice.body}`, MAX_BYTES),
+                text: truncateUtf8(`### ${notice.title}\n\n${hardLineBreaks(notice.body)}`, MAX_BYTES),
               },
             }
           : {

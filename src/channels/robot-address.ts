@@ -18,8 +18,39 @@ export function parseRobotAddress(address: string): RobotAddress {
   return { url: text.slice(0, hash), secret: secret === "" ? null : secret };
 }
 
-/** The address with its secret masked, for logs, the API and error messages. */
+/** Characters of a key or token shown: enough to tell two robots of one kind apart. */
+const SHOWN_CHARS = 3;
+/** A shorter value shows none of itself: its first characters would be most of it. */
+const SHOWN_FROM_LENGTH = 12;
+/** 飞书 (and Lark) carry the robot's token in the path: …/open-apis/bot/v2/hook/<token>. */
+const HOOK_TOKEN = /(\/hook\/)([^/?#]+)/;
+const QUERY_VALUE = /([?&][^=&]*=)([^&]+)/g;
+
+function maskedValue(value: string): string {
+  return value.length >= SHOWN_FROM_LENGTH ? `${value.slice(0, SHOWN_CHARS)}…` : "…";
+}
+
+/**
+ * A robot address as staff may see it (通知记录, the dashboard's 通知 page, the API, error messages):
+ * host and path kept, every query-string value cut to its first characters (`?key=zb1d…`,
+ * `?access_token=5f3…`) and a 飞书 hook token alike, since whoever has them can post into the
+ * group; the `#` signing secret replaced by `#***`. Text that is no address (a unit's name, an
+ * e-mail address) is returned as it is. The address sent to is never this one.
+ */
 export function maskSecret(address: string): string {
+  if (!address.includes("://")) return address;
   const hash = address.indexOf("#");
-  return hash < 0 ? address : `${address.slice(0, hash)}#***`;
+  const url = hash < 0 ? address : address.slice(0, hash);
+  const query = url.indexOf("?");
+  const path = (query < 0 ? url : url.slice(0, query)).replace(
+    HOOK_TOKEN,
+    (_whole, before: string, token: string) => `${before}${maskedValue(token)}`,
+  );
+  const params =
+    query < 0
+      ? ""
+      : url
+          .slice(query)
+          .replace(QUERY_VALUE, (_whole, name: string, value: string) => `${name}${maskedValue(value)}`);
+  return `${path}${params}${hash < 0 ? "" : "#***"}`;
 }

@@ -27,10 +27,14 @@ function parsed<T>(result: z.ZodSafeParseResult<T>, what: string): T {
   throw new HttpError(400, "invalid_request", `${what}不正确`, details);
 }
 
-/** What staff see of a notice: the robot secret after `#` never leaves the Worker. */
+/**
+ * What staff see of a notice: a robot's key, token and `#` secret never leave the Worker, neither in
+ * its address nor in its recipient and idempotency key (a 周报接收人 is named by its address).
+ */
 function publicNotice(notice: StoredNotice) {
-  const { address, ...rest } = notice;
-  return { ...rest, address: maskSecret(address) };
+  const { address, recipient, key, ...rest } = notice;
+  const shown = maskSecret(recipient);
+  return { ...rest, key: key.replace(recipient, shown), recipient: shown, address: maskSecret(address) };
 }
 
 /** Staff routes of the notices: the outbox, one notice with its attempts, retry, recipient problems. */

@@ -48,6 +48,6 @@ describe("a 交办日期 typed more than 30 days late", () => {
     expect(results.map((n) => [n.suggestion_id, n.recipient, n.due_on])).toEqual([
       ["2026-001", "区教育局", "2026-04-20"],
     ]);
-    expect(results[0]?.body).toContain("对交办提出异议的期限已于 2026年3月11日 届满");
+    expect(results[0]?.body).toContain("对交办提出异议的期限已于 2026年3月11日届满");
   });
 });

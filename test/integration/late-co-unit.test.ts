@@ -41,6 +41,6 @@ describe("a co-unit added to 协办单位 seven weeks after 交办", () => {
     expect(results.map((n) => [n.suggestion_id, n.recipient, n.due_on])).toEqual([
       ["2026-001", "区卫健委", "2026-04-20"],
     ]);
-    expect(results[0]?.body).toContain("于 2026年5月20日 前将书面协办意见送区教育局");
+    expect(results[0]?.body).toContain("于 2026年5月20日前将书面协办意见送区教育局");
   });
 });

@@ -44,7 +44,7 @@ describe("a lead unit's first reminder when its 交办通知 is older than the c
     ]);
     expect(sent[0]?.title).toBe("【首次通知】建议办理到期提醒：2026-001 还剩 15 天");
     expect(sent[0]?.body.split("\n")[0]).toBe(
-      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于第1件民生实事的建议》（编号 2026-001）于 2026年3月2日 交你单位主办，办理期限 2026年6月2日。对交办提出异议的期限已于 2026年3月11日 届满；确有特殊情况，请联系代表工委。",
+      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于第1件民生实事的建议》（编号 2026-001）于 2026年3月2日交你单位主办，办理期限 2026年6月2日。对交办提出异议的期限已于 2026年3月11日届满；确有特殊情况，请联系代表工委。",
     );
     const { n } = (await env.DB.prepare("SELECT COUNT(*) AS n FROM notices WHERE type = '交办通知'").first<{
       n: number;

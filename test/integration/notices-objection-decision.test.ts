@@ -71,7 +71,7 @@ describe("交办异议处理结果", () => {
     expect(notices.map((n) => n.recipient)).toEqual(["区卫健委"]);
     expect(notices[0]?.title).toBe(`${TYPE}：2026-004 建议2026-004：关于改善通学道路的建议`);
     expect(notices[0]?.body).toContain(
-      `区卫健委：你单位于 ${Number(TODAY.slice(0, 4))}年${Number(TODAY.slice(5, 7))}月${Number(TODAY.slice(8, 10))}日 对张明代表领衔提出的建议`,
+      `区卫健委：你单位于 ${Number(TODAY.slice(0, 4))}年${Number(TODAY.slice(5, 7))}月${Number(TODAY.slice(8, 10))}日对张明代表领衔提出的建议`,
     );
     expect(notices[0]?.body).toContain(
       "提出的交办异议，经研究，不予同意，维持原交办，意见是：“属卫健部门职责”。",

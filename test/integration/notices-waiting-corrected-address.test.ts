@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { unitsTab } from "../../sheets-schema/tabs";
+import { maskSecret } from "../../src/channels/robot-address";
 import { failed } from "../../src/channels/types";
 import { consumeNotices } from "../../src/jobs/notices/consume";
 import { claimBatch } from "../../src/jobs/notices/deliver";
@@ -101,7 +102,8 @@ describe("a notice still waiting when staff correct its recipient's 机器人地
     // Before it goes: the list says where it goes now, and the attempt history says why.
     const cookie = await signIn();
     const page = await (await worker(new Request(`${BASE}/notices`, { headers: { cookie } }))).text();
-    const note = `未投递：区教育局的机器人地址已改为 ${units.区教育局.address}（原为 ${brokenAddress()}），此后发往新地址`;
+    // Both addresses as staff may see them: the robot's key cut to its start.
+    const note = `未投递：区教育局的机器人地址已改为 ${maskSecret(units.区教育局.address)}（原为 ${maskSecret(brokenAddress())}），此后发往新地址`;
     expect(page).toContain(note);
     const detail = (await (
       await worker(new Request(`${BASE}/api/notices/${id}`, { headers: ADMIN }))
@@ -143,7 +145,7 @@ describe("a notice still waiting when staff correct its recipient's 机器人地
     expect(retry.status).toBe(202);
     expect(await retry.json()).toMatchObject({
       message: `第 ${id} 条通知尚未送达，已改按区教育局的新地址重新排队发送`,
-      notice: { status: "待发送", address: units.区教育局.address },
+      notice: { status: "待发送", address: maskSecret(units.区教育局.address) },
     });
     expect(queued).toEqual([{ noticeId: id }]);
     await deliver();

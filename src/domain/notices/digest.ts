@@ -8,6 +8,7 @@ import type { StatisticsRow } from "../statistics";
 import { inSecondRound } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { displayDate } from "./format";
+import { hardLineBreaks } from "./markdown-breaks";
 import { blankView } from "./placeholders";
 import { digestTarget } from "./recipients";
 import { type NoticeSeries, type Occurrence, withAppendix } from "./series";
@@ -294,8 +295,12 @@ const FEISHU_PARAGRAPH_BYTES = bytesOf(JSON.stringify([{ tag: "text", text: "" }
 const ROBOT_MESSAGES: Partial<Record<Channel, RobotMessage>> = {
   // Markdown, `**title**` on a line of its own: 4,096 bytes, 企业微信's published limit.
   wecom: { maxBytes: 4096, size: (title, body) => bytesOf(`**${title}**\n${body}`) },
-  // Markdown under a `###` heading, cut at 18,000 bytes (钉钉 takes about 20,000).
-  dingtalk: { maxBytes: 18_000, size: (title, body) => bytesOf(`### ${title}\n\n${body}`) },
+  // Markdown under a `###` heading, its lone line breaks made hard, cut at 18,000 bytes (钉钉 takes
+  // about 20,000).
+  dingtalk: {
+    maxBytes: 18_000,
+    size: (title, body) => bytesOf(`### ${title}\n\n${hardLineBreaks(body)}`),
+  },
   // The body cut at 18,000 bytes, its lines' JSON counted too: 飞书 takes a request of 20 KB.
   feishu: {
     maxBytes: 18_000,

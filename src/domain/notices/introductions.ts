@@ -40,9 +40,9 @@ export function coUnitIntroduction(
     line: (view) => {
       const by =
         deadline < ctx.today
-          ? `协办意见期限已于 ${shown} 届满`
-          : `请于 ${shown} 前将书面协办意见送${view.主办单位}`;
-      return `【首次通知】${NEVER_SENT}协办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(first.start)} 交${view.主办单位}主办、你单位协办，${by}。`;
+          ? `协办意见期限已于 ${shown}届满`
+          : `请于 ${shown}前将书面协办意见送${view.主办单位}`;
+      return `【首次通知】${NEVER_SENT}协办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(first.start)}交${view.主办单位}主办、你单位协办，${by}。`;
     },
   };
 }
@@ -64,9 +64,9 @@ export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesCon
       const deadline = view.办理期限 ? `，办理期限 ${view.办理期限}` : "";
       const objection =
         objectBy < ctx.today
-          ? `对交办提出异议的期限已于 ${shown} 届满；确有特殊情况，请联系代表工委。`
-          : `如对交办有异议，请于 ${shown} 前提出。`;
-      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(given)} 交你单位主办${deadline}。${objection}`;
+          ? `对交办提出异议的期限已于 ${shown}届满；确有特殊情况，请联系代表工委。`
+          : `如对交办有异议，请于 ${shown}前提出。`;
+      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(given)}交你单位主办${deadline}。${objection}`;
     },
   };
 }

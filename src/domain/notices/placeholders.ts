@@ -8,6 +8,7 @@ import { daysBetween } from "../deadlines";
 import { listedName } from "../directory";
 import { latestRatingComment } from "../intake/rating-comment";
 import { PERSONAL_LINK_SLOT } from "../links/notice-link";
+import { plainClassText } from "../links/reply-rounds";
 import { displayDate, displayRaw, displayValue } from "./format";
 
 /** What the computed placeholders need besides the row. */
@@ -197,6 +198,20 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
 }
 
 /**
+ * {{答复类别说明}}: the class of the round's reply as a deputy reads it, “B 类（正在解决或列入计划）”.
+ * Round 2 says 二次答复类别 only (blank while not filled in, as in a sheet without that column): the
+ * class of round 1 is not the answer the deputy is now asked to rate.
+ */
+function replyClassText(
+  record: Pick<LedgerRecord, "replyClass" | "secondReplyClass" | "reassignedOn">,
+  round: RoundFacts,
+): string {
+  const second = round.round === 2 || (round.round === undefined && !!record.reassignedOn);
+  const value = second ? record.secondReplyClass : record.replyClass;
+  return value ? plainClassText(value) : "";
+}
+
+/**
  * Placeholder values of a ledger row: every 建议台账 header (dates as 2026年3月2日, lists joined
  * with 、) plus the computed ones. 办理期限 is the due date of the round the notice is about.
  */
@@ -225,6 +240,7 @@ export function rowView(
   if (round.round === 1) for (const header of ROUND_TWO_HEADERS) view[header] = "";
   view.测评意见 = latestRatingComment(row.record.notes);
   view.民意转化 = fromOpinion(row.record.source);
+  view.答复类别说明 = replyClassText(row.record, round);
   return { ...view, ...computedValues(row.id, round, recipient, ctx) };
 }
 
@@ -245,6 +261,8 @@ export function cellsView(
   view.编号 = id;
   view.测评意见 = latestRatingComment(cells.备注);
   view.民意转化 = fromOpinion(cells.来源);
+  // A submission not yet in the ledger has no reply.
+  view.答复类别说明 = "";
   return { ...view, ...computedValues(id, { start: null, due: null }, recipient, ctx) };
 }
 
@@ -269,5 +287,6 @@ export function blankView(recipient: string, dashboardLink = ""): View {
     测评意见: "",
     看板链接: dashboardLink,
     民意转化: "",
+    答复类别说明: "",
   };
 }

@@ -32,7 +32,7 @@ const OBJECT_BY_PASSED_DAY = new RegExp(
  */
 function passedObjection(text: string): string {
   return text
-    .replace(OBJECT_BY_PASSED_DAY, "对交办提出异议的期限已于 $1 届满；确有特殊情况，请联系代表工委。")
+    .replace(OBJECT_BY_PASSED_DAY, "对交办提出异议的期限已于 $1届满；确有特殊情况，请联系代表工委。")
     .replaceAll(PASSED_MARK, "（已届满）");
 }
 

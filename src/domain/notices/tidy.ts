@@ -19,12 +19,19 @@ export const BLANK_MARK = "\uE000";
  */
 const DANGLING_LABEL = /([，；])?([^，。；！？\n：\uE000]*)：[ \t]*\uE000+[ \t]*([，。；！？]?)/g;
 const LEFT_MARKS = /\uE000/g;
+/**
+ * A quotation ending with its own 。！？ or …, as a 测评意见 the deputy wrote whole does, followed by
+ * the ，or 。 the text put after the quote: the quote keeps its mark and the one after it goes
+ * (“…出行难。”现予二次交办, not “…出行难。”，现予二次交办).
+ */
+const MARK_AFTER_CLOSED_QUOTE = /([。！？!?.…][”’」』])[，,。]/g;
 /** "还剩 0 天" on the due day itself. */
 const ZERO_DAYS_LEFT = /还剩\s*0\s*天/g;
 
 /**
  * A rendered title or body as it should read: no label left without its value (the clause goes,
- * or the sentence when it was nothing else), and 今天到期 rather than 还剩 0 天.
+ * or the sentence when it was nothing else), no mark doubled after a quotation's own end mark, and
+ * 今天到期 rather than 还剩 0 天.
  */
 export function tidyNoticeText(text: string): string {
   // Most notices have no blank value, and the label pattern tries every clause from each of its
@@ -36,7 +43,7 @@ export function tidyNoticeText(text: string): string {
         )
         .replace(LEFT_MARKS, "")
     : text;
-  return labelled.replace(ZERO_DAYS_LEFT, "今天到期");
+  return labelled.replace(MARK_AFTER_CLOSED_QUOTE, "$1").replace(ZERO_DAYS_LEFT, "今天到期");
 }
 
 /** What a unit told of a suggestion before is told when a changed 主办单位 made it `role`. */
@@ -49,7 +56,7 @@ function leadChangeLine(role: "主办" | "协办" | "无", view: View): string {
 /** The sentence a correction opens with: what the recipient was told, what it is now. */
 function correctionLine(correction: Correction, view: View): string {
   if (correction.of === "交办日期")
-    return `【更正】此前通知的交办日期 ${displayDate(correction.was)} 已更正为 ${displayDate(correction.now)}，办理期限等随之改变，请以本通知为准。`;
+    return `【更正】此前通知的交办日期 ${displayDate(correction.was)}已更正为 ${displayDate(correction.now)}，办理期限等随之改变，请以本通知为准。`;
   if (correction.of === "主办单位") return leadChangeLine(correction.role, view);
   const deadline = correction.movesDeadline ? "办理期限随之改变" : "办理期限不变";
   if (correction.of === "延期审批结果撤回") {
@@ -73,7 +80,7 @@ function withdrawnExtension(view: View): string {
  */
 function withdrawnResult(view: View): string {
   const overdue = view.逾期天数 ? `已逾期 ${view.逾期天数} 天，请立即办理并答复代表。` : "请按期答复代表。";
-  return `${view.接收方}：你单位 ${view.申请日期} 提出的建议《${view.标题}》（编号 ${view.编号}）延期申请，目前待审批，审批结果另行通知。本件办理期限以 ${view.办理期限} 为准，${overdue}`;
+  return `${view.接收方}：你单位 ${view.申请日期}提出的建议《${view.标题}》（编号 ${view.编号}）延期申请，目前待审批，审批结果另行通知。本件办理期限以 ${view.办理期限}为准，${overdue}`;
 }
 
 /**
@@ -81,7 +88,7 @@ function withdrawnResult(view: View): string {
  * waits for its decision again.
  */
 function reopenedExtension(view: View): string {
-  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请此前告知已获批准，现改为待审批，办理期限以 ${view.办理期限} 为准。我们将继续督促办理，请您理解和支持。`;
+  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请此前告知已获批准，现改为待审批，办理期限以 ${view.办理期限}为准。我们将继续督促办理，请您理解和支持。`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import { channelName, NOTICE_STATES } from "../../../sheets-schema/enums";
+import { maskSecret } from "../../channels/robot-address";
 import type { NoticeEntry } from "../../domain/dashboard/timeline";
 import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
 import type { UnsentNotice } from "../../jobs/notices/run-daily";
@@ -156,7 +157,8 @@ export const NoticesPage: FC<{
                 <td class="nowrap" data-label="类型">
                   {n.type}
                 </td>
-                <td data-label="接收方">{n.recipient}</td>
+                {/* A 周报接收人 is named by its robot address: its key is not for every reader. */}
+                <td data-label="接收方">{maskSecret(n.recipient)}</td>
                 <td data-label="渠道">{channelName(n.channel)}</td>
                 <td data-label="状态">
                   <StatusBadge status={n.status} />

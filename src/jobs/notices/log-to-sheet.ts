@@ -1,6 +1,7 @@
 import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { noticeLogTab } from "../../../sheets-schema/tabs";
+import { maskSecret } from "../../channels/robot-address";
 import { noticeLogRows } from "../../domain/notices/log-rows";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
@@ -31,7 +32,8 @@ function outcomeRows(
       localTime: localDateTime(Date.parse(n.finishedAt ?? n.plannedAt), timeZone),
       suggestionId: n.suggestionId,
       type: n.type,
-      recipient: n.recipient,
+      // A 周报接收人 is named by its robot address, whose key posts into the group: all staff read 通知记录.
+      recipient: maskSecret(n.recipient),
       channel: n.channel,
       state: n.status,
       title: n.title,

@@ -80,8 +80,8 @@ describe("a 交办日期 before 提出日期 holds the units' notices until staf
     ]);
     expect(fixed.problems).not.toContain("交办日期");
     expect(fixed.lines).toEqual(["交办通知 2026-12-01 → email", "交办通知 2026-12-01 → webhook"]);
-    expect(fixed.bodies[0]).toContain("交办日期 2026年12月1日，请于 2027年3月1日（暂定） 前书面答复代表。");
-    expect(fixed.bodies[0]).toContain("如对交办有异议，请于 2026年12月10日 前提出。");
+    expect(fixed.bodies[0]).toContain("交办日期 2026年12月1日，请于 2027年3月1日（暂定）前书面答复代表。");
+    expect(fixed.bodies[0]).toContain("如对交办有异议，请于 2026年12月10日前提出。");
   });
 
   it("presses it as overdue by the corrected date's 逾期天数, and tells it of the assignment the day the correction is seen", () => {
@@ -98,7 +98,7 @@ describe("a 交办日期 before 提出日期 holds the units' notices until staf
       "逾期催办 n23@2026-12-07 → webhook",
     ]);
     expect(fixed.bodies[2]).toBe(
-      "区民政局：张明代表领衔提出的建议《关于加强社区养老服务设施建设的建议》（编号 2026-140）办理期限 2026年7月1日 已过，已逾期 159 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。",
+      "区民政局：张明代表领衔提出的建议《关于加强社区养老服务设施建设的建议》（编号 2026-140）办理期限 2026年7月1日已过，已逾期 159 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。",
     );
     // Told once: the next day's run sends no 交办通知 again.
     const next = unitNotices(

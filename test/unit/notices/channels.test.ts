@@ -64,6 +64,24 @@ describe("robot addresses", () => {
     });
     expect(maskSecret("https://x.example/hook#s3cret")).toBe("https://x.example/hook#***");
   });
+
+  it("shows staff a robot's host and path but not the key or token that posts into its group", () => {
+    expect(
+      maskSecret("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"),
+    ).toBe("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693…");
+    expect(maskSecret("https://oapi.dingtalk.com/robot/send?access_token=5f3c0e1d2b4a69788f1e#SECabc")).toBe(
+      "https://oapi.dingtalk.com/robot/send?access_token=5f3…#***",
+    );
+    expect(
+      maskSecret("https://open.feishu.cn/open-apis/bot/v2/hook/0a1b2c3d-4e5f-6789-abcd-ef0123456789"),
+    ).toBe("https://open.feishu.cn/open-apis/bot/v2/hook/0a1…");
+    // A short key would be given away by its first characters: none of it is shown.
+    expect(maskSecret("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=zb1")).toBe(
+      "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
+    );
+    expect(maskSecret("区教育局")).toBe("区教育局");
+    expect(maskSecret("dbc@example.gov.cn")).toBe("dbc@example.gov.cn");
+  });
 });
 
 describe("the local sink (development)", () => {
@@ -142,6 +160,35 @@ describe("钉钉 robot", () => {
     );
     expect(http.requests[0]?.url).toBe("https://oapi.dingtalk.com/robot/send?access_token=tok");
     expect(result).toMatchObject({ ok: false, retryable: true });
+  });
+
+  it("makes each line break of the weekly digest a markdown hard break, so 钉钉 does not join the lines", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    const body =
+      "各位领导：本周情况如下。\n\n截至 2026年6月8日：承办 40 件。\n台账状态：已逾期 3 件。\n\n已逾期（3 件）：\n1. 甲\n2. 乙";
+    await channels(http.fn).dingtalk.send(
+      notice("https://oapi.dingtalk.com/robot/send?access_token=tok", {
+        type: "督办周报",
+        title: "督办周报",
+        body,
+      }),
+    );
+    expect(JSON.parse(http.requests[0]?.body ?? "").markdown.text).toBe(
+      "### 督办周报\n\n各位领导：本周情况如下。\n\n截至 2026年6月8日：承办 40 件。  \n台账状态：已逾期 3 件。\n\n已逾期（3 件）：  \n1. 甲  \n2. 乙",
+    );
+  });
+
+  it("sends any other notice as text, its line breaks as they are", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    await channels(http.fn).dingtalk.send(
+      notice("https://oapi.dingtalk.com/robot/send?access_token=tok", {
+        body: "【首次通知】一行。\n区教育局：二行。",
+      }),
+    );
+    expect(JSON.parse(http.requests[0]?.body ?? "")).toEqual({
+      msgtype: "text",
+      text: { content: "建议办理到期提醒：2026-001 还剩 7 天\n【首次通知】一行。\n区教育局：二行。" },
+    });
   });
 
   it("does not retry a refused signature (310000)", async () => {

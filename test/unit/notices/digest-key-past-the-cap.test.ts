@@ -61,7 +61,8 @@ async function sentText(notice: PlannedNotice, address: string): Promise<string>
   const fetchFn: FetchLike = async (_url, init) => {
     const payload = JSON.parse(String(init.body));
     if (notice.channel === "wecom") sent = payload.markdown.content;
-    else if (notice.channel === "dingtalk") sent = payload.markdown.text;
+    // 钉钉 shows a markdown hard break (two spaces, then the line break) as a line break.
+    else if (notice.channel === "dingtalk") sent = payload.markdown.text.replaceAll("  \n", "\n");
     else
       sent = payload.content.post.zh_cn.content
         .map((paragraph: { text: string }[]) => paragraph[0]?.text)

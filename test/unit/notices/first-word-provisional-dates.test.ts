@@ -49,7 +49,7 @@ describe("a 【首次通知】 line writes 异议期限 and 协办意见期限 �
     }
     expect(got.map((n) => n.type)).toEqual(["沟通提醒"]);
     expect(firstLine(got[0])).toBe(
-      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-120）于 2026年12月28日 交你单位主办，办理期限 2027年3月29日（暂定）。对交办提出异议的期限已于 2027年1月7日（暂定） 届满；确有特殊情况，请联系代表工委。",
+      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-120）于 2026年12月28日交你单位主办，办理期限 2027年3月29日（暂定）。对交办提出异议的期限已于 2027年1月7日（暂定）届满；确有特殊情况，请联系代表工委。",
     );
   });
 
@@ -58,7 +58,7 @@ describe("a 【首次通知】 line writes 异议期限 and 协办意见期限 �
     const sent = plan("2027-01-29", []).filter((n) => n.type === "协办提醒");
     expect(sent.map((n) => n.recipient)).toEqual(["区住建局"]);
     expect(firstLine(sent[0])).toBe(
-      "【首次通知】此前未向你单位发送本件的协办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-120）于 2026年12月28日 交区教育局主办、你单位协办，协办意见期限已于 2027年1月27日（暂定） 届满。",
+      "【首次通知】此前未向你单位发送本件的协办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-120）于 2026年12月28日交区教育局主办、你单位协办，协办意见期限已于 2027年1月27日（暂定）届满。",
     );
   });
 
@@ -75,7 +75,7 @@ describe("a 【首次通知】 line writes 异议期限 and 协办意见期限 �
     const evaluation = evaluateLedger({ tabs, today });
     const sent = planNotices({ today, evaluation, existingKeys: [], arrivals: [] }).notices;
     const co = sent.find((n) => n.type === "协办提醒");
-    expect(firstLine(co)).toContain("协办意见期限已于 2027年1月27日 届满。");
+    expect(firstLine(co)).toContain("协办意见期限已于 2027年1月27日届满。");
     expect(co?.body).not.toContain("暂定");
   });
 });

@@ -63,10 +63,10 @@ describe("a co-unit added to 协办单位 weeks after 交办", () => {
       "2026-05-13 协办提醒 → 区卫健委",
     ]);
     expect(bodies.get("2026-04-13 交办通知 → 区卫健委")).toContain(
-      "于 2026年5月13日 前将书面协办意见送区教育局",
+      "于 2026年5月13日前将书面协办意见送区教育局",
     );
     expect(bodies.get("2026-03-02 交办通知 → 区住建局")).toContain(
-      "于 2026年4月1日 前将书面协办意见送区教育局",
+      "于 2026年4月1日前将书面协办意见送区教育局",
     );
   });
 });
@@ -81,6 +81,6 @@ describe("协办意见期限 in a co-unit's 交办通知", () => {
       arrivals: [],
     }).notices.find((n) => n.recipient === "区住建局");
     // 2026-03-22 is a Sunday: the period ends on Monday 2026-03-23.
-    expect(notice?.body).toContain("于 2026年3月23日 前将书面协办意见送区教育局");
+    expect(notice?.body).toContain("于 2026年3月23日前将书面协办意见送区教育局");
   });
 });

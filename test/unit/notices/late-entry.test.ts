@@ -37,9 +37,9 @@ describe("a one-off notice whose date was typed more than 30 days late", () => {
       address: "jyj@example.gov.cn",
       dueOn: "2026-12-21",
     });
-    expect(notice?.body).toContain("交办日期 2026年11月10日，请于 2027年2月11日（暂定） 前书面答复代表。");
+    expect(notice?.body).toContain("交办日期 2026年11月10日，请于 2027年2月11日（暂定）前书面答复代表。");
     expect(notice?.body).toContain(
-      "对交办提出异议的期限已于 2026年11月19日 届满；确有特殊情况，请联系代表工委。",
+      "对交办提出异议的期限已于 2026年11月19日届满；确有特殊情况，请联系代表工委。",
     );
     // Once: the next day's run finds it in the outbox.
     const next = planWithSightings(

@@ -63,7 +63,7 @@ function runDays(
 }
 
 const FIRST_WORD =
-  "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-101）于 2026年12月7日 交你单位主办，办理期限 2027年3月8日（暂定）。对交办提出异议的期限已于 2026年12月16日 届满；确有特殊情况，请联系代表工委。";
+  "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-101）于 2026年12月7日交你单位主办，办理期限 2027年3月8日（暂定）。对交办提出异议的期限已于 2026年12月16日届满；确有特殊情况，请联系代表工委。";
 
 describe("a lead unit never sent its 交办通知 is told of the assignment by its first reminder", () => {
   it("a unit unreachable for a month: its first message, the 沟通提醒, opens with the assignment and 办理期限", () => {
@@ -135,7 +135,7 @@ describe("when the outbox keys given do not reach back to the 交办通知", () 
     expect(known.introductionsUnseen).toEqual([]);
     expect(overdue(known)[0]?.title).toBe("【首次通知】建议办理逾期催办：2026-002 已逾期 8 天");
     expect(overdue(known)[0]?.body.split("\n")[0]).toBe(
-      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-002）于 2026年1月5日 交你单位主办，办理期限 2026年4月7日。对交办提出异议的期限已于 2026年1月14日 届满；确有特殊情况，请联系代表工委。",
+      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-002）于 2026年1月5日交你单位主办，办理期限 2026年4月7日。对交办提出异议的期限已于 2026年1月14日届满；确有特殊情况，请联系代表工委。",
     );
   });
 

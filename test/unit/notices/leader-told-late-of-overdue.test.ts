@@ -19,7 +19,7 @@ const LED: LedgerCells = {
 };
 const LEADERS = [{ 姓名: "王建国副区长", 类型: "领办", 邮箱: "wjg@example.gov.cn" }];
 const RECEIPT =
-  "王建国副区长：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已于 2026年3月2日 交区教育局主办（协办单位：区住建局），由您领办。";
+  "王建国副区长：张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已于 2026年3月2日交区教育局主办（协办单位：区住建局），由您领办。";
 
 /** The 领办领导's 交办通知 as planned on `today`, the day staff filled in 领办领导 (the audit trail's word). */
 function leaderNotice(today: string, templates: unknown[][] = []) {

@@ -102,7 +102,7 @@ describe("a 主办单位 named in place of another after 交办 and its 沟通�
     const onChange = sent.filter(({ day, notice }) => day === CHANGED_ON && notice.recipient === "区卫健委");
     expect(onChange.map(({ notice }) => notice.type)).toEqual(["交办通知"]);
     const reminder = contactReminders(sent).find(({ notice }) => notice.recipient === "区卫健委")?.notice;
-    expect(reminder?.body).toContain("于 2026年3月30日 交你单位办理，至今没有办前联系记录");
+    expect(reminder?.body).toContain("于 2026年3月30日交你单位办理，至今没有办前联系记录");
     expect(reminder?.body).not.toContain("2026年3月4日");
     expect(reminder?.body).toContain("办理期限为 2026年6月4日");
   });
@@ -114,7 +114,7 @@ describe("a 主办单位 named in place of another after 交办 and its 沟通�
     const toNew = sent.filter(({ notice }) => notice.recipient === "区卫健委");
     expect(toNew.map(({ day, notice }) => `${day} ${notice.type}`)).toEqual(["2026-04-30 沟通提醒"]);
     expect(toNew[0]?.notice.body).toContain(
-      "（编号 2026-001）于 2026年3月30日 交你单位主办，办理期限 2026年6月4日。",
+      "（编号 2026-001）于 2026年3月30日交你单位主办，办理期限 2026年6月4日。",
     );
   });
 });

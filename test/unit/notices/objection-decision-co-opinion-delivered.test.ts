@@ -53,7 +53,7 @@ describe("交办异议处理结果 to a co-unit that already sent its 协办意�
   it("says the day it sent it instead of asking for it again", () => {
     const body = bodyFor("2026-12-08", [DELIVERED]);
     expect(body).toContain(
-      "请你单位继续作为协办单位认真办理，不因提出异议而延误。你单位已于 2026年12月6日 送达协办意见，请继续配合主办单位办理。",
+      "请你单位继续作为协办单位认真办理，不因提出异议而延误。你单位已于 2026年12月6日送达协办意见，请继续配合主办单位办理。",
     );
     expect(body).not.toContain("书面协办意见送");
     expect(body).not.toContain("2027年1月4日");
@@ -62,23 +62,23 @@ describe("交办异议处理结果 to a co-unit that already sent its 协办意�
   it("does not call it overdue when staff decide after its 协办意见期限", () => {
     // Wednesday 2027-01-06, two days past the 协办意见期限 the opinion met.
     const body = bodyFor("2027-01-06", [DELIVERED], { ...CO_UPHELD, decidedOn: "2027-01-06" });
-    expect(body).toContain("你单位已于 2026年12月6日 送达协办意见，请继续配合主办单位办理。");
+    expect(body).toContain("你单位已于 2026年12月6日送达协办意见，请继续配合主办单位办理。");
     expect(body).not.toContain("逾期");
   });
 
   it("names the first delivery when 协办意见 records two", () => {
     const later = { ...DELIVERED, 送达日期: "2026-12-07", 内容摘要: "补充意见" };
-    expect(bodyFor("2026-12-08", [later, DELIVERED])).toContain("你单位已于 2026年12月6日 送达协办意见");
+    expect(bodyFor("2026-12-08", [later, DELIVERED])).toContain("你单位已于 2026年12月6日送达协办意见");
   });
 
   it("asks as before without a 协办意见 row", () => {
-    expect(bodyFor("2026-12-08", [])).toContain("请于 2027年1月4日（暂定） 前将书面协办意见送区教育局。");
+    expect(bodyFor("2026-12-08", [])).toContain("请于 2027年1月4日（暂定）前将书面协办意见送区教育局。");
   });
 
   it("still asks a co-unit when only the other co-unit's opinion is recorded", () => {
     const other = { ...DELIVERED, 协办单位: "区卫健委" };
     expect(bodyFor("2026-12-08", [other])).toContain(
-      "不因提出异议而延误。请于 2027年1月4日（暂定） 前将书面协办意见送区教育局。",
+      "不因提出异议而延误。请于 2027年1月4日（暂定）前将书面协办意见送区教育局。",
     );
   });
 });

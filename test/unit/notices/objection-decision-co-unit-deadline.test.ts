@@ -36,7 +36,7 @@ describe("交办异议处理结果 to a co-unit", () => {
   it("names the co-unit's own 协办意见期限, not the lead unit's 办理期限", () => {
     const body = bodyFor("2026-03-06", CO_UPHELD);
     expect(body).toContain(
-      "请你单位继续作为协办单位认真办理，不因提出异议而延误。请于 2026年4月1日 前将书面协办意见送区教育局。",
+      "请你单位继续作为协办单位认真办理，不因提出异议而延误。请于 2026年4月1日前将书面协办意见送区教育局。",
     );
     expect(body).not.toContain("2026年6月2日");
     expect(body).not.toContain("办理期限");
@@ -61,7 +61,7 @@ describe("交办异议处理结果 to a co-unit", () => {
       decidedOn: "2031-12-05",
     };
     expect(bodyFor("2031-12-05", objection, row)).toContain(
-      "请于 2032年1月2日（暂定） 前将书面协办意见送区教育局。",
+      "请于 2032年1月2日（暂定）前将书面协办意见送区教育局。",
     );
   });
 

@@ -33,33 +33,33 @@ function assignmentNotices(row: LedgerCells, holidays: unknown[][] = []): Map<st
 describe("异议期限 and 协办意见期限 in a year whose 放假安排 is not entered", () => {
   it("are marked （暂定） in the lead unit's 交办通知, as its 办理期限 is", () => {
     const lead = assignmentNotices(ASSIGNED).get("区教育局");
-    expect(lead).toContain("请于 2027年5月5日（暂定） 前书面答复代表。");
-    expect(lead).toContain("如对交办有异议，请于 2027年2月18日（暂定） 前提出。");
+    expect(lead).toContain("请于 2027年5月5日（暂定）前书面答复代表。");
+    expect(lead).toContain("如对交办有异议，请于 2027年2月18日（暂定）前提出。");
   });
 
   it("are marked （暂定） in the co-unit's 交办通知", () => {
     const co = assignmentNotices(ASSIGNED).get("区住建局");
-    expect(co).toContain("于 2027年3月5日（暂定） 前将书面协办意见送区教育局");
-    expect(co).toContain("如对交办有异议，请于 2027年2月18日（暂定） 前提出。");
+    expect(co).toContain("于 2027年3月5日（暂定）前将书面协办意见送区教育局");
+    expect(co).toContain("如对交办有异议，请于 2027年2月18日（暂定）前提出。");
   });
 
   it("marks an 异议期限 that counts working days into such a year from a known one", () => {
     // Monday 2026-12-28: 7 working days on run into 2027 (元旦 guessed), and so does the 30-day period.
     const co = assignmentNotices({ ...ASSIGNED, 编号: "2026-201", 交办日期: "2026-12-28" }).get("区住建局");
-    expect(co).toMatch(/如对交办有异议，请于 2027年1月\d+日（暂定） 前提出。/);
-    expect(co).toMatch(/于 2027年1月\d+日（暂定） 前将书面协办意见送区教育局/);
+    expect(co).toMatch(/如对交办有异议，请于 2027年1月\d+日（暂定）前提出。/);
+    expect(co).toMatch(/于 2027年1月\d+日（暂定）前将书面协办意见送区教育局/);
   });
 
   it("are plain dates once 2027's arrangement is entered in 节假日", () => {
     const notices = assignmentNotices(ASSIGNED, SPRING_2027);
-    expect(notices.get("区教育局")).toMatch(/如对交办有异议，请于 2027年2月\d+日 前提出。/);
-    expect(notices.get("区住建局")).toMatch(/于 2027年3月5日 前将书面协办意见送区教育局/);
+    expect(notices.get("区教育局")).toMatch(/如对交办有异议，请于 2027年2月\d+日前提出。/);
+    expect(notices.get("区住建局")).toMatch(/于 2027年3月5日前将书面协办意见送区教育局/);
     expect([...notices.values()].join("\n")).not.toContain("暂定");
   });
 
   it("are plain dates in a year whose arrangement is built in", () => {
     const notices = assignmentNotices({ ...ASSIGNED, 编号: "2026-001", 交办日期: "2026-03-02" });
-    expect(notices.get("区住建局")).toContain("于 2026年4月1日 前将书面协办意见送区教育局");
+    expect(notices.get("区住建局")).toContain("于 2026年4月1日前将书面协办意见送区教育局");
     expect([...notices.values()].join("\n")).not.toContain("暂定");
   });
 });

@@ -36,7 +36,7 @@ describe("notice templates", () => {
     const [notice] = planAt([{ ...ROW, 协办单位: "", 交办日期: "2026-09-24" }], "2026-09-24").notices;
     // 中秋 (09-25…27) and 国庆 (10-01…07) are rest days; Saturday 10-10 is a 调休 working day.
     expect(notice?.body).toBe(
-      "区教育局：现将王伟(北关)代表领衔提出的建议《关于整治<老旧>小区 & 停车难的建议》（编号 2026-007）交你单位主办。主办单位：区教育局；协办单位：无。交办日期 2026年9月24日，请于 2026年12月24日 前书面答复代表。如对交办有异议，请于 2026年10月12日 前提出。",
+      "区教育局：现将王伟(北关)代表领衔提出的建议《关于整治<老旧>小区 & 停车难的建议》（编号 2026-007）交你单位主办。主办单位：区教育局；协办单位：无。交办日期 2026年9月24日，请于 2026年12月24日前书面答复代表。如对交办有异议，请于 2026年10月12日前提出。",
     );
   });
 
@@ -45,9 +45,9 @@ describe("notice templates", () => {
     const [notice] = planAt([row], "2026-10-20").notices;
     expect(notice?.type).toBe("交办通知");
     expect(notice?.body).toContain(
-      "交办日期 2026年9月24日，请于 2026年12月24日 前书面答复代表。对交办提出异议的期限已于 2026年10月12日 届满；确有特殊情况，请联系代表工委。",
+      "交办日期 2026年9月24日，请于 2026年12月24日前书面答复代表。对交办提出异议的期限已于 2026年10月12日届满；确有特殊情况，请联系代表工委。",
     );
-    expect(notice?.body).not.toContain("请于 2026年10月12日 前提出");
+    expect(notice?.body).not.toContain("请于 2026年10月12日前提出");
     const templates = [["交办通知", "", "交办 {{编号}}", "{{接收方}}：异议截止 {{异议期限}}。", "是"]];
     const [own] = planAt([row], "2026-10-20", { templates }).notices;
     expect(own?.body).toBe("区教育局：异议截止 2026年10月12日（已届满）。");
@@ -151,7 +151,7 @@ describe("notice templates", () => {
     });
     const builtIn = reminder(planAt([second], "2026-06-16"));
     expect(builtIn?.title).toBe("建议办理到期提醒（二次交办）：2026-007 还剩 15 天");
-    expect(builtIn?.body).toContain("已于 2026年6月1日 二次交办，办理期限为 2026年7月1日");
+    expect(builtIn?.body).toContain("已于 2026年6月1日二次交办，办理期限为 2026年7月1日");
   });
 
   it("turns co-units' 交办通知 off with 交办通知 启用 = 否, or with their own row", () => {

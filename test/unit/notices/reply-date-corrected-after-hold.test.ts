@@ -125,7 +125,9 @@ describe("a 答复日期 before its 交办日期 corrected after the catch-up wi
     // Before: no 答复告知 (its due day, the filling seen 2027-01-11, past the window), and a
     // 测评提醒 the same day about a reply the deputy was never told of.
     expect(lines).toEqual(["2027-02-15 答复告知 r1", "2027-03-17 测评提醒 r1"]);
-    expect(notices[0]?.body).toContain("（编号 2026-128）已由区教育局作出答复。请对办理情况进行测评。");
+    expect(notices[0]?.body).toContain(
+      "（编号 2026-128）已由区教育局作出答复，答复为 A 类（已解决或采纳）。请对办理情况进行测评。",
+    );
     expect(notices[1]?.body).toContain("已由区教育局答复，尚未收到您的测评意见。请尽快测评。");
   });
 
