@@ -1,10 +1,18 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, nonceOf, postForm, syncOffice, TODAY } from "./links-setup";
+import {
+  browse,
+  buildLinkOffice,
+  makeLink,
+  nonceOf,
+  postForm,
+  REPLIED_AWAITING_RATING,
+  syncOffice,
+  TODAY,
+} from "./links-setup";
 
 /**
  * 2026-004 (张明 lead deputy) was replied to and awaits his rating. He rates it through his link, and
@@ -23,18 +31,7 @@ let deputy = "";
 beforeAll(async () => {
   await resetDatabase();
   await buildLinkOffice(office, {
-    more: [
-      [
-        "2026-004",
-        "区教育局",
-        {
-          答复日期: serialFromIso(addDaysIso(TODAY, -3)),
-          答复类别: "B",
-          答复内容: "已纳入明年计划",
-          落实情况: "推进中",
-        },
-      ],
-    ],
+    more: [REPLIED_AWAITING_RATING],
   });
   await syncOffice(office);
   deputy = (await makeLink("deputy", "张明")).path;

@@ -8,6 +8,7 @@ import {
   nonceOf,
   postForm,
   postMultipart,
+  REPLIED_AWAITING_RATING,
   syncOffice,
   TODAY,
 } from "./links-setup";
@@ -27,18 +28,7 @@ beforeAll(async () => {
   await resetDatabase();
   await buildLinkOffice(office, {
     changes: { "2026-001": { 交办日期: serialFromIso(addDaysIso(TODAY, -87)) } },
-    more: [
-      [
-        "2026-004",
-        "区教育局",
-        {
-          答复日期: serialFromIso(addDaysIso(TODAY, -3)),
-          答复类别: "B",
-          答复内容: "已纳入明年计划",
-          落实情况: "推进中",
-        },
-      ],
-    ],
+    more: [REPLIED_AWAITING_RATING],
   });
   await syncOffice(office);
   unit = (await makeLink("unit", "区教育局")).path;

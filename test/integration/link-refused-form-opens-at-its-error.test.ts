@@ -7,10 +7,13 @@ import {
   ASSIGNED,
   browse,
   buildLinkOffice,
+  header,
   makeLink,
   nonceOf,
   postForm,
   postMultipart,
+  REPLIED_AWAITING_RATING,
+  row,
   syncOffice,
   TODAY,
 } from "./links-setup";
@@ -23,9 +26,6 @@ import {
  * replied to and awaits 张明's rating.
  */
 const office = `refused-${crypto.randomUUID().slice(0, 8)}`;
-const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
-const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
-  header(tab).map((h) => cells[h] ?? "");
 const NOTICE = "提交未成功：请看下方红字说明，已填写的内容都已保留";
 
 let edu = "";
@@ -35,18 +35,7 @@ let deputy = "";
 beforeAll(async () => {
   await resetDatabase();
   await buildLinkOffice(office, {
-    more: [
-      [
-        "2026-004",
-        "区教育局",
-        {
-          答复日期: serialFromIso(addDaysIso(TODAY, -3)),
-          答复类别: "B",
-          答复内容: "已纳入明年计划",
-          落实情况: "推进中",
-        },
-      ],
-    ],
+    more: [REPLIED_AWAITING_RATING],
     tabs: {
       [TAB_NAMES.contacts]: [
         header(contactsTab),

@@ -25,9 +25,24 @@ export const NOW_MS = Date.now();
 export const TODAY = localDate(NOW_MS, "Asia/Shanghai");
 export const ASSIGNED = addDaysIso(TODAY, -10);
 
-const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
-const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
-  header(tab).map((h) => cells[h] ?? "");
+/** A tab's header row, and a row of it from cells by header (blank where none is given). */
+export const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
+export const row = (
+  tab: { columns: readonly { header: string }[] },
+  cells: Record<string, string | number>,
+) => header(tab).map((h) => cells[h] ?? "");
+
+/** 2026-004, led by 区教育局 for 张明, replied three days ago (B, 推进中) and awaiting his rating. */
+export const REPLIED_AWAITING_RATING = [
+  "2026-004",
+  "区教育局",
+  {
+    答复日期: serialFromIso(addDaysIso(TODAY, -3)),
+    答复类别: "B",
+    答复内容: "已纳入明年计划",
+    落实情况: "推进中",
+  },
+] as const;
 
 /** Changes to the standard office for a test file: cells of its suggestions, more of them, more tabs. */
 export interface OfficeOptions {
