@@ -49,6 +49,9 @@ export type InboxInsert =
  */
 export const WAITING_MINUTES = 15;
 
+/** Submissions still waiting for their write, received before ?1 (objections wait for staff by design). */
+const WAITING = "status = 'pending' AND received_at < ?1 AND form != 'objection'";
+
 export interface Inbox {
   find(form: InboxForm, submissionId: string): Promise<InboxEntry | null>;
   /**
@@ -237,9 +240,7 @@ export function createInbox(db: D1Database): Inbox {
     },
     async waiting(before, limit) {
       const { results } = await db
-        .prepare(
-          "SELECT * FROM inbox WHERE status = 'pending' AND received_at < ?1 AND form != 'objection' ORDER BY received_at LIMIT ?2",
-        )
+        .prepare(`SELECT * FROM inbox WHERE ${WAITING} ORDER BY received_at LIMIT ?2`)
         .bind(before, limit)
         .all<InboxRow>();
       return results.map(toEntry);
@@ -248,8 +249,7 @@ export function createInbox(db: D1Database): Inbox {
       // One row, counted over the whole match (the window runs before LIMIT), through inbox_pending.
       const row = await db
         .prepare(
-          `SELECT *, COUNT(*) OVER () AS waiting_count FROM inbox
-           WHERE status = 'pending' AND received_at < ?1 AND form != 'objection' ORDER BY received_at LIMIT 1`,
+          `SELECT *, COUNT(*) OVER () AS waiting_count FROM inbox WHERE ${WAITING} ORDER BY received_at LIMIT 1`,
         )
         .bind(before)
         .first<InboxRow & { waiting_count: number }>();

@@ -15,12 +15,13 @@ export interface OverwrittenCell {
   written: string | number;
 }
 
-const DATE_HEADERS = new Set<string>(
+/** The ledger's system columns holding a date (办理期限): a serial in the sheet, YYYY-MM-DD in a snapshot. */
+export const SYSTEM_DATE_HEADERS: ReadonlySet<string> = new Set<string>(
   ledgerSystemColumns.filter((c) => c.cell.kind === "date").map((c) => c.header),
 );
 
 /** A system cell's value as text: a snapshot keeps dates as YYYY-MM-DD, the sheet as serials. */
-const textOf = (header: string, value: unknown) => rawText(value, DATE_HEADERS.has(header));
+const textOf = (header: string, value: unknown) => rawText(value, SYSTEM_DATE_HEADERS.has(header));
 
 /**
  * Of the system cells a sync wrote over, those a person had typed into: the cell held something

@@ -3,13 +3,10 @@ import { ledgerSystemColumns } from "../../../sheets-schema/tabs/ledger";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import type { CellMap } from "../../domain/sync/plan-history";
 import type { PlacedWrite } from "../../domain/sync/remap";
-import type { OverwrittenCell } from "../../domain/sync/typed-system-cells";
+import { type OverwrittenCell, SYSTEM_DATE_HEADERS } from "../../domain/sync/typed-system-cells";
 import type { LedgerWriteResult } from "../sheet-writes/write-ledger-cells";
 
 const SYSTEM_HEADERS = new Set<string>(ledgerSystemColumns.map((c) => c.header));
-const DATE_HEADERS = new Set<string>(
-  ledgerSystemColumns.filter((c) => c.cell.kind === "date").map((c) => c.header),
-);
 
 /**
  * What a written cell held: as captured at the instant of the write (`was`, text: a date's serial
@@ -17,7 +14,7 @@ const DATE_HEADERS = new Set<string>(
  */
 function heldBefore(p: PlacedWrite, read: unknown): unknown {
   if (p.was === undefined) return read;
-  return DATE_HEADERS.has(p.header) && /^\d+$/.test(p.was) ? Number(p.was) : p.was;
+  return SYSTEM_DATE_HEADERS.has(p.header) && /^\d+$/.test(p.was) ? Number(p.was) : p.was;
 }
 
 /** A row's system cells as the chunk leaves them: what its snapshot keeps, and the cells it wrote over. */
