@@ -8,7 +8,8 @@ const SUGGESTION = "{{领衔代表}}代表领衔提出的建议《{{标题}}》�
 /**
  * Built-in texts of the notices practice.md adds: 沟通提醒 (no 办前 contact yet), 协办提醒 (a
  * co-unit's written opinion is due), 延期审批结果 (to the unit that applied) and 延期告知 (to the
- * lead deputy, with the new due date and the reason).
+ * lead deputy, with the new due date and the reason; when that date has passed by the day it is
+ * sent with no reply, that the reply is overdue and the office is urging the unit).
  */
 export const PRACTICE_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
@@ -29,6 +30,6 @@ export const PRACTICE_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "延期告知",
     title: "建议办理延期告知：{{标题}}",
-    body: "{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}），承办单位{{主办单位}}以“{{延期理由}}”为由申请延期，经批准，办理期限延至 {{办理期限}}。我们将继续督促办理，请您理解和支持。",
+    body: "{{接收方}}代表：您领衔提出的建议《{{标题}}》（编号 {{编号}}），承办单位{{主办单位}}以“{{延期理由}}”为由申请延期，经批准，办理期限延至 {{办理期限}}。{{#逾期天数}}目前延长后的办理期限也已届满，承办单位尚未答复，已逾期 {{逾期天数}} 天，我们正督促承办单位立即办理并答复您，请您理解和支持。{{/逾期天数}}{{^逾期天数}}我们将继续督促办理，请您理解和支持。{{/逾期天数}}",
   },
 ];

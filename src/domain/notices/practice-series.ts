@@ -13,9 +13,26 @@ import { displayDate } from "./format";
 import { coUnitIntroduction, leadIntroduction } from "./introductions";
 import { decisionToTell, PENDING, type ToldResult } from "./keys";
 import { coOpinionDeadline, type View } from "./placeholders";
-import { type NoticeSeries, type Round, roundsOf, roundView, type SeriesContext } from "./series";
+import {
+  type NoticeSeries,
+  type Round,
+  replyPresent,
+  roundsOf,
+  roundView,
+  type SeriesContext,
+} from "./series";
 
 const same = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
+
+/**
+ * Whether a 沟通记录 or 协办意见 row's date lets it count against round 1's reminders: readable, not
+ * after the day of the run and not before 交办日期. Staff are asked to check a row dated otherwise
+ * (check-practice-rows.ts, suggestion-practice.ts): a contact typed 2026-12-20 on the 16th has not
+ * happened, and one dated before 交办 was not about this handling, so neither silences the
+ * reminder meanwhile. The rows carry their dates: no lookup beyond the suggestion's own rows.
+ */
+const datedWithin = (date: string | null, first: Round, today: string): boolean =>
+  date !== null && date >= first.start && date <= today;
 
 /**
  * Round 1 waits for its reply: 沟通提醒 and 协办提醒 are about the handling, not after it. Both count
@@ -36,7 +53,13 @@ function contactReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Series
   if (!first || !row.id || !practice.contacts.available) return [];
   const contacted = practice.contacts
     .of(row.id)
-    .some((c) => !c.blank && c.record.stage === "办前" && same(c.record.unit, record.leadUnit));
+    .some(
+      (c) =>
+        !c.blank &&
+        c.record.stage === "办前" &&
+        same(c.record.unit, record.leadUnit) &&
+        datedWithin(c.record.date, first, ctx.today),
+    );
   if (contacted) return [];
   // Counted from the day the unit was given the suggestion (leadGivenOn): one named 主办单位 weeks
   // after 交办 is not reminded the day it hears of it, and is told the day it was given it, not
@@ -63,7 +86,9 @@ function coOpinionReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Seri
   const first = awaitingFirstReply(row);
   const { record } = row;
   if (!first || !row.id || !practice.coOpinions.available) return [];
-  const sent = practice.coOpinions.of(row.id).filter((o) => !o.blank);
+  const sent = practice.coOpinions
+    .of(row.id)
+    .filter((o) => !o.blank && datedWithin(o.record.deliveredOn, first, ctx.today));
   const silent = record.coUnits.filter(
     (unit) => !same(unit, record.leadUnit) && !sent.some((o) => same(o.record.unit, unit)),
   );
@@ -95,6 +120,15 @@ function extensionView(row: EvaluatedRow, first: Round, ext: ExtensionRecord, ct
     审批结果: ext.result ?? PENDING,
     延期理由: ext.reason,
   });
+}
+
+/**
+ * The lead deputy's view of an extension: {{逾期天数}} only while round 1 awaits its reply, so the
+ * 延期告知 says the extended 办理期限 has run out too, and the office is urging the unit, only when
+ * the unit has not replied by then: after a reply, nothing is overdue for the deputy to be told of.
+ */
+function deputyView(first: Round, view: (recipient: string) => View): (recipient: string) => View {
+  return replyPresent(first) ? (recipient) => ({ ...view(recipient), 逾期天数: "" }) : view;
 }
 
 /**
@@ -137,7 +171,12 @@ function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: Serie
     const base = { suggestionId: row.id, round: 1, occurrences, lastDay: null, view } as const;
     out.push({ ...base, type: "延期审批结果", recipients: [{ kind: "unit", name: record.leadUnit }] });
     if (reopened && record.leadDeputy)
-      out.push({ ...base, type: "延期告知", recipients: [{ kind: "deputy", name: record.leadDeputy }] });
+      out.push({
+        ...base,
+        type: "延期告知",
+        recipients: [{ kind: "deputy", name: record.leadDeputy }],
+        view: deputyView(first, view),
+      });
   }
   for (const ext of decided) {
     const { appliedOn, decidedOn, result } = ext.record;
@@ -168,7 +207,7 @@ function extensionNotices(row: EvaluatedRow, practice: PracticeIndex, ctx: Serie
         occurrences: tell(ext === extending ? "同意" : "不同意"),
         lastDay: null,
         recipients: [{ kind: "deputy", name: record.leadDeputy }],
-        view,
+        view: deputyView(first, view),
       });
   }
   return out;
