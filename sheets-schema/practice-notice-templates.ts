@@ -1,13 +1,18 @@
 import type { NoticeTemplateText } from "./notice-templates";
 
-/** Placeholders of the extension notices, filled from the 延期申请 row the notice is about. */
-export const PRACTICE_PLACEHOLDERS = ["申请日期", "审批结果", "延期理由"] as const;
+/**
+ * Placeholders of the extension notices: 申请日期, 审批结果 and 延期理由 from the 延期申请 row the
+ * notice is about; 已答复 reads 是 once the unit's reply (答复日期) is in, blank before it (and in
+ * other notices), so the 延期审批结果 of a unit that replied late does not ask it to reply.
+ */
+export const PRACTICE_PLACEHOLDERS = ["申请日期", "审批结果", "延期理由", "已答复"] as const;
 
 const SUGGESTION = "{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}）";
 
 /**
  * Built-in texts of the notices practice.md adds: 沟通提醒 (no 办前 contact yet), 协办提醒 (a
- * co-unit's written opinion is due), 延期审批结果 (to the unit that applied) and 延期告知 (to the
+ * co-unit's written opinion is due), 延期审批结果 (to the unit that applied: once it has replied, only
+ * the decision and 办理期限; before, to reply in time or, overdue, at once) and 延期告知 (to the
  * lead deputy, with the new due date and the reason; when that date has passed by the day it is
  * sent with no reply, that the reply is overdue and the office is urging the unit).
  */
@@ -25,7 +30,7 @@ export const PRACTICE_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "延期审批结果",
     title: "延期申请审批结果：{{编号}} {{审批结果}}",
-    body: "{{接收方}}：你单位 {{申请日期}}提出的建议《{{标题}}》（编号 {{编号}}）延期申请，审批结果为：{{审批结果}}。本件办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}请按期答复代表。{{/逾期天数}}",
+    body: "{{接收方}}：你单位 {{申请日期}}提出的建议《{{标题}}》（编号 {{编号}}）延期申请，审批结果为：{{审批结果}}。{{#已答复}}本件办理期限为 {{办理期限}}。{{/已答复}}{{^已答复}}本件办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}请按期答复代表。{{/逾期天数}}{{/已答复}}",
   },
   {
     type: "延期告知",

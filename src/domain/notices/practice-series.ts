@@ -111,14 +111,20 @@ function coOpinionReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Seri
   });
 }
 
-/** The placeholders of an extension notice: the request, and 办理期限 as it stands after it. */
+/**
+ * The placeholders of an extension notice: the request, and 办理期限 as it stands after it.
+ * {{已答复}} once round 1's reply is in (replyPresent, as deputyView reads it): a unit that replied
+ * late is told the decision and 办理期限, not asked to reply.
+ */
 function extensionView(row: EvaluatedRow, first: Round, ext: ExtensionRecord, ctx: SeriesContext) {
   const base = roundView(row, first, ctx);
+  const replied = replyPresent(first) ? "是" : "";
   return (recipient: string): View => ({
     ...base(recipient),
     申请日期: ext.appliedOn ? displayDate(ext.appliedOn) : "",
     审批结果: ext.result ?? PENDING,
     延期理由: ext.reason,
+    已答复: replied,
   });
 }
 

@@ -67,20 +67,37 @@ function correctionLine(correction: Correction, view: View): string {
 }
 
 /**
+ * How a text to the lead deputy about 办理期限 ends. The deputy's view carries {{逾期天数}} only while
+ * round 1 awaits its reply (deputyView, practice-series.ts): with 办理期限 passed by the day it is
+ * sent and no reply in, the deputy is told so and that the office is urging the unit, as the
+ * 延期告知 of a late approval says; else that the office keeps urging the handling.
+ */
+function deputyClosing(view: View): string {
+  return view.逾期天数
+    ? `目前该办理期限已届满，承办单位尚未答复，已逾期 ${view.逾期天数} 天，我们正督促承办单位立即办理并答复您，请您理解和支持。`
+    : "我们将继续督促办理，请您理解和支持。";
+}
+
+/**
  * What the lead deputy is told when the approval that extended round 1 is withdrawn. Not the
  * 延期告知 text, which says the request was approved and 办理期限 extended: neither holds now.
  */
 function withdrawnExtension(view: View): string {
-  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请经复核未获批准，办理期限仍为 ${view.办理期限}。我们将继续督促办理，请您理解和支持。`;
+  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请经复核未获批准，办理期限仍为 ${view.办理期限}。${deputyClosing(view)}`;
 }
 
 /**
  * What the unit is told when the result of its request is withdrawn. Not the 延期审批结果 text, which
- * states a result: there is none now.
+ * states a result: there is none now. A unit that has replied ({{已答复}}) is not asked to reply.
  */
 function withdrawnResult(view: View): string {
-  const overdue = view.逾期天数 ? `已逾期 ${view.逾期天数} 天，请立即办理并答复代表。` : "请按期答复代表。";
-  return `${view.接收方}：你单位 ${view.申请日期}提出的建议《${view.标题}》（编号 ${view.编号}）延期申请，目前待审批，审批结果另行通知。本件办理期限以 ${view.办理期限}为准，${overdue}`;
+  const deadline = `本件办理期限以 ${view.办理期限}为准`;
+  const closing = view.已答复
+    ? `${deadline}。`
+    : view.逾期天数
+      ? `${deadline}，已逾期 ${view.逾期天数} 天，请立即办理并答复代表。`
+      : `${deadline}，请按期答复代表。`;
+  return `${view.接收方}：你单位 ${view.申请日期}提出的建议《${view.标题}》（编号 ${view.编号}）延期申请，目前待审批，审批结果另行通知。${closing}`;
 }
 
 /**
@@ -88,7 +105,7 @@ function withdrawnResult(view: View): string {
  * waits for its decision again.
  */
 function reopenedExtension(view: View): string {
-  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请此前告知已获批准，现改为待审批，办理期限以 ${view.办理期限}为准。我们将继续督促办理，请您理解和支持。`;
+  return `${view.接收方}代表：您领衔提出的建议《${view.标题}》（编号 ${view.编号}），承办单位${view.主办单位}的延期申请此前告知已获批准，现改为待审批，办理期限以 ${view.办理期限}为准。${deputyClosing(view)}`;
 }
 
 /**
