@@ -158,7 +158,11 @@ describe("follow-up sampling", () => {
     const again = await logEnd();
     expect((await postForm(`/sampling/${sample.id}/confirm`, {})).status).toBe(303);
     expect(await sheetCalls(again)).toEqual([]);
-    expect((await jsonPost(`/api/samples/${sample.id}/confirm`, {})).status).toBe(409);
+    const refused = await jsonPost(`/api/samples/${sample.id}/confirm`, {});
+    expect(refused.status).toBe(409);
+    // The office's local time, as the page says it, not the stored UTC instant.
+    const { error } = (await refused.json()) as { error: { message: string } };
+    expect(error.message).toMatch(/^第 \d+ 次抽样已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 确认$/);
   });
 
   it("finds each drawn suggestion by 编号 even after staff re-sorted the sheet", async () => {

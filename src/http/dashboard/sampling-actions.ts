@@ -6,8 +6,8 @@ import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import type { StoredSample } from "../../store/samples";
 import { ADMIN_TOKEN_LABEL, actorFromIdentity } from "../actor";
 import { HttpError } from "../errors";
-
 import { writeFollowUps } from "./follow-up-writer";
+import { localDateTime } from "./format";
 import type { PageBase } from "./load-view";
 import type { DrawnRow } from "./sample-page";
 
@@ -67,7 +67,11 @@ export async function findSample(d: Pick<PageBase, "deps">, raw: string): Promis
 /** Confirms a draft: 回访 = 是 in the sheet for every drawn suggestion, then the record. */
 export async function confirmSample(d: PageBase, sample: StoredSample): Promise<StoredSample> {
   if (sample.status === "已确认") {
-    throw new HttpError(409, "already_confirmed", `第 ${sample.id} 次抽样已于 ${sample.confirmedAt} 确认`);
+    throw new HttpError(
+      409,
+      "already_confirmed",
+      `第 ${sample.id} 次抽样已于 ${localDateTime(sample.confirmedAt, d.frame.timeZone)} 确认`,
+    );
   }
   const ids = sample.strata.flatMap((s) => s.drawn);
   const at = new Date(d.nowMs).toISOString();
