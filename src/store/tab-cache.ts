@@ -20,18 +20,6 @@ export interface TabCache {
    * suggestions' 沟通记录, not the tab. A tab with no rows at all (not even a header) is left out.
    */
   loadRowsOf(names: readonly string[], ids: readonly string[]): Promise<Record<string, unknown[][]>>;
-  /**
-   * For each set of keys, how many rows of tab `name` whose `key` cell is one of them hold each
-   * combination of the `groups` cells (trimmed text; "" for a blank cell or a missing header),
-   * counted by D1 so the Worker parses a few groups instead of the tab, and the tab once for all
-   * the sets (each year's report: one set of 编号 a year). null when the tab is not cached.
-   */
-  countRowsOf(
-    name: string,
-    key: string,
-    keySets: readonly (readonly string[])[],
-    groups: readonly string[],
-  ): Promise<{ values: string[]; count: number }[][] | null>;
 }
 
 /** The 编号 column's index in a tab_cache row's header (NULL when the tab has none). */
@@ -103,33 +91,6 @@ const ROWS_OF = `
   SELECT name, i, row FROM tab_rows INDEXED BY tab_rows_by_id
   WHERE name IN (SELECT value FROM json_each(?1)) AND id IN (SELECT value FROM json_each(?2))`;
 
-/** Column index of header ?n in the tab's header row (NULL when missing). */
-const columnOf = (n: number) =>
-  `(SELECT h.key FROM json_each(tab_cache.rows, '$[0]') AS h WHERE trim(h.value) = ?${n})`;
-const cellOf = (column: string) => `trim(CAST(json_extract(r.value, '$[' || t.${column} || ']') AS TEXT))`;
-
-/**
- * ?1 tab, ?2 key header, ?3 sets of keys (JSON array of arrays), ?4… group headers; the counts by
- * set (`s`, its place in ?3) and groups. MATERIALIZED as in WRITE_ROWS.
- */
-function countRowsSql(groups: number): string {
-  const picks = Array.from({ length: groups }, (_, i) => `${columnOf(i + 4)} AS g${i}`);
-  const cells = Array.from({ length: groups }, (_, i) => `coalesce(${cellOf(`g${i}`)}, '') AS v${i}`);
-  const by = Array.from({ length: groups }, (_, i) => `v${i}`).join(", ");
-  return `
-  WITH t AS MATERIALIZED (
-    SELECT rows, ${columnOf(2)} AS k${picks.map((p) => `, ${p}`).join("")}
-    FROM tab_cache WHERE name = ?1
-  )
-  , wanted AS MATERIALIZED (
-    SELECT s.key AS s, i.value AS id FROM json_each(?3) AS s, json_each(s.value) AS i
-  )
-  SELECT w.s AS s, ${cells.join(", ")}, COUNT(*) AS n
-  FROM t, json_each(t.rows) AS r JOIN wanted AS w ON w.id = ${cellOf("k")}
-  WHERE r.key > 0
-  GROUP BY w.s, ${by}`;
-}
-
 const marksFor = (names: readonly string[]) => names.map((_, i) => `?${i + 1}`).join(", ");
 const versionKey = (rows: readonly { name: string; version: string }[]) =>
   rows.map((r) => `${r.name}=${r.version}`).join("\n");
@@ -183,20 +144,6 @@ export function createTabCache(db: D1Database): TabCache {
         matrix[r.i] = JSON.parse(r.row) as unknown[];
       }
       return out;
-    },
-    async countRowsOf(name, key, keySets, groups) {
-      const [present, counts] = await db.batch<Record<string, string | number>>([
-        db.prepare("SELECT 1 AS n FROM tab_cache WHERE name = ?1").bind(name),
-        db.prepare(countRowsSql(groups.length)).bind(name, key, JSON.stringify(keySets), ...groups),
-      ]);
-      if (!present?.results.length) return null;
-      const bySet = keySets.map((): { values: string[]; count: number }[] => []);
-      for (const row of counts?.results ?? [])
-        bySet[Number(row.s)]?.push({
-          values: groups.map((_, i) => String(row[`v${i}`] ?? "")),
-          count: Number(row.n),
-        });
-      return bySet;
     },
     async versionOf(names) {
       if (names.length === 0) return "";

@@ -3,7 +3,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
-import { buildFixture } from "../support/ledger-fixture";
+import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
 import { call, seedAndSync } from "./dashboard-helpers";
 
 const BOM = "\uFEFF";
@@ -226,8 +226,18 @@ describe("exports", () => {
     const tabs = buildFixture(40);
     tabs.民意 = [
       ["日期", "联络站", "反映人", "内容", "接待代表", "处理方式", "建议编号", "备注"],
-      ["2026-03-01", "北关街道联络站", "王某", "路灯不亮", "", "转化为建议", "2026-004", ""],
-      ["2026-04-02", "北关街道联络站", "李某", "噪声扰民", "", "转交部门", "", ""],
+      // 接待代表 is required: a row without it has an 错误 and counts nowhere.
+      [
+        "2026-03-01",
+        "北关街道联络站",
+        "王某",
+        "路灯不亮",
+        DEPUTIES[0] as string,
+        "转化为建议",
+        "2026-004",
+        "",
+      ],
+      ["2026-04-02", "北关街道联络站", "李某", "噪声扰民", DEPUTIES[1] as string, "转交部门", "", ""],
     ];
     tabs.常委会测评 = [
       ["年度", "单位名称", "测评得分", "表决结果", "先进单位", "备注"],

@@ -196,6 +196,44 @@ describe("同步：practice.md 的跨表规则", () => {
     });
   });
 
+  it("同步后存下的年度报告：编号重复的建议其沟通记录只计一次，校验为错误的沟通记录不计", async () => {
+    const id = "practice-contacts-counted";
+    const assigned = { ...base, 交办日期: "2026-03-02" };
+    await synced(id, {
+      ledger: [
+        { ...assigned, 编号: "2026-001" },
+        { ...assigned, 编号: "2026-001" },
+        { ...assigned, 编号: "2026-002" },
+      ],
+      contacts: [
+        {
+          编号: "2026-001",
+          日期: "2026-03-10",
+          阶段: "办前",
+          方式: "面商",
+          承办单位: "区教育局",
+          代表参加: "是",
+        },
+        { 编号: "2026-002", 日期: "2026-03-11", 阶段: "办中", 方式: "电话", 承办单位: "区教育局" },
+        // 错误 each: after today (2026-11-26), a unit not on the suggestion, before 交办.
+        { 编号: "2026-002", 日期: "2026-12-01", 阶段: "办后", 方式: "电话", 承办单位: "区教育局" },
+        { 编号: "2026-002", 日期: "2026-03-12", 阶段: "办中", 方式: "面商", 承办单位: "区住建局" },
+        { 编号: "2026-002", 日期: "2026-02-01", 阶段: "办前", 方式: "面商", 承办单位: "区教育局" },
+      ],
+    });
+    const version = await storedVersion();
+    const report = (await loadStoredReport(createMetaStore(env.DB), version, 2026))?.report;
+    expect(report?.contacts).toMatchObject({
+      total: 2,
+      deputyJoined: 1,
+      byStage: [
+        { label: "办前", count: 1 },
+        { label: "办中", count: 1 },
+        { label: "办后", count: 0 },
+      ],
+    });
+  });
+
   it("没有新表的旧表格照常同步：一条提醒说明可用 sheet:init 补齐", async () => {
     const id = "practice-old";
     await emulator.deleteSpreadsheet(id).catch(() => undefined);

@@ -184,31 +184,3 @@ describe("tab_cache: a later save of a tab replaces the rows D1 picks from", () 
     expect(picked.沟通记录).toEqual(rowsOfPlainly(tab, ["2026-001"]));
   });
 });
-
-describe("tab_cache: rows counted by D1 for each set of 编号", () => {
-  it("counts each set's rows by the group cells, in one read of the tab", async () => {
-    const cache = createTabCache(env.DB);
-    await cache.save(
-      textsOf({
-        沟通记录: [
-          ["日期", "编号", "阶段", "方式"],
-          [46100, "2025-001", "办前", "电话"],
-          [46101, " 2026-001 ", "办前", "电话"],
-          [46102, "2026-001", "办后", ""],
-          [46103, "2026-002", "办前", "电话"],
-          [46104, "2027-001", "办前", "面商"],
-        ],
-      }),
-      "2026-11-26T02:00:00Z",
-    );
-    const counts = await cache.countRowsOf(
-      "沟通记录",
-      "编号",
-      [["2026-001", "2026-002"], ["2025-001"], []],
-      ["阶段", "方式", "没有这一列"],
-    );
-    const sorted = counts?.map((set) => set.map((g) => `${g.values.join("/")}:${g.count}`).sort());
-    expect(sorted).toEqual([["办前/电话/:2", "办后//:1"], ["办前/电话/:1"], []]);
-    expect(await cache.countRowsOf("民意", "编号", [["2026-001"]], ["阶段"])).toBeNull();
-  });
-});

@@ -118,7 +118,7 @@ describe("民意的汇总和转化", () => {
   it("按年度统计收到和转化的条数，最近的在前", () => {
     const rows = opinionRows(values);
     expect(rows.map((r) => r.rowNumber)).toEqual([3, 2, 4]);
-    const summary = summarizeOpinions(rows, 2026);
+    const summary = summarizeOpinions(rows, 2026, null, "2026-06-15");
     expect(summary).toMatchObject({
       received: 2,
       converted: 1,
@@ -127,7 +127,10 @@ describe("民意的汇总和转化", () => {
         { handling: "转交部门", count: 1 },
       ],
     });
-    expect(summarizeOpinions(rows, null).byHandling.at(-1)).toEqual({ handling: "未填写", count: 1 });
+    expect(summarizeOpinions(rows, null, null, "2026-06-15").byHandling.at(-1)).toEqual({
+      handling: "未填写",
+      count: 1,
+    });
   });
 
   it("转化成的建议：标题取内容第一句，接待代表为领衔代表，来源 联络站民意", () => {

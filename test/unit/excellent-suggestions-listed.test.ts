@@ -65,7 +65,7 @@ describe("优秀建议：只列立案的建议，按编号排列", () => {
         [2026],
       );
       expect(excellent[2026]?.map((s) => s.id)).toEqual(LISTED);
-      const shares = parts.map((rows) => throughJson(yearReportPart(rows, TODAY, null)));
+      const shares = parts.map((rows) => throughJson(yearReportPart(rows, TODAY, null, new Set())));
       expect(
         mergeYearReport(shares, view, 2026).excellent.map((s) => s.id),
         `${size} rows a part`,

@@ -1,7 +1,8 @@
 import { parseCell } from "../../../sheets-schema/cells/cell-type";
 import { yesNoCell } from "../../../sheets-schema/cells/choice-cells";
-import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
-import { CONTACT_METHODS, CONTACT_STAGES } from "../../../sheets-schema/enums";
+import { CONTACT_METHODS, CONTACT_STAGES, OPINION_HANDLING } from "../../../sheets-schema/enums";
+import type { Assessment } from "../evaluation/assessment";
+import { NOT_YET_CONVERTED, opinionsOfYear, tallyOpinions } from "../evaluation/opinions";
 
 /** Counts of one kind, in the order staff know them. */
 export interface Count {
@@ -18,7 +19,10 @@ export interface ContactCounts {
   readonly byMethod: readonly Count[];
 }
 
-/** One group of 沟通记录 rows as D1 counts them (the cells as typed, trimmed). */
+/**
+ * One group of counting 沟通记录 rows (contacts-part.ts: no 错误, each contact once): 阶段 and 方式
+ * as read, 代表参加 as 是 or 否.
+ */
 export interface ContactGroup {
   readonly stage: string;
   readonly method: string;
@@ -44,7 +48,7 @@ function bump(tally: Map<string, number>, labels: readonly string[], value: stri
   tally.set(label, (tally.get(label) ?? 0) + by);
 }
 
-/** The contacts of the year's suggestions, from D1's counts of 沟通记录 by 阶段, 方式 and 代表参加. */
+/** The contacts of the year's suggestions, from the counting 沟通记录 by 阶段, 方式 and 代表参加. */
 export function contactCounts(groups: readonly ContactGroup[]): ContactCounts {
   const stages = new Map<string, number>();
   const methods = new Map<string, number>();
@@ -68,12 +72,14 @@ export function contactCounts(groups: readonly ContactGroup[]): ContactCounts {
 export const OPINIONS_TAB = "民意";
 /** The tab 常委会测评 (practice.md): the standing committee's votes on units, with 先进单位. */
 export const COMMITTEE_TAB = "常委会测评";
-const HANDLING = ["转化为建议", "转交部门", "当场答复", "其他"] as const;
 
 export interface OpinionCounts {
-  /** Opinions dated in the year (民意 日期). */
+  /** Opinions dated in the year (民意 日期) that count (isCountingOpinion: no 错误 in their cells). */
   readonly received: number;
-  /** Of them, 处理方式 = 转化为建议 (e.g. “转化为建议 129 条”). */
+  /**
+   * Of them, 处理方式 = 转化为建议 with a 建议编号 that 建议台账 holds (e.g. “转化为建议 129 条”);
+   * one without, or with a 编号 the ledger lacks, is NOT_YET_CONVERTED.
+   */
   readonly converted: number;
   readonly byHandling: readonly Count[];
 }
@@ -94,40 +100,65 @@ function columnsOf(values: readonly (readonly unknown[])[] | undefined, needed: 
   return rows.length > 0 ? { at, rows } : null;
 }
 
-/**
- * The year's liaison-station opinions from the raw 民意 tab; null when the sheet has no such tab or
- * keeps nothing in it (the report then leaves the section out). A row without a readable 日期 belongs to no year.
- */
-export function opinionCounts(values: readonly (readonly unknown[])[] | undefined, year: number) {
-  const cols = columnsOf(values, ["日期", "处理方式"]);
-  if (!cols) return null;
-  const [dateAt, handlingAt] = cols.at as [number, number];
-  const handling = new Map<string, number>();
-  let received = 0;
-  for (const row of cols.rows) {
-    const date = parseDateValue(row[dateAt]);
-    if (!date.ok || Number(date.iso.slice(0, 4)) !== year) continue;
-    received += 1;
-    bump(handling, HANDLING, text(row[handlingAt]), 1);
-  }
-  const byHandling = counted(HANDLING, handling);
-  const converted = handling.get("转化为建议") ?? 0;
-  return { received, converted, byHandling } satisfies OpinionCounts;
+/** The 建议编号 column of 民意 (-1 when the tab has none: no opinion is converted then). */
+function suggestionIdColumn(values: readonly (readonly unknown[])[] | undefined): number {
+  return (values?.[0] ?? []).map(text).indexOf("建议编号");
 }
 
 /**
- * The units the standing committee named 先进单位 for `year` (常委会测评: 年度 · 单位名称 · 先进单位 = 是),
- * in the tab's order; null when the sheet has no such tab.
+ * The 建议编号 of 民意's rows marked 转化为建议, of every year: what `knownId` of opinionCounts is
+ * asked about (a few, asked of the ledger at once).
  */
-export function commendedUnits(values: readonly (readonly unknown[])[] | undefined, year: number) {
-  const cols = columnsOf(values, ["年度", "单位名称", "先进单位"]);
-  if (!cols) return null;
-  const [yearAt, unitAt, flagAt] = cols.at as [number, number, number];
-  const units: string[] = [];
+export function convertedOpinionIds(values: readonly (readonly unknown[])[] | undefined): string[] {
+  const cols = columnsOf(values, ["处理方式"]);
+  const idAt = suggestionIdColumn(values);
+  if (!cols || idAt < 0) return [];
+  const [handlingAt] = cols.at as [number];
+  const ids = new Set<string>();
   for (const row of cols.rows) {
-    const rowYear = Number.parseInt(text(row[yearAt]), 10);
-    const unit = text(row[unitAt]);
-    if (rowYear === year && unit && readsYes(row[flagAt]) && !units.includes(unit)) units.push(unit);
+    const id = text(row[idAt]);
+    if (id && text(row[handlingAt]) === "转化为建议") ids.add(id);
   }
-  return units;
+  return [...ids];
+}
+
+/**
+ * The year's liaison-station opinions from the raw 民意 tab, counted as /opinions counts them
+ * (tallyOpinions: a row with an 错误 counts nowhere; converted only with a 建议编号 `knownId` finds,
+ * null: taken as it is); null when the sheet has no such tab, keeps nothing in it, or its header
+ * cannot be read (the report then leaves the section out). A row without a readable 日期 belongs to no year.
+ */
+export function opinionCounts(
+  values: readonly (readonly unknown[])[] | undefined,
+  year: number,
+  knownId: ((id: string) => boolean) | null,
+  today: string,
+): OpinionCounts | null {
+  const opinions = columnsOf(values, ["日期", "处理方式"]) ? opinionsOfYear(values, year) : null;
+  if (!opinions) return null;
+  const { received, converted, byHandling } = tallyOpinions(opinions, knownId, today);
+  const tally = new Map<string, number>();
+  for (const [how, count] of byHandling) tally.set(how ?? UNREADABLE, count);
+  const listed = counted(OPINION_HANDLING, tally);
+  const waiting = tally.get(NOT_YET_CONVERTED);
+  // Beside 转化为建议, so a reader sees the two together.
+  const byHandlingListed = waiting
+    ? [listed[0] as Count, { label: NOT_YET_CONVERTED, count: waiting }, ...listed.slice(1)]
+    : listed;
+  return { received, converted, byHandling: byHandlingListed };
+}
+
+/**
+ * The units the standing committee named 先进单位, exactly as the year's 单位测评 (/assessment, its CSV
+ * and the commendations draft) marks them: from the 常委会测评 rows committeeScores counts (a row
+ * with an 错误 — a score over 100, a 表决结果 not of the list, a second row of a unit — counts for
+ * nothing), for the units assessed that year, in the ranking's order. null when the sheet keeps no
+ * such tab, or nothing in it.
+ */
+export function commendedUnits(
+  values: readonly (readonly unknown[])[] | undefined,
+  assessment: Pick<Assessment, "rows">,
+): string[] | null {
+  if (!columnsOf(values, ["年度", "单位名称", "先进单位"])) return null;
+  return assessment.rows.flatMap((row) => (row.advanced ? [row.unit] : []));
 }

@@ -1,6 +1,7 @@
 import { nameKey } from "../directory";
 import type { Assessment, CommitteeScore } from "../evaluation/assessment";
 import { isExcellent } from "../evaluation/excellent";
+import type { ContactHolder } from "../figures/contacts-part";
 import { isCountedSuggestion, type StatisticsResult } from "../statistics";
 import { statisticsItemOf, statisticsOfRows } from "../statistics-items";
 import { isMisnamedRow, splitByUnit, type UnitBook } from "../statistics-units";
@@ -9,7 +10,6 @@ import { type CarriedOver, carriedOverInto, finished, isCrossYear } from "./carr
 import {
   type ContactCounts,
   type ContactGroup,
-  commendedUnits,
   contactCounts,
   type OpinionCounts,
   opinionCounts,
@@ -73,9 +73,15 @@ export interface AssessmentLine {
 export interface ReportSources {
   /** 沟通记录 of the year's suggestions by group (YearContacts); null when the sheet has no such tab. */
   readonly contactGroups?: readonly ContactGroup[] | null;
-  /** The raw 民意 and 常委会测评 tabs (header row first), when the sheet has them. */
+  /** The raw 民意 tab (header row first), when the sheet has it. */
   readonly opinions?: readonly (readonly unknown[])[];
-  readonly committee?: readonly (readonly unknown[])[];
+  /**
+   * Whether 建议台账 holds a 编号 (a 民意 row's 建议编号: converted only then); absent or null when
+   * it could not be asked.
+   */
+  readonly knownId?: ((id: string) => boolean) | null;
+  /** 先进单位 as the year's 单位测评 marks them (commendedUnits); null when the sheet keeps no 常委会测评. */
+  readonly commendedUnits?: readonly string[] | null;
   /** The 单位测评 ranking of the year, when there is one. */
   readonly assessment?: readonly AssessmentLine[] | null;
   /** Rows left out of every figure for an 错误 in a counted field, when the statistics count them. */
@@ -84,11 +90,12 @@ export interface ReportSources {
 
 /**
  * How a year's 沟通记录 are counted: by the sync's parts already (null: the sheet does not keep the
- * tab), or by D1 from the 编号 of the year's rows.
+ * tab), or from the rows D1 picks by the 编号 of the year's rows (`holders`, contactHolders: each
+ * 编号 once, judged against that row as of `today`).
  */
 export type YearContacts =
   | { readonly counted: readonly ContactGroup[] | null }
-  | { readonly ids: readonly string[] };
+  | { readonly holders: readonly ContactHolder[]; readonly today: string };
 
 /** Where a year's report gets what comes from the rows: every row, or the parts' shares added up. */
 export interface ReportFigures {
@@ -317,8 +324,8 @@ export function finishYearReport(
     carriedOver: figures.carriedOver,
     excellent: figures.excellent,
     contacts: sources.contactGroups ? contactCounts(sources.contactGroups) : null,
-    opinions: opinionCounts(sources.opinions, year),
-    commendedUnits: commendedUnits(sources.committee, year),
+    opinions: opinionCounts(sources.opinions, year, sources.knownId ?? null, today),
+    commendedUnits: sources.commendedUnits ?? null,
     assessment: sources.assessment ?? null,
     excludedForErrors: sources.excludedForErrors ?? statistics.total.excluded,
   };

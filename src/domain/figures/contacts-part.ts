@@ -1,44 +1,57 @@
+import { contactsTab } from "../../../sheets-schema/tabs/practice-tabs";
 import type { ContactGroup } from "../dashboard/report-practice";
+import { isCountingContact } from "../practice/counting-request";
+import { readTab } from "../read-tab";
+import type { EvaluatedRow } from "../summary/evaluated";
 
 /*
  * The year reports' 三沟通 counted part by part: a sync chunk reads the 沟通记录 rows of its own
  * suggestions anyway (D1 picks them by 编号), so it counts them for its share, and the finish adds
- * the shares up instead of having D1 go over the whole tab for every year's 编号.
+ * the shares up. A page that works a report out from the stored rows counts them the same way.
  */
 
-/** A suggestion's 沟通记录 rows by group (阶段, 方式, 代表参加), by the 编号 they are about. */
-export type ContactsById = ReadonlyMap<string, readonly ContactGroup[]>;
+/** A 沟通记录 row whose own cells read without an 错误: what counting it needs. */
+export interface ContactEntry {
+  readonly date: string;
+  readonly unit: string;
+  readonly stage: string;
+  readonly method: string;
+  readonly joined: boolean;
+}
 
-/** A cell as D1's count read it: trimmed text, "" for a blank cell. */
-const text = (cell: unknown) => (cell === null || cell === undefined ? "" : String(cell).trim());
+/** A suggestion's readable 沟通记录 rows, by the 编号 they are about. */
+export type ContactsById = ReadonlyMap<string, readonly ContactEntry[]>;
 
-const GROUP_HEADERS = ["阶段", "方式", "代表参加"] as const;
+/** The ledger row a suggestion's contacts are judged against (its units and 交办日期). */
+export type ContactHolder = Pick<EvaluatedRow, "id" | "record">;
 
 /**
- * The 沟通记录 rows given (the header at index 0, a sparse matrix as the tab cache picks rows), by
- * trimmed 编号 and group; null when the tab is not kept (not cached). A missing 编号 column matches
- * no suggestion; a missing group column reads as blank, as D1's count did.
+ * The 沟通记录 rows given (the header at index 0, a sparse matrix as the tab cache picks rows), read
+ * as the sync reads the tab (readTab), by 编号; null when the tab is not kept (not cached). A row with
+ * an 错误 in its own cells (a blank required cell, a 阶段 or 日期 that cannot be read, …) is left
+ * out, as is every row of a tab whose header cannot be matched (its 错误 is in 校验问题).
  */
 export function contactsById(
   tab: readonly (readonly unknown[] | undefined)[] | undefined,
 ): ContactsById | null {
   if (!tab) return null;
-  const header = tab[0] ?? [];
-  const columnOf = (name: string) => header.findIndex((cell) => text(cell) === name);
-  const key = columnOf("编号");
-  if (key < 0) return new Map();
-  const columns = GROUP_HEADERS.map(columnOf);
-  const byId = new Map<string, ContactTally>();
-  tab.forEach((row, i) => {
-    if (i === 0 || !row) return;
-    const id = text(row[key]);
-    if (!id) return;
-    const [stage = "", method = "", joined = ""] = columns.map((c) => (c < 0 ? "" : text(row[c])));
-    const tally = byId.get(id) ?? new ContactTally();
-    byId.set(id, tally);
-    tally.add([{ stage, method, joined, count: 1 }]);
-  });
-  return new Map([...byId].map(([id, tally]) => [id, tally.groups()]));
+  const byId = new Map<string, ContactEntry[]>();
+  const read = readTab(contactsTab, tab);
+  for (const row of read.rows) {
+    const r = row.record;
+    if (row.blank || !r.id || r.date === null || row.problems.list.some((p) => p.level === "错误")) continue;
+    const entry = {
+      date: r.date,
+      unit: r.unit,
+      stage: r.stage ?? "",
+      method: r.method ?? "",
+      joined: r.deputyJoined === true,
+    };
+    const list = byId.get(r.id);
+    if (list) list.push(entry);
+    else byId.set(r.id, [entry]);
+  }
+  return byId;
 }
 
 /** Groups of 沟通记录 added up: the same group's counts summed, in a fixed order (by group). */
@@ -53,17 +66,42 @@ export class ContactTally {
     }
   }
 
+  /** The contacts of `holder` that count (isCountingContact) as of `today`. */
+  addCounting(holder: ContactHolder, contacts: ContactsById, today: string): void {
+    if (!holder.id) return;
+    for (const c of contacts.get(holder.id) ?? [])
+      if (isCountingContact(holder.record, c, today))
+        this.add([{ stage: c.stage, method: c.method, joined: c.joined ? "是" : "否", count: 1 }]);
+  }
+
   groups(): ContactGroup[] {
     return [...this.byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
   }
 }
 
 /**
- * The 沟通记录 of these suggestions (their 编号, one per row: a 编号 on two rows counts its
- * records twice, as D1's count of the year's 编号 did), added up by group.
+ * The ledger rows whose contacts a report counts: of a 编号 on several rows (a duplicate to fix),
+ * the first in sheet order only, so its contacts count once, judged against that row.
  */
-export function contactsOf(ids: readonly string[], contacts: ContactsById): ContactGroup[] {
+export function contactHolders<R extends ContactHolder>(rows: readonly R[]): R[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    if (!r.id || seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
+}
+
+/**
+ * The 沟通记录 of these suggestions that count (isCountingContact: no 错误, each once), by group;
+ * `holders` as contactHolders gives them.
+ */
+export function contactsOf(
+  holders: readonly ContactHolder[],
+  contacts: ContactsById,
+  today: string,
+): ContactGroup[] {
   const tally = new ContactTally();
-  for (const id of ids) tally.add(contacts.get(id) ?? []);
+  for (const holder of holders) tally.addCounting(holder, contacts, today);
   return tally.groups();
 }

@@ -35,7 +35,7 @@ import {
  * finish works the figures out from the rows until every part is stored again; a new build checks
  * every part again anyway, its build id being part of each chunk's input).
  */
-export const PART_FIGURES_FORMAT = 5;
+export const PART_FIGURES_FORMAT = 6;
 
 /**
  * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)
@@ -90,7 +90,8 @@ export function sharesOf(figures: PartFigures): PartShares {
 /**
  * The part's share, from its rows as stored (sheet order) and the day they were evaluated for.
  * `duplicated`: the 编号 of these rows that more than one row of the ledger holds (the digest and
- * the sampling leave those suggestions out until staff fix them). `contacts`: the 沟通记录 of the
+ * the sampling leave those suggestions out until staff fix them; the reports count their 沟通记录
+ * once, mergeContacts). `contacts`: the 沟通记录 of the
  * rows' 编号 (contactsById; null when the sheet does not keep the tab).
  */
 export function partFigures(
@@ -108,7 +109,7 @@ export function partFigures(
     deputies: deputiesPart(rows),
     sampling: samplingPart(rows, duplicated),
     assessment: assessmentPart(rows, today),
-    reports: yearReportPart(rows, today, contacts),
+    reports: yearReportPart(rows, today, contacts, duplicated),
     recipients: recipientsOf(rows),
   };
 }

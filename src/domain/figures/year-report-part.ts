@@ -19,7 +19,7 @@ import {
 import { type LabelledTallies, Tally, type TallyCounts, tallyAt } from "../statistics";
 import { addRows } from "../statistics-items";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
-import { type ContactsById, ContactTally, contactsOf } from "./contacts-part";
+import { type ContactsById, ContactTally, contactHolders } from "./contacts-part";
 import { mergeStatistics, type StatisticsPart, statisticsPart } from "./statistics-part";
 
 /**
@@ -37,8 +37,16 @@ type RatingShares = readonly (readonly [key: string, counts: RatingCounts])[];
 /** A part's share of one year: the year's rows of the part, tallied as yearReport tallies them. */
 export interface YearShare {
   readonly year: number;
-  /** The 沟通记录 of the year's rows (by their 编号), by group; empty when the tab is not kept. */
+  /**
+   * The 沟通记录 that count (isCountingContact) of the year's rows whose 编号 no other row of the
+   * ledger holds, by group; empty when the tab is not kept.
+   */
   readonly contacts: readonly ContactGroup[];
+  /**
+   * Those of a 编号 the ledger holds on several rows (`duplicated`), by 编号: another part may hold
+   * it too, and the merge counts each 编号's once (mergeContacts). Absent when there are none.
+   */
+  readonly sharedContacts?: readonly (readonly [id: string, groups: readonly ContactGroup[]])[];
   /** yearTotals of the year's rows, in TOTAL_KEYS order. */
   readonly totals: readonly number[];
   readonly statistics: StatisticsPart;
@@ -86,19 +94,56 @@ function sessionShares(rows: readonly EvaluatedRow[], today: string): YearShare[
   });
 }
 
+/** A year's 沟通记录 as a share holds them (YearShare.contacts, sharedContacts). */
+type YearContactShare = Pick<YearShare, "contacts" | "sharedContacts">;
+
+/**
+ * Each year's counting 沟通记录 of the part, from its rows that belong to a year (`dated`, sheet
+ * order: a 编号 on two of them counts with the first, contactHolders), those of a duplicated 编号
+ * apart by 编号.
+ */
+function contactShares(
+  byYear: ReadonlyMap<number, readonly EvaluatedRow[]>,
+  dated: readonly EvaluatedRow[],
+  today: string,
+  contacts: ContactsById | null,
+  duplicated: ReadonlySet<string>,
+): Map<number, YearContactShare> {
+  const out = new Map<number, YearContactShare>();
+  if (!contacts) return out;
+  const held = new Set(contactHolders(dated));
+  for (const [year, rows] of byYear) {
+    const own = new ContactTally();
+    const shared: [string, ContactGroup[]][] = [];
+    for (const row of rows) {
+      if (!held.has(row) || !row.id) continue;
+      if (!duplicated.has(row.id)) own.addCounting(row, contacts, today);
+      else {
+        const tally = new ContactTally();
+        tally.addCounting(row, contacts, today);
+        shared.push([row.id, tally.groups()]);
+      }
+    }
+    out.set(
+      year,
+      shared.length > 0 ? { contacts: own.groups(), sharedContacts: shared } : { contacts: own.groups() },
+    );
+  }
+  return out;
+}
+
 function yearShare(
   year: number,
   rows: readonly EvaluatedRow[],
   today: string,
-  contacts: ContactsById | null,
+  contacts: YearContactShare | undefined,
 ): YearShare {
   const excellent = excellentOf(rows);
   const totals = yearTotals(rows, excellent.length);
   const ratings = yearRatings(rows);
-  const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
   return {
     year,
-    contacts: contacts ? contactsOf(ids, contacts) : [],
+    ...(contacts ?? { contacts: [] }),
     totals: TOTAL_KEYS.map((key) => totals[key]),
     statistics: statisticsPart(rows, today),
     ratings: {
@@ -114,26 +159,31 @@ function yearShare(
 
 /**
  * The part's share of every year's report, from its rows as evaluated for `today` (sheet order)
- * and the 沟通记录 of their 编号 (null: the sheet does not keep the tab).
+ * and the 沟通记录 of their 编号 (null: the sheet does not keep the tab); `duplicated`: the 编号 of
+ * these rows that more than one row of the ledger holds.
  */
 export function yearReportPart(
   rows: readonly EvaluatedRow[],
   today: string,
   contacts: ContactsById | null,
+  duplicated: ReadonlySet<string>,
 ): YearReportPart {
   const byYear = new Map<number, EvaluatedRow[]>();
+  const dated: EvaluatedRow[] = [];
   const carried: CarriedOverItem[] = [];
   for (const row of rows) {
     const year = row.blank ? null : yearOfRow(row);
     if (year === null) continue;
+    dated.push(row);
     const members = byYear.get(year);
     if (members) members.push(row);
     else byYear.set(year, [row]);
     const item = carriedOverItem(row, yearOfRow);
     if (item) carried.push(item);
   }
+  const counted = contactShares(byYear, dated, today, contacts, duplicated);
   return {
-    years: [...byYear].map(([year, members]) => yearShare(year, members, today, contacts)),
+    years: [...byYear].map(([year, members]) => yearShare(year, members, today, counted.get(year))),
     carried,
     contactsKept: contacts !== null,
   };
@@ -149,12 +199,21 @@ const sharesOf = (parts: readonly YearReportPart[], year: number): YearShare[] =
   parts.flatMap((p) => p.years.filter((y) => y.year === year));
 
 /**
- * The 沟通记录 of the year's suggestions by group, as D1 counts those of the year's 编号
- * (countRowsOf); null when the sheet does not keep the tab.
+ * The counting 沟通记录 of the year's suggestions by group, as yearContactGroups counts them from
+ * every row; null when the sheet does not keep the tab. A 编号 several rows hold counts with the
+ * first part (sheet order) that holds it, in that part's year for it, once.
  */
 export function mergeContacts(parts: readonly YearReportPart[], year: number): ContactGroup[] | null {
   if (!parts.every((p) => p.contactsKept)) return null;
   const tally = new ContactTally();
+  const owned = new Set<string>();
+  for (const part of parts)
+    for (const share of part.years)
+      for (const [id, groups] of share.sharedContacts ?? []) {
+        if (owned.has(id)) continue;
+        owned.add(id);
+        if (share.year === year) tally.add(groups);
+      }
   for (const share of sharesOf(parts, year)) tally.add(share.contacts);
   return tally.groups();
 }

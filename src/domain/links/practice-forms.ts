@@ -79,6 +79,7 @@ function ruleProblems(
     id: ctx.id,
     index,
     reportsRelated: true,
+    today: ctx.today,
     threeMonthDue: ctx.threeMonthDue,
   });
   const errors: { column: string | null; message: string }[] = [];

@@ -1,5 +1,5 @@
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
-import type { ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
+import type { ContactRecord, ExtensionRecord } from "../../../sheets-schema/tabs/practice-tabs";
 import { nameKey } from "../directory";
 import type { ParsedRow } from "../read-tab";
 
@@ -21,6 +21,45 @@ export function isCountingRequest(record: LedgerRecord, ext: ParsedRow<Extension
     record.assignedOn !== null &&
     e.appliedOn > record.assignedOn
   );
+}
+
+/**
+ * Whether an approved request (isCountingRequest, 同意) moved round 1's due date: not when the
+ * ledger's 办理时限 is 六个月 already (代表法第五十一条 caps it there; the row gets the 提醒 “批准延期
+ * 不再延长”). Only such an approval is an extension in the figures (延期件数, the report's 经批准延期)
+ * and is told to the lead deputy as one (延期告知).
+ */
+export function approvalExtends(record: Pick<LedgerRecord, "period">): boolean {
+  return record.period !== "六个月";
+}
+
+/** Two names of one unit (nameKey); a blank name is no unit. */
+const sameUnit = (a: string, b: string) => a !== "" && nameKey(a) === nameKey(b);
+
+/** Whether `unit` is the lead unit or a co-unit of the suggestion (沟通记录: 承办单位 must be one). */
+export function isUnitOfSuggestion(
+  record: Pick<LedgerRecord, "leadUnit" | "coUnits">,
+  unit: string,
+): boolean {
+  return sameUnit(unit, record.leadUnit) || record.coUnits.some((u) => sameUnit(unit, u));
+}
+
+/**
+ * A 沟通记录 row whose own cells read without an 错误 that counts in the figures (the year report's
+ * 三沟通): none of practice.md's 错误 against its suggestion, i.e. its 承办单位 is the lead or a
+ * co-unit, and it is dated from 交办日期 (when there is one: without it the row has a 提醒 only) to
+ * `today`. The checks that report those 错误 (checkSuggestionPractice, checkPracticeRows) ask the
+ * same, so a contact listed as 错误 in 校验问题 is in no count.
+ */
+export function isCountingContact(
+  record: Pick<LedgerRecord, "leadUnit" | "coUnits" | "assignedOn">,
+  contact: Pick<ContactRecord, "date" | "unit">,
+  today: string,
+): boolean {
+  const { date } = contact;
+  if (date === null || date > today) return false;
+  if (record.assignedOn !== null && date < record.assignedOn) return false;
+  return isUnitOfSuggestion(record, contact.unit);
 }
 
 /**

@@ -8,7 +8,7 @@ export const PRACTICE_FACTS = {
   contacted: 1,
   /** 沟通记录 was kept when the row was evaluated (a sheet without the tab has no 沟通率). */
   contactsKept: 2,
-  /** An approved 延期申请 of the lead unit (延期件数). */
+  /** An approved 延期申请 of the lead unit that made round 1 six months (延期件数; approvalExtends). */
   extended: 4,
   /** A decided 延期申请 of the lead unit (a 延期审批结果 may be due): notice planning reads its rows. */
   extensionDecided: 8,

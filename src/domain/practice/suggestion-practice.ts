@@ -6,7 +6,13 @@ import type { Problem } from "../problems";
 import type { ParsedRow } from "../read-tab";
 import { spacedNames } from "../spaced-names";
 import { isAwaitingReview } from "./check-practice-rows";
-import { extensionStillMatters, isCountingRequest } from "./counting-request";
+import {
+  approvalExtends,
+  extensionStillMatters,
+  isCountingContact,
+  isCountingRequest,
+  isUnitOfSuggestion,
+} from "./counting-request";
 import { PRACTICE_FACTS } from "./practice-facts";
 import type { PracticeIndex } from "./practice-index";
 import { PracticeReport as Report, type ReportScope } from "./practice-report";
@@ -21,6 +27,8 @@ export interface SuggestionPracticeInput extends ReportScope {
    */
   readonly id: string;
   readonly index: PracticeIndex;
+  /** The day the rows are checked for: a contact dated after it counts for nothing (isCountingContact). */
+  readonly today: string;
   /** The round-1 due date by three months (逾期后申请 is judged against it). */
   threeMonthDue(assignedOn: string): string;
 }
@@ -123,7 +131,7 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): number
         "审批结果",
         `本条建议已在第 ${approved.rowNumber} 行获准延期，再次批准不再延长：代表法第五十一条规定办理期限最长六个月`,
       );
-    } else if (r.period === "六个月") {
+    } else if (!approvalExtends(r)) {
       report.add(
         TAB_NAMES.extensions,
         ext,
@@ -139,7 +147,8 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): number
     pending &&
     extensionStillMatters(r, r.assignedOn ? input.threeMonthDue(r.assignedOn) : null, approved !== null);
   return (
-    (approved ? PRACTICE_FACTS.extended : 0) |
+    // An approval that moved no due date (六个月 already, its 提醒 above) is no extension (延期件数).
+    (approved && approvalExtends(r) ? PRACTICE_FACTS.extended : 0) |
     (decided ? PRACTICE_FACTS.extensionDecided : 0) |
     (waiting ? PRACTICE_FACTS.extensionPending : 0)
   );
@@ -155,8 +164,7 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
   for (const c of tab.of(input.id)) {
     if (c.blank) continue;
     const { unit, date, stage, method } = c.record;
-    const ofSuggestion = sameName(unit, r.leadUnit) || r.coUnits.some((u) => sameName(unit, u));
-    if (unit && !ofSuggestion && !c.failed.has("unit"))
+    if (unit && !isUnitOfSuggestion(r, unit) && !c.failed.has("unit"))
       report.add(
         TAB_NAMES.contacts,
         c,
@@ -183,7 +191,16 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
         `阶段为办前，但日期 ${date} 晚于答复日期 ${r.repliedOn}：答复之后的联系不是办前联系，请改为办中或办后`,
       );
     const beforeReply = !r.repliedOn || !date || date <= r.repliedOn;
-    if (stage === "办前" && beforeReply && sameName(unit, r.leadUnit) && date) contacted = true;
+    // 沟通率 counts what the year report and the 沟通提醒 count: a contact with an 错误 (its own
+    // cells, or against the suggestion: dated before 交办 or after today) is no contact until mended.
+    if (
+      stage === "办前" &&
+      beforeReply &&
+      sameName(unit, r.leadUnit) &&
+      !c.problems.list.some((p) => p.level === "错误") &&
+      isCountingContact(r, c.record, input.today)
+    )
+      contacted = true;
     if ((method === "面商" || method === "实地察看") && beforeReply) faceToFace = true;
   }
   if (r.review === "立案" && r.repliedOn) {

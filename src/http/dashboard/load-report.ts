@@ -3,7 +3,7 @@ import type { AppEnv } from "../../app";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import { defaultYearOf, reportYears, type YearReport } from "../../domain/dashboard/year-report";
-import { workOutYearReports } from "../../jobs/year-report";
+import { idsHeldIn, workOutYearReports } from "../../jobs/year-report";
 import { loadStoredReport } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { loadDashboard, loadFrame, type PageBase } from "./load-view";
@@ -29,7 +29,12 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
   const d = await loadDashboard(c, { base });
   const years = reportYears(d.evaluation);
   const chosen = year.value ?? defaultYearOf(d.evaluation.rows) ?? Number(d.frame.today.slice(0, 4));
-  const [report] = await workOutYearReports(d.deps.tabCache, reportFiguresOf(d.evaluation), [chosen]);
+  const [report] = await workOutYearReports(
+    d.deps.tabCache,
+    reportFiguresOf(d.evaluation),
+    [chosen],
+    idsHeldIn(d.evaluation.rows),
+  );
   if (!report) throw new Error("workOutYearReports gives one report per year asked for");
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
   return { report, years: shown, base };

@@ -66,6 +66,13 @@ export const OpinionsPage: FC<{
           <Kpi label={h.handling} value={h.count} />
         ))}
     </div>
+    {data.excluded > 0 ? (
+      <p class="muted small">
+        另有 {data.excluded} 条因填写错误未计入（见
+        <a href={`/problems?level=${encodeURIComponent("错误")}`}>校验问题</a>
+        中的『民意』），改正后计入。
+      </p>
+    ) : null}
     <Card title="民意一览（最近的在前）">
       {data.rows.length === 0 ? (
         <Empty>『民意』表中还没有记录。</Empty>

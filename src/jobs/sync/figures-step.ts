@@ -98,6 +98,7 @@ export const saveSummaryReports = ofStampedSummary((deps, version, stamp, at) =>
         deps.tabCache,
         reportFigures(shares, view, assessments()),
         shares?.reportYears() ?? reportYears(view),
+        (ids) => deps.summaries.idsHeld(ids),
       );
     },
     at,

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { reportDocx } from "../../../src/domain/dashboard/report-docx";
 import { yearReport } from "../../../src/domain/dashboard/year-report";
-import { COMMITTEE, OPINIONS, REPORT_ROWS, reportEvaluation } from "./report-fixture";
+import { OPINIONS, REPORT_ROWS, reportEvaluation } from "./report-fixture";
 
 const NOW = new Date("2026-06-15T02:30:00Z");
 
@@ -35,7 +35,7 @@ function part(parts: [string, string][], path: string): string {
 
 const report = yearReport(reportEvaluation(), 2026, {
   opinions: OPINIONS,
-  committee: COMMITTEE,
+  commendedUnits: ["区教育局"],
   contactGroups: [],
 });
 const parts = unpack(reportDocx(report, NOW));
@@ -78,7 +78,7 @@ describe("年度报告的 Word 初稿（.docx）", () => {
     expect(all).toContain("按期答复率88.9%（含二次办理）");
     expect(all).toContain("其中满意3件（60.0%）、基本满意1件（20.0%）、不满意1件，满意率80.0%。");
     expect(all).toContain("解决率50.0%");
-    expect(all).toContain("各代表联络站收集群众意见4条，转化为建议2条。");
+    expect(all).toContain("各代表联络站收集群众意见4条，转化为建议1条。");
     expect(all).toContain("本年度建议尚无承办单位与代表沟通联系的记录。");
     expect(all).toContain("（此处由代表工委根据本年度工作实际填写。）");
   });

@@ -123,7 +123,10 @@ export const REPORT_ROWS: LedgerCells[] = [
   },
 ];
 
-/** 民意: four opinions dated in 2026 (two converted, one without 处理方式), one of 2025, one undated. */
+/**
+ * 民意: four opinions dated in 2026 (two marked 转化为建议: one with 建议编号 2026-004, converted; one
+ * without, not yet; one without 处理方式), one of 2025, one undated.
+ */
 export const OPINIONS: unknown[][] = [
   ["日期", "联络站", "反映人", "内容", "接待代表", "处理方式", "建议编号", "备注"],
   ["2026-03-01", "北关街道联络站", "王某", "路灯不亮", "张明", "转化为建议", "2026-004", ""],

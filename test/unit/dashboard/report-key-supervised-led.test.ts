@@ -16,7 +16,7 @@ function basics(rows: LedgerCells[]): string[] {
   const merged = PART_SIZES.map((size) =>
     text(
       mergeYearReport(
-        ledger.parts(size).map((rows) => throughJson(yearReportPart(rows, TODAY, null))),
+        ledger.parts(size).map((rows) => throughJson(yearReportPart(rows, TODAY, null, new Set()))),
         ledger.view,
         2026,
       ),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { commendedUnits, contactCounts } from "../../../src/domain/dashboard/report-practice";
+import { assessYear, committeeScores } from "../../../src/domain/evaluation/assessment-view";
+import { reportEvaluation } from "./report-fixture";
+
+const evaluation = reportEvaluation();
 
 /**
  * The year report reads 代表参加 and 先进单位 as the sync does: a 是/否 cell typed √ or Y is 是 (with a
@@ -17,12 +21,14 @@ describe("年度报告认 √、Y 为“是”", () => {
   });
 
   it("先进单位写成 √ 的单位列入名单，× 的不列", () => {
-    const tab = [
-      ["年度", "单位名称", "先进单位"],
-      [2026, "区教育局", "√"],
-      [2026, "区卫健委", "×"],
-      [2026, "区住建局", "是"],
-    ];
-    expect(commendedUnits(tab, 2026)).toEqual(["区教育局", "区住建局"]);
+    const listed = (tab: unknown[][]) =>
+      commendedUnits(tab, assessYear(evaluation, 2026, committeeScores(tab)));
+    const header = ["年度", "单位名称", "测评得分", "表决结果", "先进单位"];
+    expect(
+      listed([header, [2026, "区教育局", 90, "满意", "√"], [2026, "区住建局", 80, "满意", "×"]]),
+    ).toEqual(["区教育局"]);
+    expect(
+      listed([header, [2026, "区教育局", 90, "满意", "是"], [2026, "区住建局", 80, "满意", "Y"]])?.sort(),
+    ).toEqual(["区住建局", "区教育局"].sort());
   });
 });

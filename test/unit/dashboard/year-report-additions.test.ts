@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { reportNarrative } from "../../../src/domain/dashboard/report-narrative";
-import { contactCounts } from "../../../src/domain/dashboard/report-practice";
+import { commendedUnits, contactCounts } from "../../../src/domain/dashboard/report-practice";
 import { reportTables } from "../../../src/domain/dashboard/report-tables";
 import { defaultYearOf, yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
+import { assessYear, committeeScores } from "../../../src/domain/evaluation/assessment-view";
 import { COMMITTEE, OPINIONS, REPORT_ROWS, reportEvaluation, reportFromFacts } from "./report-fixture";
 
 const evaluation = reportEvaluation();
@@ -13,10 +14,13 @@ const CONTACTS = [
   { stage: "办后", method: "书面", joined: "否", count: 1 },
   { stage: "", method: "走访", joined: "", count: 1 },
 ];
+/** 先进单位 as the year's 单位测评 marks them (workOutYearReports passes them so). */
+const assessment = assessYear(evaluation, 2026, committeeScores(COMMITTEE));
+const COMMENDED = commendedUnits(COMMITTEE, assessment);
 const report = yearReport(evaluation, 2026, {
   contactGroups: CONTACTS,
   opinions: OPINIONS,
-  committee: COMMITTEE,
+  commendedUnits: COMMENDED,
 });
 
 describe("年度报告的新增内容（手算样例）", () => {
@@ -130,12 +134,13 @@ describe("年度报告的新增内容（手算样例）", () => {
     expect(contactCounts([]).total).toBe(0);
   });
 
-  it("联络站民意按日期计入年度，转化为建议单独计数", () => {
+  it("联络站民意按日期计入年度，转化为建议单独计数（没有建议编号的尚未转化）", () => {
     expect(report.opinions).toEqual({
       received: 4,
-      converted: 2,
+      converted: 1,
       byHandling: [
-        { label: "转化为建议", count: 2 },
+        { label: "转化为建议", count: 1 },
+        { label: "转化为建议（建议编号未填或不在台账中）", count: 1 },
         { label: "转交部门", count: 1 },
         { label: "当场答复", count: 0 },
         { label: "其他", count: 0 },
@@ -148,7 +153,7 @@ describe("年度报告的新增内容（手算样例）", () => {
   it("民意、常委会测评只有表头（sheet:init 建好但未使用）时，同样不出现", () => {
     const empty = yearReport(evaluation, 2026, {
       opinions: [OPINIONS[0] as unknown[], ["", "", "", "", "", "", "", ""]],
-      committee: [COMMITTEE[0] as unknown[]],
+      commendedUnits: commendedUnits([COMMITTEE[0] as unknown[]], assessment),
     });
     expect([empty.opinions, empty.commendedUnits]).toEqual([null, null]);
     const withOne = yearReport(evaluation, 2026, {
@@ -183,7 +188,7 @@ describe("年度报告的新增内容（手算样例）", () => {
   });
 
   it("从同步存下的事实算出的报告与重新核算的一样", () => {
-    const sources = { contactGroups: CONTACTS, opinions: OPINIONS, committee: COMMITTEE };
+    const sources = { contactGroups: CONTACTS, opinions: OPINIONS, commendedUnits: COMMENDED };
     expect(yearReport(reportFromFacts(evaluation), 2026, sources)).toEqual(report);
   });
 });
@@ -198,7 +203,7 @@ describe("审查结果的各项加起来等于建议总数", () => {
     const withBoth = yearReport(reportEvaluation(rows), 2026, {
       contactGroups: [],
       opinions: [],
-      committee: [],
+      commendedUnits: commendedUnits([], assessment),
     });
     const t = withBoth.totals;
 
@@ -249,7 +254,7 @@ describe("报告正文、CSV 和 JSON", () => {
     expect(text).toContain("其中满意3件（60.0%）、基本满意1件（20.0%）、不满意1件，满意率80.0%。");
     expect(text).toContain("已解决（A类及已落实的B类）3件，解决率50.0%。");
     expect(text).toContain("承办单位与代表沟通联系7次（办前2次、办中3次、办后1次、未填或无法识别1次）");
-    expect(text).toContain("各代表联络站收集群众意见4条，转化为建议2条。");
+    expect(text).toContain("各代表联络站收集群众意见4条，转化为建议1条。");
     expect(text).toContain("往年转入的跨年督办建议3件，已办结1件，仍在办理2件");
     expect(text).toContain("本年度建议中列入跨年督办的2件。");
     expect(text).toContain("经常委会测评，区教育局被评为先进承办单位。");
@@ -318,7 +323,8 @@ describe("报告正文、CSV 和 JSON", () => {
       "已办结",
     ]);
     expect(table).toContainEqual(["阶段·办中", 3]);
-    expect(table).toContainEqual(["转化为建议", 2]);
+    expect(table).toContainEqual(["转化为建议", 1]);
+    expect(table).toContainEqual(["转化为建议（建议编号未填或不在台账中）", 1]);
     expect(table).toContainEqual([
       "优秀建议",
       "2026-001",
@@ -342,7 +348,7 @@ describe("报告正文、CSV 和 JSON", () => {
     });
     expect(json.overall.solveRate).toBe("50.0%");
     expect(json.carriedOver.items.map((i) => i.id)).toEqual(["2024-004", "2025-010", "2025-011"]);
-    expect(json.opinions?.converted).toBe(2);
+    expect(json.opinions?.converted).toBe(1);
     expect(json.bySession.map((s) => s.name)).toEqual(["十一届五次会议", "未填届次"]);
   });
 });

@@ -67,7 +67,7 @@ const evaluationOf = (rows: readonly LedgerCells[], today = TODAY) =>
 /** The report as the pages read it: added up from the sync's parts (2 rows a part), stored as JSON. */
 function mergedReport(rows: readonly LedgerCells[], today = TODAY): YearReport {
   const ledger = storedLedger(tabsOf(rows), today);
-  const parts = ledger.parts(2).map((p) => throughJson(yearReportPart(p, today, null)));
+  const parts = ledger.parts(2).map((p) => throughJson(yearReportPart(p, today, null, new Set())));
   return mergeYearReport(parts, ledger.view, 2026);
 }
 

@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { reportFiguresOf } from "../../../src/domain/dashboard/report-figures";
 import type { ContactGroup } from "../../../src/domain/dashboard/report-practice";
-import {
-  type ReportSources,
-  reportYears,
-  rowsOfYear,
-  yearReport,
-} from "../../../src/domain/dashboard/year-report";
-import { type ContactsById, contactsById } from "../../../src/domain/figures/contacts-part";
+import { type ReportSources, reportYears, yearReport } from "../../../src/domain/dashboard/year-report";
+import { type ContactsById, contactsById, contactsOf } from "../../../src/domain/figures/contacts-part";
 import {
   mergeContacts,
   mergeReportYears,
   mergeYearReport,
   yearReportPart,
 } from "../../../src/domain/figures/year-report-part";
-import { COMMITTEE, OPINIONS, REPORT_ROWS } from "../dashboard/report-fixture";
+import { OPINIONS, REPORT_ROWS } from "../dashboard/report-fixture";
 import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row";
 import { sampleLedgerTabs } from "../helpers/sample-ledger";
 import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "./parts";
@@ -104,27 +100,33 @@ const SOURCES: ReportSources = {
     { stage: "", method: "走访", joined: "", count: 1 },
   ],
   opinions: OPINIONS,
-  committee: COMMITTEE,
+  commendedUnits: ["区教育局"],
   assessment: [{ rank: 1, unit: "区教育局", score: "92.0", grade: "优秀" }],
 };
 
 /**
  * 沟通记录 of the fixture's suggestions as the tab cache gives a chunk its rows (header first, a
- * sparse matrix): 2026-001 is on two ledger rows, " 2026-104 " and a 阶段 of "办前 " are typed with
- * spaces, 2026-103 is in no year, 2099-001 in no ledger row, one row has no 编号.
+ * sparse matrix): 2026-001 is on two ledger rows (its contacts count once, against the first, 区教育局
+ * 交办 03-02), " 2026-104 " and a 阶段 of "办前 " are typed with spaces, 2026-103 is in no year,
+ * 2099-001 in no ledger row, one row has no 编号; 错误 each (counted nowhere): 走访 is no 方式, a
+ * blank 阶段, a unit not on the suggestion, a date before 交办; one is dated after 2026-06-15.
  */
 const CONTACTS: unknown[][] = [];
-CONTACTS[0] = ["编号", "日期", "阶段", "方式", "代表参加"];
+CONTACTS[0] = ["编号", "日期", "阶段", "方式", "承办单位", "代表参加"];
 const contactRows: unknown[][] = [
-  ["2026-001", "2026-03-05", "办前", "面商", "是"],
-  ["2026-001", "2026-05-05", "办后", "电话", "否"],
-  [" 2026-104 ", "2026-03-06", "办前 ", "面商", "是"],
-  ["2026-104", "2026-03-07", "办中", "走访"],
-  ["2026-103", "2026-03-08", "办前", "面商", "是"],
-  ["2025-020", "2025-03-01", "", "座谈", ""],
-  ["2023-001", "2023-04-01", "办前", "面商", "是"],
-  ["2099-001", "2026-01-01", "办前", "面商", "是"],
-  ["", "2026-01-02", "办前", "面商", "是"],
+  ["2026-001", "2026-03-05", "办前", "面商", "区教育局", "是"],
+  ["2026-001", "2026-05-05", "办后", "电话", "区教育局", "否"],
+  [" 2026-104 ", "2026-03-06", "办前 ", "面商", "区住建局", "是"],
+  ["2026-104", "2026-03-07", "办中", "走访", "区住建局"],
+  ["2026-104", "2026-03-08", "", "座谈", "区住建局", "是"],
+  ["2026-104", "2026-03-09", "办中", "座谈", "区卫健委", "是"],
+  ["2026-104", "2026-02-09", "办中", "座谈", "区住建局", "是"],
+  ["2026-104", "2026-07-01", "办后", "电话", "区住建局", "是"],
+  ["2026-103", "2026-03-08", "办前", "面商", "区卫健委", "是"],
+  ["2025-020", serial("2025-03-05"), "办中", "座谈", "区文旅局", ""],
+  ["2023-001", "2023-04-01", "办前", "面商", "区住建局", "是"],
+  ["2099-001", "2026-01-01", "办前", "面商", "区住建局", "是"],
+  ["", "2026-01-02", "办前", "面商", "区住建局", "是"],
 ];
 contactRows.forEach((row, i) => {
   CONTACTS[3 + 2 * i] = row;
@@ -134,34 +136,32 @@ contactRows.forEach((row, i) => {
 const CONTACTS_BY_ID = contactsById(CONTACTS);
 
 /**
- * D1's count (countRowsOf) written out plainly: the 沟通记录 rows whose trimmed 编号 is one of the
- * year's (one per row of the year: a 编号 on two rows counts twice), by trimmed group cells.
+ * The year's 沟通记录 as a page counts them from every stored row (reportFiguresOf, then the rows D1
+ * picks by the year's 编号: here all of them).
  */
-function countedByD1(
+function countedFromEveryRow(
+  view: StoredLedger["view"],
   tab: readonly (readonly unknown[] | undefined)[],
-  ids: readonly string[],
-): ContactGroup[] {
-  const text = (cell: unknown) => (cell === null || cell === undefined ? "" : String(cell).trim());
-  const header = (tab[0] ?? []).map(text);
-  const at = (name: string) => header.indexOf(name);
-  const counts = new Map<string, number>();
-  for (const id of ids)
-    for (const row of tab.slice(1)) {
-      if (!row || at("编号") < 0 || text(row[at("编号")]) !== id) continue;
-      const key = JSON.stringify(
-        ["阶段", "方式", "代表参加"].map((h) => (at(h) < 0 ? "" : text(row[at(h)]))),
-      );
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  return [...counts].map(([key, count]) => {
-    const [stage, method, joined] = JSON.parse(key) as string[];
-    return { stage, method, joined, count } as ContactGroup;
-  });
+  year: number,
+): ContactGroup[] | null {
+  const asked = reportFiguresOf(view).contacts(year);
+  const contacts = contactsById(tab);
+  if (!("holders" in asked) || !contacts) return null;
+  return contactsOf(asked.holders, contacts, asked.today);
+}
+
+/** The 编号 more than one row of the ledger holds (the sync's `duplicated`, from its 编号 index). */
+function duplicatedOf(view: StoredLedger["view"]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const r of view.rows) if (r.id) (seen.has(r.id) ? twice : seen).add(r.id);
+  return twice;
 }
 
 /**
  * A 沟通记录 tab for a sample ledger: up to three records for about half its 编号 (some typed with
- * spaces), stages, methods and 代表参加 as typed (blank, spaced, mistyped), at scattered rows.
+ * spaces), stages, methods and 代表参加 as typed (blank, spaced, mistyped), by the lead unit or
+ * another, dated around 交办 (some before it, some after today), at scattered rows.
  */
 function sampleContacts(tabs: Record<string, unknown[][]>, seed: number): unknown[][] {
   let state = seed;
@@ -172,8 +172,10 @@ function sampleContacts(tabs: Record<string, unknown[][]>, seed: number): unknow
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const ledger = tabs[TAB_NAMES.ledger] ?? [];
   const at = (ledger[0] ?? []).indexOf("编号");
+  const unitAt = (ledger[0] ?? []).indexOf("主办单位");
+  const assignedAt = (ledger[0] ?? []).indexOf("交办日期");
   const out: unknown[][] = [];
-  out[0] = ["编号", "阶段", "方式", "代表参加"];
+  out[0] = ["编号", "日期", "阶段", "方式", "承办单位", "代表参加"];
   let row = 1;
   for (const line of ledger.slice(1)) {
     const id = line[at];
@@ -181,10 +183,14 @@ function sampleContacts(tabs: Record<string, unknown[][]>, seed: number): unknow
     const records = 1 + Math.floor(rnd() * 3);
     for (let i = 0; i < records; i++) {
       row += 1 + Math.floor(rnd() * 3);
+      const assigned =
+        typeof line[assignedAt] === "number" ? line[assignedAt] : serial(`${id.slice(0, 4)}-03-02`);
       out[row] = [
         rnd() < 0.1 ? ` ${id} ` : id,
+        assigned - 10 + Math.floor(rnd() * 300),
         pick(["办前", "办中", "办后", "办前 ", "", "其他"]),
         pick(["面商", "电话", "走访", "座谈", ""]),
+        rnd() < 0.8 ? line[unitAt] : `区第${1 + Math.floor(rnd() * 12)}局`,
         pick(["是", "否", "", " 是"]),
       ];
     }
@@ -212,16 +218,18 @@ function expectMergedEqual(
 ) {
   const { view } = ledger;
   const byId: ContactsById | null = contactsById(contacts);
+  const duplicated = duplicatedOf(view);
   for (const size of PART_SIZES) {
-    const parts = ledger.parts(size).map((rows) => throughJson(yearReportPart(rows, view.today, byId)));
+    const parts = ledger
+      .parts(size)
+      .map((rows) => throughJson(yearReportPart(rows, view.today, byId, duplicated)));
     expect(mergeReportYears(parts)).toEqual(reportYears(view));
     for (const year of yearsAsked(ledger)) {
       expect(mergeYearReport(parts, view, year, sources), `${year}, ${size} rows a part`).toEqual(
         yearReport(view, year, sources),
       );
-      const ids = rowsOfYear(view, year).flatMap((r) => (r.id ? [r.id] : []));
       expect(sortedGroups(mergeContacts(parts, year)), `${year}, ${size} rows a part`).toEqual(
-        sortedGroups(countedByD1(contacts, ids)),
+        sortedGroups(countedFromEveryRow(view, contacts, year)),
       );
     }
   }
@@ -237,26 +245,34 @@ describe("年度报告：各部分合并与全部行算出的一致（手算样�
   const ledger = storedLedger(TABS, "2026-06-15");
   const parts = ledger
     .parts(7)
-    .map((rows) => throughJson(yearReportPart(rows, "2026-06-15", CONTACTS_BY_ID)));
+    .map((rows) => throughJson(yearReportPart(rows, "2026-06-15", CONTACTS_BY_ID, new Set(["2026-001"]))));
   const report = (year: number) => mergeYearReport(parts, ledger.view, year, SOURCES);
 
   it("年度由近及远，没有提出日期的行不属于任何年度", () => {
     expect(mergeReportYears(parts)).toEqual([2026, 2025, 2024, 2023]);
   });
 
-  it("沟通记录按年度的建议计数：编号去空格，重号的两行各计一次，无年度和不在台账的不计", () => {
-    // 2026-001 (two rows) × 2 records, 2026-104 × 2 (one typed with spaces); 2026-103 has no year.
+  it("沟通记录按年度的建议计数：编号去空格，重号的建议只计一次，有错误的、无年度和不在台账的不计", () => {
+    // 2026-001 (on two rows) × 2 records once, 2026-104 × 1 (typed with spaces; its other five have
+    // an 错误 or are dated after today); 2026-103 has no year.
     expect(mergeContacts(parts, 2026)).toEqual([
-      { stage: "办中", method: "走访", joined: "", count: 1 },
-      { stage: "办前", method: "面商", joined: "是", count: 3 },
-      { stage: "办后", method: "电话", joined: "否", count: 2 },
+      { stage: "办前", method: "面商", joined: "是", count: 2 },
+      { stage: "办后", method: "电话", joined: "否", count: 1 },
     ]);
-    expect(mergeContacts(parts, 2025)).toEqual([{ stage: "", method: "座谈", joined: "", count: 1 }]);
+    expect(mergeContacts(parts, 2025)).toEqual([{ stage: "办中", method: "座谈", joined: "否", count: 1 }]);
     expect(mergeContacts(parts, 2024)).toEqual([]);
   });
 
-  it("表中没有沟通记录时为空（不是 0 次）；缺编号列时不计，缺阶段列时按未填计", () => {
-    const without = ledger.parts(7).map((rows) => yearReportPart(rows, "2026-06-15", null));
+  it("重号的建议在不同部分时，其沟通记录也只计一次（随表中第一行）", () => {
+    // One row a part: the two rows of 2026-001 are in different parts.
+    const apart = ledger
+      .parts(1)
+      .map((rows) => throughJson(yearReportPart(rows, "2026-06-15", CONTACTS_BY_ID, new Set(["2026-001"]))));
+    expect(mergeContacts(apart, 2026)).toEqual(mergeContacts(parts, 2026));
+  });
+
+  it("表中没有沟通记录时为空（不是 0 次）；表头缺必填列时不计", () => {
+    const without = ledger.parts(7).map((rows) => yearReportPart(rows, "2026-06-15", null, new Set()));
     expect(mergeContacts(without, 2026)).toBeNull();
     // One part stored without the tab is enough: the figure would be short.
     expect(mergeContacts([...parts.slice(1), without[0] as (typeof without)[0]], 2026)).toBeNull();
@@ -266,10 +282,10 @@ describe("年度报告：各部分合并与全部行算出的一致（手算样�
     ]);
     expect(noKey?.size).toBe(0);
     const noStage = contactsById([
-      ["编号", "方式"],
-      ["2026-104", "面商"],
+      ["编号", "日期", "方式", "承办单位"],
+      ["2026-104", "2026-03-06", "面商", "区住建局"],
     ]);
-    expect(noStage?.get("2026-104")).toEqual([{ stage: "", method: "面商", joined: "", count: 1 }]);
+    expect(noStage?.size).toBe(0);
   });
 
   it("往年转入：上年的全部，更早的只列仍未办结的", () => {
@@ -354,7 +370,7 @@ describe("年度报告：随机台账", () => {
     const ledger = storedLedger(sampleLedgerTabs(600, 3), "2026-06-15");
     const sizes = ledger
       .parts(100)
-      .map((p) => JSON.stringify(yearReportPart(p, "2026-06-15", CONTACTS_BY_ID)).length);
+      .map((p) => JSON.stringify(yearReportPart(p, "2026-06-15", CONTACTS_BY_ID, new Set())).length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(7168);
   });
 });

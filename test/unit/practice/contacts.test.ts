@@ -128,4 +128,15 @@ describe("沟通记录（三沟通）", () => {
     expect(hasFact(silent, "contacted")).toBe(false);
     expect(hasFact(silent, "contactsKept")).toBe(true);
   });
+
+  it("有错误的办前联系不计入沟通率（与年度报告、沟通提醒一样），答复前仍提醒补录", () => {
+    for (const cells of [{ 日期: "2026-02-27" }, { 方式: "" }]) {
+      const evaluation = evaluateWith([REPLIED], { contacts: [contact(cells)], coOpinions: CO_OPINIONS });
+      expect(problemsIn(evaluation, "沟通记录").map((p) => p.level)).toContain("错误");
+      expect(hasFact(evaluation.rows[0]?.practice, "contacted"), JSON.stringify(cells)).toBe(false);
+      expect(ledgerProblems(evaluation).map((p) => p.message)).toContainEqual(
+        expect.stringContaining("答复前未记录办前联系"),
+      );
+    }
+  });
 });
