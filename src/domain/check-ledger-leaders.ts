@@ -85,3 +85,91 @@ export function checkLeaders(row: Row, refs: LeaderBooks): void {
         }`,
       );
 }
+
+/** Whether the row's current round still awaits the unit's reply (round 2 once 二次交办日期 is set). */
+export function awaitsReply(
+  record: Pick<LedgerRecord, "reassignedOn" | "secondRepliedOn" | "repliedOn">,
+): boolean {
+  return record.reassignedOn ? !record.secondRepliedOn : !record.repliedOn;
+}
+
+/**
+ * A suggestion staff merged (并案) into another, as the row it went into is told of it: its own
+ * 重点建议 and leaders stop with it (a 并案 row gets no notice), so they are lost unless staff
+ * carry them over. Plain JSON: a split sync carries it in its 编号 index (evaluate-chunk's IdIndex).
+ */
+export interface MergedLeaders {
+  readonly id: string;
+  readonly isKey: boolean;
+  readonly supervisor: string;
+  readonly handlingLeader: string;
+}
+
+/**
+ * The merged row's part in its target's check, from its cells as read; null when it has nothing to
+ * carry over (neither 重点建议 nor a leader: nearly every merged row), so the index keeps nothing.
+ */
+export function mergedLeadersOf(
+  id: string,
+  record: Pick<LedgerRecord, "isKey" | "supervisor" | "handlingLeader">,
+): MergedLeaders | null {
+  const { isKey, supervisor, handlingLeader } = record;
+  if (!id || (!isKey && !supervisor && !handlingLeader)) return null;
+  return { id, isKey, supervisor, handlingLeader };
+}
+
+/**
+ * The leaders of `merged` the target's cell lacks, compared without titles (陈建平 on the target is
+ * 陈建平副主任 of the merged row: asking for him again would be noise; the target's own check asks
+ * which of the two the 领导 table lists).
+ */
+function missingLeaders(merged: string, own: string): string[] {
+  const names = leaderNames(merged);
+  if (names.length === 0) return names;
+  const owned = new Set(leaderNames(own).map((name) => nameKey(withoutTitle(name))));
+  return names.filter((name) => !owned.has(nameKey(withoutTitle(name))));
+}
+
+/**
+ * A 提醒 on the row others were merged into, for each merged suggestion that was key or had leaders
+ * the row lacks: once 并案, that suggestion gets no notice, so its 督办领导 no 逾期催办 and its 领办领导
+ * no 交办通知; nothing reaches them of this row either unless staff name them here. Silent once the
+ * row has them all, and once it is answered (nothing left to press for, as KEY_SUPERVISOR_ONLY).
+ * `merged`: the index's list for the row's 编号 (built once per sync; most rows have none).
+ */
+export function checkMergedLeaders(row: Row, merged: readonly MergedLeaders[] | undefined): void {
+  if (!merged) return;
+  const { record } = row;
+  // A target itself merged is told on the merged row (本身也已并案: point at the final one).
+  if (record.review === "并案" || !awaitsReply(record)) return;
+  for (const m of merged) {
+    const needKey = m.isKey && !record.isKey && !row.failed.has("isKey");
+    const supervisors = missingLeaders(m.supervisor, record.supervisor);
+    const handlers = missingLeaders(m.handlingLeader, record.handlingLeader);
+    if (!needKey && supervisors.length === 0 && handlers.length === 0) continue;
+    const column = needKey ? "重点建议" : supervisors.length > 0 ? "督办领导" : "领办领导";
+    row.problems.warn(column, mergedLeadersMessage(m, needKey, supervisors, handlers));
+  }
+}
+
+function mergedLeadersMessage(
+  m: MergedLeaders,
+  needKey: boolean,
+  supervisors: readonly string[],
+  handlers: readonly string[],
+): string {
+  const had = [
+    m.supervisor ? `督办领导 ${leaderNames(m.supervisor).join("、")}` : "",
+    m.handlingLeader ? `领办领导 ${leaderNames(m.handlingLeader).join("、")}` : "",
+  ].filter(Boolean);
+  const fill = [
+    supervisors.length > 0 ? `督办领导 ${supervisors.join("、")}` : "",
+    handlers.length > 0 ? `领办领导 ${handlers.join("、")}` : "",
+  ].filter(Boolean);
+  const todo = [needKey ? "把 重点建议 改为 是" : "", fill.length > 0 ? `填写${fill.join("、")}` : ""]
+    .filter(Boolean)
+    .join("，并");
+  const what = `并入本件的${m.isKey ? "重点建议" : "建议"} ${m.id}`;
+  if (had.length === 0) return `${what}已并案，不再单独督办：如仍为重点建议，请在本行${todo}`;
+  return `${what} 有${had.join("、")}，并案后这些领导不再收到它的催办和通知：如仍需领导督办，请在本行${todo}`;
+}

@@ -1,5 +1,5 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
-import { checkLeaders } from "./check-ledger-leaders";
+import { awaitsReply, checkLeaders, checkMergedLeaders, type MergedLeaders } from "./check-ledger-leaders";
 import { type Directory, nameKey, namesakeAdvice } from "./directory";
 import { type IdFormat, imeCharsOf } from "./numbering";
 import type { ParsedRow } from "./read-tab";
@@ -44,6 +44,11 @@ export interface LedgerRefs {
   readonly idRows: IdRows;
   /** 编号 → its record (first row), for 并入编号 (of a 编号 on one row only: idRows.count). */
   readonly byId: IdLookup<Pick<LedgerRecord, "review">>;
+  /**
+   * 编号 → the suggestions merged (并案) into it that were key or had leaders (mergedLeadersOf), in
+   * sheet order; undefined for nearly every 编号. Absent: not indexed (no such 提醒).
+   */
+  readonly mergedIn?: (id: string) => readonly MergedLeaders[] | undefined;
 }
 
 type Row = ParsedRow<LedgerRecord>;
@@ -300,18 +305,14 @@ function checkIds(row: Row, ownId: string, refs: LedgerRefs, format: IdFormat): 
   }
 }
 
-/** Whether the row's current round still awaits the unit's reply (round 2 once 二次交办日期 is set). */
-function awaitsReply(record: LedgerRecord): boolean {
-  return record.reassignedOn ? !record.secondRepliedOn : !record.repliedOn;
-}
-
 const KEY_SUPERVISOR_ONLY =
   "填写了督办领导，但重点建议不是“是”：督办领导收不到本件的逾期催办；如为重点建议，请把 重点建议 改为 是";
 
 /**
  * Reference rules of a 建议台账 row: deputies, units, category, 编号 (typed with IME characters, or
  * duplicate, also once read alike) and 并入编号, plus
- * 督办领导 for key suggestions. Problems are added to the row.
+ * 督办领导 for key suggestions, and the 重点建议 and leaders of suggestions merged into this one.
+ * Problems are added to the row.
  */
 export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs, idFormat: IdFormat): void {
   checkPeople(row, refs);
@@ -332,4 +333,6 @@ export function checkLedgerRefs(row: Row, ownId: string, refs: LedgerRefs, idFor
     // reply is awaited: of a replied or closed row there is nothing left to press for.
     row.problems.warn("督办领导", KEY_SUPERVISOR_ONLY);
   }
+  // A 编号 typed twice: which row the merged ones went into is the duplicate's 错误 to settle first.
+  if (ownId && refs.mergedIn && refs.idRows.count(ownId) === 1) checkMergedLeaders(row, refs.mergedIn(ownId));
 }

@@ -1,6 +1,7 @@
-import { parseCell } from "../../sheets-schema/cells/cell-type";
+import { type CellType, parseCell } from "../../sheets-schema/cells/cell-type";
 import type { ColumnMap } from "../../sheets-schema/header-map";
 import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
+import { type MergedLeaders, mergedLeadersOf } from "./check-ledger-leaders";
 import type { IdRows } from "./check-ledger-refs";
 import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
 import type { LedgerContext } from "./ledger-context";
@@ -23,9 +24,19 @@ export type IdIndex = Readonly<
       readonly review: string;
       /** The rows of every 编号 read alike (2026－240 and 2026-240), when another is (IdRows.alike). */
       readonly alike?: readonly number[];
+      /** The 并案 rows merged into this 编号 that carry 重点建议 or leaders (LedgerRefs.mergedIn). */
+      readonly merged?: readonly MergedLeaders[];
     }
   >
 >;
+
+/** The columns of a merged row its target's check reads (checkMergedLeaders), each as read, header first. */
+export interface MergeColumns {
+  readonly mergedInto: readonly unknown[];
+  readonly isKey: readonly unknown[];
+  readonly supervisor: readonly unknown[];
+  readonly handlingLeader: readonly unknown[];
+}
 
 export interface ChunkInput {
   readonly context: LedgerContext;
@@ -57,6 +68,11 @@ export interface ChunkEvaluation {
 
 const ID_CELL = ledgerTab.columns.find((c) => c.key === "id")?.cell;
 const REVIEW_CELL = ledgerTab.columns.find((c) => c.key === "review")?.cell;
+const cellOf = (key: string) =>
+  ledgerTab.columns.find((c) => c.key === key)?.cell as CellType<unknown, unknown> | undefined;
+const IS_KEY_CELL = cellOf("isKey");
+const SUPERVISOR_CELL = cellOf("supervisor");
+const HANDLING_CELL = cellOf("handlingLeader");
 
 /** A 编号 (or 并入编号) cell as the ledger reads it: "" when blank or unreadable. */
 export function idOfCell(raw: unknown): string {
@@ -83,12 +99,20 @@ export function isDuplicatedId(index: IdIndex, id: string): boolean {
 /**
  * Builds the 编号 index from the ledger's 编号 and 审查结果 columns as read (header first), each
  * cell parsed as readTab parses it, so the index holds exactly what evaluateLedger would find.
+ * With `merges` (the plan reads those columns too), each 编号 also lists the suggestions merged
+ * into it that its row is told of (indexIds' mergedIn).
  */
-export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: readonly unknown[]): IdIndex {
+export function indexIdColumns(
+  idColumn: readonly unknown[],
+  reviewColumn: readonly unknown[],
+  merges?: MergeColumns,
+): IdIndex {
   // No prototype: a 编号 typed as "constructor" or "__proto__" is a key like any other (with one,
   // "constructor" found Object's own and the plan stopped on it).
-  const index: Record<string, { rows: number[]; review: string; alike?: readonly number[] }> =
-    Object.create(null);
+  const index: Record<
+    string,
+    { rows: number[]; review: string; alike?: readonly number[]; merged?: MergedLeaders[] }
+  > = Object.create(null);
   if (!ID_CELL || !REVIEW_CELL) return index;
   const nonAscii: string[] = [];
   for (let i = 1; i < idColumn.length; i++) {
@@ -107,7 +131,32 @@ export function indexIdColumns(idColumn: readonly unknown[], reviewColumn: reado
     const entry = index[id];
     if (entry) entry.alike = rows;
   }
+  if (merges) indexMerges(index, idColumn, reviewColumn, merges);
   return index;
+}
+
+/** Adds to each target's entry the merged rows it is told of, in sheet order (as indexIds' indexMerged). */
+function indexMerges(
+  index: Record<string, { merged?: MergedLeaders[] }>,
+  idColumn: readonly unknown[],
+  reviewColumn: readonly unknown[],
+  merges: MergeColumns,
+): void {
+  if (!REVIEW_CELL || !IS_KEY_CELL || !SUPERVISOR_CELL || !HANDLING_CELL) return;
+  for (let i = 1; i < merges.mergedInto.length; i++) {
+    const target = idOfCell(merges.mergedInto[i]);
+    const entry = target && Object.hasOwn(index, target) ? index[target] : undefined;
+    // Only the few rows with a 并入编号 are read further.
+    if (!entry || parseCell(REVIEW_CELL, reviewColumn[i]).value !== "并案") continue;
+    const merged = mergedLeadersOf(idOfCell(idColumn[i]), {
+      isKey: parseCell(IS_KEY_CELL, merges.isKey[i]).value === true,
+      supervisor: String(parseCell(SUPERVISOR_CELL, merges.supervisor[i]).value ?? ""),
+      handlingLeader: String(parseCell(HANDLING_CELL, merges.handlingLeader[i]).value ?? ""),
+    });
+    if (!merged) continue;
+    if (entry.merged) entry.merged.push(merged);
+    else entry.merged = [merged];
+  }
 }
 
 /**
@@ -148,6 +197,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     alike: (id) => entryOf(id)?.alike,
     keys,
   };
+  const mergedIn = (id: string) => entryOf(id)?.merged;
   // Of another row only its 审查结果 is read (a 并入编号 pointing at a merged suggestion).
   const byId = { get: (id: string) => entryOf(id) as Pick<LedgerRecord, "review"> | undefined, keys };
   // The practice rows of this part's suggestions only, indexed once: a Map lookup per row.
@@ -178,6 +228,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
           categorySet: new Set(context.settings.categories),
           idRows,
           byId,
+          mergedIn,
         },
         issuedIds: input.issuedIds ?? [],
       })

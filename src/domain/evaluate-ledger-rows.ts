@@ -6,6 +6,7 @@ import type { Calendar } from "./calendar";
 import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkCrossYear } from "./check-cross-year";
 import { checkLateReply } from "./check-late-reply";
+import { type MergedLeaders, mergedLeadersOf } from "./check-ledger-leaders";
 import { checkLedgerLifecycle } from "./check-ledger-lifecycle";
 import { checkLedgerRefs, type IdLookup, type IdRows, type LedgerRefs } from "./check-ledger-refs";
 import { rawText } from "./dashboard/cell-text";
@@ -82,11 +83,13 @@ export interface RowPassContext {
  * checked as each row is. One dictionary without a prototype (a 编号 typed as "constructor" is
  * still just a key), as the sync's plan keeps its index: two Maps of 10,000 编号 cost about twice
  * as much. It holds each 编号's first sheet row, and a list of rows only for a 编号 typed more
- * than once; a row's 审查结果 is read when a 并入编号 names it.
+ * than once; a row's 审查结果 is read when a 并入编号 names it. A second pass reads 并入编号, and of
+ * the few rows that fill it, what their target's row is told of them (mergedIn).
  */
 export function indexIds(ledger: TabRows<LedgerRecord>): {
   idRows: IdRows & { has(id: string): boolean };
   byId: IdLookup<Pick<LedgerRecord, "review">>;
+  mergedIn: (id: string) => readonly MergedLeaders[] | undefined;
 } {
   const first: Record<string, number | undefined> = Object.create(null);
   const repeated: Record<string, number[] | undefined> = Object.create(null);
@@ -108,7 +111,9 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
     return row === undefined ? undefined : (repeated[id] ?? [row]);
   };
   const alike = alikeIdRows(nonAscii, rowsOf);
+  const mergedIn = indexMerged(ledger, (id) => first[id] !== undefined);
   return {
+    mergedIn: (id) => mergedIn[id],
     idRows: {
       get: rowsOf,
       first: (id) => first[id],
@@ -125,6 +130,30 @@ export function indexIds(ledger: TabRows<LedgerRecord>): {
       keys,
     },
   };
+}
+
+/**
+ * Target 编号 → the 并案 rows merged into it that carry 重点建议 or leaders (mergedLeadersOf), as
+ * indexIdColumns finds them for a split sync. Cells of a row are read only once its 并入编号 is filled.
+ */
+function indexMerged(
+  ledger: TabRows<LedgerRecord>,
+  known: (id: string) => boolean,
+): Record<string, MergedLeaders[] | undefined> {
+  const index: Record<string, MergedLeaders[] | undefined> = Object.create(null);
+  ledger.eachValue("mergedInto", (target, rowNumber) => {
+    if (!target || !known(target) || ledger.valueAt(rowNumber, "review") !== "并案") return;
+    const merged = mergedLeadersOf(ledger.valueAt(rowNumber, "id") ?? "", {
+      isKey: ledger.valueAt(rowNumber, "isKey") ?? false,
+      supervisor: ledger.valueAt(rowNumber, "supervisor") ?? "",
+      handlingLeader: ledger.valueAt(rowNumber, "handlingLeader") ?? "",
+    });
+    if (!merged) return;
+    const list = index[target];
+    if (list) list.push(merged);
+    else index[target] = [merged];
+  });
+  return index;
 }
 
 /** The rows of a 编号 typed on more than one ledger row; null for one on a single row (or none). */
@@ -256,6 +285,7 @@ export function evaluateLedgerRows(
             reportsRelated: ctx.refs.idRows.first(record.id) === row.rowNumber,
             // One lookup of the index as built: a list only for a 编号 typed more than once.
             duplicateRows: duplicateRowsOf(ctx.refs.idRows, record.id),
+            today: ctx.today,
             threeMonthDue,
           })
         : null;

@@ -122,7 +122,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const practice = context.practice();
   // Each row is parsed as it is checked (openTab), after a first pass that indexes the 编号.
   const ledgerRead: TabRows<LedgerRecord> = openTab(ledgerTab, input.tabs[TAB_NAMES.ledger]);
-  const { idRows, byId } = indexIds(ledgerRead);
+  const { idRows, byId, mergedIn } = indexIds(ledgerRead);
   const refs = {
     deputies,
     units,
@@ -131,6 +131,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     categorySet: new Set(settings.categories),
     idRows,
     byId,
+    mergedIn,
   };
   checkPracticeRows(practice, {
     today,

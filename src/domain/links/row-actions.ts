@@ -72,6 +72,9 @@ export function closedReason(record: Pick<LedgerRecord, "review" | "mergedInto">
  * (`leadUnit`); one not on X has nothing more to do, and is not sent to a page it cannot see.
  */
 export function mergedAdvice(kind: LinkKind, relation: Relation | null, leadUnit: string): string {
+  // A leader's supervision does not follow the merge: said, so he or she does not wait for notices.
+  if (kind === "leader" && !relation)
+    return "您没有列为该建议的督办领导或领办领导，不会收到它的催办和通知；如需继续督办，请联系代表工委。";
   if (kind !== "unit")
     return relation
       ? "办理进展和答复请见该建议。"

@@ -51,7 +51,12 @@ const ID_HEADERS = ["编号", "审查结果"] as const;
  * column ended last time. Titles are half the plan's payload (95 KB of 2,000 rows), parsed for nothing.
  */
 const TAIL_HEADERS = ["标题", "领衔代表", "提出日期"] as const;
-const INDEX_HEADERS = [...ID_HEADERS, ...TAIL_HEADERS] as const;
+/**
+ * Read whole too, for the row a key suggestion was merged into (checkMergedLeaders): staff are asked
+ * there to carry its leaders over. Blank on nearly every row (重点建议 aside), so a few KB.
+ */
+const MERGE_HEADERS = ["并入编号", "重点建议", "督办领导", "领办领导"] as const;
+const INDEX_HEADERS = [...ID_HEADERS, ...MERGE_HEADERS, ...TAIL_HEADERS] as const;
 /** Rows above the last 编号 the tails start at: a few rows deleted at the end cost no second read. */
 const TAIL_MARGIN = 50;
 /** The last row of the 编号 and 审查结果 columns, as the last plan read them. */
@@ -99,9 +104,10 @@ function columnRequests(header: readonly string[], names: readonly string[], fro
   });
 }
 
-/** The 编号 and 审查结果 columns whole, the tails from row `tailFrom` (1: whole). */
+/** The 编号, 审查结果 and merge columns whole, the tails from row `tailFrom` (1: whole). */
 const indexRequests = (header: readonly string[], tailFrom: number): RangeRequest[] => [
   ...columnRequests(header, ID_HEADERS, 1),
+  ...columnRequests(header, MERGE_HEADERS, 1),
   ...columnRequests(header, TAIL_HEADERS, tailFrom),
 ];
 
@@ -378,7 +384,12 @@ async function planFromRead(
   const column = (h: string) => (index.values[h] ?? []).map((row) => row[0]);
   const idEnd = Math.max(...ID_HEADERS.map((h) => column(h).length));
   const lastRow = Math.max(1, idEnd, await tailsEnd(deps.sheets, header, index, moved ? 1 : tailFrom, idEnd));
-  const ids = indexIdColumns(column("编号"), column("审查结果"));
+  const ids = indexIdColumns(column("编号"), column("审查结果"), {
+    mergedInto: column("并入编号"),
+    isKey: column("重点建议"),
+    supervisor: column("督办领导"),
+    handlingLeader: column("领办领导"),
+  });
   const idKeys = Object.keys(ids);
   const cleared = clearedIdColumn(
     {
