@@ -64,6 +64,12 @@ async function alreadyDecided(c: Context<AppEnv>, o: Objection): Promise<HttpErr
       "settled_by_sync",
       `该异议已在 ${when} 同步时随台账改交了结（台账已不再由${o.unit}${RELATION_LABELS.unit[o.relation]}），不能再维持交办；如确应由该单位办理，请在台账中改回并另行告知该单位`,
     );
+  if (o.decision === "replied")
+    return new HttpError(
+      409,
+      "settled_by_reply",
+      `该异议已在 ${when} 同步时了结：台账已录入首轮答复，不再需要决定维持交办或改交；如仍要改交，请在台账中改主办单位或协办单位并另行告知相关单位`,
+    );
   return new HttpError(
     409,
     "not_open",

@@ -1,3 +1,4 @@
+import type { ObjectionDecision } from "../domain/links/objection-settling";
 import { jsonCells, jsonRowSlices } from "./d1-batch";
 
 /** An objection a unit made to its assignment through its personal link (D1 `objections`). */
@@ -13,8 +14,11 @@ export interface Objection {
   readonly proposal: string;
   readonly actor: string;
   readonly receivedAt: string;
-  /** null while staff have not decided; `reassigned` when the ledger no longer assigns the unit. */
-  readonly decision: "upheld" | "reassigned" | null;
+  /**
+   * null while staff have not decided; `reassigned` also when the ledger no longer assigns the unit,
+   * `replied` when the sync found round 1 answered first (no decision needed any more).
+   */
+  readonly decision: ObjectionDecision | null;
   readonly decidedAt: string | null;
   readonly decidedBy: string | null;
   readonly note: string | null;
@@ -46,7 +50,7 @@ export interface Objections {
    */
   decideMany(
     submissionIds: readonly string[],
-    decision: "upheld" | "reassigned",
+    decision: ObjectionDecision,
     at: string,
     by: string,
     note: string | null,
@@ -54,7 +58,7 @@ export interface Objections {
   /** Decides an open objection; false when it is not open (already decided, or unknown). */
   decide(
     submissionId: string,
-    decision: "upheld" | "reassigned",
+    decision: ObjectionDecision,
     at: string,
     by: string,
     note: string | null,
@@ -79,7 +83,7 @@ interface ObjectionRow {
   proposal: string;
   actor: string;
   received_at: string;
-  decision: "upheld" | "reassigned" | null;
+  decision: ObjectionDecision | null;
   decided_at: string | null;
   decided_by: string | null;
   note: string | null;

@@ -95,6 +95,26 @@ describe("a vanished suggestion whose row is still in the ledger under a new 编
     expect(vanished.text).toContain("不要恢复，请点“确认已删除”去掉 2026-9000 的提示");
   });
 
+  it("dates the 编号 in the office's day (设置 时区) alike in 校验问题, on its page and when 恢复 is refused", async () => {
+    const id = await idOnRow(9);
+    await typeId(9, "2026-9000");
+    // 01:30 on 2026-12-07 in Beijing: the office saw 2026-9000 first that day, not on 12-06 (UTC's).
+    await runSync(depsFor(SHEET), "test", Date.parse("2026-12-06T17:30:00Z"));
+    await typeId(9, id);
+    await runSync(depsFor(SHEET), "test", Date.parse("2026-12-07T02:00:00Z"));
+
+    const dated = `${id} 是更早登记的编号（2026-11-26 起），2026-9000 是 2026-12-07 才出现的，可能是一时改错又改回来了。`;
+    const problems = await emulator.getValues(SHEET, `'${TAB_NAMES.problems}'`);
+    expect(String(problems.find((p) => p[2] === "2026-9000")?.[5] ?? "")).toContain(dated);
+    expect((await page("/suggestions/2026-9000")).text).toContain(dated);
+    expect((await page("/suggestions/2026-9000/removal")).text).toContain(dated);
+    const refused = await exports.default.fetch(
+      new Request("http://jianyi.test/api/suggestions/2026-9000/restore", { method: "POST", headers: auth }),
+    );
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(dated);
+  });
+
   it("says nothing of it once the vanished 编号 is back in the ledger", async () => {
     const id = await idOnRow(9);
     await typeId(9, "2026-0008");

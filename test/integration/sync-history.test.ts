@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
+import { localDate } from "../../src/jobs/local-time";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
@@ -131,7 +132,7 @@ describe("history and restore", () => {
     const refused = await api("/api/suggestions/2026-9000/restore", { method: "POST" });
 
     expect(refused.status).toBe(409);
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const day = (ms: number) => localDate(ms, "Asia/Shanghai");
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
       `『建议台账』第 9 行（编号 ${id}）的标题和领衔代表与 2026-9000 相同，这条建议可能被改了编号：` +
         `${id} 是更早登记的编号（${day(FIXTURE_NOW_MS)} 起），2026-9000 是 ${day(FIXTURE_NOW_MS + 86_400_000)} 才出现的，可能是一时改错又改回来了。` +

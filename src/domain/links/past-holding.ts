@@ -1,6 +1,7 @@
 import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { nameKey } from "../directory";
 import type { LinkKind } from "./capability";
+import type { ObjectionDecision } from "./objection-settling";
 
 /**
  * What a link says of a suggestion its recipient no longer holds: one the sync no longer sees in
@@ -31,7 +32,7 @@ export interface PastRecords {
   /** The audit trail's changes of it (staff edits seen by the sync, forms, the dashboard). */
   readonly changes: readonly { column: string; oldValue: string | null; newValue: string | null }[];
   /** The 交办异议 made to it (objections store), by any unit. */
-  readonly objections: readonly { unit: string; decision: "upheld" | "reassigned" | null }[];
+  readonly objections: readonly { unit: string; decision: ObjectionDecision | null }[];
 }
 
 /** Whether a 主办单位 or 协办单位 cell names the unit (names matched as the checks match them). */

@@ -4,6 +4,7 @@ import { extensionStillMatters } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { type CoOpinionState, leadRepliedReason } from "./co-opinion";
+import type { ObjectionDecision } from "./objection-settling";
 import type { Relation } from "./recipient-rows";
 import { type ActionCheck, AWAITING_REPLY, closedReason } from "./row-actions";
 
@@ -100,7 +101,17 @@ export interface ObjectionOnRecord {
   readonly unit: string;
   readonly assignedOn: string;
   readonly objectedOn: string;
-  readonly decision: "upheld" | "reassigned" | null;
+  readonly decision: ObjectionDecision | null;
+}
+
+/** Why a unit that objected to this assignment already cannot object again, as its decision stands. */
+function onRecordReason(mine: ObjectionOnRecord): string {
+  const made = `本单位已于 ${mine.objectedOn} 提出异议`;
+  if (mine.decision === "upheld") return `${made}，代表工委决定维持交办，请按期办理`;
+  // Settled by round 1's reply (objection-settling), whose 答复日期 staff have cleared since.
+  if (mine.decision === "replied")
+    return `${made}，首轮答复录入台账后该异议已了结，不能再次提出；如有疑问请联系代表工委`;
+  return `${made}，正在等待代表工委决定；决定前请照常办理`;
 }
 
 /**
@@ -133,12 +144,7 @@ export function objectionCheck(
       nameKey(o.unit) === nameKey(input.unit) &&
       (o.assignedOn === row.record.assignedOn || o.decision !== "reassigned"),
   );
-  if (mine)
-    return no(
-      mine.decision === "upheld"
-        ? `本单位已于 ${mine.objectedOn} 提出异议，代表工委决定维持交办，请按期办理`
-        : `本单位已于 ${mine.objectedOn} 提出异议，正在等待代表工委决定；决定前请照常办理`,
-    );
+  if (mine) return no(onRecordReason(mine));
   if (input.today > input.deadline)
     return no(
       `异议期限已于 ${input.deadline} 届满（交办日期后的工作日天数见交办通知），不能再在线提出异议；确有特殊情况，请联系代表工委`,

@@ -23,13 +23,17 @@ export function sameTitleAndDeputy(vanished: Snapshot, title: unknown, deputy: u
  * What to do when a row holds the vanished suggestion's 标题 and 领衔代表 under another 编号. Which
  * 编号 is the suggestion's own is told by which the sync saw first: a row's 编号 typed over by
  * mistake and then put right leaves the mistyped one vanished, and numbering the row back to it
- * would move the suggestion off the 编号 its history is under.
+ * would move the suggestion off the 编号 its history is under. Which came first is told by the
+ * instants; the days staff read are the office's (`localDay`, 设置 时区), not UTC's: an 编号 first
+ * seen before 08:00 in Beijing is dated that day, not the day before.
  */
 export function renumberedAdvice(
   vanished: Snapshot,
   same: { row: number; id: string },
   /** When the sync first saw `same.id` (its snapshot's firstSeenAt); null for a blank 编号. */
   presentSince: string | null,
+  /** The office's local date ("YYYY-MM-DD") of a stored instant. */
+  localDay: (iso: string) => string,
 ): string {
   const { id } = vanished;
   const as = same.id ? `编号 ${same.id}` : "空白编号";
@@ -37,7 +41,7 @@ export function renumberedAdvice(
   const vanishedSince = vanished.firstSeenAt ?? null;
   if (vanishedSince && presentSince && presentSince < vanishedSince)
     return (
-      `${head}${same.id} 是更早登记的编号（${presentSince.slice(0, 10)} 起），${id} 是 ${vanishedSince.slice(0, 10)} 才出现的，` +
+      `${head}${same.id} 是更早登记的编号（${localDay(presentSince)} 起），${id} 是 ${localDay(vanishedSince)} 才出现的，` +
       `可能是一时改错又改回来了。如是这样，这条建议仍在第 ${same.row} 行，不要恢复，请点“确认已删除”去掉 ${id} 的提示；` +
       "如是两条不同的建议，请先改动其中一条的标题，再恢复"
     );

@@ -7,7 +7,10 @@ import { Card, type DueCalendar, Empty, SuggestionTable } from "./ui";
 export interface DecisionsProps {
   /** 延期申请 of lead units without 审批结果 (the sync's stored facts). */
   readonly extensions: readonly SuggestionRef[];
-  /** Units' objections to their assignments staff have not decided (D1), oldest first. */
+  /**
+   * Units' objections to their assignments still waiting for staff (D1), oldest first: the sync has
+   * closed those whose part the ledger gave to another unit or whose round 1 it shows replied.
+   */
   readonly objections: readonly Objection[];
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   readonly isUnit?: IsUnit;
@@ -75,7 +78,8 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
 /**
  * 待代表工委决定: what units asked through their links and only staff can decide. An extension is
  * decided in the sheet (审批结果); an objection here (维持交办), or by changing 主办单位/协办单位 in
- * the sheet, which the next sync records as 已改交 (settleReassigned) without a click.
+ * the sheet, which the next sync records as 已改交 (settleObjections) without a click; one whose
+ * round 1 is replied needs no decision and the next sync takes it off this card.
  */
 export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUnit, calendar }) => (
   <Card title={`待代表工委决定（${extensions.length + objections.length}）`}>
@@ -114,7 +118,7 @@ export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUn
         </table>
         <p class="small muted">
           {
-            "决定改交的，在台账中改主办单位或协办单位即可：下次同步（每 10 分钟）时该异议自动记为已改交，无需再点；要给该单位留说明的，先填说明、点“已改交”，再改台账。只改交办日期不算改交，异议仍待决定。"
+            "决定改交的，在台账中改主办单位或协办单位即可：下次同步（每 10 分钟）时该异议自动记为已改交，无需再点；要给该单位留说明的，先填说明、点“已改交”，再改台账。只改交办日期不算改交，异议仍待决定。首轮答复录入台账后，该异议下次同步时自动了结，无需决定。"
           }
         </p>
       </>

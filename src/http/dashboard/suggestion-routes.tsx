@@ -17,6 +17,7 @@ import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { unsentNotices } from "../../jobs/notices/run-daily";
+import { localDayIn } from "../../jobs/sync/mark-vanished";
 import { restoreSuggestion } from "../../jobs/sync/restore";
 import { WAITING_MINUTES } from "../../store/inbox";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
@@ -90,14 +91,20 @@ async function pageOfSuggestions(
 /**
  * What restore would answer about a row holding the vanished suggestion's 标题 and 领衔代表 under
  * another 编号, said on its page before 恢复 or 确认已删除 is clicked. No sheet read: the rows are
- * the present snapshots, as the last sync saw them. Null when none matches, or the suggestion is not
- * vanished or already restored.
+ * the present snapshots, as the last sync saw them; its days in the frame's 设置 时区, as 校验问题 says
+ * them (the frame may still be loading: D1 is asked meanwhile). Null when none matches, or the
+ * suggestion is not vanished or already restored.
  */
-async function renumberedHint(snapshots: SnapshotStore, vanished: Snapshot): Promise<string | null> {
+async function renumberedHint(
+  snapshots: SnapshotStore,
+  vanished: Snapshot,
+  base: PageBase | Promise<PageBase>,
+): Promise<string | null> {
   const titles = vanished.removedAt ? vanishedTitles([vanished]) : [];
   if (titles.length === 0) return null;
-  const same = renumberedAs(vanished, await snapshots.presentWithTitlesLike(titles));
-  return same && renumberedAdvice(vanished, same, same.firstSeenAt);
+  const [present, { frame }] = await Promise.all([snapshots.presentWithTitlesLike(titles), base]);
+  const same = renumberedAs(vanished, present);
+  return same && renumberedAdvice(vanished, same, same.firstSeenAt, localDayIn(frame.timeZone));
 }
 
 /** The page that asks to confirm 恢复 or 确认已删除 of a vanished suggestion (`:id`). */
@@ -106,7 +113,8 @@ async function confirmationPage(c: Context<AppEnv>, confirm: "restore" | "remova
   const { snapshots } = createDeps(c.env);
   const snapshot = await snapshots.load(id);
   if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
-  const [d, renumbered] = await Promise.all([loadFrame(c), renumberedHint(snapshots, snapshot)]);
+  const base = loadFrame(c);
+  const [d, renumbered] = await Promise.all([base, renumberedHint(snapshots, snapshot, base)]);
   return sendPage(
     c,
     <RemovedPage snapshot={snapshot} frame={d.frame} confirm={confirm} renumbered={renumbered} />,
@@ -163,7 +171,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     if (stored.length === 0) {
       const removed = (await deps.snapshots.removed()).find((s) => s.id === id);
       if (removed) {
-        const renumbered = await renumberedHint(deps.snapshots, removed);
+        const renumbered = await renumberedHint(deps.snapshots, removed, base);
         return sendPage(
           c,
           <RemovedPage snapshot={removed} frame={base.frame} renumbered={renumbered} />,

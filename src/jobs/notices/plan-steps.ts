@@ -199,7 +199,8 @@ async function decidedObjections(
 ): Promise<DecidedObjection[]> {
   const decided = (await deps.objections?.decidedSince(ids, sinceInstant)) ?? [];
   return decided.flatMap((o) =>
-    o.decision && o.decidedAt
+    // One the reply settled (replied) was never decided: nothing to tell the unit (none once replied).
+    o.decision && o.decision !== "replied" && o.decidedAt
       ? [
           {
             submissionId: o.submissionId,

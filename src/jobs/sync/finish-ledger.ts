@@ -3,7 +3,6 @@ import { addUpFigures, type LedgerFigures, PAGE_ONLY_SHARES } from "../../domain
 import { buildLedgerContext } from "../../domain/ledger-context";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
-import type { Objection, Objections } from "../../store/objections";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
 import { BASE_CACHED_TABS } from "../ledger-view";
@@ -12,15 +11,15 @@ import type { SyncContext } from "./sync-context";
 
 /*
  * The whole ledger as a finish sees it: the chunks' stored parts added up (not the rows read again,
- * which is more CPU than the finish has), with the small tabs and the units' open objections read
- * in the same round of D1 queries (and, while the ledger is skipped, the last 校验问题 stored).
+ * which is more CPU than the finish has), with the small tabs read in the same round of D1 queries
+ * (and, while the ledger is skipped, the last 校验问题 stored). The units' open objections the
+ * finish reads at its start (finishInputs compares them).
  */
 
 export interface FinishLedger {
   /** The stored parts' versions, those past the last chunk dropped. */
   storedParts: { count: number; text: string };
   tabs: Record<string, unknown[][]>;
-  openObjections: Objection[];
   /** The parts' shares added up; null while a part stored by an older build has none. */
   shares: LedgerFigures | null;
   view: ReturnType<typeof ledgerFromSummary>;
@@ -33,7 +32,6 @@ export async function loadFinishLedger(
     summaries: SummaryStore;
     tabCache: TabCache;
     meta: Pick<MetaStore, "get">;
-    objections?: Pick<Objections, "open">;
   },
   context: SyncContext,
   at: string,
@@ -42,10 +40,9 @@ export async function loadFinishLedger(
   const partsNow = () =>
     Promise.all([deps.summaries.versions(), deps.summaries.loadFigures(PAGE_ONLY_SHARES)]);
   const ledgerRead = context.ledgerSkipped === null;
-  const [parts, tabs, openObjections, storedProblems] = await Promise.all([
+  const [parts, tabs, storedProblems] = await Promise.all([
     partsNow(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
-    deps.objections?.open() ?? [],
     // Only while skipped: a run that reads the ledger has its chunks' problems.
     ledgerRead ? null : deps.meta.get(META_SYNC_PROBLEMS),
   ]);
@@ -78,7 +75,6 @@ export async function loadFinishLedger(
   return {
     storedParts,
     tabs,
-    openObjections,
     shares,
     view,
     lastReadProblems: lastReadProblems(storedProblems),

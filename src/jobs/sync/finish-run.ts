@@ -20,7 +20,7 @@ import { assessmentsOf } from "./finish-figures";
 import { loadFinishLedger } from "./finish-ledger";
 import { FINISH_META_KEYS, readStamp } from "./finish-meta";
 import { finishProblems } from "./finish-problems";
-import { requeueOutstanding, settleReassigned } from "./inbox-followup";
+import { requeueOutstanding, settleObjections } from "./inbox-followup";
 import { markVanished, renumberedAdvices } from "./mark-vanished";
 import { nextStamp } from "./next-stamp";
 import { META_PRESENT } from "./present-snapshots";
@@ -90,11 +90,14 @@ export async function finishRun(
   options: { holdIfMoved?: boolean } = {},
 ): Promise<FinishOutcome> {
   const at = new Date(nowMs).toISOString();
-  const [stored, outstanding] = await Promise.all([
+  // The open objections in the same round as the stored facts (one indexed query, objections_open):
+  // a unit's objection or staff's decision on it changes 校验问题 with no cell of the sheet changed.
+  const [stored, outstanding, openObjections] = await Promise.all([
     deps.meta.getMany(FINISH_META_KEYS),
     deps.inbox.outstanding(1000),
+    deps.objections?.open() ?? [],
   ]);
-  const inputs = await finishInputs(context, results, outstanding, stored);
+  const inputs = await finishInputs(context, results, outstanding, stored, openObjections);
   const stamp = readStamp(stored);
   if (await unchangedSinceLastRun(deps, context, results, stored, inputs))
     return {
@@ -119,15 +122,11 @@ export async function finishRun(
       requeued: await requeueOutstanding(deps.intakeQueue, outstanding, nowMs),
       figuresDue: null,
     };
-  const { storedParts, tabs, openObjections, shares, view, lastReadProblems } = await loadFinishLedger(
-    deps,
-    context,
-    at,
-  );
-  // Only a run that saw the whole ledger may conclude a unit was reassigned.
+  const { storedParts, tabs, shares, view, lastReadProblems } = await loadFinishLedger(deps, context, at);
+  // Only a run that saw the whole ledger may conclude a unit was reassigned or round 1 replied.
   const objections =
     deps.objections && context.ledgerSkipped === null && !incomplete
-      ? await settleReassigned(
+      ? await settleObjections(
           { objections: deps.objections, snapshots: deps.snapshots },
           openObjections,
           shares
@@ -144,7 +143,7 @@ export async function finishRun(
       ? await markVanished(deps, stored, [...idKeys, ...results.flatMap((r) => r.assignedIds)], at)
       : null;
   const removed = context.ledgerSkipped === null ? await deps.snapshots.removed() : [];
-  const renumbered = await renumberedAdvices(deps.snapshots, removed);
+  const renumbered = await renumberedAdvices(deps.snapshots, removed, context.timeZone);
   const problems = finishProblems(
     context,
     results,
@@ -190,7 +189,11 @@ export async function finishRun(
       errors: problems.reduce((n, p) => n + (p.level === "错误" ? 1 : 0), 0),
       problemsDigest,
       partsDigest: partsDigestOf(storedParts),
-      inputsDigest: inputs,
+      // What the next sync will find open: the objections this finish settled are not among them.
+      inputsDigest:
+        objections.length === openObjections.length
+          ? inputs
+          : await finishInputs(context, results, outstanding, stored, objections),
       misnamedUnits: view.statistics.misnamedUnits,
     },
     at,

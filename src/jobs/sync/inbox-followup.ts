@@ -1,6 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { FORM_NAMES, isPracticeForm } from "../../domain/intake/inbox-forms";
 import { KIND_LABELS } from "../../domain/links/capability";
+import { REPLY_SETTLER, repliedLine } from "../../domain/links/objection-settling";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, relationOf } from "../../domain/links/recipient-rows";
 import type { Problem } from "../../domain/problems";
@@ -14,7 +15,8 @@ import { OBJECTED } from "../intake/apply-objections";
 
 /**
  * Units' objections to their assignments staff have not decided (ledger.md 异议期限工作日): a 提醒 on
- * the suggestion until staff decide on the dashboard's overview (维持交办 or 已改交).
+ * the suggestion until staff decide on the dashboard's overview (维持交办 or 已改交), or the sync
+ * settles it (settleObjections: reassigned in the ledger, or round 1 replied).
  */
 export function objectionProblems(open: readonly Objection[]): Problem[] {
   return open.map((o) => ({
@@ -42,11 +44,15 @@ export function noLongerAssigned(o: Objection, row: EvaluatedRow): boolean {
 }
 
 /**
- * Open objections the ledger has settled: staff gave the part the unit objected to to another unit
- * (noLongerAssigned), so the objection is decided as 已改交 by the sync and leaves 校验问题. A
- * suggestion gone from the ledger leaves its objection to staff. Returns the objections still open.
+ * Open objections the ledger has settled, decided by the sync in one statement per kind (Free plan:
+ * 50 D1 queries an invocation, and staff may reassign or enter replies in bulk) so they leave the
+ * overview's 待代表工委决定 and 校验问题, with a line in the suggestion's history:
+ * - 已改交: staff gave the part the unit objected to to another unit (noLongerAssigned);
+ * - replied: round 1 has its reply (repliedLine), so there is nothing left to decide.
+ * The rows are those the sync already holds (no query of its own). A suggestion gone from the ledger
+ * leaves its objection to staff; one staff decided already is left as it is. Returns those still open.
  */
-export async function settleReassigned(
+export async function settleObjections(
   deps: { objections: Pick<Objections, "decideMany">; snapshots: Pick<SnapshotStore, "record"> },
   open: readonly Objection[],
   rows: readonly EvaluatedRow[],
@@ -56,29 +62,49 @@ export async function settleReassigned(
   const wanted = new Set(open.map((o) => o.suggestionId));
   const byId = new Map<string, EvaluatedRow>();
   for (const row of rows) if (row.id && wanted.has(row.id)) byId.set(row.id, row);
-  const settled = open.filter((o) => {
+  const reassigned: Objection[] = [];
+  const replied = new Map<string, string>();
+  for (const o of open) {
     const row = byId.get(o.suggestionId);
-    return row !== undefined && noLongerAssigned(o, row);
+    if (row === undefined) continue;
+    if (noLongerAssigned(o, row)) reassigned.push(o);
+    else {
+      const line = repliedLine(o, row);
+      if (line) replied.set(o.submissionId, line);
+    }
+  }
+  const [gone, answered] = await Promise.all([
+    deps.objections.decideMany(
+      reassigned.map((o) => o.submissionId),
+      "reassigned",
+      at,
+      SYNC_DECIDER,
+      null,
+    ),
+    deps.objections.decideMany([...replied.keys()], "replied", at, REPLY_SETTLER, null),
+  ]);
+  const still = open.filter((o) => !gone.has(o.submissionId) && !answered.has(o.submissionId));
+  const historyLine = (o: Objection): string | null =>
+    gone.has(o.submissionId)
+      ? `台账已改交，${o.unit}不再${RELATION_LABELS.unit[o.relation]}，其异议随之了结`
+      : answered.has(o.submissionId)
+        ? (replied.get(o.submissionId) ?? null)
+        : null;
+  const changes: FieldChange[] = open.flatMap((o) => {
+    const newValue = historyLine(o);
+    return newValue
+      ? [
+          {
+            suggestionId: o.suggestionId,
+            column: OBJECTED,
+            oldValue: null,
+            newValue,
+            source: "system",
+            actor: null,
+          },
+        ]
+      : [];
   });
-  // One statement for all of them (Free plan: 50 D1 queries an invocation, and staff may reassign many at once).
-  const decided = await deps.objections.decideMany(
-    settled.map((o) => o.submissionId),
-    "reassigned",
-    at,
-    SYNC_DECIDER,
-    null,
-  );
-  const still = open.filter((o) => !decided.has(o.submissionId));
-  const changes: FieldChange[] = open
-    .filter((o) => decided.has(o.submissionId))
-    .map((o) => ({
-      suggestionId: o.suggestionId,
-      column: OBJECTED,
-      oldValue: null,
-      newValue: `台账已改交，${o.unit}不再${RELATION_LABELS.unit[o.relation]}，其异议随之了结`,
-      source: "system",
-      actor: null,
-    }));
   if (changes.length > 0) await deps.snapshots.record(changes, at);
   return still;
 }

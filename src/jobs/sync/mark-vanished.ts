@@ -3,6 +3,7 @@ import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
 import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
+import { localDate } from "../local-time";
 import type { FinishMeta } from "./finish-meta";
 import { META_PRESENT } from "./present-snapshots";
 
@@ -45,23 +46,40 @@ export async function markVanished(
   return null;
 }
 
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/**
+ * The local date in 设置 时区 (Asia/Shanghai when blank, as the dashboard's frame) of a stored
+ * instant, for the days renumberedAdvice names: the finish, the dashboard and restore all date them
+ * so, and say the same.
+ */
+export function localDayIn(timeZone: string): (iso: string) => string {
+  const zone = timeZone || DEFAULT_TIME_ZONE;
+  return (iso) => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? iso.slice(0, 10) : localDate(ms, zone);
+  };
+}
+
 /**
  * The advice for each vanished suggestion (not confirmed deleted) that a row of this sync holds
  * under another 编号, by its 编号 (renumbered.ts): its 校验问题 then says to number the row back, not
- * to 恢复 it. One D1 query, and only when some vanished suggestion awaits staff.
+ * to 恢复 it. One D1 query, and only when some vanished suggestion awaits staff. `timeZone`: 设置 时区.
  */
 export async function renumberedAdvices(
   snapshots: Pick<SnapshotStore, "presentWithTitlesLike">,
   removed: readonly Snapshot[],
+  timeZone: string,
 ): Promise<Map<string, string>> {
   const awaiting = removed.filter((s) => !s.removalConfirmed);
   const titles = vanishedTitles(awaiting);
   const advices = new Map<string, string>();
   if (titles.length === 0) return advices;
   const present = await snapshots.presentWithTitlesLike(titles);
+  const localDay = localDayIn(timeZone);
   for (const vanished of awaiting) {
     const same = renumberedAs(vanished, present);
-    if (same) advices.set(vanished.id, renumberedAdvice(vanished, same, same.firstSeenAt));
+    if (same) advices.set(vanished.id, renumberedAdvice(vanished, same, same.firstSeenAt, localDay));
   }
   return advices;
 }

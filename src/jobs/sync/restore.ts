@@ -5,9 +5,11 @@ import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
 import type { SheetsClient } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
-import type { MetaStore } from "../../store/meta";
+import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
+import { localDayIn } from "./mark-vanished";
+import { parseStamp } from "./summary-stamp";
 
 export type RestoreResult =
   | { ok: true; id: string; row: number }
@@ -55,6 +57,14 @@ async function firstSeen(deps: RestoreDeps, id: string): Promise<string | null> 
 }
 
 /**
+ * The office's local date of an instant, in the 设置 时区 the last sync stamped (as the dashboard's
+ * pages and 校验问题 date them): read only when restore is refused for a renumbered suggestion.
+ */
+async function officeDay(meta: MetaStore): Promise<(iso: string) => string> {
+  return localDayIn(parseStamp(await meta.get(META_SUMMARY)).timeZone ?? "");
+}
+
+/**
  * Puts a suggestion that vanished from the sheet back, from its last snapshot: one row added
  * exactly once under the current headers (staff columns only), so the next sync recomputes the
  * rest. The restore is claimed in D1 first: parallel or repeated clicks add one row at most, and a
@@ -98,10 +108,11 @@ export async function restoreSuggestion(
     const same = renumbered[0];
     if (same) {
       await deps.snapshots.releaseRestore(id);
+      const [presentSince, localDay] = await Promise.all([firstSeen(deps, same.id), officeDay(deps.meta)]);
       return {
         ok: false,
         code: "renumbered",
-        message: renumberedAdvice(snapshot, same, await firstSeen(deps, same.id)),
+        message: renumberedAdvice(snapshot, same, presentSince, localDay),
         row: same.row,
       };
     }

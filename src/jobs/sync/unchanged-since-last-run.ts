@@ -2,6 +2,7 @@ import { digestOf } from "../../digest";
 import { hash53 } from "../../domain/hash";
 import type { InboxEntry } from "../../store/inbox";
 import { META_REMOVAL_CONFIRMED, type MetaStore } from "../../store/meta";
+import type { Objection } from "../../store/objections";
 import { figuresStoredFor } from "../../store/page-figures";
 import type { SummaryStore } from "../../store/summary-store";
 import { type FinishMeta, lastWritten, readStamp, SYSTEM_TABS } from "./finish-meta";
@@ -19,14 +20,16 @@ export const partsDigestOf = (versions: { text: string }) => `p${hash53(versions
 /**
  * What the finish works from besides the stored parts: the plan's problems (headers, small tabs,
  * settings), the chunks' problems (each chunk's digest of them), the small and practice tabs' digest and the tabs skipped or
- * missing. A renamed optional header or a mended practice row can change these and no part, so
- * "nothing changed" compares them too.
+ * missing, the submissions waiting and the units' open objections. A renamed optional header, a
+ * mended practice row, a unit's objection or staff's decision on it can change these and no cell of
+ * the sheet, so "nothing changed" compares them too.
  */
 export function finishInputs(
   context: SyncContext,
   results: readonly ChunkResult[],
   outstanding: readonly InboxEntry[],
   stored: FinishMeta,
+  openObjections: readonly Objection[],
 ): Promise<string> {
   return digestOf(
     JSON.stringify([
@@ -42,6 +45,10 @@ export function finishInputs(
       // What the submissions not in the sheet put in 校验问题 (a reply to a 编号 not in the ledger
       // can wait for days): the same ones leave the finish's work as it was.
       inboxProblems(outstanding),
+      // Each open objection is a 提醒 in 校验问题 (objectionProblems) until staff decide it on the
+      // dashboard or the sync settles it, none of which touches the sheet: a new one, or one
+      // decided, changes the finish's work. Its other fields never change while it is open.
+      openObjections.map((o) => o.submissionId).sort(),
     ]),
   );
 }
@@ -59,8 +66,8 @@ function asStored(result: ChunkResult): boolean {
 /**
  * Nothing the finish works out can differ from the last finish that completed: every chunk's part
  * is as stored (asStored) and the stored parts are the ones it added up, its other inputs
- * (finishInputs: the submissions waiting to go into the sheet among them), the small tabs and the
- * day are the same, no part was dropped, and the system tabs still hold the rows it wrote. Most
+ * (finishInputs: the submissions waiting to go into the sheet and the open objections among them),
+ * the small tabs and the day are the same, no part was dropped, and the system tabs still hold the rows it wrote. Most
  * syncs of a day are like this, also while a reply to a 编号 not in the ledger waits for staff.
  */
 export async function unchangedSinceLastRun(
