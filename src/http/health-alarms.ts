@@ -27,6 +27,10 @@ const WAITING_FIX =
   "提交已保存在系统中，对方无需重新提交，每次同步都会重试写入；请在看板『校验问题』页（/problems）查看这些提交和失败原因：" +
   "Google 一直拒绝写入时，请在 Google Cloud 控制台“API 和服务”→ Google Sheets API →“配额”查看用量，并确认服务账号是表格的编辑者";
 
+/** How the alarm names a submission: by its 编号, or (a 民意 or a new suggestion has none yet) by its 提交号. */
+const whichOne = (entry: { suggestionId: string; submissionId: string }): string =>
+  entry.suggestionId ? `编号 ${entry.suggestionId}` : `提交号 ${entry.submissionId}`;
+
 /**
  * Submissions the senders were told were received and that have waited longer than /problems lets
  * them before listing them (WAITING_MINUTES): one indexed query, the oldest entry and the count.
@@ -37,13 +41,17 @@ export async function waitingAlarm(env: Env, nowMs: number): Promise<Alarm | nul
   if (!oldest) return null;
   const { entry, count } = oldest;
   const waitedMinutes = Math.floor((nowMs - Date.parse(entry.receivedAt)) / 60_000);
-  const why = entry.lastError ? `最近一次：${entry.lastError}` : "还没有一次写入它们";
+  // Every try Google failed is counted on the entry with its cause (apply-inbox), so the alarm
+  // names what keeps them out: Google's per-minute limit, its 5xx, a lost connection.
+  const why = entry.lastError
+    ? `已尝试写入 ${entry.attempts} 次，最近一次失败：${entry.lastError}`
+    : "还没有一次写入它们";
   return {
     what: "submissions",
     since: entry.receivedAt,
     count,
     message:
       `有 ${count} 份已收到的表单提交超过 ${WAITING_MINUTES} 分钟仍未写入表格` +
-      `（最早一份 ${waitedMinutes} 分钟前收到，编号 ${entry.suggestionId}）：${why}。${WAITING_FIX}`,
+      `（最早一份 ${waitedMinutes} 分钟前收到，${whichOne(entry)}）：${why}。${WAITING_FIX}`,
   };
 }

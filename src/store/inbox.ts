@@ -84,6 +84,12 @@ export interface Inbox {
   mark(entries: readonly InboxEntry[], status: InboxStatus, at: string, error: string | null): Promise<void>;
   /** As mark, each entry with its own error: one statement for a whole batch (Free plan: 50 D1 queries an invocation). */
   markEach(marks: readonly InboxMark[], status: InboxStatus, at: string): Promise<void>;
+  /**
+   * Counts a try that Google failed with an error worth retrying and keeps it as the last error, on
+   * the entries still pending only (one the same batch wrote, or one waiting with a reason of its
+   * own, is left as it is): one statement for the batch. Their status stays: the retry is queued.
+   */
+  noteRetry(entries: readonly InboxEntry[], error: string): Promise<void>;
   /** Notes that the entries' rows are about to be sent to their tab (before the append). */
   markSent(entries: readonly InboxEntry[], at: string): Promise<void>;
   /** The newest submission of a form about a suggestion, from a link or a webhook; null when none. */
@@ -262,6 +268,17 @@ export function createInbox(db: D1Database): Inbox {
         at,
       ),
     markEach,
+    async noteRetry(entries, error) {
+      if (entries.length === 0) return;
+      await db
+        .prepare(
+          `UPDATE inbox SET attempts = attempts + 1, last_error = ?2
+           WHERE status = 'pending'
+             AND (form, submission_id) IN (SELECT ${jsonCell(0)}, ${jsonCell(1)} FROM json_each(?1) AS e)`,
+        )
+        .bind(keyRows(entries), error)
+        .run();
+    },
     async markSent(entries, at) {
       if (entries.length === 0) return;
       await db

@@ -1,10 +1,12 @@
 import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearSheetChecks } from "../../src/http/health";
+import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { createInbox } from "../../src/store/inbox";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { postForm, suggestion } from "../support/signed-post";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
 
 // The sheet /healthz checks (SPREADSHEET_ID of the test Worker), synced here too.
@@ -184,12 +186,50 @@ describe("GET /healthz when Google's trouble lasts", () => {
     expect(body.alarms).toMatchObject([{ what: "submissions", count: 1 }]);
     expect(body.message).toBe(
       "需要处理：有 1 份已收到的表单提交超过 15 分钟仍未写入表格（最早一份 40 分钟前收到，编号 2026-016）：" +
-        "最近一次：暂未写入：Google 表格调用已达每分钟上限（HTTP 429），本次未能写入；表格本身没有问题，无需检查。" +
+        "已尝试写入 1 次，最近一次失败：暂未写入：Google 表格调用已达每分钟上限（HTTP 429），本次未能写入；表格本身没有问题，无需检查。" +
         "提交已保存在系统中，对方无需重新提交，每次同步都会重试写入；请在看板『校验问题』页（/problems）查看这些提交和失败原因：" +
         "Google 一直拒绝写入时，请在 Google Cloud 控制台“API 和服务”→ Google Sheets API →“配额”查看用量，并确认服务账号是表格的编辑者",
     );
 
     if (held.entry) await inbox.mark([held.entry], "applied", new Date().toISOString(), null);
     expect(await health()).toMatchObject({ status: 200, body: { message: "就绪", alarms: [] } });
+  });
+
+  it("names Google's refusal in the alarm for a new suggestion whose write Google kept refusing", async () => {
+    await syncAt(0);
+    const sent = await postForm(
+      "suggestion",
+      suggestion("quota-s", {
+        标题: "关于增设公交站点的建议",
+        领衔代表: "王建国0",
+        内容摘要: "建议增设站点",
+      }),
+    );
+    expect(sent.status).toBe(202);
+    // The queue's two tries while Google's per-minute limit refuses every write (reads go through).
+    await emulator.addFault({
+      method: "POST",
+      pathIncludes: `spreadsheets/${SHEET}`,
+      status: 429,
+      times: 100_000,
+    });
+    for (let i = 0; i < 2; i++)
+      expect(
+        await applyInbox(depsFor(SHEET), [{ form: "suggestion", submissionId: "quota-s" }], Date.now()),
+      ).toMatchObject({ outcome: "failed", retryable: true });
+    await emulator.deleteFaults();
+    // As though sent 40 minutes ago: past the 15 minutes it may wait unsaid.
+    await env.DB.prepare("UPDATE inbox SET received_at = ?1 WHERE submission_id = 'quota-s'")
+      .bind(new Date(Date.now() - 40 * MINUTE_MS).toISOString())
+      .run();
+
+    const { status, body } = await health();
+
+    expect(status).toBe(503);
+    expect(body.alarms).toMatchObject([{ what: "submissions", count: 1 }]);
+    expect(body.message).toContain(
+      "（最早一份 40 分钟前收到，编号 2026-021）：已尝试写入 2 次，最近一次失败：Google 表格调用已达每分钟上限（HTTP 429），将自动重试（",
+    );
+    expect(body.message).not.toContain("还没有一次写入它们");
   });
 });

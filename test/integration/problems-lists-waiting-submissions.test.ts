@@ -30,7 +30,7 @@ beforeAll(async () => {
       [entry],
       "pending",
       minutesAgo(30),
-      "已达到 Google 每分钟调用上限，稍后自动重试（values.batchUpdate: 429 RESOURCE_EXHAUSTED Quota exceeded）",
+      "Google 表格调用已达每分钟上限（HTTP 429），将自动重试（values.batchUpdate: 429 RESOURCE_EXHAUSTED Quota exceeded）",
     );
   await received("wait-r", "rating", minutesAgo(5));
   await received("wait-o", "objection", minutesAgo(60));
@@ -44,7 +44,7 @@ describe("/problems while Google keeps accepted submissions out of the sheet", (
     const card = html.slice(html.indexOf("已收到、尚未写入表格的表单提交"));
     expect(card).toMatch(/data-label="表单">建议</);
     expect(card).toContain("2026-137");
-    expect(card).toContain("已达到 Google 每分钟调用上限，稍后自动重试");
+    expect(card).toContain("Google 表格调用已达每分钟上限（HTTP 429），将自动重试");
     expect(card).not.toContain("RESOURCE_EXHAUSTED");
     // A rating received 5 minutes ago is in the ordinary way of things; an objection waits for staff.
     expect(card).not.toContain("2026-016");

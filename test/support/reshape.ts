@@ -6,9 +6,14 @@ const headers = ledgerTab.columns.map((c) => c.header);
 const col = (h: string) => headers.indexOf(h);
 
 /** What a person does to 建议台账 in the instant before the product's write arrives. */
-export type Reshape = "sort" | "insert above" | "delete a row" | "type a 编号";
+export type Reshape = RowReshape | ColumnReshape;
+type RowReshape = "sort" | "insert above" | "delete a row" | "type a 编号";
+/** Columns move under the write: every cell it meant for a header lands one column off. */
+type ColumnReshape = "insert a column left of 答复日期";
 
-export const RESHAPES: readonly Reshape[] = ["sort", "insert above", "delete a row", "type a 编号"];
+/** The row reshapes (the placement tests go through each). */
+export const RESHAPES: readonly RowReshape[] = ["sort", "insert above", "delete a row", "type a 编号"];
+export const COLUMN_RESHAPES: readonly ColumnReshape[] = ["insert a column left of 答复日期"];
 
 /** The batchUpdate requests of a person's edit (the emulator applies them as a person, unlogged). */
 function requestsFor(reshape: Reshape, sheetId: number, rows: number, blankIdRow: number): unknown[] {
@@ -32,6 +37,13 @@ function requestsFor(reshape: Reshape, sheetId: number, rows: number, blankIdRow
       return [{ insertDimension: { range: { sheetId, dimension: "ROWS", startIndex: 1, endIndex: 2 } } }];
     case "delete a row":
       return [{ deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 3, endIndex: 4 } } }];
+    case "insert a column left of 答复日期": {
+      // A blank column, as a person inserts one from the column's menu (no header, nothing in it).
+      const at = col("答复日期");
+      return [
+        { insertDimension: { range: { sheetId, dimension: "COLUMNS", startIndex: at, endIndex: at + 1 } } },
+      ];
+    }
     case "type a 编号":
       return [
         {

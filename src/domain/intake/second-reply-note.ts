@@ -15,9 +15,16 @@ const SECOND_REPLY_NOTE = "二次答复";
 
 /** Lines intake adds to 备注 on its own (each opens with its name and the sender in （）). */
 const INTAKE_LINE = /^(?:二次答复|答复|测评意见|测评附言|答复附言|答复函)（/;
+/**
+ * Marks that end a sentence: a part of the note after one follows it directly (`…完成。答复函 地址`),
+ * not after a `；` of its own (`…完成。；答复函`).
+ */
+const SENTENCE_END = "。！？；…!?";
+/** Where a part of the note may start after its text: the note's start, its `；`, or a sentence's end. */
+const PART_START = `(?:^|；|(?<=[${SENTENCE_END}]))`;
 /** What may end a round-2 note after its text: `；答复函 地址`, then intake's word of a late reply. */
-const LETTER_TAIL = /(?:^|；)答复函 (https?:\/\/[^\s；]+)$/;
-const LATE_TAIL = new RegExp(`(?:^|；)${LATE_REPLY.source}$`);
+const LETTER_TAIL = new RegExp(`${PART_START}答复函 (https?:\\/\\/[^\\s；]+)$`);
+const LATE_TAIL = new RegExp(`${PART_START}${LATE_REPLY.source}$`);
 const CLASS_START = /^类别 ([A-D])(?:：|$)/;
 
 /** Whether a line ends a round-2 note as only intake ends one: with its 答复函, or its late word. */
@@ -67,7 +74,11 @@ export function secondReplyLine(reply: {
     .join("：");
   const text = [said, reply.letter ? `答复函 ${reply.letter}` : "", reply.late ?? ""]
     .filter(Boolean)
-    .join("；");
+    .reduce(
+      (line, part) =>
+        line === "" || SENTENCE_END.includes(line.at(-1) ?? "") ? line + part : `${line}；${part}`,
+      "",
+    );
   return text ? `${SECOND_REPLY_NOTE}（${reply.sender}）${text}` : null;
 }
 

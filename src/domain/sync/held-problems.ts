@@ -2,6 +2,11 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import { CELL_FILLED, type PlannedWrite } from "./remap";
 
+/** How every held row's 提醒 begins, and the advice only a row held by the sheet itself gets. */
+const HELD_LEAD = "本次同步没能写入这一行的";
+const ROW_TO_CHECK =
+  "。若每次同步都出现，请检查该行是否有合并或受保护的单元格，或同步时是否正在排序、移动这一行";
+
 /**
  * What staff are told of system cells a sync could not write (their row was moved, edited, or
  * could not be told apart at the instant of the write): one 提醒 per row in 校验问题, naming the
@@ -35,10 +40,18 @@ export function heldWriteProblems(
     level: "提醒",
     id: idOfRow(row),
     message:
-      `本次同步没能写入这一行的${headers.map((h) => `『${h}』`).join("")}（${reasons.join("；")}），` +
+      `${HELD_LEAD}${headers.map((h) => `『${h}』`).join("")}（${reasons.join("；")}），` +
       "表格里显示的可能不是最新结果，下次同步会再写" +
-      (rowToCheck
-        ? "。若每次同步都出现，请检查该行是否有合并或受保护的单元格，或同步时是否正在排序、移动这一行"
-        : ""),
+      (rowToCheck ? ROW_TO_CHECK : ""),
   }));
 }
+
+/**
+ * A row's 提醒 from heldWriteProblems held only by Google's failures (nothing in the sheet to
+ * mend): /problems folds these under one line, since a refused sync can hold every row at once.
+ */
+export const heldByGoogleOnly = (p: Problem): boolean =>
+  p.level === "提醒" &&
+  p.tab === TAB_NAMES.ledger &&
+  p.message.startsWith(HELD_LEAD) &&
+  !p.message.endsWith(ROW_TO_CHECK);

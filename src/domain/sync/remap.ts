@@ -6,6 +6,11 @@ export interface PlannedWrite {
   /** Tried when `key` does not find exactly one row (e.g. a 编号 typed twice meanwhile). */
   fallbackKey?: RowKey;
   header: string;
+  /**
+   * With header "": a repair of a cell in a column with no header (one a person just inserted), by
+   * its index at the write; placed there only while that column still has no header.
+   */
+  column?: number;
   /** The value, or with `appendLine` the line to add under what the cell holds. */
   value: CellScalar;
   /** The 编号 write of a blank row must find the cell still blank, or it is dropped. */
@@ -16,6 +21,11 @@ export interface PlannedWrite {
   base?: string;
   /** The row as first read (for the caller's bookkeeping; never used to place the write). */
   sourceRow: number;
+  /**
+   * What the cell held before an earlier round of this write put a misplaced value there (verifyCapture):
+   * the change's true old value, which a repair round no longer sees in the cell.
+   */
+  was?: string;
 }
 
 export interface PlacedWrite {
@@ -57,6 +67,11 @@ export type CellScalar = string | number | boolean;
 
 function sameCell(current: unknown, value: CellScalar): boolean {
   return typeof value === "string" ? cellText(current) === value : current === value;
+}
+
+/** A headerless column's repair goes to its index at the write, while that column still has no header. */
+function headerless(write: PlannedWrite, header: readonly string[]): number | undefined {
+  return write.column !== undefined && !header[write.column] ? write.column : undefined;
 }
 
 /**
@@ -107,9 +122,10 @@ export function remapWrites(
 
   const result: RemapResult = { placed: [], unchanged: [], held: [] };
   for (const write of writes) {
-    const column = columnOf.get(write.header);
+    const column = write.header ? columnOf.get(write.header) : headerless(write, header);
     if (column === undefined || duplicateHeaders.has(write.header)) {
-      result.held.push({ write, reason: `表头“${write.header}”已不在原处或重复` });
+      const reason = write.header ? `表头“${write.header}”已不在原处或重复` : "无表头的列已不在原处";
+      result.held.push({ write, reason });
       continue;
     }
     let key = write.key;

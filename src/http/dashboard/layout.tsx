@@ -5,6 +5,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { type SyncRunRecord, skippedLedger } from "../../store/sync-runs";
 import type { StaffIdentity } from "../auth";
 import { localDateTime } from "./format";
+import { unwrittenNote } from "./unwritten-writes";
 
 export type NavKey =
   | "overview"
@@ -99,6 +100,7 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
         今天 {frame.today} · 最近一次同步 {when} <FailedRun error={run.error} />
       </div>
     );
+  const unwritten = unwrittenNote(run);
   return (
     <div class="sync">
       今天 {frame.today} · 数据截至最近一次同步 {when}
@@ -108,6 +110,8 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
           。页面上的数据、统计和提醒沿用上次读到的台账）
         </span>
       ) : null}
+      {/* The sheet may show older results than the pages: staff reading it must know. */}
+      {unwritten ? <span class="failed">（该次同步没有全部写入表格：{unwritten}）</span> : null}
     </div>
   );
 };

@@ -17,6 +17,7 @@ import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, type IsUnit, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Card, type DueCalendar, Empty, Kpi, SuggestionTable } from "./ui";
+import { problemsTabUnwritten } from "./unwritten-writes";
 
 /** How many 已逾期 suggestions the figures leave out for an 错误 (none in figures an older build stored). */
 function uncountedOverdue(figures: Pick<OverviewFigures, "overdueUncountedCount">): number {
@@ -173,7 +174,14 @@ export const OverviewPage: FC<{
         <Kpi
           label="校验问题"
           value={syncProblems ?? problems}
-          note={syncProblems === null ? "尚未同步" : "最近一次同步发现，见『校验问题』表"}
+          note={
+            syncProblems === null
+              ? "尚未同步"
+              : // Google refused the tab's write: it still holds an earlier list than this count.
+                problemsTabUnwritten(frame.lastSync)
+                ? "最近一次同步发现；表格中的『校验问题』表本次未能更新，见“校验问题”页"
+                : "最近一次同步发现，见『校验问题』表"
+          }
           tone={(syncProblems ?? problems) > 0 ? "danger" : undefined}
         />
       </div>

@@ -5,11 +5,13 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { FORM_NAMES } from "../../domain/intake/inbox-forms";
 import type { Problem } from "../../domain/problems";
 import { COUNTED_HEADERS } from "../../domain/statistics-items";
+import { heldByGoogleOnly } from "../../domain/sync/held-problems";
 import type { InboxEntry } from "../../store/inbox";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame, splitRunError } from "./layout";
 import { badgeHtml, Card, Empty } from "./ui";
+import { problemsTabUnwritten } from "./unwritten-writes";
 
 /** Problems by level (errors first), then by tab in the order they first appear. */
 function grouped(problems: readonly Problem[]): { level: string; tab: string; list: Problem[] }[] {
@@ -42,6 +44,41 @@ const actionHtml = (problem: Problem) =>
  */
 const problemRow = (p: Problem) =>
   html`<tr><td class="num" data-label="行号">${p.row ?? ""}</td><td class="nowrap" data-label="编号">${p.id ? html`<a href="${href.suggestion(p.id)}">${p.id}</a>` : ""}</td><td class="nowrap" data-label="列">${p.column ?? ""}</td><td class="head">${badgeHtml(p.level === "错误" ? "danger" : "warn", p.level)} ${p.message}${leftOutOfFigures(p) ? html` <span class="muted">${LEFT_OUT}</span>` : ""}</td><td>${actionHtml(p)}</td></tr>`;
+
+/** A list of problems as a table (on a phone a card a problem: what to fix first, then where). */
+const ProblemTable: FC<{ list: readonly Problem[] }> = ({ list }) => (
+  <table class="stack headed">
+    <thead>
+      <tr>
+        <th class="num">行号</th>
+        <th>编号</th>
+        <th>列</th>
+        <th>问题</th>
+        <th />
+      </tr>
+    </thead>
+    <tbody>{list.map(problemRow)}</tbody>
+  </table>
+);
+
+/**
+ * The rows whose system cells Google kept refusing (heldByGoogleOnly): one line, the rows folded
+ * under it. A refused sync holds every row it meant to write (147 of them at once, 12-06), and
+ * as many 提醒 at the head of the list buried what staff do have to mend, for nothing to mend.
+ */
+const HeldRows: FC<{ list: readonly Problem[] }> = ({ list }) =>
+  list.length === 0 ? null : (
+    <Card title={`${list.length} 行的系统列本次未能写入，下次同步自动补写，无需处理`}>
+      <p class="sub">
+        Google
+        暂时拒绝写入，表格本身没有问题；补写之前，表格中这些行的系统列（如『办理期限』『台账状态』）可能不是最新结果，以看板为准。
+      </p>
+      <details class="breakdown">
+        <summary>逐行查看（{list.length} 行）</summary>
+        <ProblemTable list={list} />
+      </details>
+    </Card>
+  );
 
 /**
  * An 错误 that keeps its row out of every figure (statisticsItemOf: one in a counted column): the
@@ -96,7 +133,59 @@ const Waiting: FC<{ entries: readonly InboxEntry[]; frame: PageFrame }> = ({ ent
     </Card>
   );
 
-/** GET /problems: exactly what the 校验问题 tab holds after the last sync, grouped by level and tab. */
+/**
+ * The head of the page: whether the list is the one the sheet's 校验问题 tab holds. When the last
+ * sync could not write the tab (Google refusing), the tab still holds an earlier list: "the same as
+ * the tab" then sent staff to a tab with a quarter of these lines (12-06).
+ */
+const Heading: FC<{ total: number; frame: PageFrame }> = ({ total, frame }) => {
+  const unwritten = problemsTabUnwritten(frame.lastSync);
+  return (
+    <>
+      {unwritten ? (
+        <div class="alert warn">
+          <p>
+            最近一次同步未能写入表格中的『{TAB_NAMES.problems}』表：{unwritten}
+            。下面是本次检查的结果（共 {total} 条），表格中仍是上次的内容；下次同步会补写，无需处理。
+          </p>
+        </div>
+      ) : null}
+      <p class="sub">
+        {unwritten ? "" : `与表格中『${TAB_NAMES.problems}』表相同（最近一次同步共 ${total} 条）：`}
+        每条说明工作表、行、列和改正方法。
+        {/* A row mended while the ledger is not read stays listed: saying it would go was untrue. */}
+        {frame.lastSync && skippedLedger(frame.lastSync)
+          ? `最近一次同步没有读取『${TAB_NAMES.ledger}』：台账各行及与台账对照的问题是上次读取时的，表头改好后的下一次同步重新检查；其他问题改正后，下一次同步即从此处消失。`
+          : "在表格中改正后，下一次同步（最多 10 分钟）即从此处消失。"}
+      </p>
+    </>
+  );
+};
+
+/** The problems staff have to mend, by level and tab, and the rows Google held folded apart (HeldRows). */
+const Problems: FC<{ problems: readonly Problem[] }> = ({ problems }) => {
+  const held: Problem[] = [];
+  const rest: Problem[] = [];
+  for (const p of problems) (heldByGoogleOnly(p) ? held : rest).push(p);
+  return (
+    <>
+      <HeldRows list={held} />
+      {problems.length === 0 ? (
+        <Card title="0 条">
+          <Empty>没有问题。</Empty>
+        </Card>
+      ) : (
+        grouped(rest).map((g) => (
+          <Card title={`${g.level} · ${g.tab}（${g.list.length} 条）`}>
+            <ProblemTable list={g.list} />
+          </Card>
+        ))
+      )}
+    </>
+  );
+};
+
+/** GET /problems: what the last sync found (the 校验问题 tab once written), grouped by level and tab. */
 export const ProblemsPage: FC<{
   problems: readonly Problem[];
   /** All problems of the last sync, whatever the level filter. */
@@ -113,13 +202,7 @@ export const ProblemsPage: FC<{
 }> = ({ problems, total, level, restored, removalConfirmed, discarded, waiting = [], frame }) => (
   <Layout title="校验问题" nav="problems" frame={frame}>
     <h1>校验问题</h1>
-    <p class="sub">
-      与表格中『校验问题』表相同（最近一次同步共 {total} 条）：每条说明工作表、行、列和改正方法。
-      {/* A row mended while the ledger is not read stays listed: saying it would go was untrue. */}
-      {frame.lastSync && skippedLedger(frame.lastSync)
-        ? `最近一次同步没有读取『${TAB_NAMES.ledger}』：台账各行及与台账对照的问题是上次读取时的，表头改好后的下一次同步重新检查；其他问题改正后，下一次同步即从此处消失。`
-        : "在表格中改正后，下一次同步（最多 10 分钟）即从此处消失。"}
-    </p>
+    <Heading total={total} frame={frame} />
     {restored ? (
       <div class="alert ok">
         已恢复编号 {restored.id}
@@ -147,28 +230,6 @@ export const ProblemsPage: FC<{
         </a>
       ))}
     </div>
-    {problems.length === 0 ? (
-      <Card title="0 条">
-        <Empty>没有问题。</Empty>
-      </Card>
-    ) : (
-      grouped(problems).map((g) => (
-        <Card title={`${g.level} · ${g.tab}（${g.list.length} 条）`}>
-          {/* On a phone a card a problem (table.stack.headed): what to fix first, then where. */}
-          <table class="stack headed">
-            <thead>
-              <tr>
-                <th class="num">行号</th>
-                <th>编号</th>
-                <th>列</th>
-                <th>问题</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>{g.list.map(problemRow)}</tbody>
-          </table>
-        </Card>
-      ))
-    )}
+    <Problems problems={problems} />
   </Layout>
 );

@@ -2,7 +2,9 @@ import { matchHeaders } from "../../../sheets-schema/header-map";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
 import { isLedgerForm } from "../../domain/intake/inbox-forms";
+import { type StoredDues, storedDues } from "../../domain/intake/late-reply";
 import { actorLabel } from "../../domain/links/capability";
+import { loadFacts } from "../../domain/summary/summary-row";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
 import { rowKeyString } from "../../domain/sync/row-identity";
@@ -12,6 +14,7 @@ import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
+import type { SummaryStore } from "../../store/summary-store";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readRowsHolding } from "../sheet-writes/ledger-columns";
 import { restoredChanges } from "../sheet-writes/restored-changes";
@@ -21,6 +24,7 @@ import { applyObjections } from "./apply-objections";
 import { applyOpinions } from "./apply-opinions";
 import { applyPracticeEntries } from "./apply-practice";
 import { type ApplyPlan, type EntryLines, planApply } from "./plan-apply";
+import { recordWriteFailure } from "./write-failure";
 
 export interface ApplyDeps {
   sheets: SheetsClient;
@@ -29,6 +33,8 @@ export interface ApplyDeps {
   meta: MetaStore;
   snapshots: Pick<SnapshotStore, "record">;
   objections: Objections;
+  /** The ledger as the last sync evaluated it: the 办理期限 it computed, for a late reply's 备注 line. */
+  summaries: Pick<SummaryStore, "loadFactsWithIds">;
 }
 
 export type ApplyResult =
@@ -66,17 +72,17 @@ const writeKey = (w: PlannedWrite) => `${rowKeyString(w.key)}|${w.header}|${w.ap
  * The batch's own write that a confirmed write carried, or null for a write the batch never planned:
  * a repair putting back a cell that a sort or an inserted row made one of its values overwrite
  * (restoredChanges records that once, as 系统修复; crediting it to a form told the wrongly hit
- * suggestion's history that a form changed its reply, in another unit's words). A line to add that
- * was placed again under a text being put back is a copy (verifyCapture's `base`): found by its
- * row, column and line.
+ * suggestion's history that a form changed its reply, in another unit's words). A write placed again
+ * after a misplaced round is a copy (verifyCapture's): it carries its cell's first value (`was`, and
+ * `base` for a line to add), which a repair never does, and is found by its row, column and line.
  */
 function ownWrite(
   planned: PlannedWrite,
   entryOf: ReadonlyMap<PlannedWrite, InboxEntry>,
-  lineWrites: ReadonlyMap<string, PlannedWrite>,
+  byKey: ReadonlyMap<string, PlannedWrite>,
 ): PlannedWrite | null {
   if (entryOf.has(planned)) return planned;
-  return planned.appendLine ? (lineWrites.get(writeKey(planned)) ?? null) : null;
+  return planned.was !== undefined ? (byKey.get(writeKey(planned)) ?? null) : null;
 }
 
 /**
@@ -94,9 +100,9 @@ function formChanges(plan: ApplyPlan, confirmed: readonly PlacedWrite[]): FieldC
   }));
   const entryOf = new Map<PlannedWrite, InboxEntry>();
   for (const [entry, writes] of plan.writesOf) for (const w of writes) entryOf.set(w, entry);
-  const lineWrites = new Map([...entryOf.keys()].filter((w) => w.appendLine).map((w) => [writeKey(w), w]));
+  const byKey = new Map([...entryOf.keys()].map((w) => [writeKey(w), w]));
   const filled: FieldChange[] = confirmed.flatMap((p) => {
-    const planned = ownWrite(p.planned, entryOf, lineWrites);
+    const planned = ownWrite(p.planned, entryOf, byKey);
     if (!planned) return [];
     const by = plan.linesBy.get(planned) ?? [];
     if (by.length > 0) return joinedLineChanges(p, by);
@@ -143,6 +149,20 @@ function joinedLineChanges(p: PlacedWrite, by: readonly EntryLines[]): FieldChan
  * second round, 二次交办日期, is read from its row, which is read whole.)
  */
 const PLAN_HEADERS = ["编号", "标题"];
+
+/**
+ * The 办理期限 the last sync computed for the suggestions the batch's replies answer (late-reply.ts):
+ * one D1 read for the batch, none without a reply. Parts of an older build without an index answer
+ * nothing: the rows' 办理期限 cells are read then, as before.
+ */
+async function lastSyncDues(
+  deps: Pick<ApplyDeps, "summaries">,
+  entries: readonly InboxEntry[],
+): Promise<Map<string, StoredDues>> {
+  const ids = [...new Set(entries.filter((e) => e.form === "reply").map((e) => e.suggestionId))];
+  if (ids.length === 0) return new Map();
+  return storedDues(((await deps.summaries.loadFactsWithIds(ids)) ?? []).map(loadFacts));
+}
 
 /**
  * Applies a batch of inbox entries with a constant number of Sheets calls. To the ledger: one read,
@@ -201,7 +221,10 @@ export async function applyInbox(
     const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
     // New rows go after the last row with data; replies and ratings only need the rows' 编号.
     const extent = entries.some((e) => e.form === "suggestion") ? "data" : "编号";
-    const read = await readRowsHolding(deps, ids, PLAN_HEADERS, [], extent);
+    const [read, dues] = await Promise.all([
+      readRowsHolding(deps, ids, PLAN_HEADERS, [], extent),
+      lastSyncDues(deps, entries),
+    ]);
     let ledger = read.rows;
     const match = matchHeaders(ledgerTab, ledger[0]);
     if (!match.ok) {
@@ -209,7 +232,7 @@ export async function applyInbox(
       await deps.inbox.mark(entries, "failed", at, message);
       return { outcome: "failed", retryable: true, message };
     }
-    const plan = planApply(entries, ledger, match.columns);
+    const plan = planApply(entries, ledger, match.columns, dues);
     if (plan.newRows.length > 0) {
       const inserted = await insertLedgerRows(deps, plan.newRows, read);
       if (inserted.outcome === "busy") return { outcome: "busy" };
@@ -270,13 +293,9 @@ export async function applyInbox(
       sheetsCalls: deps.sheets.callCount - callsBefore,
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const retryable =
-      typeof error === "object" && error !== null && "retryable" in error && error.retryable === true;
-    // A permanent failure (the sheet unshared, a header gone) is recorded for staff to see; the
-    // entries stay outstanding, so the sync after the fix queues them again.
-    if (!retryable) await deps.inbox.mark(entries, "failed", at, message);
-    return { outcome: "failed", retryable, message };
+    // Pending with the try counted when Google's failure is worth retrying, failed for staff to see
+    // otherwise (the sheet unshared): outstanding either way, so a sync queues them again.
+    return await recordWriteFailure(deps.inbox, entries, error, at);
   } finally {
     await deps.lease.release(LEASE_NAME, holder);
   }

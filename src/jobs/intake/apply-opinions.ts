@@ -6,6 +6,7 @@ import { quoteSheet } from "../../sheets/a1";
 import { type CellValue, type SheetsClient, SheetsError } from "../../sheets/client";
 import type { Inbox, InboxEntry } from "../../store/inbox";
 import { appendRowsOnce } from "../sheet-writes/append-rows-once";
+import { recordWriteFailure } from "./write-failure";
 
 /** The 备注 line that names an opinion's submission: how a retry finds the row already added. */
 export function submissionNote(submissionId: string): string {
@@ -21,6 +22,8 @@ export type OpinionsOutcome =
  * whatever their number: the tab is read (an opinion whose 提交号 is already in a 备注 was added by
  * an earlier attempt that failed to record it), then the others are appended in one call in the
  * tab's own column order (appendRowsOnce also survives a 5xx that arrives after Google added them).
+ * Google's failure is recorded as for the ledger's forms (recordWriteFailure): one worth retrying
+ * leaves them pending and counted, not for staff to act on; thrown, it was recorded on none.
  */
 export async function applyOpinions(
   deps: { sheets: SheetsClient; inbox: Inbox },
@@ -37,7 +40,7 @@ export async function applyOpinions(
       await deps.inbox.mark(entries, "failed", at, message);
       return { outcome: "failed", retryable: false, message };
     }
-    throw error;
+    return recordWriteFailure(deps.inbox, entries, error, at);
   }
   const header = (values[0] ?? []).map((c) => cellText(c));
   const match = matchHeaders(opinionsTab, header);
@@ -64,7 +67,13 @@ export async function applyOpinions(
     const cells: Record<string, CellValue> = { ...e.cells, 备注: note };
     return header.map((h) => cells[h] ?? "");
   });
-  if (rows.length > 0) await appendRowsOnce(deps.sheets, TAB_NAMES.opinions, rows);
+  try {
+    if (rows.length > 0) await appendRowsOnce(deps.sheets, TAB_NAMES.opinions, rows);
+  } catch (error) {
+    // Those already in 民意 are done; only the ones the append was for wait.
+    await deps.inbox.mark(already, "applied", at, null);
+    return recordWriteFailure(deps.inbox, fresh, error, at);
+  }
   await deps.inbox.mark([...fresh, ...already], "applied", at, null);
   return { outcome: "ok", appended: fresh.length, alreadyThere: already.length };
 }

@@ -1,10 +1,10 @@
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { dateCellText, isoFromSerial } from "../../domain/civil-date";
-import { lateReplyNote } from "../../domain/intake/late-reply";
+import { lateReplyNote, type StoredDues } from "../../domain/intake/late-reply";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
-import { secondReplyLine, secondReplySender } from "../../domain/intake/second-reply-note";
+import { secondReplyLine, secondReplyNote, secondReplySender } from "../../domain/intake/second-reply-note";
 import type { CellScalar } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -13,9 +13,15 @@ import { INTAKE_TIME_ZONE } from "./accept-submission";
 
 /**
  * The cells a reply or a rating fills in its suggestion's row, as read; 备注 lines one by one
- * (planApply joins a row's lines of a batch into one write).
+ * (planApply joins a row's lines of a batch into one write). `onlyIfChanges`: written only where it
+ * changes the cell as read, or replaces what an earlier submission of the batch wrote there.
  */
-export type CellWrite = { header: string; value: CellScalar; appendLine?: boolean };
+export type CellWrite = {
+  header: string;
+  value: CellScalar;
+  appendLine?: boolean;
+  onlyIfChanges?: boolean;
+};
 
 /** Who sent an entry, as a 备注 line names them: the link's recipient, or the form's submission. */
 function senderOf(entry: InboxEntry): string {
@@ -43,17 +49,21 @@ function dateAt(row: readonly unknown[], index: number | undefined): string | nu
  * What 备注 says of a reply, by link or by form, sent after its round's 办理期限 though dated earlier,
  * or null. It was sent when it was submitted: on a link that is when the Worker took it; on a form,
  * the form's own time (a webhook retried the next morning was still sent the evening before). The
- * 办理期限 is the row's own (the last sync's, for the round in progress): no extra Sheets call. One
- * older than the round's start is the last round's, left by a sync that has not run since.
+ * 办理期限 is the round's as the last sync computed it (`dues`, stored in D1 with the evaluated row):
+ * the cell may have been cleared or typed over since, and only the next sync writes it again. The
+ * cell is read only where no sync computed the round's (a row not evaluated yet, round 2 opened
+ * since). One older than the round's start is the last round's, left by a sync not run since.
  */
 function lateNote(
   entry: InboxEntry,
   row: readonly unknown[],
   columns: ColumnMap,
   secondRound: boolean,
+  dues: StoredDues | undefined,
 ): string | null {
   if (entry.form !== "reply") return null;
-  const due = dateAt(row, columns.indexOf.dueDate);
+  const computed = secondRound ? dues?.second : dues?.first;
+  const due = computed !== undefined ? computed : dateAt(row, columns.indexOf.dueDate);
   const start = dateAt(row, secondRound ? columns.indexOf.reassignedOn : columns.indexOf.assignedOn);
   const replied = entry.cells.答复日期;
   return lateReplyNote(
@@ -93,16 +103,49 @@ function earlyRatingNote(
 }
 
 /**
+ * What 落实情况 holds once a reply other than B (given without 落实情况) replaces its round's reply,
+ * or null when the reply leaves it alone (a B reply writes its own progress, if it gives one). A
+ * correction from B to A must not leave the B reply's 推进中 under it. Round 1's progress is round
+ * 1's reply's alone: cleared. In round 2 the one column may still hold round 1's B progress, which
+ * stays, unless round 2's reply on record is itself B: the progress is then that reply's (it wrote
+ * over round 1's), and goes with it. Written onlyIfChanges: a blank cell is not written blank again,
+ * but a B reply of the same batch before this one is undone.
+ */
+function implementationAfter(
+  cells: InboxEntry["cells"],
+  row: readonly unknown[],
+  columns: ColumnMap,
+  secondRound: boolean,
+): string | null {
+  const cls = cellText(cells.答复类别);
+  if (!cls || cls === "B" || cellText(cells.落实情况) !== "") return null;
+  const column = columns.indexOf.implementation;
+  if (column === undefined) return null;
+  if (!secondRound) return "";
+  const at = (i: number | undefined) => (i === undefined ? "" : cellText(row[i]));
+  // A sheet without 二次答复类别 keeps round 2's class only in intake's 备注 line.
+  const roundTwoClass =
+    at(columns.indexOf.secondReplyClass) || (secondReplyNote(at(columns.indexOf.notes))?.replyClass ?? "");
+  return roundTwoClass === "B" ? "" : at(column);
+}
+
+/**
  * Round-2 replies and ratings go to the 二次 columns (the class to 二次答复类别; 落实情况 to its one
  * column, as in round 1); the reply's text is added to 备注. A 答复函 goes to its column, or (a
  * sheet without 答复函 yet) into 备注; a rating's 测评意见 is a 备注 line, and so are a form's
  * answers without a column (FORM_EXTRAS), after the entry's own lines. A reply (link or form) sent
- * after 办理期限 but dated before the day it came says so in 备注 (lateNote).
+ * after 办理期限 but dated before the day it came says so in 备注 (lateNote). A reply other than B
+ * takes back its round's 落实情况 (implementationAfter).
  * Each 备注 line is a write of its own here; planApply joins those of a row into one.
  * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
  * text stays in the D1 inbox.
  */
-export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): CellWrite[] {
+export function cellsFor(
+  entry: InboxEntry,
+  row: readonly unknown[],
+  columns: ColumnMap,
+  dues?: StoredDues,
+): CellWrite[] {
   const {
     编号: _id,
     答复函: letter,
@@ -115,7 +158,7 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
     hasNotes ? [{ header: "备注", value: text, appendLine: true }] : [];
   const secondRound =
     columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
-  const late = lateNote(entry, row, columns, secondRound);
+  const late = lateNote(entry, row, columns, secondRound, dues);
   const early = earlyRatingNote(entry, row, columns, secondRound);
   const writes: CellWrite[] = [];
   if (comment !== undefined && comment !== "")
@@ -131,6 +174,8 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
       );
     writes.push(...extrasLine);
     for (const [header, value] of Object.entries(cells)) writes.push({ header, value });
+    if (entry.form === "reply")
+      writes.push(...progressTaken(implementationAfter(cells, row, columns, false)));
     if (letter !== undefined && letter !== "") {
       if (columns.indexOf.replyLetter !== undefined) writes.push({ header: "答复函", value: letter });
       else writes.push(...note(`答复函（${senderOf(entry)}）：${letter}`));
@@ -150,6 +195,7 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
   // 落实情况 has one column for both rounds: a B reply's progress stands wherever it was reported.
   if (cells.落实情况 !== undefined && columns.indexOf.implementation !== undefined)
     writes.push({ header: "落实情况", value: cells.落实情况 });
+  writes.push(...progressTaken(implementationAfter(cells, row, columns, true)));
   const line = secondReplyLine({
     sender: secondReplySender(senderOf(entry), sentAtText(entry)),
     replyClass: cells.答复类别,
@@ -161,6 +207,10 @@ export function cellsFor(entry: InboxEntry, row: readonly unknown[], columns: Co
   writes.push(...extrasLine);
   if (early) writes.push(...note(early));
   return writes;
+}
+
+function progressTaken(value: string | null): CellWrite[] {
+  return value === null ? [] : [{ header: "落实情况", value, onlyIfChanges: true }];
 }
 
 /** Whether a cell's text already holds `line` as whole lines (a line may span several). */

@@ -1,5 +1,6 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { dateCellText } from "../../domain/civil-date";
+import type { StoredDues } from "../../domain/intake/late-reply";
 import type { PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -94,12 +95,14 @@ function ratedRoundReason(row: readonly unknown[], columns: ColumnMap): string |
 /**
  * Decides what a batch of inbox entries writes, from the ledger as just read: each suggestion is
  * added once (an entry whose 编号 and 标题 are already in the sheet is done), each reply or rating
- * is meant for the row holding its 编号, or waits as unmatched when no single row holds it.
+ * is meant for the row holding its 编号, or waits as unmatched when no single row holds it. `dues`:
+ * the 办理期限 the last sync computed, by 编号 (a late reply's 备注 line is judged by them).
  */
 export function planApply(
   entries: readonly InboxEntry[],
   ledger: readonly (readonly unknown[])[],
   columns: ColumnMap,
+  dues: ReadonlyMap<string, StoredDues> = new Map(),
 ): ApplyPlan {
   const idColumn = columns.indexOf.id;
   const titleColumn = columns.indexOf.title;
@@ -181,9 +184,12 @@ export function planApply(
     if (entry.form === "reply") repliedInBatch.add(entry.suggestionId);
     const own = new Set<PlannedWrite>();
     const at = { key: { kind: "id", id: entry.suggestionId } as const, sourceRow: row };
-    for (const c of cellsFor(entry, sheetRow, columns)) {
+    for (const c of cellsFor(entry, sheetRow, columns, dues.get(entry.suggestionId))) {
       const key = `${entry.suggestionId}|${c.header}|`;
       if (!c.appendLine) {
+        // A cell put back as it was (entry-cells' onlyIfChanges) is left alone, unless this batch changed it.
+        const held = () => cellText(sheetRow[headerRow.indexOf(c.header)]);
+        if (c.onlyIfChanges && !writes.has(key) && held() === cellText(c.value)) continue;
         const w: PlannedWrite = { ...at, header: c.header, value: c.value };
         writes.set(key, w);
         own.add(w);

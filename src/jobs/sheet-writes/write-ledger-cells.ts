@@ -88,8 +88,9 @@ interface PendingWrite {
  * Writes cells of 建议台账, each onto the row that holds its identity (编号, or the row's content).
  * The rows are placed on `basis` (a read of the ledger), written in one atomic batch that first
  * copies each target row into the scratch tab, then checked against that copy: a value that a sort,
- * an inserted or deleted row, a moved column or a person's typing sent to the wrong place is put
- * back and written again where it belongs. A 编号 typed into a cell at that moment is never lost.
+ * an inserted or deleted row, a moved or inserted column or a person's typing sent to the wrong
+ * place is put back (in a new column with no header too) and written again where it belongs, by the
+ * repair round that follows anyway. A 编号 typed into a cell at that moment is never lost.
  */
 export async function writeLedgerCells(
   deps: LedgerWriteDeps,

@@ -116,4 +116,35 @@ describe("verifyCapture: checking each value against what its row held at the in
     const next = remapWrites(check.next, [notes, ["2026-001", "学校", "", "旧\n二次答复（s-1）"]], layout);
     expect(next.placed.map((p) => p.value)).toEqual(["新写的\n二次答复（s-1）"]);
   });
+  it("puts back a value that landed in a column a person just inserted, and tells its own cell's change from before", () => {
+    const read = [header, ["2026-001", "学校", ""]];
+    // A blank column inserted left of 回访: 是 lands in it, 台账状态's value in 回访.
+    const inserted = ["编号", "标题", "", "回访", "台账状态"];
+    const atWrite = [inserted, ["2026-001", "学校", "", "", ""]];
+
+    const { check } = capture(
+      [write("2026-001", "回访", "是"), write("2026-001", "台账状态", "已办结")],
+      read,
+      atWrite,
+    );
+
+    expect(check.confirmed).toEqual([]);
+    // Only the person's column is told: 回访 gets its own value anyway.
+    expect(check.restored).toEqual([
+      { id: "2026-001", header: "C 列（无表头）", overwritten: "是", restored: null, meantFor: "回访" },
+    ]);
+    const now = [inserted, ["2026-001", "学校", "是", "已办结", ""]];
+    const next = remapWrites(check.next, now, layout);
+    expect(next.placed.map((p) => [p.column, p.header, p.value]).sort()).toEqual([
+      [2, "", ""],
+      [3, "回访", "是"],
+      [4, "台账状态", "已办结"],
+    ]);
+    // The repair round lands: 回访 is told from what it held before the first write, not 已办结.
+    const rows = [2];
+    const scratch = [[...inserted, NONCE], now[1] as unknown[]];
+    const again = verifyCapture(next.placed, rows, scratch, NONCE, layout, staffOwned);
+    expect(again.next).toEqual([]);
+    expect(again.confirmed.map((p) => [p.header, p.was])).toContainEqual(["回访", ""]);
+  });
 });
