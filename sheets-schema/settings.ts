@@ -213,6 +213,14 @@ export const settingDefs = [
     defaultText: "好:90,较好:80,一般:60",
     note: "各等次的最低综合得分，从高到低；低于最后一档为 差",
   }),
+  setting({
+    key: "officePhone",
+    item: "代表工委联系电话",
+    cell: textCell(100),
+    defaultValue: "",
+    defaultText: "",
+    note: "在单位、代表的链接页面和出错页面上显示",
+  }),
 ] as const;
 
 /** The 设置 items `sheet:init` offers (a legacy item is read but never added). */

@@ -43,6 +43,7 @@ let browser: Browser;
 let page: Page;
 let scratchPdf = "";
 let bigPdf = "";
+let bigPhoto = "";
 
 type Row = Record<string, string>;
 
@@ -126,6 +127,12 @@ beforeAll(async () => {
   writeFileSync(scratchPdf, "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
   bigPdf = path.join(SCREENSHOTS, "scan-11mb.pdf");
   writeFileSync(bigPdf, Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024, 0x20)]));
+  // A phone's photo, 19 MB (a JPEG by its first bytes and its name).
+  bigPhoto = path.join(SCREENSHOTS, "photo-19mb.jpg");
+  writeFileSync(
+    bigPhoto,
+    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(19 * 1024 * 1024)]),
+  );
   browser = await launchChromium();
   page = await browser.context.newPage();
   await page.setViewportSize(PHONE);
@@ -133,6 +140,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (bigPdf) rmSync(bigPdf, { force: true });
+  if (bigPhoto) rmSync(bigPhoto, { force: true });
   await browser?.close();
   await stack?.stop();
 });
@@ -196,13 +204,41 @@ describe("personal links on a phone", () => {
     await page.fill("textarea[name=答复内容]", "已列入明年计划。");
     await page.setInputFiles("input[name=答复函]", bigPdf);
     await page.click("button:has-text('提交答复')");
-    // The form's script sent the file by itself; the Worker refused it by its declared size.
+    // The form's script refused it by its size before sending it, in the Worker's words.
     const refusal = page.locator(".lk-upload-status.danger");
     await refusal.waitFor();
     await expect(refusal.textContent()).resolves.toContain("答复函文件约 11.0 MB，超过 10 MB 的上限");
     await expect(page.inputValue("textarea[name=答复内容]")).resolves.toBe("已列入明年计划。");
     await expect(page.isEnabled("button:has-text('提交答复')")).resolves.toBe(true);
     await shot("links-unit-too-large");
+  });
+
+  it("refuses a 19 MB photo before sending any of it, with the photo advice, keeping what was typed", async () => {
+    await page.goto(unitLink);
+    const sent: string[] = [];
+    const watch = (request: { method(): string; url(): string }) => {
+      if (request.method() !== "GET") sent.push(`${request.method()} ${request.url()}`);
+    };
+    page.on("request", watch);
+    await page.check("input[name=答复类别][value=A]");
+    await page.fill("textarea[name=答复内容]", "已完成拓宽，详见答复函。");
+    await page.setInputFiles("input[name=答复函]", bigPhoto);
+    await page.click("button:has-text('提交答复')");
+    const refusal = page.locator(".lk-upload-status.danger");
+    await refusal.waitFor();
+    // A request the click started would be seen by now.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+    page.off("request", watch);
+
+    expect(sent).toEqual([]);
+    await expect(refusal.textContent()).resolves.toBe(
+      "答复函图片约 19.0 MB，超过 10 MB 的上限：请在相册中打开照片，放大到答复函占满屏幕后截屏，上传截图，" +
+        "或发给微信“文件传输助手”（不勾选“原图”），保存收到的图片后上传",
+    );
+    await expect(page.inputValue("textarea[name=答复内容]")).resolves.toBe("已完成拓宽，详见答复函。");
+    await expect(page.isChecked("input[name=答复类别][value=A]")).resolves.toBe(true);
+    await expect(page.isEnabled("button:has-text('提交答复')")).resolves.toBe(true);
+    await shot("links-unit-photo-too-large");
   });
 
   it("replies with a PDF; the sheet shows the reply on that 编号 and the 答复函 link", async () => {

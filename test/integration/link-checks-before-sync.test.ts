@@ -10,6 +10,7 @@ import {
   nonceOf,
   postForm,
   postMultipart,
+  replyVersionOf,
   syncOffice,
   TODAY,
 } from "./links-setup";
@@ -176,6 +177,7 @@ describe("a round-2 reply replied the day round 1 was rated", () => {
     const round2 = await (await browse(deputy)).text();
     const rated2 = await postForm(`${deputy}/rating`, {
       nonce: nonceOf(round2, `${deputy}/rating`),
+      答复版本: replyVersionOf(round2),
       满意度: "满意",
       测评意见: "",
     });

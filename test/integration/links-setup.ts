@@ -195,6 +195,13 @@ export function nonceOf(html: string, action: string): string {
   return match[1];
 }
 
+/** The fingerprint of the reply a deputy's rating form was shown (its hidden 答复版本), as a browser sends it. */
+export function replyVersionOf(html: string): string {
+  const match = /name="答复版本" value="([^"]*)"/.exec(html);
+  if (!match?.[1]) throw new Error("no 答复版本 in the rating form");
+  return match[1];
+}
+
 /**
  * A unit objects to an assignment (交办异议) through its link page `link`, and intake records it as
  * the queue would seconds later. The objection's submission id (staff decide it by that).

@@ -48,7 +48,8 @@ export interface ReplyAnswers {
 
 /**
  * 答复类别 A–D, 答复内容 (required for C), 答复日期 (not after today, not before the round's start:
- * 交办日期, or 二次交办日期 once the suggestion was assigned again), 落实情况 for B.
+ * 交办日期, or 二次交办日期 once the suggestion was assigned again), 落实情况 for B. A reply of
+ * another class carries no 落实情况: intake then takes back its round's (entry-cells).
  */
 export function checkReplyForm(
   fields: FormFields,
@@ -89,8 +90,9 @@ export function checkReplyForm(
 /**
  * The reply on record as the reply form's values, for a correction: the unit fixes what is wrong
  * instead of typing it all again, and its 答复日期 stays unless it changes it. Round 2 keeps only its
- * class and date in columns: its text comes back from the 备注 line intake wrote (second-reply-note.ts),
- * and 落实情况, one column for both rounds, is the latest reply's (as the page's 二次答复 shows it).
+ * class and date in columns: its text comes back from the 备注 line intake wrote (second-reply-note.ts).
+ * 落实情况, one column for both rounds, is offered only with a B reply: after an A reply of round 2 it
+ * is round 1's B progress, not the reply being corrected (and an A reply takes back its own, entry-cells).
  */
 export function recordedReplyValues(
   record: Pick<
@@ -106,19 +108,13 @@ export function recordedReplyValues(
   >,
 ): Record<string, string> {
   const note = record.reassignedOn ? secondReplyNote(record.notes) : null;
-  const values: Record<string, string | null | undefined> = record.reassignedOn
-    ? {
-        答复类别: record.secondReplyClass || note?.replyClass,
-        答复内容: note?.content,
-        落实情况: record.implementation,
-        答复日期: record.secondRepliedOn,
-      }
-    : {
-        答复类别: record.replyClass,
-        答复内容: record.replyContent,
-        落实情况: record.implementation,
-        答复日期: record.repliedOn,
-      };
+  const replyClass = record.reassignedOn ? record.secondReplyClass || note?.replyClass : record.replyClass;
+  const values: Record<string, string | null | undefined> = {
+    答复类别: replyClass,
+    答复内容: record.reassignedOn ? note?.content : record.replyContent,
+    落实情况: replyClass === "B" ? record.implementation : null,
+    答复日期: record.reassignedOn ? record.secondRepliedOn : record.repliedOn,
+  };
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
 }
 

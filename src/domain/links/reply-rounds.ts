@@ -1,8 +1,9 @@
 import { REPLY_CLASS_MEANINGS, type ReplyClass } from "../../../sheets-schema/enums";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
+import { dateCellText } from "../civil-date";
 import { ratingComments } from "../intake/rating-comment";
 import { type SecondReplyNote, secondReplyNote } from "../intake/second-reply-note";
-import type { SentRating } from "./row-actions";
+import { type SentEntry, type SentRating, writeState } from "./row-actions";
 
 /**
  * The replies of a suggestion as its pages show them: round 2's first (二次答复, the one the deputy
@@ -37,6 +38,11 @@ export interface ReplyRound {
   readonly rating: string;
   readonly ratedOn: string;
   readonly comment: string;
+  /**
+   * The deputy's page: when the unit corrected this reply (local "YYYY-MM-DD HH:mm") through its
+   * link and the ledger as of the last sync does not hold the correction yet (withCorrection).
+   */
+  readonly correctedAt?: string;
 }
 
 export type ReplyRecord = Pick<
@@ -150,18 +156,19 @@ const FIRST_REPLY: ReplyRound = {
  * The rounds with the current one (the first, or `opened` when none is recorded) as a submission
  * sent since the last sync changes it, its date marked with who sent it and how far it got: the card
  * says what the 已提交 line says. Once the next sync brings it in, the row's own cells show it.
+ * `marked` null: the date as sent (the deputy's card says 更正 on a line of its own).
  */
 function withSent<S extends { readonly on: string; readonly state: string }>(
   rounds: readonly ReplyRound[],
   sent: S | null,
-  marked: { readonly who: string; readonly field: "repliedOn" | "ratedOn" },
+  marked: { readonly who: string; readonly field: "repliedOn" | "ratedOn" } | null,
   change: (current: ReplyRound, sent: S) => Partial<ReplyRound>,
   opened: ReplyRound | null = null,
 ): ReplyRound[] {
   const [current = opened, ...rest] = rounds;
   if (!sent || !current) return [...rounds];
-  const on = `${sent.on}（${marked.who}：${sent.state}）`;
-  return [{ ...current, ...change(current, sent), [marked.field]: on }, ...rest];
+  const mark = marked ? { [marked.field]: `${sent.on}（${marked.who}：${sent.state}）` } : {};
+  return [{ ...current, ...change(current, sent), ...mark }, ...rest];
 }
 
 /**
@@ -181,21 +188,62 @@ export function withSentRating(
 }
 
 /**
+ * What a reply sent since the last sync changes on its round: intake writes its date, class and text
+ * over the round's; 落实情况 and 答复函 only when it gives them (the columns keep theirs otherwise),
+ * but a reply other than B has no 落实情况.
+ */
+function replyChange(current: ReplyRound, s: SentReply): Partial<ReplyRound> {
+  return {
+    repliedOn: s.on,
+    replyClass: s.replyClass ? plainClassText(s.replyClass) : "",
+    content: s.content,
+    // A reply other than B takes back its round's 落实情况 (entry-cells): none under an A reply.
+    implementation: !s.replyClass || s.replyClass === "B" ? s.implementation || current.implementation : "",
+    letter: s.letter || current.letter,
+  };
+}
+
+/**
  * The rounds with the unit's own reply of the current round as sent and not yet in the ledger the
  * page shows (SentReply): over the reply the row holds (the one it corrects), or as the first reply
  * when the row holds none (round 2 always has its card); its 答复日期 marked with how far it got.
  */
 export function withSentReply(rounds: readonly ReplyRound[], sent: SentReply | null): ReplyRound[] {
-  return withSent(
-    rounds,
-    sent,
-    { who: "本单位提交的答复", field: "repliedOn" },
-    (current, s) => ({
-      replyClass: s.replyClass ? plainClassText(s.replyClass) : "",
-      content: s.content,
-      implementation: s.implementation || current.implementation,
-      letter: s.letter || current.letter,
-    }),
-    FIRST_REPLY,
-  );
+  return withSent(rounds, sent, { who: "本单位提交的答复", field: "repliedOn" }, replyChange, FIRST_REPLY);
+}
+
+/** Whether the round holds a reply (a round-2 card is shown before its reply comes). */
+export function holdsReply(round: ReplyRound | undefined): boolean {
+  return !!round && !!(round.repliedOn || round.replyClass || round.content);
+}
+
+/**
+ * The deputy's rounds with the unit's correction of the current round's reply that the ledger as of
+ * the last sync does not hold yet (the same change the unit's own card shows, withSentReply), marked
+ * with when it came in (`at`), so the deputy rates the reply as it stands. Only a correction: a first
+ * reply reaches the deputy with the sync and its 答复告知, as before.
+ */
+export function withCorrection(
+  rounds: readonly ReplyRound[],
+  sent: SentReply | null,
+  at: string,
+): ReplyRound[] {
+  if (!sent || !holdsReply(rounds[0])) return [...rounds];
+  const [current, ...rest] = withSent(rounds, sent, null, replyChange);
+  return current ? [{ ...current, correctedAt: at }, ...rest] : [...rest];
+}
+
+/** A reply entry as its round shows it (SentReply): cells as intake writes them, how far it got. */
+export function sentReplyOf(
+  entry: SentEntry & { readonly cells: Readonly<Record<string, unknown>> },
+): SentReply {
+  const text = (cell: string) => String(entry.cells[cell] ?? "").trim();
+  return {
+    on: dateCellText(entry.cells.答复日期),
+    replyClass: text("答复类别"),
+    content: text("答复内容"),
+    implementation: text("落实情况"),
+    letter: text("答复函"),
+    state: writeState(entry, true),
+  };
 }

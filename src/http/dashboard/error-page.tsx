@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../errors";
-import { LinkLayout } from "../links/link-layout";
+import { renderLinkError } from "../links/link-error-page";
 import { safeRedirectTarget } from "../redirect-target";
 import { Layout, sendPage } from "./layout";
 
@@ -69,16 +69,6 @@ export const SignInHelp = ({ next }: { next: string }) => (
   </div>
 );
 
-/**
- * Errors that say the suggestion's own page cannot be shown (not the holder's, its 编号 on two rows,
- * no such page): a 返回该建议 there would lead back to the same error.
- */
-const SUGGESTION_CLOSED = new Set(["not_yours", "duplicate_id", "not_found"]);
-
-function aboutTheSuggestion(e: Shown): boolean {
-  return SUGGESTION_CLOSED.has(e.code) || e.status === 404 || e.status === 410;
-}
-
 /** The Chinese error page: the same code, message and request id as the JSON error shape. */
 export function renderPageError(err: Error, c: Context): Promise<Response> {
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
@@ -88,30 +78,8 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
   const url = new URL(c.req.url);
   const next = c.req.method === "GET" ? safeRedirectTarget(`${url.pathname}${url.search}`) : "/";
   const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
-  if (url.pathname.startsWith("/l/")) {
-    // A unit or deputy on a personal link: no staff navigation, no sign-in form, the way back.
-    const parts = url.pathname.split("/");
-    const onSuggestion = Boolean(parts[3] === "s" && parts[4] && parts.length > 5) && !aboutTheSuggestion(e);
-    const back = onSuggestion ? parts.slice(0, 5).join("/") : parts.slice(0, 3).join("/");
-    return sendPage(
-      c,
-      <LinkLayout title={title} frame={null}>
-        <div class="error-page">
-          <h1>{title}</h1>
-          <p>{e.message}</p>
-          <p class="code">
-            错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}
-          </p>
-          {!e.code.startsWith("link_") && e.status !== 429 ? (
-            <p>
-              <a href={back}>{onSuggestion ? "返回该建议" : "返回本人（本单位）的建议"}</a>
-            </p>
-          ) : null}
-        </div>
-      </LinkLayout>,
-      e.status,
-    );
-  }
+  // A unit or deputy on a personal link: its own page (no staff navigation, no sign-in form).
+  if (url.pathname.startsWith("/l/")) return renderLinkError(c, e, requestId, title);
   return sendPage(
     c,
     <Layout title={title} nav="none">

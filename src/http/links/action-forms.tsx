@@ -174,12 +174,20 @@ export const ReplyForm: FC<{
   );
 };
 
-/** The lead deputy's rating of the current round's reply, with an optional comment. */
-export const RatingForm: FC<{ action: string; state: FormState }> = (p) => (
+/** The rating form's field naming the reply it was shown (reply-fingerprint.ts). */
+export const REPLY_VERSION_FIELD = "答复版本";
+
+/**
+ * The lead deputy's rating of the current round's reply, with an optional comment. `replyVersion`:
+ * the fingerprint of the reply the page shows, always the current one (a refused form shown again
+ * carries the reply as it now stands, not the one it was posted against).
+ */
+export const RatingForm: FC<{ action: string; state: FormState; replyVersion: string }> = (p) => (
   <form class="lk-form" method="post" action={p.action}>
     <h2>测评</h2>
     <FormErrors form="rating" errors={p.state.errors} />
     <input type="hidden" name="nonce" value={p.state.nonce} />
+    <input type="hidden" name={REPLY_VERSION_FIELD} value={p.replyVersion} />
     <fieldset class="lk-choices">
       <legend class="field">满意度</legend>
       {RATINGS.map((r) => (

@@ -39,15 +39,17 @@ export async function receiveLetter(
   if (!Number.isSafeInteger(length) || length < 0) {
     throw new HttpError(411, "length_required", "上传未注明文件大小：请刷新页面后重新上传");
   }
-  if (length > LETTER_MAX_BYTES) {
-    await drain(request.body);
-    throw new HttpError(413, "letter_too_large", tooLargeMessage(length));
-  }
   const body = request.body;
   if (length === 0 || !body) throw new HttpError(400, "letter_empty", "答复函文件是空的：请重新选择文件");
   const reader = body.getReader();
   const head = await readHead(reader, SNIFF_BYTES);
   const kind = sniffLetter(head);
+  if (length > LETTER_MAX_BYTES) {
+    // Its first bytes say what it is: a phone's photo is made smaller otherwise than a PDF.
+    reader.releaseLock();
+    await drain(body);
+    throw new HttpError(413, "letter_too_large", tooLargeMessage(length, kind));
+  }
   if (!kind) {
     await reader.cancel();
     throw new HttpError(415, "not_a_letter", notALetterMessage(name));

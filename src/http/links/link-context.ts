@@ -80,6 +80,8 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
     asOf: view.syncedAt ? localDateTime(Date.parse(view.syncedAt), timeZone) : null,
     home: base,
     readOnly: link.scope === "read",
+    // From the small tabs the view already holds: no read of its own.
+    officePhone: view.evaluation.settings.officePhone,
   };
   return { deps, link, base, nowMs, today, timeZone, view, mine, frame };
 }

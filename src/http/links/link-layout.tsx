@@ -1,4 +1,5 @@
 import type { Child, FC } from "hono/jsx";
+import { withOfficePhone } from "./office-contact";
 
 /** Who a page is for, as its banner says it. */
 export interface LinkFrame {
@@ -12,13 +13,22 @@ export interface LinkFrame {
   readonly asOf: string | null;
   readonly home: string;
   readonly readOnly: boolean;
+  /** 设置 代表工委联系电话 ("" or absent: the footer names the office without a number). */
+  readonly officePhone?: string;
 }
 
 /**
  * The pages a unit, deputy or leader opens from a notice: phone first, no staff navigation, and a
- * banner that says whose page this is, that the link is the key, and until when it works.
+ * banner that says whose page this is, that the link is the key, and until when it works. The
+ * footer says how to reach the office: with its number from the frame, or (an error page, which
+ * has no frame) from `officePhone`.
  */
-export const LinkLayout: FC<{ title: string; frame: LinkFrame | null; children: Child }> = (p) => (
+export const LinkLayout: FC<{
+  title: string;
+  frame: LinkFrame | null;
+  officePhone?: string;
+  children: Child;
+}> = (p) => (
   <html lang="zh-CN">
     <head>
       <meta charset="utf-8" />
@@ -49,7 +59,10 @@ export const LinkLayout: FC<{ title: string; frame: LinkFrame | null; children: 
       </main>
       <footer class="lk-foot">
         {p.frame?.asOf ? `办理状态截至 ${p.frame.asOf}（台账每 10 分钟同步一次）。` : ""}
-        如有疑问，请联系人大常委会代表工作委员会。
+        {withOfficePhone(
+          "如有疑问，请联系人大常委会代表工作委员会。",
+          p.frame?.officePhone ?? p.officePhone ?? "",
+        )}
       </footer>
     </body>
   </html>

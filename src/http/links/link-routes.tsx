@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app";
 import { deputyRecordOf } from "../../domain/dashboard/deputy-records";
 import { allows } from "../../domain/links/capability";
-import { checkRatingForm, checkReplyForm, checkSuggestionForm } from "../../domain/links/forms";
+import { checkRatingForm, checkReplyForm, checkSuggestionForm, one } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { earlierOfDeputy, repeatedMessage } from "../../domain/links/repeated-suggestion";
@@ -14,8 +14,9 @@ import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
-import { type FormState, freshForm, sentBackTo } from "./action-forms";
+import { type FormState, freshForm, REPLY_VERSION_FIELD, sentBackTo } from "./action-forms";
 import { loadCoOpinionStates } from "./co-opinions";
+import { ratedAnotherReply, replyAsItStands } from "./deputy-reply";
 import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
@@ -125,13 +126,13 @@ export const linkRoutes = new Hono<AppEnv>()
     const ctx = await loadLinkContext(c, "reply");
     const { id, item } = await linkSuggestion(ctx, c);
     await requireReplyOpen(ctx, item);
-    const { fields, file, tooLargeBytes } = await readReplyForm(c.req.raw, "答复函");
+    const { fields, file, tooLargeBytes, tooLargeKind } = await readReplyForm(c.req.raw, "答复函");
     const nonce = nonceOf(fields);
     const form = checkReplyForm(fields, ctx.today, item.row.record);
     // Over the limit, the file was never read: the form comes back with what was typed before it.
     const letter: LetterCheck | null =
       tooLargeBytes !== null
-        ? { ok: false, status: 413, message: tooLargeMessage(tooLargeBytes) }
+        ? { ok: false, status: 413, message: tooLargeMessage(tooLargeBytes, tooLargeKind ?? null) }
         : file
           ? await checkLetter(file)
           : await checkUploadedLetter(ctx.deps.letters, fields, id);
@@ -186,6 +187,15 @@ export const linkRoutes = new Hono<AppEnv>()
     const again = linkSubmissionId(nonce);
     const sent = (await sentAbout(ctx, item)).filter((e) => e.submissionId !== again);
     requireOpen(await actionCheck(ctx, "deputy", item, sent), item.relation === "lead");
+    // Rated is the reply the form was shown: one the unit corrected since is read first (409, what
+    // was typed kept, the page showing the reply as it now stands).
+    const whole = await loadWholeRow(ctx.deps.summaries, item.row);
+    const stands = await replyAsItStands(ctx, item.row, (whole ?? item.row).record);
+    const changed = ratedAnotherReply(stands, one(fields, REPLY_VERSION_FIELD));
+    if (changed) {
+      const state = { nonce, values: textValues(fields), errors: [changed] };
+      return renderSuggestion(c, ctx, item, { state, status: 409 });
+    }
     const form = checkRatingForm(fields);
     if (!form.ok) {
       const state = { nonce, values: textValues(fields), errors: form.errors };

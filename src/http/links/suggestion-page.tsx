@@ -7,9 +7,8 @@ import { dueText } from "../../domain/dashboard/suggestion-ref";
 import type { InboxForm } from "../../domain/intake/inbox-forms";
 import { allows, type LinkKind } from "../../domain/links/capability";
 import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
-import { letterKeyOfUrl, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
-import type { SentReply } from "../../domain/links/reply-rounds";
+import { type SentReply, sentReplyOf } from "../../domain/links/reply-rounds";
 import {
   type ActionCheck,
   awaitingSync,
@@ -23,6 +22,8 @@ import {
 } from "../../domain/links/row-actions";
 import { type SentMark, sentMark } from "../../domain/links/sent-mark";
 import { urgedToday } from "../../domain/links/urged-today";
+import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import { loadFacts } from "../../domain/summary/summary-row";
 import { localDate, localDateTime } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import type { InboxEntry } from "../../store/inbox";
@@ -30,9 +31,11 @@ import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
 import { loadCoUnitOpinions } from "./co-opinions";
+import { replyAsItStands } from "./deputy-reply";
+import { lettersOf } from "./letter-links";
 import type { LinkContext } from "./link-context";
 import { suggestionPath } from "./link-ui";
-import { type LetterLink, type MergedInto, SuggestionView } from "./suggestion-view";
+import { type MergedInto, SuggestionView } from "./suggestion-view";
 import { loadUnitExtras, UNIT_ACTIONS, type UnitAction } from "./unit-actions";
 
 /**
@@ -102,21 +105,12 @@ export function sentRating(
 
 /**
  * The unit's own reply of this round the ledger as of the last sync does not hold yet, as its reply
- * card shows it until that sync (the card and 已提交 say the same state). The deputy's page does not
- * show it: the reply reaches the deputy through the office's sync and its 答复告知, and a reply staff
- * may still void or the unit correct is not yet the unit's answer on record.
+ * card shows it until that sync (the card and 已提交 say the same state). The deputy's page shows
+ * only a correction of a reply on record (deputy-reply.ts): a first reply reaches the deputy through
+ * the office's sync and its 答复告知.
  */
 function sentReply(entry: InboxEntry | null): SentReply | null {
-  if (!entry) return null;
-  const text = (cell: string) => String(entry.cells[cell] ?? "").trim();
-  return {
-    on: dateCellText(entry.cells.答复日期),
-    replyClass: text("答复类别"),
-    content: text("答复内容"),
-    implementation: text("落实情况"),
-    letter: text("答复函"),
-    state: writeState(entry, true),
-  };
+  return entry ? sentReplyOf(entry) : null;
 }
 
 /**
@@ -164,52 +158,57 @@ function sentReplyValues(entry: InboxEntry): Record<string, string> {
   );
 }
 
-/** 答复函 of this suggestion the page can offer: the column's, any in 备注 (round 2), the unit's pending ones. */
-function lettersOf(
-  ctx: LinkContext,
-  item: RecipientRow,
-  notes: string,
-  column: string,
-  sent: string[],
-): LetterLink[] {
-  const urls = [column, ...(notes.match(/https?:\/\/\S+\/files\/letters\/\S+/g) ?? []), ...sent].filter(
-    Boolean,
-  );
-  const links: LetterLink[] = [];
-  const seen = new Set<string>();
-  for (const url of urls) {
-    const key = letterKeyOfUrl(url);
-    if (key && letterKeySuggestion(key) !== item.row.id) continue;
-    const href = key ? `${ctx.base}/files/${key}` : url;
-    if (seen.has(href)) continue;
-    seen.add(href);
-    const kind = key ? key.slice(key.lastIndexOf(".") + 1).toUpperCase() : "外部链接";
-    links.push({ href, label: `答复函 ${links.length + 1}（${kind}）`, source: url });
-  }
-  return links;
-}
-
 /**
  * Where a 并案 suggestion went, by its 并入编号: a link to it when this link may see it (the
  * recipient's own suggestion), else just its 编号; null when the ledger names none. With what the
  * recipient is on it (a co-unit there too sends its opinion to that one's lead unit), so the page
  * says what to do instead of pointing to a page the link cannot open.
  */
-function mergedInto(
+async function mergedInto(
   ctx: LinkContext,
   record: Pick<LedgerRecord, "review" | "mergedInto">,
-): MergedInto | null {
+): Promise<MergedInto | null> {
   const id = record.review === "并案" ? record.mergedInto : "";
   if (!id) return null;
+  const leader = ctx.link.kind === "leader";
   const target = ctx.mine.find((m) => m.row.id === id);
-  if (!target) return { id, title: "", href: null, advice: mergedAdvice(ctx.link.kind, null, "") };
+  if (!target) {
+    // A leader's supervision does not follow the merge (the row 并入 names no leader until staff
+    // carry it over): the page names where the suggestion stands, as text, the link opening only
+    // the leader's own suggestions.
+    const row = leader ? await targetRow(ctx, id) : null;
+    return {
+      id,
+      title: row?.record.title ?? "",
+      href: null,
+      advice: mergedAdvice(ctx.link.kind, null, ""),
+      standing: row ? standingOf(ctx, row) : null,
+    };
+  }
   const { title, leadUnit } = target.row.record;
   return {
     id,
     title: title ?? "",
     href: suggestionPath(ctx.base, id),
     advice: mergedAdvice(ctx.link.kind, target.relation, leadUnit),
+    standing: leader ? standingOf(ctx, target.row) : null,
   };
+}
+
+/** 台账状态 and 办理期限 of a row, as its own page shows them. */
+function standingOf(ctx: LinkContext, row: EvaluatedRow): { status: string; due: string } {
+  return { status: row.computed.status, due: dueText(row, ctx.view.evaluation.calendar) };
+}
+
+/**
+ * The stored row of `id` (one indexed D1 read, made only for a 并案 suggestion's page on a leader's
+ * link); null when no row or more than one holds it (a duplicate: which one is meant is staff's to
+ * settle), or while a part stored by an older build has no index (not worth reading every row).
+ */
+async function targetRow(ctx: LinkContext, id: string): Promise<EvaluatedRow | null> {
+  const facts = await ctx.deps.summaries.loadFactsWithIds([id]);
+  const rows = (facts ?? []).map(loadFacts).filter((row) => row.id === id);
+  return rows.length === 1 ? (rows[0] as EvaluatedRow) : null;
 }
 
 export async function renderSuggestion(
@@ -229,12 +228,14 @@ export async function renderSuggestion(
   const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
   const replySent = sentSinceSync(ctx, sent, "reply");
-  const [extras, coUnits] = await Promise.all([
+  const [extras, coUnits, stands] = await Promise.all([
     unit ? loadUnitExtras(ctx, item, record, sent) : null,
     // Whom the lead unit still waits for before it replies (a read-only link of it sees it too).
     ctx.link.kind === "unit" && item.relation === "lead"
       ? loadCoUnitOpinions(ctx, { ...item.row, record }, replySent)
       : [],
+    // The reply the deputy reads and rates: with the unit's correction the sync has not written.
+    ctx.link.kind === "deputy" ? replyAsItStands(ctx, item.row, record) : null,
   ]);
   // A read-only link has no extras, yet its 已提交 lines name the unit's objections and their decision.
   const objections =
@@ -245,6 +246,9 @@ export async function renderSuggestion(
   const pendingLetters = sent
     .filter((e) => awaitingSync(e, ctx.view.syncedAt) && typeof e.cells.答复函 === "string")
     .map((e) => String(e.cells.答复函));
+  if (stands?.correction?.reply.letter) pendingLetters.push(stands.correction.reply.letter);
+  // The letter of the reply not yet synced replaces its round's: the one before is marked so.
+  const replacingLetter = String(replySent?.cells.答复函 ?? "") || (stands?.correction?.reply.letter ?? "");
   const action = ACTION_OF[ctx.link.kind];
   const check = allows(ctx.link, action.name)
     ? await actionCheck(ctx, ctx.link.kind, whole ? { ...item, row: whole } : item, sent)
@@ -262,6 +266,7 @@ export async function renderSuggestion(
     check?.ok && check.correcting
       ? { ...freshForm(), values: replySent ? sentReplyValues(replySent) : recordedReplyValues(record) }
       : freshForm();
+  const merged = await mergedInto(ctx, record);
   return sendPage(
     c,
     <SuggestionView
@@ -273,8 +278,8 @@ export async function renderSuggestion(
       item={item}
       whole={whole}
       calendar={ctx.view.evaluation.calendar}
-      letters={lettersOf(ctx, item, record.notes, record.replyLetter, pendingLetters)}
-      mergedInto={mergedInto(ctx, record)}
+      letters={lettersOf(ctx.base, id, record, pendingLetters, replacingLetter)}
+      mergedInto={merged}
       coUnits={coUnits}
       action={
         check
@@ -289,6 +294,8 @@ export async function renderSuggestion(
       syncedAt={ctx.view.syncedAt}
       sentRating={ctx.link.kind === "deputy" ? sentRating(ctx, sent) : null}
       sentReply={ctx.link.kind === "unit" ? sentReply(replySent) : null}
+      correction={stands?.correction ?? null}
+      replyVersion={stands?.fingerprint ?? null}
       mark={markOf(ctx, (whole ?? item.row).computed.status, sent)}
       urgedAt={urgedAt}
       objections={objections}

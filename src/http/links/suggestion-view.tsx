@@ -11,6 +11,7 @@ import {
   type ReplyRound,
   replyRounds,
   type SentReply,
+  withCorrection,
   withSentRating,
   withSentReply,
 } from "../../domain/links/reply-rounds";
@@ -22,6 +23,7 @@ import type { Objection } from "../../store/objections";
 import { daysLeftText, localDateTime } from "../dashboard/format";
 import { Badge, StatusBadge } from "../dashboard/ui";
 import { type FormState, RatingForm, RefusedNote, ReplyForm, SENT_ID, UrgeForm } from "./action-forms";
+import type { PendingCorrection } from "./deputy-reply";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { UNIT_ACTIONS } from "./unit-actions";
 import { objectionStatus, UnitSection, type UnitSectionProps } from "./unit-section";
@@ -41,6 +43,11 @@ export interface MergedInto {
   readonly href: string | null;
   /** What the recipient does now (row-actions' mergedAdvice): it depends on what it is on that one. */
   readonly advice: string;
+  /**
+   * A leader's page: where that one stands (台账状态, 办理期限 as its own page says them), so the
+   * leader sees what became of the suggestion he or she supervised; null when not known.
+   */
+  readonly standing?: { readonly status: string; readonly due: string } | null;
 }
 
 export interface SuggestionViewProps {
@@ -66,6 +73,10 @@ export interface SuggestionViewProps {
   readonly sentRating?: SentRating | null;
   /** The unit's own reply of this round not in that ledger yet: its reply card shows it, not the row's. */
   readonly sentReply?: SentReply | null;
+  /** The deputy's page: the unit's correction of the reply not in that ledger yet, shown as 更正. */
+  readonly correction?: PendingCorrection | null;
+  /** The deputy's page: the fingerprint of the reply shown, carried by the rating form. */
+  readonly replyVersion?: string | null;
   /** Objections to this suggestion as staff hold them (decided or not), for the lines of `sent`. */
   readonly objections: readonly Objection[];
   readonly done: string | null;
@@ -99,13 +110,19 @@ function destination(form: InboxForm): string {
   return "台账";
 }
 
-function sentState(e: InboxEntry, objections: readonly Objection[], syncedAt?: string | null): string {
+function sentState(
+  e: InboxEntry,
+  objections: readonly Objection[],
+  timeZone: string,
+  syncedAt?: string | null,
+  repliedOn: string | null = null,
+): string {
   if (e.status === "discarded") return "代表工委已作废这条提交，未写入台账；如有疑问请联系代表工委";
   if (e.form === "objection") {
     if (e.status !== "applied") return "已收到，正在转送代表工委";
     // Once staff decided, the line says so, as the 办理记录 below does (the same objection).
     const decided = objections.find((o) => o.submissionId === e.submissionId && o.decision);
-    return `已送代表工委，${decided ? objectionStatus(decided) : "等待决定"}`;
+    return `已送代表工委，${decided ? objectionStatus(decided, repliedOn, timeZone) : "等待决定"}`;
   }
   // The words of the note and the reply card (writeState), so the lines never disagree.
   const state = writeState(e, syncedAt !== undefined && awaitingSync(e, syncedAt), destination(e.form));
@@ -118,7 +135,9 @@ const Sent: FC<{
   objections: readonly Objection[];
   timeZone: string;
   syncedAt?: string | null;
-}> = ({ sent, objections, timeZone, syncedAt }) =>
+  /** Round 1's 答复日期 in the row: what an objection the reply settled says (objectionStatus). */
+  repliedOn: string | null;
+}> = ({ sent, objections, timeZone, syncedAt, repliedOn }) =>
   sent.length === 0 ? null : (
     <>
       <h2 id={SENT_ID}>已提交</h2>
@@ -126,7 +145,7 @@ const Sent: FC<{
         {sent.map((e) => (
           <li class="lk-item small">
             {localDateTime(e.receivedAt, timeZone)} 提交的{FORM_NAMES[e.form]}：
-            {sentState(e, objections, syncedAt)}
+            {sentState(e, objections, timeZone, syncedAt, repliedOn)}
           </li>
         ))}
       </ul>
@@ -150,6 +169,11 @@ const LetterLinks: FC<{ letters: readonly LetterLink[] }> = ({ letters }) => (
 const ReplyCard: FC<{ round: ReplyRound; letters: readonly LetterLink[] }> = ({ round, letters }) => (
   <section class="card">
     <h2>{round.label}</h2>
+    {round.correctedAt ? (
+      <p class="alert warn">
+        更正：承办单位已于 {round.correctedAt} 更正了本轮答复，以下是更正后的答复（下次同步后写入台账）。
+      </p>
+    ) : null}
     <dl class="fields">
       <Field label="二次交办日期" value={round.assignedOn} />
       <Field label="答复日期" value={round.repliedOn} />
@@ -222,11 +246,18 @@ const Merged: FC<{ into: MergedInto }> = ({ into }) => (
         {into.title ? ` ${into.title}` : ""}
       </a>
     ) : (
-      into.id
+      `${into.id}${into.title ? ` ${into.title}` : ""}`
     )}{" "}
-    一并办理。{into.advice}
+    一并办理。{into.standing ? standingText(into.standing) : ""}
+    {into.advice}
   </Note>
 );
+
+/** 该建议台账状态为“已逾期”，办理期限 2026-04-07。 (no 办理期限 before 交办). */
+function standingText(standing: { status: string; due: string }): string {
+  const status = `台账状态为“${standing.status || "未知"}”`;
+  return `该建议${status}${standing.due ? `，办理期限 ${standing.due}` : ""}。`;
+}
 
 /**
  * The lead unit's co-units and their 协办意见: arrived (送达日期, 内容摘要) or not yet, with the
@@ -337,11 +368,24 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         </section>
       ) : null}
       <Replies
-        rounds={withSentRating(withSentReply(replyRounds(r), p.sentReply ?? null), p.sentRating ?? null)}
+        rounds={withSentRating(
+          withCorrection(
+            withSentReply(replyRounds(r), p.sentReply ?? null),
+            p.correction?.reply ?? null,
+            p.correction?.at ?? "",
+          ),
+          p.sentRating ?? null,
+        )}
         letters={p.letters}
       />
       {p.coUnits && p.coUnits.length > 0 ? <CoUnits opinions={p.coUnits} /> : null}
-      <Sent sent={p.sent} objections={p.objections} timeZone={p.timeZone} syncedAt={p.syncedAt} />
+      <Sent
+        sent={p.sent}
+        objections={p.objections}
+        timeZone={p.timeZone}
+        syncedAt={p.syncedAt}
+        repliedOn={p.item.row.record.repliedOn}
+      />
       {/* A merged suggestion's note above already says where it is handled (closedReason says it again). */}
       {check && !check.ok && !p.mergedInto ? <Note tone="info">{check.reason}</Note> : null}
       {p.action && check?.ok && p.kind === "unit" ? (
@@ -354,9 +398,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           assignedOn={r.reassignedOn || r.assignedOn || ""}
         />
       ) : null}
-      {p.unitSection ? <UnitSection {...p.unitSection} /> : null}
+      {p.unitSection ? <UnitSection {...p.unitSection} timeZone={p.timeZone} /> : null}
       {p.action && check?.ok && p.kind === "deputy" ? (
-        <RatingForm action={p.action.path} state={p.action.state} />
+        <RatingForm action={p.action.path} state={p.action.state} replyVersion={p.replyVersion ?? ""} />
       ) : null}
       {p.action && check?.ok && p.kind === "leader" ? (
         <UrgeForm

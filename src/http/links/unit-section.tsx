@@ -1,5 +1,7 @@
 import type { FC } from "hono/jsx";
 import { nameKey } from "../../domain/directory";
+import { repliedStatus } from "../../domain/links/objection-settling";
+import { localDate } from "../../jobs/local-time";
 import type { Objection } from "../../store/objections";
 import { type FormState, freshForm, SENT_ID } from "./action-forms";
 import { Note } from "./link-layout";
@@ -18,15 +20,22 @@ export interface UnitSectionProps {
   readonly units: readonly string[];
 }
 
-const DECISIONS: Record<NonNullable<Objection["decision"]>, string> = {
+const DECISIONS: Record<"upheld" | "reassigned", string> = {
   upheld: "代表工委决定维持交办",
   reassigned: "已改交",
 };
 
-/** Where an objection stands: waiting, or staff's decision with its day and note. */
-export function objectionStatus(o: Objection): string {
+/**
+ * Where an objection stands: waiting, staff's decision with its day and note, or closed by round 1's
+ * reply (`repliedOn`: the row's 答复日期 the page already holds, null when unreadable or not at hand).
+ * The decision's day is the office's (`timeZone`: 设置 时区): D1 holds the instant in UTC, which
+ * before 08:00 in Beijing is still the day before.
+ */
+export function objectionStatus(o: Objection, repliedOn: string | null, timeZone: string): string {
   if (!o.decision) return "等待代表工委决定";
-  const when = o.decidedAt ? o.decidedAt.slice(0, 10) : "";
+  if (o.decision === "replied") return repliedStatus(o, repliedOn);
+  const decidedMs = o.decidedAt ? Date.parse(o.decidedAt) : Number.NaN;
+  const when = Number.isNaN(decidedMs) ? "" : localDate(decidedMs, timeZone);
   return `${DECISIONS[o.decision]}${when ? `（${when}）` : ""}${o.note ? `：${o.note}` : ""}`;
 }
 
@@ -43,7 +52,7 @@ export function ownObjections(objections: readonly Objection[], unit: string): O
  * A unit's part of a suggestion's page besides the reply: the suggestion's 办理记录 (contacts,
  * extensions, co-units' opinions, objections) and the forms open to this unit now.
  */
-export const UnitSection: FC<UnitSectionProps> = (p) => {
+export const UnitSection: FC<UnitSectionProps & { readonly timeZone: string }> = (p) => {
   const { extras } = p;
   const state = (action: UnitAction) => p.states[action] ?? freshForm();
   const record = extras.formContext.record;
@@ -75,7 +84,7 @@ export const UnitSection: FC<UnitSectionProps> = (p) => {
                 </div>
                 <p class="pre">理由：{o.reason}</p>
                 {o.proposal ? <p>建议改由：{o.proposal}</p> : null}
-                <p>处理：{objectionStatus(o)}</p>
+                <p>处理：{objectionStatus(o, record.repliedOn, p.timeZone)}</p>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { FormFields } from "../../domain/links/forms";
 import {
   LETTER_MAX_BYTES,
   LETTER_TYPES_TEXT,
+  type LetterKind,
   letterKeySuggestion,
   letterKindOfKey,
   SNIFF_BYTES,
@@ -11,6 +12,7 @@ import { copyInto, readCappedBody } from "../../intake/read-body";
 import { type CheckedLetter, LETTER_MISMATCH } from "../../jobs/links/submit";
 import type { LetterStore } from "../../store/letters";
 import { HttpError } from "../errors";
+import { keepFields } from "./typed-text";
 
 /** A reply form: the 答复函 and a few short fields. Anything larger is refused before it is read. */
 export const REPLY_BODY_MAX_BYTES = LETTER_MAX_BYTES + 64 * 1024;
@@ -22,8 +24,20 @@ const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-export function tooLargeMessage(bytes: number): string {
-  return `答复函文件约 ${megabytes(bytes)} MB，超过 ${LETTER_MAX_BYTES / 1024 / 1024} MB 的上限：请压缩后（如 WPS“PDF 压缩”、降低扫描分辨率）重新上传`;
+/** What makes each kind of 答复函 smaller with what a unit has at hand (a phone's photo: no PDF tool). */
+const SHRINK_PDF = "请压缩后（如 WPS“PDF 压缩”、降低扫描分辨率）重新上传";
+const SHRINK_PHOTO =
+  "放大到答复函占满屏幕后截屏，上传截图，或发给微信“文件传输助手”（不勾选“原图”），保存收到的图片后上传";
+
+/**
+ * An oversized 答复函, with advice for its kind (by its first bytes, when they came): a photo is not
+ * made smaller in WPS. Of a kind not known, both ways are said.
+ */
+export function tooLargeMessage(bytes: number, kind: LetterKind | null): string {
+  const limit = `超过 ${LETTER_MAX_BYTES / 1024 / 1024} MB 的上限`;
+  if (kind?.ext === "pdf") return `答复函文件约 ${megabytes(bytes)} MB，${limit}：${SHRINK_PDF}`;
+  if (kind) return `答复函图片约 ${megabytes(bytes)} MB，${limit}：请在相册中打开照片，${SHRINK_PHOTO}`;
+  return `答复函文件约 ${megabytes(bytes)} MB，${limit}：PDF 文件${SHRINK_PDF}；照片请在相册中打开，${SHRINK_PHOTO}`;
 }
 
 /**
@@ -97,6 +111,18 @@ function stringFields(form: FormData): Record<string, string | string[]> {
   return fields;
 }
 
+/**
+ * The kind of the file whose part starts in a multipart body's head, by its first bytes (the reply
+ * form has one file input), or null when they are not there: for the advice of an oversized one.
+ */
+function fileKindOfHead(head: Uint8Array): LetterKind | null {
+  // One character per byte, so a position in the text is the same position in the bytes.
+  const text = new TextDecoder("latin1").decode(head);
+  const part = text.indexOf("filename=");
+  const body = part < 0 ? -1 : text.indexOf("\r\n\r\n", part);
+  return body < 0 ? null : sniffLetter(head.subarray(body + 4, body + 4 + SNIFF_BYTES));
+}
+
 export interface MultipartForm {
   readonly fields: Record<string, string | string[]>;
   readonly file: File | null;
@@ -105,6 +131,8 @@ export interface MultipartForm {
    * `file` is null, and the form goes back with them and the limit, as a wrong file type does.
    */
   readonly tooLargeBytes: number | null;
+  /** The oversized file's kind, when its first bytes were in what was kept (tooLargeMessage). */
+  readonly tooLargeKind?: LetterKind | null;
 }
 
 /**
@@ -122,8 +150,9 @@ export async function readReplyForm(request: Request, fileField: string): Promis
   const length = declared === null ? null : Number(declared);
   const tooLarge = async (bytes: number, head: Uint8Array): Promise<MultipartForm> => {
     const fields = await fieldsOfHead(head, type);
-    if (!fields.nonce) throw new HttpError(413, "letter_too_large", tooLargeMessage(bytes));
-    return { fields, file: null, tooLargeBytes: bytes };
+    const kind = fileKindOfHead(head);
+    if (!fields.nonce) throw new HttpError(413, "letter_too_large", tooLargeMessage(bytes, kind));
+    return { fields: keepFields(request, fields), file: null, tooLargeBytes: bytes, tooLargeKind: kind };
   };
   if (length !== null && (!Number.isFinite(length) || length > REPLY_BODY_MAX_BYTES))
     return tooLarge(length, await drainKeepingHead(request.body, FORM_HEAD_BYTES));
@@ -143,12 +172,12 @@ export async function readReplyForm(request: Request, fileField: string): Promis
   let file: File | null = null;
   for (const [name, value] of form.entries())
     if (typeof value !== "string" && name === fileField && value.size > 0) file = value;
-  return { fields: stringFields(form), file, tooLargeBytes: null };
+  return { fields: keepFields(request, stringFields(form)), file, tooLargeBytes: null };
 }
 
-/** Fields of an ordinary (urlencoded) form, multi-valued ones as lists. */
+/** Fields of an ordinary (urlencoded) form, multi-valued ones as lists (kept for an error page). */
 export async function readForm(request: Request): Promise<FormFields> {
-  return stringFields(await request.formData());
+  return keepFields(request, stringFields(await request.formData()));
 }
 
 /** A file refused by its first bytes, in Chinese. */
@@ -165,9 +194,10 @@ export type LetterCheck =
  * browser claims, and only up to 10 MB.
  */
 export async function checkLetter(file: File): Promise<LetterCheck> {
-  if (file.size > LETTER_MAX_BYTES) return { ok: false, status: 413, message: tooLargeMessage(file.size) };
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   const kind = sniffLetter(head);
+  if (file.size > LETTER_MAX_BYTES)
+    return { ok: false, status: 413, message: tooLargeMessage(file.size, kind) };
   if (!kind) {
     return {
       ok: false,
