@@ -3,19 +3,24 @@
  * Checks its three ports first, starts the Sheets emulator (state in .local/) and the notice sink,
  * creates the `demo` spreadsheet on first start, writes .dev.vars for the Worker, applies D1
  * migrations and runs `wrangler dev`. Prints `就绪 ready` once /healthz answers 200 and the first
- * sync is done. Any failure, Ctrl-C, SIGTERM, the terminal closing (SIGHUP) or the process that ran it
- * ending (npm killed) stops everything it started (whole process groups).
+ * sync is done. One stack per state folder (a lock file names its pid); on a restart the leases an
+ * interrupted run left in the local D1 are freed before the Worker starts. Any failure, Ctrl-C,
+ * SIGTERM, the terminal closing (SIGHUP) or the process that ran it ending (npm killed) stops
+ * everything it started (whole process groups).
  */
 import { spawnSync } from "node:child_process";
 import { createPublicKey } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { LOCAL, LOCAL_DIR, PROJECT_ROOT } from "./local-paths";
+import { LOCAL, LOCAL_DIR, PROJECT_ROOT, startCommand } from "./local-paths";
 import { Children } from "./local-stack/children";
+import { localD1Exists } from "./local-stack/local-d1";
 import { parseStackArgs, STACK_HELP, type StackOptions, stackUrls } from "./local-stack/options";
 import { watchParent } from "./local-stack/parent-watch";
 import { busyPortMessage, busyPorts, isAddressInUse, type PortUse, suggestPort } from "./local-stack/ports";
 import { runFirstSync, waitForHealthy, waitForWorker } from "./local-stack/readiness";
+import { heldSyncLeaseAdvice, releaseStaleLeases } from "./local-stack/stale-leases";
+import { lockState, type StateLock, stateFolder } from "./local-stack/state-lock";
 import { type RunningSink, startNoticeSink } from "./notice-sink";
 import { type RunningEmulator, startEmulator } from "./sheets-emulator/server";
 import { generateServiceAccount, type ServiceAccountKeyFile } from "./sheets-emulator/service-account";
@@ -94,9 +99,18 @@ class Stack {
   readonly children = new Children();
   emulator: RunningEmulator | undefined;
   sink: RunningSink | undefined;
+  lock: StateLock | undefined;
   stopping = false;
 
   constructor(readonly options: StackOptions) {}
+
+  /** A short wrangler command (d1 execute) with its output piped, stopped with the rest. */
+  readonly wrangler = (args: readonly string[]) =>
+    this.children.spawn(WRANGLER_BIN, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...QUIET_WRANGLER_ENV, CI: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
 
   private wranglerArgs(): string[] {
     const { paths } = this.options;
@@ -149,6 +163,8 @@ class Stack {
     await this.children.stopAll();
     await this.emulator?.close();
     await this.sink?.close();
+    // Last: until every process above is gone, the state is still this run's.
+    this.lock?.release();
   }
 }
 
@@ -162,6 +178,10 @@ async function start(stack: Stack): Promise<void> {
   const { options } = stack;
   const urls = stackUrls(options);
   const uses = portUses(options);
+  // First: a second stack on the same state would share its D1 (and its sync lease) unseen.
+  const lock = lockState(options.paths);
+  stack.lock = lock;
+  stack.children.onSpawn = (pgid) => lock.addGroup(pgid);
   const busy = await busyPorts(options.host, uses);
   if (busy.length > 0) throw new Error(busy.join("\n"));
 
@@ -187,7 +207,12 @@ async function start(stack: Stack): Promise<void> {
   const { prepareDemoSpreadsheet } = await import("./demo-spreadsheet");
   const demo = prepareDemoSpreadsheet(stack.emulator.emulator, options.paths.serviceAccountFile);
   demo.catch(() => undefined);
+  const restart = localD1Exists(options.paths);
   await stack.applyMigrations();
+  // Before the Worker opens the database: no lease in it can belong to a live run (see stale-leases.ts).
+  if (restart) {
+    for (const line of await releaseStaleLeases(stack.wrangler, options.paths, Date.now())) console.log(line);
+  }
   const worker = stack.startWorker();
   const workerDied = new Promise<never>((_, reject) => {
     worker.once("exit", (code, signal) => {
@@ -205,7 +230,14 @@ async function start(stack: Stack): Promise<void> {
   const stopped = () => stack.stopping;
   await Promise.race([Promise.all([demo, waitForWorker(urls.worker, BOOT_TIMEOUT_MS, stopped)]), workerDied]);
   await Promise.race([waitForHealthy(urls.worker, HEALTHY_TIMEOUT_MS, stopped), workerDied]);
-  const sync = await Promise.race([runFirstSync(urls.worker, LOCAL.adminToken), workerDied]);
+  const busyAdvice = () =>
+    heldSyncLeaseAdvice(
+      stack.wrangler,
+      options.paths,
+      startCommand(options.paths.wranglerState ? stateFolder(options.paths) : undefined),
+      Date.now(),
+    );
+  const sync = await Promise.race([runFirstSync(urls.worker, LOCAL.adminToken, { busyAdvice }), workerDied]);
   console.log(
     `首次同步 first sync: ${sync.rows} 行 rows, ${sync.cellsWritten} 个单元格 cells written, ${sync.problems} 个校验问题 problems`,
   );

@@ -9,6 +9,8 @@ const GRACE_MS = 5_000;
  */
 export class Children {
   private readonly running = new Set<ChildProcess>();
+  /** Told each new process group (npm start records them in its state lock). */
+  onSpawn: ((pgid: number) => void) | undefined;
 
   constructor() {
     // A crash of npm start itself still takes its children down.
@@ -20,6 +22,7 @@ export class Children {
   spawn(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
     const child = spawn(command, [...args], { ...options, detached: true });
     this.running.add(child);
+    if (child.pid !== undefined) this.onSpawn?.(child.pid);
     child.once("exit", () => this.running.delete(child));
     return child;
   }

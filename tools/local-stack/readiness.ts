@@ -85,20 +85,67 @@ export interface FirstSync {
   readonly problems: number;
 }
 
-/** One sync right away, so the dashboard has data at once; a failed sync is an error that says why. */
-export async function runFirstSync(workerUrl: string, adminToken: string): Promise<FirstSync> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+/** How long the first sync waits for a sync already running in this Worker (the demo syncs in seconds). */
+const BUSY_WAIT_MS = 60_000;
+
+export interface FirstSyncOptions {
+  /** Why the lease is still taken and when it frees (asked only when the wait runs out). */
+  busyAdvice(): Promise<string>;
+  busyWaitMs?: number;
+}
+
+interface RunAnswer {
+  readonly id?: number;
+  readonly rows?: number;
+  readonly cellsWritten?: number;
+  readonly problems?: number;
+  readonly error?: { message?: string };
+}
+
+/** The id of the last run that ended (not skipped), by GET /api/sync/last; null before the first. */
+async function lastEndedRun(workerUrl: string, adminToken: string): Promise<number | null> {
+  try {
+    const response = await fetch(`${workerUrl}/api/sync/last`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) return null;
+    return ((await response.json()) as RunAnswer).id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One sync right away, so the dashboard has data at once; a failed sync is an error that says why.
+ * npm start has freed the leases of a dead run before its Worker started (stale-leases.ts), so a
+ * 409 means a sync someone started in this Worker meanwhile: it is waited for by reading the run
+ * log, not by asking again (each refused ask is logged as a skipped run).
+ */
+export async function runFirstSync(
+  workerUrl: string,
+  adminToken: string,
+  options: FirstSyncOptions,
+): Promise<FirstSync> {
+  const deadline = Date.now() + (options.busyWaitMs ?? BUSY_WAIT_MS);
+  let lastEnded = await lastEndedRun(workerUrl, adminToken);
+  for (;;) {
     const response = await fetch(`${workerUrl}/api/sync?wait=1`, {
       method: "POST",
       headers: { authorization: `Bearer ${adminToken}` },
     });
     const text = await response.text();
-    // 409: a sync is already running (its lease is held); the next try finds it done.
     if (response.status === 409) {
-      await sleep(1_000);
+      const ended = await waitForRunToEnd(workerUrl, adminToken, lastEnded, deadline);
+      if (ended === lastEnded) {
+        throw new Error(
+          `首次同步一直被另一次同步占用 (first sync: another sync kept the lease)：${await options.busyAdvice()}`,
+        );
+      }
+      lastEnded = ended;
       continue;
     }
-    let body: { rows?: number; cellsWritten?: number; problems?: number; error?: { message?: string } } = {};
+    let body: RunAnswer = {};
     try {
       body = JSON.parse(text);
     } catch {
@@ -110,5 +157,19 @@ export async function runFirstSync(workerUrl: string, adminToken: string): Promi
     }
     return { rows: body.rows ?? 0, cellsWritten: body.cellsWritten ?? 0, problems: body.problems ?? 0 };
   }
-  throw new Error("首次同步一直被另一次同步占用 (first sync: another sync kept the lease)");
+}
+
+/** Polls the run log until a run newer than `lastEnded` has ended; `lastEnded` again at the deadline. */
+async function waitForRunToEnd(
+  workerUrl: string,
+  adminToken: string,
+  lastEnded: number | null,
+  deadline: number,
+): Promise<number | null> {
+  while (Date.now() < deadline) {
+    await sleep(1_000);
+    const ended = await lastEndedRun(workerUrl, adminToken);
+    if (ended !== null && ended !== lastEnded) return ended;
+  }
+  return lastEnded;
 }
