@@ -1,12 +1,11 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { columnLetter } from "../../src/domain/a1";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
 import { browse, buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
-import { officeDeps } from "./notices-setup";
+import { editLedger, objectionDecision, okPage } from "./objection-setup";
 
 /**
  * A unit objected to its assignment, then replied before staff decided: staff type 答复日期 and
@@ -23,16 +22,9 @@ const ASKS_STAFF = "请在督办看板“待代表工委决定”中决定";
 const links: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
-async function page(path: string, init: RequestInit = {}): Promise<string> {
-  const response = await browse(path, init);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
-
 /** The overview's 待代表工委决定 card as staff read it; "" when the overview has none (nothing to decide). */
 async function decisionsCard(): Promise<string> {
-  const html = await page("/", { headers: ADMIN });
+  const html = await okPage("/", { headers: ADMIN });
   const from = html.indexOf("待代表工委决定（");
   return from < 0 ? "" : html.slice(from, html.indexOf("</section>", from));
 }
@@ -41,26 +33,6 @@ async function decisionsCard(): Promise<string> {
 async function problemLines(): Promise<string[]> {
   const values = await emulator.getValues(office, `'${TAB_NAMES.problems}'`);
   return values.map((r) => r.map(String).join(" | "));
-}
-
-/** Staff change cells of a suggestion in the ledger, as they would in Google Sheets. */
-async function editLedger(id: string, cells: Record<string, string | number>): Promise<void> {
-  const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
-  const head = (values[0] ?? []).map(String);
-  const rowNumber = values.findIndex((r) => r[head.indexOf("编号")] === id) + 1;
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues(
-    Object.entries(cells).map(([column, value]) => ({
-      range: `'${TAB_NAMES.ledger}'!${columnLetter(head.indexOf(column))}${rowNumber}`,
-      values: [[value]],
-    })),
-  );
-}
-
-async function decision(submissionId: string) {
-  return env.DB.prepare("SELECT decision, decided_by, note FROM objections WHERE submission_id = ?1")
-    .bind(submissionId)
-    .first<{ decision: string | null; decided_by: string | null; note: string | null }>();
 }
 
 async function history(id: string): Promise<string[]> {
@@ -115,7 +87,7 @@ beforeAll(async () => {
     "不属于民政职责",
   );
   // An objection alone leaves the sheet as it was; staff's edit elsewhere makes the sync write 校验问题 anew.
-  await editLedger("2026-002", { 备注: "已电话联系承办单位" });
+  await editLedger(office, "2026-002", { 备注: "已电话联系承办单位" });
   await syncOffice(office);
 });
 
@@ -132,12 +104,12 @@ describe("an objection the unit answered before staff decided", () => {
 
   it("leaves 待代表工委决定 on the overview once 答复日期 and 答复类别 are in the ledger and the sync ran", async () => {
     for (const id of ["2026-004", "2026-001", "2026-005"])
-      await editLedger(id, { 答复日期: serialFromIso(TODAY), 答复类别: "A" });
+      await editLedger(office, id, { 答复日期: serialFromIso(TODAY), 答复类别: "A" });
     await syncOffice(office);
 
     // Nothing else waits for staff here, so the overview has no 待代表工委决定 card at all.
     expect(await decisionsCard()).toBe("");
-    const overview = await page("/", { headers: ADMIN });
+    const overview = await okPage("/", { headers: ADMIN });
     expect(overview).not.toContain("道路建设不属于本单位职责");
     expect(overview).not.toContain("本单位不涉及通学道路");
   });
@@ -149,7 +121,7 @@ describe("an objection the unit answered before staff decided", () => {
   });
 
   it("keeps the objection in the suggestion's history with why no decision is needed, the co-unit's too", async () => {
-    expect(await decision(ids.lead ?? "")).toEqual({
+    expect(await objectionDecision(ids.lead ?? "")).toEqual({
       decision: "replied",
       decided_by: "同步（单位已答复）",
       note: null,
@@ -158,24 +130,27 @@ describe("an objection the unit answered before staff decided", () => {
     expect(await history("2026-001")).toContain(
       `主办单位区教育局已于 ${TODAY} 答复，区住建局（协办）的异议不再需要决定`,
     );
-    const dashboard = await page("/suggestions/2026-004", { headers: ADMIN });
+    const dashboard = await okPage("/suggestions/2026-004", { headers: ADMIN });
     expect(dashboard).toContain(`区卫健委已于 ${TODAY} 答复，其异议不再需要决定`);
   });
 
   it("shows the unit its objection with the reply that closed it, not 等待代表工委决定", async () => {
-    const lead = await page(`${links.区卫健委}/s/2026-004`);
+    const lead = await okPage(`${links.区卫健委}/s/2026-004`);
     expect(lead).toContain("道路建设不属于本单位职责");
     expect(lead).toContain(`处理：本单位已于 ${TODAY} 答复，此异议不再需要决定`);
     expect(lead).not.toContain("等待代表工委决定");
-    const co = await page(`${links.区住建局}/s/2026-001`);
+    const co = await okPage(`${links.区住建局}/s/2026-001`);
     expect(co).toContain(`处理：主办单位已于 ${TODAY} 答复，此异议不再需要决定`);
   });
 
   it("leaves an objection staff had decided as they decided it", async () => {
-    expect(await decision(ids.upheld ?? "")).toMatchObject({ decision: "upheld", note: "属民政职责" });
+    expect(await objectionDecision(ids.upheld ?? "")).toMatchObject({
+      decision: "upheld",
+      note: "属民政职责",
+    });
     const lines = await history("2026-005");
     expect(lines.some((l) => l.includes("不再需要决定"))).toBe(false);
-    expect(await page(`${links.区民政局}/s/2026-005`)).toContain("代表工委决定维持交办");
+    expect(await okPage(`${links.区民政局}/s/2026-005`)).toContain("代表工委决定维持交办");
   });
 
   it("refuses 维持交办 clicked on a page opened before the sync, saying the reply settled it", async () => {
@@ -184,6 +159,6 @@ describe("an objection the unit answered before staff decided", () => {
     expect(await late.text()).toMatch(
       /该异议已在 .+ 同步时了结：台账已录入首轮答复，不再需要决定维持交办或改交/,
     );
-    expect(await decision(ids.lead ?? "")).toMatchObject({ decision: "replied" });
+    expect(await objectionDecision(ids.lead ?? "")).toMatchObject({ decision: "replied" });
   });
 });

@@ -1,12 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { columnLetter } from "../../src/domain/a1";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
 import { browse, buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
-import { officeDeps } from "./notices-setup";
+import { editLedger, objectionDecision, okPage } from "./objection-setup";
 
 /**
  * Which objections the sync settles as 已改交 (only a unit taken off the part it objected to), what
@@ -20,36 +17,9 @@ const YESTERDAY = addDaysIso(TODAY, -1);
 
 const links: Record<string, string> = {};
 
-async function page(path: string, init: RequestInit = {}): Promise<string> {
-  const response = await browse(path, init);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
-
 /** The unit objects through its link and intake records it, as the queue would seconds later. */
 const object = (unit: string, id: string, reason: string, proposal = "") =>
   objectThroughLink(office, links[unit] ?? "", unit, id, reason, proposal);
-
-/** Staff change cells of a suggestion in the ledger, as they would in Google Sheets. */
-async function editLedger(id: string, cells: Record<string, string | number>): Promise<void> {
-  const values = await emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
-  const head = (values[0] ?? []).map(String);
-  const rowNumber = values.findIndex((r) => r[head.indexOf("编号")] === id) + 1;
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues(
-    Object.entries(cells).map(([column, value]) => ({
-      range: `'${TAB_NAMES.ledger}'!${columnLetter(head.indexOf(column))}${rowNumber}`,
-      values: [[value]],
-    })),
-  );
-}
-
-async function decision(submissionId: string) {
-  return env.DB.prepare("SELECT decision, decided_by, note FROM objections WHERE submission_id = ?1")
-    .bind(submissionId)
-    .first<{ decision: string | null; decided_by: string | null; note: string | null }>();
-}
 
 function decide(submissionId: string, decided: "upheld" | "reassigned", note: string): Promise<Response> {
   return browse(`/objections/${encodeURIComponent(submissionId)}/decide`, {
@@ -78,12 +48,12 @@ beforeAll(async () => {
 describe("a unit's link page and objections", () => {
   it("shows a unit its own objection only: the co-unit does not see the lead unit's, which names it as 建议改由", async () => {
     await object("区教育局", "2026-001", "通学道路拓宽属住建部门职责", "区住建局");
-    const lead = await page(`${links.区教育局}/s/2026-001`);
+    const lead = await okPage(`${links.区教育局}/s/2026-001`);
     expect(lead).toContain("交办异议 · 区教育局（主办）");
     expect(lead).toContain("通学道路拓宽属住建部门职责");
     expect(lead).toContain("建议改由：区住建局");
 
-    const co = await page(`${links.区住建局}/s/2026-001`);
+    const co = await okPage(`${links.区住建局}/s/2026-001`);
     expect(co).not.toContain("通学道路拓宽属住建部门职责");
     expect(co).not.toContain("建议改由：区住建局");
     expect(co).not.toContain("交办异议 · 区教育局");
@@ -99,14 +69,14 @@ describe("objections the sync settles", () => {
     )?.submission_id;
     await syncOffice(office);
     // A mistyped day corrected: 主办单位 and 协办单位 as they were.
-    await editLedger("2026-001", { 交办日期: serialFromIso(addDaysIso(TODAY, -2)) });
+    await editLedger(office, "2026-001", { 交办日期: serialFromIso(addDaysIso(TODAY, -2)) });
     await syncOffice(office);
 
-    expect(await decision(id ?? "")).toEqual({ decision: null, decided_by: null, note: null });
-    const overview = await page("/", { headers: ADMIN });
+    expect(await objectionDecision(id ?? "")).toEqual({ decision: null, decided_by: null, note: null });
+    const overview = await okPage("/", { headers: ADMIN });
     expect(overview).not.toContain("没有待决定的交办异议");
     expect(overview).toContain("通学道路拓宽属住建部门职责");
-    const unit = await page(`${links.区教育局}/s/2026-001`);
+    const unit = await okPage(`${links.区教育局}/s/2026-001`);
     expect(unit).toContain("处理：等待代表工委决定");
     expect(unit).not.toContain("已改交");
     const history = await env.DB.prepare(
@@ -118,9 +88,9 @@ describe("objections the sync settles", () => {
   it("settles a co-unit's objection once the unit is no longer among 协办单位, and says so in the history", async () => {
     const id = await object("区交通运输局", "2026-005", "本单位不涉及社区养老设施");
     await syncOffice(office);
-    await editLedger("2026-005", { 协办单位: "区住建局" });
+    await editLedger(office, "2026-005", { 协办单位: "区住建局" });
     await syncOffice(office);
-    expect(await decision(id)).toEqual({
+    expect(await objectionDecision(id)).toEqual({
       decision: "reassigned",
       decided_by: "同步（台账已改交）",
       note: null,
@@ -137,17 +107,20 @@ describe("已改交 after the sync settled the objection", () => {
     const id = await object("区卫健委", "2026-004", "道路建设不属于本单位职责", "区交通运输局");
     await syncOffice(office);
     // Staff do as the card says: change 主办单位 in the ledger; the next sync runs before the click.
-    await editLedger("2026-004", { 主办单位: "区交通运输局" });
+    await editLedger(office, "2026-004", { 主办单位: "区交通运输局" });
     await syncOffice(office);
-    expect(await decision(id)).toMatchObject({ decision: "reassigned", decided_by: "同步（台账已改交）" });
+    expect(await objectionDecision(id)).toMatchObject({
+      decision: "reassigned",
+      decided_by: "同步（台账已改交）",
+    });
 
     const clicked = await decide(id, "reassigned", "改由交通部门统筹道路建设");
     expect(clicked.status, (await clicked.clone().text()).slice(0, 400)).toBe(303);
-    const overview = await page(clicked.headers.get("location") ?? "", { headers: ADMIN });
+    const overview = await okPage(clicked.headers.get("location") ?? "", { headers: ADMIN });
     expect(overview).toMatch(
       /该异议已在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 同步时随台账改交了结，无需再点。您填写的说明已记入该异议和建议的变更历史/,
     );
-    expect(await decision(id)).toEqual({
+    expect(await objectionDecision(id)).toEqual({
       decision: "reassigned",
       decided_by: "同步（台账已改交）",
       note: "改由交通部门统筹道路建设",
@@ -165,7 +138,7 @@ describe("已改交 after the sync settled the objection", () => {
   });
 
   it("tells staff on the card that changing 主办单位/协办单位 is enough, and that a 交办日期 alone is no reassignment", async () => {
-    const overview = await page("/", { headers: ADMIN });
+    const overview = await okPage("/", { headers: ADMIN });
     expect(overview).toContain("决定改交的，在台账中改主办单位或协办单位即可");
     expect(overview).toContain("无需再点");
     expect(overview).not.toContain("再点“已改交”。");
