@@ -3,14 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { LEDGER_DATE_HEADERS, rawText } from "../../src/domain/dashboard/cell-text";
-import { buildTimeline } from "../../src/domain/dashboard/timeline";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
 import { reshapeBeforeNextWrite, reshapeOutcome } from "../support/reshape";
 import { postForm } from "../support/signed-post";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { depsFor, inboxKeys, resetDatabase, timelineOf } from "../support/sync-helpers";
 
 /**
  * Staff insert a blank column left of 答复日期 in the instant a form's write goes out: every value
@@ -34,10 +33,6 @@ const REPLY_TEXT = "应急管理已列入计划";
 const COLUMNS_NOTE = "写入时表格刚插入、移动或删除了列，误写到本行的值已按写入瞬间的原值恢复";
 
 const ledger = () => emulator.getValues(SHEET, LEDGER);
-
-async function timelineOf(id: string) {
-  return buildTimeline(await depsFor(SHEET).snapshots.history(id), []);
-}
 
 /** Each row's staff cells by header (so the inserted column does not shift them), keyed by 编号. */
 function staffCells(rows: unknown[][]): Map<string, Record<string, string>> {
@@ -77,14 +72,6 @@ async function expectHistoryEndsOnSheet(id: string, rows: unknown[][]) {
       shown(row[header.indexOf(column)] ?? ""),
     );
   }
-}
-
-async function inboxKeys() {
-  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-    form: "reply" | "rating";
-    submissionId: string;
-  }>();
-  return results;
 }
 
 beforeEach(async () => {
@@ -149,7 +136,7 @@ describe("a blank column inserted left of 答复日期 while a form's write is i
     });
     expect(rawText(Number(after.get(REPLIED)?.答复日期), true)).toBe("2026-11-20");
     expectOnlyTargetsChanged(before, after, REPLIED, ["答复日期", "答复类别", "答复内容"]);
-    const timeline = await timelineOf(REPLIED);
+    const timeline = await timelineOf(SHEET, REPLIED);
     const form = timeline.filter((e) => e.title === "表单提交（提交号 r7-a）");
     expect(form.map((e) => e.lines)).toEqual([
       ["答复日期：（空） → 2026-11-20", "答复类别：（空） → B", `答复内容：（空） → ${REPLY_TEXT}`],
@@ -171,7 +158,7 @@ describe("a blank column inserted left of 答复日期 while a form's write is i
     expect(after.get(RATED)).toMatchObject({ 满意度: "满意", 答复函: LETTER });
     expect(rawText(Number(after.get(RATED)?.测评日期), true)).toBe("2026-11-21");
     expectOnlyTargetsChanged(before, after, RATED, ["满意度", "测评日期"]);
-    const timeline = await timelineOf(RATED);
+    const timeline = await timelineOf(SHEET, RATED);
     const form = timeline.filter((e) => e.title === "表单提交（提交号 s8-a）");
     expect(form.map((e) => e.lines)).toEqual([["满意度：（空） → 满意", "测评日期：（空） → 2026-11-21"]]);
     const repair = timeline.filter((e) => e.title === "系统修复");

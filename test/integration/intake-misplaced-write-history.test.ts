@@ -2,14 +2,13 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
-import { buildTimeline } from "../../src/domain/dashboard/timeline";
 import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
 import { reshapeBeforeNextWrite, reshapeOutcome } from "../support/reshape";
 import { postForm } from "../support/signed-post";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { depsFor, resetDatabase, timelineOf } from "../support/sync-helpers";
 
 /**
  * A form's reply written the instant a person sorted 建议台账 lands on another suggestion's row; the
@@ -29,10 +28,6 @@ const HIT_REPLY = "我单位已会同协办单位制定柏庄镇污水管网改�
 const REPLY_TEXT = "已完成柏庄镇饮水工程改造（故障期间提交）";
 
 const ledger = () => emulator.getValues(SHEET, LEDGER);
-
-async function timelineOf(id: string) {
-  return buildTimeline(await depsFor(SHEET).snapshots.history(id), []);
-}
 
 beforeEach(async () => {
   await resetDatabase();
@@ -89,7 +84,7 @@ describe("a form's reply written while the ledger was being sorted", () => {
     for (const id of hit) {
       for (const h of REPLY_CELLS)
         expect(after.get(id)?.[col(h)] ?? "", `${id} ${h}`).toEqual(before.get(id)?.[col(h)] ?? "");
-      const timeline = await timelineOf(id);
+      const timeline = await timelineOf(SHEET, id);
       expect(
         timeline.map((e) => e.title),
         id,
@@ -105,7 +100,7 @@ describe("a form's reply written while the ledger was being sorted", () => {
       );
     }
     // The submission's own suggestion has its 表单提交, with the reply it brought.
-    const own = (await timelineOf(REPLIED)).filter((e) => e.title === "表单提交（提交号 r-sorted）");
+    const own = (await timelineOf(SHEET, REPLIED)).filter((e) => e.title === "表单提交（提交号 r-sorted）");
     expect(own).toHaveLength(1);
     expect(own[0]?.lines).toContain(
       `答复内容：${String(before.get(REPLIED)?.[col("答复内容")] || "（空）")} → ${REPLY_TEXT}`,

@@ -11,7 +11,7 @@ import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets, SCENARIOS } from "../support/ledger-fixture";
 import { RESHAPES, type Reshape, reshapeBeforeNextWrite, reshapeOutcome } from "../support/reshape";
 import { postForm } from "../support/signed-post";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { depsFor, inboxKeys, resetDatabase } from "../support/sync-helpers";
 
 const SHEET = "placement";
 const LEDGER = `'${TAB_NAMES.ledger}'`;
@@ -83,15 +83,6 @@ async function postReply(id: string, submissionId: string) {
     submittedAt: "2026-11-20T10:00:00+08:00",
     answers: { 编号: id, 答复日期: "2026-11-20", 答复类别: "A", 答复内容: `答复${id}` },
   });
-}
-
-/** The inbox's entries, as the intake queue's messages name them. */
-async function inboxKeys() {
-  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-    form: "reply" | "rating";
-    submissionId: string;
-  }>();
-  return results;
 }
 
 const REPLY_CELLS = new Set(["答复日期", "答复类别", "答复内容"]);

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { createDeps, type Deps } from "../../src/deps";
+import { buildTimeline } from "../../src/domain/dashboard/timeline";
 import { clearTokenCache } from "../../src/sheets/token";
 import { quietQueue } from "./quiet-queue";
 
@@ -92,4 +93,18 @@ export function countingTabSaves(
     return changed;
   };
   return { deps, stored };
+}
+
+/** The inbox's entries, as the intake queue's messages name them. */
+export async function inboxKeys() {
+  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
+    form: "reply" | "rating";
+    submissionId: string;
+  }>();
+  return results;
+}
+
+/** A suggestion's history on sheet `spreadsheetId`, as its dashboard page shows it. */
+export async function timelineOf(spreadsheetId: string, id: string) {
+  return buildTimeline(await depsFor(spreadsheetId).snapshots.history(id), []);
 }
