@@ -1,3 +1,4 @@
+import { submissionRef } from "../domain/intake/inbox-forms";
 import type { Env } from "../env";
 import { createInbox, WAITING_MINUTES } from "../store/inbox";
 import type { SyncHold } from "./readiness";
@@ -27,10 +28,6 @@ const WAITING_FIX =
   "提交已保存在系统中，对方无需重新提交，每次同步都会重试写入；请在看板『校验问题』页（/problems）查看这些提交和失败原因：" +
   "Google 一直拒绝写入时，请在 Google Cloud 控制台“API 和服务”→ Google Sheets API →“配额”查看用量，并确认服务账号是表格的编辑者";
 
-/** How the alarm names a submission: by its 编号, or (a 民意 or a new suggestion has none yet) by its 提交号. */
-const whichOne = (entry: { suggestionId: string; submissionId: string }): string =>
-  entry.suggestionId ? `编号 ${entry.suggestionId}` : `提交号 ${entry.submissionId}`;
-
 /**
  * Submissions the senders were told were received and that have waited longer than /problems lets
  * them before listing them (WAITING_MINUTES): one indexed query, the oldest entry and the count.
@@ -52,6 +49,6 @@ export async function waitingAlarm(env: Env, nowMs: number): Promise<Alarm | nul
     count,
     message:
       `有 ${count} 份已收到的表单提交超过 ${WAITING_MINUTES} 分钟仍未写入表格` +
-      `（最早一份 ${waitedMinutes} 分钟前收到，${whichOne(entry)}）：${why}。${WAITING_FIX}`,
+      `（最早一份 ${waitedMinutes} 分钟前收到，${submissionRef(entry)}）：${why}。${WAITING_FIX}`,
   };
 }

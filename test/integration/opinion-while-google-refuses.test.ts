@@ -104,6 +104,8 @@ describe("a 民意 submission while Google refuses writes", () => {
 
     expect(html).toContain("已收到、尚未写入表格的表单提交（1 份）");
     expect(card).toMatch(/data-label="表单">民意</);
+    // A 民意 has no 编号: staff read its 提交号 there, not an empty cell.
+    expect(card).toMatch(/data-label="编号">\s*（提交号 op-quota）\s*</);
     expect(card).toMatch(/data-label="已重试">\s*2\s*</);
     expect(card).toContain(QUOTA);
   });

@@ -40,3 +40,11 @@ export function isWebhookForm(form: InboxForm): form is FormKind {
 export function isLedgerForm(form: InboxForm): form is Exclude<FormKind, "opinion"> {
   return isWebhookForm(form) && form !== "opinion";
 }
+
+/**
+ * How staff are told which submission is meant: its 编号, or its 提交号 where it has none (a 民意,
+ * or a new suggestion not numbered yet), as /problems and the /healthz alarm name it.
+ */
+export function submissionRef(entry: { suggestionId: string; submissionId: string }): string {
+  return entry.suggestionId ? `编号 ${entry.suggestionId}` : `提交号 ${entry.submissionId}`;
+}

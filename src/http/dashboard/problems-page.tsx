@@ -2,7 +2,7 @@ import { html } from "hono/html";
 import type { FC } from "hono/jsx";
 import { PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { FORM_NAMES } from "../../domain/intake/inbox-forms";
+import { FORM_NAMES, submissionRef } from "../../domain/intake/inbox-forms";
 import type { Problem } from "../../domain/problems";
 import { COUNTED_HEADERS } from "../../domain/statistics-items";
 import { heldByGoogleOnly } from "../../domain/sync/held-problems";
@@ -120,7 +120,7 @@ const Waiting: FC<{ entries: readonly InboxEntry[]; frame: PageFrame }> = ({ ent
               </td>
               <td data-label="表单">{FORM_NAMES[e.form]}</td>
               <td class="nowrap" data-label="编号">
-                {e.suggestionId}
+                {e.suggestionId || `（${submissionRef(e)}）`}
               </td>
               <td class="num" data-label="已重试">
                 {e.attempts}
