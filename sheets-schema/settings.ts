@@ -47,6 +47,9 @@ export const DEFAULT_CATEGORIES = [
 ];
 
 /** Every 设置 项目 in the spec, in the order provisioning writes them. */
+/** 设置 时区 when the tab leaves it out or before the first sync read it: where the offices are. */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
 export const settingDefs = [
   setting({
     key: "idFormat",
@@ -60,8 +63,8 @@ export const settingDefs = [
     key: "timeZone",
     item: "时区",
     cell: textCell(64),
-    defaultValue: "Asia/Shanghai",
-    defaultText: "Asia/Shanghai",
+    defaultValue: DEFAULT_TIME_ZONE,
+    defaultText: DEFAULT_TIME_ZONE,
     note: "所有日期按此时区的当地日期计算",
   }),
   setting({

@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import { DEFAULT_TIME_ZONE } from "../../sheets-schema/settings";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import type { AppEnv } from "../app";
 import type { Env } from "../env";
@@ -147,8 +148,6 @@ const SUSTAINED_FIX =
   `已连续失败超过 ${SYNC_FAILING_MINUTES} 分钟，不像一时的故障，需要有人处理：请按失败原因处理` +
   "（Google 服务故障时等它恢复；超出调用上限时在 Google Cloud 控制台“API 和服务”→ Google Sheets API →“配额”查看用量）；" +
   "处理好后下次定时同步（每 10 分钟一次）自动恢复，无需重启或重新部署";
-
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /**
  * Asked only once the last run did not read the ledger: when the streak began, when the ledger was

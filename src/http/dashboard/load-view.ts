@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import type { Calendar } from "../../domain/calendar";
@@ -21,8 +22,6 @@ import { META_SUMMARY } from "../../store/meta";
 import { type FigureGroup, type GroupFigures, loadFigures } from "../../store/page-figures";
 import { type IsUnit, unitCheck } from "./format";
 import type { PageFrame } from "./layout";
-
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /** What every page has: the adapters, the frame (who, last sync, today in 设置 时区) and the time. */
 export interface PageBase {

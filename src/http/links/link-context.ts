@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
+import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
@@ -13,8 +14,6 @@ import { META_SUMMARY } from "../../store/meta";
 import { HttpError } from "../errors";
 import { linkPurpose } from "./leader-role";
 import type { LinkFrame } from "./link-layout";
-
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /** Everything a link page has: the link, the office's today, and the recipient's suggestions. */
 export interface LinkContext {

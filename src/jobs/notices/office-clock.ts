@@ -1,11 +1,10 @@
+import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { settingsTab } from "../../../sheets-schema/tabs";
 import { readSettings } from "../../domain/read-settings";
 import { readTab } from "../../domain/read-tab";
 import type { TabCache } from "../../store/tab-cache";
 import { localDate, localDateTime, localHour } from "../local-time";
-
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /** The office's local day and hour (设置 时区 as the last sync read it). */
 export interface OfficeClock {

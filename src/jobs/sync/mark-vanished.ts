@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { hash53 } from "../../domain/hash";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
@@ -45,8 +46,6 @@ export async function markVanished(
   await deps.meta.set(META_PRESENT, `${digest}:${count - vanished.length}`, at);
   return null;
 }
-
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /**
  * The local date in 设置 时区 (Asia/Shanghai when blank, as the dashboard's frame) of a stored

@@ -1,6 +1,7 @@
 import type { TabDef } from "../../../sheets-schema/columns";
 import { HEADER_SEARCH_ROWS, matchHeaders } from "../../../sheets-schema/header-map";
 import { lookAlikeTab, renamedTabAdvice } from "../../../sheets-schema/look-alikes";
+import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
 import { columnLetter } from "../../domain/a1";
@@ -42,7 +43,6 @@ import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
 
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 /** The ledger columns the plan reads whole: what a part needs to know of the rest. */
 const ID_HEADERS = ["编号", "审查结果"] as const;
 /**
