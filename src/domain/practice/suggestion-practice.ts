@@ -191,17 +191,15 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
         `阶段为办前，但日期 ${date} 晚于答复日期 ${r.repliedOn}：答复之后的联系不是办前联系，请改为办中或办后`,
       );
     const beforeReply = !r.repliedOn || !date || date <= r.repliedOn;
-    // 沟通率 counts what the year report and the 沟通提醒 count: a contact with an 错误 (its own
-    // cells, or against the suggestion: dated before 交办 or after today) is no contact until mended.
-    if (
-      stage === "办前" &&
+    // 沟通率 and the key suggestion's 面商 count what the year report and the 沟通提醒 count: a
+    // contact with an 错误 (its own cells, or against the suggestion: dated before 交办 or after
+    // today) is no contact until mended.
+    const counts =
       beforeReply &&
-      sameName(unit, r.leadUnit) &&
       !c.problems.list.some((p) => p.level === "错误") &&
-      isCountingContact(r, c.record, input.today)
-    )
-      contacted = true;
-    if ((method === "面商" || method === "实地察看") && beforeReply) faceToFace = true;
+      isCountingContact(r, c.record, input.today);
+    if (counts && stage === "办前" && sameName(unit, r.leadUnit)) contacted = true;
+    if (counts && (method === "面商" || method === "实地察看")) faceToFace = true;
   }
   if (r.review === "立案" && r.repliedOn) {
     if (!contacted)

@@ -112,6 +112,14 @@ describe("沟通记录（三沟通）", () => {
       coOpinions: CO_OPINIONS,
     });
     expect(ledgerProblems(onSite)).toEqual([]);
+    // A 面商 with an 错误 (dated before 交办) is no 面商 until mended, as it is no contact for 沟通率.
+    const misdated = evaluateWith([key], {
+      contacts: [contact({ 方式: "电话" }), contact({ 阶段: "办中", 方式: "面商", 日期: "2020-01-01" })],
+      coOpinions: CO_OPINIONS,
+    });
+    expect(ledgerProblems(misdated)).toEqual([
+      { column: "重点建议", level: "提醒", message: expect.stringContaining("没有面商或实地察看") },
+    ]);
   });
 
   it("没有『沟通记录』表的表格不适用这些规则", () => {
