@@ -92,6 +92,14 @@ describe("民意和三沟通：各页面与年度报告的数字一致", () => {
     expect(html).toContain("校车接送");
   });
 
+  it("代表的履职档案：接待选民意见也只计没有填写错误的，错误的照列、注明未计入", async () => {
+    const html = await pageText(`/deputies/${encodeURIComponent(DEPUTY)}`);
+    expect(kpis(html).接待选民意见).toBe("3");
+    expect(html).toContain("另有 1 条因填写错误未计入（见校验问题）");
+    // The list still shows every row, so staff find the one to mend.
+    expect(html).toContain("接待的选民意见（4 条）");
+  });
+
   it("年度报告的联络站民意与『民意』页相同", async () => {
     const json = JSON.parse(await pageText("/exports/report.json?year=2026")) as {
       opinions: unknown;

@@ -2,7 +2,7 @@ import type { FC } from "hono/jsx";
 import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
-import type { OpinionRow } from "../../domain/evaluation/opinions";
+import { isCountingOpinion, type OpinionRow } from "../../domain/evaluation/opinions";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty, Kpi, SuggestionTable } from "./ui";
@@ -167,6 +167,11 @@ export const DeputyPage: FC<{
   isUnit?: IsUnit;
 }> = ({ detail, practice, year = null, frame, isUnit }) => {
   const r = detail.row;
+  // Counted as /opinions and the year report count them (a row with an 错误 counts nowhere); the
+  // list below still shows every row, so staff find the one to mend.
+  const received = practice.opinions.filter((o) => isCountingOpinion(o, frame.today)).length;
+  const unCounted = practice.opinions.length - received;
+  const receivedNote = `在联络站作为接待代表${unCounted > 0 ? `；另有 ${unCounted} 条因填写错误未计入（见校验问题）` : ""}`;
   return (
     <Layout title={r.name} nav="deputies" frame={frame}>
       <h1>
@@ -190,7 +195,7 @@ export const DeputyPage: FC<{
         <Kpi label="领衔建议立案" value={r.ledAccepted} />
         <Kpi label="领衔建议已办结" value={r.ledClosed} tone="ok" />
         <Kpi label="优秀建议" value={r.excellent} tone="ok" />
-        <Kpi label="接待选民意见" value={practice.opinions.length} note="在联络站作为接待代表" />
+        <Kpi label="接待选民意见" value={received} note={receivedNote} />
         <Kpi label="参加沟通" value={practice.contacts.length} note="领衔建议的三沟通中代表本人参加" />
         <Kpi label="作出测评" value={r.ratingsGiven} note="满意度和二次满意度" />
       </div>
