@@ -17,6 +17,7 @@ import {
   syncOffice,
   TODAY,
 } from "./links-setup";
+import { editLedger } from "./objection-setup";
 
 /**
  * How a unit or deputy on a link page reaches the office, and what a refused form keeps. 设置 gives
@@ -136,6 +137,20 @@ describe("with 设置 代表工委联系电话", () => {
     expect(html).toContain(`提交的交办异议：已送代表工委，${decided}`);
     expect(html).toContain(`处理：${decided}`);
     expect(html).not.toContain(`维持交办（${YESTERDAY}）`);
+  });
+
+  it("says the number where a page tells the reader to contact the office (a rated reply, 张明's page)", async () => {
+    await editLedger(office, "2026-001", {
+      答复日期: serialFromIso(YESTERDAY),
+      答复类别: "A",
+      满意度: "满意",
+      测评日期: serialFromIso(TODAY),
+    });
+    await syncOffice(office);
+    const deputy = await makeLink("deputy", "张明");
+    expect(await (await browse(`${deputy.path}/s/2026-001`)).text()).toContain(
+      `您已测评过该建议的本轮答复；如需修改，请联系代表工委（电话 ${PHONE}）`,
+    );
   });
 });
 

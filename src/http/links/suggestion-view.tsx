@@ -25,6 +25,7 @@ import { Badge, StatusBadge } from "../dashboard/ui";
 import { type FormState, RatingForm, RefusedNote, ReplyForm, SENT_ID, UrgeForm } from "./action-forms";
 import type { PendingCorrection } from "./deputy-reply";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
+import { withOfficePhone } from "./office-contact";
 import { UNIT_ACTIONS } from "./unit-actions";
 import { objectionStatus, UnitSection, type UnitSectionProps } from "./unit-section";
 
@@ -237,7 +238,7 @@ const Replies: FC<{ rounds: readonly ReplyRound[]; letters: readonly LetterLink[
  * reply, its rating); a unit replies or sends its opinion there, or has nothing more to do. A link
  * only when this link may open it.
  */
-const Merged: FC<{ into: MergedInto }> = ({ into }) => (
+const Merged: FC<{ into: MergedInto; officePhone: string }> = ({ into, officePhone }) => (
   <Note tone="info">
     本建议已并入{" "}
     {into.href ? (
@@ -249,7 +250,7 @@ const Merged: FC<{ into: MergedInto }> = ({ into }) => (
       `${into.id}${into.title ? ` ${into.title}` : ""}`
     )}{" "}
     一并办理。{into.standing ? standingText(into.standing) : ""}
-    {into.advice}
+    {withOfficePhone(into.advice, officePhone)}
   </Note>
 );
 
@@ -338,7 +339,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <span>{daysLeftText(ref.daysLeft)}</span>
         ) : null}
       </div>
-      {p.mergedInto ? <Merged into={p.mergedInto} /> : null}
+      {p.mergedInto ? <Merged into={p.mergedInto} officePhone={p.frame.officePhone ?? ""} /> : null}
       <section class="card">
         <dl class="fields">
           <Field label="领衔代表" value={r.leadDeputy} />
@@ -387,7 +388,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         repliedOn={p.item.row.record.repliedOn}
       />
       {/* A merged suggestion's note above already says where it is handled (closedReason says it again). */}
-      {check && !check.ok && !p.mergedInto ? <Note tone="info">{check.reason}</Note> : null}
+      {check && !check.ok && !p.mergedInto ? (
+        <Note tone="info">{withOfficePhone(check.reason, p.frame.officePhone ?? "")}</Note>
+      ) : null}
       {p.action && check?.ok && p.kind === "unit" ? (
         <ReplyForm
           action={p.action.path}
