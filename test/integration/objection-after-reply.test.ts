@@ -4,8 +4,8 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
-import { editLedger, objectionDecision, okPage } from "./objection-setup";
+import { buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
+import { decideObjection, editLedger, objectionDecision, okPage } from "./objection-setup";
 
 /**
  * A unit objected to its assignment, then replied before staff decided: staff type 答复日期 and
@@ -44,14 +44,6 @@ async function history(id: string): Promise<string[]> {
   return results.map((r) => r.new_value);
 }
 
-function decide(submissionId: string, decided: "upheld" | "reassigned", note = ""): Promise<Response> {
-  return browse(`/objections/${encodeURIComponent(submissionId)}/decide`, {
-    method: "POST",
-    headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ decision: decided, 说明: note }),
-  });
-}
-
 beforeAll(async () => {
   await resetDatabase();
   await env.DB.prepare("DELETE FROM objections").run();
@@ -86,8 +78,7 @@ beforeAll(async () => {
     "2026-005",
     "不属于民政职责",
   );
-  // An objection alone leaves the sheet as it was; staff's edit elsewhere makes the sync write 校验问题 anew.
-  await editLedger(office, "2026-002", { 备注: "已电话联系承办单位" });
+  // No edit of the sheet: the sync writes 校验问题 anew for the objections alone.
   await syncOffice(office);
 });
 
@@ -99,7 +90,7 @@ describe("an objection the unit answered before staff decided", () => {
     expect(card).toContain("本单位不涉及通学道路");
     expect((await problemLines()).filter((l) => l.includes(ASKS_STAFF))).toHaveLength(3);
     // Staff decide one before any reply: that decision must outlive the reply.
-    expect((await decide(ids.upheld ?? "", "upheld", "属民政职责")).status).toBe(303);
+    expect((await decideObjection(ids.upheld ?? "", "upheld", "属民政职责")).status).toBe(303);
   });
 
   it("leaves 待代表工委决定 on the overview once 答复日期 and 答复类别 are in the ledger and the sync ran", async () => {
@@ -154,7 +145,7 @@ describe("an objection the unit answered before staff decided", () => {
   });
 
   it("refuses 维持交办 clicked on a page opened before the sync, saying the reply settled it", async () => {
-    const late = await decide(ids.lead ?? "", "upheld");
+    const late = await decideObjection(ids.lead ?? "", "upheld");
     expect(late.status).toBe(409);
     expect(await late.text()).toMatch(
       /该异议已在 .+ 同步时了结：台账已录入首轮答复，不再需要决定维持交办或改交/,

@@ -2,8 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
-import { editLedger, objectionDecision, okPage } from "./objection-setup";
+import { buildLinkOffice, makeLink, objectThroughLink, syncOffice, TODAY } from "./links-setup";
+import { decideObjection, editLedger, objectionDecision, okPage } from "./objection-setup";
 
 /**
  * Which objections the sync settles as 已改交 (only a unit taken off the part it objected to), what
@@ -20,14 +20,6 @@ const links: Record<string, string> = {};
 /** The unit objects through its link and intake records it, as the queue would seconds later. */
 const object = (unit: string, id: string, reason: string, proposal = "") =>
   objectThroughLink(office, links[unit] ?? "", unit, id, reason, proposal);
-
-function decide(submissionId: string, decided: "upheld" | "reassigned", note: string): Promise<Response> {
-  return browse(`/objections/${encodeURIComponent(submissionId)}/decide`, {
-    method: "POST",
-    headers: { ...ADMIN, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ decision: decided, 说明: note }),
-  });
-}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -114,7 +106,7 @@ describe("已改交 after the sync settled the objection", () => {
       decided_by: "同步（台账已改交）",
     });
 
-    const clicked = await decide(id, "reassigned", "改由交通部门统筹道路建设");
+    const clicked = await decideObjection(id, "reassigned", "改由交通部门统筹道路建设");
     expect(clicked.status, (await clicked.clone().text()).slice(0, 400)).toBe(303);
     const overview = await okPage(clicked.headers.get("location") ?? "", { headers: ADMIN });
     expect(overview).toMatch(
@@ -130,7 +122,7 @@ describe("已改交 after the sync settled the objection", () => {
     ).first<{ new_value: string }>();
     expect(noted?.new_value).toBe("代表工委补记改交说明（区卫健委的异议）：改由交通部门统筹道路建设");
 
-    const upheld = await decide(id, "upheld", "");
+    const upheld = await decideObjection(id, "upheld", "");
     expect(upheld.status).toBe(409);
     expect(await upheld.text()).toMatch(
       /该异议已在 .+ 同步时随台账改交了结（台账已不再由区卫健委主办），不能再维持交办/,

@@ -6,7 +6,7 @@ import { emulator } from "../support/emulator-admin";
 import { browse } from "./links-setup";
 import { officeDeps } from "./notices-setup";
 
-/** What the objection tests share: a page that must answer 200, staff's ledger edits, a stored decision. */
+/** What the objection tests share: a page that must answer 200, staff's ledger edits and decisions, a stored decision. */
 
 /** A page's HTML, asserting it answered 200 (its first lines shown otherwise). */
 export async function okPage(path: string, init: RequestInit = {}): Promise<string> {
@@ -32,6 +32,22 @@ export async function editLedger(
       values: [[value]],
     })),
   );
+}
+
+/** Staff press 维持交办 or 已改交 on the overview for an objection, with its 说明. */
+export function decideObjection(
+  submissionId: string,
+  decided: "upheld" | "reassigned",
+  note = "",
+): Promise<Response> {
+  return browse(`/objections/${encodeURIComponent(submissionId)}/decide`, {
+    method: "POST",
+    headers: {
+      authorization: "Bearer test-admin-token",
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({ decision: decided, 说明: note }),
+  });
 }
 
 /** An objection's decision as D1 holds it (null columns while undecided). */
