@@ -1,18 +1,18 @@
-import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import type { FieldProblem } from "../domain/intake/answer-limits";
-import { type AnswerValue, answerText, type FormKind, formColumnFor } from "../domain/intake/map-answers";
-
-/**
- * The ledger's choice columns a reply or a rating fills. Each is read by its own 建议台账 cell type,
- * so the hook takes exactly what the sync would read as a listed value (“a”, “A类”, “满意。” too).
- */
-const CHOICE_HEADERS = ["满意度", "答复类别", "落实情况"] as const;
-const CHOICES = ledgerTab.columns.filter((c) => (CHOICE_HEADERS as readonly string[]).includes(c.header));
+import {
+  type AnswerValue,
+  answerText,
+  CHOICE_COLUMNS,
+  type FormKind,
+  formColumnFor,
+} from "../domain/intake/map-answers";
 
 /**
  * Choices the ledger has no place for (满意度 非常满意, 答复类别 E, 落实情况 已完成): refused at the
  * hook, before anything is stored. Taken, such a rating was written and then read by the sync as an
  * 错误 (and it held back the unit's reply as if the round were rated); the sender can fix it at once.
+ * Each column's own 建议台账 cell type decides, so the hook takes exactly what the sync would read as
+ * a listed value (“a”, “A类”, “满意。” too), which mapAnswers then stores as that value.
  */
 export function choiceProblems(
   form: FormKind,
@@ -21,7 +21,7 @@ export function choiceProblems(
   const problems: FieldProblem[] = [];
   for (const [question, value] of Object.entries(answers)) {
     const header = formColumnFor(form, question);
-    const column = CHOICES.find((c) => c.header === header);
+    const column = header ? CHOICE_COLUMNS.get(header) : undefined;
     const text = answerText(value);
     if (!column || !text || column.cell.schema.safeParse(text).success) continue;
     const allowed = column.cell.values ?? [];

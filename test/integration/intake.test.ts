@@ -32,6 +32,19 @@ async function applyAll(deps = depsFor(SHEET)) {
   return applyInbox(deps, results, Date.now());
 }
 
+/**
+ * The fixture with row 6's suggestion (row index 5: 办理中, 交办 2026-10-20) given `cells`, as staff
+ * left it before a form came; its 编号.
+ */
+async function seedWithRow5(cells: Record<string, string | number>): Promise<string> {
+  const sheets = fixtureSheets(buildFixture(20));
+  const row = sheets.find((t) => t.title === TAB_NAMES.ledger)?.rows[5] ?? [];
+  for (const [header, value] of Object.entries(cells)) row[col(header)] = value;
+  await emulator.deleteSpreadsheet(SHEET);
+  await emulator.createSpreadsheet(SHEET, sheets);
+  return String(row[col("编号")]);
+}
+
 beforeEach(async () => {
   await resetDatabase();
   await seed();
@@ -259,6 +272,74 @@ describe("form webhooks: into the ledger", () => {
     );
     for (const h of ["答复类别", "答复内容", "答复日期"])
       expect(after[col(h)] ?? "").toEqual(before[col(h)] ?? "");
+  });
+
+  it("writes a reply's 答复类别 typed B类 as the listed B, leaving the 推进中 of the B reply it corrects", async () => {
+    // Row 6's suggestion (办理中, 交办 2026-10-20) already has a B reply reporting 推进中.
+    const id = await seedWithRow5({ 答复日期: 46346, 答复类别: "B", 落实情况: "推进中" });
+
+    const response = await postForm("reply", {
+      submissionId: "reply-b-typed",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: id, 答复类别: "B类", 答复内容: "已列入明年计划，正在推进" },
+    });
+    expect(response.status).toBe(202);
+    expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
+
+    const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    const cell = (h: string) => after[col(h)] ?? "";
+    expect({ 答复类别: cell("答复类别"), 落实情况: cell("落实情况"), 答复内容: cell("答复内容") }).toEqual({
+      答复类别: "B",
+      落实情况: "推进中",
+      答复内容: "已列入明年计划，正在推进",
+    });
+  });
+
+  it("writes a rating's 满意度 typed 满意。 as the listed 满意", async () => {
+    const id = await seedWithRow5({ 答复日期: 46346, 答复类别: "A", 答复内容: "已办结" });
+
+    await postForm("rating", {
+      submissionId: "rating-typed",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: id, 满意度: "满意。" },
+    });
+    expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
+
+    const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    expect(after[col("满意度")]).toBe("满意");
+    expect(after[col("测评日期")]).toBe(46352);
+  });
+
+  it("writes a second round's class typed b 类 and rating typed 基本满意。 as B and 基本满意, in 备注 too", async () => {
+    const id = await seedWithRow5({
+      答复日期: 46330,
+      答复类别: "A",
+      满意度: "不满意",
+      测评日期: 46335,
+      二次交办日期: 46340,
+    });
+
+    await postForm("reply", {
+      submissionId: "reply-2-typed",
+      submittedAt: "2026-11-26T10:00:00+08:00",
+      answers: { 编号: id, 答复类别: "b 类", 答复内容: "已列入明年计划" },
+    });
+    expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
+    await postForm("rating", {
+      submissionId: "rating-2-typed",
+      submittedAt: "2026-11-27T10:00:00+08:00",
+      answers: { 编号: id, 满意度: "基本满意。" },
+    });
+    expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
+
+    const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
+    expect(after[col("二次答复类别")]).toBe("B");
+    expect(after[col("二次满意度")]).toBe("基本满意");
+    expect(String(after[col("备注")])).toMatch(
+      /二次答复（提交号 reply-2-typed · [\d-]+ [\d:]+）类别 B：已列入明年计划/,
+    );
+    expect(after[col("答复类别")]).toBe("A");
+    expect(after[col("满意度")]).toBe("不满意");
   });
 
   it("keeps a reply for an unknown 编号 and reports it in 校验问题", async () => {

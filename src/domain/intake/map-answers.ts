@@ -1,7 +1,9 @@
 import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
+import type { ColumnDef } from "../../../sheets-schema/columns";
 import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases";
+import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../civil-date";
 import { fieldLimit, fitText, SHEETS_CELL_MAX } from "./field-limits";
 
@@ -71,6 +73,27 @@ export function formColumnFor(form: FormKind, question: string): string | null {
  */
 const ID_HEADERS: ReadonlySet<string> = new Set(["编号", "建议编号"]);
 
+/**
+ * The ledger's choice columns a reply or a rating fills, by header, each with its 建议台账 cell type
+ * (a round-2 answer goes to 二次答复类别 / 二次满意度, which read it alike). The hook takes what that
+ * type reads as a listed value (choiceProblems); the cell gets the listed value itself.
+ */
+export const CHOICE_COLUMNS: ReadonlyMap<string, ColumnDef> = new Map(
+  ledgerTab.columns
+    .filter((c) => c.header === "答复类别" || c.header === "满意度" || c.header === "落实情况")
+    .map((c) => [c.header, c]),
+);
+
+/**
+ * A choice answer as the listed value its column reads it as (`b 类` → B, `满意。` → 满意). Written
+ * as typed, Google's dropdown on the column showed the cell as invalid, and intake's own checks
+ * (`答复类别 === "B"`) misread it. One the list lacks is kept as typed: the hook refused it already.
+ */
+function choiceCell(column: ColumnDef, text: string): CellWrite {
+  const parsed = column.cell.schema.safeParse(text);
+  return parsed.success && typeof parsed.data === "string" ? parsed.data : textCell(column.header, text);
+}
+
 /** A date the sheet can show as a date (serial number), or the text as typed when it is not one. */
 function dateCell(text: string): CellWrite {
   const parsed = parseDateValue(text);
@@ -88,7 +111,8 @@ function textCell(header: string, text: string): string {
  * Maps a form's answers (keyed by ledger header or a known question title) onto the columns that
  * form may fill. Nothing is dropped: unknown questions go into 备注 (a suggestion's or opinion's
  * own; a reply's or rating's as one line under FORM_EXTRAS, added to its suggestion's 备注).
- * Values stay text (written RAW later), except recognised dates, which become serial numbers. Every
+ * Values stay text (written RAW later), except recognised dates, which become serial numbers, and a
+ * choice (答复类别, 满意度, 落实情况), which becomes the listed value its column reads it as. Every
  * cell fits its 建议台账 limit: long text and 备注 are cut with a marker (the D1 inbox keeps the
  * body verbatim).
  */
@@ -104,7 +128,9 @@ export function mapAnswers(
     if (!typed) continue;
     const header = formColumnFor(form, question);
     const text = header && ID_HEADERS.has(header) ? toHalfWidth(typed) : typed;
-    if (header) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : textCell(header, text);
+    const choice = header ? CHOICE_COLUMNS.get(header) : undefined;
+    if (choice) cells[choice.header] = choiceCell(choice, text);
+    else if (header) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : textCell(header, text);
     else extras.push(`${question.trim()}：${text}`);
   }
   const dateHeader = DEFAULT_DATE[form];

@@ -45,4 +45,20 @@ describe("mapAnswers", () => {
       附言: "标题：改标题；联系人：张三；答复单位：区教育局",
     });
   });
+
+  it("stores a choice typed as the ledger reads it as the listed value the column's dropdown holds", () => {
+    const reply = mapAnswers(
+      "reply",
+      { 编号: "2026-001", 答复类别: "b 类", 落实情况: "推进中。" },
+      "2026-11-26",
+    );
+    const rating = mapAnswers("rating", { 编号: "2026-001", 满意度: "基本 满意。" }, "2026-11-26");
+    const classes = ["A类", "a", "Ｃ类", "D"].map(
+      (typed) => mapAnswers("reply", { 编号: "2026-001", 答复类别: typed }, "2026-11-26").cells.答复类别,
+    );
+
+    expect(reply.cells).toMatchObject({ 答复类别: "B", 落实情况: "推进中" });
+    expect(rating.cells.满意度).toBe("基本满意");
+    expect(classes).toEqual(["A", "A", "C", "D"]);
+  });
 });
