@@ -4,6 +4,8 @@
  * there, RAW, a constant number of API calls). --dry-run only reads the file and reports.
  */
 import { parseArgs } from "node:util";
+import { DEFAULT_TIME_ZONE } from "../sheets-schema";
+import { localDate } from "../src/jobs/local-time";
 import { type ImportPlan, planWorkbook } from "./import/plan";
 import { planLines, writeLines } from "./import/report";
 import { readWorkbook } from "./import/workbook";
@@ -42,7 +44,9 @@ const FLAGS = {
 } as const;
 
 async function planFor(file: string, sheetName: string | undefined): Promise<ImportPlan> {
-  const plan = planWorkbook(await readWorkbook(file), sheetName);
+  // The report counts rows already past their 办理期限 against the office's today (设置 时区's default).
+  const today = localDate(Date.now(), DEFAULT_TIME_ZONE);
+  const plan = planWorkbook(await readWorkbook(file), sheetName, { today });
   if ("error" in plan) throw new Error(plan.error);
   return plan;
 }

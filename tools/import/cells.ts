@@ -12,6 +12,25 @@ export interface Converted {
    * the import to come (“导入时…”): the report lists it before the ledger is read, and in --dry-run.
    */
   readonly problem?: string;
+  /**
+   * A month and day without a year (1月5日, 3/2): an office's sheet of one year types them so, on
+   * row after row. The report groups these by column rather than one line per cell.
+   */
+  readonly yearless?: true;
+}
+
+/** What staff do about a date with no year, said once per column (report.ts groups these cells). */
+export const YEARLESS_FIX = "请在 Excel 中补上年份（写成 2026-03-02 这样）后再导入；导入时按原样写入";
+
+/** 1月5日, 1月5号, 3/2, 3-2, 3.2: a month and a day that can be, and no year. */
+const MONTH_DAY = /^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[-/.]\s*(\d{1,2}))$/;
+
+function isMonthDay(value: string): boolean {
+  const parts = MONTH_DAY.exec(toHalfWidth(value.trim()));
+  if (!parts) return false;
+  const month = Number(parts[1]);
+  const day = Number(parts[2] ?? parts[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /** Excel stores a date as a day count; exceljs hands it over as that day at 00:00 UTC. */
@@ -75,6 +94,8 @@ export function convertCell(value: SourceValue, column: ColumnDef | null): Conve
       const [y, m, d] = outcome.iso.split("-").map(Number) as [number, number, number];
       return { value: serialFromYmd(y, m, d) };
     }
+    if (typeof value === "string" && isMonthDay(value))
+      return { value: asText(value, column), problem: `只有月日，没有年份：${YEARLESS_FIX}`, yearless: true };
     return { value: asText(value, column), problem: `${outcome.message}；导入时按原样写入` };
   }
   const typed = asText(value, column);
@@ -95,4 +116,27 @@ export function isBareSequenceNumber(id: string): boolean {
   if (!/^\d+$/.test(id)) return false;
   const year = Number(id.slice(0, 4));
   return id.length <= 4 || year < MIN_YEAR || year > MAX_YEAR;
+}
+
+/** A reply whose text opens with its class (A类（已解决）, B类，正在解决, c 类 …): the class. */
+const CLASS_OPENING = /^\s*([ABCD])\s*类/i;
+
+/**
+ * The reply class a 答复内容 states in its first characters, for a file without a 答复类别 column
+ * (offices write 办理结果 “A类（已解决）”); null when it names none.
+ */
+export function replyClassOpening(reply: LedgerValue | undefined): "A" | "B" | "C" | "D" | null {
+  if (typeof reply !== "string") return null;
+  const found = CLASS_OPENING.exec(reply.normalize("NFKC"));
+  return found ? ((found[1] as string).toUpperCase() as "A" | "B" | "C" | "D") : null;
+}
+
+/**
+ * The width of the 序号 of a 编号 made of a year and a number only (2025001 → 3), as a 编号格式
+ * {年}{序号:3} makes them; null for any other 编号.
+ */
+export function yearDigitsWidth(id: string): number | null {
+  if (!/^\d{5,8}$/.test(id)) return null;
+  const year = Number(id.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR ? id.length - 4 : null;
 }

@@ -2,9 +2,11 @@
  * The import as pure data: which row of the Excel sheet holds the headers, where each column goes,
  * every row's values and every cell that could not be read. No I/O: tests feed it grids.
  */
-import { type ColumnDef, ledgerTab, parseCell } from "../../sheets-schema";
-import { convertCell, isBareSequenceNumber, type LedgerValue, shown } from "./cells";
+import { type ColumnDef, ledgerTab } from "../../sheets-schema";
+import { convertCell, type LedgerValue, replyClassOpening, shown } from "./cells";
+import { type DateId, fileWarnings, LISTED_BARE_IDS } from "./file-warnings";
 import { contractHeaderFor, SYSTEM_HEADERS } from "./headers";
+import { historyWarnings } from "./history";
 import type { SourceCell, SourceSheet } from "./workbook";
 
 /** Headers are looked for in the first rows only (a title row and a two-row header fit easily). */
@@ -26,6 +28,8 @@ export interface ImportProblem {
   readonly column: string;
   readonly value: string;
   readonly why: string;
+  /** A date with a month and day but no year (1月5日): the report names these per column. */
+  readonly yearless?: true;
 }
 
 export interface PlannedRow {
@@ -155,128 +159,11 @@ function noSuggestion(
   return "没有编号、标题和领衔代表，不导入：如是一条建议，请在 Excel 中补上标题和领衔代表后再导入";
 }
 
-/** Contract columns whose absence from the file makes every imported row say so after the sync. */
-const MISSING_COLUMN_NOTES: readonly (readonly [string, string])[] = [
-  ["标题", "各行没有标题，同步后每行都会报“标题未填写”：请在表格中补上"],
-  ["领衔代表", "各行没有领衔代表，同步后每行都会报错：请在表格中补上"],
-  ["提出日期", "各行没有提出日期，同步后每行都会报“提出日期未填写”的错误：请在表格中补上"],
-  [
-    "审查结果",
-    "各行都按“待审查”处理，不计入办理统计、不算办理期限；如这些建议都已立案，请在表格中把审查结果填为“立案”",
-  ],
-];
-
-/**
- * Contract columns the sync asks for only on some rows (ledger.md: 类别 once 立案, 并入编号 with 并案,
- * 答复类别 with a 答复日期, 答复内容 with class C; a reply needs the 交办日期 it counts from). A file
- * without the column but with such rows gives each of them the same 错误 after the sync.
- */
-const CONDITIONAL_COLUMNS: readonly {
-  readonly header: string;
-  /** The column whose value makes `header` required, and the value (any, when absent). */
-  readonly when: string;
-  readonly is?: string;
-  readonly rows: string;
-  readonly what: string;
-}[] = [
-  {
-    header: "类别",
-    when: "审查结果",
-    is: "立案",
-    rows: "审查结果为立案",
-    what: "同步后每行都会报“审查结果为立案，类别必填”的错误；请在表格中补上类别（从『设置』的类别中选）",
-  },
-  {
-    header: "并入编号",
-    when: "审查结果",
-    is: "并案",
-    rows: "审查结果为并案",
-    what: "同步后每行都会报“并入编号必填”的错误；请在表格中补上所并入建议的编号",
-  },
-  {
-    header: "交办日期",
-    when: "答复日期",
-    rows: "已有答复日期",
-    what: "同步后每行都会报“没有交办日期”的错误，不计入办理统计；请在表格中补上交办日期",
-  },
-  {
-    header: "答复类别",
-    when: "答复日期",
-    rows: "已有答复日期",
-    what: "同步后每行都会报“答复类别必填”的错误，不计入办理统计；请在表格中补上答复类别（A、B、C 或 D）",
-  },
-  {
-    header: "答复内容",
-    when: "答复类别",
-    is: "C",
-    rows: "答复类别为 C",
-    what: "同步后每行都会报“答复内容必填”的错误；请在表格中补上答复内容，写明暂时无法解决的原因",
-  },
-];
-
-/** Rows whose `header` reads (by the contract's rules: “ 立案 ”, “c类”) as `is`, or is filled at all. */
-function rowsWith(rows: readonly PlannedRow[], header: string, is: string | undefined): number {
-  const cell = BY_HEADER.get(header)?.cell;
-  if (!cell) return 0;
-  let count = 0;
-  for (const row of rows) {
-    const read = parseCell(cell, row.values.get(header));
-    if (!read.blank && !read.error && (is === undefined || read.value === is)) count += 1;
-  }
-  return count;
-}
-
-/** At most this many running-number 编号 are named; the rest are counted. */
-const LISTED_BARE_IDS = 10;
-
-/** A 编号 cell Excel holds as a date (Dec-26, 2026-12 typed into a General cell), as the import reads it. */
-interface DateId {
-  readonly row: number;
-  readonly id: string;
-}
-
-function fileWarnings(
-  columns: readonly PlannedColumn[],
-  rows: readonly PlannedRow[],
-  dateIds: readonly DateId[],
-): string[] {
-  const warnings: string[] = [];
-  const mapped = new Set(columns.map((c) => c.target));
-  for (const [header, what] of MISSING_COLUMN_NOTES)
-    if (!mapped.has(header)) warnings.push(`文件中没有“${header}”列：${what}`);
-  for (const need of CONDITIONAL_COLUMNS) {
-    if (mapped.has(need.header) || !mapped.has(need.when)) continue;
-    const count = rowsWith(rows, need.when, need.is);
-    if (count > 0) warnings.push(`文件中没有“${need.header}”列，而有 ${count} 行${need.rows}：${need.what}`);
-  }
-  const rowsOf = new Map<string, number[]>();
-  const bare: string[] = [];
-  for (const row of rows) {
-    const id = String(row.values.get("编号") ?? "").trim();
-    if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), row.sourceRow]);
-    if (id && isBareSequenceNumber(id)) bare.push(`${id}（第 ${row.sourceRow} 行）`);
-  }
-  for (const [id, at] of rowsOf)
-    if (at.length > 1)
-      warnings.push(
-        `编号“${id}”在文件中出现 ${at.length} 次（第 ${at.join("、")} 行）：都会导入，同步后会报编号重复，请核对后改正其中一行`,
-      );
-  if (bare.length > 0) {
-    const more = bare.length > LISTED_BARE_IDS ? `等 ${bare.length} 个` : "";
-    warnings.push(
-      `编号 ${bare.slice(0, LISTED_BARE_IDS).join("、")}${more}只有序号，没有年份：导入后请核对，或清空编号由系统按编号格式重新编号`,
-    );
-  }
-  // Excel turns 2026-12 or Dec-26 typed into a General cell into a date; read back it is 2026-12-01,
-  // a 编号 no one typed, and units would get notices about it.
-  if (dateIds.length > 0) {
-    const listed = dateIds.slice(0, LISTED_BARE_IDS).map((d) => `${d.id}（第 ${d.row} 行）`);
-    const more = dateIds.length > LISTED_BARE_IDS ? `等 ${dateIds.length} 个` : "";
-    warnings.push(
-      `编号 ${listed.join("、")}${more}在 Excel 中是日期单元格，多半是输入的编号被 Excel 自动转成了日期：请在 Excel 中把这些单元格设为“文本”格式，重新输入编号后再导入；已导入的，请在表格中改正编号`,
-    );
-  }
-  return warnings;
+function replyClassNote(reply: PlannedColumn | undefined, count: number): string[] {
+  if (!reply || count === 0) return [];
+  return [
+    `文件中没有“答复类别”列：${count} 行的“${reply.header}”以 A类、B类、C类 或 D类 开头，导入时把这个类别写入“答复类别”，“${reply.header}”原样写入“答复内容”：导入后请核对`,
+  ];
 }
 
 function fileNotes(sheet: SourceSheet, columns: readonly PlannedColumn[]): string[] {
@@ -284,7 +171,27 @@ function fileNotes(sheet: SourceSheet, columns: readonly PlannedColumn[]): strin
   return hidden.length > 0 ? [`Excel 中隐藏的列也导入了：${hidden.join("、")}（在表格中不会隐藏）`] : [];
 }
 
-export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: string } {
+export interface PlanOptions {
+  /**
+   * The local date the import runs (设置 时区): rows past their 办理期限 with no reply are counted
+   * against it. Absent, the report counts nothing that depends on the day.
+   */
+  readonly today?: string;
+}
+
+/** Imported rows Excel had hidden (a withdrawn or merged suggestion, most often): each one is named. */
+function hiddenRowsWarning(hidden: readonly number[]): string[] {
+  if (hidden.length === 0) return [];
+  const more = hidden.length > LISTED_BARE_IDS ? ` 等 ${hidden.length} 行` : " 行";
+  return [
+    `第 ${hidden.slice(0, LISTED_BARE_IDS).join("、")}${more}在 Excel 中是隐藏的，也导入了（在表格中不会隐藏）：请核对，如是已撤回的建议，请在审查结果中填“撤回”；如是已并案的，请填“并案”并填写并入编号`,
+  ];
+}
+
+export function planImport(
+  sheet: SourceSheet,
+  options: PlanOptions = {},
+): ImportPlan | { readonly error: string } {
   const headerIndex = headerRowIndex(sheet);
   if (headerIndex === null) {
     return {
@@ -317,6 +224,11 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
   const skippedRows: SkippedRow[] = [];
   const dateIds: DateId[] = [];
   const titleColumn = columns.find((c) => c.target === "标题")?.source;
+  // Without a 答复类别 column, offices often open the reply with its class (办理结果 “A类（已解决）”).
+  const replyColumn = columns.find((c) => c.target === "答复内容");
+  const classFromReply = replyColumn !== undefined && !taken.has("答复类别");
+  let classesTaken = 0;
+  const hiddenRows: number[] = [];
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     const summary = summaryLine(cells, titleColumn);
@@ -332,7 +244,14 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
       const converted = convertCell(source, column.target ? (BY_HEADER.get(column.target) ?? null) : null);
       if (converted.value !== "") values.set(column.target ?? column.header, converted.value);
       if (converted.problem) {
-        rowProblems.push({ row: r + 1, column: column.header, value: shown(source), why: converted.problem });
+        const yearless = converted.yearless ? { yearless: converted.yearless } : {};
+        rowProblems.push({
+          row: r + 1,
+          column: column.header,
+          value: shown(source),
+          why: converted.problem,
+          ...yearless,
+        });
       }
       if (column.target === "编号" && source instanceof Date)
         rowDateIds.push({ row: r + 1, id: shown(source) });
@@ -346,6 +265,12 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
     }
     problems.push(...rowProblems);
     dateIds.push(...rowDateIds);
+    const replyClass = classFromReply ? replyClassOpening(values.get("答复内容")) : null;
+    if (replyClass) {
+      values.set("答复类别", replyClass);
+      classesTaken += 1;
+    }
+    if (sheet.hiddenRows?.has(r)) hiddenRows.push(r + 1);
     rows.push({ sourceRow: r + 1, values });
   }
   return {
@@ -356,8 +281,12 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
     rows,
     problems,
     skippedRows,
-    notes: fileNotes(sheet, columns),
-    warnings: fileWarnings(columns, rows, dateIds),
+    notes: [...fileNotes(sheet, columns), ...replyClassNote(replyColumn, classesTaken)],
+    warnings: [
+      ...hiddenRowsWarning(hiddenRows),
+      ...fileWarnings(columns, rows, dateIds),
+      ...historyWarnings(rows, new Set(columns.map((c) => c.target)), options.today),
+    ],
   };
 }
 
@@ -370,14 +299,15 @@ export function planImport(sheet: SourceSheet): ImportPlan | { readonly error: s
 export function planWorkbook(
   sheets: readonly SourceSheet[],
   sheetName?: string,
+  options: PlanOptions = {},
 ): ImportPlan | { error: string } {
   if (sheetName) {
     const named = sheets.find((s) => s.name === sheetName);
     if (!named)
       return { error: `文件里没有名为“${sheetName}”的工作表；有：${sheets.map((s) => s.name).join("、")}` };
-    return planImport(named);
+    return planImport(named, options);
   }
-  const plans = sheets.map((sheet) => ({ sheet, plan: planImport(sheet) }));
+  const plans = sheets.map((sheet) => ({ sheet, plan: planImport(sheet, options) }));
   const ledgers = plans.filter((p) => !("error" in p.plan));
   const chosen = ledgers.find((p) => !p.sheet.hidden);
   if (!chosen || "error" in chosen.plan) {

@@ -1,11 +1,40 @@
 /** The import's report, in Chinese: where each column went, what could not be read, what was written. */
+import { YEARLESS_FIX } from "./cells";
 import { normaliseHeader } from "./headers";
 import type { AlreadyThere } from "./ledger-match";
-import type { ImportPlan } from "./plan";
+import type { ImportPlan, ImportProblem } from "./plan";
 import type { WriteOutcome } from "./write";
 
 /** At most this many problems are listed one by one; the rest are counted. */
 const LISTED_PROBLEMS = 200;
+
+/** Rows named in a line for a whole column; the rest are counted. */
+const LISTED_ROWS = 10;
+
+/**
+ * The problems as report lines: dates without a year (1月5日, typed on row after row of a year's
+ * sheet) one line per column, with the count and the first rows, where its first cell stood; every
+ * other problem on a line of its own.
+ */
+function problemLines(problems: readonly ImportProblem[]): string[] {
+  const yearless = new Map<string, ImportProblem[]>();
+  for (const p of problems) if (p.yearless) yearless.set(p.column, [...(yearless.get(p.column) ?? []), p]);
+  const lines: string[] = [];
+  for (const p of problems) {
+    if (!p.yearless) {
+      lines.push(`  第 ${p.row} 行 “${p.column}” 值“${p.value}”：${p.why}`);
+      continue;
+    }
+    const group = yearless.get(p.column);
+    if (group?.[0] !== p) continue;
+    const rows = group.slice(0, LISTED_ROWS).map((g) => g.row);
+    const more = group.length > LISTED_ROWS ? " 行等" : " 行";
+    lines.push(
+      `  “${p.column}” 有 ${group.length} 处只有月日、没有年份（第 ${rows.join("、")}${more}，如“${p.value}”）：${YEARLESS_FIX}`,
+    );
+  }
+  return lines;
+}
 
 const shortened = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
@@ -39,11 +68,9 @@ export function planLines(plan: ImportPlan): string[] {
     );
   } else {
     lines.push(`有 ${plan.problems.length} 处没能按该列要求读懂（所在行照常导入，值按原样写入或留空）：`);
-    for (const p of plan.problems.slice(0, LISTED_PROBLEMS)) {
-      lines.push(`  第 ${p.row} 行 “${p.column}” 值“${p.value}”：${p.why}`);
-    }
-    if (plan.problems.length > LISTED_PROBLEMS)
-      lines.push(`  ……另有 ${plan.problems.length - LISTED_PROBLEMS} 处未列出`);
+    const listed = problemLines(plan.problems);
+    lines.push(...listed.slice(0, LISTED_PROBLEMS));
+    if (listed.length > LISTED_PROBLEMS) lines.push(`  ……另有 ${listed.length - LISTED_PROBLEMS} 条未列出`);
   }
   return lines.map(oneLine);
 }

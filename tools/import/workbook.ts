@@ -16,6 +16,8 @@ export interface SourceSheet {
   readonly hidden?: boolean;
   /** 0-based columns hidden in Excel (a helper column): imported, and said so. */
   readonly hiddenColumns?: ReadonlySet<number>;
+  /** 0-based rows hidden in Excel (a withdrawn or merged suggestion, most often): imported, and said so. */
+  readonly hiddenRows?: ReadonlySet<number>;
   /** rows[r][c], 0-based; row r is Excel row r + 1. */
   readonly rows: readonly (readonly SourceCell[])[];
 }
@@ -36,9 +38,11 @@ function plain(value: ExcelJS.CellValue): SourceValue {
 
 function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
   const rows: SourceCell[][] = [];
+  const hiddenRows = new Set<number>();
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
+    if (row.hidden) hiddenRows.add(r - 1);
     const cells: SourceCell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
@@ -48,7 +52,7 @@ function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
   }
   const hiddenColumns = new Set<number>();
   for (let c = 1; c <= width; c++) if (sheet.getColumn(c).hidden) hiddenColumns.add(c - 1);
-  return { name: sheet.name, hidden: sheet.state !== "visible", hiddenColumns, rows };
+  return { name: sheet.name, hidden: sheet.state !== "visible", hiddenColumns, hiddenRows, rows };
 }
 
 /** Every worksheet of the workbook, in tab order. */

@@ -232,3 +232,52 @@ export async function writeIdsMadeDatesXlsx(file: string): Promise<void> {
   ws.addRow(["2026-013", "关于修缮村道的建议", "赵六", "2026-01-06", "农业农村", "立案"]);
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * A county office's 2025 sheet as it is a year on, imported into jianyi for the first time: 编号 a
+ * year and a number (2025001 …), 提出日期 typed without a year (1月5日) on rows 2–13, no 答复类别
+ * column but a 办理结果 that opens with the class on rows 11–13 (A类（已解决）, B类，正在解决,
+ * C类 因条件限制…) and not on row 14. Rows 2–9 are 立案 and assigned on 2025-03-05 with no reply;
+ * row 10 was assigned on 2026-02-01; rows 11–14 were replied on 2025-06-01; row 15 is 不予立案.
+ * Excel hides rows 13 and 15.
+ */
+export async function writeCountyYearXlsx(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("2025年建议");
+  ws.addRow([
+    "编号",
+    "标题",
+    "领衔代表",
+    "提出日期",
+    "类别",
+    "审查结果",
+    "主办单位",
+    "交办日期",
+    "答复日期",
+    "办理结果",
+  ]);
+  const row = (n: number, submitted: string, rest: (string | Date)[]) =>
+    ws.addRow([
+      `2025${String(n).padStart(3, "0")}`,
+      `关于第 ${n} 件事的建议`,
+      "周芳",
+      submitted,
+      "城乡建设",
+      ...rest,
+    ]);
+  for (let n = 1; n <= 8; n++) row(n, `1月${n + 4}日`, ["立案", "区交通运输局", "2025-03-05"]);
+  row(9, "1月20日", ["立案", "区水利局", "2026-02-01"]);
+  const replies = ["A类（已解决）", "B类，正在解决", "C类 因条件限制，暂时无法解决", "已按要求办理"];
+  for (const [i, reply] of replies.entries())
+    row(10 + i, i < 3 ? `2月${i + 1}日` : "2025-01-06", [
+      "立案",
+      "区教育局",
+      "2025-03-05",
+      "2025-06-01",
+      reply,
+    ]);
+  row(14, "2025-01-07", ["不予立案"]);
+  ws.getRow(13).hidden = true;
+  ws.getRow(15).hidden = true;
+  await workbook.xlsx.writeFile(file);
+}

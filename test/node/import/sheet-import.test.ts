@@ -352,8 +352,14 @@ describe("sheet:import of a 台账 that needs a person before the sync", () => {
     expect(
       report.filter((l) => /主办单位|交办日期|并入编号|答复内容/.test(l) && l.startsWith("文件中没有")),
     ).toEqual([]);
+    // The replied row is history: practice reminders would ask for a 办前联系 no one recorded.
+    expect(
+      report.some((l) =>
+        l.startsWith("文件中有 1 行已答复或已交办多日：请在首次同步前，在『设置』中把“启用日期”填为"),
+      ),
+    ).toBe(true);
     expect(report).not.toContain("所有单元格都已读懂。");
-    expect(report.at(-1)).toBe("单元格都已读懂，但上面有 2 条提示需要处理。");
+    expect(report.at(-1)).toBe("单元格都已读懂，但上面有 3 条提示需要处理。");
   });
 
   it("keeps 所有单元格都已读懂 for a file the sync reads row by row, and asks no 类别 of rows not 立案", () => {
