@@ -13,6 +13,19 @@ export interface IdFormat {
    * it, or the next number handed out would be the one it already holds.
    */
   parse(id: string): { year: number | null; seq: number } | null;
+  /**
+   * For an id parse() refused: its year and sequence when it reads like this format's output with
+   * the separators (- / . _ : · space) between its parts left out, replaced or added, as 2025001,
+   * 2025/001 or 2025 001 for `{年}-{序号:3}` (an office's ledger imported from Excel). A person reads
+   * 2025001 and 2025-001 as one number: the floors must count it. Kept strict: the year is a
+   * plausible one (PLAUSIBLE_YEARS) and the sequence has at least the format's width of digits.
+   */
+  parseAlike(id: string): { year: number | null; seq: number } | null;
+  /**
+   * The format written the way such an id is (`{年}{序号:3}` for 2025001), to suggest to staff; null
+   * for an id parseAlike refuses.
+   */
+  sourceLike(id: string): string | null;
   /** The IME characters (IME_ID_CHARS) the format itself writes, which are never an id's mistake. */
   readonly imeChars: ReadonlySet<string>;
 }
@@ -48,12 +61,105 @@ const TOKEN = /\{([^{}]*)\}/g;
 const SEQ_TOKEN = /^序号(?::([1-9]))?$/;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 
+/**
+ * What separates the parts of a 编号 as it reads (idReading has turned － — ／ ． ： into ASCII):
+ * one run of up to three of them, or none, stands for any other between the same two parts.
+ */
+const SEPARATOR = /[-_/.:·\u3000 ]/;
+const LOOSE_SEPARATOR = "([-_/.:·\\u3000 ]{0,3})";
+/**
+ * Years a 编号 written otherwise than the format may name: the reading is only trusted for these,
+ * so 1234567 is not taken for year 1234 (suggestions from the 1980s on may be imported).
+ */
+const PLAUSIBLE_YEARS = { min: 1980, max: 2099 } as const;
+
+type FormatPart = { literal: string } | { year: true } | { pad: number };
+
+/**
+ * How the format reads with its separators free: its parts (the tokens and each run of other
+ * literal text) with a free separator between each two, the leading and trailing separators kept
+ * as written. Null for a format of one part (`{序号:3}`), which has nothing to leave out.
+ */
+function loosePatternOf(parts: readonly FormatPart[]) {
+  type Unit = { text: string; reading: string } | { year: true } | { pad: number };
+  const units: Unit[] = [];
+  let lead = "";
+  let trail = "";
+  for (const part of parts) {
+    if (!("literal" in part)) {
+      units.push(part);
+      trail = "";
+      continue;
+    }
+    for (const ch of part.literal) {
+      const reading = idReading(ch);
+      if (SEPARATOR.test(reading)) {
+        if (units.length === 0) lead += reading;
+        else trail += reading;
+        continue;
+      }
+      const last = units.at(-1);
+      if (last && "text" in last && trail === "") {
+        units[units.length - 1] = { text: last.text + ch, reading: last.reading + reading };
+      } else units.push({ text: ch, reading });
+      trail = "";
+    }
+  }
+  if (units.length < 2) return null;
+  const quoted = (text: string) => text.replace(REGEX_SPECIALS, "\\$&");
+  let pattern = `^${quoted(lead)}`;
+  let group = 0;
+  let yearGroup = 0;
+  let seqGroup = 0;
+  const separatorGroups: number[] = [];
+  for (const [i, unit] of units.entries()) {
+    if (i > 0) {
+      pattern += LOOSE_SEPARATOR;
+      separatorGroups.push(++group);
+    }
+    if ("text" in unit) pattern += quoted(unit.reading);
+    else if ("year" in unit) {
+      pattern += "(\\d{4})";
+      yearGroup = ++group;
+    } else {
+      pattern += unit.pad > 0 ? `(\\d{${unit.pad},})` : "(\\d+)";
+      seqGroup = ++group;
+    }
+  }
+  pattern += `${quoted(trail)}$`;
+  const unitSource = (unit: Unit, seqText: string) => {
+    if ("text" in unit) return unit.text;
+    if ("year" in unit) return "{年}";
+    // 20250001 for {序号:3}: the office pads to 4 digits.
+    const pad = seqText.startsWith("0") ? Math.max(unit.pad, seqText.length) : unit.pad;
+    return pad > 0 ? `{序号:${pad}}` : "{序号}";
+  };
+  return {
+    regex: new RegExp(pattern),
+    /** Year (null without {年}) and sequence of a match, null for an implausible year. */
+    read(match: RegExpExecArray): { year: number | null; seq: number } | null {
+      const year = yearGroup > 0 ? Number(match[yearGroup]) : null;
+      if (year !== null && (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max)) return null;
+      return { year, seq: Number(match[seqGroup]) };
+    },
+    /** The format written with the separators and the padding of a match. */
+    source(match: RegExpExecArray): string {
+      const seqText = match[seqGroup] ?? "";
+      const written = units.map((unit, i) => {
+        const separator = i > 0 ? (match[separatorGroups[i - 1] ?? 0] ?? "") : "";
+        return separator + unitSource(unit, seqText);
+      });
+      return lead + written.join("") + trail;
+    },
+  };
+}
+
 /** Validates and compiles a format once; the regex for parsing is built here, not per id. */
 export function compileIdFormat(source: string): IdFormatResult {
   const text = source.trim();
   if (text === "" || text.length > 50)
     return { ok: false, message: "编号格式不能为空，也不能超过 50 个字符" };
-  const parts: ({ literal: string } | { year: true } | { pad: number })[] = [];
+  const parts: FormatPart[] = [];
   let pattern = "^";
   // The same pattern over the literals as they read, for an id typed with IME characters.
   let readingPattern = "^";
@@ -106,6 +212,8 @@ export function compileIdFormat(source: string): IdFormatResult {
   const readingRegex = new RegExp(readingPattern);
   const readsOtherwise = readingPattern !== pattern;
   const yearFirst = text.indexOf("{年}") >= 0 && text.indexOf("{年}") < text.search(/\{\s*序号/);
+  const loose = loosePatternOf(parts);
+  const looseMatch = (id: string) => (loose ? loose.regex.exec(idReading(id.trim())) : null);
   const format: IdFormat = {
     source: text,
     hasYear: years === 1,
@@ -130,6 +238,14 @@ export function compileIdFormat(source: string): IdFormatResult {
       if (years === 0) return { year: null, seq: Number(match[1]) };
       const [year, seq] = yearFirst ? [match[1], match[2]] : [match[2], match[1]];
       return { year: Number(year), seq: Number(seq) };
+    },
+    parseAlike(id) {
+      const match = looseMatch(id);
+      return match && loose ? loose.read(match) : null;
+    },
+    sourceLike(id) {
+      const match = looseMatch(id);
+      return match && loose?.read(match) ? loose.source(match) : null;
     },
   };
   return { ok: true, format };
@@ -210,7 +326,8 @@ export function createIdAllocator(
     for (const id of typeof existing === "function" ? existing() : existing) {
       const trimmed = id.trim();
       taken.add(trimmed);
-      const parsed = format.parse(trimmed);
+      // 2025001 beside a format {年}-{序号:3} holds 2025's 001 too (parseAlike).
+      const parsed = format.parse(trimmed) ?? format.parseAlike(trimmed);
       if (!parsed) continue;
       const key = format.hasYear ? parsed.year : null;
       maxSeq.set(key, Math.max(maxSeq.get(key) ?? 0, parsed.seq));

@@ -18,6 +18,7 @@ import {
   idHoldOf,
   idHoldText,
 } from "../../domain/sync/cleared-ids";
+import { idFloors, idFormatRow, unlikeIdsProblem } from "../../domain/sync/id-floors";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
 import { type SheetsClient, SheetsError } from "../../sheets/client";
@@ -409,7 +410,8 @@ async function planFromRead(
   const holdText = cleared ? idHoldText(cleared) : "";
   if (holdText !== idHold.text) metaChanges.push([META_ID_HOLD, holdText]);
   await deps.meta.setMany(metaChanges, new Date(nowMs).toISOString());
-  await raiseFloors(deps.ids, context.idFormat, idKeys);
+  const { floors, unlike } = idFloors(context.idFormat, idKeys);
+  await deps.ids.raiseFloors(floors);
   if (cleared) {
     // Not read at all, as with a header missing: no row numbered, no 编号 marked vanished, and the
     // pages, figures and notices go on from the last ledger read (a row without its 编号 would lose
@@ -418,6 +420,13 @@ async function planFromRead(
     planProblems.ledgerHeader.push(clearedIdsProblem(cleared));
     skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
+  }
+  // Said once a sync on 设置 (not on each of the rows, which the office means as they are).
+  if (unlike) {
+    const row = idFormatRow(context.reads.settings);
+    const problem = unlikeIdsProblem(context.idFormat, unlike, row);
+    const at = planProblems.settings.findIndex((p) => row === null || (p.row !== null && p.row > row));
+    planProblems.settings.splice(at < 0 ? planProblems.settings.length : at, 0, problem);
   }
   const chunkStarts: number[] = [];
   for (let row = 2; row <= lastRow; row += CHUNK_ROWS) chunkStarts.push(row);
@@ -450,20 +459,4 @@ async function tailsEnd(
     return rows > 0 ? start + rows - 1 : 0;
   });
   return Math.max(0, ...ends);
-}
-
-/** Raises each year's sequence above the numbers staff typed, so no number is handed out twice. */
-async function raiseFloors(
-  allocator: IdAllocator,
-  format: ReturnType<typeof buildLedgerContext>["idFormat"],
-  ids: readonly string[],
-): Promise<void> {
-  const floors = new Map<number, number>();
-  for (const id of ids) {
-    const parsed = format.parse(id);
-    if (!parsed) continue;
-    const year = format.hasYear ? (parsed.year ?? 0) : 0;
-    floors.set(year, Math.max(floors.get(year) ?? 0, parsed.seq));
-  }
-  await allocator.raiseFloors(floors);
 }
