@@ -1,5 +1,6 @@
 import {
   type CellType,
+  dateCell,
   dateRangesCell,
   gradesCell,
   integerCell,
@@ -223,6 +224,16 @@ export const settingDefs = [
     defaultValue: "",
     defaultText: "",
     note: "在单位、代表的链接页面和出错页面上显示",
+  }),
+  setting({
+    // An office that imports years of replied suggestions kept no 沟通记录 or 协办意见 for them:
+    // without this day each would be a 提醒 it can never clear, and every unit's 沟通率 near 0.
+    key: "practiceSince",
+    item: "启用日期",
+    cell: dateCell(),
+    defaultValue: "",
+    defaultText: "",
+    note: "开始在本系统记录沟通记录和协办意见的第一天，如 2026-03-01；交办日期早于这一天的建议不检查办前联系、面商和协办意见，不发沟通提醒、协办提醒，也不计入沟通率；留空则全部检查",
   }),
 ] as const;
 

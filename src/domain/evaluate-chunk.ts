@@ -219,6 +219,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
         idFormat: context.idFormat,
         secondRoundPeriod: context.settings.secondRoundPeriod,
         dueSoonDays: context.settings.dueSoonDays,
+        practiceSince: context.settings.practiceSince,
         practice,
         refs: {
           deputies: context.deputies,

@@ -76,6 +76,8 @@ export interface RowPassContext {
   readonly issuedIds: readonly string[];
   /** 沟通记录, 延期申请 and 协办意见 by 编号 (at least those of these rows); null: none read. */
   readonly practice: PracticeIndex | null;
+  /** 设置 启用日期 ("": none): rounds 交办 before it are not checked against 沟通记录 or 协办意见. */
+  readonly practiceSince: string;
 }
 
 /**
@@ -287,6 +289,7 @@ export function evaluateLedgerRows(
             duplicateRows: duplicateRowsOf(ctx.refs.idRows, record.id),
             today: ctx.today,
             threeMonthDue,
+            practiceSince: ctx.practiceSince,
           })
         : null;
     const accepted = record.review === "立案";

@@ -145,6 +145,7 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     idFormat,
     secondRoundPeriod: settings.secondRoundPeriod,
     dueSoonDays: settings.dueSoonDays,
+    practiceSince: settings.practiceSince,
     refs,
     issuedIds: input.issuedIds ?? [],
     practice,

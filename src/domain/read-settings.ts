@@ -79,6 +79,13 @@ function shownDefault(key: SettingKey): string {
   return settingDefs.find((def) => def.key === key)?.defaultText || "（空）";
 }
 
+/** What a refused 值 falls back to, where "默认值（空）" would not tell staff what that means. */
+function fallbackOf(key: SettingKey): string {
+  if (key === "practiceSince")
+    return "暂按留空处理：交办日期再早的建议也检查办前联系、面商和协办意见，也计入沟通率";
+  return `暂用默认值 ${shownDefault(key)}`;
+}
+
 // A leader with a channel in 领导 (or as a 代表) is told directly; only the others reach no one
 // without the 周报接收人, who are told in their stead (recipients.ts).
 export const NO_DIGEST_MESSAGE =
@@ -138,7 +145,7 @@ export function readSettings(read: TabRead<SettingRecord>): SettingsRead {
     }
     const message = result.error ?? extraCheck(def.key, result.value);
     if (message) {
-      row.problems.error("值", `${def.item}：${message}；暂用默认值 ${shownDefault(def.key)}`);
+      row.problems.error("值", `${def.item}：${message}；${fallbackOf(def.key)}`);
       continue;
     }
     settings[def.key] = result.value;

@@ -255,6 +255,7 @@ describe("default settings", () => {
       ["测评权重", "按期答复率:30,满意率:40,沟通率:15,落实率:15"],
       ["测评等次", "好:90,较好:80,一般:60"],
       ["代表工委联系电话", ""],
+      ["启用日期", ""],
     ]);
     expect(defaultSettingRows().every((row) => (row[2] ?? "").length > 0)).toBe(true);
   });

@@ -208,9 +208,12 @@ export class UnitTally {
   due = 0;
   rated = 0;
   satisfied = 0;
-  replied = 0;
+  /**
+   * Round-1 replies 沟通率 counts (statistics' contactCounted: 沟通记录 kept, 交办 on or after 设置
+   * 启用日期), its denominator; none (no tab, or every reply handled before 启用日期): no 沟通率.
+   */
+  contactCounted = 0;
   contacted = 0;
-  contactsKept = false;
   classB = 0;
   implemented = 0;
   extensions = 0;
@@ -233,8 +236,7 @@ export class UnitTally {
     this.due += facts.due;
     if (facts.rated) this.rated += 1;
     if (facts.satisfied) this.satisfied += 1;
-    if (facts.replied) this.replied += 1;
-    if (facts.contactCounted) this.contactsKept = true;
+    if (facts.contactCounted) this.contactCounted += 1;
     if (facts.contacted) this.contacted += 1;
     if (facts.extended) this.extensions += 1;
     this.addClass(item, facts.replied);
@@ -260,8 +262,7 @@ export class UnitTally {
       if (facts.satisfied) this.satisfied += 1;
     }
     if (countsHere(at, dates.reply)) {
-      if (facts.replied) this.replied += 1;
-      if (facts.contactCounted) this.contactsKept = true;
+      if (facts.contactCounted) this.contactCounted += 1;
       if (facts.contacted) this.contacted += 1;
     }
     if (facts.extended && at.year === at.own) this.extensions += 1;
@@ -284,9 +285,8 @@ export class UnitTally {
     this.due += other.due;
     this.rated += other.rated;
     this.satisfied += other.satisfied;
-    this.replied += other.replied;
+    this.contactCounted += other.contactCounted;
     this.contacted += other.contacted;
-    this.contactsKept ||= other.contactsKept;
     this.classB += other.classB;
     this.implemented += other.implemented;
     this.extensions += other.extensions;
@@ -412,8 +412,9 @@ function assessmentRow(
   const figures: Record<AssessmentFigure, Figure> = {
     按期答复率: figure(t.onTime, t.due),
     满意率: figure(t.satisfied, t.rated),
-    // Without 沟通记录 kept, no unit has a 沟通率: it drops out rather than reading 0%.
-    沟通率: t.contactsKept ? figure(t.contacted, t.replied) : figure(0, 0),
+    // Without 沟通记录 kept, or with every reply 交办 before 启用日期, a unit has no 沟通率: it drops
+    // out rather than reading 0%.
+    沟通率: figure(t.contacted, t.contactCounted),
     落实率: figure(t.implemented, t.classB),
     常委会测评:
       board?.score != null ? { value: board.score, numerator: board.score, denominator: 100 } : figure(0, 0),

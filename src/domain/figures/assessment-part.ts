@@ -64,29 +64,24 @@ const SUMMED: Record<FieldOf<number>, number> = {
   due: 2,
   rated: 3,
   satisfied: 4,
-  replied: 5,
+  contactCounted: 5,
   contacted: 6,
   classB: 7,
   implemented: 8,
   extensions: 9,
   excluded: 10,
 };
-/** Yes/no facts (沟通记录 kept), stored as 0/1 after the counts: any part's yes makes the unit's yes. */
-const ORED: Record<FieldOf<boolean>, number> = { contactsKept: 11 };
 const SUMMED_AT = Object.entries(SUMMED) as [FieldOf<number>, number][];
-const ORED_AT = Object.entries(ORED) as [FieldOf<boolean>, number][];
 
 function countsOf(tally: UnitTally): number[] {
   const counts: number[] = [];
   for (const [field, at] of SUMMED_AT) counts[at] = tally[field];
-  for (const [field, at] of ORED_AT) counts[at] = tally[field] ? 1 : 0;
   return counts;
 }
 
 /** Adds a share's counts to a tally: the same as adding the share's suggestions one by one. */
 function addCounts(tally: UnitTally, counts: readonly number[]): void {
   for (const [field, at] of SUMMED_AT) tally[field] += counts[at] ?? 0;
-  for (const [field, at] of ORED_AT) if (counts[at]) tally[field] = true;
 }
 
 /** One part's tallies per year and lead unit, and its carried-over suggestions (see countsInYear). */

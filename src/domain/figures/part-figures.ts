@@ -35,7 +35,7 @@ import {
  * finish works the figures out from the rows until every part is stored again; a new build checks
  * every part again anyway, its build id being part of each chunk's input).
  */
-export const PART_FIGURES_FORMAT = 6;
+export const PART_FIGURES_FORMAT = 7;
 
 /**
  * One part's share of the dashboard's figures, worked out by the chunk that stores the part (map)

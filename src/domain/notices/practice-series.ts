@@ -6,6 +6,7 @@ import { nameKey } from "../directory";
 import { isCountingRequest } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
+import { practiceChecked } from "../practice/practice-since";
 import type { ParsedRow } from "../read-tab";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { coUnitStart, leadGivenOn } from "./catch-up";
@@ -36,11 +37,13 @@ const datedWithin = (date: string | null, first: Round, today: string): boolean 
 
 /**
  * Round 1 waits for its reply: 沟通提醒 and 协办提醒 are about the handling, not after it. Both count
- * from 交办: none while 交办日期 is before 提出日期 (an 错误; its 交办通知 waits too, handling-series.ts).
+ * from 交办: none while 交办日期 is before 提出日期 (an 错误; its 交办通知 waits too, handling-series.ts),
+ * and none for a round 交办 before 设置 启用日期, handled before the office recorded either here.
  */
-function awaitingFirstReply(row: EvaluatedRow): Round | null {
+function awaitingFirstReply(row: EvaluatedRow, ctx: SeriesContext): Round | null {
   const first = roundsOf(row)[0];
-  return first && !first.repliedOn && !first.assignedOnContradicted ? first : null;
+  if (!first || first.repliedOn || first.assignedOnContradicted) return null;
+  return practiceChecked(first.start, ctx.settings.practiceSince) ? first : null;
 }
 
 /**
@@ -48,7 +51,7 @@ function awaitingFirstReply(row: EvaluatedRow): Round | null {
  * once per suggestion and 交办日期.
  */
 function contactReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
-  const first = awaitingFirstReply(row);
+  const first = awaitingFirstReply(row, ctx);
   const { record } = row;
   if (!first || !row.id || !practice.contacts.available) return [];
   const contacted = practice.contacts
@@ -83,7 +86,7 @@ function contactReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: Series
 
 /** 协办提醒: 协办意见期限天数 after 交办, to each co-unit with no 协办意见 row yet, once. */
 function coOpinionReminder(row: EvaluatedRow, practice: PracticeIndex, ctx: SeriesContext): NoticeSeries[] {
-  const first = awaitingFirstReply(row);
+  const first = awaitingFirstReply(row, ctx);
   const { record } = row;
   if (!first || !row.id || !practice.coOpinions.available) return [];
   const sent = practice.coOpinions

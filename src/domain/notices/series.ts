@@ -75,6 +75,7 @@ export interface SeriesContext extends ViewContext {
     | "preContactDays"
     | "coOpinionDays"
     | "workingDaysOnly"
+    | "practiceSince"
   >;
   readonly calendar: Calendar;
 }

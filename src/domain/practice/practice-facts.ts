@@ -6,7 +6,10 @@
 export const PRACTICE_FACTS = {
   /** Round 1 replied after a 办前 contact by the lead unit (沟通率's numerator). */
   contacted: 1,
-  /** 沟通记录 was kept when the row was evaluated (a sheet without the tab has no 沟通率). */
+  /**
+   * The row counts in 沟通率: 沟通记录 was kept when it was evaluated (a sheet without the tab has
+   * no 沟通率) and it was 交办 on or after 设置 启用日期 (practice-since.ts).
+   */
   contactsKept: 2,
   /** An approved 延期申请 of the lead unit that made round 1 six months (延期件数; approvalExtends). */
   extended: 4,

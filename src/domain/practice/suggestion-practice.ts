@@ -16,6 +16,7 @@ import {
 import { PRACTICE_FACTS } from "./practice-facts";
 import type { PracticeIndex } from "./practice-index";
 import { PracticeReport as Report, type ReportScope } from "./practice-report";
+import { practiceChecked } from "./practice-since";
 
 export interface SuggestionPracticeInput extends ReportScope {
   /** The ledger row: its own 提醒 (答复前未记录办前联系, …) are added to it. */
@@ -31,6 +32,11 @@ export interface SuggestionPracticeInput extends ReportScope {
   readonly today: string;
   /** The round-1 due date by three months (逾期后申请 is judged against it). */
   threeMonthDue(assignedOn: string): string;
+  /**
+   * 设置 启用日期 ("" or absent: none). A suggestion 交办 before it gets no 提醒 from 沟通记录 or
+   * 协办意见 and counts in no 沟通率 (practice-since.ts); its practice rows are still checked.
+   */
+  readonly practiceSince?: string;
 }
 
 export interface SuggestionPractice {
@@ -154,11 +160,15 @@ function checkExtensions(input: SuggestionPracticeInput, report: Report): number
   );
 }
 
-/** 沟通记录 of the suggestion against it; returns whether the lead unit contacted the deputy before replying. */
+/**
+ * 沟通记录 of the suggestion against it; returns whether the lead unit contacted the deputy before
+ * replying, and whether the reply counts in 沟通率 (the tab kept, 交办 on or after 启用日期).
+ */
 function checkContacts(input: SuggestionPracticeInput, report: Report): number {
   const r = input.row.record;
   const tab = input.index.contacts;
   if (!tab.available) return 0;
+  const checked = practiceChecked(r.assignedOn, input.practiceSince);
   let contacted = false;
   let faceToFace = false;
   for (const c of tab.of(input.id)) {
@@ -201,6 +211,8 @@ function checkContacts(input: SuggestionPracticeInput, report: Report): number {
     if (counts && stage === "办前" && sameName(unit, r.leadUnit)) contacted = true;
     if (counts && (method === "面商" || method === "实地察看")) faceToFace = true;
   }
+  // 交办 before 启用日期: handled before contacts were recorded here, so neither 提醒 nor 沟通率.
+  if (!checked) return 0;
   if (r.review === "立案" && r.repliedOn) {
     if (!contacted)
       input.row.problems.warn(
@@ -246,7 +258,7 @@ function checkCoOpinions(input: SuggestionPracticeInput, report: Report): void {
       );
     if (coUnit && (!r.repliedOn || !deliveredOn || deliveredOn <= r.repliedOn)) sent.add(nameKey(coUnit));
   }
-  if (r.review !== "立案" || !r.repliedOn) return;
+  if (r.review !== "立案" || !r.repliedOn || !practiceChecked(r.assignedOn, input.practiceSince)) return;
   const silent = r.coUnits.filter((u) => !sameName(u, r.leadUnit) && !sent.has(nameKey(u)));
   if (silent.length > 0)
     input.row.problems.warn(
