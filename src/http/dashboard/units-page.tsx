@@ -19,7 +19,7 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
         按主办单位统计立案建议：按期答复率 = 期限内答复 ÷
         应答复（两轮都计：已答复，或过了期限仍未答复；二次交办逾期未答复的计入逾期未答复）；满意率按最近一轮测评（满意
         + 基本满意）；沟通率 = 答复前有主办单位办前联系的件数 ÷
-        已答复；延期件数为延期申请获批准的件数。本页与『统计』表一样统计台账中的全部年度；某一年的各承办单位办理情况见
+        已答复（『设置』填了启用日期的，此前交办的不计）；延期件数为延期申请获批准的件数。本页与『统计』表一样统计台账中的全部年度；某一年的各承办单位办理情况见
         <a href="/report">年度报告</a>的附表，年终评议用<a href="/assessment">单位测评</a>。
       </p>
       <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
@@ -103,7 +103,7 @@ export const UnitPage: FC<{
         />
         <Kpi label="满意率" value={f.satisfactionRate} tone="ok" />
         <Kpi label="平均答复天数" value={f.averageReplyDays} />
-        <Kpi label="沟通率" value={f.contactRate} note="答复前有办前联系 ÷ 已答复" />
+        <Kpi label="沟通率" value={f.contactRate} note="答复前有办前联系 ÷ 已答复（启用日期前交办的不计）" />
         <Kpi label="延期件数" value={f.extensions} note="延期申请获批准的件数" />
         <Kpi
           label="二次交办"
