@@ -261,9 +261,36 @@ function checkIdWidth(row: Row, ownId: string, format: IdFormat): void {
   );
 }
 
+/**
+ * A 编号 whose 年 is not its 提出日期's year (2027-010 typed for a suggestion of 2026-12-20, or a
+ * 提出日期 corrected after numbering): kept, as any unique 编号 staff typed, but the year report
+ * counts the suggestion under its 提出日期's year, so the 2026 report would list a 2027-010 without
+ * a word. Only for a 编号 in 设置 编号格式 with a {年} (one regex of the format per row, as the
+ * numbering reads it), and only until 交办: after it the unit's notices and records stand under the
+ * 编号, which then stays, and a 提醒 nobody may act on would stand for good. Changing a 编号 the
+ * sync has recorded leaves the old one “已从本表消失” (plan-history.ts, renumbered.ts): the advice
+ * says so.
+ */
+function checkIdYear(row: Row, ownId: string, format: IdFormat): void {
+  const { submittedOn, assignedOn } = row.record;
+  if (!format.hasYear || !submittedOn || assignedOn) return;
+  const year = format.parse(ownId)?.year;
+  const submittedYear = Number(submittedOn.slice(0, 4));
+  if (year == null || year === submittedYear) return;
+  row.problems.warn(
+    "编号",
+    `编号“${ownId}”是 ${year} 年的编号，提出日期 ${submittedOn} 却在 ${submittedYear} 年：年度报告按提出日期计入 ${submittedYear} 年。` +
+      "如提出日期有误，请改正提出日期；如编号的年份有误，请在交办前改正或清空编号（清空后系统会重新编号），" +
+      "原编号随后会列为“已从本表消失”，在看板“校验问题”页对它点“确认已删除”即可。交办后编号不宜再改，本提醒也不再出现",
+  );
+}
+
 function checkIds(row: Row, ownId: string, refs: LedgerRefs, format: IdFormat): void {
   const { review, mergedInto } = row.record;
-  if (ownId) checkIdWidth(row, ownId, format);
+  if (ownId) {
+    checkIdWidth(row, ownId, format);
+    checkIdYear(row, ownId, format);
+  }
   // Typed apart but read alike (2026－240 and 2026-240) is a duplicate too: notices, pages and
   // forms would name two suggestions by what reads as one number.
   const rows = ownId
@@ -309,8 +336,8 @@ const KEY_SUPERVISOR_ONLY =
   "填写了督办领导，但重点建议不是“是”：督办领导收不到本件的逾期催办；如为重点建议，请把 重点建议 改为 是";
 
 /**
- * Reference rules of a 建议台账 row: deputies, units, category, 编号 (typed with IME characters, or
- * duplicate, also once read alike) and 并入编号, plus
+ * Reference rules of a 建议台账 row: deputies, units, category, 编号 (typed with IME characters, of
+ * another year than 提出日期, or duplicate, also once read alike) and 并入编号, plus
  * 督办领导 for key suggestions, and the 重点建议 and leaders of suggestions merged into this one.
  * Problems are added to the row.
  */

@@ -173,3 +173,81 @@ describe("编号 and 并案", () => {
     );
   });
 });
+
+/** 设置 with 编号格式 set to `format`. */
+const idFormat = (format: string) => ({
+  [TAB_NAMES.settings]: [
+    ["项目", "值", "说明"],
+    ["编号格式", format, ""],
+  ],
+});
+
+const yearWarnings = (evaluation: ReturnType<typeof evaluateRows>, row = 2) =>
+  rowProblems(evaluation, row).filter((p) => p.column === "编号" && p.message.includes("年度报告"));
+
+describe("a 编号 of another year than its 提出日期", () => {
+  it("is a 提醒 on 编号 saying which year the year report counts it in, and what to correct", () => {
+    // Typed by staff: 2027-010 for a suggestion of 2026-12-20.
+    const typed = evaluateRows([{ 编号: "2027-010", 提出日期: "2026-12-20" }], {}, "2027-01-05");
+    expect(yearWarnings(typed)).toEqual([
+      {
+        column: "编号",
+        level: "提醒",
+        message:
+          "编号“2027-010”是 2027 年的编号，提出日期 2026-12-20 却在 2026 年：年度报告按提出日期计入 2026 年。" +
+          "如提出日期有误，请改正提出日期；如编号的年份有误，请在交办前改正或清空编号（清空后系统会重新编号），" +
+          "原编号随后会列为“已从本表消失”，在看板“校验问题”页对它点“确认已删除”即可。交办后编号不宜再改，本提醒也不再出现",
+      },
+    ]);
+    // 提出日期 corrected after numbering: 2026-139 now dated 2027-01-04.
+    const corrected = evaluateRows([{ 编号: "2026-139", 提出日期: "2027-01-04" }], {}, "2027-01-05");
+    expect(yearWarnings(corrected).map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^编号“2026-139”是 2026 年的编号，提出日期 2027-01-04 却在 2027 年：年度报告按提出日期计入 2027 年。/,
+      ),
+    ]);
+  });
+
+  it("reads the year as 设置 编号格式 places it, and an IME-typed 编号 as it reads", () => {
+    const custom = evaluateRows(
+      [{ 编号: "建-018-2027", 提出日期: "2026-12-20" }],
+      idFormat("建-{序号:3}-{年}"),
+      "2027-01-05",
+    );
+    expect(yearWarnings(custom).map((p) => p.level)).toEqual(["提醒"]);
+    const ime = evaluateRows([{ 编号: "2027－010", 提出日期: "2026-12-20" }], {}, "2027-01-05");
+    expect(yearWarnings(ime).map((p) => p.message)).toEqual([
+      expect.stringContaining("编号“2027－010”是 2027 年的编号"),
+    ]);
+  });
+
+  it("says nothing when the years agree, the format has no 年, the 编号 is not in the format or 提出日期 is blank", () => {
+    expect(
+      yearWarnings(evaluateRows([{ 编号: "2026-139", 提出日期: "2026-12-20" }], {}, "2027-01-05")),
+    ).toEqual([]);
+    expect(
+      yearWarnings(
+        evaluateRows([{ 编号: "2027", 提出日期: "2026-12-20" }], idFormat("{序号:4}"), "2027-01-05"),
+      ),
+    ).toEqual([]);
+    expect(
+      yearWarnings(evaluateRows([{ 编号: "JY2027-10", 提出日期: "2026-12-20" }], {}, "2027-01-05")),
+    ).toEqual([]);
+    expect(yearWarnings(evaluateRows([{ 编号: "2027-010", 提出日期: "" }], {}, "2027-01-05"))).toEqual([]);
+  });
+
+  it("says nothing once the suggestion is 交办: its 编号 stands, and a 提醒 would stand for good", () => {
+    const assigned = evaluateRows(
+      [{ 编号: "2026-139", 提出日期: "2027-01-04", 交办日期: "2027-01-05" }],
+      {},
+      "2027-01-06",
+    );
+    expect(yearWarnings(assigned)).toEqual([]);
+  });
+
+  it("says nothing of the 编号 the sync gives a row without one (the year of 提出日期)", () => {
+    const numbered = evaluateRows([{ 编号: "", 提出日期: "2026-12-20" }], {}, "2027-01-05");
+    expect(numbered.rows[0]?.newId).toMatch(/^2026-/);
+    expect(yearWarnings(numbered)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { type Channel, LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import type { Calendar } from "../calendar";
 import { isoFromSerial, serialFromIso, weekdayOf } from "../civil-date";
 import { byCodePoint } from "../compare-text";
+import { dueYearProvisional, PROVISIONAL_MARK } from "../dashboard/suggestion-ref";
 import { daysBetween } from "../deadlines";
 import { leaderNames } from "../directory";
 import type { StatisticsRow } from "../statistics";
@@ -230,19 +231,32 @@ const encoder = new TextEncoder();
 const bytesOf = (text: string) => encoder.encode(text).byteLength;
 
 /**
- * The digest's text as of `today`: office-wide totals (as in 统计), the count per 台账状态, then the
- * overdue, due-soon and unrated suggestions, and with a `dashboard` a last line with its address
+ * The day the digest is written for, and the calendar that tells which 办理期限 may still move: the
+ * notices run's, from 节假日, as the unit's own notices of the same day are told (placeholders.ts).
+ */
+export interface DigestDay {
+  readonly today: string;
+  readonly calendar: Pick<Calendar, "isYearKnown">;
+}
+
+/**
+ * The digest's text as of `day.today`: office-wide totals (as in 统计), the count per 台账状态, then
+ * the overdue, due-soon and unrated suggestions, and with a `dashboard` a last line with its address
  * (unless not `closing`: the text before it gave the address).
  * Within `maxBytes` of UTF-8, each list names fewer suggestions (digestTextFitting).
  */
 export function digestTextOf(
   figures: DigestFigures,
-  today: string,
-  maxBytes = Number.POSITIVE_INFINITY,
-  dashboard: DashboardOrigin = null,
-  closing = true,
+  day: DigestDay,
+  { maxBytes = Number.POSITIVE_INFINITY, dashboard = null, closing = true }: DigestTextOptions = {},
 ): string {
-  return digestTextFitting(figures, today, (text) => bytesOf(text) <= maxBytes, dashboard, closing);
+  return digestTextFitting(figures, day, (text) => bytesOf(text) <= maxBytes, dashboard, closing);
+}
+
+interface DigestTextOptions {
+  readonly maxBytes?: number;
+  readonly dashboard?: DashboardOrigin;
+  readonly closing?: boolean;
 }
 
 /**
@@ -253,7 +267,7 @@ export function digestTextOf(
  */
 function digestTextFitting(
   figures: DigestFigures,
-  today: string,
+  day: DigestDay,
   fits: (text: string) => boolean,
   dashboard: DashboardOrigin,
   closing: boolean,
@@ -263,7 +277,7 @@ function digestTextFitting(
     figures.dueSoon.shown.length,
     figures.unrated.shown.length,
   );
-  const capped = (cap: number) => digestTextCapped(figures, today, cap, dashboard, closing);
+  const capped = (cap: number) => digestTextCapped(figures, day, cap, dashboard, closing);
   const whole = capped(longest);
   if (fits(whole)) return whole;
   // The largest number of lines per list that fits: a handful of tries, once a week per channel.
@@ -322,7 +336,7 @@ function digestTextFor(
   robot: RobotMessage | undefined,
   message: { readonly title: string; readonly body: string },
   figures: DigestFigures,
-  today: string,
+  day: DigestDay,
   dashboard: DashboardOrigin,
   closing: boolean,
 ): string {
@@ -330,7 +344,7 @@ function digestTextFor(
     ? (text: string) =>
         robot.size(message.title, withAppendix(message.body, text)) <= robot.maxBytes - DIGEST_MARGIN_BYTES
     : () => true;
-  return digestTextFitting(figures, today, fits, dashboard, closing);
+  return digestTextFitting(figures, day, fits, dashboard, closing);
 }
 
 /**
@@ -376,9 +390,21 @@ function repliedNote(item: DigestItem): string {
   return `，${item.round === 2 ? "二次答复日期" : "答复日期"} ${displayDate(item.repliedOn)}`;
 }
 
+/**
+ * A listed suggestion's 办理期限 as the unit's notices of the same day write it: （暂定） after a date
+ * in a year whose 放假安排 is not entered (placeholders.ts 办理期限). The figures keep the date only
+ * (a part's share is worked out from the rows' facts, which keep no deadline explanation), so its
+ * year is asked of the calendar, as the dashboard's lists ask it (dueYearProvisional); a stored share
+ * needs no new field, and figures an older build stored read right too.
+ */
+function dueNote(item: DigestItem, calendar: DigestDay["calendar"]): string {
+  const mark = dueYearProvisional(item.dueDate, calendar) ? PROVISIONAL_MARK : "";
+  return `，办理期限 ${displayDate(item.dueDate)}${mark}`;
+}
+
 function digestTextCapped(
   figures: DigestFigures,
-  today: string,
+  { today, calendar }: DigestDay,
   cap: number,
   dashboard: DashboardOrigin,
   closing: boolean,
@@ -397,11 +423,11 @@ function digestTextCapped(
       : "台账中暂无建议。",
     ...list("已逾期", figures.overdue, cap, dashboard, (item) => {
       const late = daysBetween(item.dueDate, today);
-      return `${nameOf(item)}${roundNote(item)}，办理期限 ${displayDate(item.dueDate)}，已逾期 ${late} 天`;
+      return `${nameOf(item)}${roundNote(item)}${dueNote(item, calendar)}，已逾期 ${late} 天`;
     }),
     ...list("即将到期", figures.dueSoon, cap, dashboard, (item) => {
       const left = daysBetween(today, item.dueDate);
-      return `${nameOf(item)}${roundNote(item)}，办理期限 ${displayDate(item.dueDate)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
+      return `${nameOf(item)}${roundNote(item)}${dueNote(item, calendar)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
     }),
     ...list("待测评", figures.unrated, cap, dashboard, (item) => {
       return `${nameOf(item)}${repliedNote(item)}`;
@@ -444,6 +470,7 @@ export function digestSeries(
     byLimit.set(limited, [...(byLimit.get(limited) ?? []), address]);
   }
   let counted: DigestFigures | null = null;
+  const written: DigestDay = { today: ctx.today, calendar: ctx.calendar };
   const dashboard = ctx.dashboard ?? null;
   const home = dashboard ? dashboardHome(dashboard) : "";
   const view = () => blankView(DIGEST_ADDRESSEE, home);
@@ -469,7 +496,7 @@ export function digestSeries(
         const key = `${closing}\u0000${title}\u0000${body}`;
         let text = texts.get(key);
         if (text === undefined) {
-          text = digestTextFor(robot, { title, body }, listed, ctx.today, dashboard, closing);
+          text = digestTextFor(robot, { title, body }, listed, written, dashboard, closing);
           texts.set(key, text);
         }
         return text;

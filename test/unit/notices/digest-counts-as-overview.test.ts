@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildCalendar } from "../../../src/domain/calendar";
 import { computeOverview } from "../../../src/domain/dashboard/overview";
 import { duplicatedIds } from "../../../src/domain/dashboard/sample-candidates";
 import { digestPart, mergeDigest } from "../../../src/domain/figures/digest-part";
@@ -8,6 +9,8 @@ import { PART_SIZES, type StoredLedger, storedLedger, throughJson } from "../fig
 import { type LedgerCells, makeRow, makeTabs } from "../helpers/make-row";
 
 const TODAY = "2026-06-15";
+/** The day the 周报 is written for, with the built-in calendar (no 节假日 rows). */
+const DAY = { today: TODAY, calendar: buildCalendar() };
 const base = { 审查结果: "立案", 主办单位: "区住建局", 交办日期: "2026-01-12" };
 /** Replied on time, rated 满意: 已办结. */
 const closed = { ...base, 答复日期: "2026-02-11", 答复类别: "A", 满意度: "满意", 测评日期: "2026-02-20" };
@@ -50,7 +53,7 @@ function overviewStatusLine({ view }: StoredLedger): string {
   return `台账状态：${counts.map((s) => `${s.status} ${s.count} 件`).join("，")}。`;
 }
 
-const lines = (figures: DigestFigures) => digestTextOf(figures, TODAY).split("\n");
+const lines = (figures: DigestFigures) => digestTextOf(figures, DAY).split("\n");
 
 describe("督办周报's 台账状态, as the overview counts it", () => {
   const ledger = ledgerOf(ROWS);
@@ -85,9 +88,9 @@ describe("督办周报's 台账状态, as the overview counts it", () => {
   it("says the same from the parts' stored shares as from every row", () => {
     for (const rows of [ROWS, [...ROWS, ...OVERDUE_PAIR]]) {
       const whole = ledgerOf(rows);
-      const text = digestTextOf(fromRows(whole), TODAY);
+      const text = digestTextOf(fromRows(whole), DAY);
       for (const size of PART_SIZES)
-        expect(digestTextOf(fromShares(whole, size), TODAY), `parts of ${size} rows`).toBe(text);
+        expect(digestTextOf(fromShares(whole, size), DAY), `parts of ${size} rows`).toBe(text);
     }
   });
 });

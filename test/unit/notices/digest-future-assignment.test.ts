@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildCalendar } from "../../../src/domain/calendar";
 import { computeOverview } from "../../../src/domain/dashboard/overview";
 import { duplicatedIds } from "../../../src/domain/dashboard/sample-candidates";
 import { digestFigures, digestTextOf } from "../../../src/domain/notices/digest";
@@ -7,6 +8,8 @@ import { storedLedger } from "../figures/parts";
 import { makeRow, makeTabs } from "../helpers/make-row";
 
 const TODAY = "2026-06-15";
+/** The day the 周报 is written for, with the built-in calendar (no 节假日 rows). */
+const DAY = { today: TODAY, calendar: buildCalendar() };
 const base = { 审查结果: "立案", 主办单位: "区住建局" };
 
 /**
@@ -24,7 +27,7 @@ describe("督办周报 on a suggestion whose 交办日期 is after today", () =>
   );
   const text = digestTextOf(
     digestFigures(noticeRows(view.rows, duplicatedIds(view.rows)), view.statistics.total, view.rows),
-    TODAY,
+    DAY,
   );
 
   it("counts it under the 台账状态 the overview and the sheet show", () => {

@@ -3,6 +3,7 @@ import { createDingtalkChannel } from "../../../src/channels/dingtalk";
 import { createFeishuChannel } from "../../../src/channels/feishu";
 import type { FetchLike } from "../../../src/channels/http-post";
 import { createWecomChannel } from "../../../src/channels/wecom";
+import { buildCalendar } from "../../../src/domain/calendar";
 import { duplicatedIds } from "../../../src/domain/dashboard/sample-candidates";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { digestPart, mergeDigest } from "../../../src/domain/figures/digest-part";
@@ -21,6 +22,8 @@ import { keySuggestion, noticeTabs, type SettingsRows } from "./helpers";
 
 /** Monday: the 周报's day. keySuggestion's 办理期限 2026-06-02 is 6 days past. */
 const MONDAY = "2026-06-08";
+/** The day the 周报 is written for, with the built-in calendar (no 节假日 rows). */
+const DAY = { today: MONDAY, calendar: buildCalendar() };
 const LEADERS = [{ 姓名: "陈建平副主任", 类型: "督办", 邮箱: "cjp@example.gov.cn" }];
 const EMAIL = "dbc@example.gov.cn";
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=dbc";
@@ -103,12 +106,12 @@ describe("督办周报 keeps every 【重点】 suggestion of a list longer than
       ...Array.from({ length: DIGEST_LIST_MAX }, (_, i) => `2026-${201 + i}`),
       KEY_ID,
     ]);
-    const text = digestTextOf(whole, MONDAY);
+    const text = digestTextOf(whole, DAY);
     expect(text).toContain(KEY_LINE);
     for (const size of PART_SIZES) {
       const shares = parts(size).map((part) => throughJson(digestPart(part, duplicated)));
       for (const share of shares) expect(share.overdue.shown.length).toBeLessThanOrEqual(DIGEST_LIST_MAX + 1);
-      expect(digestTextOf(mergeDigest(shares, view.statistics.total), MONDAY), `parts of ${size}`).toBe(text);
+      expect(digestTextOf(mergeDigest(shares, view.statistics.total), DAY), `parts of ${size}`).toBe(text);
     }
   });
 
@@ -118,7 +121,7 @@ describe("督办周报 keeps every 【重点】 suggestion of a list longer than
     const figures = digestFigures(noticeRows(view.rows, new Set()), view.statistics.total, view.rows);
     expect(figures.overdue.count).toBe(100);
     expect(figures.overdue.shown).toHaveLength(DIGEST_LIST_MAX + DIGEST_KEY_EXTRA_MAX);
-    expect(digestTextOf(figures, MONDAY)).toContain(
+    expect(digestTextOf(figures, DAY)).toContain(
       `另有 ${100 - DIGEST_LIST_MAX - DIGEST_KEY_EXTRA_MAX} 件未列出`,
     );
   });

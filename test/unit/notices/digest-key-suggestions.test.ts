@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildCalendar } from "../../../src/domain/calendar";
 import { duplicatedIds } from "../../../src/domain/dashboard/sample-candidates";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { digestPart, mergeDigest } from "../../../src/domain/figures/digest-part";
@@ -11,6 +12,8 @@ import { keySuggestion, noticeTabs, type SettingsRows } from "./helpers";
 
 /** Monday: the 周报's day. keySuggestion's 办理期限 2026-06-02 is 6 days past. */
 const MONDAY = "2026-06-08";
+/** The day the 周报 is written for, with the built-in calendar (no 节假日 rows). */
+const DAY = { today: MONDAY, calendar: buildCalendar() };
 const LEADERS = [
   { 姓名: "陈建平副主任", 类型: "督办", 邮箱: "cjp@example.gov.cn" },
   { 姓名: "李四", 类型: "督办", 邮箱: "ls@example.gov.cn" },
@@ -96,15 +99,13 @@ describe("督办周报 marks key suggestions and their leaders", () => {
     const duplicated = duplicatedIds(view.rows);
     const whole = digestTextOf(
       digestFigures(noticeRows(view.rows, duplicated), view.statistics.total, view.rows),
-      MONDAY,
+      DAY,
     );
     expect(whole).toContain("（督办：陈建平副主任；领办：王建国副区长）");
     expect(whole).toContain("【重点】2026-137《关于建设口袋公园的建议》（督办：未填）");
     for (const size of PART_SIZES) {
       const shares = parts(size).map((part) => throughJson(digestPart(part, duplicated)));
-      expect(digestTextOf(mergeDigest(shares, view.statistics.total), MONDAY), `parts of ${size}`).toBe(
-        whole,
-      );
+      expect(digestTextOf(mergeDigest(shares, view.statistics.total), DAY), `parts of ${size}`).toBe(whole);
     }
   });
 

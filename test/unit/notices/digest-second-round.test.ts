@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildCalendar } from "../../../src/domain/calendar";
 import { duplicatedIds } from "../../../src/domain/dashboard/sample-candidates";
 import { digestPart, mergeDigest } from "../../../src/domain/figures/digest-part";
 import { digestTextOf } from "../../../src/domain/notices/digest";
@@ -6,6 +7,8 @@ import { storedLedger, throughJson } from "../figures/parts";
 import { type LedgerCells, makeRow, makeTabs, serial } from "../helpers/make-row";
 
 const TODAY = "2026-12-06";
+/** The day the 周报 is written for, with the built-in calendar (no 节假日 rows). */
+const DAY = { today: TODAY, calendar: buildCalendar() };
 
 /** A suggestion of 区教育局 answered in April and rated 不满意, then assigned again (二次交办). */
 const reassigned = (cells: LedgerCells): LedgerCells => ({
@@ -46,7 +49,7 @@ function digest(): string {
   const { view, parts } = storedLedger(makeTabs(ROWS.map((r) => makeRow(r))), TODAY);
   const duplicated = duplicatedIds(view.rows);
   const shares = parts(1).map((rows) => throughJson(digestPart(rows, duplicated)));
-  return digestTextOf(mergeDigest(shares, view.statistics.total), TODAY);
+  return digestTextOf(mergeDigest(shares, view.statistics.total), DAY);
 }
 
 const lineOf = (text: string, id: string) => text.split("\n").find((line) => line.includes(id)) ?? "";
