@@ -172,7 +172,8 @@ export function matchHeaders<Cols extends readonly ColumnDef[]>(
     else positions.set(text, [index]);
   });
   if (positions.size === 0) {
-    const message = `第 1 行没有表头：请在第 1 行写上表头（${tab.columns.map((c) => c.header).join("、")}），写好之前本表不会同步`;
+    // Most often the whole tab emptied (select all → Delete): the way back comes before the header.
+    const message = `第 1 行没有表头：如果是误删（例如全选后按了删除），请先用“撤销”或“文件 → 版本记录”恢复，只补写表头找不回原有的行；确实是新表时，再在第 1 行写上表头（${tab.columns.map((c) => c.header).join("、")}），写好之前本表不会同步`;
     return { ok: false, problems: [{ column: null, level: "错误", message }] };
   }
   const notHeader = dataRowAsHeader(tab, [...positions.keys()]);

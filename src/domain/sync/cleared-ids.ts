@@ -5,7 +5,7 @@ import type { Problem } from "../problems";
  * Fewer rows than this without 编号, or fewer known 编号 gone, is ordinary work (a few new
  * suggestions, a few deleted ones), numbered and marked vanished as always.
  */
-const MIN_CLEARED_ROWS = 20;
+export const MIN_CLEARED_ROWS = 20;
 
 /** What the sync's plan counts of the 编号 column (which it reads whole) and knows from D1. */
 export interface IdColumnCount {
@@ -117,6 +117,6 @@ export function clearedIdsProblem(cleared: ClearedIds): Problem {
       "本次同步暂不读取台账：不编号，也不把原编号记为消失，页面、统计和提醒沿用上次同步的数据。" +
       restore +
       "如确要给这些建议换新编号，请在编号列自己填写新编号，并把沟通记录、延期申请、协办意见中的编号一并改过来；" +
-      "如这些行确是新建议、原有建议都已删除，请先把这些行暂时剪切到别处并同步一次（原有建议会记为消失，可在看板上确认删除），再粘贴回来，系统会给它们编号",
+      "如这些行确是新建议、原有建议都已删除，同样请在编号列给它们填写新编号（不要沿用原有编号），同步后原有建议会记为消失，可在看板上确认删除",
   };
 }

@@ -6,7 +6,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
 import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
-import { buildLedgerContext, tabProblems } from "../../domain/ledger-context";
+import { tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { type Problem, tabProblem } from "../../domain/problems";
 import { missingTabReason } from "../../domain/read-tab";
@@ -18,6 +18,8 @@ import {
   idHoldOf,
   idHoldText,
 } from "../../domain/sync/cleared-ids";
+import { emptiedLedger, emptiedLedgerProblem, emptiedLedgerReason } from "../../domain/sync/emptied-ledger";
+import { problemsOf } from "../../domain/sync/held-tabs";
 import { idFloors, idFormatRow, unlikeIdsProblem } from "../../domain/sync/id-floors";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
@@ -39,7 +41,7 @@ import {
 } from "./plan-kept";
 import { META_PRESENT, presentCountOf } from "./present-snapshots";
 import { type RangeRequest, type RangesRead, readRanges, readRangesIfChanged } from "./read-sheet";
-import { digestOfTexts, rememberSmallTabs, tabTexts } from "./small-tabs";
+import { digestOfTexts, readSmallTabs, rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
@@ -303,31 +305,39 @@ async function planFromRead(
   nowMs: number,
 ): Promise<PlanRest & Pick<RunFields, "today" | "tabsChanged">> {
   const { lastHeader, lastIdEnd, tailFrom, presentBefore, idHold } = last;
-  const tabs = Object.fromEntries(
+  const read = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
+  // A tab missing, emptied or with a broken header gives way to its last read (held), which D1 keeps.
+  const { tabs, context, held } = await readSmallTabs(deps.tabCache, read, first.titles);
   const texts = tabTexts(tabs);
   const tabsDigest = await digestOfTexts(texts);
-  const tabsChanged = (await deps.tabCache.save(texts, new Date(nowMs).toISOString())) > 0;
-  const context = buildLedgerContext(tabs, first.titles);
+  const toSave = Object.fromEntries(Object.entries(texts).filter(([t]) => !held.some((h) => h.tab === t)));
+  const tabsChanged = (await deps.tabCache.save(toSave, new Date(nowMs).toISOString())) > 0;
   rememberSmallTabs(tabsDigest, context);
   const today = localDate(nowMs, context.settings.timeZone || DEFAULT_TIME_ZONE);
+  const own = (tab: string, read: Parameters<typeof tabProblems>[0]) =>
+    problemsOf(tab, read, held, tabProblems);
   const planProblems = {
     ledgerHeader: [] as Problem[],
     smallTabs: [
-      ...tabProblems(context.reads.units),
-      ...tabProblems(context.reads.deputies),
+      ...own(TAB_NAMES.units, context.reads.units),
+      ...own(TAB_NAMES.deputies, context.reads.deputies),
       ...tabProblems(context.reads.leaders),
     ],
     practiceTabs: [] as Problem[],
-    configTabs: [...tabProblems(context.reads.templates), ...tabProblems(context.reads.holidays)],
-    settings: tabProblems(context.reads.settings),
+    configTabs: [...tabProblems(context.reads.templates), ...own(TAB_NAMES.holidays, context.reads.holidays)],
+    settings: own(TAB_NAMES.settings, context.reads.settings),
     systemTabs: [] as Problem[],
   };
   // 领导 and the practice tabs are optional (an older sheet works without them): not "skipped".
-  const skippedTabs: SyncContext["skippedTabs"] = first.missingTabs
-    .filter((tab) => !OPTIONAL_TABS.has(tab))
-    .map((tab) => ({ tab, reason: missingTabReason(tab, first.titles) }));
+  // A held tab is skipped too (its sheet copy is not read), with what the sync uses meanwhile.
+  const skippedTabs: SyncContext["skippedTabs"] = [
+    ...first.missingTabs
+      .filter((tab) => !OPTIONAL_TABS.has(tab) && !held.some((h) => h.tab === tab))
+      .map((tab) => ({ tab, reason: missingTabReason(tab, first.titles) })),
+    ...held.map((h) => ({ tab: h.tab, reason: h.problem.message })),
+  ];
   const systemGrid: Record<string, number> = {};
   const systemRows: Record<string, number> = {};
   const systemTabs: readonly TabDef[] = [problemsTab, statisticsTab, assessmentTab];
@@ -392,32 +402,41 @@ async function planFromRead(
     handlingLeader: column("领办领导"),
   });
   const idKeys = Object.keys(ids);
-  const cleared = clearedIdColumn(
-    {
-      dataRows: lastRow - 1,
-      numberedRows: numberedRows(column("编号")),
-      sheetIds: idKeys.length,
-      presentBefore,
-    },
-    idHold.hold,
-  );
+  // Rows all but gone first: their 编号 went with them, which is not a cleared 编号 column.
+  const emptied = emptiedLedger({ dataRows: lastRow - 1, presentBefore }, idHold.hold);
+  const cleared = emptied
+    ? null
+    : clearedIdColumn(
+        {
+          dataRows: lastRow - 1,
+          numberedRows: numberedRows(column("编号")),
+          sheetIds: idKeys.length,
+          presentBefore,
+        },
+        idHold.hold,
+      );
   const metaChanges: [string, string][] = [];
   if (moved || lastHeader.join("\t") !== header.join("\t"))
     metaChanges.push([META_LEDGER_HEADER, JSON.stringify(header)]);
   if (idEnd !== lastIdEnd) metaChanges.push([META_ID_END, String(idEnd)]);
   // The hold goes with the plan's other small values (one batch): the next plan keeps holding a
   // column pasted back in part, against the count from before the clearing (clearedIdColumn).
-  const holdText = cleared ? idHoldText(cleared) : "";
+  const holdText = cleared ? idHoldText(cleared) : emptied ? idHold.text : "";
   if (holdText !== idHold.text) metaChanges.push([META_ID_HOLD, holdText]);
   await deps.meta.setMany(metaChanges, new Date(nowMs).toISOString());
   const { floors, unlike } = idFloors(context.idFormat, idKeys);
   await deps.ids.raiseFloors(floors);
-  if (cleared) {
+  const hold = emptied
+    ? { reason: emptiedLedgerReason(emptied), problem: emptiedLedgerProblem(emptied) }
+    : cleared
+      ? { reason: clearedIdsReason(cleared), problem: clearedIdsProblem(cleared) }
+      : null;
+  if (hold) {
     // Not read at all, as with a header missing: no row numbered, no 编号 marked vanished, and the
     // pages, figures and notices go on from the last ledger read (a row without its 编号 would lose
     // its approved extension and its notices' keys).
-    const reason = clearedIdsReason(cleared);
-    planProblems.ledgerHeader.push(clearedIdsProblem(cleared));
+    const { reason } = hold;
+    planProblems.ledgerHeader.push(hold.problem);
     skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
   }

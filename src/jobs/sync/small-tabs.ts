@@ -1,5 +1,6 @@
 import { digestOf } from "../../digest";
-import type { LedgerContext } from "../../domain/ledger-context";
+import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
+import { type HeldTab, heldTabs, tabsToHold } from "../../domain/sync/held-tabs";
 import type { TabCache } from "../../store/tab-cache";
 import { baseTabsContext } from "../ledger-view";
 
@@ -18,6 +19,28 @@ export function tabTexts(tabs: Readonly<Record<string, unknown[][]>>): Record<st
 export function digestOfTexts(texts: Readonly<Record<string, string>>): Promise<string> {
   const entries = Object.entries(texts).map(([name, text]) => `${JSON.stringify(name)}:${text}`);
   return digestOf(`{${entries.join(",")}}`);
+}
+
+/**
+ * The small tabs as the plan read them (`read`: a missing tab left out), with the last read D1
+ * keeps in place of each tab held (heldTabs: missing, emptied or its header broken), and their
+ * context. The last reads are loaded only when a tab looks so (one D1 query, never on an
+ * ordinary sync); the context is then built again from the tabs in force.
+ */
+export async function readSmallTabs(
+  tabCache: TabCache,
+  read: Readonly<Record<string, unknown[][]>>,
+  titles: readonly string[] = [],
+): Promise<{ tabs: Record<string, unknown[][]>; context: LedgerContext; held: HeldTab[] }> {
+  const now = buildLedgerContext(read, titles);
+  const names = tabsToHold(now);
+  if (names.length === 0) return { tabs: { ...read }, context: now, held: [] };
+  const last = await tabCache.load(names);
+  const held = heldTabs(now, buildLedgerContext({ ...read, ...last }, titles));
+  if (held.length === 0) return { tabs: { ...read }, context: now, held };
+  const tabs: Record<string, unknown[][]> = { ...read };
+  for (const { tab } of held) tabs[tab] = last[tab] ?? [];
+  return { tabs, context: buildLedgerContext(tabs, titles), held };
 }
 
 /**
