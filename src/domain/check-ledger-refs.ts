@@ -303,7 +303,7 @@ function checkIds(row: Row, ownId: string, refs: LedgerRefs, format: IdFormat): 
       // Clearing the wrong row's 编号 renumbers an old suggestion and parts it from its records
       // (沟通记录, 协办意见, history): so the advice asks which row the 编号 belongs to first. Notice
       // planning skips a duplicated 编号 (plan.ts noticeRows): the original's reminders stop too.
-      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一。改正前各行都计入统计，但都不发任何通知（交办通知、提醒、逾期催办），请尽快改正：先核对哪一行原本是 ${ownId}，另一行如是已登记的建议，请改回它原来的编号；如是新增的建议，清空它的编号，系统会重新编号`,
+      `编号“${ownId}”与第 ${others} 行重复：编号必须唯一。改正前各行都计入统计，但都不发任何通知（交办通知、提醒、逾期催办），请尽快改正：先核对哪一行原本是 ${ownId}，另一行如是已登记的建议，请改回它原来的编号；如是新增的建议，清空它的编号，系统会重新编号。改正前这些行系统不留存，误删后无法在网页上“恢复”`,
     );
   }
   if (row.failed.has("mergedInto")) return;

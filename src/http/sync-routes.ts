@@ -1,10 +1,13 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { restoreSuggestion } from "../jobs/sync/restore";
+import { restoreSuggestions } from "../jobs/sync/restore-many";
 import { runSync, startSync } from "../jobs/sync/run-sync";
 import { actorOf } from "./actor";
 import { HttpError } from "./errors";
+import { CLICK_RETRY, restoreError } from "./restore-error";
 
 /**
  * Staff routes of the sync: run it now, see the last run, restore a vanished suggestion.
@@ -12,6 +15,8 @@ import { HttpError } from "./errors";
  * queue) and answers 202; with ?wait=1 the whole run happens in this request and its result is the
  * answer (tools and tests; on the Free plan only for a ledger of one chunk).
  */
+const RESTORE_MANY_BODY = z.object({ ids: z.array(z.string().max(50)).min(1).max(10_000) });
+
 export const syncRoutes = new Hono<AppEnv>()
   .post("/sync", async (c) => {
     const deps = createDeps(c.env);
@@ -31,12 +36,20 @@ export const syncRoutes = new Hono<AppEnv>()
     if (!last) throw new HttpError(404, "no_sync_yet", "尚未同步过");
     return c.json(last);
   })
+  // Several vanished suggestions at once: { "ids": ["2026-008", …] }, at most RESTORE_AT_ONCE.
+  .post("/suggestions/restore", async (c) => {
+    const body = RESTORE_MANY_BODY.safeParse(await c.req.json().catch(() => null));
+    if (!body.success)
+      throw new HttpError(400, "invalid_body", '请求体须为 {"ids": ["编号", …]}：ids 为编号的列表');
+    const deps = createDeps(c.env, { retry: CLICK_RETRY });
+    const result = await restoreSuggestions(deps, body.data.ids, Date.now(), actorOf(c).label);
+    if (!result.ok) throw restoreError(result);
+    return c.json(result);
+  })
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id");
-    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), actorOf(c).label);
-    if (!result.ok) {
-      const status = result.code === "not_found" ? 404 : result.code === "busy" ? 503 : 409;
-      throw new HttpError(status, result.code, result.message, { row: result.row ?? null });
-    }
+    const deps = createDeps(c.env, { retry: CLICK_RETRY });
+    const result = await restoreSuggestion(deps, id, Date.now(), actorOf(c).label);
+    if (!result.ok) throw restoreError(result);
     return c.json(result, 201);
   });

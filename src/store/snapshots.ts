@@ -21,6 +21,15 @@ export interface SnapshotBrief {
   hash: string | null;
   rowNumber: number | null;
   removed: boolean;
+  /** The cells of ClearedAsked seen cleared (absent: none, or not asked). */
+  cleared?: Sighting[];
+}
+
+/** The clearings `briefs` is asked about: of these cells of these 编号, seen at or after `since`. */
+export interface ClearedAsked {
+  readonly ids: readonly string[];
+  readonly cells: readonly string[];
+  readonly since: string;
 }
 
 export type RestoreClaim =
@@ -34,8 +43,12 @@ export interface SnapshotStore {
   loadAll(): Promise<Map<string, Snapshot>>;
   /** The snapshots of these 编号 (those that have one). */
   loadMany(ids: readonly string[]): Promise<Map<string, Snapshot>>;
-  /** The digests of these 编号's snapshots (those that have one), without their values. */
-  briefs(ids: readonly string[]): Promise<Map<string, SnapshotBrief>>;
+  /**
+   * The digests of these 编号's snapshots (those that have one), without their values; with
+   * `cleared`, in the same query, the last clearing of each of its cells at or after its `since` of
+   * its 编号 (as filledSince gives them: a reply cleared lately, reply-cleared.ts).
+   */
+  briefs(ids: readonly string[], cleared?: ClearedAsked): Promise<Map<string, SnapshotBrief>>;
   /**
    * The 编号 with a snapshot that has not vanished and are not among `held` (the 编号 the sheet
    * holds): the suggestions that vanished since. D1 compares, so the sync's finish sends the sheet's
@@ -62,6 +75,12 @@ export interface SnapshotStore {
   restored(id: string, row: number): Promise<void>;
   /** The claimed restore failed: free the claim so it can be tried again. */
   releaseRestore(id: string): Promise<void>;
+  /** claimRestore of several in one statement: the 编号 this call won (the others are not vanished or claimed). */
+  claimRestores(ids: readonly string[], at: string, by: string | null): Promise<string[]>;
+  /** restored of several in one statement. */
+  restoredMany(rows: readonly { id: string; row: number }[]): Promise<void>;
+  /** releaseRestore of several in one statement. */
+  releaseRestores(ids: readonly string[]): Promise<void>;
   /** Staff confirm a vanished suggestion was deleted on purpose; false when it has not vanished. */
   confirmRemoval(id: string, at: string, by: string | null): Promise<boolean>;
   history(id: string): Promise<(FieldChange & { seenAt: string })[]>;
@@ -71,7 +90,9 @@ export interface SnapshotStore {
    * the office's first `settleDays` days counts (the ledger was being brought in: its old dates must
    * not send old notices), but changes to `namedCells` made after the first sync (a 领办领导 named:
    * catch-up.ts NAMED_AFTER_FIRST_SYNC). Each change to one of `listCells` that kept it filled comes
-   * with its text before and after (a name added to 协办单位). One query, D1's index on the audit
+   * with its text before and after (a name added to 协办单位). The last clearing of each of
+   * `clearedCells` at or after `since` (settling or not: it holds notices, sends none) comes with its
+   * text before and "" after (a reply cleared: reply-cleared.ts). One query, D1's index on the audit
    * trail by suggestion.
    */
   filledSince(
@@ -81,6 +102,7 @@ export interface SnapshotStore {
     settleDays: number,
     listCells?: readonly string[],
     namedCells?: readonly string[],
+    clearedCells?: readonly string[],
   ): Promise<Sighting[]>;
 }
 
@@ -163,26 +185,52 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .all<SnapshotRow>();
       return new Map(results.map((r) => [r.id, toSnapshot(r)]));
     },
-    async briefs(ids) {
+    async briefs(ids, cleared) {
       if (ids.length === 0) return new Map();
+      // The clearings ride on the briefs' query (rows with a `cell`): a chunk asks D1 once.
       const { results } = await db
         .prepare(
-          `SELECT id, values_hash, row_number, removed_at FROM suggestions
-           WHERE id IN (SELECT value FROM json_each(?1))`,
+          `SELECT id, values_hash, row_number, removed_at, NULL AS cell, NULL AS before, NULL AS at
+           FROM suggestions WHERE id IN (SELECT value FROM json_each(?1))
+           UNION ALL
+           SELECT suggestion_id, NULL, NULL, NULL, column_name, old_value, max(seen_at) FROM audit_trail
+           WHERE suggestion_id IN (SELECT value FROM json_each(?2))
+             AND column_name IN (SELECT value FROM json_each(?3)) AND seen_at >= ?4
+             AND coalesce(old_value, '') <> '' AND coalesce(new_value, '') = ''
+           GROUP BY suggestion_id, column_name`,
         )
-        .bind(JSON.stringify(ids))
+        .bind(
+          JSON.stringify(ids),
+          JSON.stringify(cleared?.ids ?? []),
+          JSON.stringify(cleared?.cells ?? []),
+          cleared?.since ?? "",
+        )
         .all<{
           id: string;
           values_hash: string | null;
           row_number: number | null;
           removed_at: string | null;
+          cell: string | null;
+          before: string | null;
+          at: string | null;
         }>();
-      return new Map(
-        results.map((r) => [
-          r.id,
-          { hash: r.values_hash, rowNumber: r.row_number, removed: r.removed_at !== null },
-        ]),
-      );
+      const out = new Map<string, SnapshotBrief>();
+      for (const r of results)
+        if (r.cell === null)
+          out.set(r.id, { hash: r.values_hash, rowNumber: r.row_number, removed: r.removed_at !== null });
+      for (const r of results) {
+        const brief = r.cell === null ? undefined : out.get(r.id);
+        if (!brief) continue;
+        const sighting = {
+          id: r.id,
+          cell: r.cell as string,
+          at: r.at as string,
+          before: r.before ?? "",
+          after: "",
+        };
+        brief.cleared = [...(brief.cleared ?? []), sighting];
+      }
+      return out;
     },
     async presentIdsNotIn(held) {
       const { results } = await db
@@ -271,6 +319,42 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
     async restored(id, row) {
       await db.prepare("UPDATE suggestions SET restored_row = ?2 WHERE id = ?1").bind(id, row).run();
     },
+    async claimRestores(ids, at, by) {
+      if (ids.length === 0) return [];
+      const stale = new Date(Date.parse(at) - CLAIM_TTL_MS).toISOString();
+      const { results } = await db
+        .prepare(
+          `UPDATE suggestions SET restore_claimed_at = ?2, restore_claimed_by = ?3, restored_row = NULL
+           WHERE id IN (SELECT value FROM json_each(?1)) AND removed_at IS NOT NULL
+             AND (restore_claimed_at IS NULL OR restore_claimed_at < removed_at
+                  OR (restored_row IS NULL AND restore_claimed_at < ?4))
+           RETURNING id`,
+        )
+        .bind(JSON.stringify(ids), at, by, stale)
+        .all<{ id: string }>();
+      return results.map((r) => r.id);
+    },
+    async restoredMany(rows) {
+      if (rows.length === 0) return;
+      await db
+        .prepare(
+          `UPDATE suggestions SET restored_row = j.row
+           FROM (SELECT ${jsonCell(0)} AS id, ${jsonCell(1)} AS row FROM json_each(?1) AS e) AS j
+           WHERE suggestions.id = j.id`,
+        )
+        .bind(JSON.stringify(rows.map((r) => [r.id, r.row])))
+        .run();
+    },
+    async releaseRestores(ids) {
+      if (ids.length === 0) return;
+      await db
+        .prepare(
+          `UPDATE suggestions SET restore_claimed_at = NULL, restore_claimed_by = NULL
+           WHERE id IN (SELECT value FROM json_each(?1))`,
+        )
+        .bind(JSON.stringify(ids))
+        .run();
+    },
     async confirmRemoval(id, at, by) {
       const done = await db
         .prepare(
@@ -287,7 +371,7 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .bind(id)
         .run();
     },
-    async filledSince(ids, cells, since, settleDays, listCells = [], namedCells = []) {
+    async filledSince(ids, cells, since, settleDays, listCells = [], namedCells = [], clearedCells = []) {
       if (ids.length === 0) return [];
       // A cell of namedCells counts from the first sync on (`named`): the sync records no change
       // of a row it sees for the first time, so whatever the trail holds was done after it.
@@ -313,6 +397,12 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
              AND column_name IN (SELECT value FROM json_each(?5))
              AND coalesce(old_value, '') <> '' AND coalesce(new_value, '') <> ''
            UNION ALL
+           SELECT suggestion_id, column_name, max(seen_at), old_value, '' FROM audit_trail
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= ?2
+             AND column_name IN (SELECT value FROM json_each(?7))
+             AND coalesce(old_value, '') <> '' AND coalesce(new_value, '') = ''
+           GROUP BY suggestion_id, column_name
+           UNION ALL
            SELECT id, '*' AS cell, first_seen_at AS at, NULL, NULL FROM suggestions, settled
            WHERE id IN (SELECT value FROM json_each(?1)) AND first_seen_at >= settled.at`,
         )
@@ -323,6 +413,7 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
           settleDays,
           JSON.stringify(listCells),
           JSON.stringify(namedCells),
+          JSON.stringify(clearedCells),
         )
         .all<{ id: string; cell: string; at: string; before: string | null; after: string | null }>();
       return results.map(({ id, cell, at, before, after }) =>

@@ -3,6 +3,7 @@ import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { clearedMark, isClearedReply } from "./reply-cleared";
 import type { NoticeSeries, Occurrence } from "./series";
 
 /**
@@ -157,11 +158,12 @@ function auditDate(text: string): string | null {
 }
 
 /**
- * The sightings of names a list cell's change added (the names before it left out, by nameKey), or
- * of the date a reply date's change replaced.
+ * The sightings of names a list cell's change added (the names before it left out, by nameKey), of
+ * the date a reply date's change replaced, or of a reply cell cleared (reply-cleared.ts).
  */
 function addedNames(sighting: Sighting): { cell: string; at: string }[] {
   if (sighting.before === undefined || sighting.after === undefined) return [sighting];
+  if (isClearedReply(sighting)) return [{ cell: clearedMark(sighting.cell), at: sighting.at }];
   if (isReplyDateCell(sighting.cell) || isAssignmentDateCell(sighting.cell)) {
     const before = auditDate(sighting.before);
     return before ? [{ cell: changedDateCell(sighting.cell, before), at: sighting.at }] : [];
@@ -265,10 +267,11 @@ function awaitingRating(record: EvaluatedRow["record"]): boolean {
 
 /**
  * The suggestions whose 主办单位 may have changed after the 交办通知 went out (assigned, round 1
- * awaiting its reply) or whose reply date may have been corrected out of a hold (awaitingRating). The
+ * awaiting its reply), whose reply date may have been corrected out of a hold (awaitingRating), or
+ * whose reply may have been cleared lately (a round awaiting its reply: reply-cleared.ts). The
  * notices run asks about these too (with lateNoticeIds, one query), but keeps of those lateNoticeIds
- * leaves out only their 主办单位 and reply date changes (leadChangesOnly), so nothing else of theirs
- * falls due on another day than before.
+ * leaves out only their 主办单位 and reply date changes and reply clearings (leadChangesOnly), so
+ * nothing else of theirs falls due on another day than before.
  */
 export function leadWatchIds(rows: readonly EvaluatedRow[]): string[] {
   return rows.flatMap(({ id, record }) =>
@@ -276,7 +279,7 @@ export function leadWatchIds(rows: readonly EvaluatedRow[]): string[] {
     record.review === "立案" &&
     record.leadUnit &&
     record.assignedOn &&
-    (!record.repliedOn || awaitingRating(record))
+    (!record.repliedOn || awaitingRating(record) || (!!record.reassignedOn && !record.secondRepliedOn))
       ? [id]
       : [],
   );
@@ -315,7 +318,7 @@ function pastedLeadChanges(sightings: readonly Sighting[], localDay: (iso: strin
 
 /**
  * The sightings as attachSightings should see them: those of `lateIds`, reply date and 交办日期
- * changes, and 主办单位 changes but those that look pasted (pastedLeadChanges).
+ * changes, reply cells cleared, and 主办单位 changes but those that look pasted (pastedLeadChanges).
  */
 export function leadChangesOnly(
   sightings: readonly Sighting[],
@@ -324,7 +327,9 @@ export function leadChangesOnly(
 ): Sighting[] {
   const late = new Set(lateIds);
   const pasted = pastedLeadChanges(sightings, localDay);
-  return sightings.filter((s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s) || isDateChange(s)));
+  return sightings.filter(
+    (s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s) || isDateChange(s) || isClearedReply(s)),
+  );
 }
 
 /** The cells whose filling (or correction out of a hold) makes round 1's 交办通知 due then. */

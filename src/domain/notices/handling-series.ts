@@ -22,6 +22,7 @@ import { leadIntroduction } from "./introductions";
 import { assignmentOccurrence, reminderOccurrence } from "./keys";
 import { coOpinionDeadline } from "./placeholders";
 import type { RecipientRef } from "./recipients";
+import { clearedReplyGraceEnd } from "./reply-cleared";
 import {
   type NoticeSeries,
   type Occurrence,
@@ -96,7 +97,9 @@ function overdueSpacing(round: Round, ctx: SeriesContext): Spacing | undefined {
  * wrong row), and the reminders resume as soon as that 错误 is gone with the cell cleared. A round
  * whose 交办日期 is before the date it must follow (an 错误 saying so) sends its units nothing: its
  * 办理期限 counts from a slip, and a unit pressed as 215 days overdue on a suggestion assigned last
- * week is worse than a reminder a few days late.
+ * week is worse than a reminder a few days late. Nor does a round whose reply was seen cleared in the
+ * last days (reply-cleared.ts): staff are told and may put it back; after the grace, the latest
+ * reminder passed goes out as any caught up.
  */
 export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const { record } = row;
@@ -114,7 +117,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   // its units, 交办通知 included: it would state a 交办日期 and 异议期限 staff are told are wrong.
   // Corrected, it goes under the corrected date's key, due the day the correction was seen at the
   // latest (catch-up.ts, ASSIGNMENT_CORRECTED), as a held 答复告知 does (reply-series.ts).
-  if (!replyPresent(first) && !first.assignedOnContradicted) {
+  if (!replyPresent(first) && !first.assignedOnContradicted && !clearedReplyGraceEnd(row, 1, ctx.today)) {
     const view = roundView(row, first, ctx);
     // Once per (suggestion, unit, 交办日期): a corrected 交办日期 is a new assignment. Due on
     // 交办日期, or on the day the sync first saw the assignment (typed late) for whom it is new, or
@@ -200,6 +203,9 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   }
   if (replyPresent(current)) return out;
   if (current.assignedOnContradicted) return out;
+  // A reply cleared lately (a selection deleted by mistake, say) presses no unit until staff had
+  // the days to notice and put it back.
+  if (clearedReplyGraceEnd(row, current.round, ctx.today)) return out;
   if (current.round === 2) {
     const seen = dueOnOrSeen(current.start, row, ["二次交办日期", ASSIGNMENT_CORRECTED.二次交办日期]);
     out.push({

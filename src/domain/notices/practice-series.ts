@@ -14,6 +14,7 @@ import { displayDate } from "./format";
 import { coUnitIntroduction, leadIntroduction } from "./introductions";
 import { decisionToTell, PENDING, type ToldResult } from "./keys";
 import { coOpinionDeadline, type View } from "./placeholders";
+import { clearedReplyGraceEnd } from "./reply-cleared";
 import {
   type NoticeSeries,
   type Round,
@@ -43,6 +44,8 @@ const datedWithin = (date: string | null, first: Round, today: string): boolean 
 function awaitingFirstReply(row: EvaluatedRow, ctx: SeriesContext): Round | null {
   const first = roundsOf(row)[0];
   if (!first || first.repliedOn || first.assignedOnContradicted) return null;
+  // A reply cleared lately may be put back (reply-cleared.ts): no reminder of a handling it ended.
+  if (clearedReplyGraceEnd(row, 1, ctx.today)) return null;
   return practiceChecked(first.start, ctx.settings.practiceSince) ? first : null;
 }
 

@@ -35,12 +35,19 @@ function notAfterToday(row: Sink, header: string, date: string | null, ctx: Prac
     row.problems.error(header, `${header} ${date} 晚于今天（${ctx.today}）：请核对`);
 }
 
+/**
+ * A 编号 on two rows of the ledger has no snapshot (the sync cannot tell which row is the
+ * suggestion), so when its rows are deleted 校验问题 lists no 恢复 for it: say where to get them back.
+ */
+export const NOT_KEPT =
+  "；“校验问题”中没有它时（编号在台账中重复的行系统不留存，无法“恢复”），请用表格的“文件 → 版本记录”找回该行";
+
 function checkId(row: Sink & { record: { id: string } }, ctx: PracticeRowsContext): void {
   const { id } = row.record;
   if (id && ctx.knownId && !ctx.knownId(id))
     row.problems.error(
       "编号",
-      `编号“${id}”在『建议台账』中找不到：请核对编号；如果是这条建议的行被误删了，请在网页的“校验问题”中找到它并点“恢复”`,
+      `编号“${id}”在『建议台账』中找不到：请核对编号；如果是这条建议的行被误删了，请在网页的“校验问题”中找到它并点“恢复”${NOT_KEPT}`,
     );
 }
 

@@ -185,6 +185,18 @@ const Problems: FC<{ problems: readonly Problem[] }> = ({ problems }) => {
   );
 };
 
+/** Two clicks a suggestion are many for a ledger cleared by mistake: one page restores them all. */
+const RestoreAll: FC<{ problems: readonly Problem[] }> = ({ problems }) => {
+  const vanished = problems.filter((p) => p.action === "restore").length;
+  return vanished < 2 ? null : (
+    <p class="actions">
+      <a class="button" href="/problems/restore">
+        恢复多条消失的建议（共 {vanished} 条）
+      </a>
+    </p>
+  );
+};
+
 /** GET /problems: what the last sync found (the 校验问题 tab once written), grouped by level and tab. */
 export const ProblemsPage: FC<{
   problems: readonly Problem[];
@@ -220,6 +232,7 @@ export const ProblemsPage: FC<{
       </div>
     ) : null}
     <Waiting entries={waiting} frame={frame} />
+    <RestoreAll problems={problems} />
     <div class="actions">
       <a class={`button ${level === null ? "" : "light"}`} href="/problems">
         全部

@@ -10,6 +10,7 @@ import { SUGGESTIONS_PAGE_SIZE } from "../../domain/dashboard/suggestion-list";
 import { refAsOf, type SuggestionRef, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import { settingsOf } from "../../domain/ledger-context";
+import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
@@ -19,18 +20,21 @@ import { retryNotice } from "../../jobs/notices/retry-notice";
 import { unsentNotices } from "../../jobs/notices/run-daily";
 import { localDayIn } from "../../jobs/sync/mark-vanished";
 import { restoreSuggestion } from "../../jobs/sync/restore";
+import { RESTORE_AT_ONCE, restoreSuggestions } from "../../jobs/sync/restore-many";
 import { WAITING_MINUTES } from "../../store/inbox";
 import { META_REMOVAL_CONFIRMED, META_SYNC_PROBLEMS } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { FactsQuery } from "../../store/summary-store";
 import { actorOf } from "../actor";
 import { HttpError } from "../errors";
+import { CLICK_RETRY, restoreError } from "../restore-error";
 import { sendPage } from "./layout";
 import { loadCalendar, loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
 
 import { RemovedPage } from "./removed-page";
+import { RestoreManyDonePage, RestoreManyPage } from "./restore-many-page";
 import { SuggestionPage } from "./suggestion-page";
 import { SuggestionsPage } from "./suggestions-page";
 
@@ -112,7 +116,12 @@ async function confirmationPage(c: Context<AppEnv>, confirm: "restore" | "remova
   const id = c.req.param("id")?.trim() ?? "";
   const { snapshots } = createDeps(c.env);
   const snapshot = await snapshots.load(id);
-  if (!snapshot) throw new HttpError(404, "unknown_suggestion", `没有编号为“${id}”的建议记录`);
+  if (!snapshot)
+    throw new HttpError(
+      404,
+      "unknown_suggestion",
+      `没有编号为“${id}”的建议记录，无法恢复：请核对编号${NOT_KEPT}`,
+    );
   const base = loadFrame(c);
   const [d, renumbered] = await Promise.all([base, renumberedHint(snapshots, snapshot, base)]);
   return sendPage(
@@ -178,7 +187,11 @@ export const suggestionRoutes = new Hono<AppEnv>()
           410,
         );
       }
-      throw new HttpError(404, "unknown_suggestion", `台账中没有编号为“${id}”的建议`);
+      throw new HttpError(
+        404,
+        "unknown_suggestion",
+        `台账中没有编号为“${id}”的建议：请核对编号；如果是它的行被误删了，请在“校验问题”中找到它并点“恢复”${NOT_KEPT}`,
+      );
     }
     const rows = stored.map(loadRow);
     const practice = buildPracticeIndex(practiceTabs, new Set([id]));
@@ -207,11 +220,9 @@ export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions/:id/restore", (c) => confirmationPage(c, "restore"))
   .post("/suggestions/:id/restore", async (c) => {
     const id = c.req.param("id").trim();
-    const result = await restoreSuggestion(createDeps(c.env), id, Date.now(), actorOf(c).label);
-    if (!result.ok) {
-      const status = result.code === "not_found" ? 404 : result.code === "busy" ? 503 : 409;
-      throw new HttpError(status, result.code, result.message);
-    }
+    const deps = createDeps(c.env, { retry: CLICK_RETRY });
+    const result = await restoreSuggestion(deps, id, Date.now(), actorOf(c).label);
+    if (!result.ok) throw restoreError(result);
     return c.redirect(`/problems?restored=${encodeURIComponent(id)}&row=${result.row}`, 303);
   })
   // 确认已删除 too sits behind a confirmation page: it silences the suggestion's problem for good.
@@ -240,6 +251,22 @@ export const suggestionRoutes = new Hono<AppEnv>()
     // The next sync's finish lists 校验问题 again without it (META_REMOVAL_CONFIRMED is one of its inputs).
     await deps.meta.set(META_REMOVAL_CONFIRMED, at, at);
     return c.redirect(`/problems?removalConfirmed=${encodeURIComponent(id)}`, 303);
+  })
+  // 全部恢复: the vanished suggestions 校验问题 lists, ticked, behind one confirmation.
+  .get("/problems/restore", async (c) => {
+    const d = await loadFrame(c);
+    const vanished = (await d.deps.snapshots.removed()).filter((s) => !s.removalConfirmed && !s.restore);
+    return sendPage(c, <RestoreManyPage vanished={vanished} atOnce={RESTORE_AT_ONCE} frame={d.frame} />);
+  })
+  .post("/problems/restore", async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const ids = [form.id ?? []].flat().filter((v): v is string => typeof v === "string");
+    if (ids.length === 0) throw new HttpError(400, "nothing_chosen", "没有勾选要恢复的建议：请至少勾选一条");
+    const deps = createDeps(c.env, { retry: CLICK_RETRY });
+    const result = await restoreSuggestions(deps, ids, Date.now(), actorOf(c).label);
+    if (!result.ok) throw restoreError(result);
+    const d = await loadFrame(c);
+    return sendPage(c, <RestoreManyDonePage done={result} frame={d.frame} />);
   })
   .get("/problems", async (c) => {
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");

@@ -15,6 +15,7 @@ import type { DigestFigures } from "../../domain/notices/digest";
 import type { DecidedObjection } from "../../domain/notices/objection-series";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
 import { practiceNoticeIds } from "../../domain/notices/practice-series";
+import { CLEARED_REPLY_CELLS } from "../../domain/notices/reply-cleared";
 import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
@@ -248,7 +249,8 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // A 交办日期 or 答复日期 typed weeks late: when the sync saw it filled (one D1 query, asked only
   // about the suggestions whose one-off notice is past the horizon) makes the notice due then.
   // The same query asks whether 主办单位 changed on those awaiting round 1's reply, and whether a
-  // reply date awaiting its rating was corrected out of a hold (leadWatchIds).
+  // reply date awaiting its rating was corrected out of a hold, and whether a round's reply was
+  // cleared lately, which holds its reminders for a few days (leadWatchIds, reply-cleared.ts).
   // Units' 交办异议 staff decided in the horizon are in D1 only: one more query (交办异议处理结果).
   const late = lateNoticeIds(evaluation.rows, run.today, evaluation.settings.coOpinionDays);
   const asked = [...new Set([...late, ...leadWatchIds(evaluation.rows)])];
@@ -265,6 +267,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
       CATCH_UP_DAYS,
       CHANGED_NAME_CELLS,
       NAMED_AFTER_FIRST_SYNC,
+      CLEARED_REPLY_CELLS,
     ),
   ]);
   const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);

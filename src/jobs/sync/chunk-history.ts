@@ -1,6 +1,28 @@
+import type { Sighting } from "../../domain/notices/catch-up";
 import { type FieldChange, type HistoryRow, planHistory, valuesHash } from "../../domain/sync/plan-history";
 import { type OverwrittenCell, putBackChanges, typedOver } from "../../domain/sync/typed-system-cells";
-import type { SnapshotStore } from "../../store/snapshots";
+import type { ClearedAsked, SnapshotStore } from "../../store/snapshots";
+
+/** What keeping the history found: system cells typed over, and the clearings asked about. */
+export interface KeptHistory {
+  typedOver: OverwrittenCell[];
+  /**
+   * The cells of `cleared` seen cleared since its `since`: by earlier syncs (the audit trail, in the
+   * briefs' query) and by this one (its own audit rows, not written yet when the briefs are read).
+   */
+  cleared: Sighting[];
+}
+
+/** This sync's own clearings of the cells asked about, as the audit trail will hold them. */
+function clearedNow(audits: readonly FieldChange[], asked: ClearedAsked | undefined, at: string): Sighting[] {
+  if (!asked || asked.ids.length === 0) return [];
+  const ids = new Set(asked.ids);
+  return audits.flatMap((a) =>
+    ids.has(a.suggestionId) && asked.cells.includes(a.column) && a.oldValue && !a.newValue
+      ? [{ id: a.suggestionId, cell: a.column, at, before: a.oldValue, after: "" }]
+      : [],
+  );
+}
 
 /**
  * Keeps the history of a chunk's rows in D1: a row whose values match its snapshot's digest is
@@ -11,6 +33,9 @@ import type { SnapshotStore } from "../../store/snapshots";
  * in the audit trail and returned (typedOver). What the sync last wrote there is the snapshot's
  * system values, known without another query: a row whose digest matches has them equal to its
  * new ones, and any other row's snapshot is loaded whole already.
+ *
+ * With `cleared`, the briefs' query also gives those cells' recent clearings (a reply cleared:
+ * reply-cleared.ts), so each sync of the grace tells staff again without a query of its own.
  */
 export async function keepHistory(
   snapshots: SnapshotStore,
@@ -21,8 +46,13 @@ export async function keepHistory(
   systemChanges: readonly FieldChange[],
   at: string,
   overwritten: readonly OverwrittenCell[] = [],
-): Promise<OverwrittenCell[]> {
-  const briefs = await snapshots.briefs(rows.map((r) => r.id));
+  cleared?: ClearedAsked,
+): Promise<KeptHistory> {
+  const briefs = await snapshots.briefs(
+    rows.map((r) => r.id),
+    cleared,
+  );
+  const seenCleared = [...briefs.values()].flatMap((b) => b.cleared ?? []);
   const toCompare: HistoryRow[] = [];
   const moved: { id: string; rowNumber: number }[] = [];
   const rehashed: { id: string; hash: string }[] = [];
@@ -48,8 +78,9 @@ export async function keepHistory(
     );
   });
   const audits = [...history.audits, ...systemChanges, ...putBackChanges(typed)];
+  const kept = { typedOver: typed, cleared: [...seenCleared, ...clearedNow(history.audits, cleared, at)] };
   if (history.upserts.length + history.seen.length + audits.length + moved.length + rehashed.length === 0)
-    return typed;
+    return kept;
   await snapshots.apply({
     ...history,
     seen: [...history.seen, ...moved],
@@ -59,5 +90,5 @@ export async function keepHistory(
     seenAt: at,
     syncId: null,
   });
-  return typed;
+  return kept;
 }

@@ -1,13 +1,13 @@
-import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, sameTitleAndDeputy } from "../../domain/sync/renumbered";
 import { cellText } from "../../domain/sync/row-identity";
-import { quoteSheet } from "../../sheets/a1";
-import type { SheetsClient } from "../../sheets/client";
+import { type SheetsClient, SheetsError } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
+import { type LedgerColumns, readLedgerColumns } from "../sheet-writes/ledger-columns";
 import { localDayIn } from "./mark-vanished";
 import { parseStamp } from "./summary-stamp";
 
@@ -15,10 +15,50 @@ export type RestoreResult =
   | { ok: true; id: string; row: number }
   | {
       ok: false;
-      code: "not_found" | "not_removed" | "in_sheet" | "already_restored" | "renumbered" | "busy";
+      code:
+        | "not_found"
+        | "not_removed"
+        | "in_sheet"
+        | "already_restored"
+        | "renumbered"
+        | "busy"
+        | "sheets_quota"
+        | "sheets_failed";
       message: string;
       row?: number | null;
+      /** Google refused for now (quota, a 5xx, the network): the same click later may succeed. */
+      retryable?: boolean;
     };
+
+/** What a click may safely do again: the next restore reads the sheet first, so no row is added twice. */
+const AGAIN = "（再次恢复时系统会先查看表格，已补回的行不会重复添加）";
+
+/**
+ * Google refused a call of the restore (the claim is freed by then): what staff should do, in
+ * Chinese. A 429 is the per-minute quota, which a click a minute later finds renewed.
+ */
+export function sheetsRefusal(id: string, error: SheetsError): RestoreResult {
+  if (error.httpStatus === 429)
+    return {
+      ok: false,
+      code: "sheets_quota",
+      retryable: true,
+      message: `Google 表格每分钟的读写次数已用完，编号 ${id} 这次没有恢复：请一分钟后再点“恢复”${AGAIN}`,
+    };
+  if (error.retryable)
+    return {
+      ok: false,
+      code: "sheets_failed",
+      retryable: true,
+      message: `Google 表格暂时出错，编号 ${id} 这次没有恢复：请几分钟后再点“恢复”${AGAIN}`,
+    };
+  return {
+    ok: false,
+    code: "sheets_failed",
+    retryable: false,
+    message: `编号 ${id} 没有恢复：${error.hint}${AGAIN}`,
+  };
+}
 
 export interface RestoreDeps {
   sheets: SheetsClient;
@@ -30,25 +70,26 @@ export interface RestoreDeps {
 /**
  * Rows of the ledger holding this 编号 now, and the rows that hold the snapshot's 标题 and 领衔代表
  * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over).
+ * A read of four columns, not the whole tab (a 2,000-row ledger's 30 columns would take the
+ * invocation's CPU), that the insert then starts from: one read and one write per restore.
  */
 async function rowsNow(
-  sheets: SheetsClient,
+  deps: RestoreDeps,
   id: string,
   snapshot: Snapshot,
-): Promise<{ holding: number[]; renumbered: { row: number; id: string }[] }> {
-  const ledger = ((await sheets.get(quoteSheet(TAB_NAMES.ledger))).values ?? []) as unknown[][];
-  const header = (ledger[0] ?? []).map((h) => cellText(h));
-  const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => header.indexOf(h));
+): Promise<{ holding: number[]; renumbered: { row: number; id: string }[]; read: LedgerColumns }> {
+  const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"]);
+  const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => read.header.indexOf(h));
   const holding: number[] = [];
   const renumbered: { row: number; id: string }[] = [];
-  for (let i = 1; i < ledger.length; i++) {
-    const row = ledger[i] ?? [];
+  for (let i = 1; i < read.rows.length; i++) {
+    const row = read.rows[i] ?? [];
     const rowId = cellText(row[idAt as number]);
     if (rowId === id) holding.push(i + 1);
     else if (sameTitleAndDeputy(snapshot, row[titleAt as number], row[deputyAt as number]))
       renumbered.push({ row: i + 1, id: rowId });
   }
-  return { holding, renumbered };
+  return { holding, renumbered, read };
 }
 
 /** When the sync first saw this 编号 (null for a blank one, or one it never saw). */
@@ -80,7 +121,11 @@ export async function restoreSuggestion(
   const claim = await deps.snapshots.claimRestore(id, at, by);
   if (!claim.ok) {
     if (claim.reason === "not_found")
-      return { ok: false, code: "not_found", message: `没有编号为 ${id} 的建议记录` };
+      return {
+        ok: false,
+        code: "not_found",
+        message: `没有编号为 ${id} 的建议记录，无法恢复：请核对编号${NOT_KEPT}`,
+      };
     if (claim.reason === "not_removed")
       return { ok: false, code: "not_removed", message: `编号 ${id} 仍在『建议台账』中，无需恢复` };
     const where = claim.row ? `第 ${claim.row} 行` : "表格";
@@ -94,7 +139,7 @@ export async function restoreSuggestion(
   try {
     const snapshot = await deps.snapshots.load(id);
     if (!snapshot) throw new Error(`没有编号为 ${id} 的建议记录`);
-    const { holding, renumbered } = await rowsNow(deps.sheets, id, snapshot);
+    const { holding, renumbered, read } = await rowsNow(deps, id, snapshot);
     if (holding.length > 0) {
       await deps.snapshots.restored(id, holding[0] as number);
       return {
@@ -116,9 +161,12 @@ export async function restoreSuggestion(
         row: same.row,
       };
     }
-    const result = await insertLedgerRows(deps, [
-      { id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues },
-    ]);
+    // No row holds the 编号 (so none holds it with its 标题): the read is where the insert starts.
+    const result = await insertLedgerRows(
+      deps,
+      [{ id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues }],
+      read,
+    );
     if (result.outcome === "busy") {
       await deps.snapshots.releaseRestore(id);
       return { ok: false, code: "busy", message: "表格正在写入，请稍后再点“恢复”" };
@@ -141,7 +189,9 @@ export async function restoreSuggestion(
     );
     return { ok: true, id, row };
   } catch (error) {
+    // Freed whatever failed: a row a lost answer put in the sheet is found by the next click's read.
     await deps.snapshots.releaseRestore(id);
+    if (error instanceof SheetsError) return sheetsRefusal(id, error);
     throw error;
   }
 }

@@ -7,6 +7,12 @@ import { evaluateChunk, idEntry } from "../../domain/evaluate-chunk";
 import { contactsById } from "../../domain/figures/contacts-part";
 import { hash53 } from "../../domain/hash";
 import { withPracticeTabs } from "../../domain/ledger-context";
+import {
+  awaitingReplyIds,
+  CLEARED_REPLY_CELLS,
+  clearedReplyProblems,
+  clearedSince,
+} from "../../domain/notices/reply-cleared";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { derivePart } from "../../domain/summary/derive-part";
 import { factsOf, type StoredSummaryRow, storeRow } from "../../domain/summary/summary-row";
@@ -23,6 +29,7 @@ import type { MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryPart, SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
+import { localDate } from "../local-time";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory } from "./chunk-history";
@@ -286,15 +293,23 @@ async function checkChunk(
     historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues: cells.systemValues });
     overwritten.push(...cells.overwritten);
   }
-  // System cells a person had typed into: kept in the history, and said once in 校验问题.
-  const typedOver = await keepHistory(
+  // System cells a person had typed into: kept in the history, and said once in 校验问题. A reply
+  // cleared lately is said in 校验问题 by every sync of its grace (reply-cleared.ts): the briefs'
+  // query gives the clearings of the rows awaiting a reply.
+  const kept = await keepHistory(
     deps.snapshots,
     historyRows,
     ids,
     restoredChanges(written.restored),
     at,
     overwritten,
+    {
+      ids: awaitingReplyIds(evaluation.rows),
+      cells: CLEARED_REPLY_CELLS,
+      since: clearedSince(context.today),
+    },
   );
+  const typedOver = kept.typedOver;
   // A row's problems name the 编号 it was given, or none when its 编号 was not written (the
   // evaluation's provisional one is no 编号 staff can find in the sheet).
   const renamed = new Map<string, string | null>();
@@ -311,6 +326,13 @@ async function checkChunk(
     // Cells this chunk could not write are said in 校验问题, not only in the run's log.
     ...heldWriteProblems(written.held, idOfRow),
     ...putBackProblems(typedOver),
+    ...clearedReplyProblems(
+      evaluation.rows,
+      kept.cleared,
+      context.today,
+      (iso) => localDate(Date.parse(iso), context.timeZone),
+      TAB_NAMES.ledger,
+    ),
   ];
   const relatedProblems = [...evaluation.relatedProblems];
   const unknownYears = [...evaluation.unknownYears];

@@ -1,0 +1,151 @@
+import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
+import { addDaysIso } from "../civil-date";
+import type { Problem } from "../problems";
+import type { EvaluatedRow } from "../summary/evaluated";
+import type { Sighting } from "./catch-up";
+import { replyPresent, roundsOf } from "./series";
+
+/**
+ * The days a round's reply, seen cleared, holds its units' reminders: the day the sync saw it and the
+ * two after. A reply cleared by mistake (a selection deleted, 答复日期…满意度 of twenty rows) would
+ * otherwise have every unit pressed as months overdue at the next run, and putting the values back
+ * sends nothing to say it was a mistake; staff are told (a 提醒 in 校验问题) and have these days to
+ * undo it. A reply cleared on purpose is pressed as usual after them (the latest passed reminder).
+ */
+export const CLEARED_GRACE_DAYS = 3;
+
+/** The cells of a round whose filling the notices take as its reply (series.ts, replyPresent). */
+export const ROUND_REPLY_CELLS = {
+  1: ["答复日期", "答复类别", "满意度"],
+  2: ["二次答复日期", "二次答复类别", "二次满意度"],
+} as const;
+
+/** The reply cells whose clearing the audit trail is asked about (SnapshotStore.filledSince, briefs). */
+export const CLEARED_REPLY_CELLS = [...ROUND_REPLY_CELLS[1], ...ROUND_REPLY_CELLS[2]] as const;
+
+const isReplyCell = (cell: string) => (CLEARED_REPLY_CELLS as readonly string[]).includes(cell);
+
+/** The sighting is of a reply cell seen going from filled to blank (its text before kept). */
+export function isClearedReply(sighting: Sighting): boolean {
+  return isReplyCell(sighting.cell) && sighting.after === "" && !!sighting.before;
+}
+
+/** What `seenOn` calls the local day reply cell `cell` was last seen cleared. */
+export function clearedMark(cell: string): string {
+  return `${cell}>清空`;
+}
+
+/** The first day a clearing seen on `seenOn` no longer holds anything. */
+const graceEndOf = (seenOn: string) => addDaysIso(seenOn, CLEARED_GRACE_DAYS);
+
+/**
+ * The day the round's reminders resume when one of its reply cells was seen cleared lately and the
+ * grace is not over today (the latest clearing counts); null when nothing holds them. Only called
+ * for a round whose reply is not in now: one put back has nothing to hold.
+ */
+export function clearedReplyGraceEnd(
+  row: Pick<EvaluatedRow, "seenOn">,
+  round: 1 | 2,
+  today: string,
+): string | null {
+  const seen = row.seenOn;
+  if (!seen) return null;
+  let latest: string | null = null;
+  for (const cell of ROUND_REPLY_CELLS[round]) {
+    const day = seen[clearedMark(cell)];
+    if (day && (!latest || day > latest)) latest = day;
+  }
+  if (!latest) return null;
+  const end = graceEndOf(latest);
+  return today < end ? end : null;
+}
+
+/** A cell's text as the audit trail keeps it, as staff typed it: a date (a serial number) as ISO. */
+function shownValue(cell: string, text: string): string {
+  if (!cell.endsWith("日期")) return text;
+  const parsed = parseDateValue(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  return parsed.ok ? parsed.iso : text;
+}
+
+/** The clearings of one suggestion, the latest per cell. */
+function latestByCell(cleared: readonly Sighting[], localDay: (iso: string) => string) {
+  const byCell = new Map<string, { before: string; day: string }>();
+  for (const s of cleared) {
+    const day = localDay(s.at);
+    const known = byCell.get(s.cell);
+    if (!known || day > known.day) byCell.set(s.cell, { before: s.before ?? "", day });
+  }
+  return byCell;
+}
+
+/**
+ * The 提醒 in 校验问题 of each round whose reply was seen cleared within the grace and is still blank:
+ * naming the cells, what they held and when the reminders resume. Said by every sync of the grace
+ * (the sync asks the audit trail at each check of the row), not only by the one that saw it.
+ */
+export function clearedReplyProblems(
+  rows: readonly EvaluatedRow[],
+  cleared: readonly Sighting[],
+  today: string,
+  localDay: (iso: string) => string,
+  tab: string,
+): Problem[] {
+  if (cleared.length === 0) return [];
+  const byId = new Map<string, Sighting[]>();
+  for (const s of cleared) if (isClearedReply(s)) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  const out: Problem[] = [];
+  for (const row of rows) {
+    const theirs = row.id && !row.blank ? byId.get(row.id) : undefined;
+    if (!theirs) continue;
+    const byCell = latestByCell(theirs, localDay);
+    for (const round of roundsOf(row)) {
+      if (replyPresent(round)) continue;
+      const cells = ROUND_REPLY_CELLS[round.round].filter((cell) => {
+        const seen = byCell.get(cell);
+        return seen !== undefined && today < graceEndOf(seen.day);
+      });
+      const first = cells[0];
+      if (!first) continue;
+      const found = cells.map((c) => byCell.get(c)?.day as string).sort()[cells.length - 1] as string;
+      const was = cells.map((c) => shownValue(c, byCell.get(c)?.before ?? "")).join("、");
+      out.push({
+        tab,
+        row: row.rowNumber,
+        column: first,
+        level: "提醒",
+        id: row.id,
+        message:
+          `${cells.join("、")}已被清空（原为 ${was}，${found} 发现）：如系误删，请恢复` +
+          `（看板中本件的“变更与通知记录”有原值）；确需清空的，${graceEndOf(found)} 起照常向承办单位发送到期提醒和逾期催办`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The suggestions of `rows` with a round whose reply date is blank: the only ones a clearing can
+ * hold (a few more: a reply class or rating may stand for the reply, clearedReplyProblems decides),
+ * so the sync asks the audit trail about these alone. The record's fields only: no row is built again.
+ */
+export function awaitingReplyIds(rows: readonly EvaluatedRow[]): string[] {
+  return rows.flatMap(({ id, blank, newId, record }) =>
+    id &&
+    !blank &&
+    !newId &&
+    record.review === "立案" &&
+    record.leadUnit &&
+    record.assignedOn &&
+    (!record.repliedOn || (!!record.reassignedOn && !record.secondRepliedOn))
+      ? [id]
+      : [],
+  );
+}
+
+/**
+ * The instant from which the sync asks for clearings: UTC midnight a day before the grace's first
+ * day, so the office's local day starts after it in any zone (the days are told apart locally).
+ */
+export function clearedSince(today: string): string {
+  return new Date(Date.parse(`${addDaysIso(today, -CLEARED_GRACE_DAYS)}T00:00:00Z`)).toISOString();
+}
