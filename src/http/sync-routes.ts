@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { restoreSuggestion } from "../jobs/sync/restore";

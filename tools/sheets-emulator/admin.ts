@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Emulator } from "./emulator";
 import { faultSchema, hookSchema } from "./faults-hooks";
 import type { RenderOptions } from "./render";

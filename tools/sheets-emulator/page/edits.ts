@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { cellsA1, quoteTitle } from "../a1";
 import type { Emulator } from "../emulator";
 import { ApiError } from "../errors";
