@@ -3,7 +3,7 @@ import { cellText } from "../../domain/sync/row-identity";
 import { SheetsError } from "../../sheets/client";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readLedgerColumns } from "../sheet-writes/ledger-columns";
-import type { RestoreDeps } from "./restore";
+import { type RestoreDeps, type SheetsRefusal, sheetsRefusal } from "./restore";
 
 /**
  * Vanished suggestions one 恢复 puts back at most. Each costs no Sheets call (one read, one insert
@@ -26,12 +26,8 @@ export interface RestoreManyDone {
 
 export type RestoreManyResult =
   | RestoreManyDone
-  | {
-      ok: false;
-      code: "too_many" | "busy" | "sheets_quota" | "sheets_failed";
-      message: string;
-      retryable: boolean;
-    };
+  | SheetsRefusal
+  | { ok: false; code: "too_many" | "busy"; message: string; retryable: boolean };
 
 /** Where the snapshots' 编号, or their 标题 and 领衔代表 under another 编号, are in the ledger now. */
 export function placeInLedger(
@@ -61,26 +57,6 @@ export function placeInLedger(
   }
   for (const id of held.keys()) renumbered.delete(id);
   return { held, renumbered };
-}
-
-/** Google refused the restore of several: nothing of it is left claimed; the next click reads first. */
-function refusal(count: number, error: SheetsError): RestoreManyResult {
-  const again = "（再次恢复时系统会先查看表格，已补回的行不会重复添加）";
-  if (error.httpStatus === 429)
-    return {
-      ok: false,
-      code: "sheets_quota",
-      retryable: true,
-      message: `Google 表格每分钟的读写次数已用完，这 ${count} 条建议这次没有恢复：请一分钟后再点“恢复”${again}`,
-    };
-  return {
-    ok: false,
-    code: "sheets_failed",
-    retryable: error.retryable,
-    message: error.retryable
-      ? `Google 表格暂时出错，这 ${count} 条建议这次没有恢复：请几分钟后再点“恢复”${again}`
-      : `这 ${count} 条建议没有恢复：${error.hint}${again}`,
-  };
 }
 
 /**
@@ -145,7 +121,8 @@ export async function restoreSuggestions(
     return done;
   } catch (error) {
     await deps.snapshots.releaseRestores(claimed);
-    if (error instanceof SheetsError) return refusal(claimed.length, error);
+    // Nothing of it is left claimed; the next click reads the sheet first.
+    if (error instanceof SheetsError) return sheetsRefusal(`这 ${claimed.length} 条建议`, error);
     throw error;
   }
 }

@@ -33,30 +33,39 @@ export type RestoreResult =
 /** What a click may safely do again: the next restore reads the sheet first, so no row is added twice. */
 const AGAIN = "（再次恢复时系统会先查看表格，已补回的行不会重复添加）";
 
+/** Google refused a call of a restore: the claim is freed by then, and what staff should do. */
+export interface SheetsRefusal {
+  ok: false;
+  code: "sheets_quota" | "sheets_failed";
+  message: string;
+  /** The same click later may succeed (quota, a 5xx, the network). */
+  retryable: boolean;
+}
+
 /**
- * Google refused a call of the restore (the claim is freed by then): what staff should do, in
- * Chinese. A 429 is the per-minute quota, which a click a minute later finds renewed.
+ * What Google's refusal of a restore tells staff, in Chinese, of `what` (`编号 2026-040`, `这 20 条建议`).
+ * A 429 is the per-minute quota, which a click a minute later finds renewed.
  */
-export function sheetsRefusal(id: string, error: SheetsError): RestoreResult {
+export function sheetsRefusal(what: string, error: SheetsError): SheetsRefusal {
   if (error.httpStatus === 429)
     return {
       ok: false,
       code: "sheets_quota",
       retryable: true,
-      message: `Google 表格每分钟的读写次数已用完，编号 ${id} 这次没有恢复：请一分钟后再点“恢复”${AGAIN}`,
+      message: `Google 表格每分钟的读写次数已用完，${what}这次没有恢复：请一分钟后再点“恢复”${AGAIN}`,
     };
   if (error.retryable)
     return {
       ok: false,
       code: "sheets_failed",
       retryable: true,
-      message: `Google 表格暂时出错，编号 ${id} 这次没有恢复：请几分钟后再点“恢复”${AGAIN}`,
+      message: `Google 表格暂时出错，${what}这次没有恢复：请几分钟后再点“恢复”${AGAIN}`,
     };
   return {
     ok: false,
     code: "sheets_failed",
     retryable: false,
-    message: `编号 ${id} 没有恢复：${error.hint}${AGAIN}`,
+    message: `${what}没有恢复：${error.hint}${AGAIN}`,
   };
 }
 
@@ -191,7 +200,7 @@ export async function restoreSuggestion(
   } catch (error) {
     // Freed whatever failed: a row a lost answer put in the sheet is found by the next click's read.
     await deps.snapshots.releaseRestore(id);
-    if (error instanceof SheetsError) return sheetsRefusal(id, error);
+    if (error instanceof SheetsError) return sheetsRefusal(`编号 ${id} `, error);
     throw error;
   }
 }
