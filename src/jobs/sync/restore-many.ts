@@ -6,7 +6,7 @@ import { readLedgerColumns } from "../sheet-writes/ledger-columns";
 import { type RestoreDeps, type SheetsRefusal, sheetsRefusal } from "./restore";
 
 /**
- * Vanished suggestions one 恢复 puts back at most. Each costs no Sheets call (one read, one insert
+ * Vanished suggestions one 恢复 puts back at most. Each costs no Sheets call (two reads, one insert
  * whatever the count) and no D1 query of its own; what grows is the CPU of laying out its row (30
  * cells and their formats) and of the payloads, which 100 rows keep to a few ms of the Free plan's 10.
  */
@@ -61,7 +61,8 @@ export function placeInLedger(
 
 /**
  * Puts several vanished suggestions back at once, as restoreSuggestion does one: claimed in D1
- * first (one statement), one read of four ledger columns, one insert of every row still missing,
+ * first (one statement), one read of three ledger columns, one insert of every row still missing
+ * (placed on its own read under the write lock),
  * and a constant number of D1 queries whatever the count. Over RESTORE_AT_ONCE it is refused.
  */
 export async function restoreSuggestions(
@@ -95,7 +96,6 @@ export async function restoreSuggestions(
     const result = await insertLedgerRows(
       deps,
       missing.map((s) => ({ id: s.id, title: cellText(s.staffValues.标题), cells: s.staffValues })),
-      read,
     );
     if (result.outcome === "busy") {
       await deps.snapshots.releaseRestores(claimed);

@@ -7,7 +7,7 @@ import type { Lease } from "../../store/lease";
 import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
-import { type LedgerColumns, readLedgerColumns } from "../sheet-writes/ledger-columns";
+import { readLedgerColumns } from "../sheet-writes/ledger-columns";
 import { localDayIn } from "./mark-vanished";
 import { parseStamp } from "./summary-stamp";
 
@@ -79,14 +79,14 @@ export interface RestoreDeps {
 /**
  * Rows of the ledger holding this 编号 now, and the rows that hold the snapshot's 标题 and 领衔代表
  * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over).
- * A read of four columns, not the whole tab (a 2,000-row ledger's 30 columns would take the
- * invocation's CPU), that the insert then starts from: one read and one write per restore.
+ * A read of three columns, not the whole tab (a 2,000-row ledger's 30 columns would take the
+ * invocation's CPU).
  */
 async function rowsNow(
   deps: RestoreDeps,
   id: string,
   snapshot: Snapshot,
-): Promise<{ holding: number[]; renumbered: { row: number; id: string }[]; read: LedgerColumns }> {
+): Promise<{ holding: number[]; renumbered: { row: number; id: string }[] }> {
   const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"]);
   const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => read.header.indexOf(h));
   const holding: number[] = [];
@@ -98,7 +98,7 @@ async function rowsNow(
     else if (sameTitleAndDeputy(snapshot, row[titleAt as number], row[deputyAt as number]))
       renumbered.push({ row: i + 1, id: rowId });
   }
-  return { holding, renumbered, read };
+  return { holding, renumbered };
 }
 
 /** When the sync first saw this 编号 (null for a blank one, or one it never saw). */
@@ -148,7 +148,7 @@ export async function restoreSuggestion(
   try {
     const snapshot = await deps.snapshots.load(id);
     if (!snapshot) throw new Error(`没有编号为 ${id} 的建议记录`);
-    const { holding, renumbered, read } = await rowsNow(deps, id, snapshot);
+    const { holding, renumbered } = await rowsNow(deps, id, snapshot);
     if (holding.length > 0) {
       await deps.snapshots.restored(id, holding[0] as number);
       return {
@@ -170,12 +170,11 @@ export async function restoreSuggestion(
         row: same.row,
       };
     }
-    // No row holds the 编号 (so none holds it with its 标题): the read is where the insert starts.
-    const result = await insertLedgerRows(
-      deps,
-      [{ id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues }],
-      read,
-    );
+    // Placed on the insert's own read, taken under the write lock: rows a form added (or staff
+    // deleted) since this read would make its last row stale.
+    const result = await insertLedgerRows(deps, [
+      { id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues },
+    ]);
     if (result.outcome === "busy") {
       await deps.snapshots.releaseRestore(id);
       return { ok: false, code: "busy", message: "表格正在写入，请稍后再点“恢复”" };
