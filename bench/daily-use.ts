@@ -23,6 +23,11 @@ export const DAY = {
   submissions: 60, // new suggestions, replies and ratings by form
   intakeBatches: 10,
   noticesSent: 40,
+  /**
+   * Google's access token minted ahead by a job step of its own (src/jobs/sync/token-step.ts): the
+   * first 10-minute tick within 20 minutes of a token's hour renews it, one every 40 minutes.
+   */
+  tokenRenewals: 36,
 } as const;
 
 /** Each message is written, read and deleted: 3 operations (per 64 KB). */
@@ -66,6 +71,8 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
   const part = starting("notices: one part");
   const digest = starting("notices: digest");
   const accept = starting("webhook:");
+  // Measured once, in the office's first sync (the only run that finds no token kept).
+  const token = figures.filter((f) => f.what.endsWith("Google's access token minted"));
   // The day's batches as the bench's full batches of new suggestions and of replies (its batches of
   // one and five replies measure what an invocation costs before its entries): more than a day's
   // sixty submissions in ten batches carry, so the day is not understated.
@@ -91,6 +98,7 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
     DAY.noticeTicks * sum(tick, pick) +
     parts * sum(part, pick) +
     sum(digest, pick) +
+    DAY.tokenRenewals * sum(token, pick) +
     pageUse(pick) +
     DAY.submissions * avg(accept, pick) +
     DAY.intakeBatches * avg(batches, pick) +
@@ -103,18 +111,20 @@ export function dailyUse(figures: readonly InvocationFigures[]): DailyUseRow[] {
     DAY.noticeTicks +
     parts +
     1 +
+    DAY.tokenRenewals +
     DAY.pageViews +
     DAY.submissions +
     DAY.intakeBatches +
     2 * noticeBatchCount; // each batch's consumer invocation and its log step
   // Queue messages: every step of a sync but its plan (the cron), every step of the notices run,
-  // each submission, each notice sent, each batch's log step.
+  // each token renewal, each submission, each notice sent, each batch's log step.
   const messages =
     quietSyncs * (quiet.length - 1) +
     DAY.editedSyncs * (edited.length - 1 + settled.length - 1) +
     (full.length - 1) +
     parts +
     1 +
+    DAY.tokenRenewals +
     DAY.submissions +
     DAY.noticesSent +
     noticeBatchCount;

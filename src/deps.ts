@@ -5,10 +5,11 @@ import type { Env } from "./env";
 import type { NoticeLogStep } from "./jobs/notices/log-step";
 import type { NoticesStep } from "./jobs/notices/run-daily";
 import type { SyncStep } from "./jobs/sync/run-sync";
+import type { SyncStartStep, TokenStep } from "./jobs/sync/token-step";
 import { type LinkSettings, linkSettingsFrom, publicOriginFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
-import { createTokenSource } from "./sheets/token";
+import { type AccessTokenSource, createTokenSource } from "./sheets/token";
 import { createExportFiles } from "./store/export-files";
 import { createIdAllocator, type IdAllocator } from "./store/id-allocator";
 import { createInbox, type Inbox } from "./store/inbox";
@@ -32,6 +33,8 @@ import { createTabCache, type TabCache } from "./store/tab-cache";
 export interface Deps {
   config: Config;
   sheets: SheetsClient;
+  /** Google's access token for the sheet (the client's; renewed ahead by a job step of its own). */
+  sheetsAuth: AccessTokenSource;
   lease: Lease;
   ids: IdAllocator;
   snapshots: SnapshotStore;
@@ -40,7 +43,7 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
-  jobsQueue: Queue<SyncStep | NoticesStep | NoticeLogStep>;
+  jobsQueue: Queue<SyncStep | NoticesStep | NoticeLogStep | TokenStep | SyncStartStep>;
   /** This build of the Worker: stored evaluations of another build are not reused (the rules may differ). */
   buildId: string;
   tabCache: TabCache;
@@ -73,7 +76,7 @@ export interface DepsOptions {
 
 /**
  * The adapters of one invocation, each built when the invocation first uses it: a sync's plan or a
- * page uses a few of the 23. In a fresh isolate every adapter built is code compiled first, and
+ * page uses a few of the 24. In a fresh isolate every adapter built is code compiled first, and
  * building all of them read 1.5–2 ms of a quiet sync's plan there (profiled, bench/cold-start.ts
  * quiet). The configuration is still checked at once, so a missing secret fails the invocation
  * where it starts. Assigning a property (tests put fakes in) replaces the adapter.
@@ -86,13 +89,15 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
       createSheetsClient({
         baseUrl: config.sheetsApiBase,
         spreadsheetId: config.spreadsheetId,
-        auth: createTokenSource({
-          serviceAccount: config.serviceAccount,
-          tokenUrl: config.tokenUrl,
-          store: deps.meta,
-        }),
+        auth: deps.sheetsAuth,
         serviceAccountEmail: config.serviceAccount.client_email,
         retry: options.retry,
+      }),
+    sheetsAuth: () =>
+      createTokenSource({
+        serviceAccount: config.serviceAccount,
+        tokenUrl: config.tokenUrl,
+        store: deps.meta,
       }),
     lease: () => createLease(env.DB),
     ids: () => createIdAllocator(env.DB),
@@ -102,7 +107,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     meta: () => createMetaStore(env.DB),
     intakeQueue: () => env.INTAKE_QUEUE,
     noticesQueue: () => env.NOTICES_QUEUE,
-    jobsQueue: () => env.JOBS_QUEUE as Queue<SyncStep | NoticesStep | NoticeLogStep>,
+    jobsQueue: () => env.JOBS_QUEUE as Deps["jobsQueue"],
     tabCache: () => createTabCache(env.DB),
     noticeOutbox: () => createNoticeOutbox(env.DB),
     noticeArrivals: () => createNoticeArrivals(env.DB),

@@ -2,7 +2,7 @@ import { jobForCron } from "./cron";
 import { createDeps } from "./deps";
 import type { Env } from "./env";
 import { runNoticesTick } from "./jobs/notices/tick";
-import { startSync } from "./jobs/sync/run-sync";
+import { syncTick } from "./jobs/sync/token-step";
 
 /** Cron entry point: maps the trigger to its job and logs the job's summary. */
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
@@ -12,7 +12,7 @@ export async function scheduled(controller: ScheduledController, env: Env, _ctx:
     return;
   }
   if (job === "sync") {
-    const result = await startSync(createDeps(env), "cron", controller.scheduledTime);
+    const result = await syncTick(createDeps(env), "cron", controller.scheduledTime);
     console.log(JSON.stringify({ level: result.outcome === "failed" ? "error" : "info", job, ...result }));
   }
   if (job === "notices") {

@@ -2,7 +2,14 @@ import type { Deps } from "../deps";
 import { isNoticeLogStep, type NoticeLogStep, runNoticeLogStep } from "./notices/log-step";
 import { compactOutcome } from "./notices/plan-steps";
 import { continueDailyNotices, isNoticesStep, type NoticesStep } from "./notices/run-daily";
-import { continueSync, type SyncStep } from "./sync/run-sync";
+import { continueSync, type SyncStep, startSync } from "./sync/run-sync";
+import {
+  isSyncStartStep,
+  isTokenStep,
+  runTokenStep,
+  type SyncStartStep,
+  type TokenStep,
+} from "./sync/token-step";
 
 /** Backoff for a retried step: 15 s, 30 s, 60 s … capped at 5 minutes (a 429 needs a minute). */
 function retryDelaySeconds(attempts: number): number {
@@ -15,9 +22,21 @@ function isSyncStep(body: unknown): body is SyncStep {
 
 async function runStep(
   deps: Deps,
-  body: SyncStep | NoticesStep | NoticeLogStep,
+  body: SyncStep | NoticesStep | NoticeLogStep | TokenStep | SyncStartStep,
   messageId: string,
 ): Promise<void> {
+  if (isTokenStep(body)) {
+    const outcome = await runTokenStep(deps, body);
+    console.log(JSON.stringify({ level: outcome.error ? "warn" : "info", job: "token", ...outcome }));
+    return;
+  }
+  if (isSyncStartStep(body)) {
+    const result = await startSync(deps, body.trigger, Date.now());
+    console.log(
+      JSON.stringify({ level: result.outcome === "failed" ? "error" : "info", job: "sync", ...result }),
+    );
+    return;
+  }
   if (isNoticeLogStep(body)) {
     const log = await runNoticeLogStep(deps, Date.now());
     console.log(
@@ -42,13 +61,19 @@ async function runStep(
 /**
  * The job queue's consumer: each message is one step of a long job, one per invocation so each
  * has the Free plan's CPU to itself: a sync run's chunk or finish, a daily notices run's part or
- * digest, the notices log after a batch of notices. A retryable failure (quota, Google
+ * digest, the notices log after a batch of notices, Google's access token minted ahead. A retryable failure (quota, Google
  * unavailable) is retried with backoff; a step does its work once however often it is delivered.
  */
 export async function consumeJobs(batch: MessageBatch<unknown>, deps: Deps): Promise<void> {
   for (const message of batch.messages) {
     const body = message.body;
-    if (!isSyncStep(body) && !isNoticesStep(body) && !isNoticeLogStep(body)) {
+    if (
+      !isSyncStep(body) &&
+      !isNoticesStep(body) &&
+      !isNoticeLogStep(body) &&
+      !isTokenStep(body) &&
+      !isSyncStartStep(body)
+    ) {
       message.ack();
       continue;
     }

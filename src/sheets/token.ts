@@ -9,11 +9,31 @@ export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 const GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
 /** Refresh this long before expiry so a token never dies mid-sync. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * Renewed ahead this long before expiry, by a job step of its own (src/jobs/token-step.ts): the
+ * sync's 10-minute cron always meets the window between this and REFRESH_MARGIN_MS once, so the
+ * steps that call Google (a chunk, an intake batch, a page's restore) find a token kept and never
+ * mint one themselves, which costs about 3.5 ms of CPU in a fresh isolate (token-vault.ts).
+ */
+export const RENEW_AHEAD_MS = 20 * 60_000;
+
+/**
+ * What a call now would do: use a kept token with time to spare ("fresh"), use one that is due for
+ * renewal ahead ("renew"), or mint one ("none").
+ */
+export type TokenOutlook = "fresh" | "renew" | "none";
 
 export interface AccessTokenSource {
   getToken(): Promise<string>;
   /** Google refused the token (401): it is forgotten here and where it is kept, so the next call mints. */
   forget(): Promise<void>;
+  /** Whether a kept token (this isolate's, or the one D1 keeps) would serve, and for how long. */
+  outlook(): Promise<TokenOutlook>;
+  /**
+   * Mints a token now, unless a kept one is still fresh (a second delivery, or another isolate
+   * renewed it); true when it minted.
+   */
+  renew(): Promise<boolean>;
 }
 
 // Per isolate: tokens outlive one request, so a busy Worker mints one per hour, not one per call.
@@ -37,16 +57,23 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
   const vault = options.store && createTokenVault(options.store, serviceAccount.private_key, cacheKey);
   const usable = (kept: KeptToken | undefined): kept is KeptToken =>
     kept !== undefined && kept.expiresAtMs - REFRESH_MARGIN_MS > now();
+  const fresh = (kept: KeptToken | undefined): kept is KeptToken =>
+    kept !== undefined && kept.expiresAtMs - RENEW_AHEAD_MS > now();
   let pending: Promise<string> | undefined;
+
+  /** This isolate's token, else the one another isolate kept, while it has time left. */
+  async function current(): Promise<KeptToken | undefined> {
+    const cached = cache.get(cacheKey);
+    if (usable(cached)) return cached;
+    const kept = await vault?.load();
+    if (!usable(kept)) return undefined;
+    cache.set(cacheKey, kept);
+    return kept;
+  }
 
   /** The token another isolate kept while it has time left, else a new one. */
   async function obtain(): Promise<string> {
-    const kept = await vault?.load();
-    if (usable(kept)) {
-      cache.set(cacheKey, kept);
-      return kept.token;
-    }
-    return mint();
+    return (await current())?.token ?? mint();
   }
 
   async function mint(): Promise<string> {
@@ -90,6 +117,15 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
     async forget() {
       cache.delete(cacheKey);
       await vault?.forget();
+    },
+    async outlook() {
+      const kept = await current();
+      return fresh(kept) ? "fresh" : kept ? "renew" : "none";
+    },
+    async renew() {
+      if (fresh(await current())) return false;
+      await mint();
+      return true;
     },
   };
 }

@@ -25,4 +25,11 @@ describe("a day's use, from the bench's rows", () => {
     expect(perDay["D1 rows read"]).toBe(6_000);
     expect(perDay["D1 rows written"]).toBe(3_000);
   });
+
+  it("counts Google's access token minted ahead 36 times a day, as the first sync's token step measured", () => {
+    const token = row("sync first (every system cell, 20 new 编号): Google's access token minted", 3, 1);
+    const perDay = Object.fromEntries(dailyUse([...figures, token]).map((r) => [r.resource, r["per day"]]));
+    expect(perDay["D1 rows read"]).toBe(6_000 + 36 * 3);
+    expect(perDay["D1 rows written"]).toBe(3_000 + 36);
+  });
 });
