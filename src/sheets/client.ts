@@ -8,7 +8,18 @@ import type { AccessTokenSource } from "./token";
 export type CellValue = string | number | boolean;
 export type ValueRender = "UNFORMATTED_VALUE" | "FORMATTED_VALUE" | "FORMULA";
 
-export interface ReadOptions {
+/** What one call may do about a failure, beyond the client's retry policy. */
+export interface CallOptions {
+  /**
+   * A person is waiting on the answer (a 恢复 click): a 429 (Google's per-minute quota) is thrown
+   * at once, not waited out. Retries never renew a per-minute quota within seconds; they only kept
+   * staff staring 9–12 s at the page before it told them to come back in a minute. Jobs in the
+   * background leave it unset and keep retrying; other failures are retried either way.
+   */
+  failOnQuota?: boolean;
+}
+
+export interface ReadOptions extends CallOptions {
   valueRenderOption?: ValueRender;
   dateTimeRenderOption?: "SERIAL_NUMBER" | "FORMATTED_STRING";
   /** COLUMNS: each range's values are its columns (a whole column is one array, not a row each). */
@@ -20,7 +31,7 @@ export interface ReadOptions {
  * may come after Google applied it (an append would then add its rows twice). Only a 429, which
  * Google answers before doing anything, is retried; the caller checks the sheet for the rest.
  */
-export interface WriteOptions {
+export interface WriteOptions extends CallOptions {
   notIdempotent?: boolean;
 }
 
@@ -38,11 +49,13 @@ export interface SheetsClient {
   readonly spreadsheetId: string;
   /** How many HTTP requests this client has sent to the Sheets API (retries included). */
   readonly callCount: number;
-  getSpreadsheet(params?: {
-    fields?: string;
-    ranges?: string[];
-    includeGridData?: boolean;
-  }): Promise<sheets_v4.Schema$Spreadsheet>;
+  getSpreadsheet(
+    params?: {
+      fields?: string;
+      ranges?: string[];
+      includeGridData?: boolean;
+    } & CallOptions,
+  ): Promise<sheets_v4.Schema$Spreadsheet>;
   batchUpdate(
     requests: sheets_v4.Schema$Request[],
     options?: WriteOptions,
@@ -120,7 +133,7 @@ export async function fetchOrNetworkError(
 }
 
 /** Google refuses over quota before doing anything, so a 429 is always safe to send again. */
-function isQuotaRefusal(error: SheetsError): boolean {
+export function isQuotaRefusal(error: SheetsError): boolean {
   return error.httpStatus === 429 || error.status === "RESOURCE_EXHAUSTED";
 }
 
@@ -167,10 +180,13 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     query: URLSearchParams | undefined,
     body: unknown,
     what: string,
-    write: WriteOptions = {},
+    perCall: WriteOptions = {},
     read?: (response: Response) => Promise<T>,
   ) {
-    const mayRetry = write.notIdempotent ? isQuotaRefusal : undefined;
+    const mayRetry = (error: SheetsError) => {
+      if (perCall.failOnQuota && isQuotaRefusal(error)) return false;
+      return perCall.notIdempotent ? isQuotaRefusal(error) : error.retryable;
+    };
     return withRetry(
       () => requestOnce<T>(method, path, query, body, what, read),
       policy,
@@ -206,13 +222,13 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
       if (params.fields) q.set("fields", params.fields);
       for (const r of params.ranges ?? []) q.append("ranges", r);
       if (params.includeGridData) q.set("includeGridData", "true");
-      return call("GET", "", q, undefined, "spreadsheets.get");
+      return call("GET", "", q, undefined, "spreadsheets.get", params);
     },
     batchUpdate(requests, write) {
       return call("POST", ":batchUpdate", undefined, { requests }, "spreadsheets.batchUpdate", write);
     },
     get(range, o) {
-      return call("GET", `/values/${encodeURIComponent(range)}`, readQuery(o), undefined, "values.get");
+      return call("GET", `/values/${encodeURIComponent(range)}`, readQuery(o), undefined, "values.get", o);
     },
     async batchGet(ranges, o) {
       const q = readQuery(o);
@@ -223,6 +239,7 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         q,
         undefined,
         "values.batchGet",
+        o,
       );
       return res.valueRanges ?? [];
     },

@@ -35,6 +35,14 @@ const TITLES: Partial<Record<number, string>> = {
   503: "系统尚未就绪",
 };
 
+/**
+ * Titles of errors that share a status with another whose title would mislead: a 429 is the link
+ * gate's brute-force guard (尝试次数过多) and Google's per-minute quota refusing a 恢复 alike.
+ */
+const TITLES_BY_CODE: Partial<Record<string, string>> = {
+  sheets_quota: "Google 表格暂时繁忙",
+};
+
 interface Shown {
   status: ContentfulStatusCode;
   code: string;
@@ -77,7 +85,8 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
   // Back to the page that asked for sign-in; after a failed form sign-in, to the overview.
   const url = new URL(c.req.url);
   const next = c.req.method === "GET" ? safeRedirectTarget(`${url.pathname}${url.search}`) : "/";
-  const title = TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
+  const title =
+    TITLES_BY_CODE[e.code] ?? TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
   // A unit or deputy on a personal link: its own page (no staff navigation, no sign-in form).
   if (url.pathname.startsWith("/l/")) return renderLinkError(c, e, requestId, title);
   return sendPage(

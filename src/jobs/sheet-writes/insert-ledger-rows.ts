@@ -1,6 +1,12 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { cellText } from "../../domain/sync/row-identity";
-import { type CellValue, type SheetsClient, SheetsError } from "../../sheets/client";
+import {
+  type CallOptions,
+  type CellValue,
+  isQuotaRefusal,
+  type SheetsClient,
+  SheetsError,
+} from "../../sheets/client";
 import { newRowsRequests } from "../../sheets/new-rows-requests";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
@@ -62,6 +68,11 @@ export async function insertLedgerRows(
    * planApply does): the first attempt inserts them all at its end without looking them up again.
    */
   justRead?: LedgerColumns,
+  /**
+   * What its calls do about a refusal: a 恢复 click (failOnQuota) gives up on the first 429, neither
+   * the client nor this loop sending it again (Google did nothing, so nothing is half written).
+   */
+  call: CallOptions = {},
 ): Promise<InsertResult> {
   const inserted = new Map<string, number>();
   const alreadyThere = new Map<string, number>();
@@ -71,7 +82,7 @@ export async function insertLedgerRows(
   try {
     for (let attempt = 1; ; attempt++) {
       const first = attempt === 1 && justRead !== undefined;
-      const read = first ? justRead : await readLedgerColumns(deps, ["编号", "标题"]);
+      const read = first ? justRead : await readLedgerColumns(deps, ["编号", "标题"], [], "data", call);
       // After an unclear failure, the rows a try may have added are looked up in a fresh read.
       const present = first ? new Map<string, number>() : rowsByIdentity(read.rows, rows);
       const missing = rows.filter((r) => {
@@ -81,7 +92,9 @@ export async function insertLedgerRows(
       });
       if (missing.length === 0) return { outcome: "ok", inserted, alreadyThere };
       const header = read.header;
-      const resolved = await createSheetIds(deps.sheets, deps.meta).resolve([TAB_NAMES.ledger]);
+      const resolved = await createSheetIds(deps.sheets, deps.meta, undefined, call).resolve([
+        TAB_NAMES.ledger,
+      ]);
       const at = Math.max(read.lastRow, 1);
       const gridRows = read.gridRows ?? at;
       const requests = newRowsRequests({
@@ -92,12 +105,13 @@ export async function insertLedgerRows(
         rows: missing.map((r) => header.map((h) => r.cells[h] ?? "")),
       });
       try {
-        await deps.sheets.batchUpdate([...resolved.create, ...requests], { notIdempotent: true });
+        await deps.sheets.batchUpdate([...resolved.create, ...requests], { ...call, notIdempotent: true });
         await resolved.keep();
         for (const [i, r] of missing.entries()) inserted.set(r.id, at + i + 1);
         return { outcome: "ok", inserted, alreadyThere };
       } catch (error) {
         if (!(error instanceof SheetsError) || !error.retryable || attempt >= MAX_TRIES) throw error;
+        if (call.failOnQuota && isQuotaRefusal(error)) throw error;
       }
     }
   } finally {

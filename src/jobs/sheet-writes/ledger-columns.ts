@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { columnLetter } from "../../domain/a1";
 import { cellText } from "../../domain/sync/row-identity";
 import { quoteSheet } from "../../sheets/a1";
-import { type SheetsClient, SheetsError } from "../../sheets/client";
+import { type CallOptions, type SheetsClient, SheetsError } from "../../sheets/client";
 import { gridFromRange } from "../../sheets/grid-size";
 import type { MetaStore } from "../../store/meta";
 
@@ -78,13 +78,16 @@ function rowsOfColumns(columns: readonly (readonly unknown[])[]): unknown[][] {
  * Reads the header and the named columns in one values.batchGet, at the places the last read
  * found them; only when staff moved one of them since is a second read needed. `also`: ranges of
  * other tabs the caller needs, read in the same call (Google fails the call when their tab is missing).
+ * `call`: what the reads do about a refusal (a 恢复 click gives up on the first 429).
  */
 export async function readLedgerColumns(
   deps: { sheets: SheetsClient; meta: MetaStore },
   wanted: readonly string[],
   also: readonly string[] = [],
   extent: CopyExtent = "data",
+  call: CallOptions = {},
 ): Promise<LedgerColumns> {
+  const byColumn = { ...BY_COLUMN, ...call };
   const extentHeaders: readonly string[] = extent === "data" ? EXTENT_HEADERS : ["编号"];
   const names = [...new Set([...extentHeaders, ...wanted])];
   let guess = await lastLedgerHeader(deps.meta);
@@ -93,7 +96,7 @@ export async function readLedgerColumns(
   try {
     first = await deps.sheets.batchGet(
       [`${ledger}!1:1`, ...also, ...guessed.filter((c) => c >= 0).map(wholeColumn)],
-      BY_COLUMN,
+      byColumn,
     );
   } catch (error) {
     // A column where the last header had it may lie past the grid now (staff deleted columns to
@@ -102,14 +105,14 @@ export async function readLedgerColumns(
       throw error;
     guess = null;
     guessed = [];
-    first = await deps.sheets.batchGet([`${ledger}!1:1`, ...also], BY_COLUMN);
+    first = await deps.sheets.batchGet([`${ledger}!1:1`, ...also], byColumn);
   }
   const header = ((first[0]?.values ?? []) as unknown[][]).map((column) => cellText(column[0]));
   const columns = names.map((h) => header.indexOf(h));
   const same = guess !== null && columns.every((c, i) => guessed[i] === c);
   const ranges = same
     ? first.slice(1 + also.length)
-    : await deps.sheets.batchGet(columns.filter((c) => c >= 0).map(wholeColumn), BY_COLUMN);
+    : await deps.sheets.batchGet(columns.filter((c) => c >= 0).map(wholeColumn), byColumn);
   if (!same || guess?.join("\t") !== header.join("\t"))
     await deps.meta.set(META_LEDGER_HEADER, JSON.stringify(header), new Date().toISOString());
   const rows: unknown[][] = [header];

@@ -1,6 +1,6 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import { SCRATCH_TAB } from "../../../sheets-schema/tab-names";
-import type { SheetsClient } from "../../sheets/client";
+import type { CallOptions, SheetsClient } from "../../sheets/client";
 import type { MetaStore } from "../../store/meta";
 
 export const META_SHEET_IDS = "sheet_ids";
@@ -30,6 +30,8 @@ export function createSheetIds(
    * caller forgets the ids and asks again (write-ledger-cells).
    */
   known?: string | null,
+  /** What the read of the tabs' ids does about a refusal (a 恢复 click gives up on the first 429). */
+  call: CallOptions = {},
 ): SheetIds {
   let preloaded = known;
   async function cached(): Promise<Record<string, number>> {
@@ -39,7 +41,7 @@ export function createSheetIds(
   }
 
   async function fromSheet(): Promise<Record<string, number>> {
-    const spreadsheet = await sheets.getSpreadsheet({ fields: "sheets.properties(sheetId,title)" });
+    const spreadsheet = await sheets.getSpreadsheet({ ...call, fields: "sheets.properties(sheetId,title)" });
     const ids: Record<string, number> = {};
     for (const s of spreadsheet.sheets ?? []) {
       const { title, sheetId } = s.properties ?? {};

@@ -3,7 +3,7 @@ import { cellText } from "../../domain/sync/row-identity";
 import { SheetsError } from "../../sheets/client";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readLedgerColumns } from "../sheet-writes/ledger-columns";
-import { type RestoreDeps, type SheetsRefusal, sheetsRefusal } from "./restore";
+import { AT_ONCE_ON_QUOTA, type RestoreDeps, type SheetsRefusal, sheetsRefusal } from "./restore";
 
 /**
  * Vanished suggestions one 恢复 puts back at most. Each costs no Sheets call (two reads, one insert
@@ -87,7 +87,7 @@ export async function restoreSuggestions(
   if (claimed.length === 0) return done;
   try {
     const snapshots = [...(await deps.snapshots.loadMany(claimed)).values()];
-    const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"]);
+    const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"], [], "data", AT_ONCE_ON_QUOTA);
     const { held, renumbered } = placeInLedger(read.rows, read.header, snapshots);
     done.inSheet = [...held].map(([id, row]) => ({ id, row }));
     done.renumbered = [...renumbered].map(([id, place]) => ({ id, ...place }));
@@ -96,6 +96,8 @@ export async function restoreSuggestions(
     const result = await insertLedgerRows(
       deps,
       missing.map((s) => ({ id: s.id, title: cellText(s.staffValues.标题), cells: s.staffValues })),
+      undefined,
+      AT_ONCE_ON_QUOTA,
     );
     if (result.outcome === "busy") {
       await deps.snapshots.releaseRestores(claimed);

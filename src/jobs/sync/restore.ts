@@ -2,7 +2,7 @@ import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, sameTitleAndDeputy } from "../../domain/sync/renumbered";
 import { cellText } from "../../domain/sync/row-identity";
-import { type SheetsClient, SheetsError } from "../../sheets/client";
+import { type CallOptions, type SheetsClient, SheetsError } from "../../sheets/client";
 import type { Lease } from "../../store/lease";
 import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { SnapshotStore } from "../../store/snapshots";
@@ -69,6 +69,14 @@ export function sheetsRefusal(what: string, error: SheetsError): SheetsRefusal {
   };
 }
 
+/**
+ * A restore is a click staff wait on: Google's 429 (the per-minute quota) ends it at the first
+ * refusal, its reads and its write alike, and staff are told to click again in a minute. Retrying
+ * kept them 9–12 s on the page for the same answer. Google refuses a 429 before doing anything, so
+ * nothing is half written; the claim is freed below and the next click reads the sheet first.
+ */
+export const AT_ONCE_ON_QUOTA: CallOptions = { failOnQuota: true };
+
 export interface RestoreDeps {
   sheets: SheetsClient;
   snapshots: SnapshotStore;
@@ -87,7 +95,7 @@ async function rowsNow(
   id: string,
   snapshot: Snapshot,
 ): Promise<{ holding: number[]; renumbered: { row: number; id: string }[] }> {
-  const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"]);
+  const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"], [], "data", AT_ONCE_ON_QUOTA);
   const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => read.header.indexOf(h));
   const holding: number[] = [];
   const renumbered: { row: number; id: string }[] = [];
@@ -172,9 +180,12 @@ export async function restoreSuggestion(
     }
     // Placed on the insert's own read, taken under the write lock: rows a form added (or staff
     // deleted) since this read would make its last row stale.
-    const result = await insertLedgerRows(deps, [
-      { id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues },
-    ]);
+    const result = await insertLedgerRows(
+      deps,
+      [{ id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues }],
+      undefined,
+      AT_ONCE_ON_QUOTA,
+    );
     if (result.outcome === "busy") {
       await deps.snapshots.releaseRestore(id);
       return { ok: false, code: "busy", message: "表格正在写入，请稍后再点“恢复”" };
