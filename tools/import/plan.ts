@@ -179,6 +179,18 @@ export interface PlanOptions {
   readonly today?: string;
 }
 
+/**
+ * Imported rows the sheet's 筛选 hid: nothing to fix (staff filtered the list to look at part of
+ * it), so a note, not the hidden rows' request to check each one for 撤回 or 并案.
+ */
+function filteredRowsNote(filtered: readonly number[]): string[] {
+  if (filtered.length === 0) return [];
+  const more = filtered.length > LISTED_BARE_IDS ? ` 等 ${filtered.length} 行` : " 行";
+  return [
+    `工作表设置了筛选，第 ${filtered.slice(0, LISTED_BARE_IDS).join("、")}${more}被筛选隐藏，也已导入（在表格中不会隐藏）`,
+  ];
+}
+
 /** Imported rows Excel had hidden (a withdrawn or merged suggestion, most often): each one is named. */
 function hiddenRowsWarning(hidden: readonly number[]): string[] {
   if (hidden.length === 0) return [];
@@ -229,6 +241,7 @@ export function planImport(
   const classFromReply = replyColumn !== undefined && !taken.has("答复类别");
   let classesTaken = 0;
   const hiddenRows: number[] = [];
+  const filteredRows: number[] = [];
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     const summary = summaryLine(cells, titleColumn);
@@ -271,6 +284,7 @@ export function planImport(
       classesTaken += 1;
     }
     if (sheet.hiddenRows?.has(r)) hiddenRows.push(r + 1);
+    if (sheet.filteredRows?.has(r)) filteredRows.push(r + 1);
     rows.push({ sourceRow: r + 1, values });
   }
   return {
@@ -281,7 +295,11 @@ export function planImport(
     rows,
     problems,
     skippedRows,
-    notes: [...fileNotes(sheet, columns), ...replyClassNote(replyColumn, classesTaken)],
+    notes: [
+      ...fileNotes(sheet, columns),
+      ...filteredRowsNote(filteredRows),
+      ...replyClassNote(replyColumn, classesTaken),
+    ],
     warnings: [
       ...hiddenRowsWarning(hiddenRows),
       ...fileWarnings(columns, rows, dateIds),

@@ -18,6 +18,11 @@ export interface SourceSheet {
   readonly hiddenColumns?: ReadonlySet<number>;
   /** 0-based rows hidden in Excel (a withdrawn or merged suggestion, most often): imported, and said so. */
   readonly hiddenRows?: ReadonlySet<number>;
+  /**
+   * 0-based rows hidden inside the sheet's 筛选 (AutoFilter) range: filtered out, most likely, not
+   * hidden by hand (the file keeps no difference). Imported, and said so apart from hiddenRows.
+   */
+  readonly filteredRows?: ReadonlySet<number>;
   /** rows[r][c], 0-based; row r is Excel row r + 1. */
   readonly rows: readonly (readonly SourceCell[])[];
 }
@@ -36,13 +41,31 @@ function plain(value: ExcelJS.CellValue): SourceValue {
   return null;
 }
 
+/**
+ * The 1-based rows an AutoFilter covers (its ref, `A1:K16`), null when the sheet has none. exceljs
+ * reads only the ref, not the filter's criteria: a filter with none hides nothing, so a row hidden in
+ * its range is still most likely filtered out (staff filter to hide rows, rarely hide them by hand too).
+ */
+function filterRows(filter: ExcelJS.AutoFilter | null | undefined): [number, number] | null {
+  if (!filter) return null;
+  // Read from a file it is the ref's text; set in code, its two corners.
+  const [from, to] = typeof filter === "string" ? filter.split(":") : [filter.from, filter.to];
+  const rowOf = (end: string | { row: number } | undefined) =>
+    typeof end === "object" ? end.row : Number(/\d+$/.exec((end ?? "").replace(/\$/g, ""))?.[0] ?? 0);
+  const first = rowOf(from);
+  if (!first) return null;
+  return [first, rowOf(to) || first];
+}
+
 function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
   const rows: SourceCell[][] = [];
   const hiddenRows = new Set<number>();
+  const filteredRows = new Set<number>();
+  const filter = filterRows(sheet.autoFilter);
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    if (row.hidden) hiddenRows.add(r - 1);
+    if (row.hidden) (filter && r > filter[0] && r <= filter[1] ? filteredRows : hiddenRows).add(r - 1);
     const cells: SourceCell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
@@ -52,7 +75,14 @@ function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
   }
   const hiddenColumns = new Set<number>();
   for (let c = 1; c <= width; c++) if (sheet.getColumn(c).hidden) hiddenColumns.add(c - 1);
-  return { name: sheet.name, hidden: sheet.state !== "visible", hiddenColumns, hiddenRows, rows };
+  return {
+    name: sheet.name,
+    hidden: sheet.state !== "visible",
+    hiddenColumns,
+    hiddenRows,
+    filteredRows,
+    rows,
+  };
 }
 
 /** Every worksheet of the workbook, in tab order. */
