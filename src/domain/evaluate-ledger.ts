@@ -29,6 +29,7 @@ import type { IdFormat } from "./numbering";
 import { checkPracticeRows, unownedPracticeProblems } from "./practice/check-practice-rows";
 import type { PracticeIndex } from "./practice/practice-index";
 import { orderPracticeProblems } from "./practice/practice-problems";
+import { practiceSinceSetting, withPracticeSinceProblem } from "./practice/practice-since";
 import { type Problem, ProblemSink } from "./problems";
 import { openTab, type TabRead, type TabRows } from "./read-tab";
 import type { ResolvedTemplate } from "./read-templates";
@@ -189,7 +190,11 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
     ...allProblems(templatesRead),
     ...allProblems(holidaysRead),
     ...calendarProblems.list,
-    ...allProblems(settingsRead),
+    ...withPracticeSinceProblem(
+      allProblems(settingsRead),
+      practiceSinceSetting(settings, settingsRead),
+      today,
+    ),
     ...system.flatMap((s) => s.problems),
   ];
   const tabs: Record<TabName, TabStatus> = {

@@ -4,6 +4,7 @@ import type { LedgerFigures } from "../../domain/figures/part-figures";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { orderPracticeProblems } from "../../domain/practice/practice-problems";
+import { withPracticeSinceProblem } from "../../domain/practice/practice-since";
 import { type Problem, ProblemSink } from "../../domain/problems";
 import type { EvaluatedLedger } from "../../domain/summary/evaluated";
 import { isMergeProblem, mergeProblems } from "../../domain/sync/merge-problems";
@@ -126,7 +127,7 @@ export function finishProblems(
     ...(planProblems.evaluationTabs ?? []),
     ...(planProblems.configTabs ?? []),
     ...(read ? calendarProblems(results) : kept.calendar),
-    ...planProblems.settings,
+    ...withPracticeSinceProblem(planProblems.settings, context.practiceSince, context.today),
     ...planProblems.systemTabs,
     ...removedRowProblems(removed, TAB_NAMES.ledger, renumbered),
     ...inboxProblems(outstanding),

@@ -8,6 +8,7 @@ import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
+import { practiceSinceSetting } from "../../domain/practice/practice-since";
 import { type Problem, tabProblem } from "../../domain/problems";
 import { missingTabReason } from "../../domain/read-tab";
 import {
@@ -323,10 +324,13 @@ async function planFromRead(
     smallTabs: [
       ...own(TAB_NAMES.units, context.reads.units),
       ...own(TAB_NAMES.deputies, context.reads.deputies),
-      ...tabProblems(context.reads.leaders),
+      ...own(TAB_NAMES.leaders, context.reads.leaders),
     ],
     practiceTabs: [] as Problem[],
-    configTabs: [...tabProblems(context.reads.templates), ...own(TAB_NAMES.holidays, context.reads.holidays)],
+    configTabs: [
+      ...own(TAB_NAMES.templates, context.reads.templates),
+      ...own(TAB_NAMES.holidays, context.reads.holidays),
+    ],
     settings: own(TAB_NAMES.settings, context.reads.settings),
     systemTabs: [] as Problem[],
   };
@@ -365,9 +369,13 @@ async function planFromRead(
     tabsChanged,
     tabsDigest,
     smallTabsDigest: tabsDigest,
-    missingTabs: first.missingTabs.filter((tab) => OPTIONAL_TABS.has(tab)),
+    // A held 领导 is not "not there yet": its 错误 says what the sync uses meanwhile.
+    missingTabs: first.missingTabs.filter(
+      (tab) => OPTIONAL_TABS.has(tab) && !held.some((h) => h.tab === tab),
+    ),
     timeZone: context.settings.timeZone,
     idFormat: context.idFormat.source,
+    practiceSince: practiceSinceSetting(context.settings, context.reads.settings),
   };
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {

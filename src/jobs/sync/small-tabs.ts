@@ -33,10 +33,10 @@ export async function readSmallTabs(
   titles: readonly string[] = [],
 ): Promise<{ tabs: Record<string, unknown[][]>; context: LedgerContext; held: HeldTab[] }> {
   const now = buildLedgerContext(read, titles);
-  const names = tabsToHold(now);
+  const names = tabsToHold(now, titles);
   if (names.length === 0) return { tabs: { ...read }, context: now, held: [] };
   const last = await tabCache.load(names);
-  const held = heldTabs(now, buildLedgerContext({ ...read, ...last }, titles));
+  const held = heldTabs(now, buildLedgerContext({ ...read, ...last }, titles), titles);
   if (held.length === 0) return { tabs: { ...read }, context: now, held };
   const tabs: Record<string, unknown[][]> = { ...read };
   for (const { tab } of held) tabs[tab] = last[tab] ?? [];

@@ -1,5 +1,6 @@
 import type { IdIndex } from "../../domain/evaluate-chunk";
 import { hash53 } from "../../domain/hash";
+import type { PracticeSinceSetting } from "../../domain/practice/practice-since";
 import type { Problem } from "../../domain/problems";
 import type { GridMerge } from "../../domain/sync/merge-problems";
 
@@ -47,6 +48,11 @@ export interface SyncContext {
   /** 设置 时区 and 编号格式 as read. */
   readonly timeZone: string;
   readonly idFormat: string;
+  /**
+   * 设置 启用日期 and its row, for the finish's 提醒 of a date after the run's day (a kept plan may
+   * stand on a later day, so the plan does not say it). Absent in a run planned by an older build.
+   */
+  readonly practiceSince?: PracticeSinceSetting | null;
   /**
    * Digest of the small tabs as read, and after the practice step of the practice tabs too (a
    * chunk's stored evaluation holds only for the same tabs).
