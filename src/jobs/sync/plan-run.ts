@@ -108,10 +108,15 @@ function columnRequests(header: readonly string[], names: readonly string[], fro
   });
 }
 
-/** The 编号, 审查结果 and merge columns whole, the tails from row `tailFrom` (1: whole). */
-const indexRequests = (header: readonly string[], tailFrom: number): RangeRequest[] => [
+/** The 编号, 审查结果 and merge columns whole. */
+const wholeIndexRequests = (header: readonly string[]): RangeRequest[] => [
   ...columnRequests(header, ID_HEADERS, 1),
   ...columnRequests(header, MERGE_HEADERS, 1),
+];
+
+/** Those, and the tails from row `tailFrom`. */
+const indexRequests = (header: readonly string[], tailFrom: number): RangeRequest[] => [
+  ...wholeIndexRequests(header),
   ...columnRequests(header, TAIL_HEADERS, tailFrom),
 ];
 
@@ -398,11 +403,16 @@ async function planFromRead(
     skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
   }
+  // The first plan, or one after staff moved these columns, reads them where the header has them now:
+  // the tails only past the 编号 column's end, in a call after it (2,000 titles, half the read, were
+  // parsed to find that a county's data ends where its 编号 end).
   const moved = !lastHeader || !sameIndexColumns(lastHeader, header);
-  const index = moved ? await readRanges(deps.sheets, indexRequests(header, 1)) : first;
+  const index = moved ? await readRanges(deps.sheets, wholeIndexRequests(header)) : first;
   const column = (h: string) => (index.values[h] ?? []).map((row) => row[0]);
   const idEnd = Math.max(...ID_HEADERS.map((h) => column(h).length));
-  const lastRow = Math.max(1, idEnd, await tailsEnd(deps.sheets, header, index, moved ? 1 : tailFrom, idEnd));
+  const gridRows = index.grid.编号?.rows ?? Number.POSITIVE_INFINITY;
+  const tailsRead = moved ? Number.POSITIVE_INFINITY : tailFrom;
+  const lastRow = Math.max(1, idEnd, await tailsEnd(deps.sheets, header, index, tailsRead, idEnd, gridRows));
   const ids = indexIdColumns(column("编号"), column("审查结果"), {
     mergedInto: column("并入编号"),
     isKey: column("重点建议"),
@@ -469,8 +479,9 @@ function numberedRows(idColumn: readonly unknown[]): number {
 
 /**
  * The last row the tail columns hold data in (0: none) past the 编号 column's end, `idEnd`. They
- * were read from row `from`: when the 编号 column now ends above it (staff deleted more than
- * TAIL_MARGIN rows at the end), the rows between are read again (one more call, rarely).
+ * were read from row `from` (Infinity: not read): when the 编号 column now ends above it (staff
+ * deleted more than TAIL_MARGIN rows at the end), the rows between are read (one more call). None
+ * below the grid's last row, `gridRows`, where Google refuses a range.
  */
 async function tailsEnd(
   sheets: SheetsClient,
@@ -478,8 +489,10 @@ async function tailsEnd(
   read: RangesRead,
   from: number,
   idEnd: number,
+  gridRows: number,
 ): Promise<number> {
   const start = Math.min(from, idEnd + 1);
+  if (start > gridRows) return 0;
   const tails = start < from ? await readRanges(sheets, columnRequests(header, TAIL_HEADERS, start)) : read;
   const ends = TAIL_HEADERS.map((h) => {
     const rows = tails.values[h]?.length ?? 0;
