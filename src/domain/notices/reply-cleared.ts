@@ -3,7 +3,7 @@ import { addDaysIso } from "../civil-date";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { Sighting } from "./catch-up";
-import { replyPresent, roundsOf } from "./series";
+import { type Round, rated, replyPresent, roundsOf } from "./series";
 
 /**
  * The days a round's reply, seen cleared, holds its units' reminders: the day the sync saw it and the
@@ -11,6 +11,8 @@ import { replyPresent, roundsOf } from "./series";
  * otherwise have every unit pressed as months overdue at the next run, and putting the values back
  * sends nothing to say it was a mistake; staff are told (a 提醒 in 校验问题) and have these days to
  * undo it. A reply cleared on purpose is pressed as usual after them (the latest passed reminder).
+ * A rating cleared alone (the reply's date kept) holds the deputy's 答复告知 and 测评提醒 alike: the
+ * deputy who rated would otherwise be asked to rate again at the next run.
  */
 export const CLEARED_GRACE_DAYS = 3;
 
@@ -22,6 +24,9 @@ export const ROUND_REPLY_CELLS = {
 
 /** The reply cells whose clearing the audit trail is asked about (SnapshotStore.filledSince, briefs). */
 export const CLEARED_REPLY_CELLS = [...ROUND_REPLY_CELLS[1], ...ROUND_REPLY_CELLS[2]] as const;
+
+/** The cell of a round whose filling the notices take as its rating (series.ts, rated). */
+export const ROUND_RATING_CELL = { 1: "满意度", 2: "二次满意度" } as const;
 
 const isReplyCell = (cell: string) => (CLEARED_REPLY_CELLS as readonly string[]).includes(cell);
 
@@ -38,6 +43,24 @@ export function clearedMark(cell: string): string {
 /** The first day a clearing seen on `seenOn` no longer holds anything. */
 const graceEndOf = (seenOn: string) => addDaysIso(seenOn, CLEARED_GRACE_DAYS);
 
+/** The day nothing is held any more by the latest clearing of `cells` (null: none, or over today). */
+function graceEndOfCells(
+  row: Pick<EvaluatedRow, "seenOn">,
+  cells: readonly string[],
+  today: string,
+): string | null {
+  const seen = row.seenOn;
+  if (!seen) return null;
+  let latest: string | null = null;
+  for (const cell of cells) {
+    const day = seen[clearedMark(cell)];
+    if (day && (!latest || day > latest)) latest = day;
+  }
+  if (!latest) return null;
+  const end = graceEndOf(latest);
+  return today < end ? end : null;
+}
+
 /**
  * The day the round's reminders resume when one of its reply cells was seen cleared lately and the
  * grace is not over today (the latest clearing counts); null when nothing holds them. Only called
@@ -48,16 +71,20 @@ export function clearedReplyGraceEnd(
   round: 1 | 2,
   today: string,
 ): string | null {
-  const seen = row.seenOn;
-  if (!seen) return null;
-  let latest: string | null = null;
-  for (const cell of ROUND_REPLY_CELLS[round]) {
-    const day = seen[clearedMark(cell)];
-    if (day && (!latest || day > latest)) latest = day;
-  }
-  if (!latest) return null;
-  const end = graceEndOf(latest);
-  return today < end ? end : null;
+  return graceEndOfCells(row, ROUND_REPLY_CELLS[round], today);
+}
+
+/**
+ * The day the deputy is asked to rate the round again when its rating was seen cleared lately (the
+ * reply kept) and the grace is not over today; null when nothing holds it. Only called for a round
+ * replied and not rated now.
+ */
+export function clearedRatingGraceEnd(
+  row: Pick<EvaluatedRow, "seenOn">,
+  round: 1 | 2,
+  today: string,
+): string | null {
+  return graceEndOfCells(row, [ROUND_RATING_CELL[round]], today);
 }
 
 /** A cell's text as the audit trail keeps it, as staff typed it: a date (a serial number) as ISO. */
@@ -79,9 +106,21 @@ function latestByCell(cleared: readonly Sighting[], localDay: (iso: string) => s
 }
 
 /**
- * The 提醒 in 校验问题 of each round whose reply was seen cleared within the grace and is still blank:
- * naming the cells, what they held and when the reminders resume. Said by every sync of the grace
- * (the sync asks the audit trail at each check of the row), not only by the one that saw it.
+ * The cells of a round that a clearing still holds for: its reply cells while the reply is not in,
+ * else its rating cell while the rating is not in (the reply kept); the rest is not held.
+ */
+function heldCells(round: Round): { cells: readonly string[]; resumes: string } | null {
+  if (!replyPresent(round))
+    return { cells: ROUND_REPLY_CELLS[round.round], resumes: "向承办单位发送到期提醒和逾期催办" };
+  if (!rated(round)) return { cells: [ROUND_RATING_CELL[round.round]], resumes: "向领衔代表发送测评提醒" };
+  return null;
+}
+
+/**
+ * The 提醒 in 校验问题 of each round whose reply (or, the reply kept, rating) was seen cleared within
+ * the grace and is still blank: naming the cells, what they held and when the reminders resume. Said
+ * by every sync of the grace (the sync asks the audit trail at each check of the row), not only by
+ * the one that saw it.
  */
 export function clearedReplyProblems(
   rows: readonly EvaluatedRow[],
@@ -99,8 +138,9 @@ export function clearedReplyProblems(
     if (!theirs) continue;
     const byCell = latestByCell(theirs, localDay);
     for (const round of roundsOf(row)) {
-      if (replyPresent(round)) continue;
-      const cells = ROUND_REPLY_CELLS[round.round].filter((cell) => {
+      const held = heldCells(round);
+      if (!held) continue;
+      const cells = held.cells.filter((cell) => {
         const seen = byCell.get(cell);
         return seen !== undefined && today < graceEndOf(seen.day);
       });
@@ -116,7 +156,7 @@ export function clearedReplyProblems(
         id: row.id,
         message:
           `${cells.join("、")}已被清空（原为 ${was}，${found} 发现）：如系误删，请恢复` +
-          `（看板中本件的“变更与通知记录”有原值）；确需清空的，${graceEndOf(found)} 起照常向承办单位发送到期提醒和逾期催办`,
+          `（看板中本件的“变更与通知记录”有原值）；确需清空的，${graceEndOf(found)} 起照常${held.resumes}`,
       });
     }
   }
@@ -124,9 +164,10 @@ export function clearedReplyProblems(
 }
 
 /**
- * The suggestions of `rows` with a round whose reply date is blank: the only ones a clearing can
- * hold (a few more: a reply class or rating may stand for the reply, clearedReplyProblems decides),
- * so the sync asks the audit trail about these alone. The record's fields only: no row is built again.
+ * The suggestions of `rows` with a round whose reply date is blank, or whose reply is not rated: the
+ * only ones a clearing can hold (a few more: a reply class or rating may stand for the reply,
+ * clearedReplyProblems decides), so the sync asks the audit trail about these alone. The record's
+ * fields only: no row is built again.
  */
 export function awaitingReplyIds(rows: readonly EvaluatedRow[]): string[] {
   return rows.flatMap(({ id, blank, newId, record }) =>
@@ -136,7 +177,9 @@ export function awaitingReplyIds(rows: readonly EvaluatedRow[]): string[] {
     record.review === "立案" &&
     record.leadUnit &&
     record.assignedOn &&
-    (!record.repliedOn || (!!record.reassignedOn && !record.secondRepliedOn))
+    (!record.repliedOn ||
+      !record.rating ||
+      (!!record.reassignedOn && (!record.secondRepliedOn || !record.secondRating)))
       ? [id]
       : [],
   );

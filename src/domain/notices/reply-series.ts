@@ -2,6 +2,7 @@ import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { CATCH_UP_DAYS, dueOnOrSeen, replyCorrectedOn } from "./catch-up";
+import { clearedRatingGraceEnd } from "./reply-cleared";
 import { type NoticeSeries, type Round, rated, roundsOf, roundView, type SeriesContext } from "./series";
 
 /**
@@ -63,11 +64,12 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
 
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
- * round, 测评期限天数 after the reply), both only while the round's rating cell is blank and its
- * reply date is not before its 交办日期, and 跟踪提醒 of one suggestion (the same hold). A hold
- * staff end by correcting the date makes the 答复告知 due on the day the sync saw the correction,
- * and the 测评提醒 测评期限天数 after it: counted from the date typed, a hold longer than the
- * catch-up window would leave the deputy asked to rate a reply never told of.
+ * round, 测评期限天数 after the reply), both only while the round's rating cell is blank (and not
+ * seen cleared within the grace of reply-cleared.ts) and its reply date is not before its 交办日期,
+ * and 跟踪提醒 of one suggestion (the same hold). A hold staff end by correcting the date makes
+ * the 答复告知 due on the day the sync saw the correction, and the 测评提醒 测评期限天数 after it:
+ * counted from the date typed, a hold longer than the catch-up window would leave the deputy asked
+ * to rate a reply never told of.
  */
 export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
   const id = row.id;
@@ -82,6 +84,9 @@ export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries
     // A rating typed as no choice (比较满意) is a rating too: staff correct the word, the deputy
     // is not asked again.
     if (rated(round) || repliedBeforeAssigned(round)) continue;
+    // Its rating seen cleared lately (reply-cleared.ts): staff have a few days to put it back before
+    // the deputy who rated is asked to rate again; after them the deputy is asked as usual.
+    if (clearedRatingGraceEnd(row, round.round, ctx.today)) continue;
     const view = roundView(row, round, ctx);
     const recipients = [{ kind: "deputy", name: deputy }] as const;
     const corrected = replyCorrectedOn(row, round.round, round.start);
