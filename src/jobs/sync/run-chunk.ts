@@ -20,6 +20,7 @@ import { heldWriteProblems } from "../../domain/sync/held-problems";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
+import { holdShiftedCells, shiftedColumnProblems, shiftedColumns } from "../../domain/sync/shifted-column";
 import { type OverwrittenCell, putBackProblems } from "../../domain/sync/typed-system-cells";
 import { mayHoldVolatile } from "../../domain/sync/volatile-formulas";
 import type { SheetsClient } from "../../sheets/client";
@@ -32,9 +33,10 @@ import type { TabCache } from "../../store/tab-cache";
 import { localDate } from "../local-time";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
-import { keepHistory } from "./chunk-history";
+import { keepHistory, lastSeen } from "./chunk-history";
 import { allocate, giveBackUnwritten, writeGivingBackOnThrow } from "./chunk-ids";
 import { chunkInput } from "./chunk-input";
+import { changedRows, lastSeenRows, sameRow } from "./chunk-shifts";
 import { duplicatedIn } from "./derive-stored";
 import { readRowsKeepingVolatile } from "./read-sheet";
 import { placedRows } from "./seen-once";
@@ -220,14 +222,14 @@ async function checkChunk(
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, idsOf(header, raw)),
   ]);
   const ledgerContext = withPracticeTabs(base, practice);
-  const evaluation = evaluateChunk({
+  const toEvaluate = {
     context: ledgerContext,
     header,
-    rows: raw,
     firstRow: first,
     today: context.today,
     ids: context.ids,
-  });
+  };
+  let evaluation = evaluateChunk({ ...toEvaluate, rows: raw });
   const empty: ChunkResult = {
     rows: 0,
     ids: [],
@@ -248,6 +250,25 @@ async function checkChunk(
   if (!evaluation.readable || !evaluation.columns) return empty;
   const columns = evaluation.columns;
   const rowsHolding = (id: string) => idEntry(context.ids, id)?.rows.length ?? 0;
+  const staffColumns = staffColumnsOf(columns);
+  // What the last sync kept of these rows, read before anything is written (the history's own two
+  // queries, moved ahead): a column moved against its rows since is evaluated, written from and
+  // kept as it was stored, until staff put it back (shifted-column.ts). A reply cleared lately is
+  // said in 校验问题 by every sync of its grace (reply-cleared.ts): the briefs' query gives the
+  // clearings of the rows awaiting a reply.
+  const seenRows = lastSeenRows(evaluation.rows, columns, rowsHolding);
+  const seen = await lastSeen(deps.snapshots, [...seenRows.values()], {
+    ids: awaitingReplyIds(evaluation.rows),
+    cells: CLEARED_REPLY_CELLS,
+    since: clearedSince(context.today),
+  });
+  const shifts = shiftedColumns(changedRows(seenRows, seen));
+  const shifted = new Set(shifts.flatMap((s) => s.rows.map((r) => r.rowNumber)));
+  if (shifts.length > 0) {
+    const at = new Map(staffColumns.map((c) => [c.header, c.index]));
+    const rows = holdShiftedCells(raw, first, shifts, (h) => at.get(h));
+    evaluation = evaluateChunk({ ...toEvaluate, rows });
+  }
   const newIds = await allocate(evaluation.rows, ledgerContext.idFormat, deps.ids);
   // The rows as read, at their sheet positions: where the writes are placed first.
   const basis: unknown[][] = [header];
@@ -268,7 +289,6 @@ async function checkChunk(
     await giveBackUnwritten(newIds, assigned, ledgerContext.idFormat, deps.ids);
 
   const at = new Date(nowMs).toISOString();
-  const staffColumns = staffColumnsOf(columns);
   const historyRows: HistoryRow[] = [];
   const overwritten: OverwrittenCell[] = [];
   const systemCells = systemCellsOf(written, columns);
@@ -287,15 +307,18 @@ async function checkChunk(
     stored.push(row);
     // A 编号 typed on two rows has no snapshot of its own until staff fix it (the summary shows both).
     if (!id || (!assigned.has(r.rowNumber) && rowsHolding(id) !== 1)) continue;
-    const staffValues = cellsByHeader(r.raw, staffColumns);
-    if (assigned.has(r.rowNumber)) staffValues.编号 = id;
     const cells = systemCells(id, r);
-    historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues: cells.systemValues });
+    // The row lastSeen digested, when nothing in it changed since (no cell held back, no write held).
+    const known = seenRows.get(r.rowNumber);
+    if (known && !shifted.has(r.rowNumber) && sameRow(known, id, cells.systemValues)) historyRows.push(known);
+    else {
+      const staffValues = cellsByHeader(r.raw, staffColumns);
+      if (assigned.has(r.rowNumber)) staffValues.编号 = id;
+      historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues: cells.systemValues });
+    }
     overwritten.push(...cells.overwritten);
   }
-  // System cells a person had typed into: kept in the history, and said once in 校验问题. A reply
-  // cleared lately is said in 校验问题 by every sync of its grace (reply-cleared.ts): the briefs'
-  // query gives the clearings of the rows awaiting a reply.
+  // System cells a person had typed into: kept in the history, and said once in 校验问题.
   const kept = await keepHistory(
     deps.snapshots,
     historyRows,
@@ -303,11 +326,7 @@ async function checkChunk(
     restoredChanges(written.restored),
     at,
     overwritten,
-    {
-      ids: awaitingReplyIds(evaluation.rows),
-      cells: CLEARED_REPLY_CELLS,
-      since: clearedSince(context.today),
-    },
+    seen,
   );
   const typedOver = kept.typedOver;
   // A row's problems name the 编号 it was given, or none when its 编号 was not written (the
@@ -326,6 +345,7 @@ async function checkChunk(
     // Cells this chunk could not write are said in 校验问题, not only in the run's log.
     ...heldWriteProblems(written.held, idOfRow),
     ...putBackProblems(typedOver),
+    ...shiftedColumnProblems(shifts, TAB_NAMES.ledger),
     ...clearedReplyProblems(
       evaluation.rows,
       kept.cleared,

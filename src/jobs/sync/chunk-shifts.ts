@@ -1,0 +1,64 @@
+import type { ColumnMap } from "../../../sheets-schema/header-map";
+import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
+import { type CellMap, cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
+import { staffColumnsOf } from "../../domain/sync/plan-ledger";
+import type { SeenRow } from "../../domain/sync/shifted-column";
+import type { LastSeen } from "./chunk-history";
+import { systemCellsOf } from "./system-cells";
+
+/** A row the history keeps under its typed 编号: one of its own (not duplicated, not handed out now). */
+const ownId = (r: LedgerRowEvaluation, rowsHolding: (id: string) => number): string | null =>
+  !r.blank && !r.newId && r.id && rowsHolding(r.id) === 1 ? r.id : null;
+
+/**
+ * The chunk's rows as its history will keep them, before any write: their staff values and the
+ * system values they are evaluated to (what the snapshot's digest is compared with; a write held
+ * later leaves a cell out, and keepHistory loads that row's snapshot then).
+ */
+export function lastSeenRows(
+  rows: readonly LedgerRowEvaluation[],
+  columns: ColumnMap,
+  rowsHolding: (id: string) => number,
+): Map<number, HistoryRow> {
+  const staffColumns = staffColumnsOf(columns);
+  const systemOf = systemCellsOf({ confirmed: [], held: [] }, columns);
+  const out = new Map<number, HistoryRow>();
+  for (const r of rows) {
+    const id = ownId(r, rowsHolding);
+    if (!id) continue;
+    const staffValues = cellsByHeader(r.raw, staffColumns);
+    out.set(r.rowNumber, {
+      id,
+      rowNumber: r.rowNumber,
+      staffValues,
+      systemValues: systemOf(id, r).systemValues,
+    });
+  }
+  return out;
+}
+
+/** Whether the row lastSeenRows made still stands for the row after the writes (its system cells the same). */
+export function sameRow(known: HistoryRow, id: string, systemValues: CellMap): boolean {
+  if (known.id !== id) return false;
+  const keys = Object.keys(systemValues);
+  return (
+    keys.length === Object.keys(known.systemValues).length &&
+    keys.every((k) => known.systemValues[k] === systemValues[k])
+  );
+}
+
+/**
+ * The rows whose snapshot lastSeen loaded (their values differ from it), with their staff values
+ * stored and read now (as lastSeenRows took them): the only rows whose cells can have moved. A row
+ * whose digest matched is unchanged, and a vanished suggestion put back has no last values to go by.
+ */
+export function changedRows(rows: ReadonlyMap<number, HistoryRow>, seen: LastSeen): SeenRow[] {
+  if (seen.loaded.size === 0) return [];
+  const out: SeenRow[] = [];
+  for (const row of rows.values()) {
+    const snapshot = seen.loaded.get(row.id);
+    if (snapshot && !snapshot.removedAt)
+      out.push({ rowNumber: row.rowNumber, before: snapshot.staffValues, now: row.staffValues });
+  }
+  return out;
+}
