@@ -29,6 +29,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0022_part_versions.sql",
   "0023_confirmed_removals.sql",
   "0024_inbox_repeat_key.sql",
+  "0025_notice_keys_with_day.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */
