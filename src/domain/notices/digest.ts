@@ -5,6 +5,7 @@ import { byCodePoint } from "../compare-text";
 import { dueYearProvisional, PROVISIONAL_MARK } from "../dashboard/suggestion-ref";
 import { daysBetween } from "../deadlines";
 import { leaderNames } from "../directory";
+import { hasFact } from "../practice/practice-facts";
 import type { StatisticsRow } from "../statistics";
 import { inSecondRound } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -39,7 +40,7 @@ export function firstWorkingDayOfWeek(date: string, calendar: Pick<Calendar, "is
   return null;
 }
 
-type Row = Pick<EvaluatedRow, "id" | "record" | "computed" | "blank">;
+type Row = Pick<EvaluatedRow, "id" | "record" | "computed" | "blank" | "practice">;
 
 /** One suggestion of a digest's list, with what its line says. */
 export interface DigestItem {
@@ -65,6 +66,13 @@ export interface DigestItem {
   readonly supervisor?: string;
   /** 领办领导 as typed; absent when blank. */
   readonly handlingLeader?: string;
+  /**
+   * The suggestion's reply (reply) or, the reply kept, its rating (rating) was seen cleared lately and
+   * is still blank, within the days that hold its reminders for staff to put it back (reply-cleared.ts):
+   * its line says so (clearedReplyNote, clearedRatingNote). Absent otherwise, and in figures stored
+   * by an older build.
+   */
+  readonly cleared?: "reply" | "rating";
 }
 
 /** A digest's list: the suggestions it names (shortList), by due date, and how many it has. */
@@ -119,6 +127,13 @@ function byDue(rows: Row[]): Row[] {
   );
 }
 
+/** What a listed row's stored flags say of a clearing within its grace (PRACTICE_FACTS). */
+function clearedOf(practice: number | undefined): Pick<DigestItem, "cleared"> {
+  if (hasFact(practice, "replyCleared")) return { cleared: "reply" };
+  if (hasFact(practice, "ratingCleared")) return { cleared: "rating" };
+  return {};
+}
+
 /** Who leads a listed suggestion, kept only when someone does: most do not, and a part's stored share stays small. */
 function leadersOf({ isKey, supervisor, handlingLeader }: Row["record"]): Partial<DigestItem> {
   const key = isKey === true;
@@ -141,6 +156,7 @@ function digestList(rows: Row[]): DigestList {
       repliedOn: (second ? r.record.secondRepliedOn : r.record.repliedOn) ?? null,
       ...(second ? { round: 2 as const } : {}),
       ...leadersOf(r.record),
+      ...clearedOf(r.practice),
     };
   });
   return { count: rows.length, shown };
@@ -402,6 +418,20 @@ function dueNote(item: DigestItem, calendar: DigestDay["calendar"]): string {
   return `，办理期限 ${displayDate(item.dueDate)}${mark}`;
 }
 
+/**
+ * After an 已逾期 or 即将到期 suggestion whose reply was cleared within the grace (or whose rating was,
+ * its 答复日期 blank too): 台账状态 counts it there, as 统计 and the dashboard do, but a leader must not
+ * read as overdue a reply that may only have been deleted by mistake (staff are told to put it back).
+ */
+function clearedReplyNote(item: DigestItem): string {
+  return item.cleared ? "（答复内容被清空，待核实）" : "";
+}
+
+/** After a 待测评 suggestion whose rating was cleared within the grace: the deputy may well have rated. */
+function clearedRatingNote(item: DigestItem): string {
+  return item.cleared === "rating" ? "（满意度被清空，待核实）" : "";
+}
+
 function digestTextCapped(
   figures: DigestFigures,
   { today, calendar }: DigestDay,
@@ -423,14 +453,15 @@ function digestTextCapped(
       : "台账中暂无建议。",
     ...list("已逾期", figures.overdue, cap, dashboard, (item) => {
       const late = daysBetween(item.dueDate, today);
-      return `${nameOf(item)}${roundNote(item)}${dueNote(item, calendar)}，已逾期 ${late} 天`;
+      return `${nameOf(item)}${roundNote(item)}${dueNote(item, calendar)}，已逾期 ${late} 天${clearedReplyNote(item)}`;
     }),
     ...list("即将到期", figures.dueSoon, cap, dashboard, (item) => {
       const left = daysBetween(today, item.dueDate);
-      return `${nameOf(item)}${roundNote(item)}${dueNote(item, calendar)}，${left === 0 ? "今天到期" : `还剩 ${left} 天`}`;
+      const when = left === 0 ? "今天到期" : `还剩 ${left} 天`;
+      return `${nameOf(item)}${roundNote(item)}${dueNote(item, calendar)}，${when}${clearedReplyNote(item)}`;
     }),
     ...list("待测评", figures.unrated, cap, dashboard, (item) => {
-      return `${nameOf(item)}${repliedNote(item)}`;
+      return `${nameOf(item)}${repliedNote(item)}${clearedRatingNote(item)}`;
     }),
     // Last, inside the byte budget: the lists shrink to keep it, a robot's own cut would drop it.
     ...(dashboard && closing ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),

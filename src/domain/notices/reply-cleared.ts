@@ -1,5 +1,6 @@
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { addDaysIso } from "../civil-date";
+import { PRACTICE_FACTS } from "../practice/practice-facts";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
 import type { Sighting } from "./catch-up";
@@ -109,30 +110,39 @@ function latestByCell(cleared: readonly Sighting[], localDay: (iso: string) => s
  * The cells of a round that a clearing still holds for: its reply cells while the reply is not in,
  * else its rating cell while the rating is not in (the reply kept); the rest is not held.
  */
-function heldCells(round: Round): { cells: readonly string[]; resumes: string } | null {
-  if (!replyPresent(round))
-    return { cells: ROUND_REPLY_CELLS[round.round], resumes: "向承办单位发送到期提醒和逾期催办" };
-  if (!rated(round)) return { cells: [ROUND_RATING_CELL[round.round]], resumes: "向领衔代表发送测评提醒" };
+function heldCells(round: Round): { cells: readonly string[]; kind: ClearedHold["held"] } | null {
+  if (!replyPresent(round)) return { cells: ROUND_REPLY_CELLS[round.round], kind: "reply" };
+  if (!rated(round)) return { cells: [ROUND_RATING_CELL[round.round]], kind: "rating" };
   return null;
 }
 
+/** A round a clearing holds (clearedHolds): what 校验问题 says of it, and what the 督办周报 marks. */
+export interface ClearedHold {
+  readonly row: EvaluatedRow;
+  /** reply: the round's reply is not in (its unit's reminders held); rating: only its rating (the deputy's). */
+  readonly held: "reply" | "rating";
+  /** The held cells seen cleared within the grace, in the round's order. */
+  readonly cells: readonly string[];
+  /** What they held, as staff typed them, joined by 、. */
+  readonly was: string;
+  /** The latest local day one of them was seen cleared. */
+  readonly found: string;
+}
+
 /**
- * The 提醒 in 校验问题 of each round whose reply (or, the reply kept, rating) was seen cleared within
- * the grace and is still blank: naming the cells, what they held and when the reminders resume. Said
- * by every sync of the grace (the sync asks the audit trail at each check of the row), not only by
- * the one that saw it.
+ * Each round whose reply (or, the reply kept, rating) was seen cleared within the grace and is still
+ * blank. Only rows with a clearing are looked at: a few, asked of the audit trail with the briefs.
  */
-export function clearedReplyProblems(
+export function clearedHolds(
   rows: readonly EvaluatedRow[],
   cleared: readonly Sighting[],
   today: string,
   localDay: (iso: string) => string,
-  tab: string,
-): Problem[] {
+): ClearedHold[] {
   if (cleared.length === 0) return [];
   const byId = new Map<string, Sighting[]>();
   for (const s of cleared) if (isClearedReply(s)) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
-  const out: Problem[] = [];
+  const out: ClearedHold[] = [];
   for (const row of rows) {
     const theirs = row.id && !row.blank ? byId.get(row.id) : undefined;
     if (!theirs) continue;
@@ -144,23 +154,63 @@ export function clearedReplyProblems(
         const seen = byCell.get(cell);
         return seen !== undefined && today < graceEndOf(seen.day);
       });
-      const first = cells[0];
-      if (!first) continue;
+      if (cells.length === 0) continue;
       const found = cells.map((c) => byCell.get(c)?.day as string).sort()[cells.length - 1] as string;
       const was = cells.map((c) => shownValue(c, byCell.get(c)?.before ?? "")).join("、");
-      out.push({
-        tab,
-        row: row.rowNumber,
-        column: first,
-        level: "提醒",
-        id: row.id,
-        message:
-          `${cells.join("、")}已被清空（原为 ${was}，${found} 发现）：如系误删，请恢复` +
-          `（看板中本件的“变更与通知记录”有原值）；确需清空的，${graceEndOf(found)} 起照常${held.resumes}`,
-      });
+      out.push({ row, held: held.kind, cells, was, found });
     }
   }
   return out;
+}
+
+/** What each kind of hold resumes once the grace is over (a clearing on purpose). */
+const RESUMES: Record<ClearedHold["held"], string> = {
+  reply: "向承办单位发送到期提醒和逾期催办",
+  rating: "向领衔代表发送测评提醒",
+};
+
+/**
+ * The 提醒 in 校验问题 of each hold: naming the cells, what they held and when the reminders resume.
+ * Said by every sync of the grace (the sync asks the audit trail at each check of the row), not only
+ * by the one that saw it.
+ */
+export function clearedHoldProblems(holds: readonly ClearedHold[], tab: string): Problem[] {
+  return holds.map(({ row, held, cells, was, found }) => ({
+    tab,
+    row: row.rowNumber,
+    column: cells[0] as string,
+    level: "提醒",
+    id: row.id,
+    message:
+      `${cells.join("、")}已被清空（原为 ${was}，${found} 发现）：如系误删，请恢复` +
+      `（看板中本件的“变更与通知记录”有原值）；确需清空的，${graceEndOf(found)} 起照常${RESUMES[held]}`,
+  }));
+}
+
+/** clearedHoldProblems of clearedHolds: the 提醒 of every round a clearing holds. */
+export function clearedReplyProblems(
+  rows: readonly EvaluatedRow[],
+  cleared: readonly Sighting[],
+  today: string,
+  localDay: (iso: string) => string,
+  tab: string,
+): Problem[] {
+  return clearedHoldProblems(clearedHolds(rows, cleared, today, localDay), tab);
+}
+
+/**
+ * The PRACTICE_FACTS flags of each held row (by sheet row number), stored with the row so that the
+ * 督办周报, written from the figures the sync's finish adds up, marks the suggestion in its lists
+ * (digest.ts clearedReplyNote, clearedRatingNote) without asking the audit trail again: a reply
+ * cleared by mistake would otherwise be read by leaders as months overdue.
+ */
+export function clearedFlags(holds: readonly ClearedHold[]): Map<number, number> {
+  const flags = new Map<number, number>();
+  for (const { row, held } of holds) {
+    const flag = held === "reply" ? PRACTICE_FACTS.replyCleared : PRACTICE_FACTS.ratingCleared;
+    flags.set(row.rowNumber, (flags.get(row.rowNumber) ?? 0) | flag);
+  }
+  return flags;
 }
 
 /**

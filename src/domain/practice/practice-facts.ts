@@ -25,6 +25,14 @@ export const PRACTICE_FACTS = {
    * not one round 1's reply made moot): staff see it on the dashboard's 待决定 list.
    */
   extensionPending: 32,
+  /**
+   * Not practice facts either, set by the sync's chunk (which asks the audit trail): a round's reply
+   * (replyCleared) or, the reply kept, its rating alone (ratingCleared) was seen cleared within the
+   * grace that holds its reminders (reply-cleared.ts) and is still blank. The 督办周报 marks the
+   * suggestion in its lists, for leaders not to read a reply deleted by mistake as overdue.
+   */
+  replyCleared: 64,
+  ratingCleared: 128,
 } as const;
 
 export function hasFact(flags: number | undefined, fact: keyof typeof PRACTICE_FACTS): boolean {

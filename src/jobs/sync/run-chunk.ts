@@ -10,7 +10,9 @@ import { withPracticeTabs } from "../../domain/ledger-context";
 import {
   awaitingReplyIds,
   CLEARED_REPLY_CELLS,
-  clearedReplyProblems,
+  clearedFlags,
+  clearedHoldProblems,
+  clearedHolds,
   clearedSince,
 } from "../../domain/notices/reply-cleared";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -338,6 +340,14 @@ async function checkChunk(
     const r = evaluation.rows.find((e) => e.rowNumber === rowNumber);
     return assigned.get(rowNumber) ?? (r && !r.newId ? r.id : null);
   };
+  const holds = clearedHolds(evaluation.rows, kept.cleared, context.today, (iso) =>
+    localDate(Date.parse(iso), context.timeZone),
+  );
+  // A held row is stored marked (its facts' flags), for the 督办周报 the finish's figures write.
+  for (const [rowNumber, flag] of clearedFlags(holds)) {
+    const row = stored.find((s) => s.n === rowNumber);
+    if (row) row.x = (row.x ?? 0) | flag;
+  }
   const problems = [
     ...evaluation.rowProblems.map((p) =>
       p.id && renamed.has(p.id) ? { ...p, id: renamed.get(p.id) ?? null } : p,
@@ -346,13 +356,7 @@ async function checkChunk(
     ...heldWriteProblems(written.held, idOfRow),
     ...putBackProblems(typedOver),
     ...shiftedColumnProblems(shifts, TAB_NAMES.ledger),
-    ...clearedReplyProblems(
-      evaluation.rows,
-      kept.cleared,
-      context.today,
-      (iso) => localDate(Date.parse(iso), context.timeZone),
-      TAB_NAMES.ledger,
-    ),
+    ...clearedHoldProblems(holds, TAB_NAMES.ledger),
   ];
   const relatedProblems = [...evaluation.relatedProblems];
   const unknownYears = [...evaluation.unknownYears];
