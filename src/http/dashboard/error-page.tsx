@@ -32,15 +32,20 @@ const TITLES: Partial<Record<number, string>> = {
   410: "该建议已不在台账中",
   413: "提交内容过大",
   429: "尝试次数过多",
+  // What is not set up yet: D1's migrations (readiness.ts not_ready), a secret or a binding.
   503: "系统尚未就绪",
 };
 
 /**
  * Titles of errors that share a status with another whose title would mislead: a 429 is the link
- * gate's brute-force guard (尝试次数过多) and Google's per-minute quota refusing a 恢复 alike.
+ * gate's brute-force guard (尝试次数过多) and Google's per-minute quota refusing a 恢复 alike; a 503
+ * is a system not set up yet and a 恢复 that found the sheet taken by another write, or Google
+ * failing for now (restore-error.ts), which staff were reading as the system not being set up.
  */
 const TITLES_BY_CODE: Partial<Record<string, string>> = {
   sheets_quota: "Google 表格暂时繁忙",
+  sheets_failed: "Google 表格出错",
+  busy: "表格正在写入",
 };
 
 interface Shown {
