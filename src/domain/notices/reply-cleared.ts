@@ -187,17 +187,6 @@ export function clearedHoldProblems(holds: readonly ClearedHold[], tab: string):
   }));
 }
 
-/** clearedHoldProblems of clearedHolds: the 提醒 of every round a clearing holds. */
-export function clearedReplyProblems(
-  rows: readonly EvaluatedRow[],
-  cleared: readonly Sighting[],
-  today: string,
-  localDay: (iso: string) => string,
-  tab: string,
-): Problem[] {
-  return clearedHoldProblems(clearedHolds(rows, cleared, today, localDay), tab);
-}
-
 /**
  * The PRACTICE_FACTS flags of each held row (by sheet row number), stored with the row so that the
  * 督办周报, written from the figures the sync's finish adds up, marks the suggestion in its lists

@@ -8,7 +8,11 @@ import {
   type Sighting,
 } from "../../../src/domain/notices/catch-up";
 import { planNotices } from "../../../src/domain/notices/plan";
-import { awaitingReplyIds, clearedReplyProblems } from "../../../src/domain/notices/reply-cleared";
+import {
+  awaitingReplyIds,
+  clearedHoldProblems,
+  clearedHolds,
+} from "../../../src/domain/notices/reply-cleared";
 import type { LedgerCells } from "../helpers/make-row";
 import { ASSIGNED_ROW, daysBetweenInclusive, noticeTabs } from "./helpers";
 
@@ -71,7 +75,7 @@ describe("a rating cleared alone (答复日期 and 答复类别 kept)", () => {
     // The sync asks the audit trail about the row (its one query of the rows' clearings).
     expect(awaitingReplyIds(evaluation.rows)).toEqual(["2026-001"]);
     expect(
-      clearedReplyProblems(evaluation.rows, [CLEARED], "2026-06-23", localDay, TAB_NAMES.ledger),
+      clearedHoldProblems(clearedHolds(evaluation.rows, [CLEARED], "2026-06-23", localDay), TAB_NAMES.ledger),
     ).toEqual([
       {
         tab: TAB_NAMES.ledger,
@@ -86,16 +90,15 @@ describe("a rating cleared alone (答复日期 and 答复类别 kept)", () => {
     ]);
     // After the grace, or with the rating put back, nothing is said.
     expect(
-      clearedReplyProblems(
-        evaluatedOn(CLEARED_ROW, "2026-06-25").rows,
-        [CLEARED],
-        "2026-06-25",
-        localDay,
+      clearedHoldProblems(
+        clearedHolds(evaluatedOn(CLEARED_ROW, "2026-06-25").rows, [CLEARED], "2026-06-25", localDay),
         "x",
       ),
     ).toEqual([]);
     const putBack = evaluatedOn(RATED, "2026-06-23");
-    expect(clearedReplyProblems(putBack.rows, [CLEARED], "2026-06-23", localDay, "x")).toEqual([]);
+    expect(clearedHoldProblems(clearedHolds(putBack.rows, [CLEARED], "2026-06-23", localDay), "x")).toEqual(
+      [],
+    );
     expect(awaitingReplyIds(putBack.rows)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type Sighting,
 } from "../../../src/domain/notices/catch-up";
 import { planNotices } from "../../../src/domain/notices/plan";
-import { clearedReplyProblems } from "../../../src/domain/notices/reply-cleared";
+import { clearedHoldProblems, clearedHolds } from "../../../src/domain/notices/reply-cleared";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
 import { daysBetweenInclusive, noticeTabs, REASSIGNED_ROW, ROUND_2_TOLD_KEYS } from "./helpers";
@@ -68,7 +68,7 @@ describe("a round 2 reply cleared lately", () => {
   it("tells staff in 校验问题 what 二次答复日期 held and when the reminders resume", () => {
     const evaluation = evaluatedOn("2026-08-04");
     expect(
-      clearedReplyProblems(evaluation.rows, [CLEARED], "2026-08-04", localDay, TAB_NAMES.ledger),
+      clearedHoldProblems(clearedHolds(evaluation.rows, [CLEARED], "2026-08-04", localDay), TAB_NAMES.ledger),
     ).toEqual([
       {
         tab: TAB_NAMES.ledger,
@@ -83,7 +83,10 @@ describe("a round 2 reply cleared lately", () => {
     ]);
     // After the grace, or with the reply put back, nothing is said.
     expect(
-      clearedReplyProblems(evaluatedOn("2026-08-06").rows, [CLEARED], "2026-08-06", localDay, "x"),
+      clearedHoldProblems(
+        clearedHolds(evaluatedOn("2026-08-06").rows, [CLEARED], "2026-08-06", localDay),
+        "x",
+      ),
     ).toEqual([]);
     const putBack = evaluateLedger({
       tabs: {
@@ -92,6 +95,8 @@ describe("a round 2 reply cleared lately", () => {
       },
       today: "2026-08-04",
     });
-    expect(clearedReplyProblems(putBack.rows, [CLEARED], "2026-08-04", localDay, "x")).toEqual([]);
+    expect(clearedHoldProblems(clearedHolds(putBack.rows, [CLEARED], "2026-08-04", localDay), "x")).toEqual(
+      [],
+    );
   });
 });
