@@ -2,10 +2,7 @@ import { channelsFromEnv } from "./channels/from-env";
 import type { ChannelSet } from "./channels/types";
 import { type Config, loadConfig } from "./config";
 import type { Env } from "./env";
-import type { NoticeLogStep } from "./jobs/notices/log-step";
-import type { NoticesStep } from "./jobs/notices/run-daily";
-import type { SyncStep } from "./jobs/sync/run-sync";
-import type { SyncStartStep, TokenStep } from "./jobs/sync/token-step";
+import type { JobStep } from "./jobs/consume-jobs";
 import { type LinkSettings, linkSettingsFrom, publicOriginFrom } from "./links/link-settings";
 import { createSheetsClient, type SheetsClient } from "./sheets/client";
 import type { RetryPolicy } from "./sheets/retry";
@@ -43,7 +40,7 @@ export interface Deps {
   meta: MetaStore;
   intakeQueue: Queue<unknown>;
   noticesQueue: Queue<unknown>;
-  jobsQueue: Queue<SyncStep | NoticesStep | NoticeLogStep | TokenStep | SyncStartStep>;
+  jobsQueue: Queue<JobStep>;
   /** This build of the Worker: stored evaluations of another build are not reused (the rules may differ). */
   buildId: string;
   tabCache: TabCache;

@@ -20,11 +20,17 @@ function isSyncStep(body: unknown): body is SyncStep {
   return typeof body === "object" && body !== null && "runId" in body && "step" in body;
 }
 
-async function runStep(
-  deps: Deps,
-  body: SyncStep | NoticesStep | NoticeLogStep | TokenStep | SyncStartStep,
-  messageId: string,
-): Promise<void> {
+/** What the job queue carries: a step of a sync run or a notices run, a notices log, a token, a sync's start. */
+export type JobStep = SyncStep | NoticesStep | NoticeLogStep | TokenStep | SyncStartStep;
+
+const isJobStep = (body: unknown): body is JobStep =>
+  isSyncStep(body) ||
+  isNoticesStep(body) ||
+  isNoticeLogStep(body) ||
+  isTokenStep(body) ||
+  isSyncStartStep(body);
+
+async function runStep(deps: Deps, body: JobStep, messageId: string): Promise<void> {
   if (isTokenStep(body)) {
     const outcome = await runTokenStep(deps, body);
     console.log(JSON.stringify({ level: outcome.error ? "warn" : "info", job: "token", ...outcome }));
@@ -67,13 +73,7 @@ async function runStep(
 export async function consumeJobs(batch: MessageBatch<unknown>, deps: Deps): Promise<void> {
   for (const message of batch.messages) {
     const body = message.body;
-    if (
-      !isSyncStep(body) &&
-      !isNoticesStep(body) &&
-      !isNoticeLogStep(body) &&
-      !isTokenStep(body) &&
-      !isSyncStartStep(body)
-    ) {
+    if (!isJobStep(body)) {
       message.ack();
       continue;
     }
