@@ -1,10 +1,9 @@
 import type { TabDef } from "../../../sheets-schema/columns";
-import { HEADER_SEARCH_ROWS, matchHeaders } from "../../../sheets-schema/header-map";
+import { matchHeaders } from "../../../sheets-schema/header-map";
 import { lookAlikeTab, renamedTabAdvice } from "../../../sheets-schema/look-alikes";
 import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
-import { columnLetter } from "../../domain/a1";
 import { indexIdColumns } from "../../domain/evaluate-chunk";
 import { tabProblems } from "../../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -22,9 +21,8 @@ import {
 import { emptiedLedger, emptiedLedgerProblem, emptiedLedgerReason } from "../../domain/sync/emptied-ledger";
 import { problemsOf } from "../../domain/sync/held-tabs";
 import { idFloors, idFormatRow, unlikeIdsProblem } from "../../domain/sync/id-floors";
-import type { GridMerge } from "../../domain/sync/merge-problems";
 import { cellText } from "../../domain/sync/row-identity";
-import { type SheetsClient, SheetsError } from "../../sheets/client";
+import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { MetaStore } from "../../store/meta";
 import type { TabCache } from "../../store/tab-cache";
@@ -40,34 +38,28 @@ import {
   type PlanRest,
   type RunFields,
 } from "./plan-kept";
+import {
+  firstRequests,
+  ID_HEADERS,
+  MERGES_CALLS,
+  readFirst,
+  readLedgerMerges,
+  sameIndexColumns,
+  TAIL_MARGIN,
+  tailsEnd,
+  wholeIndexRequests,
+} from "./plan-reads";
 import { META_PRESENT, presentCountOf } from "./present-snapshots";
-import { type RangeRequest, type RangesRead, readRanges, readRangesIfChanged } from "./read-sheet";
+import { type RangesRead, readRanges } from "./read-sheet";
 import { digestOfTexts, readSmallTabs, rememberSmallTabs, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
 
-/** The ledger columns the plan reads whole: what a part needs to know of the rest. */
-const ID_HEADERS = ["编号", "审查结果"] as const;
-/**
- * The other columns every row with data fills in (EXTENT_HEADERS): only a row past the end of the
- * 编号 column can lengthen the data with them, so the plan reads them from a little above where that
- * column ended last time. Titles are half the plan's payload (95 KB of 2,000 rows), parsed for nothing.
- */
-const TAIL_HEADERS = ["标题", "领衔代表", "提出日期"] as const;
-/**
- * Read whole too, for the row a key suggestion was merged into (checkMergedLeaders): staff are asked
- * there to carry its leaders over. Blank on nearly every row (重点建议 aside), so a few KB.
- */
-const MERGE_HEADERS = ["并入编号", "重点建议", "督办领导", "领办领导"] as const;
-const INDEX_HEADERS = [...ID_HEADERS, ...MERGE_HEADERS, ...TAIL_HEADERS] as const;
-/** Rows above the last 编号 the tails start at: a few rows deleted at the end cost no second read. */
-const TAIL_MARGIN = 50;
 /** The last row of the 编号 and 审查结果 columns, as the last plan read them. */
 const META_ID_END = "ledger_id_end";
 /** The last plan held the ledger for a cleared 编号 column (idHoldText; "" or absent: it did not). */
 const META_ID_HOLD = "ledger_id_hold";
-const SYSTEM_TABS = [TAB_NAMES.problems, TAB_NAMES.statistics, TAB_NAMES.assessment] as const;
 /** Tabs a sheet may lack (added by later issues; `sheet:init` adds them): the sync works without them. */
 const OPTIONAL_TABS: ReadonlySet<string> = new Set([
   TAB_NAMES.leaders,
@@ -95,51 +87,6 @@ function headerProblems(
     id: null,
   }));
 }
-
-/** Ranges of the named columns, where `header` has them (keys are the headers), from row `from` down. */
-function columnRequests(header: readonly string[], names: readonly string[], from: number): RangeRequest[] {
-  return names.flatMap((h) => {
-    const c = header.indexOf(h);
-    if (c < 0) return [];
-    const letter = columnLetter(c);
-    return [
-      { key: h, tab: TAB_NAMES.ledger, a1: from > 1 ? `${letter}${from}:${letter}` : `${letter}:${letter}` },
-    ];
-  });
-}
-
-/** The 编号, 审查结果 and merge columns whole. */
-const wholeIndexRequests = (header: readonly string[]): RangeRequest[] => [
-  ...columnRequests(header, ID_HEADERS, 1),
-  ...columnRequests(header, MERGE_HEADERS, 1),
-];
-
-/** Those, and the tails from row `tailFrom`. */
-const indexRequests = (header: readonly string[], tailFrom: number): RangeRequest[] => [
-  ...wholeIndexRequests(header),
-  ...columnRequests(header, TAIL_HEADERS, tailFrom),
-];
-
-/**
- * The first read: the small tabs whole, the header rows, the system tabs' first column (their
- * length), and the index columns where the last plan found them; only when staff moved one of
- * those since does the plan need a second read.
- */
-function firstRequests(lastHeader: readonly string[] | null, tailFrom: number): RangeRequest[] {
-  return [
-    ...BASE_CACHED_TABS.map((tab) => ({ key: tab, tab, a1: "" })),
-    // A few rows, not row 1 alone: a header pushed down by a title row is then told as such.
-    { key: "ledger-header", tab: TAB_NAMES.ledger, a1: `1:${HEADER_SEARCH_ROWS}` },
-    ...SYSTEM_TABS.flatMap((tab) => [
-      { key: `${tab}-header`, tab, a1: "1:1" },
-      { key: `${tab}-column`, tab, a1: "A:A" },
-    ]),
-    ...(lastHeader ? indexRequests(lastHeader, tailFrom) : []),
-  ];
-}
-
-const sameIndexColumns = (a: readonly string[], b: readonly string[]) =>
-  INDEX_HEADERS.every((h) => a.indexOf(h) === b.indexOf(h));
 
 /** A run's context (parsed when first asked for), its JSON text as D1 stores it, and its chunks. */
 export interface PlannedRun {
@@ -241,33 +188,6 @@ export async function planRun(
 }
 
 /**
- * The plan's first read. Should Google refuse it for a reason other than a missing tab (which
- * readRangesIfChanged handles), it is an index column asked where the last plan found it and now
- * past the grid: staff deleted columns to its left, and the grid of a sheet `sheet:init` laid out
- * ends at its header. Every later sync would fail the same way, so the plan reads without those
- * columns (`headerOnly`) and finds them again by the header, as when staff move them.
- */
-async function readFirst(
-  sheets: SheetsClient,
-  requests: readonly RangeRequest[],
-  lastDigest: string | undefined,
-  tailFrom: number,
-): Promise<{ digest: string | null; read: RangesRead | null; headerOnly: boolean }> {
-  try {
-    return { ...(await readRangesIfChanged(sheets, requests, lastDigest)), headerOnly: false };
-  } catch (error) {
-    const withoutIndex = firstRequests(null, tailFrom);
-    if (
-      !(error instanceof SheetsError) ||
-      error.httpStatus !== 400 ||
-      withoutIndex.length === requests.length
-    )
-      throw error;
-    return { digest: null, read: await readRanges(sheets, withoutIndex), headerOnly: true };
-  }
-}
-
-/**
  * 建议台账 is not in the spreadsheet: named when a tab looks like it (renamed), else how to get it
  * back; a new empty tab would make every suggestion read as removed from the ledger.
  */
@@ -275,25 +195,6 @@ function missingLedgerMessage(titles: readonly string[] = []): string {
   const renamed = lookAlikeTab(TAB_NAMES.ledger, titles);
   if (renamed !== null) return `${renamedTabAdvice(TAB_NAMES.ledger, renamed)}，改好之前本次不同步台账`;
   return `找不到工作表『${TAB_NAMES.ledger}』，本次没有同步台账：如果是误删或改了表名，请用“撤销”或“文件 → 版本记录”恢复，或把表名改回『${TAB_NAMES.ledger}』。新建一张空表会让系统以为所有建议都已从台账中删除`;
-}
-
-/** Sheets calls readLedgerMerges makes (with the plan's read, the calls of a plan that can be kept). */
-const MERGES_CALLS = 1;
-
-/**
- * The merged cells of 建议台账 (their problems are worked out by the finish, which has the header),
- * one spreadsheets.get of every tab's merges: asking for the ledger's range alone would fail the
- * call, not only the merges, when the tab is missing.
- */
-async function readLedgerMerges(sheets: SheetsClient): Promise<GridMerge[]> {
-  const spreadsheet = await sheets.getSpreadsheet({ fields: "sheets(properties(title),merges)" });
-  const ledger = spreadsheet.sheets?.find((s) => s.properties?.title === TAB_NAMES.ledger);
-  return (ledger?.merges ?? []).map((m) => ({
-    startRowIndex: m.startRowIndex,
-    endRowIndex: m.endRowIndex,
-    startColumnIndex: m.startColumnIndex,
-    endColumnIndex: m.endColumnIndex,
-  }));
 }
 
 /** The plan from its first read (a second one when staff moved the index columns). */
@@ -475,28 +376,4 @@ function numberedRows(idColumn: readonly unknown[]): number {
   let n = 0;
   for (let i = 1; i < idColumn.length; i++) if (cellText(idColumn[i]) !== "") n++;
   return n;
-}
-
-/**
- * The last row the tail columns hold data in (0: none) past the 编号 column's end, `idEnd`. They
- * were read from row `from` (Infinity: not read): when the 编号 column now ends above it (staff
- * deleted more than TAIL_MARGIN rows at the end), the rows between are read (one more call). None
- * below the grid's last row, `gridRows`, where Google refuses a range.
- */
-async function tailsEnd(
-  sheets: SheetsClient,
-  header: readonly string[],
-  read: RangesRead,
-  from: number,
-  idEnd: number,
-  gridRows: number,
-): Promise<number> {
-  const start = Math.min(from, idEnd + 1);
-  if (start > gridRows) return 0;
-  const tails = start < from ? await readRanges(sheets, columnRequests(header, TAIL_HEADERS, start)) : read;
-  const ends = TAIL_HEADERS.map((h) => {
-    const rows = tails.values[h]?.length ?? 0;
-    return rows > 0 ? start + rows - 1 : 0;
-  });
-  return Math.max(0, ...ends);
 }
