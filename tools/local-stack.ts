@@ -239,7 +239,7 @@ async function start(stack: Stack): Promise<void> {
     );
   const sync = await Promise.race([runFirstSync(urls.worker, LOCAL.adminToken, { busyAdvice }), workerDied]);
   console.log(
-    `首次同步 first sync: ${sync.rows} 行 rows, ${sync.cellsWritten} 个单元格 cells written, ${sync.problems} 个校验问题 problems`,
+    `启动同步 start-up sync: ${sync.rows} 行 rows, ${sync.cellsWritten} 个单元格 cells written, ${sync.problems} 个校验问题 problems`,
   );
   console.log(`Sheets 模拟器 emulator: ${urls.emulator} (static bearer token: ${LOCAL.staticToken})`);
   console.log(`表格 sheet: ${urls.emulator}/`);

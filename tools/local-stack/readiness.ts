@@ -139,7 +139,7 @@ export async function runFirstSync(
       const ended = await waitForRunToEnd(workerUrl, adminToken, lastEnded, deadline);
       if (ended === lastEnded) {
         throw new Error(
-          `首次同步一直被另一次同步占用 (first sync: another sync kept the lease)：${await options.busyAdvice()}`,
+          `启动同步一直被另一次同步占用 (start-up sync: another sync kept the lease)：${await options.busyAdvice()}`,
         );
       }
       lastEnded = ended;
@@ -153,7 +153,7 @@ export async function runFirstSync(
     }
     if (!response.ok) {
       const why = body.error?.message ?? text.slice(0, 300);
-      throw new Error(`首次同步失败 (first sync failed, HTTP ${response.status})：${why}`);
+      throw new Error(`启动同步失败 (start-up sync failed, HTTP ${response.status})：${why}`);
     }
     return { rows: body.rows ?? 0, cellsWritten: body.cellsWritten ?? 0, problems: body.problems ?? 0 };
   }

@@ -54,7 +54,7 @@ describe("npm start's first sync while the sync lease is taken", () => {
 
     expect(failed).toBeInstanceOf(Error);
     const message = (failed as Error).message;
-    expect(message).toContain("首次同步一直被另一次同步占用 (first sync: another sync kept the lease)");
+    expect(message).toContain("启动同步一直被另一次同步占用 (start-up sync: another sync kept the lease)");
     expect(message).toContain("同步租约由 sync-11 持有，最迟 2030-01-02 03:04:05（本地时间）自动释放");
     expect(message).toContain("否则请在 2030-01-02 03:04:05 之后重新运行 npm start -- --state /tmp/x/state");
     expect(message).toContain("until 2030-01-02 03:04:05 local time");

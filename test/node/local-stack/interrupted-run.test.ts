@@ -103,7 +103,7 @@ describe("npm start after a run that was killed mid-sync", () => {
       );
       expect(released).toBeGreaterThan(-1);
       expect(
-        out.indexOf(`首次同步 first sync: ${generateDemo().ledger.rows.length} 行 rows`),
+        out.indexOf(`启动同步 start-up sync: ${generateDemo().ledger.rows.length} 行 rows`),
       ).toBeGreaterThan(released);
       run.child.kill("SIGINT");
       expect(await run.exited).toBe(0);

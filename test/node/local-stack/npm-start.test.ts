@@ -109,7 +109,7 @@ describe("npm start", () => {
       expect(health.status).toBe(200);
       expect(last.status).toBe(200);
       const rows = generateDemo().ledger.rows.length;
-      expect(out.indexOf(`首次同步 first sync: ${rows} 行 rows`)).toBeGreaterThan(-1);
+      expect(out.indexOf(`启动同步 start-up sync: ${rows} 行 rows`)).toBeGreaterThan(-1);
       expect(out.indexOf("首次同步")).toBeLessThan(out.indexOf("就绪 ready"));
       expect(out).toContain(`表格 sheet: http://127.0.0.1:${emulator}/\n`);
       expect(out).toContain(`就绪 ready: http://127.0.0.1:${worker}/?token=${LOCAL.adminToken}\n`);
