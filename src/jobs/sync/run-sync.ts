@@ -91,7 +91,7 @@ class SupersededError extends Error {
 
 const holderOf = (runId: number) => `sync-${runId}`;
 
-function emptyResult(runId: number): SyncResult {
+export function emptyResult(runId: number): SyncResult {
   return {
     outcome: "ok",
     runId,

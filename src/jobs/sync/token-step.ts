@@ -1,5 +1,5 @@
 import type { AccessTokenSource } from "../../sheets/token";
-import { type SyncDeps, type SyncResult, type SyncStep, startSync } from "./run-sync";
+import { emptyResult, type SyncDeps, type SyncResult, type SyncStep, startSync } from "./run-sync";
 
 /**
  * The job step that mints Google's access token in an invocation of its own. Minting signs a JWT
@@ -40,20 +40,8 @@ export async function syncTick(deps: TickDeps, trigger: string, nowMs: number): 
   const outlook = await deps.sheetsAuth.outlook();
   if (outlook === "none") {
     await deps.jobsQueue.send({ job: "token", sync: trigger });
-    return {
-      outcome: "started",
-      runId: 0,
-      message: "正在取得 Google 表格的访问授权，同步随后开始",
-      rows: 0,
-      cellsWritten: 0,
-      sheetsCalls: 0,
-      problems: 0,
-      assignedIds: [],
-      heldWrites: 0,
-      repairedCells: 0,
-      skippedTabs: [],
-      retryable: false,
-    };
+    // No run yet (runId 0): the token step's start-sync makes one.
+    return { ...emptyResult(0), outcome: "started", message: "正在取得 Google 表格的访问授权，同步随后开始" };
   }
   if (outlook === "renew") await deps.jobsQueue.send({ job: "token" });
   return startSync(deps, trigger, nowMs);
