@@ -2,35 +2,13 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runDailyNotices } from "../../src/jobs/notices/run-daily";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { buildOfficeSheet, drainJobs, ledgerCol, noticeDeps, officeDeps } from "./notices-setup";
-
-const LEDGER = `'${TAB_NAMES.ledger}'`;
-const column = (h: string) => String.fromCharCode(65 + ledgerCol(h));
-/** 10:00 in Asia/Shanghai on a day. */
-const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-async function setCells(office: string, cells: Record<string, string | number>) {
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues(
-    Object.entries(cells).map(([h, v]) => ({ range: `${LEDGER}!${column(h)}2`, values: [[v]] })),
-    "RAW",
-  );
-}
-
-async function sync(office: string, day: string) {
-  const synced = await runSync(await officeDeps(office), "test", at10(day));
-  expect(synced.outcome).toBe("ok");
-}
+import { at10, buildOfficeSheet, noticesRunAt11, setLedgerRow2, syncAt10 } from "./notices-setup";
 
 /** The day's notices run, an hour after the sync: what the lead deputy 张明 was sent about 2026-001. */
 async function deputyNoticesOn(office: string, day: string): Promise<string[]> {
-  const run = await noticeDeps(office);
-  await runDailyNotices(run.deps, at10(day) + 3600_000, { force: true });
-  await drainJobs(run.deps, run.jobs);
+  await noticesRunAt11(office, day);
   const { results } = await env.DB.prepare(
     `SELECT type FROM notices WHERE suggestion_id = '2026-001' AND recipient = '张明'
      AND planned_at >= ?1 ORDER BY id`,
@@ -59,8 +37,8 @@ beforeEach(async () => {
   office = `rating-cleared-${crypto.randomUUID().slice(0, 8)}`;
   await buildOfficeSheet(office);
   // 2026-001 replied 2026-04-07 and rated by 张明 before his 测评提醒 fell due (2026-05-07).
-  await setCells(office, { 答复日期: serialFromIso("2026-04-07"), 答复类别: "A", 满意度: "满意" });
-  await sync(office, "2026-04-20");
+  await setLedgerRow2(office, { 答复日期: serialFromIso("2026-04-07"), 答复类别: "A", 满意度: "满意" });
+  await syncAt10(office, "2026-04-20");
 });
 
 const NOTE =
@@ -70,24 +48,24 @@ const NOTE =
 describe("a 满意度 cleared alone (答复日期 and 答复类别 kept)", () => {
   it("asks the deputy to rate on no day of the grace, tells staff every sync of it, and asks as usual after it", async () => {
     // Monday 2026-05-11: a clerk clears 满意度 of 2026-001.
-    await setCells(office, { 满意度: "" });
-    await sync(office, "2026-05-11");
+    await setLedgerRow2(office, { 满意度: "" });
+    await syncAt10(office, "2026-05-11");
     expect(await deputyNoticesOn(office, "2026-05-11")).toEqual([]);
     expect(await clearedNotes(office)).toEqual([NOTE]);
-    await sync(office, "2026-05-13");
+    await syncAt10(office, "2026-05-13");
     expect(await deputyNoticesOn(office, "2026-05-13")).toEqual([]);
     expect(await clearedNotes(office)).toEqual([NOTE]);
     // Still blank after the grace: cleared on purpose, the deputy is asked to rate as usual.
-    await sync(office, "2026-05-14");
+    await syncAt10(office, "2026-05-14");
     expect(await clearedNotes(office)).toEqual([]);
     expect(await deputyNoticesOn(office, "2026-05-14")).toContain("测评提醒");
   });
 
   it("sends the deputy nothing when the rating is put back within the grace", async () => {
-    await setCells(office, { 满意度: "" });
-    await sync(office, "2026-05-11");
-    await setCells(office, { 满意度: "满意" });
-    await sync(office, "2026-05-12");
+    await setLedgerRow2(office, { 满意度: "" });
+    await syncAt10(office, "2026-05-11");
+    await setLedgerRow2(office, { 满意度: "满意" });
+    await syncAt10(office, "2026-05-12");
     expect(await clearedNotes(office)).toEqual([]);
     const sent: string[] = [];
     for (const day of ["2026-05-11", "2026-05-12", "2026-05-13", "2026-05-14"])

@@ -2,40 +2,18 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runDailyNotices } from "../../src/jobs/notices/run-daily";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { buildOfficeSheet, drainJobs, ledgerCol, noticeDeps, officeDeps } from "./notices-setup";
-
-const LEDGER = `'${TAB_NAMES.ledger}'`;
-const column = (h: string) => String.fromCharCode(65 + ledgerCol(h));
-/** 10:00 in Asia/Shanghai on a day. */
-const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
+import { at10, buildOfficeSheet, noticesRunAt11, setLedgerRow2, syncAt10 } from "./notices-setup";
 
 /** 2026-001 (区教育局, 交办 2026-03-02, 办理期限 in June) as replied and rated in April. */
 const REPLY = { 答复日期: serialFromIso("2026-04-07"), 答复类别: "A", 满意度: "满意" } as const;
 
-async function setReply(office: string, cells: Record<keyof typeof REPLY, string | number>) {
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues(
-    Object.entries(cells).map(([h, v]) => ({ range: `${LEDGER}!${column(h)}2`, values: [[v]] })),
-    "RAW",
-  );
-}
-
 const BLANK = { 答复日期: "", 答复类别: "", 满意度: "" } as const;
-
-async function sync(office: string, day: string) {
-  const synced = await runSync(await officeDeps(office), "test", at10(day));
-  expect(synced.outcome).toBe("ok");
-}
 
 /** The day's notices run, an hour after the sync: what 区教育局 was sent about 2026-001, as "type: title". */
 async function noticesOn(office: string, day: string): Promise<string[]> {
-  const run = await noticeDeps(office);
-  await runDailyNotices(run.deps, at10(day) + 3600_000, { force: true });
-  await drainJobs(run.deps, run.jobs);
+  await noticesRunAt11(office, day);
   const { results } = await env.DB.prepare(
     `SELECT type, body FROM notices WHERE suggestion_id = '2026-001' AND recipient = '区教育局'
      AND planned_at >= ?1 ORDER BY id`,
@@ -62,9 +40,9 @@ beforeEach(async () => {
   await resetDatabase();
   office = `cleared-${crypto.randomUUID().slice(0, 8)}`;
   await buildOfficeSheet(office);
-  await setReply(office, REPLY);
+  await setLedgerRow2(office, REPLY);
   // The office's first sync sees 2026-001 replied and rated.
-  await sync(office, "2026-04-20");
+  await syncAt10(office, "2026-04-20");
 });
 
 const CLEARED_NOTE =
@@ -74,19 +52,19 @@ const CLEARED_NOTE =
 describe("a reply cleared by mistake (答复日期…满意度 deleted)", () => {
   it("presses the unit on no day of the grace, tells staff in 校验问题 every sync of it, and presses as usual after it", async () => {
     // Monday 2026-07-06: a clerk deletes 答复日期…满意度 of 2026-001, a month after its 办理期限.
-    await setReply(office, BLANK);
-    await sync(office, "2026-07-06");
+    await setLedgerRow2(office, BLANK);
+    await syncAt10(office, "2026-07-06");
     expect(await rowTwoProblems(office)).toContain(CLEARED_NOTE);
     expect(await noticesOn(office, "2026-07-06")).toEqual([]);
     // The next two days' syncs (the rows read again: another day) still say it; no unit is pressed.
-    await sync(office, "2026-07-07");
+    await syncAt10(office, "2026-07-07");
     expect(await rowTwoProblems(office)).toContain(CLEARED_NOTE);
     expect(await noticesOn(office, "2026-07-07")).toEqual([]);
-    await sync(office, "2026-07-08");
+    await syncAt10(office, "2026-07-08");
     expect(await rowTwoProblems(office)).toContain(CLEARED_NOTE);
     expect(await noticesOn(office, "2026-07-08")).toEqual([]);
     // Still blank after the grace: cleared on purpose, the unit is pressed as for any overdue round.
-    await sync(office, "2026-07-09");
+    await syncAt10(office, "2026-07-09");
     expect((await rowTwoProblems(office)).filter((p) => p.includes("已被清空"))).toEqual([]);
     const after = await noticesOn(office, "2026-07-09");
     expect(after).toHaveLength(1);
@@ -94,12 +72,12 @@ describe("a reply cleared by mistake (答复日期…满意度 deleted)", () => 
   });
 
   it("sends nothing at all when the reply is put back within the grace", async () => {
-    await setReply(office, BLANK);
-    await sync(office, "2026-07-06");
+    await setLedgerRow2(office, BLANK);
+    await syncAt10(office, "2026-07-06");
     expect(await noticesOn(office, "2026-07-06")).toEqual([]);
     // The next day the clerk pastes the values back.
-    await setReply(office, REPLY);
-    await sync(office, "2026-07-07");
+    await setLedgerRow2(office, REPLY);
+    await syncAt10(office, "2026-07-07");
     expect((await rowTwoProblems(office)).filter((p) => p.includes("已被清空"))).toEqual([]);
     const sent: string[] = [];
     for (const day of ["2026-07-07", "2026-07-08", "2026-07-09", "2026-07-10"])

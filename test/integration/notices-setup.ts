@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import {
   deputiesTab,
@@ -15,7 +15,7 @@ import { serialFromIso } from "../../src/domain/civil-date";
 import type { NoticeMessage } from "../../src/jobs/notices/enqueue";
 import { isNoticeLogStep, type NoticeLogStep, runNoticeLogStep } from "../../src/jobs/notices/log-step";
 import type { StepOutcome } from "../../src/jobs/notices/plan-steps";
-import { continueDailyNotices, type NoticesStep } from "../../src/jobs/notices/run-daily";
+import { continueDailyNotices, type NoticesStep, runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator, emulatorUrl } from "../support/emulator-admin";
 import type { ReceivedMessage, RobotConfig } from "../support/robot-server";
@@ -301,3 +301,32 @@ export const noticeLog = (office: string) => emulator.getValues(office, `'${TAB_
 export const ledgerValues = (office: string) => emulator.getValues(office, `'${TAB_NAMES.ledger}'`);
 export const ledgerCol = (h: string) => header(ledgerTab).indexOf(h);
 export const logCol = (h: string) => header(noticeLogTab).indexOf(h);
+
+/** 10:00 in Asia/Shanghai on `day`: when the tests of a clearing or a shift sync. */
+export const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
+
+/** Staff typing `cells` into sheet row 2 of 建议台账 (2026-001), by header. */
+export async function setLedgerRow2(office: string, cells: Readonly<Record<string, string | number>>) {
+  const deps = await officeDeps(office);
+  const ledger = `'${TAB_NAMES.ledger}'`;
+  await deps.sheets.batchUpdateValues(
+    Object.entries(cells).map(([h, v]) => ({
+      range: `${ledger}!${String.fromCharCode(65 + ledgerCol(h))}2`,
+      values: [[v]],
+    })),
+    "RAW",
+  );
+}
+
+/** The office's sync at 10:00 on `day`, which ends ok. */
+export async function syncAt10(office: string, day: string): Promise<void> {
+  const synced = await runSync(await officeDeps(office), "test", at10(day));
+  expect(synced.outcome).toBe("ok");
+}
+
+/** The day's notices run an hour after that sync (forced), its queued steps run in turn. */
+export async function noticesRunAt11(office: string, day: string): Promise<void> {
+  const run = await noticeDeps(office);
+  await runDailyNotices(run.deps, at10(day) + 3600_000, { force: true });
+  await drainJobs(run.deps, run.jobs);
+}

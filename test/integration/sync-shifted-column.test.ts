@@ -3,16 +3,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runDailyNotices } from "../../src/jobs/notices/run-daily";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { buildOfficeSheet, drainJobs, ledgerCol, noticeDeps, officeDeps } from "./notices-setup";
+import { at10, buildOfficeSheet, ledgerCol, noticesRunAt11, officeDeps, syncAt10 } from "./notices-setup";
 
 const LEDGER = `'${TAB_NAMES.ledger}'`;
 const column = (h: string) => String.fromCharCode(65 + ledgerCol(h));
-/** 10:00 in Asia/Shanghai on a day. */
-const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
 
 /**
  * 答复日期 of rows 2–7 (2026-001 … 2026-006, all 交办 2026-03-02): 2026-001 never replied (its
@@ -33,16 +29,9 @@ async function setColumn(office: string, header: string, values: readonly (strin
   );
 }
 
-async function sync(office: string, day: string) {
-  const synced = await runSync(await officeDeps(office), "test", at10(day));
-  expect(synced.outcome).toBe("ok");
-}
-
 /** The day's notices run, an hour after the sync: what was sent that day, as "编号 type → recipient". */
 async function noticesOn(office: string, day: string): Promise<string[]> {
-  const run = await noticeDeps(office);
-  await runDailyNotices(run.deps, at10(day) + 3600_000, { force: true });
-  await drainJobs(run.deps, run.jobs);
+  await noticesRunAt11(office, day);
   const { results } = await env.DB.prepare(
     `SELECT suggestion_id, type, recipient FROM notices WHERE planned_at >= ?1 AND planned_at < ?2 ORDER BY id`,
   )
@@ -95,7 +84,7 @@ beforeEach(async () => {
   await setColumn(office, "答复类别", ["", "A", "A", "A", "A", "A"]);
   await setColumn(office, "满意度", ["", "满意", "满意", "满意", "满意", "满意"]);
   // The office's first sync sees 2026-001 awaiting its reply and the others replied and rated.
-  await sync(office, "2026-05-20");
+  await syncAt10(office, "2026-05-20");
 });
 
 const SHIFT_ERROR =
@@ -107,7 +96,7 @@ describe("答复日期 sorted alone, every row keeping its 编号 and 标题", (
   it("still presses the overdue suggestion, presses none that replied, and says so in one 错误", async () => {
     // Monday 2026-07-06, a month after 2026-001's 办理期限: a clerk sorts column T alone.
     await setColumn(office, "答复日期", SORTED);
-    await sync(office, "2026-07-06");
+    await syncAt10(office, "2026-07-06");
     expect(await noticesOn(office, "2026-07-06")).toEqual(["2026-001 逾期催办 → 区教育局"]);
     expect(await ledgerErrors(office)).toContain(SHIFT_ERROR);
     // The sheet's system columns go by the stored dates too: 2026-001 overdue, the others replied.
@@ -116,11 +105,11 @@ describe("答复日期 sorted alone, every row keeping its 编号 and 标题", (
 
   it("clears the 错误 and sends nothing more once the column is put back", async () => {
     await setColumn(office, "答复日期", SORTED);
-    await sync(office, "2026-07-06");
+    await syncAt10(office, "2026-07-06");
     expect(await noticesOn(office, "2026-07-06")).toEqual(["2026-001 逾期催办 → 区教育局"]);
     // The next day the clerk undoes the sort.
     await setColumn(office, "答复日期", REPLIED);
-    await sync(office, "2026-07-07");
+    await syncAt10(office, "2026-07-07");
     expect((await ledgerErrors(office)).filter((p) => p.includes("错位"))).toEqual([]);
     expect(await noticesOn(office, "2026-07-07")).toEqual([]);
   });
