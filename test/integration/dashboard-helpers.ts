@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { afterAll, beforeAll, expect, vi } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { app } from "../../src/app";
 import { createDeps } from "../../src/deps";
 import type { Env } from "../../src/env";
@@ -61,6 +62,20 @@ export async function seedAndSync(tabs = buildFixture(40)): Promise<void> {
   await emulator.createSpreadsheet(SHEET, fixtureSheets(tabs));
   const result = await runSync(await dashboardDeps(), "test", FIXTURE_NOW_MS);
   if (result.outcome !== "ok") throw new Error(`fixture sync failed: ${result.message}`);
+}
+
+/**
+ * Staff delete ledger rows `fromRow`…`toRow` (sheet rows) by mistake, and the next sync finds their
+ * suggestions vanished: what a 恢复 test starts from.
+ */
+export async function vanishLedgerRows(fromRow: number, toRow: number): Promise<void> {
+  const deps = await dashboardDeps();
+  const ss = await emulator.spreadsheet(SHEET);
+  const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
+  await deps.sheets.batchUpdate([
+    { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: fromRow - 1, endIndex: toRow } } },
+  ]);
+  await runSync(deps, "test", FIXTURE_NOW_MS);
 }
 
 /**

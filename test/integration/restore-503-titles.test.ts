@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
-import { dashboardDeps, postForm, SHEET, seedAndSync } from "./dashboard-helpers";
+import { dashboardDeps, postForm, SHEET, seedAndSync, vanishLedgerRows } from "./dashboard-helpers";
 
 /**
  * A 恢复 answered 503 (another write holds the sheet, or Google fails for now) is titled by what
@@ -30,13 +27,7 @@ async function shown(page: Response) {
 beforeEach(async () => {
   await seedAndSync();
   // Staff delete sheet rows 9 and 10 (编号 2026-008, 2026-009); the next sync finds them vanished.
-  const deps = await dashboardDeps();
-  const ss = await emulator.spreadsheet(SHEET);
-  const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-  await deps.sheets.batchUpdate([
-    { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 10 } } },
-  ]);
-  await runSync(deps, "test", FIXTURE_NOW_MS);
+  await vanishLedgerRows(9, 10);
 });
 
 afterEach(() => emulator.deleteFaults());

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
-import { call, dashboardDeps, postForm, SHEET, seedAndSync } from "./dashboard-helpers";
+import { call, postForm, SHEET, seedAndSync, vanishLedgerRows } from "./dashboard-helpers";
 
 const LEDGER = `'${TAB_NAMES.ledger}'`;
 const ID_AT = ledgerTab.columns.findIndex((c) => c.header === "编号");
@@ -22,13 +20,7 @@ const rowsHolding = async (id: string) =>
 beforeEach(async () => {
   await seedAndSync();
   // Staff delete sheet row 9 (编号 2026-008); the next sync finds it vanished.
-  const deps = await dashboardDeps();
-  const ss = await emulator.spreadsheet(SHEET);
-  const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-  await deps.sheets.batchUpdate([
-    { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 9 } } },
-  ]);
-  await runSync(deps, "test", FIXTURE_NOW_MS);
+  await vanishLedgerRows(9, 9);
 });
 
 afterEach(() => emulator.deleteFaults());

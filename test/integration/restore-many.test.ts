@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
-import { call, dashboardDeps, pageText, postForm, SHEET, seedAndSync } from "./dashboard-helpers";
+import { call, pageText, postForm, SHEET, seedAndSync, vanishLedgerRows } from "./dashboard-helpers";
 
 const LEDGER = `'${TAB_NAMES.ledger}'`;
 const ID_AT = ledgerTab.columns.findIndex((c) => c.header === "编号");
@@ -17,13 +15,7 @@ beforeAll(async () => {
   await seedAndSync();
   // Staff delete 20 rows (sheet rows 5–24) by mistake; the next sync finds them vanished.
   deleted = (await idsInLedger()).slice(3, 23);
-  const deps = await dashboardDeps();
-  const ss = await emulator.spreadsheet(SHEET);
-  const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-  await deps.sheets.batchUpdate([
-    { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 4, endIndex: 24 } } },
-  ]);
-  await runSync(deps, "test", FIXTURE_NOW_MS);
+  await vanishLedgerRows(5, 24);
 });
 
 describe("恢复 several vanished suggestions at once", () => {

@@ -4,7 +4,7 @@ import { ledgerTab } from "../../sheets-schema/tabs";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
-import { call, dashboardDeps, postForm, SHEET, seedAndSync } from "./dashboard-helpers";
+import { call, dashboardDeps, postForm, SHEET, seedAndSync, vanishLedgerRows } from "./dashboard-helpers";
 
 /**
  * A 恢复 is a click staff wait on: Google's 429 (per-minute quota) is answered at its first refusal,
@@ -36,13 +36,7 @@ const refusedSince = async (since: number) =>
 beforeEach(async () => {
   await seedAndSync();
   // Staff delete sheet row 9 (编号 2026-008); the next sync finds it vanished.
-  const deps = await dashboardDeps();
-  const ss = await emulator.spreadsheet(SHEET);
-  const sheetId = ss.sheets.find((s) => s.properties.title === TAB_NAMES.ledger)?.properties.sheetId ?? 0;
-  await deps.sheets.batchUpdate([
-    { deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: 8, endIndex: 9 } } },
-  ]);
-  await runSync(deps, "test", FIXTURE_NOW_MS);
+  await vanishLedgerRows(9, 9);
 });
 
 afterEach(() => emulator.deleteFaults());
