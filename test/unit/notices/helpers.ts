@@ -2,6 +2,12 @@ import { expect } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { deputiesTab, unitsTab } from "../../../sheets-schema/tabs";
 import { evaluateLedger, type LedgerEvaluation } from "../../../src/domain/evaluate-ledger";
+import {
+  attachSightings,
+  leadChangesOnly,
+  leadWatchIds,
+  type Sighting,
+} from "../../../src/domain/notices/catch-up";
 import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { FormArrival } from "../../../src/domain/notices/receipt-series";
@@ -141,6 +147,34 @@ export function runDaily(
     }
   }
   return lines;
+}
+
+/**
+ * Daily runs from `from` to `to` as plan-steps makes them when the audit trail holds `sighting` (a
+ * cell of 2026-001 seen cleared): the sighting asked about (leadWatchIds) and put on the row before
+ * planning; the outbox starts with `told` and is carried over. Every notice planned, with its day.
+ */
+export function runDailyWithSighting(
+  evaluatedOn: (day: string) => LedgerEvaluation,
+  sighting: Sighting,
+  from: string,
+  to: string,
+  told: readonly string[],
+): { day: string; notice: NoticePlan["notices"][number] }[] {
+  const localDay = (iso: string) => iso.slice(0, 10);
+  const outbox = new Set(told);
+  const planned: { day: string; notice: NoticePlan["notices"][number] }[] = [];
+  for (const day of daysBetweenInclusive(from, to)) {
+    const evaluation = evaluatedOn(day);
+    const asked = leadWatchIds(evaluation.rows).includes(sighting.id);
+    attachSightings(evaluation.rows, leadChangesOnly(asked ? [sighting] : [], [], localDay), localDay);
+    for (const notice of planNotices({ today: day, evaluation, existingKeys: [...outbox], arrivals: [] })
+      .notices) {
+      outbox.add(notice.key);
+      planned.push({ day, notice });
+    }
+  }
+  return planned;
 }
 
 /**

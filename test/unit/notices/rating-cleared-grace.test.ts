@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
-import {
-  attachSightings,
-  leadChangesOnly,
-  leadWatchIds,
-  type Sighting,
-} from "../../../src/domain/notices/catch-up";
-import { planNotices } from "../../../src/domain/notices/plan";
+import type { Sighting } from "../../../src/domain/notices/catch-up";
 import {
   awaitingReplyIds,
   clearedHoldProblems,
   clearedHolds,
 } from "../../../src/domain/notices/reply-cleared";
 import type { LedgerCells } from "../helpers/make-row";
-import { ASSIGNED_ROW, daysBetweenInclusive, noticeTabs } from "./helpers";
+import { ASSIGNED_ROW, noticeTabs, runDailyWithSighting } from "./helpers";
 
 /**
  * ASSIGNED_ROW replied 2026-05-20 and rated 满意 by 张明 on 2026-05-25, before his 测评提醒 fell due
@@ -46,23 +40,9 @@ const evaluatedOn = (row: LedgerCells, day: string) =>
 
 /** Each day's run as plan-steps makes it: the clearing asked about (leadWatchIds) and put on the row. */
 function deputyNotices(from: string, to: string): string[] {
-  const outbox = new Set(TOLD_KEYS);
-  const lines: string[] = [];
-  for (const day of daysBetweenInclusive(from, to)) {
-    const evaluation = evaluatedOn(CLEARED_ROW, day);
-    const asked = leadWatchIds(evaluation.rows);
-    attachSightings(
-      evaluation.rows,
-      leadChangesOnly(asked.includes("2026-001") ? [CLEARED] : [], [], localDay),
-      localDay,
-    );
-    for (const n of planNotices({ today: day, evaluation, existingKeys: [...outbox], arrivals: [] })
-      .notices) {
-      outbox.add(n.key);
-      if (n.recipient === "张明") lines.push(`${day} ${n.type} r${n.round} → ${n.recipient}`);
-    }
-  }
-  return lines;
+  return runDailyWithSighting((day) => evaluatedOn(CLEARED_ROW, day), CLEARED, from, to, TOLD_KEYS)
+    .filter(({ notice }) => notice.recipient === "张明")
+    .map(({ day, notice: n }) => `${day} ${n.type} r${n.round} → ${n.recipient}`);
 }
 
 describe("a rating cleared alone (答复日期 and 答复类别 kept)", () => {

@@ -2,17 +2,11 @@ import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { serialFromIso } from "../../../src/domain/civil-date";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
-import {
-  attachSightings,
-  leadChangesOnly,
-  leadWatchIds,
-  type Sighting,
-} from "../../../src/domain/notices/catch-up";
-import { planNotices } from "../../../src/domain/notices/plan";
+import type { Sighting } from "../../../src/domain/notices/catch-up";
 import { clearedHoldProblems, clearedHolds } from "../../../src/domain/notices/reply-cleared";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
-import { daysBetweenInclusive, noticeTabs, REASSIGNED_ROW, ROUND_2_TOLD_KEYS } from "./helpers";
+import { noticeTabs, REASSIGNED_ROW, ROUND_2_TOLD_KEYS, runDailyWithSighting } from "./helpers";
 
 /**
  * REASSIGNED_ROW as a key suggestion pressed by its 督办领导: round 2 (二次交办 2026-06-01, due
@@ -38,23 +32,9 @@ function evaluatedOn(day: string) {
 
 /** Each day's run as plan-steps makes it: the clearing asked about (leadWatchIds) and put on the row. */
 function overdueNotices(from: string, to: string): string[] {
-  const outbox = new Set(ROUND_2_TOLD_KEYS);
-  const lines: string[] = [];
-  for (const day of daysBetweenInclusive(from, to)) {
-    const evaluation = evaluatedOn(day);
-    const asked = leadWatchIds(evaluation.rows);
-    attachSightings(
-      evaluation.rows,
-      leadChangesOnly(asked.includes("2026-001") ? [CLEARED] : [], [], localDay),
-      localDay,
-    );
-    for (const n of planNotices({ today: day, evaluation, existingKeys: [...outbox], arrivals: [] })
-      .notices) {
-      outbox.add(n.key);
-      if (n.type === "逾期催办") lines.push(`${day} r${n.round} → ${n.recipient}`);
-    }
-  }
-  return lines;
+  return runDailyWithSighting(evaluatedOn, CLEARED, from, to, ROUND_2_TOLD_KEYS)
+    .filter(({ notice }) => notice.type === "逾期催办")
+    .map(({ day, notice: n }) => `${day} r${n.round} → ${n.recipient}`);
 }
 
 describe("a round 2 reply cleared lately", () => {
