@@ -41,6 +41,10 @@ const CASES = {
       .bind(JSON.stringify(ROWS))
       .run();
   },
+  // Five small messages, as a sync's steps queue the next (a job and a run's id).
+  "queue-sends": async (env) => {
+    for (let i = 0; i < 5; i++) await env.JOBS.send({ job: "chunk", runId: 1, part: i });
+  },
   loop: async () => {
     let sum = 0;
     for (let i = 0; i < 300_000; i++) sum += Math.sqrt(i);

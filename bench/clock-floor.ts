@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { PROJECT_ROOT } from "../tools/local-paths";
+import { startRemoteD1 } from "./d1-remote";
 import { IsolateProfiler } from "./isolate-cpu";
 import { BENCH_PORTS } from "./ports";
 import { ThreadStateReader } from "./thread-state";
@@ -38,6 +39,7 @@ const CASES: [string, string][] = [
   ["fetch-waits", "5 subrequests answered after 50 ms each, nothing else"],
   ["row-statements", "a D1 batch of 100 one-row INSERTs"],
   ["json-rows", "one D1 INSERT of the same 100 rows, read from a JSON parameter"],
+  ["queue-sends", "5 messages sent to a queue, nothing else"],
   ["loop", "a fixed loop of pure JavaScript (no I/O)"],
 ];
 
@@ -50,19 +52,31 @@ export async function benchClockFloor(): Promise<ClockFloor[]> {
     setTimeout(() => response.end("ok"), 50);
   });
   await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+  // D1 in a process of its own, as the bench's Worker has it (bench/d1-remote.ts), unless BENCH_D1=in-process.
+  const d1 = process.env.BENCH_D1 === "in-process" ? null : await startRemoteD1("clock-floor-db");
+  const hosts = d1 ? [workerdPid()] : [];
+  const database = d1?.wrappedBinding("DB");
   const mf = new Miniflare({
-    name: "clock-floor",
+    workers: [
+      {
+        name: "clock-floor",
+        modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/clock-floor-worker.js") }],
+        compatibilityDate: "2026-04-20",
+        ...(database
+          ? { wrappedBindings: database.wrappedBindings }
+          : { d1Databases: { DB: "clock-floor-db" } }),
+        queueProducers: { JOBS: "clock-floor-jobs" },
+        bindings: { SLOW_URL: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/` },
+      },
+      ...(database ? [database.clientWorker] : []),
+    ],
     inspectorPort: BENCH_PORTS.clockFloorInspector.port,
-    modules: [{ type: "ESModule", path: path.join(PROJECT_ROOT, "bench/clock-floor-worker.js") }],
-    compatibilityDate: "2026-04-20",
-    d1Databases: { DB: "clock-floor-db" },
-    bindings: { SLOW_URL: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/` },
     cf: false,
   });
   try {
     await mf.ready;
     await (await mf.dispatchFetch("http://floor/setup")).text();
-    const pid = workerdPid();
+    const pid = workerdPid(...hosts);
     const profiler = await IsolateProfiler.connect(9338, "clock-floor");
     const reader = new ThreadStateReader(pid, { lowestPriority: true });
     const floors: ClockFloor[] = [];
@@ -99,6 +113,7 @@ export async function benchClockFloor(): Promise<ClockFloor[]> {
     return floors;
   } finally {
     await mf.dispose();
+    await d1?.dispose();
     slow.close();
   }
 }

@@ -82,7 +82,7 @@ try {
       continue;
     }
     // D1 as the office started: every table emptied but the migrations' record (and SQLite's own).
-    const db = await office.worker.mf.getD1Database("DB");
+    const db = await office.worker.db();
     const { results } = await db
       .prepare(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'd1_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'sqlite_%'",

@@ -282,7 +282,7 @@ interface RunState {
 
 /** Where the last sync run stands, from D1 (what the queue's next message would do). */
 async function runState(worker: BenchWorker): Promise<RunState> {
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const run = await db
     .prepare("SELECT id, outcome, context, summary FROM sync_runs ORDER BY id DESC LIMIT 1")
     .first<{ id: number; outcome: string; context: string | null; summary: string | null }>();
@@ -335,7 +335,7 @@ let messageSeq = 0;
 
 /** The last sync run's id (0: none yet). */
 async function latestRunId(worker: BenchWorker): Promise<number> {
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const row = await db.prepare("SELECT MAX(id) AS id FROM sync_runs").first<{ id: number | null }>();
   return row?.id ?? 0;
 }
@@ -465,7 +465,7 @@ async function measureNoticesRun(
   label = "notices",
 ): Promise<InvocationFigures[]> {
   const fetcher = await worker.mf.getWorker();
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   // The day the last sync evaluated the rows for (the bench syncs at the real time): the run is that
   // day's 09:00 in Asia/Shanghai, as in production, where the morning's syncs and notices share a day.
   const stamp = await db.prepare("SELECT value FROM meta WHERE key = 'summary'").first<{ value: string }>();
@@ -536,7 +536,7 @@ async function measureNoticesRun(
 async function measureNoticeBatch(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures[]> {
   const NOTICE_BATCH = maxBatchSize("jianyi-notices");
   const fetcher = await worker.mf.getWorker();
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const { results } = await db
     .prepare(
       `SELECT id FROM notices WHERE status = '待发送' AND channel = 'email' AND suggestion_id IS NOT NULL
@@ -620,7 +620,7 @@ async function deliverIntake(worker: BenchWorker, messages: { form: string; subm
  * adds the ledger up again, which is not what a quiet office's sync does.
  */
 async function deliverWaitingIntake(worker: BenchWorker): Promise<void> {
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const { results } = await db
     .prepare("SELECT form, submission_id AS submissionId FROM inbox WHERE status = 'pending'")
     .all<{ form: string; submissionId: string }>();
@@ -751,7 +751,7 @@ async function measureLinks(worker: BenchWorker, em: BenchEmulator): Promise<Inv
   ] as const) {
     figures.push(...(await measurePage(worker, em, what, path)));
   }
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const count = async (table: string) =>
     (await db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? 0;
   await makeEveryoneReachable(worker);
@@ -897,7 +897,7 @@ async function syncStart(worker: BenchWorker, startMs = Date.now()): Promise<voi
  * units' details its finish stores for that version: pages parse what they read again.
  */
 async function forgetParsedRows(worker: BenchWorker): Promise<void> {
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   await db
     .prepare(
       "UPDATE meta SET value = json_set(value, '$.version', ?1) WHERE key = 'summary' OR key LIKE 'page_figures%'",

@@ -31,7 +31,7 @@ const settings = { secret: BENCH_LINK_SECRET, publicUrl: BENCH_PUBLIC_URL };
 export async function link(worker: BenchWorker, kind: LinkKind, name: string): Promise<string> {
   const issued = await issueLink(settings, { kind, name }, "act", { noticeType: "交办通知" }, Date.now());
   const r = issued.record;
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   await db
     .prepare(
       `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type)
@@ -131,7 +131,7 @@ export async function putLetter(
  * forgets the day's notices run, so the next hourly run plans (and links) every notice due.
  */
 export async function makeEveryoneReachable(worker: BenchWorker): Promise<void> {
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const units = [
     ["单位名称", "联系人", "手机", "邮箱", "通知渠道"],
     ...UNITS.map((u, i) => [u, "联系人", "", `u${i}@example.gov.cn`, "email"]),

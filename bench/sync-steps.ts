@@ -34,7 +34,7 @@ console.log(raisePriority());
 const { em, worker, stop } = await startBenchOffice(SHEET);
 try {
   await measureSyncRun(worker, em, "first", 1);
-  const db = await worker.mf.getD1Database("DB");
+  const db = await worker.db();
   const readings = new StepReadings();
   const kinds: readonly Kind[] = [
     "every chunk checked",

@@ -5,6 +5,7 @@ import { Miniflare } from "miniflare";
 import { buildWorker as buildDeployedWorker } from "../tools/build-worker";
 import { applyMigrations } from "../tools/d1-migrations";
 import { PROJECT_ROOT } from "../tools/local-paths";
+import { type RemoteD1, startRemoteD1 } from "./d1-remote";
 import type { BenchEmulator } from "./emulator-process";
 import { IsolateProfiler } from "./isolate-cpu";
 import { BENCH_PORTS } from "./ports";
@@ -31,19 +32,21 @@ export interface BenchWorker {
   /** Whether workerd's main thread (the isolate's) is running, read while an invocation is measured. */
   thread: ThreadStateReader;
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
-  /** CPU seconds the workerd process (the Worker and its local D1) has used so far. */
+  /** The Worker's D1 as the bench reads and seeds it (in the D1 process, or Miniflare's own). */
+  db(): Promise<D1Database>;
+  /** CPU seconds the Worker's workerd process (the Worker, its queues and Miniflare's plumbing) has used so far. */
   cpuMs(): number;
   /** CPU time of every workerd thread so far, ns (schedstat: the scheduler's count, not 10 ms ticks). */
   threadCpuNs(): number;
   dispose(): Promise<void>;
 }
 
-/** The workerd process this process started (Miniflare's), for its threads' CPU. */
-export function workerdPid(other?: number): number {
+/** The workerd process this process started (Miniflare's), for its threads' CPU; not one of `others`. */
+export function workerdPid(...others: number[]): number {
   const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(process.pid)]).toString();
   const line = out
     .split("\n")
-    .find((l) => l.includes("workerd") && Number(l.trim().split(/\s+/)[0]) !== other);
+    .find((l) => l.includes("workerd") && !others.includes(Number(l.trim().split(/\s+/)[0])));
   if (!line) throw new Error("workerd process not found");
   return Number(line.trim().split(/\s+/)[0]);
 }
@@ -95,10 +98,17 @@ export async function startBenchWorker(
   // first, so the Worker's workerd is the one started after it. BENCH_R2=in-process binds
   // Miniflare's own R2 instead, on the Worker's thread as before (for comparing the two).
   const r2 = process.env.BENCH_R2 === "in-process" ? null : await startRemoteR2("bench-letters");
-  // Nothing left running when the Worker does not start: the R2 process is stopped too.
+  const hosts: number[] = r2 ? [workerdPid()] : [];
+  // D1 likewise (bench/d1-remote.ts); BENCH_D1=in-process keeps Miniflare's own, on the Worker's thread.
+  let d1: RemoteD1 | null = null;
+  // Nothing left running when the Worker does not start: the R2 and D1 processes are stopped too.
   try {
-    const r2Pid = r2 ? workerdPid() : undefined;
+    if (process.env.BENCH_D1 !== "in-process") {
+      d1 = await startRemoteD1("bench-db", d1Persist);
+      hosts.push(workerdPid(...hosts));
+    }
     const letters = r2?.wrappedBinding("LETTERS");
+    const database = d1?.wrappedBinding("DB");
     const mf = new Miniflare({
       inspectorPort,
       workers: [
@@ -108,10 +118,9 @@ export async function startBenchWorker(
           modulesRoot: path.join(PROJECT_ROOT, "dist"),
           compatibilityDate: "2026-04-20",
           compatibilityFlags: ["nodejs_compat"],
-          d1Databases: { DB: "bench-db" },
-          ...(letters
-            ? { wrappedBindings: letters.wrappedBindings }
-            : { r2Buckets: { LETTERS: "bench-letters" } }),
+          ...(database ? {} : { d1Databases: { DB: "bench-db" } }),
+          ...(letters ? {} : { r2Buckets: { LETTERS: "bench-letters" } }),
+          wrappedBindings: { ...letters?.wrappedBindings, ...database?.wrappedBindings },
           queueProducers: {
             INTAKE_QUEUE: "jianyi-intake",
             NOTICES_QUEUE: "jianyi-notices",
@@ -145,14 +154,15 @@ export async function startBenchWorker(
           email: { send_email: [{ name: "EMAIL" }] },
         },
         ...(letters ? [letters.clientWorker] : []),
+        ...(database ? [database.clientWorker] : []),
       ],
       cf: false,
-      ...(d1Persist ? { d1Persist } : {}),
+      ...(d1Persist && !d1 ? { d1Persist } : {}),
     });
     await mf.ready;
-    const db = await mf.getD1Database("DB");
-    await applyMigrations(db as never);
-    const pid = workerdPid(r2Pid);
+    const db = async () => (d1 ? d1.database() : ((await mf.getD1Database("DB")) as unknown as D1Database));
+    await applyMigrations((await db()) as never);
+    const pid = workerdPid(...hosts);
     const profiler = await IsolateProfiler.connect(inspectorPort, WORKER_NAME);
     const thread = new ThreadStateReader(pid, { lowestPriority: true });
     return {
@@ -161,6 +171,7 @@ export async function startBenchWorker(
       thread,
       fetch: (pathname, init) =>
         mf.dispatchFetch(`${BENCH_PUBLIC_URL}${pathname}`, init as never) as unknown as Promise<Response>,
+      db,
       cpuMs: () => processCpuMs(pid),
       threadCpuNs: () => threadCpuNs(pid),
       dispose: async () => {
@@ -168,10 +179,12 @@ export async function startBenchWorker(
         await thread.close();
         await mf.dispose();
         await r2?.dispose();
+        await d1?.dispose();
       },
     };
   } catch (error) {
     await r2?.dispose();
+    await d1?.dispose();
     throw error;
   }
 }
