@@ -122,6 +122,7 @@ for (;;) {
     wsfd = fs.openSync(taskDir + "/" + watched + "/schedstat", "r");
   } catch {}
   Atomics.store(ctrl, ${BEGUN}, window);
+  Atomics.notify(ctrl, ${BEGUN});
   let n = 0;
   while (Atomics.load(ctrl, ${READING}) === 1) {
     const from = Number(process.hrtime.bigint() / 1000n);
@@ -159,15 +160,23 @@ for (;;) {
   if (wsfd >= 0) fs.closeSync(wsfd);
   Atomics.store(ctrl, ${COUNT}, n);
   Atomics.store(ctrl, ${DONE}, window);
+  Atomics.notify(ctrl, ${DONE});
 }
 fs.closeSync(fd);
 fs.closeSync(sfd);
 `;
 
-/** Until `ready()` holds, yielding to the event loop (the other thread answers within microseconds). */
-async function until(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((resolve) => setImmediate(resolve));
-}
+/** Atomics.waitAsync (ES2024; Node 20 has it, the project's lib is ES2023). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: Int32Array,
+      index: number,
+      value: number,
+      timeoutMs: number,
+    ): { async: boolean; value: Promise<string> | string };
+  }
+).waitAsync;
 
 export class ThreadStateReader {
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(6 * 4));
@@ -211,9 +220,20 @@ export class ThreadStateReader {
     });
   }
 
+  /**
+   * Until the reader has stored `window` in `word`. Asleep meanwhile, not polling: a poll at the
+   * bench's priority takes a core the reader (at the lowest) needs for the very reads it waits for
+   * (with every process but workerd's on one core, its first read came seconds late).
+   */
   private async reached(word: number, window: number): Promise<void> {
-    await until(() => this.stopped !== null || Atomics.load(this.ctrl, word) === window);
-    if (this.stopped) throw this.stopped;
+    for (;;) {
+      if (this.stopped) throw this.stopped;
+      const now = Atomics.load(this.ctrl, word);
+      if (now === window) return;
+      // A bounded wait, so that a reader that stopped is noticed.
+      const waited = waitAsync(this.ctrl, word, now, 50);
+      if (waited.async) await waited.value;
+    }
   }
 
   private next(reading: 1 | 2): number {
