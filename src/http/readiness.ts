@@ -86,7 +86,8 @@ export const requireMigrations = createMiddleware<AppEnv>(async (c, next) => {
     console.error(
       JSON.stringify({ level: "error", message: "readiness check failed", error: String(error) }),
     );
-    throw new HttpError(503, "not_ready", "数据库暂时无法访问：请稍后重试", undefined, {
+    // Not "not ready": the migrations may all be there; D1 did not answer (its page says so).
+    throw new HttpError(503, "db_unavailable", "数据库暂时无法访问：请稍后重试", undefined, {
       "Retry-After": "10",
     });
   }

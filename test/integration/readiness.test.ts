@@ -93,6 +93,28 @@ describe("ready means ready", () => {
     expect(stored?.n).toBe(0);
   });
 
+  it("tells a database that does not answer from one not set up: its page is titled so, not 系统尚未就绪", async () => {
+    const down = {
+      prepare: () => {
+        throw new Error("D1_ERROR: Network connection lost.");
+      },
+    } as unknown as D1Database;
+    const ctx = createExecutionContext();
+    const response = await app.fetch(
+      new Request("http://jianyi.test/", { headers: { authorization: "Bearer test-admin-token" } }),
+      { ...env, DB: down },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("10");
+    const text = await response.text();
+    expect(text).toContain("<title>数据库暂时无法访问");
+    expect(text).toContain("数据库暂时无法访问：请稍后重试");
+    expect(text).not.toContain("系统尚未就绪");
+  });
+
   it("takes a signed submission (202) the moment /healthz first answers 200; nothing on the way gets a 500", async () => {
     const statuses: number[] = [];
     let polls = 0;

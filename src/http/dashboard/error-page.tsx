@@ -40,9 +40,11 @@ const TITLES: Partial<Record<number, string>> = {
  * Titles of errors that share a status with another whose title would mislead: a 429 is the link
  * gate's brute-force guard (尝试次数过多) and Google's per-minute quota refusing a 恢复 alike; a 503
  * is a system not set up yet and a 恢复 that found the sheet taken by another write, or Google
- * failing for now (restore-error.ts), which staff were reading as the system not being set up.
+ * failing for now (restore-error.ts), or D1 not answering the readiness check (readiness.ts), which
+ * staff were reading as the system not being set up.
  */
 const TITLES_BY_CODE: Partial<Record<string, string>> = {
+  db_unavailable: "数据库暂时无法访问",
   sheets_quota: "Google 表格暂时繁忙",
   sheets_failed: "Google 表格出错",
   busy: "表格正在写入",
