@@ -216,3 +216,39 @@ describe("a 民意 submission while Google's service errs (5xx)", () => {
     });
   });
 });
+
+describe("a 民意 submission while staff have renamed a header of 民意", () => {
+  it("is failed at once with what to fix (not retried by the queue), and written by the sync after the header is back", async () => {
+    const sent = await worker(
+      await signedFormRequest("opinion", {
+        submissionId: "op-header",
+        submittedAt: "2026-11-26T10:00:00+08:00",
+        answers: {
+          联络站: "城关镇联络站",
+          反映人: "赵先生",
+          内容: "学校门口没有斑马线",
+          接待代表: DEPUTIES[0],
+        },
+      }),
+    );
+    expect(sent.status).toBe(202);
+    const deps = await dashboardDeps();
+    const column = String.fromCharCode(65 + headers.indexOf("内容"));
+    await deps.sheets.batchUpdateValues([{ range: `${OPINIONS}!${column}1`, values: [["群众意见"]] }]);
+    const key = [{ form: "opinion" as const, submissionId: "op-header" }];
+
+    const tried = await applyInbox(deps, key, Date.now());
+
+    // Recorded, not retried: the queue would only retry it until its dead-letter queue (it did before
+    // 12-07); the batch is let go, and every sync queues it again until the header is back.
+    expect(tried).toMatchObject({ outcome: "ok", appended: 0 });
+    const entry = await env.DB.prepare(
+      "SELECT status, last_error AS lastError FROM inbox WHERE submission_id = 'op-header'",
+    ).first<{ status: string; lastError: string }>();
+    expect(entry?.status).toBe("failed");
+    expect(entry?.lastError).toContain(`『${TAB_NAMES.opinions}』表头无法识别`);
+    expect(entry?.lastError).toContain("改好后下次同步会再次写入");
+    await deps.sheets.batchUpdateValues([{ range: `${OPINIONS}!${column}1`, values: [["内容"]] }]);
+    expect(await applyInbox(deps, key, Date.now())).toMatchObject({ outcome: "ok", appended: 1 });
+  });
+});

@@ -45,9 +45,11 @@ export async function applyOpinions(
   const header = (values[0] ?? []).map((c) => cellText(c));
   const match = matchHeaders(opinionsTab, header);
   if (!match.ok) {
-    const message = `『${TAB_NAMES.opinions}』表头无法识别：${match.problems.map((p) => p.message).join("；")}`;
+    // Staff must put the header back: the queue's retries would only run out into its dead-letter
+    // queue. Failed, they wait in D1 (校验问题, /problems) and every sync queues them again.
+    const message = `『${TAB_NAMES.opinions}』表头无法识别：${match.problems.map((p) => p.message).join("；")}。请把表头改回（npm run sheet:init -- --check 可列出应有的表头），改好后下次同步会再次写入`;
     await deps.inbox.mark(entries, "failed", at, message);
-    return { outcome: "failed", retryable: true, message };
+    return { outcome: "failed", retryable: false, message };
   }
   const notes = header.indexOf("备注");
   const present = notes < 0 ? "" : values.map((row) => cellText(row[notes])).join("\n");
