@@ -3,6 +3,7 @@ import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
 import { type Deadline, daysBetween, isProvisional } from "../deadlines";
 import { nameKey } from "../directory";
+import { type ClearedKind, clearedKindOf, clearedNote } from "../notices/cleared-note";
 import { inSecondRound } from "../status";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
@@ -26,6 +27,13 @@ export interface SuggestionRef {
    */
   readonly handlingLeader?: string | undefined;
   readonly problemCount: number;
+  /**
+   * Its reply (or, the reply kept, its rating) was seen cleared within the grace and is still blank
+   * (the sync's PRACTICE_FACTS flags): the lists say so beside its status (refClearedNote), as the
+   * 督办周报 does. Undefined otherwise (left out of a stored entry's JSON), and in entries an older
+   * build stored.
+   */
+  readonly cleared?: ClearedKind | undefined;
 }
 
 /** Rows that are suggestions with a 编号 (a row without one cannot be linked to yet). */
@@ -52,7 +60,19 @@ export function suggestionRef(row: EvaluatedRow, today: string): SuggestionRef {
     supervisor: record.supervisor,
     handlingLeader: record.handlingLeader || undefined,
     problemCount: row.problems.length,
+    cleared: clearedKindOf(row.practice),
   };
+}
+
+/**
+ * What a list says beside a suggestion's 台账状态 when a clearing holds it (clearedNote): while it
+ * awaits a reply, that its reply was cleared; while it awaits a rating (待测评), that its rating was.
+ * "" for any other (nearly every) suggestion.
+ */
+export function refClearedNote(ref: Pick<SuggestionRef, "cleared" | "status">): string {
+  if (!ref.cleared) return "";
+  if (AWAITING_REPLY.has(ref.status)) return clearedNote(ref.cleared, "reply");
+  return ref.status === "待测评" ? clearedNote(ref.cleared, "rating") : "";
 }
 
 /** What follows a 办理期限 that may still move, as every notice writes it (placeholders.ts 办理期限). */

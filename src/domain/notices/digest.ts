@@ -5,10 +5,10 @@ import { byCodePoint } from "../compare-text";
 import { dueYearProvisional, PROVISIONAL_MARK } from "../dashboard/suggestion-ref";
 import { daysBetween } from "../deadlines";
 import { leaderNames } from "../directory";
-import { hasFact } from "../practice/practice-facts";
 import type { StatisticsRow } from "../statistics";
 import { inSecondRound } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
+import { type ClearedKind, clearedKindOf, clearedNote } from "./cleared-note";
 import { displayDate } from "./format";
 import { hardLineBreaks } from "./markdown-breaks";
 import { blankView } from "./placeholders";
@@ -72,7 +72,7 @@ export interface DigestItem {
    * its line says so (clearedReplyNote, clearedRatingNote). Absent otherwise, and in figures stored
    * by an older build.
    */
-  readonly cleared?: "reply" | "rating";
+  readonly cleared?: ClearedKind;
 }
 
 /** A digest's list: the suggestions it names (shortList), by due date, and how many it has. */
@@ -129,9 +129,8 @@ function byDue(rows: Row[]): Row[] {
 
 /** What a listed row's stored flags say of a clearing within its grace (PRACTICE_FACTS). */
 function clearedOf(practice: number | undefined): Pick<DigestItem, "cleared"> {
-  if (hasFact(practice, "replyCleared")) return { cleared: "reply" };
-  if (hasFact(practice, "ratingCleared")) return { cleared: "rating" };
-  return {};
+  const cleared = clearedKindOf(practice);
+  return cleared ? { cleared } : {};
 }
 
 /** Who leads a listed suggestion, kept only when someone does: most do not, and a part's stored share stays small. */
@@ -424,12 +423,12 @@ function dueNote(item: DigestItem, calendar: DigestDay["calendar"]): string {
  * read as overdue a reply that may only have been deleted by mistake (staff are told to put it back).
  */
 function clearedReplyNote(item: DigestItem): string {
-  return item.cleared ? "（答复内容被清空，待核实）" : "";
+  return clearedNote(item.cleared, "reply");
 }
 
 /** After a 待测评 suggestion whose rating was cleared within the grace: the deputy may well have rated. */
 function clearedRatingNote(item: DigestItem): string {
-  return item.cleared === "rating" ? "（满意度被清空，待核实）" : "";
+  return clearedNote(item.cleared, "rating");
 }
 
 function digestTextCapped(

@@ -16,7 +16,7 @@ import { DecisionsCard } from "./decisions-card";
 import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, type IsUnit, statusTone } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, type DueCalendar, Empty, Kpi, SuggestionTable } from "./ui";
+import { Card, clearedNoteHtml, type DueCalendar, Empty, Kpi, SuggestionTable } from "./ui";
 import { problemsTabUnwritten } from "./unwritten-writes";
 
 /** How many 已逾期 suggestions the figures leave out for an 错误 (none in figures an older build stored). */
@@ -54,6 +54,7 @@ const OverdueByUnit: FC<{ figures: OverviewFigures }> = ({ figures }) => {
                 <div>
                   <a href={href.suggestion(ref.id)}>{ref.id}</a> {listTitle(ref.title)}{" "}
                   <span class="badge danger">{daysLeftText(ref.daysLeft)}</span>
+                  {clearedNoteHtml(ref)}
                 </div>
               ))}
               {group.count > OVERDUE_SHOWN_PER_UNIT ? (

@@ -1,7 +1,12 @@
 import { html } from "hono/html";
 import type { Child, FC } from "hono/jsx";
 import type { Calendar } from "../../domain/calendar";
-import { listTitle, refDueText, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
+import {
+  listTitle,
+  refClearedNote,
+  refDueText,
+  type SuggestionRef,
+} from "../../domain/dashboard/suggestion-ref";
 import { daysLeftText, EVERY_NAME_A_UNIT, href, type IsUnit, statusTone, type Tone } from "./format";
 
 /**
@@ -96,15 +101,41 @@ function refCell(ref: SuggestionRef, column: RefColumn, isUnit: IsUnit, calendar
   }
 }
 
+/**
+ * Said after a listed suggestion's status when a clearing holds it (refClearedNote), in the words of
+ * the 督办周报: a leader must not read a reply deleted by mistake as overdue. "" for the rest.
+ */
+export const clearedNoteHtml = (ref: Pick<SuggestionRef, "cleared" | "status">) => {
+  const note = refClearedNote(ref);
+  return note ? html`<span class="small" title="${CLEARED_NOTE_TITLE}">${note}</span>` : "";
+};
+
+/** For staff, who can put the cells back: 校验问题 names them and what they held. */
+const CLEARED_NOTE_TITLE = "如系误删，请在表格中恢复（见校验问题）";
+
+/**
+ * The column a table says a clearing in (clearedNoteHtml): beside 台账状态, or, in a table without
+ * it (the overview's 即将到期), beside the days left it would otherwise be read by.
+ */
+function noteColumn(columns: readonly RefColumn[]): RefColumn | null {
+  if (columns.includes("status")) return "status";
+  return columns.includes("days") ? "days" : null;
+}
+
 /** One row of SuggestionTable, as markup (see badgeHtml). */
 const refRow = (
   ref: SuggestionRef,
   columns: readonly RefColumn[],
+  noteIn: RefColumn | null,
   isUnit: IsUnit,
   calendar: DueCalendar | undefined,
 ) =>
   html`<tr><td class="nowrap"><a href="${href.suggestion(ref.id)}">${ref.id}</a></td><td>${listTitle(ref.title)}</td>${columns.map(
-    (c) => html`<td data-label="${REF_HEADERS[c]}">${refCell(ref, c, isUnit, calendar)}</td>`,
+    (c) =>
+      html`<td data-label="${REF_HEADERS[c]}">${refCell(ref, c, isUnit, calendar)}${
+        // Only a held row has a note: every other row pays one comparison.
+        c === noteIn && ref.cleared ? clearedNoteHtml(ref) : ""
+      }</td>`,
   )}</tr>`;
 
 /**
@@ -122,6 +153,7 @@ export const SuggestionTable: FC<{
   calendar?: DueCalendar;
 }> = ({ refs, columns, empty, isUnit = EVERY_NAME_A_UNIT, calendar }) => {
   if (refs.length === 0) return <Empty>{empty}</Empty>;
+  const noteIn = noteColumn(columns);
   return (
     <table class="stack">
       <thead>
@@ -133,7 +165,7 @@ export const SuggestionTable: FC<{
           ))}
         </tr>
       </thead>
-      <tbody>{refs.map((ref) => refRow(ref, columns, isUnit, calendar))}</tbody>
+      <tbody>{refs.map((ref) => refRow(ref, columns, noteIn, isUnit, calendar))}</tbody>
     </table>
   );
 };
