@@ -109,8 +109,25 @@ function notAssignedText(review: LedgerRecord["review"]): string {
 /** How every 错误 or 提醒 that holds a unit's reminders ends, in the same words (notices/handling-series.ts). */
 const REMINDERS_PAUSED = "到期提醒和逾期催办暂停发送";
 
-/** What a reply's class or rating without its date adds: the reminders wait, and how to undo a clearing. */
+/** What a reply's class without its date adds: the reminders wait, and how to undo a clearing. */
 const BLANK_HELD = `（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，${REMINDERS_PAUSED}`;
+
+/**
+ * What a rating beside a blank reply date (and no class) adds: it is no reply (notices/series.ts,
+ * replyWithoutDate), so the unit is still pressed, and staff read why the row counts as not replied.
+ */
+const stillReminded = (dateHeader: string) =>
+  `；在补上${dateHeader}之前，系统按未答复处理，承办单位照常收到到期提醒和逾期催办`;
+
+/**
+ * What the 错误 of a rating beside a blank reply date adds, where the round's reminders apply
+ * (`applies`): a class beside it holds them (BLANK_HELD, said on its own date's 提醒 too), else
+ * they go on.
+ */
+function ratingWithoutDate(row: Row, applies: boolean, classKey: LedgerKey, dateHeader: string): string {
+  if (!applies) return "";
+  return present(row, classKey) ? BLANK_HELD : stillReminded(dateHeader);
+}
 
 function checkSteps(row: Row, columns: LifecycleColumns): void {
   const r = row.record;
@@ -135,8 +152,10 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
   if (r.replyClass === "C" && !present(row, "replyContent")) {
     row.problems.error("答复内容", "答复类别为 C（因条件限制暂时无法解决），答复内容必填：请写明原因");
   }
-  if (r.rating && !present(row, "repliedOn"))
-    row.problems.error("满意度", `还没有答复，不能填写满意度：请先填写答复日期，或清空满意度${heldRound1}`);
+  if (r.rating && !present(row, "repliedOn")) {
+    const note = ratingWithoutDate(row, heldRound1 !== "", "replyClass", "答复日期");
+    row.problems.error("满意度", `还没有答复，不能填写满意度：请先填写答复日期，或清空满意度${note}`);
+  }
   if (r.ratedOn && !present(row, "rating"))
     row.problems.warn("满意度", "填写了测评日期，但没有满意度：请补上满意度");
   if (r.reassignedOn && r.rating !== "不满意" && !row.failed.has("rating")) {
@@ -158,7 +177,8 @@ function checkSteps(row: Row, columns: LifecycleColumns): void {
       `填写了二次答复类别，但没有二次答复日期：请补上二次答复日期${heldRound2}`,
     );
   if (r.secondRating && !present(row, "secondRepliedOn")) {
-    row.problems.error("二次满意度", `还没有二次答复，不能填写二次满意度：请先填写二次答复日期${heldRound2}`);
+    const note = ratingWithoutDate(row, heldRound2 !== "", "secondReplyClass", "二次答复日期");
+    row.problems.error("二次满意度", `还没有二次答复，不能填写二次满意度：请先填写二次答复日期${note}`);
   }
   // 落实情况 follows a B reply of either round (a round-2 B promise is followed up as one of round 1).
   if (
@@ -187,7 +207,10 @@ function checkExcellent(row: Row): void {
 
 const HELD = `在改正之前，系统无法判断是否已答复，${REMINDERS_PAUSED}`;
 
-/** The 错误 of a cell that cannot be read also says the unit's reminders wait for it (`held`). */
+/**
+ * The 错误 of a cell that cannot be read also says what the unit's reminders do meanwhile (`held`:
+ * they wait for it, or for a rating beside a blank reply date, strayRating, they go on).
+ */
 function holdReminders(row: Row, header: string, held = HELD): void {
   const amended = row.problems.amendFirst(
     (p) => p.column === header && p.level === "错误",
@@ -197,19 +220,30 @@ function holdReminders(row: Row, header: string, held = HELD): void {
 }
 
 /**
- * A class or rating typed as no choice (E, 比较满意) beside a blank reply date: typed as one it would
- * count as a reply, so the round's reminders wait for it all the same (notices/handling-series.ts).
- * Its 错误 says so, and the two ways out: the reply's date, or the cell cleared (it may sit on the
- * wrong row). Corrected to a choice it stands as a reply without date (checkSteps).
+ * A class typed as no class (E) beside a blank reply date: typed as one it would count as a reply,
+ * so the round's reminders wait for it all the same (notices/handling-series.ts). Its 错误 says so,
+ * and the two ways out: the reply's date, or the cell cleared (it may sit on the wrong row).
+ * Corrected to a class it stands as a reply without date (checkSteps).
  */
 function blankDateHeld(header: string, dateHeader: string): string {
   return `还没有${dateHeader}：请补上${dateHeader}，或清空${header}；在改正之前，${REMINDERS_PAUSED}`;
 }
 
 /**
+ * A rating typed as no choice (比较满意) beside a blank reply date: no reply, as one typed right is
+ * not (ratingWithoutDate), so the round's reminders go on and its 错误 says so, with the same two ways
+ * out. A class beside it holds them instead, and that class's own problem says so.
+ */
+function strayRating(row: Row, header: string, dateHeader: string, classKey: LedgerKey): void {
+  const reminded = present(row, classKey) ? "" : stillReminded(dateHeader);
+  holdReminders(row, header, `还没有${dateHeader}：请补上${dateHeader}，或清空${header}${reminded}`);
+}
+
+/**
  * A reply date typed but unreadable (5月20日, 2026.5.200): the unit may well have replied, so its
- * reminders stop (notices/series.ts) and staff are told to fix the date instead. So for a class or
- * rating unreadable beside a blank date, of the round the reminders are about (the last one).
+ * reminders stop (notices/series.ts) and staff are told to fix the date instead. So for a class
+ * unreadable beside a blank date, of the round the reminders are about (the last one); a rating
+ * unreadable there is told the reminders go on (strayRating).
  */
 function checkUnreadableReplies(row: Row): void {
   if (row.failed.size === 0 || row.record.review !== "立案") return;
@@ -218,13 +252,12 @@ function checkUnreadableReplies(row: Row): void {
   if (row.failed.has("secondRepliedOn") && r.reassignedOn) holdReminders(row, "二次答复日期");
   if (r.assignedOn && !r.reassignedOn && !present(row, "repliedOn")) {
     if (row.failed.has("replyClass")) holdReminders(row, "答复类别", blankDateHeld("答复类别", "答复日期"));
-    if (row.failed.has("rating")) holdReminders(row, "满意度", blankDateHeld("满意度", "答复日期"));
+    if (row.failed.has("rating")) strayRating(row, "满意度", "答复日期", "replyClass");
   }
   if (r.reassignedOn && !present(row, "secondRepliedOn")) {
     if (row.failed.has("secondReplyClass"))
       holdReminders(row, "二次答复类别", blankDateHeld("二次答复类别", "二次答复日期"));
-    if (row.failed.has("secondRating"))
-      holdReminders(row, "二次满意度", blankDateHeld("二次满意度", "二次答复日期"));
+    if (row.failed.has("secondRating")) strayRating(row, "二次满意度", "二次答复日期", "secondReplyClass");
   }
 }
 

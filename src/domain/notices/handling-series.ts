@@ -90,11 +90,13 @@ function overdueSpacing(round: Round, ctx: SeriesContext): Spacing | undefined {
  * 交办通知, 二次交办通知, 到期提醒 and 逾期催办 of one suggestion: everything that goes to the
  * handling units while a round waits for its reply. A reply date typed but unreadable counts as a
  * reply here: telling a unit it has not replied when it has is worse than a late reminder, and
- * staff have an 错误 on the cell to fix. So, for the reminders only, does a rating or reply class
- * typed but not one of the choices (比较满意, E) beside a blank reply date: typed as a choice it
- * would count as a reply already (series.ts, replyWithoutDate), and the wording of the cell must not
- * decide whether a unit is pressed. The unit still hears of the assignment (the cell may sit on the
- * wrong row), and the reminders resume as soon as that 错误 is gone with the cell cleared. A round
+ * staff have an 错误 on the cell to fix. So, for the reminders only, does a reply class typed but
+ * not one of the classes (E) beside a blank reply date: typed as a class it would count as a reply
+ * already (series.ts, replyWithoutDate), and the wording of the cell must not decide whether a unit
+ * is pressed. The unit still hears of the assignment (the cell may sit on the wrong row), and the
+ * reminders resume as soon as that 错误 is gone with the cell cleared. A rating beside a blank reply
+ * date, typed as a choice or not, holds nothing: it is no reply, and a stray one must not silence
+ * what the unit is owed by law (its 错误 says the reminders go on). A round
  * whose 交办日期 is before the date it must follow (an 错误 saying so) sends its units nothing: its
  * 办理期限 counts from a slip, and a unit pressed as 215 days overdue on a suggestion assigned last
  * week is worse than a reminder a few days late. Nor does a round whose reply was seen cleared in the
@@ -218,8 +220,8 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
       view: roundView(row, current, ctx),
     });
   }
-  // A rating or class typed as no choice beside a blank reply date (above): its 错误 is mended first.
-  if (current.ratingUnreadable || current.replyClassUnreadable) return out;
+  // A class typed as no class beside a blank reply date (above): its 错误 is mended first.
+  if (current.replyClassUnreadable) return out;
   const view = roundView(row, current, ctx);
   // Round 1's reminders may be the lead unit's first word of the suggestion (introductions.ts); in
   // round 2 it was told by the 二次交办通知.

@@ -17,10 +17,20 @@ import { type Round, rated, replyPresent, roundsOf } from "./series";
  */
 export const CLEARED_GRACE_DAYS = 3;
 
-/** The cells of a round whose filling the notices take as its reply (series.ts, replyPresent). */
+/** The cells of a round's reply record, cleared together when a selection is deleted. */
 export const ROUND_REPLY_CELLS = {
   1: ["答复日期", "答复类别", "满意度"],
   2: ["二次答复日期", "二次答复类别", "二次满意度"],
+} as const;
+
+/**
+ * Those of them whose filling the notices take as its reply (series.ts, replyPresent): a rating is
+ * not one. A 满意度 cleared beside no reply date or class (a stray one removed, as its 错误 asks) was
+ * no reply, so it holds nothing: only a clearing of one of these starts a reply's grace.
+ */
+const ROUND_REPLY_PROOF = {
+  1: ["答复日期", "答复类别"],
+  2: ["二次答复日期", "二次答复类别"],
 } as const;
 
 /** The reply cells whose clearing the audit trail is asked about (SnapshotStore.filledSince, briefs). */
@@ -72,6 +82,8 @@ export function clearedReplyGraceEnd(
   round: 1 | 2,
   today: string,
 ): string | null {
+  if (!graceEndOfCells(row, ROUND_REPLY_PROOF[round], today)) return null;
+  // The rating cleared with it, or after it, counts too, as clearedHolds tells staff.
   return graceEndOfCells(row, ROUND_REPLY_CELLS[round], today);
 }
 
@@ -155,6 +167,8 @@ export function clearedHolds(
         return seen !== undefined && today < graceEndOf(seen.day);
       });
       if (cells.length === 0) continue;
+      // A rating alone cleared beside no reply (clearedReplyGraceEnd) holds nothing to tell of.
+      if (held.kind === "reply" && cells.every((cell) => cell === ROUND_RATING_CELL[round.round])) continue;
       const found = cells.map((c) => byCell.get(c)?.day as string).sort()[cells.length - 1] as string;
       const was = cells.map((c) => shownValue(c, byCell.get(c)?.before ?? "")).join("、");
       out.push({ row, held: held.kind, cells, was, found });
@@ -204,7 +218,7 @@ export function clearedFlags(holds: readonly ClearedHold[]): Map<number, number>
 
 /**
  * The suggestions of `rows` with a round whose reply date is blank, or whose reply is not rated: the
- * only ones a clearing can hold (a few more: a reply class or rating may stand for the reply,
+ * only ones a clearing can hold (a few more: a reply class may stand for the reply,
  * clearedReplyProblems decides), so the sync asks the audit trail about these alone. The record's
  * fields only: no row is built again.
  */

@@ -87,22 +87,23 @@ export interface Round {
   readonly due: string | null;
   readonly repliedOn: string | null;
   /**
-   * The reply date cell holds something that is not a date, or is blank beside a reply's class or
-   * rating (replyWithoutDate): a reply may well be in, so the unit is not told it has not replied
-   * (staff get a problem on the cell instead).
+   * The reply date cell holds something that is not a date, or is blank beside a reply's class
+   * (replyWithoutDate): a reply may well be in, so the unit is not told it has not replied (staff
+   * get a problem on the cell instead).
    */
   readonly replyUnreadable: boolean;
   readonly rating: Rating | null;
   /**
    * The rating cell holds something that is not one of the choices (比较满意): the deputy did rate,
    * staff are told to correct the word (an 错误 on the cell), so the deputy is not asked to rate
-   * again meanwhile (rated).
+   * again meanwhile (rated). Beside a blank reply date it is no reply, as a rating typed right is not
+   * (replyWithoutDate): the unit's reminders go on.
    */
   readonly ratingUnreadable: boolean;
   /**
    * The reply class cell holds something that is not one of the classes (E): typed as one (A, B类)
    * beside a blank reply date it would count as a reply (replyWithoutDate), so the unit's reminders
-   * wait for staff to correct it as they do for an unreadable rating (handling-series.ts).
+   * wait for staff to correct it (handling-series.ts).
    */
   readonly replyClassUnreadable: boolean;
   /**
@@ -127,12 +128,14 @@ export function rated(round: Round): boolean {
 }
 
 /**
- * A round's 答复类别 or 满意度 is filled but its 答复日期 is blank: the unit did reply (a rating
- * rates a reply), the date was lost (a column cleared by mistake, say). Taken as replyUnreadable: the
- * unit is not urged as if it had not replied; staff are told in 校验问题 (check-ledger-lifecycle.ts).
+ * A round's 答复类别 is filled but its 答复日期 is blank: the unit did reply (staff class a reply they
+ * hold), the date was lost (a column cleared by mistake, say). Taken as replyUnreadable: the unit is
+ * not urged as if it had not replied; staff are told in 校验问题 (check-ledger-lifecycle.ts). A 满意度
+ * alone is not taken so: one typed on the wrong row would silence the reminders the unit is owed by
+ * law (ledger.md: a typo must never silence a statutory reminder), and its 错误 says they go on.
  */
-function replyWithoutDate(replyClass: unknown, rating: unknown): boolean {
-  return Boolean(replyClass) || Boolean(rating);
+function replyWithoutDate(replyClass: unknown): boolean {
+  return Boolean(replyClass);
 }
 
 /** The rounds of an accepted, assigned suggestion (none otherwise). */
@@ -145,8 +148,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       start: record.assignedOn,
       due: row.firstDeadline?.due ?? null,
       repliedOn: record.repliedOn,
-      replyUnreadable:
-        row.unreadable?.答复日期 !== undefined || replyWithoutDate(record.replyClass, record.rating),
+      replyUnreadable: row.unreadable?.答复日期 !== undefined || replyWithoutDate(record.replyClass),
       rating: record.rating,
       // row.unreadable holds the cells typed but unusable, as read (the shared empty object for most
       // rows): one lookup, no re-reading of the raw cell.
@@ -163,8 +165,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       due: row.secondDeadline?.due ?? null,
       repliedOn: record.secondRepliedOn,
       replyUnreadable:
-        row.unreadable?.二次答复日期 !== undefined ||
-        replyWithoutDate(record.secondReplyClass, record.secondRating),
+        row.unreadable?.二次答复日期 !== undefined || replyWithoutDate(record.secondReplyClass),
       rating: record.secondRating,
       ratingUnreadable: row.unreadable?.二次满意度 !== undefined,
       replyClassUnreadable: row.unreadable?.二次答复类别 !== undefined,

@@ -169,10 +169,14 @@ describe("planning notices: the day each one is due", () => {
     ]);
   });
 
-  it("答复类别或满意度在而答复日期空着（如整列被误清空）：不再催办，提醒工作人员补上或从版本记录恢复", () => {
+  it("答复类别在而答复日期空着（如整列被误清空）：不再催办，提醒工作人员补上或从版本记录恢复；只有满意度的照常催办", () => {
     const replied = { ...ASSIGNED, 答复类别: "A", 答复内容: "已解决" };
     expect(runDaily([replied], "2026-05-21", "2026-06-24")).toEqual([]);
-    expect(runDaily([{ ...ASSIGNED, 满意度: "满意" }], "2026-05-21", "2026-06-24")).toEqual([]);
+    expect(runDaily([{ ...replied, 满意度: "满意" }], "2026-05-21", "2026-06-24")).toEqual([]);
+    // A 满意度 alone rates no reply (typed on the wrong row, say): the unit is owed its reminders.
+    expect(runDaily([{ ...ASSIGNED, 满意度: "满意" }], "2026-06-24", "2026-06-24")).toEqual([
+      "2026-06-24 逾期催办 2026-001 → 区教育局 n4@2026-06-24",
+    ]);
     expect(evaluateAt([replied], "2026-06-03").rows[0]?.computed.problems).toBe(
       "[提醒] 答复日期：填写了答复类别，但没有答复日期：请补上答复日期（如整列被误清空，可用表格的“文件 → 版本记录”恢复）；在补上之前，系统按已答复处理，到期提醒和逾期催办暂停发送",
     );
