@@ -88,8 +88,8 @@ export interface SnapshotStore {
    * When these suggestions' `cells` were last seen filled from blank (审查意见: set to 立案), and
    * when a suggestion was first seen (cell "*"), at or after `since`: ISO instants. Nothing seen in
    * the office's first `settleDays` days counts (the ledger was being brought in: its old dates must
-   * not send old notices), but changes to `namedCells` made after the first sync (a 领办领导 named:
-   * catch-up.ts NAMED_AFTER_FIRST_SYNC). Each change to one of `listCells` that kept it filled comes
+   * not send old notices), but changes to `namedCells` made after the first sync (a 领办领导 named, a
+   * 主办单位 replaced: catch-up.ts NAMED_AFTER_FIRST_SYNC). Each change to one of `listCells` that kept it filled comes
    * with its text before and after (a name added to 协办单位). The last clearing of each of
    * `clearedCells` at or after `since` (settling or not: it holds notices, sends none) comes with its
    * text before and "" after (a reply cleared: reply-cleared.ts). One query, D1's index on the audit

@@ -73,21 +73,25 @@ export const LATE_NOTICE_CELLS = [
 export const LATE_LIST_CELLS = ["协办单位", "领办领导"] as const;
 
 /**
- * The cells whose filling counts from the office's first sync on, not only after its first
- * CATCH_UP_DAYS (SnapshotStore.filledSince's settling, which keeps an old ledger being brought in
- * from sending old notices). A 领办领导 hears of a suggestion by its 交办通知 alone until it is
- * overdue: one named in the office's first month, left to the settling, would never be told. One the
- * first sync already saw in the cell has no filling in the audit trail (the sync records no change of
- * a row it sees the first time), so an old suggestion's leader stays as quiet as the rest of it.
- */
-export const NAMED_AFTER_FIRST_SYNC = ["领办领导"] as const;
-
-/**
  * 主办单位 changed while filled (one unit for another, after a 交办异议 agreed or a plain correction):
  * the unit named is told then (its 交办通知), the unit replaced is told it no longer handles it.
  * Asked about like the list cells, with its text before and after.
  */
 export const LEAD_CELL = "主办单位";
+
+/**
+ * The cells whose filling and changing count from the office's first sync on, not only after its
+ * first CATCH_UP_DAYS (SnapshotStore.filledSince's settling, which keeps an old ledger being brought
+ * in from sending old notices). A 领办领导 hears of a suggestion by its 交办通知 alone until it is
+ * overdue: one named in the office's first month, left to the settling, would never be told. A
+ * 主办单位 replaced in that month (12-07: a 交办异议 agreed five days after the first sync) left the
+ * unit jianyi had just told with no 【更正】, still working on a suggestion no longer its own, and the
+ * unit named without the word that it takes over. One the first sync already saw in the cell has no
+ * change in the audit trail (the sync records no change of a row it sees the first time), so an old
+ * suggestion stays as quiet as the rest of it; only suggestions still in hand are asked about
+ * (leadWatchIds), and a unit pasted down the column is not told (pastedLeadChanges).
+ */
+export const NAMED_AFTER_FIRST_SYNC = ["领办领导", LEAD_CELL] as const;
 
 /**
  * The reply dates, asked about as changed while filled too: one typed before its round's 交办日期
