@@ -1,4 +1,5 @@
 import { httpStatusHint, type RobotKind, robotErrorHint } from "./failure-hints";
+import { maskAddressesIn } from "./robot-address";
 import { type DeliveryResult, delivered, failed } from "./types";
 
 /** A robot that has not answered after this long is treated as a network failure (retried). */
@@ -37,7 +38,8 @@ export async function post(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // The platform's words may quote the address, key and all: staff read this in 通知记录.
+    const message = maskAddressesIn(error instanceof Error ? error.message : String(error));
     // A robot that took the connection but never answered is not one that could not be reached:
     // staff then check the robot's side rather than the address's spelling.
     if (error instanceof Error && error.name === "TimeoutError")

@@ -54,3 +54,19 @@ export function maskSecret(address: string): string {
           .replace(QUERY_VALUE, (_whole, name: string, value: string) => `${name}${maskedValue(value)}`);
   return `${path}${params}${hash < 0 ? "" : "#***"}`;
 }
+
+/** An address inside other text: up to the first space or bracket (a fetch error's "to https://…."). */
+const ADDRESS_IN_TEXT = /https?:\/\/[^\s()（）"'<>]+/g;
+
+/**
+ * Text that may quote a robot address (a network error's message, as the platform words it), with
+ * each address in it masked as maskSecret masks one: the text goes to 通知记录 and the dashboard.
+ * A sentence's closing full stop stays outside the address.
+ */
+export function maskAddressesIn(text: string): string {
+  return text.replace(ADDRESS_IN_TEXT, (found) => {
+    const end = /[.,;。，；]+$/.exec(found);
+    const address = end ? found.slice(0, end.index) : found;
+    return `${maskSecret(address)}${end ? end[0] : ""}`;
+  });
+}

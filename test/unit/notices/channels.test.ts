@@ -271,6 +271,20 @@ describe("generic webhook", () => {
     });
   });
 
+  it("masks a robot's key where a network error's text names its address", async () => {
+    const address =
+      "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
+    const failing: FetchLike = async () => {
+      throw new TypeError(`Network connection lost while connecting to ${address}.`);
+    };
+    const result = await channels(failing).webhook.send(notice(address));
+    const error = (result as { error: string }).error;
+    expect(error).toContain(
+      "Network connection lost while connecting to https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693…",
+    );
+    expect(error).not.toContain("693a91f6");
+  });
+
   it("says a robot that never answered timed out, not that it could not be reached", async () => {
     const hanging: FetchLike = async () => {
       throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
