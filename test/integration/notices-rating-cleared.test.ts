@@ -1,10 +1,15 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { at10, buildOfficeSheet, noticesRunAt11, setLedgerRow2, syncAt10 } from "./notices-setup";
+import {
+  at10,
+  buildOfficeSheet,
+  noticesRunAt11,
+  rowTwoProblems,
+  setLedgerRow2,
+  syncAt10,
+} from "./notices-setup";
 
 /** The day's notices run, an hour after the sync: what the lead deputy 张明 was sent about 2026-001. */
 async function deputyNoticesOn(office: string, day: string): Promise<string[]> {
@@ -20,14 +25,7 @@ async function deputyNoticesOn(office: string, day: string): Promise<string[]> {
 
 /** The 校验问题 tab's messages about row 2 that say a cell was cleared. */
 async function clearedNotes(office: string): Promise<string[]> {
-  const rows = await emulator.getValues(office, `'${TAB_NAMES.problems}'`);
-  const header = (rows[0] ?? []).map(String);
-  const at = (h: string) => header.indexOf(h);
-  return rows
-    .slice(1)
-    .filter((r) => r[at("工作表")] === TAB_NAMES.ledger && Number(r[at("行号")]) === 2)
-    .map((r) => `${r[at("级别")]}|${r[at("列")]}|${r[at("问题")]}`)
-    .filter((p) => p.includes("已被清空"));
+  return (await rowTwoProblems(office)).filter((p) => p.includes("已被清空"));
 }
 
 let office = "";

@@ -1,10 +1,15 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { at10, buildOfficeSheet, noticesRunAt11, setLedgerRow2, syncAt10 } from "./notices-setup";
+import {
+  at10,
+  buildOfficeSheet,
+  noticesRunAt11,
+  rowTwoProblems,
+  setLedgerRow2,
+  syncAt10,
+} from "./notices-setup";
 
 /** 2026-001 (区教育局, 交办 2026-03-02, 办理期限 in June) as replied and rated in April. */
 const REPLY = { 答复日期: serialFromIso("2026-04-07"), 答复类别: "A", 满意度: "满意" } as const;
@@ -21,17 +26,6 @@ async function noticesOn(office: string, day: string): Promise<string[]> {
     .bind(new Date(at10(day)).toISOString())
     .all<{ type: string; body: string }>();
   return results.map((n) => `${n.type}: ${n.body.split("\n")[0]}`);
-}
-
-/** The 校验问题 tab's messages about row 2. */
-async function rowTwoProblems(office: string): Promise<string[]> {
-  const rows = await emulator.getValues(office, `'${TAB_NAMES.problems}'`);
-  const header = (rows[0] ?? []).map(String);
-  const at = (h: string) => header.indexOf(h);
-  return rows
-    .slice(1)
-    .filter((r) => r[at("工作表")] === TAB_NAMES.ledger && Number(r[at("行号")]) === 2)
-    .map((r) => `${r[at("级别")]}|${r[at("列")]}|${r[at("问题")]}`);
 }
 
 let office = "";

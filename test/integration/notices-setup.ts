@@ -330,3 +330,14 @@ export async function noticesRunAt11(office: string, day: string): Promise<void>
   await runDailyNotices(run.deps, at10(day) + 3600_000, { force: true });
   await drainJobs(run.deps, run.jobs);
 }
+
+/** The 校验问题 tab's messages about the ledger's row 2, as `级别|列|问题`. */
+export async function rowTwoProblems(office: string): Promise<string[]> {
+  const rows = await emulator.getValues(office, `'${TAB_NAMES.problems}'`);
+  const header = (rows[0] ?? []).map(String);
+  const at = (h: string) => header.indexOf(h);
+  return rows
+    .slice(1)
+    .filter((r) => r[at("工作表")] === TAB_NAMES.ledger && Number(r[at("行号")]) === 2)
+    .map((r) => `${r[at("级别")]}|${r[at("列")]}|${r[at("问题")]}`);
+}

@@ -1,7 +1,5 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   at10,
@@ -9,6 +7,7 @@ import {
   ledgerCol,
   ledgerValues,
   noticesRunAt11,
+  rowTwoProblems,
   setLedgerRow2,
   syncAt10,
 } from "./notices-setup";
@@ -29,17 +28,6 @@ async function noticesOn(office: string, day: string): Promise<string[]> {
     .bind(new Date(at10(day)).toISOString())
     .all<{ type: string; recipient: string }>();
   return results.map((n) => `${n.recipient} ${n.type}`);
-}
-
-/** The 校验问题 tab's messages about row 2. */
-async function rowTwoProblems(office: string): Promise<string[]> {
-  const rows = await emulator.getValues(office, `'${TAB_NAMES.problems}'`);
-  const header = (rows[0] ?? []).map(String);
-  const at = (h: string) => header.indexOf(h);
-  return rows
-    .slice(1)
-    .filter((r) => r[at("工作表")] === TAB_NAMES.ledger && Number(r[at("行号")]) === 2)
-    .map((r) => `${r[at("级别")]}|${r[at("列")]}|${r[at("问题")]}`);
 }
 
 const rowTwoStatus = async (office: string) =>
