@@ -15,7 +15,7 @@
  * The client is a Miniflare wrapped binding: a module run inside the Worker's isolate, so its work
  * is charged to the Worker. test/node/bench/d1-remote.test.ts checks it against a local D1.
  */
-import { Miniflare } from "miniflare";
+import { type RemoteHost, startRemoteHost } from "./remote-host";
 
 /** The second process's Worker: each request is the binding's own, handed to its D1's fetcher. */
 const HOST_SCRIPT = `
@@ -49,17 +49,11 @@ export default function (env) {
 /** The Miniflare worker that holds the client module (its name is the wrapped binding's script). */
 export const D1_CLIENT_WORKER = "bench-d1-client";
 
-export interface RemoteD1 {
-  /** The host's address, for the client's `base`. */
-  url: string;
-  /** The Miniflare options that give a Worker the database as `binding`: its wrappedBindings and the client's worker. */
-  wrappedBinding(binding: string): {
-    wrappedBindings: Record<string, { scriptName: string; bindings: { base: string } }>;
-    clientWorker: { name: string; modules: true; script: string; d1Databases: Record<string, string> };
-  };
+type ClientWorker = { name: string; modules: true; script: string; d1Databases: Record<string, string> };
+
+export interface RemoteD1 extends RemoteHost<ClientWorker> {
   /** The database itself, from Node (migrations, and what the bench reads back). */
   database(): Promise<D1Database>;
-  dispose(): Promise<void>;
 }
 
 /**
@@ -67,30 +61,16 @@ export interface RemoteD1 {
  * Worker started again meets it as the last one left it) and says how to bind it.
  */
 export async function startRemoteD1(name: string, persist?: string): Promise<RemoteD1> {
-  const mf = new Miniflare({
-    name: "bench-d1-host",
-    modules: true,
-    script: HOST_SCRIPT,
-    compatibilityDate: "2026-04-20",
-    d1Databases: { DB: name },
-    ...(persist ? { d1Persist: persist } : {}),
-    host: "127.0.0.1",
-    port: 0,
-  });
-  const url = (await mf.ready).origin;
-  return {
-    url,
-    wrappedBinding: (binding) => ({
-      wrappedBindings: { [binding]: { scriptName: D1_CLIENT_WORKER, bindings: { base: url } } },
-      // SHAPE only lends its class: it is a database of its own, never queried.
-      clientWorker: {
-        name: D1_CLIENT_WORKER,
-        modules: true,
-        script: CLIENT_SCRIPT,
-        d1Databases: { SHAPE: "unused" },
-      },
-    }),
-    database: async () => (await mf.getD1Database("DB")) as unknown as D1Database,
-    dispose: () => mf.dispose(),
-  };
+  const host = await startRemoteHost<ClientWorker>(
+    {
+      name: "bench-d1-host",
+      modules: true,
+      script: HOST_SCRIPT,
+      d1Databases: { DB: name },
+      ...(persist ? { d1Persist: persist } : {}),
+    },
+    // SHAPE only lends its class: it is a database of its own, never queried.
+    { name: D1_CLIENT_WORKER, modules: true, script: CLIENT_SCRIPT, d1Databases: { SHAPE: "unused" } },
+  );
+  return { ...host, database: async () => (await host.mf.getD1Database("DB")) as unknown as D1Database };
 }

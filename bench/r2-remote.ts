@@ -10,7 +10,7 @@
  * bodies, sizes, httpMetadata.contentType and customMetadata), and test/node/bench checks it
  * against Miniflare's own R2.
  */
-import { Miniflare } from "miniflare";
+import { type RemoteHost, startRemoteHost } from "./remote-host";
 
 /** The second process's Worker: one HTTP route per R2 call, on its own bucket. */
 const HOST_SCRIPT = `
@@ -95,35 +95,12 @@ export default function (env) {
 /** The Miniflare worker that holds the client module (its name is the wrapped binding's script). */
 export const R2_CLIENT_WORKER = "bench-r2-client";
 
-export interface RemoteR2 {
-  /** The host's address, for the client's `base`. */
-  url: string;
-  /** The Miniflare options that give a Worker the bucket as `binding`: its wrappedBindings and the client's worker. */
-  wrappedBinding(binding: string): {
-    wrappedBindings: Record<string, { scriptName: string; bindings: { base: string } }>;
-    clientWorker: { name: string; modules: true; script: string };
-  };
-  dispose(): Promise<void>;
-}
+export type RemoteR2 = RemoteHost<{ name: string; modules: true; script: string }>;
 
 /** Starts the bucket's own workerd process (bucket `bucket`, kept in memory) and says how to bind it. */
-export async function startRemoteR2(bucket: string): Promise<RemoteR2> {
-  const mf = new Miniflare({
-    name: "bench-r2-host",
-    modules: true,
-    script: HOST_SCRIPT,
-    compatibilityDate: "2026-04-20",
-    r2Buckets: { BUCKET: bucket },
-    host: "127.0.0.1",
-    port: 0,
-  });
-  const url = (await mf.ready).origin;
-  return {
-    url,
-    wrappedBinding: (binding) => ({
-      wrappedBindings: { [binding]: { scriptName: R2_CLIENT_WORKER, bindings: { base: url } } },
-      clientWorker: { name: R2_CLIENT_WORKER, modules: true, script: CLIENT_SCRIPT },
-    }),
-    dispose: () => mf.dispose(),
-  };
+export function startRemoteR2(bucket: string): Promise<RemoteR2> {
+  return startRemoteHost(
+    { name: "bench-r2-host", modules: true, script: HOST_SCRIPT, r2Buckets: { BUCKET: bucket } },
+    { name: R2_CLIENT_WORKER, modules: true, script: CLIENT_SCRIPT },
+  );
 }
