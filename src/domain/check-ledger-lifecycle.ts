@@ -51,7 +51,7 @@ const REPLY_NOTICES_HELD = "；在改正之前，答复告知、测评提醒和�
  */
 const ASSIGNMENT_NOTICES_HELD = "；在改正之前，交办通知、沟通提醒、协办提醒、到期提醒和逾期催办暂停发送";
 
-/** The same for 二次交办日期 before 答复日期 (round 2 has no 沟通提醒 or 协办提醒). */
+/** The same for 二次交办日期 before 测评日期 or 答复日期 (round 2 has no 沟通提醒 or 协办提醒). */
 const REASSIGNMENT_NOTICES_HELD = "；在改正之前，二次交办通知、到期提醒和逾期催办暂停发送";
 
 // The dates are read by name, not through a table of keys: a lookup by a key that varies was a
@@ -76,12 +76,15 @@ function checkDates(row: Row, today: string): void {
   );
   notBefore(row, "答复日期", r.repliedOn, "交办日期", r.assignedOn, REPLY_NOTICES_HELD);
   notBefore(row, "测评日期", r.ratedOn, "答复日期", r.repliedOn);
+  // Before the reply, or after it but before the rating that called for it (reassignmentFloor; 12-07:
+  // one typed a month early pressed the unit as 已逾期 6 天 with no word to staff).
+  const beforeReply = !!r.repliedOn && !!r.reassignedOn && r.reassignedOn < r.repliedOn;
   notBefore(
     row,
     "二次交办日期",
     r.reassignedOn,
-    "答复日期",
-    r.repliedOn,
+    beforeReply ? "答复日期" : "测评日期",
+    beforeReply ? r.repliedOn : r.ratedOn,
     accepted ? REASSIGNMENT_NOTICES_HELD : "",
   );
   notBefore(row, "二次答复日期", r.secondRepliedOn, "二次交办日期", r.reassignedOn, REPLY_NOTICES_HELD);

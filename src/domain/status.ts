@@ -54,6 +54,19 @@ export function inSecondRound(row: Pick<StatusFields, "reassignedOn" | "repliedO
  * at the latest round's rating. Total: inconsistent rows (flagged by the row checks) still get a
  * status, and no input makes it throw.
  */
+/**
+ * The day a 二次交办日期 must not precede, and the column that holds it: the deputy's rating of round 1
+ * (测评日期), which a second assignment answers, or 答复日期 where no later 测评日期 is typed. A date
+ * before it is a slip (2026-11-01 typed for 2026-12-01): an 错误, and round 2's notices wait for it.
+ */
+export function reassignmentFloor(
+  record: Pick<LedgerRecord, "repliedOn" | "ratedOn">,
+): { header: "测评日期" | "答复日期"; day: string } | null {
+  const { repliedOn, ratedOn } = record;
+  if (ratedOn && (!repliedOn || ratedOn > repliedOn)) return { header: "测评日期", day: ratedOn };
+  return repliedOn ? { header: "答复日期", day: repliedOn } : null;
+}
+
 export function computeStatus(row: StatusFields, ctx: StatusContext): LedgerStatus {
   // practice.md: both come before rule 1 of ledger.md.
   if (row.review === "退回修改") return "退回修改";

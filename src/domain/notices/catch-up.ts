@@ -2,6 +2,7 @@ import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
+import { reassignmentFloor } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { clearedMark, isClearedReply } from "./reply-cleared";
 import type { NoticeSeries, Occurrence } from "./series";
@@ -236,7 +237,8 @@ function isDateChange(sighting: Sighting): boolean {
 
 /**
  * The days a round's 交办日期 was seen changed from one its row contradicts (before 提出日期; for
- * 二次交办日期, before 答复日期: as series.ts reads the hold, ISO dates compared as text), kept on
+ * 二次交办日期, before 测评日期 or 答复日期, reassignmentFloor: as series.ts reads the hold, ISO dates
+ * compared as text), kept on
  * `seen` as ASSIGNMENT_CORRECTED: the day the held 交办通知 falls due (leadUnitStart and the rest), so
  * a correction made after the corrected date left the catch-up window still tells the unit.
  */
@@ -247,7 +249,7 @@ function markAssignmentCorrections(seen: Record<string, string>, row: Pick<Evalu
     for (const [key, day] of Object.entries(seen)) {
       if (key === mark || !key.startsWith(prefix)) continue;
       // The record is read only for a row whose 交办日期 was seen changed (few, if any).
-      const earlier = cell === "交办日期" ? row.record.submittedOn : row.record.repliedOn;
+      const earlier = cell === "交办日期" ? row.record.submittedOn : reassignmentFloor(row.record)?.day;
       const before = key.slice(prefix.length);
       if (earlier && before < earlier && (!seen[mark] || day > (seen[mark] as string))) seen[mark] = day;
     }

@@ -2,6 +2,7 @@ import type { NoticeType, Rating, TemplateName } from "../../../sheets-schema/en
 import type { Settings } from "../../../sheets-schema/settings";
 import type { Calendar } from "../calendar";
 import { isProvisional } from "../deadlines";
+import { reassignmentFloor } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { rowView, type View, type ViewContext } from "./placeholders";
 import type { RecipientRef } from "./recipients";
@@ -169,7 +170,7 @@ export function roundsOf(row: EvaluatedRow): Round[] {
       rating: record.secondRating,
       ratingUnreadable: row.unreadable?.二次满意度 !== undefined,
       replyClassUnreadable: row.unreadable?.二次答复类别 !== undefined,
-      assignedOnContradicted: !!record.repliedOn && record.reassignedOn < record.repliedOn,
+      assignedOnContradicted: record.reassignedOn < (reassignmentFloor(record)?.day ?? ""),
       provisional: isProvisional(row.secondDeadline?.explanation),
     });
   }

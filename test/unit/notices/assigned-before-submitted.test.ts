@@ -121,4 +121,17 @@ describe("a 交办日期 before 提出日期 holds the units' notices until staf
     const fixed = unitNotices({ ...slip, 二次交办日期: "2026-06-01" }, "2026-06-08", [], ROUND_2_TOLD_KEYS);
     expect(fixed.lines).toEqual(["二次交办通知 - → email", "二次交办通知 - → webhook"]);
   });
+
+  it("holds them too while 二次交办日期 is after 答复日期 but before the 测评日期 that called for it", () => {
+    // Replied 2026-05-20, rated 不满意 2026-05-25; 二次交办日期 2026-05-22 typed for 2026-06-22. Before
+    // 12-07 the unit's first word of round 2 was an 逾期催办 (办理期限 2026-06-22 past on 2026-06-23).
+    const slip = { ...REASSIGNED_ROW, 编号: "2026-140", 主办单位: "区民政局", 二次交办日期: "2026-05-22" };
+    const held = unitNotices(slip, "2026-06-23", [], ["二次交办通知|2026-140|r2|-|区民政局|email"]);
+    expect(held.problems).toContain(
+      "[错误] 二次交办日期 2026-05-22 早于测评日期 2026-05-25：请核对；在改正之前，二次交办通知、到期提醒和逾期催办暂停发送",
+    );
+    expect(held.lines).toEqual([]);
+    const fixed = unitNotices({ ...slip, 二次交办日期: "2026-06-22" }, "2026-06-23", []);
+    expect(fixed.lines).toEqual(["二次交办通知 - → email", "二次交办通知 - → webhook"]);
+  });
 });
