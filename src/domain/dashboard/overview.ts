@@ -61,6 +61,12 @@ export interface OverviewFigures {
    * the sync marked them: staff decide them (审批结果 in 『延期申请』).
    */
   readonly pendingExtensions: readonly SuggestionRef[];
+  /**
+   * Suggestions in 待二次交办 (the deputy rated round 1 不满意, no 二次交办日期 yet), in sheet order:
+   * a decision the office owes (ledger.md 督: a second assignment follows an unsatisfied deputy).
+   * Absent from figures an older build stored (read as none).
+   */
+  readonly awaitingReassignment?: readonly SuggestionRef[];
   /** 设置 has no 周报接收人: nobody gets the weekly digest (also a 提醒 in 校验问题). */
   readonly digestMissing: boolean;
 }
@@ -218,6 +224,7 @@ export function computeOverview(evaluation: EvaluatedLedger): OverviewFigures {
     slowUnits: slowestUnits(evaluation.statistics.byUnit),
     problems: { errors, warnings: evaluation.problems.length - errors },
     pendingExtensions: refs.filter((_, i) => hasFact(rows[i]?.practice, "extensionPending")),
+    awaitingReassignment: refs.filter((r) => r.status === "待二次交办"),
     digestMissing: evaluation.settings.digestRecipients.length === 0,
   };
 }

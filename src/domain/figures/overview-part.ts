@@ -45,6 +45,8 @@ export interface OverviewPart {
   readonly keySuggestions: readonly SuggestionRef[];
   /** 延期申请 awaiting a decision, all of them, in sheet order. */
   readonly pendingExtensions: readonly SuggestionRef[];
+  /** Suggestions in 待二次交办, all of them, in sheet order (absent from an older build's share). */
+  readonly awaitingReassignment?: readonly SuggestionRef[];
 }
 
 /** The part's share of the overview, from its rows as evaluated for `today`. */
@@ -55,6 +57,7 @@ export function overviewPart(rows: readonly EvaluatedRow[], today: string): Over
   const dueSoon: SuggestionRef[] = [];
   const keySuggestions: SuggestionRef[] = [];
   const pendingExtensions: SuggestionRef[] = [];
+  const awaitingReassignment: SuggestionRef[] = [];
   let suggestions = 0;
   for (const row of rows) {
     if (row.blank || !row.id) continue;
@@ -72,6 +75,7 @@ export function overviewPart(rows: readonly EvaluatedRow[], today: string): Over
     if (ref.status === "即将到期") dueSoon.push(ref);
     if (ref.isKey) keySuggestions.push(ref);
     if (hasFact(row.practice, "extensionPending")) pendingExtensions.push(ref);
+    if (ref.status === "待二次交办") awaitingReassignment.push(ref);
   }
   // Stable sorts: of two rows equal in order (one 编号 on both), the earlier in the sheet stays first.
   return {
@@ -88,6 +92,7 @@ export function overviewPart(rows: readonly EvaluatedRow[], today: string): Over
     dueSoonCount: dueSoon.length,
     keySuggestions,
     pendingExtensions,
+    awaitingReassignment,
   };
 }
 
@@ -136,5 +141,6 @@ export function mergeOverview(
     dueSoonCount: parts.reduce((n, part) => n + part.dueSoonCount, 0),
     keySuggestions: parts.flatMap((part) => part.keySuggestions).sort(byId),
     pendingExtensions: parts.flatMap((part) => part.pendingExtensions),
+    awaitingReassignment: parts.flatMap((part) => part.awaitingReassignment ?? []),
   });
 }

@@ -7,6 +7,8 @@ import { Card, type DueCalendar, Empty, SuggestionTable } from "./ui";
 export interface DecisionsProps {
   /** 延期申请 of lead units without 审批结果 (the sync's stored facts). */
   readonly extensions: readonly SuggestionRef[];
+  /** Suggestions in 待二次交办 (OverviewFigures.awaitingReassignment). */
+  readonly reassignments?: readonly SuggestionRef[];
   /**
    * Units' objections to their assignments still waiting for staff (D1), oldest first: the sync has
    * closed those whose part the ledger gave to another unit or whose round 1 it shows replied.
@@ -81,8 +83,14 @@ const ObjectionRow: FC<{ o: Objection }> = ({ o }) => (
  * the sheet, which the next sync records as 已改交 (settleObjections) without a click; one whose
  * round 1 is replied needs no decision and the next sync takes it off this card.
  */
-export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUnit, calendar }) => (
-  <Card title={`待代表工委决定（${extensions.length + objections.length}）`}>
+export const DecisionsCard: FC<DecisionsProps> = ({
+  extensions,
+  reassignments = [],
+  objections,
+  isUnit,
+  calendar,
+}) => (
+  <Card title={`待代表工委决定（${extensions.length + reassignments.length + objections.length}）`}>
     <h3>延期申请待审批</h3>
     <SuggestionTable
       refs={extensions}
@@ -95,6 +103,15 @@ export const DecisionsCard: FC<DecisionsProps> = ({ extensions, objections, isUn
       <p class="small muted">
         在『延期申请』表填写审批结果、审批日期和审批人，下次同步后生效并通知主办单位。
       </p>
+    ) : null}
+    {reassignments.length > 0 ? (
+      <>
+        <h3>代表不满意、待二次交办</h3>
+        <SuggestionTable refs={reassignments} columns={["unit", "status"]} empty="" isUnit={isUnit} />
+        <p class="small muted">
+          在台账中填写二次交办日期（不早于测评日期），下次同步后向主办单位发二次交办通知，办理期限按二次交办的规则计算。
+        </p>
+      </>
     ) : null}
     <h3>交办异议</h3>
     {objections.length === 0 ? (

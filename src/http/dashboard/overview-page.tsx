@@ -186,9 +186,11 @@ export const OverviewPage: FC<{
           tone={(syncProblems ?? problems) > 0 ? "danger" : undefined}
         />
       </div>
-      {figures.pendingExtensions.length + objections.length > 0 ? (
+      {figures.pendingExtensions.length + (figures.awaitingReassignment?.length ?? 0) + objections.length >
+      0 ? (
         <DecisionsCard
           extensions={figures.pendingExtensions}
+          reassignments={figures.awaitingReassignment ?? []}
           objections={objections}
           isUnit={isUnit}
           calendar={calendar}

@@ -61,6 +61,21 @@ describe("督办概览的“待代表工委决定”只列出仍需决定的延�
   });
 });
 
+describe("督办概览的“待代表工委决定”列出代表不满意、待二次交办的建议", () => {
+  it("首轮测评不满意、尚未填二次交办日期的建议列出并说明怎么办；填了二次交办日期的不再列出", async () => {
+    const unsatisfied: LedgerCells = { ...REPLIED, 满意度: "不满意", 测评日期: "2026-04-25" };
+    const evaluation = evaluateWith([unsatisfied], {}, {}, "2026-05-06");
+    expect(evaluation.rows[0]?.computed.status).toBe("待二次交办");
+    const html = await overviewHtml(evaluation);
+    expect(html).toContain("待代表工委决定（1）");
+    expect(html).toMatch(/代表不满意、待二次交办[\s\S]*>2026-001<\/a>/);
+    expect(html).toContain("在台账中填写二次交办日期（不早于测评日期）");
+
+    const reassigned = evaluateWith([{ ...unsatisfied, 二次交办日期: "2026-05-06" }], {}, {}, "2026-05-06");
+    expect(await overviewHtml(reassigned)).not.toContain("代表不满意、待二次交办");
+  });
+});
+
 describe("督办概览的“立案并交办”", () => {
   it("只数已填交办日期的立案建议，与同页台账状态的待交办相加等于立案件数", async () => {
     const evaluation = evaluateRows([
