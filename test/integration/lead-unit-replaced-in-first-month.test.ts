@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { deputiesTab, ledgerTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
@@ -7,21 +7,29 @@ import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
+import { browse, makeLink, postForm } from "./links-setup";
 import { drainJobs, ledgerCol, noticeDeps, officeDeps, officeUnits, unitsTabRows } from "./notices-setup";
 
+/**
+ * 2026-001 is assigned to 区教育局 on Monday 2026-05-04, two days before the office's first sync; five
+ * days on (Monday 2026-05-11, a 交办异议 agreed, say) staff name 区住建局 in its place, in the office's
+ * first month. 异议期限工作日 is 7 (设置 default): 区教育局 had until 2026-05-13 (05-04 and 05-05 are
+ * 劳动节 rest days, Saturday 05-09 a 调休 working day), 区住建局, told on 05-11, has until 2026-05-20.
+ */
 const office = `first-month-lead-${crypto.randomUUID().slice(0, 8)}`;
 
 /** The office's first sync: Wednesday 2026-05-06, 10:00 in Asia/Shanghai. */
 const FIRST_SYNC_MS = Date.parse("2026-05-06T02:00:00Z");
-/** Five days on, Monday 2026-05-11: staff move 2026-001 from 区教育局 to 区住建局. */
+/** Monday 2026-05-11, 10:00: 区住建局 replaces 区教育局 as 主办单位. */
 const REPLACED_MS = Date.parse("2026-05-11T02:00:00Z");
 const HOUR_MS = 3600_000;
+/** 10:00 in Asia/Shanghai on `day`, when the unit opens its link. */
+const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
 
 const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
 const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
   header(tab).map((h) => cells[h] ?? "");
 
-/** One suggestion assigned to 区教育局 on Monday 2026-05-04, two days before the office's first sync. */
 async function buildSheet() {
   const tabs: Record<string, unknown[][]> = {
     [TAB_NAMES.ledger]: [
@@ -53,7 +61,7 @@ async function buildSheet() {
   );
 }
 
-/** The notices run after a sync, as the cron runs it; every 交办通知 to a unit so far, and its text. */
+/** The notices run after a sync, as the cron runs it; every 交办通知 to a unit so far. */
 async function noticesRun(atMs: number) {
   const run = await noticeDeps(office);
   await runDailyNotices(run.deps, atMs, { force: true });
@@ -65,26 +73,40 @@ async function noticesRun(atMs: number) {
   return results;
 }
 
+let housing = "";
+
+/** 区住建局's page of 2026-001 as it opens on `day` (the clock moved for the page only). */
+async function pageOn(day: string): Promise<string> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(at10(day));
+  const response = await browse(`${housing}/s/2026-001`);
+  const html = await response.text();
+  expect(response.status, html.slice(0, 400)).toBe(200);
+  return html;
+}
+
+// Syncs and notices run on the real clock: the emulator checks token times against its own.
+afterEach(() => vi.useRealTimers());
+
 beforeAll(async () => {
   await resetDatabase();
   await buildSheet();
+  const deps = await officeDeps(office);
+  expect((await runSync(deps, "test", FIRST_SYNC_MS)).outcome).toBe("ok");
+  expect((await noticesRun(FIRST_SYNC_MS + HOUR_MS)).map((n) => `${n.recipient} (${n.due_on})`)).toEqual([
+    "区教育局 (2026-05-04)",
+  ]);
+  const column = String.fromCharCode(65 + ledgerCol("主办单位"));
+  await deps.sheets.batchUpdateValues(
+    [{ range: `'${TAB_NAMES.ledger}'!${column}2`, values: [["区住建局"]] }],
+    "RAW",
+  );
+  expect((await runSync(deps, "test", REPLACED_MS)).outcome).toBe("ok");
+  housing = (await makeLink("unit", "区住建局", { nowMs: REPLACED_MS })).path;
 });
 
-describe("a 主办单位 replaced in the office's first month", () => {
-  it("tells the unit replaced that its 交办通知 no longer holds, on the sync after the change", async () => {
-    const deps = await officeDeps(office);
-    expect((await runSync(deps, "test", FIRST_SYNC_MS)).outcome).toBe("ok");
-    expect((await noticesRun(FIRST_SYNC_MS + HOUR_MS)).map((n) => `${n.recipient} (${n.due_on})`)).toEqual([
-      "区教育局 (2026-05-04)",
-    ]);
-
-    const column = String.fromCharCode(65 + ledgerCol("主办单位"));
-    await deps.sheets.batchUpdateValues(
-      [{ range: `'${TAB_NAMES.ledger}'!${column}2`, values: [["区住建局"]] }],
-      "RAW",
-    );
-    expect((await runSync(deps, "test", REPLACED_MS)).outcome).toBe("ok");
-
+describe("a 主办单位 replaced in the office's first month, five days after 交办", () => {
+  it("tells the unit replaced that its 交办通知 no longer holds, and the unit named that it takes over, on the sync after the change", async () => {
     const told = await noticesRun(REPLACED_MS + HOUR_MS);
     expect(told.map((n) => `${n.recipient} (${n.due_on})`)).toEqual([
       "区教育局 (2026-05-04)",
@@ -92,5 +114,37 @@ describe("a 主办单位 replaced in the office's first month", () => {
       "区教育局 (2026-05-11)",
     ]);
     expect(told[2]?.body).toContain("【更正】本件现改由区住建局主办，此前给你单位的交办通知作废");
+  });
+
+  it("tells the unit named in its 交办通知 that it may object within 7 working days of the day it was named", async () => {
+    const told = await noticesRun(REPLACED_MS + HOUR_MS);
+    const housingNotice = told.find((n) => n.recipient === "区住建局");
+    expect(housingNotice?.due_on).toBe("2026-05-11");
+    expect(housingNotice?.body).toContain("如对交办有异议，请于 2026年5月20日前提出");
+    expect(housingNotice?.body).not.toContain("2026年5月13日");
+    // The unit replaced was told on 05-04 with its own period, which stays as it was.
+    expect(told[0]?.body).toContain("如对交办有异议，请于 2026年5月13日前提出");
+  });
+
+  it("has its link take the objection until that day, the day its 交办通知 names, and not after", async () => {
+    const action = `action="${housing}/s/2026-001/objection"`;
+    // Past the day 区教育局's period ended (05-13), within its own.
+    const afterFirstPeriod = await pageOn("2026-05-18");
+    expect(afterFirstPeriod).toContain(action);
+    expect(afterFirstPeriod).toContain("请于 2026-05-20");
+
+    // The day after it was named, the form names its day too, not 区教育局's.
+    const named = await pageOn("2026-05-12");
+    expect(named).toContain(action);
+    expect(named).toContain("请于 2026-05-20");
+
+    const afterItsPeriod = await pageOn("2026-05-21");
+    expect(afterItsPeriod).not.toContain(action);
+    const refused = await postForm(`${housing}/s/2026-001/objection`, {
+      nonce: crypto.randomUUID(),
+      理由: "不属于本单位职责",
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("异议期限已于 2026-05-20 届满");
   });
 });

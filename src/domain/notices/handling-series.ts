@@ -14,13 +14,14 @@ import {
   dueOnOrSeen,
   handlingLeaderStart,
   LEAD_CELL,
+  leadGivenOn,
   leadUnitStart,
   replacedLeadCell,
   replacedLeadUnits,
 } from "./catch-up";
 import { leadIntroduction } from "./introductions";
 import { assignmentOccurrence, reminderOccurrence } from "./keys";
-import { coOpinionDeadline } from "./placeholders";
+import { coOpinionDeadline, objectionView } from "./placeholders";
 import type { RecipientRef } from "./recipients";
 import { clearedReplyGraceEnd } from "./reply-cleared";
 import {
@@ -127,6 +128,14 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     // suggestion before as a co-unit, or told it was replaced, hears it is the lead unit now.
     const named = row.seenOn?.[addedNameCell(LEAD_CELL, record.leadUnit)];
     const wasLead = row.seenOn?.[replacedLeadCell(record.leadUnit)] !== undefined;
+    // Its 异议期限 counts from the day it was given the suggestion (leadGivenOn): a unit named in
+    // place of another days after 交办 could not object before it knew, and its link takes the
+    // objection until that day (unit-actions.ts).
+    const given = leadGivenOn(first.start, row, record.leadUnit);
+    const leadView =
+      given === first.start
+        ? view
+        : (recipient: string) => ({ ...view(recipient), 异议期限: objectionView(given, ctx) });
     out.push({
       type: "交办通知",
       suggestionId: id,
@@ -142,7 +151,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
       ],
       lastDay: null,
       recipients: [lead],
-      view,
+      view: leadView,
     });
     // The 领办领导 sees it handled rather than handles it: a text of its own (模板 交办通知（领办领导）).
     // Each leader is due on the day he or she was named (handlingLeaderStart): one added to the cell

@@ -50,14 +50,15 @@ export function coUnitIntroduction(
 /**
  * The lead unit's 交办通知, which its 沟通提醒, 到期提醒 and 逾期催办 of round 1 press it on: what it
  * is to handle, the day it was given it (交办日期, or the day it was named 主办单位 in place of
- * another: leadGivenOn), 办理期限 (暂定 as the notices write it) and the 异议 period, which the
- * unit's link refuses after its day.
+ * another: leadGivenOn), 办理期限 (暂定 as the notices write it) and the 异议 period counted from
+ * that day, which the unit's link refuses after its day.
  */
 export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
-  const objectBy = objectionDueOn(first.start, ctx);
-  // As the 交办通知 writes {{异议期限}}: （暂定） while a year it counts over has no 放假安排 entered.
-  const shown = objectionDeadline(first.start, ctx);
   const given = leadGivenOn(first.start, row, row.record.leadUnit);
+  // Counted from the day the unit was given it, as its 交办通知 and its link count the 异议 period.
+  const objectBy = objectionDueOn(given, ctx);
+  // As the 交办通知 writes {{异议期限}}: （暂定） while a year it counts over has no 放假安排 entered.
+  const shown = objectionDeadline(given, ctx);
   return {
     dueOn: leadUnitStart(first.start, row, row.record.leadUnit),
     line: (view: View) => {

@@ -121,8 +121,15 @@ export function objectionDeadline(
   return `${displayDate(deadline)}${provisional ? PROVISIONAL : ""}`;
 }
 
-/** {{异议期限}} as a notice of `today` shows it: objectionDeadline, marked when already past. */
-function objectionView(start: string, ctx: ViewContext): string {
+/**
+ * {{异议期限}} as a notice of `today` shows it: objectionDeadline, marked when already past. The lead
+ * unit's 交办通知 counts it from the day the unit was given the suggestion (leadGivenOn: a unit named
+ * 主办单位 in place of another after 交办 could not object before it knew).
+ */
+export function objectionView(
+  start: string,
+  ctx: Pick<ViewContext, "objectionWorkingDays" | "calendar" | "today">,
+): string {
   const shown = objectionDeadline(start, ctx);
   return objectionDueOn(start, ctx) < ctx.today ? `${shown}${PASSED_MARK}` : shown;
 }

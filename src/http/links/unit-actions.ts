@@ -25,6 +25,7 @@ import {
 import type { InboxEntry } from "../../store/inbox";
 import type { Objection } from "../../store/objections";
 import { leadReplySent, opinionsOf, withSightings } from "./co-opinions";
+import { asksLeadGivenOn, leadGivenOnFromTrail } from "./lead-given";
 import type { LinkContext } from "./link-context";
 
 /** The unit's actions on a suggestion besides the reply, each with its own form and path. */
@@ -38,7 +39,10 @@ export interface UnitExtras {
   /** Objections to this suggestion's assignment (every unit's; the page shows a unit its own only). */
   readonly objections: readonly Objection[];
   readonly checks: Readonly<Record<UnitAction, ActionCheck>>;
-  /** 异议期限 of the current assignment (交办日期 + 异议期限工作日 working days). */
+  /**
+   * 异议期限 of the current assignment: 异议期限工作日 working days after 交办日期, or for a lead unit
+   * named in place of another after 交办, after the day it was named (as its 交办通知 said).
+   */
   readonly objectionDeadline: string | null;
   /** What the form checks need: the suggestion whole, the office's calendar and settings. */
   readonly formContext: PracticeFormContext;
@@ -104,17 +108,20 @@ export async function loadUnitExtras(
   const id = item.row.id ?? "";
   const ev = ctx.view.evaluation;
   const row = { ...item.row, record };
-  const [tabs, objections, leadReply, seen] = await Promise.all([
+  const [tabs, objections, leadReply, seen, given] = await Promise.all([
     ctx.deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, [id]),
     ctx.deps.objections.ofSuggestion(id),
     // A co-unit's objection closes with the lead unit's reply, which is not among its own sends.
     item.relation === "co" ? ctx.deps.inbox.latestAbout("reply", id) : null,
     // The day the co-unit was told, as its 交办通知 counted its 协办意见期限 from.
     item.relation === "co" ? withSightings(ctx, [row]) : [],
+    // The day the lead unit was given the suggestion, as its 交办通知 counted 异议期限 from: a unit
+    // named 主办单位 in place of another after 交办 has its days from then (asked only while it matters).
+    asksLeadGivenOn(row, item.relation, ctx.today) ? leadGivenOnFromTrail(ctx, row) : record.assignedOn,
   ]);
   const index = buildPracticeIndex(tabs, new Set([id]));
-  const deadline = record.assignedOn
-    ? objectionDueOn(record.assignedOn, {
+  const deadline = given
+    ? objectionDueOn(given, {
         calendar: ev.calendar,
         objectionWorkingDays: ev.settings.objectionWorkingDays,
       })

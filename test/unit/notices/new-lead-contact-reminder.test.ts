@@ -116,5 +116,8 @@ describe("a 主办单位 named in place of another after 交办 and its 沟通�
     expect(toNew[0]?.notice.body).toContain(
       "（编号 2026-001）于 2026年3月30日交你单位主办，办理期限 2026年6月4日。",
     );
+    // Its 异议期限 counted from that day too (7 working days; 清明 04-04 to 04-06), as its
+    // 交办通知 would have said, not from 交办日期 (2026-03-13).
+    expect(toNew[0]?.notice.body).toContain("对交办提出异议的期限已于 2026年4月9日届满");
   });
 });
