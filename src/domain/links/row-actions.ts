@@ -99,6 +99,11 @@ export function replyCheck(row: EvaluatedRow, relation: Relation, replySent = fa
   const status = row.computed.status;
   if (AWAITING_REPLY.has(status)) return { ok: true, correcting: replySent };
   if (status === "待测评") return { ok: true, correcting: true };
+  // The page offers 报送落实情况 instead (progress-report): the 跟踪提醒 asks for progress, not a new reply.
+  if (status === "跟踪落实")
+    return no(
+      "代表已测评，答复不能再在线修改（如需更正，请联系代表工委）；落实进展请在本页“报送落实情况”中报送",
+    );
   return no(
     `该建议目前的状态是“${status || "未知"}”，代表已测评，不能再在线修改答复；如需更正，请联系代表工委`,
   );

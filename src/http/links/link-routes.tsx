@@ -24,6 +24,7 @@ import { type LinkContext, linkSuggestion, loadLinkContext, mineById } from "./l
 import { linkGate } from "./link-gate";
 import { suggestionPath } from "./link-ui";
 import { PRACTICE_DONE, practiceAction } from "./practice-routes";
+import { PROGRESS_DONE, progressAction } from "./progress-route";
 import { SuggestPage } from "./suggest-page";
 import {
   actionCheck,
@@ -49,6 +50,7 @@ const DONE: Record<string, string> = {
   urge: "催办通知已发出。",
   "urge-again": "您今天已经催办过这条建议，没有重复发送；如仍未答复，明天可以再次催办。",
   ...PRACTICE_DONE,
+  ...PROGRESS_DONE,
 };
 
 /**
@@ -239,6 +241,7 @@ export const linkRoutes = new Hono<AppEnv>()
   .post("/l/:token/s/:id/contact", (c) => practiceAction(c, "contact"))
   .post("/l/:token/s/:id/co-opinion", (c) => practiceAction(c, "co-opinion"))
   .post("/l/:token/s/:id/objection", (c) => practiceAction(c, "objection"))
+  .post("/l/:token/s/:id/progress", progressAction)
   .get("/l/:token/suggest", async (c) => {
     const ctx = await loadLinkContext(c, "submit");
     return renderSuggest(c, ctx, freshForm(), [], 200);

@@ -7,6 +7,7 @@ import { dueText } from "../../domain/dashboard/suggestion-ref";
 import type { InboxForm } from "../../domain/intake/inbox-forms";
 import { allows, type LinkKind } from "../../domain/links/capability";
 import { type FormFields, formNonce, recordedReplyValues } from "../../domain/links/forms";
+import { progressCheck } from "../../domain/links/progress-report";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { type SentReply, sentReplyOf } from "../../domain/links/reply-rounds";
 import {
@@ -222,6 +223,8 @@ export async function renderSuggestion(
     warnings?: readonly string[];
     /** A unit's form that came back with something to fix. */
     unitStates?: Partial<Record<UnitAction, FormState>>;
+    /** The 报送落实情况 form that came back with something to fix. */
+    progressState?: FormState;
   } = {},
 ): Promise<Response> {
   const id = item.row.id ?? "";
@@ -267,6 +270,17 @@ export async function renderSuggestion(
       ? { ...freshForm(), values: replySent ? sentReplyValues(replySent) : recordedReplyValues(record) }
       : freshForm();
   const merged = await mergedInto(ctx, record);
+  // 报送落实情况: from the row the page already holds, no query of its own.
+  const progress =
+    ctx.link.kind === "unit" &&
+    allows(ctx.link, "reply") &&
+    progressCheck(whole ?? item.row, item.relation).ok
+      ? {
+          path: `${base}/progress`,
+          state: options.progressState ?? freshForm(),
+          current: record.implementation ?? "",
+        }
+      : null;
   return sendPage(
     c,
     <SuggestionView
@@ -298,6 +312,7 @@ export async function renderSuggestion(
       replyVersion={stands?.fingerprint ?? null}
       mark={markOf(ctx, (whole ?? item.row).computed.status, sent)}
       urgedAt={urgedAt}
+      progress={progress}
       objections={objections}
       done={options.done ?? null}
       warnings={options.warnings ?? []}

@@ -26,6 +26,7 @@ import { type FormState, RatingForm, RefusedNote, ReplyForm, SENT_ID, UrgeForm }
 import type { PendingCorrection } from "./deputy-reply";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { withOfficePhone } from "./office-contact";
+import { ProgressForm } from "./progress-form";
 import { UNIT_ACTIONS } from "./unit-actions";
 import { objectionStatus, UnitSection, type UnitSectionProps } from "./unit-section";
 
@@ -95,6 +96,8 @@ export interface SuggestionViewProps {
   readonly mark?: SentMark | null;
   /** A leader's 催办 pressed today already: the local time of the press (urgedToday). */
   readonly urgedAt?: string | null;
+  /** The lead unit's 报送落实情况 while 跟踪落实 (progress-report); null when not open. */
+  readonly progress?: { readonly path: string; readonly state: FormState; readonly current: string } | null;
 }
 
 const Field: FC<{ label: string; value: string | null | undefined }> = ({ label, value }) =>
@@ -297,6 +300,7 @@ const CoUnits: FC<{ opinions: readonly CoUnitOpinion[] }> = ({ opinions }) => {
 function refusedForm(p: SuggestionViewProps): InboxForm | null {
   if (p.action && p.action.state.errors.length > 0)
     return p.kind === "unit" ? "reply" : p.kind === "deputy" ? "rating" : null;
+  if (p.progress && p.progress.state.errors.length > 0) return "progress";
   const states = p.unitSection?.states ?? {};
   return UNIT_ACTIONS.find((a) => (states[a]?.errors.length ?? 0) > 0) ?? null;
 }
@@ -400,6 +404,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           round={r.reassignedOn ? 2 : 1}
           assignedOn={r.reassignedOn || r.assignedOn || ""}
         />
+      ) : null}
+      {p.progress ? (
+        <ProgressForm action={p.progress.path} state={p.progress.state} current={p.progress.current} />
       ) : null}
       {p.unitSection ? <UnitSection {...p.unitSection} timeZone={p.timeZone} /> : null}
       {p.action && check?.ok && p.kind === "deputy" ? (

@@ -21,6 +21,7 @@ export const FREE_TEXT_FIELDS = [
   "建议承办单位",
   "参加人员",
   "代表意见",
+  "说明",
 ] as const;
 
 /** The fields the route already read of a request (its body can be read only once). */

@@ -5,6 +5,7 @@ import { lateReplyNote, type StoredDues } from "../../domain/intake/late-reply";
 import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
 import { secondReplyLine, secondReplyNote, secondReplySender } from "../../domain/intake/second-reply-note";
+import { progressLine } from "../../domain/links/progress-report";
 import type { CellScalar } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -146,6 +147,7 @@ export function cellsFor(
   columns: ColumnMap,
   dues?: StoredDues,
 ): CellWrite[] {
+  if (entry.form === "progress") return progressCells(entry, columns);
   const {
     编号: _id,
     答复函: letter,
@@ -206,6 +208,27 @@ export function cellsFor(
   if (line) writes.push(...note(line));
   writes.push(...extrasLine);
   if (early) writes.push(...note(early));
+  return writes;
+}
+
+/**
+ * A lead unit's 落实情况 report (报送落实情况): the choice into 落实情况, one column for both rounds
+ * as a B reply's own; a dated 备注 line naming the unit with its 说明 (the line stands even where the
+ * sheet lacks 落实情况, so staff still read it). The same line is not written twice (planApply's
+ * holdsLine), so a retried batch adds nothing.
+ */
+function progressCells(entry: InboxEntry, columns: ColumnMap): CellWrite[] {
+  const state = cellText(entry.cells.落实情况);
+  const writes: CellWrite[] = [];
+  if (columns.indexOf.implementation !== undefined) writes.push({ header: "落实情况", value: state });
+  if (columns.indexOf.notes !== undefined) {
+    const sender = secondReplySender(senderOf(entry), sentAtText(entry));
+    writes.push({
+      header: "备注",
+      value: progressLine(sender, state, cellText(entry.cells.说明)),
+      appendLine: true,
+    });
+  }
   return writes;
 }
 

@@ -26,7 +26,10 @@ export interface ApplyPlan {
   /** Already in the sheet (an earlier attempt wrote them): nothing to do. */
   alreadyThere: InboxEntry[];
   unmatched: { entry: InboxEntry; reason: string }[];
-  /** Replies to a round the deputy already rated: kept in the inbox, not written, told to staff. */
+  /**
+   * Replies to a round the deputy already rated, and 推进中 reports under staff's 已落实: kept in the
+   * inbox, not written, told to staff.
+   */
   refused: { entry: InboxEntry; reason: string }[];
   /** Ratings of a round with no reply yet: kept in the inbox, retried, written once the reply is in. */
   awaitingReply: { entry: InboxEntry; reason: string }[];
@@ -90,6 +93,18 @@ function ratedRoundReason(row: readonly unknown[], columns: ColumnMap): string |
   const said = `代表${ratedOn ? `已于 ${ratedOn} ` : "已"}对本轮答复提交测评${rating ? `（满意度 ${rating}）` : ""}`;
   // A unit's answer to a 不满意 belongs to round 2: it lands there once staff record the 二次交办.
   return `${said}，${keep}；如这是二次交办后的答复，请先填写二次交办日期，系统会把它写入二次答复`;
+}
+
+/**
+ * Why a 落实情况 report (报送落实情况) may not be written, or null: 推进中 where the row says 已落实
+ * already (staff typed it since the page was shown) would reopen 跟踪落实 and its 跟踪提醒; staff
+ * decide which stands. The unit's words stay in the inbox and 校验问题.
+ */
+function progressRefusal(row: readonly unknown[], columns: ColumnMap, entry: InboxEntry): string | null {
+  const at = columns.indexOf.implementation;
+  if (at === undefined || cellText(row[at]) !== "已落实" || cellText(entry.cells.落实情况) === "已落实")
+    return null;
+  return `台账中落实情况已是“已落实”，本次报送为“${cellText(entry.cells.落实情况)}”，未写入：请代表工委核实后直接在台账中修改`;
 }
 
 /**
@@ -167,7 +182,12 @@ export function planApply(
       continue;
     }
     const row = rows[0] as number;
-    const refusal = entry.form === "reply" ? ratedRoundReason(ledger[row - 1] ?? [], columns) : null;
+    const refusal =
+      entry.form === "reply"
+        ? ratedRoundReason(ledger[row - 1] ?? [], columns)
+        : entry.form === "progress"
+          ? progressRefusal(ledger[row - 1] ?? [], columns, entry)
+          : null;
     if (refusal) {
       plan.refused.push({ entry, reason: refusal });
       continue;
