@@ -3,12 +3,18 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { deputiesTab, ledgerTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
 import { browse, makeLink, postForm } from "./links-setup";
-import { drainJobs, ledgerCol, noticeDeps, officeDeps, officeUnits, unitsTabRows } from "./notices-setup";
+import {
+  createSheet,
+  EMPTY_SMALL_TABS,
+  ledgerCol,
+  noticesRunAt11,
+  officeDeps,
+  officeUnits,
+  unitsTabRows,
+} from "./notices-setup";
 
 /**
  * 2026-001 is assigned to 区教育局 on Monday 2026-05-04, two days before the office's first sync; five
@@ -50,22 +56,14 @@ async function buildSheet() {
       header(deputiesTab),
       row(deputiesTab, { 姓名: "张明", 邮箱: `zm-${office}@example.cn` }),
     ],
-    [TAB_NAMES.settings]: [["项目", "值", "说明"]],
-    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
-    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    ...EMPTY_SMALL_TABS,
   };
-  await emulator.deleteSpreadsheet(office).catch(() => undefined);
-  await emulator.createSpreadsheet(
-    office,
-    Object.entries(tabs).map(([title, rows]) => ({ title, rows })),
-  );
+  await createSheet(office, tabs);
 }
 
 /** The notices run after a sync, as the cron runs it; every 交办通知 to a unit so far. */
 async function noticesRun(atMs: number) {
-  const run = await noticeDeps(office);
-  await runDailyNotices(run.deps, atMs, { force: true });
-  await drainJobs(run.deps, run.jobs);
+  await noticesRunAt11(office, new Date(atMs).toISOString().slice(0, 10));
   const { results } = await env.DB.prepare(
     `SELECT recipient, due_on, body FROM notices
      WHERE type = '交办通知' AND recipient LIKE '区%' ORDER BY id`,

@@ -3,11 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { deputiesTab, leadersTab, ledgerTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
-import { emulator } from "../support/emulator-admin";
 import { resetDatabase } from "../support/sync-helpers";
-import { drainJobs, ledgerCol, noticeDeps, officeDeps, officeUnits, unitsTabRows } from "./notices-setup";
+import {
+  createSheet,
+  EMPTY_SMALL_TABS,
+  ledgerCol,
+  noticesRunAt11,
+  officeDeps,
+  officeUnits,
+  unitsTabRows,
+} from "./notices-setup";
 
 const office = `first-month-leader-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -56,22 +62,14 @@ async function buildSheet() {
       row(leadersTab, { 姓名: "张卫东副区长", 类型: "领办", 邮箱: `zwd-${office}@example.gov.cn` }),
       row(leadersTab, { 姓名: "李红副区长", 类型: "领办", 邮箱: `lh-${office}@example.gov.cn` }),
     ],
-    [TAB_NAMES.settings]: [["项目", "值", "说明"]],
-    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
-    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    ...EMPTY_SMALL_TABS,
   };
-  await emulator.deleteSpreadsheet(office).catch(() => undefined);
-  await emulator.createSpreadsheet(
-    office,
-    Object.entries(tabs).map(([title, rows]) => ({ title, rows })),
-  );
+  await createSheet(office, tabs);
 }
 
 /** The notices run after a sync, as the cron runs it; the leaders' 交办通知 it planned. */
 async function noticesRun(atMs: number) {
-  const run = await noticeDeps(office);
-  await runDailyNotices(run.deps, atMs, { force: true });
-  await drainJobs(run.deps, run.jobs);
+  await noticesRunAt11(office, new Date(atMs).toISOString().slice(0, 10));
   const { results } = await env.DB.prepare(
     `SELECT suggestion_id, recipient, due_on FROM notices
      WHERE type = '交办通知' AND recipient LIKE '%副区长' ORDER BY id`,

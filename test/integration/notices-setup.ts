@@ -191,19 +191,29 @@ export async function buildOfficeSheet(office: string) {
       header(deputiesTab),
       row(deputiesTab, { 姓名: "张明", 邮箱: `zm-${office}@example.cn` }),
     ],
-    [TAB_NAMES.settings]: [["项目", "值", "说明"]],
-    [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
-    [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+    ...EMPTY_SMALL_TABS,
     [TAB_NAMES.noticeLog]: [header(noticeLogTab)],
     [TAB_NAMES.problems]: [header(problemsTab)],
     [TAB_NAMES.statistics]: [header(statisticsTab)],
   };
+  await createSheet(office, tabs);
+  return units;
+}
+
+/** 设置, 通知模板 and 节假日 with their headers alone: the defaults, no templates of the office's own. */
+export const EMPTY_SMALL_TABS: Record<string, unknown[][]> = {
+  [TAB_NAMES.settings]: [["项目", "值", "说明"]],
+  [TAB_NAMES.templates]: [["模板", "渠道", "标题", "正文", "启用"]],
+  [TAB_NAMES.holidays]: [["日期", "类型", "说明"]],
+};
+
+/** The emulated spreadsheet `office` made anew with `tabs` (title → rows). */
+export async function createSheet(office: string, tabs: Record<string, unknown[][]>): Promise<void> {
   await emulator.deleteSpreadsheet(office).catch(() => undefined);
   await emulator.createSpreadsheet(
     office,
     Object.entries(tabs).map(([title, rows]) => ({ title, rows })),
   );
-  return units;
 }
 
 /**
