@@ -14,8 +14,9 @@ import { awaitingSync } from "../../domain/links/row-actions";
 import {
   attachSightings,
   CATCH_UP_DAYS,
-  LATE_LIST_CELLS,
+  CHANGED_NAME_CELLS,
   LATE_NOTICE_CELLS,
+  NAMED_AFTER_FIRST_SYNC,
 } from "../../domain/notices/catch-up";
 import type { PracticeIndex } from "../../domain/practice/practice-index";
 import { buildPracticeIndex } from "../../domain/practice/practice-index";
@@ -31,8 +32,11 @@ import type { LinkContext } from "./link-context";
  */
 
 /**
- * Copies of the rows with the days the sync first saw their assignment cells filled (seenOn), as the
- * notices run puts them: one D1 query for all. The context's rows are shared: copies are marked.
+ * Copies of the rows with the days the sync first saw their assignment cells filled or their names
+ * changed (seenOn), asked as the notices run asks (a 主办单位 replaced or a 领办领导 named in the
+ * office's first month counts): one D1 query for all. The context's rows are shared: copies are
+ * marked. A co-unit's page takes the day it was told from it, a lead unit's the day it was given
+ * the suggestion (lead-given.ts).
  */
 export async function withSightings(
   ctx: Pick<LinkContext, "deps" | "timeZone">,
@@ -50,7 +54,8 @@ export async function withSightings(
     LATE_NOTICE_CELLS,
     since,
     CATCH_UP_DAYS,
-    LATE_LIST_CELLS,
+    CHANGED_NAME_CELLS,
+    NAMED_AFTER_FIRST_SYNC,
   );
   attachSightings(copies, sightings, (iso) => localDate(Date.parse(iso), ctx.timeZone));
   return copies;

@@ -1,14 +1,6 @@
-import { addDaysIso } from "../../domain/civil-date";
-import {
-  attachSightings,
-  CATCH_UP_DAYS,
-  CHANGED_NAME_CELLS,
-  LATE_NOTICE_CELLS,
-  leadGivenOn,
-  NAMED_AFTER_FIRST_SYNC,
-} from "../../domain/notices/catch-up";
+import { leadGivenOn } from "../../domain/notices/catch-up";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
-import { localDate } from "../../jobs/local-time";
+import { withSightings } from "./co-opinions";
 import type { LinkContext } from "./link-context";
 
 /**
@@ -31,9 +23,8 @@ export function asksLeadGivenOn(row: EvaluatedRow, relation: string, today: stri
 /**
  * The day the lead unit was given round 1, as its 交办通知 counted the 异议期限 from (leadGivenOn): a
  * unit named 主办单位 in place of another after 交办 from the day it was named, any other from 交办日期.
- * One D1 query over the audit trail of this suggestion (its index by suggestion), asked as the notices
- * run asks (a 主办单位 replaced in the office's first month counts), from the day before 交办 so the
- * answer does not change once the notices run's window has moved on.
+ * One D1 query over the audit trail of this suggestion (withSightings, asked as the notices run
+ * asks, from the day before 交办 so the answer does not change once the run's window has moved on).
  */
 export async function leadGivenOnFromTrail(
   ctx: Pick<LinkContext, "deps" | "timeZone">,
@@ -41,16 +32,6 @@ export async function leadGivenOnFromTrail(
 ): Promise<string | null> {
   const start = row.record.assignedOn;
   if (!row.id || !start) return start;
-  const sightings = await ctx.deps.snapshots.filledSince(
-    [row.id],
-    LATE_NOTICE_CELLS,
-    `${addDaysIso(start, -1)}T00:00:00.000Z`,
-    CATCH_UP_DAYS,
-    CHANGED_NAME_CELLS,
-    NAMED_AFTER_FIRST_SYNC,
-  );
-  // A copy: the context's rows are shared by the page.
-  const copy = { ...row };
-  attachSightings([copy], sightings, (iso) => localDate(Date.parse(iso), ctx.timeZone));
-  return leadGivenOn(start, copy, row.record.leadUnit);
+  const [seen = row] = await withSightings(ctx, [row]);
+  return leadGivenOn(start, seen, row.record.leadUnit);
 }
