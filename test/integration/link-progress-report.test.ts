@@ -120,9 +120,15 @@ describe("a lead unit's 落实情况 report on its link (报送落实情况)", (
     await runDailyNotices(run.deps, NOW_MS, { force: true });
     await drainJobs(run.deps, run.jobs);
     const { results } = await env.DB.prepare(
-      "SELECT suggestion_id, recipient FROM notices WHERE type = '跟踪提醒' ORDER BY suggestion_id",
-    ).all<{ suggestion_id: string; recipient: string }>();
-    expect(results).toEqual([{ suggestion_id: "2026-005", recipient: "区教育局" }]);
+      "SELECT suggestion_id, recipient, body FROM notices WHERE type = '跟踪提醒' ORDER BY suggestion_id",
+    ).all<{ suggestion_id: string; recipient: string; body: string }>();
+    expect(results.map(({ body, ...who }) => who)).toEqual([
+      { suggestion_id: "2026-005", recipient: "区教育局" },
+    ]);
+    // The reminder's link line names the page's form, whatever the staff's text of it says.
+    expect(results[0]?.body).toMatch(
+      /专属页面（在线报送落实情况，已落实的可直接报送“已落实”；仅供区教育局使用.*）：https?:\/\/\S+\/s\/2026-005$/,
+    );
   });
 
   it("is not offered to a co-unit, nor on a suggestion still being handled", async () => {

@@ -22,12 +22,23 @@ const WHAT_THE_PAGE_DOES: Record<LinkKind, string> = {
   leader: "查看督办、领办建议的办理情况、一键催办",
 };
 
+/**
+ * What the page offers for a notice that asks the unit for something there: a 跟踪提醒 asks for
+ * the latest 落实进展, and the page's form 报送落实情况 takes it (the text of the reminder is staff's
+ * to edit; the line under it names the form whatever they wrote).
+ */
+const WHAT_THE_PAGE_DOES_FOR: Readonly<Record<string, string>> = {
+  跟踪提醒: "在线报送落实情况，已落实的可直接报送“已落实”",
+};
+
 export interface NoticeLink {
   readonly kind: LinkKind;
   readonly recipient: string;
   readonly url: string;
   /** Local date (设置 时区) of the last day the link works all day long. */
   readonly lastDay: string;
+  /** The notice's type (通知模板), when it asks for something the page offers. */
+  readonly noticeType?: string;
 }
 
 function utf8Length(text: string): number {
@@ -52,8 +63,10 @@ function cutToBytes(text: string, bytes: number): string {
 /** The line that carries (or, when the body already holds it, explains) the link. */
 export function linkLine(link: NoticeLink, inBody: boolean): string {
   const terms = `仅供${link.recipient}使用，请勿转发，有效期至${displayDate(link.lastDay)}`;
+  const does =
+    (link.kind === "unit" && WHAT_THE_PAGE_DOES_FOR[link.noticeType ?? ""]) || WHAT_THE_PAGE_DOES[link.kind];
   if (inBody) return `（上述链接${terms}）`;
-  return `专属页面（${WHAT_THE_PAGE_DOES[link.kind]}；${terms}）：${link.url}`;
+  return `专属页面（${does}；${terms}）：${link.url}`;
 }
 
 /**

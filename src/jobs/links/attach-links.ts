@@ -83,6 +83,9 @@ export async function attachPersonalLinks(
     const link = links.get(notice);
     if (!link || !settings) return { ...notice, ...withPersonalLink(notice.title, notice.body, null) };
     const url = personalUrl(settings.publicUrl, link.token, notice.suggestionId);
-    return { ...notice, ...withPersonalLink(notice.title, notice.body, { ...link, url }) };
+    return {
+      ...notice,
+      ...withPersonalLink(notice.title, notice.body, { ...link, url, noticeType: notice.type }),
+    };
   });
 }

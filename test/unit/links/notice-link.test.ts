@@ -22,6 +22,16 @@ describe("a notice's personal link", () => {
     );
   });
 
+  it("tells a unit asked for its 落实进展 (跟踪提醒) that its page takes the report", () => {
+    const { body } = withPersonalLink("跟踪提醒", "区教育局：请报送最新落实进展。", {
+      ...link,
+      noticeType: "跟踪提醒",
+    });
+    expect(body).toBe(
+      `区教育局：请报送最新落实进展。\n\n专属页面（在线报送落实情况，已落实的可直接报送“已落实”；仅供区教育局使用，请勿转发，有效期至2027年5月28日）：${link.url}`,
+    );
+  });
+
   it("goes where a template put {{个人链接}}, then only the terms follow", () => {
     const { body } = withPersonalLink("答复告知", `请测评：${PERSONAL_LINK_SLOT}`, {
       ...link,
