@@ -52,6 +52,13 @@ function overdueLine(html: string, id: string): string {
   return card.slice(start, card.indexOf("</div>", start));
 }
 
+/** What a suggestion's own page (/suggestions/<编号>) says under its title: its status and what follows it. */
+function statusLine(html: string): string {
+  const start = html.indexOf(`<p class="sub">`);
+  expect(start, "no status line").toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf("</p>", start));
+}
+
 afterEach(() => vi.useRealTimers());
 
 beforeEach(async () => {
@@ -63,7 +70,7 @@ beforeEach(async () => {
   await syncAt10(office, "2026-04-20");
 });
 
-describe("the dashboard's lists mark a suggestion whose reply or rating was cleared, as the 督办周报 does", () => {
+describe("the dashboard's lists and a suggestion's page mark a suggestion whose reply or rating was cleared, as the 督办周报 does", () => {
   it("says beside 已逾期 that the reply was cleared, during the grace only", async () => {
     // A clerk deletes 答复日期…满意度 of 2026-001, a month after its 办理期限; 2026-002 was never replied.
     await setLedgerRow2(office, BLANK);
@@ -81,11 +88,22 @@ describe("the dashboard's lists mark a suggestion whose reply or rating was clea
     expect(overdueLine(overview, "2026-001")).toContain(REPLY_NOTE);
     expect(overdueLine(overview, "2026-002")).not.toContain("待核实");
 
+    // A leader who opens it from the list reads the same beside its status on its own page.
+    const page = await pageOn("2026-07-06", "/suggestions/2026-001");
+    expect(statusLine(page)).toContain(`已逾期</span>`);
+    expect(statusLine(page)).toContain(REPLY_NOTE);
+    const ordinary = await pageOn("2026-07-06", "/suggestions/2026-002");
+    expect(statusLine(ordinary)).toContain(`已逾期</span>`);
+    expect(ordinary).not.toContain("待核实");
+
     // A week on, the cells still blank (cleared on purpose): overdue, said plainly.
     await syncAt10(office, "2026-07-13");
     const after = await pageOn("2026-07-13", `/suggestions?status=${encodeURIComponent("已逾期")}`);
     expect(statusCell(tableRow(after, "2026-001"))).toContain(`已逾期</span>`);
     expect(tableRow(after, "2026-001")).not.toContain("待核实");
+    const pageAfter = await pageOn("2026-07-13", "/suggestions/2026-001");
+    expect(statusLine(pageAfter)).toContain(`已逾期</span>`);
+    expect(pageAfter).not.toContain("待核实");
   });
 
   it("says beside 待测评 that the rating was cleared, the reply kept", async () => {
@@ -95,5 +113,10 @@ describe("the dashboard's lists mark a suggestion whose reply or rating was clea
     expect(statusCell(tableRow(list, "2026-001"))).toContain(`待测评</span>`);
     expect(statusCell(tableRow(list, "2026-001"))).toContain(RATING_NOTE);
     expect(list).not.toContain(REPLY_NOTE);
+
+    const page = await pageOn("2026-04-22", "/suggestions/2026-001");
+    expect(statusLine(page)).toContain(`待测评</span>`);
+    expect(statusLine(page)).toContain(RATING_NOTE);
+    expect(page).not.toContain(REPLY_NOTE);
   });
 });

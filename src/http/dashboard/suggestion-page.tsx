@@ -7,12 +7,13 @@ import type { Milestone, NoticeEntry, TimelineEvent } from "../../domain/dashboa
 import type { Deadline } from "../../domain/deadlines";
 import { letterKeyOfUrl } from "../../domain/links/letters";
 import { type ReplyRound, replyRounds } from "../../domain/links/reply-rounds";
+import { clearedKindOf } from "../../domain/notices/cleared-note";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import type { UnsentNotice } from "../../jobs/notices/run-daily";
 import { daysLeftText, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { UnsentNotices, unsentTitle } from "./notices-page";
-import { Badge, Card, Empty, StatusBadge } from "./ui";
+import { Badge, Card, clearedNoteHtml, Empty, StatusBadge } from "./ui";
 
 export interface SuggestionView {
   readonly row: EvaluatedRow;
@@ -24,6 +25,18 @@ export interface SuggestionView {
   /** Review, 沟通记录, 延期申请 and 协办意见 of the suggestion (practice.md). */
   readonly practice: readonly PracticeEntry[];
 }
+
+/**
+ * The row's status, and after it what the lists and the 督办周报 say when a clearing within the grace
+ * holds it (clearedNoteHtml, from the row's stored flags): a leader opening it from a list must not
+ * read as overdue a reply that may only have been deleted by mistake.
+ */
+const RowStatus: FC<{ row: EvaluatedRow }> = ({ row }) => (
+  <>
+    <StatusBadge status={row.computed.status} />
+    {clearedNoteHtml({ cleared: clearedKindOf(row.practice), status: row.computed.status })}
+  </>
+);
 
 const PRACTICE_EMPTY =
   "还没有沟通记录、延期申请或协办意见。三沟通、延期申请和协办意见记在表格的同名工作表中，按编号对应。";
@@ -249,8 +262,7 @@ export const SuggestionPage: FC<{
         {row.id} {row.record.title}
       </h1>
       <p class="sub">
-        <StatusBadge status={row.computed.status} />{" "}
-        {row.record.isKey ? <Badge tone="violet">重点建议</Badge> : null} 台账第{" "}
+        <RowStatus row={row} /> {row.record.isKey ? <Badge tone="violet">重点建议</Badge> : null} 台账第{" "}
         {views.map((v) => v.sheetRow).join("、")} 行
       </p>
       {twice ? (
@@ -267,7 +279,7 @@ export const SuggestionPage: FC<{
         <section>
           {twice ? (
             <h2>
-              第 {view.sheetRow} 行：{view.row.record.title} <StatusBadge status={view.row.computed.status} />
+              第 {view.sheetRow} 行：{view.row.record.title} <RowStatus row={view.row} />
             </h2>
           ) : null}
           <RowProblems view={view} />
