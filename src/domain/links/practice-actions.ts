@@ -115,8 +115,9 @@ function onRecordReason(mine: ObjectionOnRecord): string {
 }
 
 /**
- * 异议: a unit assigned (主办 or 协办) objects within 异议期限工作日 working days after 交办日期
- * (ledger.md; the 交办通知 quotes the day), before any reply, once per assignment. `replySent`: the
+ * 异议: a unit assigned (主办 or 协办) objects within 异议期限工作日 working days after the day it was
+ * given the suggestion (`deadline`: 交办日期, or the day it was named 主办单位 or added to 协办单位
+ * after 交办; ledger.md, the 交办通知 quotes the day), before any reply, once per assignment. `replySent`: the
  * unit sent a reply the ledger does not hold yet (row-actions' awaitingSync), which closes it as
  * the reply will once the next sync brings it in.
  */
@@ -147,7 +148,7 @@ export function objectionCheck(
   if (mine) return no(onRecordReason(mine));
   if (input.today > input.deadline)
     return no(
-      `异议期限已于 ${input.deadline} 届满（交办日期后的工作日天数见交办通知），不能再在线提出异议；确有特殊情况，请联系代表工委`,
+      `异议期限已于 ${input.deadline} 届满（即交办通知所列的异议期限），不能再在线提出异议；确有特殊情况，请联系代表工委`,
     );
   return yes;
 }

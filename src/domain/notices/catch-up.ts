@@ -73,6 +73,8 @@ export const LATE_NOTICE_CELLS = [
  */
 export const LATE_LIST_CELLS = ["协办单位", "领办领导"] as const;
 
+const CO_UNITS_CELL = "协办单位";
+
 /**
  * 主办单位 changed while filled (one unit for another, after a 交办异议 agreed or a plain correction):
  * the unit named is told then (its 交办通知), the unit replaced is told it no longer handles it.
@@ -324,7 +326,10 @@ function pastedLeadChanges(sightings: readonly Sighting[], localDay: (iso: strin
 
 /**
  * The sightings as attachSightings should see them: those of `lateIds`, reply date and 交办日期
- * changes, reply cells cleared, and 主办单位 changes but those that look pasted (pastedLeadChanges).
+ * changes, reply cells cleared, 主办单位 changes but those that look pasted (pastedLeadChanges), and
+ * 协办单位 filled or added to: a co-unit added days after 交办 counts its 异议期限 (7 working days,
+ * long before the row is in lateIds) and 协办意见期限 from the day it was told (coUnitStart), as its
+ * link's page does (co-opinions.ts withSightings), not from a 交办日期 it never heard of.
  */
 export function leadChangesOnly(
   sightings: readonly Sighting[],
@@ -334,7 +339,9 @@ export function leadChangesOnly(
   const late = new Set(lateIds);
   const pasted = pastedLeadChanges(sightings, localDay);
   return sightings.filter(
-    (s) => !pasted.has(s) && (late.has(s.id) || isLeadChange(s) || isDateChange(s) || isClearedReply(s)),
+    (s) =>
+      !pasted.has(s) &&
+      (late.has(s.id) || isLeadChange(s) || isDateChange(s) || isClearedReply(s) || s.cell === CO_UNITS_CELL),
   );
 }
 

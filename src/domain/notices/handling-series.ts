@@ -169,11 +169,13 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
       });
     // Co-units send their opinion to the lead unit: their own text (模板 交办通知（协办单位）), each
     // due on the day it was told (coUnitStart: a unit added weeks after 交办 is told then), with
-    // its 协办意见期限 counted from that day. The outbox keeps each unit told once.
+    // its 协办意见期限 and its 异议期限 counted from that day: it could not object before it knew, and
+    // its link takes the objection until that day (unit-actions.ts). The outbox keeps each unit told once.
     const coUnits = unique(record.coUnits.filter((n) => n !== record.leadUnit));
     const coView = (told: string) => (recipient: string) => ({
       ...view(recipient),
       协办意见期限: coOpinionDeadline(told, ctx),
+      异议期限: objectionView(told, ctx),
     });
     for (const name of coUnits) {
       const told = coUnitStart(first.start, row, name);

@@ -41,7 +41,8 @@ export interface UnitExtras {
   readonly checks: Readonly<Record<UnitAction, ActionCheck>>;
   /**
    * 异议期限 of the current assignment: 异议期限工作日 working days after 交办日期, or for a lead unit
-   * named in place of another after 交办, after the day it was named (as its 交办通知 said).
+   * named in place of another after 交办, after the day it was named, or for a co-unit added to
+   * 协办单位 after 交办, after the day it was told (as its 交办通知 said).
    */
   readonly objectionDeadline: string | null;
   /** What the form checks need: the suggestion whole, the office's calendar and settings. */
@@ -113,19 +114,13 @@ export async function loadUnitExtras(
     ctx.deps.objections.ofSuggestion(id),
     // A co-unit's objection closes with the lead unit's reply, which is not among its own sends.
     item.relation === "co" ? ctx.deps.inbox.latestAbout("reply", id) : null,
-    // The day the co-unit was told, as its 交办通知 counted its 协办意见期限 from.
+    // The day the co-unit was told, as its 交办通知 counted its 协办意见期限 and 异议期限 from.
     item.relation === "co" ? withSightings(ctx, [row]) : [],
     // The day the lead unit was given the suggestion, as its 交办通知 counted 异议期限 from: a unit
     // named 主办单位 in place of another after 交办 has its days from then (asked only while it matters).
     asksLeadGivenOn(row, item.relation, ctx.today) ? leadGivenOnFromTrail(ctx, row) : record.assignedOn,
   ]);
   const index = buildPracticeIndex(tabs, new Set([id]));
-  const deadline = given
-    ? objectionDueOn(given, {
-        calendar: ev.calendar,
-        objectionWorkingDays: ev.settings.objectionWorkingDays,
-      })
-    : null;
   const state = extensionState(row, tabRequests(index, id), sentRequests(sent));
   const available = (form: PracticeForm) =>
     (form === "contact" ? index.contacts : form === "extension" ? index.extensions : index.coOpinions)
@@ -143,6 +138,15 @@ export async function loadUnitExtras(
           leadReplySent(leadReply, ctx.view.syncedAt),
         )
       : null;
+  // A co-unit's 异议期限 counts from the day it was told (coOpinion.start, coUnitStart), as its
+  // 交办通知 counted it: a unit added to 协办单位 after 交办 could not object before it knew.
+  const objectFrom = item.relation === "co" ? (coOpinion?.start ?? given) : given;
+  const deadline = objectFrom
+    ? objectionDueOn(objectFrom, {
+        calendar: ev.calendar,
+        objectionWorkingDays: ev.settings.objectionWorkingDays,
+      })
+    : null;
   // A reply sent since the last sync closes the objection and the 延期申请 as the reply in the row will.
   const replySent =
     sent.some((e) => e.form === "reply" && awaitingSync(e, ctx.view.syncedAt)) ||
