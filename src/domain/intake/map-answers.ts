@@ -100,11 +100,21 @@ function dateCell(text: string): CellWrite {
   return parsed.ok ? serialFromIso(parsed.iso) : fitText(text, SHORT_TEXT_MAX);
 }
 
-/** Text within its column's limit. Callers refuse over-long short fields first (answerProblems). */
+/**
+ * Text within its column's limit. Callers refuse over-long short fields first (answerProblems). A
+ * short field (标题, a name) is one line: a line break in it (a hand-made post, a paste) becomes a
+ * space, since the dashboard, the notices and the 督办周报 show it inside one line, where a break
+ * would start a line of its own that reads as the office's.
+ */
 function textCell(header: string, text: string): string {
   const limit = fieldLimit(header);
   // A list's names are checked one by one; the cell as a whole only has to fit Google's limit.
-  return fitText(text, limit.kind === "list" ? SHEETS_CELL_MAX : limit.max);
+  if (limit.kind === "list") return fitText(text, SHEETS_CELL_MAX);
+  return fitText(limit.kind === "whole" ? oneLine(text) : text, limit.max);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, " ").trim();
 }
 
 /**

@@ -23,6 +23,20 @@ describe("mapAnswers", () => {
     });
   });
 
+  it("writes a short field (标题) on one line, its line breaks as spaces; long text keeps them", () => {
+    const { cells } = mapAnswers(
+      "suggestion",
+      {
+        标题: "关于整治河滨路积水的建议\r\n\n### 伪造的标题行",
+        内容摘要: "河滨路雨后积水严重。\n附近居民出行不便。",
+      },
+      "2026-11-26",
+    );
+
+    expect(cells.标题).toBe("关于整治河滨路积水的建议 ### 伪造的标题行");
+    expect(cells.内容摘要).toBe("河滨路雨后积水严重。\n附近居民出行不便。");
+  });
+
   it("turns a recognised date into a sheet date and keeps unparseable date text as typed", () => {
     const good = mapAnswers("reply", { 编号: "2026-001", 答复日期: "2026年3月2日" }, "2026-11-26");
     const bad = mapAnswers("reply", { 编号: "2026-001", 答复日期: "三月二日" }, "2026-11-26");
