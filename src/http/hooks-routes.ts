@@ -7,7 +7,7 @@ import type { Env } from "../env";
 import { fieldErrors, MAX_BODY_BYTES, submissionSchema } from "../intake/body";
 import { choiceProblems } from "../intake/choice-answers";
 import { isJsonContentType } from "../intake/content-type";
-import { decodeUtf8, readCappedBody } from "../intake/read-body";
+import { decodeUtf8, drainBody, readCappedBody } from "../intake/read-body";
 import { verifySignature } from "../intake/signature";
 import { acceptSubmission, earlierSuggestionLookup } from "../jobs/intake/accept-submission";
 import { HttpError } from "./errors";
@@ -21,6 +21,12 @@ const SECRET_OF: Record<FormKind, keyof Env> = {
 
 const TOO_LARGE = "提交内容超过 64 KiB：请删减附加内容后重新提交";
 
+/**
+ * How much of an oversized submission is read (and dropped) so that its sender gets the 413: a
+ * form platform's mistake is rarely larger, and reading more would spend CPU on whoever sends it.
+ */
+const DRAIN_HOOK_BYTES = 1024 * 1024;
+
 function formOf(name: string): FormKind {
   if ((FORM_KINDS as readonly string[]).includes(name)) return name as FormKind;
   throw new HttpError(404, "unknown_form", `没有表单“${name}”：可用 suggestion、reply、rating、opinion`);
@@ -28,15 +34,16 @@ function formOf(name: string): FormKind {
 
 /**
  * The body's raw bytes, never more than the cap: a declared Content-Length over it is refused
- * unread, and a body without one (chunked) is cancelled as soon as it passes the cap.
+ * unkept, and a body without one (chunked) is dropped as soon as it passes the cap. Either is read
+ * to its end first (up to DRAIN_HOOK_BYTES), so the sender gets the 413, not a reset connection.
  */
 async function rawBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) {
-    await request.body?.cancel().catch(() => undefined);
+    await drainBody(request.body, DRAIN_HOOK_BYTES);
     throw new HttpError(413, "too_large", TOO_LARGE);
   }
-  const read = await readCappedBody(request.body, MAX_BODY_BYTES);
+  const read = await readCappedBody(request.body, MAX_BODY_BYTES, 0, DRAIN_HOOK_BYTES);
   if (!read.ok) throw new HttpError(413, "too_large", TOO_LARGE);
   return read.bytes;
 }

@@ -8,7 +8,7 @@ import {
   SNIFF_BYTES,
   sniffLetter,
 } from "../../domain/links/letters";
-import { copyInto, readCappedBody } from "../../intake/read-body";
+import { copyInto, DRAIN_MAX_BYTES, drainBody, readCappedBody } from "../../intake/read-body";
 import { type CheckedLetter, LETTER_MISMATCH } from "../../jobs/links/submit";
 import type { LetterStore } from "../../store/letters";
 import { HttpError } from "../errors";
@@ -16,11 +16,6 @@ import { keepFields } from "./typed-text";
 
 /** A reply form: the 答复函 and a few short fields. Anything larger is refused before it is read. */
 export const REPLY_BODY_MAX_BYTES = LETTER_MAX_BYTES + 64 * 1024;
-/**
- * A refused upload is read to its end (up to this much) before the answer goes out: a browser that
- * is still sending when the server answers may show "connection reset" instead of the message.
- */
-const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -74,9 +69,7 @@ async function drainKeepingHead(
 }
 
 /** Reads a refused body to its end (up to DRAIN_MAX_BYTES), so the browser sees the answer. */
-export async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
-  await drainKeepingHead(body, 0);
-}
+export const drain = drainBody;
 
 /**
  * The text fields of a multipart body's head: every part before the last boundary the head holds

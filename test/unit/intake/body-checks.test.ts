@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { submissionSchema } from "../../../src/intake/body";
 import { isJsonContentType } from "../../../src/intake/content-type";
-import { decodeUtf8, readCappedBody } from "../../../src/intake/read-body";
+import { DRAIN_MAX_BYTES, decodeUtf8, readCappedBody } from "../../../src/intake/read-body";
 
 describe("isJsonContentType", () => {
   it("accepts application/json with or without charset=utf-8, in any case", () => {
@@ -60,15 +60,25 @@ describe("readCappedBody", () => {
     expect(result).toEqual({ ok: true, bytes: sent });
   });
 
-  it("stops at the first chunk past the cap and cancels the rest of a 300 MB body", async () => {
-    const { stream, seen } = countingStream(300 * 1024 * 1024, 16 * 1024);
+  it("stops keeping at the first chunk past the cap, reads a 1 MB body to its end so the sender gets the answer", async () => {
+    const { stream, seen } = countingStream(1024 * 1024, 16 * 1024);
 
     const result = await readCappedBody(stream, 64 * 1024);
 
     expect(result).toEqual({ ok: false, readBytes: 64 * 1024 + 16 * 1024 });
+    expect(seen.pulled).toBe(1024 * 1024);
+    expect(seen.cancelled).toBe(false);
+  });
+
+  it("cancels a 300 MB body once DRAIN_MAX_BYTES of it were read", async () => {
+    const { stream, seen } = countingStream(300 * 1024 * 1024, 256 * 1024);
+
+    const result = await readCappedBody(stream, 64 * 1024);
+
+    expect(result.ok).toBe(false);
     expect(seen.cancelled).toBe(true);
-    // What the reader asked for: the cap, the chunk that crossed it, and at most one queued ahead.
-    expect(seen.pulled).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
+    // What the reader asked for: the drain's limit, the chunk that crossed it, at most one queued ahead.
+    expect(seen.pulled).toBeLessThanOrEqual(DRAIN_MAX_BYTES + 2 * 256 * 1024);
   });
 
   it("accepts a body of exactly the cap", async () => {
