@@ -1,4 +1,4 @@
-import { hardLineBreaks } from "../domain/notices/markdown-breaks";
+import { dingtalkMarkdown } from "../domain/notices/robot-markdown";
 import { addressPlace } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
@@ -7,8 +7,17 @@ import type { NoticeChannel } from "./types";
 
 /** 钉钉 limits a message to about 20000 bytes; stay well under. */
 const MAX_BYTES = 18_000;
-/** -1 系统繁忙, 130101 发送太快 (20 a minute), 410100 发送速度太快而限流. */
-const RETRYABLE_CODES = new Set([-1, 130101, 410100]);
+/**
+ * -1 系统繁忙 (the backoff alone), 130101 发送太快 and 410100 发送速度太快而限流: a robot sending more
+ * than 20 a minute is stopped for 10 minutes, so the next try waits them out.
+ */
+const RETRY_WAIT_SECONDS: ReadonlyMap<number, number> = new Map([
+  [-1, 0],
+  [130101, 600],
+  [410100, 600],
+]);
+
+const retryWait = (code: number) => RETRY_WAIT_SECONDS.get(code) ?? null;
 
 /**
  * 钉钉 加签 (https://open.dingtalk.com/document/robots/customize-robot-security-settings):
@@ -25,7 +34,8 @@ export async function dingtalkSignedUrl(url: string, secret: string, nowMs: numb
 /**
  * 钉钉 自定义机器人: signed when a secret follows `#` in 机器人地址 (加签), plain otherwise (关键词 or
  * IP 白名单 security). Notices go as `text` (its line breaks shown as sent), the weekly digest as
- * `markdown`, whose lone line breaks are made hard ones: 钉钉 would join those lines.
+ * `markdown` (dingtalkMarkdown): its lone line breaks made hard ones, or 钉钉 would join those lines,
+ * and the characters typed into it that markdown would read as markup swapped.
  */
 export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): NoticeChannel {
   return {
@@ -38,7 +48,7 @@ export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): No
               msgtype: "markdown",
               markdown: {
                 title: notice.title,
-                text: truncateUtf8(`### ${notice.title}\n\n${hardLineBreaks(notice.body)}`, MAX_BYTES),
+                text: truncateUtf8(dingtalkMarkdown(notice.title, notice.body), MAX_BYTES),
               },
             }
           : {
@@ -52,7 +62,7 @@ export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): No
           kind: "dingtalk",
           codeFields: ["errcode"],
           messageFields: ["errmsg"],
-          retryableCodes: RETRYABLE_CODES,
+          retryWait,
         },
         addressPlace(notice),
       );

@@ -39,7 +39,16 @@ export type RobotKind = "dingtalk" | "wecom" | "feishu";
 type Hint = (message: string, place: string) => string;
 
 const BUSY: Hint = () => "机器人服务繁忙：系统会稍后自动重试";
-const TOO_FAST: Hint = () => "发送太频繁，被机器人限流（每个机器人每分钟约 20 条）：系统会稍后自动重试";
+/**
+ * Each robot's own rate limit, as its custom-robot documentation states it: 钉钉 20 a minute and
+ * then 10 minutes' ban, 企业微信 20 a minute, 飞书 100 a minute and 5 a second.
+ */
+const DINGTALK_TOO_FAST: Hint = () =>
+  "发送太频繁，被机器人限流（钉钉每个机器人每分钟最多 20 条，超过后暂停 10 分钟）：系统会在 10 分钟后自动重试";
+const WECOM_TOO_FAST: Hint = () =>
+  "发送太频繁，被机器人限流（企业微信每个机器人每分钟最多 20 条）：系统会稍后自动重试";
+const FEISHU_TOO_FAST: Hint = () =>
+  "发送太频繁，被机器人限流（飞书每个机器人每分钟最多 100 条、每秒最多 5 条）：系统会稍后自动重试";
 const KEYWORDS: Hint = () =>
   "消息不含机器人安全设置里的自定义关键词：请在群的机器人设置中加入关键词“建议”，或改用“加签”并把密钥写在机器人地址 # 后面";
 const IP_LIST: Hint = () =>
@@ -47,6 +56,20 @@ const IP_LIST: Hint = () =>
 const BAD_FORMAT: Hint = (_, place) =>
   `机器人不认这条消息的格式：请核对${place}是否为这种机器人的地址，渠道是否选对`;
 const UNSAFE: Hint = () => "机器人认为消息含有不安全或不合适的内容：请检查通知模板的正文和其中的链接";
+const TOO_LONG: Hint = () =>
+  "消息太长，机器人拒收（钉钉一条消息最多 20000 字节）：请缩短『通知模板』中这类通知的正文";
+
+/**
+ * 飞书 answers 9499 (“Bad Request”) both to a message it cannot read and, with “too many request”
+ * as its msg, to a sender over its rate limit: only the text tells them apart. A bare “limit” is
+ * not enough (a size limit is a bad request that fails the same way again).
+ */
+export function isFeishuRateLimit(code: number, message: string): boolean {
+  return code === 11232 || (code === 9499 && /too many requests?|frequen|rate[ _-]?limit/i.test(message));
+}
+
+const feishuBadRequest: Hint = (message, place) =>
+  isFeishuRateLimit(9499, message) ? FEISHU_TOO_FAST(message, place) : BAD_FORMAT(message, place);
 
 /** 钉钉 310000 covers several security checks; its errmsg says which. */
 const dingtalkSecurity: Hint = (message, place) => {
@@ -60,8 +83,9 @@ const dingtalkSecurity: Hint = (message, place) => {
 const HINTS: Record<RobotKind, Record<number, Hint>> = {
   dingtalk: {
     [-1]: BUSY,
-    130101: TOO_FAST,
-    410100: TOO_FAST,
+    130101: DINGTALK_TOO_FAST,
+    410100: DINGTALK_TOO_FAST,
+    460101: TOO_LONG,
     310000: dingtalkSecurity,
     300001: (_, place) => `机器人地址里的 access_token 不存在：机器人可能已被删除，请核对${place}`,
     400101: (_, place) => `机器人地址里的 access_token 不存在：机器人可能已被删除，请核对${place}`,
@@ -75,8 +99,8 @@ const HINTS: Record<RobotKind, Record<number, Hint>> = {
   },
   wecom: {
     [-1]: BUSY,
-    45009: TOO_FAST,
-    45033: TOO_FAST,
+    45009: WECOM_TOO_FAST,
+    45033: WECOM_TOO_FAST,
     93000: (_, place) => `机器人地址无效（key 不对，或机器人已被移出群）：请核对${place}`,
     93004: () => "机器人已停用：请在群的机器人设置中启用，或换一个机器人地址",
     40008: BAD_FORMAT,
@@ -84,8 +108,8 @@ const HINTS: Record<RobotKind, Record<number, Hint>> = {
     40058: () => "消息不合机器人的要求（多半是太长）：请缩短通知模板的正文",
   },
   feishu: {
-    11232: TOO_FAST,
-    9499: BAD_FORMAT,
+    11232: FEISHU_TOO_FAST,
+    9499: feishuBadRequest,
     19001: (_, place) => `机器人地址无效（token 不对，或机器人已被删除）：请核对${place}`,
     19002: (_, place) => `机器人地址无效：请核对${place}`,
     19021: (_, place) => `机器人签名校验未通过：请核对${place} # 后面的签名密钥`,

@@ -1,4 +1,4 @@
-import { addressPlace } from "./failure-hints";
+import { addressPlace, isFeishuRateLimit } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
@@ -6,8 +6,15 @@ import type { NoticeChannel } from "./types";
 
 /** 飞书 caps a request body at 20 KB; leave room for the JSON around the text. */
 const MAX_BYTES = 18_000;
-/** 11232 frequency limited (100 a minute, 5 a second per robot). */
-const RETRYABLE_CODES = new Set([11232]);
+/**
+ * 11232 frequency limited, and 9499 when its msg says “too many request” (isFeishuRateLimit): 100 a
+ * minute and 5 a second per robot, so a minute's wait clears it.
+ */
+const RATE_LIMIT_WAIT_SECONDS = 60;
+
+function retryWait(code: number, message: string): number | null {
+  return isFeishuRateLimit(code, message) ? RATE_LIMIT_WAIT_SECONDS : null;
+}
 
 /**
  * 飞书 签名校验 (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot): the key is
@@ -42,7 +49,7 @@ export function createFeishuChannel(fetchFn: FetchLike, now: () => number): Noti
           kind: "feishu",
           codeFields: ["code", "StatusCode"],
           messageFields: ["msg", "StatusMessage"],
-          retryableCodes: RETRYABLE_CODES,
+          retryWait,
         },
         addressPlace(notice),
       );

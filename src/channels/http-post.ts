@@ -114,7 +114,13 @@ export interface RobotReplyShape {
   readonly kind: RobotKind;
   readonly codeFields: readonly string[];
   readonly messageFields: readonly string[];
-  readonly retryableCodes: ReadonlySet<number>;
+  /**
+   * For a refusal worth another try (the robot's own rate limit, a busy server), the seconds to wait
+   * first: a rate limit lasts a while (钉钉 bans a robot for 10 minutes), and a try within it is
+   * refused again and spends one of the notice's few retries. 0 leaves the wait to the backoff;
+   * null: the refusal would come again, no retry.
+   */
+  readonly retryWait: (code: number, message: string) => number | null;
 }
 
 /**
@@ -139,5 +145,13 @@ export function robotOutcome(
       reply.status,
     );
   const text = shape.messageFields.map((f) => jsonText(reply.json, f)).find(Boolean) ?? "";
-  return failed(shape.retryableCodes.has(code), robotErrorHint(shape.kind, code, text, place), reply.status);
+  const wait = shape.retryWait(code, text);
+  // A Retry-After the robot sent with it may ask for longer still.
+  const seconds = wait === null ? 0 : Math.max(wait, reply.retryAfterSeconds ?? 0);
+  return failed(
+    wait !== null,
+    robotErrorHint(shape.kind, code, text, place),
+    reply.status,
+    seconds > 0 ? seconds : undefined,
+  );
 }

@@ -1,3 +1,4 @@
+import { wecomMarkdown } from "../domain/notices/robot-markdown";
 import { addressPlace } from "./failure-hints";
 import { truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
@@ -7,13 +8,23 @@ import type { NoticeChannel } from "./types";
 /** Published limits of the 企业微信 group robot: text 2048 bytes, markdown 4096 bytes. */
 const TEXT_MAX_BYTES = 2048;
 const MARKDOWN_MAX_BYTES = 4096;
-/** -1 系统繁忙, 45009 接口调用超过限制 (20 messages a minute per robot), 45033 并发超限. */
-const RETRYABLE_CODES = new Set([-1, 45009, 45033]);
+/**
+ * -1 系统繁忙 and 45033 并发超限 pass with the backoff alone; 45009 接口调用超过限制 (20 messages a
+ * minute per robot) after the minute.
+ */
+const RETRY_WAIT_SECONDS: ReadonlyMap<number, number> = new Map([
+  [-1, 0],
+  [45009, 60],
+  [45033, 0],
+]);
+
+const retryWait = (code: number) => RETRY_WAIT_SECONDS.get(code) ?? null;
 
 /**
  * 企业微信 群机器人: POST to the webhook URL (the key in its query is the only credential; the robot
  * has no signing scheme). Notices go as `text`; the weekly digest as `markdown`, which keeps its list
- * readable. The reply is `{"errcode":0,"errmsg":"ok"}` on success, even when HTTP says 200 otherwise.
+ * readable, the characters typed into it that markdown would read as markup swapped (wecomMarkdown).
+ * The reply is `{"errcode":0,"errmsg":"ok"}` on success, even when HTTP says 200 otherwise.
  */
 export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
   return {
@@ -23,7 +34,9 @@ export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
         notice.type === "督办周报"
           ? {
               msgtype: "markdown",
-              markdown: { content: truncateUtf8(`**${notice.title}**\n${notice.body}`, MARKDOWN_MAX_BYTES) },
+              markdown: {
+                content: truncateUtf8(wecomMarkdown(notice.title, notice.body), MARKDOWN_MAX_BYTES),
+              },
             }
           : {
               msgtype: "text",
@@ -36,7 +49,7 @@ export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
           kind: "wecom",
           codeFields: ["errcode"],
           messageFields: ["errmsg"],
-          retryableCodes: RETRYABLE_CODES,
+          retryWait,
         },
         addressPlace(notice),
       );

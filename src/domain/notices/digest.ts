@@ -10,9 +10,9 @@ import { inSecondRound } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { type ClearedKind, clearedKindOf, clearedNote } from "./cleared-note";
 import { displayDate } from "./format";
-import { hardLineBreaks } from "./markdown-breaks";
 import { blankView } from "./placeholders";
 import { digestTarget } from "./recipients";
+import { dingtalkMarkdown, wecomMarkdown } from "./robot-markdown";
 import { type NoticeSeries, type Occurrence, withAppendix } from "./series";
 
 /** 接收方 of the digest: its recipients are addresses, not names. */
@@ -322,14 +322,12 @@ const FEISHU_PARAGRAPH_BYTES = bytesOf(JSON.stringify([{ tag: "text", text: "" }
  * the cut never falls. E-mail and webhooks take any length.
  */
 const ROBOT_MESSAGES: Partial<Record<Channel, RobotMessage>> = {
-  // Markdown, `**title**` on a line of its own: 4,096 bytes, 企业微信's published limit.
-  wecom: { maxBytes: 4096, size: (title, body) => bytesOf(`**${title}**\n${body}`) },
+  // Markdown, `**title**` on a line of its own: 4,096 bytes, 企业微信's published limit. Its markup
+  // characters swapped for full-width ones, 3 bytes each (robot-markdown.ts), are counted as sent.
+  wecom: { maxBytes: 4096, size: (title, body) => bytesOf(wecomMarkdown(title, body)) },
   // Markdown under a `###` heading, its lone line breaks made hard, cut at 18,000 bytes (钉钉 takes
   // about 20,000).
-  dingtalk: {
-    maxBytes: 18_000,
-    size: (title, body) => bytesOf(`### ${title}\n\n${hardLineBreaks(body)}`),
-  },
+  dingtalk: { maxBytes: 18_000, size: (title, body) => bytesOf(dingtalkMarkdown(title, body)) },
   // The body cut at 18,000 bytes, its lines' JSON counted too: 飞书 takes a request of 20 KB.
   feishu: {
     maxBytes: 18_000,

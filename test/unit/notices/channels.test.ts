@@ -229,6 +229,132 @@ describe("飞书 robot", () => {
   });
 });
 
+describe("a robot's rate limit", () => {
+  const send = (channel: "wecom" | "dingtalk" | "feishu", reply: Response) =>
+    channels(fakeFetch(() => reply).fn)[channel].send(notice("https://robot.example/x?t=1"));
+
+  it("retries 飞书's 9499 that says “too many request” as its rate limit, a real bad request not", async () => {
+    const limited = await send("feishu", json({ code: 9499, msg: "too many request", data: {} }));
+    expect(limited).toEqual({
+      ok: false,
+      retryable: true,
+      status: 200,
+      retryAfterSeconds: 60,
+      error:
+        "发送太频繁，被机器人限流（飞书每个机器人每分钟最多 100 条、每秒最多 5 条）：系统会稍后自动重试（飞书机器人错误 9499：too many request）",
+    });
+    const bad = await send("feishu", json({ code: 9499, msg: "Bad Request", data: {} }));
+    expect(bad).toMatchObject({
+      ok: false,
+      retryable: false,
+      error:
+        "机器人不认这条消息的格式：请核对区教育局在『承办单位』（或『代表』『领导』）中的机器人地址是否为这种机器人的地址，渠道是否选对（飞书机器人错误 9499：Bad Request）",
+    });
+  });
+
+  it("tells staff each robot's own limit", async () => {
+    const errorOf = async (channel: "wecom" | "dingtalk" | "feishu", reply: Response) => {
+      const result = await send(channel, reply);
+      return result.ok ? "" : result.error;
+    };
+    expect(await errorOf("dingtalk", json({ errcode: 130101, errmsg: "send too fast" }))).toBe(
+      "发送太频繁，被机器人限流（钉钉每个机器人每分钟最多 20 条，超过后暂停 10 分钟）：系统会在 10 分钟后自动重试（钉钉机器人错误 130101：send too fast）",
+    );
+    expect(await errorOf("wecom", json({ errcode: 45009, errmsg: "api freq out of limit" }))).toBe(
+      "发送太频繁，被机器人限流（企业微信每个机器人每分钟最多 20 条）：系统会稍后自动重试（企业微信机器人错误 45009：api freq out of limit）",
+    );
+    expect(await errorOf("feishu", json({ code: 11232, msg: "frequency limited" }))).toBe(
+      "发送太频繁，被机器人限流（飞书每个机器人每分钟最多 100 条、每秒最多 5 条）：系统会稍后自动重试（飞书机器人错误 11232：frequency limited）",
+    );
+  });
+
+  it("waits out 钉钉's 10-minute ban before the next try, and a minute for 企业微信 and 飞书", async () => {
+    const waitOf = async (channel: "wecom" | "dingtalk" | "feishu", reply: Response) => {
+      const result = await send(channel, reply);
+      return result.ok ? null : result.retryAfterSeconds;
+    };
+    expect(await waitOf("dingtalk", json({ errcode: 130101, errmsg: "send too fast" }))).toBe(600);
+    expect(await waitOf("dingtalk", json({ errcode: 410100, errmsg: "send too fast" }))).toBe(600);
+    expect(await waitOf("wecom", json({ errcode: 45009, errmsg: "api freq out of limit" }))).toBe(60);
+    expect(await waitOf("feishu", json({ code: 11232, msg: "frequency limited" }))).toBe(60);
+    // A longer Retry-After sent with the refusal is kept.
+    const header = { status: 200, headers: { "content-type": "application/json", "retry-after": "900" } };
+    const longer = new Response(JSON.stringify({ errcode: 130101, errmsg: "send too fast" }), header);
+    expect(await waitOf("dingtalk", longer)).toBe(900);
+    // A busy server passes with the backoff alone.
+    expect(await waitOf("dingtalk", json({ errcode: -1, errmsg: "system busy" }))).toBeUndefined();
+  });
+
+  it("says a 钉钉 message over its size limit (460101) is too long and to shorten the template", async () => {
+    const result = await send(
+      "dingtalk",
+      json({ errcode: 460101, errmsg: "message too large, body 大小不合法,最大 20000bytes 以内" }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      retryable: false,
+      error:
+        "消息太长，机器人拒收（钉钉一条消息最多 20000 字节）：请缩短『通知模板』中这类通知的正文（钉钉机器人错误 460101：message too large, body 大小不合法,最大 20000bytes 以内）",
+    });
+  });
+});
+
+describe("the weekly digest as markdown", () => {
+  const title = "督办周报 *第3周*";
+  const body = [
+    "各位领导：",
+    "1. 2026-001《关于规范*电动自行车*停放》（督办：__王__）主办：区交通局",
+    '2. 2026-002《`学校`周边**交通**与<font color="warning">排水</font>》主办：[区水务局](https://evil.example)',
+    "# 不是标题 > 也不是引用",
+    "督办看板：https://jianyi.example.gov.cn/suggestions?status=%E5%B7%B2&a_b=1",
+    "个人链接：https://jianyi.example.gov.cn/l/Ab_c-D_e*f",
+  ].join("\n");
+  const digest = (address: string) => notice(address, { type: "督办周报", title, body });
+
+  it("shows 企业微信 what was typed, not bold, italics, code or colour, and keeps the addresses", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    await channels(http.fn).wecom.send(digest("https://qyapi.weixin.qq.com/x?key=k"));
+    expect(JSON.parse(http.requests[0]?.body ?? "").markdown.content).toBe(
+      [
+        "**督办周报 ＊第3周＊**",
+        "各位领导：",
+        "1. 2026-001《关于规范＊电动自行车＊停放》（督办：＿＿王＿＿）主办：区交通局",
+        '2. 2026-002《｀学校｀周边＊＊交通＊＊与＜font color="warning"＞排水＜/font＞》主办：［区水务局］(https://evil.example)',
+        "＃ 不是标题 ＞ 也不是引用",
+        "督办看板：https://jianyi.example.gov.cn/suggestions?status=%E5%B7%B2&a_b=1",
+        "个人链接：https://jianyi.example.gov.cn/l/Ab_c-D_e*f",
+      ].join("\n"),
+    );
+  });
+
+  it("shows 钉钉 what was typed too, its line breaks still hard ones", async () => {
+    const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
+    await channels(http.fn).dingtalk.send(digest("https://oapi.dingtalk.com/robot/send?access_token=tok"));
+    const sent = JSON.parse(http.requests[0]?.body ?? "").markdown;
+    expect(sent.title).toBe(title);
+    expect(sent.text).toBe(
+      [
+        "### 督办周报 ＊第3周＊",
+        "",
+        "各位领导：  ",
+        "1. 2026-001《关于规范＊电动自行车＊停放》（督办：＿＿王＿＿）主办：区交通局  ",
+        '2. 2026-002《｀学校｀周边＊＊交通＊＊与＜font color="warning"＞排水＜/font＞》主办：［区水务局］(https://evil.example)  ',
+        "＃ 不是标题 ＞ 也不是引用  ",
+        "督办看板：https://jianyi.example.gov.cn/suggestions?status=%E5%B7%B2&a_b=1  ",
+        "个人链接：https://jianyi.example.gov.cn/l/Ab_c-D_e*f",
+      ].join("\n"),
+    );
+  });
+
+  it("sends 飞书 the text as typed: its post paragraphs are plain text", async () => {
+    const http = fakeFetch(() => json({ code: 0, msg: "success" }));
+    await channels(http.fn).feishu.send(digest("https://open.feishu.cn/open-apis/bot/v2/hook/abc"));
+    const post = JSON.parse(http.requests[0]?.body ?? "").content.post.zh_cn;
+    expect(post.title).toBe(title);
+    expect(post.content[1]).toEqual([{ tag: "text", text: body.split("\n")[1] }]);
+  });
+});
+
 describe("generic webhook", () => {
   it("signs like the intake hooks: HMAC-SHA256 over timestamp.body, hex, sha256= prefix", async () => {
     const http = fakeFetch(() => new Response(null, { status: 204 }));

@@ -30,11 +30,11 @@ const REPLIED: LedgerCells = { 答复日期: "2026-05-20", 答复类别: "A" };
 const KEY: LedgerCells = { 重点建议: "是", 督办领导: "陈建平副主任", 领办领导: "王建国副区长" };
 
 /** The 周报 to the e-mail and the 企业微信 robot among the 周报接收人. */
-function digests(rows: LedgerCells[]) {
+function digests(rows: LedgerCells[], dashboard: string | null = null) {
   const settings = [["周报接收人", `dbc@example.gov.cn，${WECOM}`]] as const;
   const tabs = { ...noticeTabs(rows, settings), ...practiceTabs({ leaders: LEADERS }) };
   const evaluation = evaluateLedger({ tabs, today: MONDAY });
-  const plan = planNotices({ today: MONDAY, evaluation, existingKeys: [], arrivals: [] });
+  const plan = planNotices({ today: MONDAY, evaluation, existingKeys: [], arrivals: [], dashboard });
   const digest = plan.notices.filter((n) => n.type === "督办周报");
   return {
     email: digest.find((n) => n.channel === "email") as PlannedNotice,
@@ -107,5 +107,32 @@ describe("督办周报 to a 企业微信 robot", () => {
     expect(left.length).toBeGreaterThan(0);
     expect(shown.length + left.reduce((a, b) => a + b, 0)).toBe(30);
     expect(listLines(email.body)).toHaveLength(30);
+  });
+
+  it("shows titles typed with markdown characters as typed, and fits the lists to the message as sent", async () => {
+    // 30 overdue whose titles hold 10 markdown characters each: swapped for full-width ones (3 bytes
+    // each) they take 20 bytes more a line than the plain text the e-mail gets.
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      suggestion(i + 1, "2026-02-10", {
+        标题: `关于规范*电动自行车*停放和**第${i + 1}片区**\`充电\`_设施_的建议`,
+      }),
+    );
+    const { email, robot } = digests(rows, "https://jianyi.example.gov.cn");
+    expect(email.body).toContain("2026-001《关于规范*电动自行车*停放和**第1片区**`充电`_设施_的建议》");
+    const markdown = await sentMarkdown(robot);
+    expect(bytes(markdown)).toBeLessThanOrEqual(4096);
+    expect(markdown).toContain(
+      "1. 2026-001《关于规范＊电动自行车＊停放和＊＊第1片区＊＊｀充电｀＿设施＿的建议》",
+    );
+    // Only the title is bold: no other markup reaches the robot.
+    const [head, ...rest] = markdown.split("\n");
+    expect(head).toBe("**代表建议办理督办周报**");
+    expect(rest.join("\n")).not.toMatch(/[*`_]/);
+    // The lists were shortened for the swapped text, so the robot's cut never falls: the dashboard's
+    // address, last, is whole.
+    expect(markdown).toMatch(
+      /另有 \d+ 件未列出，详见督办看板：https:\/\/jianyi\.example\.gov\.cn\/suggestions\?status=/,
+    );
+    expect(markdown.endsWith("\n督办看板：https://jianyi.example.gov.cn/")).toBe(true);
   });
 });
