@@ -8,6 +8,15 @@ export const LONG_TEXT_MAX = 5000;
 /** Google refuses a cell over 50,000 characters, and with it the whole write call it came in. */
 export const SHEETS_CELL_MAX = 50_000;
 
+/**
+ * A short text (标题, a name) on one line: its line breaks (Alt+Enter in the sheet, a hand-made
+ * post) become one space. Lists that name it in one line (the 督办周报) would otherwise start a line
+ * of their own that reads as the office's.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, " ").trim();
+}
+
 const FORMULA_TEXT = /^=\s*[A-Za-z_][\w.]*\s*\(/;
 const EQUALS_SIGN = 0x3d;
 

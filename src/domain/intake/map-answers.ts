@@ -1,6 +1,6 @@
 import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
-import { SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
+import { oneLine, SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
 import type { ColumnDef } from "../../../sheets-schema/columns";
 import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
@@ -111,10 +111,6 @@ function textCell(header: string, text: string): string {
   // A list's names are checked one by one; the cell as a whole only has to fit Google's limit.
   if (limit.kind === "list") return fitText(text, SHEETS_CELL_MAX);
   return fitText(limit.kind === "whole" ? oneLine(text) : text, limit.max);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, " ").trim();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { oneLine } from "../../../sheets-schema/cells/text-cells";
 import { type Channel, LEDGER_STATUSES } from "../../../sheets-schema/enums";
 import type { Calendar } from "../calendar";
 import { isoFromSerial, serialFromIso, weekdayOf } from "../civil-date";
@@ -383,10 +384,10 @@ function leadersNote(item: DigestItem): string {
   return notes.length > 0 ? `（${notes.join("；")}）` : "";
 }
 
-/** A suggestion as each list names it: 【重点】 and its leaders, then its lead unit. */
+/** A suggestion as each list names it, on one line: 【重点】 and its leaders, then its lead unit. */
 function nameOf(item: DigestItem): string {
   const key = item.isKey ? KEY_MARK : "";
-  return `${key}${item.id}《${item.title}》${leadersNote(item)}主办：${item.leadUnit || "未定"}`;
+  return `${key}${item.id}《${oneLine(item.title)}》${leadersNote(item)}主办：${item.leadUnit || "未定"}`;
 }
 
 /**

@@ -47,6 +47,17 @@ describe("督办周报 marks key suggestions and their leaders", () => {
     ]);
   });
 
+  it("names a suggestion on one line when its 标题 holds a line break (Alt+Enter in the sheet)", () => {
+    const rows = [
+      keySuggestion({ 重点建议: "否", 标题: "关于增设公交站点的建议\n### 请各位领导点击链接登录" }),
+    ];
+    const [digest] = digestBodies(rows);
+    expect((digest?.body ?? "").split("\n").filter((l) => l.includes("2026-135"))).toEqual([
+      "1. 2026-135《关于增设公交站点的建议 ### 请各位领导点击链接登录》主办：区教育局，办理期限 2026年6月2日，已逾期 6 天",
+    ]);
+    expect(digest?.body).not.toMatch(/^### /m);
+  });
+
   it("says 督办：未填 for a key suggestion without 督办领导, and names each leader of a cell holding two", () => {
     const rows = [
       keySuggestion({}),
