@@ -322,6 +322,9 @@ describe("a unit's reply with its 答复函", () => {
     );
     expect(program.status).toBe(415);
     expect(await errorOf(program)).toContain("文件“setup.pdf”不是 PDF 文件或 JPG、PNG 图片");
+    // Sent without its name (not by the form's script): no empty quotes.
+    const nameless = await putLetter(unitPath, nonce, new TextEncoder().encode("MZ\x90\x00 a program"), "");
+    expect(await errorOf(nameless)).toMatch(/^所选文件不是 PDF 文件或 JPG、PNG 图片/);
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF);
     const tooLarge = await putLetter(unitPath, nonce, big);

@@ -173,9 +173,9 @@ export async function readForm(request: Request): Promise<FormFields> {
   return keepFields(request, stringFields(await request.formData()));
 }
 
-/** A file refused by its first bytes, in Chinese. */
+/** A file refused by its first bytes, in Chinese (named when its name came with it). */
 export function notALetterMessage(name: string): string {
-  return `文件“${name}”不是 ${LETTER_TYPES_TEXT}（按文件内容识别，改扩展名无效）：请把答复函扫描或导出为 PDF 后上传`;
+  return `${name.trim() ? `文件“${name.trim()}”` : "所选文件"}不是 ${LETTER_TYPES_TEXT}（按文件内容识别，改扩展名无效）：请把答复函扫描或导出为 PDF 后上传`;
 }
 
 export type LetterCheck =
