@@ -23,7 +23,10 @@ import { ledgerTab } from "./tabs/ledger";
  * day 『协办意见』 records a co-unit's opinion delivered (blank when none, and in other notices).
  * 答复类别说明 is the class of the round's reply with its meaning, “B 类（正在解决或列入计划）”
  * (二次答复类别 in round 2; blank while the class is not filled in), so a deputy told of a reply
- * learns what it said.
+ * learns what it said. 原主办单位 and 改交日期 are, in the lead unit's 交办通知, the unit that had the
+ * suggestion and the day this one was named 主办单位 in its place after 交办 (a 交办异议 agreed, a
+ * correction), blank when it was given the suggestion on 交办日期 and in other notices: the unit then
+ * knows why its 办理期限, still counted from 交办日期, is close.
  */
 export const COMPUTED_PLACEHOLDERS = [
   "剩余天数",
@@ -44,6 +47,8 @@ export const COMPUTED_PLACEHOLDERS = [
   "承办身份",
   "协办意见送达日期",
   "答复类别说明",
+  "原主办单位",
+  "改交日期",
 ] as const;
 
 /** Every name a template may use inside {{ }}: the 建议台账 headers and the computed ones. */
@@ -82,7 +87,9 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
     type: "交办通知",
     title: "代表建议交办通知：{{编号}} {{标题}}",
-    body: `{{接收方}}：现将${RECEIPT}交你单位主办。主办单位：{{主办单位}}；协办单位：{{协办单位}}。交办日期 {{交办日期}}，请于 {{办理期限}}前书面答复代表。如对交办有异议，请于 {{异议期限}}前提出。`,
+    // A unit named in place of another after 交办 reads why its 办理期限 is close: the period runs
+    // from 交办日期, not from the day it was named (原主办单位 is blank for any other).
+    body: `{{接收方}}：现将${RECEIPT}交你单位主办。{{#原主办单位}}本件原交由{{原主办单位}}主办，经调整于 {{改交日期}}改由你单位主办，办理期限仍自交办日期起算。{{/原主办单位}}主办单位：{{主办单位}}；协办单位：{{协办单位}}。交办日期 {{交办日期}}，请于 {{办理期限}}前书面答复代表。如对交办有异议，请于 {{异议期限}}前提出。`,
   },
   {
     type: CO_UNIT_TEMPLATE,

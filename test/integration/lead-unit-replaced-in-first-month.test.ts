@@ -124,6 +124,16 @@ describe("a 主办单位 replaced in the office's first month, five days after �
     expect(told[0]?.body).toContain("如对交办有异议，请于 2026年5月13日前提出");
   });
 
+  it("tells the unit named which unit had it, since when it has it, and that 办理期限 counts from 交办日期", async () => {
+    const told = await noticesRun(REPLACED_MS + HOUR_MS);
+    const housingNotice = told.find((n) => n.recipient === "区住建局");
+    expect(housingNotice?.body).toContain(
+      "交你单位主办。本件原交由区教育局主办，经调整于 2026年5月11日改由你单位主办，办理期限仍自交办日期起算。",
+    );
+    expect(housingNotice?.body).toContain("交办日期 2026年5月4日，请于 2026年8月4日前书面答复代表。");
+    expect(told[0]?.body).not.toContain("原交由");
+  });
+
   it("has its link take the objection until that day, the day its 交办通知 names, and not after", async () => {
     const action = `action="${housing}/s/2026-001/objection"`;
     // Past the day 区教育局's period ended (05-13), within its own.

@@ -302,6 +302,9 @@ describe("default notice templates", () => {
     expect(body("到期提醒")).toContain("{{剩余天数}}");
     expect(body("逾期催办")).toContain("{{逾期天数}}");
     expect(body("交办通知")).toContain("{{异议期限}}");
+    expect(body("交办通知")).toContain(
+      "{{#原主办单位}}本件原交由{{原主办单位}}主办，经调整于 {{改交日期}}改由",
+    );
     expect(body("测评提醒")).toContain("{{测评链接}}");
     expect(DEFAULT_NOTICE_TEMPLATES.every((t) => t.body.startsWith("{{接收方}}"))).toBe(true);
   });

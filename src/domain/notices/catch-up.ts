@@ -135,6 +135,16 @@ export function addedNameCell(cell: NameCell, name: string): string {
 
 const REPLACED_LEAD = `${LEAD_CELL}-`;
 
+const LEAD_FROM = `${LEAD_CELL}<`;
+
+/**
+ * What `seenOn` calls, followed by the cell's text before, the day `unit` was named in 主办单位 in
+ * place of another (leadTakenFrom).
+ */
+function leadFromPrefix(unit: string): string {
+  return `${LEAD_FROM}${nameKey(unit)}<`;
+}
+
 /** What `seenOn` calls the day `unit` was last seen replaced in 主办单位 by another. */
 export function replacedLeadCell(unit: string): string {
   return `${REPLACED_LEAD}${nameKey(unit)}`;
@@ -178,15 +188,20 @@ function addedNames(sighting: Sighting): { cell: string; at: string }[] {
   const cell = sighting.cell as NameCell;
   const before = new Set(listItems(sighting.before).map(nameKey));
   const after = new Set(listItems(sighting.after).map(nameKey));
-  const added = listItems(sighting.after)
-    .filter((name) => !before.has(nameKey(name)))
-    .map((name) => ({ cell: addedNameCell(cell, name), at: sighting.at }));
+  const named = listItems(sighting.after).filter((name) => !before.has(nameKey(name)));
+  const added = named.map((name) => ({ cell: addedNameCell(cell, name), at: sighting.at }));
   if (cell !== LEAD_CELL) return added;
+  // The unit named in place of another is told which one it takes over from (leadTakenFrom): the
+  // text before, as typed, so its 交办通知 names the unit as staff wrote it.
+  const from = named.map((name) => ({
+    cell: `${leadFromPrefix(name)}${sighting.before?.trim()}`,
+    at: sighting.at,
+  }));
   // The unit a changed 主办单位 no longer names: told it need not handle the suggestion (handlingSeries).
   const replaced = listItems(sighting.before)
     .filter((name) => !after.has(nameKey(name)))
     .map((name) => ({ cell: replacedLeadCell(name), at: sighting.at }));
-  return [...added, ...replaced];
+  return [...added, ...from, ...replaced];
 }
 
 /**
@@ -368,6 +383,27 @@ export function leadGivenOn(start: string, row: Pick<EvaluatedRow, "seenOn">, un
   const named = row.seenOn?.[addedNameCell(LEAD_CELL, unit)];
   const wasLead = row.seenOn?.[replacedLeadCell(unit)] !== undefined;
   return named && !wasLead ? leadUnitStart(start, row, unit) : start;
+}
+
+/**
+ * The unit `unit` took round 1 over from and the day, when it was named 主办单位 in place of another
+ * after 交办 (as leadGivenOn reads it: not a unit named back), else null: its 交办通知 says so, since
+ * it reads a 交办日期 weeks before it heard of the suggestion and a 办理期限 counted from that day.
+ * The unit as the 主办单位 cell held it before the change seen last that named `unit`.
+ */
+export function leadTakenFrom(
+  row: Pick<EvaluatedRow, "seenOn">,
+  unit: string,
+): { from: string; on: string } | null {
+  const seen = row.seenOn;
+  const named = seen?.[addedNameCell(LEAD_CELL, unit)];
+  if (!seen || !named || seen[replacedLeadCell(unit)] !== undefined) return null;
+  const prefix = leadFromPrefix(unit);
+  let taken: { from: string; on: string } | null = null;
+  for (const [cell, day] of Object.entries(seen))
+    if (cell.startsWith(prefix) && (!taken || day > taken.on))
+      taken = { from: cell.slice(prefix.length), on: day };
+  return taken?.from ? { from: taken.from, on: named } : null;
 }
 
 /**

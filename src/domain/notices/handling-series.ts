@@ -5,7 +5,7 @@ import {
 } from "../../../sheets-schema/enums";
 import { addDaysIso } from "../civil-date";
 import { daysBetween } from "../deadlines";
-import { leaderNames, nameKey } from "../directory";
+import { leaderNames, listedName, nameKey } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
 import {
   ASSIGNMENT_CORRECTED,
@@ -15,11 +15,13 @@ import {
   handlingLeaderStart,
   LEAD_CELL,
   leadGivenOn,
+  leadTakenFrom,
   leadUnitStart,
   replacedLeadCell,
   replacedLeadUnits,
 } from "./catch-up";
-import { leadIntroduction } from "./introductions";
+import { displayDate } from "./format";
+import { leadIntroduction, reassignmentIntroduction } from "./introductions";
 import { assignmentOccurrence, reminderOccurrence } from "./keys";
 import { coOpinionDeadline, objectionView } from "./placeholders";
 import type { RecipientRef } from "./recipients";
@@ -132,10 +134,18 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     // place of another days after 交办 could not object before it knew, and its link takes the
     // objection until that day (unit-actions.ts).
     const given = leadGivenOn(first.start, row, record.leadUnit);
+    // It is told which unit had the suggestion and since when it has it ({{原主办单位}},
+    // {{改交日期}}): else it reads a 交办日期 weeks ago and a 办理期限 close by, which still counts
+    // from 交办日期 (the statutory period is the suggestion's, not the unit's).
+    const taken = leadTakenFrom(row, record.leadUnit);
+    const moved = taken && {
+      原主办单位: listedName(ctx.names?.units, taken.from),
+      改交日期: displayDate(taken.on),
+    };
     const leadView =
-      given === first.start
+      given === first.start && !moved
         ? view
-        : (recipient: string) => ({ ...view(recipient), 异议期限: objectionView(given, ctx) });
+        : (recipient: string) => ({ ...view(recipient), 异议期限: objectionView(given, ctx), ...moved });
     out.push({
       type: "交办通知",
       suggestionId: id,
@@ -219,13 +229,17 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   // A reply cleared lately (a selection deleted by mistake, say) presses no unit until staff had
   // the days to notice and put it back.
   if (clearedReplyGraceEnd(row, current.round, ctx.today)) return out;
+  // The day the 二次交办通知 falls due, from which its reminders may be the unit's first word of round 2.
+  const reassignedSeen =
+    current.round === 2
+      ? dueOnOrSeen(current.start, row, ["二次交办日期", ASSIGNMENT_CORRECTED.二次交办日期])
+      : "";
   if (current.round === 2) {
-    const seen = dueOnOrSeen(current.start, row, ["二次交办日期", ASSIGNMENT_CORRECTED.二次交办日期]);
     out.push({
       type: "二次交办通知",
       suggestionId: id,
       round: 2,
-      occurrences: [{ occurrence: "-", dueOn: seen }],
+      occurrences: [{ occurrence: "-", dueOn: reassignedSeen }],
       lastDay: null,
       recipients: [lead],
       view: roundView(row, current, ctx),
@@ -234,9 +248,12 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
   // A class typed as no class beside a blank reply date (above): its 错误 is mended first.
   if (current.replyClassUnreadable) return out;
   const view = roundView(row, current, ctx);
-  // Round 1's reminders may be the lead unit's first word of the suggestion (introductions.ts); in
-  // round 2 it was told by the 二次交办通知.
-  const introducedBy = current.round === 1 ? leadIntroduction(row, first, ctx) : undefined;
+  // The reminders may be the lead unit's first word of the suggestion, or of its round 2: a ledger
+  // taken over mid-year never sent the 二次交办通知 (introductions.ts).
+  const introducedBy =
+    current.round === 1
+      ? leadIntroduction(row, first, ctx)
+      : reassignmentIntroduction(current, reassignedSeen);
   out.push({
     type: "到期提醒",
     suggestionId: id,

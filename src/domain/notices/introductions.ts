@@ -6,8 +6,10 @@
  * assignment as such, not as a second one, and a 交办通知 would ask for what was due by a day
  * already past (the 异议, the 协办意见).
  */
+
+import { listedName } from "../directory";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { coUnitStart, leadGivenOn, leadUnitStart } from "./catch-up";
+import { coUnitStart, leadGivenOn, leadTakenFrom, leadUnitStart } from "./catch-up";
 import { displayDate } from "./format";
 import {
   coOpinionDeadline,
@@ -51,10 +53,12 @@ export function coUnitIntroduction(
  * The lead unit's 交办通知, which its 沟通提醒, 到期提醒 and 逾期催办 of round 1 press it on: what it
  * is to handle, the day it was given it (交办日期, or the day it was named 主办单位 in place of
  * another: leadGivenOn), 办理期限 (暂定 as the notices write it) and the 异议 period counted from
- * that day, which the unit's link refuses after its day.
+ * that day, which the unit's link refuses after its day. A unit named in place of another is told
+ * which unit had it and that 办理期限 counts from 交办日期, as its 交办通知 says ({{原主办单位}}).
  */
 export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
   const given = leadGivenOn(first.start, row, row.record.leadUnit);
+  const taken = leadTakenFrom(row, row.record.leadUnit);
   // Counted from the day the unit was given it, as its 交办通知 and its link count the 异议 period.
   const objectBy = objectionDueOn(given, ctx);
   // As the 交办通知 writes {{异议期限}}: （暂定） while a year it counts over has no 放假安排 entered.
@@ -62,12 +66,41 @@ export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesCon
   return {
     dueOn: leadUnitStart(first.start, row, row.record.leadUnit),
     line: (view: View) => {
-      const deadline = view.办理期限 ? `，办理期限 ${view.办理期限}` : "";
       const objection =
         objectBy < ctx.today
           ? `对交办提出异议的期限已于 ${shown}届满；确有特殊情况，请联系代表工委。`
           : `如对交办有异议，请于 ${shown}前提出。`;
-      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：建议《${view.标题}》（编号 ${view.编号}）于 ${displayDate(given)}交你单位主办${deadline}。${objection}`;
+      const about = `建议《${view.标题}》（编号 ${view.编号}）`;
+      if (!taken) {
+        const deadline = view.办理期限 ? `，办理期限 ${view.办理期限}` : "";
+        return `【首次通知】${NEVER_SENT}交办通知，现一并告知：${about}于 ${displayDate(given)}交你单位主办${deadline}。${objection}`;
+      }
+      // Its 办理期限 runs from 交办日期, weeks before it heard of the suggestion: said so, with the unit
+      // it takes over from, as its 交办通知 would have said.
+      const from = listedName(ctx.names?.units, taken.from);
+      const deadline = view.办理期限
+        ? `，办理期限 ${view.办理期限}，自交办日期 ${displayDate(first.start)}起算`
+        : "";
+      return `【首次通知】${NEVER_SENT}交办通知，现一并告知：${about}原交由${from}主办，经调整于 ${displayDate(taken.on)}改由你单位主办${deadline}。${objection}`;
+    },
+  };
+}
+
+/**
+ * The lead unit's 二次交办通知, which its 到期提醒 and 逾期催办 of round 2 press it on: a ledger taken
+ * over mid-year has 二次交办 older than the catch-up window, never sent. Told once (a unit sent any
+ * notice of round 2 has heard of it: Introduction.round): that the deputy was not satisfied, the day
+ * it was assigned again, and 办理期限 of round 2. Due when the 二次交办通知 was (dueOn: its typed day,
+ * or the day the sync saw it typed or corrected).
+ */
+export function reassignmentIntroduction(round: Round, dueOn: string): Introduction {
+  return {
+    dueOn,
+    round: 2,
+    line: (view: View) => {
+      const deputy = view.领衔代表 ? `${view.领衔代表}代表` : "代表";
+      const deadline = view.办理期限 ? `，办理期限 ${view.办理期限}` : "";
+      return `【首次通知】${NEVER_SENT}二次交办通知，现一并告知：${deputy}对建议《${view.标题}》（编号 ${view.编号}）的办理结果不满意，本件已于 ${displayDate(round.start)}二次交办你单位重新办理${deadline}。`;
     },
   };
 }

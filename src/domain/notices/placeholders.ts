@@ -295,5 +295,7 @@ export function blankView(recipient: string, dashboardLink = ""): View {
     看板链接: dashboardLink,
     民意转化: "",
     答复类别说明: "",
+    原主办单位: "",
+    改交日期: "",
   };
 }

@@ -131,9 +131,30 @@ function runDayPassed(from: string, to: string, ctx: SeriesContext): boolean {
   return false;
 }
 
+/**
+ * hearingKey of a recipient's notices of one round (Introduction.round): a round-2 notice counts
+ * as this too. Only round 2's are kept (few), so the outbox's keys cost one look more each.
+ */
+function roundHearingKey(heard: string, round: number): string {
+  return `${heard}|r${round}`;
+}
+
+const ROUND_TWO_PART = "|r2|";
+
+/** hearingKey of each base key, and roundHearingKey of those of round 2. */
+function heardOf(done: Iterable<string>): Set<string> {
+  const heard = new Set<string>();
+  for (const base of done) {
+    const key = hearingKeyOf(base);
+    heard.add(key);
+    if (base.includes(ROUND_TWO_PART)) heard.add(roundHearingKey(key, 2));
+  }
+  return heard;
+}
+
 /** What firstWord weighs besides the notice: the outbox as planning knows it. */
 interface Hearing {
-  /** hearingKey of every notice sent, to be sent, or planned so far in this run. */
+  /** hearingKey (and roundHearingKey of round 2) of every notice sent, to be sent, or planned so far in this run. */
   readonly heard: Set<string>;
   readonly history: ReadonlySet<string>;
   /** Filled with the suggestions whose first word was presumed (NoticePlan.introductionsUnseen). */
@@ -142,8 +163,8 @@ interface Hearing {
 
 /**
  * What a reminder opens with when it is the recipient's first word of the suggestion: nothing about
- * it was sent to the recipient, nor is planned before it in this run (its 交办通知 included). null
- * when something was. A 交办通知 older than the catch-up horizon is past the keys loaded by default:
+ * it (of the round, for an introduction of round 2) was sent to the recipient, nor is planned before
+ * it in this run (its 交办通知 or 二次交办通知 included). null when something was. A 交办通知 older than the catch-up horizon is past the keys loaded by default:
  * unless the suggestion's keys from 交办 on are given (historyOf), it is taken as sent when no run day
  * passed since this reminder fell due (the runs went on, so it went out in its time).
  */
@@ -155,7 +176,9 @@ function firstWord(
   ctx: SeriesContext,
   view: View,
 ): string | null {
-  if (!intro || hearing.heard.has(hearingKey(naming))) return null;
+  if (!intro) return null;
+  const heard = hearingKey(naming);
+  if (hearing.heard.has(intro.round ? roundHearingKey(heard, intro.round) : heard)) return null;
   const id = naming.suggestionId ?? "";
   if (intro.dueOn < addDaysIso(ctx.today, -CATCH_UP_DAYS) && !hearing.history.has(id)) {
     hearing.unseen.add(id);
@@ -182,7 +205,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
   for (const key of input.existingKeys) done.add(baseKeyOf(key));
   const told = noticesTold(done);
   const hearing: Hearing = {
-    heard: new Set([...done].map(hearingKeyOf)),
+    heard: heardOf(done),
     history: input.historyOf ?? new Set(),
     unseen: new Set(),
   };
@@ -236,7 +259,9 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
       done.add(base);
       const view = series.view(resolved.name);
       const opening = firstWord(series.introducedBy, naming, due.dueOn, hearing, ctx, view);
-      hearing.heard.add(hearingKey(naming));
+      const heard = hearingKey(naming);
+      hearing.heard.add(heard);
+      if (round === 2) hearing.heard.add(roundHearingKey(heard, 2));
       for (const target of resolved.targets) {
         // Failed for good at this very address: planning it again would fail again every day.
         if (failedAt.get(noticeKey(parts, target.channel)) === target.address) continue;

@@ -62,6 +62,12 @@ export interface Introduction {
    * loads by default no longer reach it (PlanNoticesInput.historyOf).
    */
   readonly dueOn: string;
+  /**
+   * The round it introduces (the 二次交办通知's round 2): the recipient counts as told when sent a
+   * notice of that round, not any about the suggestion, since a unit told of round 1 was not told
+   * of the 二次交办. Absent: any notice about the suggestion tells it (a 交办通知 of round 1).
+   */
+  readonly round?: 2;
   line(view: View): string;
 }
 

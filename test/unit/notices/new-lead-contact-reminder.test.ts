@@ -60,6 +60,7 @@ function run(
   from: string,
   to: string,
   reachable: (day: string) => boolean = () => true,
+  templates: unknown[][] = [],
 ): { day: string; notice: PlannedNotice }[] {
   const outbox = new Map<string, string>();
   const sent: { day: string; notice: PlannedNotice }[] = [];
@@ -67,7 +68,7 @@ function run(
   for (const day of daysBetweenInclusive(from, to)) {
     const row = day < CHANGED_ON ? ASSIGNED : CHANGED;
     const tabs = {
-      ...noticeTabs([row]),
+      ...noticeTabs([row], [], templates),
       ...practiceTabs(),
       ...(reachable(day) ? {} : { [TAB_NAMES.units]: unitRows(NO_CHANNEL) }),
     };
@@ -107,14 +108,42 @@ describe("a 主办单位 named in place of another after 交办 and its 沟通�
     expect(reminder?.body).toContain("办理期限为 2026年6月4日");
   });
 
+  it("tells the new unit in its 交办通知 which unit had the suggestion and since when it has it, 办理期限 unmoved", () => {
+    const sent = run(ASSIGNED_ON, CHANGED_ON);
+    const told = sent.filter(({ notice }) => notice.type === "交办通知" && notice.recipient === "区卫健委");
+    expect(told.map(({ day }) => day)).toEqual([CHANGED_ON]);
+    expect(told[0]?.notice.body).toContain(
+      "交你单位主办。本件原交由区教育局主办，经调整于 2026年3月30日改由你单位主办，办理期限仍自交办日期起算。主办单位：区卫健委；",
+    );
+    expect(told[0]?.notice.body).toContain("交办日期 2026年3月4日，请于 2026年6月4日前书面答复代表。");
+    // The unit given it on 交办日期 reads no such sentence.
+    const first = sent.find(({ notice }) => notice.type === "交办通知" && notice.recipient === "区教育局");
+    expect(first?.notice.body).toContain("交你单位主办。主办单位：区教育局；");
+    expect(first?.notice.body).not.toContain("原交由");
+  });
+
+  it("says it too where 通知模板 still holds the previous built-in 交办通知, unedited", () => {
+    const previous = [
+      "交办通知",
+      "",
+      "代表建议交办通知：{{编号}} {{标题}}",
+      "{{接收方}}：现将{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}）交你单位主办。主办单位：{{主办单位}}；协办单位：{{协办单位}}。交办日期 {{交办日期}}，请于 {{办理期限}}前书面答复代表。如对交办有异议，请于 {{异议期限}}前提出。",
+      "是",
+    ];
+    const sent = run(ASSIGNED_ON, CHANGED_ON, () => true, [previous]);
+    const told = sent.find(({ notice }) => notice.type === "交办通知" && notice.recipient === "区卫健委");
+    expect(told?.notice.body).toContain("本件原交由区教育局主办，经调整于 2026年3月30日改由你单位主办");
+  });
+
   it("tells a new unit never sent its 交办通知 the day it was named in the reminder's 【首次通知】", () => {
     // No usable channel from the change until 04-29: its 交办通知 (due 03-30) is past the catch-up
     // window by 04-30, so the 沟通提醒 (due 04-14) is the unit's first word of the suggestion.
     const sent = run(ASSIGNED_ON, "2026-05-08", (day) => day < CHANGED_ON || day >= "2026-04-30");
     const toNew = sent.filter(({ notice }) => notice.recipient === "区卫健委");
     expect(toNew.map(({ day, notice }) => `${day} ${notice.type}`)).toEqual(["2026-04-30 沟通提醒"]);
+    // Which unit had it, the day it was named, and that 办理期限 still counts from 交办日期.
     expect(toNew[0]?.notice.body).toContain(
-      "（编号 2026-001）于 2026年3月30日交你单位主办，办理期限 2026年6月4日。",
+      "（编号 2026-001）原交由区教育局主办，经调整于 2026年3月30日改由你单位主办，办理期限 2026年6月4日，自交办日期 2026年3月4日起算。",
     );
     // Its 异议期限 counted from that day too (7 working days; 清明 04-04 to 04-06), as its
     // 交办通知 would have said, not from 交办日期 (2026-03-13).
