@@ -7,6 +7,7 @@ import { visitListTable } from "../domain/dashboard/sampling";
 import { scoreboardTable } from "../domain/dashboard/scoreboard";
 import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
 import { assessmentTable } from "../domain/evaluation/assessment-view";
+import { filtersNothing, listFilterOf, type SuggestionsFilter } from "./dashboard/list-filter";
 import { loadAssessment } from "./dashboard/load-assessment";
 import { loadYearReport } from "./dashboard/load-report";
 import { loadFrame, loadScoreboard } from "./dashboard/load-view";
@@ -20,10 +21,28 @@ function attachment(ascii: string, chinese: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 }
 
+/**
+ * The names of the export of a filtered list, saying what it holds: 建议台账-2026年-已逾期-2026-12-07.csv.
+ * A search's text loses the characters a file name cannot hold (Windows').
+ */
+function ledgerFileNames(filter: SuggestionsFilter, today: string): { ascii: string; chinese: string } {
+  const searched = filter.text.replace(/[\\/:*?"<>|\s]+/g, "_");
+  const parts = [
+    filter.year === null ? null : `${filter.year}年`,
+    filter.status,
+    searched ? `含“${searched}”` : null,
+  ].filter(Boolean);
+  const ascii = [filter.year ?? "all", filter.status || filter.text ? "filtered" : null].filter(Boolean);
+  return {
+    ascii: `ledger-${ascii.join("-")}-${today}.csv`,
+    chinese: `建议台账-${parts.join("-")}-${today}.csv`,
+  };
+}
+
 /** A CSV file to download, named `ascii` for old clients and `chinese` for the others. */
 export function csv(
   c: Context<AppEnv>,
-  text: string | ReadableStream,
+  text: string | ReadableStream | Uint8Array<ArrayBuffer>,
   ascii: string,
   chinese: string,
 ): Response {
@@ -46,11 +65,19 @@ export const exportsRoutes = new Hono<AppEnv>()
   // The rows' lines were written by the sync with each part (days left as of its day): streamed
   // here from R2 (the whole file the finish joined, or each part's copy) or D1, so a megabyte of
   // ledger costs the Worker no strings.
+  // With the suggestions list's filters (?year=&status=&q=, read as the list reads them): the rows
+  // that list shows, every page of it, in its order, each line cut from the same stored bytes.
   .get("/ledger.csv", async (c) => {
+    const filter = listFilterOf((name) => c.req.query(name));
     const d = await loadFrame(c);
     const today = d.frame.today;
-    const body = await d.deps.summaries.streamCsv(LEDGER_EXPORT_HEAD);
-    return csv(c, body, `ledger-${today}.csv`, `建议台账-${today}.csv`);
+    if (filtersNothing(filter)) {
+      const body = await d.deps.summaries.streamCsv(LEDGER_EXPORT_HEAD);
+      return csv(c, body, `ledger-${today}.csv`, `建议台账-${today}.csv`);
+    }
+    const body = await d.deps.summaries.csvOf(LEDGER_EXPORT_HEAD, filter);
+    const names = ledgerFileNames(filter, today);
+    return csv(c, body, names.ascii, names.chinese);
   })
   .get("/units.csv", async (c) => {
     const base = await loadFrame(c);

@@ -30,6 +30,8 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0023_confirmed_removals.sql",
   "0024_inbox_repeat_key.sql",
   "0025_notice_keys_with_day.sql",
+  "0026_part_csv_ends.sql",
+  "0027_robot_pacing.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -1,4 +1,5 @@
 import { digestOf } from "../digest";
+import { splitCsvLines } from "../domain/dashboard/csv";
 import type { ListEntry, SuggestionRef } from "../domain/dashboard/suggestion-ref";
 import { type PartShares, SHARE_GROUPS } from "../domain/figures/part-figures";
 import { hash53 } from "../domain/hash";
@@ -7,6 +8,9 @@ import { idKey, indexPath } from "../domain/summary/row-index";
 import { FACT_PLACES, type FactTuple, type StoredSummaryRow } from "../domain/summary/summary-row";
 import type { ExportFiles } from "./export-files";
 import { type ByteSource, joinByteStreams } from "./join-streams";
+
+/** What the suggestions list shows: its filters (FactsQuery without the page). */
+export type ListFilter = Pick<FactsQuery, "status" | "text" | "year">;
 
 /** A page of the suggestions list: which rows, and how many match in all. */
 export interface FactsQuery {
@@ -84,6 +88,13 @@ export interface SummaryStore {
    * version, or R2 fails: downloads then join the parts themselves, as before.
    */
   saveWholeCsv(head: string): Promise<boolean>;
+  /**
+   * The ledger export's lines of the suggestions the list shows for `filter` (every page of it, in
+   * its 编号 order), after `head`, as UTF-8: D1 picks them (list_entries, as listEntries), and each
+   * line is cut out of its part's stored bytes by the line ends stored with them (csvLinesWithEnds),
+   * so the Worker reads no row as text.
+   */
+  csvOf(head: string, filter: ListFilter): Promise<Uint8Array<ArrayBuffer>>;
   /**
    * The facts of the rows that concern a recipient (mentionKey), in sheet order, picked by D1
    * through each part's index: a personal link's page parses its own rows, not 2,000. Null while
@@ -276,7 +287,7 @@ const LISTED_YEARS = `
   ORDER BY year DESC`;
 
 /** A query's bound filters, ?1 to ?3 of ENTRIES and LISTED. */
-const filterValues = (query: FactsQuery) => [
+const filterValues = (query: ListFilter) => [
   query.status,
   query.text,
   query.year == null ? null : String(query.year),
@@ -336,8 +347,10 @@ function shareAndListStatements(db: D1Database, part: number, derived: DerivedPa
 function derivedStatements(db: D1Database, part: number, hash: string, derived: DerivedPart) {
   return [
     db
-      .prepare("UPDATE summary_parts SET csv = ?3, row_index = ?4, refs = ?5 WHERE part = ?1 AND hash = ?2")
-      .bind(part, hash, derived.csv, derived.rowIndex, derived.refs),
+      .prepare(
+        "UPDATE summary_parts SET csv = ?3, row_index = ?4, refs = ?5, csv_ends = ?6 WHERE part = ?1 AND hash = ?2",
+      )
+      .bind(part, hash, derived.csv, derived.rowIndex, derived.refs, derived.csvEnds ?? null),
     ...shareAndListStatements(db, part, derived),
   ];
 }
@@ -355,6 +368,62 @@ function wholeDigest(head: string, parts: readonly { part: number; hash: string 
   return `w${hash53(`${head}\n${parts.map((p) => `${p.part}:${p.hash}`).join(",")}`)}`;
 }
 
+/** A part whose export lines a filtered export cuts: its version, its lines' ends (JSON) and whether it lacks what derives from its rows. */
+interface PartLines {
+  part: number;
+  hash: string;
+  ends: string | null;
+  lacking: number;
+}
+
+/**
+ * A part's export lines, each as its UTF-8 bytes (subarrays of one buffer: no copy). From the R2
+ * copy of the stored version when the part is derived (its line ends are then of that version);
+ * else from D1's lines, which are always of the version of the ends stored with them (a part that
+ * lacks its derived values may already have its newer copy in R2), split by their text when a
+ * build before the ends stored them.
+ */
+async function linesOfPart(
+  db: D1Database,
+  files: ExportFiles | null,
+  { part, hash, ends, lacking }: PartLines,
+): Promise<Uint8Array[]> {
+  const copy = ends !== null && !lacking && files ? await files.openPart(part, hash).catch(() => null) : null;
+  if (copy) return cutLines(new Uint8Array(await new Response(copy).arrayBuffer()), ends);
+  const text =
+    (
+      await db
+        .prepare("SELECT csv FROM summary_parts WHERE part = ?1")
+        .bind(part)
+        .first<{ csv: string | null }>()
+    )?.csv ?? "";
+  const encoder = new TextEncoder();
+  return ends === null
+    ? splitCsvLines(text).map((line) => encoder.encode(line))
+    : cutLines(encoder.encode(text), ends);
+}
+
+/** `bytes` cut at `ends` (JSON: each line's end offset). */
+function cutLines(bytes: Uint8Array, ends: string | null): Uint8Array[] {
+  let start = 0;
+  return (JSON.parse(ends ?? "[]") as number[]).map((end) => {
+    const line = bytes.subarray(start, end);
+    start = end;
+    return line;
+  });
+}
+
+/** The pieces as one buffer (a native copy each). */
+function joinBytes(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(pieces.reduce((n, piece) => n + piece.byteLength, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    joined.set(piece, at);
+    at += piece.byteLength;
+  }
+  return joined;
+}
+
 /** `exportFiles`: R2 copies of the export lines (null without an R2 bucket: downloads read D1). */
 export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | null = null): SummaryStore {
   return {
@@ -370,11 +439,11 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         .all<{ part: number; hash: string; input: string | null; lacking: number }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
-        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, refs)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, refs, csv_ends)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (part) DO UPDATE SET rows = excluded.rows, facts = excluded.facts, hash = excluded.hash,
            updated_at = excluded.updated_at, input = excluded.input, result = excluded.result, csv = excluded.csv,
-           row_index = excluded.row_index, refs = excluded.refs`,
+           row_index = excluded.row_index, refs = excluded.refs, csv_ends = excluded.csv_ends`,
       );
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
       // A part that lacks what derives from its rows (an older build's, or one stored for a derive
@@ -413,6 +482,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
               derived.csv,
               derived.rowIndex,
               derived.refs,
+              derived.csvEnds ?? null,
             ),
             ...shareAndListStatements(db, index, derived),
           ];
@@ -492,6 +562,29 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         );
         return false;
       }
+    },
+    async csvOf(head, filter) {
+      const { results: picked } = await db
+        .prepare(`SELECT l.part AS part, l.place AS place ${ENTRIES} ORDER BY l.id, l.part, l.place`)
+        .bind(...filterValues(filter))
+        .all<{ part: number; place: number }>();
+      const touched = [...new Set(picked.map((r) => r.part))];
+      const { results: parts } = await db
+        .prepare(
+          `SELECT part, hash, csv_ends AS ends, (row_index IS NULL OR refs IS NULL) AS lacking
+           FROM summary_parts WHERE part IN (SELECT value FROM json_each(?1))`,
+        )
+        .bind(JSON.stringify(touched))
+        .all<PartLines>();
+      const lines = new Map(
+        await Promise.all(parts.map(async (p) => [p.part, await linesOfPart(db, exportFiles, p)] as const)),
+      );
+      const chosen = [new TextEncoder().encode(head)];
+      for (const { part, place } of picked) {
+        const line = lines.get(part)?.[place];
+        if (line) chosen.push(line);
+      }
+      return joinBytes(chosen);
     },
     async loadFactsMentioning(key) {
       const path = indexPath(key);

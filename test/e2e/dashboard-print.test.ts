@@ -6,7 +6,8 @@ import { E2E_ADMIN_TOKEN, type LocalStack, startLocalStack } from "./local-stack
 
 /**
  * The dashboard as a leader prints it from Chromium: the 打印 button of the 表彰建议名单 under the
- * Worker's CSP (no inline handler), and the overview on paper with the day its figures were counted.
+ * Worker's CSP (no inline handler), the overview on paper with the day its figures were counted, and
+ * the suggestions list on paper saying which of its rows the paper holds.
  */
 let stack: LocalStack;
 let browser: Browser;
@@ -60,6 +61,19 @@ describe("printing the dashboard in Chromium", () => {
     expect(text).not.toContain("全部单位");
     expect(text).not.toContain("抽样回访"); // the menu
     await page.screenshot({ path: path.join(SCREENSHOTS, "overview-print.png"), fullPage: true });
+  });
+
+  it("prints a list of more than one page saying which rows of how many the paper holds", async () => {
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`${stack.workerUrl}/suggestions`);
+    await expect(page.locator("a.button:has-text('导出本清单 CSV')").isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: "print" });
+    const text = await drawnText();
+    const total = text.match(/(\d+) 件/)?.[1];
+    expect(Number(total)).toBeGreaterThan(100);
+    // The pager is not printed: the line says the paper holds the first hundred, and where the rest are.
+    expect(text).toContain(`本页为第 1 / 2 页（第 1–100 件，共 ${total} 件）；完整清单请用“导出本清单 CSV”`);
+    expect(text).not.toContain("下一页");
   });
 
   it("saves the overview as A4 pages", async () => {

@@ -1,4 +1,4 @@
-import { csvLines } from "../dashboard/csv";
+import { csvLinesWithEnds } from "../dashboard/csv";
 import { ledgerExportRow } from "../dashboard/ledger-export";
 import { listEntry } from "../dashboard/suggestion-ref";
 import type { ContactsById } from "../figures/contacts-part";
@@ -10,6 +10,11 @@ import { type FactTuple, loadFacts, loadRow, type StoredSummaryRow } from "./sum
 export interface DerivedPart {
   /** The rows as lines of the ledger export (CSV, no header). */
   csv: string;
+  /**
+   * Where each row's line ends in `csv`'s UTF-8 bytes (JSON array, in the rows' order). Absent (a
+   * test's hand-made part): a filtered export then splits the lines itself.
+   */
+  csvEnds?: string;
   /** Which rows hold each 编号 and concern each unit, deputy and leader (rowIndex, JSON). */
   rowIndex: string;
   /** The part's share of the dashboard's figures, group by group: the finish and the steps after it add them up. */
@@ -30,10 +35,12 @@ export function derivePart(
   contacts: ContactsById | null,
 ): DerivedPart {
   const loaded = facts.map(loadFacts);
+  const lines = csvLinesWithEnds(stored.map((row) => ledgerExportRow(loadRow(row), today)));
   return {
     rowIndex: JSON.stringify(rowIndex(loaded)),
     shares: sharesOf(partFigures(loaded, today, duplicated, contacts)),
     refs: JSON.stringify(loaded.map((row) => listEntry(row, today))),
-    csv: csvLines(stored.map((row) => ledgerExportRow(loadRow(row), today))),
+    csv: lines.text,
+    csvEnds: JSON.stringify(lines.ends),
   };
 }

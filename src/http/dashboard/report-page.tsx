@@ -110,7 +110,7 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
           <a class="button light" href={`/exports/report.json?${q}`}>
             导出 JSON
           </a>
-          <a class="button light" href="/exports/ledger.csv">
+          <a class="button light" href={`/exports/ledger.csv?${q}`}>
             导出台账 CSV
           </a>
         </form>

@@ -64,6 +64,7 @@ button.danger{background:var(--danger)}button.small{padding:2px 10px;font-size:1
 .button.light{background:#eef2f7;color:var(--ink)}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0;align-items:center}
 .actions select{width:auto;min-width:160px}
+.page-note{color:var(--muted);font-size:13px;margin:10px 0 0}
 svg.chart{display:block;max-width:100%;height:auto}
 svg.chart text{font-size:12px;fill:var(--ink);font-family:inherit}
 svg.chart text.value{fill:var(--muted)}
@@ -175,6 +176,7 @@ body{background:#fff}
 header,nav,.no-print,button,.button{display:none!important}
 main{max-width:none;padding:0}
 .sync{color:#000}
+.page-note{color:#000;font-weight:600}
 footer{padding:0}
 tr{break-inside:avoid}
 .print-sheet{font-family:"FangSong","仿宋","STFangsong",serif}

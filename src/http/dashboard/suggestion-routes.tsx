@@ -1,11 +1,10 @@
 import { type Context, Hono } from "hono";
-import { LEDGER_STATUSES, NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-schema/enums";
+import { NOTICE_STATES, PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { createDeps } from "../../deps";
 import { fieldTexts } from "../../domain/dashboard/cell-text";
 import { practiceEntries } from "../../domain/dashboard/practice-timeline";
-import { parseYear } from "../../domain/dashboard/sample-request";
 import { SUGGESTIONS_PAGE_SIZE } from "../../domain/dashboard/suggestion-list";
 import { refAsOf, type SuggestionRef, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
@@ -29,6 +28,7 @@ import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { CLICK_RETRY, restoreError } from "../restore-error";
 import { sendPage } from "./layout";
+import { listFilterOf, oneOf } from "./list-filter";
 import { loadCalendar, loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
@@ -40,20 +40,6 @@ import { SuggestionsPage } from "./suggestions-page";
 
 /** Waiting submissions listed on /problems at most (a Google outage of hours may hold many). */
 const WAITING_LISTED = 100;
-
-/** A query value that must be one of a list ("" or absent = no filter). */
-function oneOf(
-  value: string | undefined,
-  allowed: readonly string[],
-  code: string,
-  what: string,
-): string | null {
-  if (!value) return null;
-  if (!allowed.includes(value)) {
-    throw new HttpError(400, code, `${what}“${value}”无法识别：可选 ${allowed.join("、")}`);
-  }
-  return value;
-}
 
 /** `?page=`: 1 when absent; a positive whole number otherwise. */
 function pageNumber(raw: string | undefined): number {
@@ -133,15 +119,10 @@ async function confirmationPage(c: Context<AppEnv>, confirm: "restore" | "remova
 /** Suggestions (list and one), problems and the notices outbox. */
 export const suggestionRoutes = new Hono<AppEnv>()
   .get("/suggestions", async (c) => {
-    const status = oneOf(c.req.query("status"), LEDGER_STATUSES, "invalid_status", "台账状态");
-    const text = (c.req.query("q") ?? "").trim().slice(0, 50);
-    // 年度 as the year report and the assessment read it (2000–2100, blank or 全部 = every year); a
-    // year the ledger has no suggestion of lists none, saying so.
-    const year = parseYear(c.req.query("year"));
-    if (!year.ok) throw new HttpError(400, year.code, year.message);
+    // A year the ledger has no suggestion of lists none, saying so.
+    const filter = listFilterOf((name) => c.req.query(name));
     const page = pageNumber(c.req.query("page"));
     const base = await loadFrame(c);
-    const filter = { status, text, year: year.value };
     const [listed, years, calendar] = await Promise.all([
       pageOfSuggestions(base, filter, page),
       loadLedgerYears(base),

@@ -1,33 +1,43 @@
 import type { FC } from "hono/jsx";
 import { LEDGER_STATUSES } from "../../../sheets-schema/enums";
-import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
+import { emptyListText, SUGGESTIONS_PAGE_SIZE, yearChoices } from "../../domain/dashboard/suggestion-list";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
+import { filterParams, type SuggestionsFilter } from "./list-filter";
 import { Card, type DueCalendar, SuggestionTable } from "./ui";
 
 /**
  * Rows per page of /suggestions: a county's year is 1–2 thousand suggestions, and one page of all
- * of them would be a megabyte of HTML (and most of the 10 ms of CPU a page has). The CSV export
- * (/exports/ledger.csv) gives all of them at once.
+ * of them would be a megabyte of HTML (and most of the 10 ms of CPU a page has). The list's export
+ * (/exports/ledger.csv with its filters) gives all of them at once; a page of more says so, on
+ * paper too, since the printed pager is left off.
  */
 
-export interface SuggestionsFilter {
-  status: string | null;
-  text: string;
-  /** 年度: the year of 提出日期 (null: every year). */
-  year: number | null;
-}
-
 function pageHref(filter: SuggestionsFilter, page: number): string {
-  const query = new URLSearchParams();
-  if (filter.year !== null) query.set("year", String(filter.year));
-  if (filter.status) query.set("status", filter.status);
-  if (filter.text) query.set("q", filter.text);
+  const query = filterParams(filter);
   if (page > 1) query.set("page", String(page));
   const q = query.toString();
   return q ? `/suggestions?${q}` : "/suggestions";
 }
+
+/** The export of the list as filtered (every page of it). */
+function exportHref(filter: SuggestionsFilter): string {
+  const q = filterParams(filter).toString();
+  return q ? `/exports/ledger.csv?${q}` : "/exports/ledger.csv";
+}
+
+/** Which rows of how many a page of the list holds, where the pager is not printed. */
+const PageNote: FC<{ page: number; pages: number; total: number }> = ({ page, pages, total }) => {
+  if (pages <= 1) return null;
+  const first = (page - 1) * SUGGESTIONS_PAGE_SIZE + 1;
+  const last = Math.min(page * SUGGESTIONS_PAGE_SIZE, total);
+  return (
+    <p class="page-note">
+      本页为第 {page} / {pages} 页（第 {first}–{last} 件，共 {total} 件）；完整清单请用“导出本清单 CSV”
+    </p>
+  );
+};
 
 const Paging: FC<{ filter: SuggestionsFilter; page: number; pages: number }> = ({ filter, page, pages }) =>
   pages <= 1 ? null : (
@@ -86,6 +96,9 @@ export const SuggestionsPage: FC<{
         aria-label="搜索"
       />
       <button type="submit">筛选</button>
+      <a class="button light" href={exportHref(filter)}>
+        导出本清单 CSV
+      </a>
     </form>
     <Card title={`${paging.total} 件`}>
       <SuggestionTable
@@ -95,6 +108,7 @@ export const SuggestionsPage: FC<{
         isUnit={isUnit}
         calendar={calendar}
       />
+      <PageNote page={paging.page} pages={paging.pages} total={paging.total} />
       <Paging filter={filter} page={paging.page} pages={paging.pages} />
     </Card>
   </Layout>
