@@ -18,6 +18,7 @@ import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-ou
 import { createObjections, type Objections } from "./store/objections";
 import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
 import { createPersonalLinks, type PersonalLinks } from "./store/personal-links";
+import { robotPacingOn } from "./store/robot-pacing";
 import { createSampleStore, type SampleStore } from "./store/samples";
 import { createSessionStore, type SessionStore } from "./store/sessions";
 import { createSignInFailures, type SignInFailures } from "./store/sign-in-failures";
@@ -106,7 +107,8 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     noticesQueue: () => env.NOTICES_QUEUE,
     jobsQueue: () => env.JOBS_QUEUE as Deps["jobsQueue"],
     tabCache: () => createTabCache(env.DB),
-    noticeOutbox: () => createNoticeOutbox(env.DB),
+    noticeOutbox: () =>
+      createNoticeOutbox(env.DB, robotPacingOn(env.NOTICE_ROBOT_PACING, config.environment)),
     noticeArrivals: () => createNoticeArrivals(env.DB),
     channels: () => channelsFromEnv(env, config.environment),
     samples: () => createSampleStore(env.DB),

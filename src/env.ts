@@ -44,4 +44,9 @@ export interface Env {
   D1_METER?: string;
   /** Development and tests only: send every notice to this local sink instead (tools/notice-sink.ts). */
   NOTICE_SINK_URL?: string;
+  /**
+   * Development only: `off` queues notices to group robots without spacing them (the local stack's
+   * sink is no robot). Unset, and always in production, they are paced under each robot's limit.
+   */
+  NOTICE_ROBOT_PACING?: string;
 }

@@ -1,9 +1,10 @@
-import type { NoticeState } from "../../sheets-schema/enums";
+import type { Channel, NoticeState } from "../../sheets-schema/enums";
 import type { DeliveryResult } from "../channels/types";
 import type { PlannedNotice } from "../domain/notices/types";
 import { jsonCell, jsonCells, jsonRowSlices } from "./d1-batch";
 import { type OutboxQueries, outboxQueries } from "./outbox-queries";
 import { type NoticeRow, type StoredNotice, toStoredNotice } from "./outbox-rows";
+import { createRobotPacing, type RobotPacing } from "./robot-pacing";
 
 export type { NoticeAttempt, NoticeFilter, OutboxQueries } from "./outbox-queries";
 export type { StoredNotice } from "./outbox-rows";
@@ -34,7 +35,15 @@ export interface NoticeOutbox extends OutboxQueries {
    * id returned, once (the 失败 condition is checked in the same statement).
    */
   insert(notices: readonly PlannedNotice[], plannedAt: string): Promise<number[]>;
-  markEnqueued(ids: readonly number[], at: string): Promise<void>;
+  /** Each group robot's next free moment: notices to one robot are queued spaced out. */
+  readonly pacing: RobotPacing;
+  /** The channel and address of these notices (one query), for their pacing. */
+  routes(ids: readonly number[]): Promise<{ id: number; channel: Channel; address: string }[]>;
+  /**
+   * Stamps each notice with when its queue message is due (its delay's end, not the send): the
+   * hourly sweep queues again only what is still 待发送 long after that.
+   */
+  markEnqueued(entries: readonly (readonly [id: number, dueAt: string])[]): Promise<void>;
   /** 待发送 notices planned before `plannedBefore` and never enqueued, or last enqueued before `enqueuedBefore`. */
   stranded(plannedBefore: string, enqueuedBefore: string, limit: number): Promise<number[]>;
   /**
@@ -59,7 +68,8 @@ export interface NoticeOutbox extends OutboxQueries {
   markLogged(ids: readonly number[]): Promise<void>;
 }
 
-export function createNoticeOutbox(db: D1Database): NoticeOutbox {
+/** `pacedRobots` false: the local stack's notice sink, which is no robot, gets notices at once. */
+export function createNoticeOutbox(db: D1Database, pacedRobots = true): NoticeOutbox {
   const byIds = (sql: string, ids: readonly number[], ...binds: unknown[]) =>
     db
       .prepare(sql)
@@ -79,6 +89,7 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
   );
   return {
     ...outboxQueries(db),
+    pacing: createRobotPacing(db, pacedRobots),
     async insert(notices, plannedAt) {
       const rows = notices.map((n) => [
         n.key,
@@ -101,13 +112,25 @@ export function createNoticeOutbox(db: D1Database): NoticeOutbox {
       // RETURNING gives the rows in no set order.
       return ids.sort((x, y) => x - y);
     },
-    async markEnqueued(ids, at) {
-      if (ids.length > 0)
-        await byIds(
-          "UPDATE notices SET enqueued_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))",
-          ids,
-          at,
-        );
+    async routes(ids) {
+      if (ids.length === 0) return [];
+      const { results } = await db
+        .prepare(
+          "SELECT id, channel, address FROM notices WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        )
+        .bind(JSON.stringify(ids))
+        .all<{ id: number; channel: Channel; address: string }>();
+      return results;
+    },
+    async markEnqueued(entries) {
+      if (entries.length > 0)
+        await db
+          .prepare(
+            `UPDATE notices AS n SET enqueued_at = ${jsonCell(1)} FROM json_each(?1) AS e
+             WHERE n.id = ${jsonCell(0)}`,
+          )
+          .bind(JSON.stringify(entries))
+          .run();
     },
     async stranded(plannedBefore, enqueuedBefore, limit) {
       const { results } = await db

@@ -227,12 +227,17 @@ export async function seedOffice(office: string) {
   return units;
 }
 
-/** Before each test: no notices, no leases, no last-run mark, a fresh sheet and fresh robots. */
+/** Before each test: no notices, no leases, no last-run mark, a fresh sheet and fresh robots (no slots taken). */
 export async function freshOffice(office: string) {
   await env.DB.batch(
-    ["DELETE FROM notices", "DELETE FROM notice_attempts", "DELETE FROM leases", "DELETE FROM meta"].map(
-      (sql) => env.DB.prepare(sql),
-    ),
+    [
+      "DELETE FROM notices",
+      "DELETE FROM notice_attempts",
+      "DELETE FROM leases",
+      "DELETE FROM meta",
+      // The robots are fresh too: no slot an earlier test took holds their next notice back.
+      "DELETE FROM robot_pacing",
+    ].map((sql) => env.DB.prepare(sql)),
   );
   return buildOfficeSheet(office);
 }

@@ -1,8 +1,11 @@
+import type { Channel } from "../../../sheets-schema/enums";
 import type { ClaimResult } from "../../store/outbox";
+import { MAX_DELAY_SECONDS } from "../../store/robot-pacing";
 import { claimBatch, deliverNotice, noticeRetryDelaySeconds } from "./deliver";
 import { isNoticeMessage } from "./enqueue";
 import { NOTICE_LOG_STEP } from "./log-step";
 import type { QueuingNoticeDeps } from "./notice-deps";
+import { robotDelays } from "./robot-slots";
 
 export interface ConsumeSummary {
   sent: number;
@@ -41,6 +44,7 @@ export async function consumeNotices(
     return summary;
   }
   const handled = new Set<number>();
+  const retries: Retry[] = [];
   for (const message of batch.messages) {
     if (!isNoticeMessage(message.body)) {
       message.ack(); // not a notice: nothing to deliver
@@ -57,9 +61,7 @@ export async function consumeNotices(
         ? await deliverNotice(deps, claims.get(noticeId), message.attempts)
         : ({ kind: "skipped", reason: "delivered by another message of this batch" } as const);
       if (outcome.kind === "retry") {
-        message.retry({ delaySeconds: outcome.delaySeconds });
-        summary.delays.push({ noticeId, delaySeconds: outcome.delaySeconds });
-        summary.retried += 1;
+        retries.push({ message, noticeId, delaySeconds: outcome.delaySeconds, route: outcome.route });
         continue;
       }
       message.ack();
@@ -75,8 +77,46 @@ export async function consumeNotices(
       summary.retried += 1;
     }
   }
+  for (const { message, noticeId, delaySeconds } of await pacedRetries(deps, retries)) {
+    message.retry({ delaySeconds });
+    summary.delays.push({ noticeId, delaySeconds });
+    summary.retried += 1;
+  }
   if (summary.sent + summary.failed > 0) await logOutcomes(deps, batch.queue);
   return summary;
+}
+
+interface Retry {
+  message: Message<unknown>;
+  noticeId: number;
+  delaySeconds: number;
+  route?: { channel: Channel; address: string };
+}
+
+/**
+ * The batch's retries, each to a group robot placed at the robot's next free slot after its backoff
+ * (one D1 statement for the batch): the notices a robot refused come back spaced out, not all in the
+ * same second, and after the messages already queued to it. A slot beyond the queue's 12 hours waits
+ * those 12 hours. Should D1 fail, the backoff alone.
+ */
+async function pacedRetries(deps: QueuingNoticeDeps, retries: Retry[]): Promise<Retry[]> {
+  const nowMs = Date.now();
+  const routes = retries.flatMap((r) =>
+    r.route ? [{ id: r.noticeId, ...r.route, notBeforeMs: nowMs + r.delaySeconds * 1000 }] : [],
+  );
+  if (routes.length === 0) return retries;
+  try {
+    const slots = await robotDelays(deps.noticeOutbox.pacing, routes, nowMs);
+    return retries.map((r) => {
+      const slot = slots.get(r.noticeId);
+      return slot === undefined
+        ? r
+        : { ...r, delaySeconds: Math.max(r.delaySeconds, slot ?? MAX_DELAY_SECONDS) };
+    });
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", message: "retry pacing failed", error: String(error) }));
+    return retries;
+  }
 }
 
 /**

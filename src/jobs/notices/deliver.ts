@@ -1,3 +1,4 @@
+import type { Channel } from "../../../sheets-schema/enums";
 import { type DeliveryResult, failed, type OutgoingNotice } from "../../channels/types";
 import type { ClaimResult, StoredNotice } from "../../store/outbox";
 import type { NoticeDeps } from "./notice-deps";
@@ -5,7 +6,13 @@ import type { NoticeDeps } from "./notice-deps";
 export type DeliverOutcome =
   | { kind: "sent" }
   | { kind: "failed"; error: string }
-  | { kind: "retry"; delaySeconds: number; error: string }
+  | {
+      kind: "retry";
+      delaySeconds: number;
+      error: string;
+      /** Where the attempt went: a group robot's retry takes the robot's next free slot (consume.ts). */
+      route?: { channel: Channel; address: string };
+    }
   | { kind: "skipped"; reason: string };
 
 /** How long one consumer holds a notice: longer than a send with its timeout. */
@@ -75,6 +82,12 @@ export async function deliverNotice(
   await deps.noticeOutbox.recordAttempt(notice.id, new Date(now()).toISOString(), result);
   if (result.ok) return { kind: "sent" };
   if (!result.retryable) return { kind: "failed", error: result.error };
+  // A robot's own wait (钉钉's 10-minute ban after a burst) is waited out in full.
   const delaySeconds = Math.max(noticeRetryDelaySeconds(attempts), Math.ceil(result.retryAfterSeconds ?? 0));
-  return { kind: "retry", delaySeconds, error: result.error };
+  return {
+    kind: "retry",
+    delaySeconds,
+    error: result.error,
+    route: { channel: notice.channel, address: notice.address },
+  };
 }
