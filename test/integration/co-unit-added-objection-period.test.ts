@@ -5,7 +5,7 @@ import { deputiesTab, ledgerTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, makeLink, postForm } from "./links-setup";
+import { makeLink, pageOnDay, postForm } from "./links-setup";
 import {
   createSheet,
   EMPTY_SMALL_TABS,
@@ -86,14 +86,7 @@ async function assignmentNotices() {
 const links: Record<string, string> = {};
 
 /** The unit's page of `id` as it opens on `day` (the clock moved for the page only). */
-async function pageOn(unit: string, id: string, day: string): Promise<string> {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(at10(day));
-  const response = await browse(`${links[unit]}/s/${id}`);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
+const pageOn = (unit: string, id: string, day: string) => pageOnDay(`${links[unit]}/s/${id}`, day);
 
 // Syncs and notices run on the real clock: the emulator checks token times against its own.
 afterEach(() => vi.useRealTimers());

@@ -5,7 +5,7 @@ import { deputiesTab, ledgerTab } from "../../sheets-schema/tabs";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, makeLink, postForm } from "./links-setup";
+import { makeLink, pageOnDay, postForm } from "./links-setup";
 import {
   createSheet,
   EMPTY_SMALL_TABS,
@@ -30,7 +30,7 @@ const FIRST_SYNC_MS = Date.parse("2026-05-06T02:00:00Z");
 const REPLACED_MS = Date.parse("2026-05-11T02:00:00Z");
 const HOUR_MS = 3600_000;
 /** 10:00 in Asia/Shanghai on `day`, when the unit opens its link. */
-const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
+const _at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
 
 const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
 const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
@@ -74,14 +74,7 @@ async function noticesRun(atMs: number) {
 let housing = "";
 
 /** 区住建局's page of 2026-001 as it opens on `day` (the clock moved for the page only). */
-async function pageOn(day: string): Promise<string> {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(at10(day));
-  const response = await browse(`${housing}/s/2026-001`);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
+const pageOn = (day: string) => pageOnDay(`${housing}/s/2026-001`, day);
 
 // Syncs and notices run on the real clock: the emulator checks token times against its own.
 afterEach(() => vi.useRealTimers());

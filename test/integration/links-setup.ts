@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { deputiesTab, ledgerTab, noticeLogTab, problemsTab, statisticsTab } from "../../sheets-schema/tabs";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
@@ -157,6 +157,20 @@ export function browse(path: string, init: RequestInit = {}): Promise<Response> 
   const headers = new Headers(init.headers);
   if (init.method === "POST" && !headers.has("origin")) headers.set("origin", PUBLIC_URL);
   return exports.default.fetch(new Request(`${PUBLIC_URL}${path}`, { ...init, headers, redirect: "manual" }));
+}
+
+/**
+ * A link page as it opens at 10:00 (Beijing) on `day`, the clock moved for the page only: the
+ * caller's afterEach puts it back (vi.useRealTimers), since syncs and notices run on the real clock
+ * (the emulator checks token times against its own).
+ */
+export async function pageOnDay(path: string, day: string): Promise<string> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.parse(`${day}T02:00:00Z`));
+  const response = await browse(path);
+  const html = await response.text();
+  expect(response.status, html.slice(0, 400)).toBe(200);
+  return html;
 }
 
 export function postForm(path: string, fields: Record<string, string | string[]>, origin?: string) {
