@@ -4,7 +4,6 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab, noticeLogTab, problemsTab, statisticsTab } from "../../sheets-schema/tabs";
 import { failed } from "../../src/channels/types";
 import type { Deps } from "../../src/deps";
-import { serialFromIso } from "../../src/domain/civil-date";
 import type { PlannedNotice } from "../../src/domain/notices/types";
 import { consumeNotices } from "../../src/jobs/notices/consume";
 import { enqueueNotices, type NoticeMessage } from "../../src/jobs/notices/enqueue";
@@ -12,6 +11,7 @@ import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import {
+  assignedRow,
   createSheet,
   deliverBatch,
   EMPTY_SMALL_TABS,
@@ -28,7 +28,7 @@ const DINGTALK = units.区住建局;
 const EMAIL = units.区交通运输局;
 
 const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
-const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
+const _row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
   header(tab).map((h) => cells[h] ?? "");
 
 /** Forty suggestions for 区住建局 (one 钉钉 robot) and three for 区交通运输局 (e-mail), all assigned today. */
@@ -40,18 +40,7 @@ async function buildSheet() {
       secret: unit.secret,
     });
   const lead = (i: number) => (i < 40 ? "区住建局" : "区交通运输局");
-  const ledger = Array.from({ length: 43 }, (_, i) =>
-    row(ledgerTab, {
-      编号: `2026-${String(i + 1).padStart(3, "0")}`,
-      标题: `关于第${i + 1}件民生实事的建议`,
-      领衔代表: "张明",
-      类别: "社会事业",
-      提出日期: serialFromIso("2026-01-13"),
-      审查结果: "立案",
-      主办单位: lead(i),
-      交办日期: serialFromIso("2026-03-02"),
-    }),
-  );
+  const ledger = Array.from({ length: 43 }, (_, i) => assignedRow(i + 1, lead(i)));
   await createSheet(office, {
     [TAB_NAMES.ledger]: [header(ledgerTab), ...ledger],
     [TAB_NAMES.units]: unitsTabRows(units),

@@ -172,18 +172,7 @@ export async function buildOfficeSheet(office: string) {
     const kind = unit.channel === "email" ? "email" : unit.channel;
     await registerRobot({ kind, token: unit.token, secret: unit.secret });
   }
-  const ledger = UNIT_NAMES.map((unit, i) =>
-    row(ledgerTab, {
-      编号: `2026-${String(i + 1).padStart(3, "0")}`,
-      标题: `关于第${i + 1}件民生实事的建议`,
-      领衔代表: "张明",
-      类别: "社会事业",
-      提出日期: serialFromIso("2026-01-13"),
-      审查结果: "立案",
-      主办单位: unit,
-      交办日期: serialFromIso("2026-03-02"),
-    }),
-  );
+  const ledger = UNIT_NAMES.map((unit, i) => assignedRow(i + 1, unit));
   const tabs: Record<string, unknown[][]> = {
     [TAB_NAMES.ledger]: [header(ledgerTab), ...ledger],
     [TAB_NAMES.units]: [...unitsTabRows(units)],
@@ -225,6 +214,20 @@ export async function seedOffice(office: string) {
   const synced = await runSync(await officeDeps(office), "test", MONDAY_10_MS);
   if (synced.outcome !== "ok") throw new Error(`sync failed: ${synced.message}`);
   return units;
+}
+
+/** 建议台账's row of 2026-<n> (张明's, 立案), assigned on 2026-03-02 to `unit` alone. */
+export function assignedRow(n: number, unit: string) {
+  return row(ledgerTab, {
+    编号: `2026-${String(n).padStart(3, "0")}`,
+    标题: `关于第${n}件民生实事的建议`,
+    领衔代表: "张明",
+    类别: "社会事业",
+    提出日期: serialFromIso("2026-01-13"),
+    审查结果: "立案",
+    主办单位: unit,
+    交办日期: serialFromIso("2026-03-02"),
+  });
 }
 
 /** Before each test: no notices, no leases, no last-run mark, a fresh sheet and fresh robots (no slots taken). */
