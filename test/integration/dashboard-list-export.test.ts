@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { yearOfRow } from "../../src/domain/dashboard/year-report";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { buildFixture } from "../support/ledger-fixture";
-import { call, dashboardDeps, FIXTURE_NOW_MS, listPage, pageText, seedAndSync } from "./dashboard-helpers";
+import { call, dashboardDeps, listPage, pageText, seededAtFixtureTime } from "./dashboard-helpers";
 
 const column = (header: string) => ledgerTab.columns.findIndex((c) => c.header === header);
 const BOM = "\uFEFF";
@@ -23,12 +23,7 @@ function twoYears() {
   return tabs;
 }
 
-beforeAll(async () => {
-  await seedAndSync(twoYears());
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(twoYears());
 
 /** A CSV download: its Chinese file name and its lines (the BOM checked and left off). */
 async function download(path: string): Promise<{ name: string; lines: string[] }> {

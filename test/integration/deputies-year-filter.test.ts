@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../../src/domain/civil-date";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, pageText, seedAndSync } from "./dashboard-helpers";
+import { call, pageText, seededAtFixtureTime } from "./dashboard-helpers";
 
 const column = (header: string) => ledgerTab.columns.findIndex((c) => c.header === header);
 const d = (iso: string) => serialFromIso(iso);
@@ -41,12 +41,7 @@ function twoYears() {
   return tabs;
 }
 
-beforeAll(async () => {
-  await seedAndSync(twoYears());
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(twoYears());
 
 /** A deputy's line of the records page: 领衔, 附议, 领衔立案, 领衔办结, 优秀建议, 测评. */
 function line(html: string, name: string): number[] {

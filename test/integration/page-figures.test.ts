@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
 import { columnLetter } from "../../src/domain/a1";
@@ -8,7 +8,14 @@ import { FIGURE_GROUPS, type PageFigures } from "../../src/store/page-figures";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
 import { withoutPartColumn, withoutPartIndexes } from "../support/sync-helpers";
-import { call, dashboardDeps, FIXTURE_NOW_MS, SHEET, seedAndSync } from "./dashboard-helpers";
+import {
+  call,
+  dashboardDeps,
+  FIXTURE_NOW_MS,
+  SHEET,
+  seedAndSync,
+  seededAtFixtureTime,
+} from "./dashboard-helpers";
 
 // The overview, the unit scoreboard, the deputies' records, the 单位测评 pages and CSVs, the
 // commendations draft and the year report read the figures the sync's finish worked out; a unit's
@@ -25,12 +32,7 @@ function withExcellent(rows = 40) {
   return tabs;
 }
 
-beforeAll(async () => {
-  await seedAndSync(withExcellent());
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(withExcellent());
 
 const PAGES = [
   "/",

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { buildFixture, DEPUTIES, SCENARIOS } from "../support/ledger-fixture";
-import { call, FIXTURE_NOW_MS, pageText, seedAndSync } from "./dashboard-helpers";
+import { call, pageText, seededAtFixtureTime } from "./dashboard-helpers";
 
 const column = (header: string) => ledgerTab.columns.findIndex((c) => c.header === header);
 
@@ -25,12 +25,7 @@ function tabs() {
   return out;
 }
 
-beforeAll(async () => {
-  await seedAndSync(tabs());
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(tabs());
 
 /** A KPI tile's value, as the page shows it. */
 function kpi(html: string, label: string): string {

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../../src/domain/civil-date";
@@ -7,7 +7,7 @@ import { yearOfRow } from "../../src/domain/dashboard/year-report";
 import { loadLedgerView } from "../../src/jobs/ledger-view";
 import { createSummaryStore } from "../../src/store/summary-store";
 import { buildFixture } from "../support/ledger-fixture";
-import { dashboardDeps, FIXTURE_NOW_MS, listedIds, listPage, seedAndSync } from "./dashboard-helpers";
+import { dashboardDeps, listedIds, listPage, seededAtFixtureTime } from "./dashboard-helpers";
 
 const column = (header: string) => ledgerTab.columns.findIndex((c) => c.header === header);
 
@@ -29,12 +29,7 @@ function twoYears() {
   return tabs;
 }
 
-beforeAll(async () => {
-  await seedAndSync(twoYears());
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(FIXTURE_NOW_MS);
-});
-afterAll(() => vi.useRealTimers());
+seededAtFixtureTime(twoYears());
 
 /** Every page of a query's list, one after the other. */
 async function allPages(query: string): Promise<string[]> {
