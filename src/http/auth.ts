@@ -31,7 +31,8 @@ export interface StaffIdentity {
   email: string | null;
 }
 
-const SIGNED_OUT = "请先登录：通过单位的 Cloudflare Access 登录，或使用管理令牌（ADMIN_TOKEN）登录";
+/** Staff read it on the 需要登录 page: their words, not Cloudflare's or the variable's (README has those). */
+const SIGNED_OUT = "请先登录：使用本单位的统一登录，或输入管理员提供的管理令牌";
 
 /**
  * Checks a presented admin token under the per-client guess limit: every attempt is recorded in D1
@@ -99,7 +100,7 @@ export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
   if (access && assertion) {
     const identity = await verifyAccessJwt(assertion, access).catch(() => null);
     if (!identity) {
-      throw new HttpError(401, "access_denied", "Cloudflare Access 登录凭证无效或已过期：请重新登录");
+      throw new HttpError(401, "access_denied", "统一登录的凭证无效或已过期：请重新登录");
     }
     c.set("staff", { via: "access", email: identity.email });
     return next();

@@ -84,8 +84,16 @@ async function expectUnauthenticated(response: Response, path: string, code: str
   if (isPage(path)) {
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = await response.text();
-    expect(html).toContain(`错误代码 ${code}`);
-    expect(html).toContain("Cloudflare Access");
+    expect(html).toContain(`（技术支持用：错误代码 ${code} · HTTP 401 · 请求编号 `);
+    expect(html).toContain(
+      code === "access_denied"
+        ? "统一登录的凭证无效或已过期：请重新登录"
+        : "请先登录：使用本单位的统一登录，或输入管理员提供的管理令牌",
+    );
+    // Staff read it: no variable name, no address form, no way back to a page that asks again.
+    expect(html).not.toContain("ADMIN_TOKEN");
+    expect(html).not.toContain("?token=");
+    expect(html).not.toContain("返回概览");
   } else {
     const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
     expect(body.error.code).toBe(code);
@@ -176,6 +184,28 @@ describe("sign-in on every dashboard route", () => {
   });
 });
 
+describe("the 需要登录 page (/units signed out)", () => {
+  it("tells staff how to sign in in their words, with the token form and nothing else to click", async () => {
+    const response = await anonymous("/units");
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(html).toContain("<h1>需要登录</h1>");
+    expect(html).toContain("<p>请先登录：使用本单位的统一登录，或输入管理员提供的管理令牌</p>");
+    expect(html).toContain("请使用本单位的统一登录，登录后再打开本页；或输入管理员提供的管理令牌登录");
+    expect(html).toContain('<input type="hidden" name="next" value="/units"/>');
+    expect(html).toContain('<p class="code">（技术支持用：错误代码 unauthenticated · HTTP 401 · 请求编号 ');
+    for (const technical of [
+      "Cloudflare Access",
+      "ADMIN_TOKEN",
+      "?token=",
+      "/?token",
+      "返回概览",
+      "数据来自共享表格",
+    ])
+      expect(html, technical).not.toContain(technical);
+  });
+});
+
 describe("the sign-in link", () => {
   it("opens a session in an HttpOnly SameSite=Strict cookie and redirects to the clean URL", async () => {
     const response = await anonymous(`/units?token=test-admin-token&x=1`);
@@ -196,7 +226,7 @@ describe("the sign-in link", () => {
     const response = await anonymous("/?token=guess");
     expect(response.status).toBe(401);
     expect(response.headers.get("set-cookie")).toBeNull();
-    expect(await response.text()).toContain("错误代码 invalid_token");
+    expect(await response.text()).toContain("（技术支持用：错误代码 invalid_token · HTTP 401 · 请求编号 ");
   });
 
   it("signs out by forgetting the cookie", async () => {
@@ -245,6 +275,9 @@ describe("security headers", () => {
   it("refuses a form posted from another site, even with the session cookie", async () => {
     const response = await postSampling("https://evil.example");
     expect(response.status).toBe(403);
-    expect(await response.text()).toContain("错误代码 cross_site_form");
+    const html = await response.text();
+    expect(html).toContain("（技术支持用：错误代码 cross_site_form · HTTP 403 · 请求编号 ");
+    // Signed in (the session cookie): the way back to the overview.
+    expect(html).toContain('<a href="/">返回概览</a>');
   });
 });

@@ -71,7 +71,9 @@ describe("a link's token", () => {
     const respelled = `${unit.path.slice(0, -1)}${alphabet[last ^ 1]}`;
     const refused = await browse(respelled);
     expect(refused.status).toBe(403);
-    expect(await refused.text()).toContain("链接无效：请使用通知中的链接。");
+    const html = await refused.text();
+    expect(html).toContain("<h1>链接无效</h1>");
+    expect(html).toContain("链接无效：请使用通知中的链接。");
     expect((await browse(unit.path)).status).toBe(200);
   });
 });
@@ -82,8 +84,21 @@ describe("the way back from a link's error page", () => {
     const html = await refused.text();
     expect(refused.status).toBe(403);
     expect(html).toContain("编号 2026-003 的建议不在区教育局的办理范围内");
-    expect(html).toContain(`<a href="${unit.path}">返回本人（本单位）的建议</a>`);
+    expect(html).toContain(`<a href="${unit.path}">返回本单位的建议</a>`);
     expect(html).not.toContain(`href="${unit.path}/s/2026-003"`);
+  });
+
+  it("names the way back as a deputy's and a leader's own page is named, from an address that does not exist", async () => {
+    const deputy = await makeLink("deputy", "张明");
+    const missing = await browse(`${deputy.path}/no-such-page`);
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    expect(html).toContain("<h1>找不到该页面或数据</h1>");
+    expect(html).toContain(`<a href="${deputy.path}">返回我的建议</a>`);
+    expect(html).not.toContain("本单位");
+    const leader = await makeLink("leader", "王书记");
+    const leaderHtml = await (await browse(`${leader.path}/no-such-page`)).text();
+    expect(leaderHtml).toContain(`<a href="${leader.path}">返回建议列表</a>`);
   });
 
   it("leads back to the suggestion from an action refused on it", async () => {

@@ -85,14 +85,24 @@ describe("with 设置 代表工委联系电话", () => {
   it("keeps the 协办意见 typed before the link was revoked, read-only and escaped, and says whom to call", async () => {
     const { status, html } = await coOpinionAfterRevoke();
     expect(status).toBe(403);
+    expect(html).toContain("<h1>链接已撤销</h1>");
+    expect(html).not.toContain("无权进行此操作");
     expect(html).toContain(
-      `该链接已被代表工委撤销：请使用最近一次通知中的新链接。如有疑问，请联系代表工委（电话 ${PHONE}）`,
+      `<p>该链接已被代表工委撤销：请使用最近一次通知中的新链接。如有疑问，请联系代表工委（电话 ${PHONE}）。</p>`,
     );
     expect(html).toContain(`您填写的内容未提交成功，请复制保存后联系代表工委（电话 ${PHONE}）。`);
     expect(html).toMatch(/内容摘要<textarea readonly="" rows="\d+">/);
     expect(html).toContain(`${OPINION_SHOWN}</textarea>`);
     expect(html).not.toContain("<b>建议</b>");
-    expect(html).toContain(`如有疑问，请联系人大常委会代表工作委员会（电话 ${PHONE}）。`);
+    // The advice once: the message says it, so the footer does not say it again.
+    expect(html.match(/如有疑问/g)).toHaveLength(1);
+    expect(html).not.toContain("请联系人大常委会代表工作委员会");
+    // For the call to the office: the request id, labelled so; no English code or HTTP status shown.
+    expect(html).toMatch(
+      /<p class="code" data-code="link_revoked">请求编号（联系代表工委时可提供）：[\w-]+<\/p>/,
+    );
+    expect(html).not.toContain("错误代码");
+    expect(html).not.toContain("HTTP 403");
   });
 
   it("keeps the 测评意见 a deputy wrote while his link expired", async () => {
@@ -104,7 +114,11 @@ describe("with 设置 代表工委联系电话", () => {
     });
     const html = await refused.text();
     expect(refused.status).toBe(403);
-    expect(html).toContain(`如有疑问，请联系代表工委（电话 ${PHONE}）`);
+    expect(html).toContain("<h1>链接已过期</h1>");
+    expect(html).toContain(
+      `<p>链接已过期：请使用最近一次通知中的链接，或请代表工委重新发送。如有疑问，请联系代表工委（电话 ${PHONE}）。</p>`,
+    );
+    expect(html.match(/如有疑问/g)).toHaveLength(1);
     expect(html).toContain("测评意见<textarea");
     expect(html).toContain("道路已拓宽，感谢</textarea>");
     expect(html).not.toContain("满意</textarea>");
@@ -167,7 +181,9 @@ describe("without 设置 代表工委联系电话", () => {
     expect(home).not.toContain("电话 ");
     const { status, html } = await coOpinionAfterRevoke();
     expect(status).toBe(403);
-    expect(html).toContain("如有疑问，请联系代表工委<");
+    expect(html).toContain("<h1>链接已撤销</h1>");
+    expect(html).toContain("如有疑问，请联系代表工委。</p>");
+    expect(html.match(/如有疑问/g)).toHaveLength(1);
     expect(html).toContain("您填写的内容未提交成功，请复制保存后联系代表工委。");
     expect(html).toContain(`${OPINION_SHOWN}</textarea>`);
     expect(html).not.toContain("电话 ");

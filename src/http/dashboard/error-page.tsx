@@ -48,6 +48,10 @@ const TITLES_BY_CODE: Partial<Record<string, string>> = {
   sheets_quota: "Google 表格暂时繁忙",
   sheets_failed: "Google 表格出错",
   busy: "表格正在写入",
+  // 重试 on a notice that is queued, sent or already reached its recipient another way: nothing failed.
+  pending: "已在排队发送",
+  already_sent: "通知已经发送",
+  notified: "无需重试",
 };
 
 interface Shown {
@@ -65,14 +69,15 @@ function shown(err: Error, requestId: string): Shown {
   return { status: 500, code: "internal", message: "服务器内部错误，请稍后重试" };
 }
 
-/** The 需要登录 page: how to sign in, and a form for the admin token that comes back to this page. */
+/**
+ * The 需要登录 page, read by staff: how to sign in in their words (no variable names, no address
+ * forms: README tells the operator those), and a form for the admin token that comes back to this page.
+ */
 export const SignInHelp = ({ next }: { next: string }) => (
   <div class="alert info">
     <p>
-      正式环境：请通过本单位的 Cloudflare Access 登录页登录后再打开本页。
-      <br />
-      本地或应急：输入管理令牌登录，或使用管理员提供的登录链接（形如 <code>/?token=管理令牌</code>
-      ），打开一次即可；登录保持 12 小时，点“退出”即在服务器上注销。
+      请使用本单位的统一登录，登录后再打开本页；或输入管理员提供的管理令牌登录，也可以打开管理员发给您的登录链接（打开一次即可）。
+      登录保持 12 小时，点“退出”即注销。
     </p>
     <form class="sign-in" method="post" action="/sign-in">
       <input type="hidden" name="next" value={next} />
@@ -84,7 +89,11 @@ export const SignInHelp = ({ next }: { next: string }) => (
   </div>
 );
 
-/** The Chinese error page: the same code, message and request id as the JSON error shape. */
+/**
+ * The Chinese error page: the same code, message and request id as the JSON error shape, the code
+ * and status small and labelled for support, not as if they were for the reader; 返回概览 only when
+ * signed in (signed out it leads back to 需要登录).
+ */
 export function renderPageError(err: Error, c: Context): Promise<Response> {
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
   const e = shown(err, requestId);
@@ -103,11 +112,13 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
         <h1>{title}</h1>
         <p>{e.message}</p>
         {e.status === 401 ? <SignInHelp next={next} /> : null}
+        {c.get("staff" as never) ? (
+          <p>
+            <a href="/">返回概览</a>
+          </p>
+        ) : null}
         <p class="code">
-          错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}
-        </p>
-        <p>
-          <a href="/">返回概览</a>
+          （技术支持用：错误代码 {e.code} · HTTP {e.status} · 请求编号 {requestId}）
         </p>
       </div>
     </Layout>,

@@ -152,7 +152,10 @@ export const Layout: FC<{
         {p.frame ? <SyncLine frame={p.frame} /> : null}
         {p.children}
       </main>
-      <footer>数据来自共享表格“建议台账”，按最近一次同步计算；页面不读取表格，不占用表格配额。</footer>
+      {/* About the data shown: pages without it (sign-in, an error) have no frame and no footer. */}
+      {p.frame ? (
+        <footer>数据来自共享表格“建议台账”，按最近一次同步计算；页面不读取表格，不占用表格配额。</footer>
+      ) : null}
     </body>
   </html>
 );

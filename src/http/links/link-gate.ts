@@ -12,17 +12,42 @@ import { clientKey, retryAfterSeconds } from "../sign-in-limit";
 export const LINK_REQUESTS_PER_WINDOW = 60;
 export const LINK_WINDOW_S = 60;
 
-const ASK_OFFICE = "如有疑问，请联系代表工委";
+const ASK_OFFICE = "如有疑问，请联系代表工委。";
 
+/**
+ * Each refusal of a link: its code, the heading its page shows (what happened, in the reader's
+ * words: 无权进行此操作 read as if the person had done something wrong) and the message (what to do).
+ * Each kind has its own code, so its page has its own heading and support can tell them apart.
+ */
 const REFUSALS = {
-  malformed: ["link_invalid", `链接不完整或有误：请从通知中完整复制链接后再打开。${ASK_OFFICE}`],
-  invalid: ["link_invalid", `链接无效：请使用通知中的链接。${ASK_OFFICE}`],
-  unknown: ["link_invalid", `链接已失效：请使用最近一次通知中的链接。${ASK_OFFICE}`],
-  revoked: ["link_revoked", `该链接已被代表工委撤销：请使用最近一次通知中的新链接。${ASK_OFFICE}`],
+  malformed: [
+    "link_malformed",
+    "链接不完整",
+    `链接不完整或有误：请从通知中完整复制链接后再打开。${ASK_OFFICE}`,
+  ],
+  invalid: ["link_invalid", "链接无效", `链接无效：请使用通知中的链接。${ASK_OFFICE}`],
+  unknown: ["link_unknown", "链接已失效", `链接已失效：请使用最近一次通知中的链接。${ASK_OFFICE}`],
+  revoked: [
+    "link_revoked",
+    "链接已撤销",
+    `该链接已被代表工委撤销：请使用最近一次通知中的新链接。${ASK_OFFICE}`,
+  ],
+  expired: [
+    "link_expired",
+    "链接已过期",
+    `链接已过期：请使用最近一次通知中的链接，或请代表工委重新发送。${ASK_OFFICE}`,
+  ],
 } as const;
 
+/** The heading of a link's error page by code: every refusal of the gate, and its rate limits. */
+export const LINK_ERROR_TITLES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.values(REFUSALS).map(([code, title]) => [code, title])),
+  links_not_configured: "个人链接尚未启用",
+  too_many_requests: "操作过于频繁",
+};
+
 function refuse(kind: keyof typeof REFUSALS): never {
-  const [code, message] = REFUSALS[kind];
+  const [code, , message] = REFUSALS[kind];
   throw new HttpError(403, code, message);
 }
 
@@ -58,13 +83,7 @@ export const linkGate = createMiddleware<AppEnv>(async (c, next) => {
   const nowMs = Date.now();
   const verified = await verifyLink(settings.secret, token, nowMs);
   if (!verified.ok) {
-    if (verified.reason === "expired") {
-      throw new HttpError(
-        403,
-        "link_expired",
-        `链接已过期：请使用最近一次通知中的链接，或请代表工委重新发送。${ASK_OFFICE}`,
-      );
-    }
+    if (verified.reason === "expired") refuse("expired");
     await countWrongToken(c.env, c.req.header("cf-connecting-ip"), nowMs);
     refuse(verified.reason);
   }

@@ -27,6 +27,8 @@ export const LinkLayout: FC<{
   title: string;
   frame: LinkFrame | null;
   officePhone?: string;
+  /** false: the page's own text already says whom to contact (an error page), so the footer does not. */
+  askOffice?: boolean;
   children: Child;
 }> = (p) => (
   <html lang="zh-CN">
@@ -57,13 +59,17 @@ export const LinkLayout: FC<{
         ) : null}
         {p.children}
       </main>
-      <footer class="lk-foot">
-        {p.frame?.asOf ? `办理状态截至 ${p.frame.asOf}（台账每 10 分钟同步一次）。` : ""}
-        {withOfficePhone(
-          "如有疑问，请联系人大常委会代表工作委员会。",
-          p.frame?.officePhone ?? p.officePhone ?? "",
-        )}
-      </footer>
+      {p.frame?.asOf || p.askOffice !== false ? (
+        <footer class="lk-foot">
+          {p.frame?.asOf ? `办理状态截至 ${p.frame.asOf}（台账每 10 分钟同步一次）。` : ""}
+          {p.askOffice === false
+            ? ""
+            : withOfficePhone(
+                "如有疑问，请联系人大常委会代表工作委员会。",
+                p.frame?.officePhone ?? p.officePhone ?? "",
+              )}
+        </footer>
+      ) : null}
     </body>
   </html>
 );

@@ -18,3 +18,8 @@ export function officeWithPhone(phone: string): string {
 export function withOfficePhone(text: string, phone: string): string {
   return phone ? text.replace(ASK_OFFICE, (asked) => `${asked}（电话 ${phone}）`) : text;
 }
+
+/** Whether a message already tells the reader to contact the office (its page's footer then need not). */
+export function asksToContactOffice(text: string): boolean {
+  return ASK_OFFICE.test(text);
+}
