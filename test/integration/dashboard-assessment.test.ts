@@ -79,7 +79,10 @@ describe("看板：单位测评", () => {
     expect(html).toContain("2026 年度承办单位测评");
     expect(html).toContain('aria-label="2026 年度各承办单位综合得分"');
     expect(html).toContain(`aria-label="${FIRST} 的各项指标"`);
-    expect(html).toContain("另有 1 条因填写错误未计入");
+    // The tab quoted as every message quotes a tab, no stray space before it.
+    expect(html).toContain(
+      '另有 1 条因填写错误未计入（见『<a href="/problems">校验问题</a>』，改正后下次同步计入）',
+    );
     // The committee's score is shown with the figures of the unit.
     expect(html).toContain(">88.5<");
   });

@@ -3,7 +3,7 @@ import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import { BASE, signIn, worker } from "./dashboard-helpers";
-import { freshOffice, MONDAY_10_MS, noticeDeps, officeDeps, seedOffice } from "./notices-setup";
+import { freshOffice, MONDAY_10_MS, noticeDeps, officeDeps, officeUnits, seedOffice } from "./notices-setup";
 
 /** What staff and leaders call each channel (the 通知渠道 column of 承办单位 takes these names). */
 const CHINESE: Record<string, string> = {
@@ -55,5 +55,14 @@ describe("the dashboard names notice channels in Chinese", () => {
     const outbox = await html("/notices", cookie);
     for (const name of Object.values(CHINESE)) expect(outbox).toContain(`<td data-label="渠道">${name}</td>`);
     expect(outbox).not.toMatch(CODE);
+  });
+
+  it("says a unit's 通知渠道 in Chinese on its page", async () => {
+    const cookie = await signIn();
+    for (const [unit, { channel }] of Object.entries(officeUnits(office))) {
+      const page = await html(`/units/${encodeURIComponent(unit)}`, cookie);
+      expect(page).toContain(`· 通知渠道 ${CHINESE[channel]}</p>`);
+      expect(page).not.toContain(`通知渠道 ${channel}`);
+    }
   });
 });

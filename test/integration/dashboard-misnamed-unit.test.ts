@@ -65,7 +65,8 @@ describe("看板：主办单位填错的建议不作为单位排名、上图或�
     const csv = csvRows(await pageText("/exports/assessment.csv?year=2026"));
     const body = csv.filter((r) => r[0] === "2026");
     expect(body.at(-1)?.slice(1, 3)).toEqual([ROW, "1"]);
-    expect(body.at(-1)?.slice(8, 11)).toEqual(["—", "—", "—"]);
+    // No 综合得分, 等次 or 排名: blank cells, not "—" where a number is expected.
+    expect(body.at(-1)?.slice(8, 11)).toEqual(["", "", ""]);
   });
 
   it("年度报告：附表各承办单位办理情况最后一行是“主办单位有误”，不是填错的名称", async () => {

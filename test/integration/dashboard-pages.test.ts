@@ -158,12 +158,16 @@ describe("dashboard pages, signed in", () => {
       .bind(failed)
       .first();
     expect(row).toEqual({ status: "待发送", address: "zjj@example.gov.cn" });
-    expect(await page(`/notices?retried=${failed}`)).toContain(
-      `第 ${failed} 条通知已按接收方现在的地址重新排队发送`,
-    );
+    // Named as the list shows it (recipient, 编号, type, channel): the outbox's row id is shown nowhere.
+    const said = await page(`/notices?retried=${failed}`);
+    expect(said).toContain("区住建局 2026-009 交办通知（邮件）已按接收方现在的地址重新排队发送。");
+    expect(said).not.toContain(`第 ${failed} 条`);
     const again = await postForm(`/notices/${failed}/retry`, {});
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain("错误代码 pending");
+    const queued = await again.text();
+    expect(queued).toContain("<h1>已在排队发送</h1>");
+    expect(queued).toContain("（技术支持用：错误代码 pending · HTTP 409 · 请求编号 ");
+    expect(queued).not.toContain("暂时无法完成");
   });
 
   it("shows the sampling form and the year report", async () => {
@@ -186,6 +190,10 @@ describe("dashboard pages, signed in", () => {
 });
 
 describe("bad parameters on pages", () => {
+  it("keeps the footer about the ledger's data on a page that shows the data", async () => {
+    expect(await page("/suggestions")).toContain("<footer>数据来自共享表格“建议台账”");
+  });
+
   const cases: [string, number, string][] = [
     [`/units/${encodeURIComponent("区财政局")}`, 404, "unknown_unit"],
     [`/deputies/${encodeURIComponent("无名氏")}`, 404, "unknown_deputy"],
@@ -202,8 +210,14 @@ describe("bad parameters on pages", () => {
   for (const [path, status, code] of cases) {
     it(`answers ${path} with a Chinese error page, ${status} ${code}`, async () => {
       const html = await page(path, status);
-      expect(html).toContain(`错误代码 ${code}`);
-      expect(html).toMatch(/请求编号 [\w-]+/);
+      expect(html).toMatch(
+        new RegExp(
+          `<p class="code">（技术支持用：错误代码 ${code} · HTTP ${status} · 请求编号 [\\w-]+）</p>`,
+        ),
+      );
+      expect(html).toContain('<a href="/">返回概览</a>');
+      // The footer about the ledger's data belongs to pages that show it, not to an error.
+      expect(html).not.toContain("数据来自共享表格");
     });
   }
 });

@@ -75,14 +75,18 @@ describe("a notice that failed for good", () => {
 
     const unchanged = await retryNotice(deps, id, MONDAY_10_MS + 10 * 60_000);
     expect(unchanged).toMatchObject({ ok: true, sameAddress: true });
-    expect(unchanged.message).toContain("区住建局的地址仍是上次发送失败的那个");
+    const { suggestionId } = (await deps.noticeOutbox.get(id)) ?? {};
+    // Named as /notices lists it: the outbox's row id is shown nowhere.
+    expect(unchanged.message).toContain(
+      `区住建局 ${suggestionId} 交办通知（钉钉）已重新排队发送，但接收方的地址仍是上次发送失败的那个`,
+    );
     await deliver();
     expect(await deps.noticeOutbox.get(id)).toMatchObject({ status: "失败" });
 
     await editZjj({ 机器人地址: units.区住建局.address });
     const fixed = await retryNotice(deps, id, MONDAY_10_MS + 20 * 60_000);
     expect(fixed).toMatchObject({ ok: true, sameAddress: false });
-    expect(fixed.message).toBe(`第 ${id} 条通知已按区住建局的新地址重新排队发送`);
+    expect(fixed.message).toBe(`区住建局 ${suggestionId} 交办通知（钉钉）已按接收方的新地址重新排队发送`);
     await deliver();
     expect(await deps.noticeOutbox.get(id)).toMatchObject({
       status: "已发送",
@@ -114,7 +118,11 @@ describe("a notice that failed for good", () => {
     const email = rows.results[1]?.id;
     expect(queued.filter((m) => m.noticeId === email)).toHaveLength(1);
     // Whichever came first queued it; the other was told so (or planned nothing).
-    if (retried.ok) expect(retried.message).toContain("区住建局的通知渠道已改为邮件");
+    const { suggestionId } = (await deps.noticeOutbox.get(id)) ?? {};
+    if (retried.ok)
+      expect(retried.message).toBe(
+        `区住建局的通知渠道已改为邮件：区住建局 ${suggestionId} 交办通知（钉钉）已改由邮件重新排队发送`,
+      );
     else expect(retried.code).toBe("pending");
 
     await deliver();
@@ -128,7 +136,7 @@ describe("a notice that failed for good", () => {
     expect(await retryNotice(deps, id, MONDAY_10_MS + 30 * 60_000)).toMatchObject({
       ok: false,
       code: "notified",
-      message: `区住建局已通过邮件收到这条通知（第 ${email} 条），无需重试`,
+      message: "区住建局已通过邮件收到这条通知，无需重试",
     });
   });
 
@@ -174,8 +182,15 @@ describe("a notice that failed for good", () => {
     const page = await worker(
       new Request(`${BASE}/notices?retried=${id}&unchanged=1`, { headers: { cookie } }),
     );
-    expect(await page.text()).toContain(
-      `第 ${id} 条通知已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`,
+    const { suggestionId } = (await env.DB.prepare(
+      "SELECT suggestion_id AS suggestionId FROM notices WHERE id = ?1",
+    )
+      .bind(id)
+      .first<{ suggestionId: string }>()) ?? { suggestionId: "" };
+    const said = await page.text();
+    expect(said).toContain(
+      `区住建局 ${suggestionId} 交办通知（钉钉）已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`,
     );
+    expect(said).not.toContain(`第 ${id} 条`);
   });
 });

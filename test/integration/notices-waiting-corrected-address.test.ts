@@ -143,8 +143,10 @@ describe("a notice still waiting when staff correct its recipient's 机器人地
       { NOTICES_QUEUE: quiet },
     );
     expect(retry.status).toBe(202);
+    const { suggestionId } = (await deps.noticeOutbox.get(id)) ?? {};
     expect(await retry.json()).toMatchObject({
-      message: `第 ${id} 条通知尚未送达，已改按区教育局的新地址重新排队发送`,
+      // Named as /notices lists it: the outbox's row id is shown nowhere.
+      message: `区教育局 ${suggestionId} 交办通知（企业微信）尚未送达，已改按新地址重新排队发送`,
       notice: { status: "待发送", address: maskSecret(units.区教育局.address) },
     });
     expect(queued).toEqual([{ noticeId: id }]);

@@ -94,6 +94,11 @@ describe("民意：表单、看板和转化为建议", () => {
     expect(html).toContain("小区门口路灯坏了三个月");
     expect(html).toContain("菜市场周边停车难");
     expect(html.match(/>转化为建议<\/button>/g)).toHaveLength(2);
+    // Where opinions come from, as staff know it (not the form's webhook path).
+    expect(html).toContain(
+      "代表联络站接待选民收到的意见（『民意』表，民意表单提交的也在其中，每次同步后更新）",
+    );
+    expect(html).not.toContain("/hooks/forms/opinion");
   });
 
   it("转化为建议：台账新增一行（来源 联络站民意），编号填回民意；连点两次也只新增一行", async () => {

@@ -9,6 +9,7 @@ import {
 } from "../../src/domain/evaluation/assessment";
 import { assessmentCells, assessmentTable } from "../../src/domain/evaluation/assessment-view";
 import { PRACTICE_FACTS } from "../../src/domain/practice/practice-facts";
+import { AssessmentPage } from "../../src/http/dashboard/assessment-page";
 import { makeRecord, unitDirectory } from "./helpers/make-row";
 
 const TODAY = "2026-06-15";
@@ -187,6 +188,40 @@ describe("单位测评", () => {
       ["区卫健委", 91.2, "好", 1],
       ["区水利局", null, "—", null],
     ]);
+  });
+
+  it("没有任何可计指标的单位：测评页说它本年度不参加排名，单位测评表和 CSV 的得分、等次、名次留空", async () => {
+    const waiting = assessUnits(
+      2026,
+      [item({ leadUnit: "区水利局" }, "2026-07-10"), ...twoGood("区卫健委")],
+      options,
+    );
+    const unscored = waiting.rows.find((r) => r.unit === "区水利局");
+    // 年度 单位 承办件数 按期答复率 满意率 沟通率 落实率 常委会测评 综合得分 等次 排名 延期件数 先进单位
+    expect(assessmentCells(unscored as never)).toEqual([
+      2026,
+      "区水利局",
+      1,
+      "—",
+      "—",
+      "—",
+      "—",
+      "—",
+      "",
+      "",
+      "",
+      0,
+      "否",
+    ]);
+    const page = String(
+      await AssessmentPage({
+        data: { assessment: waiting, years: [2026], weights: options.weights, grades: options.grades },
+        frame: { lastSync: null, timeZone: "Asia/Shanghai", today: TODAY },
+      })?.toString(),
+    );
+    expect(page).toContain("<summary>区水利局：本年度无可计件数，不参加排名</summary>");
+    expect(page).toContain("<summary>1. 区卫健委：综合得分 91.2（好）</summary>");
+    expect(page).not.toContain("—. 区水利局");
   });
 
   it("延期件数按批准的延期申请计", () => {

@@ -80,9 +80,11 @@ export function assessmentCells(row: AssessmentRow): (string | number)[] {
     // Rates and scores as text, as the page shows them ("87.5%", "100.0", "—"): a number cell
     // would drop the .0 of a whole score.
     ...ASSESSMENT_FIGURES.map((name) => figureText(name, row.figures[name])),
-    scoreText(row.score),
-    row.grade,
-    row.rank ?? "—",
+    // A unit with nothing to score takes no part in the ranking: blank, not "—" in three columns
+    // (the page says why; the tab has no column for a note).
+    row.score === null ? "" : scoreText(row.score),
+    row.score === null ? "" : row.grade,
+    row.rank ?? "",
     row.extensions,
     row.advanced ? "是" : "否",
   ];

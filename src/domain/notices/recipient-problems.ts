@@ -1,10 +1,13 @@
+import { CHANNEL_NAMES, CHANNELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { unknownLeader } from "../check-ledger-refs";
 import { leaderNames } from "../directory";
 import type { Problem } from "../problems";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
-const CHANNEL_HELP = "请填写邮箱或机器人地址，并在通知渠道中选择 email、wecom、dingtalk、feishu 或 webhook";
+/** The dropdown's codes, each with the name staff read (邮件 … are accepted as typed too). */
+const CHANNEL_CHOICES = CHANNELS.map((c) => `${c}（${CHANNEL_NAMES[c]}）`);
+const CHANNEL_HELP = `请填写邮箱或机器人地址，并在通知渠道中选择 ${CHANNEL_CHOICES.slice(0, -1).join("、")}或 ${CHANNEL_CHOICES.at(-1)}`;
 
 /** A 督办领导 or 领办领导 a notice would go to: the row, the column, the name, the notices at stake. */
 type LeaderMention = readonly [

@@ -58,7 +58,9 @@ const AsOfNote: FC<{ asOf?: AsOf }> = ({ asOf }) => {
 const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
   <details class="breakdown">
     <summary>
-      {row.rank ?? "—"}. {row.unit}：综合得分 {scoreText(row.score)}（{row.grade}）
+      {row.score === null || row.rank === null
+        ? `${row.unit}：本年度无可计件数，不参加排名`
+        : `${row.rank}. ${row.unit}：综合得分 ${scoreText(row.score)}（${row.grade}）`}
     </summary>
     <BarChart
       title={`${row.unit} 的各项指标`}

@@ -6,7 +6,7 @@ import { excludedNote, type StatisticsRow } from "../../domain/statistics";
 export const ExcludedNote: FC<{ excluded: number }> = ({ excluded }) =>
   excluded > 0 ? (
     <p class="muted small footnote">
-      {excludedNote(excluded)}（见 <a href="/problems">校验问题</a>，改正后下次同步计入）
+      {excludedNote(excluded)}（见『<a href="/problems">校验问题</a>』，改正后下次同步计入）
     </p>
   ) : null;
 

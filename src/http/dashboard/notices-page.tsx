@@ -3,6 +3,7 @@ import { channelName, NOTICE_STATES } from "../../../sheets-schema/enums";
 import { maskSecret } from "../../channels/robot-address";
 import type { NoticeEntry } from "../../domain/dashboard/timeline";
 import { CATCH_UP_DAYS } from "../../domain/notices/catch-up";
+import { noticeLabel } from "../../domain/notices/notice-label";
 import type { UnsentNotice } from "../../jobs/notices/run-daily";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -11,12 +12,21 @@ import { Card, Empty, Kpi, StatusBadge } from "./ui";
 /** How many notices one page lists (newest first). */
 export const NOTICES_PAGE_SIZE = 200;
 
-function retriedText(retried: { id: number; via: number | null; unchanged: boolean }): string {
-  if (retried.via !== null)
-    return `接收方的通知渠道已改：第 ${retried.id} 条通知已按新渠道排队发送（第 ${retried.via} 条）。`;
+/** The retried notice and its copy (via), as the list names them; an old one beyond the list is “所重试的通知”. */
+function retriedText(
+  retried: { id: number; via: number | null; unchanged: boolean },
+  notices: readonly NoticeEntry[],
+): string {
+  const find = (id: number | null) => notices.find((n) => n.id === id);
+  const shown = find(retried.id);
+  const what = shown ? noticeLabel({ ...shown, recipient: maskSecret(shown.recipient) }) : "所重试的通知";
+  if (retried.via !== null) {
+    const via = find(retried.via);
+    return `接收方的通知渠道已改：${what}已按新渠道${via ? `（${channelName(via.channel)}）` : ""}重新排队发送。`;
+  }
   if (retried.unchanged)
-    return `第 ${retried.id} 条通知已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`;
-  return `第 ${retried.id} 条通知已按接收方现在的地址重新排队发送。`;
+    return `${what}已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`;
+  return `${what}已按接收方现在的地址重新排队发送。`;
 }
 
 /** What staff change in the sheet so that the notice can go: the reason names the tab to fix. */
@@ -98,7 +108,7 @@ export const NoticesPage: FC<{
     <h1>通知发件箱</h1>
     <p class="sub">交办通知、到期提醒、逾期催办等每一条通知及其发送结果。发送失败的可在此重试。</p>
     {retried === null ? null : (
-      <div class={`alert ${retried.unchanged ? "warn" : "ok"}`}>{retriedText(retried)}</div>
+      <div class={`alert ${retried.unchanged ? "warn" : "ok"}`}>{retriedText(retried, notices)}</div>
     )}
     <div class="kpis">
       {NOTICE_STATES.map((s) => (

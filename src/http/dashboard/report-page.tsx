@@ -107,11 +107,12 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
           <a class="button light" href={`/exports/report.csv?${q}`}>
             导出 CSV
           </a>
-          <a class="button light" href={`/exports/report.json?${q}`}>
-            导出 JSON
-          </a>
           <a class="button light" href={`/exports/ledger.csv?${q}`}>
             导出台账 CSV
+          </a>
+          {/* The same figures with English keys, for a technician's tools: after what staff use. */}
+          <a class="button light" href={`/exports/report.json?${q}`}>
+            数据文件（JSON，技术人员用）
           </a>
         </form>
         <div class="kpis">

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { channelName } from "../../../sheets-schema/enums";
 import { rateNumber } from "../../domain/dashboard/overview";
 import { classCounts, type Scoreboard, type UnitDetail } from "../../domain/dashboard/scoreboard";
 import { formatRate } from "../../domain/statistics";
@@ -84,7 +85,7 @@ export const UnitPage: FC<{
       <h1>{detail.name}</h1>
       <p class="sub">
         {contact
-          ? `联系人 ${contact.contact || "—"} · 手机 ${contact.phone || "—"} · 邮箱 ${contact.email || "—"} · 通知渠道 ${detail.entry?.channels.join("、") || "无可用渠道"}`
+          ? `联系人 ${contact.contact || "—"} · 手机 ${contact.phone || "—"} · 邮箱 ${contact.email || "—"} · 通知渠道 ${detail.entry?.channels.map(channelName).join("、") || "无可用渠道"}`
           : "该单位不在『承办单位』表中：请在表中补上，或改正台账中的主办单位名称。"}
       </p>
       {/*

@@ -2,6 +2,7 @@ import { channelName } from "../../../sheets-schema/enums";
 import { maskSecret } from "../../channels/robot-address";
 import type { LedgerContext } from "../../domain/ledger-context";
 import { baseKeyOf } from "../../domain/notices/keys";
+import { noticeLabel } from "../../domain/notices/notice-label";
 import {
   digestTarget,
   publicAddress,
@@ -12,6 +13,9 @@ import type { AddressChange, StoredNotice } from "../../store/outbox";
 import { baseTabsContext } from "../ledger-view";
 import { enqueueNotices } from "./enqueue";
 import type { NoticeDeps } from "./notice-deps";
+
+/** The notice as /notices lists it (its row id is shown nowhere); a digest's address masked. */
+const labelOf = (notice: StoredNotice) => noticeLabel({ ...notice, recipient: maskSecret(notice.recipient) });
 
 export type RetryResult =
   | {
@@ -121,7 +125,7 @@ async function retryWaiting(
     ok: true,
     notice: (await deps.noticeOutbox.get(notice.id)) ?? { ...notice, address: change.to },
     sameAddress: false,
-    message: `第 ${notice.id} 条通知尚未送达，已改按${notice.recipient}的新地址重新排队发送`,
+    message: `${labelOf(notice)}尚未送达，已改按新地址重新排队发送`,
   };
 }
 
@@ -152,7 +156,7 @@ export async function retryNotice(
     return {
       ok: false,
       code: "notified",
-      message: `${notice.recipient}已通过${channelName(notified.channel)}${notified.status === "已发送" ? "收到" : "排队发送"}这条通知（第 ${notified.id} 条），无需重试`,
+      message: `${maskSecret(notice.recipient)}已通过${channelName(notified.channel)}${notified.status === "已发送" ? "收到" : "排队发送"}这条通知，无需重试`,
     };
   const resolved = currentRecipient(notice, context);
   if (!resolved.ok)
@@ -198,9 +202,9 @@ export async function retryNotice(
   const sameAddress = updated.id === notice.id && target.address === notice.address;
   const message =
     updated.id !== notice.id
-      ? `${notice.recipient}的通知渠道已改为${channelName(target.channel)}：第 ${notice.id} 条通知已改由${channelName(target.channel)}发送（第 ${updated.id} 条）`
+      ? `${maskSecret(notice.recipient)}的通知渠道已改为${channelName(target.channel)}：${labelOf(notice)}已改由${channelName(target.channel)}重新排队发送`
       : sameAddress
-        ? `第 ${notice.id} 条通知已重新排队发送，但${notice.recipient}的地址仍是上次发送失败的那个：若已在表格中改正，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败`
-        : `第 ${notice.id} 条通知已按${notice.recipient}的新地址重新排队发送`;
+        ? `${labelOf(notice)}已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败`
+        : `${labelOf(notice)}已按接收方的新地址重新排队发送`;
   return { ok: true, notice: updated, sameAddress, message };
 }

@@ -136,7 +136,7 @@ describe("主办单位填错（不在『承办单位』表中）：合计照计�
 
     const table = assessmentTable([assessment]);
     // 年度 单位 承办件数 按期答复率 满意率 沟通率 落实率 常委会测评 综合得分 等次 排名 延期件数 先进单位
-    expect(table.at(-1)).toEqual([2026, ROW, 2, "50.0%", "100.0%", "—", "—", "—", "—", "—", "—", 0, "否"]);
+    expect(table.at(-1)).toEqual([2026, ROW, 2, "50.0%", "100.0%", "—", "—", "—", "", "", "", 0, "否"]);
 
     const { settings } = evaluation;
     const page = await html(

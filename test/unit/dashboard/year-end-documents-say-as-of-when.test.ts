@@ -112,3 +112,18 @@ describe("年度报告的 CSV 和附表1 列出同样的承办单位", () => {
     expect(csvUnits).not.toContain("区卫健委");
   });
 });
+
+describe("年度报告页面的下载", () => {
+  it("先列工作人员用的 Word、CSV，JSON 排在最后并写明是技术人员用的数据文件", async () => {
+    const html = String(await ReportPage({ report, years: [2026], frame }));
+    const links = [
+      ...html.matchAll(/<a class="button[^"]*" href="\/exports\/([a-z.]+)\?[^"]*">\s*([^<]*?)\s*<\/a>/g),
+    ].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ["report.docx", "下载报告初稿（Word）"],
+      ["report.csv", "导出 CSV"],
+      ["ledger.csv", "导出台账 CSV"],
+      ["report.json", "数据文件（JSON，技术人员用）"],
+    ]);
+  });
+});

@@ -32,6 +32,14 @@ describe("recipients notices cannot reach", () => {
     ]);
   });
 
+  it("say what to choose in 通知渠道 as the dropdown offers it, each code with the name staff read", () => {
+    const problems = noticeRecipientProblems(evaluateAt([ROW], "2026-03-02"));
+    expect(problems.map((p) => p.message)).toEqual([
+      "承办单位“区水利局”没有可用的通知渠道，交办通知、到期提醒和逾期催办无法送达：请填写邮箱或机器人地址，并在通知渠道中选择 email（邮件）、wecom（企业微信）、dingtalk（钉钉）、feishu（飞书）或 webhook（网络钩子）",
+      "代表“赵敏”没有可用的通知渠道，受理回执、答复告知和测评提醒无法送达：请填写邮箱或机器人地址，并在通知渠道中选择 email（邮件）、wecom（企业微信）、dingtalk（钉钉）、feishu（飞书）或 webhook（网络钩子）",
+    ]);
+  });
+
   it("include a 督办领导 reachable neither as a 代表 nor through 周报接收人", () => {
     const key = { ...ROW, 领衔代表: "张明", 主办单位: "区教育局", 重点建议: "是", 督办领导: "孙副主任" };
     expect(noticeRecipientProblems(evaluateAt([key], "2026-03-02"))).toEqual([
