@@ -43,9 +43,12 @@ describe("a lead unit's first reminder when its 交办通知 is older than the c
       "区交通运输局",
     ]);
     expect(sent[0]?.title).toBe("【首次通知】建议办理到期提醒：2026-001 还剩 15 天");
-    expect(sent[0]?.body.split("\n")[0]).toBe(
-      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于第1件民生实事的建议》（编号 2026-001）于 2026年3月2日交你单位主办，办理期限 2026年6月2日。对交办提出异议的期限已于 2026年3月11日届满；确有特殊情况，请联系代表工委。",
-    );
+    // The 称呼 first, as an official notice opens; the 到期提醒's own text on the next line.
+    // (The unit's link follows, on its own line.)
+    expect(sent[0]?.body.split("\n").slice(0, 2)).toEqual([
+      "区教育局：【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于第1件民生实事的建议》（编号 2026-001）于 2026年3月2日交你单位主办，办理期限 2026年6月2日。对交办提出异议的期限已于 2026年3月11日届满；确有特殊情况，请联系代表工委。",
+      "张明代表领衔提出的建议《关于第1件民生实事的建议》（编号 2026-001）办理期限为 2026年6月2日，还剩 15 天，目前尚未答复。请抓紧办理，按期答复代表。",
+    ]);
     const { n } = (await env.DB.prepare("SELECT COUNT(*) AS n FROM notices WHERE type = '交办通知'").first<{
       n: number;
     }>()) ?? { n: -1 };

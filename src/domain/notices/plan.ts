@@ -271,7 +271,10 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
           continue;
         }
         const { title, body } = asStandIn(
-          markSecondRound(markFirstWord(markCorrection(rendered, telling.correction, view), opening), round),
+          markSecondRound(
+            markFirstWord(markCorrection(rendered, telling.correction, view), opening, view),
+            round,
+          ),
           resolved.standIn,
         );
         if (rendered.problem) problems.set(`${rendered.problem.row}|${type}`, rendered.problem);

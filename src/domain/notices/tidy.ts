@@ -155,13 +155,33 @@ export function markSecondRound(
 }
 
 /**
+ * How a body opens with its recipient's 称呼, as the templates write it: a unit's `{{接收方}}：`, a
+ * leader's `{{接收方}}同志：`, a deputy's `{{接收方}}代表：`. Null when it opens otherwise (a staff
+ * text, or a correction's 【更正】 line first).
+ */
+function salutationOf(body: string, recipient: string): string | null {
+  if (!recipient || !body.startsWith(recipient)) return null;
+  for (const form of ["：", "同志：", "代表："]) {
+    if (body.startsWith(form, recipient.length)) return `${recipient}${form}`;
+  }
+  return null;
+}
+
+/**
  * A reminder that is the recipient's first word of its matter (a 协办提醒 to a co-unit never sent its
- * 交办通知) says so, and opens with what that notice would have told.
+ * 交办通知) says so, and opens with what that notice would have told. An official notice opens with
+ * its 称呼: when the body does, the 称呼 stays first and the 【首次通知】 line follows it, the rest of
+ * the body on the next line (“区水利局：【首次通知】…\n李晓燕代表领衔提出的…”).
  */
 export function markFirstWord(
   notice: { readonly title: string; readonly body: string },
   line: string | null,
+  view: View,
 ): { title: string; body: string } {
   if (!line) return notice;
-  return { title: `【首次通知】${notice.title}`, body: `${line}\n${notice.body}` };
+  const title = `【首次通知】${notice.title}`;
+  const salutation = salutationOf(notice.body, view.接收方 ?? "");
+  if (!salutation) return { title, body: `${line}\n${notice.body}` };
+  const rest = notice.body.slice(salutation.length).replace(/^\s+/, "");
+  return { title, body: `${salutation}${line}\n${rest}` };
 }

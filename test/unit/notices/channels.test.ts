@@ -182,12 +182,12 @@ describe("钉钉 robot", () => {
     const http = fakeFetch(() => json({ errcode: 0, errmsg: "ok" }));
     await channels(http.fn).dingtalk.send(
       notice("https://oapi.dingtalk.com/robot/send?access_token=tok", {
-        body: "【首次通知】一行。\n区教育局：二行。",
+        body: "区教育局：【首次通知】一行。\n二行。",
       }),
     );
     expect(JSON.parse(http.requests[0]?.body ?? "")).toEqual({
       msgtype: "text",
-      text: { content: "建议办理到期提醒：2026-001 还剩 7 天\n【首次通知】一行。\n区教育局：二行。" },
+      text: { content: "建议办理到期提醒：2026-001 还剩 7 天\n区教育局：【首次通知】一行。\n二行。" },
     });
   });
 

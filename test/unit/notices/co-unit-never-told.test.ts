@@ -16,8 +16,13 @@ const ASSIGNED: LedgerCells = {
   交办日期: "2026-03-02",
 };
 
-function plan(rows: LedgerCells[], today: string, existingKeys: readonly string[] = []): PlannedNotice[] {
-  const tabs = { ...noticeTabs(rows), ...practiceTabs() };
+function plan(
+  rows: LedgerCells[],
+  today: string,
+  existingKeys: readonly string[] = [],
+  templates: unknown[][] = [],
+): PlannedNotice[] {
+  const tabs = { ...noticeTabs(rows, [], templates), ...practiceTabs() };
   return planNotices({ today, evaluation: evaluateLedger({ tabs, today }), existingKeys, arrivals: [] })
     .notices;
 }
@@ -34,10 +39,24 @@ describe("a co-unit never sent its 交办通知 gets a 协办提醒 that tells i
     expect(sent.map((n) => n.recipient)).toEqual(["区住建局", "区卫健委"]);
     const [first] = sent;
     expect(first?.title).toBe("【首次通知】协办意见提醒：2026-001 关于加快推进柏庄镇卫生院建设的建议");
-    expect(first?.body.split("\n")[0]).toBe(
-      "【首次通知】此前未向你单位发送本件的协办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）于 2026年3月2日交区教育局主办、你单位协办，协办意见期限已于 2026年4月1日届满。",
+    // The 称呼 first, as an official notice opens; the 协办提醒's own text on the next line.
+    expect(first?.body).toBe(
+      "区住建局：【首次通知】此前未向你单位发送本件的协办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）于 2026年3月2日交区教育局主办、你单位协办，协办意见期限已于 2026年4月1日届满。\n张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）由区教育局主办、你单位协办，交办日期 2026年3月2日。至今未收到你单位的书面协办意见，请尽快送达区教育局，以便其在 2026年6月2日前答复代表。",
     );
-    expect(first?.body).toContain("区住建局：张明代表领衔提出的建议");
+  });
+
+  it("a staff 协办提醒 that does not open with the 称呼 keeps the 【首次通知】 line first", () => {
+    const staff = [
+      "协办提醒",
+      "",
+      "协办意见提醒：{{编号}}",
+      "请尽快将建议《{{标题}}》的书面协办意见送{{主办单位}}。",
+      "是",
+    ];
+    const [first] = reminders(plan([ASSIGNED], "2026-04-08", [], [staff]));
+    expect(first?.body).toBe(
+      "【首次通知】此前未向你单位发送本件的协办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）于 2026年3月2日交区教育局主办、你单位协办，协办意见期限已于 2026年4月1日届满。\n请尽快将建议《关于加快推进柏庄镇卫生院建设的建议》的书面协办意见送区教育局。",
+    );
   });
 
   it("a co-unit told by its 交办通知 gets the plain reminder", () => {

@@ -80,8 +80,10 @@ describe("a lead unit never sent its 交办通知 is told of the assignment by i
     expect(first?.notice.title).toBe(
       "【首次通知】建议办前沟通提醒：2026-101 关于加快推进柏庄镇卫生院建设的建议",
     );
-    expect(first?.notice.body.split("\n")[0]).toBe(FIRST_WORD);
-    expect(first?.notice.body).toContain("至今没有办前联系记录");
+    // The 称呼 first, as an official notice opens; the reminder's own text on the next line.
+    expect(first?.notice.body).toBe(
+      `区教育局：${FIRST_WORD}\n张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-101）于 2026年12月7日交你单位办理，至今没有办前联系记录。请在答复前与代表面商、座谈或电话沟通，听取代表意见，并将联系情况报我委记入沟通记录。办理期限为 2027年3月8日（暂定）。`,
+    );
   });
 
   it("says it once: the 到期提醒 and 逾期催办 that follow read as usual", () => {
@@ -134,8 +136,8 @@ describe("when the outbox keys given do not reach back to the 交办通知", () 
     const known = plan([JANUARY], { today: "2026-04-15", outbox: [], historyOf: new Set(["2026-002"]) });
     expect(known.introductionsUnseen).toEqual([]);
     expect(overdue(known)[0]?.title).toBe("【首次通知】建议办理逾期催办：2026-002 已逾期 8 天");
-    expect(overdue(known)[0]?.body.split("\n")[0]).toBe(
-      "【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-002）于 2026年1月5日交你单位主办，办理期限 2026年4月7日。对交办提出异议的期限已于 2026年1月14日届满；确有特殊情况，请联系代表工委。",
+    expect(overdue(known)[0]?.body).toBe(
+      "区教育局：【首次通知】此前未向你单位发送本件的交办通知，现一并告知：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-002）于 2026年1月5日交你单位主办，办理期限 2026年4月7日。对交办提出异议的期限已于 2026年1月14日届满；确有特殊情况，请联系代表工委。\n张明代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-002）办理期限 2026年4月7日已过，已逾期 8 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。",
     );
   });
 

@@ -29,6 +29,10 @@ const REASSIGNED: LedgerCells = {
 const FIRST_WORD =
   "【首次通知】此前未向你单位发送本件的二次交办通知，现一并告知：张明代表对建议《关于增设学校门口斑马线的建议》（编号 2026-031）的办理结果不满意，本件已于 2026年5月6日二次交办你单位重新办理，办理期限 2026年6月5日。";
 
+/** The 逾期催办 of 06-15 after its 称呼, as the built-in text writes it. */
+const OVERDUE =
+  "张明代表领衔提出的建议《关于增设学校门口斑马线的建议》（编号 2026-031）已于 2026年5月6日二次交办，办理期限 2026年6月5日已过，已逾期 10 天，仍未答复代表。请立即办理并答复，同时书面说明逾期原因。";
+
 /** 区教育局's 邮箱 as staff mistyped it: no usable channel. */
 const MISTYPED = NOTICE_UNITS.map((u) =>
   u[0] === "区教育局" ? (["区教育局", "jyj@example", "email", ""] as const) : u,
@@ -92,8 +96,8 @@ describe("a lead unit never sent the 二次交办通知 is told of round 2 by it
     expect(overdue.map((n) => n.title)).toEqual([
       "【首次通知】建议办理逾期催办（二次交办）：2026-031 已逾期 10 天",
     ]);
-    expect(overdue[0]?.body.split("\n")[0]).toBe(FIRST_WORD);
-    expect(overdue[0]?.body).toContain("已于 2026年5月6日二次交办，办理期限 2026年6月5日已过，已逾期 10 天");
+    // The 称呼 first, as an official notice opens; the 逾期催办's own text on the next line.
+    expect(overdue[0]?.body).toBe(`区教育局：${FIRST_WORD}\n${OVERDUE}`);
   });
 
   it("says it once: the 逾期催办 that follow read as usual", () => {
@@ -122,7 +126,7 @@ describe("a lead unit never sent the 二次交办通知 is told of round 2 by it
     expect(got[0]?.notice.type).toBe("交办通知");
     const round2 = got.filter(({ notice }) => notice.round === 2);
     expect(round2.map(({ day, notice }) => `${day} ${notice.type}`)).toEqual(["2026-06-15 逾期催办"]);
-    expect(round2[0]?.notice.body.split("\n")[0]).toBe(FIRST_WORD);
+    expect(round2[0]?.notice.body).toBe(`区教育局：${FIRST_WORD}\n${OVERDUE}`);
   });
 
   it("a unit told by its 二次交办通知 gets every reminder of round 2 plain", () => {
