@@ -164,15 +164,29 @@ describe("form webhooks: field limits", () => {
     expect(sequences?.n).toBe(0);
   });
 
-  it("says in Chinese what zod itself finds wrong (answers sent as a list)", async () => {
+  it("says in Chinese what is wrong with answers sent as a list, and how they should be sent", async () => {
     const response = await postForm("suggestion", { ...suggestion("list-1", {}), answers: [1, 2] });
 
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.message).toBe("提交内容格式不对");
-    const detail = (error.details as { field: string; message: string }[] | undefined)?.[0];
-    expect(detail?.field).toBe("answers");
-    expect(detail?.message).toMatch(/^无效输入：期望 record，实际接收 数组/);
+    expect(error.details).toEqual([
+      { field: "answers", message: 'answers 须为对象，按题目名称填写答案，如 {"标题": "…"}' },
+    ]);
+  });
+
+  it("names each field an empty body left out, and what it is for", async () => {
+    const response = await postForm("suggestion", {});
+
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.message).toBe("提交内容格式不对");
+    expect(error.details).toEqual([
+      { field: "submissionId", message: "缺少 submissionId（每次提交的唯一编号）" },
+      { field: "submittedAt", message: "缺少 submittedAt（提交时间，如 2026-03-02T09:30:00+08:00）" },
+      { field: "answers", message: "缺少 answers（表单的答案，按题目名称）" },
+    ]);
+    expect(await inboxCount()).toBe(0);
   });
 
   it("refuses a suggestion without 标题 or 领衔代表 with 400 saying which, and hands out no 编号", async () => {

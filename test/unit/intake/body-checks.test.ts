@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { submissionSchema } from "../../../src/intake/body";
+import { fieldErrors, submissionSchema } from "../../../src/intake/body";
 import { isJsonContentType } from "../../../src/intake/content-type";
 import { DRAIN_MAX_BYTES, decodeUtf8, readCappedBody } from "../../../src/intake/read-body";
 
@@ -116,5 +116,61 @@ describe("submittedAt", () => {
     expect(issues("yesterday")).toEqual([
       "submittedAt: submittedAt 应为 ISO 时间，如 2026-03-02T09:30:00+08:00",
     ]);
+  });
+});
+
+describe("what a form platform is told of a body the schema refuses", () => {
+  const told = (body: unknown) => {
+    const parsed = submissionSchema.safeParse(body);
+    return parsed.success ? [] : fieldErrors(parsed.error);
+  };
+  const ok = { submissionId: "r1", submittedAt: "2026-03-02T09:30:00+08:00", answers: { 标题: "x" } };
+
+  it("names each field left out, and what it is for", () => {
+    expect(told({})).toEqual([
+      { field: "submissionId", message: "缺少 submissionId（每次提交的唯一编号）" },
+      { field: "submittedAt", message: "缺少 submittedAt（提交时间，如 2026-03-02T09:30:00+08:00）" },
+      { field: "answers", message: "缺少 answers（表单的答案，按题目名称）" },
+    ]);
+  });
+
+  it("says what type a field sent as another must be", () => {
+    expect(told({ submissionId: 17, submittedAt: 1_772_415_000, answers: [1, 2] })).toEqual([
+      { field: "submissionId", message: "submissionId 须为文本" },
+      { field: "submittedAt", message: "submittedAt 应为 ISO 时间，如 2026-03-02T09:30:00+08:00" },
+      { field: "answers", message: 'answers 须为对象，按题目名称填写答案，如 {"标题": "…"}' },
+    ]);
+    expect(told([ok])).toEqual([
+      { field: "(body)", message: "提交内容须为 JSON 对象，含 submissionId、submittedAt 和 answers" },
+    ]);
+  });
+
+  it("says what is wrong with an answer, by its question", () => {
+    const answers = {
+      标题: "x".repeat(20_001),
+      附件: { name: "a.pdf" },
+      联名代表: ["王建国", 3],
+      选项: Array.from({ length: 201 }, () => "x"),
+      ["题".repeat(201)]: "x",
+    };
+    expect(told({ ...ok, submissionId: "r".repeat(201), answers })).toEqual([
+      { field: "submissionId", message: "submissionId 不能超过 200 个字符" },
+      { field: "answers.标题", message: "答案不能超过 20000 个字符" },
+      { field: "answers.附件", message: "答案须为文本、数字、是/否、null 或文本的列表" },
+      { field: "answers.联名代表", message: "列表里的每一项须为文本" },
+      { field: "answers.选项", message: "列表不能超过 200 项" },
+      { field: `answers.${"题".repeat(201)}`, message: "题目名称不能超过 200 个字符" },
+    ]);
+  });
+
+  it("no message is zod's own", () => {
+    const bodies = [
+      {},
+      { submissionId: 1, submittedAt: null, answers: "x" },
+      { ...ok, answers: { a: [{}] } },
+    ];
+    for (const body of bodies) {
+      for (const { message } of told(body)) expect(message).not.toMatch(/无效输入|期望|Invalid/);
+    }
   });
 });
