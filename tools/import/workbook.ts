@@ -1,5 +1,6 @@
 /** Reads an .xlsx file (exceljs) into a plain grid, one value per cell, merged cells resolved. */
 import ExcelJS from "exceljs";
+import { sourceFileProblem } from "./source-file";
 
 /** A cell as the import sees it: a formula's cached result, rich text as its text. */
 export type SourceValue = string | number | boolean | Date | null | { readonly error: string };
@@ -85,17 +86,21 @@ function readSheet(sheet: ExcelJS.Worksheet): SourceSheet {
   };
 }
 
-/** Every worksheet of the workbook, in tab order. */
+/**
+ * Every worksheet of the workbook, in tab order. A file that is no .xlsx (missing, a CSV, an old
+ * .xls) is refused with what to do (sourceFileProblem); a zip exceljs still cannot read is said to be
+ * damaged, without the library's English text, which staff cannot act on.
+ */
 export async function readWorkbook(file: string): Promise<SourceSheet[]> {
+  const problem = await sourceFileProblem(file);
+  if (problem) throw new Error(problem);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const hint = /\.xls$/i.test(file)
-      ? "这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"
-      : "请确认它是 Excel 的 .xlsx 文件（WPS 请另存为 .xlsx）";
-    throw new Error(`无法读取 ${file}：${hint}（${why}）`);
+  } catch {
+    throw new Error(
+      `无法读取 ${file}：文件已损坏，或不是 Excel 的 .xlsx 文件：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
+    );
   }
   return workbook.worksheets.map(readSheet);
 }

@@ -222,9 +222,11 @@ describe("sheet:import of an Excel 台账 made by exceljs", () => {
       expect(noTarget.stderr).toContain("请用 --spreadsheet <id> 指定表格，或设置 SPREADSHEET_ID");
       expect(noTarget.stdout).toBe("");
 
-      const missing = await runCli("tools/sheet-import.ts", [path.join(dir, "nope.xls")], sheets);
+      // A path with no file is said to be missing, not an old .xls to save again (files-that-are-no-xlsx).
+      const nope = path.join(dir, "nope.xls");
+      const missing = await runCli("tools/sheet-import.ts", [nope], sheets);
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toContain("这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入");
+      expect(missing.stderr).toBe(`找不到文件 ${nope}：请核对路径\n`);
     },
     CLI_TIMEOUT_MS,
   );
