@@ -8,7 +8,8 @@ import { localDate } from "../../src/jobs/local-time";
 import { PROJECT_ROOT } from "../../tools/local-paths";
 import type { SinkMessage } from "../../tools/notice-sink";
 import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack";
+import { type LocalStack, startLocalStack } from "./local-stack";
+import { ledgerRowOf, type Row, tabRows, until } from "./sheet-rows";
 
 /**
  * A unit and a deputy act in the browser of a phone, from the links in their notices: the unit
@@ -45,32 +46,8 @@ let scratchPdf = "";
 let bigPdf = "";
 let bigPhoto = "";
 
-type Row = Record<string, string>;
-
-async function tab(name: string): Promise<Row[]> {
-  const range = encodeURIComponent(`'${name}'`);
-  const response = await fetch(
-    `${stack.emulator.url}/__emulator/spreadsheets/${E2E_SPREADSHEET}/values/${range}?valueRenderOption=FORMATTED_VALUE`,
-  );
-  const { values } = (await response.json()) as { values: unknown[][] };
-  const header = (values[0] ?? []).map(String);
-  return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i] ?? "")])));
-}
-
-async function ledgerRow(id: string): Promise<Row> {
-  const row = (await tab(TAB_NAMES.ledger)).find((r) => r.编号 === id);
-  if (!row) throw new Error(`${id} is not in the sheet`);
-  return row;
-}
-
-/** Waits until the emulated sheet shows what the queue consumer wrote. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const tab = (name: string) => tabRows(stack, name);
+const ledgerRow = (id: string) => ledgerRowOf(stack, id);
 
 function linkIn(message: SinkMessage): string {
   const match = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_.-]+(?:\/s\/[^\s）]+)?)/.exec(message.text);

@@ -6,7 +6,8 @@ import { buildCalendar } from "../../src/domain/calendar";
 import { addDaysIso } from "../../src/domain/civil-date";
 import type { SinkMessage } from "../../tools/notice-sink";
 import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack";
+import { type LocalStack, startLocalStack } from "./local-stack";
+import { ledgerRowOf, tabRows, until } from "./sheet-rows";
 
 /**
  * 报送落实情况 in the browser of a phone: a B reply the deputy rated 满意 is 跟踪落实 (ledger.md status
@@ -19,37 +20,13 @@ import { E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack
 const PHONE = { width: 390, height: 844 };
 const NOTE = "道路改造工程已完工并通过验收，已于上月投入使用。";
 
-type Row = Record<string, string>;
-
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 let chosen: { id: string; unit: string; repliedOn: string };
 
-async function tab(name: string): Promise<Row[]> {
-  const range = encodeURIComponent(`'${name}'`);
-  const response = await fetch(
-    `${stack.emulator.url}/__emulator/spreadsheets/${E2E_SPREADSHEET}/values/${range}?valueRenderOption=FORMATTED_VALUE`,
-  );
-  const { values } = (await response.json()) as { values: unknown[][] };
-  const header = (values[0] ?? []).map(String);
-  return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i] ?? "")])));
-}
-
-async function ledgerRow(id: string): Promise<Row> {
-  const row = (await tab(TAB_NAMES.ledger)).find((r) => r.编号 === id);
-  if (!row) throw new Error(`${id} is not in the sheet`);
-  return row;
-}
-
-/** Waits until the emulated sheet or the sink shows what the Worker did. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const tab = (name: string) => tabRows(stack, name);
+const ledgerRow = (id: string) => ledgerRowOf(stack, id);
 
 async function sync(): Promise<void> {
   expect((await stack.api("/api/sync?wait=1", { method: "POST" })).status).toBe(200);

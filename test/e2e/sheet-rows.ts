@@ -1,0 +1,32 @@
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { E2E_SPREADSHEET, type LocalStack } from "./local-stack";
+
+/** A row of a tab as staff read it (formatted values), by header. */
+export type Row = Record<string, string>;
+
+/** The rows of tab `name` of the e2e sheet, read from the emulator as staff would see them. */
+export async function tabRows(stack: LocalStack, name: string): Promise<Row[]> {
+  const range = encodeURIComponent(`'${name}'`);
+  const response = await fetch(
+    `${stack.emulator.url}/__emulator/spreadsheets/${E2E_SPREADSHEET}/values/${range}?valueRenderOption=FORMATTED_VALUE`,
+  );
+  const { values } = (await response.json()) as { values: unknown[][] };
+  const header = (values[0] ?? []).map(String);
+  return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i] ?? "")])));
+}
+
+/** 建议台账's row of `id` as the sheet holds it now. */
+export async function ledgerRowOf(stack: LocalStack, id: string): Promise<Row> {
+  const row = (await tabRows(stack, TAB_NAMES.ledger)).find((r) => r.编号 === id);
+  if (!row) throw new Error(`${id} is not in the sheet`);
+  return row;
+}
+
+/** Waits until the emulated sheet or the sink shows what the Worker (or its queue consumers) did. */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
