@@ -75,8 +75,9 @@ describe("a 审批结果 staff changed after the notices went out", () => {
       "【更正】延期申请审批结果：2026-001 不同意 → 区教育局",
       "【更正】建议办理延期告知：关于加快推进柏庄镇卫生院建设的建议 → 张明",
     ]);
-    expect(corrected[0]?.body).toContain(
-      "【更正】此前通知的延期审批结果“同意”已更正为“不同意”，办理期限随之改变，请以本通知为准。",
+    // The 称呼 first, as an official notice opens, then the 【更正】 line.
+    expect(corrected[0]?.body).toMatch(
+      /^区教育局：【更正】此前通知的延期审批结果“同意”已更正为“不同意”，办理期限随之改变，请以本通知为准。\n/,
     );
     expect(corrected[0]?.body).toContain("本件办理期限为 2026年6月2日");
     expect(corrected[1]?.body).toContain("延期申请经复核未获批准，办理期限仍为 2026年6月2日");

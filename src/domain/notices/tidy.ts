@@ -137,7 +137,11 @@ export function markCorrection(
   if (!correction) return notice;
   return {
     title: `【更正】${notice.title}`,
-    body: `${correctionLine(correction, view)}\n${correctedBody(correction, view, notice.body)}`,
+    body: afterSalutation(
+      correctedBody(correction, view, notice.body),
+      correctionLine(correction, view),
+      view,
+    ),
   };
 }
 
@@ -157,7 +161,7 @@ export function markSecondRound(
 /**
  * How a body opens with its recipient's 称呼, as the templates write it: a unit's `{{接收方}}：`, a
  * leader's `{{接收方}}同志：`, a deputy's `{{接收方}}代表：`. Null when it opens otherwise (a staff
- * text, or a correction's 【更正】 line first).
+ * text).
  */
 function salutationOf(body: string, recipient: string): string | null {
   if (!recipient || !body.startsWith(recipient)) return null;
@@ -179,9 +183,15 @@ export function markFirstWord(
   view: View,
 ): { title: string; body: string } {
   if (!line) return notice;
-  const title = `【首次通知】${notice.title}`;
-  const salutation = salutationOf(notice.body, view.接收方 ?? "");
-  if (!salutation) return { title, body: `${line}\n${notice.body}` };
-  const rest = notice.body.slice(salutation.length).replace(/^\s+/, "");
-  return { title, body: `${salutation}${line}\n${rest}` };
+  return { title: `【首次通知】${notice.title}`, body: afterSalutation(notice.body, line, view) };
+}
+
+/**
+ * `body` opened by `line`, after its 称呼 when it has one (“区水利局：【更正】…\n李晓燕代表…”), else
+ * before it all: an official notice opens with whom it addresses.
+ */
+function afterSalutation(body: string, line: string, view: View): string {
+  const salutation = salutationOf(body, view.接收方 ?? "");
+  if (!salutation) return `${line}\n${body}`;
+  return `${salutation}${line}\n${body.slice(salutation.length).replace(/^\s+/, "")}`;
 }

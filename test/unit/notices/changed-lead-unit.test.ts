@@ -111,7 +111,7 @@ describe("a 主办单位 staff change after the 交办通知 went out", () => {
     expect(toNew?.body).not.toContain("更正");
     const toOld = sent.find((s) => s.day === "2026-04-20" && s.notice.recipient === "区教育局")?.notice;
     expect(toOld?.body).toMatch(
-      /^【更正】本件现改由区卫健委主办，此前给你单位的交办通知作废，请以本通知为准。\n区教育局：建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已改由区卫健委主办，你单位无需再办理/,
+      /^区教育局：【更正】本件现改由区卫健委主办，此前给你单位的交办通知作废，请以本通知为准。\n建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-001）已改由区卫健委主办，你单位无需再办理/,
     );
   });
 
@@ -135,7 +135,9 @@ describe("a 主办单位 staff change after the 交办通知 went out", () => {
       "2026-05-06 → 区教育局: 更正",
     ]);
     const back = sent.find((s) => s.day === "2026-04-27" && s.notice.recipient === "区教育局")?.notice;
-    expect(back?.body).toMatch(/^【更正】此前通知本件改由其他单位主办，现仍由你单位主办，请以本通知为准。\n/);
+    expect(back?.body).toMatch(
+      /^区教育局：【更正】此前通知本件改由其他单位主办，现仍由你单位主办，请以本通知为准。\n/,
+    );
   });
 
   it("tells nothing when a mistyped unit is put back before any run", () => {
@@ -165,7 +167,9 @@ describe("a 主办单位 staff change after the 交办通知 went out", () => {
       "2026-03-16 → 区教育局: 更正",
     ]);
     const toOld = sent.find((s) => s.day === "2026-03-16" && s.notice.recipient === "区教育局")?.notice;
-    expect(toOld?.body).toMatch(/^【更正】本件现改由区卫健委主办，你单位改为协办单位，请以本通知为准。\n/);
+    expect(toOld?.body).toMatch(
+      /^区教育局：【更正】本件现改由区卫健委主办，你单位改为协办单位，请以本通知为准。\n/,
+    );
   });
 
   it("tells a replaced unit never told of the suggestion nothing", () => {

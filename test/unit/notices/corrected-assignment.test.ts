@@ -28,7 +28,9 @@ describe("a 交办日期 staff corrected after the units were told", () => {
     for (const n of sent) {
       expect(n.title.startsWith("【更正】")).toBe(true);
       expect(n.body).toMatch(
-        /^【更正】此前通知的交办日期 2026年3月9日已更正为 2026年3月2日，办理期限等随之改变，请以本通知为准。\n/,
+        new RegExp(
+          `^${n.recipient}：【更正】此前通知的交办日期 2026年3月9日已更正为 2026年3月2日，办理期限等随之改变，请以本通知为准。\n`,
+        ),
       );
     }
   });

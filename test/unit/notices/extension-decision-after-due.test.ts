@@ -67,22 +67,22 @@ const URGING =
 describe("the deputy told an approval is withdrawn after the original 办理期限 has passed", () => {
   it("refused on review: hears the period has run out, 13 days overdue, and that the unit is being urged", () => {
     expect(bodyTo(afterApprovalTold(REFUSED), "张明")).toBe(
-      "【更正】此前通知的延期审批结果“同意”已更正为“不同意”，办理期限随之改变，请以本通知为准。\n" +
-        `张明代表：${SUGGESTION}，承办单位区教育局的延期申请经复核未获批准，办理期限仍为 2026年6月2日。${URGING}`,
+      "张明代表：【更正】此前通知的延期审批结果“同意”已更正为“不同意”，办理期限随之改变，请以本通知为准。\n" +
+        `${SUGGESTION}，承办单位区教育局的延期申请经复核未获批准，办理期限仍为 2026年6月2日。${URGING}`,
     );
   });
 
   it("blanked to wait for a decision again: the same closing", () => {
     expect(bodyTo(afterApprovalTold(BLANKED), "张明")).toBe(
-      "【更正】此前通知的延期审批结果“同意”已撤回，延期申请待审批，办理期限随之改变，请以本通知为准。\n" +
-        `张明代表：${SUGGESTION}，承办单位区教育局的延期申请此前告知已获批准，现改为待审批，办理期限以 2026年6月2日为准。${URGING}`,
+      "张明代表：【更正】此前通知的延期审批结果“同意”已撤回，延期申请待审批，办理期限随之改变，请以本通知为准。\n" +
+        `${SUGGESTION}，承办单位区教育局的延期申请此前告知已获批准，现改为待审批，办理期限以 2026年6月2日为准。${URGING}`,
     );
   });
 
   it("once the unit has replied, is told only that 办理期限 stays, as before", () => {
     expect(bodyTo(afterApprovalTold(REFUSED, REPLIED_LATE), "张明")).toBe(
-      "【更正】此前通知的延期审批结果“同意”已更正为“不同意”，办理期限随之改变，请以本通知为准。\n" +
-        `张明代表：${SUGGESTION}，承办单位区教育局的延期申请经复核未获批准，办理期限仍为 2026年6月2日。我们将继续督促办理，请您理解和支持。`,
+      "张明代表：【更正】此前通知的延期审批结果“同意”已更正为“不同意”，办理期限随之改变，请以本通知为准。\n" +
+        `${SUGGESTION}，承办单位区教育局的延期申请经复核未获批准，办理期限仍为 2026年6月2日。我们将继续督促办理，请您理解和支持。`,
     );
   });
 });
@@ -123,8 +123,8 @@ describe("the 延期审批结果 of a unit that replied (late) before the decisi
       REPLIED_LATE,
     ).find((n) => n.recipient === "区教育局");
     expect(unit?.body).toBe(
-      "【更正】此前通知的延期审批结果“同意”已撤回，延期申请待审批，办理期限随之改变，请以本通知为准。\n" +
-        `${UNIT_OPENING}，目前待审批，审批结果另行通知。本件办理期限以 2026年6月2日为准。`,
+      "区教育局：【更正】此前通知的延期审批结果“同意”已撤回，延期申请待审批，办理期限随之改变，请以本通知为准。\n" +
+        `${UNIT_OPENING.slice("区教育局：".length)}，目前待审批，审批结果另行通知。本件办理期限以 2026年6月2日为准。`,
     );
   });
 
