@@ -7,12 +7,15 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import { makeLink, pageOnDay, postForm } from "./links-setup";
 import {
+  at10,
   createSheet,
   EMPTY_SMALL_TABS,
+  header,
   ledgerCol,
   noticesRunAt11,
   officeDeps,
   officeUnits,
+  row,
   unitsTabRows,
 } from "./notices-setup";
 
@@ -26,12 +29,6 @@ import {
 const office = `co-added-objection-${crypto.randomUUID().slice(0, 8)}`;
 
 const HOUR_MS = 3600_000;
-/** 10:00 in Asia/Shanghai on `day`, when staff's edit is synced and a unit opens its link. */
-const at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
-const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
-  header(tab).map((h) => cells[h] ?? "");
 
 const suggestion = (id: string, cells: Record<string, string | number>) =>
   row(ledgerTab, {

@@ -9,10 +9,12 @@ import { makeLink, pageOnDay, postForm } from "./links-setup";
 import {
   createSheet,
   EMPTY_SMALL_TABS,
+  header,
   ledgerCol,
   noticesRunAt11,
   officeDeps,
   officeUnits,
+  row,
   unitsTabRows,
 } from "./notices-setup";
 
@@ -29,12 +31,6 @@ const FIRST_SYNC_MS = Date.parse("2026-05-06T02:00:00Z");
 /** Monday 2026-05-11, 10:00: 区住建局 replaces 区教育局 as 主办单位. */
 const REPLACED_MS = Date.parse("2026-05-11T02:00:00Z");
 const HOUR_MS = 3600_000;
-/** 10:00 in Asia/Shanghai on `day`, when the unit opens its link. */
-const _at10 = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
-const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
-  header(tab).map((h) => cells[h] ?? "");
 
 async function buildSheet() {
   const tabs: Record<string, unknown[][]> = {

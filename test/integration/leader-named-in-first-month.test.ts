@@ -2,16 +2,18 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { deputiesTab, leadersTab, ledgerTab } from "../../sheets-schema/tabs";
-import { serialFromIso } from "../../src/domain/civil-date";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import {
+  assignedRow,
   createSheet,
   EMPTY_SMALL_TABS,
+  header,
   ledgerCol,
   noticesRunAt11,
   officeDeps,
   officeUnits,
+  row,
   unitsTabRows,
 } from "./notices-setup";
 
@@ -23,9 +25,6 @@ const FIRST_SYNC_MS = Date.parse("2026-05-06T02:00:00Z");
 const NAMED_MS = Date.parse("2026-05-11T02:00:00Z");
 const HOUR_MS = 3600_000;
 
-const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
-const row = (tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) =>
-  header(tab).map((h) => cells[h] ?? "");
 const cell = (column: string, sheetRow: number) =>
   `'${TAB_NAMES.ledger}'!${String.fromCharCode(65 + ledgerCol(column))}${sheetRow}`;
 
@@ -34,18 +33,7 @@ const cell = (column: string, sheetRow: number) =>
  * replies (办理期限 2026-06-02): 2026-001 led by 张卫东副区长 already, 2026-002 with no 领办领导 yet.
  */
 async function buildSheet() {
-  const suggestion = (n: number, unit: string, leader: string) =>
-    row(ledgerTab, {
-      编号: `2026-00${n}`,
-      标题: `关于第${n}件民生实事的建议`,
-      领衔代表: "张明",
-      类别: "社会事业",
-      提出日期: serialFromIso("2026-01-13"),
-      审查结果: "立案",
-      主办单位: unit,
-      交办日期: serialFromIso("2026-03-02"),
-      领办领导: leader,
-    });
+  const suggestion = (n: number, unit: string, leader: string) => assignedRow(n, unit, { 领办领导: leader });
   const tabs: Record<string, unknown[][]> = {
     [TAB_NAMES.ledger]: [
       header(ledgerTab),

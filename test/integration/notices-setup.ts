@@ -154,9 +154,11 @@ export const UNIT_NAMES = [
   "区交通运输局",
 ] as const satisfies UnitName[];
 
-const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
+/** A tab's header row, as the contract names its columns. */
+export const header = (tab: { columns: readonly { header: string }[] }) => tab.columns.map((c) => c.header);
 
-function row(tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) {
+/** A row of `tab` with `cells` under their headers, the other cells blank. */
+export function row(tab: { columns: readonly { header: string }[] }, cells: Record<string, string | number>) {
   return header(tab).map((h) => cells[h] ?? "");
 }
 
@@ -216,8 +218,8 @@ export async function seedOffice(office: string) {
   return units;
 }
 
-/** 建议台账's row of 2026-<n> (张明's, 立案), assigned on 2026-03-02 to `unit` alone. */
-export function assignedRow(n: number, unit: string) {
+/** 建议台账's row of 2026-<n> (张明's, 立案), assigned on 2026-03-02 to `unit` alone, with `more` cells. */
+export function assignedRow(n: number, unit: string, more: Record<string, string | number> = {}) {
   return row(ledgerTab, {
     编号: `2026-${String(n).padStart(3, "0")}`,
     标题: `关于第${n}件民生实事的建议`,
@@ -227,6 +229,7 @@ export function assignedRow(n: number, unit: string) {
     审查结果: "立案",
     主办单位: unit,
     交办日期: serialFromIso("2026-03-02"),
+    ...more,
   });
 }
 
