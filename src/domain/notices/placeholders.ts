@@ -1,5 +1,6 @@
 import { listItems } from "../../../sheets-schema/cells/list-cells";
 import type { Source } from "../../../sheets-schema/enums";
+import { COMPUTED_PLACEHOLDERS } from "../../../sheets-schema/notice-templates";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import type { Calendar } from "../calendar";
@@ -279,23 +280,9 @@ export function cellsView(
  */
 export function blankView(recipient: string, dashboardLink = ""): View {
   const view: View = {};
+  // Every placeholder a template may use, blank, from the lists the template check reads: a name
+  // added there is blank here too, without a third list to keep by hand.
   for (const col of ledgerTab.columns) view[col.header] = "";
-  return {
-    ...view,
-    剩余天数: "",
-    逾期天数: "",
-    测评链接: "",
-    异议期限: "",
-    接收方: recipient,
-    协办意见期限: "",
-    催办领导: "",
-    催办身份: "",
-    个人链接: "",
-    测评意见: "",
-    看板链接: dashboardLink,
-    民意转化: "",
-    答复类别说明: "",
-    原主办单位: "",
-    改交日期: "",
-  };
+  for (const name of COMPUTED_PLACEHOLDERS) view[name] = "";
+  return { ...view, 接收方: recipient, 看板链接: dashboardLink };
 }
