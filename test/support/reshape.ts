@@ -7,12 +7,18 @@ const col = (h: string) => headers.indexOf(h);
 
 /** What a person does to 建议台账 in the instant before the product's write arrives. */
 export type Reshape = RowReshape | ColumnReshape;
-type RowReshape = "sort" | "insert above" | "delete a row" | "type a 编号";
+type RowReshape = "sort" | "drag rows" | "insert above" | "delete a row" | "type a 编号";
 /** Columns move under the write: every cell it meant for a header lands one column off. */
 type ColumnReshape = "insert a column left of 答复日期";
 
 /** The row reshapes (the placement tests go through each). */
-export const RESHAPES: readonly RowReshape[] = ["sort", "insert above", "delete a row", "type a 编号"];
+export const RESHAPES: readonly RowReshape[] = [
+  "sort",
+  "drag rows",
+  "insert above",
+  "delete a row",
+  "type a 编号",
+];
 export const COLUMN_RESHAPES: readonly ColumnReshape[] = ["insert a column left of 答复日期"];
 
 /** The batchUpdate requests of a person's edit (the emulator applies them as a person, unlogged). */
@@ -30,6 +36,17 @@ function requestsFor(reshape: Reshape, sheetId: number, rows: number, blankIdRow
               endColumnIndex: headers.length,
             },
             sortSpecs: [{ dimensionIndex: col("内容摘要"), sortOrder: "DESCENDING" }],
+          },
+        },
+      ];
+    case "drag rows":
+      // Sheet rows 4–9 selected and dragged to just above sheet row 31: Google applies a moveDimension
+      // (destinationIndex counts from before the rows are taken out, so they land at rows 25–30).
+      return [
+        {
+          moveDimension: {
+            source: { sheetId, dimension: "ROWS", startIndex: 3, endIndex: 9 },
+            destinationIndex: 30,
           },
         },
       ];

@@ -8,6 +8,7 @@ import { DIMENSION_PROPERTY_HANDLERS } from "./requests-dimension-props";
 import { DIMENSION_HANDLERS } from "./requests-dimensions";
 import { FILTER_GROUP_HANDLERS } from "./requests-filter-groups";
 import { MERGE_HANDLERS } from "./requests-merges";
+import { MOVE_DIMENSION_HANDLERS } from "./requests-move-dimension";
 import { NAMED_RANGE_HANDLERS } from "./requests-named-ranges";
 import { PASTE_HANDLERS } from "./requests-paste";
 import { PROTECTION_HANDLERS } from "./requests-protection";
@@ -21,6 +22,7 @@ const HANDLERS: Record<string, RequestHandler> = {
   ...SHEET_HANDLERS,
   ...CELL_HANDLERS,
   ...DIMENSION_HANDLERS,
+  ...MOVE_DIMENSION_HANDLERS,
   ...DIMENSION_PROPERTY_HANDLERS,
   ...MERGE_HANDLERS,
   ...NAMED_RANGE_HANDLERS,
@@ -44,7 +46,6 @@ const KNOWN_KINDS = new Set([
   "duplicateFilterView",
   "findReplace",
   "insertRange",
-  "moveDimension",
   "updateEmbeddedObjectPosition",
   "pasteData",
   "textToColumns",

@@ -1,4 +1,4 @@
-import { shiftFormula } from "./formula-refs";
+import { remapFormula, shiftFormula } from "./formula-refs";
 import { type ShiftDimension, shiftGridRange } from "./protection";
 import {
   type GridRangeModel,
@@ -8,19 +8,17 @@ import {
   type SpreadsheetModel,
 } from "./types";
 
-function shiftJsonRange(
-  value: JsonObject,
-  dimension: ShiftDimension,
-  at: number,
-  count: number,
-): JsonObject | undefined {
+/** Where a range of the changed sheet is now; undefined when its cells are gone. */
+export type RangeMap = (range: GridRangeModel) => GridRangeModel | undefined;
+
+function mapJsonRange(value: JsonObject, map: RangeMap): JsonObject | undefined {
   const range: GridRangeModel = { sheetId: typeof value.sheetId === "number" ? value.sheetId : 0 };
   for (const key of ["startRowIndex", "endRowIndex", "startColumnIndex", "endColumnIndex"] as const) {
     const n = value[key];
     if (typeof n === "number") range[key] = n;
   }
-  const shifted = shiftGridRange(range, dimension, at, count);
-  return shifted ? { ...value, ...shifted } : undefined;
+  const mapped = map(range);
+  return mapped ? { ...value, ...mapped } : undefined;
 }
 
 /** A merge must still cover two cells or more; one shrunk to a single cell is gone. */
@@ -30,28 +28,73 @@ function stillMerged(range: GridRangeModel): boolean {
   return rows * cols > 1;
 }
 
-/** Shifts one group's range along its own dimension (groups of the other dimension stay put). */
-function shiftGroups(sheet: SheetModel, dimension: ShiftDimension, at: number, count: number): void {
+/** Maps one group's range along its own dimension (groups of the other dimension stay put). */
+function mapGroups(sheet: SheetModel, dimension: ShiftDimension, map: RangeMap): void {
   const key = dimension === "ROWS" ? "startRowIndex" : "startColumnIndex";
   const endKey = dimension === "ROWS" ? "endRowIndex" : "endColumnIndex";
   sheet.groups = sheet.groups.flatMap((group) => {
     if (group.dimension !== dimension) return [group];
-    const shifted = shiftGridRange(
-      { sheetId: 0, [key]: group.start, [endKey]: group.end },
-      dimension,
-      at,
-      count,
-    );
-    if (!shifted) return [];
-    return [{ ...group, start: shifted[key] ?? 0, end: shifted[endKey] ?? 0 }];
+    const mapped = map({ sheetId: 0, [key]: group.start, [endKey]: group.end });
+    if (!mapped) return [];
+    return [{ ...group, start: mapped[key] ?? 0, end: mapped[endKey] ?? 0 }];
   });
 }
 
 /**
+ * Keeps everything that points into `sheet` aligned after its rows/columns changed places: protected
+ * ranges, conditional-format ranges, merges, named ranges, the basic filter and groups go through
+ * `map`, and every formula of the spreadsheet through `formula`. Cell contents and pixel sizes
+ * themselves are moved by the grid functions.
+ */
+export function realignAfterDimensionChange(
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  dimension: ShiftDimension,
+  map: RangeMap,
+  formula: (text: string, home: SheetModel) => string,
+): void {
+  sheet.protectedRanges = sheet.protectedRanges.flatMap((pr) => {
+    const range = map(pr.range);
+    return range ? [{ ...pr, range }] : [];
+  });
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((rule) => {
+    const ranges = Array.isArray(rule.ranges) ? rule.ranges : [];
+    const kept = ranges.flatMap((r) => {
+      const mapped = isJsonObject(r) ? mapJsonRange(r, map) : undefined;
+      return mapped ? [mapped] : [];
+    });
+    return kept.length > 0 ? [{ ...rule, ranges: kept }] : [];
+  });
+  sheet.merges = sheet.merges.flatMap((range) => {
+    const mapped = map(range);
+    return mapped && stillMerged(mapped) ? [mapped] : [];
+  });
+  ss.namedRanges = ss.namedRanges.flatMap((named) => {
+    if (named.range.sheetId !== sheet.sheetId) return [named];
+    const range = map(named.range);
+    return range ? [{ ...named, range }] : [];
+  });
+  if (sheet.basicFilter) {
+    const range = map(sheet.basicFilter.range);
+    if (range) sheet.basicFilter = { ...sheet.basicFilter, range };
+    else delete sheet.basicFilter;
+  }
+  mapGroups(sheet, dimension, map);
+  for (const home of ss.sheets) {
+    for (const row of home.rows) {
+      for (const cell of row ?? []) {
+        const text = cell?.userEnteredValue?.formulaValue;
+        if (cell?.userEnteredValue && text !== undefined) {
+          cell.userEnteredValue = { formulaValue: formula(text, home) };
+        }
+      }
+    }
+  }
+}
+
+/**
  * Keeps everything that points into `sheet` aligned after rows/columns were inserted (count > 0)
- * or deleted (count < 0) at `at`: protected ranges, conditional-format ranges, merges, named ranges,
- * the basic filter, groups and formula references anywhere in the spreadsheet. Cell contents and
- * pixel sizes themselves are moved by the grid functions.
+ * or deleted (count < 0) at `at`, as realignAfterDimensionChange describes.
  */
 export function shiftForDimensionChange(
   ss: SpreadsheetModel,
@@ -60,43 +103,32 @@ export function shiftForDimensionChange(
   at: number,
   count: number,
 ): void {
-  sheet.protectedRanges = sheet.protectedRanges.flatMap((pr) => {
-    const range = shiftGridRange(pr.range, dimension, at, count);
-    return range ? [{ ...pr, range }] : [];
-  });
-  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((rule) => {
-    const ranges = Array.isArray(rule.ranges) ? rule.ranges : [];
-    const kept = ranges.flatMap((r) => {
-      const shifted = isJsonObject(r) ? shiftJsonRange(r, dimension, at, count) : undefined;
-      return shifted ? [shifted] : [];
-    });
-    return kept.length > 0 ? [{ ...rule, ranges: kept }] : [];
-  });
-  sheet.merges = sheet.merges.flatMap((range) => {
-    const shifted = shiftGridRange(range, dimension, at, count);
-    return shifted && stillMerged(shifted) ? [shifted] : [];
-  });
-  ss.namedRanges = ss.namedRanges.flatMap((named) => {
-    if (named.range.sheetId !== sheet.sheetId) return [named];
-    const range = shiftGridRange(named.range, dimension, at, count);
-    return range ? [{ ...named, range }] : [];
-  });
-  if (sheet.basicFilter) {
-    const range = shiftGridRange(sheet.basicFilter.range, dimension, at, count);
-    if (range) sheet.basicFilter = { ...sheet.basicFilter, range };
-    else delete sheet.basicFilter;
-  }
-  shiftGroups(sheet, dimension, at, count);
-  for (const home of ss.sheets) {
-    for (const row of home.rows) {
-      for (const cell of row ?? []) {
-        const formula = cell?.userEnteredValue?.formulaValue;
-        if (cell?.userEnteredValue && formula !== undefined) {
-          cell.userEnteredValue = {
-            formulaValue: shiftFormula(formula, ss, home, sheet, dimension, at, count),
-          };
-        }
-      }
-    }
-  }
+  realignAfterDimensionChange(
+    ss,
+    sheet,
+    dimension,
+    (range) => shiftGridRange(range, dimension, at, count),
+    (text, home) => shiftFormula(text, ss, home, sheet, dimension, at, count),
+  );
+}
+
+/** Realigns after a move (moveDimension), each range and reference going where `map` sends it. */
+export function remapForDimensionMove(
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  dimension: ShiftDimension,
+  map: RangeMap,
+): void {
+  const [startKey, endKey] =
+    dimension === "ROWS"
+      ? (["startRowIndex", "endRowIndex"] as const)
+      : (["startColumnIndex", "endColumnIndex"] as const);
+  const span = (first: number, last: number): [number, number] => {
+    const mapped = map({ sheetId: sheet.sheetId, [startKey]: first, [endKey]: last + 1 });
+    // A move never empties a range, so a reference always has cells to name.
+    return mapped ? [mapped[startKey] ?? first, (mapped[endKey] ?? last + 1) - 1] : [first, last];
+  };
+  realignAfterDimensionChange(ss, sheet, dimension, map, (text, home) =>
+    remapFormula(text, ss, home, sheet, dimension, span),
+  );
 }

@@ -65,18 +65,13 @@ function shiftRefText(
   return endpoints.map(printEndpoint).join(":");
 }
 
-/**
- * Rewrites a formula after rows/columns of `target` were inserted or deleted, so =A5 still names the
- * same data (Sheets does this for every formula that points at the changed sheet).
- */
-export function shiftFormula(
+/** Rewrites every reference to `target` in a formula; `rewrite` answers undefined for #REF!. */
+function rewriteRefs(
   formula: string,
   ss: SpreadsheetModel,
   home: SheetModel,
   target: SheetModel,
-  dimension: ShiftDimension,
-  at: number,
-  count: number,
+  rewrite: (text: string) => string | undefined,
 ): string {
   let tokens: ReturnType<typeof tokenize>;
   try {
@@ -91,11 +86,54 @@ export function shiftFormula(
     if (token.t !== "ref") continue;
     const sheet = token.sheet === undefined ? home : findSheetByTitle(ss, token.sheet);
     if (sheet !== target) continue;
-    const shifted = shiftRefText(token.text, dimension, at, count);
-    const [from, to] = shifted === undefined ? [token.pos, token.end] : [token.cellPos, token.end];
-    out = `${out.slice(0, from + 1)}${shifted ?? "#REF!"}${out.slice(to + 1)}`;
+    const rewritten = rewrite(token.text);
+    const [from, to] = rewritten === undefined ? [token.pos, token.end] : [token.cellPos, token.end];
+    out = `${out.slice(0, from + 1)}${rewritten ?? "#REF!"}${out.slice(to + 1)}`;
   }
   return out;
+}
+
+/**
+ * Rewrites a formula after rows/columns of `target` were inserted or deleted, so =A5 still names the
+ * same data (Sheets does this for every formula that points at the changed sheet).
+ */
+export function shiftFormula(
+  formula: string,
+  ss: SpreadsheetModel,
+  home: SheetModel,
+  target: SheetModel,
+  dimension: ShiftDimension,
+  at: number,
+  count: number,
+): string {
+  return rewriteRefs(formula, ss, home, target, (text) => shiftRefText(text, dimension, at, count));
+}
+
+/**
+ * Rewrites a formula after rows/columns of `target` were moved (moveDimension): `span` takes a
+ * reference's first and last index along the dimension and answers where they are now.
+ */
+export function remapFormula(
+  formula: string,
+  ss: SpreadsheetModel,
+  home: SheetModel,
+  target: SheetModel,
+  dimension: ShiftDimension,
+  span: (first: number, last: number) => [number, number],
+): string {
+  const key = dimension === "ROWS" ? "row" : "col";
+  return rewriteRefs(formula, ss, home, target, (text) => {
+    const parts = text.split(":").map(parseEndpoint);
+    if (parts.some((p) => p === undefined)) return text;
+    const endpoints = parts as Endpoint[];
+    const first = endpoints[0];
+    const last = endpoints[endpoints.length - 1];
+    const [start, end] = [first?.[key], last?.[key]];
+    if (!first || !last || start === undefined || end === undefined) return text;
+    // A single cell (first === last) is never split by a move, so both answers are the same index.
+    [first[key], last[key]] = span(start, end);
+    return endpoints.map(printEndpoint).join(":");
+  });
 }
 
 /** Where a cut block goes: cells of `from` land with their top-left at (r0, c0) of `sheet`. */
