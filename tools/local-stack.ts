@@ -243,6 +243,10 @@ async function start(stack: Stack): Promise<void> {
   console.log(
     `启动同步 start-up sync: ${sync.rows} 行 rows, ${sync.cellsWritten} 个单元格 cells written, ${sync.problems} 个校验问题 problems`,
   );
+  // A newcomer seeing dozens of problems on a fresh demo should know they are meant to be there.
+  console.log(
+    "（演示台账里故意留有录入错误，见表格的『校验问题』 the demo ledger holds staff mistakes on purpose: tools/demo/mistakes.ts）",
+  );
   console.log(`Sheets 模拟器 emulator: ${urls.emulator} (static bearer token: ${LOCAL.staticToken})`);
   console.log(`表格 sheet: ${urls.emulator}/`);
   console.log(`通知 notices: ${urls.sink}/messages`);

@@ -102,9 +102,11 @@ function systemTabStatus(input: LedgerInput, tab: TabDef): { status: TabStatus; 
 }
 
 /**
- * The sync's one call: reads every tab, checks every rule, computes 编号, 办理期限, 台账状态 and
- * 校验问题 for each 建议台账 row, and the statistics. Never throws on sheet content; only a `today`
- * that is not an ISO date (a caller bug) is rejected.
+ * The whole ledger in one call: reads every tab, checks every rule, computes 编号, 办理期限, 台账状态
+ * and 校验问题 for each 建议台账 row, and the statistics. No Worker path runs it: the sync evaluates
+ * a chunk of rows per queued step (evaluate-chunk.ts → evaluate-ledger-rows.ts, the same checks);
+ * the tests, the sample snapshot and bench/parse-rows.ts use this whole-ledger form. Never throws on
+ * sheet content; only a `today` that is not an ISO date (a caller bug) is rejected.
  */
 export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const { today } = input;
