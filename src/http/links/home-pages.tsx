@@ -5,6 +5,7 @@ import { byOpinionOwed, type CoOpinionState } from "../../domain/links/co-opinio
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { SentMark } from "../../domain/links/sent-mark";
+import { excludedNote, type StatisticsRow } from "../../domain/statistics";
 import { inSecondRound } from "../../domain/status";
 import type { InboxEntry } from "../../store/inbox";
 import { Kpi } from "../dashboard/ui";
@@ -33,6 +34,14 @@ interface HomeProps {
   readonly marks?: ReadonlyMap<string, SentMark>;
 }
 
+interface UnitHomeProps extends HomeProps {
+  /**
+   * The unit's own line of the 承办单位 page (/units) and 统计 (unitFiguresOf): the figures a unit
+   * compares with the office's ranking, counted as there. Null or absent: no such block.
+   */
+  readonly figures?: StatisticsRow | null;
+}
+
 /** What every list of the page shares. */
 const listOf = (p: HomeProps) => ({ base: p.base, today: p.today, calendar: p.calendar, marks: p.marks });
 
@@ -50,19 +59,23 @@ const secondRound = (rows: readonly RecipientRow[]) => rows.filter((m) => inSeco
 /** A count's note when it holds second rounds: the dashboard's 已答复 counts first replies, these the round now open. */
 const withSecond = (n: number) => (n > 0 ? `含${SECOND_ROUND} ${n} 件` : undefined);
 
-/** 待答复 and 已逾期 of the rows awaiting a reply, each saying how many are second rounds (unit and leader pages). */
-const AwaitingCounts: FC<{ open: readonly RecipientRow[] }> = ({ open }) => {
+/**
+ * 待答复 and 已逾期 of the rows awaiting a reply, each saying how many are second rounds (unit and
+ * leader pages). `prefix` names them on a unit's page as counts of the round now open (本轮待答复),
+ * so they are not read as the /units figures of its 办理情况 beside them.
+ */
+const AwaitingCounts: FC<{ open: readonly RecipientRow[]; prefix?: string }> = ({ open, prefix = "" }) => {
   const overdue = open.filter((m) => m.row.computed.status === "已逾期");
   return (
     <>
       <Kpi
-        label="待答复"
+        label={`${prefix}待答复`}
         value={open.length}
         note={withSecond(secondRound(open))}
         tone={open.length > 0 ? "warn" : undefined}
       />
       <Kpi
-        label="已逾期"
+        label={`${prefix}已逾期`}
         value={overdue.length}
         note={withSecond(secondRound(overdue))}
         tone={overdue.length > 0 ? "danger" : undefined}
@@ -72,10 +85,40 @@ const AwaitingCounts: FC<{ open: readonly RecipientRow[] }> = ({ open }) => {
 };
 
 /**
+ * The unit's 办理情况 as the office counts it (/units, 统计, the ranking): the same line of figures
+ * under the same names, as of the last sync. The lists below follow the round now open and what the
+ * unit sent since, so the text says how the two differ.
+ */
+const UnitFigures: FC<{ figures: StatisticsRow }> = ({ figures: f }) => (
+  <>
+    <h2>本单位办理情况</h2>
+    <p class="hint">
+      与代表工委『承办单位』页的统计相同：台账中全部年度的立案建议，截至上次同步。已答复按首次答复计（已首次答复、待二次答复的也计入）；按期答复率
+      = 期限内答复 ÷ 应答复，两轮都计；逾期未答复含二次交办逾期未答复的；满意率按最近一轮测评（满意 +
+      基本满意）。
+    </p>
+    <div class="lk-counts">
+      <Kpi label="承办件数" value={f.assigned} />
+      <Kpi label="已答复" value={f.replied} />
+      <Kpi label="按期答复率" value={f.onTimeRate} />
+      <Kpi
+        label="逾期未答复"
+        value={f.overdueUnreplied}
+        tone={f.overdueUnreplied > 0 ? "danger" : undefined}
+      />
+      <Kpi label="满意率" value={f.satisfactionRate} />
+    </div>
+    {f.excluded > 0 ? (
+      <p class="hint">{excludedNote(f.excluded)}：请联系代表工委改正台账，改正后计入。</p>
+    ) : null}
+  </>
+);
+
+/**
  * A unit's page: what it must answer (nearest due first), what it answered, what it need not answer
  * (withdrawn, merged: never counted as answered), what it helps with.
  */
-export const UnitHome: FC<HomeProps> = (p) => {
+export const UnitHome: FC<UnitHomeProps> = (p) => {
   const lead = p.mine.filter((m) => m.relation === "lead");
   // A reply sent since the sync is answered: the unit has nothing left to do there but wait.
   const replied = (m: RecipientRow) => !!m.row.id && !!p.marks?.has(m.row.id);
@@ -87,22 +130,19 @@ export const UnitHome: FC<HomeProps> = (p) => {
     p.mine.filter((m) => m.relation === "co"),
     (m) => (m.row.id && p.coOpinions?.get(m.row.id)) || null,
   );
-  // Answered once and awaiting the second reply: counted as 待答复 here, where the dashboard's
-  // 承办单位 page (and 统计) count them as 已答复 (a first reply): the notes say so.
-  const second = secondRound(open);
   return (
     <LinkLayout title="本单位承办的建议" frame={p.frame}>
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
       <h1>{p.frame.who}承办的代表建议</h1>
+      {/*
+        By the round now open (a second round awaiting its reply is 待答复 again), and a reply sent
+        since the sync is off the list: 本轮, so not read as 已答复 or 逾期未答复 of the figures below.
+      */}
       <div class="lk-counts">
-        <AwaitingCounts open={open} />
-        <Kpi
-          label="已答复"
-          value={answered.length}
-          note={second > 0 ? `另有 ${second} 件已首次答复、待二次答复` : undefined}
-        />
+        <AwaitingCounts open={open} prefix="本轮" />
         <Kpi label="协办" value={co.length} />
       </div>
+      {p.figures ? <UnitFigures figures={p.figures} /> : null}
       <h2>待答复（主办）</h2>
       <SuggestionList items={open} kind="unit" {...listOf(p)} empty="目前没有等待本单位答复的建议。" />
       <h2>已答复（主办）</h2>

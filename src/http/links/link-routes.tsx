@@ -8,6 +8,7 @@ import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { earlierOfDeputy, repeatedMessage } from "../../domain/links/repeated-suggestion";
 import { urgeCheck } from "../../domain/links/row-actions";
+import { unitFiguresOf } from "../../domain/links/unit-figures";
 import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
 import { localDate } from "../../jobs/local-time";
@@ -105,7 +106,14 @@ export const linkRoutes = new Hono<AppEnv>()
     const marks = sentMarks(ctx, ctx.mine, sent);
     if (ctx.link.kind === "unit") {
       const coOpinions = await loadCoOpinionStates(ctx, ctx.mine, sent);
-      return sendPage(c, <UnitHome {...props} coOpinions={coOpinions} marks={marks} />);
+      // The unit's line of /units, from the rows the link already read (no query of its own), for
+      // the sync's day as /units counts it.
+      const { evaluation } = ctx.view;
+      const figures = unitFiguresOf(evaluation.rows, ctx.link.recipient, {
+        today: evaluation.today,
+        units: evaluation.units,
+      });
+      return sendPage(c, <UnitHome {...props} coOpinions={coOpinions} marks={marks} figures={figures} />);
     }
     const inLedger = new Set(ctx.mine.map((m) => m.row.id));
     const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));

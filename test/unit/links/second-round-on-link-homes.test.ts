@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { recipientRows } from "../../../src/domain/links/recipient-rows";
+import { unitFiguresOf } from "../../../src/domain/links/unit-figures";
 import { storedRows } from "../../../src/domain/summary/ledger-summary";
 import { loadRow } from "../../../src/domain/summary/summary-row";
 import { DeputyHome, LeaderHome, UnitHome } from "../../../src/http/links/home-pages";
 import { type LedgerCells, serial } from "../helpers/make-row";
 import { evaluateAt } from "../notices/helpers";
-import { FRAME, TODAY, text, unitRow, unitRows } from "./unit-link-pages";
+import { FRAME, TODAY, text, UNIT, unitRow, unitRows } from "./unit-link-pages";
 
 /**
  * 司法局 answered both its suggestions in the first round. 2026-301's deputy rated the reply 不满意
@@ -16,9 +17,11 @@ const ROWS: LedgerCells[] = [
   unitRow({
     编号: "2026-301",
     督办领导: "刘主任",
+    提出日期: serial("2026-01-02"),
     交办日期: serial("2026-01-05"),
     答复日期: serial("2026-02-02"),
     答复类别: "C",
+    答复内容: "条件暂不具备",
     满意度: "不满意",
     测评日期: serial("2026-02-10"),
     二次交办日期: serial("2026-03-02"),
@@ -47,13 +50,18 @@ describe("a second round (二次交办) on a link's home page", () => {
     expect(card(page, "2026-302")).not.toContain("二次交办");
   });
 
-  it("the unit's counts say the second round is 待答复 and why 已答复 is one fewer than first replies", async () => {
+  it("the unit's counts of the round now open say 本轮, and its 已答复 counts first replies as /units does", async () => {
+    const rows = storedRows(evaluateAt([...ROWS], TODAY, [], [])).map(loadRow);
+    const figures = unitFiguresOf(rows, UNIT, { today: TODAY });
     const page = await text(
-      UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine: unitRows(ROWS), done: null }),
+      UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine: unitRows(ROWS), done: null, figures }),
     );
-    expect(page).toContain(kpi("待答复", 1, "含二次交办 1 件"));
-    expect(page).toContain(kpi("已逾期", 1, "含二次交办 1 件"));
-    expect(page).toContain(kpi("已答复", 1, "另有 1 件已首次答复、待二次答复"));
+    expect(page).toContain(kpi("本轮待答复", 1, "含二次交办 1 件"));
+    expect(page).toContain(kpi("本轮已逾期", 1, "含二次交办 1 件"));
+    // Both were answered in round 1, as the dashboard's 承办单位 page counts them.
+    expect(page).toContain(kpi("已答复", 2));
+    expect(page).toContain(kpi("逾期未答复", 1));
+    expect(page).not.toContain(kpi("待答复", 1, "含二次交办 1 件"));
   });
 
   it("the supervising leader's card and counts say so too", async () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { RecipientRow } from "../../../src/domain/links/recipient-rows";
 import { replyCheck } from "../../../src/domain/links/row-actions";
+import { unitFiguresOf } from "../../../src/domain/links/unit-figures";
+import { storedRows } from "../../../src/domain/summary/ledger-summary";
+import { loadRow } from "../../../src/domain/summary/summary-row";
 import { UnitHome } from "../../../src/http/links/home-pages";
 import type { LedgerCells } from "../helpers/make-row";
-import { FRAME, suggestionPage, TODAY, text, unitRow, unitRows } from "./unit-link-pages";
+import { evaluateAt } from "../notices/helpers";
+import { FRAME, suggestionPage, TODAY, text, UNIT, unitRow, unitRows } from "./unit-link-pages";
 
 /**
  * 区司法局 leads three suggestions assigned in March: 2026-201 it answered, 2026-207 the deputy
@@ -26,8 +30,12 @@ function section(page: string, from: string, to: string): string {
 
 describe("a unit's page does not count withdrawn or merged suggestions as answered", () => {
   it("counts 已答复 1 (2026-201 only) and lists 2026-207 and 2026-208 apart, as needing no answer", async () => {
+    // The figures as the dashboard's 承办单位 page counts them: 立案 suggestions only.
+    const figures = unitFiguresOf(storedRows(evaluateAt([...ROWS], TODAY, [], [])).map(loadRow), UNIT, {
+      today: TODAY,
+    });
     const page = await text(
-      UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine: unitRows(ROWS), done: null }),
+      UnitHome({ frame: FRAME, base: "/l/t", today: TODAY, mine: unitRows(ROWS), done: null, figures }),
     );
     expect(page).toContain('<div class="label">已答复</div><div class="value">1</div>');
     const answered = section(page, "<h2>已答复（主办）</h2>", "<h2>");
