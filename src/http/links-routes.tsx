@@ -5,7 +5,9 @@ import { leaderNames, nameKey, namesakeAdvice } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
 import { mentionKey } from "../domain/links/recipient-rows";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
+import type { Env } from "../env";
 import { issueLink } from "../jobs/links/issue-link";
+import { linkSettingProblems } from "../links/link-settings";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
 import { LINKS_PAGE_SIZE, type LinksNotice, LinksPage } from "./dashboard/links-page";
@@ -13,6 +15,22 @@ import { loadFrame, loadMentioning } from "./dashboard/load-view";
 import { HttpError } from "./errors";
 
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
+
+const SETTING_NAMES = {
+  LINK_SECRET: "链接密钥（LINK_SECRET）",
+  PUBLIC_URL: "对外网址（PUBLIC_URL）",
+} as const;
+
+/**
+ * Why no link can be issued, as staff read it: what is missing and who sets it, the settings'
+ * names in brackets for that person (docs/deploy.md 第 6 节). Only on this refusal, so reading the
+ * settings again costs nothing on the pages.
+ */
+function linksNotConfigured(env: Env): string {
+  const names = linkSettingProblems(env).map((p) => SETTING_NAMES[p.name]);
+  const what = names.length > 0 ? names.join("和") : Object.values(SETTING_NAMES).join("或");
+  return `个人链接尚未启用：${what}未设置或设置有误。请联系技术人员按部署指南（docs/deploy.md）第 6 节“设置密钥”设置，/healthz 写明了改法。`;
+}
 
 function field(form: Record<string, unknown>, name: string): string {
   const value = form[name];
@@ -156,8 +174,7 @@ export const linksRoutes = new Hono<AppEnv>()
         400,
       );
     const settings = base.deps.linkSettings;
-    if (!settings)
-      throw new HttpError(503, "links_not_configured", "LINK_SECRET 或 PUBLIC_URL 未设置：见 /healthz");
+    if (!settings) throw new HttpError(503, "links_not_configured", linksNotConfigured(c.env));
     const issued = await issueLink(
       settings,
       { kind, name },

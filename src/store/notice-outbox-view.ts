@@ -9,6 +9,8 @@ export interface OutboxFilter {
 /** Read-only view of the notices outbox (table `notices`) for the dashboard; the notices job writes it. */
 export interface NoticeOutboxView {
   list(filter: OutboxFilter): Promise<NoticeEntry[]>;
+  /** These notices, whatever their age (a 重试's answer names one older than the page lists). */
+  byIds(ids: readonly number[]): Promise<NoticeEntry[]>;
   counts(): Promise<Record<string, number>>;
 }
 
@@ -64,6 +66,14 @@ export function createNoticeOutboxView(db: D1Database): NoticeOutboxView {
       const { results } = await db
         .prepare(sql)
         .bind(...binds)
+        .all<NoticeRow>();
+      return results.map(toEntry);
+    },
+    async byIds(ids) {
+      if (ids.length === 0) return [];
+      const { results } = await db
+        .prepare(`SELECT ${COLUMNS} FROM notices WHERE id IN (SELECT value FROM json_each(?1))`)
+        .bind(JSON.stringify(ids))
         .all<NoticeRow>();
       return results.map(toEntry);
     },

@@ -206,6 +206,45 @@ describe("the 需要登录 page (/units signed out)", () => {
   });
 });
 
+describe("signed-out pages show no dashboard navigation", () => {
+  /** The dashboard's tabs as a reader sees them: every one would lead back to sign-in. */
+  const NAV_LABELS = ["概览</a>", "建议</a>", "承办单位</a>", "校验问题</a>", "个人链接</a>"];
+  const expectNoNav = (html: string, page: string) => {
+    expect(html, page).toContain('<a class="brand" href="/">代表建议督办</a>');
+    expect(html, page).not.toContain("<nav");
+    for (const label of NAV_LABELS) expect(html, `${page}: ${label}`).not.toContain(label);
+  };
+  const form = { origin: BASE, "content-type": "application/x-www-form-urlencoded" };
+
+  it("shows only the title on 需要登录, a wrong token, the sign-in page and after sign-out", async () => {
+    expectNoNav(await (await anonymous("/units")).text(), "/units signed out");
+    const guess = { authorization: "Bearer guess", "cf-connecting-ip": "198.51.100.200" };
+    expectNoNav(await (await anonymous("/units", { headers: guess })).text(), "/units wrong token");
+    expectNoNav(await (await anonymous("/?token=guess")).text(), "/?token=guess");
+    expectNoNav(await (await anonymous("/sign-in?next=/units")).text(), "GET /sign-in");
+    const wrongForm = await anonymous("/sign-in", {
+      method: "POST",
+      headers: form,
+      body: "token=guess&next=/",
+    });
+    expect(wrongForm.status).toBe(401);
+    expectNoNav(await wrongForm.text(), "POST /sign-in wrong token");
+    const signedOut = await call("/sign-out", {
+      method: "POST",
+      headers: { cookie: await signIn(), ...form },
+    });
+    expectNoNav(await signedOut.text(), "after sign-out");
+  });
+
+  it("keeps the navigation on an error page of a signed-in user", async () => {
+    const response = await call("/suggestions/2099-999");
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<nav class="main">');
+    expect(html).toContain('<a href="/units" class="">承办单位</a>');
+  });
+});
+
 describe("the sign-in link", () => {
   it("opens a session in an HttpOnly SameSite=Strict cookie and redirects to the clean URL", async () => {
     const response = await anonymous(`/units?token=test-admin-token&x=1`);

@@ -2,10 +2,13 @@ import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { ledgerTab } from "../../sheets-schema/tabs";
+import type { Env } from "../../src/env";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, DEPUTIES } from "../support/ledger-fixture";
 import {
+  ADMIN,
   anonymous,
+  BASE,
   call,
   dashboardDeps,
   FIXTURE_NOW_MS,
@@ -13,6 +16,7 @@ import {
   postForm,
   SHEET,
   seedAndSync,
+  worker,
 } from "./dashboard-helpers";
 
 // Pages compute "today" at request time; the fixture's statuses hold on 2026-11-26. The clock is
@@ -134,16 +138,8 @@ describe("dashboard pages, signed in", () => {
     expect(notices).toContain("SMTP 550");
   });
 
-  it("retries a failed notice from its button and says so", async () => {
-    const failed = await insertNotice({ id: "2026-009", status: "失败", type: "交办通知", error: "timeout" });
-    // 重试 goes to the recipient as 承办单位 says now: the fixture's 区教育局 has no 邮箱 yet.
-    const unreachable = await postForm(`/notices/${failed}/retry`, {});
-    expect(unreachable.status).toBe(409);
-    expect(await unreachable.text()).toContain(
-      "区教育局在『承办单位』表中没有可用的通知渠道：请先在表格中改正，等下一次同步（约 10 分钟）后再重试",
-    );
-    await env.DB.prepare("UPDATE notices SET recipient = ?2 WHERE id = ?1").bind(failed, "区住建局").run();
-    // Staff fill in 区住建局's 邮箱 and the sync stores 承办单位 again.
+  /** Staff fill in 区住建局's 邮箱 and the sync stores 承办单位 again. */
+  async function giveZjjEmail(): Promise<void> {
     const { tabCache } = await dashboardDeps();
     const units = (await tabCache.load([TAB_NAMES.units]))[TAB_NAMES.units] ?? [];
     const email = units[0]?.indexOf("邮箱") ?? -1;
@@ -151,15 +147,28 @@ describe("dashboard pages, signed in", () => {
       r[0] === "区住建局" ? r.map((v, i) => (i === email ? "zjj@example.gov.cn" : v)) : r,
     );
     await tabCache.save({ [TAB_NAMES.units]: JSON.stringify(fixed) }, new Date().toISOString());
+  }
+
+  it("retries a failed notice from its button and says so", async () => {
+    const failed = await insertNotice({ id: "2026-009", status: "失败", type: "交办通知", error: "timeout" });
+    // 重试 goes to the recipient as 承办单位 says now: the fixture's 区教育局 has no 邮箱 yet.
+    const unreachable = await postForm(`/notices/${failed}/retry`, {});
+    expect(unreachable.status).toBe(409);
+    expect(await unreachable.text()).toContain(
+      "区教育局 2026-009 交办通知（邮件）暂不能重试：区教育局在『承办单位』表中没有可用的通知渠道。请先在表格中改正，等下一次同步（约 10 分钟）后再重试",
+    );
+    await env.DB.prepare("UPDATE notices SET recipient = ?2 WHERE id = ?1").bind(failed, "区住建局").run();
+    await giveZjjEmail();
     const response = await postForm(`/notices/${failed}/retry`, {});
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(`/notices?retried=${failed}`);
+    const location = `/notices?retried=${failed}`;
+    expect(response.headers.get("location")).toBe(location);
     const row = await env.DB.prepare("SELECT status, address FROM notices WHERE id = ?1")
       .bind(failed)
       .first();
     expect(row).toEqual({ status: "待发送", address: "zjj@example.gov.cn" });
     // Named as the list shows it (recipient, 编号, type, channel): the outbox's row id is shown nowhere.
-    const said = await page(`/notices?retried=${failed}`);
+    const said = await page(location);
     expect(said).toContain("区住建局 2026-009 交办通知（邮件）已按接收方现在的地址重新排队发送。");
     expect(said).not.toContain(`第 ${failed} 条`);
     const again = await postForm(`/notices/${failed}/retry`, {});
@@ -168,6 +177,34 @@ describe("dashboard pages, signed in", () => {
     expect(queued).toContain("<h1>已在排队发送</h1>");
     expect(queued).toContain("（技术支持用：错误代码 pending · HTTP 409 · 请求编号 ");
     expect(queued).not.toContain("暂时无法完成");
+    expect(queued).toContain("<p>区住建局 2026-009 交办通知（邮件）正在等待发送，无需重试</p>");
+  });
+
+  it("names a retried notice older than the 200 listed as the list would, and a refused one too", async () => {
+    const old = await insertNotice({ id: "2026-011", status: "失败", type: "到期提醒", error: "timeout" });
+    const sent = await insertNotice({ id: "2026-012", status: "已发送", type: "到期提醒" });
+    await env.DB.prepare("UPDATE notices SET recipient = '区住建局' WHERE id IN (?1, ?2)")
+      .bind(old, sent)
+      .run();
+    // 200 newer notices: the retried one is beyond the list.
+    const newer = Array.from({ length: 200 }, (_, i) =>
+      env.DB.prepare(
+        `INSERT INTO notices (idempotency_key, type, suggestion_id, recipient, channel, address, title, body, due_on,
+           planned_at, status, attempts) VALUES (?1, '逾期催办', '2026-001', '区教育局', 'email', 'edu@example.gov.cn',
+           '逾期', '正文', '2026-11-20', '2026-11-20T01:00:00.000Z', '已发送', 1)`,
+      ).bind(`padding|${i}`),
+    );
+    await env.DB.batch(newer);
+    await giveZjjEmail();
+    // Failed, yet no 重试 button of its own on the list: it is not among the 200 listed.
+    expect(await page("/notices")).not.toContain(`action="/notices/${old}/retry"`);
+    const retried = await postForm(`/notices/${old}/retry`, {});
+    expect(retried.status).toBe(303);
+    const said = await page(retried.headers.get("location") ?? "");
+    expect(said).toContain("区住建局 2026-011 到期提醒（邮件）已按接收方现在的地址重新排队发送。");
+    const refused = await postForm(`/notices/${sent}/retry`, {});
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("<p>区住建局 2026-012 到期提醒（邮件）已经发送，不能重发</p>");
   });
 
   it("shows the sampling form and the year report", async () => {
@@ -207,6 +244,27 @@ describe("bad parameters on pages", () => {
     ["/report?year=1850", 400, "invalid_year"],
     ["/no-such-page", 404, "not_found"],
   ];
+  it("tells staff why no 个人链接 can be issued while its settings are missing, and who sets them", async () => {
+    const issue = (overrides: Partial<Env>) =>
+      worker(
+        new Request(`${BASE}/links/issue`, {
+          method: "POST",
+          headers: { ...ADMIN, origin: BASE, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ kind: "unit", recipient: "区教育局", scope: "read" }),
+        }),
+        overrides,
+      );
+    const noKey = await issue({ LINK_SECRET: undefined });
+    expect(noKey.status).toBe(503);
+    expect(await noKey.text()).toContain(
+      "<p>个人链接尚未启用：链接密钥（LINK_SECRET）未设置或设置有误。请联系技术人员按部署指南（docs/deploy.md）第 6 节“设置密钥”设置，/healthz 写明了改法。</p>",
+    );
+    const neither = await (await issue({ LINK_SECRET: undefined, PUBLIC_URL: undefined })).text();
+    expect(neither).toContain(
+      "<p>个人链接尚未启用：链接密钥（LINK_SECRET）和对外网址（PUBLIC_URL）未设置或设置有误。",
+    );
+  });
+
   for (const [path, status, code] of cases) {
     it(`answers ${path} with a Chinese error page, ${status} ${code}`, async () => {
       const html = await page(path, status);

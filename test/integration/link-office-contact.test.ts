@@ -153,6 +153,18 @@ describe("with 设置 代表工委联系电话", () => {
     expect(html).not.toContain(`维持交办（${YESTERDAY}）`);
   });
 
+  it("says the number in a unit's note that tells it to contact the office (its objection closed by a reply since cleared)", async () => {
+    const health = (await makeLink("unit", "区卫健委")).path;
+    // Round 1's reply closed 区卫健委's objection to 2026-005; staff have cleared that 答复日期 since.
+    await env.DB.prepare(
+      "UPDATE objections SET decision = 'replied' WHERE suggestion_id = '2026-005' AND unit = '区卫健委'",
+    ).run();
+    const html = await (await browse(`${health}/s/2026-005`)).text();
+    expect(html).toContain(
+      `本单位已于 ${TODAY} 提出异议，首轮答复录入台账后该异议已了结，不能再次提出；如有疑问请联系代表工委（电话 ${PHONE}）`,
+    );
+  });
+
   it("says the number where a page tells the reader to contact the office (a rated reply, 张明's page)", async () => {
     await editLedger(office, "2026-001", {
       答复日期: serialFromIso(YESTERDAY),

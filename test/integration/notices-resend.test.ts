@@ -136,7 +136,7 @@ describe("a notice that failed for good", () => {
     expect(await retryNotice(deps, id, MONDAY_10_MS + 30 * 60_000)).toMatchObject({
       ok: false,
       code: "notified",
-      message: "区住建局已通过邮件收到这条通知，无需重试",
+      message: `区住建局 ${suggestionId} 交办通知（钉钉）无需重试：同一通知已通过邮件送达`,
     });
   });
 
@@ -177,16 +177,15 @@ describe("a notice that failed for good", () => {
       { NOTICES_QUEUE: quiet },
     );
     expect(retry.status).toBe(303);
-    expect(retry.headers.get("location")).toBe(`/notices?retried=${id}&unchanged=1`);
-    expect(queued).toEqual([{ noticeId: id }]);
-    const page = await worker(
-      new Request(`${BASE}/notices?retried=${id}&unchanged=1`, { headers: { cookie } }),
-    );
     const { suggestionId } = (await env.DB.prepare(
       "SELECT suggestion_id AS suggestionId FROM notices WHERE id = ?1",
     )
       .bind(id)
       .first<{ suggestionId: string }>()) ?? { suggestionId: "" };
+    const location = `/notices?retried=${id}&unchanged=1`;
+    expect(retry.headers.get("location")).toBe(location);
+    expect(queued).toEqual([{ noticeId: id }]);
+    const page = await worker(new Request(`${BASE}${location}`, { headers: { cookie } }));
     const said = await page.text();
     expect(said).toContain(
       `区住建局 ${suggestionId} 交办通知（钉钉）已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`,

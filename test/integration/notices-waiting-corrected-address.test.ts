@@ -168,10 +168,11 @@ describe("a notice still waiting when staff correct its recipient's 机器人地
   it("stays refused by 重试 while its address is the one staff have not corrected", async () => {
     const { deps, queued, id } = await waitingJyj();
     await setJyjAddress(brokenAddress(), MONDAY_10_MS + 4 * MINUTE_MS);
+    const { suggestionId } = (await deps.noticeOutbox.get(id)) ?? {};
     expect(await retryNotice(deps, id, MONDAY_10_MS + 5 * MINUTE_MS)).toMatchObject({
       ok: false,
       code: "pending",
-      message: "这条通知正在等待发送，无需重试",
+      message: `区教育局 ${suggestionId} 交办通知（企业微信）正在等待发送，无需重试`,
     });
     expect(queued).toEqual([]);
   });

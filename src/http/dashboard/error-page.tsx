@@ -91,8 +91,8 @@ export const SignInHelp = ({ next }: { next: string }) => (
 
 /**
  * The Chinese error page: the same code, message and request id as the JSON error shape, the code
- * and status small and labelled for support, not as if they were for the reader; 返回概览 only when
- * signed in (signed out it leads back to 需要登录).
+ * and status small and labelled for support, not as if they were for the reader; 返回概览 and the
+ * dashboard's navigation only when signed in (signed out they lead back to 需要登录).
  */
 export function renderPageError(err: Error, c: Context): Promise<Response> {
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
@@ -105,14 +105,15 @@ export function renderPageError(err: Error, c: Context): Promise<Response> {
     TITLES_BY_CODE[e.code] ?? TITLES[e.status] ?? (e.status >= 500 ? "服务器出错了" : "无法完成请求");
   // A unit or deputy on a personal link: its own page (no staff navigation, no sign-in form).
   if (url.pathname.startsWith("/l/")) return renderLinkError(c, e, requestId, title);
+  const signedIn = Boolean(c.get("staff" as never));
   return sendPage(
     c,
-    <Layout title={title} nav="none">
+    <Layout title={title} nav={signedIn ? "none" : null}>
       <div class="error-page">
         <h1>{title}</h1>
         <p>{e.message}</p>
         {e.status === 401 ? <SignInHelp next={next} /> : null}
-        {c.get("staff" as never) ? (
+        {signedIn ? (
           <p>
             <a href="/">返回概览</a>
           </p>

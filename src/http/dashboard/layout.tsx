@@ -118,7 +118,11 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
 
 export const Layout: FC<{
   title: string;
-  nav: NavKey;
+  /**
+   * The tab shown as current; `null` on a signed-out page (sign-in, an error before sign-in): no
+   * dashboard navigation, whose every link would only lead back to sign-in.
+   */
+  nav: NavKey | null;
   frame?: PageFrame;
   /** A page's own stylesheet after the common one (the report's print layout). */
   stylesheet?: string;
@@ -138,13 +142,15 @@ export const Layout: FC<{
           <a class="brand" href="/">
             代表建议督办
           </a>
-          <nav class="main">
-            {NAV.map(([key, path, label]) => (
-              <a href={path} class={key === p.nav ? "on" : ""}>
-                {label}
-              </a>
-            ))}
-          </nav>
+          {p.nav === null ? null : (
+            <nav class="main">
+              {NAV.map(([key, path, label]) => (
+                <a href={path} class={key === p.nav ? "on" : ""}>
+                  {label}
+                </a>
+              ))}
+            </nav>
+          )}
           <Who staff={p.frame?.staff} />
         </div>
       </header>

@@ -12,12 +12,23 @@ import { Card, Empty, Kpi, StatusBadge } from "./ui";
 /** How many notices one page lists (newest first). */
 export const NOTICES_PAGE_SIZE = 200;
 
-/** The retried notice and its copy (via), as the list names them; an old one beyond the list is “所重试的通知”. */
-function retriedText(
-  retried: { id: number; via: number | null; unchanged: boolean },
-  notices: readonly NoticeEntry[],
-): string {
-  const find = (id: number | null) => notices.find((n) => n.id === id);
+/** The 重试 just done. */
+export interface Retried {
+  readonly id: number;
+  /** The copy queued over the recipient's new 通知渠道. */
+  readonly via: number | null;
+  /** It went to the address it had failed at. */
+  readonly unchanged: boolean;
+  /** The retried notice and its copy when older than the notices listed (read by id), to name them. */
+  readonly older: readonly NoticeEntry[];
+}
+
+/**
+ * The retried notice and its copy (via), as the list names them, from the list or, older than it,
+ * as read by id (“所重试的通知” only for an id that names no notice).
+ */
+function retriedText(retried: Retried, notices: readonly NoticeEntry[]): string {
+  const find = (id: number | null) => [...notices, ...retried.older].find((n) => n.id === id);
   const shown = find(retried.id);
   const what = shown ? noticeLabel({ ...shown, recipient: maskSecret(shown.recipient) }) : "所重试的通知";
   if (retried.via !== null) {
@@ -97,11 +108,8 @@ export const NoticesPage: FC<{
   /** What the latest daily run could not send (no usable channel): not in the outbox, so not in counts. */
   unsent: readonly UnsentNotice[];
   status: string | null;
-  /**
-   * The notice just put back in the queue by the 重试 button: `via` the copy over the recipient's
-   * new 通知渠道, `unchanged` when it went to the address it had failed at.
-   */
-  retried: { id: number; via: number | null; unchanged: boolean } | null;
+  /** The notice just put back in the queue by the 重试 button. */
+  retried: Retried | null;
   frame: PageFrame;
 }> = ({ notices, counts, unsent, status, retried, frame }) => (
   <Layout title="通知" nav="notices" frame={frame}>

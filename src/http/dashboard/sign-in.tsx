@@ -57,7 +57,7 @@ export const signInRoutes = new Hono<AppEnv>()
   .get("/sign-in", (c) =>
     sendPage(
       c,
-      <Layout title="登录" nav="none">
+      <Layout title="登录" nav={null}>
         <div class="error-page">
           <h1>登录</h1>
           <SignInHelp next={safeRedirectTarget(c.req.query("next"))} />
@@ -77,7 +77,7 @@ export const signOutRoutes = new Hono<AppEnv>().post("/sign-out", async (c) => {
   await closeSession(c);
   return sendPage(
     c,
-    <Layout title="已退出" nav="none">
+    <Layout title="已退出" nav={null}>
       <div class="error-page">
         <h1>已退出</h1>
         <p>本次登录已在服务器上注销，本浏览器的登录凭证已作废。再次使用请重新登录。</p>

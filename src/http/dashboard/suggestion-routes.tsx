@@ -290,6 +290,12 @@ export const suggestionRoutes = new Hono<AppEnv>()
       d.deps.outboxView.counts(),
       unsentNotices(d.deps),
     ]);
+    // A retried notice older than the page lists is read by id (this path only), so the answer names
+    // it as the list would; never from the address, which anyone could write a message into.
+    const unlisted = [retried, via].filter(
+      (id): id is number => id !== null && !notices.some((n) => n.id === id),
+    );
+    const older = unlisted.length > 0 ? await d.deps.outboxView.byIds(unlisted) : [];
     return sendPage(
       c,
       <NoticesPage
@@ -297,7 +303,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
         counts={counts}
         unsent={unsent}
         status={status}
-        retried={retried === null ? null : { id: retried, via, unchanged }}
+        retried={retried === null ? null : { id: retried, via, unchanged, older }}
         frame={d.frame}
       />,
     );

@@ -408,7 +408,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
       {p.progress ? (
         <ProgressForm action={p.progress.path} state={p.progress.state} current={p.progress.current} />
       ) : null}
-      {p.unitSection ? <UnitSection {...p.unitSection} timeZone={p.timeZone} /> : null}
+      {p.unitSection ? (
+        <UnitSection {...p.unitSection} timeZone={p.timeZone} officePhone={p.frame.officePhone ?? ""} />
+      ) : null}
       {p.action && check?.ok && p.kind === "deputy" ? (
         <RatingForm action={p.action.path} state={p.action.state} replyVersion={p.replyVersion ?? ""} />
       ) : null}

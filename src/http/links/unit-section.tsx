@@ -5,6 +5,7 @@ import { localDate } from "../../jobs/local-time";
 import type { Objection } from "../../store/objections";
 import { type FormState, freshForm, SENT_ID } from "./action-forms";
 import { Note } from "./link-layout";
+import { withOfficePhone } from "./office-contact";
 import { ContactForm, CoOpinionForm, ExtensionForm, ObjectionForm } from "./practice-action-forms";
 import type { UnitAction, UnitExtras } from "./unit-actions";
 
@@ -50,9 +51,13 @@ export function ownObjections(objections: readonly Objection[], unit: string): O
 
 /**
  * A unit's part of a suggestion's page besides the reply: the suggestion's 办理记录 (contacts,
- * extensions, co-units' opinions, objections) and the forms open to this unit now.
+ * extensions, co-units' opinions, objections) and the forms open to this unit now. A note that
+ * tells the unit to contact the office gives its number (`officePhone`: 设置 代表工委联系电话, the
+ * page's frame already holds it; "" writes the note as it is), as every other link page does.
  */
-export const UnitSection: FC<UnitSectionProps & { readonly timeZone: string }> = (p) => {
+export const UnitSection: FC<
+  UnitSectionProps & { readonly timeZone: string; readonly officePhone: string }
+> = (p) => {
   const { extras } = p;
   const state = (action: UnitAction) => p.states[action] ?? freshForm();
   const record = extras.formContext.record;
@@ -96,7 +101,7 @@ export const UnitSection: FC<UnitSectionProps & { readonly timeZone: string }> =
         </section>
       ) : null}
       {extras.notes.map((n) => (
-        <Note tone="info">{n}</Note>
+        <Note tone="info">{withOfficePhone(n, p.officePhone)}</Note>
       ))}
       {extras.checks.extension.ok ? (
         <ExtensionForm action={p.paths.extension} state={state("extension")} due={p.due} />

@@ -110,7 +110,8 @@ async function retryWaiting(
   notice: StoredNotice,
   nowMs: number,
 ): Promise<RetryResult> {
-  const pending = { ok: false, code: "pending", message: "这条通知正在等待发送，无需重试" } as const;
+  const label = labelOf(notice);
+  const pending = { ok: false, code: "pending", message: `${label}正在等待发送，无需重试` } as const;
   const change = addressChange(notice, await baseTabsContext(deps.tabCache));
   if (!change) return pending;
   const moved = await deps.noticeOutbox.readdress([change], new Date(nowMs).toISOString(), Date.now());
@@ -118,14 +119,14 @@ async function retryWaiting(
     return {
       ok: false,
       code: "pending",
-      message: "这条通知此刻正在按原地址发送：请稍后刷新，若仍未送达再重试",
+      message: `${label}此刻正在按原地址发送：请稍后刷新，若仍未送达再重试`,
     };
   await enqueueNotices(deps, moved, nowMs);
   return {
     ok: true,
     notice: (await deps.noticeOutbox.get(notice.id)) ?? { ...notice, address: change.to },
     sameAddress: false,
-    message: `${labelOf(notice)}尚未送达，已改按新地址重新排队发送`,
+    message: `${label}尚未送达，已改按新地址重新排队发送`,
   };
 }
 
@@ -144,8 +145,10 @@ export async function retryNotice(
 ): Promise<RetryResult> {
   const notice = await deps.noticeOutbox.get(id);
   if (!notice) return { ok: false, code: "not_found", message: `没有编号为 ${id} 的通知` };
+  // Every answer names the notice as the list does: staff may have pressed 重试 on any row.
+  const label = labelOf(notice);
   if (notice.status === "已发送")
-    return { ok: false, code: "already_sent", message: "这条通知已经发送，不能重发" };
+    return { ok: false, code: "already_sent", message: `${label}已经发送，不能重发` };
   if (notice.status === "待发送") return retryWaiting(deps, notice, nowMs);
   const [context, siblings] = await Promise.all([
     baseTabsContext(deps.tabCache),
@@ -156,14 +159,14 @@ export async function retryNotice(
     return {
       ok: false,
       code: "notified",
-      message: `${maskSecret(notice.recipient)}已通过${channelName(notified.channel)}${notified.status === "已发送" ? "收到" : "排队发送"}这条通知，无需重试`,
+      message: `${label}无需重试：同一通知已通过${channelName(notified.channel)}${notified.status === "已发送" ? "送达" : "排队发送"}`,
     };
   const resolved = currentRecipient(notice, context);
   if (!resolved.ok)
     return {
       ok: false,
       code: "unreachable",
-      message: `${resolved.name}${resolved.reason}：请先在表格中改正，等下一次同步（约 10 分钟）后再重试`,
+      message: `${label}暂不能重试：${maskSecret(resolved.name)}${resolved.reason}。请先在表格中改正，等下一次同步（约 10 分钟）后再重试`,
     };
   const target = resolved.targets.find((t) => t.channel === notice.channel) ?? resolved.targets[0];
   if (!target) throw new Error("a resolved recipient has a target");
@@ -171,7 +174,7 @@ export async function retryNotice(
     target.channel === notice.channel ? notice : siblings.find((n) => n.channel === target.channel);
   if (queued) {
     if (!(await deps.noticeOutbox.resetForRetry(queued.id, target.address)))
-      return { ok: false, code: "pending", message: "这条通知正在等待发送，无需重试" };
+      return { ok: false, code: "pending", message: `${label}正在等待发送，无需重试` };
   } else {
     const [inserted] = await deps.noticeOutbox.insert(
       [
@@ -194,7 +197,7 @@ export async function retryNotice(
     );
     // The daily run queued it over the new channel a moment ago (its key is unique).
     if (inserted === undefined)
-      return { ok: false, code: "pending", message: "这条通知已按接收方的新渠道排队发送，无需重试" };
+      return { ok: false, code: "pending", message: `${label}已按接收方的新渠道排队发送，无需重试` };
     queued = { ...notice, id: inserted };
   }
   await enqueueNotices(deps, [queued.id], nowMs);
@@ -202,9 +205,9 @@ export async function retryNotice(
   const sameAddress = updated.id === notice.id && target.address === notice.address;
   const message =
     updated.id !== notice.id
-      ? `${maskSecret(notice.recipient)}的通知渠道已改为${channelName(target.channel)}：${labelOf(notice)}已改由${channelName(target.channel)}重新排队发送`
+      ? `${maskSecret(notice.recipient)}的通知渠道已改为${channelName(target.channel)}：${label}已改由${channelName(target.channel)}重新排队发送`
       : sameAddress
-        ? `${labelOf(notice)}已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败`
-        : `${labelOf(notice)}已按接收方的新地址重新排队发送`;
+        ? `${label}已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败`
+        : `${label}已按接收方的新地址重新排队发送`;
   return { ok: true, notice: updated, sameAddress, message };
 }

@@ -19,7 +19,11 @@ const notice = (id: number, channel: string, status: string): NoticeEntry => ({
   lastError: null,
 });
 
-async function said(retried: { id: number; via: number | null; unchanged: boolean }, notices: NoticeEntry[]) {
+async function said(
+  done: { id: number; via: number | null; unchanged: boolean; older?: NoticeEntry[] },
+  notices: NoticeEntry[],
+) {
+  const retried = { ...done, older: done.older ?? [] };
   const html = String(
     await NoticesPage({ notices, counts: {}, unsent: [], status: null, retried, frame })?.toString(),
   );
@@ -40,7 +44,14 @@ describe("/notices after 重试 names the notice as the list shows it, not by th
     );
   });
 
-  it("as 所重试的通知 when it is older than the notices listed", async () => {
+  it("by its name when it is older than the notices listed (read by id)", async () => {
+    const older = [notice(31, "dingtalk", "待发送")];
+    expect(await said({ id: 31, via: null, unchanged: false, older }, [])).toBe(
+      "区自然资源局 2026-132 交办通知（钉钉）已按接收方现在的地址重新排队发送。",
+    );
+  });
+
+  it("as 所重试的通知 when its id names no notice", async () => {
     expect(await said({ id: 31, via: null, unchanged: false }, [])).toBe(
       "所重试的通知已按接收方现在的地址重新排队发送。",
     );
