@@ -44,7 +44,7 @@ async function runStep(deps: Deps, body: JobStep, messageId: string): Promise<vo
     return;
   }
   if (isNoticeLogStep(body)) {
-    const log = await runNoticeLogStep(deps, Date.now());
+    const log = await runNoticeLogStep(deps, Date.now(), body);
     console.log(
       JSON.stringify({ level: log.outcome === "failed" ? "warn" : "info", job: "notice-log", ...log }),
     );

@@ -40,7 +40,15 @@ export interface RobotPacing {
    * one), none later than `latestMs`; the robot's next free moment moves past them.
    */
   reserve(requests: readonly SlotRequest[], latestMs: number): Promise<Map<string, GrantedSlots>>;
+  /**
+   * Forgets the robots whose slots all ended before `beforeMs` (one statement), so a robot used once
+   * keeps no row for ever; a robot used again starts afresh, free at once, as a new one does.
+   */
+  prune(beforeMs: number): Promise<number>;
 }
+
+/** How long a robot's row outlives its last slot before the hourly tick forgets it. */
+export const PACING_KEPT_MS = 24 * 3600_000;
 
 /**
  * The key a robot is paced by: a hash of its address without the `#secret` (one robot, however its
@@ -102,6 +110,14 @@ export function createRobotPacing(db: D1Database, on = true): RobotPacing {
           gapMs: r.gap_ms,
         });
       return out;
+    },
+    async prune(beforeMs) {
+      // next_free_ms is the moment after a robot's last slot: a row whose slots lie ahead never matches.
+      const { meta } = await db
+        .prepare("DELETE FROM robot_pacing WHERE next_free_ms < ?1")
+        .bind(Math.floor(beforeMs))
+        .run();
+      return meta.changes;
     },
   };
 }

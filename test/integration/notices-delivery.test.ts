@@ -77,7 +77,7 @@ describe("notice delivery to each channel", () => {
       (b) => consumeNotices(b, deps),
     );
     // The batch itself only sends: the sheet is written by the one step it queued.
-    expect(jobs).toEqual([{ job: "notice-log" }]);
+    expect(jobs).toEqual([{ job: "notice-log", mark: expect.any(String) }]);
     expect(await noticeLog(office)).toHaveLength(1);
     expect(await writeQueuedNoticeLog(deps, jobs)).toBe(1);
 

@@ -8,6 +8,7 @@ import type { PlannedNotice } from "../../src/domain/notices/types";
 import { consumeNotices } from "../../src/jobs/notices/consume";
 import { enqueueNotices, type NoticeMessage } from "../../src/jobs/notices/enqueue";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
+import { runNoticesTick } from "../../src/jobs/notices/tick";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import {
@@ -190,5 +191,37 @@ describe("notices to one group robot are spread under its rate limit", () => {
     expect(queued.at(-1)?.delaySeconds).toBeGreaterThan(Math.max(...delays, lastQueued));
     // The notices stay 待发送: a throttle is a wait, not a failure.
     expect((await deps.noticeOutbox.get(ids[0] as number))?.status).toBe("待发送");
+  });
+});
+
+describe("robot_pacing keeps no robot for ever", () => {
+  it("forgets in the hourly tick a robot whose last slot is over a day past, never one with slots ahead", async () => {
+    const { deps } = await recordingDeps();
+    // A robot used now: its twelve slots lie ahead.
+    const ids = await deps.noticeOutbox.insert(plannedToDingtalk(12, "ahead"), new Date().toISOString());
+    expect(await enqueueNotices(deps, ids, Date.now())).toBe(12);
+    const { results: ahead } = await env.DB.prepare("SELECT address_key FROM robot_pacing").all<{
+      address_key: string;
+    }>();
+    expect(ahead).toHaveLength(1);
+    // Two robots last used 25 and 23 hours ago.
+    const hoursAgo = (h: number) => Date.now() - h * 3600_000;
+    const old = (key: string, freeMs: number) =>
+      env.DB.prepare(
+        `INSERT INTO robot_pacing (address_key, granted_from_ms, next_free_ms, gap_ms, wanted)
+         VALUES (?1, ?2, ?3, 4000, 1)`,
+      ).bind(key, freeMs - 4000, freeMs);
+    await env.DB.batch([old("used-25-hours-ago", hoursAgo(25)), old("used-23-hours-ago", hoursAgo(23))]);
+
+    // The hourly tick before 09:00: no daily run, only its housekeeping.
+    const tick = await runNoticesTick(deps, Date.parse("2026-03-02T08:00:00+08:00"));
+
+    const { results: kept } = await env.DB.prepare(
+      "SELECT address_key FROM robot_pacing ORDER BY address_key",
+    ).all<{ address_key: string }>();
+    expect(kept.map((r) => r.address_key).sort()).toEqual(
+      [ahead[0]?.address_key, "used-23-hours-ago"].sort(),
+    );
+    expect(tick.prunedRobots).toBe(1);
   });
 });

@@ -282,7 +282,7 @@ export type QueuedJob = NoticesStep | NoticeLogStep;
 export async function drainJobs(deps: Deps, jobs: QueuedJob[]): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
   for (let job = jobs.shift(); job; job = jobs.shift()) {
-    if (isNoticeLogStep(job)) await runNoticeLogStep(deps, Date.now());
+    if (isNoticeLogStep(job)) await runNoticeLogStep(deps, Date.now(), job);
     else outcomes.push(await continueDailyNotices(deps, job));
   }
   return outcomes;
@@ -292,7 +292,7 @@ export async function drainJobs(deps: Deps, jobs: QueuedJob[]): Promise<StepOutc
 export async function writeQueuedNoticeLog(deps: Deps, jobs: QueuedJob[]): Promise<number> {
   const steps = jobs.filter(isNoticeLogStep);
   jobs.splice(0, jobs.length, ...jobs.filter((j) => !isNoticeLogStep(j)));
-  for (const _ of steps) await runNoticeLogStep(deps, Date.now());
+  for (const step of steps) await runNoticeLogStep(deps, Date.now(), step);
   return steps.length;
 }
 

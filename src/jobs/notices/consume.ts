@@ -3,7 +3,7 @@ import type { ClaimResult } from "../../store/outbox";
 import { MAX_DELAY_SECONDS } from "../../store/robot-pacing";
 import { claimBatch, deliverNotice, noticeRetryDelaySeconds } from "./deliver";
 import { isNoticeMessage } from "./enqueue";
-import { NOTICE_LOG_STEP } from "./log-step";
+import { queueNoticeLogStep } from "./log-step";
 import type { QueuingNoticeDeps } from "./notice-deps";
 import { robotDelays } from "./robot-slots";
 
@@ -20,7 +20,7 @@ export interface ConsumeSummary {
  * The jianyi-notices consumer: delivers each message's notice, acknowledges what is done (sent,
  * permanently failed after recording, or already finished), retries the rest with backoff (the
  * queue moves a message to the dead-letter queue after max_retries), then queues the step that
- * writes the outcomes to 通知记录 and 最近通知 (log-step).
+ * writes the outcomes to 通知记录 and 最近通知 a minute later, unless one is queued already (log-step).
  */
 export async function consumeNotices(
   batch: MessageBatch<unknown>,
@@ -144,8 +144,9 @@ export async function consumeNoticeDeadLetters(
 
 async function logOutcomes(deps: QueuingNoticeDeps, queue: string): Promise<void> {
   // The outcomes are safe in D1 either way: a log not written now is written by the hourly tick.
+  // Called after they are recorded: a step already pending reads them when it runs.
   try {
-    await deps.jobsQueue.send(NOTICE_LOG_STEP);
+    await queueNoticeLogStep(deps, Date.now());
   } catch (error) {
     console.warn(JSON.stringify({ level: "warn", queue, logStep: "not queued", error: String(error) }));
   }
