@@ -164,12 +164,37 @@ function copyTo(
   return sheetPropertiesJson(destination, copy);
 }
 
+/** BatchUpdateValuesRequest's fields (DISC); any other key is Google's "Cannot find field". */
+const BATCH_UPDATE_KEYS = [
+  "valueInputOption",
+  "data",
+  "includeValuesInResponse",
+  "responseValueRenderOption",
+  "responseDateTimeRenderOption",
+];
+
+/** A request body with only the message's own keys; no body at all reads as an empty message. */
+function requestBody(body: unknown, keys: readonly string[]): JsonObject {
+  if (body === undefined) return {};
+  if (!isJsonObject(body)) throw badRequest("Invalid JSON payload received. Expected an object.");
+  for (const key of Object.keys(body)) if (!keys.includes(key)) throw unknownField(key);
+  return body;
+}
+
+/** A repeated field: absent or null is empty, anything but a list is refused as for `requests`. */
+function listField(request: JsonObject, name: string): Json[] {
+  const value = request[name];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw badRequest(`Invalid value at '${name}'`);
+  return value;
+}
+
 function valuesBatchUpdate(store: Store, spreadsheetId: string, body: unknown, ctx: CallContext): JsonObject {
-  const request = isJsonObject(body) ? body : {};
+  const request = requestBody(body, BATCH_UPDATE_KEYS);
   const option = inputOption(request.valueInputOption);
   const include = request.includeValuesInResponse === true;
   const respond = responseOptions(request as Record<string, unknown>, include);
-  const data: Json[] = Array.isArray(request.data) ? request.data : [];
+  const data = listField(request, "data");
   // Applied to a copy so that one bad element leaves the spreadsheet untouched.
   const working = structuredClone(store.get(spreadsheetId));
   const rows = new Set<string>();
@@ -200,8 +225,8 @@ function valuesBatchUpdate(store: Store, spreadsheetId: string, body: unknown, c
 }
 
 function valuesBatchClear(store: Store, spreadsheetId: string, body: unknown, ctx: CallContext): JsonObject {
-  const request = isJsonObject(body) ? body : {};
-  const ranges = Array.isArray(request.ranges) ? request.ranges : [];
+  const request = requestBody(body, ["ranges"]);
+  const ranges = listField(request, "ranges");
   const working = structuredClone(store.get(spreadsheetId));
   const clearedRanges = ranges.map((range, i) =>
     prefixed(`Invalid range[${i}]: `, () =>

@@ -5,6 +5,7 @@ import type { Emulator } from "./emulator";
 import { ApiError, defaultMessage, errorWithCode } from "./errors";
 import type { HookState } from "./faults-hooks";
 import { applyHumanEdits } from "./human-edits";
+import { bindQuery } from "./query-params";
 import { queryRecord } from "./request-log";
 import { type Route, resolveRoute } from "./routes";
 import type { JsonObject } from "./types";
@@ -70,10 +71,12 @@ export function handleApiRequest(em: Emulator, request: ApiRequest): ApiResponse
     const due = em.interceptors.dueHooks(request.method, path, request.rawPath);
     for (const hook of due) runHook(em, hook);
     if (due.length > 0) em.changed();
+    // Binding the query and the body to the request message, as Google's front end does.
+    const query = bindQuery(route.name, request.query);
     if (request.bodyError) throw request.bodyError;
     response = {
       status: 200,
-      body: runApiCall(em.store, { route, query: request.query, body: request.body, ctx }),
+      body: runApiCall(em.store, { route, query, body: request.body, ctx }),
     };
     if (fault?.spec.when === "after") {
       // The change is kept (and logged as written); only the answer is lost.

@@ -34,9 +34,55 @@ export function partsFromSerial(serial: number): DateParts {
   };
 }
 
-/** The serial of "now" in the spreadsheet's time zone; the emulator's spreadsheets use Etc/GMT. */
+/** The serial of an instant read on a UTC wall clock. */
 export function serialFromEpochMs(ms: number): number {
   return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** One formatter per zone (building one costs far more than using it); null for a zone Intl does not know. */
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = ZONE_FORMATS.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      format = null;
+    }
+    ZONE_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * The serial of an instant on the wall clock of `timeZone` (the spreadsheet's `properties.timeZone`):
+ * serials carry no zone, so Sheets' TODAY() and NOW() are the spreadsheet's local date and time
+ * (§1.5). A zone Intl does not know reads as UTC.
+ */
+export function serialInTimeZone(ms: number, timeZone: string): number {
+  const format = zoneFormat(timeZone);
+  if (!format) return serialFromEpochMs(ms);
+  const part: Record<string, number> = {};
+  for (const p of format.formatToParts(new Date(ms))) part[p.type] = Number(p.value);
+  const wholeSeconds = serialFromParts(
+    part.year ?? 1970,
+    part.month ?? 1,
+    part.day ?? 1,
+    part.hour ?? 0,
+    part.minute ?? 0,
+    part.second ?? 0,
+  );
+  return wholeSeconds + (((ms % 1000) + 1000) % 1000) / MS_PER_DAY;
 }
 
 export interface ParsedDate {

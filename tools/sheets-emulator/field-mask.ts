@@ -106,16 +106,24 @@ function invalidPath(path: string): ApiError {
   ]);
 }
 
-/** Rejects a mask naming a field the resource does not have, as Google does (400 with a BadRequest). */
-export function validateFieldMask(tree: MaskTree, schema: SchemaNode, prefix = ""): void {
-  if (schema === "any") return;
+/** The first path of the mask that names no field of the schema, if any ("*" matches everything). */
+export function unknownMaskPath(tree: MaskTree, schema: SchemaNode, prefix = ""): string | undefined {
+  if (schema === "any") return undefined;
   for (const [key, sub] of tree) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (key === "*") continue;
     const child = schema[key];
-    if (child === undefined) throw invalidPath(path);
-    if (sub !== true) validateFieldMask(sub, child, path);
+    if (child === undefined) return path;
+    const deeper = sub === true ? undefined : unknownMaskPath(sub, child, path);
+    if (deeper !== undefined) return deeper;
   }
+  return undefined;
+}
+
+/** Rejects a mask naming a field the resource does not have, as Google does (400 with a BadRequest). */
+export function validateFieldMask(tree: MaskTree, schema: SchemaNode): void {
+  const path = unknownMaskPath(tree, schema);
+  if (path !== undefined) throw invalidPath(path);
 }
 
 export function parseMaskOrThrow(text: string): MaskTree {

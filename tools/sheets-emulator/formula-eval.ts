@@ -136,7 +136,11 @@ export class Evaluator {
       case "call": {
         const fn = FUNCTIONS[node.name];
         if (!fn) return new FormulaError("#NAME?", `Unknown function: '${node.name}'.`);
-        return fn(node.args, { evaluate: (n) => this.evaluate(n, sheet), nowMs: this.nowMs });
+        return fn(node.args, {
+          evaluate: (n) => this.evaluate(n, sheet),
+          nowMs: this.nowMs,
+          timeZone: this.ss.timeZone,
+        });
       }
     }
   }

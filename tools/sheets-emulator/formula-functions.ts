@@ -1,4 +1,4 @@
-import { partsFromSerial, serialFromEpochMs, serialFromParts } from "./dates";
+import { partsFromSerial, serialFromParts, serialInTimeZone } from "./dates";
 import type { Node } from "./formula-parser";
 import {
   FormulaError,
@@ -15,6 +15,8 @@ import {
 export interface FunctionContext {
   evaluate(node: Node): Value;
   nowMs: number;
+  /** The spreadsheet's `properties.timeZone`: TODAY() and NOW() are its wall clock. */
+  timeZone: string;
 }
 
 type Fn = (args: Node[], ctx: FunctionContext) => Value;
@@ -165,8 +167,8 @@ export const FUNCTIONS: Record<string, Fn> = {
     }
     return out;
   },
-  TODAY: (_args, ctx) => Math.floor(serialFromEpochMs(ctx.nowMs)),
-  NOW: (_args, ctx) => serialFromEpochMs(ctx.nowMs),
+  TODAY: (_args, ctx) => Math.floor(serialInTimeZone(ctx.nowMs, ctx.timeZone)),
+  NOW: (_args, ctx) => serialInTimeZone(ctx.nowMs, ctx.timeZone),
   DATE: numeric(3, (y, m, d) => serialFromParts(y, 1, 1) + monthOffsetDays(y, m) + d - 1),
   YEAR: numeric(1, (n) => partsFromSerial(n).year),
   MONTH: numeric(1, (n) => partsFromSerial(n).month),

@@ -2,11 +2,12 @@ import { cellsA1 } from "./a1";
 import { objectField, type RequestHandler, withoutNulls } from "./batch-types";
 import { canonicalFormat, formatMaskWithTwins } from "./colors";
 import { badRequest } from "./errors";
-import { type MaskTree, parseMaskOrThrow } from "./field-mask";
+import { type MaskTree, parseMaskOrThrow, unknownMaskPath } from "./field-mask";
 import { updateCell } from "./grid";
 import { assertCellLength } from "./input-parse";
 import { assertEditable } from "./protection";
 import { exceedsGridLimits, findSheetById, gridRangeFromJson, gridRangeToRect } from "./ranges";
+import { CELL_DATA_SCHEMA } from "./spreadsheet-defaults";
 import type { CellModel, ExtendedValue, Json, JsonObject, Rect } from "./types";
 import { isJsonObject } from "./types";
 
@@ -80,9 +81,17 @@ export function applyCellMask(cell: CellModel, source: JsonObject, tree: MaskTre
   return wroteValue;
 }
 
+/**
+ * The `fields` of repeatCell / updateCells, relative to CellData. A path naming no CellData field is
+ * refused: Google answers 400 there, but no recording or report gives its words, so this message is
+ * a guess, shaped like the emulator's other batchUpdate mask errors.
+ */
 function maskOf(fields: Json | undefined): MaskTree {
   if (typeof fields !== "string" || fields.trim() === "") throw badRequest("'fields' must be specified");
-  return parseMaskOrThrow(fields.replaceAll("/", "."));
+  const tree = parseMaskOrThrow(fields.replaceAll("/", "."));
+  const unknown = unknownMaskPath(tree, CELL_DATA_SCHEMA);
+  if (unknown !== undefined) throw badRequest(`Invalid field mask path: ${unknown}`);
+  return tree;
 }
 
 function forEachCell(rect: Rect, visit: (r: number, c: number) => void): void {

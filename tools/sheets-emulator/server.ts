@@ -48,7 +48,7 @@ async function handle(
   const method = (req.method ?? "GET").toUpperCase();
   const { rawPath, query } = splitUrl(req.url ?? "/");
   const text = await readBody(req);
-  const pretty = query.get("prettyPrint")?.toLowerCase() !== "false";
+  const pretty = (query.get("prettyPrint") ?? query.get("$prettyPrint"))?.toLowerCase() !== "false";
   if (rawPath.startsWith("/v4/")) {
     const parsed = parseJsonBody(text);
     const request = {

@@ -42,12 +42,59 @@ export const DEFAULT_THEME: JsonObject = {
 export const DEFAULT_ROW_PIXELS = 21;
 export const DEFAULT_COLUMN_PIXELS = 100;
 
-const cellData: SchemaNode = {
-  userEnteredValue: "any",
-  effectiveValue: "any",
+const color: SchemaNode = { red: {}, green: {}, blue: {}, alpha: {} };
+const colorStyle: SchemaNode = { rgbColor: color, themeColor: {} };
+const border: SchemaNode = { style: {}, width: {}, color, colorStyle };
+const sides = (node: SchemaNode): SchemaNode => ({ top: node, bottom: node, left: node, right: node });
+
+/** DISC TextFormat. */
+const textFormat: SchemaNode = {
+  foregroundColor: color,
+  foregroundColorStyle: colorStyle,
+  fontFamily: {},
+  fontSize: {},
+  bold: {},
+  italic: {},
+  strikethrough: {},
+  underline: {},
+  link: { uri: {} },
+};
+
+/** DISC CellFormat. */
+const cellFormat: SchemaNode = {
+  numberFormat: { type: {}, pattern: {} },
+  backgroundColor: color,
+  backgroundColorStyle: colorStyle,
+  borders: sides(border),
+  padding: sides({}),
+  horizontalAlignment: {},
+  verticalAlignment: {},
+  wrapStrategy: {},
+  textDirection: {},
+  textFormat,
+  hyperlinkDisplayType: {},
+  textRotation: { angle: {}, vertical: {} },
+};
+
+/** DISC ExtendedValue. */
+const extendedValue: SchemaNode = {
+  numberValue: {},
+  stringValue: {},
+  boolValue: {},
+  formulaValue: {},
+  errorValue: { type: {}, message: {} },
+};
+
+/**
+ * DISC CellData, down to the format and value fields (validation rules, pivot tables and the like
+ * are not checked deeper). Used for `fields` of spreadsheets.get and of repeatCell / updateCells.
+ */
+export const CELL_DATA_SCHEMA: SchemaNode = {
+  userEnteredValue: extendedValue,
+  effectiveValue: extendedValue,
   formattedValue: {},
-  userEnteredFormat: "any",
-  effectiveFormat: "any",
+  userEnteredFormat: cellFormat,
+  effectiveFormat: cellFormat,
   hyperlink: {},
   note: {},
   textFormatRuns: "any",
@@ -57,6 +104,7 @@ const cellData: SchemaNode = {
   dataSourceFormula: "any",
   chipRuns: "any",
 };
+const cellData = CELL_DATA_SCHEMA;
 
 /** The Spreadsheet resource's field names (DISC), used to reject masks naming unknown fields. */
 export const SPREADSHEET_SCHEMA: SchemaNode = {
