@@ -80,6 +80,8 @@ const LEGACY_TEMPLATES: readonly { type: TemplateName; title: string; body: stri
     body: `{{接收方}}同志：${RECEIPT}已于 {{交办日期}} 交{{主办单位}}主办（协办单位：{{协办单位}}），由您领办。办理期限为 {{办理期限}}，请督促承办单位与代表沟通、按期书面答复代表。`,
   },
   {
+    // Before its title named the day (周报日期): every week's 周报 had one subject, and mail clients
+    // stacked them all into one thread.
     type: "督办周报",
     title: "代表建议办理督办周报",
     body: "{{接收方}}：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",

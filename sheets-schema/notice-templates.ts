@@ -14,6 +14,9 @@ import { ledgerTab } from "./tabs/ledger";
  * day a co-unit's written opinion is due at the lead unit; 个人链接 is the recipient's own page (a
  * signed link; every notice to a unit, deputy or leader ends with it anyway). 看板链接 is the
  * dashboard's address in the 督办周报 (blank in other notices, and while PUBLIC_URL is not set).
+ * 周报日期 is the day a 督办周报 is written for, “2026年12月7日”, as its figures say 截至 (blank in
+ * other notices): its title names it, so that mail clients that group by subject keep each week's
+ * 周报 apart and a leader finds last week's.
  * 催办领导 and 催办身份 (督办领导 or 领办领导) say who pressed 催办 in a 领导催办 (blank elsewhere).
  * 民意转化 reads 联络站民意 for a suggestion the dashboard converted from a voter's opinion (来源
  * 联络站民意), blank otherwise: the 受理回执 then says the deputy received it at the station rather
@@ -41,6 +44,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "个人链接",
   "测评意见",
   "看板链接",
+  "周报日期",
   "民意转化",
   "异议日期",
   "处理意见",
@@ -147,7 +151,7 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   },
   {
     type: "督办周报",
-    title: "代表建议办理督办周报",
+    title: "代表建议办理督办周报（{{周报日期}}）",
     body: "{{接收方}}：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",
   },
   ...PRACTICE_NOTICE_TEMPLATES,

@@ -29,6 +29,13 @@ export interface Env {
   EMAIL?: SendEmail;
   /** Sender address of notice e-mails, on a domain with Cloudflare Email Routing. */
   NOTICE_EMAIL_FROM?: string;
+  /** Sender name of notice e-mails, e.g. `某某区人大常委会代表工委`; unset: 代表建议办理. */
+  NOTICE_EMAIL_FROM_NAME?: string;
+  /**
+   * Reply-To of notice e-mails: an office mailbox staff read (the Worker receives no mail, so a
+   * unit's reply to NOTICE_EMAIL_FROM goes unread). A malformed one is left out, said on /notices.
+   */
+  NOTICE_EMAIL_REPLY_TO?: string;
   /** Signs generic webhook notices whose 机器人地址 has no `#secret`. */
   NOTICE_WEBHOOK_SECRET?: string;
   /**

@@ -11,8 +11,10 @@ export interface ChannelOptions {
   readonly now: () => number;
   readonly email: EmailSender | null;
   readonly emailFrom: string | null;
-  /** Display name of the sender in e-mails. */
+  /** Display name of the sender in e-mails (NOTICE_EMAIL_FROM_NAME); unset, DEFAULT_SENDER_NAME. */
   readonly emailFromName?: string;
+  /** Reply-To of notice e-mails (NOTICE_EMAIL_REPLY_TO), checked by the e-mail channel. */
+  readonly emailReplyTo?: string | null;
   /** Signs generic webhooks whose 机器人地址 carries no `#secret`. */
   readonly webhookSecret: string | null;
 }
@@ -29,7 +31,8 @@ export function createChannels(options: ChannelOptions): ChannelSet {
     email: createEmailChannel({
       sender: options.email,
       from: options.emailFrom,
-      fromName: options.emailFromName ?? DEFAULT_SENDER_NAME,
+      fromName: options.emailFromName?.trim() || DEFAULT_SENDER_NAME,
+      replyTo: options.emailReplyTo ?? null,
       now: options.now,
     }),
   };

@@ -15,6 +15,18 @@ export function addressPlace(notice: Pick<OutgoingNotice, "type" | "recipient">)
     : `${notice.recipient}在『承办单位』（或『代表』『领导』）中的机器人地址`;
 }
 
+/**
+ * The hint for an address that answered with a redirect: fetch would have re-sent the notice as a
+ * bodiless GET, so nothing was delivered; an http:// address moved to https:// is the usual case.
+ * `location` is already masked; an opaque redirect (status 0) names neither status nor target.
+ */
+export function redirectHint(status: number, location: string | undefined, place: string): string {
+  const what = [status > 0 ? `HTTP ${status}` : "", location ? `跳转到 ${location}` : ""]
+    .filter(Boolean)
+    .join("，");
+  return `地址返回跳转${what ? `（${what}）` : ""}，通知没有送到：请把${place}改为跳转后的地址（原有 # 后的密钥照旧写上）`;
+}
+
 /** The hint for an HTTP status that is not 2xx, the status in brackets. */
 export function httpStatusHint(status: number, snippet: string, place: string): string {
   const code = `HTTP ${status}`;

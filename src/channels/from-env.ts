@@ -21,6 +21,8 @@ export function channelsFromEnv(env: Env, environment: Config["environment"]): C
     now: Date.now,
     email,
     emailFrom: env.NOTICE_EMAIL_FROM || (sink ? "notices@jianyi.localhost" : null),
+    emailFromName: env.NOTICE_EMAIL_FROM_NAME,
+    emailReplyTo: env.NOTICE_EMAIL_REPLY_TO || null,
     webhookSecret: env.NOTICE_WEBHOOK_SECRET || null,
   });
 }

@@ -1,5 +1,5 @@
-import { httpStatusHint, type RobotKind, robotErrorHint } from "./failure-hints";
-import { maskAddressesIn } from "./robot-address";
+import { httpStatusHint, type RobotKind, redirectHint, robotErrorHint } from "./failure-hints";
+import { maskAddressesIn, maskSecret } from "./robot-address";
 import { type DeliveryResult, delivered, failed } from "./types";
 
 /** A robot that has not answered after this long is treated as a network failure (retried). */
@@ -13,6 +13,8 @@ export interface HttpReply {
   /** The body parsed as JSON, or null when it is not JSON. */
   readonly json: unknown;
   readonly retryAfterSeconds?: number;
+  /** Where a 3xx answer points (resolved, secrets masked), for the hint staff read. */
+  readonly location?: string;
 }
 
 function retryAfter(response: Response): number | undefined {
@@ -22,7 +24,25 @@ function retryAfter(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
-/** POSTs a body; a network error or timeout comes back as a retryable failure, never thrown. */
+/** Where a redirect points, as staff may see it; undefined when the answer names nowhere readable. */
+function redirectTarget(response: Response, url: string): string | undefined {
+  const location = response.headers.get("location");
+  if (!location) return undefined;
+  try {
+    return maskSecret(new URL(location, url).toString());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POSTs a body; a network error or timeout comes back as a retryable failure, never thrown.
+ *
+ * Redirects are not followed: fetch would follow a 301/302 as a GET without the body (Fetch
+ * standard, workerd alike), so the receiver would get nothing while the notice counted as sent.
+ * The 3xx itself comes back (workerd and Node give the real status and Location; a browser's
+ * fetch would give an "opaqueredirect" of status 0) and statusFailure refuses it.
+ */
 export async function post(
   fetchFn: FetchLike,
   url: string,
@@ -35,6 +55,7 @@ export async function post(
       method: "POST",
       headers,
       body,
+      redirect: "manual",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
@@ -59,7 +80,13 @@ export async function post(
   } catch {
     json = null;
   }
-  return { status: response.status, text, json, retryAfterSeconds: retryAfter(response) };
+  return {
+    status: response.status,
+    text,
+    json,
+    retryAfterSeconds: retryAfter(response),
+    location: redirectTarget(response, url),
+  };
 }
 
 export function postJson(
@@ -77,11 +104,15 @@ export function isReply(value: HttpReply | DeliveryResult): value is HttpReply {
 
 /**
  * The HTTP status alone: 2xx passes (null), 408/425/429 and 5xx are worth retrying, any other 4xx
- * (wrong address, refused) will fail the same way again. `place` names where the address was typed,
- * for the hint staff read.
+ * (wrong address, refused) will fail the same way again, and so does a redirect (3xx, or status 0
+ * for an opaque one): only a new address mends it. `place` names where the address was typed, for
+ * the hint staff read.
  */
 export function statusFailure(reply: HttpReply, place: string): DeliveryResult | null {
   if (reply.status >= 200 && reply.status < 300) return null;
+  // What is left below 400 is a redirect (a 3xx, or an opaque one of status 0).
+  if (reply.status < 400)
+    return failed(false, redirectHint(reply.status, reply.location, place), reply.status || null);
   const retryable =
     reply.status === 408 || reply.status === 425 || reply.status === 429 || reply.status >= 500;
   // A short plain-text answer may say why; an HTML error page says nothing useful.

@@ -2,6 +2,8 @@
 export interface MailParts {
   readonly from: string;
   readonly fromName: string;
+  /** Where replies go (an office mailbox the staff read); omitted, replies go to `from`. */
+  readonly replyTo?: string;
   readonly to: string;
   readonly subject: string;
   readonly text: string;
@@ -45,6 +47,20 @@ export function encodeHeaderWords(value: string): string {
   return words.join(`${CRLF} `);
 }
 
+/** RFC 5322 `specials`: an ASCII display name holding one must be a quoted-string. */
+const SPECIALS = /[()<>[\]:;@\\,."]/;
+
+/**
+ * A display name as a header phrase: non-ASCII as encoded-words (encodeHeaderWords), ASCII with a
+ * comma or the like quoted, so "Office, District" stays one name and not two addresses.
+ */
+function displayName(name: string): string {
+  const flat = name.replace(/[\r\n]+/g, " ").trim();
+  if (/^[\x20-\x7e]*$/.test(flat) && SPECIALS.test(flat))
+    return `"${flat.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return encodeHeaderWords(flat);
+}
+
 function wrap(text: string, width: number): string {
   const lines: string[] = [];
   for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
@@ -58,13 +74,15 @@ function mailDate(date: Date): string {
 
 /**
  * A complete RFC 5322 message: UTF-8 text body in base64 (safe for any line length and any
- * character), subject and sender name as encoded-words, CRLF line ends.
+ * character), subject and sender name as encoded-words, CRLF line ends. `replyTo` must be a checked
+ * address (emailAddressProblem): it goes into the header as it is.
  */
 export function buildMime(mail: MailParts): string {
   const body = mail.text.replace(/\r?\n/g, CRLF);
   const headers = [
     // The address goes on its own folded line, so no line outgrows 78 characters.
-    `From: ${encodeHeaderWords(mail.fromName)}${CRLF} <${mail.from}>`,
+    `From: ${displayName(mail.fromName)}${CRLF} <${mail.from}>`,
+    ...(mail.replyTo ? [`Reply-To: <${mail.replyTo}>`] : []),
     `To: <${mail.to}>`,
     `Subject: ${encodeHeaderWords(mail.subject)}`,
     `Date: ${mailDate(mail.date)}`,

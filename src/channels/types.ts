@@ -2,9 +2,12 @@ import type { Channel, NoticeType } from "../../sheets-schema/enums";
 
 /** One rendered notice on its way to one address. */
 export interface OutgoingNotice {
-  /** The outbox row id: stable across retries (e-mail Message-ID, webhook Idempotency-Key). */
+  /** The outbox row id (numbered afresh on a new database: no id a receiver keeps). */
   readonly id: number;
+  /** The outbox key: the same on every retry and every database (webhook Idempotency-Key, Message-ID). */
   readonly key: string;
+  /** When the notice was planned (ISO): with the key, it tells this sending from one on another database. */
+  readonly plannedAt: string;
   readonly type: NoticeType;
   readonly suggestionId: string | null;
   readonly recipient: string;
@@ -19,7 +22,12 @@ export interface OutgoingNotice {
  * limit) are tried again with backoff; permanent ones (bad address, bad signature) are not.
  */
 export type DeliveryResult =
-  | { readonly ok: true; readonly status: number | null }
+  | {
+      readonly ok: true;
+      readonly status: number | null;
+      /** Something staff should know of a notice that went (an unsigned webhook): shown as its note. */
+      readonly note?: string;
+    }
   | {
       readonly ok: false;
       readonly retryable: boolean;
@@ -36,7 +44,8 @@ export interface NoticeChannel {
 
 export type ChannelSet = Readonly<Record<Channel, NoticeChannel>>;
 
-export const delivered = (status: number | null): DeliveryResult => ({ ok: true, status });
+export const delivered = (status: number | null, note?: string): DeliveryResult =>
+  note ? { ok: true, status, note } : { ok: true, status };
 
 export const failed = (
   retryable: boolean,

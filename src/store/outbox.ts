@@ -179,7 +179,9 @@ export function createNoticeOutbox(db: D1Database, pacedRobots = true): NoticeOu
       return out;
     },
     async recordAttempt(id, at, result) {
-      const error = result.ok ? null : result.error;
+      // A delivered notice's note (an unsigned webhook) is kept where a failure's error goes: the
+      // attempt's history and the note /notices shows under the notice.
+      const error = result.ok ? (result.note ?? null) : result.error;
       const status: NoticeState = result.ok ? "已发送" : result.retryable ? "待发送" : "失败";
       await db.batch([
         db

@@ -80,7 +80,7 @@ describe("the daily notices run, a stored part at a time", () => {
     }>();
     expect(sent?.body).toContain("承办 180 件");
     // PUBLIC_URL of the test bindings: the leaders are told where the dashboard is.
-    expect(sent?.body).toMatch(/\n\n督办看板：https:\/\/jianyi\.test\/$/);
+    expect(sent?.body).toMatch(/\n\n督办看板（工作人员登录后查看）：https:\/\/jianyi\.test\/$/);
     const run = { today: FIXTURE_TODAY, timeZone: "Asia/Shanghai", startedMs: FIXTURE_NOW_MS };
     const digestBody = async () => {
       await env.DB.prepare("DELETE FROM notices WHERE type = '督办周报'").run();
@@ -106,7 +106,7 @@ describe("the daily notices run, a stored part at a time", () => {
     const body = await env.DB.prepare("SELECT body FROM notices WHERE type = '督办周报'").first<{
       body: string;
     }>();
-    expect(body?.body).toMatch(/\n\n督办看板：https:\/\/jianyi\.test\/$/);
+    expect(body?.body).toMatch(/\n\n督办看板（工作人员登录后查看）：https:\/\/jianyi\.test\/$/);
   });
 
   it("finds which form suggestions no row holds yet by D1's index, as the rows would tell", async () => {

@@ -186,17 +186,19 @@ describe("staff API", () => {
 });
 
 describe("e-mail through the send_email binding", () => {
-  it("is accepted by the runtime's EMAIL binding as a well-formed message", async () => {
+  it("is accepted by the runtime's EMAIL binding as a well-formed message, Reply-To and all", async () => {
     if (!env.EMAIL) throw new Error("EMAIL binding missing from wrangler.toml");
     const channel = createEmailChannel({
       sender: bindingEmailSender(env.EMAIL),
       from: "notices@rd.example.gov.cn",
-      fromName: "代表建议办理",
+      fromName: "北城区人大常委会代表工委",
+      replyTo: "dbgw@rd.example.gov.cn",
       now: Date.now,
     });
     const result = await channel.send({
       id: 1,
       key: "交办通知|2026-001|r1|2026-03-02|区教育局|email",
+      plannedAt: "2026-03-02T01:00:00.000Z",
       type: "交办通知",
       suggestionId: "2026-001",
       recipient: "区教育局",

@@ -10,7 +10,8 @@
  * - webhook (POST /webhook/T): X-Jianyi-Signature = sha256=hex(HmacSHA256(secret, ts + "." + body)),
  *   X-Jianyi-Timestamp within five minutes.
  * - e-mail (POST /email): the raw MIME message; its encoded-word subject and base64 body are decoded.
- * A robot can be told to fail its first N requests, or all of them, with its own rate-limit answer.
+ * A robot can be told to fail its first N requests, or all of them, with its own rate-limit answer,
+ * or to answer every request with a redirect.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -27,6 +28,8 @@ export interface RobotConfig {
   failTimes?: number;
   /** Answer every request with a retryable failure. */
   alwaysFail?: boolean;
+  /** Answer every request with `301 Location: <this>` (an address moved, e.g. http:// to https://). */
+  redirectTo?: string;
 }
 
 export interface ReceivedMessage {
@@ -191,6 +194,10 @@ export async function startRobotServer(): Promise<RobotServer> {
       const config = robots.get(`${verdict.kind}:${verdict.token}`);
       const count = (served.get(`${verdict.kind}:${verdict.token}`) ?? 0) + 1;
       served.set(`${verdict.kind}:${verdict.token}`, count);
+      if (config?.redirectTo) {
+        res.writeHead(301, { location: config.redirectTo }).end();
+        return;
+      }
       const limited = verdict.verified && (config?.alwaysFail || count <= (config?.failTimes ?? 0));
       const outcome = !verdict.verified ? "refused" : limited ? "limited" : "ok";
       const message: ReceivedMessage = {

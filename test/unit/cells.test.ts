@@ -232,6 +232,22 @@ describe("contact cells", () => {
     expect(parseCell(emailCell(), "jyj.example.gov.cn").error).toContain("邮箱");
   });
 
+  it("reads the address inside 姓名 <地址> or 地址（姓名）, and refuses two addresses in one cell", () => {
+    expect(parseCell(emailCell(), "何书芳 <swj@beicheng.example>")).toMatchObject({
+      value: "swj@beicheng.example",
+      error: null,
+    });
+    expect(parseCell(emailCell(), "swj@beicheng.example（何书芳）").value).toBe("swj@beicheng.example");
+    expect(parseCell(emailCell(), "何书芳 <swj@beicheng>").error).toBe(
+      "邮箱“swj@beicheng”格式不对：应形如 name@example.gov.cn",
+    );
+    expect(parseCell(emailCell(), "a@beicheng.example b@beicheng.example")).toMatchObject({
+      value: "",
+      error:
+        "一格只填一个邮箱：这里有 2 个（a@beicheng.example、b@beicheng.example），请只留接收通知的那一个，其余可写在备注",
+    });
+  });
+
   it("accepts a phone typed as a number and rejects words", () => {
     expect(parseCell(phoneCell(), 13800138000).value).toBe("13800138000");
     expect(parseCell(phoneCell(), "0372-1234567转8001").error).toBeNull();

@@ -203,7 +203,10 @@ export function digestFigures(
  */
 export type DashboardOrigin = string | null;
 
-/** The dashboard's overview: where a leader who reads the digest goes for the rest. */
+/** Before the dashboard's address at the end of the digest: who can open it. */
+const DASHBOARD_LINE = "督办看板（工作人员登录后查看）：";
+
+/** The dashboard's overview: where staff who read the digest go for the rest. */
 function dashboardHome(origin: string): string {
   return `${origin}/`;
 }
@@ -462,7 +465,8 @@ function digestTextCapped(
       return `${nameOf(item)}${repliedNote(item)}${clearedRatingNote(item)}`;
     }),
     // Last, inside the byte budget: the lists shrink to keep it, a robot's own cut would drop it.
-    ...(dashboard && closing ? ["", `督办看板：${dashboardHome(dashboard)}`] : []),
+    // Said to be for staff: a leader without a sign-in who follows it meets the 需要登录 page.
+    ...(dashboard && closing ? ["", `${DASHBOARD_LINE}${dashboardHome(dashboard)}`] : []),
   ];
   return lines.join("\n");
 }
@@ -502,7 +506,9 @@ export function digestSeries(
   const written: DigestDay = { today: ctx.today, calendar: ctx.calendar };
   const dashboard = ctx.dashboard ?? null;
   const home = dashboard ? dashboardHome(dashboard) : "";
-  const view = () => blankView(DIGEST_ADDRESSEE, home);
+  // 周报日期 is the day its figures are 截至 (the run's, which a catch-up of last week's shares).
+  const dated = displayDate(ctx.today);
+  const view = () => ({ ...blankView(DIGEST_ADDRESSEE, home), 周报日期: dated });
   // The built-in title, as planning renders it: the message a robot is sent holds the title too.
   return [...byLimit].map(([channel, addresses]) => {
     counted ??= figures();

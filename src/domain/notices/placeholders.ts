@@ -277,6 +277,7 @@ export function cellsView(
 /**
  * Placeholder values of a notice about no single suggestion (督办周报): only 接收方, and 看板链接 (the
  * dashboard's address; blank while PUBLIC_URL is not usable, so {{#看板链接}}…{{/看板链接}} drops).
+ * The digest adds its own 周报日期 (digest.ts).
  */
 export function blankView(recipient: string, dashboardLink = ""): View {
   const view: View = {};

@@ -30,6 +30,7 @@ function outgoing(notice: StoredNotice): OutgoingNotice {
   return {
     id: notice.id,
     key: notice.key,
+    plannedAt: notice.plannedAt,
     type: notice.type,
     suggestionId: notice.suggestionId,
     recipient: notice.recipient,

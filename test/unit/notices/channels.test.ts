@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createChannels } from "../../../src/channels/create-channels";
 import type { EmailSender } from "../../../src/channels/email";
@@ -32,6 +32,7 @@ function notice(address: string, overrides: Partial<OutgoingNotice> = {}): Outgo
   return {
     id: 42,
     key: "到期提醒|2026-001|r1|d7|区教育局|wecom",
+    plannedAt: "2026-03-02T01:00:00.000Z",
     type: "到期提醒",
     suggestionId: "2026-001",
     recipient: "区教育局",
@@ -365,7 +366,9 @@ describe("generic webhook", () => {
     expect(result).toEqual({ ok: true, status: 204 });
     expect(timestamp).toBe(String(Math.floor(NOW_MS / 1000)));
     expect(request.headers.get("x-jianyi-signature")).toBe(`sha256=${expected}`);
-    expect(request.headers.get("idempotency-key")).toBe("notice-42");
+    expect(request.headers.get("idempotency-key")).toBe(
+      createHash("sha256").update("到期提醒|2026-001|r1|d7|区教育局|wecom").digest("hex"),
+    );
     expect(JSON.parse(request.body)).toMatchObject({
       type: "到期提醒",
       suggestionId: "2026-001",
@@ -432,7 +435,7 @@ describe("e-mail", () => {
     );
     expect(result.ok).toBe(true);
     expect(sent[0]).toMatchObject({ from: "notices@rd.example.gov.cn", to: "jyj@example.gov.cn" });
-    expect(sent[0]?.raw).toContain("Message-ID: <notice-42@rd.example.gov.cn>");
+    expect(sent[0]?.raw).toMatch(/\r\nMessage-ID: <notice-[0-9a-f]{32}@rd\.example\.gov\.cn>\r\n/);
   });
 
   it("fails permanently without a binding, and retries a sender's passing error", async () => {

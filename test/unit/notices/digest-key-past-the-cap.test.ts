@@ -77,7 +77,12 @@ async function sentText(notice: PlannedNotice, address: string): Promise<string>
     dingtalk: createDingtalkChannel(fetchFn, () => 0),
     feishu: createFeishuChannel(fetchFn, () => 0),
   } as const;
-  await channels[notice.channel as keyof typeof channels].send({ ...notice, id: 1, address });
+  await channels[notice.channel as keyof typeof channels].send({
+    ...notice,
+    id: 1,
+    plannedAt: "2026-03-02T01:00:00.000Z",
+    address,
+  });
   return sent;
 }
 

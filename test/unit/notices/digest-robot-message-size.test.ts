@@ -49,7 +49,7 @@ async function sentMarkdown(notice: PlannedNotice): Promise<string> {
     content = JSON.parse(String(init.body)).markdown.content;
     return new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
   });
-  await channel.send({ ...notice, id: 1, address: WECOM });
+  await channel.send({ ...notice, id: 1, plannedAt: "2026-03-02T01:00:00.000Z", address: WECOM });
   return content;
 }
 
@@ -66,7 +66,7 @@ describe("督办周报 to a 企业微信 robot", () => {
     const { email, robot } = digests(rows);
     const markdown = await sentMarkdown(robot);
     expect(bytes(markdown)).toBeLessThanOrEqual(4096);
-    expect(markdown).toBe(`**代表建议办理督办周报**\n${email.body}`);
+    expect(markdown).toBe(`**代表建议办理督办周报（2026年6月8日）**\n${email.body}`);
     expect(listLines(markdown)).toHaveLength(21);
     expect(markdown).not.toContain("未列出");
   });
@@ -81,11 +81,11 @@ describe("督办周报 to a 企业微信 robot", () => {
       ),
     ];
     const { email, robot } = digests(rows);
-    expect(bytes(`**代表建议办理督办周报**\n${email.body}`)).toBeGreaterThan(4096);
+    expect(bytes(`**代表建议办理督办周报（2026年6月8日）**\n${email.body}`)).toBeGreaterThan(4096);
     const markdown = await sentMarkdown(robot);
     expect(bytes(markdown)).toBeLessThanOrEqual(4096);
     // Nothing cut by the channel: the message ends as the digest does.
-    expect(markdown).toBe(`**代表建议办理督办周报**\n${robot.body}`);
+    expect(markdown).toBe(`**代表建议办理督办周报（2026年6月8日）**\n${robot.body}`);
     const keyIds = ["2026-017", "2026-018", "2026-019", "2026-020", "2026-039", "2026-040"];
     const shown = listLines(markdown);
     for (const id of keyIds)
@@ -126,13 +126,13 @@ describe("督办周报 to a 企业微信 robot", () => {
     );
     // Only the title is bold: no other markup reaches the robot.
     const [head, ...rest] = markdown.split("\n");
-    expect(head).toBe("**代表建议办理督办周报**");
+    expect(head).toBe("**代表建议办理督办周报（2026年6月8日）**");
     expect(rest.join("\n")).not.toMatch(/[*`_]/);
     // The lists were shortened for the swapped text, so the robot's cut never falls: the dashboard's
     // address, last, is whole.
     expect(markdown).toMatch(
       /另有 \d+ 件未列出，详见督办看板：https:\/\/jianyi\.example\.gov\.cn\/suggestions\?status=/,
     );
-    expect(markdown.endsWith("\n督办看板：https://jianyi.example.gov.cn/")).toBe(true);
+    expect(markdown.endsWith("\n督办看板（工作人员登录后查看）：https://jianyi.example.gov.cn/")).toBe(true);
   });
 });

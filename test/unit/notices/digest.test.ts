@@ -61,7 +61,7 @@ describe("督办周报", () => {
     const digest = planAt(rows, "2026-06-01", { settings: SETTINGS }).notices.find(
       (n) => n.type === "督办周报",
     );
-    expect(digest?.title).toBe("代表建议办理督办周报");
+    expect(digest?.title).toBe("代表建议办理督办周报（2026年6月1日）");
     expect(digest?.body).toBe(
       [
         "各位领导：本周代表建议办理情况如下，请阅知。即将到期、已逾期和待测评的建议清单附后。",
@@ -169,7 +169,7 @@ describe("督办周报", () => {
     expect(digest?.body).toContain(
       `另有 5 件未列出，详见督办看板：${DASHBOARD}/suggestions?status=%E5%B7%B2%E9%80%BE%E6%9C%9F`,
     );
-    expect(digest?.body.endsWith(`\n\n督办看板：${DASHBOARD}/`)).toBe(true);
+    expect(digest?.body.endsWith(`\n\n督办看板（工作人员登录后查看）：${DASHBOARD}/`)).toBe(true);
   });
 
   it("reads as before without PUBLIC_URL: no 督办看板 line, no address after 详见督办看板", () => {
@@ -183,6 +183,7 @@ describe("督办周报", () => {
     expect(digest?.body).toBe(before?.body);
     expect(digest?.body).toMatch(/另有 5 件未列出，详见督办看板$/);
     expect(digest?.body).not.toContain("督办看板：");
+    expect(digest?.body).not.toContain("\n督办看板");
     expect(digest?.body).not.toContain("{{");
   });
 
@@ -200,7 +201,7 @@ describe("督办周报", () => {
     // What the robot receives: **title**, a line break, the body (wecom.ts cuts past 4,096 bytes).
     const sent = `**${robot?.title}**\n${robot?.body}`;
     expect(new TextEncoder().encode(sent).byteLength).toBeLessThanOrEqual(4096);
-    expect(sent.endsWith(`\n\n督办看板：${DASHBOARD}/`)).toBe(true);
+    expect(sent.endsWith(`\n\n督办看板（工作人员登录后查看）：${DASHBOARD}/`)).toBe(true);
     expect(sent).toContain(`另有 `);
     expect(sent).toContain(`详见督办看板：${DASHBOARD}/suggestions?status=`);
     const listed = sent.split("\n").filter((l) => /^\d+\. /.test(l)).length;
@@ -229,7 +230,7 @@ describe("督办周报", () => {
     );
     // Said once: the lists do not end with the address again.
     expect(withUrl.digests[0]?.body.split(`${DASHBOARD}/`)).toHaveLength(2);
-    expect(withUrl.digests[0]?.body).not.toContain("\n督办看板：");
+    expect(withUrl.digests[0]?.body).not.toContain("\n督办看板");
     // Without PUBLIC_URL the section drops: nothing dangling.
     const without = planWithDashboard([row(1, { 交办日期: "2026-02-10" })], "2026-06-01", {
       settings: SETTINGS,
