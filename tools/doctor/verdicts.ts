@@ -102,6 +102,15 @@ function secretVerdicts(facts: Facts): Verdict[] {
   if (links.length === 0) out.push(v("ok", "个人链接", `${LINK_SECRETS.join("、")} 已设置`));
   if (facts.mode === "remote" && !has("NOTICE_EMAIL_FROM")) {
     out.push(v("warn", "邮件", "没有设置 NOTICE_EMAIL_FROM：邮件通知发不出去（只用机器人时可以不管）"));
+  } else if (facts.mode === "remote" && !has("NOTICE_EMAIL_REPLY_TO")) {
+    // The Worker receives no mail: a unit that answers a notice e-mail writes to an unread address.
+    out.push(
+      v(
+        "warn",
+        "邮件",
+        "没有设置 NOTICE_EMAIL_REPLY_TO：承办单位直接回复通知邮件会发到无人查看的发件地址；npx wrangler secret put NOTICE_EMAIL_REPLY_TO（填一个有人看的办公邮箱，部署指南第 9 节）",
+      ),
+    );
   }
   return out;
 }

@@ -15,6 +15,7 @@ const ALL_SECRETS = [
   "LINK_SECRET",
   "PUBLIC_URL",
   "NOTICE_EMAIL_FROM",
+  "NOTICE_EMAIL_REPLY_TO",
   "ACCESS_TEAM_DOMAIN",
   "ACCESS_AUD",
 ];
@@ -56,6 +57,15 @@ describe("npm run doctor verdicts", () => {
     const { lines: out, exitCode } = report(verdicts(healthy()));
     expect(exitCode).toBe(0);
     expect(out.filter((l) => !l.startsWith("✔"))).toEqual(["结论：没有必须修正的问题"]);
+  });
+
+  it("warns when notice e-mails have a sender but no Reply-To, since the Worker reads no mail", () => {
+    const secrets = ALL_SECRETS.filter((name) => name !== "NOTICE_EMAIL_REPLY_TO");
+    const { lines: out, exitCode } = report(verdicts(healthy({ secrets: { ok: true, value: secrets } })));
+    expect(out).toContain(
+      "! 邮件：没有设置 NOTICE_EMAIL_REPLY_TO：承办单位直接回复通知邮件会发到无人查看的发件地址；npx wrangler secret put NOTICE_EMAIL_REPLY_TO（填一个有人看的办公邮箱，部署指南第 9 节）",
+    );
+    expect(exitCode).toBe(0);
   });
 
   it("asks for `wrangler d1 create` while database_id is the zero placeholder", () => {
