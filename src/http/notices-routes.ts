@@ -27,6 +27,33 @@ function parsed<T>(result: z.ZodSafeParseResult<T>, what: string): T {
   throw new HttpError(400, "invalid_request", `${what}不正确`, details);
 }
 
+/** A time with its zone: Date.parse reads one without it as UTC, a day's notices eight hours off. */
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * The instant of `?now=`. An address's `+` reaches the Worker as a space (`T20:00:00 08:00`): it is
+ * read as the `+` it was. A time without its zone is refused rather than read as UTC, which runs the
+ * next local day's notices from 16:00 Beijing time on.
+ */
+function nowOfQuery(now: string | undefined): number {
+  if (now === undefined) return Date.now();
+  const text = now.trim().replace(/ (\d{2}:\d{2})$/, "+$1");
+  if (!ZONED_TIME.test(text)) {
+    const zoneless = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+)?$/.test(text);
+    throw new HttpError(
+      400,
+      "invalid_request",
+      zoneless
+        ? "now 须带时区，如 2026-12-14T20:00:00%2B08:00（地址中的 + 要写成 %2B）"
+        : "now 应为带时区的 ISO 时间，如 2026-12-14T20:00:00%2B08:00（地址中的 + 要写成 %2B）",
+    );
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms))
+    throw new HttpError(400, "invalid_request", `now 不是有效的时间：${now}，如 2026-12-14T20:00:00%2B08:00`);
+  return ms;
+}
+
 /**
  * What staff see of a notice: a robot's key, token and `#` secret never leave the Worker, neither in
  * its address nor in its recipient and idempotency key (a 周报接收人 is named by its address).
@@ -72,10 +99,7 @@ export const noticesRoutes = new Hono<AppEnv>()
     const deps = createDeps(c.env);
     // Development and tests only: jump to any instant to demo or test a day's notices.
     if (deps.config.environment === "production") throw new HttpError(404, "not_found", "没有这个地址");
-    const now = c.req.query("now");
-    const nowMs = now === undefined ? Date.now() : Date.parse(now);
-    if (Number.isNaN(nowMs))
-      throw new HttpError(400, "invalid_request", "now 应为 ISO 时间，如 2026-03-02T09:00:00+08:00");
+    const nowMs = nowOfQuery(c.req.query("now"));
     // The links those notices carry are signed now, whatever day is played: they must open today.
     const result = await runDailyNotices(deps, nowMs, { force: true, linksIssuedAtMs: Date.now() });
     if (result.outcome === "failed")

@@ -49,6 +49,25 @@ export function officeYear(isoDateTime: string): number {
   return new Date(Date.parse(isoDateTime) + OFFICE_OFFSET_MS).getUTCFullYear();
 }
 
+/**
+ * How far ahead of the Worker's clock a submittedAt may be: a platform's clock a little fast. More is
+ * a time mislabelled (Beijing wall-clock time sent with `Z` is eight hours ahead): taken as it is, it
+ * would date the submission tomorrow, and on 12-31 number it in next year's sequence.
+ */
+export const MAX_AHEAD_MS = 10 * 60 * 1000;
+
+const yearInRange = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+
+/**
+ * The example a submittedAt ahead of the clock is told: its own wall-clock time with +08:00 (what a
+ * platform sending Beijing time as `Z` meant), or, one labelled +08:00 already, the time now.
+ */
+function beijingExample(value: string, nowMs: number): string {
+  const wallClock = value.replace(/(?:Z|[+-]\d{2}(?::?\d{2})?)$/i, "");
+  if (wallClock !== value && !value.endsWith("+08:00")) return `${wallClock}+08:00`;
+  return `${new Date(nowMs + OFFICE_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
 /** The webhook body every form sends; answers are keyed by 建议台账 headers or known question titles. */
 export const submissionSchema = z.object(
   {
@@ -68,8 +87,13 @@ export const submissionSchema = z.object(
       .refine((value) => {
         const year = officeYear(value);
         // NaN: not a time at all, which the format check above already reports.
-        return Number.isNaN(year) || (year >= MIN_YEAR && year <= MAX_YEAR);
-      }, `submittedAt 的年份须在 ${MIN_YEAR}–${MAX_YEAR} 年之间（北京时间）：请核对提交时间`),
+        return Number.isNaN(year) || yearInRange(year);
+      }, `submittedAt 的年份须在 ${MIN_YEAR}–${MAX_YEAR} 年之间（北京时间）：请核对提交时间`)
+      // The Worker's clock, read at the edge: one in a year out of range is told that alone.
+      .refine((value) => !yearInRange(officeYear(value)) || Date.parse(value) <= Date.now() + MAX_AHEAD_MS, {
+        error: (issue) =>
+          `submittedAt 晚于当前时间：请用带时区的时间，北京时间写作 …+08:00（如 ${beijingExample(String(issue.input), Date.now())}）`,
+      }),
     answers: z
       .record(z.string().max(200), answerValue, {
         error: (issue) =>

@@ -13,9 +13,10 @@ import { compileIdFormat, DEFAULT_ID_FORMAT, type IdFormat } from "../../domain/
 import type { Submission } from "../../intake/body";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox, InboxEntry, LinkActor } from "../../store/inbox";
-import { META_ID_FORMAT, type MetaStore } from "../../store/meta";
+import { META_ID_FORMAT, META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { SummaryStore } from "../../store/summary-store";
 import { localDate } from "../local-time";
+import { stampedTimeZone } from "./office-zone";
 
 export interface IntakeDeps {
   inbox: Inbox;
@@ -35,11 +36,15 @@ export type AcceptResult =
   /** `earlier`: the deputy already submitted a suggestion of this 标题 (a conflict, not a typo). */
   | { kind: "invalid"; field: string; message: string; earlier?: EarlierSuggestion };
 
-/** The deputy's suggestion of the same 标题 already in, or null (see earlierSuggestionLookup). */
+/**
+ * The deputy's suggestion of the same 标题 already in, or null (see earlierSuggestionLookup). The
+ * days it names are local dates in `timeZone` (设置 时区), as `submittedOn` is.
+ */
 export type EarlierLookup = (
   deputy: string,
   title: string,
   submittedOn: string,
+  timeZone: string,
 ) => Promise<EarlierSuggestion | null>;
 
 export interface AcceptOptions {
@@ -51,9 +56,6 @@ export interface AcceptOptions {
    */
   earlierWithTitle?: EarlierLookup;
 }
-
-/** Submissions are dated in the office's zone; 设置 时区 is not known without reading the sheet. */
-export const INTAKE_TIME_ZONE = "Asia/Shanghai";
 
 /** The 编号格式 the last sync read from 设置, or the default when none was read or it is broken. */
 function idFormat(source: string | null): IdFormat {
@@ -70,10 +72,11 @@ function idFormat(source: string | null): IdFormat {
  */
 async function newSuggestionId(
   deps: IntakeDeps,
+  formatSource: string | null,
   proposedOn: unknown,
   submittedOn: string,
 ): Promise<{ id: string; sequence: number; seq: number }> {
-  const format = idFormat(await deps.meta.get(META_ID_FORMAT));
+  const format = idFormat(formatSource);
   const typed = typeof proposedOn === "number" ? isoFromSerial(proposedOn) : submittedOn;
   const day = typed <= submittedOn ? typed : submittedOn;
   const year = Number(day.slice(0, 4));
@@ -101,7 +104,7 @@ export function earlierSuggestionLookup(deps: {
   inbox: Pick<Inbox, "byActor" | "suggestionsLedBy">;
   summaries: Pick<SummaryStore, "loadEntriesMentioning">;
 }): EarlierLookup {
-  return async (deputy, title) => {
+  return async (deputy, title, _submittedOn, timeZone) => {
     const since = new Date(Date.now() - WEBHOOK_LOOKBACK_DAYS * 86_400_000).toISOString();
     const [entries, sent, formSent] = await Promise.all([
       deps.summaries.loadEntriesMentioning(mentionKey("deputy", deputy)),
@@ -112,9 +115,7 @@ export function earlierSuggestionLookup(deps: {
     const led = (entries ?? []).flatMap(([ref]) =>
       nameKey(ref.leadDeputy) === key ? [{ id: ref.id, record: { title: ref.title } }] : [],
     );
-    return earlierOfDeputy(title, led, [...sent, ...formSent], (iso) =>
-      localDate(Date.parse(iso), INTAKE_TIME_ZONE),
-    );
+    return earlierOfDeputy(title, led, [...sent, ...formSent], (iso) => localDate(Date.parse(iso), timeZone));
   };
 }
 
@@ -149,9 +150,17 @@ export async function acceptSubmission(
   actor: LinkActor | null = null,
   options: AcceptOptions = {},
 ): Promise<AcceptResult> {
-  const existing = await deps.inbox.find(form, submission.submissionId);
+  // Read beside the lookup, in one query: 设置 时区 as the last sync stamped it (a form's dates
+  // default to the local day it was sent, and a suggestion's 编号 takes that day's year), and the
+  // 编号格式. A link's own forms (沟通记录 and the rest) carry their dates in their cells.
+  const keys = isWebhookForm(form) ? [META_SUMMARY, ...(form === "suggestion" ? [META_ID_FORMAT] : [])] : [];
+  const [existing, meta] = await Promise.all([
+    deps.inbox.find(form, submission.submissionId),
+    keys.length > 0 ? deps.meta.getMany(keys) : new Map<string, string>(),
+  ]);
   if (existing) return { kind: "repeated", entry: existing };
-  const submittedOn = localDate(Date.parse(submission.submittedAt), INTAKE_TIME_ZONE);
+  const timeZone = stampedTimeZone(meta.get(META_SUMMARY));
+  const submittedOn = localDate(Date.parse(submission.submittedAt), timeZone);
   // A link's own forms send their tab's cells, already checked by the tab's rules (links/practice-forms).
   const cells = isWebhookForm(form)
     ? mapAnswers(form, submission.answers, submittedOn).cells
@@ -171,10 +180,11 @@ export async function acceptSubmission(
       String(cells.领衔代表).trim(),
       String(cells.标题),
       submittedOn,
+      timeZone,
     );
     if (earlier)
       return { kind: "invalid", field: "answers.标题", message: repeatedMessage(earlier), earlier };
-    const number = await newSuggestionId(deps, cells.提出日期, submittedOn);
+    const number = await newSuggestionId(deps, meta.get(META_ID_FORMAT) ?? null, cells.提出日期, submittedOn);
     suggestionId = number.id;
     cells.编号 = suggestionId;
     if (options.earlierWithTitle)
@@ -211,7 +221,7 @@ export async function acceptSubmission(
     if (claim) await deps.ids.giveBack(claim.number.sequence, claim.number.seq, claim.number.seq);
     const earlier = {
       id: stored.heldBy.suggestionId,
-      on: localDate(Date.parse(stored.heldBy.receivedAt), INTAKE_TIME_ZONE),
+      on: localDate(Date.parse(stored.heldBy.receivedAt), timeZone),
     };
     return { kind: "invalid", field: "answers.标题", message: repeatedMessage(earlier), earlier };
   }

@@ -11,7 +11,7 @@ import { rowKeyString } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox, InboxEntry, InboxMark } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
-import type { MetaStore } from "../../store/meta";
+import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
@@ -23,6 +23,7 @@ import type { IntakeMessage } from "./accept-submission";
 import { applyObjections } from "./apply-objections";
 import { applyOpinions } from "./apply-opinions";
 import { applyPracticeEntries } from "./apply-practice";
+import { stampedTimeZone } from "./office-zone";
 import { type ApplyPlan, type EntryLines, planApply } from "./plan-apply";
 import { recordWriteFailure } from "./write-failure";
 
@@ -223,9 +224,12 @@ export async function applyInbox(
     const ids = entries.filter((e) => e.form !== "suggestion").map((e) => e.suggestionId);
     // New rows go after the last row with data; replies and ratings only need the rows' 编号.
     const adds = entries.some((e) => e.form === "suggestion");
-    const [read, dues] = await Promise.all([
+    // 设置 时区, in which a reply's or report's 备注 line dates it: one read for the batch, none for
+    // new suggestions alone (their cells were dated as they came).
+    const [read, dues, stamp] = await Promise.all([
       readRowsHolding(deps, ids, adds ? NEW_ROW_HEADERS : [], [], adds ? "data" : "编号"),
       lastSyncDues(deps, entries),
+      ids.length > 0 ? deps.meta.get(META_SUMMARY) : null,
     ]);
     let ledger = read.rows;
     const match = matchHeaders(ledgerTab, ledger[0]);
@@ -234,7 +238,7 @@ export async function applyInbox(
       await deps.inbox.mark(entries, "failed", at, message);
       return { outcome: "failed", retryable: true, message };
     }
-    const plan = planApply(entries, ledger, match.columns, dues);
+    const plan = planApply(entries, ledger, match.columns, dues, stampedTimeZone(stamp));
     if (plan.newRows.length > 0) {
       const inserted = await insertLedgerRows(deps, plan.newRows, read);
       if (inserted.outcome === "busy") return { outcome: "busy" };

@@ -10,7 +10,6 @@ import type { CellScalar } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
 import { localDate, localDateTime } from "../local-time";
-import { INTAKE_TIME_ZONE } from "./accept-submission";
 
 /**
  * The cells a reply or a rating fills in its suggestion's row, as read; 备注 lines one by one
@@ -33,10 +32,10 @@ function senderOf(entry: InboxEntry): string {
  * When an entry was sent, to the second, in the office's time zone (a round-2 备注 line names it):
  * the link's or the form's own time, as lateNote reads it.
  */
-function sentAtText(entry: InboxEntry): string {
+function sentAtText(entry: InboxEntry, timeZone: string): string {
   const ms = Date.parse(entry.submittedAt);
   const seconds = String(new Date(ms).getUTCSeconds()).padStart(2, "0");
-  return `${localDateTime(ms, INTAKE_TIME_ZONE)}:${seconds}`;
+  return `${localDateTime(ms, timeZone)}:${seconds}`;
 }
 
 /** A date cell of the row as read, as an ISO date; null when blank, missing or not a date. */
@@ -54,6 +53,7 @@ function dateAt(row: readonly unknown[], index: number | undefined): string | nu
  * the cell may have been cleared or typed over since, and only the next sync writes it again. The
  * cell is read only where no sync computed the round's (a row not evaluated yet, round 2 opened
  * since). One older than the round's start is the last round's, left by a sync not run since.
+ * The day it was sent is a local date in 设置 时区 (`timeZone`), as 办理期限 is.
  */
 function lateNote(
   entry: InboxEntry,
@@ -61,6 +61,7 @@ function lateNote(
   columns: ColumnMap,
   secondRound: boolean,
   dues: StoredDues | undefined,
+  timeZone: string,
 ): string | null {
   if (entry.form !== "reply") return null;
   const computed = secondRound ? dues?.second : dues?.first;
@@ -68,7 +69,7 @@ function lateNote(
   const start = dateAt(row, secondRound ? columns.indexOf.reassignedOn : columns.indexOf.assignedOn);
   const replied = entry.cells.答复日期;
   return lateReplyNote(
-    localDate(Date.parse(entry.submittedAt), INTAKE_TIME_ZONE),
+    localDate(Date.parse(entry.submittedAt), timeZone),
     typeof replied === "number" ? isoFromSerial(replied) : null,
     due !== null && (start === null || due >= start) ? due : null,
     entry.actor ? "link" : "form",
@@ -139,15 +140,16 @@ function implementationAfter(
  * takes back its round's 落实情况 (implementationAfter).
  * Each 备注 line is a write of its own here; planApply joins those of a row into one.
  * Nothing is written into a column the sheet lacks (it would wait forever): 备注 missing too, the
- * text stays in the D1 inbox.
+ * text stays in the D1 inbox. `timeZone`: 设置 时区, in which the day and time an entry was sent are told.
  */
 export function cellsFor(
   entry: InboxEntry,
   row: readonly unknown[],
   columns: ColumnMap,
-  dues?: StoredDues,
+  dues: StoredDues | undefined,
+  timeZone: string,
 ): CellWrite[] {
-  if (entry.form === "progress") return progressCells(entry, columns);
+  if (entry.form === "progress") return progressCells(entry, columns, timeZone);
   const {
     编号: _id,
     答复函: letter,
@@ -160,7 +162,7 @@ export function cellsFor(
     hasNotes ? [{ header: "备注", value: text, appendLine: true }] : [];
   const secondRound =
     columns.indexOf.reassignedOn !== undefined && cellText(row[columns.indexOf.reassignedOn]) !== "";
-  const late = lateNote(entry, row, columns, secondRound, dues);
+  const late = lateNote(entry, row, columns, secondRound, dues, timeZone);
   const early = earlyRatingNote(entry, row, columns, secondRound);
   const writes: CellWrite[] = [];
   if (comment !== undefined && comment !== "")
@@ -199,7 +201,7 @@ export function cellsFor(
     writes.push({ header: "落实情况", value: cells.落实情况 });
   writes.push(...progressTaken(implementationAfter(cells, row, columns, true)));
   const line = secondReplyLine({
-    sender: secondReplySender(senderOf(entry), sentAtText(entry)),
+    sender: secondReplySender(senderOf(entry), sentAtText(entry, timeZone)),
     replyClass: cells.答复类别,
     content: cells.答复内容,
     letter,
@@ -217,12 +219,12 @@ export function cellsFor(
  * sheet lacks 落实情况, so staff still read it). The same line is not written twice (planApply's
  * holdsLine), so a retried batch adds nothing.
  */
-function progressCells(entry: InboxEntry, columns: ColumnMap): CellWrite[] {
+function progressCells(entry: InboxEntry, columns: ColumnMap, timeZone: string): CellWrite[] {
   const state = cellText(entry.cells.落实情况);
   const writes: CellWrite[] = [];
   if (columns.indexOf.implementation !== undefined) writes.push({ header: "落实情况", value: state });
   if (columns.indexOf.notes !== undefined) {
-    const sender = secondReplySender(senderOf(entry), sentAtText(entry));
+    const sender = secondReplySender(senderOf(entry), sentAtText(entry, timeZone));
     writes.push({
       header: "备注",
       value: progressLine(sender, state, cellText(entry.cells.说明)),

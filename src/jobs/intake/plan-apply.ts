@@ -1,4 +1,5 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
+import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { dateCellText } from "../../domain/civil-date";
 import type { StoredDues } from "../../domain/intake/late-reply";
 import type { PlannedWrite } from "../../domain/sync/remap";
@@ -111,13 +112,15 @@ function progressRefusal(row: readonly unknown[], columns: ColumnMap, entry: Inb
  * Decides what a batch of inbox entries writes, from the ledger as just read: each suggestion is
  * added once (an entry whose 编号 and 标题 are already in the sheet is done), each reply or rating
  * is meant for the row holding its 编号, or waits as unmatched when no single row holds it. `dues`:
- * the 办理期限 the last sync computed, by 编号 (a late reply's 备注 line is judged by them).
+ * the 办理期限 the last sync computed, by 编号 (a late reply's 备注 line is judged by them);
+ * `timeZone`: 设置 时区 as the last sync read it, in which a 备注 line dates what was sent.
  */
 export function planApply(
   entries: readonly InboxEntry[],
   ledger: readonly (readonly unknown[])[],
   columns: ColumnMap,
   dues: ReadonlyMap<string, StoredDues> = new Map(),
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): ApplyPlan {
   const idColumn = columns.indexOf.id;
   const titleColumn = columns.indexOf.title;
@@ -204,7 +207,7 @@ export function planApply(
     if (entry.form === "reply") repliedInBatch.add(entry.suggestionId);
     const own = new Set<PlannedWrite>();
     const at = { key: { kind: "id", id: entry.suggestionId } as const, sourceRow: row };
-    for (const c of cellsFor(entry, sheetRow, columns, dues.get(entry.suggestionId))) {
+    for (const c of cellsFor(entry, sheetRow, columns, dues.get(entry.suggestionId), timeZone)) {
       const key = `${entry.suggestionId}|${c.header}|`;
       if (!c.appendLine) {
         // A cell put back as it was (entry-cells' onlyIfChanges) is left alone, unless this batch changed it.

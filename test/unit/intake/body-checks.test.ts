@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fieldErrors, submissionSchema } from "../../../src/intake/body";
 import { isJsonContentType } from "../../../src/intake/content-type";
 import { DRAIN_MAX_BYTES, decodeUtf8, readCappedBody } from "../../../src/intake/read-body";
@@ -96,6 +96,7 @@ describe("decodeUtf8", () => {
 });
 
 describe("submittedAt", () => {
+  afterEach(() => vi.useRealTimers());
   const body = (submittedAt: string) => ({ submissionId: "r1", submittedAt, answers: { 标题: "x" } });
   const issues = (submittedAt: string) => {
     const parsed = submissionSchema.safeParse(body(submittedAt));
@@ -112,9 +113,49 @@ describe("submittedAt", () => {
 
   it("is accepted within the range, and a malformed time gets only the format message", () => {
     expect(issues("1999-12-31T16:00:00Z")).toEqual([]); // 2000-01-01 00:00 in Beijing
+    // The last second of the range, sent when it is past (a submittedAt ahead of the clock is refused).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.parse("2101-01-01T00:00:00+08:00"));
     expect(issues("2100-12-31T23:59:59+08:00")).toEqual([]);
     expect(issues("yesterday")).toEqual([
       "submittedAt: submittedAt 应为 ISO 时间，如 2026-03-02T09:30:00+08:00",
+    ]);
+  });
+});
+
+describe("a submittedAt ahead of the Worker's clock", () => {
+  const issues = (submittedAt: string) => {
+    const parsed = submissionSchema.safeParse({ submissionId: "r1", submittedAt, answers: { 标题: "x" } });
+    return parsed.success ? [] : fieldErrors(parsed.error);
+  };
+  // 16:02:49 on 2026-12-07 in Beijing.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.parse("2026-12-07T08:02:49Z"));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("is accepted up to 10 minutes ahead (a platform's clock a little fast)", () => {
+    expect(issues("2026-12-07T16:12:49+08:00")).toEqual([]);
+  });
+
+  it("is refused when Beijing time is labelled Z, with the time written as +08:00 to send instead", () => {
+    expect(issues("2026-12-07T16:02:49Z")).toEqual([
+      {
+        field: "submittedAt",
+        message:
+          "submittedAt 晚于当前时间：请用带时区的时间，北京时间写作 …+08:00（如 2026-12-07T16:02:49+08:00）",
+      },
+    ]);
+  });
+
+  it("is refused more than 10 minutes ahead though labelled +08:00, with the time now as the example", () => {
+    expect(issues("2026-12-07T16:13:00+08:00")).toEqual([
+      {
+        field: "submittedAt",
+        message:
+          "submittedAt 晚于当前时间：请用带时区的时间，北京时间写作 …+08:00（如 2026-12-07T16:02:49+08:00）",
+      },
     ]);
   });
 });
