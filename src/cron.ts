@@ -1,6 +1,6 @@
 /**
  * The Worker's cron triggers. wrangler.toml lists the same strings (a unit test keeps them equal).
- * Notices run hourly and decide themselves whether it is 09:00 or later in 设置 时区, so an office
+ * Notices run hourly and decide themselves whether it is between 09:00 and 18:00 in 设置 时区, so an office
  * outside Asia/Shanghai needs no new trigger.
  */
 export const CRON = {

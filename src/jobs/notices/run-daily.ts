@@ -1,4 +1,9 @@
-import { DAILY_RUN_HOUR, type DailyRunDecision, decideDailyRun } from "../../domain/notices/schedule";
+import {
+  DAILY_RUN_END_HOUR,
+  DAILY_RUN_HOUR,
+  type DailyRunDecision,
+  decideDailyRun,
+} from "../../domain/notices/schedule";
 import type { UnreachableNotice } from "../../domain/notices/types";
 import { META_UNREACHABLE_NOTICES } from "../../store/meta";
 import { META_NOTICES_LAST_RUN, type NoticeDeps, type QueuingNoticeDeps } from "./notice-deps";
@@ -14,7 +19,7 @@ import {
 import { readdressWaiting } from "./retry-notice";
 
 export interface DailyRunOptions {
-  /** Development and tests (`POST /api/notices/run?now=`): skip the 09:00 and once-a-day gates. */
+  /** Development and tests (`POST /api/notices/run?now=`): skip the 09:00–18:00 and once-a-day gates. */
   force?: boolean;
   /** When the personal links are signed (their 180 days count from it); the run's instant when absent. */
   linksIssuedAtMs?: number;
@@ -38,6 +43,8 @@ function skippedMessage(reason: SkipReason, today: string): string {
   switch (reason) {
     case "before-hour":
       return `还没到每日通知的时间：每天按『设置』的时区 ${DAILY_RUN_HOUR}:00 以后发送，本次没有发送`;
+    case "after-hour":
+      return `已过今天每日通知的开始时间：每天按『设置』的时区 ${DAILY_RUN_HOUR}:00 至 ${DAILY_RUN_END_HOUR}:00 之间开始发送，本次没有发送；今天（${today}）到期的通知在下一次每日通知（次日 ${DAILY_RUN_HOUR}:00 以后；仅工作日发送时为下一个工作日）补发，只发一次`;
     case "already-ran":
       return `今天（${today}）的每日通知已经发过：同一天只发一次，本次没有重复发送`;
     case "busy":
@@ -73,7 +80,7 @@ export function isNoticesStep(body: unknown): body is NoticesStep {
   return typeof body === "object" && body !== null && (body as NoticesStep).job === "notices";
 }
 
-/** Whether the run is due (09:00 or later, once a local day) and who runs it; else why not. */
+/** Whether the run is due (from 09:00 to before 18:00, once a local day) and who runs it; else why not. */
 async function begin(
   deps: NoticeDeps,
   nowMs: number,

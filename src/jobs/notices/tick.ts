@@ -17,7 +17,7 @@ export interface NoticesTickResult {
 
 /**
  * The hourly notices cron: what still waits goes to its recipient's corrected address (within the
- * hour of staff's fix, not the next day's run), the daily run when it is due (09:00 or later, once a
+ * hour of staff's fix, not the next day's run), the daily run when it is due (from 09:00, before 18:00, once a
  * local day; its parts are planned by the job queue, one invocation each), then housekeeping that
  * keeps the outbox honest: queue again what lost its message, forget robots not used for a day,
  * and write any outcome a consumer could not log (or whose log step was lost).

@@ -32,6 +32,23 @@ describe("the daily run's schedule", () => {
       reason: "already-ran",
     });
   });
+
+  it("starts no run from 18:00 local, so no daily notice reaches a group chat late at night", () => {
+    expect(decideDailyRun({ today: "2026-03-02", hour: 17, lastRunOn: "2026-02-27" })).toEqual({ run: true });
+    expect(decideDailyRun({ today: "2026-03-02", hour: 18, lastRunOn: "2026-02-27" })).toEqual({
+      run: false,
+      reason: "after-hour",
+    });
+    expect(decideDailyRun({ today: "2026-03-02", hour: 23, lastRunOn: null })).toEqual({
+      run: false,
+      reason: "after-hour",
+    });
+    // A day whose run did happen says so, not that it is too late.
+    expect(decideDailyRun({ today: "2026-03-02", hour: 23, lastRunOn: "2026-03-02" })).toEqual({
+      run: false,
+      reason: "already-ran",
+    });
+  });
 });
 
 describe("最近通知", () => {
