@@ -218,6 +218,45 @@ describe("personal links on a phone", () => {
     await shot("links-unit-photo-too-large");
   });
 
+  it("a C reply without its reason opens focused on what to fix, which leads to the field", async () => {
+    await page.goto(unitLink);
+    await page.check("input[name=答复类别][value=C]");
+    await page.click("button:has-text('提交答复')");
+    await page.waitForURL(/\/reply#reply-errors$/);
+    // A screen reader starts at the summary, not at the page's top (BODY).
+    const focused = () => page.evaluate("document.activeElement.id");
+    await expect(focused()).resolves.toBe("reply-errors");
+    const summaryLink = page.locator("#reply-errors a[href='#reply-text']");
+    await expect(summaryLink.textContent()).resolves.toContain("请在答复内容中说明原因");
+    const text = page.locator("#reply-text");
+    await expect(text.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(
+      page.evaluate("getComputedStyle(document.getElementById('reply-text')).borderTopColor"),
+    ).resolves.toBe("rgb(198, 40, 40)");
+    await expect(page.locator("#reply-text-error").textContent()).resolves.toContain(
+      "请在答复内容中说明原因",
+    );
+    await summaryLink.click();
+    await expect(focused()).resolves.toBe("reply-text");
+    await expect(page.isChecked("input[name=答复类别][value=C]")).resolves.toBe(true);
+    await shot("links-unit-refused-field");
+  });
+
+  it("the unit's list keeps its small texts readable (14 px, badges 13 px) on a 360 px phone", async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    try {
+      await page.goto(unitLink.replace(/\/s\/[^/]+$/, ""));
+      const sizes = await page.evaluate(`({
+        meta: getComputedStyle(document.querySelector(".lk-meta")).fontSize,
+        badge: getComputedStyle(document.querySelector(".lk-meta .badge")).fontSize,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      })`);
+      expect(sizes).toEqual({ meta: "14px", badge: "13px", overflow: 0 });
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
+  });
+
   it("replies with a PDF; the sheet shows the reply on that 编号 and the 答复函 link", async () => {
     await page.goto(unitLink);
     await page.check("input[name=答复类别][value=A]");

@@ -48,7 +48,7 @@ describe("the year report's print view in Chromium", () => {
     await expect(shown("header.top")).resolves.toBe(false);
     await expect(shown("form.actions")).resolves.toBe(false);
     await expect(shown(".kpis")).resolves.toBe(false);
-    await expect(page.locator(".report-doc h1").textContent()).resolves.toBe(
+    await expect(page.locator(".report-doc .doc-title").textContent()).resolves.toBe(
       "关于2026年代表建议办理情况的报告",
     );
     const text = (await page.locator(".report-doc").textContent()) ?? "";

@@ -123,7 +123,7 @@ describe("a deputy rating a reply the unit corrected after his page showed it", 
       `承办单位已于 ${at} 更正了答复，请阅读更正后的答复再测评；您填写的意见已保留在下方`,
     );
     expect(refused).toContain(
-      `<textarea id="rating-comment" name="测评意见" maxlength="1000">${OPINION}</textarea>`,
+      `<textarea id="rating-comment" name="测评意见" maxlength="1000" aria-describedby="rating-comment-hint">${OPINION}</textarea>`,
     );
     expect(refused).toMatch(/value="不满意" required="" checked=""/);
     expect(field(card(refused), "答复内容")).toBe(NEW_TEXT);

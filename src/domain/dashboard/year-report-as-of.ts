@@ -84,15 +84,18 @@ export function reportAsOf(report: ReportPending): Omit<AsOf, "syncedAt"> {
   };
 }
 
-/** “统计截至 2027年1月5日（数据来自 09:10 的同步）”: the sync's day is said only when it is another. */
-export function asOfLine(a: Pick<AsOf, "today" | "syncedAt">): string {
+/**
+ * “统计截至 2027年1月5日（数据来自 09:10 的同步）”: the sync's day is said only when it is another.
+ * `date` writes a day: 年月日 in a document (the default); a page's screen notes pass the ISO form
+ * their sync line uses (今天 2027-01-05), so one page does not say one day two ways.
+ */
+export function asOfLine(
+  a: Pick<AsOf, "today" | "syncedAt">,
+  date: (iso: string) => string = displayDate,
+): string {
   const synced = a.syncedAt ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(a.syncedAt) : null;
-  const when = synced
-    ? synced[1] === a.today
-      ? synced[2]
-      : `${displayDate(synced[1] ?? "")} ${synced[2]}`
-    : "";
-  return `统计截至 ${displayDate(a.today)}${when ? `（数据来自 ${when} 的同步）` : ""}`;
+  const when = synced ? (synced[1] === a.today ? synced[2] : `${date(synced[1] ?? "")} ${synced[2]}`) : "";
+  return `统计截至 ${date(a.today)}${when ? `（数据来自 ${when} 的同步）` : ""}`;
 }
 
 /**

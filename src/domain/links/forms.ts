@@ -13,7 +13,28 @@ import { secondReplyNote } from "../intake/second-reply-note";
 
 export type FormFields = Readonly<Record<string, string | readonly string[]>>;
 
-export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/**
+ * A form refused: every problem in the order found (the summary at the form's top lists them), and
+ * those about one field by the field's name as posted, so the page says each under its field.
+ */
+export interface FormRefusal {
+  ok: false;
+  errors: string[];
+  fields: Record<string, string[]>;
+}
+
+export type FormResult<T> = { ok: true; value: T } | FormRefusal;
+
+/** One problem: the field it is about (its name as posted; null for the form as a whole) and what to fix. */
+export type FormProblem = readonly [field: string | null, message: string];
+
+/** The refusal of a form with these problems. */
+export function refused(problems: readonly FormProblem[]): FormRefusal {
+  const fields: Record<string, string[]> = {};
+  for (const [field, message] of problems)
+    if (field !== null) fields[field] = [...(fields[field] ?? []), message];
+  return { ok: false, errors: problems.map(([, message]) => message), fields };
+}
 
 /** A reply's body of text: long enough for a real reply, short enough for one sheet cell with room. */
 export const REPLY_TEXT_MAX = 5000;
@@ -56,26 +77,29 @@ export function checkReplyForm(
   today: string,
   record: Pick<LedgerRecord, "assignedOn" | "reassignedOn">,
 ): FormResult<ReplyAnswers> {
-  const errors: string[] = [];
+  const errors: FormProblem[] = [];
   const replyClass = one(fields, "答复类别");
   const text = one(fields, "答复内容");
   const date = one(fields, "答复日期") || today;
   const implementation = one(fields, "落实情况");
   if (!(REPLY_CLASSES as readonly string[]).includes(replyClass))
-    errors.push("请选择答复类别（A、B、C 或 D）");
+    errors.push(["答复类别", "请选择答复类别（A、B、C 或 D）"]);
   if (replyClass === "C" && !text)
-    errors.push("答复类别为 C（因条件限制暂时无法解决）时，请在答复内容中说明原因");
+    errors.push(["答复内容", "答复类别为 C（因条件限制暂时无法解决）时，请在答复内容中说明原因"]);
   if (text.length > REPLY_TEXT_MAX)
-    errors.push(`答复内容有 ${text.length} 字，超过 ${REPLY_TEXT_MAX} 字：请精简，完整内容请见答复函`);
-  if (!isIsoDate(date)) errors.push("答复日期格式不对：请选择日期");
-  else if (date > today) errors.push("答复日期不能晚于今天");
+    errors.push([
+      "答复内容",
+      `答复内容有 ${text.length} 字，超过 ${REPLY_TEXT_MAX} 字：请精简，完整内容请见答复函`,
+    ]);
+  if (!isIsoDate(date)) errors.push(["答复日期", "答复日期格式不对：请选择日期"]);
+  else if (date > today) errors.push(["答复日期", "答复日期不能晚于今天"]);
   else if (record.reassignedOn && date < record.reassignedOn)
-    errors.push(`这是二次交办后的答复，答复日期不能早于二次交办日期 ${record.reassignedOn}`);
+    errors.push(["答复日期", `这是二次交办后的答复，答复日期不能早于二次交办日期 ${record.reassignedOn}`]);
   else if (record.assignedOn && date < record.assignedOn)
-    errors.push(`答复日期不能早于交办日期 ${record.assignedOn}`);
+    errors.push(["答复日期", `答复日期不能早于交办日期 ${record.assignedOn}`]);
   if (implementation && !(IMPLEMENTATION_STATES as readonly string[]).includes(implementation))
-    errors.push("落实情况请选择 已落实 或 推进中");
-  if (errors.length > 0) return { ok: false, errors };
+    errors.push(["落实情况", "落实情况请选择 已落实 或 推进中"]);
+  if (errors.length > 0) return refused(errors);
   return {
     ok: true,
     value: {
@@ -124,16 +148,16 @@ export interface RatingAnswers {
 }
 
 export function checkRatingForm(fields: FormFields): FormResult<RatingAnswers> {
-  const errors: string[] = [];
+  const errors: FormProblem[] = [];
   const rating = one(fields, "满意度");
   const comment = one(fields, "测评意见");
-  if (!(RATINGS as readonly string[]).includes(rating)) errors.push("请选择满意度：满意、基本满意或不满意");
-  if (rating === "不满意" && !comment) errors.push("选择“不满意”时，请写明意见，以便二次交办时承办单位改进");
+  if (!(RATINGS as readonly string[]).includes(rating))
+    errors.push(["满意度", "请选择满意度：满意、基本满意或不满意"]);
+  if (rating === "不满意" && !comment)
+    errors.push(["测评意见", "选择“不满意”时，请写明意见，以便二次交办时承办单位改进"]);
   if (comment.length > RATING_COMMENT_MAX)
-    errors.push(`测评意见有 ${comment.length} 字，超过 ${RATING_COMMENT_MAX} 字：请精简`);
-  return errors.length > 0
-    ? { ok: false, errors }
-    : { ok: true, value: { 满意度: rating, 测评意见: comment } };
+    errors.push(["测评意见", `测评意见有 ${comment.length} 字，超过 ${RATING_COMMENT_MAX} 字：请精简`]);
+  return errors.length > 0 ? refused(errors) : { ok: true, value: { 满意度: rating, 测评意见: comment } };
 }
 
 export interface SuggestionAnswers {
@@ -153,22 +177,24 @@ export function checkSuggestionForm(
   categories: readonly string[],
   deputies: readonly string[],
 ): FormResult<SuggestionAnswers> {
-  const errors: string[] = [];
+  const errors: FormProblem[] = [];
   const title = one(fields, "标题");
   const content = one(fields, "内容");
   const category = one(fields, "类别");
   const coSigners = [...new Set(many(fields, "附议代表"))];
-  if (!title) errors.push("请填写建议标题");
-  else if (title.length > TITLE_MAX) errors.push(`标题有 ${title.length} 字，超过 ${TITLE_MAX} 字：请精简`);
-  if (!content) errors.push("请填写建议内容");
+  if (!title) errors.push(["标题", "请填写建议标题"]);
+  else if (title.length > TITLE_MAX)
+    errors.push(["标题", `标题有 ${title.length} 字，超过 ${TITLE_MAX} 字：请精简`]);
+  if (!content) errors.push(["内容", "请填写建议内容"]);
   else if (content.length > SUGGESTION_TEXT_MAX)
-    errors.push(`建议内容有 ${content.length} 字，超过 ${SUGGESTION_TEXT_MAX} 字：请精简`);
+    errors.push(["内容", `建议内容有 ${content.length} 字，超过 ${SUGGESTION_TEXT_MAX} 字：请精简`]);
   if (category && !categories.includes(category))
-    errors.push(`类别“${category}”不在可选类别中：请从 ${categories.join("、")} 中选择`);
+    errors.push(["类别", `类别“${category}”不在可选类别中：请从 ${categories.join("、")} 中选择`]);
   const known = new Set(deputies.map(nameKey));
   const unknown = coSigners.filter((n) => !known.has(nameKey(n)));
-  if (unknown.length > 0) errors.push(`附议代表 ${unknown.join("、")} 不在代表名单中`);
-  if (coSigners.some((n) => nameKey(n) === nameKey(lead))) errors.push("附议代表不能是领衔代表本人");
-  if (errors.length > 0) return { ok: false, errors };
+  if (unknown.length > 0) errors.push(["附议代表", `附议代表 ${unknown.join("、")} 不在代表名单中`]);
+  if (coSigners.some((n) => nameKey(n) === nameKey(lead)))
+    errors.push(["附议代表", "附议代表不能是领衔代表本人"]);
+  if (errors.length > 0) return refused(errors);
   return { ok: true, value: { 标题: title, 内容摘要: content, 类别: category, 附议代表: coSigners } };
 }

@@ -9,7 +9,7 @@ import { buildPracticeIndex } from "../practice/practice-index";
 import { checkSuggestionPractice } from "../practice/suggestion-practice";
 import { ProblemSink } from "../problems";
 import type { ParsedRow } from "../read-tab";
-import { type FormFields, type FormResult, one } from "./forms";
+import { type FormFields, type FormProblem, type FormResult, one, refused } from "./forms";
 
 /**
  * The forms a unit fills for practice.md's tabs (沟通记录, 延期申请, 协办意见), checked by the very
@@ -103,11 +103,15 @@ function result(
   own: Readonly<Record<string, string>>,
 ): FormResult<PracticeRow> {
   const { errors, warnings } = ruleProblems(form, cells, ctx);
-  const all = [
-    ...Object.values(own),
-    ...errors.filter((e) => e.column === null || !(e.column in own)).map((e) => e.message),
+  // A column of the tab is the form's field of that name (日期, 内容, 理由…); the page places only
+  // those it shows (not 承办单位, which the form does not ask).
+  const all: FormProblem[] = [
+    ...Object.entries(own),
+    ...errors
+      .filter((e) => e.column === null || !(e.column in own))
+      .map((e) => [e.column, e.message] as const),
   ];
-  return all.length > 0 ? { ok: false, errors: all } : { ok: true, value: { cells, warnings } };
+  return all.length > 0 ? refused(all) : { ok: true, value: { cells, warnings } };
 }
 
 /** 沟通记录: 日期 (not before 交办日期, not after today), 阶段, 方式, 代表参加, 参加人员, 内容, 代表意见. */
@@ -164,16 +168,17 @@ export interface ObjectionAnswers {
 export function checkObjectionForm(fields: FormFields, unit: string): FormResult<ObjectionAnswers> {
   const reason = one(fields, "理由");
   const proposal = one(fields, "建议承办单位");
-  const errors: string[] = [];
-  if (!reason) errors.push("请填写异议的理由（为什么不应由本单位承办）");
+  const errors: FormProblem[] = [];
+  if (!reason) errors.push(["理由", "请填写异议的理由（为什么不应由本单位承办）"]);
   else if (reason.length > OBJECTION_REASON_MAX)
-    errors.push(`理由有 ${reason.length} 字，超过 ${OBJECTION_REASON_MAX} 字：请精简`);
+    errors.push(["理由", `理由有 ${reason.length} 字，超过 ${OBJECTION_REASON_MAX} 字：请精简`]);
   if (proposal.length > OBJECTION_PROPOSAL_MAX)
-    errors.push(`建议承办单位有 ${proposal.length} 字，超过 ${OBJECTION_PROPOSAL_MAX} 字：请只填单位名称`);
-  else if (proposal && proposal === unit) errors.push("建议承办单位不能是本单位");
-  return errors.length > 0
-    ? { ok: false, errors }
-    : { ok: true, value: { 理由: reason, 建议承办单位: proposal } };
+    errors.push([
+      "建议承办单位",
+      `建议承办单位有 ${proposal.length} 字，超过 ${OBJECTION_PROPOSAL_MAX} 字：请只填单位名称`,
+    ]);
+  else if (proposal && proposal === unit) errors.push(["建议承办单位", "建议承办单位不能是本单位"]);
+  return errors.length > 0 ? refused(errors) : { ok: true, value: { 理由: reason, 建议承办单位: proposal } };
 }
 
 function cut(text: string, max = 80): string {

@@ -1,6 +1,6 @@
 import { IMPLEMENTATION_STATES } from "../../../sheets-schema/enums";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { type FormFields, type FormResult, one } from "./forms";
+import { type FormFields, type FormProblem, type FormResult, one, refused } from "./forms";
 import type { Relation } from "./recipient-rows";
 import type { ActionCheck } from "./row-actions";
 
@@ -36,13 +36,13 @@ export function progressCheck(row: EvaluatedRow, relation: Relation): ActionChec
 export function checkProgressForm(fields: FormFields): FormResult<ProgressAnswers> {
   const state = one(fields, "落实情况");
   const note = one(fields, "说明");
-  const errors: string[] = [];
+  const errors: FormProblem[] = [];
   if (!(IMPLEMENTATION_STATES as readonly string[]).includes(state))
-    errors.push(`落实情况请选择 ${IMPLEMENTATION_STATES.join(" 或 ")}`);
-  if (!note) errors.push("请填写说明：已做的工作、尚未完成的事项和预计完成时间");
+    errors.push(["落实情况", `落实情况请选择 ${IMPLEMENTATION_STATES.join(" 或 ")}`]);
+  if (!note) errors.push(["说明", "请填写说明：已做的工作、尚未完成的事项和预计完成时间"]);
   else if (note.length > PROGRESS_NOTE_MAX)
-    errors.push(`说明有 ${note.length} 字，超过 ${PROGRESS_NOTE_MAX} 字：请精简`);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { 落实情况: state, 说明: note } };
+    errors.push(["说明", `说明有 ${note.length} 字，超过 ${PROGRESS_NOTE_MAX} 字：请精简`]);
+  return errors.length > 0 ? refused(errors) : { ok: true, value: { 落实情况: state, 说明: note } };
 }
 
 /**

@@ -9,7 +9,7 @@ import { BarChart } from "./charts";
 import { ExcludedNote } from "./figures-table";
 import { href, type IsUnit, type Tone } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Empty, SuggestionTable } from "./ui";
+import { Card, Empty, SuggestionTable, TableScroll } from "./ui";
 
 export interface AssessmentPageData {
   readonly assessment: Assessment;
@@ -39,17 +39,21 @@ const YearForm: FC<{ action: string; year: number; years: readonly number[]; chi
   </form>
 );
 
+/** A day as the screen's notes write it, as the sync line does (今天 2026-12-07). */
+const isoDay = (iso: string) => iso;
+
 /**
  * “统计截至 … ” and, while the year's figures may still move, why: the ranking a 主任会议 sees in
  * January can differ from the one drafted in December. Inside the printed sheet, under its title:
- * the sync line above it says when the data was read, not what the ranking counts.
+ * the sync line above it says when the data was read, not what the ranking counts. The printed
+ * sheet (`document`) writes the day as a 公文 does (2026年12月7日); the page under its sync line as that line does.
  */
-const AsOfNote: FC<{ asOf?: AsOf }> = ({ asOf }) => {
+const AsOfNote: FC<{ asOf?: AsOf; document?: boolean }> = ({ asOf, document = false }) => {
   if (!asOf) return null;
   const changing = mayChangeLine(asOf, "名次");
   return (
     <p class="sub as-of">
-      {asOfLine(asOf)}。{changing ? <b>{changing}</b> : null}
+      {document ? asOfLine(asOf) : asOfLine(asOf, isoDay)}。{changing ? <b>{changing}</b> : null}
     </p>
   );
 };
@@ -132,40 +136,42 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
             />
           </Card>
           <Card title="测评结果">
-            <table>
-              <thead>
-                <tr>
-                  <th class="num">排名</th>
-                  <th>单位</th>
-                  <th class="num">承办件数</th>
-                  {ASSESSMENT_FIGURES.map((name) => (
-                    <th class="num">{name}</th>
-                  ))}
-                  <th class="num">综合得分</th>
-                  <th>等次</th>
-                  <th class="num">延期件数</th>
-                  <th>先进单位</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.rows.map((r) => (
+            <TableScroll label={`${a.year} 年度测评结果`}>
+              <table>
+                <thead>
                   <tr>
-                    <td class="num">{r.rank ?? "—"}</td>
-                    <td class="nowrap">
-                      <a href={href.unit(r.unit)}>{r.unit}</a>
-                    </td>
-                    <td class="num">{r.assigned}</td>
+                    <th class="num">排名</th>
+                    <th>单位</th>
+                    <th class="num">承办件数</th>
                     {ASSESSMENT_FIGURES.map((name) => (
-                      <td class="num">{figureText(name, r.figures[name])}</td>
+                      <th class="num">{name}</th>
                     ))}
-                    <td class="num">{scoreText(r.score)}</td>
-                    <td>{r.grade}</td>
-                    <td class="num">{r.extensions}</td>
-                    <td>{r.advanced ? "是" : ""}</td>
+                    <th class="num">综合得分</th>
+                    <th>等次</th>
+                    <th class="num">延期件数</th>
+                    <th>先进单位</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {a.rows.map((r) => (
+                    <tr>
+                      <td class="num">{r.rank ?? "—"}</td>
+                      <td class="nowrap">
+                        <a href={href.unit(r.unit)}>{r.unit}</a>
+                      </td>
+                      <td class="num">{r.assigned}</td>
+                      {ASSESSMENT_FIGURES.map((name) => (
+                        <td class="num">{figureText(name, r.figures[name])}</td>
+                      ))}
+                      <td class="num">{scoreText(r.score)}</td>
+                      <td>{r.grade}</td>
+                      <td class="num">{r.extensions}</td>
+                      <td>{r.advanced ? "是" : ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </Card>
           <Card title="各单位得分构成">
             {/* The line of 主办单位 that are no unit has no score to break down. */}
@@ -213,7 +219,7 @@ export const CommendationsPage: FC<{
     <article class="print-sheet">
       <h1>{data.year} 年度代表建议办理表彰建议名单（草案）</h1>
       <p class="sub">供主任会议研究。先进承办单位按单位测评综合得分取前 {data.top} 名（并列的一并列入）。</p>
-      <AsOfNote asOf={asOf} />
+      <AsOfNote asOf={asOf} document />
       <h2>一、先进承办单位</h2>
       {data.units.length === 0 ? (
         <Empty>本年度尚无可排名的承办单位。</Empty>

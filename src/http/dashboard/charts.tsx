@@ -9,7 +9,33 @@ export interface BarItem {
   readonly display: string;
   readonly tone: Tone;
   readonly href?: string;
+  /**
+   * A mark drawn before the label that says what the colour says (OVERDUE_MARK): red and blue print
+   * as the same grey and look alike to a colour-blind reader.
+   */
+  readonly mark?: string;
+  /** What the mark means, said after the figures in the chart's text for screen readers. */
+  readonly said?: string;
 }
+
+/** The mark of a unit with suggestions overdue and unreplied, explained in OVERDUE_LEGEND. */
+export const OVERDUE_MARK = "▲";
+
+/** A unit's bar in the charts of 按期答复率: red and ▲ when it has suggestions overdue and unreplied. */
+export function overdueBar(overdueUnreplied: number): Pick<BarItem, "tone" | "mark" | "said"> {
+  return overdueUnreplied > 0
+    ? { tone: "danger", mark: OVERDUE_MARK, said: "有逾期未答复的建议" }
+    : { tone: "info" };
+}
+
+/** What the colours and the mark of overdueBar mean, under the chart. */
+export const OVERDUE_LEGEND = [
+  { tone: "danger", meaning: `${OVERDUE_MARK} 红色：有逾期未答复的建议` },
+  { tone: "info", meaning: "蓝色：没有逾期未答复的建议" },
+] as const;
+
+/** A bar's label as drawn: its mark first. */
+const drawnLabel = (item: BarItem) => (item.mark ? `${item.mark} ${item.label}` : item.label);
 
 const LABEL_W = 130;
 const BAR_W = 360;
@@ -34,7 +60,7 @@ const WideBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = 
         const y = i * ROW_H + 4;
         const label = (
           <text x={LABEL_W - 8} y={y + 14} text-anchor="end">
-            {item.label}
+            {drawnLabel(item)}
           </text>
         );
         return (
@@ -85,7 +111,7 @@ const NarrowBars: FC<{ items: readonly BarItem[]; top: number; title: string }> 
           <>
             <rect class="hit" x={0} y={y} width={NARROW_W} height={NARROW_ROW_H} />
             <text x={0} y={y + 18}>
-              {item.label}
+              {drawnLabel(item)}
             </text>
             <text class="value" x={NARROW_W} y={y + 18} text-anchor="end">
               {item.display}
@@ -112,8 +138,24 @@ function barLength(item: BarItem, top: number, full: number): number {
 }
 
 /**
+ * The chart's figures as text for a screen reader, which hears only an SVG's label (role="img"):
+ * each bar's label, figure and what its mark means. Hidden on screen and on paper (.sr-only).
+ */
+const SpokenBars: FC<{ items: readonly BarItem[]; title: string }> = ({ items, title }) => (
+  <ul class="sr-only" aria-label={title}>
+    {items.map((item) => (
+      <li>
+        {item.label}：{item.display}
+        {item.said ? `（${item.said}）` : ""}
+      </li>
+    ))}
+  </ul>
+);
+
+/**
  * Horizontal bars as inline SVG (no script, no external library: the office network may be closed),
- * drawn twice: the stylesheet shows the wide drawing on screens over 600 px, the narrow one below.
+ * drawn twice: the stylesheet shows the wide drawing on screens over 600 px, the narrow one below;
+ * and said once as a list for screen readers.
  */
 export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: string }> = ({
   items,
@@ -125,6 +167,7 @@ export const BarChart: FC<{ items: readonly BarItem[]; max?: number; title: stri
     <>
       <WideBars items={items} top={top} title={title} />
       <NarrowBars items={items} top={top} title={title} />
+      <SpokenBars items={items} title={title} />
     </>
   );
 };

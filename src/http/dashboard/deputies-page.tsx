@@ -5,7 +5,7 @@ import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-li
 import { isCountingOpinion, type OpinionRow } from "../../domain/evaluation/opinions";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Badge, Card, Empty, Kpi, SuggestionTable } from "./ui";
+import { Badge, Card, Empty, Kpi, SuggestionTable, TableScroll } from "./ui";
 
 /** The 年度 a records page is of (null: every year), as its query and its links carry it. */
 const yearQuery = (year: number | null) => (year === null ? "" : `?year=${year}`);
@@ -49,51 +49,53 @@ export const DeputiesPage: FC<{
         <Empty>{emptyListText(years, year)}</Empty>
       ) : (
         // On a phone a card a deputy (table.stack): the name, then each figure after its column's name.
-        <table class="stack">
-          <thead>
-            <tr>
-              <th>姓名</th>
-              <th>代表团</th>
-              <th>专业小组</th>
-              <th class="num">领衔</th>
-              <th class="num">附议</th>
-              <th class="num">领衔立案</th>
-              <th class="num">领衔办结</th>
-              <th class="num">优秀建议</th>
-              <th class="num">测评</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
+        <TableScroll label="代表履职一览" nameFirst>
+          <table class="stack">
+            <thead>
               <tr>
-                <td class="nowrap">
-                  <a href={deputyHref(r.name, year)}>{r.name}</a>{" "}
-                  {r.unlisted ? <Badge tone="danger">不在代表表中</Badge> : null}
-                </td>
-                <td data-label="代表团">{r.delegation}</td>
-                <td data-label="专业小组">{r.group}</td>
-                <td class="num" data-label="领衔">
-                  {r.led}
-                </td>
-                <td class="num" data-label="附议">
-                  {r.coSigned}
-                </td>
-                <td class="num" data-label="领衔立案">
-                  {r.ledAccepted}
-                </td>
-                <td class="num" data-label="领衔办结">
-                  {r.ledClosed}
-                </td>
-                <td class="num" data-label="优秀建议">
-                  {r.excellent}
-                </td>
-                <td class="num" data-label="测评">
-                  {r.ratingsGiven}
-                </td>
+                <th>姓名</th>
+                <th>代表团</th>
+                <th>专业小组</th>
+                <th class="num">领衔</th>
+                <th class="num">附议</th>
+                <th class="num">领衔立案</th>
+                <th class="num">领衔办结</th>
+                <th class="num">优秀建议</th>
+                <th class="num">测评</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td class="nowrap">
+                    <a href={deputyHref(r.name, year)}>{r.name}</a>{" "}
+                    {r.unlisted ? <Badge tone="danger">不在代表表中</Badge> : null}
+                  </td>
+                  <td data-label="代表团">{r.delegation}</td>
+                  <td data-label="专业小组">{r.group}</td>
+                  <td class="num" data-label="领衔">
+                    {r.led}
+                  </td>
+                  <td class="num" data-label="附议">
+                    {r.coSigned}
+                  </td>
+                  <td class="num" data-label="领衔立案">
+                    {r.ledAccepted}
+                  </td>
+                  <td class="num" data-label="领衔办结">
+                    {r.ledClosed}
+                  </td>
+                  <td class="num" data-label="优秀建议">
+                    {r.excellent}
+                  </td>
+                  <td class="num" data-label="测评">
+                    {r.ratingsGiven}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Card>
   </Layout>

@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import { REPLY_CLASSES } from "../../../sheets-schema/enums";
 import { excludedNote, type StatisticsRow } from "../../domain/statistics";
+import { TableScroll } from "./ui";
 
 /** The footnote under figures that left rows out for an 错误 in a counted field; nothing when none were. */
 export const ExcludedNote: FC<{ excluded: number }> = ({ excluded }) =>
@@ -21,7 +22,9 @@ export const FiguresTable: FC<{
   rows: readonly StatisticsRow[];
   total?: StatisticsRow;
   link?: (label: string) => string;
-}> = ({ first, rows, total, link }) => {
+  /** What a screen reader calls the table's scroll box. */
+  label: string;
+}> = ({ first, rows, total, link, label }) => {
   const line = (row: StatisticsRow, isTotal: boolean) => (
     <tr class={isTotal ? "total" : ""}>
       <td class="nowrap">{link && !isTotal ? <a href={link(row.label)}>{row.label}</a> : row.label}</td>
@@ -68,31 +71,33 @@ export const FiguresTable: FC<{
   const excluded = total ? total.excluded : rows.reduce((n, r) => n + r.excluded, 0);
   return (
     <>
-      <table class="stack">
-        <thead>
-          <tr>
-            <th>{first}</th>
-            <th class="num">承办件数</th>
-            <th class="num">已答复</th>
-            <th class="num">按期答复率</th>
-            <th class="num">逾期未答复</th>
-            <th class="num">满意率</th>
-            {REPLY_CLASSES.map((c) => (
-              <th class="num">{c}</th>
-            ))}
-            <th class="num">平均答复天数</th>
-            <th class="num">沟通率</th>
-            <th class="num">延期件数</th>
-            <th class="num">二次交办</th>
-            <th class="num">二次已答复</th>
-            <th class="num">二次逾期未答复</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => line(row, false))}
-          {total ? line(total, true) : null}
-        </tbody>
-      </table>
+      <TableScroll label={label} nameFirst>
+        <table class="stack">
+          <thead>
+            <tr>
+              <th>{first}</th>
+              <th class="num">承办件数</th>
+              <th class="num">已答复</th>
+              <th class="num">按期答复率</th>
+              <th class="num">逾期未答复</th>
+              <th class="num">满意率</th>
+              {REPLY_CLASSES.map((c) => (
+                <th class="num">{c}</th>
+              ))}
+              <th class="num">平均答复天数</th>
+              <th class="num">沟通率</th>
+              <th class="num">延期件数</th>
+              <th class="num">二次交办</th>
+              <th class="num">二次已答复</th>
+              <th class="num">二次逾期未答复</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => line(row, false))}
+            {total ? line(total, true) : null}
+          </tbody>
+        </table>
+      </TableScroll>
       <ExcludedNote excluded={excluded} />
     </>
   );

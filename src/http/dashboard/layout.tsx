@@ -135,8 +135,13 @@ export const Layout: FC<{
       <title>{`${p.title} · 代表建议督办`}</title>
       <link rel="stylesheet" href="/assets/app.css" />
       {p.stylesheet ? <link rel="stylesheet" href={p.stylesheet} /> : null}
+      <script src="/assets/tables.js" defer />
     </head>
     <body>
+      {/* First in the page: a keyboard or screen-reader user skips the eleven tabs of the menu. */}
+      <a class="skip" href="#main">
+        跳到正文
+      </a>
       <header class="top">
         <div class="bar">
           <a class="brand" href="/">
@@ -145,7 +150,11 @@ export const Layout: FC<{
           {p.nav === null ? null : (
             <nav class="main">
               {NAV.map(([key, path, label]) => (
-                <a href={path} class={key === p.nav ? "on" : ""}>
+                <a
+                  href={path}
+                  class={key === p.nav ? "on" : ""}
+                  aria-current={key === p.nav ? "page" : undefined}
+                >
                   {label}
                 </a>
               ))}
@@ -154,7 +163,7 @@ export const Layout: FC<{
           <Who staff={p.frame?.staff} />
         </div>
       </header>
-      <main>
+      <main id="main" tabindex={-1}>
         {p.frame ? <SyncLine frame={p.frame} /> : null}
         {p.children}
       </main>

@@ -139,11 +139,19 @@ export const NoticesPage: FC<{
       </Card>
     )}
     <div class="actions">
-      <a class={`button ${status === null ? "" : "light"}`} href="/notices">
+      <a
+        class={`button ${status === null ? "" : "light"}`}
+        href="/notices"
+        aria-current={status === null ? "page" : undefined}
+      >
         全部
       </a>
       {NOTICE_STATES.map((s) => (
-        <a class={`button ${status === s ? "" : "light"}`} href={`/notices?status=${encodeURIComponent(s)}`}>
+        <a
+          class={`button ${status === s ? "" : "light"}`}
+          href={`/notices?status=${encodeURIComponent(s)}`}
+          aria-current={status === s ? "page" : undefined}
+        >
           {s}
         </a>
       ))}

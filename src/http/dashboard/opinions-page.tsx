@@ -28,7 +28,13 @@ const ConvertCell: FC<{ row: OpinionRow; refusal: string | null }> = ({ row, ref
       <form method="post" action="/opinions/convert">
         <input type="hidden" name="key" value={row.key} />
         <input type="hidden" name="row" value={String(row.rowNumber)} />
-        <button type="submit">转化为建议</button>
+        {/* Named for its row: a screen reader's list of buttons is otherwise 转化为建议 over and over. */}
+        <button
+          type="submit"
+          aria-label={`转化为建议：${row.record.date ?? ""} ${row.record.station} ${row.record.deputy} 接待的民意`}
+        >
+          转化为建议
+        </button>
       </form>
     </td>
   );

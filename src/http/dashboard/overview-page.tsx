@@ -11,7 +11,7 @@ import { listTitle } from "../../domain/dashboard/suggestion-ref";
 import { NO_DIGEST_MESSAGE } from "../../domain/read-settings";
 import { isMisnamedRow } from "../../domain/statistics-units";
 import type { Objection } from "../../store/objections";
-import { BarChart, StackedBar, ToneLegend } from "./charts";
+import { BarChart, OVERDUE_LEGEND, overdueBar, StackedBar, ToneLegend } from "./charts";
 import { DecisionsCard } from "./decisions-card";
 import { ExcludedNote } from "./figures-table";
 import { daysLeftText, href, type IsUnit, statusTone } from "./format";
@@ -105,12 +105,6 @@ const UncountedOverdue: FC<{
     </>
   );
 };
-
-/** The colours of 按期答复率较低的单位: red where a unit has a suggestion overdue and unanswered. */
-const SLOW_UNIT_TONES = [
-  { tone: "danger", meaning: "红色：有逾期未答复的建议" },
-  { tone: "info", meaning: "蓝色：没有逾期未答复的建议" },
-] as const;
 
 export const OverviewPage: FC<{
   figures: OverviewFigures;
@@ -233,12 +227,12 @@ export const OverviewPage: FC<{
                 label: u.label,
                 value: rateNumber(u.onTimeRate),
                 display: u.onTimeRate,
-                tone: u.overdueUnreplied > 0 ? "danger" : "info",
+                ...overdueBar(u.overdueUnreplied),
                 href: href.unit(u.label),
               }))}
             />
           )}
-          {figures.slowUnits.length === 0 ? null : <ToneLegend entries={SLOW_UNIT_TONES} />}
+          {figures.slowUnits.length === 0 ? null : <ToneLegend entries={OVERDUE_LEGEND} />}
           <p class="actions">
             <a class="button light" href="/units">
               全部单位

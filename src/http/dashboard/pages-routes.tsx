@@ -43,6 +43,7 @@ import { PRINT_JS } from "./print-script";
 import { ReportPage } from "./report-page";
 import { REPORT_CSS } from "./report-styles";
 import { APP_CSS } from "./styles";
+import { TABLES_JS } from "./table-script";
 import { UnitPage, UnitsPage } from "./units-page";
 
 const CSS_HEADERS = {
@@ -53,7 +54,7 @@ const CSS_HEADERS = {
 const JS_HEADERS = { ...CSS_HEADERS, "content-type": "text/javascript; charset=utf-8" };
 
 /**
- * The stylesheets and the scripts (the reply form's upload, the 打印 buttons) are public (the
+ * The stylesheets and the scripts (the reply form's upload, the 打印 buttons, the wide tables' hint) are public (the
  * sign-in error page needs a stylesheet) and cached for an hour; the report's own stylesheet (its
  * print layout) is loaded by the report page only.
  */
@@ -61,7 +62,8 @@ export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/app.css", (c) => c.body(APP_CSS, 200, CSS_HEADERS))
   .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS))
   .get("/assets/letter-upload.js", (c) => c.body(LETTER_UPLOAD_JS, 200, JS_HEADERS))
-  .get("/assets/print.js", (c) => c.body(PRINT_JS, 200, JS_HEADERS));
+  .get("/assets/print.js", (c) => c.body(PRINT_JS, 200, JS_HEADERS))
+  .get("/assets/tables.js", (c) => c.body(TABLES_JS, 200, JS_HEADERS));
 
 /**
  * The contacts a deputy took part in (代表参加 = 是) on the suggestions they led, newest first, each

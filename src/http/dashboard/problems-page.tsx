@@ -234,11 +234,19 @@ export const ProblemsPage: FC<{
     <Waiting entries={waiting} frame={frame} />
     <RestoreAll problems={problems} />
     <div class="actions">
-      <a class={`button ${level === null ? "" : "light"}`} href="/problems">
+      <a
+        class={`button ${level === null ? "" : "light"}`}
+        href="/problems"
+        aria-current={level === null ? "page" : undefined}
+      >
         全部
       </a>
       {PROBLEM_LEVELS.map((l) => (
-        <a class={`button ${level === l ? "" : "light"}`} href={`/problems?level=${l}`}>
+        <a
+          class={`button ${level === l ? "" : "light"}`}
+          href={`/problems?level=${l}`}
+          aria-current={level === l ? "page" : undefined}
+        >
           {l}
         </a>
       ))}

@@ -8,7 +8,7 @@ import { footnoteText } from "../../domain/dashboard/year-report-export";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Kpi } from "./ui";
+import { Card, Kpi, TableScroll } from "./ui";
 
 /**
  * The sync the stored figures come from (local "YYYY-MM-DD HH:MM"), for a document's “统计截至”
@@ -40,21 +40,23 @@ const DocTable: FC<{ table: ReportTable }> = ({ table }) => {
       {table.rows.length === 0 ? (
         <p class="empty">{table.empty}</p>
       ) : (
-        <table class="doc">
-          <thead>
-            <tr>
-              {table.header.map((h, i) => (
-                <th class={i >= table.figuresFrom ? "num" : ""}>{h}</th>
+        <TableScroll label={table.title} nameFirst>
+          <table class="doc">
+            <thead>
+              <tr>
+                {table.header.map((h, i) => (
+                  <th class={i >= table.figuresFrom ? "num" : ""}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr>{row.map((v, i) => cell(v, i, false))}</tr>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr>{row.map((v, i) => cell(v, i, false))}</tr>
-            ))}
-            {table.total ? <tr class="total">{table.total.map((v, i) => cell(v, i, true))}</tr> : null}
-          </tbody>
-        </table>
+              {table.total ? <tr class="total">{table.total.map((v, i) => cell(v, i, true))}</tr> : null}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
@@ -88,7 +90,7 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
       <div class="screen-only">
         <h1>{report.year} 年代表建议办理情况</h1>
         <p class="sub">
-          {report.year} 年提出的建议（按提出日期），统计至 {report.today}
+          {report.year} 年提出的建议（按提出日期），统计截至 {report.today}
           。供常委会听取和审议代表建议办理情况报告使用。打印或另存为 PDF：在浏览器中按
           Ctrl+P（A4，按公文格式排版）。
         </p>
@@ -175,12 +177,13 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
         ) : null}
       </div>
       <article class="report-doc">
-        <h1 class="doc-title">{narrative.title}</h1>
+        {/* The page's one h1 is its own heading above; the draft's title and sections sit under it. */}
+        <h2 class="doc-title">{narrative.title}</h2>
         <p class="doc-meta">初稿 · {asOfLine({ today: report.today, syncedAt: syncedAtOf(frame) })}</p>
         {changing ? <p class="doc-meta">{changing}</p> : null}
         {narrative.sections.map((s) => (
           <section>
-            <h2>{s.heading}</h2>
+            <h3>{s.heading}</h3>
             {s.paragraphs.map((p) => (
               <p>{p}</p>
             ))}

@@ -14,7 +14,7 @@ export const REPORT_CSS = `
 .report-doc{background:#fff;border:1px solid var(--line);border-radius:8px;padding:28px 40px;margin-bottom:16px;font-family:${FANGSONG};font-size:16px;line-height:1.9}
 .report-doc .doc-title{font-family:${SONGTI};font-size:24px;font-weight:normal;text-align:center;margin:4px 0 2px}
 .report-doc .doc-meta{text-align:center;color:var(--muted);font-size:14px;margin:0 0 12px}
-.report-doc h2{font-family:${HEITI};font-size:16px;font-weight:normal;margin:14px 0 4px}
+.report-doc h3{font-family:${HEITI};font-size:16px;font-weight:normal;margin:14px 0 4px}
 .report-doc p{text-indent:2em;margin:0}
 .doc-note{font-family:${FANGSONG};font-size:14px;text-indent:0;color:var(--muted);margin:8px 0}
 .appendix-table{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin-bottom:16px;overflow-x:auto}
@@ -30,7 +30,7 @@ table.doc th{white-space:normal}
   .report-doc{border:0;border-radius:0;padding:0;margin:0;font-size:16pt;line-height:28pt}
   .report-doc .doc-title{font-size:22pt;line-height:34pt;margin:0 0 6pt}
   .report-doc .doc-meta{color:#000;font-size:14pt;margin:0 0 16pt}
-  .report-doc h2{font-size:16pt;margin:0}
+  .report-doc h3{font-size:16pt;margin:0}
   .report-doc p{orphans:2;widows:2}
   .doc-note{color:#000;font-size:12pt}
   .appendix{break-before:page}

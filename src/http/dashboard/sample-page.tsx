@@ -5,7 +5,7 @@ import type { StoredSample } from "../../store/samples";
 import { EVERY_NAME_A_UNIT, href, type IsUnit, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { sizeAskedText } from "./sample-size-asked";
-import { Card, leadUnitHtml, StatusBadge } from "./ui";
+import { Card, leadUnitHtml, StatusBadge, TableScroll } from "./ui";
 
 /** One suggestion a sample drew, as the sample's page lists it (sampling-actions builds them). */
 export interface DrawnRow {
@@ -142,54 +142,56 @@ export const SamplePage: FC<{
       </table>
     </Card>
     <Card title="抽中的建议">
-      <table class="stack">
-        <thead>
-          <tr>
-            <th>编号</th>
-            <th>标题</th>
-            <th>领衔代表</th>
-            <th>主办单位</th>
-            <th>答复日期</th>
-            <th>答复类别</th>
-            <th>满意度</th>
-            <th>台账状态</th>
-            <th>回访</th>
-          </tr>
-        </thead>
-        <tbody>
-          {inUnitOrder(drawn, (d) => d.unit, units).map((d) => {
-            const reply = d.ref ? replies.get(d.id) : undefined;
-            return (
-              <tr>
-                <td class="nowrap">
-                  <a href={href.suggestion(d.id)}>{d.id}</a>
-                </td>
-                <td>{d.ref ? listTitle(d.ref.title) : <span class="muted">（已不在台账中）</span>}</td>
-                <td data-label="领衔代表">
-                  {d.ref?.leadDeputy ? <a href={href.deputy(d.ref.leadDeputy)}>{d.ref.leadDeputy}</a> : "—"}
-                </td>
-                <td data-label="主办单位">{d.unit}</td>
-                <td class="nowrap" data-label="答复日期">
-                  {orDash(reply?.repliedOn)}
-                  {reply?.round === "二次" ? <span class="muted small">（二次答复）</span> : null}
-                </td>
-                <td data-label="答复类别">{orDash(reply?.replyClass)}</td>
-                <td data-label="满意度">{orDash(reply?.rating)}</td>
-                <td data-label="台账状态">{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
-                <td data-label="回访">
-                  {d.followedUp ? "是" : "—"}
-                  {d.visitedBy ? (
-                    <>
-                      （<a href={`/sampling/${d.visitedBy}`}>第 {d.visitedBy} 次抽样</a>）
-                    </>
-                  ) : null}
-                  {heldReason(sample, d.id)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="抽中的建议" nameFirst>
+        <table class="stack">
+          <thead>
+            <tr>
+              <th>编号</th>
+              <th>标题</th>
+              <th>领衔代表</th>
+              <th>主办单位</th>
+              <th>答复日期</th>
+              <th>答复类别</th>
+              <th>满意度</th>
+              <th>台账状态</th>
+              <th>回访</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inUnitOrder(drawn, (d) => d.unit, units).map((d) => {
+              const reply = d.ref ? replies.get(d.id) : undefined;
+              return (
+                <tr>
+                  <td class="nowrap">
+                    <a href={href.suggestion(d.id)}>{d.id}</a>
+                  </td>
+                  <td>{d.ref ? listTitle(d.ref.title) : <span class="muted">（已不在台账中）</span>}</td>
+                  <td data-label="领衔代表">
+                    {d.ref?.leadDeputy ? <a href={href.deputy(d.ref.leadDeputy)}>{d.ref.leadDeputy}</a> : "—"}
+                  </td>
+                  <td data-label="主办单位">{d.unit}</td>
+                  <td class="nowrap" data-label="答复日期">
+                    {orDash(reply?.repliedOn)}
+                    {reply?.round === "二次" ? <span class="muted small">（二次答复）</span> : null}
+                  </td>
+                  <td data-label="答复类别">{orDash(reply?.replyClass)}</td>
+                  <td data-label="满意度">{orDash(reply?.rating)}</td>
+                  <td data-label="台账状态">{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
+                  <td data-label="回访">
+                    {d.followedUp ? "是" : "—"}
+                    {d.visitedBy ? (
+                      <>
+                        （<a href={`/sampling/${d.visitedBy}`}>第 {d.visitedBy} 次抽样</a>）
+                      </>
+                    ) : null}
+                    {heldReason(sample, d.id)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <p>
         <a class="button light" href={`/exports/samples/${sample.id}.csv`}>
           导出回访名单（CSV）

@@ -88,13 +88,11 @@ export const SuggestionsPage: FC<{
           </option>
         ))}
       </select>
-      <input
-        type="search"
-        name="q"
-        value={filter.text}
-        placeholder="编号、标题、代表、单位或领导"
-        aria-label="搜索"
-      />
+      {/* A word before the box, not only its placeholder: the placeholder is gone once one types. */}
+      <label class="search">
+        搜索
+        <input type="search" name="q" value={filter.text} placeholder="编号、标题、代表、单位或领导" />
+      </label>
       <button type="submit">筛选</button>
       <a class="button light" href={exportHref(filter)}>
         导出本清单 CSV

@@ -40,6 +40,28 @@ export const Card: FC<{ title?: string; children: Child }> = ({ title, children 
 
 export const Empty: FC<{ children: Child }> = ({ children }) => <p class="empty">{children}</p>;
 
+/** The line above a wide table, shown (by /assets/tables.js) while it is wider than its box. */
+export const WIDE_TABLE_HINT = "表格较宽，可左右滑动查看";
+
+/**
+ * A wide table's own scroll box (styles.ts .table-scroll): no taller than 70 % of the screen, so its
+ * sideways scrollbar is in view at 150 % zoom, with the heading row kept at its top and, with
+ * `nameFirst`, the first column (the unit, the 编号) kept at its left. `label` names the table for a
+ * screen reader, which reaches the box by Tab (tabindex) to scroll it from the keyboard.
+ */
+export const TableScroll: FC<{ label: string; nameFirst?: boolean; children: Child }> = ({
+  label,
+  nameFirst = false,
+  children,
+}) => (
+  <div class="table-wrap">
+    <p class="table-hint">{WIDE_TABLE_HINT}</p>
+    <section class={nameFirst ? "table-scroll name-first" : "table-scroll"} aria-label={label} tabindex={0}>
+      {children}
+    </section>
+  </div>
+);
+
 export type RefColumn =
   | "unit"
   | "deputy"

@@ -4,7 +4,7 @@ import { rateNumber } from "../../domain/dashboard/overview";
 import { classCounts, type Scoreboard, type UnitDetail } from "../../domain/dashboard/scoreboard";
 import { formatRate } from "../../domain/statistics";
 import { isMisnamedRow } from "../../domain/statistics-units";
-import { BarChart, StackedBar } from "./charts";
+import { BarChart, OVERDUE_LEGEND, overdueBar, StackedBar, ToneLegend } from "./charts";
 import { ExcludedNote, FiguresTable } from "./figures-table";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
@@ -23,7 +23,7 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
         已答复（『设置』填了启用日期的，此前交办的不计）；延期件数为延期申请获批准的件数。本页与『统计』表一样统计台账中的全部年度；某一年的各承办单位办理情况见
         <a href="/report">年度报告</a>的附表，年终评议用<a href="/assessment">单位测评</a>。
       </p>
-      <Card title="按期答复率（由低到高；红色为有逾期未答复的单位）">
+      <Card title="按期答复率（由低到高）">
         <BarChart
           title="各承办单位按期答复率"
           max={100}
@@ -34,10 +34,11 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
               label: u.label,
               value: rateNumber(u.onTimeRate),
               display: u.onTimeRate,
-              tone: u.overdueUnreplied > 0 ? "danger" : "info",
+              ...overdueBar(u.overdueUnreplied),
               href: href.unit(u.label),
             }))}
         />
+        <ToneLegend entries={OVERDUE_LEGEND} />
         {misnamed && misnamed.assigned > 0 ? (
           <p class="muted small footnote">
             另有 {misnamed.assigned} 件建议的主办单位不在『承办单位』表中，未列入图中（见表末一行和{" "}
@@ -46,7 +47,13 @@ export const UnitsPage: FC<{ board: Scoreboard; frame: PageFrame }> = ({ board, 
         ) : null}
       </Card>
       <Card title="办理情况一览">
-        <FiguresTable first="单位" rows={board.units} total={board.total} link={href.unit} />
+        <FiguresTable
+          first="单位"
+          rows={board.units}
+          total={board.total}
+          link={href.unit}
+          label="各承办单位办理情况一览"
+        />
         <p>
           <a class="button light" href="/exports/units.csv">
             导出（CSV）

@@ -7,6 +7,7 @@ import {
 } from "../../../sheets-schema/enums";
 import { FORM_NAMES, type InboxForm } from "../../domain/intake/inbox-forms";
 import { LETTER_MAX_BYTES, LETTER_TYPES_TEXT } from "../../domain/links/letters";
+import { describedBy, FieldError, FieldHint, FieldLabel, FieldLegend } from "./form-fields";
 import { Note } from "./link-layout";
 import { UPLOADED_LETTER_FIELD } from "./upload";
 
@@ -14,7 +15,13 @@ import { UPLOADED_LETTER_FIELD } from "./upload";
 export interface FormState {
   readonly nonce: string;
   readonly values: Readonly<Record<string, string>>;
+  /** Every problem, in the order found: the summary at the form's top lists them. */
   readonly errors: readonly string[];
+  /**
+   * The problems about one field, by the field's name as posted (FormRefusal.fields): said under
+   * the field, which the summary links to. A problem of the form as a whole is in `errors` only.
+   */
+  readonly fieldErrors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The id of a suggestion page's 已提交 (what the recipient sent, not in the synced ledger yet). */
@@ -50,13 +57,36 @@ export function submitTo(action: string, form: InboxForm): string {
   return `${action}#${errorsId(form)}`;
 }
 
-/** What to fix, at the top of a form that came back. */
-export const FormErrors: FC<{ form: InboxForm; errors: readonly string[] }> = ({ form, errors }) =>
-  errors.length === 0 ? null : (
-    <div class="alert danger" role="alert" id={errorsId(form)}>
-      {errors.map((e) => (
-        <p>{e}</p>
-      ))}
+/** The field (its name as posted) a problem of the state is about, or null. */
+function fieldOf(state: FormState, message: string): string | null {
+  for (const [field, messages] of Object.entries(state.fieldErrors ?? {}))
+    if (messages.includes(message)) return field;
+  return null;
+}
+
+/**
+ * What to fix, at the top of a form that came back: each problem about a field the form shows
+ * (`ids`: its element's id by its name as posted) links to it, where the field says it again. The
+ * page opens focused here: the address's #fragment names it (submitTo), and a focusable target of
+ * the fragment takes the focus (autofocus does the same where the fragment was lost); a screen
+ * reader then reads what to fix first. No script.
+ */
+export const FormErrors: FC<{
+  form: InboxForm;
+  state: FormState;
+  ids: Readonly<Record<string, string>>;
+}> = ({ form, state, ids }) =>
+  state.errors.length === 0 ? null : (
+    <div class="alert danger lk-summary" role="alert" id={errorsId(form)} tabindex={-1} autofocus>
+      <p>
+        <strong>请修改以下内容后再提交：</strong>
+      </p>
+      <ul>
+        {state.errors.map((e) => {
+          const id = ids[fieldOf(state, e) ?? ""];
+          return <li>{id ? <a href={`#${id}`}>{e}</a> : e}</li>;
+        })}
+      </ul>
     </div>
   );
 
@@ -80,6 +110,15 @@ export function replyHeading(round: 1 | 2, correcting: boolean): string {
   return correcting ? "更正答复" : "在线答复";
 }
 
+/** The reply form's fields by name as posted: the ids its summary links to. */
+const REPLY_IDS = {
+  答复类别: "reply-class",
+  答复内容: "reply-text",
+  落实情况: "reply-state",
+  答复日期: "reply-date",
+  答复函: "reply-letter",
+} as const;
+
 export const ReplyForm: FC<{
   action: string;
   state: FormState;
@@ -91,6 +130,8 @@ export const ReplyForm: FC<{
   assignedOn?: string;
 }> = (p) => {
   const v = p.state.values;
+  const bad = p.state.fieldErrors ?? {};
+  const id = REPLY_IDS;
   // A 答复函 the form's script uploaded before a refusal (a C 类 without its reason) is kept.
   const uploaded = v[UPLOADED_LETTER_FIELD] ?? "";
   return (
@@ -107,10 +148,10 @@ export const ReplyForm: FC<{
           本建议已答复、代表尚未测评：下面已填入原答复，改正有误之处后提交即可；不重新选择答复函则保留原答复函。再次提交将更正答复，原答复保留在办理记录中。
         </p>
       ) : null}
-      <FormErrors form="reply" errors={p.state.errors} />
+      <FormErrors form="reply" state={p.state} ids={id} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
-      <fieldset class="lk-choices">
-        <legend class="field">答复类别</legend>
+      <fieldset class="lk-choices" id={id.答复类别} {...describedBy(id.答复类别, bad.答复类别)}>
+        <FieldLegend need="required">答复类别</FieldLegend>
         {REPLY_CLASSES.map((c) => (
           <label>
             <input type="radio" name="答复类别" value={c} required checked={v.答复类别 === c} />
@@ -119,18 +160,25 @@ export const ReplyForm: FC<{
             </span>
           </label>
         ))}
+        <FieldError for={id.答复类别} errors={bad.答复类别} />
       </fieldset>
-      <label class="field" for="reply-text">
+      <FieldLabel for={id.答复内容} need={{ when: "C 类必填" }}>
         答复内容
-      </label>
-      <p class="hint">答复要点；C 类须写明原因。完整答复请见答复函。</p>
-      <textarea id="reply-text" name="答复内容" maxlength={5000}>
+      </FieldLabel>
+      <FieldHint for={id.答复内容}>答复要点；C 类须写明原因。完整答复请见答复函。</FieldHint>
+      <textarea
+        id={id.答复内容}
+        name="答复内容"
+        maxlength={5000}
+        {...describedBy(id.答复内容, bad.答复内容, true)}
+      >
         {v.答复内容 ?? ""}
       </textarea>
-      <label class="field" for="reply-state">
-        落实情况（B 类填写）
-      </label>
-      <select id="reply-state" name="落实情况">
+      <FieldError for={id.答复内容} errors={bad.答复内容} />
+      <FieldLabel for={id.落实情况} need={{ when: "B 类填写" }}>
+        落实情况
+      </FieldLabel>
+      <select id={id.落实情况} name="落实情况" {...describedBy(id.落实情况, bad.落实情况)}>
         <option value="">—</option>
         {IMPLEMENTATION_STATES.map((s) => (
           <option value={s} selected={v.落实情况 === s}>
@@ -138,32 +186,37 @@ export const ReplyForm: FC<{
           </option>
         ))}
       </select>
-      <label class="field" for="reply-date">
+      <FieldError for={id.落实情况} errors={bad.落实情况} />
+      <FieldLabel for={id.答复日期} need="required">
         答复日期
-      </label>
+      </FieldLabel>
       <input
-        id="reply-date"
+        id={id.答复日期}
         type="date"
         name="答复日期"
         value={v.答复日期 ?? p.today}
         min={p.assignedOn || undefined}
         max={p.today}
         required
+        {...describedBy(id.答复日期, bad.答复日期)}
       />
-      <label class="field" for="reply-letter">
+      <FieldError for={id.答复日期} errors={bad.答复日期} />
+      <FieldLabel for={id.答复函} need="optional">
         答复函
-      </label>
-      <p class="hint">
+      </FieldLabel>
+      <FieldHint for={id.答复函}>
         加盖公章的正式答复函，{LETTER_TYPES_TEXT}，不超过 {LETTER_MB} MB；多页请扫描成一个 PDF。
-      </p>
+      </FieldHint>
       {/* Before the file: a post over the size limit keeps only the fields ahead of its file (upload.ts). */}
       <input type="hidden" name={UPLOADED_LETTER_FIELD} value={uploaded} />
       <input
-        id="reply-letter"
+        id={id.答复函}
         type="file"
         name="答复函"
         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        {...describedBy(id.答复函, bad.答复函, true)}
       />
+      <FieldError for={id.答复函} errors={bad.答复函} />
       {uploaded ? <p class="hint">已上传的答复函将随本次答复提交；如需更换，请重新选择文件。</p> : null}
       <p class="lk-upload-status" role="status" hidden />
       <button type="submit" formaction={submitTo(p.action, "reply")}>
@@ -182,33 +235,47 @@ export const REPLY_VERSION_FIELD = "答复版本";
  * the fingerprint of the reply the page shows, always the current one (a refused form shown again
  * carries the reply as it now stands, not the one it was posted against).
  */
-export const RatingForm: FC<{ action: string; state: FormState; replyVersion: string }> = (p) => (
-  <form class="lk-form" method="post" action={p.action}>
-    <h2>测评</h2>
-    <FormErrors form="rating" errors={p.state.errors} />
-    <input type="hidden" name="nonce" value={p.state.nonce} />
-    <input type="hidden" name={REPLY_VERSION_FIELD} value={p.replyVersion} />
-    <fieldset class="lk-choices">
-      <legend class="field">满意度</legend>
-      {RATINGS.map((r) => (
-        <label>
-          <input type="radio" name="满意度" value={r} required checked={p.state.values.满意度 === r} />
-          <span>{r}</span>
-        </label>
-      ))}
-    </fieldset>
-    <label class="field" for="rating-comment">
-      测评意见
-    </label>
-    <p class="hint">选填；选择“不满意”时请写明意见。</p>
-    <textarea id="rating-comment" name="测评意见" maxlength={1000}>
-      {p.state.values.测评意见 ?? ""}
-    </textarea>
-    <button type="submit" formaction={submitTo(p.action, "rating")}>
-      提交测评
-    </button>
-  </form>
-);
+/** The rating form's fields by name as posted: the ids its summary links to. */
+const RATING_IDS = { 满意度: "rating-choice", 测评意见: "rating-comment" } as const;
+
+export const RatingForm: FC<{ action: string; state: FormState; replyVersion: string }> = (p) => {
+  const bad = p.state.fieldErrors ?? {};
+  const id = RATING_IDS;
+  return (
+    <form class="lk-form" method="post" action={p.action}>
+      <h2>测评</h2>
+      <FormErrors form="rating" state={p.state} ids={id} />
+      <input type="hidden" name="nonce" value={p.state.nonce} />
+      <input type="hidden" name={REPLY_VERSION_FIELD} value={p.replyVersion} />
+      <fieldset class="lk-choices" id={id.满意度} {...describedBy(id.满意度, bad.满意度)}>
+        <FieldLegend need="required">满意度</FieldLegend>
+        {RATINGS.map((r) => (
+          <label>
+            <input type="radio" name="满意度" value={r} required checked={p.state.values.满意度 === r} />
+            <span>{r}</span>
+          </label>
+        ))}
+        <FieldError for={id.满意度} errors={bad.满意度} />
+      </fieldset>
+      <FieldLabel for={id.测评意见} need="optional">
+        测评意见
+      </FieldLabel>
+      <FieldHint for={id.测评意见}>选择“不满意”时请写明意见。</FieldHint>
+      <textarea
+        id={id.测评意见}
+        name="测评意见"
+        maxlength={1000}
+        {...describedBy(id.测评意见, bad.测评意见, true)}
+      >
+        {p.state.values.测评意见 ?? ""}
+      </textarea>
+      <FieldError for={id.测评意见} errors={bad.测评意见} />
+      <button type="submit" formaction={submitTo(p.action, "rating")}>
+        提交测评
+      </button>
+    </form>
+  );
+};
 
 /**
  * One press, one reminder to the lead unit (the one-time id makes a double click one notice).

@@ -149,7 +149,11 @@ export const linkRoutes = new Hono<AppEnv>()
     const errors = [...(form.ok ? [] : form.errors), ...(letter && !letter.ok ? [letter.message] : [])];
     if (!form.ok || (letter && !letter.ok)) {
       const status = letter && !letter.ok ? letter.status : 400;
-      const state = { nonce, values: textValues(fields), errors };
+      const fieldErrors = {
+        ...(form.ok ? {} : form.fields),
+        ...(letter && !letter.ok ? { 答复函: [letter.message] } : {}),
+      };
+      const state = { nonce, values: textValues(fields), errors, fieldErrors };
       return renderSuggestion(c, ctx, item, { state, status });
     }
     const result = await submitFromLink(
@@ -208,7 +212,7 @@ export const linkRoutes = new Hono<AppEnv>()
     }
     const form = checkRatingForm(fields);
     if (!form.ok) {
-      const state = { nonce, values: textValues(fields), errors: form.errors };
+      const state = { nonce, values: textValues(fields), errors: form.errors, fieldErrors: form.fields };
       return renderSuggestion(c, ctx, item, { state, status: 400 });
     }
     const result = await submitFromLink(
@@ -266,8 +270,10 @@ export const linkRoutes = new Hono<AppEnv>()
       : fields.附议代表
         ? [String(fields.附议代表)]
         : [];
-    if (!form.ok)
-      return renderSuggest(c, ctx, { nonce, values: textValues(fields), errors: form.errors }, picked, 400);
+    if (!form.ok) {
+      const state = { nonce, values: textValues(fields), errors: form.errors, fieldErrors: form.fields };
+      return renderSuggest(c, ctx, state, picked, 400);
+    }
     // The same form sent again lands once (submitFromLink); a new form with a title the deputy
     // already submitted (a page reloaded after submitting) would be a second 编号.
     if (!(await ctx.deps.inbox.find("suggestion", linkSubmissionId(nonce)))) {

@@ -1,6 +1,7 @@
 import type { Child, FC } from "hono/jsx";
 import { CONTACT_METHODS, CONTACT_STAGES } from "../../../sheets-schema/enums";
 import { FormErrors, type FormState, submitTo } from "./action-forms";
+import { describedBy, FieldError, FieldLabel, FieldLegend } from "./form-fields";
 
 /**
  * The unit's forms besides the reply, each folded into a <details> (no script needed) that opens
@@ -17,18 +18,25 @@ const Fold: FC<{ title: string; state: FormState; children: Child }> = (p) => (
 export const ExtensionForm: FC<{ action: string; state: FormState; due: string }> = (p) => (
   <Fold title="申请延期" state={p.state}>
     <form class="lk-form" method="post" action={p.action}>
-      <FormErrors form="extension" errors={p.state.errors} />
+      <FormErrors form="extension" state={p.state} ids={{ 理由: "ext-reason" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
         涉及面广、处理难度大的建议，主办单位可以申请延期。目前的办理期限是 {p.due}
         ；批准后首轮办理期限为交办日期起六个月（代表法第五十一条规定最长六个月）。申请日期为今天，由代表工委审批，审批结果会通知本单位。
       </p>
-      <label class="field" for="ext-reason">
+      <FieldLabel for="ext-reason" need="required">
         理由
-      </label>
-      <textarea id="ext-reason" name="理由" maxlength={5000} required>
+      </FieldLabel>
+      <textarea
+        id="ext-reason"
+        name="理由"
+        maxlength={5000}
+        required
+        {...describedBy("ext-reason", p.state.fieldErrors?.理由)}
+      >
         {p.state.values.理由 ?? ""}
       </textarea>
+      <FieldError for="ext-reason" errors={p.state.fieldErrors?.理由} />
       <button type="submit" formaction={submitTo(p.action, "extension")}>
         提交延期申请
       </button>
@@ -36,42 +44,58 @@ export const ExtensionForm: FC<{ action: string; state: FormState; due: string }
   </Fold>
 );
 
+/** The 沟通记录 form's fields by name as posted (the tab's columns): the ids its summary links to. */
+const CONTACT_IDS = {
+  日期: "contact-date",
+  阶段: "contact-stage",
+  方式: "contact-method",
+  代表参加: "contact-present",
+  参加人员: "contact-people",
+  内容: "contact-content",
+  代表意见: "contact-opinion",
+} as const;
+
 /** 沟通记录 (三沟通): one contact with the deputy, as the tab records it. */
 export const ContactForm: FC<{ action: string; state: FormState; today: string; assignedOn: string }> = (
   p,
 ) => {
   const v = p.state.values;
+  const bad = p.state.fieldErrors ?? {};
+  const id = CONTACT_IDS;
   return (
     <Fold title="记录与代表的沟通（三沟通）" state={p.state}>
       <form class="lk-form" method="post" action={p.action}>
-        <FormErrors form="contact" errors={p.state.errors} />
+        <FormErrors form="contact" state={p.state} ids={id} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
         <p class="hint">办前联系、办中沟通、办后回访，每次联系记一条，写入『沟通记录』表。</p>
-        <label class="field" for="contact-date">
+        <FieldLabel for={id.日期} need="required">
           日期
-        </label>
+        </FieldLabel>
         <input
-          id="contact-date"
+          id={id.日期}
           type="date"
           name="日期"
           value={v.日期 ?? p.today}
           min={p.assignedOn}
           max={p.today}
           required
+          {...describedBy(id.日期, bad.日期)}
         />
-        <fieldset class="lk-choices">
-          <legend class="field">阶段</legend>
+        <FieldError for={id.日期} errors={bad.日期} />
+        <fieldset class="lk-choices" id={id.阶段} {...describedBy(id.阶段, bad.阶段)}>
+          <FieldLegend need="required">阶段</FieldLegend>
           {CONTACT_STAGES.map((s) => (
             <label>
               <input type="radio" name="阶段" value={s} required checked={v.阶段 === s} />
               <span>{s}</span>
             </label>
           ))}
+          <FieldError for={id.阶段} errors={bad.阶段} />
         </fieldset>
-        <label class="field" for="contact-method">
+        <FieldLabel for={id.方式} need="required">
           方式
-        </label>
-        <select id="contact-method" name="方式" required>
+        </FieldLabel>
+        <select id={id.方式} name="方式" required {...describedBy(id.方式, bad.方式)}>
           <option value="">请选择</option>
           {CONTACT_METHODS.map((m) => (
             <option value={m} selected={v.方式 === m}>
@@ -79,31 +103,49 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
             </option>
           ))}
         </select>
-        <fieldset class="lk-choices">
-          <legend class="field">代表本人是否参加</legend>
+        <FieldError for={id.方式} errors={bad.方式} />
+        <fieldset class="lk-choices" id={id.代表参加} {...describedBy(id.代表参加, bad.代表参加)}>
+          {/* One is always chosen (否 by default): nothing to leave blank, so it is marked 必填. */}
+          <FieldLegend need="required">代表本人是否参加</FieldLegend>
           {["是", "否"].map((x) => (
             <label>
-              <input type="radio" name="代表参加" value={x} checked={(v.代表参加 ?? "否") === x} />
+              <input type="radio" name="代表参加" value={x} required checked={(v.代表参加 ?? "否") === x} />
               <span>{x}</span>
             </label>
           ))}
+          <FieldError for={id.代表参加} errors={bad.代表参加} />
         </fieldset>
-        <label class="field" for="contact-people">
+        <FieldLabel for={id.参加人员} need="optional">
           参加人员
-        </label>
-        <input id="contact-people" type="text" name="参加人员" maxlength={200} value={v.参加人员 ?? ""} />
-        <label class="field" for="contact-content">
+        </FieldLabel>
+        <input
+          id={id.参加人员}
+          type="text"
+          name="参加人员"
+          maxlength={200}
+          value={v.参加人员 ?? ""}
+          {...describedBy(id.参加人员, bad.参加人员)}
+        />
+        <FieldError for={id.参加人员} errors={bad.参加人员} />
+        <FieldLabel for={id.内容} need="required">
           内容
-        </label>
-        <textarea id="contact-content" name="内容" maxlength={5000} required>
+        </FieldLabel>
+        <textarea id={id.内容} name="内容" maxlength={5000} required {...describedBy(id.内容, bad.内容)}>
           {v.内容 ?? ""}
         </textarea>
-        <label class="field" for="contact-opinion">
+        <FieldError for={id.内容} errors={bad.内容} />
+        <FieldLabel for={id.代表意见} need="optional">
           代表意见
-        </label>
-        <textarea id="contact-opinion" name="代表意见" maxlength={5000}>
+        </FieldLabel>
+        <textarea
+          id={id.代表意见}
+          name="代表意见"
+          maxlength={5000}
+          {...describedBy(id.代表意见, bad.代表意见)}
+        >
           {v.代表意见 ?? ""}
         </textarea>
+        <FieldError for={id.代表意见} errors={bad.代表意见} />
         <button type="submit" formaction={submitTo(p.action, "contact")}>
           保存沟通记录
         </button>
@@ -116,18 +158,25 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
 export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string }> = (p) => (
   <Fold title="送达协办意见" state={p.state}>
     <form class="lk-form" method="post" action={p.action}>
-      <FormErrors form="co-opinion" errors={p.state.errors} />
+      <FormErrors form="co-opinion" state={p.state} ids={{ 内容摘要: "co-summary" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
         协办意见送主办单位{p.lead}
         ，由主办单位统一答复代表。送达日期为今天，写入『协办意见』表，主办单位在其专属页面可以看到。
       </p>
-      <label class="field" for="co-summary">
+      <FieldLabel for="co-summary" need="required">
         协办意见
-      </label>
-      <textarea id="co-summary" name="内容摘要" maxlength={5000} required>
+      </FieldLabel>
+      <textarea
+        id="co-summary"
+        name="内容摘要"
+        maxlength={5000}
+        required
+        {...describedBy("co-summary", p.state.fieldErrors?.内容摘要)}
+      >
         {p.state.values.内容摘要 ?? ""}
       </textarea>
+      <FieldError for="co-summary" errors={p.state.fieldErrors?.内容摘要} />
       <button type="submit" formaction={submitTo(p.action, "co-opinion")}>
         送达协办意见
       </button>
@@ -144,21 +193,28 @@ export const ObjectionForm: FC<{
 }> = (p) => (
   <Fold title="对交办提出异议" state={p.state}>
     <form class="lk-form" method="post" action={p.action}>
-      <FormErrors form="objection" errors={p.state.errors} />
+      <FormErrors form="objection" state={p.state} ids={{ 理由: "obj-reason", 建议承办单位: "obj-unit" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
         认为本建议不属于本单位职责的，请于 {p.deadline}{" "}
         前提出，写明理由；代表工委研究决定（改交或维持交办）。决定之前，请照常办理。
       </p>
-      <label class="field" for="obj-reason">
+      <FieldLabel for="obj-reason" need="required">
         理由
-      </label>
-      <textarea id="obj-reason" name="理由" maxlength={1000} required>
+      </FieldLabel>
+      <textarea
+        id="obj-reason"
+        name="理由"
+        maxlength={1000}
+        required
+        {...describedBy("obj-reason", p.state.fieldErrors?.理由)}
+      >
         {p.state.values.理由 ?? ""}
       </textarea>
-      <label class="field" for="obj-unit">
-        建议改由哪个单位承办（选填）
-      </label>
+      <FieldError for="obj-reason" errors={p.state.fieldErrors?.理由} />
+      <FieldLabel for="obj-unit" need="optional">
+        建议改由哪个单位承办
+      </FieldLabel>
       <input
         id="obj-unit"
         type="text"
@@ -166,7 +222,9 @@ export const ObjectionForm: FC<{
         list="obj-units"
         maxlength={100}
         value={p.state.values.建议承办单位 ?? ""}
+        {...describedBy("obj-unit", p.state.fieldErrors?.建议承办单位)}
       />
+      <FieldError for="obj-unit" errors={p.state.fieldErrors?.建议承办单位} />
       <datalist id="obj-units">
         {p.units.map((u) => (
           <option value={u} />

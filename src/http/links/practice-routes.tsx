@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { FORM_NAMES } from "../../domain/intake/inbox-forms";
 import type { LinkAction } from "../../domain/links/capability";
-import type { FormResult } from "../../domain/links/forms";
+import type { FormRefusal, FormResult } from "../../domain/links/forms";
 import {
   checkContactForm,
   checkCoOpinionForm,
@@ -66,16 +66,16 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
   const { record, sent } = await loadOwnView(ctx, item);
   const extras = await loadUnitExtras(ctx, item, record, sent);
   requireOpen(extras.checks[action], ROLE_OK[action](item.relation));
-  const back = (errors: readonly string[]) =>
+  const back = (errors: readonly string[], fieldErrors: FormRefusal["fields"] = {}) =>
     renderSuggestion(c, ctx, item, {
       status: 400,
-      unitStates: { [action]: { nonce, values: textValues(fields), errors } },
+      unitStates: { [action]: { nonce, values: textValues(fields), errors, fieldErrors } },
     });
   let answers: Record<string, string | number>;
   let warnings: readonly string[] = [];
   if (action === "objection") {
     const form = checkObjectionForm(fields, ctx.link.recipient);
-    if (!form.ok) return back(form.errors);
+    if (!form.ok) return back(form.errors, form.fields);
     const cells: ObjectionCells = {
       编号: id,
       承办单位: ctx.link.recipient,
@@ -93,7 +93,7 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
       "co-opinion": checkCoOpinionForm,
     };
     const form: FormResult<PracticeRow> = check[action](fields, extras.formContext);
-    if (!form.ok) return back(form.errors);
+    if (!form.ok) return back(form.errors, form.fields);
     answers = { ...form.value.cells };
     warnings = form.value.warnings;
   }

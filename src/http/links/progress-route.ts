@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app";
+import type { FormRefusal } from "../../domain/links/forms";
 import { checkProgressForm, progressCheck } from "../../domain/links/progress-report";
 import { linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { sentBackTo } from "./action-forms";
@@ -33,13 +34,13 @@ export async function progressAction(c: Context<AppEnv>): Promise<Response> {
     return c.redirect(sentBackTo(`${page}?done=progress-again`), 303);
   // 台账状态 is among the row's stored facts: no read of the whole row is needed to check.
   requireOpen(progressCheck(item.row, item.relation), item.relation === "lead");
-  const back = (errors: readonly string[]) =>
+  const back = (errors: readonly string[], fieldErrors: FormRefusal["fields"] = {}) =>
     renderSuggestion(c, ctx, item, {
       status: 400,
-      progressState: { nonce, values: textValues(fields), errors },
+      progressState: { nonce, values: textValues(fields), errors, fieldErrors },
     });
   const form = checkProgressForm(fields);
-  if (!form.ok) return back(form.errors);
+  if (!form.ok) return back(form.errors, form.fields);
   const result = await submitFromLink(
     ctx.deps,
     ctx.link,

@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
-import type { FormState } from "./action-forms";
+import { FormErrors, type FormState } from "./action-forms";
+import { describedBy, FieldError, FieldHint, FieldLabel } from "./form-fields";
 import { type LinkFrame, LinkLayout } from "./link-layout";
 
 /** A 代表 of the 代表 tab, as the co-signer list offers them (grouped by 代表团). */
@@ -8,6 +9,9 @@ export interface DeputyChoice {
   readonly name: string;
   readonly delegation: string;
 }
+
+/** The form's fields by name as posted: the ids its summary links to. */
+const IDS = { 标题: "s-title", 内容: "s-content", 类别: "s-category", 附议代表: "s-co" } as const;
 
 function byDelegation(choices: readonly DeputyChoice[]): [string, DeputyChoice[]][] {
   const groups = new Map<string, DeputyChoice[]>();
@@ -28,6 +32,7 @@ export const SuggestPage: FC<{
   coSigners: readonly string[];
 }> = (p) => {
   const v = p.state.values;
+  const bad = p.state.fieldErrors ?? {};
   return (
     <LinkLayout title="提出新建议" frame={p.frame}>
       <a class="lk-back" href={p.base}>
@@ -35,30 +40,40 @@ export const SuggestPage: FC<{
       </a>
       <h1>提出新建议</h1>
       <form class="lk-form" method="post" action={`${p.base}/suggest`}>
-        {p.state.errors.length > 0 ? (
-          <div class="alert danger" role="alert">
-            {p.state.errors.map((e) => (
-              <p>{e}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors form="suggestion" state={p.state} ids={IDS} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
         <p class="hint">领衔代表：{p.frame.who}。提交后系统生成建议编号，代表工委审查后交有关单位办理。</p>
-        <label class="field" for="s-title">
+        <FieldLabel for={IDS.标题} need="required">
           标题
-        </label>
-        <input id="s-title" type="text" name="标题" maxlength={TITLE_MAX} required value={v.标题 ?? ""} />
-        <label class="field" for="s-content">
+        </FieldLabel>
+        <input
+          id={IDS.标题}
+          type="text"
+          name="标题"
+          maxlength={TITLE_MAX}
+          required
+          value={v.标题 ?? ""}
+          {...describedBy(IDS.标题, bad.标题)}
+        />
+        <FieldError for={IDS.标题} errors={bad.标题} />
+        <FieldLabel for={IDS.内容} need="required">
           建议内容
-        </label>
-        <p class="hint">问题、原因和具体建议。</p>
-        <textarea id="s-content" name="内容" maxlength={5000} required>
+        </FieldLabel>
+        <FieldHint for={IDS.内容}>问题、原因和具体建议。</FieldHint>
+        <textarea
+          id={IDS.内容}
+          name="内容"
+          maxlength={5000}
+          required
+          {...describedBy(IDS.内容, bad.内容, true)}
+        >
           {v.内容 ?? ""}
         </textarea>
-        <label class="field" for="s-category">
+        <FieldError for={IDS.内容} errors={bad.内容} />
+        <FieldLabel for={IDS.类别} need="optional">
           类别
-        </label>
-        <select id="s-category" name="类别">
+        </FieldLabel>
+        <select id={IDS.类别} name="类别" {...describedBy(IDS.类别, bad.类别)}>
           <option value="">（由代表工委确定）</option>
           {p.categories.map((c) => (
             <option value={c} selected={v.类别 === c}>
@@ -66,11 +81,12 @@ export const SuggestPage: FC<{
             </option>
           ))}
         </select>
-        <label class="field" for="s-co">
+        <FieldError for={IDS.类别} errors={bad.类别} />
+        <FieldLabel for={IDS.附议代表} need="optional">
           附议代表
-        </label>
-        <p class="hint">可多选（手机上点选，电脑上按住 Ctrl 点选）；没有可不选。</p>
-        <select id="s-co" name="附议代表" multiple>
+        </FieldLabel>
+        <FieldHint for={IDS.附议代表}>可多选（手机上点选，电脑上按住 Ctrl 点选）；没有可不选。</FieldHint>
+        <select id={IDS.附议代表} name="附议代表" multiple {...describedBy(IDS.附议代表, bad.附议代表, true)}>
           {byDelegation(p.deputies).map(([delegation, list]) => (
             <optgroup label={delegation}>
               {list.map((d) => (
@@ -81,6 +97,7 @@ export const SuggestPage: FC<{
             </optgroup>
           ))}
         </select>
+        <FieldError for={IDS.附议代表} errors={bad.附议代表} />
         <button type="submit">提交建议</button>
       </form>
     </LinkLayout>

@@ -82,6 +82,10 @@ describe("a 落实情况 report through a unit's link", () => {
     expect(checkProgressForm({ 落实情况: "已完成", 说明: "" })).toEqual({
       ok: false,
       errors: ["落实情况请选择 已落实 或 推进中", "请填写说明：已做的工作、尚未完成的事项和预计完成时间"],
+      fields: {
+        落实情况: ["落实情况请选择 已落实 或 推进中"],
+        说明: ["请填写说明：已做的工作、尚未完成的事项和预计完成时间"],
+      },
     });
   });
 });

@@ -69,15 +69,21 @@ describe("the 沟通记录 form of a personal link", () => {
 
   it("refuses what the sync calls an 错误, in Chinese, naming the field", () => {
     const before = checkContactForm({ ...contact, 日期: "2026-02-27" }, context("区教育局"));
-    expect(before).toEqual({ ok: false, errors: ["日期 2026-02-27 早于交办日期 2026-03-02：请核对"] });
+    const early = "日期 2026-02-27 早于交办日期 2026-03-02：请核对";
+    // Said under the field it is about: the tab's column is the form's field of that name.
+    expect(before).toEqual({ ok: false, errors: [early], fields: { 日期: [early] } });
     const later = checkContactForm({ ...contact, 日期: "2026-05-11" }, context("区教育局"));
-    expect(later).toEqual({ ok: false, errors: ["日期 2026-05-11 晚于今天（2026-05-10）：请核对"] });
+    const late = "日期 2026-05-11 晚于今天（2026-05-10）：请核对";
+    expect(later).toEqual({ ok: false, errors: [late], fields: { 日期: [late] } });
     const blank = checkContactForm({ 日期: "", 阶段: "办前", 方式: "飞鸽传书" }, context("区教育局"));
     expect(blank.ok).toBe(false);
     if (blank.ok) return;
     expect(blank.errors).toContain("请选择联系的日期");
     expect(blank.errors).toContain("请填写沟通的内容");
     expect(blank.errors.some((e) => e.includes("飞鸽传书"))).toBe(true);
+    expect(blank.fields.日期).toEqual(["请选择联系的日期"]);
+    expect(blank.fields.内容).toEqual(["请填写沟通的内容"]);
+    expect(blank.fields.方式?.some((e) => e.includes("飞鸽传书"))).toBe(true);
   });
 
   it("accepts a 办前 contact dated after the reply, with the sync's 提醒", () => {
@@ -93,9 +99,11 @@ describe("the 沟通记录 form of a personal link", () => {
 
 describe("the 延期申请 form", () => {
   it("needs a 理由, and is dated today by the lead unit", () => {
+    const why = "请填写申请延期的理由（如涉及面广、处理难度大，需要的时间和已做的工作）";
     expect(checkExtensionForm({ 理由: "" }, context("区教育局"))).toEqual({
       ok: false,
-      errors: ["请填写申请延期的理由（如涉及面广、处理难度大，需要的时间和已做的工作）"],
+      errors: [why],
+      fields: { 理由: [why] },
     });
     const result = checkExtensionForm({ 理由: "涉及多个部门，需统筹资金" }, context("区教育局"));
     expect(result).toEqual({
@@ -121,10 +129,9 @@ describe("the 延期申请 form", () => {
 
   it("from a co-unit is what the sync calls an 错误", () => {
     const result = checkExtensionForm({ 理由: "需要时间" }, context("区住建局"));
-    expect(result).toEqual({
-      ok: false,
-      errors: ["只有主办单位可以申请延期：本条建议的主办单位是“区教育局”，本申请不计入办理期限"],
-    });
+    const notLead = "只有主办单位可以申请延期：本条建议的主办单位是“区教育局”，本申请不计入办理期限";
+    // About a column the form does not ask (the page says it in the form's summary only).
+    expect(result).toEqual({ ok: false, errors: [notLead], fields: { 申请单位: [notLead] } });
   });
 });
 
@@ -138,16 +145,18 @@ describe("the 协办意见 and 异议 forms", () => {
       内容摘要: "同意拓宽，资金由区住建局列入计划",
     });
     const lead = checkCoOpinionForm({ 内容摘要: "意见" }, context("区教育局"));
-    expect(lead).toEqual({
-      ok: false,
-      errors: ["“区教育局”是主办单位，协办意见由协办单位送达主办单位"],
-    });
+    const isLead = "“区教育局”是主办单位，协办意见由协办单位送达主办单位";
+    expect(lead).toEqual({ ok: false, errors: [isLead], fields: { 协办单位: [isLead] } });
   });
 
   it("needs an objection's reason, and the proposed unit is not the unit itself", () => {
     expect(checkObjectionForm({ 理由: "", 建议承办单位: "区教育局" }, "区教育局")).toEqual({
       ok: false,
       errors: ["请填写异议的理由（为什么不应由本单位承办）", "建议承办单位不能是本单位"],
+      fields: {
+        理由: ["请填写异议的理由（为什么不应由本单位承办）"],
+        建议承办单位: ["建议承办单位不能是本单位"],
+      },
     });
     expect(checkObjectionForm({ 理由: "道路归住建部门管理", 建议承办单位: "区住建局" }, "区教育局")).toEqual({
       ok: true,

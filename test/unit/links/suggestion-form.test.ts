@@ -9,9 +9,7 @@ describe("a deputy's new suggestion through the personal link", () => {
       ["城乡建设", "教育医疗"],
       ["张明"],
     );
-    expect(checked).toEqual({
-      ok: false,
-      errors: ["类别“不存在类别”不在可选类别中：请从 城乡建设、教育医疗 中选择"],
-    });
+    const message = "类别“不存在类别”不在可选类别中：请从 城乡建设、教育医疗 中选择";
+    expect(checked).toEqual({ ok: false, errors: [message], fields: { 类别: [message] } });
   });
 });
