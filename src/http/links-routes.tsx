@@ -8,6 +8,7 @@ import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import type { Env } from "../env";
 import { issueLink } from "../jobs/links/issue-link";
 import { linkSettingProblems } from "../links/link-settings";
+import { secretFingerprint } from "../links/secret-fingerprint";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
 import { LINKS_PAGE_SIZE, type LinksNotice, LinksPage } from "./dashboard/links-page";
@@ -99,6 +100,7 @@ async function renderLinks(
     recipient: filter.recipient ?? undefined,
     limit: LINKS_PAGE_SIZE,
   });
+  const settings = d.deps.linkSettings;
   return sendPage(
     c,
     <LinksPage
@@ -106,6 +108,7 @@ async function renderLinks(
       filter={filter}
       notice={notice}
       nowIso={new Date(d.nowMs).toISOString()}
+      secretFingerprint={settings ? await secretFingerprint(settings.secret) : null}
       frame={d.frame}
     />,
     status,

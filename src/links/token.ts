@@ -98,3 +98,24 @@ export async function verifyLink(secret: string, token: string, nowMs: number): 
     return { ok: false, reason: "invalid" };
   }
 }
+
+const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The link id (`jti`) a token claims, read WITHOUT checking its signature: only to choose what a
+ * refused link's page says (a link signed with an earlier LINK_SECRET, or a forged one), never to
+ * let anything through. Null when the token carries no id of ours.
+ */
+export function claimedLinkId(token: string): string | null {
+  if (token.length > TOKEN_MAX_LENGTH || !TOKEN_SHAPE.test(token)) return null;
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(json, (ch) => ch.charCodeAt(0));
+    const { jti } = JSON.parse(new TextDecoder().decode(bytes)) as { jti?: unknown };
+    return typeof jti === "string" && LINK_ID.test(jti) ? jti : null;
+  } catch {
+    // Not base64url or not JSON: no id to look up, the page says 链接无效 as for any forged token.
+    return null;
+  }
+}

@@ -1,8 +1,12 @@
 import type { LinkKind, LinkScope } from "../domain/links/capability";
+import type { SignedWith } from "../links/secret-fingerprint";
 import { jsonCells, jsonRowSlices } from "./d1-batch";
 
-/** A personal link as D1 keeps it (migrations/0013_personal_links.sql); never the token itself. */
-export interface LinkRecord {
+/**
+ * A personal link as D1 keeps it (migrations/0013_personal_links.sql, 0028 for the secret's
+ * fingerprint); never the token itself.
+ */
+export interface LinkRecord extends SignedWith {
   id: string;
   kind: LinkKind;
   recipient: string;
@@ -18,7 +22,13 @@ export interface LinkRecord {
   uses: number;
 }
 
-export type NewLinkRecord = Omit<LinkRecord, "revokedAt" | "revokedBy" | "lastUsedAt" | "uses">;
+export type NewLinkRecord = Omit<
+  LinkRecord,
+  "revokedAt" | "revokedBy" | "lastUsedAt" | "uses" | "secretFingerprint" | "issuedBeforeFingerprint"
+> & {
+  /** Of the secret that signed it (secretFingerprint). */
+  secretFingerprint: string;
+};
 
 /** One use of a link: its record, and the requests it made in the current window (this one included). */
 export interface LinkUse {
@@ -42,6 +52,11 @@ export interface PersonalLinks {
    * isolate are all counted) and returns its record; null when D1 has no such link.
    */
   use(id: string, nowMs: number, windowS: number): Promise<LinkUse | null>;
+  /**
+   * A link's record without counting a use: for a token refused for its signature, to tell a link
+   * signed with an earlier LINK_SECRET from a forged one. Null when D1 has no such link.
+   */
+  find(id: string): Promise<LinkRecord | null>;
   list(filter: LinkFilter): Promise<LinkRecord[]>;
   /** Revokes one link; false when it does not exist or was already revoked. */
   revoke(id: string, at: string, by: string): Promise<boolean>;
@@ -63,10 +78,24 @@ interface LinkRow {
   revoked_by: string | null;
   last_used_at: string | null;
   uses: number;
+  secret_fp: string | null;
+  /** Of listed and found rows only (FIRST_STAMPED); `use` leaves it out. */
+  issued_before_fp?: string | null;
 }
 
 const COLUMNS =
-  "id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by, revoked_at, revoked_by, last_used_at, uses";
+  "id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by, revoked_at, revoked_by, last_used_at, uses, secret_fp";
+
+/**
+ * The first link stamped with its secret's fingerprint (one step of the partial index
+ * personal_links_stamped), joined to rows as `f`: an unstamped row issued no later than it was
+ * signed with its secret or an earlier one.
+ */
+const FIRST_STAMPED = `LEFT JOIN (SELECT secret_fp AS fp, issued_at AS at FROM personal_links
+     WHERE secret_fp IS NOT NULL ORDER BY issued_at LIMIT 1) AS f ON p.secret_fp IS NULL AND p.issued_at <= f.at`;
+const LISTED = `${COLUMNS.split(", ")
+  .map((c) => `p.${c}`)
+  .join(", ")}, f.fp AS issued_before_fp`;
 
 const toRecord = (r: LinkRow): LinkRecord => ({
   id: r.id,
@@ -82,13 +111,15 @@ const toRecord = (r: LinkRow): LinkRecord => ({
   revokedBy: r.revoked_by,
   lastUsedAt: r.last_used_at,
   uses: r.uses,
+  secretFingerprint: r.secret_fp,
+  issuedBeforeFingerprint: r.issued_before_fp ?? null,
 });
 
 export function createPersonalLinks(db: D1Database): PersonalLinks {
   // The links of one jsonRowSlices slice (?1).
   const issueMany = db.prepare(
-    `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by)
-     SELECT ${jsonCells(9)} FROM json_each(?1) AS e ORDER BY e.key`,
+    `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, suggestion_id, issued_by, secret_fp)
+     SELECT ${jsonCells(10)} FROM json_each(?1) AS e ORDER BY e.key`,
   );
   return {
     async issue(records) {
@@ -102,6 +133,7 @@ export function createPersonalLinks(db: D1Database): PersonalLinks {
         r.noticeType,
         r.suggestionId,
         r.issuedBy,
+        r.secretFingerprint,
       ]);
       for (const slice of jsonRowSlices(rows)) await issueMany.bind(slice).run();
     },
@@ -122,12 +154,19 @@ export function createPersonalLinks(db: D1Database): PersonalLinks {
       if (!row) return null;
       return { record: toRecord(row), windowHits: row.window_hits, windowStart: row.window_start };
     },
+    async find(id) {
+      const row = await db
+        .prepare(`SELECT ${LISTED} FROM personal_links AS p ${FIRST_STAMPED} WHERE p.id = ?1`)
+        .bind(id)
+        .first<LinkRow>();
+      return row ? toRecord(row) : null;
+    },
     async list(filter) {
       const { results } = await db
         .prepare(
-          `SELECT ${COLUMNS} FROM personal_links
-           WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR recipient = ?2)
-           ORDER BY issued_at DESC, id LIMIT ?3`,
+          `SELECT ${LISTED} FROM personal_links AS p ${FIRST_STAMPED}
+           WHERE (?1 IS NULL OR p.kind = ?1) AND (?2 IS NULL OR p.recipient = ?2)
+           ORDER BY p.issued_at DESC, p.id LIMIT ?3`,
         )
         .bind(filter.kind ?? null, filter.recipient ?? null, filter.limit)
         .all<LinkRow>();

@@ -1,17 +1,29 @@
 import type { FC } from "hono/jsx";
 import { KIND_LABELS, LINK_KINDS, type LinkKind, shortLinkId } from "../../domain/links/capability";
 import { linkLastDay } from "../../jobs/links/issue-link";
+import { signedWithOtherSecret } from "../../links/secret-fingerprint";
 import type { LinkRecord } from "../../store/personal-links";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
+import { REPLACED_TEXT, ReplacedLinks } from "./links-replaced";
 import { Badge, Card, Empty } from "./ui";
 
 /** How many links the page lists (newest first). */
 export const LINKS_PAGE_SIZE = 200;
 
-function state(link: LinkRecord, nowIso: string): { text: string; tone: "ok" | "gray" | "danger" } {
+/**
+ * A link's 状态. One signed with an earlier LINK_SECRET (`secretFingerprint` the current one's; null
+ * when links are not set up, then nothing is judged) no longer opens: its holder needs a new link.
+ */
+function state(
+  link: LinkRecord,
+  nowIso: string,
+  secretFingerprint: string | null,
+): { text: string; tone: "ok" | "gray" | "danger" | "warn" } {
   if (link.revokedAt) return { text: "已撤销", tone: "danger" };
   if (link.expiresAt <= nowIso) return { text: "已过期", tone: "gray" };
+  if (secretFingerprint && signedWithOtherSecret(link, secretFingerprint))
+    return { text: REPLACED_TEXT, tone: "warn" };
   return { text: "有效", tone: "ok" };
 }
 
@@ -75,8 +87,10 @@ export const LinksPage: FC<{
   filter: { kind: LinkKind | null; recipient: string | null };
   notice: LinksNotice | null;
   nowIso: string;
+  /** Of the current LINK_SECRET (secret-fingerprint.ts); null when links are not set up. */
+  secretFingerprint: string | null;
   frame: PageFrame;
-}> = ({ links, filter, notice, nowIso, frame }) => (
+}> = ({ links, filter, notice, nowIso, secretFingerprint, frame }) => (
   <Layout title="个人链接" nav="links" frame={frame}>
     <h1>个人链接</h1>
     <p class="sub">
@@ -84,6 +98,10 @@ export const LinksPage: FC<{
       天有效）。链接泄露或对方换人时，可在此撤销；撤销立即生效。
     </p>
     <Issued notice={notice} />
+    <ReplacedLinks
+      links={links}
+      isReplaced={(l) => state(l, nowIso, secretFingerprint).text === REPLACED_TEXT}
+    />
     <Card title="签发新链接">
       <form class="panel" method="post" action="/links/issue">
         <label for="issue-kind">对象类型</label>
@@ -150,7 +168,7 @@ export const LinksPage: FC<{
           </thead>
           <tbody>
             {links.map((l) => {
-              const s = state(l, nowIso);
+              const s = state(l, nowIso, secretFingerprint);
               return (
                 <tr>
                   <td class="nowrap">
@@ -186,7 +204,12 @@ export const LinksPage: FC<{
                   <td>
                     {s.text === "有效" ? (
                       <form class="inline" method="post" action={`/links/${l.id}/revoke`}>
-                        <button class="small danger" type="submit">
+                        {/* Named for its row: a screen reader's list of buttons is otherwise 撤销, 撤销, 撤销. */}
+                        <button
+                          class="small danger"
+                          type="submit"
+                          aria-label={`撤销 ${l.recipient} 的链接 ${shortLinkId(l.id)}`}
+                        >
                           撤销
                         </button>
                       </form>

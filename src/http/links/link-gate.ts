@@ -3,7 +3,8 @@ import type { AppEnv } from "../../app";
 import { createAuthDeps } from "../../deps";
 import type { Capability } from "../../domain/links/capability";
 import { linkSettingsFrom } from "../../links/link-settings";
-import { verifyLink } from "../../links/token";
+import { secretFingerprint, signedWithOtherSecret } from "../../links/secret-fingerprint";
+import { claimedLinkId, verifyLink } from "../../links/token";
 import { createPersonalLinks } from "../../store/personal-links";
 import { HttpError } from "../errors";
 import { clientKey, retryAfterSeconds } from "../sign-in-limit";
@@ -26,6 +27,12 @@ const REFUSALS = {
     `链接不完整或有误：请从通知中完整复制链接后再打开。${ASK_OFFICE}`,
   ],
   invalid: ["link_invalid", "链接无效", `链接无效：请使用通知中的链接。${ASK_OFFICE}`],
+  // The holder did use the notice's link: the office rotated LINK_SECRET since (docs/deploy.md 第 6 节).
+  replaced: [
+    "link_replaced",
+    "链接已更换",
+    "代表工委已更换链接密钥，此前发出的链接都已停用。请使用之后收到的通知中的新链接，或联系代表工委重新发送。",
+  ],
   unknown: ["link_unknown", "链接已失效", `链接已失效：请使用最近一次通知中的链接。${ASK_OFFICE}`],
   revoked: [
     "link_revoked",
@@ -72,6 +79,23 @@ async function countWrongToken(env: AppEnv["Bindings"], connectingIp: string | u
 }
 
 /**
+ * A token refused for its signature whose claimed link id D1 recorded as signed with another
+ * LINK_SECRET: the office rotated it, and the holder is told so (or that the link was revoked or ran
+ * out anyway), not that the link is invalid. An id D1 does not know, or one signed with the current
+ * secret (a real link tampered with), leaves the refusal as it was: tampering stays unexplained.
+ * One D1 read, on this refused path only.
+ */
+async function refuseSignedEarlier(db: D1Database, secret: string, token: string, nowMs: number) {
+  const id = claimedLinkId(token);
+  if (!id) return;
+  const record = await createPersonalLinks(db).find(id);
+  if (!record || !signedWithOtherSecret(record, await secretFingerprint(secret))) return;
+  if (record.revokedAt) refuse("revoked");
+  if (record.expiresAt <= new Date(nowMs).toISOString()) refuse("expired");
+  refuse("replaced");
+}
+
+/**
  * Every `/l/<token>/…` request: the token's signature and expiry (jose, constant-time HMAC), then
  * its D1 row (it must exist, not be revoked, and say what the token says), counted against the
  * link's own rate limit. Sets `link` and `linkBase` for the pages; never a cookie.
@@ -85,6 +109,7 @@ export const linkGate = createMiddleware<AppEnv>(async (c, next) => {
   if (!verified.ok) {
     if (verified.reason === "expired") refuse("expired");
     await countWrongToken(c.env, c.req.header("cf-connecting-ip"), nowMs);
+    if (verified.reason === "invalid") await refuseSignedEarlier(c.env.DB, settings.secret, token, nowMs);
     refuse(verified.reason);
   }
   const link: Capability = verified.link;

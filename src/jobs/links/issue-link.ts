@@ -7,6 +7,7 @@ import {
   type LinkScope,
 } from "../../domain/links/capability";
 import type { LinkSettings } from "../../links/link-settings";
+import { secretFingerprint } from "../../links/secret-fingerprint";
 import { newLinkId, signLink } from "../../links/token";
 import type { NewLinkRecord } from "../../store/personal-links";
 import { localDate } from "../local-time";
@@ -78,6 +79,7 @@ export async function issueLink(
     noticeType: origin.noticeType ?? null,
     suggestionId: origin.suggestionId ?? null,
     issuedBy: origin.issuedBy ?? null,
+    secretFingerprint: await secretFingerprint(settings.secret),
   };
   return { link, token, record };
 }

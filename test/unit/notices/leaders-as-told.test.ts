@@ -137,6 +137,7 @@ describe("领办领导读到的是领办", () => {
       filter: { kind: null, recipient: null },
       notice: null,
       nowIso: "2026-03-02T00:00:00.000Z",
+      secretFingerprint: null,
       frame: { lastSync: null, timeZone: "Asia/Shanghai", today: "2026-03-02" },
     }) as { toString(): string | Promise<string> };
     expect(String(await page.toString())).toContain("每条发给承办单位、代表、督办领导和领办领导的通知");
