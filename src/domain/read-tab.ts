@@ -2,7 +2,9 @@ import { type AnyCellType, isBlankCell, parseCell } from "../../sheets-schema/ce
 import type { ColumnDef, RecordOf, TabDef } from "../../sheets-schema/columns";
 import { type ColumnMap, HEADER_SEARCH_ROWS, matchHeaders } from "../../sheets-schema/header-map";
 import { lookAlikeTab, renamedTabAdvice } from "../../sheets-schema/look-alikes";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { type Problem, ProblemSink } from "./problems";
+import { missingLedgerReason } from "./sync/lost-ledger";
 
 /** One data row of a tab, parsed cell by cell. */
 export interface ParsedRow<R> {
@@ -148,8 +150,11 @@ function recordValue(reader: CellReader, value: unknown): unknown {
  * Why a tab cannot be read when it is not in the spreadsheet. A renamed tab is the likelier cause, and
  * creating an empty tab instead makes every reference to it fail: a tab whose title contains the name
  * (承办单位（2026）) is named when the titles are known, and checking the name comes first otherwise.
+ * Not for 建议台账: a new empty ledger would read as every suggestion removed, so its own advice
+ * (restore a version, else the export) is given, on the banner and /healthz as in 校验问题.
  */
 export function missingTabReason(name: string, titles: readonly string[] = []): string {
+  if (name === TAB_NAMES.ledger) return missingLedgerReason(titles);
   const renamed = lookAlikeTab(name, titles);
   if (renamed !== null) return renamedTabAdvice(name, renamed);
   return `找不到工作表『${name}』：先看看是不是表名被改了（比如加了年份或括号），是的话请改回『${name}』；确实没有这张表时，再新建（第 1 行写表头）`;

@@ -121,6 +121,8 @@ export function fileWarnings(
   columns: readonly PlannedColumn[],
   rows: readonly PlannedRow[],
   dateIds: readonly DateId[],
+  /** False for jianyi's own export: its 编号 were numbered under the office's 编号格式 already. */
+  { firstImport = true }: { readonly firstImport?: boolean } = {},
 ): string[] {
   const warnings: string[] = [];
   const mapped = new Set(columns.map((c) => c.target));
@@ -150,7 +152,7 @@ export function fileWarnings(
     const width = yearDigitsWidth(id);
     if (width !== null) yearDigits.push({ id, width });
   }
-  if (yearDigits.length * 2 > rowsOf.size) warnings.push(yearDigitsWarning(yearDigits));
+  if (firstImport && yearDigits.length * 2 > rowsOf.size) warnings.push(yearDigitsWarning(yearDigits));
   for (const [id, at] of rowsOf)
     if (at.length > 1)
       warnings.push(

@@ -7,6 +7,7 @@ import { convertCell, type LedgerValue, replyClassOpening, shown } from "./cells
 import { type DateId, fileWarnings, LISTED_BARE_IDS } from "./file-warnings";
 import { contractHeaderFor, SYSTEM_HEADERS } from "./headers";
 import { historyWarnings } from "./history";
+import { exportOnlyHeader, isOwnExport, ownExportNote } from "./own-export";
 import type { SourceCell, SourceSheet } from "./workbook";
 
 /** Headers are looked for in the first rows only (a title row and a two-row header fit easily). */
@@ -214,12 +215,20 @@ export function planImport(
   const columns: PlannedColumn[] = [];
   const skippedColumns: { header: string; why: string }[] = [];
   const taken = new Map<string, string>();
+  // jianyi's own export (the ledger restored from it): its computed columns are not extra columns.
+  const ownExport = isOwnExport((sheet.rows[headerIndex] ?? []).map(text));
+  const computed: string[] = [];
   for (let c = 0; c < width; c++) {
     const header = headerName(sheet, headerIndex, c);
     if (!header) continue;
     const target = contractHeaderFor(text(sheet.rows[headerIndex]?.[c]));
+    const exportOnly = ownExport ? exportOnlyHeader(text(sheet.rows[headerIndex]?.[c])) : null;
     if (target && SYSTEM_HEADERS.has(target)) {
+      computed.push(header);
       skippedColumns.push({ header, why: `“${target}”由系统每次同步时计算，不导入` });
+    } else if (exportOnly) {
+      computed.push(header);
+      skippedColumns.push({ header, why: `“${exportOnly}”是导出时计算的列，不导入` });
     } else if (target && taken.has(target)) {
       columns.push({ source: c, header, target: null });
       skippedColumns.push({
@@ -296,14 +305,16 @@ export function planImport(
     problems,
     skippedRows,
     notes: [
+      ...(ownExport ? [ownExportNote(computed)] : []),
       ...fileNotes(sheet, columns),
       ...filteredRowsNote(filteredRows),
       ...replyClassNote(replyColumn, classesTaken),
     ],
     warnings: [
       ...hiddenRowsWarning(hiddenRows),
-      ...fileWarnings(columns, rows, dateIds),
-      ...historyWarnings(rows, new Set(columns.map((c) => c.target)), options.today),
+      ...fileWarnings(columns, rows, dateIds, { firstImport: !ownExport }),
+      // What a first sync does with years of history: not so of the office's own ledger coming back.
+      ...(ownExport ? [] : historyWarnings(rows, new Set(columns.map((c) => c.target)), options.today)),
     ],
   };
 }

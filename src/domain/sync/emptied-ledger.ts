@@ -1,6 +1,7 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import { type IdColumnCount, type IdHold, MIN_CLEARED_ROWS } from "./cleared-ids";
+import { NO_VERSION_ADVICE } from "./lost-ledger";
 
 /**
  * Rows left, as a share of the suggestions the last sync found, below which the ledger looks
@@ -53,7 +54,8 @@ export function emptiedLedgerProblem(emptied: EmptiedLedger): Problem {
     message:
       `${seen(emptied)}：疑似台账内容被误删（例如全选后按了删除）。` +
       "本次同步暂不读取台账：不把建议记为消失，页面、统计和提醒沿用上次同步的数据。" +
-      "请用“撤销”或表格的“文件 → 版本记录”恢复台账的各行，下次同步即恢复正常。" +
+      "请用“撤销”或表格的“文件 → 版本记录”恢复台账的各行，下次同步即恢复正常；" +
+      `${NO_VERSION_ADVICE}。` +
       `如确要删除这些建议，请分几次删除，每次留下的行不少于上次同步时建议数的五分之一，并各同步一次（删除的建议会记为消失，可在看板上确认删除）；剩下不到 ${MIN_CLEARED_ROWS} 条时可一次删完`,
   };
 }

@@ -1,6 +1,5 @@
 import type { TabDef } from "../../../sheets-schema/columns";
 import { matchHeaders } from "../../../sheets-schema/header-map";
-import { lookAlikeTab, renamedTabAdvice } from "../../../sheets-schema/look-alikes";
 import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { assessmentTab, ledgerTab, problemsTab, statisticsTab } from "../../../sheets-schema/tabs";
@@ -21,6 +20,7 @@ import {
 import { emptiedLedger, emptiedLedgerProblem, emptiedLedgerReason } from "../../domain/sync/emptied-ledger";
 import { problemsOf } from "../../domain/sync/held-tabs";
 import { idFloors, idFormatRow, unlikeIdsProblem } from "../../domain/sync/id-floors";
+import { type LedgerHold, ledgerHoldText, missingLedgerReason } from "../../domain/sync/lost-ledger";
 import { cellText } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
@@ -60,6 +60,11 @@ export { CHUNK_ROWS };
 const META_ID_END = "ledger_id_end";
 /** The last plan held the ledger for a cleared 编号 column (idHoldText; "" or absent: it did not). */
 const META_ID_HOLD = "ledger_id_hold";
+/**
+ * The last plan found 建议台账 lost (ledgerHoldText: the tab missing, or its rows all but gone), or ""
+ * when it read it: 恢复 says then why one suggestion at a time cannot help, instead of "still there".
+ */
+export const META_LEDGER_HOLD = "ledger_lost_hold";
 /** Tabs a sheet may lack (added by later issues; `sheet:init` adds them): the sync works without them. */
 const OPTIONAL_TABS: ReadonlySet<string> = new Set([
   TAB_NAMES.leaders,
@@ -120,6 +125,7 @@ export async function planRun(
     META_PLAN_KEPT,
     META_PRESENT,
     META_ID_HOLD,
+    META_LEDGER_HOLD,
   ]);
   const lastHeader = ledgerHeaderOf(stored.get(META_LEDGER_HEADER));
   const lastIdEnd = Number(stored.get(META_ID_END) ?? 0) || 0;
@@ -167,6 +173,7 @@ export async function planRun(
       tailFrom,
       presentBefore: presentCountOf(stored.get(META_PRESENT)),
       idHold: { text: stored.get(META_ID_HOLD) ?? "", hold: idHoldOf(stored.get(META_ID_HOLD)) },
+      ledgerHold: stored.get(META_LEDGER_HOLD) ?? "",
     },
     nowMs,
   );
@@ -187,15 +194,15 @@ export async function planRun(
   return { context: () => context, text: contextText(run, restText), chunks: rest.chunkStarts.length };
 }
 
-/**
- * 建议台账 is not in the spreadsheet: named when a tab looks like it (renamed), else how to get it
- * back; a new empty tab would make every suggestion read as removed from the ledger.
- */
-function missingLedgerMessage(titles: readonly string[] = []): string {
-  const renamed = lookAlikeTab(TAB_NAMES.ledger, titles);
-  if (renamed !== null) return `${renamedTabAdvice(TAB_NAMES.ledger, renamed)}，改好之前本次不同步台账`;
-  return `找不到工作表『${TAB_NAMES.ledger}』，本次没有同步台账：如果是误删或改了表名，请用“撤销”或“文件 → 版本记录”恢复，或把表名改回『${TAB_NAMES.ledger}』。新建一张空表会让系统以为所有建议都已从台账中删除`;
+/** Stores the plan's lost-ledger hold when it changed: a query only on the runs that find or end one. */
+async function storeLedgerHold(deps: PlanDeps, was: string, hold: LedgerHold | null, nowMs: number) {
+  const text = ledgerHoldText(hold);
+  if (text !== was) await deps.meta.set(META_LEDGER_HOLD, text, new Date(nowMs).toISOString());
 }
+
+/** Every cell of these rows is blank (a column or rows as Google returned them). */
+const allBlank = (rows: readonly (readonly unknown[] | undefined)[]) =>
+  rows.every((row) => (row ?? []).every((cell) => cellText(cell) === ""));
 
 /** The plan from its first read (a second one when staff moved the index columns). */
 async function planFromRead(
@@ -208,10 +215,12 @@ async function planFromRead(
     presentBefore: number;
     /** The stored META_ID_HOLD as text (to tell a change) and read. */
     idHold: { text: string; hold: IdHold | null };
+    /** The stored META_LEDGER_HOLD as text (to tell a change). */
+    ledgerHold: string;
   },
   nowMs: number,
 ): Promise<PlanRest & Pick<RunFields, "today" | "tabsChanged">> {
-  const { lastHeader, lastIdEnd, tailFrom, presentBefore, idHold } = last;
+  const { lastHeader, lastIdEnd, tailFrom, presentBefore, idHold, ledgerHold } = last;
   const read = Object.fromEntries(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
@@ -286,7 +295,8 @@ async function planFromRead(
   const headerRow = first.values["ledger-header"];
   if (!headerRow) {
     // Said in 校验问题 too, where staff look (not only on the dashboard's banner).
-    planProblems.ledgerHeader.push(tabProblem(TAB_NAMES.ledger, "错误", missingLedgerMessage(first.titles)));
+    planProblems.ledgerHeader.push(tabProblem(TAB_NAMES.ledger, "错误", missingLedgerReason(first.titles)));
+    await storeLedgerHold(deps, ledgerHold, { kind: "missing", rows: 0, present: presentBefore }, nowMs);
     return {
       ...base,
       header: null,
@@ -302,6 +312,16 @@ async function planFromRead(
   if (!match.ok) {
     const reason = match.problems.find((p) => p.level === "错误")?.message ?? "表头无法识别";
     skippedTabs.push({ tab: TAB_NAMES.ledger, reason });
+    // Select all → Delete takes the header too: with no 编号 left where the last plan read them, the
+    // ledger is lost as an emptied one is (the header's own 错误 says how to get it back).
+    const ids = first.values.编号;
+    const cleared = presentBefore > 0 && ids !== undefined && allBlank(ids) && allBlank(headerRow);
+    await storeLedgerHold(
+      deps,
+      ledgerHold,
+      cleared ? { kind: "emptied", rows: 0, present: presentBefore } : null,
+      nowMs,
+    );
     return { ...base, header, ledgerSkipped: reason, lastRow: 1, chunkStarts: [], ids: {} };
   }
   // The first plan, or one after staff moved these columns, reads them where the header has them now:
@@ -342,6 +362,10 @@ async function planFromRead(
   // column pasted back in part, against the count from before the clearing (clearedIdColumn).
   const holdText = cleared ? idHoldText(cleared) : emptied ? idHold.text : "";
   if (holdText !== idHold.text) metaChanges.push([META_ID_HOLD, holdText]);
+  const lostText = ledgerHoldText(
+    emptied ? { kind: "emptied", rows: emptied.dataRows, present: emptied.presentBefore } : null,
+  );
+  if (lostText !== ledgerHold) metaChanges.push([META_LEDGER_HOLD, lostText]);
   await deps.meta.setMany(metaChanges, new Date(nowMs).toISOString());
   const { floors, unlike } = idFloors(context.idFormat, idKeys);
   await deps.ids.raiseFloors(floors);

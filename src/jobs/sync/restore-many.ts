@@ -3,7 +3,14 @@ import { cellText } from "../../domain/sync/row-identity";
 import { SheetsError } from "../../sheets/client";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readLedgerColumns } from "../sheet-writes/ledger-columns";
-import { AT_ONCE_ON_QUOTA, type RestoreDeps, type SheetsRefusal, sheetsRefusal } from "./restore";
+import {
+  AT_ONCE_ON_QUOTA,
+  type LedgerHeld,
+  ledgerHeld,
+  type RestoreDeps,
+  type SheetsRefusal,
+  sheetsRefusal,
+} from "./restore";
 
 /**
  * Vanished suggestions one 恢复 puts back at most. Each costs no Sheets call (two reads, one insert
@@ -27,6 +34,7 @@ export interface RestoreManyDone {
 export type RestoreManyResult =
   | RestoreManyDone
   | SheetsRefusal
+  | LedgerHeld
   | { ok: false; code: "too_many" | "busy"; message: string; retryable: boolean };
 
 /** Where the snapshots' 编号, or their 标题 and 领衔代表 under another 编号, are in the ledger now. */
@@ -79,6 +87,8 @@ export async function restoreSuggestions(
       retryable: false,
       message: `一次最多恢复 ${RESTORE_AT_ONCE} 条建议，这次选了 ${ids.length} 条：请分批恢复（每批不超过 ${RESTORE_AT_ONCE} 条）`,
     };
+  const held = await ledgerHeld(deps.meta);
+  if (held) return held;
   const at = new Date(nowMs).toISOString();
   const claimed = await deps.snapshots.claimRestores(ids, at, by);
   const done: RestoreManyDone = { ok: true, restored: [], inSheet: [], renumbered: [], skipped: [] };

@@ -1,4 +1,5 @@
 import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
+import { heldLedgerRestoreMessage, ledgerHoldOf } from "../../domain/sync/lost-ledger";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, sameTitleAndDeputy } from "../../domain/sync/renumbered";
 import { cellText } from "../../domain/sync/row-identity";
@@ -9,6 +10,7 @@ import type { SnapshotStore } from "../../store/snapshots";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readLedgerColumns } from "../sheet-writes/ledger-columns";
 import { localDayIn } from "./mark-vanished";
+import { META_LEDGER_HOLD } from "./plan-run";
 import { parseStamp } from "./summary-stamp";
 
 export type RestoreResult =
@@ -21,6 +23,7 @@ export type RestoreResult =
         | "in_sheet"
         | "already_restored"
         | "renumbered"
+        | "ledger_held"
         | "busy"
         | "sheets_quota"
         | "sheets_failed";
@@ -122,6 +125,25 @@ async function officeDay(meta: MetaStore): Promise<(iso: string) => string> {
   return localDayIn(parseStamp(await meta.get(META_SUMMARY)).timeZone ?? "");
 }
 
+/** The ledger held as lost (its tab missing, its rows all but gone): a restore refused with why and what helps. */
+export interface LedgerHeld {
+  ok: false;
+  code: "ledger_held";
+  message: string;
+  retryable: false;
+}
+
+/**
+ * Whether the last sync plan held 建议台账 as lost. Then no suggestion is marked vanished (so "still
+ * in the ledger" would be false) and a row put back one at a time restores nothing of the ledger.
+ */
+export async function ledgerHeld(meta: MetaStore): Promise<LedgerHeld | null> {
+  const hold = ledgerHoldOf(await meta.get(META_LEDGER_HOLD));
+  return hold
+    ? { ok: false, code: "ledger_held", message: heldLedgerRestoreMessage(hold), retryable: false }
+    : null;
+}
+
 /**
  * Puts a suggestion that vanished from the sheet back, from its last snapshot: one row added
  * exactly once under the current headers (staff columns only), so the next sync recomputes the
@@ -134,6 +156,9 @@ export async function restoreSuggestion(
   nowMs: number,
   by: string | null,
 ): Promise<RestoreResult> {
+  // Before the claim: while held, nothing is claimed, read or written.
+  const held = await ledgerHeld(deps.meta);
+  if (held) return held;
   const at = new Date(nowMs).toISOString();
   const claim = await deps.snapshots.claimRestore(id, at, by);
   if (!claim.ok) {
