@@ -78,3 +78,32 @@ export const FieldError: FC<{ for: string; errors: readonly string[] | undefined
       {p.errors.join("；")}
     </p>
   ) : null;
+
+/**
+ * A required text box as the link forms write one: its name with （必填）, the text kept from a
+ * refused post, and what to fix under it. `name` is the posted field (the refusal's key).
+ */
+export const RequiredText: FC<{
+  id: string;
+  name: string;
+  label: Child;
+  maxlength: number;
+  values: Readonly<Record<string, string | undefined>>;
+  errors: Readonly<Record<string, readonly string[] | undefined>> | undefined;
+}> = (p) => (
+  <>
+    <FieldLabel for={p.id} need="required">
+      {p.label}
+    </FieldLabel>
+    <textarea
+      id={p.id}
+      name={p.name}
+      maxlength={p.maxlength}
+      required
+      {...describedBy(p.id, p.errors?.[p.name])}
+    >
+      {p.values[p.name] ?? ""}
+    </textarea>
+    <FieldError for={p.id} errors={p.errors?.[p.name]} />
+  </>
+);

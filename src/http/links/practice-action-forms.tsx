@@ -1,7 +1,7 @@
 import type { Child, FC } from "hono/jsx";
 import { CONTACT_METHODS, CONTACT_STAGES } from "../../../sheets-schema/enums";
 import { FormErrors, type FormState, submitTo } from "./action-forms";
-import { describedBy, FieldError, FieldLabel, FieldLegend } from "./form-fields";
+import { describedBy, FieldError, FieldLabel, FieldLegend, RequiredText } from "./form-fields";
 
 /**
  * The unit's forms besides the reply, each folded into a <details> (no script needed) that opens
@@ -24,19 +24,14 @@ export const ExtensionForm: FC<{ action: string; state: FormState; due: string }
         涉及面广、处理难度大的建议，主办单位可以申请延期。目前的办理期限是 {p.due}
         ；批准后首轮办理期限为交办日期起六个月（代表法第五十一条规定最长六个月）。申请日期为今天，由代表工委审批，审批结果会通知本单位。
       </p>
-      <FieldLabel for="ext-reason" need="required">
-        理由
-      </FieldLabel>
-      <textarea
+      <RequiredText
         id="ext-reason"
         name="理由"
+        label="理由"
         maxlength={5000}
-        required
-        {...describedBy("ext-reason", p.state.fieldErrors?.理由)}
-      >
-        {p.state.values.理由 ?? ""}
-      </textarea>
-      <FieldError for="ext-reason" errors={p.state.fieldErrors?.理由} />
+        values={p.state.values}
+        errors={p.state.fieldErrors}
+      />
       <button type="submit" formaction={submitTo(p.action, "extension")}>
         提交延期申请
       </button>
@@ -164,19 +159,14 @@ export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string 
         协办意见送主办单位{p.lead}
         ，由主办单位统一答复代表。送达日期为今天，写入『协办意见』表，主办单位在其专属页面可以看到。
       </p>
-      <FieldLabel for="co-summary" need="required">
-        协办意见
-      </FieldLabel>
-      <textarea
+      <RequiredText
         id="co-summary"
         name="内容摘要"
+        label="协办意见"
         maxlength={5000}
-        required
-        {...describedBy("co-summary", p.state.fieldErrors?.内容摘要)}
-      >
-        {p.state.values.内容摘要 ?? ""}
-      </textarea>
-      <FieldError for="co-summary" errors={p.state.fieldErrors?.内容摘要} />
+        values={p.state.values}
+        errors={p.state.fieldErrors}
+      />
       <button type="submit" formaction={submitTo(p.action, "co-opinion")}>
         送达协办意见
       </button>
@@ -199,19 +189,14 @@ export const ObjectionForm: FC<{
         认为本建议不属于本单位职责的，请于 {p.deadline}{" "}
         前提出，写明理由；代表工委研究决定（改交或维持交办）。决定之前，请照常办理。
       </p>
-      <FieldLabel for="obj-reason" need="required">
-        理由
-      </FieldLabel>
-      <textarea
+      <RequiredText
         id="obj-reason"
         name="理由"
+        label="理由"
         maxlength={1000}
-        required
-        {...describedBy("obj-reason", p.state.fieldErrors?.理由)}
-      >
-        {p.state.values.理由 ?? ""}
-      </textarea>
-      <FieldError for="obj-reason" errors={p.state.fieldErrors?.理由} />
+        values={p.state.values}
+        errors={p.state.fieldErrors}
+      />
       <FieldLabel for="obj-unit" need="optional">
         建议改由哪个单位承办
       </FieldLabel>
