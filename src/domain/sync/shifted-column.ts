@@ -123,8 +123,8 @@ export function holdShiftedCells(
   return out;
 }
 
-/** "2–7、12、15–16": runs of sheet rows; past six runs, the first six and how many rows in all ("… 等 40"). */
-function rowRuns(rows: readonly number[]): string {
+/** "2–7、12、15–16": runs of sheet rows (ascending); past six runs, the first six and how many rows in all ("… 等 40"). */
+export function rowRuns(rows: readonly number[]): string {
   const runs: string[] = [];
   let start = rows[0] as number;
   let prev = start;

@@ -1,9 +1,11 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
+import type { Problem } from "../../domain/problems";
 import { type CellMap, cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { staffColumnsOf } from "../../domain/sync/plan-ledger";
 import type { SeenRow } from "../../domain/sync/shifted-column";
 import type { LastSeen } from "./chunk-history";
+import { type ChunkResult, problemsDigestOf } from "./sync-context";
 import { systemCellsOf } from "./system-cells";
 
 /** A row the history keeps under its typed 编号: one of its own (not duplicated, not handed out now). */
@@ -61,4 +63,17 @@ export function changedRows(rows: ReadonlyMap<number, HistoryRow>, seen: LastSee
       out.push({ rowNumber: row.rowNumber, before: snapshot.staffValues, now: row.staffValues });
   }
   return out;
+}
+
+type ReusedParts = Pick<ChunkResult, "problems" | "relatedProblems" | "unknownYears" | "problemsDigest">;
+
+/**
+ * The result a later sync may reuse for the same rows (the chunk's steady one), without `once`: the
+ * problems only the sync that saw a change says (a pasted block). The next sync finds those rows as
+ * the snapshots now hold them and says nothing of them; reusing this result must not either.
+ */
+export function reusableResult<T extends ReusedParts>(result: T, once: readonly Problem[]): T {
+  if (once.length === 0) return result;
+  const problems = result.problems.filter((p) => !once.includes(p));
+  return { ...result, problems, problemsDigest: problemsDigestOf({ ...result, problems }) };
 }

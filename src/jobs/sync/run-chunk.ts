@@ -19,6 +19,7 @@ import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { derivePart } from "../../domain/summary/derive-part";
 import { factsOf, type StoredSummaryRow, storeRow } from "../../domain/summary/summary-row";
 import { heldWriteProblems } from "../../domain/sync/held-problems";
+import { pastedBlockProblems, pastedBlocks } from "../../domain/sync/pasted-block";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { planLedgerWrites, staffColumnsOf } from "../../domain/sync/plan-ledger";
 import { cellText } from "../../domain/sync/row-identity";
@@ -38,7 +39,7 @@ import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
 import { keepHistory, lastSeen } from "./chunk-history";
 import { allocate, giveBackUnwritten, writeGivingBackOnThrow } from "./chunk-ids";
 import { chunkInput } from "./chunk-input";
-import { changedRows, lastSeenRows, sameRow } from "./chunk-shifts";
+import { changedRows, lastSeenRows, reusableResult, sameRow } from "./chunk-shifts";
 import { duplicatedIn } from "./derive-stored";
 import { readRowsKeepingVolatile } from "./read-sheet";
 import { placedRows } from "./seen-once";
@@ -264,7 +265,10 @@ async function checkChunk(
     cells: CLEARED_REPLY_CELLS,
     since: clearedSince(context.today),
   });
-  const shifts = shiftedColumns(changedRows(seenRows, seen));
+  const changed = changedRows(seenRows, seen);
+  const shifts = shiftedColumns(changed);
+  // One text pasted over many rows' own (pasted-block.ts): told by this sync only, from the same rows.
+  const pasted = pastedBlockProblems(pastedBlocks(changed), TAB_NAMES.ledger);
   const shifted = new Set(shifts.flatMap((s) => s.rows.map((r) => r.rowNumber)));
   if (shifts.length > 0) {
     const at = new Map(staffColumns.map((c) => [c.header, c.index]));
@@ -356,6 +360,7 @@ async function checkChunk(
     ...heldWriteProblems(written.held, idOfRow),
     ...putBackProblems(typedOver),
     ...shiftedColumnProblems(shifts, TAB_NAMES.ledger),
+    ...pasted,
     ...clearedHoldProblems(holds, TAB_NAMES.ledger),
   ];
   const relatedProblems = [...evaluation.relatedProblems];
@@ -390,7 +395,10 @@ async function checkChunk(
     // finish and the pages load them.
     derive: () => derivePart(stored, facts, context.today, duplicated, contacts),
     steady: isSteady
-      ? { input, result: JSON.stringify({ ...result, partChanged: false, sheetsCalls: 0 }) }
+      ? {
+          input,
+          result: JSON.stringify({ ...reusableResult(result, pasted), partChanged: false, sheetsCalls: 0 }),
+        }
       : null,
   };
   const changedParts = await deps.summaries.save(new Map([[index, part]]), null, at, options);
