@@ -1,8 +1,9 @@
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_ADMIN_TOKEN, type LocalStack, startLocalStack } from "./local-stack";
+import { type Browser, SCREENSHOTS } from "./browser";
+import type { LocalStack } from "./local-stack";
+import { closeSyncedDashboard, openSyncedDashboard } from "./synced-dashboard";
 
 /**
  * A leader opens the dashboard in 企业微信's or 钉钉's in-app browser: a 375×667 CSS px screen, no
@@ -73,19 +74,10 @@ async function firstSuggestionPath(): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
-  expect(sync.status).toBe(200);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize(PHONE);
-  await page.goto(`${stack.workerUrl}/?token=${E2E_ADMIN_TOKEN}`);
+  ({ stack, browser, page } = await openSyncedDashboard({ viewport: PHONE }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeSyncedDashboard({ browser, stack }));
 
 describe("the dashboard on a 375 px phone", () => {
   it("fits the overview in the screen's width, with a header that leaves room for the page", async () => {

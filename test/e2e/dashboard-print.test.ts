@@ -1,8 +1,9 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_ADMIN_TOKEN, type LocalStack, startLocalStack } from "./local-stack";
+import { type Browser, SCREENSHOTS } from "./browser";
+import type { LocalStack } from "./local-stack";
+import { closeSyncedDashboard, openSyncedDashboard } from "./synced-dashboard";
 
 /**
  * The dashboard as a leader prints it from Chromium: the 打印 button of the 表彰建议名单 under the
@@ -16,19 +17,12 @@ let page: Page;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
-  expect(sync.status).toBe(200);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on("console", (m) => logged.push(m.text()));
-  await page.goto(`${stack.workerUrl}/?token=${E2E_ADMIN_TOKEN}`);
+  ({ stack, browser, page } = await openSyncedDashboard({
+    beforeSignIn: (opened) => opened.on("console", (m) => logged.push(m.text())),
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeSyncedDashboard({ browser, stack }));
 
 /** The page's text as drawn (innerText leaves out what display:none hides). */
 const drawnText = () => page.evaluate("document.body.innerText") as Promise<string>;

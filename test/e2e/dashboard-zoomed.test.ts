@@ -1,8 +1,9 @@
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_ADMIN_TOKEN, type LocalStack, startLocalStack } from "./local-stack";
+import { type Browser, SCREENSHOTS } from "./browser";
+import type { LocalStack } from "./local-stack";
+import { closeSyncedDashboard, openSyncedDashboard } from "./synced-dashboard";
 
 /**
  * A leader in their 50s reads the dashboard on a 1366×768 office screen zoomed to 150 %: 911×512 CSS
@@ -21,19 +22,10 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
-  expect(sync.status).toBe(200);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize(ZOOMED);
-  await page.goto(`${stack.workerUrl}/?token=${E2E_ADMIN_TOKEN}`);
+  ({ stack, browser, page } = await openSyncedDashboard({ viewport: ZOOMED }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeSyncedDashboard({ browser, stack }));
 
 describe("the units' table at 150 % zoom on a 1366×768 screen", () => {
   it("keeps its sideways scrollbar on the screen, says it scrolls, and keeps its headings and unit names in view", async () => {

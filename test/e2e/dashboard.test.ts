@@ -2,8 +2,9 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { type Browser, distinctGlyphs, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_ADMIN_TOKEN, E2E_SPREADSHEET, type LocalStack, startLocalStack } from "./local-stack";
+import { type Browser, distinctGlyphs, SCREENSHOTS } from "./browser";
+import { E2E_ADMIN_TOKEN, E2E_SPREADSHEET, type LocalStack } from "./local-stack";
+import { closeSyncedDashboard, openSyncedDashboard } from "./synced-dashboard";
 
 let stack: LocalStack;
 let browser: Browser;
@@ -27,17 +28,10 @@ async function followUps(): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
-  expect(sync.status).toBe(200);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+  ({ stack, browser, page } = await openSyncedDashboard({ signIn: false }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeSyncedDashboard({ browser, stack }));
 
 describe("the dashboard in Chromium", () => {
   it("signs in with the printed link, then drops the token from the address bar", async () => {

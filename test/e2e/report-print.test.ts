@@ -2,8 +2,9 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../tools/local-paths";
-import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
-import { E2E_ADMIN_TOKEN, type LocalStack, startLocalStack } from "./local-stack";
+import { type Browser, SCREENSHOTS } from "./browser";
+import type { LocalStack } from "./local-stack";
+import { closeSyncedDashboard, openSyncedDashboard } from "./synced-dashboard";
 
 /**
  * The year report as staff print it (or save it as PDF) from Chromium: the demo year, the print
@@ -19,18 +20,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  const sync = await stack.api("/api/sync?wait=1", { method: "POST" });
-  expect(sync.status).toBe(200);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(`${stack.workerUrl}/?token=${E2E_ADMIN_TOKEN}`);
+  ({ stack, browser, page } = await openSyncedDashboard());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeSyncedDashboard({ browser, stack }));
 
 /** Whether an element is drawn at all (display:none leaves no box). */
 const shown = (selector: string) =>
