@@ -10,3 +10,12 @@ export async function digestOf(text: string): Promise<string> {
   const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
   return toHex(bytes);
 }
+
+/**
+ * SHA-256 of a text as 64 lowercase hex digits, for what must not be told from its hash or must not
+ * collide across offices' data (a session id, a robot's address, a notice's key, a secret's
+ * fingerprint); callers that keep a shorter key take its first digits.
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+}

@@ -1,10 +1,4 @@
-import { toHex } from "../hex";
-
-const encoder = new TextEncoder();
-
-async function sha256Hex(text: string): Promise<string> {
-  return toHex(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
-}
+import { sha256Hex } from "../digest";
 
 /**
  * The generic webhook's idempotency key: hex SHA-256 of the notice's outbox key

@@ -1,3 +1,5 @@
+import { sha256Hex } from "../digest";
+
 /**
  * Which LINK_SECRET signed a link, told without the secret: the first 16 hex digits of SHA-256 over
  * a fixed label and the secret. D1 keeps it with each link it records, so after the office rotates
@@ -14,11 +16,7 @@ const fingerprints = new Map<string, Promise<string>>();
 export function secretFingerprint(secret: string): Promise<string> {
   let fingerprint = fingerprints.get(secret);
   if (!fingerprint) {
-    fingerprint = crypto.subtle
-      .digest("SHA-256", new TextEncoder().encode(LABEL + secret))
-      .then((digest) =>
-        [...new Uint8Array(digest, 0, 8)].map((b) => b.toString(16).padStart(2, "0")).join(""),
-      );
+    fingerprint = sha256Hex(LABEL + secret).then((hex) => hex.slice(0, 16));
     fingerprints.set(secret, fingerprint);
   }
   return fingerprint;

@@ -1,4 +1,4 @@
-import { toHex } from "../hex";
+import { sha256Hex } from "../digest";
 
 /** Dashboard sessions opened with the admin token (migrations/0008_sessions.sql). */
 export interface SessionStore {
@@ -17,11 +17,6 @@ function base64url(bytes: Uint8Array): string {
   let binary = "";
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return toHex(digest);
 }
 
 /** A new session id from the platform's CSPRNG (256 bits). */
