@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createWecomChannel } from "../../../src/channels/wecom";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { PlannedNotice } from "../../../src/domain/notices/types";
 import type { LedgerCells } from "../helpers/make-row";
 import { practiceTabs } from "../practice/helpers";
-import { noticeTabs } from "./helpers";
+import { digestByChannel, noticeTabs, wecomMarkdown } from "./helpers";
 
 /** Monday: the 周报's day. */
 const MONDAY = "2026-06-08";
@@ -34,24 +33,12 @@ function digests(rows: LedgerCells[], dashboard: string | null = null) {
   const settings = [["周报接收人", `dbc@example.gov.cn，${WECOM}`]] as const;
   const tabs = { ...noticeTabs(rows, settings), ...practiceTabs({ leaders: LEADERS }) };
   const evaluation = evaluateLedger({ tabs, today: MONDAY });
-  const plan = planNotices({ today: MONDAY, evaluation, existingKeys: [], arrivals: [], dashboard });
-  const digest = plan.notices.filter((n) => n.type === "督办周报");
-  return {
-    email: digest.find((n) => n.channel === "email") as PlannedNotice,
-    robot: digest.find((n) => n.channel === "wecom") as PlannedNotice,
-  };
+  return digestByChannel(
+    planNotices({ today: MONDAY, evaluation, existingKeys: [], arrivals: [], dashboard }),
+  );
 }
 
-/** The markdown the 企业微信 channel posts for a notice. */
-async function sentMarkdown(notice: PlannedNotice): Promise<string> {
-  let content = "";
-  const channel = createWecomChannel(async (_url, init) => {
-    content = JSON.parse(String(init.body)).markdown.content;
-    return new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
-  });
-  await channel.send({ ...notice, id: 1, plannedAt: "2026-03-02T01:00:00.000Z", address: WECOM });
-  return content;
-}
+const sentMarkdown = (notice: PlannedNotice) => wecomMarkdown(notice, WECOM);
 
 const bytes = (text: string) => new TextEncoder().encode(text).byteLength;
 const listLines = (text: string) => text.split("\n").filter((l) => /^\d+\. /.test(l));

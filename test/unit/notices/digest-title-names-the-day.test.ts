@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createWecomChannel } from "../../../src/channels/wecom";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { PlannedNotice } from "../../../src/domain/notices/types";
-import { evaluateAt, planAt } from "./helpers";
+import { digestByChannel, evaluateAt, planAt, wecomMarkdown } from "./helpers";
 
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=dbc";
 const SETTINGS = [["周报接收人", `dbc@example.gov.cn，${WECOM}`]] as const;
@@ -14,24 +13,10 @@ const DASHBOARD = "https://jianyi.example.gov.cn";
 /** The 周报 planned on `today`, by channel. */
 function digestOn(today: string, templates: unknown[][] = [], dashboard: string | null = null) {
   const evaluation = evaluateAt(ROWS, today, SETTINGS, templates);
-  const plan = planNotices({ today, evaluation, existingKeys: [], arrivals: [], dashboard });
-  const digest = plan.notices.filter((n) => n.type === "督办周报");
-  return {
-    email: digest.find((n) => n.channel === "email") as PlannedNotice,
-    robot: digest.find((n) => n.channel === "wecom") as PlannedNotice,
-  };
+  return digestByChannel(planNotices({ today, evaluation, existingKeys: [], arrivals: [], dashboard }));
 }
 
-/** The markdown the 企业微信 channel posts for a notice. */
-async function sentMarkdown(notice: PlannedNotice): Promise<string> {
-  let content = "";
-  const channel = createWecomChannel(async (_url, init) => {
-    content = JSON.parse(String(init.body)).markdown.content;
-    return new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
-  });
-  await channel.send({ ...notice, id: 1, plannedAt: "2026-06-08T01:00:00.000Z", address: WECOM });
-  return content;
-}
+const sentMarkdown = (notice: PlannedNotice) => wecomMarkdown(notice, WECOM);
 
 describe("督办周报's title names its day", () => {
   it("gives each week's e-mail its own subject, the day its figures are 截至", () => {

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { deputiesTab, unitsTab } from "../../../sheets-schema/tabs";
+import { createWecomChannel } from "../../../src/channels/wecom";
 import { evaluateLedger, type LedgerEvaluation } from "../../../src/domain/evaluate-ledger";
 import {
   attachSightings,
@@ -11,7 +12,7 @@ import {
 import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
 import { planNotices } from "../../../src/domain/notices/plan";
 import type { FormArrival } from "../../../src/domain/notices/receipt-series";
-import type { NoticePlan } from "../../../src/domain/notices/types";
+import type { NoticePlan, PlannedNotice } from "../../../src/domain/notices/types";
 import { LEDGER_HEADERS, type LedgerCells, makeRow } from "../helpers/make-row";
 
 /** Units with one channel each (and one with two), as 承办单位 rows. */
@@ -235,4 +236,24 @@ export function objectionNoticeBody(
   const notices = plan.notices.filter((n) => n.type === "交办异议处理结果");
   expect(notices.map((n) => n.recipient)).toEqual([objection.unit]);
   return notices[0]?.body ?? "";
+}
+
+/** A plan's 督办周报 to the e-mail and to the 企业微信 robot among the 周报接收人. */
+export function digestByChannel(plan: NoticePlan): { email: PlannedNotice; robot: PlannedNotice } {
+  const digest = plan.notices.filter((n) => n.type === "督办周报");
+  return {
+    email: digest.find((n) => n.channel === "email") as PlannedNotice,
+    robot: digest.find((n) => n.channel === "wecom") as PlannedNotice,
+  };
+}
+
+/** The markdown the 企业微信 channel posts for a notice planned to `address`. */
+export async function wecomMarkdown(notice: PlannedNotice, address: string): Promise<string> {
+  let content = "";
+  const channel = createWecomChannel(async (_url, init) => {
+    content = JSON.parse(String(init.body)).markdown.content;
+    return new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
+  });
+  await channel.send({ ...notice, id: 1, plannedAt: `${notice.dueOn}T01:00:00.000Z`, address });
+  return content;
 }
