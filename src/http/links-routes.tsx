@@ -143,11 +143,16 @@ export const linksRoutes = new Hono<AppEnv>()
     const recipient = field(form, "recipient");
     if (!isLinkKind(kind) || !recipient)
       throw new HttpError(400, "invalid_recipient", "请指定对象类型和名称");
-    const count = await createDeps(c.env).personalLinks.revokeAll(
+    const deps = createDeps(c.env);
+    // Only the links /links shows 有效 (links-page.tsx state): one signed with an earlier LINK_SECRET
+    // already stopped working and keeps its 已失效（密钥已更换）, so the count says what was stopped now.
+    const settings = deps.linkSettings;
+    const count = await deps.personalLinks.revokeAll(
       kind,
       recipient,
       new Date().toISOString(),
       actorOf(c).label,
+      settings ? await secretFingerprint(settings.secret) : null,
     );
     const query = `kind=${kind}&recipient=${encodeURIComponent(recipient)}&all=1&count=${count}`;
     return c.redirect(`/links?${query}`, 303);

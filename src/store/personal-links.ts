@@ -60,8 +60,18 @@ export interface PersonalLinks {
   list(filter: LinkFilter): Promise<LinkRecord[]>;
   /** Revokes one link; false when it does not exist or was already revoked. */
   revoke(id: string, at: string, by: string): Promise<boolean>;
-  /** Revokes every live link of a recipient; returns how many. */
-  revokeAll(kind: LinkKind, recipient: string, at: string, by: string): Promise<number>;
+  /**
+   * Revokes every link of a recipient still in force at `at`, as /links shows 有效: not revoked, not
+   * expired, and not signed with a LINK_SECRET other than `currentFingerprint` (secret-fingerprint.ts
+   * signedWithOtherSecret; null when links are not set up, then nothing is judged). Returns how many.
+   */
+  revokeAll(
+    kind: LinkKind,
+    recipient: string,
+    at: string,
+    by: string,
+    currentFingerprint: string | null,
+  ): Promise<number>;
 }
 
 interface LinkRow {
@@ -181,13 +191,19 @@ export function createPersonalLinks(db: D1Database): PersonalLinks {
         .run();
       return result.meta.changes === 1;
     },
-    async revokeAll(kind, recipient, at, by) {
+    async revokeAll(kind, recipient, at, by, currentFingerprint) {
+      // signedWithOtherSecret in SQL: a stamped link by its own fingerprint; an unstamped one by the
+      // first stamped link's (FIRST_STAMPED), when it was issued no later than that one.
       const result = await db
         .prepare(
           `UPDATE personal_links SET revoked_at = ?3, revoked_by = ?4
-           WHERE kind = ?1 AND recipient = ?2 AND revoked_at IS NULL AND expires_at > ?3`,
+           WHERE kind = ?1 AND recipient = ?2 AND revoked_at IS NULL AND expires_at > ?3
+             AND (?5 IS NULL OR secret_fp = ?5 OR (secret_fp IS NULL AND NOT EXISTS (
+               SELECT 1 FROM (SELECT secret_fp AS fp, issued_at AS at FROM personal_links
+                 WHERE secret_fp IS NOT NULL ORDER BY issued_at LIMIT 1) AS f
+               WHERE personal_links.issued_at <= f.at AND f.fp <> ?5)))`,
         )
-        .bind(kind, recipient, at, by)
+        .bind(kind, recipient, at, by, currentFingerprint)
         .run();
       return result.meta.changes;
     },

@@ -62,11 +62,14 @@ const Issued: FC<{ notice: LinksNotice | null }> = ({ notice }) => {
         未签发：{notice.message}
       </div>
     );
+  // Counts only the links that were 有效 (an expired one, or one of an earlier LINK_SECRET, had stopped already).
   if (notice.kind === "revokedAll")
-    return (
+    return notice.count > 0 ? (
       <div class="alert ok">
         已撤销{notice.recipient}的 {notice.count} 条有效链接；之后的通知会带上新链接。
       </div>
+    ) : (
+      <div class="alert info">{notice.recipient}没有有效链接，未撤销任何链接；之后的通知会带上新链接。</div>
     );
   return (
     <div class="alert info">
