@@ -136,12 +136,14 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
             />
           </Card>
           <Card title="测评结果">
-            <TableScroll label={`${a.year} 年度测评结果`}>
+            {/* 单位 first and kept at the left (nameFirst), as on /units and /deputies: scrolled sideways to
+                等次 or 先进单位 the reader still sees whose row it is; 排名 follows it (the rows are in its order). */}
+            <TableScroll label={`${a.year} 年度测评结果`} nameFirst>
               <table>
                 <thead>
                   <tr>
-                    <th class="num">排名</th>
                     <th>单位</th>
+                    <th class="num">排名</th>
                     <th class="num">承办件数</th>
                     {ASSESSMENT_FIGURES.map((name) => (
                       <th class="num">{name}</th>
@@ -155,10 +157,10 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
                 <tbody>
                   {a.rows.map((r) => (
                     <tr>
-                      <td class="num">{r.rank ?? "—"}</td>
                       <td class="nowrap">
                         <a href={href.unit(r.unit)}>{r.unit}</a>
                       </td>
+                      <td class="num">{r.rank ?? "—"}</td>
                       <td class="num">{r.assigned}</td>
                       {ASSESSMENT_FIGURES.map((name) => (
                         <td class="num">{figureText(name, r.figures[name])}</td>

@@ -93,7 +93,7 @@ body.lk{font-size:16px;background:var(--bg)}
 .lk-brand{color:#fff;font-weight:600;font-size:17px}
 .lk-main{max-width:720px;margin:0 auto;padding:12px 12px 32px}
 .lk-banner{background:#fff8e6;border:1px solid #f3d19b;color:#5c3b00;border-radius:8px;padding:10px 12px;font-size:14px;margin:0 0 12px}
-.lk-foot{max-width:720px;margin:0 auto;padding:0 12px 24px;color:var(--muted);font-size:13px}
+.lk-foot{max-width:720px;margin:0 auto;padding:0 12px 24px;color:var(--muted);font-size:14px}
 .lk h1{font-size:20px;margin:4px 0 8px}.lk h2{font-size:17px;margin:18px 0 8px}
 .lk-list{list-style:none;margin:0;padding:0}
 .lk-item{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px}
