@@ -134,9 +134,31 @@ function confirmationOf(r: SnapshotRow): Snapshot["removalConfirmed"] {
   return { at: r.removal_confirmed_at, by: r.removal_confirmed_by };
 }
 
+/**
+ * Where staff_values keeps the office's own columns (附加列), nested: a key no header can be (a
+ * header is trimmed text, never starting with NUL), so no migration is needed and SQL reading the
+ * contract's cells ($.标题) sees them as before.
+ */
+const EXTRA_KEY = "\u0000附加列";
+
+/** staff_values as stored: the staff cells, and the 附加列 under EXTRA_KEY when one is filled. */
+function staffValuesText(row: { staffValues: CellMap; extraValues?: CellMap }): string {
+  const extra = row.extraValues;
+  if (!extra || Object.keys(extra).length === 0) return JSON.stringify(row.staffValues);
+  return JSON.stringify({ ...row.staffValues, [EXTRA_KEY]: extra });
+}
+
+/** The staff cells and the 附加列 of stored staff_values (staffValuesText). */
+function staffValuesOf(text: string): Pick<Snapshot, "staffValues" | "extraValues"> {
+  const { [EXTRA_KEY]: extra, ...staffValues } = JSON.parse(text) as Record<string, unknown>;
+  return extra && typeof extra === "object"
+    ? { staffValues: staffValues as CellMap, extraValues: extra as CellMap }
+    : { staffValues: staffValues as CellMap };
+}
+
 const toSnapshot = (r: SnapshotRow): Snapshot => ({
   id: r.id,
-  staffValues: JSON.parse(r.staff_values) as CellMap,
+  ...staffValuesOf(r.staff_values),
   systemValues: JSON.parse(r.system_values) as CellMap,
   rowNumber: r.row_number,
   firstSeenAt: r.first_seen_at,
@@ -277,7 +299,7 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
     async apply(c) {
       const upserts = c.upserts.map((u) => [
         u.id,
-        JSON.stringify(u.staffValues),
+        staffValuesText(u),
         JSON.stringify(u.systemValues),
         u.rowNumber,
         valuesHash(u),

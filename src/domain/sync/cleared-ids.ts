@@ -120,3 +120,42 @@ export function clearedIdsProblem(cleared: ClearedIds): Problem {
       "如这些行确是新建议、原有建议都已删除，同样请在编号列给它们填写新编号（不要沿用原有编号），同步后原有建议会记为消失，可在看板上确认删除",
   };
 }
+
+/** Rows of a 恢复's read of the ledger (row 1 the header) that hold data, and those of them without 编号. */
+export interface IdsMissing {
+  readonly dataRows: number;
+  readonly blankRows: number;
+}
+
+/**
+ * Most rows of the ledger, at least MIN_CLEARED_ROWS, hold data but no 编号 (the column cleared, or
+ * many rows pasted in and not numbered yet), as the rows a 恢复 read show it; null otherwise. A row
+ * put back then would be the one numbered row among unnumbered ones, and the sync holds the ledger
+ * (clearedIdColumn) until the 编号 are back: 恢复 waits for them too.
+ */
+export function idsMissing(
+  rows: readonly (readonly unknown[])[],
+  header: readonly string[],
+): IdsMissing | null {
+  const idAt = header.indexOf("编号");
+  if (idAt < 0) return null;
+  let dataRows = 0;
+  let blankRows = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    if (!row.some((cell) => cell !== undefined && cell !== null && String(cell).trim() !== "")) continue;
+    dataRows++;
+    if (String(row[idAt] ?? "").trim() === "") blankRows++;
+  }
+  return blankRows >= MIN_CLEARED_ROWS && blankRows * 2 > dataRows ? { dataRows, blankRows } : null;
+}
+
+/** Why 恢复 of `what` (`编号 2026-040 `, `这 20 条建议`) waits while most rows have no 编号, and what helps. */
+export function idsMissingRestoreMessage(missing: IdsMissing, what: string): string {
+  return (
+    `『${TAB_NAMES.ledger}』现有 ${missing.dataRows} 行数据，其中 ${missing.blankRows} 行的编号为空，编号列疑似被清空：` +
+    `编号缺失期间系统不往台账补回行，${what}这次没有恢复。` +
+    "请先用“撤销”或表格的“文件 → 版本记录”恢复编号列（或把原编号粘贴回去），下次同步后再点“恢复”；" +
+    "如这些确是刚加的新行，等下次同步（每 10 分钟一次）给它们编号后再点“恢复”"
+  );
+}

@@ -9,6 +9,8 @@ export interface Snapshot {
   id: string;
   staffValues: CellMap;
   systemValues: CellMap;
+  /** The office's own columns (附加列) as last seen, by header (absent: none filled, or kept before they were). */
+  extraValues?: CellMap;
   rowNumber: number | null;
   /** When a sync first saw this 编号 in the sheet (absent where a snapshot is made up, as in tests). */
   firstSeenAt?: string;
@@ -40,6 +42,11 @@ export interface HistoryRow {
   rowNumber: number;
   staffValues: CellMap;
   systemValues: CellMap;
+  /**
+   * The office's own columns' values (附加列, extra-columns.ts), by header: kept so 恢复 puts them
+   * back, not audited (the contract's history is of its own columns). Absent when none is filled.
+   */
+  extraValues?: CellMap;
 }
 
 export interface HistoryPlan {
@@ -49,9 +56,15 @@ export interface HistoryPlan {
   removedIds: string[];
 }
 
-/** A short digest of a row's staff and system values, as its snapshot keeps them. */
-export function valuesHash(row: Pick<HistoryRow, "staffValues" | "systemValues">): string {
-  return hash53(JSON.stringify([row.staffValues, row.systemValues]));
+const isEmpty = (cells: CellMap | undefined) => !cells || Object.keys(cells).length === 0;
+
+/**
+ * A short digest of a row's values, as its snapshot keeps them. The 附加列 count only when one is
+ * filled: a row without them keeps the digest older builds gave it (its snapshot is not rewritten).
+ */
+export function valuesHash(row: Pick<HistoryRow, "staffValues" | "systemValues" | "extraValues">): string {
+  const values = [row.staffValues, row.systemValues];
+  return hash53(JSON.stringify(isEmpty(row.extraValues) ? values : [...values, row.extraValues]));
 }
 
 /** The non-empty cells of some columns, by header. */
@@ -102,7 +115,9 @@ export function planHistory(
     }
     const audits = changes(row.id, before.staffValues, row.staffValues);
     const systemChanged = changes(row.id, before.systemValues, row.systemValues).length > 0;
-    if (audits.length > 0 || systemChanged || before.removedAt) {
+    // An office's own column changed: its snapshot is rewritten (for 恢复), with no audit row.
+    const extraChanged = changes(row.id, before.extraValues ?? {}, row.extraValues ?? {}).length > 0;
+    if (audits.length > 0 || systemChanged || extraChanged || before.removedAt) {
       plan.upserts.push(row);
       plan.audits.push(...audits);
     } else if (before.rowNumber !== row.rowNumber) {

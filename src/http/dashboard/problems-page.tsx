@@ -203,7 +203,8 @@ export const ProblemsPage: FC<{
   /** All problems of the last sync, whatever the level filter. */
   total: number;
   level: string | null;
-  restored: { id: string; row: number | null } | null;
+  /** unwritten: kept values of the office's own columns (附加列) the ledger no longer has a column for. */
+  restored: { id: string; row: number | null; unwritten?: string | null } | null;
   /** The 编号 whose deletion staff just confirmed. */
   removalConfirmed?: string | null;
   /** The 提交号 staff just voided. */
@@ -219,6 +220,13 @@ export const ProblemsPage: FC<{
       <div class="alert ok">
         已恢复编号 {restored.id}
         {restored.row ? `到『建议台账』第 ${restored.row} 行` : ""}；下一次同步后该条问题即消失。
+        {restored.unwritten ? (
+          <>
+            {" "}
+            其中有的内容所在的列已从『建议台账』删除，没有写回：{restored.unwritten}
+            。需要时先在第 1 行加回该列，再把内容粘贴到第 {restored.row} 行。
+          </>
+        ) : null}
       </div>
     ) : null}
     {removalConfirmed ? (

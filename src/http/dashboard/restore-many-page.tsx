@@ -85,6 +85,7 @@ export const RestoreManyDonePage: FC<{ done: RestoreManyDone; frame: PageFrame }
     <div class="alert ok">
       已恢复 {done.restored.length} 条建议到『建议台账』；下一次同步（最多 10 分钟）后它们的问题即消失。
     </div>
+    {done.message ? <div class="alert warn">{done.message}</div> : null}
     <RowsCard title="已恢复" rows={done.restored} />
     <RowsCard title="已在台账中，无需恢复" rows={done.inSheet} />
     {done.renumbered.length > 0 ? (

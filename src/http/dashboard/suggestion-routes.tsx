@@ -13,6 +13,7 @@ import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
+import { notWrittenInNote } from "../../domain/sync/extra-columns";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
 import { retryNotice } from "../../jobs/notices/retry-notice";
@@ -98,6 +99,15 @@ async function renumberedHint(
 }
 
 /** The page that asks to confirm 恢复 or 确认已删除 of a vanished suggestion (`:id`). */
+/**
+ * What the latest 恢复 of `id` could not write back (its record's note: “督办领导批示”为“…”), read
+ * from D1 for the page staff land on; null when it wrote everything.
+ */
+async function unwrittenOf(snapshots: SnapshotStore, id: string): Promise<string | null> {
+  const named = (await snapshots.history(id)).map((h) => notWrittenInNote(h.note ?? ""));
+  return named.filter((n) => n !== null).at(-1) ?? null;
+}
+
 async function confirmationPage(c: Context<AppEnv>, confirm: "restore" | "removal"): Promise<Response> {
   const id = c.req.param("id")?.trim() ?? "";
   const { snapshots } = createDeps(c.env);
@@ -204,7 +214,10 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const deps = createDeps(c.env, { retry: CLICK_RETRY });
     const result = await restoreSuggestion(deps, id, Date.now(), actorOf(c).label);
     if (!result.ok) throw restoreError(result);
-    return c.redirect(`/problems?restored=${encodeURIComponent(id)}&row=${result.row}`, 303);
+    // Values whose column is gone are named by the restore's record, not in the address (which
+    // anyone could write): the address only says there are some, and /problems reads them back.
+    const unwritten = result.notWritten.length > 0 ? "&unwritten=1" : "";
+    return c.redirect(`/problems?restored=${encodeURIComponent(id)}&row=${result.row}${unwritten}`, 303);
   })
   // 确认已删除 too sits behind a confirmation page: it silences the suggestion's problem for good.
   .get("/suggestions/:id/removal", (c) => confirmationPage(c, "removal"))
@@ -260,7 +273,13 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const all = stored ? (JSON.parse(stored) as Problem[]) : [];
     const problems = all.filter((p) => level === null || p.level === level);
     const restored = c.req.query("restored");
-    const notice = restored ? { id: restored, row: Number(c.req.query("row")) || null } : null;
+    const notice = restored
+      ? {
+          id: restored,
+          row: Number(c.req.query("row")) || null,
+          unwritten: c.req.query("unwritten") === "1" ? await unwrittenOf(d.deps.snapshots, restored) : null,
+        }
+      : null;
     const confirmed = c.req.query("removalConfirmed") ?? null;
     const discarded = c.req.query("discarded") ?? null;
     return sendPage(

@@ -1,5 +1,8 @@
+import type { sheets_v4 } from "@googleapis/sheets";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import { ledgerTab } from "../../../sheets-schema/tabs";
 import { cellText } from "../../domain/sync/row-identity";
+import { runsOf } from "../../sheets/capture-requests";
 import {
   type CallOptions,
   type CellValue,
@@ -28,6 +31,11 @@ export type InsertResult =
       inserted: Map<string, number>;
       /** Rows an earlier attempt had already put in the sheet (row number as found). */
       alreadyThere: Map<string, number>;
+      /**
+       * The ledger's header the rows were laid out under (the last read's): a cell whose header it
+       * lacks was not written (a column staff deleted since). Empty when no row was asked for.
+       */
+      header: string[];
     }
   | { outcome: "busy" };
 
@@ -53,6 +61,42 @@ function rowsByIdentity(
   return at;
 }
 
+const KNOWN_HEADERS = new Set(ledgerTab.columns.map((c) => c.header));
+
+/**
+ * The office's own columns (附加列) of the rows just laid out take the formats of the row above, in
+ * the same batch: newRowsRequests gives the contract's columns theirs and clears the others', so a
+ * date 恢复 puts back in an office's 督办日期 would show as a serial number (46356).
+ */
+function ownColumnFormats(
+  sheetId: number,
+  header: readonly string[],
+  at: number,
+  count: number,
+): sheets_v4.Schema$Request[] {
+  if (at <= 1) return [];
+  const own = header.flatMap((h, c) => (h !== "" && !KNOWN_HEADERS.has(h) ? [c] : []));
+  return runsOf(own).map(([from, to]) => ({
+    copyPaste: {
+      source: {
+        sheetId,
+        startRowIndex: at - 1,
+        endRowIndex: at,
+        startColumnIndex: from,
+        endColumnIndex: to + 1,
+      },
+      destination: {
+        sheetId,
+        startRowIndex: at,
+        endRowIndex: at + count,
+        startColumnIndex: from,
+        endColumnIndex: to + 1,
+      },
+      pasteType: "PASTE_FORMAT",
+    },
+  }));
+}
+
 /**
  * Adds new rows to 建议台账 exactly once, from a read of its 编号 and 标题 columns (not the whole
  * tab). One atomic batch inserts them right after the last row with data, formatted like the rows `sheet:init` laid out (date formats, grey system columns, the
@@ -76,7 +120,7 @@ export async function insertLedgerRows(
 ): Promise<InsertResult> {
   const inserted = new Map<string, number>();
   const alreadyThere = new Map<string, number>();
-  if (rows.length === 0) return { outcome: "ok", inserted, alreadyThere };
+  if (rows.length === 0) return { outcome: "ok", inserted, alreadyThere, header: [] };
   const lock = await takeWriteLock(deps.lease, LOCK_WAIT_MS);
   if (!lock) return { outcome: "busy" };
   try {
@@ -90,25 +134,27 @@ export async function insertLedgerRows(
         if (row !== undefined && !inserted.has(r.id)) alreadyThere.set(r.id, row);
         return row === undefined;
       });
-      if (missing.length === 0) return { outcome: "ok", inserted, alreadyThere };
       const header = read.header;
+      if (missing.length === 0) return { outcome: "ok", inserted, alreadyThere, header };
       const resolved = await createSheetIds(deps.sheets, deps.meta, undefined, call).resolve([
         TAB_NAMES.ledger,
       ]);
       const at = Math.max(read.lastRow, 1);
       const gridRows = read.gridRows ?? at;
+      const sheetId = resolved.ids[TAB_NAMES.ledger] as number;
       const requests = newRowsRequests({
-        sheetId: resolved.ids[TAB_NAMES.ledger] as number,
+        sheetId,
         header,
         at,
         gridRows,
         rows: missing.map((r) => header.map((h) => r.cells[h] ?? "")),
       });
+      requests.push(...ownColumnFormats(sheetId, header, at, missing.length));
       try {
         await deps.sheets.batchUpdate([...resolved.create, ...requests], { ...call, notIdempotent: true });
         await resolved.keep();
         for (const [i, r] of missing.entries()) inserted.set(r.id, at + i + 1);
-        return { outcome: "ok", inserted, alreadyThere };
+        return { outcome: "ok", inserted, alreadyThere, header };
       } catch (error) {
         if (!(error instanceof SheetsError) || !error.retryable || attempt >= MAX_TRIES) throw error;
         if (call.failOnQuota && isQuotaRefusal(error)) throw error;

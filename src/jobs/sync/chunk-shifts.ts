@@ -1,6 +1,7 @@
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import type { LedgerRowEvaluation } from "../../domain/evaluate-ledger-rows";
 import type { Problem } from "../../domain/problems";
+import { keptExtraColumns, withExtraValues } from "../../domain/sync/extra-columns";
 import { type CellMap, cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
 import { staffColumnsOf } from "../../domain/sync/plan-ledger";
 import type { SeenRow } from "../../domain/sync/shifted-column";
@@ -13,9 +14,10 @@ const ownId = (r: LedgerRowEvaluation, rowsHolding: (id: string) => number): str
   !r.blank && !r.newId && r.id && rowsHolding(r.id) === 1 ? r.id : null;
 
 /**
- * The chunk's rows as its history will keep them, before any write: their staff values and the
- * system values they are evaluated to (what the snapshot's digest is compared with; a write held
- * later leaves a cell out, and keepHistory loads that row's snapshot then).
+ * The chunk's rows as its history will keep them, before any write: their staff values (and the
+ * office's own columns', 附加列) and the system values they are evaluated to (what the snapshot's
+ * digest is compared with; a write held later leaves a cell out, and keepHistory loads that row's
+ * snapshot then).
  */
 export function lastSeenRows(
   rows: readonly LedgerRowEvaluation[],
@@ -23,18 +25,16 @@ export function lastSeenRows(
   rowsHolding: (id: string) => number,
 ): Map<number, HistoryRow> {
   const staffColumns = staffColumnsOf(columns);
+  const extraColumns = keptExtraColumns(columns);
   const systemOf = systemCellsOf({ confirmed: [], held: [] }, columns);
   const out = new Map<number, HistoryRow>();
   for (const r of rows) {
     const id = ownId(r, rowsHolding);
     if (!id) continue;
     const staffValues = cellsByHeader(r.raw, staffColumns);
-    out.set(r.rowNumber, {
-      id,
-      rowNumber: r.rowNumber,
-      staffValues,
-      systemValues: systemOf(id, r).systemValues,
-    });
+    const row = { id, rowNumber: r.rowNumber, staffValues, systemValues: systemOf(id, r).systemValues };
+    // The office's own columns too (附加列): what 恢复 puts back besides the contract's.
+    out.set(r.rowNumber, withExtraValues(row, r.raw, extraColumns));
   }
   return out;
 }

@@ -1,3 +1,10 @@
+import { idsMissing, idsMissingRestoreMessage } from "../../domain/sync/cleared-ids";
+import {
+  type NotWrittenCell,
+  notWrittenCells,
+  notWrittenManyAdvice,
+  restoreNote,
+} from "../../domain/sync/extra-columns";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { cellText } from "../../domain/sync/row-identity";
 import { SheetsError } from "../../sheets/client";
@@ -29,13 +36,17 @@ export interface RestoreManyDone {
   renumbered: { id: string; row: number; as: string }[];
   /** Not vanished, unknown, or restored already (by another click): nothing done. */
   skipped: string[];
+  /** Of those restored, the kept values whose column the ledger no longer has: not written. */
+  notWritten: { id: string; row: number; cells: NotWrittenCell[] }[];
+  /** What staff are told of `notWritten`, in Chinese, naming the values to paste; null when none. */
+  message: string | null;
 }
 
 export type RestoreManyResult =
   | RestoreManyDone
   | SheetsRefusal
   | LedgerHeld
-  | { ok: false; code: "too_many" | "busy"; message: string; retryable: boolean };
+  | { ok: false; code: "too_many" | "busy" | "ids_missing"; message: string; retryable: boolean };
 
 /** Where the snapshots' 编号, or their 标题 and 领衔代表 under another 编号, are in the ledger now. */
 export function placeInLedger(
@@ -68,7 +79,8 @@ export function placeInLedger(
 }
 
 /**
- * Puts several vanished suggestions back at once, as restoreSuggestion does one: claimed in D1
+ * Puts several vanished suggestions back at once, as restoreSuggestion does one (the office's own
+ * columns with them; values whose column is gone named in `message`): claimed in D1
  * first (one statement), one read of three ledger columns, one insert of every row still missing
  * (placed on its own read under the write lock),
  * and a constant number of D1 queries whatever the count. Over RESTORE_AT_ONCE it is refused.
@@ -91,21 +103,43 @@ export async function restoreSuggestions(
   if (held) return held;
   const at = new Date(nowMs).toISOString();
   const claimed = await deps.snapshots.claimRestores(ids, at, by);
-  const done: RestoreManyDone = { ok: true, restored: [], inSheet: [], renumbered: [], skipped: [] };
+  const done: RestoreManyDone = {
+    ok: true,
+    restored: [],
+    inSheet: [],
+    renumbered: [],
+    skipped: [],
+    notWritten: [],
+    message: null,
+  };
   const won = new Set(claimed);
   done.skipped = ids.filter((id) => !won.has(id));
   if (claimed.length === 0) return done;
   try {
     const snapshots = [...(await deps.snapshots.loadMany(claimed)).values()];
     const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"], [], "data", AT_ONCE_ON_QUOTA);
+    // The 编号 column cleared: no row is put back while the 编号 are missing (see restoreSuggestion).
+    const missingIds = idsMissing(read.rows, read.header);
+    if (missingIds) {
+      await deps.snapshots.releaseRestores(claimed);
+      const what = `这 ${claimed.length} 条建议`;
+      return {
+        ok: false,
+        code: "ids_missing",
+        retryable: false,
+        message: idsMissingRestoreMessage(missingIds, what),
+      };
+    }
     const { held, renumbered } = placeInLedger(read.rows, read.header, snapshots);
     done.inSheet = [...held].map(([id, row]) => ({ id, row }));
     done.renumbered = [...renumbered].map(([id, place]) => ({ id, ...place }));
     await deps.snapshots.releaseRestores([...renumbered.keys()]);
     const missing = snapshots.filter((s) => !held.has(s.id) && !renumbered.has(s.id));
+    // With the office's own columns (附加列), by header; a contract column of the same name wins.
+    const cellsOf = (s: Snapshot) => ({ ...s.extraValues, ...s.staffValues });
     const result = await insertLedgerRows(
       deps,
-      missing.map((s) => ({ id: s.id, title: cellText(s.staffValues.标题), cells: s.staffValues })),
+      missing.map((s) => ({ id: s.id, title: cellText(s.staffValues.标题), cells: cellsOf(s) })),
       undefined,
       AT_ONCE_ON_QUOTA,
     );
@@ -117,6 +151,14 @@ export async function restoreSuggestions(
       id: s.id,
       row: result.inserted.get(s.id) ?? result.alreadyThere.get(s.id) ?? 0,
     }));
+    const byId = new Map(missing.map((s) => [s.id, s]));
+    done.notWritten = done.restored.flatMap(({ id, row }) => {
+      const snapshot = byId.get(id);
+      const cells = snapshot ? notWrittenCells(cellsOf(snapshot), result.header) : [];
+      return cells.length > 0 ? [{ id, row, cells }] : [];
+    });
+    done.message = notWrittenManyAdvice(done.notWritten);
+    const notWrittenOf = new Map(done.notWritten.map((n) => [n.id, n.cells]));
     await deps.snapshots.restoredMany([...done.inSheet, ...done.restored]);
     await deps.snapshots.record(
       done.restored.map(({ id, row }) => ({
@@ -126,7 +168,7 @@ export async function restoreSuggestions(
         newValue: id,
         source: "dashboard" as const,
         actor: by,
-        note: `从最后一次记录恢复到第 ${row} 行（批量恢复）`,
+        note: restoreNote(row, notWrittenOf.get(id) ?? [], true),
       })),
       at,
     );

@@ -1,4 +1,11 @@
 import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
+import { type IdsMissing, idsMissing, idsMissingRestoreMessage } from "../../domain/sync/cleared-ids";
+import {
+  type NotWrittenCell,
+  notWrittenAdvice,
+  notWrittenCells,
+  restoreNote,
+} from "../../domain/sync/extra-columns";
 import { heldLedgerRestoreMessage, ledgerHoldOf } from "../../domain/sync/lost-ledger";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, sameTitleAndDeputy } from "../../domain/sync/renumbered";
@@ -14,7 +21,15 @@ import { META_LEDGER_HOLD } from "./plan-run";
 import { parseStamp } from "./summary-stamp";
 
 export type RestoreResult =
-  | { ok: true; id: string; row: number }
+  | {
+      ok: true;
+      id: string;
+      row: number;
+      /** What staff are told, in Chinese: where the row is, and any kept value it could not write. */
+      message: string;
+      /** Kept values whose column the ledger no longer has (an office's own column deleted): not written. */
+      notWritten: NotWrittenCell[];
+    }
   | {
       ok: false;
       code:
@@ -23,6 +38,7 @@ export type RestoreResult =
         | "in_sheet"
         | "already_restored"
         | "renumbered"
+        | "ids_missing"
         | "ledger_held"
         | "busy"
         | "sheets_quota"
@@ -89,15 +105,15 @@ export interface RestoreDeps {
 
 /**
  * Rows of the ledger holding this 编号 now, and the rows that hold the snapshot's 标题 and 领衔代表
- * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over).
- * A read of three columns, not the whole tab (a 2,000-row ledger's 30 columns would take the
- * invocation's CPU).
+ * under another 编号 (the suggestion renumbered: a row whose 编号 staff cleared, or typed over);
+ * and whether most rows have no 编号 (idsMissing). A read of three columns, not the whole tab (a
+ * 2,000-row ledger's 30 columns would take the invocation's CPU).
  */
 async function rowsNow(
   deps: RestoreDeps,
   id: string,
   snapshot: Snapshot,
-): Promise<{ holding: number[]; renumbered: { row: number; id: string }[] }> {
+): Promise<{ holding: number[]; renumbered: { row: number; id: string }[]; missing: IdsMissing | null }> {
   const read = await readLedgerColumns(deps, ["编号", "标题", "领衔代表"], [], "data", AT_ONCE_ON_QUOTA);
   const [idAt, titleAt, deputyAt] = ["编号", "标题", "领衔代表"].map((h) => read.header.indexOf(h));
   const holding: number[] = [];
@@ -109,7 +125,7 @@ async function rowsNow(
     else if (sameTitleAndDeputy(snapshot, row[titleAt as number], row[deputyAt as number]))
       renumbered.push({ row: i + 1, id: rowId });
   }
-  return { holding, renumbered };
+  return { holding, renumbered, missing: idsMissing(read.rows, read.header) };
 }
 
 /** When the sync first saw this 编号 (null for a blank one, or one it never saw). */
@@ -146,9 +162,10 @@ export async function ledgerHeld(meta: MetaStore): Promise<LedgerHeld | null> {
 
 /**
  * Puts a suggestion that vanished from the sheet back, from its last snapshot: one row added
- * exactly once under the current headers (staff columns only), so the next sync recomputes the
- * rest. The restore is claimed in D1 first: parallel or repeated clicks add one row at most, and a
- * 编号 still (or again) in the sheet is never added twice.
+ * exactly once under the current headers (its staff columns and the office's own columns, 附加列,
+ * by header; a kept value whose column is gone is named in the answer), so the next sync
+ * recomputes the rest. The restore is claimed in D1 first: parallel or repeated clicks add one
+ * row at most, and a 编号 still (or again) in the sheet is never added twice.
  */
 export async function restoreSuggestion(
   deps: RestoreDeps,
@@ -181,7 +198,7 @@ export async function restoreSuggestion(
   try {
     const snapshot = await deps.snapshots.load(id);
     if (!snapshot) throw new Error(`没有编号为 ${id} 的建议记录`);
-    const { holding, renumbered } = await rowsNow(deps, id, snapshot);
+    const { holding, renumbered, missing } = await rowsNow(deps, id, snapshot);
     if (holding.length > 0) {
       await deps.snapshots.restored(id, holding[0] as number);
       return {
@@ -189,6 +206,17 @@ export async function restoreSuggestion(
         code: "in_sheet",
         message: `编号 ${id} 已在『建议台账』第 ${holding.join("、")} 行，无需恢复（下次同步后不再显示为消失）`,
         row: holding[0] as number,
+      };
+    }
+    // The 编号 column cleared: a row put back now would be the one numbered row, and its title may
+    // match an unnumbered row that is itself (renumbered would send staff the wrong way).
+    if (missing) {
+      await deps.snapshots.releaseRestore(id);
+      return {
+        ok: false,
+        code: "ids_missing",
+        message: idsMissingRestoreMessage(missing, `编号 ${id} `),
+        retryable: false,
       };
     }
     // Restoring would put the same suggestion in the ledger twice, counted and reminded twice.
@@ -205,9 +233,11 @@ export async function restoreSuggestion(
     }
     // Placed on the insert's own read, taken under the write lock: rows a form added (or staff
     // deleted) since this read would make its last row stale.
+    // The office's own columns first: a contract column of the same name keeps the staff value.
+    const cells = { ...snapshot.extraValues, ...snapshot.staffValues };
     const result = await insertLedgerRows(
       deps,
-      [{ id, title: cellText(snapshot.staffValues.标题), cells: snapshot.staffValues }],
+      [{ id, title: cellText(snapshot.staffValues.标题), cells }],
       undefined,
       AT_ONCE_ON_QUOTA,
     );
@@ -216,6 +246,7 @@ export async function restoreSuggestion(
       return { ok: false, code: "busy", message: "表格正在写入，请稍后再点“恢复”" };
     }
     const row = result.inserted.get(id) ?? result.alreadyThere.get(id) ?? 0;
+    const notWritten = notWrittenCells(cells, result.header);
     await deps.snapshots.restored(id, row);
     await deps.snapshots.record(
       [
@@ -226,12 +257,13 @@ export async function restoreSuggestion(
           newValue: id,
           source: "dashboard",
           actor: by,
-          note: `从最后一次记录恢复到第 ${row} 行`,
+          note: restoreNote(row, notWritten, false),
         },
       ],
       at,
     );
-    return { ok: true, id, row };
+    const message = `编号 ${id} 已恢复到『建议台账』第 ${row} 行${notWrittenAdvice(row, notWritten)}`;
+    return { ok: true, id, row, message, notWritten };
   } catch (error) {
     // Freed whatever failed: a row a lost answer put in the sheet is found by the next click's read.
     await deps.snapshots.releaseRestore(id);

@@ -18,6 +18,7 @@ import {
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { derivePart } from "../../domain/summary/derive-part";
 import { factsOf, type StoredSummaryRow, storeRow } from "../../domain/summary/summary-row";
+import { keptExtraColumns, withExtraValues } from "../../domain/sync/extra-columns";
 import { heldWriteProblems } from "../../domain/sync/held-problems";
 import { pastedBlockProblems, pastedBlocks } from "../../domain/sync/pasted-block";
 import { cellsByHeader, type HistoryRow } from "../../domain/sync/plan-history";
@@ -254,6 +255,7 @@ async function checkChunk(
   const columns = evaluation.columns;
   const rowsHolding = (id: string) => idEntry(context.ids, id)?.rows.length ?? 0;
   const staffColumns = staffColumnsOf(columns);
+  const extraColumns = keptExtraColumns(columns);
   // What the last sync kept of these rows, read before anything is written (the history's own two
   // queries, moved ahead): a column moved against its rows since is evaluated, written from and
   // kept as it was stored, until staff put it back (shifted-column.ts). A reply cleared lately is
@@ -320,7 +322,9 @@ async function checkChunk(
     else {
       const staffValues = cellsByHeader(r.raw, staffColumns);
       if (assigned.has(r.rowNumber)) staffValues.编号 = id;
-      historyRows.push({ id, rowNumber: r.rowNumber, staffValues, systemValues: cells.systemValues });
+      // With the office's own columns (附加列), as lastSeenRows keeps them: 恢复 puts them back too.
+      const now = { id, rowNumber: r.rowNumber, staffValues, systemValues: cells.systemValues };
+      historyRows.push(withExtraValues(now, r.raw, extraColumns));
     }
     overwritten.push(...cells.overwritten);
   }
