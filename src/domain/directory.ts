@@ -1,6 +1,7 @@
 import { listItems } from "../../sheets-schema/cells/list-cells";
 import type { Channel } from "../../sheets-schema/enums";
 import type { DeputyRecord, UnitRecord } from "../../sheets-schema/tabs/directory";
+import { INVISIBLE_CLASS } from "./invisible-chars";
 import type { TabRead } from "./read-tab";
 
 /** A unit or deputy with the channels notices can actually use. */
@@ -22,13 +23,15 @@ export interface Directory<R> {
   namesakes(name: string): string[];
 }
 
-const SPACES = /[\s\u3000]+/g;
+const SPACES = new RegExp(`[\\s\\u3000${INVISIBLE_CLASS}]+`, "g");
 const FULL_PARENS = /[（）]/g;
-const NEEDS_NORMALISING = /[\s\u3000（）]/;
+const NEEDS_NORMALISING = new RegExp(`[\\s\\u3000${INVISIBLE_CLASS}（）]`);
 
 /**
- * The matching key of a name: spaces dropped (official documents pad two-character names, 王　伟)
- * and full-width parentheses read as ASCII, so 王伟（北关） matches 王伟(北关).
+ * The matching key of a name: spaces dropped (official documents pad two-character names, 王　伟),
+ * and the zero-width characters a paste from WeChat or Word leaves (invisible-chars), and full-width
+ * parentheses read as ASCII, so 王伟（北关） and 王伟(北关)\u200b match 王伟(北关). The names staff type
+ * in the sheet and those a form sends are compared alike, 代表 and 承办单位 both.
  */
 export function nameKey(name: string): string {
   // Most names need nothing; testing first avoids two string copies per lookup.

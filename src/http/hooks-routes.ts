@@ -4,7 +4,7 @@ import { createDeps } from "../deps";
 import { answerProblems } from "../domain/intake/answer-limits";
 import { FORM_KINDS, type FormKind } from "../domain/intake/map-answers";
 import type { Env } from "../env";
-import { fieldErrors, MAX_BODY_BYTES, submissionSchema } from "../intake/body";
+import { fieldErrors, MAX_BODY_BYTES, submissionSchema, tooLargeError } from "../intake/body";
 import { choiceProblems } from "../intake/choice-answers";
 import { isJsonContentType } from "../intake/content-type";
 import { decodeUtf8, drainBody, readCappedBody } from "../intake/read-body";
@@ -19,13 +19,18 @@ const SECRET_OF: Record<FormKind, keyof Env> = {
   opinion: "FORM_SECRET_OPINION",
 };
 
-const TOO_LARGE = "提交内容超过 64 KiB：请删减附加内容后重新提交";
-
 /**
  * How much of an oversized submission is read (and dropped) so that its sender gets the 413: a
  * form platform's mistake is rarely larger, and reading more would spend CPU on whoever sends it.
  */
 const DRAIN_HOOK_BYTES = 1024 * 1024;
+
+/**
+ * How much of an oversized submission is kept, so that its 413 can name its longest answers when it
+ * is signed: a few answers over the limit in Chinese (20,000 characters are 60,000 bytes). A larger
+ * one is read and dropped, and told the limit alone.
+ */
+const EXPLAIN_MAX_BYTES = 2 * MAX_BODY_BYTES;
 
 function formOf(name: string): FormKind {
   if ((FORM_KINDS as readonly string[]).includes(name)) return name as FormKind;
@@ -33,19 +38,41 @@ function formOf(name: string): FormKind {
 }
 
 /**
- * The body's raw bytes, never more than the cap: a declared Content-Length over it is refused
- * unkept, and a body without one (chunked) is dropped as soon as it passes the cap. Either is read
- * to its end first (up to DRAIN_HOOK_BYTES), so the sender gets the 413, not a reset connection.
+ * The body's raw bytes, and whether it is over the cap (MAX_BODY_BYTES). Never more than
+ * EXPLAIN_MAX_BYTES is kept: a declared Content-Length over it is refused unkept, and a body without
+ * one (chunked) is dropped as soon as it passes it (`bytes` null). Either is read to its end first
+ * (up to DRAIN_HOOK_BYTES), so the sender gets the 413, not a reset connection.
  */
-async function rawBody(request: Request): Promise<Uint8Array> {
+async function rawBody(request: Request): Promise<{ bytes: Uint8Array | null; tooLarge: boolean }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > EXPLAIN_MAX_BYTES) {
     await drainBody(request.body, DRAIN_HOOK_BYTES);
-    throw new HttpError(413, "too_large", TOO_LARGE);
+    return { bytes: null, tooLarge: true };
   }
-  const read = await readCappedBody(request.body, MAX_BODY_BYTES, 0, DRAIN_HOOK_BYTES);
-  if (!read.ok) throw new HttpError(413, "too_large", TOO_LARGE);
-  return read.bytes;
+  const read = await readCappedBody(request.body, EXPLAIN_MAX_BYTES, 0, DRAIN_HOOK_BYTES);
+  if (!read.ok) return { bytes: null, tooLarge: true };
+  return { bytes: read.bytes, tooLarge: read.bytes.byteLength > MAX_BODY_BYTES };
+}
+
+/**
+ * The 413 of a body over the cap: naming its longest answers when it is signed and could be read
+ * whole (an unsigned one is not parsed: reading strangers' JSON would spend CPU for them), else the
+ * limit alone; in characters either way.
+ */
+async function tooLarge(
+  bytes: Uint8Array | null,
+  check: (bytes: Uint8Array) => Promise<boolean>,
+): Promise<HttpError> {
+  let json: unknown = null;
+  if (bytes && (await check(bytes))) {
+    try {
+      json = JSON.parse(decodeUtf8(bytes) ?? "null");
+    } catch {
+      json = null;
+    }
+  }
+  const { message, details } = tooLargeError(json);
+  return new HttpError(413, "too_large", message, details);
 }
 
 /** POST /hooks/forms/:form — signed form submissions; answered only once the submission is stored. */
@@ -62,14 +89,18 @@ export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => 
   if (typeof secret !== "string" || secret === "") {
     throw new HttpError(503, "form_not_configured", `表单密钥 ${SECRET_OF[form]} 未设置`);
   }
-  const bytes = await rawBody(c.req.raw);
-  const check = await verifySignature(
-    secret,
-    c.req.header("x-jianyi-timestamp"),
-    c.req.header("x-jianyi-signature"),
-    bytes,
-    Math.floor(Date.now() / 1000),
-  );
+  const verify = (body: Uint8Array) =>
+    verifySignature(
+      secret,
+      c.req.header("x-jianyi-timestamp"),
+      c.req.header("x-jianyi-signature"),
+      body,
+      Math.floor(Date.now() / 1000),
+    );
+  const read = await rawBody(c.req.raw);
+  if (read.tooLarge || !read.bytes) throw await tooLarge(read.bytes, async (body) => (await verify(body)).ok);
+  const { bytes } = read;
+  const check = await verify(bytes);
   if (!check.ok) throw new HttpError(401, "bad_signature", check.reason);
   const text = decodeUtf8(bytes);
   if (text === null) throw new HttpError(400, "invalid_encoding", "请求体不是 UTF-8 编码的文本");

@@ -1,7 +1,25 @@
 import * as z from "zod";
 import { MAX_YEAR, MIN_YEAR } from "../../sheets-schema/cells/date-cells";
+import { LONG_TEXT_MAX } from "../../sheets-schema/cells/text-cells";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * The largest form submission taken. It must let a few answers at MAX_ANSWER_CHARS through in
+ * Chinese (3 bytes a character in UTF-8: 60,000 bytes each; four are 240,000): the README promises
+ * long text is cut, not refused, and at 64 KiB not even 22,000 Chinese characters fitted, so the
+ * answer limit could never be reached. The body is kept whole in the D1 inbox (its `raw`, beside the
+ * cells already cut to the sheet's limits), well within D1's 2,000,000-byte row; the intake queue's
+ * message carries only the form and submissionId (Queues' limit is 128 KB), so it never grows with it.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** The longest answer taken, in characters (UTF-16 code units, as zod counts). */
+export const MAX_ANSWER_CHARS = 20_000;
+
+/** About how many Chinese characters MAX_BODY_BYTES holds, for a message to staff: 87000. */
+const MAX_BODY_HANZI = Math.floor(MAX_BODY_BYTES / 3 / 1000) * 1000;
+
+/** How many answers a 413 names at most. */
+const NAMED_ANSWERS = 3;
 
 /**
  * Messages of the form platform's own: zod's, even in its Chinese locale, read
@@ -30,7 +48,7 @@ function answerError(issue: z.core.$ZodRawIssue): string {
 
 const answerValue = z.union(
   [
-    z.string().max(20_000, "答案不能超过 20000 个字符"),
+    z.string().max(MAX_ANSWER_CHARS, `答案不能超过 ${MAX_ANSWER_CHARS} 个字符`),
     z.number(),
     z.boolean(),
     z.null(),
@@ -114,4 +132,48 @@ export type Submission = z.infer<typeof submissionSchema>;
 /** Field-level errors for a 400, e.g. [{ field: "answers.标题", message: "..." }]. */
 export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
   return error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+}
+
+/** The text of an answer as sent (a list's items joined), for counting its characters. */
+function sentText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map(String).join("、");
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/**
+ * The 413 of a submission over MAX_BODY_BYTES, in characters (staff do not count KiB): from `json`,
+ * the body parsed when it could be (signed, small enough to be read whole), its answers' total and
+ * the longest of them over what the sheet keeps of long text (LONG_TEXT_MAX), each named as sent;
+ * without it, the limit alone.
+ */
+export function tooLargeError(json: unknown): {
+  message: string;
+  details?: { field: string; message: string }[];
+} {
+  const head = `提交内容过长：一次提交的全部答案合计不能超过约 ${MAX_BODY_HANZI} 个汉字`;
+  const tail = `：请删减后重新提交（长文本写入台账时每格只保留 ${LONG_TEXT_MAX} 字）`;
+  const answers =
+    json !== null && typeof json === "object" && !Array.isArray(json)
+      ? (json as { answers?: unknown }).answers
+      : undefined;
+  if (answers === null || typeof answers !== "object" || Array.isArray(answers))
+    return { message: head + tail };
+  const lengths = Object.entries(answers as Record<string, unknown>).map(([question, value]) => ({
+    question,
+    chars: sentText(value).length,
+  }));
+  const total = lengths.reduce((sum, a) => sum + a.chars, 0);
+  // Stable: answers of one length keep the form's order.
+  const longest = lengths.sort((a, b) => b.chars - a.chars);
+  const long = longest.filter((a) => a.chars > LONG_TEXT_MAX);
+  const named = (long.length > 0 ? long : longest).slice(0, NAMED_ANSWERS);
+  const details = named.map(({ question, chars }) => ({
+    field: `answers.${question}`,
+    message: `“${question}”（${chars} 字${chars > MAX_ANSWER_CHARS ? `，每项不能超过 ${MAX_ANSWER_CHARS} 字` : ""}）`,
+  }));
+  const which = details.map((d) => d.message).join("、");
+  const more = long.length > named.length ? `等 ${long.length} 项` : "";
+  const among = long.length > 0 ? `其中超过 ${LONG_TEXT_MAX} 字的有${which}${more}` : `其中最长的是${which}`;
+  return { message: `${head}，这次共 ${total} 字，${among}${tail}`, details };
 }

@@ -119,10 +119,18 @@ describe("form webhooks: answers", () => {
     expect(response.status).toBe(401);
   });
 
-  it("answers 413 over 64 KiB, 415 when not JSON, 400 with field errors when the shape is wrong", async () => {
+  it("answers 413 over 256 KiB, 415 when not JSON, 400 with field errors when the shape is wrong", async () => {
+    const long = "字".repeat(20_000);
     const huge = await postForm(
       "suggestion",
-      suggestion("resp-5", { 标题: "长", 内容摘要: "字".repeat(23_000) }),
+      suggestion("resp-5", {
+        标题: "长",
+        内容摘要: long,
+        备注: long,
+        调研情况: long,
+        附件说明: long,
+        其他: long,
+      }),
     );
     const notJson = await postForm("suggestion", "标题=x", { contentType: "text/plain" });
     const badShape = await postForm("suggestion", { submissionId: "", answers: {} });

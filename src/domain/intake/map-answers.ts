@@ -5,6 +5,7 @@ import type { ColumnDef } from "../../../sheets-schema/columns";
 import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../civil-date";
+import { dropInvisible, trimInvisible } from "../invisible-chars";
 import { fieldLimit, fitText, SHEETS_CELL_MAX } from "./field-limits";
 
 export const FORM_KINDS = ["suggestion", "reply", "rating", "opinion"] as const;
@@ -47,15 +48,18 @@ export interface MappedAnswers {
   cells: Record<string, CellWrite>;
 }
 
-/** An answer as cell text: trimmed; a checkbox answer's choices joined with 、. */
+/**
+ * An answer as cell text: trimmed, of the zero-width characters a paste from WeChat or Word leaves
+ * at its ends too (invisible-chars); a checkbox answer's choices joined with 、.
+ */
 export function answerText(value: AnswerValue): string {
   if (value === null) return "";
   if (Array.isArray(value))
     return value
-      .map((v) => String(v).trim())
+      .map((v) => trimInvisible(String(v)))
       .filter(Boolean)
       .join("、");
-  return String(value).trim();
+  return trimInvisible(String(value));
 }
 
 /** The column of this form a question fills (by ledger header or known alias), or null. */
@@ -69,7 +73,9 @@ export function formColumnFor(form: FormKind, question: string): string | null {
 
 /**
  * Answers naming an existing suggestion: typed with a Chinese IME (`２０２６－１２７`) they are read
- * as ASCII, as the ledger reads its dates and numbers, or the 编号 would match no row.
+ * as ASCII, as the ledger reads its dates and numbers, and a zero-width character pasted with them
+ * (`2026-001\u200b` from WeChat) is dropped wherever it is, or the 编号 would match no row while
+ * looking, in 校验问题, exactly like the one in the ledger.
  */
 const ID_HEADERS: ReadonlySet<string> = new Set(["编号", "建议编号"]);
 
@@ -133,7 +139,7 @@ export function mapAnswers(
     const typed = answerText(value);
     if (!typed) continue;
     const header = formColumnFor(form, question);
-    const text = header && ID_HEADERS.has(header) ? toHalfWidth(typed) : typed;
+    const text = header && ID_HEADERS.has(header) ? toHalfWidth(dropInvisible(typed)) : typed;
     const choice = header ? CHOICE_COLUMNS.get(header) : undefined;
     if (choice) cells[choice.header] = choiceCell(choice, text);
     else if (header) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : textCell(header, text);

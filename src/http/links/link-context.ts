@@ -3,6 +3,7 @@ import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import type { AppEnv } from "../../app";
 import { createDeps, type Deps } from "../../deps";
+import { trimInvisible } from "../../domain/invisible-chars";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
 import { noLongerHeld } from "../../domain/links/past-holding";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
@@ -85,9 +86,6 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   return { deps, link, base, nowMs, today, timeZone, view, mine, frame };
 }
 
-/** Spaces, and the zero-width characters chat apps slip in, around a 编号 in an address. */
-const AROUND_ID = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
-
 /**
  * The suggestion of a link's `/s/<编号>/…` path and its 编号 as the ledger holds it (what the
  * route writes and redirects to). Every link route reads the 编号 through this (mineById).
@@ -113,7 +111,8 @@ export async function mineById(
   // A link copied with a trailing space (`%20`), or a 编号 retyped with a Chinese IME
   // (`２０２６－０２０`), names the same suggestion, as on the dashboard's /suggestions/:id and in
   // the forms' 编号. The 编号 as the ledger holds it wins: one written with full-width （） stays.
-  const id = typed.replace(AROUND_ID, "");
+  // Spaces, and the zero-width characters chat apps slip in, around the 编号 are dropped.
+  const id = trimInvisible(typed);
   let found = ctx.mine.filter((m) => m.row.id === id);
   if (found.length === 0) {
     const half = toHalfWidth(id);
