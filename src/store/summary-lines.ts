@@ -1,5 +1,6 @@
 import { splitCsvLines } from "../domain/dashboard/csv";
 import type { ExportFiles } from "./export-files";
+import { csvOfPart } from "./summary-pieces";
 
 // The ledger export's lines (summary-store.ts): copied to R2 per part, and cut out of a part's
 // stored bytes by each line's end for a filtered export, without decoding a row.
@@ -42,13 +43,7 @@ export async function linesOfPart(
 ): Promise<Uint8Array[]> {
   const copy = ends !== null && !lacking && files ? await files.openPart(part, hash).catch(() => null) : null;
   if (copy) return cutLines(new Uint8Array(await new Response(copy).arrayBuffer()), ends);
-  const text =
-    (
-      await db
-        .prepare("SELECT csv FROM summary_parts WHERE part = ?1")
-        .bind(part)
-        .first<{ csv: string | null }>()
-    )?.csv ?? "";
+  const text = await csvOfPart(db, part);
   const encoder = new TextEncoder();
   return ends === null
     ? splitCsvLines(text).map((line) => encoder.encode(line))

@@ -27,7 +27,7 @@ export const shareValues = (shares: PartShares) => [
  * key lists, in sheet order. D1 reads the index's few entries, not every row of a part.
  */
 export const INDEXED = (column: "facts" | "rows") => `
-  SELECT json_extract(p.${column}, '$[' || i.value || ']') AS row
+  SELECT p.part AS part, json_extract(p.${column}, '$[' || i.value || ']') AS row
   FROM summary_parts AS p, json_each(p.row_index, ?1) AS i
   ORDER BY p.part, i.value`;
 
@@ -103,7 +103,7 @@ export const UNLIST_GONE = `
 
 /** ?1 a 编号: the whole rows with it, found by reading every stored row (no index). */
 export const ROWS_WITH_ID = `
-  SELECT r.value AS row FROM summary_parts AS p, json_each(p.rows) AS r
+  SELECT p.part AS part, r.value AS row FROM summary_parts AS p, json_each(p.rows) AS r
   WHERE json_extract(r.value, '$.i') = ?1 ORDER BY p.part, r.key`;
 
 /** ?1 status or NULL, ?2 text or "", ?3 year or NULL: the rows with a 编号 that the suggestions list shows. */

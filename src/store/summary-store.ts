@@ -9,6 +9,15 @@ import type { ExportFiles } from "./export-files";
 import { type ByteSource, joinByteStreams } from "./join-streams";
 import { copyCsv, joinBytes, linesOfPart, type PartLines } from "./summary-lines";
 import {
+  byPart,
+  csvOfPart,
+  csvToStore,
+  HAS_PIECES,
+  pieceStatements,
+  rowsToStore,
+  withTexts,
+} from "./summary-pieces";
+import {
   ENTRIES,
   ENTRIES_INDEXED,
   fact,
@@ -180,10 +189,13 @@ async function digest(part: SummaryPart): Promise<string> {
 
 async function loadColumn<T>(db: D1Database, column: "rows" | "facts"): Promise<T[]> {
   const { results } = await db
-    .prepare(`SELECT ${column} AS body FROM summary_parts ORDER BY part`)
-    .all<{ body: string }>();
+    .prepare(`SELECT part, ${column} AS body FROM summary_parts ORDER BY part`)
+    .all<{ part: number; body: string }>();
+  const parts = new Map(results.map((r) => [r.part, JSON.parse(r.body) as T[]]));
+  // Whole rows whose long values are kept apart get them back (facts have none apart).
+  if (column === "rows") await withTexts(db, parts as unknown as Map<number, StoredSummaryRow[]>);
   const rows: T[] = [];
-  for (const r of results) for (const row of JSON.parse(r.body) as T[]) rows.push(row);
+  for (const list of parts.values()) for (const row of list) rows.push(row);
   return rows;
 }
 
@@ -203,13 +215,21 @@ function shareAndListStatements(db: D1Database, part: number, derived: DerivedPa
  * entries written here are unread until that version's own are written, since pages read neither
  * while a part lacks its index, and a finish derives first.
  */
-function derivedStatements(db: D1Database, part: number, hash: string, derived: DerivedPart) {
+function derivedStatements(
+  db: D1Database,
+  part: number,
+  hash: string,
+  derived: DerivedPart,
+  hadPieces: boolean,
+) {
+  const csv = csvToStore(derived.csv);
   return [
     db
       .prepare(
         "UPDATE summary_parts SET csv = ?3, row_index = ?4, refs = ?5, csv_ends = ?6 WHERE part = ?1 AND hash = ?2",
       )
-      .bind(part, hash, derived.csv, derived.rowIndex, derived.refs, derived.csvEnds ?? null),
+      .bind(part, hash, csv.csv, derived.rowIndex, derived.refs, derived.csvEnds ?? null),
+    ...pieceStatements(db, part, "csv", csv.pieces, hadPieces, hash),
     ...shareAndListStatements(db, part, derived),
   ];
 }
@@ -236,10 +256,18 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const { results } = await db
         .prepare(
           // From indexes and part_shares' keys (migrations 0021, 0022), reading past no part's rows.
-          `SELECT p.part, p.hash, p.input, s.part IS NULL OR p.part IN (${UNINDEXED}) AS lacking
+          `SELECT p.part, p.hash, p.input, s.part IS NULL OR p.part IN (${UNINDEXED}) AS lacking,
+             ${HAS_PIECES("rows")} AS rows_apart, ${HAS_PIECES("csv")} AS csv_apart
            FROM summary_parts AS p LEFT JOIN part_shares AS s ON s.part = p.part`,
         )
-        .all<{ part: number; hash: string; input: string | null; lacking: number }>();
+        .all<{
+          part: number;
+          hash: string;
+          input: string | null;
+          lacking: number;
+          rows_apart: number;
+          csv_apart: number;
+        }>();
       const stored = new Map(results.map((r) => [r.part, r]));
       const upsert = db.prepare(
         `INSERT INTO summary_parts (part, rows, facts, hash, updated_at, input, result, csv, row_index, refs, csv_ends)
@@ -251,9 +279,9 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
       const markSteady = db.prepare("UPDATE summary_parts SET input = ?2, result = ?3 WHERE part = ?1");
       // A part that lacks what derives from its rows (an older build's, or one stored for a derive
       // step that has not run): the rows are the same, so it is not counted.
-      const derivedAnew = (index: number, hash: string, derived: DerivedPart) => {
+      const derivedAnew = (index: number, hash: string, derived: DerivedPart, hadPieces: boolean) => {
         copies.push({ index, hash, csv: derived.csv });
-        return derivedStatements(db, index, hash, derived);
+        return derivedStatements(db, index, hash, derived, hadPieces);
       };
       const storeRowsOnly = db.prepare(STORE_ROWS_ONLY);
       const dropShare = db.prepare("DELETE FROM part_shares WHERE part = ?1");
@@ -265,35 +293,44 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         const result = part.steady?.result ?? null;
         if (before?.hash !== hashes[i]) {
           changed++;
+          // Long values past what the part's own D1 row holds are kept apart, in pieces.
+          const rows = rowsToStore(part.rows);
+          const rowPieces = pieceStatements(db, index, "rows", rows.pieces, Boolean(before?.rows_apart));
           // The share goes too: no finish may add up a share of the rows before.
           if (options.deriveLater)
             return [
-              storeRowsOnly.bind(index, part.rows, part.facts, hashes[i], at, input, result),
+              storeRowsOnly.bind(index, rows.rows, part.facts, hashes[i], at, input, result),
+              ...rowPieces,
               dropShare.bind(index),
             ];
           const derived = part.derive();
+          const csv = csvToStore(derived.csv);
           copies.push({ index, hash: hashes[i] ?? "", csv: derived.csv });
           return [
             upsert.bind(
               index,
-              part.rows,
+              rows.rows,
               part.facts,
               hashes[i],
               at,
               input,
               result,
-              derived.csv,
+              csv.csv,
               derived.rowIndex,
               derived.refs,
               derived.csvEnds ?? null,
             ),
+            ...rowPieces,
+            ...pieceStatements(db, index, "csv", csv.pieces, Boolean(before?.csv_apart)),
             ...shareAndListStatements(db, index, derived),
           ];
         }
         // The same rows: only whether (and for what input) they are steady may have changed.
         return [
           ...(before?.input === input ? [] : [markSteady.bind(index, input, result)]),
-          ...(before?.lacking ? derivedAnew(index, hashes[i] ?? "", part.derive()) : []),
+          ...(before?.lacking
+            ? derivedAnew(index, hashes[i] ?? "", part.derive(), Boolean(before.csv_apart))
+            : []),
         ];
       });
       const dropped = count === null ? [] : results.filter((r) => r.part >= count).map((r) => r.part);
@@ -303,6 +340,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
           db.prepare("DELETE FROM summary_parts WHERE part >= ?1").bind(count),
           db.prepare("DELETE FROM part_shares WHERE part >= ?1").bind(count),
           db.prepare("DELETE FROM list_entries WHERE part >= ?1").bind(count),
+          db.prepare("DELETE FROM summary_pieces WHERE part >= ?1").bind(count),
         );
       }
       // The copies first: a copy newer than D1's part (the batch failed) is of another version, unread.
@@ -317,7 +355,10 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         .prepare(`SELECT hash, rows FROM summary_parts WHERE part = ?1 AND part IN (${UNINDEXED})`)
         .bind(part)
         .first<{ hash: string; rows: string }>();
-      return row ? { hash: row.hash, rows: JSON.parse(row.rows) as StoredSummaryRow[] } : null;
+      if (!row) return null;
+      const rows = JSON.parse(row.rows) as StoredSummaryRow[];
+      await withTexts(db, new Map([[part, rows]]));
+      return { hash: row.hash, rows };
     },
     async lackingParts() {
       const { results } = await db.prepare(`${UNINDEXED} ORDER BY part`).all<{ part: number }>();
@@ -326,7 +367,8 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     async saveDerived(part, hash, derived) {
       // The copy first, as save's: a copy of a version D1 does not hold is never read.
       if (exportFiles) await copyCsv(exportFiles, [{ index: part, hash, csv: derived.csv }]);
-      await db.batch(derivedStatements(db, part, hash, derived));
+      // Its pieces of export lines are replaced whether or not it had any (a derive step's batch).
+      await db.batch(derivedStatements(db, part, hash, derived, true));
     },
     async streamCsv(head) {
       const parts = await partVersions(db);
@@ -334,7 +376,6 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         ? await exportFiles.openWhole(wholeDigest(head, parts)).catch(() => null)
         : null;
       if (whole) return whole;
-      const fromD1 = db.prepare("SELECT csv FROM summary_parts WHERE part = ?1");
       const encoder = new TextEncoder();
       // Every copy asked for at once (their bodies flow only when piped, in order): one wait, not
       // ten. A copy R2 cannot give is read from D1.
@@ -345,7 +386,7 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         yield encoder.encode(head);
         for (const [i, { part }] of parts.entries()) {
           const copy = await copies[i];
-          yield copy ?? encoder.encode((await fromD1.bind(part).first<{ csv: string | null }>())?.csv ?? "");
+          yield copy ?? encoder.encode(await csvOfPart(db, part));
         }
       }
       return joinByteStreams(sources());
@@ -446,15 +487,22 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
     },
     async loadRowsWithId(id) {
       const path = indexPath(idKey(id));
-      const [unindexed, picked] = await db.batch<{ n?: number; row?: string }>([
+      const [unindexed, picked] = await db.batch<{ n?: number; part?: number; row?: string }>([
         db.prepare(UNINDEXED_PARTS),
         path === null ? db.prepare(ROWS_WITH_ID).bind(id) : db.prepare(INDEXED("rows")).bind(path),
       ]);
-      const rows = (picked?.results ?? []).map((r) => JSON.parse(r.row ?? "{}") as StoredSummaryRow);
-      if (path === null || Number(unindexed?.results[0]?.n ?? 0) === 0) return rows;
+      const whole = async (found: readonly { part?: number; row?: string }[]) => {
+        const rows = found.map((r) => ({
+          part: Number(r.part),
+          row: JSON.parse(r.row ?? "{}") as StoredSummaryRow,
+        }));
+        await withTexts(db, byPart(rows));
+        return rows.map((r) => r.row);
+      };
+      if (path === null || Number(unindexed?.results[0]?.n ?? 0) === 0) return whole(picked?.results ?? []);
       // A part of an older build has no index yet: every part's rows are searched.
-      const { results } = await db.prepare(ROWS_WITH_ID).bind(id).all<{ row: string }>();
-      return results.map((r) => JSON.parse(r.row) as StoredSummaryRow);
+      const { results } = await db.prepare(ROWS_WITH_ID).bind(id).all<{ part: number; row: string }>();
+      return whole(results);
     },
     async loadFactsWithIds(ids) {
       if (ids.length === 0) return [];
@@ -497,14 +545,19 @@ export function createSummaryStore(db: D1Database, exportFiles: ExportFiles | nu
         )
         .bind(part, rowNumber)
         .first<{ row: string }>();
-      return found ? (JSON.parse(found.row) as StoredSummaryRow) : null;
+      if (!found) return null;
+      const row = JSON.parse(found.row) as StoredSummaryRow;
+      await withTexts(db, new Map([[part, [row]]]));
+      return row;
     },
     async loadPart(part) {
       const row = await db
         .prepare("SELECT rows FROM summary_parts WHERE part = ?1")
         .bind(part)
         .first<{ rows: string }>();
-      return row ? (JSON.parse(row.rows) as StoredSummaryRow[]) : [];
+      const rows = row ? (JSON.parse(row.rows) as StoredSummaryRow[]) : [];
+      await withTexts(db, new Map([[part, rows]]));
+      return rows;
     },
     async steady(part) {
       const row = await db

@@ -46,6 +46,11 @@ export interface StoredSummaryRow {
   u?: Record<string, string>;
   /** PRACTICE_FACTS flags, left out when 0. */
   x?: number;
+  /**
+   * 1: the row's long values are stored apart from its part (long-texts.ts rowsApart); the store
+   * puts them back, and drops the mark, before a row is read.
+   */
+  t?: 1;
 }
 
 /**

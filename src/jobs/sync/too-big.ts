@@ -1,3 +1,4 @@
+import { LONG_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { cellText } from "../../domain/sync/row-identity";
 
@@ -26,13 +27,18 @@ export function tooBigError(
         cells.push({ row: first + i, column: cellText(header[c]) || `第 ${c + 1} 列`, chars: cell.length });
     });
   });
-  const longest = cells
-    .sort((a, b) => b.chars - a.chars)
-    .slice(0, CELLS_NAMED)
+  const named = cells.sort((a, b) => b.chars - a.chars).slice(0, CELLS_NAMED);
+  const longest = named
     .map((cell) => `第 ${cell.row} 行『${cell.column}』（${cell.chars} 个字符）`)
     .join("、");
   const rows = `『${TAB_NAMES.ledger}』第 ${first}–${first + raw.length - 1} 行`;
+  // Texts within jianyi's own limit are stored however many (long-texts.ts): only cells past it
+  // (a paste, kept as typed to show it) make a chunk too big, unless jianyi itself is at fault.
+  if ((named[0]?.chars ?? 0) > LONG_TEXT_MAX)
+    return new Error(
+      `${rows}的内容太多，超出数据库能存的上限，本次同步没有完成：请精简${longest}等超过 ${LONG_TEXT_MAX} 个字符的单元格（多为误粘贴的内容），再同步`,
+    );
   return new Error(
-    `${rows}的内容太多，超出数据库单项内容的上限，本次同步没有完成：请精简${longest}等过长的单元格（多为误粘贴的内容），再同步`,
+    `${rows}的内容太多，超出数据库能存的上限，本次同步没有完成；这些单元格都没有超过 ${LONG_TEXT_MAX} 个字符的上限，不必修改，请把这条提示告诉系统维护人员（最长的是${longest}）`,
   );
 }
