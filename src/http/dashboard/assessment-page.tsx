@@ -25,8 +25,9 @@ const gradeTone = (grade: string, grades: AssessmentPageData["grades"]): Tone =>
   return grade === "差" ? "danger" : "info";
 };
 
+/** The 年度 chooser: not printed (the heading says the year). */
 const YearForm: FC<{ action: string; year: number; years: readonly number[]; children?: unknown }> = (p) => (
-  <form class="actions" method="get" action={p.action}>
+  <form class="actions no-print" method="get" action={p.action}>
     <select name="year" aria-label="年度">
       {p.years.map((y) => (
         <option value={String(y)} selected={y === p.year}>
@@ -58,7 +59,14 @@ const AsOfNote: FC<{ asOf?: AsOf; document?: boolean }> = ({ asOf, document = fa
   );
 };
 
-/** One unit's breakdown: each figure's bar, with what it was worked out from and the weight used. */
+/** A weight as used (shared out when a figure drops, so 33.3, not 33.333…). */
+const weightText = (w: number) => String(Math.round(w * 10) / 10);
+
+/**
+ * One unit's breakdown: each figure, what it was worked out from and the weight it counted with, as a
+ * small table (a bar chart's value column cut “100.0%（7/7，权重 40）” off at its edge, on screen
+ * and on paper). Folded on the screen; printed open (styles.ts, /assets/print.js).
+ */
 const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
   <details class="breakdown">
     <summary>
@@ -66,26 +74,36 @@ const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
         ? `${row.unit}：本年度无可计件数，不参加排名`
         : `${row.rank}. ${row.unit}：综合得分 ${scoreText(row.score)}（${row.grade}）`}
     </summary>
-    <BarChart
-      title={`${row.unit} 的各项指标`}
-      max={100}
-      items={ASSESSMENT_FIGURES.map((name) => {
-        const f = row.figures[name];
-        const weight = row.usedWeights[name];
-        const basis =
-          f.value === null
-            ? "无可计件数，不计"
-            : name === "常委会测评"
-              ? "常委会测评得分"
-              : `${f.numerator}/${f.denominator}`;
-        return {
-          label: name,
-          value: f.value,
-          display: `${figureText(name, f)}（${basis}${weight === undefined ? "" : `，权重 ${weight}`}）`,
-          tone: f.value === null ? "info" : "ok",
-        };
-      })}
-    />
+    <table class="breakdown" aria-label={`${row.unit} 的各项指标`}>
+      <thead>
+        <tr>
+          <th>指标</th>
+          <th class="num">得分</th>
+          <th>计算依据</th>
+          <th class="num">权重</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ASSESSMENT_FIGURES.map((name) => {
+          const f = row.figures[name];
+          const weight = row.usedWeights[name];
+          return (
+            <tr>
+              <td>{name}</td>
+              <td class="num">{figureText(name, f)}</td>
+              <td>
+                {f.value === null
+                  ? "无可计件数，不计"
+                  : name === "常委会测评"
+                    ? "常委会测评得分"
+                    : `${f.numerator}/${f.denominator}`}
+              </td>
+              <td class="num">{weight === undefined ? "—" : weightText(weight)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   </details>
 );
 
@@ -129,7 +147,8 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
               items={scored.map((r) => ({
                 label: `${r.rank}. ${r.unit}`,
                 value: r.score,
-                display: `${scoreText(r.score)}（${r.grade}）`,
+                // "89.8 较好": the chart's value column (70 units) cuts “89.8（较好）” off at its edge.
+                display: `${scoreText(r.score)} ${r.grade}`,
                 tone: gradeTone(r.grade, grades),
                 href: href.unit(r.unit),
               }))}
@@ -183,6 +202,8 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
                 <Breakdown row={r} />
               ))}
           </Card>
+          {/* Opens the folded breakdowns for print in browsers older than Chromium 131 (styles.ts). */}
+          <script src="/assets/print.js" defer />
         </>
       )}
     </Layout>

@@ -133,6 +133,7 @@ body.lk{font-size:16px;background:var(--bg)}
 @media (min-width:720px){.lk-main{padding:20px}}
 .footnote{margin:6px 0 10px}
 details.breakdown{border-bottom:1px solid var(--line);padding:6px 0}details.breakdown summary{cursor:pointer}
+table.breakdown{width:auto;min-width:min(100%,420px);margin:6px 0 4px}
 /*
  * A wide table (TableScroll in ui.tsx) scrolls in a box of its own no taller than the screen, so its
  * sideways scrollbar is in view (at 150 % zoom a card's own was 25 rows down), its heading row stays at
@@ -202,9 +203,18 @@ table.stack.headed td.head{order:-1;font-weight:600}
  * Paper (a leader's printout): A4 as /report prints; the menu, the buttons and the page's own
  * screen-only parts (.no-print) left off; the sync line kept and in black, because the figures on
  * paper are relative (剩余 12 天, 逾期 194 天) and say nothing without the day they were counted on.
- * Filter forms stay: their 年度, 状态 and search say what the printed list is of.
+ * A filter form the heading already speaks for (/suggestions, /assessment's 年度) is .no-print; a
+ * search typed in it is said by a .print-only line instead.
+ * A card holding a wide table (TableScroll: /units' 16 columns, /assessment's 12, /deputies) prints
+ * on a landscape page of its own (@page landscape, as /report's appendix tables do): a 主任会议
+ * handout reads a unit's figures along one line in type of 10 pt, where portrait A4 (186 mm) would
+ * need 8 pt and headings broken into three lines. Its headings may wrap (二次逾期未答复 in two lines).
+ * A folded <details> (各单位得分构成) prints open: ::details-content in Chromium 131+, and
+ * /assets/print.js opens them on beforeprint for older browsers.
  */
 @page{size:A4;margin:15mm 12mm}
+@page landscape{size:A4 landscape;margin:12mm}
+.print-only{display:none}
 @media print{
 body{background:#fff}
 header,nav,.no-print,button,.button{display:none!important}
@@ -219,5 +229,21 @@ tr{break-inside:avoid}
 .table-scroll thead th,.table-scroll.name-first td:first-child,.table-scroll.name-first th:first-child{position:static;box-shadow:none}
 .table-hint{display:none!important}
 .skip{display:none}
+.print-only{display:block}
+h1,h2,h3{break-after:avoid}
+.card{overflow:visible;break-inside:auto}
+.card:has(.table-scroll){page:landscape}
+main:has(>.card:last-of-type .table-scroll)+footer{page:landscape}
+table{font-size:10pt;line-height:1.35}
+th{white-space:normal;vertical-align:bottom}
+th,td{padding:2pt 4pt}
+thead{display:table-header-group}
+details::details-content{content-visibility:visible;display:block}
+details>summary{list-style:none;font-weight:600}
+details>summary::-webkit-details-marker{display:none}
+details.breakdown{break-inside:avoid}
+.card:has(>details.breakdown){columns:2;column-gap:10mm}
+.card:has(>details.breakdown)>h2{column-span:all}
+table.breakdown{width:100%;min-width:0}
 }
 `;

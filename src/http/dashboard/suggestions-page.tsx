@@ -71,7 +71,9 @@ export const SuggestionsPage: FC<{
 }> = ({ refs, filter, years, paging, frame, isUnit, calendar }) => (
   <Layout title="建议" nav="suggestions" frame={frame}>
     <h1>{heading(filter)}</h1>
-    <form class="actions" method="get" action="/suggestions">
+    {/* On paper the heading says the 年度 and 台账状态, this line the search: the form is not printed. */}
+    {filter.text ? <p class="sub print-only">搜索：“{filter.text}”</p> : null}
+    <form class="actions no-print" method="get" action="/suggestions">
       <select name="year" aria-label="年度">
         <option value="">全部年度</option>
         {yearChoices(years, filter.year).map((y) => (
