@@ -3,6 +3,7 @@ import { displayDate } from "../notices/format";
 import { NO_RATE } from "../statistics";
 import { isMisnamedRow } from "../statistics-units";
 import type { Count } from "./report-practice";
+import { type ReportTable, reportTables } from "./report-tables";
 import type { YearReport } from "./year-report";
 import { awaitingAssignment } from "./year-report-as-of";
 import { footnoteText, hasAssigned } from "./year-report-export";
@@ -15,13 +16,31 @@ export interface NarrativeSection {
 
 export interface Narrative {
   readonly title: string;
+  /** 主送机关 (GB/T 9704-2012 7.3.2), the line under the title: a placeholder staff fill in. */
+  readonly addressee: string;
+  /** The sentence before 一、: 现将……报告如下： */
+  readonly opening: string;
   readonly sections: readonly NarrativeSection[];
   /** Notes under the text (the footnote of rows left out), possibly none. */
   readonly notes: readonly string[];
+  /** 附件说明 (7.3.4): the appendix tables' names, in their order (附表1 is 附件 1). */
+  readonly attachments: readonly string[];
+  /** 落款: 发文机关署名 and 成文日期 (7.3.5), placeholders staff fill in. */
+  readonly signature: string;
+  readonly dated: string;
 }
 
 /** Where staff write what no figure can say. */
 export const STAFF_WRITES = "（此处由代表工委根据本年度工作实际填写。）";
+
+/**
+ * What the ledger cannot know, in 【】 for staff to fill in: 设置 has no 机关名称, and 成文日期 is
+ * the day the report is signed, not the day the draft is downloaded (a date written in would
+ * look right and be wrong).
+ */
+export const ADDRESSEE = "【主送机关】：";
+export const SIGNATURE = "【发文机关署名】";
+export const DATED = "【成文日期】";
 
 const list = (counts: readonly Count[], unit: string) =>
   counts
@@ -137,12 +156,18 @@ function handling(r: YearReport): string[] {
   return out;
 }
 
-function crossYear(r: YearReport): string[] {
+/** “附表4”: the appendix table a sentence refers to, numbered as reportTables numbers them. */
+function appendixName(tables: readonly ReportTable[], key: ReportTable["key"]): string {
+  const i = tables.findIndex((t) => t.key === key);
+  return i < 0 ? "附表" : `附表${i + 1}`;
+}
+
+function crossYear(r: YearReport, tables: readonly ReportTable[]): string[] {
   const c = r.carriedOver;
   const carried =
     c.items.length === 0
       ? "往年没有转入本年度的跨年督办建议。"
-      : `往年转入的跨年督办建议${c.items.length}件，已办结${c.finished}件，仍在办理${c.open}件（见附表）。`;
+      : `往年转入的跨年督办建议${c.items.length}件，已办结${c.finished}件，仍在办理${c.open}件（见${appendixName(tables, "carried")}）。`;
   return [carried, `本年度建议中列入跨年督办的${r.totals.crossYear}件。`];
 }
 
@@ -168,15 +193,18 @@ function commendation(r: YearReport): string[] {
 
 /**
  * The text of the 代表建议办理情况报告 drafted from the figures, as the page prints it and the .docx
- * carries it: staff edit the draft (the last part is theirs to write).
+ * carries it: staff edit the draft (the last part is theirs to write). `tables`: the report's
+ * appendix (reportTables), passed by a caller that has it already.
  */
-export function reportNarrative(r: YearReport): Narrative {
+export function reportNarrative(r: YearReport, tables: readonly ReportTable[] = reportTables(r)): Narrative {
   return {
     title: `关于${r.year}年代表建议办理情况的报告`,
+    addressee: ADDRESSEE,
+    opening: `现将${r.year}年代表建议办理情况报告如下：`,
     sections: [
       { heading: "一、基本情况", paragraphs: basics(r) },
       { heading: "二、办理情况", paragraphs: handling(r) },
-      { heading: "三、跨年督办", paragraphs: crossYear(r) },
+      { heading: "三、跨年督办", paragraphs: crossYear(r, tables) },
       { heading: "四、优秀建议和先进承办单位", paragraphs: commendation(r) },
       { heading: "五、存在的问题和下一步工作", paragraphs: [STAFF_WRITES] },
     ],
@@ -184,5 +212,8 @@ export function reportNarrative(r: YearReport): Narrative {
       r.excludedForErrors !== null && r.excludedForErrors > 0
         ? [`注：${footnoteText(r.excludedForErrors)}。`]
         : [],
+    attachments: tables.map((t) => t.title.replace(/^附表\d+　/, "")),
+    signature: SIGNATURE,
+    dated: DATED,
   };
 }

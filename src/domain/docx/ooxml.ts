@@ -34,7 +34,8 @@ function runProperties(style: RunStyle): string {
   return (
     "<w:rPr>" +
     `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="${escapeXml(style.font)}" w:cs="Times New Roman"/>` +
-    (style.bold ? "<w:b/><w:bCs/>" : "") +
+    // false: not bold even where a style would be (a heading style of Word or LibreOffice).
+    (style.bold ? "<w:b/><w:bCs/>" : style.bold === false ? '<w:b w:val="0"/><w:bCs w:val="0"/>' : "") +
     `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` +
     "</w:rPr>"
   );
@@ -50,9 +51,14 @@ export function run(text: string, style: RunStyle): string {
 }
 
 export interface ParagraphStyle {
+  /** The paragraph style's id (Heading1 …), for Word's navigation pane and table of contents. */
+  readonly style?: string;
   readonly align?: "left" | "center" | "right" | "both";
   /** First-line indent in characters (公文: two) of `indentSize` half-points. */
   readonly indentChars?: number;
+  /** Left and right indents in characters (附件说明's later lines, 落款's 右空二字). */
+  readonly leftChars?: number;
+  readonly rightChars?: number;
   readonly indentSize?: number;
   /** Exact line height in twentieths of a point (28 pt = 560); omitted: single. */
   readonly lineExact?: number;
@@ -60,20 +66,32 @@ export interface ParagraphStyle {
   readonly after?: number;
   readonly keepNext?: boolean;
   readonly pageBreakBefore?: boolean;
+  /** Outline level, 0 for level 1 (a heading style's). */
+  readonly outlineLevel?: number;
+}
+
+/** Word and WPS read an indent in characters (hundredths); LibreOffice only the twips beside it. */
+function indent(p: ParagraphStyle): string {
+  const twips = (chars: number) => chars * (p.indentSize ?? 32) * 10;
+  const attrs = [
+    p.leftChars ? ` w:leftChars="${p.leftChars * 100}" w:left="${twips(p.leftChars)}"` : "",
+    p.rightChars ? ` w:rightChars="${p.rightChars * 100}" w:right="${twips(p.rightChars)}"` : "",
+    p.indentChars ? ` w:firstLineChars="${p.indentChars * 100}" w:firstLine="${twips(p.indentChars)}"` : "",
+  ].join("");
+  return attrs ? `<w:ind${attrs}/>` : "";
 }
 
 function paragraphProperties(p: ParagraphStyle, extra = ""): string {
   const parts = [
+    p.style ? `<w:pStyle w:val="${escapeXml(p.style)}"/>` : "",
     p.keepNext ? "<w:keepNext/>" : "",
     p.pageBreakBefore ? "<w:pageBreakBefore/>" : "",
     `<w:spacing w:before="${p.before ?? 0}" w:after="${p.after ?? 0}"${
       p.lineExact ? ` w:line="${p.lineExact}" w:lineRule="exact"` : ' w:line="240" w:lineRule="auto"'
     }/>`,
-    // Word and WPS read the indent in characters; LibreOffice only the twips beside it.
-    p.indentChars
-      ? `<w:ind w:firstLineChars="${p.indentChars * 100}" w:firstLine="${p.indentChars * (p.indentSize ?? 32) * 10}"/>`
-      : "",
+    indent(p),
     p.align ? `<w:jc w:val="${p.align}"/>` : "",
+    p.outlineLevel !== undefined ? `<w:outlineLvl w:val="${p.outlineLevel}"/>` : "",
     extra,
   ];
   return `<w:pPr>${parts.join("")}</w:pPr>`;
@@ -84,6 +102,23 @@ export function paragraph(runs: string, style: ParagraphStyle = {}, section = ""
   return `<w:p>${paragraphProperties(style, section)}${runs}</w:p>`;
 }
 
+/** A paragraph style for styles.xml (a heading: its outline level shows in the navigation pane). */
+export interface StyleDefinition {
+  readonly id: string;
+  /** Word's built-in name (“heading 1”), which Word and WPS show in the UI's language (标题 1). */
+  readonly name: string;
+  readonly paragraph: ParagraphStyle;
+  readonly run: RunStyle;
+}
+
+export function paragraphStyleXml(d: StyleDefinition): string {
+  return (
+    `<w:style w:type="paragraph" w:styleId="${escapeXml(d.id)}"><w:name w:val="${escapeXml(d.name)}"/>` +
+    '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>' +
+    `${paragraphProperties(d.paragraph)}${runProperties(d.run)}</w:style>`
+  );
+}
+
 export interface PageSetup {
   readonly landscape: boolean;
   /** Margins in twips (1 mm ≈ 56.7). */
@@ -91,8 +126,18 @@ export interface PageSetup {
   readonly right: number;
   readonly bottom: number;
   readonly left: number;
-  /** Relationship id of the footer, if any. */
+  /** Relationship ids of the header and footer, if any (a section without one shows the previous one's). */
+  readonly header?: string;
   readonly footer?: string;
+  /** The document grid (GB/T 9704: 22 lines of 28 characters), if any. */
+  readonly grid?: DocumentGrid;
+}
+
+/** w:docGrid of type linesAndChars: the line pitch in twips, the character pitch as charSpace. */
+export interface DocumentGrid {
+  readonly linePitch: number;
+  /** 4096ths of a point added to the document's default font size (docDefaults) per character. */
+  readonly charSpace: number;
 }
 
 /** A4 (210 × 297 mm) in twips. */
@@ -103,14 +148,37 @@ export function pageWidth(setup: PageSetup): number {
   return (setup.landscape ? A4_LONG : A4_SHORT) - setup.left - setup.right;
 }
 
+/**
+ * The grid that puts `lines` lines of `chars` characters of `fontSize` half-points (the document's
+ * default) on the page, as Word's 页面设置 › 文档网格 › 指定行和字符网格 does: the pitches rounded
+ * down, so that the lines and characters fit.
+ */
+export function documentGrid(
+  setup: Omit<PageSetup, "grid">,
+  lines: number,
+  chars: number,
+  fontSize: number,
+): DocumentGrid {
+  const [w, h] = setup.landscape ? [A4_LONG, A4_SHORT] : [A4_SHORT, A4_LONG];
+  const charPitchPt = (w - setup.left - setup.right) / chars / 20;
+  return {
+    linePitch: Math.floor((h - setup.top - setup.bottom) / lines),
+    charSpace: Math.floor((charPitchPt - fontSize / 2) * 4096),
+  };
+}
+
 export function sectionProperties(setup: PageSetup): string {
   const [w, h] = setup.landscape ? [A4_LONG, A4_SHORT] : [A4_SHORT, A4_LONG];
   return (
     "<w:sectPr>" +
+    (setup.header ? `<w:headerReference w:type="default" r:id="${setup.header}"/>` : "") +
     (setup.footer ? `<w:footerReference w:type="default" r:id="${setup.footer}"/>` : "") +
     `<w:pgSz w:w="${w}" w:h="${h}"${setup.landscape ? ' w:orient="landscape"' : ""}/>` +
     `<w:pgMar w:top="${setup.top}" w:right="${setup.right}" w:bottom="${setup.bottom}" w:left="${setup.left}" w:header="851" w:footer="992" w:gutter="0"/>` +
     '<w:cols w:space="425"/>' +
+    (setup.grid
+      ? `<w:docGrid w:type="linesAndChars" w:linePitch="${setup.grid.linePitch}" w:charSpace="${setup.grid.charSpace}"/>`
+      : "") +
     "</w:sectPr>"
   );
 }

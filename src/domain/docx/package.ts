@@ -1,11 +1,12 @@
 import { strToU8, zipSync } from "fflate";
-import { escapeXml, R_NS, W_NS } from "./ooxml";
+import { escapeXml, paragraphStyleXml, R_NS, type StyleDefinition, W_NS } from "./ooxml";
 
 /**
  * A .docx file (an Open Packaging Conventions zip) around a document body: content types, package
- * and document relationships, styles with the default fonts, a font table that tells Word and WPS
- * which installed face stands in for a missing one (仿宋_GB2312 → 仿宋), settings, an optional
- * footer and the core properties. fflate does the zipping (CRC-32; the entries stored).
+ * and document relationships, styles with the default fonts (and the heading styles the document
+ * uses), a font table that names another face WPS may take for a missing one (仿宋 → 仿宋_GB2312),
+ * settings, an optional header and footer and the core properties. fflate does the zipping
+ * (CRC-32; the entries stored).
  */
 
 const CT = "application/vnd.openxmlformats-officedocument";
@@ -15,8 +16,12 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export interface DocxInput {
   /** The children of <w:body>, the last one a <w:sectPr>. */
   readonly body: string;
+  /** The header's paragraphs (relationship id rIdHeader), if any. */
+  readonly header?: string;
   /** The footer's paragraphs (relationship id rIdFooter), if any. */
   readonly footer?: string;
+  /** Paragraph styles besides Normal (the headings), if any. */
+  readonly styles?: readonly StyleDefinition[];
   readonly title: string;
   /** The default East Asian body font and size (half-points). */
   readonly bodyFont: string;
@@ -28,8 +33,9 @@ export interface DocxInput {
 }
 
 export const FOOTER_REL = "rIdFooter";
+export const HEADER_REL = "rIdHeader";
 
-function contentTypes(footer: boolean): string {
+function contentTypes(header: boolean, footer: boolean): string {
   const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -39,6 +45,7 @@ function contentTypes(footer: boolean): string {
     override("/word/styles.xml", `${CT}.wordprocessingml.styles+xml`) +
     override("/word/settings.xml", `${CT}.wordprocessingml.settings+xml`) +
     override("/word/fontTable.xml", `${CT}.wordprocessingml.fontTable+xml`) +
+    (header ? override("/word/header1.xml", `${CT}.wordprocessingml.header+xml`) : "") +
     (footer ? override("/word/footer1.xml", `${CT}.wordprocessingml.footer+xml`) : "") +
     override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
     override("/docProps/app.xml", `${CT}.extended-properties+xml`) +
@@ -66,6 +73,7 @@ function styles(input: DocxInput): string {
     '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>' +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>' +
     '<w:pPr><w:widowControl w:val="0"/></w:pPr></w:style>' +
+    (input.styles ?? []).map(paragraphStyleXml).join("") +
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>' +
     '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>' +
     '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>' +
@@ -112,9 +120,10 @@ const APP =
 
 /** The parts of the package by path, in the order they are zipped ([Content_Types].xml first). */
 export function docxParts(input: DocxInput): Record<string, string> {
+  const header = input.header !== undefined;
   const footer = input.footer !== undefined;
   const parts: Record<string, string> = {
-    "[Content_Types].xml": contentTypes(footer),
+    "[Content_Types].xml": contentTypes(header, footer),
     "_rels/.rels": relationships([
       ["rId1", `${REL}/officeDocument`, "word/document.xml"],
       [
@@ -129,6 +138,7 @@ export function docxParts(input: DocxInput): Record<string, string> {
       ["rIdStyles", `${REL}/styles`, "styles.xml"],
       ["rIdSettings", `${REL}/settings`, "settings.xml"],
       ["rIdFonts", `${REL}/fontTable`, "fontTable.xml"],
+      ...(header ? [[HEADER_REL, `${REL}/header`, "header1.xml"] as [string, string, string]] : []),
       ...(footer ? [[FOOTER_REL, `${REL}/footer`, "footer1.xml"] as [string, string, string]] : []),
     ]),
     "word/styles.xml": styles(input),
@@ -137,6 +147,9 @@ export function docxParts(input: DocxInput): Record<string, string> {
     "docProps/core.xml": core(input),
     "docProps/app.xml": APP,
   };
+  if (header)
+    parts["word/header1.xml"] =
+      `${XML_HEAD}<w:hdr xmlns:w="${W_NS}" xmlns:r="${R_NS}">${input.header}</w:hdr>`;
   if (footer)
     parts["word/footer1.xml"] =
       `${XML_HEAD}<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">${input.footer}</w:ftr>`;

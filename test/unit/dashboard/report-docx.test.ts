@@ -71,8 +71,12 @@ describe("年度报告的 Word 初稿（.docx）", () => {
 
   it("写进了年度的数字和正文", () => {
     expect(text[0]).toBe("关于2026年代表建议办理情况的报告");
-    expect(text[1]).toBe("初稿　统计截至 2026年6月15日");
-    expect(text[2]).toBe("2026 年度尚未结束，数字可能变化。");
+    // As of when is said in the page header (report-docx-gongwen.test.ts), 主送机关 under the title.
+    expect(paragraphsOf(part(parts, "word/header1.xml"))).toEqual([
+      "初稿　统计截至 2026年6月15日",
+      "2026 年度尚未结束，数字可能变化。",
+    ]);
+    expect(text[1]).toBe("【主送机关】：");
     const all = text.join("\n");
     expect(all).toContain("2026年，共收到代表建议8件。经审查，立案7件，不予立案1件，并案0件。");
     expect(all).toContain("按期答复率88.9%（含二次办理）");
@@ -128,9 +132,9 @@ describe("年度报告的 Word 初稿（.docx）", () => {
     expect(sections[0]).toContain('w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"');
     expect(sections[1]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(documentXml.endsWith("</w:sectPr></w:body></w:document>")).toBe(true);
-    expect(documentXml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(documentXml).toContain('w:eastAsia="仿宋"');
     expect(part(parts, "word/fontTable.xml")).toContain(
-      '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>',
+      '<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312"/>',
     );
   });
 
