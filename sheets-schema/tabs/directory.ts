@@ -1,4 +1,13 @@
-import { channelsCell, emailCell, enumCell, longTextCell, phoneCell, textCell, urlCell } from "../cells";
+import {
+  channelsCell,
+  emailCell,
+  enumCell,
+  listCell,
+  longTextCell,
+  phoneCell,
+  textCell,
+  urlCell,
+} from "../cells";
 import { type ColumnDef, column, type RecordOf, tab } from "../columns";
 import { LEADER_KINDS } from "../enums";
 import { TAB_NAMES } from "../tab-names";
@@ -76,6 +85,23 @@ export const unitColumns = [
     note: "办理联系人",
   }),
   ...contactColumns,
+  // Optional (机构改革), and last: a sheet without it works as before, and `sheet:init` appends it.
+  // Ledger and practice rows naming a former name count under this unit (directory.ts, find), and a
+  // 主办单位 changed to the current name is no reassignment (notices/catch-up.ts).
+  column({
+    key: "formerNames",
+    header: "原名称",
+    owner: staff,
+    cell: listCell(NAME_MAX),
+    headerRequired: false,
+    quietWhenMissing: true,
+    width: 160,
+    rules: [
+      "单位更名或合并时填写原来的单位名称，多个用顿号分隔，如 区城管局",
+      "不能与本表另一单位的单位名称相同",
+    ],
+    note: "更名、合并前的单位名称：台账和各记录表中写原名称的，计入本单位",
+  }),
 ] as const satisfies readonly ColumnDef[];
 
 export const deputyColumns = [

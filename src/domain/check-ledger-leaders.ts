@@ -58,13 +58,30 @@ function leaderAdvice(
   return "";
 }
 
+/** Review results after which the suggestion is never handled on its own (并案: with the one it joined). */
+const CLOSED_REVIEWS: ReadonlySet<string> = new Set(["不予立案", "并案", "撤回"]);
+
+/**
+ * Whether a notice of the row may still reach its leaders: not closed by its review, and a reply
+ * still awaited (the 领办领导's 交办通知 and the leaders' 逾期催办 go only then: handling-series.ts),
+ * as KEY_SUPERVISOR_ONLY and checkMergedLeaders ask. After a change of leaders (刘振华主任 → 王新主任,
+ * 陈建平副主任 → 陈建平主任 in 领导) the rows replied or 已办结 keep the names they were handled
+ * under: an 错误 there would have staff rewrite history for no notice. A row reopened (二次交办)
+ * awaits a reply again, and is asked again before its 逾期催办 can fall due.
+ */
+function leadersStillTold(record: LedgerRecord): boolean {
+  return !(record.review && CLOSED_REVIEWS.has(record.review)) && awaitsReply(record);
+}
+
 /**
  * 领办领导 and 督办领导, a leader at a time (a cell may name two: 赵晓梅副主任、陈建平副主任): a 领办领导
  * must be in 领导 (practice.md); a 督办领导 in 领导 or, failing that, 代表, or no notice reaches that
- * leader but through the 周报接收人. Each name not found is an 错误 of its own, naming it.
+ * leader but through the 周报接收人. Each name not found is an 错误 of its own, naming it. Only on rows
+ * whose notices may still reach a leader (leadersStillTold): elsewhere the names stay as history.
  */
 export function checkLeaders(row: Row, refs: LeaderBooks): void {
   const { handlingLeader, supervisor } = row.record;
+  if ((!handlingLeader && !supervisor) || !leadersStillTold(row.record)) return;
   for (const name of leaderNames(handlingLeader))
     if (unknownLeader("领办领导", name, refs))
       row.problems.error(

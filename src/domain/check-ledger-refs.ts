@@ -85,16 +85,26 @@ function deputyFound(row: Row, column: "领衔代表" | "附议代表", name: st
 
 const DEPUTY_ADVICE = "请核对姓名，或先在『代表』表中添加";
 
+/**
+ * What a deputy not in 代表 may be after 换届: one of the former term, deleted with it. The office
+ * keeps former deputies in 代表 (备注 上届): their suggestions are still answered (答复告知) and
+ * rated (测评提醒), and /deputies marks them 上届. Never a namesake of the new term (namesakes).
+ */
+const FORMER_DEPUTY_ADVICE = "（如是上届代表，请留在或加回『代表』表，备注写“上届”）";
+
 /** The deputies of one cell not in 代表: one 错误 for the cell, however many (see reportUnknownUnits). */
 function reportUnknownDeputies(row: Row, column: string, names: readonly string[]): void {
   if (names.length === 0) return;
   if (names.length === 1) {
-    row.problems.error(column, `${column}“${names[0]}”不在『代表』表中：${DEPUTY_ADVICE}该代表`);
+    row.problems.error(
+      column,
+      `${column}“${names[0]}”不在『代表』表中：${DEPUTY_ADVICE}该代表${FORMER_DEPUTY_ADVICE}`,
+    );
     return;
   }
   row.problems.error(
     column,
-    `${column}中有 ${names.length} 位代表不在『代表』表中：${quoteSome(names)}，${DEPUTY_ADVICE}这些代表`,
+    `${column}中有 ${names.length} 位代表不在『代表』表中：${quoteSome(names)}，${DEPUTY_ADVICE}这些代表${FORMER_DEPUTY_ADVICE}`,
   );
 }
 
@@ -209,10 +219,65 @@ function reportUnknownLeadUnit(row: Row, name: string, refs: LedgerRefs): void {
   row.problems.error("主办单位", `主办单位“${name}”不在『承办单位』表中：${question}${UNIT_ADVICE}该单位`);
 }
 
+/**
+ * A suggestion still being handled (not closed as 不予立案, 并案 or 撤回, and awaiting a reply): only
+ * such a row is asked to write a renamed unit's current name. A closed row keeps its history as written.
+ */
+function stillOpen(record: LedgerRecord): boolean {
+  const { review } = record;
+  return review !== "不予立案" && review !== "并案" && review !== "撤回" && awaitsReply(record);
+}
+
+/** `主办单位“区城管局”是“区城市管理局”的原名称…`: the 提醒 of an open row naming a former name. */
+function formerNameAdvice(column: "主办单位" | "协办单位", formers: readonly [string, string][]): string {
+  const named = formers.map(([former, current]) => `“${former}”是“${current}”的原名称`).join("，");
+  const now = formers.map(([, current]) => `“${current}”`).join("、");
+  return `${column}${named}（见『承办单位』表的原名称）：本件已计入${now}，通知也发给它；请把${column}改为${now}`;
+}
+
+/**
+ * 机构改革: the units a row names by a former name (承办单位's 原名称) are its current units from here
+ * on, for the figures, the pages, the practice checks and the notices (the record is the sync's parsed
+ * copy; the sheet and the history keep the name as typed). An open row gets a 提醒 to write the current
+ * name; a closed one none. A co-unit that is the lead unit under a former name is dropped (a merger).
+ */
+function resolveFormerUnits(row: Row, refs: LedgerRefs): void {
+  const { record } = row;
+  const open = stillOpen(record);
+  const lead = record.leadUnit ? refs.units.renamed(record.leadUnit) : undefined;
+  if (lead) {
+    if (open) row.problems.warn("主办单位", formerNameAdvice("主办单位", [[record.leadUnit, lead.name]]));
+    record.leadUnit = lead.name;
+  }
+  let formers: [string, string][] | null = null;
+  for (const name of record.coUnits) {
+    const current = refs.units.renamed(name);
+    if (!current) continue;
+    if (formers === null) formers = [];
+    formers.push([name, current.name]);
+  }
+  if (formers === null) return;
+  if (open) row.problems.warn("协办单位", formerNameAdvice("协办单位", formers));
+  const leadKey = nameKey(record.leadUnit);
+  const seen = new Set<string>();
+  record.coUnits = record.coUnits.flatMap((name) => {
+    const current = refs.units.renamed(name)?.name ?? name;
+    const key = nameKey(current);
+    if (key === leadKey || seen.has(key)) return [];
+    seen.add(key);
+    return [current];
+  });
+}
+
 function checkUnits(row: Row, refs: LedgerRefs): void {
   const { leadUnit, coUnits } = row.record;
   if (leadUnit && !unitKnown(leadUnit, refs)) reportUnknownLeadUnit(row, leadUnit, refs);
-  if (coUnits.length === 0) return;
+  if (coUnits.length > 0) checkCoUnits(row, refs);
+  resolveFormerUnits(row, refs);
+}
+
+function checkCoUnits(row: Row, refs: LedgerRefs): void {
+  const { leadUnit, coUnits } = row.record;
   const leadKey = leadUnit ? nameKey(leadUnit) : null;
   let unknown: string[] | null = null;
   for (const name of coUnits) {

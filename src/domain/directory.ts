@@ -18,8 +18,22 @@ export interface Directory<R> {
   /** False when the tab could not be read: reference checks are then skipped, not failed. */
   readonly available: boolean;
   readonly entries: readonly DirectoryEntry<R>[];
+  /**
+   * The entry named `name`, or (承办单位) the unit that lists it as 原名称: a unit renamed or merged
+   * into another (机构改革) is found under its current name wherever an old row names it.
+   */
   find(name: string): DirectoryEntry<R> | undefined;
-  /** Entries written apart from this one, e.g. 王伟(北关) and 王伟(文峰) for 王伟. */
+  /**
+   * The current entry when `name` is only a former name (原名称) of it, else undefined: the ledger
+   * check's 提醒 on open rows asks, nothing else needs to tell the two apart.
+   */
+  renamed(name: string): DirectoryEntry<R> | undefined;
+  /**
+   * Entries written apart from this one, e.g. 王伟(北关) and 王伟(文峰) for 王伟. For a name with a
+   * qualifier of its own (王学军（柏庄镇）, 王伟(北关)) only the entry without one (王学军): an entry of
+   * another qualifier (王伟(柏庄)) is another person, often of the new term after 换届, whom the advice
+   * must not hand the name's suggestions to (答复告知, 测评提醒).
+   */
   namesakes(name: string): string[];
 }
 
@@ -76,6 +90,50 @@ export function botChannelOf(url: string): Channel {
 
 type Contact = Pick<UnitRecord & DeputyRecord, "email" | "botUrl" | "channels">;
 
+/**
+ * 原名称 (承办单位 only, optional): each former name → the unit that now bears it, built once per read
+ * so that find() stays one or two Map lookups. A former name that is a unit's 单位名称, or that two
+ * units claim, is an 错误 on the row listing it and resolves to nothing: which unit it means is
+ * ambiguous, and a silent guess would send notices to the wrong one.
+ */
+function formerNameMap<R>(
+  rows: readonly { row: TabRead<R>["rows"][number]; entry: DirectoryEntry<R> }[],
+  byKey: ReadonlyMap<string, DirectoryEntry<R>>,
+): Map<string, DirectoryEntry<R>> {
+  const byFormer = new Map<string, DirectoryEntry<R>>();
+  const claimed = new Map<string, number>();
+  for (const { row, entry } of rows) {
+    const former = (entry.record as { formerNames?: readonly string[] }).formerNames;
+    if (!former || former.length === 0) continue;
+    const ownKey = nameKey(entry.name);
+    for (const name of former) {
+      const key = nameKey(name);
+      if (key === ownKey) continue;
+      const current = byKey.get(key);
+      if (current) {
+        row.problems.error(
+          "原名称",
+          `原名称“${name}”是第 ${current.rowNumber} 行单位的单位名称：一个名称不能既是现有单位又是原名称，请删去此原名称；如该单位已并入本单位，请删去第 ${current.rowNumber} 行，或把它的单位名称改为新名称`,
+        );
+        continue;
+      }
+      const earlier = claimed.get(key);
+      if (earlier !== undefined) {
+        if (earlier !== entry.rowNumber)
+          row.problems.error(
+            "原名称",
+            `原名称“${name}”已写在第 ${earlier} 行的原名称中：一个原名称只能归入一个单位，请删去其中一处`,
+          );
+        byFormer.delete(key);
+        continue;
+      }
+      claimed.set(key, entry.rowNumber);
+      byFormer.set(key, entry);
+    }
+  }
+  return byFormer;
+}
+
 /** Channels that can reach a contact: listed ones that have an address, or inferred ones. */
 export function usableChannels(contact: Contact): Channel[] {
   if (contact.channels.length === 0) {
@@ -101,6 +159,7 @@ export function buildDirectory<R extends Contact & { name: string }>(
   const byKey = new Map<string, DirectoryEntry<R>>();
   const byBase = new Map<string, string[]>();
   const entries: DirectoryEntry<R>[] = [];
+  const withFormer: { row: TabRead<R>["rows"][number]; entry: DirectoryEntry<R> }[] = [];
   for (const row of read.rows) {
     if (row.blank || !row.record.name) continue;
     const { record } = row;
@@ -133,18 +192,31 @@ export function buildDirectory<R extends Contact & { name: string }>(
     };
     entries.push(entry);
     byKey.set(key, entry);
+    if ((record as { formerNames?: readonly string[] }).formerNames?.length) withFormer.push({ row, entry });
     const base = baseKey(key);
     const list = byBase.get(base);
     if (list) list.push(record.name);
     else byBase.set(base, [record.name]);
   }
+  const byFormer = withFormer.length > 0 ? formerNameMap(withFormer, byKey) : null;
+  const current = (name: string) => byKey.get(name) ?? byKey.get(nameKey(name));
+  const renamed = (name: string) =>
+    byFormer === null || current(name) ? undefined : (byFormer.get(name) ?? byFormer.get(nameKey(name)));
   return {
     available: read.readable,
     entries,
     // Every ledger row looks names up here. A name found as it is was already a key (keys hold no
     // spaces or full-width parentheses), so normalising it would change nothing: only a miss pays.
-    find: (name) => byKey.get(name) ?? byKey.get(nameKey(name)),
-    namesakes: (name) => byBase.get(baseKey(nameKey(name))) ?? [],
+    // Former names (原名称) are asked only on a miss, and only when the tab lists any.
+    find: byFormer === null ? current : (name) => current(name) ?? renamed(name),
+    renamed,
+    namesakes: (name) => {
+      const key = nameKey(name);
+      const base = baseKey(key);
+      const list = byBase.get(base) ?? [];
+      // Typed with a qualifier of its own: only an entry without one may be the same person.
+      return base === key || list.length === 0 ? list : list.filter((n) => nameKey(n) === base);
+    },
   };
 }
 

@@ -205,7 +205,7 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
   read.eachValue("id", (id) => {
     if (id) partIds.add(id);
   });
-  const practice = buildPracticeIndex(context.practiceTabs, partIds);
+  const practice = buildPracticeIndex(context.practiceTabs, partIds, context.units);
   checkPracticeRows(practice, {
     today: input.today,
     calendar: context.calendar,

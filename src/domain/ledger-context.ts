@@ -87,19 +87,20 @@ export function buildLedgerContext(
   const practiceTabs: Record<string, unknown> = {};
   for (const name of PRACTICE_RECORD_TABS) if (tabs[name] !== undefined) practiceTabs[name] = tabs[name];
   let practice: PracticeIndex | null = null;
+  const units = buildDirectory(unitsRead, "单位");
   return {
     settings,
     idFormat,
     holidays,
     calendar: buildCalendar(holidays),
-    units: buildDirectory(unitsRead, "单位"),
+    units,
     deputies: buildDirectory(deputiesRead, "代表"),
     leaders: buildDirectory(leadersRead, "领导"),
     templates: readTemplates(templatesRead),
     practiceTabs,
     practice(only) {
-      if (only) return buildPracticeIndex(practiceTabs, only);
-      practice ??= buildPracticeIndex(practiceTabs);
+      if (only) return buildPracticeIndex(practiceTabs, only, units);
+      practice ??= buildPracticeIndex(practiceTabs, undefined, units);
       return practice;
     },
     reads: {
@@ -128,8 +129,8 @@ export function withPracticeTabs(
     ...base,
     practiceTabs,
     practice(only) {
-      if (only) return buildPracticeIndex(practiceTabs, only);
-      practice ??= buildPracticeIndex(practiceTabs);
+      if (only) return buildPracticeIndex(practiceTabs, only, base.units);
+      practice ??= buildPracticeIndex(practiceTabs, undefined, base.units);
       return practice;
     },
   };

@@ -16,7 +16,8 @@ export type UnitBook = Pick<Directory<unknown>, "available" | "entries" | "find"
  * Whether a 主办单位 (as typed, or its name key) is a unit row of the figures: a unit of 承办单位, as
  * the ledger's check asks (check-ledger-refs: not there is an 错误). While the tab cannot be read that
  * check is skipped, and so every name is a unit row; so it is when no book is given (the figures of
- * some rows without a directory, a part's share before the merge).
+ * some rows without a directory, a part's share before the merge). A unit's former name (原名称,
+ * 机构改革) is that unit: find() resolves it, and the sync counts such rows under the current name.
  */
 export function isUnitName(units: UnitBook | undefined, name: string): boolean {
   return !units?.available || units.find(name) !== undefined;

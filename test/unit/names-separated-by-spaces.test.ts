@@ -53,7 +53,8 @@ describe("names staff separated with a space, as in Excel", () => {
       {
         column: "附议代表",
         level: "错误",
-        message: "附议代表“李华 钱七”不在『代表』表中：请核对姓名，或先在『代表』表中添加该代表",
+        message:
+          "附议代表“李华 钱七”不在『代表』表中：请核对姓名，或先在『代表』表中添加该代表（如是上届代表，请留在或加回『代表』表，备注写“上届”）",
       },
     ]);
     expect(columnProblems("附议代表", { 附议代表: "赵　敏" })).toEqual([]);

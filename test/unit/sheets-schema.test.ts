@@ -81,6 +81,8 @@ describe("the tabs", () => {
       "通知渠道",
       "机器人地址",
       "备注",
+      // Beyond the spec, optional and last (README: a renamed or merged unit's former names).
+      "原名称",
     ]);
     expect(headersOf("代表")).toEqual([
       "姓名",

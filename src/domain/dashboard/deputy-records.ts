@@ -30,7 +30,18 @@ export interface DeputyRecordRow {
   readonly ratingsGiven: number;
   /** Not in the 代表 tab (a name typed in the ledger only; also a 校验问题). */
   readonly unlisted: boolean;
+  /** A deputy of a former term (代表's 备注 上届, isFormerDeputy); absent in records stored before it. */
+  readonly former?: boolean;
 }
+
+/**
+ * What 代表's 备注 says of a deputy of a former term, kept in 代表 after 换届 so that the suggestions
+ * he or she led are still answered and rated (the advice of a deputy not in 代表 asks for 备注 上届).
+ */
+const FORMER_NOTE = /上届|往届|离任|资格终止/;
+
+/** A deputy of a former term, by 代表's 备注 (FORMER_NOTE). */
+export const isFormerDeputy = (notes: string | null | undefined): boolean => FORMER_NOTE.test(notes ?? "");
 
 export interface DeputyDetail {
   readonly row: DeputyRecordRow;
@@ -109,6 +120,7 @@ function recordRow(evaluation: EvaluatedLedger, tally: Tally): DeputyRecordRow {
       0,
     ),
     unlisted: !entry,
+    former: isFormerDeputy(entry?.record.notes),
   };
 }
 

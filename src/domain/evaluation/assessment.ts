@@ -1,7 +1,7 @@
 import type { AssessmentFigure } from "../../../sheets-schema/cells/setting-cells";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { type FinishedFields, finishedRecord, isCrossYear } from "../dashboard/carried-over";
-import { nameKey } from "../directory";
+import { listedName, nameKey } from "../directory";
 import {
   formatRate,
   type ItemFacts,
@@ -379,7 +379,9 @@ export function assessTallies(
   let excluded = 0;
   for (const t of tallies.values()) excluded += t.excluded;
   const committee = new Map<string, CommitteeScore>();
-  for (const c of options.committee) if (c.year === year) committee.set(nameKey(c.unit), c);
+  // 常委会测评 rows naming a former name (原名称) score the unit that bears it now.
+  for (const c of options.committee)
+    if (c.year === year) committee.set(nameKey(listedName(options.units, c.unit)), c);
 
   const split = splitByUnit(options.units, tallies, ([, t]) => t.label);
   const unranked: AssessmentRow[] = [];

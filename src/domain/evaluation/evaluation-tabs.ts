@@ -9,7 +9,7 @@ import {
   opinionsTab,
 } from "../../../sheets-schema/tabs/evaluation-tabs";
 import { type DayHorizon, isAfterToday } from "../day-horizon";
-import { type Directory, nameKey, namesakeAdvice } from "../directory";
+import { type Directory, listedName, nameKey, namesakeAdvice } from "../directory";
 import { missingTabsNotice, type Problem, tabProblem } from "../problems";
 import { readTab, type TabRead } from "../read-tab";
 
@@ -111,7 +111,8 @@ export function checkCommittee(read: TabRead<CommitteeRecord>, ctx: EvaluationCh
       );
     if (r.score !== null) scored = true;
     if (r.year === null || !r.unit) continue;
-    const key = `${r.year}|${nameKey(r.unit)}`;
+    // A former name (原名称) is its current unit's row: both in one year is one unit twice.
+    const key = `${r.year}|${nameKey(listedName(ctx.units, r.unit))}`;
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, row.rowNumber);
     else

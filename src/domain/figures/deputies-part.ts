@@ -1,4 +1,4 @@
-import type { DeputyRecordRow } from "../dashboard/deputy-records";
+import { type DeputyRecordRow, isFormerDeputy } from "../dashboard/deputy-records";
 import { isClosed, yearOfRow } from "../dashboard/year-report";
 import { nameKey } from "../directory";
 import { isExcellent } from "../evaluation/excellent";
@@ -210,6 +210,7 @@ function recordsOf(
       excellent,
       ratingsGiven,
       unlisted: !entry,
+      former: isFormerDeputy(entry?.record.notes),
     };
   });
 }

@@ -1,11 +1,14 @@
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { listItems } from "../../../sheets-schema/cells/list-cells";
 import { addDaysIso } from "../civil-date";
-import { nameKey } from "../directory";
+import { listedName, nameKey } from "../directory";
 import { reassignmentFloor } from "../status";
 import type { EvaluatedRow } from "../summary/evaluated";
 import { clearedMark, isClearedReply } from "./reply-cleared";
 import type { NoticeSeries, Occurrence } from "./series";
+
+/** What the sightings ask of 承办单位: a name (a former one too) → its unit (Directory.find). */
+type UnitNames = { find(name: string): { readonly name: string } | undefined };
 
 /**
  * How far back a notice that no run sent may still go out: longer than the longest run of rest
@@ -178,7 +181,7 @@ function auditDate(text: string): string | null {
  * The sightings of names a list cell's change added (the names before it left out, by nameKey), of
  * the date a reply date's change replaced, or of a reply cell cleared (reply-cleared.ts).
  */
-function addedNames(sighting: Sighting): { cell: string; at: string }[] {
+function addedNames(sighting: Sighting, units: UnitNames | undefined): { cell: string; at: string }[] {
   if (sighting.before === undefined || sighting.after === undefined) return [sighting];
   if (isClearedReply(sighting)) return [{ cell: clearedMark(sighting.cell), at: sighting.at }];
   if (isReplyDateCell(sighting.cell) || isAssignmentDateCell(sighting.cell)) {
@@ -186,9 +189,16 @@ function addedNames(sighting: Sighting): { cell: string; at: string }[] {
     return before ? [{ cell: changedDateCell(sighting.cell, before), at: sighting.at }] : [];
   }
   const cell = sighting.cell as NameCell;
-  const before = new Set(listItems(sighting.before).map(nameKey));
-  const after = new Set(listItems(sighting.after).map(nameKey));
-  const named = listItems(sighting.after).filter((name) => !before.has(nameKey(name)));
+  // 机构改革: a unit cell's names are read as their current units (原名称), as the record's are, so a
+  // 主办单位 find-replaced from 区城管局 to 区城市管理局 adds and replaces no unit: no 交办通知, no
+  // 【更正】, no new 异议期限.
+  const itemsOf = (text: string) =>
+    units && (cell === LEAD_CELL || cell === CO_UNITS_CELL)
+      ? listItems(text).map((name) => listedName(units, name))
+      : listItems(text);
+  const before = new Set(itemsOf(sighting.before).map(nameKey));
+  const after = new Set(itemsOf(sighting.after).map(nameKey));
+  const named = itemsOf(sighting.after).filter((name) => !before.has(nameKey(name)));
   const added = named.map((name) => ({ cell: addedNameCell(cell, name), at: sighting.at }));
   if (cell !== LEAD_CELL) return added;
   // The unit named in place of another is told which one it takes over from (leadTakenFrom): the
@@ -198,7 +208,7 @@ function addedNames(sighting: Sighting): { cell: string; at: string }[] {
     at: sighting.at,
   }));
   // The unit a changed 主办单位 no longer names: told it need not handle the suggestion (handlingSeries).
-  const replaced = listItems(sighting.before)
+  const replaced = itemsOf(sighting.before)
     .filter((name) => !after.has(nameKey(name)))
     .map((name) => ({ cell: replacedLeadCell(name), at: sighting.at }));
   return [...added, ...from, ...replaced];
@@ -486,12 +496,14 @@ export function attachSightings(
   rows: readonly EvaluatedRow[],
   sightings: readonly Sighting[],
   localDay: (iso: string) => string,
+  /** 承办单位, so that a unit's former name (原名称) is the unit itself (addedNames). */
+  units?: UnitNames,
 ): void {
   if (sightings.length === 0) return;
   const byId = new Map<string, Record<string, string>>();
   for (const sighting of sightings) {
     const seen = byId.get(sighting.id) ?? {};
-    for (const { cell, at } of addedNames(sighting)) {
+    for (const { cell, at } of addedNames(sighting, units)) {
       const day = localDay(at);
       if (!seen[cell] || day > (seen[cell] as string)) seen[cell] = day;
     }

@@ -1,4 +1,5 @@
 import { addDaysIso } from "../civil-date";
+import { nameKey } from "../directory";
 import type { PracticeIndex } from "../practice/practice-index";
 import type { Problem } from "../problems";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -192,6 +193,20 @@ function firstWord(
  * day and outbox always give the same plan, so running twice plans nothing new the second time.
  * On a rest day with 仅工作日发送 = 是 nothing is planned; the next working day catches up.
  */
+/**
+ * 机构改革: a base key whose recipient is a unit's former name (承办单位 原名称) as if made for the unit
+ * that bears it now (nameKey, as noticeBaseKey writes it): what 区城管局 was told, 区城市管理局 was
+ * told, so a find-replace of 主办单位 sends nothing again. One Map lookup per key, none without 原名称.
+ */
+function currentUnitKey(
+  base: string,
+  units: Pick<PlanNoticesInput["evaluation"]["units"], "renamed">,
+): string {
+  const cut = base.lastIndexOf("|");
+  const current = units.renamed(base.slice(cut + 1));
+  return current ? `${base.slice(0, cut + 1)}${nameKey(current.name).replaceAll("|", "/")}` : base;
+}
+
 export function planNotices(input: PlanNoticesInput): NoticePlan {
   const { today, evaluation: ev } = input;
   const notices: PlannedNotice[] = [];
@@ -202,7 +217,7 @@ export function planNotices(input: PlanNoticesInput): NoticePlan {
     return { restDay: true, notices, unreachable, disabled, problems: [] };
   }
   const done = new Set<string>();
-  for (const key of input.existingKeys) done.add(baseKeyOf(key));
+  for (const key of input.existingKeys) done.add(currentUnitKey(baseKeyOf(key), ev.units));
   const told = noticesTold(done);
   const hearing: Hearing = {
     heard: heardOf(done),

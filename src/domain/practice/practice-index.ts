@@ -8,7 +8,11 @@ import {
   type ExtensionRecord,
   extensionsTab,
 } from "../../../sheets-schema/tabs/practice-tabs";
+import type { Directory } from "../directory";
 import { type ParsedRow, readTab, type TabRead } from "../read-tab";
+
+/** What the index asks of 承办单位: the unit a former name (原名称) now is (Directory.renamed). */
+export type RenamedUnits = Pick<Directory<unknown>, "renamed">;
 
 /** The tabs practice.md keeps per suggestion (one row per event, tied by 编号). */
 export const PRACTICE_RECORD_TABS = [TAB_NAMES.contacts, TAB_NAMES.extensions, TAB_NAMES.coOpinions] as const;
@@ -47,6 +51,7 @@ function indexTab<Cols extends readonly ColumnDef[]>(
   tab: TabDef<string, Cols>,
   values: unknown,
   only: PracticeFilter | undefined,
+  units: RenamedUnits | undefined,
 ): PracticeTab<RecordOf<Cols>> {
   const keep =
     only === undefined ? undefined : typeof only === "function" ? only : (id: string) => only.has(id);
@@ -60,6 +65,7 @@ function indexTab<Cols extends readonly ColumnDef[]>(
   for (const row of read.rows) {
     const id = (row.record as { id?: unknown }).id;
     if (row.blank || typeof id !== "string" || id === "") continue;
+    if (units) currentUnit(row.record as { unit?: unknown }, units);
     const list = byId.get(id);
     if (list) list.push(row);
     else byId.set(id, [row]);
@@ -68,14 +74,30 @@ function indexTab<Cols extends readonly ColumnDef[]>(
 }
 
 /**
+ * 机构改革: a row naming its unit by a former name (承办单位's 原名称) is read as the current unit's, as
+ * the ledger's 主办单位 and 协办单位 are (check-ledger-refs): the contacts recorded under 区城管局 are
+ * 区城市管理局's for its 沟通率 and 沟通提醒. The parsed copy only; the sheet keeps what was typed.
+ */
+function currentUnit(record: { unit?: unknown }, units: RenamedUnits): void {
+  if (typeof record.unit !== "string" || record.unit === "") return;
+  const current = units.renamed(record.unit);
+  if (current) record.unit = current.name;
+}
+
+/**
  * Reads 沟通记录, 延期申请 and 协办意见 and indexes their rows by 编号, once per invocation, so the
  * rules and notices of a suggestion look its rows up in O(1). With `only`, just the rows of those
- * 编号 are parsed (a sync chunk's own suggestions; the plan's rows of no suggestion).
+ * 编号 are parsed (a sync chunk's own suggestions; the plan's rows of no suggestion). With `units`,
+ * a unit named by a former name is read as its current name (currentUnit).
  */
-export function buildPracticeIndex(tabs: PracticeTabs, only?: PracticeFilter): PracticeIndex {
+export function buildPracticeIndex(
+  tabs: PracticeTabs,
+  only?: PracticeFilter,
+  units?: RenamedUnits,
+): PracticeIndex {
   return {
-    contacts: indexTab(contactsTab, tabs[TAB_NAMES.contacts], only),
-    extensions: indexTab(extensionsTab, tabs[TAB_NAMES.extensions], only),
-    coOpinions: indexTab(coOpinionsTab, tabs[TAB_NAMES.coOpinions], only),
+    contacts: indexTab(contactsTab, tabs[TAB_NAMES.contacts], only, units),
+    extensions: indexTab(extensionsTab, tabs[TAB_NAMES.extensions], only, units),
+    coOpinions: indexTab(coOpinionsTab, tabs[TAB_NAMES.coOpinions], only, units),
   };
 }

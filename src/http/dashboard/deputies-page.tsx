@@ -1,5 +1,9 @@
 import type { FC } from "hono/jsx";
-import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
+import {
+  type DeputyDetail,
+  type DeputyRecordRow,
+  isFormerDeputy,
+} from "../../domain/dashboard/deputy-records";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
 import { isCountingOpinion, type OpinionRow } from "../../domain/evaluation/opinions";
@@ -12,6 +16,13 @@ const yearQuery = (year: number | null) => (year === null ? "" : `?year=${year}`
 
 /** A deputy's page, of the same 年度 as the page that links to it. */
 const deputyHref = (name: string, year: number | null) => `${href.deputy(name)}${yearQuery(year)}`;
+
+/**
+ * The badge beside a deputy's name: 上届 (neutral: a deputy of a former term, kept in 代表 on
+ * purpose) or 不在代表表中 (red: a name typed in the ledger only, also a 校验问题).
+ */
+const DeputyBadge: FC<{ former?: boolean; unlisted: boolean }> = ({ former, unlisted }) =>
+  unlisted ? <Badge tone="danger">不在代表表中</Badge> : former ? <Badge tone="gray">上届</Badge> : null;
 
 /** GET /deputies: every deputy's record, of one 年度 (年 of 提出日期, as the year report counts) or of all. */
 export const DeputiesPage: FC<{
@@ -69,7 +80,7 @@ export const DeputiesPage: FC<{
                 <tr>
                   <td class="nowrap">
                     <a href={deputyHref(r.name, year)}>{r.name}</a>{" "}
-                    {r.unlisted ? <Badge tone="danger">不在代表表中</Badge> : null}
+                    <DeputyBadge former={r.former} unlisted={r.unlisted} />
                   </td>
                   <td data-label="代表团">{r.delegation}</td>
                   <td data-label="专业小组">{r.group}</td>
@@ -177,7 +188,14 @@ export const DeputyPage: FC<{
   return (
     <Layout title={r.name} nav="deputies" frame={frame}>
       <h1>
-        {r.name} · {year === null ? "" : `${year} 年度`}履职档案
+        {r.name}
+        {isFormerDeputy(detail.entry?.record.notes) ? (
+          <>
+            {" "}
+            <DeputyBadge former unlisted={false} />
+          </>
+        ) : null}{" "}
+        · {year === null ? "" : `${year} 年度`}履职档案
       </h1>
       <p class="sub">
         {detail.entry

@@ -118,8 +118,8 @@ export async function loadCoOpinionStates(
     ctx.deps.inbox.latestAboutEach("reply", ids),
   ]);
   const replyOf = new Map(replies.map((e) => [e.suggestionId, e]));
-  const index = buildPracticeIndex(tabs, new Set(ids));
   const ev = ctx.view.evaluation;
+  const index = buildPracticeIndex(tabs, new Set(ids), ev.units);
   const settings = { coOpinionDays: ev.settings.coOpinionDays, calendar: ev.calendar };
   for (const row of rows) {
     const id = row.id as string;
@@ -162,7 +162,7 @@ export async function loadCoUnitOpinions(
     withSightings(ctx, [row]),
     ctx.deps.tabCache.loadRowsOf([TAB_NAMES.coOpinions], [id]),
   ]);
-  const index = buildPracticeIndex(tabs, new Set([id]));
+  const index = buildPracticeIndex(tabs, new Set([id]), ctx.view.evaluation.units);
   const inTab = new Set(
     index.coOpinions.of(id).flatMap((o) => (o.record.deliveredOn ? [nameKey(o.record.unit)] : [])),
   );

@@ -120,7 +120,7 @@ export async function loadUnitExtras(
     // named 主办单位 in place of another after 交办 has its days from then (asked only while it matters).
     asksLeadGivenOn(row, item.relation, ctx.today) ? leadGivenOnFromTrail(ctx, row) : record.assignedOn,
   ]);
-  const index = buildPracticeIndex(tabs, new Set([id]));
+  const index = buildPracticeIndex(tabs, new Set([id]), ev.units);
   const state = extensionState(row, tabRequests(index, id), sentRequests(sent));
   const available = (form: PracticeForm) =>
     (form === "contact" ? index.contacts : form === "extension" ? index.extensions : index.coOpinions)

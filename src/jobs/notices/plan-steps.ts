@@ -272,12 +272,12 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   ]);
   const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);
   const kept = leadChangesOnly(sightings, late, localDay);
-  attachSightings(evaluation.rows, kept, localDay);
+  attachSightings(evaluation.rows, kept, localDay, context.units);
   const keys = [...existingKeys, ...(await keysOfReplacedLeads(deps, evaluation.rows, kept))];
   const input = {
     today: run.today,
     evaluation,
-    practice: buildPracticeIndex(practiceRows),
+    practice: buildPracticeIndex(practiceRows, undefined, context.units),
     arrivals,
     objections,
     scope: "rows",
