@@ -46,9 +46,22 @@ const LEDGER_HEADERS: ReadonlySet<string> = new Set(ledgerStaffColumns.map((col)
 
 const DECORATION = /[\s*＊:：?？]+|[（(]\s*(必填|选填|可选|多个以顿号分隔)\s*[)）]/g;
 
-/** Strips what forms add around a title: spaces, required-marks, colons, “（必填）”. */
+/**
+ * The number a platform puts before a title: 问卷星's `1. `, `二、`, `3）`, `（4）`, `Q5.` (also
+ * full-width: `１．`). Only with its punctuation: a title that merely starts with a digit is kept.
+ */
+const NUMBERING =
+  /^\s*(?:[Qq]?[0-9０-９]+\s*[.、．:：)）]|[一二三四五六七八九十]+\s*[.、．:：)）]|[（(]\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*[)）])\s*/;
+
+/** What a form's prompt adds before the title itself: 请填写建议标题, 请选择答复类别. */
+const PROMPT = /^(?:请填写|请输入|请选择|请填|请选)/;
+
+/**
+ * Strips what forms add around a title: its numbering (1. 建议标题), a prompt (请填写…), spaces,
+ * required-marks, colons, “（必填）”.
+ */
 export function normaliseQuestion(title: string): string {
-  return title.replace(DECORATION, "");
+  return title.replace(NUMBERING, "").replace(DECORATION, "").replace(PROMPT, "");
 }
 
 /**
@@ -59,4 +72,28 @@ export function headerForQuestion(title: string): string | null {
   const key = normaliseQuestion(title);
   if (LEDGER_HEADERS.has(key)) return key;
   return QUESTION_ALIASES[key] ?? null;
+}
+
+/**
+ * Titles by which a rating form asks who rates (besides those of 领衔代表: 姓名, 代表姓名…), and a
+ * reply form which unit replies. Not columns: planApply checks the name against the row's 领衔代表
+ * or 主办单位, so a mistyped 编号 does not rate or answer someone else's suggestion.
+ */
+const RATER_TITLES: ReadonlySet<string> = new Set(["测评人", "测评人姓名", "测评代表", "测评代表姓名"]);
+const REPLYING_UNIT_TITLES: ReadonlySet<string> = new Set([
+  "答复单位",
+  "答复单位名称",
+  "主办单位",
+  "承办单位",
+  "办理单位",
+  "单位",
+  "单位名称",
+  "填报单位",
+]);
+
+/** Whether a question names who sends a rating (`rater`) or which unit sends a reply (`unit`). */
+export function namesSender(kind: "rater" | "unit", title: string): boolean {
+  const key = normaliseQuestion(title);
+  if (kind === "unit") return REPLYING_UNIT_TITLES.has(key);
+  return RATER_TITLES.has(key) || headerForQuestion(title) === "领衔代表";
 }

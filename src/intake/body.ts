@@ -86,6 +86,49 @@ function beijingExample(value: string, nowMs: number): string {
   return `${new Date(nowMs + OFFICE_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
+/** What submittedAt may be, as a refusal tells it. */
+const TIME_FORMS =
+  "应为提交时间：ISO 时间（如 2026-03-02T09:30:00+08:00）、北京时间（如 2026-03-02 09:30:00）或毫秒时间戳（如 1772415000000）";
+
+const ISO_WITH_OFFSET = z.iso.datetime({ offset: true });
+
+/** 问卷星's and 腾讯问卷's time: Beijing wall-clock time, `-` or `/` between the date's parts. */
+const WALL_CLOCK = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/** 飞书's time: milliseconds since 1970 (13 digits from 2001 to 2286). */
+const EPOCH_MS = /^\d{13}$/;
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A submittedAt as sent by the platforms in use, as an instant: ISO with its offset (kept as sent),
+ * Beijing wall-clock time without one (问卷星, 腾讯问卷: `2026-12-07 19:08:46`, read as +08:00 whatever
+ * 设置 时区 says, since the platform's servers keep Beijing time), or epoch milliseconds, a number or
+ * its digits (飞书). Null for anything else, a day or hour that does not exist among them.
+ */
+export function instantOf(sent: string | number): string | null {
+  if (typeof sent === "number")
+    return Number.isInteger(sent) && EPOCH_MS.test(String(sent)) ? new Date(sent).toISOString() : null;
+  const text = sent.trim();
+  if (EPOCH_MS.test(text)) return new Date(Number(text)).toISOString();
+  if (ISO_WITH_OFFSET.safeParse(text).success) return text;
+  const m = WALL_CLOCK.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [1, 3, 4, 5, 6, 7].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls 02-30 over into March: such a day, or hour 24, is not a time.
+  if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return null;
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}+08:00`;
+}
+
 /** The webhook body every form sends; answers are keyed by 建议台账 headers or known question titles. */
 export const submissionSchema = z.object(
   {
@@ -94,23 +137,37 @@ export const submissionSchema = z.object(
       .trim()
       .min(1, "submissionId 不能为空")
       .max(200, "submissionId 不能超过 200 个字符"),
-    submittedAt: z.iso
-      .datetime({
-        offset: true,
+    submittedAt: z
+      .union([z.string(), z.number()], {
         error: typeError(
           "缺少 submittedAt（提交时间，如 2026-03-02T09:30:00+08:00）",
-          "submittedAt 应为 ISO 时间，如 2026-03-02T09:30:00+08:00",
+          `submittedAt ${TIME_FORMS}`,
         ),
       })
-      .refine((value) => {
-        const year = officeYear(value);
-        // NaN: not a time at all, which the format check above already reports.
-        return Number.isNaN(year) || yearInRange(year);
-      }, `submittedAt 的年份须在 ${MIN_YEAR}–${MAX_YEAR} 年之间（北京时间）：请核对提交时间`)
-      // The Worker's clock, read at the edge: one in a year out of range is told that alone.
-      .refine((value) => !yearInRange(officeYear(value)) || Date.parse(value) <= Date.now() + MAX_AHEAD_MS, {
-        error: (issue) =>
-          `submittedAt 晚于当前时间：请用带时区的时间，北京时间写作 …+08:00（如 ${beijingExample(String(issue.input), Date.now())}）`,
+      // One message a time: checked as separate refinements, a time no format took was also told
+      // 晚于当前时间 (Date.parse reads more than the format check does).
+      .transform((sent, ctx) => {
+        const instant = instantOf(sent);
+        if (instant === null) {
+          ctx.addIssue({ code: "custom", message: `submittedAt ${TIME_FORMS}` });
+          return z.NEVER;
+        }
+        if (!yearInRange(officeYear(instant))) {
+          ctx.addIssue({
+            code: "custom",
+            message: `submittedAt 的年份须在 ${MIN_YEAR}–${MAX_YEAR} 年之间（北京时间）：请核对提交时间`,
+          });
+          return z.NEVER;
+        }
+        // The Worker's clock, read at the edge.
+        if (Date.parse(instant) > Date.now() + MAX_AHEAD_MS) {
+          ctx.addIssue({
+            code: "custom",
+            message: `submittedAt 晚于当前时间：请用带时区的时间，北京时间写作 …+08:00（如 ${beijingExample(instant, Date.now())}）`,
+          });
+          return z.NEVER;
+        }
+        return instant;
       }),
     answers: z
       .record(z.string().max(200), answerValue, {

@@ -3,6 +3,7 @@ import {
   type AnswerValue,
   answerText,
   CHOICE_COLUMNS,
+  choiceText,
   type FormKind,
   formColumnFor,
 } from "../domain/intake/map-answers";
@@ -12,7 +13,8 @@ import {
  * hook, before anything is stored. Taken, such a rating was written and then read by the sync as an
  * 错误 (and it held back the unit's reply as if the round were rated); the sender can fix it at once.
  * Each column's own 建议台账 cell type decides, so the hook takes exactly what the sync would read as
- * a listed value (“a”, “A类”, “满意。” too), which mapAnswers then stores as that value.
+ * a listed value (“a”, “A类”, “满意。” too), or an option label starting with one (`A类（已解决或基本
+ * 解决）`, choiceText), which mapAnswers then stores as that value.
  */
 export function choiceProblems(
   form: FormKind,
@@ -23,7 +25,7 @@ export function choiceProblems(
     const header = formColumnFor(form, question);
     const column = header ? CHOICE_COLUMNS.get(header) : undefined;
     const text = answerText(value);
-    if (!column || !text || column.cell.schema.safeParse(text).success) continue;
+    if (!column || !text || column.cell.schema.safeParse(choiceText(column, text)).success) continue;
     const allowed = column.cell.values ?? [];
     problems.push({
       field: `answers.${question}`,

@@ -50,12 +50,14 @@ beforeEach(async () => {
 describe("form webhooks: every 备注 line a submission brings", () => {
   it("adds a rating's 测评意见 and its other answers to 备注, both, in order, beside 满意度", async () => {
     const id = String((await rowAt(AWAITING_RATING))[col("编号")]);
+    // The rater's name is checked against the row's 领衔代表 (sender-check): the deputy's own.
+    const lead = String((await rowAt(AWAITING_RATING))[col("领衔代表")]);
     const comment = "助餐服务不能替代养老服务站，希望明年列入计划并给出选址。";
 
     const response = await postForm("rating", {
       submissionId: "exH-r1",
       submittedAt: "2026-11-26T10:00:00+08:00",
-      answers: { 编号: id, 满意度: "不满意", 测评意见: comment, 姓名: "周芳" },
+      answers: { 编号: id, 满意度: "不满意", 测评意见: comment, 姓名: lead },
     });
     expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
 
@@ -64,7 +66,7 @@ describe("form webhooks: every 备注 line a submission brings", () => {
     expect(await notesOf(AWAITING_RATING)).toEqual([
       "代表约见时提出",
       `测评意见（提交号 exH-r1）：${comment}`,
-      "测评附言（提交号 exH-r1）：姓名：周芳",
+      `测评附言（提交号 exH-r1）：姓名：${lead}`,
     ]);
   });
 
@@ -122,10 +124,11 @@ describe("form webhooks: every 备注 line a submission brings", () => {
 
   it("adds no line twice when a batch that had landed is applied again (its inbox status was lost)", async () => {
     const id = String((await rowAt(AWAITING_RATING))[col("编号")]);
+    const lead = String((await rowAt(AWAITING_RATING))[col("领衔代表")]);
     await postForm("rating", {
       submissionId: "exH-again",
       submittedAt: "2026-11-26T10:00:00+08:00",
-      answers: { 编号: id, 满意度: "满意", 测评意见: "第一条意见\n第二条意见", 姓名: "周芳" },
+      answers: { 编号: id, 满意度: "满意", 测评意见: "第一条意见\n第二条意见", 姓名: lead },
     });
     expect(await applyAll()).toMatchObject({ outcome: "ok", updated: 1 });
     await env.DB.prepare("UPDATE inbox SET status = 'pending'").run();
@@ -136,7 +139,7 @@ describe("form webhooks: every 备注 line a submission brings", () => {
       "代表约见时提出",
       "测评意见（提交号 exH-again）：第一条意见",
       "第二条意见",
-      "测评附言（提交号 exH-again）：姓名：周芳",
+      `测评附言（提交号 exH-again）：姓名：${lead}`,
     ]);
   });
 });

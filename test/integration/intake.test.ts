@@ -202,18 +202,20 @@ describe("form webhooks: into the ledger", () => {
   it("adds a reply's answers without a column (联系人, 答复单位) to the row's 备注 as one 答复附言 line", async () => {
     const before = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
     const id = String(before[col("编号")]);
+    // The unit is checked against the row's 主办单位 (sender-check): the lead unit's own reply.
+    const unit = String(before[col("主办单位")]);
 
     await postForm("reply", {
       submissionId: "reply-extras",
       submittedAt: "2026-11-26T10:00:00+08:00",
-      answers: { 编号: id, 答复类别: "A", 答复内容: "已办结", 联系人: "张三", 答复单位: "区教育局" },
+      answers: { 编号: id, 答复类别: "A", 答复内容: "已办结", 联系人: "张三", 答复单位: unit },
     });
     await applyAll();
 
     const after = (await emulator.getValues(SHEET, LEDGER))[5] ?? [];
     expect(after[col("答复内容")]).toBe("已办结");
     expect(String(after[col("备注")] ?? "").split("\n")).toContain(
-      "答复附言（提交号 reply-extras）：联系人：张三；答复单位：区教育局",
+      `答复附言（提交号 reply-extras）：联系人：张三；答复单位：${unit}`,
     );
   });
 

@@ -2,7 +2,11 @@ import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import { oneLine, SHORT_TEXT_MAX } from "../../../sheets-schema/cells/text-cells";
 import type { ColumnDef } from "../../../sheets-schema/columns";
-import { headerForQuestion } from "../../../sheets-schema/forms/question-aliases";
+import {
+  headerForQuestion,
+  namesSender,
+  normaliseQuestion,
+} from "../../../sheets-schema/forms/question-aliases";
 import { ledgerTab } from "../../../sheets-schema/tabs/ledger";
 import { serialFromIso } from "../civil-date";
 import { dropInvisible, trimInvisible } from "../invisible-chars";
@@ -34,6 +38,61 @@ export const RATING_COMMENT = "测评意见";
  * and written into 备注 as one line `答复附言（…）：…` / `测评附言（…）：…` (jobs/intake/plan-apply).
  */
 export const FORM_EXTRAS = "附言";
+
+/**
+ * Where a webhook reply or rating keeps the name its sender gave (答复单位; the rater's 姓名), beside
+ * its 附言 line: not a column, but checked by planApply against the row's 主办单位 or 领衔代表, so a
+ * mistyped 编号 does not answer or rate someone else's suggestion.
+ */
+export const SENDER_CELL = { reply: "答复单位", rating: "测评人" } as const;
+
+/** The question titles a form's clerk is told would work, the most needed first. */
+const FORM_TITLES: Record<FormKind, readonly string[]> = {
+  suggestion: ["标题", "领衔代表", "内容摘要", "附议代表", "类别", "提出日期"],
+  reply: ["编号（或建议编号）", "答复类别", "答复内容", "答复日期", "落实情况", "答复单位"],
+  rating: ["编号（或建议编号）", "满意度", "测评日期", "测评意见", "姓名"],
+  opinion: ["日期", "联络站", "反映人", "内容", "接待代表"],
+};
+
+/** How many unrecognised titles a refusal names at most. */
+const NAMED_TITLES = 10;
+
+/** Whether a question names a reply's unit or a rating's rater (SENDER_CELL). */
+function sendsName(form: FormKind, question: string): boolean {
+  if (form === "reply") return namesSender("unit", question);
+  return form === "rating" && namesSender("rater", question);
+}
+
+/**
+ * The answered questions a form sent that fill nothing of its own (kept in 备注 as they are), as
+ * sent; its own sender's name (SENDER_CELL) counts as recognised.
+ */
+export function unrecognisedQuestions(
+  form: FormKind,
+  answers: Readonly<Record<string, AnswerValue>>,
+): string[] {
+  return Object.entries(answers)
+    .filter(
+      ([question, value]) =>
+        answerText(value) && !formColumnFor(form, question) && !sendsName(form, question),
+    )
+    .map(([question]) => question.trim());
+}
+
+/**
+ * For the clerk who set the form up, when something required did not arrive: the titles that
+ * matched nothing and those that would work, or null when every title was recognised (the sender
+ * then left the answer blank, and is told so alone).
+ */
+export function titlesAdvice(form: FormKind, answers: Readonly<Record<string, AnswerValue>>): string | null {
+  const unknown = unrecognisedQuestions(form, answers);
+  if (unknown.length === 0) return null;
+  const named = unknown.slice(0, NAMED_TITLES).join("、");
+  const more = unknown.length > NAMED_TITLES ? ` 等 ${unknown.length} 项` : "";
+  const titles = FORM_TITLES[form];
+  const first = (titles[0] ?? "").replace(/（.*$/, "");
+  return `未识别的题目：${named}${more}；请把表单的题目改为：${titles.join("、")}（前面可带序号，如“1. ${first}”）`;
+}
 
 export const DATE_HEADERS: ReadonlySet<string> = new Set(["提出日期", "答复日期", "测评日期", "日期"]);
 /** The date a form fills by itself when the sender left it out: the day of submission. */
@@ -67,7 +126,9 @@ export function formColumnFor(form: FormKind, question: string): string | null {
   const allowed = FORM_COLUMNS[form];
   // A header of the form's own tab first: 民意's 内容 is its own column, not an alias of 内容摘要.
   if (allowed.includes(question.trim())) return question.trim();
-  const header = headerForQuestion(question) ?? question.trim();
+  const key = normaliseQuestion(question);
+  if (allowed.includes(key)) return key;
+  const header = headerForQuestion(question) ?? key;
   return allowed.includes(header) ? header : null;
 }
 
@@ -96,13 +157,40 @@ export const CHOICE_COLUMNS: ReadonlyMap<string, ColumnDef> = new Map(
  * (`答复类别 === "B"`) misread it. One the list lacks is kept as typed: the hook refused it already.
  */
 function choiceCell(column: ColumnDef, text: string): CellWrite {
-  const parsed = column.cell.schema.safeParse(text);
+  const parsed = column.cell.schema.safeParse(choiceText(column, text));
   return parsed.success && typeof parsed.data === "string" ? parsed.data : textCell(column.header, text);
 }
 
-/** A date the sheet can show as a date (serial number), or the text as typed when it is not one. */
+/**
+ * A choice answer as its column reads it: as sent, or, an option label a platform sends whole
+ * (`A类（已解决或基本解决）`, `基本满意(请说明)`), the listed value it starts with, followed by 类 or a
+ * bracket. Anything else is as sent, for the column to read or refuse.
+ */
+export function choiceText(column: ColumnDef, text: string): string {
+  if (column.cell.schema.safeParse(text).success) return text;
+  const typed = toHalfWidth(text);
+  // The longest first: 不满意 is not 满意 with something before it, but 基本满意 starts with neither.
+  const values = [...(column.cell.values ?? [])].map(String).sort((a, b) => b.length - a.length);
+  for (const value of values) {
+    if (!typed.toUpperCase().startsWith(value.toUpperCase())) continue;
+    return /^\s*(?:类|[（(【[〔])/.test(typed.slice(value.length)) ? value : text;
+  }
+  return text;
+}
+
+/** Beijing time (UTC+8), in which an epoch-milliseconds date answer is a day. */
+const BEIJING_MS = 8 * 3_600_000;
+
+/**
+ * A date answer as a date the sheet can show (serial number): one the ledger reads, one with its
+ * time (`2026-12-07 19:08`, the date kept) or epoch milliseconds (飞书's date questions, the day in
+ * Beijing); else the text as typed, which the sync then reports.
+ */
 function dateCell(text: string): CellWrite {
-  const parsed = parseDateValue(text);
+  if (/^\d{13}$/.test(text))
+    return serialFromIso(new Date(Number(text) + BEIJING_MS).toISOString().slice(0, 10));
+  const withTime = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(text);
+  const parsed = parseDateValue(withTime ? (withTime[1] as string) : text);
   return parsed.ok ? serialFromIso(parsed.iso) : fitText(text, SHORT_TEXT_MAX);
 }
 
@@ -143,7 +231,13 @@ export function mapAnswers(
     const choice = header ? CHOICE_COLUMNS.get(header) : undefined;
     if (choice) cells[choice.header] = choiceCell(choice, text);
     else if (header) cells[header] = DATE_HEADERS.has(header) ? dateCell(text) : textCell(header, text);
-    else extras.push(`${question.trim()}：${text}`);
+    else {
+      // Kept in 备注 as before, and aside for planApply's check of who sent it.
+      const sender = form === "reply" || form === "rating" ? SENDER_CELL[form] : null;
+      if (sender && cells[sender] === undefined && sendsName(form, question))
+        cells[sender] = fitText(oneLine(text), SHORT_TEXT_MAX);
+      extras.push(`${question.trim()}：${text}`);
+    }
   }
   const dateHeader = DEFAULT_DATE[form];
   if (dateHeader && cells[dateHeader] === undefined) cells[dateHeader] = serialFromIso(submittedOn);

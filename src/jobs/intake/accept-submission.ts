@@ -1,7 +1,7 @@
 import { isoFromSerial } from "../../domain/civil-date";
 import { nameKey } from "../../domain/directory";
 import { type InboxForm, isWebhookForm } from "../../domain/intake/inbox-forms";
-import { type CellWrite, mapAnswers } from "../../domain/intake/map-answers";
+import { type CellWrite, mapAnswers, titlesAdvice } from "../../domain/intake/map-answers";
 import { mentionKey } from "../../domain/links/recipient-rows";
 import {
   type EarlierSuggestion,
@@ -165,17 +165,18 @@ export async function acceptSubmission(
   const cells = isWebhookForm(form)
     ? mapAnswers(form, submission.answers, submittedOn).cells
     : linkCells(submission.answers);
+  // What a form lacking a required answer is told: the titles that matched nothing, for the clerk
+  // (a form whose questions are titled otherwise), or, every title recognised, to fill it in.
+  const refuse = (field: string, need: string, plain = `${need}：请补上后重新提交`): AcceptResult => {
+    const advice = isWebhookForm(form) ? titlesAdvice(form, submission.answers) : null;
+    return { kind: "invalid", field, message: advice ? `${need}：${advice}` : plain };
+  };
   let suggestionId: string;
   let claim: { key: string | null; number: { sequence: number; seq: number } } | null = null;
   if (form === "suggestion") {
     // Checked before a 编号 is handed out: a refused submission must not use one up.
     const missing = missingSuggestionField(cells);
-    if (missing)
-      return {
-        kind: "invalid",
-        field: `answers.${missing}`,
-        message: `建议须填写${missing}：请补上后重新提交`,
-      };
+    if (missing) return refuse(`answers.${missing}`, `建议须填写${missing}`);
     const earlier = await options.earlierWithTitle?.(
       String(cells.领衔代表).trim(),
       String(cells.标题),
@@ -194,15 +195,20 @@ export async function acceptSubmission(
     suggestionId = String(cells.建议编号 ?? "").trim();
   } else {
     suggestionId = String(cells.编号 ?? "").trim();
-    if (!suggestionId)
-      return { kind: "invalid", field: "answers.编号", message: "答复和测评须填写建议编号（编号）" };
+    const need = "答复和测评须填写建议编号（编号）";
+    if (!suggestionId) return refuse("answers.编号", need, need);
     // A rating without 满意度 would still write 测评日期: the row would read as rated with no rating.
     if (form === "rating" && !String(cells.满意度 ?? "").trim())
-      return {
-        kind: "invalid",
-        field: "answers.满意度",
-        message: "测评须填写满意度（满意、基本满意或不满意）：请补上后重新提交",
-      };
+      return refuse("answers.满意度", "测评须填写满意度（满意、基本满意或不满意）");
+    // A form's reply with neither would still write 答复日期 (the day it came): the row would read
+    // as answered, 待测评, and the deputy be told of a reply with nothing in it.
+    if (
+      form === "reply" &&
+      !actor &&
+      !String(cells.答复类别 ?? "").trim() &&
+      !String(cells.答复内容 ?? "").trim()
+    )
+      return refuse("answers.答复类别", "答复须填写答复类别或答复内容");
   }
   const stored = await deps.inbox.insert({
     form,

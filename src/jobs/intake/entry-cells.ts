@@ -2,7 +2,7 @@ import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
 import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { dateCellText, isoFromSerial } from "../../domain/civil-date";
 import { lateReplyNote, type StoredDues } from "../../domain/intake/late-reply";
-import { FORM_EXTRAS, RATING_COMMENT } from "../../domain/intake/map-answers";
+import { FORM_EXTRAS, RATING_COMMENT, SENDER_CELL } from "../../domain/intake/map-answers";
 import { ratingCommentLine } from "../../domain/intake/rating-comment";
 import { secondReplyLine, secondReplyNote, secondReplySender } from "../../domain/intake/second-reply-note";
 import { progressLine } from "../../domain/links/progress-report";
@@ -155,6 +155,9 @@ export function cellsFor(
     答复函: letter,
     [RATING_COMMENT]: comment,
     [FORM_EXTRAS]: extras,
+    // The sender's own name: checked by planApply, already in the 附言 line, no column of its own.
+    [SENDER_CELL.reply]: _unit,
+    [SENDER_CELL.rating]: _rater,
     ...cells
   } = entry.cells;
   const hasNotes = columns.indexOf.notes !== undefined;

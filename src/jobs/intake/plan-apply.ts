@@ -2,6 +2,8 @@ import type { ColumnMap } from "../../../sheets-schema/header-map";
 import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { dateCellText } from "../../domain/civil-date";
 import type { StoredDues } from "../../domain/intake/late-reply";
+import { SENDER_CELL } from "../../domain/intake/map-answers";
+import { senderMismatch } from "../../domain/intake/sender-check";
 import type { PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -28,8 +30,8 @@ export interface ApplyPlan {
   alreadyThere: InboxEntry[];
   unmatched: { entry: InboxEntry; reason: string }[];
   /**
-   * Replies to a round the deputy already rated, and 推进中 reports under staff's 已落实: kept in the
-   * inbox, not written, told to staff.
+   * Replies to a round the deputy already rated, 推进中 reports under staff's 已落实, and a form's
+   * reply or rating naming a sender its row does not: kept in the inbox, not written, told to staff.
    */
   refused: { entry: InboxEntry; reason: string }[];
   /** Ratings of a round with no reply yet: kept in the inbox, retried, written once the reply is in. */
@@ -106,6 +108,27 @@ function progressRefusal(row: readonly unknown[], columns: ColumnMap, entry: Inb
   if (at === undefined || cellText(row[at]) !== "已落实" || cellText(entry.cells.落实情况) === "已落实")
     return null;
   return `台账中落实情况已是“已落实”，本次报送为“${cellText(entry.cells.落实情况)}”，未写入：请代表工委核实后直接在台账中修改`;
+}
+
+/**
+ * Why a form's reply or rating may not be written to this row, or null: it names a sender (the
+ * rater's 姓名, its 答复单位) the row does not (senderMismatch). A personal link's entry is its
+ * recipient's, checked when the link was made; an entry stored before the check names none.
+ */
+function senderReason(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): string | null {
+  if (entry.actor || (entry.form !== "reply" && entry.form !== "rating")) return null;
+  const sent = cellText(entry.cells[SENDER_CELL[entry.form]]);
+  if (!sent) return null;
+  const at = (key: keyof ColumnMap["indexOf"]) => {
+    const i = columns.indexOf[key];
+    return i === undefined ? "" : cellText(row[i]);
+  };
+  return senderMismatch(entry.form, sent, entry.suggestionId, {
+    leadDeputy: at("leadDeputy"),
+    coSigners: at("coSigners"),
+    leadUnit: at("leadUnit"),
+    coUnits: at("coUnits"),
+  });
 }
 
 /**
@@ -186,11 +209,12 @@ export function planApply(
     }
     const row = rows[0] as number;
     const refusal =
-      entry.form === "reply"
+      senderReason(entry, ledger[row - 1] ?? [], columns) ??
+      (entry.form === "reply"
         ? ratedRoundReason(ledger[row - 1] ?? [], columns)
         : entry.form === "progress"
           ? progressRefusal(ledger[row - 1] ?? [], columns, entry)
-          : null;
+          : null);
     if (refusal) {
       plan.refused.push({ entry, reason: refusal });
       continue;

@@ -118,7 +118,7 @@ describe("submittedAt", () => {
     vi.setSystemTime(Date.parse("2101-01-01T00:00:00+08:00"));
     expect(issues("2100-12-31T23:59:59+08:00")).toEqual([]);
     expect(issues("yesterday")).toEqual([
-      "submittedAt: submittedAt 应为 ISO 时间，如 2026-03-02T09:30:00+08:00",
+      "submittedAt: submittedAt 应为提交时间：ISO 时间（如 2026-03-02T09:30:00+08:00）、北京时间（如 2026-03-02 09:30:00）或毫秒时间戳（如 1772415000000）",
     ]);
   });
 });
@@ -178,7 +178,11 @@ describe("what a form platform is told of a body the schema refuses", () => {
   it("says what type a field sent as another must be", () => {
     expect(told({ submissionId: 17, submittedAt: 1_772_415_000, answers: [1, 2] })).toEqual([
       { field: "submissionId", message: "submissionId 须为文本" },
-      { field: "submittedAt", message: "submittedAt 应为 ISO 时间，如 2026-03-02T09:30:00+08:00" },
+      {
+        field: "submittedAt",
+        message:
+          "submittedAt 应为提交时间：ISO 时间（如 2026-03-02T09:30:00+08:00）、北京时间（如 2026-03-02 09:30:00）或毫秒时间戳（如 1772415000000）",
+      },
       { field: "answers", message: 'answers 须为对象，按题目名称填写答案，如 {"标题": "…"}' },
     ]);
     expect(told([ok])).toEqual([

@@ -57,6 +57,8 @@ describe("mapAnswers", () => {
       答复类别: "A",
       答复日期: 46352,
       附言: "标题：改标题；联系人：张三；答复单位：区教育局",
+      // Kept aside too, for planApply to check against the row's 主办单位 (sender-check).
+      答复单位: "区教育局",
     });
   });
 
