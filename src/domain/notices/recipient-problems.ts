@@ -4,6 +4,7 @@ import { unknownLeader } from "../check-ledger-refs";
 import { leaderNames } from "../directory";
 import type { Problem } from "../problems";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
+import { sharedRobotProblems } from "./shared-robots";
 
 /** The dropdown's codes, each with the name staff read (邮件 … are accepted as typed too). */
 const CHANNEL_CHOICES = CHANNELS.map((c) => `${c}（${CHANNEL_NAMES[c]}）`);
@@ -62,7 +63,8 @@ export function joinRecipients(parts: readonly Recipients[]): Recipients {
  * 校验问题 for recipients notices cannot reach, so nothing is dropped silently: a 承办单位 that
  * suggestions name but that has no usable channel (错误: statutory reminders would not go out), a
  * 领衔代表 without one (提醒), and a 督办领导 or 领办领导 reachable neither through 领导, nor as a
- * 代表, nor through 周报接收人.
+ * 代表, nor through 周报接收人; and a 代表 whose 机器人地址 other deputies or a unit write too
+ * (sharedRobotProblems: the group receives the deputy's own link).
  * Names missing from the tabs altogether are already reported by the row checks (an 错误 that says
  * so): a 提醒 about their channels beside it would contradict it, so none is added. The sync adds
  * these to the 校验问题 tab; the dashboard shows them.
@@ -121,6 +123,8 @@ export function recipientProblems(
       message: `代表“${entry.name}”没有可用的通知渠道，受理回执、答复告知和测评提醒无法送达：${CHANNEL_HELP}`,
     });
   }
+  // A deputy's robot that other deputies or a unit write too: the group gets the deputy's link.
+  problems.push(...sharedRobotProblems(evaluation));
   return problems;
 }
 

@@ -6,6 +6,7 @@ import { createDeps, type Deps } from "../../deps";
 import { trimInvisible } from "../../domain/invisible-chars";
 import { allows, type Capability, type LinkAction } from "../../domain/links/capability";
 import { noLongerHeld } from "../../domain/links/past-holding";
+import { unlistedFrom, unlistedMessage } from "../../domain/links/recipient-listed";
 import { mentionKey, type RecipientRow, recipientRows } from "../../domain/links/recipient-rows";
 import { comradeOf } from "../../domain/notices/honorific";
 import { loadLedgerView, loadRecipientView, type RecipientView } from "../../jobs/ledger-view";
@@ -72,6 +73,11 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const view =
     (await loadRecipientView(deps, stamp, today, mentionKey(link.kind, link.recipient))) ??
     (await loadLedgerView(deps, today, "facts"));
+  // A recipient the office took out of its tab (a deputy who left office, a unit removed from
+  // 承办单位): every page and form of its links is refused, read-only ones too. From the directories
+  // the view already holds: no query of its own.
+  const unlisted = unlistedFrom(link.kind, link.recipient, view.evaluation);
+  if (unlisted) throw new HttpError(403, "link_unlisted", unlistedMessage(holderName(link), unlisted));
   const mine = recipientRows(view.evaluation.rows, link.kind, link.recipient);
   const frame: LinkFrame = {
     who: holderName(link),

@@ -51,6 +51,8 @@ export const LINK_ERROR_TITLES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.values(REFUSALS).map(([code, title]) => [code, title])),
   links_not_configured: "个人链接尚未启用",
   too_many_requests: "操作过于频繁",
+  // Its recipient is no longer in 代表, 承办单位 or 领导 (loadLinkContext, recipient-listed.ts).
+  link_unlisted: "链接已停用",
 };
 
 function refuse(kind: keyof typeof REFUSALS): never {
