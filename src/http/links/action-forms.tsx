@@ -8,6 +8,7 @@ import {
 import { FORM_NAMES, type InboxForm } from "../../domain/intake/inbox-forms";
 import { LETTER_MAX_BYTES, LETTER_TYPES_TEXT } from "../../domain/links/letters";
 import { describedBy, FieldError, FieldHint, FieldLabel, FieldLegend } from "./form-fields";
+import { UPLOAD_STALL_MS } from "./letter-upload-script";
 import { Note } from "./link-layout";
 import { UPLOADED_LETTER_FIELD } from "./upload";
 
@@ -141,8 +142,13 @@ export const ReplyForm: FC<{
       action={p.action}
       enctype="multipart/form-data"
       data-letter-upload={p.action.replace(/\/reply$/, "/letter")}
+      data-stall-ms={UPLOAD_STALL_MS}
     >
       <h2>{replyHeading(p.round ?? 1, p.correcting)}</h2>
+      {/* Shown by the script when it filled the form with what was typed here before a reload. */}
+      <p class="lk-draft-note alert info" role="status" hidden>
+        已恢复上次未提交的内容，请核对后提交；答复函文件不会保留，如需上传请重新选择。
+      </p>
       {p.correcting ? (
         <p class="hint">
           本建议已答复、代表尚未测评：下面已填入原答复，改正有误之处后提交即可；不重新选择答复函则保留原答复函。再次提交将更正答复，原答复保留在办理记录中。
