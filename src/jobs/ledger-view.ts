@@ -120,7 +120,7 @@ export async function loadLedgerView(
   const [rows, context, problems] = await Promise.all([
     detail === "whole" ? deps.summaries.loadAll() : deps.summaries.loadFacts(),
     contextWith(deps.tabCache, options.practice),
-    withProblems ? deps.meta.get(META_SYNC_PROBLEMS) : null,
+    withProblems ? deps.meta.getLarge(META_SYNC_PROBLEMS) : null,
   ]);
   const built = ledgerFromSummary({
     rows,

@@ -1,3 +1,4 @@
+import { textPieces } from "../domain/summary/long-texts";
 import { jsonCell, jsonRowSlices } from "./d1-batch";
 /** Small facts kept between runs (e.g. the 编号格式 last read from 设置, for intake). */
 export interface MetaStore {
@@ -9,13 +10,46 @@ export interface MetaStore {
    * of a long value is checked without the Worker reading the value (100 KB costs about 3 ms).
    */
   startsWith(key: string, prefix: string): Promise<boolean>;
+  /** One key; a value too large for one D1 value is kept in pieces, as setMany keeps it. */
   set(key: string, value: string, at: string): Promise<void>;
-  /** Several keys in one D1 batch (one round trip, one transaction; a statement per slice of them). */
+  /**
+   * Several keys in one D1 batch (one round trip, one transaction; a statement per slice of them).
+   * A value too large for one D1 value is kept in pieces (see largeValue): read it with getLarge.
+   */
   setMany(entries: readonly (readonly [string, string])[], at: string): Promise<void>;
+  /** A value setMany may have kept in pieces, whole (one query, as get). */
+  getLarge(key: string): Promise<string | null>;
 }
+
+/*
+ * A value past what D1 holds in one (2,000,000 bytes: the problems of a sync that found 13,000)
+ * is kept in pieces, as a summary part's long texts (long-texts.ts textPieces): the key holds
+ * PIECES_MARK and their number, the pieces are keys `key#1` … `key#n`. A value that fits (the
+ * usual) is stored and read as before.
+ */
+const PIECES_MARK = "#pieces:";
+
+/** The most pieces of one value: 16 of 600,000 characters (about 50,000 problems). */
+const MAX_META_PIECES = 16;
+
+const pieceKey = (key: string, seq: number) => `${key}#${seq}`;
+
+/** Values of at most this many UTF-8 bytes by their length alone need no check (kept whole). */
+const PIECE_BYTES_FREE = 600_000;
 
 const UPSERT = `INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
+
+/**
+ * ?1 a key: its value, and its pieces when it is kept in pieces (pieces of an earlier large value
+ * are not read). Keys `key#…` sort between `key#` and `key$`.
+ */
+const GET_LARGE = `
+  SELECT key, value FROM meta WHERE key = ?1
+  UNION ALL
+  SELECT m.key, m.value FROM meta AS h, meta AS m
+  WHERE h.key = ?1 AND substr(h.value, 1, ${PIECES_MARK.length}) = '${PIECES_MARK}'
+    AND m.key > ?1 || '#' AND m.key < ?1 || '$'`;
 
 export function createMetaStore(db: D1Database): MetaStore {
   // The entries of one jsonRowSlices slice (?1), stored at ?2.
@@ -24,6 +58,36 @@ export function createMetaStore(db: D1Database): MetaStore {
      SELECT ${jsonCell(0)}, ${jsonCell(1)}, ?2 FROM json_each(?1) AS e WHERE true ORDER BY e.key
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
+  async function setMany(entries: readonly (readonly [string, string])[], at: string): Promise<void> {
+    if (entries.length === 0) return;
+    const small: (readonly [string, string])[] = [];
+    const pieced: D1PreparedStatement[] = [];
+    for (const [key, value] of entries) {
+      const pieces = textPieces(value);
+      if (pieces.length === 0) {
+        small.push([key, value]);
+        continue;
+      }
+      if (pieces.length > MAX_META_PIECES)
+        throw new Error(
+          `SQLITE_TOOBIG: meta ${key} would take ${pieces.length} pieces, more than ${MAX_META_PIECES}`,
+        );
+      small.push([key, `${PIECES_MARK}${pieces.length}`]);
+      // Each piece a statement of its own: in a slice, its JSON escapes could pass the limit.
+      pieces.forEach((piece, i) => {
+        pieced.push(db.prepare(UPSERT).bind(pieceKey(key, i + 1), piece, at));
+      });
+      pieced.push(
+        db
+          .prepare(
+            `DELETE FROM meta WHERE key > ?1 || '#' AND key < ?1 || '$'
+               AND CAST(substr(key, length(?1) + 2) AS INTEGER) > ?2`,
+          )
+          .bind(key, pieces.length),
+      );
+    }
+    await db.batch([...pieced, ...jsonRowSlices(small).map((rows) => upsertMany.bind(rows, at))]);
+  }
   return {
     async get(key) {
       const row = await db
@@ -48,11 +112,24 @@ export function createMetaStore(db: D1Database): MetaStore {
       return row?.yes === 1;
     },
     async set(key, value, at) {
+      // A value too large for one D1 value, in pieces (setMany); the usual, as before.
+      if (value.length * 3 > PIECE_BYTES_FREE) return setMany([[key, value]], at);
       await db.prepare(UPSERT).bind(key, value, at).run();
     },
-    async setMany(entries, at) {
-      if (entries.length === 0) return;
-      await db.batch(jsonRowSlices(entries).map((rows) => upsertMany.bind(rows, at)));
+    setMany,
+    async getLarge(key) {
+      const { results } = await db.prepare(GET_LARGE).bind(key).all<{ key: string; value: string }>();
+      const head = results.find((r) => r.key === key)?.value ?? null;
+      if (head === null || !head.startsWith(PIECES_MARK)) return head;
+      const count = Number(head.slice(PIECES_MARK.length));
+      const byKey = new Map(results.map((r) => [r.key, r.value]));
+      const pieces: string[] = [];
+      for (let seq = 1; seq <= count; seq++) {
+        const piece = byKey.get(pieceKey(key, seq));
+        if (piece === undefined) throw new Error(`meta ${key}: piece ${seq} of ${count} is missing`);
+        pieces.push(piece);
+      }
+      return pieces.join("");
     },
   };
 }

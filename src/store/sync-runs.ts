@@ -32,6 +32,13 @@ export interface SyncRunFinish {
   problems: number;
   error: string | null;
   summary: unknown;
+  /**
+   * A failed run's record says what it did before it failed: the rows, cells and Sheets calls of
+   * its chunks stored so far are added to the given counts in D1 (no query more). "step": the
+   * calls given are the failing step's alone (a queued step), so the plan's (its context's
+   * planCalls) are added too; "run": they are the whole run's (one invocation), chunks' included.
+   */
+  soFar?: "step" | "run";
 }
 
 /** The sync log: one row per run, readable by GET /api/sync/last and the dashboard. */
@@ -106,9 +113,19 @@ export function createSyncRunLog(db: D1Database): SyncRunLog {
       return row.id;
     },
     async finish(id, finishedAt, r) {
+      const chunks = (field: string) =>
+        `coalesce((SELECT sum(json_extract(k.result, '$.${field}')) FROM sync_chunks AS k WHERE k.run_id = ?1), 0)`;
+      const counts = r.soFar
+        ? `rows = ?4 + ${chunks("rows")}, cells_written = ?5 + ${chunks("cellsWritten")},
+           sheets_calls = ?6 + ${
+             r.soFar === "step"
+               ? `${chunks("sheetsCalls")} + coalesce(json_extract(sync_runs.context, '$.planCalls'), 0)`
+               : "0"
+           }`
+        : "rows = ?4, cells_written = ?5, sheets_calls = ?6";
       await db
         .prepare(
-          `UPDATE sync_runs SET finished_at = ?2, outcome = ?3, rows = ?4, cells_written = ?5, sheets_calls = ?6,
+          `UPDATE sync_runs SET finished_at = ?2, outcome = ?3, ${counts},
              problems = ?7, error = ?8, summary = ?9 WHERE id = ?1`,
         )
         .bind(

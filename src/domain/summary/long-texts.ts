@@ -12,10 +12,10 @@ import type { StoredSummaryRow } from "./summary-row";
  */
 export const KEPT_BYTES = 700_000;
 
-/** Whether `text` fits KEPT_BYTES: by its length when that tells (3 bytes at most a character). */
-export function fitsKept(text: string): boolean {
-  if (text.length * 3 <= KEPT_BYTES) return true;
-  return text.length <= KEPT_BYTES && new TextEncoder().encode(text).byteLength <= KEPT_BYTES;
+/** Whether `text` fits `bytes` in UTF-8: by its length when that tells (3 bytes at most a character). */
+export function fitsKept(text: string, bytes = KEPT_BYTES): boolean {
+  if (text.length * 3 <= bytes) return true;
+  return text.length <= bytes && new TextEncoder().encode(text).byteLength <= bytes;
 }
 
 /** Characters of one piece: at most 1.8 MB in UTF-8, under D1's 2,000,000 bytes for a row. */
@@ -77,20 +77,35 @@ export function rowsApart(rows: string): { rows: string; pieces: string[] } {
     row.t = 1;
     entries.push(`${JSON.stringify(String(row.n))}:${JSON.stringify(texts)}`);
   }
-  const pieces: string[] = [];
+  const pieces = packEntries(entries, "{", "}").map((p) => p.text);
+  return { rows: JSON.stringify(parsed), pieces };
+}
+
+/**
+ * JSON entries (object members, array items) packed in order into pieces of at most PIECE_CHARS
+ * characters, each between `open` and `close` (an entry longer than that is a piece of its own),
+ * with how many entries each holds. Shared by a part's long values and a tab kept in pieces
+ * (tab-cache.ts): JSON of 3 bytes a character at most, so a piece is under D1's 2,000,000 bytes.
+ */
+export function packEntries(
+  entries: readonly string[],
+  open: string,
+  close: string,
+): { text: string; count: number }[] {
+  const pieces: { text: string; count: number }[] = [];
   let piece: string[] = [];
   let chars = 0;
   for (const entry of entries) {
     if (piece.length > 0 && chars + entry.length > PIECE_CHARS) {
-      pieces.push(`{${piece.join(",")}}`);
+      pieces.push({ text: `${open}${piece.join(",")}${close}`, count: piece.length });
       piece = [];
       chars = 0;
     }
     piece.push(entry);
     chars += entry.length + 1;
   }
-  if (piece.length > 0) pieces.push(`{${piece.join(",")}}`);
-  return { rows: JSON.stringify(parsed), pieces };
+  if (piece.length > 0) pieces.push({ text: `${open}${piece.join(",")}${close}`, count: piece.length });
+  return pieces;
 }
 
 /** Whether any of these stored rows has its long values in the pieces (rowsApart's mark). */

@@ -267,7 +267,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const d = await loadFrame(c);
     const waitedFrom = new Date(Date.now() - WAITING_MINUTES * 60_000).toISOString();
     const [stored, waiting] = await Promise.all([
-      d.deps.meta.get(META_SYNC_PROBLEMS),
+      d.deps.meta.getLarge(META_SYNC_PROBLEMS),
       d.deps.inbox.waiting(waitedFrom, WAITING_LISTED),
     ]);
     const all = stored ? (JSON.parse(stored) as Problem[]) : [];

@@ -31,7 +31,7 @@ export async function loadFinishLedger(
   deps: {
     summaries: SummaryStore;
     tabCache: TabCache;
-    meta: Pick<MetaStore, "get">;
+    meta: Pick<MetaStore, "getLarge">;
   },
   context: SyncContext,
   at: string,
@@ -44,7 +44,7 @@ export async function loadFinishLedger(
     partsNow(),
     deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
     // Only while skipped: a run that reads the ledger has its chunks' problems.
-    ledgerRead ? null : deps.meta.get(META_SYNC_PROBLEMS),
+    ledgerRead ? null : deps.meta.getLarge(META_SYNC_PROBLEMS),
   ]);
   let [storedParts, figureTexts] = parts;
   // Parts past the last chunk (the ledger got shorter) are dropped, and the rest read again. Not

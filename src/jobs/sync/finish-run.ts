@@ -28,6 +28,7 @@ import { seenOnce } from "./seen-once";
 import type { ChunkResult, SyncContext } from "./sync-context";
 import { systemTabRewrite, type TabRewrite, type UnwrittenTabs, writeSystemTabs } from "./system-tab-rewrite";
 import { problemsTabValues } from "./tabs";
+import { isTooBig } from "./too-big";
 import { finishInputs, partsDigestOf, unchangedSinceLastRun } from "./unchanged-since-last-run";
 
 export interface FinishDeps {
@@ -205,15 +206,21 @@ export async function finishRun(
     ...(present === null ? [] : [[META_PRESENT, present] as const]),
   ];
   // The problems and the stamp that names them in one transaction (pages read the problems as the
-  // stamp says), with the small values that changed.
-  await deps.meta.setMany(
-    [
-      ...(problemsChanged ? [[META_SYNC_PROBLEMS, problemsJson] as const] : []),
-      ...(newStamp ? [[META_SUMMARY, JSON.stringify(newStamp)] as const] : []),
-      ...smallValues.filter(([key, value]) => stored.get(key) !== value),
-    ],
-    at,
-  );
+  // stamp says), with the small values that changed. A long list is kept in pieces (setMany).
+  await deps.meta
+    .setMany(
+      [
+        ...(problemsChanged ? [[META_SYNC_PROBLEMS, problemsJson] as const] : []),
+        ...(newStamp ? [[META_SUMMARY, JSON.stringify(newStamp)] as const] : []),
+        ...smallValues.filter(([key, value]) => stored.get(key) !== value),
+      ],
+      at,
+    )
+    .catch((error: unknown) => {
+      throw isTooBig(error)
+        ? problemsTooBigError(problems.length, problemsJson.length, !unwrittenTabs)
+        : error;
+    });
   const requeued = await requeueOutstanding(deps.intakeQueue, outstanding, nowMs);
   return {
     rows: results.reduce((n, r) => n + r.rows, 0),
@@ -225,4 +232,16 @@ export async function finishRun(
     figuresDue: (newStamp ?? stamp).version as string,
     ...(unwrittenTabs ? { unwrittenTabs } : {}),
   };
+}
+
+/**
+ * The problems D1 refused to keep even in pieces (tens of thousands, or D1 refusing a value): the
+ * list named, and what staff can do, in place of D1's words. `written`: 校验问题 in the sheet holds
+ * them already (the finish writes it before it stores them).
+ */
+function problemsTooBigError(count: number, chars: number, written: boolean): Error {
+  const where = written ? `表格中的『${TAB_NAMES.problems}』表已写入这些问题，` : "";
+  return new Error(
+    `本次检查出的校验问题太多（${count} 条，约 ${(chars / 1_000_000).toFixed(1)} 百万字符），超出数据库能存的上限，看板上的问题列表和统计没有更新：${where}请先改正其中条数最多的几类问题（多为整列填错或误粘贴），再同步；不处理的话之后每次同步都会停在这里`,
+  );
 }

@@ -10,11 +10,13 @@ import { checkPracticeRows, unownedPracticeProblems } from "../../domain/practic
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import { missingPracticeTabs } from "../../domain/practice/practice-problems";
 import type { Problem } from "../../domain/problems";
+import { tabTooBigError } from "../../store/tab-cache";
 import { type AskedIds, answersAsBefore, recordingKnownId } from "./asked-ids";
 import type { PlanDeps } from "./plan-run";
 import { readRangesIfChanged } from "./read-sheet";
 import { digestOfTexts, smallTabsContext, tabTexts } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
+import { isTooBig } from "./too-big";
 
 /** What the practice step changes in a run's context. */
 export type PracticeRead = Pick<
@@ -180,12 +182,33 @@ async function storeTabs(
   // The kept findings go before D1's copy of the tabs changes: should this invocation end between
   // the two, a later answer equal to the kept one must not pass for the copy D1 then holds.
   if (kept) await deps.meta.set(PRACTICE_STEP_KEPT, "", at);
-  const changed = (await deps.tabCache.save(texts, at)) > 0;
+  const changed = (await saveTabs(deps, texts, tabs, at)) > 0;
   return { tabs: answer ?? (await digestOfTexts(texts)), changed };
 }
 
+/**
+ * The tabs into D1. A tab too large even in pieces is refused by the cache with its name
+ * (tabTooBigError); should D1 itself refuse a value (SQLITE_TOOBIG), the largest tab is named the
+ * same way rather than D1's words, which name none.
+ */
+async function saveTabs(
+  deps: PlanDeps,
+  texts: Record<string, string>,
+  tabs: Record<string, unknown[][]>,
+  at: string,
+): Promise<number> {
+  try {
+    return await deps.tabCache.save(texts, at, tabs);
+  } catch (error) {
+    if (!isTooBig(error)) throw error;
+    const [name, text] = Object.entries(texts).sort((a, b) => b[1].length - a[1].length)[0] ?? ["", ""];
+    throw tabTooBigError(name, Math.max((tabs[name]?.length ?? 1) - 1, 0), text.length);
+  }
+}
+
 async function keptFindings(deps: PlanDeps): Promise<KeptFindings | null> {
-  const raw = await deps.meta.get(PRACTICE_STEP_KEPT);
+  // In pieces when its findings are many (thousands of rows naming no suggestion): MetaStore.
+  const raw = await deps.meta.getLarge(PRACTICE_STEP_KEPT);
   return raw?.startsWith("{") ? (JSON.parse(raw) as KeptFindings) : null;
 }
 

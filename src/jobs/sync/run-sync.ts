@@ -219,11 +219,16 @@ async function startRun(
   }
 }
 
+/**
+ * Ends the run as failed. `sheetsCalls`: the whole run's when `of` is "run" (one invocation), the
+ * failing step's alone when "step"; the record adds what the chunks before it did (soFar).
+ */
 async function failRun(
   deps: SyncDeps,
   runId: number,
   error: unknown,
   sheetsCalls: number,
+  of: "run" | "step" = "run",
 ): Promise<SyncResult> {
   const { message, retryable } = failure(error);
   const base = emptyResult(runId);
@@ -233,6 +238,7 @@ async function failRun(
     sheetsCalls,
     error: message,
     summary: null,
+    soFar: of,
   });
   await deps.runs.forgetWork(runId);
   await deps.lease.release(LEASE_NAME, holderOf(runId));
@@ -536,6 +542,6 @@ export async function continueSync(
   } catch (error) {
     const { retryable } = failure(error);
     if (retryable) throw error;
-    return failRun(deps, step.runId, error, deps.sheets.callCount - callsBefore);
+    return failRun(deps, step.runId, error, deps.sheets.callCount - callsBefore, "step");
   }
 }
