@@ -3,16 +3,20 @@ import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { leaderNames, nameKey, namesakeAdvice } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
+import { unlistedFrom } from "../domain/links/recipient-listed";
 import { mentionKey } from "../domain/links/recipient-rows";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import type { Env } from "../env";
+import { baseTabsContext } from "../jobs/ledger-view";
 import { issueLink } from "../jobs/links/issue-link";
 import { linkSettingProblems } from "../links/link-settings";
 import { secretFingerprint } from "../links/secret-fingerprint";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
-import { LINKS_PAGE_SIZE, type LinksNotice, LinksPage } from "./dashboard/links-page";
+import { LINKS_PAGE_SIZE, type LinksFilter, type LinksNotice, LinksPage } from "./dashboard/links-page";
+import { pageNumber } from "./dashboard/list-filter";
 import { loadFrame, loadMentioning } from "./dashboard/load-view";
+import { pagesOf } from "./dashboard/ui";
 import { HttpError } from "./errors";
 
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -90,25 +94,40 @@ function unknownNameMessage(ev: EvaluatedLedger, kind: LinkKind, typed: string):
 
 async function renderLinks(
   c: Context<AppEnv>,
-  filter: { kind: LinkKind | null; recipient: string | null },
+  filter: LinksFilter,
   notice: LinksNotice | null,
   status: 200 | 400 = 200,
+  page = 1,
 ) {
   const d = await loadFrame(c);
-  const links = await d.deps.personalLinks.list({
+  const query = {
     kind: filter.kind ?? undefined,
     recipient: filter.recipient ?? undefined,
-    limit: LINKS_PAGE_SIZE,
-  });
+    text: filter.text || undefined,
+  };
+  const pageAt = (p: number) =>
+    d.deps.personalLinks.list({ ...query, limit: LINKS_PAGE_SIZE, offset: (p - 1) * LINKS_PAGE_SIZE });
+  // The tabs as the last sync read them (cached per isolate): a link whose holder is gone is 已停用.
+  const [listed, total, books] = await Promise.all([
+    pageAt(page),
+    d.deps.personalLinks.count(query),
+    baseTabsContext(d.deps.tabCache),
+  ]);
+  const pages = pagesOf(total, LINKS_PAGE_SIZE);
+  // A page past the end (the list got shorter since the link was made) shows the last one.
+  const shown = Math.min(page, pages);
+  const links = shown === page ? listed : await pageAt(shown);
   const settings = d.deps.linkSettings;
   return sendPage(
     c,
     <LinksPage
       links={links}
       filter={filter}
+      paging={{ page: shown, pages, total }}
       notice={notice}
       nowIso={new Date(d.nowMs).toISOString()}
       secretFingerprint={settings ? await secretFingerprint(settings.secret) : null}
+      isUnlisted={(l) => unlistedFrom(l.kind, l.recipient, books) !== null}
       frame={d.frame}
     />,
     status,
@@ -128,7 +147,9 @@ export const linksRoutes = new Hono<AppEnv>()
         : recipient && Number.isInteger(count) && c.req.query("all") === "1"
           ? { kind: "revokedAll", recipient, count }
           : null;
-    return renderLinks(c, { kind: isLinkKind(kind) ? kind : null, recipient }, notice);
+    const text = (c.req.query("q") ?? "").trim().slice(0, 50);
+    const page = pageNumber(c.req.query("page"));
+    return renderLinks(c, { kind: isLinkKind(kind) ? kind : null, recipient, text }, notice, 200, page);
   })
   .post("/links/:id/revoke", async (c) => {
     const id = c.req.param("id");

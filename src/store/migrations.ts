@@ -35,6 +35,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0028_link_secret_fingerprint.sql",
   "0029_summary_pieces.sql",
   "0030_tab_pieces.sql",
+  "0031_notices_by_recipient.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

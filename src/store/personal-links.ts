@@ -1,4 +1,4 @@
-import type { LinkKind, LinkScope } from "../domain/links/capability";
+import { LINK_KINDS, type LinkKind, type LinkScope } from "../domain/links/capability";
 import type { SignedWith } from "../links/secret-fingerprint";
 import { jsonCells, jsonRowSlices } from "./d1-batch";
 
@@ -41,8 +41,19 @@ export interface LinkUse {
 export interface LinkFilter {
   kind?: LinkKind;
   recipient?: string;
+  /**
+   * A search: the links of recipients whose name begins with it, read as a range of
+   * personal_links_by_recipient (kind, recipient, …) for each kind: a part inside a name would be
+   * a read of every link.
+   */
+  text?: string;
   limit: number;
+  /** Links skipped before the first listed (a later page of the list). */
+  offset?: number;
 }
+
+/** The filters of `list` that `count` reads. */
+export type LinkCountFilter = Omit<LinkFilter, "limit" | "offset">;
 
 /** The links the Worker signed: issue, use (counted, rate-limited), list and revoke. */
 export interface PersonalLinks {
@@ -57,7 +68,10 @@ export interface PersonalLinks {
    * signed with an earlier LINK_SECRET from a forged one. Null when D1 has no such link.
    */
   find(id: string): Promise<LinkRecord | null>;
+  /** The links of the filter, newest first. */
   list(filter: LinkFilter): Promise<LinkRecord[]>;
+  /** How many links the filter lists on all its pages. */
+  count(filter: LinkCountFilter): Promise<number>;
   /** Revokes one link; false when it does not exist or was already revoked. */
   revoke(id: string, at: string, by: string): Promise<boolean>;
   /**
@@ -125,6 +139,33 @@ const toRecord = (r: LinkRow): LinkRecord => ({
   issuedBeforeFingerprint: r.issued_before_fp ?? null,
 });
 
+/**
+ * The WHERE of a filter, with its bound values (?1…): written for the filters given (not `?1 IS
+ * NULL OR …`, which no index answers), the kinds named so that a search by name alone is a range of
+ * personal_links_by_recipient for each kind.
+ */
+function linksWhere(filter: LinkCountFilter): { where: string; binds: (string | number)[] } {
+  const where: string[] = [];
+  const binds: (string | number)[] = [];
+  const kinds = filter.kind ? [filter.kind] : filter.text ? [...LINK_KINDS] : [];
+  if (kinds.length > 0) {
+    binds.push(...kinds);
+    const first = binds.length - kinds.length + 1;
+    where.push(`p.kind IN (${kinds.map((_, i) => `?${first + i}`).join(", ")})`);
+  }
+  if (filter.recipient) {
+    binds.push(filter.recipient);
+    where.push(`p.recipient = ?${binds.length}`);
+  }
+  const text = filter.text?.trim();
+  if (text) {
+    // Past every name that begins with the text: its highest code point.
+    binds.push(text, `${text}\u{10FFFF}`);
+    where.push(`p.recipient >= ?${binds.length - 1} AND p.recipient < ?${binds.length}`);
+  }
+  return { where: where.length ? `WHERE ${where.join(" AND ")}` : "", binds };
+}
+
 export function createPersonalLinks(db: D1Database): PersonalLinks {
   // The links of one jsonRowSlices slice (?1).
   const issueMany = db.prepare(
@@ -172,15 +213,24 @@ export function createPersonalLinks(db: D1Database): PersonalLinks {
       return row ? toRecord(row) : null;
     },
     async list(filter) {
+      const { where, binds } = linksWhere(filter);
+      binds.push(filter.limit, filter.offset ?? 0);
       const { results } = await db
         .prepare(
-          `SELECT ${LISTED} FROM personal_links AS p ${FIRST_STAMPED}
-           WHERE (?1 IS NULL OR p.kind = ?1) AND (?2 IS NULL OR p.recipient = ?2)
-           ORDER BY p.issued_at DESC, p.id LIMIT ?3`,
+          `SELECT ${LISTED} FROM personal_links AS p ${FIRST_STAMPED} ${where}
+           ORDER BY p.issued_at DESC, p.id LIMIT ?${binds.length - 1} OFFSET ?${binds.length}`,
         )
-        .bind(filter.kind ?? null, filter.recipient ?? null, filter.limit)
+        .bind(...binds)
         .all<LinkRow>();
       return results.map(toRecord);
+    },
+    async count(filter) {
+      const { where, binds } = linksWhere(filter);
+      const row = await db
+        .prepare(`SELECT COUNT(*) AS n FROM personal_links AS p ${where}`)
+        .bind(...binds)
+        .first<{ n: number }>();
+      return row?.n ?? 0;
     },
     async revoke(id, at, by) {
       const result = await db

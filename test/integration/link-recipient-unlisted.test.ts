@@ -123,4 +123,20 @@ describe("a link whose recipient is no longer in its tab", () => {
       nonceOf((await open(`${links.zhangMing}/suggest`)).html, `${links.zhangMing}/suggest`),
     ).toBeTruthy();
   });
+
+  it("/links says 已停用（对象已不在表中） of the removed holders' links and 有效 of the others'", async () => {
+    const states = async (kind: string, name: string) => {
+      const response = await browse(`/links?kind=${kind}&recipient=${encodeURIComponent(name)}`, {
+        headers: { authorization: "Bearer test-admin-token" },
+      });
+      const html = await response.text();
+      expect(response.status, html.slice(0, 300)).toBe(200);
+      return [...html.matchAll(/<span class="badge [a-z]+">(有效|已停用（对象已不在表中）)<\/span>/g)].map(
+        (m) => m[1],
+      );
+    };
+    expect(await states("deputy", "周芳")).toEqual(["已停用（对象已不在表中）", "已停用（对象已不在表中）"]);
+    expect(await states("unit", "区交通运输局")).toEqual(["已停用（对象已不在表中）"]);
+    expect(await states("deputy", "张明")).toEqual(["有效"]);
+  });
 });

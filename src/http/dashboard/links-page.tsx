@@ -1,15 +1,43 @@
 import type { FC } from "hono/jsx";
 import { KIND_LABELS, LINK_KINDS, type LinkKind, shortLinkId } from "../../domain/links/capability";
+import { UNLISTED_STATE } from "../../domain/links/recipient-listed";
 import { linkLastDay } from "../../jobs/links/issue-link";
 import { signedWithOtherSecret } from "../../links/secret-fingerprint";
 import type { LinkRecord } from "../../store/personal-links";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { REPLACED_TEXT, ReplacedLinks } from "./links-replaced";
-import { Badge, Card, Empty } from "./ui";
+import { Badge, Card, Empty, Pager, shownOfTotal } from "./ui";
 
-/** How many links the page lists (newest first). */
+/** How many links the page lists (newest first); the pager reaches the others. */
 export const LINKS_PAGE_SIZE = 200;
+
+/** What /links lists: one recipient's links (from a name in the list), or a search by name. */
+export interface LinksFilter {
+  kind: LinkKind | null;
+  recipient: string | null;
+  /** A name, or its first characters; "" or absent for none. */
+  text?: string;
+}
+
+/** The list's address at `page`, its filters kept. */
+export function linksHref(filter: LinksFilter, page = 1): string {
+  const query = new URLSearchParams();
+  if (filter.kind) query.set("kind", filter.kind);
+  if (filter.recipient) query.set("recipient", filter.recipient);
+  if (filter.text) query.set("q", filter.text);
+  if (page > 1) query.set("page", String(page));
+  const q = query.toString();
+  return q ? `/links?${q}` : "/links";
+}
+
+/** What the list says when nothing matches: a search is told how it reads the name. */
+function emptyText(filter: LinksFilter): string {
+  if (filter.text)
+    return `没有对象名称以“${filter.text}”开头的链接：搜索按名称从第一个字查找，请输入单位全称或其开头（如“区教育局”而不是“教育局”）或姓名。`;
+  if (filter.recipient) return `${filter.recipient}还没有链接。`;
+  return "还没有签发链接：每日通知发出后这里会列出。";
+}
 
 /**
  * A link's 状态. One signed with an earlier LINK_SECRET (`secretFingerprint` the current one's; null
@@ -19,11 +47,14 @@ function state(
   link: LinkRecord,
   nowIso: string,
   secretFingerprint: string | null,
+  unlisted = false,
 ): { text: string; tone: "ok" | "gray" | "danger" | "warn" } {
   if (link.revokedAt) return { text: "已撤销", tone: "danger" };
   if (link.expiresAt <= nowIso) return { text: "已过期", tone: "gray" };
   if (secretFingerprint && signedWithOtherSecret(link, secretFingerprint))
     return { text: REPLACED_TEXT, tone: "warn" };
+  // Its holder was taken out of 代表, 承办单位 or 领导: the link's pages refuse it (recipient-listed.ts).
+  if (unlisted) return { text: UNLISTED_STATE, tone: "warn" };
   return { text: "有效", tone: "ok" };
 }
 
@@ -87,13 +118,26 @@ const Issued: FC<{ notice: LinksNotice | null }> = ({ notice }) => {
  */
 export const LinksPage: FC<{
   links: readonly LinkRecord[];
-  filter: { kind: LinkKind | null; recipient: string | null };
+  filter: LinksFilter;
+  /** Which page of how many, of how many links (absent: the links given are all there are). */
+  paging?: { page: number; pages: number; total: number };
   notice: LinksNotice | null;
   nowIso: string;
   /** Of the current LINK_SECRET (secret-fingerprint.ts); null when links are not set up. */
   secretFingerprint: string | null;
+  /** Whether a link's holder is no longer in its tab (recipient-listed.ts); none when not given. */
+  isUnlisted?: (link: LinkRecord) => boolean;
   frame: PageFrame;
-}> = ({ links, filter, notice, nowIso, secretFingerprint, frame }) => (
+}> = ({
+  links,
+  filter,
+  paging = { page: 1, pages: 1, total: links.length },
+  notice,
+  nowIso,
+  secretFingerprint,
+  isUnlisted = () => false,
+  frame,
+}) => (
   <Layout title="个人链接" nav="links" frame={frame}>
     <h1>个人链接</h1>
     <p class="sub">
@@ -151,9 +195,26 @@ export const LinksPage: FC<{
         </a>
       </form>
     ) : null}
-    <Card title={`最近 ${links.length} 条`}>
+    <form class="actions no-print" method="get" action="/links">
+      <label class="search">
+        搜索
+        <input
+          type="search"
+          name="q"
+          value={filter.text ?? ""}
+          placeholder="单位名称或姓名（从第一个字起）"
+        />
+      </label>
+      <button type="submit">搜索</button>
+      {filter.text ? (
+        <a class="button light" href="/links">
+          清除搜索
+        </a>
+      ) : null}
+    </form>
+    <Card title={shownOfTotal(paging.page, LINKS_PAGE_SIZE, paging.total)}>
       {links.length === 0 ? (
-        <Empty>还没有签发链接：每日通知发出后这里会列出。</Empty>
+        <Empty>{emptyText(filter)}</Empty>
       ) : (
         <table>
           <thead>
@@ -171,7 +232,7 @@ export const LinksPage: FC<{
           </thead>
           <tbody>
             {links.map((l) => {
-              const s = state(l, nowIso, secretFingerprint);
+              const s = state(l, nowIso, secretFingerprint, isUnlisted(l));
               return (
                 <tr>
                   <td class="nowrap">
@@ -205,7 +266,7 @@ export const LinksPage: FC<{
                     {l.revokedBy ? <div class="small muted">{l.revokedBy}</div> : null}
                   </td>
                   <td>
-                    {s.text === "有效" ? (
+                    {s.text === "有效" || s.text === UNLISTED_STATE ? (
                       <form class="inline" method="post" action={`/links/${l.id}/revoke`}>
                         {/* Named for its row: a screen reader's list of buttons is otherwise 撤销, 撤销, 撤销. */}
                         <button
@@ -224,6 +285,7 @@ export const LinksPage: FC<{
           </tbody>
         </table>
       )}
+      <Pager page={paging.page} pages={paging.pages} hrefOf={(page) => linksHref(filter, page)} />
     </Card>
   </Layout>
 );

@@ -24,6 +24,13 @@ export function oneOf(
   return value;
 }
 
+/** `?page=` of a paged list (/suggestions, /notices, /links): 1 when absent; a positive whole number otherwise. */
+export function pageNumber(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 1;
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, "invalid_page", `页码须为正整数，收到“${raw}”`);
+  return Number(raw);
+}
+
 /**
  * `?year=&status=&q=` of the list (and of its export, so the file holds what the list showed): 年度
  * as the year report and the assessment read it (2000–2100, blank or 全部 = every year), a 台账状态,

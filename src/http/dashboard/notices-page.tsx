@@ -7,10 +7,32 @@ import { noticeLabel } from "../../domain/notices/notice-label";
 import type { UnsentNotice } from "../../jobs/notices/run-daily";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Empty, Kpi, StatusBadge } from "./ui";
+import { Card, Empty, Kpi, Pager, StatusBadge, shownOfTotal } from "./ui";
 
-/** How many notices one page lists (newest first). */
+/** How many notices one page lists (newest first); the pager reaches the others. */
 export const NOTICES_PAGE_SIZE = 200;
+
+/** What /notices lists: a 状态 and a search (编号 or recipient, from its first character). */
+export interface NoticesFilter {
+  status: string | null;
+  text: string;
+}
+
+/** The list's address at `page`, its filters kept. */
+export function noticesHref(filter: NoticesFilter, page = 1): string {
+  const query = new URLSearchParams();
+  if (filter.status) query.set("status", filter.status);
+  if (filter.text) query.set("q", filter.text);
+  if (page > 1) query.set("page", String(page));
+  const q = query.toString();
+  return q ? `/notices?${q}` : "/notices";
+}
+
+/** What the list says when nothing matches: a search is told how it reads the text. */
+function emptyText(filter: NoticesFilter): string {
+  if (!filter.text) return "没有通知。";
+  return `没有编号或接收方以“${filter.text}”开头的通知${filter.status ? `（状态：${filter.status}）` : ""}：搜索按名称从第一个字查找，请输入单位全称或其开头（如“区教育局”而不是“教育局”）、代表姓名或编号。`;
+}
 
 /** The 重试 just done. */
 export interface Retried {
@@ -108,10 +130,23 @@ export const NoticesPage: FC<{
   /** What the latest daily run could not send (no usable channel): not in the outbox, so not in counts. */
   unsent: readonly UnsentNotice[];
   status: string | null;
+  /** The search typed (编号 or recipient); "" or absent for none. */
+  text?: string;
+  /** Which page of how many, of how many notices (absent: the notices given are all there are). */
+  paging?: { page: number; pages: number; total: number };
   /** The notice just put back in the queue by the 重试 button. */
   retried: Retried | null;
   frame: PageFrame;
-}> = ({ notices, counts, unsent, status, retried, frame }) => (
+}> = ({
+  notices,
+  counts,
+  unsent,
+  status,
+  text = "",
+  paging = { page: 1, pages: 1, total: notices.length },
+  retried,
+  frame,
+}) => (
   <Layout title="通知" nav="notices" frame={frame}>
     <h1>通知发件箱</h1>
     <p class="sub">交办通知、到期提醒、逾期催办等每一条通知及其发送结果。发送失败的可在此重试。</p>
@@ -141,7 +176,7 @@ export const NoticesPage: FC<{
     <div class="actions">
       <a
         class={`button ${status === null ? "" : "light"}`}
-        href="/notices"
+        href={noticesHref({ status: null, text })}
         aria-current={status === null ? "page" : undefined}
       >
         全部
@@ -149,16 +184,36 @@ export const NoticesPage: FC<{
       {NOTICE_STATES.map((s) => (
         <a
           class={`button ${status === s ? "" : "light"}`}
-          href={`/notices?status=${encodeURIComponent(s)}`}
+          href={noticesHref({ status: s, text })}
           aria-current={status === s ? "page" : undefined}
         >
           {s}
         </a>
       ))}
     </div>
-    <Card title={`最近 ${notices.length} 条`}>
+    <form class="actions no-print" method="get" action="/notices">
+      <select name="status" aria-label="状态">
+        <option value="">全部状态</option>
+        {NOTICE_STATES.map((s) => (
+          <option value={s} selected={s === status}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <label class="search">
+        搜索
+        <input type="search" name="q" value={text} placeholder="编号、单位名称或代表姓名（从第一个字起）" />
+      </label>
+      <button type="submit">搜索</button>
+      {text ? (
+        <a class="button light" href={noticesHref({ status, text: "" })}>
+          清除搜索
+        </a>
+      ) : null}
+    </form>
+    <Card title={shownOfTotal(paging.page, NOTICES_PAGE_SIZE, paging.total)}>
       {notices.length === 0 ? (
-        <Empty>没有通知。</Empty>
+        <Empty>{emptyText({ status, text })}</Empty>
       ) : (
         <table class="stack">
           <thead>
@@ -208,6 +263,7 @@ export const NoticesPage: FC<{
           </tbody>
         </table>
       )}
+      <Pager page={paging.page} pages={paging.pages} hrefOf={(page) => noticesHref({ status, text }, page)} />
     </Card>
   </Layout>
 );

@@ -29,7 +29,7 @@ import { actorOf } from "../actor";
 import { HttpError } from "../errors";
 import { CLICK_RETRY, restoreError } from "../restore-error";
 import { sendPage } from "./layout";
-import { listFilterOf, oneOf } from "./list-filter";
+import { listFilterOf, oneOf, pageNumber } from "./list-filter";
 import { loadCalendar, loadFrame, loadLedgerYears, type PageBase } from "./load-view";
 import { NOTICES_PAGE_SIZE, NoticesPage } from "./notices-page";
 import { ProblemsPage } from "./problems-page";
@@ -38,16 +38,10 @@ import { RemovedPage } from "./removed-page";
 import { RestoreManyDonePage, RestoreManyPage } from "./restore-many-page";
 import { SuggestionPage } from "./suggestion-page";
 import { SuggestionsPage } from "./suggestions-page";
+import { pagesOf } from "./ui";
 
 /** Waiting submissions listed on /problems at most (a Google outage of hours may hold many). */
 const WAITING_LISTED = 100;
-
-/** `?page=`: 1 when absent; a positive whole number otherwise. */
-function pageNumber(raw: string | undefined): number {
-  if (raw === undefined || raw === "") return 1;
-  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, "invalid_page", `页码须为正整数，收到“${raw}”`);
-  return Number(raw);
-}
 
 /**
  * A page of the suggestions list as of `today`, and how many match: D1 filters the parts' list
@@ -303,12 +297,25 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const retried = number("retried");
     const via = number("via");
     const unchanged = c.req.query("unchanged") === "1";
+    const page = pageNumber(c.req.query("page"));
+    const text = (c.req.query("q") ?? "").trim().slice(0, 50);
     const d = await loadFrame(c);
-    const [notices, counts, unsent] = await Promise.all([
-      d.deps.outboxView.list({ status: status ?? undefined, limit: NOTICES_PAGE_SIZE }),
+    const filter = { status: status ?? undefined, text: text || undefined };
+    const pageAt = (p: number) =>
+      d.deps.outboxView.list({ ...filter, limit: NOTICES_PAGE_SIZE, offset: (p - 1) * NOTICES_PAGE_SIZE });
+    // The total of a 状态 or of all is in the KPIs' counts already: only a search counts its own.
+    const [listed, counts, searched, unsent] = await Promise.all([
+      pageAt(page),
       d.deps.outboxView.counts(),
+      text ? d.deps.outboxView.count(filter) : null,
       unsentNotices(d.deps),
     ]);
+    const total =
+      searched ?? (status ? (counts[status] ?? 0) : Object.values(counts).reduce((a, n) => a + n, 0));
+    const pages = pagesOf(total, NOTICES_PAGE_SIZE);
+    // A page past the end (the list got shorter since the link was made) shows the last one.
+    const shown = Math.min(page, pages);
+    const notices = shown === page ? listed : await pageAt(shown);
     // A retried notice older than the page lists is read by id (this path only), so the answer names
     // it as the list would; never from the address, which anyone could write a message into.
     const unlisted = [retried, via].filter(
@@ -322,6 +329,8 @@ export const suggestionRoutes = new Hono<AppEnv>()
         counts={counts}
         unsent={unsent}
         status={status}
+        text={text}
+        paging={{ page: shown, pages, total }}
         retried={retried === null ? null : { id: retried, via, unchanged, older }}
         frame={d.frame}
       />,

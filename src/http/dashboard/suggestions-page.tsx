@@ -5,7 +5,7 @@ import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { filterParams, type SuggestionsFilter } from "./list-filter";
-import { Card, type DueCalendar, SuggestionTable } from "./ui";
+import { Card, type DueCalendar, Pager, pageSpan, SuggestionTable } from "./ui";
 
 /**
  * Rows per page of /suggestions: a county's year is 1–2 thousand suggestions, and one page of all
@@ -30,25 +30,13 @@ function exportHref(filter: SuggestionsFilter): string {
 /** Which rows of how many a page of the list holds, where the pager is not printed. */
 const PageNote: FC<{ page: number; pages: number; total: number }> = ({ page, pages, total }) => {
   if (pages <= 1) return null;
-  const first = (page - 1) * SUGGESTIONS_PAGE_SIZE + 1;
-  const last = Math.min(page * SUGGESTIONS_PAGE_SIZE, total);
+  const { first, last } = pageSpan(page, SUGGESTIONS_PAGE_SIZE, total);
   return (
     <p class="page-note">
       本页为第 {page} / {pages} 页（第 {first}–{last} 件，共 {total} 件）；完整清单请用“导出本清单 CSV”
     </p>
   );
 };
-
-const Paging: FC<{ filter: SuggestionsFilter; page: number; pages: number }> = ({ filter, page, pages }) =>
-  pages <= 1 ? null : (
-    <nav class="actions" aria-label="翻页">
-      {page > 1 ? <a href={pageHref(filter, page - 1)}>上一页</a> : null}
-      <span>
-        第 {page} / {pages} 页
-      </span>
-      {page < pages ? <a href={pageHref(filter, page + 1)}>下一页</a> : null}
-    </nav>
-  );
 
 /** The heading: the 年度 and 台账状态 the list is of. */
 function heading(filter: SuggestionsFilter): string {
@@ -109,7 +97,7 @@ export const SuggestionsPage: FC<{
         calendar={calendar}
       />
       <PageNote page={paging.page} pages={paging.pages} total={paging.total} />
-      <Paging filter={filter} page={paging.page} pages={paging.pages} />
+      <Pager page={paging.page} pages={paging.pages} hrefOf={(page) => pageHref(filter, page)} />
     </Card>
   </Layout>
 );

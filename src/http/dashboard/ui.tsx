@@ -40,6 +40,40 @@ export const Card: FC<{ title?: string; children: Child }> = ({ title, children 
 
 export const Empty: FC<{ children: Child }> = ({ children }) => <p class="empty">{children}</p>;
 
+/** How many pages `total` rows fill at `size` a page (one, empty, when there are none). */
+export const pagesOf = (total: number, size: number) => Math.max(1, Math.ceil(total / size));
+
+/** The rows (1-based, inclusive) page `page` of a list holds at `size` a page. */
+export function pageSpan(page: number, size: number, total: number): { first: number; last: number } {
+  return { first: Math.min((page - 1) * size + 1, total), last: Math.min(page * size, total) };
+}
+
+/**
+ * A long list's 上一页 / 下一页 (/suggestions, /notices, /links): `hrefOf` gives a page's address with
+ * the list's filters kept. Nothing when the list fits one page.
+ */
+export const Pager: FC<{ page: number; pages: number; hrefOf: (page: number) => string }> = ({
+  page,
+  pages,
+  hrefOf,
+}) =>
+  pages <= 1 ? null : (
+    <nav class="actions" aria-label="翻页">
+      {page > 1 ? <a href={hrefOf(page - 1)}>上一页</a> : null}
+      <span>
+        第 {page} / {pages} 页
+      </span>
+      {page < pages ? <a href={hrefOf(page + 1)}>下一页</a> : null}
+    </nav>
+  );
+
+/** `共 1218 条，显示第 1–200 条`: a paged list's total and the rows this page shows. */
+export function shownOfTotal(page: number, size: number, total: number): string {
+  if (total === 0) return "共 0 条";
+  const { first, last } = pageSpan(page, size, total);
+  return `共 ${total} 条，显示第 ${first}–${last} 条`;
+}
+
 /** The line above a wide table, shown (by /assets/tables.js) while it is wider than its box. */
 export const WIDE_TABLE_HINT = "表格较宽，可左右滑动查看";
 
