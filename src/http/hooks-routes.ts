@@ -7,6 +7,17 @@ import type { Env } from "../env";
 import { fieldErrors, MAX_BODY_BYTES, submissionSchema, tooLargeError } from "../intake/body";
 import { choiceProblems } from "../intake/choice-answers";
 import { isJsonContentType } from "../intake/content-type";
+import {
+  parseWjqqMap,
+  translateWjqq,
+  type UnnamedQuestion,
+  unnamedLine,
+  unnamedMessage,
+  type WjqqForm,
+  type WjqqRefusal,
+  wjqqKeyMatches,
+  wjqqRefusedKey,
+} from "../intake/platforms/wjqq";
 import { decodeUtf8, drainBody, readCappedBody } from "../intake/read-body";
 import { verifySignature } from "../intake/signature";
 import { acceptSubmission, earlierSuggestionLookup } from "../jobs/intake/accept-submission";
@@ -55,18 +66,19 @@ async function rawBody(request: Request): Promise<{ bytes: Uint8Array | null; to
 }
 
 /**
- * The 413 of a body over the cap: naming its longest answers when it is signed and could be read
- * whole (an unsigned one is not parsed: reading strangers' JSON would spend CPU for them), else the
- * limit alone; in characters either way.
+ * The 413 of a body over the cap: naming its longest answers when it is signed (or its key was
+ * right) and could be read whole (a stranger's is not parsed: reading its JSON would spend CPU for
+ * them), else the limit alone; in characters either way. `toBody` makes a platform's body jianyi's.
  */
 async function tooLarge(
   bytes: Uint8Array | null,
   check: (bytes: Uint8Array) => Promise<boolean>,
+  toBody: (json: unknown) => unknown = (json) => json,
 ): Promise<HttpError> {
   let json: unknown = null;
   if (bytes && (await check(bytes))) {
     try {
-      json = JSON.parse(decodeUtf8(bytes) ?? "null");
+      json = toBody(JSON.parse(decodeUtf8(bytes) ?? "null"));
     } catch {
       json = null;
     }
@@ -75,41 +87,47 @@ async function tooLarge(
   return new HttpError(413, "too_large", message, details);
 }
 
-/** POST /hooks/forms/:form — signed form submissions; answered only once the submission is stored. */
-export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => {
-  const form = formOf(c.req.param("form"));
-  if (!isJsonContentType(c.req.header("content-type"))) {
+/** The 415 of a body that is not JSON; both routes take `application/json` alone. */
+function requireJson(contentType: string | undefined): void {
+  if (!isJsonContentType(contentType)) {
     throw new HttpError(
       415,
       "unsupported_media_type",
       "请以 Content-Type: application/json（可带 charset=utf-8）发送 UTF-8 编码的 JSON",
     );
   }
-  const secret = c.env[SECRET_OF[form]];
+}
+
+/** The form's FORM_SECRET_*, or the 503 of a form not configured. */
+function formSecret(env: Env, form: FormKind): string {
+  const secret = env[SECRET_OF[form]];
   if (typeof secret !== "string" || secret === "") {
     throw new HttpError(503, "form_not_configured", `表单密钥 ${SECRET_OF[form]} 未设置`);
   }
-  const verify = (body: Uint8Array) =>
-    verifySignature(
-      secret,
-      c.req.header("x-jianyi-timestamp"),
-      c.req.header("x-jianyi-signature"),
-      body,
-      Math.floor(Date.now() / 1000),
-    );
-  const read = await rawBody(c.req.raw);
-  if (read.tooLarge || !read.bytes) throw await tooLarge(read.bytes, async (body) => (await verify(body)).ok);
-  const { bytes } = read;
-  const check = await verify(bytes);
-  if (!check.ok) throw new HttpError(401, "bad_signature", check.reason);
+  return secret;
+}
+
+/** A body's JSON, or the 400 of bytes that are not UTF-8 or not JSON. */
+function parseJson(bytes: Uint8Array): unknown {
   const text = decodeUtf8(bytes);
   if (text === null) throw new HttpError(400, "invalid_encoding", "请求体不是 UTF-8 编码的文本");
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "请求体不是合法的 JSON");
   }
+}
+
+/**
+ * What the signed route and a platform's adaptor share once the sender is trusted and its body is
+ * jianyi's own `{submissionId, submittedAt, answers}`: the checks, the store (a submissionId seen
+ * before answers 200 with what was stored the first time, changing nothing) and the answer.
+ */
+async function acceptBody(
+  env: Env,
+  form: FormKind,
+  json: unknown,
+): Promise<{ body: { 编号: string; status: string }; status: 200 | 202; repeated: boolean }> {
   const parsed = submissionSchema.safeParse(json);
   if (!parsed.success)
     throw new HttpError(400, "invalid_body", "提交内容格式不对", fieldErrors(parsed.error));
@@ -120,7 +138,7 @@ export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => 
   if (problems.length > 0) {
     throw new HttpError(400, "invalid_body", problems.map((p) => p.message).join("；"), problems);
   }
-  const deps = createDeps(c.env);
+  const deps = createDeps(env);
   // A new suggestion the deputy already submitted is refused as the deputy's link refuses it.
   const result = await acceptSubmission(deps, form, parsed.data, Date.now(), null, {
     earlierWithTitle: earlierSuggestionLookup(deps),
@@ -134,5 +152,116 @@ export const hooksRoutes = new Hono<AppEnv>().post("/forms/:form", async (c) => 
     );
   }
   const body = { 编号: result.entry.suggestionId, status: result.entry.status };
-  return c.json(body, result.kind === "accepted" ? 202 : 200);
-});
+  const repeated = result.kind !== "accepted";
+  return { body, status: repeated ? 200 : 202, repeated };
+}
+
+/** The forms 腾讯问卷 may push to (an opinion comes from a liaison station's own system). */
+const WJQQ_FORMS: readonly FormKind[] = ["suggestion", "reply", "rating"];
+
+/** The answer to the test request 腾讯问卷 sends when its Webhook is switched on. */
+const WJQQ_TEST_NOTE =
+  "已收到腾讯问卷的测试请求：地址和 key 正确，此后每份答卷提交后都会推送到这里，下一次同步写进台账";
+
+/** The answer to a deletion: the ledger keeps what was received. */
+const WJQQ_DELETE_NOTE =
+  "已收到腾讯问卷删除答卷的通知，台账不随之删除：如确需撤回这件提交，请工作人员在台账中处理";
+
+/** The answer to a change of an answer already received: the first one stands. */
+const WJQQ_UPDATE_NOTE =
+  "这份答卷此前已收到，腾讯问卷中的修改不会改动台账：如需更正，请工作人员直接在台账中修改";
+
+/**
+ * A push refused (400) while some of its questions were named neither by the address's map nor by
+ * a title: most likely for want of those names. Its unnamed questions are kept for /problems (one
+ * write) and the refusal lists them beside their answers with the map to add; other errors pass.
+ */
+async function unnamedRefusal(
+  env: Env,
+  form: WjqqForm,
+  unnamed: readonly UnnamedQuestion[],
+  error: unknown,
+): Promise<unknown> {
+  if (unnamed.length === 0 || !(error instanceof HttpError) || error.status !== 400) return error;
+  const at = new Date().toISOString();
+  const kept: WjqqRefusal = { at, questions: [...unnamed] };
+  await createDeps(env).meta.set(wjqqRefusedKey(form), JSON.stringify(kept), at);
+  const details = unnamed.map((q) => ({ field: `answers.${q.id}`, message: unnamedLine(q) }));
+  return new HttpError(400, "unnamed_questions", unnamedMessage(form, unnamed, error.message), details);
+}
+
+export const hooksRoutes = new Hono<AppEnv>()
+  /** POST /hooks/forms/:form — signed form submissions; answered only once the submission is stored. */
+  .post("/forms/:form", async (c) => {
+    const form = formOf(c.req.param("form"));
+    requireJson(c.req.header("content-type"));
+    const secret = formSecret(c.env, form);
+    const verify = (body: Uint8Array) =>
+      verifySignature(
+        secret,
+        c.req.header("x-jianyi-timestamp"),
+        c.req.header("x-jianyi-signature"),
+        body,
+        Math.floor(Date.now() / 1000),
+      );
+    const read = await rawBody(c.req.raw);
+    if (read.tooLarge || !read.bytes)
+      throw await tooLarge(read.bytes, async (body) => (await verify(body)).ok);
+    const { bytes } = read;
+    const check = await verify(bytes);
+    if (!check.ok) throw new HttpError(401, "bad_signature", check.reason);
+    const { body, status } = await acceptBody(c.env, form, parseJson(bytes));
+    return c.json(body, status);
+  })
+  /**
+   * POST /hooks/wjqq/:form?key=… — 腾讯问卷's Webhook (src/intake/platforms/wjqq.ts): unsigned, so the
+   * address carries the form's key; an answer is translated to jianyi's body and accepted as above.
+   */
+  .post("/wjqq/:form", async (c) => {
+    const name = c.req.param("form");
+    const form = formOf(name);
+    if (!WJQQ_FORMS.includes(form))
+      throw new HttpError(404, "unknown_form", `腾讯问卷只能推送到 suggestion、reply、rating，没有“${name}”`);
+    requireJson(c.req.header("content-type"));
+    const secret = formSecret(c.env, form);
+    if (!(await wjqqKeyMatches(secret, c.req.query("key")))) {
+      await drainBody(c.req.raw.body, DRAIN_HOOK_BYTES);
+      throw new HttpError(
+        401,
+        "bad_key",
+        `地址中的 key 不对：请把腾讯问卷 Webhook 的 URL 换成部署指南第 11a 节算出的 ${form} 表单地址（含 ?key=）`,
+      );
+    }
+    const map = parseWjqqMap(form as WjqqForm, c.req.query("map"));
+    if (!map.ok) {
+      await drainBody(c.req.raw.body, DRAIN_HOOK_BYTES);
+      throw new HttpError(400, "invalid_map", map.message);
+    }
+    const toBody = (json: unknown) => {
+      const event = translateWjqq(json, map.map);
+      return event.kind === "answer" ? event.submission : null;
+    };
+    const read = await rawBody(c.req.raw);
+    if (read.tooLarge || !read.bytes) throw await tooLarge(read.bytes, async () => true, toBody);
+    const event = translateWjqq(parseJson(read.bytes), map.map);
+    if (event.kind === "test") return c.json({ ok: true, note: WJQQ_TEST_NOTE }, 200);
+    if (event.kind === "delete") {
+      console.log(JSON.stringify({ level: "info", message: "wjqq answer.delete ignored", form, ...event }));
+      return c.json({ ok: true, ignored: true, note: WJQQ_DELETE_NOTE }, 200);
+    }
+    if (event.kind === "invalid")
+      throw new HttpError(400, "invalid_body", event.message, [
+        { field: event.field, message: event.message },
+      ]);
+    const { body, status, repeated } = await acceptBody(c.env, form, event.submission).catch(
+      async (error: unknown) => {
+        throw await unnamedRefusal(c.env, form as WjqqForm, event.unnamed, error);
+      },
+    );
+    // Accepted: a refusal kept for /problems is over (a read, and a write only when there was one).
+    const meta = createDeps(c.env).meta;
+    const refusedKey = wjqqRefusedKey(form as WjqqForm);
+    if (await meta.startsWith(refusedKey, "{")) await meta.set(refusedKey, "", new Date().toISOString());
+    const note = repeated && event.action === "answer.update" ? { note: WJQQ_UPDATE_NOTE } : {};
+    return c.json({ ...body, ...note }, status);
+  });

@@ -152,3 +152,10 @@ export const META_REMOVAL_CONFIRMED = "removal_confirmed";
  * so a notice that went since is gone from the list, and the list costs one write a step.
  */
 export const META_UNREACHABLE_NOTICES = "unreachable_notices";
+/**
+ * Prefix of the latest 腾讯问卷 push a form refused for questions it could not name
+ * (`wjqq_refused:<form>`, JSON WjqqRefusal of src/intake/platforms/wjqq.ts: when, and each unnamed
+ * question's id, type and answer's start, never the body), shown on /problems; "" once a push of
+ * that form is accepted. One write a refused push.
+ */
+export const META_WJQQ_REFUSED = "wjqq_refused";

@@ -6,6 +6,13 @@ import { FORM_NAMES, submissionRef } from "../../domain/intake/inbox-forms";
 import type { Problem } from "../../domain/problems";
 import { COUNTED_HEADERS } from "../../domain/statistics-items";
 import { heldByGoogleOnly } from "../../domain/sync/held-problems";
+import {
+  mapTemplate,
+  WJQQ_FORM_NAMES,
+  WJQQ_MAP_NAMES,
+  type WjqqForm,
+  type WjqqRefusal,
+} from "../../intake/platforms/wjqq";
 import type { InboxEntry } from "../../store/inbox";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
@@ -133,6 +140,72 @@ const Waiting: FC<{ entries: readonly InboxEntry[]; frame: PageFrame }> = ({ ent
     </Card>
   );
 
+/** 腾讯问卷's question types as its editor names them; another is shown as pushed. */
+const WJQQ_TYPES: Readonly<Record<string, string>> = {
+  radio: "单选",
+  checkbox: "多选",
+  select: "下拉",
+  text: "文本",
+  textarea: "多行文本",
+  star: "量表",
+  matrix_radio: "矩阵单选",
+  matrix_checkbox: "矩阵多选",
+  matrix_star: "矩阵量表",
+};
+
+/**
+ * The latest 腾讯问卷 push of each form refused because questions pushed without titles could not
+ * be named (src/intake/platforms/wjqq.ts): their ids beside the start of their answers, and the
+ * `&map=` to add to the push URL. Not a 校验问题 (nothing to mend in the sheet), but where the
+ * office looks after its test answer; a form's part goes once a push of that form is accepted.
+ */
+const WjqqRefused: FC<{ refused: readonly { form: WjqqForm; refusal: WjqqRefusal }[]; frame: PageFrame }> = ({
+  refused,
+  frame,
+}) =>
+  refused.length === 0 ? null : (
+    <Card title="腾讯问卷推送未能识别的题目">
+      <p class="sub">
+        腾讯问卷推送答卷时不带题目标题，只有题目ID和答案；下面的推送因此缺少表单需要的内容，没有进入台账。请对照答案认出各题，在腾讯问卷中该问卷的「设置
+        → 回收设置 → Webhook」里，把 URL 末尾加上
+        &amp;map=题目ID:名称（多个用英文逗号隔开），保存后再提交一份测试答卷；该表单的推送被接收后，这里的内容即消失。被拒收的答卷请按腾讯问卷中的原答卷补录，或请提交人重新提交。
+      </p>
+      {refused.map(({ form, refusal }) => (
+        <>
+          <h3>
+            {WJQQ_FORM_NAMES[form]}表单：最近一次未接收于 {localDateTime(refusal.at, frame.timeZone)}
+          </h3>
+          <table class="stack headed">
+            <thead>
+              <tr>
+                <th>题目ID</th>
+                <th>题型</th>
+                <th>答案（前 20 字）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {refusal.questions.map((q) => (
+                <tr>
+                  <td class="nowrap head" data-label="题目ID">
+                    <code>{q.id}</code>
+                  </td>
+                  <td data-label="题型">{WJQQ_TYPES[q.type] ?? q.type}</td>
+                  <td data-label="答案">
+                    {q.answerStart ? `${q.answerStart}${q.cut ? "…" : ""}` : "（未作答）"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {WJQQ_FORM_NAMES[form]}表单的 URL 末尾加上 <code>{mapTemplate(refusal.questions)}</code>
+            ，把每个“名称”换成该题对应的题目（{WJQQ_MAP_NAMES[form].join("、")}），用不到的题目删去。
+          </p>
+        </>
+      ))}
+    </Card>
+  );
+
 /**
  * The head of the page: whether the list is the one the sheet's 校验问题 tab holds. When the last
  * sync could not write the tab (Google refusing), the tab still holds an earlier list: "the same as
@@ -211,8 +284,20 @@ export const ProblemsPage: FC<{
   discarded?: string | null;
   /** Submissions accepted a while ago and still not in the sheet (WAITING_MINUTES). */
   waiting?: readonly InboxEntry[];
+  /** Each form's latest 腾讯问卷 push refused for questions it could not name (WjqqRefused). */
+  wjqqRefused?: readonly { form: WjqqForm; refusal: WjqqRefusal }[];
   frame: PageFrame;
-}> = ({ problems, total, level, restored, removalConfirmed, discarded, waiting = [], frame }) => (
+}> = ({
+  problems,
+  total,
+  level,
+  restored,
+  removalConfirmed,
+  discarded,
+  waiting = [],
+  wjqqRefused = [],
+  frame,
+}) => (
   <Layout title="校验问题" nav="problems" frame={frame}>
     <h1>校验问题</h1>
     <Heading total={total} frame={frame} />
@@ -239,6 +324,7 @@ export const ProblemsPage: FC<{
         已作废提交号 {discarded}：它仍保存在系统中，但不再写入表格；下一次同步后该条问题即消失。
       </div>
     ) : null}
+    <WjqqRefused refused={wjqqRefused} frame={frame} />
     <Waiting entries={waiting} frame={frame} />
     <RestoreAll problems={problems} />
     <div class="actions">

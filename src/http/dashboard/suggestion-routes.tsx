@@ -16,6 +16,7 @@ import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { notWrittenInNote } from "../../domain/sync/extra-columns";
 import type { Snapshot } from "../../domain/sync/plan-history";
 import { renumberedAdvice, renumberedAs, vanishedTitles } from "../../domain/sync/renumbered";
+import { WJQQ_REFUSED_KEYS, wjqqRefusals } from "../../intake/platforms/wjqq";
 import { retryNotice } from "../../jobs/notices/retry-notice";
 import { unsentNotices } from "../../jobs/notices/run-daily";
 import { localDayIn } from "../../jobs/sync/mark-vanished";
@@ -260,9 +261,10 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");
     const d = await loadFrame(c);
     const waitedFrom = new Date(Date.now() - WAITING_MINUTES * 60_000).toISOString();
-    const [stored, waiting] = await Promise.all([
+    const [stored, waiting, wjqq] = await Promise.all([
       d.deps.meta.getLarge(META_SYNC_PROBLEMS),
       d.deps.inbox.waiting(waitedFrom, WAITING_LISTED),
+      d.deps.meta.getMany(WJQQ_REFUSED_KEYS),
     ]);
     const all = stored ? (JSON.parse(stored) as Problem[]) : [];
     const problems = all.filter((p) => level === null || p.level === level);
@@ -286,6 +288,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
         removalConfirmed={confirmed}
         discarded={discarded}
         waiting={waiting}
+        wjqqRefused={wjqqRefusals(wjqq)}
         frame={d.frame}
       />,
     );
