@@ -184,12 +184,15 @@ const TITLE_MAX = 40;
 /**
  * The ledger row a converted opinion becomes (practice.md: 来源 联络站民意, the 接待代表 as 领衔代表,
  * the content as 内容摘要): 标题 is the content's first sentence (staff edit it in the sheet), 提出日期
- * the day of conversion, 备注 where it came from.
+ * the day of conversion, 备注 where it came from. Not the 反映人's name: a member of the public's, it
+ * would go with the suggestion into exports, the handling unit's link page and the ledger's history
+ * (12-07, a personal-information review); 备注 points to 『民意』, where the office keeps it.
  */
 export function suggestionFromOpinion(r: OpinionRecord, today: string): Record<string, string> {
   const first = r.content.split(SENTENCE_END)[0]?.trim() || r.content.trim();
   const title = first.length > TITLE_MAX ? `${first.slice(0, TITLE_MAX - 1)}…` : first;
-  const from = [r.station, r.date ?? "", r.reporter ? `反映人 ${r.reporter}` : ""].filter(Boolean).join(" ");
+  const reporter = r.reporter ? "反映人见『民意』表" : "";
+  const from = [[r.station, r.date ?? ""].filter(Boolean).join(" "), reporter].filter(Boolean).join("；");
   return {
     标题: title,
     内容摘要: r.content,
