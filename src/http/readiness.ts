@@ -7,7 +7,7 @@ import { localDateTime } from "../jobs/local-time";
 import { linkSettingProblems } from "../links/link-settings";
 import { META_SUMMARY } from "../store/meta";
 import { missingMigrations } from "../store/migrations";
-import { createSyncRunLog, type SyncRunRecord, skippedLedger } from "../store/sync-runs";
+import { createSyncRunLog, failedRunRetries, type SyncRunRecord, skippedLedger } from "../store/sync-runs";
 import { HttpError } from "./errors";
 
 /** One thing the Worker still needs before it can serve everything, with what to do about it. */
@@ -235,7 +235,10 @@ function holdOf(run: SyncRunRecord, skipped: string | null, streak: HoldStreak |
       message: `同步自 ${local(failingSince)} 起连续失败 ${runs} 次（最近一次 ${local(run.startedAt)} 开始）：${reason}。${kept}。${SUSTAINED_FIX}`,
     };
   }
-  const fix = "请按失败原因处理；下次定时同步（每 10 分钟一次）会自动重试，看板顶部也显示这次失败";
+  // A retry mends Google's passing trouble; not a failure whose reason says what staff must do first.
+  const fix = failedRunRetries(run)
+    ? "请按失败原因处理；下次定时同步（每 10 分钟一次）会自动重试，看板顶部也显示这次失败"
+    : "请按上面的说明处理，处理好后下次定时同步（每 10 分钟一次）即恢复，看板顶部也显示这次失败";
   return {
     state: "failed",
     reason,

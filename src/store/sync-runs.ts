@@ -24,6 +24,17 @@ export function skippedLedger(run: SyncRunRecord): string | null {
   return skipped?.find((s) => s.tab === TAB_NAMES.ledger)?.reason ?? null;
 }
 
+/**
+ * Whether a failed run's next try may succeed by itself (Google busy or down, a lost connection), as
+ * the run recorded it (its summary's `retryable`): the dashboard's banner and /healthz then say the
+ * next sync retries. A failure that stops every sync until staff act (the sheet unshared, a tab too
+ * large) says to act first. A run recorded without it (a build before, one abandoned or
+ * dead-lettered, whose message says what follows) is taken as retrying, as it always was.
+ */
+export function failedRunRetries(run: SyncRunRecord): boolean {
+  return (run.summary as { retryable?: unknown } | null)?.retryable !== false;
+}
+
 export interface SyncRunFinish {
   outcome: "ok" | "skipped" | "failed";
   rows: number;

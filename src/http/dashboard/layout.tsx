@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { Child, FC } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { type SyncRunRecord, skippedLedger } from "../../store/sync-runs";
+import { failedRunRetries, type SyncRunRecord, skippedLedger } from "../../store/sync-runs";
 import type { StaffIdentity } from "../auth";
 import { localDateTime } from "./format";
 import { unwrittenNote } from "./unwritten-writes";
@@ -73,11 +73,22 @@ export function splitRunError(error: string): { hint: string; detail: string | n
   return /^[A-Za-z]/.test(detail) ? { hint: error.slice(0, open), detail } : { hint: error, detail: null };
 }
 
-const FailedRun: FC<{ error: string | null }> = ({ error }) => {
-  const { hint, detail } = splitRunError(error ?? "原因未知");
+/**
+ * What follows a failed run: a retry mends Google's passing trouble; a failure that stops every sync
+ * until staff act on it (the sheet unshared, a tab too large) says so in its reason, and is not told
+ * it will pass by itself.
+ */
+function afterFailedRun(run: SyncRunRecord): string {
+  return failedRunRetries(run)
+    ? "下次定时同步会自动重试"
+    : "请按上面的说明处理，处理好后下次定时同步（每 10 分钟一次）即恢复";
+}
+
+const FailedRun: FC<{ run: SyncRunRecord }> = ({ run }) => {
+  const { hint, detail } = splitRunError(run.error ?? "原因未知");
   return (
     <span class="failed">
-      失败：{hint}。页面上的数据沿用此前最近一次成功的同步，下次定时同步会自动重试
+      失败：{hint}。页面上的数据沿用此前最近一次成功的同步，{afterFailedRun(run)}
       {detail ? (
         <details>
           <summary>技术细节</summary>
@@ -97,7 +108,7 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
   if (run.outcome === "failed")
     return (
       <div class="sync">
-        今天 {frame.today} · 最近一次同步 {when} <FailedRun error={run.error} />
+        今天 {frame.today} · 最近一次同步 {when} <FailedRun run={run} />
       </div>
     );
   const unwritten = unwrittenNote(run);

@@ -3,11 +3,13 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { ledgerTab } from "../../../sheets-schema/tabs";
 import { isLedgerForm } from "../../domain/intake/inbox-forms";
 import { type StoredDues, storedDues } from "../../domain/intake/late-reply";
+import { SENDER_CELL } from "../../domain/intake/map-answers";
+import type { UnitLookup } from "../../domain/intake/sender-check";
 import { actorLabel } from "../../domain/links/capability";
 import { loadFacts } from "../../domain/summary/summary-row";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
-import { rowKeyString } from "../../domain/sync/row-identity";
+import { cellText, rowKeyString } from "../../domain/sync/row-identity";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox, InboxEntry, InboxMark } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
@@ -15,6 +17,8 @@ import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { SummaryStore } from "../../store/summary-store";
+import type { TabCache } from "../../store/tab-cache";
+import { baseTabsContext } from "../ledger-view";
 import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readRowsHolding } from "../sheet-writes/ledger-columns";
 import { restoredChanges } from "../sheet-writes/restored-changes";
@@ -36,6 +40,8 @@ export interface ApplyDeps {
   objections: Objections;
   /** The ledger as the last sync evaluated it: the 办理期限 it computed, for a late reply's 备注 line. */
   summaries: Pick<SummaryStore, "loadFactsWithIds">;
+  /** The small tabs the last sync stored: 承办单位, whose 原名称 a reply's 答复单位 may be. */
+  tabCache: TabCache;
 }
 
 export type ApplyResult =
@@ -168,6 +174,21 @@ async function lastSyncDues(
 }
 
 /**
+ * 承办单位 as the last sync stored it, when a reply of the batch names its unit (答复单位) and so is
+ * checked against its row's 主办单位 (sender-check): the tab cache's small tabs, built once per
+ * isolate while they stay the same (one D1 lookup of their versions). None for any other batch.
+ */
+async function unitDirectory(
+  deps: Pick<ApplyDeps, "tabCache">,
+  entries: readonly InboxEntry[],
+): Promise<UnitLookup | undefined> {
+  const named = entries.some(
+    (e) => e.form === "reply" && !e.actor && cellText(e.cells[SENDER_CELL.reply]) !== "",
+  );
+  return named ? (await baseTabsContext(deps.tabCache)).units : undefined;
+}
+
+/**
  * Applies a batch of inbox entries with a constant number of Sheets calls. To the ledger: one read,
  * one atomic insert of every new suggestion (exactly once, formatted like the rows around it), and
  * one checked write of every reply and rating, each placed on the row holding its 编号. To
@@ -226,10 +247,11 @@ export async function applyInbox(
     const adds = entries.some((e) => e.form === "suggestion");
     // 设置 时区, in which a reply's or report's 备注 line dates it: one read for the batch, none for
     // new suggestions alone (their cells were dated as they came).
-    const [read, dues, stamp] = await Promise.all([
+    const [read, dues, stamp, units] = await Promise.all([
       readRowsHolding(deps, ids, adds ? NEW_ROW_HEADERS : [], [], adds ? "data" : "编号"),
       lastSyncDues(deps, entries),
       ids.length > 0 ? deps.meta.get(META_SUMMARY) : null,
+      unitDirectory(deps, entries),
     ]);
     let ledger = read.rows;
     const match = matchHeaders(ledgerTab, ledger[0]);
@@ -238,7 +260,7 @@ export async function applyInbox(
       await deps.inbox.mark(entries, "failed", at, message);
       return { outcome: "failed", retryable: true, message };
     }
-    const plan = planApply(entries, ledger, match.columns, dues, stampedTimeZone(stamp));
+    const plan = planApply(entries, ledger, match.columns, dues, stampedTimeZone(stamp), units);
     if (plan.newRows.length > 0) {
       const inserted = await insertLedgerRows(deps, plan.newRows, read);
       if (inserted.outcome === "busy") return { outcome: "busy" };

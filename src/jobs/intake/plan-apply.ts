@@ -3,7 +3,7 @@ import { DEFAULT_TIME_ZONE } from "../../../sheets-schema/settings";
 import { dateCellText } from "../../domain/civil-date";
 import type { StoredDues } from "../../domain/intake/late-reply";
 import { SENDER_CELL } from "../../domain/intake/map-answers";
-import { senderMismatch } from "../../domain/intake/sender-check";
+import { senderMismatch, type UnitLookup } from "../../domain/intake/sender-check";
 import type { PlannedWrite } from "../../domain/sync/remap";
 import { cellText } from "../../domain/sync/row-identity";
 import type { InboxEntry } from "../../store/inbox";
@@ -114,8 +114,14 @@ function progressRefusal(row: readonly unknown[], columns: ColumnMap, entry: Inb
  * Why a form's reply or rating may not be written to this row, or null: it names a sender (the
  * rater's 姓名, its 答复单位) the row does not (senderMismatch). A personal link's entry is its
  * recipient's, checked when the link was made; an entry stored before the check names none.
+ * `units`: 承办单位, by which a unit's former name (原名称) is the unit.
  */
-function senderReason(entry: InboxEntry, row: readonly unknown[], columns: ColumnMap): string | null {
+function senderReason(
+  entry: InboxEntry,
+  row: readonly unknown[],
+  columns: ColumnMap,
+  units: UnitLookup | undefined,
+): string | null {
   if (entry.actor || (entry.form !== "reply" && entry.form !== "rating")) return null;
   const sent = cellText(entry.cells[SENDER_CELL[entry.form]]);
   if (!sent) return null;
@@ -123,12 +129,18 @@ function senderReason(entry: InboxEntry, row: readonly unknown[], columns: Colum
     const i = columns.indexOf[key];
     return i === undefined ? "" : cellText(row[i]);
   };
-  return senderMismatch(entry.form, sent, entry.suggestionId, {
-    leadDeputy: at("leadDeputy"),
-    coSigners: at("coSigners"),
-    leadUnit: at("leadUnit"),
-    coUnits: at("coUnits"),
-  });
+  return senderMismatch(
+    entry.form,
+    sent,
+    entry.suggestionId,
+    {
+      leadDeputy: at("leadDeputy"),
+      coSigners: at("coSigners"),
+      leadUnit: at("leadUnit"),
+      coUnits: at("coUnits"),
+    },
+    units,
+  );
 }
 
 /**
@@ -136,7 +148,9 @@ function senderReason(entry: InboxEntry, row: readonly unknown[], columns: Colum
  * added once (an entry whose 编号 and 标题 are already in the sheet is done), each reply or rating
  * is meant for the row holding its 编号, or waits as unmatched when no single row holds it. `dues`:
  * the 办理期限 the last sync computed, by 编号 (a late reply's 备注 line is judged by them);
- * `timeZone`: 设置 时区 as the last sync read it, in which a 备注 line dates what was sent.
+ * `timeZone`: 设置 时区 as the last sync read it, in which a 备注 line dates what was sent;
+ * `units`: 承办单位 as the last sync stored it, so a reply under a unit's former name (原名称), or
+ * to a row still holding it, is the unit's (without it, names are compared alone).
  */
 export function planApply(
   entries: readonly InboxEntry[],
@@ -144,6 +158,7 @@ export function planApply(
   columns: ColumnMap,
   dues: ReadonlyMap<string, StoredDues> = new Map(),
   timeZone: string = DEFAULT_TIME_ZONE,
+  units?: UnitLookup,
 ): ApplyPlan {
   const idColumn = columns.indexOf.id;
   const titleColumn = columns.indexOf.title;
@@ -209,7 +224,7 @@ export function planApply(
     }
     const row = rows[0] as number;
     const refusal =
-      senderReason(entry, ledger[row - 1] ?? [], columns) ??
+      senderReason(entry, ledger[row - 1] ?? [], columns, units) ??
       (entry.form === "reply"
         ? ratedRoundReason(ledger[row - 1] ?? [], columns)
         : entry.form === "progress"

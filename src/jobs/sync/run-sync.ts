@@ -237,7 +237,8 @@ async function failRun(
     outcome: "failed",
     sheetsCalls,
     error: message,
-    summary: null,
+    // The banner and /healthz promise a retry only for what a retry can mend (failedRunRetries).
+    summary: { retryable },
     soFar: of,
   });
   await deps.runs.forgetWork(runId);
