@@ -120,7 +120,8 @@ export async function consumeJobDeadLetters(batch: MessageBatch<unknown>, deps: 
       sheetsCalls: 0,
       problems: 0,
       error: SYNC_DEAD_LETTER,
-      summary: null,
+      // Its message says what follows: no "会自动重试" beside it (failedRunRetries), a CPU limit mends by no retry.
+      summary: { retryable: false },
     });
     await deps.runs.forgetWork(runId);
     await deps.lease.release("sync", `sync-${runId}`);

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { consumeJobDeadLetters, SYNC_DEAD_LETTER } from "../../src/jobs/consume-jobs";
 import { type SyncStep, startSync } from "../../src/jobs/sync/run-sync";
+import { createSyncRunLog, failedRunRetries } from "../../src/store/sync-runs";
 import { emulator } from "../support/emulator-admin";
 import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
@@ -54,6 +55,9 @@ describe("a sync step that ran out of retries (the jobs dead-letter queue)", () 
     expect(run?.error).toBe(SYNC_DEAD_LETTER);
     expect(run?.error).toContain("超出 CPU 限制");
     expect(run?.error).toContain("Workers Paid");
+    // The banner and /healthz add no "下次定时同步会自动重试" to it: no retry mends a CPU limit.
+    const last = await createSyncRunLog(env.DB).last();
+    expect(last && failedRunRetries(last)).toBe(false);
     const next = await startSync(deps, "cron", FIXTURE_NOW_MS);
     expect(next.outcome).toBe("started");
   });
