@@ -1,44 +1,19 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { ledgerTab } from "../../sheets-schema/tabs";
-import { applyInbox } from "../../src/jobs/intake/apply-inbox";
-import { runSync } from "../../src/jobs/sync/run-sync";
-import { emulator } from "../support/emulator-admin";
-import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { col, intakeSheet } from "../support/intake-sheet";
 import { errorOf, inboxCount, postForm, suggestion } from "../support/signed-post";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
 
 /**
  * What a form sends when its answers were pasted from WeChat or Word (a zero-width space after the
  * 编号) and when a deputy writes at length in Chinese. The fixture's 2026-005 awaits its reply.
  */
 const SHEET = "pasted-long-sheet";
-const LEDGER = `'${TAB_NAMES.ledger}'`;
-const headers = ledgerTab.columns.map((c) => c.header);
-const col = (h: string) => headers.indexOf(h);
-
-async function applyAll() {
-  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-    form: "reply" | "suggestion";
-    submissionId: string;
-  }>();
-  return applyInbox(depsFor(SHEET), results, Date.now());
-}
-
-async function rowOf(id: string): Promise<unknown[]> {
-  return (await emulator.getValues(SHEET, LEDGER)).find((r) => r[col("编号")] === id) ?? [];
-}
+const { seed, applyAll, rowOf } = intakeSheet(SHEET);
 
 /** Chinese text of `n` characters (3 bytes each in UTF-8). */
 const chinese = (n: number, ch = "字") => ch.repeat(n);
 
-beforeEach(async () => {
-  await resetDatabase();
-  await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
-  await emulator.createSpreadsheet(SHEET, fixtureSheets(buildFixture(20)));
-  await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
-});
+beforeEach(seed);
 
 describe("a reply whose 编号 was pasted with a zero-width space", () => {
   it("answers with the 编号 as the ledger holds it and writes the reply onto its row", async () => {

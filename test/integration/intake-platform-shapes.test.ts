@@ -1,13 +1,11 @@
-import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { ledgerTab } from "../../sheets-schema/tabs";
-import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { col, intakeSheet } from "../support/intake-sheet";
+import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
 import { errorOf, inboxCount, postForm } from "../support/signed-post";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { depsFor } from "../support/sync-helpers";
 
 /**
  * Replies and ratings shaped as form platforms send them, through the hook and the sync: titles the
@@ -15,21 +13,7 @@ import { depsFor, resetDatabase } from "../support/sync-helpers";
  * 2026-008 its rating.
  */
 const SHEET = "platform-shapes-sheet";
-const LEDGER = `'${TAB_NAMES.ledger}'`;
-const headers = ledgerTab.columns.map((c) => c.header);
-const col = (h: string) => headers.indexOf(h);
-
-async function applyAll() {
-  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-    form: "reply" | "rating";
-    submissionId: string;
-  }>();
-  return applyInbox(depsFor(SHEET), results, Date.now());
-}
-
-async function rowOf(id: string): Promise<unknown[]> {
-  return (await emulator.getValues(SHEET, LEDGER)).find((r) => r[col("编号")] === id) ?? [];
-}
+const { seed, applyAll, rowOf } = intakeSheet(SHEET);
 
 const sent = (submissionId: string, answers: Record<string, string>) => ({
   submissionId,
@@ -37,12 +21,7 @@ const sent = (submissionId: string, answers: Record<string, string>) => ({
   answers,
 });
 
-beforeEach(async () => {
-  await resetDatabase();
-  await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
-  await emulator.createSpreadsheet(SHEET, fixtureSheets(buildFixture(20)));
-  await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
-});
+beforeEach(seed);
 
 describe("form platforms' replies and ratings", () => {
   it("refuses a reply whose answers fit no reply column, naming its titles for the clerk", async () => {

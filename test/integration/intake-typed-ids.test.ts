@@ -1,13 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { ledgerTab } from "../../sheets-schema/tabs";
-import { applyInbox } from "../../src/jobs/intake/apply-inbox";
 import { runSync } from "../../src/jobs/sync/run-sync";
 import { emulator } from "../support/emulator-admin";
-import { buildFixture, FIXTURE_NOW_MS, fixtureSheets } from "../support/ledger-fixture";
+import { col, intakeSheet } from "../support/intake-sheet";
+import { FIXTURE_NOW_MS } from "../support/ledger-fixture";
 import { postForm } from "../support/signed-post";
-import { depsFor, resetDatabase } from "../support/sync-helpers";
+import { depsFor } from "../support/sync-helpers";
 
 /**
  * Replies and ratings as form senders really type them: the 编号 with a Chinese IME, the question
@@ -15,21 +14,7 @@ import { depsFor, resetDatabase } from "../support/sync-helpers";
  * rating; 2026-009 was rated 不满意 on 2026-06-01 (待二次交办), 2026-010 is in its second round.
  */
 const SHEET = "typed-ids-sheet";
-const LEDGER = `'${TAB_NAMES.ledger}'`;
-const headers = ledgerTab.columns.map((c) => c.header);
-const col = (h: string) => headers.indexOf(h);
-
-async function applyAll() {
-  const { results } = await env.DB.prepare("SELECT form, submission_id AS submissionId FROM inbox").all<{
-    form: "reply" | "rating";
-    submissionId: string;
-  }>();
-  return applyInbox(depsFor(SHEET), results, Date.now());
-}
-
-async function rowOf(id: string): Promise<unknown[]> {
-  return (await emulator.getValues(SHEET, LEDGER)).find((r) => r[col("编号")] === id) ?? [];
-}
+const { seed, applyAll, rowOf } = intakeSheet(SHEET);
 
 const sent = (submissionId: string, answers: Record<string, string>) => ({
   submissionId,
@@ -37,12 +22,7 @@ const sent = (submissionId: string, answers: Record<string, string>) => ({
   answers,
 });
 
-beforeEach(async () => {
-  await resetDatabase();
-  await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
-  await emulator.createSpreadsheet(SHEET, fixtureSheets(buildFixture(20)));
-  await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
-});
+beforeEach(seed);
 
 describe("a reply or rating naming its suggestion as typed", () => {
   it("reads a 编号 typed in full-width characters as ASCII, so the reply and the rating land on their rows", async () => {
