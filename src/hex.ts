@@ -10,7 +10,7 @@
 const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 /** Bytes as lowercase hexadecimal (a digest or a signature as text). */
-export function toHex(bytes: ArrayBuffer): string {
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   const view = new Uint8Array(bytes);
   let hex = "";
   for (let i = 0; i < view.length; i++) hex += HEX_OF_BYTE[view[i] as number];

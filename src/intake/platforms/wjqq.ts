@@ -28,6 +28,7 @@
  * no secret of its own to manage.
  */
 import { namesSender } from "../../../sheets-schema/forms/question-aliases";
+import { hmacSha256 } from "../../channels/hmac";
 import { answerText, type FormKind, formColumnFor, SENDER_CELL } from "../../domain/intake/map-answers";
 import { toHex } from "../../hex";
 import { META_WJQQ_REFUSED } from "../../store/meta";
@@ -38,19 +39,9 @@ const KEY_MESSAGE = "wjqq";
 /** How many hex digits of the HMAC the URL carries: 128 bits. */
 const KEY_HEX_DIGITS = 32;
 
-const encoder = new TextEncoder();
-
 /** The `?key=` of a form's 腾讯问卷 address, from the form's FORM_SECRET_*. */
 export async function wjqqKey(secret: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(KEY_MESSAGE));
-  return toHex(mac).slice(0, KEY_HEX_DIGITS);
+  return toHex(await hmacSha256(secret, KEY_MESSAGE)).slice(0, KEY_HEX_DIGITS);
 }
 
 /**
