@@ -13,6 +13,16 @@ const { seed, applyAll, rowOf } = intakeSheet(SHEET);
 /** Chinese text of `n` characters (3 bytes each in UTF-8). */
 const chinese = (n: number, ch = "字") => ch.repeat(n);
 
+/** A suggestion with four answers at the 20,000-character answer limit, in Chinese. */
+const FOUR_AT_LIMIT = {
+  标题: "关于老旧小区改造的建议",
+  领衔代表: "王建国0",
+  内容摘要: chinese(20_000, "内"),
+  备注: chinese(20_000, "备"),
+  调研情况: chinese(20_000, "调"),
+  附件说明: chinese(20_000, "附"),
+};
+
 beforeEach(seed);
 
 describe("a reply whose 编号 was pasted with a zero-width space", () => {
@@ -56,17 +66,7 @@ describe("long answers in Chinese", () => {
   });
 
   it("takes four answers at the 20,000-character limit in Chinese", async () => {
-    const response = await postForm(
-      "suggestion",
-      suggestion("four-zh", {
-        标题: "关于老旧小区改造的建议",
-        领衔代表: "王建国0",
-        内容摘要: chinese(20_000, "内"),
-        备注: chinese(20_000, "备"),
-        调研情况: chinese(20_000, "调"),
-        附件说明: chinese(20_000, "附"),
-      }),
-    );
+    const response = await postForm("suggestion", suggestion("four-zh", FOUR_AT_LIMIT));
     expect(response.status).toBe(202);
     expect(await inboxCount()).toBe(1);
   });
@@ -74,15 +74,7 @@ describe("long answers in Chinese", () => {
   it("refuses a form too long for one submission with 413 naming its longest answers and the limit in characters", async () => {
     const response = await postForm(
       "suggestion",
-      suggestion("five-zh", {
-        标题: "关于老旧小区改造的建议",
-        领衔代表: "王建国0",
-        内容摘要: chinese(20_000, "内"),
-        备注: chinese(20_000, "备"),
-        调研情况: chinese(20_000, "调"),
-        附件说明: chinese(20_000, "附"),
-        其他意见: chinese(12_000, "其"),
-      }),
+      suggestion("five-zh", { ...FOUR_AT_LIMIT, 其他意见: chinese(12_000, "其") }),
     );
 
     expect(response.status).toBe(413);
