@@ -337,3 +337,45 @@ export function createInbox(db: D1Database): Inbox {
     },
   };
 }
+
+/** Whose submissions eraseSubmissionsStatement blanks. */
+export interface SubmissionsOf {
+  /** Sent through a personal link of one of these kinds (actor_kind) … */
+  readonly actorKinds: readonly LinkKind[];
+  /** … to one of these names (actor_name); and webhook submissions naming one of them as sender. */
+  readonly names: readonly string[];
+  /** The answers that name a webhook submission's sender, by form: [form, ledger header]. */
+  readonly senders: readonly (readonly [form: InboxForm, cell: string])[];
+}
+
+/**
+ * Blanks what a person sent (清除个人信息, src/jobs/personal-data/erase.ts): the answers and the body
+ * as received of every submission they sent through a link, or that a webhook sent naming them as
+ * sender (a suggestion's 领衔代表, a rating's 测评人, a reply's 答复单位). The row itself stays: its
+ * form, 编号, times, status and sender, so the office can tell it came and nothing is applied twice.
+ * One not yet in the sheet (pending, unmatched, failed) is voided as staff's 作废 voids one
+ * (`note`, `at`): apply-inbox never writes a discarded entry, and an empty one would write nothing.
+ * One statement, for the caller's batch.
+ */
+export function eraseSubmissionsStatement(
+  db: D1Database,
+  of: SubmissionsOf,
+  note: string,
+  at: string,
+): D1PreparedStatement {
+  const open = "status IN ('pending', 'unmatched', 'failed')";
+  return db
+    .prepare(
+      `UPDATE inbox SET answers = '{}', raw = '{}', repeat_key = NULL,
+         last_error = CASE WHEN ${open} THEN ?4 ELSE last_error END,
+         applied_at = CASE WHEN ${open} THEN ?5 ELSE applied_at END,
+         status = CASE WHEN ${open} THEN 'discarded' ELSE status END
+       WHERE (actor_kind IN (SELECT value FROM json_each(?1)) AND actor_name IN (SELECT value FROM json_each(?2)))
+         OR (actor_kind IS NULL AND EXISTS (
+           SELECT 1 FROM json_each(?3) AS s
+           WHERE inbox.form = json_extract(s.value, '$[0]')
+             AND json_extract(inbox.answers, '$."' || json_extract(s.value, '$[1]') || '"')
+               IN (SELECT value FROM json_each(?2))))`,
+    )
+    .bind(JSON.stringify(of.actorKinds), JSON.stringify(of.names), JSON.stringify(of.senders), note, at);
+}

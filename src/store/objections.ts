@@ -202,3 +202,20 @@ export function createObjections(db: D1Database): Objections {
     },
   };
 }
+
+/**
+ * Blanks what these units wrote in their objections (清除个人信息): the 理由 becomes `marker` and the
+ * proposed unit goes; which suggestion, when, through which link, and staff's decision and 说明 (the
+ * office's own) stay. One statement, for the caller's batch.
+ */
+export function eraseObjectionsStatement(
+  db: D1Database,
+  units: readonly string[],
+  marker: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "UPDATE objections SET reason = ?2, proposal = '' WHERE unit IN (SELECT value FROM json_each(?1))",
+    )
+    .bind(JSON.stringify(units), marker);
+}

@@ -259,3 +259,41 @@ export function createNoticeOutbox(db: D1Database, pacedRobots = true): NoticeOu
     },
   };
 }
+
+/**
+ * What the outbox keeps of a person who asked for their personal information to be deleted (清除个人
+ * 信息, src/jobs/personal-data/erase.ts), as statements for the caller's one batch: of every notice
+ * to one of `recipients` (the names the notices were addressed to, through notices_by_recipient),
+ * the address and the body go (the body is `marker`); its type, 编号, dates, status and title stay,
+ * the office's record that it was sent. The error texts of those notices and of their attempts may
+ * quote the address (a corrected 邮箱's note): they become `marker` too. A notice still 待发送 is
+ * never sent: it is 失败 with `unsentNote`, and 通知记录 is told so. Two statements, however many.
+ */
+export function eraseNoticesToStatements(
+  db: D1Database,
+  recipients: readonly string[],
+  marker: string,
+  unsentNote: string,
+  at: string,
+): D1PreparedStatement[] {
+  const names = JSON.stringify(recipients);
+  return [
+    db
+      .prepare(
+        `UPDATE notice_attempts SET error = ?2 WHERE error IS NOT NULL AND notice_id IN (
+           SELECT id FROM notices WHERE recipient IN (SELECT value FROM json_each(?1)))`,
+      )
+      .bind(names, marker),
+    // SET expressions read the row as it was: a 待发送 one is told apart before its status moves.
+    db
+      .prepare(
+        `UPDATE notices SET address = '', body = ?2,
+           last_error = CASE WHEN status = '待发送' THEN ?3 WHEN last_error IS NULL THEN NULL ELSE ?2 END,
+           finished_at = CASE WHEN status = '待发送' THEN ?4 ELSE finished_at END,
+           logged_to_sheet = CASE WHEN status = '待发送' THEN 0 ELSE logged_to_sheet END,
+           status = CASE WHEN status = '待发送' THEN '失败' ELSE status END
+         WHERE recipient IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(names, marker, unsentNote, at),
+  ];
+}

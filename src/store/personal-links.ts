@@ -259,3 +259,21 @@ export function createPersonalLinks(db: D1Database): PersonalLinks {
     },
   };
 }
+
+/**
+ * Deletes every personal link of these kinds and recipients (清除个人信息): its record names the
+ * person and what the link was sent with. A token still held then opens nothing (the link page
+ * answers as for a link D1 does not know). One statement, for the caller's batch.
+ */
+export function deleteLinksOfStatement(
+  db: D1Database,
+  kinds: readonly string[],
+  recipients: readonly string[],
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `DELETE FROM personal_links
+       WHERE kind IN (SELECT value FROM json_each(?1)) AND recipient IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(JSON.stringify(kinds), JSON.stringify(recipients));
+}

@@ -509,3 +509,76 @@ function auditStatements(
   }
   return runs.flatMap((rows) => jsonRowSlices(rows).map((slice) => statement.bind(slice, at, syncId)));
 }
+
+/** SnapshotStore.record's statements, for a caller that writes them in a batch of its own. */
+export function recordStatements(
+  db: D1Database,
+  changes: readonly FieldChange[],
+  at: string,
+): D1PreparedStatement[] {
+  return auditStatements(db, changes, at, null);
+}
+
+/**
+ * The history's lines of these units' objections (column `column`, 交办异议: `<unit>（主办）对交办提出
+ * 异议：<理由>…`) as `<unit>对交办提出异议：<marker>` (清除个人信息): their 理由 goes as it goes from
+ * `objections`. Found through the suggestions objected to (audit_trail_by_suggestion), not by
+ * reading the whole trail. One statement, for the caller's batch.
+ */
+export function eraseObjectionLinesStatement(
+  db: D1Database,
+  units: readonly string[],
+  column: string,
+  marker: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE audit_trail SET new_value = n.value || '对交办提出异议：' || ?3
+       FROM json_each(?1) AS n
+       WHERE audit_trail.suggestion_id IN (
+           SELECT suggestion_id FROM objections WHERE unit IN (SELECT value FROM json_each(?1)))
+         AND audit_trail.column_name = ?2
+         AND substr(audit_trail.new_value, 1, length(n.value) + 1) = n.value || '（'`,
+    )
+    .bind(JSON.stringify(units), column, marker);
+}
+
+/**
+ * Where the history keeps what is not of one suggestion: the erasures of a person's information
+ * (清除个人信息), each with who, when and whose (suggestion_id '' — no 编号 is blank).
+ */
+export const NOT_OF_A_SUGGESTION = "";
+
+/** The erasures recorded (column `column`) of one person (`whose`, their old_value), newest first. */
+export async function listErasures(
+  db: D1Database,
+  column: string,
+  whose: string,
+  limit: number,
+): Promise<(FieldChange & { seenAt: string })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT column_name, old_value, new_value, seen_at, source, actor, note FROM audit_trail
+       WHERE suggestion_id = ?1 AND column_name = ?2 AND old_value = ?3 ORDER BY seq DESC LIMIT ?4`,
+    )
+    .bind(NOT_OF_A_SUGGESTION, column, whose, limit)
+    .all<{
+      column_name: string;
+      old_value: string | null;
+      new_value: string | null;
+      seen_at: string;
+      source: FieldChange["source"];
+      actor: string | null;
+      note: string | null;
+    }>();
+  return results.map((r) => ({
+    suggestionId: NOT_OF_A_SUGGESTION,
+    column: r.column_name,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    seenAt: r.seen_at,
+    source: r.source ?? "dashboard",
+    actor: r.actor,
+    note: r.note,
+  }));
+}

@@ -284,6 +284,12 @@ export const DeputyPage: FC<{
           </table>
         )}
       </Card>
+      {/* 清除个人信息 (docs/deploy.md §15a): its own page says what goes and asks to confirm. */}
+      <p class="actions no-print">
+        <a class="button light" href={`${href.deputy(r.name)}/erase`}>
+          清除个人信息
+        </a>
+      </p>
     </Layout>
   );
 };

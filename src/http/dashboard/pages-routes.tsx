@@ -25,6 +25,7 @@ import { csv } from "../exports-routes";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { decidedMessage } from "./decisions-card";
 import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
+import { eraseFromPage, erasePage } from "./erase-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
 import { loadUnitDetail } from "./load-unit";
@@ -207,6 +208,13 @@ export const pagesRoutes = new Hono<AppEnv>()
       <DeputyPage detail={detail} practice={practice} year={year} frame={base.frame} isUnit={base.isUnit} />,
     );
   })
+  // 清除个人信息 of a person who left (docs/deploy.md §15a), behind a confirmation page.
+  .get("/deputies/:name/erase", (c) => erasePage(c, "deputy"))
+  .post("/deputies/:name/erase", (c) => eraseFromPage(c, "deputy"))
+  .get("/units/:name/erase", (c) => erasePage(c, "unit"))
+  .post("/units/:name/erase", (c) => eraseFromPage(c, "unit"))
+  .get("/leaders/:name/erase", (c) => erasePage(c, "leader"))
+  .post("/leaders/:name/erase", (c) => eraseFromPage(c, "leader"))
   .get("/report", async (c) => {
     const { report, years, base } = await loadYearReport(c);
     return sendPage(c, <ReportPage report={report} years={years} frame={base.frame} />);

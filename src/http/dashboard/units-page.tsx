@@ -149,6 +149,12 @@ export const UnitPage: FC<{
           calendar={calendar}
         />
       </Card>
+      {/* 清除个人信息 (docs/deploy.md §15a): its own page says what goes and asks to confirm. */}
+      <p class="actions no-print">
+        <a class="button light" href={`/units/${encodeURIComponent(detail.name)}/erase`}>
+          清除个人信息
+        </a>
+      </p>
     </Layout>
   );
 };
