@@ -3,6 +3,12 @@ import type { FC } from "hono/jsx";
 import { PROBLEM_LEVELS } from "../../../sheets-schema/enums";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { FORM_NAMES, submissionRef } from "../../domain/intake/inbox-forms";
+import {
+  groupProblems,
+  type ProblemGroup,
+  problemsOfGroup,
+  topValuesText,
+} from "../../domain/problem-groups";
 import type { Problem } from "../../domain/problems";
 import { COUNTED_HEADERS } from "../../domain/statistics-items";
 import { heldByGoogleOnly } from "../../domain/sync/held-problems";
@@ -17,7 +23,7 @@ import type { InboxEntry } from "../../store/inbox";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame, splitRunError } from "./layout";
-import { badgeHtml, Card, Empty } from "./ui";
+import { badgeHtml, Card, Empty, Pager, pageSpan, pagesOf, shownOfTotal } from "./ui";
 import { problemsTabUnwritten } from "./unwritten-writes";
 
 /** Problems by level (errors first), then by tab in the order they first appear. */
@@ -73,19 +79,26 @@ const ProblemTable: FC<{ list: readonly Problem[] }> = ({ list }) => (
  * under it. A refused sync holds every row it meant to write (147 of them at once, 12-06), and
  * as many 提醒 at the head of the list buried what staff do have to mend, for nothing to mend.
  */
-const HeldRows: FC<{ list: readonly Problem[] }> = ({ list }) =>
-  list.length === 0 ? null : (
+const HeldRows: FC<{ list: readonly Problem[] }> = ({ list }) => {
+  if (list.length === 0) return null;
+  // Nothing to mend in them: a refused sync can hold the whole ledger, and all its rows were megabytes.
+  const shown = list.length > PROBLEMS_PAGE_SIZE ? list.slice(0, PROBLEMS_PAGE_SIZE) : list;
+  return (
     <Card title={`${list.length} 行的系统列本次未能写入，下次同步自动补写，无需处理`}>
       <p class="sub">
         Google
         暂时拒绝写入，表格本身没有问题；补写之前，表格中这些行的系统列（如『办理期限』『台账状态』）可能不是最新结果，以看板为准。
       </p>
       <details class="breakdown">
-        <summary>逐行查看（{list.length} 行）</summary>
-        <ProblemTable list={list} />
+        <summary>
+          逐行查看（
+          {shown.length < list.length ? `前 ${shown.length} 行，共 ${list.length} 行` : `${list.length} 行`}）
+        </summary>
+        <ProblemTable list={shown} />
       </details>
     </Card>
   );
+};
 
 /**
  * An 错误 that keeps its row out of every figure (statisticsItemOf: one in a counted column): the
@@ -235,28 +248,88 @@ const Heading: FC<{ total: number; frame: PageFrame }> = ({ total, frame }) => {
   );
 };
 
-/** The problems staff have to mend, by level and tab, and the rows Google held folded apart (HeldRows). */
-const Problems: FC<{ problems: readonly Problem[] }> = ({ problems }) => {
-  const held: Problem[] = [];
-  const rest: Problem[] = [];
-  for (const p of problems) (heldByGoogleOnly(p) ? held : rest).push(p);
+/** Problems a page of /problems: 2,656 at once were 1.17 MB of HTML, slow on an old office PC or a phone. */
+export const PROBLEMS_PAGE_SIZE = 100;
+
+/** From how many problems page 1 heads the list with the 问题概要 (a few lines read at a glance). */
+const SUMMARY_FROM = 20;
+
+/** The causes the 问题概要 names; the rest are told in one line. */
+const SUMMARY_GROUPS = 8;
+
+/** /problems with its filters (level, a cause) and page, as the level buttons, the 概要 and the pager link it. */
+function problemsHref(level: string | null, group: string | null, page = 1): string {
+  const query = new URLSearchParams();
+  if (level) query.set("level", level);
+  if (group) query.set("group", group);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/problems?${text}` : "/problems";
+}
+
+/** `领衔代表“…”不在『代表』表中`, with its tab when not the ledger's. */
+const causeText = (g: ProblemGroup) => (g.tab === TAB_NAMES.ledger ? g.label : `『${g.tab}』${g.label}`);
+
+/** `：63 处（王伟(北关) 12、李华 9、…）` */
+const countText = (g: ProblemGroup) => {
+  const top = topValuesText(g);
+  return `：${g.count} 处${top ? `（${top}）` : ""}`;
+};
+
+/**
+ * 问题概要: the problems by cause, largest first (groupProblems). After a 换届 the 63 lines of 20
+ * deleted deputies are one line naming the deputies, each linked to its problems alone.
+ */
+const Summary: FC<{ groups: readonly ProblemGroup[]; level: string | null }> = ({ groups, level }) => {
+  const rest = groups.slice(SUMMARY_GROUPS);
   return (
-    <>
-      <HeldRows list={held} />
-      {problems.length === 0 ? (
-        <Card title="0 条">
-          <Empty>没有问题。</Empty>
-        </Card>
-      ) : (
-        grouped(rest).map((g) => (
-          <Card title={`${g.level} · ${g.tab}（${g.list.length} 条）`}>
-            <ProblemTable list={g.list} />
-          </Card>
-        ))
-      )}
-    </>
+    <Card title="问题概要">
+      <p class="sub">按原因归类，多的在前；点击只看该类问题。</p>
+      <ul>
+        {groups
+          .slice(0, SUMMARY_GROUPS)
+          .map(
+            (g) => html`<li><a href="${problemsHref(level, g.id)}">${causeText(g)}</a>${countText(g)}</li>`,
+          )}
+      </ul>
+      {rest.length > 0 ? (
+        <p class="sub">
+          另有 {rest.length} 类问题共 {rest.reduce((n, g) => n + g.count, 0)} 处，见下方列表。
+        </p>
+      ) : null}
+    </Card>
   );
 };
+
+/** The one cause the list is narrowed to (?group=), or that it is gone (mended since the link was made). */
+const Chosen: FC<{ group: ProblemGroup | undefined; level: string | null }> = ({ group, level }) => (
+  <div class="alert">
+    <p>
+      {group
+        ? `只看一类问题：${causeText(group)}${countText(group)}。`
+        : "这类问题在最近一次同步的结果中已没有（可能已改正）。"}{" "}
+      <a href={problemsHref(level, null)}>查看全部问题</a>
+    </p>
+  </div>
+);
+
+/** A page of the problems, by level and tab; a card's count is of the whole list, and says when the page cuts it. */
+const Problems: FC<{ list: readonly Problem[]; totals: ReadonlyMap<string, number> }> = ({
+  list,
+  totals,
+}) => (
+  <>
+    {grouped(list).map((g) => {
+      const total = totals.get(`${g.level}\u0000${g.tab}`) ?? g.list.length;
+      const count = total > g.list.length ? `共 ${total} 条，本页 ${g.list.length} 条` : `${total} 条`;
+      return (
+        <Card title={`${g.level} · ${g.tab}（${count}）`}>
+          <ProblemTable list={g.list} />
+        </Card>
+      );
+    })}
+  </>
+);
 
 /** Two clicks a suggestion are many for a ledger cleared by mistake: one page restores them all. */
 const RestoreAll: FC<{ problems: readonly Problem[] }> = ({ problems }) => {
@@ -276,6 +349,10 @@ export const ProblemsPage: FC<{
   /** All problems of the last sync, whatever the level filter. */
   total: number;
   level: string | null;
+  /** `?page=` (past the end: the last page). */
+  page?: number;
+  /** `?group=`: one cause of the 问题概要 (ProblemGroup.id). */
+  group?: string | null;
   /** unwritten: kept values of the office's own columns (附加列) the ledger no longer has a column for. */
   restored: { id: string; row: number | null; unwritten?: string | null } | null;
   /** The 编号 whose deletion staff just confirmed. */
@@ -291,60 +368,104 @@ export const ProblemsPage: FC<{
   problems,
   total,
   level,
+  page = 1,
+  group = null,
   restored,
   removalConfirmed,
   discarded,
   waiting = [],
   wjqqRefused = [],
   frame,
-}) => (
-  <Layout title="校验问题" nav="problems" frame={frame}>
-    <h1>校验问题</h1>
-    <Heading total={total} frame={frame} />
-    {restored ? (
-      <div class="alert ok">
-        已恢复编号 {restored.id}
-        {restored.row ? `到『建议台账』第 ${restored.row} 行` : ""}；下一次同步后该条问题即消失。
-        {restored.unwritten ? (
-          <>
-            {" "}
-            其中有的内容所在的列已从『建议台账』删除，没有写回：{restored.unwritten}
-            。需要时先在第 1 行加回该列，再把内容粘贴到第 {restored.row} 行。
-          </>
-        ) : null}
-      </div>
-    ) : null}
-    {removalConfirmed ? (
-      <div class="alert ok">
-        已确认编号 {removalConfirmed} 为有意删除；下一次同步后该条问题即消失，不再提示。
-      </div>
-    ) : null}
-    {discarded ? (
-      <div class="alert ok">
-        已作废提交号 {discarded}：它仍保存在系统中，但不再写入表格；下一次同步后该条问题即消失。
-      </div>
-    ) : null}
-    <WjqqRefused refused={wjqqRefused} frame={frame} />
-    <Waiting entries={waiting} frame={frame} />
-    <RestoreAll problems={problems} />
-    <div class="actions">
-      <a
-        class={`button ${level === null ? "" : "light"}`}
-        href="/problems"
-        aria-current={level === null ? "page" : undefined}
-      >
-        全部
-      </a>
-      {PROBLEM_LEVELS.map((l) => (
+}) => {
+  const held: Problem[] = [];
+  const rest: Problem[] = [];
+  for (const p of problems) (heldByGoogleOnly(p) ? held : rest).push(p);
+  // A cause chosen (?group=) lists its problems alone; an unknown one (mended since) lists none.
+  const causes = group === null ? [] : groupProblems(rest);
+  const chosen = group === null ? undefined : causes.find((g) => g.id === group);
+  const listed = group === null ? rest : chosen ? problemsOfGroup(rest, chosen) : [];
+  // Levels and tabs in order (grouped): each page a slice of that one order. The rows Google held
+  // are folded apart on page 1 (HeldRows), not paged: there is nothing in them to mend.
+  const ordered = grouped(listed).flatMap((g) => g.list);
+  const totals = new Map<string, number>();
+  for (const p of ordered) {
+    const key = `${p.level}\u0000${p.tab}`;
+    totals.set(key, (totals.get(key) ?? 0) + 1);
+  }
+  const pages = pagesOf(ordered.length, PROBLEMS_PAGE_SIZE);
+  const shown = Math.min(page, pages);
+  const span = pageSpan(shown, PROBLEMS_PAGE_SIZE, ordered.length);
+  const slice = ordered.length === 0 ? [] : ordered.slice(span.first - 1, span.last);
+  // What is not the list itself (the 概要, submissions waiting, 腾讯问卷's questions, the held rows)
+  // heads page 1 only: the pages after it continue the list.
+  const head = shown === 1 && group === null;
+  const summary = head && rest.length > SUMMARY_FROM ? groupProblems(rest) : [];
+  return (
+    <Layout title="校验问题" nav="problems" frame={frame}>
+      <h1>校验问题</h1>
+      <Heading total={total} frame={frame} />
+      {restored ? (
+        <div class="alert ok">
+          已恢复编号 {restored.id}
+          {restored.row ? `到『建议台账』第 ${restored.row} 行` : ""}；下一次同步后该条问题即消失。
+          {restored.unwritten ? (
+            <>
+              {" "}
+              其中有的内容所在的列已从『建议台账』删除，没有写回：{restored.unwritten}
+              。需要时先在第 1 行加回该列，再把内容粘贴到第 {restored.row} 行。
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {removalConfirmed ? (
+        <div class="alert ok">
+          已确认编号 {removalConfirmed} 为有意删除；下一次同步后该条问题即消失，不再提示。
+        </div>
+      ) : null}
+      {discarded ? (
+        <div class="alert ok">
+          已作废提交号 {discarded}：它仍保存在系统中，但不再写入表格；下一次同步后该条问题即消失。
+        </div>
+      ) : null}
+      {head ? (
+        <>
+          <WjqqRefused refused={wjqqRefused} frame={frame} />
+          <Waiting entries={waiting} frame={frame} />
+          <RestoreAll problems={problems} />
+        </>
+      ) : null}
+      <div class="actions">
         <a
-          class={`button ${level === l ? "" : "light"}`}
-          href={`/problems?level=${l}`}
-          aria-current={level === l ? "page" : undefined}
+          class={`button ${level === null ? "" : "light"}`}
+          href="/problems"
+          aria-current={level === null ? "page" : undefined}
         >
-          {l}
+          全部
         </a>
-      ))}
-    </div>
-    <Problems problems={problems} />
-  </Layout>
-);
+        {PROBLEM_LEVELS.map((l) => (
+          <a
+            class={`button ${level === l ? "" : "light"}`}
+            href={problemsHref(l, null)}
+            aria-current={level === l ? "page" : undefined}
+          >
+            {l}
+          </a>
+        ))}
+      </div>
+      {group !== null ? <Chosen group={chosen} level={level} /> : null}
+      {summary.length > 0 ? <Summary groups={summary} level={level} /> : null}
+      {head ? <HeldRows list={held} /> : null}
+      {ordered.length > 0 ? (
+        <p class="sub">{shownOfTotal(shown, PROBLEMS_PAGE_SIZE, ordered.length)}</p>
+      ) : null}
+      {problems.length === 0 || (group !== null && ordered.length === 0) ? (
+        <Card title="0 条">
+          <Empty>没有问题。</Empty>
+        </Card>
+      ) : (
+        <Problems list={slice} totals={totals} />
+      )}
+      <Pager page={shown} pages={pages} hrefOf={(p) => problemsHref(level, group, p)} />
+    </Layout>
+  );
+};

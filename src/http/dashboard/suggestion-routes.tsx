@@ -11,6 +11,7 @@ import { buildTimeline, milestones } from "../../domain/dashboard/timeline";
 import { settingsOf } from "../../domain/ledger-context";
 import { NOT_KEPT } from "../../domain/practice/check-practice-rows";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
+import { isGroupId } from "../../domain/problem-groups";
 import type { Problem } from "../../domain/problems";
 import { loadFacts, loadRow } from "../../domain/summary/summary-row";
 import { notWrittenInNote } from "../../domain/sync/extra-columns";
@@ -259,6 +260,15 @@ export const suggestionRoutes = new Hono<AppEnv>()
   })
   .get("/problems", async (c) => {
     const level = oneOf(c.req.query("level"), PROBLEM_LEVELS, "invalid_level", "级别");
+    const page = pageNumber(c.req.query("page"));
+    const group = c.req.query("group") || null;
+    if (group !== null && !isGroupId(group)) {
+      throw new HttpError(
+        400,
+        "invalid_group",
+        `问题类别“${group.slice(0, 20)}”无法识别：请从“问题概要”中点选`,
+      );
+    }
     const d = await loadFrame(c);
     const waitedFrom = new Date(Date.now() - WAITING_MINUTES * 60_000).toISOString();
     const [stored, waiting, wjqq] = await Promise.all([
@@ -284,6 +294,8 @@ export const suggestionRoutes = new Hono<AppEnv>()
         problems={problems}
         total={all.length}
         level={level}
+        page={page}
+        group={group}
         restored={notice}
         removalConfirmed={confirmed}
         discarded={discarded}
