@@ -58,6 +58,21 @@ export function createMetaStore(db: D1Database): MetaStore {
      SELECT ${jsonCell(0)}, ${jsonCell(1)}, ?2 FROM json_each(?1) AS e WHERE true ORDER BY e.key
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
+  async function getLarge(key: string): Promise<string | null> {
+    const { results } = await db.prepare(GET_LARGE).bind(key).all<{ key: string; value: string }>();
+    const head = results.find((r) => r.key === key)?.value ?? null;
+    if (head === null || !head.startsWith(PIECES_MARK)) return head;
+    const count = Number(head.slice(PIECES_MARK.length));
+    const byKey = new Map(results.map((r) => [r.key, r.value]));
+    const pieces: string[] = [];
+    for (let seq = 1; seq <= count; seq++) {
+      const piece = byKey.get(pieceKey(key, seq));
+      if (piece === undefined) throw new Error(`meta ${key}: piece ${seq} of ${count} is missing`);
+      pieces.push(piece);
+    }
+    return pieces.join("");
+  }
+
   async function setMany(entries: readonly (readonly [string, string])[], at: string): Promise<void> {
     if (entries.length === 0) return;
     const small: (readonly [string, string])[] = [];
@@ -89,12 +104,15 @@ export function createMetaStore(db: D1Database): MetaStore {
     await db.batch([...pieced, ...jsonRowSlices(small).map((rows) => upsertMany.bind(rows, at))]);
   }
   return {
+    // get and getMany give a value kept in pieces whole too (a second query, only then): any key
+    // setMany writes may pass 700 KB in a large office, not only the ones read with getLarge.
     async get(key) {
       const row = await db
         .prepare("SELECT value FROM meta WHERE key = ?1")
         .bind(key)
         .first<{ value: string }>();
-      return row?.value ?? null;
+      const value = row?.value ?? null;
+      return value?.startsWith(PIECES_MARK) ? getLarge(key) : value;
     },
     async getMany(keys) {
       if (keys.length === 0) return new Map();
@@ -102,7 +120,10 @@ export function createMetaStore(db: D1Database): MetaStore {
         .prepare("SELECT key, value FROM meta WHERE key IN (SELECT value FROM json_each(?1))")
         .bind(JSON.stringify(keys))
         .all<{ key: string; value: string }>();
-      return new Map(results.map((r) => [r.key, r.value]));
+      const values = new Map(results.map((r) => [r.key, r.value]));
+      for (const [key, value] of values)
+        if (value.startsWith(PIECES_MARK)) values.set(key, (await getLarge(key)) ?? "");
+      return values;
     },
     async startsWith(key, prefix) {
       const row = await db
@@ -117,20 +138,7 @@ export function createMetaStore(db: D1Database): MetaStore {
       await db.prepare(UPSERT).bind(key, value, at).run();
     },
     setMany,
-    async getLarge(key) {
-      const { results } = await db.prepare(GET_LARGE).bind(key).all<{ key: string; value: string }>();
-      const head = results.find((r) => r.key === key)?.value ?? null;
-      if (head === null || !head.startsWith(PIECES_MARK)) return head;
-      const count = Number(head.slice(PIECES_MARK.length));
-      const byKey = new Map(results.map((r) => [r.key, r.value]));
-      const pieces: string[] = [];
-      for (let seq = 1; seq <= count; seq++) {
-        const piece = byKey.get(pieceKey(key, seq));
-        if (piece === undefined) throw new Error(`meta ${key}: piece ${seq} of ${count} is missing`);
-        pieces.push(piece);
-      }
-      return pieces.join("");
-    },
+    getLarge,
   };
 }
 

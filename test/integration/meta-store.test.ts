@@ -52,3 +52,25 @@ describe("meta.getMany", () => {
     expect(await meta.getMany([])).toEqual(new Map());
   });
 });
+
+describe("a value larger than one D1 value holds", () => {
+  it("is kept in pieces and read back whole by get, getMany and getLarge alike", async () => {
+    const meta = createMetaStore(env.DB);
+    // 3 MB in UTF-8: past D1's 2,000,000 bytes for one value, as a city office's problem list was.
+    const large = `[${Array.from({ length: 20_000 }, (_, i) => `"第${i}条：${"很长的问题".repeat(10)}"`).join(",")}]`;
+    await meta.set("large", large, "2026-11-26T01:00:00Z");
+    await meta.setMany([["small", "一"]], "2026-11-26T01:00:00Z");
+    const stored = await env.DB.prepare("SELECT value FROM meta WHERE key = 'large'").first<{
+      value: string;
+    }>();
+    expect(stored?.value.startsWith("#pieces:")).toBe(true);
+    expect(await meta.get("large")).toBe(large);
+    expect(await meta.getLarge("large")).toBe(large);
+    expect(await meta.getMany(["large", "small"])).toEqual(
+      new Map([
+        ["large", large],
+        ["small", "一"],
+      ]),
+    );
+  });
+});
