@@ -449,26 +449,8 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
            FROM audit_trail WHERE suggestion_id = ?1 ORDER BY seq`,
         )
         .bind(id)
-        .all<{
-          suggestion_id: string;
-          column_name: string;
-          old_value: string | null;
-          new_value: string | null;
-          seen_at: string;
-          source: FieldChange["source"];
-          actor: string | null;
-          note: string | null;
-        }>();
-      return results.map((r) => ({
-        suggestionId: r.suggestion_id,
-        column: r.column_name,
-        oldValue: r.old_value,
-        newValue: r.new_value,
-        seenAt: r.seen_at,
-        source: r.source ?? "sheet",
-        actor: r.actor,
-        note: r.note,
-      }));
+        .all<AuditRow>();
+      return results.map((r) => auditEntry(r, "sheet"));
     },
   };
 }
@@ -558,27 +540,36 @@ export async function listErasures(
 ): Promise<(FieldChange & { seenAt: string })[]> {
   const { results } = await db
     .prepare(
-      `SELECT column_name, old_value, new_value, seen_at, source, actor, note FROM audit_trail
+      `SELECT suggestion_id, column_name, old_value, new_value, seen_at, source, actor, note FROM audit_trail
        WHERE suggestion_id = ?1 AND column_name = ?2 AND old_value = ?3 ORDER BY seq DESC LIMIT ?4`,
     )
     .bind(NOT_OF_A_SUGGESTION, column, whose, limit)
-    .all<{
-      column_name: string;
-      old_value: string | null;
-      new_value: string | null;
-      seen_at: string;
-      source: FieldChange["source"];
-      actor: string | null;
-      note: string | null;
-    }>();
-  return results.map((r) => ({
-    suggestionId: NOT_OF_A_SUGGESTION,
+    .all<AuditRow>();
+  return results.map((r) => auditEntry(r, "dashboard"));
+}
+
+/** A row of audit_trail as the history reads it. */
+interface AuditRow {
+  suggestion_id: string;
+  column_name: string;
+  old_value: string | null;
+  new_value: string | null;
+  seen_at: string;
+  source: FieldChange["source"] | null;
+  actor: string | null;
+  note: string | null;
+}
+
+/** A history entry from its row (`source` for a row written before the column had one). */
+function auditEntry(r: AuditRow, source: FieldChange["source"]): FieldChange & { seenAt: string } {
+  return {
+    suggestionId: r.suggestion_id,
     column: r.column_name,
     oldValue: r.old_value,
     newValue: r.new_value,
     seenAt: r.seen_at,
-    source: r.source ?? "dashboard",
+    source: r.source ?? source,
     actor: r.actor,
     note: r.note,
-  }));
+  };
 }
