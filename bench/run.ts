@@ -15,6 +15,7 @@ import {
   OFFICE_ROWS,
   ownTimes,
   printFreePlan,
+  retriedSteps,
 } from "./free-plan";
 import { benchIntake, printIntake } from "./intake";
 import { benchParseRows } from "./parse-rows";
@@ -113,6 +114,8 @@ if (json) {
       // D1 allows 50 queries per invocation on Workers Free (each statement of a batch counted here).
       d1QueryLimit: FREE_D1_QUERIES,
       maxD1Queries: Math.max(...invocations.map((i) => i.d1Queries)),
+      // Steps the Worker asked the queue to deliver again (a retryable error), measured on redelivery.
+      retriedSteps,
       invocations,
       jobs: perJob,
       clockFloor,

@@ -8,7 +8,8 @@
  * nothing written), then `runs` days' first
  * syncs (each a day later than the last: every chunk and the practice tabs checked for the new
  * day); prints the median CPU of each kind of step (the bench's reading, V8's profiler alone, and
- * the capped estimate). A single run of
+ * the capped estimate). Kinds named after `runs` are the only ones run (`… sync-steps.ts 4 "a reply
+ * typed"`: with `BENCH_TREE`, one kind's call trees without the rest's). A single run of
  * bench/free-plan.ts swings up to 2× on this VM; the median of 60 chunk steps moves by about a
  * millisecond. Run it on two clones, one build each, alternating.
  */
@@ -30,19 +31,24 @@ const runs = Number(process.argv[2] ?? 6);
 
 type Kind = "every chunk checked" | "quiet" | "a new suggestion" | "a reply typed" | "a new day";
 
+const every: readonly Kind[] = [
+  "every chunk checked",
+  "quiet",
+  "a new suggestion",
+  "a reply typed",
+  "a new day",
+];
+const named = process.argv.slice(3);
+const unknown = named.filter((kind) => !every.includes(kind as Kind));
+if (unknown.length > 0) throw new Error(`no such kind: ${unknown.join(", ")} (kinds: ${every.join(", ")})`);
+const kinds = named.length > 0 ? every.filter((kind) => named.includes(kind)) : every;
+
 console.log(raisePriority());
 const { em, worker, stop } = await startBenchOffice(SHEET);
 try {
   await measureSyncRun(worker, em, "first", 1);
   const db = await worker.db();
   const readings = new StepReadings();
-  const kinds: readonly Kind[] = [
-    "every chunk checked",
-    "quiet",
-    "a new suggestion",
-    "a reply typed",
-    "a new day",
-  ];
   for (const kind of kinds) {
     for (let r = 0; r < runs; r++) {
       if (kind === "every chunk checked")
