@@ -126,8 +126,14 @@ export function createMetaStore(db: D1Database): MetaStore {
       return values;
     },
     async startsWith(key, prefix) {
+      // A value kept in pieces starts where its first piece does (a prefix is far shorter than a piece).
       const row = await db
-        .prepare("SELECT substr(value, 1, length(?2)) = ?2 AS yes FROM meta WHERE key = ?1")
+        .prepare(
+          `SELECT substr(coalesce(p.value, m.value), 1, length(?2)) = ?2 AS yes
+           FROM meta AS m LEFT JOIN meta AS p
+             ON substr(m.value, 1, ${PIECES_MARK.length}) = '${PIECES_MARK}' AND p.key = m.key || '#1'
+           WHERE m.key = ?1`,
+        )
         .bind(key, prefix)
         .first<{ yes: number }>();
       return row?.yes === 1;

@@ -73,4 +73,14 @@ describe("a value larger than one D1 value holds", () => {
       ]),
     );
   });
+
+  it("answers startsWith for the value's own start, not the mark that stands for its pieces", async () => {
+    const meta = createMetaStore(env.DB);
+    const version = '{"version":"v-市-1",';
+    const large = `${version}"problems":[${Array.from({ length: 20_000 }, (_, i) => `"第${i}条：${"很长的问题".repeat(10)}"`).join(",")}]}`;
+    await meta.set("large", large, "2026-11-26T01:00:00Z");
+    expect(await meta.startsWith("large", version)).toBe(true);
+    expect(await meta.startsWith("large", '{"version":"v-市-2",')).toBe(false);
+    expect(await meta.startsWith("large", "#pieces:")).toBe(false);
+  });
 });
