@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { matchHeaders } from "../../../sheets-schema/header-map";
 import { ledgerTab } from "../../../sheets-schema/tabs";
 import { serialFromIso } from "../../../src/domain/civil-date";
 import { mapAnswers } from "../../../src/domain/intake/map-answers";
 import { fieldErrors, submissionSchema } from "../../../src/intake/body";
 import { choiceProblems } from "../../../src/intake/choice-answers";
 import { acceptSubmission, type IntakeDeps } from "../../../src/jobs/intake/accept-submission";
-import { planApply } from "../../../src/jobs/intake/plan-apply";
 import type { InboxEntry } from "../../../src/store/inbox";
+import { planOneSubmission } from "../../support/plan-one";
 
 /**
  * Submissions shaped as real form platforms send them (问卷星, 腾讯问卷, 金数据, 飞书): numbered
@@ -179,7 +178,7 @@ describe("option labels with their explanation", () => {
 });
 
 describe("a rating or reply on someone else's suggestion", () => {
-  const ALL = ledgerTab.columns.map((c) => c.header);
+  const _ALL = ledgerTab.columns.map((c) => c.header);
   const ROW = {
     编号: "2026-005",
     标题: "修路",
@@ -196,24 +195,7 @@ describe("a rating or reply on someone else's suggestion", () => {
     answers: Record<string, string>,
     row: Record<string, unknown> = ROW,
   ) {
-    const cells = mapAnswers(form, { 建议编号: "2026-005", ...answers }, "2026-12-07").cells;
-    const e: InboxEntry = {
-      form,
-      submissionId: "wjx-9",
-      suggestionId: "2026-005",
-      cells,
-      submittedAt: "2026-12-07T11:08:46Z",
-      receivedAt: "2026-12-07T11:08:47Z",
-      status: "pending",
-      attempts: 0,
-      lastError: null,
-      actor: null,
-      sentAt: null,
-    };
-    const sheet = [ALL, ALL.map((h) => row[h as keyof typeof row] ?? "")];
-    const match = matchHeaders(ledgerTab, sheet[0]);
-    if (!match.ok) throw new Error("headers");
-    return planApply([e], sheet, match.columns);
+    return planOneSubmission(form, answers, row);
   }
 
   it("holds a rating signed by another deputy, naming both, and writes nothing", () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { matchHeaders } from "../../../sheets-schema/header-map";
 import { ledgerTab, unitsTab } from "../../../sheets-schema/tabs";
 import { buildDirectory } from "../../../src/domain/directory";
-import { mapAnswers } from "../../../src/domain/intake/map-answers";
 import { senderMismatch } from "../../../src/domain/intake/sender-check";
 import { readTab } from "../../../src/domain/read-tab";
-import { planApply } from "../../../src/jobs/intake/plan-apply";
-import type { InboxEntry } from "../../../src/store/inbox";
+import { planOneSubmission } from "../../support/plan-one";
 
 /**
  * A reply naming its unit (答复单位) after 机构改革: 区城管局 renamed 区城市管理局, 区水利局 merged
@@ -26,7 +23,7 @@ function unitsAfterReform() {
   );
 }
 
-const ALL = ledgerTab.columns.map((c) => c.header);
+const _ALL = ledgerTab.columns.map((c) => c.header);
 const ROW = {
   编号: "2026-005",
   标题: "修路",
@@ -35,25 +32,8 @@ const ROW = {
   协办单位: "区水利局",
 };
 
-function plan(answers: Record<string, string>, row: Record<string, string> = ROW) {
-  const cells = mapAnswers("reply", { 建议编号: "2026-005", 答复类别: "A", ...answers }, "2026-12-07").cells;
-  const entry: InboxEntry = {
-    form: "reply",
-    submissionId: "wjx-9",
-    suggestionId: "2026-005",
-    cells,
-    submittedAt: "2026-12-07T11:08:46Z",
-    receivedAt: "2026-12-07T11:08:47Z",
-    status: "pending",
-    attempts: 0,
-    lastError: null,
-    actor: null,
-    sentAt: null,
-  };
-  const sheet = [ALL, ALL.map((h) => row[h as keyof typeof row] ?? "")];
-  const match = matchHeaders(ledgerTab, sheet[0]);
-  if (!match.ok) throw new Error("headers");
-  return planApply([entry], sheet, match.columns, new Map(), undefined, unitsAfterReform());
+function plan(answers: Record<string, string>, row: Record<string, unknown> = ROW) {
+  return planOneSubmission("reply", { 答复类别: "A", ...answers }, row, unitsAfterReform());
 }
 
 describe("a reply's 答复单位 against a renamed or merged 主办单位 (承办单位 原名称)", () => {
@@ -79,7 +59,8 @@ describe("a reply's 答复单位 against a renamed or merged 主办单位 (承�
     expect(plan({ 答复单位: "区教育局" }).refused.map((r) => r.reason)).toEqual([
       "答复单位“区教育局”不是 2026-005 的主办单位（区城市管理局）：请核对编号；如确是这件建议的答复，请在台账中核对主办单位，或作废这条提交",
     ]);
-    expect(plan({ 答复单位: "城管局" }).refused).toHaveLength(1);
+    // 城管局 is the short form of 区城管局 (原名称) and so the row's unit (sender-short-names.test).
+    expect(plan({ 答复单位: "水务局" }).refused).toHaveLength(1);
   });
 
   it("compares names alone when the directory is not given", () => {
