@@ -19,15 +19,34 @@ export interface OutboxFilter {
 /** The filters of `list` that `count` reads. */
 export type OutboxCountFilter = Omit<OutboxFilter, "limit" | "offset">;
 
+/** A notice as /notices lists it. */
+export interface OutboxEntry extends NoticeEntry {
+  /**
+   * For a 失败 notice, the channel of the same notice (same type, 编号, round, occurrence and
+   * recipient: its base key, keys.ts) that was 已发送; else null. The recipient is reached: the
+   * failure needs no 重试, only its own channel mended.
+   */
+  readonly reachedBy: string | null;
+}
+
+/** The KPIs of /notices. */
+export interface OutboxCounts {
+  /** How many notices each 状态 holds (what the 状态 filter lists). */
+  readonly byStatus: Record<string, number>;
+  /** Of the 失败, how many whose recipient got the same notice by another channel (reachedBy). */
+  readonly reachedElsewhere: number;
+}
+
 /** Read-only view of the notices outbox (table `notices`) for the dashboard; the notices job writes it. */
 export interface NoticeOutboxView {
-  /** The notices of the filter, newest first. */
-  list(filter: OutboxFilter): Promise<NoticeEntry[]>;
+  /** The notices of the filter, newest first, a 失败 one with the channel that reached its recipient. */
+  list(filter: OutboxFilter): Promise<OutboxEntry[]>;
   /** How many notices the filter lists on all its pages. */
   count(filter: OutboxCountFilter): Promise<number>;
   /** These notices, whatever their age (a 重试's answer names one older than the page lists). */
   byIds(ids: readonly number[]): Promise<NoticeEntry[]>;
-  counts(): Promise<Record<string, number>>;
+  /** One query, however many notices. */
+  counts(): Promise<OutboxCounts>;
 }
 
 interface NoticeRow {
@@ -63,6 +82,21 @@ const toEntry = (r: NoticeRow): NoticeEntry => ({
 const COLUMNS =
   "id, type, suggestion_id, recipient, channel, title, due_on, planned_at, status, attempts, sent_at, last_error";
 
+/**
+ * The notice `n`'s siblings that were sent: the other channels' notices of its base key. A key is
+ * `<base>|<channel>` (keys.ts), so they are the keys after `<base>|` and before `<base>}` ("}"
+ * follows "|"), read through the key's unique index, as outbox-queries' withBaseKey reads them:
+ * one index seek per 失败 notice, inside the page's own query. `+` keeps SQLite off
+ * notices_by_status, which it would otherwise take, reading every 已发送 notice for each 失败 one.
+ */
+const SENT_SIBLING = `FROM notices s
+  WHERE s.idempotency_key > substr(n.idempotency_key, 1, length(n.idempotency_key) - length(n.channel))
+    AND s.idempotency_key < substr(n.idempotency_key, 1, length(n.idempotency_key) - length(n.channel) - 1) || '}'
+    AND +s.status = '已发送'`;
+
+/** The channel that reached a 失败 notice's recipient (OutboxEntry.reachedBy), else NULL. */
+const REACHED_BY = `CASE WHEN n.status = '失败' THEN (SELECT s.channel ${SENT_SIBLING} ORDER BY s.id LIMIT 1) END AS reached_by`;
+
 /** Past every text that begins with a search (the highest code point): `col >= ?a AND col < ?b` reads a range of an index. */
 const PAST_PREFIX = "\u{10FFFF}";
 
@@ -95,13 +129,13 @@ export function createNoticeOutboxView(db: D1Database): NoticeOutboxView {
     async list(filter) {
       const { where, binds } = whereOf(filter);
       binds.push(filter.limit, filter.offset ?? 0);
-      const sql = `SELECT ${COLUMNS} FROM notices ${where}
+      const sql = `SELECT ${COLUMNS}, ${REACHED_BY} FROM notices n ${where}
         ORDER BY id DESC LIMIT ?${binds.length - 1} OFFSET ?${binds.length}`;
       const { results } = await db
         .prepare(sql)
         .bind(...binds)
-        .all<NoticeRow>();
-      return results.map(toEntry);
+        .all<NoticeRow & { reached_by: string | null }>();
+      return results.map((r) => ({ ...toEntry(r), reachedBy: r.reached_by }));
     },
     async count(filter) {
       const { where, binds } = whereOf(filter);
@@ -120,10 +154,19 @@ export function createNoticeOutboxView(db: D1Database): NoticeOutboxView {
       return results.map(toEntry);
     },
     async counts() {
+      // The 状态 counts off notices_by_status, then the 失败 reached otherwise (NULL status: no 状态
+      // is NULL), read from the same index: the 失败 are few, each a seek for its sent sibling.
       const { results } = await db
-        .prepare("SELECT status, COUNT(*) AS n FROM notices GROUP BY status")
-        .all<{ status: string; n: number }>();
-      return Object.fromEntries(results.map((r) => [r.status, r.n]));
+        .prepare(
+          `SELECT status, COUNT(*) AS n FROM notices GROUP BY status
+           UNION ALL
+           SELECT NULL, COUNT(*) FROM notices n WHERE n.status = '失败' AND EXISTS (SELECT 1 ${SENT_SIBLING})`,
+        )
+        .all<{ status: string | null; n: number }>();
+      const byStatus = Object.fromEntries(
+        results.flatMap((r) => (r.status === null ? [] : [[r.status, r.n]])),
+      );
+      return { byStatus, reachedElsewhere: results.find((r) => r.status === null)?.n ?? 0 };
     },
   };
 }

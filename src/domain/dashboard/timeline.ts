@@ -102,7 +102,8 @@ function changeTitle(change: FieldChange): string {
  */
 export function buildTimeline(
   changes: readonly (FieldChange & { seenAt: string })[],
-  notices: readonly NoticeEntry[],
+  /** A 失败 one with reachedBy got to its recipient by that channel (notice-outbox-view's list). */
+  notices: readonly (NoticeEntry & { readonly reachedBy?: string | null })[],
 ): TimelineEvent[] {
   const grouped = new Map<string, { at: string; title: string; lines: string[] }>();
   for (const change of changes) {
@@ -125,7 +126,9 @@ export function buildTimeline(
     lines,
   }));
   for (const n of notices) {
-    const state = n.status === "失败" && n.lastError ? `失败：${n.lastError}` : n.status;
+    const failed =
+      n.status === "失败" && n.reachedBy ? `失败（已由${channelName(n.reachedBy)}送达）` : n.status;
+    const state = n.status === "失败" && n.lastError ? `${failed}：${n.lastError}` : failed;
     events.push({
       at: n.sentAt ?? n.plannedAt,
       kind: "notice",

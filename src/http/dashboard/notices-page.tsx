@@ -7,7 +7,7 @@ import { noticeLabel } from "../../domain/notices/notice-label";
 import type { UnsentNotice } from "../../jobs/notices/run-daily";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
-import { Card, Empty, Kpi, Pager, StatusBadge, shownOfTotal } from "./ui";
+import { Badge, Card, Empty, Kpi, Pager, StatusBadge, shownOfTotal } from "./ui";
 
 /** How many notices one page lists (newest first); the pager reaches the others. */
 export const NOTICES_PAGE_SIZE = 200;
@@ -60,6 +60,21 @@ function retriedText(retried: Retried, notices: readonly NoticeEntry[]): string 
   if (retried.unchanged)
     return `${what}已重新排队发送，但接收方的地址仍是上次发送失败的那个：若已在表格中改正机器人地址或邮箱，请等下一次同步（约 10 分钟）后再重试；未改正的，这次多半仍会失败。`;
   return `${what}已按接收方现在的地址重新排队发送。`;
+}
+
+/** A notice as the list shows it: a 失败 one may have reached its recipient by another channel. */
+export type ListedNotice = NoticeEntry & {
+  /** The channel whose notice of the same base key was sent (notice-outbox-view's reachedBy). */
+  readonly reachedBy?: string | null;
+};
+
+/** The 状态 of a 失败 notice whose recipient got it by another channel: reached, not a failure. */
+export const reachedStatus = (reachedBy: string) => `失败（已由${channelName(reachedBy)}送达）`;
+
+/** What such a row tells staff: the recipient has it, and the channel that failed is still to mend. */
+export function reachedNote(channel: string, reachedBy: string): string {
+  const what = channel === "email" ? "邮箱" : "机器人地址";
+  return `${channelName(channel)}发送失败，已由${channelName(reachedBy)}送达，无需重试；请检查${what}，以后的通知仍会发往它`;
 }
 
 /** What staff change in the sheet so that the notice can go: the reason names the tab to fix. */
@@ -125,8 +140,10 @@ export const unsentTitle = (unsent: readonly UnsentNotice[]) =>
   `未能发出：没有可用的通知渠道（${unsent.length} 条）`;
 
 export const NoticesPage: FC<{
-  notices: readonly NoticeEntry[];
+  notices: readonly ListedNotice[];
   counts: Readonly<Record<string, number>>;
+  /** Of counts' 失败, those whose recipient got the same notice by another channel: no 重试 needed. */
+  reachedElsewhere?: number;
   /** What the latest daily run could not send (no usable channel): not in the outbox, so not in counts. */
   unsent: readonly UnsentNotice[];
   status: string | null;
@@ -140,6 +157,7 @@ export const NoticesPage: FC<{
 }> = ({
   notices,
   counts,
+  reachedElsewhere = 0,
   unsent,
   status,
   text = "",
@@ -154,13 +172,19 @@ export const NoticesPage: FC<{
       <div class={`alert ${retried.unchanged ? "warn" : "ok"}`}>{retriedText(retried, notices)}</div>
     )}
     <div class="kpis">
-      {NOTICE_STATES.map((s) => (
-        <Kpi
-          label={s}
-          value={counts[s] ?? 0}
-          tone={s === "失败" ? "danger" : s === "已发送" ? "ok" : "warn"}
-        />
-      ))}
+      {NOTICE_STATES.map((s) =>
+        s === "失败" ? (
+          // The failures staff must act on: one whose recipient was reached otherwise is not.
+          <Kpi
+            label={s}
+            value={Math.max(0, (counts[s] ?? 0) - reachedElsewhere)}
+            tone="danger"
+            note={reachedElsewhere > 0 ? `另有 ${reachedElsewhere} 条已由其他渠道送达` : undefined}
+          />
+        ) : (
+          <Kpi label={s} value={counts[s] ?? 0} tone={s === "已发送" ? "ok" : "warn"} />
+        ),
+      )}
       <Kpi
         label="未能发出"
         value={unsent.length}
@@ -242,15 +266,22 @@ export const NoticesPage: FC<{
                 <td data-label="接收方">{maskSecret(n.recipient)}</td>
                 <td data-label="渠道">{channelName(n.channel)}</td>
                 <td data-label="状态">
-                  <StatusBadge status={n.status} />
+                  {n.status === "失败" && n.reachedBy ? (
+                    <Badge tone="warn">{reachedStatus(n.reachedBy)}</Badge>
+                  ) : (
+                    <StatusBadge status={n.status} />
+                  )}
                   {n.attempts > 1 ? <div class="small muted">尝试 {n.attempts} 次</div> : null}
                 </td>
                 <td data-label="标题">
                   {n.title}
+                  {n.status === "失败" && n.reachedBy ? (
+                    <div class="small">{reachedNote(n.channel, n.reachedBy)}</div>
+                  ) : null}
                   {n.lastError ? <div class="small muted">{n.lastError}</div> : null}
                 </td>
                 <td>
-                  {n.status === "失败" ? (
+                  {n.status === "失败" && !n.reachedBy ? (
                     <form class="inline" method="post" action={`/notices/${n.id}/retry`}>
                       <button class="small" type="submit">
                         重试

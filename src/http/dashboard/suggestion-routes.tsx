@@ -319,7 +319,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
     const pageAt = (p: number) =>
       d.deps.outboxView.list({ ...filter, limit: NOTICES_PAGE_SIZE, offset: (p - 1) * NOTICES_PAGE_SIZE });
     // The total of a 状态 or of all is in the KPIs' counts already: only a search counts its own.
-    const [listed, counts, searched, unsent] = await Promise.all([
+    const [listed, { byStatus: counts, reachedElsewhere }, searched, unsent] = await Promise.all([
       pageAt(page),
       d.deps.outboxView.counts(),
       text ? d.deps.outboxView.count(filter) : null,
@@ -342,6 +342,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
       <NoticesPage
         notices={notices}
         counts={counts}
+        reachedElsewhere={reachedElsewhere}
         unsent={unsent}
         status={status}
         text={text}
