@@ -1,6 +1,7 @@
 import type { DeputyRecord, LeaderRecord, LedgerRecord, UnitRecord } from "../../sheets-schema/tabs";
 import { awaitsReply, checkLeaders, checkMergedLeaders, type MergedLeaders } from "./check-ledger-leaders";
 import { type Directory, nameKey, namesakeAdvice } from "./directory";
+import { isFormerDeputy } from "./former-deputy";
 import { type IdFormat, imeCharsOf } from "./numbering";
 import type { ParsedRow } from "./read-tab";
 import { type ReadPart, spacedDeputiesProblem, spacedListProblem, spacedNames } from "./spaced-names";
@@ -65,22 +66,60 @@ function quoteSome(names: readonly string[]): string {
   return names.length > NAMES_QUOTED ? `${quoted}等` : quoted;
 }
 
+/** What deputyFound found: in 代表 (`former`: marked 上届 there), reported here, or not there at all. */
+type DeputyFound = "listed" | "former" | "reported" | "missing";
+
 /**
- * Whether `name` is in 代表 (or 代表 cannot be read); deputies typed with spaces (周芳 谢强), asked
+ * Whether `name` is in 代表 (or 代表 cannot be read), and whether 代表's 备注 marks a deputy of a
+ * former term (isFormerDeputy), from the same lookup; deputies typed with spaces (周芳 谢强), asked
  * first as a namesake's advice would drop all but one, and a namesake are reported here, as they ask
- * for their own answer. False: not there at all, for the caller to report.
+ * for their own answer. "missing": not there at all, for the caller to report.
  */
-function deputyFound(row: Row, column: "领衔代表" | "附议代表", name: string, refs: LedgerRefs): boolean {
-  if (!refs.deputies.available || refs.deputies.find(name)) return true;
+function deputyFound(row: Row, column: "领衔代表" | "附议代表", name: string, refs: LedgerRefs): DeputyFound {
+  if (!refs.deputies.available) return "listed";
+  const entry = refs.deputies.find(name);
+  if (entry) return isFormerDeputy(entry.record.notes) ? "former" : "listed";
   const spaced = spacedDeputiesProblem(column, name, refs.deputies);
   if (spaced) {
     row.problems.error(column, spaced);
-    return true;
+    return "reported";
   }
   const namesakes = refs.deputies.namesakes(name);
-  if (namesakes.length === 0) return false;
+  if (namesakes.length === 0) return "missing";
   row.problems.error(column, `${column}“${name}”在『代表』表中${namesakeAdvice(namesakes)}`);
-  return true;
+  return "reported";
+}
+
+/**
+ * Whether a row is a new suggestion, one a deputy of the former term (代表's 备注 上届) is unlikely
+ * to have made: not yet 交办 (交办日期 blank and readable) and not closed without it (审查结果 blank,
+ * 立案 or 退回修改; not 不予立案, 并案 or 撤回). A 上届 deputy's suggestions made in office were
+ * reviewed and assigned long before 换届, and one closed unassigned keeps its names as written: on
+ * neither does a 提醒 stand that nobody should act on. From 交办 on the unit's notices stand under
+ * the names, and the 提醒 ends, as the 编号's year's does (checkIdYear).
+ */
+function isNewSuggestion(row: Row): boolean {
+  const { review, assignedOn } = row.record;
+  if (assignedOn || row.failed.has("assignedOn")) return false;
+  return review !== "不予立案" && review !== "并案" && review !== "撤回";
+}
+
+/**
+ * 换届: a new suggestion naming a deputy kept in 代表 as one of the former term (备注 上届) is a 提醒,
+ * never an 错误 (staff may know better: a suggestion made in office, typed late): typed from an old
+ * form, or a namesake of the new term, it would go to the wrong person's record, and the 受理回执 and
+ * 答复告知 to someone no longer a deputy. The deputies of one 附议代表 cell are one 提醒.
+ */
+function reportFormerDeputies(row: Row, column: "领衔代表" | "附议代表", names: readonly string[]): void {
+  if (names.length === 0) return;
+  const act = column === "领衔代表" ? "提出" : "附议";
+  const advice = `如是本届代表${act}，请核对姓名；如确是其在任期间${act}的建议，可忽略本提醒`;
+  row.problems.warn(
+    column,
+    names.length === 1
+      ? `${column}“${names[0]}”在『代表』表中备注为上届代表：${advice}`
+      : `${column}中有 ${names.length} 位代表在『代表』表中备注为上届代表：${quoteSome(names)}，${advice}`,
+  );
 }
 
 const DEPUTY_ADVICE = "请核对姓名，或先在『代表』表中添加";
@@ -133,11 +172,15 @@ function repeatsEarlier(names: readonly string[], i: number, key: string): boole
 
 function checkPeople(row: Row, refs: LedgerRefs): void {
   const { leadDeputy, coSigners } = row.record;
-  if (leadDeputy && !deputyFound(row, "领衔代表", leadDeputy, refs))
-    reportUnknownDeputies(row, "领衔代表", [leadDeputy]);
+  if (leadDeputy) {
+    const found = deputyFound(row, "领衔代表", leadDeputy, refs);
+    if (found === "missing") reportUnknownDeputies(row, "领衔代表", [leadDeputy]);
+    else if (found === "former" && isNewSuggestion(row)) reportFormerDeputies(row, "领衔代表", [leadDeputy]);
+  }
   if (coSigners.length === 0) return;
   const leadKey = leadDeputy ? nameKey(leadDeputy) : null;
   let unknown: string[] | null = null;
+  let former: string[] | null = null;
   for (let i = 0; i < coSigners.length; i += 1) {
     const name = coSigners[i] as string;
     const key = nameKey(name);
@@ -149,11 +192,17 @@ function checkPeople(row: Row, refs: LedgerRefs): void {
       row.problems.warn("附议代表", `附议代表“${name}”写了不止一次：请删去重复的`);
       continue;
     }
-    if (deputyFound(row, "附议代表", name, refs)) continue;
-    if (unknown === null) unknown = [name];
-    else unknown.push(name);
+    const found = deputyFound(row, "附议代表", name, refs);
+    if (found === "former") {
+      if (former === null) former = [name];
+      else former.push(name);
+    } else if (found === "missing") {
+      if (unknown === null) unknown = [name];
+      else unknown.push(name);
+    }
   }
   if (unknown !== null) reportUnknownDeputies(row, "附议代表", unknown);
+  if (former !== null && isNewSuggestion(row)) reportFormerDeputies(row, "附议代表", former);
 }
 
 /**
@@ -401,8 +450,9 @@ const KEY_SUPERVISOR_ONLY =
   "填写了督办领导，但重点建议不是“是”：督办领导收不到本件的逾期催办；如为重点建议，请把 重点建议 改为 是";
 
 /**
- * Reference rules of a 建议台账 row: deputies, units, category, 编号 (typed with IME characters, of
- * another year than 提出日期, or duplicate, also once read alike) and 并入编号, plus
+ * Reference rules of a 建议台账 row: deputies (and a new suggestion naming a 上届 one), units,
+ * category, 编号 (typed with IME characters, of another year than 提出日期, or duplicate, also once
+ * read alike) and 并入编号, plus
  * 督办领导 for key suggestions, and the 重点建议 and leaders of suggestions merged into this one.
  * Problems are added to the row.
  */

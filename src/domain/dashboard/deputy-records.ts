@@ -1,6 +1,7 @@
 import type { DeputyRecord } from "../../../sheets-schema/tabs/directory";
 import { type DirectoryEntry, nameKey } from "../directory";
 import { isExcellent } from "../evaluation/excellent";
+import { isFormerDeputy } from "../former-deputy";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 import { type CsvCell, toCsv } from "./csv";
 import { byId, type SuggestionRef, suggestionRef, suggestionRows } from "./suggestion-ref";
@@ -33,15 +34,6 @@ export interface DeputyRecordRow {
   /** A deputy of a former term (代表's 备注 上届, isFormerDeputy); absent in records stored before it. */
   readonly former?: boolean;
 }
-
-/**
- * What 代表's 备注 says of a deputy of a former term, kept in 代表 after 换届 so that the suggestions
- * he or she led are still answered and rated (the advice of a deputy not in 代表 asks for 备注 上届).
- */
-const FORMER_NOTE = /上届|往届|离任|资格终止/;
-
-/** A deputy of a former term, by 代表's 备注 (FORMER_NOTE). */
-export const isFormerDeputy = (notes: string | null | undefined): boolean => FORMER_NOTE.test(notes ?? "");
 
 export interface DeputyDetail {
   readonly row: DeputyRecordRow;

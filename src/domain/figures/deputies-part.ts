@@ -1,7 +1,8 @@
-import { type DeputyRecordRow, isFormerDeputy } from "../dashboard/deputy-records";
+import type { DeputyRecordRow } from "../dashboard/deputy-records";
 import { isClosed, yearOfRow } from "../dashboard/year-report";
 import { nameKey } from "../directory";
 import { isExcellent } from "../evaluation/excellent";
+import { isFormerDeputy } from "../former-deputy";
 import type { EvaluatedLedger, EvaluatedRow } from "../summary/evaluated";
 
 /**

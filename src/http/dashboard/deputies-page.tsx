@@ -1,12 +1,9 @@
 import type { FC } from "hono/jsx";
-import {
-  type DeputyDetail,
-  type DeputyRecordRow,
-  isFormerDeputy,
-} from "../../domain/dashboard/deputy-records";
+import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
 import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
 import { isCountingOpinion, type OpinionRow } from "../../domain/evaluation/opinions";
+import { isFormerDeputy } from "../../domain/former-deputy";
 import { href, type IsUnit } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { Badge, Card, Empty, Kpi, SuggestionTable, TableScroll } from "./ui";
