@@ -130,19 +130,43 @@ function springFestivalSpan(year: number): string {
 }
 
 /**
- * The 节假日 tab's 提醒 for years deadlines needed but nobody entered. It says what makes it go:
- * the 春节 days entered as 休 (see buildCalendar).
+ * Suggestions whose 办理期限 is 暂定, per year with no arrangement entered that it depends on:
+ * [year, suggestions], years ascending. A suggestion due across two such years counts in each.
  */
-export function arrangementMissingMessage(years: readonly number[]): string {
+export type ProvisionalDue = readonly (readonly [year: number, rows: number])[];
+
+/**
+ * The 节假日 tab's 提醒 for a year deadlines (or today) needed but nobody entered: said once per year
+ * for the whole ledger, with how many suggestions' 办理期限 are 暂定 by it (the rows say nothing: in
+ * January a hundred rows each saying it buried the few real problems of 校验问题; each row's 办理期限
+ * note says 暂定 on its own). It says what makes it go: the 春节 days entered as 休 (see buildCalendar).
+ */
+export function arrangementMissingMessage(year: number, rows: number): string {
+  const affected =
+    rows > 0
+      ? `${rows} 件建议的办理期限为暂定期限（暂按周末和法定节日及补休推算）`
+      : "涉及该年的期限暂按周末和法定节日及补休推算，为暂定期限";
   return (
-    `${years.join("、")} 年的放假和调休安排尚未录入，相关办理期限暂按周末和法定节日（含补休）推算，为暂定期限：` +
-    `国务院办公厅公布安排后，请在本表逐日录入全年的放假和调休（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节的休息日和补休，以及调休上班日，类型 休 或 班）；` +
-    `录入 ${years.map(springFestivalSpan).join("、")} 各日为 休 后，本提醒消除，此后该年按本表录入的日期计算（法定节日当天未录入的仍按休息日）`
+    `${year} 年的放假和调休安排尚未录入：${affected}。` +
+    `国务院办公厅公布安排后，请在『节假日』表中逐日录入全年的放假和调休（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节的休息日和补休，以及调休上班日，类型 休 或 班）；` +
+    `录入 ${springFestivalSpan(year)} 各日为 休 后，本提醒消除，此后该年按『节假日』表录入的日期计算（法定节日当天未录入的仍按休息日）`
   );
 }
 
-/** The same 提醒 on a ledger row whose 办理期限 depends on such a year. */
-export function rowArrangementMissingMessage(years: readonly number[]): string {
-  const list = years.join("、");
-  return `${list} 年的放假和调休安排尚未录入，办理期限暂按周末和法定节日推算，为暂定期限：请在『节假日』表中录入 ${list} 年的安排（类型 休 或 班）`;
+/**
+ * The 提醒s of the years with no arrangement, one per year, from the parts of the ledger (the whole,
+ * or the sync's chunks): their years added together, their suggestions counted together. A part
+ * stored without counts (an older build) adds its years only.
+ */
+export function arrangementMissingMessages(
+  parts: readonly { readonly unknownYears: readonly number[]; readonly provisionalDue?: ProvisionalDue }[],
+): string[] {
+  const rows = new Map<number, number>();
+  for (const part of parts) {
+    for (const year of part.unknownYears) rows.set(year, rows.get(year) ?? 0);
+    for (const [year, n] of part.provisionalDue ?? []) rows.set(year, (rows.get(year) ?? 0) + n);
+  }
+  return [...rows.keys()]
+    .sort((a, b) => a - b)
+    .map((year) => arrangementMissingMessage(year, rows.get(year) ?? 0));
 }

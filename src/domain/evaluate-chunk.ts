@@ -1,9 +1,10 @@
 import { type CellType, parseCell } from "../../sheets-schema/cells/cell-type";
 import type { ColumnMap } from "../../sheets-schema/header-map";
 import { type LedgerRecord, ledgerTab } from "../../sheets-schema/tabs/ledger";
+import type { ProvisionalDue } from "./calendar-fallback";
 import { type MergedLeaders, mergedLeadersOf } from "./check-ledger-leaders";
 import type { IdRows } from "./check-ledger-refs";
-import { evaluateLedgerRows, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
+import { evaluateLedgerRows, type LedgerRowEvaluation, provisionalDueOf } from "./evaluate-ledger-rows";
 import type { LedgerContext } from "./ledger-context";
 import { alikeIdRows, isAsciiId } from "./numbering";
 import { checkPracticeRows } from "./practice/check-practice-rows";
@@ -64,6 +65,8 @@ export interface ChunkEvaluation {
   readonly relatedProblems: readonly Problem[];
   /** Years whose holiday arrangement was needed and is unknown. */
   readonly unknownYears: readonly number[];
+  /** This part's suggestions with a 暂定 办理期限, per such year (provisionalDueOf): the finish adds them up. */
+  readonly provisionalDue: ProvisionalDue;
 }
 
 const ID_CELL = ledgerTab.columns.find((c) => c.key === "id")?.cell;
@@ -243,5 +246,6 @@ export function evaluateChunk(input: ChunkInput): ChunkEvaluation {
     rowProblems: rows.flatMap((r) => r.problems),
     relatedProblems: rows.flatMap((r) => r.relatedProblems),
     unknownYears: unknownYearsOf(rows, context, input.today),
+    provisionalDue: provisionalDueOf(rows),
   };
 }

@@ -3,7 +3,6 @@ import type { Period } from "../../sheets-schema/cells/setting-cells";
 import type { LedgerStatus } from "../../sheets-schema/enums";
 import { type LedgerRecord, ledgerStaffColumns } from "../../sheets-schema/tabs/ledger";
 import type { Calendar } from "./calendar";
-import { rowArrangementMissingMessage } from "./calendar-fallback";
 import { checkCrossYear } from "./check-cross-year";
 import { checkLateReply } from "./check-late-reply";
 import { type MergedLeaders, mergedLeadersOf } from "./check-ledger-leaders";
@@ -187,17 +186,27 @@ function unreadableOf(row: ParsedRow<LedgerRecord>, indexOf: Partial<Record<stri
   return out;
 }
 
-/** The row's 提醒 text per deadline (deadlines are shared by the rows of one 交办日期). */
-const arrangementWarnings = new WeakMap<readonly number[], string>();
+/** The deadline 办理期限 shows (computed.dueDate): the round the status speaks of. */
+function currentDeadlineOf(
+  record: LedgerRecord,
+  firstDeadline: Deadline | null,
+  secondDeadline: Deadline | null,
+): Deadline | null {
+  return (inSecondRound(record) ? secondDeadline : null) ?? firstDeadline;
+}
 
-function unknownYearWarning(row: ParsedRow<LedgerRecord>, deadline: Deadline | null): void {
-  if (!deadline || deadline.unknownYears.length === 0) return;
-  let message = arrangementWarnings.get(deadline.unknownYears);
-  if (message === undefined) {
-    message = rowArrangementMissingMessage(deadline.unknownYears);
-    arrangementWarnings.set(deadline.unknownYears, message);
+/**
+ * How many of `rows` have a 暂定 办理期限, per year with no arrangement it depends on (ascending).
+ * The ledger says it once per year on 节假日 (arrangementMissingMessages), not on each row.
+ */
+export function provisionalDueOf(rows: readonly LedgerRowEvaluation[]): [year: number, rows: number][] {
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    if (row.blank) continue;
+    const deadline = currentDeadlineOf(row.record, row.firstDeadline, row.secondDeadline);
+    for (const year of deadline?.unknownYears ?? []) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
-  row.problems.warn("办理期限", message);
+  return [...counts].sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -298,9 +307,9 @@ export function evaluateLedgerRows(
         ? deadlines.first(record.assignedOn, record.period, practice?.extended ?? false)
         : null;
     const secondDeadline = accepted && record.reassignedOn ? deadlines.second(record.reassignedOn) : null;
-    // The round the status speaks of: its due date is the one 办理期限 shows.
-    const currentDeadline = (inSecondRound(record) ? secondDeadline : null) ?? firstDeadline;
-    unknownYearWarning(row, currentDeadline);
+    // The round the status speaks of: its due date is the one 办理期限 shows. A 暂定 one (a year
+    // with no arrangement entered) is said on 节假日 for the whole ledger (provisionalDueOf).
+    const currentDeadline = currentDeadlineOf(record, firstDeadline, secondDeadline);
     const status = computeStatus(record, {
       today: ctx.today,
       dueSoonDays: ctx.dueSoonDays,

@@ -14,10 +14,15 @@ import {
   type UnitRecord,
 } from "../../sheets-schema/tabs";
 import type { Calendar, HolidayOverride } from "./calendar";
-import { arrangementMissingMessage } from "./calendar-fallback";
+import { arrangementMissingMessages } from "./calendar-fallback";
 import { isIsoDate } from "./civil-date";
 import type { Directory } from "./directory";
-import { evaluateLedgerRows, indexIds, type LedgerRowEvaluation } from "./evaluate-ledger-rows";
+import {
+  evaluateLedgerRows,
+  indexIds,
+  type LedgerRowEvaluation,
+  provisionalDueOf,
+} from "./evaluate-ledger-rows";
 import {
   checkCommittee,
   checkOpinions,
@@ -172,7 +177,10 @@ export function evaluateLedger(input: LedgerInput): LedgerEvaluation {
   const todayIsWorkingDay = calendar.isWorkingDay(today);
   const unknownYears = calendar.unknownYearsUsed();
   const calendarProblems = new ProblemSink(TAB_NAMES.holidays);
-  if (unknownYears.length > 0) calendarProblems.warn(null, arrangementMissingMessage(unknownYears));
+  for (const message of arrangementMissingMessages([
+    { unknownYears, provisionalDue: provisionalDueOf(rows) },
+  ]))
+    calendarProblems.warn(null, message);
   const statistics = statisticsOfRows(rows, {
     today,
     units,

@@ -49,11 +49,16 @@ describe("节假日", () => {
     expect(evaluation.unknownYears).toEqual([2027]);
     expect(evaluation.rows[0]?.computed.dueDate).toBe("2027-01-04");
     expect(evaluation.problems).toContainEqual(
-      expect.objectContaining({ tab: TAB_NAMES.holidays, row: null, level: "提醒" }),
+      expect.objectContaining({
+        tab: TAB_NAMES.holidays,
+        row: null,
+        level: "提醒",
+        message: expect.stringContaining("2027 年的放假和调休安排尚未录入：1 件建议的办理期限为暂定期限"),
+      }),
     );
-    expect(evaluation.rows[0]?.computed.problems).toContain(
-      "[提醒] 办理期限：2027 年的放假和调休安排尚未录入",
-    );
+    // Said once on 节假日, not on the row (its 办理期限 note says 暂定 on its own).
+    expect(evaluation.rows[0]?.computed.problems).not.toContain("放假和调休安排尚未录入");
+    expect(evaluation.rows[0]?.firstDeadline?.explanation).toContain("暂定");
   });
 });
 

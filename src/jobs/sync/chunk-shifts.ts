@@ -65,7 +65,10 @@ export function changedRows(rows: ReadonlyMap<number, HistoryRow>, seen: LastSee
   return out;
 }
 
-type ReusedParts = Pick<ChunkResult, "problems" | "relatedProblems" | "unknownYears" | "problemsDigest">;
+type ReusedParts = Pick<
+  ChunkResult,
+  "problems" | "relatedProblems" | "unknownYears" | "provisionalDue" | "problemsDigest"
+>;
 
 /**
  * The result a later sync may reuse for the same rows (the chunk's steady one), without `once`: the

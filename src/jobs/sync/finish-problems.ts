@@ -1,5 +1,5 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { arrangementMissingMessage } from "../../domain/calendar-fallback";
+import { arrangementMissingMessages } from "../../domain/calendar-fallback";
 import type { LedgerFigures } from "../../domain/figures/part-figures";
 import { noticeRecipientProblems } from "../../domain/notices/recipient-problems";
 import { PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
@@ -20,11 +20,13 @@ import type { ChunkResult, SyncContext } from "./sync-context";
  * order staff read them: the ledger first, then the small tabs, the settings and the system's own.
  */
 
+/**
+ * 节假日's 提醒 of the years with no arrangement, one a year, with the suggestions whose 办理期限 is
+ * 暂定 by it counted over every chunk (as the rows say nothing of it themselves).
+ */
 function calendarProblems(results: readonly ChunkResult[]): readonly Problem[] {
-  const years = [...new Set(results.flatMap((r) => r.unknownYears))].sort((a, b) => a - b);
-  if (years.length === 0) return [];
   const sink = new ProblemSink(TAB_NAMES.holidays);
-  sink.warn(null, arrangementMissingMessage(years));
+  for (const message of arrangementMissingMessages(results)) sink.warn(null, message);
   return sink.list;
 }
 
@@ -40,7 +42,7 @@ export interface LastRead {
   readonly rows: readonly Problem[];
   /** 沟通记录, 延期申请 and 协办意见 rows as their suggestion's chunk told them (relatedProblems). */
   readonly related: readonly Problem[];
-  /** 节假日's 提醒 of the years the chunks' deadlines ran into unentered (calendarProblems). */
+  /** 节假日's 提醒s of the years the chunks' deadlines ran into unentered (calendarProblems). */
   readonly calendar: readonly Problem[];
 }
 
@@ -55,7 +57,7 @@ const PRACTICE_TABS: ReadonlySet<string> = new Set(PRACTICE_RECORD_TABS);
  * The ledger's rows named later are the finish's own (unreachable leaders, after 设置's 提醒 of the
  * empty 周报接收人 that makes them). A practice row's with a 编号: its suggestion's chunk names it
  * (checkSuggestionPractice), where the practice step reports rows of no suggestion from their own
- * sinks, which know none. The one 提醒 of the whole 节假日: the plan's are its header's and rows', or
+ * sinks, which know none. The 提醒s of the whole 节假日 (one a year not entered): the plan's are its header's and rows', or
  * the tab missing (an 错误).
  */
 export function lastReadProblems(stored: string | null): LastRead {

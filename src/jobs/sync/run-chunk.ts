@@ -248,6 +248,7 @@ async function checkChunk(
     // Nothing stored for rows that could not be read: the finish must not take the part as it was.
     partChanged: true,
     unknownYears: [],
+    provisionalDue: [],
     sheetsCalls: deps.sheets.callCount - callsBefore,
     reused: false,
   };
@@ -369,19 +370,21 @@ async function checkChunk(
   ];
   const relatedProblems = [...evaluation.relatedProblems];
   const unknownYears = [...evaluation.unknownYears];
+  const provisionalDue = evaluation.provisionalDue.map(([year, rows]): [number, number] => [year, rows]);
   const result: Omit<ChunkResult, "partChanged" | "sheetsCalls"> = {
     rows: stored.length,
     ids,
     placed,
     problems,
     relatedProblems,
-    problemsDigest: problemsDigestOf({ problems, relatedProblems, unknownYears }),
+    problemsDigest: problemsDigestOf({ problems, relatedProblems, unknownYears, provisionalDue }),
     cellsWritten: written.cellsWritten,
     held: written.held.length,
     heldSample: written.held.slice(0, 20).map((h) => ({ header: h.write.header, reason: h.reason })),
     repairedCells: written.restored.length,
     assignedIds: [...assigned.values()],
     unknownYears,
+    provisionalDue,
     reused: false,
   };
   // Steady: the same input next time needs no check. Otherwise the next sync reads the rows again.

@@ -88,7 +88,7 @@ export interface ChunkResult {
   /** Problems of the 沟通记录, 延期申请 and 协办意见 rows of this chunk's suggestions. */
   readonly relatedProblems?: Problem[];
   /**
-   * Digest of the problems, related problems and unknown years (problemsDigestOf), so the finish
+   * Digest of the problems, related problems, unknown years and 暂定 counts (problemsDigestOf), so the finish
    * compares its inputs without writing every chunk's problems out again. Absent in a result stored
    * by an older build.
    */
@@ -101,6 +101,11 @@ export interface ChunkResult {
   /** The summary part this chunk stored changed (pages then see a new version). */
   readonly partChanged: boolean;
   readonly unknownYears: number[];
+  /**
+   * The chunk's suggestions with a 暂定 办理期限, per year with no arrangement ([year, rows]): the
+   * finish adds the chunks' up into 节假日's one 提醒 a year. Absent in a result stored by an older build.
+   */
+  readonly provisionalDue?: [year: number, rows: number][];
   readonly sheetsCalls: number;
   /** The chunk's input was as a steady earlier run left it: its stored result was reused, nothing checked. */
   readonly reused: boolean;
@@ -108,9 +113,10 @@ export interface ChunkResult {
 
 /** What a chunk's result says about its rows' problems, as one short text (ChunkResult.problemsDigest). */
 export function problemsDigestOf(
-  result: Pick<ChunkResult, "problems" | "relatedProblems" | "unknownYears">,
+  result: Pick<ChunkResult, "problems" | "relatedProblems" | "unknownYears" | "provisionalDue">,
 ): string {
-  return `q${hash53(JSON.stringify([result.problems, result.relatedProblems ?? [], result.unknownYears]))}`;
+  const { problems, relatedProblems, unknownYears, provisionalDue } = result;
+  return `q${hash53(JSON.stringify([problems, relatedProblems ?? [], unknownYears, provisionalDue ?? []]))}`;
 }
 
 /**
