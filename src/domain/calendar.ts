@@ -50,7 +50,24 @@ export interface Calendar {
   isYearKnown(year: number): boolean;
   /** Years this calendar was asked about but knows no arrangement for, ascending. */
   unknownYearsUsed(): number[];
+  /** Years whose arrangement it knows (built in, or entered in 节假日), ascending. */
+  knownYears(): number[];
+  /**
+   * The calendar as an assignment made on `start` was told its deadlines (暂定): the years whose
+   * arrangement the sync first saw on or after `start` (ArrangementSeen) taken as not entered
+   * (weekends and statutory festivals, their 节假日 rows and built-in days left out), with those
+   * years. Null when no year was first seen since `start`. Deadlines keep the later of the two
+   * (deadlines.ts keptAsTold): entering a year's arrangement never moves a told date earlier.
+   */
+  asToldOn(start: string): { readonly calendar: Calendar; readonly years: readonly number[] } | null;
 }
+
+/**
+ * The day the sync first saw each year's arrangement known (built in or entered in 节假日), by year;
+ * "" for a year known from the first sync that kept these days (known all along: nobody was told a
+ * 暂定 date of it by this build). calendar-seen.ts keeps it.
+ */
+export type ArrangementSeen = ReadonlyMap<number, string>;
 
 /** Hard stop for loops: no real arrangement has more than a few rest days in a row. */
 const MAX_SCAN_DAYS = 400;
@@ -72,17 +89,24 @@ function springFestivalEntered(year: number, overrideDays: ReadonlyMap<number, H
  * still winning; a year chinese-days knows rests as it says; a year entered in 节假日 rests on its
  * rows, the weekends and the festivals' own days (not their 补休).
  */
-export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calendar {
+export function buildCalendar(
+  overrides: readonly HolidayOverride[] = [],
+  seen: ArrangementSeen = new Map(),
+  /** Years taken as not entered (asToldOn's calendar): built-in days and 节假日 rows left out. */
+  hidden: ReadonlySet<number> = new Set(),
+): Calendar {
   const builtIn = builtInCalendar();
   const overrideDays = new Map<number, HolidayOverride>();
-  const builtInYears: ReadonlySet<number> = new Set(builtIn.years);
-  const years = new Set(builtIn.years);
+  const builtInYears: ReadonlySet<number> = new Set([...builtIn.years].filter((y) => !hidden.has(y)));
+  const years = new Set(builtInYears);
   const overrideYears = new Set<number>();
   for (const override of overrides) {
     const serial = serialFromIso(override.date);
     if (Number.isNaN(serial)) continue;
+    const year = ymdFromSerial(serial).year;
+    if (hidden.has(year)) continue;
     overrideDays.set(serial, override);
-    overrideYears.add(ymdFromSerial(serial).year);
+    overrideYears.add(year);
   }
   for (const year of overrideYears)
     if (!years.has(year) && springFestivalEntered(year, overrideDays)) years.add(year);
@@ -96,7 +120,7 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
         reason: override.rest ? "overrideRest" : "overrideWork",
         name: override.note,
       };
-    const day = builtIn.days.get(serial);
+    const day = builtInYears.has(year) ? builtIn.days.get(serial) : undefined;
     if (day) return { rest: day.rest, reason: day.rest ? "holiday" : "adjustedWorkday", name: day.name };
     if (!builtInYears.has(year)) {
       const statutory = fallbackYear(year)?.days.get(serial);
@@ -134,6 +158,23 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
     return serial + 1;
   }
 
+  // asToldOn's calendars, by the years they hide (one or two sets in an office's life).
+  const told = new Map<string, { calendar: Calendar; years: number[] }>();
+  function asToldOn(start: string) {
+    const late = [...seen]
+      .filter(([year, on]) => on !== "" && start <= on && years.has(year))
+      .map(([year]) => year)
+      .sort((a, b) => a - b);
+    if (late.length === 0) return null;
+    const key = late.join(",");
+    let found = told.get(key);
+    if (!found) {
+      found = { calendar: buildCalendar(overrides, new Map(), new Set(late)), years: late };
+      told.set(key, found);
+    }
+    return found;
+  }
+
   return {
     isRestDay: (date) => restSerial(parse(date)),
     isWorkingDay: (date) => !restSerial(parse(date)),
@@ -157,5 +198,7 @@ export function buildCalendar(overrides: readonly HolidayOverride[] = []): Calen
     },
     isYearKnown: (year) => years.has(year),
     unknownYearsUsed: () => [...unknownUsed].sort((a, b) => a - b),
+    knownYears: () => [...years].sort((a, b) => a - b),
+    asToldOn,
   };
 }

@@ -106,6 +106,41 @@ function provisionalNote(years: readonly number[]): string {
   return `${PROVISIONAL}${years.join("、")} 年放假安排尚未录入，暂按周末和《全国年节及纪念日放假办法》规定的节日及补休推算，未含调休，录入安排后重新计算）`;
 }
 
+/**
+ * A deadline units were told as 暂定 is never moved earlier by entering the year's arrangement
+ * (以交办通知所列期限为准): worked out too with the calendar as `start` was assigned (asToldOn: the
+ * years first seen since taken as not entered), the later of the two stands, its explanation saying
+ * why. A later firm date is used as is; a start after the arrangement was seen has the firm one.
+ * `told`: whose word it was, e.g. 交办时通知的期限.
+ */
+export function keptAsTold(
+  start: string,
+  calendar: Calendar,
+  compute: (calendar: Calendar) => Deadline,
+  told: string,
+): Deadline {
+  const firm = compute(calendar);
+  const then = calendar.asToldOn(start);
+  if (!then) return firm;
+  const provisional = compute(then.calendar);
+  if (provisional.due <= firm.due) return firm;
+  const moved = provisional.unknownYears.filter((y) => then.years.includes(y));
+  const years = (moved.length > 0 ? moved : then.years).join("、");
+  const cut = provisional.explanation.indexOf(PROVISIONAL);
+  const reasoning = cut < 0 ? provisional.explanation : provisional.explanation.slice(0, cut);
+  let explanation =
+    `按${told}（${years} 年放假安排录入前暂定）：${reasoning}；` +
+    `按录入的 ${years} 年放假安排计算为 ${dayLabel(firm.due)}，早于已通知的期限，仍以通知所列期限为准`;
+  if (firm.unknownYears.length > 0) explanation += provisionalNote(firm.unknownYears);
+  return {
+    due: provisional.due,
+    nominal: provisional.nominal,
+    rolled: provisional.rolled,
+    explanation,
+    unknownYears: firm.unknownYears,
+  };
+}
+
 /** Years from `first` to `last` (day serials) whose arrangement the calendar lacks, ascending. */
 function unknownYearsBetween(first: number, last: number, calendar: Calendar): number[] {
   const years: number[] = [];
@@ -152,7 +187,8 @@ export function firstRoundDeadline(
   const byExtension = extended && own < MAX_PERIOD_MONTHS;
   const words = `${MONTH_WORDS[months] ?? `${months} 个月`}${byExtension ? "（经批准延期）" : ""}`;
   const { end, lead } = monthsLead("交办日期", assignedOn, months, words);
-  return rollDeadline(end, lead, calendar);
+  const told = extended ? "此前通知的期限" : "交办时通知的期限";
+  return keptAsTold(assignedOn, calendar, (c) => rollDeadline(end, lead, c), told);
 }
 
 const CHINESE_COUNTS = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
@@ -167,11 +203,13 @@ export function secondRoundDeadline(
   calendar: Calendar,
 ): Deadline {
   const { amount, unit } = typeof period === "number" ? { amount: period, unit: "天" as const } : period;
+  const told = "二次交办时通知的期限";
   if (unit === "个月") {
     const words = `${CHINESE_COUNTS[amount] ?? amount}个月`;
     const { end, lead } = monthsLead("二次交办日期", reassignedOn, amount, words);
-    return rollDeadline(end, lead, calendar);
+    return keptAsTold(reassignedOn, calendar, (c) => rollDeadline(end, lead, c), told);
   }
   const nominal = isoFromSerial(serialFromIso(reassignedOn) + amount);
-  return rollDeadline(nominal, `二次交办日期 ${reassignedOn} 起算 ${amount} 天为`, calendar);
+  const lead = `二次交办日期 ${reassignedOn} 起算 ${amount} 天为`;
+  return keptAsTold(reassignedOn, calendar, (c) => rollDeadline(nominal, lead, c), told);
 }

@@ -13,6 +13,7 @@ import {
   unitsTab,
 } from "../../sheets-schema/tabs";
 import { buildCalendar, type Calendar, type HolidayOverride } from "./calendar";
+import { ARRANGEMENT_SEEN_TAB, readArrangementSeen } from "./calendar-seen";
 import { buildDirectory, type Directory } from "./directory";
 import type { IdFormat } from "./numbering";
 import {
@@ -92,7 +93,8 @@ export function buildLedgerContext(
     settings,
     idFormat,
     holidays,
-    calendar: buildCalendar(holidays),
+    // With the days the years' arrangements were first seen, when the sync kept them (calendar-seen.ts).
+    calendar: buildCalendar(holidays, readArrangementSeen(tabs[ARRANGEMENT_SEEN_TAB])),
     units,
     deputies: buildDirectory(deputiesRead, "代表"),
     leaders: buildDirectory(leadersRead, "领导"),

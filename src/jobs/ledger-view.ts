@@ -1,4 +1,5 @@
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { ARRANGEMENT_SEEN_TAB } from "../domain/calendar-seen";
 import { buildLedgerContext, type LedgerContext, withPracticeTabs } from "../domain/ledger-context";
 import { PRACTICE_RECORD_TABS } from "../domain/practice/practice-index";
 import type { Problem } from "../domain/problems";
@@ -32,11 +33,17 @@ export const BASE_CACHED_TABS = [
  */
 let lastBase: { version: string; context: LedgerContext } | null = null;
 
+/**
+ * BASE_CACHED_TABS and the days the years' 放假安排 were first seen (kept by the plan, no sheet tab):
+ * what every ledger context is built from, so that each keeps the deadlines told 暂定 (keptAsTold).
+ */
+export const CONTEXT_CACHED_TABS = [...BASE_CACHED_TABS, ARRANGEMENT_SEEN_TAB];
+
 export async function baseTabsContext(cache: TabCache): Promise<LedgerContext> {
   const kept = lastBase;
-  if (kept && kept.version === (await cache.versionOf(BASE_CACHED_TABS))) return kept.context;
+  if (kept && kept.version === (await cache.versionOf(CONTEXT_CACHED_TABS))) return kept.context;
   // The tabs with the key they are of (a save between two reads cannot pair them wrongly).
-  const { version, tabs } = await cache.loadWithVersion(BASE_CACHED_TABS);
+  const { version, tabs } = await cache.loadWithVersion(CONTEXT_CACHED_TABS);
   const context = buildLedgerContext(tabs);
   lastBase = { version, context };
   return context;

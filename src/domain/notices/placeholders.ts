@@ -20,7 +20,7 @@ export interface ViewContext {
   readonly objectionWorkingDays: number;
   /** 设置 协办意见期限天数. */
   readonly coOpinionDays: number;
-  readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward" | "isYearKnown">;
+  readonly calendar: Pick<Calendar, "addWorkingDays" | "rollForward" | "isYearKnown" | "asToldOn">;
   /**
    * Where the names of 领衔代表, 附议代表, 主办单位, 协办单位, 督办领导 and 领办领导 are looked up,
    * so a notice quotes them as the directory writes them; left out, cells read as typed.
@@ -79,9 +79,27 @@ export function coOpinionDeadline(
   return `${displayDate(due)}${provisional ? PROVISIONAL : ""}`;
 }
 
+/**
+ * The later of a date worked out with the calendar and with the calendar as `start` was assigned
+ * (asToldOn): a date told 暂定 is never moved earlier by entering the year's arrangement, as
+ * 办理期限 (deadlines.ts keptAsTold).
+ */
+function keptAsToldOn(
+  start: string,
+  calendar: Pick<Calendar, "asToldOn">,
+  compute: (calendar: Pick<Calendar, "addWorkingDays" | "rollForward">) => string,
+  now: string,
+): string {
+  const then = calendar.asToldOn(start);
+  if (!then) return now;
+  const told = compute(then.calendar);
+  return told > now ? told : now;
+}
+
 /** coOpinionDeadline as an ISO date, for comparing with a day. */
 export function coOpinionDueOn(start: string, ctx: Pick<ViewContext, "coOpinionDays" | "calendar">): string {
-  return ctx.calendar.rollForward(addDaysIso(start, ctx.coOpinionDays));
+  const compute = (c: Pick<Calendar, "rollForward">) => c.rollForward(addDaysIso(start, ctx.coOpinionDays));
+  return keptAsToldOn(start, ctx.calendar, compute, compute(ctx.calendar));
 }
 
 /** The second round's own columns, blank in notices about round 1. */
@@ -104,7 +122,9 @@ export function objectionDueOn(
   start: string,
   ctx: Pick<ViewContext, "objectionWorkingDays" | "calendar">,
 ): string {
-  return ctx.calendar.addWorkingDays(start, ctx.objectionWorkingDays);
+  // As the 交办通知 counted it: a day told 暂定 is not moved earlier by a 调休 working day entered since.
+  const compute = (c: Pick<Calendar, "addWorkingDays">) => c.addWorkingDays(start, ctx.objectionWorkingDays);
+  return keptAsToldOn(start, ctx.calendar, compute, compute(ctx.calendar));
 }
 
 /**

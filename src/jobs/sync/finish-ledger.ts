@@ -5,7 +5,7 @@ import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_SYNC_PROBLEMS, type MetaStore } from "../../store/meta";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
-import { BASE_CACHED_TABS } from "../ledger-view";
+import { CONTEXT_CACHED_TABS } from "../ledger-view";
 import { type LastRead, lastReadProblems } from "./finish-problems";
 import type { SyncContext } from "./sync-context";
 
@@ -42,7 +42,7 @@ export async function loadFinishLedger(
   const ledgerRead = context.ledgerSkipped === null;
   const [parts, tabs, storedProblems] = await Promise.all([
     partsNow(),
-    deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
+    deps.tabCache.load([...CONTEXT_CACHED_TABS, TAB_NAMES.committee]),
     // Only while skipped: a run that reads the ledger has its chunks' problems.
     ledgerRead ? null : deps.meta.getLarge(META_SYNC_PROBLEMS),
   ]);

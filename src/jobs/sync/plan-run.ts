@@ -51,7 +51,7 @@ import {
 } from "./plan-reads";
 import { META_PRESENT, presentCountOf } from "./present-snapshots";
 import { type RangesRead, readRanges } from "./read-sheet";
-import { digestOfTexts, readSmallTabs, rememberSmallTabs, tabTexts } from "./small-tabs";
+import { digestOfTexts, readSmallTabs, rememberSmallTabs, tabTexts, withArrangementSeen } from "./small-tabs";
 import type { SyncContext } from "./sync-context";
 
 export { CHUNK_ROWS };
@@ -225,13 +225,16 @@ async function planFromRead(
     BASE_CACHED_TABS.filter((t) => first.values[t]).map((t) => [t, first.values[t] ?? []]),
   );
   // A tab missing, emptied or with a broken header gives way to its last read (held), which D1 keeps.
-  const { tabs, context, held } = await readSmallTabs(deps.tabCache, read, first.titles);
+  const small = await readSmallTabs(deps.tabCache, read, first.titles);
+  const held = small.held;
+  const today = localDate(nowMs, small.context.settings.timeZone || DEFAULT_TIME_ZONE);
+  // With the day each year's 放假安排 was first seen: deadlines told 暂定 before it stay (keptAsTold).
+  const { tabs, context } = await withArrangementSeen(deps.tabCache, small.tabs, small.context, today);
   const texts = tabTexts(tabs);
   const tabsDigest = await digestOfTexts(texts);
   const toSave = Object.fromEntries(Object.entries(texts).filter(([t]) => !held.some((h) => h.tab === t)));
   const tabsChanged = (await deps.tabCache.save(toSave, new Date(nowMs).toISOString())) > 0;
   rememberSmallTabs(tabsDigest, context);
-  const today = localDate(nowMs, context.settings.timeZone || DEFAULT_TIME_ZONE);
   const own = (tab: string, read: Parameters<typeof tabProblems>[0]) =>
     problemsOf(tab, read, held, tabProblems);
   const planProblems = {

@@ -1,4 +1,6 @@
 import { digestOf } from "../../digest";
+import { buildCalendar } from "../../domain/calendar";
+import { ARRANGEMENT_SEEN_TAB, nextArrangementSeen, readArrangementSeen } from "../../domain/calendar-seen";
 import { buildLedgerContext, type LedgerContext } from "../../domain/ledger-context";
 import { type HeldTab, heldTabs, tabsToHold } from "../../domain/sync/held-tabs";
 import type { TabCache } from "../../store/tab-cache";
@@ -41,6 +43,23 @@ export async function readSmallTabs(
   const tabs: Record<string, unknown[][]> = { ...read };
   for (const { tab } of held) tabs[tab] = last[tab] ?? [];
   return { tabs, context: buildLedgerContext(tabs, titles), held };
+}
+
+/**
+ * The small tabs with the days the years' 放假安排 were first seen (calendar-seen.ts: D1's last
+ * copy, one query, with a year first seen now dated `today`), and their context's calendar with
+ * them: what the chunks, the pages and the notices build the calendar from.
+ */
+export async function withArrangementSeen(
+  tabCache: TabCache,
+  tabs: Record<string, unknown[][]>,
+  context: LedgerContext,
+  today: string,
+): Promise<{ tabs: Record<string, unknown[][]>; context: LedgerContext }> {
+  const kept = (await tabCache.load([ARRANGEMENT_SEEN_TAB]))[ARRANGEMENT_SEEN_TAB];
+  const rows = nextArrangementSeen(kept, context.calendar.knownYears(), today);
+  const calendar = buildCalendar(context.holidays, readArrangementSeen(rows));
+  return { tabs: { ...tabs, [ARRANGEMENT_SEEN_TAB]: rows }, context: { ...context, calendar } };
 }
 
 /**

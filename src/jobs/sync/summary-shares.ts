@@ -8,7 +8,7 @@ import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { META_SUMMARY, type MetaStore } from "../../store/meta";
 import type { SummaryStore } from "../../store/summary-store";
 import type { TabCache } from "../../store/tab-cache";
-import { BASE_CACHED_TABS } from "../ledger-view";
+import { CONTEXT_CACHED_TABS } from "../ledger-view";
 import { assessmentsOf } from "./finish-figures";
 import { parseStamp, type SummaryStamp } from "./summary-stamp";
 
@@ -49,7 +49,7 @@ export async function loadAddedUp(
 ): Promise<AddedUp> {
   const [figureTexts, tabs] = await Promise.all([
     deps.summaries.loadFigures(leaveOut),
-    deps.tabCache.load([...BASE_CACHED_TABS, TAB_NAMES.committee]),
+    deps.tabCache.load([...CONTEXT_CACHED_TABS, TAB_NAMES.committee]),
   ]);
   const context = buildLedgerContext(tabs);
   const shares = figureTexts && addUpFigures(figureTexts, { ...context, today });
