@@ -1,3 +1,4 @@
+import { daysBetween } from "../deadlines";
 import { nameKey } from "../directory";
 import { coUnitStart } from "../notices/catch-up";
 import { coOpinionDueOn, type ViewContext } from "../notices/placeholders";
@@ -69,13 +70,36 @@ export function opinionOwed(state: CoOpinionState | null): boolean {
   return state !== null && state.sentOn === null && state.leadReplied === null;
 }
 
-/** How the co-unit's page and list say it: `协办意见期限 2027-01-04（尚未送达）`. */
-export function coOpinionText(state: CoOpinionState): string {
+/**
+ * The co-unit's opinion is still to send on a suggestion that still awaits its reply (the unit
+ * page's 待送协办意见): opinionOwed, and the suggestion neither answered nor closed without an
+ * answer (withdrawn or merged after 交办: its opinion is then owed to nobody).
+ */
+export function opinionStillOwed(state: CoOpinionState | null, awaitingReply: boolean): boolean {
+  return awaitingReply && opinionOwed(state);
+}
+
+/**
+ * How many days an owed opinion is past its 协办意见期限 on `today` (1 the day after it); null while
+ * nothing is owed or the day has not passed. Calendar days, as a lead unit's 逾期 N 天.
+ */
+export function opinionDaysPast(state: CoOpinionState | null, today: string): number | null {
+  if (state === null || !opinionOwed(state) || today <= state.deadline) return null;
+  return daysBetween(state.deadline, today);
+}
+
+/**
+ * How the co-unit's page and list say it: `协办意见期限 2027-01-04（尚未送达）`, and once that day
+ * passed with the opinion still owed (`daysPast`, opinionDaysPast) `（尚未送达，已过 3 天）`.
+ */
+export function coOpinionText(state: CoOpinionState, daysPast: number | null = null): string {
   const where = state.sentOn
     ? `已于 ${state.sentOn} 送达`
     : state.leadReplied
       ? "主办单位已答复，无需再送达"
-      : "尚未送达";
+      : daysPast !== null && daysPast > 0
+        ? `尚未送达，已过 ${daysPast} 天`
+        : "尚未送达";
   return `协办意见期限 ${state.deadline}（${where}）`;
 }
 

@@ -1,8 +1,15 @@
-import type { FC } from "hono/jsx";
+import type { Child, FC } from "hono/jsx";
+import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
 import type { Calendar } from "../../domain/calendar";
 import type { DeputyRecordRow } from "../../domain/dashboard/deputy-records";
-import { byOpinionOwed, type CoOpinionState } from "../../domain/links/co-opinion";
-import type { RecipientRow } from "../../domain/links/recipient-rows";
+import { trimInvisible } from "../../domain/invisible-chars";
+import {
+  byOpinionOwed,
+  type CoOpinionState,
+  opinionDaysPast,
+  opinionStillOwed,
+} from "../../domain/links/co-opinion";
+import type { RecipientRow, Relation } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { SentMark } from "../../domain/links/sent-mark";
 import { excludedNote, type StatisticsRow } from "../../domain/statistics";
@@ -40,6 +47,38 @@ interface UnitHomeProps extends HomeProps {
    * compares with the office's ranking, counted as there. Null or absent: no such block.
    */
   readonly figures?: StatisticsRow | null;
+  /** What the unit searched for (`?q=`, unitQuery): "" or absent lists every suggestion. */
+  readonly query?: string;
+}
+
+/** The longest search the page reads, as the dashboard's list (listFilterOf). */
+const QUERY_MAX = 50;
+
+/**
+ * `?q=` of a unit's page: trimmed (the zero-width characters chat apps slip in too), at most 50
+ * characters; "" when absent.
+ */
+export function unitQuery(raw: string | undefined): string {
+  return trimInvisible(raw ?? "").slice(0, QUERY_MAX);
+}
+
+/** The words that pick a unit's suggestions by its part in them. */
+const ROLE_WORDS: ReadonlyMap<string, Relation> = new Map([
+  ["主办", "lead"],
+  ["协办", "co"],
+]);
+
+/**
+ * Which of a unit's suggestions a search finds: 编号, 标题 or 领衔代表 holding the text (full-width
+ * digits and letters as typed with a Chinese IME match too, as the link's /s/<编号> does), or
+ * the unit's part when the text is 主办 or 协办. Only the rows the page already holds.
+ */
+export function matchesQuery(query: string): (m: RecipientRow) => boolean {
+  const needle = toHalfWidth(query).toLowerCase();
+  const role = ROLE_WORDS.get(needle);
+  if (role) return (m) => m.relation === role;
+  const has = (text: string | null | undefined) => !!text && toHalfWidth(text).toLowerCase().includes(needle);
+  return (m) => has(m.row.id) || has(m.row.record.title) || has(m.row.record.leadDeputy);
 }
 
 /** What every list of the page shares. */
@@ -64,25 +103,48 @@ const withSecond = (n: number) => (n > 0 ? `含${SECOND_ROUND} ${n} 件` : undef
  * leader pages). `prefix` names them on a unit's page as counts of the round now open (本轮待答复),
  * so they are not read as the /units figures of its 办理情况 beside them.
  */
-const AwaitingCounts: FC<{ open: readonly RecipientRow[]; prefix?: string }> = ({ open, prefix = "" }) => {
-  const overdue = open.filter((m) => m.row.computed.status === "已逾期");
+const AwaitingCounts: FC<{ open: readonly RecipientRow[]; prefix?: string; linked?: boolean }> = ({
+  open,
+  prefix = "",
+  linked = false,
+}) => {
+  const overdue = open.filter(isOverdue);
   return (
     <>
-      <Kpi
-        label={`${prefix}待答复`}
-        value={open.length}
-        note={withSecond(secondRound(open))}
-        tone={open.length > 0 ? "warn" : undefined}
-      />
-      <Kpi
-        label={`${prefix}已逾期`}
-        value={overdue.length}
-        note={withSecond(secondRound(overdue))}
-        tone={overdue.length > 0 ? "danger" : undefined}
-      />
+      <TileLink to={linked && open.length > 0 ? SECTION.open : null}>
+        <Kpi
+          label={`${prefix}待答复`}
+          value={open.length}
+          note={withSecond(secondRound(open))}
+          tone={open.length > 0 ? "warn" : undefined}
+        />
+      </TileLink>
+      <TileLink to={linked && overdue.length > 0 ? SECTION.overdue : null}>
+        <Kpi
+          label={`${prefix}已逾期`}
+          value={overdue.length}
+          note={withSecond(secondRound(overdue))}
+          tone={overdue.length > 0 ? "danger" : undefined}
+        />
+      </TileLink>
     </>
   );
 };
+
+const isOverdue = (m: RecipientRow) => m.row.computed.status === "已逾期";
+
+/** The ids of a unit page's sections, which its tiles link to (ASCII: a fragment copied into a chat stays readable). */
+const SECTION = { open: "open", overdue: "overdue", co: "co", coOwed: "co-owed" } as const;
+
+/** A tile that takes the reader to its list (`to`: a section's id), or the tile alone (null). */
+const TileLink: FC<{ to: string | null; children: Child }> = ({ to, children }) =>
+  to ? (
+    <a class="lk-tile" href={`#${to}`}>
+      {children}
+    </a>
+  ) : (
+    children
+  );
 
 /**
  * The unit's 办理情况 as the office counts it (/units, 统计, the ranking): the same line of figures
@@ -107,7 +169,12 @@ const UnitFigures: FC<{ figures: StatisticsRow }> = ({ figures: f }) => (
         tone={f.overdueUnreplied > 0 ? "danger" : undefined}
       />
       <Kpi label="满意率" value={f.satisfactionRate} />
+      <Kpi label="沟通率" value={f.contactRate} />
     </div>
+    <p class="hint">
+      沟通率 = 答复前有办前联系的件数 ÷
+      已答复，是年终单位测评的指标之一。提高沟通率：答复代表前先与领衔代表联系（面商、座谈、电话等），并在该建议页“记录与代表的沟通（三沟通）”中按“办前”记下；答复后再补记的不计入。
+    </p>
     {f.excluded > 0 ? (
       <p class="hint">{excludedNote(f.excluded)}：请联系代表工委改正台账，改正后计入。</p>
     ) : null}
@@ -116,7 +183,9 @@ const UnitFigures: FC<{ figures: StatisticsRow }> = ({ figures: f }) => (
 
 /**
  * A unit's page: what it must answer (nearest due first), what it answered, what it need not answer
- * (withdrawn, merged: never counted as answered), what it helps with.
+ * (withdrawn, merged: never counted as answered), what it helps with. Its tiles link to their lists
+ * (a busy unit's page is many screens long on a phone), and a search (`?q=`) lists only the
+ * suggestions found, from the rows the page holds (no query of its own).
  */
 export const UnitHome: FC<UnitHomeProps> = (p) => {
   const lead = p.mine.filter((m) => m.relation === "lead");
@@ -126,36 +195,181 @@ export const UnitHome: FC<UnitHomeProps> = (p) => {
   const answered = lead.filter((m) => replied(m) || (!awaiting(m) && !notToAnswer(m)));
   const closed = lead.filter((m) => !awaiting(m) && notToAnswer(m));
   // What the unit still owes as 协办 first, the nearest 协办意见期限 first.
+  const stateOf = (m: RecipientRow) => (m.row.id && p.coOpinions?.get(m.row.id)) || null;
   const co = byOpinionOwed(
     p.mine.filter((m) => m.relation === "co"),
-    (m) => (m.row.id && p.coOpinions?.get(m.row.id)) || null,
+    stateOf,
   );
+  const owes = (m: RecipientRow) => opinionStillOwed(stateOf(m), awaiting(m));
+  const query = p.query ?? "";
   return (
     <LinkLayout title="本单位承办的建议" frame={p.frame}>
       {p.done ? <Note tone="ok">{p.done}</Note> : null}
       <h1>{p.frame.who}承办的代表建议</h1>
-      {/*
-        By the round now open (a second round awaiting its reply is 待答复 again), and a reply sent
-        since the sync is off the list: 本轮, so not read as 已答复 or 逾期未答复 of the figures below.
-      */}
-      <div class="lk-counts">
-        <AwaitingCounts open={open} prefix="本轮" />
-        <Kpi label="协办" value={co.length} />
-      </div>
-      {p.figures ? <UnitFigures figures={p.figures} /> : null}
-      <h2>待答复（主办）</h2>
-      <SuggestionList items={open} kind="unit" {...listOf(p)} empty="目前没有等待本单位答复的建议。" />
-      <h2>已答复（主办）</h2>
-      <SuggestionList items={answered} kind="unit" {...listOf(p)} empty="暂无。" />
-      {closed.length > 0 ? (
+      <SearchForm base={p.base} query={query} />
+      {query ? (
+        <SearchResults
+          {...p}
+          query={query}
+          found={[...open, ...answered, ...closed, ...co].filter(matchesQuery(query))}
+        />
+      ) : (
         <>
-          <h2>已撤回或并案（主办，无需答复）</h2>
-          <SuggestionList items={closed} kind="unit" {...listOf(p)} empty="暂无。" />
+          {/*
+            By the round now open (a second round awaiting its reply is 待答复 again), and a reply sent
+            since the sync is off the list: 本轮, so not read as 已答复 or 逾期未答复 of the figures below.
+          */}
+          <div class="lk-counts">
+            <AwaitingCounts open={open} prefix="本轮" linked />
+            <CoCounts co={co} owed={co.filter(owes)} today={p.today} stateOf={stateOf} />
+          </div>
+          {p.figures ? <UnitFigures figures={p.figures} /> : null}
+          <section id={SECTION.open}>
+            <h2>待答复（主办）</h2>
+            <SplitList
+              items={open}
+              first={isOverdue}
+              firstHeading={(n) => `已逾期 ${n} 件`}
+              firstId={SECTION.overdue}
+              restHeading={(n) => `未逾期 ${n} 件（最近到期的在前）`}
+              list={(items) => (
+                <SuggestionList
+                  items={items}
+                  kind="unit"
+                  {...listOf(p)}
+                  empty="目前没有等待本单位答复的建议。"
+                />
+              )}
+            />
+          </section>
+          <h2>已答复（主办）</h2>
+          <SuggestionList items={answered} kind="unit" {...listOf(p)} empty="暂无。" />
+          {closed.length > 0 ? (
+            <>
+              <h2>已撤回或并案（主办，无需答复）</h2>
+              <SuggestionList items={closed} kind="unit" {...listOf(p)} empty="暂无。" />
+            </>
+          ) : null}
+          <section id={SECTION.co}>
+            <h2>协办的建议</h2>
+            <SplitList
+              items={co}
+              first={owes}
+              firstHeading={(n) => `待送协办意见 ${n} 件（协办意见期限最近的在前）`}
+              firstId={SECTION.coOwed}
+              restHeading={(n) => `其余协办 ${n} 件`}
+              list={(items) => (
+                <SuggestionList
+                  items={items}
+                  kind="unit"
+                  {...listOf(p)}
+                  coOpinions={p.coOpinions}
+                  empty="暂无。"
+                />
+              )}
+            />
+          </section>
+        </>
+      )}
+    </LinkLayout>
+  );
+};
+
+/**
+ * The search of a unit's page: a plain GET form (no script), its text kept after a search. A
+ * search box, not a text field: nothing typed here is a form's content to keep (typed-text.ts).
+ */
+const SearchForm: FC<{ base: string; query: string }> = ({ base, query }) => (
+  <form class="lk-form" method="get" action={base}>
+    <label class="field" for="lk-q">
+      查找建议
+    </label>
+    <p class="hint" id="lk-q-hint">
+      输入编号（如 2026-012）、标题或领衔代表中的字；输入“主办”或“协办”列出该类建议。
+    </p>
+    <input
+      id="lk-q"
+      type="search"
+      name="q"
+      value={query}
+      maxlength={QUERY_MAX}
+      aria-describedby="lk-q-hint"
+    />
+    <button type="submit">查找</button>
+  </form>
+);
+
+/** What a search found, in the page's order (what to answer first, then 协办), and the way back. */
+const SearchResults: FC<UnitHomeProps & { query: string; found: readonly RecipientRow[] }> = (p) => (
+  <section id="results">
+    <h2>查找“{p.query}”的结果</h2>
+    <p>
+      共 {p.found.length} 件。<a href={p.base}>显示全部建议</a>
+    </p>
+    <SuggestionList
+      items={p.found}
+      kind="unit"
+      {...listOf(p)}
+      coOpinions={p.coOpinions}
+      empty={`本单位承办的建议中，没有编号、标题或领衔代表含“${p.query}”的：请检查输入，或点“显示全部建议”。`}
+    />
+  </section>
+);
+
+/**
+ * 协办 tiles: the opinions still to send (待送协办意见; danger once one is past its 协办意见期限) and
+ * every suggestion co-handled, each linking to its list.
+ */
+const CoCounts: FC<{
+  co: readonly RecipientRow[];
+  owed: readonly RecipientRow[];
+  today: string;
+  stateOf: (m: RecipientRow) => CoOpinionState | null;
+}> = ({ co, owed, today, stateOf }) => {
+  const past = owed.filter((m) => opinionDaysPast(stateOf(m), today) !== null).length;
+  return (
+    <>
+      <TileLink to={owed.length > 0 ? SECTION.coOwed : null}>
+        <Kpi
+          label="待送协办意见"
+          value={owed.length}
+          note={past > 0 ? `已过期限 ${past} 件` : undefined}
+          tone={past > 0 ? "danger" : owed.length > 0 ? "warn" : undefined}
+        />
+      </TileLink>
+      <TileLink to={co.length > 0 ? SECTION.co : null}>
+        <Kpi label="协办" value={co.length} note="全部协办件" />
+      </TileLink>
+    </>
+  );
+};
+
+/**
+ * A list cut in two under headings, the order kept: those `first` picks (all before the rest in
+ * the list's order), then the rest; one list without headings when either part is empty.
+ */
+const SplitList: FC<{
+  items: readonly RecipientRow[];
+  first: (m: RecipientRow) => boolean;
+  firstHeading: (n: number) => string;
+  firstId: string;
+  restHeading: (n: number) => string;
+  list: (items: readonly RecipientRow[]) => Child;
+}> = (p) => {
+  const head = p.items.filter(p.first);
+  const rest = p.items.filter((m) => !p.first(m));
+  if (head.length === 0) return <>{p.list(p.items)}</>;
+  return (
+    <>
+      <h3 id={p.firstId}>{p.firstHeading(head.length)}</h3>
+      {p.list(head)}
+      {rest.length > 0 ? (
+        <>
+          <h3>{p.restHeading(rest.length)}</h3>
+          {p.list(rest)}
         </>
       ) : null}
-      <h2>协办的建议</h2>
-      <SuggestionList items={co} kind="unit" {...listOf(p)} coOpinions={p.coOpinions} empty="暂无。" />
-    </LinkLayout>
+    </>
   );
 };
 

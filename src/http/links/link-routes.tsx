@@ -18,7 +18,7 @@ import { HttpError } from "../errors";
 import { type FormState, freshForm, REPLY_VERSION_FIELD, sentBackTo } from "./action-forms";
 import { loadCoOpinionStates } from "./co-opinions";
 import { ratedAnotherReply, replyAsItStands } from "./deputy-reply";
-import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
+import { DeputyHome, LeaderHome, UnitHome, unitQuery } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
 import { type LinkContext, linkSuggestion, loadLinkContext, mineById } from "./link-context";
@@ -113,7 +113,16 @@ export const linkRoutes = new Hono<AppEnv>()
         today: evaluation.today,
         units: evaluation.units,
       });
-      return sendPage(c, <UnitHome {...props} coOpinions={coOpinions} marks={marks} figures={figures} />);
+      return sendPage(
+        c,
+        <UnitHome
+          {...props}
+          coOpinions={coOpinions}
+          marks={marks}
+          figures={figures}
+          query={unitQuery(c.req.query("q"))}
+        />,
+      );
     }
     const inLedger = new Set(ctx.mine.map((m) => m.row.id));
     const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));

@@ -3,8 +3,9 @@ import type { FC } from "hono/jsx";
 import type { Calendar } from "../../domain/calendar";
 import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { LinkKind } from "../../domain/links/capability";
-import { type CoOpinionState, coOpinionText } from "../../domain/links/co-opinion";
+import { type CoOpinionState, coOpinionText, opinionDaysPast } from "../../domain/links/co-opinion";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
+import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { SentMark } from "../../domain/links/sent-mark";
 import { inSecondRound } from "../../domain/status";
 import { daysLeftText } from "../dashboard/format";
@@ -51,6 +52,10 @@ function suggestionItem(
     // The 已逾期 or 待测评 of the second round: its 办理期限 runs from 二次交办日期, not from 交办日期.
     inSecondRound(item.row.record) ? badgeHtml("violet", SECOND_ROUND) : null,
   ];
+  // An opinion still owed past its 协办意见期限 is red with 已过 N 天, as a lead row's 逾期 N 天; not
+  // on a suggestion no longer awaiting its reply (withdrawn, merged: nothing is owed there).
+  const opinionPast =
+    coOpinion && AWAITING_REPLY.has(item.row.computed.status) ? opinionDaysPast(coOpinion, today) : null;
   const title = html`<a class="lk-title" href="${suggestionPath(base, ref.id)}">${ref.title || "（无标题）"}</a>`;
   const facts = [
     html`<span>${kind === "unit" ? `领衔代表 ${ref.leadDeputy}` : `主办 ${leadUnitText(ref.leadUnit, ref.status)}`}</span>`,
@@ -59,7 +64,9 @@ function suggestionItem(
     mark
       ? html`<span>${mark.text}</span>`
       : coOpinion
-        ? html`<span>${coOpinionText(coOpinion)}</span>`
+        ? opinionPast
+          ? html`<span class="lk-error">${coOpinionText(coOpinion, opinionPast)}</span>`
+          : html`<span>${coOpinionText(coOpinion)}</span>`
         : ref.daysLeft === null
           ? null
           : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
