@@ -154,12 +154,14 @@ describe("a 答复函 on a slow line", () => {
     await page.evaluate("localStorage.clear(); sessionStorage.clear()");
     await page.reload();
     await expect(page.inputValue("textarea[name=答复内容]")).resolves.toBe("");
-    await expect(page.isVisible(".lk-draft-note")).resolves.toBe(false);
+    await expect(page.isVisible(`${upload} .lk-draft-note`)).resolves.toBe(false);
     await fillReply("已与代表沟通，方案正在论证。");
     await page.setInputFiles("input[name=答复函]", pdf5mb);
     await page.reload();
-    await expect(page.locator(".lk-draft-note").textContent()).resolves.toContain("已恢复上次未提交的内容");
-    await expect(page.isVisible(".lk-draft-note")).resolves.toBe(true);
+    await expect(page.locator(`${upload} .lk-draft-note`).textContent()).resolves.toContain(
+      "已恢复上次未提交的内容",
+    );
+    await expect(page.isVisible(`${upload} .lk-draft-note`)).resolves.toBe(true);
     await expect(page.inputValue("textarea[name=答复内容]")).resolves.toBe("已与代表沟通，方案正在论证。");
     await expect(page.isChecked("input[name=答复类别][value=B]")).resolves.toBe(true);
     await expect(page.inputValue("select[name=落实情况]")).resolves.toBe("推进中");
@@ -168,6 +170,6 @@ describe("a 答复函 on a slow line", () => {
     // Opened afresh (not reloaded), the form is as the server gives it: nothing brought back.
     await page.goto(unitPage);
     await expect(page.inputValue("textarea[name=答复内容]")).resolves.toBe("");
-    await expect(page.isVisible(".lk-draft-note")).resolves.toBe(false);
+    await expect(page.isVisible(`${upload} .lk-draft-note`)).resolves.toBe(false);
   });
 });

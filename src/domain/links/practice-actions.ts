@@ -2,8 +2,9 @@ import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
 import { extensionStillMatters } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
+import { practiceChecked } from "../practice/practice-since";
 import type { EvaluatedRow } from "../summary/evaluated";
-import { type CoOpinionState, leadRepliedReason } from "./co-opinion";
+import { type CoOpinionState, leadRepliedReason, type SentOpinion } from "./co-opinion";
 import type { ObjectionDecision } from "./objection-settling";
 import type { Relation } from "./recipient-rows";
 import { type ActionCheck, AWAITING_REPLY, closedReason } from "./row-actions";
@@ -94,6 +95,67 @@ export function coOpinionCheck(
   const replied = leadRepliedReason(state);
   if (replied) return no(replied);
   return yes;
+}
+
+/** An opinion's text as compared for a repeat: spaces and line breaks aside (a phone adds them). */
+function opinionKey(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/**
+ * Why a 协办意见 posted now repeats one the co-unit already delivered on the suggestion (the tab's
+ * rows and what it sent through its link, `mine`: the opinions coOpinionState counts), or null: a
+ * Back press resends the page's text under a new one-time id, and the lead unit would read it
+ * twice. A different text is a 补充协办意见 and goes through.
+ */
+export function repeatedCoOpinion(text: string, unit: string, mine: readonly SentOpinion[]): string | null {
+  const key = opinionKey(text);
+  if (!key) return null;
+  const same = mine
+    .filter((o) => nameKey(o.unit) === nameKey(unit) && opinionKey(o.summary ?? "") === key)
+    .map((o) => o.deliveredOn)
+    .sort();
+  if (same.length === 0) return null;
+  const on = same[0] ? `${same[0]} ` : "";
+  return `与 ${on}已送达的协办意见相同，无需重复提交；如有补充，请写明补充的内容后再送达`;
+}
+
+/** A 办前 contact as the 沟通记录 tab holds it, or as the unit sent it through its link. */
+export interface PriorContact {
+  readonly unit: string;
+  readonly stage: string | null;
+  readonly date: string | null;
+}
+
+/**
+ * Whether the lead unit's reply, sent now, would have no 办前 contact before it: the sync would
+ * then give the row 答复前未记录办前联系 and 沟通率 would count it 未沟通 (suggestion-practice's
+ * checkContacts). Only while round 1 waits for its reply, the 沟通记录 tab is kept (`tabKept`) and
+ * the suggestion was assigned on or after 启用日期 (`practiceSince`); a contact counts as there: the
+ * lead unit's, 办前, dated from 交办日期 to today.
+ */
+export function priorContactMissing(
+  row: EvaluatedRow,
+  relation: Relation,
+  input: {
+    today: string;
+    tabKept: boolean;
+    practiceSince: string | undefined;
+    contacts: readonly PriorContact[];
+  },
+): boolean {
+  const r = row.record;
+  if (relation !== "lead" || !input.tabKept || r.review !== "立案" || !r.assignedOn) return false;
+  if (r.repliedOn || r.reassignedOn || !practiceChecked(r.assignedOn, input.practiceSince)) return false;
+  const assignedOn = r.assignedOn;
+  return !input.contacts.some(
+    (c) =>
+      c.stage === "办前" &&
+      nameKey(c.unit) === nameKey(r.leadUnit) &&
+      !!c.date &&
+      c.date >= assignedOn &&
+      c.date <= input.today,
+  );
 }
 
 /** An objection a unit already made to this assignment (open or decided). */

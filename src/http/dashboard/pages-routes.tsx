@@ -22,6 +22,7 @@ import { baseTabsContext } from "../../jobs/ledger-view";
 import { loadDeputyYear } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { csv } from "../exports-routes";
+import { FORM_DRAFT_JS } from "../links/form-draft-script";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { decidedMessage } from "./decisions-card";
 import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
@@ -55,7 +56,7 @@ const CSS_HEADERS = {
 const JS_HEADERS = { ...CSS_HEADERS, "content-type": "text/javascript; charset=utf-8" };
 
 /**
- * The stylesheets and the scripts (the reply form's upload, the 打印 buttons, the wide tables' hint) are public (the
+ * The stylesheets and the scripts (the reply form's upload, the link forms' draft keeper, the 打印 buttons, the wide tables' hint) are public (the
  * sign-in error page needs a stylesheet) and cached for an hour; the report's own stylesheet (its
  * print layout) is loaded by the report page only.
  */
@@ -63,6 +64,7 @@ export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/app.css", (c) => c.body(APP_CSS, 200, CSS_HEADERS))
   .get("/assets/report.css", (c) => c.body(REPORT_CSS, 200, CSS_HEADERS))
   .get("/assets/letter-upload.js", (c) => c.body(LETTER_UPLOAD_JS, 200, JS_HEADERS))
+  .get("/assets/form-draft.js", (c) => c.body(FORM_DRAFT_JS, 200, JS_HEADERS))
   .get("/assets/print.js", (c) => c.body(PRINT_JS, 200, JS_HEADERS))
   .get("/assets/tables.js", (c) => c.body(TABLES_JS, 200, JS_HEADERS));
 

@@ -102,6 +102,39 @@ export const RefusedNote: FC<{ form: InboxForm }> = ({ form }) => (
 const LETTER_MB = LETTER_MAX_BYTES / 1024 / 1024;
 
 /**
+ * Where a form with free text keeps it across a reload (a chat app's browser reloads the page when
+ * the clerk switches to a chat to copy something): the form carries `data-draft` and this note, and
+ * the draft keeper (/assets/form-draft.js, form-draft-script.ts) fills the form back and shows the
+ * note. The script is the page's own (no inline script: the CSP allows none); a form works without.
+ */
+export const DraftNote: FC<{ extra?: string }> = (p) => (
+  <>
+    <p class="lk-draft-note alert info" role="status" hidden>
+      已恢复上次未提交的内容，请核对后提交{p.extra ? `；${p.extra}` : "。"}
+    </p>
+    <script src="/assets/form-draft.js" defer />
+  </>
+);
+
+/** The id of the unit's 三沟通 form on its suggestion's page (the reply form's 办前 note links to it). */
+export const CONTACT_FORM_ID = "contact-form";
+
+/**
+ * Above the reply's button while the lead unit recorded no 办前 contact (priorContactMissing): a
+ * reply without one gets 答复前未记录办前联系 and counts 未沟通 in 沟通率 (单位测评). `linked`: the
+ * 三沟通 form is on the page below.
+ */
+const PriorContactNote: FC<{ linked: boolean }> = (p) => (
+  <div class="alert warn" id="reply-prior-contact">
+    <p>
+      本件尚未记录办前联系（三沟通）：答复前请先与领衔代表联系（面商、座谈、电话等），并在
+      {p.linked ? <a href={`#${CONTACT_FORM_ID}`}>下方“记录与代表的沟通（三沟通）”</a> : "“三沟通”"}
+      中记为“办前”；没有办前联系就答复的，计算本单位沟通率时按未沟通计，校验问题中也会提示“答复前未记录办前联系”。
+    </p>
+  </div>
+);
+
+/**
  * The unit's reply: class, text, date, and the 答复函 as a file (checked on the server). Without
  * JavaScript the file goes in the form (multipart); with it, the form's script uploads it first.
  */
@@ -129,6 +162,10 @@ export const ReplyForm: FC<{
   round?: 1 | 2;
   /** The round's 交办日期 (二次交办日期 in round 2): a reply is not dated before it (checkReplyForm). */
   assignedOn?: string;
+  /** No 办前 contact recorded yet (priorContactMissing): the note above the button says what it costs. */
+  priorContactMissing?: boolean;
+  /** The page has the 三沟通 form (CONTACT_FORM_ID), which the note links to. */
+  contactFormShown?: boolean;
 }> = (p) => {
   const v = p.state.values;
   const bad = p.state.fieldErrors ?? {};
@@ -143,12 +180,10 @@ export const ReplyForm: FC<{
       enctype="multipart/form-data"
       data-letter-upload={p.action.replace(/\/reply$/, "/letter")}
       data-stall-ms={UPLOAD_STALL_MS}
+      data-draft
     >
       <h2>{replyHeading(p.round ?? 1, p.correcting)}</h2>
-      {/* Shown by the script when it filled the form with what was typed here before a reload. */}
-      <p class="lk-draft-note alert info" role="status" hidden>
-        已恢复上次未提交的内容，请核对后提交；答复函文件不会保留，如需上传请重新选择。
-      </p>
+      <DraftNote extra="答复函文件不会保留，如需上传请重新选择。" />
       {p.correcting ? (
         <p class="hint">
           本建议已答复、代表尚未测评：下面已填入原答复，改正有误之处后提交即可；不重新选择答复函则保留原答复函。再次提交将更正答复，原答复保留在办理记录中。
@@ -225,6 +260,7 @@ export const ReplyForm: FC<{
       <FieldError for={id.答复函} errors={bad.答复函} />
       {uploaded ? <p class="hint">已上传的答复函将随本次答复提交；如需更换，请重新选择文件。</p> : null}
       <p class="lk-upload-status" role="status" hidden />
+      {p.priorContactMissing && !p.correcting ? <PriorContactNote linked={!!p.contactFormShown} /> : null}
       <button type="submit" formaction={submitTo(p.action, "reply")}>
         {p.correcting ? "提交更正" : "提交答复"}
       </button>
@@ -248,8 +284,9 @@ export const RatingForm: FC<{ action: string; state: FormState; replyVersion: st
   const bad = p.state.fieldErrors ?? {};
   const id = RATING_IDS;
   return (
-    <form class="lk-form" method="post" action={p.action}>
+    <form class="lk-form" method="post" action={p.action} data-draft>
       <h2>测评</h2>
+      <DraftNote />
       <FormErrors form="rating" state={p.state} ids={id} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <input type="hidden" name={REPLY_VERSION_FIELD} value={p.replyVersion} />

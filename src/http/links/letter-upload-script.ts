@@ -13,9 +13,8 @@ import { tooLargeMessage } from "./upload";
  * chosen how long it may take; the upload (XMLHttpRequest) shows how much is sent; an upload that
  * moves no byte for UPLOAD_STALL_MS (a 3G/4G connection that stalls without closing, a chat app
  * sent to the background) is given up with what to do instead, the form as typed. What is typed is
- * kept in the tab (sessionStorage, by the form's address) until the form is sent: a reload (or
- * back to the page) brings it back into the fields left empty, never the file. Only then: a page
- * opened afresh is a fresh form, as the server gives it.
+ * kept in the tab by the links' draft keeper (form-draft-script.ts): the post this script holds back
+ * while the file goes keeps the draft until the form is posted (dropDraft), never the file.
  *
  * Written for the older WebViews of chat apps: ES5 (var, function; no arrow functions, no async,
  * no template literals, no ?. or ??).
@@ -93,103 +92,10 @@ export const LETTER_UPLOAD_JS = `(function () {
       " 分钟，请保持页面打开；也可用手机拍下答复函上传（照片通常不到 2 MB）";
   }
 
-  // What is typed, kept in the tab until the form is sent (never the file).
-  var DRAFT_KEY = "reply-draft:" + form.getAttribute("data-letter-upload");
-  var FIELDS = ["答复类别", "答复内容", "落实情况", "答复日期"];
-  function storage() {
-    try {
-      return window.sessionStorage || null;
-    } catch (e) {
-      return null;
-    }
-  }
-  function valueOf(name) {
-    var fields = form.querySelectorAll("[name='" + name + "']");
-    for (var i = 0; i < fields.length; i++) {
-      var f = fields[i];
-      if (f.type === "radio") {
-        if (f.checked) return f.value;
-      } else return f.value;
-    }
-    return "";
-  }
-  // Fills a field the page left empty (a refused form, a correction: what the page shows wins).
-  function restore(name, value) {
-    var fields = form.querySelectorAll("[name='" + name + "']");
-    var i;
-    if (!value || !fields.length) return false;
-    if (fields[0].type === "radio") {
-      for (i = 0; i < fields.length; i++) if (fields[i].checked) return false;
-      for (i = 0; i < fields.length; i++) {
-        if (fields[i].value === value) {
-          fields[i].checked = true;
-          return true;
-        }
-      }
-      return false;
-    }
-    var f = fields[0];
-    // A date comes filled with today: taken back only while it is as the page gave it.
-    var untouched = f.type === "date" ? f.value === f.defaultValue : f.value === "";
-    if (!untouched || f.value === value) return false;
-    f.value = value;
-    return f.value === value;
-  }
-  function saveDraft() {
-    var store = storage();
-    if (!store) return;
-    var values = {};
-    var any = false;
-    for (var i = 0; i < FIELDS.length; i++) {
-      values[FIELDS[i]] = valueOf(FIELDS[i]);
-      if (FIELDS[i] !== "答复日期" && values[FIELDS[i]]) any = true;
-    }
-    try {
-      if (any) store.setItem(DRAFT_KEY, JSON.stringify({ values: values }));
-      else store.removeItem(DRAFT_KEY);
-    } catch (e) {
-      // Storage full or refused: the form works as before.
-    }
-  }
+  // What is typed is kept by the form's draft keeper (form-draft-script.ts) until the form is posted.
   function dropDraft() {
-    var store = storage();
-    try {
-      if (store) store.removeItem(DRAFT_KEY);
-    } catch (e) {
-      // As above.
-    }
+    if (window.lkDraft) window.lkDraft.drop(form);
   }
-  // The page reloaded or went back to (where the browser cannot tell: taken as so).
-  function reloaded() {
-    var p = window.performance;
-    var entry = p && p.getEntriesByType && p.getEntriesByType("navigation")[0];
-    if (entry && entry.type) return entry.type === "reload" || entry.type === "back_forward";
-    if (p && p.navigation) return p.navigation.type === 1 || p.navigation.type === 2;
-    return true;
-  }
-  function restoreDraft() {
-    var store = storage();
-    var draft = null;
-    try {
-      draft = store && JSON.parse(store.getItem(DRAFT_KEY) || "null");
-    } catch (e) {
-      draft = null;
-    }
-    if (!draft || !draft.values || !reloaded()) {
-      dropDraft();
-      return;
-    }
-    var back = false;
-    for (var i = 0; i < FIELDS.length; i++) {
-      if (FIELDS[i] === "答复日期" && !back) continue;
-      if (restore(FIELDS[i], draft.values[FIELDS[i]]) && FIELDS[i] !== "答复日期") back = true;
-    }
-    var note = form.querySelector(".lk-draft-note");
-    if (back && note) note.hidden = false;
-  }
-  restoreDraft();
-  form.addEventListener("input", saveDraft);
-  form.addEventListener("change", saveDraft);
 
   input.addEventListener("change", function () {
     var file = input.files && input.files[0];
@@ -303,11 +209,8 @@ export const LETTER_UPLOAD_JS = `(function () {
   }
   form.addEventListener("submit", function (event) {
     var file = input.files && input.files[0];
-    if (!file) {
-      // Posted as it is: what was typed goes with it (a refusal comes back with it filled in).
-      dropDraft();
-      return;
-    }
+    // Posted as it is: what was typed goes with it (a refusal comes back with it filled in).
+    if (!file) return;
     var refusal = tooLarge(file);
     if (refusal) {
       // Not sent at all (the form too, without the script): what was typed stays as it is.
@@ -315,10 +218,7 @@ export const LETTER_UPLOAD_JS = `(function () {
       show(refusal, "danger");
       return;
     }
-    if (!window.XMLHttpRequest || !kept || !nonce) {
-      dropDraft();
-      return;
-    }
+    if (!window.XMLHttpRequest || !kept || !nonce) return;
     event.preventDefault();
     button.disabled = true;
     show("正在上传答复函（" + mb(file.size) + " MB），请稍候……", "info");

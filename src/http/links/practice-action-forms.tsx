@@ -1,14 +1,15 @@
 import type { Child, FC } from "hono/jsx";
 import { CONTACT_METHODS, CONTACT_STAGES } from "../../../sheets-schema/enums";
-import { FormErrors, type FormState, submitTo } from "./action-forms";
+import { CONTACT_FORM_ID, DraftNote, FormErrors, type FormState, submitTo } from "./action-forms";
 import { describedBy, FieldError, FieldLabel, FieldLegend, RequiredText } from "./form-fields";
 
 /**
  * The unit's forms besides the reply, each folded into a <details> (no script needed) that opens
- * by itself when the form comes back with something to fix. Every form carries its own one-time id.
+ * by itself when the form comes back with something to fix. Every form carries its own one-time id,
+ * and keeps what is typed across a reload (data-draft, DraftNote: the keeper opens the fold too).
  */
-const Fold: FC<{ title: string; state: FormState; children: Child }> = (p) => (
-  <details class="lk-more" open={p.state.errors.length > 0}>
+const Fold: FC<{ title: string; state: FormState; children: Child; id?: string }> = (p) => (
+  <details class="lk-more" open={p.state.errors.length > 0} id={p.id}>
     <summary>{p.title}</summary>
     {p.children}
   </details>
@@ -17,7 +18,8 @@ const Fold: FC<{ title: string; state: FormState; children: Child }> = (p) => (
 /** 延期申请: 理由 only; the request is dated today and goes to the 延期申请 tab for staff to decide. */
 export const ExtensionForm: FC<{ action: string; state: FormState; due: string }> = (p) => (
   <Fold title="申请延期" state={p.state}>
-    <form class="lk-form" method="post" action={p.action}>
+    <form class="lk-form" method="post" action={p.action} data-draft>
+      <DraftNote />
       <FormErrors form="extension" state={p.state} ids={{ 理由: "ext-reason" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">
@@ -58,8 +60,9 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
   const bad = p.state.fieldErrors ?? {};
   const id = CONTACT_IDS;
   return (
-    <Fold title="记录与代表的沟通（三沟通）" state={p.state}>
-      <form class="lk-form" method="post" action={p.action}>
+    <Fold title="记录与代表的沟通（三沟通）" state={p.state} id={CONTACT_FORM_ID}>
+      <form class="lk-form" method="post" action={p.action} data-draft>
+        <DraftNote />
         <FormErrors form="contact" state={p.state} ids={id} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
         <p class="hint">办前联系、办中沟通、办后回访，每次联系记一条，写入『沟通记录』表。</p>
@@ -149,26 +152,43 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
   );
 };
 
-/** 协办意见: the co-unit's written opinion to the lead unit, delivered today. */
-export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string }> = (p) => (
-  <Fold title="送达协办意见" state={p.state}>
-    <form class="lk-form" method="post" action={p.action}>
+/**
+ * 协办意见: the co-unit's written opinion to the lead unit, delivered today. `sentOn`: the day its
+ * first opinion was delivered (CoOpinionState.sentOn): what it sends now is a 补充协办意见, and the
+ * same text again is refused (repeatedCoOpinion).
+ */
+export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string; sentOn?: string | null }> = (
+  p,
+) => (
+  <Fold
+    title={p.sentOn ? `补充协办意见（本单位已于 ${p.sentOn} 送达协办意见）` : "送达协办意见"}
+    state={p.state}
+  >
+    <form class="lk-form" method="post" action={p.action} data-draft>
+      <DraftNote />
       <FormErrors form="co-opinion" state={p.state} ids={{ 内容摘要: "co-summary" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
-      <p class="hint">
-        协办意见送主办单位{p.lead}
-        ，由主办单位统一答复代表。送达日期为今天，写入『协办意见』表，主办单位在其专属页面可以看到。
-      </p>
+      {p.sentOn ? (
+        <p class="hint">
+          本单位已于 {p.sentOn} 向主办单位{p.lead}
+          送达协办意见，无需重复送达；有新的意见需要补充时，在此写明补充的内容，送达日期为今天，写入『协办意见』表。
+        </p>
+      ) : (
+        <p class="hint">
+          协办意见送主办单位{p.lead}
+          ，由主办单位统一答复代表。送达日期为今天，写入『协办意见』表，主办单位在其专属页面可以看到。
+        </p>
+      )}
       <RequiredText
         id="co-summary"
         name="内容摘要"
-        label="协办意见"
+        label={p.sentOn ? "补充协办意见" : "协办意见"}
         maxlength={5000}
         values={p.state.values}
         errors={p.state.fieldErrors}
       />
       <button type="submit" formaction={submitTo(p.action, "co-opinion")}>
-        送达协办意见
+        {p.sentOn ? "送达补充协办意见" : "送达协办意见"}
       </button>
     </form>
   </Fold>
@@ -182,7 +202,8 @@ export const ObjectionForm: FC<{
   units: readonly string[];
 }> = (p) => (
   <Fold title="对交办提出异议" state={p.state}>
-    <form class="lk-form" method="post" action={p.action}>
+    <form class="lk-form" method="post" action={p.action} data-draft>
+      <DraftNote />
       <FormErrors form="objection" state={p.state} ids={{ 理由: "obj-reason", 建议承办单位: "obj-unit" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
       <p class="hint">

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app";
 import { FORM_NAMES } from "../../domain/intake/inbox-forms";
 import type { LinkAction } from "../../domain/links/capability";
 import type { FormRefusal, FormResult } from "../../domain/links/forms";
+import { repeatedCoOpinion } from "../../domain/links/practice-actions";
 import {
   checkContactForm,
   checkCoOpinionForm,
@@ -94,6 +95,12 @@ export async function practiceAction(c: Context<AppEnv>, action: UnitAction): Pr
     };
     const form: FormResult<PracticeRow> = check[action](fields, extras.formContext);
     if (!form.ok) return back(form.errors, form.fields);
+    // The same opinion again (a Back press resends the text under a new one-time id): not a row more.
+    const repeat =
+      action === "co-opinion"
+        ? repeatedCoOpinion(String(form.value.cells.内容摘要 ?? ""), ctx.link.recipient, extras.ownOpinions)
+        : null;
+    if (repeat) return back([repeat], { 内容摘要: [repeat] });
     answers = { ...form.value.cells };
     warnings = form.value.warnings;
   }

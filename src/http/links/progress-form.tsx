@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import { IMPLEMENTATION_STATES } from "../../../sheets-schema/enums";
 import { PROGRESS_NOTE_MAX } from "../../domain/links/progress-report";
-import { FormErrors, type FormState, submitTo } from "./action-forms";
+import { DraftNote, FormErrors, type FormState, submitTo } from "./action-forms";
 import { describedBy, FieldError, FieldLabel, FieldLegend } from "./form-fields";
 
 const IDS = { 落实情况: "progress-state", 说明: "progress-note" } as const;
@@ -17,7 +17,8 @@ export const ProgressForm: FC<{ action: string; state: FormState; current: strin
   return (
     <section class="card">
       <h2>报送落实情况</h2>
-      <form class="lk-form" method="post" action={p.action}>
+      <form class="lk-form" method="post" action={p.action} data-draft>
+        <DraftNote />
         <FormErrors form="progress" state={p.state} ids={IDS} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
         <p class="hint">

@@ -403,6 +403,8 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           correcting={check.correcting}
           round={r.reassignedOn ? 2 : 1}
           assignedOn={r.reassignedOn || r.assignedOn || ""}
+          priorContactMissing={p.unitSection?.extras.priorContactMissing ?? false}
+          contactFormShown={p.unitSection?.extras.checks.contact.ok ?? false}
         />
       ) : null}
       {p.progress ? (

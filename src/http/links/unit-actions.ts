@@ -2,7 +2,8 @@ import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { dateCellText } from "../../domain/civil-date";
 import { type PracticeEntry, practiceEntries } from "../../domain/dashboard/practice-timeline";
 import { firstRoundDeadline } from "../../domain/deadlines";
-import { type CoOpinionState, coOpinionState } from "../../domain/links/co-opinion";
+import { nameKey } from "../../domain/directory";
+import { type CoOpinionState, coOpinionState, type SentOpinion } from "../../domain/links/co-opinion";
 import {
   contactCheck,
   coOpinionCheck,
@@ -11,6 +12,8 @@ import {
   extensionState,
   type ObjectionOnRecord,
   objectionCheck,
+  type PriorContact,
+  priorContactMissing,
 } from "../../domain/links/practice-actions";
 import type { PracticeForm, PracticeFormContext } from "../../domain/links/practice-forms";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
@@ -51,6 +54,10 @@ export interface UnitExtras {
   readonly notes: readonly string[];
   /** A co-unit's 协办意见期限 and whether its opinion is in; null for the lead unit. */
   readonly coOpinion: CoOpinionState | null;
+  /** The 协办意见 this co-unit delivered (tab and link), as coOpinion counts them; [] for the lead unit. */
+  readonly ownOpinions: readonly SentOpinion[];
+  /** The lead unit's reply now would have no 办前 contact before it (priorContactMissing). */
+  readonly priorContactMissing: boolean;
 }
 
 const no = (reason: string): ActionCheck => ({ ok: false, reason });
@@ -84,6 +91,23 @@ function sentObjections(sent: readonly InboxEntry[]): ObjectionOnRecord[] {
       objectedOn: String(e.cells.提出日期 ?? ""),
       decision: null,
     }));
+}
+
+/** The suggestion's contacts in the tab and those the unit sent through links (not all in the tab yet). */
+function contactsOf(index: PracticeIndex, id: string, sent: readonly InboxEntry[]): PriorContact[] {
+  return [
+    ...index.contacts
+      .of(id)
+      .filter((c) => !c.blank)
+      .map((c) => ({ unit: c.record.unit, stage: c.record.stage, date: c.record.date })),
+    ...sent
+      .filter((e) => e.form === "contact" && e.status !== "discarded")
+      .map((e) => ({
+        unit: String(e.cells.承办单位 ?? ""),
+        stage: String(e.cells.阶段 ?? ""),
+        date: dateCellText(e.cells.日期),
+      })),
+  ];
 }
 
 function tabRequests(index: PracticeIndex, id: string): ExtensionRequest[] {
@@ -128,13 +152,14 @@ export async function loadUnitExtras(
   const guard = (form: PracticeForm, check: ActionCheck) =>
     check.ok && !available(form) ? tabMissing(form) : check;
   const unrecorded = sentObjections(sent);
+  const opinions = item.relation === "co" ? opinionsOf(id, index, sent) : [];
   const coOpinion =
     item.relation === "co"
       ? coOpinionState(
           seen[0] ?? row,
           ctx.link.recipient,
           { coOpinionDays: ev.settings.coOpinionDays, calendar: ev.calendar },
-          opinionsOf(id, index, sent),
+          opinions,
           leadReplySent(leadReply, ctx.view.syncedAt),
         )
       : null;
@@ -181,6 +206,15 @@ export async function loadUnitExtras(
     checks,
     notes,
     coOpinion,
+    ownOpinions: opinions.filter((o) => o.deliveredOn && nameKey(o.unit) === nameKey(ctx.link.recipient)),
+    priorContactMissing:
+      !replySent &&
+      priorContactMissing(row, item.relation, {
+        today: ctx.today,
+        tabKept: index.contacts.available,
+        practiceSince: ev.settings.practiceSince || undefined,
+        contacts: contactsOf(index, id, sent),
+      }),
     objectionDeadline: deadline,
     formContext: {
       unit: ctx.link.recipient,

@@ -115,7 +115,12 @@ export const UnitSection: FC<
         />
       ) : null}
       {extras.checks["co-opinion"].ok ? (
-        <CoOpinionForm action={p.paths["co-opinion"]} state={state("co-opinion")} lead={record.leadUnit} />
+        <CoOpinionForm
+          action={p.paths["co-opinion"]}
+          state={state("co-opinion")}
+          lead={record.leadUnit}
+          sentOn={extras.coOpinion?.sentOn ?? null}
+        />
       ) : null}
       {extras.checks.objection.ok && extras.objectionDeadline ? (
         <ObjectionForm

@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TAB_NAMES } from "../../sheets-schema/tab-names";
+import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
+import { type LocalStack, startLocalStack } from "./local-stack";
+import { tabRows } from "./sheet-rows";
+
+/**
+ * A busy unit's clerk on a phone, in a chat app's browser that reloads the page when the clerk
+ * switches to a chat to copy something (explorer BD): what was typed in the 三沟通 form comes back
+ * after the reload, the fold open and a note saying so, as the reply form's text does; a page
+ * opened afresh is a fresh form.
+ */
+
+const PHONE = { width: 390, height: 844 };
+const CONTENT = "已电话联系领衔代表，约定下周现场面商拓宽方案。";
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let unitPage = "";
+
+const contact = "form[action$='/contact']";
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  expect((await stack.api("/api/sync?wait=1", { method: "POST" })).status).toBe(200);
+  // A suggestion waiting for its first reply; its lead unit gets a link from staff (链接 page).
+  const row = (await tabRows(stack, TAB_NAMES.ledger)).find(
+    (r) =>
+      ["办理中", "即将到期", "已逾期"].includes(r.台账状态 ?? "") &&
+      !r.答复日期 &&
+      !r.二次交办日期 &&
+      r.主办单位,
+  );
+  if (!row) throw new Error("the demo has no suggestion waiting for a reply");
+  const issued = await stack.api("/links/issue", {
+    method: "POST",
+    body: new URLSearchParams({ kind: "unit", recipient: row.主办单位 ?? "", scope: "act" }),
+  });
+  const html = await issued.text();
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_.-]+)/.exec(html)?.[1];
+  if (!link) throw new Error(`no link issued (${issued.status}):\n${html.slice(0, 2000)}`);
+  unitPage = `${link}/s/${encodeURIComponent(row.编号 ?? "")}`;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize(PHONE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("a link form's text across a reload", () => {
+  it("brings back the 三沟通 内容 after a reload, the form open with a note; a fresh visit does not", async () => {
+    await page.goto(unitPage);
+    await page.evaluate("sessionStorage.clear()");
+    await page.click("summary:has-text('记录与代表的沟通（三沟通）')");
+    await page.check(`${contact} input[name=阶段][value=办前]`);
+    await page.fill(`${contact} textarea[name=内容]`, CONTENT);
+
+    await page.reload();
+    await expect(page.inputValue(`${contact} textarea[name=内容]`)).resolves.toBe(CONTENT);
+    await expect(page.isVisible(`${contact} textarea[name=内容]`)).resolves.toBe(true);
+    await expect(page.isChecked(`${contact} input[name=阶段][value=办前]`)).resolves.toBe(true);
+    const note = page.locator(`${contact} .lk-draft-note`);
+    await expect(note.isVisible()).resolves.toBe(true);
+    await expect(note.textContent()).resolves.toContain("已恢复上次未提交的内容");
+    // The reply form had nothing typed: nothing said there.
+    await expect(page.isVisible("form[data-letter-upload] .lk-draft-note")).resolves.toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "links-unit-contact-draft.png"), fullPage: true });
+
+    // Opened afresh (not reloaded), the form is as the server gives it: nothing brought back.
+    await page.goto(unitPage);
+    await page.click("summary:has-text('记录与代表的沟通（三沟通）')");
+    await expect(page.inputValue(`${contact} textarea[name=内容]`)).resolves.toBe("");
+    await expect(page.isVisible(`${contact} .lk-draft-note`)).resolves.toBe(false);
+  });
+});
