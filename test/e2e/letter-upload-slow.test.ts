@@ -2,10 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { type Browser, launchChromium, SCREENSHOTS } from "./browser";
 import { type LocalStack, startLocalStack } from "./local-stack";
-import { tabRows } from "./sheet-rows";
+import { unitReplyPage } from "./sheet-rows";
 
 /**
  * A unit answers on a slow line (3G/4G in a chat app's WebView): the reply form's script uploads the
@@ -36,22 +35,7 @@ beforeAll(async () => {
   stack = await startLocalStack();
   expect((await stack.api("/api/sync?wait=1", { method: "POST" })).status).toBe(200);
   // A suggestion waiting for its first reply; its lead unit gets a link from staff (链接 page).
-  const row = (await tabRows(stack, TAB_NAMES.ledger)).find(
-    (r) =>
-      ["办理中", "即将到期", "已逾期"].includes(r.台账状态 ?? "") &&
-      !r.答复日期 &&
-      !r.二次交办日期 &&
-      r.主办单位,
-  );
-  if (!row) throw new Error("the demo has no suggestion waiting for a reply");
-  const issued = await stack.api("/links/issue", {
-    method: "POST",
-    body: new URLSearchParams({ kind: "unit", recipient: row.主办单位 ?? "", scope: "act" }),
-  });
-  const html = await issued.text();
-  const link = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_.-]+)/.exec(html)?.[1];
-  if (!link) throw new Error(`no link issued (${issued.status}):\n${html.slice(0, 2000)}`);
-  unitPage = `${link}/s/${encodeURIComponent(row.编号 ?? "")}`;
+  unitPage = (await unitReplyPage(stack)).url;
   mkdirSync(SCREENSHOTS, { recursive: true });
   // A scanned letter of 5 MB (a PDF by its first bytes).
   pdf5mb = path.join(SCREENSHOTS, "scan-5mb.pdf");

@@ -30,3 +30,26 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/**
+ * The synced demo's first suggestion waiting for its first reply, and its lead unit's page of it
+ * (`…/l/<token>/s/<编号>`), from a link staff issue on the 链接 page.
+ */
+export async function unitReplyPage(stack: LocalStack): Promise<{ row: Row; url: string }> {
+  const row = (await tabRows(stack, TAB_NAMES.ledger)).find(
+    (r) =>
+      ["办理中", "即将到期", "已逾期"].includes(r.台账状态 ?? "") &&
+      !r.答复日期 &&
+      !r.二次交办日期 &&
+      r.主办单位,
+  );
+  if (!row) throw new Error("the demo has no suggestion waiting for a reply");
+  const issued = await stack.api("/links/issue", {
+    method: "POST",
+    body: new URLSearchParams({ kind: "unit", recipient: row.主办单位 ?? "", scope: "act" }),
+  });
+  const html = await issued.text();
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_.-]+)/.exec(html)?.[1];
+  if (!link) throw new Error(`no link issued (${issued.status}):\n${html.slice(0, 2000)}`);
+  return { row, url: `${link}/s/${encodeURIComponent(row.编号 ?? "")}` };
+}

@@ -1,18 +1,15 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { unitsTab } from "../../sheets-schema/tabs";
 import { consumeNotices } from "../../src/jobs/notices/consume";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import { BASE, signIn, worker } from "./dashboard-helpers";
 import {
   deliverBatch,
+  editUnitRows,
   freshOffice,
   MONDAY_10_MS,
   noticeDeps,
-  officeDeps,
   robotMessages,
   robotUrl,
   seedOffice,
@@ -31,25 +28,9 @@ beforeAll(async () => {
 });
 beforeEach(() => freshOffice(office));
 
-const column = (header: string) =>
-  String.fromCharCode(65 + unitsTab.columns.findIndex((c) => c.header === header));
-/** Rows of 承办单位 (notices-setup's UNIT_NAMES order). */
-const ROW = { 区教育局: 2, 区住建局: 3 } as const;
-
 /** Staff edit rows of 承办单位, then the sync takes the tab into D1. */
-async function editUnits(edits: Record<keyof typeof ROW, Record<string, string>>): Promise<void> {
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues(
-    Object.entries(edits).flatMap(([unit, cells]) =>
-      Object.entries(cells).map(([header, value]) => ({
-        range: `'${TAB_NAMES.units}'!${column(header)}${ROW[unit as keyof typeof ROW]}`,
-        values: [[value]],
-      })),
-    ),
-  );
-  const synced = await runSync(deps, "test", MONDAY_10_MS + 5 * 60_000);
-  expect(synced.outcome).toBe("ok");
-}
+const editUnits = (edits: Parameters<typeof editUnitRows>[1]) =>
+  editUnitRows(office, edits, MONDAY_10_MS + 5 * 60_000);
 
 /** The rows of /notices, each as its cells' text (tags dropped). */
 function rowsOf(html: string): string[] {

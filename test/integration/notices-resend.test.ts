@@ -1,19 +1,16 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { unitsTab } from "../../sheets-schema/tabs";
 import { consumeNotices } from "../../src/jobs/notices/consume";
 import { retryNotice } from "../../src/jobs/notices/retry-notice";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import { BASE, signIn, worker } from "./dashboard-helpers";
 import {
   deliverBatch,
+  editUnitRows,
   freshOffice,
   MONDAY_10_MS,
   noticeDeps,
-  officeDeps,
   officeUnits,
   robotMessages,
   robotUrl,
@@ -27,23 +24,9 @@ beforeAll(async () => {
 });
 beforeEach(() => freshOffice(office));
 
-const column = (header: string) =>
-  String.fromCharCode(65 + unitsTab.columns.findIndex((c) => c.header === header));
-/** 区住建局 is on row 3 of 承办单位 (notices-setup's UNIT_NAMES order). */
-const ZJJ_ROW = 3;
-
 /** Staff edit 区住建局's row of 承办单位, then the sync takes the tab into D1. */
-async function editZjj(cells: Record<string, string>): Promise<void> {
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues(
-    Object.entries(cells).map(([header, value]) => ({
-      range: `'${TAB_NAMES.units}'!${column(header)}${ZJJ_ROW}`,
-      values: [[value]],
-    })),
-  );
-  const synced = await runSync(deps, "test", MONDAY_10_MS + 5 * 60_000);
-  expect(synced.outcome).toBe("ok");
-}
+const editZjj = (cells: Record<string, string>) =>
+  editUnitRows(office, { 区住建局: cells }, MONDAY_10_MS + 5 * 60_000);
 
 const wrongAddress = () => `${robotUrl()}/robot/send?access_token=${office}-wrong#SEC${office}`;
 

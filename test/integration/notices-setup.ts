@@ -362,3 +362,25 @@ export async function rowTwoProblems(office: string): Promise<string[]> {
     .filter((r) => r[at("工作表")] === TAB_NAMES.ledger && Number(r[at("行号")]) === 2)
     .map((r) => `${r[at("级别")]}|${r[at("列")]}|${r[at("问题")]}`);
 }
+
+/**
+ * Staff edit cells of 承办单位 (by unit, row as UNIT_NAMES orders them; cells by header), then the
+ * sync at `atMs` takes the tab into D1.
+ */
+export async function editUnitRows(
+  office: string,
+  edits: Partial<Record<(typeof UNIT_NAMES)[number], Record<string, string>>>,
+  atMs: number,
+): Promise<void> {
+  const column = (h: string) => String.fromCharCode(65 + unitsTab.columns.findIndex((c) => c.header === h));
+  const deps = await officeDeps(office);
+  await deps.sheets.batchUpdateValues(
+    Object.entries(edits).flatMap(([unit, cells]) =>
+      Object.entries(cells ?? {}).map(([h, value]) => ({
+        range: `'${TAB_NAMES.units}'!${column(h)}${UNIT_NAMES.indexOf(unit as (typeof UNIT_NAMES)[number]) + 2}`,
+        values: [[value]],
+      })),
+    ),
+  );
+  expect(await runSync(deps, "test", atMs)).toMatchObject({ outcome: "ok" });
+}

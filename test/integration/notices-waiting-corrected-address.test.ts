@@ -1,6 +1,4 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { unitsTab } from "../../sheets-schema/tabs";
 import { maskSecret } from "../../src/channels/robot-address";
 import { failed } from "../../src/channels/types";
 import { consumeNotices } from "../../src/jobs/notices/consume";
@@ -8,15 +6,14 @@ import { claimBatch } from "../../src/jobs/notices/deliver";
 import { retryNotice } from "../../src/jobs/notices/retry-notice";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { runNoticesTick } from "../../src/jobs/notices/tick";
-import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import { ADMIN, BASE, signIn, worker } from "./dashboard-helpers";
 import {
   deliverBatch,
+  editUnitRows,
   freshOffice,
   MONDAY_10_MS,
   noticeDeps,
-  officeDeps,
   officeUnits,
   registerRobot,
   robotMessages,
@@ -31,20 +28,11 @@ beforeAll(async () => {
 });
 beforeEach(() => freshOffice(office));
 
-const column = (header: string) =>
-  String.fromCharCode(65 + unitsTab.columns.findIndex((c) => c.header === header));
-/** 区教育局 is on row 2 of 承办单位 (notices-setup's UNIT_NAMES order). */
-const JYJ_ROW = 2;
 const MINUTE_MS = 60_000;
 
 /** Staff edit 区教育局's 机器人地址 in 承办单位, then the sync takes the tab into D1. */
-async function setJyjAddress(address: string, atMs: number): Promise<void> {
-  const deps = await officeDeps(office);
-  await deps.sheets.batchUpdateValues([
-    { range: `'${TAB_NAMES.units}'!${column("机器人地址")}${JYJ_ROW}`, values: [[address]] },
-  ]);
-  expect(await runSync(deps, "test", atMs)).toMatchObject({ outcome: "ok" });
-}
+const setJyjAddress = (address: string, atMs: number) =>
+  editUnitRows(office, { 区教育局: { 机器人地址: address } }, atMs);
 
 /** A 企业微信 robot that answers every message with a retryable failure. */
 const brokenToken = () => `${office}-t500`;
