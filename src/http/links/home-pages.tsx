@@ -1,15 +1,8 @@
-import type { Child, FC } from "hono/jsx";
-import { toHalfWidth } from "../../../sheets-schema/cells/cell-type";
+import type { FC } from "hono/jsx";
 import type { Calendar } from "../../domain/calendar";
 import type { DeputyRecordRow } from "../../domain/dashboard/deputy-records";
-import { trimInvisible } from "../../domain/invisible-chars";
-import {
-  byOpinionOwed,
-  type CoOpinionState,
-  opinionDaysPast,
-  opinionStillOwed,
-} from "../../domain/links/co-opinion";
-import type { RecipientRow, Relation } from "../../domain/links/recipient-rows";
+import { byOpinionOwed, type CoOpinionState, opinionStillOwed } from "../../domain/links/co-opinion";
+import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { AWAITING_REPLY } from "../../domain/links/row-actions";
 import type { SentMark } from "../../domain/links/sent-mark";
 import { excludedNote, type StatisticsRow } from "../../domain/statistics";
@@ -19,6 +12,7 @@ import { Kpi } from "../dashboard/ui";
 import { leaderRole } from "./leader-role";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { byDue, SECOND_ROUND, SuggestionList } from "./link-ui";
+import { CoCounts, matchesQuery, SECTION, SearchForm, SplitList, TileLink } from "./unit-home-parts";
 
 interface HomeProps {
   readonly frame: LinkFrame;
@@ -49,36 +43,6 @@ interface UnitHomeProps extends HomeProps {
   readonly figures?: StatisticsRow | null;
   /** What the unit searched for (`?q=`, unitQuery): "" or absent lists every suggestion. */
   readonly query?: string;
-}
-
-/** The longest search the page reads, as the dashboard's list (listFilterOf). */
-const QUERY_MAX = 50;
-
-/**
- * `?q=` of a unit's page: trimmed (the zero-width characters chat apps slip in too), at most 50
- * characters; "" when absent.
- */
-export function unitQuery(raw: string | undefined): string {
-  return trimInvisible(raw ?? "").slice(0, QUERY_MAX);
-}
-
-/** The words that pick a unit's suggestions by its part in them. */
-const ROLE_WORDS: ReadonlyMap<string, Relation> = new Map([
-  ["主办", "lead"],
-  ["协办", "co"],
-]);
-
-/**
- * Which of a unit's suggestions a search finds: 编号, 标题 or 领衔代表 holding the text (full-width
- * digits and letters as typed with a Chinese IME match too, as the link's /s/<编号> does), or
- * the unit's part when the text is 主办 or 协办. Only the rows the page already holds.
- */
-export function matchesQuery(query: string): (m: RecipientRow) => boolean {
-  const needle = toHalfWidth(query).toLowerCase();
-  const role = ROLE_WORDS.get(needle);
-  if (role) return (m) => m.relation === role;
-  const has = (text: string | null | undefined) => !!text && toHalfWidth(text).toLowerCase().includes(needle);
-  return (m) => has(m.row.id) || has(m.row.record.title) || has(m.row.record.leadDeputy);
 }
 
 /** What every list of the page shares. */
@@ -132,19 +96,6 @@ const AwaitingCounts: FC<{ open: readonly RecipientRow[]; prefix?: string; linke
 };
 
 const isOverdue = (m: RecipientRow) => m.row.computed.status === "已逾期";
-
-/** The ids of a unit page's sections, which its tiles link to (ASCII: a fragment copied into a chat stays readable). */
-const SECTION = { open: "open", overdue: "overdue", co: "co", coOwed: "co-owed" } as const;
-
-/** A tile that takes the reader to its list (`to`: a section's id), or the tile alone (null). */
-const TileLink: FC<{ to: string | null; children: Child }> = ({ to, children }) =>
-  to ? (
-    <a class="lk-tile" href={`#${to}`}>
-      {children}
-    </a>
-  ) : (
-    children
-  );
 
 /**
  * The unit's 办理情况 as the office counts it (/units, 统计, the ranking): the same line of figures
@@ -275,30 +226,6 @@ export const UnitHome: FC<UnitHomeProps> = (p) => {
   );
 };
 
-/**
- * The search of a unit's page: a plain GET form (no script), its text kept after a search. A
- * search box, not a text field: nothing typed here is a form's content to keep (typed-text.ts).
- */
-const SearchForm: FC<{ base: string; query: string }> = ({ base, query }) => (
-  <form class="lk-form" method="get" action={base}>
-    <label class="field" for="lk-q">
-      查找建议
-    </label>
-    <p class="hint" id="lk-q-hint">
-      输入编号（如 2026-012）、标题或领衔代表中的字；输入“主办”或“协办”列出该类建议。
-    </p>
-    <input
-      id="lk-q"
-      type="search"
-      name="q"
-      value={query}
-      maxlength={QUERY_MAX}
-      aria-describedby="lk-q-hint"
-    />
-    <button type="submit">查找</button>
-  </form>
-);
-
 /** What a search found, in the page's order (what to answer first, then 协办), and the way back. */
 const SearchResults: FC<UnitHomeProps & { query: string; found: readonly RecipientRow[] }> = (p) => (
   <section id="results">
@@ -315,63 +242,6 @@ const SearchResults: FC<UnitHomeProps & { query: string; found: readonly Recipie
     />
   </section>
 );
-
-/**
- * 协办 tiles: the opinions still to send (待送协办意见; danger once one is past its 协办意见期限) and
- * every suggestion co-handled, each linking to its list.
- */
-const CoCounts: FC<{
-  co: readonly RecipientRow[];
-  owed: readonly RecipientRow[];
-  today: string;
-  stateOf: (m: RecipientRow) => CoOpinionState | null;
-}> = ({ co, owed, today, stateOf }) => {
-  const past = owed.filter((m) => opinionDaysPast(stateOf(m), today) !== null).length;
-  return (
-    <>
-      <TileLink to={owed.length > 0 ? SECTION.coOwed : null}>
-        <Kpi
-          label="待送协办意见"
-          value={owed.length}
-          note={past > 0 ? `已过期限 ${past} 件` : undefined}
-          tone={past > 0 ? "danger" : owed.length > 0 ? "warn" : undefined}
-        />
-      </TileLink>
-      <TileLink to={co.length > 0 ? SECTION.co : null}>
-        <Kpi label="协办" value={co.length} note="全部协办件" />
-      </TileLink>
-    </>
-  );
-};
-
-/**
- * A list cut in two under headings, the order kept: those `first` picks (all before the rest in
- * the list's order), then the rest; one list without headings when either part is empty.
- */
-const SplitList: FC<{
-  items: readonly RecipientRow[];
-  first: (m: RecipientRow) => boolean;
-  firstHeading: (n: number) => string;
-  firstId: string;
-  restHeading: (n: number) => string;
-  list: (items: readonly RecipientRow[]) => Child;
-}> = (p) => {
-  const head = p.items.filter(p.first);
-  const rest = p.items.filter((m) => !p.first(m));
-  if (head.length === 0) return <>{p.list(p.items)}</>;
-  return (
-    <>
-      <h3 id={p.firstId}>{p.firstHeading(head.length)}</h3>
-      {p.list(head)}
-      {rest.length > 0 ? (
-        <>
-          <h3>{p.restHeading(rest.length)}</h3>
-          {p.list(rest)}
-        </>
-      ) : null}
-    </>
-  );
-};
 
 /** A deputy's page: submit, the suggestions led and co-signed, the record (代表履职档案). */
 export const DeputyHome: FC<

@@ -18,7 +18,7 @@ import { HttpError } from "../errors";
 import { type FormState, freshForm, REPLY_VERSION_FIELD, sentBackTo } from "./action-forms";
 import { loadCoOpinionStates } from "./co-opinions";
 import { ratedAnotherReply, replyAsItStands } from "./deputy-reply";
-import { DeputyHome, LeaderHome, UnitHome, unitQuery } from "./home-pages";
+import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
 import { type LinkContext, linkSuggestion, loadLinkContext, mineById } from "./link-context";
@@ -36,6 +36,7 @@ import {
   sentMarks,
   textValues,
 } from "./suggestion-page";
+import { unitQuery } from "./unit-home-parts";
 import {
   checkLetter,
   checkUploadedLetter,
