@@ -5,6 +5,7 @@ import { LEDGER_EXPORT_HEAD } from "../domain/dashboard/ledger-export";
 import { reportDocx } from "../domain/dashboard/report-docx";
 import { visitListTable } from "../domain/dashboard/sampling";
 import { scoreboardTable } from "../domain/dashboard/scoreboard";
+import { asOfLine, YEAR_END } from "../domain/dashboard/year-report-as-of";
 import { yearReportJson, yearReportTable } from "../domain/dashboard/year-report-export";
 import { assessmentTable } from "../domain/evaluation/assessment-view";
 import { filtersNothing, listFilterOf, type SuggestionsFilter } from "./dashboard/list-filter";
@@ -52,8 +53,15 @@ export function csv(
   });
 }
 
+/**
+ * The report `?year=` asks for, and with `?asOf=year-end` its year-end copy: then `kept` is its
+ * as-of line (“统计截至 2027-01-01（年末数字）”), which each export says.
+ */
 async function reportFor(c: Context<AppEnv>) {
-  return (await loadYearReport(c)).report;
+  const loaded = await loadYearReport(c);
+  const copy = loaded.yearEnd?.shown ? loaded.yearEnd : null;
+  const kept = copy ? asOfLine({ today: copy.asOf, syncedAt: null, yearEnd: copy.year }, (d) => d) : null;
+  return { ...loaded, kept };
 }
 
 /**
@@ -101,20 +109,27 @@ export const exportsRoutes = new Hono<AppEnv>()
     return csv(c, toCsv(table), `sample-${sample.id}-${today}.csv`, name);
   })
   .get("/report.csv", async (c) => {
-    const report = await reportFor(c);
-    const name = `${report.year}年代表建议办理情况-${report.today}.csv`;
-    return csv(c, toCsv(yearReportTable(report)), `report-${report.year}.csv`, name);
+    const { report, kept } = await reportFor(c);
+    const table = yearReportTable(report);
+    // The year-end copy says so under 统计日期 (the second line after 年度).
+    if (kept) table.splice(3, 0, ["统计口径", kept]);
+    const name = `${report.year}年代表建议办理情况${kept ? "-年末数字" : ""}-${report.today}.csv`;
+    return csv(c, toCsv(table), `report-${report.year}${kept ? "-year-end" : ""}.csv`, name);
   })
-  .get("/report.json", async (c) => c.json(yearReportJson(await reportFor(c))))
+  .get("/report.json", async (c) => {
+    const { report, kept } = await reportFor(c);
+    return c.json({ ...yearReportJson(report), ...(kept ? { asOf: YEAR_END, asOfLine: kept } : {}) });
+  })
   // The Word draft of the 代表建议办理情况报告: the same figures, laid out as an official document.
   .get("/report.docx", async (c) => {
-    const { report, base } = await loadYearReport(c);
-    const bytes = reportDocx(report, new Date(), syncedAtOf(base.frame));
+    const { report, base, yearEnd } = await reportFor(c);
+    const copy = yearEnd?.shown ? yearEnd : null;
+    const bytes = reportDocx(report, new Date(), copy ? null : syncedAtOf(base.frame), copy !== null);
     return c.body(bytes, 200, {
       "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "content-disposition": attachment(
-        `report-${report.year}.docx`,
-        `关于${report.year}年代表建议办理情况的报告（初稿）.docx`,
+        `report-${report.year}${copy ? "-year-end" : ""}.docx`,
+        `关于${report.year}年代表建议办理情况的报告（初稿${copy ? "，年末数字" : ""}）.docx`,
       ),
     });
   });

@@ -127,7 +127,8 @@ export async function savePageFigures<G extends FigureGroup>(
 
 /**
  * Stores each year's report of `version` (latest first; the latest with a suggestion counted is also
- * the page's default),
+ * the page's default) and, in the same batch, the year-end copy of each earlier year that has none
+ * (yearEndCopies),
  * unless every figure of that version is stored already (then `work` is not called); true when it
  * wrote. The reports go first, one D1 batch, then the mark: its version says the page figures
  * (stored by the steps before) and the reports are all of that version, so a step stopped between
@@ -154,12 +155,97 @@ export async function saveYearReports(
       [
         ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
         [reportKey(null), reportEntry(shown)] as const,
+        ...(await yearEndCopies(meta, years, reports)),
       ],
       at,
     );
   // `version` first: figuresAreOf reads it from the start of the text. The mark goes last.
   await meta.set(META_PAGE_FIGURES, JSON.stringify({ version }), at);
   return true;
+}
+
+/*
+ * A past year's report as it stood at the year's end. The report of a year keeps moving after 31
+ * December (its late suggestions fall due, replies and 测评 come in), while the report printed for
+ * the 主任会议 in January must be printable again in spring with the same figures. So the first
+ * finish whose day (the reports' `today`) is in a later year keeps each earlier year's report once,
+ * as it then stood, and never overwrites it: on 1 January for an office that syncs daily, on the
+ * first sync for one deployed later (the pages say that day, never 31 December).
+ */
+
+/** Which years have a year-end copy, and the day each was kept (`{"2026":"2027-01-01"}`): small. */
+const YEAR_END_INDEX = `${META_PAGE_FIGURES}:report-year-end`;
+
+/** Where a year's year-end copy is kept (`{ asOf, years, report }`). */
+const yearEndKey = (year: number) => `${YEAR_END_INDEX}:${year}`;
+
+/** Each year's year-end copy and the day it was kept, by year (JSON of YEAR_END_INDEX). */
+type YearEndIndex = Readonly<Record<string, string>>;
+
+const parseIndex = (stored: string | undefined | null): YearEndIndex =>
+  stored ? (JSON.parse(stored) as YearEndIndex) : {};
+
+/**
+ * The entries that keep the reports of years before the reports' day that have no year-end copy
+ * yet, with the index naming them; none when each has one. One query (the index, not the copies:
+ * they are as large as the reports), no Sheets call.
+ */
+async function yearEndCopies(
+  meta: MetaStore,
+  years: readonly number[],
+  reports: readonly YearReport[],
+): Promise<(readonly [string, string])[]> {
+  const today = reports[0]?.today;
+  if (today === undefined) return [];
+  const thisYear = Number(today.slice(0, 4));
+  const index = parseIndex((await meta.getMany([YEAR_END_INDEX])).get(YEAR_END_INDEX));
+  const fresh = reports.filter((r) => r.year < thisYear && index[String(r.year)] === undefined);
+  if (fresh.length === 0) return [];
+  const kept = { ...index, ...Object.fromEntries(fresh.map((r) => [String(r.year), today])) };
+  return [
+    ...fresh.map(
+      (report) => [yearEndKey(report.year), JSON.stringify({ asOf: today, years, report })] as const,
+    ),
+    [YEAR_END_INDEX, JSON.stringify(kept)] as const,
+  ];
+}
+
+/** A year's report as kept at the year's end: the day it was kept, and the years then reported. */
+export interface YearEndReport {
+  readonly asOf: string;
+  readonly years: readonly number[];
+  readonly report: YearReport;
+}
+
+/** The year-end copy of `year`'s report; null when none was kept (one query). */
+export async function loadYearEndReport(meta: MetaStore, year: number): Promise<YearEndReport | null> {
+  const stored = await meta.get(yearEndKey(year));
+  return stored === null ? null : (JSON.parse(stored) as YearEndReport);
+}
+
+/**
+ * A year's report as loadStoredReport gives it, with the day that year's year-end copy was kept
+ * (null: none), in one query: the report page says a copy exists without reading it.
+ */
+export async function loadStoredReportAndYearEnd(
+  meta: MetaStore,
+  version: string | undefined,
+  year: number | null,
+): Promise<{
+  stored: { years: readonly number[]; report: YearReport } | null;
+  yearEndOf: (year: number) => string | null;
+}> {
+  const key = reportKey(year);
+  const values = await meta.getMany([key, YEAR_END_INDEX]);
+  const text = values.get(key);
+  const index = parseIndex(values.get(YEAR_END_INDEX));
+  return {
+    stored:
+      text !== undefined && figuresAreOf(text, version)
+        ? (JSON.parse(text) as { years: number[]; report: YearReport })
+        : null,
+    yearEndOf: (y) => index[String(y)] ?? null,
+  };
 }
 
 /** Where the 督办周报's figures are stored. */

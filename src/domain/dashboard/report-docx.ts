@@ -13,7 +13,7 @@ import { buildDocx, FOOTER_REL, HEADER_REL } from "../docx/package";
 import { type Narrative, reportNarrative } from "./report-narrative";
 import { type ReportTable, reportTables } from "./report-tables";
 import type { YearReport } from "./year-report";
-import { asOfLine, mayChangeLine, reportAsOf } from "./year-report-as-of";
+import { asOfLine, mayChangeLine, reportAsOf, yearEndKeptLine } from "./year-report-as-of";
 
 /**
  * The 代表建议办理情况报告 as a Word draft: the text of reportNarrative in 公文 layout (A4, margins of
@@ -139,9 +139,12 @@ function narrativeXml(n: Narrative): string {
  * when, and that its figures may still change (year-report-as-of.ts), in the page header, where it
  * is in no clerk's way and goes with one deletion.
  */
-function headerXml(report: YearReport, syncedAt: string | null): string {
-  const changing = mayChangeLine(reportAsOf(report), "数字");
-  const lines = [`初稿　${asOfLine({ today: report.today, syncedAt })}`, ...(changing ? [changing] : [])];
+function headerXml(report: YearReport, syncedAt: string | null, yearEnd: boolean): string {
+  const changing = yearEnd
+    ? yearEndKeptLine(reportAsOf(report), "数字")
+    : mayChangeLine(reportAsOf(report), "数字");
+  const asOf = asOfLine({ today: report.today, syncedAt, ...(yearEnd ? { yearEnd: report.year } : {}) });
+  const lines = [`初稿　${asOf}`, ...(changing ? [changing] : [])];
   return lines
     .map((line) => paragraph(run(line, { font: KAITI, size: SIZE.五号 }), { align: "center" }))
     .join("");
@@ -200,18 +203,20 @@ export function reportDocumentBody(
 
 /**
  * The .docx file of the year's report; `syncedAt`: the sync its figures come from (local
- * "YYYY-MM-DD HH:MM"), said under the title with the day they are counted to.
+ * "YYYY-MM-DD HH:MM"), said under the title with the day they are counted to; `yearEnd`: the report
+ * is the copy kept at the year's end (page-figures.ts yearEndCopies), its header says so.
  */
 export function reportDocx(
   report: YearReport,
   now: Date,
   syncedAt: string | null = null,
+  yearEnd = false,
 ): Uint8Array<ArrayBuffer> {
   const tables = reportTables(report);
   const narrative = reportNarrative(report, tables);
   return buildDocx({
     body: reportDocumentBody(report, tables, narrative),
-    header: headerXml(report, syncedAt),
+    header: headerXml(report, syncedAt, yearEnd),
     footer: FOOTER,
     styles: HEADING_STYLES,
     title: narrative.title,

@@ -84,15 +84,65 @@ export function reportAsOf(report: ReportPending): Omit<AsOf, "syncedAt"> {
   };
 }
 
+/** `asOf=year-end`: a year report's figures as kept at the year's end, not today's. */
+export const YEAR_END = "year-end";
+
+/**
+ * A year report kept as it stood at the year's end (page-figures.ts yearEndCopies): `asOf`, the
+ * day of the first sync on or after 1 January of the next year that kept it.
+ */
+export interface YearEndCopy {
+  readonly year: number;
+  readonly asOf: string;
+}
+
+/**
+ * The day a year-end copy counts to, honestly: “2027-01-01”, or “2027-03-05 首次同步” when the first
+ * sync after the year's end came later (an office that deployed in March): never 31 December.
+ */
+export function yearEndDay(copy: YearEndCopy, date: (iso: string) => string = displayDate): string {
+  return copy.asOf === `${copy.year + 1}-01-01` ? date(copy.asOf) : `${date(copy.asOf)} 首次同步`;
+}
+
+/**
+ * The note on a year's report of today's figures when its year-end copy exists, before the link to
+ * it: “年末数字：截至 2027-01-01 的统计（之后的答复、测评未计入）。”
+ */
+export function yearEndOffer(copy: YearEndCopy, date: (iso: string) => string = displayDate): string {
+  const day = yearEndDay(copy, date);
+  // A space after a date, none after 首次同步.
+  return `年末数字：截至 ${day}${day.endsWith("同步") ? "" : " "}的统计（之后的答复、测评未计入）。`;
+}
+
+/**
+ * What a year-end copy says instead of mayChangeLine: it no longer changes, and what was still
+ * open when it was kept.
+ */
+export function yearEndKeptLine(a: Pick<AsOf, "pending" | "awaiting">, what: string): string {
+  const pending = a.pending !== null && a.pending > 0 ? a.pending : 0;
+  const awaiting = a.awaiting ?? 0;
+  const then = [
+    pending > 0 ? `${pending} 件建议未到办理期限` : "",
+    awaiting > 0 ? `${awaiting} 件建议尚未交办` : "",
+  ]
+    .filter(Boolean)
+    .join("、");
+  return `年末数字保存后不再变化${then ? `（当时尚有 ${then}）` : ""}；之后的答复、测评只计入今天的${what}。`;
+}
+
 /**
  * “统计截至 2027年1月5日（数据来自 09:10 的同步）”: the sync's day is said only when it is another.
  * `date` writes a day: 年月日 in a document (the default); a page's screen notes pass the ISO form
- * their sync line uses (今天 2027-01-05), so one page does not say one day two ways.
+ * their sync line uses (今天 2027-01-05), so one page does not say one day two ways. `yearEnd`: the
+ * year whose year-end copy the figures are (`today` the day it was kept): “统计截至 2027年1月1日
+ * （年末数字）”, no sync time (the copy's sync is not the page's last).
  */
 export function asOfLine(
-  a: Pick<AsOf, "today" | "syncedAt">,
+  a: Pick<AsOf, "today" | "syncedAt"> & { readonly yearEnd?: number },
   date: (iso: string) => string = displayDate,
 ): string {
+  if (a.yearEnd !== undefined)
+    return `统计截至 ${yearEndDay({ year: a.yearEnd, asOf: a.today }, date)}（年末数字）`;
   const synced = a.syncedAt ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(a.syncedAt) : null;
   const when = synced ? (synced[1] === a.today ? synced[2] : `${date(synced[1] ?? "")} ${synced[2]}`) : "";
   return `统计截至 ${date(a.today)}${when ? `（数据来自 ${when} 的同步）` : ""}`;

@@ -3,8 +3,9 @@ import type { AppEnv } from "../../app";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import { defaultYearOf, reportYears, type YearReport } from "../../domain/dashboard/year-report";
+import { YEAR_END, type YearEndCopy } from "../../domain/dashboard/year-report-as-of";
 import { idsHeldIn, workOutYearReports } from "../../jobs/year-report";
-import { loadStoredReport } from "../../store/page-figures";
+import { loadStoredReportAndYearEnd, loadYearEndReport } from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { loadDashboard, loadFrame, type PageBase } from "./load-view";
 
@@ -13,19 +14,41 @@ export interface LoadedReport {
   /** Years with suggestions, and the chosen one, latest first (the page's year picker). */
   readonly years: readonly number[];
   readonly base: PageBase;
+  /**
+   * The year's report as kept at the year's end (`asOf`: the day kept), null when none was kept;
+   * `shown`: the report above is that copy (`?asOf=year-end`), not today's figures.
+   */
+  readonly yearEnd: (YearEndCopy & { readonly shown: boolean }) | null;
 }
 
 /**
  * The year report of `?year=` (when absent defaultYearOf, as the finish stores its default: the latest year with a suggestion of its own replied to, else assigned): as the last sync's
  * finish worked it out, or from the stored rows (workOutYearReports) for a year it did not (one
- * with no suggestions) or before its reports are current. No evaluation, no Sheets call.
+ * with no suggestions) or before its reports are current. With `?asOf=year-end`, the year's
+ * report as kept at its end (page-figures.ts yearEndCopies). No evaluation, no Sheets call.
  */
 export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> {
   const year = parseYear(c.req.query("year"));
   if (!year.ok) throw new HttpError(400, year.code, year.message);
+  const asOf = c.req.query("asOf") ?? "";
+  if (asOf !== "" && asOf !== YEAR_END)
+    throw new HttpError(
+      400,
+      "invalid_as_of",
+      `asOf 只能是 ${YEAR_END}（年末数字），收到“${asOf.slice(0, 40)}”；不写 asOf 即今天的数字`,
+    );
   const base = await loadFrame(c);
-  const stored = await loadStoredReport(base.deps.meta, base.summaryVersion, year.value ?? null);
-  if (stored) return { report: stored.report, years: stored.years, base };
+  if (asOf === YEAR_END) return loadYearEnd(base, year.value);
+  const { stored, yearEndOf } = await loadStoredReportAndYearEnd(
+    base.deps.meta,
+    base.summaryVersion,
+    year.value ?? null,
+  );
+  const withYearEnd = (report: YearReport, years: readonly number[]): LoadedReport => {
+    const kept = yearEndOf(report.year);
+    return { report, years, base, yearEnd: kept ? { year: report.year, asOf: kept, shown: false } : null };
+  };
+  if (stored) return withYearEnd(stored.report, stored.years);
   const d = await loadDashboard(c, { base });
   const years = reportYears(d.evaluation);
   const chosen = year.value ?? defaultYearOf(d.evaluation.rows) ?? Number(d.frame.today.slice(0, 4));
@@ -37,5 +60,29 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
   );
   if (!report) throw new Error("workOutYearReports gives one report per year asked for");
   const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
-  return { report, years: shown, base };
+  return withYearEnd(report, shown);
+}
+
+/** `?year=Y&asOf=year-end`: the copy kept at Y's end (one query), or why there is none. */
+async function loadYearEnd(base: PageBase, year: number | null): Promise<LoadedReport> {
+  if (year === null)
+    throw new HttpError(
+      400,
+      "year_end_without_year",
+      `年末数字须指明年度，例如 /report?year=${Number(base.frame.today.slice(0, 4)) - 1}&asOf=${YEAR_END}`,
+    );
+  const kept = await loadYearEndReport(base.deps.meta, year);
+  if (kept) {
+    const years = kept.years.includes(year) ? kept.years : [...kept.years, year].sort((a, b) => b - a);
+    return { report: kept.report, years, base, yearEnd: { year, asOf: kept.asOf, shown: true } };
+  }
+  const why =
+    year >= Number(base.frame.today.slice(0, 4))
+      ? `${year} 年度尚未结束：年末数字在 ${year + 1} 年 1 月 1 日起的第一次同步时保存`
+      : `年末数字在 ${year} 年结束后的第一次同步时保存，那次同步时台账里没有 ${year} 年的建议，或此后还没有同步过`;
+  throw new HttpError(
+    404,
+    "no_year_end_copy",
+    `没有保存 ${year} 年的年末数字（${why}）。今天的数字见 /report?year=${year}`,
+  );
 }

@@ -218,6 +218,6 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get("/leaders/:name/erase", (c) => erasePage(c, "leader"))
   .post("/leaders/:name/erase", (c) => eraseFromPage(c, "leader"))
   .get("/report", async (c) => {
-    const { report, years, base } = await loadYearReport(c);
-    return sendPage(c, <ReportPage report={report} years={years} frame={base.frame} />);
+    const { report, years, base, yearEnd } = await loadYearReport(c);
+    return sendPage(c, <ReportPage report={report} years={years} frame={base.frame} yearEnd={yearEnd} />);
   });

@@ -3,11 +3,19 @@ import { reportNarrative } from "../../domain/dashboard/report-narrative";
 import type { Count } from "../../domain/dashboard/report-practice";
 import { type ReportTable, reportTables } from "../../domain/dashboard/report-tables";
 import type { YearReport } from "../../domain/dashboard/year-report";
-import { asOfLine, mayChangeLine, reportAsOf } from "../../domain/dashboard/year-report-as-of";
+import {
+  asOfLine,
+  mayChangeLine,
+  reportAsOf,
+  YEAR_END,
+  yearEndKeptLine,
+  yearEndOffer,
+} from "../../domain/dashboard/year-report-as-of";
 import { footnoteText } from "../../domain/dashboard/year-report-export";
 import { skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
+import type { LoadedReport } from "./load-report";
 import { Card, Kpi, TableScroll } from "./ui";
 
 /**
@@ -74,26 +82,58 @@ const Counts: FC<{ title: string; counts: readonly Count[]; unit: string }> = ({
   </div>
 );
 
-export const ReportPage: FC<{ report: YearReport; years: readonly number[]; frame: PageFrame }> = ({
-  report,
-  years,
-  frame,
-}) => {
+/** A day as the page's screen notes write it (the sync line's ISO form: 2027-01-01). */
+const isoDay = (iso: string) => iso;
+
+/**
+ * The year's report: today's figures, or with `yearEnd.shown` the copy kept at the year's end
+ * (`?asOf=year-end`), each saying so and linking to the other; its exports follow what it shows.
+ */
+export const ReportPage: FC<{
+  report: YearReport;
+  years: readonly number[];
+  frame: PageFrame;
+  /** The year's year-end copy, when one was kept (LoadedReport); absent: none. */
+  yearEnd?: LoadedReport["yearEnd"];
+}> = ({ report, years, frame, yearEnd = null }) => {
   const t = report.totals;
   const o = report.overall;
   const c = report.carriedOver;
   const narrative = reportNarrative(report);
-  const q = `year=${report.year}`;
-  const changing = mayChangeLine(reportAsOf(report), "数字");
+  const kept = yearEnd?.shown ? yearEnd : null;
+  const q = `year=${report.year}${kept ? `&asOf=${YEAR_END}` : ""}`;
+  const changing = kept
+    ? yearEndKeptLine(reportAsOf(report), "数字")
+    : mayChangeLine(reportAsOf(report), "数字");
+  const asOf = kept
+    ? { today: kept.asOf, syncedAt: null, yearEnd: kept.year }
+    : { today: report.today, syncedAt: syncedAtOf(frame) };
   return (
-    <Layout title={`${report.year} 年度报告`} nav="report" frame={frame} stylesheet="/assets/report.css">
+    <Layout
+      title={`${report.year} 年度报告${kept ? "（年末数字）" : ""}`}
+      nav="report"
+      frame={frame}
+      stylesheet="/assets/report.css"
+    >
       <div class="screen-only">
         <h1>{report.year} 年代表建议办理情况</h1>
         <p class="sub">
-          {report.year} 年提出的建议（按提出日期），统计截至 {report.today}
+          {report.year} 年提出的建议（按提出日期），
+          {kept ? asOfLine(asOf, isoDay) : `统计截至 ${report.today}`}
           。供常委会听取和审议代表建议办理情况报告使用。打印或另存为 PDF：在浏览器中按
           Ctrl+P（A4，按公文格式排版）。
         </p>
+        {kept ? (
+          <p class="sub">
+            年末数字：之后的答复、测评未计入。
+            <a href={`/report?year=${kept.year}`}>查看今天的数字</a>
+          </p>
+        ) : yearEnd ? (
+          <p class="sub">
+            {yearEndOffer(yearEnd, isoDay)}
+            <a href={`/report?year=${yearEnd.year}&asOf=${YEAR_END}`}>查看年末数字</a>
+          </p>
+        ) : null}
         <form class="actions" method="get" action="/report">
           <select name="year" aria-label="年度">
             {years.map((y) => (
@@ -109,7 +149,8 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
           <a class="button light" href={`/exports/report.csv?${q}`}>
             导出 CSV
           </a>
-          <a class="button light" href={`/exports/ledger.csv?${q}`}>
+          {/* The ledger's rows as they are today: no year-end copy of them is kept. */}
+          <a class="button light" href={`/exports/ledger.csv?year=${report.year}`}>
             导出台账 CSV
           </a>
           {/* The same figures with English keys, for a technician's tools: after what staff use. */}
@@ -179,7 +220,7 @@ export const ReportPage: FC<{ report: YearReport; years: readonly number[]; fram
       <article class="report-doc">
         {/* The page's one h1 is its own heading above; the draft's title and sections sit under it. */}
         <h2 class="doc-title">{narrative.title}</h2>
-        <p class="doc-meta">初稿 · {asOfLine({ today: report.today, syncedAt: syncedAtOf(frame) })}</p>
+        <p class="doc-meta">初稿 · {asOfLine(asOf)}</p>
         {changing ? <p class="doc-meta">{changing}</p> : null}
         {narrative.sections.map((s) => (
           <section>
