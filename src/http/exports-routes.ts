@@ -93,10 +93,16 @@ export const exportsRoutes = new Hono<AppEnv>()
     const table = scoreboardTable(await loadScoreboard(c, base));
     return csv(c, toCsv(table), `units-${today}.csv`, `承办单位办理情况-${today}.csv`);
   })
+  // With `?asOf=year-end` the year's 单位测评 as kept at its end, saying so on its last line.
   .get("/assessment.csv", async (c) => {
-    const { base, assessment } = await loadAssessment(c);
-    const name = `${assessment.year}年度承办单位测评-${base.frame.today}.csv`;
-    return csv(c, toCsv(assessmentTable([assessment])), `assessment-${assessment.year}.csv`, name);
+    const { base, assessment, yearEnd } = await loadAssessment(c);
+    const table = assessmentTable([assessment]);
+    const year = assessment.year;
+    if (yearEnd)
+      table.push([`统计口径：${asOfLine({ today: yearEnd.asOf, syncedAt: null, yearEnd: year }, (d) => d)}`]);
+    const kept = yearEnd ? "-年末数字" : "";
+    const name = `${year}年度承办单位测评${kept}-${yearEnd?.asOf ?? base.frame.today}.csv`;
+    return csv(c, toCsv(table), `assessment-${year}${yearEnd ? "-year-end" : ""}.csv`, name);
   })
   // A sample's list to hand to the team that visits the deputies (抽样回访): the page's table.
   .get("/samples/:file{[0-9]+\\.csv}", async (c) => {

@@ -85,7 +85,9 @@ export async function figuresStoredFor(meta: MetaStore, version: string | undefi
 /**
  * Stores these groups of the page figures of `version` (with the 督办周报's figures when given),
  * one D1 batch, unless every figure of that version is stored already (then `work` is not called);
- * true when it wrote. No mark: saveYearReports, the last of the steps, writes it.
+ * true when it wrote. With the assessments group and the figures' day, the same batch keeps each
+ * earlier year's 单位测评 that has no year-end copy yet (yearEndCopies). No mark: saveYearReports,
+ * the last of the steps, writes it.
  */
 export async function savePageFigures<G extends FigureGroup>(
   meta: MetaStore,
@@ -97,12 +99,28 @@ export async function savePageFigures<G extends FigureGroup>(
     digest?: DigestFigures;
     /** Each year's deputies' records, by year (absent or null: /deputies?year= works them out). */
     deputyYears?: Readonly<Record<string, readonly DeputyRecordRow[]>> | null;
+    /** The day the figures are worked out for (the summary's): keeps 单位测评's year-end copies. */
+    today?: string;
   }>,
   at: string,
 ): Promise<boolean> {
   if (await figuresStoredFor(meta, version)) return false;
-  const { figures, digest, deputyYears } = await work();
+  const { figures, digest, deputyYears, today } = await work();
   const fields = figures as Partial<Omit<PageFigures, "version">>;
+  const assessments = fields.assessments ?? [];
+  const years = assessments.map((a) => a.year);
+  const keptAssessments = await yearEndCopies(
+    meta,
+    "assessments",
+    today,
+    assessments,
+    (assessment): Omit<YearEndAssessment, "asOf"> => ({
+      years,
+      assessment,
+      excellent: fields.excellent?.[String(assessment.year)] ?? [],
+      settings: fields.assessmentSettings ?? { weights: {}, grades: [] },
+    }),
+  );
   await meta.setMany(
     [
       ...groups.map(
@@ -119,6 +137,7 @@ export async function savePageFigures<G extends FigureGroup>(
       ...Object.entries(deputyYears ?? {}).map(
         ([year, deputies]) => [deputyYearKey(Number(year)), JSON.stringify({ version, deputies })] as const,
       ),
+      ...keptAssessments,
     ],
     at,
   );
@@ -155,7 +174,7 @@ export async function saveYearReports(
       [
         ...reports.map((report) => [reportKey(report.year), reportEntry(report)] as const),
         [reportKey(null), reportEntry(shown)] as const,
-        ...(await yearEndCopies(meta, years, reports)),
+        ...(await yearEndCopies(meta, "report", reports[0]?.today, reports, (report) => ({ years, report }))),
       ],
       at,
     );
@@ -173,40 +192,47 @@ export async function saveYearReports(
  * first sync for one deployed later (the pages say that day, never 31 December).
  */
 
+/**
+ * What a year-end copy is kept of: the year report (saveYearReports) and 单位测评 (savePageFigures'
+ * assessments group: its ranking and 等次, on which the 表彰 is decided, move the same way).
+ */
+export type YearEndKind = "report" | "assessments";
+
 /** Which years have a year-end copy, and the day each was kept (`{"2026":"2027-01-01"}`): small. */
-const YEAR_END_INDEX = `${META_PAGE_FIGURES}:report-year-end`;
+const yearEndIndex = (kind: YearEndKind) => `${META_PAGE_FIGURES}:${kind}-year-end`;
 
-/** Where a year's year-end copy is kept (`{ asOf, years, report }`). */
-const yearEndKey = (year: number) => `${YEAR_END_INDEX}:${year}`;
+/** Where a year's year-end copy is kept (`{ asOf, years, report }`, `{ asOf, years, assessment, … }`). */
+const yearEndKey = (kind: YearEndKind, year: number) => `${yearEndIndex(kind)}:${year}`;
 
-/** Each year's year-end copy and the day it was kept, by year (JSON of YEAR_END_INDEX). */
+/** Each year's year-end copy and the day it was kept, by year (JSON of a yearEndIndex). */
 type YearEndIndex = Readonly<Record<string, string>>;
 
 const parseIndex = (stored: string | undefined | null): YearEndIndex =>
   stored ? (JSON.parse(stored) as YearEndIndex) : {};
 
 /**
- * The entries that keep the reports of years before the reports' day that have no year-end copy
- * yet, with the index naming them; none when each has one. One query (the index, not the copies:
- * they are as large as the reports), no Sheets call.
+ * The entries that keep the items (a year's report or 单位测评, as `copy` writes it) of years before
+ * `today`'s that have no year-end copy yet, with the index naming them; none when each has one. One
+ * query (the index, not the copies: they are as large as the figures), no Sheets call.
  */
-async function yearEndCopies(
+async function yearEndCopies<T extends { readonly year: number }>(
   meta: MetaStore,
-  years: readonly number[],
-  reports: readonly YearReport[],
+  kind: YearEndKind,
+  today: string | undefined,
+  items: readonly T[],
+  copy: (item: T) => object,
 ): Promise<(readonly [string, string])[]> {
-  const today = reports[0]?.today;
-  if (today === undefined) return [];
+  if (today === undefined || items.length === 0) return [];
   const thisYear = Number(today.slice(0, 4));
-  const index = parseIndex((await meta.getMany([YEAR_END_INDEX])).get(YEAR_END_INDEX));
-  const fresh = reports.filter((r) => r.year < thisYear && index[String(r.year)] === undefined);
+  const index = parseIndex((await meta.getMany([yearEndIndex(kind)])).get(yearEndIndex(kind)));
+  const fresh = items.filter((item) => item.year < thisYear && index[String(item.year)] === undefined);
   if (fresh.length === 0) return [];
-  const kept = { ...index, ...Object.fromEntries(fresh.map((r) => [String(r.year), today])) };
+  const kept = { ...index, ...Object.fromEntries(fresh.map((item) => [String(item.year), today])) };
   return [
     ...fresh.map(
-      (report) => [yearEndKey(report.year), JSON.stringify({ asOf: today, years, report })] as const,
+      (item) => [yearEndKey(kind, item.year), JSON.stringify({ asOf: today, ...copy(item) })] as const,
     ),
-    [YEAR_END_INDEX, JSON.stringify(kept)] as const,
+    [yearEndIndex(kind), JSON.stringify(kept)] as const,
   ];
 }
 
@@ -219,26 +245,28 @@ export interface YearEndReport {
 
 /** The year-end copy of `year`'s report; null when none was kept (one query). */
 export async function loadYearEndReport(meta: MetaStore, year: number): Promise<YearEndReport | null> {
-  const stored = await meta.get(yearEndKey(year));
+  const stored = await meta.get(yearEndKey("report", year));
   return stored === null ? null : (JSON.parse(stored) as YearEndReport);
 }
 
 /**
- * A year's report as loadStoredReport gives it, with the day that year's year-end copy was kept
- * (null: none), in one query: the report page says a copy exists without reading it.
+ * A year's report as loadStoredReport gives it, with the day that year's year-end copy of `kind` was
+ * kept (null: none), in one query: the report page, and 单位测评's (which reads the report for what
+ * is still open), say a copy exists without reading it.
  */
 export async function loadStoredReportAndYearEnd(
   meta: MetaStore,
   version: string | undefined,
   year: number | null,
+  kind: YearEndKind = "report",
 ): Promise<{
   stored: { years: readonly number[]; report: YearReport } | null;
   yearEndOf: (year: number) => string | null;
 }> {
   const key = reportKey(year);
-  const values = await meta.getMany([key, YEAR_END_INDEX]);
+  const values = await meta.getMany([key, yearEndIndex(kind)]);
   const text = values.get(key);
-  const index = parseIndex(values.get(YEAR_END_INDEX));
+  const index = parseIndex(values.get(yearEndIndex(kind)));
   return {
     stored:
       text !== undefined && figuresAreOf(text, version)
@@ -246,6 +274,35 @@ export async function loadStoredReportAndYearEnd(
         : null,
     yearEndOf: (y) => index[String(y)] ?? null,
   };
+}
+
+/**
+ * A year's 单位测评 as kept at the year's end: what /assessment, its CSV and the commendations draft
+ * show of the year, the years then assessed, and 设置's weights and grades it was worked out with.
+ */
+export interface YearEndAssessment {
+  readonly asOf: string;
+  readonly years: readonly number[];
+  readonly assessment: Assessment;
+  readonly excellent: readonly SuggestionRef[];
+  readonly settings: PageFigures["assessmentSettings"];
+}
+
+/**
+ * The year-end copy of `year`'s 单位测评 (null when none was kept) with the year's report kept the
+ * same day (null: none; it says what was then still open), in one query.
+ */
+export async function loadYearEndAssessment(
+  meta: MetaStore,
+  year: number,
+): Promise<{ kept: YearEndAssessment; report: YearReport | null } | null> {
+  const values = await meta.getMany([yearEndKey("assessments", year), yearEndKey("report", year)]);
+  const text = values.get(yearEndKey("assessments", year));
+  if (text === undefined) return null;
+  const kept = JSON.parse(text) as YearEndAssessment;
+  const reportText = values.get(yearEndKey("report", year));
+  const report = reportText === undefined ? null : (JSON.parse(reportText) as YearEndReport);
+  return { kept, report: report?.asOf === kept.asOf ? report.report : null };
 }
 
 /** Where the 督办周报's figures are stored. */

@@ -106,12 +106,36 @@ export function yearEndDay(copy: YearEndCopy, date: (iso: string) => string = di
 
 /**
  * The note on a year's report of today's figures when its year-end copy exists, before the link to
- * it: “年末数字：截至 2027-01-01 的统计（之后的答复、测评未计入）。”
+ * it: “年末数字：截至 2027-01-01 的统计（之后的答复、测评未计入）。” `what`: what was kept (“测评”
+ * on 单位测评).
  */
-export function yearEndOffer(copy: YearEndCopy, date: (iso: string) => string = displayDate): string {
+export function yearEndOffer(
+  copy: YearEndCopy,
+  date: (iso: string) => string = displayDate,
+  what = "统计",
+): string {
   const day = yearEndDay(copy, date);
   // A space after a date, none after 首次同步.
-  return `年末数字：截至 ${day}${day.endsWith("同步") ? "" : " "}的统计（之后的答复、测评未计入）。`;
+  return `年末数字：截至 ${day}${day.endsWith("同步") ? "" : " "}的${what}（之后的答复、测评未计入）。`;
+}
+
+/** Why `?asOf=` is refused: only YEAR_END, or none (today's figures). */
+export function asOfRefused(asOf: string): string {
+  return `asOf 只能是 ${YEAR_END}（年末数字），收到“${asOf.slice(0, 40)}”；不写 asOf 即今天的数字`;
+}
+
+/** `?asOf=year-end` with no year: which to write (`page`: /report, /assessment). */
+export function yearEndWithoutYear(page: string, today: string): string {
+  return `年末数字须指明年度，例如 ${page}?year=${Number(today.slice(0, 4)) - 1}&asOf=${YEAR_END}`;
+}
+
+/** Why `page?year=&asOf=year-end` finds no copy of `year` on `today`, and where today's figures are. */
+export function noYearEndCopy(page: string, year: number, today: string): string {
+  const why =
+    year >= Number(today.slice(0, 4))
+      ? `${year} 年度尚未结束：年末数字在 ${year + 1} 年 1 月 1 日起的第一次同步时保存`
+      : `年末数字在 ${year} 年结束后的第一次同步时保存，那次同步时台账里没有 ${year} 年的建议，或此后还没有同步过`;
+  return `没有保存 ${year} 年的年末数字（${why}）。今天的数字见 ${page}?year=${year}`;
 }
 
 /**

@@ -1,9 +1,17 @@
 import type { FC } from "hono/jsx";
 import { ASSESSMENT_FIGURES } from "../../../sheets-schema/cells/setting-cells";
-import { type AsOf, asOfLine, mayChangeLine } from "../../domain/dashboard/year-report-as-of";
+import {
+  type AsOf,
+  asOfLine,
+  mayChangeLine,
+  YEAR_END,
+  type YearEndCopy,
+  yearEndKeptLine,
+  yearEndOffer,
+} from "../../domain/dashboard/year-report-as-of";
 import type { Assessment, AssessmentRow } from "../../domain/evaluation/assessment";
 import { figureText, scoreText } from "../../domain/evaluation/assessment";
-import type { Commendations } from "../../domain/evaluation/commendations";
+import { type Commendations, DEFAULT_TOP } from "../../domain/evaluation/commendations";
 import { isMisnamedRow } from "../../domain/statistics-units";
 import { BarChart } from "./charts";
 import { ExcludedNote } from "./figures-table";
@@ -44,17 +52,58 @@ const YearForm: FC<{ action: string; year: number; years: readonly number[]; chi
 const isoDay = (iso: string) => iso;
 
 /**
+ * As of when a year's 单位测评 is counted, and its year-end copy (page-figures.ts savePageFigures):
+ * `shown`, the figures are that copy (`?asOf=year-end`, `today` the day it was kept); else offered
+ * beside today's. Null: none kept.
+ */
+export interface AssessmentAsOf extends AsOf {
+  readonly yearEndCopy?: (YearEndCopy & { readonly shown: boolean }) | null;
+}
+
+/** `year=2026`, and `&asOf=year-end` while the year-end copy is shown: the links keep to it. */
+const yearQuery = (year: number, asOf?: AssessmentAsOf) =>
+  `year=${year}${asOf?.yearEndCopy?.shown ? `&asOf=${YEAR_END}` : ""}`;
+
+/**
  * “统计截至 … ” and, while the year's figures may still move, why: the ranking a 主任会议 sees in
  * January can differ from the one drafted in December. Inside the printed sheet, under its title:
  * the sync line above it says when the data was read, not what the ranking counts. The printed
  * sheet (`document`) writes the day as a 公文 does (2026年12月7日); the page under its sync line as that line does.
+ * The year-end copy says so (“统计截至 2027-01-01（年末数字）”) and what was still open when kept.
  */
-const AsOfNote: FC<{ asOf?: AsOf; document?: boolean }> = ({ asOf, document = false }) => {
+const AsOfNote: FC<{ asOf?: AssessmentAsOf; document?: boolean }> = ({ asOf, document = false }) => {
   if (!asOf) return null;
-  const changing = mayChangeLine(asOf, "名次");
+  const kept = asOf.yearEndCopy?.shown ? asOf.yearEndCopy : null;
+  const changing = kept ? yearEndKeptLine(asOf, "名次") : mayChangeLine(asOf, "名次");
+  const line = kept
+    ? { today: kept.asOf, syncedAt: null, yearEnd: kept.year }
+    : { today: asOf.today, syncedAt: asOf.syncedAt };
   return (
     <p class="sub as-of">
-      {document ? asOfLine(asOf) : asOfLine(asOf, isoDay)}。{changing ? <b>{changing}</b> : null}
+      {document ? asOfLine(line) : asOfLine(line, isoDay)}。{changing ? <b>{changing}</b> : null}
+    </p>
+  );
+};
+
+/**
+ * The way between a year's figures of today and its year-end copy (`page`: /assessment or the
+ * commendations draft, `query` what else it keeps): not printed.
+ */
+const YearEndNote: FC<{ asOf?: AssessmentAsOf; page: string; query?: string }> = ({
+  asOf,
+  page,
+  query = "",
+}) => {
+  const copy = asOf?.yearEndCopy;
+  if (!copy) return null;
+  return copy.shown ? (
+    <p class="sub no-print">
+      年末数字：之后的答复、测评未计入。<a href={`${page}?year=${copy.year}${query}`}>查看今天的数字</a>
+    </p>
+  ) : (
+    <p class="sub no-print">
+      {yearEndOffer(copy, isoDay, "测评")}
+      <a href={`${page}?year=${copy.year}&asOf=${YEAR_END}${query}`}>查看年末数字</a>
     </p>
   );
 };
@@ -107,7 +156,7 @@ const Breakdown: FC<{ row: AssessmentRow }> = ({ row }) => (
   </details>
 );
 
-export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; asOf?: AsOf }> = ({
+export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; asOf?: AssessmentAsOf }> = ({
   data,
   frame,
   asOf,
@@ -118,7 +167,11 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
     .join("、");
   const scored = a.rows.filter((r) => r.score !== null);
   return (
-    <Layout title={`${a.year} 年度单位测评`} nav="assessment" frame={frame}>
+    <Layout
+      title={`${a.year} 年度单位测评${asOf?.yearEndCopy?.shown ? "（年末数字）" : ""}`}
+      nav="assessment"
+      frame={frame}
+    >
       <h1>{a.year} 年度承办单位测评</h1>
       <p class="sub">
         按 {a.year} 年提出的立案建议和跨年督办到本年的建议计算。权重（『设置』测评权重）：{weights}
@@ -126,12 +179,13 @@ export const AssessmentPage: FC<{ data: AssessmentPageData; frame: PageFrame; as
         {grades.map(([g, s]) => `${g} ≥ ${s}`).join("、")}，以下为 差。得分相同的并列同一名次。
       </p>
       <AsOfNote asOf={asOf} />
+      <YearEndNote asOf={asOf} page="/assessment" />
       <YearForm action="/assessment" year={a.year} years={data.years} />
       <p class="actions">
-        <a class="button light" href={`/exports/assessment.csv?year=${a.year}`}>
+        <a class="button light" href={`/exports/assessment.csv?${yearQuery(a.year, asOf)}`}>
           导出（CSV）
         </a>
-        <a class="button light" href={`/assessment/commendations?year=${a.year}`}>
+        <a class="button light" href={`/assessment/commendations?${yearQuery(a.year, asOf)}`}>
           表彰建议名单（主任会议）
         </a>
       </p>
@@ -218,11 +272,22 @@ export const CommendationsPage: FC<{
   /** Which 主办单位 are units of 承办单位 (PageBase.isUnit): a name that is none is marked, not linked. */
   isUnit?: IsUnit;
   /** As of when the ranking is counted, printed under the title. */
-  asOf?: AsOf;
+  asOf?: AssessmentAsOf;
 }> = ({ data, years, frame, isUnit, asOf }) => (
-  <Layout title={`${data.year} 年度表彰建议名单`} nav="assessment" frame={frame}>
+  <Layout
+    title={`${data.year} 年度表彰建议名单${asOf?.yearEndCopy?.shown ? "（年末数字）" : ""}`}
+    nav="assessment"
+    frame={frame}
+  >
     <div class="no-print">
+      <YearEndNote
+        asOf={asOf}
+        page="/assessment/commendations"
+        query={data.top === DEFAULT_TOP ? "" : `&top=${data.top}`}
+      />
       <YearForm action="/assessment/commendations" year={data.year} years={years}>
+        {/* A new 名次 on the year-end copy stays on it (another year without one says why). */}
+        {asOf?.yearEndCopy?.shown ? <input type="hidden" name="asOf" value={YEAR_END} /> : null}
         <label>
           先进单位取前{" "}
           <input type="number" name="top" min="1" max="50" value={String(data.top)} aria-label="名次" /> 名
@@ -233,7 +298,7 @@ export const CommendationsPage: FC<{
         <button type="button" data-print>
           打印
         </button>
-        <a class="button light" href={`/assessment?year=${data.year}`}>
+        <a class="button light" href={`/assessment?${yearQuery(data.year, asOf)}`}>
           返回单位测评
         </a>
       </p>

@@ -3,11 +3,22 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
-import { defaultYearOf } from "../../domain/dashboard/year-report";
+import { defaultYearOf, type YearReport } from "../../domain/dashboard/year-report";
+import {
+  asOfRefused,
+  noYearEndCopy,
+  YEAR_END,
+  yearEndWithoutYear,
+} from "../../domain/dashboard/year-report-as-of";
 import type { Assessment } from "../../domain/evaluation/assessment";
 import { assessmentYears, assessYear, committeeScores } from "../../domain/evaluation/assessment-view";
 import { excellentSuggestions } from "../../domain/evaluation/commendations";
-import { loadFigures, loadStoredReport, type PageFigures } from "../../store/page-figures";
+import {
+  loadFigures,
+  loadStoredReport,
+  loadYearEndAssessment,
+  type PageFigures,
+} from "../../store/page-figures";
 import { HttpError } from "../errors";
 import { loadDashboard, loadFrame, type PageBase } from "./load-view";
 
@@ -20,6 +31,12 @@ export interface AssessmentView {
   readonly settings: PageFigures["assessmentSettings"];
   /** The year's 优秀建议 (the commendations draft lists them). */
   readonly excellent: readonly SuggestionRef[];
+  /**
+   * With `?asOf=year-end`, the year's 单位测评 above is its year-end copy: `asOf`, the day it was
+   * kept; `report`, the year's report kept that day (what was then still open; null: none). Null:
+   * today's figures.
+   */
+  readonly yearEnd: { readonly asOf: string; readonly report: YearReport | null } | null;
 }
 
 /**
@@ -27,11 +44,15 @@ export interface AssessmentView {
  * tab's), or from the stored rows and the cached 常委会测评 for a year it did not (one with no
  * suggestions) or before its figures are current. Never the sheet. `?year=` picks the year; the
  * year /report opens on otherwise (defaultYearOf; the stored default report, saveYearReports).
+ * With `?asOf=year-end`, the year's 单位测评 as kept at its end (page-figures.ts savePageFigures).
  */
 export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView> {
   const year = parseYear(c.req.query("year"));
   if (!year.ok) throw new HttpError(400, year.code, year.message);
+  const asOf = c.req.query("asOf") ?? "";
+  if (asOf !== "" && asOf !== YEAR_END) throw new HttpError(400, "invalid_as_of", asOfRefused(asOf));
   const base = await loadFrame(c);
+  if (asOf === YEAR_END) return loadYearEnd(base, year.value);
   const stored = await loadFigures(base.deps.meta, base.summaryVersion, "assessments");
   if (stored) {
     const years = stored.assessments.map((a) => a.year);
@@ -43,7 +64,7 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
     const assessment = stored.assessments.find((a) => a.year === chosen);
     const excellent = stored.excellent?.[String(chosen)];
     if (assessment && excellent)
-      return { base, assessment, years, settings: stored.assessmentSettings, excellent };
+      return { base, assessment, years, settings: stored.assessmentSettings, excellent, yearEnd: null };
   }
   const d = await loadDashboard(c, { base });
   const cached = await d.deps.tabCache.load([TAB_NAMES.committee]);
@@ -58,5 +79,19 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
     years: shown,
     settings: { weights, grades },
     excellent: excellentSuggestions(d.evaluation, chosen),
+    yearEnd: null,
   };
+}
+
+/** `?year=Y&asOf=year-end`: the copy kept at Y's end (one query), or why there is none. */
+async function loadYearEnd(base: PageBase, year: number | null): Promise<AssessmentView> {
+  const today = base.frame.today;
+  if (year === null)
+    throw new HttpError(400, "year_end_without_year", yearEndWithoutYear("/assessment", today));
+  const found = await loadYearEndAssessment(base.deps.meta, year);
+  if (!found) throw new HttpError(404, "no_year_end_copy", noYearEndCopy("/assessment", year, today));
+  const { kept, report } = found;
+  const years = kept.years.includes(year) ? kept.years : [...kept.years, year].sort((a, b) => b - a);
+  const { assessment, settings, excellent } = kept;
+  return { base, assessment, years, settings, excellent, yearEnd: { asOf: kept.asOf, report } };
 }

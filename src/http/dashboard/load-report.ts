@@ -3,7 +3,13 @@ import type { AppEnv } from "../../app";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import { defaultYearOf, reportYears, type YearReport } from "../../domain/dashboard/year-report";
-import { YEAR_END, type YearEndCopy } from "../../domain/dashboard/year-report-as-of";
+import {
+  asOfRefused,
+  noYearEndCopy,
+  YEAR_END,
+  type YearEndCopy,
+  yearEndWithoutYear,
+} from "../../domain/dashboard/year-report-as-of";
 import { idsHeldIn, workOutYearReports } from "../../jobs/year-report";
 import { loadStoredReportAndYearEnd, loadYearEndReport } from "../../store/page-figures";
 import { HttpError } from "../errors";
@@ -31,12 +37,7 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
   const year = parseYear(c.req.query("year"));
   if (!year.ok) throw new HttpError(400, year.code, year.message);
   const asOf = c.req.query("asOf") ?? "";
-  if (asOf !== "" && asOf !== YEAR_END)
-    throw new HttpError(
-      400,
-      "invalid_as_of",
-      `asOf 只能是 ${YEAR_END}（年末数字），收到“${asOf.slice(0, 40)}”；不写 asOf 即今天的数字`,
-    );
+  if (asOf !== "" && asOf !== YEAR_END) throw new HttpError(400, "invalid_as_of", asOfRefused(asOf));
   const base = await loadFrame(c);
   if (asOf === YEAR_END) return loadYearEnd(base, year.value);
   const { stored, yearEndOf } = await loadStoredReportAndYearEnd(
@@ -66,23 +67,11 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
 /** `?year=Y&asOf=year-end`: the copy kept at Y's end (one query), or why there is none. */
 async function loadYearEnd(base: PageBase, year: number | null): Promise<LoadedReport> {
   if (year === null)
-    throw new HttpError(
-      400,
-      "year_end_without_year",
-      `年末数字须指明年度，例如 /report?year=${Number(base.frame.today.slice(0, 4)) - 1}&asOf=${YEAR_END}`,
-    );
+    throw new HttpError(400, "year_end_without_year", yearEndWithoutYear("/report", base.frame.today));
   const kept = await loadYearEndReport(base.deps.meta, year);
   if (kept) {
     const years = kept.years.includes(year) ? kept.years : [...kept.years, year].sort((a, b) => b - a);
     return { report: kept.report, years, base, yearEnd: { year, asOf: kept.asOf, shown: true } };
   }
-  const why =
-    year >= Number(base.frame.today.slice(0, 4))
-      ? `${year} 年度尚未结束：年末数字在 ${year + 1} 年 1 月 1 日起的第一次同步时保存`
-      : `年末数字在 ${year} 年结束后的第一次同步时保存，那次同步时台账里没有 ${year} 年的建议，或此后还没有同步过`;
-  throw new HttpError(
-    404,
-    "no_year_end_copy",
-    `没有保存 ${year} 年的年末数字（${why}）。今天的数字见 /report?year=${year}`,
-  );
+  throw new HttpError(404, "no_year_end_copy", noYearEndCopy("/report", year, base.frame.today));
 }

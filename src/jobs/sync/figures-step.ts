@@ -58,7 +58,10 @@ export const saveOverviewFigures = ofStampedSummary((deps, version, stamp, at) =
   ),
 );
 
-/** The scoreboard, the deputies' records, 单位测评 and the 回访 candidates of that summary. */
+/**
+ * The scoreboard, the deputies' records, 单位测评 and the 回访 candidates of that summary, with the
+ * year-end copy of each earlier year's 单位测评 not kept yet (savePageFigures).
+ */
 export const saveRecordFigures = ofStampedSummary((deps, version, stamp, at) =>
   savePageFigures(
     deps.meta,
@@ -77,6 +80,9 @@ export const saveRecordFigures = ofStampedSummary((deps, version, stamp, at) =>
           },
         },
         deputyYears,
+        // A run in a later year than some of these: each such year's 单位测评 is kept as it stands
+        // (once: the 表彰 is decided on the year-end figures, the ranking keeps moving after).
+        today: stamp.today,
       };
     },
     at,
