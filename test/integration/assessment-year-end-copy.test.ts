@@ -1,13 +1,7 @@
-import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { columnLetter, quoteSheet } from "../../src/domain/a1";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runSync } from "../../src/jobs/sync/run-sync";
-import { emulator } from "../support/emulator-admin";
-import { buildFixture, fixtureSheets } from "../support/ledger-fixture";
-import { resetDatabase } from "../support/sync-helpers";
-import { call, dashboardDeps, pageText, SHEET } from "./dashboard-helpers";
+import { call, dashboardDeps, pageText } from "./dashboard-helpers";
+import { yearEndOffice } from "./year-end-office";
 
 /*
  * 单位测评 at a year's end: the 表彰 (先进承办单位) of 2026 is decided on the figures of 1 January,
@@ -16,25 +10,10 @@ import { call, dashboardDeps, pageText, SHEET } from "./dashboard-helpers";
  * year-end one kept on 1 January; its CSV and the commendations draft follow.
  */
 
-// 10:00 in Asia/Shanghai on each day.
-const at = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-const tabs = buildFixture(40);
-const ledger = tabs[TAB_NAMES.ledger] as (string | number)[][];
-const header = ledger[0] as string[];
 // 2026-008: 区城管局's, replied A on 2026-05-20 and not rated (待测评).
-const ratedRow = ledger.findIndex((r) => r[header.indexOf("编号")] === "2026-008") + 1;
+const office = yearEndOffice("2026-008");
+const { syncOn, cellOf: cell } = office;
 const UNIT = "区城管局";
-const cell = (h: string) => `${quoteSheet(TAB_NAMES.ledger)}!${columnLetter(header.indexOf(h))}${ratedRow}`;
-
-/** Syncs at 10:00 on `day` (the real clock meanwhile), then runs the pages on that day's clock. */
-async function syncOn(day: string): Promise<void> {
-  vi.useRealTimers();
-  const result = await runSync(await dashboardDeps(), "test", at(day));
-  if (result.outcome !== "ok") throw new Error(`sync on ${day} failed: ${result.message}`);
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(at(day));
-}
 
 /** The unit's 综合得分 as the page's breakdown states it (“3. 区城管局：综合得分 89.8（较好）”). */
 function score(html: string, unit = UNIT): string {
@@ -54,13 +33,7 @@ const OFFER = "年末数字：截至 2027-01-01 的测评（之后的答复、�
 const YEAR_END_LINK = 'href="/assessment?year=2026&amp;asOf=year-end"';
 
 describe("单位测评：上一年的年末数字保存一份，与今天的数字并列", () => {
-  beforeAll(async () => {
-    expect(ratedRow).toBeGreaterThan(1);
-    await resetDatabase();
-    await env.DB.prepare("DELETE FROM samples").run();
-    await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
-    await emulator.createSpreadsheet(SHEET, fixtureSheets(tabs));
-  });
+  beforeAll(() => office.seed());
   afterAll(() => vi.useRealTimers());
 
   let yearEndScore = "";

@@ -1,14 +1,8 @@
-import { env } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TAB_NAMES } from "../../sheets-schema/tab-names";
-import { columnLetter, quoteSheet } from "../../src/domain/a1";
 import { serialFromIso } from "../../src/domain/civil-date";
-import { runSync } from "../../src/jobs/sync/run-sync";
-import { emulator } from "../support/emulator-admin";
-import { buildFixture, fixtureSheets } from "../support/ledger-fixture";
-import { resetDatabase } from "../support/sync-helpers";
-import { call, dashboardDeps, pageText, SHEET } from "./dashboard-helpers";
+import { call, dashboardDeps, pageText } from "./dashboard-helpers";
+import { yearEndOffice } from "./year-end-office";
 
 /*
  * A county office's year's end: synced daily in December, on 1 January, then a 2026 suggestion
@@ -17,23 +11,8 @@ import { call, dashboardDeps, pageText, SHEET } from "./dashboard-helpers";
  * figures and offers the year-end ones kept on 1 January, which no later sync changes.
  */
 
-// 10:00 in Asia/Shanghai on each day.
-const at = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-const tabs = buildFixture(40);
-const ledger = tabs[TAB_NAMES.ledger] as (string | number)[][];
-const header = ledger[0] as string[];
-const replyRow = ledger.findIndex((r) => r[header.indexOf("编号")] === "2026-007") + 1;
-const cell = (h: string) => `${quoteSheet(TAB_NAMES.ledger)}!${columnLetter(header.indexOf(h))}${replyRow}`;
-
-/** Syncs at 10:00 on `day` (the real clock meanwhile), then runs the pages on that day's clock. */
-async function syncOn(day: string): Promise<void> {
-  vi.useRealTimers();
-  const result = await runSync(await dashboardDeps(), "test", at(day));
-  if (result.outcome !== "ok") throw new Error(`sync on ${day} failed: ${result.message}`);
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(at(day));
-}
+const office = yearEndOffice("2026-007");
+const { syncOn, cellOf: cell } = office;
 
 /** The number a KPI of the report page shows (已答复 …). */
 function kpi(html: string, label: string): number {
@@ -46,13 +25,7 @@ const YEAR_END_LINK = 'href="/report?year=2026&amp;asOf=year-end"';
 const OFFER = "年末数字：截至 2027-01-01 的统计（之后的答复、测评未计入）。";
 
 describe("年度报告：上一年的年末数字保存一份，与今天的数字并列", () => {
-  beforeAll(async () => {
-    expect(replyRow).toBeGreaterThan(1);
-    await resetDatabase();
-    await env.DB.prepare("DELETE FROM samples").run();
-    await emulator.deleteSpreadsheet(SHEET).catch(() => undefined);
-    await emulator.createSpreadsheet(SHEET, fixtureSheets(tabs));
-  });
+  beforeAll(() => office.seed());
   afterAll(() => vi.useRealTimers());
 
   let yearEndReplied = 0;
