@@ -101,6 +101,8 @@ body.lk{font-size:16px;background:var(--bg)}
 .lk-meta{color:var(--muted);font-size:14px;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
 .lk-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(96px,100%),1fr));gap:8px;margin:8px 0 12px}
 .lk-counts .kpi .value{font-size:22px}
+.lk-counts a.lk-tile{display:block;color:var(--ink);text-decoration:none}.lk-counts a.lk-tile .kpi{height:100%;box-sizing:border-box}
+.lk-counts a.lk-tile .label::after{content:" ›"}.lk-counts a.lk-tile:hover .kpi,.lk-counts a.lk-tile:focus-visible .kpi{border-color:var(--info);box-shadow:0 0 0 1px var(--info)}
 .lk dl.fields{grid-template-columns:96px 1fr;font-size:15px}
 .lk-form{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;margin:12px 0}
 .lk-form label.field,.lk-form legend.field{display:block;margin:12px 0 4px;font-weight:600;padding:0}
