@@ -1,6 +1,6 @@
 import { addDaysIso } from "../civil-date";
 import { nameKey } from "../directory";
-import { extensionStillMatters } from "../practice/counting-request";
+import { extensionStillMatters, isCountingContact } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
 import { practiceChecked } from "../practice/practice-since";
 import type { EvaluatedRow } from "../summary/evaluated";
@@ -147,14 +147,13 @@ export function priorContactMissing(
   const r = row.record;
   if (relation !== "lead" || !input.tabKept || r.review !== "立案" || !r.assignedOn) return false;
   if (r.repliedOn || r.reassignedOn || !practiceChecked(r.assignedOn, input.practiceSince)) return false;
-  const assignedOn = r.assignedOn;
+  // As the sync counts a 办前 contact for 沟通率 (suggestion-practice's checkContacts).
   return !input.contacts.some(
     (c) =>
       c.stage === "办前" &&
+      c.unit !== "" &&
       nameKey(c.unit) === nameKey(r.leadUnit) &&
-      !!c.date &&
-      c.date >= assignedOn &&
-      c.date <= input.today,
+      isCountingContact(r, c, input.today),
   );
 }
 
