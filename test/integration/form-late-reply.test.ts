@@ -31,7 +31,10 @@ async function applyPending(): Promise<void> {
   expect(await applyInbox(await officeDeps(office), results, Date.now())).toMatchObject({ outcome: "ok" });
 }
 
-/** A unit's reply on the office's form, submitted at `submittedAt` (Beijing time), then applied. */
+/**
+ * A unit's reply on the office's form, submitted at `submittedAt` (Beijing time), then applied. A reply
+ * "sent today" is sent at today's first moment: a later hour would be in the future before it.
+ */
 async function replyOnForm(submissionId: string, id: string, repliedOn: string, submittedAt: string) {
   const posted = await postForm("reply", {
     submissionId,
@@ -50,7 +53,7 @@ describe("a unit's form reply sent after 办理期限 but dated before", () => {
     expect(due < TODAY).toBe(true);
     const dated = addDaysIso(due, -1);
 
-    await replyOnForm("form-late-1", "2026-001", dated, `${TODAY}T10:00:00+08:00`);
+    await replyOnForm("form-late-1", "2026-001", dated, `${TODAY}T00:00:00+08:00`);
     // The batch is applied again (its inbox status was lost after the write landed).
     await env.DB.prepare("UPDATE inbox SET status = 'pending' WHERE submission_id = 'form-late-1'").run();
     await applyPending();
@@ -66,7 +69,7 @@ describe("a unit's form reply sent after 办理期限 but dated before", () => {
     const due = await dueOf(office, "2026-003");
     expect(due < TODAY).toBe(true);
 
-    await replyOnForm("form-late-2", "2026-003", REASSIGNED, `${TODAY}T10:00:00+08:00`);
+    await replyOnForm("form-late-2", "2026-003", REASSIGNED, `${TODAY}T00:00:00+08:00`);
 
     const row = await ledgerRow(office, "2026-003");
     expect(row.二次答复日期).toBe(serialFromIso(REASSIGNED));

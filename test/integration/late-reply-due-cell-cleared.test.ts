@@ -48,7 +48,8 @@ async function replyOnForm(submissionId: string, id: string): Promise<string> {
   const dated = addDaysIso(due[id] as string, -1);
   const posted = await postForm("reply", {
     submissionId,
-    submittedAt: `${TODAY}T10:00:00+08:00`,
+    // Today's first moment: never later than now, at whatever hour the tests run (10:00 was, before it).
+    submittedAt: `${TODAY}T00:00:00+08:00`,
     answers: { 编号: id, 答复类别: "A", 答复内容: "已完成拓宽", 答复日期: dated },
   });
   expect(posted.status, await posted.clone().text()).toBe(202);
