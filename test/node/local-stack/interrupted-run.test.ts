@@ -71,12 +71,8 @@ async function stateOfAKilledRun(dir: string): Promise<number> {
   await queryLocalD1(
     wrangler,
     paths,
-    `INSERT INTO sync_runs (id, trigger, started_at, outcome) VALUES (11, 'api', '${new Date(killedAt).toISOString()}', 'running')`,
-  );
-  await queryLocalD1(
-    wrangler,
-    paths,
-    `INSERT INTO leases (name, holder, expires_at) VALUES ('sync', 'sync-11', ${killedAt + LEASE_TTL_MS})`,
+    `INSERT OR REPLACE INTO sync_runs (id, trigger, started_at, outcome) VALUES (11, 'api', '${new Date(killedAt).toISOString()}', 'running');
+     INSERT OR REPLACE INTO leases (name, holder, expires_at) VALUES ('sync', 'sync-11', ${killedAt + LEASE_TTL_MS})`,
   );
   // The pid of a process that has ended, as a stack killed with -9 leaves in its lock file.
   const gone = spawnSync(process.execPath, ["-e", ""]).pid;
