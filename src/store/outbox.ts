@@ -1,4 +1,4 @@
-import type { Channel, NoticeState } from "../../sheets-schema/enums";
+import type { Channel, NoticeState, NoticeType } from "../../sheets-schema/enums";
 import type { DeliveryResult } from "../channels/types";
 import type { PlannedNotice } from "../domain/notices/types";
 import { jsonCell, jsonCells, jsonRowSlices } from "./d1-batch";
@@ -19,6 +19,16 @@ export interface AddressChange {
   readonly note: string;
 }
 
+/** Where a notice goes and how long its text is, as enqueueing paces and bundles it. */
+export interface OutboxRoute {
+  readonly id: number;
+  readonly channel: Channel;
+  readonly address: string;
+  readonly type: NoticeType;
+  readonly titleBytes: number;
+  readonly bodyBytes: number;
+}
+
 export type ClaimResult =
   | { kind: "claimed"; notice: StoredNotice }
   | { kind: "finished"; status: NoticeState }
@@ -37,8 +47,11 @@ export interface NoticeOutbox extends OutboxQueries {
   insert(notices: readonly PlannedNotice[], plannedAt: string): Promise<number[]>;
   /** Each group robot's next free moment: notices to one robot are queued spaced out. */
   readonly pacing: RobotPacing;
-  /** The channel and address of these notices (one query), for their pacing. */
-  routes(ids: readonly number[]): Promise<{ id: number; channel: Channel; address: string }[]>;
+  /**
+   * The channel, address and type of these notices, with the UTF-8 bytes of their title and body, in
+   * id order (one query): for their pacing and for bundling a robot's notices into one message.
+   */
+  routes(ids: readonly number[]): Promise<OutboxRoute[]>;
   /**
    * Stamps each notice with when its queue message is due (its delay's end, not the send): the
    * hourly sweep queues again only what is still 待发送 long after that.
@@ -53,6 +66,11 @@ export interface NoticeOutbox extends OutboxQueries {
   claim(ids: readonly number[], nowMs: number, ttlMs: number): Promise<Map<number, ClaimResult>>;
   /** Logs an attempt and applies its outcome; a retryable failure leaves the notice 待发送. */
   recordAttempt(id: number, at: string, result: DeliveryResult): Promise<void>;
+  /**
+   * recordAttempt for the notices one robot message carried (a bundle), each its own attempt with the
+   * same result: two statements in one batch, however many.
+   */
+  recordAttempts(ids: readonly number[], at: string, result: DeliveryResult): Promise<void>;
   /** Marks 失败 whatever of these is still 待发送 (the dead-letter queue's verdict). */
   markFailed(ids: readonly number[], at: string, reason: string): Promise<number>;
   /**
@@ -87,6 +105,31 @@ export function createNoticeOutbox(db: D1Database, pacedRobots = true): NoticeOu
      WHERE notices.status = '失败' AND notices.address <> excluded.address
      RETURNING id`,
   );
+  const recordAttempts: NoticeOutbox["recordAttempts"] = async (ids, at, result) => {
+    if (ids.length === 0) return;
+    // A delivered notice's note (an unsigned webhook) is kept where a failure's error goes: the
+    // attempt's history and the note /notices shows under the notice.
+    const error = result.ok ? (result.note ?? null) : result.error;
+    const status: NoticeState = result.ok ? "已发送" : result.retryable ? "待发送" : "失败";
+    const json = JSON.stringify(ids);
+    await db.batch([
+      db
+        .prepare(
+          `INSERT INTO notice_attempts (notice_id, attempted_at, ok, http_status, error)
+           SELECT e.value, ?2, ?3, ?4, ?5 FROM json_each(?1) AS e ORDER BY e.key`,
+        )
+        .bind(json, at, result.ok ? 1 : 0, result.status, error),
+      db
+        .prepare(
+          `UPDATE notices SET attempts = attempts + 1, last_error = ?3, status = ?2, claimed_until = 0,
+             sent_at = CASE WHEN ?2 = '已发送' THEN ?4 ELSE sent_at END,
+             finished_at = CASE WHEN ?2 = '待发送' THEN finished_at ELSE ?4 END,
+             logged_to_sheet = CASE WHEN ?2 = '待发送' THEN logged_to_sheet ELSE 0 END
+           WHERE id IN (SELECT value FROM json_each(?1))`,
+        )
+        .bind(json, status, error, at),
+    ]);
+  };
   return {
     ...outboxQueries(db),
     pacing: createRobotPacing(db, pacedRobots),
@@ -114,12 +157,15 @@ export function createNoticeOutbox(db: D1Database, pacedRobots = true): NoticeOu
     },
     async routes(ids) {
       if (ids.length === 0) return [];
+      // CAST AS BLOB: length() of a text counts characters, of a blob its (UTF-8) bytes.
       const { results } = await db
         .prepare(
-          "SELECT id, channel, address FROM notices WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+          `SELECT id, channel, address, type, length(CAST(title AS BLOB)) AS titleBytes,
+             length(CAST(body AS BLOB)) AS bodyBytes
+           FROM notices WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id`,
         )
         .bind(JSON.stringify(ids))
-        .all<{ id: number; channel: Channel; address: string }>();
+        .all<OutboxRoute>();
       return results;
     },
     async markEnqueued(entries) {
@@ -178,28 +224,8 @@ export function createNoticeOutbox(db: D1Database, pacedRobots = true): NoticeOu
       }
       return out;
     },
-    async recordAttempt(id, at, result) {
-      // A delivered notice's note (an unsigned webhook) is kept where a failure's error goes: the
-      // attempt's history and the note /notices shows under the notice.
-      const error = result.ok ? (result.note ?? null) : result.error;
-      const status: NoticeState = result.ok ? "已发送" : result.retryable ? "待发送" : "失败";
-      await db.batch([
-        db
-          .prepare(
-            "INSERT INTO notice_attempts (notice_id, attempted_at, ok, http_status, error) VALUES (?1, ?2, ?3, ?4, ?5)",
-          )
-          .bind(id, at, result.ok ? 1 : 0, result.status, error),
-        db
-          .prepare(
-            `UPDATE notices SET attempts = attempts + 1, last_error = ?3, status = ?2, claimed_until = 0,
-               sent_at = CASE WHEN ?2 = '已发送' THEN ?4 ELSE sent_at END,
-               finished_at = CASE WHEN ?2 = '待发送' THEN finished_at ELSE ?4 END,
-               logged_to_sheet = CASE WHEN ?2 = '待发送' THEN logged_to_sheet ELSE 0 END
-             WHERE id = ?1`,
-          )
-          .bind(id, status, error, at),
-      ]);
-    },
+    recordAttempt: (id, at, result) => recordAttempts([id], at, result),
+    recordAttempts,
     async markFailed(ids, at, reason) {
       if (ids.length === 0) return 0;
       // `+status`: found by id, not through the status index (which reads every 待发送 notice).

@@ -54,6 +54,8 @@ async function buildSheet() {
 
 interface Queued {
   noticeId: number;
+  /** Every notice the message carries (a robot's bundle: several). */
+  ids: number[];
   delaySeconds: number;
 }
 
@@ -62,7 +64,11 @@ async function recordingDeps(): Promise<{ deps: Deps; queued: Queued[] }> {
   const queued: Queued[] = [];
   const metadata = { metrics: { backlogCount: 0, backlogBytes: 0 } };
   const record = (body: unknown, delaySeconds?: number) =>
-    queued.push({ noticeId: (body as NoticeMessage).noticeId, delaySeconds: delaySeconds ?? 0 });
+    queued.push({
+      noticeId: (body as NoticeMessage).noticeId,
+      ids: [(body as NoticeMessage).noticeId, ...((body as NoticeMessage).with ?? [])],
+      delaySeconds: delaySeconds ?? 0,
+    });
   const noticesQueue: Queue<unknown> = {
     metrics: async () => ({ backlogCount: 0, backlogBytes: 0 }),
     send: async (body, options) => {
@@ -125,7 +131,7 @@ beforeEach(async () => {
 });
 
 describe("notices to one group robot are spread under its rate limit", () => {
-  it("queues a run's 40 notices to one 钉钉 robot so that no minute holds more than 18; e-mail at once", async () => {
+  it("queues a run's 40 notices to one 钉钉 robot as bundles no minute holds more than 18 of; e-mail at once", async () => {
     const { deps, queued } = await recordingDeps();
     const run = await runDailyNotices(deps, MONDAY_10_MS);
     expect(run).toMatchObject({ outcome: "ok", inserted: 43, enqueued: 43 });
@@ -134,9 +140,11 @@ describe("notices to one group robot are spread under its rate limit", () => {
     const channelOf = new Map(notices.map((n) => [n.id, n.channel]));
     const toRobot = queued.filter((q) => channelOf.get(q.noticeId) === "dingtalk");
     const byMail = queued.filter((q) => channelOf.get(q.noticeId) === "email");
-    expect(toRobot).toHaveLength(40);
+    // Bundled (robot-bundles.ts): fewer messages than notices, every notice in one of them.
+    expect(toRobot.length).toBeLessThan(40);
+    expect(toRobot.flatMap((q) => q.ids)).toHaveLength(40);
     expect(mostInAMinute(toRobot.map((q) => q.delaySeconds))).toBeLessThanOrEqual(18);
-    // Spread, not held back: the fortieth goes within about three minutes.
+    // Spread, not held back: the last message goes within about three minutes.
     expect(Math.max(...toRobot.map((q) => q.delaySeconds))).toBeLessThanOrEqual(40 * 4);
     expect(byMail.map((q) => q.delaySeconds)).toEqual([0, 0, 0]);
     // Every one 待发送 until its message comes: waiting for its slot is not a failure.
@@ -150,14 +158,16 @@ describe("notices to one group robot are spread under its rate limit", () => {
     const second = await deps.noticeOutbox.insert(plannedToDingtalk(20, "b"), at);
     const firstAt = Date.now();
     expect(await enqueueNotices(deps, first, Date.now())).toBe(20);
+    const firstMessages = queued.length;
     const secondAt = Date.now();
     expect(await enqueueNotices(deps, second, Date.now())).toBe(20);
     // Each call's delays count from its own moment: both on the first call's clock.
     const later = (secondAt - firstAt) / 1000;
-    const firstArrivals = queued.slice(0, 20).map((q) => q.delaySeconds);
-    const secondArrivals = queued.slice(20).map((q) => q.delaySeconds + later);
+    const firstArrivals = queued.slice(0, firstMessages).map((q) => q.delaySeconds);
+    const secondArrivals = queued.slice(firstMessages).map((q) => q.delaySeconds + later);
 
-    expect(queued).toHaveLength(40);
+    // Twenty short notices a call: three messages (8, 8 and 4 notices), one slot each.
+    expect(queued.map((q) => q.ids.length)).toEqual([8, 8, 4, 8, 8, 4]);
     expect(mostInAMinute([...firstArrivals, ...secondArrivals])).toBeLessThanOrEqual(18);
     expect(Math.min(...secondArrivals)).toBeGreaterThanOrEqual(Math.max(...firstArrivals) + 3);
   });

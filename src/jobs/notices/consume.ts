@@ -1,23 +1,26 @@
 import type { Channel } from "../../../sheets-schema/enums";
 import type { ClaimResult } from "../../store/outbox";
 import { MAX_DELAY_SECONDS } from "../../store/robot-pacing";
-import { claimBatch, deliverNotice, noticeRetryDelaySeconds } from "./deliver";
-import { isNoticeMessage } from "./enqueue";
+import { claimBatch, deliverMessage, noticeRetryDelaySeconds } from "./deliver";
+import { isNoticeMessage, noticeIdsOf } from "./enqueue";
 import { queueNoticeLogStep } from "./log-step";
 import type { QueuingNoticeDeps } from "./notice-deps";
 import { robotDelays } from "./robot-slots";
 
 export interface ConsumeSummary {
+  /** Notices sent, and failed for good (a robot's bundle counts each of its notices). */
   sent: number;
   failed: number;
+  /** Messages retried, and messages that had nothing left to send. */
   retried: number;
   skipped: number;
-  /** The backoff each retried notice was given, in seconds. */
+  /** The backoff each retried message was given, in seconds, by its first notice. */
   delays: { noticeId: number; delaySeconds: number }[];
 }
 
 /**
- * The jianyi-notices consumer: delivers each message's notice, acknowledges what is done (sent,
+ * The jianyi-notices consumer: delivers each message's notices (a group robot's bundle in one robot
+ * message, deliverMessage), acknowledges what is done (sent,
  * permanently failed after recording, or already finished), retries the rest with backoff (the
  * queue moves a message to the dead-letter queue after max_retries), then queues the step that
  * writes the outcomes to 通知记录 and 最近通知 a minute later, unless one is queued already (log-step).
@@ -27,15 +30,14 @@ export async function consumeNotices(
   deps: QueuingNoticeDeps,
 ): Promise<ConsumeSummary> {
   const summary: ConsumeSummary = { sent: 0, failed: 0, retried: 0, skipped: 0, delays: [] };
-  const ids = batch.messages
-    .map((m) => m.body)
-    .filter(isNoticeMessage)
-    .map((b) => b.noticeId);
+  const bodies = batch.messages.map((m) => m.body).filter(isNoticeMessage);
+  const ids = [...new Set(bodies.flatMap(noticeIdsOf))];
   // Claimed in one D1 statement, not one per message: a full batch stays well within the Free
-  // plan's 50 D1 queries per invocation (each notice's recorded attempt is two statements).
+  // plan's 50 D1 queries per invocation (each message's recorded attempts are two statements,
+  // however many notices it carries).
   let claims: Map<number, ClaimResult>;
   try {
-    claims = ids.length > 0 ? await claimBatch(deps, ids) : new Map();
+    claims = ids.length > 0 ? await claimBatch(deps, ids, Date.now, bodies.length) : new Map();
   } catch (error) {
     // D1 failed: nothing was claimed or sent, so every message is tried again.
     console.error(JSON.stringify({ level: "error", queue: batch.queue, error: String(error) }));
@@ -52,22 +54,27 @@ export async function consumeNotices(
       continue;
     }
     try {
-      const { noticeId } = message.body;
-      // A second message for a notice in the same batch: the first one's delivery (or its retry)
-      // answers for it, so the one claim never sends twice.
-      const first = !handled.has(noticeId);
-      handled.add(noticeId);
-      const outcome = first
-        ? await deliverNotice(deps, claims.get(noticeId), message.attempts)
-        : ({ kind: "skipped", reason: "delivered by another message of this batch" } as const);
-      if (outcome.kind === "retry") {
-        retries.push({ message, noticeId, delaySeconds: outcome.delaySeconds, route: outcome.route });
+      // A notice already carried by an earlier message of the batch: that message's delivery (or its
+      // retry) answers for it, so the one claim never sends twice.
+      const own = noticeIdsOf(message.body).filter((id) => !handled.has(id));
+      for (const id of own) handled.add(id);
+      const outcome =
+        own.length > 0
+          ? await deliverMessage(
+              deps,
+              own.map((id) => claims.get(id)),
+              message.attempts,
+            )
+          : { sent: 0, failed: 0, skipped: "delivered by another message of this batch" };
+      summary.sent += outcome.sent;
+      summary.failed += outcome.failed;
+      if (outcome.retry) {
+        const { delaySeconds, route } = outcome.retry;
+        retries.push({ message, noticeId: message.body.noticeId, delaySeconds, route });
         continue;
       }
       message.ack();
-      if (outcome.kind === "sent") summary.sent += 1;
-      else if (outcome.kind === "failed") summary.failed += 1;
-      else summary.skipped += 1;
+      if (outcome.sent + outcome.failed === 0) summary.skipped += 1;
     } catch (error) {
       // The outbox itself failed (D1): nothing was recorded, so try the message again.
       console.error(JSON.stringify({ level: "error", queue: batch.queue, error: String(error) }));
@@ -101,14 +108,15 @@ interface Retry {
  */
 async function pacedRetries(deps: QueuingNoticeDeps, retries: Retry[]): Promise<Retry[]> {
   const nowMs = Date.now();
-  const routes = retries.flatMap((r) =>
-    r.route ? [{ id: r.noticeId, ...r.route, notBeforeMs: nowMs + r.delaySeconds * 1000 }] : [],
+  // By the retry's place in the list: two messages of a batch may share their first notice.
+  const routes = retries.flatMap((r, i) =>
+    r.route ? [{ id: i, ...r.route, notBeforeMs: nowMs + r.delaySeconds * 1000 }] : [],
   );
   if (routes.length === 0) return retries;
   try {
     const slots = await robotDelays(deps.noticeOutbox.pacing, routes, nowMs);
-    return retries.map((r) => {
-      const slot = slots.get(r.noticeId);
+    return retries.map((r, i) => {
+      const slot = slots.get(i);
       return slot === undefined
         ? r
         : { ...r, delaySeconds: Math.max(r.delaySeconds, slot ?? MAX_DELAY_SECONDS) };
@@ -120,17 +128,18 @@ async function pacedRetries(deps: QueuingNoticeDeps, retries: Retry[]): Promise<
 }
 
 /**
- * The jianyi-notices-dlq consumer: a notice whose message ran out of retries is 失败 (its attempts
+ * The jianyi-notices-dlq consumer: the notices whose message ran out of retries are 失败 (their attempts
  * and last error stay in the outbox), and 通知记录 shows it.
  */
 export async function consumeNoticeDeadLetters(
   batch: MessageBatch<unknown>,
   deps: QueuingNoticeDeps,
 ): Promise<number> {
+  // Every notice of a robot's bundle: the message that carried them all ran out of retries.
   const ids = batch.messages
     .map((m) => m.body)
     .filter(isNoticeMessage)
-    .map((b) => b.noticeId);
+    .flatMap(noticeIdsOf);
   const marked = await deps.noticeOutbox.markFailed(
     ids,
     new Date().toISOString(),

@@ -1,5 +1,6 @@
 import type { Channel } from "../../../sheets-schema/enums";
 import { type DeliveryResult, failed, type OutgoingNotice } from "../../channels/types";
+import { joinNoticeTexts } from "../../domain/notices/robot-bundles";
 import type { ClaimResult, StoredNotice } from "../../store/outbox";
 import type { NoticeDeps } from "./notice-deps";
 
@@ -26,30 +27,121 @@ export function noticeRetryDelaySeconds(attempts: number): number {
   return Math.min(900, 60 * 2 ** Math.max(0, attempts - 1));
 }
 
-function outgoing(notice: StoredNotice): OutgoingNotice {
+/**
+ * What a message's claimed notices go as: one notice as itself; a robot's bundle as one notice of
+ * the first one's key and address, its text the notices' joined (joinNoticeTexts), naming every
+ * unit a shared robot's bundle is for where a failure says whose address to check.
+ */
+function outgoingMessage(notices: readonly [StoredNotice, ...StoredNotice[]]): OutgoingNotice {
+  const [first] = notices;
+  const { title, body } = joinNoticeTexts(notices);
   return {
-    id: notice.id,
-    key: notice.key,
-    plannedAt: notice.plannedAt,
-    type: notice.type,
-    suggestionId: notice.suggestionId,
-    recipient: notice.recipient,
-    address: notice.address,
-    title: notice.title,
-    body: notice.body,
+    id: first.id,
+    key: first.key,
+    plannedAt: first.plannedAt,
+    type: first.type,
+    suggestionId: notices.length === 1 ? first.suggestionId : null,
+    recipient: [...new Set(notices.map((n) => n.recipient))].join("、"),
+    address: first.address,
+    title,
+    body,
   };
 }
 
 /**
  * Claims a batch's notices in one go (so a duplicate message cannot send one twice), for as long as
- * sending them one after another may take.
+ * sending its messages one after another may take (`sends`: a bundle is one send, however many
+ * notices it carries).
  */
 export function claimBatch(
   deps: Pick<NoticeDeps, "noticeOutbox">,
   ids: readonly number[],
   now: () => number = Date.now,
+  sends: number = ids.length,
 ): Promise<Map<number, ClaimResult>> {
-  return deps.noticeOutbox.claim(ids, now(), CLAIM_TTL_MS * Math.max(1, ids.length));
+  return deps.noticeOutbox.claim(ids, now(), CLAIM_TTL_MS * Math.max(1, sends));
+}
+
+/** What one queue message's delivery came to, its notices counted. */
+export interface MessageOutcome {
+  /** Notices sent, and failed for good, by this message's one send. */
+  readonly sent: number;
+  readonly failed: number;
+  /** The last failure's error (a permanent one, or the one retried). */
+  readonly error?: string;
+  /** Why nothing of the message was sent or failed (missing, already finished), when so. */
+  readonly skipped?: string;
+  /** The message must come again: its send may succeed later, or a notice was held by another delivery. */
+  readonly retry?: Extract<DeliverOutcome, { kind: "retry" }>;
+}
+
+/**
+ * One delivery attempt of a queue message's notices, as claimed (claimBatch): those claimed go in
+ * one send over their channel (several as one robot message, joinNoticeTexts), each then recording
+ * the attempt and its outcome (two D1 statements, however many). A notice already 已发送 or 失败 is
+ * not sent again; one held by another delivery makes the message come again when that claim ends,
+ * and is sent then.
+ */
+export async function deliverMessage(
+  deps: Pick<NoticeDeps, "noticeOutbox" | "channels">,
+  claims: readonly (ClaimResult | undefined)[],
+  attempts: number,
+  now: () => number = Date.now,
+): Promise<MessageOutcome> {
+  const ready = claims.flatMap((c) => (c?.kind === "claimed" ? [c.notice] : []));
+  // Held by another delivery (or by one that died: its claim covers its whole batch): try again when
+  // the claim ends, not before, so retries are not spent (and the message dead-lettered) meanwhile.
+  const busyUntil = Math.max(0, ...claims.map((c) => (c?.kind === "busy" ? c.until : 0)));
+  const busy: MessageOutcome["retry"] =
+    busyUntil > 0
+      ? {
+          kind: "retry",
+          delaySeconds: Math.max(CLAIM_TTL_MS / 1000, Math.ceil((busyUntil - now()) / 1000)),
+          error: "another delivery holds this notice",
+        }
+      : undefined;
+  const [first] = ready;
+  if (!first) {
+    if (busy) return { sent: 0, failed: 0, retry: busy };
+    const finished = claims.find((c) => c?.kind === "finished");
+    return {
+      sent: 0,
+      failed: 0,
+      skipped: finished?.kind === "finished" ? `already ${finished.status}` : "outbox row not found",
+    };
+  }
+  let result: DeliveryResult;
+  try {
+    result = await deps.channels[first.channel].send(outgoingMessage([first, ...ready.slice(1)]));
+  } catch (error) {
+    // Channels return failures as values; anything thrown is unexpected and worth another try.
+    result = failed(true, error instanceof Error ? error.message : String(error));
+  }
+  await deps.noticeOutbox.recordAttempts(
+    ready.map((n) => n.id),
+    new Date(now()).toISOString(),
+    result,
+  );
+  if (result.ok) return { sent: ready.length, failed: 0, ...(busy ? { retry: busy } : {}) };
+  if (!result.retryable)
+    return { sent: 0, failed: ready.length, error: result.error, ...(busy ? { retry: busy } : {}) };
+  // A robot's own wait (钉钉's 10-minute ban after a burst) is waited out in full.
+  const delaySeconds = Math.max(
+    noticeRetryDelaySeconds(attempts),
+    Math.ceil(result.retryAfterSeconds ?? 0),
+    busy?.delaySeconds ?? 0,
+  );
+  return {
+    sent: 0,
+    failed: 0,
+    error: result.error,
+    retry: {
+      kind: "retry",
+      delaySeconds,
+      error: result.error,
+      route: { channel: first.channel, address: first.address },
+    },
+  };
 }
 
 /**
@@ -62,33 +154,9 @@ export async function deliverNotice(
   attempts: number,
   now: () => number = Date.now,
 ): Promise<DeliverOutcome> {
-  if (!claim || claim.kind === "missing") return { kind: "skipped", reason: "outbox row not found" };
-  if (claim.kind === "finished") return { kind: "skipped", reason: `already ${claim.status}` };
-  // Held by another delivery (or by one that died: its claim covers its whole batch): try again when
-  // the claim ends, not before, so retries are not spent (and the message dead-lettered) meanwhile.
-  if (claim.kind === "busy")
-    return {
-      kind: "retry",
-      delaySeconds: Math.max(CLAIM_TTL_MS / 1000, Math.ceil((claim.until - now()) / 1000)),
-      error: "another delivery holds this notice",
-    };
-  const notice = claim.notice;
-  let result: DeliveryResult;
-  try {
-    result = await deps.channels[notice.channel].send(outgoing(notice));
-  } catch (error) {
-    // Channels return failures as values; anything thrown is unexpected and worth another try.
-    result = failed(true, error instanceof Error ? error.message : String(error));
-  }
-  await deps.noticeOutbox.recordAttempt(notice.id, new Date(now()).toISOString(), result);
-  if (result.ok) return { kind: "sent" };
-  if (!result.retryable) return { kind: "failed", error: result.error };
-  // A robot's own wait (钉钉's 10-minute ban after a burst) is waited out in full.
-  const delaySeconds = Math.max(noticeRetryDelaySeconds(attempts), Math.ceil(result.retryAfterSeconds ?? 0));
-  return {
-    kind: "retry",
-    delaySeconds,
-    error: result.error,
-    route: { channel: notice.channel, address: notice.address },
-  };
+  const outcome = await deliverMessage(deps, [claim], attempts, now);
+  if (outcome.retry) return outcome.retry;
+  if (outcome.sent > 0) return { kind: "sent" };
+  if (outcome.failed > 0) return { kind: "failed", error: outcome.error ?? "" };
+  return { kind: "skipped", reason: outcome.skipped ?? "" };
 }
