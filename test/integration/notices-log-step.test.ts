@@ -2,9 +2,11 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Deps } from "../../src/deps";
+import type { PlannedNotice } from "../../src/domain/notices/types";
 import { consumeJobs } from "../../src/jobs/consume-jobs";
 import { consumeNotices } from "../../src/jobs/notices/consume";
 import type { NoticeMessage } from "../../src/jobs/notices/enqueue";
+import { FLUSH_LIMIT } from "../../src/jobs/notices/log-to-sheet";
 import { runDailyNotices } from "../../src/jobs/notices/run-daily";
 import { resetDatabase } from "../support/sync-helpers";
 import {
@@ -119,5 +121,43 @@ describe("the 通知记录 step after notice batches", () => {
     expect(sent).toHaveLength(2);
     await runJob(deps, sent[1]);
     expect((await loggedIds()).sort()).toEqual(["2026-001", "2026-002", "2026-003"]);
+  });
+
+  it("writes a big run's outcomes 20 a step, each step queueing the next soon after, every one once", async () => {
+    const { deps, sent } = await plannedDay();
+    // 45 e-mails of a first run sent within the minute (e-mail is not paced): 通知记录 rows only.
+    const planned: PlannedNotice[] = Array.from({ length: 45 }, (_, i) => ({
+      key: `burst|${i}`,
+      type: "督办周报",
+      suggestionId: null,
+      round: 1,
+      occurrence: `w${i}`,
+      recipient: `接收人${i}`,
+      recipientKind: "digest",
+      channel: "email",
+      address: `r${i}@example.cn`,
+      title: `督办周报 ${i}`,
+      body: "正文",
+      dueOn: "2026-03-02",
+    }));
+    const ids = await deps.noticeOutbox.insert(planned, new Date().toISOString());
+    await deps.noticeOutbox.recordAttempts(ids, new Date().toISOString(), { ok: true, status: 200 });
+    await deps.jobsQueue.send({ job: "notice-log" });
+    sent.splice(0);
+
+    const loggedTitles = async () => (await noticeLog(office)).slice(1).map((r) => String(r[logCol("摘要")]));
+    expect(FLUSH_LIMIT).toBe(20);
+    await runJob(deps, { body: { job: "notice-log" }, delaySeconds: 0 });
+    expect(await loggedTitles()).toHaveLength(20);
+    // Not a minute's wait: the rest follow ten seconds later, one step at a time.
+    expect(sent).toEqual([{ ...LOG_STEP, delaySeconds: 10 }]);
+    await runJob(deps, sent[0]);
+    expect(await loggedTitles()).toHaveLength(40);
+    expect(sent).toHaveLength(2);
+    await runJob(deps, sent[1]);
+    const titles = await loggedTitles();
+    expect(titles.sort()).toEqual(planned.map((n) => n.title).sort());
+    // All written: no step more.
+    expect(sent).toHaveLength(2);
   });
 });

@@ -288,12 +288,18 @@ export async function drainJobs(deps: Deps, jobs: QueuedJob[]): Promise<StepOutc
   return outcomes;
 }
 
-/** Runs the notices log steps the consumers queued (通知记录, 最近通知), as the job queue would. */
+/**
+ * Runs the notices log steps the consumers queued (通知记录, 最近通知), as the job queue would, and
+ * those they queue in turn (a flush writes FLUSH_LIMIT outcomes); returns how many ran.
+ */
 export async function writeQueuedNoticeLog(deps: Deps, jobs: QueuedJob[]): Promise<number> {
-  const steps = jobs.filter(isNoticeLogStep);
-  jobs.splice(0, jobs.length, ...jobs.filter((j) => !isNoticeLogStep(j)));
-  for (const step of steps) await runNoticeLogStep(deps, Date.now(), step);
-  return steps.length;
+  let ran = 0;
+  for (let steps = jobs.filter(isNoticeLogStep); steps.length > 0; steps = jobs.filter(isNoticeLogStep)) {
+    jobs.splice(0, jobs.length, ...jobs.filter((j) => !isNoticeLogStep(j)));
+    for (const step of steps) await runNoticeLogStep(deps, Date.now(), step);
+    ran += steps.length;
+  }
+  return ran;
 }
 
 /** What the queue made of a batch, and the consumer's own summary. */

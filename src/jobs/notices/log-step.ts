@@ -1,5 +1,5 @@
 import { type FlushResult, flushNoticeLog } from "./log-to-sheet";
-import type { NoticeDeps, QueuingNoticeDeps } from "./notice-deps";
+import type { QueuingNoticeDeps } from "./notice-deps";
 
 /**
  * The job-queue message that writes finished notices to the sheet (通知记录, 最近通知). The notices
@@ -27,6 +27,12 @@ export function isNoticeLogStep(body: unknown): body is NoticeLogStep {
 export const LOG_STEP_DELAY_SECONDS = 60;
 
 /**
+ * How long the next step waits after a flush that left outcomes (FLUSH_LIMIT a flush): soon, but two
+ * Sheets writes a step stay well under Google's 60 a minute beside the sync's.
+ */
+export const LOG_FOLLOW_UP_DELAY_SECONDS = 10;
+
+/**
  * The pending mark: a lease row (one conditional statement takes it, so of two consumers finishing at
  * once exactly one queues the step) held by the queued step until it runs. It expires by itself, the
  * step's delay plus two minutes for a job queue running late, so a step that was lost holds no later
@@ -43,12 +49,13 @@ const PENDING_MARK_TTL_MS = (LOG_STEP_DELAY_SECONDS + 120) * 1000;
 export async function queueNoticeLogStep(
   deps: Pick<QueuingNoticeDeps, "lease" | "jobsQueue">,
   nowMs: number,
+  delaySeconds = LOG_STEP_DELAY_SECONDS,
 ): Promise<"queued" | "pending"> {
   const mark = `notice-log-step-${crypto.randomUUID()}`;
   if (!(await deps.lease.acquire(PENDING_MARK, mark, PENDING_MARK_TTL_MS, nowMs))) return "pending";
   try {
     const step: NoticeLogStep = { job: "notice-log", mark };
-    await deps.jobsQueue.send(step, { delaySeconds: LOG_STEP_DELAY_SECONDS });
+    await deps.jobsQueue.send(step, { delaySeconds });
   } catch (error) {
     // No step is on its way: the next batch may queue one at once rather than after the mark expires.
     await deps.lease.release(PENDING_MARK, mark).catch(() => undefined);
@@ -67,12 +74,29 @@ export async function queueNoticeLogStep(
  * hourly tick's flush, which reports it, rather than retried here.
  */
 export async function runNoticeLogStep(
-  deps: Pick<NoticeDeps, "lease" | "meta" | "noticeOutbox" | "sheets" | "tabCache">,
+  deps: Pick<QueuingNoticeDeps, "lease" | "meta" | "noticeOutbox" | "sheets" | "tabCache" | "jobsQueue">,
   nowMs: number,
   step: NoticeLogStep,
 ): Promise<FlushResult> {
   if (step.mark) await deps.lease.release(PENDING_MARK, step.mark);
   const log = await flushNoticeLog(deps, nowMs);
   if (log.outcome === "busy") throw new Error("通知记录正由另一次写入占用，稍后再写");
+  await queueFollowUp(deps, log, nowMs);
   return log;
+}
+
+/**
+ * After a flush that left outcomes, the next step (a flush writes FLUSH_LIMIT): queued unless one is
+ * pending already, which writes them too. Not queued, they wait for the next batch's step or the
+ * hourly tick's flush, so a failure here is logged, not thrown (the flush is done).
+ */
+export async function queueFollowUp(
+  deps: Pick<QueuingNoticeDeps, "lease" | "jobsQueue">,
+  log: FlushResult,
+  nowMs: number,
+): Promise<void> {
+  if (log.outcome !== "ok" || !log.more) return;
+  await queueNoticeLogStep(deps, nowMs, LOG_FOLLOW_UP_DELAY_SECONDS).catch((error: unknown) =>
+    console.warn(JSON.stringify({ level: "warn", logStep: "follow-up not queued", error: String(error) })),
+  );
 }

@@ -1,5 +1,6 @@
 import { PACING_KEPT_MS } from "../../store/robot-pacing";
 import { requeueStranded } from "./enqueue";
+import { queueFollowUp } from "./log-step";
 import { type FlushResult, flushNoticeLog } from "./log-to-sheet";
 import type { QueuingNoticeDeps } from "./notice-deps";
 import { readdressWaiting } from "./retry-notice";
@@ -50,5 +51,6 @@ export async function runNoticesTick(deps: QueuingNoticeDeps, nowMs: number): Pr
     }),
   ]);
   const log = await flushNoticeLog(deps, nowMs);
+  await queueFollowUp(deps, log, nowMs);
   return { daily, readdressed, requeued, prunedRobots, log };
 }
