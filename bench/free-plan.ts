@@ -28,6 +28,7 @@ import {
   postUnitForm,
   putLetter,
 } from "./link-pages";
+import { measureBundledNoticeBatch } from "./notice-bundles";
 import { BENCH_PORTS, exitIfBenchPortsBusy } from "./ports";
 import { raisePriority } from "./priority";
 import { maxBatchSize } from "./queue-batches";
@@ -804,6 +805,7 @@ async function measureLinks(worker: BenchWorker, em: BenchEmulator): Promise<Inv
   // were edited behind the versions an isolate keys their context by).
   if (signed === 0) throw new Error("the notices run with everyone reachable signed no personal link");
   figures.push(...(await measureNoticeBatch(worker, em)));
+  figures.push(...(await measureBundledNoticeBatch(worker, em)));
   figures.push(...(await measureReplies(worker, em, `${links.unitForReplies}/s/${links.unitSuggestion}`)));
   figures.push(...(await measureUnitForms(worker, em, links)));
   return figures;
