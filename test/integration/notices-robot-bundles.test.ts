@@ -287,4 +287,24 @@ describe("notices to one group robot go as few robot messages", () => {
     expect(sent?.n).toBe(80);
     expect(jobs).toEqual([{ job: "notice-log", mark: expect.any(String) }]);
   });
+
+  it("sends a notice staff moved to a corrected robot since it was bundled to that robot, the rest as bundled", async () => {
+    const { deps, queued } = await plannedDay();
+    const bundle = queued.find((m) => carried(m).length === 2) as NoticeMessage;
+    const [stays, moved] = carried(bundle) as [number, number];
+    // What readdressWaiting does when staff correct the unit's robot: the waiting notice goes there.
+    await env.DB.prepare("UPDATE notices SET channel = 'dingtalk', address = ?2 WHERE id = ?1")
+      .bind(moved, DINGTALK.address)
+      .run();
+
+    expect(await deliverAll(deps, [bundle])).toEqual([]);
+    const [toWecom] = await postedTexts(WECOM.token);
+    const [toDingtalk] = await postedTexts(DINGTALK.token);
+    const titleOf = async (id: number) => (await deps.noticeOutbox.get(id))?.title ?? "";
+    // Each alone now: no count above it.
+    expect(toWecom).toBe(`${await titleOf(stays)}\n${(await deps.noticeOutbox.get(stays))?.body}`);
+    expect(toDingtalk?.startsWith(await titleOf(moved))).toBe(true);
+    for (const id of [stays, moved])
+      expect(await deps.noticeOutbox.get(id)).toMatchObject({ status: "已发送" });
+  });
 });

@@ -80,7 +80,8 @@ export interface MessageOutcome {
  * one send over their channel (several as one robot message, joinNoticeTexts), each then recording
  * the attempt and its outcome (two D1 statements, however many). A notice already 已发送 or 失败 is
  * not sent again; one held by another delivery makes the message come again when that claim ends,
- * and is sent then.
+ * and is sent then. A notice staff moved to a corrected address since it was bundled (readdressWaiting)
+ * goes to that address, in a send of its own.
  */
 export async function deliverMessage(
   deps: Pick<NoticeDeps, "noticeOutbox" | "channels">,
@@ -92,7 +93,7 @@ export async function deliverMessage(
   // Held by another delivery (or by one that died: its claim covers its whole batch): try again when
   // the claim ends, not before, so retries are not spent (and the message dead-lettered) meanwhile.
   const busyUntil = Math.max(0, ...claims.map((c) => (c?.kind === "busy" ? c.until : 0)));
-  const busy: MessageOutcome["retry"] =
+  let retry: MessageOutcome["retry"] =
     busyUntil > 0
       ? {
           kind: "retry",
@@ -100,9 +101,8 @@ export async function deliverMessage(
           error: "another delivery holds this notice",
         }
       : undefined;
-  const [first] = ready;
-  if (!first) {
-    if (busy) return { sent: 0, failed: 0, retry: busy };
+  if (ready.length === 0) {
+    if (retry) return { sent: 0, failed: 0, retry };
     const finished = claims.find((c) => c?.kind === "finished");
     return {
       sent: 0,
@@ -110,38 +110,71 @@ export async function deliverMessage(
       skipped: finished?.kind === "finished" ? `already ${finished.status}` : "outbox row not found",
     };
   }
+  let sent = 0;
+  let failedCount = 0;
+  let error: string | undefined;
+  for (const group of byRoute(ready)) {
+    const result = await sendTogether(deps, group, now);
+    if (result.ok) sent += group.length;
+    else if (!result.retryable) {
+      failedCount += group.length;
+      error = result.error;
+    } else {
+      error = result.error;
+      // A robot's own wait (钉钉's 10-minute ban after a burst) is waited out in full.
+      const delaySeconds = Math.max(
+        noticeRetryDelaySeconds(attempts),
+        Math.ceil(result.retryAfterSeconds ?? 0),
+        retry?.delaySeconds ?? 0,
+      );
+      const [first] = group;
+      retry = {
+        kind: "retry",
+        delaySeconds,
+        error: result.error,
+        ...(first ? { route: { channel: first.channel, address: first.address } } : {}),
+      };
+    }
+  }
+  return {
+    sent,
+    failed: failedCount,
+    ...(error === undefined ? {} : { error }),
+    ...(retry ? { retry } : {}),
+  };
+}
+
+/** The notices in groups of one channel and address, in their order. */
+function byRoute(notices: readonly StoredNotice[]): [StoredNotice, ...StoredNotice[]][] {
+  const groups = new Map<string, [StoredNotice, ...StoredNotice[]]>();
+  for (const notice of notices) {
+    const route = `${notice.channel} ${notice.address}`;
+    const group = groups.get(route);
+    if (group) group.push(notice);
+    else groups.set(route, [notice]);
+  }
+  return [...groups.values()];
+}
+
+/** One send of notices to one address, each then recording the attempt (two D1 statements). */
+async function sendTogether(
+  deps: Pick<NoticeDeps, "noticeOutbox" | "channels">,
+  notices: readonly [StoredNotice, ...StoredNotice[]],
+  now: () => number,
+): Promise<DeliveryResult> {
   let result: DeliveryResult;
   try {
-    result = await deps.channels[first.channel].send(outgoingMessage([first, ...ready.slice(1)]));
+    result = await deps.channels[notices[0].channel].send(outgoingMessage(notices));
   } catch (error) {
     // Channels return failures as values; anything thrown is unexpected and worth another try.
     result = failed(true, error instanceof Error ? error.message : String(error));
   }
   await deps.noticeOutbox.recordAttempts(
-    ready.map((n) => n.id),
+    notices.map((n) => n.id),
     new Date(now()).toISOString(),
     result,
   );
-  if (result.ok) return { sent: ready.length, failed: 0, ...(busy ? { retry: busy } : {}) };
-  if (!result.retryable)
-    return { sent: 0, failed: ready.length, error: result.error, ...(busy ? { retry: busy } : {}) };
-  // A robot's own wait (钉钉's 10-minute ban after a burst) is waited out in full.
-  const delaySeconds = Math.max(
-    noticeRetryDelaySeconds(attempts),
-    Math.ceil(result.retryAfterSeconds ?? 0),
-    busy?.delaySeconds ?? 0,
-  );
-  return {
-    sent: 0,
-    failed: 0,
-    error: result.error,
-    retry: {
-      kind: "retry",
-      delaySeconds,
-      error: result.error,
-      route: { channel: first.channel, address: first.address },
-    },
-  };
+  return result;
 }
 
 /**
