@@ -569,6 +569,17 @@ async function measureNoticesRun(
   return figures;
 }
 
+/** Hands a queue's consumer one batch of these bodies, as the queue would; a batch retried is an error. */
+export function queueDeliverer(fetcher: Awaited<ReturnType<BenchWorker["mf"]["getWorker"]>>) {
+  return async (queue: string, bodies: unknown[]) => {
+    const result = await fetcher.queue(
+      queue,
+      bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
+    if (result.retryMessages.length > 0) throw new Error(`${queue}: the batch was retried`);
+  };
+}
+
 /**
  * The notices consumer on a full batch of the run's e-mails: the batch claimed in one statement,
  * each notice sent through the send_email binding and recorded in D1; then the job step it queues,
@@ -589,13 +600,7 @@ async function measureNoticeBatch(worker: BenchWorker, em: BenchEmulator): Promi
   if (results.length < NOTICE_BATCH)
     throw new Error(`the notices run left ${results.length} e-mails to send`);
   const ids = results.map((r) => r.id);
-  const deliver = async (queue: string, bodies: unknown[]) => {
-    const result = await fetcher.queue(
-      queue,
-      bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
-    );
-    if (result.retryMessages.length > 0) throw new Error(`${queue}: the batch was retried`);
-  };
+  const deliver = queueDeliverer(fetcher);
   const sent = await measure(
     worker,
     em,

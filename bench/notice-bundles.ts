@@ -12,7 +12,7 @@ import { NOTICE_LOG_STEP } from "../src/jobs/notices/log-step";
 import { FLUSH_LIMIT } from "../src/jobs/notices/log-to-sheet";
 import { startNoticeSink } from "../tools/notice-sink";
 import type { BenchEmulator } from "./emulator-process";
-import { type InvocationFigures, measure } from "./free-plan";
+import { type InvocationFigures, measure, queueDeliverer } from "./free-plan";
 import { maxBatchSize } from "./queue-batches";
 import type { BenchWorker } from "./worker";
 
@@ -55,14 +55,7 @@ export async function measureBundledNoticeBatch(
       ),
     );
     const carried = bundles.flat().length;
-    const fetcher = await worker.mf.getWorker();
-    const deliver = async (queue: string, bodies: unknown[]) => {
-      const result = await fetcher.queue(
-        queue,
-        bodies.map((body, i) => ({ id: `b${i}`, timestamp: new Date(), attempts: 1, body })),
-      );
-      if (result.retryMessages.length > 0) throw new Error(`${queue}: the batch was retried`);
-    };
+    const deliver = queueDeliverer(await worker.mf.getWorker());
     const sent = await measure(
       worker,
       em,

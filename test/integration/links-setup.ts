@@ -12,7 +12,7 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { linkSettingsFrom } from "../../src/links/link-settings";
 import { createPersonalLinks } from "../../src/store/personal-links";
 import { emulator } from "../support/emulator-admin";
-import { officeDeps, officeUnits, registerRobot, UNIT_NAMES, unitsTabRows } from "./notices-setup";
+import { officeDeps, registerOfficeRobots, unitsTabRows } from "./notices-setup";
 
 /**
  * An office for the personal-link tests, dated from the real today (links expire by the real
@@ -57,15 +57,7 @@ export interface OfficeOptions {
 }
 
 export async function buildLinkOffice(office: string, options: OfficeOptions = {}) {
-  const units = officeUnits(office);
-  for (const name of UNIT_NAMES) {
-    const unit = units[name];
-    await registerRobot({
-      kind: unit.channel === "email" ? "email" : unit.channel,
-      token: unit.token,
-      secret: unit.secret,
-    });
-  }
+  const units = await registerOfficeRobots(office);
   const suggestion = (id: string, lead: string, extra: Record<string, string | number> = {}) =>
     row(ledgerTab, {
       编号: id,

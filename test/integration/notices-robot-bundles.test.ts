@@ -12,6 +12,7 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { depsFor, resetDatabase } from "../support/sync-helpers";
 import {
   assignedRow,
+  clearNotices,
   createSheet,
   deliverBatch,
   EMPTY_SMALL_TABS,
@@ -23,10 +24,9 @@ import {
   officeDeps,
   officeUnits,
   type QueuedJob,
-  registerRobot,
+  registerOfficeRobots,
   robotMessages,
   row,
-  UNIT_NAMES,
   unitsTabRows,
   writeQueuedNoticeLog,
 } from "./notices-setup";
@@ -43,15 +43,7 @@ const ids = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(3, "0")}`);
 
 async function buildSheet(robots: { wecomFailTimes?: number } = {}) {
-  for (const name of UNIT_NAMES) {
-    const unit = units[name];
-    await registerRobot({
-      kind: unit.channel === "email" ? "email" : unit.channel,
-      token: unit.token,
-      secret: unit.secret,
-      ...(name === "区教育局" && robots.wecomFailTimes ? { failTimes: robots.wecomFailTimes } : {}),
-    });
-  }
+  await registerOfficeRobots(office, { 区教育局: robots.wecomFailTimes ?? 0 });
   await createSheet(office, {
     [TAB_NAMES.ledger]: [
       header(ledgerTab),
@@ -72,17 +64,7 @@ beforeAll(async () => {
   const synced = await runSync(await officeDeps(office), "test", MONDAY_10_MS);
   if (synced.outcome !== "ok") throw new Error(`sync failed: ${synced.message}`);
 });
-beforeEach(async () => {
-  await env.DB.batch(
-    [
-      "DELETE FROM notices",
-      "DELETE FROM notice_attempts",
-      "DELETE FROM leases",
-      "DELETE FROM robot_pacing",
-      "DELETE FROM meta WHERE key LIKE 'notices_%'",
-    ].map((sql) => env.DB.prepare(sql)),
-  );
-});
+beforeEach(clearNotices);
 
 /** The day's run: every notice planned and queued in one enqueue per part; the job queue emptied. */
 async function plannedDay(robots: { wecomFailTimes?: number } = {}) {

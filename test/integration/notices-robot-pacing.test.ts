@@ -13,6 +13,7 @@ import { runSync } from "../../src/jobs/sync/run-sync";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   assignedRow,
+  clearNotices,
   createSheet,
   deliverBatch,
   EMPTY_SMALL_TABS,
@@ -118,17 +119,7 @@ beforeAll(async () => {
   const synced = await runSync(await officeDeps(office), "test", MONDAY_10_MS);
   if (synced.outcome !== "ok") throw new Error(`sync failed: ${synced.message}`);
 });
-beforeEach(async () => {
-  await env.DB.batch(
-    [
-      "DELETE FROM notices",
-      "DELETE FROM notice_attempts",
-      "DELETE FROM leases",
-      "DELETE FROM robot_pacing",
-    ].map((sql) => env.DB.prepare(sql)),
-  );
-  await env.DB.prepare("DELETE FROM meta WHERE key LIKE 'notices_%'").run();
-});
+beforeEach(clearNotices);
 
 describe("notices to one group robot are spread under its rate limit", () => {
   it("queues a run's 40 notices to one 钉钉 robot as bundles no minute holds more than 18 of; e-mail at once", async () => {

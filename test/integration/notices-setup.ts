@@ -163,17 +163,50 @@ export function row(tab: { columns: readonly { header: string }[] }, cells: Reco
 }
 
 /**
+ * Every unit of the office registered afresh with the robot server (its channel, token and secret);
+ * `failTimes`: how many posts a unit's robot refuses first. Returns the units.
+ */
+export async function registerOfficeRobots(
+  office: string,
+  failTimes: Partial<Record<UnitName, number>> = {},
+): Promise<ReturnType<typeof officeUnits>> {
+  const units = officeUnits(office);
+  for (const name of UNIT_NAMES) {
+    const unit = units[name];
+    const refused = failTimes[name];
+    await registerRobot({
+      kind: unit.channel === "email" ? "email" : unit.channel,
+      token: unit.token,
+      secret: unit.secret,
+      ...(refused ? { failTimes: refused } : {}),
+    });
+  }
+  return units;
+}
+
+/**
+ * Before each test of a file whose office synced once: no notices, attempts, leases or robot slots,
+ * and no daily run marked done (the sync's own meta kept).
+ */
+export async function clearNotices(): Promise<void> {
+  await env.DB.batch(
+    [
+      "DELETE FROM notices",
+      "DELETE FROM notice_attempts",
+      "DELETE FROM leases",
+      "DELETE FROM robot_pacing",
+      "DELETE FROM meta WHERE key LIKE 'notices_%'",
+    ].map((sql) => env.DB.prepare(sql)),
+  );
+}
+
+/**
  * A spreadsheet with one suggestion per unit, all assigned on 2026-03-02, every unit reached by
  * a different channel through the robot server; robots registered afresh with their secrets.
  * Uses only the emulator's admin API, which costs no Sheets quota.
  */
 export async function buildOfficeSheet(office: string) {
-  const units = officeUnits(office);
-  for (const name of UNIT_NAMES) {
-    const unit = units[name];
-    const kind = unit.channel === "email" ? "email" : unit.channel;
-    await registerRobot({ kind, token: unit.token, secret: unit.secret });
-  }
+  const units = await registerOfficeRobots(office);
   const ledger = UNIT_NAMES.map((unit, i) => assignedRow(i + 1, unit));
   const tabs: Record<string, unknown[][]> = {
     [TAB_NAMES.ledger]: [header(ledgerTab), ...ledger],
