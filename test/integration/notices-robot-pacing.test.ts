@@ -96,7 +96,7 @@ function mostInAMinute(seconds: readonly number[]): number {
   return most;
 }
 
-function plannedToDingtalk(n: number, tag: string): PlannedNotice[] {
+function plannedToDingtalk(n: number, tag: string, body = "正文"): PlannedNotice[] {
   return Array.from({ length: n }, (_, i) => ({
     key: `pacing|${tag}|${i}`,
     type: "交办通知",
@@ -108,7 +108,7 @@ function plannedToDingtalk(n: number, tag: string): PlannedNotice[] {
     channel: "dingtalk",
     address: DINGTALK.address,
     title: `通知 ${tag}${i}`,
-    body: "正文",
+    body,
     dueOn: "2026-03-02",
   }));
 }
@@ -131,8 +131,8 @@ describe("notices to one group robot are spread under its rate limit", () => {
     const channelOf = new Map(notices.map((n) => [n.id, n.channel]));
     const toRobot = queued.filter((q) => channelOf.get(q.noticeId) === "dingtalk");
     const byMail = queued.filter((q) => channelOf.get(q.noticeId) === "email");
-    // Bundled (robot-bundles.ts): fewer messages than notices, every notice in one of them.
-    expect(toRobot.length).toBeLessThan(40);
+    // Bundled (robot-bundles.ts): five messages of eight, every notice in one of them.
+    expect(toRobot.map((q) => q.ids.length)).toEqual([8, 8, 8, 8, 8]);
     expect(toRobot.flatMap((q) => q.ids)).toHaveLength(40);
     expect(mostInAMinute(toRobot.map((q) => q.delaySeconds))).toBeLessThanOrEqual(18);
     // Spread, not held back: the last message goes within about three minutes.
@@ -140,6 +140,19 @@ describe("notices to one group robot are spread under its rate limit", () => {
     expect(byMail.map((q) => q.delaySeconds)).toEqual([0, 0, 0]);
     // Every one 待发送 until its message comes: waiting for its slot is not a failure.
     expect(notices.every((n) => n.status === "待发送" && n.lastError === null)).toBe(true);
+  });
+
+  it("spreads 40 messages to one 钉钉 robot (notices too long to share one) so that no minute holds more than 18", async () => {
+    const { deps, queued } = await recordingDeps();
+    // 5,000 bytes each: two would pass the 8,000 a 钉钉 message takes, so each goes alone.
+    const long = "情况说明".repeat(420);
+    const ids = await deps.noticeOutbox.insert(plannedToDingtalk(40, "l", long), new Date().toISOString());
+    expect(await enqueueNotices(deps, ids, Date.now())).toBe(40);
+
+    expect(queued.map((q) => q.ids.length)).toEqual(Array(40).fill(1));
+    expect(mostInAMinute(queued.map((q) => q.delaySeconds))).toBeLessThanOrEqual(18);
+    // Spread, not held back: the fortieth goes within about three minutes.
+    expect(Math.max(...queued.map((q) => q.delaySeconds))).toBeLessThanOrEqual(40 * 4);
   });
 
   it("keeps the spacing across two enqueue calls: the second call's notices come after the first's", async () => {
