@@ -91,11 +91,24 @@ export function mergedAdvice(kind: LinkKind, relation: Relation | null, leadUnit
  * a reply of this round the ledger does not hold yet (awaitingSync); the form is then a correction,
  * as it is once the next sync brings the reply in.
  */
-export function replyCheck(row: EvaluatedRow, relation: Relation, replySent = false): ActionCheck {
+export function replyCheck(
+  row: EvaluatedRow,
+  relation: Relation,
+  replySent = false,
+  /** The office's today: a round assigned later than it (a date typed wrong) takes no reply yet. */
+  today?: string,
+): ActionCheck {
   const closed = closedReason(row.record);
   if (closed) return no(closed);
   if (relation !== "lead") return no("只有主办单位可以答复；协办单位请把协办意见送交主办单位");
   if (row.record.review !== "立案" || !row.record.assignedOn) return no("该建议尚未立案交办，暂不能答复");
+  // A reply is not dated before its round's 交办日期 (checkReplyForm), nor after today: none could be.
+  const assigned = row.record.reassignedOn ? "二次交办日期" : "交办日期";
+  const assignedOn = row.record.reassignedOn || row.record.assignedOn;
+  if (today && assignedOn > today)
+    return no(
+      `台账记的${assigned}是 ${assignedOn}，晚于今天（${today}），暂不能提交答复：可能是日期填错了，请联系代表工委核实`,
+    );
   const status = row.computed.status;
   if (AWAITING_REPLY.has(status)) return { ok: true, correcting: replySent };
   if (status === "待测评") return { ok: true, correcting: true };

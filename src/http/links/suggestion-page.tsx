@@ -69,7 +69,8 @@ export async function actionCheck(
   const dayOf = (e: InboxEntry | null) => (e ? localDate(Date.parse(e.receivedAt), ctx.timeZone) : null);
   if (kind === "deputy") return ratingCheck(item.row, item.relation, sentRating(ctx, sent));
   if (kind === "leader") return urgeCheck(item.row, item.relation);
-  const check = replyCheck(item.row, item.relation, waiting("reply") !== null);
+  const today = localDate(Date.now(), ctx.timeZone);
+  const check = replyCheck(item.row, item.relation, waiting("reply") !== null, today);
   if (!check.ok || !check.correcting || !item.row.id) return check;
   // The deputy's rating is not among the unit's own submissions: the newest about the suggestion.
   const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);

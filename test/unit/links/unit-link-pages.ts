@@ -60,7 +60,7 @@ export function suggestionPage(
         ? { id: mergedInto.id, title: "", href: null, advice: mergedAdvice("unit", null, "") }
         : null,
       action: {
-        check: replyCheck(item.row, item.relation),
+        check: replyCheck(item.row, item.relation, false, TODAY),
         path: `/l/t/s/${id}/reply`,
         state: { nonce: "n", values: {}, errors: [] },
       },
