@@ -7,7 +7,7 @@ import type { EvaluatedRow } from "../summary/evaluated";
 import { type CoOpinionState, leadRepliedReason, type SentOpinion } from "./co-opinion";
 import type { ObjectionDecision } from "./objection-settling";
 import type { Relation } from "./recipient-rows";
-import { type ActionCheck, AWAITING_REPLY, closedReason } from "./row-actions";
+import { type ActionCheck, AWAITING_REPLY, assignedAfterToday, closedReason } from "./row-actions";
 
 /**
  * Whether a unit may, on one suggestion and now, request an extension (延期申请), record a contact
@@ -74,9 +74,14 @@ export function extensionCheck(
 }
 
 /** 沟通记录: the lead unit or a co-unit, from the assignment on (办前, 办中 and 办后 alike). */
-export function contactCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+export function contactCheck(row: EvaluatedRow, relation: Relation, today?: string): ActionCheck {
   if (relation !== "lead" && relation !== "co") return no("只有该建议的承办单位可以记录沟通情况");
-  return unassigned(row, "该建议尚未立案交办，暂不能记录沟通情况") ?? yes;
+  // A contact is dated from the 交办日期 to today (the form's date field): none after a future one.
+  return (
+    unassigned(row, "该建议尚未立案交办，暂不能记录沟通情况") ??
+    assignedAfterToday("交办日期", row.record.assignedOn ?? "", today, "记录沟通情况") ??
+    yes
+  );
 }
 
 /**

@@ -86,6 +86,23 @@ export function mergedAdvice(kind: LinkKind, relation: Relation | null, leadUnit
 }
 
 /**
+ * A form dated from a round's assignment to today, for a round assigned later than today (a date
+ * typed wrong, already an 错误 in 校验问题): no date could fill it, so it is not offered, and the
+ * recipient is told why and whom to ask. Null when the date is today or earlier (or `today` unknown).
+ */
+export function assignedAfterToday(
+  label: "交办日期" | "二次交办日期",
+  assignedOn: string,
+  today: string | undefined,
+  action: string,
+): ActionCheck | null {
+  if (!today || assignedOn <= today) return null;
+  return no(
+    `台账记的${label}是 ${assignedOn}，晚于今天（${today}），暂不能${action}：可能是日期填错了，请联系代表工委核实`,
+  );
+}
+
+/**
  * A unit replies as 主办单位 while a reply is awaited; it may correct its reply until the deputy has
  * rated it (the ledger keeps one reply per round; the history keeps both). `replySent`: the unit sent
  * a reply of this round the ledger does not hold yet (awaitingSync); the form is then a correction,
@@ -102,13 +119,11 @@ export function replyCheck(
   if (closed) return no(closed);
   if (relation !== "lead") return no("只有主办单位可以答复；协办单位请把协办意见送交主办单位");
   if (row.record.review !== "立案" || !row.record.assignedOn) return no("该建议尚未立案交办，暂不能答复");
-  // A reply is not dated before its round's 交办日期 (checkReplyForm), nor after today: none could be.
-  const assigned = row.record.reassignedOn ? "二次交办日期" : "交办日期";
-  const assignedOn = row.record.reassignedOn || row.record.assignedOn;
-  if (today && assignedOn > today)
-    return no(
-      `台账记的${assigned}是 ${assignedOn}，晚于今天（${today}），暂不能提交答复：可能是日期填错了，请联系代表工委核实`,
-    );
+  // A reply is not dated before its round's 交办日期 (checkReplyForm), nor after today.
+  const early = row.record.reassignedOn
+    ? assignedAfterToday("二次交办日期", row.record.reassignedOn, today, "提交答复")
+    : assignedAfterToday("交办日期", row.record.assignedOn, today, "提交答复");
+  if (early) return early;
   const status = row.computed.status;
   if (AWAITING_REPLY.has(status)) return { ok: true, correcting: replySent };
   if (status === "待测评") return { ok: true, correcting: true };

@@ -74,7 +74,7 @@ function doneMessage(c: Context<AppEnv>): string | null {
  * rating of this round received since (the inbox has it before the next sync brings it into the row).
  */
 async function requireReplyOpen(
-  ctx: Pick<LinkContext, "deps" | "timeZone" | "view" | "link">,
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view" | "link" | "today">,
   item: RecipientRow,
 ): Promise<void> {
   requireOpen(await actionCheck(ctx, "unit", item, await sentAbout(ctx, item)), item.relation === "lead");

@@ -60,7 +60,7 @@ export const ACTION_OF: Record<LinkKind, { name: "reply" | "rate" | "urge"; path
  * suggestion, newest first (a form posted again is judged without its own entry).
  */
 export async function actionCheck(
-  ctx: Pick<LinkContext, "deps" | "timeZone" | "view">,
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view" | "today">,
   kind: LinkKind,
   item: RecipientRow,
   sent: readonly InboxEntry[],
@@ -69,8 +69,7 @@ export async function actionCheck(
   const dayOf = (e: InboxEntry | null) => (e ? localDate(Date.parse(e.receivedAt), ctx.timeZone) : null);
   if (kind === "deputy") return ratingCheck(item.row, item.relation, sentRating(ctx, sent));
   if (kind === "leader") return urgeCheck(item.row, item.relation);
-  const today = localDate(Date.now(), ctx.timeZone);
-  const check = replyCheck(item.row, item.relation, waiting("reply") !== null, today);
+  const check = replyCheck(item.row, item.relation, waiting("reply") !== null, ctx.today);
   if (!check.ok || !check.correcting || !item.row.id) return check;
   // The deputy's rating is not among the unit's own submissions: the newest about the suggestion.
   const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);

@@ -178,7 +178,7 @@ export async function loadUnitExtras(
     (leadReply !== null && awaitingSync(leadReply, ctx.view.syncedAt));
   const checks: Record<UnitAction, ActionCheck> = {
     extension: guard("extension", extensionCheck(row, item.relation, state, ctx.today, replySent)),
-    contact: guard("contact", contactCheck(row, item.relation)),
+    contact: guard("contact", contactCheck(row, item.relation, ctx.today)),
     "co-opinion": guard("co-opinion", coOpinionCheck(row, item.relation, coOpinion)),
     objection: objectionCheck(row, item.relation, {
       today: ctx.today,
