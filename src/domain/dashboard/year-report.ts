@@ -135,6 +135,11 @@ export function yearOfRow(row: EvaluatedRow): number | null {
   return row.record.submittedOn ? Number(row.record.submittedOn.slice(0, 4)) : null;
 }
 
+/** The years a page's picker lists with `year` among them (asked for though it has no suggestion), latest first. */
+export function withYear(years: readonly number[], year: number): readonly number[] {
+  return years.includes(year) ? years : [...years, year].sort((a, b) => b - a);
+}
+
 /** Years that have suggestions, latest first. */
 export function reportYears(evaluation: EvaluatedLedger): number[] {
   return yearsOfRows(evaluation.rows);

@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import type { SuggestionRef } from "../../domain/dashboard/suggestion-ref";
-import { defaultYearOf, type YearReport } from "../../domain/dashboard/year-report";
+import { defaultYearOf, withYear, type YearReport } from "../../domain/dashboard/year-report";
 import {
   asOfRefused,
   noYearEndCopy,
@@ -70,7 +70,7 @@ export async function loadAssessment(c: Context<AppEnv>): Promise<AssessmentView
   const cached = await d.deps.tabCache.load([TAB_NAMES.committee]);
   const years = assessmentYears(d.evaluation);
   const chosen = year.value ?? defaultYearOf(d.evaluation.rows) ?? Number(d.frame.today.slice(0, 4));
-  const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
+  const shown = withYear(years, chosen);
   const assessment = assessYear(d.evaluation, chosen, committeeScores(cached[TAB_NAMES.committee]));
   const { assessmentWeights: weights, assessmentGrades: grades } = d.evaluation.settings;
   return {
@@ -91,7 +91,7 @@ async function loadYearEnd(base: PageBase, year: number | null): Promise<Assessm
   const found = await loadYearEndAssessment(base.deps.meta, year);
   if (!found) throw new HttpError(404, "no_year_end_copy", noYearEndCopy("/assessment", year, today));
   const { kept, report } = found;
-  const years = kept.years.includes(year) ? kept.years : [...kept.years, year].sort((a, b) => b - a);
+  const years = withYear(kept.years, year);
   const { assessment, settings, excellent } = kept;
   return { base, assessment, years, settings, excellent, yearEnd: { asOf: kept.asOf, report } };
 }

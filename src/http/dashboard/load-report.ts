@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app";
 import { reportFiguresOf } from "../../domain/dashboard/report-figures";
 import { parseYear } from "../../domain/dashboard/sample-request";
-import { defaultYearOf, reportYears, type YearReport } from "../../domain/dashboard/year-report";
+import { defaultYearOf, reportYears, withYear, type YearReport } from "../../domain/dashboard/year-report";
 import {
   asOfRefused,
   noYearEndCopy,
@@ -60,7 +60,7 @@ export async function loadYearReport(c: Context<AppEnv>): Promise<LoadedReport> 
     idsHeldIn(d.evaluation.rows),
   );
   if (!report) throw new Error("workOutYearReports gives one report per year asked for");
-  const shown = years.includes(chosen) ? years : [...years, chosen].sort((a, b) => b - a);
+  const shown = withYear(years, chosen);
   return withYearEnd(report, shown);
 }
 
@@ -70,7 +70,7 @@ async function loadYearEnd(base: PageBase, year: number | null): Promise<LoadedR
     throw new HttpError(400, "year_end_without_year", yearEndWithoutYear("/report", base.frame.today));
   const kept = await loadYearEndReport(base.deps.meta, year);
   if (kept) {
-    const years = kept.years.includes(year) ? kept.years : [...kept.years, year].sort((a, b) => b - a);
+    const years = withYear(kept.years, year);
     return { report: kept.report, years, base, yearEnd: { year, asOf: kept.asOf, shown: true } };
   }
   throw new HttpError(404, "no_year_end_copy", noYearEndCopy("/report", year, base.frame.today));
