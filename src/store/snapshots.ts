@@ -1,4 +1,4 @@
-import type { Sighting } from "../domain/notices/catch-up";
+import { EARLY_FILL_MARK, type Sighting } from "../domain/notices/catch-up";
 import {
   type CellMap,
   type FieldChange,
@@ -92,8 +92,10 @@ export interface SnapshotStore {
    * 主办单位 replaced: catch-up.ts NAMED_AFTER_FIRST_SYNC). Each change to one of `listCells` that kept it filled comes
    * with its text before and after (a name added to 协办单位). The last clearing of each of
    * `clearedCells` at or after `since` (settling or not: it holds notices, sends none) comes with its
-   * text before and "" after (a reply cleared: reply-cleared.ts). One query, D1's index on the audit
-   * trail by suggestion.
+   * text before and "" after (a reply cleared: reply-cleared.ts). The last filling of each of
+   * `earlyFills` from the first sync on, settling or not, comes as `cell + EARLY_FILL_MARK` (a
+   * 主办单位 typed ahead of 交办日期: catch-up.ts ASSIGNMENT_FILLED). One query, D1's index on the
+   * audit trail by suggestion.
    */
   filledSince(
     ids: readonly string[],
@@ -103,6 +105,7 @@ export interface SnapshotStore {
     listCells?: readonly string[],
     namedCells?: readonly string[],
     clearedCells?: readonly string[],
+    earlyFills?: readonly string[],
   ): Promise<Sighting[]>;
 }
 
@@ -393,7 +396,16 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
         .bind(id)
         .run();
     },
-    async filledSince(ids, cells, since, settleDays, listCells = [], namedCells = [], clearedCells = []) {
+    async filledSince(
+      ids,
+      cells,
+      since,
+      settleDays,
+      listCells = [],
+      namedCells = [],
+      clearedCells = [],
+      earlyFills = [],
+    ) {
       if (ids.length === 0) return [];
       // A cell of namedCells counts from the first sync on (`named`): the sync records no change
       // of a row it sees for the first time, so whatever the trail holds was done after it.
@@ -425,6 +437,11 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
              AND coalesce(old_value, '') <> '' AND coalesce(new_value, '') = ''
            GROUP BY suggestion_id, column_name
            UNION ALL
+           SELECT suggestion_id, column_name || ?9, max(seen_at), NULL, NULL FROM audit_trail, settled
+           WHERE suggestion_id IN (SELECT value FROM json_each(?1)) AND seen_at >= settled.named
+             AND column_name IN (SELECT value FROM json_each(?8)) AND coalesce(old_value, '') = ''
+           GROUP BY suggestion_id, column_name
+           UNION ALL
            SELECT id, '*' AS cell, first_seen_at AS at, NULL, NULL FROM suggestions, settled
            WHERE id IN (SELECT value FROM json_each(?1)) AND first_seen_at >= settled.at`,
         )
@@ -436,6 +453,8 @@ export function createSnapshotStore(db: D1Database): SnapshotStore {
           JSON.stringify(listCells),
           JSON.stringify(namedCells),
           JSON.stringify(clearedCells),
+          JSON.stringify(earlyFills),
+          EARLY_FILL_MARK,
         )
         .all<{ id: string; cell: string; at: string; before: string | null; after: string | null }>();
       return results.map(({ id, cell, at, before, after }) =>

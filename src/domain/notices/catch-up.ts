@@ -350,11 +350,34 @@ function pastedLeadChanges(sightings: readonly Sighting[], localDay: (iso: strin
 }
 
 /**
+ * Marks a cell's filling the audit trail answers from the office's first sync on, settling or not
+ * (SnapshotStore.filledSince `earlyFills`): under `cell + EARLY_FILL_MARK`, so that nothing reading
+ * the cell itself (dueOnOrSeen) sends the old notices of a ledger being brought in.
+ */
+export const EARLY_FILL_MARK = "@填";
+
+/** The cells the notices run asks about that way: round 1's 交办日期 (leadTakenFrom). */
+export const EARLY_FILL_CELLS = ["交办日期"] as const;
+
+/**
+ * What `seenOn` calls the day the sync last saw round 1's 交办日期 filled from blank, on a suggestion
+ * whose 主办单位 changed (leadChangesOnly): read by leadTakenFrom alone. The audit trail answers it
+ * from the first sync on (EARLY_FILL_MARK), so that a unit typed ahead and replaced in an office's
+ * first weeks, when 交办日期's own filling does not count yet, is not called taken over either.
+ */
+export const ASSIGNMENT_FILLED = `交办日期${EARLY_FILL_MARK}`;
+
+/** The sighting is of round 1's 交办日期 filled from blank. */
+const isAssignmentFilled = (s: Sighting): boolean =>
+  (s.cell === "交办日期" || s.cell === ASSIGNMENT_FILLED) && s.before === undefined && s.after === undefined;
+
+/**
  * The sightings as attachSightings should see them: those of `lateIds`, reply date and 交办日期
  * changes, reply cells cleared, 主办单位 changes but those that look pasted (pastedLeadChanges), and
  * 协办单位 filled or added to: a co-unit added days after 交办 counts its 异议期限 (7 working days,
  * long before the row is in lateIds) and 协办意见期限 from the day it was told (coUnitStart), as its
- * link's page does (co-opinions.ts withSightings), not from a 交办日期 it never heard of.
+ * link's page does (co-opinions.ts withSightings), not from a 交办日期 it never heard of. Of a
+ * suggestion whose 主办单位 changed, 交办日期 seen filled too, as ASSIGNMENT_FILLED (leadTakenFrom).
  */
 export function leadChangesOnly(
   sightings: readonly Sighting[],
@@ -363,11 +386,17 @@ export function leadChangesOnly(
 ): Sighting[] {
   const late = new Set(lateIds);
   const pasted = pastedLeadChanges(sightings, localDay);
-  return sightings.filter(
+  const kept = sightings.filter(
     (s) =>
       !pasted.has(s) &&
       (late.has(s.id) || isLeadChange(s) || isDateChange(s) || isClearedReply(s) || s.cell === CO_UNITS_CELL),
   );
+  // A 主办单位 changed before 交办日期 was typed named no unit in place of an assigned one: the day
+  // 交办日期 was seen filled tells (leadTakenFrom), kept apart from the 交办日期 that dueOnOrSeen reads,
+  // so that nothing of a suggestion not in lateIds falls due on another day than before.
+  const changed = new Set(kept.filter(isLeadChange).map((s) => s.id));
+  const filled = sightings.filter((s) => changed.has(s.id) && isAssignmentFilled(s));
+  return [...kept, ...filled.map((s) => ({ id: s.id, cell: ASSIGNMENT_FILLED, at: s.at }))];
 }
 
 /** The cells whose filling (or correction out of a hold) makes round 1's 交办通知 due then. */
@@ -400,14 +429,24 @@ export function leadGivenOn(start: string, row: Pick<EvaluatedRow, "seenOn">, un
  * after 交办 (as leadGivenOn reads it: not a unit named back), else null: its 交办通知 says so, since
  * it reads a 交办日期 weeks before it heard of the suggestion and a 办理期限 counted from that day.
  * The unit as the 主办单位 cell held it before the change seen last that named `unit`.
+ *
+ * Only a unit that was given the suggestion is taken it from: `unit` must have been named after the
+ * day the unit before it was due its 交办通知 (`start`, 交办日期, or the day the sync saw it typed,
+ * 立案 or corrected out of a hold: leadUnitStart's days but the unit's own). A unit typed ahead
+ * while the suggestion waited for 交办 (no 交办日期, or one still to come) and replaced in the edit
+ * that typed it, or before its day, was never told: the unit named has an ordinary 交办通知. So
+ * {{改交日期}}, the day `unit` was named, is after 交办日期 and on or before its own 交办通知's day.
+ * A change seen the very day the unit before was due counts as made before it was told.
  */
 export function leadTakenFrom(
+  start: string,
   row: Pick<EvaluatedRow, "seenOn">,
   unit: string,
 ): { from: string; on: string } | null {
   const seen = row.seenOn;
   const named = seen?.[addedNameCell(LEAD_CELL, unit)];
   if (!seen || !named || seen[replacedLeadCell(unit)] !== undefined) return null;
+  if (named <= dueOnOrSeen(start, row, [...ASSIGNMENT_SEEN, ASSIGNMENT_FILLED])) return null;
   const prefix = leadFromPrefix(unit);
   let taken: { from: string; on: string } | null = null;
   for (const [cell, day] of Object.entries(seen))

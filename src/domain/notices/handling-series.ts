@@ -137,7 +137,7 @@ export function handlingSeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSer
     // It is told which unit had the suggestion and since when it has it ({{原主办单位}},
     // {{改交日期}}): else it reads a 交办日期 weeks ago and a 办理期限 close by, which still counts
     // from 交办日期 (the statutory period is the suggestion's, not the unit's).
-    const taken = leadTakenFrom(row, record.leadUnit);
+    const taken = leadTakenFrom(first.start, row, record.leadUnit);
     const moved = taken && {
       原主办单位: listedName(ctx.names?.units, taken.from),
       改交日期: displayDate(taken.on),

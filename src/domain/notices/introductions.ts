@@ -58,7 +58,7 @@ export function coUnitIntroduction(
  */
 export function leadIntroduction(row: EvaluatedRow, first: Round, ctx: SeriesContext): Introduction {
   const given = leadGivenOn(first.start, row, row.record.leadUnit);
-  const taken = leadTakenFrom(row, row.record.leadUnit);
+  const taken = leadTakenFrom(first.start, row, row.record.leadUnit);
   // Counted from the day the unit was given it, as its 交办通知 and its link count the 异议 period.
   const objectBy = objectionDueOn(given, ctx);
   // As the 交办通知 writes {{异议期限}}: （暂定） while a year it counts over has no 放假安排 entered.

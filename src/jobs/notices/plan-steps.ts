@@ -3,6 +3,7 @@ import {
   attachSightings,
   CATCH_UP_DAYS,
   CHANGED_NAME_CELLS,
+  EARLY_FILL_CELLS,
   isLeadChange,
   LATE_NOTICE_CELLS,
   lateNoticeIds,
@@ -268,6 +269,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
       CHANGED_NAME_CELLS,
       NAMED_AFTER_FIRST_SYNC,
       CLEARED_REPLY_CELLS,
+      EARLY_FILL_CELLS,
     ),
   ]);
   const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);
