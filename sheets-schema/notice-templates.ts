@@ -203,3 +203,13 @@ export function unknownPlaceholders(text: string): string[] {
   if (opened > matched) unknown.push("未闭合的 {{");
   return unknown;
 }
+
+const NAMED_TAG = /\{\{\{?\s*[#^&]?\s*([^{}!/\s][^{}]*?)\s*\}?\}\}/g;
+
+/**
+ * The names a template text fills in or tests, in order of first use and each once: {{编号}},
+ * {{#协办单位}} and {{^测评链接}} count, a closing {{/…}} and a comment {{! … }} do not.
+ */
+export function placeholderNames(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(NAMED_TAG), (match) => match[1] ?? ""))];
+}

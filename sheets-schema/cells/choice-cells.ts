@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CHANNEL_ALIASES } from "../enums";
 import { type CellType, describeRaw, textOf, toHalfWidth } from "./cell-type";
 
 /** Turns a raw cell into the text an enum is matched against. */
@@ -23,6 +24,12 @@ function untidy(text: string): string {
 /** A/B/C/D typed as "a", "Ａ", "A类" or "A 类" is still that class. */
 export const replyClassNormaliser: EnumNormaliser = (text) =>
   toHalfWidth(untidy(text)).toUpperCase().replace(/类$/, "");
+
+/** A channel typed as its code in any case (WeCom) or by its Chinese name (企业微信, 邮件). */
+export const channelNormaliser: EnumNormaliser = (text) => {
+  const tidy = untidy(text);
+  return CHANNEL_ALIASES[tidy] ?? tidy.toLowerCase();
+};
 
 /**
  * One value out of a fixed list (the dropdown's values). The message lists the allowed values so

@@ -1,6 +1,7 @@
 import * as z from "zod";
-import { CHANNEL_ALIASES, CHANNELS, type Channel } from "../enums";
+import { CHANNELS, type Channel } from "../enums";
 import { type CellType, describeRaw, toHalfWidth, wrongShapeMessage } from "./cell-type";
+import { channelNormaliser } from "./choice-cells";
 
 /** Blank lists are shared between records, so they are frozen: records are read-only. */
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
@@ -102,11 +103,6 @@ export function listCell(itemMax = LIST_ITEM_MAX): CellType<string[], string[]> 
   return { kind: "list", schema, blank: EMPTY, maxLength: itemMax, fast };
 }
 
-function channelOf(item: string): string {
-  const lower = item.toLowerCase();
-  return CHANNEL_ALIASES[item] ?? lower;
-}
-
 /**
  * 通知渠道: one or more channel codes; 邮件 / 企业微信 / 钉钉 / 飞书 are read as their codes.
  * Duplicates are dropped.
@@ -116,7 +112,7 @@ export function channelsCell(): CellType<Channel[], Channel[]> {
   const schema = z.preprocess(
     (raw) => {
       const items = splitList(raw);
-      return Array.isArray(items) ? [...new Set((items as string[]).map(channelOf))] : items;
+      return Array.isArray(items) ? [...new Set((items as string[]).map(channelNormaliser))] : items;
     },
     z.array(
       z.enum(CHANNELS, {

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { addDaysIso } from "../../src/domain/civil-date";
 import {
   type CellType,
+  channelNormaliser,
   dateCell,
   describeRaw,
   enumCell,
@@ -32,7 +33,7 @@ export const templateColumns = [
     key: "channel",
     header: "渠道",
     owner: staff,
-    cell: enumCell(CHANNELS),
+    cell: enumCell(CHANNELS, channelNormaliser),
     headerRequired: false,
     rules: ["留空表示所有渠道"],
     note: "只用于该渠道的模板",
@@ -43,7 +44,7 @@ export const templateColumns = [
     owner: staff,
     cell: textCell(),
     width: 220,
-    note: "通知标题，可用 {{列名}} 占位符",
+    note: "通知标题，可用 {{台账列名}} 等占位符；每种通知能用哪些，见工作人员手册附录二“通知模板里的占位符”",
   }),
   column({
     key: "body",
@@ -51,7 +52,7 @@ export const templateColumns = [
     owner: staff,
     cell: longTextCell(),
     width: 420,
-    note: "通知正文，可用 {{列名}} 及 {{剩余天数}} {{逾期天数}} {{测评链接}} {{异议期限}} {{接收方}}",
+    note: "通知正文，可用 {{台账列名}} 和系统算出的 {{接收方}} {{剩余天数}} 等；每种通知能用哪些、空值怎样处理，见工作人员手册附录二“通知模板里的占位符”",
   }),
   column({
     key: "enabled",

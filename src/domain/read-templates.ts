@@ -1,13 +1,12 @@
 import { type Channel, TEMPLATE_NAMES, type TemplateName } from "../../sheets-schema/enums";
-import {
-  COMPUTED_PLACEHOLDERS,
-  defaultTemplateFor,
-  unknownPlaceholders,
-} from "../../sheets-schema/notice-templates";
+import { defaultTemplateFor, unknownPlaceholders } from "../../sheets-schema/notice-templates";
 import { isLegacyDefaultTemplate } from "../../sheets-schema/notice-templates-legacy";
 import type { TemplateRecord } from "../../sheets-schema/tabs/config-tabs";
+import { placeholdersAlwaysBlank } from "../../sheets-schema/template-placeholders";
 import { tabProblem } from "./problems";
-import type { TabRead } from "./read-tab";
+import type { ParsedRow, TabRead } from "./read-tab";
+import { braceMistake, mustacheMistake, PLACEHOLDER_HINT } from "./template-braces";
+import { lengthNotice } from "./template-length";
 
 /** The template a notice of one type (and channel) is rendered with. */
 export interface ResolvedTemplate {
@@ -20,8 +19,8 @@ export interface ResolvedTemplate {
   /** 启用 = 否 turns this notice off (for this channel); a typo never does. */
   readonly enabled: boolean;
   /**
-   * "default" when the built-in text is used (no row, blank text, an unknown placeholder, or the
-   * old built-in text left unedited).
+   * "default" when the built-in text is used (no row, blank text, an unknown placeholder, braces
+   * typed wrong or anything mustache refuses, or the old built-in text left unedited).
    */
   readonly source: "sheet" | "default";
   readonly rowNumber: number | null;
@@ -36,8 +35,6 @@ function builtIn(
   const text = defaultTemplateFor(type);
   return { type, channel, title: text.title, body: text.body, enabled, source: "default", rowNumber };
 }
-
-const COMPUTED_LIST = COMPUTED_PLACEHOLDERS.map((name) => `{{${name}}}`).join(" ");
 
 const UNCLOSED_BRACES = "未闭合的 {{";
 const SECTION_TAG = /\{\{\s*([#^/])\s*([^{}]*?)\s*\}\}/g;
@@ -79,7 +76,10 @@ function blankText(title: string, body: string): string {
   return `${missing}为空：请补上${missing}`;
 }
 
-/** The first template mistake of a row's title or body: unknown placeholders, an unclosed {{ or section. */
+/**
+ * The first template mistake of a row's title or body: unknown placeholders, an unclosed {{,
+ * braces typed wrong, an unclosed section, or anything else mustache refuses.
+ */
 function templateMistake(title: string, body: string): { column: "标题" | "正文"; message: string } | null {
   for (const [column, text] of [
     ["标题", title],
@@ -90,26 +90,59 @@ function templateMistake(title: string, body: string): { column: "标题" | "正
     if (unknown.length > 0)
       return {
         column,
-        message: `占位符 ${unknown.join("、")} 无法识别：占位符应为台账的列名（如 {{标题}}）或 ${COMPUTED_LIST}`,
+        message: `占位符 ${unknown.join("、")} 无法识别：${PLACEHOLDER_HINT}`,
       };
     if (found.length > unknown.length)
       return { column, message: `${column}中有“{{”没有对应的“}}”：请补上“}}”，或删去多余的“{{”` };
-    const section = sectionMistake(text);
-    if (section) return { column, message: section };
+    const message = braceMistake(column, text) ?? sectionMistake(text) ?? mustacheMistake(column, text);
+    if (message) return { column, message };
   }
   return null;
 }
 
+/** A 提醒 for placeholders a notice of `type` never fills: the text still goes, with them blank. */
+function alwaysBlankNotice(names: readonly string[], type: TemplateName): string {
+  const listed = names.map((name) => `“{{${name}}}”`).join("、");
+  return `${listed}在“${type}”中总是空的：这类通知没有这一项（每种通知能用哪些占位符，见工作人员手册附录二“通知模板里的占位符”）；通知照常按本行文字发送，那里空着`;
+}
+
+/**
+ * What a row whose 渠道 could not be read does meanwhile: it is ignored, and the notice goes on that
+ * channel as the all-channel row of its type says (its text, or 启用 = 否), else with the built-in
+ * text (a 否 on the ignored row stops nothing).
+ */
+function ignoredChannelNote(
+  type: TemplateName,
+  enabled: boolean,
+  allChannels: ResolvedTemplate | undefined,
+): string {
+  const row = allChannels?.rowNumber;
+  let meanwhile: string;
+  if (allChannels && !allChannels.enabled && row) meanwhile = `按第 ${row} 行（渠道留空）的 启用 = 否 停发`;
+  else if (allChannels?.source === "sheet" && row) meanwhile = `照常用第 ${row} 行（渠道留空）的标题和正文`;
+  else meanwhile = "照常用内置正文发送";
+  const off = enabled || allChannels?.enabled === false ? "" : "，本行的 启用 = 否 也不生效";
+  return `；改好之前本行不起作用：“${type}”通知${meanwhile}${off}`;
+}
+
 /**
  * Reads 通知模板 into one template per (type, channel) present, plus the built-in template of every
- * type that has no all-channel row. A row with an unknown placeholder or blank text falls back to
- * the built-in text with a 提醒: a typo must never silence a statutory reminder. A row that still
- * holds an earlier built-in text, as provisioned, follows today's built-in text.
+ * type that has no all-channel row. A row with an unknown placeholder, braces typed wrong (｛｛ ｝｝,
+ * a single { or }), anything else mustache refuses, or blank text falls back to the built-in text
+ * with a 提醒: a typo must never silence a statutory reminder. A text longer than a robot it may go
+ * to shows gets a 提醒 and still goes (cut). A row whose 渠道 cannot be read is ignored, and its
+ * 错误 says what goes instead. A row that still holds an earlier built-in text, as provisioned,
+ * follows today's built-in text.
  */
 export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[] {
   const chosen = new Map<string, ResolvedTemplate>();
+  const badChannel: ParsedRow<TemplateRecord>[] = [];
   for (const row of read.rows) {
-    if (row.blank || row.failed.has("type") || row.failed.has("channel") || !row.record.type) continue;
+    if (row.blank || row.failed.has("type") || !row.record.type) continue;
+    if (row.failed.has("channel")) {
+      badChannel.push(row);
+      continue;
+    }
     const { type, channel, title, body, enabled } = row.record;
     const slot = `${type}|${channel ?? ""}`;
     const earlier = chosen.get(slot);
@@ -119,6 +152,13 @@ export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[]
         "模板",
         `${scope}“${type}”模板在第 ${earlier.rowNumber} 行已有，本行被忽略：请删除重复的一行`,
       );
+      continue;
+    }
+    const tooLong = (p: { column: string | null }) => p.column === "标题" || p.column === "正文";
+    if ((row.failed.has("title") || row.failed.has("body")) && enabled) {
+      // A text over the cell's limit is already told (as 错误): not “empty” too.
+      row.problems.amendFirst(tooLong, (p) => ({ ...p, message: `${p.message}；${meanwhile(type)}` }));
+      chosen.set(slot, builtIn(type, channel, enabled, row.rowNumber));
       continue;
     }
     if (!title || !body) {
@@ -149,7 +189,25 @@ export function readTemplates(read: TabRead<TemplateRecord>): ResolvedTemplate[]
       chosen.set(slot, builtIn(type, channel, enabled, row.rowNumber));
       continue;
     }
+    const long = lengthNotice(type, channel, title, body);
+    if (long) row.problems.warn("正文", long);
+    for (const [column, text] of [
+      ["标题", title],
+      ["正文", body],
+    ] as const) {
+      const blank = placeholdersAlwaysBlank(type, text);
+      if (blank.length > 0) row.problems.warn(column, alwaysBlankNotice(blank, type));
+    }
     chosen.set(slot, { type, channel, title, body, enabled, source: "sheet", rowNumber: row.rowNumber });
+  }
+  for (const row of badChannel) {
+    const { type, enabled } = row.record;
+    if (!type) continue;
+    const note = ignoredChannelNote(type, enabled, chosen.get(`${type}|`));
+    row.problems.amendFirst(
+      (p) => p.column === "渠道",
+      (p) => ({ ...p, message: `${p.message}${note}` }),
+    );
   }
   const typesWithRow = new Set([...chosen.values()].map((t) => t.type));
   for (const type of TEMPLATE_NAMES) {

@@ -1,6 +1,6 @@
 import Mustache from "mustache";
 import { type Channel, noticeTypeOf, type TemplateName } from "../../../sheets-schema/enums";
-import { defaultTemplateFor } from "../../../sheets-schema/notice-templates";
+import { defaultTemplateFor, placeholderNames } from "../../../sheets-schema/notice-templates";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { Problem } from "../problems";
 import { pickTemplate, type ResolvedTemplate } from "../read-templates";
@@ -65,11 +65,48 @@ function templateProblem(template: ResolvedTemplate, type: TemplateName): Proble
 }
 
 /**
+ * A sheet text that rendered empty in this notice (its placeholders blank here, e.g. {{答复日期}} in
+ * a 交办通知): the column(s) and the placeholders that had no value, said in Chinese.
+ */
+function emptyTextProblem(
+  template: ResolvedTemplate,
+  type: TemplateName,
+  view: View,
+  empty: { title: boolean; body: boolean },
+): Problem {
+  const texts = [empty.title ? template.title : "", empty.body ? template.body : ""];
+  const names = placeholderNames(texts.join("\n"));
+  const blank = names.filter((name) => !view[name]);
+  const shown = (blank.length > 0 ? blank : names).map((name) => `{{${name}}}`).join("、");
+  const columns = empty.title && empty.body ? "标题和正文" : empty.title ? "标题" : "正文";
+  const why = shown ? `其中的占位符 ${shown} 在这类通知里没有值` : "其中没有文字";
+  return {
+    tab: TAB_NAMES.templates,
+    row: template.rowNumber,
+    column: empty.title ? "标题" : "正文",
+    level: "提醒",
+    id: null,
+    message: `${columns}在“${type}”通知里是空的：${why}。请写上文字，或换用在这类通知里有值的占位符；改好之前“${type}”通知照常用内置正文发送`,
+  };
+}
+
+function builtInNotice(type: TemplateName, view: View, problem: Problem): RenderedNotice {
+  const builtIn = defaultTemplateFor(type);
+  return {
+    enabled: true,
+    title: renderText(builtIn.title, view),
+    body: renderText(builtIn.body, view),
+    problem,
+  };
+}
+
+/**
  * The title and body of one notice: the 通知模板 row for its type and channel (else the all-channel
- * row, else the built-in text). A sheet template that still fails to render (an unclosed section,
- * which the placeholder check cannot see) falls back to the built-in text and says so, so a typo
- * never silences a statutory reminder. 启用 = 否 turns the notice off; for a co-unit or a leader,
- * 启用 = 否 on 交办通知 (逾期催办) does too, as it did before they had a text of their own.
+ * row, else the built-in text). A sheet template that still fails to render (readTemplates asks
+ * mustache too, so this is the backstop) or renders an empty title or body (placeholders blank in
+ * this notice) falls back to the built-in text and says so, so a typo never silences a statutory
+ * reminder. 启用 = 否 turns the notice off; for a co-unit or a leader, 启用 = 否 on 交办通知 (逾期催办)
+ * does too, as it did before they had a text of their own.
  */
 export function renderNotice(
   templates: readonly ResolvedTemplate[],
@@ -81,20 +118,16 @@ export function renderNotice(
   if (!template.enabled) return { enabled: false };
   const own = noticeTypeOf(type);
   if (own !== type && !pickTemplate(templates, own, channel).enabled) return { enabled: false };
+  let title: string;
+  let body: string;
   try {
-    return {
-      enabled: true,
-      title: renderText(template.title, view),
-      body: renderText(template.body, view),
-      problem: null,
-    };
+    title = renderText(template.title, view);
+    body = renderText(template.body, view);
   } catch {
-    const builtIn = defaultTemplateFor(type);
-    return {
-      enabled: true,
-      title: renderText(builtIn.title, view),
-      body: renderText(builtIn.body, view),
-      problem: templateProblem(template, type),
-    };
+    return builtInNotice(type, view, templateProblem(template, type));
   }
+  const empty = { title: !title.trim(), body: !body.trim() };
+  if (template.source === "sheet" && (empty.title || empty.body))
+    return builtInNotice(type, view, emptyTextProblem(template, type, view, empty));
+  return { enabled: true, title, body, problem: null };
 }
