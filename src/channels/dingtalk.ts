@@ -1,3 +1,4 @@
+import { ROBOT_TEXT_BYTES } from "../domain/notices/robot-limits";
 import { dingtalkMarkdown } from "../domain/notices/robot-markdown";
 import { addressPlace } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
@@ -5,8 +6,6 @@ import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
 import type { NoticeChannel } from "./types";
 
-/** 钉钉 limits a message to about 20000 bytes; stay well under. */
-const MAX_BYTES = 18_000;
 /**
  * -1 系统繁忙 (the backoff alone), 130101 发送太快 and 410100 发送速度太快而限流: a robot sending more
  * than 20 a minute is stopped for 10 minutes, so the next try waits them out.
@@ -48,12 +47,12 @@ export function createDingtalkChannel(fetchFn: FetchLike, now: () => number): No
               msgtype: "markdown",
               markdown: {
                 title: notice.title,
-                text: truncateUtf8(dingtalkMarkdown(notice.title, notice.body), MAX_BYTES),
+                text: truncateUtf8(dingtalkMarkdown(notice.title, notice.body), ROBOT_TEXT_BYTES.dingtalk),
               },
             }
           : {
               msgtype: "text",
-              text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, MAX_BYTES) },
+              text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, ROBOT_TEXT_BYTES.dingtalk) },
             };
       return robotOutcome(
         await postJson(fetchFn, target, payload),

@@ -1,11 +1,10 @@
+import { ROBOT_TEXT_BYTES } from "../domain/notices/robot-limits";
 import { addressPlace, isFeishuRateLimit } from "./failure-hints";
 import { base64, hmacSha256, truncateUtf8 } from "./hmac";
 import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
 import type { NoticeChannel } from "./types";
 
-/** 飞书 caps a request body at 20 KB; leave room for the JSON around the text. */
-const MAX_BYTES = 18_000;
 /**
  * 11232 frequency limited, and 9499 when its msg says “too many request” (isFeishuRateLimit): 100 a
  * minute and 5 a second per robot, so a minute's wait clears it.
@@ -27,7 +26,7 @@ export async function feishuSign(secret: string, timestampSeconds: number): Prom
 
 /** 飞书 rich text (`post`): the title plus one paragraph per line, so line breaks survive. */
 function postContent(title: string, body: string) {
-  const lines = truncateUtf8(body, MAX_BYTES).split("\n");
+  const lines = truncateUtf8(body, ROBOT_TEXT_BYTES.feishu).split("\n");
   return { post: { zh_cn: { title, content: lines.map((line) => [{ tag: "text", text: line }]) } } };
 }
 

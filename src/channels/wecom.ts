@@ -1,3 +1,4 @@
+import { ROBOT_TEXT_BYTES, WECOM_MARKDOWN_BYTES } from "../domain/notices/robot-limits";
 import { wecomMarkdown } from "../domain/notices/robot-markdown";
 import { addressPlace } from "./failure-hints";
 import { truncateUtf8 } from "./hmac";
@@ -5,9 +6,6 @@ import { type FetchLike, postJson, robotOutcome } from "./http-post";
 import { parseRobotAddress } from "./robot-address";
 import type { NoticeChannel } from "./types";
 
-/** Published limits of the 企业微信 group robot: text 2048 bytes, markdown 4096 bytes. */
-const TEXT_MAX_BYTES = 2048;
-const MARKDOWN_MAX_BYTES = 4096;
 /**
  * -1 系统繁忙 and 45033 并发超限 pass with the backoff alone; 45009 接口调用超过限制 (20 messages a
  * minute per robot) after the minute.
@@ -35,12 +33,12 @@ export function createWecomChannel(fetchFn: FetchLike): NoticeChannel {
           ? {
               msgtype: "markdown",
               markdown: {
-                content: truncateUtf8(wecomMarkdown(notice.title, notice.body), MARKDOWN_MAX_BYTES),
+                content: truncateUtf8(wecomMarkdown(notice.title, notice.body), WECOM_MARKDOWN_BYTES),
               },
             }
           : {
               msgtype: "text",
-              text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, TEXT_MAX_BYTES) },
+              text: { content: truncateUtf8(`${notice.title}\n${notice.body}`, ROBOT_TEXT_BYTES.wecom) },
             };
       return robotOutcome(
         await postJson(fetchFn, url, payload),

@@ -1,28 +1,18 @@
 import { CHANNEL_NAMES, CHANNELS, type Channel, type TemplateName } from "../../sheets-schema/enums";
-import { NOTICE_BYTES_WITH_LINK } from "./links/notice-link";
+import { noticeBytesOn, robotTextBytes, WECOM_MARKDOWN_BYTES } from "./notices/robot-limits";
 
-/**
- * What a robot shows of one message, in UTF-8 bytes (src/channels: 企业微信 text 2,048, its
- * markdown 4,096 for the 督办周报; 钉钉 and 飞书 about 18,000). E-mail and webhooks take any length.
- */
-const ROBOT_BYTES: Readonly<Partial<Record<Channel, number>>> = {
-  wecom: 2048,
-  dingtalk: 18_000,
-  feishu: 18_000,
-};
-const WECOM_MARKDOWN_BYTES = 4096;
 /**
  * Room the personal-link line takes under a notice (专属页面（…；仅供…使用…）：https://…/l/<token>/s/
  * <编号>), the 督办周报 aside: withPersonalLink cuts the body so that title, body and that line fit
- * in NOTICE_BYTES_WITH_LINK.
+ * in noticeBytesOn(channel).
  */
 const LINK_LINE_BYTES = 350;
 
 /** The bytes of title and body a notice of `type` keeps whole on `channel`; null: no limit. */
 function roomOn(type: TemplateName, channel: Channel): number | null {
-  if (type === "督办周报") return channel === "wecom" ? WECOM_MARKDOWN_BYTES : (ROBOT_BYTES[channel] ?? null);
-  const limit = ROBOT_BYTES[channel];
-  return limit === undefined ? null : Math.min(limit, NOTICE_BYTES_WITH_LINK) - LINK_LINE_BYTES;
+  if (type === "督办周报") return channel === "wecom" ? WECOM_MARKDOWN_BYTES : robotTextBytes(channel);
+  const limit = noticeBytesOn(channel);
+  return limit === null ? null : limit - LINK_LINE_BYTES;
 }
 
 const utf8 = new TextEncoder();

@@ -10,12 +10,6 @@ import type { LinkKind } from "./capability";
  */
 export const PERSONAL_LINK_SLOT = "⟦个人链接⟧";
 
-/**
- * Robot messages are short (企业微信 text: 2,048 bytes); the link must survive the channel's cut,
- * so title, body and link line together stay under this many UTF-8 bytes.
- */
-export const NOTICE_BYTES_WITH_LINK = 2000;
-
 const WHAT_THE_PAGE_DOES: Record<LinkKind, string> = {
   unit: "查看本单位承办的建议并在线答复",
   deputy: "查看办理进展和答复、测评、提出新建议",
@@ -71,23 +65,25 @@ export function linkLine(link: NoticeLink, inBody: boolean): string {
 
 /**
  * A notice's title and body with its personal link: the slots filled, and a last line naming the
- * link's holder and its last day. When a long staff template would push the link past what a robot
- * shows, the body is cut (……) rather than the link.
+ * link's holder and its last day. When a long staff template would push the link past what the
+ * notice's robot shows (`maxBytes`, robot-limits.ts noticeBytesOn; null for e-mail and webhooks,
+ * which show any length), the body is cut (……) rather than the link.
  */
 export function withPersonalLink(
   title: string,
   body: string,
   link: NoticeLink | null,
+  maxBytes: number | null,
 ): { title: string; body: string } {
   const filledTitle = title.replaceAll(PERSONAL_LINK_SLOT, link?.url ?? "");
   if (!link) return { title: filledTitle, body: body.replaceAll(PERSONAL_LINK_SLOT, "") };
   const inBody = body.includes(PERSONAL_LINK_SLOT);
   const filled = body.replaceAll(PERSONAL_LINK_SLOT, link.url);
   const withNote = `${filled}\n\n${linkLine(link, inBody)}`;
-  if (utf8Length(`${filledTitle}\n${withNote}`) <= NOTICE_BYTES_WITH_LINK)
+  if (maxBytes === null || utf8Length(`${filledTitle}\n${withNote}`) <= maxBytes)
     return { title: filledTitle, body: withNote };
   const line = linkLine(link, false);
-  const room = NOTICE_BYTES_WITH_LINK - utf8Length(`${filledTitle}\n\n\n${line}`);
+  const room = maxBytes - utf8Length(`${filledTitle}\n\n\n${line}`);
   const rest = cutToBytes(body.replaceAll(PERSONAL_LINK_SLOT, ""), Math.max(0, room));
   return { title: filledTitle, body: `${rest}\n\n${line}` };
 }

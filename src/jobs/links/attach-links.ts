@@ -1,6 +1,7 @@
 import { nameKey } from "../../domain/directory";
 import { isLinkKind, type LinkKind, personalUrl } from "../../domain/links/capability";
 import { withPersonalLink } from "../../domain/links/notice-link";
+import { noticeBytesOn } from "../../domain/notices/robot-limits";
 import type { PlannedNotice } from "../../domain/notices/types";
 import type { LinkSettings } from "../../links/link-settings";
 import type { NewLinkRecord, PersonalLinks } from "../../store/personal-links";
@@ -81,11 +82,13 @@ export async function attachPersonalLinks(
   await deps.personalLinks.issue(records);
   return notices.map((notice) => {
     const link = links.get(notice);
-    if (!link || !settings) return { ...notice, ...withPersonalLink(notice.title, notice.body, null) };
+    const maxBytes = noticeBytesOn(notice.channel);
+    if (!link || !settings)
+      return { ...notice, ...withPersonalLink(notice.title, notice.body, null, maxBytes) };
     const url = personalUrl(settings.publicUrl, link.token, notice.suggestionId);
     return {
       ...notice,
-      ...withPersonalLink(notice.title, notice.body, { ...link, url, noticeType: notice.type }),
+      ...withPersonalLink(notice.title, notice.body, { ...link, url, noticeType: notice.type }, maxBytes),
     };
   });
 }
