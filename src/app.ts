@@ -9,6 +9,7 @@ import { discardRoutes } from "./http/dashboard/discard-routes";
 import { answersWithPage, renderPageError } from "./http/dashboard/error-page";
 import { opinionsRoutes } from "./http/dashboard/opinions-routes";
 import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
+import { sheetSwitchRoutes } from "./http/dashboard/sheet-switch-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
 import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
 import { HttpError, renderError } from "./http/errors";
@@ -75,6 +76,7 @@ export function createApp() {
   app.route("/", opinionsRoutes);
   app.route("/", suggestionRoutes);
   app.route("/", discardRoutes);
+  app.route("/", sheetSwitchRoutes);
   app.route("/", samplingRoutes);
   app.route("/", linksRoutes);
   app.route("/", objectionRoutes);

@@ -2,12 +2,19 @@ import { createMiddleware } from "hono/factory";
 import { DEFAULT_TIME_ZONE } from "../../sheets-schema/settings";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import type { AppEnv } from "../app";
+import { SHEET_SWITCH_FIX } from "../domain/sync/switched-sheet";
 import type { Env } from "../env";
 import { localDateTime } from "../jobs/local-time";
 import { linkSettingProblems } from "../links/link-settings";
 import { META_SUMMARY } from "../store/meta";
 import { missingMigrations } from "../store/migrations";
-import { createSyncRunLog, failedRunRetries, type SyncRunRecord, skippedLedger } from "../store/sync-runs";
+import {
+  createSyncRunLog,
+  failedRunRetries,
+  type SyncRunRecord,
+  sheetSwitchOf,
+  skippedLedger,
+} from "../store/sync-runs";
 import { HttpError } from "./errors";
 
 /** One thing the Worker still needs before it can serve everything, with what to do about it. */
@@ -112,8 +119,12 @@ export const requireMigrations = createMiddleware<AppEnv>(async (c, next) => {
  * syncs that keep failing past SYNC_FAILING_MINUTES make /healthz answer 503 (`failing.sustained`).
  */
 export interface SyncHold {
-  /** "ledger-skipped": the last run finished without reading the ledger; "failed": it failed. */
-  readonly state: "ledger-skipped" | "failed";
+  /**
+   * "ledger-skipped": the last run finished without reading the ledger; "failed": it failed;
+   * "sheet-switched": it held, SPREADSHEET_ID naming another spreadsheet than D1's history (staff
+   * confirm on the dashboard, or the operator points it back: no alarm, however long it lasts).
+   */
+  readonly state: "ledger-skipped" | "failed" | "sheet-switched";
   /** Why, as the dashboard's banner says it (the run's skipped-ledger reason or its error). */
   readonly reason: string;
   /** When the first run since the last one that read the ledger started (ISO). */
@@ -220,6 +231,15 @@ function holdOf(run: SyncRunRecord, skipped: string | null, streak: HoldStreak |
     };
   }
   const reason = run.error ?? "原因未知";
+  if (sheetSwitchOf(run) !== null)
+    return {
+      state: "sheet-switched",
+      reason,
+      since,
+      readAt,
+      fix: SHEET_SWITCH_FIX,
+      message: `台账暂停同步：最近一次同步（${last}）没有读写表格：${reason}。${kept}`,
+    };
   const failingSince = streak?.failing_since ?? run.startedAt;
   const runs = Math.max(streak?.failed_runs ?? 1, 1);
   const sustained = Date.parse(run.startedAt) - Date.parse(failingSince) >= SYNC_FAILING_MINUTES * 60_000;

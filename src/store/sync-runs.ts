@@ -25,6 +25,18 @@ export function skippedLedger(run: SyncRunRecord): string | null {
 }
 
 /**
+ * The changed SPREADSHEET_ID a run held for (run-sync.ts holdForSwitch), from its summary; null for
+ * any other run. The dashboard's banner offers 确认改用新表格 while the last run says it.
+ */
+export function sheetSwitchOf(run: SyncRunRecord): { from: string; to: string } | null {
+  if (run.outcome !== "failed") return null;
+  const switched = (run.summary as { sheetSwitch?: { from?: unknown; to?: unknown } } | null)?.sheetSwitch;
+  return typeof switched?.from === "string" && typeof switched.to === "string"
+    ? { from: switched.from, to: switched.to }
+    : null;
+}
+
+/**
  * Whether a failed run's next try may succeed by itself (Google busy or down, a lost connection), as
  * the run recorded it (its summary's `retryable`): the dashboard's banner and /healthz then say the
  * next sync retries. A failure that stops every sync until staff act (the sheet unshared, a tab too

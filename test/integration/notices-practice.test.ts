@@ -90,6 +90,8 @@ describe("协办提醒 over a simulated month", () => {
 
 describe("延期审批结果 and 延期告知 from the daily run", () => {
   it("审批结果录入后的下一次每日运行告知申请单位结果、告知领衔代表新的办理期限，即使建议已经答复", async () => {
+    // Another office's ledger: a D1 of its own (one D1 keeps one spreadsheet's history).
+    await resetDatabase();
     const other = `${office}-ext`;
     await emulator.deleteSpreadsheet(other).catch(() => undefined);
     const replied = { ...LEDGER[0], 编号: "2026-002", 协办单位: "", 答复日期: "2026-06-18", 答复类别: "A" };

@@ -2,10 +2,14 @@ import type { Context } from "hono";
 import type { Child, FC } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { failedRunRetries, type SyncRunRecord, skippedLedger } from "../../store/sync-runs";
+import { CONFIRM_SWITCH_LABEL } from "../../domain/sync/switched-sheet";
+import { failedRunRetries, type SyncRunRecord, sheetSwitchOf, skippedLedger } from "../../store/sync-runs";
 import type { StaffIdentity } from "../auth";
 import { localDateTime } from "./format";
 import { unwrittenNote } from "./unwritten-writes";
+
+/** The page of 确认改用新表格 (sheet-switch-routes.tsx): what changed, and the button. */
+export const SHEET_SWITCH_PATH = "/sheet-switch";
 
 export type NavKey =
   | "overview"
@@ -104,6 +108,16 @@ const SyncLine: FC<{ frame: PageFrame }> = ({ frame }) => {
   if (!run) return <div class="sync">尚未同步：数据在第一次同步后出现（每 10 分钟自动同步一次）。</div>;
   const when = localDateTime(run.finishedAt ?? run.startedAt, frame.timeZone);
   const ledgerSkipped = skippedLedger(run);
+  // Held for a changed SPREADSHEET_ID: no failure to retry, a choice for staff (sheet-switch-routes).
+  if (sheetSwitchOf(run))
+    return (
+      <div class="sync">
+        今天 {frame.today} · 最近一次同步 {when}{" "}
+        <span class="failed">
+          暂停同步：{run.error}。<a href={SHEET_SWITCH_PATH}>{CONFIRM_SWITCH_LABEL}…</a>
+        </span>
+      </div>
+    );
   // A failed run read nothing: its time is not the time of the data shown.
   if (run.outcome === "failed")
     return (

@@ -10,6 +10,7 @@ import { loadFacts } from "../../domain/summary/summary-row";
 import type { FieldChange } from "../../domain/sync/plan-history";
 import type { PlacedWrite, PlannedWrite } from "../../domain/sync/remap";
 import { cellText, rowKeyString } from "../../domain/sync/row-identity";
+import { CONFIRM_SWITCH_LABEL, sheetSwitchSeen } from "../../domain/sync/switched-sheet";
 import type { SheetsClient } from "../../sheets/client";
 import type { Inbox, InboxEntry, InboxMark } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
@@ -23,6 +24,7 @@ import { insertLedgerRows } from "../sheet-writes/insert-ledger-rows";
 import { readRowsHolding } from "../sheet-writes/ledger-columns";
 import { restoredChanges } from "../sheet-writes/restored-changes";
 import { writeLedgerCells } from "../sheet-writes/write-ledger-cells";
+import { pendingSwitch } from "../sync/sheet-switch";
 import type { IntakeMessage } from "./accept-submission";
 import { applyObjections } from "./apply-objections";
 import { applyOpinions } from "./apply-opinions";
@@ -207,9 +209,23 @@ export async function applyInbox(
   let entries: InboxEntry[] = [];
   try {
     // Written already, or voided by staff (a message still in flight must not write it after all).
-    const loaded = (await deps.inbox.load(keys)).filter(
-      (e) => e.status !== "applied" && e.status !== "discarded",
-    );
+    const [stored, switched] = await Promise.all([
+      deps.inbox.load(keys),
+      pendingSwitch(deps.meta, deps.sheets.spreadsheetId),
+    ]);
+    const loaded = stored.filter((e) => e.status !== "applied" && e.status !== "discarded");
+    if (switched && loaded.length > 0) {
+      // SPREADSHEET_ID names another spreadsheet than the history's: a reply placed there by its
+      // 编号 could land on another ledger's suggestion. Kept until staff confirm; the sync after
+      // that queues them again (finish-run's outstanding).
+      const message = `暂未写入：${sheetSwitchSeen(switched)}，等工作人员在看板上“${CONFIRM_SWITCH_LABEL}”后写入`;
+      await deps.inbox.markEach(
+        loaded.map((entry) => ({ entry, error: message })),
+        "pending",
+        at,
+      );
+      return { outcome: "failed", retryable: false, message };
+    }
     // Rows of other tabs first (民意; 沟通记录, 延期申请, 协办意见; objections kept in D1), a constant
     // number of calls each, then the ledger's own entries.
     const opinions = await applyOpinions(

@@ -22,6 +22,7 @@ import { problemsOf } from "../../domain/sync/held-tabs";
 import { idFloors, idFormatRow, unlikeIdsProblem } from "../../domain/sync/id-floors";
 import { type LedgerHold, ledgerHoldText, missingLedgerReason } from "../../domain/sync/lost-ledger";
 import { cellText } from "../../domain/sync/row-identity";
+import { checkSheet, type SheetSwitch } from "../../domain/sync/switched-sheet";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { MetaStore } from "../../store/meta";
@@ -65,6 +66,11 @@ const META_ID_HOLD = "ledger_id_hold";
  * when it read it: 恢复 says then why one suggestion at a time cannot help, instead of "still there".
  */
 export const META_LEDGER_HOLD = "ledger_lost_hold";
+/**
+ * The spreadsheet D1's history belongs to (its ID): recorded by the first plan that read a sheet,
+ * replaced only by staff's 确认改用新表格 (sheet-switch.ts). A plan under another SPREADSHEET_ID holds.
+ */
+export const META_SPREADSHEET = "spreadsheet_id";
 /** Tabs a sheet may lack (added by later issues; `sheet:init` adds them): the sync works without them. */
 const OPTIONAL_TABS: ReadonlySet<string> = new Set([
   TAB_NAMES.leaders,
@@ -100,6 +106,11 @@ export interface PlannedRun {
   readonly chunks: number;
 }
 
+/** The plan held before reading the sheet: SPREADSHEET_ID names another spreadsheet than D1's history. */
+export interface HeldForSwitch {
+  readonly switched: SheetSwitch;
+}
+
 /**
  * A sync run's plan, from one read whatever the ledger's size: the small tabs and every header
  * row, the ledger's 编号 and 审查结果 whole (a few short cells a row) and the tails of its other
@@ -115,10 +126,11 @@ export async function planRun(
   deps: PlanDeps & { buildId: string },
   trigger: string,
   nowMs: number,
-): Promise<PlannedRun> {
+): Promise<PlannedRun | HeldForSwitch> {
   const callsBefore = deps.sheets.callCount;
-  // With how many suggestions the last finish left present, and whether the last plan held the
-  // ledger for a cleared 编号 column (the guard against one), in the same query.
+  // With how many suggestions the last finish left present, whether the last plan held the ledger
+  // for a cleared 编号 column (the guard against one), and which spreadsheet D1's history is of,
+  // in the same query.
   const stored = await deps.meta.getMany([
     META_LEDGER_HEADER,
     META_ID_END,
@@ -126,7 +138,11 @@ export async function planRun(
     META_PRESENT,
     META_ID_HOLD,
     META_LEDGER_HOLD,
+    META_SPREADSHEET,
   ]);
+  // Before any read or write: nothing of another ledger reaches D1, nothing of D1's reaches it.
+  const sheet = checkSheet(stored.get(META_SPREADSHEET), deps.sheets.spreadsheetId);
+  if (sheet.kind === "switched") return { switched: sheet.switched };
   const lastHeader = ledgerHeaderOf(stored.get(META_LEDGER_HEADER));
   const lastIdEnd = Number(stored.get(META_ID_END) ?? 0) || 0;
   const tailFrom = lastIdEnd > 0 ? Math.max(2, lastIdEnd + 1 - TAIL_MARGIN) : 1;
@@ -140,6 +156,10 @@ export async function planRun(
     readLedgerMerges(deps.sheets),
   ]);
   const started = { trigger, startedMs: nowMs, ledgerMerges };
+  // Recorded once the sheet answered (a first SPREADSHEET_ID mistyped records nothing): one write,
+  // once for the office, on its first sync or the first after this build.
+  if (sheet.kind === "record")
+    await deps.meta.set(META_SPREADSHEET, deps.sheets.spreadsheetId, new Date(nowMs).toISOString());
   if (first === null) {
     // Only an answer equal to the kept one is left unparsed; without it, stop rather than plan nothing.
     if (!kept) throw new Error("sync plan: an unparsed answer without a kept plan");

@@ -1,5 +1,6 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import { LEDGER_EXPORT_HEAD } from "../../domain/dashboard/ledger-export";
+import { type SheetSwitch, sheetSwitchReason } from "../../domain/sync/switched-sheet";
 import type { SheetsClient } from "../../sheets/client";
 import type { IdAllocator } from "../../store/id-allocator";
 import type { Inbox } from "../../store/inbox";
@@ -208,7 +209,9 @@ async function startRun(
   );
   const callsBefore = deps.sheets.callCount;
   try {
-    const { context, text, chunks } = await planRun(deps, trigger, nowMs);
+    const planned = await planRun(deps, trigger, nowMs);
+    if ("switched" in planned) return holdForSwitch(deps, runId, planned.switched);
+    const { context, text, chunks } = planned;
     const rev = await deps.runs.setContext(runId, text);
     // The practice step usually runs next on this isolate: it takes the context from here, not
     // from D1 (a kept plan's text is parsed then, not by the plan).
@@ -217,6 +220,25 @@ async function startRun(
   } catch (error) {
     return failRun(deps, runId, error, deps.sheets.callCount - callsBefore);
   }
+}
+
+/**
+ * Ends the run held for a changed SPREADSHEET_ID (planRun read nothing of the sheet): a failure that
+ * waits for staff, not for a retry, its switch kept in the summary (sheetSwitchOf) for the dashboard's
+ * banner, its 确认改用新表格 and /healthz.
+ */
+async function holdForSwitch(deps: SyncDeps, runId: number, switched: SheetSwitch): Promise<SyncResult> {
+  const message = sheetSwitchReason(switched);
+  const base = emptyResult(runId);
+  await deps.runs.finish(runId, new Date().toISOString(), {
+    ...base,
+    outcome: "failed",
+    error: message,
+    summary: { retryable: false, sheetSwitch: switched },
+  });
+  // Nothing to forget: the run stored no plan and no chunk.
+  await deps.lease.release(LEASE_NAME, holderOf(runId));
+  return { ...base, outcome: "failed", message, retryable: false };
 }
 
 /**
