@@ -21,11 +21,26 @@ export interface SheetFacts {
   readonly layout: Outcome<{ readonly changes: readonly string[]; readonly notes: readonly string[] }>;
 }
 
+/** What is wrong with a 机器人地址's shape, and what to do, in Chinese. */
+export interface RobotProblem {
+  /** Said right after the address: 不是完整的网址, 缺少 access_token=…. */
+  readonly what: string;
+  readonly todo: string;
+}
+
+/** The problem of a 机器人地址 that is no URL at all (htps//…, a host without https://). */
+export const NOT_A_URL: RobotProblem = { what: "不是完整的网址", todo: "请写成 https:// 开头的完整地址" };
+
 export interface RobotFacts {
-  /** scheme://host of a 机器人地址 (the secret after # is never kept). */
+  /**
+   * scheme://host of a 机器人地址; for an ill-formed one (`invalid`) the address as typed, masked
+   * (keys and tokens cut short). The secret after # is never kept.
+   */
   readonly origin: string;
-  /** Not a URL at all (no https://): the address as typed, without its secret. */
+  /** Not the shape its platform gives out (not a URL, no key or token): not knocked on. */
   readonly invalid?: boolean;
+  /** What is wrong with an invalid one (absent: not a URL at all). */
+  readonly problem?: RobotProblem;
   /** Who uses it: 承办单位 or 代表 names. */
   readonly usedBy: readonly string[];
   /** An HTTP status means the host answered; an error says why it did not. */

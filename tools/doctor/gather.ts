@@ -19,11 +19,11 @@ import {
 } from "../local-paths";
 import { describeChange } from "../provision/change";
 import { type Connection, resolveConnection } from "../provision/connection";
-import { createSheetsSession, describeApiError } from "../provision/google-client";
+import { createSheetsSession, describeApiError, type SheetsSession } from "../provision/google-client";
 import { provisionSpreadsheet } from "../provision/provision";
 import { QUIET_WRANGLER } from "../wrangler-env";
 import type { ConfigFacts, Facts, LocalStackFacts, Outcome, RobotFacts, SheetFacts } from "./facts";
-import { robotOrigins } from "./robots";
+import { type RobotOrigin, robotOrigins } from "./robots";
 
 const WRANGLER_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
 const QUIET = { ...QUIET_WRANGLER, CI: "true" };
@@ -143,24 +143,6 @@ async function remoteSecrets(options: DoctorOptions): Promise<Outcome<readonly s
   }
 }
 
-async function checkSheet(connection: Connection, spreadsheetId: string): Promise<SheetFacts> {
-  const session = createSheetsSession(connection);
-  const base = { spreadsheetId, apiBase: connection.apiBase, serviceAccount: session.email };
-  try {
-    const result = await provisionSpreadsheet(session.api, spreadsheetId, { check: true });
-    const changes = result.plan.changes.map(describeChange);
-    return { ...base, layout: { ok: true, value: { changes, notes: result.plan.notes } } };
-  } catch (error) {
-    return {
-      ...base,
-      layout: {
-        ok: false,
-        error: describeApiError(error, { spreadsheetId, email: session.email, connection }),
-      },
-    };
-  }
-}
-
 async function knock(url: string): Promise<{ reach: Outcome<number>; unknownHost: boolean }> {
   try {
     const response = await fetch(url, {
@@ -179,9 +161,7 @@ async function knock(url: string): Promise<{ reach: Outcome<number>; unknownHost
   }
 }
 
-async function checkRobots(connection: Connection, spreadsheetId: string): Promise<RobotFacts[]> {
-  const session = createSheetsSession(connection);
-  const origins = await robotOrigins(session.api, spreadsheetId);
+async function knockAll(origins: readonly RobotOrigin[]): Promise<RobotFacts[]> {
   return Promise.all(
     origins.map(async (o) =>
       o.invalid
@@ -189,6 +169,60 @@ async function checkRobots(connection: Connection, spreadsheetId: string): Promi
         : { ...o, ...(await knock(o.origin)) },
     ),
   );
+}
+
+/** Said instead of a robot verdict when the sheet could not be read: nothing is known about them. */
+export const ROBOTS_UNREAD = "读不到表格，未检查机器人地址：先修正上面的表格问题";
+
+/** Said instead of the robots in local mode, where no notice goes to a real robot. */
+const LOCAL_ROBOTS = "本地模式：所有通知都发到本地通知收件箱，不检查真实的机器人地址";
+
+/**
+ * The sheet, checked as `sheet:init --check` does, then (unless `local`) the robots of 承办单位 and
+ * 代表 (one more read, and a HEAD to each well-formed address's host), through one session. A key
+ * that cannot be loaded or that Google turns down is the sheet's problem, said in Chinese, and
+ * leaves the robots unchecked rather than reported as unset. `key`: the key as the operator knows
+ * it (default: the key file).
+ */
+export async function sheetAndRobots(
+  connection: Connection,
+  spreadsheetId: string,
+  { key, local = false }: { key?: string; local?: boolean } = {},
+): Promise<Pick<Facts, "sheet" | "robots">> {
+  const base = { spreadsheetId, apiBase: connection.apiBase };
+  let session: SheetsSession;
+  try {
+    session = createSheetsSession(connection);
+  } catch (error) {
+    const sheet = { ...base, serviceAccount: "", layout: fail<never>(error) };
+    return { sheet, robots: { skipped: ROBOTS_UNREAD } };
+  }
+  const target = { spreadsheetId, email: session.email, connection, ...(key ? { key } : {}) };
+  const facts = { ...base, serviceAccount: session.email };
+  let sheet: SheetFacts;
+  try {
+    const result = await provisionSpreadsheet(session.api, spreadsheetId, { check: true });
+    const changes = result.plan.changes.map(describeChange);
+    sheet = { ...facts, layout: { ok: true, value: { changes, notes: result.plan.notes } } };
+    if (local) return { sheet, robots: { skipped: LOCAL_ROBOTS } };
+  } catch (error) {
+    const layout = { ok: false as const, error: describeApiError(error, target) };
+    return { sheet: { ...facts, layout }, robots: { skipped: ROBOTS_UNREAD } };
+  }
+  try {
+    return { sheet, robots: await knockAll(await robotOrigins(session.api, spreadsheetId)) };
+  } catch (error) {
+    const why = describeApiError(error, target);
+    // Most often a tab the check above found missing: its fix comes first.
+    const first =
+      sheet.layout.ok && sheet.layout.value.changes.length > 0
+        ? `：先按上面的提示运行 npm run sheet:init -- --spreadsheet ${spreadsheetId}，再检查一次`
+        : "";
+    return {
+      sheet,
+      robots: { skipped: `读不到承办单位和代表的机器人地址，未检查机器人地址${first}（${why}）` },
+    };
+  }
 }
 
 async function health(url: string): Promise<NonNullable<Facts["health"]>> {
@@ -248,8 +282,15 @@ async function gatherLocal(
       local,
       ...base,
       secrets: { ok: true, value: Object.keys(vars) },
-      sheet: id ? await checkSheet(connection, id) : { skipped: `${local.devVars} 里没有 SPREADSHEET_ID` },
-      robots: { skipped: "本地模式：所有通知都发到本地通知收件箱，不检查真实的机器人地址" },
+      sheet: id
+        ? (
+            await sheetAndRobots(connection, id, {
+              key: `${local.devVars} 里的 GOOGLE_SERVICE_ACCOUNT`,
+              local: true,
+            })
+          ).sheet
+        : { skipped: `${local.devVars} 里没有 SPREADSHEET_ID` },
+      robots: { skipped: LOCAL_ROBOTS },
       ...(sink ? { sink: { url: sink, reach: (await knock(`${sink}/messages`)).reach } } : {}),
       health: await health(options.workerUrl ?? vars.PUBLIC_URL ?? WORKER_URL),
     };
@@ -275,10 +316,12 @@ export async function gatherFacts(options: DoctorOptions): Promise<Facts> {
     mode: "remote",
     ...base,
     secrets: await remoteSecrets(options),
-    sheet: canReadSheet ? await checkSheet(connection, id) : { skipped: noKey },
-    robots: canReadSheet
-      ? await checkRobots(connection, id).catch(() => [])
-      : { skipped: "要读承办单位和代表的机器人地址，同样需要服务账号密钥和 --spreadsheet" },
+    ...(canReadSheet
+      ? await sheetAndRobots(connection, id)
+      : {
+          sheet: { skipped: noKey },
+          robots: { skipped: "要读承办单位和代表的机器人地址，同样需要服务账号密钥和 --spreadsheet" },
+        }),
     ...(options.workerUrl ? { health: await health(options.workerUrl) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /** The doctor's verdicts: pure functions of the facts, each saying in Chinese what is fine or what to do. */
-import type { Facts, LocalStackFacts } from "./facts";
+import { type Facts, type LocalStackFacts, NOT_A_URL } from "./facts";
 
 export type Level = "ok" | "fix" | "warn" | "skip";
 
@@ -182,13 +182,8 @@ function robotVerdicts(facts: Facts): Verdict[] {
     const who =
       robot.usedBy.slice(0, 3).join("、") + (robot.usedBy.length > 3 ? ` 等 ${robot.usedBy.length} 个` : "");
     if (robot.invalid) {
-      out.push(
-        v(
-          "fix",
-          "机器人",
-          `机器人地址“${robot.origin}”不是完整的网址（${who}）：请写成 https:// 开头的完整地址`,
-        ),
-      );
+      const { what, todo } = robot.problem ?? NOT_A_URL;
+      out.push(v("fix", "机器人", `机器人地址“${robot.origin}”${what}（${who}）：${todo}`));
     } else if (robot.reach.ok) out.push(v("ok", "机器人", `${robot.origin} 能连上（${who}）`));
     else if (robot.unknownHost) {
       out.push(v("fix", "机器人", `${robot.origin} 的主机名查不到（${who}）：请核对机器人地址是否写错`));

@@ -36,11 +36,16 @@ export function loadKeyFile(path: string, local: boolean, stateDir?: string): Ke
     const start = startCommand(stateDir);
     const hint = local
       ? `先运行 ${start} 生成本地密钥，或设置 GOOGLE_APPLICATION_CREDENTIALS (run ${start} first, or set GOOGLE_APPLICATION_CREDENTIALS)`
-      : "请检查 GOOGLE_APPLICATION_CREDENTIALS (check GOOGLE_APPLICATION_CREDENTIALS)";
+      : "请检查 --key 或 GOOGLE_APPLICATION_CREDENTIALS 给出的路径 (check --key or GOOGLE_APPLICATION_CREDENTIALS)";
     throw new Error(`找不到服务账号密钥文件 ${path}：${hint}`);
   }
-  const json = JSON.parse(text) as Partial<KeyFile>;
-  if (typeof json.client_email !== "string" || typeof json.private_key !== "string") {
+  let json: Partial<KeyFile>;
+  try {
+    json = JSON.parse(text) as Partial<KeyFile>;
+  } catch {
+    throw new Error(`${path} 不是完整的 JSON：请重新下载服务账号密钥文件 (not a JSON key file)`);
+  }
+  if (typeof json?.client_email !== "string" || typeof json?.private_key !== "string") {
     throw new Error(`${path} 不是服务账号密钥文件（缺少 client_email 或 private_key）`);
   }
   return { client_email: json.client_email, private_key: json.private_key };
@@ -81,7 +86,13 @@ export function createSheetsSession(connection: Connection): SheetsSession {
 export interface ApiTarget {
   readonly spreadsheetId: string;
   readonly email: string;
-  readonly connection: Pick<Connection, "apiBase" | "stateDir">;
+  readonly connection: Pick<Connection, "apiBase" | "stateDir"> &
+    Partial<Pick<Connection, "keyFile" | "local">>;
+  /**
+   * The key as the operator knows it, when it is not the key file (the doctor's local mode: the dev
+   * vars' GOOGLE_SERVICE_ACCOUNT); default: 密钥文件 <keyFile>.
+   */
+  readonly key?: string;
   /**
    * How this command reaches a sheet on Google instead, said after "start the emulator" when the
    * local one does not answer (each command has its own flags; default: none said).
@@ -110,13 +121,45 @@ export function isConnectionFailure(error: unknown): boolean {
 
 const isOnThisMachine = (apiBase: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(apiBase);
 
+/** HTTP statuses that say "try again later", never "this key is wrong". */
+const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * True when the token endpoint turned the key down: its answers use the OAuth shape (`{"error":
+ * "invalid_grant", "error_description": …}`, a string), the Sheets API's the google.rpc one (an
+ * object). A deleted, disabled or replaced key is a 400 invalid_grant, never a 401.
+ */
+function isRejectedKey(status: number, data: unknown): boolean {
+  return typeof (data as { error?: unknown } | null)?.error === "string" && !TRANSIENT.has(status);
+}
+
+/**
+ * The Worker's words for the same case (src/sheets/errors.ts, what /healthz says), with the key the
+ * tool was given in place of the GOOGLE_SERVICE_ACCOUNT secret.
+ */
+function rejectedKey(target: ApiTarget, message: string): string {
+  const { email, connection } = target;
+  const file = connection.keyFile ?? "";
+  if (connection.local && target.key === undefined) {
+    const start = startCommand(connection.stateDir);
+    return (
+      `本地的表格模拟器拒绝了服务账号 ${email} 的密钥（${file}）：正在运行的模拟器可能是另一次 npm start（另一个 --state）启动的；` +
+      `请停掉它，再运行 ${start} (key rejected by the local emulator: ${message})`
+    );
+  }
+  const detail = ` (key rejected by Google: ${message})`;
+  const key = target.key ?? `密钥文件 ${file}`;
+  const space = /^[\x21-\x7e]/.test(key) ? " " : "";
+  return `Google 拒绝了服务账号 ${email} 的密钥：请检查${space}${key} 是否为完整有效的 JSON 密钥（密钥可能已被删除或停用）${detail}`;
+}
+
 /** A short Chinese/English message for a failed API call, with what to do for the usual causes. */
-export function describeApiError(
-  error: unknown,
-  { spreadsheetId, email, connection, otherwise }: ApiTarget,
-): string {
-  const status = (error as { status?: number; response?: { status?: number } })?.response?.status;
+export function describeApiError(error: unknown, target: ApiTarget): string {
+  const { spreadsheetId, email, connection, otherwise } = target;
+  const response = (error as { response?: { status?: number; data?: unknown } })?.response;
+  const status = response?.status;
   const message = error instanceof Error ? error.message : String(error);
+  if (status && isRejectedKey(status, response?.data)) return rejectedKey(target, message);
   if (status === 404) return `找不到表格 ${spreadsheetId} (spreadsheet not found): 请核对表格 ID`;
   if (status === 403) {
     return `无权访问表格 ${spreadsheetId} (permission denied): 请把表格以“编辑者”身份共享给 ${email}`;
