@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on this machine with no Google account and no outside network.
  * Checks its three ports first, starts the Sheets emulator (state in .local/) and the notice sink,
- * creates the `demo` spreadsheet on first start, writes .dev.vars for the Worker, applies D1
+ * creates the `demo` spreadsheet on first start, writes .dev.vars for the Worker (its fixed local
+ * values, with the operator's .dev.vars.local over them: local-stack/dev-vars-local.ts), applies D1
  * migrations and runs `wrangler dev`. Prints `就绪 ready` once /healthz answers 200 and the first
  * sync is done. One stack per state folder (a lock file names its pid); on a restart the leases an
  * interrupted run left in the local D1 are freed before the Worker starts. Any failure, Ctrl-C,
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LOCAL, LOCAL_DIR, PROJECT_ROOT, startCommand } from "./local-paths";
 import { Children } from "./local-stack/children";
+import { overrideLines, readLocalOverrides, writeDevVars } from "./local-stack/dev-vars-local";
 import { localD1Exists } from "./local-stack/local-d1";
 import { parseStackArgs, STACK_HELP, type StackOptions, stackUrls } from "./local-stack/options";
 import { watchParent } from "./local-stack/parent-watch";
@@ -57,9 +59,10 @@ function publicKeyPem(keyFile: ServiceAccountKeyFile): string {
   return createPublicKey(keyFile.private_key).export({ type: "spki", format: "pem" }).toString();
 }
 
-function writeDevVars(options: StackOptions, keyFile: ServiceAccountKeyFile) {
+/** npm start's fixed local values for the Worker, before `.dev.vars.local` (dev-vars-local.ts). */
+function localDevVars(options: StackOptions, keyFile: ServiceAccountKeyFile): Record<string, string> {
   const urls = stackUrls(options);
-  const vars: Record<string, string> = {
+  return {
     ENVIRONMENT: "development",
     SHEETS_API_BASE: urls.emulator,
     GOOGLE_TOKEN_URL: `${urls.emulator}/token`,
@@ -79,13 +82,6 @@ function writeDevVars(options: StackOptions, keyFile: ServiceAccountKeyFile) {
     LINK_SECRET: LOCAL.linkSecret,
     PUBLIC_URL: urls.worker,
   };
-  const text = Object.entries(vars)
-    // Single quotes: .dev.vars (dotenv) keeps such a value verbatim, so the key's JSON stays valid.
-    .map(([k, v]) => `${k}='${v}'`)
-    .join("\n");
-  const file = options.paths.devVarsFile;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `# written by npm start; local only, git-ignored\n${text}\n`, { mode: 0o600 });
 }
 
 function portUses(options: StackOptions): PortUse[] {
@@ -189,7 +185,11 @@ async function start(stack: Stack): Promise<void> {
 
   mkdirSync(LOCAL_DIR, { recursive: true });
   const keyFile = await ensureServiceAccount(options.paths.serviceAccountFile);
-  writeDevVars(options, keyFile);
+  // The operator's own values (a rotation rehearsed: docs/deploy.md 第 12d 节), names said, never values.
+  const overrides = readLocalOverrides(options.paths.devVarsFile);
+  const overridden = overrideLines(overrides);
+  for (const line of overridden) console.log(line);
+  writeDevVars(options.paths.devVarsFile, localDevVars(options, keyFile), overrides);
 
   // The in-process servers first: they fail fast, before anything else is started.
   stack.emulator = await startEmulator({
@@ -199,6 +199,12 @@ async function start(stack: Stack): Promise<void> {
     stateFile: options.paths.emulatorStateFile,
     serviceAccounts: [{ client_email: keyFile.client_email, public_key_pem: publicKeyPem(keyFile) }],
   }).catch((error: unknown) => explainListen(error, uses[1] as PortUse, options.host));
+  // The saved state trusts the key it last saw for this e-mail: a key file deleted to rehearse a new
+  // key (docs/deploy.md 第 12d 节) must be the one trusted now.
+  stack.emulator.emulator.auth.addServiceAccount({
+    client_email: keyFile.client_email,
+    public_key_pem: publicKeyPem(keyFile),
+  });
   stack.sink = await startNoticeSink({ port: options.sinkPort, host: options.host }).catch((error: unknown) =>
     explainListen(error, uses[2] as PortUse, options.host),
   );
@@ -251,6 +257,8 @@ async function start(stack: Stack): Promise<void> {
   console.log(`表格 sheet: ${urls.emulator}/`);
   console.log(`通知 notices: ${urls.sink}/messages`);
   console.log(`Worker: ${urls.worker} (health: ${urls.worker}/healthz)`);
+  // Repeated beside 就绪: the lines above are long gone behind wrangler's output.
+  for (const line of overridden) console.log(line);
   console.log(`就绪 ready: ${urls.worker}/?token=${LOCAL.adminToken}`);
   // From now on the Worker stopping by itself is a failure too.
   await workerDied;
