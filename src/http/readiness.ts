@@ -166,7 +166,8 @@ const SUSTAINED_FIX =
  * last read, whether any run ended well, when the failures in a row since the last run that did
  * began and how many, and the office's zone from the summary stamp, in one statement. The last
  * good run is found walking back from the newest (sync_runs_by_outcome): a streak's runs, not the
- * whole log.
+ * whole log. Runs held for a changed SPREADSHEET_ID wait for staff, not for a fix: they start no
+ * failing streak (a real failure after staff confirmed is not "failing for 30 minutes" at once).
  */
 const HOLD_STREAK = `WITH good AS (
     SELECT id, finished_at FROM sync_runs AS r
@@ -179,9 +180,11 @@ const HOLD_STREAK = `WITH good AS (
       WHERE outcome IN ('ok', 'failed') AND id > COALESCE((SELECT id FROM good), 0)) AS since,
     (SELECT id FROM ended) IS NOT NULL AS synced,
     (SELECT MIN(started_at) FROM sync_runs
-      WHERE outcome = 'failed' AND id > COALESCE((SELECT id FROM ended), 0)) AS failing_since,
+      WHERE outcome = 'failed' AND id > COALESCE((SELECT id FROM ended), 0)
+        AND json_extract(summary, '$.sheetSwitch') IS NULL) AS failing_since,
     (SELECT COUNT(*) FROM sync_runs
-      WHERE outcome = 'failed' AND id > COALESCE((SELECT id FROM ended), 0)) AS failed_runs,
+      WHERE outcome = 'failed' AND id > COALESCE((SELECT id FROM ended), 0)
+        AND json_extract(summary, '$.sheetSwitch') IS NULL) AS failed_runs,
     (SELECT json_extract(value, '$.timeZone') FROM meta WHERE key = ?2) AS time_zone`;
 
 /**

@@ -209,6 +209,34 @@ describe("SPREADSHEET_ID pointed at another spreadsheet", () => {
     expect(await deps.snapshots.presentIdsNotIn([])).toHaveLength(present);
   });
 
+  it("counts no held run as failing: a real failure after staff confirmed is not 'failing for 30 minutes' at once", async () => {
+    await copySheet(SHEET, COPY);
+    for (const minutes of [10, 20, 30, 40])
+      expect((await runSync(await depsOf(COPY), "cron", FIXTURE_NOW_MS + minutes * MINUTE_MS)).outcome).toBe(
+        "failed",
+      );
+    expect((await postOf(COPY, "/sheet-switch", { to: COPY })).status).toBe(303);
+    await emulator.addFault({
+      method: "GET",
+      pathIncludes: `spreadsheets/${COPY}/values`,
+      status: 500,
+      times: 100,
+    });
+    try {
+      expect((await runSync(await depsOf(COPY), "cron", FIXTURE_NOW_MS + 50 * MINUTE_MS)).outcome).toBe(
+        "failed",
+      );
+      const health = await worker(new Request(`${BASE}/healthz`), { SPREADSHEET_ID: COPY });
+      const body = (await health.json()) as {
+        sync: { failing?: { runs: number; sustained: boolean } } | null;
+      };
+      expect(health.status).toBe(200);
+      expect(body.sync?.failing).toMatchObject({ runs: 1, sustained: false });
+    } finally {
+      await emulator.deleteFaults();
+    }
+  });
+
   it("records the spreadsheet silently where none is recorded yet (the first sync after this build)", async () => {
     await env.DB.prepare("DELETE FROM meta WHERE key = 'spreadsheet_id'").run();
     const synced = await runSync(await depsOf(SHEET), "test", FIXTURE_NOW_MS + 10 * MINUTE_MS);
