@@ -114,6 +114,11 @@ export const TEMPLATE_PLACEHOLDER_MAP: Readonly<Record<TemplateName, TemplatePla
 const LEDGER_HEADERS: ReadonlySet<string> = new Set(ledgerTab.columns.map((col) => col.header));
 const COMPUTED: ReadonlySet<string> = new Set(COMPUTED_PLACEHOLDERS);
 
+/** Each template's `filled` as a set, made once. */
+const FILLED = Object.fromEntries(
+  Object.entries(TEMPLATE_PLACEHOLDER_MAP).map(([type, entry]) => [type, new Set<string>(entry.filled)]),
+) as Readonly<Record<TemplateName, ReadonlySet<string>>>;
+
 /**
  * The names a template text uses (plain, or as a section {{#名}}…{{/名}}) that never have a value
  * in notices of `type`: computed names its notices do not fill, and, in 督办周报, the 建议台账
@@ -121,7 +126,7 @@ const COMPUTED: ReadonlySet<string> = new Set(COMPUTED_PLACEHOLDERS);
  */
 export function placeholdersAlwaysBlank(type: TemplateName, text: string): string[] {
   const entry = TEMPLATE_PLACEHOLDER_MAP[type];
-  const filled: ReadonlySet<string> = new Set(entry.filled);
+  const filled = FILLED[type];
   return placeholderNames(text).filter(
     (name) =>
       (COMPUTED.has(name) && !filled.has(name)) || (!entry.aboutSuggestion && LEDGER_HEADERS.has(name)),

@@ -46,6 +46,8 @@ export function lengthNotice(
   }
   if (!tightest) return null;
   const text = `${title}\n${body}`;
+  // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair 4): most texts are plainly within, unencoded.
+  if (text.length * 3 <= tightest.room) return null;
   const cut = charactersOver(text, tightest.room);
   if (cut === 0) return null;
   const name = CHANNEL_NAMES[tightest.channel];
