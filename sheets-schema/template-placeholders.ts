@@ -115,9 +115,9 @@ const LEDGER_HEADERS: ReadonlySet<string> = new Set(ledgerTab.columns.map((col) 
 const COMPUTED: ReadonlySet<string> = new Set(COMPUTED_PLACEHOLDERS);
 
 /** Each template's `filled` as a set, made once. */
-const FILLED = Object.fromEntries(
+const FILLED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries(TEMPLATE_PLACEHOLDER_MAP).map(([type, entry]) => [type, new Set<string>(entry.filled)]),
-) as Readonly<Record<TemplateName, ReadonlySet<string>>>;
+);
 
 /**
  * The names a template text uses (plain, or as a section {{#名}}…{{/名}}) that never have a value
@@ -126,7 +126,7 @@ const FILLED = Object.fromEntries(
  */
 export function placeholdersAlwaysBlank(type: TemplateName, text: string): string[] {
   const entry = TEMPLATE_PLACEHOLDER_MAP[type];
-  const filled = FILLED[type];
+  const filled = FILLED.get(type) ?? new Set<string>();
   return placeholderNames(text).filter(
     (name) =>
       (COMPUTED.has(name) && !filled.has(name)) || (!entry.aboutSuggestion && LEDGER_HEADERS.has(name)),
