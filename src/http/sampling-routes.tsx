@@ -12,8 +12,12 @@ import { loadDrawable, loadFrame, loadSamplingCounts, type PageBase } from "./da
 import { SamplePage } from "./dashboard/sample-page";
 import {
   confirmSample,
+  discardReasonFrom,
+  discardReplaced,
+  discardSample,
   drawAndStore,
   findSample,
+  overlapOf,
   type Refusal,
   sampleView,
 } from "./dashboard/sampling-actions";
@@ -72,6 +76,30 @@ export async function loadSampleList(c: Context<AppEnv>, base: PageBase, sample:
     replies: repliesOf(rows),
     units: context.units.entries.map((e) => e.name),
   };
+}
+
+/** A sample's page (`list`: its list loaded already, else loaded here). */
+async function samplePage(
+  c: Context<AppEnv>,
+  base: PageBase,
+  sample: StoredSample,
+  status: 200 | 409,
+  list?: Awaited<ReturnType<typeof loadSampleList>>,
+) {
+  const { drawn, reproducible, replies, units } = list ?? (await loadSampleList(c, base, sample));
+  return sendPage(
+    c,
+    <SamplePage
+      sample={sample}
+      drawn={drawn}
+      reproducible={reproducible}
+      frame={base.frame}
+      isUnit={base.isUnit}
+      units={units}
+      replies={replies}
+    />,
+    status,
+  );
 }
 
 function requestFrom(fields: Record<string, unknown>): SampleRequest {
@@ -133,7 +161,8 @@ async function formPage(
 export const samplingRoutes = new Hono<AppEnv>()
   .get("/sampling", async (c) => formPage(c, await loadFrame(c), null))
   .post("/sampling", async (c) => {
-    const form = formFrom(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = formFrom(body);
     const base = await loadFrame(c);
     const pool = await loadPool(base, c);
     const parsed = parseSampleRequest({ ...form });
@@ -141,31 +170,34 @@ export const samplingRoutes = new Hono<AppEnv>()
     if (!parsed.ok) return formPage(c, base, { form, error: parsed, status: 400, pool });
     const drawn = await draw(base, pool, parsed.value);
     if (isRefusal(drawn)) return formPage(c, base, { form, error: drawn, status: drawn.status, pool });
+    // 重新抽取 from a draft that cannot be confirmed: that draft is thrown away, naming this one.
+    if (typeof body.replaces === "string") await discardReplaced(base, body.replaces, drawn.id);
     return c.redirect(`/sampling/${drawn.id}`, 303);
   })
   .get("/sampling/:id", async (c) => {
     const base = await loadFrame(c);
     const sample = await findSample(base, c.req.param("id"));
-    const { drawn, reproducible, replies, units } = await loadSampleList(c, base, sample);
-    return sendPage(
-      c,
-      <SamplePage
-        sample={sample}
-        drawn={drawn}
-        reproducible={reproducible}
-        frame={base.frame}
-        isUnit={base.isUnit}
-        units={units}
-        replies={replies}
-      />,
-    );
+    return samplePage(c, base, sample, 200);
   })
   .post("/sampling/:id/confirm", async (c) => {
-    // Confirming writes 回访 = 是 by 编号 in the sheet: no stored row is read.
+    // Confirming writes 回访 = 是 by 编号 in the sheet: no stored row is read but the drawn ones'.
     const d = await loadFrame(c);
     const sample = await findSample(d, c.req.param("id"));
     // A second click on the button just shows the confirmed sample again.
-    if (sample.status === "待确认") await confirmSample(d, sample);
+    if (sample.status === "已确认") return c.redirect(`/sampling/${sample.id}`, 303);
+    const list = await loadSampleList(c, d, sample);
+    // Visited since the draw: the page again, with why it cannot be confirmed and what to do.
+    if (sample.status === "待确认" && overlapOf(list.drawn).length > 0)
+      return samplePage(c, d, sample, 409, list);
+    await confirmSample(d, sample, list.drawn);
+    return c.redirect(`/sampling/${sample.id}`, 303);
+  })
+  .post("/sampling/:id/discard", async (c) => {
+    const d = await loadFrame(c);
+    const sample = await findSample(d, c.req.param("id"));
+    const reason = discardReasonFrom((await c.req.parseBody()).reason);
+    // A second click on 作废 just shows the discarded sample again.
+    if (sample.status !== "已作废") await discardSample(d, sample, reason);
     return c.redirect(`/sampling/${sample.id}`, 303);
   });
 
@@ -177,6 +209,13 @@ async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<Recor
     // fall through to the one error below
   }
   throw new HttpError(400, "invalid_json", '请求体须为 JSON 对象，如 {"mode":"share","amount":30}');
+}
+
+/** A JSON object body that may be left out (an empty body reads as {}). */
+async function optionalJsonBody(c: { req: { text(): Promise<string> } }): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === "") return {};
+  return jsonBody({ req: { json: async () => JSON.parse(text) } });
 }
 
 /** /api/samples: the same as JSON, for scripts. */
@@ -198,6 +237,16 @@ export const samplingApiRoutes = new Hono<AppEnv>()
   })
   .post("/samples/:id/confirm", async (c) => {
     const d = await loadFrame(c);
-    const sample = await confirmSample(d, await findSample(d, c.req.param("id")));
+    const found = await findSample(d, c.req.param("id"));
+    // Only a draft needs its suggestions as they are now (to refuse one visited since the draw).
+    const drawn = found.status === "待确认" ? (await viewOf(c, d, found)).drawn : [];
+    const sample = await confirmSample(d, found, drawn);
     return c.json({ sample });
+  })
+  // {"reason": "…"} optional; 409 for a sample confirmed or thrown away already.
+  .post("/samples/:id/discard", async (c) => {
+    const d = await loadFrame(c);
+    const found = await findSample(d, c.req.param("id"));
+    const reason = discardReasonFrom((await optionalJsonBody(c)).reason);
+    return c.json({ sample: await discardSample(d, found, reason) });
   });

@@ -1,6 +1,7 @@
 import type { SampleStratum } from "../domain/dashboard/sampling";
 
-export type SampleStatus = "待确认" | "已确认";
+/** 待确认: a draft; 已确认: 回访 = 是 written; 已作废: a draft thrown away (never confirmed). */
+export type SampleStatus = "待确认" | "已确认" | "已作废";
 
 export interface NewSample {
   seed: string;
@@ -13,14 +14,21 @@ export interface NewSample {
   drawnAt: string;
   drawnOn: string;
   drawnBy: string | null;
+  /** Typed on the form (人工指定种子) or made up (系统随机种子); null: drawn before this was kept. */
+  seedTyped: boolean | null;
 }
 
 export interface StoredSample extends NewSample {
   id: number;
   status: SampleStatus;
   confirmedAt: string | null;
+  /** Who confirmed it (the Access e-mail, or 管理令牌); null before this was kept. */
+  confirmedBy: string | null;
   written: number;
   held: { id: string; reason: string }[];
+  discardedAt: string | null;
+  discardedBy: string | null;
+  discardReason: string | null;
 }
 
 /** Follow-up samples as drawn and confirmed. */
@@ -28,8 +36,14 @@ export interface SampleStore {
   create(sample: NewSample): Promise<number>;
   get(id: number): Promise<StoredSample | null>;
   list(limit: number): Promise<StoredSample[]>;
-  /** Marks a draft confirmed; false when it was confirmed already (a double click). */
-  confirm(id: number, at: string, written: number, held: StoredSample["held"]): Promise<boolean>;
+  /**
+   * Marks a sample confirmed once its 回访 cells are written; false when it was confirmed already
+   * (a double click). A draft thrown away while its cells were being written is confirmed all the
+   * same: the sheet says 是, and the record must say who wrote it.
+   */
+  confirm(id: number, at: string, by: string, written: number, held: StoredSample["held"]): Promise<boolean>;
+  /** Throws a draft away (已作废); false when it is no draft (confirmed, or thrown away already). */
+  discard(id: number, at: string, by: string, reason: string | null): Promise<boolean>;
   /**
    * 编号 → the first confirmed sample that wrote 回访 = 是 to it (drawn, and not held). The sheet
    * has them at once but the stored rows only after the next sync reads it: the sampling pages add
@@ -50,10 +64,15 @@ interface SampleRow {
   drawn_at: string;
   drawn_on: string;
   drawn_by: string | null;
+  seed_typed: number | null;
   status: SampleStatus;
   confirmed_at: string | null;
+  confirmed_by: string | null;
   written: number;
   held: string | null;
+  discarded_at: string | null;
+  discarded_by: string | null;
+  discard_reason: string | null;
 }
 
 const toSample = (r: SampleRow): StoredSample => ({
@@ -68,10 +87,15 @@ const toSample = (r: SampleRow): StoredSample => ({
   drawnAt: r.drawn_at,
   drawnOn: r.drawn_on,
   drawnBy: r.drawn_by,
+  seedTyped: r.seed_typed === null ? null : r.seed_typed === 1,
   status: r.status,
   confirmedAt: r.confirmed_at,
+  confirmedBy: r.confirmed_by,
   written: r.written,
   held: r.held ? (JSON.parse(r.held) as StoredSample["held"]) : [],
+  discardedAt: r.discarded_at,
+  discardedBy: r.discarded_by,
+  discardReason: r.discard_reason,
 });
 
 export function createSampleStore(db: D1Database): SampleStore {
@@ -79,8 +103,8 @@ export function createSampleStore(db: D1Database): SampleStore {
     async create(s) {
       const row = await db
         .prepare(
-          `INSERT INTO samples (seed, year, mode, amount, population, size, strata, drawn_at, drawn_on, drawn_by, status)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '待确认') RETURNING id`,
+          `INSERT INTO samples (seed, year, mode, amount, population, size, strata, drawn_at, drawn_on, drawn_by, seed_typed, status)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '待确认') RETURNING id`,
         )
         .bind(
           s.seed,
@@ -93,6 +117,7 @@ export function createSampleStore(db: D1Database): SampleStore {
           s.drawnAt,
           s.drawnOn,
           s.drawnBy,
+          s.seedTyped === null ? null : s.seedTyped ? 1 : 0,
         )
         .first<{ id: number }>();
       if (!row) throw new Error("could not store the sample");
@@ -109,13 +134,23 @@ export function createSampleStore(db: D1Database): SampleStore {
         .all<SampleRow>();
       return results.map(toSample);
     },
-    async confirm(id, at, written, held) {
+    async confirm(id, at, by, written, held) {
       const result = await db
         .prepare(
-          `UPDATE samples SET status = '已确认', confirmed_at = ?2, written = ?3, held = ?4
+          `UPDATE samples SET status = '已确认', confirmed_at = ?2, confirmed_by = ?3, written = ?4, held = ?5
+           WHERE id = ?1 AND status <> '已确认'`,
+        )
+        .bind(id, at, by, written, JSON.stringify(held))
+        .run();
+      return result.meta.changes > 0;
+    },
+    async discard(id, at, by, reason) {
+      const result = await db
+        .prepare(
+          `UPDATE samples SET status = '已作废', discarded_at = ?2, discarded_by = ?3, discard_reason = ?4
            WHERE id = ?1 AND status = '待确认'`,
         )
-        .bind(id, at, written, JSON.stringify(held))
+        .bind(id, at, by, reason)
         .run();
       return result.meta.changes > 0;
     },

@@ -68,7 +68,7 @@ describe("follow-up sampling", () => {
     expect(drawn.status).toBe(303);
     expect(drawn.headers.get("location")).toBe("/sampling/1");
     const html = await (await call("/sampling/1")).text();
-    expect(html).toContain("随机种子 <code>xincai-2024</code>");
+    expect(html).toContain("人工指定种子 <code>xincai-2024</code>");
     expect(html).toContain("从 18 件中抽出 <strong>5</strong> 件"); // 30% of 18 = 5.4
     expect(html).toContain("结果与本次一致");
 

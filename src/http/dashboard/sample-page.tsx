@@ -5,6 +5,7 @@ import type { StoredSample } from "../../store/samples";
 import { EVERY_NAME_A_UNIT, href, type IsUnit, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { sizeAskedText } from "./sample-size-asked";
+import { DISCARD_REASON_MAX, overlapMessage, overlapOf } from "./sampling-actions";
 import { Card, leadUnitHtml, StatusBadge, TableScroll } from "./ui";
 
 /** One suggestion a sample drew, as the sample's page lists it (sampling-actions builds them). */
@@ -54,8 +55,109 @@ const orDash = (text: string | undefined) => text || "—";
 /** How many a sample skipped as visited already (none on samples drawn before they were skipped). */
 const skippedOf = (sample: StoredSample) => sample.strata.reduce((n, s) => n + (s.visited?.length ?? 0), 0);
 
-/** Drawn ones visited by now (a draft drawn before another sample was confirmed, or 是 typed since). */
-const overlapOf = (drawn: readonly DrawnRow[]) => drawn.filter((d) => d.followedUp).length;
+/** How its seed came about: typed on the form, or made up (unknown for samples drawn before it was kept). */
+export function seedLabel(sample: Pick<StoredSample, "seedTyped">): string {
+  if (sample.seedTyped === null) return "随机种子";
+  return sample.seedTyped ? "人工指定种子" : "系统随机种子";
+}
+
+/** Who drew a sample, and who confirmed it or threw it away, with when (and why): for the 主任 to check. */
+const AuditLine: FC<{ sample: StoredSample; frame: PageFrame }> = ({ sample, frame }) => (
+  <p class="muted small">
+    抽取人 {sample.drawnBy ?? "未记录"} · 抽取时间 {localDateTime(sample.drawnAt, frame.timeZone)}
+    {sample.status === "已确认" ? (
+      <>
+        ；确认人 {sample.confirmedBy ?? "未记录"} · 确认时间{" "}
+        {localDateTime(sample.confirmedAt, frame.timeZone)}
+      </>
+    ) : null}
+    {sample.status === "已作废" ? (
+      <>
+        ；作废人 {sample.discardedBy ?? "未记录"} · 作废时间{" "}
+        {localDateTime(sample.discardedAt, frame.timeZone)} · 作废原因 {sample.discardReason ?? "未填写"}
+      </>
+    ) : null}
+  </p>
+);
+
+/** 作废: throws the draft away, with an optional reason (it stays listed as 已作废). */
+const DiscardForm: FC<{ sample: StoredSample }> = ({ sample }) => (
+  <form class="inline" method="post" action={`/sampling/${sample.id}/discard`}>
+    <label for="discard-reason">作废原因（可不填）</label>{" "}
+    <input id="discard-reason" name="reason" type="text" maxlength={DISCARD_REASON_MAX} />{" "}
+    <button class="danger" type="submit">
+      作废本次抽样
+    </button>
+  </form>
+);
+
+/**
+ * 重新抽取: the form's draw with this draft's year and 比例或件数 and a new seed (a seed typed again
+ * would only say the draw was not left to chance); the draft is then thrown away, naming the new one.
+ */
+const RedrawForm: FC<{ sample: StoredSample }> = ({ sample }) => (
+  <form class="inline" method="post" action="/sampling">
+    <input type="hidden" name="year" value={sample.year === null ? "" : String(sample.year)} />
+    <input type="hidden" name="mode" value={sample.mode} />
+    <input type="hidden" name="amount" value={String(sample.amount)} />
+    <input type="hidden" name="replaces" value={String(sample.id)} />
+    <button type="submit">重新抽取</button>{" "}
+    <span class="muted small">
+      （年度 {sample.year ?? "全部"}、{sizeAskedText(sample)}不变，系统生成新的随机种子；本次抽样随之作废）
+    </span>
+  </form>
+);
+
+/** What may be done with a sample: confirm or throw away a draft; what became of the others. */
+const StatusBlock: FC<{ sample: StoredSample; drawn: readonly DrawnRow[]; frame: PageFrame }> = ({
+  sample,
+  drawn,
+  frame,
+}) => {
+  if (sample.status === "已确认")
+    return (
+      <div class="alert ok">
+        已于 {localDateTime(sample.confirmedAt, frame.timeZone)} 由 {sample.confirmedBy ?? "—"}{" "}
+        确认，在台账“回访”列写入“是” {sample.written} 处
+        {sample.held.length > 0 ? `；${sample.held.length} 件未能写入（见下表）` : ""}。
+      </div>
+    );
+  if (sample.status === "已作废")
+    return (
+      <div class="alert warn">
+        已于 {localDateTime(sample.discardedAt, frame.timeZone)} 由 {sample.discardedBy ?? "—"} 作废
+        {sample.discardReason ? `，原因：${sample.discardReason}` : "（未填写原因）"}
+        。本次抽样没有写入台账，也不能再确认。
+      </div>
+    );
+  const overlap = overlapOf(drawn);
+  // Visited since the draw: no confirm button (it would visit them twice), only what to do instead.
+  if (overlap.length > 0)
+    return (
+      <div class="alert warn">
+        <p>{overlapMessage(overlap)}</p>
+        {/* A form may not sit in a <p>: the browser would close the paragraph before it. */}
+        <div>
+          <RedrawForm sample={sample} />
+        </div>
+        <div>
+          <DiscardForm sample={sample} />
+        </div>
+      </div>
+    );
+  return (
+    <div class="alert info">
+      <form class="inline" method="post" action={`/sampling/${sample.id}/confirm`}>
+        核对无误后确认：系统将在台账中这 {sample.size} 件建议的“回访”列写入“是”。{" "}
+        <button type="submit">确认并写入台账</button>
+      </form>
+      <div class="small">
+        抽错了（年度、比例或件数填错）？可作废本次抽样，它仍留在历次抽样中备查。{" "}
+        <DiscardForm sample={sample} />
+      </div>
+    </div>
+  );
+};
 
 /** /sampling/:id: one sample, its draw per 主办单位 and the suggestions drawn, to confirm or check. */
 export const SamplePage: FC<{
@@ -79,32 +181,17 @@ export const SamplePage: FC<{
   replies = new Map(),
 }) => (
   <Layout title={`第 ${sample.id} 次抽样`} nav="sampling" frame={frame}>
-    <h1>第 {sample.id} 次抽样</h1>
+    <h1>
+      第 {sample.id} 次抽样 <StatusBadge status={sample.status} />
+    </h1>
     <p class="sub">
-      {localDateTime(sample.drawnAt, frame.timeZone)} 抽取 · 年度 {sample.year ?? "全部"} ·{" "}
-      {sizeAskedText(sample)} · 从 {sample.population} 件中抽出 <strong>{sample.size}</strong> 件
-      {skippedOf(sample) > 0 ? `（已回访的 ${skippedOf(sample)} 件未参加抽取）` : ""} · 随机种子{" "}
+      年度 {sample.year ?? "全部"} · {sizeAskedText(sample)} · 从 {sample.population} 件中抽出{" "}
+      <strong>{sample.size}</strong> 件
+      {skippedOf(sample) > 0 ? `（已回访的 ${skippedOf(sample)} 件未参加抽取）` : ""} · {seedLabel(sample)}{" "}
       <code>{sample.seed}</code>
     </p>
-    {sample.status === "已确认" ? (
-      <div class="alert ok">
-        已于 {localDateTime(sample.confirmedAt, frame.timeZone)} 确认，在台账“回访”列写入“是” {sample.written}{" "}
-        处{sample.held.length > 0 ? `；${sample.held.length} 件未能写入（见下表）` : ""}。
-      </div>
-    ) : (
-      <div class="alert info">
-        {overlapOf(drawn) > 0 ? (
-          <p class="alert warn">
-            抽中的建议中有 {overlapOf(drawn)}{" "}
-            件已回访（见下表“回访”列）：确认后这些建议将被回访两次，可考虑重新抽取。
-          </p>
-        ) : null}
-        <form class="inline" method="post" action={`/sampling/${sample.id}/confirm`}>
-          核对无误后确认：系统将在台账中这 {sample.size} 件建议的“回访”列写入“是”。{" "}
-          <button type="submit">确认并写入台账</button>
-        </form>
-      </div>
-    )}
+    <AuditLine sample={sample} frame={frame} />
+    <StatusBlock sample={sample} drawn={drawn} frame={frame} />
     <p class={reproducible ? "muted small" : "alert warn"}>
       {reproducible
         ? "复核：按同一种子和当前台账重新抽取，结果与本次一致。"
@@ -192,11 +279,14 @@ export const SamplePage: FC<{
           </tbody>
         </table>
       </TableScroll>
-      <p>
-        <a class="button light" href={`/exports/samples/${sample.id}.csv`}>
-          导出回访名单（CSV）
-        </a>
-      </p>
+      {/* A sample thrown away is no list to hand out. */}
+      {sample.status === "已作废" ? null : (
+        <p>
+          <a class="button light" href={`/exports/samples/${sample.id}.csv`}>
+            导出回访名单（CSV）
+          </a>
+        </p>
+      )}
     </Card>
   </Layout>
 );

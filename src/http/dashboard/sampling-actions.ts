@@ -51,9 +51,100 @@ export async function drawAndStore(
     drawnOn: d.frame.today,
     // The Access e-mail, or 管理令牌: who drew it, as the audit trail names authors.
     drawnBy: d.frame.staff ? actorFromIdentity(d.frame.staff).label : null,
+    // A seed staff typed is shown apart from one the system made up: the 主任 can tell the two.
+    seedTyped: request.seed !== null,
   };
   const id = await d.deps.samples.create(fields);
-  return { ...fields, id, status: "待确认", confirmedAt: null, written: 0, held: [] };
+  return {
+    ...fields,
+    id,
+    status: "待确认",
+    confirmedAt: null,
+    confirmedBy: null,
+    written: 0,
+    held: [],
+    discardedAt: null,
+    discardedBy: null,
+    discardReason: null,
+  };
+}
+
+/** Who is acting, as samples record it: the Access e-mail, or 管理令牌. */
+const actorLabel = (d: PageBase) =>
+  d.frame.staff ? actorFromIdentity(d.frame.staff).label : ADMIN_TOKEN_LABEL;
+
+/** A drawn suggestion visited already (another sample's confirmation, or 回访 = 是 in the sheet). */
+export const overlapOf = (drawn: readonly DrawnRow[]) => drawn.filter((r) => r.followedUp);
+
+/**
+ * Why a draft holding suggestions visited already cannot be confirmed, naming them and what to do
+ * instead: what its page shows in place of the confirm button, and what confirming answers (409).
+ */
+export function overlapMessage(overlap: readonly DrawnRow[]): string {
+  const named = overlap
+    .map((r) => `${r.id}（${r.visitedBy ? `第 ${r.visitedBy} 次抽样已回访` : "台账“回访”列已为“是”"}）`)
+    .join("、");
+  return (
+    `抽中的建议中有 ${overlap.length} 件已回访：${named}。确认会使这些建议被回访两次，因此本次抽样不能确认；` +
+    "请重新抽取（年度和抽样比例或件数不变，换新的随机种子，已回访的建议不再抽取），或作废本次抽样。"
+  );
+}
+
+/** The longest 作废原因 kept (a line of text, not a report). */
+export const DISCARD_REASON_MAX = 200;
+
+/** The optional 作废原因 as posted: trimmed, null when blank; 400 when over DISCARD_REASON_MAX. */
+export function discardReasonFrom(raw: unknown): string | null {
+  const reason = typeof raw === "string" ? raw.trim() : "";
+  if ([...reason].length > DISCARD_REASON_MAX)
+    throw new HttpError(
+      400,
+      "invalid_discard_reason",
+      `作废原因最多 ${DISCARD_REASON_MAX} 字，收到 ${[...reason].length} 字：请删短后再作废`,
+    );
+  return reason || null;
+}
+
+/** "（2026-12-06 10:00 由 管理令牌 作废，原因：…）": when, by whom and why a sample was thrown away. */
+function discardedText(d: PageBase, sample: StoredSample): string {
+  const why = sample.discardReason ? `，原因：${sample.discardReason}` : "";
+  return `（${localDateTime(sample.discardedAt, d.frame.timeZone)} 由 ${sample.discardedBy ?? "—"} 作废${why}）`;
+}
+
+/** Throws a draft away (已作废): it stays listed, with who, when and why, and can never be confirmed. */
+export async function discardSample(
+  d: PageBase,
+  sample: StoredSample,
+  reason: string | null,
+): Promise<StoredSample> {
+  if (sample.status === "已确认") {
+    throw new HttpError(
+      409,
+      "already_confirmed",
+      `第 ${sample.id} 次抽样已于 ${localDateTime(sample.confirmedAt, d.frame.timeZone)} 确认并写入台账“回访”列，不能作废`,
+    );
+  }
+  if (sample.status === "已作废")
+    throw new HttpError(409, "sample_discarded", `第 ${sample.id} 次抽样已作废${discardedText(d, sample)}`);
+  const at = new Date(d.nowMs).toISOString();
+  const by = actorLabel(d);
+  if (!(await d.deps.samples.discard(sample.id, at, by, reason))) {
+    // Confirmed or thrown away meanwhile (another tab): say which, as above.
+    const now = await findSample(d, String(sample.id));
+    if (now.status !== "待确认") return discardSample(d, now, reason);
+    throw new HttpError(409, "sample_busy", `第 ${sample.id} 次抽样未能作废，请刷新页面后重试`);
+  }
+  return { ...sample, status: "已作废", discardedAt: at, discardedBy: by, discardReason: reason };
+}
+
+/**
+ * After 重新抽取 from draft `replaced` drew sample `by`: the draft is thrown away, naming the new
+ * one (nothing happens when it is no draft any more).
+ */
+export async function discardReplaced(d: PageBase, replaced: string, by: number): Promise<void> {
+  if (!/^\d{1,9}$/.test(replaced) || Number(replaced) === by) return;
+  const at = new Date(d.nowMs).toISOString();
+  await d.deps.samples.discard(Number(replaced), at, actorLabel(d), `已重新抽取（第 ${by} 次抽样）`);
 }
 
 /** A stored sample by the id in the path; 400 for a malformed id, 404 for an unknown one. */
@@ -64,8 +155,17 @@ export async function findSample(d: Pick<PageBase, "deps">, raw: string): Promis
   return sample;
 }
 
-/** Confirms a draft: 回访 = 是 in the sheet for every drawn suggestion, then the record. */
-export async function confirmSample(d: PageBase, sample: StoredSample): Promise<StoredSample> {
+/**
+ * Confirms a draft: 回访 = 是 in the sheet for every drawn suggestion, then the record with who
+ * confirmed it. `drawn`: the draft's suggestions as they are now (sampleView). Refused (409, and
+ * nothing written) when it was confirmed or thrown away already, or when any drawn suggestion was
+ * visited since the draw: a deputy is not visited twice about one suggestion.
+ */
+export async function confirmSample(
+  d: PageBase,
+  sample: StoredSample,
+  drawn: readonly DrawnRow[],
+): Promise<StoredSample> {
   if (sample.status === "已确认") {
     throw new HttpError(
       409,
@@ -73,16 +173,33 @@ export async function confirmSample(d: PageBase, sample: StoredSample): Promise<
       `第 ${sample.id} 次抽样已于 ${localDateTime(sample.confirmedAt, d.frame.timeZone)} 确认`,
     );
   }
+  if (sample.status === "已作废") {
+    throw new HttpError(
+      409,
+      "sample_discarded",
+      `第 ${sample.id} 次抽样已作废，不能确认${discardedText(d, sample)}；如需回访，请重新抽取`,
+    );
+  }
+  const overlap = overlapOf(drawn);
+  if (overlap.length > 0)
+    throw new HttpError(
+      409,
+      "sample_overlaps_visited",
+      `第 ${sample.id} 次抽样不能确认：${overlapMessage(overlap)}`,
+    );
   const ids = sample.strata.flatMap((s) => s.drawn);
   const at = new Date(d.nowMs).toISOString();
-  const result = await writeFollowUps(
-    d.deps,
-    ids,
-    d.frame.staff ? actorFromIdentity(d.frame.staff).label : ADMIN_TOKEN_LABEL,
-    at,
-  );
-  await d.deps.samples.confirm(sample.id, at, result.marked, result.held);
-  return { ...sample, status: "已确认", confirmedAt: at, written: result.marked, held: result.held };
+  const by = actorLabel(d);
+  const result = await writeFollowUps(d.deps, ids, by, at);
+  await d.deps.samples.confirm(sample.id, at, by, result.marked, result.held);
+  return {
+    ...sample,
+    status: "已确认",
+    confirmedAt: at,
+    confirmedBy: by,
+    written: result.marked,
+    held: result.held,
+  };
 }
 
 /**

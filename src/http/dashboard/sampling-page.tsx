@@ -7,6 +7,27 @@ import { sizeAskedText } from "./sample-size-asked";
 import { type FieldError, type SamplingForm, SamplingFormCard } from "./sampling-form";
 import { Card, Empty, StatusBadge } from "./ui";
 
+/** After the seed in the list: typed on the form or made up (nothing for samples drawn before it was kept). */
+const SEED_NOTE: Record<string, string> = { true: "（人工指定）", false: "（系统随机）" };
+
+/** Who confirmed a sample or threw it away, and when (and why): after its status in the list. */
+const StatusNote: FC<{ sample: StoredSample; timeZone: string }> = ({ sample, timeZone }) => {
+  if (sample.status === "已确认")
+    return (
+      <span class="small muted">
+        {sample.confirmedBy ?? "未记录"} {localDateTime(sample.confirmedAt, timeZone)}
+      </span>
+    );
+  if (sample.status === "已作废")
+    return (
+      <span class="small muted">
+        {sample.discardedBy ?? "未记录"} {localDateTime(sample.discardedAt, timeZone)}
+        {sample.discardReason ? `：${sample.discardReason}` : ""}
+      </span>
+    );
+  return null;
+};
+
 /** /sampling: the form that draws a sample, and the samples drawn so far. */
 export const SamplingPage: FC<{
   years: readonly number[];
@@ -34,7 +55,7 @@ export const SamplingPage: FC<{
           <thead>
             <tr>
               <th>序号</th>
-              <th>抽取时间</th>
+              <th>抽取时间 · 抽取人</th>
               <th>年度</th>
               <th>方式</th>
               <th class="num">总体</th>
@@ -50,8 +71,9 @@ export const SamplingPage: FC<{
                 <td>
                   <a href={`/sampling/${s.id}`}>第 {s.id} 次</a>
                 </td>
-                <td class="nowrap" data-label="抽取时间">
-                  {localDateTime(s.drawnAt, frame.timeZone)}
+                <td data-label="抽取">
+                  <span class="nowrap">{localDateTime(s.drawnAt, frame.timeZone)}</span>{" "}
+                  <span class="small muted">{s.drawnBy ?? "未记录"}</span>
                 </td>
                 <td data-label="年度">{s.year ?? "全部"}</td>
                 <td data-label="方式">{sizeAskedText(s)}</td>
@@ -63,12 +85,13 @@ export const SamplingPage: FC<{
                 </td>
                 <td data-label="随机种子">
                   <code>{s.seed}</code>
+                  {SEED_NOTE[String(s.seedTyped)]}
                 </td>
                 <td data-label="状态">
-                  <StatusBadge status={s.status} />
+                  <StatusBadge status={s.status} /> <StatusNote sample={s} timeZone={frame.timeZone} />
                 </td>
                 <td data-label="回访名单">
-                  <a href={`/exports/samples/${s.id}.csv`}>导出（CSV）</a>
+                  {s.status === "已作废" ? "—" : <a href={`/exports/samples/${s.id}.csv`}>导出（CSV）</a>}
                 </td>
               </tr>
             ))}

@@ -18,10 +18,15 @@ const SAMPLE: StoredSample = {
   drawnAt: "2026-12-06T02:00:00.000Z",
   drawnOn: "2026-12-06",
   drawnBy: null,
+  seedTyped: true,
   status: "待确认",
   confirmedAt: null,
+  confirmedBy: null,
   written: 0,
   held: [],
+  discardedAt: null,
+  discardedBy: null,
+  discardReason: null,
 };
 
 const REF: SuggestionRef = {
