@@ -12,6 +12,7 @@ import { assetRoutes, pagesRoutes } from "./http/dashboard/pages-routes";
 import { sheetSwitchRoutes } from "./http/dashboard/sheet-switch-routes";
 import { signInLink, signInRoutes, signOutRoutes, staffGate } from "./http/dashboard/sign-in";
 import { suggestionRoutes } from "./http/dashboard/suggestion-routes";
+import { visitFormRoutes } from "./http/dashboard/visit-form-routes";
 import { HttpError, renderError } from "./http/errors";
 import { exportsRoutes } from "./http/exports-routes";
 import { filesRoutes } from "./http/files-routes";
@@ -78,6 +79,7 @@ export function createApp() {
   app.route("/", discardRoutes);
   app.route("/", sheetSwitchRoutes);
   app.route("/", samplingRoutes);
+  app.route("/", visitFormRoutes);
   app.route("/", linksRoutes);
   app.route("/", objectionRoutes);
   return app;

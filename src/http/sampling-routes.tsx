@@ -3,7 +3,12 @@ import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
 import { poolFigures, visitedIds } from "../domain/dashboard/sample-candidates";
 import { parseSampleRequest, parseYear, type SampleRequest } from "../domain/dashboard/sample-request";
-import { type LatestReply, latestReply } from "../domain/dashboard/sampling";
+import {
+  type LatestReply,
+  latestReply,
+  visitProgress,
+  visitProgressText,
+} from "../domain/dashboard/sampling";
 import type { EvaluatedRow } from "../domain/summary/evaluated";
 import { baseTabsContext, rowsWithIds } from "../jobs/ledger-view";
 import type { StoredSample } from "../store/samples";
@@ -75,6 +80,12 @@ export async function loadSampleList(c: Context<AppEnv>, base: PageBase, sample:
     reproducible,
     replies: repliesOf(rows),
     units: context.units.entries.map((e) => e.name),
+    progress: visitProgressText(
+      visitProgress(
+        sample.strata.flatMap((s) => s.drawn),
+        rows,
+      ),
+    ),
   };
 }
 
@@ -86,7 +97,7 @@ async function samplePage(
   status: 200 | 409,
   list?: Awaited<ReturnType<typeof loadSampleList>>,
 ) {
-  const { drawn, reproducible, replies, units } = list ?? (await loadSampleList(c, base, sample));
+  const { drawn, reproducible, replies, units, progress } = list ?? (await loadSampleList(c, base, sample));
   return sendPage(
     c,
     <SamplePage
@@ -97,6 +108,7 @@ async function samplePage(
       isUnit={base.isUnit}
       units={units}
       replies={replies}
+      progress={progress}
     />,
     status,
   );

@@ -131,6 +131,22 @@ function overdueAndSecondRound(o: YearReport["overall"]): string {
   return `逾期未答复${o.overdueUnreplied}件${within}${second}`;
 }
 
+/**
+ * 跟踪回访 as offices report it (从123件建议中抽选37件进行了跟踪回访): the year's 回访 = 是 (M, the
+ * 抽中回访 the page shows) out of its 已答复 (N: 立案 with a 主办单位 and a 答复日期, the pool a
+ * sample is drawn from, and the 已答复 said above), with those whose 回访意见 is typed (K) when some
+ * are. "" when none was visited. A 是 typed by hand on a suggestion not replied to could make M pass
+ * N: the sentence then names no N rather than draw more than there were.
+ */
+export function visitsSentence(r: YearReport): string {
+  const visited = r.totals.followedUp;
+  if (visited <= 0) return "";
+  const replied = r.overall.replied;
+  const noted = r.totals.followUpNoted ?? 0;
+  const from = visited <= replied ? `从${replied}件已答复建议中抽选${visited}件` : `抽选${visited}件建议`;
+  return `${from}进行了跟踪回访${noted > 0 ? `，其中${noted}件填写了回访意见` : ""}。`;
+}
+
 function handling(r: YearReport): string[] {
   const o = r.overall;
   const avg = o.averageReplyDays === "—" ? "" : `，平均答复用时${o.averageReplyDays}天`;
@@ -151,6 +167,8 @@ function handling(r: YearReport): string[] {
         : `承办单位与代表沟通联系${k.total}次（${list(k.byStage, "次")}），方式为${list(k.byMethod, "次")}，` +
             `代表本人参加${k.deputyJoined}次；首轮答复前开展办前联系的比例（沟通率）为${o.contactRate}。`,
     );
+  const visits = visitsSentence(r);
+  if (visits) out.push(visits);
   const p = r.opinions;
   if (p) out.push(`各代表联络站收集群众意见${p.received}条，转化为建议${p.converted}条。`);
   return out;

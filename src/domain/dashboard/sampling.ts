@@ -1,6 +1,8 @@
+import type { DeputyRecord, UnitRecord } from "../../../sheets-schema/tabs/directory";
 import type { LedgerRecord } from "../../../sheets-schema/tabs/ledger";
 import { byCodePoint } from "../compare-text";
-import { nameKey } from "../directory";
+import { type Directory, nameKey } from "../directory";
+import { replyRounds } from "../links/reply-rounds";
 import { inSecondRound } from "../status";
 import { randomIndex, seededRandom } from "./prng";
 
@@ -235,4 +237,144 @@ export function visitListTable(rows: readonly VisitListRow[]): string[][] {
       r.visit,
     ]),
   ];
+}
+
+/** The fields of a row the visit form and a sample's progress read (a whole row: facts lack 回访意见). */
+export interface VisitRow {
+  readonly id: string | null;
+  readonly blank?: boolean;
+  readonly record: LedgerRecord;
+}
+
+/** The first row of each 编号 among `rows` (a 编号 typed on two rows is a 校验问题: the first one speaks). */
+function firstRowById<R extends Pick<VisitRow, "id" | "blank">>(rows: readonly R[]): Map<string, R> {
+  const byId = new Map<string, R>();
+  for (const r of rows) if (!r.blank && r.id && !byId.has(r.id)) byId.set(r.id, r);
+  return byId;
+}
+
+/** Whether 回访意见 holds more than blanks. */
+const hasNotes = (record: Pick<LedgerRecord, "followUpNotes">) => (record.followUpNotes ?? "").trim() !== "";
+
+/** How far a sample's visits have got, as the ledger says after the last sync. */
+export interface VisitProgress {
+  /** Suggestions the sample drew. */
+  readonly drawn: number;
+  /** Of them, 回访 = 是 in the ledger (written when the sample was confirmed, read by the next sync). */
+  readonly visited: number;
+  /** Of those, 回访意见 typed. */
+  readonly noted: number;
+  /** Drawn ones no longer in the ledger. */
+  readonly gone: number;
+}
+
+/**
+ * A sample's progress from its drawn 编号 (`ids`) and the ledger's rows that hold them (whole rows:
+ * the stored facts have no 回访意见). Pure: the sample's page loads the rows, this counts them.
+ */
+export function visitProgress(
+  ids: readonly string[],
+  rows: readonly Pick<VisitRow, "id" | "blank" | "record">[],
+): VisitProgress {
+  const byId = firstRowById(rows);
+  let visited = 0;
+  let noted = 0;
+  let gone = 0;
+  const drawn = [...new Set(ids)];
+  for (const id of drawn) {
+    const row = byId.get(id);
+    if (!row) gone += 1;
+    else if (row.record.followUp === true) {
+      visited += 1;
+      if (hasNotes(row.record)) noted += 1;
+    }
+  }
+  return { drawn: drawn.length, visited, noted, gone };
+}
+
+/** The progress in a line: 共抽中 n 件：已回访 x 件，其中 y 件已填回访意见（z 件已不在台账中）. */
+export function visitProgressText(p: VisitProgress): string {
+  const gone = p.gone > 0 ? `（${p.gone} 件已不在台账中）` : "";
+  return `共抽中 ${p.drawn} 件：已回访 ${p.visited} 件，其中 ${p.noted} 件已填回访意见${gone}`;
+}
+
+/** A unit on the visit form: whom the team may call about the reply. */
+export interface UnitContact {
+  readonly name: string;
+  /** 联系人 and 手机 of 承办单位, "" when blank or when the unit is not in the tab. */
+  readonly contact: string;
+  readonly phone: string;
+  /** False: no unit of 承办单位 has this name (the form says so instead of a contact). */
+  readonly listed: boolean;
+}
+
+/** One drawn suggestion as the visit form (回访登记表) prints it. */
+export interface VisitFormEntry {
+  readonly id: string;
+  /** Null: the suggestion left the ledger since the draw (only its 编号 and unit are known). */
+  readonly found: {
+    readonly title: string;
+    readonly leadDeputy: string;
+    /** 手机 of the lead deputy in 代表, "" when blank or not listed. */
+    readonly deputyPhone: string;
+    readonly leadUnit: UnitContact;
+    readonly coUnits: readonly UnitContact[];
+    /** The reply the visit asks about (latestReply). */
+    readonly reply: LatestReply;
+    /** That reply's 答复内容 (round 2's from the 备注 line intake writes), "" when none. */
+    readonly replyContent: string;
+    /** That reply has a 答复函 on record (an uploaded file or a link). */
+    readonly hasLetter: boolean;
+    /** 回访意见 already typed in the ledger, "" when none. */
+    readonly followUpNotes: string;
+  } | null;
+  readonly unit: string;
+}
+
+function unitContact(units: Directory<UnitRecord>, name: string): UnitContact {
+  const entry = units.find(name);
+  return entry
+    ? { name, contact: entry.record.contact ?? "", phone: entry.record.phone ?? "", listed: true }
+    : { name, contact: "", phone: "", listed: false };
+}
+
+/**
+ * The visit form's entries, in 承办单位 order (`units.entries`, as the sample's page lists them):
+ * the drawn suggestions (`drawn`, each with the unit it was drawn under) with their rows (`rows`,
+ * whole), the lead deputy's 手机 from 代表 and each unit's 联系人 and 手机 from 承办单位.
+ */
+export function visitFormEntries(
+  drawn: readonly { readonly id: string; readonly unit: string }[],
+  rows: readonly VisitRow[],
+  directories: { readonly units: Directory<UnitRecord>; readonly deputies: Directory<DeputyRecord> },
+): VisitFormEntry[] {
+  const byId = firstRowById(rows);
+  const order = directories.units.entries.map((e) => e.name);
+  return inUnitOrder(drawn, (d) => d.unit, order).map(({ id, unit }) => {
+    const row = byId.get(id);
+    if (!row) return { id, unit, found: null };
+    const r = row.record;
+    const reply = latestReply(r);
+    const rounds = replyRounds(r);
+    const round =
+      reply.round === "二次"
+        ? rounds.find((x) => x.label === "二次答复")
+        : rounds.find((x) => x.label !== "二次答复");
+    const leadUnit = r.leadUnit || unit;
+    return {
+      id,
+      unit,
+      found: {
+        title: r.title,
+        leadDeputy: r.leadDeputy,
+        deputyPhone: directories.deputies.find(r.leadDeputy)?.record.phone ?? "",
+        leadUnit: unitContact(directories.units, leadUnit),
+        coUnits: (r.coUnits ?? []).map((name) => unitContact(directories.units, name)),
+        reply,
+        replyContent: round?.content ?? "",
+        hasLetter: Boolean(round?.letter),
+        followUpNotes: hasNotes(r) ? (r.followUpNotes ?? "").trim() : "",
+      },
+    };
+  });
 }

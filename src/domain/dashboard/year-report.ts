@@ -50,6 +50,12 @@ export interface YearTotals {
    * 合计, its footnote and these. Absent from a report stored by an older build.
    */
   readonly withoutLeadUnit: number;
+  /**
+   * 回访 = 是 with 回访意见 typed (the visit's notes): the narrative's 其中 K 件填写了回访意见. Absent
+   * from a report stored by an older build; 0 where only the stored facts were read (they hold no
+   * 回访意见), so the narrative says it only when above 0.
+   */
+  readonly followUpNoted: number;
 }
 
 /** A suggestion named in the report (优秀建议). */
@@ -242,6 +248,7 @@ export function yearTotals(rows: readonly EvaluatedRow[], excellent: number): Ye
     // Whatever their other cells: the footnote counts only rows with a 主办单位, so leaving a row out
     // here for an 错误 would leave it out of every count (立案 would not add up).
     withoutLeadUnit: count((r) => r.record.review === "立案" && !r.record.leadUnit),
+    followUpNoted: count((r) => r.record.followUp === true && (r.record.followUpNotes ?? "").trim() !== ""),
   };
 }
 

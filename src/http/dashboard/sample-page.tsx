@@ -171,6 +171,8 @@ export const SamplePage: FC<{
   units?: readonly string[];
   /** The latest reply of each drawn 编号 still in the ledger: what the visit asks the deputy about. */
   replies?: ReadonlyMap<string, LatestReply>;
+  /** A confirmed sample's visits so far (visitProgressText): 已回访 x 件，其中 y 件已填回访意见. */
+  progress?: string;
 }> = ({
   sample,
   drawn,
@@ -179,6 +181,7 @@ export const SamplePage: FC<{
   isUnit = EVERY_NAME_A_UNIT,
   units = [],
   replies = new Map(),
+  progress,
 }) => (
   <Layout title={`第 ${sample.id} 次抽样`} nav="sampling" frame={frame}>
     <h1>
@@ -192,6 +195,14 @@ export const SamplePage: FC<{
     </p>
     <AuditLine sample={sample} frame={frame} />
     <StatusBlock sample={sample} drawn={drawn} frame={frame} />
+    {sample.status === "已作废" ? null : (
+      <p>
+        {sample.status === "已确认" && progress ? <span class="small">{progress}。 </span> : null}
+        <a class="button light" href={`/sampling/${sample.id}/visit-form`}>
+          打印回访登记表（含手机号）
+        </a>
+      </p>
+    )}
     <p class={reproducible ? "muted small" : "alert warn"}>
       {reproducible
         ? "复核：按同一种子和当前台账重新抽取，结果与本次一致。"

@@ -89,6 +89,7 @@ describe("year report", () => {
       excellent: 0,
       fromLiaisonStations: 0,
       withoutLeadUnit: 1, // 008: 立案 with no 主办单位 (待交办)
+      followUpNoted: 0, // 001's 回访意见 is blank
     });
   });
 
