@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { deputiesTab } from "../../../sheets-schema/tabs";
+import { deputiesTab, leadersTab } from "../../../sheets-schema/tabs";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
 import { noticeRecipientProblems } from "../../../src/domain/notices/recipient-problems";
 import { NOTICE_UNITS, noticeTabs, unitRows } from "./helpers";
@@ -35,8 +35,29 @@ function deputies(list: readonly (readonly [name: string, email: string, channel
   ];
 }
 
-function problemsWith(deputyRows: unknown[][], units = NOTICE_UNITS) {
-  const tabs = { ...noticeTabs([ROW]), [TAB_NAMES.deputies]: deputyRows, [TAB_NAMES.units]: unitRows(units) };
+function leaders(list: readonly (readonly [name: string, kind: string, channels: string, bot: string])[]) {
+  const headers = leadersTab.columns.map((c) => c.header);
+  const at = (h: string) => headers.indexOf(h);
+  return [
+    headers,
+    ...list.map(([name, kind, channels, bot]) => {
+      const row: unknown[] = headers.map(() => "");
+      row[at("姓名")] = name;
+      row[at("类型")] = kind;
+      row[at("通知渠道")] = channels;
+      row[at("机器人地址")] = bot;
+      return row;
+    }),
+  ];
+}
+
+function problemsWith(deputyRows: unknown[][], units = NOTICE_UNITS, leaderRows?: unknown[][]) {
+  const tabs = {
+    ...noticeTabs([ROW]),
+    [TAB_NAMES.deputies]: deputyRows,
+    [TAB_NAMES.units]: unitRows(units),
+    ...(leaderRows ? { [TAB_NAMES.leaders]: leaderRows } : {}),
+  };
   const problems = noticeRecipientProblems(evaluateLedger({ tabs, today: "2026-03-02" }));
   return problems.filter((p) => p.column === "机器人地址");
 }
@@ -107,5 +128,58 @@ describe("a 机器人地址 shared by deputies, or by a deputy and a unit", () =
       ]),
     );
     expect(found.map((p) => p.row)).toEqual([2]);
+  });
+});
+
+/**
+ * The explorer's case: 督办领导 吴国庆's 机器人地址 is 区农业农村局's group robot. Every notice to a
+ * leader carries the leader's own link, which presses 催办 in his name: the unit's whole group
+ * could urge itself as him. A 提醒 on the 领导 row, in the words of the deputy's one.
+ */
+describe("a leader's 机器人地址 shared with a unit's group, or with a deputy", () => {
+  const NONG = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=nongye-group";
+  const units = [...NOTICE_UNITS, ["区农业农村局", "", "wecom", NONG]] as const;
+
+  it("is a 提醒 on the leader's row naming the unit, and why: his link can 催办", () => {
+    const found = problemsWith(
+      deputies([["张明", "zm@example.cn", "", ""]]),
+      units,
+      leaders([
+        ["吴国庆", "督办", "", NONG],
+        ["王志强副区长", "领办", "", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wzq"],
+      ]),
+    );
+    expect(found).toEqual([
+      {
+        tab: TAB_NAMES.leaders,
+        row: 2,
+        column: "机器人地址",
+        level: "提醒",
+        id: null,
+        message:
+          "机器人地址与 区农业农村局 相同：群里的人都会收到该领导的专属链接，可以领导的名义催办承办单位；建议领导用邮箱接收（通知渠道改为 email），或改用领导本人的机器人",
+      },
+    ]);
+  });
+
+  it("names the leader on a deputy's row that writes the same robot, and the deputy on the leader's", () => {
+    const found = problemsWith(
+      deputies([["张明", "", "wecom", GROUP]]),
+      NOTICE_UNITS,
+      leaders([["吴国庆", "督办", "wecom", GROUP]]),
+    );
+    expect(found.map((p) => [p.tab, p.row, p.message.split("：")[0]])).toEqual([
+      [TAB_NAMES.deputies, 2, "机器人地址与 吴国庆 相同"],
+      [TAB_NAMES.leaders, 2, "机器人地址与 张明 相同"],
+    ]);
+  });
+
+  it("says nothing of a leader who receives by e-mail though a robot is written beside it", () => {
+    const found = problemsWith(
+      deputies([["张明", "zm@example.cn", "", ""]]),
+      units,
+      leaders([["吴国庆", "督办", "email", NONG]]),
+    );
+    expect(found).toEqual([]);
   });
 });
