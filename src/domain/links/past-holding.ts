@@ -58,10 +58,22 @@ export function wasHolder(kind: LinkKind, recipient: string, past: PastRecords):
   );
 }
 
+/**
+ * The refusals of a leader taken off a suggestion, by the cells he or she was taken off: each code
+ * has its own heading (link-gate's LINK_ERROR_TITLES), which says what changed and blames no one.
+ */
+export const LEADER_CHANGED = {
+  supervisor: "supervisor_changed",
+  handling: "handling_leader_changed",
+  both: "leaders_changed",
+} as const;
+
+type LeaderChanged = (typeof LEADER_CHANGED)[keyof typeof LEADER_CHANGED];
+
 /** Why the link cannot open the suggestion any more: the HTTP status and what the page says. */
 export interface NoLongerHeld {
   readonly status: 403 | 410;
-  readonly code: "not_yours" | "not_in_ledger";
+  readonly code: "not_yours" | "not_in_ledger" | LeaderChanged;
   readonly message: string;
 }
 
@@ -89,12 +101,52 @@ export function noLongerHeld(
   const key = nameKey(recipient.trim());
   // The sheet still names the recipient (a unit's 交办日期 was cleared, say): nothing went elsewhere.
   if (COLUMNS[kind].some((c) => names(past.lastSeen?.staffValues[c], key))) return null;
+  if (kind === "leader") return { status: 403, ...leaderTakenOff(id, key, past) };
   return { status: 403, code: "not_yours", message: notNamedNow(id, kind, key, past) };
+}
+
+/** How a leader leads a suggestion named in each of the leader cells: 现由 X 督办 / 领办. */
+const LEADER_VERBS: Readonly<Record<string, string>> = { 督办领导: "督办", 领办领导: "领办" };
+
+/**
+ * What a leader the ledger no longer names is told: which of 督办领导 and 领办领导 he or she was
+ * taken off (the audit trail's changes of those cells that named him or her; both when it cannot
+ * tell), who holds them now as the sync last saw the row (the snapshot the refusal read already),
+ * that no more 催办 or notices of it come, and whom to ask.
+ */
+function leaderTakenOff(
+  id: string,
+  key: string,
+  past: PastRecords,
+): { code: LeaderChanged; message: string } {
+  const named = COLUMNS.leader.filter((column) =>
+    past.changes.some((c) => c.column === column && (names(c.oldValue, key) || names(c.newValue, key))),
+  );
+  const columns = named.length > 0 ? named : COLUMNS.leader;
+  const holders = (column: string) => listItems(String(past.lastSeen?.staffValues[column] ?? ""));
+  const filled = columns.filter((c) => holders(c).length > 0);
+  const blank = columns.filter((c) => holders(c).length === 0);
+  const now = [
+    ...(filled.length > 0
+      ? [`现由${filled.map((c) => `${holders(c).join("、")}${LEADER_VERBS[c]}`).join("、")}`]
+      : []),
+    ...(blank.length > 0 ? [`台账中暂未填写${blank.join("、")}`] : []),
+  ];
+  const code =
+    columns.length > 1
+      ? LEADER_CHANGED.both
+      : columns[0] === "领办领导"
+        ? LEADER_CHANGED.handling
+        : LEADER_CHANGED.supervisor;
+  return {
+    code,
+    message: `编号 ${id} 的建议已调整${columns.join("、")}，${now.join("，")}；您不再是该建议的${columns.join("、")}，不会再收到它的催办和通知。如有疑问，请联系代表工委。`,
+  };
 }
 
 /** What a recipient the ledger no longer names is told. */
 function notNamedNow(id: string, kind: LinkKind, key: string, past: PastRecords): string {
-  if (kind !== "unit") return `编号 ${id} 的建议在台账中已不再列在您名下，如有疑问请联系代表工委。`;
+  if (kind === "deputy") return `编号 ${id} 的建议在台账中已不再列在您名下，如有疑问请联系代表工委。`;
   const upheldObjection = past.objections.some((o) => nameKey(o.unit) === key && o.decision === "reassigned");
   return upheldObjection
     ? `编号 ${id} 的建议已改由其他单位办理（交办异议已同意），本单位无需再办理。`

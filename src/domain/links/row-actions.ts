@@ -182,14 +182,54 @@ export function ratingCheck(
 }
 
 /**
- * A leader urges the lead unit while its reply is awaited: the 督办领导, and the 领办领导 who leads
- * the handling (practice.md sends both the 逾期催办 of their suggestions).
+ * The lead unit's reply of this round the ledger as of the last sync does not hold yet (awaitingSync),
+ * as a leader's page tells it: who sent it, the office's day it came in, and how far it got.
  */
-export function urgeCheck(row: EvaluatedRow, relation: Relation): ActionCheck {
+export interface UnitReplySent {
+  readonly unit: string;
+  readonly on: string;
+  readonly state: string;
+}
+
+/**
+ * How far a unit's reply got, for a leader: one intake could not write is the office's to fix, not
+ * the leader's (writeState's "无需重新提交" speaks to the unit that sent it).
+ */
+export function unitReplyState(entry: Pick<SentEntry, "status">): string {
+  return entry.status === "applied" ? writeState(entry, true) : "正在写入台账";
+}
+
+/** "区应急管理局已于 2026-12-08 提交答复，正在写入台账": the leader's page, its list card and the refused 催办. */
+export function unitReplySentText(sent: UnitReplySent): string {
+  return `${sent.unit || "主办单位"}${sent.on ? `已于 ${sent.on} ` : "已"}提交答复，${sent.state}`;
+}
+
+/** The reply date of the round the row is in (二次答复日期 once 二次交办), or "" when none. */
+function currentReplyDate(
+  record: Pick<LedgerRecord, "reassignedOn" | "repliedOn" | "secondRepliedOn">,
+): string {
+  return (record.reassignedOn ? record.secondRepliedOn : record.repliedOn) ?? "";
+}
+
+/**
+ * A leader urges the lead unit while its reply is awaited: the 督办领导, and the 领办领导 who leads
+ * the handling (practice.md sends both the 逾期催办 of their suggestions). `replySent`: the unit's
+ * reply of this round that the ledger as of the last sync does not hold yet: the unit has answered,
+ * and a 催办 would tell it otherwise.
+ */
+export function urgeCheck(
+  row: EvaluatedRow,
+  relation: Relation,
+  replySent: UnitReplySent | null = null,
+): ActionCheck {
   if (relation !== "supervisor" && relation !== "handling")
     return no("只有该建议的督办领导或领办领导可以催办");
   if (!row.record.leadUnit) return no("该建议尚未确定主办单位");
-  if (!AWAITING_REPLY.has(row.computed.status))
+  if (!AWAITING_REPLY.has(row.computed.status)) {
+    const repliedOn = currentReplyDate(row.record);
+    if (repliedOn) return no(`${row.record.leadUnit}已于 ${repliedOn} 答复代表，无需催办`);
     return no(`该建议目前的状态是“${row.computed.status || "未知"}”，不在等待答复，无需催办`);
+  }
+  if (replySent) return no(`${unitReplySentText(replySent)}，无需催办`);
   return { ok: true, correcting: false };
 }

@@ -81,7 +81,7 @@ export async function loadLinkContext(c: Context<AppEnv>, action: LinkAction = "
   const mine = recipientRows(view.evaluation.rows, link.kind, link.recipient);
   const frame: LinkFrame = {
     who: holderName(link),
-    purpose: linkPurpose(link.kind, mine),
+    purpose: linkPurpose(link.kind, mine, link.scope === "read"),
     lastDay: linkLastDay(link.expiresAt, timeZone),
     asOf: view.syncedAt ? localDateTime(Date.parse(view.syncedAt), timeZone) : null,
     home: base,

@@ -5,6 +5,7 @@ import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
 import { settingsOf } from "../../domain/ledger-context";
 import type { LinkKind } from "../../domain/links/capability";
+import { LEADER_CHANGED } from "../../domain/links/past-holding";
 import type { Env } from "../../env";
 import { createTabCache } from "../../store/tab-cache";
 import { sendPage } from "../dashboard/layout";
@@ -24,7 +25,12 @@ export interface ShownError {
  * Errors that say the suggestion's own page cannot be shown (not the holder's, its 编号 on two rows,
  * no such page): a 返回该建议 there would lead back to the same error.
  */
-const SUGGESTION_CLOSED = new Set(["not_yours", "duplicate_id", "not_found"]);
+const SUGGESTION_CLOSED = new Set<string>([
+  "not_yours",
+  "duplicate_id",
+  "not_found",
+  ...Object.values(LEADER_CHANGED),
+]);
 
 function aboutTheSuggestion(e: ShownError): boolean {
   return SUGGESTION_CLOSED.has(e.code) || e.status === 404 || e.status === 410;

@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../app";
 import { createAuthDeps } from "../../deps";
 import type { Capability } from "../../domain/links/capability";
+import { LEADER_CHANGED } from "../../domain/links/past-holding";
 import { linkSettingsFrom } from "../../links/link-settings";
 import { secretFingerprint, signedWithOtherSecret } from "../../links/secret-fingerprint";
 import { claimedLinkId, verifyLink } from "../../links/token";
@@ -53,6 +54,10 @@ export const LINK_ERROR_TITLES: Readonly<Record<string, string>> = {
   too_many_requests: "操作过于频繁",
   // Its recipient is no longer in 代表, 承办单位 or 领导 (loadLinkContext, recipient-listed.ts).
   link_unlisted: "链接已停用",
+  // A leader taken off a suggestion (past-holding.ts): what changed, not a refusal of the person.
+  [LEADER_CHANGED.supervisor]: "该建议已调整督办领导",
+  [LEADER_CHANGED.handling]: "该建议已调整领办领导",
+  [LEADER_CHANGED.both]: "该建议已调整督办、领办领导",
 };
 
 function refuse(kind: keyof typeof REFUSALS): never {

@@ -7,7 +7,6 @@ import { checkRatingForm, checkReplyForm, checkSuggestionForm, one } from "../..
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
 import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { earlierOfDeputy, repeatedMessage } from "../../domain/links/repeated-suggestion";
-import { urgeCheck } from "../../domain/links/row-actions";
 import { unitFiguresOf } from "../../domain/links/unit-figures";
 import { LETTERS_UNAVAILABLE, letterMeta, linkSubmissionId, submitFromLink } from "../../jobs/links/submit";
 import { urgeFromLink } from "../../jobs/links/urge";
@@ -29,6 +28,7 @@ import { PROGRESS_DONE, progressAction } from "./progress-route";
 import { SuggestPage } from "./suggest-page";
 import {
   actionCheck,
+  leaderMarks,
   nonceOf,
   renderSuggestion,
   requireOpen,
@@ -97,7 +97,9 @@ export const linkRoutes = new Hono<AppEnv>()
       calendar: ctx.view.evaluation.calendar,
       done: doneMessage(c),
     };
-    if (ctx.link.kind === "leader") return sendPage(c, <LeaderHome {...props} />);
+    // A leader's: the units' replies not in the last sync's ledger yet (one query for the list).
+    if (ctx.link.kind === "leader")
+      return sendPage(c, <LeaderHome {...props} marks={await leaderMarks(ctx, ctx.mine)} />);
     // What the holder sent lately, read once for the whole page: a reply or rating since the last
     // sync is on its card as on the suggestion's page (sentMarks), not the status it just answered.
     const sent = await ctx.deps.inbox.byActor(
@@ -242,8 +244,9 @@ export const linkRoutes = new Hono<AppEnv>()
   .post("/l/:token/s/:id/urge", async (c) => {
     const ctx = await loadLinkContext(c, "urge");
     const { id, item } = await linkSuggestion(ctx, c);
+    // Not once the unit has replied, in the ledger or in the inbox on its way there (actionCheck).
     requireOpen(
-      urgeCheck(item.row, item.relation),
+      await actionCheck(ctx, "leader", item, []),
       item.relation === "supervisor" || item.relation === "handling",
     );
     const whole = await loadWholeRow(ctx.deps.summaries, item.row);

@@ -12,20 +12,23 @@ import type { RecipientRow } from "../../domain/links/recipient-rows";
 import { type SentReply, sentReplyOf } from "../../domain/links/reply-rounds";
 import {
   type ActionCheck,
+  AWAITING_REPLY,
   awaitingSync,
   correctionCheck,
   mergedAdvice,
   ratingCheck,
   replyCheck,
   type SentRating,
+  type UnitReplySent,
+  unitReplySentText,
+  unitReplyState,
   urgeCheck,
   writeState,
 } from "../../domain/links/row-actions";
 import { type SentMark, sentMark } from "../../domain/links/sent-mark";
-import { urgedToday } from "../../domain/links/urged-today";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { loadFacts } from "../../domain/summary/summary-row";
-import { localDate, localDateTime } from "../../jobs/local-time";
+import { localDate } from "../../jobs/local-time";
 import { loadWholeRow } from "../../jobs/whole-row";
 import type { InboxEntry } from "../../store/inbox";
 import { sendPage } from "../dashboard/layout";
@@ -33,6 +36,7 @@ import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
 import { loadCoUnitOpinions } from "./co-opinions";
 import { replyAsItStands } from "./deputy-reply";
+import { loadLeaderRecord } from "./leader-record";
 import { lettersOf } from "./letter-links";
 import type { LinkContext } from "./link-context";
 import { suggestionPath } from "./link-ui";
@@ -57,23 +61,86 @@ export const ACTION_OF: Record<LinkKind, { name: "reply" | "rate" | "urge"; path
  * that ledger cannot hold yet (awaitingSync): the recipient's own reply or rating of this round,
  * and for a unit's correction the deputy's rating of this round. The page and the post both ask
  * here, so a page offers only what its post accepts. `sent`: the recipient's submissions about the
- * suggestion, newest first (a form posted again is judged without its own entry).
+ * suggestion, newest first (a form posted again is judged without its own entry). A leader's 催办
+ * weighs the unit's reply not in that ledger yet (`unitReply`, read here when not given).
  */
 export async function actionCheck(
   ctx: Pick<LinkContext, "deps" | "timeZone" | "view" | "today">,
   kind: LinkKind,
   item: RecipientRow,
   sent: readonly InboxEntry[],
+  unitReply?: UnitReplySent | null,
 ): Promise<ActionCheck> {
   const waiting = (form: InboxForm) => sentSinceSync(ctx, sent, form);
   const dayOf = (e: InboxEntry | null) => (e ? localDate(Date.parse(e.receivedAt), ctx.timeZone) : null);
   if (kind === "deputy") return ratingCheck(item.row, item.relation, sentRating(ctx, sent));
-  if (kind === "leader") return urgeCheck(item.row, item.relation);
+  if (kind === "leader")
+    return urgeCheck(
+      item.row,
+      item.relation,
+      unitReply === undefined ? await unitReplySince(ctx, item.row) : unitReply,
+    );
   const check = replyCheck(item.row, item.relation, waiting("reply") !== null, ctx.today);
   if (!check.ok || !check.correcting || !item.row.id) return check;
   // The deputy's rating is not among the unit's own submissions: the newest about the suggestion.
   const rating = await ctx.deps.inbox.latestAbout("rating", item.row.id);
   return correctionCheck(rating && awaitingSync(rating, ctx.view.syncedAt) ? dayOf(rating) : null);
+}
+
+/**
+ * The lead unit's reply of this round that the ledger as of the last sync does not hold yet, as a
+ * leader's page and 催办 weigh it: the newest reply about the suggestion (through the unit's link or a
+ * form webhook), read as the unit's co-units' pages read it (latestAbout, awaitingSync). One indexed
+ * D1 read, made only while the row awaits a reply.
+ */
+export async function unitReplySince(
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view">,
+  row: EvaluatedRow,
+): Promise<UnitReplySent | null> {
+  if (!row.id || !AWAITING_REPLY.has(row.computed.status)) return null;
+  return unitReplyOf(ctx, row, await ctx.deps.inbox.latestAbout("reply", row.id));
+}
+
+/** unitReplySince of a row, from the newest reply about it (null: none). */
+function unitReplyOf(
+  ctx: Pick<LinkContext, "timeZone" | "view">,
+  row: EvaluatedRow,
+  entry: InboxEntry | null,
+): UnitReplySent | null {
+  if (!entry || !awaitingSync(entry, ctx.view.syncedAt)) return null;
+  return {
+    unit: row.record.leadUnit || (entry.actor?.kind === "unit" ? entry.actor.name : ""),
+    on: localDate(Date.parse(entry.receivedAt), ctx.timeZone),
+    state: unitReplyState(entry),
+  };
+}
+
+/** What a leader's page and list card say in place of 办理中 once the unit has replied (unitReplySince). */
+function leaderMark(sent: UnitReplySent | null): SentMark | null {
+  return sent ? { badge: "已提交答复", text: unitReplySentText(sent) } : null;
+}
+
+/**
+ * leaderMark of each of the leader's suggestions awaiting a reply, by 编号: one query for the whole
+ * list (latestAboutEach), none when no suggestion awaits a reply.
+ */
+export async function leaderMarks(
+  ctx: Pick<LinkContext, "deps" | "timeZone" | "view">,
+  items: readonly RecipientRow[],
+): Promise<Map<string, SentMark>> {
+  const open = items.filter((m) => m.row.id && AWAITING_REPLY.has(m.row.computed.status));
+  const marks = new Map<string, SentMark>();
+  if (open.length === 0) return marks;
+  const replies = await ctx.deps.inbox.latestAboutEach(
+    "reply",
+    open.map((m) => m.row.id as string),
+  );
+  const replyOf = new Map(replies.map((e) => [e.suggestionId, e]));
+  for (const { row } of open) {
+    const mark = leaderMark(unitReplyOf(ctx, row, replyOf.get(row.id as string) ?? null));
+    if (mark) marks.set(row.id as string, mark);
+  }
+  return marks;
 }
 
 /** The recipient's newest submission of `form` the ledger as of the last sync does not hold yet. */
@@ -118,13 +185,16 @@ function sentReply(entry: InboxEntry | null): SentReply | null {
  * What the header of a suggestion's page and its card in the link's lists say of the recipient's
  * own reply or rating not in the last sync's ledger yet (sentMark): the same entry, day and state
  * the page's reply card and 已提交 tell. `sent`: the recipient's submissions about it, newest first.
+ * A leader's: the unit's reply not in that ledger yet (`unitReply`, unitReplySince).
  */
 export function markOf(
   ctx: Pick<LinkContext, "timeZone" | "view" | "link">,
   status: string,
   sent: readonly InboxEntry[],
+  unitReply: UnitReplySent | null = null,
 ): SentMark | null {
   const kind = ctx.link.kind;
+  if (kind === "leader") return leaderMark(unitReply);
   if (kind === "deputy") return sentMark(kind, status, sentRating(ctx, sent));
   const reply = kind === "unit" ? sentReply(sentSinceSync(ctx, sent, "reply")) : null;
   return sentMark(kind, status, reply);
@@ -231,7 +301,7 @@ export async function renderSuggestion(
   const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
   const replySent = sentSinceSync(ctx, sent, "reply");
-  const [extras, coUnits, stands] = await Promise.all([
+  const [extras, coUnits, stands, unitReply, leaderLoad] = await Promise.all([
     unit ? loadUnitExtras(ctx, item, record, sent) : null,
     // Whom the lead unit still waits for before it replies (a read-only link of it sees it too).
     ctx.link.kind === "unit" && item.relation === "lead"
@@ -239,6 +309,10 @@ export async function renderSuggestion(
       : [],
     // The reply the deputy reads and rates: with the unit's correction the sync has not written.
     ctx.link.kind === "deputy" ? replyAsItStands(ctx, item.row, record) : null,
+    // A leader's: the unit's reply the ledger does not hold yet (the header says so, 催办 is closed).
+    ctx.link.kind === "leader" ? unitReplySince(ctx, whole ?? item.row) : null,
+    // A leader's 办理记录 and what to know before 催办, with whether he or she urged today already.
+    ctx.link.kind === "leader" ? loadLeaderRecord(ctx, whole ?? item.row) : null,
   ]);
   // A read-only link has no extras, yet its 已提交 lines name the unit's objections and their decision.
   const objections =
@@ -254,15 +328,10 @@ export async function renderSuggestion(
   const replacingLetter = String(replySent?.cells.答复函 ?? "") || (stands?.correction?.reply.letter ?? "");
   const action = ACTION_OF[ctx.link.kind];
   const check = allows(ctx.link, action.name)
-    ? await actionCheck(ctx, ctx.link.kind, whole ? { ...item, row: whole } : item, sent)
+    ? await actionCheck(ctx, ctx.link.kind, whole ? { ...item, row: whole } : item, sent, unitReply)
     : null;
   // Whether this leader pressed 催办 today already: the page says so before a second press would.
-  const urgedAt =
-    ctx.link.kind === "leader" && check?.ok
-      ? urgedToday(await ctx.deps.snapshots.history(id), ctx.link.recipient, ctx.today, (iso) =>
-          localDateTime(Date.parse(iso), ctx.timeZone),
-        )
-      : null;
+  const urgedAt = ctx.link.kind === "leader" && check?.ok ? (leaderLoad?.urgedAt ?? null) : null;
   // A correction starts from the reply on record (or the one sent since the sync, newest first), not
   // from an empty form dated today.
   const fresh = (): FormState =>
@@ -310,8 +379,9 @@ export async function renderSuggestion(
       sentReply={ctx.link.kind === "unit" ? sentReply(replySent) : null}
       correction={stands?.correction ?? null}
       replyVersion={stands?.fingerprint ?? null}
-      mark={markOf(ctx, (whole ?? item.row).computed.status, sent)}
+      mark={markOf(ctx, (whole ?? item.row).computed.status, sent, unitReply)}
       urgedAt={urgedAt}
+      leaderRecord={leaderLoad?.record ?? null}
       progress={progress}
       objections={objections}
       done={options.done ?? null}

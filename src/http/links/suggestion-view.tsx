@@ -24,6 +24,7 @@ import { daysLeftText, localDateTime } from "../dashboard/format";
 import { Badge, StatusBadge } from "../dashboard/ui";
 import { type FormState, RatingForm, RefusedNote, ReplyForm, SENT_ID, UrgeForm } from "./action-forms";
 import type { PendingCorrection } from "./deputy-reply";
+import { type LeaderRecord, LeaderRecordCard, UrgeContext } from "./leader-record";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { withOfficePhone } from "./office-contact";
 import { ProgressForm } from "./progress-form";
@@ -94,6 +95,11 @@ export interface SuggestionViewProps {
   readonly calendar?: Pick<Calendar, "isYearKnown">;
   /** The recipient's reply or rating on its way (markOf): said in place of the row's status, as its list card says. */
   readonly mark?: SentMark | null;
+  /**
+   * A leader's page: the suggestion's 办理记录 (延期申请, 沟通记录, 协办意见, every 领导催办) and what
+   * to know before 催办 (loadLeaderRecord); absent or null on the other pages.
+   */
+  readonly leaderRecord?: LeaderRecord | null;
   /** A leader's 催办 pressed today already: the local time of the press (urgedToday). */
   readonly urgedAt?: string | null;
   /** The lead unit's 报送落实情况 while 跟踪落实 (progress-report); null when not open. */
@@ -330,9 +336,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
       <div class="lk-meta">
         {p.mark ? <Badge tone="teal">{p.mark.badge}</Badge> : <StatusBadge status={ref.status} />}
         {role ? (
-          <span>
-            本{p.kind === "unit" ? "单位" : "人"}：{role}
-          </span>
+          <span>{p.kind === "leader" ? `您${role}` : `本${p.kind === "unit" ? "单位" : "人"}：${role}`}</span>
         ) : null}
         {/* A co-unit's own period is its 协办意见期限; 剩 … 天 would be the lead unit's 办理期限. */}
         {p.mark ? (
@@ -384,6 +388,10 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         letters={p.letters}
       />
       {p.coUnits && p.coUnits.length > 0 ? <CoUnits opinions={p.coUnits} /> : null}
+      {p.leaderRecord && p.leaderRecord.coUnits.length > 0 ? (
+        <CoUnits opinions={p.leaderRecord.coUnits} />
+      ) : null}
+      {p.leaderRecord ? <LeaderRecordCard record={p.leaderRecord} /> : null}
       <Sent
         sent={p.sent}
         objections={p.objections}
@@ -415,6 +423,9 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
       ) : null}
       {p.action && check?.ok && p.kind === "deputy" ? (
         <RatingForm action={p.action.path} state={p.action.state} replyVersion={p.replyVersion ?? ""} />
+      ) : null}
+      {p.action && check?.ok && p.kind === "leader" && p.leaderRecord ? (
+        <UrgeContext record={p.leaderRecord} />
       ) : null}
       {p.action && check?.ok && p.kind === "leader" ? (
         <UrgeForm

@@ -67,7 +67,7 @@ describe("what a deputy's or a leader's link says of a suggestion no longer thei
     expect(noLongerHeld("2026-056", "deputy", "赵敏", vanished)).toBeNull();
   });
 
-  it("a leader taken off 领办领导: 403, saying it is no longer theirs (not that units handle it)", () => {
+  it("a leader taken off 领办领导: 403, saying which cell changed and who holds it now (not that units handle it)", () => {
     const past: PastRecords = {
       lastSeen: present({ 督办领导: "王书记", 领办领导: "" }),
       changes: [{ column: "领办领导", oldValue: "刘区长、张副区长", newValue: "" }],
@@ -75,9 +75,40 @@ describe("what a deputy's or a leader's link says of a suggestion no longer thei
     };
     expect(noLongerHeld("2026-003", "leader", "刘区长", past)).toEqual({
       status: 403,
-      code: "not_yours",
-      message: "编号 2026-003 的建议在台账中已不再列在您名下，如有疑问请联系代表工委。",
+      code: "handling_leader_changed",
+      message:
+        "编号 2026-003 的建议已调整领办领导，台账中暂未填写领办领导；您不再是该建议的领办领导，不会再收到它的催办和通知。如有疑问，请联系代表工委。",
     });
     expect(noLongerHeld("2026-003", "leader", "王书记", past)).toBeNull();
+  });
+
+  it("a 督办领导 replaced by another: names the one who supervises it now", () => {
+    const past: PastRecords = {
+      lastSeen: present({ 督办领导: "张卫东副区长", 领办领导: "" }),
+      changes: [{ column: "督办领导", oldValue: "刘振华主任", newValue: "张卫东副区长" }],
+      objections: [],
+    };
+    expect(noLongerHeld("2026-003", "leader", "刘振华主任", past)).toEqual({
+      status: 403,
+      code: "supervisor_changed",
+      message:
+        "编号 2026-003 的建议已调整督办领导，现由张卫东副区长督办；您不再是该建议的督办领导，不会再收到它的催办和通知。如有疑问，请联系代表工委。",
+    });
+  });
+
+  it("a leader taken off both cells: both named, who holds each now", () => {
+    const past: PastRecords = {
+      lastSeen: present({ 督办领导: "王书记", 领办领导: "李副区长" }),
+      changes: [
+        { column: "督办领导", oldValue: "刘区长", newValue: "王书记" },
+        { column: "领办领导", oldValue: "刘区长", newValue: "李副区长" },
+      ],
+      objections: [],
+    };
+    expect(noLongerHeld("2026-003", "leader", "刘区长", past)).toMatchObject({
+      code: "leaders_changed",
+      message:
+        "编号 2026-003 的建议已调整督办领导、领办领导，现由王书记督办、李副区长领办；您不再是该建议的督办领导、领办领导，不会再收到它的催办和通知。如有疑问，请联系代表工委。",
+    });
   });
 });
