@@ -19,6 +19,7 @@ import { localDateTime } from "../../jobs/local-time";
 import { opinionsOf, withSightings } from "./co-opinions";
 import type { LinkContext } from "./link-context";
 import { Note } from "./link-layout";
+import { RecordItem } from "./link-ui";
 
 /**
  * A leader's page of a suggestion, read-only besides 催办: the handling record the lead unit's page
@@ -120,15 +121,7 @@ export const LeaderRecordCard: FC<{ record: LeaderRecord }> = ({ record }) => (
     ) : (
       <ul class="lk-list">
         {record.entries.map((e) => (
-          <li class="lk-item small">
-            <div class="lk-meta">
-              <span>{e.date ?? ""}</span>
-              <span>{e.title}</span>
-            </div>
-            {e.lines.map((line) => (
-              <p class="pre">{line}</p>
-            ))}
-          </li>
+          <RecordItem entry={e} />
         ))}
       </ul>
     )}

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import type { FC } from "hono/jsx";
 import type { Calendar } from "../../domain/calendar";
+import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
 import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { LinkKind } from "../../domain/links/capability";
 import { type CoOpinionState, coOpinionText, opinionDaysPast } from "../../domain/links/co-opinion";
@@ -111,3 +112,16 @@ export function byDue(a: RecipientRow, b: RecipientRow): number {
   const y = b.row.computed.dueDate || "9999";
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/** One entry of a 办理记录 (a unit's, a leader's): its date and title, then its lines as typed. */
+export const RecordItem: FC<{ entry: Pick<PracticeEntry, "date" | "title" | "lines"> }> = ({ entry }) => (
+  <li class="lk-item small">
+    <div class="lk-meta">
+      <span>{entry.date ?? ""}</span>
+      <span>{entry.title}</span>
+    </div>
+    {entry.lines.map((line) => (
+      <p class="pre">{line}</p>
+    ))}
+  </li>
+);

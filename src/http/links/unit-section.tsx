@@ -5,6 +5,7 @@ import { localDate } from "../../jobs/local-time";
 import type { Objection } from "../../store/objections";
 import { type FormState, freshForm, SENT_ID } from "./action-forms";
 import { Note } from "./link-layout";
+import { RecordItem } from "./link-ui";
 import { withOfficePhone } from "./office-contact";
 import { ContactForm, CoOpinionForm, ExtensionForm, ObjectionForm } from "./practice-action-forms";
 import type { UnitAction, UnitExtras } from "./unit-actions";
@@ -69,15 +70,7 @@ export const UnitSection: FC<
           <h2>办理记录</h2>
           <ul class="lk-list">
             {extras.records.map((e) => (
-              <li class="lk-item small">
-                <div class="lk-meta">
-                  <span>{e.date ?? ""}</span>
-                  <span>{e.title}</span>
-                </div>
-                {e.lines.map((line) => (
-                  <p class="pre">{line}</p>
-                ))}
-              </li>
+              <RecordItem entry={e} />
             ))}
             {objections.map((o) => (
               <li class="lk-item small">
