@@ -9,6 +9,7 @@ import { excludedNote, type StatisticsRow } from "../../domain/statistics";
 import { inSecondRound } from "../../domain/status";
 import type { InboxEntry } from "../../store/inbox";
 import { Kpi } from "../dashboard/ui";
+import { LeaderFigures, replyOutcomes } from "./leader-home-parts";
 import { leaderRole } from "./leader-role";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { byDue, SECOND_ROUND, SuggestionList } from "./link-ui";
@@ -65,21 +66,26 @@ const withSecond = (n: number) => (n > 0 ? `含${SECOND_ROUND} ${n} 件` : undef
 /**
  * 待答复 and 已逾期 of the rows awaiting a reply, each saying how many are second rounds (unit and
  * leader pages). `prefix` names them on a unit's page as counts of the round now open (本轮待答复),
- * so they are not read as the /units figures of its 办理情况 beside them.
+ * so they are not read as the /units figures of its 办理情况 beside them. `sent`: on a leader's
+ * page, the replies the units submitted that the ledger does not hold yet (not in `open`).
  */
-const AwaitingCounts: FC<{ open: readonly RecipientRow[]; prefix?: string; linked?: boolean }> = ({
-  open,
-  prefix = "",
-  linked = false,
-}) => {
+const AwaitingCounts: FC<{
+  open: readonly RecipientRow[];
+  prefix?: string;
+  linked?: boolean;
+  sent?: number;
+}> = ({ open, prefix = "", linked = false, sent = 0 }) => {
   const overdue = open.filter(isOverdue);
+  const openNote = [withSecond(secondRound(open)), sent > 0 ? `另有 ${sent} 件单位已提交答复` : undefined]
+    .filter(Boolean)
+    .join("，");
   return (
     <>
       <TileLink to={linked && open.length > 0 ? SECTION.open : null}>
         <Kpi
           label={`${prefix}待答复`}
           value={open.length}
-          note={withSecond(secondRound(open))}
+          note={openNote || undefined}
           tone={open.length > 0 ? "warn" : undefined}
         />
       </TileLink>
@@ -298,10 +304,15 @@ export const DeputyHome: FC<
 
 /**
  * A leader's page (督办领导 or 领办领导): the suggestions supervised or led, read-only, those
- * awaiting a reply first; each lists as 督办 or 领办 and offers 催办 while a reply is awaited.
+ * awaiting a reply first; each lists as 督办 or 领办 and offers 催办 while a reply is awaited. A
+ * reply a unit submitted since the sync (leaderMarks) is not 待答复 any more: its own list, counted
+ * in the tile's note and in 本人督办情况. Each answered card says how the reply went (replyOutcomes).
  */
 export const LeaderHome: FC<HomeProps> = (p) => {
-  const open = p.mine.filter(awaiting).sort(byDue);
+  const sent = (m: RecipientRow) => !!m.row.id && !!p.marks?.has(m.row.id);
+  const awaited = p.mine.filter(awaiting).sort(byDue);
+  const open = awaited.filter((m) => !sent(m));
+  const submitted = awaited.filter(sent);
   const rest = p.mine.filter((m) => !awaiting(m));
   const role = leaderRole(p.mine);
   return (
@@ -313,12 +324,25 @@ export const LeaderHome: FC<HomeProps> = (p) => {
       </h1>
       <div class="lk-counts">
         <Kpi label={`${role}件数`} value={p.mine.length} />
-        <AwaitingCounts open={open} />
+        <AwaitingCounts open={open} sent={submitted.length} />
       </div>
+      <LeaderFigures role={role} mine={p.mine} today={p.today} sent={submitted.length} />
       <h2>等待答复</h2>
       <SuggestionList items={open} kind="leader" {...listOf(p)} empty={`没有等待答复的${role}建议。`} />
+      {submitted.length > 0 ? (
+        <>
+          <h2>单位已提交答复、待写入台账</h2>
+          <SuggestionList items={submitted} kind="leader" {...listOf(p)} empty="暂无。" />
+        </>
+      ) : null}
       <h2>其他{role}建议</h2>
-      <SuggestionList items={rest} kind="leader" {...listOf(p)} empty="暂无。" />
+      <SuggestionList
+        items={rest}
+        kind="leader"
+        {...listOf(p)}
+        outcomes={replyOutcomes(rest)}
+        empty="暂无。"
+      />
     </LinkLayout>
   );
 };

@@ -41,6 +41,7 @@ function suggestionItem(
   calendar: Pick<Calendar, "isYearKnown"> | undefined,
   coOpinion: CoOpinionState | null,
   mark: SentMark | null,
+  outcome: string | null,
 ) {
   const ref = suggestionRef(item.row, today);
   const due = dueText(item.row, calendar);
@@ -71,6 +72,8 @@ function suggestionItem(
         : ref.daysLeft === null
           ? null
           : html`<span class="${ref.daysLeft < 0 ? "lk-error" : ""}">${daysLeftText(ref.daysLeft)}</span>`,
+    // How an answered suggestion went, on a leader's list (逾期 8 天答复 · 基本满意: replyOutcomeText).
+    outcome ? html`<span>${outcome}</span>` : null,
   ];
   return html`<li class="lk-item"><div class="lk-meta"><span class="nowrap">${ref.id}</span>${badges}</div>${title}<div class="lk-meta">${facts}</div></li>`;
 }
@@ -87,6 +90,8 @@ export const SuggestionList: FC<{
   coOpinions?: ReadonlyMap<string, CoOpinionState>;
   /** The recipient's reply or rating not in the last sync's ledger yet, by 编号 (sentMarks). */
   marks?: ReadonlyMap<string, SentMark>;
+  /** How each answered suggestion went, by 编号 (a leader's list: replyOutcomeText). */
+  outcomes?: ReadonlyMap<string, string>;
 }> = (p) =>
   p.items.length === 0 ? (
     <p class="empty">{p.empty}</p>
@@ -101,6 +106,7 @@ export const SuggestionList: FC<{
           p.calendar,
           (item.row.id && p.coOpinions?.get(item.row.id)) || null,
           (item.row.id && p.marks?.get(item.row.id)) || null,
+          (item.row.id && p.outcomes?.get(item.row.id)) || null,
         ),
       )}
     </ul>
