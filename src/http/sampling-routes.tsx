@@ -1,8 +1,21 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
-import { poolFigures, visitedIds } from "../domain/dashboard/sample-candidates";
-import { parseSampleRequest, parseYear, type SampleRequest } from "../domain/dashboard/sample-request";
+import {
+  type ConfirmedVisit,
+  poolFigures,
+  storedVisits,
+  visitedIds,
+  visitsTakenBack,
+} from "../domain/dashboard/sample-candidates";
+import {
+  AT_LEAST_ONE,
+  parseSampleRequest,
+  parseYear,
+  REPLIED_FROM,
+  REPLIED_TO,
+  type SampleRequest,
+} from "../domain/dashboard/sample-request";
 import {
   type LatestReply,
   latestReply,
@@ -24,6 +37,7 @@ import {
   findSample,
   overlapOf,
   type Refusal,
+  readSinceOf,
   sampleView,
 } from "./dashboard/sampling-actions";
 import type { FieldError, SamplingForm } from "./dashboard/sampling-form";
@@ -34,18 +48,25 @@ const RECENT_SAMPLES = 50;
 
 type Pool = Awaited<ReturnType<typeof loadPool>>;
 
-/** The suggestions that may be drawn (as the last sync stored them) and those confirmed samples visited. */
+/**
+ * The suggestions that may be drawn (as the last sync stored them), those confirmed samples visited
+ * (`confirmed`), and of those the ones still visited (`inEffect`: less those staff set back to 否
+ * in the sheet since, visitsTakenBack).
+ */
 async function loadPool(base: PageBase, c: Context<AppEnv>) {
   const [drawable, confirmed] = await Promise.all([
     loadDrawable(c, base),
     base.deps.samples.confirmedVisits(),
   ]);
-  return { drawable, confirmed };
+  const back = visitsTakenBack(storedVisits(drawable), confirmed, readSinceOf(base));
+  const inEffect: ReadonlyMap<string, ConfirmedVisit> =
+    back.size === 0 ? confirmed : new Map([...confirmed].filter(([id]) => !back.has(id)));
+  return { drawable, confirmed, inEffect };
 }
 
 /** A draw from the suggestions that may be drawn, as the last sync stored them (no row is read). */
-async function draw(base: PageBase, { drawable, confirmed }: Pool, request: SampleRequest) {
-  return drawAndStore(base, drawable, confirmed, request);
+async function draw(base: PageBase, { drawable, inEffect }: Pool, request: SampleRequest) {
+  return drawAndStore(base, drawable, inEffect, request);
 }
 
 /** A sample's drawn suggestions as they are now (their rows only), and whether it is reproducible. */
@@ -126,19 +147,35 @@ const isRefusal = (drawn: StoredSample | Refusal): drawn is Refusal => "code" in
 /** The form's fields as posted (strings only: a file field has no place here). */
 function formFrom(body: Record<string, unknown>): SamplingForm {
   const text = (key: string) => (typeof body[key] === "string" ? (body[key] as string) : "");
-  return { year: text("year"), mode: text("mode"), amount: text("amount"), seed: text("seed") };
+  return {
+    year: text("year"),
+    mode: text("mode"),
+    amount: text("amount"),
+    seed: text("seed"),
+    repliedFrom: text(REPLIED_FROM),
+    repliedTo: text(REPLIED_TO),
+    // An unticked box is not posted at all.
+    atLeastOne: text(AT_LEAST_ONE),
+  };
+}
+
+/** The form's values as a request, for the figures it states (null: not one yet, e.g. a bad field). */
+function requestOf(form: SamplingForm): SampleRequest | null {
+  const parsed = parseSampleRequest({ ...form });
+  return parsed.ok ? parsed.value : null;
 }
 
 /**
- * The sampling form: blank (the current year, 30%) or as posted with the reason a draw was refused
- * next to its field, so nothing chosen has to be chosen again.
+ * The sampling form: blank (the current year, 30%, no 答复日期 range, 每个主办单位至少抽 1 件) or as
+ * posted with the reason a draw was refused next to its field, so nothing chosen has to be chosen
+ * again.
  */
 async function formPage(
   c: Context<AppEnv>,
   base: PageBase,
   posted: { form: SamplingForm; error: FieldError; status: 400 | 409; pool: Pool } | null,
 ) {
-  const [counts, samples, { drawable, confirmed }] = await Promise.all([
+  const [counts, samples, { drawable, confirmed, inEffect }] = await Promise.all([
     loadSamplingCounts(c, base),
     base.deps.samples.list(RECENT_SAMPLES),
     // A refused draw loaded these already: a page stays at a handful of D1 queries.
@@ -151,16 +188,25 @@ async function formPage(
     mode: "share",
     amount: "30",
     seed: "",
+    repliedFrom: "",
+    repliedTo: "",
+    // On for a new draw: a unit with one or two replies would otherwise never be visited.
+    atLeastOne: "1",
   };
   const chosen = parseYear(form.year);
   const poolYear = chosen.ok ? chosen.value : defaultYear;
+  const asked = requestOf(form);
   return sendPage(
     c,
     <SamplingPage
       years={counts.years}
       form={form}
       poolYear={poolYear}
-      pool={poolFigures(drawable, poolYear, visitedIds(drawable, confirmed.keys()))}
+      pool={poolFigures(drawable, poolYear, visitedIds(drawable, inEffect.keys()), {
+        range: asked?.replied,
+        confirmed: new Set(confirmed.keys()),
+      })}
+      asked={asked}
       error={posted?.error ?? null}
       samples={samples}
       frame={base.frame}

@@ -37,6 +37,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   "0030_tab_pieces.sql",
   "0031_notices_by_recipient.sql",
   "0032_sample_discard_and_actors.sql",
+  "0033_sample_reply_range.sql",
 ];
 
 /** The table wrangler keeps applied migrations in (wrangler.toml sets no `migrations_table`). */

@@ -1,3 +1,4 @@
+import type { ConfirmedVisit } from "../domain/dashboard/sample-candidates";
 import type { SampleStratum } from "../domain/dashboard/sampling";
 
 /** 待确认: a draft; 已确认: 回访 = 是 written; 已作废: a draft thrown away (never confirmed). */
@@ -16,6 +17,11 @@ export interface NewSample {
   drawnBy: string | null;
   /** Typed on the form (人工指定种子) or made up (系统随机种子); null: drawn before this was kept. */
   seedTyped: boolean | null;
+  /** Only suggestions whose latest 答复日期 is on or after / on or before (ISO); null: open (and before FU2). */
+  repliedFrom?: string | null;
+  repliedTo?: string | null;
+  /** 每个主办单位至少抽 1 件; false (or absent) also for samples drawn before the option. */
+  atLeastOne?: boolean;
 }
 
 export interface StoredSample extends NewSample {
@@ -45,11 +51,12 @@ export interface SampleStore {
   /** Throws a draft away (已作废); false when it is no draft (confirmed, or thrown away already). */
   discard(id: number, at: string, by: string, reason: string | null): Promise<boolean>;
   /**
-   * 编号 → the first confirmed sample that wrote 回访 = 是 to it (drawn, and not held). The sheet
-   * has them at once but the stored rows only after the next sync reads it: the sampling pages add
-   * these, so a draw made in between neither shows them unvisited nor picks them again.
+   * 编号 → the confirmed sample that wrote 回访 = 是 to it last (drawn, and not held), with when it
+   * was confirmed. The sheet has them at once but the stored rows only after the next sync reads
+   * it: the sampling pages add these, so a draw made in between neither shows them unvisited nor
+   * picks them again (and tell from the time which ones staff set back since: visitsTakenBack).
    */
-  confirmedVisits(): Promise<Map<string, number>>;
+  confirmedVisits(): Promise<Map<string, ConfirmedVisit>>;
 }
 
 interface SampleRow {
@@ -65,6 +72,9 @@ interface SampleRow {
   drawn_on: string;
   drawn_by: string | null;
   seed_typed: number | null;
+  replied_from: string | null;
+  replied_to: string | null;
+  at_least_one: number | null;
   status: SampleStatus;
   confirmed_at: string | null;
   confirmed_by: string | null;
@@ -88,6 +98,9 @@ const toSample = (r: SampleRow): StoredSample => ({
   drawnOn: r.drawn_on,
   drawnBy: r.drawn_by,
   seedTyped: r.seed_typed === null ? null : r.seed_typed === 1,
+  repliedFrom: r.replied_from,
+  repliedTo: r.replied_to,
+  atLeastOne: r.at_least_one === 1,
   status: r.status,
   confirmedAt: r.confirmed_at,
   confirmedBy: r.confirmed_by,
@@ -103,8 +116,9 @@ export function createSampleStore(db: D1Database): SampleStore {
     async create(s) {
       const row = await db
         .prepare(
-          `INSERT INTO samples (seed, year, mode, amount, population, size, strata, drawn_at, drawn_on, drawn_by, seed_typed, status)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '待确认') RETURNING id`,
+          `INSERT INTO samples (seed, year, mode, amount, population, size, strata, drawn_at, drawn_on, drawn_by, seed_typed,
+             replied_from, replied_to, at_least_one, status)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, '待确认') RETURNING id`,
         )
         .bind(
           s.seed,
@@ -118,6 +132,9 @@ export function createSampleStore(db: D1Database): SampleStore {
           s.drawnOn,
           s.drawnBy,
           s.seedTyped === null ? null : s.seedTyped ? 1 : 0,
+          s.repliedFrom ?? null,
+          s.repliedTo ?? null,
+          s.atLeastOne ? 1 : 0,
         )
         .first<{ id: number }>();
       if (!row) throw new Error("could not store the sample");
@@ -156,17 +173,18 @@ export function createSampleStore(db: D1Database): SampleStore {
     },
     async confirmedVisits() {
       // One query, whatever the number of samples: D1 takes the drawn 编号 out of the JSON, so
-      // no sample's strata (with its list of visited ones skipped) is parsed here.
+      // no sample's strata (with its list of visited ones skipped) is parsed here. With MAX(), a
+      // bare column (s.id) is SQLite's value from the row holding the maximum: the latest sample.
       const { results } = await db
         .prepare(
-          `SELECT d.value AS id, MIN(s.id) AS sample
+          `SELECT d.value AS id, s.id AS sample, MAX(s.confirmed_at) AS at
            FROM samples AS s, json_each(s.strata) AS st, json_each(st.value, '$.drawn') AS d
            WHERE s.status = '已确认'
              AND d.value NOT IN (SELECT json_extract(h.value, '$.id') FROM json_each(COALESCE(s.held, '[]')) AS h)
            GROUP BY d.value`,
         )
-        .all<{ id: string; sample: number }>();
-      return new Map(results.map((r) => [r.id, r.sample]));
+        .all<{ id: string; sample: number; at: string | null }>();
+      return new Map(results.map((r) => [r.id, { sample: r.sample, at: r.at ?? "" }]));
     },
   };
 }

@@ -1,4 +1,6 @@
 import { toHalfWidth } from "../../../sheets-schema/cells";
+import { parseDateValue } from "../../../sheets-schema/cells/date-cells";
+import type { ReplyRange } from "./sample-candidates";
 import type { SampleSize } from "./sampling";
 
 /** A validated request to draw a follow-up sample. */
@@ -8,6 +10,10 @@ export interface SampleRequest {
   readonly seed: string | null;
   /** Only suggestions submitted in this year (年 of 提出日期); null = every year. */
   readonly year: number | null;
+  /** Only those whose latest 答复日期 lies in this range (either end open); absent: any. */
+  readonly replied?: ReplyRange;
+  /** 每个主办单位至少抽 1 件 (DrawOptions.atLeastOne); absent: off. */
+  readonly atLeastOne?: boolean;
 }
 
 export type Invalid = {
@@ -68,7 +74,42 @@ function parseSize(mode: string, amount: string): Parsed<SampleSize> {
   );
 }
 
-/** Reads the sampling form (or the same fields as JSON): mode, amount, seed, year. */
+/** The two ends of the 答复日期 range as the form names them. */
+export const REPLIED_FROM = "repliedFrom";
+export const REPLIED_TO = "repliedTo";
+/** The 每个主办单位至少抽 1 件 checkbox (value 1; JSON: true too). */
+export const AT_LEAST_ONE = "atLeastOne";
+
+/** One end of the 答复日期 range: blank, or a date in one of the ledger's forms (2026-07-01, 2026年7月1日 …). */
+function parseRangeEnd(raw: string, field: string, name: string): Parsed<string | null> {
+  if (raw === "") return { ok: true, value: null };
+  const date = parseDateValue(raw);
+  if (!date.ok) return invalid("invalid_replied_range", field, `答复日期“${name}”：${date.message}`);
+  return { ok: true, value: date.iso };
+}
+
+/** The 答复日期 range: each end optional, 至 not before 从. */
+function parseReplied(from: string, to: string): Parsed<ReplyRange> {
+  const start = parseRangeEnd(from, REPLIED_FROM, "从");
+  if (!start.ok) return start;
+  const end = parseRangeEnd(to, REPLIED_TO, "至");
+  if (!end.ok) return end;
+  if (start.value !== null && end.value !== null && end.value < start.value)
+    return invalid(
+      "invalid_replied_range",
+      REPLIED_TO,
+      `答复日期“至”${end.value} 早于“从”${start.value}：请把“至”改为 ${start.value} 或以后的日期`,
+    );
+  return { ok: true, value: { from: start.value, to: end.value } };
+}
+
+/** A checkbox as posted ("1", "on") or a JSON flag (true, 1). */
+const isTicked = (v: unknown) => v === true || v === 1 || v === "1" || v === "on" || v === "true";
+
+/**
+ * Reads the sampling form (or the same fields as JSON): mode, amount, seed, year, the 答复日期 range
+ * (repliedFrom, repliedTo) and 每个主办单位至少抽 1 件 (atLeastOne).
+ */
 export function parseSampleRequest(fields: Readonly<Record<string, unknown>>): Parsed<SampleRequest> {
   const text = (key: string) => {
     const v = fields[key];
@@ -82,7 +123,20 @@ export function parseSampleRequest(fields: Readonly<Record<string, unknown>>): P
   }
   const year = parseYear(text("year"));
   if (!year.ok) return year;
-  return { ok: true, value: { size: size.value, seed: seed || null, year: year.value } };
+  const replied = parseReplied(text(REPLIED_FROM), text(REPLIED_TO));
+  if (!replied.ok) return replied;
+  const ranged = replied.value.from !== null || replied.value.to !== null;
+  return {
+    ok: true,
+    value: {
+      size: size.value,
+      seed: seed || null,
+      year: year.value,
+      // Left out when not asked for: a request without them is the one it always was.
+      ...(ranged ? { replied: replied.value } : {}),
+      ...(isTicked(fields[AT_LEAST_ONE]) ? { atLeastOne: true } : {}),
+    },
+  };
 }
 
 /**

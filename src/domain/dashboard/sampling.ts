@@ -80,11 +80,83 @@ function pick(ids: readonly string[], k: number, seed: string): string[] {
   return pool.slice(0, k).sort(byCodePoint);
 }
 
+interface Stratum {
+  readonly key: string;
+  readonly unit: string;
+  /** Not visited: what the unit draws from. */
+  readonly ids: readonly string[];
+  readonly visited: readonly string[];
+}
+
+/** The candidates by lead unit (nameKey), in code-point order of the keys, each in 编号 order. */
+function strataOf(candidates: readonly SampleCandidate[], visited: ReadonlySet<string>): Stratum[] {
+  const groups = new Map<string, { unit: string; ids: string[] }>();
+  for (const c of candidates) {
+    const key = nameKey(c.unit);
+    const group = groups.get(key) ?? { unit: c.unit, ids: [] };
+    group.ids.push(c.id);
+    groups.set(key, group);
+  }
+  return [...groups.keys()].sort(byCodePoint).map((key) => {
+    const group = groups.get(key) as { unit: string; ids: string[] };
+    const all = [...new Set(group.ids)].sort(byCodePoint);
+    return {
+      key,
+      unit: group.unit,
+      ids: all.filter((id) => !visited.has(id)),
+      visited: all.filter((id) => visited.has(id)),
+    };
+  });
+}
+
+/** How many each unit may draw from (not visited), in the order drawSample takes the units. */
+export function stratumSizes(candidates: readonly SampleCandidate[], visited: ReadonlySet<string>): number[] {
+  return strataOf(candidates, visited).map((s) => s.ids.length);
+}
+
+/** How a draw spreads its size over the units. */
+export interface DrawOptions {
+  /**
+   * 每个主办单位至少抽 1 件: a unit the proportional allocation gives 0 draws 1 all the same when it
+   * has a candidate, which makes the sample that much larger than asked; no other unit's count
+   * changes. Off (as samples drawn before the option were) leaves the allocation proportional.
+   */
+  readonly atLeastOne?: boolean;
+}
+
+/**
+ * Each stratum's quota for a sample of `n`: proportional (allocate), then, with `atLeastOne`, 1 for
+ * each stratum that would get 0 and has a candidate.
+ */
+export function quotasOf(sizes: readonly number[], n: number, options: DrawOptions = {}): number[] {
+  const quotas = allocate(sizes, n);
+  if (!options.atLeastOne) return quotas;
+  return quotas.map((q, i) => (q === 0 && (sizes[i] ?? 0) > 0 ? 1 : q));
+}
+
+/** What a draw of `size` from strata of `sizes` asks (sampleSizeOf) and gives (quotasOf's sum). */
+export function plannedSize(
+  sizes: readonly number[],
+  size: SampleSize,
+  options: DrawOptions = {},
+): { asked: number; total: number; units: number; unitsWithNone: number } {
+  const population = sizes.reduce((s, x) => s + x, 0);
+  const asked = sampleSizeOf(size, population);
+  const quotas = quotasOf(sizes, asked, options);
+  return {
+    asked,
+    total: quotas.reduce((s, x) => s + x, 0),
+    units: sizes.filter((x) => x > 0).length,
+    unitsWithNone: quotas.filter((q, i) => q === 0 && (sizes[i] ?? 0) > 0).length,
+  };
+}
+
 /**
  * Draws a stratified random sample: strata are the lead units, sizes proportional to each unit's
- * share of the population. The result depends only on the set of candidates, the size and the seed,
- * never on row order; each unit draws from its own stream (seed + unit), so adding a unit's
- * suggestions does not reshuffle the others.
+ * share of the population. The result depends only on the set of candidates, the size, the options
+ * and the seed, never on row order; each unit draws from its own stream (seed + unit), so adding a
+ * unit's suggestions does not reshuffle the others, and a unit raised to 1 by `atLeastOne` draws the
+ * suggestion its stream would have drawn first.
  *
  * Candidates in `visited` are not drawn and not counted in the population (a deputy is not visited
  * twice about one suggestion): each stratum lists them, and a unit whose every candidate was visited
@@ -95,30 +167,14 @@ export function drawSample(
   size: SampleSize,
   seed: string,
   visited: ReadonlySet<string> = new Set(),
+  options: DrawOptions = {},
 ): SampleDraw {
-  const groups = new Map<string, { unit: string; ids: string[] }>();
-  for (const c of candidates) {
-    const key = nameKey(c.unit);
-    const group = groups.get(key) ?? { unit: c.unit, ids: [] };
-    group.ids.push(c.id);
-    groups.set(key, group);
-  }
-  const keys = [...groups.keys()].sort(byCodePoint);
-  const strata = keys.map((key) => {
-    const group = groups.get(key) as { unit: string; ids: string[] };
-    const all = [...new Set(group.ids)].sort(byCodePoint);
-    return {
-      key,
-      unit: group.unit,
-      ids: all.filter((id) => !visited.has(id)),
-      visited: all.filter((id) => visited.has(id)),
-    };
-  });
+  const strata = strataOf(candidates, visited);
   const population = strata.reduce((s, g) => s + g.ids.length, 0);
-  const n = sampleSizeOf(size, population);
-  const quotas = allocate(
+  const quotas = quotasOf(
     strata.map((g) => g.ids.length),
-    n,
+    sampleSizeOf(size, population),
+    options,
   );
   const drawn = strata.map((g, i) => ({
     unit: g.unit,
@@ -127,7 +183,8 @@ export function drawSample(
     // Left out when none, so a sample with no visited candidate is stored as before.
     ...(g.visited.length > 0 ? { visited: g.visited } : {}),
   }));
-  return { seed, population, size: n, strata: drawn, ids: drawn.flatMap((s) => s.drawn) };
+  const ids = drawn.flatMap((s) => s.drawn);
+  return { seed, population, size: ids.length, strata: drawn, ids };
 }
 
 /**

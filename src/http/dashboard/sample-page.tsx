@@ -1,11 +1,17 @@
 import type { FC } from "hono/jsx";
-import { inUnitOrder, type LatestReply, type VisitListRow } from "../../domain/dashboard/sampling";
+import {
+  inUnitOrder,
+  type LatestReply,
+  sampleSizeOf,
+  type VisitListRow,
+} from "../../domain/dashboard/sampling";
 import { listTitle, type SuggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { StoredSample } from "../../store/samples";
 import { EVERY_NAME_A_UNIT, href, type IsUnit, localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { sizeAskedText } from "./sample-size-asked";
-import { DISCARD_REASON_MAX, overlapMessage, overlapOf } from "./sampling-actions";
+import { DISCARD_REASON_MAX, overlapMessage, overlapOf, rangeOf } from "./sampling-actions";
+import { replyRangeText } from "./sampling-form";
 import { Card, leadUnitHtml, StatusBadge, TableScroll } from "./ui";
 
 /** One suggestion a sample drew, as the sample's page lists it (sampling-actions builds them). */
@@ -17,13 +23,22 @@ export interface DrawnRow {
   readonly followedUp: boolean;
   /** The other confirmed sample that wrote 回访 = 是 to it (null: none, or this one). */
   readonly visitedBy?: number | null;
+  /**
+   * A confirmed sample wrote 回访 = 是 to it and staff have set it back to 否 in the sheet since
+   * (visitsTakenBack): not visited, and drawable again.
+   */
+  readonly takenBack?: boolean;
 }
+
+/** What the page and the list say of a 回访 set back to 否 by hand. */
+const TAKEN_BACK = "否（台账中已改）";
 
 /** Why confirming could not write 回访 = 是 to it, or "". */
 const heldReason = (sample: StoredSample, id: string) => sample.held.find((h) => h.id === id)?.reason ?? "";
 
 /** 回访 as the list handed out says it: 是, the other sample that wrote it, why it could not be written. */
 export function visitText(d: DrawnRow, sample: StoredSample): string {
+  if (d.takenBack) return TAKEN_BACK;
   const by = d.visitedBy ? `（第 ${d.visitedBy} 次抽样）` : "";
   return `${d.followedUp ? "是" : ""}${by}${heldReason(sample, d.id)}`;
 }
@@ -54,6 +69,28 @@ const orDash = (text: string | undefined) => text || "—";
 
 /** How many a sample skipped as visited already (none on samples drawn before they were skipped). */
 const skippedOf = (sample: StoredSample) => sample.strata.reduce((n, s) => n + (s.visited?.length ?? 0), 0);
+
+/** " · 答复日期 2026-07-01 至 2026-09-30" after the year, or nothing for a sample drawn without a range. */
+const rangeHeadText = (sample: StoredSample) => {
+  const range = replyRangeText(rangeOf(sample));
+  return range ? ` · ${range}` : "";
+};
+
+/**
+ * "，每个主办单位至少抽 1 件（按 30% 应抽 1 件，多抽 2 件）" after the size asked: how many more than
+ * asked the option drew (nothing for a sample drawn without it).
+ */
+function atLeastOneText(sample: StoredSample): string {
+  if (!sample.atLeastOne) return "";
+  const size =
+    sample.mode === "count"
+      ? ({ kind: "count", count: sample.amount } as const)
+      : ({ kind: "share", percent: sample.amount } as const);
+  const asked = sampleSizeOf(size, sample.population);
+  if (sample.size <= asked) return "，每个主办单位至少抽 1 件";
+  const by = sample.mode === "share" ? `按 ${sample.amount}% 应抽 ${asked} 件` : `所填 ${asked} 件`;
+  return `，每个主办单位至少抽 1 件（${by}，多抽 ${sample.size - asked} 件）`;
+}
 
 /** How its seed came about: typed on the form, or made up (unknown for samples drawn before it was kept). */
 export function seedLabel(sample: Pick<StoredSample, "seedTyped">): string {
@@ -100,10 +137,15 @@ const RedrawForm: FC<{ sample: StoredSample }> = ({ sample }) => (
     <input type="hidden" name="year" value={sample.year === null ? "" : String(sample.year)} />
     <input type="hidden" name="mode" value={sample.mode} />
     <input type="hidden" name="amount" value={String(sample.amount)} />
+    <input type="hidden" name="repliedFrom" value={sample.repliedFrom ?? ""} />
+    <input type="hidden" name="repliedTo" value={sample.repliedTo ?? ""} />
+    {sample.atLeastOne ? <input type="hidden" name="atLeastOne" value="1" /> : null}
     <input type="hidden" name="replaces" value={String(sample.id)} />
     <button type="submit">重新抽取</button>{" "}
     <span class="muted small">
-      （年度 {sample.year ?? "全部"}、{sizeAskedText(sample)}不变，系统生成新的随机种子；本次抽样随之作废）
+      （年度 {sample.year ?? "全部"}
+      {sample.repliedFrom || sample.repliedTo ? `、${replyRangeText(rangeOf(sample))}` : ""}、
+      {sizeAskedText(sample)}不变，系统生成新的随机种子；本次抽样随之作废）
     </span>
   </form>
 );
@@ -114,14 +156,23 @@ const StatusBlock: FC<{ sample: StoredSample; drawn: readonly DrawnRow[]; frame:
   drawn,
   frame,
 }) => {
-  if (sample.status === "已确认")
+  if (sample.status === "已确认") {
+    const back = drawn.filter((d) => d.takenBack);
     return (
       <div class="alert ok">
         已于 {localDateTime(sample.confirmedAt, frame.timeZone)} 由 {sample.confirmedBy ?? "—"}{" "}
         确认，在台账“回访”列写入“是” {sample.written} 处
         {sample.held.length > 0 ? `；${sample.held.length} 件未能写入（见下表）` : ""}。
+        {back.length > 0 ? (
+          // Staff set 回访 back by hand: the sheet and this record disagree, said rather than hidden.
+          <p class="alert warn" id="taken-back">
+            其中 {back.length} 件台账中“回访”已改为“否”（{back.map((d) => d.id).join("、")}
+            ）：按台账视为未回访，年度报告不计入，以后的抽样可再抽取；如已回访，请在台账中改回“是”。
+          </p>
+        ) : null}
       </div>
     );
+  }
   if (sample.status === "已作废")
     return (
       <div class="alert warn">
@@ -188,8 +239,9 @@ export const SamplePage: FC<{
       第 {sample.id} 次抽样 <StatusBadge status={sample.status} />
     </h1>
     <p class="sub">
-      年度 {sample.year ?? "全部"} · {sizeAskedText(sample)} · 从 {sample.population} 件中抽出{" "}
-      <strong>{sample.size}</strong> 件
+      年度 {sample.year ?? "全部"}
+      {rangeHeadText(sample)} · {sizeAskedText(sample)}
+      {atLeastOneText(sample)} · 从 {sample.population} 件中抽出 <strong>{sample.size}</strong> 件
       {skippedOf(sample) > 0 ? `（已回访的 ${skippedOf(sample)} 件未参加抽取）` : ""} · {seedLabel(sample)}{" "}
       <code>{sample.seed}</code>
     </p>
@@ -276,7 +328,7 @@ export const SamplePage: FC<{
                   <td data-label="满意度">{orDash(reply?.rating)}</td>
                   <td data-label="台账状态">{d.ref ? <StatusBadge status={d.ref.status} /> : "—"}</td>
                   <td data-label="回访">
-                    {d.followedUp ? "是" : "—"}
+                    {d.takenBack ? TAKEN_BACK : d.followedUp ? "是" : "—"}
                     {d.visitedBy ? (
                       <>
                         （<a href={`/sampling/${d.visitedBy}`}>第 {d.visitedBy} 次抽样</a>）

@@ -1,5 +1,19 @@
-import { candidatesOf, type Drawable, visitedIds } from "../../domain/dashboard/sample-candidates";
-import { checkSampleSize, type Invalid, type SampleRequest } from "../../domain/dashboard/sample-request";
+import {
+  ANY_REPLY,
+  type ConfirmedVisit,
+  candidatesOf,
+  type Drawable,
+  type ReplyRange,
+  replyDatesKnown,
+  visitedIds,
+  visitsTakenBack,
+} from "../../domain/dashboard/sample-candidates";
+import {
+  checkSampleSize,
+  type Invalid,
+  REPLIED_FROM,
+  type SampleRequest,
+} from "../../domain/dashboard/sample-request";
 import { drawSample } from "../../domain/dashboard/sampling";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
@@ -10,6 +24,7 @@ import { writeFollowUps } from "./follow-up-writer";
 import { localDateTime } from "./format";
 import type { PageBase } from "./load-view";
 import type { DrawnRow } from "./sample-page";
+import { replyRangeText } from "./sampling-form";
 
 /** A seed people can read out and type again: eight random digits. */
 export function newSeed(): string {
@@ -21,24 +36,61 @@ export function newSeed(): string {
 export type Refusal = Invalid & { readonly status: 400 | 409 };
 
 /**
+ * When the stored rows were last read from the sheet as a whole: the start of the last sync, once it
+ * completed (null while one runs, or when it failed or did not read the ledger). A confirmation
+ * before it is in the stored rows; one after it is not yet.
+ */
+export function readSinceOf(d: PageBase): string | null {
+  const run = d.frame.lastSync;
+  return run && run.outcome === "ok" ? run.startedAt : null;
+}
+
+/** A sample's 答复日期 range (open on samples drawn before it was kept). */
+export const rangeOf = (sample: Pick<StoredSample, "repliedFrom" | "repliedTo">): ReplyRange =>
+  !sample.repliedFrom && !sample.repliedTo
+    ? ANY_REPLY
+    : { from: sample.repliedFrom ?? null, to: sample.repliedTo ?? null };
+
+/**
  * Draws a sample from the replied suggestions (`drawable`: those that may be drawn, as the last
- * sync stored them) and stores it (待确认) with its seed. Those visited already (回访 = 是 as the
- * sync read it, or in a confirmed sample: `confirmed`, 编号 → sample) are skipped and listed in the
+ * sync stored them; those of the request's year and 答复日期 range) and stores it (待确认) with its
+ * seed, range and options. Those visited already (回访 = 是 as the sync read it, or in a confirmed
+ * sample: `confirmed`, 编号 → sample, less those staff set back since) are skipped and listed in the
  * sample: a deputy is not visited twice about one suggestion, and a second draw in a year (a
  * supplement, a redo) should reach suggestions the first did not.
  */
 export async function drawAndStore(
   d: PageBase,
   drawable: readonly Drawable[],
-  confirmed: ReadonlyMap<string, number>,
+  confirmed: ReadonlyMap<string, ConfirmedVisit>,
   request: SampleRequest,
 ): Promise<StoredSample | Refusal> {
-  const candidates = candidatesOf(drawable, request.year);
+  const range = request.replied ?? ANY_REPLY;
+  if (range !== ANY_REPLY && !replyDatesKnown(drawable))
+    return {
+      ok: false,
+      code: "reply_dates_unknown",
+      field: REPLIED_FROM,
+      message:
+        "现有的可抽样名单由更新前的版本生成，还没有答复日期：请等下一次同步完成后再按答复日期抽取，或清空答复日期范围",
+      status: 409,
+    };
+  const candidates = candidatesOf(drawable, request.year, range);
   const visited = visitedIds(drawable, confirmed.keys());
   const skipped = candidates.filter((c) => visited.has(c.id)).length;
   const refused = checkSampleSize(request.size, candidates.length - skipped, skipped);
+  // None replied in the range: said by the range, which is what to change.
+  if (refused?.code === "nothing_to_sample" && range !== ANY_REPLY)
+    return {
+      ...refused,
+      field: REPLIED_FROM,
+      message: `${replyRangeText(range)}：${refused.message}`,
+      status: 409,
+    };
   if (refused) return { ...refused, status: refused.code === "nothing_to_sample" ? 409 : 400 };
-  const draw = drawSample(candidates, request.size, request.seed ?? newSeed(), visited);
+  const draw = drawSample(candidates, request.size, request.seed ?? newSeed(), visited, {
+    atLeastOne: request.atLeastOne === true,
+  });
   const fields = {
     seed: draw.seed,
     year: request.year,
@@ -53,6 +105,9 @@ export async function drawAndStore(
     drawnBy: d.frame.staff ? actorFromIdentity(d.frame.staff).label : null,
     // A seed staff typed is shown apart from one the system made up: the 主任 can tell the two.
     seedTyped: request.seed !== null,
+    repliedFrom: range.from,
+    repliedTo: range.to,
+    atLeastOne: request.atLeastOne === true,
   };
   const id = await d.deps.samples.create(fields);
   return {
@@ -205,23 +260,33 @@ export async function confirmSample(
 /**
  * The drawn suggestions as they are now (`rows`: the stored rows that hold their 编号; `confirmed`:
  * 编号 → the confirmed sample that wrote 回访 = 是 to it, which the rows show only after the next
- * sync), and whether the same seed still gives the same sample from the suggestions that may be
- * drawn now, less those the draw skipped as visited.
+ * sync, read since `readSince`: readSinceOf), and whether the same seed still gives the same sample
+ * from the suggestions that may be drawn now (of the sample's year and 答复日期 range), less those
+ * the draw skipped as visited. A suggestion whose 回访 staff set back to 否 since a confirmed sample
+ * wrote 是 (visitsTakenBack) shows as not visited, marked, and no longer keeps a draft from being
+ * confirmed: it may be drawn again.
  */
 export function sampleView(
   d: PageBase,
   drawable: readonly Drawable[],
   rows: readonly EvaluatedRow[],
   sample: StoredSample,
-  confirmed: ReadonlyMap<string, number>,
+  confirmed: ReadonlyMap<string, ConfirmedVisit>,
+  readSince: string | null = readSinceOf(d),
 ): { drawn: DrawnRow[]; reproducible: boolean } {
   const byId = new Map(rows.filter((r) => !r.blank && r.id).map((r) => [r.id as string, r]));
+  const takenBack = visitsTakenBack(
+    [...byId].map(([id, r]) => [id, r.record.followUp === true] as const),
+    confirmed,
+    readSince,
+  );
   const held = new Set(sample.held.map((h) => h.id));
   const drawn = sample.strata.flatMap((s) =>
     s.drawn.map((id) => {
       const row = byId.get(id);
-      const written = sample.status === "已确认" && !held.has(id);
-      const by = confirmed.get(id);
+      const back = takenBack.has(id);
+      const written = sample.status === "已确认" && !held.has(id) && !back;
+      const by = back ? undefined : confirmed.get(id)?.sample;
       return {
         id,
         unit: s.unit,
@@ -229,6 +294,7 @@ export function sampleView(
         followedUp: written || row?.record.followUp === true || by !== undefined,
         // Another sample's confirmation: the page names it, so a draft's overlap is plain.
         visitedBy: by !== undefined && by !== sample.id ? by : null,
+        ...(back ? { takenBack: true } : {}),
       };
     }),
   );
@@ -237,7 +303,9 @@ export function sampleView(
       ? ({ kind: "count", count: sample.amount } as const)
       : ({ kind: "share", percent: sample.amount } as const);
   const skipped = new Set(sample.strata.flatMap((s) => s.visited ?? []));
-  const again = drawSample(candidatesOf(drawable, sample.year), size, sample.seed, skipped);
+  const again = drawSample(candidatesOf(drawable, sample.year, rangeOf(sample)), size, sample.seed, skipped, {
+    atLeastOne: sample.atLeastOne === true,
+  });
   const before = sample.strata.flatMap((s) => s.drawn);
   const reproducible = again.ids.length === before.length && again.ids.every((id, i) => id === before[i]);
   return { drawn, reproducible };

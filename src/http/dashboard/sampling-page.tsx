@@ -1,10 +1,11 @@
 import type { FC } from "hono/jsx";
 import type { PoolFigures } from "../../domain/dashboard/sample-candidates";
+import type { SampleRequest } from "../../domain/dashboard/sample-request";
 import type { StoredSample } from "../../store/samples";
 import { localDateTime } from "./format";
 import { Layout, type PageFrame } from "./layout";
 import { sizeAskedText } from "./sample-size-asked";
-import { type FieldError, type SamplingForm, SamplingFormCard } from "./sampling-form";
+import { type FieldError, replyRangeText, type SamplingForm, SamplingFormCard } from "./sampling-form";
 import { Card, Empty, StatusBadge } from "./ui";
 
 /** After the seed in the list: typed on the form or made up (nothing for samples drawn before it was kept). */
@@ -38,14 +39,16 @@ export const SamplingPage: FC<{
   error?: FieldError | null;
   samples: readonly StoredSample[];
   frame: PageFrame;
-}> = ({ years, form, poolYear, pool, error = null, samples, frame }) => (
+  /** The form's choices read as a request (null: a field is refused). */
+  asked?: SampleRequest | null;
+}> = ({ years, form, poolYear, pool, error = null, samples, frame, asked = null }) => (
   <Layout title="抽样回访" nav="sampling" frame={frame}>
     <h1>随机抽样回访</h1>
     <p class="sub">
       从已答复的立案建议中按主办单位分层随机抽取，供组织代表跟踪回访（如新蔡县 2024 年从 123 件中抽选 37
-      件）。已回访的建议（“回访”列为“是”，或已在确认的抽样中）不再抽取。同一随机种子、同一批建议总能抽出同一结果，种子会显示并保存，便于复核。确认后系统在台账的“回访”列写入“是”。
+      件）。可按答复日期只抽一段时间内答复的建议（如按季度回访）。已回访的建议（“回访”列为“是”，或已在确认的抽样中）不再抽取；确认后台账中又改为“否”的，视为未回访，可再抽取。同一随机种子、同一批建议总能抽出同一结果，种子会显示并保存，便于复核。确认后系统在台账的“回访”列写入“是”。
     </p>
-    <SamplingFormCard years={years} form={form} poolYear={poolYear} pool={pool} error={error} />
+    <SamplingFormCard years={years} form={form} poolYear={poolYear} pool={pool} error={error} asked={asked} />
     <Card title="历次抽样">
       {samples.length === 0 ? (
         <Empty>还没有抽样记录。</Empty>
@@ -75,8 +78,19 @@ export const SamplingPage: FC<{
                   <span class="nowrap">{localDateTime(s.drawnAt, frame.timeZone)}</span>{" "}
                   <span class="small muted">{s.drawnBy ?? "未记录"}</span>
                 </td>
-                <td data-label="年度">{s.year ?? "全部"}</td>
-                <td data-label="方式">{sizeAskedText(s)}</td>
+                <td data-label="年度">
+                  {s.year ?? "全部"}
+                  {s.repliedFrom || s.repliedTo ? (
+                    <span class="small muted">
+                      {" "}
+                      {replyRangeText({ from: s.repliedFrom ?? null, to: s.repliedTo ?? null })}
+                    </span>
+                  ) : null}
+                </td>
+                <td data-label="方式">
+                  {sizeAskedText(s)}
+                  {s.atLeastOne ? <span class="small muted">，每个主办单位至少 1 件</span> : null}
+                </td>
                 <td class="num" data-label="总体">
                   {s.population}
                 </td>

@@ -11,6 +11,7 @@ import {
 import { checkSampleSize } from "../../../src/domain/dashboard/sample-request";
 import { drawSample, type SampleCandidate } from "../../../src/domain/dashboard/sampling";
 import { SamplingPage } from "../../../src/http/dashboard/sampling-page";
+import { serial } from "../helpers/make-row";
 import { FIXTURE_ROWS, fixtureEvaluation, TODAY } from "./fixture";
 
 /** 20 replied suggestions of two units. */
@@ -82,11 +83,11 @@ describe("what the sync stores for a draw marks what the form must count apart",
 
   it("marks 回访 = 是, a 编号 on two rows and an unreadable 答复日期", () => {
     expect(drawable).toEqual([
-      ["2026-001", "区教育局", 2026, VISITED],
+      ["2026-001", "区教育局", 2026, VISITED, serial("2026-05-20")],
       ["2026-002", "区教育局", 2026, UNREADABLE_REPLY],
       ["2026-003", "区教育局", 2026, DUPLICATED],
       ["2026-003", "区住建局", 2026, DUPLICATED],
-      ["2025-001", "区教育局", 2025],
+      ["2025-001", "区教育局", 2025, serial("2026-02-26")],
     ]);
   });
 
@@ -94,8 +95,11 @@ describe("what the sync stores for a draw marks what the form must count apart",
     expect(poolFigures(drawable, 2026, visitedIds(drawable, []))).toEqual({
       drawable: 0,
       visited: 1,
+      // 回访 = 是 in the sheet, and no confirmed sample wrote it: typed by hand.
+      handMarked: 1,
       duplicated: 2,
       unreadableReply: 1,
+      strata: [0],
     });
     expect(poolFigures(drawable, null, visitedIds(drawable, ["2025-001"]))).toMatchObject({
       drawable: 0,

@@ -75,15 +75,15 @@ describe("抽样数：各部分合并与全部行算出的一致", () => {
       expectSameCandidates(ledger, size);
     });
 
-  it("手算：可抽的建议按表中顺序，带主办单位和年度；重复编号的两行标明，不可抽取", () => {
+  it("手算：可抽的建议按表中顺序，带主办单位、年度和最近一轮的答复日期；重复编号的两行标明，不可抽取", () => {
     const drawable = mergeDrawable(shares(ledger, 7));
     expect(drawable.slice(-6)).toEqual([
-      ["2024-001", "区教育局", 2024],
-      ["2024-002", "区未列局", 2024],
-      ["2025-050", "区教育局", 2025],
+      ["2024-001", "区教育局", 2024, serial("2024-05-20")],
+      ["2024-002", "区未列局", 2024, serial("2024-05-20")],
+      ["2025-050", "区教育局", 2025, serial("2025-05-20")],
       ["2026-050", "区教育局", 2026, DUPLICATED],
       ["2026-050", "区教育局", 2026, DUPLICATED],
-      ["2026-051", "区教育局", null],
+      ["2026-051", "区教育局", null, serial("2026-05-20")],
     ]);
     expect(candidatesOf(drawable, null).map((c) => c.id)).not.toContain("2026-050");
     expect(candidatesOf(drawable, 2024)).toEqual([
@@ -112,8 +112,9 @@ describe("抽样数：随机台账", () => {
         }
       });
 
-  // Measured: at most 1,611 bytes (1.2–1.6 KB): the years, a count per year, and each candidate's
-  // 编号, unit and year (about 30 bytes; some forty a part of this sample).
+  // Measured: at most 2,004 bytes (1.5–2.0 KB): the years, a count per year, and each candidate's
+  // 编号, unit, year and latest 答复日期 as a serial (about 36 bytes; some fifty a part of this
+  // sample). Before the 答复日期 was kept (FU2): at most 1,611.
   it("100 行一部分的份额不超过 2 KB", () => {
     const ledger = storedLedger(sampleLedgerTabs(600, 3), "2026-06-15");
     const duplicated = duplicatedIds(ledger.view.rows);
