@@ -68,6 +68,12 @@ const LEGACY_TEMPLATES: readonly { type: TemplateName; title: string; body: stri
     body: `{{接收方}}：{{督办领导}}同志督办的${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
   },
   {
+    // Before it named the leader who pressed 催办 with the 职务 领导 gives (催办领导职务).
+    type: "领导催办",
+    title: "领导催办：{{编号}} {{标题}}",
+    body: `{{接收方}}：{{催办领导}}同志（{{催办身份}}）催办${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
+  },
+  {
     // Before it said when a 延期申请 refused left the suggestion overdue.
     type: "延期审批结果",
     title: "延期申请审批结果：{{编号}} {{审批结果}}",

@@ -17,7 +17,9 @@ import { ledgerTab } from "./tabs/ledger";
  * 周报日期 is the day a 督办周报 is written for, “2026年12月7日”, as its figures say 截至 (blank in
  * other notices): its title names it, so that mail clients that group by subject keep each week's
  * 周报 apart and a leader finds last week's.
- * 催办领导 and 催办身份 (督办领导 or 领办领导) say who pressed 催办 in a 领导催办 (blank elsewhere).
+ * 催办领导 and 催办身份 (督办领导 or 领办领导) say who pressed 催办 in a 领导催办 (blank elsewhere);
+ * 催办领导职务 is that leader's 职务 in 领导 (区人大常委会副主任), blank when 领导 gives none, does not
+ * list the leader, or the name already ends with a title (刘振华主任): urge-view.ts.
  * 民意转化 reads 联络站民意 for a suggestion the dashboard converted from a voter's opinion (来源
  * 联络站民意), blank otherwise: the 受理回执 then says the deputy received it at the station rather
  * than thanking them for a suggestion of their own. 异议日期, 处理意见 and 承办身份 are the unit's 交办异议
@@ -40,6 +42,7 @@ export const COMPUTED_PLACEHOLDERS = [
   "协办意见期限",
   "催办领导",
   "催办身份",
+  "催办领导职务",
   ...PRACTICE_PLACEHOLDERS,
   "个人链接",
   "测评意见",
@@ -146,8 +149,10 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     type: "领导催办",
     title: "领导催办：{{编号}} {{标题}}",
     // 逾期天数 is blank until 办理期限 has passed (placeholders.ts). It names the leader who pressed
-    // 催办 as 督办领导 or 领办领导: a 领办领导 leads the suggestion rather than supervising it.
-    body: `{{接收方}}：{{催办领导}}同志（{{催办身份}}）催办${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
+    // 催办 as 督办领导 or 领办领导: a 领办领导 leads the suggestion rather than supervising it. The
+    // 职务 from 领导 goes before the name, as a unit is used to reading it (区人大常委会副主任吴国庆同志);
+    // in a section, as a blank value right after “接收方：” would read as a label left without one.
+    body: `{{接收方}}：{{#催办领导职务}}{{催办领导职务}}{{/催办领导职务}}{{催办领导}}同志（{{催办身份}}）催办${RECEIPT}，办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}`,
   },
   {
     type: "督办周报",

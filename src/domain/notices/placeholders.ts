@@ -222,6 +222,7 @@ function computedValues(id: string, round: RoundFacts, recipient: string, ctx: V
     // Only a leader's 催办 says who pressed it and as whom (urge-view.ts).
     催办领导: "",
     催办身份: "",
+    催办领导职务: "",
   };
 }
 

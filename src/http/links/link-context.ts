@@ -127,11 +127,7 @@ export async function mineById(
   if (found.length === 0) {
     const gone = await noLongerHeldBy(ctx, id);
     if (gone) throw new HttpError(gone.status, gone.code, gone.message);
-    throw new HttpError(
-      403,
-      "not_yours",
-      `编号 ${id} 的建议不在${holderName(ctx.link)}的办理范围内，无法查看或办理`,
-    );
+    throw new HttpError(403, "not_yours", notYours(id, ctx.link));
   }
   if (found.length > 1) {
     throw new HttpError(
@@ -141,6 +137,15 @@ export async function mineById(
     );
   }
   return found[0] as RecipientRow;
+}
+
+/**
+ * The refusal of a suggestion the link holder has no part in, in the words of the holder's part: a
+ * unit handles its suggestions, a leader supervises (督办) or leads (领办) them and has none to 办理.
+ */
+function notYours(id: string, link: Capability): string {
+  if (link.kind === "leader") return `编号 ${id} 的建议不在您督办或领办的建议之列，无法查看或催办`;
+  return `编号 ${id} 的建议不在${holderName(link)}的办理范围内，无法查看或办理`;
 }
 
 /**

@@ -71,6 +71,8 @@ export async function urgeFromLink(
     },
     link.recipient,
     role,
+    // The 职务 领导 gives the leader (the small tabs' context holds it: no query).
+    ev.leaders.find(link.recipient)?.record.title ?? "",
   );
   const parts: NoticeKeyParts = {
     type: "领导催办",

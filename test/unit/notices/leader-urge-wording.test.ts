@@ -19,6 +19,7 @@ function urged(
   leader: string,
   role: UrgingRole,
   templates: unknown[][] = [],
+  title = "",
 ) {
   const evaluation = evaluateAt([cells], today, [], templates);
   const row = evaluation.rows[0];
@@ -31,7 +32,7 @@ function urged(
     coOpinionDays: settings.coOpinionDays,
     calendar,
   };
-  const { view } = urgeView(row, "区教育局", ctx, leader, role);
+  const { view } = urgeView(row, "区教育局", ctx, leader, role, title);
   const rendered = renderNotice(evaluation.templates, "领导催办", "email", view);
   if (!rendered.enabled) throw new Error("领导催办 off");
   return { ...rendered, problems: evaluation.problems };
@@ -103,6 +104,57 @@ describe("the 领导催办 names the leader who pressed 催办 and how the leade
     ];
     expect(urged(LED, "2026-05-20", "张卫东副区长", "领办领导", [own]).body).toBe(
       "区教育局：张卫东副区长督办的建议2026-124，请抓紧办理。",
+    );
+  });
+});
+
+describe("the 领导催办 names the leader with the 职务 the 领导 tab gives", () => {
+  const WU = { ...LED, 督办领导: "吴国庆" };
+
+  it("puts the 职务 before the name: 区人大常委会副主任吴国庆同志（督办领导）", () => {
+    expect(urged(WU, "2026-05-20", "吴国庆", "督办领导", [], "区人大常委会副主任").body).toBe(
+      "区教育局：区人大常委会副主任吴国庆同志（督办领导）催办王学军代表领衔提出的建议《关于加快推进柏庄镇卫生院建设的建议》（编号 2026-124），办理期限为 2026年6月2日，目前尚未答复代表，请抓紧办理、按期答复。",
+    );
+  });
+
+  it("reads as before when 领导 gives no 职务", () => {
+    expect(urged(WU, "2026-05-20", "吴国庆", "督办领导").body).toMatch(
+      /^区教育局：吴国庆同志（督办领导）催办王学军代表/,
+    );
+  });
+
+  it("does not say a title twice when the name already carries one (刘振华主任)", () => {
+    expect(urged(LED, "2026-05-20", "刘振华主任", "督办领导", [], "区人大常委会主任").body).toMatch(
+      /^区教育局：刘振华主任（督办领导）催办王学军代表/,
+    );
+    expect(urged(LED, "2026-05-20", "张卫东副区长", "领办领导", [], "副区长").body).toMatch(
+      /^区教育局：张卫东副区长（领办领导）催办王学军代表/,
+    );
+  });
+
+  it("lets a staff text use {{催办领导职务}} without a 提醒", () => {
+    const own = [
+      "领导催办",
+      "",
+      "领导催办：{{编号}}",
+      "{{接收方}}：{{催办领导}}（{{催办领导职务}}）请你单位抓紧办理{{编号}}。",
+      "是",
+    ];
+    const notice = urged(WU, "2026-05-20", "吴国庆", "督办领导", [own], "区人大常委会副主任");
+    expect(notice.body).toBe("区教育局：吴国庆（区人大常委会副主任）请你单位抓紧办理2026-124。");
+    expect(notice.problems.filter((p) => p.tab === "通知模板")).toEqual([]);
+  });
+
+  it("follows the new wording where 通知模板 still holds the built-in text that named no 职务", () => {
+    const before = [
+      "领导催办",
+      "",
+      "领导催办：{{编号}} {{标题}}",
+      "{{接收方}}：{{催办领导}}同志（{{催办身份}}）催办{{领衔代表}}代表领衔提出的建议《{{标题}}》（编号 {{编号}}），办理期限为 {{办理期限}}，{{#逾期天数}}已逾期 {{逾期天数}} 天，仍未答复代表，请立即办理并答复代表。{{/逾期天数}}{{^逾期天数}}目前尚未答复代表，请抓紧办理、按期答复。{{/逾期天数}}",
+      "是",
+    ];
+    expect(urged(WU, "2026-05-20", "吴国庆", "督办领导", [before], "区人大常委会副主任").body).toMatch(
+      /^区教育局：区人大常委会副主任吴国庆同志（督办领导）催办王学军代表/,
     );
   });
 });

@@ -302,9 +302,16 @@ function observeUrges(observed: Observed): void {
       coOpinionDays: settings.coOpinionDays,
       calendar,
     };
-    const { view } = urgeView(row, "区教育局", ctx, "王建国副区长", "领办领导");
-    const rendered = renderNotice(evaluation.templates, "领导催办", "email", view);
-    if (rendered.enabled) note(observed, rendered.body);
+    // As 领办领导 王建国副区长 (a name with its title: no 职务), and as 督办领导 吴国庆 whose 职务
+    // 领导 gives (urge.ts looks it up).
+    for (const [leader, role, title] of [
+      ["王建国副区长", "领办领导", "副区长"],
+      ["吴国庆", "督办领导", "区人大常委会副主任"],
+    ] as const) {
+      const { view } = urgeView(row, "区教育局", ctx, leader, role, title);
+      const rendered = renderNotice(evaluation.templates, "领导催办", "email", view);
+      if (rendered.enabled) note(observed, rendered.body);
+    }
   }
 }
 
