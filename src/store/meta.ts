@@ -173,3 +173,10 @@ export const META_UNREACHABLE_NOTICES = "unreachable_notices";
  * that form is accepted. One write a refused push.
  */
 export const META_WJQQ_REFUSED = "wjqq_refused";
+/**
+ * The 通知模板 problems the latest daily notices run found while rendering (a text that rendered
+ * empty in a notice, so the built-in text went): JSON { today, problems: Problem[] }, "" when it found
+ * none. Written once a run with its last step's other values (none on a rest day: nothing is
+ * rendered); the sync's finish lists them in 校验问题 with the day found (finish-problems.ts).
+ */
+export const META_NOTICE_TEMPLATE_PROBLEMS = "notice_template_problems";

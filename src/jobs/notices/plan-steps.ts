@@ -22,7 +22,7 @@ import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/
 import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
-import { META_DUPLICATE_IDS, META_SUMMARY } from "../../store/meta";
+import { META_DUPLICATE_IDS, META_NOTICE_TEMPLATE_PROBLEMS, META_SUMMARY } from "../../store/meta";
 import type { OutboxKey } from "../../store/outbox-queries";
 import { loadDigestFigures } from "../../store/page-figures";
 import { baseTabsContext, loadLedgerView } from "../ledger-view";
@@ -76,6 +76,22 @@ export function addOutcomes(a: StepOutcome, b: StepOutcome): StepOutcome {
     unreachable: [...a.unreachable, ...b.unreachable],
     templateProblems: [...problems.values()],
   };
+}
+
+/**
+ * The meta entry that keeps the whole run's 通知模板 problems (its steps' outcomes added up) for the
+ * sync's finish to list in 校验问题, "" when the run found none (a mended row leaves 校验问题). None on a
+ * rest day: nothing is rendered, so nothing is found, and the last working day's problems stand.
+ */
+export function templateProblemsEntry(run: DailyRun, outcome: StepOutcome): [string, string][] {
+  if (outcome.restDay) return [];
+  const { templateProblems: problems } = outcome;
+  return [
+    [
+      META_NOTICE_TEMPLATE_PROBLEMS,
+      problems.length > 0 ? JSON.stringify({ today: run.today, problems }) : "",
+    ],
+  ];
 }
 
 async function duplicateIds(deps: NoticeDeps): Promise<ReadonlySet<string>> {

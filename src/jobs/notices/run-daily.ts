@@ -5,6 +5,7 @@ import {
   decideDailyRun,
 } from "../../domain/notices/schedule";
 import type { UnreachableNotice } from "../../domain/notices/types";
+import type { Problem } from "../../domain/problems";
 import { META_UNREACHABLE_NOTICES } from "../../store/meta";
 import { META_NOTICES_LAST_RUN, type NoticeDeps, type QueuingNoticeDeps } from "./notice-deps";
 import { officeClock } from "./office-clock";
@@ -15,6 +16,7 @@ import {
   planDigest,
   planPart,
   type StepOutcome,
+  templateProblemsEntry,
 } from "./plan-steps";
 import { readdressWaiting } from "./retry-notice";
 
@@ -74,6 +76,11 @@ export type NoticesStep = {
   run: DailyRun;
   /** The lease holder, released by the last step. */
   holder: string;
+  /**
+   * The 通知模板 problems the run's earlier steps found, kept by the last step in one write (absent
+   * in a step queued by an older build, or before any was found).
+   */
+  templateProblems?: Problem[];
 } & ({ step: "part"; part: number } | { step: "digest" });
 
 export function isNoticesStep(body: unknown): body is NoticesStep {
@@ -130,8 +137,17 @@ function unsentEntry(run: DailyRun, step: StepName, outcome: StepOutcome): [stri
   return [[unsentKey(step), JSON.stringify({ today: run.today, entries: outcome.unreachable })]];
 }
 
-async function keepUnsent(deps: NoticeDeps, run: DailyRun, step: StepName, outcome: StepOutcome) {
-  await deps.meta.setMany(unsentEntry(run, step, outcome), new Date(run.startedMs).toISOString());
+async function keepUnsent(
+  deps: NoticeDeps,
+  run: DailyRun,
+  step: StepName,
+  outcome: StepOutcome,
+  more: readonly [string, string][] = [],
+) {
+  await deps.meta.setMany(
+    [...unsentEntry(run, step, outcome), ...more],
+    new Date(run.startedMs).toISOString(),
+  );
 }
 
 /**
@@ -198,8 +214,11 @@ export async function runDailyNotices(
     const digest = await planDigest(deps, run);
     unsent.push(...unsentEntry(run, "digest", digest));
     outcome = addOutcomes(outcome, digest);
-    // Every step's list in one D1 batch.
-    await deps.meta.setMany(unsent, new Date(run.startedMs).toISOString());
+    // Every step's list, and the run's 通知模板 problems, in one D1 batch.
+    await deps.meta.setMany(
+      [...unsent, ...templateProblemsEntry(run, outcome)],
+      new Date(run.startedMs).toISOString(),
+    );
     await end(deps, run, holder, options.force === true);
     return { outcome: "ok", today: run.today, readdressed: readdressed.length, ...outcome };
   } catch (error) {
@@ -239,19 +258,24 @@ export async function startDailyNotices(
  */
 export async function continueDailyNotices(deps: QueuingNoticeDeps, step: NoticesStep): Promise<StepOutcome> {
   const { run, holder } = step;
+  // The 通知模板 problems of the steps so far: carried in the messages, kept by the last step.
+  const found = (outcome: StepOutcome) =>
+    addOutcomes({ ...EMPTY_OUTCOME, templateProblems: step.templateProblems ?? [] }, outcome);
   if (step.step === "digest") {
     const outcome = await planDigest(deps, run);
-    await keepUnsent(deps, run, "digest", outcome);
+    await keepUnsent(deps, run, "digest", outcome, templateProblemsEntry(run, found(outcome)));
     await end(deps, run, holder, false);
     return outcome;
   }
   const outcome = await planPart(deps, run, step.part);
   await keepUnsent(deps, run, step.part, outcome);
   const parts = await deps.summaries.count();
+  const { templateProblems } = found(outcome);
+  const carried = templateProblems.length > 0 ? { templateProblems } : {};
   const next: NoticesStep =
     step.part + 1 < parts
-      ? { job: "notices", run, holder, step: "part", part: step.part + 1 }
-      : { job: "notices", run, holder, step: "digest" };
+      ? { job: "notices", run, holder, step: "part", part: step.part + 1, ...carried }
+      : { job: "notices", run, holder, step: "digest", ...carried };
   await deps.jobsQueue.send(next);
   return outcome;
 }

@@ -1,5 +1,11 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
-import { META_DUPLICATE_IDS, META_ID_FORMAT, META_REMOVAL_CONFIRMED, META_SUMMARY } from "../../store/meta";
+import {
+  META_DUPLICATE_IDS,
+  META_ID_FORMAT,
+  META_NOTICE_TEMPLATE_PROBLEMS,
+  META_REMOVAL_CONFIRMED,
+  META_SUMMARY,
+} from "../../store/meta";
 import { META_PRESENT } from "./present-snapshots";
 import { parseStamp, type SummaryStamp } from "./summary-stamp";
 
@@ -21,7 +27,8 @@ export const tabWrittenKey = (tab: string) => `${META_TAB_WRITTEN}${tab}`;
 
 /**
  * The small facts the finish compares its work with, read in one query at its start: the summary's
- * stamp, what the last sync wrote to each system tab, the 编号 typed twice and the 编号格式 it stored.
+ * stamp, what the last sync wrote to each system tab, the 编号 typed twice and the 编号格式 it stored,
+ * and the 通知模板 problems the latest notices run found while sending (listed in 校验问题).
  * The sync's problems themselves (100 KB and more) are not read: the stamp holds their digest.
  */
 export const FINISH_META_KEYS = [
@@ -31,6 +38,7 @@ export const FINISH_META_KEYS = [
   META_ID_FORMAT,
   META_PRESENT,
   META_REMOVAL_CONFIRMED,
+  META_NOTICE_TEMPLATE_PROBLEMS,
 ] as const;
 export type FinishMeta = ReadonlyMap<string, string>;
 

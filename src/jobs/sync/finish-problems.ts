@@ -93,6 +93,24 @@ function practiceWhileSkipped(anew: readonly Problem[], lastRead: readonly Probl
   return orderPracticeProblems(own, [...stored.values()].flat());
 }
 
+/**
+ * The 通知模板 problems the latest daily notices run found while rendering (stored by it as
+ * META_NOTICE_TEMPLATE_PROBLEMS: { today, problems }, "" when none), each saying the day it was found:
+ * the sync cannot see them (a text renders empty only in some notices), and staff would otherwise
+ * never learn their row went out as the built-in text.
+ */
+export function foundWhileSending(stored: string | undefined): Problem[] {
+  if (!stored) return [];
+  const { today, problems } = JSON.parse(stored) as { today: string; problems: Problem[] };
+  return problems.map((p) => ({ ...p, message: `${p.message}（${today} 发送通知时发现）` }));
+}
+
+/** 通知模板's and 节假日's problems, with those found while sending after 通知模板's own. */
+function withFoundWhileSending(configTabs: readonly Problem[], found: readonly Problem[]): Problem[] {
+  const templates = configTabs.filter((p) => p.tab === TAB_NAMES.templates);
+  return [...templates, ...found, ...configTabs.filter((p) => p.tab !== TAB_NAMES.templates)];
+}
+
 /** Every problem of the run, in 校验问题's order; `shares` null while a part has none (`view` from the rows). */
 export function finishProblems(
   context: SyncContext,
@@ -106,6 +124,8 @@ export function finishProblems(
   view: EvaluatedLedger,
   /** What the last read's chunks said, while this run skipped the ledger (lastReadProblems). */
   lastRead: LastRead = NOTHING_READ,
+  /** The 通知模板 problems the latest notices run found while sending (foundWhileSending). */
+  sending: readonly Problem[] = [],
 ): Problem[] {
   const { planProblems } = context;
   const read = context.ledgerSkipped === null;
@@ -127,7 +147,7 @@ export function finishProblems(
         )
       : practiceWhileSkipped(planProblems.practiceTabs ?? [], kept.related)),
     ...(planProblems.evaluationTabs ?? []),
-    ...(planProblems.configTabs ?? []),
+    ...withFoundWhileSending(planProblems.configTabs ?? [], sending),
     ...(read ? calendarProblems(results) : kept.calendar),
     ...withPracticeSinceProblem(planProblems.settings, context.practiceSince, context.today),
     ...planProblems.systemTabs,

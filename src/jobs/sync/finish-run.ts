@@ -7,6 +7,7 @@ import type { Inbox } from "../../store/inbox";
 import {
   META_DUPLICATE_IDS,
   META_ID_FORMAT,
+  META_NOTICE_TEMPLATE_PROBLEMS,
   META_SUMMARY,
   META_SYNC_PROBLEMS,
   type MetaStore,
@@ -19,7 +20,7 @@ import { rowsWithIds } from "../ledger-view";
 import { assessmentsOf } from "./finish-figures";
 import { loadFinishLedger } from "./finish-ledger";
 import { FINISH_META_KEYS, readStamp } from "./finish-meta";
-import { finishProblems } from "./finish-problems";
+import { finishProblems, foundWhileSending } from "./finish-problems";
 import { requeueOutstanding, settleObjections } from "./inbox-followup";
 import { markVanished, renumberedAdvices } from "./mark-vanished";
 import { nextStamp } from "./next-stamp";
@@ -155,6 +156,7 @@ export async function finishRun(
     shares,
     view,
     lastReadProblems,
+    foundWhileSending(stored.get(META_NOTICE_TEMPLATE_PROBLEMS)),
   );
   const committee = committeeScores(tabs[TAB_NAMES.committee]);
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);

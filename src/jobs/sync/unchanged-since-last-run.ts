@@ -1,7 +1,7 @@
 import { digestOf } from "../../digest";
 import { hash53 } from "../../domain/hash";
 import type { InboxEntry } from "../../store/inbox";
-import { META_REMOVAL_CONFIRMED, type MetaStore } from "../../store/meta";
+import { META_NOTICE_TEMPLATE_PROBLEMS, META_REMOVAL_CONFIRMED, type MetaStore } from "../../store/meta";
 import type { Objection } from "../../store/objections";
 import { figuresStoredFor } from "../../store/page-figures";
 import type { SummaryStore } from "../../store/summary-store";
@@ -49,6 +49,8 @@ export function finishInputs(
       // dashboard or the sync settles it, none of which touches the sheet: a new one, or one
       // decided, changes the finish's work. Its other fields never change while it is open.
       openObjections.map((o) => o.submissionId).sort(),
+      // The 通知模板 problems the latest notices run found while sending (none: the digest as before).
+      ...(stored.get(META_NOTICE_TEMPLATE_PROBLEMS) ? [stored.get(META_NOTICE_TEMPLATE_PROBLEMS)] : []),
     ]),
   );
 }
