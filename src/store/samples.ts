@@ -37,6 +37,22 @@ export interface StoredSample extends NewSample {
   discardReason: string | null;
 }
 
+/** A sample just drawn, as the store keeps it under `id`: a draft, nothing confirmed or thrown away. */
+export function draftSample(fields: NewSample, id: number): StoredSample {
+  return {
+    ...fields,
+    id,
+    status: "待确认",
+    confirmedAt: null,
+    confirmedBy: null,
+    written: 0,
+    held: [],
+    discardedAt: null,
+    discardedBy: null,
+    discardReason: null,
+  };
+}
+
 /** Follow-up samples as drawn and confirmed. */
 export interface SampleStore {
   create(sample: NewSample): Promise<number>;

@@ -17,7 +17,7 @@ import {
 import { drawSample } from "../../domain/dashboard/sampling";
 import { suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
-import type { StoredSample } from "../../store/samples";
+import { draftSample, type StoredSample } from "../../store/samples";
 import { ADMIN_TOKEN_LABEL, actorFromIdentity } from "../actor";
 import { HttpError } from "../errors";
 import { writeFollowUps } from "./follow-up-writer";
@@ -109,19 +109,7 @@ export async function drawAndStore(
     repliedTo: range.to,
     atLeastOne: request.atLeastOne === true,
   };
-  const id = await d.deps.samples.create(fields);
-  return {
-    ...fields,
-    id,
-    status: "待确认",
-    confirmedAt: null,
-    confirmedBy: null,
-    written: 0,
-    held: [],
-    discardedAt: null,
-    discardedBy: null,
-    discardReason: null,
-  };
+  return draftSample(fields, await d.deps.samples.create(fields));
 }
 
 /** Who is acting, as samples record it: the Access e-mail, or 管理令牌. */

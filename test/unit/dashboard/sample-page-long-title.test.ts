@@ -2,32 +2,26 @@ import { describe, expect, it } from "vitest";
 import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
 import type { SuggestionRef } from "../../../src/domain/dashboard/suggestion-ref";
 import { type DrawnRow, SamplePage } from "../../../src/http/dashboard/sample-page";
-import type { StoredSample } from "../../../src/store/samples";
+import { draftSample, type StoredSample } from "../../../src/store/samples";
 
 const LONG_TITLE = `关于${"加快推进乡镇卫生院标准化建设".repeat(14)}的建议`;
 
-const SAMPLE: StoredSample = {
-  id: 1,
-  seed: "long-title",
-  year: 2026,
-  mode: "count",
-  amount: 1,
-  population: 1,
-  size: 1,
-  strata: [{ unit: "区教育局", population: 1, drawn: ["2026-100"] }],
-  drawnAt: "2026-12-06T02:00:00.000Z",
-  drawnOn: "2026-12-06",
-  drawnBy: null,
-  seedTyped: true,
-  status: "待确认",
-  confirmedAt: null,
-  confirmedBy: null,
-  written: 0,
-  held: [],
-  discardedAt: null,
-  discardedBy: null,
-  discardReason: null,
-};
+const SAMPLE: StoredSample = draftSample(
+  {
+    seed: "long-title",
+    year: 2026,
+    mode: "count",
+    amount: 1,
+    population: 1,
+    size: 1,
+    strata: [{ unit: "区教育局", population: 1, drawn: ["2026-100"] }],
+    drawnAt: "2026-12-06T02:00:00.000Z",
+    drawnOn: "2026-12-06",
+    drawnBy: null,
+    seedTyped: true,
+  },
+  1,
+);
 
 const REF: SuggestionRef = {
   id: "2026-100",

@@ -15,7 +15,7 @@ import { parseSampleRequest } from "../../../src/domain/dashboard/sample-request
 import { drawSample, plannedSize, type SampleCandidate } from "../../../src/domain/dashboard/sampling";
 import { type DrawnRow, SamplePage } from "../../../src/http/dashboard/sample-page";
 import { SamplingPage } from "../../../src/http/dashboard/sampling-page";
-import type { StoredSample } from "../../../src/store/samples";
+import { draftSample, type StoredSample } from "../../../src/store/samples";
 import { serial } from "../helpers/make-row";
 import { FIXTURE_ROWS, fixtureEvaluation, TODAY } from "./fixture";
 
@@ -223,31 +223,25 @@ describe("the form says what the option does to the sample", () => {
 
 describe("重新抽取 from a draft that cannot be confirmed", () => {
   it("posts the draft's 答复日期 range and 每个主办单位至少抽 1 件 with its year and size", async () => {
-    const sample: StoredSample = {
-      id: 4,
-      seed: "q3",
-      year: 2026,
-      mode: "share",
-      amount: 30,
-      population: 3,
-      size: 3,
-      strata: [{ unit: "区教育局", population: 3, drawn: ["2026-011", "2026-024", "2026-037"] }],
-      drawnAt: "2026-10-08T02:00:00.000Z",
-      drawnOn: "2026-10-08",
-      drawnBy: null,
-      seedTyped: true,
-      repliedFrom: "2026-07-01",
-      repliedTo: "2026-09-30",
-      atLeastOne: true,
-      status: "待确认",
-      confirmedAt: null,
-      confirmedBy: null,
-      written: 0,
-      held: [],
-      discardedAt: null,
-      discardedBy: null,
-      discardReason: null,
-    };
+    const sample: StoredSample = draftSample(
+      {
+        seed: "q3",
+        year: 2026,
+        mode: "share",
+        amount: 30,
+        population: 3,
+        size: 3,
+        strata: [{ unit: "区教育局", population: 3, drawn: ["2026-011", "2026-024", "2026-037"] }],
+        drawnAt: "2026-10-08T02:00:00.000Z",
+        drawnOn: "2026-10-08",
+        drawnBy: null,
+        seedTyped: true,
+        repliedFrom: "2026-07-01",
+        repliedTo: "2026-09-30",
+        atLeastOne: true,
+      },
+      4,
+    );
     // 2026-011 visited since the draw (another sample's confirmation): no confirm button, 重新抽取 instead.
     const drawn: DrawnRow[] =
       sample.strata[0]?.drawn.map((id, i) => ({
