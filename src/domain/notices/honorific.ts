@@ -4,7 +4,19 @@
  * list is short on purpose: a title is dropped only when the name plainly ends with one, never
  * guessed from a last character (长, 员) that a given name may have.
  */
-const TITLES = ["主任", "书记", "主席", "委员", "区长", "局长", "部长", "秘书长", "同志"] as const;
+const TITLES = [
+  "主任",
+  "书记",
+  "主席",
+  "委员",
+  "区长",
+  "县长",
+  "市长",
+  "局长",
+  "部长",
+  "秘书长",
+  "同志",
+] as const;
 
 /** True when a name ends with a title (副主任 ends with 主任), so 同志 must not follow it. */
 export function endsWithTitle(name: string): boolean {
@@ -33,10 +45,10 @@ export function withoutDoubleTitle(template: string, view: Readonly<Record<strin
 
 /**
  * Titles a typed leader's name may carry or lack where 领导 (or 代表) writes it otherwise: those
- * above, 副 ones read through them (副主任 ends with 主任), and a county's 县长 / 市长. Only for a
- * hint to staff (titleTwins), never to match a name silently.
+ * above but 同志, 副 ones read through them (副主任 ends with 主任). Only for a hint to staff
+ * (titleTwins), never to match a name silently.
  */
-const HINT_TITLES = [...TITLES.filter((title) => title !== "同志"), "县长", "市长"] as const;
+const HINT_TITLES = TITLES.filter((title) => title !== "同志");
 
 /**
  * A name without the title it ends with (刘振华主任同志, 李四副主任 → 李四), as written when it ends
