@@ -15,6 +15,7 @@ import { loadFrame, loadScoreboard } from "./dashboard/load-view";
 import { syncedAtOf } from "./dashboard/report-page";
 import { visitList } from "./dashboard/sample-page";
 import { findSample } from "./dashboard/sampling-actions";
+import { HttpError } from "./errors";
 import { loadSampleList } from "./sampling-routes";
 
 /** An attachment with an ASCII fallback name and the Chinese name (RFC 6266 / 5987). */
@@ -108,6 +109,13 @@ export const exportsRoutes = new Hono<AppEnv>()
   .get("/samples/:file{[0-9]+\\.csv}", async (c) => {
     const base = await loadFrame(c);
     const sample = await findSample(base, c.req.param("file").slice(0, -".csv".length));
+    // A discarded draft's list is no one's to visit (its page offers no CSV either).
+    if (sample.status === "已作废")
+      throw new HttpError(
+        409,
+        "sample_discarded",
+        `第 ${sample.id} 次抽样已作废，没有回访名单：请下载有效的抽样的名单`,
+      );
     const { drawn, replies, units } = await loadSampleList(c, base, sample);
     const table = visitListTable(visitList(sample, drawn, replies, units));
     const today = base.frame.today;

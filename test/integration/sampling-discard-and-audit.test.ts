@@ -166,6 +166,10 @@ describe("a draft can be thrown away (作废), and then never confirmed", () => 
     // A second click on 作废 just shows it again.
     expect((await postForm(`/sampling/${id}/discard`, {})).status).toBe(303);
     expect((await sampleOf(id)).discardReason).toBe("比例填错");
+    // Nor is its list handed out to visit.
+    const list = await call(`/exports/samples/${id}.csv`);
+    expect(list.status).toBe(409);
+    expect(await list.text()).toContain(`第 ${id} 次抽样已作废，没有回访名单`);
   });
 
   it("from the API, with or without a reason; a confirmed sample cannot be discarded", async () => {
