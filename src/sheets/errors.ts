@@ -48,7 +48,7 @@ export class SheetsError extends Error {
   get hint(): string {
     const account = this.serviceAccount ? `服务账号 ${this.serviceAccount}` : "服务账号";
     if (this.call === TOKEN_CALL && !this.retryable) {
-      return `Google 拒绝了${account}的密钥：请检查 GOOGLE_SERVICE_ACCOUNT 是否为完整有效的 JSON 密钥（密钥可能已被删除或停用）`;
+      return rejectedKeyHint(account, "GOOGLE_SERVICE_ACCOUNT");
     }
     if (this.httpStatus === 403 && this.reason === "SERVICE_DISABLED") {
       return "服务账号所在的 Google Cloud 项目没有启用 Google Sheets API：请在 Google Cloud 控制台“API 和服务”中启用它";
@@ -105,4 +105,14 @@ export async function sheetsErrorFrom(
     serviceAccount,
     what,
   );
+}
+
+/**
+ * What to do when Google's token endpoint turns the service account's key down (400 invalid_grant):
+ * the Worker names its secret, the provisioning tools the key file they were given. `account`:
+ * "服务账号 <e-mail>"; `key`: where the key is (a space before a name in Latin letters).
+ */
+export function rejectedKeyHint(account: string, key: string): string {
+  const space = /^[\x21-\x7e]/.test(key) ? " " : "";
+  return `Google 拒绝了${account}的密钥：请检查${space}${key} 是否为完整有效的 JSON 密钥（密钥可能已被删除或停用）`;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sheets, type sheets_v4 } from "@googleapis/sheets";
 import { JWT } from "google-auth-library";
+import { rejectedKeyHint } from "../../src/sheets/errors";
 import { startCommand } from "../local-paths";
 import { type Connection, GOOGLE_TOKEN_URL } from "./connection";
 
@@ -148,9 +149,7 @@ function rejectedKey(target: ApiTarget, message: string): string {
     );
   }
   const detail = ` (key rejected by Google: ${message})`;
-  const key = target.key ?? `密钥文件 ${file}`;
-  const space = /^[\x21-\x7e]/.test(key) ? " " : "";
-  return `Google 拒绝了服务账号 ${email} 的密钥：请检查${space}${key} 是否为完整有效的 JSON 密钥（密钥可能已被删除或停用）${detail}`;
+  return `${rejectedKeyHint(`服务账号 ${email} `, target.key ?? `密钥文件 ${file}`)}${detail}`;
 }
 
 /** A short Chinese/English message for a failed API call, with what to do for the usual causes. */

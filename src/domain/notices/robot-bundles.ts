@@ -1,4 +1,5 @@
 import type { Channel, NoticeType } from "../../../sheets-schema/enums";
+import { noticeBytesOn } from "./robot-limits";
 
 /**
  * Several notices to one group robot go as one robot message (a bundle): a busy unit's group chat
@@ -8,12 +9,16 @@ import type { Channel, NoticeType } from "../../../sheets-schema/enums";
  */
 export const BUNDLE_MAX_NOTICES = 8;
 
+/** A bundle of 钉钉 or 飞书 at most: eight notices fit well within, and a phone screen or two reads it. */
+const LARGE_ROBOT_BUNDLE_BYTES = 8000;
+
 /**
- * A bundle's UTF-8 bytes at most: 企业微信 takes 2,048 in a text message, so two 交办通知 with their
- * link (about 790 bytes each); 钉钉 and 飞书 take about 20,000, so eight fit well within.
+ * A bundle's UTF-8 bytes at most: 企业微信 what one notice with its link keeps whole (noticeBytesOn:
+ * 2,000 of its 2,048), so two 交办通知 with their link (about 790 bytes each); 钉钉 and 飞书 take
+ * about 20,000, of which a bundle uses LARGE_ROBOT_BUNDLE_BYTES.
  */
 export function bundleMaxBytes(channel: Channel): number {
-  return channel === "wecom" ? 2000 : 8000;
+  return Math.min(noticeBytesOn(channel) ?? LARGE_ROBOT_BUNDLE_BYTES, LARGE_ROBOT_BUNDLE_BYTES);
 }
 
 /** Between two notices of a bundle: a line a reader sees one notice end at. */

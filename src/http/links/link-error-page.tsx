@@ -32,15 +32,6 @@ const SUGGESTION_CLOSED = new Set<string>([
   ...Object.values(LEADER_CHANGED),
 ]);
 
-/**
- * Headings of a suggestion the link cannot open (mineById, past-holding.ts), beside the gate's
- * (LINK_ERROR_TITLES): what happened, not a refusal of the person (the 403's 无权进行此操作 read as
- * if the unit or deputy had done something wrong). The message under it says why and what to do.
- */
-const SUGGESTION_TITLES: Readonly<Record<string, string>> = {
-  not_yours: "该建议不在本链接名下",
-};
-
 function aboutTheSuggestion(e: ShownError): boolean {
   return SUGGESTION_CLOSED.has(e.code) || e.status === 404 || e.status === 410;
 }
@@ -106,7 +97,7 @@ export async function renderLinkError(
   // Set once the gate let the link in; absent on its refusals, which offer no way back anyway, and
   // on a request refused before the gate (D1 not ready): then the neutral wording.
   const kind = c.get("link")?.kind;
-  const heading = LINK_ERROR_TITLES[e.code] ?? SUGGESTION_TITLES[e.code] ?? title;
+  const heading = LINK_ERROR_TITLES[e.code] ?? title;
   const [phone, typed] = await Promise.all([officePhoneFor(c.env), typedTextOf(c.req.raw)]);
   return sendPage(
     c,

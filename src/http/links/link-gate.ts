@@ -58,6 +58,8 @@ export const LINK_ERROR_TITLES: Readonly<Record<string, string>> = {
   [LEADER_CHANGED.supervisor]: "该建议已调整督办领导",
   [LEADER_CHANGED.handling]: "该建议已调整领办领导",
   [LEADER_CHANGED.both]: "该建议已调整督办、领办领导",
+  // A suggestion the link's holder does not hold (mineById, past-holding.ts): neutral, as above.
+  not_yours: "该建议不在本链接名下",
 };
 
 function refuse(kind: keyof typeof REFUSALS): never {
