@@ -80,11 +80,13 @@ export const LEDGER_NOTICE_TYPES = [
 /** The notices of practice.md (contacts, co-units' opinions, extensions). */
 export const PRACTICE_NOTICE_TYPES = ["沟通提醒", "协办提醒", "延期审批结果", "延期告知"] as const;
 /**
- * The notices answering what a unit asked through its personal link: 交办异议处理结果 tells a unit
- * its 交办异议 was not agreed (维持交办), so it does not wait on it while its 办理期限 runs. An agreed
- * one is told by the 交办通知 of the changed 主办单位.
+ * The notices planned from a personal link's action rather than the ledger: 交办异议处理结果 tells a
+ * unit its 交办异议 was not agreed (维持交办), so it does not wait on it while its 办理期限 runs (an
+ * agreed one is told by the 交办通知 of the changed 主办单位); 链接更换通知 brings a holder of links
+ * that stopped when the office rotated LINK_SECRET a new one, when staff press 通过通知渠道发送新链接
+ * on /links (about no suggestion, like the 督办周报).
  */
-export const LINK_NOTICE_TYPES = ["交办异议处理结果"] as const;
+export const LINK_NOTICE_TYPES = ["交办异议处理结果", "链接更换通知"] as const;
 export const NOTICE_TYPES = [...LEDGER_NOTICE_TYPES, ...PRACTICE_NOTICE_TYPES, ...LINK_NOTICE_TYPES] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 

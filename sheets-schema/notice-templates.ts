@@ -175,6 +175,13 @@ export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
     // 『协办意见』 already records (协办意见送达日期) is not asked for it again.
     body: `{{接收方}}：你单位于 {{异议日期}}对${RECEIPT}提出的交办异议，经研究，不予同意，维持原交办{{#处理意见}}，意见是：“{{处理意见}}”{{/处理意见}}。请你单位继续作为协办单位认真办理，不因提出异议而延误。{{#协办意见送达日期}}你单位已于 {{协办意见送达日期}}送达协办意见，请继续配合主办单位办理。{{/协办意见送达日期}}{{^协办意见送达日期}}{{#逾期天数}}你单位的协办意见期限为 {{协办意见期限}}，已逾期 {{逾期天数}} 天，请立即将书面协办意见送{{主办单位}}。{{/逾期天数}}{{^逾期天数}}请于 {{协办意见期限}}前将书面协办意见送{{主办单位}}。{{/逾期天数}}{{/协办意见送达日期}}`,
   },
+  {
+    type: "链接更换通知",
+    title: "个人链接已更换",
+    // About no suggestion: only 接收方 and the new link (the line under it names its holder and
+    // last day). The link page's own 链接已更换 says the same to whoever opens an old link.
+    body: "{{接收方}}：代表工委已更换个人链接的密钥，您此前收到的链接已停用，打开时会显示“链接已更换”。新的专属链接：{{个人链接}}",
+  },
 ];
 
 /** The built-in template of a notice type (or of one of its variants, e.g. the co-units' 交办通知). */

@@ -111,6 +111,8 @@ export const TEMPLATE_PLACEHOLDER_MAP: Readonly<Record<TemplateName, TemplatePla
   延期告知: aboutRound(EXTENSION),
   交办异议处理结果: aboutRound(OBJECTION),
   "交办异议处理结果（协办单位）": aboutRound([...OBJECTION, "协办意见送达日期"]),
+  // About no suggestion, as the 督办周报: its recipient and the new link only.
+  链接更换通知: { filled: ["接收方", "个人链接"], own: [], aboutSuggestion: false },
 };
 
 const LEDGER_HEADERS: ReadonlySet<string> = new Set(ledgerTab.columns.map((col) => col.header));

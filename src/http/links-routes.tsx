@@ -5,12 +5,15 @@ import { leaderNames, nameKey, namesakeAdvice } from "../domain/directory";
 import { isLinkKind, isLinkScope, KIND_LABELS, type LinkKind, personalUrl } from "../domain/links/capability";
 import { unlistedFrom } from "../domain/links/recipient-listed";
 import { mentionKey } from "../domain/links/recipient-rows";
+import type { LinkHolder } from "../domain/links/relink-notices";
 import type { EvaluatedLedger } from "../domain/summary/evaluated";
 import type { Env } from "../env";
 import { baseTabsContext } from "../jobs/ledger-view";
 import { issueLink } from "../jobs/links/issue-link";
+import { resendLinks } from "../jobs/links/resend-links";
 import { linkSettingProblems } from "../links/link-settings";
 import { secretFingerprint } from "../links/secret-fingerprint";
+import { createReplacedLinks } from "../store/replaced-links";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
 import { LINKS_PAGE_SIZE, type LinksFilter, type LinksNotice, LinksPage } from "./dashboard/links-page";
@@ -134,6 +137,38 @@ async function renderLinks(
   );
 }
 
+/**
+ * 通过通知渠道发送新链接: a 链接更换通知 to every holder of links that stopped when LINK_SECRET was
+ * rotated (`only` null), or to one of them, through the notice routing (resend-links.ts); the page
+ * then says whom it was queued for, who had it today already and who cannot be reached.
+ */
+async function resend(c: Context<AppEnv>, only: LinkHolder | null) {
+  const base = await loadFrame(c);
+  const deps = base.deps;
+  if (!deps.linkSettings) throw new HttpError(503, "links_not_configured", linksNotConfigured(c.env));
+  const result = await resendLinks(
+    {
+      personalLinks: deps.personalLinks,
+      linkSettings: deps.linkSettings,
+      noticeOutbox: deps.noticeOutbox,
+      noticesQueue: deps.noticesQueue,
+      replacedLinks: createReplacedLinks(c.env.DB),
+    },
+    {
+      only,
+      // The directories and 通知模板 as the last sync stored them (cached per isolate).
+      evaluation: await baseTabsContext(deps.tabCache),
+      today: base.frame.today,
+      timeZone: base.frame.timeZone,
+      nowMs: base.nowMs,
+    },
+  );
+  const filter: LinksFilter = only
+    ? { kind: only.kind, recipient: only.name }
+    : { kind: null, recipient: null };
+  return renderLinks(c, filter, { kind: "resent", only, result });
+}
+
 /** /links: staff see, issue and revoke personal links (behind the dashboard's sign-in). */
 export const linksRoutes = new Hono<AppEnv>()
   .get("/links", async (c) => {
@@ -177,6 +212,14 @@ export const linksRoutes = new Hono<AppEnv>()
     );
     const query = `kind=${kind}&recipient=${encodeURIComponent(recipient)}&all=1&count=${count}`;
     return c.redirect(`/links?${query}`, 303);
+  })
+  .post("/links/resend-all", (c) => resend(c, null))
+  .post("/links/resend", async (c) => {
+    const form = await c.req.parseBody();
+    const kind = field(form, "kind");
+    const name = field(form, "recipient");
+    if (!isLinkKind(kind) || !name) throw new HttpError(400, "invalid_recipient", "请指定对象类型和名称");
+    return resend(c, { kind, name });
   })
   .post("/links/issue", async (c) => {
     const form = await c.req.parseBody();

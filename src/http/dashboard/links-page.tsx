@@ -1,7 +1,9 @@
 import type { FC } from "hono/jsx";
 import { KIND_LABELS, LINK_KINDS, type LinkKind, shortLinkId } from "../../domain/links/capability";
 import { UNLISTED_STATE } from "../../domain/links/recipient-listed";
+import { holderLabel, type LinkHolder } from "../../domain/links/relink-notices";
 import { linkLastDay } from "../../jobs/links/issue-link";
+import type { ResendResult } from "../../jobs/links/resend-links";
 import { signedWithOtherSecret } from "../../links/secret-fingerprint";
 import type { LinkRecord } from "../../store/personal-links";
 import { href, localDateTime } from "./format";
@@ -70,7 +72,9 @@ export type LinksNotice =
   | { kind: "revokedAll"; recipient: string; count: number }
   | { kind: "issued"; recipient: string; url: string }
   /** 签发 refused (e.g. a name in no tab): why, and the form as staff typed it. */
-  | { kind: "refused"; message: string; form: IssueForm };
+  | { kind: "refused"; message: string; form: IssueForm }
+  /** 通过通知渠道发送新链接, to all holders of links stopped by a new LINK_SECRET (only null) or one. */
+  | { kind: "resent"; only: LinkHolder | null; result: ResendResult };
 
 /** The 签发新链接 form's fields. */
 export interface IssueForm {
@@ -83,8 +87,50 @@ export interface IssueForm {
 const typedIn = (notice: LinksNotice | null): IssueForm | null =>
   notice?.kind === "refused" ? notice.form : null;
 
+const labels = (holders: readonly LinkHolder[]) => holders.map(holderLabel).join("、");
+
+/** What a press of 通过通知渠道发送新链接 did: whom it queued a notice for, whom not and why. */
+const Resent: FC<{ only: LinkHolder | null; result: ResendResult }> = ({ only, result }) => {
+  if (result.none)
+    return (
+      <div class="alert info" role="status">
+        {only
+          ? `${holderLabel(only)}没有因更换链接密钥而失效的链接，未发送通知。`
+          : "没有因更换链接密钥而失效的链接，未发送任何通知。"}
+      </div>
+    );
+  return (
+    <div class={`alert ${result.sent.length > 0 ? "ok" : "info"}`} role="status">
+      {result.sent.length > 0 ? (
+        <p>
+          {`已通过通知渠道给 ${result.sent.length} 个对象发送新链接：${labels(result.sent)}。`}
+          通知已进入发件箱，发送结果见 <a href="/notices">通知</a> 页。
+        </p>
+      ) : null}
+      {result.repeated.length > 0 ? (
+        <p>{`今天已经给${labels(result.repeated)}发过新链接，未重复发送（发送结果见“通知”页，发送失败的在那里重试）。`}</p>
+      ) : null}
+      {result.renewed.length > 0 ? (
+        <p>
+          {`${labels(result.renewed)}已持有更换密钥后签发的有效链接（之后的通知或人工签发），未发送；仍要发送的，请点其已失效链接旁的“发送新链接”。`}
+        </p>
+      ) : null}
+      {result.disabled ? (
+        <p>
+          『通知模板』中“链接更换通知”已停用（启用 = 否），未发送：请改为 启用 =
+          是，或用“签发新链接”签发后自行转发。
+        </p>
+      ) : null}
+      {result.unreachable.map((u) => (
+        <p>{`未能发送给${holderLabel(u.holder)}：${u.reason}。`}</p>
+      ))}
+    </div>
+  );
+};
+
 const Issued: FC<{ notice: LinksNotice | null }> = ({ notice }) => {
   if (!notice) return null;
+  if (notice.kind === "resent") return <Resent only={notice.only} result={notice.result} />;
   if (notice.kind === "revoked")
     return <div class="alert ok">链接 {shortLinkId(notice.id)} 已撤销，再打开会被拒绝。</div>;
   if (notice.kind === "refused")
@@ -149,6 +195,14 @@ export const LinksPage: FC<{
       links={links}
       isReplaced={(l) => state(l, nowIso, secretFingerprint).text === REPLACED_TEXT}
     />
+    {links.some((l) => state(l, nowIso, secretFingerprint).text === REPLACED_TEXT) ? (
+      <form class="actions" method="post" action="/links/resend-all">
+        <span>
+          给每个持有已失效链接的对象发一条“链接更换通知”（按其通知渠道发送，带新的专属链接；同一天再点不会重复发送）
+        </span>
+        <button type="submit">通过通知渠道发送新链接</button>
+      </form>
+    ) : null}
     <Card title="签发新链接">
       <form class="panel" method="post" action="/links/issue">
         <label for="issue-kind">对象类型</label>
@@ -275,6 +329,18 @@ export const LinksPage: FC<{
                           aria-label={`撤销 ${l.recipient} 的链接 ${shortLinkId(l.id)}`}
                         >
                           撤销
+                        </button>
+                      </form>
+                    ) : s.text === REPLACED_TEXT ? (
+                      <form class="inline" method="post" action="/links/resend">
+                        <input type="hidden" name="kind" value={l.kind} />
+                        <input type="hidden" name="recipient" value={l.recipient} />
+                        <button
+                          class="small"
+                          type="submit"
+                          aria-label={`通过通知渠道给${KIND_LABELS[l.kind]} ${l.recipient}发送新链接`}
+                        >
+                          发送新链接
                         </button>
                       </form>
                     ) : null}

@@ -29,7 +29,7 @@ export const ReplacedLinks: FC<{
     <div class="alert warn" role="status">
       <p>
         列出的链接中有 {count} 条因代表工委更换了链接密钥（LINK_SECRET）已失效（状态“{REPLACED_TEXT}”），
-        对方打开时会看到“链接已更换”。之后的通知会自动带上新链接；需要对方尽快办理的，请用“签发新链接”重新签发并发送给：
+        对方打开时会看到“链接已更换”。之后的通知会自动带上新链接；需要对方尽快办理的，请点下面的“通过通知渠道发送新链接”（按各自的通知渠道发送），或用“签发新链接”重新签发后自行转发给：
       </p>
       <p>
         {[...byRecipient.values()].map(({ link, count: n }, i) => (

@@ -9,6 +9,7 @@ import {
   TEMPLATE_PLACEHOLDER_MAP,
 } from "../../../sheets-schema/template-placeholders";
 import { evaluateLedger } from "../../../src/domain/evaluate-ledger";
+import { planRelinkNotices } from "../../../src/domain/links/relink-notices";
 import { addedNameCell, attachSightings, leadChangesOnly } from "../../../src/domain/notices/catch-up";
 import type { DecidedObjection } from "../../../src/domain/notices/objection-series";
 import { planNotices } from "../../../src/domain/notices/plan";
@@ -27,8 +28,11 @@ const LEDGER_HEADERS = ledgerTab.columns.map((c) => c.header);
  * itself: the notices planned with it say which names have a value in which text. The 督办周报's
  * shows the 建议台账 columns too.
  */
+/** The notices about no suggestion: every 建议台账 column is blank in them. */
+const ABOUT_NONE: readonly TemplateName[] = ["督办周报", "链接更换通知"];
+
 const probe = (name: TemplateName) =>
-  `⟪模板=${name}⟫${[...COMPUTED_PLACEHOLDERS, ...(name === "督办周报" ? LEDGER_HEADERS : [])]
+  `⟪模板=${name}⟫${[...COMPUTED_PLACEHOLDERS, ...(ABOUT_NONE.includes(name) ? LEDGER_HEADERS : [])]
     .map((p) => `⟪${p}=[{{${p}}}]⟫`)
     .join("")}`;
 const PROBE_TEMPLATES = TEMPLATE_NAMES.map((name) => [name, "", "探针 {{编号}}", probe(name), "是"]);
@@ -315,12 +319,31 @@ function observeUrges(observed: Observed): void {
   }
 }
 
+/**
+ * 链接更换通知 as 通过通知渠道发送新链接 on /links plans it (jobs/links/resend-links.ts) for a unit, a
+ * deputy and a leader whose links stopped when LINK_SECRET was rotated.
+ */
+function observeRelinks(observed: Observed): void {
+  const today = "2026-05-20";
+  const plan = planRelinkNotices(
+    [
+      { kind: "unit", name: "区教育局" },
+      { kind: "deputy", name: "张明" },
+      { kind: "leader", name: "刘振华主任" },
+    ],
+    { evaluation: evaluateOn(ROWS, today), today, secretFingerprint: "0123456789abcdef" },
+  );
+  expect(plan.reached).toHaveLength(3);
+  for (const n of plan.notices) note(observed, n.body);
+}
+
 function observeAll(): Observed {
   const observed: Observed = new Map();
   observeYear(observed);
   observeLateEntries(observed);
   observeChangedLead(observed);
   observeUrges(observed);
+  observeRelinks(observed);
   return observed;
 }
 
@@ -348,12 +371,15 @@ describe("TEMPLATE_PLACEHOLDER_MAP: which computed placeholders each notice fill
     expect(filledByTemplate(observed)).toEqual(expected);
   });
 
-  it("leaves every 建议台账 column blank in the 督办周报, which is about no suggestion", () => {
-    const digest = observed.get("督办周报");
-    const filled = LEDGER_HEADERS.filter((h) => [...(digest?.get(h) ?? [])].some((v) => v !== ""));
-    expect(digest?.get("编号")).toBeDefined();
-    expect(filled).toEqual([]);
-  });
+  it.each(ABOUT_NONE)(
+    "leaves every 建议台账 column blank in the %s, which is about no suggestion",
+    (name) => {
+      const notices = observed.get(name);
+      const filled = LEDGER_HEADERS.filter((h) => [...(notices?.get(h) ?? [])].some((v) => v !== ""));
+      expect(notices?.get("编号")).toBeDefined();
+      expect(filled).toEqual([]);
+    },
+  );
 });
 
 describe("placeholdersAlwaysBlank", () => {
