@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { createDeps } from "../deps";
+import { shortSheetId } from "../domain/sync/switched-sheet";
 import { SheetsError } from "../sheets/errors";
 import { type Alarm, syncAlarm, waitingAlarm } from "./health-alarms";
 import {
@@ -148,8 +149,21 @@ export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
     alarms,
     syncAlarmed ? [] : [...(sync ? [sync.message] : []), ...(blip === null ? [] : [blip])],
   );
-  return c.json({ ok, version, message, missing, sheet, sync, alarms }, ok ? 200 : 503);
+  const answer = JSON.stringify({ ok, version, message, missing, sheet, sync, alarms });
+  return c.body(withoutWholeSheetId(answer, c.env.SPREADSHEET_ID), ok ? 200 : 503, {
+    "content-type": "application/json; charset=UTF-8",
+  });
 });
+
+/**
+ * /healthz needs no sign-in, and an office may share its sheet with 知道链接的任何人: the whole ID
+ * would open it to anyone. It is shown as the sheet-switch banner shows it, start and end (the
+ * operator holds the whole one in SPREADSHEET_ID); Google's error texts may carry it too.
+ */
+function withoutWholeSheetId(answer: string, id: string | undefined): string {
+  const short = id ? shortSheetId(id) : "";
+  return id && short !== id ? answer.replaceAll(id, short) : answer;
+}
 
 /** One Chinese message: what is missing or what needs a person (503), else 就绪; then what is said beside it. */
 function healthMessage(

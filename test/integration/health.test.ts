@@ -61,6 +61,28 @@ describe("GET /healthz", () => {
     expect(body.message).toContain(share);
   });
 
+  it("never shows outsiders a spreadsheet's whole ID: a sheet shared by link would be open to them", async () => {
+    // A real ID's length (44): /healthz needs no sign-in, and an office may have shared its sheet
+    // with 知道链接的任何人 (anyone with the link), so the ID is shown as the sheet-switch banner shows it.
+    const id = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcd";
+    clearSheetChecks();
+    await emulator.deleteSpreadsheet(id).catch(() => undefined);
+    await emulator.createSpreadsheet(id, [{ title: "建议台账" }]);
+    await emulator.setPrivate(id, true);
+
+    const request = new Request("http://jianyi.test/healthz");
+    const ctx = createExecutionContext();
+    const response = await app.fetch(request, { ...env, SPREADSHEET_ID: id }, ctx);
+    await waitOnExecutionContext(ctx);
+    const text = await response.text();
+
+    expect(response.status).toBe(503);
+    expect(text).not.toContain(id);
+    expect((JSON.parse(text) as Health).missing[0]?.name).toBe("1AbCdE…-_abcd");
+    await emulator.deleteSpreadsheet(id);
+    clearSheetChecks();
+  });
+
   it("answers 503 naming each required secret that is missing, and a service account that is not a key", async () => {
     await freshSheet();
 
