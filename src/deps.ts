@@ -18,6 +18,7 @@ import { createNoticeOutboxView, type NoticeOutboxView } from "./store/notice-ou
 import { createObjections, type Objections } from "./store/objections";
 import { createNoticeOutbox, type NoticeOutbox } from "./store/outbox";
 import { createPersonalLinks, type PersonalLinks } from "./store/personal-links";
+import { createReplacedLinks, type ReplacedLinks } from "./store/replaced-links";
 import { robotPacingOn } from "./store/robot-pacing";
 import { createSampleStore, type SampleStore } from "./store/samples";
 import { createSessionStore, type SessionStore } from "./store/sessions";
@@ -65,6 +66,8 @@ export interface Deps {
   letters: LetterStore | null;
   /** Units' objections to their assignments (D1), for staff to decide. */
   objections: Objections;
+  /** Holders of links stopped by a new LINK_SECRET, for 通过通知渠道发送新链接 on /links. */
+  replacedLinks: ReplacedLinks;
 }
 
 export interface DepsOptions {
@@ -120,6 +123,7 @@ export function createDeps(env: Env, options: DepsOptions = {}): Deps {
     publicOrigin: () => publicOriginFrom(env),
     letters: () => (env.LETTERS ? createLetterStore(env.LETTERS) : null),
     objections: () => createObjections(env.DB),
+    replacedLinks: () => createReplacedLinks(env.DB),
   });
   return deps;
 }

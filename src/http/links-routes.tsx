@@ -13,7 +13,6 @@ import { issueLink } from "../jobs/links/issue-link";
 import { resendLinks } from "../jobs/links/resend-links";
 import { linkSettingProblems } from "../links/link-settings";
 import { secretFingerprint } from "../links/secret-fingerprint";
-import { createReplacedLinks } from "../store/replaced-links";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
 import { LINKS_PAGE_SIZE, type LinksFilter, type LinksNotice, LinksPage } from "./dashboard/links-page";
@@ -152,7 +151,7 @@ async function resend(c: Context<AppEnv>, only: LinkHolder | null) {
       linkSettings: deps.linkSettings,
       noticeOutbox: deps.noticeOutbox,
       noticesQueue: deps.noticesQueue,
-      replacedLinks: createReplacedLinks(c.env.DB),
+      replacedLinks: deps.replacedLinks,
     },
     {
       only,
