@@ -199,7 +199,10 @@ describe("follow-up sampling", () => {
     // The 11 confirmed above (6, then 5) are visited: a draw no longer counts them.
     const tooMany = await jsonPost("/api/samples", { mode: "count", amount: 19 });
     expect(await tooMany.json()).toMatchObject({
-      error: { code: "invalid_count", message: "抽样数量 19 件超过可抽样的 7 件（已回访的 11 件不再抽取）" },
+      error: {
+        code: "invalid_count",
+        message: "抽样数量 19 件超过可抽样的 7 件（已列入回访的 11 件不再抽取）",
+      },
     });
     const noYear = await jsonPost("/api/samples", { mode: "count", amount: 1, year: 2019 });
     expect(noYear.status).toBe(409);

@@ -197,7 +197,7 @@ describe("回访 set back to 否 by hand after a sample wrote 是", () => {
   it("the sample's page lists it, and its 回访 cell says the sheet has 否", async () => {
     const html = await (await call(`/sampling/${sample.id}`)).text();
     expect(textOf(html)).toContain(
-      `其中 1 件台账中“回访”已改为“否”（${back}）：按台账视为未回访，年度报告不计入，以后的抽样可再抽取；如已回访，请在台账中改回“是”。`,
+      `其中 1 件台账中“回访”已改为“否”（${back}）：按台账视为未列入回访，年度报告不计入，以后的抽样可再抽取；如仍要回访，请在台账中改回“是”。`,
     );
     expect(textOf(html)).toContain("否（台账中已改）");
   });
@@ -206,7 +206,7 @@ describe("回访 set back to 否 by hand after a sample wrote 是", () => {
     const form = textOf(await (await call("/sampling")).text());
     // 5 the sample still visits, and the one typed by hand; the one set back is drawable again.
     expect(form).toContain(
-      "2026 年：目前共有 12 件已答复建议可供抽取；已回访的 6 件不再抽取（其中 1 件为台账中手工标记）",
+      "2026 年：目前共有 12 件已答复建议可供抽取；已列入回访的 6 件不再抽取（其中 1 件为台账中手工标记）",
     );
     const rest = await drawJson({ mode: "count", amount: 12, year: 2026, seed: "rest" });
     expect(drawnOf(rest)).toContain(back);

@@ -78,7 +78,7 @@ describe("a draft drawn before another was confirmed cannot be confirmed onto vi
     expect(html).not.toContain(`action="/sampling/${stale}/confirm"`);
     expect(html).not.toContain("确认并写入台账");
     const text = textOf(html);
-    expect(text).toContain(`抽中的建议中有 ${overlap.length} 件已回访`);
+    expect(text).toContain(`抽中的建议中有 ${overlap.length} 件已列入回访`);
     for (const id of overlap) expect(text).toContain(id);
     expect(text).toContain("不能确认");
     expect(html).toContain(`action="/sampling/${stale}/discard"`);
@@ -99,7 +99,7 @@ describe("a draft drawn before another was confirmed cannot be confirmed onto vi
     const before = await visits();
     const response = await postForm(`/sampling/${stale}/confirm`, {});
     expect(response.status).toBe(409);
-    expect(textOf(await response.text())).toContain("已回访");
+    expect(textOf(await response.text())).toContain("已列入回访");
     const api = await jsonPost(`/api/samples/${stale}/confirm`, {});
     expect(api.status).toBe(409);
     const { error } = (await api.json()) as { error: { code: string; message: string } };

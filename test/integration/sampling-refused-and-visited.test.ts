@@ -90,7 +90,10 @@ describe("a confirmed sample counts as visited at once, before the next sync", (
     expect(cells.size).toBe(18);
     for (const id of drawnOf(first)) expect(cells.get(id), id).toBe(`是（第 ${first.id} 次抽样）`);
     expect([...cells.values()].filter((v) => v === "—")).toHaveLength(12);
-    expect(textOf(earlyPage)).toContain("抽中的建议中有 6 件已回访");
+    expect(textOf(earlyPage)).toContain("抽中的建议中有 6 件已列入回访");
+    // 回访 = 是 means picked for a visit, not a visit made (explorer BJ).
+    expect(textOf(earlyPage)).toContain(`（第 ${first.id} 次抽样已列入回访）`);
+    expect(textOf(earlyPage)).not.toContain("已回访");
   });
 
   it("a new draw skips them, lists them in the sample, and still redraws the same with its seed", async () => {
@@ -101,17 +104,21 @@ describe("a confirmed sample counts as visited at once, before the next sync", (
     expect(second.strata.flatMap((s) => s.visited ?? []).sort()).toEqual([...visited].sort());
 
     const secondPage = textOf(await (await call(`/sampling/${second.id}`)).text());
-    expect(secondPage).toContain("从 12 件中抽出 12 件（已回访的 6 件未参加抽取）");
+    expect(secondPage).toContain("从 12 件中抽出 12 件（已列入回访的 6 件未参加抽取）");
+    expect(secondPage).toContain("已列入回访（未参加抽取）");
+    expect(secondPage).not.toContain("已回访");
     expect(secondPage).toContain("结果与本次一致");
   });
 
   it("the form counts them apart, and a count over the rest says where they went", async () => {
     const form = textOf(await (await call("/sampling")).text());
-    expect(form).toContain("2026 年：目前共有 12 件已答复建议可供抽取；已回访的 6 件不再抽取");
+    expect(form).toContain("2026 年：目前共有 12 件已答复建议可供抽取；已列入回访的 6 件不再抽取");
+    expect(form).toContain("已列入回访的建议（“回访”列为“是”，或已在确认的抽样中）不再抽取");
+    expect(form).not.toContain("已回访");
     const tooMany = await postForm("/sampling", { year: "2026", mode: "count", amount: "13", seed: "" });
     expect(tooMany.status).toBe(400);
     expect(textOf(await tooMany.text())).toContain(
-      "抽样数量 13 件超过可抽样的 12 件（已回访的 6 件不再抽取）",
+      "抽样数量 13 件超过可抽样的 12 件（已列入回访的 6 件不再抽取）",
     );
   });
 });

@@ -74,7 +74,7 @@ describe("回访登记表", () => {
     );
     expect(html.split('<section class="visit-block">')).toHaveLength(19);
     expect(html).toContain("本表含代表和承办单位联系人的手机号码等个人信息");
-    expect(html).toContain("共抽中 18 件：已回访 18 件，其中 1 件已填回访意见");
+    expect(html).toContain("共抽中 18 件：已填回访意见 1 件");
     const block = blockOf(html, "2026-013");
     expect(block).toContain("关于改进第13号民生事项的建议");
     // 张海12 is DEPUTIES[12].
@@ -122,12 +122,12 @@ describe("回访登记表", () => {
   it("the year report says how many were visited, in the narrative the .docx carries too", async () => {
     const html = await (await call("/report?year=2026")).text();
     expect(html).toContain("抽中回访 18");
-    expect(html).toContain("从18件已答复建议中抽选18件进行了跟踪回访，其中1件填写了回访意见。");
+    expect(html).toContain("从18件已答复建议中抽选18件列入跟踪回访，已填写回访意见1件。");
   });
 
   it("shows on the sample's page how the visits stand, with the way to the form", async () => {
     const html = await (await call(`/sampling/${sampleId}`, { headers: { accept: "text/html" } })).text();
-    expect(html).toContain("共抽中 18 件：已回访 18 件，其中 1 件已填回访意见。");
+    expect(html).toContain("共抽中 18 件：已填回访意见 1 件。");
     expect(html).toContain(`href="/sampling/${sampleId}/visit-form">打印回访登记表（含手机号）</a>`);
   });
 

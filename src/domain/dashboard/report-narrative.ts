@@ -132,19 +132,21 @@ function overdueAndSecondRound(o: YearReport["overall"]): string {
 }
 
 /**
- * 跟踪回访 as offices report it (从123件建议中抽选37件进行了跟踪回访): the year's 回访 = 是 (M, the
- * 抽中回访 the page shows) out of its 已答复 (N: 立案 with a 主办单位 and a 答复日期, the pool a
- * sample is drawn from, and the 已答复 said above), with those whose 回访意见 is typed (K) when some
- * are. "" when none was visited. A 是 typed by hand on a suggestion not replied to could make M pass
- * N: the sentence then names no N rather than draw more than there were.
+ * 跟踪回访 as offices report it (从N件已答复建议中抽选M件列入跟踪回访，已填写回访意见K件): the year's
+ * 回访 = 是 (M, the 抽中回访 the page shows: picked by the sampling, not a visit made) out of its 已答复
+ * (N: 立案 with a 主办单位 and a 答复日期, the pool a sample is drawn from, and the 已答复 said above),
+ * and those whose 回访意见 is typed (K; 0 said as 尚未填写回访意见). A report stored before K was counted
+ * says nothing of it. "" when none was picked. A 是 typed by hand on a suggestion not replied to could
+ * make M pass N: the sentence then names no N rather than draw more than there were.
  */
 export function visitsSentence(r: YearReport): string {
   const visited = r.totals.followedUp;
   if (visited <= 0) return "";
   const replied = r.overall.replied;
-  const noted = r.totals.followUpNoted ?? 0;
+  const noted = r.totals.followUpNoted;
   const from = visited <= replied ? `从${replied}件已答复建议中抽选${visited}件` : `抽选${visited}件建议`;
-  return `${from}进行了跟踪回访${noted > 0 ? `，其中${noted}件填写了回访意见` : ""}。`;
+  const notes = noted === undefined ? "" : noted > 0 ? `，已填写回访意见${noted}件` : "，尚未填写回访意见";
+  return `${from}列入跟踪回访${notes}。`;
 }
 
 function handling(r: YearReport): string[] {

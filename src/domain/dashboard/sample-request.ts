@@ -149,11 +149,11 @@ export function checkSampleSize(size: SampleSize, population: number, visited = 
     return invalid(
       "nothing_to_sample",
       "year",
-      visited > 0 ? `已答复的 ${visited} 件建议都已回访，没有可抽取的建议` : "没有可抽样的已答复建议",
+      visited > 0 ? `已答复的 ${visited} 件建议都已列入回访，没有可抽取的建议` : "没有可抽样的已答复建议",
     );
   }
   if (size.kind === "count" && size.count > population) {
-    const skipped = visited > 0 ? `（已回访的 ${visited} 件不再抽取）` : "";
+    const skipped = visited > 0 ? `（已列入回访的 ${visited} 件不再抽取）` : "";
     return invalid(
       "invalid_count",
       "amount",

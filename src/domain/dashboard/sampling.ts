@@ -317,7 +317,10 @@ const hasNotes = (record: Pick<LedgerRecord, "followUpNotes">) => (record.follow
 export interface VisitProgress {
   /** Suggestions the sample drew. */
   readonly drawn: number;
-  /** Of them, 回访 = 是 in the ledger (written when the sample was confirmed, read by the next sync). */
+  /**
+   * Of them, 回访 = 是 in the ledger (written when the sample was confirmed, read by the next sync):
+   * picked for a visit (列入回访), not a visit made, so the line does not say it.
+   */
   readonly visited: number;
   /** Of those, 回访意见 typed. */
   readonly noted: number;
@@ -326,8 +329,8 @@ export interface VisitProgress {
 }
 
 /**
- * A sample's progress from its drawn 编号 (`ids`) and the ledger's rows that hold them (whole rows:
- * the stored facts have no 回访意见). Pure: the sample's page loads the rows, this counts them.
+ * A sample's progress from its drawn 编号 (`ids`) and the ledger's rows that hold them. Pure: the
+ * sample's page loads the rows, this counts them.
  */
 export function visitProgress(
   ids: readonly string[],
@@ -349,10 +352,13 @@ export function visitProgress(
   return { drawn: drawn.length, visited, noted, gone };
 }
 
-/** The progress in a line: 共抽中 n 件：已回访 x 件，其中 y 件已填回访意见（z 件已不在台账中）. */
+/**
+ * The progress in a line: 共抽中 n 件：已填回访意见 y 件（z 件已不在台账中）. 回访 = 是 is what the
+ * confirmation wrote (列入回访), so only 回访意见 typed tells of visits made.
+ */
 export function visitProgressText(p: VisitProgress): string {
   const gone = p.gone > 0 ? `（${p.gone} 件已不在台账中）` : "";
-  return `共抽中 ${p.drawn} 件：已回访 ${p.visited} 件，其中 ${p.noted} 件已填回访意见${gone}`;
+  return `共抽中 ${p.drawn} 件：已填回访意见 ${p.noted} 件${gone}`;
 }
 
 /** A unit on the visit form: whom the team may call about the reply. */

@@ -51,9 +51,8 @@ export interface YearTotals {
    */
   readonly withoutLeadUnit: number;
   /**
-   * 回访 = 是 with 回访意见 typed (the visit's notes): the narrative's 其中 K 件填写了回访意见. Absent
-   * from a report stored by an older build; 0 where only the stored facts were read (they hold no
-   * 回访意见), so the narrative says it only when above 0.
+   * 回访 = 是 with 回访意见 typed (the visit's notes): the narrative's 已填写回访意见K件 (0: 尚未填写回访意见).
+   * Absent from a report stored by an older build, where the narrative says nothing of it.
    */
   readonly followUpNoted: number;
 }

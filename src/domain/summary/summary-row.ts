@@ -110,7 +110,7 @@ export const REPORT_FACT_KEYS = [
 /**
  * Every fact after the practice flags: the report's, then 领办领导 for the leader's page (a list of
  * the suggestions a leader leads), then 测评日期 (a carried-over suggestion's rating counts in the
- * 单位测评 of the year it was given: eventDates), then 回访意见 (the year report's 其中 K 件填写了回访意见,
+ * 单位测评 of the year it was given: eventDates), then 回访意见 (the year report's 已填写回访意见K件,
  * a sample's progress). Blank ones at the end of a tuple are left out.
  */
 export const TAIL_FACT_KEYS = [...REPORT_FACT_KEYS, "handlingLeader", "ratedOn", "followUpNotes"] as const;

@@ -167,7 +167,7 @@ const StatusBlock: FC<{ sample: StoredSample; drawn: readonly DrawnRow[]; frame:
           // Staff set 回访 back by hand: the sheet and this record disagree, said rather than hidden.
           <p class="alert warn" id="taken-back">
             其中 {back.length} 件台账中“回访”已改为“否”（{back.map((d) => d.id).join("、")}
-            ）：按台账视为未回访，年度报告不计入，以后的抽样可再抽取；如已回访，请在台账中改回“是”。
+            ）：按台账视为未列入回访，年度报告不计入，以后的抽样可再抽取；如仍要回访，请在台账中改回“是”。
           </p>
         ) : null}
       </div>
@@ -222,7 +222,7 @@ export const SamplePage: FC<{
   units?: readonly string[];
   /** The latest reply of each drawn 编号 still in the ledger: what the visit asks the deputy about. */
   replies?: ReadonlyMap<string, LatestReply>;
-  /** A confirmed sample's visits so far (visitProgressText): 已回访 x 件，其中 y 件已填回访意见. */
+  /** A confirmed sample's visits so far (visitProgressText): 共抽中 n 件：已填回访意见 y 件. */
   progress?: string;
 }> = ({
   sample,
@@ -242,8 +242,8 @@ export const SamplePage: FC<{
       年度 {sample.year ?? "全部"}
       {rangeHeadText(sample)} · {sizeAskedText(sample)}
       {atLeastOneText(sample)} · 从 {sample.population} 件中抽出 <strong>{sample.size}</strong> 件
-      {skippedOf(sample) > 0 ? `（已回访的 ${skippedOf(sample)} 件未参加抽取）` : ""} · {seedLabel(sample)}{" "}
-      <code>{sample.seed}</code>
+      {skippedOf(sample) > 0 ? `（已列入回访的 ${skippedOf(sample)} 件未参加抽取）` : ""} ·{" "}
+      {seedLabel(sample)} <code>{sample.seed}</code>
     </p>
     <AuditLine sample={sample} frame={frame} />
     <StatusBlock sample={sample} drawn={drawn} frame={frame} />
@@ -267,7 +267,7 @@ export const SamplePage: FC<{
           <tr>
             <th>主办单位</th>
             <th class="num">{skippedOf(sample) > 0 ? "可抽取件数" : "已答复件数"}</th>
-            {skippedOf(sample) > 0 ? <th class="num">已回访（未参加抽取）</th> : null}
+            {skippedOf(sample) > 0 ? <th class="num">已列入回访（未参加抽取）</th> : null}
             <th class="num">抽取件数</th>
           </tr>
         </thead>
@@ -279,7 +279,7 @@ export const SamplePage: FC<{
                 {s.population}
               </td>
               {skippedOf(sample) > 0 ? (
-                <td class="num" data-label="已回访">
+                <td class="num" data-label="已列入回访">
                   {s.visited?.length ?? 0}
                 </td>
               ) : null}

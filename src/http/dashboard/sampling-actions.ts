@@ -125,11 +125,11 @@ export const overlapOf = (drawn: readonly DrawnRow[]) => drawn.filter((r) => r.f
  */
 export function overlapMessage(overlap: readonly DrawnRow[]): string {
   const named = overlap
-    .map((r) => `${r.id}（${r.visitedBy ? `第 ${r.visitedBy} 次抽样已回访` : "台账“回访”列已为“是”"}）`)
+    .map((r) => `${r.id}（${r.visitedBy ? `第 ${r.visitedBy} 次抽样已列入回访` : "台账“回访”列已为“是”"}）`)
     .join("、");
   return (
-    `抽中的建议中有 ${overlap.length} 件已回访：${named}。确认会使这些建议被回访两次，因此本次抽样不能确认；` +
-    "请重新抽取（年度和抽样比例或件数不变，换新的随机种子，已回访的建议不再抽取），或作废本次抽样。"
+    `抽中的建议中有 ${overlap.length} 件已列入回访：${named}。确认会使这些建议重复列入回访，因此本次抽样不能确认；` +
+    "请重新抽取（年度和抽样比例或件数不变，换新的随机种子，已列入回访的建议不再抽取），或作废本次抽样。"
   );
 }
 

@@ -63,7 +63,7 @@ const PoolLine: FC<{ year: number | null; range: string; pool: PoolFigures }> = 
     <span class="muted small">
       {year === null ? "全部年度" : `${year} 年`}
       {range ? `、${range}` : ""}：目前共有 {pool.drawable} 件已答复建议可供抽取
-      {pool.visited > 0 ? `；已回访的 ${pool.visited} 件不再抽取${hand}` : ""}
+      {pool.visited > 0 ? `；已列入回访的 ${pool.visited} 件不再抽取${hand}` : ""}
       {toFix.length > 0 ? (
         <>
           ；另有 {toFix.join("、")}，改正前不参加抽取（见<a href={ERRORS_ANCHOR}>校验问题</a>）

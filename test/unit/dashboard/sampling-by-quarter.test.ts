@@ -208,7 +208,7 @@ describe("the form says what the option does to the sample", () => {
 
   it("ticked: the total asked is smaller than the units that then get one, and what it draws", async () => {
     const text = await render("1");
-    expect(text).toContain("已回访的 3 件不再抽取（其中 2 件为台账中手工标记）");
+    expect(text).toContain("已列入回访的 3 件不再抽取（其中 2 件为台账中手工标记）");
     expect(text).toContain(
       "按 30% 应抽 4 件，少于有可抽建议的 5 个主办单位；每个主办单位至少抽 1 件，实际将抽取 7 件。",
     );

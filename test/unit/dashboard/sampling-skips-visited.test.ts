@@ -69,10 +69,10 @@ describe("a draw skips suggestions visited already", () => {
 
   it("says how many were visited when a count is more than those left", () => {
     expect(checkSampleSize({ kind: "count", count: 200 }, 110, 8)?.message).toBe(
-      "抽样数量 200 件超过可抽样的 110 件（已回访的 8 件不再抽取）",
+      "抽样数量 200 件超过可抽样的 110 件（已列入回访的 8 件不再抽取）",
     );
     expect(checkSampleSize({ kind: "count", count: 1 }, 0, 18)?.message).toBe(
-      "已答复的 18 件建议都已回访，没有可抽取的建议",
+      "已答复的 18 件建议都已列入回访，没有可抽取的建议",
     );
   });
 });
@@ -117,7 +117,7 @@ describe("what the sync stores for a draw marks what the form must count apart",
     };
     const html = String(await element.toString()).replace(/<[^>]+>/g, "");
     expect(html).toContain(
-      "2026 年：目前共有 110 件已答复建议可供抽取；已回访的 8 件不再抽取；另有 2 行编号重复、1 行答复日期有误，改正前不参加抽取（见校验问题）",
+      "2026 年：目前共有 110 件已答复建议可供抽取；已列入回访的 8 件不再抽取；另有 2 行编号重复、1 行答复日期有误，改正前不参加抽取（见校验问题）",
     );
     const plain = SamplingPage({
       years: [2026],

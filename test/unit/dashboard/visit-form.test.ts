@@ -37,6 +37,8 @@ const deputies = buildDirectory(
 
 describe("回访进度", () => {
   it("counts the drawn ones marked 回访 = 是 and those whose 回访意见 is typed, and says it in a line", () => {
+    // 回访 = 是 means 列入回访 (picked), not a visit made: the line names only what the ledger shows
+    // of visits made, 回访意见 typed (explorer BJ read 已回访 32 件 when nobody had visited anyone).
     const rows = [
       row("2026-001", { followUp: true, followUpNotes: "代表对答复满意，道路已修好" }),
       row("2026-002", { followUp: true, followUpNotes: "  " }),
@@ -46,10 +48,9 @@ describe("回访进度", () => {
     ];
     const progress = visitProgress(["2026-001", "2026-002", "2026-003", "2026-004"], rows);
     expect(progress).toEqual({ drawn: 4, visited: 2, noted: 1, gone: 1 });
-    expect(visitProgressText(progress)).toBe(
-      "共抽中 4 件：已回访 2 件，其中 1 件已填回访意见（1 件已不在台账中）",
-    );
-    expect(visitProgressText(visitProgress([], []))).toBe("共抽中 0 件：已回访 0 件，其中 0 件已填回访意见");
+    expect(visitProgressText(progress)).toBe("共抽中 4 件：已填回访意见 1 件（1 件已不在台账中）");
+    expect(visitProgressText(visitProgress([], []))).toBe("共抽中 0 件：已填回访意见 0 件");
+    expect(visitProgressText(progress)).not.toContain("已回访");
   });
 });
 
@@ -141,7 +142,7 @@ function reportOf(rows: Record<string, unknown>[]): YearReport {
 const handlingText = (r: YearReport) => reportNarrative(r).sections[1]?.paragraphs.join("") ?? "";
 
 describe("年度报告正文的跟踪回访一句", () => {
-  it("says how many of the replied suggestions were visited and how many have 回访意见, as offices report it", () => {
+  it("says how many of the replied suggestions were picked for a visit and how many have 回访意见", () => {
     const report = reportOf([
       replied("2026-001", { 回访: "是", 回访意见: "代表满意" }),
       replied("2026-002", { 回访: "是" }),
@@ -152,14 +153,16 @@ describe("年度报告正文的跟踪回访一句", () => {
     ]);
     expect(report.totals).toMatchObject({ followedUp: 2, followUpNoted: 1 });
     expect(report.overall.replied).toBe(4);
-    const sentence = "从4件已答复建议中抽选2件进行了跟踪回访，其中1件填写了回访意见。";
+    const sentence = "从4件已答复建议中抽选2件列入跟踪回访，已填写回访意见1件。";
     expect(visitsSentence(report)).toBe(sentence);
     expect(handlingText(report)).toContain(sentence);
+    // 回访 = 是 is set by the sampling: no visit is said to have been made.
+    expect(handlingText(report)).not.toContain("进行了跟踪回访");
   });
 
-  it("leaves out 其中 when no 回访意见 is typed, and the whole sentence when none was visited", () => {
+  it("says no 回访意见 is typed yet when none is, and leaves the sentence out when none was picked", () => {
     const noNotes = reportOf([replied("2026-001", { 回访: "是" }), replied("2026-002")]);
-    expect(visitsSentence(noNotes)).toBe("从2件已答复建议中抽选1件进行了跟踪回访。");
+    expect(visitsSentence(noNotes)).toBe("从2件已答复建议中抽选1件列入跟踪回访，尚未填写回访意见。");
     const none = reportOf([replied("2026-001"), replied("2026-002")]);
     expect(visitsSentence(none)).toBe("");
     expect(handlingText(none)).not.toContain("跟踪回访");
@@ -170,14 +173,14 @@ describe("年度报告正文的跟踪回访一句", () => {
       replied("2026-001", { 回访: "是" }),
       { 编号: "2026-002", 主办单位: "区教育局", 交办日期: serial("2026-05-20"), 回访: "是" },
     ]);
-    expect(visitsSentence(report)).toBe("抽选2件建议进行了跟踪回访。");
+    expect(visitsSentence(report)).toBe("抽选2件建议列入跟踪回访，尚未填写回访意见。");
   });
 
-  it("reads a report stored by a build before 回访意见 was counted as none typed", () => {
+  it("says nothing of 回访意见 for a report stored by a build before they were counted", () => {
     const report = reportOf([replied("2026-001", { 回访: "是", 回访意见: "代表满意" })]);
     const { followUpNoted: _, ...older } = report.totals;
     expect(visitsSentence({ ...report, totals: older as YearReport["totals"] })).toBe(
-      "从1件已答复建议中抽选1件进行了跟踪回访。",
+      "从1件已答复建议中抽选1件列入跟踪回访。",
     );
   });
 });
