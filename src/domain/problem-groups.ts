@@ -1,4 +1,4 @@
-import type { ProblemLevel } from "../../sheets-schema/enums";
+import { PROBLEM_LEVELS, type ProblemLevel } from "../../sheets-schema/enums";
 import { hash53 } from "./hash";
 import type { Problem } from "./problems";
 
@@ -30,6 +30,11 @@ export interface ProblemGroup {
   readonly top: readonly { readonly value: string; readonly count: number }[];
   /** How many different values `top` was taken from. */
   readonly distinct: number;
+  /**
+   * The cause is why the last sync held a tab (did not read it, or went on from its last read: the
+   * 建议台账 emptied, a header broken, 代表 cleared): the 概要 puts it first, marked so.
+   */
+  readonly holdsSync: boolean;
 }
 
 /** Literal text, or a slot: a quoted value (q), a number or a quoted value repeated unquoted (n). */
@@ -194,11 +199,16 @@ function labelOf(
 const clip = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX)}…` : text);
 
 /**
- * The problems grouped by cause, the largest first (ties: the one listed first). Problems of the
- * same message are parsed once: after a 换届 most lines repeat another's text but for a name.
+ * The problems grouped by cause: first those that held the sync (`holdsSync`), then the 错误 before
+ * the 提醒, the largest first within each (ties: the one listed first). A 错误 of 4 rows is what
+ * staff must mend before 11 提醒 of another cause. Problems of the same message are parsed once:
+ * after a 换届 most lines repeat another's text but for a name.
  */
-export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
-  const byKey = new Map<string, { first: Problem; members: Parsed[] }>();
+export function groupProblems(
+  problems: readonly Problem[],
+  holdsSync: (p: Problem) => boolean = () => false,
+): ProblemGroup[] {
+  const byKey = new Map<string, { first: Problem; members: Parsed[]; holds: boolean }>();
   const parsed = new Map<string, Parsed>();
   for (const p of problems) {
     const memo = `${p.tab}\u0000${p.column ?? ""}\u0000${p.message}`;
@@ -208,11 +218,13 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
       parsed.set(memo, one);
     }
     const group = byKey.get(one.key);
-    if (group) group.members.push(one);
-    else byKey.set(one.key, { first: p, members: [one] });
+    if (group) {
+      group.members.push(one);
+      if (!group.holds && holdsSync(p)) group.holds = true;
+    } else byKey.set(one.key, { first: p, members: [one], holds: holdsSync(p) });
   }
   const groups: ProblemGroup[] = [];
-  for (const [key, { first, members }] of byKey) {
+  for (const [key, { first, members, holds }] of byKey) {
     const slots = members.map((m) => m.slots);
     const head = slots[0] ?? [];
     const varies = head.map((s, i) => slots.some((other) => other[i]?.text !== s.text));
@@ -243,10 +255,16 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
       count: members.length,
       top,
       distinct: counts.size,
+      holdsSync: holds,
     });
   }
   // Array.prototype.sort is stable: equal counts keep the order they were first listed in.
-  return groups.sort((a, b) => b.count - a.count);
+  return groups.sort(
+    (a, b) =>
+      Number(b.holdsSync) - Number(a.holdsSync) ||
+      PROBLEM_LEVELS.indexOf(a.level) - PROBLEM_LEVELS.indexOf(b.level) ||
+      b.count - a.count,
+  );
 }
 
 /** `王伟(北关) 12、李华 9、…`: a group's most frequent values, for the line that names it. */

@@ -69,7 +69,7 @@ describe("a clerk deletes the 建议台账 tab", () => {
     expect(await ledgerError()).toContain(advice);
 
     const held =
-      "找不到工作表『建议台账』（同步已暂停，最近一次读到 40 条），逐条恢复补不回整张台账：请先用“撤销”或表格的“文件 → 版本记录”恢复整张表（不要新建空表）；没有可用版本时，按部署指南“整张台账丢失时”一节用导出的台账恢复。台账恢复后，下次同步（每 10 分钟一次）即恢复正常";
+      "找不到工作表『建议台账』（同步已暂停，系统存有 40 条），逐条恢复补不回整张台账：请先用“撤销”或表格的“文件 → 版本记录”恢复整张表（不要新建空表）；没有可用版本时，按部署指南“整张台账丢失时”一节用导出的台账恢复。台账恢复后，下次同步（每 10 分钟一次）即恢复正常";
     expect(await restore(`/api/suggestions/${ID}/restore`)).toEqual({ status: 409, message: held });
     expect(await restore("/api/suggestions/restore", { ids: [ID, "2026-006"] })).toEqual({
       status: 409,
@@ -85,7 +85,7 @@ describe("a clerk empties 建议台账 (its rows deleted, the header kept)", () 
     await sync();
 
     const held =
-      "『建议台账』现在没有数据行（同步已暂停，最近一次读到 40 条），逐条恢复补不回整张台账：请先用表格的“文件 → 版本记录”恢复整张表；没有可用版本时，按部署指南“整张台账丢失时”一节用导出的台账恢复。台账恢复后，下次同步（每 10 分钟一次）即恢复正常";
+      "『建议台账』现在没有数据行（同步已暂停，系统存有 40 条），逐条恢复补不回整张台账：请先用表格的“文件 → 版本记录”恢复整张表；没有可用版本时，按部署指南“整张台账丢失时”一节用导出的台账恢复。台账恢复后，下次同步（每 10 分钟一次）即恢复正常";
     expect(await restore(`/api/suggestions/${ID}/restore`)).toEqual({ status: 409, message: held });
     expect(await restore("/api/suggestions/restore", { ids: [ID, "2026-006"] })).toEqual({
       status: 409,
@@ -116,7 +116,7 @@ describe("a clerk empties 建议台账 (its rows deleted, the header kept)", () 
     const answer = await restore(`/api/suggestions/${ID}/restore`);
     expect(answer.status).toBe(409);
     expect(answer.message).toMatch(
-      /^『建议台账』现在没有数据行（同步已暂停，最近一次读到 40 条），逐条恢复补不回整张台账/,
+      /^『建议台账』现在没有数据行（同步已暂停，系统存有 40 条），逐条恢复补不回整张台账/,
     );
   });
 });

@@ -62,7 +62,7 @@ describe("a sync that finds the 编号 column cleared", () => {
     expect(errors).toHaveLength(1);
     const text = errors[0]?.join("\n") ?? "";
     expect(text).toContain(
-      "『建议台账』的编号列有 40 行为空（上次同步时台账有 40 条建议，现在编号列只剩 0 个编号）：疑似编号列被误清空",
+      "『建议台账』的编号列有 40 行为空（上次同步后系统存有 40 条建议，现在编号列只剩 0 个编号）：疑似编号列被误清空",
     );
     expect(text).toContain("不编号，也不把原编号记为消失");
     expect(text).toContain("文件 → 版本记录");
@@ -101,7 +101,7 @@ describe("a sync that finds the 编号 column cleared", () => {
     );
     expect(errors).toHaveLength(1);
     expect(errors[0]?.join("\n")).toContain(
-      "『建议台账』的编号列仍有 20 行为空（编号列被清空前台账有 40 条建议，现在编号列有 20 个编号，至少还有 20 个原编号没有恢复）：疑似编号列只恢复了一部分",
+      "『建议台账』的编号列仍有 20 行为空（编号列被清空前系统存有 40 条建议，现在编号列有 20 个编号，至少还有 20 个原编号没有恢复）：疑似编号列只恢复了一部分",
     );
 
     await writeIds(ids);

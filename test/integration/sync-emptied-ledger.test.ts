@@ -80,12 +80,12 @@ describe("a sync that finds 建议台账 emptied (select all → Delete)", () =>
 
     expect(held.outcome).toBe("ok");
     expect(held.message).toBe(
-      "同步完成，但没有读取『建议台账』：『建议台账』没有数据行（上次同步时有 40 条建议），疑似被误删，本次不读取台账（详见“校验问题”）。统计、页面和提醒沿用上次读到的台账",
+      "同步完成，但没有读取『建议台账』：『建议台账』没有数据行（上次同步后系统存有 40 条建议），疑似被误删，本次不读取台账（详见“校验问题”）。统计、页面和提醒沿用上次读到的台账",
     );
     const errors = await ledgerErrors();
     expect(errors).toHaveLength(1);
     const text = String(errors[0]?.[5]);
-    expect(text).toMatch(/^『建议台账』没有数据行（上次同步时有 40 条建议）：疑似台账内容被误删/);
+    expect(text).toMatch(/^『建议台账』没有数据行（上次同步后系统存有 40 条建议）：疑似台账内容被误删/);
     expect(text).toContain("不把建议记为消失，页面、统计和提醒沿用上次同步的数据");
     expect(text).toContain("请用“撤销”或表格的“文件 → 版本记录”恢复台账的各行");
     expect(text).toContain("如确要删除这些建议，请分几次删除");
@@ -114,7 +114,7 @@ describe("a sync that finds 建议台账 emptied (select all → Delete)", () =>
     // 7 of 40 rows left: under a fifth.
     await depsFor(SHEET).sheets.batchClear([`${LEDGER}!A9:AZ`]);
     const held = await runSync(depsFor(SHEET), "test", FIXTURE_NOW_MS);
-    expect(held.message).toContain("『建议台账』只剩 7 行数据（上次同步时有 40 条建议），疑似被误删");
+    expect(held.message).toContain("『建议台账』只剩 7 行数据（上次同步后系统存有 40 条建议），疑似被误删");
     expect(await depsFor(SHEET).snapshots.removed()).toEqual([]);
 
     // 8 of 40 rows: a fifth kept, read as deletions always are.

@@ -163,7 +163,7 @@ describe("SPREADSHEET_ID pointed at another spreadsheet", () => {
     // The next sync goes on as it would have before this guard: here the emptied-ledger hold, in 校验问题.
     const next = await runSync(await depsOf(NEW_LEDGER), "test", FIXTURE_NOW_MS + 20 * MINUTE_MS);
     expect(next.outcome).toBe("ok");
-    expect(next.message).toContain("『建议台账』只剩 6 行数据（上次同步时有 40 条建议），疑似被误删");
+    expect(next.message).toContain("『建议台账』只剩 6 行数据（上次同步后系统存有 40 条建议），疑似被误删");
     expect(await emulator.getValues(NEW_LEDGER, `'${TAB_NAMES.problems}'`)).not.toEqual(
       before.cells[TAB_NAMES.problems],
     );

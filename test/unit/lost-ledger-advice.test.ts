@@ -17,7 +17,7 @@ describe("advice when 建议台账 is lost", () => {
 
     expect(hold).toEqual({ kind: "emptied", rows: 3, present: 137 });
     expect(heldLedgerRestoreMessage(hold ?? { kind: "missing", rows: 0, present: 0 })).toBe(
-      "『建议台账』现在只剩 3 行数据（同步已暂停，最近一次读到 137 条），逐条恢复补不回整张台账：请先用表格的“文件 → 版本记录”恢复整张表；没有可用版本时，按部署指南“整张台账丢失时”一节用导出的台账恢复。台账恢复后，下次同步（每 10 分钟一次）即恢复正常",
+      "『建议台账』现在只剩 3 行数据（同步已暂停，系统存有 137 条），逐条恢复补不回整张台账：请先用表格的“文件 → 版本记录”恢复整张表；没有可用版本时，按部署指南“整张台账丢失时”一节用导出的台账恢复。台账恢复后，下次同步（每 10 分钟一次）即恢复正常",
     );
     expect(ledgerHoldOf("")).toBeNull();
     expect(ledgerHoldOf("not json")).toBeNull();

@@ -118,6 +118,31 @@ describe("groupProblems", () => {
     expect(problemsOfGroup(list, deputies!)).toEqual([list[0], list[2]]);
   });
 
+  it("puts a cause that held the sync first, then the 错误 before 提醒 with more rows", () => {
+    const hold: Problem = {
+      tab: "建议台账",
+      row: null,
+      column: null,
+      level: "错误",
+      id: null,
+      message: "『建议台账』没有数据行",
+    };
+    const list = [
+      ...Array.from({ length: 11 }, () => problem("跨年督办", CROSS_YEAR("x"), "提醒")),
+      problem("主办单位", HOST("区城管局")),
+      problem("主办单位", HOST("区住建局")),
+      hold,
+    ];
+
+    const groups = groupProblems(list, (p) => p === hold);
+
+    expect(groups.map((g) => [g.level, g.count, g.holdsSync])).toEqual([
+      ["错误", 1, true],
+      ["错误", 2, false],
+      ["提醒", 11, false],
+    ]);
+  });
+
   it("sums the sample ledger's 300 problems into a few dozen causes", () => {
     const { problems } = evaluateLedger({
       tabs: sampleLedgerTabs(200, 20260615),
@@ -130,9 +155,12 @@ describe("groupProblems", () => {
 
     expect(groups.reduce((n, g) => n + g.count, 0)).toBe(ledger.length);
     expect(groups.length).toBeLessThan(ledger.length / 3);
-    // The snapshot's 44 跨年督办 reminders, one message, are the largest cause.
-    expect(groups[0]).toMatchObject({ column: "跨年督办", level: "提醒", count: 44 });
-    expect(groups[0]?.label).toBe("跨年督办：2025 年提出的建议跨年后仍为“…”");
+    // The 错误 first, then the snapshot's 44 跨年督办 reminders, one message, the largest 提醒 cause.
+    const levels = groups.map((g) => g.level);
+    expect(levels.indexOf("提醒")).toBeGreaterThan(levels.lastIndexOf("错误"));
+    const reminders = groups.filter((g) => g.level === "提醒");
+    expect(reminders[0]).toMatchObject({ column: "跨年督办", count: 44 });
+    expect(reminders[0]?.label).toBe("跨年督办：2025 年提出的建议跨年后仍为“…”");
     const lead = groups.find((g) => g.label === "领衔代表“…”不在『代表』表中");
     expect(lead?.count).toBe(13);
     for (const g of groups) expect(problemsOfGroup(ledger, g)).toHaveLength(g.count);

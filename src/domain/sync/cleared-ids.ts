@@ -91,10 +91,10 @@ function seen(cleared: ClearedIds): string {
   const { blankRows, missingIds, presentBefore, sheetIds } = cleared;
   if (cleared.partlyRestored)
     return (
-      `『${TAB_NAMES.ledger}』的编号列仍有 ${blankRows} 行为空（编号列被清空前台账有 ${presentBefore} 条建议，现在编号列有 ${sheetIds} 个编号，` +
+      `『${TAB_NAMES.ledger}』的编号列仍有 ${blankRows} 行为空（编号列被清空前系统存有 ${presentBefore} 条建议，现在编号列有 ${sheetIds} 个编号，` +
       `至少还有 ${missingIds} 个原编号没有恢复）：疑似编号列只恢复了一部分。`
     );
-  return `『${TAB_NAMES.ledger}』的编号列有 ${blankRows} 行为空（上次同步时台账有 ${presentBefore} 条建议，现在编号列只剩 ${sheetIds} 个编号）：疑似编号列被误清空。`;
+  return `『${TAB_NAMES.ledger}』的编号列有 ${blankRows} 行为空（上次同步后系统存有 ${presentBefore} 条建议，现在编号列只剩 ${sheetIds} 个编号）：疑似编号列被误清空。`;
 }
 
 /**

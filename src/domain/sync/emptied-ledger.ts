@@ -34,10 +34,19 @@ export function emptiedLedger(
   return { dataRows: count.dataRows, presentBefore };
 }
 
+/**
+ * The count is of the suggestions the system keeps (present snapshots, META_PRESENT): one a 编号,
+ * and none for a row whose 编号 another row repeats (kept only once it is its own). 概览's 建议总数
+ * counts the last read's rows with a 编号, each row of a repeated 编号 included: 137 here beside
+ * 139 there, both right. So the count says it is the system's, and the problem says why it can be
+ * fewer; "上次同步时有 137 条建议" read as a miscount of the ledger's 139 rows.
+ */
+const kept = (presentBefore: number) => `上次同步后系统存有 ${presentBefore} 条建议`;
+
 const seen = ({ dataRows, presentBefore }: EmptiedLedger) =>
   dataRows === 0
-    ? `『${TAB_NAMES.ledger}』没有数据行（上次同步时有 ${presentBefore} 条建议）`
-    : `『${TAB_NAMES.ledger}』只剩 ${dataRows} 行数据（上次同步时有 ${presentBefore} 条建议）`;
+    ? `『${TAB_NAMES.ledger}』没有数据行（${kept(presentBefore)}）`
+    : `『${TAB_NAMES.ledger}』只剩 ${dataRows} 行数据（${kept(presentBefore)}）`;
 
 /** Why the ledger was not read, short (the run's message, the dashboard's banner and /healthz). */
 export const emptiedLedgerReason = (emptied: EmptiedLedger): string =>
@@ -56,6 +65,7 @@ export function emptiedLedgerProblem(emptied: EmptiedLedger): Problem {
       "本次同步暂不读取台账：不把建议记为消失，页面、统计和提醒沿用上次同步的数据。" +
       "请用“撤销”或表格的“文件 → 版本记录”恢复台账的各行，下次同步即恢复正常；" +
       `${NO_VERSION_ADVICE}。` +
-      `如确要删除这些建议，请分几次删除，每次留下的行不少于上次同步时建议数的五分之一，并各同步一次（删除的建议会记为消失，可在看板上确认删除）；剩下不到 ${MIN_CLEARED_ROWS} 条时可一次删完`,
+      `如确要删除这些建议，请分几次删除，每次留下的行不少于系统存有的建议数的五分之一，并各同步一次（删除的建议会记为消失，可在看板上确认删除）；剩下不到 ${MIN_CLEARED_ROWS} 条时可一次删完。` +
+      "（系统存有的建议按编号计，编号重复的行不另计，可能少于“概览”的“建议总数”）",
   };
 }

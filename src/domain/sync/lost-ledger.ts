@@ -55,7 +55,7 @@ export function ledgerHoldOf(text: string | null | undefined): LedgerHold | null
  * sync, holding the last read, sees no suggestion as vanished, so "still in the ledger" would be false.
  */
 export function heldLedgerRestoreMessage(hold: LedgerHold): string {
-  const last = hold.present > 0 ? `，最近一次读到 ${hold.present} 条` : "";
+  const last = hold.present > 0 ? `，系统存有 ${hold.present} 条` : "";
   const seen =
     hold.kind === "missing"
       ? `找不到工作表『${LEDGER}』`

@@ -20,7 +20,7 @@ import {
   type WjqqRefusal,
 } from "../../intake/platforms/wjqq";
 import type { InboxEntry } from "../../store/inbox";
-import { skippedLedger } from "../../store/sync-runs";
+import { type SyncRunRecord, skippedLedger } from "../../store/sync-runs";
 import { href, localDateTime } from "./format";
 import { Layout, type PageFrame, splitRunError } from "./layout";
 import { badgeHtml, Card, Empty, Pager, pageSpan, pagesOf, shownOfTotal } from "./ui";
@@ -276,20 +276,48 @@ const countText = (g: ProblemGroup) => {
   return `：${g.count} 处${top ? `（${top}）` : ""}`;
 };
 
+/** The tabs the system writes: a sync holding one skips writing it, not reading it. */
+const WRITTEN_TABS: ReadonlySet<string> = new Set([
+  TAB_NAMES.problems,
+  TAB_NAMES.statistics,
+  TAB_NAMES.assessment,
+]);
+
+/** `同步因此暂停读取『建议台账』：`, before a cause that held the sync (ProblemGroup.holdsSync). */
+const holdMark = (g: ProblemGroup) =>
+  g.holdsSync
+    ? html`<strong>同步因此暂停${WRITTEN_TABS.has(g.tab) ? "写入" : "读取"}『${g.tab}』：</strong>`
+    : "";
+
 /**
- * 问题概要: the problems by cause, largest first (groupProblems). After a 换届 the 63 lines of 20
- * deleted deputies are one line naming the deputies, each linked to its problems alone.
+ * Whether a problem is why the last sync held its tab: a whole-tab 错误 of a tab the run skipped
+ * (its summary's skippedTabs: 建议台账 emptied or its header broken, 代表 cleared…). The problems
+ * are the last finished sync's; a run still going has no summary yet, and marks none.
+ */
+function holdsSyncIn(run: SyncRunRecord | null): (p: Problem) => boolean {
+  const skipped = (run?.summary as { skippedTabs?: { tab: string }[] } | null)?.skippedTabs ?? [];
+  const tabs = new Set(skipped.map((s) => s.tab));
+  return (p) => p.level === "错误" && p.row === null && tabs.has(p.tab);
+}
+
+/**
+ * 问题概要: the problems by cause (groupProblems): what held the sync first, marked so, then the 错误
+ * before the 提醒, the largest first within each. After a 换届 the 63 lines of 20 deleted deputies
+ * are one line naming the deputies, each linked to its problems alone.
  */
 const Summary: FC<{ groups: readonly ProblemGroup[]; level: string | null }> = ({ groups, level }) => {
   const rest = groups.slice(SUMMARY_GROUPS);
   return (
     <Card title="问题概要">
-      <p class="sub">按原因归类，多的在前；点击只看该类问题。</p>
+      <p class="sub">
+        按原因归类：使同步暂停的问题排在最前，其次错误、再次提醒，同一级别中多的在前；点击只看该类问题。
+      </p>
       <ul>
         {groups
           .slice(0, SUMMARY_GROUPS)
           .map(
-            (g) => html`<li><a href="${problemsHref(level, g.id)}">${causeText(g)}</a>${countText(g)}</li>`,
+            (g) =>
+              html`<li>${holdMark(g)}<a href="${problemsHref(level, g.id)}">${causeText(g)}</a>${countText(g)}</li>`,
           )}
       </ul>
       {rest.length > 0 ? (
@@ -399,7 +427,7 @@ export const ProblemsPage: FC<{
   // What is not the list itself (the 概要, submissions waiting, 腾讯问卷's questions, the held rows)
   // heads page 1 only: the pages after it continue the list.
   const head = shown === 1 && group === null;
-  const summary = head && rest.length > SUMMARY_FROM ? groupProblems(rest) : [];
+  const summary = head && rest.length > SUMMARY_FROM ? groupProblems(rest, holdsSyncIn(frame.lastSync)) : [];
   return (
     <Layout title="校验问题" nav="problems" frame={frame}>
       <h1>校验问题</h1>

@@ -62,7 +62,7 @@ describe("clearedIdColumn once a sync held the ledger", () => {
     const held = cleared as NonNullable<typeof cleared>;
     expect(clearedIdsReason(held)).toContain("编号列仍有 69 行为空、至少 69 个原编号尚未恢复");
     expect(clearedIdsProblem(held).message).toContain(
-      "『建议台账』的编号列仍有 69 行为空（编号列被清空前台账有 139 条建议，现在编号列有 70 个编号，至少还有 69 个原编号没有恢复）：疑似编号列只恢复了一部分",
+      "『建议台账』的编号列仍有 69 行为空（编号列被清空前系统存有 139 条建议，现在编号列有 70 个编号，至少还有 69 个原编号没有恢复）：疑似编号列只恢复了一部分",
     );
     expect(clearedIdsProblem(held).message).toContain("请把其余编号也恢复");
   });
