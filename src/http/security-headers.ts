@@ -40,6 +40,14 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
 /**
+ * `Authorization: Bearer <token>` (the scheme in any case, RFC 9110 §11.1): a script's header, never
+ * attached by a browser on its own, so such a request cannot be forged. Any other scheme can be:
+ * a browser keeps Basic, Digest, NTLM or Negotiate credentials a site (an intranet proxy, a
+ * gateway's login box) once asked for, and sends them with another site's form too.
+ */
+const BEARER = /^bearer[ \t]+\S/i;
+
+/**
  * Cross-site form posts are refused: a form (the only kind of request another site can make a
  * browser send with our cookie) must come from a page of this Worker. Bearer-token and JSON clients
  * and the signed form hooks are not affected.
@@ -47,8 +55,7 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|te
 export const sameOriginForms = createMiddleware<AppEnv>(async (c, next) => {
   const method = c.req.method;
   const type = c.req.header("content-type") ?? "text/plain";
-  // A bearer token is never attached by a browser on its own, so such a request cannot be forged.
-  const bearer = c.req.header("authorization") !== undefined;
+  const bearer = BEARER.test(c.req.header("authorization") ?? "");
   const unsafe = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
   if (unsafe && !bearer && FORM_TYPES.test(type) && !c.req.path.startsWith("/hooks/")) {
     const site = c.req.header("sec-fetch-site");

@@ -22,8 +22,12 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   "#": "＃",
 };
 
-/** An address (kept whole: it runs to the first space or non-ASCII character), or a character to swap. */
-const MARKUP = /(https?:\/\/[!-~]+)|^([ \t]*)#|[*`<>[\]_]/gm;
+/**
+ * An address (kept whole: it runs to the first space, non-ASCII character or one of `[ ] ( ) < > " \``,
+ * so markup typed right after it, such as `http://gov.cn[打开](http://…)` or `<a href="…">`, is
+ * swapped like any other), or a character to swap.
+ */
+const MARKUP = /(https?:\/\/(?:(?![[\]()<>"`])[!-~])+)|^([ \t]*)#|[*`<>[\]_]/gm;
 
 /** `text` with no character a markdown robot would read as markup, its addresses unchanged. */
 export function markdownSafe(text: string): string {
