@@ -90,6 +90,31 @@ describe("the dashboard on a 375 px phone", () => {
     }
   });
 
+  it("shows every item of the menu on a 360 px and a 320 px screen, none past the screen's edge", async () => {
+    try {
+      for (const width of [360, 320]) {
+        await page.setViewportSize({ width, height: 640 });
+        await page.goto(`${stack.workerUrl}/`);
+        await shot(`phone-01b-menu-${width}`);
+        const items = await page.locator("nav.main a").all();
+        expect(items).toHaveLength(11);
+        for (const item of items) {
+          const b = await box(item);
+          const name = `${await item.textContent()} at ${width} px`;
+          expect(b.x, name).toBeGreaterThanOrEqual(0);
+          expect(b.x + b.width, name).toBeLessThanOrEqual(width);
+          expect(b.height, name).toBeGreaterThanOrEqual(TOUCH_PX);
+        }
+        expect(await page.evaluate("document.documentElement.scrollWidth")).toBe(width);
+      }
+      // Two lines of the menu under the brand at 360 px: the header still leaves room for the page.
+      await page.setViewportSize({ width: 360, height: 640 });
+      expect((await box(page.locator("header.top"))).height).toBeLessThanOrEqual(120);
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
+  });
+
   it("shows each listed suggestion's 台账状态 on the screen, and the search box is big enough to tap", async () => {
     await page.goto(`${stack.workerUrl}/suggestions`);
     await shot("phone-02-suggestions");

@@ -37,19 +37,30 @@ export const OVERDUE_LEGEND = [
 /** A bar's label as drawn: its mark first. */
 const drawnLabel = (item: BarItem) => (item.mark ? `${item.mark} ${item.label}` : item.label);
 
+/** What a screen reader says for a bar: its label, its figure and what its mark means. */
+const spoken = (item: BarItem) => `${item.label}：${item.display}${item.said ? `（${item.said}）` : ""}`;
+
+/**
+ * A chart whose bars are links is a group (role="img" would hide its links from a screen reader while
+ * the Tab key still stops on them): each link is named by what its bar says (spoken), the rest of the
+ * drawing is hidden from the screen reader, which hears the figures from SpokenBars. A chart without
+ * links stays one picture.
+ */
+const chartRole = (items: readonly BarItem[]) => (items.some((i) => i.href) ? "group" : "img");
+
 const LABEL_W = 130;
 const BAR_W = 360;
 const VALUE_W = 70;
 const ROW_H = 26;
 
-/** A bar's row at desktop width: label, bar and value on one line. */
+/** A bar's row at desktop width: label, bar and value on one line, the whole row its link. */
 const WideBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = ({ items, top, title }) => {
   const height = items.length * ROW_H + 4;
   const width = LABEL_W + BAR_W + VALUE_W;
   return (
     <svg
       class="chart wide"
-      role="img"
+      role={chartRole(items)}
       aria-label={title}
       viewBox={`0 0 ${width} ${height}`}
       width={width}
@@ -58,14 +69,13 @@ const WideBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = 
       <title>{title}</title>
       {items.map((item, i) => {
         const y = i * ROW_H + 4;
-        const label = (
-          <text x={LABEL_W - 8} y={y + 14} text-anchor="end">
-            {drawnLabel(item)}
-          </text>
-        );
-        return (
-          <g>
-            {item.href ? <a href={item.href}>{label}</a> : label}
+        // A link says the row in its aria-label; a row without one is said by SpokenBars alone.
+        const hidden = item.href ? undefined : "true";
+        const row = (
+          <>
+            <text x={LABEL_W - 8} y={y + 14} text-anchor="end" aria-hidden={hidden}>
+              {drawnLabel(item)}
+            </text>
             <rect class="track" x={LABEL_W} y={y} width={BAR_W} height={18} rx={3} />
             <rect
               class={`fill-${item.tone}`}
@@ -75,9 +85,20 @@ const WideBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = 
               height={18}
               rx={3}
             />
-            <text class="value" x={LABEL_W + BAR_W + 6} y={y + 14}>
+            <text class="value" x={LABEL_W + BAR_W + 6} y={y + 14} aria-hidden={hidden}>
               {item.display}
             </text>
+          </>
+        );
+        return (
+          <g>
+            {item.href ? (
+              <a href={item.href} aria-label={spoken(item)}>
+                {row}
+              </a>
+            ) : (
+              row
+            )}
           </g>
         );
       })}
@@ -98,7 +119,7 @@ const NarrowBars: FC<{ items: readonly BarItem[]; top: number; title: string }> 
   return (
     <svg
       class="chart narrow"
-      role="img"
+      role={chartRole(items)}
       aria-label={title}
       viewBox={`0 0 ${NARROW_W} ${height}`}
       width={NARROW_W}
@@ -107,13 +128,15 @@ const NarrowBars: FC<{ items: readonly BarItem[]; top: number; title: string }> 
       <title>{title}</title>
       {items.map((item, i) => {
         const y = i * NARROW_ROW_H;
+        // A link says the row in its aria-label; a row without one is said by SpokenBars alone.
+        const hidden = item.href ? undefined : "true";
         const row = (
           <>
             <rect class="hit" x={0} y={y} width={NARROW_W} height={NARROW_ROW_H} />
-            <text x={0} y={y + 18}>
+            <text x={0} y={y + 18} aria-hidden={hidden}>
               {drawnLabel(item)}
             </text>
-            <text class="value" x={NARROW_W} y={y + 18} text-anchor="end">
+            <text class="value" x={NARROW_W} y={y + 18} text-anchor="end" aria-hidden={hidden}>
               {item.display}
             </text>
             <rect class="track" x={0} y={y + 26} width={NARROW_W} height={10} rx={3} />
@@ -127,7 +150,17 @@ const NarrowBars: FC<{ items: readonly BarItem[]; top: number; title: string }> 
             />
           </>
         );
-        return <g>{item.href ? <a href={item.href}>{row}</a> : row}</g>;
+        return (
+          <g>
+            {item.href ? (
+              <a href={item.href} aria-label={spoken(item)}>
+                {row}
+              </a>
+            ) : (
+              row
+            )}
+          </g>
+        );
       })}
     </svg>
   );
@@ -138,16 +171,14 @@ function barLength(item: BarItem, top: number, full: number): number {
 }
 
 /**
- * The chart's figures as text for a screen reader, which hears only an SVG's label (role="img"):
- * each bar's label, figure and what its mark means. Hidden on screen and on paper (.sr-only).
+ * The chart's figures as text for a screen reader, which hears of the drawing only its label and its
+ * links (chartRole): each bar's label, figure and what its mark means. Hidden on screen and on paper
+ * (.sr-only).
  */
 const SpokenBars: FC<{ items: readonly BarItem[]; title: string }> = ({ items, title }) => (
   <ul class="sr-only" aria-label={title}>
     {items.map((item) => (
-      <li>
-        {item.label}：{item.display}
-        {item.said ? `（${item.said}）` : ""}
-      </li>
+      <li>{spoken(item)}</li>
     ))}
   </ul>
 );

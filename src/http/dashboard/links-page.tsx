@@ -281,7 +281,9 @@ export const LinksPage: FC<{
               <th>最近使用</th>
               <th class="num">次数</th>
               <th>状态</th>
-              <th />
+              <th>
+                <span class="sr-only">操作</span>
+              </th>
             </tr>
           </thead>
           <tbody>

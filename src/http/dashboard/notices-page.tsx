@@ -249,7 +249,9 @@ export const NoticesPage: FC<{
               <th>渠道</th>
               <th>状态</th>
               <th>标题 / 错误</th>
-              <th />
+              <th>
+                <span class="sr-only">操作</span>
+              </th>
             </tr>
           </thead>
           <tbody>

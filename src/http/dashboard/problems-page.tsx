@@ -67,7 +67,9 @@ const ProblemTable: FC<{ list: readonly Problem[] }> = ({ list }) => (
         <th>编号</th>
         <th>列</th>
         <th>问题</th>
-        <th />
+        <th>
+          <span class="sr-only">操作</span>
+        </th>
       </tr>
     </thead>
     <tbody>{list.map(problemRow)}</tbody>

@@ -31,7 +31,9 @@ export const RestoreManyPage: FC<{ vanished: readonly Snapshot[]; atOnce: number
         <table class="stack headed">
           <thead>
             <tr>
-              <th />
+              <th>
+                <span class="sr-only">恢复</span>
+              </th>
               <th>编号</th>
               <th>标题</th>
               <th>消失时间</th>

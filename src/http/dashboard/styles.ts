@@ -5,8 +5,11 @@ export const APP_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.6 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--info);text-decoration:none}a:hover{text-decoration:underline}
-/* Links inside running text are underlined (not by colour alone, WCAG 1.4.1); the menu and buttons are not. */
-main p a:not(.button),main li a:not(.button),main dd a,main .small a:not(.button),main .footnote a{text-decoration:underline;text-underline-offset:2px}
+/*
+ * Links inside running text and table cells are underlined (not by colour alone, WCAG 1.4.1: the
+ * link blue on the text's ink is 2.79:1); the menu and buttons are not.
+ */
+main p a:not(.button),main td a:not(.button),main li a:not(.button),main dd a,main .small a:not(.button),main .footnote a{text-decoration:underline;text-underline-offset:2px}
 .skip{position:absolute;left:-9999px;top:0}
 .skip:focus{left:12px;top:8px;z-index:10;background:#fff;color:var(--ink);padding:6px 14px;border:2px solid var(--info);border-radius:4px}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
@@ -91,13 +94,14 @@ footer{max-width:1240px;margin:0 auto;padding:0 20px 30px;color:var(--muted);fon
 body.lk{font-size:16px;background:var(--bg)}
 .lk-top{background:var(--brand);color:#fff;padding:12px 16px}
 .lk-brand{color:#fff;font-weight:600;font-size:17px}
-.lk-main{max-width:720px;margin:0 auto;padding:12px 12px 32px}
+/* A link page's text breaks where it must (a title ending in 。。。。。。, a long address) rather than widen a 320 px page. */
+.lk-main{max-width:720px;margin:0 auto;padding:12px 12px 32px;overflow-wrap:anywhere}
 .lk-banner{background:#fff8e6;border:1px solid #f3d19b;color:#5c3b00;border-radius:8px;padding:10px 12px;font-size:14px;margin:0 0 12px}
 .lk-foot{max-width:720px;margin:0 auto;padding:0 12px 24px;color:var(--muted);font-size:14px}
 .lk h1{font-size:20px;margin:4px 0 8px}.lk h2{font-size:17px;margin:18px 0 8px}
 .lk-list{list-style:none;margin:0;padding:0}
 .lk-item{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px}
-.lk-item a.lk-title{display:block;font-weight:600;color:var(--ink);margin:2px 0 4px}
+.lk-item a.lk-title{display:block;font-weight:600;color:var(--ink);margin:2px 0 4px;overflow-wrap:anywhere}
 .lk-meta{color:var(--muted);font-size:14px;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
 .lk-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(96px,100%),1fr));gap:8px;margin:8px 0 12px}
 .lk-counts .kpi .value{font-size:22px}
@@ -153,20 +157,20 @@ table.breakdown{width:auto;min-width:min(100%,420px);margin:6px 0 4px}
 .table-scroll.name-first tr.total td:first-child{background:#fafbfc}
 /*
  * Phones (企业微信's and 钉钉's in-app browsers, 375 px wide): one column, a compact header whose menu
- * scrolls sideways within itself, touch targets of 40 px at least, and the lists of suggestions and
- * notices (table.stack) as one card a row: a cell without a data-label (编号, 标题) on a line of its
- * own, the others after their column's name, so 台账状态 and 办理期限 are on the screen without swiping. 600 px leaves tablets (768 px) as desktops.
+ * wraps (two lines at 360 px, three at 320: every item in sight, none hidden past the screen's edge),
+ * touch targets of 40 px at least, and the lists of suggestions and notices (table.stack) as one card
+ * a row: a cell without a data-label (编号, 标题) on a line of its own, the others after their column's name, so 台账状态 and 办理期限 are on the screen without swiping. 600 px leaves tablets (768 px) as desktops.
  * A table whose heading line is not its first column (校验问题: the problem, then 行号 and 列) is
  * table.stack.headed with that cell td.head, moved first.
  */
 @media (max-width:600px){
-header.top .bar{padding:4px 12px;gap:0 8px}
+header.top .bar{padding:0 12px;gap:0 8px}
 header.top .brand{font-size:16px;line-height:40px}
 header.top .who{order:1;min-width:0}
 header.top .who span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 header.top .who a,header.top .who button{display:inline-flex;align-items:center;min-height:40px;padding:0 12px}
-nav.main{order:2;flex:0 0 100%;flex-wrap:nowrap;overflow-x:auto;scrollbar-width:none;gap:2px}
-nav.main a{white-space:nowrap;line-height:40px;padding:0 10px}
+nav.main{order:2;flex:0 0 100%;flex-wrap:wrap;gap:0 2px}
+nav.main a{white-space:nowrap;line-height:40px;padding:0 6px}
 main{padding:10px 12px 32px}
 footer{padding:0 12px 24px}
 h1{font-size:19px}
