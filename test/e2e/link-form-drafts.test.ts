@@ -20,6 +20,7 @@ let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 let unitPage = "";
+let suggestPage = "";
 
 const contact = "form[action$='/contact']";
 
@@ -27,7 +28,16 @@ beforeAll(async () => {
   stack = await startLocalStack();
   expect((await stack.api("/api/sync?wait=1", { method: "POST" })).status).toBe(200);
   // A suggestion waiting for its first reply; its lead unit gets a link from staff (链接 page).
-  unitPage = (await unitReplyPage(stack)).url;
+  const reply = await unitReplyPage(stack);
+  unitPage = reply.url;
+  // That suggestion's lead deputy, given a link by staff, writes a new one (提出新建议).
+  const issued = await stack.api("/links/issue", {
+    method: "POST",
+    body: new URLSearchParams({ kind: "deputy", recipient: reply.row.领衔代表 ?? "", scope: "act" }),
+  });
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_.-]+)/.exec(await issued.text())?.[1];
+  if (!link) throw new Error(`no deputy link issued (${issued.status})`);
+  suggestPage = `${link}/suggest`;
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
   page = await browser.context.newPage();
@@ -63,5 +73,24 @@ describe("a link form's text across a reload", () => {
     await page.click("summary:has-text('记录与代表的沟通（三沟通）')");
     await expect(page.inputValue(`${contact} textarea[name=内容]`)).resolves.toBe("");
     await expect(page.isVisible(`${contact} .lk-draft-note`)).resolves.toBe(false);
+  });
+
+  it("brings back a deputy's 提出新建议 标题 and 建议内容 after a reload, with the note; a fresh visit does not", async () => {
+    const form = "form[action$='/suggest']";
+    const title = "关于增设老年助餐点的建议";
+    const content = "城区老年人就餐难，建议在各社区增设助餐点。\n一、选址；二、补贴。";
+    await page.goto(suggestPage);
+    await page.evaluate("sessionStorage.clear()");
+    await page.fill(`${form} input[name=标题]`, title);
+    await page.fill(`${form} textarea[name=内容]`, content);
+
+    await page.reload();
+    await expect(page.inputValue(`${form} input[name=标题]`)).resolves.toBe(title);
+    await expect(page.inputValue(`${form} textarea[name=内容]`)).resolves.toBe(content);
+    await expect(page.locator(`${form} .lk-draft-note`).isVisible()).resolves.toBe(true);
+
+    await page.goto(suggestPage);
+    await expect(page.inputValue(`${form} textarea[name=内容]`)).resolves.toBe("");
+    await expect(page.isVisible(`${form} .lk-draft-note`)).resolves.toBe(false);
   });
 });

@@ -131,6 +131,28 @@ describe("a refused form on a link's page", () => {
     expect(attr(tagOf(html, "rating-choice"), "aria-invalid")).toBeNull();
   });
 
+  it("a rating sent without 满意度 is refused by the page in Chinese, not the browser's bubble, and keeps the 测评意见", async () => {
+    const page = `${deputy}/s/2026-004`;
+    const action = `${page}/rating`;
+    const html0 = await (await browse(page)).text();
+    // The browser lets it through (its own bubble is English in some browsers, gone in a moment,
+    // not reliably read by TalkBack): the page's summary says what to fix.
+    const form = new RegExp(`<form [^>]*action="${action}"[^>]*>`).exec(html0)?.[0] ?? "";
+    expect(form).toContain("novalidate");
+    const version = /name="答复版本" value="([^"]*)"/.exec(html0)?.[1] ?? "";
+    const back = await postForm(action, {
+      nonce: nonceOf(html0, action),
+      答复版本: version,
+      测评意见: "学校门口的路还没修好，希望尽快落实。",
+    });
+    expect(back.status).toBe(400);
+    const html = await back.text();
+    refusedAt(html, "rating", "rating-choice", "请选择满意度");
+    expect(textOf(html, "rating-errors")).toContain("请选择满意度");
+    expect(tagOf(html, "rating-errors")).toContain('role="alert"');
+    expect(html).toContain("学校门口的路还没修好，希望尽快落实。</textarea>");
+  });
+
   it("a 沟通记录 without 内容 is said under 内容, and its 选填 fields are left alone", async () => {
     const page = `${edu}/s/2026-001`;
     const action = `${page}/contact`;
@@ -190,6 +212,18 @@ describe("a link's form before anything is sent", () => {
 });
 
 describe("the deputy's new suggestion form", () => {
+  it("keeps what the deputy typed across a reload (a chat app's browser), under a key of its own", async () => {
+    const action = `${deputy}/suggest`;
+    const html = await (await browse(action)).text();
+    const open = new RegExp(`<form [^>]*action="${action}"[^>]*>`).exec(html)?.[0] ?? "";
+    // The draft keeper keys a draft by the form's address: this form's is its own.
+    expect(open).toContain("data-draft");
+    expect(html.match(new RegExp(`action="${action}"`, "g"))).toHaveLength(1);
+    const body = html.slice(html.indexOf(open), html.indexOf("</form>", html.indexOf(open)));
+    expect(body).toContain("已恢复上次未提交的内容，请核对后提交");
+    expect(body).toContain('<script src="/assets/form-draft.js" defer="">');
+  });
+
   it("marks 标题 and 建议内容 必填, and says a blank 标题 under it", async () => {
     const action = `${deputy}/suggest`;
     const html = await (await browse(action)).text();

@@ -105,6 +105,24 @@ describe("with 设置 代表工委联系电话", () => {
     expect(html).not.toContain("HTTP 403");
   });
 
+  it("says the number on the 链接已撤销 and 链接无效 pages a deputy opens (not only after a post)", async () => {
+    const link = await makeLink("deputy", "张明");
+    await createPersonalLinks(env.DB).revoke(link.id, new Date().toISOString(), "staff");
+    const revoked = await browse(link.path);
+    expect(revoked.status).toBe(403);
+    const html = await revoked.text();
+    expect(html).toContain("<h1>链接已撤销</h1>");
+    expect(html).toContain(`如有疑问，请联系代表工委（电话 ${PHONE}）。`);
+    expect(html.match(/如有疑问/g)).toHaveLength(1);
+    // A link whose signature does not check (a character lost when copied).
+    const good = (await makeLink("deputy", "张明")).path;
+    const last = good.slice(-1);
+    const bad = await browse(`${good.slice(0, -1)}${last === "A" ? "B" : "A"}`);
+    const invalid = await bad.text();
+    expect(invalid).toMatch(/<h1>链接(无效|不完整)<\/h1>/);
+    expect(invalid).toContain(`如有疑问，请联系代表工委（电话 ${PHONE}）。`);
+  });
+
   it("keeps the 测评意见 a deputy wrote while his link expired", async () => {
     const old = await makeLink("deputy", "张明", { nowMs: NOW_MS - 400 * 86_400_000 });
     const refused = await postForm(`${old.path}/s/2026-001/rating`, {

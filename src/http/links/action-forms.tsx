@@ -284,7 +284,9 @@ export const RatingForm: FC<{ action: string; state: FormState; replyVersion: st
   const bad = p.state.fieldErrors ?? {};
   const id = RATING_IDS;
   return (
-    <form class="lk-form" method="post" action={p.action} data-draft>
+    // novalidate: a rating without 满意度 is said by the page's own summary (Chinese, role=alert, the
+    // focus on it), not the browser's passing bubble; `required` stays for a screen reader's 必填.
+    <form class="lk-form" method="post" action={p.action} data-draft novalidate>
       <h2>测评</h2>
       <DraftNote />
       <FormErrors form="rating" state={p.state} ids={id} />

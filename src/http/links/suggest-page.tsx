@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import { TITLE_MAX } from "../../../sheets-schema/tabs/ledger";
-import { FormErrors, type FormState } from "./action-forms";
+import { DraftNote, FormErrors, type FormState } from "./action-forms";
 import { describedBy, FieldError, FieldHint, FieldLabel } from "./form-fields";
 import { type LinkFrame, LinkLayout } from "./link-layout";
 
@@ -39,7 +39,9 @@ export const SuggestPage: FC<{
         ← 返回我的建议
       </a>
       <h1>提出新建议</h1>
-      <form class="lk-form" method="post" action={`${p.base}/suggest`}>
+      {/* A long suggestion typed in a chat app's browser survives its reload (DraftNote; keyed by the action). */}
+      <form class="lk-form" method="post" action={`${p.base}/suggest`} data-draft>
+        <DraftNote />
         <FormErrors form="suggestion" state={p.state} ids={IDS} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
         <p class="hint">领衔代表：{p.frame.who}。提交后系统生成建议编号，代表工委审查后交有关单位办理。</p>
