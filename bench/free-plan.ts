@@ -813,7 +813,72 @@ async function measureLinks(worker: BenchWorker, em: BenchEmulator): Promise<Inv
   figures.push(...(await measureBundledNoticeBatch(worker, em)));
   figures.push(...(await measureReplies(worker, em, `${links.unitForReplies}/s/${links.unitSuggestion}`)));
   figures.push(...(await measureUnitForms(worker, em, links)));
+  figures.push(await measureRelink(worker, em));
   return figures;
+}
+
+/**
+ * 通过通知渠道发送新链接 on /links after LINK_SECRET was rotated: every unit and deputy holds a link of
+ * an earlier secret (rows of another fingerprint), so one press signs and queues a 链接更换通知 for
+ * each (a constant number of D1 queries, a link and a notice per holder). Each repeat starts from no
+ * such notice; the rows are taken out after.
+ */
+async function measureRelink(worker: BenchWorker, em: BenchEmulator): Promise<InvocationFigures> {
+  const db = await worker.db();
+  const old = "bench-rotated-secret";
+  const now = Date.now();
+  const holders = [
+    ...UNITS.map((name) => ["unit", name] as const),
+    ...DEPUTIES.map((name) => ["deputy", name] as const),
+  ];
+  await db.batch(
+    holders.map(([kind, name], i) =>
+      db
+        .prepare(
+          `INSERT INTO personal_links (id, kind, recipient, scope, issued_at, expires_at, notice_type, secret_fp)
+           VALUES (?1, ?2, ?3, 'act', ?4, ?5, '交办通知', ?6)`,
+        )
+        .bind(
+          `bench-old-${i}`,
+          kind,
+          name,
+          new Date(now - 86_400_000).toISOString(),
+          new Date(now + 90 * 86_400_000).toISOString(),
+          old,
+        ),
+    ),
+  );
+  const press = async () => {
+    const response = await worker.fetch("/links/resend-all", {
+      method: "POST",
+      headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+    });
+    const html = await response.text();
+    // Holders the run before sent a notice hold a link of the current secret: left out (the units).
+    if (response.status !== 200 || !html.includes("已通过通知渠道给"))
+      throw new Error(
+        `POST /links/resend-all: ${response.status} ${/role="status">(.*?)<\/div>/.exec(html)?.[1]}`,
+      );
+  };
+  const fresh = async () => {
+    await db.batch([
+      db.prepare("DELETE FROM notices WHERE type = '链接更换通知'"),
+      db.prepare("DELETE FROM personal_links WHERE notice_type = '链接更换通知'"),
+    ]);
+  };
+  try {
+    return await measure(
+      worker,
+      em,
+      `POST /links/resend-all: ${holders.length} holders after LINK_SECRET was rotated`,
+      press,
+      3,
+      fresh,
+    );
+  } finally {
+    await fresh();
+    await db.prepare("DELETE FROM personal_links WHERE secret_fp = ?1").bind(old).run();
+  }
 }
 
 /**

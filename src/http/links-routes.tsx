@@ -15,7 +15,13 @@ import { linkSettingProblems } from "../links/link-settings";
 import { secretFingerprint } from "../links/secret-fingerprint";
 import { actorOf } from "./actor";
 import { sendPage } from "./dashboard/layout";
-import { LINKS_PAGE_SIZE, type LinksFilter, type LinksNotice, LinksPage } from "./dashboard/links-page";
+import {
+  LINKS_PAGE_SIZE,
+  type LinksFilter,
+  type LinksNotice,
+  LinksPage,
+  ResentPage,
+} from "./dashboard/links-page";
 import { pageNumber } from "./dashboard/list-filter";
 import { loadFrame, loadMentioning } from "./dashboard/load-view";
 import { pagesOf } from "./dashboard/ui";
@@ -162,10 +168,7 @@ async function resend(c: Context<AppEnv>, only: LinkHolder | null) {
       nowMs: base.nowMs,
     },
   );
-  const filter: LinksFilter = only
-    ? { kind: only.kind, recipient: only.name }
-    : { kind: null, recipient: null };
-  return renderLinks(c, filter, { kind: "resent", only, result });
+  return sendPage(c, <ResentPage only={only} result={result} frame={base.frame} />);
 }
 
 /** /links: staff see, issue and revoke personal links (behind the dashboard's sign-in). */

@@ -79,7 +79,9 @@ describe("通过通知渠道发送新链接 on /links after LINK_SECRET was rota
     expect(html).toContain(
       "已通过通知渠道给 3 个对象发送新链接：承办单位 区卫健委、承办单位 区教育局、代表 李华",
     );
-    expect(html).toContain("承办单位 区住建局已持有更换密钥后签发的有效链接（之后的通知或人工签发），未发送");
+    expect(html).toContain(
+      "承办单位 区住建局已持有更换密钥后签发的有效链接（本页发送、之后的通知或人工签发），未再发送",
+    );
     const notices = await relinkNotices();
     expect(notices.map((n) => n.recipient).sort()).toEqual([...HOLDERS].sort());
     const byName = new Map(notices.map((n) => [n.recipient, n]));
@@ -99,7 +101,11 @@ describe("通过通知渠道发送新链接 on /links after LINK_SECRET was rota
 
   it("sends nothing more on a second press that day, and says so", async () => {
     const html = await (await press("/links/resend-all")).text();
-    expect(html).toContain("今天已经给承办单位 区卫健委、承办单位 区教育局、代表 李华发过新链接，未重复发送");
+    // Each now holds the link the first press sent: the press for all leaves them out.
+    expect(html).toContain(
+      "承办单位 区住建局、承办单位 区卫健委、承办单位 区教育局、代表 李华已持有更换密钥后签发的有效链接（本页发送、之后的通知或人工签发），未再发送",
+    );
+    expect(html).not.toContain("已通过通知渠道给");
     const one = await (await press("/links/resend", { kind: "unit", recipient: "区教育局" })).text();
     expect(one).toContain("今天已经给承办单位 区教育局发过新链接，未重复发送");
     expect(await relinkNotices()).toHaveLength(3);

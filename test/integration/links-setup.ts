@@ -50,8 +50,8 @@ export interface OfficeOptions {
   readonly changes?: Readonly<Record<string, Record<string, string | number>>>;
   /** More suggestions: [编号, 主办单位, cells]. */
   readonly more?: readonly (readonly [string, string, Record<string, string | number>])[];
-  /** More deputies: [姓名, 代表团], e.g. namesakes written apart (王伟(北关), 王伟(文峰)). */
-  readonly moreDeputies?: readonly (readonly [string, string])[];
+  /** More deputies: [姓名, 代表团, 邮箱?], e.g. namesakes written apart (王伟(北关), 王伟(文峰)). */
+  readonly moreDeputies?: readonly (readonly [string, string, string?])[];
   /** Tabs added as given (header row first), e.g. 领导, 沟通记录, 延期申请, 协办意见. */
   readonly tabs?: Readonly<Record<string, unknown[][]>>;
 }
@@ -91,7 +91,9 @@ export async function buildLinkOffice(office: string, options: OfficeOptions = {
       row(deputiesTab, { 姓名: "张明", 代表团: "北关街道", 邮箱: `zm-${office}@example.cn` }),
       row(deputiesTab, { 姓名: "李华", 代表团: "东关街道", 邮箱: `lh-${office}@example.cn` }),
       row(deputiesTab, { 姓名: "王书记", 代表团: "北关街道", 邮箱: `wsj-${office}@example.cn` }),
-      ...(options.moreDeputies ?? []).map(([name, group]) => row(deputiesTab, { 姓名: name, 代表团: group })),
+      ...(options.moreDeputies ?? []).map(([name, group, email]) =>
+        row(deputiesTab, { 姓名: name, 代表团: group, ...(email ? { 邮箱: email } : {}) }),
+      ),
     ],
     [TAB_NAMES.settings]: [
       ["项目", "值", "说明"],

@@ -1,4 +1,3 @@
-import { nameKey } from "../directory";
 import { type NoticeKeyParts, noticeKey } from "../notices/keys";
 import { blankView, type View } from "../notices/placeholders";
 import { type RecipientBook, resolveRecipient } from "../notices/recipients";
@@ -52,19 +51,31 @@ export function relinkOccurrence(today: string, kind: LinkKind, secretFingerprin
   return `${today}@${kind}@${secretFingerprint}`;
 }
 
+/** A reachable holder: where each of its 链接更换通知 goes and under which outbox key. */
+export interface RelinkRoute {
+  readonly holder: LinkHolder;
+  /** The name as its tab writes it (the notice's 接收方). */
+  readonly name: string;
+  readonly targets: readonly { channel: PlannedNotice["channel"]; address: string; key: string }[];
+  readonly occurrence: string;
+}
+
+type RelinkInput = {
+  readonly evaluation: Pick<NoticeEvaluation, "units" | "deputies" | "leaders" | "settings" | "templates">;
+  readonly today: string;
+  readonly secretFingerprint: string;
+};
+
 /**
- * One 链接更换通知 to each holder through the channels 承办单位, 代表 or 领导 give it (通知渠道,
- * 机器人地址, 邮箱), as every notice is routed. A leader who could be reached only through the
- * 周报接收人 is not: their copy would carry no link.
+ * Where each holder's 链接更换通知 would go, through the channels 承办单位, 代表 or 领导 give it
+ * (通知渠道, 机器人地址, 邮箱), as every notice is routed, and its keys: cheap (nothing rendered), so
+ * a press can tell which holders are left before it renders the notices of a few. A leader who could
+ * be reached only through the 周报接收人 is not: their copy would carry no link.
  */
-export function planRelinkNotices(
+export function relinkRoutes(
   holders: readonly LinkHolder[],
-  input: {
-    readonly evaluation: Pick<NoticeEvaluation, "units" | "deputies" | "leaders" | "settings" | "templates">;
-    readonly today: string;
-    readonly secretFingerprint: string;
-  },
-): RelinkPlan {
+  input: RelinkInput,
+): { routes: RelinkRoute[]; unreachable: UnreachableHolder[] } {
   const ev = input.evaluation;
   const book: RecipientBook = {
     units: ev.units,
@@ -72,8 +83,7 @@ export function planRelinkNotices(
     leaders: ev.leaders,
     digestRecipients: [],
   };
-  const notices: PlannedNotice[] = [];
-  const reached: LinkHolder[] = [];
+  const routes: RelinkRoute[] = [];
   const unreachable: UnreachableHolder[] = [];
   for (const holder of holders) {
     const resolved = resolveRecipient({ kind: holder.kind, name: holder.name }, book);
@@ -92,20 +102,38 @@ export function planRelinkNotices(
       occurrence,
       recipient: resolved.keyName,
     };
-    const view = relinkView(resolved.name);
+    const targets = resolved.targets.map((t) => ({
+      channel: t.channel,
+      address: t.address,
+      key: noticeKey(parts, t.channel),
+    }));
+    routes.push({ holder, name: resolved.name, targets, occurrence });
+  }
+  return { routes, unreachable };
+}
+
+/** The notices of some routes, rendered from 通知模板 (a channel whose template is off goes without). */
+export function renderRelinkNotices(
+  routes: readonly RelinkRoute[],
+  input: Pick<RelinkInput, "evaluation" | "today">,
+): { notices: PlannedNotice[]; reached: LinkHolder[] } {
+  const notices: PlannedNotice[] = [];
+  const reached: LinkHolder[] = [];
+  for (const route of routes) {
+    const view = relinkView(route.name);
     let planned = 0;
-    for (const target of resolved.targets) {
-      const rendered = renderNotice(ev.templates, RELINK_TYPE, target.channel, view);
+    for (const target of route.targets) {
+      const rendered = renderNotice(input.evaluation.templates, RELINK_TYPE, target.channel, view);
       if (!rendered.enabled) continue;
       planned += 1;
       notices.push({
-        key: noticeKey(parts, target.channel),
+        key: target.key,
         type: RELINK_TYPE,
         suggestionId: null,
         round: 0,
-        occurrence,
-        recipient: resolved.name,
-        recipientKind: holder.kind,
+        occurrence: route.occurrence,
+        recipient: route.name,
+        recipientKind: route.holder.kind,
         channel: target.channel,
         address: target.address,
         title: rendered.title,
@@ -113,13 +141,14 @@ export function planRelinkNotices(
         dueOn: input.today,
       });
     }
-    if (planned > 0) reached.push({ kind: holder.kind, name: resolved.name });
+    if (planned > 0) reached.push({ kind: route.holder.kind, name: route.name });
   }
-  const disabled = holders.length > unreachable.length && notices.length === 0;
-  return { notices, reached, unreachable, disabled };
+  return { notices, reached };
 }
 
-/** The keys of a plan's notices by holder: whether any of a holder's went into the outbox. */
-export function holderKeyOf(notice: Pick<PlannedNotice, "recipientKind" | "recipient">): string {
-  return `${notice.recipientKind}|${nameKey(notice.recipient)}`;
+/** One 链接更换通知 to each holder through its channels (relinkRoutes, then renderRelinkNotices). */
+export function planRelinkNotices(holders: readonly LinkHolder[], input: RelinkInput): RelinkPlan {
+  const { routes, unreachable } = relinkRoutes(holders, input);
+  const { notices, reached } = renderRelinkNotices(routes, input);
+  return { notices, reached, unreachable, disabled: routes.length > 0 && notices.length === 0 };
 }

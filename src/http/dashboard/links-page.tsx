@@ -3,7 +3,7 @@ import { KIND_LABELS, LINK_KINDS, type LinkKind, shortLinkId } from "../../domai
 import { UNLISTED_STATE } from "../../domain/links/recipient-listed";
 import { holderLabel, type LinkHolder } from "../../domain/links/relink-notices";
 import { linkLastDay } from "../../jobs/links/issue-link";
-import type { ResendResult } from "../../jobs/links/resend-links";
+import { RESEND_PER_PRESS, type ResendResult } from "../../jobs/links/resend-links";
 import { signedWithOtherSecret } from "../../links/secret-fingerprint";
 import type { LinkRecord } from "../../store/personal-links";
 import { href, localDateTime } from "./format";
@@ -72,9 +72,7 @@ export type LinksNotice =
   | { kind: "revokedAll"; recipient: string; count: number }
   | { kind: "issued"; recipient: string; url: string }
   /** 签发 refused (e.g. a name in no tab): why, and the form as staff typed it. */
-  | { kind: "refused"; message: string; form: IssueForm }
-  /** 通过通知渠道发送新链接, to all holders of links stopped by a new LINK_SECRET (only null) or one. */
-  | { kind: "resent"; only: LinkHolder | null; result: ResendResult };
+  | { kind: "refused"; message: string; form: IssueForm };
 
 /** The 签发新链接 form's fields. */
 export interface IssueForm {
@@ -88,6 +86,18 @@ const typedIn = (notice: LinksNotice | null): IssueForm | null =>
   notice?.kind === "refused" ? notice.form : null;
 
 const labels = (holders: readonly LinkHolder[]) => holders.map(holderLabel).join("、");
+
+/** Holders named up to ten, then counted: 代表 李华、…等 52 个对象. */
+const someOf = (holders: readonly LinkHolder[]) =>
+  holders.length <= 10 ? labels(holders) : `${labels(holders.slice(0, 10))}等 ${holders.length} 个对象`;
+
+/** The press for all, as a form (the result page offers it again while holders are left). */
+const ResendAllForm: FC<{ text: string }> = ({ text }) => (
+  <form class="actions" method="post" action="/links/resend-all">
+    <span>{text}</span>
+    <button type="submit">通过通知渠道发送新链接</button>
+  </form>
+);
 
 /** What a press of 通过通知渠道发送新链接 did: whom it queued a notice for, whom not and why. */
 const Resent: FC<{ only: LinkHolder | null; result: ResendResult }> = ({ only, result }) => {
@@ -107,12 +117,18 @@ const Resent: FC<{ only: LinkHolder | null; result: ResendResult }> = ({ only, r
           通知已进入发件箱，发送结果见 <a href="/notices">通知</a> 页。
         </p>
       ) : null}
+      {result.left > 0 ? (
+        <p>
+          <strong>{`还有 ${result.left} 个对象没有发送`}</strong>
+          {`（每次最多发送 ${RESEND_PER_PRESS} 个，以免超出一次请求的计算时限）：请再点一次下面的“通过通知渠道发送新链接”，已发送的不会重复。`}
+        </p>
+      ) : null}
       {result.repeated.length > 0 ? (
-        <p>{`今天已经给${labels(result.repeated)}发过新链接，未重复发送（发送结果见“通知”页，发送失败的在那里重试）。`}</p>
+        <p>{`今天已经给${someOf(result.repeated)}发过新链接，未重复发送（发送结果见“通知”页，发送失败的在那里重试）。`}</p>
       ) : null}
       {result.renewed.length > 0 ? (
         <p>
-          {`${labels(result.renewed)}已持有更换密钥后签发的有效链接（之后的通知或人工签发），未发送；仍要发送的，请点其已失效链接旁的“发送新链接”。`}
+          {`${someOf(result.renewed)}已持有更换密钥后签发的有效链接（本页发送、之后的通知或人工签发），未再发送；仍要发送的，请点其已失效链接旁的“发送新链接”。`}
         </p>
       ) : null}
       {result.disabled ? (
@@ -128,9 +144,28 @@ const Resent: FC<{ only: LinkHolder | null; result: ResendResult }> = ({ only, r
   );
 };
 
+/**
+ * The page a press of 通过通知渠道发送新链接 answers with: what it did, the button again while holders
+ * are left, and the way back to the list. Not the list itself: rendering 200 links beside signing
+ * 40 would pass a Free-plan invocation's 10 ms.
+ */
+export const ResentPage: FC<{ only: LinkHolder | null; result: ResendResult; frame: PageFrame }> = ({
+  only,
+  result,
+  frame,
+}) => (
+  <Layout title="个人链接" nav="links" frame={frame}>
+    <h1>个人链接：通过通知渠道发送新链接</h1>
+    <Resent only={only} result={result} />
+    {result.left > 0 ? <ResendAllForm text={`接着给其余 ${result.left} 个对象发送`} /> : null}
+    <p>
+      <a href={only ? linksHref({ kind: only.kind, recipient: only.name }) : "/links"}>返回个人链接列表</a>
+    </p>
+  </Layout>
+);
+
 const Issued: FC<{ notice: LinksNotice | null }> = ({ notice }) => {
   if (!notice) return null;
-  if (notice.kind === "resent") return <Resent only={notice.only} result={notice.result} />;
   if (notice.kind === "revoked")
     return <div class="alert ok">链接 {shortLinkId(notice.id)} 已撤销，再打开会被拒绝。</div>;
   if (notice.kind === "refused")
@@ -196,12 +231,7 @@ export const LinksPage: FC<{
       isReplaced={(l) => state(l, nowIso, secretFingerprint).text === REPLACED_TEXT}
     />
     {links.some((l) => state(l, nowIso, secretFingerprint).text === REPLACED_TEXT) ? (
-      <form class="actions" method="post" action="/links/resend-all">
-        <span>
-          给每个持有已失效链接的对象发一条“链接更换通知”（按其通知渠道发送，带新的专属链接；同一天再点不会重复发送）
-        </span>
-        <button type="submit">通过通知渠道发送新链接</button>
-      </form>
+      <ResendAllForm text="给每个持有已失效链接的对象发一条“链接更换通知”（按其通知渠道发送，带新的专属链接；同一天再点不会重复发送）" />
     ) : null}
     <Card title="签发新链接">
       <form class="panel" method="post" action="/links/issue">

@@ -1,7 +1,8 @@
 import {
-  holderKeyOf,
   type LinkHolder,
-  planRelinkNotices,
+  type RelinkRoute,
+  relinkRoutes,
+  renderRelinkNotices,
   type UnreachableHolder,
 } from "../../domain/links/relink-notices";
 import type { NoticeEvaluation } from "../../domain/notices/types";
@@ -10,6 +11,13 @@ import type { NoticeOutbox } from "../../store/outbox";
 import type { ReplacedLinks } from "../../store/replaced-links";
 import { enqueueNotices } from "../notices/enqueue";
 import { attachPersonalLinks, type LinkDeps } from "./attach-links";
+
+/**
+ * Holders a press for all sends to at most: signing, rendering and queueing each one's notice is CPU
+ * of the one request (40 read about 5 ms in the bench's workerd, under the Free plan's 10 ms with
+ * the page), and a second press goes on where the first stopped (those sent hold a new link then).
+ */
+export const RESEND_PER_PRESS = 40;
 
 export interface ResendDeps extends LinkDeps {
   noticeOutbox: NoticeOutbox;
@@ -28,6 +36,8 @@ export interface ResendResult {
    * already (a notice since the rotation carried one, or staff issued one by hand).
    */
   readonly renewed: LinkHolder[];
+  /** Holders of the press for all left for the next press (RESEND_PER_PRESS). */
+  readonly left: number;
   readonly unreachable: UnreachableHolder[];
   /** 通知模板 turned 链接更换通知 off (启用 = 否). */
   readonly disabled: boolean;
@@ -54,39 +64,38 @@ export async function resendLinks(
   },
 ): Promise<ResendResult> {
   const settings = deps.linkSettings;
-  const empty = { sent: [], repeated: [], renewed: [], unreachable: [], disabled: false };
+  const empty = { sent: [], repeated: [], renewed: [], left: 0, unreachable: [], disabled: false };
   if (!settings) return { ...empty, none: true };
   const fingerprint = await secretFingerprint(settings.secret);
   const at = new Date(input.nowMs).toISOString();
   const found = await deps.replacedLinks.holders(fingerprint, at, input.only);
   if (found.length === 0) return { ...empty, none: true };
-  const plan = planRelinkNotices(found, {
+  // Staff pressing for one holder mean it; the press for all leaves out those holding a new link
+  // already (a notice since the rotation, one issued by hand, or an earlier press).
+  const renewed = input.only ? [] : found.filter((h) => h.renewed);
+  const waiting = input.only ? found : found.filter((h) => !h.renewed);
+  const { routes, unreachable } = relinkRoutes(waiting, {
     evaluation: input.evaluation,
     today: input.today,
     secretFingerprint: fingerprint,
   });
-  const ofHolder = (h: LinkHolder) => holderKeyOf({ recipientKind: h.kind, recipient: h.name });
-  const queued = await deps.replacedLinks.queuedKeys(plan.notices.map((n) => n.key));
-  const queuedFor = new Set(plan.notices.filter((n) => queued.has(n.key)).map(holderKeyOf));
-  // Staff pressing for one holder mean it; the press for all leaves out those holding a new link
-  // already (unless today's notice gave it: that one is said as sent today).
-  const skipped = new Set(
-    input.only ? [] : found.filter((h) => h.renewed && !queuedFor.has(ofHolder(h))).map(ofHolder),
-  );
-  const fresh = plan.notices.filter((n) => !queued.has(n.key) && !skipped.has(holderKeyOf(n)));
-  const withLinks = await attachPersonalLinks(deps, fresh, input.nowMs, input.timeZone);
+  const queued = await deps.replacedLinks.queuedKeys(routes.flatMap((r) => r.targets.map((t) => t.key)));
+  const isQueued = (r: RelinkRoute) => r.targets.some((t) => queued.has(t.key));
+  // Rendered and signed for a batch only, the rest left to the next press.
+  const open = routes.filter((r) => !isQueued(r));
+  const batch = open.slice(0, RESEND_PER_PRESS);
+  const { notices, reached } = renderRelinkNotices(batch, input);
+  const withLinks = await attachPersonalLinks(deps, notices, input.nowMs, input.timeZone);
   const inserted = await deps.noticeOutbox.insert(withLinks, at);
   await enqueueNotices(deps, inserted, input.nowMs);
-  const sentKeys = new Set(fresh.map(holderKeyOf));
+  const holderOf = (r: RelinkRoute): LinkHolder => ({ kind: r.holder.kind, name: r.name });
   return {
-    sent: plan.reached.filter((h) => sentKeys.has(ofHolder(h))),
-    repeated: plan.reached.filter((h) => queuedFor.has(ofHolder(h))),
-    renewed: plan.reached.filter((h) => skipped.has(ofHolder(h))),
-    // One the notice cannot reach but who holds a new link needs nothing from staff.
-    unreachable: plan.unreachable.filter(
-      (u) => input.only || !found.some((h) => h.renewed && ofHolder(h) === ofHolder(u.holder)),
-    ),
-    disabled: plan.disabled,
+    sent: reached,
+    repeated: routes.filter(isQueued).map(holderOf),
+    renewed: renewed.map(({ kind, name }) => ({ kind, name })),
+    left: open.length - batch.length,
+    unreachable,
+    disabled: batch.length > 0 && notices.length === 0,
     none: false,
   };
 }
