@@ -1,4 +1,5 @@
 import type { DateRange } from "../../../sheets-schema/cells/setting-cells";
+import { byCodePoint } from "../compare-text";
 import { extensionStillMatters, isCountingRequest } from "../practice/counting-request";
 import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
@@ -98,4 +99,29 @@ export function practiceEntries(
   entries.sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? -1 : (a.date ?? "") > (b.date ?? "") ? 1 : 0));
   const review = reviewEntry(row, sessions);
   return review ? [review, ...entries] : entries;
+}
+
+/** A contact a deputy took part in, as its suggestion's page words it, and that suggestion's 编号. */
+export interface JoinedContact {
+  readonly id: string;
+  readonly entry: PracticeEntry;
+}
+
+/**
+ * The contacts a deputy took part in (代表参加 = 是) on the suggestions they led, newest first, each
+ * worded as its suggestion's page words it (practiceEntries): the dashboard's /deputies/<name> and
+ * the deputy's own 履职档案 list the same ones.
+ */
+export function joinedContacts(led: readonly EvaluatedRow[], index: PracticeIndex): JoinedContact[] {
+  const joined: PracticeIndex = {
+    ...index,
+    contacts: { ...index.contacts, of: (id) => index.contacts.of(id).filter((c) => c.record.deputyJoined) },
+  };
+  return led
+    .flatMap((row) =>
+      practiceEntries(row, joined, [])
+        .filter((e) => e.kind === "contact")
+        .map((entry) => ({ id: row.id ?? "", entry })),
+    )
+    .sort((a, b) => byCodePoint(b.entry.date ?? "", a.entry.date ?? "") || byCodePoint(b.id, a.id));
 }

@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { DeputyDetail, DeputyRecordRow } from "../../domain/dashboard/deputy-records";
-import type { PracticeEntry } from "../../domain/dashboard/practice-timeline";
+import type { JoinedContact } from "../../domain/dashboard/practice-timeline";
 import { emptyListText, yearChoices } from "../../domain/dashboard/suggestion-list";
 import { isCountingOpinion, type OpinionRow } from "../../domain/evaluation/opinions";
 import { isFormerDeputy } from "../../domain/former-deputy";
@@ -109,11 +109,8 @@ export const DeputiesPage: FC<{
   </Layout>
 );
 
-/** A contact the deputy took part in, as its suggestion's page words it, and that suggestion's 编号. */
-export interface DeputyContact {
-  readonly id: string;
-  readonly entry: PracticeEntry;
-}
+/** A contact the deputy took part in (practice-timeline.ts joinedContacts). */
+export type DeputyContact = JoinedContact;
 
 /** What the deputy's page adds from 民意 and 沟通记录 (loaded for this deputy only). */
 export interface DeputyPractice {

@@ -1,22 +1,20 @@
 import { type Context, Hono } from "hono";
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
 import type { AppEnv } from "../../app";
-import { byCodePoint } from "../../domain/compare-text";
 import {
   type DeputyRecordRow,
   deputyDetail,
   deputyRecords,
   deputyRecordsCsv,
 } from "../../domain/dashboard/deputy-records";
-import { practiceEntries } from "../../domain/dashboard/practice-timeline";
+import { joinedContacts } from "../../domain/dashboard/practice-timeline";
 import { parseYear } from "../../domain/dashboard/sample-request";
 import { suggestionRows } from "../../domain/dashboard/suggestion-ref";
 import { yearOfRow } from "../../domain/dashboard/year-report";
 import { nameKey } from "../../domain/directory";
 import { opinionRows } from "../../domain/evaluation/opinions";
 import { mentionKey } from "../../domain/links/recipient-rows";
-import { buildPracticeIndex, type PracticeIndex } from "../../domain/practice/practice-index";
-import type { EvaluatedRow } from "../../domain/summary/evaluated";
+import { buildPracticeIndex } from "../../domain/practice/practice-index";
 import { ledgerFromSummary } from "../../domain/summary/ledger-summary";
 import { baseTabsContext } from "../../jobs/ledger-view";
 import { loadDeputyYear } from "../../store/page-figures";
@@ -25,7 +23,7 @@ import { csv } from "../exports-routes";
 import { FORM_DRAFT_JS } from "../links/form-draft-script";
 import { LETTER_UPLOAD_JS } from "../links/letter-upload-script";
 import { decidedMessage } from "./decisions-card";
-import { DeputiesPage, type DeputyContact, DeputyPage } from "./deputies-page";
+import { DeputiesPage, DeputyPage } from "./deputies-page";
 import { eraseFromPage, erasePage } from "./erase-page";
 import { sendPage } from "./layout";
 import { loadYearReport } from "./load-report";
@@ -67,27 +65,6 @@ export const assetRoutes = new Hono<AppEnv>()
   .get("/assets/form-draft.js", (c) => c.body(FORM_DRAFT_JS, 200, JS_HEADERS))
   .get("/assets/print.js", (c) => c.body(PRINT_JS, 200, JS_HEADERS))
   .get("/assets/tables.js", (c) => c.body(TABLES_JS, 200, JS_HEADERS));
-
-/**
- * The contacts a deputy took part in (代表参加 = 是) on the suggestions they led, newest first, each
- * worded as its suggestion's page words it (practiceEntries), so the two pages cannot disagree.
- */
-function joinedContacts(led: readonly EvaluatedRow[], index: PracticeIndex): DeputyContact[] {
-  const joined: PracticeIndex = {
-    ...index,
-    contacts: {
-      ...index.contacts,
-      of: (id) => index.contacts.of(id).filter((c) => c.record.deputyJoined === true),
-    },
-  };
-  return led
-    .flatMap((row) =>
-      practiceEntries(row, joined, [])
-        .filter((e) => e.kind === "contact")
-        .map((entry) => ({ id: row.id ?? "", entry })),
-    )
-    .sort((a, b) => byCodePoint(b.entry.date ?? "", a.entry.date ?? "") || byCodePoint(b.id, a.id));
-}
 
 /** `?year=` as /suggestions and the year report read it (blank or 全部 = every year); a bad one is a 400. */
 function yearAsked(raw: string | undefined): number | null {

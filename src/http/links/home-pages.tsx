@@ -249,9 +249,26 @@ const SearchResults: FC<UnitHomeProps & { query: string; found: readonly Recipie
   </section>
 );
 
-/** A deputy's page: submit, the suggestions led and co-signed, the record (代表履职档案). */
+/** The 履职档案 page of a deputy's link (deputy-record-page.tsx), of `year` (absent: the current year). */
+export const recordPath = (base: string, year?: number) =>
+  `${base}/record${year === undefined ? "" : `?year=${year}`}`;
+
+/** The 年度 a deputy's record opens on: the office's current year. */
+export const currentYear = (today: string) => Number(today.slice(0, 4));
+
+/**
+ * A deputy's page: submit, the suggestions led and co-signed, the record (代表履职档案) of the
+ * current 年度 (`year`), whose whole page (/record: the contacts, ratings and opinions, by year) it links to.
+ */
 export const DeputyHome: FC<
-  HomeProps & { record: DeputyRecordRow | null; waiting: readonly InboxEntry[]; canSubmit: boolean }
+  HomeProps & {
+    /** Her record of `year`. */
+    record: DeputyRecordRow | null;
+    /** The 年度 the record is of (absent: the year of `today`). */
+    year?: number;
+    waiting: readonly InboxEntry[];
+    canSubmit: boolean;
+  }
 > = (p) => {
   const led = p.mine.filter((m) => m.relation === "lead");
   const co = p.mine.filter((m) => m.relation === "co");
@@ -265,13 +282,16 @@ export const DeputyHome: FC<
           提出新建议
         </a>
       ) : null}
-      <h2>履职档案</h2>
+      <h2>履职档案 · {p.year ?? currentYear(p.today)} 年度</h2>
       <div class="lk-counts">
         <Kpi label="领衔" value={row?.led ?? 0} />
         <Kpi label="其中立案" value={row?.ledAccepted ?? 0} />
         <Kpi label="已办结" value={row?.ledClosed ?? 0} />
         <Kpi label="附议" value={row?.coSigned ?? 0} />
       </div>
+      <p>
+        <a href={recordPath(p.base)}>查看履职档案（参加的沟通、作出的测评、接待的选民意见，可按年度查看）</a>
+      </p>
       {p.waiting.length > 0 ? (
         <>
           <h2>已提交、待写入台账</h2>

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app";
-import { deputyRecordOf } from "../../domain/dashboard/deputy-records";
+import { deputyDetail } from "../../domain/dashboard/deputy-records";
 import { allows } from "../../domain/links/capability";
 import { checkRatingForm, checkReplyForm, checkSuggestionForm, one } from "../../domain/links/forms";
 import { letterKey, letterKeySuggestion } from "../../domain/links/letters";
@@ -16,8 +16,9 @@ import { sendPage } from "../dashboard/layout";
 import { HttpError } from "../errors";
 import { type FormState, freshForm, REPLY_VERSION_FIELD, sentBackTo } from "./action-forms";
 import { loadCoOpinionStates } from "./co-opinions";
+import { deputyRecordRoute } from "./deputy-record-page";
 import { ratedAnotherReply, replyAsItStands } from "./deputy-reply";
-import { DeputyHome, LeaderHome, UnitHome } from "./home-pages";
+import { currentYear, DeputyHome, LeaderHome, UnitHome } from "./home-pages";
 import { letterResponse } from "./letter-response";
 import { receiveLetter } from "./letter-upload";
 import { type LinkContext, linkSuggestion, loadLinkContext, mineById } from "./link-context";
@@ -129,17 +130,21 @@ export const linkRoutes = new Hono<AppEnv>()
     }
     const inLedger = new Set(ctx.mine.map((m) => m.row.id));
     const waiting = sent.filter((e) => e.form === "suggestion" && !inLedger.has(e.suggestionId));
+    // The current year's record, as its 履职档案 page (/record) opens on it.
+    const year = currentYear(ctx.today);
     return sendPage(
       c,
       <DeputyHome
         {...props}
-        record={deputyRecordOf(ctx.view.evaluation, ctx.link.recipient)}
+        year={year}
+        record={deputyDetail(ctx.view.evaluation, ctx.link.recipient, year)?.row ?? null}
         waiting={waiting}
         canSubmit={allows(ctx.link, "submit")}
         marks={marks}
       />,
     );
   })
+  .get("/l/:token/record", deputyRecordRoute)
   .get("/l/:token/s/:id", async (c) => {
     const ctx = await loadLinkContext(c);
     return renderSuggestion(c, ctx, (await linkSuggestion(ctx, c)).item, { done: doneMessage(c) });
