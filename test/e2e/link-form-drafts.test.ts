@@ -93,4 +93,29 @@ describe("a link form's text across a reload", () => {
     await expect(page.inputValue(`${form} textarea[name=内容]`)).resolves.toBe("");
     await expect(page.isVisible(`${form} .lk-draft-note`)).resolves.toBe(false);
   });
+
+  it("brings back every 附议代表 the deputy picked, not only the first, after a reload", async () => {
+    const form = "form[action$='/suggest']";
+    const co = `${form} select[name=附议代表]`;
+    // The co-signer list's options, every one or those selected (their names).
+    const options = async (selectedOnly: boolean) =>
+      (await page.evaluate(
+        `[...document.querySelectorAll(${JSON.stringify(`${co} option`)})]
+          .filter((o) => ${selectedOnly} ? o.selected : true).map((o) => o.value)`,
+      )) as string[];
+    await page.goto(suggestPage);
+    await page.evaluate("sessionStorage.clear()");
+    const picked = (await options(false)).slice(0, 3);
+    expect(picked).toHaveLength(3);
+    await page.fill(`${form} input[name=标题]`, "关于增设老年助餐点的建议");
+    await page.selectOption(co, picked);
+
+    await page.reload();
+    await expect(options(true)).resolves.toEqual(picked);
+    await expect(page.locator(`${form} .lk-draft-note`).isVisible()).resolves.toBe(true);
+
+    // Opened afresh: nobody picked.
+    await page.goto(suggestPage);
+    await expect(options(true)).resolves.toEqual([]);
+  });
 });

@@ -195,8 +195,9 @@ describe("a link's form before anything is sent", () => {
     expect(rating).toMatch(
       /<legend class="field">满意度<span class="lk-need req">（必填）<\/span><\/legend>/,
     );
+    // 不满意 without a reason is refused: the label says so, not （选填）.
     expect(rating).toMatch(
-      /<label class="field" for="rating-comment">测评意见<span class="lk-need">（选填）<\/span>/,
+      /<label class="field" for="rating-comment">测评意见<span class="lk-need">（选“不满意”时必填）<\/span>/,
     );
   });
 

@@ -80,7 +80,10 @@ export function checkReplyForm(
   const errors: FormProblem[] = [];
   const replyClass = one(fields, "答复类别");
   const text = one(fields, "答复内容");
-  const date = one(fields, "答复日期") || today;
+  // Not sent (a client without the field): today. Sent blank (the clerk cleared the page's date,
+  // which the browser no longer stops: the form is novalidate): said, not dated today unasked.
+  const dateSent = fields.答复日期 !== undefined;
+  const date = one(fields, "答复日期") || (dateSent ? "" : today);
   const implementation = one(fields, "落实情况");
   if (!(REPLY_CLASSES as readonly string[]).includes(replyClass))
     errors.push(["答复类别", "请选择答复类别（A、B、C 或 D）"]);
@@ -91,7 +94,8 @@ export function checkReplyForm(
       "答复内容",
       `答复内容有 ${text.length} 字，超过 ${REPLY_TEXT_MAX} 字：请精简，完整内容请见答复函`,
     ]);
-  if (!isIsoDate(date)) errors.push(["答复日期", "答复日期格式不对：请选择日期"]);
+  if (!date) errors.push(["答复日期", "请选择答复日期"]);
+  else if (!isIsoDate(date)) errors.push(["答复日期", "答复日期格式不对：请选择日期"]);
   else if (date > today) errors.push(["答复日期", "答复日期不能晚于今天"]);
   else if (record.reassignedOn && date < record.reassignedOn)
     errors.push(["答复日期", `这是二次交办后的答复，答复日期不能早于二次交办日期 ${record.reassignedOn}`]);

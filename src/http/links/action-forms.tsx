@@ -173,6 +173,9 @@ export const ReplyForm: FC<{
   // A 答复函 the form's script uploaded before a refusal (a C 类 without its reason) is kept.
   const uploaded = v[UPLOADED_LETTER_FIELD] ?? "";
   return (
+    // novalidate: a reply without 答复类别 or 答复日期, or dated out of range, is said by the page's
+    // own Chinese summary (checkReplyForm), not the browser's passing bubble; `required` stays for a
+    // screen reader's 必填.
     <form
       class="lk-form"
       method="post"
@@ -181,6 +184,7 @@ export const ReplyForm: FC<{
       data-letter-upload={p.action.replace(/\/reply$/, "/letter")}
       data-stall-ms={UPLOAD_STALL_MS}
       data-draft
+      novalidate
     >
       <h2>{replyHeading(p.round ?? 1, p.correcting)}</h2>
       <DraftNote extra="答复函文件不会保留，如需上传请重新选择。" />
@@ -302,7 +306,8 @@ export const RatingForm: FC<{ action: string; state: FormState; replyVersion: st
         ))}
         <FieldError for={id.满意度} errors={bad.满意度} />
       </fieldset>
-      <FieldLabel for={id.测评意见} need="optional">
+      {/* 不满意 without a reason is refused (checkRatingForm): not 选填. */}
+      <FieldLabel for={id.测评意见} need={{ when: "选“不满意”时必填" }}>
         测评意见
       </FieldLabel>
       <FieldHint for={id.测评意见}>选择“不满意”时请写明意见。</FieldHint>

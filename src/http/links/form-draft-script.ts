@@ -52,6 +52,12 @@ export const FORM_DRAFT_JS = `(function () {
     for (var i = 0; i < fields.length; i++) if (fields[i].name === name) out.push(fields[i]);
     return out;
   }
+  // A list's every pick (附议代表: several co-signers), not only the first that f.value gives.
+  function picked(f) {
+    var out = [];
+    for (var j = 0; j < f.options.length; j++) if (f.options[j].selected) out.push(f.options[j].value);
+    return out;
+  }
   function save(form) {
     var store = storage();
     if (!store) return;
@@ -62,6 +68,8 @@ export const FORM_DRAFT_JS = `(function () {
       var f = fields[i];
       if (f.type === "radio" || f.type === "checkbox") {
         if (f.checked) values[f.name] = f.value;
+      } else if (f.type === "select-multiple") {
+        values[f.name] = picked(f);
       } else {
         values[f.name] = f.value;
         if (typed(f) && f.value) any = true;
@@ -96,6 +104,9 @@ export const FORM_DRAFT_JS = `(function () {
       var f = fields[i];
       if (f.type === "radio" || f.type === "checkbox") {
         if (f.checked !== f.defaultChecked) return false;
+      } else if (f.type === "select-multiple") {
+        for (var k = 0; k < f.options.length; k++)
+          if (f.options[k].selected !== f.options[k].defaultSelected) return false;
       } else if (f.tagName === "SELECT") {
         for (var j = 0; j < f.options.length; j++)
           if (f.options[j].defaultSelected && !f.options[j].selected) return false;
@@ -104,12 +115,19 @@ export const FORM_DRAFT_JS = `(function () {
     return true;
   }
   // Puts back a field's value: free text only where the page left it empty (what the page shows
-  // wins), the rest (choices, dates) only along with it and while as the page gave them.
+  // wins), the rest (choices, dates; a select-multiple's list of picks) only along with it and
+  // while as the page gave them.
   function restore(form, name, value, withText) {
     var fields = named(form, name);
     var i;
-    if (typeof value !== "string" || !fields.length) return false;
+    if (!fields.length) return false;
     var f = fields[0];
+    if (f.type === "select-multiple") {
+      if (!Array.isArray(value) || !withText || !untouched(fields)) return false;
+      for (i = 0; i < f.options.length; i++) f.options[i].selected = value.indexOf(f.options[i].value) >= 0;
+      return true;
+    }
+    if (typeof value !== "string") return false;
     if (f.type === "radio" || f.type === "checkbox") {
       if (!withText || !untouched(fields)) return false;
       for (i = 0; i < fields.length; i++) fields[i].checked = fields[i].value === value;

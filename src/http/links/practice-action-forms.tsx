@@ -4,6 +4,10 @@ import { CONTACT_FORM_ID, DraftNote, FormErrors, type FormState, submitTo } from
 import { describedBy, FieldError, FieldLabel, FieldLegend, RequiredText } from "./form-fields";
 
 /**
+ * 延期申请 and 沟通记录 carry novalidate: a 必填 field left empty, or a date out of range, is said by
+ * the page's own Chinese summary (checkExtensionForm, checkContactForm), not the browser's passing
+ * bubble; `required` stays for a screen reader's 必填.
+ *
  * The unit's forms besides the reply, each folded into a <details> (no script needed) that opens
  * by itself when the form comes back with something to fix. Every form carries its own one-time id,
  * and keeps what is typed across a reload (data-draft, DraftNote: the keeper opens the fold too).
@@ -18,7 +22,7 @@ const Fold: FC<{ title: string; state: FormState; children: Child; id?: string }
 /** 延期申请: 理由 only; the request is dated today and goes to the 延期申请 tab for staff to decide. */
 export const ExtensionForm: FC<{ action: string; state: FormState; due: string }> = (p) => (
   <Fold title="申请延期" state={p.state}>
-    <form class="lk-form" method="post" action={p.action} data-draft>
+    <form class="lk-form" method="post" action={p.action} data-draft novalidate>
       <DraftNote />
       <FormErrors form="extension" state={p.state} ids={{ 理由: "ext-reason" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
@@ -61,7 +65,7 @@ export const ContactForm: FC<{ action: string; state: FormState; today: string; 
   const id = CONTACT_IDS;
   return (
     <Fold title="记录与代表的沟通（三沟通）" state={p.state} id={CONTACT_FORM_ID}>
-      <form class="lk-form" method="post" action={p.action} data-draft>
+      <form class="lk-form" method="post" action={p.action} data-draft novalidate>
         <DraftNote />
         <FormErrors form="contact" state={p.state} ids={id} />
         <input type="hidden" name="nonce" value={p.state.nonce} />

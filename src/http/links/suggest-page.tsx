@@ -40,7 +40,9 @@ export const SuggestPage: FC<{
       </a>
       <h1>提出新建议</h1>
       {/* A long suggestion typed in a chat app's browser survives its reload (DraftNote; keyed by the action). */}
-      <form class="lk-form" method="post" action={`${p.base}/suggest`} data-draft>
+      {/* novalidate: a blank 标题 or 内容 is said by the page's own Chinese summary (checkSuggestionForm),
+          not the browser's passing bubble; `required` stays for a screen reader's 必填. */}
+      <form class="lk-form" method="post" action={`${p.base}/suggest`} data-draft novalidate>
         <DraftNote />
         <FormErrors form="suggestion" state={p.state} ids={IDS} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
