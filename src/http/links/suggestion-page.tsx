@@ -36,6 +36,7 @@ import { HttpError } from "../errors";
 import { type FormState, freshForm } from "./action-forms";
 import { loadCoUnitOpinions } from "./co-opinions";
 import { replyAsItStands } from "./deputy-reply";
+import { loadDeputyContacts } from "./deputy-view";
 import { loadLeaderRecord } from "./leader-record";
 import { lettersOf } from "./letter-links";
 import type { LinkContext } from "./link-context";
@@ -301,7 +302,7 @@ export async function renderSuggestion(
   const { whole, record, sent } = await loadOwnView(ctx, item);
   const unit = ctx.link.kind === "unit" && allows(ctx.link, "contact");
   const replySent = sentSinceSync(ctx, sent, "reply");
-  const [extras, coUnits, stands, unitReply, leaderLoad] = await Promise.all([
+  const [extras, coUnits, stands, unitReply, leaderLoad, deputyContacts] = await Promise.all([
     unit ? loadUnitExtras(ctx, item, record, sent) : null,
     // Whom the lead unit still waits for before it replies (a read-only link of it sees it too).
     ctx.link.kind === "unit" && item.relation === "lead"
@@ -313,6 +314,8 @@ export async function renderSuggestion(
     ctx.link.kind === "leader" ? unitReplySince(ctx, whole ?? item.row) : null,
     // A leader's 办理记录 and what to know before 催办, with whether he or she urged today already.
     ctx.link.kind === "leader" ? loadLeaderRecord(ctx, whole ?? item.row) : null,
+    // A deputy's: the units' contacts with the deputy about it (沟通记录), once it was assigned.
+    ctx.link.kind === "deputy" && record.assignedOn ? loadDeputyContacts(ctx, id) : null,
   ]);
   // A read-only link has no extras, yet its 已提交 lines name the unit's objections and their decision.
   const objections =
@@ -382,6 +385,7 @@ export async function renderSuggestion(
       mark={markOf(ctx, (whole ?? item.row).computed.status, sent, unitReply)}
       urgedAt={urgedAt}
       leaderRecord={leaderLoad?.record ?? null}
+      deputyContacts={deputyContacts}
       progress={progress}
       objections={objections}
       done={options.done ?? null}

@@ -5,6 +5,12 @@ import { dueText, suggestionRef } from "../../domain/dashboard/suggestion-ref";
 import { FORM_NAMES, type InboxForm, isPracticeForm } from "../../domain/intake/inbox-forms";
 import type { LinkKind } from "../../domain/links/capability";
 import { awaitedCoUnits, type CoUnitOpinion, coOpinionText } from "../../domain/links/co-opinion";
+import {
+  type DeputyContact,
+  deputyDue,
+  deputyStatusLine,
+  extensionLine,
+} from "../../domain/links/deputy-view";
 import { PRACTICE_TAB_OF } from "../../domain/links/practice-forms";
 import { RELATION_LABELS, type RecipientRow } from "../../domain/links/recipient-rows";
 import {
@@ -24,6 +30,7 @@ import { daysLeftText, localDateTime } from "../dashboard/format";
 import { Badge, StatusBadge } from "../dashboard/ui";
 import { type FormState, RatingForm, RefusedNote, ReplyForm, SENT_ID, UrgeForm } from "./action-forms";
 import type { PendingCorrection } from "./deputy-reply";
+import { DeadlineFold, DeputyContacts } from "./deputy-view";
 import { type LeaderRecord, LeaderRecordCard, UrgeContext } from "./leader-record";
 import { type LinkFrame, LinkLayout, Note } from "./link-layout";
 import { withOfficePhone } from "./office-contact";
@@ -102,6 +109,11 @@ export interface SuggestionViewProps {
   readonly leaderRecord?: LeaderRecord | null;
   /** A leader's 催办 pressed today already: the local time of the press (urgedToday). */
   readonly urgedAt?: string | null;
+  /**
+   * A deputy's page: the units' contacts with the deputy about the suggestion (沟通记录, as
+   * loadDeputyContacts reads them); null or absent when not shown (other links, no such tab).
+   */
+  readonly deputyContacts?: readonly DeputyContact[] | null;
   /** The lead unit's 报送落实情况 while 跟踪落实 (progress-report); null when not open. */
   readonly progress?: { readonly path: string; readonly state: FormState; readonly current: string } | null;
 }
@@ -320,6 +332,14 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
   const check = p.action?.check;
   const coOpinion = p.unitSection?.extras.coOpinion ?? null;
   const refused = refusedForm(p);
+  const deputy = p.kind === "deputy";
+  // A deputy reads the office's words plainly: what her suggestion's status means, 办理期限 of a round
+  // answered named as that round's, an approved 延期 on its own line, how the date is reckoned folded.
+  const plain = deputy && !p.mark ? deputyStatusLine(ref.status, p.item.relation) : null;
+  const due = deputy
+    ? deputyDue(row, p.calendar)
+    : { label: coOpinion ? "办理期限（主办单位答复）" : "办理期限", value: dueText(row, p.calendar) };
+  const explanation = p.whole?.secondDeadline?.explanation || p.whole?.firstDeadline?.explanation;
   return (
     <LinkLayout title={`${ref.id} ${ref.title}`} frame={p.frame}>
       <a class="lk-back" href={p.base}>
@@ -335,6 +355,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
       </h1>
       <div class="lk-meta">
         {p.mark ? <Badge tone="teal">{p.mark.badge}</Badge> : <StatusBadge status={ref.status} />}
+        {plain ? <span>{plain}</span> : null}
         {role ? (
           <span>{p.kind === "leader" ? `您${role}` : `本${p.kind === "unit" ? "单位" : "人"}：${role}`}</span>
         ) : null}
@@ -359,16 +380,12 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
           <Field label="督办领导" value={r.supervisor} />
           <Field label="领办领导" value={r.handlingLeader} />
           <Field label="交办日期" value={r.assignedOn} />
-          <Field
-            label={coOpinion ? "办理期限（主办单位答复）" : "办理期限"}
-            value={dueText(row, p.calendar)}
-          />
+          {due ? <Field label={due.label} value={due.value} /> : null}
+          {deputy ? <Field label="延期" value={extensionLine(row, p.calendar)} /> : null}
           <Field label="协办意见期限" value={coOpinion?.deadline} />
-          <Field
-            label="期限说明"
-            value={p.whole?.secondDeadline?.explanation || p.whole?.firstDeadline?.explanation}
-          />
+          {deputy ? null : <Field label="期限说明" value={explanation} />}
         </dl>
+        {deputy && explanation ? <DeadlineFold explanation={explanation} /> : null}
       </section>
       {r.summary ? (
         <section class="card">
@@ -387,6 +404,7 @@ export const SuggestionView: FC<SuggestionViewProps> = (p) => {
         )}
         letters={p.letters}
       />
+      {p.deputyContacts ? <DeputyContacts contacts={p.deputyContacts} /> : null}
       {p.coUnits && p.coUnits.length > 0 ? <CoUnits opinions={p.coUnits} /> : null}
       {p.leaderRecord && p.leaderRecord.coUnits.length > 0 ? (
         <CoUnits opinions={p.leaderRecord.coUnits} />
