@@ -124,13 +124,6 @@ export function deputyRecords(evaluation: EvaluatedLedger, year: number | null =
   return [...tallies(evaluation, { year }).values()].map((t) => recordRow(evaluation, t));
 }
 
-/** One deputy's line of the records, as deputyRecords has it. Null when the name is nowhere. */
-export function deputyRecordOf(evaluation: EvaluatedLedger, name: string): DeputyRecordRow | null {
-  const key = nameKey(name.trim());
-  const tally = tallies(evaluation, { name: key }).get(key);
-  return tally ? recordRow(evaluation, tally) : null;
-}
-
 /**
  * One deputy's record: suggestions led and co-signed (of `year` only when given). Null when the
  * name is nowhere (a deputy of the 代表 tab with nothing that year still has a record).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deputyDetail, deputyRecordOf, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
+import { deputyDetail, deputyRecords } from "../../../src/domain/dashboard/deputy-records";
 import { LEDGER_EXPORT_EXTRA, ledgerExportTable } from "../../../src/domain/dashboard/ledger-export";
 import { reportYears, yearReport } from "../../../src/domain/dashboard/year-report";
 import { yearReportJson, yearReportTable } from "../../../src/domain/dashboard/year-report-export";
@@ -59,10 +59,10 @@ describe("deputies' records (代表履职档案)", () => {
     );
     const records = deputyRecords(typed);
     expect(records.map((r) => r.name)).toContain("钱七");
-    for (const record of records) expect(deputyRecordOf(typed, record.name)).toEqual(record);
-    expect(deputyRecordOf(typed, "钱七")).toMatchObject({ led: 1, unlisted: true });
-    expect(deputyRecordOf(typed, " 王伟（北关） ")?.name).toBe("王伟(北关)");
-    expect(deputyRecordOf(typed, "无名氏")).toBeNull();
+    for (const record of records) expect(deputyDetail(typed, record.name)?.row ?? null).toEqual(record);
+    expect(deputyDetail(typed, "钱七")?.row ?? null).toMatchObject({ led: 1, unlisted: true });
+    expect(deputyDetail(typed, " 王伟（北关） ")?.row.name).toBe("王伟(北关)");
+    expect(deputyDetail(typed, "无名氏")?.row ?? null).toBeNull();
   });
 });
 

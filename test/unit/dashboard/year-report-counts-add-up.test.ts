@@ -1,10 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import {
-  deputyRecordOf,
-  deputyRecords,
-  deputyRecordsCsv,
-} from "../../../src/domain/dashboard/deputy-records";
+import { deputyDetail, deputyRecords, deputyRecordsCsv } from "../../../src/domain/dashboard/deputy-records";
 import { reportDocx } from "../../../src/domain/dashboard/report-docx";
 import { reportNarrative } from "../../../src/domain/dashboard/report-narrative";
 import { reportTables } from "../../../src/domain/dashboard/report-tables";
@@ -106,7 +102,7 @@ describe("年度报告和代表履职档案：有填写错误的建议不计入�
     ];
     expect(ledClosed(deputyRecords(evaluation))).toEqual(expected);
     expect(ledClosed(deputyRecords(evaluation, 2026))).toEqual(expected);
-    expect(deputyRecordOf(evaluation, "赵敏")).toMatchObject({ ledAccepted: 1, ledClosed: 0 });
+    expect(deputyDetail(evaluation, "赵敏")?.row ?? null).toMatchObject({ ledAccepted: 1, ledClosed: 0 });
     // 姓名,代表团,专业小组,领衔,附议,领衔立案,领衔办结,…
     expect(deputyRecordsCsv(deputyRecords(evaluation))).toContain("\r\n赵敏,北关区代表团,,1,0,1,0,");
   });
