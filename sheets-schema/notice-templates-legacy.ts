@@ -179,6 +179,13 @@ const LEGACY_TEMPLATES: readonly { type: TemplateName; title: string; body: stri
     title: "代表建议交办通知：{{编号}} {{标题}}",
     body: `{{接收方}}：现将${RECEIPT}交你单位主办。主办单位：{{主办单位}}；协办单位：{{协办单位}}。交办日期 {{交办日期}}，请于 {{办理期限}}前书面答复代表。如对交办有异议，请于 {{异议期限}}前提出。`,
   },
+  {
+    // Before it stopped promising progress 陆续告知: no 交办 or 二次交办 notice goes to the deputy; her
+    // page shows progress, and 答复告知 tells her of the reply.
+    type: "受理回执",
+    title: "{{#民意转化}}民意已转化为建议{{/民意转化}}{{^民意转化}}建议已收到{{/民意转化}}：{{标题}}",
+    body: "{{接收方}}代表：{{#民意转化}}您在代表联络站接待选民时收到的意见，已转化为由您领衔的建议《{{标题}}》，编号 {{编号}}。{{/民意转化}}{{^民意转化}}您领衔提出的建议《{{标题}}》已收到，编号 {{编号}}。{{/民意转化}}我们将及时审查并交有关单位办理，办理进展会陆续告知您。",
+  },
 ];
 
 /** True when a 通知模板 row holds a type's old built-in text, unchanged. */

@@ -87,9 +87,11 @@ const RATE =
  */
 export const DEFAULT_NOTICE_TEMPLATES: readonly NoticeTemplateText[] = [
   {
+    // No 交办 or 二次交办 notice goes to the deputy (ledger.md): the receipt does not promise progress
+    // told as it comes. Her page (the link line under every notice to her) shows it; 答复告知 the reply.
     type: "受理回执",
     title: "{{#民意转化}}民意已转化为建议{{/民意转化}}{{^民意转化}}建议已收到{{/民意转化}}：{{标题}}",
-    body: "{{接收方}}代表：{{#民意转化}}您在代表联络站接待选民时收到的意见，已转化为由您领衔的建议《{{标题}}》，编号 {{编号}}。{{/民意转化}}{{^民意转化}}您领衔提出的建议《{{标题}}》已收到，编号 {{编号}}。{{/民意转化}}我们将及时审查并交有关单位办理，办理进展会陆续告知您。",
+    body: "{{接收方}}代表：{{#民意转化}}您在代表联络站接待选民时收到的意见，已转化为由您领衔的建议《{{标题}}》，编号 {{编号}}。{{/民意转化}}{{^民意转化}}您领衔提出的建议《{{标题}}》已收到，编号 {{编号}}。{{/民意转化}}我们将及时审查并交有关单位办理。办理进展可随时在下方的专属页面查看；承办单位答复后，我们会通知您。",
   },
   {
     type: "交办通知",

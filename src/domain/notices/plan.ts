@@ -79,6 +79,12 @@ export interface PlanNoticesInput {
    * left out.
    */
   readonly objections?: readonly DecidedObjection[];
+  /**
+   * 编号 whose deputy's rating the ledger as of the last sync does not hold yet (in the inbox, or
+   * written by intake since): the rated round's 答复告知 and 测评提醒 wait (replySeries). None when
+   * left out.
+   */
+  readonly ratingsSent?: ReadonlySet<string>;
 }
 
 /** The decided objections by 编号. */
@@ -104,7 +110,7 @@ function allSeries(input: PlanNoticesInput, ctx: SeriesContext): NoticeSeries[] 
     const objections = objectionsById(input.objections ?? []);
     return rows.flatMap((row) => [
       ...handlingSeries(row, ctx),
-      ...replySeries(row, ctx),
+      ...replySeries(row, ctx, input.ratingsSent?.has(row.id as string) ?? false),
       ...practiceSeries(row, practice, ctx),
       ...objectionSeries(row, objections.get(row.id as string) ?? [], ctx, practice),
     ]);

@@ -62,6 +62,20 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
   ];
 }
 
+/** The round a rating sent now would rate: the latest with a reply date, while its rating is blank. */
+function roundAwaitingRating(rounds: readonly Round[]): Round | null {
+  const latest = [...rounds].reverse().find((r) => r.repliedOn);
+  return latest && !rated(latest) ? latest : null;
+}
+
+/**
+ * 编号 of the rows whose deputy may have rated since the last sync (a round replied, its rating
+ * blank): the only ones a notices run asks the inbox about (ratingSent of replySeries).
+ */
+export function ratingAwaitedIds(rows: readonly EvaluatedRow[]): string[] {
+  return rows.flatMap((row) => (row.id && roundAwaitingRating(roundsOf(row)) ? [row.id] : []));
+}
+
 /**
  * 答复告知 (to the lead deputy once per round when its reply date appears), 测评提醒 (once per
  * round, 测评期限天数 after the reply), both only while the round's rating cell is blank (and not
@@ -70,20 +84,26 @@ function followUpSeries(row: EvaluatedRow, rounds: readonly Round[], ctx: Series
  * the 答复告知 due on the day the sync saw the correction, and the 测评提醒 测评期限天数 after it:
  * counted from the date typed, a hold longer than the catch-up window would leave the deputy asked
  * to rate a reply never told of.
+ * `ratingSent`: a rating of the suggestion the ledger as of the last sync does not hold yet waits in
+ * the inbox, or intake wrote it to the sheet since (awaitingSync, links/row-actions.ts). It rates the
+ * round that ledger shows open, whose 答复告知 and 测评提醒 then wait: the deputy rated through her
+ * link within seconds, and a run before the next sync must not ask her to rate. Held, not dropped:
+ * were the rating voided (作废), both go as they would have.
  */
-export function replySeries(row: EvaluatedRow, ctx: SeriesContext): NoticeSeries[] {
+export function replySeries(row: EvaluatedRow, ctx: SeriesContext, ratingSent = false): NoticeSeries[] {
   const id = row.id;
   const deputy = row.record.leadDeputy;
   const rounds = roundsOf(row);
   if (!id) return [];
+  const sentFor = ratingSent ? roundAwaitingRating(rounds) : null;
   const out: NoticeSeries[] = [];
   for (const round of rounds) {
     if (!round.repliedOn || !deputy) continue;
     // Rated already (reply and rating entered before the run that would tell of the reply): the
     // deputy has the reply, and an 答复告知 would ask for a rating given. Like 测评提醒, none goes.
     // A rating typed as no choice (比较满意) is a rating too: staff correct the word, the deputy
-    // is not asked again.
-    if (rated(round) || repliedBeforeAssigned(round)) continue;
+    // is not asked again. So for one she sent that the next sync will record.
+    if (rated(round) || repliedBeforeAssigned(round) || round.round === sentFor?.round) continue;
     // Its rating seen cleared lately (reply-cleared.ts): staff have a few days to put it back before
     // the deputy who rated is asked to rate again; after them the deputy is asked as usual.
     if (clearedRatingGraceEnd(row, round.round, ctx.today)) continue;

@@ -1,6 +1,7 @@
 import type { ChannelSet } from "../../channels/types";
 import type { LinkSettings } from "../../links/link-settings";
 import type { SheetsClient } from "../../sheets/client";
+import type { Inbox } from "../../store/inbox";
 import type { Lease } from "../../store/lease";
 import type { MetaStore } from "../../store/meta";
 import type { NoticeArrivals } from "../../store/notice-arrivals";
@@ -28,6 +29,8 @@ export interface NoticeDeps {
   publicOrigin: string | null;
   /** Units' 交办异议 staff decided (D1): each unit not agreed with is told. Left out, none is. */
   objections?: Pick<Objections, "decidedSince">;
+  /** Ratings sent that the last sync's ledger does not hold yet: their round's 答复告知 and 测评提醒 wait. */
+  inbox: Pick<Inbox, "latestAboutEach">;
 }
 
 /** The notice jobs' adapters with the job queue their next steps go on (a daily run's parts, the log). */

@@ -1,4 +1,5 @@
 import { addDaysIso } from "../../domain/civil-date";
+import { awaitingSync } from "../../domain/links/row-actions";
 import {
   attachSightings,
   CATCH_UP_DAYS,
@@ -17,6 +18,7 @@ import type { DecidedObjection } from "../../domain/notices/objection-series";
 import { type PlanNoticesInput, planNotices } from "../../domain/notices/plan";
 import { practiceNoticeIds } from "../../domain/notices/practice-series";
 import { CLEARED_REPLY_CELLS } from "../../domain/notices/reply-cleared";
+import { ratingAwaitedIds } from "../../domain/notices/reply-series";
 import type { NoticePlan, UnreachableNotice } from "../../domain/notices/types";
 import { buildPracticeIndex, PRACTICE_RECORD_TABS } from "../../domain/practice/practice-index";
 import type { Problem } from "../../domain/problems";
@@ -235,6 +237,21 @@ async function decidedObjections(
   );
 }
 
+/**
+ * The suggestions of `rows` whose deputy rated since the ledger was stored (`syncedAt`, the summary's
+ * stamp): the newest rating about each waits in the inbox, or intake wrote it to the sheet after that
+ * sync (awaitingSync, as the link pages weigh it). Their round's 答复告知 and 测评提醒 wait for the
+ * sync that records it. One D1 query a part, asked only about rows awaiting a rating; none without.
+ */
+async function ratingsSentSince(
+  deps: NoticeDeps,
+  rows: readonly EvaluatedRow[],
+  syncedAt: string | null,
+): Promise<ReadonlySet<string>> {
+  const newest = await deps.inbox.latestAboutEach("rating", ratingAwaitedIds(rows));
+  return new Set(newest.filter((e) => awaitingSync(e, syncedAt)).map((e) => e.suggestionId));
+}
+
 /** Form suggestions that arrived in the catch-up window (those with these 编号 only, when given). */
 function arrivalsSince(deps: NoticeDeps, run: DailyRun, ids?: readonly string[]) {
   const since = addDaysIso(run.today, -CATCH_UP_DAYS);
@@ -253,10 +270,11 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     deps.meta.get(META_SUMMARY),
     duplicateIds(deps),
   ]);
+  const stored = stamp ? (JSON.parse(stamp) as { today: string; at?: string }) : null;
   const evaluation = ledgerFromSummary({
     rows,
     context,
-    today: stamp ? (JSON.parse(stamp) as { today: string }).today : run.today,
+    today: stored ? stored.today : run.today,
     problems: [],
   });
   const ids = evaluation.rows.flatMap((r) => (r.id ? [r.id] : []));
@@ -269,10 +287,11 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
   // reply date awaiting its rating was corrected out of a hold, and whether a round's reply was
   // cleared lately, which holds its reminders for a few days (leadWatchIds, reply-cleared.ts).
   // Units' 交办异议 staff decided in the horizon are in D1 only: one more query (交办异议处理结果).
+  // Ratings deputies sent since the last sync: one more, only when a row awaits one (ratingsSentSince).
   const late = lateNoticeIds(evaluation.rows, run.today, evaluation.settings.coOpinionDays);
   const asked = [...new Set([...late, ...leadWatchIds(evaluation.rows)])];
   const sinceInstant = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString();
-  const [existingKeys, practiceRows, arrivals, objections, sightings] = await Promise.all([
+  const [existingKeys, practiceRows, arrivals, objections, sightings, ratingsSent] = await Promise.all([
     deps.noticeOutbox.keysDueSinceAbout(since, ids),
     deps.tabCache.loadRowsOf(PRACTICE_RECORD_TABS, practiceNoticeIds(evaluation.rows)),
     arrivalsSince(deps, run, ids),
@@ -287,6 +306,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
       CLEARED_REPLY_CELLS,
       EARLY_FILL_CELLS,
     ),
+    ratingsSentSince(deps, evaluation.rows, stored?.at ?? null),
   ]);
   const localDay = (iso: string) => localDate(Date.parse(iso), run.timeZone);
   const kept = leadChangesOnly(sightings, late, localDay);
@@ -300,6 +320,7 @@ export async function planPart(deps: NoticeDeps, run: DailyRun, part: number): P
     objections,
     scope: "rows",
     duplicateIds: duplicates,
+    ratingsSent,
   } as const;
   return keep(deps, run, await planWithHistory(deps, input, keys), evaluation.rows);
 }
