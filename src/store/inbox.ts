@@ -105,11 +105,23 @@ export interface Inbox {
    * has no actor). Read through inbox_by_form, the form's recent entries only.
    */
   suggestionsLedBy(deputy: string, since: string, limit: number): Promise<InboxEntry[]>;
+  /**
+   * Replies (form or link) written into the sheet since `since` (ISO), of suggestions with two or
+   * more such, oldest first, each with the last time staff changed each of `columns` of its
+   * suggestion in the sheet or on the dashboard (the audit trail): one statement for the finish.
+   */
+  repliesTwiceSince(since: string, columns: readonly string[], limit: number): Promise<RepliedLately[]>;
   /** What a link's recipient sent lately (newest first), optionally about one suggestion. */
   byActor(
     actor: Pick<LinkActor, "kind" | "name">,
     options: { suggestionId?: string; limit: number },
   ): Promise<InboxEntry[]>;
+}
+
+/** A reply repliesTwiceSince found, with staff's last change of each column asked (ISO, by header). */
+export interface RepliedLately {
+  entry: InboxEntry;
+  staffEdits: Record<string, string>;
 }
 
 interface InboxRow {
@@ -324,6 +336,31 @@ export function createInbox(db: D1Database): Inbox {
         .bind(deputy, since, limit)
         .all<InboxRow>();
       return results.map(toEntry);
+    },
+    async repliesTwiceSince(since, columns, limit) {
+      // Through inbox_by_form (form, received_at), and audit_trail_by_suggestion for the edits.
+      const { results } = await db
+        .prepare(
+          `WITH twice AS (
+             SELECT suggestion_id FROM inbox
+             WHERE form = 'reply' AND received_at >= ?1 AND status = 'applied'
+             GROUP BY suggestion_id HAVING count(*) >= 2)
+           SELECT inbox.*, (
+             SELECT json_group_object(column_name, at) FROM (
+               SELECT column_name, max(seen_at) AS at FROM audit_trail AS a
+               WHERE a.suggestion_id = inbox.suggestion_id AND a.source IN ('sheet', 'dashboard')
+                 AND a.column_name IN (SELECT value FROM json_each(?2))
+               GROUP BY column_name)) AS staff_edits
+           FROM inbox JOIN twice ON twice.suggestion_id = inbox.suggestion_id
+           WHERE inbox.form = 'reply' AND inbox.received_at >= ?1 AND inbox.status = 'applied'
+           ORDER BY inbox.received_at, inbox.rowid LIMIT ?3`,
+        )
+        .bind(since, JSON.stringify(columns), limit)
+        .all<InboxRow & { staff_edits: string | null }>();
+      return results.map((r) => ({
+        entry: toEntry(r),
+        staffEdits: JSON.parse(r.staff_edits ?? "{}") as Record<string, string>,
+      }));
     },
     async byActor(actor, options) {
       const { results } = await db

@@ -126,6 +126,8 @@ export function finishProblems(
   lastRead: LastRead = NOTHING_READ,
   /** The 通知模板 problems the latest notices run found while sending (foundWhileSending). */
   sending: readonly Problem[] = [],
+  /** Suggestions whose round got two different replies lately (differingReplies). */
+  differing: readonly Problem[] = [],
 ): Problem[] {
   const { planProblems } = context;
   const read = context.ledgerSkipped === null;
@@ -153,6 +155,7 @@ export function finishProblems(
     ...planProblems.systemTabs,
     ...removedRowProblems(removed, TAB_NAMES.ledger, renumbered),
     ...inboxProblems(outstanding),
+    ...differing,
     ...objectionProblems(objections),
     ...(shares?.recipientProblems(view) ?? noticeRecipientProblems(view)),
   ];

@@ -21,7 +21,7 @@ import { assessmentsOf } from "./finish-figures";
 import { loadFinishLedger } from "./finish-ledger";
 import { FINISH_META_KEYS, readStamp } from "./finish-meta";
 import { finishProblems, foundWhileSending } from "./finish-problems";
-import { requeueOutstanding, settleObjections } from "./inbox-followup";
+import { differingReplies, recentReplies, requeueOutstanding, settleObjections } from "./inbox-followup";
 import { markVanished, renumberedAdvices } from "./mark-vanished";
 import { nextStamp } from "./next-stamp";
 import { META_PRESENT } from "./present-snapshots";
@@ -124,7 +124,12 @@ export async function finishRun(
       requeued: await requeueOutstanding(deps.intakeQueue, outstanding, nowMs),
       figuresDue: null,
     };
-  const { storedParts, tabs, shares, view, lastReadProblems } = await loadFinishLedger(deps, context, at);
+  // Replies written lately to suggestions that got two (differingReplies): one statement, usually
+  // empty. A reply writes its row, so a finish that stops above (nothing changed) has none new.
+  const [{ storedParts, tabs, shares, view, lastReadProblems }, replies] = await Promise.all([
+    loadFinishLedger(deps, context, at),
+    recentReplies(deps.inbox, nowMs),
+  ]);
   // Only a run that saw the whole ledger may conclude a unit was reassigned or round 1 replied.
   const objections =
     deps.objections && context.ledgerSkipped === null && !incomplete
@@ -145,6 +150,17 @@ export async function finishRun(
       ? await markVanished(deps, stored, [...idKeys, ...results.flatMap((r) => r.assignedIds)], at)
       : null;
   const removed = context.ledgerSkipped === null ? await deps.snapshots.removed() : [];
+  // Their rows as the chunks stored them (one more read, only when there are such replies).
+  const differing = differingReplies(
+    replies,
+    replies.length > 0 && shares
+      ? await rowsWithIds(
+          deps.summaries,
+          replies.map((r) => r.entry.suggestionId),
+        )
+      : view.rows,
+    context.timeZone,
+  );
   const renumbered = await renumberedAdvices(deps.snapshots, removed, context.timeZone);
   const problems = finishProblems(
     context,
@@ -157,6 +173,7 @@ export async function finishRun(
     view,
     lastReadProblems,
     foundWhileSending(stored.get(META_NOTICE_TEMPLATE_PROBLEMS)),
+    differing,
   );
   const committee = committeeScores(tabs[TAB_NAMES.committee]);
   const assessments = shares?.assessments(committee) ?? assessmentsOf(view, committee);

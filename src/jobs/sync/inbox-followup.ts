@@ -1,4 +1,10 @@
 import { TAB_NAMES } from "../../../sheets-schema/tab-names";
+import {
+  DIFFERING_REPLY_DAYS,
+  differingReplyProblems,
+  REPLY_COLUMNS,
+  type ReplyRow,
+} from "../../domain/intake/differing-replies";
 import { FORM_NAMES, isPracticeForm } from "../../domain/intake/inbox-forms";
 import { KIND_LABELS } from "../../domain/links/capability";
 import { REPLY_SETTLER, repliedLine } from "../../domain/links/objection-settling";
@@ -7,11 +13,12 @@ import { RELATION_LABELS, relationOf } from "../../domain/links/recipient-rows";
 import type { Problem } from "../../domain/problems";
 import type { EvaluatedRow } from "../../domain/summary/evaluated";
 import type { FieldChange } from "../../domain/sync/plan-history";
-import type { InboxEntry } from "../../store/inbox";
+import type { Inbox, InboxEntry, RepliedLately } from "../../store/inbox";
 import type { Objection, Objections } from "../../store/objections";
 import type { SnapshotStore } from "../../store/snapshots";
 import type { IntakeMessage } from "../intake/accept-submission";
 import { OBJECTED } from "../intake/apply-objections";
+import { localDate } from "../local-time";
 
 /**
  * Units' objections to their assignments staff have not decided (ledger.md 异议期限工作日): a 提醒 on
@@ -157,4 +164,49 @@ export async function requeueOutstanding(
     );
   }
   return due.length;
+}
+
+/** The most replies the finish reads for differingReplies: a county's busiest week is far fewer. */
+const RECENT_REPLIES_LIMIT = 500;
+
+/**
+ * Replies written lately to suggestions that had two or more (one D1 statement, none of them
+ * usually): what differingReplies compares, with staff's later edits of the reply columns.
+ */
+export function recentReplies(
+  inbox: Pick<Inbox, "repliesTwiceSince">,
+  nowMs: number,
+): Promise<RepliedLately[]> {
+  const since = new Date(nowMs - DIFFERING_REPLY_DAYS * 86_400_000).toISOString();
+  return inbox.repliesTwiceSince(since, REPLY_COLUMNS, RECENT_REPLIES_LIMIT);
+}
+
+/**
+ * The 提醒s of suggestions whose round got two or more different replies lately (differingReplyProblems),
+ * on their rows as the sync read them (`rows`: at least those of the replies' 编号); `timeZone`:
+ * 设置 时区, in which a reply's day is compared with 二次交办日期.
+ */
+export function differingReplies(
+  replies: readonly RepliedLately[],
+  rows: readonly EvaluatedRow[],
+  timeZone: string,
+): Problem[] {
+  if (replies.length === 0) return [];
+  const wanted = new Set(replies.map((r) => r.entry.suggestionId));
+  const byId = new Map<string, ReplyRow>();
+  for (const row of rows)
+    if (row.id && wanted.has(row.id))
+      byId.set(row.id, { rowNumber: row.rowNumber, reassignedOn: row.record.reassignedOn ?? null });
+  return differingReplyProblems(
+    replies.map(({ entry, staffEdits }) => ({
+      submissionId: entry.submissionId,
+      suggestionId: entry.suggestionId,
+      cells: entry.cells,
+      receivedAt: entry.receivedAt,
+      receivedOn: localDate(Date.parse(entry.receivedAt), timeZone),
+      linkSender: entry.actor?.name ?? null,
+      staffEdits,
+    })),
+    byId,
+  );
 }
