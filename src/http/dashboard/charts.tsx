@@ -48,6 +48,19 @@ const spoken = (item: BarItem) => `${item.label}：${item.display}${item.said ? 
  */
 const chartRole = (items: readonly BarItem[]) => (items.some((i) => i.href) ? "group" : "img");
 
+/** A bar's drawing, inside its link when it has one (named by what the bar says). */
+const BarRow: FC<{ item: BarItem; children: unknown }> = ({ item, children }) => (
+  <g>
+    {item.href ? (
+      <a href={item.href} aria-label={spoken(item)}>
+        {children}
+      </a>
+    ) : (
+      children
+    )}
+  </g>
+);
+
 const LABEL_W = 130;
 const BAR_W = 360;
 const VALUE_W = 70;
@@ -90,17 +103,7 @@ const WideBars: FC<{ items: readonly BarItem[]; top: number; title: string }> = 
             </text>
           </>
         );
-        return (
-          <g>
-            {item.href ? (
-              <a href={item.href} aria-label={spoken(item)}>
-                {row}
-              </a>
-            ) : (
-              row
-            )}
-          </g>
-        );
+        return <BarRow item={item}>{row}</BarRow>;
       })}
     </svg>
   );
@@ -150,17 +153,7 @@ const NarrowBars: FC<{ items: readonly BarItem[]; top: number; title: string }> 
             />
           </>
         );
-        return (
-          <g>
-            {item.href ? (
-              <a href={item.href} aria-label={spoken(item)}>
-                {row}
-              </a>
-            ) : (
-              row
-            )}
-          </g>
-        );
+        return <BarRow item={item}>{row}</BarRow>;
       })}
     </svg>
   );
