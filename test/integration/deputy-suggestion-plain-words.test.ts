@@ -5,10 +5,11 @@ import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   ASSIGNED,
-  browse,
   buildLinkOffice,
   header,
   makeLink,
+  openPage,
+  pageText,
   REPLIED_AWAITING_RATING,
   row,
   syncOffice,
@@ -116,43 +117,33 @@ beforeAll(async () => {
   await syncOffice(office);
 });
 
-async function open(path: string): Promise<string> {
-  const response = await browse(path);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
-
-/** The page's text without tags, as the deputy reads it. */
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-
 async function deputyPage(id: string, name = "张明"): Promise<string> {
   const deputy = await makeLink("deputy", name);
-  return open(`${deputy.path}/s/${id}`);
+  return openPage(`${deputy.path}/s/${id}`);
 }
 
 describe("a deputy's suggestion page says where it stands in her words", () => {
   it("待二次交办: what happens now, and round 1's passed 办理期限 as round 1's, not as current", async () => {
     const html = await deputyPage("2026-010");
     expect(html).toContain("待二次交办");
-    expect(text(html)).toContain("您对答复不满意，代表工委将交办单位重新办理");
+    expect(pageText(html)).toContain("您对答复不满意，代表工委将交办单位重新办理");
     // The round-1 办理期限 stays on record, named as round 1's and answered, not 办理期限 bare.
     expect(html).not.toMatch(/<dt>办理期限<\/dt>/);
-    expect(text(html)).toMatch(
+    expect(pageText(html)).toMatch(
       new RegExp(`首轮办理期限 \\d{4}-\\d\\d-\\d\\d（首轮已于 ${OLD_REPLIED} 答复）`),
     );
   });
 
   it("跟踪落实 and 待测评 are said plainly beside the badge", async () => {
-    expect(text(await deputyPage("2026-011"))).toContain("答复的事项正在落实");
-    expect(text(await deputyPage("2026-004"))).toContain("请您对答复进行测评");
+    expect(pageText(await deputyPage("2026-011"))).toContain("答复的事项正在落实");
+    expect(pageText(await deputyPage("2026-004"))).toContain("请您对答复进行测评");
   });
 
   it("the unit's page keeps the office's words", async () => {
     const unit = await makeLink("unit", "区住建局");
-    const html = await open(`${unit.path}/s/2026-010`);
+    const html = await openPage(`${unit.path}/s/2026-010`);
     expect(html).toContain("待二次交办");
-    expect(text(html)).not.toContain("您对答复不满意");
+    expect(pageText(html)).not.toContain("您对答复不满意");
   });
 
   it("期限说明 is folded behind 期限怎么算, an approved 延期 is a line of its own", async () => {
@@ -166,13 +157,13 @@ describe("a deputy's suggestion page says where it stands in her words", () => {
     const extended = await deputyPage("2026-013");
     const due = /<dt>办理期限<\/dt>\s*<dd>(\d{4}-\d\d-\d\d)/.exec(extended)?.[1];
     expect(due).toBeDefined();
-    expect(text(extended)).toContain(`已批准延期，办理期限延至 ${due}`);
+    expect(pageText(extended)).toContain(`已批准延期，办理期限延至 ${due}`);
     const folded = /<details[^>]*>\s*<summary[^>]*>期限怎么算<\/summary>([\s\S]*?)<\/details>/.exec(extended);
     expect(folded?.[1] ?? "（期限说明没有折叠在“期限怎么算”后面）").toContain("经批准延期");
   });
 
   it("lists the units' contacts about her suggestion (日期 · 阶段 · 方式 · 单位), without their notes", async () => {
-    const page = text(await deputyPage("2026-001"));
+    const page = pageText(await deputyPage("2026-001"));
     expect(page).toContain(`${MET} · 办前联系 · 面商 · 区教育局`);
     expect(page).toContain(`${CALLED} · 办中沟通 · 电话 · 区住建局`);
     expect(page.indexOf(MET)).toBeLessThan(page.indexOf(`${CALLED} · 办中沟通`));

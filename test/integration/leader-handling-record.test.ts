@@ -5,11 +5,12 @@ import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   ASSIGNED,
-  browse,
   buildLinkOffice,
   header,
   makeLink,
   nonceOf,
+  openPage,
+  pageText,
   postForm,
   row,
   syncOffice,
@@ -65,18 +66,8 @@ beforeAll(async () => {
   await syncOffice(office);
 });
 
-async function open(path: string): Promise<string> {
-  const response = await browse(path);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
-
-/** The page's text without tags, as the leader reads it. */
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-
 async function urge(path: string): Promise<void> {
-  const sent = await postForm(`${path}/urge`, { nonce: nonceOf(await open(path), `${path}/urge`) });
+  const sent = await postForm(`${path}/urge`, { nonce: nonceOf(await openPage(path), `${path}/urge`) });
   expect(sent.status, (await sent.text()).slice(0, 400)).toBe(303);
 }
 
@@ -88,13 +79,13 @@ describe("a 督办领导's page of a suggestion", () => {
   });
 
   it("says how he relates to it, in his words", async () => {
-    const page = text(await open(wu));
+    const page = pageText(await openPage(wu));
     expect(page).toContain("您督办");
     expect(page).not.toContain("本人：督办");
   });
 
   it("says, by the 催办 button, the 延期申请 waiting and the other leader's 催办 today", async () => {
-    const page = text(await open(wu));
+    const page = pageText(await openPage(wu));
     const button = page.indexOf("向主办单位区住建局发送一条催办通知");
     expect(button).toBeGreaterThan(0);
     const before = page.slice(0, button);
@@ -105,7 +96,7 @@ describe("a 督办领导's page of a suggestion", () => {
   });
 
   it("lists the record read-only: the request and its state, the contact, the co-unit's owed opinion", async () => {
-    const page = text(await open(wu));
+    const page = pageText(await openPage(wu));
     expect(page).toContain(`办理记录`);
     expect(page).toContain(
       `${APPLIED} 延期申请 · 区住建局 理由：涉及道路改造立项，需待年度计划批复。 待审批`,
@@ -116,7 +107,7 @@ describe("a 督办领导's page of a suggestion", () => {
 
   it("lists every 领导催办 on it, with who and when, once he presses (still allowed)", async () => {
     await urge(wu);
-    const page = text(await open(wu));
+    const page = pageText(await openPage(wu));
     expect(page).toMatch(/\d{4}-\d\d-\d\d 领导催办 · 吴国庆（督办领导） \d\d:\d\d 催办 区住建局/);
     expect(page).toContain("今天已催办");
     // 王志强副区长's press was of another suggestion: in his record, not this one's.

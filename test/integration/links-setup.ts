@@ -158,6 +158,17 @@ export function browse(path: string, init: RequestInit = {}): Promise<Response> 
  * caller's afterEach puts it back (vi.useRealTimers), since syncs and notices run on the real clock
  * (the emulator checks token times against its own).
  */
+/** A page that must open (200), its HTML; the start of the page says why when it does not. */
+export async function openPage(path: string): Promise<string> {
+  const response = await browse(path);
+  const html = await response.text();
+  expect(response.status, html.slice(0, 400)).toBe(200);
+  return html;
+}
+
+/** A page's text without tags, as its reader reads it. */
+export const pageText = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
 export async function pageOnDay(path: string, day: string): Promise<string> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(Date.parse(`${day}T02:00:00Z`));
