@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { contactsTab, coOpinionsTab, extensionsTab } from "../../sheets-schema/tabs";
-import { addDaysIso } from "../../src/domain/civil-date";
+import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
 import {
   browse,
@@ -20,16 +20,36 @@ import {
  * page's own Chinese summary and the red text under the field, not the browser's bubble (English in
  * some browsers, gone in a moment, not read by TalkBack): the forms carry `novalidate` (and keep
  * `required`, which a screen reader reads as 必填), and the server refuses each missing value in
- * Chinese, keeping what was typed. 2026-001 (区教育局 lead) awaits its reply.
+ * Chinese, keeping what was typed. 2026-001 (区教育局 lead, 区住建局 co) awaits its reply; 2026-004
+ * (区教育局) was assigned yesterday, within its 异议期限; 2026-005 (区教育局) is 跟踪落实, a B reply
+ * rated 满意 91 days ago, awaiting a 落实情况 report.
  */
 const office = `novalidate-${crypto.randomUUID().slice(0, 8)}`;
 
 let edu = "";
+let housing = "";
 let deputy = "";
 
 beforeAll(async () => {
   await resetDatabase();
   await buildLinkOffice(office, {
+    more: [
+      ["2026-004", "区教育局", { 交办日期: serialFromIso(addDaysIso(TODAY, -1)) }],
+      [
+        "2026-005",
+        "区教育局",
+        {
+          提出日期: serialFromIso(addDaysIso(TODAY, -160)),
+          交办日期: serialFromIso(addDaysIso(TODAY, -150)),
+          答复日期: serialFromIso(addDaysIso(TODAY, -91)),
+          答复类别: "B",
+          答复内容: "已纳入明年道路改造计划",
+          落实情况: "推进中",
+          满意度: "满意",
+          测评日期: serialFromIso(addDaysIso(TODAY, -85)),
+        },
+      ],
+    ],
     tabs: {
       [TAB_NAMES.contacts]: [header(contactsTab)],
       [TAB_NAMES.extensions]: [header(extensionsTab)],
@@ -38,6 +58,7 @@ beforeAll(async () => {
   });
   await syncOffice(office);
   edu = (await makeLink("unit", "区教育局")).path;
+  housing = (await makeLink("unit", "区住建局")).path;
   deputy = (await makeLink("deputy", "张明")).path;
 });
 
@@ -169,5 +190,63 @@ describe("the unit's 答复, 三沟通 and 延期 forms", () => {
     const html = await back.text();
     refusedAt(back, html, "reply", "reply-date", "请选择答复日期");
     expect(html).toContain("已将学校门口道路拓宽列入明年计划。</textarea>");
+  });
+});
+
+describe("the 协办意见, 交办异议 and 落实情况 forms", () => {
+  it("carry novalidate and keep required", async () => {
+    const coPage = `${housing}/s/2026-001`;
+    const co = await (await browse(coPage)).text();
+    expect(formTag(co, `${coPage}/co-opinion`)).toContain("novalidate");
+    expect(co).toMatch(/<textarea id="co-summary"[^>]* required/);
+
+    const objPage = `${edu}/s/2026-004`;
+    const obj = await (await browse(objPage)).text();
+    expect(formTag(obj, `${objPage}/objection`)).toContain("novalidate");
+    expect(obj).toMatch(/<textarea id="obj-reason"[^>]* required/);
+
+    const progressPage = `${edu}/s/2026-005`;
+    const progress = await (await browse(progressPage)).text();
+    expect(formTag(progress, `${progressPage}/progress`)).toContain("novalidate");
+    expect(progress).toMatch(/<input type="radio" name="落实情况" value="已落实" required/);
+    expect(progress).toMatch(/<textarea id="progress-note"[^>]* required/);
+  });
+
+  it("a 协办意见 left blank is said in Chinese", async () => {
+    const page = `${housing}/s/2026-001`;
+    const action = `${page}/co-opinion`;
+    const back = await postForm(action, {
+      nonce: nonceOf(await (await browse(page)).text(), action),
+      内容摘要: "",
+    });
+    refusedAt(back, await back.text(), "co-opinion", "co-summary", "请填写协办意见的内容");
+  });
+
+  it("an 异议 without 理由 is said in Chinese, the 建议承办单位 kept", async () => {
+    const page = `${edu}/s/2026-004`;
+    const action = `${page}/objection`;
+    const back = await postForm(action, {
+      nonce: nonceOf(await (await browse(page)).text(), action),
+      理由: "",
+      建议承办单位: "区住建局",
+    });
+    const html = await back.text();
+    refusedAt(back, html, "objection", "obj-reason", "请填写异议的理由");
+    expect(html).toMatch(/<input id="obj-unit"[^>]* value="区住建局"/);
+  });
+
+  it("a 落实情况 report without 说明 or 落实情况 says each in Chinese, what was typed kept", async () => {
+    const page = `${edu}/s/2026-005`;
+    const action = `${page}/progress`;
+    const nonce = nonceOf(await (await browse(page)).text(), action);
+    const noNote = await postForm(action, { nonce, 落实情况: "已落实", 说明: "" });
+    const html1 = await noNote.text();
+    refusedAt(noNote, html1, "progress", "progress-note", "请填写说明");
+    expect(html1).toMatch(/value="已落实" required="" checked=""/);
+
+    const noState = await postForm(action, { nonce, 说明: "道路拓宽工程已完工，接送区已划设。" });
+    const html2 = await noState.text();
+    refusedAt(noState, html2, "progress", "progress-state", "落实情况请选择");
+    expect(html2).toContain("道路拓宽工程已完工，接送区已划设。</textarea>");
   });
 });

@@ -4,9 +4,10 @@ import { CONTACT_FORM_ID, DraftNote, FormErrors, type FormState, submitTo } from
 import { describedBy, FieldError, FieldLabel, FieldLegend, RequiredText } from "./form-fields";
 
 /**
- * 延期申请 and 沟通记录 carry novalidate: a 必填 field left empty, or a date out of range, is said by
- * the page's own Chinese summary (checkExtensionForm, checkContactForm), not the browser's passing
- * bubble; `required` stays for a screen reader's 必填.
+ * Every form here (延期申请, 沟通记录, 协办意见, 异议) carries novalidate: a 必填 field left empty, or a
+ * date out of range, is said by the page's own Chinese summary (checkExtensionForm, checkContactForm,
+ * checkCoOpinionForm, checkObjectionForm), not the browser's passing bubble; `required` stays for a
+ * screen reader's 必填.
  *
  * The unit's forms besides the reply, each folded into a <details> (no script needed) that opens
  * by itself when the form comes back with something to fix. Every form carries its own one-time id,
@@ -168,7 +169,7 @@ export const CoOpinionForm: FC<{ action: string; state: FormState; lead: string;
     title={p.sentOn ? `补充协办意见（本单位已于 ${p.sentOn} 送达协办意见）` : "送达协办意见"}
     state={p.state}
   >
-    <form class="lk-form" method="post" action={p.action} data-draft>
+    <form class="lk-form" method="post" action={p.action} data-draft novalidate>
       <DraftNote />
       <FormErrors form="co-opinion" state={p.state} ids={{ 内容摘要: "co-summary" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />
@@ -206,7 +207,7 @@ export const ObjectionForm: FC<{
   units: readonly string[];
 }> = (p) => (
   <Fold title="对交办提出异议" state={p.state}>
-    <form class="lk-form" method="post" action={p.action} data-draft>
+    <form class="lk-form" method="post" action={p.action} data-draft novalidate>
       <DraftNote />
       <FormErrors form="objection" state={p.state} ids={{ 理由: "obj-reason", 建议承办单位: "obj-unit" }} />
       <input type="hidden" name="nonce" value={p.state.nonce} />

@@ -17,7 +17,9 @@ export const ProgressForm: FC<{ action: string; state: FormState; current: strin
   return (
     <section class="card">
       <h2>报送落实情况</h2>
-      <form class="lk-form" method="post" action={p.action} data-draft>
+      {/* novalidate: a blank 说明 (or no 落实情况) is said by the page's own Chinese summary
+          (checkProgressForm), not the browser's bubble; `required` stays for a screen reader's 必填. */}
+      <form class="lk-form" method="post" action={p.action} data-draft novalidate>
         <DraftNote />
         <FormErrors form="progress" state={p.state} ids={IDS} />
         <input type="hidden" name="nonce" value={p.state.nonce} />
