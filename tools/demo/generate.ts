@@ -120,6 +120,8 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
     settings: {
       会议期间: DEMO_SESSIONS,
       测评权重: "按期答复率:30,满意率:30,沟通率:10,落实率:10,常委会测评:20",
+      // Link pages end with it (「如有疑问，请联系代表工委（电话 …）」); a made-up number.
+      代表工委联系电话: "0371-12345678",
     },
     intended: ledger.map((s) => s.intended),
     mistakes,

@@ -19,6 +19,11 @@ export interface SheetFacts {
   readonly serviceAccount: string;
   /** sheet:init --check: differences from the schema (empty: laid out), and notes for a person. */
   readonly layout: Outcome<{ readonly changes: readonly string[]; readonly notes: readonly string[] }>;
+  /**
+   * 设置 代表工委联系电话 as the Worker reads it, from the 设置 values the check above read: "" when
+   * blank, its row or the tab missing (link pages then name no number). Absent: the sheet was not read.
+   */
+  readonly officePhone?: string;
 }
 
 /** What is wrong with a 机器人地址's shape, and what to do, in Chinese. */

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv, stripVTControlCharacters } from "node:util";
 import { parse as parseToml } from "smol-toml";
+import { TAB_NAMES } from "../../sheets-schema";
+import { settingsOf } from "../../src/domain/ledger-context";
 import {
   LOCAL_DIR,
   localD1Flags,
@@ -20,7 +22,8 @@ import {
 import { describeChange } from "../provision/change";
 import { type Connection, resolveConnection } from "../provision/connection";
 import { createSheetsSession, describeApiError, type SheetsSession } from "../provision/google-client";
-import { provisionSpreadsheet } from "../provision/provision";
+import { planProvisioning } from "../provision/plan";
+import { readSnapshot } from "../provision/read-snapshot";
 import { QUIET_WRANGLER } from "../wrangler-env";
 import type { ConfigFacts, Facts, LocalStackFacts, Outcome, RobotFacts, SheetFacts } from "./facts";
 import { type RobotOrigin, robotOrigins } from "./robots";
@@ -201,9 +204,17 @@ export async function sheetAndRobots(
   const facts = { ...base, serviceAccount: session.email };
   let sheet: SheetFacts;
   try {
-    const result = await provisionSpreadsheet(session.api, spreadsheetId, { check: true });
-    const changes = result.plan.changes.map(describeChange);
-    sheet = { ...facts, layout: { ok: true, value: { changes, notes: result.plan.notes } } };
+    // sheet:init --check (provisionSpreadsheet with check), keeping the snapshot: its read of 设置
+    // gives 代表工委联系电话 without another Sheets call.
+    const snapshot = await readSnapshot(session.api, spreadsheetId);
+    const plan = planProvisioning(snapshot);
+    const changes = plan.changes.map(describeChange);
+    const settings = snapshot.tabs.find((t) => t.title === TAB_NAMES.settings)?.values;
+    sheet = {
+      ...facts,
+      layout: { ok: true, value: { changes, notes: plan.notes } },
+      officePhone: settingsOf({ [TAB_NAMES.settings]: settings }).officePhone,
+    };
     if (local) return { sheet, robots: { skipped: LOCAL_ROBOTS } };
   } catch (error) {
     const layout = { ok: false as const, error: describeApiError(error, target) };

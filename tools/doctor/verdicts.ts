@@ -25,6 +25,9 @@ export const FORM_SECRETS = [
 ] as const;
 /** Personal links: the signing key and the Worker's address (every notice to a unit or deputy carries one). */
 export const LINK_SECRETS = ["LINK_SECRET", "PUBLIC_URL"] as const;
+/** 设置 代表工委联系电话 blank: link pages and their error pages end 「请联系…代表工作委员会」 with no number. */
+export const BLANK_OFFICE_PHONE =
+  "『设置』“代表工委联系电话”没有填：单位和代表在链接页面上看不到该找谁，请填上办公电话";
 const WRANGLER_LOGIN = "请先运行 npx wrangler login（或设置 CLOUDFLARE_API_TOKEN）后再检查";
 
 function v(level: Level, topic: string, message: string): Verdict {
@@ -159,6 +162,14 @@ function sheetVerdicts(facts: Facts): Verdict[] {
     );
   }
   for (const note of layout.value.notes) out.push(v("warn", "表格", note));
+  const phone = facts.sheet.officePhone;
+  if (phone !== undefined) {
+    out.push(
+      phone.trim()
+        ? v("ok", "联系电话", `『设置』“代表工委联系电话”已填写（${phone}），单位和代表在链接页面上能看到`)
+        : v("warn", "联系电话", BLANK_OFFICE_PHONE),
+    );
+  }
   return out;
 }
 

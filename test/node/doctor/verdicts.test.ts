@@ -35,6 +35,7 @@ function healthy(overrides: Partial<Facts> = {}): Facts {
       apiBase: "https://sheets.googleapis.com/",
       serviceAccount: "jianyi@office.iam.gserviceaccount.com",
       layout: { ok: true, value: { changes: [], notes: [] } },
+      officePhone: "0371-12345678",
     },
     robots: [
       {
@@ -66,6 +67,22 @@ describe("npm run doctor verdicts", () => {
       "! 邮件：没有设置 NOTICE_EMAIL_REPLY_TO：承办单位直接回复通知邮件会发到无人查看的发件地址；npx wrangler secret put NOTICE_EMAIL_REPLY_TO（填一个有人看的办公邮箱，部署指南第 9 节）",
     );
     expect(exitCode).toBe(0);
+  });
+
+  it("warns, without failing, while 设置 代表工委联系电话 is blank: link pages name no one to call", () => {
+    const sheet = healthy().sheet as Extract<Facts["sheet"], { spreadsheetId: string }>;
+    const { lines: out, exitCode } = report(verdicts(healthy({ sheet: { ...sheet, officePhone: "" } })));
+    expect(out).toContain(
+      "! 联系电话：『设置』“代表工委联系电话”没有填：单位和代表在链接页面上看不到该找谁，请填上办公电话",
+    );
+    expect(exitCode).toBe(0);
+    expect(out.at(-1)).toBe("结论：没有必须修正的问题，1 项建议处理（!）");
+    expect(lines(healthy())).toContain(
+      "✔ 联系电话：『设置』“代表工委联系电话”已填写（0371-12345678），单位和代表在链接页面上能看到",
+    );
+    // A sheet that could not be read says so once, under 表格; nothing is said about its phone.
+    const unread = lines(healthy({ sheet: { ...sheet, layout: { ok: false, error: "无权访问表格" } } }));
+    expect(unread.some((l) => l.includes("联系电话"))).toBe(false);
   });
 
   it("asks for `wrangler d1 create` while database_id is the zero placeholder", () => {
