@@ -22,8 +22,7 @@ import {
 import { describeChange } from "../provision/change";
 import { type Connection, resolveConnection } from "../provision/connection";
 import { createSheetsSession, describeApiError, type SheetsSession } from "../provision/google-client";
-import { planProvisioning } from "../provision/plan";
-import { readSnapshot } from "../provision/read-snapshot";
+import { provisionSpreadsheet } from "../provision/provision";
 import { QUIET_WRANGLER } from "../wrangler-env";
 import type { ConfigFacts, Facts, LocalStackFacts, Outcome, RobotFacts, SheetFacts } from "./facts";
 import { type RobotOrigin, robotOrigins } from "./robots";
@@ -204,10 +203,8 @@ export async function sheetAndRobots(
   const facts = { ...base, serviceAccount: session.email };
   let sheet: SheetFacts;
   try {
-    // sheet:init --check (provisionSpreadsheet with check), keeping the snapshot: its read of 设置
-    // gives 代表工委联系电话 without another Sheets call.
-    const snapshot = await readSnapshot(session.api, spreadsheetId);
-    const plan = planProvisioning(snapshot);
+    // sheet:init --check; its read of 设置 gives 代表工委联系电话 without another Sheets call.
+    const { plan, snapshot } = await provisionSpreadsheet(session.api, spreadsheetId, { check: true });
     const changes = plan.changes.map(describeChange);
     const settings = snapshot.tabs.find((t) => t.title === TAB_NAMES.settings)?.values;
     sheet = {

@@ -5,6 +5,7 @@ import { describeChange, type Plan } from "./change";
 import { type PlanOptions, planProvisioning } from "./plan";
 import type { DefaultRows } from "./plan-defaults";
 import { readSnapshot } from "./read-snapshot";
+import type { SpreadsheetSnapshot } from "./snapshot";
 
 export interface ProvisionResult {
   readonly plan: Plan;
@@ -12,6 +13,8 @@ export interface ProvisionResult {
   readonly applied: boolean;
   /** batchUpdate sub-requests sent (0 when nothing was written). */
   readonly requestCount: number;
+  /** The sheet as it was read before any change (the doctor takes 设置 from it: no second read). */
+  readonly snapshot: SpreadsheetSnapshot;
 }
 
 /** Reads the spreadsheet (three reads), plans, and unless `check` applies the plan (one write). */
@@ -26,9 +29,9 @@ export async function provisionSpreadsheet(
 ): Promise<ProvisionResult> {
   const snapshot = await readSnapshot(api, spreadsheetId);
   const plan = planProvisioning(snapshot, options.schema?.tabs, options.schema?.defaults, options);
-  if (options.check || plan.changes.length === 0) return { plan, applied: false, requestCount: 0 };
+  if (options.check || plan.changes.length === 0) return { plan, applied: false, requestCount: 0, snapshot };
   const requestCount = await applyChanges(api, spreadsheetId, plan.changes);
-  return { plan, applied: true, requestCount };
+  return { plan, applied: true, requestCount, snapshot };
 }
 
 /** The report lines for a run: each change (or “no changes”), then the notes. */
