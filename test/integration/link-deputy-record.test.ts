@@ -3,7 +3,7 @@ import { TAB_NAMES } from "../../sheets-schema/tab-names";
 import { contactsTab, opinionsTab } from "../../sheets-schema/tabs";
 import { addDaysIso, serialFromIso } from "../../src/domain/civil-date";
 import { resetDatabase } from "../support/sync-helpers";
-import { browse, buildLinkOffice, header, makeLink, row, syncOffice, TODAY } from "./links-setup";
+import { browse, buildLinkOffice, header, makeLink, openPage, row, syncOffice, TODAY } from "./links-setup";
 
 /**
  * A deputy on her phone (explorer BL): 李华 opens her link's 履职档案 and reads this year's record
@@ -22,13 +22,6 @@ const OLD_ID = `${LAST}-009`;
 const day = (offset: number) => serialFromIso(addDaysIso(TODAY, offset));
 
 let path = "";
-
-async function page(to: string): Promise<string> {
-  const response = await browse(to);
-  const html = await response.text();
-  expect(response.status, html.slice(0, 400)).toBe(200);
-  return html;
-}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -118,13 +111,13 @@ beforeAll(async () => {
 
 describe("a deputy's 履职档案 on her link, by year", () => {
   it("the home page shows this year's record and links to the whole 履职档案", async () => {
-    const html = await page(path);
+    const html = await openPage(path);
     expect(html).toContain(`履职档案 · ${YEAR} 年度`);
     expect(html).toContain(`href="${path}/record"`);
   });
 
   it("this year: her suggestions, the contact she took part in, the rating she gave, the opinion she received", async () => {
-    const html = await page(`${path}/record`);
+    const html = await openPage(`${path}/record`);
     expect(html).toContain(`${YEAR} 年度履职档案`);
     // Led and co-signed, linked to their pages on her link; 优秀建议 marked.
     expect(html).toContain(`href="${path}/s/2026-003"`);
@@ -155,7 +148,7 @@ describe("a deputy's 履职档案 on her link, by year", () => {
   });
 
   it("the year switch opens last year's record", async () => {
-    const html = await page(`${path}/record?year=${LAST}`);
+    const html = await openPage(`${path}/record?year=${LAST}`);
     expect(html).toContain(`${LAST} 年度履职档案`);
     expect(html).toContain(`href="${path}/s/${OLD_ID}"`);
     expect(html).toContain("满意度：基本满意");
