@@ -794,6 +794,7 @@ async function measureLinks(worker: BenchWorker, em: BenchEmulator): Promise<Inv
     ["page /l/… 代表 (suggestions, record)", links.deputy],
     ["page /l/…/s/… 代表 (one suggestion, rating)", `${links.deputy}/s/${links.deputySuggestion}`],
     ["page /l/…/suggest 代表 (new suggestion form)", `${links.deputy}/suggest`],
+    ["page /l/…/record 代表 (this year's 履职档案)", `${links.deputy}/record`],
     ["page /l/… 督办领导", links.leader],
   ] as const) {
     figures.push(...(await measurePage(worker, em, what, path)));
