@@ -35,6 +35,11 @@ function reviewEntry(row: EvaluatedRow, sessions: readonly DateRange[]): Practic
   };
 }
 
+/** A contact's 阶段 as the 三沟通 name it: 办前联系, 办中沟通, 办后回访 (沟通 after any other word). */
+export function contactStageWord(stage: string | null): string {
+  return `${stage ?? ""}${stage === "办前" ? "联系" : stage === "办后" ? "回访" : "沟通"}`;
+}
+
 /**
  * What a suggestion's page lists besides the ledger's own dates: its review, its 沟通记录 (三沟通),
  * its 延期申请 with their decisions, and the co-units' 协办意见, dated entries in date order.
@@ -52,7 +57,7 @@ export function practiceEntries(
     entries.push({
       date: r.date,
       kind: "contact",
-      title: `${r.stage ?? ""}${r.stage === "办前" ? "联系" : r.stage === "办后" ? "回访" : "沟通"}（${r.method ?? "方式未填"}）· ${r.unit}`,
+      title: `${contactStageWord(r.stage)}（${r.method ?? "方式未填"}）· ${r.unit}`,
       lines: nonBlank([
         `代表参加：${yesNo(r.deputyJoined)}${r.people ? `；参加人员：${r.people}` : ""}`,
         r.content && `内容：${r.content}`,

@@ -1,5 +1,7 @@
 import type { LedgerStatus } from "../../../sheets-schema/enums";
 import type { Calendar } from "../calendar";
+import { byCodePoint } from "../compare-text";
+import { contactStageWord } from "../dashboard/practice-timeline";
 import { deadlineText, dueText, dueYearProvisional, markedDue } from "../dashboard/suggestion-ref";
 import { hasFact } from "../practice/practice-facts";
 import type { PracticeIndex } from "../practice/practice-index";
@@ -90,12 +92,6 @@ export interface DeputyContact {
   readonly joined: boolean;
 }
 
-const STAGE_WORDS: Readonly<Record<string, string>> = {
-  办前: "办前联系",
-  办中: "办中沟通",
-  办后: "办后回访",
-};
-
 /** The suggestion's 沟通记录 rows (every unit's, 代表参加 是 or 否), earliest first. */
 export function deputyContacts(index: PracticeIndex, id: string): DeputyContact[] {
   return index.contacts
@@ -108,12 +104,12 @@ export function deputyContacts(index: PracticeIndex, id: string): DeputyContact[
       unit: c.record.unit,
       joined: c.record.deputyJoined,
     }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => byCodePoint(a.date, b.date));
 }
 
 /** 2026-11-29 · 办前联系 · 面商 · 区教育局 (then （记录为代表本人未参加） for 代表参加 否). */
 export function contactLine(c: DeputyContact): string {
-  const stage = STAGE_WORDS[c.stage] ?? (c.stage || "阶段未填");
+  const stage = c.stage ? contactStageWord(c.stage) : "阶段未填";
   const line = [c.date || "日期未填", stage, c.method || "方式未填", c.unit || "单位未填"].join(" · ");
   return c.joined ? line : `${line}（记录为代表本人未参加）`;
 }
